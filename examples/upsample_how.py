@@ -1,0 +1,142 @@
+"""How nn.Upsample works.
+
+``nn.Upsample`` has no weights: it is a module wrapper around ``F.interpolate``. This
+script shows what each mode computes, how ``size`` and ``scale_factor`` set the output
+shape, what ``align_corners`` changes, and where upsampling sits in a U-Net decoder
+and a GAN generator.
+"""
+
+# %% setup
+import matplotlib.pyplot as plt
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(f"torch {torch.__version__} on {device}")
+
+# %% seed_example
+# A batch of 3 feature maps with 4 channels, 8x8 each, doubled in height and width.
+x = torch.randn(3, 4, 8, 8, device=device)
+upsample = nn.Upsample(scale_factor=2, mode="bilinear")
+y = upsample(x)
+print("input: ", tuple(x.shape))
+print("output:", tuple(y.shape))
+print("parameters:", sum(p.numel() for p in upsample.parameters()))
+print("same as F.interpolate:", torch.equal(y, F.interpolate(x, scale_factor=2, mode="bilinear")))
+
+# %% nearest_blocks
+# Nearest neighbour copies every input pixel into a 2x2 block.
+small = torch.tensor([[1.0, 2.0], [3.0, 4.0]], device=device).view(1, 1, 2, 2)
+print(nn.Upsample(scale_factor=2, mode="nearest")(small)[0, 0])
+
+# %% align_corners
+# The example from the documentation: a 2x2 input upsampled x2 with bilinear.
+grid = torch.arange(1.0, 5.0, device=device).view(1, 1, 2, 2)
+for align in (False, True):
+    row = F.interpolate(grid, scale_factor=2, mode="bilinear", align_corners=align)[0, 0, 0]
+    print(f"align_corners={align!s:5}  first row: {[round(v, 4) for v in row.tolist()]}")
+
+# %% size_vs_scale
+# size fixes the output; scale_factor multiplies and rounds down.
+x = torch.zeros(1, 1, 8, 8, device=device)
+for kwargs in ({"size": (5, 7)}, {"scale_factor": 2}, {"scale_factor": 2.5}, {"scale_factor": 1.7}, {"scale_factor": (2, 3)}):
+    print(f"{str(kwargs):26s} -> {tuple(F.interpolate(x, **kwargs).shape[2:])}")
+try:
+    F.interpolate(x, size=(16, 16), scale_factor=2)
+except ValueError as error:
+    print("size and scale_factor together:", error)
+
+# %% profiles
+# One row of 8 samples with a step in it, upsampled x8 by each mode.
+signal = torch.tensor([0.0, 0.0, 0.0, 1.0, 1.0, 0.2, 0.2, 0.2], device=device)
+row = signal.view(1, 1, 1, -1)  # 4-D so that every 2-D mode applies
+profiles = {mode: F.interpolate(row, scale_factor=8, mode=mode)[0, 0, 0].cpu() for mode in ("nearest", "bilinear", "bicubic")}
+for mode, profile in profiles.items():
+    print(f"{mode:8s} min {profile.min().item():+.4f}  max {profile.max().item():+.4f}")
+
+figure, ax = plt.subplots(figsize=(7, 3.2))
+positions = (torch.arange(64) + 0.5) / 8 - 0.5  # output pixel centres in input coordinates
+for mode, profile in profiles.items():
+    ax.plot(positions, profile, label=mode, drawstyle="steps-mid" if mode == "nearest" else "default")
+ax.plot(torch.arange(8), signal.cpu(), "ko", label="input samples")
+ax.set_xlabel("position (input pixels)")
+ax.set_ylabel("value")
+ax.legend()
+figure.tight_layout()
+
+# %% images
+# A small 8x8 image enlarged x8 by each 2-D mode.
+image = torch.rand(1, 1, 8, 8, device=device)
+figure, axes = plt.subplots(1, 4, figsize=(10, 2.9))
+axes[0].imshow(image[0, 0].cpu(), cmap="magma", vmin=0, vmax=1)
+axes[0].set_title("input 8x8")
+for ax, mode in zip(axes[1:], ("nearest", "bilinear", "bicubic")):
+    ax.imshow(F.interpolate(image, scale_factor=8, mode=mode)[0, 0].cpu(), cmap="magma", vmin=0, vmax=1)
+    ax.set_title(f"{mode} 64x64")
+for ax in axes:
+    ax.axis("off")
+figure.tight_layout()
+
+# %% trilinear
+# Trilinear is bilinear in three dimensions: it needs a 5-D (N, C, D, H, W) volume.
+volume = torch.arange(8.0, device=device).view(1, 1, 2, 2, 2)
+bigger = nn.Upsample(scale_factor=2, mode="trilinear", align_corners=True)(volume)
+print("volume", tuple(volume.shape), "->", tuple(bigger.shape))
+print("corners kept:", torch.equal(bigger[0, 0, ::3, ::3, ::3], volume[0, 0]))
+try:
+    nn.Upsample(scale_factor=2, mode="bilinear")(volume)
+except Exception as error:  # the message comes from the installed torch
+    print(f"bilinear on 5-D: {type(error).__name__}: {error}")
+
+# %% modes_table
+# Which input ranks each mode accepts, tried on the installed torch.
+modes = ["nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area"]
+shapes = {"3-D (N,C,L)": (1, 1, 4), "4-D (N,C,H,W)": (1, 1, 4, 4), "5-D (N,C,D,H,W)": (1, 1, 4, 4, 4)}
+print("| mode | " + " | ".join(shapes) + " |")
+print("|---|" + "---|" * len(shapes))
+for mode in modes:
+    cells = []
+    for shape in shapes.values():
+        try:
+            F.interpolate(torch.ones(shape, device=device), scale_factor=2, mode=mode)
+            cells.append("yes")
+        except (NotImplementedError, ValueError, RuntimeError):
+            cells.append("no")
+    print(f"| `{mode}` | " + " | ".join(cells) + " |")
+
+# %% decoder_block
+# Where upsampling sits in a U-Net decoder: upsample, concatenate the skip, convolve.
+class UpBlock(nn.Module):
+    def __init__(self, in_channels, skip_channels, out_channels):
+        super().__init__()
+        self.up = nn.Upsample(scale_factor=2, mode="bilinear", align_corners=False)
+        self.conv = nn.Sequential(
+            nn.Conv2d(in_channels + skip_channels, out_channels, 3, padding=1), nn.ReLU(inplace=True)
+        )
+
+    def forward(self, x, skip):
+        x = self.up(x)
+        print(f"  upsampled {tuple(x.shape)} + skip {tuple(skip.shape)}")
+        return self.conv(torch.cat([x, skip], dim=1))
+
+
+block = UpBlock(64, 32, 32).to(device)
+out = block(torch.randn(1, 64, 16, 16, device=device), torch.randn(1, 32, 32, 32, device=device))
+print("U-Net block output:", tuple(out.shape), "parameters:", sum(p.numel() for p in block.parameters()))
+
+# %% generator_block
+# And in a GAN generator: nearest upsampling then a convolution, from 4x4 to 32x32.
+generator = nn.Sequential(
+    *[
+        layer
+        for channels in ((128, 64), (64, 32), (32, 16))
+        for layer in (nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(*channels, 3, padding=1), nn.BatchNorm2d(channels[1]), nn.ReLU())
+    ]
+).to(device)
+h = torch.randn(2, 128, 4, 4, device=device)
+for layer in generator:
+    h = layer(h)
+    if isinstance(layer, (nn.Upsample, nn.Conv2d)):
+        print(f"{type(layer).__name__:9s} -> {tuple(h.shape)}")

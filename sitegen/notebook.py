@@ -1,0 +1,93 @@
+"""The executed notebook of an example: a ``.ipynb`` to download and its HTML view.
+
+Both are made from the one run the worker already did; nothing is executed again.
+The HTML view comes from mkdocs-jupyter's converter, used as a library: as a MkDocs
+plugin it cannot share a build with mkdocs-static-i18n (static-i18n #198) and would
+convert every notebook once per language. The converter costs about 2 s to import
+and 1 s a notebook, so it runs in a child process (:class:`HtmlRenderer`) that works
+while the worker runs the examples, on the machine's other core.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+from sitegen.cache import Result
+from sitegen.cells import Script
+
+# The converter's template loads MathJax from a CDN; the site loads nothing from other hosts.
+MATHJAX_BLOCKS = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL)
+PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title></head>
+<body style="max-width: 60rem; margin: 0 auto; padding: 1rem;">
+{body}
+</body></html>
+"""
+
+
+def build(script: Script, result: Result, figures_dir: Path) -> nbformat.NotebookNode:
+    """A notebook whose cells are the example's cells with their recorded outputs."""
+    book = nbformat.v4.new_notebook()
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    book.cells.append(nbformat.v4.new_markdown_cell(f"# {script.docstring}" if script.docstring else f"# {script.path.name}"))
+    for count, cell in enumerate(script.cells, start=1):
+        recorded = result.cells[cell.name]
+        outputs = []
+        if recorded.stdout:
+            outputs.append(nbformat.v4.new_output("stream", name="stdout", text=recorded.stdout))
+        for files in recorded.figures:
+            png = (figures_dir / next(iter(files.values()))).read_bytes()
+            outputs.append(nbformat.v4.new_output("display_data", data={"image/png": base64.b64encode(png).decode()}))
+        book.cells.append(nbformat.v4.new_code_cell(cell.source, execution_count=count, outputs=outputs))
+    return book
+
+
+def write_ipynb(script: Script, result: Result, folder: Path) -> Path:
+    """Write ``<stem>.ipynb`` into ``folder`` (where the cell figures already are)."""
+    ipynb = folder / f"{script.path.stem}.ipynb"
+    nbformat.write(build(script, result, folder), ipynb)
+    return ipynb
+
+
+def write_html(ipynb: Path) -> None:
+    """Write the rendered view ``<stem>.html`` beside ``ipynb``."""
+    from mkdocs_jupyter.convert import nb2html
+
+    body = MATHJAX_BLOCKS.sub("", nb2html(str(ipynb), execute=False, custom_mathjax_url=""))
+    html = PAGE.format(title=f"{ipynb.stem}.py (notebook)", body=body)
+    ipynb.with_suffix(".html").write_text(html, encoding="utf-8")
+
+
+class HtmlRenderer:
+    """A child process that renders each ``.ipynb`` path it is sent, one per line."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen([sys.executable, "-m", "sitegen.notebook"], stdin=subprocess.PIPE, text=True)
+
+    def submit(self, ipynb: Path) -> None:
+        self.process.stdin.write(f"{ipynb}\n")
+        self.process.stdin.flush()
+
+    def wait(self) -> None:
+        self.process.stdin.close()
+        if self.process.wait() != 0:
+            raise RuntimeError(f"rendering notebooks failed (status {self.process.returncode})")
+
+
+def main() -> None:
+    import mkdocs_jupyter.convert  # noqa: F401  (import now, while the worker imports torch)
+
+    for line in sys.stdin:
+        write_html(Path(line.strip()))
+
+
+if __name__ == "__main__":
+    main()
