@@ -52,15 +52,15 @@ except ValueError as error:
 # One row of 8 samples with a step in it, upsampled x8 by each mode.
 signal = torch.tensor([0.0, 0.0, 0.0, 1.0, 1.0, 0.2, 0.2, 0.2], device=device)
 row = signal.view(1, 1, 1, -1)  # 4-D so that every 2-D mode applies
-profiles = {mode: F.interpolate(row, scale_factor=8, mode=mode)[0, 0, 0].cpu() for mode in ("nearest", "bilinear", "bicubic")}
+profiles = {mode: F.interpolate(row, scale_factor=8, mode=mode)[0, 0, 0].cpu().numpy() for mode in ("nearest", "bilinear", "bicubic")}
 for mode, profile in profiles.items():
-    print(f"{mode:8s} min {profile.min().item():+.4f}  max {profile.max().item():+.4f}")
+    print(f"{mode:8s} min {profile.min():+.4f}  max {profile.max():+.4f}")
 
 figure, ax = plt.subplots(figsize=(7, 3.2))
-positions = (torch.arange(64) + 0.5) / 8 - 0.5  # output pixel centres in input coordinates
+positions = ((torch.arange(64) + 0.5) / 8 - 0.5).numpy()  # output pixel centres in input coordinates
 for mode, profile in profiles.items():
     ax.plot(positions, profile, label=mode, drawstyle="steps-mid" if mode == "nearest" else "default")
-ax.plot(torch.arange(8), signal.cpu(), "ko", label="input samples")
+ax.plot(range(8), signal.cpu().numpy(), "ko", label="input samples")
 ax.set_xlabel("position (input pixels)")
 ax.set_ylabel("value")
 ax.legend()
@@ -70,10 +70,10 @@ figure.tight_layout()
 # A small 8x8 image enlarged x8 by each 2-D mode.
 image = torch.rand(1, 1, 8, 8, device=device)
 figure, axes = plt.subplots(1, 4, figsize=(10, 2.9))
-axes[0].imshow(image[0, 0].cpu(), cmap="magma", vmin=0, vmax=1)
+axes[0].imshow(image[0, 0].cpu().numpy(), cmap="magma", vmin=0, vmax=1)
 axes[0].set_title("input 8x8")
 for ax, mode in zip(axes[1:], ("nearest", "bilinear", "bicubic")):
-    ax.imshow(F.interpolate(image, scale_factor=8, mode=mode)[0, 0].cpu(), cmap="magma", vmin=0, vmax=1)
+    ax.imshow(F.interpolate(image, scale_factor=8, mode=mode)[0, 0].cpu().numpy(), cmap="magma", vmin=0, vmax=1)
     ax.set_title(f"{mode} 64x64")
 for ax in axes:
     ax.axis("off")

@@ -94,7 +94,7 @@ with torch.no_grad():
     for ax, (name, method) in zip(axes.flat, quarter_methods.items()):
         out = method(image)
         crop = out[0, :, : out.shape[2] // 2, out.shape[3] // 4 : 3 * out.shape[3] // 4]
-        ax.imshow(crop.clamp(0, 1).permute(1, 2, 0).cpu(), interpolation="nearest")
+        ax.imshow(crop.clamp(0, 1).permute(1, 2, 0).cpu().numpy(), interpolation="nearest")
         ax.set_title(f"{name}\n{tuple(out.shape[2:])}", fontsize=9)
         ax.axis("off")
 figure.suptitle("One photo, downsampled 4x five ways (same crop)")

@@ -1,0 +1,40 @@
+"""sitegen.render: directives, fences and escaping."""
+
+import re
+
+import pytest
+
+from sitegen.cache import CellResult, Result
+from sitegen.cells import Cell
+from sitegen.render import DIRECTIVE, Directive, cell, fence
+
+
+def parse(line):
+    return Directive.parse(DIRECTIVE.match(line))
+
+
+def test_directive_options():
+    d = parse("::: example a_b.py#table output=markdown code=folded")
+    assert (d.file, d.cell, d.output, d.code, d.stem) == ("a_b.py", "table", "markdown", "folded", "a_b")
+    with pytest.raises(ValueError, match="unknown option"):
+        parse("::: example a.py#t output=html")
+
+
+def test_fence_outgrows_backticks_in_the_body():
+    body = "print('```')\nx = '````'"
+    block = fence(body, "text")
+    assert block.startswith("`````text\n") and block.endswith("\n`````")
+
+
+def result_with(stdout):
+    return Result("examples/a.py", "k", 0.1, {}, {"c": CellResult(stdout, 0.1, [])})
+
+
+def test_markdown_output_is_html_escaped():
+    text = cell(parse("::: example a.py#c output=markdown"), Cell("c", "print(1)", 3), result_with("| <script>x</script> |"), "p/", "en")
+    assert "&lt;script&gt;" in text and "<script>" not in text
+
+
+def test_text_output_goes_into_a_fence_and_code_keeps_file_lines():
+    text = cell(parse("::: example a.py#c"), Cell("c", "print(1)", 12), result_with("<b>\n"), "p/", "en")
+    assert 'linenums="12"' in text and re.search(r"```text\n<b>\n```", text)
