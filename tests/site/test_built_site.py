@@ -1,0 +1,132 @@
+"""The built site keeps the site's promises: strict, bilingual, tested code only, offline, provenance."""
+
+from __future__ import annotations
+
+import html
+import importlib.metadata
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from helpers import EXAMPLES, ROOT
+from sitegen.cells import parse_script
+
+DOCS = ROOT / "docs"
+
+
+class Tags(HTMLParser):
+    """Collect (tag, attributes) of every start tag."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(path: Path) -> list[tuple[str, dict[str, str | None]]]:
+    parser = Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+def pages(site) -> list[Path]:
+    return sorted(site.site.rglob("*.html"))
+
+
+def test_strict_build_has_no_warnings(site):
+    assert "WARNING" not in site.log
+
+
+def test_every_english_page_has_a_chinese_twin_and_back():
+    english = {p.name for p in DOCS.glob("*.md") if not p.name.endswith(".zh.md")}
+    chinese = {p.name.removesuffix(".zh.md") + ".md" for p in DOCS.glob("*.zh.md")}
+    assert english - chinese == set(), f"pages without a Chinese twin: {sorted(english - chinese)}"
+    assert chinese - english == set(), f"Chinese pages without an English twin: {sorted(chinese - english)}"
+
+
+def test_both_languages_embed_the_same_cells():
+    for english in DOCS.glob("*.md"):
+        if english.name.endswith(".zh.md"):
+            continue
+        chinese = english.with_suffix(".zh.md")
+        directives = [re.findall(r"^::: example .*$", p.read_text(encoding="utf-8"), re.M) for p in (english, chinese)]
+        assert directives[0] == directives[1], f"{chinese.name} embeds other cells than {english.name}"
+
+
+def test_every_python_block_on_the_site_is_a_cell_of_an_example(site):
+    cells = {cell.source for example in EXAMPLES for cell in parse_script(example).cells}
+    blocks = 0
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        for block in re.findall(r'<div class="language-(?:python|py)\b.*?</code></pre>', text, re.S):
+            code = html.unescape(re.sub(r"<[^>]+>", "", block.split("<code>", 1)[1]))
+            assert code.rstrip("\n") in cells, f"{page}: a Python block that is not a cell of examples/:\n{code[:300]}"
+            blocks += 1
+    assert blocks >= 2 * sum(len(parse_script(e).cells) for e in EXAMPLES) - 4
+
+
+def test_nothing_loads_from_another_host(site):
+    for page in pages(site):
+        for tag, attrs in tags(page):
+            loads = tag in ("script", "img") or (tag == "link" and attrs.get("rel") not in ("canonical", "alternate"))
+            url = attrs.get("src") or attrs.get("href") if loads else None
+            if url:
+                assert not urlsplit(url).netloc and not url.startswith("//"), f"{page}: <{tag}> loads {url}"
+    for css in site.site.rglob("*.css"):
+        hosts = re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]*\)|@import\s+url\(\s*['\"]?https?:", css.read_text())
+        assert not hosts, f"{css}: {hosts[:3]}"
+
+
+def test_every_local_link_and_image_resolves(site):
+    # 404.html is served at any depth, so MkDocs writes its links from the site root; skip it.
+    for page in (p for p in pages(site) if p.name != "404.html"):
+        for tag, attrs in tags(page):
+            url = attrs.get("src") or attrs.get("href")
+            if not url or tag not in ("a", "img", "link", "script") or urlsplit(url).scheme or url.startswith("#"):
+                continue
+            path = urlsplit(url).path
+            # Root-absolute links (the i18n plugin's link to the English home) assume site_url's path is "/".
+            target = (site.site / path.lstrip("/") if path.startswith("/") else page.parent / path).resolve()
+            if path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page.relative_to(site.site)}: <{tag}> points to missing {url}"
+
+
+@pytest.mark.parametrize("page,example", [("why-no-downsample", "why_no_downsample"), ("upsample", "upsample_how")])
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_pages_name_torch_version_device_and_link_the_notebook(site, page, example, prefix):
+    text = (site.site / prefix / page / "index.html").read_text(encoding="utf-8")
+    assert f"torch {importlib.metadata.version('torch')}" in text
+    assert re.search(r"(on|设备) (cpu|cuda)\b", text)
+    for suffix in (".ipynb", ".html"):
+        assert f"assets/examples/{example}/{example}{suffix}" in text
+
+
+def test_figures_with_translated_text_are_drawn_per_language(site):
+    english = (site.site / "why-no-downsample" / "index.html").read_text(encoding="utf-8")
+    chinese = (site.site / "zh" / "why-no-downsample" / "index.html").read_text(encoding="utf-8")
+    assert "picture-1.en.png" in english and "picture-1.zh.png" in chinese
+    assert (site.site / "assets/examples/why_no_downsample/picture-1.zh.png").stat().st_size > 10_000
+
+
+def test_notebook_is_executed_and_renders_without_cdn(site):
+    import json
+
+    book = json.loads((site.site / "assets/examples/upsample_how/upsample_how.ipynb").read_text())
+    code = [c for c in book["cells"] if c["cell_type"] == "code"]
+    assert all(c["execution_count"] for c in code)
+    assert any(o.get("output_type") == "display_data" for c in code for o in c["outputs"])
+    view = (site.site / "assets/examples/upsample_how/upsample_how.html").read_text(encoding="utf-8")
+    assert "seed_example" not in view and "nn.Upsample" in view and "mathjax" not in view.lower()
+
+
+def test_chinese_headings_get_anchors(site):
+    text = (site.site / "zh" / "upsample" / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<h2 id="([^"]+)"', text)
+    assert ids and all(re.search(r"[\u4e00-\u9fff]", i) or re.match(r"^[\w-]+$", i) for i in ids)
+    assert any(re.search(r"[\u4e00-\u9fff]", i) for i in ids), ids
