@@ -153,7 +153,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             raise PluginError(f"sitegen: {where}: '{match.group(0).strip()}': {error}") from error
         if directive.file not in used:
             used.append(directive.file)
-        return render.cell(directive, cell, state.results.get(directive.file), page.url, language)
+        return render.embed(directive, cell, state.results.get(directive.file), page.url, language)
 
     markdown = render.DIRECTIVE.sub(replace, markdown)
     notes = [render.provenance(state.results[name], page.url, language) for name in used if name in state.results]

@@ -100,12 +100,12 @@ def output_block(directive: Directive, recorded: CellResult, page_url: str, lang
     return "\n\n".join(parts)
 
 
-def cell(directive: Directive, cell_: Cell, result: Result | None, page_url: str, language: str) -> str:
+def embed(directive: Directive, cell: Cell, result: Result | None, page_url: str, language: str) -> str:
     """The Markdown for one directive: code, then output and figures (or a not-run notice)."""
-    code = code_block(directive, cell_)
+    code = code_block(directive, cell)
     if result is None:
         return f"{code}\n\n!!! warning\n    {UI_TEXT[language]['not_run']}\n"
-    return f"{code}\n\n{output_block(directive, result.cells[cell_.name], page_url, language)}\n"
+    return f"{code}\n\n{output_block(directive, result.cells[cell.name], page_url, language)}\n"
 
 
 def provenance(result: Result, page_url: str, language: str) -> str:

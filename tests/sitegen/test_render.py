@@ -6,7 +6,7 @@ import pytest
 
 from sitegen.cache import CellResult, Result
 from sitegen.cells import Cell
-from sitegen.render import DIRECTIVE, Directive, cell, fence
+from sitegen.render import DIRECTIVE, Directive, embed, fence
 
 
 def parse(line):
@@ -31,10 +31,10 @@ def result_with(stdout):
 
 
 def test_markdown_output_is_html_escaped():
-    text = cell(parse("::: example a.py#c output=markdown"), Cell("c", "print(1)", 3), result_with("| <script>x</script> |"), "p/", "en")
+    text = embed(parse("::: example a.py#c output=markdown"), Cell("c", "print(1)", 3), result_with("| <script>x</script> |"), "p/", "en")
     assert "&lt;script&gt;" in text and "<script>" not in text
 
 
 def test_text_output_goes_into_a_fence_and_code_keeps_file_lines():
-    text = cell(parse("::: example a.py#c"), Cell("c", "print(1)", 12), result_with("<b>\n"), "p/", "en")
+    text = embed(parse("::: example a.py#c"), Cell("c", "print(1)", 12), result_with("<b>\n"), "p/", "en")
     assert 'linenums="12"' in text and re.search(r"```text\n<b>\n```", text)
