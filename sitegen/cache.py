@@ -24,12 +24,27 @@ WORKER_SOURCES = ("cache.py", "cells.py", "execute.py", "notebook.py")
 
 
 @dataclass
+class Figure:
+    """One figure a cell left open: its file per language, and its matplotlib label.
+
+    A label of the form ``"key=value; key=value"`` names one variant of a figure that a
+    page can show with controls (``figures=switch``).
+    """
+
+    files: dict[str, str]
+    label: str = ""
+
+
+@dataclass
 class CellResult:
-    """What one cell produced: printed text and figure files (one per language)."""
+    """What one cell produced: printed text and figures."""
 
     stdout: str
     seconds: float
-    figures: list[dict[str, str]] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.figures = [f if isinstance(f, Figure) else Figure(**f) for f in self.figures]
 
 
 @dataclass

@@ -41,7 +41,6 @@ from sitegen.environment import cpu_model  # noqa: E402
 
 CJK_FONT_FILE = ("fonts", "noto", "NotoSansCJKsc-Regular.otf")
 FONT_FAMILY = ["DejaVu Sans", "Noto Sans CJK SC"]
-FIGURE_DPI = 110
 
 
 class ExampleError(Exception):
@@ -88,7 +87,7 @@ def describe_device() -> dict[str, str]:
     }
 
 
-def save_figures(staging: Path, cell: str, labels: dict[str, dict[str, str]], languages: list[str]) -> list[dict[str, str]]:
+def save_figures(staging: Path, cell: str, labels: dict[str, dict[str, str]], languages: list[str]) -> list[cache.Figure]:
     """Save every open figure once per language; a language without translated text reuses the first file."""
     saved = []
     for number, fignum in enumerate(plt.get_fignums(), start=1):
@@ -105,11 +104,11 @@ def save_figures(staging: Path, cell: str, labels: dict[str, dict[str, str]], la
             for text, new in zip(texts, translated):
                 text.set_text(new)
             name = f"{cell}-{number}.{language}.png"
-            figure.savefig(staging / name, dpi=FIGURE_DPI, bbox_inches="tight")
+            figure.savefig(staging / name, dpi="figure", bbox_inches="tight")  # the example chooses the dpi
             for text, old in zip(texts, originals):
                 text.set_text(old)
             files[language] = name
-        saved.append(files)
+        saved.append(cache.Figure(files, figure.get_label()))
     plt.close("all")
     return saved
 

@@ -43,8 +43,8 @@ def build(script: Script, result: Result, figures_dir: Path) -> nbformat.Noteboo
         outputs = []
         if recorded.stdout:
             outputs.append(nbformat.v4.new_output("stream", name="stdout", text=recorded.stdout))
-        for files in recorded.figures:
-            png = (figures_dir / next(iter(files.values()))).read_bytes()
+        for figure in recorded.figures:
+            png = (figures_dir / next(iter(figure.files.values()))).read_bytes()
             outputs.append(nbformat.v4.new_output("display_data", data={"image/png": base64.b64encode(png).decode()}))
         book.cells.append(nbformat.v4.new_code_cell(cell.source, execution_count=count, outputs=outputs))
     return book

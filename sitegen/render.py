@@ -8,23 +8,27 @@ Options after the cell name:
 
 - ``output=markdown``: the cell prints Markdown (a table); it is inserted with HTML escaped.
 - ``code=folded``: the code sits in a closed ``???`` block (setup cells).
+- ``figures=switch``: the cell's figures are variants labelled ``"key=value; ..."``; the page
+  shows one at a time with a drop-down per key (``assets/example-switch.js`` swaps the
+  image; every variant was computed at build time).
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 
 from mkdocs.utils import get_relative_url
 
-from sitegen.cache import CellResult, Result
+from sitegen.cache import CellResult, Figure, Result
 from sitegen.cells import Cell
 
 DIRECTIVE = re.compile(
     r"^::: example (?P<file>[\w-]+\.py)#(?P<cell>\w+)(?P<options>(?:[ \t]+\w+=\w+)*)[ \t]*$", re.MULTILINE
 )
-OPTIONS = {"output": ("text", "markdown"), "code": ("shown", "folded")}
+OPTIONS = {"output": ("text", "markdown"), "code": ("shown", "folded"), "figures": ("all", "switch")}
 ASSETS = "assets/examples"
 
 # The few words the glue itself writes on a page, per site language.
@@ -32,6 +36,7 @@ UI_TEXT = {
     "en": {
         "figure": "Figure {n} of cell {cell} in {file}",
         "not_run": "Not executed: this build ran with SITEGEN_EXECUTE=0, so no output is shown.",
+        "missing": "torch does not support this combination (see the printed output above).",
         "provenance": (
             "Computed at build time. The output and figures above come from running "
             "`{file}` with torch {torch} on {device} ({device_name}, {threads} threads), "
@@ -42,6 +47,7 @@ UI_TEXT = {
     "zh": {
         "figure": "{file} 中单元 {cell} 的第 {n} 张图",
         "not_run": "未执行：本次构建设置了 SITEGEN_EXECUTE=0，因此不显示输出。",
+        "missing": "torch 不支持这个组合（见上方打印的输出）。",
         "provenance": (
             "本页的输出与图均在构建时计算：运行 `{file}`，torch {torch}，设备 {device}"
             "（{device_name}，{threads} 线程），Python {python}，{computed_on}，用时 {seconds:.2f} 秒。"
@@ -57,8 +63,9 @@ class Directive:
 
     file: str
     cell: str
-    output: str
-    code: str
+    output: str = "text"
+    code: str = "shown"
+    figures: str = "all"
 
     @classmethod
     def parse(cls, match: re.Match[str]) -> "Directive":
@@ -66,7 +73,7 @@ class Directive:
         for name, value in options.items():
             if value not in OPTIONS.get(name, ()):
                 raise ValueError(f"unknown option {name}={value} (allowed: {OPTIONS})")
-        return cls(match.group("file"), match.group("cell"), options.get("output", "text"), options.get("code", "shown"))
+        return cls(match.group("file"), match.group("cell"), **options)
 
     @property
     def stem(self) -> str:
@@ -93,11 +100,41 @@ def output_block(directive: Directive, recorded: CellResult, page_url: str, lang
     if recorded.stdout.strip():
         text = recorded.stdout.rstrip("\n")
         parts.append(html.escape(text, quote=False) if directive.output == "markdown" else fence(text, "text"))
-    for n, files in enumerate(recorded.figures, start=1):
-        src = get_relative_url(f"{ASSETS}/{directive.stem}/{files[language]}", page_url)
-        alt = UI_TEXT[language]["figure"].format(n=n, cell=directive.cell, file=directive.file)
-        parts.append(f'<figure class="example-figure"><img src="{src}" alt="{html.escape(alt)}"></figure>')
+    urls = [get_relative_url(f"{ASSETS}/{directive.stem}/{f.files[language]}", page_url) for f in recorded.figures]
+    alts = [UI_TEXT[language]["figure"].format(n=n, cell=directive.cell, file=directive.file) for n in range(1, len(urls) + 1)]
+    if directive.figures == "switch" and recorded.figures:
+        parts.append(switch(recorded.figures, urls, alts[0], language))
+    else:
+        parts += [f'<figure class="example-figure"><img src="{u}" alt="{html.escape(a)}"></figure>' for u, a in zip(urls, alts)]
     return "\n\n".join(parts)
+
+
+def variant(figure: Figure) -> dict[str, str]:
+    """``"mode=bilinear; scale=2"`` -> ``{"mode": "bilinear", "scale": "2"}``."""
+    pairs = [item.split("=", 1) for item in figure.label.split(";") if item.strip()]
+    if not pairs or any(len(pair) != 2 for pair in pairs):
+        raise ValueError(f"figures=switch needs figure labels like 'key=value; key=value', got {figure.label!r}")
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+def switch(figures: list[Figure], urls: list[str], alt: str, language: str) -> str:
+    """One image plus a drop-down per label key; the script swaps in the chosen variant's file."""
+    variants = [variant(f) for f in figures]
+    keys = list(variants[0])
+    choices = {key: list(dict.fromkeys(v[key] for v in variants)) for key in keys}
+    table = {"|".join(v[key] for key in keys): url for v, url in zip(variants, urls)}
+    selects = "".join(
+        f'<label>{html.escape(key)} <select data-key="{html.escape(key)}">'
+        + "".join(f"<option>{html.escape(value)}</option>" for value in values)
+        + "</select></label>"
+        for key, values in choices.items()
+    )
+    return (
+        f"<div class=\"example-switch\" data-variants=\"{html.escape(json.dumps(table))}\">"
+        f'<div class="example-switch__controls">{selects}</div>'
+        f'<figure class="example-figure"><img src="{urls[0]}" alt="{html.escape(alt)}"></figure>'
+        f'<p class="example-switch__missing" hidden>{html.escape(UI_TEXT[language]["missing"])}</p></div>'
+    )
 
 
 def embed(directive: Directive, cell: Cell, result: Result | None, page_url: str, language: str) -> str:

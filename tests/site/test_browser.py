@@ -91,3 +91,25 @@ def test_searching_chinese_finds_the_upsampling_page(server, page):
     results.first.wait_for(timeout=15_000)
     hrefs = [a.get_attribute("href") for a in results.all()]
     assert any("zh/upsample/" in (h or "") for h in hrefs), hrefs
+
+
+def test_explorer_controls_switch_the_picture(server, page):
+    page.goto(f"{server}/interpolate-explorer/")
+    box = page.locator(".example-switch")
+    image = box.locator("img")
+    first = image.get_attribute("src")
+    box.locator('select[data-key="mode"]').select_option("bicubic")
+    box.locator('select[data-key="scale_factor"]').select_option("3")
+    second = image.get_attribute("src")
+    assert second != first
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    box.locator('select[data-key="mode"]').select_option("nearest")
+    box.locator('select[data-key="align_corners"]').select_option("True")
+    assert box.locator(".example-switch__missing").is_visible() and not image.is_visible()
+
+
+def test_explorer_page_stays_light(site, server, page):
+    sizes = []
+    page.on("response", lambda response: sizes.append(len(response.body())))
+    page.goto(f"{server}/zh/interpolate-explorer/", wait_until="networkidle")
+    assert sum(sizes) < 2_000_000, f"{sum(sizes)} bytes transferred"

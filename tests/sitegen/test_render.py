@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from sitegen.cache import CellResult, Result
+from sitegen.cache import CellResult, Figure, Result
 from sitegen.cells import Cell
 from sitegen.render import DIRECTIVE, Directive, embed, fence
 
@@ -38,3 +38,21 @@ def test_markdown_output_is_html_escaped():
 def test_text_output_goes_into_a_fence_and_code_keeps_file_lines():
     text = embed(parse("::: example a.py#c"), Cell("c", "print(1)", 12), result_with("<b>\n"), "p/", "en")
     assert 'linenums="12"' in text and re.search(r"```text\n<b>\n```", text)
+
+
+def test_figures_switch_offers_each_key_and_maps_every_variant():
+    figures = [
+        Figure({"en": f"v-{n}.en.png"}, f"mode={mode}; scale={scale}")
+        for n, (mode, scale) in enumerate([("nearest", "2"), ("bilinear", "2"), ("bilinear", "3")])
+    ]
+    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", 0.1, figures)})
+    text = embed(parse("::: example a.py#c figures=switch"), Cell("c", "x = 1", 3), result, "p/", "en")
+    assert text.count("<img") == 1
+    assert '<select data-key="mode"><option>nearest</option><option>bilinear</option></select>' in text
+    assert "bilinear|3&quot;: &quot;../assets/examples/a/v-2.en.png" in text
+
+
+def test_figures_switch_rejects_unlabelled_figures():
+    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", 0.1, [Figure({"en": "x.png"}, "")])})
+    with pytest.raises(ValueError, match="key=value"):
+        embed(parse("::: example a.py#c figures=switch"), Cell("c", "x = 1", 3), result, "p/", "en")
