@@ -157,6 +157,7 @@ n_in, n_out = 64, 160
 ramp = np.tile(np.arange(n_in, dtype=np.float32), (2, 1))  # each value names its own column
 picked = {
     "torch nearest-exact": torch_resize(ramp, (2, n_out), mode="nearest-exact")[0],
+    "torch nearest": torch_resize(ramp, (2, n_out), mode="nearest")[0],
     "Pillow NEAREST": pillow(R.NEAREST)(ramp, (2, n_out))[0],
     "cv2 INTER_NEAREST_EXACT": opencv(cv2.INTER_NEAREST_EXACT)(ramp, (2, n_out))[0],
     "skimage order=0": scikit(order=0, anti_aliasing=False)(ramp, (2, n_out))[0],
@@ -204,29 +205,28 @@ figure.colorbar(shown_image, ax=axes, shrink=0.8, label="absolute difference")
 figure.suptitle("Photo downscaled 256 → 64: |torch − Pillow| per pixel")
 
 # %% uint8
-# Pillow on 8-bit images computes in fixed point and rounds after each of its two passes
-# (rows, then columns). torch on uint8 input, and torch on float32 input rounded at the end.
+# The same comparison on 8-bit RGB, as images are usually stored: torch on uint8 input,
+# and torch on float32 input rounded to uint8 at the end. uint8 kernels differ between
+# devices, so the CPU is always measured, and the GPU too when there is one.
 rgb = photo_rgb[:256, 128:384].copy()
-rgb_small = rgb[96:160, 96:160].copy()
-x8 = {"down": torch.from_numpy(rgb).permute(2, 0, 1)[None].to(device), "up": torch.from_numpy(rgb_small).permute(2, 0, 1)[None].to(device)}
-pil_rgb = {"down": Image.fromarray(rgb), "up": Image.fromarray(rgb_small)}
+rgb_inputs = {"down": rgb, "up": rgb[96:160, 96:160].copy()}
 uint8_rows = {}
-print("| torch | Pillow on RGB uint8 | down: max (levels) | down: pixels that differ | up: max (levels) | up: pixels that differ |")
-print("|---|---|---:|---:|---:|---:|")
-for setting, resample in (("bilinear, antialias", R.BILINEAR), ("bicubic, antialias", R.BICUBIC)):
-    for source in ("uint8 input", "float32 input, rounded"):
-        cells = []
-        for direction in ("down", "up"):
-            reference = np.asarray(pil_rgb[direction].resize(sizes[direction][::-1], resample)).astype(int)
-            x = x8[direction] if source == "uint8 input" else x8[direction].float()
-            try:
-                ours = F.interpolate(x, size=sizes[direction], **TORCH[setting])
-            except (RuntimeError, NotImplementedError) as error:  # some devices have no uint8 kernel
-                cells.append(f"{type(error).__name__}: {str(error).splitlines()[0]}")
-                cells.append("")
-                continue
-            ours = ours.round().clamp(0, 255).to(torch.uint8) if ours.is_floating_point() else ours
-            diff = np.abs(ours[0].permute(1, 2, 0).cpu().numpy().astype(int) - reference)
-            uint8_rows[setting, source, direction] = diff
-            cells += [str(diff.max()), f"{(diff > 0).mean():.2%}"]
-        print(f"| `{setting}`, {source} | {resample.name} | " + " | ".join(cells) + " |")
+print("| device | torch | Pillow on RGB uint8 | down: max (levels) | down: pixels that differ | up: max (levels) | up: pixels that differ |")
+print("|---|---|---|---:|---:|---:|---:|")
+for where in dict.fromkeys(["cpu", device.type]):
+    for setting, resample in (("bilinear, antialias", R.BILINEAR), ("bicubic, antialias", R.BICUBIC)):
+        for source in ("uint8 input", "float32 input, rounded"):
+            cells = []
+            for direction, array in rgb_inputs.items():
+                reference = np.asarray(Image.fromarray(array).resize(sizes[direction][::-1], resample)).astype(int)
+                x = torch.from_numpy(array).permute(2, 0, 1)[None].to(where)
+                try:
+                    ours = F.interpolate(x if source == "uint8 input" else x.float(), size=sizes[direction], **TORCH[setting])
+                except (RuntimeError, NotImplementedError) as error:  # a device without this uint8 kernel
+                    cells += [f"`{type(error).__name__}: {str(error).splitlines()[0]}`", ""]
+                    continue
+                ours = ours.round().clamp(0, 255).to(torch.uint8) if ours.is_floating_point() else ours
+                diff = np.abs(ours[0].permute(1, 2, 0).cpu().numpy().astype(int) - reference)
+                uint8_rows[where, setting, source, direction] = diff
+                cells += [str(diff.max()), f"{(diff > 0).mean():.2%}"]
+            print(f"| {where} | `{setting}`, {source} | {resample.name} | " + " | ".join(cells) + " |")
