@@ -151,4 +151,4 @@ print()
 for dtype in half_types:
     eps = torch.finfo(dtype).eps
     worst = max((k for (n, d), (t, k) in precision.items() if d == dtype), default=float("nan"))
-    print(f"{str(dtype).removeprefix('torch.'):8s}: eps = {eps:.1e}; largest kernel error = {worst / eps:.2f} eps")
+    print(f"- {str(dtype).removeprefix('torch.')}: eps = {eps:.1e}; largest kernel error = {worst / eps:.2f} eps")
