@@ -165,3 +165,17 @@ def test_for_fid_default_bicubic_and_opencv_cubic_are_not_pillow(ns):
         pillow = ns["outputs"]["down", name, "Pillow BICUBIC"]
         for other in ("torch bicubic", "cv2 INTER_CUBIC"):
             assert np.abs(ns["outputs"]["down", name, other] - pillow).max() > 1e-2
+
+
+@pytest.mark.parametrize("n_in,n_out", [(256, 64), (64, 160), (7, 3), (5, 12)])
+def test_nearest_rules(ns, n_in, n_out):
+    ramp = torch.arange(float(n_in)).view(1, 1, -1)
+    d = np.arange(n_out)
+    nearest = F.interpolate(ramp, size=n_out, mode="nearest")[0, 0].numpy()
+    exact = F.interpolate(ramp, size=n_out, mode="nearest-exact")[0, 0].numpy()
+    np.testing.assert_array_equal(nearest, np.floor(d * n_in / n_out))
+    # nearest-exact rounds the align_corners=False source position to the nearest pixel
+    # (away from exact ties, where floating-point rounding decides).
+    source = (d + 0.5) * n_in / n_out - 0.5
+    clear = np.abs(source % 1 - 0.5) > 1e-9
+    np.testing.assert_array_equal(exact[clear], np.floor(source + 0.5)[clear])
