@@ -37,6 +37,13 @@ def test_default_exporter_is_dynamo_and_legacy_is_deprecated():
     assert "torch.export" in torch.onnx.export.__doc__
 
 
+def test_default_exporter_is_built_on_onnxscript():
+    from torch.onnx._internal.exporter import _core
+
+    source = inspect.getsource(_core)
+    assert "import onnxscript" in source or "from onnxscript" in source
+
+
 def test_legacy_exporter_warns_that_it_is_deprecated(tmp_path):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
