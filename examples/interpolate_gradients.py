@@ -1,0 +1,182 @@
+"""Gradients and determinism.
+
+What the backward pass of each ``F.interpolate`` mode computes: every output pixel is a
+weighted sum of input pixels, so the gradient sends each output's gradient back to
+those input pixels with the same weights. Shown numerically, checked with
+``torch.autograd.gradcheck`` in float64, and then: what
+``torch.use_deterministic_algorithms(True)`` does to these backward passes on the device
+that runs this script.
+"""
+
+# %% setup
+import re
+import warnings
+
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(f"torch {torch.__version__} on {device}")
+
+MODES = {
+    "nearest": dict(mode="nearest"),
+    "nearest-exact": dict(mode="nearest-exact"),
+    "bilinear": dict(mode="bilinear", align_corners=False),
+    "bilinear, antialias": dict(mode="bilinear", align_corners=False, antialias=True),
+    "bicubic": dict(mode="bicubic", align_corners=False),
+    "bicubic, antialias": dict(mode="bicubic", align_corners=False, antialias=True),
+    "area": dict(mode="area"),
+}
+
+
+def input_gradient(shape, grad_output, **kwargs):
+    """The gradient that reaches the input when the output receives grad_output."""
+    x = torch.zeros(shape, dtype=grad_output.dtype, device=device, requires_grad=True)
+    F.interpolate(x, size=grad_output.shape[2:], **kwargs).backward(grad_output)
+    return x.grad
+
+
+# %% nearest_backward
+# Nearest x2 copies each input pixel into a 2x2 block, so its backward adds up the
+# gradient of that block.
+grad_output = torch.arange(36.0, device=device).view(1, 1, 6, 6)
+grad_input = input_gradient((1, 1, 3, 3), grad_output, mode="nearest")
+print("gradient arriving at the 6x6 output:\n", grad_output[0, 0])
+print("gradient reaching the 3x3 input:\n", grad_input[0, 0])
+block_sums = F.avg_pool2d(grad_output, 2) * 4
+print("equal to the sum of each 2x2 block:", torch.equal(grad_input, block_sums))
+
+# %% bilinear_backward
+# Bilinear x2: a gradient of 1 at a single output pixel reaches the four input pixels
+# around the point it sampled, with the interpolation weights.
+one_hot = torch.zeros(1, 1, 8, 8, device=device)
+one_hot[0, 0, 3, 3] = 1.0
+weights = input_gradient((1, 1, 4, 4), one_hot, mode="bilinear", align_corners=False)
+print("gradient reaching the 4x4 input from output pixel (3, 3):\n", weights[0, 0])
+print("sum of the weights:", weights.sum().item())
+
+# %% footprints
+# The same experiment for every mode: which input pixels one output pixel sends its
+# gradient to, upscaling 8 -> 16 (output pixel 7, 7) and downscaling 32 -> 8 (output pixel 3, 3).
+footprints = {}
+for mode, kwargs in MODES.items():
+    for label, (n_in, n_out, at) in {"up": (8, 16, 7), "down": (32, 8, 3)}.items():
+        seed = torch.zeros(1, 1, n_out, n_out, dtype=torch.float64, device=device)
+        seed[0, 0, at, at] = 1.0
+        footprints[mode, label] = input_gradient((1, 1, n_in, n_in), seed, **kwargs)[0, 0].cpu().numpy()
+
+figure, axes = plt.subplots(2, len(MODES), figsize=(15, 4.6))
+for row, (label, title) in enumerate((("up", "upscaling 8 → 16"), ("down", "downscaling 32 → 8"))):
+    for ax, mode in zip(axes[row], MODES):
+        top = np.abs(footprints[mode, label]).max()  # each panel on its own scale: the shape is what matters
+        ax.imshow(footprints[mode, label], cmap="RdBu_r", vmin=-top, vmax=top)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if row == 0:
+            ax.set_title(mode.replace(", ", ",\n"), fontsize=9)
+    axes[row, 0].set_ylabel(title)
+figure.suptitle("Where one output pixel's gradient goes (each panel on its own scale; red: positive, blue: negative)")
+figure.tight_layout()
+
+# %% coverage
+# The gradient of output.sum(): how much weight each input pixel has in the whole output.
+# Input pixels with zero gradient do not influence the output at all.
+coverage = {}
+print("| mode | scale | smallest gradient | largest gradient | input pixels with zero gradient |")
+print("|---|---|---:|---:|---:|")
+for mode, kwargs in MODES.items():
+    for scale, n_out in (("x2", 64), ("x1.5", 48), ("x1/4", 8)):
+        g = input_gradient((1, 1, 32, 32), torch.ones(1, 1, n_out, n_out, dtype=torch.float64, device=device), **kwargs)
+        coverage[mode, scale] = (g.min().item(), g.max().item(), (g == 0).double().mean().item())
+        print(f"| `{mode}` | {scale} | {g.min().item():.4g} | {g.max().item():.4g} | {(g == 0).double().mean().item():.1%} |")
+
+# %% gradcheck
+# gradcheck compares the analytical backward with finite differences in float64. The
+# dot-product test checks that backward is the transpose of forward: <A x, g> = <x, A^T g>.
+checks = {}
+print("| mode | gradcheck, up 4 → 7 | gradcheck, down 7 → 3 | dot-product test, relative difference |")
+print("|---|---|---|---:|")
+for mode, kwargs in MODES.items():
+    passed = []
+    for n_in, n_out in ((4, 7), (7, 3)):
+        x = torch.rand(1, 1, n_in, n_in, dtype=torch.float64, device=device, requires_grad=True)
+        passed.append(torch.autograd.gradcheck(lambda t: F.interpolate(t, size=(n_out, n_out), **kwargs), (x,)))
+    x = torch.rand(1, 2, 9, 9, dtype=torch.float64, device=device)
+    g = torch.rand(1, 2, 6, 6, dtype=torch.float64, device=device)
+    forward = (F.interpolate(x, size=(6, 6), **kwargs) * g).sum()
+    backward = (x * input_gradient(x.shape, g, **kwargs)).sum()
+    checks[mode] = (*passed, abs(forward - backward).item() / abs(forward).item())
+    print(f"| `{mode}` | {passed[0]} | {passed[1]} | {checks[mode][2]:.1e} |")
+
+# %% determinism
+# Run each backward twice, with the default settings and with
+# torch.use_deterministic_algorithms(True), and record what happens: an error, a warning,
+# or nothing, and whether the two gradients are bitwise equal. Large enough that many
+# output pixels send gradient to each input pixel.
+RANKED = {"nearest": 4, "linear": 3, "bilinear": 4, "bicubic": 4, "trilinear": 5, "area": 4}
+
+
+def backward_twice(mode, rank):
+    shape = {3: (2, 8, 1024), 4: (2, 8, 32, 32), 5: (1, 8, 8, 16, 16)}[rank]
+    x = torch.rand(shape, device=device, requires_grad=True)
+    g = torch.rand(F.interpolate(x, scale_factor=2, mode=mode).shape, device=device)
+    grads = []
+    for _ in range(2):
+        (x_grad,) = torch.autograd.grad(F.interpolate(x, scale_factor=2, mode=mode), x, g)
+        grads.append(x_grad)
+    return torch.equal(*grads)
+
+
+def outcome(mode, rank):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            equal = backward_twice(mode, rank)
+        except RuntimeError as error:
+            return f"RuntimeError: {str(error).splitlines()[0]}"
+    said = "; ".join(f"{w.category.__name__}: {str(w.message).splitlines()[0]}" for w in caught)
+    return ("bitwise equal" if equal else "differ") + (f" ({said})" if said else "")
+
+
+determinism = {}
+try:
+    for setting in ("default", "deterministic", "deterministic, warn_only"):
+        torch.use_deterministic_algorithms(setting != "default", warn_only=setting.endswith("warn_only"))
+        for mode, rank in RANKED.items():
+            determinism[mode, setting] = outcome(mode, rank)
+finally:
+    torch.use_deterministic_algorithms(False)  # leave the global switch as we found it
+
+print(f"Measured on `{device}`.\n")
+print("| mode | two backward passes, default | with use_deterministic_algorithms(True) | with (True, warn_only=True) |")
+print("|---|---|---|---|")
+for mode in RANKED:
+    print(f"| `{mode}` | " + " | ".join(determinism[mode, s] for s in ("default", "deterministic", "deterministic, warn_only")) + " |")
+
+# %% dispatch
+# Why bilinear and trilinear behave differently: with the switch on, F.interpolate sends
+# any tensor that is not on the CPU through a decomposition. The meta device (shapes
+# only, no data) shows which backward each path records, on any machine.
+dispatch = {}
+try:
+    for setting in (False, True):
+        torch.use_deterministic_algorithms(setting)
+        for mode, rank in RANKED.items():
+            for where in sorted({"cpu", "meta", device.type}):
+                x = torch.zeros((1, 1) + (4,) * (rank - 2), device=where, requires_grad=True)
+                dispatch[mode, where, setting] = type(F.interpolate(x, scale_factor=2, mode=mode).grad_fn).__name__
+finally:
+    torch.use_deterministic_algorithms(False)
+places = sorted({"cpu", "meta", device.type})
+print("| mode | " + " | ".join(f"{p}, default | {p}, deterministic" for p in places) + " |")
+print("|---|" + "---|---|" * len(places))
+for mode in RANKED:
+    print(f"| `{mode}` | " + " | ".join(f"`{dispatch[mode, p, False]}` | `{dispatch[mode, p, True]}`" for p in places) + " |")
+print()
+# What torch's own documentation of the switch says about F.interpolate, read from the docstring.
+raising = torch.use_deterministic_algorithms.__doc__.split("operations will throw a")[1]
+documented = re.findall(r"- ``([\w-]+)``", raising.split("functional.interpolate")[1].split("* :")[0])
+print("Docstring: F.interpolate backward on CUDA raises RuntimeError for modes", documented)

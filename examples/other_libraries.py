@@ -1,0 +1,232 @@
+"""Against Pillow, OpenCV and scikit-image.
+
+The same two grayscale images, a photograph and a synthetic zone plate, resized down
+(256 -> 64) and up (64 -> 160) by torch and by three image libraries. Every library
+call is compared with every torch setting; the tables give the closest torch setting
+and the max-abs and mean-abs differences, the figures show what the differences look
+like, and a last table repeats the Pillow comparison on 8-bit images.
+"""
+
+# %% setup
+import fractions
+
+import cv2
+import matplotlib.pyplot as plt
+import numpy as np
+import PIL
+import skimage
+import torch
+import torch.nn.functional as F
+from matplotlib.cbook import get_sample_data
+from PIL import Image
+from skimage.transform import resize as sk_resize
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(f"torch {torch.__version__} on {device}; Pillow {PIL.__version__}, OpenCV {cv2.__version__}, scikit-image {skimage.__version__}")
+
+# %% images
+# Grayscale float32 in [0, 1], so that every library computes in floating point.
+with get_sample_data("grace_hopper.jpg") as file:
+    photo_rgb = plt.imread(file).copy()  # uint8, height x width x 3
+
+
+def zone_plate(n):
+    """cos(k r^2): the local frequency grows with the radius and reaches Nyquist in the corners."""
+    y, x = np.mgrid[:n, :n] - (n - 1) / 2
+    r2 = x**2 + y**2
+    return (0.5 + 0.5 * np.cos(np.pi * r2 / (2 * np.sqrt(r2.max())))).astype(np.float32)
+
+
+photo = (photo_rgb[:256, 128:384].mean(axis=2) / 255).astype(np.float32)
+inputs = {
+    "down": {"photo": photo, "zone plate": zone_plate(256)},  # 256x256 -> 64x64
+    "up": {"photo": photo[96:160, 96:160].copy(), "zone plate": zone_plate(64)},  # 64x64 -> 160x160
+}
+sizes = {"down": (64, 64), "up": (160, 160)}
+for direction, images in inputs.items():
+    for name, image in images.items():
+        print(f"{direction:4s} {name:10s} {image.shape} -> {sizes[direction]}")
+
+# %% contenders
+# torch settings on one side, library calls on the other; each library call is paired
+# with the torch setting that is meant to do the same thing.
+TORCH = {
+    "nearest": dict(mode="nearest"),
+    "nearest-exact": dict(mode="nearest-exact"),
+    "bilinear": dict(mode="bilinear", align_corners=False),
+    "bilinear, antialias": dict(mode="bilinear", align_corners=False, antialias=True),
+    "bicubic": dict(mode="bicubic", align_corners=False),
+    "bicubic, antialias": dict(mode="bicubic", align_corners=False, antialias=True),
+    "area": dict(mode="area"),
+}
+try:  # lanczos is newer than most of the others: use it where the installed torch has it
+    F.interpolate(torch.zeros(1, 1, 4, 4, device=device), size=(2, 2), mode="lanczos", antialias=True)
+    TORCH["lanczos, antialias"] = dict(mode="lanczos", align_corners=False, antialias=True)
+except (ValueError, NotImplementedError, RuntimeError) as error:
+    print("no lanczos here:", error)
+
+
+def torch_resize(image, size, **kwargs):
+    x = torch.from_numpy(image).to(device)[None, None]
+    return F.interpolate(x, size=size, **kwargs)[0, 0].cpu().numpy()
+
+
+def pillow(resample):
+    return lambda image, size: np.asarray(Image.fromarray(image).resize(size[::-1], resample))  # 'F' mode image
+
+
+def opencv(interpolation):
+    return lambda image, size: cv2.resize(image, size[::-1], interpolation=interpolation)
+
+
+def scikit(**kwargs):
+    # mode="edge" repeats the border pixel, as torch does; scikit-image's default is "reflect".
+    return lambda image, size: sk_resize(image, size, mode="edge", **kwargs).astype(np.float32)
+
+
+R = Image.Resampling
+LIBRARY = {  # call as written in the table -> (function, torch counterpart)
+    "Pillow NEAREST": (pillow(R.NEAREST), "nearest-exact"),
+    "Pillow BILINEAR": (pillow(R.BILINEAR), "bilinear, antialias"),
+    "Pillow BICUBIC": (pillow(R.BICUBIC), "bicubic, antialias"),
+    "Pillow LANCZOS": (pillow(R.LANCZOS), "lanczos, antialias"),
+    "Pillow BOX": (pillow(R.BOX), "area"),
+    "cv2 INTER_NEAREST": (opencv(cv2.INTER_NEAREST), "nearest"),
+    "cv2 INTER_NEAREST_EXACT": (opencv(cv2.INTER_NEAREST_EXACT), "nearest-exact"),
+    "cv2 INTER_LINEAR": (opencv(cv2.INTER_LINEAR), "bilinear"),
+    "cv2 INTER_CUBIC": (opencv(cv2.INTER_CUBIC), "bicubic"),
+    "cv2 INTER_AREA": (opencv(cv2.INTER_AREA), "area"),
+    "skimage order=0": (scikit(order=0, anti_aliasing=False), "nearest-exact"),
+    "skimage order=1": (scikit(order=1, anti_aliasing=False), "bilinear"),
+    "skimage order=1, anti_aliasing": (scikit(order=1, anti_aliasing=True), "bilinear, antialias"),
+    "skimage order=3": (scikit(order=3, anti_aliasing=False), "bicubic"),
+}
+LIBRARY = {call: pair for call, pair in LIBRARY.items() if pair[1] in TORCH}
+
+outputs = {}  # (direction, image name, "torch ..." or library call) -> array
+for direction, images in inputs.items():
+    for name, image in images.items():
+        for setting, kwargs in TORCH.items():
+            outputs[direction, name, f"torch {setting}"] = torch_resize(image, sizes[direction], **kwargs)
+        for call, (function, _) in LIBRARY.items():
+            outputs[direction, name, call] = function(image, sizes[direction])
+print(len(outputs), "resized images")
+
+# %% tables
+# For each library call: the difference to its torch counterpart on both images, and
+# every torch setting that reproduces it (max-abs difference below MATCH on both images;
+# otherwise the setting with the smallest mean-abs difference).
+MATCH = 1e-4
+
+
+def difference(direction, call, setting):
+    return [np.abs(outputs[direction, name, call] - outputs[direction, name, f"torch {setting}"]) for name in inputs[direction]]
+
+
+def matching(direction, call):
+    errors = {setting: difference(direction, call, setting) for setting in TORCH}
+    found = [setting for setting, e in errors.items() if max(x.max() for x in e) < MATCH]
+    if found:
+        return found, ", ".join(f"`{s}`" for s in found)
+    best = min(errors, key=lambda setting: sum(x.mean() for x in errors[setting]))
+    return [], f"none (closest: `{best}`)"
+
+
+def number(value):
+    return "0" if value == 0 else f"{value:.1e}"
+
+
+stats, matches = {}, {}
+for direction, title in (("down", "Downscaling 256 → 64"), ("up", "Upscaling 64 → 160")):
+    print(f"**{title}**\n")
+    print(f"| library call | torch counterpart | photo max | photo mean | zone plate max | zone plate mean | torch settings within {MATCH:g} |")
+    print("|---|---|---:|---:|---:|---:|---|")
+    for call, (_, counterpart) in LIBRARY.items():
+        stats[direction, call] = [(e.max(), e.mean()) for e in difference(direction, call, counterpart)]
+        matches[direction, call], described = matching(direction, call)
+        cells = " | ".join(f"{number(top)} | {number(mean)}" for top, mean in stats[direction, call])
+        print(f"| {call} | `{counterpart}` | {cells} | {described} |")
+    print()
+
+# %% nearest_ties
+# Where nearest-exact and the libraries' nearest disagree on 64 -> 160: the output
+# columns whose centre lands exactly halfway between two input pixels (a tie), computed
+# with exact fractions, against the columns where the chosen input pixel differs.
+n_in, n_out = 64, 160
+ramp = np.tile(np.arange(n_in, dtype=np.float32), (2, 1))  # each value names its own column
+picked = {
+    "torch nearest-exact": torch_resize(ramp, (2, n_out), mode="nearest-exact")[0],
+    "torch nearest": torch_resize(ramp, (2, n_out), mode="nearest")[0],
+    "Pillow NEAREST": pillow(R.NEAREST)(ramp, (2, n_out))[0],
+    "cv2 INTER_NEAREST_EXACT": opencv(cv2.INTER_NEAREST_EXACT)(ramp, (2, n_out))[0],
+    "skimage order=0": scikit(order=0, anti_aliasing=False)(ramp, (2, n_out))[0],
+}
+ties = [d for d in range(n_out) if (fractions.Fraction(2 * d + 1, 2) * fractions.Fraction(n_in, n_out)).denominator == 1]
+print(f"output columns whose centre is exactly halfway between two inputs: {len(ties)} of {n_out}")
+disagreements = {}
+for call, columns in picked.items():
+    if call == "torch nearest-exact":
+        continue
+    disagreements[call] = [int(d) for d in np.flatnonzero(columns != picked["torch nearest-exact"])]
+    print(f"{call:24s} picks another input than nearest-exact at {len(disagreements[call])} columns; all of them ties: {set(disagreements[call]) <= set(ties)}")
+
+# %% zone_plate
+# What the settings do to fine detail: the zone plate downscaled 4x. Without a prefilter
+# the rings beyond the new Nyquist limit fold back as false rings (aliasing).
+shown = ["torch bilinear", "cv2 INTER_LINEAR", "torch bilinear, antialias", "Pillow BILINEAR", "skimage order=1, anti_aliasing", "torch area"]
+figure, axes = plt.subplots(1, len(shown) + 1, figsize=(14, 2.9))
+axes[0].imshow(inputs["down"]["zone plate"], cmap="gray", vmin=0, vmax=1)
+axes[0].set_title("input 256x256")
+for ax, key in zip(axes[1:], shown):
+    ax.imshow(outputs["down", "zone plate", key], cmap="gray", vmin=0, vmax=1)
+    ax.set_title(key.replace(", ", ",\n"), fontsize=9)
+for ax in axes:
+    ax.axis("off")
+figure.suptitle("Zone plate downscaled 256 → 64")
+figure.tight_layout()
+
+# %% error_images
+# Per-pixel |torch - Pillow| on the downscaled photo, all on one colour scale.
+pairs = [
+    ("torch bicubic", "Pillow BICUBIC"),
+    ("torch bicubic, antialias", "Pillow BICUBIC"),
+    ("torch nearest", "Pillow NEAREST"),
+    ("torch nearest-exact", "Pillow NEAREST"),
+]
+errors = {pair: np.abs(outputs["down", "photo", pair[0]] - outputs["down", "photo", pair[1]]) for pair in pairs}
+top = max(e.max() for e in errors.values())
+figure, axes = plt.subplots(1, len(pairs), figsize=(12, 3.4))
+for ax, ((ours, theirs), error) in zip(axes, errors.items()):
+    shown_image = ax.imshow(error, cmap="inferno", vmin=0, vmax=top)
+    ax.set_title(f"{ours}\n− {theirs}", fontsize=9)
+    ax.axis("off")
+figure.colorbar(shown_image, ax=axes, shrink=0.8, label="absolute difference")
+figure.suptitle("Photo downscaled 256 → 64: |torch − Pillow| per pixel")
+
+# %% uint8
+# The same comparison on 8-bit RGB, as images are usually stored: torch on uint8 input,
+# and torch on float32 input rounded to uint8 at the end. uint8 kernels differ between
+# devices, so the CPU is always measured, and the GPU too when there is one.
+rgb = photo_rgb[:256, 128:384].copy()
+rgb_inputs = {"down": rgb, "up": rgb[96:160, 96:160].copy()}
+uint8_rows = {}
+print("| device | torch | Pillow on RGB uint8 | down: max (levels) | down: pixels that differ | up: max (levels) | up: pixels that differ |")
+print("|---|---|---|---:|---:|---:|---:|")
+for where in dict.fromkeys(["cpu", device.type]):
+    for setting, resample in (("bilinear, antialias", R.BILINEAR), ("bicubic, antialias", R.BICUBIC)):
+        for source in ("uint8 input", "float32 input, rounded"):
+            cells = []
+            for direction, array in rgb_inputs.items():
+                reference = np.asarray(Image.fromarray(array).resize(sizes[direction][::-1], resample)).astype(int)
+                x = torch.from_numpy(array).permute(2, 0, 1)[None].to(where)
+                try:
+                    ours = F.interpolate(x if source == "uint8 input" else x.float(), size=sizes[direction], **TORCH[setting])
+                except (RuntimeError, NotImplementedError) as error:  # a device without this uint8 kernel
+                    cells += [f"`{type(error).__name__}: {str(error).splitlines()[0]}`", ""]
+                    continue
+                ours = ours.round().clamp(0, 255).to(torch.uint8) if ours.is_floating_point() else ours
+                diff = np.abs(ours[0].permute(1, 2, 0).cpu().numpy().astype(int) - reference)
+                uint8_rows[where, setting, source, direction] = diff
+                cells += [str(diff.max()), f"{(diff > 0).mean():.2%}"]
+            print(f"| {where} | `{setting}`, {source} | {resample.name} | " + " | ".join(cells) + " |")

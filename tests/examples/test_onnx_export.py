@@ -1,0 +1,111 @@
+"""The claims of docs/onnx-export*.md, asserted on the example's exports and onnxruntime runs."""
+
+import inspect
+import warnings
+from pathlib import Path
+
+import pytest
+import torch
+import torch.nn as nn
+
+pytest.importorskip("onnxruntime", reason="onnxruntime is not installed")
+pytest.importorskip("onnxscript", reason="onnxscript is not installed (the default exporter needs it)")
+
+from helpers import ROOT, run_example  # noqa: E402
+
+DEFAULT, LEGACY = "dynamo=True (default)", "dynamo=False (legacy)"
+MATCH = 1e-5
+
+
+@pytest.fixture(scope="module")
+def ns():
+    return run_example("onnx_export.py")
+
+
+def upsample(mode, align=None):
+    suffix = "" if align is None else f", align_corners={align}"
+    return f"nn.Upsample(scale_factor=2, mode='{mode}'{suffix})"
+
+
+def aa(mode, how, shape="6x7"):
+    argument = "scale_factor=0.5" if how == "scale" else "size=(3, 3)"
+    return f"F.interpolate({argument}, mode='{mode}', antialias=True) on {shape}"
+
+
+def test_default_exporter_is_dynamo_and_legacy_is_deprecated():
+    assert inspect.signature(torch.onnx.export).parameters["dynamo"].default is True
+    assert "torch.export" in torch.onnx.export.__doc__
+
+
+def test_default_exporter_is_built_on_onnxscript():
+    from torch.onnx._internal.exporter import _core
+
+    source = inspect.getsource(_core)
+    assert "import onnxscript" in source or "from onnxscript" in source
+
+
+def test_legacy_exporter_warns_that_it_is_deprecated(tmp_path):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        torch.onnx.export(nn.Upsample(scale_factor=2), (torch.rand(1, 1, 2, 2),), tmp_path / "m.onnx", dynamo=False)
+    assert any("legacy" in str(w.message).lower() for w in caught)
+
+
+def test_models_were_written_to_a_deleted_temporary_folder(ns):
+    folder = Path(ns["folder"]).resolve()
+    assert not folder.exists()
+    assert ROOT.resolve() not in folder.parents
+
+
+def test_default_exporter_is_slower_than_legacy(ns):
+    assert ns["seconds"][DEFAULT] > ns["seconds"][LEGACY]
+
+
+def test_every_layer_exports_and_matches_with_the_default_exporter(ns):
+    for label, row in ns["results"][DEFAULT].items():
+        assert row["error"] is None, label
+        if label.startswith("nn.Upsample"):
+            assert row["difference"] < MATCH, label
+
+
+def test_default_exporter_attributes(ns):
+    rows = ns["results"][DEFAULT]
+    nearest = rows[upsample("nearest")]["attributes"]
+    assert (nearest["mode"], nearest["coordinate_transformation_mode"], nearest["nearest_mode"]) == ("nearest", "asymmetric", "floor")
+    for mode, onnx_mode in (("bilinear", "linear"), ("bicubic", "cubic"), ("trilinear", "linear")):
+        for align, transform in ((False, "half_pixel"), (True, "align_corners")):
+            attributes = rows[upsample(mode, align)]["attributes"]
+            assert attributes["mode"] == onnx_mode and attributes["coordinate_transformation_mode"] == transform
+    assert rows[upsample("bicubic", False)]["attributes"]["cubic_coeff_a"] == pytest.approx(-0.75)
+    for label in (upsample("nearest-exact"), upsample("linear", False), upsample("linear", True), upsample("area")):
+        assert "Resize" not in rows[label]["ops"] and rows[label]["attributes"] == {}, label
+
+
+def test_antialias_export(ns):
+    rows = ns["results"][DEFAULT]
+    for mode in ("bilinear", "bicubic"):
+        for how in ("scale", "size"):
+            assert rows[aa(mode, how)]["attributes"]["antialias"] == 1
+        assert rows[aa(mode, "size")]["difference"] < MATCH
+        assert rows[aa(mode, "scale")]["difference"] > 1e-2
+    assert rows[aa("bicubic", "scale")]["attributes"]["cubic_coeff_a"] == pytest.approx(-0.5)
+    assert rows[aa("bilinear", "scale", "6x8")]["difference"] < MATCH
+
+
+def test_legacy_exporter(ns):
+    default, legacy = ns["results"][DEFAULT], ns["results"][LEGACY]
+    for mode in ("nearest", "linear", "bilinear", "bicubic", "trilinear"):
+        for align in (None,) if mode == "nearest" else (False, True):
+            label = upsample(mode, align)
+            assert legacy[label]["error"] is None and legacy[label]["difference"] < MATCH, label
+            assert "Resize" in legacy[label]["ops"]
+            shared = ("mode", "coordinate_transformation_mode", "nearest_mode", "cubic_coeff_a")
+            if default[label]["attributes"]:
+                assert all(legacy[label]["attributes"][a] == default[label]["attributes"][a] for a in shared), label
+    assert legacy[upsample("linear", False)]["attributes"]["coordinate_transformation_mode"] == "half_pixel"
+    failing = [upsample("nearest-exact"), upsample("area")] + [label for label in legacy if "antialias=True" in label]
+    for label in failing:
+        assert legacy[label]["error"], label
+    for label in [upsample("nearest-exact")] + [label for label in legacy if "antialias=True" in label]:
+        assert "not supported" in legacy[label]["error"], label
+    assert "not constant" in legacy[upsample("area")]["error"]

@@ -1,0 +1,181 @@
+"""The claims of docs/other-libraries*.md, asserted on the values its example computes."""
+
+import cv2
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from PIL import Image
+from skimage.transform import resize as sk_resize
+
+from helpers import run_example
+
+BOTH = ("down", "up")
+
+
+@pytest.fixture(scope="module")
+def ns():
+    return run_example("other_libraries.py")
+
+
+def largest(ns, direction, call):
+    return max(top for top, _ in ns["stats"][direction, call])
+
+
+@pytest.mark.parametrize("direction", BOTH)
+@pytest.mark.parametrize("call,setting", [("Pillow BILINEAR", "bilinear, antialias"), ("Pillow BICUBIC", "bicubic, antialias"), ("Pillow LANCZOS", "lanczos, antialias")])
+def test_pillow_is_torch_with_antialias(ns, direction, call, setting):
+    assert setting in ns["matches"][direction, call]
+
+
+@pytest.mark.parametrize("call,plain", [("Pillow BILINEAR", "torch bilinear"), ("Pillow BICUBIC", "torch bicubic")])
+def test_torch_default_is_not_pillow_when_downscaling(ns, call, plain):
+    assert plain.removeprefix("torch ") not in ns["matches"]["down", call]
+    for name in ns["inputs"]["down"]:
+        assert np.abs(ns["outputs"]["down", name, call] - ns["outputs"]["down", name, plain]).max() > 1e-2
+
+
+def test_pillow_widens_its_filter_when_shrinking_and_torch_only_with_antialias():
+    # An impulse at each input position of a 64-pixel row shrunk to 16: does any output see it?
+    def seen(resize):
+        return [np.abs(resize(np.eye(64, dtype=np.float32)[i][None, :])).max() > 0 for i in range(64)]
+
+    pillow = seen(lambda row: np.asarray(Image.fromarray(row).resize((16, 1), Image.Resampling.BILINEAR)))
+    opencv = seen(lambda row: cv2.resize(row, (16, 1), interpolation=cv2.INTER_LINEAR))
+    plain = seen(lambda row: F.interpolate(torch.from_numpy(row)[None, None], size=(1, 16), mode="bilinear").numpy())
+    smooth = seen(lambda row: F.interpolate(torch.from_numpy(row)[None, None], size=(1, 16), mode="bilinear", antialias=True).numpy())
+    assert all(pillow) and all(smooth)
+    assert not all(plain) and not all(opencv)
+
+
+def test_upscaling_bilinear_either_way_bicubic_only_with_antialias(ns):
+    assert {"bilinear", "bilinear, antialias"} <= set(ns["matches"]["up", "Pillow BILINEAR"])
+    assert "bicubic, antialias" in ns["matches"]["up", "Pillow BICUBIC"]
+    assert "bicubic" not in ns["matches"]["up", "Pillow BICUBIC"]
+
+
+def test_bicubic_coefficients_are_minus_075_and_minus_05_with_antialias():
+    # Keys cubic convolution: W(x) = a(|x|^3 - 5|x|^2 + 8|x| - 4) for 1 < |x| < 2, so W(1.25) = 0.140625 a.
+    # Doubling an impulse at index 4 (align_corners=False): output 11 samples position 5.25.
+    impulse = torch.zeros(1, 1, 1, 9, dtype=torch.float64)
+    impulse[..., 4] = 1.0
+    plain = F.interpolate(impulse, size=(1, 18), mode="bicubic", align_corners=False)[0, 0, 0, 11].item()
+    smooth = F.interpolate(impulse, size=(1, 18), mode="bicubic", align_corners=False, antialias=True)[0, 0, 0, 11].item()
+    assert plain == pytest.approx(0.140625 * -0.75)
+    assert smooth == pytest.approx(0.140625 * -0.5)
+
+
+def test_area_box_and_inter_area(ns):
+    assert "area" in ns["matches"]["down", "Pillow BOX"]
+    assert "area" in ns["matches"]["down", "cv2 INTER_AREA"]
+    assert "area" in ns["matches"]["up", "cv2 INTER_AREA"]
+    assert "area" not in ns["matches"]["up", "Pillow BOX"]
+    assert "nearest-exact" in ns["matches"]["up", "Pillow BOX"]
+
+
+@pytest.mark.parametrize("direction", BOTH)
+def test_opencv_is_torch_without_antialias(ns, direction):
+    assert largest(ns, direction, "cv2 INTER_NEAREST") == 0
+    assert "bilinear" in ns["matches"][direction, "cv2 INTER_LINEAR"]
+    assert "bicubic" in ns["matches"][direction, "cv2 INTER_CUBIC"]
+
+
+@pytest.mark.parametrize("direction", BOTH)
+def test_scikit_image(ns, direction):
+    assert largest(ns, direction, "skimage order=0") == 0  # nearest-exact exactly
+    assert "bilinear" in ns["matches"][direction, "skimage order=1"]
+    assert ns["matches"][direction, "skimage order=3"] == []
+    assert ns["matches"]["down", "skimage order=1, anti_aliasing"] == []
+
+
+def test_scikit_image_default_reflect_mode_changes_the_border_only(ns):
+    image = ns["inputs"]["up"]["photo"]
+    reflect = sk_resize(image, (160, 160), order=1, anti_aliasing=False)
+    edge = sk_resize(image, (160, 160), order=1, anti_aliasing=False, mode="edge")
+    assert np.abs(reflect - edge).max() > 1e-3
+    np.testing.assert_array_equal(reflect[2:-2, 2:-2], edge[2:-2, 2:-2])
+
+
+def test_nearest_exact_is_the_pixel_centre_rule_of_the_libraries_on_the_downscale(ns):
+    for call in ("Pillow NEAREST", "cv2 INTER_NEAREST_EXACT", "skimage order=0"):
+        assert largest(ns, "down", call) == 0
+
+
+def test_nearest_takes_another_pixel_than_pillow_everywhere_on_the_downscale():
+    ramp = np.tile(np.arange(256, dtype=np.float32), (2, 1))
+    ours = F.interpolate(torch.from_numpy(ramp)[None, None], size=(2, 64), mode="nearest")[0, 0, 0].numpy()
+    pillow = np.asarray(Image.fromarray(ramp).resize((64, 2), Image.Resampling.NEAREST))[0]
+    assert np.all(ours != pillow)
+
+
+def test_nearest_disagreements_on_the_upscale_are_all_ties(ns):
+    ties = set(ns["ties"])
+    assert ties
+    for call in ("Pillow NEAREST", "cv2 INTER_NEAREST_EXACT"):
+        assert ns["disagreements"][call] and set(ns["disagreements"][call]) <= ties
+        assert ns["matches"]["up", call] == []
+    assert ns["disagreements"]["skimage order=0"] == []
+    assert set(ns["disagreements"]["torch nearest"]) <= ties
+
+
+def test_ties_are_exactly_halfway(ns):
+    # Output column d of 64 -> 160 has its centre at (d + 0.5) * 64 / 160 - 0.5 in input pixels.
+    for d in ns["ties"]:
+        position = (d + 0.5) * 64 / 160 - 0.5
+        assert position % 1 == pytest.approx(0.5)
+
+
+def test_zone_plate_aliasing(ns):
+    y, x = np.mgrid[:64, :64] - 31.5
+    r = np.hypot(x, y)
+    outer = r > 0.5 * r.max()  # rings far finer than the 64x64 grid can hold
+
+    def spread(key):
+        return ns["outputs"]["down", "zone plate", key][outer].std()
+
+    plain = spread("torch bilinear")
+    assert spread("cv2 INTER_LINEAR") == pytest.approx(plain)
+    for smooth in ("torch bilinear, antialias", "Pillow BILINEAR", "skimage order=1, anti_aliasing"):
+        assert spread(smooth) < 0.1 * plain
+    assert spread("torch bilinear, antialias") < spread("torch area") < 0.5 * plain
+
+
+def test_error_images(ns):
+    errors, top = ns["errors"], ns["top"]
+    assert errors["torch bicubic", "Pillow BICUBIC"].max() > 0.1 * top
+    assert errors["torch bicubic, antialias", "Pillow BICUBIC"].max() < 1e-3 * top
+    assert errors["torch nearest-exact", "Pillow NEAREST"].max() == 0
+    assert errors["torch nearest", "Pillow NEAREST"].max() > 0.1 * top
+
+
+def test_uint8_on_the_cpu(ns):
+    rows = ns["uint8_rows"]
+    for direction in BOTH:
+        assert rows["cpu", "bilinear, antialias", "uint8 input", direction].max() == 0
+        assert rows["cpu", "bicubic, antialias", "uint8 input", direction].max() <= 1
+        for setting in ("bilinear, antialias", "bicubic, antialias"):
+            uint8 = (rows["cpu", setting, "uint8 input", direction] > 0).mean()
+            rounded = (rows["cpu", setting, "float32 input, rounded", direction] > 0).mean()
+            assert rounded > uint8
+
+
+def test_for_fid_default_bicubic_and_opencv_cubic_are_not_pillow(ns):
+    assert "bicubic, antialias" in ns["matches"]["down", "Pillow BICUBIC"]
+    for name in ns["inputs"]["down"]:
+        pillow = ns["outputs"]["down", name, "Pillow BICUBIC"]
+        for other in ("torch bicubic", "cv2 INTER_CUBIC"):
+            assert np.abs(ns["outputs"]["down", name, other] - pillow).max() > 1e-2
+
+
+@pytest.mark.parametrize("n_in,n_out", [(256, 64), (64, 160), (7, 3), (5, 12)])
+def test_nearest_rules(ns, n_in, n_out):
+    ramp = torch.arange(float(n_in)).view(1, 1, -1)
+    d = np.arange(n_out)
+    nearest = F.interpolate(ramp, size=n_out, mode="nearest")[0, 0].numpy()
+    exact = F.interpolate(ramp, size=n_out, mode="nearest-exact")[0, 0].numpy()
+    np.testing.assert_array_equal(nearest, np.floor(d * n_in / n_out))
+    # nearest-exact rounds the align_corners=False source position to the nearest pixel
+    # (away from exact ties, where floating-point rounding decides).
+    source = (d + 0.5) * n_in / n_out - 0.5
+    clear = np.abs(source % 1 - 0.5) > 1e-9
+    np.testing.assert_array_equal(exact[clear], np.floor(source + 0.5)[clear])
