@@ -98,14 +98,26 @@ def test_every_local_link_and_image_resolves(site):
             assert target.is_file(), f"{page.relative_to(site.site)}: <{tag}> points to missing {url}"
 
 
-@pytest.mark.parametrize("page,example", [("why-no-downsample", "why_no_downsample"), ("upsample", "upsample_how")])
+def embedding_pages() -> list[tuple[str, set[str]]]:
+    """(page name, examples it embeds) for every English page that embeds an example."""
+    found = []
+    for page in sorted(DOCS.glob("*.md")):
+        if not page.name.endswith(".zh.md"):
+            stems = set(re.findall(r"^::: example ([\w-]+)\.py#", page.read_text(encoding="utf-8"), re.M))
+            if stems:
+                found.append((page.stem, stems))
+    return found
+
+
+@pytest.mark.parametrize("page,examples", embedding_pages(), ids=lambda v: v if isinstance(v, str) else "")
 @pytest.mark.parametrize("prefix", ["", "zh/"])
-def test_pages_name_torch_version_device_and_link_the_notebook(site, page, example, prefix):
+def test_pages_name_torch_version_device_and_link_the_notebook(site, page, examples, prefix):
     text = (site.site / prefix / page / "index.html").read_text(encoding="utf-8")
     assert f"torch {importlib.metadata.version('torch')}" in text
     assert re.search(r"(on|设备) (cpu|cuda)\b", text)
-    for suffix in (".ipynb", ".html"):
-        assert f"assets/examples/{example}/{example}{suffix}" in text
+    for example in examples:
+        for suffix in (".ipynb", ".html"):
+            assert f"assets/examples/{example}/{example}{suffix}" in text
 
 
 def test_figures_with_translated_text_are_drawn_per_language(site):
