@@ -158,7 +158,7 @@ def test_shrinking_by_k_nearest_takes_first_nearest_exact_takes_middle(k):
 def test_measured_shift_is_half_an_output_pixel_for_nearest(ns):
     for (k, mode), (dy, dx) in ns["shifts"].items():
         assert math.isclose(dy, dx, abs_tol=1e-9)
-        expected = (k - 1) / 2 if mode == "nearest" else (-0.5 if k % 2 == 0 else 0.0)
+        expected = {"nearest": (k - 1) / 2, "nearest-exact": -0.5 if k % 2 == 0 else 0.0, "area": 0.0}[mode]
         assert math.isclose(dy, expected, abs_tol=1e-3), (k, mode, dy)
 
 
@@ -167,3 +167,42 @@ def test_docstring_says_who_matches_whom():
     assert "``mode='nearest-exact'`` matches Scikit-Image and PIL nearest neighbours interpolation" in doc
     assert "``mode='nearest'`` matches buggy OpenCV's ``INTER_NEAREST``" in doc
     assert "introduced to keep backward compatibility" in doc
+
+
+def test_bilinear_shrinking_samples_block_centres_like_area():
+    x = torch.rand(1, 1, 12, 12, dtype=torch.float64)
+    torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.interpolate(x, scale_factor=0.5, mode="area"))
+    for n_in, n_out in [(12, 4), (12, 3), (9, 3)]:
+        d = torch.arange(n_out, dtype=torch.float64)
+        block_centres = (d + 0.5) * n_in / n_out - 0.5
+        torch.testing.assert_close(ramp_positions(n_in, n_out, "linear", False), block_centres)
+
+
+def test_align_corners_true_grid_depends_on_input_size_false_does_not():
+    steps = {}
+    for align in (False, True):
+        for n_in in (4, 8):
+            ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+            positions = F.interpolate(ramp, scale_factor=2, mode="linear", align_corners=align)[0, 0]
+            steps[align, n_in] = (positions[2] - positions[1]).item()
+    assert steps[False, 4] == steps[False, 8] == 0.5
+    assert steps[True, 4] != steps[True, 8]
+
+
+def test_area_windows_overlap_when_shrinking_by_a_non_integer_ratio():
+    eye = torch.eye(8, dtype=torch.float64).view(8, 1, 8)
+    matrix = F.interpolate(eye, size=5, mode="area")[:, 0, :].T
+    assert ((matrix > 0).sum(0) > 1).any()  # some input pixel feeds two output pixels
+
+
+def test_some_whole_factors_copy_unevenly_and_the_common_ones_do_not(ns):
+    uneven = []
+    for k in range(2, 101):
+        for n_in in range(1, 9):
+            picks = ramp_positions(n_in, n_in * k, "nearest", dtype=torch.float32, rank=4).long()
+            if torch.bincount(picks).tolist() != [k] * n_in:
+                uneven.append(k)
+                break
+    assert uneven == ns["uneven"] and uneven
+    assert ns["big"] % ns["small"] == 0 and ns["big"] // ns["small"] in uneven  # the first case is one of them
+    assert not {2, 3, 4, 8, 16} & set(uneven)
