@@ -142,3 +142,41 @@ def test_area_turns_scale_into_size_and_uses_adaptive_windows(ns):
         for recompute in (False, None):
             assert torch.equal(F.interpolate(x, scale_factor=scale, mode="area", recompute_scale_factor=recompute),
                                F.interpolate(x, scale_factor=scale, mode="area", recompute_scale_factor=True))
+
+
+def test_other_libraries_round_where_torch_floors(ns):
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    transform = pytest.importorskip("skimage.transform")
+    ndimage = pytest.importorskip("scipy.ndimage")
+    image = np.zeros((32, 32), np.float32)
+    for n_in, scale in ns["cases"][:3]:
+        torch_size = ns["out_size"](n_in, scale)
+        assert cv2.resize(image, None, fx=scale, fy=scale).shape == (torch_size + 1,) * 2
+        assert transform.rescale(image, scale).shape == (torch_size + 1,) * 2
+        assert ndimage.zoom(image, scale).shape == (torch_size + 1,) * 2
+
+
+def test_whole_product_grids_coincide():
+    for n_in, scale in ((8, 1.5), (6, 2.5), (10, 0.6)):
+        ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+        a = F.interpolate(ramp, scale_factor=scale, mode="linear")
+        torch.testing.assert_close(a, F.interpolate(ramp, scale_factor=scale, mode="linear", recompute_scale_factor=True))
+
+
+def test_averaging_modes_drop_no_pixel_when_shrinking(ns):
+    eye = torch.eye(8, dtype=torch.float64)
+    for kwargs in (dict(mode="area"), dict(mode="bilinear", antialias=True), dict(mode="bicubic", antialias=True)):
+        out = F.interpolate(eye.view(8, 1, 1, 8), scale_factor=(1, 0.75), **kwargs)
+        assert (out.abs().sum(-1) > 0).all(), kwargs
+    nearest = F.interpolate(eye.view(8, 1, 8), scale_factor=0.75, mode="nearest")
+    assert (nearest.abs().sum(-1) == 0).any()
+
+
+def test_avg_pool_pairs_drop_the_last_pixel_and_even_sizes_match_area(ns):
+    x = torch.rand(1, 1, 7, dtype=torch.float64)
+    pooled = F.avg_pool1d(x, 2)
+    torch.testing.assert_close(pooled, x[..., :6].view(1, 1, 3, 2).mean(-1))
+    assert "[0..1]" in ns["area_windows"](5, scale_factor=1.5)  # enlarging: an output averaging two pixels
+    even = torch.rand(1, 2, 8, 6, dtype=torch.float64)
+    torch.testing.assert_close(F.interpolate(even, scale_factor=0.5, mode="area"), F.avg_pool2d(even, 2))
