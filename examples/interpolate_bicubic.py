@@ -156,7 +156,7 @@ def cubic_matrix(n_in, n_out, a, border):
 
 with get_sample_data("grace_hopper.jpg") as file:
     photo = plt.imread(file)
-crop = photo[60:124, 200:264].mean(axis=2) / 255  # a 64x64 grey patch: hair, face and background
+crop = photo[60:124, 200:264].mean(axis=2) / 255  # a 64x64 grey patch: the badge on the cap
 n_in, n_out = crop.shape[0], crop.shape[0] * 4
 results = {}
 for a in (-0.75, -0.5):
@@ -187,6 +187,8 @@ for left, right, a, b, region in comparisons:
     differences[left, right, region is None] = (diff.max(), diff.mean())
     print(f"| {left} | {right} | {'all' if region is None else 'interior'} | {diff.max():.2e} | {diff.mean():.2e} |")
 
+# %% pillow_figure
+# Where the two differ: the photograph, enlarged by each, and the difference.
 figure, axes = plt.subplots(1, 3, figsize=(10, 3.6))
 axes[0].imshow(results["torch"], cmap="gray", vmin=0, vmax=1)
 axes[0].set_title("torch bicubic (A = -0.75)")

@@ -125,3 +125,21 @@ def test_docstring_warns_about_overshoot_and_suggests_clamp():
     doc = " ".join(F.interpolate.__doc__.split())
     assert "it's possible to cause overshoot" in doc and "clamp" in doc
     assert "For ``uint8`` inputs, it already performs saturating cast operation" in doc
+
+
+def test_minus_half_reproduces_quadratics_minus_075_does_not():
+    x = torch.arange(12.0, dtype=torch.float64) ** 2
+    where = (np.arange(60) + 0.5) / 5 - 0.5
+    interior = (where >= 2) & (where <= 9)
+    plain = F.interpolate(x.view(1, 1, 1, -1), scale_factor=5, mode="bicubic")[0, 0, 0].numpy()
+    aa = F.interpolate(x.view(1, 1, 1, -1), scale_factor=5, mode="bicubic", antialias=True)[0, 0, 0].numpy()
+    assert np.abs(aa - where**2)[interior].max() < 1e-10
+    assert np.abs(plain - where**2)[interior].max() > 0.1
+
+
+def test_rings_add_up_near_the_corners(ns):
+    assert ns["big"].max() - 1 > ns["profiles"]["bicubic"].max() - 1  # more than one edge gives
+    big = ns["big"][0, 0]
+    row, col = divmod(int(big.argmax()), big.shape[-1])
+    edges = (4 * 5, 4 * 11)  # the square covers input pixels 5..10, enlarged 4x
+    assert min(abs(row - e) for e in edges) <= 4 and min(abs(col - e) for e in edges) <= 4, (row, col)
