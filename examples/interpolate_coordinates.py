@@ -77,7 +77,9 @@ def draw(ax, n_in, n_out, mode, align):
             ax.plot(p, 1.0, "o", color=colour, ms=4)
     ax.set_xlim(-0.9, n_in - 0.1)
     ax.set_ylim(-0.6, 1.6)
-    ax.set_yticks([-0.25, 1.25], ["output", "input"])
+    ax.set_yticks([])
+    for y, word in ((-0.25, "output"), (1.25, "input")):  # text, not tick labels, so the build can translate it
+        ax.text(-0.01, y, word, transform=ax.get_yaxis_transform(), ha="right", va="center")
     ax.spines[["top", "right", "left"]].set_visible(False)
 
 
@@ -127,7 +129,7 @@ checks = {
     "align_corners=True: d·(in−1)/(out−1)": (corners_formula, lambda i, o: sampled(i, o, "linear", True)),
     "area: mean of [floor(d·in/out), ceil((d+1)·in/out))": (area_formula, lambda i, o: weights(i, o, "area")),
 }
-pairs = [(i, o) for i in range(1, 25) for o in range(1, 41) if i != o]
+pairs = [(i, o) for i in range(1, 17) for o in range(1, 25) if i != o]
 mismatches = {}
 print("| formula | size pairs | enlarging | shrinking | pairs where torch differs | largest difference |")
 print("|---|---:|---:|---:|---:|---:|")
