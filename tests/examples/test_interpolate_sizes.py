@@ -180,3 +180,11 @@ def test_avg_pool_pairs_drop_the_last_pixel_and_even_sizes_match_area(ns):
     assert "[0..1]" in ns["area_windows"](5, scale_factor=1.5)  # enlarging: an output averaging two pixels
     even = torch.rand(1, 2, 8, 6, dtype=torch.float64)
     torch.testing.assert_close(F.interpolate(even, scale_factor=0.5, mode="area"), F.avg_pool2d(even, 2))
+
+
+def test_one_pixel_short_breaks_a_skip_connection_concat():
+    skip = torch.zeros(1, 4, 120, 120)
+    up = F.interpolate(torch.zeros(1, 4, 88, 88), scale_factor=120 / 88)
+    with pytest.raises(RuntimeError):
+        torch.cat([up, skip], dim=1)
+    assert torch.cat([F.interpolate(torch.zeros(1, 4, 88, 88), size=120), skip], dim=1).shape == (1, 8, 120, 120)
