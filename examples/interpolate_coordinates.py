@@ -28,10 +28,11 @@ def sampled(n_in, n_out, mode, align_corners=None):
     return F.interpolate(ramp, size=n_out, mode=mode, align_corners=align_corners)[0, 0].cpu().numpy()
 
 
-def weights(n_in, n_out, mode, align_corners=None):
-    """The (n_out, n_in) matrix torch applies: each input pixel alone, interpolated."""
-    eye = torch.eye(n_in, dtype=torch.float64, device=device).view(n_in, 1, n_in)
-    return F.interpolate(eye, size=n_out, mode=mode, align_corners=align_corners)[:, 0, :].T.cpu().numpy()
+def area_weights(n_in, n_out):
+    """The (n_out, n_in) matrix that area applies: each input pixel alone (one row of an
+    identity image per pixel), resized along the width only."""
+    eye = torch.eye(n_in, dtype=torch.float64, device=device).view(1, 1, n_in, n_in)
+    return F.interpolate(eye, size=(n_in, n_out), mode="area")[0, 0].T.cpu().numpy()
 
 
 # %% positions
@@ -66,7 +67,7 @@ def draw(ax, n_in, n_out, mode, align):
         ax.add_patch(Rectangle((c - step / 2, -0.5), step, 0.5, facecolor=colour, alpha=0.35, edgecolor=colour))
         ax.text(c, -0.25, str(d), ha="center", va="center", fontsize=8)
     if mode == "area":
-        matrix = weights(n_in, n_out, "area")
+        matrix = area_weights(n_in, n_out)
         for d, (c, colour) in enumerate(zip(centres, colours)):
             used = np.flatnonzero(matrix[d])
             ax.plot([used[0] - 0.45, used[-1] + 0.45], [0.92 - 0.05 * (d % 3)] * 2, color=colour, lw=3)
@@ -127,7 +128,7 @@ checks = {
     "nearest-exact: floor((d+0.5)·in/out)": (nearest_exact_formula, lambda i, o: sampled(i, o, "nearest-exact")),
     "align_corners=False: (d+0.5)·in/out − 0.5": (half_pixel_formula, lambda i, o: sampled(i, o, "linear", False)),
     "align_corners=True: d·(in−1)/(out−1)": (corners_formula, lambda i, o: sampled(i, o, "linear", True)),
-    "area: mean of [floor(d·in/out), ceil((d+1)·in/out))": (area_formula, lambda i, o: weights(i, o, "area")),
+    "area: mean of [floor(d·in/out), ceil((d+1)·in/out))": (area_formula, area_weights),
 }
 pairs = [(i, o) for i in range(1, 17) for o in range(1, 25) if i != o]
 mismatches = {}

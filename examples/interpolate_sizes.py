@@ -19,8 +19,10 @@ print(f"torch {torch.__version__} on {device}")
 
 
 def out_size(n_in, scale, mode="nearest"):
-    """The output length torch gives a (1, 1, n_in, n_in) image for this scale_factor."""
-    return F.interpolate(torch.zeros(1, 1, n_in, n_in, device=device), scale_factor=scale, mode=mode).shape[-1]
+    """The output width torch gives an image n_in pixels wide for this scale_factor (one row
+    is enough: every axis follows the same rule)."""
+    row = torch.zeros(1, 1, 1, n_in, device=device)
+    return F.interpolate(row, scale_factor=(1.0, scale), mode=mode).shape[-1]
 
 
 # %% floor_rule
@@ -112,8 +114,10 @@ for factor in (1.5, 2.5, 0.75):
 # area always turns scale_factor into a size (torch sets recompute_scale_factor=True for it)
 # and then averages whole-pixel windows: adaptive average pooling, not strided pooling.
 def area_windows(n_in, **kwargs):
-    eye = torch.eye(n_in, dtype=torch.float64, device=device).view(n_in, 1, n_in)
-    matrix = F.interpolate(eye, mode="area", **kwargs)[:, 0, :].T.cpu().numpy()
+    eye = torch.eye(n_in, dtype=torch.float64, device=device).view(1, 1, n_in, n_in)  # one pixel per row
+    if "scale_factor" in kwargs:
+        kwargs["scale_factor"] = (1.0, kwargs["scale_factor"])
+    matrix = F.interpolate(eye, mode="area", **kwargs)[0, 0].T.cpu().numpy()
     return [f"[{np.flatnonzero(w)[0]}..{np.flatnonzero(w)[-1]}]" for w in matrix]
 
 

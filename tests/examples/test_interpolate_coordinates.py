@@ -112,8 +112,8 @@ def test_bicubic_samples_the_same_positions_unclamped_with_four_taps(align):
 
 def test_area_windows_and_they_can_overlap():
     for n_in, n_out in PAIRS:
-        eye = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, n_in)
-        matrix = F.interpolate(eye, size=n_out, mode="area")[:, 0, :].T.numpy()
+        eye = torch.eye(n_in, dtype=torch.float64).view(1, 1, n_in, n_in)  # one input pixel per row
+        matrix = F.interpolate(eye, size=(n_in, n_out), mode="area")[0, 0].T.numpy()
         expected = np.zeros((n_out, n_in))
         for d in range(n_out):
             start, stop = d * n_in // n_out, -(-(d + 1) * n_in // n_out)
