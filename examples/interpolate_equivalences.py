@@ -36,6 +36,13 @@ def record(name, case, a, b):
     return identical
 
 
+def show(*names):
+    for name in names:
+        print(name)
+        for case, identical, diff in checks[name]:
+            print(f"    {case}: {'identical' if identical else f'differs by up to {diff:.1e}'}")
+
+
 # %% upsample_module
 # nn.Upsample stores its arguments and calls F.interpolate with them in forward().
 cases = [
@@ -52,6 +59,7 @@ for shape, kwargs in cases:
     x = rand(*shape)
     case = f"{shape} {kwargs}"
     record("nn.Upsample(**kw)(x) == F.interpolate(x, **kw)", case, nn.Upsample(**kwargs)(x), F.interpolate(x, **kwargs))
+show("nn.Upsample(**kw)(x) == F.interpolate(x, **kw)")
 print(nn.Upsample(scale_factor=1.5, mode="bilinear"))
 print("nn.Upsample arguments:", list(inspect.signature(nn.Upsample).parameters))
 
@@ -93,6 +101,8 @@ for shape, k in [((1, 2, 8, 12), 2), ((1, 2, 9, 6), 3), ((2, 1, 8, 8), 4)]:
     record("area, shrink by k (k divides the size) == avg_pool2d(k)", f"{shape} / {k}",
            F.interpolate(x, scale_factor=1 / k, mode="area"), F.avg_pool2d(x, k))
 
+show("F.interpolate(x, size, mode='area') == adaptive_avg_pool", "area, shrink by k (k divides the size) == avg_pool2d(k)")
+
 # %% nearest_repeat
 # nearest, enlarged by a whole factor k: every pixel becomes a k x k block.
 def repeat(x, factors):
@@ -107,6 +117,7 @@ for shape, factors in [((2, 3, 5), (3,)), ((1, 2, 4, 6), (2, 2)), ((1, 2, 4, 6),
            F.interpolate(x, scale_factor=factors, mode="nearest"), repeat(x, factors))
     record("nearest-exact x k == repeat_interleave(k) per axis", f"{shape} x {factors}",
            F.interpolate(x, scale_factor=factors, mode="nearest-exact"), repeat(x, factors))
+show("nearest x k == repeat_interleave(k) per axis", "nearest-exact x k == repeat_interleave(k) per axis")
 # Not for every factor: single-precision rounding (see Coordinates and align_corners).
 x = rand(1, 1, 2, 2)
 print("nearest x41 == repeat_interleave(41):", torch.equal(F.interpolate(x, scale_factor=41), repeat(x, (41, 41))))
@@ -122,6 +133,8 @@ for shape, k in [((1, 2, 8, 12), 2), ((1, 2, 9, 6), 3), ((2, 1, 8, 8), 4)]:
 for shape in [(1, 2, 8, 12), (2, 3, 6, 10)]:
     x = rand(*shape)
     record("bilinear / 2 == avg_pool2d(2)", f"{shape}", F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+
+show("nearest / k == x[..., ::k, ::k]", "nearest-exact / k == x[..., k//2::k, k//2::k]", "bilinear / 2 == avg_pool2d(2)")
 
 # %% summary
 print("| equivalence | cases | identical (torch.equal) | largest difference |")
