@@ -136,10 +136,10 @@ def test_float32_rounding_case(ns):
     assert d * n_in % n_out == 0  # d·in/out is a whole number...
     assert float(np.float32(d) * (np.float32(n_in) / np.float32(n_out))) < d * n_in // n_out  # ...float32 falls short
     assert ns["got"][d] == d * n_in // n_out - 1
-    # a float64 1-D row happens to be exact in this torch; the 4-D float64 path is not
+    # on the CPU, a float64 1-D row happens to be exact in this torch; the 4-D float64 path is not
     exact = np.minimum(np.arange(n_out) * n_in // n_out, n_in - 1)
-    assert np.array_equal(ns["nearest_row"](n_in, n_out, torch.float64, 3), exact)
-    assert not np.array_equal(ns["nearest_row"](n_in, n_out, torch.float64, 4), exact)
+    assert np.array_equal(ramp_positions(n_in, n_out, "nearest", dtype=torch.float64, rank=3).numpy(), exact)
+    assert not np.array_equal(ramp_positions(n_in, n_out, "nearest", dtype=torch.float64, rank=4).numpy(), exact)
 
 
 def test_integer_upscaling_nearest_equals_nearest_exact():
