@@ -1,0 +1,208 @@
+"""Coordinates and align_corners.
+
+Every mode of ``F.interpolate`` first decides, for each output pixel, where in the input
+it looks. This script asks torch rather than trusting a formula: interpolating a ramp
+``0, 1, 2, ...`` returns the position that each output pixel sampled, and interpolating
+one-hot rows returns which input pixels it used. It draws those positions, checks the
+textbook formulas against them on many sizes, and measures how far ``nearest`` and
+``nearest-exact`` shift an image.
+"""
+
+# %% setup
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+import torch.nn.functional as F
+from matplotlib.patches import Rectangle
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(f"torch {torch.__version__} on {device}")
+
+
+def sampled(n_in, n_out, mode, align_corners=None):
+    """Where torch samples: the ramp 0..n_in-1 interpolated to n_out values (1-D modes)."""
+    ramp = torch.arange(float(n_in), dtype=torch.float64, device=device).view(1, 1, -1)
+    return F.interpolate(ramp, size=n_out, mode=mode, align_corners=align_corners)[0, 0].cpu().numpy()
+
+
+def area_weights(n_in, n_out):
+    """The (n_out, n_in) matrix that area applies: each input pixel alone (one row of an
+    identity image per pixel), resized along the width only."""
+    eye = torch.eye(n_in, dtype=torch.float64, device=device).view(1, 1, n_in, n_in)
+    return F.interpolate(eye, size=(n_in, n_out), mode="area")[0, 0].T.cpu().numpy()
+
+
+# %% positions
+# Enlarging 5 -> 8 and shrinking 8 -> 5: the input position each output pixel reads.
+settings = {
+    "nearest": ("nearest", None),
+    "nearest-exact": ("nearest-exact", None),
+    "linear, align_corners=False": ("linear", False),
+    "linear, align_corners=True": ("linear", True),
+}
+for n_in, n_out in ((5, 8), (8, 5)):
+    print(f"{n_in} -> {n_out}")
+    print("| mode | " + " | ".join(f"d={d}" for d in range(n_out)) + " |")
+    print("|---|" + "---:|" * n_out)
+    for name, (mode, align) in settings.items():
+        print(f"| {name} | " + " | ".join(f"{p:.4g}" for p in sampled(n_in, n_out, mode, align)) + " |")
+    print()
+
+# %% sampling_figure
+# Input pixels on top, output pixels below, both in input-pixel units; each line joins an
+# output pixel's centre to where torch sampled. For area, the bar marks the pixels averaged.
+def draw(ax, n_in, n_out, mode, align):
+    if align:  # centres of the corner pixels coincide
+        step, centres = (n_in - 1) / (n_out - 1), np.arange(n_out) * (n_in - 1) / (n_out - 1)
+    else:  # outer edges of the corner pixels coincide
+        step, centres = n_in / n_out, (np.arange(n_out) + 0.5) * n_in / n_out - 0.5
+    colours = plt.cm.viridis(np.linspace(0, 0.9, n_out))
+    for i in range(n_in):
+        ax.add_patch(Rectangle((i - 0.5, 1.0), 1, 0.5, facecolor="0.92", edgecolor="0.3"))
+        ax.text(i, 1.25, str(i), ha="center", va="center", fontsize=8)
+    for d, (c, colour) in enumerate(zip(centres, colours)):
+        ax.add_patch(Rectangle((c - step / 2, -0.5), step, 0.5, facecolor=colour, alpha=0.35, edgecolor=colour))
+        ax.text(c, -0.25, str(d), ha="center", va="center", fontsize=8)
+    if mode == "area":
+        matrix = area_weights(n_in, n_out)
+        for d, (c, colour) in enumerate(zip(centres, colours)):
+            used = np.flatnonzero(matrix[d])
+            ax.plot([used[0] - 0.45, used[-1] + 0.45], [0.92 - 0.05 * (d % 3)] * 2, color=colour, lw=3)
+            ax.plot([c, used.mean()], [0, 0.92 - 0.05 * (d % 3)], color=colour, lw=1.2)
+    else:
+        for c, p, colour in zip(centres, sampled(n_in, n_out, mode, align), colours):
+            ax.plot([c, p], [0, 1.0], color=colour, lw=1.2)
+            ax.plot(p, 1.0, "o", color=colour, ms=4)
+    ax.set_xlim(-0.9, n_in - 0.1)
+    ax.set_ylim(-0.6, 1.6)
+    ax.set_yticks([])
+    for y, word in ((-0.25, "output"), (1.25, "input")):  # text, not tick labels, so the build can translate it
+        ax.text(-0.01, y, word, transform=ax.get_yaxis_transform(), ha="right", va="center")
+    ax.spines[["top", "right", "left"]].set_visible(False)
+
+
+rows = {**settings, "area": ("area", None)}
+figure, axes = plt.subplots(len(rows), 2, figsize=(10, 10.5), sharex="col")
+for column, (n_in, n_out) in enumerate(((5, 8), (8, 5))):
+    axes[0, column].set_title(f"{n_in} → {n_out}\n\n{list(rows)[0]}", fontsize=10)
+    for row, (name, (mode, align)) in enumerate(rows.items()):
+        draw(axes[row, column], n_in, n_out, mode, align)
+        if row:
+            axes[row, column].set_title(name, fontsize=10)
+    axes[-1, column].set_xlabel("position (input pixels)")
+figure.suptitle("Where each output pixel samples the input")
+figure.tight_layout()
+
+# %% formulas_checked
+# The formulas, with in/out exact (fractions, no rounding), against torch on every pair of
+# sizes below: enlarging and shrinking. Positions come from the ramp, windows from one-hot rows.
+def nearest_formula(n_in, n_out):
+    return np.minimum(np.arange(n_out) * n_in // n_out, n_in - 1)  # floor(d * in/out)
+
+
+def nearest_exact_formula(n_in, n_out):
+    return np.minimum((2 * np.arange(n_out) + 1) * n_in // (2 * n_out), n_in - 1)  # floor((d + 0.5) * in/out)
+
+
+def half_pixel_formula(n_in, n_out):
+    return np.clip((np.arange(n_out) + 0.5) * n_in / n_out - 0.5, 0, n_in - 1)  # linear clamps at the border
+
+
+def corners_formula(n_in, n_out):
+    return np.arange(n_out) * (n_in - 1) / max(n_out - 1, 1)
+
+
+def area_formula(n_in, n_out):
+    matrix = np.zeros((n_out, n_in))
+    for d in range(n_out):  # window [floor(d*in/out), ceil((d+1)*in/out)), averaged
+        start, stop = d * n_in // n_out, -(-(d + 1) * n_in // n_out)
+        matrix[d, start:stop] = 1 / (stop - start)
+    return matrix
+
+
+checks = {
+    "nearest: floor(d·in/out)": (nearest_formula, lambda i, o: sampled(i, o, "nearest")),
+    "nearest-exact: floor((d+0.5)·in/out)": (nearest_exact_formula, lambda i, o: sampled(i, o, "nearest-exact")),
+    "align_corners=False: (d+0.5)·in/out − 0.5": (half_pixel_formula, lambda i, o: sampled(i, o, "linear", False)),
+    "align_corners=True: d·(in−1)/(out−1)": (corners_formula, lambda i, o: sampled(i, o, "linear", True)),
+    "area: mean of [floor(d·in/out), ceil((d+1)·in/out))": (area_formula, area_weights),
+}
+pairs = [(i, o) for i in range(1, 17) for o in range(1, 25) if i != o]
+mismatches = {}
+print("| formula | size pairs | enlarging | shrinking | pairs where torch differs | largest difference |")
+print("|---|---:|---:|---:|---:|---:|")
+for name, (formula, torch_result) in checks.items():
+    differences = {(i, o): float(np.abs(formula(i, o) - torch_result(i, o)).max()) for i, o in pairs}
+    mismatches[name] = [pair for pair, diff in differences.items() if diff > 1e-9]
+    up = sum(o > i for i, o in pairs)
+    print(f"| {name} | {len(pairs)} | {up} | {len(pairs) - up} | {len(mismatches[name])} | {max(differences.values()):.1e} |")
+
+# %% float32_rounding
+# The nearest formulas are evaluated in single precision: scale = float32(in/out). When
+# d·in/out is a whole number, the float product can land just below it and floor() picks
+# the previous pixel. The first size that shows it, enlarging a 2-pixel float32 image row:
+def nearest_row(n_in, n_out, dtype, rank):
+    row = torch.arange(float(n_in), dtype=dtype, device=device).view((1,) * (rank - 1) + (-1,))
+    size = (1,) * (rank - 3) + (n_out,)
+    return F.interpolate(row, size=size, mode="nearest").flatten().cpu().numpy().astype(int)
+
+
+small = 2
+for big in range(2, 200):
+    exact, got = nearest_formula(small, big), nearest_row(small, big, torch.float32, 4)
+    if not np.array_equal(exact, got):
+        break
+wrong = int(np.flatnonzero(exact != got)[0])
+scale32 = np.float32(small) / np.float32(big)
+print(f"{small} -> {big}: output pixel {wrong}")
+print(f"  exact   floor({wrong} * {small}/{big}) = {wrong * small // big}")
+print(f"  float32 {wrong} * {scale32:.9g} = {np.float32(wrong) * scale32:.9g} -> floor = {math.floor(np.float32(wrong) * scale32)}")
+print(f"  torch picked input pixel {got[wrong]}")
+# How many output pixels copy each input pixel, per dtype and rank: the kernels round differently.
+for dtype in (torch.float32, torch.float64):
+    for rank in (3, 4):
+        print(f"  {str(dtype).removeprefix('torch.')}, {rank}-D: copies of each input pixel {np.bincount(nearest_row(small, big, dtype, rank)).tolist()}")
+# Whole factors are not immune: those up to 100 that copy some pixel of a 1..8-pixel float32 row unevenly.
+uneven = [k for k in range(2, 101) if any(np.bincount(nearest_row(n, n * k, torch.float32, 4)).tolist() != [k] * n for n in range(1, 9))]
+print("whole factors up to 100 that copy unevenly:", uneven)
+
+# %% integer_upscaling
+# Enlarging by a whole factor, the two nearest modes agree exactly; they part ways when
+# shrinking or at non-integer ratios.
+x = torch.rand(1, 3, 7, 9, device=device)
+for k in (2, 3, 4):
+    same = torch.equal(F.interpolate(x, scale_factor=k, mode="nearest"), F.interpolate(x, scale_factor=k, mode="nearest-exact"))
+    print(f"x{k}: nearest == nearest-exact: {same}")
+for n_out in (3, 4, 6):
+    a, b = sampled(12, n_out, "nearest").astype(int), sampled(12, n_out, "nearest-exact").astype(int)
+    print(f"12 -> {n_out}: nearest picks {a.tolist()}, nearest-exact picks {b.tolist()}")
+
+# %% shift
+# How far each mode moves the picture when shrinking by k: the centroid of a smooth blob
+# before and after, with output pixel d placed at its centre (d + 0.5)·k − 0.5 in input pixels.
+size = 48
+coordinate = torch.arange(size, dtype=torch.float64, device=device)
+blob = torch.exp(-((coordinate - 23.3) ** 2) / 40)
+image = (blob[:, None] * blob[None, :]).view(1, 1, size, size)
+
+
+def centroid(picture, positions):
+    weight = picture[0, 0]
+    rows, cols = torch.meshgrid(positions, positions, indexing="ij")
+    return float((weight * rows).sum() / weight.sum()), float((weight * cols).sum() / weight.sum())
+
+
+before = centroid(image, coordinate)
+shifts = {}
+modes = ("nearest", "nearest-exact", "area")
+print("| shrink by k | " + " | ".join(f"{mode}: shift (input pixels)" for mode in modes) + " |")
+print("|---:|---:|---:|---:|")
+for k in (2, 3, 4, 6):
+    centres = (torch.arange(size // k, dtype=torch.float64, device=device) + 0.5) * k - 0.5
+    for mode in modes:
+        after = centroid(F.interpolate(image, scale_factor=1 / k, mode=mode), centres)
+        shifts[k, mode] = after[0] - before[0], after[1] - before[1]  # rows, columns: the same here
+    print(f"| {k} | " + " | ".join(f"{round(shifts[k, mode][0], 3) + 0:+.3f}" for mode in modes) + " |")

@@ -1,0 +1,143 @@
+"""Equivalent calls.
+
+Several spellings compute the same thing as ``F.interpolate``: the ``nn.Upsample``
+module, the old ``nn.UpsamplingNearest2d`` / ``nn.UpsamplingBilinear2d`` modules and
+``F.upsample*`` functions, adaptive average pooling (for ``area``) and
+``repeat_interleave`` (for ``nearest`` with a whole factor). This script checks each
+claimed equivalence on several shapes and scales and prints any deprecation warnings
+the installed torch emits.
+"""
+
+# %% setup
+import inspect
+import warnings
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(f"torch {torch.__version__} on {device}")
+
+
+def rand(*shape):
+    return torch.rand(*shape, device=device)
+
+
+checks = {}  # name -> list of (case, identical, max abs difference)
+
+
+def record(name, case, a, b):
+    same_shape = a.shape == b.shape
+    identical = same_shape and torch.equal(a, b)
+    diff = float((a - b).abs().max()) if same_shape else float("inf")
+    checks.setdefault(name, []).append((case, identical, diff))
+    return identical
+
+
+def show(*names):
+    for name in names:
+        print(name)
+        for case, identical, diff in checks[name]:
+            print(f"    {case}: {'identical' if identical else f'differs by up to {diff:.1e}'}")
+
+
+# %% upsample_module
+# nn.Upsample stores its arguments and calls F.interpolate with them in forward().
+cases = [
+    ((2, 3, 5), dict(scale_factor=2, mode="nearest")),
+    ((2, 3, 5), dict(size=8, mode="linear", align_corners=True)),
+    ((1, 2, 5, 7), dict(scale_factor=1.5, mode="bilinear")),
+    ((1, 2, 5, 7), dict(size=(9, 4), mode="bicubic", align_corners=False)),
+    ((1, 2, 5, 7), dict(scale_factor=(2, 0.5), mode="nearest-exact")),
+    ((1, 2, 6, 6), dict(scale_factor=0.5, mode="area")),
+    ((1, 1, 3, 4, 5), dict(scale_factor=2, mode="trilinear")),
+    ((1, 2, 5, 7), dict(scale_factor=1.7, mode="bilinear", recompute_scale_factor=True)),
+]
+for shape, kwargs in cases:
+    x = rand(*shape)
+    case = f"{shape} {kwargs}"
+    record("nn.Upsample(**kw)(x) == F.interpolate(x, **kw)", case, nn.Upsample(**kwargs)(x), F.interpolate(x, **kwargs))
+show("nn.Upsample(**kw)(x) == F.interpolate(x, **kw)")
+print(nn.Upsample(scale_factor=1.5, mode="bilinear"))
+print("nn.Upsample arguments:", list(inspect.signature(nn.Upsample).parameters))
+
+# %% deprecated
+# The old 2-D modules and functions. Any warning they raise is caught and shown as is.
+x = rand(1, 3, 5, 7)
+calls = {
+    "nn.UpsamplingNearest2d(scale_factor=2)": (lambda: nn.UpsamplingNearest2d(scale_factor=2)(x), lambda: F.interpolate(x, scale_factor=2, mode="nearest")),
+    "nn.UpsamplingBilinear2d(scale_factor=2)": (lambda: nn.UpsamplingBilinear2d(scale_factor=2)(x), lambda: F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=True)),
+    "nn.UpsamplingBilinear2d(size=(9, 4))": (lambda: nn.UpsamplingBilinear2d(size=(9, 4))(x), lambda: F.interpolate(x, size=(9, 4), mode="bilinear", align_corners=True)),
+    "F.upsample(x, scale_factor=2)": (lambda: F.upsample(x, scale_factor=2), lambda: F.interpolate(x, scale_factor=2)),
+    "F.upsample_nearest(x, scale_factor=2)": (lambda: F.upsample_nearest(x, scale_factor=2), lambda: F.interpolate(x, scale_factor=2, mode="nearest")),
+    "F.upsample_bilinear(x, scale_factor=2)": (lambda: F.upsample_bilinear(x, scale_factor=2), lambda: F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=True)),
+}
+caught = {}
+for name, (old, new) in calls.items():
+    with warnings.catch_warnings(record=True) as log:
+        warnings.simplefilter("always")
+        result = old()
+    caught[name] = [f"{w.category.__name__}: {w.message}" for w in log]
+    record("deprecated spelling == F.interpolate", name, result, new())
+    print(f"{name}\n    same as F.interpolate: {torch.equal(result, new())}; warnings: {caught[name] or 'none'}")
+# UpsamplingBilinear2d is align_corners=True, not the default False:
+print("UpsamplingBilinear2d == bilinear with align_corners=False:",
+      torch.equal(nn.UpsamplingBilinear2d(scale_factor=2)(x), F.interpolate(x, scale_factor=2, mode="bilinear")))
+for cls in (nn.UpsamplingNearest2d, nn.UpsamplingBilinear2d):
+    print(f"{cls.__name__} docstring says deprecated: {'deprecated' in cls.__doc__}")
+
+# %% area_adaptive
+# mode="area" is adaptive average pooling to the output size, in 1, 2 and 3 spatial dimensions.
+pools = {3: F.adaptive_avg_pool1d, 4: F.adaptive_avg_pool2d, 5: F.adaptive_avg_pool3d}
+for shape, size in [((2, 3, 10), (4,)), ((2, 3, 10), (15,)), ((1, 2, 9, 7), (4, 3)), ((1, 2, 8, 8), (3, 5)), ((1, 1, 6, 5, 7), (2, 3, 4))]:
+    x = rand(*shape)
+    record("F.interpolate(x, size, mode='area') == adaptive_avg_pool", f"{shape} -> {size}",
+           F.interpolate(x, size=size, mode="area"), pools[len(shape)](x, size))
+# With a whole shrink factor that divides the size, the windows are the blocks of avg_pool.
+for shape, k in [((1, 2, 8, 12), 2), ((1, 2, 9, 6), 3), ((2, 1, 8, 8), 4)]:
+    x = rand(*shape)
+    record("area, shrink by k (k divides the size) == avg_pool2d(k)", f"{shape} / {k}",
+           F.interpolate(x, scale_factor=1 / k, mode="area"), F.avg_pool2d(x, k))
+
+show("F.interpolate(x, size, mode='area') == adaptive_avg_pool", "area, shrink by k (k divides the size) == avg_pool2d(k)")
+
+# %% nearest_repeat
+# nearest, enlarged by a whole factor k: every pixel becomes a k x k block.
+def repeat(x, factors):
+    for axis, k in enumerate(factors, start=2):
+        x = x.repeat_interleave(k, dim=axis)
+    return x
+
+
+for shape, factors in [((2, 3, 5), (3,)), ((1, 2, 4, 6), (2, 2)), ((1, 2, 4, 6), (2, 3)), ((1, 2, 5, 3), (4, 4)), ((1, 1, 2, 3, 4), (2, 3, 2))]:
+    x = rand(*shape)
+    record("nearest x k == repeat_interleave(k) per axis", f"{shape} x {factors}",
+           F.interpolate(x, scale_factor=factors, mode="nearest"), repeat(x, factors))
+    record("nearest-exact x k == repeat_interleave(k) per axis", f"{shape} x {factors}",
+           F.interpolate(x, scale_factor=factors, mode="nearest-exact"), repeat(x, factors))
+show("nearest x k == repeat_interleave(k) per axis", "nearest-exact x k == repeat_interleave(k) per axis")
+# Not for every factor: single-precision rounding (see Coordinates and align_corners).
+x = rand(1, 1, 2, 2)
+print("nearest x41 == repeat_interleave(41):", torch.equal(F.interpolate(x, scale_factor=41), repeat(x, (41, 41))))
+
+# %% shrink_slicing
+# Shrinking by a whole factor k: nearest keeps the first pixel of each block, nearest-exact
+# the middle one, bilinear (k = 2, align_corners=False) the mean of each 2 x 2 block.
+for shape, k in [((1, 2, 8, 12), 2), ((1, 2, 9, 6), 3), ((2, 1, 8, 8), 4)]:
+    x = rand(*shape)
+    record("nearest / k == x[..., ::k, ::k]", f"{shape} / {k}", F.interpolate(x, scale_factor=1 / k, mode="nearest"), x[..., ::k, ::k])
+    record("nearest-exact / k == x[..., k//2::k, k//2::k]", f"{shape} / {k}",
+           F.interpolate(x, scale_factor=1 / k, mode="nearest-exact"), x[..., k // 2 :: k, k // 2 :: k])
+for shape in [(1, 2, 8, 12), (2, 3, 6, 10)]:
+    x = rand(*shape)
+    record("bilinear / 2 == avg_pool2d(2)", f"{shape}", F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+
+show("nearest / k == x[..., ::k, ::k]", "nearest-exact / k == x[..., k//2::k, k//2::k]", "bilinear / 2 == avg_pool2d(2)")
+
+# %% summary
+print("| equivalence | cases | identical (torch.equal) | largest difference |")
+print("|---|---:|---:|---:|")
+for name, rows in checks.items():
+    print(f"| `{name}` | {len(rows)} | {sum(r[1] for r in rows)} of {len(rows)} | {max(r[2] for r in rows):.1e} |")

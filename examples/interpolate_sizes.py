@@ -1,0 +1,130 @@
+"""Output size pitfalls.
+
+With ``scale_factor``, ``F.interpolate`` computes the output size as floor(in x scale) in
+floating point, which can land one pixel short. And the scale factor is used twice: once
+for the size, and once (unless ``recompute_scale_factor=True``) for the sampling
+coordinates, so ``size=`` and ``scale_factor=`` can give different pictures of the same
+size. This script computes the cases reported to PyTorch, shows what
+``recompute_scale_factor`` changes, and what ``area`` does with a scale factor.
+"""
+
+# %% setup
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(f"torch {torch.__version__} on {device}")
+
+
+def out_size(n_in, scale, mode="nearest"):
+    """The output width torch gives an image n_in pixels wide for this scale_factor (one row
+    is enough: every axis follows the same rule)."""
+    row = torch.zeros(1, 1, 1, n_in, device=device)
+    return F.interpolate(row, scale_factor=(1.0, scale), mode=mode).shape[-1]
+
+
+# %% floor_rule
+# The cases of pytorch/pytorch#62396 (other libraries round, torch floors) and #96236
+# (the product itself falls short in floating point).
+cases = [(32, 0.1234), (32, 0.9999), (32, 1.8), (88, 120 / 88), (75, 120 / 75)]
+print("| in | scale_factor | in × scale (float64) | torch output | round(in × scale) |")
+print("|---:|---|---|---:|---:|")
+for n_in, scale in cases:
+    print(f"| {n_in} | {scale!r} | {n_in * scale!r} | {out_size(n_in, scale)} | {round(n_in * scale)} |")
+
+# %% how_often
+# #96236's experiment: ask for 120 pixels from every input size 60..240 with scale = 120/in.
+target = 120
+short = [n for n in range(target // 2, 2 * target + 1) if out_size(n, target / n) != target]
+print(f"inputs tried: {2 * target + 1 - target // 2}, outputs one pixel short: {len(short)}")
+print("short for in =", short)
+print("output sizes seen:", sorted({out_size(n, target / n) for n in short}))
+# The same computation in every mode (area computes it in Python, the others in C++).
+modes = ("nearest", "bilinear", "bicubic", "area")
+print("same sizes in every mode:", all(len({out_size(n, target / n, m) for m in modes}) == 1 for n in short))
+
+# %% fix
+# Two fixes: pass size, or round the size yourself before calling.
+x = torch.zeros(1, 3, 88, 88, device=device)
+print("scale_factor=120/88        ->", tuple(F.interpolate(x, scale_factor=120 / 88).shape[2:]))
+print("size=120                   ->", tuple(F.interpolate(x, size=120).shape[2:]))
+print("size=round(88 * (120/88))  ->", tuple(F.interpolate(x, size=round(88 * (120 / 88))).shape[2:]))
+
+# %% too_small
+# A scale that floors to zero pixels: most modes refuse, area returns an empty tensor.
+tiny = torch.rand(1, 1, 3, 3, device=device)
+for mode in ("nearest", "bilinear", "area"):
+    try:
+        print(f"{mode:8s} scale 0.2 -> {tuple(F.interpolate(tiny, scale_factor=0.2, mode=mode).shape)}")
+    except RuntimeError as error:
+        print(f"{mode:8s} scale 0.2 -> RuntimeError: {error}")
+
+# %% size_vs_scale
+# Same output size, two coordinate grids. A ramp 0..4 enlarged to 7 pixels by "linear"
+# returns the input position each output pixel sampled.
+ramp = torch.arange(5.0, dtype=torch.float64, device=device).view(1, 1, -1)
+calls = {
+    "size=7": dict(size=7),
+    "scale_factor=1.5": dict(scale_factor=1.5),
+    "scale_factor=1.5, recompute_scale_factor=True": dict(scale_factor=1.5, recompute_scale_factor=True),
+}
+positions = {name: F.interpolate(ramp, mode="linear", **kwargs)[0, 0].cpu().numpy() for name, kwargs in calls.items()}
+print("| call | output size | " + " | ".join(f"d={d}" for d in range(7)) + " |")
+print("|---|---:|" + "---:|" * 7)
+for name, p in positions.items():
+    print(f"| `{name}` | {len(p)} | " + " | ".join(f"{v:.4f}" for v in p) + " |")
+
+# %% coverage
+# What the grid means: with the given scale the output is the input stretched by exactly
+# that scale from its top-left edge and cut at floor(in × scale) pixels, so it shows only
+# out/scale input pixels; recomputing the scale stretches by out/in and shows them all.
+scale = 1.5
+n_in, n_out = ramp.shape[-1], F.interpolate(ramp, scale_factor=scale).shape[-1]
+for name, step in ((f"scale_factor={scale}", 1 / scale), ("recompute_scale_factor=True", n_in / n_out)):
+    print(f"{name:28s} step {step:.4f} input pixels per output pixel, covers {n_out * step:.4f} of {n_in} input pixels")
+difference = F.interpolate(ramp, scale_factor=scale, mode="linear") - F.interpolate(ramp, size=n_out, mode="linear")
+print("max |difference| between the two outputs:", float(difference.abs().max()))
+
+# %% recompute_nearest
+# The case of pytorch/pytorch#62237: a scale a hair above 1 keeps 2 pixels, but the kernel
+# still steps by 1/1.00001 and lands on the first pixel twice unless the scale is recomputed.
+pair = torch.tensor([[[1.0, 2.0]]], device=device)
+for recompute in (None, False, True):
+    out = F.interpolate(pair, scale_factor=1.00001, recompute_scale_factor=recompute)
+    print(f"recompute_scale_factor={recompute!s:5}: {out[0, 0].tolist()}")
+
+# %% recompute_align_corners
+# With align_corners=True the grid is (in-1)/(out-1) whatever scale was passed, so
+# recompute_scale_factor changes nothing there.
+for align in (False, True):
+    a = F.interpolate(ramp, scale_factor=1.5, mode="linear", align_corners=align)
+    b = F.interpolate(ramp, scale_factor=1.5, mode="linear", align_corners=align, recompute_scale_factor=True)
+    print(f"align_corners={align!s:5}: recompute changes the output: {not torch.equal(a, b)}")
+
+# %% non_integer_nearest
+# Non-integer scales with nearest: input pixels are copied an uneven number of times.
+row = torch.arange(8.0, device=device).view(1, 1, -1)
+for factor in (1.5, 2.5, 0.75):
+    picks = F.interpolate(row, scale_factor=factor, mode="nearest")[0, 0].long().cpu()
+    print(f"x{factor}: output {len(picks)} px, copies of each input pixel {torch.bincount(picks, minlength=8).tolist()}")
+
+# %% area_scale
+# area always turns scale_factor into a size (torch sets recompute_scale_factor=True for it)
+# and then averages whole-pixel windows: adaptive average pooling, not strided pooling.
+def area_windows(n_in, **kwargs):
+    eye = torch.eye(n_in, dtype=torch.float64, device=device).view(1, 1, n_in, n_in)  # one pixel per row
+    if "scale_factor" in kwargs:
+        kwargs["scale_factor"] = (1.0, kwargs["scale_factor"])
+    matrix = F.interpolate(eye, mode="area", **kwargs)[0, 0].T.cpu().numpy()
+    return [f"[{np.flatnonzero(w)[0]}..{np.flatnonzero(w)[-1]}]" for w in matrix]
+
+
+print("7 pixels, scale 0.5 ->", area_windows(7, scale_factor=0.5))
+print("  avg_pool1d(2)      ->", [f"[{2 * i}..{2 * i + 1}]" for i in range(F.avg_pool1d(torch.zeros(1, 1, 7), 2).shape[-1])])
+print("8 pixels, scale 0.75 ->", area_windows(8, scale_factor=0.75))
+print("5 pixels, scale 1.5 ->", area_windows(5, scale_factor=1.5))
+x = torch.rand(1, 1, 7, device=device)
+print("area ignores recompute_scale_factor=False:",
+      torch.equal(F.interpolate(x, scale_factor=0.5, mode="area"), F.interpolate(x, scale_factor=0.5, mode="area", recompute_scale_factor=False)))

@@ -1,0 +1,100 @@
+"""Which modes work where.
+
+``F.interpolate`` accepts some combinations of ``mode``, input rank, ``align_corners`` and
+``antialias`` and rejects the others with an error. Nothing here is typed from the
+documentation: the script asks the installed torch which modes it has, tries every
+combination once upwards and once downwards, and prints what torch answered.
+"""
+
+# %% setup
+import itertools
+import re
+
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(f"torch {torch.__version__} on {device}")
+
+# %% modes
+# The documented modes, plus any mode that torch's own error for an unknown mode names
+# (that is how a newer mode such as lanczos shows up without being assumed here).
+documented = ["nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area"]
+try:
+    F.interpolate(torch.zeros(1, 1, 4, 4, device=device), scale_factor=2, mode="no-such-mode")
+    named = []
+except Exception as error:  # the message is torch's, whatever its type
+    listed = re.search(r"for the modes: (.*?) \(got", str(error))
+    named = [m.strip() for m in listed.group(1).split("|")] if listed else []
+print("modes named by torch's error for an unknown mode:", ", ".join(named) or "(none found)")
+candidates = documented + [m for m in named if m not in documented]
+
+ranks = {3: "3-D (N,C,L)", 4: "4-D (N,C,H,W)", 5: "5-D (N,C,D,H,W)"}
+aligns = [None, False, True]
+antialiases = [False, True]
+
+
+def attempt(mode, rank, align_corners, antialias):
+    """None if torch accepts the call (enlarging 6 -> 12 and shrinking 6 -> 3), else its error."""
+    x = torch.rand((1, 2) + (6,) * (rank - 2), device=device)
+    for scale in (2.0, 0.5):
+        try:
+            F.interpolate(x, scale_factor=scale, mode=mode, align_corners=align_corners, antialias=antialias)
+        except Exception as error:  # any rejection is a result to show, not a failure of the script
+            return f"{type(error).__name__}: {error}"
+    return None
+
+
+results = {
+    (mode, rank, align, aa): attempt(mode, rank, align, aa)
+    for mode, rank, align, aa in itertools.product(candidates, ranks, aligns, antialiases)
+}
+# A mode is on this page only if the installed torch accepts at least one combination.
+modes = [m for m in candidates if any(results[m, r, a, aa] is None for r in ranks for a in aligns for aa in antialiases)]
+print("modes accepted in at least one combination:", ", ".join(modes))
+print(f"combinations tried: {len(results)}, accepted: {sum(r is None for r in results.values())}")
+
+# %% defaults_table
+# The plain call, F.interpolate(x, scale_factor=s, mode=m), for each input rank.
+def md_escape(text):
+    """Make an error message safe inside a Markdown table cell."""
+    return re.sub(r"([\\`*_|\[\]])", r"\\\1", " ".join(text.split()))
+
+
+print("| mode | " + " | ".join(ranks.values()) + " |")
+print("|---|" + "---|" * len(ranks))
+for mode in modes:
+    cells = [results[mode, rank, None, False] for rank in ranks]
+    print(f"| `{mode}` | " + " | ".join("supported" if c is None else md_escape(c) for c in cells) + " |")
+
+# %% full_matrix
+# Every combination. Errors get short codes; the legend below gives torch's exact words.
+messages = sorted({r for r in results.values() if r is not None}, key=lambda m: list(results.values()).index(m))
+codes = {message: f"E{i}" for i, message in enumerate(messages, start=1)}
+columns = [(rank, aa) for aa in antialiases for rank in ranks]
+header = [f"{rank}-D" + (", antialias" if aa else "") for rank, aa in columns]
+print("| mode | align_corners | " + " | ".join(header) + " |")
+print("|---|---|" + "---|" * len(columns))
+for mode, align in itertools.product(modes, aligns):
+    cells = [results[mode, rank, align, aa] for rank, aa in columns]
+    print(f"| `{mode}` | {align} | " + " | ".join("✓" if c is None else codes[c] for c in cells) + " |")
+
+# %% legend
+print("| code | cells | exception and message, exactly as torch raised it |")
+print("|---|---:|---|")
+for message, code in codes.items():
+    count = sum(r == message for (m, *_), r in results.items() if m in modes)
+    print(f"| {code} | {count} | {md_escape(message)} |")
+
+# %% summary
+# What the matrix says per mode, read off the results rather than typed.
+print("| mode | input ranks | align_corners values accepted | antialias=True accepted on |")
+print("|---|---|---|---|")
+for mode in modes:
+    ok = [k for k in results if k[0] == mode and results[k] is None]
+    rank_list = ", ".join(f"{r}-D" for r in ranks if any(k[1] == r for k in ok)) or "none"
+    align_ok = ", ".join(str(a) for a in aligns if any(k[2] is a for k in ok))
+    align_ok = "only None (unset)" if align_ok == "None" else align_ok
+    aa_ranks = ", ".join(f"{r}-D" for r in ranks if any(k[1] == r and k[3] for k in ok))
+    print(f"| `{mode}` | {rank_list} | {align_ok} | {aa_ranks or 'no input'} |")

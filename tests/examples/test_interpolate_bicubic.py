@@ -1,0 +1,149 @@
+"""The claims of docs/interpolate-bicubic*.md, asserted on the example's values and on torch."""
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from helpers import run_example
+
+
+@pytest.fixture(scope="module")
+def ns():
+    return run_example("interpolate_bicubic.py")
+
+
+def keys(t, a):
+    t = np.abs(t)
+    return np.where(t <= 1, (a + 2) * t**3 - (a + 3) * t**2 + 1, np.where(t < 2, a * t**3 - 5 * a * t**2 + 8 * a * t - 4 * a, 0.0))
+
+
+def test_step_overshoots_with_bicubic_not_bilinear(ns):
+    p = ns["profiles"]
+    assert p["bilinear"].min() >= 0 and p["bilinear"].max() <= 1
+    assert p["bicubic"].min() < 0 and p["bicubic"].max() > 1
+    aa = p["bicubic, antialias=True"]
+    assert aa.min() < 0 and aa.max() > 1
+    assert p["bicubic"].max() - 1 > aa.max() - 1 and p["bicubic"].min() < aa.min()  # A = -0.75 rings more
+
+
+def test_square_rings_and_clamp_fixes_exactly_those_pixels(ns):
+    big, outside = ns["big"], ns["outside"]
+    assert big.min() < 0 and big.max() > 1 and outside.sum() > 0
+    assert ns["clamped"].min() == 0 and ns["clamped"].max() == 1
+    assert torch.equal(ns["clamped"] != big, outside)
+    assert torch.equal(ns["per_channel"], ns["clamped"])  # the input's own range is [0, 1] here
+
+
+def test_per_channel_clamp_uses_each_channels_range():
+    x = torch.rand(2, 3, 8, 8) * torch.tensor([1.0, 5.0, 0.1]).view(1, 3, 1, 1)
+    y = F.interpolate(x, scale_factor=3, mode="bicubic")
+    low, high = x.amin(dim=(-2, -1), keepdim=True), x.amax(dim=(-2, -1), keepdim=True)
+    z = y.clamp(low, high)
+    assert (z >= low).all() and (z <= high).all() and (y < low).any()
+
+
+def test_uint8_saturates_one_axis_at_a_time(ns):
+    u = ns["as_uint8"]
+    assert u.dtype == torch.uint8 and ns["as_float"].min() < 0 and ns["as_float"].max() > 255
+    # the page describes the CPU kernel: check it there whatever device built the page
+    square = ns["square"].cpu() * 255
+    u = F.interpolate(square.to(torch.uint8), scale_factor=4, mode="bicubic").float()
+    assert not torch.equal(u, F.interpolate(square, scale_factor=4, mode="bicubic").round().clamp(0, 255))
+    wide = F.interpolate(square, size=(16, 64), mode="bicubic").round().clamp(0, 255)
+    assert (u - F.interpolate(wide, size=(64, 64), mode="bicubic").round().clamp(0, 255)).abs().max() <= 1
+
+
+def test_uint8_two_pass_rule_on_other_images():
+    gen = torch.Generator().manual_seed(3)
+    for shape, size in (((12, 9), (30, 20)), ((7, 11), (21, 40)), ((8, 8), (24, 24))):
+        x = (torch.rand((1, 2) + shape, generator=gen) > 0.5).float() * 255
+        u = F.interpolate(x.to(torch.uint8), size=size, mode="bicubic").float()
+        wide = F.interpolate(x, size=(shape[0], size[1]), mode="bicubic").round().clamp(0, 255)
+        two_pass = F.interpolate(wide, size=size, mode="bicubic").round().clamp(0, 255)
+        assert (u - two_pass).abs().max() <= 1  # fixed-point rounding
+        assert (u - F.interpolate(x, size=size, mode="bicubic").round().clamp(0, 255)).abs().max() > 10
+
+
+def test_kernel_coefficients(ns):
+    assert ns["fitted_a"] == pytest.approx(-0.75, abs=1e-9) and ns["residual"] < 1e-12
+    assert ns["aa_a"] == pytest.approx(-0.5, abs=1e-9) and ns["aa_residual"] < 1e-12
+
+
+@pytest.mark.parametrize("align", [False, True])
+def test_bicubic_is_keys_minus_075_on_other_grids(align):
+    n, factor = 11, 10
+    x = torch.zeros(1, 1, 1, n, dtype=torch.float64)
+    x[..., 5] = 1
+    size = (n - 1) * factor + 1 if align else n * factor
+    y = F.interpolate(x, size=(1, size), mode="bicubic", align_corners=align)[0, 0, 0].numpy()
+    d = np.arange(size)
+    t = d / factor - 5 if align else (d + 0.5) / factor - 0.5 - 5
+    np.testing.assert_allclose(y, keys(t, -0.75), atol=1e-12)
+
+
+def test_ramp_reproduced_by_minus_half_only():
+    ramp = torch.arange(12.0, dtype=torch.float64).view(1, 1, 1, -1)
+    where = (np.arange(60) + 0.5) / 5 - 0.5
+    interior = (where >= 2) & (where <= 9)
+    plain = F.interpolate(ramp, scale_factor=5, mode="bicubic")[0, 0, 0].numpy()
+    aa = F.interpolate(ramp, scale_factor=5, mode="bicubic", antialias=True)[0, 0, 0].numpy()
+    assert np.abs(plain - where)[interior].max() > 0.01
+    assert np.abs(aa - where)[interior].max() < 1e-12
+
+
+def test_pillow_table(ns):
+    diff = ns["differences"]
+    small = 1e-6  # float32 rounding
+    assert diff["torch bicubic", "NumPy Keys A = -0.75, edge repeated", True][0] < small
+    a_gap = diff["torch bicubic", "NumPy Keys A = -0.5, edge repeated", True][0]
+    assert a_gap > 0.01
+    assert diff["Pillow BICUBIC", "NumPy Keys A = -0.5, edge repeated", False][0] < small  # interior
+    assert diff["Pillow BICUBIC", "NumPy Keys A = -0.5, edge repeated", True][0] > 1e-3  # border differs
+    assert diff["Pillow BICUBIC", "NumPy Keys A = -0.5, taps renormalised", True][0] < small
+    assert diff["Pillow BICUBIC", "torch bicubic, antialias=True", True][0] < small
+    assert diff["Pillow BICUBIC", "torch bicubic", True][0] > 0.01
+
+
+def test_pillow_bicubic_equals_torch_antialias_bicubic_up_and_down():
+    Image = pytest.importorskip("PIL.Image")
+    rng = np.random.default_rng(0)
+    image = rng.random((16, 20)).astype(np.float32)
+    for width, height in ((40, 32), (61, 47), (8, 10), (11, 7)):
+        pil = np.asarray(Image.fromarray(image).resize((width, height), Image.Resampling.BICUBIC))
+        aa = F.interpolate(torch.from_numpy(image)[None, None], size=(height, width), mode="bicubic", antialias=True)[0, 0].numpy()
+        np.testing.assert_allclose(pil, aa, atol=2e-6)
+
+
+def test_opencv_inter_cubic_equals_torch_bicubic():
+    cv2 = pytest.importorskip("cv2")
+    rng = np.random.default_rng(1)
+    image = rng.random((16, 20)).astype(np.float32)
+    for width, height in ((40, 32), (61, 47), (50, 16), (10, 8)):
+        cv = cv2.resize(image, (width, height), interpolation=cv2.INTER_CUBIC)
+        pt = F.interpolate(torch.from_numpy(image)[None, None], size=(height, width), mode="bicubic")[0, 0].numpy()
+        np.testing.assert_allclose(cv, pt, atol=2e-6)
+
+
+def test_docstring_warns_about_overshoot_and_suggests_clamp():
+    doc = " ".join(F.interpolate.__doc__.split())
+    assert "it's possible to cause overshoot" in doc and "clamp" in doc
+    assert "For ``uint8`` inputs, it already performs saturating cast operation" in doc
+
+
+def test_minus_half_reproduces_quadratics_minus_075_does_not():
+    x = torch.arange(12.0, dtype=torch.float64) ** 2
+    where = (np.arange(60) + 0.5) / 5 - 0.5
+    interior = (where >= 2) & (where <= 9)
+    plain = F.interpolate(x.view(1, 1, 1, -1), scale_factor=5, mode="bicubic")[0, 0, 0].numpy()
+    aa = F.interpolate(x.view(1, 1, 1, -1), scale_factor=5, mode="bicubic", antialias=True)[0, 0, 0].numpy()
+    assert np.abs(aa - where**2)[interior].max() < 1e-10
+    assert np.abs(plain - where**2)[interior].max() > 0.1
+
+
+def test_rings_add_up_near_the_corners(ns):
+    assert ns["big"].max() - 1 > ns["profiles"]["bicubic"].max() - 1  # more than one edge gives
+    big = ns["big"][0, 0]
+    row, col = divmod(int(big.argmax()), big.shape[-1])
+    edges = (4 * 5, 4 * 11)  # the square covers input pixels 5..10, enlarged 4x
+    assert min(abs(row - e) for e in edges) <= 4 and min(abs(col - e) for e in edges) <= 4, (row, col)

@@ -1,0 +1,208 @@
+"""The claims of docs/interpolate-coordinates*.md: each formula against torch on many sizes."""
+
+import math
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from helpers import run_example
+
+# Sizes for the formula checks: enlarging and shrinking, odd and even, ratios with and without
+# a whole-number relation (kept small so the module runs in about a second).
+SIZES = [1, 2, 3, 4, 5, 7, 8, 9, 12, 13, 16, 21, 32, 37]
+PAIRS = [(i, o) for i in SIZES for o in SIZES + [64, 100] if i != o]
+
+
+@pytest.fixture(scope="module")
+def ns():
+    return run_example("interpolate_coordinates.py")
+
+
+def ramp_positions(n_in, n_out, mode, align_corners=None, dtype=torch.float64, rank=3):
+    """Interpolate 0..n_in-1 along the last axis; for a 4-D input the other axis has size 1."""
+    ramp = torch.arange(float(n_in), dtype=dtype).view((1,) * (rank - 1) + (-1,))
+    size = (1,) * (rank - 3) + (n_out,)
+    return F.interpolate(ramp, size=size, mode=mode, align_corners=align_corners).flatten().double()
+
+
+@pytest.mark.parametrize("rank", [3, 4])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_nearest_is_floor_of_d_times_scale_in_float32(rank, dtype):
+    for n_in, n_out in PAIRS:
+        d = torch.arange(n_out, dtype=torch.float32)
+        scale = torch.tensor(n_in, dtype=torch.float32) / n_out  # torch's scale, in single precision
+        expected = torch.floor(d * scale).clamp(max=n_in - 1).double()
+        assert torch.equal(ramp_positions(n_in, n_out, "nearest", dtype=dtype, rank=rank), expected), (n_in, n_out)
+
+
+@pytest.mark.parametrize("rank", [3, 4])
+def test_nearest_exact_is_floor_of_pixel_centre_times_scale(rank):
+    for n_in, n_out in PAIRS:
+        d = torch.arange(n_out, dtype=torch.float64)
+        scale = (torch.tensor(n_in, dtype=torch.float32) / n_out).double()
+        expected = torch.floor(((d + 0.5) * scale).float()).clamp(max=n_in - 1).double()
+        assert torch.equal(ramp_positions(n_in, n_out, "nearest-exact", dtype=torch.float32, rank=rank), expected)
+
+
+def test_nearest_formulas_with_exact_fractions_on_small_sizes():
+    for n_in, n_out in PAIRS:
+        d = np.arange(n_out)
+        got = ramp_positions(n_in, n_out, "nearest").numpy()
+        np.testing.assert_array_equal(got, np.minimum(d * n_in // n_out, n_in - 1))
+        got = ramp_positions(n_in, n_out, "nearest-exact").numpy()
+        np.testing.assert_array_equal(got, np.minimum((2 * d + 1) * n_in // (2 * n_out), n_in - 1))
+
+
+@pytest.mark.parametrize("mode,rank", [("linear", 3), ("bilinear", 4)])
+def test_align_corners_false_is_half_pixel_then_clamped(mode, rank):
+    for n_in, n_out in PAIRS:
+        d = torch.arange(n_out, dtype=torch.float64)
+        expected = ((d + 0.5) * n_in / n_out - 0.5).clamp(0, n_in - 1)
+        torch.testing.assert_close(ramp_positions(n_in, n_out, mode, False, rank=rank), expected)
+
+
+@pytest.mark.parametrize("mode,rank", [("linear", 3), ("bilinear", 4)])
+def test_align_corners_true_maps_corner_centres(mode, rank):
+    for n_in, n_out in PAIRS:
+        if n_out == 1:
+            continue
+        d = torch.arange(n_out, dtype=torch.float64)
+        got = ramp_positions(n_in, n_out, mode, True, rank=rank)
+        torch.testing.assert_close(got, d * (n_in - 1) / (n_out - 1))
+        assert got[0] == 0 and math.isclose(got[-1], n_in - 1)
+
+
+def test_trilinear_uses_the_same_positions_on_each_axis():
+    for n_in, n_out in [(5, 8), (8, 5), (3, 7)]:
+        for align in (False, True):
+            ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1, 1, 1)
+            got = F.interpolate(ramp, size=(n_out, 2, 2), mode="trilinear", align_corners=align)[0, 0, :, 0, 0]
+            torch.testing.assert_close(got, ramp_positions(n_in, n_out, "linear", align))
+
+
+def cubic_weights(t, a=-0.75):
+    """Keys' cubic convolution kernel at the four taps around fractional offset t."""
+    def k(x):
+        x = abs(x)
+        if x <= 1:
+            return (a + 2) * x**3 - (a + 3) * x**2 + 1
+        if x < 2:
+            return a * x**3 - 5 * a * x**2 + 8 * a * x - 4 * a
+        return 0.0
+    return [k(t + 1), k(t), k(1 - t), k(2 - t)]
+
+
+@pytest.mark.parametrize("align", [False, True])
+def test_bicubic_samples_the_same_positions_unclamped_with_four_taps(align):
+    gen = torch.Generator().manual_seed(0)
+    for n_in, n_out in [(5, 8), (8, 5), (7, 16), (16, 7), (4, 9)]:
+        x = torch.rand(n_in, dtype=torch.float64, generator=gen)
+        got = F.interpolate(x.view(1, 1, 1, -1), size=(1, n_out), mode="bicubic", align_corners=align)[0, 0, 0]
+        d = np.arange(n_out)
+        src = d * (n_in - 1) / (n_out - 1) if align else (d + 0.5) * n_in / n_out - 0.5  # no clamp
+        expected = []
+        for s in src:
+            base = math.floor(s)
+            taps = [x[min(max(base + j, 0), n_in - 1)].item() for j in (-1, 0, 1, 2)]
+            expected.append(sum(w * v for w, v in zip(cubic_weights(s - base), taps)))
+        torch.testing.assert_close(got, torch.tensor(expected, dtype=torch.float64))
+
+
+def test_area_windows_and_they_can_overlap():
+    for n_in, n_out in PAIRS:
+        eye = torch.eye(n_in, dtype=torch.float64).view(1, 1, n_in, n_in)  # one input pixel per row
+        matrix = F.interpolate(eye, size=(n_in, n_out), mode="area")[0, 0].T.numpy()
+        expected = np.zeros((n_out, n_in))
+        for d in range(n_out):
+            start, stop = d * n_in // n_out, -(-(d + 1) * n_in // n_out)
+            expected[d, start:stop] = 1 / (stop - start)
+        np.testing.assert_allclose(matrix, expected, rtol=1e-12, atol=1e-15)
+    # Enlarging 5 -> 8, some output pixels average two input pixels (unlike nearest).
+    eye = torch.eye(5, dtype=torch.float64).view(5, 1, 5)
+    assert ((F.interpolate(eye, size=8, mode="area")[:, 0, :].T > 0).sum(1) == 2).any()
+
+
+def test_example_tables_agree_with_formulas(ns):
+    assert all(not pairs for pairs in ns["mismatches"].values())
+    assert any(o > i for i, o in ns["pairs"]) and any(o < i for i, o in ns["pairs"])
+    # the clamp at the border is visible in the example's first row
+    assert ns["sampled"](5, 8, "linear", False)[0] == 0 and (0 + 0.5) * 5 / 8 - 0.5 < 0
+
+
+def test_float32_rounding_case(ns):
+    d, n_in, n_out = ns["wrong"], ns["small"], ns["big"]
+    assert d * n_in % n_out == 0  # d·in/out is a whole number...
+    assert float(np.float32(d) * (np.float32(n_in) / np.float32(n_out))) < d * n_in // n_out  # ...float32 falls short
+    assert ns["got"][d] == d * n_in // n_out - 1
+    # on the CPU, a float64 1-D row happens to be exact in this torch; the 4-D float64 path is not
+    exact = np.minimum(np.arange(n_out) * n_in // n_out, n_in - 1)
+    assert np.array_equal(ramp_positions(n_in, n_out, "nearest", dtype=torch.float64, rank=3).numpy(), exact)
+    assert not np.array_equal(ramp_positions(n_in, n_out, "nearest", dtype=torch.float64, rank=4).numpy(), exact)
+
+
+def test_integer_upscaling_nearest_equals_nearest_exact():
+    x = torch.rand(2, 3, 7, 10)
+    for k in range(1, 9):
+        assert torch.equal(F.interpolate(x, scale_factor=k, mode="nearest"), F.interpolate(x, scale_factor=k, mode="nearest-exact"))
+
+
+@pytest.mark.parametrize("k", [2, 3, 4, 5, 6])
+def test_shrinking_by_k_nearest_takes_first_nearest_exact_takes_middle(k):
+    x = torch.rand(1, 1, 6 * k, 5 * k)
+    torch.testing.assert_close(F.interpolate(x, scale_factor=1 / k, mode="nearest"), x[..., ::k, ::k], rtol=0, atol=0)
+    torch.testing.assert_close(F.interpolate(x, scale_factor=1 / k, mode="nearest-exact"), x[..., k // 2 :: k, k // 2 :: k], rtol=0, atol=0)
+
+
+def test_measured_shift_is_half_an_output_pixel_for_nearest(ns):
+    for (k, mode), (dy, dx) in ns["shifts"].items():
+        assert math.isclose(dy, dx, abs_tol=1e-9)
+        expected = {"nearest": (k - 1) / 2, "nearest-exact": -0.5 if k % 2 == 0 else 0.0, "area": 0.0}[mode]
+        assert math.isclose(dy, expected, abs_tol=1e-3), (k, mode, dy)
+
+
+def test_docstring_says_who_matches_whom():
+    doc = " ".join(F.interpolate.__doc__.split())
+    assert "``mode='nearest-exact'`` matches Scikit-Image and PIL nearest neighbours interpolation" in doc
+    assert "``mode='nearest'`` matches buggy OpenCV's ``INTER_NEAREST``" in doc
+    assert "introduced to keep backward compatibility" in doc
+
+
+def test_bilinear_shrinking_samples_block_centres_like_area():
+    x = torch.rand(1, 1, 12, 12, dtype=torch.float64)
+    torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.interpolate(x, scale_factor=0.5, mode="area"))
+    for n_in, n_out in [(12, 4), (12, 3), (9, 3)]:
+        d = torch.arange(n_out, dtype=torch.float64)
+        block_centres = (d + 0.5) * n_in / n_out - 0.5
+        torch.testing.assert_close(ramp_positions(n_in, n_out, "linear", False), block_centres)
+
+
+def test_align_corners_true_grid_depends_on_input_size_false_does_not():
+    steps = {}
+    for align in (False, True):
+        for n_in in (4, 8):
+            ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+            positions = F.interpolate(ramp, scale_factor=2, mode="linear", align_corners=align)[0, 0]
+            steps[align, n_in] = (positions[2] - positions[1]).item()
+    assert steps[False, 4] == steps[False, 8] == 0.5
+    assert steps[True, 4] != steps[True, 8]
+
+
+def test_area_windows_overlap_when_shrinking_by_a_non_integer_ratio():
+    eye = torch.eye(8, dtype=torch.float64).view(8, 1, 8)
+    matrix = F.interpolate(eye, size=5, mode="area")[:, 0, :].T
+    assert ((matrix > 0).sum(0) > 1).any()  # some input pixel feeds two output pixels
+
+
+def test_some_whole_factors_copy_unevenly_and_the_common_ones_do_not(ns):
+    uneven = []
+    for k in range(2, 101):
+        for n_in in range(1, 9):
+            picks = ramp_positions(n_in, n_in * k, "nearest", dtype=torch.float32, rank=4).long()
+            if torch.bincount(picks).tolist() != [k] * n_in:
+                uneven.append(k)
+                break
+    assert uneven == ns["uneven"] and uneven
+    assert ns["big"] % ns["small"] == 0 and ns["big"] // ns["small"] in uneven  # the first case is one of them
+    assert not {2, 3, 4, 8, 16} & set(uneven)

@@ -1,0 +1,190 @@
+"""The claims of docs/interpolate-sizes*.md, asserted on the example's values and on torch."""
+
+import inspect
+import math
+import random
+import warnings
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from helpers import run_example
+
+
+@pytest.fixture(scope="module")
+def ns():
+    return run_example("interpolate_sizes.py")
+
+
+def test_output_size_is_floor_of_float64_product():
+    rng = random.Random(0)
+    for _ in range(300):
+        n_in, scale = rng.randint(1, 300), rng.uniform(0.3, 4.0)
+        for mode, rank in (("nearest", 3), ("bilinear", 4), ("trilinear", 5), ("area", 4)):
+            if math.floor(n_in * scale) == 0:
+                continue
+            x = torch.zeros((1, 1) + (n_in,) * (rank - 2)) if rank < 5 else torch.zeros(1, 1, 1, 1, n_in)
+            kwargs = dict(scale_factor=scale if rank < 5 else (1.0, 1.0, scale), mode=mode)
+            assert F.interpolate(x, **kwargs).shape[-1] == math.floor(n_in * scale), (n_in, scale, mode)
+
+
+def test_reported_cases(ns):
+    sizes = {(n, s): ns["out_size"](n, s) for n, s in ns["cases"]}
+    assert sizes[32, 0.1234] == 3 and round(32 * 0.1234) == 4
+    assert sizes[32, 0.9999] == 31 and sizes[32, 1.8] == 57
+    assert 88 * (120 / 88) < 120 and sizes[88, 120 / 88] == 119
+    assert sizes[75, 120 / 75] == 120  # a control: not every such ratio falls short
+
+
+def test_how_often_one_pixel_short(ns):
+    target = ns["target"]
+    expected = [n for n in range(target // 2, 2 * target + 1) if math.floor(n * (target / n)) != target]
+    assert ns["short"] == expected and len(expected) > 1
+    assert all(math.floor(n * (target / n)) == target - 1 for n in expected)  # one pixel, never more, here
+    for n in expected[:5]:
+        sizes = {F.interpolate(torch.zeros(1, 1, n, n), scale_factor=target / n, mode=m).shape[-1] for m in ns["modes"]}
+        assert sizes == {target - 1}
+
+
+def test_size_fixes_it():
+    x = torch.zeros(1, 1, 88, 88)
+    assert F.interpolate(x, size=120).shape[-2:] == (120, 120)
+    assert F.interpolate(x, size=round(88 * (120 / 88))).shape[-2:] == (120, 120)
+
+
+def test_zero_size_raises_except_area():
+    x = torch.rand(1, 1, 3, 3)
+    for mode in ("nearest", "bilinear", "bicubic", "nearest-exact"):
+        with pytest.raises(RuntimeError, match="greater than 0"):
+            F.interpolate(x, scale_factor=0.2, mode=mode)
+    assert F.interpolate(x, scale_factor=0.2, mode="area").shape == (1, 1, 0, 0)
+
+
+@pytest.mark.parametrize("scale", [1.5, 2.5, 1.7, 0.6, 0.75, 3.3])
+def test_scale_factor_sets_the_grid_unless_recomputed(scale):
+    n_in = 7
+    ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+    n_out = math.floor(n_in * scale)
+    d = torch.arange(n_out, dtype=torch.float64)
+    given = F.interpolate(ramp, scale_factor=scale, mode="linear")[0, 0]
+    torch.testing.assert_close(given, ((d + 0.5) / scale - 0.5).clamp(0, n_in - 1))
+    by_size = F.interpolate(ramp, size=n_out, mode="linear")[0, 0]
+    recomputed = F.interpolate(ramp, scale_factor=scale, mode="linear", recompute_scale_factor=True)[0, 0]
+    torch.testing.assert_close(recomputed, by_size)
+    torch.testing.assert_close(F.interpolate(ramp, scale_factor=scale, mode="linear", recompute_scale_factor=False)[0, 0], given)
+    # nearest uses 1/scale too, in float32
+    picks = F.interpolate(ramp.float(), scale_factor=scale, mode="nearest")[0, 0]
+    expected = torch.floor(d.float() * torch.tensor(1 / scale, dtype=torch.float32)).clamp(max=n_in - 1)
+    assert torch.equal(picks, expected)
+
+
+def test_recompute_true_equals_size_for_other_modes():
+    x = torch.rand(1, 2, 5, 7, dtype=torch.float64)
+    for mode in ("nearest", "nearest-exact", "bilinear", "bicubic"):
+        for scale in (1.5, 0.7, 2.3):
+            size = [math.floor(5 * scale), math.floor(7 * scale)]
+            a = F.interpolate(x, scale_factor=scale, mode=mode, recompute_scale_factor=True)
+            torch.testing.assert_close(a, F.interpolate(x, size=size, mode=mode))
+
+
+def test_non_integer_scale_does_not_reach_the_end_of_the_input(ns):
+    p = ns["positions"]
+    assert len({len(v) for v in p.values()}) == 1
+    assert p["scale_factor=1.5"].max() < 4 and p["size=7"].max() == 4
+    assert (p["scale_factor=1.5, recompute_scale_factor=True"] == p["size=7"]).all()
+    assert ns["n_out"] / ns["scale"] < ns["n_in"]
+    assert ns["difference"].abs().max() > 0.1
+
+
+def test_issue_62237_recompute(ns):
+    pair = torch.tensor([[[1.0, 2.0]]])
+    for recompute in (None, False):
+        assert F.interpolate(pair, scale_factor=1.00001, recompute_scale_factor=recompute)[0, 0].tolist() == [1.0, 1.0]
+    assert F.interpolate(pair, scale_factor=1.00001, recompute_scale_factor=True)[0, 0].tolist() == [1.0, 2.0]
+
+
+def test_recompute_changes_nothing_with_align_corners_true():
+    x = torch.rand(1, 1, 7, 9, dtype=torch.float64)
+    for scale in (1.5, 0.6, 2.7):
+        for mode in ("bilinear", "bicubic"):
+            a = F.interpolate(x, scale_factor=scale, mode=mode, align_corners=True)
+            assert torch.equal(a, F.interpolate(x, scale_factor=scale, mode=mode, align_corners=True, recompute_scale_factor=True))
+            b = F.interpolate(x, scale_factor=scale, mode=mode, align_corners=False)
+            assert not torch.equal(b, F.interpolate(x, scale_factor=scale, mode=mode, align_corners=False, recompute_scale_factor=True))
+
+
+def test_no_warning_for_float_scale_factor_anymore():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        F.interpolate(torch.rand(1, 1, 5, 5), scale_factor=1.5, mode="bilinear")
+        F.interpolate(torch.rand(1, 1, 5, 5), scale_factor=2, mode="nearest")
+    assert caught == []
+    assert inspect.signature(F.interpolate).parameters["recompute_scale_factor"].default is None
+
+
+def test_non_integer_nearest_copies_unevenly():
+    row = torch.arange(8.0).view(1, 1, -1)
+    counts = lambda s: torch.bincount(F.interpolate(row, scale_factor=s)[0, 0].long(), minlength=8).tolist()
+    assert counts(1.5) == [2, 1] * 4
+    assert counts(2.5) == [3, 2] * 4
+    assert counts(0.75) == [1, 1, 1, 0] * 2  # every fourth pixel skipped
+
+
+def test_area_turns_scale_into_size_and_uses_adaptive_windows(ns):
+    x = torch.rand(1, 1, 7, dtype=torch.float64)
+    out = F.interpolate(x, scale_factor=0.5, mode="area")
+    assert out.shape[-1] == 3
+    torch.testing.assert_close(out, F.adaptive_avg_pool1d(x, 3))
+    assert not torch.allclose(out, F.avg_pool1d(x, 2))
+    assert ns["area_windows"](7, scale_factor=0.5) == ["[0..2]", "[2..4]", "[4..6]"]  # overlapping, 3 wide
+    for scale in (0.5, 0.75, 1.5):
+        for recompute in (False, None):
+            assert torch.equal(F.interpolate(x, scale_factor=scale, mode="area", recompute_scale_factor=recompute),
+                               F.interpolate(x, scale_factor=scale, mode="area", recompute_scale_factor=True))
+
+
+def test_other_libraries_round_where_torch_floors(ns):
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    transform = pytest.importorskip("skimage.transform")
+    ndimage = pytest.importorskip("scipy.ndimage")
+    image = np.zeros((32, 32), np.float32)
+    for n_in, scale in ns["cases"][:3]:
+        torch_size = ns["out_size"](n_in, scale)
+        assert cv2.resize(image, None, fx=scale, fy=scale).shape == (torch_size + 1,) * 2
+        assert transform.rescale(image, scale).shape == (torch_size + 1,) * 2
+        assert ndimage.zoom(image, scale).shape == (torch_size + 1,) * 2
+
+
+def test_whole_product_grids_coincide():
+    for n_in, scale in ((8, 1.5), (6, 2.5), (10, 0.6)):
+        ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+        a = F.interpolate(ramp, scale_factor=scale, mode="linear")
+        torch.testing.assert_close(a, F.interpolate(ramp, scale_factor=scale, mode="linear", recompute_scale_factor=True))
+
+
+def test_averaging_modes_drop_no_pixel_when_shrinking(ns):
+    eye = torch.eye(8, dtype=torch.float64)
+    for kwargs in (dict(mode="area"), dict(mode="bilinear", antialias=True), dict(mode="bicubic", antialias=True)):
+        out = F.interpolate(eye.view(8, 1, 1, 8), scale_factor=(1, 0.75), **kwargs)
+        assert (out.abs().sum(-1) > 0).all(), kwargs
+    nearest = F.interpolate(eye.view(8, 1, 8), scale_factor=0.75, mode="nearest")
+    assert (nearest.abs().sum(-1) == 0).any()
+
+
+def test_avg_pool_pairs_drop_the_last_pixel_and_even_sizes_match_area(ns):
+    x = torch.rand(1, 1, 7, dtype=torch.float64)
+    pooled = F.avg_pool1d(x, 2)
+    torch.testing.assert_close(pooled, x[..., :6].view(1, 1, 3, 2).mean(-1))
+    assert "[0..1]" in ns["area_windows"](5, scale_factor=1.5)  # enlarging: an output averaging two pixels
+    even = torch.rand(1, 2, 8, 6, dtype=torch.float64)
+    torch.testing.assert_close(F.interpolate(even, scale_factor=0.5, mode="area"), F.avg_pool2d(even, 2))
+
+
+def test_one_pixel_short_breaks_a_skip_connection_concat():
+    skip = torch.zeros(1, 4, 120, 120)
+    up = F.interpolate(torch.zeros(1, 4, 88, 88), scale_factor=120 / 88)
+    with pytest.raises(RuntimeError):
+        torch.cat([up, skip], dim=1)
+    assert torch.cat([F.interpolate(torch.zeros(1, 4, 88, 88), size=120), skip], dim=1).shape == (1, 8, 120, 120)
