@@ -54,11 +54,16 @@ def languages(config: MkDocsConfig) -> list[str]:
     return [lang.locale for lang in sorted(i18n, key=lambda lang: not lang.default)]
 
 
+def is_helper(name: str) -> bool:
+    """Files starting with '_' are modules that examples import: shown on pages, never run alone."""
+    return name.startswith("_")
+
+
 def discover(examples_dir: Path) -> dict[str, Script]:
-    """Every runnable example (files starting with '_' are helpers, not examples)."""
+    """Every example, and every helper module that has cells a page can show."""
     scripts = {}
     for path in sorted(examples_dir.glob("*.py")):
-        if path.name.startswith("_"):
+        if is_helper(path.name) and "\n# %%" not in "\n" + path.read_text(encoding="utf-8"):
             continue
         try:
             scripts[path.name] = parse_script(path)
@@ -99,7 +104,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     labels = Path(config.docs_dir) / LABELS_FILE
     force = os.environ.get("SITEGEN_FORCE", "0") == "1"
-    keys = {name: cache.cache_key(script.path, [labels]) for name, script in state.scripts.items()}
+    keys = {name: cache.cache_key(s.path, [labels]) for name, s in state.scripts.items() if not is_helper(name)}
     for name, key in keys.items():
         if not force and (result := cache.load(cache_root, state.scripts[name].path, key)):
             state.results[name] = result
@@ -151,6 +156,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             cell = script.cell(directive.cell)
         except (KeyError, ValueError) as error:
             raise PluginError(f"sitegen: {where}: '{match.group(0).strip()}': {error}") from error
+        if is_helper(directive.file):  # its code runs inside the examples that import it
+            return render.code_block(directive, cell) + "\n"
         if directive.file not in used:
             used.append(directive.file)
         return render.embed(directive, cell, state.results.get(directive.file), page.url, language)

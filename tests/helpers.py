@@ -16,6 +16,8 @@ matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.py") if not p.name.startswith("_"))
+# Helper modules that examples import; those with cells can be shown on pages too.
+HELPERS = sorted(p for p in (ROOT / "examples").glob("_*.py"))
 
 
 def run_example(name: str) -> dict:

@@ -81,3 +81,16 @@ def test_chinese_figure_text_renders_and_printed_html_is_escaped(scratch_project
     assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img src=x" not in html
     zh = (scratch_project / "site" / "zh" / "escaping" / "index.html").read_text(encoding="utf-8")
     assert "show-1.zh.png" in zh and "show-1.en.png" in html
+
+
+def test_a_helper_module_cell_is_shown_without_output_and_imported_by_an_example(scratch_project):
+    helper = '"""A helper."""\n\n# %% thing\nclass Thing:\n    value = 41\n'
+    add_example(scratch_project, "_thing.py", helper)
+    add_example(scratch_project, "uses_thing.py", '"""Uses it."""\n\n# %% setup\nfrom _thing import Thing\n\n# %% show\nprint(Thing.value + 1)\n')
+    page = "# T\n\n::: example _thing.py#thing\n\n::: example uses_thing.py#show\n"
+    add_page(scratch_project, "thing", page, page)
+    result = build(scratch_project)
+    assert result.returncode == 0, result.log
+    html = (scratch_project / "site" / "thing" / "index.html").read_text(encoding="utf-8")
+    assert "examples/_thing.py" in html and "Thing" in html and "42" in html
+    assert "assets/examples/_thing/" not in html and "examples/_thing.py: cache" not in result.log
