@@ -50,11 +50,11 @@ def lanczos_works():
 
 
 methods = {
-    "x[::k, ::k]": lambda x, k: x[..., ::k, ::k],
-    "MaxPool2d": lambda x, k: F.max_pool2d(x, k),
-    "AvgPool2d": lambda x, k: F.avg_pool2d(x, k),
+    "x[..., ::k, ::k]": lambda x, k: x[..., ::k, ::k],
+    "MaxPool2d(k)": lambda x, k: F.max_pool2d(x, k),
+    "AvgPool2d(k)": lambda x, k: F.avg_pool2d(x, k),
     # LPPool2d sums x^p over the window; dividing by k turns the sum into a root mean square.
-    "LPPool2d(p=2) / k": lambda x, k: F.lp_pool2d(x, 2, k) / k,
+    "LPPool2d(2, k) / k": lambda x, k: F.lp_pool2d(x, 2, k) / k,
     "nearest": resize("nearest"),
     "nearest-exact": resize("nearest-exact"),
     "bilinear": resize("bilinear"),
@@ -64,7 +64,7 @@ methods = {
     "area": resize("area"),
 }
 if lanczos_works():  # mode="lanczos" exists only in newer torch, and only on the CPU
-    methods["lanczos (antialias)"] = resize("lanczos", antialias=True)
+    methods["lanczos, antialias"] = resize("lanczos", antialias=True)
 methods["BlurPool [1,4,6,4,1]"] = lambda x, k: blur_pool(x, k)
 methods["MaxBlurPool [1,4,6,4,1]"] = lambda x, k: blur_pool(x, k, max_first=True)
 print(f"{len(methods)} methods:", ", ".join(methods))
@@ -88,7 +88,13 @@ coords = torch.arange(size, device=device, dtype=torch.float64) - size / 2 + 0.5
 r2 = coords.view(-1, 1) ** 2 + coords.view(1, -1) ** 2
 corner = r2.max().sqrt()
 zone_plate = (0.5 + 0.5 * torch.cos(math.pi * 0.5 * r2 / corner)).float().view(1, 1, size, size)
-local_frequency = lambda radius: 0.5 * radius / corner.item()  # noqa: E731  (cycles per pixel)
+
+
+def local_frequency(radius):
+    """Cycles per pixel of the rings at this distance from the centre."""
+    return 0.5 * radius / corner.item()
+
+
 print(f"zone plate {size}x{size}: local frequency {local_frequency(0):.2f} at the centre, "
       f"{local_frequency(size / 2):.3f} at the edge midpoints, {local_frequency(corner.item()):.2f} at the corners")
 
@@ -141,7 +147,7 @@ angle = math.radians(8)
 stripes = 0.5 + 0.5 * torch.cos(2 * math.pi * 0.45 * (xx * math.cos(angle) + yy * math.sin(angle)))
 checkerboard = ((yy + xx) % 2).float()
 patterns = {"stripes": stripes.view(1, 1, 128, 128), "checkerboard": checkerboard.view(1, 1, 128, 128)}
-stripe_methods = ["x[::k, ::k]", "MaxPool2d", "AvgPool2d", "bilinear", "bilinear, antialias", "bicubic", "area", "BlurPool [1,4,6,4,1]"]
+stripe_methods = ["x[..., ::k, ::k]", "MaxPool2d(k)", "AvgPool2d(k)", "bilinear", "bilinear, antialias", "bicubic", "area", "BlurPool [1,4,6,4,1]"]
 figure, axes = plt.subplots(2, 1 + len(stripe_methods), figsize=(13, 3.6))
 for row, (pattern_name, pattern) in zip(axes, patterns.items()):
     row[0].imshow(pattern[0, 0, :32, :32].cpu().numpy(), cmap="gray", vmin=0, vmax=1, interpolation="nearest")
@@ -167,8 +173,13 @@ for name in stripe_methods:
 k = 4
 n = 256
 low, high = (0.0625, 0.03125), (0.34375, 0.1875)  # (fx, fy), cycles per input pixel, whole FFT bins
-wave = lambda f: torch.cos(2 * math.pi * (f[0] * cols + f[1] * rows))  # noqa: E731
 rows, cols = torch.meshgrid(torch.arange(float(n), device=device), torch.arange(float(n), device=device), indexing="ij")
+
+
+def wave(f):
+    return torch.cos(2 * math.pi * (f[0] * cols + f[1] * rows))
+
+
 two_tones = (0.5 + 0.25 * wave(low) + 0.25 * wave(high)).view(1, 1, n, n)
 folded = tuple(f - round(f * k) / k for f in high)
 print(f"low tone {low} stays; high tone {high} is above 0.5/k = {0.5 / k} and would fold to {folded}")
@@ -182,9 +193,9 @@ def amplitude(image, f):
     return spectrum[round(f[1] * step * m) % m, round(f[0] * step * m) % m].item()
 
 
-spectrum_methods = ["x[::k, ::k]", "bilinear", "AvgPool2d", "bilinear, antialias", "area", "BlurPool [1,4,6,4,1]"]
-if "lanczos (antialias)" in methods:
-    spectrum_methods.append("lanczos (antialias)")
+spectrum_methods = ["x[..., ::k, ::k]", "bilinear", "AvgPool2d(k)", "bilinear, antialias", "area", "BlurPool [1,4,6,4,1]"]
+if "lanczos, antialias" in methods:
+    spectrum_methods.append("lanczos, antialias")
 tones = {}
 print("| method | low tone kept | high tone, folded |")
 print("|---|---:|---:|")
@@ -208,7 +219,7 @@ def ring(ax, f, colour):
         ax.plot(sign * f[0], sign * f[1], "o", mfc="none", mec=colour, ms=11, mew=1.5)
 
 
-shown = ["x[::k, ::k]", "bilinear", "bilinear, antialias"]
+shown = ["x[..., ::k, ::k]", "bilinear", "bilinear, antialias"]
 figure, axes = plt.subplots(2, 1 + len(shown), figsize=(11, 5.6))
 for column, name in enumerate(["input"] + shown):
     image = two_tones if name == "input" else methods[name](two_tones, k)
@@ -229,12 +240,11 @@ figure.tight_layout()
 
 # %% thin_circle
 # The demonstration from clean-fid (Parmar, Zhang and Zhu, CVPR 2022): a thin circle,
-# shrunk 8x. Pillow's BICUBIC widens its filter with the factor; for comparison here.
-n, k = 256, 8
-radius_px = 100
-centred = torch.arange(n, device=device, dtype=torch.float32) - n / 2 + 0.5
+# shrunk 8x. Pillow's BICUBIC widens its filter with the factor; it is here for comparison.
+side, shrink = 256, 8
+centred = torch.arange(side, device=device, dtype=torch.float32) - side / 2 + 0.5
 distance = (centred.view(-1, 1) ** 2 + centred.view(1, -1) ** 2).sqrt()
-circle = ((distance - radius_px).abs() < 1.0).float().view(1, 1, n, n)  # two pixels wide
+circle = ((distance - 100).abs() < 1.0).float().view(1, 1, side, side)  # radius 100, two pixels wide
 
 
 def pillow_bicubic(x, k):
@@ -243,7 +253,7 @@ def pillow_bicubic(x, k):
     return torch.from_numpy(np.asarray(small).copy()).to(x.device).view(1, 1, *small.size[::-1])
 
 
-circle_methods = {name: methods[name] for name in ("x[::k, ::k]", "bilinear", "bicubic", "bilinear, antialias", "bicubic, antialias", "area")}
+circle_methods = {name: methods[name] for name in ("x[..., ::k, ::k]", "bilinear", "bicubic", "bilinear, antialias", "bicubic, antialias", "area")}
 circle_methods["Pillow BICUBIC"] = pillow_bicubic
 
 
@@ -258,8 +268,8 @@ def ring_evenness(image, sectors=32):
     return (ink.min() / ink.mean()).item()
 
 
-small_circles = {name: method(circle, k) for name, method in circle_methods.items()}
-circle_stats = {name: (out.sum().item() * k * k / circle.sum().item(), ring_evenness(out)) for name, out in small_circles.items()}
+small_circles = {name: method(circle, shrink) for name, method in circle_methods.items()}
+circle_stats = {name: (out.sum().item() * shrink**2 / circle.sum().item(), ring_evenness(out)) for name, out in small_circles.items()}
 print("| method | ink kept (sum x k² / input sum) | ring evenness (min/mean sector ink) |")
 print("|---|---:|---:|")
 for name, (ink, evenness) in circle_stats.items():

@@ -244,15 +244,15 @@ pairs = [
     ("AvgPool2d(k)", "bilinear"),
     ("Conv2d, blur init", "BlurPool [1,2,1]"),
 ]
-same = {}
+identical = {}
 with torch.no_grad():
     for a, b in pairs:
         for k in factors:
-            same[a, b, k] = torch.allclose(periodic(modules[a, k], images, k), periodic(modules[b, k], images, k), atol=1e-5)
+            identical[a, b, k] = torch.allclose(periodic(modules[a, k], images, k), periodic(modules[b, k], images, k), atol=1e-5)
 print("| | | " + " | ".join(f"same at {k}x" for k in factors) + " |")
 print("|---|---|" + "---|" * len(factors))
 for a, b in pairs:
-    print(f"| `{a}` | `{b}` | " + " | ".join("yes" if same[a, b, k] else "no" for k in factors) + " |")
+    print(f"| `{a}` | `{b}` | " + " | ".join("yes" if identical[a, b, k] else "no" for k in factors) + " |")
 
 # %% timings
 # Wall-clock time on the build device to halve a batch of 4 feature maps with 16 channels,
@@ -288,7 +288,7 @@ for name, make in METHODS.items():
     module = make(2, channels)
     row = f"| {name} | {parameters(module)} | {'yes' if learnable(module) else 'no'} | "
     if name == "PixelUnshuffle(k)":
-        row += "lossless: keeps every pixel, in 4x the channels | | | "
+        row += "n/a: lossless, 4x the channels | n/a | n/a | "
     else:
         row += " | ".join(f"{measured[name, 2][key]:.3f}" for key in ("error", "folded", "shift")) + " | "
     print(row + f"{timed[name]:.3f} |")
@@ -361,10 +361,10 @@ def fit_classifier(features, labels, ridge=1e-2):
 
 variants = {"MaxPool2d(2)": lambda: nn.MaxPool2d(2), "MaxBlurPool [1,4,6,4,1]": lambda: MaxBlurPool(5)}
 shifts = [(0, 1), (0, -1), (1, 0), (-1, 0)]  # one pixel right, left, down, up
-cnn_results = {}
+cnn_results, blocks = {}, {}
 for name, pool in variants.items():
     torch.manual_seed(0)
-    block = small_cnn(pool).to(device)
+    block = blocks[name] = small_cnn(pool).to(device)
     with torch.no_grad():
         classify = fit_classifier(block(crop(train_x)), train_y)
         features = block(crop(test_x))
