@@ -138,9 +138,9 @@ x = torch.randn(1, 3, 64, 64, device=device)
 roundtrip = nn.PixelShuffle(2)(Downsample(2, method="pixel-unshuffle")(x))
 print("PixelShuffle(Downsample(2, 'pixel-unshuffle')(x)) == x:", torch.equal(roundtrip, x))
 odd = torch.randn(1, 3, 15, 15, device=device)
-small = Downsample(2, method="avg")(odd)
-print("15x15 -> down ->", tuple(small.shape[-2:]), "-> Upsample(scale_factor=2) ->", tuple(nn.Upsample(scale_factor=2)(small).shape[-2:]),
-      "; Upsample(size=(15, 15)) ->", tuple(nn.Upsample(size=odd.shape[-2:])(small).shape[-2:]))
+halved = Downsample(2, method="avg")(odd)
+print("15x15 -> down ->", tuple(halved.shape[-2:]), "-> Upsample(scale_factor=2) ->", tuple(nn.Upsample(scale_factor=2)(halved).shape[-2:]),
+      "; Upsample(size=(15, 15)) ->", tuple(nn.Upsample(size=odd.shape[-2:])(halved).shape[-2:]))
 
 # %% measurements
 # Everything the decision table claims, measured here at factor 2 with 16 channels.

@@ -59,10 +59,10 @@ print("3x3 ones, AvgPool2d(2, ceil_mode=True), count_include_pad=True:\n", nn.Av
 # %% unpool_small
 # return_indices gives, for every output, where its maximum was (a flat index into H*W).
 # MaxUnpool2d writes each maximum back there and zeros everywhere else: no parameters.
-x = torch.tensor([[1.0, 5.0, 2.0, 0.0], [3.0, 4.0, 8.0, 6.0], [7.0, 0.0, 1.0, 2.0], [2.0, 9.0, 3.0, 4.0]], device=device).view(1, 1, 4, 4)
+sample = torch.tensor([[1.0, 5.0, 2.0, 0.0], [3.0, 4.0, 8.0, 6.0], [7.0, 0.0, 1.0, 2.0], [2.0, 9.0, 3.0, 4.0]], device=device).view(1, 1, 4, 4)
 pool = nn.MaxPool2d(2, return_indices=True)
 unpool = nn.MaxUnpool2d(2)
-values, indices = pool(x)
+values, indices = pool(sample)
 restored = unpool(values, indices)
 print("values:\n", values[0, 0], "\nindices:\n", indices[0, 0], "\nunpooled:\n", restored[0, 0])
 print("parameters:", sum(p.numel() for p in unpool.parameters()))
@@ -71,9 +71,9 @@ print("parameters:", sum(p.numel() for p in unpool.parameters()))
 # An odd size is ambiguous on the way back: 5 -> 2 could have come from 4 or 5. Without
 # output_size, MaxUnpool2d assumes 4 and reads 5-wide indices as 4-wide ones.
 ramp = torch.arange(25.0, device=device).view(1, 1, 5, 5)
-for name, x in {"increasing 5x5": ramp, "decreasing 5x5": 24 - ramp}.items():
-    values, indices = pool(x)
-    right = unpool(values, indices, output_size=x.shape[-2:])
+for name, source in {"increasing 5x5": ramp, "decreasing 5x5": 24 - ramp}.items():
+    values, indices = pool(source)
+    right = unpool(values, indices, output_size=source.shape[-2:])
     print(f"{name}: indices {indices.flatten().tolist()}")
     print(" with output_size=(5, 5):\n", right[0, 0])
     try:
