@@ -184,7 +184,9 @@ two_tones = (0.5 + 0.25 * wave(low) + 0.25 * wave(high)).view(1, 1, n, n)
 folded = tuple(f - round(f * k) / k for f in high)
 print(f"low tone {low} stays; high tone {high} is above 0.5/k = {0.5 / k} and would fold to {folded}")
 
-
+# %% spectrum_table
+# The amplitude of each cosine after shrinking: the low one where it was, the high one
+# where it folds to. The input's cosines have amplitude 0.25 each.
 def amplitude(image, f):
     """Amplitude of the cosine at frequency f (cycles per input pixel) in a k-times smaller image."""
     m = image.shape[-1]

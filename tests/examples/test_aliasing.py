@@ -31,9 +31,10 @@ def test_method_list_and_lanczos_detection(ns):
 
 
 @pytest.mark.skipif(not lanczos_on_cpu(), reason="this torch has no lanczos mode")
-def test_lanczos_needs_antialias():
+def test_lanczos_needs_antialias_and_is_cpu_only():
     with pytest.raises(ValueError, match="antialias"):
         F.interpolate(torch.ones(1, 1, 8, 8), scale_factor=0.5, mode="lanczos")
+    assert "`lanczos` (4D-only, CPU only)" in F.interpolate.__doc__
 
 
 @pytest.mark.parametrize("k", [2, 4, 8])
@@ -70,6 +71,7 @@ def test_zone_plate_table_aliased_vs_antialiased(ns):
         assert min(e[name, k] for name in ALIASED) > 0.25
         assert max(e[name, k] for name in ANTIALIASED) < 0.07
         assert e["MaxPool2d(k)", k] > 0.4  # a wrong level, not rings: max pooling turns grey white
+        assert e["MaxPool2d(k)", k] == max(e[name, k] for name in ns["methods"])
         # BlurPool with the widest filter leaves the least behind
         assert e["BlurPool [1,4,6,4,1]", k] == min(e[name, k] for name in ns["methods"])
 
@@ -79,7 +81,9 @@ def test_bilinear_without_antialias_is_avg_at_2x_and_falls_behind_after(ns):
     assert torch.allclose(ns["shrunk"]["bilinear", 2], ns["shrunk"]["AvgPool2d(k)", 2])
     for k in (4, 8):
         assert e["bilinear", k] > 3 * e["AvgPool2d(k)", k]
-    assert e["bilinear", 8] > e["bilinear", 2] and e["AvgPool2d(k)", 8] < e["AvgPool2d(k)", 2]
+    assert e["bilinear", 8] > e["bilinear", 2] and e["bilinear", 2] < e["x[..., ::k, ::k]", 2] / 2
+    for name in ("AvgPool2d(k)", "area"):
+        assert e[name, 2] > e[name, 4] > e[name, 8]
 
 
 def test_checkerboard(ns):
@@ -97,6 +101,13 @@ def test_stripes_alias_into_wide_bands_unless_filtered(ns):
     assert sliced.std() > 0.3  # full-contrast false stripes
     for name in ("bilinear, antialias", "BlurPool [1,4,6,4,1]"):
         assert m[name](stripes, 2)[..., 4:-4, 4:-4].std() < 0.02, name
+    # the false stripes run in another direction than the input's
+    def direction(image):
+        spectrum = torch.fft.fft2(image[0, 0] - image.mean()).abs()
+        fy, fx = divmod(int(spectrum.argmax()), image.shape[-1])
+        f = torch.fft.fftfreq(image.shape[-1])
+        return math.degrees(math.atan2(f[fy], f[fx])) % 180
+    assert abs(direction(stripes) - direction(sliced)) > 45
 
 
 def test_two_tone_folding(ns):
@@ -109,7 +120,11 @@ def test_two_tone_folding(ns):
     assert tones["AvgPool2d(k)"][1] == pytest.approx(tones["area"][1])
     for name in ("bilinear, antialias", "BlurPool [1,4,6,4,1]") + (("lanczos, antialias",) if "lanczos, antialias" in tones else ()):
         assert tones[name][1] < 0.005, name
-    assert tones["BlurPool [1,4,6,4,1]"][0] < 0.8 * 0.25  # it dims the low tone too
+    assert tones["area"][1] < 0.1 * 0.25
+    filters = [name for name in tones if name not in ("x[..., ::k, ::k]", "lanczos, antialias")]
+    assert all(tones[name][0] < 0.25 - 1e-3 for name in filters)  # they dim the low tone a little
+    assert min(filters, key=lambda name: tones[name][0]) == "BlurPool [1,4,6,4,1]"
+    assert tones["BlurPool [1,4,6,4,1]"][0] < 0.8 * 0.25
     if "lanczos, antialias" in tones:
         assert tones["lanczos, antialias"][0] == pytest.approx(0.25, rel=0.03)
 
@@ -134,3 +149,12 @@ def test_thin_circle(ns):
         assert stats[name][1] > 0.7, name
         assert stats[name][0] == pytest.approx(1, abs=1e-3), name
     torch.testing.assert_close(small["bicubic, antialias"], small["Pillow BICUBIC"], atol=1e-5, rtol=0)
+
+
+def test_bilinear_without_antialias_reads_two_pixels_per_axis_whatever_the_factor():
+    # Output pixel i samples input position (i + 0.5) * k - 0.5: between pixels k*i + k/2 - 1 and k*i + k/2.
+    x = torch.rand(1, 1, 64, 64, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
+    for k in (4, 8):
+        a, b = k // 2 - 1, k // 2
+        expected = (x[..., a::k, a::k] + x[..., a::k, b::k] + x[..., b::k, a::k] + x[..., b::k, b::k]) / 4
+        torch.testing.assert_close(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), expected)

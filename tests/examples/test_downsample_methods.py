@@ -41,7 +41,7 @@ def test_blur_pool_matches_the_papers_definition(ns):
 
 
 def test_every_method_halves_and_only_pixel_unshuffle_changes_channels(ns):
-    x = torch.randn(1, 1, 128, 128)
+    x = torch.randn(1, 1, 128, 128, device=ns["device"])
     for name in ns["METHODS"]:
         out = ns["modules"][name, 2](x)
         assert tuple(out.shape) == ((1, 4, 64, 64) if name == "PixelUnshuffle(k)" else (1, 1, 64, 64)), name
