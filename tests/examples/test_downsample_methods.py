@@ -56,7 +56,10 @@ def test_pixel_shuffle_inverts_pixel_unshuffle_exactly(ns):
     x = torch.randn(3, 5, 12, 18, generator=torch.Generator().manual_seed(2))
     for r in (2, 3):
         assert torch.equal(nn.PixelShuffle(r)(nn.PixelUnshuffle(r)(x)), x)
-        assert torch.equal(nn.PixelUnshuffle(r)(x)[:, 0 :: r * r], x[..., ::r, ::r])
+        packed = nn.PixelUnshuffle(r)(x)
+        for dy in range(r):
+            for dx in range(r):  # channel c * r * r + dy * r + dx holds x[c, dy::r, dx::r]
+                assert torch.equal(packed[:, dy * r + dx :: r * r], x[..., dy::r, dx::r])
 
 
 def test_reference_and_measures_are_calibrated(ns):
