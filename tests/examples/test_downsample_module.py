@@ -41,7 +41,9 @@ def test_parameter_counts(Downsample, factor):
     for method in Downsample.METHODS:
         count = sum(p.numel() for p in Downsample(factor, method=method, channels=8).parameters())
         assert count == (8 * 8 * factor * factor + 8 if method == "conv" else 0), method
-    assert Downsample(2, method="blur").state_dict() == {}  # the fixed filter is not saved in checkpoints
+    for method in ("blur", "max-blur"):
+        assert Downsample(2, method=method).state_dict() == {}  # the fixed filter is not saved in checkpoints
+        assert len(list(Downsample(2, method=method).buffers())) == 1
 
 
 def test_methods_compute_what_they_say(Downsample):
@@ -55,6 +57,11 @@ def test_methods_compute_what_they_say(Downsample):
     # 'blur' at factor 4 is two 2x steps
     blur2 = Downsample(2, method="blur")
     torch.testing.assert_close(Downsample(4, method="blur")(x), blur2(blur2(x)))
+
+
+def test_area_mode_is_the_adaptive_average_pool():
+    x = torch.randn(1, 2, 15, 21, generator=torch.Generator().manual_seed(3))
+    torch.testing.assert_close(F.interpolate(x, size=(7, 10), mode="area"), F.adaptive_avg_pool2d(x, (7, 10)))
 
 
 def test_repr_mirrors_upsample(Downsample):
@@ -134,6 +141,7 @@ def test_decision_table_facts(ns):
     assert min(folded, key=folded.get) == "blur"
     assert set(sorted(shift, key=shift.get)[:2]) == {"blur", "max-blur"}
     assert shift["blur"] < shift["avg"] / 3
+    assert max(shift, key=shift.get) == "conv"
     # learn: only conv has parameters, and a loss reaches all of them
     assert [m for m in f if f[m]["parameters"]] == ["conv"] and f["conv"]["learnable"]
     assert f["conv"]["parameters"] == 16 * 16 * 2 * 2 + 16
