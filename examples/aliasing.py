@@ -67,7 +67,7 @@ if lanczos_works():  # mode="lanczos" exists only in newer torch, and only on th
     methods["lanczos, antialias"] = resize("lanczos", antialias=True)
 methods["BlurPool [1,4,6,4,1]"] = lambda x, k: blur_pool(x, k)
 methods["MaxBlurPool [1,4,6,4,1]"] = lambda x, k: blur_pool(x, k, max_first=True)
-print(f"{len(methods)} methods:", ", ".join(methods))
+print(f"{len(methods)} methods:", " | ".join(methods))
 
 # The adaptive pools are the same operation when the size divides by k.
 x = torch.rand(1, 1, 64, 64, device=device)
