@@ -158,3 +158,12 @@ def test_bilinear_without_antialias_reads_two_pixels_per_axis_whatever_the_facto
         a, b = k // 2 - 1, k // 2
         expected = (x[..., a::k, a::k] + x[..., a::k, b::k] + x[..., b::k, a::k] + x[..., b::k, b::k]) / 4
         torch.testing.assert_close(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), expected)
+
+
+def test_max_pool_turns_the_outer_part_almost_white(ns):
+    for k in ns["factors"]:
+        image, size = ns["shrunk"]["MaxPool2d(k)", k], ns["size"]
+        centres = (torch.arange(image.shape[-1], dtype=torch.float64) + 0.5) * k - size / 2
+        radius = (centres.view(-1, 1) ** 2 + centres.view(1, -1) ** 2).sqrt()
+        beyond = ns["local_frequency"](radius) >= 1.25 * 0.5 / k
+        assert image[0, 0].cpu()[beyond].mean() > 0.85
