@@ -175,7 +175,8 @@ def spread(y):
 generator = torch.Generator().manual_seed(1)
 images = random_images(4, 64, generator)
 spikes = torch.zeros(64, 16, 32, 32, device=device)  # one bright pixel per map, anywhere
-spikes.view(64 * 16, -1)[torch.arange(64 * 16), torch.randint(0, 32 * 32, (64 * 16,), generator=generator).to(device)] = 1.0
+where = torch.randint(0, 32 * 32, (64 * 16,), generator=generator).to(device)
+spikes.view(64 * 16, -1)[torch.arange(64 * 16, device=device), where] = 1.0
 noise = torch.randn(8, 16, 32, 32, generator=generator).to(device)
 picture = torch.rand(1, 1, 64, 64, generator=generator)
 
