@@ -199,7 +199,8 @@ print("reference == lowpass(x)[..., ::2, ::2]:", torch.allclose(reference(images
 # 2. Folded energy: the share of the output that comes from input content above the
 #    new Nyquist limit, |D(x) - D(lowpass(x))|^2 / |D(x)|^2. The ideal reference has none.
 # 3. Shift error: move the input by one pixel; an ideal downsampler's output moves by
-#    1/k of its pixel and is otherwise unchanged. Distance to that, relative to |D(x)|.
+#    1/k of its pixel and is otherwise unchanged. Distance to that, relative to D(x).
+# All three divide by the variation around the mean: a constant offset carries no signal.
 def fractional_shift(y, pixels, dim):
     f = torch.fft.fftfreq(y.shape[dim], device=y.device)
     phase = torch.exp(-2j * math.pi * f * pixels)
@@ -241,7 +242,7 @@ reference_scores = measure(lambda x: reference(x, 2), 2, wrap=False)  # no wrap:
 print("the ideal reference scores itself:", {key: round(value, 6) for key, value in reference_scores.items()})
 
 # %% same_operation
-# Some rows are one operation under several names. Checked on the test images (away from borders):
+# Some rows are one operation under several names. Checked on the wrap-padded test images:
 pairs = [
     ("x[..., ::k, ::k]", "nearest"),
     ("AvgPool2d(k)", "AdaptiveAvgPool2d(H/k)"),
@@ -263,8 +264,8 @@ for a, b in pairs:
 
 # %% timings
 # Wall-clock time on the build device to halve a batch of 4 feature maps with 16 channels,
-# 64x64: the median of repeated runs (torch.utils.benchmark) after warm-up calls. Timings vary between runs and
-# machines; they are here to show orders of magnitude, not to rank close neighbours.
+# 64x64: the median of repeated runs (torch.utils.benchmark) after warm-up calls.
+# Timings vary between runs and machines: they show orders of magnitude, not a ranking.
 channels = 16
 batch = torch.randn(4, channels, 64, 64, device=device)
 timed = {}
@@ -295,7 +296,7 @@ for name, make in METHODS.items():
     module = make(2, channels)
     row = f"| {name} | {parameters(module)} | {'yes' if learnable(module) else 'no'} | "
     if name == "PixelUnshuffle(k)":
-        row += "n/a: lossless, 4x the channels | n/a | n/a | "
+        row += f"n/a: lossless, {2 * 2}x the channels | n/a | n/a | "
     else:
         row += " | ".join(f"{measured[name, 2][key]:.3f}" for key in ("error", "folded", "shift")) + " | "
     print(row + f"{timed[name]:.3f} |")

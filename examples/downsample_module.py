@@ -223,7 +223,6 @@ for method, fact in facts.items():
 # %% decision_table
 # When to use which: each row's evidence is read from the measurements above.
 f = facts
-others = [m for m in Downsample.METHODS if m != "pixel-unshuffle"]
 rows = [
     ("keep the strongest activation", "max",
      f"peak kept {f['max']['peak kept']:.2f} (avg {f['avg']['peak kept']:.2f})"),
