@@ -1,0 +1,290 @@
+"""Aliasing, seen.
+
+Shrinking an image throws samples away. Detail finer than the new grid can hold does
+not simply disappear: it folds back and shows up as coarser patterns that were never
+there (moiré). This script makes that visible on a zone plate, on fine stripes and a
+checkerboard, in the Fourier spectrum, and on the thin circle of the clean-fid paper,
+for every parameter-free way of shrinking by 2, 4 and 8 that PyTorch offers.
+"""
+
+# %% setup
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+import torch.nn.functional as F
+from matplotlib.patches import Rectangle
+from PIL import Image
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(f"torch {torch.__version__} on {device}")
+
+# %% methods
+# Every parameter-free way to shrink a (N, C, H, W) tensor by an integer factor k.
+# BlurPool and MaxBlurPool follow Zhang (ICML 2019): blur with a binomial filter, then
+# keep every second pixel; a factor of 4 or 8 repeats the 2x step.
+def blur_pool(x, k, taps=(1.0, 4.0, 6.0, 4.0, 1.0), max_first=False):
+    one_d = torch.tensor(taps, device=x.device)
+    kernel = torch.outer(one_d, one_d) / one_d.sum() ** 2
+    weight = kernel.expand(x.shape[1], 1, *kernel.shape)
+    before, after = (len(taps) - 1) // 2, len(taps) // 2
+    for _ in range(int(math.log2(k))):
+        if max_first:  # MaxBlurPool: a dense 2x2 max (stride 1), then the blurred subsampling
+            x = F.max_pool2d(x, 2, stride=1)
+        x = F.conv2d(F.pad(x, (before, after, before, after), mode="reflect"), weight, stride=2, groups=x.shape[1])
+    return x
+
+
+def resize(mode, antialias=False):
+    return lambda x, k: F.interpolate(x, scale_factor=1 / k, mode=mode, antialias=antialias)
+
+
+def lanczos_works():
+    try:
+        F.interpolate(torch.ones(1, 1, 8, 8, device=device), scale_factor=0.5, mode="lanczos", antialias=True)
+        return True
+    except (ValueError, RuntimeError, NotImplementedError):
+        return False
+
+
+methods = {
+    "x[..., ::k, ::k]": lambda x, k: x[..., ::k, ::k],
+    "MaxPool2d(k)": lambda x, k: F.max_pool2d(x, k),
+    "AvgPool2d(k)": lambda x, k: F.avg_pool2d(x, k),
+    # LPPool2d sums x^p over the window; dividing by k turns the sum into a root mean square.
+    "LPPool2d(2, k) / k": lambda x, k: F.lp_pool2d(x, 2, k) / k,
+    "nearest": resize("nearest"),
+    "nearest-exact": resize("nearest-exact"),
+    "bilinear": resize("bilinear"),
+    "bilinear, antialias": resize("bilinear", antialias=True),
+    "bicubic": resize("bicubic"),
+    "bicubic, antialias": resize("bicubic", antialias=True),
+    "area": resize("area"),
+}
+if lanczos_works():  # mode="lanczos" exists only in newer torch, and only on the CPU
+    methods["lanczos, antialias"] = resize("lanczos", antialias=True)
+methods["BlurPool [1,4,6,4,1]"] = lambda x, k: blur_pool(x, k)
+methods["MaxBlurPool [1,4,6,4,1]"] = lambda x, k: blur_pool(x, k, max_first=True)
+print(f"{len(methods)} methods:", " | ".join(methods))
+
+# The adaptive pools are the same operation when the size divides by k.
+x = torch.rand(1, 1, 64, 64, device=device)
+for k in (2, 4, 8):
+    same_avg = torch.equal(F.adaptive_avg_pool2d(x, 64 // k), F.avg_pool2d(x, k))
+    same_max = torch.equal(F.adaptive_max_pool2d(x, 64 // k), F.max_pool2d(x, k))
+    print(f"k={k}: AdaptiveAvgPool2d == AvgPool2d: {same_avg}, AdaptiveMaxPool2d == MaxPool2d: {same_max}")
+try:
+    F.interpolate(x, scale_factor=0.5, mode="nearest", antialias=True)
+except ValueError as error:
+    print("antialias=True with nearest:", error)
+
+# %% zone_plate
+# A zone plate: rings whose frequency grows linearly from 0 at the centre to the
+# Nyquist limit (0.5 cycles per pixel) at the corners, so every frequency is present once.
+size = 256
+coords = torch.arange(size, device=device, dtype=torch.float64) - size / 2 + 0.5
+r2 = coords.view(-1, 1) ** 2 + coords.view(1, -1) ** 2
+corner = r2.max().sqrt()
+zone_plate = (0.5 + 0.5 * torch.cos(math.pi * 0.5 * r2 / corner)).float().view(1, 1, size, size)
+
+
+def local_frequency(radius):
+    """Cycles per pixel of the rings at this distance from the centre."""
+    return 0.5 * radius / corner.item()
+
+
+print(f"zone plate {size}x{size}: local frequency {local_frequency(0):.2f} at the centre, "
+      f"{local_frequency(size / 2):.3f} at the edge midpoints, {local_frequency(corner.item()):.2f} at the corners")
+
+# %% zone_plate_grid
+# Each method shrinks the zone plate by 2, 4 and 8. The true content of a shrunken
+# zone plate is the middle rings only (frequencies below the new Nyquist limit, 0.5/k
+# cycles per input pixel) and flat grey outside; any other ring is folded-back detail.
+factors = (2, 4, 8)
+shrunk = {(name, k): method(zone_plate, k) for k in factors for name, method in methods.items()}
+columns = 5
+for k in factors:
+    panels = [("original", zone_plate)] + [(name, shrunk[name, k]) for name in methods]
+    rows = math.ceil(len(panels) / columns)
+    figure, axes = plt.subplots(rows, columns, figsize=(10, 2.15 * rows))
+    for ax in axes.flat:
+        ax.axis("off")
+    for ax, (name, image) in zip(axes.flat, panels):
+        # The original is larger than its panel: let matplotlib smooth it, or the figure aliases too.
+        smooth = "antialiased" if name == "original" else "nearest"
+        ax.imshow(image[0, 0].cpu().numpy(), cmap="gray", vmin=0, vmax=1, interpolation=smooth)
+        ax.set_title(name, fontsize=8)
+    figure.suptitle(f"Zone plate shrunk {k}x", fontsize=11)
+    figure.tight_layout()
+
+# %% zone_plate_table
+# Where the rings are finer than the new grid can hold (local frequency at least 1.25
+# times the new Nyquist limit 0.5/k), the correct result is flat mid-grey, the zone
+# plate's mean. Any deviation there is detail that folded back, or a wrong level.
+def error_where_grey(image, k):
+    n = image.shape[-1]
+    centres = (torch.arange(n, device=device, dtype=torch.float64) + 0.5) * k - size / 2
+    radius = (centres.view(-1, 1) ** 2 + centres.view(1, -1) ** 2).sqrt()
+    beyond = local_frequency(radius) >= 1.25 * 0.5 / k
+    return (image[0, 0][beyond] - zone_plate.mean()).pow(2).mean().sqrt().item()
+
+
+print("| method | " + " | ".join(f"{k}x" for k in factors) + " |")
+print("|---|" + "---:|" * len(factors))
+grey_error = {}
+for name in methods:
+    for k in factors:
+        grey_error[name, k] = error_where_grey(shrunk[name, k], k)
+    print(f"| {name} | " + " | ".join(f"{grey_error[name, k]:.3f}" for k in factors) + " |")
+
+# %% stripes
+# Fine stripes and a one-pixel checkerboard, shrunk 2x. The stripes run at 0.45 cycles
+# per pixel, close to the input's own limit and far above the 0.25 that the output can hold.
+yy, xx = torch.meshgrid(torch.arange(128.0, device=device), torch.arange(128.0, device=device), indexing="ij")
+angle = math.radians(8)
+stripes = 0.5 + 0.5 * torch.cos(2 * math.pi * 0.45 * (xx * math.cos(angle) + yy * math.sin(angle)))
+checkerboard = ((yy + xx) % 2).float()
+patterns = {"stripes": stripes.view(1, 1, 128, 128), "checkerboard": checkerboard.view(1, 1, 128, 128)}
+stripe_methods = ["x[..., ::k, ::k]", "MaxPool2d(k)", "AvgPool2d(k)", "bilinear", "bilinear, antialias", "bicubic", "area", "BlurPool [1,4,6,4,1]"]
+figure, axes = plt.subplots(2, 1 + len(stripe_methods), figsize=(13, 3.6))
+for row, (pattern_name, pattern) in zip(axes, patterns.items()):
+    row[0].imshow(pattern[0, 0, :32, :32].cpu().numpy(), cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+    row[0].set_title(pattern_name, fontsize=8)
+    for ax, name in zip(row[1:], stripe_methods):
+        ax.imshow(methods[name](pattern, 2)[0, 0].cpu().numpy(), cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+        ax.set_title(name, fontsize=8)
+for ax in axes.flat:
+    ax.axis("off")
+figure.suptitle("Fine stripes and a one-pixel checkerboard (left: a crop of the input), shrunk 2x", fontsize=11)
+figure.tight_layout()
+
+# The checkerboard's only frequency is exactly at the input's Nyquist limit; after 2x it
+# should average to 0.5 everywhere. What each method makes of it:
+for name in stripe_methods:
+    out = methods[name](patterns["checkerboard"], 2)
+    print(f"{name:22s} checkerboard -> min {out.min().item():.3f}  max {out.max().item():.3f}")
+
+# %% spectrum
+# Two cosines, one below the new Nyquist limit for a 4x shrink (0.125 cycles per input
+# pixel) and one above it. After shrinking, the high one should vanish; with aliasing it
+# reappears at f - round(f * k) / k, inside the new band.
+k = 4
+n = 256
+low, high = (0.0625, 0.03125), (0.34375, 0.1875)  # (fx, fy), cycles per input pixel, whole FFT bins
+rows, cols = torch.meshgrid(torch.arange(float(n), device=device), torch.arange(float(n), device=device), indexing="ij")
+
+
+def wave(f):
+    return torch.cos(2 * math.pi * (f[0] * cols + f[1] * rows))
+
+
+two_tones = (0.5 + 0.25 * wave(low) + 0.25 * wave(high)).view(1, 1, n, n)
+folded = tuple(f - round(f * k) / k for f in high)
+print(f"low tone {low} stays; high tone {high} is above 0.5/k = {0.5 / k} and would fold to {folded}")
+
+# %% spectrum_table
+# The amplitude of each cosine after shrinking: the low one where it was, the high one
+# where it folds to. The input's cosines have amplitude 0.25 each.
+def amplitude(image, f):
+    """Amplitude of the cosine at frequency f (cycles per input pixel) in a k-times smaller image."""
+    m = image.shape[-1]
+    step = n // m  # input pixels per image pixel
+    spectrum = torch.fft.fft2(image[0, 0] - image.mean()).abs() / (m * m / 2)
+    return spectrum[round(f[1] * step * m) % m, round(f[0] * step * m) % m].item()
+
+
+spectrum_methods = ["x[..., ::k, ::k]", "bilinear", "AvgPool2d(k)", "bilinear, antialias", "area", "BlurPool [1,4,6,4,1]"]
+if "lanczos, antialias" in methods:
+    spectrum_methods.append("lanczos, antialias")
+tones = {}
+print("| method | low tone kept | high tone, folded |")
+print("|---|---:|---:|")
+print(f"| input ({n}x{n}) | {amplitude(two_tones, low):.3f} | {amplitude(two_tones, high):.3f} (not folded) |")
+for name in spectrum_methods:
+    out = methods[name](two_tones, k)
+    tones[name] = (amplitude(out, low), amplitude(out, folded))
+    print(f"| {name} | {tones[name][0]:.3f} | {tones[name][1]:.3f} |")
+
+# %% spectrum_figure
+# Top: the top-left quarter of each image. Bottom: log-magnitude spectra in cycles per
+# input pixel. The dashed square is the band a 4x smaller image can hold; white circles
+# mark the low tone, cyan circles the high tone in the input and where it folds to after.
+def log_spectrum(image):
+    spectrum = torch.fft.fftshift(torch.fft.fft2(image[0, 0] - image.mean())).abs()
+    return torch.log10(spectrum / spectrum.numel() + 1e-4).cpu().numpy()
+
+
+def ring(ax, f, colour):
+    for sign in (1, -1):
+        ax.plot(sign * f[0], sign * f[1], "o", mfc="none", mec=colour, ms=11, mew=1.5)
+
+
+shown = ["x[..., ::k, ::k]", "bilinear", "bilinear, antialias"]
+figure, axes = plt.subplots(2, 1 + len(shown), figsize=(11, 5.6))
+for column, name in enumerate(["input"] + shown):
+    image = two_tones if name == "input" else methods[name](two_tones, k)
+    half = 0.5 * image.shape[-1] / n  # the image's own Nyquist limit, in cycles per input pixel
+    quarter = image[0, 0, : image.shape[-2] // 2, : image.shape[-1] // 2]
+    axes[0, column].imshow(quarter.cpu().numpy(), cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+    axes[0, column].set_title(name, fontsize=9)
+    axes[0, column].axis("off")
+    axes[1, column].imshow(log_spectrum(image), cmap="magma", vmin=-3, vmax=-0.5, extent=(-half, half, half, -half), interpolation="nearest")
+    axes[1, column].set_xlabel("fx (cycles per input pixel)", fontsize=8)
+    axes[1, column].tick_params(labelsize=7)
+    ring(axes[1, column], low, "white")
+    ring(axes[1, column], high if name == "input" else folded, "cyan")
+axes[1, 0].set_ylabel("fy (cycles per input pixel)", fontsize=8)
+axes[1, 0].add_patch(Rectangle((-0.5 / k, -0.5 / k), 1 / k, 1 / k, fill=False, ls="--", ec="white"))
+figure.suptitle("Two cosines shrunk 4x: images (top) and their spectra (bottom)", fontsize=11)
+figure.tight_layout()
+
+# %% thin_circle
+# The demonstration from clean-fid (Parmar, Zhang and Zhu, CVPR 2022): a thin circle,
+# shrunk 8x. Pillow's BICUBIC widens its filter with the factor; it is here for comparison.
+side, shrink = 256, 8
+centred = torch.arange(side, device=device, dtype=torch.float32) - side / 2 + 0.5
+distance = (centred.view(-1, 1) ** 2 + centred.view(1, -1) ** 2).sqrt()
+circle = ((distance - 100).abs() < 1.0).float().view(1, 1, side, side)  # radius 100, two pixels wide
+
+
+def pillow_bicubic(x, k):
+    image = Image.fromarray(x[0, 0].cpu().numpy().astype(np.float32), mode="F")
+    small = image.resize((x.shape[-1] // k, x.shape[-2] // k), Image.Resampling.BICUBIC)
+    return torch.from_numpy(np.asarray(small).copy()).to(x.device).view(1, 1, *small.size[::-1])
+
+
+circle_methods = {name: methods[name] for name in ("x[..., ::k, ::k]", "bilinear", "bicubic", "bilinear, antialias", "bicubic, antialias", "area")}
+circle_methods["Pillow BICUBIC"] = pillow_bicubic
+
+
+def ring_evenness(image, sectors=32):
+    """Ink in each of 32 angular sectors of the small image, as min / mean (1: even ring, 0: a gap)."""
+    m = image.shape[-1]
+    c = torch.arange(m, device=image.device, dtype=torch.float32) - m / 2 + 0.5
+    theta = torch.atan2(c.view(-1, 1).expand(m, m), c.view(1, -1).expand(m, m))
+    sector = ((theta + math.pi) / (2 * math.pi) * sectors).long().clamp(max=sectors - 1)
+    ink = image[0, 0].float().clamp(min=0).flatten()  # overshoot below zero is not ink
+    ink = torch.zeros(sectors, device=image.device).index_add_(0, sector.flatten(), ink)
+    return (ink.min() / ink.mean()).item()
+
+
+small_circles = {name: method(circle, shrink) for name, method in circle_methods.items()}
+circle_stats = {name: (out.sum().item() * shrink**2 / circle.sum().item(), ring_evenness(out)) for name, out in small_circles.items()}
+print("| method | ink kept (sum x k² / input sum) | ring evenness (min/mean sector ink) |")
+print("|---|---:|---:|")
+for name, (ink, evenness) in circle_stats.items():
+    print(f"| {name} | {ink:.2f} | {evenness:.2f} |")
+
+# %% thin_circle_figure
+figure, axes = plt.subplots(1, 1 + len(small_circles), figsize=(13, 2.3))
+axes[0].imshow(circle[0, 0].cpu().numpy(), cmap="gray_r", vmin=0, vmax=1)
+axes[0].set_title("input", fontsize=8)
+for ax, (name, out) in zip(axes[1:], small_circles.items()):
+    ax.imshow(out[0, 0].cpu().numpy(), cmap="gray_r", vmin=0, vmax=max(out.max().item(), 1e-6), interpolation="nearest")
+    ax.set_title(name, fontsize=8)
+for ax in axes:
+    ax.axis("off")
+figure.suptitle("A thin circle shrunk 8x (each panel scaled to its own maximum)", fontsize=11)
+figure.tight_layout()

@@ -1,0 +1,393 @@
+"""Every way to shrink, measured.
+
+All the ways PyTorch can halve a feature map, side by side: slicing, the pooling layers,
+every mode of ``F.interpolate`` with and without antialiasing, strided convolutions,
+BlurPool and MaxBlurPool (re-implemented from Zhang, ICML 2019) and PixelUnshuffle.
+Each one is measured the same way: its error against an ideal low-pass reference, the
+energy that folds back from above the new Nyquist limit, how its output changes when
+the input moves by one pixel, its parameters, and its time on the build device. A small
+CNN with and without blur pooling shows what the difference does to predictions.
+"""
+
+# %% setup
+import math
+
+import matplotlib.pyplot as plt
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.utils.benchmark as benchmark
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(f"torch {torch.__version__} on {device}, {torch.get_num_threads()} CPU threads")
+
+# %% blur_pool
+# BlurPool, from the paper's description: low-pass filter with a binomial kernel, then
+# keep every second pixel. The kernel is separable, so rows and columns are filtered in
+# turn, each channel on its own. It is a fixed buffer, not a parameter: nothing is
+# learned. MaxBlurPool splits max pooling into a dense max (stride 1) and a BlurPool.
+class BlurPool(nn.Module):
+    FILTERS = {2: (1.0, 1.0), 3: (1.0, 2.0, 1.0), 5: (1.0, 4.0, 6.0, 4.0, 1.0)}
+
+    def __init__(self, filter_size=3, stride=2):
+        super().__init__()
+        taps = torch.tensor(self.FILTERS[filter_size])
+        self.register_buffer("taps", taps / taps.sum())
+        self.stride = stride
+        # An even filter has no centre pixel: the extra padding goes after, so [1, 1] pairs x[2i], x[2i+1].
+        self.padding = ((filter_size - 1) // 2, filter_size // 2) * 2
+
+    def forward(self, x):
+        c, m = x.shape[1], len(self.taps)
+        x = F.pad(x, self.padding, mode="reflect")
+        x = F.conv2d(x, self.taps.view(1, 1, 1, m).expand(c, 1, 1, m), stride=(1, self.stride), groups=c)
+        return F.conv2d(x, self.taps.view(1, 1, m, 1).expand(c, 1, m, 1), stride=(self.stride, 1), groups=c)
+
+    def extra_repr(self):
+        return f"filter={self.FILTERS[len(self.taps)]}, stride={self.stride}"
+
+
+class MaxBlurPool(nn.Sequential):
+    def __init__(self, filter_size=3):
+        super().__init__(nn.MaxPool2d(kernel_size=2, stride=1), BlurPool(filter_size))
+
+
+ramp = torch.arange(36.0, device=device).view(1, 1, 6, 6)
+print(MaxBlurPool(3))
+print("BlurPool [1,2,1] of a 6x6 ramp:\n", BlurPool(3).to(device)(ramp)[0, 0])
+print("BlurPool [1,1] == AvgPool2d(2):", torch.allclose(BlurPool(2).to(device)(ramp), F.avg_pool2d(ramp, 2)))
+print("parameters:", sum(p.numel() for p in MaxBlurPool(5).parameters()), " buffers:", dict(BlurPool(5).named_buffers()))
+
+# %% methods
+# Every method as a module that shrinks by an integer factor k, for C channels.
+# Factors above 2 repeat the 2x BlurPool, as networks do stage after stage.
+class Function(nn.Module):
+    def __init__(self, function):
+        super().__init__()
+        self.function = function
+
+    def forward(self, x):
+        return self.function(x)
+
+
+def interpolate(mode, antialias=False):
+    return lambda k, c: Function(lambda x: F.interpolate(x, scale_factor=1 / k, mode=mode, antialias=antialias))
+
+
+def strided_conv(k, c, blur):
+    # Kernel 2k-1, stride k, padding k-1: ResNet's 3x3 stride-2 convolution at k=2.
+    conv = nn.Conv2d(c, c, kernel_size=2 * k - 1, stride=k, padding=k - 1)
+    if blur:  # a tent filter on each channel, no mixing: [1,2,1]/4 at k=2
+        tent = 1 - torch.arange(1 - k, k).abs() / k
+        with torch.no_grad():
+            conv.weight.zero_()
+            conv.bias.zero_()
+            for channel in range(c):
+                conv.weight[channel, channel] = torch.outer(tent, tent) / tent.sum() ** 2
+    return conv
+
+
+def repeat(make_stage):
+    return lambda k, c: nn.Sequential(*[make_stage() for _ in range(int(math.log2(k)))])
+
+
+def lanczos_works():
+    try:
+        F.interpolate(torch.ones(1, 1, 8, 8, device=device), scale_factor=0.5, mode="lanczos", antialias=True)
+        return True
+    except (ValueError, RuntimeError, NotImplementedError):
+        return False
+
+
+METHODS = {
+    "x[..., ::k, ::k]": lambda k, c: Function(lambda x: x[..., ::k, ::k]),
+    "MaxPool2d(k)": lambda k, c: nn.MaxPool2d(k),
+    "AvgPool2d(k)": lambda k, c: nn.AvgPool2d(k),
+    "AdaptiveMaxPool2d(H/k)": lambda k, c: Function(lambda x: F.adaptive_max_pool2d(x, (x.shape[-2] // k, x.shape[-1] // k))),
+    "AdaptiveAvgPool2d(H/k)": lambda k, c: Function(lambda x: F.adaptive_avg_pool2d(x, (x.shape[-2] // k, x.shape[-1] // k))),
+    "LPPool2d(2, k) / k": lambda k, c: nn.Sequential(nn.LPPool2d(2, k), Function(lambda x: x / k)),  # root mean square
+    "nearest": interpolate("nearest"),
+    "nearest-exact": interpolate("nearest-exact"),
+    "bilinear": interpolate("bilinear"),
+    "bilinear, antialias": interpolate("bilinear", antialias=True),
+    "bicubic": interpolate("bicubic"),
+    "bicubic, antialias": interpolate("bicubic", antialias=True),
+    "area": interpolate("area"),
+}
+if lanczos_works():  # mode="lanczos" is new, and CPU-only
+    METHODS["lanczos, antialias"] = interpolate("lanczos", antialias=True)
+METHODS.update({
+    "Conv2d, random init": lambda k, c: strided_conv(k, c, blur=False),
+    "Conv2d, blur init": lambda k, c: strided_conv(k, c, blur=True),
+    "BlurPool [1,1]": repeat(lambda: BlurPool(2)),
+    "BlurPool [1,2,1]": repeat(lambda: BlurPool(3)),
+    "BlurPool [1,4,6,4,1]": repeat(lambda: BlurPool(5)),
+    "MaxBlurPool [1,1]": repeat(lambda: MaxBlurPool(2)),
+    "MaxBlurPool [1,2,1]": repeat(lambda: MaxBlurPool(3)),
+    "MaxBlurPool [1,4,6,4,1]": repeat(lambda: MaxBlurPool(5)),
+    "PixelUnshuffle(k)": lambda k, c: nn.PixelUnshuffle(k),
+})
+torch.manual_seed(0)
+modules = {(name, k): make(k, 1).to(device) for k in (2, 4) for name, make in METHODS.items()}
+x = torch.randn(1, 1, 128, 128, device=device)
+for name in METHODS:
+    print(f"{name:26s} {tuple(x.shape[1:])} -> {tuple(modules[name, 2](x).shape[1:])}")
+
+# %% pixel_unshuffle
+# PixelUnshuffle moves each k x k block into k*k channels; PixelShuffle moves them back.
+x = torch.randn(2, 3, 64, 64, device=device)
+packed = nn.PixelUnshuffle(2)(x)
+restored = nn.PixelShuffle(2)(packed)
+print("x", tuple(x.shape), "-> PixelUnshuffle(2)", tuple(packed.shape), "-> PixelShuffle(2)", tuple(restored.shape))
+print("max |PixelShuffle(PixelUnshuffle(x)) - x| =", (restored - x).abs().max().item())
+print("channel 0 of the packed map is x[..., ::2, ::2]:", torch.equal(packed[:, 0::4], x[..., ::2, ::2]))
+
+# %% test_images
+# The measurements use random images with the 1/f amplitude spectrum of natural photos,
+# periodic by construction, zero mean and unit variance. Each method sees the image
+# wrap-padded and its output is cropped back, so that borders play no part: what is
+# measured is the method, as it acts in the middle of an endless image.
+def random_images(count, size, generator):
+    f = torch.fft.fftfreq(size).abs()
+    radius = torch.sqrt(f.view(-1, 1) ** 2 + f.view(1, -1) ** 2).clamp(min=1 / size)
+    phases = torch.rand(count, 1, size, size, generator=generator) * 2 * math.pi
+    images = torch.fft.ifft2(torch.polar(1 / radius, phases)).real
+    images = images - images.mean(dim=(-2, -1), keepdim=True)
+    return (images / images.std(dim=(-2, -1), keepdim=True)).to(device)
+
+
+PAD = 16  # wrap padding, wider than any method's reach at k <= 4 and a multiple of k
+
+
+def periodic(method, x, k):
+    out = method(F.pad(x, (PAD,) * 4, mode="circular"))
+    return out[..., PAD // k : -PAD // k, PAD // k : -PAD // k]
+
+
+def band(n, k, device):
+    """Frequencies (cycles per pixel) of an n-point FFT, and which are strictly below 0.5/k."""
+    f = torch.fft.fftfreq(n, device=device)
+    return f, (f.abs() < 0.5 / k).float()
+
+
+def lowpass(x, k):
+    """Keep only what a k-times smaller grid can hold: frequencies below 0.5/k."""
+    _, keep = band(x.shape[-1], k, x.device)
+    return torch.fft.ifft2(torch.fft.fft2(x) * keep.view(-1, 1) * keep.view(1, -1)).real
+
+
+def reference(x, k, phase=0.0, spectrum=None):
+    """The ideal downsampler: lowpass(x) sampled at pixels phase, phase + k, phase + 2k, ..."""
+    n, m = x.shape[-1], x.shape[-1] // k
+    f, keep = band(n, k, x.device)
+    weight = keep * torch.exp(2j * math.pi * f * phase)  # moves the samples by a fraction of a pixel
+    index = torch.fft.fftfreq(m, 1 / m, device=x.device).long() % n  # only the m lowest bins survive
+    spectrum = torch.fft.fft2(x) if spectrum is None else spectrum
+    small = spectrum[..., index, :][..., index] * weight[index].view(-1, 1) * weight[index].view(1, -1)
+    return torch.fft.ifft2(small).real / (k * k)
+
+
+images = random_images(8, 128, torch.Generator().manual_seed(1))
+print("test images:", tuple(images.shape), f"mean {images.mean().item():+.3f}, std {images.std().item():.3f}")
+print("reference == lowpass(x)[..., ::2, ::2]:", torch.allclose(reference(images, 2), lowpass(images, 2)[..., ::2, ::2], atol=1e-5))
+
+# %% measures
+# 1. Error against the ideal reference: the band-limited image sampled every k pixels,
+#    on the grid that suits the method best (where a method puts its samples is a
+#    convention, not an error), relative to the reference.
+# 2. Folded energy: the share of the output that comes from input content above the
+#    new Nyquist limit, |D(x) - D(lowpass(x))|^2 / |D(x)|^2. The ideal reference has none.
+# 3. Shift error: move the input by one pixel; an ideal downsampler's output moves by
+#    1/k of its pixel and is otherwise unchanged. Distance to that, relative to D(x).
+# All three divide by the variation around the mean: a constant offset carries no signal.
+def fractional_shift(y, pixels, dim):
+    f = torch.fft.fftfreq(y.shape[dim], device=y.device)
+    phase = torch.exp(-2j * math.pi * f * pixels)
+    phase = phase.view(-1, 1) if dim == -2 else phase.view(1, -1)
+    return torch.fft.ifft2(torch.fft.fft2(y) * phase).real
+
+
+def variation(y):
+    """The norm of y around its mean: a constant offset is not signal."""
+    return (y - y.mean(dim=(-2, -1), keepdim=True)).norm()
+
+
+def relative(a, b):
+    return ((a - b).norm() / variation(b)).item()
+
+
+PHASES = torch.arange(-1.0, 4.01, 0.25).tolist()  # candidate sample positions, in input pixels
+with torch.no_grad():  # the references do not depend on the method: compute them once per factor
+    spectrum = torch.fft.fft2(images)
+    references = {k: torch.stack([reference(images, k, phase, spectrum) for phase in PHASES]) for k in (2, 4)}
+    lowpassed = {k: lowpass(images, k) for k in (2, 4)}
+
+
+def measure(method, k, wrap=True):
+    apply = (lambda x: periodic(method, x, k)) if wrap else method
+    with torch.no_grad():  # one call on a batch of: the images, their low-passed versions, shifted down, shifted right
+        batch = torch.cat([images, lowpassed[k], images.roll(1, dims=-2), images.roll(1, dims=-1)])
+        out, low, down, right = apply(batch).chunk(4)
+        distance = (references[k] - out).flatten(1).norm(dim=1)  # one distance per phase
+        error = (distance.min() / variation(references[k][PHASES.index(0.0)])).item()
+        folded = ((out - low).norm() ** 2 / variation(out) ** 2).item()
+        shift = (relative(down, fractional_shift(out, 1 / k, -2)) + relative(right, fractional_shift(out, 1 / k, -1))) / 2
+    return {"error": error, "folded": folded, "shift": shift}
+
+
+factors = (2, 4)
+measured = {(name, k): measure(modules[name, k], k) for name in METHODS if name != "PixelUnshuffle(k)" for k in factors}
+reference_scores = measure(lambda x: reference(x, 2), 2, wrap=False)  # no wrap: the FFT is periodic already
+print("the ideal reference scores itself:", {key: round(value, 6) for key, value in reference_scores.items()})
+
+# %% same_operation
+# Some rows are one operation under several names. Checked on the wrap-padded test images:
+pairs = [
+    ("x[..., ::k, ::k]", "nearest"),
+    ("AvgPool2d(k)", "AdaptiveAvgPool2d(H/k)"),
+    ("AvgPool2d(k)", "area"),
+    ("MaxPool2d(k)", "AdaptiveMaxPool2d(H/k)"),
+    ("AvgPool2d(k)", "BlurPool [1,1]"),
+    ("AvgPool2d(k)", "bilinear"),
+    ("Conv2d, blur init", "BlurPool [1,2,1]"),
+]
+identical = {}
+with torch.no_grad():
+    for a, b in pairs:
+        for k in factors:
+            identical[a, b, k] = torch.allclose(periodic(modules[a, k], images, k), periodic(modules[b, k], images, k), atol=1e-5)
+print("| | | " + " | ".join(f"same at {k}x" for k in factors) + " |")
+print("|---|---|" + "---|" * len(factors))
+for a, b in pairs:
+    print(f"| `{a}` | `{b}` | " + " | ".join("yes" if identical[a, b, k] else "no" for k in factors) + " |")
+
+# %% timings
+# Wall-clock time on the build device to halve a batch of 4 feature maps with 16 channels,
+# 64x64: the median of repeated runs (torch.utils.benchmark) after warm-up calls.
+# Timings vary between runs and machines: they show orders of magnitude, not a ranking.
+channels = 16
+batch = torch.randn(4, channels, 64, 64, device=device)
+timed = {}
+for name, make in METHODS.items():
+    torch.manual_seed(0)
+    module = make(2, channels).to(device)
+    with torch.no_grad():
+        for _ in range(3):
+            module(batch)  # warm-up: first calls allocate memory and pick kernels
+        timer = benchmark.Timer("module(batch)", globals={"module": module, "batch": batch}, num_threads=torch.get_num_threads())
+        timed[name] = timer.blocked_autorange(min_run_time=0.01).median * 1e3
+print(f"timed on {device} ({torch.get_num_threads()} threads): median ms per call, batch {tuple(batch.shape)}")
+print(f"slicing returns a view, no copy: {batch[..., ::2, ::2].data_ptr() == batch.data_ptr()}")
+
+# %% table
+# Everything measured, at 2x. Parameters are counted for a layer with 16 channels in and out.
+def parameters(module):
+    return sum(p.numel() for p in module.parameters())
+
+
+def learnable(module):
+    return any(p.requires_grad for p in module.parameters())
+
+
+print("| method | parameters | learnable | error vs ideal | folded energy | shift error | time (ms) |")
+print("|---|---:|---|---:|---:|---:|---:|")
+for name, make in METHODS.items():
+    module = make(2, channels)
+    row = f"| {name} | {parameters(module)} | {'yes' if learnable(module) else 'no'} | "
+    if name == "PixelUnshuffle(k)":
+        row += f"n/a: lossless, {2 * 2}x the channels | n/a | n/a | "
+    else:
+        row += " | ".join(f"{measured[name, 2][key]:.3f}" for key in ("error", "folded", "shift")) + " | "
+    print(row + f"{timed[name]:.3f} |")
+
+# %% figure
+# The same three measures at 2x and 4x (the last two on a log scale): short bars are good.
+names = [name for name in METHODS if name != "PixelUnshuffle(k)"]
+figure, axes = plt.subplots(1, 3, figsize=(12, 7.5), sharey=True)
+titles = {"error": "error vs ideal low-pass", "folded": "folded energy", "shift": "shift error (1 px)"}
+for ax, (key, title) in zip(axes, titles.items()):
+    for offset, k in zip((-0.2, 0.2), factors):
+        ax.barh([i + offset for i in range(len(names))], [measured[name, k][key] for name in names], height=0.4, label=f"{k}x")
+    if key != "error":
+        ax.set_xscale("log")
+    ax.set_title(title, fontsize=10)
+    ax.grid(axis="x", alpha=0.3)
+axes[0].set_yticks(range(len(names)), names, fontsize=8)
+axes[0].invert_yaxis()
+axes[-1].legend(title="factor")
+figure.suptitle("Every way to shrink, measured on random 1/f images", fontsize=11)
+figure.tight_layout()
+
+# %% cnn_data
+# A toy task where fine detail matters: which way do noisy stripes run? Four classes,
+# stripes at 0.30 to 0.45 cycles per pixel, above the 0.25 that a 2x smaller map can
+# hold. Images are 24x24, cut from 26x26 ones so that truly shifted copies exist.
+def stripes(count, generator, size=26):
+    label = torch.randint(0, 4, (count,), generator=generator)
+    theta = label * math.pi / 4 + (torch.rand(count, generator=generator) - 0.5) * 0.3
+    frequency = 0.30 + 0.15 * torch.rand(count, generator=generator)
+    phase = 2 * math.pi * torch.rand(count, generator=generator)
+    rows, cols = torch.meshgrid(torch.arange(float(size)), torch.arange(float(size)), indexing="ij")
+    along = cols * torch.cos(theta).view(-1, 1, 1) + rows * torch.sin(theta).view(-1, 1, 1)
+    images = torch.cos(2 * math.pi * frequency.view(-1, 1, 1) * along + phase.view(-1, 1, 1))
+    images = images + 2.5 * torch.randn(count, size, size, generator=generator)
+    return images.unsqueeze(1).to(device), label.to(device)
+
+
+def crop(images, dy=0, dx=0):
+    return images[..., 1 + dy : 25 + dy, 1 + dx : 25 + dx]
+
+
+generator = torch.Generator().manual_seed(2)
+train_x, train_y = stripes(512, generator)
+test_x, test_y = stripes(256, generator)
+print("train", tuple(crop(train_x).shape), "test", tuple(crop(test_x).shape), "classes", test_y.unique().tolist())
+
+# %% cnn
+# A small CNN block, twice: conv-ReLU-pool, conv-ReLU-pool, global average pooling.
+# Only the pooling differs. The conv weights are the same random ones in both (seeded),
+# so that nothing but the pooling can explain a difference; a linear classifier is then
+# fitted on each block's features in closed form (the same answer every run).
+def small_cnn(pool, width=8):
+    return nn.Sequential(
+        nn.Conv2d(1, width, 3, padding=1), nn.ReLU(), pool(),
+        nn.Conv2d(width, width, 3, padding=1), nn.ReLU(), pool(),
+        nn.AdaptiveAvgPool2d(1), nn.Flatten(),
+    )
+
+
+def fit_classifier(features, labels, ridge=1e-2):
+    """Least squares onto one-hot labels (a ridge classifier): a closed form, no optimiser."""
+    mean, std = features.mean(0), features.std(0) + 1e-6
+    design = F.pad((features - mean) / std, (0, 1), value=1.0)  # standardised features and a bias column
+    targets = F.one_hot(labels, 4).float()
+    eye = torch.eye(design.shape[1], device=device)
+    weights = torch.linalg.solve(design.T @ design + ridge * len(design) * eye, design.T @ targets)
+    return lambda f: (F.pad((f - mean) / std, (0, 1), value=1.0) @ weights).argmax(1)
+
+
+variants = {"MaxPool2d(2)": lambda: nn.MaxPool2d(2), "MaxBlurPool [1,4,6,4,1]": lambda: MaxBlurPool(5)}
+shifts = [(0, 1), (0, -1), (1, 0), (-1, 0)]  # one pixel right, left, down, up
+cnn_results, blocks = {}, {}
+for name, pool in variants.items():
+    torch.manual_seed(0)
+    block = blocks[name] = small_cnn(pool).to(device)
+    with torch.no_grad():
+        classify = fit_classifier(block(crop(train_x)), train_y)
+        features = block(crop(test_x))
+        predicted = classify(features)
+        same, change = [], []
+        for dy, dx in shifts:
+            moved = block(crop(test_x, dy, dx))
+            same.append((classify(moved) == predicted).float().mean().item())
+            change.append(((moved - features).norm() / features.norm()).item())
+    cnn_results[name] = {
+        "accuracy": (predicted == test_y).float().mean().item(),
+        "consistency": sum(same) / len(same),
+        "feature_change": sum(change) / len(change),
+    }
+print("| pooling | test accuracy | same prediction after a 1-px shift | feature change after a 1-px shift |")
+print("|---|---:|---:|---:|")
+for name, r in cnn_results.items():
+    print(f"| {name} | {r['accuracy']:.1%} | {r['consistency']:.1%} | {r['feature_change']:.3f} |")

@@ -1,0 +1,123 @@
+"""The claims of docs/pooling-details*.md, asserted on the values its example computes."""
+
+import itertools
+import math
+
+import pytest
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from helpers import run_example
+
+
+@pytest.fixture(scope="module")
+def ns():
+    return run_example("pooling_details.py")
+
+
+def test_ceil_mode_adds_the_partial_windows():
+    x = torch.arange(25.0).view(1, 1, 5, 5)
+    assert torch.equal(nn.MaxPool2d(2)(x)[0, 0], torch.tensor([[6.0, 8.0], [16.0, 18.0]]))
+    assert torch.equal(nn.MaxPool2d(2, ceil_mode=True)(x)[0, 0], torch.tensor([[6.0, 8.0, 9.0], [16.0, 18.0, 19.0], [21.0, 23.0, 24.0]]))
+
+
+def test_ceil_mode_drops_a_window_that_would_start_in_the_padding():
+    x = torch.zeros(1, 1, 5, 5)
+    assert nn.MaxPool2d(2, 2, padding=1, ceil_mode=True)(x).shape[-1] == 3
+    assert math.ceil((5 + 2 * 1 - 2) / 2) + 1 == 4  # what the formula gives without that rule
+
+
+def test_max_pool_pads_with_minus_infinity(ns):
+    negative, pooled = ns["negative"], ns["pooled"]
+    assert (pooled < 0).all() and (ns["zero_padded"][0, 0, 0] == 0).all()
+    padded = F.pad(negative, (1, 1, 1, 1), value=-math.inf)
+    torch.testing.assert_close(pooled, F.max_pool2d(padded, 3, stride=1))
+
+
+def test_padding_limit_ignores_dilation():
+    for kernel, padding, dilation in itertools.product(range(1, 5), range(0, 4), range(1, 4)):
+        try:
+            F.max_pool2d(torch.zeros(1, 1, 20, 20), kernel, 1, padding, dilation)
+            allowed = True
+        except RuntimeError:
+            allowed = False
+        assert allowed == (padding <= kernel // 2), (kernel, padding, dilation)
+    with pytest.raises(RuntimeError, match="effective kernel size"):
+        F.max_pool2d(torch.zeros(1, 1, 8, 8), 3, 1, 2)
+    # kernel 2 with dilation 3 spans 4 pixels, yet padding 2 is refused
+    with pytest.raises(RuntimeError):
+        F.max_pool2d(torch.zeros(1, 1, 8, 8), 2, 1, 2, 3)
+
+
+def test_count_include_pad():
+    ones = torch.ones(1, 1, 4, 4)
+    included = nn.AvgPool2d(3, stride=1, padding=1, count_include_pad=True)(ones)[0, 0]
+    excluded = nn.AvgPool2d(3, stride=1, padding=1, count_include_pad=False)(ones)[0, 0]
+    assert included[0, 0].item() == pytest.approx(4 / 9) and included[0, 1].item() == pytest.approx(6 / 9)
+    assert included[1, 1].item() == pytest.approx(1)
+    assert torch.equal(excluded, torch.ones(4, 4))
+    override = nn.AvgPool2d(3, 1, 1, count_include_pad=False, divisor_override=9)(ones)[0, 0]
+    torch.testing.assert_close(override, included)
+    assert nn.AvgPool2d(3, stride=1, padding=1)(ones)[0, 0, 0, 0].item() == pytest.approx(4 / 9)  # True is the default
+
+
+def test_ceil_mode_window_past_the_padding_is_not_counted():
+    out = nn.AvgPool2d(2, ceil_mode=True, count_include_pad=True)(torch.ones(1, 1, 3, 3))
+    assert torch.equal(out[0, 0], torch.ones(2, 2))
+
+
+def test_unpool_puts_maxima_back(ns):
+    x, values, indices = ns["sample"], *nn.MaxPool2d(2, return_indices=True)(ns["sample"])
+    restored = ns["restored"]
+    assert indices.flatten().tolist() == [1, 6, 13, 15]
+    assert torch.equal(x.flatten()[indices.flatten()], values.flatten())  # flat indices into H*W
+    assert torch.equal(restored[restored != 0], x[restored != 0])
+    assert int((restored != 0).sum()) == 4
+    assert torch.equal(nn.MaxPool2d(2)(restored), values)
+    assert sum(p.numel() for p in ns["unpool"].parameters()) == 0
+
+
+def test_unpool_odd_sizes_need_output_size(ns):
+    ramp, pool, unpool = ns["ramp"], ns["pool"], ns["unpool"]
+    values, indices = pool(ramp)
+    with pytest.raises(RuntimeError, match="invalid max index"):
+        unpool(values, indices)
+    right = unpool(values, indices, output_size=(5, 5))
+    assert right.shape[-2:] == (5, 5) and torch.equal(right[right != 0], ramp[right != 0])
+    values, indices = pool(24 - ramp)
+    wrong = unpool(values, indices)  # no error, but the 5-wide indices land in a 4-wide grid
+    right = unpool(values, indices, output_size=(5, 5))
+    assert wrong.shape[-2:] == (4, 4) and not torch.equal(wrong, right[..., :4, :4])
+
+
+def test_unpool_picture_is_sparse(ns):
+    unpooled, image = ns["panels"]["MaxUnpool2d(4)"], ns["image"]
+    assert int((unpooled != 0).sum()) == image.numel() // 16
+    assert torch.equal(unpooled[unpooled != 0], image[unpooled != 0])
+
+
+def test_output_size_formula_matches_torch_over_a_grid(ns):
+    formula = ns["pool_output_size"]
+    grid = itertools.product(range(1, 13), range(1, 6), range(1, 5), range(0, 4), range(1, 4), (False, True))
+    compared = 0
+    for size, kernel, stride, padding, dilation, ceil_mode in grid:
+        layers = [nn.MaxPool2d(kernel, stride, padding, dilation, ceil_mode=ceil_mode)]
+        if dilation == 1:
+            layers.append(nn.AvgPool2d(kernel, stride, padding, ceil_mode=ceil_mode))
+        try:
+            expected = formula(size, kernel, stride, padding, dilation, ceil_mode)
+        except ValueError:
+            expected = None
+        for layer in layers:
+            try:
+                actual = layer(torch.zeros(1, 1, size, size)).shape[-1]
+            except RuntimeError:
+                actual = None
+            assert expected == actual, (type(layer).__name__, size, kernel, stride, padding, dilation, ceil_mode)
+            compared += 1
+    assert compared > 5000
+
+
+def test_example_grid_found_no_mismatch(ns):
+    assert ns["mismatches"] == 0 and ns["checked"] == 2304
