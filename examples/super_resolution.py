@@ -206,8 +206,8 @@ for kind in kinds:
     left.plot(np.arange(window, steps + 1), np.convolve(relative, np.ones(window) / window, mode="valid"), label=kind)
     curve = np.mean([runs[kind, seed][3] for seed in seeds], axis=0)
     right.plot(curve[:, 0], curve[:, 1], marker=".", label=kind)
-left.axhline(1, color="black", linestyle="--", label="bicubic")
-right.axhline(bicubic_psnr, color="black", linestyle="--", label="bicubic")
+left.axhline(1, color="black", linestyle="--", label="bicubic interpolation")
+right.axhline(bicubic_psnr, color="black", linestyle="--", label="bicubic interpolation")
 # Zoom in on the end of training; the values at initialisation are printed above.
 left.set_ylim(0.8, 1.3)
 right.set_ylim(bicubic_psnr - 1, max(max(c[1] for c in run[3]) for run in runs.values()) + 0.2)
@@ -227,7 +227,7 @@ with torch.no_grad():
     shown = bicubic_error.argsort(descending=True)[:4].tolist()
     columns = {
         "low resolution": F.interpolate(test_low, scale_factor=2, mode="nearest"),
-        "bicubic": bicubic,
+        "bicubic interpolation": bicubic,
         **{kind: runs[kind, 0][0](test_low) for kind in kinds},
         "original": test_high,
     }
