@@ -74,7 +74,7 @@ def test_generator_output_shape(ns):
 
 def test_resize_conv_and_icnr_are_flat_on_a_constant_input(ns):
     for kind in ("nearest + conv", "bilinear + conv", "PixelShuffle + ICNR"):
-        assert ns["scores"][kind, "constant"][0] < 1e-9, kind
+        assert ns["scores"][kind, "constant"][0] < 1e-6, kind  # float rounding only
 
 
 def test_transposed_and_default_pixel_shuffle_show_the_pattern_by_a_wide_margin(ns):

@@ -54,8 +54,8 @@ def test_training_improves_every_model_on_held_out_patches(ns):
 
 def test_icnr_starts_without_checkerboard_default_init_does_not(ns):
     scores = ns["score_at_init"]
-    assert scores["ESPCN + ICNR"] < 1e-9
-    assert scores["resize-conv"] < 1e-9
+    assert scores["ESPCN + ICNR"] < 1e-6  # float rounding only
+    assert scores["resize-conv"] < 1e-6
     assert scores["ESPCN"] > 1e-3 > scores["ESPCN + ICNR"]
     assert scores["transposed conv"] > 1e-3
 
@@ -73,7 +73,7 @@ def test_verdict_line_matches_the_table(ns):
 
 
 def test_resize_conv_after_training_stays_flat_on_constant_input(ns):
-    assert ns["score_trained"]["resize-conv"] < 1e-9
+    assert ns["score_trained"]["resize-conv"] < 1e-6
 
 
 def test_thread_setting_is_restored(ns):

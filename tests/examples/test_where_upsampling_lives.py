@@ -79,9 +79,9 @@ def test_decoder_checkerboard_scores(ns):
     d = ns["by_decoder"]
     flat = ("nearest + conv", "bilinear + conv", "PixelShuffle + ICNR")
     for up in flat:
-        assert d[up]["score"] < 1e-8, up
+        assert d[up]["score"] < 1e-6, up  # float rounding only
     for up in ("transposed conv", "PixelShuffle"):
-        assert d[up]["score"] > 1e3 * max(d[f]["score"] for f in flat), up
+        assert d[up]["score"] > 1e-4 and d[up]["score"] > 100 * max(d[f]["score"] for f in flat), up
 
 
 def test_encoder_table(ns):
