@@ -1,0 +1,161 @@
+"""PixelShuffle and sub-pixel convolution.
+
+``nn.PixelShuffle(r)`` moves values from channels into space: (*, C*r*r, H, W) becomes
+(*, C, H*r, W*r) with no arithmetic at all. After a convolution it forms the
+"sub-pixel convolution" of ESPCN (Shi et al., CVPR 2016). This script shows the
+rearrangement, proves numerically that a convolution followed by PixelShuffle is a
+strided transposed convolution (weights converted both ways), and counts the
+floating-point operations of doing the work at low versus high resolution.
+"""
+
+# %% setup
+import itertools
+
+import matplotlib.pyplot as plt
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(f"torch {torch.__version__} on {device}")
+
+# %% shapes
+# Any number of leading dimensions; the last three are (C*r*r, H, W).
+for shape, r in [((2, 36, 5, 7), 3), ((16, 5, 5), 4), ((2, 3, 8, 4, 4), 2)]:
+    x = torch.randn(shape, device=device)
+    y = nn.PixelShuffle(r)(x)
+    print(f"PixelShuffle({r}): {tuple(x.shape)} -> {tuple(y.shape)};  PixelUnshuffle({r}) undoes it: {torch.equal(nn.PixelUnshuffle(r)(y), x)}")
+try:
+    nn.PixelShuffle(2)(torch.zeros(1, 6, 4, 4, device=device))
+except RuntimeError as error:
+    print("6 channels, r=2:", error)
+
+# %% index_rule
+# Where each value goes: input channel c*r*r + i*r + j at (h, w) lands in output
+# channel c at (h*r + i, w*r + j).
+r, C, H, W = 2, 1, 3, 3
+x = torch.arange(C * r * r * H * W, device=device).view(1, C * r * r, H, W)
+y = F.pixel_shuffle(x, r)
+rule = all(
+    y[0, c, h * r + i, w * r + j] == x[0, c * r * r + i * r + j, h, w]
+    for c, i, j, h, w in itertools.product(range(C), range(r), range(r), range(H), range(W))
+)
+print("input channels:\n", x[0].cpu().numpy())
+print("output:\n", y[0, 0].cpu().numpy())
+print("index rule holds for every element:", rule)
+
+figure, axes = plt.subplots(1, r * r + 1, figsize=(11, 2.6), gridspec_kw={"width_ratios": [1] * r * r + [2]})
+for channel, ax in enumerate(axes[:-1]):
+    ax.imshow(torch.full((H, W), channel).numpy(), cmap="tab10", vmin=0, vmax=9, alpha=0.6)
+    ax.set_title(f"channel {channel}", fontsize=9)
+channel_of = torch.arange(r * r).view(r, r).repeat(H, W)  # which input channel each output pixel came from
+axes[-1].imshow(channel_of.numpy(), cmap="tab10", vmin=0, vmax=9, alpha=0.6)
+axes[-1].set_title("PixelShuffle(2)", fontsize=9)
+for ax, values in zip(axes, [*x[0].cpu(), y[0, 0].cpu()]):
+    for (row, col), value in zip(itertools.product(*map(range, values.shape)), values.flatten().tolist()):
+        ax.text(col, row, value, ha="center", va="center", fontsize=8)
+    ax.set_xticks([])
+    ax.set_yticks([])
+figure.tight_layout()
+
+# %% as_transposed
+# Convolution at low resolution + PixelShuffle(r), written as ConvTranspose2d(stride=r).
+# Output pixel (h*r + i) reads input row h + u - p through sub-pixel kernel tap u;
+# the transposed convolution reaches the same pixel from input row h + u - p through
+# its tap i + P - (u - p)*r. Copy every weight to where the other layer uses it.
+def transposed_from_subpixel(conv, r, padding):
+    c_out, c_in, k, _ = conv.weight.shape
+    c_out //= r * r
+    kernel_size = r * k
+    layer = nn.ConvTranspose2d(c_in, c_out, kernel_size, stride=r, padding=padding).to(conv.weight.device)
+    with torch.no_grad():
+        layer.weight.zero_()
+        p = conv.padding[0]
+        for i, j, u, v in itertools.product(range(r), range(r), range(k), range(k)):
+            a, b = i + padding - (u - p) * r, j + padding - (v - p) * r
+            if 0 <= a < kernel_size and 0 <= b < kernel_size:
+                layer.weight[:, :, a, b] = conv.weight[i * r + j :: r * r, :, u, v].T
+        layer.bias.copy_(conv.bias[:: r * r])  # a transposed conv has one bias per channel
+    return layer
+
+
+for r, k in [(2, 3), (3, 3), (2, 5)]:
+    conv = nn.Conv2d(8, 4 * r * r, k, padding=k // 2).to(device)
+    with torch.no_grad():  # the r*r sub-pixel biases of a channel must agree (see the text)
+        conv.bias.copy_(conv.bias[:: r * r].repeat_interleave(r * r))
+    layer = transposed_from_subpixel(conv, r, padding=(k // 2) * r)
+    x = torch.randn(2, 8, 9, 11, device=device)
+    with torch.no_grad():
+        sub_pixel, transposed = F.pixel_shuffle(conv(x), r), layer(x)
+    print(
+        f"Conv2d({k}x{k}) + PixelShuffle({r}) == ConvTranspose2d(kernel_size={r * k}, stride={r}, padding={(k // 2) * r}): "
+        f"shape {tuple(transposed.shape)}, max |difference| = {(sub_pixel - transposed).abs().max().item():.1e}, "
+        f"weights {conv.weight.numel()} vs {layer.weight.numel()}"
+    )
+
+# %% from_transposed
+# The other way round: the DCGAN layer ConvTranspose2d(kernel_size=4, stride=2,
+# padding=1) as a 3x3 convolution at low resolution followed by PixelShuffle(2).
+def subpixel_from_transposed(layer, k):
+    c_in, c_out, kernel_size, _ = layer.weight.shape
+    r, padding = layer.stride[0], layer.padding[0]
+    conv = nn.Conv2d(c_in, c_out * r * r, k, padding=k // 2).to(layer.weight.device)
+    with torch.no_grad():
+        conv.weight.zero_()
+        for i, j, u, v in itertools.product(range(r), range(r), range(k), range(k)):
+            a, b = i + padding - (u - k // 2) * r, j + padding - (v - k // 2) * r
+            if 0 <= a < kernel_size and 0 <= b < kernel_size:
+                conv.weight[i * r + j :: r * r, :, u, v] = layer.weight[:, :, a, b].T
+        conv.bias.copy_(layer.bias.repeat_interleave(r * r))
+    return conv
+
+
+dcgan = nn.ConvTranspose2d(8, 4, 4, stride=2, padding=1).to(device)
+conv = subpixel_from_transposed(dcgan, k=3)
+x = torch.randn(2, 8, 9, 11, device=device)
+with torch.no_grad():
+    difference = (F.pixel_shuffle(conv(x), 2) - dcgan(x)).abs().max().item()
+zero_taps = (conv.weight == 0).float().mean().item()
+print(f"ConvTranspose2d(4, stride=2, padding=1) == Conv2d(3x3) + PixelShuffle(2): max |difference| = {difference:.1e}")
+print(f"{zero_taps:.0%} of that 3x3 convolution's weights are zero: each sub-pixel position sees a 2x2 window")
+
+# %% flops
+# Counting floating-point operations from layer shapes (a multiply-add counts as 2,
+# as torch.utils.flop_counter does; the tests check these counts against it).
+def conv_flops(c_in, c_out, kernel_size, height, width):
+    """A stride-1 'same' convolution producing a (c_out, height, width) map."""
+    return 2 * c_in * c_out * kernel_size**2 * height * width
+
+
+def transposed_flops(c_in, c_out, kernel_size, height_in, width_in):
+    """A transposed convolution scatters one kernel copy per *input* pixel."""
+    return 2 * c_in * c_out * kernel_size**2 * height_in * width_in
+
+
+# The pairs above, per low-resolution pixel: the exact twins cost the same; the DCGAN
+# layer written as a 3x3 sub-pixel convolution pays for its zero weights.
+print("Conv2d(8 -> 4*2*2, 3x3) + PixelShuffle(2):", conv_flops(8, 4 * 4, 3, 1, 1), "  ConvTranspose2d(8 -> 4, 6, stride=2):", transposed_flops(8, 4, 6, 1, 1))
+print("Conv2d(8 -> 4*2*2, 3x3) + PixelShuffle(2):", conv_flops(8, 4 * 4, 3, 1, 1), "  ConvTranspose2d(8 -> 4, 4, stride=2):", transposed_flops(8, 4, 4, 1, 1))
+
+
+# %% flops_table
+# ESPCN's layers (5x5 -> 64, 3x3 -> 32, 3x3 -> r*r) on a low-resolution image, against
+# the same network run on an image first enlarged with bicubic interpolation (as
+# SRCNN did), whose last layer then has one output channel instead of r*r.
+def espcn_flops(r, height, width):
+    return conv_flops(1, 64, 5, height, width) + conv_flops(64, 32, 3, height, width) + conv_flops(32, r * r, 3, height, width)
+
+
+def high_res_flops(r, height, width):
+    return conv_flops(1, 64, 5, height * r, width * r) + conv_flops(64, 32, 3, height * r, width * r) + conv_flops(32, 1, 3, height * r, width * r)
+
+
+output = (1080, 1920)  # a full-HD result
+print("| scale r | input | low resolution (ESPCN) GFLOPs | high resolution GFLOPs | ratio |")
+print("|---:|---|---:|---:|---:|")
+flops = {}
+for r in (2, 3, 4):
+    h, w = output[0] // r, output[1] // r
+    flops[r] = (espcn_flops(r, h, w), high_res_flops(r, h, w))
+    print(f"| {r} | {h}x{w} | {flops[r][0] / 1e9:.1f} | {flops[r][1] / 1e9:.1f} | {flops[r][1] / flops[r][0]:.1f} |")

@@ -1,0 +1,236 @@
+"""Where upsampling lives.
+
+Upsampling layers sit in two places in most networks: the decoder of an
+encoder-decoder such as U-Net, where they restore the resolution the encoder removed
+and meet the encoder's features through skip connections, and the generator of a GAN,
+where they grow a small latent map into an image. This script builds a minimal U-Net
+whose encoder can downsample three ways and whose decoder can upsample five ways,
+traces shapes through a real forward pass, builds a DCGAN-style generator, and
+measures parameters, FLOPs, forward time and the checkerboard score at initialisation
+for each choice.
+"""
+
+# %% setup
+from collections import OrderedDict
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.utils.benchmark as benchmark
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(f"torch {torch.__version__} on {device}")
+
+# %% building_blocks
+# Three ways to halve the resolution (see the downsampling pages) ...
+class Interpolate(nn.Module):
+    """F.interpolate as a layer: bilinear with antialiasing, so it low-passes first."""
+
+    def __init__(self, scale_factor):
+        super().__init__()
+        self.scale_factor = scale_factor
+
+    def forward(self, x):
+        return F.interpolate(x, scale_factor=self.scale_factor, mode="bilinear", antialias=True)
+
+
+def downsampler(kind, channels):
+    return {
+        "max pooling": lambda: nn.MaxPool2d(2),
+        "strided conv": lambda: nn.Conv2d(channels, channels, 3, stride=2, padding=1),
+        "antialiased interpolate": lambda: Interpolate(0.5),
+    }[kind]()
+
+
+# ... and five ways to double it, from c_in to c_out channels (ICNR as on the
+# checkerboard page: the four sub-pixel outputs of a channel start with one kernel).
+def icnr_(conv, scale=2):
+    with torch.no_grad():
+        fresh = nn.Conv2d(conv.in_channels, conv.out_channels // scale**2, conv.kernel_size, padding=conv.padding)
+        conv.weight.copy_(fresh.weight.repeat_interleave(scale**2, dim=0))
+        conv.bias.copy_(fresh.bias.repeat_interleave(scale**2, dim=0))
+    return conv
+
+
+def upsampler(kind, c_in, c_out):
+    if kind == "transposed conv":  # the original U-Net's 2x2 "up-convolution"
+        return nn.ConvTranspose2d(c_in, c_out, 2, stride=2)
+    if kind in ("nearest + conv", "bilinear + conv"):
+        return nn.Sequential(nn.Upsample(scale_factor=2, mode=kind.split()[0]), nn.Conv2d(c_in, c_out, 3, padding=1))
+    conv = nn.Conv2d(c_in, c_out * 4, 3, padding=1)
+    return nn.Sequential(icnr_(conv) if kind == "PixelShuffle + ICNR" else conv, nn.PixelShuffle(2))
+
+
+def conv_block(c_in, c_out):
+    return nn.Sequential(nn.Conv2d(c_in, c_out, 3, padding=1), nn.ReLU(), nn.Conv2d(c_out, c_out, 3, padding=1), nn.ReLU())
+
+
+DOWNSAMPLERS = ["max pooling", "strided conv", "antialiased interpolate"]
+UPSAMPLERS = ["transposed conv", "nearest + conv", "bilinear + conv", "PixelShuffle", "PixelShuffle + ICNR"]
+
+# %% unet
+# A minimal U-Net: two downsampling steps, two upsampling steps, a skip connection at
+# each resolution (concatenate, then convolve), 3 input channels, 2 output classes.
+class UNet(nn.Module):
+    def __init__(self, down="max pooling", up="bilinear + conv", channels=(16, 32, 64), in_channels=3, classes=2):
+        super().__init__()
+        c1, c2, c3 = channels
+        self.enc1 = conv_block(in_channels, c1)
+        self.down1 = downsampler(down, c1)
+        self.enc2 = conv_block(c1, c2)
+        self.down2 = downsampler(down, c2)
+        self.bottleneck = conv_block(c2, c3)
+        self.up2 = upsampler(up, c3, c2)
+        self.dec2 = conv_block(2 * c2, c2)
+        self.up1 = upsampler(up, c2, c1)
+        self.dec1 = conv_block(2 * c1, c1)
+        self.head = nn.Conv2d(c1, classes, 1)
+
+    def forward(self, x):
+        skip1 = self.enc1(x)
+        skip2 = self.enc2(self.down1(skip1))
+        x = self.bottleneck(self.down2(skip2))
+        x = self.dec2(torch.cat([self.up2(x), skip2], dim=1))
+        x = self.dec1(torch.cat([self.up1(x), skip1], dim=1))
+        return self.head(x)
+
+    def decoder(self):
+        return [self.up2, self.dec2, self.up1, self.dec1, self.head]
+
+
+# %% trace_unet
+# Shapes from a real forward pass: a hook on every named child prints what it returned.
+def trace(model, *inputs):
+    handles = [
+        module.register_forward_hook(lambda m, args, out, name=name: print(f"  {name:12s} {type(m).__name__:16s} -> {tuple(out.shape)}"))
+        for name, module in model.named_children()
+    ]
+    try:
+        with torch.no_grad():
+            out = model(*inputs)
+    finally:
+        for handle in handles:
+            handle.remove()
+    return out
+
+
+torch.manual_seed(0)
+unet = UNet("max pooling", "transposed conv").to(device)
+image = torch.randn(1, 3, 64, 64, device=device)
+print("input", tuple(image.shape))
+traced = trace(unet, image)
+print("(the two torch.cat calls are not modules: dec2 and dec1 receive twice the channels of up2 and up1)")
+
+# %% dcgan
+# A DCGAN-style generator (Radford et al., 2016): a latent vector grows to a 32x32
+# RGB image through kernel-4, stride-2 transposed convolutions with batch norm and ReLU.
+def generator_block(c_in, c_out, first=False):
+    stride, padding = (1, 0) if first else (2, 1)  # the first turns 1x1 into 4x4
+    return nn.Sequential(nn.ConvTranspose2d(c_in, c_out, 4, stride, padding, bias=False), nn.BatchNorm2d(c_out), nn.ReLU())
+
+
+generator = nn.Sequential(
+    OrderedDict(
+        project=generator_block(100, 128, first=True),
+        up1=generator_block(128, 64),
+        up2=generator_block(64, 32),
+        to_rgb=nn.ConvTranspose2d(32, 3, 4, stride=2, padding=1),
+        tanh=nn.Tanh(),
+    )
+).to(device)
+latent = torch.randn(8, 100, 1, 1, device=device)
+print("latent", tuple(latent.shape))
+fake = trace(generator.eval(), latent)
+
+# %% measure
+# For each decoder choice (encoder: max pooling) and each encoder choice (decoder:
+# bilinear + conv): parameters, FLOPs of the convolutions (from layer shapes, a
+# multiply-add counted as 2) and forward time for one 3x128x128 image, and the
+# checkerboard score at initialisation on a constant 64x64 image (4x4 phases, the
+# decoder's total factor, away from a 16-pixel border; 0 means flat; mean of 3 seeds).
+def conv_flops(model, x):
+    total = []
+
+    def count(module, args, out):
+        if isinstance(module, nn.ConvTranspose2d):  # one kernel copy per input pixel
+            pixels, (c_in, c_out) = args[0].shape[-2:].numel(), (module.in_channels, module.out_channels)
+        else:
+            pixels, (c_in, c_out) = out.shape[-2:].numel(), (module.in_channels, module.out_channels)
+        total.append(2 * c_in // module.groups * c_out * module.kernel_size[0] * module.kernel_size[1] * pixels * out.shape[0])
+
+    handles = [m.register_forward_hook(count) for m in model.modules() if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d))]
+    with torch.no_grad():
+        model(x)
+    for handle in handles:
+        handle.remove()
+    return sum(total)
+
+
+def checkerboard_score(y, period=4, margin=16):
+    inner = y[..., margin:-margin, margin:-margin]
+    n, c, h, w = inner.shape
+    phase_means = inner.reshape(n, c, h // period, period, w // period, period).mean(dim=(2, 4))
+    return (phase_means.flatten(2).var(dim=2, unbiased=False) / inner.pow(2).mean(dim=(2, 3))).mean().item()
+
+
+def measure(down, up, score=True):
+    torch.manual_seed(0)
+    model = UNet(down, up).to(device).eval()
+    x = torch.rand(1, 3, 128, 128, device=device)
+    # torch.utils.benchmark synchronises CUDA and, on a CPU, times on one thread.
+    timer = benchmark.Timer("model(x)", globals={"model": model, "x": x}, setup="torch.set_grad_enabled(False)")
+    result = {
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "decoder parameters": sum(p.numel() for part in model.decoder() for p in part.parameters()),
+        "GFLOPs": conv_flops(model, x) / 1e9,
+        "ms": timer.blocked_autorange(min_run_time=0.2).median * 1e3,
+    }
+    if score:
+        scores = []
+        with torch.no_grad():
+            for seed in range(3):
+                torch.manual_seed(seed)
+                scores.append(checkerboard_score(UNet(down, up).to(device)(torch.ones(1, 3, 64, 64, device=device))))
+        result["score"] = sum(scores) / len(scores)
+    return result
+
+
+by_decoder = {up: measure("max pooling", up) for up in UPSAMPLERS}
+by_encoder = {down: measure(down, "bilinear + conv", score=False) for down in DOWNSAMPLERS}
+print(f"Forward time measured on this build's device ({device}) with torch.utils.benchmark, median.\n")
+print("| decoder upsampling | parameters (decoder) | conv GFLOPs | forward (ms) | checkerboard score at init |")
+print("|---|---:|---:|---:|---:|")
+for up, m in by_decoder.items():
+    print(f"| {up} | {m['parameters']:,} ({m['decoder parameters']:,}) | {m['GFLOPs']:.3f} | {m['ms']:.2f} | {m['score']:.1e} |")
+print()
+print("| encoder downsampling | parameters | conv GFLOPs | forward (ms) |")
+print("|---|---:|---:|---:|")
+for down, m in by_encoder.items():
+    print(f"| {down} | {m['parameters']:,} | {m['GFLOPs']:.3f} | {m['ms']:.2f} |")
+
+# %% odd_sizes
+# Every decoder doubles exactly, so the encoder's rounding down must not have lost a
+# pixel: the skip connections only line up when the input divides by 2 ** depth.
+torch.manual_seed(0)
+for size in (64, 63):
+    for up in ("transposed conv", "bilinear + conv", "PixelShuffle"):
+        try:
+            shape = tuple(UNet("max pooling", up).to(device)(torch.zeros(1, 3, size, size, device=device)).shape)
+            print(f"{size}x{size}, {up:16s} -> {shape}")
+        except RuntimeError as error:
+            print(f"{size}x{size}, {up:16s} -> RuntimeError: {str(error).splitlines()[0]}")
+
+# %% odd_sizes_fix
+# One fix that works for every decoder: pad the input up to a multiple of 2 ** depth
+# (reflecting the border), run the network, crop the output back.
+def run_padded(model, x, multiple=4):
+    height, width = x.shape[-2:]
+    padded = F.pad(x, (0, -width % multiple, 0, -height % multiple), mode="reflect")
+    return model(padded)[..., :height, :width]
+
+
+torch.manual_seed(0)
+for up in UPSAMPLERS:
+    with torch.no_grad():
+        print(f"63x63, {up:20s} padded to 64x64 -> {tuple(run_padded(UNet('max pooling', up).to(device), torch.zeros(1, 3, 63, 63, device=device)).shape)}")

@@ -1,0 +1,117 @@
+"""The claims of docs/pixel-shuffle*.md, asserted on the values its example computes."""
+
+import itertools
+
+import pytest
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.utils.flop_counter import FlopCounterMode
+
+from helpers import run_example
+
+
+@pytest.fixture(scope="module")
+def ns():
+    return run_example("pixel_shuffle.py")
+
+
+@pytest.mark.parametrize("leading", [(), (2,), (2, 3)])
+@pytest.mark.parametrize("r", [1, 2, 3])
+def test_shape_algebra_and_unshuffle_inverse(leading, r):
+    x = torch.randn(*leading, 5 * r * r, 4, 6)
+    y = nn.PixelShuffle(r)(x)
+    assert y.shape == (*leading, 5, 4 * r, 6 * r)
+    assert torch.equal(nn.PixelUnshuffle(r)(y), x)
+
+
+def test_channels_must_be_divisible_by_r_squared():
+    with pytest.raises(RuntimeError, match="divisible"):
+        nn.PixelShuffle(2)(torch.zeros(1, 6, 4, 4))
+
+
+def test_index_rule(ns):
+    assert ns["rule"]
+    x = torch.randn(2, 3 * 9, 4, 5, generator=torch.Generator().manual_seed(0))
+    y = F.pixel_shuffle(x, 3)
+    for c, i, j in itertools.product(range(3), range(3), range(3)):
+        assert torch.equal(y[:, c, i::3, j::3], x[:, c * 9 + i * 3 + j])
+
+
+def test_pixel_shuffle_has_no_parameters_and_does_no_arithmetic():
+    assert sum(p.numel() for p in nn.PixelShuffle(2).parameters()) == 0
+    x = torch.randn(1, 8, 3, 3)
+    assert sorted(F.pixel_shuffle(x, 2).flatten().tolist()) == sorted(x.flatten().tolist())
+
+
+@pytest.mark.parametrize("r,k", [(2, 3), (3, 3), (2, 5), (4, 1)])
+def test_subpixel_conv_equals_a_strided_transposed_conv(ns, r, k):
+    torch.manual_seed(r * 10 + k)
+    conv = nn.Conv2d(3, 2 * r * r, k, padding=k // 2).double()
+    with torch.no_grad():
+        conv.bias.copy_(conv.bias[:: r * r].repeat_interleave(r * r))
+    layer = ns["transposed_from_subpixel"](conv.float(), r, padding=(k // 2) * r).double()
+    conv = conv.double()
+    assert layer.kernel_size == (r * k, r * k) and layer.stride == (r, r)
+    assert layer.weight.numel() == conv.weight.numel()
+    x = torch.randn(2, 3, 7, 6, dtype=torch.float64)
+    with torch.no_grad():
+        torch.testing.assert_close(layer(x), F.pixel_shuffle(conv(x), r))
+
+
+def test_example_equivalences_hold(ns):
+    assert ns["difference"] < 1e-5
+    dcgan, conv = ns["dcgan"].cpu(), ns["conv"].cpu()
+    x = torch.randn(1, 8, 6, 7)
+    with torch.no_grad():
+        torch.testing.assert_close(F.pixel_shuffle(conv(x), 2), dcgan(x))
+
+
+def test_distinct_subpixel_biases_break_the_equivalence(ns):
+    # A transposed convolution has one bias per output channel; a sub-pixel convolution
+    # has r*r of them. With distinct biases the two layers differ.
+    torch.manual_seed(0)
+    conv = nn.Conv2d(3, 2 * 4, 3, padding=1)
+    layer = ns["transposed_from_subpixel"](conv, 2, padding=2)
+    x = torch.randn(1, 3, 5, 5)
+    with torch.no_grad():
+        assert not torch.allclose(layer(x), F.pixel_shuffle(conv(x), 2))
+
+
+def test_dcgan_layer_as_subpixel_has_zero_taps(ns):
+    assert ns["zero_taps"] == pytest.approx(1 - 4 / 9)
+
+
+def count_flops(module, x):
+    with FlopCounterMode(display=False) as counter:
+        module(x)
+    return counter.get_total_flops()
+
+
+def test_flop_formulas_match_torch_counter(ns):
+    x = torch.zeros(1, 8, 10, 12)
+    assert count_flops(nn.Conv2d(8, 16, 3, padding=1), x) == ns["conv_flops"](8, 16, 3, 10, 12)
+    assert count_flops(nn.ConvTranspose2d(8, 4, 6, stride=2, padding=2), x) == ns["transposed_flops"](8, 4, 6, 10, 12)
+    assert count_flops(nn.ConvTranspose2d(8, 4, 4, stride=2, padding=1), x) == ns["transposed_flops"](8, 4, 4, 10, 12)
+    for r in (2, 3):
+        espcn = nn.Sequential(
+            nn.Conv2d(1, 64, 5, padding=2), nn.Tanh(), nn.Conv2d(64, 32, 3, padding=1), nn.Tanh(),
+            nn.Conv2d(32, r * r, 3, padding=1), nn.PixelShuffle(r),
+        )
+        assert count_flops(espcn, torch.zeros(1, 1, 12, 10)) == ns["espcn_flops"](r, 12, 10)
+        high = nn.Sequential(nn.Conv2d(1, 64, 5, padding=2), nn.Conv2d(64, 32, 3, padding=1), nn.Conv2d(32, 1, 3, padding=1))
+        assert count_flops(high, torch.zeros(1, 1, 12 * r, 10 * r)) == ns["high_res_flops"](r, 12, 10)
+
+
+def test_exact_twins_cost_the_same_and_the_dcgan_twin_costs_more(ns):
+    assert ns["conv_flops"](8, 16, 3, 1, 1) == ns["transposed_flops"](8, 4, 6, 1, 1)
+    assert ns["conv_flops"](8, 16, 3, 1, 1) > ns["transposed_flops"](8, 4, 4, 1, 1)
+
+
+def test_low_resolution_saves_a_factor_that_grows_with_r_but_stays_below_r_squared(ns):
+    ratios = {r: high / low for r, (low, high) in ns["flops"].items()}
+    for r, ratio in ratios.items():
+        assert r * r / 2 < ratio < r * r
+    assert list(ratios.values()) == sorted(ratios.values())
+    # The high-resolution network's cost does not depend on r: same output size.
+    assert len({high for _, high in ns["flops"].values()}) == 1

@@ -1,0 +1,153 @@
+"""The claims of docs/transposed-conv*.md, asserted on the values its example computes."""
+
+import itertools
+
+import pytest
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from helpers import run_example
+
+
+@pytest.fixture(scope="module")
+def ns():
+    return run_example("transposed_conv.py")
+
+
+def test_docs_call_it_the_gradient_of_conv2d_and_not_a_deconvolution(ns):
+    doc = " ".join(nn.ConvTranspose2d.__doc__.split())
+    assert "gradient of Conv2d with respect to its input" in doc
+    assert "not an actual deconvolution" in doc
+    assert len(ns["said"]) == 2
+
+
+def test_output_size_formula_matches_torch_over_a_grid(ns):
+    formula = ns["transposed_size"]
+    checked = 0
+    grid = itertools.product((1, 3, 6), range(1, 6), range(1, 4), range(0, 3), range(0, 3), range(1, 3))
+    for size_in, kernel_size, stride, padding, output_padding, dilation in grid:
+        if output_padding >= max(stride, dilation):
+            continue
+        expected = formula(size_in, kernel_size, stride, padding, output_padding, dilation)
+        x = torch.zeros(1, 1, size_in, size_in + 1)
+        w = torch.zeros(1, 1, kernel_size, kernel_size)
+        kwargs = dict(stride=stride, padding=padding, output_padding=output_padding, dilation=dilation)
+        if expected < 0:
+            with pytest.raises(RuntimeError, match="Output size is too small"):
+                F.conv_transpose2d(x, w, **kwargs)
+            continue
+        if expected == 0:  # torch 2.13 raises on some paths and returns an empty tensor on others
+            continue
+        out = F.conv_transpose2d(x, w, **kwargs)
+        assert out.shape[-2] == expected
+        assert out.shape[-1] == formula(size_in + 1, kernel_size, stride, padding, output_padding, dilation)
+        checked += 1
+    assert checked > 500
+    assert ns["agree"] == ns["checked"] > 300
+
+
+def test_output_padding_must_be_smaller_than_stride_or_dilation():
+    x, w = torch.zeros(1, 1, 4, 4), torch.zeros(1, 1, 3, 3)
+    with pytest.raises(RuntimeError, match="output padding must be smaller"):
+        F.conv_transpose2d(x, w, stride=2, padding=1, output_padding=2)
+    # With dilation 3, output_padding 2 is allowed even at stride 2.
+    assert F.conv_transpose2d(x, w, stride=2, padding=1, output_padding=2, dilation=3).shape[-1] == (4 - 1) * 2 - 2 + 3 * 2 + 2 + 1
+
+
+def test_two_input_sizes_map_to_each_conv_output_and_output_padding_picks_one(ns):
+    groups = {}
+    for h, out in ns["conv_out"].items():
+        groups.setdefault(out, []).append(h)
+    assert all(len(sources) == 2 for sources in groups.values())
+    assert groups[4] == [7, 8]
+    assert ns["back"] == {0: 7, 1: 8}
+    up = nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1)
+    assert up(torch.zeros(1, 1, 4, 4), output_size=[8, 8]).shape[-2:] == (8, 8)
+    assert up(torch.zeros(1, 1, 4, 4), output_size=[7, 7]).shape[-2:] == (7, 7)
+
+
+@pytest.mark.parametrize("stride,padding,size", [(1, 0, 6), (2, 1, 9), (2, 1, 10), (3, 2, 11)])
+def test_conv_transpose_is_the_input_gradient_of_conv(stride, padding, size):
+    g = torch.Generator().manual_seed(size)
+    conv = nn.Conv2d(3, 4, 3, stride=stride, padding=padding).double()
+    x = torch.randn(2, 3, size, size, generator=g, dtype=torch.float64, requires_grad=True)
+    y = conv(x)
+    grad_y = torch.randn(y.shape, generator=g, dtype=torch.float64)
+    (grad_x,) = torch.autograd.grad(y, x, grad_y)
+    output_padding = size - ((y.shape[-1] - 1) * stride - 2 * padding + 3)
+    transposed = F.conv_transpose2d(grad_y, conv.weight, stride=stride, padding=padding, output_padding=output_padding)
+    torch.testing.assert_close(grad_x, transposed)
+
+
+def test_example_gradient_matches(ns):
+    assert ns["difference"] < 1e-4  # float rounding (zero on the CPU build)
+
+
+def test_transposed_matrix_is_the_conv_matrix_transposed(ns):
+    assert tuple(ns["conv_matrix"].shape) == (4, 16)
+    torch.testing.assert_close(ns["transposed_matrix"], ns["conv_matrix"].T)
+
+
+def test_each_input_pixel_stamps_a_scaled_kernel(ns):
+    torch.testing.assert_close(ns["stamped"], ns["expected"])
+    assert ns["expected"].abs().sum() > 0
+
+
+def test_zero_insertion_then_convolution_equals_conv_transpose_over_a_grid(ns):
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(2, 3, 5, 6, generator=g, dtype=torch.float64)
+    checked = 0
+    for kernel_size, stride, padding, output_padding, dilation in itertools.product((1, 2, 3, 4, 5), (1, 2, 3), (0, 1, 2, 4), (0, 1, 2), (1, 2)):
+        if output_padding >= max(stride, dilation):
+            continue
+        w = torch.randn(3, 2, kernel_size, kernel_size, generator=g, dtype=torch.float64)
+        kwargs = dict(stride=stride, padding=padding, output_padding=output_padding, dilation=dilation)
+        try:
+            reference = F.conv_transpose2d(x, w, **kwargs)
+        except RuntimeError:  # output smaller than one pixel
+            continue
+        torch.testing.assert_close(ns["zero_insertion_transposed"](x, w, **kwargs), reference)
+        checked += 1
+    assert checked > 150
+
+
+def test_example_zero_insertion_cases_agree(ns):
+    x = ns["x"].cpu()
+    for case in ns["cases"]:
+        layer = nn.ConvTranspose2d(3, 4, bias=False, **case)
+        rebuilt = ns["zero_insertion_transposed"](x, layer.weight, **{k: v for k, v in case.items() if k != "kernel_size"})
+        torch.testing.assert_close(rebuilt, layer(x))
+
+
+def test_zero_insertion_needs_the_flip():
+    # Without rotating the kernel the result differs: the flip is not decoration.
+    g = torch.Generator().manual_seed(0)
+    x, w = torch.randn(1, 1, 4, 4, generator=g), torch.randn(1, 1, 3, 3, generator=g)
+    spread = torch.zeros(1, 1, 7, 7)
+    spread[..., ::2, ::2] = x
+    unflipped = F.conv2d(F.pad(spread, (1, 1, 1, 1)), w)
+    assert not torch.allclose(unflipped, F.conv_transpose2d(x, w, stride=2, padding=1))
+
+
+def test_common_layers_double_or_fall_one_short():
+    x = torch.zeros(1, 1, 16, 16)
+    assert nn.ConvTranspose2d(1, 1, 4, stride=2, padding=1)(x).shape[-1] == 32
+    assert nn.ConvTranspose2d(1, 1, 2, stride=2)(x).shape[-1] == 32
+    assert nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1)(x).shape[-1] == 31
+    assert nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1, output_padding=1)(x).shape[-1] == 32
+
+
+def test_output_padding_adds_computed_rows_and_leaves_the_others_alone():
+    g = torch.Generator().manual_seed(3)
+    x, w = torch.randn(1, 1, 4, 4, generator=g), torch.randn(1, 1, 3, 3, generator=g)
+    without = F.conv_transpose2d(x, w, stride=2, padding=1)
+    with_padding = F.conv_transpose2d(x, w, stride=2, padding=1, output_padding=1)
+    torch.testing.assert_close(with_padding[..., :7, :7], without)
+    assert with_padding[..., 7, :].abs().min() > 0 and with_padding[..., :, 7].abs().min() > 0
+
+
+def test_more_padding_gives_a_smaller_output():
+    x, w = torch.zeros(1, 1, 8, 8), torch.zeros(1, 1, 5, 5)
+    sizes = [F.conv_transpose2d(x, w, stride=2, padding=p).shape[-1] for p in range(4)]
+    assert sizes == sorted(sizes, reverse=True) and len(set(sizes)) == 4
