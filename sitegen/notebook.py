@@ -11,6 +11,7 @@ while the worker runs the examples, on the machine's other core.
 from __future__ import annotations
 
 import base64
+import os
 import re
 import subprocess
 import sys
@@ -83,6 +84,9 @@ class HtmlRenderer:
 
 
 def main() -> None:
+    # Lowest priority: torch's worker threads spin while they wait for each other, so a
+    # converter competing for a core slows small ops tenfold; it should use idle time only.
+    os.nice(19)
     import mkdocs_jupyter.convert  # noqa: F401  (import now, while the worker imports torch)
 
     for line in sys.stdin:

@@ -16,6 +16,9 @@ matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.py") if not p.name.startswith("_"))
+# Settings that shorten the slow examples (training steps, benchmark sizes) when the tests
+# only need to know that they run; the site build in the tests runs them in full.
+QUICK = {"SR_STEPS": "24", "PERF_TINY": "1"}
 # Helper modules that examples import; those with cells can be shown on pages too.
 HELPERS = sorted(p for p in (ROOT / "examples").glob("_*.py"))
 

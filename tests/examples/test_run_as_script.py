@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from helpers import EXAMPLES, ROOT
+from helpers import EXAMPLES, QUICK, ROOT
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
@@ -14,7 +14,7 @@ def test_example_runs_from_another_directory(example, tmp_path):
     completed = subprocess.run(
         [sys.executable, str(example)],
         cwd=tmp_path,
-        env={**os.environ, "MPLBACKEND": "Agg"},
+        env={**os.environ, "MPLBACKEND": "Agg", **QUICK},
         capture_output=True,
         text=True,
     )
