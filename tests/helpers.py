@@ -27,9 +27,12 @@ def run_example(name: str) -> dict:
     """Run ``examples/NAME.py`` as ``__main__`` and return its globals, for asserting on values."""
     import matplotlib.pyplot as plt
 
+    # As `python examples/NAME.py` would, put the example's folder first so its helper modules import.
+    sys.path.insert(0, str(ROOT / "examples"))
     try:
         return runpy.run_path(str(ROOT / "examples" / name), run_name="__main__")
     finally:
+        sys.path.remove(str(ROOT / "examples"))
         plt.close("all")
 
 
