@@ -53,3 +53,13 @@ def test_antialias_window_grows_with_the_downscale_factor():
     plain = input_support("bilinear", 0.5)
     assert input_support("bilinear", 0.5, antialias=True) > plain
     assert input_support("bilinear", 0.25, antialias=True) > input_support("bilinear", 0.5, antialias=True)
+
+
+def test_downsample_methods_left_out_are_the_ops_already_timed():
+    from _downsample import Downsample
+
+    x = torch.randn(2, 3, 16, 16, generator=torch.Generator().manual_seed(0))
+    assert torch.equal(Downsample(2, "max")(x), F.max_pool2d(x, 2))
+    assert torch.equal(Downsample(2, "avg")(x), F.avg_pool2d(x, 2))
+    assert torch.equal(Downsample(2, "area")(x), F.adaptive_avg_pool2d(x, (8, 8)))
+    assert torch.equal(Downsample(2, "pixel-unshuffle")(x), F.pixel_unshuffle(x, 2))
