@@ -104,7 +104,7 @@ def embedding_pages() -> list[tuple[str, set[str]]]:
     found = []
     for page in sorted(DOCS.glob("*.md")):
         if not page.name.endswith(".zh.md"):
-            stems = set(re.findall(r"^::: example ([\w-]+)\.py#", page.read_text(encoding="utf-8"), re.M))
+            stems = set(re.findall(r"^::: example ([a-z][\w-]*)\.py#", page.read_text(encoding="utf-8"), re.M))
             if stems:
                 found.append((page.stem, stems))
     return found
