@@ -3,7 +3,9 @@
 ``<root>/<stem>/result.json`` holds what each cell printed and drew, the key it was
 made under and the environment that made it; figures and notebooks lie beside it.
 A result counts only when its key equals the key computed now, so a page never shows
-output from an older script, package set or device.
+output from an older script, package set or device, and when the figure text it
+translated still has the same translations (see :func:`translations_current`), so that
+editing the labels file re-runs only the examples whose figures use the edited text.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ class Result:
     seconds: float
     environment: dict[str, str]
     cells: dict[str, CellResult]
+    # Per language, every figure text the run drew and the translation it used (None: kept).
+    figure_text: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: dict) -> "Result":
@@ -76,6 +80,15 @@ def cache_key(example: Path, extra_inputs: list[Path]) -> str:
     digest.update(json.dumps(package_versions(modules), sort_keys=True).encode())
     digest.update(predicted_device().encode())
     return digest.hexdigest()[:20]
+
+
+def translations_current(result: Result, labels: dict[str, dict[str, str]]) -> bool:
+    """Whether every figure text of ``result`` would be translated now as it was then."""
+    return all(
+        labels.get(language, {}).get(text) == used
+        for language, texts in result.figure_text.items()
+        for text, used in texts.items()
+    )
 
 
 def result_dir(root: Path, example: Path) -> Path:

@@ -87,8 +87,13 @@ def describe_device() -> dict[str, str]:
     }
 
 
-def save_figures(staging: Path, cell: str, labels: dict[str, dict[str, str]], languages: list[str]) -> list[cache.Figure]:
-    """Save every open figure once per language; a language without translated text reuses the first file."""
+def save_figures(
+    staging: Path, cell: str, labels: dict[str, dict[str, str]], languages: list[str], used: dict[str, dict]
+) -> list[cache.Figure]:
+    """Save every open figure once per language; a language without translated text reuses the first file.
+
+    ``used`` collects, per language, each figure text and the translation it got.
+    """
     saved = []
     for number, fignum in enumerate(plt.get_fignums(), start=1):
         figure = plt.figure(fignum)
@@ -98,6 +103,7 @@ def save_figures(staging: Path, cell: str, labels: dict[str, dict[str, str]], la
             table = labels.get(language, {})
             originals = [t.get_text() for t in texts]
             translated = [table.get(s, s) for s in originals]
+            used.setdefault(language, {}).update((s, table.get(s)) for s in originals)
             if files and translated == originals:
                 files[language] = files[languages[0]]
                 continue
@@ -121,7 +127,9 @@ def failure(script: Script, cell: str, error: BaseException) -> ExampleError:
     return ExampleError(f"{where} (cell '{cell}'): {type(error).__name__}: {error}")
 
 
-def run_example(script: Script, staging: Path, labels: dict, languages: list[str]) -> dict[str, cache.CellResult]:
+def run_example(
+    script: Script, staging: Path, labels: dict, languages: list[str], used: dict[str, dict]
+) -> dict[str, cache.CellResult]:
     """Execute the cells in order in one namespace, capturing each one's output and figures."""
     namespace = {"__name__": "__main__", "__file__": str(script.path), "__doc__": script.docstring}
     sys.argv = [str(script.path)]
@@ -136,7 +144,7 @@ def run_example(script: Script, staging: Path, labels: dict, languages: list[str
                 with contextlib.redirect_stdout(stdout), warnings.catch_warnings():
                     warnings.filterwarnings("error", message="Glyph .* missing from")
                     exec(code, namespace)
-                    figures = save_figures(staging, cell.name, labels, languages)
+                    figures = save_figures(staging, cell.name, labels, languages, used)
             except BaseException as error:  # SystemExit from an example is a failure too
                 traceback.print_exc()
                 raise failure(script, cell.name, error) from error
@@ -172,12 +180,13 @@ def main(argv: list[str] | None = None) -> int:
         try:
             script = parse_script(path)
             reset_state()
-            cells = run_example(script, staging, labels, languages)
+            used: dict[str, dict] = {}
+            cells = run_example(script, staging, labels, languages, used)
         except (CellError, ExampleError) as error:
             errors.append(str(error))
             shutil.rmtree(staging)
             continue
-        result = cache.Result(os.path.relpath(path), key, round(time.perf_counter() - started, 3), environment, cells)
+        result = cache.Result(os.path.relpath(path), key, round(time.perf_counter() - started, 3), environment, cells, used)
         renderer.submit(notebook.write_ipynb(script, result, staging))
         finished.append((staging, result))
     renderer.wait()

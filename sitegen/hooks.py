@@ -22,6 +22,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 # MkDocs loads this file by path; make the package beside it importable however mkdocs was started.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -103,10 +105,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
 
     labels = Path(config.docs_dir) / LABELS_FILE
+    translations = yaml.safe_load(labels.read_text(encoding="utf-8")) or {}
     force = os.environ.get("SITEGEN_FORCE", "0") == "1"
-    keys = {name: cache.cache_key(s.path, [labels]) for name, s in state.scripts.items() if not is_helper(name)}
+    keys = {name: cache.cache_key(s.path, []) for name, s in state.scripts.items() if not is_helper(name)}
     for name, key in keys.items():
-        if not force and (result := cache.load(cache_root, state.scripts[name].path, key)):
+        result = None if force else cache.load(cache_root, state.scripts[name].path, key)
+        if result and cache.translations_current(result, translations):
             state.results[name] = result
     stale = {name: key for name, key in keys.items() if name not in state.results}
     if stale:

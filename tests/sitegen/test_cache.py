@@ -33,3 +33,12 @@ def test_key_follows_the_device(tmp_path, monkeypatch):
     cpu = cache_key(example, [])
     monkeypatch.setattr(sitegen.cache, "predicted_device", lambda: "cuda: NVIDIA H100")
     assert cache_key(example, []) != cpu
+
+
+def test_a_result_is_stale_when_a_translation_it_used_changes():
+    from sitegen.cache import CellResult, Result, translations_current
+
+    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", 0.1)}, {"zh": {"value": "数值", "x": None}})
+    assert translations_current(result, {"zh": {"value": "数值", "other": "其他"}})
+    assert not translations_current(result, {"zh": {"value": "值"}})
+    assert not translations_current(result, {"zh": {"value": "数值", "x": "横轴"}})

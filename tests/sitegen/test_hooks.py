@@ -81,6 +81,8 @@ def test_chinese_figure_text_renders_and_printed_html_is_escaped(scratch_project
     assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img src=x" not in html
     zh = (scratch_project / "site" / "zh" / "escaping" / "index.html").read_text(encoding="utf-8")
     assert "show-1.zh.png" in zh and "show-1.en.png" in html
+    # A new label re-runs only the examples whose figures draw that text.
+    assert "examples/upsample_how.py: cache hit" in result.log
 
 
 def test_a_helper_module_cell_is_shown_without_output_and_imported_by_an_example(scratch_project):
