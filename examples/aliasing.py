@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 import torch.nn.functional as F
+from _settings import lanczos_works  # shared with other pages (shown above)
 from matplotlib.patches import Rectangle
 from PIL import Image
 
@@ -41,14 +42,6 @@ def resize(mode, antialias=False):
     return lambda x, k: F.interpolate(x, scale_factor=1 / k, mode=mode, antialias=antialias)
 
 
-def lanczos_works():
-    try:
-        F.interpolate(torch.ones(1, 1, 8, 8, device=device), scale_factor=0.5, mode="lanczos", antialias=True)
-        return True
-    except (ValueError, RuntimeError, NotImplementedError):
-        return False
-
-
 methods = {
     "x[..., ::k, ::k]": lambda x, k: x[..., ::k, ::k],
     "MaxPool2d(k)": lambda x, k: F.max_pool2d(x, k),
@@ -63,7 +56,7 @@ methods = {
     "bicubic, antialias": resize("bicubic", antialias=True),
     "area": resize("area"),
 }
-if lanczos_works():  # mode="lanczos" exists only in newer torch, and only on the CPU
+if lanczos_works(device):  # mode="lanczos" exists only in newer torch, and only on the CPU
     methods["lanczos, antialias"] = resize("lanczos", antialias=True)
 methods["BlurPool [1,4,6,4,1]"] = lambda x, k: blur_pool(x, k)
 methods["MaxBlurPool [1,4,6,4,1]"] = lambda x, k: blur_pool(x, k, max_first=True)

@@ -17,6 +17,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import torch.utils.benchmark as benchmark
+from _settings import lanczos_works  # shared with other pages (shown above)
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -92,14 +93,6 @@ def repeat(make_stage):
     return lambda k, c: nn.Sequential(*[make_stage() for _ in range(int(math.log2(k)))])
 
 
-def lanczos_works():
-    try:
-        F.interpolate(torch.ones(1, 1, 8, 8, device=device), scale_factor=0.5, mode="lanczos", antialias=True)
-        return True
-    except (ValueError, RuntimeError, NotImplementedError):
-        return False
-
-
 METHODS = {
     "x[..., ::k, ::k]": lambda k, c: Function(lambda x: x[..., ::k, ::k]),
     "MaxPool2d(k)": lambda k, c: nn.MaxPool2d(k),
@@ -115,7 +108,7 @@ METHODS = {
     "bicubic, antialias": interpolate("bicubic", antialias=True),
     "area": interpolate("area"),
 }
-if lanczos_works():  # mode="lanczos" is new, and CPU-only
+if lanczos_works(device):  # mode="lanczos" is new, and CPU-only
     METHODS["lanczos, antialias"] = interpolate("lanczos", antialias=True)
 METHODS.update({
     "Conv2d, random init": lambda k, c: strided_conv(k, c, blur=False),

@@ -10,22 +10,15 @@ Every table is measured on the device that builds the page.
 import matplotlib.pyplot as plt
 import torch
 import torch.nn.functional as F
+from _settings import INTERPOLATE_SETTINGS, LANCZOS  # shared with other pages (shown above)
 from matplotlib.cbook import get_sample_data
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print(f"torch {torch.__version__} on {device}")
 
-MODES = {
-    "nearest": dict(mode="nearest"),
-    "nearest-exact": dict(mode="nearest-exact"),
-    "bilinear": dict(mode="bilinear", align_corners=False),
-    "bilinear, antialias": dict(mode="bilinear", align_corners=False, antialias=True),
-    "bicubic": dict(mode="bicubic", align_corners=False),
-    "bicubic, antialias": dict(mode="bicubic", align_corners=False, antialias=True),
-    "area": dict(mode="area"),
-    "lanczos, antialias": dict(mode="lanczos", align_corners=False, antialias=True),
-}
+# Every setting is tried; the tables show where one fails.
+MODES = {**INTERPOLATE_SETTINGS, **LANCZOS}
 FAILURES = (RuntimeError, NotImplementedError, ValueError)
 
 

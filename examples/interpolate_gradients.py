@@ -16,20 +16,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 import torch.nn.functional as F
+from _settings import INTERPOLATE_SETTINGS  # shared with other pages (shown above)
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print(f"torch {torch.__version__} on {device}")
 
-MODES = {
-    "nearest": dict(mode="nearest"),
-    "nearest-exact": dict(mode="nearest-exact"),
-    "bilinear": dict(mode="bilinear", align_corners=False),
-    "bilinear, antialias": dict(mode="bilinear", align_corners=False, antialias=True),
-    "bicubic": dict(mode="bicubic", align_corners=False),
-    "bicubic, antialias": dict(mode="bicubic", align_corners=False, antialias=True),
-    "area": dict(mode="area"),
-}
+MODES = INTERPOLATE_SETTINGS
 
 
 def input_gradient(shape, grad_output, **kwargs):

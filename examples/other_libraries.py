@@ -17,6 +17,7 @@ import PIL
 import skimage
 import torch
 import torch.nn.functional as F
+from _settings import INTERPOLATE_SETTINGS, LANCZOS, lanczos_works  # shared (shown above)
 from matplotlib.cbook import get_sample_data
 from PIL import Image
 from skimage.transform import resize as sk_resize
@@ -51,20 +52,11 @@ for direction, images in inputs.items():
 # %% contenders
 # torch settings on one side, library calls on the other; each library call is paired
 # with the torch setting that is meant to do the same thing.
-TORCH = {
-    "nearest": dict(mode="nearest"),
-    "nearest-exact": dict(mode="nearest-exact"),
-    "bilinear": dict(mode="bilinear", align_corners=False),
-    "bilinear, antialias": dict(mode="bilinear", align_corners=False, antialias=True),
-    "bicubic": dict(mode="bicubic", align_corners=False),
-    "bicubic, antialias": dict(mode="bicubic", align_corners=False, antialias=True),
-    "area": dict(mode="area"),
-}
-try:  # lanczos is newer than most of the others: use it where the installed torch has it
-    F.interpolate(torch.zeros(1, 1, 4, 4, device=device), size=(2, 2), mode="lanczos", antialias=True)
-    TORCH["lanczos, antialias"] = dict(mode="lanczos", align_corners=False, antialias=True)
-except (ValueError, NotImplementedError, RuntimeError) as error:
-    print("no lanczos here:", error)
+TORCH = dict(INTERPOLATE_SETTINGS)
+if lanczos_works(device):  # lanczos is newer than the others: use it where torch has it
+    TORCH.update(LANCZOS)
+else:
+    print("no lanczos on this device")
 
 
 def torch_resize(image, size, **kwargs):

@@ -26,8 +26,8 @@ def lanczos_on_cpu():
 
 
 def test_method_list_and_lanczos_detection(ns):
-    assert ("lanczos, antialias" in ns["methods"]) == ns["lanczos_works"]()
-    assert len(ns["methods"]) == 13 + ns["lanczos_works"]()
+    assert ("lanczos, antialias" in ns["methods"]) == ns["lanczos_works"](ns["device"])
+    assert len(ns["methods"]) == 13 + ns["lanczos_works"](ns["device"])
 
 
 @pytest.mark.skipif(not lanczos_on_cpu(), reason="this torch has no lanczos mode")

@@ -1,0 +1,28 @@
+"""The F.interpolate settings that several pages compare, named as their tables name them.
+
+Examples import these instead of each keeping its own copy; pages show the cell below.
+"""
+
+# %% interpolate_settings
+import torch
+import torch.nn.functional as F
+
+INTERPOLATE_SETTINGS = {
+    "nearest": dict(mode="nearest"),
+    "nearest-exact": dict(mode="nearest-exact"),
+    "bilinear": dict(mode="bilinear", align_corners=False),
+    "bilinear, antialias": dict(mode="bilinear", align_corners=False, antialias=True),
+    "bicubic": dict(mode="bicubic", align_corners=False),
+    "bicubic, antialias": dict(mode="bicubic", align_corners=False, antialias=True),
+    "area": dict(mode="area"),
+}
+LANCZOS = {"lanczos, antialias": dict(mode="lanczos", align_corners=False, antialias=True)}
+
+
+def lanczos_works(device):
+    """mode="lanczos" is newer than the others and not on every device: try it."""
+    try:
+        F.interpolate(torch.ones(1, 1, 8, 8, device=device), scale_factor=0.5, **LANCZOS["lanczos, antialias"])
+        return True
+    except (ValueError, RuntimeError, NotImplementedError):
+        return False
