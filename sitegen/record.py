@@ -34,6 +34,7 @@ import platform
 import subprocess
 import sys
 import tarfile
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -159,9 +160,12 @@ def gpu_description() -> dict[str, str]:
 
 
 def record_all(out_dir: Path, examples: list[Path], workers: int) -> Record:
-    """Run every example (the timing ones alone, last) and pack the record with its logs."""
-    logs = out_dir / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
+    """Run every example (the timing ones alone, last) and pack the record with its logs.
+
+    ``out_dir`` receives only ``cuda.json`` and the archive: the device tool brings back few files.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    logs = Path(tempfile.mkdtemp(prefix="record-logs-"))
     shared = [e for e in examples if e.name not in RUN_ALONE]
     alone = [e for e in examples if e.name in RUN_ALONE]
     results: dict[str, ExampleRecord] = {}
@@ -179,6 +183,7 @@ def record_all(out_dir: Path, examples: list[Path], workers: int) -> Record:
     with tarfile.open(out_dir / "gpu-record.tar.gz", "w:gz") as archive:
         archive.add(out_dir / "cuda.json", "cuda.json")
         archive.add(logs, "logs")
+    shutil.rmtree(logs)
     return record
 
 
