@@ -154,7 +154,7 @@ def switch(figures: list[Figure], urls: list[str], alt: str, language: str) -> s
     return (
         f"<div class=\"example-switch\" data-variants=\"{html.escape(json.dumps(table))}\">"
         f'<div class="example-switch__controls">{selects}</div>'
-        f'<figure class="example-figure"><img src="{urls[0]}" alt="{html.escape(alt)}"></figure>'
+        f'<figure class="example-figure"><img class="example-switch__image" src="{urls[0]}" alt="{html.escape(alt)}"></figure>'
         f'<p class="example-switch__missing" hidden>{html.escape(UI_TEXT[language]["missing"])}</p></div>'
     )
 

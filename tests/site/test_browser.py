@@ -62,3 +62,18 @@ def test_explorer_page_stays_light(site, server, page):
     page.on("response", lambda response: sizes.append(len(response.body())))
     page.goto(f"{server}/zh/interpolate-explorer/", wait_until="networkidle")
     assert sum(sizes) < 2_000_000, f"{sum(sizes)} bytes transferred"
+
+
+def test_a_figure_opens_full_size_without_loading_from_another_host(server, page):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{server}/zh/aliasing/")
+    figure = page.locator("article .example-figure img").first
+    figure.scroll_into_view_if_needed()
+    shown_width = figure.evaluate("img => img.clientWidth")
+    figure.click()
+    full = page.locator(".gslide.current img")
+    full.wait_for(timeout=10_000)
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=full.element_handle())
+    assert full.evaluate("img => img.naturalWidth") > shown_width  # the page shows it shrunk; the lightbox does not
+    assert all(url.startswith(server) or url.startswith("data:") for url in requests), [u for u in requests if not u.startswith(server)]
