@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from _upsamplers import checkerboard_score, icnr_
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -68,17 +69,6 @@ for kernel_size in range(1, 9):
 # %% generators
 # Three upsampling blocks (x2 each), 16 -> 16 -> 8 -> 3 channels, ReLU in between,
 # PyTorch's default initialisation, no training. Only the upsampling layer differs.
-def icnr_(conv, scale=2):
-    """Aitken et al. 2017: give the r*r sub-pixel outputs of each channel the same kernel,
-    so conv + PixelShuffle starts out as (conv at low resolution) + nearest upsampling."""
-    with torch.no_grad():
-        out_channels = conv.out_channels // scale**2
-        fresh = nn.Conv2d(conv.in_channels, out_channels, conv.kernel_size, padding=conv.padding).to(conv.weight.device)
-        conv.weight.copy_(fresh.weight.repeat_interleave(scale**2, dim=0))
-        conv.bias.copy_(fresh.bias.repeat_interleave(scale**2, dim=0))
-    return conv
-
-
 def upsampling_layer(kind, c_in, c_out):
     if kind == "transposed k3":
         return nn.ConvTranspose2d(c_in, c_out, 3, stride=2, padding=1, output_padding=1)
@@ -135,19 +125,11 @@ print("output shape per input:", tuple(outputs["PixelShuffle"]["constant"].shape
 period, margin = 8, 16
 
 
-def checkerboard_score(y):
-    inner = y[..., margin:-margin, margin:-margin]
-    n, c, h, w = inner.shape
-    phases = inner.reshape(n, c, h // period, period, w // period, period)
-    phase_means = phases.mean(dim=(2, 4))  # n, c, period, period
-    return (phase_means.flatten(2).var(dim=2, unbiased=False) / inner.pow(2).mean(dim=(2, 3))).mean().item()
-
-
 seeds = range(6)
 scores = {}
 with torch.no_grad():
     for kind in kinds:
-        per_seed = torch.tensor([[checkerboard_score(y[None]) for y in generator(kind, seed)(batch)] for seed in seeds])
+        per_seed = torch.tensor([[checkerboard_score(y[None], period, margin) for y in generator(kind, seed)(batch)] for seed in seeds])
         for name, column in zip(inputs, per_seed.T):
             scores[kind, name] = (column.mean().item(), column.std().item())
 print(f"Mean over {len(seeds)} random initialisations (± standard deviation):\n")
