@@ -2,10 +2,11 @@
 
 A transposed convolution is the operation that carries gradients back through an
 ordinary convolution. This script checks torch's output-size formula, shows why
-``output_padding`` has to exist, computes ConvTranspose2d as the gradient of Conv2d
-with respect to its input (and as the transpose of Conv2d's matrix), and rebuilds it
-from two plain steps: inserting zeros between the input pixels, then an ordinary
-convolution with the kernel rotated by 180 degrees.
+``output_padding`` has to exist and what the rows it adds hold, computes
+ConvTranspose2d as the gradient of Conv2d with respect to its input, as the transpose
+of Conv2d's matrix, as a matrix product followed by col2im (F.fold), and from zeros
+inserted between the input pixels followed by an ordinary convolution with the kernel
+rotated by 180 degrees; and it shows which axis the default initialisation reads.
 """
 
 # %% setup
@@ -43,7 +44,8 @@ def torch_size(size_in, kernel_size, stride=1, padding=0, output_padding=0, dila
 
 # Layers seen in real networks, and a few odd ones.
 settings = [
-    dict(size_in=16, kernel_size=4, stride=2, padding=1),  # DCGAN generators
+    dict(size_in=16, kernel_size=4, stride=2, padding=1),  # DCGAN in Torch and PyTorch
+    dict(size_in=16, kernel_size=5, stride=2, padding=2, output_padding=1),  # the DCGAN paper's Theano code
     dict(size_in=16, kernel_size=2, stride=2),  # U-Net decoders
     dict(size_in=16, kernel_size=3, stride=2, padding=1),
     dict(size_in=16, kernel_size=3, stride=2, padding=1, output_padding=1),
@@ -93,6 +95,26 @@ try:
     F.conv_transpose2d(small, up.weight, stride=2, padding=1, output_padding=2)
 except RuntimeError as error:
     print("output_padding=2 with stride 2:", str(error).splitlines()[0])
+
+# %% output_padding_values
+# What the added rows hold. The layer computes its full output, (H-1)*stride +
+# dilation*(k-1) + 1 rows, crops `padding` rows at the top and keeps H_out rows, then
+# adds the bias. The rows output_padding adds are rows the crop would have dropped, as
+# long as output_padding <= padding; past the end of the full output there is nothing
+# to keep, and those rows hold the bias alone.
+x = torch.randn(1, 1, 4, 4, device=device)
+weight = torch.randn(1, 1, 3, 3, device=device)
+bias = torch.tensor([0.5], device=device)
+full = F.conv_transpose2d(x, weight, stride=2)  # no crop: 9 x 9
+print(f"full output {tuple(full.shape[-2:])}")
+last_rows = {}
+for padding, output_padding in [(1, 1), (0, 1)]:
+    y = F.conv_transpose2d(x, weight, bias, stride=2, padding=padding, output_padding=output_padding)
+    row = padding + y.shape[-2] - 1  # the last output row's place in the full output
+    last_rows[padding, output_padding] = y[0, 0, -1]
+    source = f"row {row} of the full output + bias" if row < full.shape[-2] else "past the full output"
+    print(f"padding={padding}, output_padding={output_padding}: output {tuple(y.shape[-2:])}; last row ({source}):")
+    print("   ", [round(v, 3) for v in y[0, 0, -1].tolist()])
 
 # %% gradient
 # Push a gradient back through a strided Conv2d with autograd, then compute the same
@@ -150,6 +172,41 @@ expected = torch.zeros_like(stamped)
 expected[0, 0, 2:5, 2:5] = 2 * weight[0, 0]  # input row/col 1 starts at output row/col 1 * stride
 print("input: 3x3 zeros with a 2 at (1, 1); output", tuple(stamped.shape[-2:]))
 print("output == 2 * kernel placed at rows/cols 2..4, zeros elsewhere:", torch.allclose(stamped, expected))
+
+# %% gemm_fold
+# The stamp picture as two library calls, as torch's CPU fallback kernel computes it
+# (slow_conv_transpose2d: a GEMM, then col2im). One matrix product turns each input
+# pixel into its scaled kernel copy (a column of C_out*k*k values); F.fold (col2im)
+# adds every column into place, `stride` pixels apart, and crops `padding`.
+def gemm_fold_transposed(x, weight, stride=1, padding=0, output_padding=0, dilation=1):
+    n, c_in, h, w = x.shape
+    c_out, k = weight.shape[1], weight.shape[-1]
+    columns = weight.reshape(c_in, -1).T @ x.reshape(n, c_in, h * w)  # (n, C_out*k*k, h*w)
+    size = [transposed_size(side, k, stride, padding, output_padding, dilation) for side in (h, w)]
+    return F.fold(columns, size, k, dilation=dilation, padding=padding, stride=stride)
+
+
+x = torch.randn(2, 3, 6, 5, device=device)
+for case in [dict(stride=2, padding=1), dict(stride=2, padding=1, output_padding=1), dict(stride=3, padding=2, dilation=2)]:
+    weight = torch.randn(3, 4, 3, 3, device=device)
+    difference = (gemm_fold_transposed(x, weight, **case) - F.conv_transpose2d(x, weight, **case)).abs().max().item()
+    print(f"{case}: max |GEMM + fold - conv_transpose2d| = {difference:.1e}")
+try:  # fold counts the blocks from the output size, so output_padding >= stride cannot be expressed
+    gemm_fold_transposed(x, torch.randn(3, 4, 3, 3, device=device), stride=1, output_padding=1, dilation=2)
+except RuntimeError as error:
+    print("output_padding=1 at stride 1 (allowed by dilation=2), F.fold says:", error)
+
+# %% default_init
+# PyTorch's default initialisation draws weights from U(-b, b), b = 1/sqrt(fan_in),
+# with fan_in read from the weight's shape: dimension 1 times the kernel area. For
+# Conv2d that is C_in*k*k. ConvTranspose2d stores (C_in, C_out, k, k), so its b uses
+# C_out*k*k (pytorch/pytorch#30079).
+for module in (nn.Conv2d(64, 16, 3), nn.ConvTranspose2d(64, 16, 3)):
+    fan_in, _ = nn.init._calculate_fan_in_and_fan_out(module.weight)
+    print(
+        f"{type(module).__name__}(64 -> 16, 3x3): weight {tuple(module.weight.shape)}, fan_in {fan_in}, "
+        f"bound 1/sqrt(fan_in) = {fan_in ** -0.5:.4f}, largest |weight| = {module.weight.abs().max().item():.4f}"
+    )
 
 # %% zero_insertion
 # ConvTranspose2d without ConvTranspose2d: put stride-1 zeros between input pixels,
