@@ -18,7 +18,10 @@ from _upsamplers import bilinear_, bilinear_kernel, bilinear_layer_args, checker
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-print(f"torch {torch.__version__} on {device}")
+# Networks run in float64: on CUDA, convolutions default to TF32 (torch.backends.cudnn.allow_tf32),
+# whose rounding would make flat outputs look patterned.
+dtype = torch.float64
+print(f"torch {torch.__version__} on {device}, networks in {dtype}")
 
 # %% overlap
 # ConvTranspose2d with all-ones weights on an all-ones input: every output pixel is
@@ -70,10 +73,10 @@ for kernel_size in range(1, 9):
 # FCN's initialisation (bilinear_ in _upsamplers.py) makes a transposed convolution
 # compute bilinear upsampling. Compare it with F.interpolate(align_corners=False) for
 # x2, x3, x4, inside and at the border (channels upsampled one by one, identity mixing).
-x = torch.randn(1, 3, 9, 10, device=device, dtype=torch.float64)
+x = torch.randn(1, 3, 9, 10, device=device, dtype=dtype)
 bilinear_gap = {}
 for scale in (2, 3, 4):
-    layer = bilinear_(nn.ConvTranspose2d(3, 3, **bilinear_layer_args(scale), device=device, dtype=torch.float64))
+    layer = bilinear_(nn.ConvTranspose2d(3, 3, **bilinear_layer_args(scale), device=device, dtype=dtype))
     with torch.no_grad():
         difference = (layer(x) - F.interpolate(x, scale_factor=scale, mode="bilinear", align_corners=False)).abs()
     border = scale // 2  # output pixels whose sample position falls outside the input
@@ -90,8 +93,8 @@ for scale in (2, 3, 4):
 # and only with repeat_interleave: .repeat puts the copies of a kernel out_channels
 # apart, into other channels' blocks.
 torch.manual_seed(0)
-sub_pixel = icnr_(nn.Conv2d(4, 3 * 4, 3, padding=1)).to(device)
-x = torch.randn(1, 4, 6, 6, device=device)
+sub_pixel = icnr_(nn.Conv2d(4, 3 * 4, 3, padding=1)).to(device, dtype)
+x = torch.randn(1, 4, 6, 6, device=device, dtype=dtype)
 with torch.no_grad():
     shuffled = F.pixel_shuffle(sub_pixel(x), 2)
     low_res = F.conv2d(x, sub_pixel.weight[::4], sub_pixel.bias[::4], padding=1)
@@ -108,11 +111,11 @@ def repeat_instead_(conv, scale=2):
     return conv
 
 
-flat = torch.ones(1, 4, 12, 12, device=device)
+flat = torch.ones(1, 4, 12, 12, device=device, dtype=dtype)
 with torch.no_grad():
     one_layer = {
         "repeat_interleave": F.pixel_shuffle(sub_pixel(flat), 2),
-        "repeat": F.pixel_shuffle(repeat_instead_(icnr_(nn.Conv2d(4, 3 * 4, 3, padding=1)).to(device))(flat), 2),
+        "repeat": F.pixel_shuffle(repeat_instead_(icnr_(nn.Conv2d(4, 3 * 4, 3, padding=1)).to(device, dtype))(flat), 2),
     }
 one_layer_score = {name: checkerboard_score(y, 2, 4) for name, y in one_layer.items()}
 for name, score in one_layer_score.items():
@@ -157,15 +160,15 @@ def generator(kind, seed):
     layers = []
     for c_in, c_out in zip(channels, channels[1:]):
         layers += [upsampling_layer(*kind, c_in, c_out), nn.ReLU()]
-    return nn.Sequential(*layers[:-1]).to(device)
+    return nn.Sequential(*layers[:-1]).to(device, dtype)
 
 
 # Two inputs of shape (1, 16, 12, 12): all ones, and a smooth random field (4x4 noise
 # upsampled with bicubic interpolation). Every output is 96x96.
 size = 12
-constant = torch.ones(1, channels[0], size, size, device=device)
+constant = torch.ones(1, channels[0], size, size, device=device, dtype=dtype)
 torch.manual_seed(0)
-smooth = F.interpolate(torch.randn(1, channels[0], 4, 4, device=device), size=(size, size), mode="bicubic", align_corners=True)
+smooth = F.interpolate(torch.randn(1, channels[0], 4, 4, device=device, dtype=dtype), size=(size, size), mode="bicubic", align_corners=True)
 inputs = {"constant": constant, "smooth": smooth}
 batch = torch.cat(list(inputs.values()))  # both inputs in one forward pass
 with torch.no_grad():

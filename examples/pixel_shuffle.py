@@ -18,6 +18,9 @@ import torch.nn.functional as F
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+# The equivalences are checked in float64: on CUDA, convolutions default to TF32
+# (torch.backends.cudnn.allow_tf32), whose 10-bit mantissa would hide float rounding.
+dtype = torch.float64
 print(f"torch {torch.__version__} on {device}")
 
 # %% shapes
@@ -68,7 +71,7 @@ def transposed_from_subpixel(conv, r, padding):
     c_out, c_in, k, _ = conv.weight.shape
     c_out //= r * r
     kernel_size = r * k
-    layer = nn.ConvTranspose2d(c_in, c_out, kernel_size, stride=r, padding=padding).to(conv.weight.device)
+    layer = nn.ConvTranspose2d(c_in, c_out, kernel_size, stride=r, padding=padding).to(conv.weight.device, conv.weight.dtype)
     with torch.no_grad():
         layer.weight.zero_()
         p = conv.padding[0]
@@ -81,11 +84,11 @@ def transposed_from_subpixel(conv, r, padding):
 
 
 for r, k in [(2, 3), (3, 3), (2, 5)]:
-    conv = nn.Conv2d(8, 4 * r * r, k, padding=k // 2).to(device)
+    conv = nn.Conv2d(8, 4 * r * r, k, padding=k // 2).to(device, dtype)
     with torch.no_grad():  # the r*r sub-pixel biases of a channel must agree (see the text)
         conv.bias.copy_(conv.bias[:: r * r].repeat_interleave(r * r))
     layer = transposed_from_subpixel(conv, r, padding=(k // 2) * r)
-    x = torch.randn(2, 8, 9, 11, device=device)
+    x = torch.randn(2, 8, 9, 11, device=device, dtype=dtype)
     with torch.no_grad():
         sub_pixel, transposed = F.pixel_shuffle(conv(x), r), layer(x)
     print(
@@ -114,7 +117,7 @@ print(f"k=2, r=2, H=9: Conv2d(padding=1) + PixelShuffle gives {even_sizes[0]}, C
 def subpixel_from_transposed(layer, k):
     c_in, c_out, kernel_size, _ = layer.weight.shape
     r, padding = layer.stride[0], layer.padding[0]
-    conv = nn.Conv2d(c_in, c_out * r * r, k, padding=k // 2).to(layer.weight.device)
+    conv = nn.Conv2d(c_in, c_out * r * r, k, padding=k // 2).to(layer.weight.device, layer.weight.dtype)
     with torch.no_grad():
         conv.weight.zero_()
         for i, j, u, v in itertools.product(range(r), range(r), range(k), range(k)):
@@ -125,9 +128,9 @@ def subpixel_from_transposed(layer, k):
     return conv
 
 
-kernel4 = nn.ConvTranspose2d(8, 4, 4, stride=2, padding=1).to(device)
+kernel4 = nn.ConvTranspose2d(8, 4, 4, stride=2, padding=1).to(device, dtype)
 conv = subpixel_from_transposed(kernel4, k=3)
-x = torch.randn(2, 8, 9, 11, device=device)
+x = torch.randn(2, 8, 9, 11, device=device, dtype=dtype)
 with torch.no_grad():
     difference = (F.pixel_shuffle(conv(x), 2) - kernel4(x)).abs().max().item()
 zero_taps = (conv.weight == 0).float().mean().item()

@@ -62,7 +62,7 @@ def test_subpixel_conv_equals_a_strided_transposed_conv(ns, r, k):
 def test_example_equivalences_hold(ns):
     assert ns["difference"] < 1e-5
     kernel4, conv = ns["kernel4"].cpu(), ns["conv"].cpu()
-    x = torch.randn(1, 8, 6, 7)
+    x = torch.randn(1, 8, 6, 7, dtype=torch.float64)
     with torch.no_grad():
         torch.testing.assert_close(F.pixel_shuffle(conv(x), 2), kernel4(x))
 

@@ -115,7 +115,7 @@ def test_zero_insertion_then_convolution_equals_conv_transpose_over_a_grid(ns):
 def test_example_zero_insertion_cases_agree(ns):
     x = ns["x"].cpu()
     for case in ns["cases"]:
-        layer = nn.ConvTranspose2d(3, 4, bias=False, **case)
+        layer = nn.ConvTranspose2d(3, 4, bias=False, **case).double()
         rebuilt = ns["zero_insertion_transposed"](x, layer.weight, **{k: v for k, v in case.items() if k != "kernel_size"})
         torch.testing.assert_close(rebuilt, layer(x))
 
