@@ -85,7 +85,9 @@ def checkerboard_score(y, period, margin):
     the score is the variance of the phase means over the variance of the map: 0 for no
     periodic pattern, 1 for a map that is nothing but the pattern. A constant added to
     a map (its DC level, a bias) does not change it, nor does a positive scale. A map
-    whose spread is within float rounding of its level counts as flat (0).
+    whose spread is within float rounding of its level (100 ulp) counts as flat (0):
+    score outputs computed in float64, or in float32 without TF32, which CUDA
+    convolutions use by default and whose rounding is far coarser.
     """
     inner = y[..., margin : y.shape[-2] - margin, margin : y.shape[-1] - margin].double()
     n, c, h, w = inner.shape
