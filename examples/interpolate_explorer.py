@@ -15,6 +15,7 @@ import importlib
 import matplotlib.pyplot as plt
 import torch
 import torch.nn.functional as F
+from _settings import lanczos_works  # shared with other pages
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -29,6 +30,8 @@ image = image.view(1, 1, size, size)
 coordinates = torch.stack([cols, rows]).to(device, torch.float64).unsqueeze(0)  # 1, 2, H, W
 
 modes = ["nearest", "nearest-exact", "bilinear", "bicubic", "lanczos", "area"]
+if not lanczos_works("cpu"):  # lanczos is newer than the other modes
+    modes.remove("lanczos")
 scale_factors = [0.5, 1.5, 2, 3]
 
 

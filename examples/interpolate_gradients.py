@@ -132,14 +132,19 @@ def backward_twice(rank, kwargs):
     return torch.equal(*grads)
 
 
+def first_clause(message):
+    """"X does not have a deterministic implementation", without the advice that follows."""
+    return str(message).splitlines()[0].split(", but you set")[0]
+
+
 def outcome(rank, kwargs):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             equal = backward_twice(rank, kwargs)
         except RuntimeError as error:
-            return f"RuntimeError: {str(error).splitlines()[0]}"
-    said = "; ".join(f"{w.category.__name__}: {str(w.message).splitlines()[0]}" for w in caught)
+            return f"RuntimeError: {first_clause(error)}"
+    said = "; ".join(dict.fromkeys(f"{w.category.__name__}: {first_clause(w.message)}" for w in caught))
     return ("bitwise equal" if equal else "differ") + (f" ({said})" if said else "")
 
 
