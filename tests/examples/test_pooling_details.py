@@ -8,7 +8,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import run_example
+from helpers import ROOT, run_example
+from sitegen.cells import parse_script
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +123,12 @@ def test_unpool_odd_sizes_need_output_size(ns):
     wrong = unpool(values, indices)  # no error, but the 5-wide indices land in a 4-wide grid
     right = unpool(values, indices, output_size=(5, 5))
     assert wrong.shape[-2:] == (4, 4) and not torch.equal(wrong, right[..., :4, :4])
+
+
+def test_out_of_range_unpool_never_reaches_the_build_device():
+    """On CUDA the failing call would be a device-side assert that ends the build (finding P3)."""
+    cells = {cell.name: cell.source for cell in parse_script(ROOT / "examples" / "pooling_details.py").cells}
+    assert "device" not in cells["unpool_odd"] and "cuda" not in cells["unpool_odd"]
 
 
 def test_unpool_picture_is_sparse(ns):
