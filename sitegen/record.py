@@ -14,7 +14,8 @@ process, so one failure must not end the others), through the worker's own cell 
 It writes ``OUT_DIR/gpu-record.tar.gz``: the record (provenance; per example its source
 hash, whether it ran, the cell that failed if not; for the examples in :data:`RECORDED`
 each cell's printed output), ``nvidia-smi`` output and each example's log.
-Copy ``cuda.json`` from the archive to :data:`RECORD_FILE`.
+Copy ``cuda.json`` from the archive to :data:`RECORD_FILE`. To re-run only some examples,
+name them and pass ``--update examples/recorded/cuda.json``: the other entries are kept.
 
 A record is current for an example while the example's source hash (the example and the
 local modules it imports) is unchanged. A stale record is still shown, marked as made by
@@ -159,7 +160,15 @@ def gpu_description() -> dict[str, str]:
     }
 
 
-def record_all(out_dir: Path, examples: list[Path], workers: int) -> Record:
+def merged(earlier: Record, later: Record) -> Record:
+    """``earlier`` with the examples that ``later`` re-ran replaced; both must come from the same setup."""
+    setup = lambda run: {k: v for k, v in run.provenance.items() if k != "recorded_on"}  # noqa: E731
+    if setup(earlier) != setup(later):
+        raise SystemExit(f"sitegen.record: cannot update a record made on {setup(earlier)} with a run on {setup(later)}")
+    return Record(later.provenance, dict(sorted({**earlier.examples, **later.examples}.items())))
+
+
+def record_all(out_dir: Path, examples: list[Path], workers: int, update: Record | None = None) -> Record:
     """Run every example (the timing ones alone, last) and pack the record with its logs.
 
     ``out_dir`` receives only ``cuda.json`` and the archive: the device tool brings back few files.
@@ -177,6 +186,8 @@ def record_all(out_dir: Path, examples: list[Path], workers: int) -> Record:
         results[example.name] = entry = run_in_child(example, logs)
         print(f"{example.name}: {entry.status} in {entry.seconds:.1f} s {entry.error}", flush=True)
     record = Record(gpu_description(), dict(sorted(results.items())))
+    if update is not None:
+        record = merged(update, record)
     (out_dir / "cuda.json").write_text(json.dumps(record, default=vars, ensure_ascii=False, indent=1), encoding="utf-8")
     smi = subprocess.run(["nvidia-smi"], capture_output=True, text=True, check=False) if _has("nvidia-smi") else None
     (logs / "nvidia-smi.txt").write_text(smi.stdout if smi else "nvidia-smi not found\n", encoding="utf-8")
@@ -194,6 +205,7 @@ def _has(program: str) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="folder for cuda.json, logs/ and gpu-record.tar.gz")
+    parser.add_argument("--update", type=Path, help="a record to keep, with the examples run now replaced")
     parser.add_argument("--workers", type=int, default=4, help="examples run at once (timing ones run alone)")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, help=argparse.SUPPRESS)
@@ -205,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out is None:
         parser.error("--out is required")
     examples = [p.resolve() for p in args.examples] or sorted((ROOT / "examples").glob("[!_]*.py"))
-    record = record_all(args.out, examples, args.workers)
+    record = record_all(args.out, examples, args.workers, load(args.update) if args.update else None)
     failed = [name for name, entry in record.examples.items() if entry.status != "ok"]
     print(f"{len(record.examples) - len(failed)} of {len(record.examples)} examples ran on {record.provenance['gpu']}")
     return 1 if failed else 0

@@ -78,3 +78,14 @@ def test_recorded_output_sits_in_a_tab_beside_this_builds(examples, current):
     assert "    | gpu | &lt;b&gt; |" in gpu_tab  # escaped like this build's output
     assert ("has changed since this record was made" in gpu_tab) is not current
     assert script.cell("table")  # the directive names a real cell
+
+
+def test_an_update_replaces_only_the_examples_run_again_on_the_same_setup():
+    setup = {"gpu": "NVIDIA H200", "torch": "2.11.0+cu130", "recorded_on": "2026-11-30"}
+    earlier = record.Record(setup, {n: record.ExampleRecord(n, "failed", 1.0) for n in ("a.py", "b.py")})
+    later = record.Record({**setup, "recorded_on": "2026-12-01"}, {"b.py": record.ExampleRecord("b2", "ok", 2.0)})
+    both = record.merged(earlier, later)
+    assert both.examples["a.py"].status == "failed" and both.examples["b.py"].status == "ok"
+    assert both.provenance["recorded_on"] == "2026-12-01"
+    with pytest.raises(SystemExit, match="cannot update"):
+        record.merged(earlier, record.Record({**setup, "torch": "2.12.0"}, {}))
