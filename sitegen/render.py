@@ -170,7 +170,7 @@ def embed(
     if result is None:
         return f"{code}\n\n!!! warning\n    {UI_TEXT[language]['not_run']}\n"
     output = output_block(directive, result.cells[cell.name], page_url, language)
-    if recorded is not None and cell.name in recorded.entry.cells:
+    if recorded is not None and recorded.entry.cells.get(cell.name, "").strip():
         output = recorded_tabs(directive, output, recorded, result.environment, language)
     return f"{code}\n\n{output}\n"
 
