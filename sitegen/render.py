@@ -4,9 +4,20 @@ The Markdown written here goes through the page's normal Markdown pipeline: code
 plain output become fenced blocks (so they are highlighted and escaped), figures
 become ``<img>`` tags that point at the copies under ``assets/examples/``.
 
+A line that looks like an embed (``:::`` then ``example``) must parse in full, with each
+option at most once; otherwise the build fails naming the page's file and line.
+
 Options after the cell name:
 
-- ``output=markdown``: the cell prints Markdown (a table); it is inserted with HTML escaped.
+- ``output=markdown``: the cell prints Markdown (a table). It is rendered to HTML here,
+  not by the page's pipeline, because the page's extensions would give printed text
+  powers a reader's code should not have: ``attr_list`` turns ``{: onmouseover=... }``
+  into an attribute and links accept any scheme (``javascript:``). The renderer here
+  knows tables and emphasis only: the printed text is HTML-escaped first, and links,
+  images, raw HTML and attribute lists are not Markdown to it, so what the output can
+  create is a fixed set of plain tags. We chose this over sanitizing the page with a
+  library (nh3): no new dependency, and nothing to get right about which tags and
+  attributes the rest of the page may keep. The HTML block goes into the page as is.
 - ``code=folded``: the code sits in a closed ``???`` block (setup cells).
 - ``figures=switch``: the cell's figures are variants labelled ``"key=value; ..."``; the page
   shows one at a time with a drop-down per key (``assets/example-switch.js`` swaps the
@@ -20,6 +31,7 @@ import json
 import re
 from dataclasses import dataclass
 
+import markdown
 from mkdocs.utils import get_relative_url
 
 from sitegen.cache import CellResult, Figure, Result
@@ -28,8 +40,14 @@ from sitegen.cells import Cell
 DIRECTIVE = re.compile(
     r"^::: example (?P<file>[\w-]+\.py)#(?P<cell>\w+)(?P<options>(?:[ \t]+\w+=\w+)*)[ \t]*$", re.MULTILINE
 )
+# Anything a writer may have meant as an embed; it must then match DIRECTIVE.
+LOOKS_LIKE_DIRECTIVE = re.compile(r"^[ \t]*:::[ \t]*example\b.*$", re.MULTILINE)
+SYNTAX = "::: example FILE.py#CELL [option=value ...]"
 OPTIONS = {"output": ("text", "markdown"), "code": ("shown", "folded"), "figures": ("all", "switch")}
 ASSETS = "assets/examples"
+# Python-Markdown's inline patterns that make links, images or raw HTML.
+INERT = ("reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref",
+         "autolink", "automail", "html", "entity")  # fmt: skip
 
 # The few words the glue itself writes on a page, per site language.
 UI_TEXT = {
@@ -37,6 +55,10 @@ UI_TEXT = {
         "figure": "Figure {n} of cell {cell} in {file}",
         "not_run": "Not executed: this build ran with SITEGEN_EXECUTE=0, so no output is shown.",
         "missing": "torch does not support this combination (see the printed output above).",
+        "helper": (
+            "This is the module `{module}` (`examples/{module}`). To run this page's code yourself, "
+            "save it under that name beside your script: the code below imports it."
+        ),
         "provenance": (
             "Computed at build time. The output and figures above come from running "
             "`{file}` with torch {torch} on {device} ({device_name}, {threads} threads), "
@@ -48,6 +70,7 @@ UI_TEXT = {
         "figure": "{file} 中单元 {cell} 的第 {n} 张图",
         "not_run": "未执行：本次构建设置了 SITEGEN_EXECUTE=0，因此不显示输出。",
         "missing": "torch 不支持这个组合（见上方打印的输出）。",
+        "helper": "这是模块 `{module}`（`examples/{module}`）。想自己运行本页代码，请把它以这个文件名存到你的脚本旁边：下面的代码会导入它。",
         "provenance": (
             "本页的输出与图均在构建时计算：运行 `{file}`，torch {torch}，设备 {device}"
             "（{device_name}，{threads} 线程），Python {python}，{computed_on}，用时 {seconds:.2f} 秒。"
@@ -68,11 +91,20 @@ class Directive:
     figures: str = "all"
 
     @classmethod
-    def parse(cls, match: re.Match[str]) -> "Directive":
-        options = dict(item.split("=") for item in match.group("options").split())
-        for name, value in options.items():
+    def parse(cls, line: str) -> Directive:
+        """Parse one ``::: example`` line; raise ValueError saying what is wrong with it."""
+        match = DIRECTIVE.match(line.rstrip("\n"))
+        if match is None:
+            raise ValueError(f"malformed embed, expected {SYNTAX}")
+        options: dict[str, str] = {}
+        for item in match.group("options").split():
+            name, value = item.split("=")
+            if name in options:
+                raise ValueError(f"option {name} given twice")
             if value not in OPTIONS.get(name, ()):
-                raise ValueError(f"unknown option {name}={value} (allowed: {OPTIONS})")
+                allowed = "; ".join(f"{k}={'|'.join(v)}" for k, v in OPTIONS.items())
+                raise ValueError(f"unknown option {name}={value} (allowed: {allowed})")
+            options[name] = value
         return cls(match.group("file"), match.group("cell"), **options)
 
     @property
@@ -87,8 +119,11 @@ def fence(body: str, info: str) -> str:
     return f"{ticks}{info}\n{body}\n{ticks}"
 
 
-def code_block(directive: Directive, cell: Cell) -> str:
+def code_block(directive: Directive, cell: Cell, language: str | None = None) -> str:
+    """The cell's code; with ``language``, it is a helper module's and says how to import it."""
     block = fence(cell.source, f'python title="examples/{directive.file}" linenums="{cell.line}"')
+    if language:
+        block = UI_TEXT[language]["helper"].format(module=directive.file) + "\n\n" + block
     if directive.code == "folded":
         indented = "\n".join("    " + line if line else "" for line in block.splitlines())
         return f'??? example "examples/{directive.file}#{cell.name}"\n\n{indented}'
@@ -99,7 +134,7 @@ def output_block(directive: Directive, recorded: CellResult, page_url: str, lang
     parts = []
     if recorded.stdout.strip():
         text = recorded.stdout.rstrip("\n")
-        parts.append(html.escape(text, quote=False) if directive.output == "markdown" else fence(text, "text"))
+        parts.append(markdown_output(text) if directive.output == "markdown" else fence(text, "text"))
     urls = [get_relative_url(f"{ASSETS}/{directive.stem}/{f.files[language]}", page_url) for f in recorded.figures]
     alts = [UI_TEXT[language]["figure"].format(n=n, cell=directive.cell, file=directive.file) for n in range(1, len(urls) + 1)]
     if directive.figures == "switch" and recorded.figures:
@@ -107,6 +142,16 @@ def output_block(directive: Directive, recorded: CellResult, page_url: str, lang
     else:
         parts += [f'<figure class="example-figure"><img src="{u}" alt="{html.escape(a)}"></figure>' for u, a in zip(urls, alts)]
     return "\n\n".join(parts)
+
+
+def markdown_output(text: str) -> str:
+    """Printed Markdown (tables, emphasis, code spans) as inert HTML; see the module docstring."""
+    renderer = markdown.Markdown(extensions=["tables"])
+    for name in INERT:
+        renderer.inlinePatterns.deregister(name, strict=False)
+    renderer.preprocessors.deregister("html_block", strict=False)
+    body = renderer.convert(html.escape(text, quote=False))
+    return f'<div class="example-output">\n{body}\n</div>'
 
 
 def variant(figure: Figure) -> dict[str, str]:

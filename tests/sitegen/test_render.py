@@ -6,11 +6,11 @@ import pytest
 
 from sitegen.cache import CellResult, Figure, Result
 from sitegen.cells import Cell
-from sitegen.render import DIRECTIVE, Directive, embed, fence
+from sitegen.render import Directive, embed, fence
 
 
 def parse(line):
-    return Directive.parse(DIRECTIVE.match(line))
+    return Directive.parse(line)
 
 
 def test_directive_options():
@@ -27,7 +27,7 @@ def test_fence_outgrows_backticks_in_the_body():
 
 
 def result_with(stdout):
-    return Result("examples/a.py", "k", 0.1, {}, {"c": CellResult(stdout, 0.1, [])})
+    return Result("examples/a.py", "k", 0.1, {}, {"c": CellResult(stdout, [])})
 
 
 def test_markdown_output_is_html_escaped():
@@ -45,7 +45,7 @@ def test_figures_switch_offers_each_key_and_maps_every_variant():
         Figure({"en": f"v-{n}.en.png"}, f"mode={mode}; scale={scale}")
         for n, (mode, scale) in enumerate([("nearest", "2"), ("bilinear", "2"), ("bilinear", "3")])
     ]
-    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", 0.1, figures)})
+    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", figures)})
     text = embed(parse("::: example a.py#c figures=switch"), Cell("c", "x = 1", 3), result, "p/", "en")
     assert text.count("<img") == 1
     assert '<select data-key="mode"><option>nearest</option><option>bilinear</option></select>' in text
@@ -53,6 +53,6 @@ def test_figures_switch_offers_each_key_and_maps_every_variant():
 
 
 def test_figures_switch_rejects_unlabelled_figures():
-    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", 0.1, [Figure({"en": "x.png"}, "")])})
+    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", [Figure({"en": "x.png"}, "")])})
     with pytest.raises(ValueError, match="key=value"):
         embed(parse("::: example a.py#c figures=switch"), Cell("c", "x = 1", 3), result, "p/", "en")
