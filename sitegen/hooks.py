@@ -315,7 +315,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     def replace(match: re.Match[str]) -> str:
         line = match.group(0).strip()
         try:
-            directive = render.Directive.parse(line)
+            directive = render.Directive.parse(match.group(0).rstrip())
             script = state.scripts.get(directive.file)
             if script is None:
                 raise ValueError(f"no example examples/{directive.file}")
