@@ -6,7 +6,7 @@ import pytest
 
 from sitegen.cache import CellResult, Figure, Result
 from sitegen.cells import Cell
-from sitegen.render import Directive, embed, fence
+from sitegen.render import Directive, code_block, embed, fence
 
 
 def parse(line):
@@ -56,3 +56,10 @@ def test_figures_switch_rejects_unlabelled_figures():
     result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", [Figure({"en": "x.png"}, "")])})
     with pytest.raises(ValueError, match="key=value"):
         embed(parse("::: example a.py#c figures=switch"), Cell("c", "x = 1", 3), result, "p/", "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_helper_cell_says_it_is_a_module_to_save_under_its_name(language):
+    text = code_block(parse("::: example _settings.py#s code=folded"), Cell("s", "X = 1", 7), language)
+    assert "`_settings.py`" in text and ("save it under that name" in text or "以这个文件名" in text)
+    assert text.startswith('??? example "examples/_settings.py#s"')
