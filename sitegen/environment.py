@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+
 @lru_cache(maxsize=1)
 def _distributions_by_module() -> dict[str, list[str]]:
     return importlib.metadata.packages_distributions()

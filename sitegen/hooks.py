@@ -132,7 +132,9 @@ class Renderer:
 
     def submit(self, example: Path, folder: Path) -> None:
         if self.process is None:
-            self.process = child([sys.executable, "-m", "sitegen.notebook"], self.root, stdin=subprocess.PIPE, text=True)
+            self.process = child(
+                [sys.executable, "-m", "sitegen.notebook"], self.root, stdin=subprocess.PIPE, text=True
+            )
         self.process.stdin.write(f"{example}\t{folder}\n")
         self.process.stdin.flush()
 
@@ -186,9 +188,11 @@ def run_worker(state: State, stale: dict[str, str], labels: Path, langs: list[st
                         done = True
                 if finished:
                     break
-                if current and time.monotonic() - started > timeout + TIMEOUT_GRACE:
+                if current and time.monotonic() - started > timeout + min(TIMEOUT_GRACE, timeout):
                     stop(process)
-                    errors.append(f"{current} (cell '{cell}'): timed out after {timeout:g} s (SITEGEN_TIMEOUT); stopped")
+                    errors.append(
+                        f"{current} (cell '{cell}'): timed out after {timeout:g} s (SITEGEN_TIMEOUT); stopped"
+                    )
                     done = True
                     break
                 time.sleep(0.05)
@@ -215,7 +219,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = Path(config.site_dir).resolve()
     partial = site.parent / f".{site.name}.partial-{os.getpid()}"
     for old in site.parent.glob(f".{site.name}.partial-*"):
-        if not _alive(old.name.rsplit("-", 1)[-1]):
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid == str(os.getpid()) or not _alive(pid):
             shutil.rmtree(old, ignore_errors=True)
     state = State(root=root, cache_root=cache_root, site=site, partial=partial, scripts=discover(root / "examples"))
     config[STATE] = state

@@ -39,7 +39,9 @@ def build(script: Script, result: Result, figures_dir: Path) -> nbformat.Noteboo
     """A notebook whose cells are the example's cells with their recorded outputs."""
     book = nbformat.v4.new_notebook()
     book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    book.cells.append(nbformat.v4.new_markdown_cell(f"# {script.docstring}" if script.docstring else f"# {script.path.name}"))
+    book.cells.append(
+        nbformat.v4.new_markdown_cell(f"# {script.docstring}" if script.docstring else f"# {script.path.name}")
+    )
     for count, cell in enumerate(script.cells, start=1):
         recorded = result.cells[cell.name]
         outputs = []

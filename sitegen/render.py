@@ -63,7 +63,7 @@ UI_TEXT = {
             "Computed at build time. The output and figures above come from running "
             "`{file}` with torch {torch} on {device} ({device_name}, {threads} threads), "
             "Python {python}, on {computed_on}, in {seconds:.2f} s. "
-            "<a href=\"{ipynb}\" download>Download the notebook (.ipynb)</a> · <a href=\"{html}\">view it rendered</a>"
+            '<a href="{ipynb}" download>Download the notebook (.ipynb)</a> · <a href="{html}">view it rendered</a>'
         ),
     },
     "zh": {
@@ -74,7 +74,7 @@ UI_TEXT = {
         "provenance": (
             "本页的输出与图均在构建时计算：运行 `{file}`，torch {torch}，设备 {device}"
             "（{device_name}，{threads} 线程），Python {python}，{computed_on}，用时 {seconds:.2f} 秒。"
-            "<a href=\"{ipynb}\" download>下载 notebook（.ipynb）</a> · <a href=\"{html}\">查看渲染后的 notebook</a>"
+            '<a href="{ipynb}" download>下载 notebook（.ipynb）</a> · <a href="{html}">查看渲染后的 notebook</a>'
         ),
     },
 }
@@ -136,11 +136,17 @@ def output_block(directive: Directive, recorded: CellResult, page_url: str, lang
         text = recorded.stdout.rstrip("\n")
         parts.append(markdown_output(text) if directive.output == "markdown" else fence(text, "text"))
     urls = [get_relative_url(f"{ASSETS}/{directive.stem}/{f.files[language]}", page_url) for f in recorded.figures]
-    alts = [UI_TEXT[language]["figure"].format(n=n, cell=directive.cell, file=directive.file) for n in range(1, len(urls) + 1)]
+    alts = [
+        UI_TEXT[language]["figure"].format(n=n, cell=directive.cell, file=directive.file)
+        for n in range(1, len(urls) + 1)
+    ]
     if directive.figures == "switch" and recorded.figures:
         parts.append(switch(recorded.figures, urls, alts[0], language))
     else:
-        parts += [f'<figure class="example-figure"><img src="{u}" alt="{html.escape(a)}"></figure>' for u, a in zip(urls, alts)]
+        parts += [
+            f'<figure class="example-figure"><img src="{u}" alt="{html.escape(a)}"></figure>'
+            for u, a in zip(urls, alts)
+        ]
     return "\n\n".join(parts)
 
 
@@ -175,7 +181,7 @@ def switch(figures: list[Figure], urls: list[str], alt: str, language: str) -> s
         for key, values in choices.items()
     )
     return (
-        f"<div class=\"example-switch\" data-variants=\"{html.escape(json.dumps(table))}\">"
+        f'<div class="example-switch" data-variants="{html.escape(json.dumps(table))}">'
         f'<div class="example-switch__controls">{selects}</div>'
         f'<figure class="example-figure"><img src="{urls[0]}" alt="{html.escape(alt)}"></figure>'
         f'<p class="example-switch__missing" hidden>{html.escape(UI_TEXT[language]["missing"])}</p></div>'

@@ -2,7 +2,6 @@
 
 from sitegen.cache import cache_key
 
-
 LANGS = ["en", "zh"]
 
 

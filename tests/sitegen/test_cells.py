@@ -2,8 +2,8 @@
 
 import pytest
 
-from sitegen.cells import CellError, local_imports, parse_script
 from helpers import EXAMPLES
+from sitegen.cells import CellError, local_imports, parse_script
 
 
 def write(tmp_path, text, name="ex.py"):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import ast
 import importlib.util
 import re
-import sys
 
 import pytest
 
@@ -52,7 +51,9 @@ def saved_module(name: str, source: str, tmp_path):
     return module
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if "::: example" in p.read_text(encoding="utf-8")], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "page", [p for p in PAGES if "::: example" in p.read_text(encoding="utf-8")], ids=lambda p: p.name
+)
 def test_every_helper_the_shown_code_imports_is_shown_and_defines_the_names(page, tmp_path):
     helpers: dict[str, list[str]] = {}
     for file, cell in shown_cells(page):
@@ -60,7 +61,9 @@ def test_every_helper_the_shown_code_imports_is_shown_and_defines_the_names(page
             helpers.setdefault(file.removesuffix(".py"), []).append(cell.source)
             continue
         for module, names in helper_imports(cell.source).items():
-            assert module in helpers, f"{page.name}: examples/{file}#{cell.name} imports {module}, shown nowhere above it"
+            assert module in helpers, (
+                f"{page.name}: examples/{file}#{cell.name} imports {module}, shown nowhere above it"
+            )
             saved = saved_module(module, "\n\n".join(helpers[module]), tmp_path)
             missing = sorted(n for n in names if n != "*" and not hasattr(saved, n))
             assert not missing, f"{page.name}: {module}.py as shown lacks {missing} that examples/{file} imports"

@@ -50,7 +50,9 @@ def test_sys_exit_is_a_failure_and_ctrl_c_is_not(tmp_path):
 
 def test_a_cell_that_runs_too_long_is_stopped_naming_line_and_cell(tmp_path):
     # `except Exception` in the example must not swallow the time limit.
-    body = "# %% hang\nimport time\nwhile True:\n    try:\n        time.sleep(10)\n    except Exception:\n        pass\n"
+    body = (
+        "# %% hang\nimport time\nwhile True:\n    try:\n        time.sleep(10)\n    except Exception:\n        pass\n"
+    )
     message = fails(tmp_path, body, timeout=0.5)
     assert message.startswith("examples/ex.py:") and "(cell 'hang'): timed out after 0.5 s (SITEGEN_TIMEOUT)" in message
 
@@ -58,7 +60,9 @@ def test_a_cell_that_runs_too_long_is_stopped_naming_line_and_cell(tmp_path):
 def test_printing_too_much_fails_naming_the_example_and_cell(tmp_path):
     body = '# %% small\nprint("x" * 400)\n\n# %% loud\nfor _ in range(10**9):\n    print("y" * 100)\n'
     message = fails(tmp_path, body, max_output=1000)
-    assert "examples/ex.py:" in message and "(cell 'loud'): printed more than 1000 bytes (SITEGEN_MAX_OUTPUT)" in message
+    assert (
+        "examples/ex.py:" in message and "(cell 'loud'): printed more than 1000 bytes (SITEGEN_MAX_OUTPUT)" in message
+    )
 
 
 @pytest.mark.parametrize("title", ["\u0f00 title", "$x_\u0f00$"], ids=["text", "mathtext"])
@@ -78,7 +82,9 @@ def test_a_missing_glyph_drawn_only_at_saving_time_names_the_figure_text(tmp_pat
 def test_a_missing_glyph_in_a_translation_names_the_labels_file_and_language(tmp_path):
     saver = execute.figure_saver(tmp_path, {"zh": {"value": "数值 \u0f00"}}, ["en", "zh"], {})
     message = fails(tmp_path, '# %% draw\nplt.title("value")\n', save_figures=saver)
-    assert "(cell 'draw'): figure text '数值 \u0f00' (the zh translation of 'value' in docs/figure-labels.yml)" in message
+    assert (
+        "(cell 'draw'): figure text '数值 \u0f00' (the zh translation of 'value' in docs/figure-labels.yml)" in message
+    )
 
 
 def test_translated_figures_are_saved_per_language(tmp_path):

@@ -77,7 +77,10 @@ def test_a_dead_link_in_raw_html_fails_naming_page_and_url(project):
     project.page(body, "# P\n")
     built = project.build(**NO_RUN)
     assert not built.ok
-    assert "links to files the site does not have:\n  index.html: nowhere.png\n  index.html: assets/examples/tiny/none.html" in built.log
+    assert (
+        "links to files the site does not have:\n  index.html: nowhere.png\n  index.html: assets/examples/tiny/none.html"
+        in built.log
+    )
 
 
 @pytest.mark.parametrize(

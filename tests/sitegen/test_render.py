@@ -31,7 +31,13 @@ def result_with(stdout):
 
 
 def test_markdown_output_is_html_escaped():
-    text = embed(parse("::: example a.py#c output=markdown"), Cell("c", "print(1)", 3), result_with("| <script>x</script> |"), "p/", "en")
+    text = embed(
+        parse("::: example a.py#c output=markdown"),
+        Cell("c", "print(1)", 3),
+        result_with("| <script>x</script> |"),
+        "p/",
+        "en",
+    )
     assert "&lt;script&gt;" in text and "<script>" not in text
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
+
+import pytest
 
 from sitegen import cache
 
@@ -61,7 +64,9 @@ def test_output_over_the_limit_fails_naming_the_example(project):
 
 def test_examples_run_in_a_scratch_directory_and_still_import_helpers(project):
     project.write("examples/_helper.py", "VALUE = 42\n")
-    add_example(project, "writes.py", '# %% write\nfrom _helper import VALUE\nopen("out.txt", "w").write("x")\nprint(VALUE)\n')
+    add_example(
+        project, "writes.py", '# %% write\nfrom _helper import VALUE\nopen("out.txt", "w").write("x")\nprint(VALUE)\n'
+    )
     built = project.build()
     assert built.ok, built.log
     assert not (project.root / "out.txt").exists() and not list(project.root.rglob("out.txt"))
@@ -114,7 +119,7 @@ def test_a_second_build_waits_for_the_lock_and_stale_staging_is_removed(project)
     holder = "import fcntl, sys, time; f = open(sys.argv[1], 'a'); fcntl.flock(f, fcntl.LOCK_EX); print(1, flush=True); time.sleep(2)"
     other = subprocess.Popen([sys.executable, "-c", holder, str(project.cache / ".lock")], stdout=subprocess.PIPE)
     other.stdout.readline()
-    built = project.build(SITEGEN_FORCE="1")
+    built = project.build()
     other.wait()
     assert built.ok, built.log
     assert "waiting for another build" in built.log
@@ -131,3 +136,55 @@ def test_store_replaces_a_result_whole(tmp_path):
     loaded = cache.load(root, tmp_path / "ex.py", "k")
     assert loaded.cells["c"].stdout == "second" and (root / "ex" / "f.png").read_text() == "second"
     assert sorted(p.name for p in root.iterdir()) == ["ex"]
+
+
+def slow_examples(project, pid_file):
+    project.write("examples/a_first.py", SECOND)
+    sleeper = f'"""Sleeps."""\n\n# %% setup\nimport os, time\n\n# %% wait\nopen({str(pid_file)!r}, "w").write(str(os.getpid()))\ntime.sleep(600)\n'
+    project.write("examples/b_sleeps.py", sleeper)
+    project.page("# P\n\n::: example a_first.py#work\n\n::: example b_sleeps.py#wait\n")
+
+
+def gone(pid: int, within: float = 10.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_ctrl_c_stops_the_worker_and_keeps_the_finished_examples(project, monkeypatch, tmp_path):
+    pid_file = tmp_path / "worker.pid"
+    slow_examples(project, pid_file)
+    real_sleep = time.sleep
+
+    def sleep_until_the_sleeper_runs(seconds):
+        if pid_file.exists():
+            raise KeyboardInterrupt
+        real_sleep(seconds)
+
+    monkeypatch.setattr(time, "sleep", sleep_until_the_sleeper_runs)
+    with pytest.raises(KeyboardInterrupt):
+        project.build()
+    monkeypatch.setattr(time, "sleep", real_sleep)
+    assert gone(int(pid_file.read_text()))
+    assert (project.cache / "a_first" / "result.json").is_file()
+    assert not list(project.cache.glob(".staging-*"))
+    built = project.build(SITEGEN_TIMEOUT="1")
+    assert "running examples/a_first.py" not in built.log and "running examples/b_sleeps.py" in built.log
+
+
+def test_a_killed_mkdocs_takes_its_worker_with_it(project, tmp_path):
+    pid_file = tmp_path / "worker.pid"
+    slow_examples(project, pid_file)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project.root / "site")]
+    mkdocs = subprocess.Popen(command, cwd=project.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    deadline = time.monotonic() + 60
+    while not pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    mkdocs.kill()
+    mkdocs.wait()
+    assert gone(int(pid_file.read_text()))
