@@ -93,3 +93,13 @@ def test_translated_figures_are_saved_per_language(tmp_path):
     cells = execute.run_cells(script(tmp_path, '# %% draw\nplt.title("value")\n'), save_figures=saver)
     assert cells["draw"].figures[0].files == {"en": "draw-1.en.png", "zh": "draw-1.zh.png"}
     assert used["zh"]["value"] == "数值" and (tmp_path / "draw-1.zh.png").is_file()
+
+
+def test_the_cell_runner_imports_without_notebook_or_mkdocs_packages():
+    """sitegen.record runs examples on a machine without nbformat or mkdocs-jupyter."""
+    import subprocess
+    import sys
+
+    check = "import sys, sitegen.execute; print(sorted(m for m in ('nbformat', 'mkdocs_jupyter', 'mkdocs', 'torch') if m in sys.modules))"
+    completed = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert completed.stdout.strip() == "[]"
