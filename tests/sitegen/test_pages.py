@@ -47,9 +47,14 @@ def test_the_line_is_counted_in_the_source_file_after_front_matter(project):
 
 def test_printed_markdown_cannot_make_links_or_attributes(project):
     printed = "| a |\\n|---|\\n| [click](javascript:alert(3)) <b onclick=x>b</b> |\\n\\n{: onmouseover=alert(4) }\\n\\n![i](x.png)"
-    project.write("examples/tiny.py", f'"""Tiny."""\n\n# %% setup\nimport os\n\n# %% show\nprint("{printed}")\n')
+    source = f'"""Tiny."""\n\n# %% setup\nprint("<script>alert(1)</script> &")\n\n# %% show\nprint("{printed}")\n'
+    project.write("examples/tiny.py", source)
+    project.page("# P\n\n::: example tiny.py#setup\n\n::: example tiny.py#show output=markdown\n")
     built = project.build()
     assert built.ok, built.log
+    notebook = (built.site / "assets/examples/tiny/tiny.html").read_text(encoding="utf-8")
+    for text in (notebook, *(p.read_text(encoding="utf-8") for p in built.site.rglob("index.html"))):
+        assert "<script>alert" not in text and "onclick=x>" not in text  # R7: printed HTML stays text
     for page in ("index.html", "zh/index.html"):
         html = (built.site / page).read_text(encoding="utf-8")
         output = html.split('<div class="example-output">')[1].split("</div>")[0]
