@@ -127,7 +127,11 @@ def describe_device() -> dict[str, str]:
 
         version, cuda = torch.__version__, torch.cuda.is_available()
     else:
-        version, cuda = importlib.metadata.version("torch"), False
+        try:
+            version = importlib.metadata.version("torch")
+        except importlib.metadata.PackageNotFoundError:
+            version = "not installed"
+        cuda = False
     if cuda:
         device, name = "cuda", torch.cuda.get_device_name()
     else:
@@ -409,4 +413,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)  # not sys.exit: a thread an example left running must not keep the build waiting

@@ -118,7 +118,8 @@ def child(command: list[str], root: Path, **popen) -> subprocess.Popen:
 
 
 def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
+    """Kill the child and everything in its process group (its own session)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 
@@ -160,8 +161,8 @@ def run_worker(state: State, stale: dict[str, str], labels: Path, langs: list[st
         *(f"{state.root / 'examples' / name}={key}" for name, key in stale.items()),
     ]  # fmt: skip
     errors: list[str] = []
-    current, cell, started, done, pending = None, None, 0.0, False, ""
-    process = child(command, state.root)
+    current, cell, started, done, done_at, pending = None, None, 0.0, False, 0.0, ""
+    process = child(command, state.root, stdin=subprocess.DEVNULL)  # input() in an example fails, not waits
     try:
         with open(events_file, encoding="utf-8") as events:
             while True:
@@ -185,9 +186,11 @@ def run_worker(state: State, stale: dict[str, str], labels: Path, langs: list[st
                         errors.append(event["message"])
                         current = None
                     elif kind == "done":
-                        done = True
+                        done, done_at = True, time.monotonic()
                 if finished:
                     break
+                if done and time.monotonic() - done_at > TIMEOUT_GRACE:
+                    break  # stop() below: something the examples started keeps the worker alive
                 if current and time.monotonic() - started > timeout + min(TIMEOUT_GRACE, timeout):
                     stop(process)
                     errors.append(
@@ -201,6 +204,7 @@ def run_worker(state: State, stale: dict[str, str], labels: Path, langs: list[st
         renderer.kill()
         raise
     finally:
+        stop(process)  # and whatever the examples started in its process group
         events_file.unlink(missing_ok=True)
         cache.remove_staging(state.cache_root)  # what a dead or stopped worker left; we hold the lock
     if not done:

@@ -188,3 +188,26 @@ def test_a_killed_mkdocs_takes_its_worker_with_it(project, tmp_path):
     mkdocs.kill()
     mkdocs.wait()
     assert gone(int(pid_file.read_text()))
+
+
+def test_threads_and_processes_an_example_leaves_behind_do_not_hold_the_build(project, tmp_path):
+    pid_file = tmp_path / "child.pid"
+    cells = (
+        "# %% leave\nimport subprocess, sys, threading, time\n"
+        "threading.Thread(target=time.sleep, args=(600,)).start()\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'])\n"
+        f"open({str(pid_file)!r}, 'w').write(str(child.pid))\nprint('left')\n"
+    )
+    add_example(project, "leaves.py", cells)
+    started = time.monotonic()
+    built = project.build()
+    assert built.ok, built.log
+    assert time.monotonic() - started < 40
+    assert gone(int(pid_file.read_text()))
+
+
+def test_an_example_that_reads_input_fails_instead_of_waiting(project):
+    add_example(project, "asks.py", "# %% ask\nanswer = input()\n")
+    built = project.build()
+    assert not built.ok
+    assert "examples/asks.py:7 (cell 'ask'): EOFError: EOF when reading a line" in built.log
