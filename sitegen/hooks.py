@@ -409,5 +409,5 @@ def on_serve(server, config: MkDocsConfig, builder):
     """Rebuild when an example or the glue changes, not only the docs."""
     root = Path(config.config_file_path).resolve().parent
     server.watch(str(root / "examples"))
-    server.watch(str(root / "sitegen"))
+    server.watch(str(Path(__file__).resolve().parent))
     return server
