@@ -152,7 +152,10 @@ class Renderer:
 
 def run_worker(state: State, stale: dict[str, str], labels: Path, langs: list[str], renderer: Renderer) -> None:
     """Run the stale examples in one fresh interpreter, logging progress; raise naming each failure."""
-    timeout = float(os.environ.get("SITEGEN_TIMEOUT") or 600)
+    try:
+        timeout = float(os.environ.get("SITEGEN_TIMEOUT") or 600)
+    except ValueError:
+        raise PluginError(f"sitegen: SITEGEN_TIMEOUT={os.environ['SITEGEN_TIMEOUT']} is not a number") from None
     events_file = state.cache_root / f"{cache.STAGING_PREFIX}events-{os.getpid()}.jsonl"
     events_file.write_text("")
     command = [
