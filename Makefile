@@ -16,6 +16,8 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 test: $(STAMP) $(CHROMIUM)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

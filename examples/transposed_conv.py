@@ -183,7 +183,7 @@ print("output == 2 * kernel placed at rows/cols 2..4, zeros elsewhere:", torch.a
 # adds every column into place, `stride` pixels apart, and crops `padding`.
 def gemm_fold_transposed(x, weight, stride=1, padding=0, output_padding=0, dilation=1):
     n, c_in, h, w = x.shape
-    c_out, k = weight.shape[1], weight.shape[-1]
+    k = weight.shape[-1]
     columns = weight.reshape(c_in, -1).T @ x.reshape(n, c_in, h * w)  # (n, C_out*k*k, h*w)
     size = [transposed_size(side, k, stride, padding, output_padding, dilation) for side in (h, w)]
     return F.fold(columns, size, k, dilation=dilation, padding=padding, stride=stride)

@@ -54,11 +54,7 @@ class Script:
             if cell.name == name:
                 return cell
         known = ", ".join(c.name for c in self.cells)
-        raise KeyError(f"{self.path}: no cell named {name!r} (cells: {known})")
-
-    @property
-    def title(self) -> str:
-        return self.docstring.strip().splitlines()[0] if self.docstring.strip() else self.path.stem
+        raise CellError(f"no cell {name} in examples/{self.path.name} (cells: {known})")
 
 
 def parse_script(path: Path) -> Script:

@@ -16,8 +16,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-ALWAYS_RELEVANT = ("torch", "numpy", "matplotlib")
-
 
 @lru_cache(maxsize=1)
 def _distributions_by_module() -> dict[str, list[str]]:
@@ -25,8 +23,8 @@ def _distributions_by_module() -> dict[str, list[str]]:
 
 
 def package_versions(modules: set[str]) -> dict[str, str]:
-    """Installed versions of the distributions that provide ``modules``, plus the usual three."""
-    wanted = set(ALWAYS_RELEVANT)
+    """Installed versions of the distributions that provide ``modules``."""
+    wanted: set[str] = set()
     for module in modules:
         wanted.update(_distributions_by_module().get(module, []))
     versions = {"python": platform.python_version()}

@@ -11,6 +11,7 @@ while the worker runs the examples, on the machine's other core.
 from __future__ import annotations
 
 import base64
+import json
 import os
 import re
 import subprocess
@@ -19,8 +20,8 @@ from pathlib import Path
 
 import nbformat
 
-from sitegen.cache import Result
-from sitegen.cells import Script
+from sitegen.cache import NOTEBOOK_KEY_FILE, RESULT_FILE, Result, notebook_key
+from sitegen.cells import Script, parse_script
 
 # The converter's template loads MathJax from a CDN; the site loads nothing from other hosts.
 MATHJAX_BLOCKS = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL)
@@ -38,7 +39,9 @@ def build(script: Script, result: Result, figures_dir: Path) -> nbformat.Noteboo
     """A notebook whose cells are the example's cells with their recorded outputs."""
     book = nbformat.v4.new_notebook()
     book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    book.cells.append(nbformat.v4.new_markdown_cell(f"# {script.docstring}" if script.docstring else f"# {script.path.name}"))
+    book.cells.append(
+        nbformat.v4.new_markdown_cell(f"# {script.docstring}" if script.docstring else f"# {script.path.name}")
+    )
     for count, cell in enumerate(script.cells, start=1):
         recorded = result.cells[cell.name]
         outputs = []
@@ -51,36 +54,49 @@ def build(script: Script, result: Result, figures_dir: Path) -> nbformat.Noteboo
     return book
 
 
-def write_ipynb(script: Script, result: Result, folder: Path) -> Path:
-    """Write ``<stem>.ipynb`` into ``folder`` (where the cell figures already are)."""
-    ipynb = folder / f"{script.path.stem}.ipynb"
-    nbformat.write(build(script, result, folder), ipynb)
-    return ipynb
+def _replace(path: Path, data: str) -> None:
+    """Write ``path`` whole or not at all."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(data, encoding="utf-8")
+    temporary.replace(path)
 
 
-def write_html(ipynb: Path) -> None:
-    """Write the rendered view ``<stem>.html`` beside ``ipynb``."""
+def render(example: Path, folder: Path) -> None:
+    """Write ``<stem>.ipynb`` and its rendered view ``<stem>.html`` into the result ``folder``.
+
+    ``notebook.key`` is written last, so an interrupted render is redone by the next build.
+    """
     from mkdocs_jupyter.convert import nb2html
 
+    (folder / NOTEBOOK_KEY_FILE).unlink(missing_ok=True)
+    script = parse_script(example)
+    result = Result.from_json(json.loads((folder / RESULT_FILE).read_text(encoding="utf-8")))
+    ipynb = folder / f"{example.stem}.ipynb"
+    _replace(ipynb, nbformat.writes(build(script, result, folder)))
     body = MATHJAX_BLOCKS.sub("", nb2html(str(ipynb), execute=False, custom_mathjax_url=""))
-    html = PAGE.format(title=f"{ipynb.stem}.py (notebook)", body=body)
-    ipynb.with_suffix(".html").write_text(html, encoding="utf-8")
+    _replace(ipynb.with_suffix(".html"), PAGE.format(title=f"{example.name} (notebook)", body=body))
+    _replace(folder / NOTEBOOK_KEY_FILE, notebook_key(example, folder))
 
 
 class HtmlRenderer:
-    """A child process that renders each ``.ipynb`` path it is sent, one per line."""
+    """A child process that renders the notebook of each ``EXAMPLE<TAB>FOLDER`` line it is sent."""
 
-    def __init__(self) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "sitegen.notebook"], stdin=subprocess.PIPE, text=True)
+    def __init__(self, **popen) -> None:
+        command = [sys.executable, "-m", "sitegen.notebook"]
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, text=True, **popen)
 
-    def submit(self, ipynb: Path) -> None:
-        self.process.stdin.write(f"{ipynb}\n")
+    def submit(self, example: Path, folder: Path) -> None:
+        self.process.stdin.write(f"{example}\t{folder}\n")
         self.process.stdin.flush()
 
     def wait(self) -> None:
         self.process.stdin.close()
         if self.process.wait() != 0:
             raise RuntimeError(f"rendering notebooks failed (status {self.process.returncode})")
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait()
 
 
 def main() -> None:
@@ -90,7 +106,8 @@ def main() -> None:
     import mkdocs_jupyter.convert  # noqa: F401  (import now, while the worker imports torch)
 
     for line in sys.stdin:
-        write_html(Path(line.strip()))
+        example, folder = line.rstrip("\n").split("\t")
+        render(Path(example), Path(folder))
 
 
 if __name__ == "__main__":

@@ -32,10 +32,10 @@ import hashlib
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tarfile
-import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -72,7 +72,7 @@ class Record:
     examples: dict[str, ExampleRecord]
 
     @classmethod
-    def from_json(cls, data: dict) -> "Record":
+    def from_json(cls, data: dict) -> Record:
         return cls(data["provenance"], {k: ExampleRecord(**v) for k, v in data["examples"].items()})
 
     def is_current(self, example: Path) -> bool:
@@ -104,10 +104,10 @@ def run_one(example: Path) -> dict:
 
     record = {"source": source_hash(example), "cells": {}}
     started = time.perf_counter()
+    script = parse_script(example)
     try:
-        with tempfile.TemporaryDirectory() as staging:
-            execute.reset_state()
-            cells = execute.run_example(parse_script(example), Path(staging), {}, ["en"], {})
+        execute.reset_state(script)
+        cells = execute.run_cells(script, timeout=TIME_LIMIT_S)
         record.update(status="ok", cells={name: cell.stdout for name, cell in cells.items()})
     except execute.ExampleError as error:
         record.update(status="failed", error=str(error))
@@ -143,7 +143,9 @@ def gpu_description() -> dict[str, str]:
 
     query = ["nvidia-smi", "--query-gpu=name,driver_version,memory.total", "--format=csv,noheader"]
     try:
-        name, driver, memory = (s.strip() for s in subprocess.run(query, capture_output=True, text=True).stdout.splitlines()[0].split(","))
+        name, driver, memory = (
+            s.strip() for s in subprocess.run(query, capture_output=True, text=True).stdout.splitlines()[0].split(",")
+        )
     except (OSError, IndexError, ValueError):
         name = torch.cuda.get_device_name() if torch.cuda.is_available() else "no GPU"
         driver = memory = "unknown"
@@ -164,7 +166,9 @@ def merged(earlier: Record, later: Record) -> Record:
     """``earlier`` with the examples that ``later`` re-ran replaced; both must come from the same setup."""
     setup = lambda run: {k: v for k, v in run.provenance.items() if k != "recorded_on"}  # noqa: E731
     if setup(earlier) != setup(later):
-        raise SystemExit(f"sitegen.record: cannot update a record made on {setup(earlier)} with a run on {setup(later)}")
+        raise SystemExit(
+            f"sitegen.record: cannot update a record made on {setup(earlier)} with a run on {setup(later)}"
+        )
     return Record(later.provenance, dict(sorted({**earlier.examples, **later.examples}.items())))
 
 

@@ -4,9 +4,20 @@ The Markdown written here goes through the page's normal Markdown pipeline: code
 plain output become fenced blocks (so they are highlighted and escaped), figures
 become ``<img>`` tags that point at the copies under ``assets/examples/``.
 
+A line that looks like an embed (``:::`` then ``example``) must parse in full, with each
+option at most once; otherwise the build fails naming the page's file and line.
+
 Options after the cell name:
 
-- ``output=markdown``: the cell prints Markdown (a table); it is inserted with HTML escaped.
+- ``output=markdown``: the cell prints Markdown (a table). It is rendered to HTML here,
+  not by the page's pipeline, because the page's extensions would give printed text
+  powers a reader's code should not have: ``attr_list`` turns ``{: onmouseover=... }``
+  into an attribute and links accept any scheme (``javascript:``). The renderer here
+  knows tables and emphasis only: the printed text is HTML-escaped first, and links,
+  images, raw HTML and attribute lists are not Markdown to it, so what the output can
+  create is a fixed set of plain tags. We chose this over sanitizing the page with a
+  library (nh3): no new dependency, and nothing to get right about which tags and
+  attributes the rest of the page may keep. The HTML block goes into the page as is.
 - ``code=folded``: the code sits in a closed ``???`` block (setup cells).
 - ``figures=switch``: the cell's figures are variants labelled ``"key=value; ..."``; the page
   shows one at a time with a drop-down per key (``assets/example-switch.js`` swaps the
@@ -20,6 +31,7 @@ import json
 import re
 from dataclasses import dataclass
 
+import markdown
 from mkdocs.utils import get_relative_url
 
 from sitegen.cache import CellResult, Figure, Result
@@ -29,8 +41,14 @@ from sitegen.record import ExampleRecord
 DIRECTIVE = re.compile(
     r"^::: example (?P<file>[\w-]+\.py)#(?P<cell>\w+)(?P<options>(?:[ \t]+\w+=\w+)*)[ \t]*$", re.MULTILINE
 )
+# Anything a writer may have meant as an embed; it must then match DIRECTIVE.
+LOOKS_LIKE_DIRECTIVE = re.compile(r"^[ \t]*:::[ \t]*example\b.*$", re.MULTILINE)
+SYNTAX = "::: example FILE.py#CELL [option=value ...]"
 OPTIONS = {"output": ("text", "markdown"), "code": ("shown", "folded"), "figures": ("all", "switch")}
 ASSETS = "assets/examples"
+# Python-Markdown's inline patterns that make links, images or raw HTML.
+INERT = ("reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref",
+         "autolink", "automail", "html", "entity")  # fmt: skip
 
 # The few words the glue itself writes on a page, per site language.
 UI_TEXT = {
@@ -46,11 +64,15 @@ UI_TEXT = {
             "with torch {torch}, CUDA {cuda}, Python {python}, on {recorded_on}, made with `python -m sitegen.record`."
         ),
         "other_torch": " The recorded torch differs from this build's ({build_torch}).",
+        "helper": (
+            "This is the module `{module}` (`examples/{module}`). To run this page's code yourself, "
+            "save it under that name beside your script: the code below imports it."
+        ),
         "provenance": (
             "Computed at build time. The output and figures above come from running "
             "`{file}` with torch {torch} on {device} ({device_name}, {threads} threads), "
             "Python {python}, on {computed_on}, in {seconds:.2f} s. "
-            "<a href=\"{ipynb}\" download>Download the notebook (.ipynb)</a> · <a href=\"{html}\">view it rendered</a>"
+            '<a href="{ipynb}" download>Download the notebook (.ipynb)</a> · <a href="{html}">view it rendered</a>'
         ),
     },
     "zh": {
@@ -65,10 +87,11 @@ UI_TEXT = {
             "torch {torch}，CUDA {cuda}，Python {python}，记录于 {recorded_on}，由 `python -m sitegen.record` 生成。"
         ),
         "other_torch": "记录所用的 torch 版本与本次构建（{build_torch}）不同。",
+        "helper": "这是模块 `{module}`（`examples/{module}`）。想自己运行本页代码，请把它以这个文件名存到你的脚本旁边：下面的代码会导入它。",
         "provenance": (
             "本页的输出与图均在构建时计算：运行 `{file}`，torch {torch}，设备 {device}"
             "（{device_name}，{threads} 线程），Python {python}，{computed_on}，用时 {seconds:.2f} 秒。"
-            "<a href=\"{ipynb}\" download>下载 notebook（.ipynb）</a> · <a href=\"{html}\">查看渲染后的 notebook</a>"
+            '<a href="{ipynb}" download>下载 notebook（.ipynb）</a> · <a href="{html}">查看渲染后的 notebook</a>'
         ),
     },
 }
@@ -85,11 +108,20 @@ class Directive:
     figures: str = "all"
 
     @classmethod
-    def parse(cls, match: re.Match[str]) -> "Directive":
-        options = dict(item.split("=") for item in match.group("options").split())
-        for name, value in options.items():
+    def parse(cls, line: str) -> Directive:
+        """Parse one ``::: example`` line; raise ValueError saying what is wrong with it."""
+        match = DIRECTIVE.match(line.rstrip("\n"))
+        if match is None:
+            raise ValueError(f"malformed embed, expected {SYNTAX}")
+        options: dict[str, str] = {}
+        for item in match.group("options").split():
+            name, value = item.split("=")
+            if name in options:
+                raise ValueError(f"option {name} given twice")
             if value not in OPTIONS.get(name, ()):
-                raise ValueError(f"unknown option {name}={value} (allowed: {OPTIONS})")
+                allowed = "; ".join(f"{k}={'|'.join(v)}" for k, v in OPTIONS.items())
+                raise ValueError(f"unknown option {name}={value} (allowed: {allowed})")
+            options[name] = value
         return cls(match.group("file"), match.group("cell"), **options)
 
     @property
@@ -104,8 +136,11 @@ def fence(body: str, info: str) -> str:
     return f"{ticks}{info}\n{body}\n{ticks}"
 
 
-def code_block(directive: Directive, cell: Cell) -> str:
+def code_block(directive: Directive, cell: Cell, language: str | None = None) -> str:
+    """The cell's code; with ``language``, it is a helper module's and says how to import it."""
     block = fence(cell.source, f'python title="examples/{directive.file}" linenums="{cell.line}"')
+    if language:
+        block = UI_TEXT[language]["helper"].format(module=directive.file) + "\n\n" + block
     if directive.code == "folded":
         indented = "\n".join("    " + line if line else "" for line in block.splitlines())
         return f'??? example "examples/{directive.file}#{cell.name}"\n\n{indented}'
@@ -117,18 +152,34 @@ def printed(directive: Directive, stdout: str) -> list[str]:
     if not stdout.strip():
         return []
     text = stdout.rstrip("\n")
-    return [html.escape(text, quote=False) if directive.output == "markdown" else fence(text, "text")]
+    return [markdown_output(text) if directive.output == "markdown" else fence(text, "text")]
 
 
 def output_block(directive: Directive, recorded: CellResult, page_url: str, language: str) -> str:
     parts = printed(directive, recorded.stdout)
     urls = [get_relative_url(f"{ASSETS}/{directive.stem}/{f.files[language]}", page_url) for f in recorded.figures]
-    alts = [UI_TEXT[language]["figure"].format(n=n, cell=directive.cell, file=directive.file) for n in range(1, len(urls) + 1)]
+    alts = [
+        UI_TEXT[language]["figure"].format(n=n, cell=directive.cell, file=directive.file)
+        for n in range(1, len(urls) + 1)
+    ]
     if directive.figures == "switch" and recorded.figures:
         parts.append(switch(recorded.figures, urls, alts[0], language))
     else:
-        parts += [f'<figure class="example-figure"><img src="{u}" alt="{html.escape(a)}"></figure>' for u, a in zip(urls, alts)]
+        parts += [
+            f'<figure class="example-figure"><img src="{u}" alt="{html.escape(a)}"></figure>'
+            for u, a in zip(urls, alts)
+        ]
     return "\n\n".join(parts)
+
+
+def markdown_output(text: str) -> str:
+    """Printed Markdown (tables, emphasis, code spans) as inert HTML; see the module docstring."""
+    renderer = markdown.Markdown(extensions=["tables"])
+    for name in INERT:
+        renderer.inlinePatterns.deregister(name, strict=False)
+    renderer.preprocessors.deregister("html_block", strict=False)
+    body = renderer.convert(html.escape(text, quote=False))
+    return f'<div class="example-output">\n{body}\n</div>'
 
 
 def variant(figure: Figure) -> dict[str, str]:
@@ -152,7 +203,7 @@ def switch(figures: list[Figure], urls: list[str], alt: str, language: str) -> s
         for key, values in choices.items()
     )
     return (
-        f"<div class=\"example-switch\" data-variants=\"{html.escape(json.dumps(table))}\">"
+        f'<div class="example-switch" data-variants="{html.escape(json.dumps(table))}">'
         f'<div class="example-switch__controls">{selects}</div>'
         f'<figure class="example-figure"><img class="example-switch__image" src="{urls[0]}" alt="{html.escape(alt)}"></figure>'
         f'<p class="example-switch__missing" hidden>{html.escape(UI_TEXT[language]["missing"])}</p></div>'
@@ -160,7 +211,12 @@ def switch(figures: list[Figure], urls: list[str], alt: str, language: str) -> s
 
 
 def embed(
-    directive: Directive, cell: Cell, result: Result | None, page_url: str, language: str, recorded: Recorded | None = None
+    directive: Directive,
+    cell: Cell,
+    result: Result | None,
+    page_url: str,
+    language: str,
+    recorded: Recorded | None = None,
 ) -> str:
     """The Markdown for one directive: code, then output and figures (or a not-run notice).
 

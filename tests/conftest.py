@@ -1,9 +1,6 @@
-"""Fixtures: the real site built once per session, and scratch copies of the project to break."""
+"""Fixtures: the real site built once per session (tests/sitegen/conftest.py has a small project to break)."""
 
 from __future__ import annotations
-
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -16,13 +13,3 @@ def site(tmp_path_factory) -> Build:
     build = mkdocs_build(ROOT, tmp_path_factory.mktemp("site") / "site")
     assert build.returncode == 0, build.log
     return build
-
-
-@pytest.fixture
-def scratch_project(tmp_path, site) -> Path:
-    """A copy of the project to break on purpose, sharing a copy of the real build's cache."""
-    for name in ("docs", "examples", "sitegen"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / ".cache" / "sitegen", tmp_path / ".cache" / "sitegen")
-    return tmp_path

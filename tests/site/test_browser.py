@@ -76,4 +76,6 @@ def test_a_figure_opens_full_size_without_loading_from_another_host(server, page
     full.wait_for(timeout=10_000)
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=full.element_handle())
     assert full.evaluate("img => img.naturalWidth") > shown_width  # the page shows it shrunk; the lightbox does not
-    assert all(url.startswith(server) or url.startswith("data:") for url in requests), [u for u in requests if not u.startswith(server)]
+    assert all(url.startswith(server) or url.startswith("data:") for url in requests), [
+        u for u in requests if not u.startswith(server)
+    ]

@@ -144,3 +144,22 @@ def test_chinese_headings_get_anchors(site):
     ids = re.findall(r'<h2 id="([^"]+)"', text)
     assert ids and all(re.search(r"[\u4e00-\u9fff]", i) or re.match(r"^[\w-]+$", i) for i in ids)
     assert any(re.search(r"[\u4e00-\u9fff]", i) for i in ids), ids
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_every_markdown_output_cell_renders_as_a_table(site, prefix):
+    """Finding C1: a label printed directly above a table turns the table into a paragraph."""
+    for english in sorted(DOCS.glob("*.md")):
+        if english.name.endswith(".zh.md"):
+            continue
+        source = english.with_suffix(".zh.md") if prefix else english
+        wanted = len(re.findall(r"^::: example .*\boutput=markdown\b", source.read_text(encoding="utf-8"), re.M))
+        if not wanted:
+            continue
+        page = site.site / prefix / english.stem / "index.html"
+        outputs = page.read_text(encoding="utf-8").split('<div class="example-output">')[1:]
+        assert len(outputs) == wanted, f"{page}: {len(outputs)} Markdown outputs, {wanted} embeds"
+        for n, output in enumerate(outputs, start=1):
+            body = output.split("</div>", 1)[0]
+            assert "<table>" in body, f"{page}: Markdown output {n} has no table"
+            assert not re.search(r"<p>[^<]*\|", body), f"{page}: Markdown output {n} has a table-like paragraph"

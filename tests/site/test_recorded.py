@@ -21,7 +21,9 @@ def test_device_pages_show_the_record_beside_this_build(site, example, language)
     text = (site.site / f"{prefix}{PAGES[example]}" / "index.html").read_text(encoding="utf-8")
     tabs = re.findall(r"<label for=\"__tabbed_\d+_2\">([^<]*)</label>", text)
     assert all(RUN.provenance["gpu"] in label and RUN.provenance["torch"] in label for label in tabs)
-    source = (record.ROOT / "docs" / f"{PAGES[example]}{'.zh' if language == 'zh' else ''}.md").read_text(encoding="utf-8")
+    source = (record.ROOT / "docs" / f"{PAGES[example]}{'.zh' if language == 'zh' else ''}.md").read_text(
+        encoding="utf-8"
+    )
     embedded = re.findall(r"^::: example " + re.escape(example) + r"#(\w+)", source, re.M)
     assert len(tabs) == sum(bool(entry.cells.get(cell, "").strip()) for cell in embedded) > 0
     provenance = text[text.rindex("example-provenance") :]

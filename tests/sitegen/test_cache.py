@@ -2,27 +2,23 @@
 
 from sitegen.cache import cache_key
 
+LANGS = ["en", "zh"]
 
-def test_key_follows_the_example_its_local_imports_and_extra_inputs(tmp_path):
+
+def test_key_follows_the_example_and_its_local_imports(tmp_path):
     example = tmp_path / "ex.py"
     helper = tmp_path / "_helper.py"
-    labels = tmp_path / "labels.yml"
     example.write_text("import _helper\n# %% a\nprint(_helper.X)\n")
     helper.write_text("X = 1\n")
-    labels.write_text("zh: {}\n")
-    first = cache_key(example, [labels])
-    assert cache_key(example, [labels]) == first
+    first = cache_key(example, LANGS)
+    assert cache_key(example, LANGS) == first
 
     helper.write_text("X = 2\n")
-    second = cache_key(example, [labels])
+    second = cache_key(example, LANGS)
     assert second != first
 
-    labels.write_text("zh: {a: b}\n")
-    third = cache_key(example, [labels])
-    assert third != second
-
     example.write_text("import _helper\n# %% a\nprint(_helper.X + 1)\n")
-    assert cache_key(example, [labels]) != third
+    assert cache_key(example, LANGS) != second
 
 
 def test_key_follows_the_device(tmp_path, monkeypatch):
@@ -30,15 +26,15 @@ def test_key_follows_the_device(tmp_path, monkeypatch):
 
     example = tmp_path / "ex.py"
     example.write_text("# %% a\n1\n")
-    cpu = cache_key(example, [])
+    cpu = cache_key(example, LANGS)
     monkeypatch.setattr(sitegen.cache, "predicted_device", lambda: "cuda: NVIDIA H100")
-    assert cache_key(example, []) != cpu
+    assert cache_key(example, LANGS) != cpu
 
 
 def test_a_result_is_stale_when_a_translation_it_used_changes():
     from sitegen.cache import CellResult, Result, translations_current
 
-    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", 0.1)}, {"zh": {"value": "数值", "x": None}})
+    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("")}, {"zh": {"value": "数值", "x": None}})
     assert translations_current(result, {"zh": {"value": "数值", "other": "其他"}})
     assert not translations_current(result, {"zh": {"value": "值"}})
     assert not translations_current(result, {"zh": {"value": "数值", "x": "横轴"}})

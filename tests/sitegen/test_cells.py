@@ -2,8 +2,8 @@
 
 import pytest
 
-from sitegen.cells import CellError, local_imports, parse_script
 from helpers import EXAMPLES
+from sitegen.cells import CellError, local_imports, parse_script
 
 
 def write(tmp_path, text, name="ex.py"):
@@ -15,7 +15,7 @@ def write(tmp_path, text, name="ex.py"):
 def test_cells_keep_names_sources_and_file_lines(tmp_path):
     path = write(tmp_path, '"""Title.\n\nMore."""\n\n# %% setup\n\nx = 1\n\n# %% show\nprint(x)\n')
     script = parse_script(path)
-    assert script.title == "Title."
+    assert script.docstring == "Title.\n\nMore."
     assert [(c.name, c.source, c.line) for c in script.cells] == [("setup", "x = 1", 7), ("show", "print(x)", 10)]
 
 
@@ -32,7 +32,7 @@ def test_malformed_scripts_are_rejected_with_file_and_line(tmp_path, text, probl
 
 def test_unknown_cell_names_the_file_and_the_known_cells(tmp_path):
     script = parse_script(write(tmp_path, "# %% one\n1\n# %% two\n2\n"))
-    with pytest.raises(KeyError, match="cells: one, two"):
+    with pytest.raises(CellError, match=r"^no cell three in examples/ex\.py \(cells: one, two\)$"):
         script.cell("three")
 
 

@@ -6,11 +6,11 @@ import pytest
 
 from sitegen.cache import CellResult, Figure, Result
 from sitegen.cells import Cell
-from sitegen.render import DIRECTIVE, Directive, embed, fence
+from sitegen.render import Directive, code_block, embed, fence
 
 
 def parse(line):
-    return Directive.parse(DIRECTIVE.match(line))
+    return Directive.parse(line)
 
 
 def test_directive_options():
@@ -27,11 +27,17 @@ def test_fence_outgrows_backticks_in_the_body():
 
 
 def result_with(stdout):
-    return Result("examples/a.py", "k", 0.1, {}, {"c": CellResult(stdout, 0.1, [])})
+    return Result("examples/a.py", "k", 0.1, {}, {"c": CellResult(stdout, [])})
 
 
 def test_markdown_output_is_html_escaped():
-    text = embed(parse("::: example a.py#c output=markdown"), Cell("c", "print(1)", 3), result_with("| <script>x</script> |"), "p/", "en")
+    text = embed(
+        parse("::: example a.py#c output=markdown"),
+        Cell("c", "print(1)", 3),
+        result_with("| <script>x</script> |"),
+        "p/",
+        "en",
+    )
     assert "&lt;script&gt;" in text and "<script>" not in text
 
 
@@ -45,7 +51,7 @@ def test_figures_switch_offers_each_key_and_maps_every_variant():
         Figure({"en": f"v-{n}.en.png"}, f"mode={mode}; scale={scale}")
         for n, (mode, scale) in enumerate([("nearest", "2"), ("bilinear", "2"), ("bilinear", "3")])
     ]
-    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", 0.1, figures)})
+    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", figures)})
     text = embed(parse("::: example a.py#c figures=switch"), Cell("c", "x = 1", 3), result, "p/", "en")
     assert text.count("<img") == 1
     assert '<select data-key="mode"><option>nearest</option><option>bilinear</option></select>' in text
@@ -53,6 +59,13 @@ def test_figures_switch_offers_each_key_and_maps_every_variant():
 
 
 def test_figures_switch_rejects_unlabelled_figures():
-    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", 0.1, [Figure({"en": "x.png"}, "")])})
+    result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", [Figure({"en": "x.png"}, "")])})
     with pytest.raises(ValueError, match="key=value"):
         embed(parse("::: example a.py#c figures=switch"), Cell("c", "x = 1", 3), result, "p/", "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_helper_cell_says_it_is_a_module_to_save_under_its_name(language):
+    text = code_block(parse("::: example _settings.py#s code=folded"), Cell("s", "X = 1", 7), language)
+    assert "`_settings.py`" in text and ("save it under that name" in text or "以这个文件名" in text)
+    assert text.startswith('??? example "examples/_settings.py#s"')
