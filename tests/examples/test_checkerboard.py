@@ -123,6 +123,7 @@ def test_bilinear_transposed_conv_is_interpolate_inside_a_floor_half_r_border_1d
         torch.testing.assert_close(ours[..., border : size * scale - border], reference[..., border : size * scale - border])
         if border:  # and the border really differs (a size-1 input is a constant: it still differs by the lost weight)
             assert (ours[..., :border] - reference[..., :border]).abs().min() > 1e-9
+            assert (ours[..., -border:] - reference[..., -border:]).abs().min() > 1e-9  # the far side too
 
 
 @pytest.mark.parametrize("scale", range(1, 9))
