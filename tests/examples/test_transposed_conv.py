@@ -300,3 +300,10 @@ def test_docstring_bound_uses_c_out_for_conv_transpose():
     doc = nn.ConvTranspose2d.__doc__
     weight_doc = doc[doc.index("weight (Tensor)") : doc.index("bias (Tensor)")]
     assert r"k = \frac{groups}{C_\text{out}" in weight_doc
+
+
+@pytest.mark.parametrize("c_in,c_out", [(64, 16), (16, 64), (32, 32)])
+def test_default_bounds_agree_only_when_c_in_equals_c_out(c_in, c_out):
+    bounds = [nn.init._calculate_fan_in_and_fan_out(layer(c_in, c_out, 3).weight)[0] ** -0.5 for layer in (nn.Conv2d, nn.ConvTranspose2d)]
+    conv, transposed = bounds
+    assert (transposed > conv) == (c_out < c_in) and (transposed < conv) == (c_out > c_in) and (transposed == conv) == (c_in == c_out)
