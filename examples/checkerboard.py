@@ -27,10 +27,10 @@ print(f"torch {torch.__version__} on {device}, networks in {dtype}")
 # ConvTranspose2d with all-ones weights on an all-ones input: every output pixel is
 # the number of kernel copies that land on it.
 def overlap_counts(kernel_size, stride, size=8):
-    layer = nn.ConvTranspose2d(1, 1, kernel_size, stride=stride, bias=False).to(device)
+    layer = nn.ConvTranspose2d(1, 1, kernel_size, stride=stride, bias=False).to(device, dtype)
     nn.init.ones_(layer.weight)
     with torch.no_grad():
-        return layer(torch.ones(1, 1, size, size, device=device))[0, 0]
+        return layer(torch.ones(1, 1, size, size, device=device, dtype=dtype))[0, 0]
 
 
 def interior(counts, kernel_size, stride, size=8):
@@ -111,15 +111,22 @@ def repeat_instead_(conv, scale=2):
     return conv
 
 
+# The bias needs the same care: ICNR's kernels with r*r different biases (PyTorch's
+# default bias of a fresh convolution) add a different constant to each sub-pixel position.
+default_bias = icnr_(nn.Conv2d(4, 3 * 4, 3, padding=1)).to(device, dtype)
+with torch.no_grad():
+    default_bias.bias.copy_(nn.Conv2d(4, 3 * 4, 3).bias)
+
 flat = torch.ones(1, 4, 12, 12, device=device, dtype=dtype)
 with torch.no_grad():
     one_layer = {
         "repeat_interleave": F.pixel_shuffle(sub_pixel(flat), 2),
         "repeat": F.pixel_shuffle(repeat_instead_(icnr_(nn.Conv2d(4, 3 * 4, 3, padding=1)).to(device, dtype))(flat), 2),
+        "repeat_interleave, biases left at the default": F.pixel_shuffle(default_bias(flat), 2),
     }
 one_layer_score = {name: checkerboard_score(y, 2, 4) for name, y in one_layer.items()}
 for name, score in one_layer_score.items():
-    print(f"one ICNR layer copied with .{name}, constant input: checkerboard score {score:.3f}")
+    print(f"one ICNR layer copied with .{name}; constant input: checkerboard score {score:.3f}")
 
 # %% generators
 # Three upsampling blocks (x2 each), 16 -> 16 -> 8 -> 3 channels, ReLU in between, no

@@ -4,7 +4,7 @@ A transposed convolution is the operation that carries gradients back through an
 ordinary convolution. This script checks torch's output-size formula, shows why
 ``output_padding`` has to exist and what the rows it adds hold, computes
 ConvTranspose2d as the gradient of Conv2d with respect to its input, as the transpose
-of Conv2d's matrix, as a matrix product followed by col2im (F.fold), and from zeros
+of Conv2d's matrix (which undoes the convolution only when that matrix is orthogonal), as a matrix product followed by col2im (F.fold), and from zeros
 inserted between the input pixels followed by an ordinary convolution with the kernel
 rotated by 180 degrees; and it shows which axis the default initialisation reads.
 """
@@ -164,6 +164,28 @@ right.set_xlabel("input pixel")
 right.set_ylabel("output pixel")
 right.set_xticks(range(4))
 figure.tight_layout()
+
+# %% orthogonal
+# The transpose undoes a convolution when the convolution's matrix is orthogonal: kernel 2,
+# stride 2 (no overlap, square matrix) and four orthonormal 2x2 kernels, the Haar wavelets.
+haar = torch.tensor(
+    [[[1, 1], [1, 1]], [[1, 1], [-1, -1]], [[1, -1], [1, -1]], [[1, -1], [-1, 1]]], device=device, dtype=dtype
+).unsqueeze(1) / 2  # (out=4, in=1, 2, 2)
+pixels = torch.randn(2, 1, 6, 8, device=device, dtype=dtype)
+undone = F.conv_transpose2d(F.conv2d(pixels, haar, stride=2), haar, stride=2)
+print(f"Haar Conv2d(1 -> 4, 2x2, stride 2), then ConvTranspose2d with the same weight: max |result - input| = {(undone - pixels).abs().max().item():.1e}")
+# A random kernel of the same shape is not orthogonal, and neither is an odd size, which the stride drops a row of.
+random_kernel = torch.randn(4, 1, 2, 2, device=device, dtype=dtype)
+not_undone = F.conv_transpose2d(F.conv2d(pixels, random_kernel, stride=2), random_kernel, stride=2)
+print(f"random 2x2 kernels instead: max |result - input| = {(not_undone - pixels).abs().max().item():.2f}")
+odd = torch.randn(2, 1, 7, 8, device=device, dtype=dtype)
+odd_back = F.conv_transpose2d(F.conv2d(odd, haar, stride=2), haar, stride=2, output_padding=(1, 0))
+print(f"Haar on a 7-row input: rows 0-5 come back (max |difference| {(odd_back - odd)[..., :6, :].abs().max().item():.1e}), row 6 comes back as {odd_back[..., 6, :].abs().max().item():g}")
+# PixelUnshuffle is such a convolution too (one-hot kernels), and PixelShuffle is its transpose.
+one_hot_kernels = torch.eye(4, device=device, dtype=dtype).view(4, 1, 2, 2)
+unshuffled = F.conv2d(pixels, one_hot_kernels, stride=2)
+print("Conv2d with one-hot 2x2 kernels, stride 2 == F.pixel_unshuffle(x, 2):", torch.equal(unshuffled, F.pixel_unshuffle(pixels, 2)))
+print("its ConvTranspose2d == F.pixel_shuffle:", torch.equal(F.conv_transpose2d(unshuffled, one_hot_kernels, stride=2), F.pixel_shuffle(unshuffled, 2)))
 
 # %% stamp
 # Read column by column, the transposed matrix says: each input pixel adds one copy of

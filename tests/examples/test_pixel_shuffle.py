@@ -131,3 +131,21 @@ def test_kernel_r_k_padding_r_half_k_matches_the_size_for_odd_k_only(ns, r):
             if k % 2 == 0:
                 assert sub_pixel == (h + 1) * r and (transposed is None or transposed == (h - 1) * r)
     assert ns["even_sizes"] == ((9 + 1) * 2, (9 - 1) * 2)
+
+
+@pytest.mark.parametrize("r", range(1, 6))
+@pytest.mark.parametrize("k", [1, 3, 5, 7])
+def test_subpixel_conv_equals_the_transposed_conv_over_a_grid_down_to_1x1(ns, r, k):
+    # Review RV-P1: the equivalence over every odd kernel up to 7, r up to 5, and tiny or
+    # non-square inputs; every transposed-conv weight is filled by exactly one sub-pixel weight.
+    g = torch.Generator().manual_seed(r * 10 + k)
+    conv = nn.Conv2d(2, 3 * r * r, k, padding=k // 2, dtype=torch.float64)
+    with torch.no_grad():
+        conv.weight.copy_(torch.rand(conv.weight.shape, generator=g, dtype=torch.float64) + 0.5)  # no zero weight
+        conv.bias.copy_(torch.randn(3, generator=g, dtype=torch.float64).repeat_interleave(r * r))
+    layer = ns["transposed_from_subpixel"](conv, r, padding=(k // 2) * r)
+    assert layer.weight.numel() == conv.weight.numel() and (layer.weight != 0).all()
+    for h, w in [(1, 1), (2, 3), (4, 1), (7, 6)]:
+        x = torch.randn(2, 2, h, w, generator=g, dtype=torch.float64) - 0.5
+        with torch.no_grad():
+            torch.testing.assert_close(layer(x), F.pixel_shuffle(conv(x), r))

@@ -239,3 +239,71 @@ def test_default_init_bound_uses_c_out_for_conv_transpose(ns, c_in, c_out, k, gr
         largest = layer.weight.abs().max().item()
         assert 0.95 * bound < largest <= bound, type(layer).__name__
         assert layer.bias.abs().max().item() <= bound
+
+
+# --- review RV-T1: the transpose undoes a convolution whose matrix is orthogonal ------------
+
+
+@pytest.mark.parametrize("stride", range(1, 5))
+@pytest.mark.parametrize("channels", [1, 3])
+def test_conv_transpose_undoes_a_conv_whose_matrix_is_orthogonal(stride, channels):
+    # kernel == stride (no overlap) and stride**2 outputs per input channel: the matrix is square,
+    # and orthogonal when the (stride**2 * C) x (stride**2 * C) matrix of kernels is.
+    g = torch.Generator().manual_seed(stride * 10 + channels)
+    n = stride * stride * channels
+    q, _ = torch.linalg.qr(torch.randn(n, n, generator=g, dtype=torch.float64))
+    weight = q.reshape(n, channels, stride, stride)
+    for h, w in [(stride, stride), (2 * stride, 3 * stride), (5 * stride, stride)]:
+        x = torch.randn(2, channels, h, w, generator=g, dtype=torch.float64)
+        torch.testing.assert_close(F.conv_transpose2d(F.conv2d(x, weight, stride=stride), weight, stride=stride), x)
+    # Not orthogonal: a generic kernel of the same shape is not undone.
+    generic = torch.randn(n, channels, stride, stride, generator=g, dtype=torch.float64)
+    x = torch.randn(2, channels, 2 * stride, 2 * stride, generator=g, dtype=torch.float64)
+    assert (F.conv_transpose2d(F.conv2d(x, generic, stride=stride), generic, stride=stride) - x).abs().max() > 0.1
+
+
+def test_example_orthogonal_cases(ns):
+    assert (ns["undone"] - ns["pixels"]).abs().max() < 1e-12
+    assert (ns["not_undone"] - ns["pixels"]).abs().max() > 1
+    torch.testing.assert_close(ns["odd_back"][..., :6, :], ns["odd"][..., :6, :])
+    assert ns["odd_back"][..., 6, :].abs().max() == 0 and ns["odd"][..., 6, :].abs().max() > 0
+
+
+@pytest.mark.parametrize("r", range(1, 5))
+def test_pixel_unshuffle_is_a_one_hot_conv_and_pixel_shuffle_its_transpose(r):
+    one_hot = torch.eye(r * r, dtype=torch.float64).view(r * r, 1, r, r)
+    x = torch.randn(2, 1, 3 * r, 2 * r, generator=torch.Generator().manual_seed(r), dtype=torch.float64)
+    assert torch.equal(F.conv2d(x, one_hot, stride=r), F.pixel_unshuffle(x, r))
+    y = torch.randn(2, r * r, 3, 4, generator=torch.Generator().manual_seed(r), dtype=torch.float64)
+    assert torch.equal(F.conv_transpose2d(y, one_hot, stride=r), F.pixel_shuffle(y, r))
+
+
+# --- review RV-T2: which kernel torch runs on the CPU ---------------------------------------
+
+
+def backend(x, w):
+    return torch._C._select_conv_backend(x, w, None, [2, 2], [1, 1], [1, 1], True, [0, 0], 1, None)
+
+
+def test_cpu_runs_the_gemm_col2im_kernel_for_float64_float16_and_small_float32():
+    slow = torch._C._ConvBackend.SlowTranspose2d
+    for shape, k in [((1, 3, 8, 8), 3), ((2, 3, 8, 8), 3), ((1, 3, 8, 8), 4), ((2, 16, 64, 64), 4)]:
+        for dtype in (torch.float64, torch.float16):
+            assert backend(torch.zeros(shape, dtype=dtype), torch.zeros(shape[1], 4, k, k, dtype=dtype)) == slow
+    assert backend(torch.zeros(1, 3, 8, 8), torch.zeros(3, 4, 3, 3)) == slow  # a small float32 layer
+    if torch.backends.mkldnn.is_available():  # larger float32 layers and bfloat16 go to oneDNN
+        assert backend(torch.zeros(2, 16, 64, 64), torch.zeros(16, 4, 4, 4)) != slow
+        assert backend(torch.zeros(1, 3, 8, 8, dtype=torch.bfloat16), torch.zeros(3, 4, 3, 3, dtype=torch.bfloat16)) != slow
+
+
+def test_docstring_bound_uses_c_out_for_conv_transpose():
+    doc = nn.ConvTranspose2d.__doc__
+    weight_doc = doc[doc.index("weight (Tensor)") : doc.index("bias (Tensor)")]
+    assert r"k = \frac{groups}{C_\text{out}" in weight_doc
+
+
+@pytest.mark.parametrize("c_in,c_out", [(64, 16), (16, 64), (32, 32)])
+def test_default_bounds_agree_only_when_c_in_equals_c_out(c_in, c_out):
+    bounds = [nn.init._calculate_fan_in_and_fan_out(layer(c_in, c_out, 3).weight)[0] ** -0.5 for layer in (nn.Conv2d, nn.ConvTranspose2d)]
+    conv, transposed = bounds
+    assert (transposed > conv) == (c_out < c_in) and (transposed < conv) == (c_out > c_in) and (transposed == conv) == (c_in == c_out)
