@@ -36,6 +36,9 @@ def icnr_(conv, scale=2):
 
 
 # %% bilinear
+import torch
+
+
 def bilinear_kernel(scale, dtype=torch.float32, device=None):
     """The 1-D linear-interpolation kernel FCN uses for ×scale, length 2*scale - scale % 2."""
     size = 2 * scale - scale % 2
@@ -77,6 +80,9 @@ def bilinear_layer_args(scale):
 
 
 # %% score
+import torch
+
+
 def checkerboard_score(y, period, margin):
     """The share of a map's variance that is periodic with ``period`` pixels, mean over maps.
 

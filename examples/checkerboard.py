@@ -14,7 +14,6 @@ import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from _upsamplers import bilinear_, bilinear_kernel, bilinear_layer_args, checkerboard_score, icnr_
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -70,6 +69,8 @@ for kernel_size in range(1, 9):
     print(f"| {kernel_size} | " + " | ".join(cells) + " |")
 
 # %% bilinear_init
+from _upsamplers import bilinear_, bilinear_kernel, bilinear_layer_args
+
 # FCN's initialisation (bilinear_ in _upsamplers.py) makes a transposed convolution
 # compute bilinear upsampling. Compare it with F.interpolate(align_corners=False) for
 # x2, x3, x4, inside and at the border (channels upsampled one by one, identity mixing).
@@ -89,6 +90,8 @@ for scale in (2, 3, 4):
     )
 
 # %% icnr_check
+from _upsamplers import checkerboard_score, icnr_
+
 # ICNR really is "convolve at low resolution, then copy each pixel into an r x r block",
 # and only with repeat_interleave: .repeat puts the copies of a kernel out_channels
 # apart, into other channels' blocks.
