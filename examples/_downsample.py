@@ -129,8 +129,10 @@ class Downsample(nn.Module):
     output pixel i sits at the centre of input block i, position factor * i + (factor - 1) / 2;
     'area' alone spreads its windows over the rows a size that does not divide leaves over.
     Inputs smaller than ``minimum_size`` raise a ValueError that names it.
-    'conv' is the only method with parameters (it needs ``channels``); 'pixel-unshuffle'
-    needs H and W divisible by factor, since it drops nothing.
+    'blur' and 'max-blur' repeat a 2x blur pool (factor a power of 2) and take
+    ``filter_size`` and ``padding_mode``. 'conv' is the only method with parameters (it
+    needs ``channels``); 'pixel-unshuffle' needs H and W divisible by factor, since it
+    drops nothing.
     """
 
     METHODS = ("max", "avg", "area", "antialias-bilinear", "blur", "max-blur", "conv", "pixel-unshuffle")
@@ -145,6 +147,8 @@ class Downsample(nn.Module):
             raise ValueError(f"factor must be an integer >= 2, got {factor!r}")
         if method not in self.METHODS:
             raise ValueError(f"method must be one of {', '.join(map(repr, self.METHODS))}; got {method!r}")
+        if padding_mode not in PADDING_MODES:
+            raise ValueError(f"padding_mode must be one of {', '.join(map(repr, PADDING_MODES))}; got {padding_mode!r}")
         if method in self.ALIGNED_FILTERS:
             if factor & (factor - 1):
                 raise ValueError(f"method={method!r} repeats a 2x blur pool, so factor must be a power of 2, got {factor}")
