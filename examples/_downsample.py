@@ -55,6 +55,8 @@ def blur_pool(x: torch.Tensor, filter_size: int = 4, stride: int = 2, padding_mo
     and stride * i for an odd one. ceil_mode=True (Zhang) gives ceil(H / stride);
     ceil_mode=False gives floor(H / stride), padding less after rather than cropping.
     """
+    if x.dim() != 4:
+        raise ValueError(f"blur_pool expects a 4-D (N, C, H, W) tensor, got shape {list(x.shape)}")
     size = filter_size
     taps = torch.tensor(binomial(size), dtype=x.dtype, device=x.device) / 2.0 ** (size - 1)  # exact in every float dtype
     before = (size - 1) // 2

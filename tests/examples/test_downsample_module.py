@@ -391,3 +391,10 @@ def test_area_is_avg_when_the_factor_divides(Downsample):
     for k, blocks_h, blocks_w in itertools.product((2, 3, 4), (1, 2, 5), (1, 3)):
         x = torch.randn(1, 2, k * blocks_h, k * blocks_w, generator=generator)
         torch.testing.assert_close(Downsample(k, "area")(x), Downsample(k, "avg")(x))
+
+
+def test_channels_last_gives_the_same_values(Downsample):
+    x = torch.randn(2, 2, 12, 16, generator=torch.Generator().manual_seed(8))
+    for method, k, mode, down in modules(Downsample, factors=(2, 4)):
+        if mode == "reflect":
+            torch.testing.assert_close(down(x.to(memory_format=torch.channels_last)), down(x), msg=lambda m: f"{method} {k}: {m}")
