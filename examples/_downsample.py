@@ -57,10 +57,9 @@ def blur_pool(x: torch.Tensor, filter_size: int = 4, stride: int = 2, padding_mo
     """
     if x.dim() != 4:
         raise ValueError(f"blur_pool expects a 4-D (N, C, H, W) tensor, got shape {list(x.shape)}")
-    size = filter_size
-    taps = torch.tensor(binomial(size), dtype=x.dtype, device=x.device) / 2.0 ** (size - 1)  # exact in every float dtype
-    before = (size - 1) // 2
-    after = size - 1 - before if ceil_mode else max(size - stride - before, 0)
+    taps = torch.tensor(binomial(filter_size), dtype=x.dtype, device=x.device) / 2.0 ** (filter_size - 1)  # exact in every float dtype
+    before = (filter_size - 1) // 2
+    after = filter_size - 1 - before if ceil_mode else max(filter_size - stride - before, 0)
     height, width = x.shape[-2], x.shape[-1]
     smallest = blur_pool_minimum_size(filter_size, stride, padding_mode, ceil_mode)
     if min(height, width) < smallest:
@@ -74,8 +73,8 @@ def blur_pool(x: torch.Tensor, filter_size: int = 4, stride: int = 2, padding_mo
     else:
         x = F.pad(x, pad, mode=padding_mode)
     channels = x.shape[1]
-    x = F.conv2d(x, taps.view(1, 1, 1, size).expand(channels, 1, 1, size), stride=(1, stride), groups=channels)
-    x = F.conv2d(x, taps.view(1, 1, size, 1).expand(channels, 1, size, 1), stride=(stride, 1), groups=channels)
+    x = F.conv2d(x, taps.view(1, 1, 1, -1).expand(channels, 1, 1, filter_size), stride=(1, stride), groups=channels)
+    x = F.conv2d(x, taps.view(1, 1, -1, 1).expand(channels, 1, filter_size, 1), stride=(stride, 1), groups=channels)
     if not ceil_mode:  # a short filter at a large stride reaches past the last full block: drop that sample
         x = x[..., : height // stride, : width // stride]
     return x
