@@ -55,10 +55,11 @@ def blur_pool(x: torch.Tensor, filter_size: int = 4, stride: int = 2, padding_mo
     and stride * i for an odd one. ceil_mode=True (Zhang) gives ceil(H / stride);
     ceil_mode=False gives floor(H / stride), padding less after rather than cropping.
     """
-    size = filter_size
-    taps = torch.tensor(binomial(size), dtype=x.dtype, device=x.device) / 2.0 ** (size - 1)  # exact in every float dtype
-    before = (size - 1) // 2
-    after = size - 1 - before if ceil_mode else max(size - stride - before, 0)
+    if x.dim() != 4:
+        raise ValueError(f"blur_pool expects a 4-D (N, C, H, W) tensor, got shape {list(x.shape)}")
+    taps = torch.tensor(binomial(filter_size), dtype=x.dtype, device=x.device) / 2.0 ** (filter_size - 1)  # exact in every float dtype
+    before = (filter_size - 1) // 2
+    after = filter_size - 1 - before if ceil_mode else max(filter_size - stride - before, 0)
     height, width = x.shape[-2], x.shape[-1]
     smallest = blur_pool_minimum_size(filter_size, stride, padding_mode, ceil_mode)
     if min(height, width) < smallest:
@@ -72,8 +73,8 @@ def blur_pool(x: torch.Tensor, filter_size: int = 4, stride: int = 2, padding_mo
     else:
         x = F.pad(x, pad, mode=padding_mode)
     channels = x.shape[1]
-    x = F.conv2d(x, taps.view(1, 1, 1, size).expand(channels, 1, 1, size), stride=(1, stride), groups=channels)
-    x = F.conv2d(x, taps.view(1, 1, size, 1).expand(channels, 1, size, 1), stride=(stride, 1), groups=channels)
+    x = F.conv2d(x, taps.view(1, 1, 1, -1).expand(channels, 1, 1, filter_size), stride=(1, stride), groups=channels)
+    x = F.conv2d(x, taps.view(1, 1, -1, 1).expand(channels, 1, filter_size, 1), stride=(stride, 1), groups=channels)
     if not ceil_mode:  # a short filter at a large stride reaches past the last full block: drop that sample
         x = x[..., : height // stride, : width // stride]
     return x
@@ -129,8 +130,10 @@ class Downsample(nn.Module):
     output pixel i sits at the centre of input block i, position factor * i + (factor - 1) / 2;
     'area' alone spreads its windows over the rows a size that does not divide leaves over.
     Inputs smaller than ``minimum_size`` raise a ValueError that names it.
-    'conv' is the only method with parameters (it needs ``channels``); 'pixel-unshuffle'
-    needs H and W divisible by factor, since it drops nothing.
+    'blur' and 'max-blur' repeat a 2x blur pool (factor a power of 2) and take
+    ``filter_size`` and ``padding_mode``. 'conv' is the only method with parameters (it
+    needs ``channels``); 'pixel-unshuffle' needs H and W divisible by factor, since it
+    drops nothing.
     """
 
     METHODS = ("max", "avg", "area", "antialias-bilinear", "blur", "max-blur", "conv", "pixel-unshuffle")
@@ -145,6 +148,8 @@ class Downsample(nn.Module):
             raise ValueError(f"factor must be an integer >= 2, got {factor!r}")
         if method not in self.METHODS:
             raise ValueError(f"method must be one of {', '.join(map(repr, self.METHODS))}; got {method!r}")
+        if padding_mode not in PADDING_MODES:
+            raise ValueError(f"padding_mode must be one of {', '.join(map(repr, PADDING_MODES))}; got {padding_mode!r}")
         if method in self.ALIGNED_FILTERS:
             if factor & (factor - 1):
                 raise ValueError(f"method={method!r} repeats a 2x blur pool, so factor must be a power of 2, got {factor}")

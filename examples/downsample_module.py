@@ -181,8 +181,10 @@ print("|---|---|---|")
 for method in Downsample.METHODS:
     print(f"| `{method}` | {compiled[method]} | {scripted[method]} |")
 deprecation = sorted({str(w.message) for w in caught if "jit.script" in str(w.message)})
-print("\nwarning from torch.jit.script:", deprecation[0] if deprecation else "none")
+print("\nWarning from torch.jit.script:", deprecation[0] if deprecation else "none")
 # A 3x3 input is below max-blur's minimum: how each way of running it says so.
+minimum_size = Downsample(2, "max-blur").minimum_size
+print(f"\nA 3x3 input to `Downsample(2, 'max-blur')`, whose minimum is {minimum_size}x{minimum_size}:\n")
 small_input = {}
 runs = {
     "eager": Downsample(2, "max-blur").to(device),
@@ -195,8 +197,8 @@ for name, run in runs.items():
     try:
         run(torch.zeros(1, 1, 3, 3, device=device))
     except Exception as error:  # the exception's type depends on the runner; its text names the minimum each time
-        small_input[name] = (type(error), "at least 4, got 3x3" in str(error))
-        print(f"{name:30s} raises {type(error).__module__}.{type(error).__name__}; the message names the minimum: {small_input[name][1]}")
+        small_input[name] = (type(error), f"at least {minimum_size}, got 3x3" in str(error))
+        print(f"- {name}: raises `{type(error).__module__}.{type(error).__name__}`; the message names the minimum: {small_input[name][1]}")
 
 # %% odd_sizes
 # Sizes that do not divide: every method gives floor(H / k). 'avg' and 'max' then ignore
@@ -366,7 +368,7 @@ rows = [
      f"peak kept {kept(strongest)} at every position (next: {runner_up}, {kept(runner_up)})"),
     ("keep peaks, but stay stable under shifts", steadiest,
      f"the lowest shift error, {f[steadiest]['shift error']:.3f} (max {f['max']['shift error']:.3f}), peak kept {kept(steadiest)}"),
-    ("remove the most aliasing and noise, at any power of 2", "blur",
+    ("remove the most aliasing and noise", "blur",
      f"folded energy {f['blur']['folded energy']:.3f}, noise left {f['blur']['noise left']:.2f}; the same as antialias-bilinear's at factor 2 "
      f"({f['antialias-bilinear']['folded energy']:.3f}, {f['antialias-bilinear']['noise left']:.2f})"),
     ("resize images as Pillow does", "antialias-bilinear",

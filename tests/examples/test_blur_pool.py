@@ -137,3 +137,16 @@ def test_torchscript_and_compile():
         assert torch.equal(torch.jit.script(module)(x), module(x))
         torch._dynamo.reset()
         torch.testing.assert_close(torch.compile(module, backend="eager", fullgraph=True)(x), module(x), rtol=0, atol=0)
+
+
+def test_unbatched_input_is_refused_rather_than_misread():
+    """conv2d would take (C, H, W) as unbatched and group by H: refuse anything but 4-D."""
+    for module in (BlurPool(), MaxBlurPool()):
+        with pytest.raises(ValueError, match="4-D"):
+            module(torch.zeros(3, 8, 8))
+
+
+def test_channels_last_gives_the_same_values():
+    x = torch.randn(2, 5, 9, 12, generator=torch.Generator().manual_seed(7))
+    for module in (BlurPool(), MaxBlurPool(3, 5, padding_mode="zeros")):
+        torch.testing.assert_close(module(x.to(memory_format=torch.channels_last)), module(x))

@@ -79,7 +79,9 @@ def test_every_size_works_or_names_the_exact_minimum(Downsample):
 def test_the_page_table_of_minimums_is_the_module_attribute(ns, Downsample):
     for (method, mode, k), size in ns["minimum"].items():
         assert size == Downsample(k, method=method, channels=16, **({"padding_mode": mode} if mode else {})).minimum_size
-    assert ns["minimum"]["max-blur", "reflect", 2] == 4 and ns["minimum"]["max-blur", "replicate", 2] == 2
+    # the page: one block everywhere, except 'max-blur' with reflect padding, which needs two
+    for (method, mode, k), size in ns["minimum"].items():
+        assert size == (2 * k if (method, mode) == ("max-blur", "reflect") else k), (method, mode, k)
 
 
 @pytest.mark.parametrize("dtype", FLOATS)
@@ -348,3 +350,51 @@ def test_decision_table_facts(ns):
 def test_decision_table_rows_are_the_measured_choices(ns):
     assert [method for _, method, _ in ns["rows"]] == ["max", "max-blur", "blur", "antialias-bilinear", "avg", "area", "conv", "pixel-unshuffle"]
     assert ns["strongest"] == "max" and ns["runner_up"] == "max-blur" and ns["steadiest"] == "max-blur"
+
+
+@pytest.mark.parametrize("method,filter_size", [("blur", 2), ("blur", 4), ("blur", 6), ("max-blur", 3), ("max-blur", 5), ("max-blur", 7)])
+@pytest.mark.parametrize("factor", [2, 4])
+def test_every_allowed_filter_samples_at_block_centres(Downsample, method, filter_size, factor):
+    down = Downsample(factor, method=method, filter_size=filter_size)
+    where = ramp_positions(down, 16 * factor)
+    centres = factor * torch.arange(float(len(where)), dtype=torch.float64) + (factor - 1) / 2
+    torch.testing.assert_close(where[4:-4], centres[4:-4])
+
+
+def test_conv_parameters_stay_float32_and_learn_from_half_precision(Downsample):
+    down = Downsample(2, "conv", channels=3)
+    for dtype in (torch.float16, torch.bfloat16):
+        down.zero_grad()
+        y = down(torch.randn(1, 3, 8, 8).to(dtype))
+        y.float().square().sum().backward()
+        assert y.dtype == dtype and down.weight.dtype == torch.float32 and down.weight.grad.dtype == torch.float32
+        assert down.weight.grad.abs().sum() > 0
+
+
+def test_cpu_antialias_kernel_has_no_half_precision():
+    """Why 'antialias-bilinear' goes through float32 for float16 and bfloat16."""
+    for dtype in (torch.float16, torch.bfloat16):
+        with pytest.raises(NotImplementedError):
+            F.interpolate(torch.zeros(1, 1, 8, 8, dtype=dtype), scale_factor=0.5, mode="bilinear", antialias=True)
+
+
+def test_blur_and_antialias_bilinear_differ_at_borders_and_at_factor_4(Downsample):
+    x = torch.randn(1, 3, 32, 32, generator=torch.Generator().manual_seed(5))
+    blur, tent = Downsample(2, "blur")(x), Downsample(2, "antialias-bilinear")(x)
+    torch.testing.assert_close(blur[..., 1:-1, 1:-1], tent[..., 1:-1, 1:-1])
+    assert (blur - tent)[..., 0, :].abs().max() > 1e-3
+    assert (Downsample(4, "blur")(x) - Downsample(4, "antialias-bilinear")(x))[..., 2:-2, 2:-2].abs().max() > 1e-3
+
+
+def test_area_is_avg_when_the_factor_divides(Downsample):
+    generator = torch.Generator().manual_seed(6)
+    for k, blocks_h, blocks_w in itertools.product((2, 3, 4), (1, 2, 5), (1, 3)):
+        x = torch.randn(1, 2, k * blocks_h, k * blocks_w, generator=generator)
+        torch.testing.assert_close(Downsample(k, "area")(x), Downsample(k, "avg")(x))
+
+
+def test_channels_last_gives_the_same_values(Downsample):
+    x = torch.randn(2, 2, 12, 16, generator=torch.Generator().manual_seed(8))
+    for method, k, mode, down in modules(Downsample, factors=(2, 4)):
+        if mode == "reflect":
+            torch.testing.assert_close(down(x.to(memory_format=torch.channels_last)), down(x), msg=lambda m: f"{method} {k}: {m}")

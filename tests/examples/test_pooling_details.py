@@ -106,6 +106,12 @@ def test_pooling_the_unpooled_map_again_gives_max_with_zero(ns):
         assert torch.equal(again, values.clamp(min=0)), kernel
         signs |= set(values.sign().flatten().tolist())
     assert signs == {-1.0, 1.0}  # the sweep met windows the zeros win, and windows they do not
+    # overlapping windows too: a maximum written into a neighbour's window is never above the neighbour's own
+    for size in (7, 9, 10):
+        x = torch.randn(4, 3, size, size, generator=generator) - 1.5
+        values, indices = F.max_pool2d(x, 3, 2, return_indices=True)
+        again = F.max_pool2d(F.max_unpool2d(values, indices, 3, 2, output_size=x.shape[-2:]), 3, 2)
+        assert torch.equal(again, values.clamp(min=0)), size
 
 
 def test_unpool_odd_sizes_need_output_size(ns):
