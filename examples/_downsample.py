@@ -1,77 +1,219 @@
-"""The Downsample module: what an nn.Downsample would be.
+"""Blur pooling and the Downsample module: what an nn.Downsample would be.
 
-It lives in this helper module so that every example that needs it imports the same
-code: the page "What an nn.Downsample would be" builds and measures it, and the
-performance page times it. The cell below is what that page shows.
+They live in this helper module so that every example that needs them imports the same
+code: the aliasing and downsampling pages use ``BlurPool`` and ``MaxBlurPool``, the page
+"What an nn.Downsample would be" builds and measures ``Downsample``, and the performance
+page times it. The cells below are what the pages show.
 """
 
-# %% module
-import math
+# %% blur_pool
+from typing import List
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+FILTER_SIZES = (2, 3, 4, 5, 6, 7)  # taps, as in Zhang's antialiased-cnns code
+PADDING_MODES = ("reflect", "replicate", "zeros", "circular")
 
+
+def binomial(filter_size: int) -> List[int]:
+    """A row of Pascal's triangle: [1, 1] is a box, [1, 2, 1] a tent, [1, 4, 6, 4, 1] the paper's Bin-5."""
+    row = [1]
+    for _ in range(filter_size - 1):
+        row = [1] + [row[i] + row[i + 1] for i in range(len(row) - 1)] + [1]
+    return row
+
+
+def blur_pool_minimum_size(filter_size: int, stride: int, padding_mode: str, ceil_mode: bool) -> int:
+    """The smallest H and W blur_pool accepts: one output pixel, and a pad the mode can make."""
+    before = (filter_size - 1) // 2
+    after = filter_size - 1 - before if ceil_mode else max(filter_size - stride - before, 0)
+    smallest = 1 if ceil_mode else stride
+    if padding_mode == "reflect":  # mirrors about the edge pixel, so it needs a pixel more than the pad
+        smallest = max(smallest, before + 1, after + 1)
+    elif padding_mode == "circular":
+        smallest = max(smallest, before, after)
+    return smallest
+
+
+def _check_blur_arguments(filter_size: int, stride: int, padding_mode: str) -> None:
+    if filter_size not in FILTER_SIZES:
+        raise ValueError(f"filter_size must be one of {FILTER_SIZES}, got {filter_size!r}")
+    if isinstance(stride, bool) or not isinstance(stride, int) or stride < 1:
+        raise ValueError(f"stride must be a positive integer, got {stride!r}")
+    if padding_mode not in PADDING_MODES:
+        raise ValueError(f"padding_mode must be one of {', '.join(map(repr, PADDING_MODES))}; got {padding_mode!r}")
+
+
+def blur_pool(x: torch.Tensor, filter_size: int = 4, stride: int = 2, padding_mode: str = "reflect", ceil_mode: bool = True) -> torch.Tensor:
+    """Zhang's BlurPool on an (N, C, H, W) tensor: blur each channel, keep every stride-th pixel.
+
+    The binomial filter of ``filter_size`` taps is applied to rows, then columns, in the
+    input's dtype. As in antialiased-cnns, the input is padded by (filter_size - 1) // 2
+    before, so output pixel i sits at input position stride * i + 0.5 for an even filter
+    and stride * i for an odd one. ceil_mode=True (Zhang) gives ceil(H / stride);
+    ceil_mode=False gives floor(H / stride), padding less after rather than cropping.
+    """
+    size = filter_size
+    taps = torch.tensor(binomial(size), dtype=x.dtype, device=x.device) / 2.0 ** (size - 1)  # exact in every float dtype
+    before = (size - 1) // 2
+    after = size - 1 - before if ceil_mode else max(size - stride - before, 0)
+    height, width = x.shape[-2], x.shape[-1]
+    smallest = blur_pool_minimum_size(filter_size, stride, padding_mode, ceil_mode)
+    if min(height, width) < smallest:
+        raise ValueError(
+            f"blur_pool(filter_size={filter_size}, stride={stride}, padding_mode='{padding_mode}', ceil_mode={ceil_mode}) "
+            f"needs H and W of at least {smallest}, got {height}x{width}"
+        )
+    pad: List[int] = [before, after, before, after]
+    if padding_mode == "zeros":
+        x = F.pad(x, pad)
+    else:
+        x = F.pad(x, pad, mode=padding_mode)
+    channels = x.shape[1]
+    x = F.conv2d(x, taps.view(1, 1, 1, size).expand(channels, 1, 1, size), stride=(1, stride), groups=channels)
+    x = F.conv2d(x, taps.view(1, 1, size, 1).expand(channels, 1, size, 1), stride=(stride, 1), groups=channels)
+    if not ceil_mode:  # a short filter at a large stride reaches past the last full block: drop that sample
+        x = x[..., : height // stride, : width // stride]
+    return x
+
+
+class BlurPool(nn.Module):
+    """Zhang (ICML 2019) BlurPool: ``blur_pool`` as a module, with nothing to learn or save."""
+
+    def __init__(self, filter_size: int = 4, stride: int = 2, padding_mode: str = "reflect", ceil_mode: bool = True):
+        super().__init__()
+        _check_blur_arguments(filter_size, stride, padding_mode)
+        self.filter_size, self.stride, self.padding_mode, self.ceil_mode = filter_size, stride, padding_mode, ceil_mode
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return blur_pool(x, self.filter_size, self.stride, self.padding_mode, self.ceil_mode)
+
+    def extra_repr(self) -> str:
+        return f"filter={binomial(self.filter_size)}, stride={self.stride}, padding_mode={self.padding_mode!r}, ceil_mode={self.ceil_mode}"
+
+
+class MaxBlurPool(nn.Module):
+    """Zhang's MaxBlurPool: a dense max (stride 1), then BlurPool.
+
+    ``MaxPool2d(k, stride=s)`` becomes ``MaxPool2d(k, stride=1)`` and ``BlurPool(stride=s)``.
+    The dense max of kernel_size k moves the samples by (k - 1) / 2 and shortens the map
+    by k - 1: Zhang's default (2x2 max, 4 taps, ceil) gives floor(H / 2) at 2i + 1.
+    """
+
+    def __init__(self, kernel_size: int = 2, filter_size: int = 4, stride: int = 2, padding_mode: str = "reflect", ceil_mode: bool = True):
+        super().__init__()
+        _check_blur_arguments(filter_size, stride, padding_mode)
+        if isinstance(kernel_size, bool) or not isinstance(kernel_size, int) or kernel_size < 1:
+            raise ValueError(f"kernel_size must be a positive integer, got {kernel_size!r}")
+        self.kernel_size, self.filter_size, self.stride = kernel_size, filter_size, stride
+        self.padding_mode, self.ceil_mode = padding_mode, ceil_mode
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if min(x.shape[-2], x.shape[-1]) < self.kernel_size:
+            raise ValueError(f"MaxBlurPool(kernel_size={self.kernel_size}) needs H and W of at least {self.kernel_size}, got {x.shape[-2]}x{x.shape[-1]}")
+        x = F.max_pool2d(x, self.kernel_size, stride=1)
+        return blur_pool(x, self.filter_size, self.stride, self.padding_mode, self.ceil_mode)
+
+    def extra_repr(self) -> str:
+        return (f"kernel_size={self.kernel_size}, filter={binomial(self.filter_size)}, stride={self.stride}, "
+                f"padding_mode={self.padding_mode!r}, ceil_mode={self.ceil_mode}")
+
+
+# %% module
 class Downsample(nn.Module):
-    """Shrink height and width of an (N, C, H, W) tensor by an integer factor.
+    """Shrink height and width of an (N, C, H, W) floating-point tensor by an integer factor.
 
-    The output is floor(H / factor) x floor(W / factor) for every method; only
-    'pixel-unshuffle' needs H and W divisible by factor, since it drops nothing.
-    'conv' is the only method with parameters, and needs ``channels``.
+    Every method returns floor(H / factor) x floor(W / factor) in the input's dtype, and
+    output pixel i sits at the centre of input block i, position factor * i + (factor - 1) / 2;
+    'area' alone spreads its windows over the rows a size that does not divide leaves over.
+    Inputs smaller than ``minimum_size`` raise a ValueError that names it.
+    'conv' is the only method with parameters (it needs ``channels``); 'pixel-unshuffle'
+    needs H and W divisible by factor, since it drops nothing.
     """
 
     METHODS = ("max", "avg", "area", "antialias-bilinear", "blur", "max-blur", "conv", "pixel-unshuffle")
-    BINOMIAL = (1.0, 4.0, 6.0, 4.0, 1.0)  # Zhang (ICML 2019), the strongest of the paper's filters
+    # A blur pool's samples sit at block centres only with an even filter; after the dense
+    # 2x2 max, which moves them by half a pixel, only with an odd one.
+    ALIGNED_FILTERS = {"blur": (2, 4, 6), "max-blur": (3, 5, 7)}
+    DEFAULT_FILTER = {"blur": 4, "max-blur": 5}
 
-    def __init__(self, factor=2, method="avg", channels=None):
+    def __init__(self, factor: int = 2, method: str = "avg", channels=None, filter_size=None, padding_mode: str = "reflect"):
         super().__init__()
         if isinstance(factor, bool) or not isinstance(factor, int) or factor < 2:
             raise ValueError(f"factor must be an integer >= 2, got {factor!r}")
         if method not in self.METHODS:
             raise ValueError(f"method must be one of {', '.join(map(repr, self.METHODS))}; got {method!r}")
-        if method in ("blur", "max-blur") and factor & (factor - 1):
-            raise ValueError(f"method={method!r} repeats a 2x blur pool, so factor must be a power of 2, got {factor}")
+        if method in self.ALIGNED_FILTERS:
+            if factor & (factor - 1):
+                raise ValueError(f"method={method!r} repeats a 2x blur pool, so factor must be a power of 2, got {factor}")
+            filter_size = self.DEFAULT_FILTER[method] if filter_size is None else filter_size
+            if filter_size not in self.ALIGNED_FILTERS[method]:
+                raise ValueError(f"method={method!r} samples at block centres only with filter_size in {self.ALIGNED_FILTERS[method]}, got {filter_size!r}")
+            _check_blur_arguments(filter_size, 2, padding_mode)
+        elif filter_size is not None:
+            raise ValueError(f"filter_size applies to 'blur' and 'max-blur' only, not {method!r}")
         if method == "conv" and not (isinstance(channels, int) and channels > 0):
             raise ValueError(f"method='conv' learns a {factor}x{factor} stride-{factor} convolution: pass channels=C, got {channels!r}")
-        self.factor, self.method, self.channels = factor, method, channels
-        if method == "conv":
-            self.conv = nn.Conv2d(channels, channels, kernel_size=factor, stride=factor)
-        if method in ("blur", "max-blur"):
-            taps = torch.tensor(self.BINOMIAL)
-            self.register_buffer("taps", taps / taps.sum(), persistent=False)
+        self.factor, self.method, self.padding_mode = factor, method, padding_mode
+        self.filter_size = 0 if filter_size is None else filter_size
+        # channels is accepted by every method, so that a setting can switch methods; only 'conv' uses it.
+        self.channels = channels if method == "conv" else None
+        self.conv = nn.Conv2d(channels, channels, kernel_size=factor, stride=factor) if method == "conv" else None
+        self.stages = factor.bit_length() - 1  # of a blur pool, when factor is a power of 2
+        self.minimum_size = self._minimum_size()
 
-    def forward(self, x):
+    def _minimum_size(self) -> int:
+        if self.method not in self.ALIGNED_FILTERS:
+            return self.factor
+        # The last 2x stage is the binding one: it sees floor(H / (factor / 2)) pixels.
+        if self.method == "blur":
+            stage = blur_pool_minimum_size(self.filter_size, 2, self.padding_mode, False)
+        else:  # the dense 2x2 max needs 2 pixels and leaves one fewer for the blur pool
+            stage = max(2, blur_pool_minimum_size(self.filter_size, 2, self.padding_mode, True) + 1)
+        return stage * self.factor // 2
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.dim() != 4:
-            raise ValueError(f"Downsample expects a 4-D (N, C, H, W) tensor, got shape {tuple(x.shape)}")
+            raise ValueError(f"Downsample expects a 4-D (N, C, H, W) tensor, got shape {list(x.shape)}")
+        if not x.is_floating_point():
+            raise TypeError(f"Downsample expects a floating-point tensor, got {x.dtype}")
         k, method = self.factor, self.method
+        height, width = x.shape[-2], x.shape[-1]
+        if min(height, width) < self.minimum_size:
+            raise ValueError(f"Downsample({k}, method='{method}') needs H and W of at least {self.minimum_size}, got {height}x{width}")
         if method == "max":
             return F.max_pool2d(x, k)
         if method == "avg":
             return F.avg_pool2d(x, k)
         if method == "area":
-            return F.adaptive_avg_pool2d(x, (x.shape[-2] // k, x.shape[-1] // k))
+            return F.adaptive_avg_pool2d(x, [height // k, width // k])
         if method == "antialias-bilinear":
-            return F.interpolate(x, size=(x.shape[-2] // k, x.shape[-1] // k), mode="bilinear", antialias=True)
-        if method == "conv":
-            return self.conv(x)
+            # scale_factor, not size, so that the filter sits on block centres whatever the size;
+            # the CPU kernel has no float16/bfloat16 path, so those go through float32.
+            low = x.dtype == torch.float16 or x.dtype == torch.bfloat16
+            y = F.interpolate(x.float() if low else x, scale_factor=1.0 / k, mode="bilinear", antialias=True, recompute_scale_factor=False)
+            return y.to(x.dtype)
         if method == "pixel-unshuffle":
-            if x.shape[-2] % k or x.shape[-1] % k:
-                raise ValueError(f"method='pixel-unshuffle' needs H and W divisible by {k}, got {tuple(x.shape[-2:])}")
+            if height % k or width % k:
+                raise ValueError(f"method='pixel-unshuffle' needs H and W divisible by {k}, got {height}x{width}")
             return F.pixel_unshuffle(x, k)
-        for _ in range(int(math.log2(k))):  # 'blur' and 'max-blur': 2x at a time
-            if method == "max-blur":
-                x = F.max_pool2d(F.pad(x, (0, 1, 0, 1), mode="replicate"), 2, stride=1)  # dense max, same size
-            x = self._blur_pool(x)
+        conv = self.conv
+        if conv is not None:  # weights are cast to the input's dtype on each call, as autocast would
+            bias = conv.bias
+            return F.conv2d(x, conv.weight.to(x.dtype), None if bias is None else bias.to(x.dtype), stride=k)
+        for _ in range(self.stages):  # 'blur' and 'max-blur': 2x at a time
+            if method == "max-blur":  # dense 2x2 max: H - 1 samples at j + 0.5, then ceil((H - 1) / 2) = floor(H / 2)
+                x = blur_pool(F.max_pool2d(x, 2, stride=1), self.filter_size, 2, self.padding_mode, True)
+            else:
+                x = blur_pool(x, self.filter_size, 2, self.padding_mode, False)
         return x
 
-    def _blur_pool(self, x):
-        # Binomial blur, then every second pixel. Padding 2 before and 1 after gives floor(H / 2);
-        # 'replicate' works for any size, even 1x1.
-        c, m = x.shape[1], len(self.taps)
-        x = F.pad(x, (2, 1, 2, 1), mode="replicate")
-        x = F.conv2d(x, self.taps.view(1, 1, 1, m).expand(c, 1, 1, m), stride=(1, 2), groups=c)
-        return F.conv2d(x, self.taps.view(1, 1, m, 1).expand(c, 1, m, 1), stride=(2, 1), groups=c)
-
-    def extra_repr(self):
-        return f"factor={self.factor}, method={self.method!r}" + (f", channels={self.channels}" if self.channels else "")
+    def extra_repr(self) -> str:
+        text = f"factor={self.factor}, method={self.method!r}"
+        if self.filter_size:
+            text += f", filter={binomial(self.filter_size)}, padding_mode={self.padding_mode!r}"
+        if self.channels is not None:
+            text += f", channels={self.channels}"
+        return text

@@ -37,7 +37,8 @@ zero_padded = nn.MaxPool2d(3, stride=1)(F.pad(negative, (1, 1, 1, 1)))
 print("input max:", round(negative.max().item(), 4))
 print("MaxPool2d(3, stride=1, padding=1), first row:", [round(v, 4) for v in pooled[0, 0, 0].tolist()])
 print("zero-pad first, then pool, first row:       ", zero_padded[0, 0, 0].tolist())
-# Padding is limited to half the kernel, and the check ignores dilation despite its message:
+# Padding is checked twice: against half the dilated ("effective") kernel, then against
+# half the kernel itself, which ignores dilation. The second check is the one that binds.
 for kernel, padding, dilation in ((3, 2, 1), (2, 2, 3)):
     try:
         nn.MaxPool2d(kernel, stride=1, padding=padding, dilation=dilation)(negative)
@@ -66,15 +67,23 @@ values, indices = pool(sample)
 restored = unpool(values, indices)
 print("values:\n", values[0, 0], "\nindices:\n", indices[0, 0], "\nunpooled:\n", restored[0, 0])
 print("parameters:", sum(p.numel() for p in unpool.parameters()))
+# Pooling the unpooled map again gives max(value, 0): the zeros fill win over a negative maximum.
+print("pooled again == values:", torch.equal(pool(restored)[0], values))
+below_zero = -1 - torch.arange(16.0, device=device).view(1, 1, 4, 4)
+below_values, below_indices = pool(below_zero)
+repooled = pool(unpool(below_values, below_indices))[0]
+print("values of -1 - arange(16):", below_values.flatten().tolist(), " pooled again:", repooled.flatten().tolist())
 
 # %% unpool_odd
 # An odd size is ambiguous on the way back: 5 -> 2 could have come from 4 or 5. Without
 # output_size, MaxUnpool2d assumes 4 and reads 5-wide indices as 4-wide ones.
-ramp = torch.arange(25.0, device=device).view(1, 1, 5, 5)
+# This cell runs on the CPU: on CUDA an index outside the plane is a device-side assert,
+# which ends the process instead of raising an error that can be caught.
+ramp = torch.arange(25.0).view(1, 1, 5, 5)
 for name, source in {"increasing 5x5": ramp, "decreasing 5x5": 24 - ramp}.items():
     values, indices = pool(source)
     right = unpool(values, indices, output_size=source.shape[-2:])
-    print(f"{name}: indices {indices.flatten().tolist()}")
+    print(f"{name}: indices {indices.flatten().tolist()}, outside a 4x4 plane: {indices[indices >= 16].tolist()}")
     print(" with output_size=(5, 5):\n", right[0, 0])
     try:
         print(" without output_size:\n", unpool(values, indices)[0, 0])

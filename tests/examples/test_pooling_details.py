@@ -8,7 +8,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import run_example
+from helpers import ROOT, run_example
+from sitegen.cells import parse_script
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +34,21 @@ def test_max_pool_pads_with_minus_infinity(ns):
     assert (pooled < 0).all() and (ns["zero_padded"][0, 0, 0] == 0).all()
     padded = F.pad(negative, (1, 1, 1, 1), value=-math.inf)
     torch.testing.assert_close(pooled, F.max_pool2d(padded, 3, stride=1))
+
+
+def test_two_padding_checks_and_the_binding_one_ignores_dilation():
+    """pooling_output_shape allows half the dilated kernel; pool2d_shape_check then allows half the kernel."""
+    first, second = "at most half of effective kernel size", "smaller than or equal to half of kernel size"
+    for kernel, padding, dilation in itertools.product(range(1, 5), range(0, 5), range(1, 4)):
+        effective = dilation * (kernel - 1) + 1
+        if padding <= kernel // 2:
+            F.max_pool2d(torch.zeros(1, 1, 20, 20), kernel, 1, padding, dilation)
+            continue
+        with pytest.raises(RuntimeError, match=first if padding > effective // 2 else second):
+            F.max_pool2d(torch.zeros(1, 1, 20, 20), kernel, 1, padding, dilation)
+    # the case on the page passes the first check (4 // 2 = 2) and fails the second
+    with pytest.raises(RuntimeError, match=second):
+        F.max_pool2d(torch.zeros(1, 1, 8, 8), 2, 1, 2, 3)
 
 
 def test_padding_limit_ignores_dilation():
@@ -78,9 +94,27 @@ def test_unpool_puts_maxima_back(ns):
     assert sum(p.numel() for p in ns["unpool"].parameters()) == 0
 
 
+def test_pooling_the_unpooled_map_again_gives_max_with_zero(ns):
+    """The page's counterexample, and the rule over signed inputs, sizes and kernels."""
+    assert (ns["below_values"] < 0).all() and torch.equal(ns["repooled"], torch.zeros_like(ns["below_values"]))
+    generator = torch.Generator().manual_seed(4)
+    signs = set()
+    for kernel, blocks in itertools.product((2, 3, 4), (1, 2, 5)):
+        x = torch.randn(4, 3, kernel * blocks, kernel * blocks, generator=generator) - 1.5
+        values, indices = F.max_pool2d(x, kernel, return_indices=True)
+        again = F.max_pool2d(F.max_unpool2d(values, indices, kernel), kernel)
+        assert torch.equal(again, values.clamp(min=0)), kernel
+        signs |= set(values.sign().flatten().tolist())
+    assert signs == {-1.0, 1.0}  # the sweep met windows the zeros win, and windows they do not
+
+
 def test_unpool_odd_sizes_need_output_size(ns):
     ramp, pool, unpool = ns["ramp"], ns["pool"], ns["unpool"]
+    # on CUDA an out-of-range index is a device-side assert: the cell must run on the CPU
+    assert ramp.device.type == "cpu" and ns["right"].device.type == "cpu"
     values, indices = pool(ramp)
+    assert indices.flatten().tolist() == [6, 8, 16, 18]
+    assert len(indices[indices >= 16]) == 2  # "two indices lie outside a 4x4 plane"
     with pytest.raises(RuntimeError, match="invalid max index"):
         unpool(values, indices)
     right = unpool(values, indices, output_size=(5, 5))
@@ -89,6 +123,13 @@ def test_unpool_odd_sizes_need_output_size(ns):
     wrong = unpool(values, indices)  # no error, but the 5-wide indices land in a 4-wide grid
     right = unpool(values, indices, output_size=(5, 5))
     assert wrong.shape[-2:] == (4, 4) and not torch.equal(wrong, right[..., :4, :4])
+
+
+def test_out_of_range_unpool_never_reaches_the_build_device():
+    """On CUDA the failing call would be a device-side assert that ends the build (finding P3)."""
+    cells = {cell.name: cell.source for cell in parse_script(ROOT / "examples" / "pooling_details.py").cells}
+    code = "\n".join(line.split("#")[0] for line in cells["unpool_odd"].splitlines())
+    assert "device" not in code and "cuda" not in code
 
 
 def test_unpool_picture_is_sparse(ns):

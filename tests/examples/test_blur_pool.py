@@ -1,0 +1,139 @@
+"""BlurPool, MaxBlurPool and blur_pool in examples/_downsample.py, against Zhang's reference.
+
+The reference below re-states antialiased-cnns' BlurPool independently: one 2-D binomial
+kernel (the outer product of a row of Pascal's triangle), pad (n - 1) // 2 before and
+ceil((n - 1) / 2) after, then a strided depthwise convolution.
+"""
+
+import itertools
+import math
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from _downsample import FILTER_SIZES, PADDING_MODES, BlurPool, MaxBlurPool, binomial, blur_pool, blur_pool_minimum_size
+
+
+@pytest.fixture(autouse=True, scope="module")
+def one_thread():
+    """Thousands of tiny ops: with a second thread they wait for each other on a busy machine (20x slower)."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+def zhang(x, filter_size, stride, padding_mode):
+    row = torch.tensor([math.comb(filter_size - 1, i) for i in range(filter_size)], dtype=x.dtype)
+    kernel = torch.outer(row, row) / row.sum() ** 2
+    before, after = (filter_size - 1) // 2, math.ceil((filter_size - 1) / 2)
+    mode = "constant" if padding_mode == "zeros" else padding_mode
+    padded = F.pad(x, (before, after, before, after), mode=mode)
+    return F.conv2d(padded, kernel.expand(x.shape[1], 1, *kernel.shape), stride=stride, groups=x.shape[1])
+
+
+def test_filters_are_rows_of_pascals_triangle():
+    assert FILTER_SIZES == (2, 3, 4, 5, 6, 7)
+    assert binomial(2) == [1, 1] and binomial(3) == [1, 2, 1] and binomial(5) == [1, 4, 6, 4, 1]
+    for n in FILTER_SIZES:
+        assert binomial(n) == [math.comb(n - 1, i) for i in range(n)]
+
+
+@pytest.mark.parametrize("padding_mode", PADDING_MODES)
+def test_blur_pool_is_zhangs_blurpool(padding_mode):
+    generator = torch.Generator().manual_seed(0)
+    for filter_size, stride, (height, width) in itertools.product(FILTER_SIZES, (1, 2, 3), ((4, 5), (7, 8), (12, 7))):
+        x = torch.randn(2, 3, height, width, dtype=torch.float64, generator=generator)
+        torch.testing.assert_close(blur_pool(x, filter_size, stride, padding_mode), zhang(x, filter_size, stride, padding_mode))
+        module = BlurPool(filter_size, stride, padding_mode)
+        torch.testing.assert_close(module(x), zhang(x, filter_size, stride, padding_mode))
+
+
+def test_max_blur_pool_is_a_dense_max_then_blurpool():
+    x = torch.randn(2, 3, 11, 10, dtype=torch.float64, generator=torch.Generator().manual_seed(1))
+    for kernel_size, filter_size in itertools.product((2, 3), FILTER_SIZES):
+        expected = zhang(F.max_pool2d(x, kernel_size, stride=1), filter_size, 2, "reflect")
+        torch.testing.assert_close(MaxBlurPool(kernel_size, filter_size)(x), expected)
+
+
+def test_sizes_from_1x1_and_the_minimum_is_exact():
+    """ceil(H / s) or floor(H / s) for every size, else a ValueError naming the smallest size."""
+    for filter_size, stride, padding_mode, ceil_mode in itertools.product(FILTER_SIZES, (1, 2, 3, 4), PADDING_MODES, (True, False)):
+        smallest = blur_pool_minimum_size(filter_size, stride, padding_mode, ceil_mode)
+        for height, width in [(h, h) for h in range(1, 10)] + [(1, 9), (9, 2)]:
+            x = torch.randn(1, 2, height, width)
+            if min(height, width) < smallest:
+                with pytest.raises(ValueError, match=f"at least {smallest}, got {height}x{width}"):
+                    blur_pool(x, filter_size, stride, padding_mode, ceil_mode)
+                continue
+            rounding = math.ceil if ceil_mode else math.floor
+            assert blur_pool(x, filter_size, stride, padding_mode, ceil_mode).shape == (1, 2, rounding(height / stride), rounding(width / stride))
+    # what 'replicate' and 'zeros' give: any size, down to 1x1 (ceil) or stride (floor)
+    for filter_size in FILTER_SIZES:
+        assert blur_pool_minimum_size(filter_size, 2, "replicate", True) == 1
+        assert blur_pool_minimum_size(filter_size, 2, "zeros", False) == 2
+    # reflect needs a pixel more than its pad: Zhang's default 4 taps pads 1 before and 2 after
+    assert blur_pool_minimum_size(4, 2, "reflect", True) == 3
+
+
+def ramp_position(pool, length, stride):
+    """Where each output sits along the width, from a ramp and its negation (nonlinear pools too)."""
+    ramp = torch.arange(float(length), dtype=torch.float64).expand(1, 1, 24, length)
+    position = (pool(ramp) - pool(-ramp)) / 2
+    return position[0, 0, position.shape[-2] // 2]
+
+
+@pytest.mark.parametrize("filter_size", FILTER_SIZES)
+@pytest.mark.parametrize("stride", [2, 3, 4])
+def test_where_samples_sit(filter_size, stride):
+    """Output i sits at stride*i + 0.5 for an even filter, stride*i for an odd one (Zhang's padding)."""
+    position = ramp_position(lambda x: blur_pool(x, filter_size, stride), 40, stride)
+    interior = slice(2, -2)
+    expected = stride * torch.arange(float(len(position)), dtype=torch.float64) + (0.5 if filter_size % 2 == 0 else 0.0)
+    torch.testing.assert_close(position[interior], expected[interior])
+
+
+@pytest.mark.parametrize("kernel_size", [2, 3])
+@pytest.mark.parametrize("filter_size", FILTER_SIZES)
+def test_max_blur_pool_moves_samples_by_half_its_max_window(kernel_size, filter_size):
+    position = ramp_position(MaxBlurPool(kernel_size, filter_size), 40, 2)
+    expected = 2 * torch.arange(float(len(position)), dtype=torch.float64) + (0.5 if filter_size % 2 == 0 else 0.0) + (kernel_size - 1) / 2
+    torch.testing.assert_close(position[2:-2], expected[2:-2])
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.float32, torch.float64])
+def test_dtype_follows_the_input(dtype):
+    x = torch.randn(1, 2, 9, 8, dtype=torch.float64, generator=torch.Generator().manual_seed(2))
+    for module in (BlurPool(), BlurPool(5, padding_mode="replicate"), MaxBlurPool()):
+        y = module(x.to(dtype))
+        assert y.dtype == dtype
+        tolerance = {torch.float16: 4e-3, torch.bfloat16: 3e-2}.get(dtype, 1e-6)
+        torch.testing.assert_close(y.double(), module(x), atol=tolerance * 4, rtol=tolerance)
+
+
+def test_nothing_to_learn_or_save():
+    for module in (BlurPool(), MaxBlurPool(3, 5)):
+        assert list(module.parameters()) == [] and module.state_dict() == {}
+    assert repr(BlurPool()) == "BlurPool(filter=[1, 3, 3, 1], stride=2, padding_mode='reflect', ceil_mode=True)"
+    assert repr(MaxBlurPool()) == "MaxBlurPool(kernel_size=2, filter=[1, 3, 3, 1], stride=2, padding_mode='reflect', ceil_mode=True)"
+
+
+@pytest.mark.parametrize("arguments,message", [
+    ({"filter_size": 1}, "filter_size must be one of"),
+    ({"filter_size": 8}, "filter_size must be one of"),
+    ({"stride": 0}, "stride must be a positive integer"),
+    ({"padding_mode": "constant"}, "padding_mode must be one of"),
+])
+def test_bad_arguments_fail_at_construction(arguments, message):
+    for module in (BlurPool, MaxBlurPool):
+        with pytest.raises(ValueError, match=message):
+            module(**arguments)
+
+
+def test_torchscript_and_compile():
+    x = torch.randn(1, 2, 9, 10, generator=torch.Generator().manual_seed(3))
+    for module in (BlurPool(), MaxBlurPool(3, 5, padding_mode="replicate")):
+        assert torch.equal(torch.jit.script(module)(x), module(x))
+        torch._dynamo.reset()
+        torch.testing.assert_close(torch.compile(module, backend="eager", fullgraph=True)(x), module(x), rtol=0, atol=0)
