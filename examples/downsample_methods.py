@@ -17,48 +17,21 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import torch.utils.benchmark as benchmark
-from _settings import INTERPOLATE_SETTINGS, LANCZOS, lanczos_works  # shared with other pages (shown above)
+from _downsample import BlurPool, MaxBlurPool  # shared with other pages (shown above)
+from _settings import INTERPOLATE_SETTINGS, LANCZOS, lanczos_works
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print(f"torch {torch.__version__} on {device}, {torch.get_num_threads()} CPU threads")
 
 # %% blur_pool
-# BlurPool, from the paper's description: low-pass filter with a binomial kernel, then
-# keep every second pixel. The kernel is separable, so rows and columns are filtered in
-# turn, each channel on its own. It is a fixed buffer, not a parameter: nothing is
-# learned. MaxBlurPool splits max pooling into a dense max (stride 1) and a BlurPool.
-class BlurPool(nn.Module):
-    FILTERS = {2: (1.0, 1.0), 3: (1.0, 2.0, 1.0), 5: (1.0, 4.0, 6.0, 4.0, 1.0)}
-
-    def __init__(self, filter_size=3, stride=2):
-        super().__init__()
-        taps = torch.tensor(self.FILTERS[filter_size])
-        self.register_buffer("taps", taps / taps.sum())
-        self.stride = stride
-        # An even filter has no centre pixel: the extra padding goes after, so [1, 1] pairs x[2i], x[2i+1].
-        self.padding = ((filter_size - 1) // 2, filter_size // 2) * 2
-
-    def forward(self, x):
-        c, m = x.shape[1], len(self.taps)
-        x = F.pad(x, self.padding, mode="reflect")
-        x = F.conv2d(x, self.taps.view(1, 1, 1, m).expand(c, 1, 1, m), stride=(1, self.stride), groups=c)
-        return F.conv2d(x, self.taps.view(1, 1, m, 1).expand(c, 1, m, 1), stride=(self.stride, 1), groups=c)
-
-    def extra_repr(self):
-        return f"filter={self.FILTERS[len(self.taps)]}, stride={self.stride}"
-
-
-class MaxBlurPool(nn.Sequential):
-    def __init__(self, filter_size=3):
-        super().__init__(nn.MaxPool2d(kernel_size=2, stride=1), BlurPool(filter_size))
-
-
+# BlurPool and MaxBlurPool come from the site's one implementation (shown above). The
+# filter is built per call in the input's dtype: nothing to learn, nothing in the state_dict.
 ramp = torch.arange(36.0, device=device).view(1, 1, 6, 6)
-print(MaxBlurPool(3))
-print("BlurPool [1,2,1] of a 6x6 ramp:\n", BlurPool(3).to(device)(ramp)[0, 0])
-print("BlurPool [1,1] == AvgPool2d(2):", torch.allclose(BlurPool(2).to(device)(ramp), F.avg_pool2d(ramp, 2)))
-print("parameters:", sum(p.numel() for p in MaxBlurPool(5).parameters()), " buffers:", dict(BlurPool(5).named_buffers()))
+print(MaxBlurPool(filter_size=3))
+print("BlurPool [1,2,1] of a 6x6 ramp:\n", BlurPool(filter_size=3)(ramp)[0, 0])
+print("BlurPool [1,1] == AvgPool2d(2) on 6x6:", torch.allclose(BlurPool(filter_size=2)(ramp), F.avg_pool2d(ramp, 2)))
+print("parameters:", sum(p.numel() for p in MaxBlurPool(filter_size=5).parameters()), " state_dict:", dict(MaxBlurPool(filter_size=5).state_dict()))
 
 # %% methods
 # Every method as a module that shrinks by an integer factor k, for C channels.
@@ -107,12 +80,12 @@ if lanczos_works(device):  # mode="lanczos" is new, and CPU-only
 METHODS.update({
     "Conv2d, random init": lambda k, c: strided_conv(k, c, blur=False),
     "Conv2d, blur init": lambda k, c: strided_conv(k, c, blur=True),
-    "BlurPool [1,1]": repeat(lambda: BlurPool(2)),
-    "BlurPool [1,2,1]": repeat(lambda: BlurPool(3)),
-    "BlurPool [1,4,6,4,1]": repeat(lambda: BlurPool(5)),
-    "MaxBlurPool [1,1]": repeat(lambda: MaxBlurPool(2)),
-    "MaxBlurPool [1,2,1]": repeat(lambda: MaxBlurPool(3)),
-    "MaxBlurPool [1,4,6,4,1]": repeat(lambda: MaxBlurPool(5)),
+    "BlurPool [1,1]": repeat(lambda: BlurPool(filter_size=2)),
+    "BlurPool [1,2,1]": repeat(lambda: BlurPool(filter_size=3)),
+    "BlurPool [1,4,6,4,1]": repeat(lambda: BlurPool(filter_size=5)),
+    "MaxBlurPool [1,1]": repeat(lambda: MaxBlurPool(filter_size=2)),
+    "MaxBlurPool [1,2,1]": repeat(lambda: MaxBlurPool(filter_size=3)),
+    "MaxBlurPool [1,4,6,4,1]": repeat(lambda: MaxBlurPool(filter_size=5)),
     "PixelUnshuffle(k)": lambda k, c: nn.PixelUnshuffle(k),
 })
 torch.manual_seed(0)
@@ -387,8 +360,8 @@ def fit_classifier(features, labels, ridge=1e-2):
 variants = {
     "MaxPool2d(2)": lambda: nn.MaxPool2d(2),
     "AvgPool2d(2)": lambda: nn.AvgPool2d(2),
-    "BlurPool [1,4,6,4,1]": lambda: BlurPool(5),
-    "MaxBlurPool [1,4,6,4,1]": lambda: MaxBlurPool(5),
+    "BlurPool [1,4,6,4,1]": lambda: BlurPool(filter_size=5),
+    "MaxBlurPool [1,4,6,4,1]": lambda: MaxBlurPool(filter_size=5),
 }
 shifts = [(0, 1), (0, -1), (1, 0), (-1, 0)]  # one pixel right, left, down, up
 seeds = range(5)
