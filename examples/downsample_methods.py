@@ -24,6 +24,11 @@ torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print(f"torch {torch.__version__} on {device}, {torch.get_num_threads()} CPU threads")
 
+
+def full_float32():
+    """On CUDA, cuDNN convolutions round float32 inputs to TF32 by default; the measures need full float32."""
+    return torch.backends.cudnn.flags(enabled=True, allow_tf32=False)
+
 # %% blur_pool
 # BlurPool and MaxBlurPool come from the site's one implementation (shown above). The
 # filter is built per call in the input's dtype: nothing to learn, nothing in the state_dict.
@@ -188,7 +193,7 @@ with torch.no_grad():  # the references do not depend on the method: compute the
 
 def measure(method, k, wrap=True):
     apply = (lambda x: periodic(method, x, k)) if wrap else method
-    with torch.no_grad():  # one call on a batch of: x, lowpass(x), shifted down, shifted right, x + lowpass(x), 0
+    with torch.no_grad(), full_float32():  # one call on a batch of: x, lowpass(x), shifted down, shifted right, x + lowpass(x), 0
         low_in = lowpassed[k]
         batch = torch.cat([images, low_in, images.roll(1, dims=-2), images.roll(1, dims=-1), images + low_in, torch.zeros_like(images)])
         out, low, down, right, both, zero = apply(batch).chunk(6)
@@ -226,7 +231,7 @@ pairs = [
     ("Conv2d, blur init", "BlurPool [1,2,1]"),
 ]
 identical = {}
-with torch.no_grad():
+with torch.no_grad(), full_float32():
     for a, b in pairs:
         for k in factors:
             first, second = (middle[k] if name.startswith("x[..., k//2") else modules[name, k] for name in (a, b))
@@ -240,7 +245,7 @@ for a, b in pairs:
 # The wrap padding hides the borders. Without it, two of the pairs above part ways.
 odd = torch.randn(1, 1, 7, 7, device=device)
 print("7x7 input: BlurPool [1,1] ->", tuple(modules["BlurPool [1,1]", 2](odd).shape[-2:]), " AvgPool2d(2) ->", tuple(F.avg_pool2d(odd, 2).shape[-2:]))
-with torch.no_grad():
+with torch.no_grad(), full_float32():
     gap = (modules["Conv2d, blur init", 2](images) - modules["BlurPool [1,2,1]", 2](images)).abs()  # zero vs reflect padding
 print(f"Conv2d, blur init vs BlurPool [1,2,1], no wrap: max difference {gap.max().item():.3f} on the border rows and columns, "
       f"{gap[..., 1:-1, 1:-1].max().item():.1e} inside")

@@ -17,6 +17,12 @@ from matplotlib.cbook import get_sample_data
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
+
+def full_float32():
+    """On CUDA, cuDNN convolutions round float32 inputs to TF32 by default; comparisons here need full float32."""
+    return torch.backends.cudnn.flags(enabled=True, allow_tf32=False)
+
+
 # A real photograph that ships with matplotlib, so the example runs offline.
 with get_sample_data("grace_hopper.jpg") as file:
     photo = torch.from_numpy(plt.imread(file).copy())
@@ -55,7 +61,7 @@ meanings = {
     "rearrange, keep every value": {"PixelUnshuffle(2)": nn.PixelUnshuffle(2)},
 }
 methods = {name: method for group in meanings.values() for name, method in group.items()}
-with torch.no_grad():
+with torch.no_grad(), full_float32():
     halves = {name: method(image) for name, method in methods.items()}
 for meaning, group in meanings.items():
     for name in group:
@@ -89,7 +95,7 @@ b = torch.tensor([[[[0.0, 0.0], [0.0, 1.0]]]], device=device)
 zero = torch.zeros_like(a)
 single_channel = {"MaxPool2d(2)": nn.MaxPool2d(2), "AvgPool2d(2)": nn.AvgPool2d(2), "Conv2d(1, 1, 2, stride=2), random": nn.Conv2d(1, 1, 2, stride=2).to(device)}
 print(f"a = {a.flatten().tolist()}, b = {b.flatten().tolist()} (2x2 images, row by row)")
-with torch.no_grad():
+with torch.no_grad(), full_float32():
     for name, f in single_channel.items():
         residual = (f(a + b) - f(a) - f(b) + f(zero)).item()
         print(f"{name:34s} f(a+b) = {f(a + b).item():+.4f}, f(a) + f(b) - f(0) = {(f(a) + f(b) - f(zero)).item():+.4f}, residual {residual:+.4f}")
@@ -108,7 +114,8 @@ avg_pool = (F.avg_pool1d, F.avg_pool2d, F.avg_pool3d)
 cases = [(image, 2, 2, 0), (image, 3, 2, 1), (torch.rand(2, 4, 37, device=device), 3, 2, 1), (torch.rand(1, 2, 9, 7, 11, device=device), 2, 3, 0)]
 for x, k, stride, padding in cases:
     pooled = avg_pool[x.dim() - 3](x, k, stride, padding)
-    gap = (pooled - avg_pool_as_conv(x, k, stride, padding)).abs().max().item()
+    with full_float32():
+        gap = (pooled - avg_pool_as_conv(x, k, stride, padding)).abs().max().item()
     print(f"input {tuple(x.shape)}, kernel {k}, stride {stride}, padding {padding}: max |avg_pool - conv| = {gap:.1e}")
 # Where it stops: options that change the divisor at the border.
 x = torch.rand(1, 1, 5, 5, device=device)

@@ -119,6 +119,10 @@ def test_error_on_1_over_f_images_rewards_keeping_the_passband(ns):
     # because antialiasing costs passband, and on 1/f images most energy is in the passband
     assert m["bilinear, antialias"]["passband"] > 3 * m["bilinear"]["passband"]
     assert m["bilinear, antialias"]["passband"] > 3 * m["bilinear, antialias"]["folded"]
+    # BlurPool [1,4,6,4,1] has the largest passband loss of the parameter-free linear filters
+    passband = scores(ns, "passband", 2)
+    parameter_free = {n: v for n, v in passband.items() if not n.startswith("Conv2d")}
+    assert max(parameter_free, key=parameter_free.get) == "BlurPool [1,4,6,4,1]"
 
 
 @pytest.mark.parametrize("k", [2, 4])
