@@ -281,7 +281,7 @@ def learnable(module):
     return any(p.requires_grad for p in module.parameters())
 
 
-print("| method | parameters | learnable | error vs ideal | = passband loss | + folded energy | shift error | time (ms), median | min to max |")
+print("| method | parameters | learnable | error vs ideal | passband loss | folded energy | shift error | time (ms), median | min to max |")
 print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
 for name, make in METHODS.items():
     module = make(2, channels)
