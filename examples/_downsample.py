@@ -160,7 +160,10 @@ class Downsample(nn.Module):
         self.filter_size = 0 if filter_size is None else filter_size
         # channels is accepted by every method, so that a setting can switch methods; only 'conv' uses it.
         self.channels = channels if method == "conv" else None
-        self.conv = nn.Conv2d(channels, channels, kernel_size=factor, stride=factor) if method == "conv" else None
+        # 'conv' holds what nn.Conv2d(channels, channels, factor, stride=factor) would, initialised the same way.
+        conv = nn.Conv2d(channels, channels, kernel_size=factor, stride=factor) if method == "conv" else None
+        self.weight = None if conv is None else conv.weight
+        self.bias = None if conv is None else conv.bias
         self.stages = factor.bit_length() - 1  # of a blur pool, when factor is a power of 2
         self.minimum_size = self._minimum_size()
 
@@ -199,10 +202,9 @@ class Downsample(nn.Module):
             if height % k or width % k:
                 raise ValueError(f"method='pixel-unshuffle' needs H and W divisible by {k}, got {height}x{width}")
             return F.pixel_unshuffle(x, k)
-        conv = self.conv
-        if conv is not None:  # weights are cast to the input's dtype on each call, as autocast would
-            bias = conv.bias
-            return F.conv2d(x, conv.weight.to(x.dtype), None if bias is None else bias.to(x.dtype), stride=k)
+        weight, bias = self.weight, self.bias
+        if weight is not None and bias is not None:  # 'conv': cast to the input's dtype on each call, as autocast would
+            return F.conv2d(x, weight.to(x.dtype), bias.to(x.dtype), stride=k)
         for _ in range(self.stages):  # 'blur' and 'max-blur': 2x at a time
             if method == "max-blur":  # dense 2x2 max: H - 1 samples at j + 0.5, then ceil((H - 1) / 2) = floor(H / 2)
                 x = blur_pool(F.max_pool2d(x, 2, stride=1), self.filter_size, 2, self.padding_mode, True)

@@ -14,10 +14,14 @@ import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from _upsamplers import bilinear_, bilinear_kernel, bilinear_layer_args, checkerboard_score, icnr_
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-print(f"torch {torch.__version__} on {device}")
+# Networks run in float64: on CUDA, convolutions default to TF32 (torch.backends.cudnn.allow_tf32),
+# whose rounding would make flat outputs look patterned.
+dtype = torch.float64
+print(f"torch {torch.__version__} on {device}, networks in {dtype}")
 
 # %% overlap
 # ConvTranspose2d with all-ones weights on an all-ones input: every output pixel is
@@ -65,44 +69,89 @@ for kernel_size in range(1, 9):
         cells.append(f"{uneven[kernel_size, stride]:g}")
     print(f"| {kernel_size} | " + " | ".join(cells) + " |")
 
-# %% generators
-# Three upsampling blocks (x2 each), 16 -> 16 -> 8 -> 3 channels, ReLU in between,
-# PyTorch's default initialisation, no training. Only the upsampling layer differs.
-def icnr_(conv, scale=2):
-    """Aitken et al. 2017: give the r*r sub-pixel outputs of each channel the same kernel,
-    so conv + PixelShuffle starts out as (conv at low resolution) + nearest upsampling."""
+# %% bilinear_init
+# FCN's initialisation (bilinear_ in _upsamplers.py) makes a transposed convolution
+# compute bilinear upsampling. Compare it with F.interpolate(align_corners=False) for
+# x2, x3, x4, inside and at the border (channels upsampled one by one, identity mixing).
+x = torch.randn(1, 3, 9, 10, device=device, dtype=dtype)
+bilinear_gap = {}
+for scale in (2, 3, 4):
+    layer = bilinear_(nn.ConvTranspose2d(3, 3, **bilinear_layer_args(scale), device=device, dtype=dtype))
     with torch.no_grad():
-        out_channels = conv.out_channels // scale**2
-        fresh = nn.Conv2d(conv.in_channels, out_channels, conv.kernel_size, padding=conv.padding).to(conv.weight.device)
-        conv.weight.copy_(fresh.weight.repeat_interleave(scale**2, dim=0))
-        conv.bias.copy_(fresh.bias.repeat_interleave(scale**2, dim=0))
-    return conv
+        difference = (layer(x) - F.interpolate(x, scale_factor=scale, mode="bilinear", align_corners=False)).abs()
+    border = scale // 2  # output pixels whose sample position falls outside the input
+    inner = difference[..., border:-border, border:-border]
+    bilinear_gap[scale] = (inner.max().item(), difference.max().item())
+    print(
+        f"x{scale}: {bilinear_layer_args(scale)}, kernel {[round(tap, 4) for tap in bilinear_kernel(scale).tolist()]}\n"
+        f"    max |ConvTranspose2d - interpolate| inside a {border}-pixel border: {bilinear_gap[scale][0]:.1e}, "
+        f"on the border: {bilinear_gap[scale][1]:.2f}"
+    )
 
-
-def upsampling_layer(kind, c_in, c_out):
-    if kind == "transposed k3":
-        return nn.ConvTranspose2d(c_in, c_out, 3, stride=2, padding=1, output_padding=1)
-    if kind == "transposed k4":
-        return nn.ConvTranspose2d(c_in, c_out, 4, stride=2, padding=1)
-    if kind in ("nearest + conv", "bilinear + conv"):
-        return nn.Sequential(nn.Upsample(scale_factor=2, mode=kind.split()[0]), nn.Conv2d(c_in, c_out, 3, padding=1))
-    conv = nn.Conv2d(c_in, c_out * 4, 3, padding=1)
-    if kind == "PixelShuffle + ICNR":
-        icnr_(conv)
-    return nn.Sequential(conv, nn.PixelShuffle(2))
-
-
-# ICNR really is "convolve at low resolution, then copy each pixel into an r x r block".
+# %% icnr_check
+# ICNR really is "convolve at low resolution, then copy each pixel into an r x r block",
+# and only with repeat_interleave: .repeat puts the copies of a kernel out_channels
+# apart, into other channels' blocks.
 torch.manual_seed(0)
-sub_pixel = icnr_(nn.Conv2d(4, 3 * 4, 3, padding=1)).to(device)
-x = torch.randn(1, 4, 6, 6, device=device)
+sub_pixel = icnr_(nn.Conv2d(4, 3 * 4, 3, padding=1)).to(device, dtype)
+x = torch.randn(1, 4, 6, 6, device=device, dtype=dtype)
 with torch.no_grad():
     shuffled = F.pixel_shuffle(sub_pixel(x), 2)
     low_res = F.conv2d(x, sub_pixel.weight[::4], sub_pixel.bias[::4], padding=1)
     icnr_difference = (shuffled - F.interpolate(low_res, scale_factor=2, mode="nearest")).abs().max().item()
 print(f"ICNR: max |conv + PixelShuffle - nearest(low-resolution conv)| = {icnr_difference:.1e}")
 
-kinds = ["transposed k3", "transposed k4", "nearest + conv", "bilinear + conv", "PixelShuffle", "PixelShuffle + ICNR"]
+
+def repeat_instead_(conv, scale=2):
+    """The slip: the same low-resolution kernels, copied with .repeat."""
+    with torch.no_grad():
+        kernels, biases = conv.weight[:: scale**2].clone(), conv.bias[:: scale**2].clone()
+        conv.weight.copy_(kernels.repeat(scale**2, 1, 1, 1))
+        conv.bias.copy_(biases.repeat(scale**2))
+    return conv
+
+
+flat = torch.ones(1, 4, 12, 12, device=device, dtype=dtype)
+with torch.no_grad():
+    one_layer = {
+        "repeat_interleave": F.pixel_shuffle(sub_pixel(flat), 2),
+        "repeat": F.pixel_shuffle(repeat_instead_(icnr_(nn.Conv2d(4, 3 * 4, 3, padding=1)).to(device, dtype))(flat), 2),
+    }
+one_layer_score = {name: checkerboard_score(y, 2, 4) for name, y in one_layer.items()}
+for name, score in one_layer_score.items():
+    print(f"one ICNR layer copied with .{name}, constant input: checkerboard score {score:.3f}")
+
+# %% generators
+# Three upsampling blocks (x2 each), 16 -> 16 -> 8 -> 3 channels, ReLU in between, no
+# training. Only the upsampling layer and its initialisation differ.
+def upsampling_layer(layer, init, c_in, c_out):
+    if layer == "ConvTranspose2d k3":
+        return nn.ConvTranspose2d(c_in, c_out, 3, stride=2, padding=1, output_padding=1)
+    if layer == "ConvTranspose2d k4":
+        up = nn.ConvTranspose2d(c_in, c_out, **bilinear_layer_args(2))
+        if init == "bilinear (FCN)":  # bilinear in space; channels mixed by a default 1x1 weight
+            bilinear_(up, mixing=nn.Conv2d(c_in, c_out, 1).weight[:, :, 0, 0].T)
+        return up
+    if layer in ("nearest + conv", "bilinear + conv"):
+        return nn.Sequential(nn.Upsample(scale_factor=2, mode=layer.split()[0]), nn.Conv2d(c_in, c_out, 3, padding=1))
+    conv = nn.Conv2d(c_in, c_out * 4, 3, padding=1)
+    if init.startswith("ICNR"):
+        icnr_(conv)
+    if init == "ICNR with .repeat":
+        repeat_instead_(conv)
+    return nn.Sequential(conv, nn.PixelShuffle(2))
+
+
+kinds = [
+    ("ConvTranspose2d k3", "default"),
+    ("ConvTranspose2d k4", "default"),
+    ("ConvTranspose2d k4", "bilinear (FCN)"),
+    ("nearest + conv", "default"),
+    ("bilinear + conv", "default"),
+    ("conv + PixelShuffle", "default"),
+    ("conv + PixelShuffle", "ICNR"),
+    ("conv + PixelShuffle", "ICNR with .repeat"),
+]
 channels = [16, 16, 8, 3]
 
 
@@ -110,58 +159,47 @@ def generator(kind, seed):
     torch.manual_seed(seed)
     layers = []
     for c_in, c_out in zip(channels, channels[1:]):
-        layers += [upsampling_layer(kind, c_in, c_out), nn.ReLU()]
-    return nn.Sequential(*layers[:-1]).to(device)
+        layers += [upsampling_layer(*kind, c_in, c_out), nn.ReLU()]
+    return nn.Sequential(*layers[:-1]).to(device, dtype)
 
 
 # Two inputs of shape (1, 16, 12, 12): all ones, and a smooth random field (4x4 noise
 # upsampled with bicubic interpolation). Every output is 96x96.
 size = 12
-constant = torch.ones(1, channels[0], size, size, device=device)
+constant = torch.ones(1, channels[0], size, size, device=device, dtype=dtype)
 torch.manual_seed(0)
-smooth = F.interpolate(torch.randn(1, channels[0], 4, 4, device=device), size=(size, size), mode="bicubic", align_corners=True)
+smooth = F.interpolate(torch.randn(1, channels[0], 4, 4, device=device, dtype=dtype), size=(size, size), mode="bicubic", align_corners=True)
 inputs = {"constant": constant, "smooth": smooth}
 batch = torch.cat(list(inputs.values()))  # both inputs in one forward pass
 with torch.no_grad():
     outputs = {kind: dict(zip(inputs, generator(kind, seed=0)(batch))) for kind in kinds}
-print("output shape per input:", tuple(outputs["PixelShuffle"]["constant"].shape))
+print("output shape per input:", tuple(outputs[kinds[0]]["constant"].shape))
 
 # %% score
-# Checkerboard score: split the output into its 8x8 phases (the pixels at the same
-# position modulo 8, the total upsampling factor, which includes the 2x2 and 4x4
-# phases of the later layers), take each phase's mean, and measure how much those
-# means vary, relative to the output's mean square. A border of 16 pixels is left out
-# (zero padding makes borders different anyway). 0 means no periodic pattern.
+# checkerboard_score (from _upsamplers.py) with 8x8 phases, the total upsampling
+# factor (which includes the 2x2 and 4x4 phases of the later layers), inside a border
+# of 16 pixels (zero padding makes borders different anyway).
 period, margin = 8, 16
-
-
-def checkerboard_score(y):
-    inner = y[..., margin:-margin, margin:-margin]
-    n, c, h, w = inner.shape
-    phases = inner.reshape(n, c, h // period, period, w // period, period)
-    phase_means = phases.mean(dim=(2, 4))  # n, c, period, period
-    return (phase_means.flatten(2).var(dim=2, unbiased=False) / inner.pow(2).mean(dim=(2, 3))).mean().item()
-
-
 seeds = range(6)
-scores = {}
+scores, per_seed = {}, {}
 with torch.no_grad():
     for kind in kinds:
-        per_seed = torch.tensor([[checkerboard_score(y[None]) for y in generator(kind, seed)(batch)] for seed in seeds])
-        for name, column in zip(inputs, per_seed.T):
+        table = torch.tensor([[checkerboard_score(y[None], period, margin) for y in generator(kind, seed)(batch)] for seed in seeds], dtype=torch.float64)
+        for name, column in zip(inputs, table.T):
+            per_seed[kind, name] = column
             scores[kind, name] = (column.mean().item(), column.std().item())
-print(f"Mean over {len(seeds)} random initialisations (± standard deviation):\n")
-print("| upsampling layer | constant input | smooth input |")
-print("|---|---:|---:|")
+print(f"Mean ± standard deviation over {len(seeds)} random initialisations:\n")
+print("| layer | initialisation | constant input | smooth input |")
+print("|---|---|---:|---:|")
 for kind in kinds:
-    cells = [f"{scores[kind, name][0]:.2e} ± {scores[kind, name][1]:.1e}" for name in inputs]
-    print(f"| {kind} | " + " | ".join(cells) + " |")
+    cells = [f"{scores[kind, name][0]:.3f} ± {scores[kind, name][1]:.3f}" for name in inputs]
+    print(f"| {kind[0]} | {kind[1]} | " + " | ".join(cells) + " |")
 
 # %% pictures
 # A 32x32 crop of the first output channel of each generator (seed 0), inside the
 # border, in standard deviations from its mean (flat outputs stay flat: float
 # rounding noise is not blown up).
-figure, axes = plt.subplots(2, len(kinds), figsize=(12, 4.6))
+figure, axes = plt.subplots(2, len(kinds), figsize=(14, 4.4))
 for col, kind in enumerate(kinds):
     for row, name in enumerate(inputs):
         y = outputs[kind][name][0, margin : margin + 32, margin : margin + 32]
@@ -169,7 +207,7 @@ for col, kind in enumerate(kinds):
         axes[row, col].imshow(((y - y.mean()) / scale).cpu().numpy(), cmap="RdBu_r", vmin=-2.5, vmax=2.5)
         axes[row, col].set_xticks([])
         axes[row, col].set_yticks([])
-    axes[0, col].set_title(kind, fontsize=9)
+    axes[0, col].set_title(f"{kind[0]}\n{kind[1]}", fontsize=8)
 axes[0, 0].set_ylabel("constant input")
 axes[1, 0].set_ylabel("smooth input")
 figure.suptitle("Untrained generators: output minus its mean, in standard deviations")

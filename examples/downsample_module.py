@@ -3,12 +3,15 @@
 A small ``Downsample(factor, method=...)`` module, used the way ``nn.Upsample`` is: build
 it once, call it on (N, C, H, W) tensors. Its methods are the answers of the previous
 pages, by name: 'max', 'avg', 'area', 'antialias-bilinear', 'blur', 'max-blur', 'conv'
-and 'pixel-unshuffle'. The script measures what each one keeps, checks the module in an
-encoder-decoder with ``nn.Upsample``, and builds a decision table from the measurements.
+and 'pixel-unshuffle'. The script measures where each method's samples sit, the smallest
+input each accepts, its dtypes, torch.compile and TorchScript, what each keeps, checks
+the module in an encoder-decoder with ``nn.Upsample``, and builds a decision table from
+the measurements.
 """
 
 # %% setup
 import math
+import warnings
 
 import numpy as np
 import torch
@@ -23,7 +26,7 @@ print(f"torch {torch.__version__} on {device}")
 # %% module
 # The module itself is in examples/_downsample.py (shown above), so other examples can
 # import the same code.
-from _downsample import Downsample
+from _downsample import BlurPool, Downsample, MaxBlurPool
 
 # %% demo
 # Built once, called like nn.Upsample; the repr says what it does.
@@ -31,12 +34,174 @@ x = torch.randn(2, 16, 32, 32, device=device)
 print(nn.Upsample(scale_factor=2, mode="bilinear"))
 for method in Downsample.METHODS:
     down = Downsample(2, method=method, channels=16).to(device)
-    print(f"{str(down):60s} {tuple(x.shape)} -> {tuple(down(x).shape)}  parameters: {sum(p.numel() for p in down.parameters())}")
+    print(f"{str(down):90s} {tuple(x.shape)} -> {tuple(down(x).shape)}  parameters: {sum(p.numel() for p in down.parameters())}")
 print(Downsample(4, method="conv", channels=16))
+
+# %% phase
+# Where output pixel i sits in the input, measured along the width of a ramp. A linear
+# method returns the position its weights are centred on; for 'max' and 'max-blur', half
+# the difference between their outputs for the ramp and for its negative does the same.
+# 'conv' has random weights: its position is the centre of the pixels it reads.
+def positions(down, width=48):
+    ramp = torch.arange(float(width), device=device, dtype=torch.float64).expand(1, 16, 24, width)
+    if isinstance(down, Downsample) and down.method == "conv":
+        ramp = ramp.clone().requires_grad_()
+        out = down.double()(ramp)
+        where = []
+        for i in range(out.shape[-1]):
+            (grad,) = torch.autograd.grad(out[0, 0, out.shape[-2] // 2, i], ramp, retain_graph=True)
+            columns = grad[0].abs().sum(dim=(0, 1)).nonzero().flatten().double()
+            where.append((columns.min() + columns.max()) / 2)
+        return torch.stack(where)
+    position = (down(ramp) - down(-ramp)) / 2
+    return position.mean(dim=1)[0, position.shape[-2] // 2]  # pixel-unshuffle: mean over each block's k*k channels
+
+
+def offset(down, k, width=48):
+    """Position of interior output i minus k*i, if the same for every interior i."""
+    where = positions(down, width)
+    inner = (where - k * torch.arange(len(where), device=device))[2:-2]
+    return f"{inner[0].item():+.2f}" if torch.allclose(inner, inner[0].expand_as(inner), atol=1e-9) else "varies"
+
+
+phase = {}
+for method in Downsample.METHODS:
+    phase[method] = {}
+    for k in (2, 3, 4):
+        try:
+            phase[method][k] = offset(Downsample(k, method=method, channels=16).to(device), k)
+        except ValueError:  # the blur methods take powers of 2 only
+            phase[method][k] = "n/a"
+zhang = {"BlurPool(filter_size=5)": BlurPool(5), "BlurPool(filter_size=4)": BlurPool(4), "MaxBlurPool() (2x2 max, 4 taps)": MaxBlurPool(), "MaxBlurPool(filter_size=5)": MaxBlurPool(2, 5)}
+for name, pool in zhang.items():
+    phase[name] = {2: offset(pool, 2), 3: "n/a", 4: "n/a"}
+print("| method | factor 2 | factor 3 | factor 4 |")
+print("|---|---:|---:|---:|")
+print("| block centre, (k - 1) / 2 | +0.50 | +1.00 | +1.50 |")
+for name, row in phase.items():
+    label = f"`Downsample(k, {name!r})`" if name in Downsample.METHODS else f"Zhang's `{name}`"
+    print(f"| {label} | " + " | ".join(row[k] for k in (2, 3, 4)) + " |")
+
+# %% phase_odd
+# When k does not divide the size: 15 pixels at factor 2. 'area' spreads its 7 windows
+# over all 15 pixels, and so does antialiased bilinear given size=7 instead of the factor.
+def drift(where, k=2):
+    return [round(v, 3) for v in (where - (k * torch.arange(len(where), device=device) + (k - 1) / 2)).tolist()]
+
+
+class Resize(nn.Module):
+    def __init__(self, size):
+        super().__init__()
+        self.size = size
+
+    def forward(self, x):
+        return F.interpolate(x, size=(x.shape[-2], self.size), mode="bilinear", antialias=True)
+
+
+odd_drift = {
+    "Downsample(2, 'antialias-bilinear')": drift(positions(Downsample(2, "antialias-bilinear"), 15)),
+    "Downsample(2, 'area')": drift(positions(Downsample(2, "area"), 15)),
+    "F.interpolate(size=7, antialias=True)": drift(positions(Resize(7), 15)),
+}
+for name, values in odd_drift.items():
+    print(f"{name:40s} position - block centre: {values}")
+
+# %% tiny
+# The smallest input each method takes, found by trying sizes 1, 2, 3, ... Below it the
+# call raises a ValueError that names the minimum.
+def smallest(down):
+    for size in range(1, 33):
+        try:
+            down(torch.zeros(1, 16, size, size, device=device))
+            return size
+        except ValueError:
+            continue
+    return None
+
+
+print("| method | padding_mode | factor 2 | factor 3 | factor 4 |")
+print("|---|---|---:|---:|---:|")
+minimum = {}
+for method in Downsample.METHODS:
+    for mode in ("reflect", "replicate") if method in ("blur", "max-blur") else ("",):
+        row = []
+        for k in (2, 3, 4):
+            try:
+                down = Downsample(k, method=method, channels=16, **({"padding_mode": mode} if mode else {})).to(device)
+            except ValueError:
+                row.append("n/a")
+                continue
+            minimum[method, mode, k] = smallest(down)
+            row.append(f"{minimum[method, mode, k]}x{minimum[method, mode, k]}")
+        print(f"| `{method}` | {mode or 'none'} | " + " | ".join(row) + " |")
+
+for size, method in ((1, "avg"), (3, "max-blur")):
+    try:
+        Downsample(2, method=method)(torch.zeros(1, 1, size, size, device=device))
+    except ValueError as error:
+        print(f"\n{size}x{size}, {method}: {error}")
+
+# %% dtypes
+# The output has the input's dtype, and the filters and weights are cast to it on each
+# call. Each entry: the largest difference to the same call in float64, on a 2x16x33x30 input.
+generator = torch.Generator().manual_seed(2)
+sample = torch.randn(2, 16, 33, 30, generator=generator, dtype=torch.float64).to(device)
+dtypes = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
+kept_dtype, dtype_error = {}, {}
+print("| method | " + " | ".join(str(t).replace("torch.", "") for t in dtypes) + " |")
+print("|---|" + "---:|" * len(dtypes))
+for method in Downsample.METHODS:
+    torch.manual_seed(0)
+    down = Downsample(2, method=method, channels=16).to(device)
+    x = sample[..., :32, :] if method == "pixel-unshuffle" else sample
+    reference = down(x)
+    for dtype in dtypes:
+        y = down(x.to(dtype))
+        kept_dtype[method, dtype] = y.dtype == dtype
+        dtype_error[method, dtype] = (y.double() - reference).abs().max().item()
+    print(f"| `{method}` | " + " | ".join(f"{dtype_error[method, t]:.1e}" for t in dtypes) + " |")
+print("\noutput dtype == input dtype in every case:", all(kept_dtype.values()))
+
+# %% compile
+# torch.compile with fullgraph=True (no graph breaks allowed) and torch.jit.script, each
+# compared with the eager module. backend="eager" captures the graph with Dynamo and runs
+# it as it is, which keeps this page fast; the site's tests also run backend="aot_eager".
+x = torch.randn(2, 16, 33, 30, device=device)
+compiled, scripted = {}, {}
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    for method in Downsample.METHODS:
+        down = Downsample(2, method=method, channels=16).to(device)
+        sized = x[..., :32, :] if method == "pixel-unshuffle" else x
+        torch.compiler.reset()  # the instances share one forward: without this, Dynamo stops compiling after 8
+        compiled[method] = torch.equal(torch.compile(down, backend="eager", fullgraph=True)(sized), down(sized))
+        scripted[method] = torch.equal(torch.jit.script(down)(sized), down(sized))
+print("| method | torch.compile equals eager | torch.jit.script equals eager |")
+print("|---|---|---|")
+for method in Downsample.METHODS:
+    print(f"| `{method}` | {compiled[method]} | {scripted[method]} |")
+deprecation = sorted({str(w.message) for w in caught if "jit.script" in str(w.message)})
+print("\nwarning from torch.jit.script:", deprecation[0] if deprecation else "none")
+# A 3x3 input is below max-blur's minimum: how each way of running it says so.
+small_input = {}
+runs = {
+    "eager": Downsample(2, "max-blur").to(device),
+    "torch.compile": torch.compile(Downsample(2, "max-blur").to(device), backend="eager"),
+    "torch.compile(fullgraph=True)": torch.compile(Downsample(2, "max-blur").to(device), backend="eager", fullgraph=True),
+    "torch.jit.script": torch.jit.script(Downsample(2, "max-blur").to(device)),
+}
+for name, run in runs.items():
+    torch.compiler.reset()
+    try:
+        run(torch.zeros(1, 1, 3, 3, device=device))
+    except Exception as error:  # the exception's type depends on the runner; its text names the minimum each time
+        small_input[name] = (type(error), "at least 4, got 3x3" in str(error))
+        print(f"{name:30s} raises {type(error).__module__}.{type(error).__name__}; the message names the minimum: {small_input[name][1]}")
 
 # %% odd_sizes
 # Sizes that do not divide: every method gives floor(H / k). 'avg' and 'max' then ignore
-# the last row and column; 'area' and 'antialias-bilinear' spread their windows over all of them.
+# the last row and column; 'area' stretches its windows over them, and the filters of
+# 'antialias-bilinear' and 'blur' are wider than a block and reach them.
 odd = torch.randn(1, 1, 15, 15, device=device, requires_grad=True)
 reach = {}
 for method in ("max", "avg", "area", "antialias-bilinear", "blur"):
@@ -47,16 +212,17 @@ for method in ("max", "avg", "area", "antialias-bilinear", "blur"):
 
 # %% errors
 # Bad arguments fail at construction, with a message that says what to do.
-for arguments in ({"factor": 1}, {"factor": 2.5}, {"factor": 2, "method": "bilinear"}, {"factor": 3, "method": "blur"}, {"factor": 2, "method": "conv"}):
+for arguments in ({"factor": 1}, {"factor": 2.5}, {"factor": 2, "method": "bilinear"}, {"factor": 3, "method": "blur"},
+                  {"factor": 2, "method": "blur", "filter_size": 5}, {"factor": 2, "method": "avg", "filter_size": 4}, {"factor": 2, "method": "conv"}):
     try:
         Downsample(**arguments)
     except ValueError as error:
         print(f"Downsample(**{arguments}): {error}")
-for shape, method in (((16, 32, 32), "avg"), ((1, 1, 15, 15), "pixel-unshuffle")):
+for x, method in ((torch.zeros(16, 32, 32), "avg"), (torch.zeros(1, 1, 15, 15), "pixel-unshuffle"), (torch.zeros(1, 1, 8, 8, dtype=torch.uint8), "max")):
     try:
-        Downsample(2, method=method)(torch.zeros(shape, device=device))
-    except ValueError as error:
-        print(f"{method} on {shape}: {error}")
+        Downsample(2, method=method)(x.to(device))
+    except (ValueError, TypeError) as error:
+        print(f"{method} on {x.dtype} {tuple(x.shape)}: {type(error).__name__}: {error}")
 
 # %% encoder_decoder
 # Downsample and nn.Upsample as mirror images in a tiny encoder-decoder.
@@ -74,19 +240,30 @@ for layer in model:
         print(f"{str(layer):42s} {tuple(h.shape)}")
 print("output", tuple(h.shape))
 
-# The lossless pair, and the odd-size trap: 15 -> 7 -> 14 unless Upsample is given the size.
 x = torch.randn(1, 3, 64, 64, device=device)
 roundtrip = nn.PixelShuffle(2)(Downsample(2, method="pixel-unshuffle")(x))
 print("PixelShuffle(Downsample(2, 'pixel-unshuffle')(x)) == x:", torch.equal(roundtrip, x))
-odd = torch.randn(1, 3, 15, 15, device=device)
-halved = Downsample(2, method="avg")(odd)
-print("15x15 -> down ->", tuple(halved.shape[-2:]), "-> Upsample(scale_factor=2) ->", tuple(nn.Upsample(scale_factor=2)(halved).shape[-2:]),
-      "; Upsample(size=(15, 15)) ->", tuple(nn.Upsample(size=odd.shape[-2:])(halved).shape[-2:]))
+
+# %% skip
+# A skip connection needs the shape back and the same grid. A 15-wide ramp, halved by
+# 'avg' to 7 samples at 0.5, 2.5, ..., 12.5, then brought back to 15 two ways; the error
+# is measured on columns 1..12, between the first and last sample, where no border clamps.
+ramp = torch.arange(15.0, device=device).expand(1, 1, 15, 15)
+halved = Downsample(2, method="avg")(ramp)
+returned = {
+    "F.interpolate(size=(15, 15))": F.interpolate(halved, size=(15, 15), mode="bilinear"),
+    "F.interpolate(scale_factor=2), then pad 1": F.pad(F.interpolate(halved, scale_factor=2, mode="bilinear"), (0, 1, 0, 1), mode="replicate"),
+}
+print("15x15 -> Downsample(2, 'avg') ->", tuple(halved.shape[-2:]), "-> nn.Upsample(scale_factor=2) ->", tuple(nn.Upsample(scale_factor=2)(halved).shape[-2:]))
+skip_error = {}
+for name, y in returned.items():
+    skip_error[name] = (y - ramp)[0, 0, 7, 1:13].abs().max().item()
+    print(f"{name:44s} -> {tuple(y.shape[-2:])}, largest position error on columns 1..12: {skip_error[name]:.3f} px")
 
 # %% measurements
 # Everything the decision table claims, measured here at factor 2 with 16 channels.
-# Random images have the 1/f spectrum of photos; they are wrap-padded before each method
-# and cropped after, so that borders play no part (as on the previous page).
+# Random images have the 1/f spectrum of photos. Inputs are wrap-padded before each
+# method and cropped after, so that borders play no part (as on the previous page).
 def random_images(count, size, generator):
     f = torch.fft.fftfreq(size)
     radius = torch.sqrt(f.view(-1, 1) ** 2 + f.view(1, -1) ** 2).clamp(min=1 / size)
@@ -115,11 +292,14 @@ def spread(y):
 
 generator = torch.Generator().manual_seed(1)
 images = random_images(4, 64, generator)
-spikes = torch.zeros(64, 16, 32, 32, device=device)  # one bright pixel per map, anywhere
-where = torch.randint(0, 32 * 32, (64 * 16,), generator=generator).to(device)
-spikes.view(64 * 16, -1)[torch.arange(64 * 16, device=device), where] = 1.0
 noise = torch.randn(8, 16, 32, 32, generator=generator).to(device)
 picture = torch.rand(1, 1, 64, 64, generator=generator)
+# One bright pixel per map, at every pixel of a 24x24 map in turn (all 16 channels).
+side = 24
+spikes = torch.zeros(side * side, 16, side * side, device=device)
+spikes[torch.arange(side * side), :, torch.arange(side * side)] = 1.0
+spikes = spikes.view(side * side, 16, side, side)
+interior = [r * side + c for r in range(8, 16) for c in range(8, 16)]  # 4 px or more from the border
 
 
 def pillow_bilinear(x):
@@ -138,8 +318,12 @@ for method in Downsample.METHODS:
     else:
         fact["learnable"] = False
     with torch.no_grad():
-        fact["peak kept"] = down(spikes).amax(dim=(1, 2, 3)).mean().item()  # every spike has height 1
-        fact["noise left"] = down(noise).std().item() / noise.std().item()
+        response = down(spikes) - down(torch.zeros_like(spikes[:1]))  # 'conv' has a bias
+        # the pixels that output (6, 6), centred on input 12.5, reads; and the height left of an interior spike
+        fact["footprint"] = int((response[..., 6, 6].abs().amax(dim=1) > 0).sum())
+        peaks = response[interior].amax(dim=(1, 2, 3))
+        fact["peak kept min"], fact["peak kept max"] = peaks.min().item(), peaks.max().item()
+        fact["noise left"] = periodic(down, noise).std().item() / noise.std().item()
         if method == "pixel-unshuffle":
             back = nn.PixelShuffle(2)(down(images))
         else:
@@ -154,29 +338,43 @@ for method in Downsample.METHODS:
             fact["max diff to Pillow"] = (down(picture.to(device))[0, 0].cpu() - pillow_bilinear(picture)).abs().max().item()
     facts[method] = fact
 
-columns = ["parameters", "learnable", "peak kept", "noise left", "reconstruction error", "folded energy", "shift error"]
+columns = ["parameters", "footprint", "peak kept", "noise left", "reconstruction error", "folded energy", "shift error"]
 print("| method | " + " | ".join(columns) + " |")
 print("|---|" + "---:|" * len(columns))
 for method, fact in facts.items():
-    cells = [fact.get(c, "n/a") for c in columns]
-    print(f"| `{method}` | " + " | ".join(f"{v:.3f}" if isinstance(v, float) else ("yes" if v is True else "no" if v is False else str(v)) for v in cells) + " |")
+    cells = [str(fact["parameters"]), str(fact["footprint"])]
+    low, high = fact["peak kept min"], fact["peak kept max"]
+    cells.append(f"{low:.3f}" if math.isclose(low, high, rel_tol=1e-6) else f"{low:.3f} to {high:.3f}")
+    cells += [f"{fact[c]:.3f}" if c in fact else "n/a" for c in columns[3:]]
+    print(f"| `{method}` | " + " | ".join(cells) + " |")
 
 # %% decision_table
-# When to use which: each row's evidence is read from the measurements above.
+# When to use which: each row names the method the measurements above pick, and its evidence.
 f = facts
+same = [m for m in f if m != "pixel-unshuffle"]  # same channels, comparable maps
+strongest, runner_up = sorted(same, key=lambda m: -f[m]["peak kept min"])[:2]
+steadiest = min(same, key=lambda m: f[m]["shift error"])
+
+
+def kept(m):
+    low, high = f[m]["peak kept min"], f[m]["peak kept max"]
+    return f"{low:.2f}" if math.isclose(low, high, rel_tol=1e-6) else f"{low:.2f} to {high:.2f}"
+
+
 rows = [
-    ("keep the strongest activation", "max",
-     f"peak kept {f['max']['peak kept']:.2f} (avg {f['avg']['peak kept']:.2f})"),
-    ("keep peaks, but stay stable under shifts", "max-blur",
-     f"peak kept {f['max-blur']['peak kept']:.2f}, shift error {f['max-blur']['shift error']:.3f} (max {f['max']['shift error']:.3f})"),
-    ("smooth: average out noise", "avg",
-     f"noise left {f['avg']['noise left']:.2f} (max {f['max']['noise left']:.2f})"),
-    ("count every pixel, whatever the size", "area",
-     f"15x15 input: {reach['area']} of 225 pixels used (avg {reach['avg']})"),
+    ("keep the strongest activation, wherever it sits", strongest,
+     f"peak kept {kept(strongest)} at every position (next: {runner_up}, {kept(runner_up)})"),
+    ("keep peaks, but stay stable under shifts", steadiest,
+     f"the lowest shift error, {f[steadiest]['shift error']:.3f} (max {f['max']['shift error']:.3f}), peak kept {kept(steadiest)}"),
+    ("remove the most aliasing and noise, at any power of 2", "blur",
+     f"folded energy {f['blur']['folded energy']:.3f}, noise left {f['blur']['noise left']:.2f}; the same as antialias-bilinear's at factor 2 "
+     f"({f['antialias-bilinear']['folded energy']:.3f}, {f['antialias-bilinear']['noise left']:.2f})"),
     ("resize images as Pillow does", "antialias-bilinear",
-     f"max difference to Pillow {f['antialias-bilinear']['max diff to Pillow']:.0e} (avg {f['avg']['max diff to Pillow']:.2f})"),
-    ("stay shift-equivariant, with the least aliasing", "blur",
-     f"folded energy {f['blur']['folded energy']:.3f}, shift error {f['blur']['shift error']:.3f} (avg {f['avg']['folded energy']:.3f}, {f['avg']['shift error']:.3f})"),
+     f"max difference to Pillow {f['antialias-bilinear']['max diff to Pillow']:.0e} (blur {f['blur']['max diff to Pillow']:.2f}, avg {f['avg']['max diff to Pillow']:.2f})"),
+    ("average each block, and read nothing else", "avg",
+     f"footprint {f['avg']['footprint']} pixels (blur {f['blur']['footprint']}), noise left {f['avg']['noise left']:.2f}"),
+    ("use every pixel of a size that does not divide, on a stretched grid", "area",
+     f"15x15 input: {reach['area']} of 225 pixels used (avg {reach['avg']}), samples {odd_drift['Downsample(2, ' + repr('area') + ')'][1]:+.1f} px off the block centres"),
     ("learn what to keep", "conv",
      f"{f['conv']['parameters']} parameters at 16 channels, all receive gradients"),
     ("stay lossless", "pixel-unshuffle",

@@ -43,13 +43,13 @@ settings = {
     "linear, align_corners=False": ("linear", False),
     "linear, align_corners=True": ("linear", True),
 }
+# One table (a label printed above a table would stop it rendering): shrinking has 3 fewer columns.
+print("| sizes | mode | " + " | ".join(f"d={d}" for d in range(8)) + " |")
+print("|---|---|" + "---:|" * 8)
 for n_in, n_out in ((5, 8), (8, 5)):
-    print(f"{n_in} -> {n_out}")
-    print("| mode | " + " | ".join(f"d={d}" for d in range(n_out)) + " |")
-    print("|---|" + "---:|" * n_out)
     for name, (mode, align) in settings.items():
-        print(f"| {name} | " + " | ".join(f"{p:.4g}" for p in sampled(n_in, n_out, mode, align)) + " |")
-    print()
+        cells = [f"{p:.4g}" for p in sampled(n_in, n_out, mode, align)] + [""] * (8 - n_out)
+        print(f"| {n_in} → {n_out} | {name} | " + " | ".join(cells) + " |")
 
 # %% sampling_figure
 # Input pixels on top, output pixels below, both in input-pixel units; each line joins an
@@ -170,15 +170,79 @@ uneven = [k for k in range(2, 101) if any(np.bincount(nearest_row(n, n * k, torc
 print("whole factors up to 100 that copy unevenly:", uneven)
 
 # %% integer_upscaling
-# Enlarging by a whole factor, the two nearest modes agree exactly; they part ways when
-# shrinking or at non-integer ratios.
-x = torch.rand(1, 3, 7, 9, device=device)
-for k in (2, 3, 4):
-    same = torch.equal(F.interpolate(x, scale_factor=k, mode="nearest"), F.interpolate(x, scale_factor=k, mode="nearest-exact"))
-    print(f"x{k}: nearest == nearest-exact: {same}")
+# Enlarging by a whole factor k = 2..100: the factors where the two nearest modes differ on
+# some float32 row of 1..8 pixels, given as size or as scale_factor, in 3-D, 4-D and 5-D.
+def copies(mode, n, k, rank, by_size):
+    row = torch.arange(float(n), device=device).view((1,) * (rank - 1) + (n,))
+    spatial = (1,) * (rank - 3) + (n * k,)
+    kwargs = {"size": spatial} if by_size else {"scale_factor": (1.0,) * (rank - 3) + (float(k),)}
+    return np.bincount(F.interpolate(row, mode=mode, **kwargs).flatten().cpu().numpy().astype(int), minlength=n).tolist()
+
+
+differ = {}
+for rank, by_size in ((3, True), (3, False), (4, True), (4, False), (5, True), (5, False)):
+    differ[rank, by_size] = [
+        k for k in range(2, 101) if any(copies("nearest", n, k, rank, by_size) != copies("nearest-exact", n, k, rank, by_size) for n in range(1, 9))
+    ]
+    print(f"{rank}-D, {'size' if by_size else 'scale_factor'}: factors where they differ: {differ[rank, by_size]}")
+print("2 pixels x41, copies of each: nearest", copies("nearest", 2, 41, 4, True), " nearest-exact", copies("nearest-exact", 2, 41, 4, True))
+
+# %% shrinking_picks
+# Shrinking by a whole factor, nearest takes the first pixel of each block, nearest-exact the middle one.
 for n_out in (3, 4, 6):
     a, b = sampled(12, n_out, "nearest").astype(int), sampled(12, n_out, "nearest-exact").astype(int)
     print(f"12 -> {n_out}: nearest picks {a.tolist()}, nearest-exact picks {b.tolist()}")
+
+# %% scale_factor_steps
+# Given scale_factor, the nearest kernels step by 1/scale_factor, not by in/out; 4-D nearest
+# copies when out == in and doubles when out == 2 * in. A 10-pixel row x1.05 and 5 pixels x2.1:
+for n, factor in ((10, 1.05), (5, 2.1)):
+    for rank in (3, 4, 5):
+        row = torch.arange(float(n), device=device).view((1,) * (rank - 1) + (n,))
+        picked = F.interpolate(row, scale_factor=(1.0,) * (rank - 3) + (factor,), mode="nearest").flatten()
+        print(f"{n} x{factor}, {rank}-D nearest picks {picked.int().tolist()}")
+
+# %% ties
+# Where the centre rule has ties: (d + 0.5) * in/out is a whole number, the centre of output
+# pixel d lies on the border between two input pixels. torch takes the right one; Pillow,
+# scikit-image and OpenCV are compared on every size pair 1..39, enlarging and shrinking.
+from PIL import Image
+import cv2
+import skimage.transform
+
+
+def picks_nearest_exact(n_in, n_out):
+    return sampled(n_in, n_out, "nearest-exact").astype(int)
+
+
+def picks_pillow(n_in, n_out):
+    row = Image.fromarray(np.arange(n_in, dtype=np.uint8)[None, :])
+    return np.asarray(row.resize((n_out, 1), Image.Resampling.NEAREST))[0].astype(int)
+
+
+def picks_skimage(n_in, n_out):
+    row = np.arange(n_in, dtype=np.float64)[None, :]
+    return skimage.transform.resize(row, (1, n_out), order=0, preserve_range=True, anti_aliasing=False)[0].astype(int)
+
+
+def picks_opencv(n_in, n_out):
+    row = np.arange(n_in, dtype=np.uint8)[None, :]
+    return cv2.resize(row, (n_out, 1), interpolation=cv2.INTER_NEAREST)[0].astype(int)
+
+
+tie_pairs = [(i, o) for i in range(1, 40) for o in range(1, 40) if i != o]
+has_tie = {(i, o) for i, o in tie_pairs if any((2 * d + 1) * i % (2 * o) == 0 for d in range(o))}
+disagree = {
+    "Pillow NEAREST vs nearest-exact": [p for p in tie_pairs if not np.array_equal(picks_pillow(*p), picks_nearest_exact(*p))],
+    "scikit-image order=0 vs nearest-exact": [p for p in tie_pairs if not np.array_equal(picks_skimage(*p), picks_nearest_exact(*p))],
+    "OpenCV INTER_NEAREST vs nearest": [p for p in tie_pairs if not np.array_equal(picks_opencv(*p), sampled(*p, "nearest").astype(int))],
+}
+print("| comparison | size pairs | pairs with a tie | pairs that differ | of them with a tie | first pair |")
+print("|---|---:|---:|---:|---:|---|")
+for name, pairs_found in disagree.items():
+    first = f"{pairs_found[0][0]} → {pairs_found[0][1]}" if pairs_found else "none"
+    ties_found = sum(p in has_tie for p in pairs_found)
+    print(f"| {name} | {len(tie_pairs)} | {len(has_tie)} | {len(pairs_found)} | {ties_found} | {first} |")
 
 # %% shift
 # How far each mode moves the picture when shrinking by k: the centroid of a smooth blob

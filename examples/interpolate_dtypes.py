@@ -28,9 +28,11 @@ def short(error):
 
 # %% dtype_support
 # Try every mode on every dtype (a 2x downscale of a 3-channel image) and keep the error.
+# lanczos is also tried without antialias, the default.
 dtypes = [torch.uint8, torch.float16, torch.bfloat16, torch.float32, torch.float64]
+TRIED = {**MODES, "lanczos": dict(mode="lanczos", align_corners=False)}
 support = {}
-for name, kwargs in MODES.items():
+for name, kwargs in TRIED.items():
     for dtype in dtypes:
         try:
             F.interpolate(torch.zeros(1, 3, 8, 8, dtype=dtype, device=device), size=(4, 4), **kwargs)
@@ -39,21 +41,18 @@ for name, kwargs in MODES.items():
             support[name, dtype] = short(error)
 print("| mode | " + " | ".join(str(d).removeprefix("torch.") for d in dtypes) + " |")
 print("|---|" + "---|" * len(dtypes))
-for name in MODES:
+for name in TRIED:
     print(f"| `{name}` | " + " | ".join(support[name, d] if support[name, d] == "yes" else f"`{support[name, d]}`" for d in dtypes) + " |")
 
 # %% saturation
 # A hard edge from 0 to 255, enlarged 4x with bicubic: the float result overshoots on
-# both sides of the edge; the uint8 result cannot, so it is clipped to 0..255.
-edge = torch.tensor([0] * 4 + [255] * 4, dtype=torch.uint8, device=device).view(1, 1, 1, 8).expand(1, 1, 4, 8).contiguous()
-edge_float = F.interpolate(edge.float(), scale_factor=4, mode="bicubic")[0, 0, 0]
-print("float32 input:", [round(v, 1) for v in edge_float[8:24].tolist()])
-try:
-    edge_uint8 = F.interpolate(edge, scale_factor=4, mode="bicubic")[0, 0, 0]
-    print("uint8 input:  ", edge_uint8[8:24].tolist())
-except FAILURES as error:
-    edge_uint8 = None
-    print("uint8 input:  ", short(error))
+# both sides of the edge; the uint8 result cannot, so it is clipped to 0..255. uint8
+# bicubic has a CPU kernel only, so that line always runs on the CPU.
+edge = torch.tensor([0] * 4 + [255] * 4, dtype=torch.uint8).view(1, 1, 1, 8).expand(1, 1, 4, 8).contiguous()
+edge_float = F.interpolate(edge.float().to(device), scale_factor=4, mode="bicubic")[0, 0, 0].cpu()
+edge_uint8 = F.interpolate(edge, scale_factor=4, mode="bicubic")[0, 0, 0]
+print(f"float32 input ({device}):", [round(v, 1) for v in edge_float[8:24].tolist()])
+print("uint8 input (cpu):    ", edge_uint8[8:24].tolist())
 print(f"float32 range: {edge_float.min().item():.1f} .. {edge_float.max().item():.1f}")
 
 # %% rounding
@@ -92,29 +91,56 @@ for name, kwargs in MODES.items():
         )
 
 # %% channels_last
-# The same input in both memory formats: are the values bitwise equal, and which memory
-# format does the output have? Batch of 2; 3 channels (an image) and 32 (a feature map).
-cases = {"float32, C=3": (torch.float32, 3), "uint8, C=3": (torch.uint8, 3), "float32, C=32": (torch.float32, 32)}
-memory = {}
+# The same input in both memory formats: the largest difference between the two outputs
+# over a sweep of sizes (square and not, odd and even, up and down, down to 1x1), and the
+# memory format the output comes back in. Batch of 2; 3 channels (an image) and 32 (a
+# feature map). Floats are in [0, 1], uint8 in 0..255.
+LAYOUT_SIZES = [((24, 24), (48, 48)), ((24, 24), (12, 12)), ((24, 24), (7, 7)), ((37, 53), (61, 97)),
+                ((37, 53), (13, 11)), ((2, 3), (5, 7)), ((3, 3), (1, 1)), ((1, 1), (3, 3))]
+cases = {"float32, C=3": (torch.float32, 3), "float32, C=32": (torch.float32, 32),
+         "bfloat16, C=32": (torch.bfloat16, 32), "uint8, C=3": (torch.uint8, 3), "uint8, C=32": (torch.uint8, 32)}
+
+
+def describe(sizes):
+    return ", ".join(f"{a[0]}x{a[1]}→{b[0]}x{b[1]}" for a, b in sizes)
+
+
+memory = {}  # (mode, case) -> (largest difference, sizes where it differs, sizes whose output is not channels_last, failures)
 print("| mode | " + " | ".join(cases) + " |")
 print("|---|" + "---|" * len(cases))
 for name, kwargs in MODES.items():
     cells = []
     for case, (dtype, channels) in cases.items():
-        x = (torch.rand(2, channels, 24, 24, device=device) * 255).to(dtype)
-        try:
-            results = []
-            for size in ((48, 48), (12, 12)):
-                plain = F.interpolate(x, size=size, **kwargs)
-                last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=size, **kwargs)
-                results.append((torch.equal(plain, last), last.is_contiguous(memory_format=torch.channels_last), last.is_contiguous()))
-            equal = all(r[0] for r in results)
-            layout = "channels_last" if all(r[1] for r in results) else "contiguous" if all(r[2] for r in results) else "mixed"
-            memory[name, case] = (equal, layout)
-            cells.append(f"{'equal' if equal else 'differs'}, {layout}")
-        except FAILURES as error:
-            cells.append(f"`{type(error).__name__}`")
+        top, differ, lost, failed = 0.0, [], [], {}
+        for size_in, size_out in LAYOUT_SIZES:
+            x = torch.rand(2, channels, *size_in, device=device)
+            x = (x * 255).to(dtype) if dtype == torch.uint8 else x.to(dtype)
+            outputs, errors = {}, {}
+            for layout, tensor in (("contiguous", x), ("channels_last", x.contiguous(memory_format=torch.channels_last))):
+                try:
+                    outputs[layout] = F.interpolate(tensor, size=size_out, **kwargs)
+                except FAILURES as error:
+                    errors[layout] = type(error).__name__
+            if errors:
+                failed[size_in, size_out] = next(iter(errors.values())) + ("" if len(errors) == 2 else f" ({', '.join(errors)} input only)")
+                continue
+            plain, last = outputs["contiguous"], outputs["channels_last"]
+            difference = (plain.double() - last.double()).abs().max().item()
+            top = max(top, difference)
+            differ += [(size_in, size_out)] if difference else []
+            lost += [] if last.is_contiguous(memory_format=torch.channels_last) else [(size_in, size_out)]
+        memory[name, case] = (top, differ, lost, failed)
+        if len(failed) == len(LAYOUT_SIZES):
+            cells.append(f"`{next(iter(failed.values()))}`")
+            continue
+        text = "equal" if not differ else f"max {top:.1e} ({describe(differ)})"
+        text += "" if not lost else f"; not channels_last: {describe(lost)}"
+        text += "".join(f"; `{error}` at {describe([sizes])}" for sizes, error in failed.items())
+        cells.append(text)
     print(f"| `{name}` | " + " | ".join(cells) + " |")
+one = torch.rand(2, 3, 1, 1).contiguous(memory_format=torch.channels_last)
+print(f"\nA 2x3x1x1 tensor in channels_last is also contiguous: {one.is_contiguous()}; "
+      f"torch suggests the format {torch._prims_common.suggest_memory_format(one)} for it.")
 
 # %% precision
 # A random 3 x 32 x 32 image in [0, 1], resized up 2x and down 2x in each dtype. The
@@ -145,3 +171,26 @@ for dtype in half_types:
     eps = torch.finfo(dtype).eps
     worst = max((k for (n, d), (t, k) in precision.items() if d == dtype), default=float("nan"))
     print(f"- {str(dtype).removeprefix('torch.')}: eps = {eps:.1e}; largest kernel error = {worst / eps:.2f} eps")
+
+# %% autocast
+# Mixed precision: what comes out of F.interpolate under torch.autocast, for float32
+# input and for input already in the autocast dtype. The CPU's autocast uses bfloat16,
+# CUDA's float16; the GPU rows appear when there is one.
+autocast = {}
+print("| device | autocast dtype | input | `bilinear` | `bilinear, antialias` |")
+print("|---|---|---|---|---|")
+for where, low in dict.fromkeys([("cpu", torch.bfloat16), (device.type, torch.float16 if device.type == "cuda" else torch.bfloat16)]):
+    for dtype in (torch.float32, low):
+        cells = []
+        for name in ("bilinear", "bilinear, antialias"):
+            x = torch.rand(1, 3, 16, 16, device=where, dtype=dtype)
+            try:
+                with torch.autocast(where, dtype=low):
+                    autocast[where, dtype, name] = str(F.interpolate(x, size=(8, 8), **MODES[name]).dtype).removeprefix("torch.")
+            except FAILURES as error:
+                autocast[where, dtype, name] = short(error)
+            cells.append(autocast[where, dtype, name] if "Error" not in autocast[where, dtype, name] else f"`{autocast[where, dtype, name]}`")
+        print(f"| {where} | {str(low).removeprefix('torch.')} | {str(dtype).removeprefix('torch.')} | " + " | ".join(cells) + " |")
+# What the installed torch's documentation of F.interpolate says about float16 gradients.
+gradient_note = " ".join(next(n for n in F.interpolate.__doc__.split(".. note::") if "float16" in n).split("Note:")[0].split())
+print(f"\nF.interpolate docstring: {gradient_note}")

@@ -1,16 +1,21 @@
-"""Explore F.interpolate: pick a mode, a scale factor and align_corners.
+"""Explore F.interpolate: pick a mode, a scale factor, align_corners and antialias.
 
 For every combination, torch resizes the same small image, and torch also computes
-where each output pixel samples the input: interpolating an image whose value is its
-own x (or y) coordinate returns, for every output pixel, the input position it read
-(the index it copied for nearest modes, the centre of the averaged area for area). So
-the grid drawn over the input is torch's own, not a formula re-implemented for the plot.
+where each output pixel takes its value from: interpolating an image whose value is its
+own x (or y) coordinate returns, for every output pixel, the weighted mean position of
+the input pixels it reads (the index it copied for nearest modes, the centre of the
+averaged area for area). So the dots drawn over the input are torch's own, not a
+formula re-implemented for the plot. Where that mean is not the point the kernel
+samples (bicubic, lanczos), the last cell measures by how much.
 """
 
 # %% setup
+import importlib
+
 import matplotlib.pyplot as plt
 import torch
 import torch.nn.functional as F
+from _settings import lanczos_works  # shared with other pages
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -24,38 +29,70 @@ image = image.view(1, 1, size, size)
 # The coordinate images: value = column index (x) and row index (y), in float64.
 coordinates = torch.stack([cols, rows]).to(device, torch.float64).unsqueeze(0)  # 1, 2, H, W
 
-modes = ["nearest", "nearest-exact", "bilinear", "bicubic", "area"]
+modes = ["nearest", "nearest-exact", "bilinear", "bicubic", "lanczos", "area"]
+if not lanczos_works("cpu"):  # lanczos is newer than the other modes
+    modes.remove("lanczos")
 scale_factors = [0.5, 1.5, 2, 3]
+
+
+def resize(x, options):
+    """lanczos is CPU-only: run it there on any build device."""
+    where = "cpu" if options["mode"] == "lanczos" else device
+    return F.interpolate(x.to(where), **options).cpu()
+
 
 # %% variants
 # One figure per combination that torch accepts; its label names the variant for the
-# page's drop-downs. align_corners=None is the default; only the interpolating modes
-# accept an explicit False or True.
+# page's drop-downs, its title says it in words. align_corners=None is the default; only
+# the interpolating modes accept an explicit False or True, and only bilinear, bicubic
+# and lanczos accept antialias=True (lanczos requires it).
 plt.rcParams["figure.max_open_warning"] = 0  # all variants stay open until the build saves them
-variants, unsupported = [], {}
+variants, titles, unsupported, sampled = [], {}, {}, {}
 for mode in modes:
     for scale in scale_factors:
         for align in (None, False, True):
-            options = {"scale_factor": scale, "mode": mode, "align_corners": align}
-            try:
-                output = F.interpolate(image, **options)
-                sampled_x, sampled_y = F.interpolate(coordinates, **options)[0].cpu().numpy()
-            except ValueError as error:
-                unsupported.setdefault(str(error), []).append(f"{mode}/align_corners={align}")
-                continue
-            # Left: the input and where each output pixel samples it; right: the output.
-            figure, (left, right) = plt.subplots(1, 2, figsize=(6.4, 3.2), dpi=80)
-            variants.append(f"mode={mode}; scale_factor={scale}; align_corners={align}")
-            figure.set_label(variants[-1])
-            left.imshow(image[0, 0].cpu().numpy(), cmap="viridis", vmin=0, vmax=1)
-            left.plot(sampled_x.ravel(), sampled_y.ravel(), "r.", markersize=4)
-            left.set_xlim(-0.5, size - 0.5)
-            left.set_ylim(size - 0.5, -0.5)
-            for ax in (left, right):
-                ax.set_xticks([])
-                ax.set_yticks([])
-            right.imshow(output[0, 0].cpu().numpy(), cmap="viridis", vmin=0, vmax=1)
-            figure.subplots_adjust(left=0.02, right=0.98, bottom=0.03, top=0.97, wspace=0.08)
+            for antialias in (False, True):
+                options = {"scale_factor": scale, "mode": mode, "align_corners": align, "antialias": antialias}
+                try:
+                    output = resize(image, options)
+                    sampled_x, sampled_y = resize(coordinates, options)[0].numpy()
+                except ValueError as error:
+                    unsupported.setdefault(str(error), []).append(f"{mode}/align_corners={align}/antialias={antialias}")
+                    continue
+                label = f"mode={mode}; scale_factor={scale}; align_corners={align}; antialias={antialias}"
+                variants.append(label)
+                sampled[label] = sampled_x[0]
+                # Left: the input and where each output pixel reads it; right: the output.
+                figure, (left, right) = plt.subplots(1, 2, figsize=(6.4, 3.5), dpi=80)
+                figure.set_label(label)
+                titles[label] = f"{mode}, scale_factor={scale}, align_corners={align}, antialias={antialias}"
+                figure.suptitle(titles[label], fontsize=10)
+                left.imshow(image[0, 0].cpu().numpy(), cmap="viridis", vmin=0, vmax=1)
+                left.plot(sampled_x.ravel(), sampled_y.ravel(), "r.", markersize=4)
+                left.set_xlim(-0.5, size - 0.5)
+                left.set_ylim(size - 0.5, -0.5)
+                for ax in (left, right):
+                    ax.set_xticks([])
+                    ax.set_yticks([])
+                right.imshow(output[0, 0].numpy(), cmap="viridis", vmin=0, vmax=1)
+                figure.subplots_adjust(left=0.02, right=0.98, bottom=0.03, top=0.9, wspace=0.08)
 print(f"{len(variants)} combinations computed")
 for message, combinations in unsupported.items():
-    print(f"rejected ({', '.join(sorted(set(combinations)))}): ValueError: {message}")
+    print(f"rejected ({len(combinations)} combinations, e.g. {combinations[0]}): ValueError: {message}")
+
+# %% bicubic_dots
+# The weighted mean position equals the sampled point only for weights that reproduce a
+# straight line. Bicubic's (A = -0.75) do not: compare its dots with the source position
+# that torch's own decomposition of bicubic computes, on one row, for each variant.
+decomposition = importlib.import_module("torch._decomp.decompositions")
+dot_error = {}
+for scale in scale_factors:
+    for align in (False, True):  # None is False
+        out = int(size * scale)
+        step = decomposition._compute_scale(size, out, bool(align), None if align else scale)
+        source = torch.tensor([decomposition._compute_source_index(step, d, bool(align)) for d in range(out)], dtype=torch.float64)
+        gap = (torch.from_numpy(sampled[f"mode=bicubic; scale_factor={scale}; align_corners={align}; antialias=False"]) - source).abs()
+        inside = (source >= 1) & (source <= size - 2)  # all four taps inside the image
+        dot_error[scale, align] = (gap[inside].max().item() if inside.any() else 0.0, gap.max().item())
+        print(f"bicubic x{scale}, align_corners={align}: dot off the sampled point by up to "
+              f"{dot_error[scale, align][0]:.3f} px inside, {dot_error[scale, align][1]:.3f} px overall")

@@ -9,6 +9,7 @@ that runs this script.
 """
 
 # %% setup
+import importlib
 import re
 import warnings
 
@@ -109,67 +110,96 @@ for mode, kwargs in MODES.items():
 # torch.use_deterministic_algorithms(True), and record what happens: an error, a warning,
 # or nothing, and whether the two gradients are bitwise equal. Large enough that many
 # output pixels send gradient to each input pixel.
-RANKED = {"nearest": 4, "linear": 3, "bilinear": 4, "bicubic": 4, "trilinear": 5, "area": 4}
+RANKED = {  # label -> (input rank, F.interpolate arguments)
+    "nearest": (4, dict(mode="nearest")),
+    "linear": (3, dict(mode="linear")),
+    "bilinear": (4, dict(mode="bilinear")),
+    "bilinear, antialias": (4, dict(mode="bilinear", antialias=True)),
+    "bicubic": (4, dict(mode="bicubic")),
+    "trilinear": (5, dict(mode="trilinear")),
+    "area": (4, dict(mode="area")),
+}
 
 
-def backward_twice(mode, rank):
+def backward_twice(rank, kwargs):
     shape = {3: (2, 8, 1024), 4: (2, 8, 32, 32), 5: (1, 8, 8, 16, 16)}[rank]
     x = torch.rand(shape, device=device, requires_grad=True)
-    g = torch.rand(F.interpolate(x, scale_factor=2, mode=mode).shape, device=device)
+    g = torch.rand(F.interpolate(x, scale_factor=2, **kwargs).shape, device=device)
     grads = []
     for _ in range(2):
-        (x_grad,) = torch.autograd.grad(F.interpolate(x, scale_factor=2, mode=mode), x, g)
+        (x_grad,) = torch.autograd.grad(F.interpolate(x, scale_factor=2, **kwargs), x, g)
         grads.append(x_grad)
     return torch.equal(*grads)
 
 
-def outcome(mode, rank):
+def first_clause(message):
+    """"X does not have a deterministic implementation", without the advice that follows."""
+    return str(message).splitlines()[0].split(", but you set")[0]
+
+
+def outcome(rank, kwargs):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            equal = backward_twice(mode, rank)
+            equal = backward_twice(rank, kwargs)
         except RuntimeError as error:
-            return f"RuntimeError: {str(error).splitlines()[0]}"
-    said = "; ".join(f"{w.category.__name__}: {str(w.message).splitlines()[0]}" for w in caught)
+            return f"RuntimeError: {first_clause(error)}"
+    said = "; ".join(dict.fromkeys(f"{w.category.__name__}: {first_clause(w.message)}" for w in caught))
     return ("bitwise equal" if equal else "differ") + (f" ({said})" if said else "")
 
 
+SWITCH = ("default", "deterministic", "deterministic, warn_only")
 determinism = {}
 try:
-    for setting in ("default", "deterministic", "deterministic, warn_only"):
+    for setting in SWITCH:
         torch.use_deterministic_algorithms(setting != "default", warn_only=setting.endswith("warn_only"))
-        for mode, rank in RANKED.items():
-            determinism[mode, setting] = outcome(mode, rank)
+        for label, (rank, kwargs) in RANKED.items():
+            determinism[label, setting] = outcome(rank, kwargs)
 finally:
     torch.use_deterministic_algorithms(False)  # leave the global switch as we found it
 
 print(f"Measured on `{device}`.\n")
 print("| mode | two backward passes, default | with use_deterministic_algorithms(True) | with (True, warn_only=True) |")
 print("|---|---|---|---|")
-for mode in RANKED:
-    print(f"| `{mode}` | " + " | ".join(determinism[mode, s] for s in ("default", "deterministic", "deterministic, warn_only")) + " |")
+for label in RANKED:
+    print(f"| `{label}` | " + " | ".join(determinism[label, s] for s in SWITCH) + " |")
 
 # %% dispatch
 # Why bilinear and trilinear behave differently: with the switch on, F.interpolate sends
-# any tensor that is not on the CPU through a decomposition. The meta device (shapes
-# only, no data) shows which backward each path records, on any machine.
+# any tensor that is not on the CPU through a decomposition, unless antialias is on. The
+# meta device (shapes only, no data) shows which backward each path records, on any machine.
+places = sorted({"cpu", "meta", device.type})
 dispatch = {}
 try:
     for setting in (False, True):
         torch.use_deterministic_algorithms(setting)
-        for mode, rank in RANKED.items():
-            for where in sorted({"cpu", "meta", device.type}):
+        for label, (rank, kwargs) in RANKED.items():
+            for where in places:
                 x = torch.zeros((1, 1) + (4,) * (rank - 2), device=where, requires_grad=True)
-                dispatch[mode, where, setting] = type(F.interpolate(x, scale_factor=2, mode=mode).grad_fn).__name__
+                dispatch[label, where, setting] = type(F.interpolate(x, scale_factor=2, **kwargs).grad_fn).__name__
 finally:
     torch.use_deterministic_algorithms(False)
-places = sorted({"cpu", "meta", device.type})
 print("| mode | " + " | ".join(f"{p}, default | {p}, deterministic" for p in places) + " |")
 print("|---|" + "---|---|" * len(places))
-for mode in RANKED:
-    print(f"| `{mode}` | " + " | ".join(f"`{dispatch[mode, p, False]}` | `{dispatch[mode, p, True]}`" for p in places) + " |")
+for label in RANKED:
+    print(f"| `{label}` | " + " | ".join(f"`{dispatch[label, p, False]}` | `{dispatch[label, p, True]}`" for p in places) + " |")
 print()
-# What torch's own documentation of the switch says about F.interpolate, read from the docstring.
-raising = torch.use_deterministic_algorithms.__doc__.split("operations will throw a")[1]
+# What torch's own documentation of the switch says, read from the docstring.
+raising = torch.use_deterministic_algorithms.__doc__.split("operations will throw a")[1].split("operations will act")[0]
 documented = re.findall(r"- ``([\w-]+)``", raising.split("functional.interpolate")[1].split("* :")[0])
+pooling = re.findall(r"torch\.nn\.(AdaptiveAvgPool\dd)` when attempting to differentiate a CUDA tensor", raising)
 print("Docstring: F.interpolate backward on CUDA raises RuntimeError for modes", documented)
+print("Docstring: so do the CUDA backward passes of", pooling, "(mode='area' is adaptive_avg_pool)")
+
+# %% decomposition_forward
+# The decomposition replaces the forward pass too, not only the backward: the same
+# bilinear and trilinear resizes, computed by the kernel and by the decomposition
+# (called directly here, on the build device), differ in the last bits.
+decomposition = importlib.import_module("torch._decomp.decompositions")
+forward_gap = {}
+for shape, scale in (((2, 8, 32, 32), 2.0), ((2, 8, 37, 53), 1.7), ((2, 8, 32, 32), 0.5), ((1, 4, 8, 16, 16), 2.0)):
+    x = torch.rand(shape, device=device)
+    kernel = F.interpolate(x, scale_factor=scale, mode="bilinear" if len(shape) == 4 else "trilinear")
+    decomposed = decomposition._upsample_linear_vec(x, None, False, [scale] * (len(shape) - 2))
+    forward_gap[shape, scale] = (kernel - decomposed).abs().max().item()
+    print(f"{'x'.join(map(str, shape))} x{scale}: largest difference {forward_gap[shape, scale]:.1e} (float32 eps {torch.finfo(torch.float32).eps:.1e})")

@@ -88,12 +88,13 @@ difference = F.interpolate(ramp, scale_factor=scale, mode="linear") - F.interpol
 print("max |difference| between the two outputs:", float(difference.abs().max()))
 
 # %% recompute_nearest
-# The case of pytorch/pytorch#62237: a scale a hair above 1 keeps 2 pixels, but the kernel
-# still steps by 1/1.00001 and lands on the first pixel twice unless the scale is recomputed.
-pair = torch.tensor([[[1.0, 2.0]]], device=device)
-for recompute in (None, False, True):
-    out = F.interpolate(pair, scale_factor=1.00001, recompute_scale_factor=recompute)
-    print(f"recompute_scale_factor={recompute!s:5}: {out[0, 0].tolist()}")
+# The case of pytorch/pytorch#62237: a scale a hair above 1 keeps 2 pixels per axis, but the
+# kernel steps by 1/1.00001, unless the scale is recomputed or the 4-D kernel's copy case applies.
+for shape in ((2,), (2, 2), (2, 2, 2)):
+    block = torch.arange(1.0, 2 ** len(shape) + 1, device=device).view(1, 1, *shape)
+    for recompute in (None, True):
+        out = F.interpolate(block, scale_factor=1.00001, recompute_scale_factor=recompute)
+        print(f"{block.dim()}-D {'x'.join(map(str, shape)):5s} recompute_scale_factor={recompute!s:5}: {out.flatten().tolist()}")
 
 # %% recompute_align_corners
 # With align_corners=True the grid is (in-1)/(out-1) whatever scale was passed, so
@@ -102,6 +103,33 @@ for align in (False, True):
     a = F.interpolate(ramp, scale_factor=1.5, mode="linear", align_corners=align)
     b = F.interpolate(ramp, scale_factor=1.5, mode="linear", align_corners=align, recompute_scale_factor=True)
     print(f"align_corners={align!s:5}: recompute changes the output: {not torch.equal(a, b)}")
+
+# %% traced_size
+# Under torch.jit.trace, when the size is computed in Python (area, or recompute_scale_factor=True),
+# functional.py multiplies in float32 instead of float64: ask for 120 pixels with scale 120/in.
+import warnings
+
+
+def shrink_or_grow(t, scale, **kwargs):
+    return F.interpolate(t, scale_factor=(1.0, scale), **kwargs)
+
+
+traced_sizes = {}
+for kwargs in (dict(mode="area"), dict(mode="nearest", recompute_scale_factor=True), dict(mode="nearest")):
+    for n in (69, 88):
+        row = torch.zeros(1, 1, 1, n, device=device)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the tracer warns about converting sizes to Python numbers
+            traced = torch.jit.trace(lambda t: shrink_or_grow(t, target / n, **kwargs), row)
+        traced_sizes[str(kwargs), n] = shrink_or_grow(row, target / n, **kwargs).shape[-1], traced(row).shape[-1]
+        print(f"{str(kwargs):52s} in={n}: eager {traced_sizes[str(kwargs), n][0]}, traced {traced_sizes[str(kwargs), n][1]}")
+
+# %% align_corners_size
+# align_corners=True does not change the size rule: 5 pixels x2 gives floor(5 * 2) = 10, not
+# (5 - 1) * 2 + 1 = 9, so the step is (5 - 1)/(10 - 1), not 1/2 (pytorch/pytorch#76487).
+for kwargs in (dict(scale_factor=2.0), dict(size=9)):
+    grid = F.interpolate(ramp, mode="linear", align_corners=True, **kwargs)[0, 0]
+    print(f"{str(kwargs):22s} {len(grid)} px, step {(grid[1] - grid[0]).item():.4f}: {[round(v, 4) for v in grid.tolist()]}")
 
 # %% non_integer_nearest
 # Non-integer scales with nearest: input pixels are copied an uneven number of times.

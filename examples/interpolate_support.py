@@ -98,3 +98,65 @@ for mode in modes:
     align_ok = "only None (unset)" if align_ok == "None" else align_ok
     aa_ranks = ", ".join(f"{r}-D" for r in ranks if any(k[1] == r and k[3] for k in ok))
     print(f"| `{mode}` | {rank_list} | {align_ok} | {aa_ranks or 'no input'} |")
+
+# %% antialias_enlarging
+# antialias=True against the plain call when enlarging (both axes grow): the largest
+# difference over every input size 1..12 and output size 13..40, random float64 values.
+enlarge_diff = {}
+for mode, align in itertools.product(("bilinear", "bicubic"), (False, True)):
+    worst = 0.0
+    for n_in, n_out in itertools.product(range(1, 13), range(13, 41, 3)):
+        x = torch.randn(1, 1, n_in, n_in + 1, dtype=torch.float64, device=device)
+        pair = [F.interpolate(x, size=(n_out, n_out + 2), mode=mode, align_corners=align, antialias=aa) for aa in (False, True)]
+        worst = max(worst, (pair[1] - pair[0]).abs().max().item())
+    enlarge_diff[mode, align] = worst
+print("| mode | align_corners | largest difference, antialias vs plain |")
+print("|---|---|---:|")
+for (mode, align), worst in enlarge_diff.items():
+    print(f"| `{mode}` | {align} | {worst:.1e} |")
+
+# %% antialias_align_corners
+# With align_corners=True the antialiased kernel takes the scale (in - 1)/(out - 1) but
+# still centres output pixels at (d + 0.5) * scale: a ramp 0..4 enlarged to 9 samples.
+ramp = torch.arange(5.0, dtype=torch.float64, device=device).view(1, 1, 1, -1)
+for aa in (False, True):
+    row = F.interpolate(ramp, size=(1, 9), mode="bilinear", align_corners=True, antialias=aa)[0, 0, 0]
+    print(f"antialias={aa!s:5}  {[round(v, 4) for v in row.tolist()]}")
+
+# %% antialias_weights
+# What antialias=True computes, read off the kernel: shrink 12 identity rows to 4 pixels,
+# so output pixel i's row holds the weight of every input pixel.
+def weight_rows(n_in, n_out, **kwargs):
+    identity = torch.eye(n_in, dtype=torch.float64, device=device).view(n_in, 1, 1, n_in)
+    return F.interpolate(identity, size=(1, n_out), **kwargs)[:, 0, 0, :].T.cpu()
+
+
+for label, kwargs in (
+    ("bilinear", dict(mode="bilinear")),
+    ("bilinear, antialias", dict(mode="bilinear", antialias=True)),
+    ("bicubic, antialias", dict(mode="bicubic", antialias=True)),
+):
+    print(f"{label:20s} output pixel 1: {[round(w, 4) for w in weight_rows(12, 4, **kwargs)[1].tolist()]}")
+
+# %% dtypes
+# Which dtypes each kernel takes, shrinking 8x8 -> 4x4 on the device that built this page.
+dtypes = [torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.uint8]
+kernels = {"bilinear": {}, "bilinear, antialias": {"antialias": True}, "bicubic": {}, "bicubic, antialias": {"antialias": True}}
+dtype_support = {}
+for dtype, (name, extra) in itertools.product(dtypes, kernels.items()):
+    try:
+        F.interpolate(torch.ones(1, 1, 8, 8, device=device).to(dtype), size=(4, 4), mode=name.split(",")[0], **extra)
+        dtype_support[str(dtype), name] = "✓"
+    except (RuntimeError, NotImplementedError) as error:
+        dtype_support[str(dtype), name] = type(error).__name__
+print(f"| dtype on {device.type} | " + " | ".join(kernels) + " |")
+print("|---|" + "---|" * len(kernels))
+for dtype in dtypes:
+    print(f"| `{str(dtype).replace('torch.', '')}` | " + " | ".join(dtype_support[str(dtype), name] for name in kernels) + " |")
+
+# %% width_one
+# An output width of 1 on the CPU: a 6x5 ramp shrunk to 3x1, contiguous and channels_last.
+tall = torch.arange(30.0).view(1, 1, 6, 5).repeat(1, 3, 1, 1)
+for layout in (torch.contiguous_format, torch.channels_last):
+    column = F.interpolate(tall.contiguous(memory_format=layout), size=(3, 1), mode="bilinear", antialias=True)
+    print(f"{str(layout).replace('torch.', ''):18s} {[round(v, 4) for v in column[0, 0, :, 0].tolist()]}")

@@ -74,8 +74,16 @@ for mode in ("bilinear", "bicubic"):
     cases[f"F.interpolate(scale_factor=0.5, mode='{mode}', antialias=True) on 6x7"] = (Interpolate(scale_factor=0.5, mode=mode, antialias=True), "x4")
     cases[f"F.interpolate(size=(3, 3), mode='{mode}', antialias=True) on 6x7"] = (Interpolate(size=(3, 3), mode=mode, antialias=True), "x4")
 cases["F.interpolate(scale_factor=0.5, mode='bilinear', antialias=True) on 6x8"] = (Interpolate(scale_factor=0.5, mode="bilinear", antialias=True), "x4_even")
+# The same odd-width reduction with the scale recomputed from the size; antialias with
+# align_corners=True; and nearest at a large whole factor.
+cases["F.interpolate(scale_factor=0.5, mode='bilinear', antialias=True, recompute_scale_factor=True) on 6x7"] = (
+    Interpolate(scale_factor=0.5, mode="bilinear", antialias=True, recompute_scale_factor=True), "x4")
+cases["F.interpolate(size=(3, 3), mode='bilinear', antialias=True, align_corners=True) on 6x7"] = (
+    Interpolate(size=(3, 3), mode="bilinear", antialias=True, align_corners=True), "x4")
+cases["nn.Upsample(scale_factor=41, mode='nearest') on 2x2"] = (nn.Upsample(scale_factor=41, mode="nearest"), "x4_tiny")
 
-inputs = {"x3": torch.rand(1, 2, 7), "x4": torch.rand(1, 2, 6, 7), "x5": torch.rand(1, 2, 4, 5, 7), "x4_even": torch.rand(1, 2, 6, 8)}
+inputs = {"x3": torch.rand(1, 2, 7), "x4": torch.rand(1, 2, 6, 7), "x5": torch.rand(1, 2, 4, 5, 7), "x4_even": torch.rand(1, 2, 6, 8),
+          "x4_tiny": torch.arange(4.0).view(1, 1, 2, 2)}
 for name, x in inputs.items():
     print(f"{name:7s} {tuple(x.shape)}")
 print(len(cases), "layers")
@@ -117,6 +125,26 @@ def lineage(graph, name):
     return nodes
 
 
+def constant(graph, name):
+    """The value of a graph input that is an initializer or a Constant node's output, else None."""
+    for tensor in graph.initializer:
+        if tensor.name == name:
+            return onnx.numpy_helper.to_array(tensor)
+    for node in graph.node:
+        if node.op_type == "Constant" and node.output[0] == name:
+            return onnx.numpy_helper.to_array(node.attribute[0].t)
+    return None
+
+
+def resize_target(graph, node):
+    """Which of Resize's optional inputs carries the output shape: "scales [...]" or "sizes [...]"."""
+    for position, kind in ((3, "sizes"), (2, "scales")):
+        if len(node.input) > position and node.input[position]:
+            value = constant(graph, node.input[position])
+            return f"{kind} {np.round(value, 4).tolist() if value is not None else '(computed)'}"
+    return "—"
+
+
 def run(labels, path, names):
     """Run an exported model in onnxruntime; describe each output's nodes and its difference to eager torch."""
     graph = onnx.load(path).graph
@@ -135,11 +163,16 @@ def run(labels, path, names):
         attributes = {a.name: onnx.helper.get_attribute_value(a) for a in resize[0].attribute} if resize else {}
         attributes = {k: v.decode() if isinstance(v, bytes) else v for k, v in attributes.items()}
         ops = sorted({n.op_type for n in nodes} - {"Constant"})
-        difference = float(np.abs(result - eager).max()) if result.shape == eager.shape else f"shape {result.shape} vs {eager.shape}"
-        rows[label] = {"ops": ops, "attributes": attributes, "difference": difference, "error": None}
+        same_shape = result.shape == eager.shape
+        difference = float(np.abs(result - eager).max()) if same_shape else f"shape {result.shape} vs {eager.shape}"
+        differ = int((np.abs(result - eager) > MATCH).sum()) if same_shape else None
+        rows[label] = {"ops": ops, "attributes": attributes, "target": resize_target(graph, resize[0]) if resize else "—",
+                       "difference": difference, "differ": differ, "size": eager.size, "result": result, "eager": eager,
+                       "opset": next(o.version for o in onnx.load(path).opset_import if o.domain in ("", "ai.onnx")), "error": None}
     return rows
 
 
+MATCH = 1e-5  # float32 rounding of values in [0, 1] stays far below this
 results, seconds = {}, {}
 with tempfile.TemporaryDirectory() as folder:
     for exporter, dynamo in (("dynamo=True (default)", True), ("dynamo=False (legacy)", False)):
@@ -164,15 +197,17 @@ for exporter, took in seconds.items():
 # %% tables
 # One table per exporter. Attributes are those of the Resize node that computes the
 # output ("not set": the exporter left ONNX's default); "no Resize" means the exporter
-# wrote the computation out in other operators.
-ATTRIBUTES = ("mode", "coordinate_transformation_mode", "nearest_mode", "cubic_coeff_a", "antialias")
+# wrote the computation out in other operators. "shape from" is the Resize input that
+# fixes the output shape: ONNX takes either scales or sizes.
+ATTRIBUTES = ("mode", "coordinate_transformation_mode", "nearest_mode", "cubic_coeff_a", "antialias", "exclude_outside")
 for exporter, rows in results.items():
-    print(f"**{exporter}**\n")
-    print("| layer | ONNX operators | " + " | ".join(ATTRIBUTES) + " | max abs difference to eager |")
-    print("|---|---|" + "---|" * len(ATTRIBUTES) + "---:|")
+    opsets = sorted({row["opset"] for row in rows.values() if not row["error"]})
+    print(f"**{exporter}**, opset {', '.join(map(str, opsets))}\n")
+    print("| layer | ONNX operators | " + " | ".join(ATTRIBUTES) + f" | shape from | max abs difference to eager | elements off by > {MATCH:g} |")
+    print("|---|---|" + "---|" * len(ATTRIBUTES) + "---|---:|---:|")
     for label, row in rows.items():
         if row["error"]:
-            print(f"| `{label}` | export failed: `{row['error']}` |" + " |" * len(ATTRIBUTES) + " |")
+            print(f"| `{label}` | export failed: `{row['error']}` |" + " |" * (len(ATTRIBUTES) + 2) + " |")
             continue
         attributes = row["attributes"]
         if attributes:
@@ -181,5 +216,25 @@ for exporter, rows in results.items():
             values = ["no Resize"] + ["—"] * (len(ATTRIBUTES) - 1)
         difference = row["difference"]
         shown = f"{difference:.1e}" if isinstance(difference, float) else difference
-        print(f"| `{label}` | {', '.join(row['ops'])} | " + " | ".join(values) + f" | {shown} |")
+        differ = "—" if row["differ"] is None else f"{row['differ']} of {row['size']}"
+        print(f"| `{label}` | {', '.join(row['ops'])} | " + " | ".join(values) + f" | {row['target']} | {shown} | {differ} |")
     print()
+
+# %% opset
+# Which ONNX opsets give Resize an antialias attribute, read from the onnx package's
+# operator schemas.
+resize_antialias = {}
+for version in (11, 13, 18, 19):
+    schema = onnx.defs.get_schema("Resize", version)
+    resize_antialias[version] = "antialias" in schema.attributes
+    print(f"Resize as of opset {version} (schema version {schema.since_version}): antialias attribute {'yes' if resize_antialias[version] else 'no'}")
+
+# %% nearest_41
+# nearest at x41 on a 2x2 input whose values are its indices: which input pixel each
+# output column copies, in onnxruntime and in eager torch, against plain repetition.
+row = results["dynamo=True (default)"]["nn.Upsample(scale_factor=41, mode='nearest') on 2x2"]
+repeated = np.repeat(np.repeat(inputs["x4_tiny"].numpy(), 41, axis=2), 41, axis=3)
+for name, picture in (("onnxruntime", row["result"]), ("eager torch", row["eager"])):
+    counts = [int((picture[0, 0, 0] == value).sum()) for value in (0.0, 1.0)]
+    print(f"{name:11s}: columns copied from input 0 and 1 of the first row: {counts}; "
+          f"equal to 41x repetition: {np.array_equal(picture, repeated)} ({int((picture != repeated).sum())} of {repeated.size} pixels differ)")

@@ -141,6 +141,28 @@ for direction, title in (("down", "Downscaling 256 → 64"), ("up", "Upscaling 6
         print(f"| {call} | `{counterpart}` | {cells} | {described} |")
     print()
 
+# %% area_enlarge
+# When enlarging, torch's area is adaptive average pooling: each output pixel is the plain
+# mean of the input pixels its footprint touches; OpenCV's INTER_AREA weighs them
+# differently. Every row length n = 1..32 enlarged to m = n+1..4n: where do the two agree?
+rng = np.random.default_rng(0)
+area_agrees = {}
+for n in range(1, 33):
+    row = rng.random((1, n), dtype=np.float32)
+    for m in range(n + 1, 4 * n + 1):
+        ours = torch_resize(row, (1, m), mode="area")
+        area_agrees[n, m] = float(np.abs(ours - cv2.resize(row, (m, 1), interpolation=cv2.INTER_AREA)).max())
+agree = {pair for pair, top in area_agrees.items() if top < MATCH}
+half_steps = {(n, m) for n, m in area_agrees if (2 * m) % n == 0}  # the scale m/n is a multiple of 1/2
+print(f"{len(agree)} of {len(area_agrees)} enlargements agree (max difference below {MATCH:g})")
+print(f"they are exactly those whose scale m/n is a multiple of 1/2: {agree == half_steps}")
+print("largest differences elsewhere:")
+for n, m in sorted(set(area_agrees) - agree, key=area_agrees.get, reverse=True)[:1] + [(10, 13), (3, 7)]:
+    print(f"  {n} -> {m} (x{m / n:.3g}): {area_agrees[n, m]:.3f}")
+for n, m in ((64, 112), (64, 100)):
+    print(f"  the photo's crop {n}x{n} -> {m}x{m}: "
+          f"{np.abs(torch_resize(inputs['up']['photo'], (m, m), mode='area') - cv2.resize(inputs['up']['photo'], (m, m), interpolation=cv2.INTER_AREA)).max():.3f}")
+
 # %% nearest_ties
 # Where nearest-exact and the libraries' nearest disagree on 64 -> 160: the output
 # columns whose centre lands exactly halfway between two input pixels (a tie), computed
@@ -198,27 +220,84 @@ figure.suptitle("Photo downscaled 256 → 64: |torch − Pillow| per pixel")
 
 # %% uint8
 # The same comparison on 8-bit RGB, as images are usually stored: torch on uint8 input,
-# and torch on float32 input rounded to uint8 at the end. uint8 kernels differ between
-# devices, so the CPU is always measured, and the GPU too when there is one.
+# and torch on float32 input rounded to uint8 at the end, against Pillow on uint8. Two
+# square sizes, and two where the axes change by different factors (the last one shrinks
+# the height and enlarges the width). uint8 kernels differ between devices, so the CPU
+# is always measured, and the GPU too when there is one.
 rgb = photo_rgb[:256, 128:384].copy()
-rgb_inputs = {"down": rgb, "up": rgb[96:160, 96:160].copy()}
-uint8_rows = {}
-print("| device | torch | Pillow on RGB uint8 | down: max (levels) | down: pixels that differ | up: max (levels) | up: pixels that differ |")
-print("|---|---|---|---:|---:|---:|---:|")
-for where in dict.fromkeys(["cpu", device.type]):
-    for setting, resample in (("bilinear, antialias", R.BILINEAR), ("bicubic, antialias", R.BICUBIC)):
-        for source in ("uint8 input", "float32 input, rounded"):
-            cells = []
-            for direction, array in rgb_inputs.items():
-                reference = np.asarray(Image.fromarray(array).resize(sizes[direction][::-1], resample)).astype(int)
-                x = torch.from_numpy(array).permute(2, 0, 1)[None].to(where)
-                try:
-                    ours = F.interpolate(x if source == "uint8 input" else x.float(), size=sizes[direction], **TORCH[setting])
-                except (RuntimeError, NotImplementedError) as error:  # a device without this uint8 kernel
-                    cells += [f"`{type(error).__name__}: {str(error).splitlines()[0]}`", ""]
-                    continue
-                ours = ours.round().clamp(0, 255).to(torch.uint8) if ours.is_floating_point() else ours
-                diff = np.abs(ours[0].permute(1, 2, 0).cpu().numpy().astype(int) - reference)
-                uint8_rows[where, setting, source, direction] = diff
-                cells += [str(diff.max()), f"{(diff > 0).mean():.2%}"]
-            print(f"| {where} | `{setting}`, {source} | {resample.name} | " + " | ".join(cells) + " |")
+UINT8_CASES = {  # label -> (input, output size)
+    "256² → 64²": (rgb, (64, 64)),
+    "64² → 160²": (rgb[96:160, 96:160].copy(), (160, 160)),
+    "256² → 100×77": (rgb, (100, 77)),
+    "256² → 181×300": (rgb, (181, 300)),
+}
+places = list(dict.fromkeys(["cpu", device.type]))
+
+
+def torch_uint8(array, size, where, source, **kwargs):
+    """torch on an H x W x 3 uint8 array: on uint8 itself, or on float32 rounded at the end."""
+    x = torch.from_numpy(array).permute(2, 0, 1)[None].to(where)
+    ours = F.interpolate(x if source == "uint8 input" else x.float(), size=size, **kwargs)
+    ours = ours.round().clamp(0, 255).to(torch.uint8) if ours.is_floating_point() else ours
+    return ours[0].permute(1, 2, 0).cpu().numpy().astype(int)
+
+
+def uint8_table(references, settings, sources):
+    """One row per device, torch setting and input dtype; max difference and share of pixels that differ per case."""
+    rows = {}
+    print("| device | torch | reference | " + " | ".join(f"{case}: max | differ" for case in UINT8_CASES) + " |")
+    print("|---|---|---|" + "---:|---:|" * len(UINT8_CASES))
+    for where in places:
+        for setting in settings:
+            for source in sources:
+                cells = []
+                for case, (array, size) in UINT8_CASES.items():
+                    reference = references[setting](array, size)
+                    try:
+                        diff = np.abs(torch_uint8(array, size, where, source, **TORCH[setting]) - reference)
+                    except (RuntimeError, NotImplementedError) as error:  # a device without this uint8 kernel
+                        cells += [f"`{type(error).__name__}: {str(error).splitlines()[0]}`", ""]
+                        continue
+                    rows[where, setting, source, case] = diff
+                    cells += [str(diff.max()), f"{(diff > 0).mean():.2%}"]
+                name = references[setting].__name__
+                print(f"| {where} | `{setting}`, {source} | {name} | " + " | ".join(cells) + " |")
+    return rows
+
+
+def pillow_uint8(resample):
+    def resize(array, size):
+        return np.asarray(Image.fromarray(array).resize(size[::-1], resample)).astype(int)
+
+    resize.__name__ = f"Pillow {resample.name} on uint8"
+    return resize
+
+
+def opencv_uint8(interpolation, name):
+    def resize(array, size):
+        return cv2.resize(array, size[::-1], interpolation=interpolation).astype(int)
+
+    resize.__name__ = f"cv2 {name} on uint8"
+    return resize
+
+
+print("**torch against Pillow on 8-bit RGB**\n")
+uint8_rows = uint8_table(
+    {"bilinear, antialias": pillow_uint8(R.BILINEAR), "bicubic, antialias": pillow_uint8(R.BICUBIC)},
+    ("bilinear, antialias", "bicubic, antialias"),
+    ("uint8 input", "float32 input, rounded"),
+)
+
+# %% opencv_uint8
+# OpenCV on uint8 against torch's uint8 kernels without antialias (the counterparts of
+# the float tables above).
+print("**torch against OpenCV on 8-bit RGB**\n")
+opencv_rows = uint8_table(
+    {
+        "nearest": opencv_uint8(cv2.INTER_NEAREST, "INTER_NEAREST"),
+        "bilinear": opencv_uint8(cv2.INTER_LINEAR, "INTER_LINEAR"),
+        "bicubic": opencv_uint8(cv2.INTER_CUBIC, "INTER_CUBIC"),
+    },
+    ("nearest", "bilinear", "bicubic"),
+    ("uint8 input",),
+)

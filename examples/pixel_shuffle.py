@@ -18,6 +18,9 @@ import torch.nn.functional as F
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+# The equivalences are checked in float64: on CUDA, convolutions default to TF32
+# (torch.backends.cudnn.allow_tf32), whose 10-bit mantissa would hide float rounding.
+dtype = torch.float64
 print(f"torch {torch.__version__} on {device}")
 
 # %% shapes
@@ -68,7 +71,7 @@ def transposed_from_subpixel(conv, r, padding):
     c_out, c_in, k, _ = conv.weight.shape
     c_out //= r * r
     kernel_size = r * k
-    layer = nn.ConvTranspose2d(c_in, c_out, kernel_size, stride=r, padding=padding).to(conv.weight.device)
+    layer = nn.ConvTranspose2d(c_in, c_out, kernel_size, stride=r, padding=padding).to(conv.weight.device, conv.weight.dtype)
     with torch.no_grad():
         layer.weight.zero_()
         p = conv.padding[0]
@@ -81,11 +84,11 @@ def transposed_from_subpixel(conv, r, padding):
 
 
 for r, k in [(2, 3), (3, 3), (2, 5)]:
-    conv = nn.Conv2d(8, 4 * r * r, k, padding=k // 2).to(device)
+    conv = nn.Conv2d(8, 4 * r * r, k, padding=k // 2).to(device, dtype)
     with torch.no_grad():  # the r*r sub-pixel biases of a channel must agree (see the text)
         conv.bias.copy_(conv.bias[:: r * r].repeat_interleave(r * r))
     layer = transposed_from_subpixel(conv, r, padding=(k // 2) * r)
-    x = torch.randn(2, 8, 9, 11, device=device)
+    x = torch.randn(2, 8, 9, 11, device=device, dtype=dtype)
     with torch.no_grad():
         sub_pixel, transposed = F.pixel_shuffle(conv(x), r), layer(x)
     print(
@@ -94,13 +97,27 @@ for r, k in [(2, 3), (3, 3), (2, 5)]:
         f"weights {conv.weight.numel()} vs {layer.weight.numel()}"
     )
 
+# An even kernel has no centre: padding k // 2 makes the convolution's output one pixel
+# larger, and the transposed convolution's one pixel smaller, so the sizes differ.
+def matched_sizes(r, k, h):
+    """Output sizes of Conv2d(k, padding=k // 2) + PixelShuffle(r) and of ConvTranspose2d(r * k, stride=r, padding=r * (k // 2))."""
+    x = torch.zeros(1, 1, h, h, device=device)
+    sub_pixel = F.pixel_shuffle(F.conv2d(x, torch.zeros(r * r, 1, k, k, device=device), padding=k // 2), r)
+    transposed = F.conv_transpose2d(x, torch.zeros(1, 1, r * k, r * k, device=device), stride=r, padding=(k // 2) * r)
+    return sub_pixel.shape[-1], transposed.shape[-1]
+
+
+even_sizes = matched_sizes(r=2, k=2, h=9)
+print(f"k=2, r=2, H=9: Conv2d(padding=1) + PixelShuffle gives {even_sizes[0]}, ConvTranspose2d(kernel_size=4, padding=2) gives {even_sizes[1]}")
+
 # %% from_transposed
-# The other way round: the DCGAN layer ConvTranspose2d(kernel_size=4, stride=2,
-# padding=1) as a 3x3 convolution at low resolution followed by PixelShuffle(2).
+# The other way round: ConvTranspose2d(kernel_size=4, stride=2, padding=1), the layer of
+# the Torch and PyTorch DCGAN examples, as a 3x3 convolution at low resolution followed
+# by PixelShuffle(2).
 def subpixel_from_transposed(layer, k):
     c_in, c_out, kernel_size, _ = layer.weight.shape
     r, padding = layer.stride[0], layer.padding[0]
-    conv = nn.Conv2d(c_in, c_out * r * r, k, padding=k // 2).to(layer.weight.device)
+    conv = nn.Conv2d(c_in, c_out * r * r, k, padding=k // 2).to(layer.weight.device, layer.weight.dtype)
     with torch.no_grad():
         conv.weight.zero_()
         for i, j, u, v in itertools.product(range(r), range(r), range(k), range(k)):
@@ -111,11 +128,11 @@ def subpixel_from_transposed(layer, k):
     return conv
 
 
-dcgan = nn.ConvTranspose2d(8, 4, 4, stride=2, padding=1).to(device)
-conv = subpixel_from_transposed(dcgan, k=3)
-x = torch.randn(2, 8, 9, 11, device=device)
+kernel4 = nn.ConvTranspose2d(8, 4, 4, stride=2, padding=1).to(device, dtype)
+conv = subpixel_from_transposed(kernel4, k=3)
+x = torch.randn(2, 8, 9, 11, device=device, dtype=dtype)
 with torch.no_grad():
-    difference = (F.pixel_shuffle(conv(x), 2) - dcgan(x)).abs().max().item()
+    difference = (F.pixel_shuffle(conv(x), 2) - kernel4(x)).abs().max().item()
 zero_taps = (conv.weight == 0).float().mean().item()
 print(f"ConvTranspose2d(4, stride=2, padding=1) == Conv2d(3x3) + PixelShuffle(2): max |difference| = {difference:.1e}")
 print(f"{zero_taps:.0%} of that 3x3 convolution's weights are zero: each sub-pixel position sees a 2x2 window")
@@ -133,7 +150,7 @@ def transposed_flops(c_in, c_out, kernel_size, height_in, width_in):
     return 2 * c_in * c_out * kernel_size**2 * height_in * width_in
 
 
-# The pairs above, per low-resolution pixel: the exact twins cost the same; the DCGAN
+# The pairs above, per low-resolution pixel: the exact twins cost the same; the kernel-4
 # layer written as a 3x3 sub-pixel convolution pays for its zero weights.
 print("Conv2d(8 -> 4*2*2, 3x3) + PixelShuffle(2):", conv_flops(8, 4 * 4, 3, 1, 1), "  ConvTranspose2d(8 -> 4, 6, stride=2):", transposed_flops(8, 4, 6, 1, 1))
 print("Conv2d(8 -> 4*2*2, 3x3) + PixelShuffle(2):", conv_flops(8, 4 * 4, 3, 1, 1), "  ConvTranspose2d(8 -> 4, 4, stride=2):", transposed_flops(8, 4, 4, 1, 1))

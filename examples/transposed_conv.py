@@ -2,10 +2,11 @@
 
 A transposed convolution is the operation that carries gradients back through an
 ordinary convolution. This script checks torch's output-size formula, shows why
-``output_padding`` has to exist, computes ConvTranspose2d as the gradient of Conv2d
-with respect to its input (and as the transpose of Conv2d's matrix), and rebuilds it
-from two plain steps: inserting zeros between the input pixels, then an ordinary
-convolution with the kernel rotated by 180 degrees.
+``output_padding`` has to exist and what the rows it adds hold, computes
+ConvTranspose2d as the gradient of Conv2d with respect to its input, as the transpose
+of Conv2d's matrix, as a matrix product followed by col2im (F.fold), and from zeros
+inserted between the input pixels followed by an ordinary convolution with the kernel
+rotated by 180 degrees; and it shows which axis the default initialisation reads.
 """
 
 # %% setup
@@ -19,7 +20,10 @@ import torch.nn.functional as F
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-print(f"torch {torch.__version__} on {device}")
+# float64 throughout: on CUDA, convolutions default to TF32 (torch.backends.cudnn.allow_tf32),
+# whose 10-bit mantissa would hide the float rounding this page compares against.
+dtype = torch.float64
+print(f"torch {torch.__version__} on {device}, computing in {dtype}")
 
 # %% docs_say
 # What the installed torch's docstring calls this layer.
@@ -35,15 +39,16 @@ def transposed_size(size_in, kernel_size, stride=1, padding=0, output_padding=0,
 
 
 def torch_size(size_in, kernel_size, stride=1, padding=0, output_padding=0, dilation=1):
-    x = torch.zeros(1, 1, size_in, size_in, device=device)
-    weight = torch.zeros(1, 1, kernel_size, kernel_size, device=device)
+    x = torch.zeros(1, 1, size_in, size_in, device=device, dtype=dtype)
+    weight = torch.zeros(1, 1, kernel_size, kernel_size, device=device, dtype=dtype)
     out = F.conv_transpose2d(x, weight, stride=stride, padding=padding, output_padding=output_padding, dilation=dilation)
     return out.shape[-1]
 
 
 # Layers seen in real networks, and a few odd ones.
 settings = [
-    dict(size_in=16, kernel_size=4, stride=2, padding=1),  # DCGAN generators
+    dict(size_in=16, kernel_size=4, stride=2, padding=1),  # DCGAN in Torch and PyTorch
+    dict(size_in=16, kernel_size=5, stride=2, padding=2, output_padding=1),  # the DCGAN paper's Theano code
     dict(size_in=16, kernel_size=2, stride=2),  # U-Net decoders
     dict(size_in=16, kernel_size=3, stride=2, padding=1),
     dict(size_in=16, kernel_size=3, stride=2, padding=1, output_padding=1),
@@ -75,16 +80,16 @@ print(f"{agree} of {checked} combinations: formula == torch")
 
 # %% output_padding
 # A strided convolution rounds down, so several input sizes give the same output size.
-conv = nn.Conv2d(1, 1, kernel_size=3, stride=2, padding=1).to(device)
-up = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=2, padding=1).to(device)
-conv_out = {h: conv(torch.zeros(1, 1, h, h, device=device)).shape[-1] for h in range(5, 13)}
+conv = nn.Conv2d(1, 1, kernel_size=3, stride=2, padding=1).to(device, dtype)
+up = nn.ConvTranspose2d(1, 1, kernel_size=3, stride=2, padding=1).to(device, dtype)
+conv_out = {h: conv(torch.zeros(1, 1, h, h, device=device, dtype=dtype)).shape[-1] for h in range(5, 13)}
 print("Conv2d(kernel_size=3, stride=2, padding=1)")
 for out in sorted(set(conv_out.values())):
     sources = [h for h, o in conv_out.items() if o == out]
     print(f"  inputs {sources} -> {out}")
 
 # Going back, ConvTranspose2d cannot know which one it came from; output_padding says it.
-small = torch.zeros(1, 1, 4, 4, device=device)
+small = torch.zeros(1, 1, 4, 4, device=device, dtype=dtype)
 back = {p: F.conv_transpose2d(small, up.weight, stride=2, padding=1, output_padding=p).shape[-1] for p in (0, 1)}
 print("ConvTranspose2d from 4:", {f"output_padding={p}": size for p, size in back.items()})
 # Or pass output_size to the module's forward and it picks output_padding itself.
@@ -94,12 +99,32 @@ try:
 except RuntimeError as error:
     print("output_padding=2 with stride 2:", str(error).splitlines()[0])
 
+# %% output_padding_values
+# What the added rows hold. The layer computes its full output, (H-1)*stride +
+# dilation*(k-1) + 1 rows, crops `padding` rows at the top and keeps H_out rows, then
+# adds the bias. The rows output_padding adds are rows the crop would have dropped, as
+# long as output_padding <= padding; past the end of the full output there is nothing
+# to keep, and those rows hold the bias alone.
+x = torch.randn(1, 1, 4, 4, device=device, dtype=dtype)
+weight = torch.randn(1, 1, 3, 3, device=device, dtype=dtype)
+bias = torch.tensor([0.5], device=device, dtype=dtype)
+full = F.conv_transpose2d(x, weight, stride=2)  # no crop: 9 x 9
+print(f"full output {tuple(full.shape[-2:])}")
+last_rows = {}
+for padding, output_padding in [(1, 1), (0, 1)]:
+    y = F.conv_transpose2d(x, weight, bias, stride=2, padding=padding, output_padding=output_padding)
+    row = padding + y.shape[-2] - 1  # the last output row's place in the full output
+    last_rows[padding, output_padding] = y[0, 0, -1]
+    source = f"row {row} of the full output + bias" if row < full.shape[-2] else "past the full output"
+    print(f"padding={padding}, output_padding={output_padding}: output {tuple(y.shape[-2:])}; last row ({source}):")
+    print("   ", [round(v, 3) for v in y[0, 0, -1].tolist()])
+
 # %% gradient
 # Push a gradient back through a strided Conv2d with autograd, then compute the same
 # thing with ConvTranspose2d using the *same* weight tensor.
-conv = nn.Conv2d(3, 5, kernel_size=3, stride=2, padding=1).to(device)
+conv = nn.Conv2d(3, 5, kernel_size=3, stride=2, padding=1).to(device, dtype)
 for size in (9, 10):
-    x = torch.randn(2, 3, size, size, device=device, requires_grad=True)
+    x = torch.randn(2, 3, size, size, device=device, dtype=dtype, requires_grad=True)
     y = conv(x)
     grad_y = torch.randn_like(y)  # any upstream gradient
     (grad_x,) = torch.autograd.grad(y, x, grad_y)
@@ -116,13 +141,13 @@ print("Conv2d weight", tuple(conv.weight.shape), "(out, in, kH, kW), used as is 
 # %% as_matrix
 # A convolution is linear, so it is a matrix. Build it (the Jacobian) for a 4x4 input,
 # kernel 3, stride 2, padding 1, and the matrix of ConvTranspose2d with the same weight.
-weight = torch.randn(1, 1, 3, 3, device=device)
+weight = torch.randn(1, 1, 3, 3, device=device, dtype=dtype)
 conv_matrix = torch.autograd.functional.jacobian(
-    lambda v: F.conv2d(v.view(1, 1, 4, 4), weight, stride=2, padding=1).flatten(), torch.zeros(16, device=device)
+    lambda v: F.conv2d(v.view(1, 1, 4, 4), weight, stride=2, padding=1).flatten(), torch.zeros(16, device=device, dtype=dtype)
 )
 transposed_matrix = torch.autograd.functional.jacobian(
     lambda v: F.conv_transpose2d(v.view(1, 1, 2, 2), weight, stride=2, padding=1, output_padding=1).flatten(),
-    torch.zeros(4, device=device),
+    torch.zeros(4, device=device, dtype=dtype),
 )
 print("Conv2d matrix", tuple(conv_matrix.shape), " ConvTranspose2d matrix", tuple(transposed_matrix.shape))
 print("ConvTranspose2d matrix == Conv2d matrix transposed:", torch.equal(transposed_matrix, conv_matrix.T))
@@ -143,13 +168,48 @@ figure.tight_layout()
 # %% stamp
 # Read column by column, the transposed matrix says: each input pixel adds one copy of
 # the kernel, scaled by its value, to the output, at `stride` steps apart.
-one_hot = torch.zeros(1, 1, 3, 3, device=device)
+one_hot = torch.zeros(1, 1, 3, 3, device=device, dtype=dtype)
 one_hot[0, 0, 1, 1] = 2.0
 stamped = F.conv_transpose2d(one_hot, weight, stride=2)
 expected = torch.zeros_like(stamped)
 expected[0, 0, 2:5, 2:5] = 2 * weight[0, 0]  # input row/col 1 starts at output row/col 1 * stride
 print("input: 3x3 zeros with a 2 at (1, 1); output", tuple(stamped.shape[-2:]))
 print("output == 2 * kernel placed at rows/cols 2..4, zeros elsewhere:", torch.allclose(stamped, expected))
+
+# %% gemm_fold
+# The stamp picture as two library calls, as torch's CPU fallback kernel computes it
+# (slow_conv_transpose2d: a GEMM, then col2im). One matrix product turns each input
+# pixel into its scaled kernel copy (a column of C_out*k*k values); F.fold (col2im)
+# adds every column into place, `stride` pixels apart, and crops `padding`.
+def gemm_fold_transposed(x, weight, stride=1, padding=0, output_padding=0, dilation=1):
+    n, c_in, h, w = x.shape
+    c_out, k = weight.shape[1], weight.shape[-1]
+    columns = weight.reshape(c_in, -1).T @ x.reshape(n, c_in, h * w)  # (n, C_out*k*k, h*w)
+    size = [transposed_size(side, k, stride, padding, output_padding, dilation) for side in (h, w)]
+    return F.fold(columns, size, k, dilation=dilation, padding=padding, stride=stride)
+
+
+x = torch.randn(2, 3, 6, 5, device=device, dtype=dtype)
+for case in [dict(stride=2, padding=1), dict(stride=2, padding=1, output_padding=1), dict(stride=3, padding=2, dilation=2)]:
+    weight = torch.randn(3, 4, 3, 3, device=device, dtype=dtype)
+    difference = (gemm_fold_transposed(x, weight, **case) - F.conv_transpose2d(x, weight, **case)).abs().max().item()
+    print(f"{case}: max |GEMM + fold - conv_transpose2d| = {difference:.1e}")
+try:  # fold counts the blocks from the output size, so output_padding >= stride cannot be expressed
+    gemm_fold_transposed(x, torch.randn(3, 4, 3, 3, device=device, dtype=dtype), stride=1, output_padding=1, dilation=2)
+except RuntimeError as error:
+    print("output_padding=1 at stride 1 (allowed by dilation=2), F.fold says:", error)
+
+# %% default_init
+# PyTorch's default initialisation draws weights from U(-b, b), b = 1/sqrt(fan_in),
+# with fan_in read from the weight's shape: dimension 1 times the kernel area. For
+# Conv2d that is C_in*k*k. ConvTranspose2d stores (C_in, C_out, k, k), so its b uses
+# C_out*k*k (pytorch/pytorch#30079).
+for module in (nn.Conv2d(64, 16, 3), nn.ConvTranspose2d(64, 16, 3)):
+    fan_in, _ = nn.init._calculate_fan_in_and_fan_out(module.weight)
+    print(
+        f"{type(module).__name__}(64 -> 16, 3x3): weight {tuple(module.weight.shape)}, fan_in {fan_in}, "
+        f"bound 1/sqrt(fan_in) = {fan_in ** -0.5:.4f}, largest |weight| = {module.weight.abs().max().item():.4f}"
+    )
 
 # %% zero_insertion
 # ConvTranspose2d without ConvTranspose2d: put stride-1 zeros between input pixels,
@@ -172,18 +232,18 @@ cases = [
     dict(kernel_size=5, stride=3, padding=1, output_padding=2),
     dict(kernel_size=3, stride=2, padding=3, dilation=2),
 ]
-x = torch.randn(2, 3, 6, 6, device=device)
+x = torch.randn(2, 3, 6, 6, device=device, dtype=dtype)
 for case in cases:
-    layer = nn.ConvTranspose2d(3, 4, bias=False, **case).to(device)
+    layer = nn.ConvTranspose2d(3, 4, bias=False, **case).to(device, dtype)
     reference = layer(x)
     rebuilt = zero_insertion_transposed(x, layer.weight, **{k: v for k, v in case.items() if k != "kernel_size"})
     print(f"{case}: shape {tuple(reference.shape[-2:])}, max |difference| = {(reference - rebuilt).abs().max().item():.1e}")
 
 # %% zero_insertion_picture
 # The steps on a 3x3 input with kernel 3, stride 2, padding 1.
-image = torch.arange(1.0, 10.0, device=device).view(1, 1, 3, 3)
-kernel = torch.rand(1, 1, 3, 3, device=device)
-spread = torch.zeros(1, 1, 5, 5, device=device)
+image = torch.arange(1.0, 10.0, device=device, dtype=dtype).view(1, 1, 3, 3)
+kernel = torch.rand(1, 1, 3, 3, device=device, dtype=dtype)
+spread = torch.zeros(1, 1, 5, 5, device=device, dtype=dtype)
 spread[..., ::2, ::2] = image
 padded = F.pad(spread, (1, 1, 1, 1))
 steps = {

@@ -38,6 +38,49 @@ for align in (False, True):
     row = F.interpolate(grid, scale_factor=2, mode="bilinear", align_corners=align)[0, 0, 0]
     print(f"align_corners={align!s:5}  first row: {[round(v, 4) for v in row.tolist()]}")
 
+# %% corners
+# Does each linear mode keep the corner values? Largest corner error over every input size
+# 1..9 and output size 2..40 (2..16 for 5-D volumes), random float32 values around 0.
+CORNER_MODES = {"linear": 3, "bilinear": 4, "bicubic": 4, "trilinear": 5}
+
+
+def corner_values(t):
+    for dim in range(2, t.dim()):
+        t = t.index_select(dim, torch.tensor([0, t.shape[dim] - 1], device=t.device))
+    return t
+
+
+corner_error = {}
+for mode, rank in CORNER_MODES.items():
+    for align in (False, True):
+        for n_in in range(1, 10):
+            for n_out in range(2, 17 if rank == 5 else 41):
+                if n_out == n_in:
+                    continue
+                before = torch.randn((1, 2) + (n_in,) * (rank - 2), device=device)
+                after = F.interpolate(before, size=(n_out,) * (rank - 2), mode=mode, align_corners=align)
+                key = (mode, align, "enlarge" if n_out > n_in else "shrink")
+                error = (corner_values(after) - corner_values(before)).abs().max().item()
+                corner_error[key] = max(corner_error.get(key, 0.0), error)
+print("| mode | enlarge, False | enlarge, True | shrink, False | shrink, True |")
+print("|---|---:|---:|---:|---:|")
+for mode in CORNER_MODES:
+    cells = [f"{corner_error[(mode, align, way)]:.1e}" for way in ("enlarge", "shrink") for align in (False, True)]
+    print(f"| `{mode}` | " + " | ".join(cells) + " |")
+
+# %% corners_rounding
+# align_corners=True is not bit-exact either: the scale (in - 1)/(out - 1) is rounded to float32.
+ramp = torch.arange(4.0, device=device).view(1, 1, -1)
+last = F.interpolate(ramp, size=38, mode="linear", align_corners=True)[0, 0, -1].item()
+print(f"4 -> 38, linear, align_corners=True: last output {last!r}, last input 3.0")
+
+# %% scale_factor_positions
+# With scale_factor the kernels step by 1/scale_factor, not by in/out: 5 samples x1.5.
+ramp = torch.arange(5.0, dtype=torch.float64, device=device).view(1, 1, -1)
+for kwargs in ({"size": 7}, {"scale_factor": 1.5}):
+    positions_read = F.interpolate(ramp, mode="linear", align_corners=False, **kwargs)[0, 0]
+    print(f"{str(kwargs):22s} positions read: {[round(v, 4) for v in positions_read.tolist()]}")
+
 # %% size_vs_scale
 # size fixes the output; scale_factor multiplies and rounds down.
 x = torch.zeros(1, 1, 8, 8, device=device)
@@ -140,3 +183,30 @@ for layer in generator:
     h = layer(h)
     if isinstance(layer, (nn.Upsample, nn.Conv2d)):
         print(f"{type(layer).__name__:9s} -> {tuple(h.shape)}")
+
+# %% constant_input
+# Why "upsample, then convolve": fed a constant map, it gives a constant map inside the
+# border, while a transposed convolution adds a pattern that repeats every 2 pixels.
+torch.manual_seed(0)
+flat = torch.ones(1, 16, 8, 8, device=device)
+resize_conv = nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(16, 1, 3, padding=1)).to(device)
+transposed = nn.ConvTranspose2d(16, 1, 3, stride=2, padding=1, output_padding=1).to(device)
+with torch.no_grad():
+    for name, layer in (("upsample + conv", resize_conv), ("transposed conv", transposed)):
+        inside = layer(flat)[0, 0, 2:-2, 2:-2]
+        print(f"{name:16s} output inside the border: spread (max - min) {(inside.max() - inside.min()).item():.2e}")
+
+# %% odd_skip
+# An odd skip connection: 25 pixels pool to 12, and x2 gives 24, not 25.
+skip = torch.randn(1, 32, 25, 25, device=device)
+low = torch.randn(1, 64, 12, 12, device=device)
+try:
+    torch.cat([nn.Upsample(scale_factor=2)(low), skip], dim=1)
+except RuntimeError as error:
+    print("scale_factor=2:", str(error).splitlines()[0])
+fitted = F.interpolate(low, size=skip.shape[-2:], mode="bilinear", align_corners=False)
+print("size=skip.shape[-2:]:", tuple(torch.cat([fitted, skip], dim=1).shape))
+try:
+    nn.Upsample(scale_factor=0.5, mode="bilinear", antialias=True)
+except TypeError as error:
+    print("nn.Upsample(..., antialias=True):", error)

@@ -35,7 +35,7 @@ import numpy as np  # noqa: E402
 import yaml  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from sitegen import cache, notebook  # noqa: E402
+from sitegen import cache  # noqa: E402
 from sitegen.cells import CellError, Script, parse_script  # noqa: E402
 from sitegen.environment import cpu_model  # noqa: E402
 
@@ -163,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path, required=True, help="where to write the list of failures (JSON)")
     parser.add_argument("examples", nargs="+", help="PATH=KEY for each example to run")
     args = parser.parse_args(argv)
+
+    from sitegen import notebook  # nbformat and the converter: not needed where sitegen.record runs examples
 
     renderer = notebook.HtmlRenderer()
     register_cjk_font()

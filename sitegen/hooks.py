@@ -32,7 +32,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from sitegen import cache, render  # noqa: E402
+from sitegen import cache, record, render  # noqa: E402
 from sitegen.cells import CellError, Script, parse_script  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
@@ -48,6 +48,23 @@ class State:
     cache_root: Path
     scripts: dict[str, Script] = field(default_factory=dict)
     results: dict[str, cache.Result] = field(default_factory=dict)
+    # The run recorded on a GPU machine, per example (see sitegen.record).
+    recorded: dict[str, render.Recorded] = field(default_factory=dict)
+
+
+def load_recorded(scripts: dict[str, Script]) -> dict[str, render.Recorded]:
+    """The committed GPU record's entries for the examples that have cell output in it."""
+    try:
+        run = record.load()
+    except ValueError as error:
+        raise PluginError(f"sitegen: {error}") from error
+    if run is None:
+        return {}
+    return {
+        name: render.Recorded(entry, run.provenance, run.is_current(scripts[name].path))
+        for name, entry in run.examples.items()
+        if entry.cells and name in scripts
+    }
 
 
 def languages(config: MkDocsConfig) -> list[str]:
@@ -99,6 +116,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     cache_root = Path(os.environ.get("SITEGEN_CACHE_DIR", root / ".cache" / "sitegen")).resolve()
     state = State(root=root, cache_root=cache_root, scripts=discover(root / "examples"))
+    state.recorded = load_recorded(state.scripts)
     config[STATE] = state
     if os.environ.get("SITEGEN_EXECUTE", "1") == "0":
         log.info("sitegen: SITEGEN_EXECUTE=0, examples are neither run nor loaded")
@@ -164,10 +182,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return render.code_block(directive, cell) + "\n"
         if directive.file not in used:
             used.append(directive.file)
-        return render.embed(directive, cell, state.results.get(directive.file), page.url, language)
+        recorded = state.recorded.get(directive.file)
+        return render.embed(directive, cell, state.results.get(directive.file), page.url, language, recorded)
 
     markdown = render.DIRECTIVE.sub(replace, markdown)
     notes = [render.provenance(state.results[name], page.url, language) for name in used if name in state.results]
+    notes += [
+        render.record_provenance(state.recorded[name], f"examples/{name}", state.results[name].environment["torch"], language)
+        for name in used
+        if name in state.recorded and name in state.results
+    ]
     return "\n\n".join([markdown, *notes])
 
 

@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from sitegen.cache import CellResult, Figure, Result
 from sitegen.cells import Cell
+from sitegen.record import ExampleRecord
 
 DIRECTIVE = re.compile(
     r"^::: example (?P<file>[\w-]+\.py)#(?P<cell>\w+)(?P<options>(?:[ \t]+\w+=\w+)*)[ \t]*$", re.MULTILINE
@@ -37,6 +38,14 @@ UI_TEXT = {
         "figure": "Figure {n} of cell {cell} in {file}",
         "not_run": "Not executed: this build ran with SITEGEN_EXECUTE=0, so no output is shown.",
         "missing": "torch does not support this combination (see the printed output above).",
+        "this_build": "This build ({device}, torch {torch})",
+        "recorded": "Recorded on {gpu} (torch {torch})",
+        "stale": "`{file}` has changed since this record was made: this tab shows what an earlier version printed and is not current.",
+        "record_provenance": (
+            "The “Recorded on {gpu}” tabs come from a run of `{file}` on {gpu} (driver {driver}, {gpu_memory}) "
+            "with torch {torch}, CUDA {cuda}, Python {python}, on {recorded_on}, made with `python -m sitegen.record`."
+        ),
+        "other_torch": " The recorded torch differs from this build's ({build_torch}).",
         "provenance": (
             "Computed at build time. The output and figures above come from running "
             "`{file}` with torch {torch} on {device} ({device_name}, {threads} threads), "
@@ -48,6 +57,14 @@ UI_TEXT = {
         "figure": "{file} 中单元 {cell} 的第 {n} 张图",
         "not_run": "未执行：本次构建设置了 SITEGEN_EXECUTE=0，因此不显示输出。",
         "missing": "torch 不支持这个组合（见上方打印的输出）。",
+        "this_build": "本次构建（{device}，torch {torch}）",
+        "recorded": "在 {gpu} 上的记录（torch {torch}）",
+        "stale": "记录之后 `{file}` 已经改动：此标签页显示的是旧版本的输出，不代表当前代码的结果。",
+        "record_provenance": (
+            "“在 {gpu} 上的记录”标签页来自在 {gpu}（驱动 {driver}，显存 {gpu_memory}）上运行 `{file}` 的结果："
+            "torch {torch}，CUDA {cuda}，Python {python}，记录于 {recorded_on}，由 `python -m sitegen.record` 生成。"
+        ),
+        "other_torch": "记录所用的 torch 版本与本次构建（{build_torch}）不同。",
         "provenance": (
             "本页的输出与图均在构建时计算：运行 `{file}`，torch {torch}，设备 {device}"
             "（{device_name}，{threads} 线程），Python {python}，{computed_on}，用时 {seconds:.2f} 秒。"
@@ -95,11 +112,16 @@ def code_block(directive: Directive, cell: Cell) -> str:
     return block
 
 
+def printed(directive: Directive, stdout: str) -> list[str]:
+    """What a cell printed, as a fenced block or (``output=markdown``) escaped Markdown."""
+    if not stdout.strip():
+        return []
+    text = stdout.rstrip("\n")
+    return [html.escape(text, quote=False) if directive.output == "markdown" else fence(text, "text")]
+
+
 def output_block(directive: Directive, recorded: CellResult, page_url: str, language: str) -> str:
-    parts = []
-    if recorded.stdout.strip():
-        text = recorded.stdout.rstrip("\n")
-        parts.append(html.escape(text, quote=False) if directive.output == "markdown" else fence(text, "text"))
+    parts = printed(directive, recorded.stdout)
     urls = [get_relative_url(f"{ASSETS}/{directive.stem}/{f.files[language]}", page_url) for f in recorded.figures]
     alts = [UI_TEXT[language]["figure"].format(n=n, cell=directive.cell, file=directive.file) for n in range(1, len(urls) + 1)]
     if directive.figures == "switch" and recorded.figures:
@@ -132,17 +154,62 @@ def switch(figures: list[Figure], urls: list[str], alt: str, language: str) -> s
     return (
         f"<div class=\"example-switch\" data-variants=\"{html.escape(json.dumps(table))}\">"
         f'<div class="example-switch__controls">{selects}</div>'
-        f'<figure class="example-figure"><img src="{urls[0]}" alt="{html.escape(alt)}"></figure>'
+        f'<figure class="example-figure"><img class="example-switch__image" src="{urls[0]}" alt="{html.escape(alt)}"></figure>'
         f'<p class="example-switch__missing" hidden>{html.escape(UI_TEXT[language]["missing"])}</p></div>'
     )
 
 
-def embed(directive: Directive, cell: Cell, result: Result | None, page_url: str, language: str) -> str:
-    """The Markdown for one directive: code, then output and figures (or a not-run notice)."""
+def embed(
+    directive: Directive, cell: Cell, result: Result | None, page_url: str, language: str, recorded: Recorded | None = None
+) -> str:
+    """The Markdown for one directive: code, then output and figures (or a not-run notice).
+
+    With a recorded GPU run of the cell, the output sits in two tabs: this build's and the record's.
+    """
     code = code_block(directive, cell)
     if result is None:
         return f"{code}\n\n!!! warning\n    {UI_TEXT[language]['not_run']}\n"
-    return f"{code}\n\n{output_block(directive, result.cells[cell.name], page_url, language)}\n"
+    output = output_block(directive, result.cells[cell.name], page_url, language)
+    if recorded is not None and recorded.entry.cells.get(cell.name, "").strip():
+        output = recorded_tabs(directive, output, recorded, result.environment, language)
+    return f"{code}\n\n{output}\n"
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """One example's entry in the recorded GPU run, with the run's provenance."""
+
+    entry: ExampleRecord
+    provenance: dict[str, str]
+    current: bool
+
+
+def tab(title: str, body: str) -> str:
+    indented = "\n".join("    " + line if line.strip() else "" for line in body.splitlines())
+    return f'=== "{title}"\n\n{indented}\n'
+
+
+def recorded_tabs(directive: Directive, output: str, recorded: Recorded, environment: dict, language: str) -> str:
+    """This build's output beside the recorded run's; a stale record says that it is not current."""
+    text = UI_TEXT[language]
+    body = "\n\n".join(printed(directive, recorded.entry.cells[directive.cell]))
+    if not recorded.current:
+        body = f"!!! warning\n    {text['stale'].format(file=f'examples/{directive.file}')}\n\n{body}"
+    return "\n".join([
+        tab(text["this_build"].format(**environment), output),
+        tab(text["recorded"].format(**recorded.provenance), body),
+    ])  # fmt: skip
+
+
+def record_provenance(recorded: Recorded, example: str, build_torch: str, language: str) -> str:
+    """The note under a page that says where its recorded tabs come from."""
+    text = UI_TEXT[language]
+    note = text["record_provenance"].format(file=example, **recorded.provenance)
+    if recorded.provenance["torch"] != build_torch:
+        note += text["other_torch"].format(build_torch=build_torch)
+    if not recorded.current:
+        note += " " + text["stale"].format(file=example)
+    return f'<div class="example-provenance" markdown>\n\n{note}\n\n</div>'
 
 
 def provenance(result: Result, page_url: str, language: str) -> str:

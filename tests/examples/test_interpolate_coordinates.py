@@ -142,10 +142,128 @@ def test_float32_rounding_case(ns):
     assert not np.array_equal(ramp_positions(n_in, n_out, "nearest", dtype=torch.float64, rank=4).numpy(), exact)
 
 
-def test_integer_upscaling_nearest_equals_nearest_exact():
-    x = torch.rand(2, 3, 7, 10)
-    for k in range(1, 9):
-        assert torch.equal(F.interpolate(x, scale_factor=k, mode="nearest"), F.interpolate(x, scale_factor=k, mode="nearest-exact"))
+def nearest_copies(mode, n, k, rank, by_size, dtype=torch.float32):
+    row = torch.arange(float(n), dtype=dtype).view((1,) * (rank - 1) + (n,))
+    kwargs = {"size": (1,) * (rank - 3) + (n * k,)} if by_size else {"scale_factor": (1.0,) * (rank - 3) + (float(k),)}
+    return np.bincount(F.interpolate(row, mode=mode, **kwargs).flatten().numpy().astype(int), minlength=n).tolist()
+
+
+@pytest.mark.parametrize("rank", [3, 4, 5])
+@pytest.mark.parametrize("by_size", [True, False])
+def test_whole_factors_nearest_exact_always_even_nearest_not_always(ns, rank, by_size):
+    uneven = []
+    for k in range(2, 101):
+        for n in (1, 2, 3, 5, 8):
+            assert nearest_copies("nearest-exact", n, k, rank, by_size) == [k] * n, (k, n)
+        if any(nearest_copies("nearest", n, k, rank, by_size) != [k] * n for n in range(1, 9)):
+            uneven.append(k)
+    # The page's list is this list, for every rank and both ways of giving the factor.
+    assert uneven == ns["differ"][rank, by_size] and 41 in uneven
+    assert not {2, 3, 4, 8, 16} & set(uneven)
+
+
+def test_x41_counterexample(ns):
+    assert nearest_copies("nearest", 2, 41, 4, True) == [42, 40]
+    assert nearest_copies("nearest-exact", 2, 41, 4, True) == [41, 41]
+
+
+@pytest.mark.parametrize("n", range(1, 31))
+def test_4d_nearest_special_cases_out_equal_and_out_double(n):
+    x = torch.randn(1, 1, 1, n, dtype=torch.float64)
+    up = 1 + 0.5 / n  # floor(n * up) == n, a non-trivial factor
+    picked = lambda rank, s: F.interpolate(torch.arange(float(n)).view((1,) * (rank - 1) + (n,)),
+                                           scale_factor=(1.0,) * (rank - 3) + (s,), mode="nearest").flatten().int().tolist()
+    formula = lambda s, m: [min(int(d / s), n - 1) for d in range(m)]
+    assert torch.equal(F.interpolate(x, scale_factor=(1.0, up), mode="nearest"), x)
+    for rank in (3, 5):
+        assert picked(rank, up) == formula(up, n)
+    s2 = 2 + 0.5 / n  # floor(n * s2) == 2n
+    assert picked(4, s2) == [d // 2 for d in range(2 * n)]
+    for rank in (3, 5):
+        assert picked(rank, s2) == formula(s2, 2 * n)
+    if n >= 3:  # where 1/s and in/out part ways, the 3-D and 5-D kernels show it
+        assert picked(3, up) != list(range(n))
+
+
+def test_page_case_ten_pixels_x105(ns):
+    row = lambda rank: torch.arange(10.0).view((1,) * (rank - 1) + (10,))
+    scale = lambda rank: (1.0,) * (rank - 3) + (1.05,)
+    assert F.interpolate(row(4), scale_factor=scale(4), mode="nearest").flatten().int().tolist() == list(range(10))
+    for rank in (3, 5):
+        assert F.interpolate(row(rank), scale_factor=scale(rank), mode="nearest").flatten().int().tolist() == [0, 0, 1, 2, 3, 4, 5, 6, 7, 8]
+
+
+def test_ties_explain_every_pillow_and_skimage_difference(ns):
+    has_tie = ns["has_tie"]
+    for name in ("Pillow NEAREST vs nearest-exact", "scikit-image order=0 vs nearest-exact"):
+        found = ns["disagree"][name]
+        assert found and all(pair in has_tie for pair in found), name
+    assert ns["disagree"]["Pillow NEAREST vs nearest-exact"][0] == (2, 7)
+    # OpenCV differs from nearest also where there is no tie: "not always its rounding".
+    assert any(pair not in has_tie for pair in ns["disagree"]["OpenCV INTER_NEAREST vs nearest"])
+
+
+def test_nearest_exact_breaks_ties_to_the_right():
+    for n_in in range(1, 40):
+        for n_out in range(1, 40):
+            got = ramp_positions(n_in, n_out, "nearest-exact", dtype=torch.float64).numpy().astype(int)
+            for d in range(n_out):
+                if (2 * d + 1) * n_in % (2 * n_out) == 0:  # centre on a border: take the right pixel
+                    assert got[d] == min((2 * d + 1) * n_in // (2 * n_out), n_in - 1)
+
+
+@pytest.mark.parametrize("n_in,n_out", [(5, 8), (3, 7), (2, 9), (8, 5)])
+def test_linear_clamps_both_borders(ns, n_in, n_out):
+    last = (n_out - 0.5) * n_in / n_out - 0.5
+    got = ns["sampled"](n_in, n_out, "linear", False)
+    assert got[-1] == min(last, n_in - 1)
+    if n_out > n_in:
+        assert last > n_in - 1 and got[-1] == n_in - 1
+
+
+def cell_outputs(name):
+    """Each cell's printed output, running the example cell by cell as the site build does."""
+    import contextlib
+    import io
+    import sys
+    from pathlib import Path
+
+    from sitegen.cells import parse_script
+
+    root = Path(__file__).resolve().parents[2]
+    script = parse_script(root / "examples" / name)
+    namespace, outputs = {"__name__": "__main__"}, {}
+    sys.path.insert(0, str(root / "examples"))
+    try:
+        for cell in script.cells:
+            buffer = io.StringIO()
+            with contextlib.redirect_stdout(buffer):
+                exec(compile(cell.source, name, "exec"), namespace)
+            outputs[cell.name] = buffer.getvalue()
+    finally:
+        sys.path.remove(str(root / "examples"))
+        import matplotlib.pyplot as plt
+
+        plt.close("all")
+    return outputs
+
+
+def test_markdown_cells_print_tables_that_render():
+    """C1: a line of text directly above a table keeps Markdown from making it a table."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    outputs = cell_outputs("interpolate_coordinates.py")
+    for page in ("interpolate-coordinates.md", "interpolate-coordinates.zh.md"):
+        cells = re.findall(r"^::: example interpolate_coordinates\.py#(\w+) output=markdown", (root / "docs" / page).read_text(), re.M)
+        assert "positions" in cells
+        for cell in cells:
+            lines = outputs[cell].strip("\n").splitlines()
+            assert lines[0].startswith("| ") and lines[1].startswith("|---"), cell
+            for above, line in zip(lines, lines[1:]):
+                if line.startswith("|") and above.strip():
+                    assert above.startswith("|"), (cell, above)
 
 
 @pytest.mark.parametrize("k", [2, 3, 4, 5, 6])

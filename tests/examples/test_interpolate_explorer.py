@@ -18,9 +18,29 @@ def sampled_x(ns, **options):
 
 def test_every_accepted_combination_has_a_labelled_figure(ns):
     labels = ns["variants"]
-    accepted = 2 * len(ns["scale_factors"]) * 3 + 3 * len(ns["scale_factors"])
-    assert len(labels) == len(set(labels)) == accepted
-    assert "mode=bilinear; scale_factor=2; align_corners=True" in labels
+    n = len(ns["scale_factors"])
+    # nearest, nearest-exact, area: align_corners None, no antialias; bilinear, bicubic: 3 x 2;
+    # lanczos: antialias only, align_corners None or False.
+    assert len(labels) == len(set(labels)) == 3 * n + 2 * n * 3 * 2 + n * 2 * ("lanczos" in ns["modes"])
+    assert "mode=bilinear; scale_factor=2; align_corners=True; antialias=False" in labels
+    assert "mode=bicubic; scale_factor=3; align_corners=None; antialias=False" in labels  # the browser test's pick
+    lanczos = [label for label in labels if label.startswith("mode=lanczos")]
+    assert bool(lanczos) == ("lanczos" in ns["modes"]) and all(label.endswith("antialias=True") and "align_corners=True" not in label for label in lanczos)
+
+
+def test_each_figure_title_names_its_variant(ns):
+    assert set(ns["titles"]) == set(ns["variants"])
+    for label, title in ns["titles"].items():
+        values = dict(item.split("=") for item in label.split("; "))
+        assert title == ", ".join([values["mode"]] + [f"{key}={values[key]}" for key in ("scale_factor", "align_corners", "antialias")])
+
+
+def test_bicubic_dots_are_off_the_sampled_point(ns):
+    errors = ns["dot_error"]
+    assert max(inside for inside, _ in errors.values()) > 0.04
+    assert max(overall for _, overall in errors.values()) > 0.2
+    assert all(inside < 0.05 and overall < 0.25 for inside, overall in errors.values())
+    assert errors[0.5, False][0] == 0
 
 
 @pytest.mark.parametrize("scale", [0.5, 1.5, 2, 3])

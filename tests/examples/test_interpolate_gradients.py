@@ -90,32 +90,45 @@ def test_gradcheck_and_transpose_in_float64(ns, mode):
         assert torch.autograd.gradcheck(lambda t: F.interpolate(t, size=(n_out, n_out + 2), **kwargs), (x,))
 
 
-def backward_twice_on_cpu(mode, rank):
+def backward_twice_on_cpu(rank, kwargs):
     x = torch.rand((2, 4) + (12,) * (rank - 2), requires_grad=True)
-    g = torch.rand(F.interpolate(x, scale_factor=2, mode=mode).shape)
-    first, second = (torch.autograd.grad(F.interpolate(x, scale_factor=2, mode=mode), x, g)[0] for _ in range(2))
+    g = torch.rand(F.interpolate(x, scale_factor=2, **kwargs).shape)
+    first, second = (torch.autograd.grad(F.interpolate(x, scale_factor=2, **kwargs), x, g)[0] for _ in range(2))
     return torch.equal(first, second)
 
 
 def test_cpu_backward_is_deterministic_with_and_without_the_switch(ns):
-    for mode, rank in ns["RANKED"].items():
-        assert backward_twice_on_cpu(mode, rank), mode
+    for mode, (rank, kwargs) in ns["RANKED"].items():
+        assert backward_twice_on_cpu(rank, kwargs), mode
     torch.use_deterministic_algorithms(True)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            for mode, rank in ns["RANKED"].items():
-                assert backward_twice_on_cpu(mode, rank), mode
+            for mode, (rank, kwargs) in ns["RANKED"].items():
+                assert backward_twice_on_cpu(rank, kwargs), mode
     finally:
         torch.use_deterministic_algorithms(False)
-    if ns["device"].type == "cpu":
-        assert set(ns["determinism"].values()) == {"bitwise equal"}
 
 
-def test_determinism_table_has_every_setting(ns):
+# What the page says happens, per device: on the CPU nothing; on CUDA with the switch on,
+# the decomposition makes bilinear and trilinear deterministic, nearest gathers, and the
+# other kernels raise (or warn with warn_only).
+RAISING_ON_CUDA = {"linear", "bilinear, antialias", "bicubic", "area"}
+
+
+def test_determinism_table_says_what_the_page_says(ns):
+    table, device = ns["determinism"], ns["device"].type
+    assert set(table) == {(mode, setting) for mode in ns["RANKED"] for setting in ns["SWITCH"]}
+    if device == "cpu":
+        assert set(table.values()) == {"bitwise equal"}
+        return
     for mode in ns["RANKED"]:
-        for setting in ("default", "deterministic", "deterministic, warn_only"):
-            assert ns["determinism"][mode, setting]
+        if mode in RAISING_ON_CUDA:
+            assert table[mode, "deterministic"].startswith("RuntimeError"), mode
+            assert "UserWarning" in table[mode, "deterministic, warn_only"], mode
+        else:
+            assert table[mode, "deterministic"] == table[mode, "deterministic, warn_only"] == "bitwise equal", mode
+    assert table["nearest", "default"] == "bitwise equal"
 
 
 def test_dispatch_on_meta_and_cpu(ns):
@@ -126,7 +139,15 @@ def test_dispatch_on_meta_and_cpu(ns):
             assert d[mode, "meta", False].startswith("Upsample")
             assert d[mode, "meta", True] == "AddBackward0"
         else:
-            assert d[mode, "meta", True] == d[mode, "meta", False]
+            assert d[mode, "meta", True] == d[mode, "meta", False], mode
+    assert d["bilinear, antialias", "meta", True] == "UpsampleBilinear2DAaBackward0"
+
+
+def test_antialias_is_not_decomposed_off_the_cpu(deterministic):
+    for mode in ("bilinear", "bicubic"):
+        x = torch.zeros(1, 1, 4, 4, device="meta", requires_grad=True)
+        name = type(F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True).grad_fn).__name__
+        assert name.endswith("AaBackward0"), (mode, name)
 
 
 def test_meta_takes_the_decomposition_directly(deterministic):
@@ -136,6 +157,34 @@ def test_meta_takes_the_decomposition_directly(deterministic):
 
 def test_documented_modes(ns):
     assert ns["documented"] == ["linear", "bilinear", "bicubic", "trilinear"]
+    assert "AdaptiveAvgPool2d" in ns["pooling"]
+    x = torch.zeros(1, 1, 8, 8, requires_grad=True)
+    assert type(F.interpolate(x, size=(4, 4), mode="area").grad_fn).__name__ == "AdaptiveAvgPool2DBackward0"
+
+
+def test_decomposition_changes_the_forward_in_the_last_bits(ns):
+    eps = torch.finfo(torch.float32).eps
+    gaps = ns["forward_gap"]
+    assert all(0 < gap < 100 * eps for gap in gaps.values())
+    assert max(gap for (shape, scale), gap in gaps.items() if scale in (2.0, 0.5)) <= 2 * eps
+    assert gaps[(2, 8, 37, 53), 1.7] > 10 * eps
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+@pytest.mark.parametrize("mode", sorted(RAISING_ON_CUDA))
+def test_cuda_raises_with_the_switch_for_the_other_kernels(deterministic, mode):
+    rank, kwargs = {"linear": 3}.get(mode, 4), dict(mode=mode.split(",")[0], antialias=mode.endswith("antialias"))
+    x = torch.rand((2, 4) + (16,) * (rank - 2), device="cuda", requires_grad=True)
+    with pytest.raises(RuntimeError, match="does not have a deterministic implementation"):
+        F.interpolate(x, scale_factor=2, **kwargs).sum().backward()
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_cuda_nearest_backward_is_deterministic(deterministic):
+    x = torch.rand(2, 4, 64, 64, device="cuda", requires_grad=True)
+    g = torch.rand(2, 4, 128, 128, device="cuda")
+    first, second = (torch.autograd.grad(F.interpolate(x, scale_factor=2, mode="nearest"), x, g)[0] for _ in range(2))
+    assert torch.equal(first, second)
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")

@@ -5,7 +5,10 @@ import math
 import random
 import warnings
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import torch
 import torch.nn.functional as F
 
@@ -97,11 +100,83 @@ def test_non_integer_scale_does_not_reach_the_end_of_the_input(ns):
     assert ns["difference"].abs().max() > 0.1
 
 
-def test_issue_62237_recompute(ns):
+@pytest.mark.parametrize("rank", [3, 4, 5])
+@pytest.mark.parametrize("n", [1, 2, 3, 5, 8])
+def test_issue_62237_depends_on_the_rank(rank, n):
+    x = torch.randn((1, 2) + (n,) * (rank - 2), generator=torch.Generator().manual_seed(n))
+    for scale in (1.00001, 1 + 0.4 / n):  # floor(n * scale) == n: the size does not change
+        given = F.interpolate(x, scale_factor=scale)
+        assert torch.equal(F.interpolate(x, scale_factor=scale, recompute_scale_factor=True), x)
+        if rank == 4:
+            assert torch.equal(given, x)  # the 4-D kernel copies when out == in
+        else:  # 3-D and 5-D step by 1/scale along every axis
+            index = torch.tensor([min(int(d / scale), n - 1) for d in range(n)])
+            expected = x
+            for dim in range(2, rank):
+                expected = expected.index_select(dim, index)
+            assert torch.equal(given, expected)
+            assert torch.equal(given, x) == (n == 1)
+
+
+def test_page_cases_62237(ns):
     pair = torch.tensor([[[1.0, 2.0]]])
-    for recompute in (None, False):
-        assert F.interpolate(pair, scale_factor=1.00001, recompute_scale_factor=recompute)[0, 0].tolist() == [1.0, 1.0]
-    assert F.interpolate(pair, scale_factor=1.00001, recompute_scale_factor=True)[0, 0].tolist() == [1.0, 2.0]
+    assert F.interpolate(pair, scale_factor=1.00001)[0, 0].tolist() == [1.0, 1.0]
+    assert F.interpolate(pair.view(1, 1, 1, 2), scale_factor=1.00001).flatten().tolist() == [1.0, 2.0]
+    cube = torch.arange(1.0, 9.0).view(1, 1, 2, 2, 2)
+    assert F.interpolate(cube, scale_factor=1.00001).flatten().tolist() == [1.0] * 8
+
+
+@pytest.mark.parametrize("mode,rank", [("linear", 3), ("bilinear", 4), ("trilinear", 5), ("bicubic", 4)])
+def test_linear_modes_copy_when_the_size_does_not_change(mode, rank):
+    for n in (2, 3, 7, 10):
+        x = torch.randn((1, 1) + (n,) * (rank - 2), dtype=torch.float64)
+        copied = torch.equal(F.interpolate(x, scale_factor=1 + 0.4 / n, mode=mode), x)
+        assert copied == (mode != "bicubic"), (mode, n)
+
+
+@pytest.mark.parametrize("n", range(1, 40))
+def test_4d_nearest_doubles_when_out_is_twice_in(n):
+    x = torch.randn(1, 1, 1, n)
+    for scale in (2 + 0.4 / n, 2.0):
+        assert torch.equal(F.interpolate(x, scale_factor=(1.0, scale)), x.repeat_interleave(2, dim=-1))
+
+
+def test_traced_size_is_float32_with_area_or_recompute(ns):
+    import warnings
+
+    for kwargs in (dict(mode="area"), dict(mode="nearest", recompute_scale_factor=True), dict(mode="nearest")):
+        disagree = 0
+        for n in range(60, 241):
+            scale = 120 / n
+            row = torch.zeros(1, 1, 1, n)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                traced = torch.jit.trace(lambda t: F.interpolate(t, scale_factor=(1.0, scale), **kwargs), row)(row).shape[-1]
+            eager = F.interpolate(row, scale_factor=(1.0, scale), **kwargs).shape[-1]
+            assert eager == math.floor(n * scale)
+            in_python = kwargs["mode"] == "area" or "recompute_scale_factor" in kwargs
+            assert traced == (math.floor(float(np.float32(n) * np.float32(scale))) if in_python else eager)
+            disagree += traced != eager
+        assert (disagree > 0) == in_python, kwargs
+    assert ns["traced_sizes"]["{'mode': 'area'}", 88] == (119, 120)
+
+
+@settings(max_examples=150, deadline=None)
+@given(n=st.integers(1, 40), scale=st.one_of(st.integers(1, 100).map(float), st.floats(0.3, 9.0)),
+       mode=st.sampled_from(["linear", "bilinear", "bicubic", "trilinear"]))
+def test_align_corners_true_keeps_the_floor_size_rule(n, scale, mode):
+    rank = {"linear": 3, "bilinear": 4, "bicubic": 4, "trilinear": 5}[mode]
+    if math.floor(n * scale) < 1 or n * scale > 400:
+        return
+    x = torch.zeros((1, 1) + (1,) * (rank - 3) + (n,))
+    kwargs = dict(scale_factor=(1.0,) * (rank - 3) + (scale,), mode=mode, align_corners=True)
+    assert F.interpolate(x, **kwargs).shape[-1] == math.floor(n * scale)
+
+
+def test_align_corners_size_cell(ns):
+    assert len(ns["grid"]) == 9 and torch.allclose(ns["grid"], torch.arange(9, dtype=torch.float64) / 2)
+    by_factor = F.interpolate(ns["ramp"], scale_factor=2.0, mode="linear", align_corners=True)[0, 0]
+    assert len(by_factor) == 10 and abs((by_factor[1] - by_factor[0]).item() - 4 / 9) < 1e-12
 
 
 def test_recompute_changes_nothing_with_align_corners_true():

@@ -7,6 +7,8 @@ import re
 
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import torch.nn as nn
 import torch.nn.functional as F
 
@@ -82,11 +84,125 @@ def test_antialias_only_bilinear_bicubic_lanczos_on_4d(ns):
         F.interpolate(torch.rand(1, 1, 4, 4, 4), scale_factor=2, mode="trilinear", antialias=True)
 
 
-def test_bilinear_antialias_changes_nothing_when_enlarging():
-    x = torch.rand(1, 1, 7, 9, dtype=torch.float64)
-    for scale in (1.5, 2.0, 3.3):
-        plain = F.interpolate(x, scale_factor=scale, mode="bilinear")
-        torch.testing.assert_close(F.interpolate(x, scale_factor=scale, mode="bilinear", antialias=True), plain)
+@settings(max_examples=200, deadline=None)
+@given(
+    h=st.integers(1, 12), w=st.integers(1, 12), data=st.data(), by_size=st.booleans(),
+    dtype=st.sampled_from([torch.float32, torch.float64]), memory=st.sampled_from(["contiguous", "channels_last"]),
+)
+def test_bilinear_antialias_enlarging_is_plain_bilinear_only_with_align_corners_false(h, w, data, by_size, dtype, memory):
+    x = torch.randn(1, 3, h, w, dtype=dtype, generator=torch.Generator().manual_seed(h * 100 + w)) - 0.5
+    if memory == "channels_last":
+        x = x.contiguous(memory_format=torch.channels_last)
+    if by_size:
+        kwargs = {"size": (data.draw(st.integers(h, 4 * h + 60)), data.draw(st.integers(w, 4 * w + 60)))}
+    else:
+        factor = data.draw(st.one_of(st.integers(1, 100).map(float), st.floats(1.0, 9.0)))
+        if h * factor > 400 or w * factor > 400:
+            return
+        kwargs = {"scale_factor": factor}
+    plain, aa = (F.interpolate(x, mode="bilinear", align_corners=False, antialias=a, **kwargs) for a in (False, True))
+    if plain.shape[-1] == 1 and plain.shape[-2] != h and memory == "contiguous":
+        return  # the width-1 CPU bug, tested on its own below
+    rounding = (1e-6 if dtype == torch.float32 else 1e-13) * x.abs().max().item()
+    error = (aa - plain).abs().max().item()
+    assert error < rounding, (error, kwargs)
+
+
+def test_antialias_enlarging_table(ns):
+    table = ns["enlarge_diff"]
+    assert table["bilinear", False] < 1e-13
+    for key in (("bilinear", True), ("bicubic", False), ("bicubic", True)):
+        assert table[key] > 0.1, key
+
+
+def test_antialias_with_align_corners_true_loses_the_corner(ns):
+    ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, 1, -1)
+    aa = F.interpolate(ramp, size=(1, 9), mode="bilinear", align_corners=True, antialias=True)[0, 0, 0]
+    plain = F.interpolate(ramp, size=(1, 9), mode="bilinear", align_corners=True)[0, 0, 0]
+    assert plain[-1].item() == 4.0 and aa[-1].item() == 3.75 and ns["row"][-1].item() == 3.75
+    # The antialiased kernel's positions: scale (in-1)/(out-1), centres at (d + 0.5) * scale.
+    d = torch.arange(9.0, dtype=torch.float64)
+    torch.testing.assert_close(aa, ((d + 0.5) * 4 / 8 - 0.5).clamp(0, 4))
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_width_one_output_repeats_the_first_row_on_contiguous_cpu_input(mode, dtype):
+    for h, w, h_out in [(6, 5, 3), (2, 1, 3), (6, 1, 12), (9, 2, 4), (3, 3, 7)]:
+        x = torch.randn(1, 2, h, w, dtype=dtype, generator=torch.Generator().manual_seed(h * w))
+        right = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(h_out, 1), mode=mode, antialias=True)
+        torch.testing.assert_close(right[0, 0, :, 0], pillow_weights(mode, h, h_out).to(dtype) @ (pillow_weights(mode, w, 1).to(dtype) @ x[0, 0].T)[0])
+        wrong = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=True)
+        assert (wrong == wrong[..., :1, :]).all() and not torch.allclose(wrong, right)
+
+
+def test_width_one_cell(ns):
+    if ns["device"].type != "cpu":
+        pytest.skip("a CPU kernel bug")
+    assert len(set(ns["column"][0, 0, :, 0].tolist())) == 3
+    bad = F.interpolate(ns["tall"], size=(3, 1), mode="bilinear", antialias=True)[0, 0, :, 0]
+    assert len(set(bad.tolist())) == 1
+
+
+def _triangle(t):
+    return max(0.0, 1 - abs(t))
+
+
+def _cubic(t, a=-0.5):
+    t = abs(t)
+    if t < 1:
+        return ((a + 2) * t - (a + 3)) * t * t + 1
+    return (((t - 5) * t + 8) * t - 4) * a if t < 2 else 0.0
+
+
+def pillow_weights(mode, n_in, n_out):
+    """Pillow's resampling weights: kernel stretched by max(in/out, 1), normalised per output pixel."""
+    scale = n_in / n_out
+    stretch = max(scale, 1.0)
+    kernel, half = (_triangle, 1) if mode == "bilinear" else (_cubic, 2)
+    weights = torch.zeros(n_out, n_in, dtype=torch.float64)
+    for i in range(n_out):
+        centre, support = scale * (i + 0.5), half * stretch
+        lo, hi = max(int(centre - support + 0.5), 0), min(int(centre + support + 0.5), n_in)
+        row = torch.tensor([kernel((j - centre + 0.5) / stretch) for j in range(lo, hi)], dtype=torch.float64)
+        weights[i, lo:hi] = row / row.sum()
+    return weights
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_antialias_is_pillows_stretched_normalised_kernel(ns, mode):
+    for n_in in range(1, 30):
+        for n_out in list(range(1, 60, 2)) + [200]:
+            torch.testing.assert_close(ns["weight_rows"](n_in, n_out, mode=mode, antialias=True),
+                                       pillow_weights(mode, n_in, n_out), rtol=0, atol=1e-12)
+
+
+def test_weights_cell_as_the_page_reads_it(ns):
+    plain = ns["weight_rows"](12, 4, mode="bilinear")[1]
+    assert plain[4].item() == 1.0 and plain.abs().sum().item() == 1.0
+    aa = ns["weight_rows"](12, 4, mode="bilinear", antialias=True)[1]
+    torch.testing.assert_close(aa[2:7], torch.tensor([1.0, 2, 3, 2, 1], dtype=torch.float64) / 9)
+    assert (aa[:2] == 0).all() and (aa[7:] == 0).all()
+    assert ns["weight_rows"](12, 4, mode="bicubic", antialias=True)[1].min().item() < 0
+
+
+def test_dtype_table_on_the_cpu(ns):
+    if ns["device"].type != "cpu":
+        pytest.skip("the CPU half of the dtype claim")
+    expected_rejected = {("torch.float16", "bilinear, antialias"), ("torch.float16", "bicubic, antialias"),
+                         ("torch.bfloat16", "bilinear, antialias"), ("torch.bfloat16", "bicubic, antialias")}
+    table = ns["dtype_support"]
+    for key, cell in table.items():
+        assert (cell != "✓") == (key in expected_rejected), key
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_dtype_table_on_cuda_is_the_reverse(ns):
+    table = ns["dtype_support"]
+    assert table["torch.uint8", "bilinear, antialias"] != "✓" and table["torch.uint8", "bilinear"] != "✓"
+    assert table["torch.uint8", "bicubic, antialias"] != "✓"
+    for dtype in ("torch.float16", "torch.bfloat16"):
+        assert table[dtype, "bilinear, antialias"] == "✓" and table[dtype, "bicubic, antialias"] == "✓"
 
 
 def test_lanczos_needs_antialias_4d_and_rejects_align_corners_true():
@@ -127,7 +243,7 @@ def test_tables_are_well_formed_and_messages_exact(run):
     rows = [line for line in lines if line.startswith("|")]
     # Tables from consecutive cells touch; each one starts at the line above a |---| rule.
     starts = [i - 1 for i, line in enumerate(lines) if line.startswith("|---")]
-    assert len(starts) == 4
+    assert len(starts) == 6  # defaults, matrix, legend, summary, antialias_enlarging, dtypes
     for start, end in zip(starts, starts[1:] + [len(lines)]):
         table = [line for line in lines[start:end] if line.startswith("|")]
         widths = {len(re.split(r"(?<!\\)\|", row)) for row in table}

@@ -44,7 +44,7 @@ def test_pixel_shuffle_has_no_parameters_and_does_no_arithmetic():
     assert sorted(F.pixel_shuffle(x, 2).flatten().tolist()) == sorted(x.flatten().tolist())
 
 
-@pytest.mark.parametrize("r,k", [(2, 3), (3, 3), (2, 5), (4, 1)])
+@pytest.mark.parametrize("r,k", [(1, 3), (2, 3), (3, 3), (2, 5), (4, 1), (3, 7), (5, 3)])
 def test_subpixel_conv_equals_a_strided_transposed_conv(ns, r, k):
     torch.manual_seed(r * 10 + k)
     conv = nn.Conv2d(3, 2 * r * r, k, padding=k // 2).double()
@@ -61,10 +61,10 @@ def test_subpixel_conv_equals_a_strided_transposed_conv(ns, r, k):
 
 def test_example_equivalences_hold(ns):
     assert ns["difference"] < 1e-5
-    dcgan, conv = ns["dcgan"].cpu(), ns["conv"].cpu()
-    x = torch.randn(1, 8, 6, 7)
+    kernel4, conv = ns["kernel4"].cpu(), ns["conv"].cpu()
+    x = torch.randn(1, 8, 6, 7, dtype=torch.float64)
     with torch.no_grad():
-        torch.testing.assert_close(F.pixel_shuffle(conv(x), 2), dcgan(x))
+        torch.testing.assert_close(F.pixel_shuffle(conv(x), 2), kernel4(x))
 
 
 def test_distinct_subpixel_biases_break_the_equivalence(ns):
@@ -115,3 +115,19 @@ def test_low_resolution_saves_a_factor_that_grows_with_r_but_stays_below_r_squar
     assert list(ratios.values()) == sorted(ratios.values())
     # The high-resolution network's cost does not depend on r: same output size.
     assert len({high for _, high in ns["flops"].values()}) == 1
+
+
+@pytest.mark.parametrize("r", range(1, 6))
+def test_kernel_r_k_padding_r_half_k_matches_the_size_for_odd_k_only(ns, r):
+    for k in range(1, 8):
+        for h in (1, 2, 3, 8, 9):
+            x = torch.zeros(1, 1, h, h)
+            sub_pixel = F.pixel_shuffle(F.conv2d(x, torch.zeros(r * r, 1, k, k), padding=k // 2), r).shape[-1]
+            try:
+                transposed = F.conv_transpose2d(x, torch.zeros(1, 1, r * k, r * k), stride=r, padding=(k // 2) * r).shape[-1]
+            except RuntimeError:  # output smaller than one pixel
+                transposed = None
+            assert (sub_pixel == transposed) == (k % 2 == 1), (k, h)
+            if k % 2 == 0:
+                assert sub_pixel == (h + 1) * r and (transposed is None or transposed == (h - 1) * r)
+    assert ns["even_sizes"] == ((9 + 1) * 2, (9 - 1) * 2)

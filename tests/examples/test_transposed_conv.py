@@ -115,7 +115,7 @@ def test_zero_insertion_then_convolution_equals_conv_transpose_over_a_grid(ns):
 def test_example_zero_insertion_cases_agree(ns):
     x = ns["x"].cpu()
     for case in ns["cases"]:
-        layer = nn.ConvTranspose2d(3, 4, bias=False, **case)
+        layer = nn.ConvTranspose2d(3, 4, bias=False, **case).double()
         rebuilt = ns["zero_insertion_transposed"](x, layer.weight, **{k: v for k, v in case.items() if k != "kernel_size"})
         torch.testing.assert_close(rebuilt, layer(x))
 
@@ -151,3 +151,91 @@ def test_more_padding_gives_a_smaller_output():
     x, w = torch.zeros(1, 1, 8, 8), torch.zeros(1, 1, 5, 5)
     sizes = [F.conv_transpose2d(x, w, stride=2, padding=p).shape[-1] for p in range(4)]
     assert sizes == sorted(sizes, reverse=True) and len(set(sizes)) == 4
+
+
+def test_dcgan_paper_layer_doubles_every_size(ns):
+    # Newmu/dcgan_code: 5x5 kernels, stride 2, output asked to be exactly 2x: padding 2, output_padding 1.
+    assert dict(size_in=16, kernel_size=5, stride=2, padding=2, output_padding=1) in ns["settings"]
+    w = torch.zeros(1, 1, 5, 5)
+    for size in range(1, 101):
+        assert F.conv_transpose2d(torch.zeros(1, 1, size, 1), w, stride=2, padding=2, output_padding=1).shape[-2] == 2 * size
+
+
+@pytest.mark.parametrize("stride", range(1, 6))
+def test_a_strided_conv_maps_exactly_stride_input_sizes_to_each_output(stride):
+    for kernel_size, padding in itertools.product(range(1, 6), range(0, 3)):
+        if kernel_size <= padding:
+            continue
+        w = torch.zeros(1, 1, kernel_size)
+        groups = {}
+        for size in range(kernel_size, kernel_size + 8 * stride):
+            out = F.conv1d(torch.zeros(1, 1, size + 0), w, stride=stride, padding=padding).shape[-1]
+            groups.setdefault(out, []).append(size)
+        full = [sizes for out, sizes in groups.items() if out not in (min(groups), max(groups))]
+        assert full and all(len(sizes) == stride for sizes in full)
+
+
+def test_output_padding_rows_are_cropped_rows_or_the_bias_alone_over_a_grid():
+    g = torch.Generator().manual_seed(1)
+    checked = 0
+    for kernel_size, stride, padding, output_padding, dilation in itertools.product((1, 2, 3, 4), (1, 2, 3), (0, 1, 2, 3), (0, 1, 2), (1, 2, 3)):
+        if output_padding >= max(stride, dilation):
+            continue
+        x = torch.randn(1, 2, 4, 3, generator=g, dtype=torch.float64) - 0.5
+        w = torch.randn(2, 3, kernel_size, kernel_size, generator=g, dtype=torch.float64)
+        b = torch.randn(3, generator=g, dtype=torch.float64)
+        try:
+            y = F.conv_transpose2d(x, w, b, stride=stride, padding=padding, output_padding=output_padding, dilation=dilation)
+        except RuntimeError:  # output smaller than one pixel
+            continue
+        full = F.conv_transpose2d(x, w, stride=stride, dilation=dilation)
+        extra = max(0, output_padding - padding)
+        full = F.pad(full, (0, extra, 0, extra))  # nothing past the full output ...
+        expected = full[..., padding : padding + y.shape[-2], padding : padding + y.shape[-1]] + b.view(1, -1, 1, 1)
+        torch.testing.assert_close(y, expected)
+        if extra:  # ... so the last rows are the bias alone
+            torch.testing.assert_close(y[..., -extra:, :], b.view(1, -1, 1, 1).expand_as(y[..., -extra:, :]))
+        checked += 1
+    assert checked > 200
+
+
+def test_example_output_padding_rows(ns):
+    bias = ns["bias"].cpu()
+    torch.testing.assert_close(ns["last_rows"][0, 1].cpu(), bias.expand(10))
+    torch.testing.assert_close(ns["last_rows"][1, 1].cpu(), ns["full"][0, 0, 8, 1:].cpu() + bias)  # padding 1 crops column 0
+    assert (ns["last_rows"][1, 1] - bias).abs().max() > 0.1
+
+
+def test_gemm_plus_fold_equals_conv_transpose_when_output_padding_is_below_stride(ns):
+    g = torch.Generator().manual_seed(2)
+    x = torch.randn(2, 3, 5, 4, generator=g, dtype=torch.float64)
+    checked = raised = 0
+    for kernel_size, stride, padding, output_padding, dilation in itertools.product((1, 2, 3, 4), (1, 2, 3), (0, 1, 2), (0, 1, 2), (1, 2, 3)):
+        if output_padding >= max(stride, dilation):
+            continue
+        w = torch.randn(3, 2, kernel_size, kernel_size, generator=g, dtype=torch.float64)
+        kwargs = dict(stride=stride, padding=padding, output_padding=output_padding, dilation=dilation)
+        try:
+            reference = F.conv_transpose2d(x, w, **kwargs)
+        except RuntimeError:
+            continue
+        if output_padding >= stride:
+            with pytest.raises(RuntimeError, match="sliding blocks"):
+                ns["gemm_fold_transposed"](x, w, **kwargs)
+            raised += 1
+            continue
+        torch.testing.assert_close(ns["gemm_fold_transposed"](x, w, **kwargs), reference)
+        checked += 1
+    assert checked > 150 and raised > 5
+
+
+@pytest.mark.parametrize("c_in,c_out,k,groups", [(64, 16, 3, 1), (16, 64, 4, 1), (8, 8, 5, 2), (3, 48, 2, 3)])
+def test_default_init_bound_uses_c_out_for_conv_transpose(ns, c_in, c_out, k, groups):
+    torch.manual_seed(0)
+    transposed = nn.ConvTranspose2d(c_in, c_out, k, groups=groups)
+    conv = nn.Conv2d(c_in, c_out, k, groups=groups)
+    for layer, fan_in in ((transposed, c_out // groups * k * k), (conv, c_in // groups * k * k)):
+        bound = fan_in**-0.5
+        largest = layer.weight.abs().max().item()
+        assert 0.95 * bound < largest <= bound, type(layer).__name__
+        assert layer.bias.abs().max().item() <= bound

@@ -1,7 +1,11 @@
 """The claims of docs/upsample*.md, asserted on the values its example computes."""
 
+import inspect
+
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import torch.nn as nn
 import torch.nn.functional as F
 
@@ -55,11 +59,148 @@ def test_align_corners_sampling_formulas(size_in, size_out, align):
     torch.testing.assert_close(out, src)
 
 
-def test_align_corners_true_keeps_corner_values():
-    x = torch.randn(1, 1, 5, 7, generator=torch.Generator().manual_seed(2))
-    y = F.interpolate(x, size=(9, 13), mode="bilinear", align_corners=True)
-    corners = [0, -1]
-    torch.testing.assert_close(y[..., corners, :][..., corners], x[..., corners, :][..., corners])
+CORNER_RANKS = {"linear": 3, "bilinear": 4, "bicubic": 4, "trilinear": 5}
+
+
+def corners(t):
+    for dim in range(2, t.dim()):
+        t = t.index_select(dim, torch.tensor([0, t.shape[dim] - 1]))
+    return t
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    mode=st.sampled_from(sorted(CORNER_RANKS)),
+    align=st.booleans(),
+    data=st.data(),
+    by_size=st.booleans(),
+    dtype=st.sampled_from([torch.float32, torch.float64]),
+    seed=st.integers(0, 10**6),
+)
+def test_which_settings_keep_the_corners(mode, align, data, by_size, dtype, seed):
+    rank = CORNER_RANKS[mode]
+    limit = 40 if rank == 5 else 400
+    sizes_in = tuple(data.draw(st.integers(1, 9)) for _ in range(rank - 2))
+    if by_size:
+        sizes_out = tuple(data.draw(st.integers(2, limit)) for _ in range(rank - 2))
+        kwargs = {"size": sizes_out}
+    else:
+        factor = data.draw(st.one_of(st.integers(2, 100).map(float), st.floats(0.1, 12.0)))
+        sizes_out = tuple(int(n * factor) for n in sizes_in)
+        if min(sizes_out) < 2 or max(sizes_out) > limit:
+            return
+        kwargs = {"scale_factor": factor}
+    x = torch.randn((1, 2, *sizes_in), dtype=dtype, generator=torch.Generator().manual_seed(seed)) - 0.5
+    error = (corners(F.interpolate(x, mode=mode, align_corners=align, **kwargs)) - corners(x)).abs().max().item()
+    rounding = 1e-5 if dtype == torch.float32 else 1e-12
+    enlarge = all(o > i for i, o in zip(sizes_in, sizes_out))
+    shrink = all(o < i for i, o in zip(sizes_in, sizes_out))
+    # The last output pixel reads (out - 0.5)/s - 0.5, s = out/in given size, scale_factor given it;
+    # it is clamped onto the last input pixel when that position is at least in - 1.
+    steps = [o / i for i, o in zip(sizes_in, sizes_out)] if by_size else [factor] * len(sizes_in)
+    reach = [(o - 0.5) / s - 0.5 - (i - 1) for i, o, s in zip(sizes_in, sizes_out, steps)]
+    if align or (enlarge and mode != "bicubic" and min(reach) > -1e-9):
+        assert error < rounding, (sizes_in, sizes_out)
+    elif shrink or (enlarge and mode == "bicubic" and min(sizes_in) > 1) or (enlarge and min(reach) < -1e-3):
+        assert error > 1e-6, (sizes_in, sizes_out)
+    if by_size and enlarge:
+        assert min(reach) > -1e-9  # with size, enlarging always reaches the border
+
+
+def test_scale_factor_can_stop_short_of_the_last_pixel():
+    # 5 x 1.5 = 7.5 -> 7 pixels; the last reads 6.5/1.5 - 0.5 = 3.83, so the corner is not kept.
+    x = torch.tensor([[[0.0, -1.0, 2.0, -3.0, 4.0]]])
+    for mode, view in (("linear", (1, 1, 5)), ("bilinear", (1, 1, 1, 5)), ("trilinear", (1, 1, 1, 1, 5))):
+        last = F.interpolate(x.view(view), scale_factor=1.5, mode=mode)[..., -1].item()
+        assert abs(last - 4.0) > 1.0
+        assert F.interpolate(x.view(view), size=view[2:-1] + (7,), mode=mode)[..., -1].item() == 4.0
+
+
+def test_corner_table_shows_the_rule(ns):
+    table = ns["corner_error"]
+    for mode in CORNER_RANKS:
+        assert table[(mode, True, "enlarge")] < 1e-5 and table[(mode, True, "shrink")] < 1e-5
+        assert table[(mode, False, "shrink")] > 0.5
+        if mode == "bicubic":
+            assert table[(mode, False, "enlarge")] > 0.5
+        else:
+            assert table[(mode, False, "enlarge")] < 1e-5
+    # "never bit-exact by guarantee": at least one float32 corner in the table is off by rounding.
+    assert any(0 < error < 1e-5 for error in table.values())
+
+
+def test_align_corners_true_misses_a_corner_by_rounding(ns):
+    assert ns["last"] != 3.0 and abs(ns["last"] - 3.0) < 1e-6
+
+
+def test_default_is_align_corners_false_and_docs_date_the_change():
+    x = torch.randn(1, 1, 5, 7, generator=torch.Generator().manual_seed(3))
+    assert torch.equal(F.interpolate(x, scale_factor=2.5, mode="bilinear"),
+                       F.interpolate(x, scale_factor=2.5, mode="bilinear", align_corners=False))
+    doc = " ".join(nn.Upsample.__doc__.split())
+    assert "default behavior for these modes up to version 0.3.1. Since then, the default behavior is ``align_corners = False``" in doc
+
+
+@settings(max_examples=200, deadline=None)
+@given(n_in=st.integers(1, 30), factor=st.one_of(st.integers(1, 100).map(float), st.floats(0.05, 9.0)))
+def test_scale_factor_steps_by_its_inverse(n_in, factor):
+    n_out = int(n_in * factor)
+    if n_out < 1 or n_out > 3000:
+        return
+    ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+    out = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=False)[0, 0]
+    d = torch.arange(float(n_out), dtype=torch.float64)
+    if n_out == n_in:  # the linear kernels copy when the size does not change, whatever the factor
+        assert torch.equal(out, ramp[0, 0])
+    else:
+        torch.testing.assert_close(out, ((d + 0.5) / factor - 0.5).clamp(0, n_in - 1))
+
+
+def test_page_case_size_and_scale_factor_read_different_positions(ns):
+    ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, -1)
+    by_size = F.interpolate(ramp, size=7, mode="linear")[0, 0, -1].item()
+    by_scale = F.interpolate(ramp, scale_factor=1.5, mode="linear")[0, 0, -1].item()
+    assert by_size == 4.0 and abs(by_scale - (6.5 / 1.5 - 0.5)) < 1e-12
+    assert ns["positions_read"][-1].item() == by_scale
+
+
+@pytest.mark.parametrize("factor", [2, 3, 4])
+@pytest.mark.parametrize("kernel", [2, 3, 4, 5, 6])
+def test_resize_conv_is_flat_on_a_constant_and_transposed_conv_is_not(factor, kernel):
+    torch.manual_seed(factor * 10 + kernel)
+    flat = torch.ones(1, 4, 8, 8, dtype=torch.float64)
+    conv = nn.Conv2d(4, 1, kernel, padding=kernel // 2).double()
+    transposed = nn.ConvTranspose2d(4, 1, kernel, stride=factor).double()
+    with torch.no_grad():
+        inside = conv(nn.Upsample(scale_factor=factor)(flat))[0, 0, kernel:-kernel, kernel:-kernel]
+        spread = lambda t: (t.max() - t.min()).item()
+        assert spread(inside) < 1e-12
+        t_inside = transposed(flat)[0, 0, kernel:-kernel, kernel:-kernel]
+        # Each of the factor x factor output phases uses its own part of the kernel, so even
+        # an evenly overlapping transposed conv (kernel a multiple of the stride) is not flat.
+        assert spread(t_inside) > 1e-3
+
+
+def test_constant_input_cell(ns):
+    with torch.no_grad():
+        spread = lambda t: (t.max() - t.min()).item()
+        assert spread(ns["resize_conv"](ns["flat"])[0, 0, 2:-2, 2:-2]) < 1e-6
+        assert spread(ns["transposed"](ns["flat"])[0, 0, 2:-2, 2:-2]) > 0.1
+
+
+@pytest.mark.parametrize("n", range(1, 41))
+def test_size_of_the_skip_fits_any_skip(n):
+    skip = torch.zeros(1, 1, n, n + 3)
+    low = nn.MaxPool2d(2, ceil_mode=False)(skip) if n > 1 else torch.zeros(1, 1, 1, 2)
+    assert F.interpolate(low, size=skip.shape[-2:], mode="bilinear").shape == skip.shape
+    doubled = nn.Upsample(scale_factor=2)(low).shape[-2:]
+    assert (doubled == skip.shape[-2:]) == (n % 2 == 0 and (n + 3) % 2 == 0)
+
+
+def test_odd_skip_cell_and_upsample_has_no_antialias(ns):
+    assert tuple(ns["fitted"].shape[-2:]) == (25, 25)
+    assert "antialias" not in inspect.signature(nn.Upsample.__init__).parameters
+    assert "antialias" in inspect.signature(F.interpolate).parameters
 
 
 def test_scale_factor_rounds_down_and_size_is_exact(ns):
@@ -100,7 +241,7 @@ def test_mode_ranks(ns):
             assert works == (rank in ranks), (mode, rank)
 
 
-def test_trilinear_volume_keeps_corners_and_bilinear_rejects_5d(ns):
+def test_trilinear_volume_keeps_its_corners_and_bilinear_rejects_5d(ns):
     assert tuple(ns["bigger"].shape) == (1, 1, 4, 4, 4)
     assert torch.equal(ns["bigger"][0, 0, ::3, ::3, ::3], ns["volume"][0, 0])
     with pytest.raises(NotImplementedError):

@@ -1,57 +1,6 @@
-"""The built site in a real browser: Debian's Chromium driven by Playwright over 127.0.0.1.
-
-Playwright's own browser download does not work on these machines, so the tests launch
-/usr/bin/chromium (`make test` installs it with apt-get).
-"""
+"""The built site in a real browser (fixtures in conftest.py): images, language switch, explorer."""
 
 from __future__ import annotations
-
-import functools
-import http.server
-import shutil
-import threading
-from pathlib import Path
-
-import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium keeps dialling Google hosts that this network refuses.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    handler = functools.partial(QuietHandler, directory=str(site.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert shutil.which(CHROMIUM), f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def site_pages(site) -> list[str]:
@@ -113,3 +62,18 @@ def test_explorer_page_stays_light(site, server, page):
     page.on("response", lambda response: sizes.append(len(response.body())))
     page.goto(f"{server}/zh/interpolate-explorer/", wait_until="networkidle")
     assert sum(sizes) < 2_000_000, f"{sum(sizes)} bytes transferred"
+
+
+def test_a_figure_opens_full_size_without_loading_from_another_host(server, page):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{server}/zh/aliasing/")
+    figure = page.locator("article .example-figure img").first
+    figure.scroll_into_view_if_needed()
+    shown_width = figure.evaluate("img => img.clientWidth")
+    figure.click()
+    full = page.locator(".gslide.current img")
+    full.wait_for(timeout=10_000)
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=full.element_handle())
+    assert full.evaluate("img => img.naturalWidth") > shown_width  # the page shows it shrunk; the lightbox does not
+    assert all(url.startswith(server) or url.startswith("data:") for url in requests), [u for u in requests if not u.startswith(server)]

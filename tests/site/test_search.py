@@ -1,0 +1,94 @@
+"""Search finds every topic by the words readers type, in Chinese and in English.
+
+The site has one search index for both languages. jieba segments the Chinese text with a
+user dictionary of the site's terms (docs/search-terms.zh.txt), and
+docs/assets/search-language.js lists results in the reader's language first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# query -> the page a reader who types it is looking for (it must be among the first three results)
+ZH = {
+    "上采样": "upsample",
+    "下采样": "why-no-downsample",
+    "降采样": "why-no-downsample",
+    "超分辨率": "super-resolution",
+    "双线性插值": "upsample",
+    "双三次": "interpolate-bicubic",
+    "过冲": "interpolate-bicubic",
+    "转置卷积": "transposed-conv",
+    "反卷积": "transposed-conv",
+    "棋盘格": "checkerboard",
+    "棋盘格伪影": "checkerboard",
+    "像素重排": "pixel-shuffle",
+    "像素洗牌": "pixel-shuffle",
+    "亚像素卷积": "pixel-shuffle",
+    "混叠": "aliasing",
+    "抗锯齿": "aliasing",
+    "抗混叠": "aliasing",
+    "波带片": "aliasing",
+    "最近邻": "interpolate-coordinates",
+    "对齐角点": "interpolate-coordinates",
+    "池化": "pooling-details",
+    "反池化": "pooling-details",
+    "步幅": "pooling-details",
+    "步长": "pooling-details",
+    "模糊池化": "downsample-methods",
+    "感受野": "where-upsampling-lives",
+    "特征图": "where-upsampling-lives",
+    "空洞卷积": "pooling-details",
+    "峰值信噪比": "super-resolution",
+    "确定性": "interpolate-gradients",
+    "内存格式": "interpolate-dtypes",
+    "导出 ONNX": "onnx-export",
+    "带宽": "performance",
+    "输出尺寸": "interpolate-sizes",
+}
+EN = {
+    "upsample": "upsample",
+    "downsample": "why-no-downsample",
+    "aliasing": "aliasing",
+    "transposed convolution": "transposed-conv",
+    "deconvolution": "transposed-conv",
+    "checkerboard": "checkerboard",
+    "pixel shuffle": "pixel-shuffle",
+    "super-resolution": "super-resolution",
+    "align_corners": "interpolate-coordinates",
+    "nearest-exact": "interpolate-coordinates",
+    "overshoot": "interpolate-bicubic",
+    "BlurPool": "downsample-methods",
+    "determinism": "interpolate-gradients",
+    "channels_last": "interpolate-dtypes",
+    "ONNX": "onnx-export",
+    "bandwidth": "performance",
+    "MaxUnpool": "pooling-details",
+    "Pillow": "other-libraries",
+    "recompute_scale_factor": "interpolate-sizes",
+}
+
+
+def top_pages(page, query: str, n: int = 3) -> list[str]:
+    """The URL paths of the first ``n`` result pages for ``query``."""
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    field.type(query)
+    field.press("End")  # Material reads the query on keyup; typed CJK text needs a key press after it
+    items = page.locator(".md-search-result__item")  # one per page; its first link is the page itself
+    items.first.wait_for(timeout=15_000)
+    page.wait_for_timeout(200)  # let the language ordering settle
+    return [item.locator("a").first.evaluate("a => new URL(a.href).pathname") for item in items.all()[:n]]
+
+
+@pytest.mark.parametrize(("language", "queries"), [("zh", ZH), ("en", EN)])
+def test_every_topic_is_found_by_the_words_readers_type(server, page, language, queries):
+    page.goto(f"{server}/zh/" if language == "zh" else f"{server}/")
+    page.locator("input.md-search__input").click()
+    prefix = "/zh/" if language == "zh" else "/"
+    missed = {}
+    for query, slug in queries.items():
+        found = top_pages(page, query)
+        if f"{prefix}{slug}/" not in found:
+            missed[query] = (slug, found)
+    assert not missed, f"{len(missed)} of {len(queries)} queries miss their page in the top 3: {missed}"
