@@ -14,7 +14,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 import torch.nn.functional as F
-from _settings import lanczos_works  # shared with other pages (shown above)
+from _downsample import BlurPool, MaxBlurPool  # shared with other pages (shown above)
+from _settings import INTERPOLATE_SETTINGS, LANCZOS, lanczos_works
 from matplotlib.patches import Rectangle
 from PIL import Image
 
@@ -24,22 +25,18 @@ print(f"torch {torch.__version__} on {device}")
 
 # %% methods
 # Every parameter-free way to shrink a (N, C, H, W) tensor by an integer factor k.
-# BlurPool and MaxBlurPool follow Zhang (ICML 2019): blur with a binomial filter, then
-# keep every second pixel; a factor of 4 or 8 repeats the 2x step.
-def blur_pool(x, k, taps=(1.0, 4.0, 6.0, 4.0, 1.0), max_first=False):
-    one_d = torch.tensor(taps, device=x.device)
-    kernel = torch.outer(one_d, one_d) / one_d.sum() ** 2
-    weight = kernel.expand(x.shape[1], 1, *kernel.shape)
-    before, after = (len(taps) - 1) // 2, len(taps) // 2
-    for _ in range(int(math.log2(k))):
-        if max_first:  # MaxBlurPool: a dense 2x2 max (stride 1), then the blurred subsampling
-            x = F.max_pool2d(x, 2, stride=1)
-        x = F.conv2d(F.pad(x, (before, after, before, after), mode="reflect"), weight, stride=2, groups=x.shape[1])
-    return x
+# BlurPool and MaxBlurPool (Zhang, ICML 2019; the site's one implementation, shown above)
+# halve the map; a factor of 4 or 8 repeats the 2x step, as networks do stage after stage.
+def resize(setting):
+    return lambda x, k: F.interpolate(x, scale_factor=1 / k, **setting)
 
 
-def resize(mode, antialias=False):
-    return lambda x, k: F.interpolate(x, scale_factor=1 / k, mode=mode, antialias=antialias)
+def repeat(pool):
+    def shrink(x, k):
+        for _ in range(int(math.log2(k))):
+            x = pool(x)
+        return x
+    return shrink
 
 
 methods = {
@@ -48,18 +45,12 @@ methods = {
     "AvgPool2d(k)": lambda x, k: F.avg_pool2d(x, k),
     # LPPool2d sums x^p over the window; dividing by k turns the sum into a root mean square.
     "LPPool2d(2, k) / k": lambda x, k: F.lp_pool2d(x, 2, k) / k,
-    "nearest": resize("nearest"),
-    "nearest-exact": resize("nearest-exact"),
-    "bilinear": resize("bilinear"),
-    "bilinear, antialias": resize("bilinear", antialias=True),
-    "bicubic": resize("bicubic"),
-    "bicubic, antialias": resize("bicubic", antialias=True),
-    "area": resize("area"),
+    **{name: resize(setting) for name, setting in INTERPOLATE_SETTINGS.items()},
 }
 if lanczos_works(device):  # mode="lanczos" exists only in newer torch, and only on the CPU
-    methods["lanczos, antialias"] = resize("lanczos", antialias=True)
-methods["BlurPool [1,4,6,4,1]"] = lambda x, k: blur_pool(x, k)
-methods["MaxBlurPool [1,4,6,4,1]"] = lambda x, k: blur_pool(x, k, max_first=True)
+    methods.update({name: resize(setting) for name, setting in LANCZOS.items()})
+methods["BlurPool [1,4,6,4,1]"] = repeat(BlurPool(filter_size=5))
+methods["MaxBlurPool [1,4,6,4,1]"] = repeat(MaxBlurPool(kernel_size=2, filter_size=5))
 print(f"{len(methods)} methods:", " | ".join(methods))
 
 # The adaptive pools are the same operation when the size divides by k.
@@ -74,27 +65,37 @@ except ValueError as error:
     print("antialias=True with nearest:", error)
 
 # %% zone_plate
-# A zone plate: rings whose frequency grows linearly from 0 at the centre to the
-# Nyquist limit (0.5 cycles per pixel) at the corners, so every frequency is present once.
+# A zone plate: cos(pi r^2 / (2 R)) with R half the side. Its local frequency at (x, y),
+# the gradient of the phase over 2 pi, is (x, y) / (2 R) cycles per pixel: it grows
+# linearly from 0 at the centre, along each axis on its own, so every frequency a
+# square grid can hold appears once, and the input's limit, 0.5 per axis, is not reached.
 size = 256
+R = size / 2
 coords = torch.arange(size, device=device, dtype=torch.float64) - size / 2 + 0.5
 r2 = coords.view(-1, 1) ** 2 + coords.view(1, -1) ** 2
-corner = r2.max().sqrt()
-zone_plate = (0.5 + 0.5 * torch.cos(math.pi * 0.5 * r2 / corner)).float().view(1, 1, size, size)
+zone_plate = (0.5 + 0.5 * torch.cos(math.pi * r2 / (2 * R))).float().view(1, 1, size, size)
 
 
-def local_frequency(radius):
-    """Cycles per pixel of the rings at this distance from the centre."""
-    return 0.5 * radius / corner.item()
+def local_frequency(position):
+    """Cycles per pixel, along one axis, of the rings at this coordinate (0 at the centre)."""
+    return position / (2 * R)
 
 
-print(f"zone plate {size}x{size}: local frequency {local_frequency(0):.2f} at the centre, "
-      f"{local_frequency(size / 2):.3f} at the edge midpoints, {local_frequency(corner.item()):.2f} at the corners")
+def axis_frequency(n, k):
+    """The larger of the two axis frequencies at each pixel centre of an n x n output of a k-times shrink."""
+    centres = (torch.arange(n, device=device, dtype=torch.float64) + 0.5) * k - size / 2
+    f = local_frequency(centres).abs()
+    return torch.maximum(f.view(-1, 1), f.view(1, -1))
+
+
+print(f"zone plate {size}x{size}: axis frequency {local_frequency(coords.abs().min()).item():.4f} cycles/pixel "
+      f"at the centre pixels, {local_frequency(coords.max()).item():.4f} at the outermost pixels (the limit is 0.5)")
 
 # %% zone_plate_grid
 # Each method shrinks the zone plate by 2, 4 and 8. The true content of a shrunken
-# zone plate is the middle rings only (frequencies below the new Nyquist limit, 0.5/k
-# cycles per input pixel) and flat grey outside; any other ring is folded-back detail.
+# zone plate is the middle rings only (axis frequencies below the new Nyquist limit, 0.5/k
+# cycles per input pixel: a square around the centre) and flat grey outside; any other
+# ring is folded-back detail.
 factors = (2, 4, 8)
 shrunk = {(name, k): method(zone_plate, k) for k in factors for name, method in methods.items()}
 columns = 5
@@ -113,24 +114,18 @@ for k in factors:
     figure.tight_layout()
 
 # %% zone_plate_table
-# Where the rings are finer than the new grid can hold (local frequency at least 1.25
-# times the new Nyquist limit 0.5/k), the correct result is flat mid-grey, the zone
-# plate's mean. Any deviation there is detail that folded back, or a wrong level.
-def error_where_grey(image, k):
-    n = image.shape[-1]
-    centres = (torch.arange(n, device=device, dtype=torch.float64) + 0.5) * k - size / 2
-    radius = (centres.view(-1, 1) ** 2 + centres.view(1, -1) ** 2).sqrt()
-    beyond = local_frequency(radius) >= 1.25 * 0.5 / k
-    return (image[0, 0][beyond] - zone_plate.mean()).pow(2).mean().sqrt().item()
-
-
-print("| method | " + " | ".join(f"{k}x" for k in factors) + " |")
-print("|---|" + "---:|" * len(factors))
-grey_error = {}
+# Outside: where an axis frequency is at least 1.25 times the new limit 0.5/k, the correct
+# result is flat grey, the rings' mean 0.5. Two separate errors: the level (mean minus 0.5)
+# and the rings (standard deviation, folded-back detail). Their root sum of squares is the
+# RMS distance from grey, which alone would mix a wrong level with aliasing.
+level, rings = {}, {}
+for (name, k), image in shrunk.items():
+    outside = image[0, 0][axis_frequency(image.shape[-1], k) >= 1.25 * 0.5 / k].double()
+    level[name, k], rings[name, k] = (outside.mean() - 0.5).item(), outside.std(correction=0).item()
+print("| method | " + " | ".join(f"level {k}x" for k in factors) + " | " + " | ".join(f"rings {k}x" for k in factors) + " |")
+print("|---|" + "---:|" * 2 * len(factors))
 for name in methods:
-    for k in factors:
-        grey_error[name, k] = error_where_grey(shrunk[name, k], k)
-    print(f"| {name} | " + " | ".join(f"{grey_error[name, k]:.3f}" for k in factors) + " |")
+    print(f"| {name} | " + " | ".join(f"{level[name, k]:+.3f}" for k in factors) + " | " + " | ".join(f"{rings[name, k]:.3f}" for k in factors) + " |")
 
 # %% stripes
 # Fine stripes and a one-pixel checkerboard, shrunk 2x. The stripes run at 0.45 cycles
@@ -192,13 +187,15 @@ spectrum_methods = ["x[..., ::k, ::k]", "bilinear", "AvgPool2d(k)", "bilinear, a
 if "lanczos, antialias" in methods:
     spectrum_methods.append("lanczos, antialias")
 tones = {}
-print("| method | low tone kept | high tone, folded |")
-print("|---|---:|---:|")
-print(f"| input ({n}x{n}) | {amplitude(two_tones, low):.3f} | {amplitude(two_tones, high):.3f} (not folded) |")
+low_in, high_in = amplitude(two_tones, low), amplitude(two_tones, high)
+print("| method | low tone kept | low tone lost | high tone, folded |")
+print("|---|---:|---:|---:|")
+print(f"| input ({n}x{n}) | {low_in:.3f} | | {high_in:.3f} (not folded) |")
 for name in spectrum_methods:
     out = methods[name](two_tones, k)
     tones[name] = (amplitude(out, low), amplitude(out, folded))
-    print(f"| {name} | {tones[name][0]:.3f} | {tones[name][1]:.3f} |")
+    lost = round(1 - tones[name][0] / low_in, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+    print(f"| {name} | {tones[name][0]:.3f} | {lost:.0%} | {tones[name][1]:.3f} |")
 
 # %% spectrum_figure
 # Top: the top-left quarter of each image. Bottom: log-magnitude spectra in cycles per
@@ -234,8 +231,9 @@ figure.suptitle("Two cosines shrunk 4x: images (top) and their spectra (bottom)"
 figure.tight_layout()
 
 # %% thin_circle
-# The demonstration from clean-fid (Parmar, Zhang and Zhu, CVPR 2022): a thin circle,
-# shrunk 8x. Pillow's BICUBIC widens its filter with the factor; it is here for comparison.
+# After the demonstration in clean-fid (Parmar, Zhang and Zhu, CVPR 2022): a thin circle,
+# shrunk 8x (the size and line width here are this page's own). Pillow's BICUBIC widens
+# its filter with the factor; it is here for comparison, run on the CPU.
 side, shrink = 256, 8
 centred = torch.arange(side, device=device, dtype=torch.float32) - side / 2 + 0.5
 distance = (centred.view(-1, 1) ** 2 + centred.view(1, -1) ** 2).sqrt()

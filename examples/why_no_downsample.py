@@ -1,10 +1,10 @@
 """Why PyTorch has no nn.Downsample.
 
-"Downsample" names several different operations. This script runs four of them on the
-same photograph, halving (and quartering) it, and measures what each one keeps:
-max pooling keeps peaks, average pooling keeps the mean, a strided convolution learns
-and costs parameters, and ``F.interpolate`` is the general resize that PyTorch points
-to whenever someone asks for a downsampling layer.
+"Downsample" names several different operations. This script runs them on the same
+photograph, halving (and quartering) it, and measures what each one keeps: max pooling
+keeps peaks and is not linear, average pooling keeps the mean and is a fixed strided
+convolution, a strided convolution learns, ``F.interpolate`` resamples, and
+``PixelUnshuffle`` keeps every value by moving pixels into channels.
 """
 
 # %% setup
@@ -16,6 +16,12 @@ from matplotlib.cbook import get_sample_data
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
+def full_float32():
+    """On CUDA, cuDNN convolutions round float32 inputs to TF32 by default; comparisons here need full float32."""
+    return torch.backends.cudnn.flags(enabled=True, allow_tf32=False)
+
 
 # A real photograph that ships with matplotlib, so the example runs offline.
 with get_sample_data("grace_hopper.jpg") as file:
@@ -32,8 +38,9 @@ print("nn.Upsample:  ", advice.split("::")[-1].strip() + ".")
 print("hasattr(nn, 'Downsample'):", hasattr(nn, "Downsample"))
 
 # %% methods
-# Five ways to halve height and width. The two convolutions have the same shape;
-# one has random weights (as at the start of training), one averages each 2x2 block.
+# Ways to halve height and width, grouped by what they compute. The two convolutions have
+# the same shape; one has random weights (as at the start of training), one averages
+# each 2x2 block of each channel.
 conv_random = nn.Conv2d(3, 3, kernel_size=2, stride=2).to(device)
 conv_average = nn.Conv2d(3, 3, kernel_size=2, stride=2, bias=False).to(device)
 with torch.no_grad():
@@ -41,46 +48,134 @@ with torch.no_grad():
     for channel in range(3):
         conv_average.weight[channel, channel] = 0.25
 
-methods = {
-    "MaxPool2d(2)": nn.MaxPool2d(2),
-    "AvgPool2d(2)": nn.AvgPool2d(2),
-    "Conv2d(stride=2), random": conv_random,
-    "Conv2d(stride=2), averaging": conv_average,
-    "interpolate(bilinear)": lambda x: F.interpolate(x, scale_factor=0.5, mode="bilinear"),
-    "interpolate(nearest)": lambda x: F.interpolate(x, scale_factor=0.5, mode="nearest"),
+height, width = image.shape[-2] // 2, image.shape[-1] // 2
+meanings = {
+    "keep the strongest": {"MaxPool2d(2)": nn.MaxPool2d(2)},
+    "keep the mean": {"AvgPool2d(2)": nn.AvgPool2d(2), f"AdaptiveAvgPool2d(({height}, {width}))": nn.AdaptiveAvgPool2d((height, width))},
+    "learn what to keep": {"Conv2d(stride=2), random": conv_random, "Conv2d(stride=2), averaging": conv_average},
+    "resample": {
+        "interpolate(bilinear)": lambda x: F.interpolate(x, scale_factor=0.5, mode="bilinear"),
+        "interpolate(nearest)": lambda x: F.interpolate(x, scale_factor=0.5, mode="nearest"),
+        "Upsample(scale_factor=0.5, bilinear)": nn.Upsample(scale_factor=0.5, mode="bilinear"),
+    },
+    "rearrange, keep every value": {"PixelUnshuffle(2)": nn.PixelUnshuffle(2)},
 }
-with torch.no_grad():
+methods = {name: method for group in meanings.values() for name, method in group.items()}
+with torch.no_grad(), full_float32():
     halves = {name: method(image) for name, method in methods.items()}
-for name, out in halves.items():
-    print(f"{name:28s} -> {tuple(out.shape)}")
+for meaning, group in meanings.items():
+    for name in group:
+        print(f"{meaning:28s} {name:38s} -> {tuple(halves[name].shape)}")
 
 # %% table
-# Shape, parameters, and what each output keeps: distance to the 2x2 block mean
-# (what AvgPool2d computes) and to the 2x2 block maximum (what MaxPool2d computes).
+# Parameters, and what each output keeps: distance to the 2x2 block mean (what AvgPool2d
+# computes) and to the 2x2 block maximum (what MaxPool2d computes).
 def parameters(method):
     return sum(p.numel() for p in method.parameters()) if isinstance(method, nn.Module) else 0
 
 
 block_mean, block_max = halves["AvgPool2d(2)"], halves["MaxPool2d(2)"]
-print("| method | output shape | parameters | max abs diff to block mean | max abs diff to block max |")
+print("| meaning | method | parameters | max abs diff to block mean | max abs diff to block max |")
 print("|---|---|---:|---:|---:|")
-for name, out in halves.items():
-    to_mean = (out - block_mean).abs().max().item()
-    to_max = (out - block_max).abs().max().item()
-    print(f"| `{name}` | {tuple(out.shape)} | {parameters(methods[name])} | {to_mean:.4f} | {to_max:.4f} |")
+for meaning, group in meanings.items():
+    for name in group:
+        out = halves[name]
+        if out.shape == block_mean.shape:
+            distances = f"{(out - block_mean).abs().max().item():.4f} | {(out - block_max).abs().max().item():.4f}"
+        else:
+            distances = f"n/a: {tuple(out.shape[1:])} | n/a"
+        print(f"| {meaning} | `{name}` | {parameters(methods[name])} | {distances} |")
 
-# %% conv_parameters
-# A strided convolution as used in a real network: 64 -> 64 channels, 3x3 kernel.
-layer = nn.Conv2d(64, 64, kernel_size=3, stride=2, padding=1)
-print("Conv2d(64, 64, 3, stride=2) parameters:", sum(p.numel() for p in layer.parameters()))
-print("nn.MaxPool2d(2) parameters:            ", sum(p.numel() for p in nn.MaxPool2d(2).parameters()))
-print("nn.Upsample(scale_factor=2) parameters:", sum(p.numel() for p in nn.Upsample(scale_factor=2).parameters()))
+# %% max_is_not_linear
+# Every convolution, whatever its weights and bias, is affine: conv(a + b) - conv(a) - conv(b)
+# + conv(0) is zero. Max pooling fails that test on two 2x2 images, so no convolution
+# computes it; average pooling passes.
+a = torch.tensor([[[[1.0, 0.0], [0.0, 0.0]]]], device=device)
+b = torch.tensor([[[[0.0, 0.0], [0.0, 1.0]]]], device=device)
+zero = torch.zeros_like(a)
+single_channel = {"MaxPool2d(2)": nn.MaxPool2d(2), "AvgPool2d(2)": nn.AvgPool2d(2), "Conv2d(1, 1, 2, stride=2), random": nn.Conv2d(1, 1, 2, stride=2).to(device)}
+print(f"a = {a.flatten().tolist()}, b = {b.flatten().tolist()} (2x2 images, row by row)")
+with torch.no_grad(), full_float32():
+    for name, f in single_channel.items():
+        residual = (f(a + b) - f(a) - f(b) + f(zero)).item()
+        print(f"{name:34s} f(a+b) = {f(a + b).item():+.4f}, f(a) + f(b) - f(0) = {(f(a) + f(b) - f(zero)).item():+.4f}, residual {residual:+.4f}")
+
+# %% avg_is_a_conv
+# Average pooling is a convolution with fixed weights 1/k^2 (per channel: groups=C) and no
+# bias, at the pooling's stride and padding. Checked on the photo and on 1-D and 3-D input.
+def avg_pool_as_conv(x, k, stride, padding=0):
+    rank = x.dim() - 2
+    weight = torch.full((x.shape[1], 1) + (k,) * rank, 1.0 / k**rank, device=x.device, dtype=x.dtype)
+    conv = (F.conv1d, F.conv2d, F.conv3d)[rank - 1]
+    return conv(x, weight, stride=stride, padding=padding, groups=x.shape[1])
+
+
+avg_pool = (F.avg_pool1d, F.avg_pool2d, F.avg_pool3d)
+cases = [(image, 2, 2, 0), (image, 3, 2, 1), (torch.rand(2, 4, 37, device=device), 3, 2, 1), (torch.rand(1, 2, 9, 7, 11, device=device), 2, 3, 0)]
+for x, k, stride, padding in cases:
+    pooled = avg_pool[x.dim() - 3](x, k, stride, padding)
+    with full_float32():
+        gap = (pooled - avg_pool_as_conv(x, k, stride, padding)).abs().max().item()
+    print(f"input {tuple(x.shape)}, kernel {k}, stride {stride}, padding {padding}: max |avg_pool - conv| = {gap:.1e}")
+# Where it stops: options that change the divisor at the border.
+x = torch.rand(1, 1, 5, 5, device=device)
+for option in (dict(padding=1, count_include_pad=False), dict(ceil_mode=True)):
+    pooled = F.avg_pool2d(x, 2, 2, **option)
+    conv = avg_pool_as_conv(x, 2, 2, option.get("padding", 0))
+    if pooled.shape != conv.shape:  # ceil_mode adds a window the zero-padded conv has no room for
+        conv = avg_pool_as_conv(F.pad(x, (0, 1, 0, 1)), 2, 2)
+    print(f"5x5 input, kernel 2, {option}: max |avg_pool - conv| = {(pooled - conv).abs().max().item():.4f}")
+
+# %% relu_commutes
+# Max pooling commutes with ReLU, and with every non-decreasing activation, so "pool after
+# the activation" and "pool before it" give the same numbers (pooling first runs the
+# activation on a quarter of the values). GELU and SiLU dip below zero: they do not commute.
+features = 2 * torch.randn(1, 8, 64, 64, device=device)  # pre-activation features: about half negative
+print(f"share of negative values in the feature map: {(features < 0).float().mean().item():.2f}")
+for name, act in {"ReLU": F.relu, "LeakyReLU": F.leaky_relu, "Hardtanh": F.hardtanh, "GELU": F.gelu, "SiLU": F.silu}.items():
+    after = F.max_pool2d(act(features), 2)
+    before = act(F.max_pool2d(features, 2))
+    print(f"max_pool({name}(x)) == {name}(max_pool(x)): {torch.equal(after, before)}, max difference {(after - before).abs().max().item():.4f}")
+window = torch.tensor([[[-0.75, -3.0]]], device=device)  # one window of two values
+for name, act in {"GELU": F.gelu, "SiLU": F.silu}.items():
+    print(f"window {window.flatten().tolist()}: max_pool({name}(x)) = {F.max_pool1d(act(window), 2).item():.4f}, "
+          f"{name}(max_pool(x)) = {act(F.max_pool1d(window, 2)).item():.4f}")
+avg_gap = (F.avg_pool2d(F.relu(features), 2) - F.relu(F.avg_pool2d(features, 2))).abs().max().item()
+print(f"avg_pool and ReLU do not commute: max difference {avg_gap:.4f}")
+
+# %% resample
+# interpolate(bilinear) at 0.5 is AvgPool2d(2); at other factors it is not (it reads only
+# the 2x2 pixels around each output point). nn.Upsample with a scale below 1 downsamples
+# too, and has no antialias argument.
+for k in (2, 3, 4):
+    bilinear = F.interpolate(image, scale_factor=1 / k, mode="bilinear")
+    print(f"factor {k}: max |interpolate(bilinear) - AvgPool2d({k})| on the photo = {(bilinear - F.avg_pool2d(image, k)).abs().max().item():.4f}")
+upsample_down = nn.Upsample(scale_factor=0.5, mode="bilinear")(image)
+print("nn.Upsample(scale_factor=0.5, mode='bilinear') == AvgPool2d(2):", torch.allclose(upsample_down, block_mean))
+print("nn.Upsample takes antialias:", "antialias" in nn.Upsample.__init__.__code__.co_varnames)
+# interpolate(nearest) at 1/k is slicing x[..., ::k, ::k], except where 1/(1/k) rounds.
+odd = [k for k in range(2, 101) if not torch.equal(F.interpolate(image[..., : 2 * k, : 2 * k], scale_factor=1 / k, mode="nearest"), image[..., : 2 * k : k, : 2 * k : k])]
+print("whole factors k <= 100 where interpolate(scale_factor=1/k, nearest) != x[..., ::k, ::k]:", odd)
+
+# %% antialias_support
+# antialias=True is refused for most modes and ranks: which ones accept it here.
+ranks = {3: torch.rand(1, 1, 8, device=device), 4: torch.rand(1, 1, 8, 8, device=device), 5: torch.rand(1, 1, 8, 8, 8, device=device)}
+antialias_accepted = {}
+print("| mode | " + " | ".join(f"{rank}-D" for rank in ranks) + " |")
+print("|---|" + "---|" * len(ranks))
+for mode in ("nearest", "nearest-exact", "area", "linear", "bilinear", "bicubic", "trilinear", "lanczos"):
+    for rank, x in ranks.items():
+        try:
+            F.interpolate(x.cpu(), scale_factor=0.5, mode=mode, antialias=True)  # CPU: lanczos has no CUDA kernel
+            antialias_accepted[mode, rank] = "yes"
+        except (ValueError, RuntimeError, NotImplementedError) as error:
+            antialias_accepted[mode, rank] = "no: " + type(error).__name__
+    print(f"| `{mode}` | " + " | ".join(antialias_accepted[mode, rank] for rank in ranks) + " |")
 
 # %% picture
 # Quarter the photo (factor 4) with each method, and show the same crop of each result.
 factor = 4
 quarter_methods = {
-    "original": lambda x: x,
     "MaxPool2d(4)": nn.MaxPool2d(factor),
     "AvgPool2d(4)": nn.AvgPool2d(factor),
     "Conv2d(stride=4), random": nn.Conv2d(3, 3, factor, stride=factor).to(device),
@@ -91,11 +186,11 @@ quarter_methods = {
 }
 figure, axes = plt.subplots(2, 3, figsize=(9, 6.4))
 with torch.no_grad():
-    for ax, (name, method) in zip(axes.flat, quarter_methods.items()):
+    for ax, (name, method) in zip(axes.flat, [("original", lambda x: x)] + list(quarter_methods.items())):
         out = method(image)
         crop = out[0, :, : out.shape[2] // 2, out.shape[3] // 4 : 3 * out.shape[3] // 4]
         ax.imshow(crop.clamp(0, 1).permute(1, 2, 0).cpu().numpy(), interpolation="nearest")
         ax.set_title(f"{name}\n{tuple(out.shape[2:])}", fontsize=9)
         ax.axis("off")
-figure.suptitle("One photo, downsampled 4x five ways (same crop)")
+figure.suptitle("One photo, downsampled 4x (same crop)")
 figure.tight_layout()

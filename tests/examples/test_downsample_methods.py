@@ -14,30 +14,19 @@ def ns():
 
 
 def scores(ns, key, k):
-    return {name: ns["measured"][name, k][key] for name in ns["METHODS"] if name != "PixelUnshuffle(k)"}
+    return {name: ns["measured"][name, k][key] for name in ns["METHODS"] if key in ns["measured"].get((name, k), {})}
 
 
-def test_blur_pool_is_fixed_normalised_and_box_filter_is_avg_pool(ns):
-    BlurPool, MaxBlurPool = ns["BlurPool"], ns["MaxBlurPool"]
-    for size in (2, 3, 5):
-        pool = BlurPool(size)
-        assert sum(p.numel() for p in pool.parameters()) == 0
-        assert pool.taps.sum().item() == pytest.approx(1)
-        x = torch.ones(1, 3, 8, 8)
-        torch.testing.assert_close(pool(x), torch.ones(1, 3, 4, 4))  # a constant stays constant
-    x = torch.randn(2, 3, 8, 10, generator=torch.Generator().manual_seed(0))
-    torch.testing.assert_close(BlurPool(2)(x), F.avg_pool2d(x, 2))
-    assert sum(p.numel() for p in MaxBlurPool(5).parameters()) == 0
-    assert BlurPool(5).extra_repr() == "filter=(1.0, 4.0, 6.0, 4.0, 1.0), stride=2"
-
-
-def test_blur_pool_matches_the_papers_definition(ns):
-    # Blur with the outer product of [1, 2, 1] / 4 (reflect padding), then keep every second pixel.
-    x = torch.randn(1, 2, 9, 9, generator=torch.Generator().manual_seed(1))
-    taps = torch.tensor([1.0, 2.0, 1.0]) / 4
-    kernel = torch.outer(taps, taps).expand(2, 1, 3, 3)
-    expected = F.conv2d(F.pad(x, (1, 1, 1, 1), mode="reflect"), kernel, groups=2)[..., ::2, ::2]
-    torch.testing.assert_close(ns["BlurPool"](3)(x), expected)
+def test_box_blur_pool_is_avg_pool_on_even_sizes_only(ns):
+    BlurPool = ns["BlurPool"]
+    generator = torch.Generator().manual_seed(0)
+    for h in range(2, 15):
+        for w in (2, 3, 8, 9):
+            x = torch.randn(2, 3, h, w, generator=generator, dtype=torch.float64)
+            out = BlurPool(filter_size=2)(x)
+            assert out.shape[-2:] == (-(-h // 2), -(-w // 2))  # ceil: one more row / column when odd
+            torch.testing.assert_close(out[..., : h // 2, : w // 2], F.avg_pool2d(x, 2), atol=1e-12, rtol=0)
+    assert ns["MaxBlurPool"](filter_size=5).state_dict() == {}
 
 
 def test_every_method_halves_and_only_pixel_unshuffle_changes_channels(ns):
@@ -63,7 +52,9 @@ def test_pixel_shuffle_inverts_pixel_unshuffle_exactly(ns):
 
 
 def test_reference_and_measures_are_calibrated(ns):
-    assert all(value < 1e-5 for value in ns["reference_scores"].values())
+    scores = dict(ns["reference_scores"])
+    assert scores.pop("linear") is True
+    assert all(value < 1e-5 for value in scores.values()), scores
     images, k = ns["images"], 2
     torch.testing.assert_close(ns["reference"](images, k), ns["lowpass"](images, k)[..., ::k, ::k], atol=1e-5, rtol=0)
     assert abs(images.mean().item()) < 1e-5 and images.std().item() == pytest.approx(1, abs=1e-3)
@@ -76,8 +67,25 @@ def test_same_operation_under_different_names(ns):
     torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
     assert not torch.allclose(F.interpolate(x, scale_factor=0.25, mode="bilinear"), F.avg_pool2d(x, 4))
     assert torch.equal(F.interpolate(x, scale_factor=0.5, mode="nearest"), x[..., ::2, ::2])
-    for name in ("error", "folded", "shift"):
+    for name in ("error", "passband", "folded", "shift"):
         assert ns["measured"]["Conv2d, blur init", 2][name] == pytest.approx(ns["measured"]["BlurPool [1,2,1]", 2][name], abs=1e-5)
+
+
+def test_nearest_exact_keeps_the_middle_pixel_at_whole_factors():
+    # size= at every whole factor up to 100, in 3-D, 4-D and 5-D (scale_factor= is on the
+    # why-no-downsample page, with its exceptions).
+    for rank in (3, 4, 5):
+        for k in range(2, 101) if rank < 5 else range(2, 30):
+            x = torch.randn((1, 1) + (2 * k,) * (rank - 2))
+            middle = x[(...,) + (slice(k // 2, None, k),) * (rank - 2)]
+            assert torch.equal(F.interpolate(x, size=(2,) * (rank - 2), mode="nearest-exact"), middle), (rank, k)
+
+
+def test_where_the_pairs_part_without_wrap_padding(ns):
+    assert tuple(ns["modules"]["BlurPool [1,1]", 2](ns["odd"]).shape[-2:]) == (4, 4)
+    assert tuple(F.avg_pool2d(ns["odd"], 2).shape[-2:]) == (3, 3)
+    gap = ns["gap"]
+    assert gap.max() > 0.1 and gap[..., 1:-1, 1:-1].max() < 1e-5
 
 
 @pytest.mark.parametrize("k", [2, 4])
@@ -88,21 +96,59 @@ def test_antialias_cuts_folded_energy_and_shift_error(ns, k):
         assert s["bicubic, antialias"] < s["bicubic"] / 3
 
 
+def test_folded_energy_only_for_linear_methods(ns):
+    nonlinear = {"MaxPool2d(k)", "AdaptiveMaxPool2d(H/k)", "LPPool2d(2, k) / k", "MaxBlurPool [1,1]", "MaxBlurPool [1,2,1]", "MaxBlurPool [1,4,6,4,1]"}
+    for (name, k), m in ns["measured"].items():
+        assert m["linear"] == (name not in nonlinear), name
+        assert ("folded" in m) == m["linear"] and ("passband" in m) == m["linear"], name
+
+
+@pytest.mark.parametrize("k", [2, 4])
+def test_error_splits_into_passband_loss_and_folded_energy(ns, k):
+    for (name, kk), m in ns["measured"].items():
+        if kk == k and m["linear"]:
+            assert m["error"] == pytest.approx(m["passband"] + m["folded"], rel=0.05, abs=2e-4), name
+
+
+def test_error_on_1_over_f_images_rewards_keeping_the_passband(ns):
+    m = {name: ns["measured"][name, 2] for name in ("bilinear", "AvgPool2d(k)", "bilinear, antialias")}
+    # plain bilinear and AvgPool have less error than antialiased bilinear, though they fold more
+    assert m["bilinear"]["error"] < m["bilinear, antialias"]["error"]
+    assert m["AvgPool2d(k)"]["error"] < m["bilinear, antialias"]["error"]
+    assert m["bilinear"]["folded"] > 3 * m["bilinear, antialias"]["folded"]
+    # because antialiasing costs passband, and on 1/f images most energy is in the passband
+    assert m["bilinear, antialias"]["passband"] > 3 * m["bilinear"]["passband"]
+    assert m["bilinear, antialias"]["passband"] > 3 * m["bilinear, antialias"]["folded"]
+    # BlurPool [1,4,6,4,1] has the largest passband loss of the parameter-free linear filters
+    passband = scores(ns, "passband", 2)
+    parameter_free = {n: v for n, v in passband.items() if not n.startswith("Conv2d")}
+    assert max(parameter_free, key=parameter_free.get) == "BlurPool [1,4,6,4,1]"
+
+
 @pytest.mark.parametrize("k", [2, 4])
 def test_who_wins_each_measure(ns, k):
     error, folded, shift = (scores(ns, key, k) for key in ("error", "folded", "shift"))
     if "lanczos, antialias" in error:
         assert min(error, key=error.get) == "lanczos, antialias"
-    assert min(folded, key=folded.get) == "BlurPool [1,4,6,4,1]"
-    assert set(sorted(shift, key=shift.get)[:2]) == {"BlurPool [1,4,6,4,1]", "MaxBlurPool [1,4,6,4,1]"}
+    ranked = sorted(folded, key=folded.get)
+    assert ranked[0] == "BlurPool [1,4,6,4,1]" and folded[ranked[1]] > 1.5 * folded[ranked[0]]
+    top = sorted(shift, key=shift.get)
+    assert set(top[:2]) == {"BlurPool [1,4,6,4,1]", "MaxBlurPool [1,4,6,4,1]"}
+    assert shift[top[2]] > 1.3 * shift[top[1]]
     assert max(shift, key=shift.get) == "Conv2d, random init"
     # BlurPool's strong filter costs passband: more error than the antialiased bilinear
     assert error["BlurPool [1,4,6,4,1]"] > error["bilinear, antialias"]
     # Blurring after the dense max cuts max pooling's shift error several times over
     assert shift["MaxBlurPool [1,4,6,4,1]"] < shift["MaxPool2d(k)"] / 5
-    # Slicing is the least shift-stable of the parameter-free methods
-    parameter_free = {n: v for n, v in shift.items() if not n.startswith("Conv2d")}
-    assert max(parameter_free, key=parameter_free.get) in ("x[..., ::k, ::k]", "nearest", "nearest-exact")
+
+
+@pytest.mark.parametrize("k", [2, 4])
+def test_keeping_one_pixel_per_block_is_the_least_shift_stable_parameter_free_method(ns, k):
+    shift = scores(ns, "shift", k)
+    one_pixel = {"x[..., ::k, ::k]", "nearest", "nearest-exact"}
+    others = [v for n, v in shift.items() if n not in one_pixel and not n.startswith("Conv2d")]
+    assert min(shift[n] for n in one_pixel) > 1.2 * max(others)
+    assert shift["x[..., ::k, ::k]"] == shift["nearest"]
 
 
 def test_bilinear_without_antialias_degrades_with_the_factor(ns):
@@ -114,27 +160,46 @@ def test_bilinear_without_antialias_degrades_with_the_factor(ns):
 def test_parameters_and_learnability(ns):
     for name, make in ns["METHODS"].items():
         module = make(2, 16)
-        count = sum(p.numel() for p in module.parameters())
-        if name.startswith("Conv2d"):
-            assert count == 16 * 16 * 3 * 3 + 16 and ns["learnable"](module)
-        else:
-            assert count == 0 and not ns["learnable"](module), name
+        assert bool(module.state_dict()) == name.startswith("Conv2d"), name
+        assert ns["learnable"](module) == name.startswith("Conv2d"), name
 
 
-def test_timings_exist_and_slicing_is_a_view(ns):
-    assert set(ns["timed"]) == set(ns["METHODS"]) and all(t > 0 for t in ns["timed"].values())
+def test_timings_have_a_spread_and_slicing_is_a_view(ns):
+    for name, t in ns["timed"].items():
+        assert 0 < t["min"] <= t["median"] <= t["max"], name
+    assert set(ns["timed"]) == set(ns["METHODS"])
     x = torch.randn(1, 2, 8, 8)
     assert x[..., ::2, ::2].data_ptr() == x.data_ptr() and not x[..., ::2, ::2].is_contiguous()
 
 
-def test_cnn_blocks_share_weights_and_blur_is_more_consistent(ns):
-    blocks, r = ns["blocks"], ns["cnn_results"]
-    first, second = blocks.values()
+def test_cnn_blur_is_more_consistent_beyond_the_spread_over_seeds(ns):
+    r = ns["cnn_results"]
+    assert set(r) == {"MaxPool2d(2)", "AvgPool2d(2)", "BlurPool [1,4,6,4,1]", "MaxBlurPool [1,4,6,4,1]"}
+    mean = {name: v["consistency"][0] for name, v in r.items()}
+    std = {name: v["consistency"][1] for name, v in r.items()}
+
+    def beats(a, b, key="consistency"):
+        return r[a][key][0] - r[b][key][0] > r[a][key][1] + r[b][key][1]
+
+    assert beats("MaxBlurPool [1,4,6,4,1]", "MaxPool2d(2)") and beats("BlurPool [1,4,6,4,1]", "MaxPool2d(2)")
+    assert beats("AvgPool2d(2)", "MaxPool2d(2)")
+    # most of the gain is the blur: BlurPool alone and MaxBlurPool are within each other's spread
+    assert abs(mean["BlurPool [1,4,6,4,1]"] - mean["MaxBlurPool [1,4,6,4,1]"]) < std["BlurPool [1,4,6,4,1]"] + std["MaxBlurPool [1,4,6,4,1]"]
+    # feature change, centred: max pooling's is largest by more than the spread
+    change = {name: v["feature_change"] for name, v in r.items()}
+    assert all(change["MaxPool2d(2)"][0] - c[0] > change["MaxPool2d(2)"][1] + c[1] for n, c in change.items() if n != "MaxPool2d(2)")
+    # accuracy: the page names no winner, because every pair is within its spread
+    acc = {name: v["accuracy"] for name, v in r.items()}
+    assert all(abs(a[0] - b[0]) < a[1] + b[1] for a in acc.values() for b in acc.values())
+    assert all(0.25 < a[0] <= 1 for a in acc.values())
+
+
+def test_cnn_variants_share_conv_weights_for_a_seed(ns):
+    torch.manual_seed(0)
+    first = ns["small_cnn"](ns["variants"]["MaxPool2d(2)"])
+    torch.manual_seed(0)
+    second = ns["small_cnn"](ns["variants"]["MaxBlurPool [1,4,6,4,1]"])
     assert torch.equal(first[0].weight, second[0].weight) and torch.equal(first[3].weight, second[3].weight)
-    blur, plain = r["MaxBlurPool [1,4,6,4,1]"], r["MaxPool2d(2)"]
-    assert blur["consistency"] > plain["consistency"] + 0.1
-    assert blur["feature_change"] < plain["feature_change"] / 2
-    assert all(0.25 < v["accuracy"] <= 1 for v in r.values())  # both learn something (4 classes)
 
 
 def test_stripes_are_above_the_halved_nyquist_limit(ns):

@@ -1,11 +1,16 @@
 """The claims of docs/why-no-downsample*.md, asserted on the values its example computes."""
 
+import itertools
+import random
+
 import pytest
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 from helpers import run_example
+
+POOL = {1: (F.max_pool1d, F.avg_pool1d, F.conv1d), 2: (F.max_pool2d, F.avg_pool2d, F.conv2d), 3: (F.max_pool3d, F.avg_pool3d, F.conv3d)}
 
 
 @pytest.fixture(scope="module")
@@ -25,47 +30,161 @@ def test_there_is_no_nn_downsample():
     assert not hasattr(nn, "Downsample")
 
 
-def test_all_methods_give_the_same_shape(ns):
-    shapes = {tuple(out.shape) for out in ns["halves"].values()}
-    assert shapes == {(1, 3, 300, 256)}
+def test_every_method_but_pixel_unshuffle_gives_the_same_shape(ns):
+    shapes = {name: tuple(out.shape) for name, out in ns["halves"].items()}
+    assert shapes.pop("PixelUnshuffle(2)") == (1, 12, 300, 256)
+    assert set(shapes.values()) == {(1, 3, 300, 256)}
 
 
-def test_pooling_and_interpolate_have_no_parameters_convs_do(ns):
-    counts = {name: ns["parameters"](method) for name, method in ns["methods"].items()}
-    assert counts["MaxPool2d(2)"] == counts["AvgPool2d(2)"] == counts["interpolate(bilinear)"] == 0
-    assert counts["Conv2d(stride=2), random"] == 3 * 3 * 2 * 2 + 3
-    assert counts["Conv2d(stride=2), averaging"] == 3 * 3 * 2 * 2
+def test_only_the_convolutions_hold_weights(ns):
+    for name, method in ns["methods"].items():
+        state = method.state_dict() if isinstance(method, nn.Module) else {}
+        assert bool(state) == name.startswith("Conv2d"), name
 
 
-def test_real_strided_conv_parameter_count(ns):
-    assert sum(p.numel() for p in ns["layer"].parameters()) == 64 * 64 * 3 * 3 + 64
+def test_pixel_unshuffle_keeps_every_value(ns):
+    assert torch.equal(nn.PixelShuffle(2)(ns["halves"]["PixelUnshuffle(2)"]), ns["image"])
 
 
-def test_averaging_conv_reproduces_avg_pool(ns):
+def test_averaging_conv_and_adaptive_pool_and_upsample_reproduce_avg_pool(ns):
     h = ns["halves"]
-    torch.testing.assert_close(h["Conv2d(stride=2), averaging"], h["AvgPool2d(2)"])
-
-
-def test_random_conv_is_far_from_both_poolings(ns):
-    h = ns["halves"]
+    for name in ("Conv2d(stride=2), averaging", "AdaptiveAvgPool2d((300, 256))", "interpolate(bilinear)", "Upsample(scale_factor=0.5, bilinear)"):
+        torch.testing.assert_close(h[name], h["AvgPool2d(2)"], msg=name)
     assert (h["Conv2d(stride=2), random"] - h["AvgPool2d(2)"]).abs().max() > 0.1
     assert (h["Conv2d(stride=2), random"] - h["MaxPool2d(2)"]).abs().max() > 0.1
 
 
-def test_bilinear_halving_equals_average_pooling(ns):
-    h = ns["halves"]
-    torch.testing.assert_close(h["interpolate(bilinear)"], h["AvgPool2d(2)"])
+def affine_residual(f, a, b):
+    return f(a + b) - f(a) - f(b) + f(torch.zeros_like(a))
 
 
-def test_nearest_halving_is_slicing(ns):
-    assert torch.equal(ns["halves"]["interpolate(nearest)"], ns["image"][..., ::2, ::2])
+@pytest.mark.parametrize("rank", [1, 2, 3])
+def test_max_pool_is_not_affine_so_no_convolution_computes_it(ns, rank):
+    # Every convolution (any weights, any bias) passes the affine test; max pooling fails it.
+    generator = torch.Generator().manual_seed(rank)
+    conv = (nn.Conv1d, nn.Conv2d, nn.Conv3d)[rank - 1](2, 3, 2, stride=2).double()
+    max_pool, avg_pool, _ = POOL[rank]
+    for _ in range(5):
+        a, b = (torch.randn((2, 2) + (4,) * rank, generator=generator, dtype=torch.float64) for _ in range(2))
+        torch.testing.assert_close(affine_residual(conv, a, b), torch.zeros_like(conv(a)), atol=1e-12, rtol=0)
+        torch.testing.assert_close(affine_residual(lambda x: avg_pool(x, 2), a, b), torch.zeros_like(avg_pool(a, 2)), atol=1e-12, rtol=0)
+    # the page's pair of one-hot images, in every rank: max(a + b) = 1, max(a) + max(b) = 2
+    a, b = torch.zeros((1, 1) + (2,) * rank, dtype=torch.float64), torch.zeros((1, 1) + (2,) * rank, dtype=torch.float64)
+    a.view(-1)[0], b.view(-1)[-1] = 1, 1
+    assert affine_residual(lambda x: max_pool(x, 2), a, b).item() == -1
+    with torch.no_grad():
+        assert affine_residual(ns["single_channel"]["MaxPool2d(2)"], ns["a"], ns["b"]).item() == -1
 
 
-def test_max_pool_keeps_peaks_avg_pool_keeps_mean(ns):
-    image, h = ns["image"], ns["halves"]
-    torch.testing.assert_close(h["AvgPool2d(2)"].mean(), image.mean())
-    assert h["MaxPool2d(2)"].mean() > image.mean()
-    assert torch.equal(h["MaxPool2d(2)"].amax(), image.amax())
+def test_avg_pool_is_a_fixed_strided_convolution_over_its_whole_domain():
+    # Ranks 1-3, kernels 1-5, strides 1-6, padding up to k // 2 (count_include_pad=True, the
+    # default), odd and even sizes down to the kernel size, negative values.
+    rng = random.Random(0)
+    cases = list(itertools.product([1, 2, 3], range(1, 6), range(1, 7), range(3)))
+    for rank, k, stride, padding in cases:
+        if padding > k // 2:
+            continue
+        size = tuple(rng.randint(k, 13) for _ in range(rank))
+        x = torch.randn((2, 3) + size, dtype=torch.float64)
+        _, avg_pool, conv = POOL[rank]
+        weight = torch.full((3, 1) + (k,) * rank, 1.0 / k**rank, dtype=torch.float64)
+        torch.testing.assert_close(avg_pool(x, k, stride, padding), conv(x, weight, stride=stride, padding=padding, groups=3), atol=1e-12, rtol=0)
+
+
+def test_avg_pool_stops_being_a_convolution_where_the_page_says(ns):
+    x = torch.rand(1, 1, 5, 5, dtype=torch.float64, generator=torch.Generator().manual_seed(0)) + 0.1
+    weight = torch.full((1, 1, 2, 2), 0.25, dtype=torch.float64)
+    excluded = F.avg_pool2d(x, 2, 2, padding=1, count_include_pad=False)
+    assert (excluded - F.conv2d(x, weight, stride=2, padding=1)).abs().max() > 0.01
+    ceil = F.avg_pool2d(x, 2, 2, ceil_mode=True)
+    assert ceil.shape[-1] == 3 and (ceil - F.conv2d(F.pad(x, (0, 1, 0, 1)), weight, stride=2)).abs().max() > 0.01
+    assert ceil[0, 0, -1, -1] == x[0, 0, 4, 4]  # the corner window covers one pixel and averages over it alone
+
+
+def test_every_example_case_of_avg_pool_as_conv_is_float_rounding(ns):
+    for x, k, stride, padding in ns["cases"]:
+        pooled = ns["avg_pool"][x.dim() - 3](x, k, stride, padding)
+        with ns["full_float32"]():
+            assert (pooled - ns["avg_pool_as_conv"](x, k, stride, padding)).abs().max() < 1e-6
+
+
+def test_max_pool_commutes_with_non_decreasing_activations_over_its_whole_domain():
+    rng = random.Random(1)
+    activations = (F.relu, F.leaky_relu, F.hardtanh, F.relu6)
+    for rank in (1, 2, 3):
+        max_pool = POOL[rank][0]
+        for _ in range(40):
+            k = rng.randint(1, 4)
+            options = dict(kernel_size=k, stride=rng.randint(1, 4), padding=rng.randint(0, k // 2), dilation=rng.randint(1, 2), ceil_mode=rng.random() < 0.5)
+            size = tuple(rng.randint(options["dilation"] * (k - 1) + 1, 11) for _ in range(rank))
+            x = 3 * torch.randn((2, 2) + size)
+            for act in activations:
+                assert torch.equal(max_pool(act(x), **options), act(max_pool(x, **options))), (act, options, size)
+
+
+def test_gelu_silu_and_avg_pool_do_not_commute(ns):
+    window = ns["window"]
+    for act in (F.gelu, F.silu):
+        assert F.max_pool1d(act(window), 2).item() > act(F.max_pool1d(window, 2)).item() + 0.05
+    assert ns["avg_gap"] > 0.1
+
+
+def test_bilinear_equals_avg_pool_only_at_factor_two():
+    # align_corners=False (the default); scale_factor=1/k with whole k up to 100 and some non-whole factors
+    generator = torch.Generator().manual_seed(2)
+    for n in (4, 5, 6, 7, 9, 16, 31):
+        x = torch.randn(1, 2, n, n + 1, generator=generator, dtype=torch.float64)
+        torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2), atol=1e-12, rtol=0)
+    for k in range(3, 101):
+        x = torch.randn(1, 1, 2 * k, 2 * k, generator=generator, dtype=torch.float64)
+        assert not torch.allclose(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), F.avg_pool2d(x, k)), k
+    x = torch.randn(1, 1, 30, 30, generator=generator, dtype=torch.float64)
+    for s in (1 / 1.5, 1 / 2.5, 0.4):
+        out = F.interpolate(x, scale_factor=s, mode="bilinear")
+        pooled = F.adaptive_avg_pool2d(x, out.shape[-2:])
+        assert not torch.allclose(out, pooled), s
+    # where factor 2 stops: align_corners=True, and size= on odd sizes
+    for n in (5, 7, 9, 11, 13):
+        x = torch.randn(1, 1, n, n, generator=generator, dtype=torch.float64)
+        assert not torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=True), F.avg_pool2d(x, 2))
+        assert not torch.allclose(F.interpolate(x, size=(n // 2, n // 2), mode="bilinear"), F.avg_pool2d(x, 2))
+
+
+def test_upsample_below_one_downsamples_without_antialias(ns):
+    x = ns["image"]
+    down = nn.Upsample(scale_factor=0.25, mode="bilinear")(x)
+    torch.testing.assert_close(down, F.interpolate(x, scale_factor=0.25, mode="bilinear"), atol=0, rtol=0)
+    assert (down - F.interpolate(x, scale_factor=0.25, mode="bilinear", antialias=True)).abs().max() > 0.05
+    with pytest.raises(TypeError):
+        nn.Upsample(scale_factor=0.5, mode="bilinear", antialias=True)
+
+
+def test_nearest_is_slicing_except_at_the_listed_factors(ns):
+    # The page prints the factors k <= 100 where scale_factor=1/k is not slicing (4-D);
+    # they are the same in 3-D and 5-D, and size= is slicing at every k.
+    assert ns["odd"], "the page describes exceptions"
+    for rank in (3, 4, 5):
+        failing = []
+        for k in range(2, 101):
+            x = torch.randn((1, 1) + (2 * k,) * (rank - 2), device=ns["device"])  # the build device's kernels
+            sliced = x[(...,) + (slice(None, None, k),) * (rank - 2)]
+            assert torch.equal(F.interpolate(x, size=(2,) * (rank - 2), mode="nearest"), sliced), (rank, k)
+            if not torch.equal(F.interpolate(x, scale_factor=1 / k, mode="nearest"), sliced):
+                failing.append(k)
+        assert failing == ns["odd"], rank
+
+
+def test_antialias_is_accepted_only_for_4d_bilinear_bicubic_lanczos(ns):
+    accepted = {key for key, value in ns["antialias_accepted"].items() if value == "yes"}
+    lanczos = ns["antialias_accepted"]["lanczos", 4] == "yes"
+    assert accepted == {("bilinear", 4), ("bicubic", 4)} | ({("lanczos", 4)} if lanczos else set())
+    for mode, rank in ns["antialias_accepted"]:  # independent of the example: on the CPU, 16-pixel sides
+        x = torch.rand((1, 1) + (16,) * (rank - 2))
+        try:
+            F.interpolate(x, size=(5,) * (rank - 2), mode=mode, antialias=True)
+            assert (mode, rank) in accepted
+        except (ValueError, NotImplementedError):  # NotImplementedError: a torch without this mode
+            assert (mode, rank) not in accepted
 
 
 def test_at_factor_four_max_pool_brightens_and_antialias_agrees_with_avg_pool(ns):
@@ -74,14 +193,9 @@ def test_at_factor_four_max_pool_brightens_and_antialias_agrees_with_avg_pool(ns
     antialiased = F.interpolate(image, scale_factor=1 / factor, mode="bilinear", antialias=True)
     assert F.max_pool2d(image, factor).mean() > image.mean() + 0.02
     assert (antialiased - avg).abs().mean() < 0.02
+    assert torch.equal(F.interpolate(image, scale_factor=1 / factor, mode="nearest"), image[..., ::factor, ::factor])
 
 
-def test_nearest_at_factor_four_keeps_one_pixel_in_sixteen(ns):
-    image, factor = ns["image"], ns["factor"]
-    out = F.interpolate(image, scale_factor=1 / factor, mode="nearest")
-    assert torch.equal(out, image[..., ::factor, ::factor])
-    assert out.numel() * factor**2 == image.numel()
-
-
-def test_picture_draws_six_panels(ns):
-    assert len(ns["figure"].axes) == len(ns["quarter_methods"]) == 6
+def test_picture_shows_the_original_and_every_method(ns):
+    titles = [ax.get_title().split("\n")[0] for ax in ns["figure"].axes]
+    assert titles == ["original", *ns["quarter_methods"]]
