@@ -38,10 +38,12 @@ def test_every_recorded_case_holds(ns):
 
 
 def test_rounding_only_equivalences_are_not_always_bit_identical(ns):
-    # The page says "some bit-identical, others not" for both avg_pool2d rows in this run.
-    for name in ("area, shrink by k (k divides the size) == avg_pool2d(k)", "bilinear / 2 == avg_pool2d(2)"):
-        flags = [identical for _, identical, _ in ns["checks"][name]]
-        assert any(flags) and not all(flags), name
+    # "may or may not come out bit-identical": on the CPU this run shows both for both rows
+    # (on an H200 every bilinear / 2 case differed by one ULP).
+    if ns["device"].type == "cpu":
+        for name in ("area, shrink by k (k divides the size) == avg_pool2d(k)", "bilinear / 2 == avg_pool2d(2)"):
+            flags = [identical for _, identical, _ in ns["checks"][name]]
+            assert any(flags) and not all(flags), name
     for mode in ("bilinear", "bicubic"):
         assert not any(identical for _, identical, _ in ns["checks"][f"grid_sample(identity, border) == interpolate, {mode}"])
     assert ns["checks"]["grid_sample(identity, border) == interpolate, nearest"][0][2] > 0.1
@@ -90,6 +92,10 @@ def test_upsample_module_is_interpolate(shape, kwargs):
 
 
 def test_upsample_cannot_run_lanczos():
+    from _settings import lanczos_works
+
+    if not lanczos_works("cpu"):
+        pytest.skip("this torch has no lanczos")
     with pytest.raises(ValueError, match="antialias"):
         nn.Upsample(scale_factor=0.5, mode="lanczos")(rand(1, 1, 8, 8))
 
