@@ -16,6 +16,8 @@ import torch.nn.functional as F
 from matplotlib.cbook import get_sample_data
 from PIL import Image
 
+from _settings import LANCZOS, lanczos_works
+
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print(f"torch {torch.__version__} on {device}")
@@ -37,6 +39,8 @@ profiles = {
     "bicubic": F.interpolate(step, scale_factor=8, mode="bicubic"),
     "bicubic, antialias=True": F.interpolate(step, scale_factor=8, mode="bicubic", antialias=True),
 }
+if lanczos_works(device):  # lanczos is newer and not on every device
+    profiles["lanczos, antialias=True"] = F.interpolate(step, scale_factor=8, **LANCZOS["lanczos, antialias"])
 profiles = {name: p[0, 0, 0].cpu().numpy() for name, p in profiles.items()}
 for name, p in profiles.items():
     print(f"{name:24s} min {p.min():+.4f}  max {p.max():+.4f}")
@@ -78,9 +82,11 @@ per_channel = big.clamp(low, high)
 print(f"clamp(0, 1):           [{clamped.min():.4f}, {clamped.max():.4f}]")
 print(f"clamp(input min, max): [{per_channel.min():.4f}, {per_channel.max():.4f}]")
 print("pixels changed by the clamp:", int((clamped != big).sum()))
-# uint8 input needs no clamp: torch saturates to [0, 255].
-as_uint8 = F.interpolate((square * 255).to(torch.uint8), scale_factor=4, mode="bicubic")
-as_float = F.interpolate(square * 255, scale_factor=4, mode="bicubic")
+# uint8 input needs no clamp: torch saturates to [0, 255]. uint8 bicubic exists on the CPU
+# only, so this part runs on the CPU whatever the build device.
+square_cpu = square.cpu()
+as_uint8 = F.interpolate((square_cpu * 255).to(torch.uint8), scale_factor=4, mode="bicubic")
+as_float = F.interpolate(square_cpu * 255, scale_factor=4, mode="bicubic")
 print(f"uint8 output range: [{as_uint8.min()}, {as_uint8.max()}]; float output range: [{as_float.min():.1f}, {as_float.max():.1f}]")
 float_clamped = as_float.round().clamp(0, 255)
 print("uint8 == float result rounded and clamped:", torch.equal(as_uint8.float(), float_clamped),
@@ -88,9 +94,17 @@ print("uint8 == float result rounded and clamped:", torch.equal(as_uint8.float()
 # The uint8 kernel goes one axis at a time and saturates in between: width first, then height
 # (it computes in fixed point, so a value may differ from this float imitation by one level).
 height, width = as_uint8.shape[-2:]
-wide = F.interpolate(square * 255, size=(square.shape[-2], width), mode="bicubic").round().clamp(0, 255)
+wide = F.interpolate(square_cpu * 255, size=(square.shape[-2], width), mode="bicubic").round().clamp(0, 255)
 two_pass = F.interpolate(wide, size=(height, width), mode="bicubic").round().clamp(0, 255)
 print("largest difference from width pass, saturate, height pass, saturate:", f"{float((as_uint8.float() - two_pass).abs().max()):.0f}")
+
+# %% uint8_on_any_device
+# The recipe that works on every device: compute in float, clamp, round, convert back.
+image_u8 = (square * 255).to(torch.uint8)
+portable = F.interpolate(image_u8.float(), scale_factor=4, mode="bicubic").clamp(0, 255).round().to(torch.uint8)
+print(f"on {device.type}: dtype {portable.dtype}, range [{portable.min()}, {portable.max()}]")
+print("same as the CPU uint8 kernel:", torch.equal(portable.cpu(), as_uint8),
+      f"(largest difference {int((portable.cpu().int() - as_uint8.int()).abs().max())} levels)")
 
 # %% kernel
 # The kernel, read back from torch: one impulse enlarged 16x with align_corners=True puts
@@ -186,6 +200,19 @@ for left, right, a, b, region in comparisons:
     diff = np.abs(a - b) if region is None else np.abs(a - b)[region]
     differences[left, right, region is None] = (diff.max(), diff.mean())
     print(f"| {left} | {right} | {'all' if region is None else 'interior'} | {diff.max():.2e} | {diff.mean():.2e} |")
+
+# %% pillow_shrink
+# Shrinking too: Pillow's BICUBIC widens its kernel by the shrink factor, and so does
+# antialias=True. The photograph crop shrunk to a few sizes, one of them shrinking one axis only.
+shrink_gap = {}
+print("| 64 × 64 → | torch bicubic, antialias=True vs Pillow BICUBIC: max abs difference | plain torch bicubic vs Pillow |")
+print("|---|---:|---:|")
+for h, w in ((32, 32), (21, 21), (37, 37), (13, 50), (64, 20)):
+    pil = np.asarray(Image.fromarray(crop.astype(np.float32)).resize((w, h), Image.Resampling.BICUBIC), dtype=np.float64)
+    aa = F.interpolate(tensor, size=(h, w), mode="bicubic", antialias=True)[0, 0].cpu().double().numpy()
+    plain = F.interpolate(tensor, size=(h, w), mode="bicubic")[0, 0].cpu().double().numpy()
+    shrink_gap[h, w] = float(np.abs(aa - pil).max()), float(np.abs(plain - pil).max())
+    print(f"| {h} × {w} | {shrink_gap[h, w][0]:.1e} | {shrink_gap[h, w][1]:.1e} |")
 
 # %% pillow_figure
 # Where the two differ: the photograph, enlarged by each, and the difference.

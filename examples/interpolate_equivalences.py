@@ -62,6 +62,11 @@ for shape, kwargs in cases:
 show("nn.Upsample(**kw)(x) == F.interpolate(x, **kw)")
 print(nn.Upsample(scale_factor=1.5, mode="bilinear"))
 print("nn.Upsample arguments:", list(inspect.signature(nn.Upsample).parameters))
+# lanczos needs antialias=True, which the module cannot pass.
+try:
+    nn.Upsample(scale_factor=0.5, mode="lanczos")(rand(1, 1, 8, 8))
+except (ValueError, RuntimeError, NotImplementedError) as error:
+    print(f"nn.Upsample(mode='lanczos'): {type(error).__name__}: {error}")
 
 # %% deprecated
 # The old 2-D modules and functions. Any warning they raise is caught and shown as is.
@@ -87,6 +92,13 @@ print("UpsamplingBilinear2d == bilinear with align_corners=False:",
       torch.equal(nn.UpsamplingBilinear2d(scale_factor=2)(x), F.interpolate(x, scale_factor=2, mode="bilinear")))
 for cls in (nn.UpsamplingNearest2d, nn.UpsamplingBilinear2d):
     print(f"{cls.__name__} docstring says deprecated: {'deprecated' in cls.__doc__}")
+# "2d" is a name, not a check: the nearest module takes any rank that nearest takes.
+for shape in ((1, 2, 5), (1, 2, 3, 4, 5)):
+    for cls in (nn.UpsamplingNearest2d, nn.UpsamplingBilinear2d):
+        try:
+            print(f"{cls.__name__} on {len(shape)}-D input -> {tuple(cls(scale_factor=2)(rand(*shape)).shape)}")
+        except NotImplementedError as error:
+            print(f"{cls.__name__} on {len(shape)}-D input -> NotImplementedError: {error}")
 
 # %% area_adaptive
 # mode="area" is adaptive average pooling to the output size, in 1, 2 and 3 spatial dimensions.
@@ -118,9 +130,22 @@ for shape, factors in [((2, 3, 5), (3,)), ((1, 2, 4, 6), (2, 2)), ((1, 2, 4, 6),
     record("nearest-exact x k == repeat_interleave(k) per axis", f"{shape} x {factors}",
            F.interpolate(x, scale_factor=factors, mode="nearest-exact"), repeat(x, factors))
 show("nearest x k == repeat_interleave(k) per axis", "nearest-exact x k == repeat_interleave(k) per axis")
-# Not for every factor: single-precision rounding (see Coordinates and align_corners).
+# Not for every factor: single-precision rounding (see Coordinates and align_corners). A 2x2
+# image enlarged by every whole factor 2..100, given as scale_factor and as size:
 x = rand(1, 1, 2, 2)
-print("nearest x41 == repeat_interleave(41):", torch.equal(F.interpolate(x, scale_factor=41), repeat(x, (41, 41))))
+failing = {(mode, by): [] for mode in ("nearest", "nearest-exact") for by in ("scale_factor", "size")}
+for k in range(2, 101):
+    blocks = repeat(x, (k, k))
+    for mode, by in failing:
+        kwargs = {"scale_factor": k} if by == "scale_factor" else {"size": (2 * k, 2 * k)}
+        if not torch.equal(F.interpolate(x, mode=mode, **kwargs), blocks):
+            failing[mode, by].append(k)
+for (mode, by), factors in failing.items():
+    print(f"{mode:13s} by {by:12s}: {len(factors)} failing factors {factors}")
+wrong41 = F.interpolate(x, scale_factor=41) != repeat(x, (41, 41))
+wrong_rows = wrong41[0, 0].all(dim=1).nonzero().flatten().tolist()
+wrong_cols = wrong41[0, 0].all(dim=0).nonzero().flatten().tolist()
+print(f"x41: {int(wrong41.sum())} of {wrong41.numel()} pixels differ: all of row {wrong_rows} and of column {wrong_cols}")
 
 # %% shrink_slicing
 # Shrinking by a whole factor k: nearest keeps the first pixel of each block, nearest-exact
@@ -130,11 +155,30 @@ for shape, k in [((1, 2, 8, 12), 2), ((1, 2, 9, 6), 3), ((2, 1, 8, 8), 4)]:
     record("nearest / k == x[..., ::k, ::k]", f"{shape} / {k}", F.interpolate(x, scale_factor=1 / k, mode="nearest"), x[..., ::k, ::k])
     record("nearest-exact / k == x[..., k//2::k, k//2::k]", f"{shape} / {k}",
            F.interpolate(x, scale_factor=1 / k, mode="nearest-exact"), x[..., k // 2 :: k, k // 2 :: k])
-for shape in [(1, 2, 8, 12), (2, 3, 6, 10)]:
-    x = rand(*shape)
+for shape in [(1, 2, 8, 12), (2, 3, 6, 10), (4, 8, 32, 32)]:
+    x = rand(*shape) * 2 - 1  # negative values too
     record("bilinear / 2 == avg_pool2d(2)", f"{shape}", F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+# An odd factor puts each output centre on an input pixel: bilinear is slicing there.
+for shape, k in [((1, 2, 9, 12), 3), ((2, 1, 10, 15), 5), ((1, 1, 14, 21), 7)]:
+    x = rand(*shape)
+    record("bilinear / k, k odd == x[..., k//2::k, k//2::k]", f"{shape} / {k}",
+           F.interpolate(x, scale_factor=1 / k, mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
 
-show("nearest / k == x[..., ::k, ::k]", "nearest-exact / k == x[..., k//2::k, k//2::k]", "bilinear / 2 == avg_pool2d(2)")
+show("nearest / k == x[..., ::k, ::k]", "nearest-exact / k == x[..., k//2::k, k//2::k]", "bilinear / 2 == avg_pool2d(2)",
+     "bilinear / k, k odd == x[..., k//2::k, k//2::k]")
+
+# %% grid_sample
+# grid_sample on an identity affine_grid samples the same positions as align_corners=False;
+# with padding_mode="border" it also clamps like interpolate. Same values up to rounding for
+# bilinear and bicubic; nearest rounds to the nearest centre (nearest-exact's rule, ties aside).
+x = rand(2, 3, 12, 10)
+identity = torch.eye(2, 3, device=device).expand(2, 2, 3)
+for mode, size in (("bilinear", (25, 17)), ("bicubic", (25, 17)), ("bilinear", (5, 4)), ("bicubic", (5, 4)), ("nearest", (25, 17))):
+    grid = F.affine_grid(identity, (2, 3, *size), align_corners=False)
+    sampled = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+    resized = F.interpolate(x, size=size, mode=mode, **({} if mode == "nearest" else {"align_corners": False}))
+    record(f"grid_sample(identity, border) == interpolate, {mode}", f"12x10 -> {size[0]}x{size[1]}", sampled, resized)
+show(*[name for name in checks if name.startswith("grid_sample")])
 
 # %% summary
 print("| equivalence | cases | identical (torch.equal) | largest difference |")

@@ -155,8 +155,9 @@ for dtype in dtypes:
     print(f"| `{str(dtype).replace('torch.', '')}` | " + " | ".join(dtype_support[str(dtype), name] for name in kernels) + " |")
 
 # %% width_one
-# An output width of 1 on the CPU: a 6x5 ramp shrunk to 3x1, contiguous and channels_last.
-tall = torch.arange(30.0).view(1, 1, 6, 5).repeat(1, 3, 1, 1)
+# An output width of 1, on the CPU whatever the build device: a 6x5 ramp shrunk to 3x1,
+# contiguous and channels_last.
+tall = torch.arange(30.0, device="cpu").view(1, 1, 6, 5).repeat(1, 3, 1, 1)
 for layout in (torch.contiguous_format, torch.channels_last):
     column = F.interpolate(tall.contiguous(memory_format=layout), size=(3, 1), mode="bilinear", antialias=True)
     print(f"{str(layout).replace('torch.', ''):18s} {[round(v, 4) for v in column[0, 0, :, 0].tolist()]}")

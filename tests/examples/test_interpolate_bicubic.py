@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import torch
 import torch.nn.functional as F
 
@@ -147,3 +149,46 @@ def test_rings_add_up_near_the_corners(ns):
     row, col = divmod(int(big.argmax()), big.shape[-1])
     edges = (4 * 5, 4 * 11)  # the square covers input pixels 5..10, enlarged 4x
     assert min(abs(row - e) for e in edges) <= 4 and min(abs(col - e) for e in edges) <= 4, (row, col)
+
+
+def test_uint8_bicubic_runs_on_the_cpu_whatever_the_device(ns):
+    assert ns["as_uint8"].device.type == "cpu" and ns["as_float"].device.type == "cpu"
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_uint8_bicubic_raises_on_cuda():
+    with pytest.raises(RuntimeError):
+        F.interpolate(torch.zeros(1, 1, 4, 4, dtype=torch.uint8, device="cuda"), scale_factor=2, mode="bicubic")
+
+
+def test_portable_uint8_recipe(ns):
+    portable = ns["portable"]
+    assert portable.dtype == torch.uint8 and portable.device.type == ns["device"].type
+    reference = F.interpolate(ns["square"].cpu() * 255, scale_factor=4, mode="bicubic").clamp(0, 255).round()
+    assert (portable.cpu().float() - reference).abs().max() <= 1  # float kernels of two devices
+    assert (portable.cpu().int() - ns["as_uint8"].int()).abs().max() > 10  # one saturation, not two
+
+
+def test_pillow_shrink_table(ns):
+    for aa_gap, plain_gap in ns["shrink_gap"].values():
+        assert aa_gap < 2e-6 and plain_gap > 0.01
+
+
+@settings(max_examples=60, deadline=None)
+@given(h_in=st.integers(1, 40), w_in=st.integers(1, 40), h_out=st.integers(1, 40), w_out=st.integers(1, 40),
+       seed=st.integers(0, 1000))
+def test_antialias_bicubic_is_pillow_bicubic_on_float_images_any_size(h_in, w_in, h_out, w_out, seed):
+    Image = pytest.importorskip("PIL.Image")
+    if w_out == 1 and h_out != h_in:
+        return  # the CPU width-1 antialias bug, shown on the interpolate-support page
+    image = (np.random.default_rng(seed).random((h_in, w_in)) * 2 - 1).astype(np.float32)  # negative values too
+    pil = np.asarray(Image.fromarray(image).resize((w_out, h_out), Image.Resampling.BICUBIC))
+    aa = F.interpolate(torch.from_numpy(image)[None, None], size=(h_out, w_out), mode="bicubic", antialias=True)[0, 0].numpy()
+    np.testing.assert_allclose(pil, aa, atol=1e-5)  # float32 rounding, two pass orders
+
+
+def test_lanczos_overshoots_too(ns):
+    if "lanczos, antialias=True" not in ns["profiles"]:
+        pytest.skip("lanczos is not available on the build device")
+    profile = ns["profiles"]["lanczos, antialias=True"]
+    assert profile.min() < -0.01 and profile.max() > 1.01

@@ -174,8 +174,8 @@ def test_align_corners_true_keeps_the_floor_size_rule(n, scale, mode):
 
 
 def test_align_corners_size_cell(ns):
-    assert len(ns["grid"]) == 9 and torch.allclose(ns["grid"], torch.arange(9, dtype=torch.float64) / 2)
-    by_factor = F.interpolate(ns["ramp"], scale_factor=2.0, mode="linear", align_corners=True)[0, 0]
+    assert len(ns["grid"]) == 9 and torch.allclose(ns["grid"].cpu(), torch.arange(9, dtype=torch.float64) / 2)
+    by_factor = F.interpolate(ns["ramp"].cpu(), scale_factor=2.0, mode="linear", align_corners=True)[0, 0]
     assert len(by_factor) == 10 and abs((by_factor[1] - by_factor[0]).item() - 4 / 9) < 1e-12
 
 

@@ -116,6 +116,14 @@ def test_scale_factor_can_stop_short_of_the_last_pixel():
         assert F.interpolate(x.view(view), size=view[2:-1] + (7,), mode=mode)[..., -1].item() == 4.0
 
 
+@pytest.mark.parametrize("mode,rank", [("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)])
+def test_an_output_of_size_one_takes_the_first_corner_with_align_corners_true(mode, rank):
+    for n in (1, 2, 5, 9):
+        x = torch.randn((1, 2) + (n,) * (rank - 2), dtype=torch.float64)
+        y = F.interpolate(x, size=(1,) * (rank - 2), mode=mode, align_corners=True)
+        assert torch.equal(y.flatten(), x[(..., *([0] * (rank - 2)))].flatten())
+
+
 def test_corner_table_shows_the_rule(ns):
     table = ns["corner_error"]
     for mode in CORNER_RANKS:
