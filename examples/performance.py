@@ -31,7 +31,8 @@ device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 cuda = device.type == "cuda"
 tiny = os.environ.get("PERF_TINY") == "1"
 machine = torch.cuda.get_device_name() if cuda else platform.processor() or platform.machine()
-print(f"torch {torch.__version__} on {device} ({machine})")
+l2 = f", L2 cache {getattr(torch.cuda.get_device_properties(device), 'L2_cache_size', 0) / 2**20:.0f} MiB" if cuda else ""
+print(f"torch {torch.__version__} on {device} ({machine}{l2})")
 
 
 @contextlib.contextmanager
@@ -271,8 +272,8 @@ def predicted_seconds(name, shape, dtype, memory_format, backward):
     return row.get("seconds", math.inf) * math.prod(shape) / math.prod(sizes[0])
 
 
-# On a GPU the input holds 512 MiB or more in either dtype, far beyond the L2 cache (60 MB
-# on an H200), and every combination is measured. On a CPU the first size (4 MiB in
+# On a GPU the input holds 512 MiB or more in either dtype, many times the L2 cache that
+# the setup prints, and every combination is measured. On a CPU the first size (4 MiB in
 # float32) fits in the last-level cache of most server CPUs and the second (128 MiB) does
 # not; to fit the build's budget, the second size and bfloat16 are measured forward in
 # NCHW only, the second size in 3 rounds, and it skips ops that the first size predicts to
@@ -339,10 +340,11 @@ with torch.no_grad(), one_cpu_thread():
             times.append(statistics.median(timed_rounds(lambda call=call, x=x: call(x), lambda: None, 3)[0]))
         slopes[name] = math.log(times[-1] / times[-2]) / math.log(sides[-1] ** 2 / sides[-2] ** 2)
         ax.loglog([s * s for s in sides], [t * 1e6 for t in times], "o-", label=f"{name} (slope {slopes[name]:.2f})")
-ax.set_xlabel(f"pixels per channel (H × W), N = {batch}")
+ax.set_xlabel("pixels per channel (H × W)")
 ax.set_ylabel("time per call (µs)")
 ax.legend(fontsize=7)
 figure.tight_layout()
+print(f"N = {batch}, C = {channels}, float32 NCHW, forward")
 for name, slope in slopes.items():
     print(f"{name:38s} slope between the two largest sizes {slope:.2f}")
 
