@@ -305,7 +305,7 @@ def label(shape, dtype, fmt, backward):
 
 def cell(row):
     if "seconds" not in row:
-        return "skipped" if row["error"].startswith("skipped") else "n/a"
+        return {"skipped": "skipped", "forward": "–"}.get(row["error"].split()[0].rstrip(":"), "n/a")
     dagger = "†" if row["allocated"] >= row["bytes"] / 10 else ""
     return f"{row['seconds'] * 1e6:.0f} ±{row['spread']:.0%} ({row['fraction']:.2f}){dagger}"
 
@@ -337,7 +337,7 @@ with torch.no_grad(), one_cpu_thread():
         for side in sides:
             x = torch.randn(batch, channels, side, side, device=device)
             call(x)  # warm-up
-            times.append(statistics.median(timed_rounds(lambda call=call, x=x: call(x), lambda: None, 3)[0]))
+            times.append(statistics.median(timed_rounds(lambda call=call, x=x: call(x), lambda: None, 3)[0]))  # no reference here
         slopes[name] = math.log(times[-1] / times[-2]) / math.log(sides[-1] ** 2 / sides[-2] ** 2)
         ax.loglog([s * s for s in sides], [t * 1e6 for t in times], "o-", label=f"{name} (slope {slopes[name]:.2f})")
 ax.set_xlabel("pixels per channel (H × W)")
@@ -376,8 +376,8 @@ fast = [name for name, row in rows.items() if "fractions" in row and min(row["fr
 slow_ops = [name for name, row in rows.items() if "fractions" in row and max(row["fractions"]) < 0.1]
 others = [name for name, row in rows.items() if "fractions" in row and name not in slow_ops]
 findings.append(f"At least half the copy's bandwidth in every round: {', '.join(fast) or 'no op'}.")
-findings.append(f"Under a tenth of the copy's bandwidth in every round: {len(slow_ops)} of {len(slow_ops) + len(others)} ops; "
-                f"not: {', '.join(others) or 'none'}.")  # fmt: skip
+findings.append("Under a tenth of the copy's bandwidth in every round: " + (
+    f"{', '.join(slow_ops) or 'no op'}." if len(slow_ops) <= len(others) else f"every op but {', '.join(others)}."))  # fmt: skip
 for a, b in (("interpolate bilinear down antialias", "interpolate bilinear down"),
              ("interpolate bicubic up", "interpolate bilinear up")):  # fmt: skip
     findings.append(compare(a, rows[a], b, rows[b]))

@@ -207,6 +207,10 @@ def test_the_fraction_lists_hold_in_every_round(ns):
     assert all(min(rows[name]["fractions"]) >= 0.5 for name in ns["fast"])
     assert all(max(rows[name]["fractions"]) < 0.1 for name in ns["slow_ops"])
     assert all(max(rows[name]["fractions"]) >= 0.1 for name in ns["others"])
+    assert set(ns["slow_ops"]) | set(ns["others"]) == {name for name, row in rows.items() if "fractions" in row}
+    sentence = next(line for line in ns["printed"].splitlines() if line.startswith("Under a tenth"))
+    named = ns["slow_ops"] if len(ns["slow_ops"]) <= len(ns["others"]) else ns["others"]
+    assert all(name in sentence for name in named)
 
 
 def test_antialiased_bfloat16_is_not_implemented_on_the_cpu(ns):
