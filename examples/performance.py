@@ -1,188 +1,393 @@
-"""How fast each resampling op is on the build device, against a plain copy.
+"""How fast each resampling op is on the build device, against copying the same tensor.
 
-Every resampling op reads its input once and writes its output once, so memory
-traffic, not arithmetic, should limit it. For each op this script measures the time
-with ``torch.utils.benchmark``, the effective bandwidth (bytes read + bytes written,
-divided by the time) and that bandwidth as a fraction of ``x.clone()`` on the same
-tensor in the same run: a practical roofline. Set ``PERF_TINY=1`` for a seconds-long
-smoke run (the tests do); numbers from it mean nothing.
+A resampling op does little arithmetic per byte, so the yardstick is memory traffic. For
+each op this script counts the bytes the op must read and write, times it in repeated
+rounds, and divides: an achieved bandwidth. Each round also times ``copy_`` of the input
+into a preallocated tensor, and the op's bandwidth as a fraction of that copy's is the
+op's score for the round. The table reports the median over rounds and the spread.
+On a GPU the tensors are far larger than the L2 cache and CUDA events time the kernels;
+on a CPU one thread runs and its CPU time is counted. Set ``PERF_TINY=1`` for a
+seconds-long smoke run (the tests do); its numbers say little.
 """
 
 # %% setup
+import contextlib
 import math
 import os
 import platform
+import statistics
+import time
 
 import matplotlib.pyplot as plt
 import torch
-import torch.nn as nn
+from torch import nn
 import torch.nn.functional as F
 from _downsample import Downsample  # the module from "What an nn.Downsample would be"
-from torch.utils import benchmark
+from torch._C._profiler import _EventType
+from torch.profiler import ProfilerActivity, profile
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+cuda = device.type == "cuda"
 tiny = os.environ.get("PERF_TINY") == "1"
-machine = torch.cuda.get_device_name() if device.type == "cuda" else platform.processor() or platform.machine()
-print(f"torch {torch.__version__} on {device} ({machine}), {torch.get_num_threads()} CPU threads")
+machine = torch.cuda.get_device_name() if cuda else platform.processor() or platform.machine()
+l2 = f", L2 cache {getattr(torch.cuda.get_device_properties(device), 'L2_cache_size', 0) / 2**20:.0f} MiB" if cuda else ""
+print(f"torch {torch.__version__} on {device} ({machine}{l2})")
+
+
+@contextlib.contextmanager
+def one_cpu_thread():
+    """On a CPU, run one thread: an op split over threads waits for the slowest one, and on
+    a machine shared with other programs that wait, not the op, is what a clock measures."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(threads if cuda else 1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)
+
 
 # %% ops
-# The ops under test, each a function of one N x 64 x H x W tensor. Layers with weights
-# are built once per dtype and memory format, outside the timed region.
+# The ops under test, each a function of one N x 64 x H x W tensor that returns a tuple of
+# tensors (max pooling also returns its int64 indices: torch computes them even when they
+# are not asked for). `into` is the same computation written into preallocated outputs, for
+# the ops that have an out= form: F.interpolate's aten ops, the pooling ops. Layers with
+# weights are built per dtype and memory format, outside the timed region.
 channels = 64
+aten = torch.ops.aten
+INTERPOLATE_OUT = {
+    ("nearest", False): aten.upsample_nearest2d.out,
+    ("nearest-exact", False): aten._upsample_nearest_exact2d.out,
+    ("bilinear", False): aten.upsample_bilinear2d.out,
+    ("bilinear", True): aten._upsample_bilinear2d_aa.out,
+    ("bicubic", False): aten.upsample_bicubic2d.out,
+    ("bicubic", True): aten._upsample_bicubic2d_aa.out,
+}
+
+
+def interpolate_op(mode, scale, antialias=False):
+    def call(x):
+        return (F.interpolate(x, scale_factor=scale, mode=mode, antialias=antialias),)
+
+    def into(x, outs):
+        size = outs[0].shape[-2:]
+        if mode == "area":  # F.interpolate's area is adaptive average pooling to the output size
+            return aten.adaptive_avg_pool2d.out(x, size, out=outs[0])
+        align_corners = () if mode.startswith("nearest") else (False,)
+        return INTERPOLATE_OUT[mode, antialias](x, size, *align_corners, scale, scale, out=outs[0])
+
+    return call, into
 
 
 def make_ops(dtype, memory_format):
     def layer(module):
-        return module.to(device=device, dtype=dtype, memory_format=memory_format)
+        module = module.to(device=device, dtype=dtype, memory_format=memory_format)
+        return lambda x: (module(x),), None, list(module.parameters())
 
     ops = {}
     for mode in ["nearest", "nearest-exact", "bilinear", "bicubic", "area"]:
         for direction, scale in (("up", 2.0), ("down", 0.5)):
-            ops[f"interpolate {mode} {direction}"] = lambda x, m=mode, s=scale: F.interpolate(x, scale_factor=s, mode=m)
-            if mode in ("bilinear", "bicubic"):
-                ops[f"interpolate {mode} {direction} antialias"] = lambda x, m=mode, s=scale: F.interpolate(
-                    x, scale_factor=s, mode=m, antialias=True
-                )
-    ops["MaxPool2d(2)"] = nn.MaxPool2d(2)
-    ops["AvgPool2d(2)"] = nn.AvgPool2d(2)
-    ops["AdaptiveAvgPool2d(H/2)"] = lambda x: F.adaptive_avg_pool2d(x, (x.shape[2] // 2, x.shape[3] // 2))
+            for antialias in (False, True) if mode in ("bilinear", "bicubic") else (False,):
+                name = f"interpolate {mode} {direction}" + (" antialias" if antialias else "")
+                ops[name] = (*interpolate_op(mode, scale, antialias), [])
+    ops["MaxPool2d(2)"] = (
+        lambda x: F.max_pool2d(x, 2, return_indices=True),
+        lambda x, outs: aten.max_pool2d_with_indices.out(x, [2, 2], [2, 2], [0, 0], [1, 1], False, out=outs[0], indices=outs[1]),
+        [],
+    )
+    ops["AvgPool2d(2)"] = (lambda x: (F.avg_pool2d(x, 2),), lambda x, outs: aten.avg_pool2d.out(x, [2, 2], [2, 2], out=outs[0]), [])
     ops["Conv2d(3, stride=2)"] = layer(nn.Conv2d(channels, channels, 3, stride=2, padding=1))
     ops["ConvTranspose2d(4, stride=2)"] = layer(nn.ConvTranspose2d(channels, channels, 4, stride=2, padding=1))
-    ops["PixelShuffle(2)"] = nn.PixelShuffle(2)
-    ops["PixelUnshuffle(2)"] = nn.PixelUnshuffle(2)
-    # Downsample's 'max', 'avg', 'area' and 'pixel-unshuffle' call the ops above; time the rest.
-    for method in ("antialias-bilinear", "blur", "max-blur", "conv"):
+    ops["PixelShuffle(2)"] = (lambda x: (F.pixel_shuffle(x, 2),), None, [])
+    ops["PixelUnshuffle(2)"] = (lambda x: (F.pixel_unshuffle(x, 2),), None, [])
+    for method in downsample_methods:
         ops[f"Downsample(2, {method!r})"] = layer(Downsample(2, method=method, channels=channels))
     return ops
 
 
-print(len(make_ops(torch.float32, torch.contiguous_format)), "ops")
+# A Downsample method that returns exactly what an op above returns is that op: timing it
+# again would time the same kernel twice. Which ones they are is checked here, on a probe.
+downsample_methods = []
+probe = torch.randn(2, channels, 16, 16, device=device)
+with torch.no_grad(), one_cpu_thread():
+    outputs = {name: call(probe)[0] for name, (call, _, _) in make_ops(torch.float32, torch.contiguous_format).items()}
+    same_as = {}
+    for method in Downsample.METHODS:
+        result = Downsample(2, method=method, channels=channels).to(device)(probe)
+        same_as[method] = [name for name, output in outputs.items() if torch.equal(output, result)]
+downsample_methods = [method for method, names in same_as.items() if not names]
+print(f"{len(make_ops(torch.float32, torch.contiguous_format))} ops")
+for method, names in same_as.items():
+    if names:
+        print(f"Downsample(2, {method!r}) is not timed again: on a 2x64x16x16 probe it returns exactly what {' and '.join(names)} return(s)")
+
+# %% bytes
+# The bytes an op must move: the input it reads, every output it writes (max pooling's
+# indices too) and its weights; with the backward pass also the output's gradient (and
+# the indices) read and the input's gradient written. Memory moves whole lines (64 bytes
+# on x86 CPUs, 32-byte sectors on NVIDIA GPUs): an op that needs only some pixels still
+# reads each line that holds one. Which pixels a nearest op needs comes from the op
+# itself: applied to a ramp of pixel numbers, it returns the numbers it picked.
+line = 32 if cuda else 64
+
+
+def bytes_read(name, call, x, line=line):
+    if "nearest" not in name:
+        return x.nbytes  # the output of every other op here depends on every input pixel
+    n, c, h, w = x.shape
+    ramp = torch.arange(h * w, dtype=torch.float64, device=device).view(1, 1, h, w)
+    picked = call(ramp)[0].long().flatten()
+    images = torch.arange(n, device=device)[:, None, None] * x.stride(0) + torch.arange(c, device=device)[:, None] * x.stride(1)
+    elements = images + (picked // w) * x.stride(2) + (picked % w) * x.stride(3)
+    start = x.data_ptr() % line  # where the tensor begins within its first line
+    touched = torch.zeros((start + x.nbytes + line - 1) // line, dtype=torch.bool, device=device)
+    touched[(start + elements * x.element_size()) // line] = True
+    return int(touched.sum()) * line
+
+
+def bytes_moved(name, op, x, written, backward):
+    """Bytes read and written by one call; `written` is the bytes of the op's outputs."""
+    call, _, params = op
+    weights = sum(p.nbytes for p in params)
+    forward = bytes_read(name, call, x) + written + weights
+    return forward + (written + weights + x.nbytes if backward else 0)
+
+
+shares = {}
+with one_cpu_thread():
+    for dtype in (torch.float32, torch.bfloat16):
+        for fmt in (torch.contiguous_format, torch.channels_last):
+            x = torch.empty(1, channels, 128, 128, device=device, dtype=dtype).contiguous(memory_format=fmt)
+            for name, (call, _, _) in make_ops(dtype, fmt).items():
+                if "nearest" in name:
+                    where = f"{str(dtype).removeprefix('torch.')} {'channels_last' if fmt == torch.channels_last else 'NCHW'}"
+                    shares.setdefault(name, []).append(f"{bytes_read(name, call, x) / x.nbytes:.0%} in {where}")
+for name, read in shares.items():
+    print(f"{name} reads {', '.join(read)} of a 1x{channels}x128x128 input's bytes")
 
 # %% measure
-# Bytes moved: forward reads the input and writes the output; backward reads the output's
-# gradient and writes the input's gradient, so forward+backward moves twice as much.
-def seconds(fn, x, min_run_time):
-    """Median time of fn(x) over repeats; min_run_time=0 times a single call."""
-    timer = benchmark.Timer(stmt="fn(x)", globals={"fn": fn, "x": x}, num_threads=torch.get_num_threads())
-    if min_run_time == 0:
-        return timer.timeit(1).median
-    return timer.blocked_autorange(min_run_time=min_run_time).median
+def per_call(fn, calls):
+    """Seconds per call over back-to-back calls: GPU time between two CUDA events, or the
+    process's CPU time, which leaves out the time other programs hold the core."""
+    if cuda:
+        start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+        start.record()
+        for _ in range(calls):
+            fn()
+        end.record()
+        end.synchronize()
+        return start.elapsed_time(end) / 1e3 / calls
+    started = time.process_time()
+    for _ in range(calls):
+        fn()
+    return (time.process_time() - started) / calls
+
+
+def allocated(fn):
+    """Bytes one call allocates (outputs without an out= form, gradients, temporaries), as
+    the CUDA caching allocator counts them, or as the profiler records each CPU allocation."""
+    if cuda:
+        before = torch.cuda.memory_stats()["allocated_bytes.all.allocated"]
+        fn()
+        return torch.cuda.memory_stats()["allocated_bytes.all.allocated"] - before
+    with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
+        fn()
+    nodes, total = list(prof.profiler.kineto_results.experimental_event_tree()), 0
+    while nodes:
+        node = nodes.pop()
+        nodes += node.children
+        if node.tag == _EventType.Allocation:
+            total += max(node.typed[1].alloc_size, 0)
+    return total
+
+
+def timed_rounds(fn, reference, rounds):
+    """Per-call seconds of fn and of the reference, interleaved: a round times a block of
+    calls of each, so that both see the same state of the machine."""
+    blocks = [max(1, min(1000, math.ceil(block / max(per_call(f, 1), 1e-7)))) for f in (fn, reference)]
+    pairs = [(per_call(fn, blocks[0]), per_call(reference, blocks[1])) for _ in range(rounds)]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def summary(times, moved, copy_times, copied):
+    """Median and spread (half the interquartile range, relative) of the time, and the
+    fraction of the copy's bandwidth per round."""
+    median = statistics.median(times)
+    quartiles = statistics.quantiles(times, n=4, method="inclusive")
+    fractions = [moved / t / (copied / c) for t, c in zip(times, copy_times)]
+    return {"seconds": median, "spread": (quartiles[2] - quartiles[0]) / 2 / median, "times": times,
+            "copy_times": copy_times, "bytes": moved, "bandwidth": moved / median, "fractions": fractions,
+            "fraction": statistics.median(fractions)}  # fmt: skip
+
+
+def timed_call(op, x, backward):
+    """The call to time, and the bytes of the op's outputs. The forward pass writes into
+    preallocated outputs where the op has an out= form; with the backward pass,
+    autograd.grad returns fresh gradients, so nothing accumulates from call to call."""
+    call, into, _ = op
+    with torch.no_grad():
+        outs = call(x)
+    written = sum(o.nbytes for o in outs)
+    if backward:
+        needs_grad, grad = x.detach().requires_grad_(), torch.randn_like(outs[0])
+        return lambda: torch.autograd.grad(call(needs_grad)[0], needs_grad, grad), written
+    if into is not None:
+        return lambda: into(x, outs), written
+    return lambda: call(x), written
 
 
 def measure(shape, dtype, memory_format, backward):
-    # On a CPU the large size and bfloat16 (emulated on most CPUs) are too slow to repeat
-    # inside the build's budget: they are timed once.
-    once = device.type == "cpu" and not tiny and (shape == large or dtype == torch.bfloat16)
-    min_run_time = 0 if once else quick
     x = torch.randn(shape, device=device, dtype=dtype).contiguous(memory_format=memory_format)
-    x.requires_grad_(backward)
-    copy = seconds(lambda t: t.clone(), x.detach(), min_run_time)
-    copy_bandwidth = 2 * x.nbytes / copy
-    rows = []
-    for name, op in make_ops(dtype, memory_format).items():
-        if once and shape == large:
-            # Skip what the small size predicts to be slow here (time scales with pixels).
-            small_time = next(r for r in results[reference]["rows"] if r["op"] == name).get("seconds", 0)
-            predicted = small_time * math.prod(large) / math.prod(small)
-            if predicted > slow:
-                rows.append({"op": name, "error": f"skipped: about {predicted:.1f} s predicted"})
-                continue
-        fn = (lambda t, op=op: op(t).sum().backward()) if backward else op
-        try:
-            with torch.no_grad() if not backward else torch.enable_grad():
-                out = op(x)
-                t = seconds(fn, x, min_run_time)
-        except (RuntimeError, NotImplementedError) as error:
-            rows.append({"op": name, "error": str(error).splitlines()[0]})
+    target = torch.empty_like(x)
+    copy = lambda: target.copy_(x)
+    rows = {}
+    ops = make_ops(dtype, memory_format)
+    if not backward:
+        ops["x.clone()"] = (lambda x: (x.clone(),), None, [])
+    for name, op in ops.items():
+        predicted = predicted_seconds(name, shape, dtype, memory_format, backward)
+        if predicted > slow:
+            rows[name] = {"error": f"skipped: about {predicted:.1f} s predicted"}
             continue
-        moved = (x.nbytes + out.nbytes) * (2 if backward else 1)
-        rows.append({"op": name, "seconds": t, "bandwidth": moved / t, "fraction": moved / t / copy_bandwidth})
-    return {"copy_bandwidth": copy_bandwidth, "rows": rows}
+        with torch.set_grad_enabled(backward), one_cpu_thread():
+            try:
+                fn, written = timed_call(op, x, backward)
+                allocation = allocated(fn)  # also the warm-up
+            except (RuntimeError, NotImplementedError, ValueError) as error:
+                rows[name] = {"error": str(error).splitlines()[0]}
+                continue
+            times, copy_times = timed_rounds(fn, copy, rounds if shape == sizes[0] else 3)
+        moved = bytes_moved(name, op, x, written, backward)
+        rows[name] = {**summary(times, moved, copy_times, 2 * x.nbytes), "allocated": allocation}
+        del fn
+    every_copy = [t for row in rows.values() for t in row.get("copy_times", [])]
+    return {"copy": summary(every_copy, 2 * x.nbytes, every_copy, 2 * x.nbytes), "rows": rows}
 
 
-# Even the tiny mode keeps tensors large enough (1 MiB) that memory traffic, not per-call
-# overhead, dominates; with overhead-bound timings the bandwidth fractions mean nothing.
-small = (1, channels, 64, 64) if tiny else (1, channels, 128, 128)
-large = (2, channels, 64, 64) if tiny else (8, channels, 256, 256)
-quick = 0.01
-# A GPU gets every combination. On a CPU, to keep the build inside its budget, bfloat16 is
-# measured forward in contiguous format only, and the large size (8 x 64 x 256 x 256,
-# 128 MiB in float32) forward in float32 contiguous format only.
-configs = [(small, dtype, fmt, backward) for dtype in (torch.float32, torch.bfloat16)
+def predicted_seconds(name, shape, dtype, memory_format, backward):
+    """Beyond the first size, a CPU build skips what the first size predicts to be slow."""
+    if shape == sizes[0]:
+        return 0
+    row = results[sizes[0], dtype, memory_format, backward]["rows"][name]
+    return row.get("seconds", math.inf) * math.prod(shape) / math.prod(sizes[0])
+
+
+# On a GPU the input holds 512 MiB or more in either dtype, many times the L2 cache that
+# the setup prints, and every combination is measured. On a CPU the first size (4 MiB in
+# float32) fits in the last-level cache of most server CPUs and the second (128 MiB) does
+# not; to fit the build's budget, the second size and bfloat16 are measured forward in
+# NCHW only, the second size in 3 rounds, and it skips ops that the first size predicts to
+# take over 0.3 s there.
+def benchmark_sizes(cuda, tiny):
+    if cuda:
+        return [(2, channels, 128, 128)] if tiny else [(16, channels, 512, 512)]
+    return [(1, channels, 64, 64), (2, channels, 64, 64)] if tiny else [(1, channels, 128, 128), (8, channels, 256, 256)]
+
+
+sizes = benchmark_sizes(cuda, tiny)
+block, rounds, slow = (0.0005, 3, 0.02) if tiny else (0.004, 5, 0.3)
+configs = [(sizes[0], dtype, fmt, backward) for dtype in (torch.float32, torch.bfloat16)
            for fmt in (torch.contiguous_format, torch.channels_last) for backward in (False, True)
-           if device.type == "cuda" or dtype == torch.float32 or (fmt == torch.contiguous_format and not backward)]  # fmt: skip
-configs += [(large, dtype, fmt, backward) for dtype in (torch.float32, torch.bfloat16)
-            for fmt in (torch.contiguous_format, torch.channels_last) for backward in (False, True)
-            if device.type == "cuda" or (dtype == torch.float32 and fmt == torch.contiguous_format and not backward)]  # fmt: skip
-reference, slow = configs[0], 0.5  # small, float32, contiguous, forward: measured first
+           if cuda or dtype == torch.float32 or (fmt == torch.contiguous_format and not backward)]  # fmt: skip
+configs += [(size, torch.float32, torch.contiguous_format, False) for size in sizes[1:]]
 results = {}
 for config in configs:
     results[config] = measure(*config)
-print(f"{len(results)} configurations, {sum(len(r['rows']) for r in results.values())} measurements")
+print(f"{len(results)} configurations, {sum(len(r['rows']) for r in results.values())} measurements of {rounds} rounds each")
 
 # %% table
-# One table per size: time in microseconds and the fraction of clone() bandwidth.
+# One table per size: the median time per call in microseconds, ± half the interquartile
+# range over the rounds, and in parentheses the op's median fraction of the copy's
+# bandwidth. † marks calls that allocate memory worth a tenth or more of what they move.
 def label(shape, dtype, fmt, backward):
     return f"{str(dtype).removeprefix('torch.')} {'CL' if fmt == torch.channels_last else 'NCHW'} {'fwd+bwd' if backward else 'fwd'}"
 
 
-for shape in (small, large):
+def cell(row):
+    if "seconds" not in row:
+        return {"skipped": "skipped", "forward": "–"}.get(row["error"].split()[0].rstrip(":"), "n/a")
+    dagger = "†" if row["allocated"] >= row["bytes"] / 10 else ""
+    return f"{row['seconds'] * 1e6:.0f} ±{row['spread']:.0%} ({row['fraction']:.2f}){dagger}"
+
+
+for shape in sizes:
     columns = [config for config in configs if config[0] == shape]
-    print(f"\n**N×C×H×W = {'×'.join(map(str, shape))}**: time in µs (fraction of clone() bandwidth)\n")
+    names = list(results[columns[0]]["rows"])
+    print(f"\n**N×C×H×W = {'×'.join(map(str, shape))}**\n")
     print("| op | " + " | ".join(label(*c) for c in columns) + " |")
     print("|---|" + "---:|" * len(columns))
-    for i, name in enumerate(r["op"] for r in results[columns[0]]["rows"]):
-        cells = []
-        for config in columns:
-            row = results[config]["rows"][i]
-            cells.append(f"{row['seconds'] * 1e6:.0f} ({row['fraction']:.2f})" if "seconds" in row else
-                         "skipped" if row["error"].startswith("skipped") else "n/a")  # fmt: skip
-        print(f"| {name} | " + " | ".join(cells) + " |")
-    print("| clone() bandwidth, GB/s | " + " | ".join(f"{results[c]['copy_bandwidth'] / 1e9:.1f}" for c in columns) + " |")
+    for name in names:
+        print(f"| {name} | " + " | ".join(cell(results[c]["rows"].get(name, {"error": "forward only"})) for c in columns) + " |")
+    print("| copy_ into a preallocated tensor, GB/s | " + " | ".join(
+        f"{results[c]['copy']['bandwidth'] / 1e9:.1f} ±{results[c]['copy']['spread']:.0%}" for c in columns) + " |")  # fmt: skip
 
 # %% scaling
 # How cost grows with size: time against number of pixels for a few ops, on log-log axes.
 # A slope of 1 means the time is proportional to the pixels, as for a memory-bound op.
-sides = [32, 64] if tiny else [32, 64, 128, 256]
+sides = [32, 64] if tiny else [64, 128, 256, 512] if cuda else [32, 64, 128, 256]
+batch = 16 if cuda else 1
 scaling_ops = {name: op for name, op in make_ops(torch.float32, torch.contiguous_format).items()
                if name in ("interpolate nearest up", "interpolate bilinear up", "interpolate bicubic up",
                            "interpolate bilinear down antialias", "MaxPool2d(2)", "Conv2d(3, stride=2)")}  # fmt: skip
 figure, ax = plt.subplots(figsize=(6.5, 4))
 slopes = {}
-for name, op in scaling_ops.items():
-    pixels, times = [], []
-    for side in sides:
-        x = torch.randn(1, channels, side, side, device=device)
-        with torch.no_grad():
-            times.append(seconds(op, x, quick))
-        pixels.append(side * side)
-    slope = torch.linalg.lstsq(
-        torch.tensor([[math.log(p), 1.0] for p in pixels], dtype=torch.float64),
-        torch.tensor([[math.log(t)] for t in times], dtype=torch.float64),
-    ).solution[0, 0].item()
-    slopes[name] = slope
-    ax.loglog(pixels, [t * 1e6 for t in times], "o-", label=f"{name} (slope {slope:.2f})")
-ax.set_xlabel("pixels per channel (H x W)")
-ax.set_ylabel("time (microseconds)")
+with torch.no_grad(), one_cpu_thread():
+    for name, (call, _, _) in scaling_ops.items():
+        times = []
+        for side in sides:
+            x = torch.randn(batch, channels, side, side, device=device)
+            call(x)  # warm-up
+            times.append(statistics.median(timed_rounds(lambda call=call, x=x: call(x), lambda: None, 3)[0]))  # no reference here
+        slopes[name] = math.log(times[-1] / times[-2]) / math.log(sides[-1] ** 2 / sides[-2] ** 2)
+        ax.loglog([s * s for s in sides], [t * 1e6 for t in times], "o-", label=f"{name} (slope {slopes[name]:.2f})")
+ax.set_xlabel("pixels per channel (H × W)")
+ax.set_ylabel("time per call (µs)")
 ax.legend(fontsize=7)
 figure.tight_layout()
+print(f"N = {batch}, C = {channels}, float32 NCHW, forward")
 for name, slope in slopes.items():
-    print(f"{name:38s} slope {slope:.2f}")
+    print(f"{name:38s} slope between the two largest sizes {slope:.2f}")
 
 # %% findings
-# The sentences the page quotes, computed from this run's numbers (small size, float32).
-def row(config, name):
-    return next(r for r in results[config]["rows"] if r["op"] == name)
+# The sentences the page quotes, computed from this run's numbers. A comparison names a
+# winner only when the two ranges of times over the rounds do not overlap.
+comparisons = []
 
 
-base = (small, torch.float32, torch.contiguous_format, False)
-channels_last = (small, torch.float32, torch.channels_last, False)
-fractions = sorted((r["fraction"], r["op"]) for r in results[base]["rows"] if "fraction" in r)
-plain, smooth = row(base, "interpolate bilinear down"), row(base, "interpolate bilinear down antialias")
-print(f"Farthest from a plain copy: {', '.join(op for _, op in fractions[:3])}.")
-print(f"Closest to a plain copy: {', '.join(op for _, op in fractions[-3:])}.")
-print(f"Antialiased bilinear downsampling took {smooth['seconds'] / plain['seconds']:.1f}x the time of plain bilinear downsampling.")
+def compare(a_name, a, b_name, b):
+    ratio = statistics.median(a["times"]) / statistics.median(b["times"])
+    apart = max(a["times"]) < min(b["times"]) or max(b["times"]) < min(a["times"])
+    text = (f"{a_name} took {ratio:.2f}x the time of {b_name} (ranges over the rounds apart)." if apart else
+            f"{a_name} and {b_name}: no difference beyond the spread (median ratio {ratio:.2f}).")  # fmt: skip
+    comparisons.append({"a": a["times"], "b": b["times"], "text": text})
+    return text
+
+
+main = (sizes[0], torch.float32, torch.contiguous_format, False)
+rows = {name: row for name, row in results[main]["rows"].items() if name != "x.clone()"}
+copy_rate = results[main]["copy"]["bandwidth"]
+findings = [f"The reference: copy_ moved {copy_rate / 1e9:.1f} GB/s at {'×'.join(map(str, sizes[0]))} in float32, "
+            f"counting the bytes read and the bytes written."]  # fmt: skip
+for shape in sizes:
+    clone = results[shape, torch.float32, torch.contiguous_format, False]["rows"]["x.clone()"]
+    reference = {"times": clone["copy_times"]}
+    findings.append(compare(f"At {'×'.join(map(str, shape))}, x.clone()", clone, "copy_ into a preallocated tensor", reference))
+fast = [name for name, row in rows.items() if "fractions" in row and min(row["fractions"]) >= 0.5]
+slow_ops = [name for name, row in rows.items() if "fractions" in row and max(row["fractions"]) < 0.1]
+others = [name for name, row in rows.items() if "fractions" in row and name not in slow_ops]
+findings.append(f"At least half the copy's bandwidth in every round: {', '.join(fast) or 'no op'}.")
+findings.append("Under a tenth of the copy's bandwidth in every round: " + (
+    f"{', '.join(slow_ops) or 'no op'}." if len(slow_ops) <= len(others) else f"every op but {', '.join(others)}."))  # fmt: skip
+for a, b in (("interpolate bilinear down antialias", "interpolate bilinear down"),
+             ("interpolate bicubic up", "interpolate bilinear up")):  # fmt: skip
+    findings.append(compare(a, rows[a], b, rows[b]))
+channels_last = (sizes[0], torch.float32, torch.channels_last, False)
 for name in ("interpolate bilinear up", "interpolate bicubic up", "MaxPool2d(2)"):
-    ratio = row(base, name)["seconds"] / row(channels_last, name)["seconds"]
-    print(f"{name}: channels_last is {ratio:.2f}x as fast as contiguous (NCHW).")
+    findings.append(compare(f"{name} in channels_last", results[channels_last]["rows"][name], "in NCHW", rows[name]))
+conv = rows["Conv2d(3, stride=2)"]
+flop = 2 * channels * 9 * math.prod(sizes[0]) / 4  # a multiply and an add per weight and output value
+findings.append(f"Conv2d(3, stride=2) does {flop / conv['bytes']:.0f} FLOP per byte it moves "
+                f"and ran at {flop / conv['seconds'] / 1e9:.0f} GFLOP/s.")  # fmt: skip
+if not cuda:
+    findings.append(f"These CPU times are the CPU time of one thread; torch's default here is {torch.get_num_threads()} threads.")
+print("\n".join(findings))

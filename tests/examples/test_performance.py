@@ -1,65 +1,264 @@
-"""docs/performance*.md: the benchmark runs (tiny mode) and its explanations hold for torch."""
+"""docs/performance*.md: the benchmark's method (baseline, bytes, rounds, threads) and the page's claims."""
+
+import io
+from contextlib import redirect_stdout
 
 import pytest
 import torch
 import torch.nn.functional as F
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import run_example
+
+FORMATS = (torch.contiguous_format, torch.channels_last)
 
 
 @pytest.fixture(scope="module")
 def ns():
-    with pytest.MonkeyPatch.context() as patch:
+    threads = torch.get_num_threads()
+    printed = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, redirect_stdout(printed):
         patch.setenv("PERF_TINY", "1")
-        return run_example("performance.py")
+        namespace = run_example("performance.py")
+    namespace["threads_before"], namespace["threads_after"] = threads, torch.get_num_threads()
+    namespace["printed"] = printed.getvalue()
+    return namespace
 
 
-def test_every_op_has_a_time_and_bandwidth_or_a_reason(ns):
-    for config, result in ns["results"].items():
-        assert result["copy_bandwidth"] > 0
-        names = [r["op"] for r in result["rows"]]
-        assert names == list(ns["make_ops"](torch.float32, torch.contiguous_format)), config
-        for row in result["rows"]:
-            assert ("seconds" in row and row["seconds"] > 0 and row["bandwidth"] > 0) or row["error"], row
+def timed_rows(ns):
+    return [(config, name, row) for config, result in ns["results"].items() for name, row in result["rows"].items() if "times" in row]
 
 
-def test_float32_contiguous_forward_always_runs_every_op(ns):
-    base = ns["results"][(ns["small"], torch.float32, torch.contiguous_format, False)]
-    assert all("seconds" in row for row in base["rows"])
+def test_every_op_has_a_time_or_a_reason(ns):
+    ops = list(ns["make_ops"](torch.float32, torch.contiguous_format))
+    for (shape, dtype, fmt, backward), result in ns["results"].items():
+        assert list(result["rows"]) == ops + ([] if backward else ["x.clone()"])
+        for row in result["rows"].values():
+            assert ("seconds" in row and row["seconds"] > 0) or row["error"], row
+
+
+def test_float32_nchw_forward_runs_every_op(ns):
+    rows = ns["results"][ns["main"]]["rows"]
+    assert all("seconds" in row for row in rows.values())
 
 
 def test_bandwidth_fractions_are_plausible(ns):
-    fractions = [r["fraction"] for result in ns["results"].values() for r in result["rows"] if "fraction" in r]
+    """A fraction is an op's bandwidth over a copy's measured in the same round: with the
+    bytes counted right and no allocation in the reference, no op is far faster than a copy."""
+    fractions = [row["fraction"] for _, _, row in timed_rows(ns)]
     assert fractions and all(0 < f <= 2 for f in fractions)
 
 
-def test_scaling_slopes_are_fitted_for_each_op(ns):
-    assert set(ns["slopes"]) == set(ns["scaling_ops"]) and len(ns["slopes"]) == 6
+def test_each_round_scores_the_op_against_the_copy_timed_in_that_round(ns):
+    for (shape, dtype, _, _), name, row in timed_rows(ns):
+        rounds = ns["rounds"] if shape == ns["sizes"][0] else 3
+        assert len(row["times"]) == len(row["copy_times"]) == len(row["fractions"]) == rounds, name
+        copied = 2 * torch.Size(shape).numel() * dtype.itemsize
+        expected = [row["bytes"] / t / (copied / c) for t, c in zip(row["times"], row["copy_times"])]
+        assert row["fractions"] == pytest.approx(expected, rel=1e-12), name
 
 
+def test_the_run_leaves_torch_with_its_thread_count(ns):
+    assert ns["threads_after"] == ns["threads_before"]
+    with ns["one_cpu_thread"]():
+        assert torch.get_num_threads() == (1 if ns["device"].type == "cpu" else ns["threads_before"])
+    assert torch.get_num_threads() == ns["threads_before"]
+
+
+# The out= forms: the same values, without allocating the output.
+SHAPES = [(1, 3, 2, 2), (2, 3, 3, 3), (1, 5, 7, 9), (2, 4, 16, 10)]
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16, torch.float64])
+@pytest.mark.parametrize("memory_format", FORMATS)
+@pytest.mark.parametrize("shape", SHAPES)
+def test_out_forms_compute_exactly_what_the_ops_compute(ns, dtype, memory_format, shape):
+    x = torch.randn(shape, generator=torch.Generator().manual_seed(1)) * 100
+    x = x.to(ns["device"], dtype).contiguous(memory_format=memory_format)
+    for name, (call, into, _) in ns["make_ops"](dtype, memory_format).items():
+        if into is None:
+            continue
+        try:
+            expected = call(x)
+        except (RuntimeError, NotImplementedError):
+            continue
+        outs = [torch.full_like(o, 7) for o in expected]
+        into(x, outs)
+        assert all(o.stride() == e.stride() for o, e in zip(outs, expected)), name
+        if "area" in name and expected[0].shape[-2:] == (1, 1):
+            # Adaptive pooling to 1x1 is torch.mean in F.interpolate, the pooling kernel in the out= op.
+            torch.testing.assert_close(outs[0], expected[0])
+            continue
+        assert all(torch.equal(o, e) for o, e in zip(outs, expected)), name
+
+
+@pytest.mark.parametrize("memory_format", FORMATS)
+def test_out_forms_do_not_allocate_their_output(ns, memory_format):
+    x = torch.randn(1, 64, 32, 32, device=ns["device"]).contiguous(memory_format=memory_format)
+    with torch.no_grad():
+        for name, (call, into, _) in ns["make_ops"](torch.float32, memory_format).items():
+            outs = call(x)
+            written = sum(o.nbytes for o in outs)
+            with_output = ns["allocated"](lambda call=call: call(x))
+            assert with_output >= written, name
+            if into is not None:
+                assert with_output - ns["allocated"](lambda into=into, outs=outs: into(x, outs)) >= written, name
+
+
+def test_the_allocation_count_sees_a_clone_and_not_a_copy(ns):
+    x, target = torch.randn(1, 64, 32, 32, device=ns["device"]), torch.empty(1, 64, 32, 32, device=ns["device"])
+    assert ns["allocated"](lambda: target.copy_(x)) == 0
+    assert ns["allocated"](lambda: x.clone()) >= x.nbytes
+
+
+def test_max_pooling_writes_int64_indices_even_when_not_asked(ns):
+    """The page counts the indices as written bytes: torch computes them either way."""
+    x = torch.randn(2, 8, 32, 32, device=ns["device"])
+    output = F.max_pool2d(x, 2)
+    assert ns["allocated"](lambda: F.max_pool2d(x, 2)) >= output.nbytes + output.numel() * torch.int64.itemsize
+
+
+# Bytes read: nearest downsampling reads only the lines that hold a picked pixel.
+def lines_touched(x, picked, line):
+    """Distinct memory lines holding the elements of x where `picked` is true."""
+    offsets = x.data_ptr() % line + (picked.nonzero() * torch.tensor(x.stride())).sum(1) * x.element_size()
+    return (offsets // line).unique().numel() * line
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(1, 3),
+    c=st.integers(1, 70),
+    h=st.integers(1, 40),
+    w=st.integers(1, 40),
+    scale=st.sampled_from([0.5, 0.25, 1 / 3, 0.7, 1.5, 2.0, 3.0]),
+    mode=st.sampled_from(["nearest", "nearest-exact"]),
+    dtype=st.sampled_from([torch.float32, torch.bfloat16, torch.float64]),
+    memory_format=st.sampled_from(FORMATS),
+    line=st.sampled_from([32, 64]),
+)
+def test_nearest_bytes_read_are_the_lines_of_the_picked_pixels(ns, n, c, h, w, scale, mode, dtype, memory_format, line):
+    if min(int(h * scale), int(w * scale)) < 1:
+        return
+    x = torch.zeros(n, c, h, w, dtype=dtype).contiguous(memory_format=memory_format)
+    call = lambda t: (F.interpolate(t, scale_factor=scale, mode=mode),)  # noqa: E731
+    # An independent way to find the pixels a nearest op reads: its gradient is nonzero there.
+    probe = torch.zeros(n, c, h, w, dtype=torch.float64, requires_grad=True)
+    call(probe)[0].sum().backward()
+    assert ns["bytes_read"](f"interpolate {mode}", call, x, line) == lines_touched(x, probe.grad != 0, line)
+
+
+def test_nearest_downsampling_by_2_reads_half_in_nchw_and_a_quarter_in_channels_last(ns):
+    """The printed shares, as the page states them, for both dtypes."""
+    for dtype in (torch.float32, torch.bfloat16):
+        for memory_format, share in zip(FORMATS, (0.5, 0.25)):
+            x = torch.empty(1, 64, 128, 128, dtype=dtype).contiguous(memory_format=memory_format)
+            for name, (call, _, _) in ns["make_ops"](dtype, memory_format).items():
+                if "nearest" in name and "down" in name:
+                    assert ns["bytes_read"](name, call, x) == share * x.nbytes
+    assert "interpolate nearest down reads 50% in float32 NCHW, 25% in float32 channels_last" in ns["printed"]
+
+
+def test_every_other_op_depends_on_every_input_pixel(ns):
+    """Why the byte count takes the whole input for every op but nearest: raising any one
+    input pixel changes the output."""
+    x = torch.randn(1, 64, 8, 8, generator=torch.Generator().manual_seed(2)).to(ns["device"])
+    with torch.no_grad():
+        for name, (call, _, _) in ns["make_ops"](torch.float32, torch.contiguous_format).items():
+            if "nearest" in name and "down" in name:
+                continue
+            base = call(x)[0]
+            for i in range(8):
+                for j in range(8):
+                    bumped = x.clone()
+                    bumped[0, 0, i, j] += 1000
+                    assert not torch.equal(call(bumped)[0], base), (name, i, j)
+
+
+def test_backward_bytes_count_the_gradients_and_the_indices(ns):
+    x = torch.randn(1, 64, 32, 32)
+    ops = ns["make_ops"](torch.float32, torch.contiguous_format)
+    op = ops["MaxPool2d(2)"]
+    values, indices = op[0](x)
+    forward = ns["bytes_moved"]("MaxPool2d(2)", op, x, values.nbytes + indices.nbytes, False)
+    both = ns["bytes_moved"]("MaxPool2d(2)", op, x, values.nbytes + indices.nbytes, True)
+    assert forward == x.nbytes + values.nbytes + 8 * values.numel()
+    assert both - forward == values.nbytes + 8 * values.numel() + x.nbytes  # grad read, indices read, grad written
+
+
+def test_gpu_sizes_leave_the_h200_l2_cache(ns):
+    for shape in ns["benchmark_sizes"](True, False):
+        assert torch.Size(shape).numel() * torch.bfloat16.itemsize >= 512 * 2**20
+
+
+# Findings: no winner named inside the spread.
+def test_a_winner_is_named_only_when_the_ranges_are_apart(ns):
+    assert len(ns["comparisons"]) >= 7
+    for comparison in ns["comparisons"]:
+        a, b = comparison["a"], comparison["b"]
+        apart = max(a) < min(b) or max(b) < min(a)
+        assert ("took" in comparison["text"]) == apart, comparison["text"]
+        assert comparison["text"] in ns["printed"]
+
+
+def test_the_fraction_lists_hold_in_every_round(ns):
+    rows = ns["rows"]
+    assert all(min(rows[name]["fractions"]) >= 0.5 for name in ns["fast"])
+    assert all(max(rows[name]["fractions"]) < 0.1 for name in ns["slow_ops"])
+    assert all(max(rows[name]["fractions"]) >= 0.1 for name in ns["others"])
+    assert set(ns["slow_ops"]) | set(ns["others"]) == {name for name, row in rows.items() if "fractions" in row}
+    sentence = next(line for line in ns["printed"].splitlines() if line.startswith("Under a tenth"))
+    named = ns["slow_ops"] if len(ns["slow_ops"]) <= len(ns["others"]) else ns["others"]
+    assert all(name in sentence for name in named)
+
+
+def test_antialiased_bfloat16_is_not_implemented_on_the_cpu(ns):
+    """The page's example of "n/a"."""
+    if ns["device"].type != "cpu":
+        pytest.skip("a statement about the CPU build")
+    rows = ns["results"][ns["sizes"][0], torch.bfloat16, torch.contiguous_format, False]["rows"]
+    assert all("error" in row and "not implemented" in row["error"] for name, row in rows.items() if "antialias" in name)
+
+
+def test_cpu_only_sentences_only_on_a_cpu(ns):
+    assert ("CPU time of one thread" in ns["printed"]) == (ns["device"].type == "cpu")
+
+
+# The page's explanations of why some ops sit far from the copy.
 def input_support(mode, scale, antialias=False):
-    """How many input pixels one output pixel in the middle depends on (via its gradient)."""
-    x = torch.zeros(1, 1, 32, 32, dtype=torch.float64, requires_grad=True)
+    """How many input rows and columns one output pixel in the middle depends on (via its gradient)."""
+    x = torch.zeros(1, 1, 64, 64, dtype=torch.float64, requires_grad=True)
     out = F.interpolate(x, scale_factor=scale, mode=mode, antialias=antialias)
     out[0, 0, out.shape[2] // 2, out.shape[3] // 2].backward()
-    return int((x.grad != 0).sum())
+    touched = x.grad[0, 0] != 0
+    return int(touched.any(1).sum()), int(touched.any(0).sum())
 
 
-def test_bicubic_reads_4x4_and_bilinear_2x2_per_output_pixel():
-    assert input_support("bilinear", 1.5) <= 4 < input_support("bicubic", 1.5) <= 16
+@pytest.mark.parametrize("scale", [1.5, 2.0, 3.0, 4.7, 8.0])
+def test_bicubic_reads_at_most_4x4_and_bilinear_2x2_per_output_pixel_when_enlarging(scale):
+    assert max(input_support("bilinear", scale)) <= 2 < max(input_support("bicubic", scale)) <= 4
 
 
-def test_antialias_window_grows_with_the_downscale_factor():
-    plain = input_support("bilinear", 0.5)
-    assert input_support("bilinear", 0.5, antialias=True) > plain
-    assert input_support("bilinear", 0.25, antialias=True) > input_support("bilinear", 0.5, antialias=True)
+@pytest.mark.parametrize("factor", [2, 3, 4, 5, 6, 8])
+def test_antialias_weighs_2s_and_4s_pixels_a_few_fewer_for_odd_factors(factor):
+    # Without antialias: 2 and 4 pixels, but 1 at odd factors, where the sample lands on a pixel.
+    plain = (2, 4) if factor % 2 == 0 else (1, 1)
+    assert input_support("bilinear", 1 / factor) == (plain[0],) * 2 and input_support("bicubic", 1 / factor) == (plain[1],) * 2
+    for mode, taps in (("bilinear", 2), ("bicubic", 4)):
+        width = input_support(mode, 1 / factor, antialias=True)
+        assert width[0] == width[1]
+        assert width[0] == taps * factor if factor % 2 == 0 else taps * factor - taps + 1 <= width[0] < taps * factor
 
 
-def test_downsample_methods_left_out_are_the_ops_already_timed():
-    from _downsample import Downsample
+def test_scaling_slopes_come_from_the_two_largest_sizes(ns):
+    assert set(ns["slopes"]) == set(ns["scaling_ops"])
+    assert "slope between the two largest sizes" in ns["printed"]
 
-    x = torch.randn(2, 3, 16, 16, generator=torch.Generator().manual_seed(0))
-    assert torch.equal(Downsample(2, "max")(x), F.max_pool2d(x, 2))
-    assert torch.equal(Downsample(2, "avg")(x), F.avg_pool2d(x, 2))
-    assert torch.equal(Downsample(2, "area")(x), F.adaptive_avg_pool2d(x, (8, 8)))
-    assert torch.equal(Downsample(2, "pixel-unshuffle")(x), F.pixel_unshuffle(x, 2))
+
+def test_table_starts_on_its_own_line(ns):
+    """A label right above a Markdown table breaks it (finding C1)."""
+    lines = ns["printed"].splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("| op |"):
+            assert lines[i - 1] == "" and lines[i + 1].startswith("|---|")
