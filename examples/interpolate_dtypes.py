@@ -145,11 +145,12 @@ print(f"\nA 2x3x1x1 tensor in channels_last is also contiguous: {one.is_contiguo
 # %% precision
 # A random 3 x 32 x 32 image in [0, 1], resized up 2x and down 2x in each dtype. The
 # reference is float64 all the way. "Kernel" error compares with the float64 result of
-# the same rounded input, so it leaves out the rounding of the input itself.
+# the same rounded input, so it leaves out the rounding of the input itself; it is given
+# in units of the dtype's machine epsilon.
 x64 = torch.rand(1, 3, 32, 32, dtype=torch.float64, device=device)
 half_types = [torch.float32, torch.float16, torch.bfloat16]
 precision = {}
-print("| mode | " + " | ".join(f"{str(d).removeprefix('torch.')} max error" for d in half_types) + " |")
+print("| mode | " + " | ".join(f"{str(d).removeprefix('torch.')} max error (kernel)" for d in half_types) + " |")
 print("|---|" + "---:|" * len(half_types))
 for name, kwargs in MODES.items():
     cells = []
@@ -162,7 +163,7 @@ for name, kwargs in MODES.items():
                 total = max(total, (out - F.interpolate(x64, size=size, **kwargs)).abs().max().item())
                 kernel = max(kernel, (out - F.interpolate(rounded.double(), size=size, **kwargs)).abs().max().item())
             precision[name, dtype] = (total, kernel)
-            cells.append(f"{total:.1e}")
+            cells.append(f"{total:.1e} ({kernel / torch.finfo(dtype).eps:.2f} eps)")
         except FAILURES as error:
             cells.append(f"`{type(error).__name__}`")
     print(f"| `{name}` | " + " | ".join(cells) + " |")
@@ -175,21 +176,28 @@ for dtype in half_types:
 # %% autocast
 # Mixed precision: what comes out of F.interpolate under torch.autocast, for float32
 # input and for input already in the autocast dtype. The CPU's autocast uses bfloat16,
-# CUDA's float16; the GPU rows appear when there is one.
+# CUDA's float16; the GPU rows appear when there is one. area is adaptive average
+# pooling, a different operator from the upsampling kernels, in 4-D and in 5-D.
+AUTOCAST_CASES = {  # column -> (input rank, F.interpolate arguments)
+    "`bilinear`": (4, MODES["bilinear"]),
+    "`bilinear, antialias`": (4, MODES["bilinear, antialias"]),
+    "`area`": (4, MODES["area"]),
+    "`area`, 5-D": (5, MODES["area"]),
+}
 autocast = {}
-print("| device | autocast dtype | input | `bilinear` | `bilinear, antialias` |")
-print("|---|---|---|---|---|")
+print("| device | autocast dtype | input | " + " | ".join(AUTOCAST_CASES) + " |")
+print("|---|---|---|" + "---|" * len(AUTOCAST_CASES))
 for where, low in dict.fromkeys([("cpu", torch.bfloat16), (device.type, torch.float16 if device.type == "cuda" else torch.bfloat16)]):
     for dtype in (torch.float32, low):
         cells = []
-        for name in ("bilinear", "bilinear, antialias"):
-            x = torch.rand(1, 3, 16, 16, device=where, dtype=dtype)
+        for column, (rank, kwargs) in AUTOCAST_CASES.items():
+            x = torch.rand((1, 3) + (8,) * (rank - 2), device=where, dtype=dtype)
             try:
                 with torch.autocast(where, dtype=low):
-                    autocast[where, dtype, name] = str(F.interpolate(x, size=(8, 8), **MODES[name]).dtype).removeprefix("torch.")
+                    autocast[where, dtype, column] = str(F.interpolate(x, scale_factor=0.5, **kwargs).dtype).removeprefix("torch.")
             except FAILURES as error:
-                autocast[where, dtype, name] = short(error)
-            cells.append(autocast[where, dtype, name] if "Error" not in autocast[where, dtype, name] else f"`{autocast[where, dtype, name]}`")
+                autocast[where, dtype, column] = short(error)
+            cells.append(autocast[where, dtype, column] if "Error" not in autocast[where, dtype, column] else f"`{autocast[where, dtype, column]}`")
         print(f"| {where} | {str(low).removeprefix('torch.')} | {str(dtype).removeprefix('torch.')} | " + " | ".join(cells) + " |")
 # What the installed torch's documentation of F.interpolate says about float16 gradients.
 gradient_note = " ".join(next(n for n in F.interpolate.__doc__.split(".. note::") if "float16" in n).split("Note:")[0].split())
