@@ -82,7 +82,7 @@ coverage = {}
 print("| mode | scale | smallest gradient | largest gradient | input pixels with zero gradient |")
 print("|---|---|---:|---:|---:|")
 for mode, kwargs in MODES.items():
-    for scale, n_out in (("x2", 64), ("x1.5", 48), ("x1/4", 8)):
+    for scale, n_out in (("x2", 64), ("x1.5", 48), ("x1.25", 40), ("x1/4", 8)):
         g = input_gradient((1, 1, 32, 32), torch.ones(1, 1, n_out, n_out, dtype=torch.float64, device=device), **kwargs)
         coverage[mode, scale] = (g.min().item(), g.max().item(), (g == 0).double().mean().item())
         print(f"| `{mode}` | {scale} | {g.min().item():.4g} | {g.max().item():.4g} | {(g == 0).double().mean().item():.1%} |")

@@ -71,9 +71,16 @@ def test_coverage(ns):
     for mode in ("nearest", "nearest-exact"):
         low, high, _ = cov[mode, "x1.5"]
         assert low > 0 and high == pytest.approx(4 * low)
+    for mode in ("nearest", "nearest-exact"):
+        low, high, _ = cov[mode, "x1.25"]
+        assert low > 0 and high == pytest.approx(4 * low)
     for mode in ("bilinear", "area"):
         low, high, _ = cov[mode, "x1.5"]
         assert low == pytest.approx(high)
+    low, high, _ = cov["area", "x1.25"]
+    assert high > 2 * low
+    low, high, _ = cov["bilinear", "x1.25"]
+    assert 1.1 * low < high < 2 * low
     assert cov["nearest", "x1/4"][2] == pytest.approx(15 / 16)
     assert cov["bilinear", "x1/4"][2] == pytest.approx(3 / 4)
     for mode in ("bilinear, antialias", "bicubic, antialias", "area"):
