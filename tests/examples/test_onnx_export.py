@@ -59,8 +59,9 @@ def test_models_were_written_to_a_deleted_temporary_folder(ns):
     assert ROOT.resolve() not in folder.parents
 
 
-def test_default_exporter_is_slower_than_legacy(ns):
-    assert ns["seconds"][DEFAULT] > ns["seconds"][LEGACY]
+def test_default_exporter_is_much_slower_than_legacy(ns):
+    # "much longer": several times, although the legacy run also re-exports its failing layers one by one.
+    assert ns["seconds"][DEFAULT] > 3 * ns["seconds"][LEGACY]
 
 
 def test_every_layer_exports_and_matches_with_the_default_exporter(ns):
