@@ -184,6 +184,24 @@ print("|---|" + "---|---|" * len(places))
 for label in RANKED:
     print(f"| `{label}` | " + " | ".join(f"`{dispatch[label, p, False]}` | `{dispatch[label, p, True]}`" for p in places) + " |")
 print()
+
+
+# TorchScript skips that branch (it sits under `if not torch.jit.is_scripting()`), so a
+# scripted bilinear keeps its kernel even with the switch on.
+def bilinear_x2(x: torch.Tensor) -> torch.Tensor:
+    return F.interpolate(x, scale_factor=2.0, mode="bilinear", align_corners=False)
+
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)  # torch.jit is deprecated but still deployed
+    scripted_bilinear_x2 = torch.jit.script(bilinear_x2)
+torch.use_deterministic_algorithms(True)
+try:
+    x = torch.zeros(1, 1, 4, 4, device="meta", requires_grad=True)
+    script_dispatch = {name: type(f(x).grad_fn).__name__ for name, f in (("eager", bilinear_x2), ("torch.jit.script", scripted_bilinear_x2))}
+finally:
+    torch.use_deterministic_algorithms(False)
+print("bilinear on meta, deterministic: " + ", ".join(f"{name} `{fn}`" for name, fn in script_dispatch.items()) + "\n")
 # What torch's own documentation of the switch says, read from the docstring.
 raising = torch.use_deterministic_algorithms.__doc__.split("operations will throw a")[1].split("operations will act")[0]
 documented = re.findall(r"- ``([\w-]+)``", raising.split("functional.interpolate")[1].split("* :")[0])

@@ -150,6 +150,17 @@ def test_dispatch_on_meta_and_cpu(ns):
     assert d["bilinear, antialias", "meta", True] == "UpsampleBilinear2DAaBackward0"
 
 
+def test_torchscript_keeps_the_kernel_with_the_switch_on(ns):
+    assert ns["script_dispatch"] == {"eager": "AddBackward0", "torch.jit.script": "UpsampleBilinear2DBackward0"}
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_cuda_scripted_bilinear_backward_raises_with_the_switch(ns, deterministic):
+    x = torch.rand(2, 4, 16, 16, device="cuda", requires_grad=True)
+    with pytest.raises(RuntimeError, match="does not have a deterministic implementation"):
+        ns["scripted_bilinear_x2"](x).sum().backward()
+
+
 def test_antialias_is_not_decomposed_off_the_cpu(deterministic):
     for mode in ("bilinear", "bicubic"):
         x = torch.zeros(1, 1, 4, 4, device="meta", requires_grad=True)
