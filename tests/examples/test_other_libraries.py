@@ -67,6 +67,23 @@ def test_bicubic_coefficients_are_minus_075_and_minus_05_with_antialias():
     assert smooth == pytest.approx(0.140625 * -0.5)
 
 
+@pytest.mark.parametrize("shape,factor", [((6, 9), 3), ((10, 15), 5), ((14, 7), 7), ((30, 20), 2), ((99, 66), 3), ((100, 100), 100), ((13, 26), 13)])
+def test_area_box_and_inter_area_agree_at_every_whole_shrink_factor(shape, factor):
+    image = np.random.default_rng(factor).random(shape, dtype=np.float32)
+    size = (shape[0] // factor, shape[1] // factor)
+    ours = F.interpolate(torch.from_numpy(image)[None, None], size=size, mode="area")[0, 0].numpy()
+    assert np.abs(ours - np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BOX))).max() < 1e-5
+    assert np.abs(ours - cv2.resize(image, size[::-1], interpolation=cv2.INTER_AREA)).max() < 1e-5
+
+
+@pytest.mark.parametrize("shape,size", [((10, 10), (4, 4)), ((9, 9), (6, 6)), ((256, 256), (100, 100))])
+def test_area_box_and_inter_area_differ_at_other_shrink_factors(shape, size):
+    image = np.random.default_rng(0).random(shape, dtype=np.float32)
+    ours = F.interpolate(torch.from_numpy(image)[None, None], size=size, mode="area")[0, 0].numpy()
+    assert np.abs(ours - np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BOX))).max() > 1e-2
+    assert np.abs(ours - cv2.resize(image, size[::-1], interpolation=cv2.INTER_AREA)).max() > 1e-2
+
+
 def test_area_box_and_inter_area(ns):
     assert "area" in ns["matches"]["down", "Pillow BOX"]
     assert "area" in ns["matches"]["down", "cv2 INTER_AREA"]
