@@ -165,6 +165,20 @@ def test_three_channel_uint8_to_one_pixel_fails_on_the_cpu_in_the_contiguous_for
 
 
 @pytest.mark.skipif(not HAS_LANCZOS, reason="this torch has no lanczos")
+@pytest.mark.parametrize("size_in", [(2, 1), (5, 1), (2, 2), (3, 3), (7, 2), (300, 300), (1, 2), (1, 5), (1, 300)])
+@pytest.mark.parametrize("mode,antialias", [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True), ("lanczos", True)])
+def test_three_channel_uint8_to_one_pixel_fails_from_more_than_one_row(size_in, mode, antialias):
+    if mode == "lanczos" and not HAS_LANCZOS:
+        pytest.skip("this torch has no lanczos")
+    x = torch.zeros(2, 3, *size_in, dtype=torch.uint8)
+    if size_in[0] > 1:
+        with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+            F.interpolate(x, size=(1, 1), mode=mode, antialias=antialias)
+    else:
+        assert F.interpolate(x, size=(1, 1), mode=mode, antialias=antialias).shape == (2, 3, 1, 1)
+
+
+@pytest.mark.skipif(not HAS_LANCZOS, reason="this torch has no lanczos")
 def test_lanczos_requires_antialias_for_every_dtype(ns):
     for dtype in ns["dtypes"]:
         assert ns["support"]["lanczos", dtype] == "ValueError: Lanczos mode requires antialias=True"
