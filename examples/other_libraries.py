@@ -149,7 +149,25 @@ width_one = {}
 for call, setting in (("Pillow BILINEAR", "bilinear, antialias"), ("Pillow BICUBIC", "bicubic, antialias")):
     ours = F.interpolate(torch.from_numpy(column)[None, None], size=(64, 1), **TORCH[setting])[0, 0].numpy()
     width_one[call] = float(np.abs(ours - LIBRARY[call][0](column, (64, 1))).max())
-    print(f"{call} vs torch {setting}, 256x1 -> 64x1 on the CPU: largest difference {width_one[call]:.2f}")
+    print(f"- {call} vs torch `{setting}`, 256x1 -> 64x1 on the CPU: largest difference {width_one[call]:.2f}")
+
+# %% large_images
+# The matches above hold on 256-pixel images. torch computes each output pixel's source
+# position in float32 for float32 input, Pillow and OpenCV in double; the rounding of a
+# position grows with its size. Rows of random values, n -> n - 1 and n -> 3n/4 pixels,
+# in float32 and in float64 input.
+large = {}
+print("| row | torch dtype | `bilinear, antialias` − Pillow BILINEAR | `bilinear` − cv2 INTER_LINEAR |")
+print("|---|---|---:|---:|")
+for n, m in ((256, 255), (256, 192), (1000, 999), (4000, 3999), (4000, 3000)):
+    row = np.random.default_rng(n + m).random((2, n), dtype=np.float32)
+    for dtype in (np.float32, np.float64):
+        ours = {setting: torch_resize(row.astype(dtype), (2, m), **TORCH[setting]) for setting in ("bilinear, antialias", "bilinear")}
+        large[n, m, dtype.__name__] = (
+            float(np.abs(ours["bilinear, antialias"] - pillow(R.BILINEAR)(row, (2, m))).max()),
+            float(np.abs(ours["bilinear"] - opencv(cv2.INTER_LINEAR)(row, (2, m))).max()),
+        )
+        print(f"| {n} → {m} | {dtype.__name__} | " + " | ".join(f"{value:.1e}" for value in large[n, m, dtype.__name__]) + " |")
 
 # %% area_enlarge
 # When enlarging, torch's area is adaptive average pooling: each output pixel is the plain

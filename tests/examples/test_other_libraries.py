@@ -84,6 +84,18 @@ def test_area_box_and_inter_area_differ_at_other_shrink_factors(shape, size):
     assert np.abs(ours - cv2.resize(image, size[::-1], interpolation=cv2.INTER_AREA)).max() > 1e-2
 
 
+def test_float32_positions_drift_from_pillow_and_opencv_on_large_images(ns):
+    large, match = ns["large"], ns["MATCH"]
+    for (n, m, dtype), gaps in large.items():
+        if dtype == "float64":
+            assert max(gaps) < 1e-6, (n, m)
+    assert min(large[4000, 3999, "float32"]) > match
+    assert max(large[256, 255, "float32"] + large[256, 192, "float32"]) < match
+    assert max(large[4000, 3999, "float32"]) < 0.1 / 255
+    for column in (0, 1):
+        assert large[256, 255, "float32"][column] < large[1000, 999, "float32"][column] < large[4000, 3999, "float32"][column]
+
+
 def test_area_box_and_inter_area(ns):
     assert "area" in ns["matches"]["down", "Pillow BOX"]
     assert "area" in ns["matches"]["down", "cv2 INTER_AREA"]
