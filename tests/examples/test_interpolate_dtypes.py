@@ -46,11 +46,11 @@ def test_area_is_adaptive_avg_pool_without_uint8():
         F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8), size=(4, 4), mode="area")
 
 
-def test_support_table_matches_what_torch_does_on_the_device(ns):
-    device = ns["device"]
-    for (name, dtype), cell in ns["support"].items():
+def test_support_table_matches_what_torch_does_on_each_device(ns):
+    assert {where for where, _, _ in ns["support"]} == {"cpu", ns["device"].type}
+    for (where, name, dtype), cell in ns["support"].items():
         try:
-            F.interpolate(torch.zeros(1, 3, 8, 8, dtype=dtype, device=device), size=(4, 4), **ns["TRIED"][name])
+            F.interpolate(torch.zeros(1, 3, 8, 8, dtype=dtype, device=where), size=(4, 4), **ns["TRIED"][name])
             assert cell == "yes"
         except (RuntimeError, NotImplementedError, ValueError) as error:
             assert str(error).splitlines()[0] in cell
@@ -136,16 +136,13 @@ def test_channels_last_is_not_always_bitwise_equal(ns, mode, channels, size_in, 
     plain = F.interpolate(x, size=size_out, **kwargs)
     last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=size_out, **kwargs)
     assert not torch.equal(plain, last)
-    if ns["device"].type == "cpu":
-        top, differ, _, _ = ns["memory"][mode, f"float32, C={channels}"]
-        assert top > 0 and (size_in, size_out) in differ
+    top, differ, _, _ = ns["memory"]["cpu", mode, f"float32, C={channels}"]
+    assert top > 0 and (size_in, size_out) in differ
 
 
 def test_channels_last_table_on_the_cpu(ns):
-    if ns["device"].type != "cpu":
-        pytest.skip("the table is from the build device")
-    for (name, case), (top, differ, lost, failed) in ns["memory"].items():
-        if len(failed) == len(ns["LAYOUT_SIZES"]):  # a dtype the mode does not take
+    for (where, name, case), (top, differ, lost, failed) in ns["memory"].items():
+        if where != "cpu" or len(failed) == len(ns["LAYOUT_SIZES"]):  # a dtype the mode does not take
             continue
         assert lost == [((1, 1), (3, 3))], (name, case)
         if case.startswith("uint8"):
@@ -160,8 +157,7 @@ def test_three_channel_uint8_to_one_pixel_fails_on_the_cpu_in_the_contiguous_for
         F.interpolate(x, size=(1, 1), mode="bilinear")
     F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="bilinear")
     F.interpolate(torch.zeros(1, 32, 3, 3, dtype=torch.uint8), size=(1, 1), mode="bilinear")
-    if ns["device"].type == "cpu":
-        assert ns["memory"]["bilinear", "uint8, C=3"][3] == {((3, 3), (1, 1)): "RuntimeError (contiguous input only)"}
+    assert ns["memory"]["cpu", "bilinear", "uint8, C=3"][3] == {((3, 3), (1, 1)): "RuntimeError (contiguous input only)"}
 
 
 @pytest.mark.skipif(not HAS_LANCZOS, reason="this torch has no lanczos")
@@ -181,7 +177,7 @@ def test_three_channel_uint8_to_one_pixel_fails_from_more_than_one_row(size_in, 
 @pytest.mark.skipif(not HAS_LANCZOS, reason="this torch has no lanczos")
 def test_lanczos_requires_antialias_for_every_dtype(ns):
     for dtype in ns["dtypes"]:
-        assert ns["support"]["lanczos", dtype] == "ValueError: Lanczos mode requires antialias=True"
+        assert ns["support"]["cpu", "lanczos", dtype] == "ValueError: Lanczos mode requires antialias=True"
         with pytest.raises(ValueError, match="requires antialias=True"):
             F.interpolate(torch.zeros(1, 1, 8, 8, dtype=dtype), size=(4, 4), mode="lanczos")
 
@@ -247,19 +243,23 @@ def test_zh_page_says_significant_bits_not_digits():
 
 
 def test_half_types_lose_precision_by_storing_not_computing(ns):
-    for dtype in (torch.float16, torch.bfloat16):
-        eps = torch.finfo(dtype).eps
-        kernels = [k for (name, d), (t, k) in ns["precision"].items() if d == dtype]
-        assert kernels and max(kernels) < eps
-        if ns["device"].type == "cpu":  # one rounding at the end: at most half an epsilon (values stay below 2)
-            assert max(kernels) <= 0.5 * eps * (1 + 1e-3), dtype
-    float32 = [k for (name, d), (t, k) in ns["precision"].items() if d == torch.float32]
-    assert max(float32) > torch.finfo(torch.float32).eps
+    precision = ns["precision"]
+    for where in ns["places"]:
+        for dtype in (torch.float16, torch.bfloat16):
+            eps = torch.finfo(dtype).eps
+            kernels = [k for (w, name, d), (t, k) in precision.items() if w == where and d == dtype]
+            assert kernels and max(kernels) < eps, (where, dtype)
+            if where == "cpu":  # one rounding at the end: at most half an epsilon (values stay below 2)
+                assert max(kernels) <= 0.5 * eps * (1 + 1e-3), dtype
+        float32 = [k for (w, name, d), (t, k) in precision.items() if w == where and d == torch.float32]
+        assert max(float32) > torch.finfo(torch.float32).eps, where
+        assert min(float32) < torch.finfo(torch.float32).eps, where  # "in some modes"
 
 
 def test_bfloat16_error_is_about_one_8bit_level_and_eight_times_float16(ns):
     assert torch.finfo(torch.bfloat16).eps == 2.0**-7  # 8 significant bits
-    bf16 = max(t for (name, d), (t, k) in ns["precision"].items() if d == torch.bfloat16)
-    fp16 = max(t for (name, d), (t, k) in ns["precision"].items() if d == torch.float16)
-    assert 0.5 / 255 < bf16 < 4 / 255  # of the order of one 8-bit level
-    assert 4 < bf16 / fp16 < 16
+    for where in ns["places"]:
+        bf16 = max(t for (w, name, d), (t, k) in ns["precision"].items() if w == where and d == torch.bfloat16)
+        fp16 = max(t for (w, name, d), (t, k) in ns["precision"].items() if w == where and d == torch.float16)
+        assert 0.5 / 255 < bf16 < 4 / 255  # of the order of one 8-bit level
+        assert 4 < bf16 / fp16 < 16
