@@ -121,10 +121,10 @@ RANKED = {  # label -> (input rank, F.interpolate arguments)
 }
 
 
-def backward_twice(rank, kwargs):
+def backward_twice(rank, kwargs, where):
     shape = {3: (2, 8, 1024), 4: (2, 8, 32, 32), 5: (1, 8, 8, 16, 16)}[rank]
-    x = torch.rand(shape, device=device, requires_grad=True)
-    g = torch.rand(F.interpolate(x, scale_factor=2, **kwargs).shape, device=device)
+    x = torch.rand(shape, device=where, requires_grad=True)
+    g = torch.rand(F.interpolate(x, scale_factor=2, **kwargs).shape, device=where)
     grads = []
     for _ in range(2):
         (x_grad,) = torch.autograd.grad(F.interpolate(x, scale_factor=2, **kwargs), x, g)
@@ -137,11 +137,11 @@ def first_clause(message):
     return str(message).splitlines()[0].split(", but you set")[0]
 
 
-def outcome(rank, kwargs):
+def outcome(rank, kwargs, where):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            equal = backward_twice(rank, kwargs)
+            equal = backward_twice(rank, kwargs, where)
         except RuntimeError as error:
             return f"RuntimeError: {first_clause(error)}"
     said = "; ".join(dict.fromkeys(f"{w.category.__name__}: {first_clause(w.message)}" for w in caught))
@@ -149,20 +149,22 @@ def outcome(rank, kwargs):
 
 
 SWITCH = ("default", "deterministic", "deterministic, warn_only")
+places = list(dict.fromkeys(["cpu", device.type]))  # the CPU always, the GPU when there is one
 determinism = {}
 try:
     for setting in SWITCH:
         torch.use_deterministic_algorithms(setting != "default", warn_only=setting.endswith("warn_only"))
-        for label, (rank, kwargs) in RANKED.items():
-            determinism[label, setting] = outcome(rank, kwargs)
+        for where in places:
+            for label, (rank, kwargs) in RANKED.items():
+                determinism[where, label, setting] = outcome(rank, kwargs, where)
 finally:
     torch.use_deterministic_algorithms(False)  # leave the global switch as we found it
 
-print(f"Measured on `{device}`.\n")
-print("| mode | two backward passes, default | with use_deterministic_algorithms(True) | with (True, warn_only=True) |")
-print("|---|---|---|---|")
-for label in RANKED:
-    print(f"| `{label}` | " + " | ".join(determinism[label, s] for s in SWITCH) + " |")
+print("| device | mode | two backward passes, default | with use_deterministic_algorithms(True) | with (True, warn_only=True) |")
+print("|---|---|---|---|---|")
+for where in places:
+    for label in RANKED:
+        print(f"| {where} | `{label}` | " + " | ".join(determinism[where, label, s] for s in SWITCH) + " |")
 
 # %% dispatch
 # Why bilinear and trilinear behave differently: with the switch on, F.interpolate sends

@@ -125,17 +125,18 @@ RAISING_ON_CUDA = {"linear", "bilinear, antialias", "bicubic", "area"}
 
 def test_determinism_table_says_what_the_page_says(ns):
     table, device = ns["determinism"], ns["device"].type
-    assert set(table) == {(mode, setting) for mode in ns["RANKED"] for setting in ns["SWITCH"]}
+    places = {"cpu", device}
+    assert set(table) == {(where, mode, setting) for where in places for mode in ns["RANKED"] for setting in ns["SWITCH"]}
+    assert {value for (where, _, _), value in table.items() if where == "cpu"} == {"bitwise equal"}
     if device == "cpu":
-        assert set(table.values()) == {"bitwise equal"}
         return
     for mode in ns["RANKED"]:
         if mode in RAISING_ON_CUDA:
-            assert table[mode, "deterministic"].startswith("RuntimeError"), mode
-            assert "UserWarning" in table[mode, "deterministic, warn_only"], mode
+            assert table[device, mode, "deterministic"].startswith("RuntimeError"), mode
+            assert "UserWarning" in table[device, mode, "deterministic, warn_only"], mode
         else:
-            assert table[mode, "deterministic"] == table[mode, "deterministic, warn_only"] == "bitwise equal", mode
-    assert table["nearest", "default"] == "bitwise equal"
+            assert table[device, mode, "deterministic"] == table[device, mode, "deterministic, warn_only"] == "bitwise equal", mode
+    assert table[device, "nearest", "default"] == "bitwise equal"
 
 
 def test_dispatch_on_meta_and_cpu(ns):
