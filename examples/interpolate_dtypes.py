@@ -20,6 +20,9 @@ print(f"torch {torch.__version__} on {device}")
 # Every setting is tried; the tables show where one fails.
 MODES = {**INTERPOLATE_SETTINGS, **LANCZOS}
 FAILURES = (RuntimeError, NotImplementedError, ValueError)
+# The CPU is always measured, so that what the page says about it is shown on any build;
+# the GPU too when there is one.
+places = list(dict.fromkeys(["cpu", device.type]))
 
 
 def short(error):
@@ -32,17 +35,20 @@ def short(error):
 dtypes = [torch.uint8, torch.float16, torch.bfloat16, torch.float32, torch.float64]
 TRIED = {**MODES, "lanczos": dict(mode="lanczos", align_corners=False)}
 support = {}
-for name, kwargs in TRIED.items():
-    for dtype in dtypes:
-        try:
-            F.interpolate(torch.zeros(1, 3, 8, 8, dtype=dtype, device=device), size=(4, 4), **kwargs)
-            support[name, dtype] = "yes"
-        except FAILURES as error:
-            support[name, dtype] = short(error)
-print("| mode | " + " | ".join(str(d).removeprefix("torch.") for d in dtypes) + " |")
-print("|---|" + "---|" * len(dtypes))
-for name in TRIED:
-    print(f"| `{name}` | " + " | ".join(support[name, d] if support[name, d] == "yes" else f"`{support[name, d]}`" for d in dtypes) + " |")
+for where in places:
+    for name, kwargs in TRIED.items():
+        for dtype in dtypes:
+            try:
+                F.interpolate(torch.zeros(1, 3, 8, 8, dtype=dtype, device=where), size=(4, 4), **kwargs)
+                support[where, name, dtype] = "yes"
+            except FAILURES as error:
+                support[where, name, dtype] = short(error)
+print("| device | mode | " + " | ".join(str(d).removeprefix("torch.") for d in dtypes) + " |")
+print("|---|---|" + "---|" * len(dtypes))
+for where in places:
+    for name in TRIED:
+        cells = [support[where, name, d] if support[where, name, d] == "yes" else f"`{support[where, name, d]}`" for d in dtypes]
+        print(f"| {where} | `{name}` | " + " | ".join(cells) + " |")
 
 # %% saturation
 # A hard edge from 0 to 255, enlarged 4x with bicubic: the float result overshoots on
@@ -59,9 +65,10 @@ print(f"float32 range: {edge_float.min().item():.1f} .. {edge_float.max().item()
 # A crop of the photo as 8-bit RGB, enlarged 2x and reduced 2x. Each uint8 result is compared with
 # two models: the float32 result rounded and clipped once at the end, and a two-pass model
 # (resize the width in float32, round and clip to 0..255, then resize the height, round and clip).
+# Only the CPU has uint8 kernels beyond nearest, so this runs on the CPU on any build.
 with get_sample_data("grace_hopper.jpg") as file:
     photo = torch.from_numpy(plt.imread(file).copy())[40:168, 192:320]  # the face, 128x128
-image = photo.permute(2, 0, 1)[None].contiguous().to(device)  # 1 x 3 x 128 x 128, uint8
+image = photo.permute(2, 0, 1)[None].contiguous()  # 1 x 3 x 128 x 128, uint8, on the CPU
 
 
 def to_uint8(x):
@@ -77,7 +84,7 @@ rounding = {}
 print("| mode | size | uint8 output vs float32 rounded once: max (levels) | pixels that differ | uint8 output vs two-pass model: max (levels) | float32 output range |")
 print("|---|---|---:|---:|---:|---|")
 for name, kwargs in MODES.items():
-    if support[name, torch.uint8] != "yes":
+    if support["cpu", name, torch.uint8] != "yes":
         continue
     for size in ((256, 256), (64, 64)):
         out = F.interpolate(image, size=size, **kwargs).float()
@@ -105,15 +112,15 @@ def describe(sizes):
     return ", ".join(f"{a[0]}x{a[1]}→{b[0]}x{b[1]}" for a, b in sizes)
 
 
-memory = {}  # (mode, case) -> (largest difference, sizes where it differs, sizes whose output is not channels_last, failures)
-print("| mode | " + " | ".join(cases) + " |")
-print("|---|" + "---|" * len(cases))
-for name, kwargs in MODES.items():
+memory = {}  # (device, mode, case) -> (largest difference, sizes where it differs, sizes whose output is not channels_last, failures)
+print("| device | mode | " + " | ".join(cases) + " |")
+print("|---|---|" + "---|" * len(cases))
+for where, (name, kwargs) in ((where, item) for where in places for item in MODES.items()):
     cells = []
     for case, (dtype, channels) in cases.items():
         top, differ, lost, failed = 0.0, [], [], {}
         for size_in, size_out in LAYOUT_SIZES:
-            x = torch.rand(2, channels, *size_in, device=device)
+            x = torch.rand(2, channels, *size_in, device=where)
             x = (x * 255).to(dtype) if dtype == torch.uint8 else x.to(dtype)
             outputs, errors = {}, {}
             for layout, tensor in (("contiguous", x), ("channels_last", x.contiguous(memory_format=torch.channels_last))):
@@ -129,7 +136,7 @@ for name, kwargs in MODES.items():
             top = max(top, difference)
             differ += [(size_in, size_out)] if difference else []
             lost += [] if last.is_contiguous(memory_format=torch.channels_last) else [(size_in, size_out)]
-        memory[name, case] = (top, differ, lost, failed)
+        memory[where, name, case] = (top, differ, lost, failed)
         if len(failed) == len(LAYOUT_SIZES):
             cells.append(f"`{next(iter(failed.values()))}`")
             continue
@@ -137,7 +144,7 @@ for name, kwargs in MODES.items():
         text += "" if not lost else f"; not channels_last: {describe(lost)}"
         text += "".join(f"; `{error}` at {describe([sizes])}" for sizes, error in failed.items())
         cells.append(text)
-    print(f"| `{name}` | " + " | ".join(cells) + " |")
+    print(f"| {where} | `{name}` | " + " | ".join(cells) + " |")
 one = torch.rand(2, 3, 1, 1).contiguous(memory_format=torch.channels_last)
 print(f"\nA 2x3x1x1 tensor in channels_last is also contiguous: {one.is_contiguous()}; "
       f"torch suggests the format {torch._prims_common.suggest_memory_format(one)} for it.")
@@ -145,51 +152,60 @@ print(f"\nA 2x3x1x1 tensor in channels_last is also contiguous: {one.is_contiguo
 # %% precision
 # A random 3 x 32 x 32 image in [0, 1], resized up 2x and down 2x in each dtype. The
 # reference is float64 all the way. "Kernel" error compares with the float64 result of
-# the same rounded input, so it leaves out the rounding of the input itself.
-x64 = torch.rand(1, 3, 32, 32, dtype=torch.float64, device=device)
+# the same rounded input, so it leaves out the rounding of the input itself; it is given
+# in units of the dtype's machine epsilon.
+x64 = torch.rand(1, 3, 32, 32, dtype=torch.float64)
 half_types = [torch.float32, torch.float16, torch.bfloat16]
-precision = {}
-print("| mode | " + " | ".join(f"{str(d).removeprefix('torch.')} max error" for d in half_types) + " |")
-print("|---|" + "---:|" * len(half_types))
-for name, kwargs in MODES.items():
+precision = {}  # (device, mode, dtype) -> (total error, kernel error)
+print("| device | mode | " + " | ".join(f"{str(d).removeprefix('torch.')} max error (kernel)" for d in half_types) + " |")
+print("|---|---|" + "---:|" * len(half_types))
+for where, (name, kwargs) in ((where, item) for where in places for item in MODES.items()):
     cells = []
     for dtype in half_types:
         total = kernel = 0.0
         try:
             for size in ((64, 64), (16, 16)):
-                rounded = x64.to(dtype)
+                rounded = x64.to(where, dtype)
                 out = F.interpolate(rounded, size=size, **kwargs).double()
-                total = max(total, (out - F.interpolate(x64, size=size, **kwargs)).abs().max().item())
+                total = max(total, (out - F.interpolate(x64.to(where), size=size, **kwargs)).abs().max().item())
                 kernel = max(kernel, (out - F.interpolate(rounded.double(), size=size, **kwargs)).abs().max().item())
-            precision[name, dtype] = (total, kernel)
-            cells.append(f"{total:.1e}")
+            precision[where, name, dtype] = (total, kernel)
+            cells.append(f"{total:.1e} ({kernel / torch.finfo(dtype).eps:.2f} eps)")
         except FAILURES as error:
             cells.append(f"`{type(error).__name__}`")
-    print(f"| `{name}` | " + " | ".join(cells) + " |")
+    print(f"| {where} | `{name}` | " + " | ".join(cells) + " |")
 print()
-for dtype in half_types:
-    eps = torch.finfo(dtype).eps
-    worst = max((k for (n, d), (t, k) in precision.items() if d == dtype), default=float("nan"))
-    print(f"- {str(dtype).removeprefix('torch.')}: eps = {eps:.1e}; largest kernel error = {worst / eps:.2f} eps")
+for where in places:
+    for dtype in half_types:
+        eps = torch.finfo(dtype).eps
+        worst = max((k for (w, n, d), (t, k) in precision.items() if w == where and d == dtype), default=float("nan"))
+        print(f"- {where}, {str(dtype).removeprefix('torch.')}: eps = {eps:.1e}; largest kernel error = {worst / eps:.2f} eps")
 
 # %% autocast
 # Mixed precision: what comes out of F.interpolate under torch.autocast, for float32
 # input and for input already in the autocast dtype. The CPU's autocast uses bfloat16,
-# CUDA's float16; the GPU rows appear when there is one.
+# CUDA's float16; the GPU rows appear when there is one. area is adaptive average
+# pooling, a different operator from the upsampling kernels, in 4-D and in 5-D.
+AUTOCAST_CASES = {  # column -> (input rank, F.interpolate arguments)
+    "`bilinear`": (4, MODES["bilinear"]),
+    "`bilinear, antialias`": (4, MODES["bilinear, antialias"]),
+    "`area`": (4, MODES["area"]),
+    "`area`, 5-D": (5, MODES["area"]),
+}
 autocast = {}
-print("| device | autocast dtype | input | `bilinear` | `bilinear, antialias` |")
-print("|---|---|---|---|---|")
+print("| device | autocast dtype | input | " + " | ".join(AUTOCAST_CASES) + " |")
+print("|---|---|---|" + "---|" * len(AUTOCAST_CASES))
 for where, low in dict.fromkeys([("cpu", torch.bfloat16), (device.type, torch.float16 if device.type == "cuda" else torch.bfloat16)]):
     for dtype in (torch.float32, low):
         cells = []
-        for name in ("bilinear", "bilinear, antialias"):
-            x = torch.rand(1, 3, 16, 16, device=where, dtype=dtype)
+        for column, (rank, kwargs) in AUTOCAST_CASES.items():
+            x = torch.rand((1, 3) + (8,) * (rank - 2), device=where, dtype=dtype)
             try:
                 with torch.autocast(where, dtype=low):
-                    autocast[where, dtype, name] = str(F.interpolate(x, size=(8, 8), **MODES[name]).dtype).removeprefix("torch.")
+                    autocast[where, dtype, column] = str(F.interpolate(x, scale_factor=0.5, **kwargs).dtype).removeprefix("torch.")
             except FAILURES as error:
-                autocast[where, dtype, name] = short(error)
-            cells.append(autocast[where, dtype, name] if "Error" not in autocast[where, dtype, name] else f"`{autocast[where, dtype, name]}`")
+                autocast[where, dtype, column] = short(error)
+            cells.append(autocast[where, dtype, column] if "Error" not in autocast[where, dtype, column] else f"`{autocast[where, dtype, column]}`")
         print(f"| {where} | {str(low).removeprefix('torch.')} | {str(dtype).removeprefix('torch.')} | " + " | ".join(cells) + " |")
 # What the installed torch's documentation of F.interpolate says about float16 gradients.
 gradient_note = " ".join(next(n for n in F.interpolate.__doc__.split(".. note::") if "float16" in n).split("Note:")[0].split())

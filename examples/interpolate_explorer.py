@@ -96,3 +96,20 @@ for scale in scale_factors:
         dot_error[scale, align] = (gap[inside].max().item() if inside.any() else 0.0, gap.max().item())
         print(f"bicubic x{scale}, align_corners={align}: dot off the sampled point by up to "
               f"{dot_error[scale, align][0]:.3f} px inside, {dot_error[scale, align][1]:.3f} px overall")
+
+# %% antialias_dots
+# With antialias=True the filter is centred on (d + 1/2) * in/out - 1/2 and cut off at the
+# image's edge instead of clamped. Where it lies wholly inside the image, its weighted mean
+# is its centre (antialiased bicubic uses A = -0.5, which reproduces a straight line);
+# near the edge the cut-off filter's mean moves inwards.
+antialias_dot_error = {}
+for mode, support in (("bilinear", 1), ("bicubic", 2)):
+    for scale in scale_factors:
+        out = int(size * scale)
+        centre = (torch.arange(out, dtype=torch.float64) + 0.5) * size / out - 0.5
+        radius = support * max(size / out, 1)  # the filter widens when shrinking
+        inside = (centre - radius > -1) & (centre + radius < size)
+        gap = (torch.from_numpy(sampled[f"mode={mode}; scale_factor={scale}; align_corners=None; antialias=True"]) - centre).abs()
+        antialias_dot_error[mode, scale] = (gap[inside].max().item() if inside.any() else None, gap.max().item())
+        inner = "no filter lies wholly inside" if not inside.any() else f"up to {antialias_dot_error[mode, scale][0]:.3f} px inside"
+        print(f"{mode}, antialias x{scale}: dot off the filter's centre by {inner}, up to {antialias_dot_error[mode, scale][1]:.3f} px overall")

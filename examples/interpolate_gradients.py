@@ -82,7 +82,7 @@ coverage = {}
 print("| mode | scale | smallest gradient | largest gradient | input pixels with zero gradient |")
 print("|---|---|---:|---:|---:|")
 for mode, kwargs in MODES.items():
-    for scale, n_out in (("x2", 64), ("x1.5", 48), ("x1/4", 8)):
+    for scale, n_out in (("x2", 64), ("x1.5", 48), ("x1.25", 40), ("x1/4", 8)):
         g = input_gradient((1, 1, 32, 32), torch.ones(1, 1, n_out, n_out, dtype=torch.float64, device=device), **kwargs)
         coverage[mode, scale] = (g.min().item(), g.max().item(), (g == 0).double().mean().item())
         print(f"| `{mode}` | {scale} | {g.min().item():.4g} | {g.max().item():.4g} | {(g == 0).double().mean().item():.1%} |")
@@ -121,10 +121,10 @@ RANKED = {  # label -> (input rank, F.interpolate arguments)
 }
 
 
-def backward_twice(rank, kwargs):
+def backward_twice(rank, kwargs, where):
     shape = {3: (2, 8, 1024), 4: (2, 8, 32, 32), 5: (1, 8, 8, 16, 16)}[rank]
-    x = torch.rand(shape, device=device, requires_grad=True)
-    g = torch.rand(F.interpolate(x, scale_factor=2, **kwargs).shape, device=device)
+    x = torch.rand(shape, device=where, requires_grad=True)
+    g = torch.rand(F.interpolate(x, scale_factor=2, **kwargs).shape, device=where)
     grads = []
     for _ in range(2):
         (x_grad,) = torch.autograd.grad(F.interpolate(x, scale_factor=2, **kwargs), x, g)
@@ -137,11 +137,11 @@ def first_clause(message):
     return str(message).splitlines()[0].split(", but you set")[0]
 
 
-def outcome(rank, kwargs):
+def outcome(rank, kwargs, where):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            equal = backward_twice(rank, kwargs)
+            equal = backward_twice(rank, kwargs, where)
         except RuntimeError as error:
             return f"RuntimeError: {first_clause(error)}"
     said = "; ".join(dict.fromkeys(f"{w.category.__name__}: {first_clause(w.message)}" for w in caught))
@@ -149,20 +149,22 @@ def outcome(rank, kwargs):
 
 
 SWITCH = ("default", "deterministic", "deterministic, warn_only")
+places = list(dict.fromkeys(["cpu", device.type]))  # the CPU always, the GPU when there is one
 determinism = {}
 try:
     for setting in SWITCH:
         torch.use_deterministic_algorithms(setting != "default", warn_only=setting.endswith("warn_only"))
-        for label, (rank, kwargs) in RANKED.items():
-            determinism[label, setting] = outcome(rank, kwargs)
+        for where in places:
+            for label, (rank, kwargs) in RANKED.items():
+                determinism[where, label, setting] = outcome(rank, kwargs, where)
 finally:
     torch.use_deterministic_algorithms(False)  # leave the global switch as we found it
 
-print(f"Measured on `{device}`.\n")
-print("| mode | two backward passes, default | with use_deterministic_algorithms(True) | with (True, warn_only=True) |")
-print("|---|---|---|---|")
-for label in RANKED:
-    print(f"| `{label}` | " + " | ".join(determinism[label, s] for s in SWITCH) + " |")
+print("| device | mode | two backward passes, default | with use_deterministic_algorithms(True) | with (True, warn_only=True) |")
+print("|---|---|---|---|---|")
+for where in places:
+    for label in RANKED:
+        print(f"| {where} | `{label}` | " + " | ".join(determinism[where, label, s] for s in SWITCH) + " |")
 
 # %% dispatch
 # Why bilinear and trilinear behave differently: with the switch on, F.interpolate sends
@@ -184,6 +186,24 @@ print("|---|" + "---|---|" * len(places))
 for label in RANKED:
     print(f"| `{label}` | " + " | ".join(f"`{dispatch[label, p, False]}` | `{dispatch[label, p, True]}`" for p in places) + " |")
 print()
+
+
+# TorchScript skips that branch (it sits under `if not torch.jit.is_scripting()`), so a
+# scripted bilinear keeps its kernel even with the switch on.
+def bilinear_x2(x: torch.Tensor) -> torch.Tensor:
+    return F.interpolate(x, scale_factor=2.0, mode="bilinear", align_corners=False)
+
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)  # torch.jit is deprecated but still deployed
+    scripted_bilinear_x2 = torch.jit.script(bilinear_x2)
+torch.use_deterministic_algorithms(True)
+try:
+    x = torch.zeros(1, 1, 4, 4, device="meta", requires_grad=True)
+    script_dispatch = {name: type(f(x).grad_fn).__name__ for name, f in (("eager", bilinear_x2), ("torch.jit.script", scripted_bilinear_x2))}
+finally:
+    torch.use_deterministic_algorithms(False)
+print("bilinear on meta, deterministic: " + ", ".join(f"{name} `{fn}`" for name, fn in script_dispatch.items()) + "\n")
 # What torch's own documentation of the switch says, read from the docstring.
 raising = torch.use_deterministic_algorithms.__doc__.split("operations will throw a")[1].split("operations will act")[0]
 documented = re.findall(r"- ``([\w-]+)``", raising.split("functional.interpolate")[1].split("* :")[0])

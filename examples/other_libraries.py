@@ -141,6 +141,34 @@ for direction, title in (("down", "Downscaling 256 → 64"), ("up", "Upscaling 6
         print(f"| {call} | `{counterpart}` | {cells} | {described} |")
     print()
 
+# Where "Pillow = torch with antialias" breaks: an output one pixel wide, from a contiguous
+# float input whose height changes (a CPU kernel bug, see the support page). A column of
+# the photo, 256 -> 64 high and 1 wide, on the CPU.
+column = inputs["down"]["photo"][:, :1].copy()
+width_one = {}
+for call, setting in (("Pillow BILINEAR", "bilinear, antialias"), ("Pillow BICUBIC", "bicubic, antialias")):
+    ours = F.interpolate(torch.from_numpy(column)[None, None], size=(64, 1), **TORCH[setting])[0, 0].numpy()
+    width_one[call] = float(np.abs(ours - LIBRARY[call][0](column, (64, 1))).max())
+    print(f"- {call} vs torch `{setting}`, 256x1 -> 64x1 on the CPU: largest difference {width_one[call]:.2f}")
+
+# %% large_images
+# The matches above hold on 256-pixel images. torch computes each output pixel's source
+# position in float32 for float32 input, Pillow and OpenCV in double; the rounding of a
+# position grows with its size. Rows of random values, n -> n - 1 and n -> 3n/4 pixels,
+# in float32 and in float64 input.
+large = {}
+print("| row | torch dtype | `bilinear, antialias` − Pillow BILINEAR | `bilinear` − cv2 INTER_LINEAR |")
+print("|---|---|---:|---:|")
+for n, m in ((256, 255), (256, 192), (1000, 999), (4000, 3999), (4000, 3000)):
+    row = np.random.default_rng(n + m).random((2, n), dtype=np.float32)
+    for dtype in (np.float32, np.float64):
+        ours = {setting: torch_resize(row.astype(dtype), (2, m), **TORCH[setting]) for setting in ("bilinear, antialias", "bilinear")}
+        large[n, m, dtype.__name__] = (
+            float(np.abs(ours["bilinear, antialias"] - pillow(R.BILINEAR)(row, (2, m))).max()),
+            float(np.abs(ours["bilinear"] - opencv(cv2.INTER_LINEAR)(row, (2, m))).max()),
+        )
+        print(f"| {n} → {m} | {dtype.__name__} | " + " | ".join(f"{value:.1e}" for value in large[n, m, dtype.__name__]) + " |")
+
 # %% area_enlarge
 # When enlarging, torch's area is adaptive average pooling: each output pixel is the plain
 # mean of the input pixels its footprint touches; OpenCV's INTER_AREA weighs them
@@ -185,6 +213,44 @@ for call, columns in picked.items():
     disagreements[call] = [int(d) for d in np.flatnonzero(columns != picked["torch nearest-exact"])]
     print(f"{call:24s} picks another input than nearest-exact at {len(disagreements[call])} columns; all of them ties: {set(disagreements[call]) <= set(ties)}")
 
+# %% nearest_sweep
+# The same comparison for every row length n = 1..32 resized to every m = 1..64: the
+# size pairs where a library's nearest picks another input pixel than its torch
+# counterpart, and whether every such column is a boundary case: a source position that
+# is exactly a whole number (nearest: d * n/m) or exactly halfway between two pixels
+# (nearest-exact: (d + 1/2) * n/m), where floating-point rounding decides.
+NEAREST_PAIRS = {  # library call -> (torch counterpart, function)
+    "cv2 INTER_NEAREST": ("nearest", opencv(cv2.INTER_NEAREST)),
+    "cv2 INTER_NEAREST_EXACT": ("nearest-exact", opencv(cv2.INTER_NEAREST_EXACT)),
+    "Pillow NEAREST": ("nearest-exact", pillow(R.NEAREST)),
+    "skimage order=0": ("nearest-exact", scikit(order=0, anti_aliasing=False)),
+}
+
+
+def on_boundary(d, n, m, setting):
+    offset = fractions.Fraction(1, 2) if setting == "nearest-exact" else 0
+    return ((d + offset) * fractions.Fraction(n, m)).denominator == 1
+
+
+nearest_sweep = {call: {} for call in NEAREST_PAIRS}  # call -> {(n, m): differing columns}
+for n in range(1, 33):
+    row = np.tile(np.arange(n, dtype=np.float32), (2, 1))
+    ours = {setting: None for setting in ("nearest", "nearest-exact")}
+    for m in range(1, 65):
+        ours = {setting: torch_resize(row, (2, m), mode=setting)[0] for setting in ours}
+        for call, (setting, function) in NEAREST_PAIRS.items():
+            columns = [int(d) for d in np.flatnonzero(function(row, (2, m))[0] != ours[setting])]
+            if columns:
+                nearest_sweep[call][n, m] = columns
+print("| library call | torch | size pairs n → m that differ (of 2048) | all at boundaries | smallest enlarging | smallest shrinking |")
+print("|---|---|---:|---|---|---|")
+for call, (setting, _) in NEAREST_PAIRS.items():
+    pairs = nearest_sweep[call]
+    boundary = all(on_boundary(d, n, m, setting) for (n, m), columns in pairs.items() for d in columns)
+    up = min((pair for pair in pairs if pair[1] > pair[0]), default=None, key=sum)
+    down = min((pair for pair in pairs if pair[1] < pair[0]), default=None, key=sum)
+    print(f"| {call} | `{setting}` | {len(pairs)} | {boundary} | " + " | ".join("—" if p is None else f"{p[0]} → {p[1]}" for p in (up, down)) + " |")
+
 # %% zone_plate
 # What the settings do to fine detail: the zone plate downscaled 4x. Without a prefilter
 # the rings beyond the new Nyquist limit fold back as false rings (aliasing).
@@ -221,8 +287,8 @@ figure.suptitle("Photo downscaled 256 → 64: |torch − Pillow| per pixel")
 # %% uint8
 # The same comparison on 8-bit RGB, as images are usually stored: torch on uint8 input,
 # and torch on float32 input rounded to uint8 at the end, against Pillow on uint8. Two
-# square sizes, and two where the axes change by different factors (the last one shrinks
-# the height and enlarges the width). uint8 kernels differ between devices, so the CPU
+# square sizes, and three where the axes change by different factors (the last two shrink
+# one axis and enlarge the other, each way round). uint8 kernels differ between devices, so the CPU
 # is always measured, and the GPU too when there is one.
 rgb = photo_rgb[:256, 128:384].copy()
 UINT8_CASES = {  # label -> (input, output size)
@@ -230,6 +296,7 @@ UINT8_CASES = {  # label -> (input, output size)
     "64² → 160²": (rgb[96:160, 96:160].copy(), (160, 160)),
     "256² → 100×77": (rgb, (100, 77)),
     "256² → 181×300": (rgb, (181, 300)),
+    "256² → 300×181": (rgb, (300, 181)),
 }
 places = list(dict.fromkeys(["cpu", device.type]))
 

@@ -1,10 +1,18 @@
 """The claims of docs/interpolate-dtypes*.md. "On the CPU" claims are checked on CPU tensors."""
 
+import sys
+
 import pytest
 import torch
 import torch.nn.functional as F
 
 from helpers import ROOT, run_example
+
+sys.path.insert(0, str(ROOT / "examples"))
+from _settings import lanczos_works  # noqa: E402
+
+# lanczos is newer than the other modes: a torch without it rejects the mode altogether.
+HAS_LANCZOS = lanczos_works("cpu")
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +31,8 @@ def works(dtype, **kwargs):
 def test_support_on_the_cpu(ns):
     assert ns["TRIED"]["lanczos"]["mode"] == "lanczos" and "antialias" not in ns["TRIED"]["lanczos"]
     for name, kwargs in ns["MODES"].items():
+        if name.startswith("lanczos") and not HAS_LANCZOS:
+            continue
         assert works(torch.float32, **kwargs) and works(torch.float64, **kwargs), name
         assert works(torch.uint8, **kwargs) == (name != "area"), name
         for half in (torch.float16, torch.bfloat16):
@@ -36,11 +46,11 @@ def test_area_is_adaptive_avg_pool_without_uint8():
         F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8), size=(4, 4), mode="area")
 
 
-def test_support_table_matches_what_torch_does_on_the_device(ns):
-    device = ns["device"]
-    for (name, dtype), cell in ns["support"].items():
+def test_support_table_matches_what_torch_does_on_each_device(ns):
+    assert {where for where, _, _ in ns["support"]} == {"cpu", ns["device"].type}
+    for (where, name, dtype), cell in ns["support"].items():
         try:
-            F.interpolate(torch.zeros(1, 3, 8, 8, dtype=dtype, device=device), size=(4, 4), **ns["TRIED"][name])
+            F.interpolate(torch.zeros(1, 3, 8, 8, dtype=dtype, device=where), size=(4, 4), **ns["TRIED"][name])
             assert cell == "yes"
         except (RuntimeError, NotImplementedError, ValueError) as error:
             assert str(error).splitlines()[0] in cell
@@ -74,7 +84,7 @@ def test_uint8_rounding_on_the_cpu(ns, size):
         assert uint8_versus_models(ns, name, size)[0] == 0
     for name in ("bilinear", "bilinear, antialias"):
         assert uint8_versus_models(ns, name, size)[0] <= 1
-    for name in ("bicubic", "bicubic, antialias", "lanczos, antialias"):
+    for name in ("bicubic", "bicubic, antialias") + ("lanczos, antialias",) * HAS_LANCZOS:
         once, passes = uint8_versus_models(ns, name, size)
         assert once > 3 and passes <= 2, (name, once, passes)
 
@@ -94,6 +104,8 @@ CL_SIZES = [((h, w), (oh, ow)) for h, w in ((1, 1), (2, 3), (5, 5), (24, 24), (3
 def test_channels_last_on_the_cpu(ns, dtype, channels):
     gen = torch.Generator().manual_seed(3)
     for name, kwargs in ns["MODES"].items():
+        if name.startswith("lanczos") and not HAS_LANCZOS:
+            continue
         for size_in, size_out in CL_SIZES:
             x = torch.rand(2, channels, *size_in, generator=gen)
             x = (x * 255).to(dtype) if dtype == torch.uint8 else x.to(dtype)
@@ -117,22 +129,20 @@ def test_channels_last_on_the_cpu(ns, dtype, channels):
                 assert last.is_contiguous(memory_format=torch.channels_last) == (size_in != (1, 1)), (name, size_in, size_out)
 
 
-@pytest.mark.parametrize("mode,size_in,size_out", [("area", (24, 24), (7, 7)), ("bilinear", (37, 53), (61, 97))])
-def test_channels_last_is_not_always_bitwise_equal(ns, mode, size_in, size_out):
-    x = torch.rand(2, 32, *size_in, generator=torch.Generator().manual_seed(0))
+@pytest.mark.parametrize("mode,channels,size_in,size_out", [("area", 32, (24, 24), (7, 7)), ("area", 3, (3, 3), (1, 1)), ("bilinear", 32, (37, 53), (61, 97))])
+def test_channels_last_is_not_always_bitwise_equal(ns, mode, channels, size_in, size_out):
+    x = torch.rand(2, channels, *size_in, generator=torch.Generator().manual_seed(0))
     kwargs = ns["MODES"][mode]
     plain = F.interpolate(x, size=size_out, **kwargs)
     last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=size_out, **kwargs)
     assert not torch.equal(plain, last)
-    if ns["device"].type == "cpu":
-        assert ns["memory"][mode, "float32, C=32"][0] > 0
+    top, differ, _, _ = ns["memory"]["cpu", mode, f"float32, C={channels}"]
+    assert top > 0 and (size_in, size_out) in differ
 
 
 def test_channels_last_table_on_the_cpu(ns):
-    if ns["device"].type != "cpu":
-        pytest.skip("the table is from the build device")
-    for (name, case), (top, differ, lost, failed) in ns["memory"].items():
-        if len(failed) == len(ns["LAYOUT_SIZES"]):  # a dtype the mode does not take
+    for (where, name, case), (top, differ, lost, failed) in ns["memory"].items():
+        if where != "cpu" or len(failed) == len(ns["LAYOUT_SIZES"]):  # a dtype the mode does not take
             continue
         assert lost == [((1, 1), (3, 3))], (name, case)
         if case.startswith("uint8"):
@@ -147,13 +157,27 @@ def test_three_channel_uint8_to_one_pixel_fails_on_the_cpu_in_the_contiguous_for
         F.interpolate(x, size=(1, 1), mode="bilinear")
     F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="bilinear")
     F.interpolate(torch.zeros(1, 32, 3, 3, dtype=torch.uint8), size=(1, 1), mode="bilinear")
-    if ns["device"].type == "cpu":
-        assert ns["memory"]["bilinear", "uint8, C=3"][3] == {((3, 3), (1, 1)): "RuntimeError (contiguous input only)"}
+    assert ns["memory"]["cpu", "bilinear", "uint8, C=3"][3] == {((3, 3), (1, 1)): "RuntimeError (contiguous input only)"}
 
 
+@pytest.mark.skipif(not HAS_LANCZOS, reason="this torch has no lanczos")
+@pytest.mark.parametrize("size_in", [(2, 1), (5, 1), (2, 2), (3, 3), (7, 2), (300, 300), (1, 2), (1, 5), (1, 300)])
+@pytest.mark.parametrize("mode,antialias", [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True), ("lanczos", True)])
+def test_three_channel_uint8_to_one_pixel_fails_from_more_than_one_row(size_in, mode, antialias):
+    if mode == "lanczos" and not HAS_LANCZOS:
+        pytest.skip("this torch has no lanczos")
+    x = torch.zeros(2, 3, *size_in, dtype=torch.uint8)
+    if size_in[0] > 1:
+        with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+            F.interpolate(x, size=(1, 1), mode=mode, antialias=antialias)
+    else:
+        assert F.interpolate(x, size=(1, 1), mode=mode, antialias=antialias).shape == (2, 3, 1, 1)
+
+
+@pytest.mark.skipif(not HAS_LANCZOS, reason="this torch has no lanczos")
 def test_lanczos_requires_antialias_for_every_dtype(ns):
     for dtype in ns["dtypes"]:
-        assert ns["support"]["lanczos", dtype] == "ValueError: Lanczos mode requires antialias=True"
+        assert ns["support"]["cpu", "lanczos", dtype] == "ValueError: Lanczos mode requires antialias=True"
         with pytest.raises(ValueError, match="requires antialias=True"):
             F.interpolate(torch.zeros(1, 1, 8, 8, dtype=dtype), size=(4, 4), mode="lanczos")
 
@@ -177,16 +201,36 @@ def test_support_on_cuda_is_the_reverse_for_antialias():
 
 def test_cpu_autocast_keeps_the_input_dtype_and_antialias_still_fails(ns):
     rows = ns["autocast"]
-    assert rows["cpu", torch.float32, "bilinear"] == rows["cpu", torch.float32, "bilinear, antialias"] == "float32"
-    assert rows["cpu", torch.bfloat16, "bilinear"] == "bfloat16"
-    assert rows["cpu", torch.bfloat16, "bilinear, antialias"].startswith("NotImplementedError")
+    for column in ("`bilinear`", "`bilinear, antialias`", "`area`", "`area`, 5-D"):
+        assert rows["cpu", torch.float32, column] == "float32", column
+    assert rows["cpu", torch.bfloat16, "`bilinear`"] == rows["cpu", torch.bfloat16, "`area`"] == "bfloat16"
+    assert rows["cpu", torch.bfloat16, "`bilinear, antialias`"].startswith("NotImplementedError")
+
+
+@pytest.mark.parametrize("rank", [3, 4, 5])
+def test_cpu_autocast_runs_only_5d_area_in_float32(rank):
+    # adaptive_avg_pool3d is on the CPU autocast's float32 list; no upsampling kernel is.
+    modes = {3: ["nearest", "nearest-exact", "linear", "area"], 4: ["nearest", "nearest-exact", "bilinear", "bicubic", "area"],
+             5: ["nearest", "nearest-exact", "trilinear", "area"]}[rank]
+    x = torch.rand((1, 2) + (8,) * (rank - 2), dtype=torch.bfloat16)
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        for mode in modes:
+            for kwargs in (dict(scale_factor=0.5), dict(scale_factor=3), dict(size=(5,) * (rank - 2))):
+                expected = torch.float32 if (mode == "area" and rank == 5) else torch.bfloat16
+                assert F.interpolate(x, mode=mode, **kwargs).dtype == expected, (rank, mode, kwargs)
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
-def test_cuda_autocast_returns_float32_even_for_float16_input():
-    x = torch.rand(1, 3, 16, 16, device="cuda", dtype=torch.float16)
+def test_cuda_autocast_returns_float32_for_upsampling_kernels_but_not_for_area():
     with torch.autocast("cuda", dtype=torch.float16):
-        assert F.interpolate(x, size=(8, 8), mode="bilinear").dtype == torch.float32
+        for rank, modes in ((3, ("nearest", "linear")), (4, ("nearest", "nearest-exact", "bilinear", "bicubic")), (5, ("nearest", "trilinear"))):
+            x = torch.rand((1, 3) + (8,) * (rank - 2), device="cuda", dtype=torch.float16)
+            for mode in modes:
+                assert F.interpolate(x, scale_factor=0.5, mode=mode).dtype == torch.float32, mode
+            assert F.interpolate(x, scale_factor=0.5, mode="area").dtype == torch.float16, rank
+        x = torch.rand(1, 3, 16, 16, device="cuda", dtype=torch.float16)
+        for mode in ("bilinear", "bicubic"):
+            assert F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True).dtype == torch.float32, mode
 
 
 def test_float16_gradient_note_is_read_from_the_docstring(ns):
@@ -199,17 +243,23 @@ def test_zh_page_says_significant_bits_not_digits():
 
 
 def test_half_types_lose_precision_by_storing_not_computing(ns):
-    for dtype in (torch.float16, torch.bfloat16):
-        eps = torch.finfo(dtype).eps
-        kernels = [k for (name, d), (t, k) in ns["precision"].items() if d == dtype]
-        assert kernels and max(kernels) < eps
-    float32 = [k for (name, d), (t, k) in ns["precision"].items() if d == torch.float32]
-    assert max(float32) > torch.finfo(torch.float32).eps
+    precision = ns["precision"]
+    for where in ns["places"]:
+        for dtype in (torch.float16, torch.bfloat16):
+            eps = torch.finfo(dtype).eps
+            kernels = [k for (w, name, d), (t, k) in precision.items() if w == where and d == dtype]
+            assert kernels and max(kernels) < eps, (where, dtype)
+            if where == "cpu":  # one rounding at the end: at most half an epsilon (values stay below 2)
+                assert max(kernels) <= 0.5 * eps * (1 + 1e-3), dtype
+        float32 = [k for (w, name, d), (t, k) in precision.items() if w == where and d == torch.float32]
+        assert max(float32) > torch.finfo(torch.float32).eps, where
+        assert min(float32) < torch.finfo(torch.float32).eps, where  # "in some modes"
 
 
 def test_bfloat16_error_is_about_one_8bit_level_and_eight_times_float16(ns):
     assert torch.finfo(torch.bfloat16).eps == 2.0**-7  # 8 significant bits
-    bf16 = max(t for (name, d), (t, k) in ns["precision"].items() if d == torch.bfloat16)
-    fp16 = max(t for (name, d), (t, k) in ns["precision"].items() if d == torch.float16)
-    assert 0.5 / 255 < bf16 < 4 / 255  # of the order of one 8-bit level
-    assert 4 < bf16 / fp16 < 16
+    for where in ns["places"]:
+        bf16 = max(t for (w, name, d), (t, k) in ns["precision"].items() if w == where and d == torch.bfloat16)
+        fp16 = max(t for (w, name, d), (t, k) in ns["precision"].items() if w == where and d == torch.float16)
+        assert 0.5 / 255 < bf16 < 4 / 255  # of the order of one 8-bit level
+        assert 4 < bf16 / fp16 < 16

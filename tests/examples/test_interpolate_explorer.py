@@ -43,6 +43,15 @@ def test_bicubic_dots_are_off_the_sampled_point(ns):
     assert errors[0.5, False][0] == 0
 
 
+def test_antialias_dots_are_the_filter_centre_inside_and_move_inwards_at_the_edge(ns):
+    errors = ns["antialias_dot_error"]
+    insides = [inside for inside, _ in errors.values() if inside is not None]
+    assert len(insides) >= 6 and max(insides) < 1e-9  # exact inside, bicubic (A = -0.5) included
+    assert errors["bicubic", 0.5][0] is None  # a 6-pixel row has no room for a whole filter of 8 pixels
+    overall = [top for _, top in errors.values()]
+    assert min(overall) > 0.04 and 0.3 < max(overall) <= 1 / 3 + 1e-9  # "up to a third of a pixel"
+
+
 @pytest.mark.parametrize("scale", [0.5, 1.5, 2, 3])
 def test_grid_for_bilinear_is_the_half_pixel_formula_clamped(ns, scale):
     out = int(ns["size"] * scale)

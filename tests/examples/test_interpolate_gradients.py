@@ -71,9 +71,16 @@ def test_coverage(ns):
     for mode in ("nearest", "nearest-exact"):
         low, high, _ = cov[mode, "x1.5"]
         assert low > 0 and high == pytest.approx(4 * low)
+    for mode in ("nearest", "nearest-exact"):
+        low, high, _ = cov[mode, "x1.25"]
+        assert low > 0 and high == pytest.approx(4 * low)
     for mode in ("bilinear", "area"):
         low, high, _ = cov[mode, "x1.5"]
         assert low == pytest.approx(high)
+    low, high, _ = cov["area", "x1.25"]
+    assert high > 2 * low
+    low, high, _ = cov["bilinear", "x1.25"]
+    assert 1.1 * low < high < 2 * low
     assert cov["nearest", "x1/4"][2] == pytest.approx(15 / 16)
     assert cov["bilinear", "x1/4"][2] == pytest.approx(3 / 4)
     for mode in ("bilinear, antialias", "bicubic, antialias", "area"):
@@ -118,17 +125,18 @@ RAISING_ON_CUDA = {"linear", "bilinear, antialias", "bicubic", "area"}
 
 def test_determinism_table_says_what_the_page_says(ns):
     table, device = ns["determinism"], ns["device"].type
-    assert set(table) == {(mode, setting) for mode in ns["RANKED"] for setting in ns["SWITCH"]}
+    places = {"cpu", device}
+    assert set(table) == {(where, mode, setting) for where in places for mode in ns["RANKED"] for setting in ns["SWITCH"]}
+    assert {value for (where, _, _), value in table.items() if where == "cpu"} == {"bitwise equal"}
     if device == "cpu":
-        assert set(table.values()) == {"bitwise equal"}
         return
     for mode in ns["RANKED"]:
         if mode in RAISING_ON_CUDA:
-            assert table[mode, "deterministic"].startswith("RuntimeError"), mode
-            assert "UserWarning" in table[mode, "deterministic, warn_only"], mode
+            assert table[device, mode, "deterministic"].startswith("RuntimeError"), mode
+            assert "UserWarning" in table[device, mode, "deterministic, warn_only"], mode
         else:
-            assert table[mode, "deterministic"] == table[mode, "deterministic, warn_only"] == "bitwise equal", mode
-    assert table["nearest", "default"] == "bitwise equal"
+            assert table[device, mode, "deterministic"] == table[device, mode, "deterministic, warn_only"] == "bitwise equal", mode
+    assert table[device, "nearest", "default"] == "bitwise equal"
 
 
 def test_dispatch_on_meta_and_cpu(ns):
@@ -141,6 +149,17 @@ def test_dispatch_on_meta_and_cpu(ns):
         else:
             assert d[mode, "meta", True] == d[mode, "meta", False], mode
     assert d["bilinear, antialias", "meta", True] == "UpsampleBilinear2DAaBackward0"
+
+
+def test_torchscript_keeps_the_kernel_with_the_switch_on(ns):
+    assert ns["script_dispatch"] == {"eager": "AddBackward0", "torch.jit.script": "UpsampleBilinear2DBackward0"}
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_cuda_scripted_bilinear_backward_raises_with_the_switch(ns, deterministic):
+    x = torch.rand(2, 4, 16, 16, device="cuda", requires_grad=True)
+    with pytest.raises(RuntimeError, match="does not have a deterministic implementation"):
+        ns["scripted_bilinear_x2"](x).sum().backward()
 
 
 def test_antialias_is_not_decomposed_off_the_cpu(deterministic):

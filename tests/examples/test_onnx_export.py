@@ -59,8 +59,9 @@ def test_models_were_written_to_a_deleted_temporary_folder(ns):
     assert ROOT.resolve() not in folder.parents
 
 
-def test_default_exporter_is_slower_than_legacy(ns):
-    assert ns["seconds"][DEFAULT] > ns["seconds"][LEGACY]
+def test_default_exporter_is_much_slower_than_legacy(ns):
+    # "much longer": several times, although the legacy run also re-exports its failing layers one by one.
+    assert ns["seconds"][DEFAULT] > 3 * ns["seconds"][LEGACY]
 
 
 def test_every_layer_exports_and_matches_with_the_default_exporter(ns):
@@ -155,3 +156,25 @@ def test_legacy_exporter(ns):
     for label in [upsample("nearest-exact")] + [label for label in legacy if "antialias=True" in label]:
         assert "not supported" in legacy[label]["error"], label
     assert "not constant" in legacy[upsample("area")]["error"]
+
+
+def test_antialias_with_size_matches_at_other_sizes(tmp_path):
+    # The page: antialias exported with `size` matches eager torch. Shrinking, enlarging, one axis each way.
+    import onnxruntime
+
+    cases = [((6, 7), (11, 5), "bilinear"), ((6, 7), (11, 5), "bicubic"), ((6, 7), (13, 15), "bicubic"),
+             ((9, 9), (4, 2), "bicubic"), ((64, 64), (17, 23), "bilinear"), ((5, 5), (5, 2), "bicubic")]
+
+    class Layers(nn.Module):
+        def forward(self, *xs):
+            return tuple(F.interpolate(x, size=size, mode=mode, antialias=True) for x, (_, size, mode) in zip(xs, cases))
+
+    xs = tuple(torch.rand(1, 2, *shape) for shape, _, _ in cases)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(Layers(), xs, tmp_path / "m.onnx", dynamo=True, input_names=[f"x{i}" for i in range(len(xs))])
+    session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+    outputs = session.run(None, {f"x{i}": x.numpy() for i, x in enumerate(xs)})
+    for (shape, size, mode), x, result in zip(cases, xs, outputs):
+        eager = F.interpolate(x, size=size, mode=mode, antialias=True).numpy()
+        assert np.abs(result - eager).max() < MATCH, (shape, size, mode)

@@ -67,6 +67,35 @@ def test_bicubic_coefficients_are_minus_075_and_minus_05_with_antialias():
     assert smooth == pytest.approx(0.140625 * -0.5)
 
 
+@pytest.mark.parametrize("shape,factor", [((6, 9), 3), ((10, 15), 5), ((14, 7), 7), ((30, 20), 2), ((99, 66), 3), ((100, 100), 100), ((13, 26), 13)])
+def test_area_box_and_inter_area_agree_at_every_whole_shrink_factor(shape, factor):
+    image = np.random.default_rng(factor).random(shape, dtype=np.float32)
+    size = (shape[0] // factor, shape[1] // factor)
+    ours = F.interpolate(torch.from_numpy(image)[None, None], size=size, mode="area")[0, 0].numpy()
+    assert np.abs(ours - np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BOX))).max() < 1e-5
+    assert np.abs(ours - cv2.resize(image, size[::-1], interpolation=cv2.INTER_AREA)).max() < 1e-5
+
+
+@pytest.mark.parametrize("shape,size", [((10, 10), (4, 4)), ((9, 9), (6, 6)), ((256, 256), (100, 100))])
+def test_area_box_and_inter_area_differ_at_other_shrink_factors(shape, size):
+    image = np.random.default_rng(0).random(shape, dtype=np.float32)
+    ours = F.interpolate(torch.from_numpy(image)[None, None], size=size, mode="area")[0, 0].numpy()
+    assert np.abs(ours - np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BOX))).max() > 1e-2
+    assert np.abs(ours - cv2.resize(image, size[::-1], interpolation=cv2.INTER_AREA)).max() > 1e-2
+
+
+def test_float32_positions_drift_from_pillow_and_opencv_on_large_images(ns):
+    large, match = ns["large"], ns["MATCH"]
+    for (n, m, dtype), gaps in large.items():
+        if dtype == "float64":
+            assert max(gaps) < 1e-6, (n, m)
+    assert min(large[4000, 3999, "float32"]) > match
+    assert max(large[256, 255, "float32"] + large[256, 192, "float32"]) < match
+    assert max(large[4000, 3999, "float32"]) < 0.1 / 255
+    for column in (0, 1):
+        assert large[256, 255, "float32"][column] < large[1000, 999, "float32"][column] < large[4000, 3999, "float32"][column]
+
+
 def test_area_box_and_inter_area(ns):
     assert "area" in ns["matches"]["down", "Pillow BOX"]
     assert "area" in ns["matches"]["down", "cv2 INTER_AREA"]
@@ -181,16 +210,47 @@ def test_uint8_against_pillow_on_the_cpu(ns):
     def diff(setting, case, source="uint8 input"):
         return rows["cpu", setting, source, case]
 
-    square, skewed, mixed = ("256² → 64²", "64² → 160²"), "256² → 100×77", "256² → 181×300"
+    square, skewed, mixed, reverse = ("256² → 64²", "64² → 160²"), "256² → 100×77", "256² → 181×300", "256² → 300×181"
     for case in square:
         assert diff("bilinear, antialias", case).max() == 0
-    assert diff("bilinear, antialias", skewed).max() == 1 and (diff("bilinear, antialias", skewed) > 0).mean() < 0.01
-    for case in square + (skewed,):
+    for case in (skewed, reverse):
+        assert diff("bilinear, antialias", case).max() == 1 and (diff("bilinear, antialias", case) > 0).mean() < 0.01
+    for case in square + (skewed, reverse):
         assert diff("bicubic, antialias", case).max() == 1
         for setting in ("bilinear, antialias", "bicubic, antialias"):
             assert (diff(setting, case, "float32 input, rounded") > 0).mean() > (diff(setting, case) > 0).mean()
     assert (diff("bilinear, antialias", mixed) > 0).mean() > 0.1
     assert diff("bicubic, antialias", mixed).max() > 2
+
+
+@pytest.mark.parametrize("size,far", [((181, 300), True), ((128, 257), True), ((250, 300), True), ((64, 512), True),
+                                      ((300, 181), False), ((257, 128), False), ((300, 250), False), ((512, 64), False),
+                                      ((256, 300), False), ((300, 300), False), ((100, 77), False)])
+def test_uint8_far_from_pillow_exactly_when_the_height_shrinks_and_the_width_grows(ns, size, far):
+    rgb = ns["rgb"]
+    x = torch.from_numpy(rgb).permute(2, 0, 1)[None]
+    ours = F.interpolate(x, size=size, mode="bilinear", antialias=True)[0].permute(1, 2, 0).numpy().astype(int)
+    pillow = np.asarray(Image.fromarray(rgb).resize(size[::-1], Image.Resampling.BILINEAR)).astype(int)
+    share = (ours != pillow).mean()
+    assert np.abs(ours - pillow).max() <= 1
+    assert (share > 0.1) if far else (share < 0.01), (size, share)
+
+
+def test_pillow_is_torch_with_antialias_except_for_an_output_one_pixel_wide(ns):
+    assert min(ns["width_one"].values()) > 0.1
+    rng = np.random.default_rng(1)
+    for (h, w), size in [((256, 1), (64, 1)), ((9, 1), (4, 1)), ((5, 3), (2, 1))]:
+        image = rng.random((h, w), dtype=np.float32)
+        x = torch.from_numpy(image)[None, None]
+        pillow = np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BILINEAR))
+        wrong = F.interpolate(x, size=size, mode="bilinear", antialias=True)[0, 0].numpy()
+        # The same resize along the width instead (transposed) is right.
+        right = F.interpolate(x.mT, size=size[::-1], mode="bilinear", antialias=True)[0, 0].mT.numpy()
+        assert np.abs(wrong - pillow).max() > 1e-2 and np.abs(right - pillow).max() < 1e-5
+    for (h, w), size in [((256, 1), (256, 1)), ((256, 2), (64, 2)), ((256, 1), (64, 3)), ((1, 256), (1, 64))]:
+        image = rng.random((h, w), dtype=np.float32)
+        ours = F.interpolate(torch.from_numpy(image)[None, None], size=size, mode="bilinear", antialias=True)[0, 0].numpy()
+        assert np.abs(ours - np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BILINEAR))).max() < 1e-5
 
 
 def test_opencv_uint8_agrees_with_torch_only_for_nearest(ns):
@@ -207,6 +267,33 @@ def test_for_fid_default_bicubic_and_opencv_cubic_are_not_pillow(ns):
         pillow = ns["outputs"]["down", name, "Pillow BICUBIC"]
         for other in ("torch bicubic", "cv2 INTER_CUBIC"):
             assert np.abs(ns["outputs"]["down", name, other] - pillow).max() > 1e-2
+
+
+def test_nearest_sweep_differences_are_all_boundary_cases(ns):
+    sweep = ns["nearest_sweep"]
+    for call, (setting, _) in ns["NEAREST_PAIRS"].items():
+        pairs = sweep[call]
+        assert pairs, call  # every library parts from torch at some sizes ...
+        assert any(m > n for n, m in pairs) and any(m < n for n, m in pairs), call  # ... enlarging and shrinking
+        for (n, m), columns in pairs.items():  # ... and only where rounding decides
+            assert all(ns["on_boundary"](d, n, m, setting) for d in columns), (call, n, m)
+    for call in ("cv2 INTER_NEAREST", "skimage order=0"):  # the two that match the page's sizes exactly
+        assert 0 < len(sweep[call]) < 0.1 * 32 * 64
+
+
+@pytest.mark.parametrize("n,m", [(14, 18), (26, 10)])
+def test_opencv_nearest_is_not_torch_nearest_at_every_size(n, m):
+    row = np.tile(np.arange(n, dtype=np.float32), (2, 1))
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(2, m), mode="nearest")[0, 0].numpy()
+    assert not np.array_equal(ours, cv2.resize(row, (m, 2), interpolation=cv2.INTER_NEAREST))
+
+
+@pytest.mark.parametrize("n,m", [(14, 23), (26, 11)])
+def test_scikit_image_order_0_is_not_nearest_exact_at_every_size(n, m):
+    row = np.tile(np.arange(n, dtype=np.float32), (2, 1))
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(2, m), mode="nearest-exact")[0, 0].numpy()
+    theirs = sk_resize(row, (2, m), order=0, mode="edge", anti_aliasing=False).astype(np.float32)
+    assert not np.array_equal(ours, theirs)
 
 
 @pytest.mark.parametrize("n_in,n_out", [(256, 64), (64, 160), (7, 3), (5, 12)])
