@@ -442,3 +442,17 @@ def test_channels_last_gives_the_same_values(Downsample):
     for method, k, mode, down in modules(Downsample, factors=(2, 4)):
         if mode == "reflect":
             torch.testing.assert_close(down(x.to(memory_format=torch.channels_last)), down(x), msg=lambda m: f"{method} {k}: {m}")
+
+
+def test_untrained_conv_has_the_worst_shift_error_at_every_seed(ns):
+    """'until it is trained, the worst shift error of all' is a claim about the default initialisation, not one seed."""
+    f, Downsample = ns["facts"], ns["Downsample"]
+    periodic, half_pixel_shift, spread, images = ns["periodic"], ns["half_pixel_shift"], ns["spread"], ns["images"]
+    runner_up = max(f[m]["shift error"] for m in f if m not in ("conv", "pixel-unshuffle"))
+    for seed in range(1, 6):
+        torch.manual_seed(seed)
+        down = Downsample(2, "conv", channels=16)
+        with torch.no_grad():
+            small = periodic(down, images)
+            moved = [(periodic(down, images.roll(1, dims=d)) - half_pixel_shift(small, d)).norm() / spread(small) for d in (-2, -1)]
+        assert (sum(moved) / 2).item() > 1.2 * runner_up, seed
