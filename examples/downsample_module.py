@@ -4,9 +4,9 @@ A small ``Downsample(factor, method=...)`` module, used the way ``nn.Upsample`` 
 it once, call it on (N, C, H, W) tensors. Its methods are the answers of the previous
 pages, by name: 'max', 'avg', 'area', 'antialias-bilinear', 'blur', 'max-blur', 'conv'
 and 'pixel-unshuffle'. The script measures where each method's samples sit, the smallest
-input each accepts, its dtypes, torch.compile and TorchScript, what each keeps, checks
-the module in an encoder-decoder with ``nn.Upsample``, and builds a decision table from
-the measurements.
+input each accepts, the output size at factors up to 100, its dtypes, torch.compile and
+TorchScript, what each keeps, checks the module in an encoder-decoder with
+``nn.Upsample``, and builds a decision table from the measurements.
 """
 
 # %% setup
