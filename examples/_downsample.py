@@ -7,17 +7,15 @@ page times it. The cells below are what the pages show.
 """
 
 # %% blur_pool
-from typing import List
-
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-FILTER_SIZES = (2, 3, 4, 5, 6, 7)  # taps, as in Zhang's antialiased-cnns code
+FILTER_SIZES = (2, 3, 4, 5, 6, 7)  # taps; Zhang's antialiased-cnns also takes 1, which is plain subsampling
 PADDING_MODES = ("reflect", "replicate", "zeros", "circular")
 
 
-def binomial(filter_size: int) -> List[int]:
+def binomial(filter_size: int) -> list[int]:
     """A row of Pascal's triangle: [1, 1] is a box, [1, 2, 1] a tent, [1, 4, 6, 4, 1] the paper's Bin-5."""
     row = [1]
     for _ in range(filter_size - 1):
@@ -53,7 +51,8 @@ def blur_pool(x: torch.Tensor, filter_size: int = 4, stride: int = 2, padding_mo
     input's dtype. As in antialiased-cnns, the input is padded by (filter_size - 1) // 2
     before, so output pixel i sits at input position stride * i + 0.5 for an even filter
     and stride * i for an odd one. ceil_mode=True (Zhang) gives ceil(H / stride);
-    ceil_mode=False gives floor(H / stride), padding less after rather than cropping.
+    ceil_mode=False gives floor(H / stride), padding less after; a filter shorter than the
+    stride would still reach past the last full block, and that sample is dropped.
     """
     if x.dim() != 4:
         raise ValueError(f"blur_pool expects a 4-D (N, C, H, W) tensor, got shape {list(x.shape)}")
@@ -67,7 +66,7 @@ def blur_pool(x: torch.Tensor, filter_size: int = 4, stride: int = 2, padding_mo
             f"blur_pool(filter_size={filter_size}, stride={stride}, padding_mode='{padding_mode}', ceil_mode={ceil_mode}) "
             f"needs H and W of at least {smallest}, got {height}x{width}"
         )
-    pad: List[int] = [before, after, before, after]
+    pad: list[int] = [before, after, before, after]
     if padding_mode == "zeros":
         x = F.pad(x, pad)
     else:
@@ -198,10 +197,12 @@ class Downsample(nn.Module):
         if method == "area":
             return F.adaptive_avg_pool2d(x, [height // k, width // k])
         if method == "antialias-bilinear":
-            # scale_factor, not size, so that the filter sits on block centres whatever the size;
-            # the CPU kernel has no float16/bfloat16 path, so those go through float32.
+            # The kernel F.interpolate runs, given both the output size and the scale: the scale puts
+            # the filter on block centres whatever the size, and the size is floor(H / k) exactly,
+            # where scale_factor=1/k would compute it as floor(H * (1/k)) in floating point, one short
+            # at k = 49. The CPU kernel has no float16/bfloat16 path, so those go through float32.
             low = x.dtype == torch.float16 or x.dtype == torch.bfloat16
-            y = F.interpolate(x.float() if low else x, scale_factor=1.0 / k, mode="bilinear", antialias=True, recompute_scale_factor=False)
+            y = torch.ops.aten._upsample_bilinear2d_aa(x.float() if low else x, [height // k, width // k], False, 1.0 / k, 1.0 / k)
             return y.to(x.dtype)
         if method == "pixel-unshuffle":
             if height % k or width % k:

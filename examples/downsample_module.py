@@ -4,9 +4,9 @@ A small ``Downsample(factor, method=...)`` module, used the way ``nn.Upsample`` 
 it once, call it on (N, C, H, W) tensors. Its methods are the answers of the previous
 pages, by name: 'max', 'avg', 'area', 'antialias-bilinear', 'blur', 'max-blur', 'conv'
 and 'pixel-unshuffle'. The script measures where each method's samples sit, the smallest
-input each accepts, its dtypes, torch.compile and TorchScript, what each keeps, checks
-the module in an encoder-decoder with ``nn.Upsample``, and builds a decision table from
-the measurements.
+input each accepts, the output size at factors up to 100, its dtypes, torch.compile and
+TorchScript, what each keeps, checks the module in an encoder-decoder with
+``nn.Upsample``, and builds a decision table from the measurements.
 """
 
 # %% setup
@@ -83,8 +83,8 @@ for name, row in phase.items():
     print(f"| {label} | " + " | ".join(row[k] for k in (2, 3, 4)) + " |")
 
 # %% phase_odd
-# When k does not divide the size: 15 pixels at factor 2. 'area' spreads its 7 windows
-# over all 15 pixels, and so does antialiased bilinear given size=7 instead of the factor.
+# When k does not divide the size: 15 pixels at factor 2 (and 25 at factor 4). 'area' spreads
+# its 7 windows over all 15 pixels, and so does antialiased bilinear given size=7 instead of the factor.
 def drift(where, k=2):
     return [round(v, 3) for v in (where - (k * torch.arange(len(where), device=device) + (k - 1) / 2)).tolist()]
 
@@ -100,15 +100,16 @@ class Resize(nn.Module):
 
 odd_drift = {
     "Downsample(2, 'antialias-bilinear')": drift(positions(Downsample(2, "antialias-bilinear"), 15)),
+    "Downsample(4, 'antialias-bilinear'), 25 px": drift(positions(Downsample(4, "antialias-bilinear"), 25), 4),
     "Downsample(2, 'area')": drift(positions(Downsample(2, "area"), 15)),
     "F.interpolate(size=7, antialias=True)": drift(positions(Resize(7), 15)),
 }
 for name, values in odd_drift.items():
-    print(f"{name:40s} position - block centre: {values}")
+    print(f"{name:45s} position - block centre: {values}")
 
 # %% tiny
-# The smallest input each method takes, found by trying sizes 1, 2, 3, ... Below it the
-# call raises a ValueError that names the minimum.
+# The smallest input each method takes, found by trying sizes 1, 2, 3, ..., for the blur
+# methods with each padding mode. Below it the call raises a ValueError that names the minimum.
 def smallest(down):
     for size in range(1, 33):
         try:
@@ -123,7 +124,7 @@ print("| method | padding_mode | factor 2 | factor 3 | factor 4 |")
 print("|---|---|---:|---:|---:|")
 minimum = {}
 for method in Downsample.METHODS:
-    for mode in ("reflect", "replicate") if method in ("blur", "max-blur") else ("",):
+    for mode in ("reflect", "replicate", "zeros", "circular") if method in ("blur", "max-blur") else ("",):
         row = []
         for k in (2, 3, 4):
             try:
@@ -140,6 +141,43 @@ for size, method in ((1, "avg"), (3, "max-blur")):
         Downsample(2, method=method)(torch.zeros(1, 1, size, size, device=device))
     except ValueError as error:
         print(f"\n{size}x{size}, {method}: {error}")
+
+# %% large_factors
+# Every method at every factor it takes from 2 to 100, on maps 1 to 4 blocks high and, but
+# for 'pixel-unshuffle', k - 1 pixels wider than whole blocks: the output is H // k by W // k
+# each time. F.interpolate given scale_factor=1/k computes the size as floor(H * (1/k)) in
+# floating point instead, and 49 * (1/49) is 0.9999999999999999.
+threads = torch.get_num_threads()
+torch.set_num_threads(1)  # some 2,800 tiny calls: a second CPU thread would only add waiting
+shape_misses, calls = [], 0
+for k in range(2, 101):
+    for method in Downsample.METHODS:
+        if method in Downsample.ALIGNED_FILTERS and k & (k - 1):
+            continue
+        down = Downsample(k, method=method, channels=1).to(device)
+        for blocks in range(1, 5):
+            height = blocks * k
+            if height < down.minimum_size:
+                continue
+            width = height if method == "pixel-unshuffle" else height + k - 1
+            calls += 1
+            if down(torch.zeros(1, 1, height, width, device=device)).shape[-2:] != (blocks, blocks):
+                shape_misses.append((method, k, height))
+print(f"Downsample: {calls} calls at factors 2 to 100, outputs of the wrong size: {len(shape_misses)}")
+print(f"49 * (1 / 49) = {49 * (1 / 49)!r}")
+interpolate_short = []
+for k in range(2, 101):
+    for blocks in range(1, 5):
+        x = torch.zeros(1, 1, blocks * k, 1, device=device)
+        try:
+            got = F.interpolate(x, scale_factor=(1 / k, 1.0), mode="bilinear", antialias=True, recompute_scale_factor=False).shape[-2]
+        except RuntimeError:  # an output with no rows
+            got = 0
+        if got != blocks:
+            interpolate_short.append((k, blocks * k, got))
+torch.set_num_threads(threads)
+print("F.interpolate(scale_factor=1/k), where the height is not H // k (factor, H, rows):", interpolate_short)
+
 
 # %% dtypes
 # The output has the input's dtype, and the filters and weights are cast to it on each
@@ -333,12 +371,18 @@ for method in Downsample.METHODS:
         fact["reconstruction error"] = ((back - images).norm() / images.norm()).item()
         if method != "pixel-unshuffle":  # it moves pixels into channels; these two compare images
             small = periodic(down, images)
-            fact["folded energy"] = ((small - periodic(down, lowpass(images))).norm() ** 2 / spread(small) ** 2).item()
+            if method not in ("max", "max-blur"):  # for a nonlinear method the difference is not only folding
+                fact["folded energy"] = ((small - periodic(down, lowpass(images))).norm() ** 2 / spread(small) ** 2).item()
             moved = [(periodic(down, images.roll(1, dims=d)) - half_pixel_shift(small, d)).norm() / spread(small) for d in (-2, -1)]
             fact["shift error"] = (sum(moved) / 2).item()
         if method not in ("conv", "pixel-unshuffle"):  # image resizers: compare with Pillow on one channel
             fact["max diff to Pillow"] = (down(picture.to(device))[0, 0].cpu() - pillow_bilinear(picture)).abs().max().item()
+            odd_picture = picture[..., :63, :63]  # a size 2 does not divide: Pillow's filter spans 63 / 31 pixels
+            fact["max diff to Pillow, 63x63"] = (down(odd_picture.to(device))[0, 0].cpu() - pillow_bilinear(odd_picture)).abs().max().item()
     facts[method] = fact
+# Pillow takes an output size, and so matches F.interpolate given that size.
+odd_picture = picture[..., :63, :63]
+pillow_by_size = (F.interpolate(odd_picture, size=(31, 31), mode="bilinear", antialias=True)[0, 0] - pillow_bilinear(odd_picture)).abs().max().item()
 
 columns = ["parameters", "footprint", "peak kept", "noise left", "reconstruction error", "folded energy", "shift error"]
 print("| method | " + " | ".join(columns) + " |")
@@ -347,7 +391,7 @@ for method, fact in facts.items():
     cells = [str(fact["parameters"]), str(fact["footprint"])]
     low, high = fact["peak kept min"], fact["peak kept max"]
     cells.append(f"{low:.3f}" if math.isclose(low, high, rel_tol=1e-6) else f"{low:.3f} to {high:.3f}")
-    cells += [f"{fact[c]:.3f}" if c in fact else "n/a" for c in columns[3:]]
+    cells += [f"{fact[c]:.3f}" if c in fact else ("nonlinear" if c == "folded energy" and method != "pixel-unshuffle" else "n/a") for c in columns[3:]]
     print(f"| `{method}` | " + " | ".join(cells) + " |")
 
 # %% decision_table
@@ -371,8 +415,9 @@ rows = [
     ("remove the most aliasing and noise", "blur",
      f"folded energy {f['blur']['folded energy']:.3f}, noise left {f['blur']['noise left']:.2f}; the same as antialias-bilinear's at factor 2 "
      f"({f['antialias-bilinear']['folded energy']:.3f}, {f['antialias-bilinear']['noise left']:.2f})"),
-    ("resize images as Pillow does", "antialias-bilinear",
-     f"max difference to Pillow {f['antialias-bilinear']['max diff to Pillow']:.0e} (blur {f['blur']['max diff to Pillow']:.2f}, avg {f['avg']['max diff to Pillow']:.2f})"),
+    ("resize images as Pillow does, at sizes the factor divides", "antialias-bilinear",
+     f"max difference to Pillow {f['antialias-bilinear']['max diff to Pillow']:.0e} on 64x64 (blur {f['blur']['max diff to Pillow']:.2f}, avg {f['avg']['max diff to Pillow']:.2f}); "
+     f"{f['antialias-bilinear']['max diff to Pillow, 63x63']:.2f} on 63x63, where F.interpolate(size=31) gives {pillow_by_size:.0e}"),
     ("average each block, and read nothing else", "avg",
      f"footprint {f['avg']['footprint']} pixels (blur {f['blur']['footprint']}), noise left {f['avg']['noise left']:.2f}"),
     ("use every pixel of a size that does not divide, on a stretched grid", "area",

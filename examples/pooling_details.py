@@ -74,6 +74,25 @@ below_values, below_indices = pool(below_zero)
 repooled = pool(unpool(below_values, below_indices))[0]
 print("values of -1 - arange(16):", below_values.flatten().tolist(), " pooled again:", repooled.flatten().tolist())
 
+# %% unpool_full_windows
+# A zero can win only in a window with a pixel that received no maximum. Windows that overlap
+# can be filled by their neighbours' maxima, and a window of one pixel, which ceil_mode adds
+# at the edge, holds only its own: then the negative maximum comes back.
+def pool_twice(x, kernel, stride, ceil_mode=False):
+    values, indices = F.max_pool2d(x, kernel, stride, ceil_mode=ceil_mode, return_indices=True)
+    refilled = F.max_unpool2d(values, indices, kernel, stride, output_size=x.shape[-2:])
+    return values, F.max_pool2d(refilled, kernel, stride, ceil_mode=ceil_mode)
+
+
+rows, cols = torch.meshgrid(torch.arange(7.0, device=device), torch.arange(7.0, device=device), indexing="ij")
+cone = (-1 - ((rows - 3) ** 2 + (cols - 3) ** 2).sqrt()).view(1, 1, 7, 7)  # negative, highest in the centre
+full_windows = {
+    "MaxPool2d(3, stride=2), 7x7 cone -1 - distance to the centre": pool_twice(cone, 3, 2),
+    "MaxPool2d(2, ceil_mode=True), 5x5 -1 - arange(25)": pool_twice(-1 - torch.arange(25.0, device=device).view(1, 1, 5, 5), 2, 2, ceil_mode=True),
+}
+for name, (once, twice) in full_windows.items():
+    print(f"{name}\n values:\n{once[0, 0]}\n pooled again:\n{twice[0, 0]}")
+
 # %% unpool_odd
 # An odd size is ambiguous on the way back: 5 -> 2 could have come from 4 or 5. Without
 # output_size, MaxUnpool2d assumes 4 and reads 5-wide indices as 4-wide ones.

@@ -11,7 +11,6 @@ import math
 import pytest
 import torch
 import torch.nn.functional as F
-
 from _downsample import FILTER_SIZES, PADDING_MODES, BlurPool, MaxBlurPool, binomial, blur_pool, blur_pool_minimum_size
 
 

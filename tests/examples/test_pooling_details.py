@@ -106,12 +106,28 @@ def test_pooling_the_unpooled_map_again_gives_max_with_zero(ns):
         assert torch.equal(again, values.clamp(min=0)), kernel
         signs |= set(values.sign().flatten().tolist())
     assert signs == {-1.0, 1.0}  # the sweep met windows the zeros win, and windows they do not
-    # overlapping windows too: a maximum written into a neighbour's window is never above the neighbour's own
-    for size in (7, 9, 10):
-        x = torch.randn(4, 3, size, size, generator=generator) - 1.5
-        values, indices = F.max_pool2d(x, 3, 2, return_indices=True)
-        again = F.max_pool2d(F.max_unpool2d(values, indices, 3, 2, output_size=x.shape[-2:]), 3, 2)
-        assert torch.equal(again, values.clamp(min=0)), size
+
+
+def test_a_zero_wins_only_in_a_window_with_a_pixel_that_received_no_maximum(ns):
+    """The exact rule, over kernels, strides (overlapping or not), padding and ceil_mode: v where
+    every input pixel of the window received a maximum, max(v, 0) elsewhere."""
+    generator = torch.Generator().manual_seed(5)
+    kept_negative = 0
+    for kernel, stride, padding, ceil_mode, size in itertools.product((1, 2, 3), (1, 2, 3), (0, 1), (False, True), (3, 5, 6)):
+        if padding > kernel // 2:
+            continue
+        for x in (torch.randn(2, 3, size, size, generator=generator) - 1.5, -1 - torch.arange(float(size * size)).view(1, 1, size, size)):
+            values, indices = F.max_pool2d(x, kernel, stride, padding, ceil_mode=ceil_mode, return_indices=True)
+            unpooled = F.max_unpool2d(values, indices, kernel, stride, padding, output_size=x.shape[-2:])
+            again = F.max_pool2d(unpooled, kernel, stride, padding, ceil_mode=ceil_mode)
+            received = F.max_unpool2d(torch.ones_like(values), indices, kernel, stride, padding, output_size=x.shape[-2:])
+            full = -F.max_pool2d(-received, kernel, stride, padding, ceil_mode=ceil_mode) == 1  # padding is -inf, never the min
+            assert torch.equal(again, torch.where(full, values, values.clamp(min=0))), (kernel, stride, padding, ceil_mode, size)
+            kept_negative += int((full & (values < 0)).sum())
+    assert kept_negative > 0  # the sweep met windows where max(v, 0) fails
+    # the page's two counterexamples: the negative maximum comes back where max(v, 0) would be 0
+    for once, twice in ns["full_windows"].values():
+        assert (once < 0).all() and (twice != once.clamp(min=0)).sum() == 1 and (twice == once).sum() == 1
 
 
 def test_unpool_odd_sizes_need_output_size(ns):
