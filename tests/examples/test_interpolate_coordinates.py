@@ -188,6 +188,27 @@ def test_4d_nearest_special_cases_out_equal_and_out_double(n):
         assert picked(3, up) != list(range(n))
 
 
+@pytest.mark.parametrize("n", [10, 40, 63, 64, 65, 100, 130])
+def test_cpu_nearest_special_cases_belong_to_the_channels_last_kernel(n):
+    # 4-D: copy and doubling while out H + out W <= 128, or in channels_last with more than 3 channels.
+    for channels, layout in ((1, torch.contiguous_format), (3, torch.channels_last), (4, torch.channels_last)):
+        x = torch.arange(float(n)).expand(1, channels, n, n).contiguous(memory_format=layout)
+        vectorized = layout == torch.channels_last and channels > 3
+        copied = torch.equal(F.interpolate(x, scale_factor=1 + 0.5 / n), x)
+        assert copied == (vectorized or 2 * n <= 128), (n, channels, layout)
+        small = x[..., :1, :]  # 1 x n: doubling gives 2 x 2n, out H + out W = 2 + 2n
+        doubled = torch.equal(F.interpolate(small, scale_factor=2 + 0.5 / n), small.repeat_interleave(2, 2).repeat_interleave(2, 3))
+        assert doubled == (vectorized or 2 + 2 * n <= 128), (n, channels, layout)
+    # 5-D: only channels_last_3d with more than 3 channels; 3-D: never.
+    m = min(n, 24)
+    for channels, layout in ((4, torch.contiguous_format), (3, torch.channels_last_3d), (4, torch.channels_last_3d)):
+        v = torch.arange(float(m)).expand(1, channels, m, m, m).contiguous(memory_format=layout)
+        copied = torch.equal(F.interpolate(v, scale_factor=1 + 0.5 / m), v)
+        assert copied == (layout == torch.channels_last_3d and channels > 3), (m, channels, layout)
+    row = torch.arange(float(n)).view(1, 1, n)
+    assert not torch.equal(F.interpolate(row, scale_factor=1 + 0.5 / n), row)
+
+
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
 def test_cuda_4d_nearest_copies_but_does_not_double():
     row = torch.arange(5.0, device="cuda").view(1, 1, 1, 5)
