@@ -355,3 +355,15 @@ def test_62237_a_larger_4d_image_is_shifted_on_the_cpu(ns):
     else:
         assert ns["shifted"][0, 0, 0, :4].tolist() == [0.0, 0.0, 1.0, 2.0]
         assert torch.equal(ns["shifted"][..., 1:], ns["wide"][..., :-1])  # every column one to the right
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_the_antialiased_cpu_kernels_skip_an_axis_that_keeps_its_size(mode):
+    for n in (8, 30, 70):
+        x = torch.randn(1, 2, 1, n, dtype=torch.float64).expand(1, 2, n, n).contiguous()
+        keep = 1 + 0.6 / n
+        assert torch.equal(F.interpolate(x, scale_factor=keep, mode=mode, antialias=True), x)
+        y = F.interpolate(x, scale_factor=(2.0, keep), mode=mode, antialias=True)
+        torch.testing.assert_close(y[0, 0, 0], x[0, 0, 0], rtol=0, atol=1e-12)
+        if mode == "bicubic":  # plain bicubic does not copy on the CPU
+            assert not torch.allclose(F.interpolate(x, scale_factor=keep, mode=mode), x)
