@@ -320,3 +320,13 @@ def test_wrong_arguments_are_value_errors_wrong_ranks_not_implemented(ns):
                         kind = "rank" if "needs" in message or "Only 3D, 4D and 5D" in message else "arguments"
                         kinds.setdefault(kind, set()).add(type(error).__name__)
     assert kinds == {"rank": {"NotImplementedError"}, "arguments": {"ValueError"}}
+
+
+@pytest.mark.parametrize("channels", [1, 2, 3])
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_width_one_is_right_on_uint8_for_any_channel_count(channels, mode):
+    for h_in, h_out in ((6, 3), (3, 6), (7, 2)):
+        x = torch.randint(0, 256, (2, channels, h_in, 4), dtype=torch.uint8, generator=torch.Generator().manual_seed(h_in))
+        out = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=True).double()
+        right = F.interpolate(x.double().transpose(-1, -2), size=(1, h_out), mode=mode, antialias=True).transpose(-1, -2)
+        assert (out - right.round().clamp(0, 255)).abs().max() <= 1, (h_in, h_out)
