@@ -356,3 +356,15 @@ def test_some_whole_factors_copy_unevenly_and_the_common_ones_do_not(ns):
     assert uneven == ns["uneven"] and uneven
     assert ns["big"] % ns["small"] == 0 and ns["big"] // ns["small"] in uneven  # the first case is one of them
     assert not {2, 3, 4, 8, 16} & set(uneven)
+
+
+def test_float64_4d_nearest_is_exact_once_the_output_is_large(ns):
+    if ns["device"].type == "cpu":
+        assert ns["tall_copies"] == [41, 41]
+    else:  # CUDA rounds the scale to float32 for every dtype
+        assert ns["tall_copies"] == [42, 40]
+    # On the CPU, sweep the height across the threshold out H + out W = 128.
+    for h in (1, 20, 46, 47, 80):
+        x = torch.arange(2.0, dtype=torch.float64).expand(1, 1, h, 2).contiguous()
+        row = F.interpolate(x, size=(h, 82), mode="nearest")[0, 0, 0].long()
+        assert torch.bincount(row).tolist() == ([42, 40] if h + 82 <= 128 else [41, 41]), h
