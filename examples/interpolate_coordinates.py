@@ -210,9 +210,9 @@ for n, factor in ((10, 1.05), (5, 2.1)):
 # Where the centre rule has ties: (d + 0.5) * in/out is a whole number, the centre of output
 # pixel d lies on the border between two input pixels. torch takes the right one; Pillow,
 # scikit-image and OpenCV are compared on every size pair 1..39, enlarging and shrinking.
-from PIL import Image
 import cv2
 import skimage.transform
+from PIL import Image
 
 
 def picks_nearest_exact(n_in, n_out):
