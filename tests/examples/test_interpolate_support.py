@@ -160,6 +160,9 @@ def test_width_one_bug_keeps_a_single_channel_in_channels_last(mode, h_in, h_out
     assert (out == out[..., :1, :]).all() and not torch.allclose(out, right)
     two_calls = F.interpolate(F.interpolate(gray, size=(h_out, 4), mode=mode, antialias=True), size=(h_out, 1), mode=mode, antialias=True)
     torch.testing.assert_close(two_calls, right)
+    # The plain kernel (no antialias) is right in the same call.
+    plain = F.interpolate(converted, size=(h_out, 1), mode=mode)
+    torch.testing.assert_close(plain, F.interpolate(gray.transpose(-1, -2), size=(1, h_out), mode=mode).transpose(-1, -2))
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
