@@ -13,10 +13,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 import torch.nn.functional as F
+from _settings import LANCZOS, lanczos_works
 from matplotlib.cbook import get_sample_data
 from PIL import Image
-
-from _settings import LANCZOS, lanczos_works
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")

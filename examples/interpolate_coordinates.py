@@ -165,6 +165,10 @@ print(f"  torch picked input pixel {got[wrong]}")
 for dtype in (torch.float32, torch.float64):
     for rank in (3, 4):
         print(f"  {str(dtype).removeprefix('torch.')}, {rank}-D: copies of each input pixel {np.bincount(nearest_row(small, big, dtype, rank)).tolist()}")
+# The 4-D CPU kernel depends on the output size: 47 rows high, out H + out W = 47 + 82 > 128.
+tall = torch.arange(float(small), dtype=torch.float64, device=device).expand(1, 1, 47, small).contiguous()
+tall_copies = np.bincount(F.interpolate(tall, size=(47, big), mode="nearest")[0, 0, 0].long().cpu().numpy()).tolist()
+print(f"  float64, 4-D, 47 rows: copies of each input pixel {tall_copies}")
 # Whole factors are not immune: those up to 100 that copy some pixel of a 1..8-pixel float32 row unevenly.
 uneven = [k for k in range(2, 101) if any(np.bincount(nearest_row(n, n * k, torch.float32, 4)).tolist() != [k] * n for n in range(1, 9))]
 print("whole factors up to 100 that copy unevenly:", uneven)
@@ -206,9 +210,9 @@ for n, factor in ((10, 1.05), (5, 2.1)):
 # Where the centre rule has ties: (d + 0.5) * in/out is a whole number, the centre of output
 # pixel d lies on the border between two input pixels. torch takes the right one; Pillow,
 # scikit-image and OpenCV are compared on every size pair 1..39, enlarging and shrinking.
-from PIL import Image
 import cv2
 import skimage.transform
+from PIL import Image
 
 
 def picks_nearest_exact(n_in, n_out):

@@ -146,6 +146,12 @@ wrong41 = F.interpolate(x, scale_factor=41) != repeat(x, (41, 41))
 wrong_rows = wrong41[0, 0].all(dim=1).nonzero().flatten().tolist()
 wrong_cols = wrong41[0, 0].all(dim=0).nonzero().flatten().tolist()
 print(f"x41: {int(wrong41.sum())} of {wrong41.numel()} pixels differ: all of row {wrong_rows} and of column {wrong_cols}")
+# A larger image has more such rows and columns: an 8x8 image x41.
+x8 = rand(1, 1, 8, 8)
+wrong41_8 = F.interpolate(x8, scale_factor=41) != repeat(x8, (41, 41))
+rows_8 = wrong41_8[0, 0].all(dim=1).nonzero().flatten().tolist()
+cols_8 = wrong41_8[0, 0].all(dim=0).nonzero().flatten().tolist()
+print(f"x41 on 8x8: {int(wrong41_8.sum())} of {wrong41_8.numel()} pixels differ: all of rows {rows_8} and of columns {cols_8}")
 
 # %% shrink_slicing
 # Shrinking by a whole factor k: nearest keeps the first pixel of each block, nearest-exact
@@ -166,6 +172,20 @@ for shape, k in [((1, 2, 9, 12), 3), ((2, 1, 10, 15), 5), ((1, 1, 14, 21), 7)]:
 
 show("nearest / k == x[..., ::k, ::k]", "nearest-exact / k == x[..., k//2::k, k//2::k]", "bilinear / 2 == avg_pool2d(2)",
      "bilinear / k, k odd == x[..., k//2::k, k//2::k]")
+# scale_factor=1/k sets the size to floor(in * (1/k)) in floating point: for some k that lands
+# one pixel short of in/k, and the result is not the slice. Every k up to 100, in = k * n, n = 1..8:
+short_by_scale = {}
+for k in range(2, 101):
+    for n in range(1, 9):
+        row = torch.zeros(1, 1, 1, k * n, device=device)
+        try:
+            width = F.interpolate(row, scale_factor=(1.0, 1 / k), mode="nearest").shape[-1]
+        except RuntimeError:  # a size of 0 is an error in this mode
+            width = 0
+        if width != n:
+            short_by_scale.setdefault(k, []).append((n, width))
+for k, cases in short_by_scale.items():
+    print(f"scale_factor=1/{k}: {len(cases)} of 8 sizes short, in -> out: " + ", ".join(f"{k * n} -> {w} (not {n})" for n, w in cases))
 
 # %% grid_sample
 # grid_sample on an identity affine_grid samples the same positions as align_corners=False;

@@ -87,6 +87,41 @@ for name, step in ((f"scale_factor={scale}", 1 / scale), ("recompute_scale_facto
 difference = F.interpolate(ramp, scale_factor=scale, mode="linear") - F.interpolate(ramp, size=n_out, mode="linear")
 print("max |difference| between the two outputs:", float(difference.abs().max()))
 
+# %% copy_cases
+# Which kernels copy an axis that keeps its size instead of stepping by 1/scale_factor. Each
+# axis of n pixels gets the scale 1 + 0.6/n (n pixels again). First every axis keeps its size
+# (is the output the input, bit for bit?), then only the last one, the others doubled, on an
+# input that is constant along them, so that any row along the last axis shows what it did.
+LAYOUTS = {4: torch.channels_last, 5: torch.channels_last_3d}
+
+
+def copies_input(mode, rank, n, channels, layout, only_last):
+    row = torch.randn(1, channels, n, generator=torch.Generator().manual_seed(n), dtype=torch.float64)
+    x = row.view((1, channels) + (1,) * (rank - 3) + (n,)).expand((1, channels) + (n,) * (rank - 2))
+    x = x.contiguous(memory_format=LAYOUTS[rank] if layout == "channels_last" else torch.contiguous_format).to(device)
+    keep = 1 + 0.6 / n
+    y = F.interpolate(x, scale_factor=((2.0,) * (rank - 3) + (keep,)) if only_last else keep, mode=mode)
+    if not only_last:
+        return torch.equal(y, x)
+    line = (..., *([0] * (rank - 3)), slice(None))
+    return torch.allclose(y[line], x[line], rtol=0, atol=1e-12)
+
+
+copy_cases = [("nearest", 3, 30, 2, "contiguous"), ("nearest", 4, 30, 2, "contiguous"), ("nearest", 4, 100, 2, "contiguous"),
+              ("nearest", 4, 100, 4, "channels_last"), ("nearest", 5, 20, 2, "contiguous"), ("nearest", 5, 20, 4, "channels_last"),
+              ("nearest-exact", 3, 30, 2, "contiguous"), ("nearest-exact", 4, 30, 2, "contiguous"), ("nearest-exact", 5, 20, 2, "contiguous"),
+              ("linear", 3, 100, 2, "contiguous"), ("bilinear", 4, 100, 2, "contiguous"), ("bicubic", 4, 30, 2, "contiguous"),
+              ("trilinear", 5, 20, 2, "contiguous")]
+copies = {}
+print("| mode | input | layout | every axis kept: output is the input | only the last axis kept: that axis copied |")
+print("|---|---|---|---|---|")
+for case in copy_cases:
+    mode, rank, n, channels, layout = case
+    copies[case] = (copies_input(*case, only_last=False), None if rank == 3 else copies_input(*case, only_last=True))
+    shape = "×".join([str(n)] * (rank - 2))
+    last = "(one axis only)" if copies[case][1] is None else copies[case][1]
+    print(f"| `{mode}` | {rank}-D, {channels} channels, {shape} | {layout} | {copies[case][0]} | {last} |")
+
 # %% recompute_nearest
 # The case of pytorch/pytorch#62237: a scale a hair above 1 keeps 2 pixels per axis, but the
 # kernel steps by 1/1.00001, unless the scale is recomputed or the 4-D kernel's copy case applies.
@@ -95,6 +130,11 @@ for shape in ((2,), (2, 2), (2, 2, 2)):
     for recompute in (None, True):
         out = F.interpolate(block, scale_factor=1.00001, recompute_scale_factor=recompute)
         print(f"{block.dim()}-D {'x'.join(map(str, shape)):5s} recompute_scale_factor={recompute!s:5}: {out.flatten().tolist()}")
+# The 4-D CPU kernel copies only for small outputs (out H + out W <= 128) or channels_last with
+# more than 3 channels: a 65x65 ramp image, contiguous, 1 channel.
+wide = torch.arange(65.0, device=device).expand(1, 1, 65, 65).contiguous()
+shifted = F.interpolate(wide, scale_factor=1.00001)
+print(f"4-D 65x65 recompute_scale_factor=None : unchanged {torch.equal(shifted, wide)}, first row starts {shifted[0, 0, 0, :5].tolist()}")
 
 # %% recompute_align_corners
 # With align_corners=True the grid is (in-1)/(out-1) whatever scale was passed, so

@@ -156,8 +156,32 @@ for dtype in dtypes:
 
 # %% width_one
 # An output width of 1, on the CPU whatever the build device: a 6x5 ramp shrunk to 3x1,
-# contiguous and channels_last.
-tall = torch.arange(30.0, device="cpu").view(1, 1, 6, 5).repeat(1, 3, 1, 1)
-for layout in (torch.contiguous_format, torch.channels_last):
-    column = F.interpolate(tall.contiguous(memory_format=layout), size=(3, 1), mode="bilinear", antialias=True)
-    print(f"{str(layout).replace('torch.', ''):18s} {[round(v, 4) for v in column[0, 0, :, 0].tolist()]}")
+# contiguous and channels_last, with 3 channels and with 1.
+width_one = {}
+for channels in (3, 1):
+    tall = torch.arange(30.0, device="cpu").view(1, 1, 6, 5).repeat(1, channels, 1, 1)
+    for layout in (torch.contiguous_format, torch.channels_last):
+        image = tall.contiguous(memory_format=layout)
+        width_one[channels, layout] = F.interpolate(image, size=(3, 1), mode="bilinear", antialias=True)[0, 0, :, 0]
+        print(f"{channels} channel(s), {str(layout).replace('torch.', ''):18s} strides {str(image.stride()):16s}"
+              f" {[round(v, 4) for v in width_one[channels, layout].tolist()]}")
+# A 1-channel tensor is already channels_last-contiguous, so converting it changes nothing.
+# The workaround that works for any channel count: the height first, keeping the width, then the width.
+gray = tall
+two_calls = F.interpolate(F.interpolate(gray, size=(3, 5), mode="bilinear", antialias=True), size=(3, 1), mode="bilinear", antialias=True)
+print(f"1 channel, two calls: {[round(v, 4) for v in two_calls[0, 0, :, 0].tolist()]}")
+
+# %% uint8_one_pixel
+# uint8 on the CPU: a 3-channel contiguous image shrunk to a single pixel (1x1). The CPU's
+# uint8 kernels are tried on the CPU whatever the build device (CUDA has no uint8 bilinear).
+rgb = torch.randint(0, 256, (1, 3, 6, 5), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+one_pixel = {}
+for mode in ("bilinear", "bicubic"):
+    for layout in (torch.contiguous_format, torch.channels_last):
+        for antialias in (False, True):
+            try:
+                result = F.interpolate(rgb.contiguous(memory_format=layout), size=(1, 1), mode=mode, antialias=antialias)
+                one_pixel[mode, layout, antialias] = result.flatten().tolist()
+            except RuntimeError as error:
+                one_pixel[mode, layout, antialias] = f"{type(error).__name__}: {str(error).split(' at ')[0]}"
+            print(f"{mode:8s} {str(layout).replace('torch.', ''):18s} antialias={antialias!s:5}: {one_pixel[mode, layout, antialias]}")

@@ -188,6 +188,27 @@ def test_4d_nearest_special_cases_out_equal_and_out_double(n):
         assert picked(3, up) != list(range(n))
 
 
+@pytest.mark.parametrize("n", [10, 40, 63, 64, 65, 100, 130])
+def test_cpu_nearest_special_cases_belong_to_the_channels_last_kernel(n):
+    # 4-D: copy and doubling while out H + out W <= 128, or in channels_last with more than 3 channels.
+    for channels, layout in ((1, torch.contiguous_format), (3, torch.channels_last), (4, torch.channels_last)):
+        x = torch.arange(float(n)).expand(1, channels, n, n).contiguous(memory_format=layout)
+        vectorized = layout == torch.channels_last and channels > 3
+        copied = torch.equal(F.interpolate(x, scale_factor=1 + 0.5 / n), x)
+        assert copied == (vectorized or 2 * n <= 128), (n, channels, layout)
+        small = x[..., :1, :]  # 1 x n: doubling gives 2 x 2n, out H + out W = 2 + 2n
+        doubled = torch.equal(F.interpolate(small, scale_factor=2 + 0.5 / n), small.repeat_interleave(2, 2).repeat_interleave(2, 3))
+        assert doubled == (vectorized or 2 + 2 * n <= 128), (n, channels, layout)
+    # 5-D: only channels_last_3d with more than 3 channels; 3-D: never.
+    m = min(n, 24)
+    for channels, layout in ((4, torch.contiguous_format), (3, torch.channels_last_3d), (4, torch.channels_last_3d)):
+        v = torch.arange(float(m)).expand(1, channels, m, m, m).contiguous(memory_format=layout)
+        copied = torch.equal(F.interpolate(v, scale_factor=1 + 0.5 / m), v)
+        assert copied == (layout == torch.channels_last_3d and channels > 3), (m, channels, layout)
+    row = torch.arange(float(n)).view(1, 1, n)
+    assert not torch.equal(F.interpolate(row, scale_factor=1 + 0.5 / n), row)
+
+
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
 def test_cuda_4d_nearest_copies_but_does_not_double():
     row = torch.arange(5.0, device="cuda").view(1, 1, 1, 5)
@@ -335,3 +356,15 @@ def test_some_whole_factors_copy_unevenly_and_the_common_ones_do_not(ns):
     assert uneven == ns["uneven"] and uneven
     assert ns["big"] % ns["small"] == 0 and ns["big"] // ns["small"] in uneven  # the first case is one of them
     assert not {2, 3, 4, 8, 16} & set(uneven)
+
+
+def test_float64_4d_nearest_is_exact_once_the_output_is_large(ns):
+    if ns["device"].type == "cpu":
+        assert ns["tall_copies"] == [41, 41]
+    else:  # CUDA rounds the scale to float32 for every dtype
+        assert ns["tall_copies"] == [42, 40]
+    # On the CPU, sweep the height across the threshold out H + out W = 128.
+    for h in (1, 20, 46, 47, 80):
+        x = torch.arange(2.0, dtype=torch.float64).expand(1, 1, h, 2).contiguous()
+        row = F.interpolate(x, size=(h, 82), mode="nearest")[0, 0, 0].long()
+        assert torch.bincount(row).tolist() == ([42, 40] if h + 82 <= 128 else [41, 41]), h

@@ -210,6 +210,39 @@ def test_x41_is_a_whole_row_and_column(ns):
     assert wrong[41].all() and wrong[:, 41].all()
 
 
+def test_wrong_blocks_are_whole_rows_and_columns_and_grow_with_the_image(ns):
+    assert len(ns["rows_8"]) > 1 and ns["rows_8"] == ns["cols_8"]
+    for k in ns["failing"]["nearest", "size"]:
+        counts = []
+        for n in (2, 5, 8, 13):
+            x = torch.randn(1, 1, n, n, generator=GEN)
+            wrong = (F.interpolate(x, scale_factor=k) != x.repeat_interleave(k, 2).repeat_interleave(k, 3))[0, 0]
+            rows, cols = wrong.all(dim=1), wrong.all(dim=0)
+            assert torch.equal(wrong, rows[:, None] | cols[None, :]), (k, n)  # whole rows and columns only
+            counts.append(int(rows.sum()))
+        assert counts == sorted(counts) and counts[-1] > counts[0], (k, counts)
+
+
+def test_scale_factor_one_over_k_is_short_exactly_where_the_cell_says(ns):
+    # Independently of the cell's nearest rows: every mode, the slice itself, size as the fix.
+    slices = {"nearest": lambda x, k: x[..., ::k], "nearest-exact": lambda x, k: x[..., k // 2 :: k]}
+    not_slicing = set()
+    for k in range(2, 101):
+        for n in range(1, 9):
+            x = torch.randn(1, 1, 1, k * n, generator=GEN)
+            modes = dict(slices, **({"bilinear": lambda x, k: x[..., k // 2 :: k]} if k % 2 else {}))
+            for mode, take in modes.items():
+                assert torch.equal(F.interpolate(x, size=(1, n), mode=mode), take(x, k)), (mode, k, n)
+                try:
+                    ok = torch.equal(F.interpolate(x, scale_factor=(1.0, 1 / k), mode=mode), take(x, k))
+                except RuntimeError:  # an output size of 0
+                    ok = False
+                if not ok:
+                    not_slicing.add(k)
+    assert not_slicing == set(ns["short_by_scale"]) and not_slicing
+    assert all(width < n for cases in ns["short_by_scale"].values() for n, width in cases)
+
+
 @pytest.mark.parametrize("k", [2, 3, 4, 5])
 def test_shrinking_by_whole_factor_is_slicing(k):
     x = rand(2, 3, 4 * k, 3 * k)

@@ -7,10 +7,10 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 import torch
 import torch.nn.functional as F
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import run_example
 
@@ -263,3 +263,107 @@ def test_one_pixel_short_breaks_a_skip_connection_concat():
     with pytest.raises(RuntimeError):
         torch.cat([up, skip], dim=1)
     assert torch.cat([F.interpolate(torch.zeros(1, 4, 88, 88), size=120), skip], dim=1).shape == (1, 8, 120, 120)
+
+
+# What each kernel does when an axis keeps its size with a scale_factor near 1: the CPU
+# table is measured here; the CUDA one is read from the .cu sources the page links.
+def cpu_copies(mode, rank, n, channels, layout):
+    """The CPU rule the page states: (every axis kept, only the last axis kept)."""
+    if mode in ("linear", "bilinear", "trilinear"):
+        return True, True
+    if mode != "nearest":
+        return False, False
+    vectorized = layout == "channels_last" and channels > 3 and rank > 3
+    small = rank == 4 and 2 * n <= 128
+    small_last = rank == 4 and 2 * n + n <= 128
+    return vectorized or small, vectorized or small_last
+
+
+def cuda_copies(mode, rank, n, channels, layout):
+    if mode in ("nearest", "nearest-exact"):
+        return (True, True) if rank == 4 else (False, False)
+    if mode == "linear":
+        return True, True
+    return True, False  # bilinear, bicubic, trilinear: only when every axis keeps its size
+
+
+def test_copy_cases_cell(ns):
+    rule = cuda_copies if ns["device"].type == "cuda" else cpu_copies
+    for case, (every, last) in ns["copies"].items():
+        expected_every, expected_last = rule(*case)
+        assert every == expected_every, case
+        assert last == (None if case[1] == 3 else expected_last), case
+    # The page's rows: the size and the layout both decide for CPU nearest.
+    assert {case[2] for case in ns["copies"] if case[:2] == ("nearest", 4)} >= {30, 100}
+
+
+@settings(max_examples=200, deadline=None)
+@given(mode_rank=st.sampled_from([("nearest", 3), ("nearest", 4), ("nearest", 5), ("nearest-exact", 4), ("linear", 3),
+                                  ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)]),
+       data=st.data(), dtype=st.sampled_from([torch.float32, torch.float64]))
+def test_the_cpu_copy_rule(mode_rank, data, dtype):
+    mode, rank = mode_rank
+    n = data.draw(st.integers(8, 90 if rank < 5 else 24))
+    channels = data.draw(st.integers(1, 5))
+    layout = data.draw(st.sampled_from(["contiguous", "channels_last"])) if rank > 3 else "contiguous"
+    row = torch.randn(1, channels, n, dtype=dtype, generator=torch.Generator().manual_seed(n))
+    x = row.view((1, channels) + (1,) * (rank - 3) + (n,)).expand((1, channels) + (n,) * (rank - 2))
+    x = x.contiguous(memory_format={4: torch.channels_last, 5: torch.channels_last_3d}[rank] if layout == "channels_last" else torch.contiguous_format)
+    keep = 1 + 0.6 / n
+    every, last = cpu_copies(mode, rank, n, channels, layout)
+    assert torch.equal(F.interpolate(x, scale_factor=keep, mode=mode), x) == every, (n, channels, layout)
+    if rank > 3:
+        y = F.interpolate(x, scale_factor=(2.0,) * (rank - 3) + (keep,), mode=mode)
+        line = (..., *([0] * (rank - 3)), slice(None))
+        assert torch.allclose(y[line], x[line], rtol=0, atol=1e-5) == last, (n, channels, layout)
+
+
+@pytest.mark.parametrize("channels,layout", [(1, torch.contiguous_format), (3, torch.contiguous_format),
+                                             (3, torch.channels_last), (4, torch.channels_last)])
+def test_4d_nearest_special_cases_stop_above_128_output_pixels_of_height_plus_width(channels, layout):
+    for h in (1, 2, 5):
+        for w in range(1, 131):
+            x = torch.randn(1, channels, h, w, generator=torch.Generator().manual_seed(w)).contiguous(memory_format=layout)
+            vectorized = layout == torch.channels_last and channels > 3
+            # Doubling: a scale just above 2 still gives 2 * in pixels when in is small.
+            scale = 2 + 0.5 / max(h, w)
+            doubled = torch.equal(F.interpolate(x, scale_factor=scale), x.repeat_interleave(2, 2).repeat_interleave(2, 3))
+            assert doubled == (vectorized or 2 * (h + w) <= 128 or (h, w) == (1, 1)), (h, w)
+            # Copying: a 1-pixel-high image stretched by 1 + 0.6/w keeps its width.
+            keep = F.interpolate(x, scale_factor=(1.0, 1 + 0.6 / w))
+            assert torch.equal(keep, x) == (vectorized or h + w <= 128 or w < 2), (h, w)
+
+
+@pytest.mark.parametrize("mode,rank", [("nearest", 3), ("nearest", 4), ("nearest", 5), ("nearest-exact", 3), ("nearest-exact", 4), ("nearest-exact", 5), ("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5), ("area", 3), ("area", 4), ("area", 5)])
+def test_size_equal_to_the_input_is_the_identity_in_every_kernel(mode, rank):
+    aligns = (None, False, True) if mode in ("linear", "bilinear", "bicubic", "trilinear") else (None,)
+    for n in range(1, 21):
+        for dtype in (torch.float32, torch.float64):
+            x = torch.randn((2, 3) + (n,) * (rank - 2), dtype=dtype, generator=torch.Generator().manual_seed(n))
+            layouts = [x] + ([x.contiguous(memory_format=torch.channels_last)] if rank == 4 else [])
+            for t in layouts:
+                for align in aligns:
+                    kwargs = {} if align is None else {"align_corners": align}
+                    assert torch.equal(F.interpolate(t, size=(n,) * (rank - 2), mode=mode, **kwargs), x), (n, dtype, align)
+                    scale = 1 + 0.4 / n
+                    assert torch.equal(F.interpolate(t, scale_factor=scale, recompute_scale_factor=True, mode=mode, **kwargs), x)
+
+
+def test_62237_a_larger_4d_image_is_shifted_on_the_cpu(ns):
+    if ns["device"].type == "cuda":  # UpSampleNearest2d.cu copies an axis that keeps its size
+        assert torch.equal(ns["shifted"], ns["wide"])
+    else:
+        assert ns["shifted"][0, 0, 0, :4].tolist() == [0.0, 0.0, 1.0, 2.0]
+        assert torch.equal(ns["shifted"][..., 1:], ns["wide"][..., :-1])  # every column one to the right
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_the_antialiased_cpu_kernels_skip_an_axis_that_keeps_its_size(mode):
+    for n in (8, 30, 70):
+        x = torch.randn(1, 2, 1, n, dtype=torch.float64).expand(1, 2, n, n).contiguous()
+        keep = 1 + 0.6 / n
+        assert torch.equal(F.interpolate(x, scale_factor=keep, mode=mode, antialias=True), x)
+        y = F.interpolate(x, scale_factor=(2.0, keep), mode=mode, antialias=True)
+        torch.testing.assert_close(y[0, 0, 0], x[0, 0, 0], rtol=0, atol=1e-12)
+        if mode == "bicubic":  # plain bicubic does not copy on the CPU
+            assert not torch.allclose(F.interpolate(x, scale_factor=keep, mode=mode), x)

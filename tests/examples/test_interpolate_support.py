@@ -7,10 +7,10 @@ import re
 
 import pytest
 import torch
-from hypothesis import given, settings
-from hypothesis import strategies as st
 import torch.nn as nn
 import torch.nn.functional as F
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import run_example
 
@@ -138,13 +138,57 @@ def test_width_one_output_repeats_the_first_row_on_contiguous_cpu_input(mode, dt
 
 def test_width_one_cell(ns):
     assert ns["tall"].device.type == "cpu"
-    assert len(set(ns["column"][0, 0, :, 0].tolist())) == 3
-    bad = F.interpolate(ns["tall"], size=(3, 1), mode="bilinear", antialias=True)[0, 0, :, 0]
-    assert len(set(bad.tolist())) == 1
+    rows = {key: value.tolist() for key, value in ns["width_one"].items()}
+    right = rows[3, torch.channels_last]
+    assert len(set(right)) == 3
+    # Contiguous input, and a single channel in either layout: every row equals the first.
+    for key in ((3, torch.contiguous_format), (1, torch.contiguous_format), (1, torch.channels_last)):
+        assert len(set(rows[key])) == 1 and rows[key][0] == right[0], key
     # The page's workaround: the height first, keeping the width, then the width.
-    two_calls = F.interpolate(F.interpolate(ns["tall"], size=(3, 5), mode="bilinear", antialias=True),
-                              size=(3, 1), mode="bilinear", antialias=True)
-    torch.testing.assert_close(two_calls, ns["column"])
+    torch.testing.assert_close(ns["two_calls"][0, 0, :, 0].tolist(), right)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("h_in,h_out", [(6, 3), (3, 6), (7, 2), (2, 9)])
+def test_width_one_bug_keeps_a_single_channel_in_channels_last(mode, h_in, h_out):
+    gray = torch.randn(2, 1, h_in, 4, dtype=torch.float64, generator=torch.Generator().manual_seed(h_in))
+    converted = gray.contiguous(memory_format=torch.channels_last)
+    assert converted.stride() == gray.stride()
+    out = F.interpolate(converted, size=(h_out, 1), mode=mode, antialias=True)
+    # The right answer, computed with the axes swapped (an output height of 1 is not affected).
+    right = F.interpolate(gray.transpose(-1, -2), size=(1, h_out), mode=mode, antialias=True).transpose(-1, -2)
+    assert (out == out[..., :1, :]).all() and not torch.allclose(out, right)
+    two_calls = F.interpolate(F.interpolate(gray, size=(h_out, 4), mode=mode, antialias=True), size=(h_out, 1), mode=mode, antialias=True)
+    torch.testing.assert_close(two_calls, right)
+    # The plain kernel (no antialias) is right in the same call.
+    plain = F.interpolate(converted, size=(h_out, 1), mode=mode)
+    torch.testing.assert_close(plain, F.interpolate(gray.transpose(-1, -2), size=(1, h_out), mode=mode).transpose(-1, -2))
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("antialias", [False, True])
+def test_uint8_fails_only_for_three_contiguous_channels_to_one_pixel(mode, antialias):
+    for channels in range(1, 9):
+        for h_in, w_in in ((1, 1), (1, 5), (2, 1), (2, 2), (5, 5), (6, 5)):
+            for size in ((1, 1), (1, 2), (2, 1), (2, 2)):
+                for layout in (torch.contiguous_format, torch.channels_last):
+                    x = torch.randint(0, 256, (2, channels, h_in, w_in), dtype=torch.uint8,
+                                      generator=torch.Generator().manual_seed(channels)).contiguous(memory_format=layout)
+                    should_fail = channels == 3 and layout == torch.contiguous_format and size == (1, 1) and h_in > 1
+                    try:
+                        F.interpolate(x, size=size, mode=mode, antialias=antialias)
+                        failed = False
+                    except RuntimeError:
+                        failed = True
+                    assert failed == should_fail, (channels, h_in, w_in, size, layout)
+
+
+def test_uint8_one_pixel_cell(ns):
+    for (mode, layout, antialias), result in ns["one_pixel"].items():
+        if layout == torch.contiguous_format:
+            assert isinstance(result, str) and "INTERNAL ASSERT" in result, (mode, antialias)
+        else:
+            assert isinstance(result, list) and len(result) == 3, (mode, antialias)
 
 
 def _triangle(t):
@@ -279,3 +323,13 @@ def test_wrong_arguments_are_value_errors_wrong_ranks_not_implemented(ns):
                         kind = "rank" if "needs" in message or "Only 3D, 4D and 5D" in message else "arguments"
                         kinds.setdefault(kind, set()).add(type(error).__name__)
     assert kinds == {"rank": {"NotImplementedError"}, "arguments": {"ValueError"}}
+
+
+@pytest.mark.parametrize("channels", [1, 2, 3])
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_width_one_is_right_on_uint8_for_any_channel_count(channels, mode):
+    for h_in, h_out in ((6, 3), (3, 6), (7, 2)):
+        x = torch.randint(0, 256, (2, channels, h_in, 4), dtype=torch.uint8, generator=torch.Generator().manual_seed(h_in))
+        out = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=True).double()
+        right = F.interpolate(x.double().transpose(-1, -2), size=(1, h_out), mode=mode, antialias=True).transpose(-1, -2)
+        assert (out - right.round().clamp(0, 255)).abs().max() <= 1, (h_in, h_out)

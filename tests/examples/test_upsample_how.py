@@ -4,10 +4,10 @@ import inspect
 
 import pytest
 import torch
-from hypothesis import given, settings
-from hypothesis import strategies as st
 import torch.nn as nn
 import torch.nn.functional as F
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import run_example
 
@@ -265,3 +265,12 @@ def test_unet_block_shapes_and_parameters_live_in_the_conv(ns):
 
 def test_generator_grows_4x4_to_32x32(ns):
     assert tuple(ns["h"].shape) == (2, 16, 32, 32)
+
+
+def test_transposed_conv_pattern_repeats_every_two_pixels(ns):
+    with torch.no_grad():
+        inside = ns["transposed"](ns["flat"])[0, 0, 2:-2, 2:-2]
+    torch.testing.assert_close(inside[2:, :], inside[:-2, :])
+    torch.testing.assert_close(inside[:, 2:], inside[:, :-2])
+    # ...and not every pixel: the period is 2, not 1, in both directions.
+    assert (inside[1:, :] - inside[:-1, :]).abs().max() > 0.1 and (inside[:, 1:] - inside[:, :-1]).abs().max() > 0.1
