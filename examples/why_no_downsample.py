@@ -12,15 +12,11 @@ import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from _settings import full_float32  # shared with other pages (shown above)
 from matplotlib.cbook import get_sample_data
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-
-
-def full_float32():
-    """On CUDA, cuDNN convolutions round float32 inputs to TF32 by default; comparisons here need full float32."""
-    return torch.backends.cudnn.flags(enabled=True, allow_tf32=False)
 
 
 # A real photograph that ships with matplotlib, so the example runs offline.
