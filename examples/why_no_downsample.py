@@ -125,13 +125,27 @@ for option in (dict(padding=1, count_include_pad=False), dict(ceil_mode=True)):
 # %% relu_commutes
 # Max pooling commutes with ReLU, and with every non-decreasing activation, so "pool after
 # the activation" and "pool before it" give the same numbers (pooling first runs the
-# activation on a quarter of the values). GELU and SiLU dip below zero: they do not commute.
+# activation on a quarter of the values). ELU goes negative too but never decreases, so it
+# commutes; GELU and SiLU decrease over part of the negative axis, so they do not.
 features = 2 * torch.randn(1, 8, 64, 64, device=device)  # pre-activation features: about half negative
 print(f"share of negative values in the feature map: {(features < 0).float().mean().item():.2f}")
-for name, act in {"ReLU": F.relu, "LeakyReLU": F.leaky_relu, "Hardtanh": F.hardtanh, "GELU": F.gelu, "SiLU": F.silu}.items():
+activations = {"ReLU": F.relu, "LeakyReLU": F.leaky_relu, "Hardtanh": F.hardtanh, "ELU": F.elu, "GELU": F.gelu, "SiLU": F.silu}
+for name, act in activations.items():
     after = F.max_pool2d(act(features), 2)
     before = act(F.max_pool2d(features, 2))
-    print(f"max_pool({name}(x)) == {name}(max_pool(x)): {torch.equal(after, before)}, max difference {(after - before).abs().max().item():.4f}")
+    print(f"max_pool({name}(x)) == {name}(max_pool(x)): {torch.equal(after, before)}, max difference {(after - before).abs().max().item():.4f}, "
+          f"lowest value {act(features).min().item():+.3f}")
+# Bit for bit only where the activation is computed the same way for every element. On the
+# CPU, exp-based activations such as ELU run SIMD code on most elements and scalar code on
+# the few left over, and the two can round the last bit differently.
+# One 20x20 crop per channel, pooled to 100 values each: a few left over after the SIMD blocks.
+crops = [features[:1, c : c + 1, :20, :20] for c in range(features.shape[1])]
+elu_gap = max((F.max_pool2d(F.elu(c), 2) - F.elu(F.max_pool2d(c, 2))).abs().max().item() for c in crops)
+print(f"ELU on 20x20 crops, one channel at a time: max difference {elu_gap:.1e} (float32 rounding)")
+grid = torch.linspace(-6, 0, 60001, device=device, dtype=torch.float64)
+minimum = {name: grid[activations[name](grid).argmin()].item() for name in ("GELU", "SiLU")}
+for name, x_min in minimum.items():
+    print(f"{name} is lowest at x = {x_min:+.2f} and rises again to the left of it: {name}(-6) = {activations[name](grid[:1]).item():+.2g}")
 window = torch.tensor([[[-0.75, -3.0]]], device=device)  # one window of two values
 for name, act in {"GELU": F.gelu, "SiLU": F.silu}.items():
     print(f"window {window.flatten().tolist()}: max_pool({name}(x)) = {F.max_pool1d(act(window), 2).item():.4f}, "
