@@ -36,11 +36,24 @@ def test_lanczos_needs_antialias_and_is_cpu_only():
     assert "`lanczos` (4D-only, CPU only)" in F.interpolate.__doc__
 
 
-@pytest.mark.parametrize("k", [2, 4, 8])
+@pytest.mark.parametrize("k", range(2, 13))
 def test_adaptive_pools_equal_fixed_pools_when_the_size_divides(k):
-    x = torch.rand(2, 3, 64, 64, generator=torch.Generator().manual_seed(k))
-    assert torch.equal(F.adaptive_avg_pool2d(x, 64 // k), F.avg_pool2d(x, k))
-    assert torch.equal(F.adaptive_max_pool2d(x, 64 // k), F.max_pool2d(x, k))
+    # max: bit for bit at every k; average: bit for bit at powers of two, float rounding otherwise.
+    # Negative values, odd output sizes, both memory formats.
+    x = torch.randn(2, 3, 7 * k, 5 * k, generator=torch.Generator().manual_seed(k))
+    for y in (x, x.contiguous(memory_format=torch.channels_last)):
+        assert torch.equal(F.adaptive_max_pool2d(y, (7, 5)), F.max_pool2d(y, k))
+        adaptive, fixed = F.adaptive_avg_pool2d(y, (7, 5)), F.avg_pool2d(y, k)
+        torch.testing.assert_close(adaptive, fixed, atol=1e-6, rtol=1e-6)
+    power_of_two = k & (k - 1) == 0
+    assert torch.equal(F.adaptive_avg_pool2d(x, (7, 5)), F.avg_pool2d(x, k)) == power_of_two
+
+
+def test_page_factors_are_the_exact_ones(ns):
+    gap = ns["adaptive_gap"]
+    assert all(gap[k] == 0 for k in (2, 4, 8)) and all(0 <= gap[k] < 1e-6 for k in (3, 6))
+    if ns["device"].type == "cpu":
+        assert gap[3] > 0 and gap[6] > 0
 
 
 @pytest.mark.parametrize("mode", ["nearest", "nearest-exact", "area"])
