@@ -166,6 +166,17 @@ print("nn.Upsample takes antialias:", "antialias" in nn.Upsample.__init__.__code
 # interpolate(nearest) at 1/k is slicing x[..., ::k, ::k], except where 1/(1/k) rounds.
 odd = [k for k in range(2, 101) if not torch.equal(F.interpolate(image[..., : 2 * k, : 2 * k], scale_factor=1 / k, mode="nearest"), image[..., : 2 * k : k, : 2 * k : k])]
 print("whole factors k <= 100 where interpolate(scale_factor=1/k, nearest) != x[..., ::k, ::k]:", odd)
+# What goes wrong there is the output size, floor(size * (1/k)) in floating point, and only for some sizes.
+def output_height(height, k):
+    try:
+        return F.interpolate(torch.zeros(1, 1, height, 1, device=device), scale_factor=(1 / k, 1), mode="nearest").shape[-2]
+    except RuntimeError:  # an output size of 0 is refused
+        return 0
+
+
+k = odd[0]
+rows = {m: output_height(m * k, k) for m in range(1, 11)}
+print(f"k = {k}: input height {k}·m gives output height " + ", ".join(f"{rows[m]} (m={m})" for m in rows))
 
 # %% antialias_support
 # antialias=True is refused for most modes and ranks: which ones accept it here.

@@ -201,6 +201,34 @@ def test_nearest_is_slicing_except_at_the_listed_factors(ns):
         assert failing == ns["odd"], rank
 
 
+def test_at_the_listed_factors_only_the_size_is_short_and_only_for_some_sizes(ns):
+    # Independent sweep: whole factors up to 100, outputs of 1 to 40 rows. Wherever
+    # scale_factor=1/k differs from slicing, the rows it keeps are slicing's, one fewer.
+    failing, short_for = set(), {}
+    for k in range(2, 101):
+        for m in range(1, 41):
+            x = torch.randn(1, 1, m * k, 3)
+            try:
+                out = F.interpolate(x, scale_factor=(1 / k, 1), mode="nearest")
+            except RuntimeError:
+                assert m == 1, (k, m)  # an output of 0 rows
+                failing.add(k)
+                short_for.setdefault(k, set()).add(m)
+                continue
+            if out.shape[-2] != m:
+                assert out.shape[-2] == m - 1 and torch.equal(out, x[..., ::k, :][..., : m - 1, :]), (k, m)
+                failing.add(k)
+                short_for.setdefault(k, set()).add(m)
+            else:
+                assert torch.equal(out, x[..., ::k, :]), (k, m)
+    assert sorted(failing) == ns["odd"]
+    for k in failing:
+        assert 20 < len(short_for[k]) < 40, k  # most sizes, not all
+    k = ns["odd"][0]
+    assert {m for m, rows in ns["rows"].items() if rows < m} == {m for m in short_for[k] if m <= 10}
+    assert ns["rows"][1] == 0
+
+
 def test_antialias_is_accepted_only_for_4d_bilinear_bicubic_lanczos(ns):
     accepted = {key for key, value in ns["antialias_accepted"].items() if value == "yes"}
     lanczos = ns["antialias_accepted"]["lanczos", 4] == "yes"
