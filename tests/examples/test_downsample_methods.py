@@ -79,6 +79,13 @@ def test_nearest_exact_keeps_the_middle_pixel_at_whole_factors():
             x = torch.randn((1, 1) + (2 * k,) * (rank - 2))
             middle = x[(...,) + (slice(k // 2, None, k),) * (rank - 2)]
             assert torch.equal(F.interpolate(x, size=(2,) * (rank - 2), mode="nearest-exact"), middle), (rank, k)
+    # scale_factor=1/k keeps the same pixels, though at a few factors the output is one row short
+    for k in range(2, 101):
+        for m in (2, 3, 7):
+            x = torch.randn(1, 1, m * k, 2)
+            middle = x[..., k // 2 :: k, :]
+            out = F.interpolate(x, scale_factor=(1 / k, 1), mode="nearest-exact")
+            assert out.shape[-2] in (m, m - 1) and torch.equal(out, middle[..., : out.shape[-2], :]), (k, m)
 
 
 def test_where_the_pairs_part_without_wrap_padding(ns):
