@@ -175,6 +175,12 @@ def test_bilinear_equals_avg_pool_only_at_factor_two():
         x = torch.randn(1, 1, n, n, generator=generator, dtype=torch.float64)
         assert not torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=True), F.avg_pool2d(x, 2))
         assert not torch.allclose(F.interpolate(x, size=(n // 2, n // 2), mode="bilinear"), F.avg_pool2d(x, 2))
+        assert not torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear", recompute_scale_factor=True), F.avg_pool2d(x, 2))
+    for n in (4, 6, 8, 10):  # even sizes: the ratio is 2 again, except with align_corners=True
+        x = torch.randn(1, 1, n, n, generator=generator, dtype=torch.float64)
+        for options in (dict(size=(n // 2, n // 2)), dict(scale_factor=0.5, recompute_scale_factor=True)):
+            torch.testing.assert_close(F.interpolate(x, mode="bilinear", **options), F.avg_pool2d(x, 2), atol=1e-12, rtol=0)
+        assert not torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=True), F.avg_pool2d(x, 2))
 
 
 def test_upsample_below_one_downsamples_without_antialias(ns):
