@@ -125,6 +125,18 @@ def test_max_pool_commutes_with_non_decreasing_activations_over_its_whole_domain
                 torch.testing.assert_close(max_pool(act(x), **options), act(max_pool(x, **options)), atol=2e-7, rtol=2e-7)
 
 
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() == "DEFAULT", reason="a torch CPU build without SIMD kernels")
+def test_exp_based_activations_round_differently_in_simd_and_scalar_code():
+    # The page's reason: on the CPU, one value alone (scalar code) vs inside a long tensor (SIMD).
+    x = -3 * torch.rand(4096, generator=torch.Generator().manual_seed(4))
+    for act in (F.elu, torch.sigmoid):
+        alone = torch.cat([act(v.view(1)) for v in x[:1000]])
+        assert not torch.equal(alone, act(x)[:1000]), act
+        torch.testing.assert_close(alone, act(x)[:1000], atol=2e-7, rtol=2e-7)
+    for act in (F.relu, F.leaky_relu, F.hardtanh):
+        assert torch.equal(torch.cat([act(v.view(1)) for v in x[:1000]]), act(x)[:1000]), act
+
+
 def test_exp_based_activations_commute_only_to_float_rounding(ns):
     # The page: on the CPU, ELU can differ in the last bit between the two orders (SIMD vs scalar).
     assert ns["elu_gap"] < 1e-6
