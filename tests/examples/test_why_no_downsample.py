@@ -139,9 +139,9 @@ def test_exp_based_activations_round_differently_in_simd_and_scalar_code():
 
 def test_exp_based_activations_commute_only_to_float_rounding(ns):
     # The page: on the CPU, ELU can differ in the last bit between the two orders (SIMD vs scalar).
+    # Whether the example's crops hit a differing last bit depends on the CPU's SIMD kernels;
+    # that they can is tested above on values alone vs in a long tensor.
     assert ns["elu_gap"] < 1e-6
-    if ns["device"].type == "cpu":
-        assert ns["elu_gap"] > 0
 
 
 def test_going_negative_is_not_what_breaks_commuting_decreasing_is(ns):
