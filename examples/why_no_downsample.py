@@ -160,6 +160,12 @@ print(f"avg_pool and ReLU do not commute: max difference {avg_gap:.4f}")
 for k in (2, 3, 4):
     bilinear = F.interpolate(image, scale_factor=1 / k, mode="bilinear")
     print(f"factor {k}: max |interpolate(bilinear) - AvgPool2d({k})| on the photo = {(bilinear - F.avg_pool2d(image, k)).abs().max().item():.4f}")
+# At odd factors each output point lands on a pixel centre: bilinear reads that one pixel.
+middle_slicing = {}
+for k in (3, 5, 7):
+    crop = image[..., : image.shape[-2] // k * k, : image.shape[-1] // k * k]  # whole blocks only
+    middle_slicing[k] = torch.equal(F.interpolate(crop, scale_factor=1 / k, mode="bilinear"), crop[..., k // 2 :: k, k // 2 :: k])
+    print(f"factor {k}: interpolate(bilinear) == x[..., {k // 2}::{k}, {k // 2}::{k}] (the middle pixel of each block): {middle_slicing[k]}")
 upsample_down = nn.Upsample(scale_factor=0.5, mode="bilinear")(image)
 print("nn.Upsample(scale_factor=0.5, mode='bilinear') == AvgPool2d(2):", torch.allclose(upsample_down, block_mean))
 print("nn.Upsample takes antialias:", "antialias" in nn.Upsample.__init__.__code__.co_varnames)

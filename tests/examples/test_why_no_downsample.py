@@ -195,6 +195,30 @@ def test_bilinear_equals_avg_pool_only_at_factor_two():
         assert not torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=True), F.avg_pool2d(x, 2))
 
 
+def test_bilinear_at_odd_factors_is_middle_pixel_slicing(ns):
+    # Every odd whole factor up to 99, float32 and float64, 4-D bilinear and 3-D linear. Where
+    # the output size comes out short (the factors the page lists), the rows kept are still
+    # the middle ones.
+    for k in range(3, 100, 2):
+        for dtype in (torch.float32, torch.float64):
+            for m in (2, 3):
+                x = torch.randn(1, 2, m * k, m * k, dtype=dtype)
+                out = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
+                assert out.shape[-1] in (m, m - 1)
+                middle = x[..., k // 2 :: k, k // 2 :: k][..., : out.shape[-2], : out.shape[-1]]
+                if dtype == torch.float32:  # bit for bit
+                    assert torch.equal(out, middle), (k, m)
+                else:  # 1/(1/k) can miss k by a rounding step in float64
+                    torch.testing.assert_close(out, middle, atol=1e-12, rtol=0)
+        line = torch.randn(1, 1, 4 * k)  # float32
+        out = F.interpolate(line, scale_factor=1 / k, mode="linear")
+        assert torch.equal(out, line[..., k // 2 :: k][..., : out.shape[-1]]), k
+    for k in (2, 4, 6):  # even factors read two pixels per axis
+        x = torch.randn(1, 1, 3 * k, 3 * k, dtype=torch.float64)
+        assert not torch.allclose(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
+    assert ns["middle_slicing"] == {3: True, 5: True, 7: True}  # the example's photo
+
+
 def test_upsample_below_one_downsamples_without_antialias(ns):
     x = ns["image"]
     down = nn.Upsample(scale_factor=0.25, mode="bilinear")(x)
