@@ -1,6 +1,7 @@
-"""The F.interpolate settings that several pages compare, named as their tables name them.
+"""Settings that several examples share: the F.interpolate settings their tables compare,
+named as the tables name them, and full float32 for convolutions on CUDA.
 
-Examples import these instead of each keeping its own copy; pages show the cell below.
+Examples import these instead of each keeping its own copy; pages show the cells below.
 """
 
 # %% interpolate_settings
@@ -26,3 +27,16 @@ def lanczos_works(device):
         return True
     except (ValueError, RuntimeError, NotImplementedError):
         return False
+
+
+# %% full_float32
+import torch
+
+
+def full_float32():
+    """A context in which cuDNN convolutions compute in full float32.
+
+    On CUDA, cuDNN rounds float32 convolution inputs to TF32 (10-bit mantissa) by default,
+    which would hide float rounding in comparisons. On the CPU the context changes nothing.
+    """
+    return torch.backends.cudnn.flags(enabled=True, allow_tf32=False)

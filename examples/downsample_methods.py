@@ -18,16 +18,11 @@ import torch.nn as nn
 import torch.nn.functional as F
 import torch.utils.benchmark as benchmark
 from _downsample import BlurPool, MaxBlurPool  # shared with other pages (shown above)
-from _settings import INTERPOLATE_SETTINGS, LANCZOS, lanczos_works
+from _settings import INTERPOLATE_SETTINGS, LANCZOS, full_float32, lanczos_works
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print(f"torch {torch.__version__} on {device}, {torch.get_num_threads()} CPU threads")
-
-
-def full_float32():
-    """On CUDA, cuDNN convolutions round float32 inputs to TF32 by default; the measures need full float32."""
-    return torch.backends.cudnn.flags(enabled=True, allow_tf32=False)
 
 # %% blur_pool
 # BlurPool and MaxBlurPool come from the site's one implementation (shown above). The

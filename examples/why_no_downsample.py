@@ -12,15 +12,11 @@ import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from _settings import full_float32  # shared with other pages (shown above)
 from matplotlib.cbook import get_sample_data
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-
-
-def full_float32():
-    """On CUDA, cuDNN convolutions round float32 inputs to TF32 by default; comparisons here need full float32."""
-    return torch.backends.cudnn.flags(enabled=True, allow_tf32=False)
 
 
 # A real photograph that ships with matplotlib, so the example runs offline.
@@ -129,13 +125,27 @@ for option in (dict(padding=1, count_include_pad=False), dict(ceil_mode=True)):
 # %% relu_commutes
 # Max pooling commutes with ReLU, and with every non-decreasing activation, so "pool after
 # the activation" and "pool before it" give the same numbers (pooling first runs the
-# activation on a quarter of the values). GELU and SiLU dip below zero: they do not commute.
+# activation on a quarter of the values). ELU goes negative too but never decreases, so it
+# commutes; GELU and SiLU decrease over part of the negative axis, so they do not.
 features = 2 * torch.randn(1, 8, 64, 64, device=device)  # pre-activation features: about half negative
 print(f"share of negative values in the feature map: {(features < 0).float().mean().item():.2f}")
-for name, act in {"ReLU": F.relu, "LeakyReLU": F.leaky_relu, "Hardtanh": F.hardtanh, "GELU": F.gelu, "SiLU": F.silu}.items():
+activations = {"ReLU": F.relu, "LeakyReLU": F.leaky_relu, "Hardtanh": F.hardtanh, "ELU": F.elu, "GELU": F.gelu, "SiLU": F.silu}
+for name, act in activations.items():
     after = F.max_pool2d(act(features), 2)
     before = act(F.max_pool2d(features, 2))
-    print(f"max_pool({name}(x)) == {name}(max_pool(x)): {torch.equal(after, before)}, max difference {(after - before).abs().max().item():.4f}")
+    print(f"max_pool({name}(x)) == {name}(max_pool(x)): {torch.equal(after, before)}, max difference {(after - before).abs().max().item():.4f}, "
+          f"lowest value {act(features).min().item():+.3f}")
+# Bit for bit only where the activation is computed the same way for every element. On the
+# CPU, exp-based activations such as ELU run SIMD code on most elements and scalar code on
+# the few left over, and the two can round the last bit differently.
+# One 20x20 crop per channel, pooled to 100 values each: a few left over after the SIMD blocks.
+crops = [features[:1, c : c + 1, :20, :20] for c in range(features.shape[1])]
+elu_gap = max((F.max_pool2d(F.elu(c), 2) - F.elu(F.max_pool2d(c, 2))).abs().max().item() for c in crops)
+print(f"ELU on 20x20 crops, one channel at a time: max difference {elu_gap:.1e} (float32 rounding)")
+grid = torch.linspace(-6, 0, 60001, device=device, dtype=torch.float64)
+minimum = {name: grid[activations[name](grid).argmin()].item() for name in ("GELU", "SiLU")}
+for name, x_min in minimum.items():
+    print(f"{name} is lowest at x = {x_min:+.2f} and rises again to the left of it: {name}(-6) = {activations[name](grid[:1]).item():+.2g}")
 window = torch.tensor([[[-0.75, -3.0]]], device=device)  # one window of two values
 for name, act in {"GELU": F.gelu, "SiLU": F.silu}.items():
     print(f"window {window.flatten().tolist()}: max_pool({name}(x)) = {F.max_pool1d(act(window), 2).item():.4f}, "
@@ -150,12 +160,29 @@ print(f"avg_pool and ReLU do not commute: max difference {avg_gap:.4f}")
 for k in (2, 3, 4):
     bilinear = F.interpolate(image, scale_factor=1 / k, mode="bilinear")
     print(f"factor {k}: max |interpolate(bilinear) - AvgPool2d({k})| on the photo = {(bilinear - F.avg_pool2d(image, k)).abs().max().item():.4f}")
+# At odd factors each output point lands on a pixel centre: bilinear reads that one pixel.
+middle_slicing = {}
+for k in (3, 5, 7):
+    crop = image[..., : image.shape[-2] // k * k, : image.shape[-1] // k * k]  # whole blocks only
+    middle_slicing[k] = torch.equal(F.interpolate(crop, scale_factor=1 / k, mode="bilinear"), crop[..., k // 2 :: k, k // 2 :: k])
+    print(f"factor {k}: interpolate(bilinear) == x[..., {k // 2}::{k}, {k // 2}::{k}] (the middle pixel of each block): {middle_slicing[k]}")
 upsample_down = nn.Upsample(scale_factor=0.5, mode="bilinear")(image)
 print("nn.Upsample(scale_factor=0.5, mode='bilinear') == AvgPool2d(2):", torch.allclose(upsample_down, block_mean))
 print("nn.Upsample takes antialias:", "antialias" in nn.Upsample.__init__.__code__.co_varnames)
 # interpolate(nearest) at 1/k is slicing x[..., ::k, ::k], except where 1/(1/k) rounds.
 odd = [k for k in range(2, 101) if not torch.equal(F.interpolate(image[..., : 2 * k, : 2 * k], scale_factor=1 / k, mode="nearest"), image[..., : 2 * k : k, : 2 * k : k])]
 print("whole factors k <= 100 where interpolate(scale_factor=1/k, nearest) != x[..., ::k, ::k]:", odd)
+# What goes wrong there is the output size, floor(size * (1/k)) in floating point, and only for some sizes.
+def output_height(height, k):
+    try:
+        return F.interpolate(torch.zeros(1, 1, height, 1, device=device), scale_factor=(1 / k, 1), mode="nearest").shape[-2]
+    except RuntimeError:  # an output size of 0 is refused
+        return 0
+
+
+k = odd[0]
+rows = {m: output_height(m * k, k) for m in range(1, 11)}
+print(f"k = {k}: input height {k}·m gives output height " + ", ".join(f"{rows[m]} (m={m})" for m in rows))
 
 # %% antialias_support
 # antialias=True is refused for most modes and ranks: which ones accept it here.

@@ -36,11 +36,24 @@ def test_lanczos_needs_antialias_and_is_cpu_only():
     assert "`lanczos` (4D-only, CPU only)" in F.interpolate.__doc__
 
 
-@pytest.mark.parametrize("k", [2, 4, 8])
+@pytest.mark.parametrize("k", range(2, 13))
 def test_adaptive_pools_equal_fixed_pools_when_the_size_divides(k):
-    x = torch.rand(2, 3, 64, 64, generator=torch.Generator().manual_seed(k))
-    assert torch.equal(F.adaptive_avg_pool2d(x, 64 // k), F.avg_pool2d(x, k))
-    assert torch.equal(F.adaptive_max_pool2d(x, 64 // k), F.max_pool2d(x, k))
+    # max: bit for bit at every k; average: bit for bit at powers of two, float rounding otherwise.
+    # Negative values, odd output sizes, both memory formats.
+    x = torch.randn(2, 3, 7 * k, 5 * k, generator=torch.Generator().manual_seed(k))
+    for y in (x, x.contiguous(memory_format=torch.channels_last)):
+        assert torch.equal(F.adaptive_max_pool2d(y, (7, 5)), F.max_pool2d(y, k))
+        adaptive, fixed = F.adaptive_avg_pool2d(y, (7, 5)), F.avg_pool2d(y, k)
+        torch.testing.assert_close(adaptive, fixed, atol=1e-6, rtol=1e-6)
+    power_of_two = k & (k - 1) == 0
+    assert torch.equal(F.adaptive_avg_pool2d(x, (7, 5)), F.avg_pool2d(x, k)) == power_of_two
+
+
+def test_page_factors_are_the_exact_ones(ns):
+    gap = ns["adaptive_gap"]
+    assert all(gap[k] == 0 for k in (2, 4, 8)) and all(0 <= gap[k] < 1e-6 for k in (3, 6))
+    if ns["device"].type == "cpu":
+        assert gap[3] > 0 and gap[6] > 0
 
 
 @pytest.mark.parametrize("mode", ["nearest", "nearest-exact", "area"])
@@ -82,7 +95,7 @@ def test_zone_plate_rings_aliased_vs_antialiased(ns):
     for k in ns["factors"]:
         assert min(rings[name, k] for name in ALIASED) > 0.15
         assert max(rings[name, k] for name in antialiased) < rings["area", k] < min(rings[name, k] for name in ALIASED)
-        # several times weaker than plain bilinear's and AvgPool's rings, at every factor
+        # at most half of the better of plain bilinear's and AvgPool's rings, at every factor
         assert max(rings[name, k] for name in antialiased) < min(rings["bilinear", k], rings["AvgPool2d(k)", k]) / 2
         for name in ns["methods"]:
             if "Max" not in name and "LPPool" not in name:
@@ -95,10 +108,23 @@ def test_max_pool_is_a_level_error_not_worse_rings(ns):
         max_based = ("MaxPool2d(k)", "MaxBlurPool [1,4,6,4,1]")
         assert min(level[name, k] for name in max_based) > 0.35
         assert max(abs(level[name, k]) for name in ns["methods"] if name not in max_based) < 0.15
-        assert rings["MaxPool2d(k)", k] < 2 * rings["AvgPool2d(k)", k]
+        assert rings["MaxPool2d(k)", k] < 1.5 * rings["AvgPool2d(k)", k]
         # MaxBlurPool's rings are weak; its level is max pooling's
         assert rings["MaxBlurPool [1,4,6,4,1]", k] < rings["x[..., ::k, ::k]", k] / 5
         assert level["LPPool2d(2, k) / k", k] > 0.05  # a root mean square is above the mean
+    # max pooling's rings weaken as the factor grows, to a small fraction of average pooling's at 8x
+    assert rings["MaxPool2d(k)", 2] > rings["MaxPool2d(k)", 4] > rings["MaxPool2d(k)", 8]
+    assert rings["MaxPool2d(k)", 8] < rings["AvgPool2d(k)", 8] / 3
+
+
+def test_area_folds_less_than_the_unfiltered_modes_except_bilinear_at_2x(ns):
+    rings, shrunk = ns["rings"], ns["shrunk"]
+    for k in ns["factors"]:
+        assert rings["area", k] < min(rings[name, k] for name in ("nearest", "nearest-exact", "bicubic")) / 1.5
+        if k == 2:  # the same operation
+            torch.testing.assert_close(shrunk["area", 2], shrunk["bilinear", 2])
+        else:
+            assert rings["area", k] < rings["bilinear", k] / 2
 
 
 def test_bilinear_without_antialias_is_avg_at_2x_and_falls_behind_after(ns):

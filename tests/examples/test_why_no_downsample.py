@@ -110,7 +110,8 @@ def test_every_example_case_of_avg_pool_as_conv_is_float_rounding(ns):
 
 def test_max_pool_commutes_with_non_decreasing_activations_over_its_whole_domain():
     rng = random.Random(1)
-    activations = (F.relu, F.leaky_relu, F.hardtanh, F.relu6)
+    activations = (F.relu, F.leaky_relu, F.hardtanh, F.relu6)  # bit for bit
+    rounded = (F.elu, torch.sigmoid, torch.tanh)  # exp-based: SIMD and scalar code round differently
     for rank in (1, 2, 3):
         max_pool = POOL[rank][0]
         for _ in range(40):
@@ -120,6 +121,44 @@ def test_max_pool_commutes_with_non_decreasing_activations_over_its_whole_domain
             x = 3 * torch.randn((2, 2) + size)
             for act in activations:
                 assert torch.equal(max_pool(act(x), **options), act(max_pool(x, **options))), (act, options, size)
+            for act in rounded:
+                torch.testing.assert_close(max_pool(act(x), **options), act(max_pool(x, **options)), atol=2e-7, rtol=2e-7)
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() == "DEFAULT", reason="a torch CPU build without SIMD kernels")
+def test_exp_based_activations_round_differently_in_simd_and_scalar_code():
+    # The page's reason: on the CPU, one value alone (scalar code) vs inside a long tensor (SIMD).
+    x = -3 * torch.rand(4096, generator=torch.Generator().manual_seed(4))
+    for act in (F.elu, torch.sigmoid):
+        alone = torch.cat([act(v.view(1)) for v in x[:1000]])
+        assert not torch.equal(alone, act(x)[:1000]), act
+        torch.testing.assert_close(alone, act(x)[:1000], atol=2e-7, rtol=2e-7)
+    for act in (F.relu, F.leaky_relu, F.hardtanh):
+        assert torch.equal(torch.cat([act(v.view(1)) for v in x[:1000]]), act(x)[:1000]), act
+
+
+def test_exp_based_activations_commute_only_to_float_rounding(ns):
+    # The page: on the CPU, ELU can differ in the last bit between the two orders (SIMD vs scalar).
+    # Whether the example's crops hit a differing last bit depends on the CPU's SIMD kernels;
+    # that they can is tested above on values alone vs in a long tensor.
+    assert ns["elu_gap"] < 1e-6
+
+
+def test_going_negative_is_not_what_breaks_commuting_decreasing_is(ns):
+    # The page: LeakyReLU, Hardtanh and ELU output negative values and commute on the example's
+    # features; GELU and SiLU rise again left of their minimum, so they do not.
+    features = ns["features"]
+    for name, act in ns["activations"].items():
+        commutes = torch.equal(F.max_pool2d(act(features), 2), act(F.max_pool2d(features, 2)))
+        assert commutes == (name not in ("GELU", "SiLU")), name
+        if name != "ReLU":
+            assert act(features).min() < -0.05, name
+    x = torch.linspace(-6, 0, 6001, dtype=torch.float64)
+    for name, act in (("GELU", F.gelu), ("SiLU", F.silu)):
+        x_min = ns["minimum"][name]
+        assert act(torch.tensor(x_min - 1.0, dtype=torch.float64)) > act(torch.tensor(x_min, dtype=torch.float64)) + 0.05
+        assert abs(x[act(x).argmin()].item() - x_min) < 2e-3, name  # independent grid
+    assert bool((F.elu(x).diff() >= 0).all())
 
 
 def test_gelu_silu_and_avg_pool_do_not_commute(ns):
@@ -148,6 +187,36 @@ def test_bilinear_equals_avg_pool_only_at_factor_two():
         x = torch.randn(1, 1, n, n, generator=generator, dtype=torch.float64)
         assert not torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=True), F.avg_pool2d(x, 2))
         assert not torch.allclose(F.interpolate(x, size=(n // 2, n // 2), mode="bilinear"), F.avg_pool2d(x, 2))
+        assert not torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear", recompute_scale_factor=True), F.avg_pool2d(x, 2))
+    for n in (4, 6, 8, 10):  # even sizes: the ratio is 2 again, except with align_corners=True
+        x = torch.randn(1, 1, n, n, generator=generator, dtype=torch.float64)
+        for options in (dict(size=(n // 2, n // 2)), dict(scale_factor=0.5, recompute_scale_factor=True)):
+            torch.testing.assert_close(F.interpolate(x, mode="bilinear", **options), F.avg_pool2d(x, 2), atol=1e-12, rtol=0)
+        assert not torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=True), F.avg_pool2d(x, 2))
+
+
+def test_bilinear_at_odd_factors_is_middle_pixel_slicing(ns):
+    # Every odd whole factor up to 99, float32 and float64, 4-D bilinear and 3-D linear. Where
+    # the output size comes out short (the factors the page lists), the rows kept are still
+    # the middle ones.
+    for k in range(3, 100, 2):
+        for dtype in (torch.float32, torch.float64):
+            for m in (2, 3):
+                x = torch.randn(1, 2, m * k, m * k, dtype=dtype)
+                out = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
+                assert out.shape[-1] in (m, m - 1)
+                middle = x[..., k // 2 :: k, k // 2 :: k][..., : out.shape[-2], : out.shape[-1]]
+                if dtype == torch.float32:  # bit for bit
+                    assert torch.equal(out, middle), (k, m)
+                else:  # 1/(1/k) can miss k by a rounding step in float64
+                    torch.testing.assert_close(out, middle, atol=1e-12, rtol=0)
+        line = torch.randn(1, 1, 4 * k)  # float32
+        out = F.interpolate(line, scale_factor=1 / k, mode="linear")
+        assert torch.equal(out, line[..., k // 2 :: k][..., : out.shape[-1]]), k
+    for k in (2, 4, 6):  # even factors read two pixels per axis
+        x = torch.randn(1, 1, 3 * k, 3 * k, dtype=torch.float64)
+        assert not torch.allclose(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
+    assert ns["middle_slicing"] == {3: True, 5: True, 7: True}  # the example's photo
 
 
 def test_upsample_below_one_downsamples_without_antialias(ns):
@@ -172,6 +241,34 @@ def test_nearest_is_slicing_except_at_the_listed_factors(ns):
             if not torch.equal(F.interpolate(x, scale_factor=1 / k, mode="nearest"), sliced):
                 failing.append(k)
         assert failing == ns["odd"], rank
+
+
+def test_at_the_listed_factors_only_the_size_is_short_and_only_for_some_sizes(ns):
+    # Independent sweep: whole factors up to 100, outputs of 1 to 40 rows. Wherever
+    # scale_factor=1/k differs from slicing, the rows it keeps are slicing's, one fewer.
+    failing, short_for = set(), {}
+    for k in range(2, 101):
+        for m in range(1, 41):
+            x = torch.randn(1, 1, m * k, 3)
+            try:
+                out = F.interpolate(x, scale_factor=(1 / k, 1), mode="nearest")
+            except RuntimeError:
+                assert m == 1, (k, m)  # an output of 0 rows
+                failing.add(k)
+                short_for.setdefault(k, set()).add(m)
+                continue
+            if out.shape[-2] != m:
+                assert out.shape[-2] == m - 1 and torch.equal(out, x[..., ::k, :][..., : m - 1, :]), (k, m)
+                failing.add(k)
+                short_for.setdefault(k, set()).add(m)
+            else:
+                assert torch.equal(out, x[..., ::k, :]), (k, m)
+    assert sorted(failing) == ns["odd"]
+    for k in failing:
+        assert 20 < len(short_for[k]) < 40, k  # most sizes, not all
+    k = ns["odd"][0]
+    assert {m for m, rows in ns["rows"].items() if rows < m} == {m for m in short_for[k] if m <= 10}
+    assert ns["rows"][1] == 0
 
 
 def test_antialias_is_accepted_only_for_4d_bilinear_bicubic_lanczos(ns):
