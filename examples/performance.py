@@ -20,9 +20,9 @@ import time
 
 import matplotlib.pyplot as plt
 import torch
-from torch import nn
 import torch.nn.functional as F
 from _downsample import Downsample  # the module from "What an nn.Downsample would be"
+from torch import nn
 from torch._C._profiler import _EventType
 from torch.profiler import ProfilerActivity, profile
 
