@@ -48,14 +48,16 @@ class CacheDamaged(Exception):
 
 @dataclass
 class Figure:
-    """One figure a cell left open: its file per language, and its matplotlib label.
+    """One figure a cell left open: its file and title per language, and its matplotlib label.
 
     A label of the form ``"key=value; key=value"`` names one variant of a figure that a
-    page can show with controls (``figures=switch``).
+    page can show with controls (``figures=switch``). The title (the suptitle, else the axes'
+    titles) is the image's alt text.
     """
 
     files: dict[str, str]
     label: str = ""
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

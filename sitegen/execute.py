@@ -212,6 +212,13 @@ def figure_texts(language: str | None = None) -> list[tuple[str, str, str | None
 FigureSaver = Callable[[str], list[cache.Figure]]
 
 
+def figure_title(figure) -> str:
+    """The figure's suptitle, else its axes' titles: what the picture shows, for its alt text."""
+    suptitle = figure._suptitle.get_text() if figure._suptitle else ""
+    titles = [ax.get_title() for ax in figure.axes if ax.get_title()]
+    return " ".join((suptitle or " · ".join(titles)).split())
+
+
 def figure_saver(staging: Path, labels: dict[str, dict[str, str]], languages: list[str], used: dict) -> FigureSaver:
     """Save every open figure once per language; a language without translated text reuses the first file.
 
@@ -224,6 +231,7 @@ def figure_saver(staging: Path, labels: dict[str, dict[str, str]], languages: li
             figure = plt.figure(fignum)
             texts = [t for t in figure.findobj(Text) if t.get_text()]
             files: dict[str, str] = {}
+            titles: dict[str, str] = {}
             for language in languages:
                 table = labels.get(language, {})
                 originals = [t.get_text() for t in texts]
@@ -231,9 +239,11 @@ def figure_saver(staging: Path, labels: dict[str, dict[str, str]], languages: li
                 used.setdefault(language, {}).update((s, table.get(s)) for s in originals)
                 if files and translated == originals:
                     files[language] = files[languages[0]]
+                    titles[language] = titles[languages[0]]
                     continue
                 for text, new in zip(texts, translated):
                     text.set_text(new)
+                titles[language] = figure_title(figure)
                 name = f"{cell}-{number}.{language}.png"
                 try:
                     with glyph_guard():
@@ -244,7 +254,7 @@ def figure_saver(staging: Path, labels: dict[str, dict[str, str]], languages: li
                 for text, old in zip(texts, originals):
                     text.set_text(old)
                 files[language] = name
-            saved.append(cache.Figure(files, figure.get_label()))
+            saved.append(cache.Figure(files, figure.get_label(), titles))
         plt.close("all")
         return saved
 

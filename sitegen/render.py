@@ -159,11 +159,11 @@ def output_block(directive: Directive, recorded: CellResult, page_url: str, lang
     parts = printed(directive, recorded.stdout)
     urls = [get_relative_url(f"{ASSETS}/{directive.stem}/{f.files[language]}", page_url) for f in recorded.figures]
     alts = [
-        UI_TEXT[language]["figure"].format(n=n, cell=directive.cell, file=directive.file)
-        for n in range(1, len(urls) + 1)
+        f.titles.get(language) or UI_TEXT[language]["figure"].format(n=n, cell=directive.cell, file=directive.file)
+        for n, f in enumerate(recorded.figures, start=1)
     ]
     if directive.figures == "switch" and recorded.figures:
-        parts.append(switch(recorded.figures, urls, alts[0], language))
+        parts.append(switch(recorded.figures, urls, alts, language))
     else:
         parts += [
             f'<figure class="example-figure"><img src="{u}" alt="{html.escape(a)}"></figure>'
@@ -190,12 +190,13 @@ def variant(figure: Figure) -> dict[str, str]:
     return {key.strip(): value.strip() for key, value in pairs}
 
 
-def switch(figures: list[Figure], urls: list[str], alt: str, language: str) -> str:
-    """One image plus a drop-down per label key; the script swaps in the chosen variant's file."""
+def switch(figures: list[Figure], urls: list[str], alts: list[str], language: str) -> str:
+    """One image plus a drop-down per label key; the script swaps in the chosen variant's file and alt text."""
     variants = [variant(f) for f in figures]
     keys = list(variants[0])
     choices = {key: list(dict.fromkeys(v[key] for v in variants)) for key in keys}
-    table = {"|".join(v[key] for key in keys): url for v, url in zip(variants, urls)}
+    table = {"|".join(v[key] for key in keys): [url, alt] for v, url, alt in zip(variants, urls, alts)}
+    alt = alts[0]
     selects = "".join(
         f'<label>{html.escape(key)} <select data-key="{html.escape(key)}">'
         + "".join(f"<option>{html.escape(value)}</option>" for value in values)

@@ -51,8 +51,13 @@ def test_explorer_controls_switch_the_picture(server, page):
     box.locator('select[data-key="scale_factor"]').select_option("3")
     second = image.get_attribute("src")
     assert second != first
+    assert "bicubic" in image.get_attribute("alt")  # the variant's own title
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
     box.locator('select[data-key="mode"]').select_option("nearest")
+    # nearest takes no align_corners: the options that give no picture are greyed out before they are chosen
+    assert "example-switch__unavailable" in (
+        box.locator('select[data-key="align_corners"] option', has_text="True").get_attribute("class") or ""
+    )
     box.locator('select[data-key="align_corners"]').select_option("True")
     assert box.locator(".example-switch__missing").is_visible() and not image.is_visible()
 

@@ -6,7 +6,7 @@ import pytest
 
 from sitegen.cache import CellResult, Figure, Result
 from sitegen.cells import Cell
-from sitegen.render import Directive, code_block, embed, fence
+from sitegen.render import Directive, code_block, embed, fence, output_block
 
 
 def parse(line):
@@ -55,7 +55,7 @@ def test_figures_switch_offers_each_key_and_maps_every_variant():
     text = embed(parse("::: example a.py#c figures=switch"), Cell("c", "x = 1", 3), result, "p/", "en")
     assert text.count("<img") == 1
     assert '<select data-key="mode"><option>nearest</option><option>bilinear</option></select>' in text
-    assert "bilinear|3&quot;: &quot;../assets/examples/a/v-2.en.png" in text
+    assert "bilinear|3&quot;: [&quot;../assets/examples/a/v-2.en.png&quot;" in text
 
 
 def test_figures_switch_rejects_unlabelled_figures():
@@ -69,3 +69,26 @@ def test_a_helper_cell_says_it_is_a_module_to_save_under_its_name(language):
     text = code_block(parse("::: example _settings.py#s code=folded"), Cell("s", "X = 1", 7), language)
     assert "`_settings.py`" in text and ("save it under that name" in text or "以这个文件名" in text)
     assert text.startswith('??? example "examples/_settings.py#s"')
+
+
+def test_a_figure_is_described_by_its_title_in_each_language(tmp_path):
+    import matplotlib.pyplot as plt
+
+    from sitegen import execute
+
+    execute.register_cjk_font()
+    with plt.rc_context({"font.family": execute.FONT_FAMILY}):
+        figure, axes = plt.subplots(1, 2)
+        axes[0].set_title("input")
+        axes[1].set_title("output")
+        saved = execute.figure_saver(tmp_path, {"zh": {"input": "输入"}}, ["en", "zh"], {})("cell")
+        assert saved[0].titles == {"en": "input · output", "zh": "输入 · output"}
+        figure = plt.figure()
+        figure.suptitle("A  step\nenlarged")
+        figure.add_subplot().set_title("ignored when there is a suptitle")
+        assert execute.figure_saver(tmp_path, {}, ["en", "zh"], {})("cell")[0].titles == {
+            "en": "A step enlarged",
+            "zh": "A step enlarged",
+        }
+    block = output_block(Directive("x.py", "cell"), CellResult("", saved), "page/", "zh")
+    assert 'alt="输入 · output"' in block
