@@ -6,13 +6,17 @@ two held-out photographs it never saw. Every learned model adds a correction to 
 bicubic enlargement, computed by the same small feature extractor at low resolution
 followed by one upsampling layer, the only difference between them: resize-conv,
 transposed convolution, or convolution + PixelShuffle (ESPCN) with PyTorch's default
-initialisation or with ICNR. Bicubic interpolation is the baseline without learning.
+initialisation or with ICNR. Every upsampling layer starts at the same output scale,
+each model is trained from three seeds, and a layer is called better than another
+only when the difference of the means exceeds the seeds' spread. Bicubic
+interpolation is the baseline without learning.
 
-Environment: ``SR_STEPS`` sets the number of training steps per model (default: 300
-on a CPU, 4000 on CUDA). The tests use a handful of steps.
+Environment: ``SR_STEPS`` sets the number of training steps per model and seed. The
+tests use a handful of steps.
 """
 
 # %% setup
+import copy
 import os
 import time
 
@@ -23,14 +27,18 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from matplotlib.cbook import get_sample_data
+from torch.optim.swa_utils import AveragedModel
+
+from _upsamplers import checkerboard_score, icnr_
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-steps = int(os.environ.get("SR_STEPS", 4000 if device.type == "cuda" else 300))
-print(f"torch {torch.__version__} on {device}; {steps} training steps per model")
+steps = int(os.environ.get("SR_STEPS", 1200))
+print(f"torch {torch.__version__} on {device}; {steps} training steps per model and seed")
 
 # %% data
-# Grey-scale photographs in [0, 1]. Two are held out for evaluation only.
+# Grey-scale photographs in [0, 1] (BT.601 luma weights on the stored RGB values).
+# Two are held out for evaluation only.
 def grey(rgb):
     image = torch.from_numpy(np.asarray(rgb, dtype=np.float32))
     if image.max() > 1:
@@ -69,32 +77,36 @@ print(f"test:  {', '.join(test_images)} (held out) -> {tuple(test_high.shape)} p
 # %% models
 # Bicubic enlargement plus a learned correction (global residual learning, as in VDSR):
 # features at low resolution (as in ESPCN), then one x2 upsampling layer to one channel.
-def icnr_(conv, scale=2):
-    """Aitken et al. 2017: the r*r sub-pixel outputs of each channel share one kernel."""
-    with torch.no_grad():
-        fresh = nn.Conv2d(conv.in_channels, conv.out_channels // scale**2, conv.kernel_size, padding=conv.padding)
-        conv.weight.copy_(fresh.weight.repeat_interleave(scale**2, dim=0))
-        conv.bias.copy_(fresh.bias.repeat_interleave(scale**2, dim=0))
-    return conv
-
-
-def upsampler(kind, channels):
+def upsampler(kind, channels, fair=True):
     if kind == "resize-conv":
-        return nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(channels, 1, 3, padding=1))
-    if kind == "transposed conv":
-        return nn.ConvTranspose2d(channels, 1, 4, stride=2, padding=1)
-    conv = nn.Conv2d(channels, 4, 3, padding=1)
-    return nn.Sequential(icnr_(conv) if kind == "ESPCN + ICNR" else conv, nn.PixelShuffle(2))
+        layer = nn.Conv2d(channels, 1, 3, padding=1)
+        block = nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), layer)
+    elif kind == "transposed conv":
+        layer = block = nn.ConvTranspose2d(channels, 1, 4, stride=2, padding=1)
+        if fair:
+            # PyTorch draws these weights as if each output summed out_channels * 4 * 4
+            # products (pytorch#30079); at stride 2 it sums in_channels * 2 * 2. Use that
+            # count, as the convolutions' default does with theirs.
+            bound = (channels * 2 * 2) ** -0.5
+            nn.init.uniform_(layer.weight, -bound, bound)
+    else:
+        layer = nn.Conv2d(channels, 4, 3, padding=1)
+        block = nn.Sequential(icnr_(layer) if kind == "ESPCN + ICNR" else layer, nn.PixelShuffle(2))
+    if fair:
+        # One bias per sub-pixel position would start ESPCN with a pattern no other
+        # layer has; all start unbiased.
+        nn.init.zeros_(layer.bias)
+    return block
 
 
 class SuperResolution(nn.Module):
-    def __init__(self, kind, seed=0, channels=16):
+    def __init__(self, kind, seed=0, channels=16, fair=True):
         super().__init__()
         torch.manual_seed(seed)
         self.features = nn.Sequential(
             nn.Conv2d(1, channels, 5, padding=2), nn.ReLU(), nn.Conv2d(channels, channels, 3, padding=1), nn.ReLU()
         )
-        self.upsample = upsampler(kind, channels)
+        self.upsample = upsampler(kind, channels, fair)
 
     def forward(self, low):
         return F.interpolate(low, scale_factor=2, mode="bicubic") + self.upsample(self.features(low))
@@ -105,118 +117,166 @@ for kind in kinds:
     net = SuperResolution(kind)
     print(f"{kind:16s} parameters: {sum(p.numel() for p in net.parameters()):4d}   upsampling: {net.upsample}")
 
-# %% score_at_init
-# The checkerboard score of the checkerboard page, for one x2 layer: variance of the
-# 2x2 phase means relative to the mean square, on a constant mid-grey input, inside a
-# border of 8 pixels, averaged over seeds.
-def checkerboard_score(y, period=2, margin=8):
-    inner = y[..., margin:-margin, margin:-margin]
-    n, c, h, w = inner.shape
-    phase_means = inner.reshape(n, c, h // period, period, w // period, period).mean(dim=(2, 4))
-    return (phase_means.flatten(2).var(dim=2, unbiased=False) / inner.pow(2).mean(dim=(2, 3))).mean().item()
+# %% psnr
+# PSNR protocol: clamp the output to [0, 1], shave 2 pixels at each border, take the
+# mean squared error per patch, PSNR = 10 log10(1 / MSE) per patch (peak 1), then the
+# mean over the 96 held-out patches. Averaging per-patch PSNR weights the easy, flat
+# patches more than the PSNR of the pooled MSE would.
+def psnr_per_patch(output, target, shave=2):
+    mse = (output.clamp(0, 1) - target)[..., shave:-shave, shave:-shave].pow(2).mean(dim=(1, 2, 3))
+    return 10 * torch.log10(1 / mse)
 
 
-grey_input = torch.full((1, 1, 32, 32), 0.5, device=device)
+def psnr(output, target):
+    return psnr_per_patch(output, target).mean().item()
+
+
+bicubic = F.interpolate(test_low, scale_factor=2, mode="bicubic")
+bicubic_psnr = psnr(bicubic, test_high)
+pooled = 10 * torch.log10(1 / (bicubic.clamp(0, 1) - test_high)[..., 2:-2, 2:-2].pow(2).mean()).item()
+print(f"bicubic: mean of per-patch PSNR {bicubic_psnr:.2f} dB; PSNR of the pooled MSE {pooled:.2f} dB")
+
+# %% start
+# Before training: the root mean square of the untrained correction (output minus
+# bicubic) on the held-out patches, in grey levels of 255, with PyTorch's default
+# initialisation and with the one used here, over 20 seeds; and the checkerboard score
+# of the untrained model on a constant mid-grey input (the periodic share of its
+# variance, 2x2 phases, inside an 8-pixel border: 0 flat, 1 nothing but a pattern),
+# in float64: CUDA convolutions round float32 through TF32 by default, too coarsely for
+# a test of flatness.
+seeds = (0, 1, 2)
+grey_input = torch.full((1, 1, 32, 32), 0.5, device=device, dtype=torch.float64)
+start_rms, score_at_init = {}, {}
 with torch.no_grad():
-    score_at_init = {kind: float(np.mean([checkerboard_score(SuperResolution(kind, seed).to(device)(grey_input)) for seed in range(5)])) for kind in kinds}
-for kind, score in score_at_init.items():
-    print(f"{kind:16s} checkerboard score at initialisation: {score:.1e}")
+    for kind in kinds:
+        for fair in (False, True):
+            squares = [(SuperResolution(kind, seed, fair=fair).to(device)(test_low) - bicubic).pow(2).mean().item() for seed in range(20)]
+            start_rms[kind, fair] = 255 * np.mean(squares) ** 0.5
+        score_at_init[kind] = float(np.mean([checkerboard_score(SuperResolution(kind, seed).to(device, torch.float64)(grey_input), 2, 8) for seed in seeds]))
+print("| upsampling layer | untrained correction, PyTorch default init (RMS of 255) | init used here | checkerboard score at start |")
+print("|---|---:|---:|---:|")
+for kind in kinds:
+    print(f"| {kind} | {start_rms[kind, False]:.1f} | {start_rms[kind, True]:.1f} | {score_at_init[kind]:.2f} |")
 
 # %% training
-# Every model sees the same batches in the same order, with the same optimiser and
-# loss (mean squared error). Each is trained from two random initialisations, to see
-# how much of a difference between layers is just the seed.
-def psnr(output, target, shave=2):
-    mse = (output.clamp(0, 1) - target)[..., shave:-shave, shave:-shave].pow(2).mean(dim=(1, 2, 3))
-    return (10 * torch.log10(1 / mse)).mean().item()
+# Every model sees the same batches in the same order for a given seed, with the same
+# optimiser, learning rate and loss (mean squared error); the seed sets both the
+# initialisation and the batches. The learning rate is constant, so a later point of
+# the curve is what a longer run would have reached at that step. What is evaluated is
+# an exponential moving average of the weights (decay 0.99, about the last 100 steps),
+# which removes most of the jitter that a constant learning rate leaves in them.
+def moving_average(average, current, count):
+    # Shorter at the start, as in TensorFlow's ExponentialMovingAverage with
+    # num_updates, so that early averages do not lean on the initial weights.
+    decay = min(0.99, (1 + count.item()) / (10 + count.item()))
+    return decay * average + (1 - decay) * current
 
 
 def train(kind, seed):
     net = SuperResolution(kind, seed).to(device)
+    average = AveragedModel(net, avg_fn=moving_average)
     optimiser = torch.optim.Adam(net.parameters(), lr=learning_rate)
-    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimiser, steps)  # decays to 0 at the last step
-    order = torch.Generator().manual_seed(1)
-    losses, relative, curve = [], [], []
-    with torch.no_grad():
-        curve.append((0, psnr(net(test_low), test_high)))
+    order = torch.Generator().manual_seed(seed)
+    curve, seconds = [(0, psnr(net(test_low), test_high))], 0.0
     for step in range(1, steps + 1):
+        started = time.perf_counter()
         batch = torch.randint(len(train_high), (batch_size,), generator=order).to(device)
-        low, high = train_low[batch], train_high[batch]
-        loss = F.mse_loss(net(low), high)
+        loss = F.mse_loss(net(train_low[batch]), train_high[batch])
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()
-        schedule.step()
-        losses.append(loss.item())
-        # The batches differ in difficulty; relative to bicubic on the same batch, the
-        # curve shows what the model adds.
-        relative.append(loss.item() / F.mse_loss(F.interpolate(low, scale_factor=2, mode="bicubic"), high).item())
+        average.update_parameters(net)
+        seconds += time.perf_counter() - started
         if step % evaluate_every == 0 or step == steps:
             with torch.no_grad():
-                curve.append((step, psnr(net(test_low), test_high)))
-    return net, losses, relative, curve
+                curve.append((step, psnr(average.module(test_low), test_high)))
+    return average.module, np.array(curve), seconds / steps
 
 
-batch_size, learning_rate, evaluate_every, seeds = 16, float(os.environ.get("SR_LR", 3e-3)), max(steps // 6, 1), (0, 1)
-bicubic_psnr = psnr(F.interpolate(test_low, scale_factor=2, mode="bicubic"), test_high)
+batch_size, learning_rate, evaluate_every = 16, float(os.environ.get("SR_LR", 2e-3)), max(steps // 24, 1)
 # Tensors this small gain nothing from several CPU threads, and on a busy machine the
 # threads wait for each other; train on one and restore the setting afterwards.
 threads = torch.get_num_threads()
 torch.set_num_threads(1)
 try:
-    runs, seconds = {}, {}
-    for kind in kinds:
-        started = time.perf_counter()
-        for seed in seeds:
+    runs = {}
+    for seed in seeds:  # seeds outside, so no layer always runs first on a cold machine
+        for kind in kinds:
             runs[kind, seed] = train(kind, seed)
-        seconds[kind] = (time.perf_counter() - started) / len(seeds)
-        start, end = np.mean([runs[kind, seed][3][0][1] for seed in seeds]), np.mean([runs[kind, seed][3][-1][1] for seed in seeds])
-        print(f"{kind:16s} {seconds[kind]:5.1f} s per run; held-out PSNR {start:.2f} dB at initialisation -> {end:.2f} dB")
 finally:
     torch.set_num_threads(threads)
+curves = {kind: np.stack([runs[kind, seed][1][:, 1] for seed in seeds]) for kind in kinds}  # seeds x evaluations
+evaluated = runs[kinds[0], seeds[0]][1][:, 0].astype(int)
+print(f"{len(seeds)} seeds x {len(kinds)} layers, {steps} steps each, held-out PSNR every {evaluate_every} steps")
 
 # %% results
-# PSNR on the held-out patches (higher is better; mean of the two seeds, and half
-# their difference), the checkerboard score on the constant input before and after
-# training, and the training time of one run, as measured on the build machine.
+# A layer beats another when the difference of their mean PSNRs exceeds the sum of
+# their standard deviations over the seeds (sample std, n - 1); bicubic has none.
+def beats(a, b):
+    return a.mean() - b.mean() > a.std(ddof=1) + b.std(ddof=1)
+
+
+def verdict(psnrs):
+    """Which layers beat bicubic, and which pairs of layers are separated, by the rule above."""
+    reference = np.full(len(seeds), bicubic_psnr)
+    return (
+        tuple(kind for kind in kinds if beats(psnrs[kind], reference)),
+        tuple((a, b) for a in kinds for b in kinds if beats(psnrs[a], psnrs[b])),
+    )
+
+
+final = {kind: curves[kind][:, -1] for kind in kinds}
+# The last evaluation from which on every later one gives the same verdict.
+verdicts = [verdict({kind: curves[kind][:, i] for kind in kinds}) for i in range(len(evaluated))]
+stable_since = next(int(evaluated[i]) for i in range(len(verdicts)) if all(v == verdicts[-1] for v in verdicts[i:]))
 with torch.no_grad():
-    bicubic = F.interpolate(test_low, scale_factor=2, mode="bicubic")
-    test_psnr = {kind: np.array([psnr(runs[kind, seed][0](test_low), test_high) for seed in seeds]) for kind in kinds}
-    score_trained = {kind: np.mean([checkerboard_score(runs[kind, seed][0](grey_input)) for seed in seeds]) for kind in kinds}
-print(f"{steps} steps per model and seed, on {device}; {len(test_high)} held-out patches of {test_high.shape[-1]}x{test_high.shape[-1]}.")
+    # On a constant input, the trained models' output away from the border is periodic
+    # or flat; its standard deviation is the pattern's amplitude, in grey levels of 255
+    # (float64, as above).
+    pattern = {
+        kind: np.mean([255 * copy.deepcopy(runs[kind, seed][0]).double()(grey_input)[..., 8:-8, 8:-8].std().item() for seed in seeds])
+        for kind in kinds
+    }
+ms_per_step = {kind: 1e3 * np.array([runs[kind, seed][2] for seed in seeds]) for kind in kinds}
+print(f"Held-out PSNR after {steps} steps on {device}, mean ± std over seeds {list(seeds)}; bicubic: {bicubic_psnr:.2f} dB.")
 print()
-print("| method | parameters | PSNR (dB) | ± (seeds) | checkerboard score at init | after training | training time (s) |")
-print("|---|---:|---:|---:|---:|---:|---:|")
-print(f"| bicubic (no learning) | 0 | {bicubic_psnr:.2f} | | 0 | 0 | |")
+print("| method | parameters | PSNR (dB) | over bicubic (dB) | pattern on constant input after training (of 255) | ms per training step (median of seeds) |")
+print("|---|---:|---:|---:|---:|---:|")
+print(f"| bicubic (no learning) | 0 | {bicubic_psnr:.2f} | | 0 | |")
 for kind in kinds:
-    parameters = sum(p.numel() for p in runs[kind, 0][0].parameters())
-    spread = np.ptp(test_psnr[kind]) / 2
-    print(f"| {kind} | {parameters} | {test_psnr[kind].mean():.2f} | {spread:.2f} | {score_at_init[kind]:.1e} | {score_trained[kind]:.1e} | {seconds[kind]:.1f} |")
-best = max(kinds, key=lambda kind: test_psnr[kind].mean())
-beat = [kind for kind in kinds if test_psnr[kind].min() > bicubic_psnr]
+    parameters = sum(p.numel() for p in runs[kind, seeds[0]][0].parameters())
+    print(f"| {kind} | {parameters} | {final[kind].mean():.2f} ± {final[kind].std(ddof=1):.2f} | {final[kind].mean() - bicubic_psnr:+.2f} "
+          f"| {pattern[kind]:.2f} | {np.median(ms_per_step[kind]):.1f} |")
+above, separated = verdicts[-1]
 print()
-print(f"Best in this build: {best}, {test_psnr[best].mean() - bicubic_psnr:+.2f} dB over bicubic. "
-      f"Better than bicubic with both seeds: {', '.join(beat) if beat else 'none'}.")
+print(f"Better than bicubic beyond the spread: {', '.join(above) if above else 'none'}.")
+print(f"Pairs of layers separated beyond the spread: {'; '.join(f'{a} > {b}' for a, b in separated) if separated else 'none'}.")
+best = [kind for kind in kinds if all((kind, other) in separated for other in kinds if other != kind)]
+print(f"Best layer: {best[0]}." if best else "No layer beats every other beyond the spread, so none is named best.")
+print(f"This verdict has not changed since step {stable_since} of {steps}.")
+# How much the last quarter of training still moved each layer's mean, against its spread.
+quarter = int(np.searchsorted(evaluated, steps * 3 // 4))
+drift = {kind: final[kind].mean() - curves[kind][:, quarter].mean() for kind in kinds}
+settled = [kind for kind in kinds if abs(drift[kind]) < final[kind].std(ddof=1)]
+print(f"From step {evaluated[quarter]} to {steps} the mean PSNR moved by "
+      + ", ".join(f"{drift[kind]:+.2f} dB ({kind})" for kind in kinds)
+      + f"; less than the layer's spread for {len(settled)} of {len(kinds)}.")
 
 # %% curves
-figure, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8))
-window = max(steps // 15, 1)
-for kind in kinds:
-    relative = np.mean([runs[kind, seed][2] for seed in seeds], axis=0)
-    left.plot(np.arange(window, steps + 1), np.convolve(relative, np.ones(window) / window, mode="valid"), label=kind)
-    curve = np.mean([runs[kind, seed][3] for seed in seeds], axis=0)
-    right.plot(curve[:, 0], curve[:, 1], marker=".", label=kind)
-left.axhline(1, color="black", linestyle="--", label="bicubic interpolation")
-right.axhline(bicubic_psnr, color="black", linestyle="--", label="bicubic interpolation")
-# Zoom in on the end of training; the values at initialisation are printed above.
-left.set_ylim(0.8, 1.3)
-right.set_ylim(bicubic_psnr - 1, max(max(c[1] for c in run[3]) for run in runs.values()) + 0.2)
-left.set_xlabel("step")
-left.set_ylabel("training loss / bicubic loss (moving average)")
-right.set_xlabel("step")
-right.set_ylabel("held-out PSNR (dB)")
-right.legend(fontsize=8)
-figure.suptitle("Mean of the two seeds")
+# Mean held-out PSNR of the seeds, the band one standard deviation either side. Right:
+# the second half of training, enlarged.
+figure, axes = plt.subplots(1, 2, figsize=(10, 3.8))
+half = evaluated >= steps // 2
+for axis, shown in zip(axes, (evaluated >= 0, half)):
+    for kind in kinds:
+        mean, std = curves[kind].mean(axis=0)[shown], curves[kind].std(axis=0, ddof=1)[shown]
+        axis.plot(evaluated[shown], mean, marker=".", label=kind)
+        axis.fill_between(evaluated[shown], mean - std, mean + std, alpha=0.2)
+    axis.axhline(bicubic_psnr, color="black", linestyle="--", label="bicubic interpolation")
+    axis.set_xlabel("step")
+    axis.set_ylabel("held-out PSNR (dB)")
+axes[1].legend(fontsize=8)
+figure.suptitle(f"Mean ± std of {len(seeds)} seeds")
 figure.tight_layout()
 
 # %% crops

@@ -6,8 +6,8 @@ and meet the encoder's features through skip connections, and the generator of a
 where they grow a small latent map into an image. This script builds a minimal U-Net
 whose encoder can downsample three ways and whose decoder can upsample five ways,
 traces shapes through a real forward pass, builds a DCGAN-style generator, and
-measures parameters, FLOPs, forward time and the checkerboard score at initialisation
-for each choice.
+measures parameters, FLOPs and the checkerboard score at initialisation for each
+choice.
 """
 
 # %% setup
@@ -16,7 +16,8 @@ from collections import OrderedDict
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-import torch.utils.benchmark as benchmark
+
+from _upsamplers import checkerboard_score, icnr_
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -43,16 +44,8 @@ def downsampler(kind, channels):
     }[kind]()
 
 
-# ... and five ways to double it, from c_in to c_out channels (ICNR as on the
+# ... and five ways to double it, from c_in to c_out channels (icnr_ from the
 # checkerboard page: the four sub-pixel outputs of a channel start with one kernel).
-def icnr_(conv, scale=2):
-    with torch.no_grad():
-        fresh = nn.Conv2d(conv.in_channels, conv.out_channels // scale**2, conv.kernel_size, padding=conv.padding)
-        conv.weight.copy_(fresh.weight.repeat_interleave(scale**2, dim=0))
-        conv.bias.copy_(fresh.bias.repeat_interleave(scale**2, dim=0))
-    return conv
-
-
 def upsampler(kind, c_in, c_out):
     if kind == "transposed conv":  # the original U-Net's 2x2 "up-convolution"
         return nn.ConvTranspose2d(c_in, c_out, 2, stride=2)
@@ -123,8 +116,10 @@ traced = trace(unet, image)
 print("(the two torch.cat calls are not modules: dec2 and dec1 receive twice the channels of up2 and up1)")
 
 # %% dcgan
-# A DCGAN-style generator (Radford et al., 2016): a latent vector grows to a 32x32
-# RGB image through kernel-4, stride-2 transposed convolutions with batch norm and ReLU.
+# A DCGAN-style generator in the form of soumith/dcgan.torch and the PyTorch DCGAN
+# example: a latent vector grows to a 32x32 RGB image through kernel-4 transposed
+# convolutions with batch norm and ReLU. (The DCGAN paper's own code projects the
+# latent vector with a dense layer and uses kernel 5, stride 2; see the overlap below.)
 def generator_block(c_in, c_out, first=False):
     stride, padding = (1, 0) if first else (2, 1)  # the first turns 1x1 into 4x4
     return nn.Sequential(nn.ConvTranspose2d(c_in, c_out, 4, stride, padding, bias=False), nn.BatchNorm2d(c_out), nn.ReLU())
@@ -143,12 +138,27 @@ latent = torch.randn(8, 100, 1, 1, device=device)
 print("latent", tuple(latent.shape))
 fake = trace(generator.eval(), latent)
 
+
+# How many kernel copies a stride-2 transposed convolution adds onto each output
+# pixel, away from the border: a transposed convolution of ones with a kernel of ones.
+def overlap(kernel_size, stride=2):
+    ones = torch.ones(1, 1, 16, 16, device=device)
+    counts = F.conv_transpose2d(ones, torch.ones(1, 1, kernel_size, kernel_size, device=device), stride=stride)
+    return counts[0, 0, kernel_size:-kernel_size, kernel_size:-kernel_size].unique().int().tolist()
+
+
+overlaps = {kernel_size: overlap(kernel_size) for kernel_size in (4, 5)}
+for kernel_size, counts in overlaps.items():
+    print(f"kernel {kernel_size}, stride 2: {counts} kernel copies per output pixel (max / min = {max(counts) / min(counts):.2f})")
+
 # %% measure
 # For each decoder choice (encoder: max pooling) and each encoder choice (decoder:
-# bilinear + conv): parameters, FLOPs of the convolutions (from layer shapes, a
-# multiply-add counted as 2) and forward time for one 3x128x128 image, and the
-# checkerboard score at initialisation on a constant 64x64 image (4x4 phases, the
-# decoder's total factor, away from a 16-pixel border; 0 means flat; mean of 3 seeds).
+# bilinear + conv): parameters and FLOPs of the convolutions (from layer shapes, a
+# multiply-add counted as 2) for one 3x128x128 image, and the checkerboard score of
+# the _upsamplers module at initialisation on a constant 128x128 image: 4x4 phases
+# (the decoder's total factor), 32 pixels away from the border, beyond the reach of
+# zero padding (next cell); mean of 3 seeds; in float64, since CUDA convolutions
+# round float32 through TF32 by default, too coarsely for a test of flatness.
 def conv_flops(model, x):
     total = []
 
@@ -167,59 +177,76 @@ def conv_flops(model, x):
     return sum(total)
 
 
-def checkerboard_score(y, period=4, margin=16):
-    inner = y[..., margin:-margin, margin:-margin]
-    n, c, h, w = inner.shape
-    phase_means = inner.reshape(n, c, h // period, period, w // period, period).mean(dim=(2, 4))
-    return (phase_means.flatten(2).var(dim=2, unbiased=False) / inner.pow(2).mean(dim=(2, 3))).mean().item()
+def score_at_init(down, up):
+    scores = []
+    with torch.no_grad():
+        for seed in range(3):
+            torch.manual_seed(seed)
+            model = UNet(down, up).to(device, torch.float64)
+            scores.append(checkerboard_score(model(torch.ones(1, 3, 128, 128, device=device, dtype=torch.float64)), 4, 32))
+    return sum(scores) / len(scores)
 
 
-def measure(down, up, score=True):
+def measure(down, up):
     torch.manual_seed(0)
     model = UNet(down, up).to(device).eval()
     x = torch.rand(1, 3, 128, 128, device=device)
-    # torch.utils.benchmark synchronises CUDA and, on a CPU, times on one thread.
-    timer = benchmark.Timer("model(x)", globals={"model": model, "x": x}, setup="torch.set_grad_enabled(False)")
-    result = {
+    return {
         "parameters": sum(p.numel() for p in model.parameters()),
         "decoder parameters": sum(p.numel() for part in model.decoder() for p in part.parameters()),
         "GFLOPs": conv_flops(model, x) / 1e9,
-        "ms": timer.blocked_autorange(min_run_time=0.2).median * 1e3,
     }
-    if score:
-        scores = []
-        with torch.no_grad():
-            for seed in range(3):
-                torch.manual_seed(seed)
-                scores.append(checkerboard_score(UNet(down, up).to(device)(torch.ones(1, 3, 64, 64, device=device))))
-        result["score"] = sum(scores) / len(scores)
-    return result
 
 
-by_decoder = {up: measure("max pooling", up) for up in UPSAMPLERS}
-by_encoder = {down: measure(down, "bilinear + conv", score=False) for down in DOWNSAMPLERS}
-print(f"Forward time measured on this build's device ({device}) with torch.utils.benchmark, median.\n")
-print("| decoder upsampling | parameters (decoder) | conv GFLOPs | forward (ms) | checkerboard score at init |")
-print("|---|---:|---:|---:|---:|")
-for up, m in by_decoder.items():
-    print(f"| {up} | {m['parameters']:,} ({m['decoder parameters']:,}) | {m['GFLOPs']:.3f} | {m['ms']:.2f} | {m['score']:.1e} |")
-print()
-print("| encoder downsampling | parameters | conv GFLOPs | forward (ms) |")
+by_decoder = {up: {**measure("max pooling", up), "score": score_at_init("max pooling", up)} for up in UPSAMPLERS}
+by_encoder = {down: measure(down, "bilinear + conv") for down in DOWNSAMPLERS}
+print("| decoder upsampling | parameters (decoder) | conv GFLOPs | checkerboard score at init |")
 print("|---|---:|---:|---:|")
+for up, m in by_decoder.items():
+    print(f"| {up} | {m['parameters']:,} ({m['decoder parameters']:,}) | {m['GFLOPs']:.3f} | {m['score']:.2f} |")
+print()
+print("| encoder downsampling | parameters | conv GFLOPs |")
+print("|---|---:|---:|")
 for down, m in by_encoder.items():
-    print(f"| {down} | {m['parameters']:,} | {m['GFLOPs']:.3f} | {m['ms']:.2f} |")
+    print(f"| {down} | {m['parameters']:,} | {m['GFLOPs']:.3f} |")
+
+# %% border
+# Closer to the border the flat decoders are not flat: the zero padding of every 3x3
+# convolution reaches inwards through the network. The largest standard deviation of
+# an output map inside a border of m pixels (seed 0), in float64, whose rounding is
+# far below these values.
+margins = (8, 16, 24, 32)
+
+
+def interior_std(up):
+    torch.manual_seed(0)
+    model = UNet("max pooling", up).to(device, torch.float64)
+    with torch.no_grad():
+        y = model(torch.ones(1, 3, 128, 128, device=device, dtype=torch.float64))
+    return [y[..., m:-m, m:-m].std(dim=(-2, -1)).max().item() for m in margins]
+
+
+near_border = {up: interior_std(up) for up in ("nearest + conv", "bilinear + conv", "PixelShuffle + ICNR")}
+print("| decoder | " + " | ".join(f"{m} px" for m in margins) + " |")
+print("|---|" + "---:|" * len(margins))
+for up, stds in near_border.items():
+    print(f"| {up} | " + " | ".join(f"{s:.1e}" for s in stds) + " |")
 
 # %% odd_sizes
-# Every decoder doubles exactly, so the encoder's rounding down must not have lost a
-# pixel: the skip connections only line up when the input divides by 2 ** depth.
+# Every decoder doubles exactly, but the encoders round differently: max pooling and
+# interpolate round down (63 -> 31), the strided convolution (kernel 3, padding 1)
+# rounds up (63 -> 32). Either way the doubled map misses the skip connection's size
+# unless the input divides by 2 ** depth.
 torch.manual_seed(0)
-for size in (64, 63):
-    for up in ("transposed conv", "bilinear + conv", "PixelShuffle"):
+for down in DOWNSAMPLERS:
+    model = UNet(down, "bilinear + conv").to(device)
+    with torch.no_grad():
+        halved = tuple(model.down1(torch.zeros(1, 16, 63, 63, device=device)).shape[-2:])
         try:
-            shape = tuple(UNet("max pooling", up).to(device)(torch.zeros(1, 3, size, size, device=device)).shape)
-            print(f"{size}x{size}, {up:16s} -> {shape}")
+            shape = tuple(model(torch.zeros(1, 3, 63, 63, device=device)).shape)
+            print(f"63x63, {down:24s} halves to {halved} -> {shape}")
         except RuntimeError as error:
-            print(f"{size}x{size}, {up:16s} -> RuntimeError: {str(error).splitlines()[0]}")
+            print(f"63x63, {down:24s} halves to {halved} -> RuntimeError: {str(error).splitlines()[0]}")
 
 # %% odd_sizes_fix
 # One fix that works for every decoder: pad the input up to a multiple of 2 ** depth

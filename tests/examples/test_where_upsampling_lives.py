@@ -50,6 +50,29 @@ def test_dcgan_grows_1x1_to_32x32(ns):
     assert sizes == [1, 2, 2, 2]
 
 
+def independent_overlap(kernel_size, stride, length=40):
+    """Kernel copies landing on each output position of a 1-D transposed convolution, counted by hand."""
+    counts = [0] * ((length - 1) * stride + kernel_size)
+    for i in range(length):
+        for k in range(kernel_size):
+            counts[i * stride + k] += 1
+    inner = counts[kernel_size : len(counts) - kernel_size]
+    return sorted({a * b for a in inner for b in inner})  # 2-D: product of the two axes
+
+
+def test_dcgan_overlaps_paper_kernel_5_uneven_pytorch_example_kernel_4_even(ns):
+    assert ns["overlaps"][4] == independent_overlap(4, 2) == [4]
+    assert ns["overlaps"][5] == independent_overlap(5, 2) == [4, 6, 9]
+
+
+@pytest.mark.parametrize("stride", [1, 2, 3, 4])
+@pytest.mark.parametrize("kernel_size", range(1, 13))
+def test_overlap_is_even_exactly_when_the_stride_divides_the_kernel(ns, kernel_size, stride):
+    counts = ns["overlap"](kernel_size, stride)
+    assert counts == independent_overlap(kernel_size, stride)
+    assert (len(counts) == 1) == (kernel_size % stride == 0)
+
+
 def test_flop_count_matches_torch_counter(ns):
     for up in ns["UPSAMPLERS"]:
         for down in ns["DOWNSAMPLERS"]:
@@ -72,16 +95,33 @@ def test_decoder_table_orderings(ns):
     assert d["transposed conv"]["GFLOPs"] < d["nearest + conv"]["GFLOPs"]
     # Only the decoder differs.
     assert len({m["parameters"] - m["decoder parameters"] for m in d.values()}) == 1
-    assert all(m["ms"] > 0 for m in d.values())
+    assert all(set(m) == {"parameters", "decoder parameters", "GFLOPs", "score"} for m in d.values())  # no timing
 
 
 def test_decoder_checkerboard_scores(ns):
     d = ns["by_decoder"]
-    flat = ("nearest + conv", "bilinear + conv", "PixelShuffle + ICNR")
-    for up in flat:
-        assert d[up]["score"] < 1e-6, up  # float rounding only
+    for up in ("nearest + conv", "bilinear + conv", "PixelShuffle + ICNR"):
+        assert d[up]["score"] == 0, up  # flat away from the border, in float64
     for up in ("transposed conv", "PixelShuffle"):
-        assert d[up]["score"] > 1e-4 and d[up]["score"] > 100 * max(d[f]["score"] for f in flat), up
+        assert d[up]["score"] > 0.9, up  # nothing but the pattern
+
+
+def test_near_the_border_zero_padding_not_rounding_breaks_flatness(ns):
+    for up, stds in ns["near_border"].items():
+        by_margin = dict(zip(ns["margins"], stds))
+        assert by_margin[8] > 1e-7 and by_margin[16] > 1e-8, up  # far above float64 rounding
+        assert by_margin[32] < 1e-15, up
+
+
+@pytest.mark.parametrize("up", ["nearest + conv", "bilinear + conv", "PixelShuffle + ICNR"])
+@pytest.mark.parametrize("size", [80, 96, 136])
+def test_flat_decoders_are_flat_32_pixels_in_for_other_seeds_and_sizes(ns, up, size):
+    torch.manual_seed(size)
+    model = ns["UNet"]("max pooling", up).double()
+    with torch.no_grad():
+        y = model(torch.ones(1, 3, size, size, dtype=torch.float64))
+    assert y[..., 32:-32, 32:-32].std(dim=(-2, -1)).max() < 1e-15
+    assert y[..., 8:-8, 8:-8].std(dim=(-2, -1)).max() > 1e-9
 
 
 def test_encoder_table(ns):
@@ -90,11 +130,33 @@ def test_encoder_table(ns):
     assert e["max pooling"]["GFLOPs"] == e["antialiased interpolate"]["GFLOPs"] < e["strided conv"]["GFLOPs"]
 
 
-def test_odd_sizes_break_the_skip_connections_and_padding_fixes_them(ns):
+@pytest.mark.parametrize("down", ["max pooling", "strided conv", "antialiased interpolate"])
+def test_encoders_round_as_the_page_says(ns, down):
+    layer = ns["downsampler"](down, 2)
+    for size in range(2, 65):
+        halved = layer(torch.zeros(1, 2, size, size + 1)).shape[-2:]
+        expected = [(n + 1) // 2 if down == "strided conv" else n // 2 for n in (size, size + 1)]
+        assert list(halved) == expected, size
+
+
+@pytest.mark.parametrize("down", ["max pooling", "strided conv", "antialiased interpolate"])
+@pytest.mark.parametrize("up", ["transposed conv", "bilinear + conv", "PixelShuffle"])
+def test_the_network_runs_exactly_when_both_sides_divide_by_4(ns, down, up):
+    model = ns["UNet"](down, up, channels=(2, 2, 2))
+    for height in range(8, 25):
+        for width in (height, height + 1, height + 2):
+            x = torch.zeros(1, 3, height, width)
+            with torch.no_grad():
+                if height % 4 == 0 and width % 4 == 0:
+                    assert model(x).shape[-2:] == (height, width)
+                else:
+                    with pytest.raises(RuntimeError, match="Sizes of tensors must match"):
+                        model(x)
+
+
+def test_padding_fixes_every_size(ns):
     for up in ns["UPSAMPLERS"]:
         model = ns["UNet"]("max pooling", up)
-        with torch.no_grad(), pytest.raises(RuntimeError, match="Sizes of tensors must match"):
-            model(torch.zeros(1, 3, 63, 63))
         for size in (61, 62, 63, 64):
             with torch.no_grad():
                 assert ns["run_padded"](model, torch.zeros(1, 3, size, size + 1)).shape[-2:] == (size, size + 1)
