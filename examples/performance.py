@@ -420,7 +420,8 @@ print("\n".join(findings))
 # At an odd factor s the plain bilinear sample lands on an input pixel, and the antialiased
 # filter's outermost taps on its zeros: exactly so only if the factor is exact. Weights along
 # the width, float64, middle output pixel, for every odd s up to 101, the factor given as
-# size= (exact) or as scale_factor=1/s (rounded).
+# size= (exact) or as scale_factor=1/s (rounded). On the CPU whatever the build's device:
+# a statement about the arithmetic, not the speed.
 def weights(s, antialias, by_size):
     width = 8 * s
     rows = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
@@ -430,6 +431,7 @@ def weights(s, antialias, by_size):
 
 
 odd = range(3, 102, 2)
+print("On the CPU, float64, bilinear, the middle output pixel of a downsampling by an odd factor s:")
 for by_size in (True, False):
     given = "size=" if by_size else "scale_factor=1/s"
     plain = {s: weights(s, False, by_size) for s in odd}
