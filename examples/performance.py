@@ -137,11 +137,12 @@ def bytes_read(name, call, x, line=line):
     n, c, h, w = x.shape
     ramp = torch.arange(h * w, dtype=torch.float64, device=device).view(1, 1, h, w)
     picked = call(ramp)[0].long().flatten()
-    images = torch.arange(n, device=device)[:, None, None] * x.stride(0) + torch.arange(c, device=device)[:, None] * x.stride(1)
-    elements = images + (picked // w) * x.stride(2) + (picked % w) * x.stride(3)
+    pixels = (picked // w) * x.stride(2) + (picked % w) * x.stride(3)
+    planes = torch.arange(c, device=device)[:, None] * x.stride(1)
     start = x.data_ptr() % line  # where the tensor begins within its first line
     touched = torch.zeros((start + x.nbytes + line - 1) // line, dtype=torch.bool, device=device)
-    touched[(start + elements * x.element_size()) // line] = True
+    for image in range(n):  # one image at a time: the offsets of a whole batch would take gigabytes
+        touched[(start + (image * x.stride(0) + planes + pixels) * x.element_size()) // line] = True
     return int(touched.sum()) * line
 
 
@@ -236,6 +237,19 @@ def timed_call(op, x, backward):
     return lambda: call(x), written
 
 
+def prepared(name, shape, memory_format=torch.contiguous_format):
+    """A forward call of the op `name` (or of "x.clone()", "copy_") on a fresh float32 input,
+    written into preallocated outputs where the op has an out= form."""
+    x = torch.randn(shape, device=device).contiguous(memory_format=memory_format)
+    if name == "copy_":
+        target = torch.empty_like(x)
+        return lambda: target.copy_(x)
+    if name == "x.clone()":
+        return lambda: x.clone()
+    with torch.no_grad():
+        return timed_call(make_ops(torch.float32, memory_format)[name], x, False)[0]
+
+
 def measure(shape, dtype, memory_format, backward):
     x = torch.randn(shape, device=device, dtype=dtype).contiguous(memory_format=memory_format)
     target = torch.empty_like(x)
@@ -323,43 +337,54 @@ for shape in sizes:
 
 # %% scaling
 # How cost grows with size: time against number of pixels for a few ops, on log-log axes.
-# A slope of 1 means the time is proportional to the pixels, as for a memory-bound op.
+# A slope of 1 means the time is proportional to the pixels, as for a memory-bound op. The
+# ops write into preallocated outputs where they can: a fresh large output would add the
+# cost of new pages, which grows with the output and bends the line.
 sides = [32, 64] if tiny else [64, 128, 256, 512] if cuda else [32, 64, 128, 256]
 batch = 16 if cuda else 1
-scaling_ops = {name: op for name, op in make_ops(torch.float32, torch.contiguous_format).items()
-               if name in ("interpolate nearest up", "interpolate bilinear up", "interpolate bicubic up",
-                           "interpolate bilinear down antialias", "MaxPool2d(2)", "Conv2d(3, stride=2)")}  # fmt: skip
+scaling_ops = ["interpolate nearest up", "interpolate bilinear up", "interpolate bicubic up",
+               "interpolate bilinear down antialias", "MaxPool2d(2)", "Conv2d(3, stride=2)"]  # fmt: skip
 figure, ax = plt.subplots(figsize=(6.5, 4))
 slopes = {}
 with torch.no_grad(), one_cpu_thread():
-    for name, (call, _, _) in scaling_ops.items():
-        times = []
+    for name in scaling_ops:
+        rounds_per_side = []
         for side in sides:
-            x = torch.randn(batch, channels, side, side, device=device)
-            call(x)  # warm-up
-            times.append(statistics.median(timed_rounds(lambda call=call, x=x: call(x), lambda: None, 3)[0]))  # no reference here
-        slopes[name] = math.log(times[-1] / times[-2]) / math.log(sides[-1] ** 2 / sides[-2] ** 2)
-        ax.loglog([s * s for s in sides], [t * 1e6 for t in times], "o-", label=f"{name} (slope {slopes[name]:.2f})")
+            fn = prepared(name, (batch, channels, side, side))
+            fn()  # warm-up
+            rounds_per_side.append(timed_rounds(fn, lambda: None, 3)[0])  # no reference here
+        times = [statistics.median(t) for t in rounds_per_side]
+        pixels = math.log(sides[-1] ** 2 / sides[-2] ** 2)
+        small, large = rounds_per_side[-2:]
+        slopes[name] = {"slope": math.log(times[-1] / times[-2]) / pixels,  # and its range over the rounds:
+                        "range": (math.log(min(large) / max(small)) / pixels, math.log(max(large) / min(small)) / pixels)}  # fmt: skip
+        ax.loglog([s * s for s in sides], [t * 1e6 for t in times], "o-", label=f"{name} (slope {slopes[name]['slope']:.2f})")
 ax.set_xlabel("pixels per channel (H × W)")
 ax.set_ylabel("time per call (µs)")
 ax.legend(fontsize=7)
 figure.tight_layout()
-print(f"N = {batch}, C = {channels}, float32 NCHW, forward")
+print(f"N = {batch}, C = {channels}, float32 NCHW, forward, into preallocated outputs where the op has an out= form")
 for name, slope in slopes.items():
-    print(f"{name:38s} slope between the two largest sizes {slope:.2f}")
+    low, high = slope["range"]
+    print(f"{name:38s} slope between the two largest sizes {slope['slope']:.2f} (over the rounds {low:.2f} to {high:.2f})")
 
 # %% findings
-# The sentences the page quotes, computed from this run's numbers. A comparison names a
-# winner only when the two ranges of times over the rounds do not overlap.
+# The sentences the page quotes, computed from this run's numbers. A comparison times the
+# two calls in turn, round after round, so that both see the same state of the machine,
+# and names a winner only when one took less time than the other in every round.
 comparisons = []
+compare_rounds = 5 if tiny else 9
 
 
-def compare(a_name, a, b_name, b):
-    ratio = statistics.median(a["times"]) / statistics.median(b["times"])
-    apart = max(a["times"]) < min(b["times"]) or max(b["times"]) < min(a["times"])
-    text = (f"{a_name} took {ratio:.2f}x the time of {b_name} (ranges over the rounds apart)." if apart else
-            f"{a_name} and {b_name}: no difference beyond the spread (median ratio {ratio:.2f}).")  # fmt: skip
-    comparisons.append({"a": a["times"], "b": b["times"], "text": text})
+def compare(a_name, a_fn, b_name, b_fn):
+    with torch.no_grad(), one_cpu_thread():
+        a, b = timed_rounds(a_fn, b_fn, compare_rounds)
+    ratios = [ta / tb for ta, tb in zip(a, b)]
+    ratio, low, high = statistics.median(ratios), min(ratios), max(ratios)
+    rounds_text = f"ratio {low:.2f} to {high:.2f} over {len(ratios)} rounds that timed both in turn"
+    text = (f"{a_name} took {ratio:.2f}x the time of {b_name} ({rounds_text})." if high < 1 or low > 1 else
+            f"{a_name} and {b_name}: no difference beyond the spread ({rounds_text}).")  # fmt: skip
+    comparisons.append({"ratios": ratios, "text": text})
     return text
 
 
@@ -369,9 +394,8 @@ copy_rate = results[main]["copy"]["bandwidth"]
 findings = [f"The reference: copy_ moved {copy_rate / 1e9:.1f} GB/s at {'×'.join(map(str, sizes[0]))} in float32, "
             f"counting the bytes read and the bytes written."]  # fmt: skip
 for shape in sizes:
-    clone = results[shape, torch.float32, torch.contiguous_format, False]["rows"]["x.clone()"]
-    reference = {"times": clone["copy_times"]}
-    findings.append(compare(f"At {'×'.join(map(str, shape))}, x.clone()", clone, "copy_ into a preallocated tensor", reference))
+    findings.append(compare(f"At {'×'.join(map(str, shape))}, x.clone()", prepared("x.clone()", shape),
+                            "copy_ into a preallocated tensor", prepared("copy_", shape)))  # fmt: skip
 fast = [name for name, row in rows.items() if "fractions" in row and min(row["fractions"]) >= 0.5]
 slow_ops = [name for name, row in rows.items() if "fractions" in row and max(row["fractions"]) < 0.1]
 others = [name for name, row in rows.items() if "fractions" in row and name not in slow_ops]
@@ -380,10 +404,10 @@ findings.append("Under a tenth of the copy's bandwidth in every round: " + (
     f"{', '.join(slow_ops) or 'no op'}." if len(slow_ops) <= len(others) else f"every op but {', '.join(others)}."))  # fmt: skip
 for a, b in (("interpolate bilinear down antialias", "interpolate bilinear down"),
              ("interpolate bicubic up", "interpolate bilinear up")):  # fmt: skip
-    findings.append(compare(a, rows[a], b, rows[b]))
-channels_last = (sizes[0], torch.float32, torch.channels_last, False)
+    findings.append(compare(a, prepared(a, sizes[0]), b, prepared(b, sizes[0])))
 for name in ("interpolate bilinear up", "interpolate bicubic up", "MaxPool2d(2)"):
-    findings.append(compare(f"{name} in channels_last", results[channels_last]["rows"][name], "in NCHW", rows[name]))
+    findings.append(compare(f"{name} in channels_last", prepared(name, sizes[0], torch.channels_last),
+                            f"{name} in NCHW", prepared(name, sizes[0])))  # fmt: skip
 conv = rows["Conv2d(3, stride=2)"]
 flop = 2 * channels * 9 * math.prod(sizes[0]) / 4  # a multiply and an add per weight and output value
 findings.append(f"Conv2d(3, stride=2) does {flop / conv['bytes']:.0f} FLOP per byte it moves "
@@ -391,3 +415,32 @@ findings.append(f"Conv2d(3, stride=2) does {flop / conv['bytes']:.0f} FLOP per b
 if not cuda:
     findings.append(f"These CPU times are the CPU time of one thread; torch's default here is {torch.get_num_threads()} threads.")
 print("\n".join(findings))
+
+# %% odd_factors
+# At an odd factor s the plain bilinear sample lands on an input pixel, and the antialiased
+# filter's outermost taps on its zeros: exactly so only if the factor is exact. Weights along
+# the width, float64, middle output pixel, for every odd s up to 101, the factor given as
+# size= (exact) or as scale_factor=1/s (rounded). On the CPU whatever the build's device:
+# a statement about the arithmetic, not the speed.
+def weights(s, antialias, by_size):
+    width = 8 * s
+    rows = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
+    size = {"size": (1, 8)} if by_size else {"scale_factor": (1.0, 1 / s)}
+    column = F.interpolate(rows, mode="bilinear", antialias=antialias, **size)[:, 0, 0, 4]
+    return column[column != 0]
+
+
+odd = range(3, 102, 2)
+print("On the CPU, float64, bilinear, the middle output pixel of a downsampling by an odd factor s:")
+for by_size in (True, False):
+    given = "size=" if by_size else "scale_factor=1/s"
+    plain = {s: weights(s, False, by_size) for s in odd}
+    aa = {s: weights(s, True, by_size) for s in odd}
+    misses = [s for s, w in plain.items() if len(w) > 1]
+    residue = [s for s, w in aa.items() if len(w) > 2 * s - 1]
+    print(f"{given}: plain bilinear weighs 1 pixel at every odd s from 3 to 101"
+          + (f" but s = {', '.join(map(str, misses))}, where it weighs {', '.join(str(len(plain[s])) for s in misses)}"
+             f" (the smallest weight {min(float(plain[s].min()) for s in misses):.0e})" if misses else "") + ";")  # fmt: skip
+    print("  antialiased, 2s - 1 pixels at every odd s" + (
+        f" but s = {', '.join(map(str, residue))}, where a tap that should land on a zero of the filter"
+        f" weighs {max(float(aa[s].min()) for s in residue):.0e} or less (rounding) and 2s pixels count" if residue else "") + ".")  # fmt: skip
