@@ -115,6 +115,7 @@ for k in factors:
         ax.set_title(name, fontsize=8)
     figure.suptitle(f"Zone plate shrunk {k}x", fontsize=11)
     figure.tight_layout()
+plt.show()
 
 # %% zone_plate_table
 # Outside: where an axis frequency is at least 1.25 times the new limit 0.5/k, the correct
@@ -156,6 +157,7 @@ figure.tight_layout()
 for name in stripe_methods:
     out = methods[name](patterns["checkerboard"], 2)
     print(f"{name:22s} checkerboard -> min {out.min().item():.3f}  max {out.max().item():.3f}")
+plt.show()
 
 # %% spectrum
 # Two cosines, one below the new Nyquist limit for a 4x shrink (0.125 cycles per input
@@ -232,6 +234,7 @@ axes[1, 0].set_ylabel("fy (cycles per input pixel)", fontsize=8)
 axes[1, 0].add_patch(Rectangle((-0.5 / k, -0.5 / k), 1 / k, 1 / k, fill=False, ls="--", ec="white"))
 figure.suptitle("Two cosines shrunk 4x: images (top) and their spectra (bottom)", fontsize=11)
 figure.tight_layout()
+plt.show()
 
 # %% thin_circle
 # After the demonstration in clean-fid (Parmar, Zhang and Zhu, CVPR 2022): a thin circle,
@@ -282,3 +285,4 @@ for ax in axes:
     ax.axis("off")
 figure.suptitle("A thin circle shrunk 8x (each panel scaled to its own maximum)", fontsize=11)
 figure.tight_layout()
+plt.show()

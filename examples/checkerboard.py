@@ -51,6 +51,7 @@ for ax, kernel_size in zip(axes, (3, 4)):
     print(f"kernel {kernel_size}, stride 2: interior overlap counts {sorted(set(inner.flatten().tolist()))}")
 figure.suptitle("How many kernel copies land on each output pixel")
 figure.tight_layout()
+plt.show()
 
 # %% overlap_table
 # The ratio of the largest to the smallest interior count, for more kernels and strides.
@@ -222,3 +223,4 @@ axes[0, 0].set_ylabel("constant input")
 axes[1, 0].set_ylabel("smooth input")
 figure.suptitle("Untrained generators: output minus its mean, in standard deviations")
 figure.tight_layout()
+plt.show()

@@ -307,6 +307,7 @@ axes[0].invert_yaxis()
 axes[-1].legend(title="factor")
 figure.suptitle("Every way to shrink, measured on random 1/f images", fontsize=11)
 figure.tight_layout()
+plt.show()
 
 # %% cnn_data
 # A toy task where fine detail matters: which way do noisy stripes run? Four classes,

@@ -70,6 +70,7 @@ axes[1].set_title("bicubic x4; outlined: outside [0, 1]")
 axes[1].axis("off")
 figure.colorbar(shown, ax=axes[1], fraction=0.046)
 figure.tight_layout()
+plt.show()
 
 # %% clamp
 # The recipe: clamp to the range the data is supposed to have. Images in [0, 1]:
@@ -137,6 +138,7 @@ ax.set_ylabel("weight")
 ax.set_title("The cubic convolution kernel")
 ax.legend(fontsize=8)
 figure.tight_layout()
+plt.show()
 
 # %% ramp
 # What A = -0.5 buys: it reproduces a straight ramp exactly (Keys' third-order choice);
@@ -228,3 +230,4 @@ figure.colorbar(shown, ax=axes[2], fraction=0.046)
 for ax in axes:
     ax.axis("off")
 figure.tight_layout()
+plt.show()

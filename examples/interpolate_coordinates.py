@@ -95,6 +95,7 @@ for column, (n_in, n_out) in enumerate(((5, 8), (8, 5))):
     axes[-1, column].set_xlabel("position (input pixels)")
 figure.suptitle("Where each output pixel samples the input")
 figure.tight_layout()
+plt.show()
 
 # %% formulas_checked
 # The formulas, with in/out exact (fractions, no rounding), against torch on every pair of

@@ -79,6 +79,7 @@ for mode in modes:
 print(f"{len(variants)} combinations computed")
 for message, combinations in unsupported.items():
     print(f"rejected ({len(combinations)} combinations, e.g. {combinations[0]}): ValueError: {message}")
+plt.show()
 
 # %% bicubic_dots
 # The weighted mean position equals the sampled point only for weights that reproduce a

@@ -74,6 +74,7 @@ for row, (label, title) in enumerate((("up", "upscaling 8 → 16"), ("down", "do
     axes[row, 0].set_ylabel(title)
 figure.suptitle("Where one output pixel's gradient goes (each panel on its own scale; red: positive, blue: negative)")
 figure.tight_layout()
+plt.show()
 
 # %% coverage
 # The gradient of output.sum(): how much weight each input pixel has in the whole output.

@@ -265,6 +265,7 @@ for ax in axes:
     ax.axis("off")
 figure.suptitle("Zone plate downscaled 256 → 64")
 figure.tight_layout()
+plt.show()
 
 # %% error_images
 # Per-pixel |torch - Pillow| on the downscaled photo, all on one colour scale.
@@ -283,6 +284,7 @@ for ax, ((ours, theirs), error) in zip(axes, errors.items()):
     ax.axis("off")
 figure.colorbar(shown_image, ax=axes, shrink=0.8, label="absolute difference")
 figure.suptitle("Photo downscaled 256 → 64: |torch − Pillow| per pixel")
+plt.show()
 
 # %% uint8
 # The same comparison on 8-bit RGB, as images are usually stored: torch on uint8 input,

@@ -253,7 +253,10 @@ def prepared(name, shape, memory_format=torch.contiguous_format):
 def measure(shape, dtype, memory_format, backward):
     x = torch.randn(shape, device=device, dtype=dtype).contiguous(memory_format=memory_format)
     target = torch.empty_like(x)
-    copy = lambda: target.copy_(x)
+
+    def copy():
+        return target.copy_(x)
+
     rows = {}
     ops = make_ops(dtype, memory_format)
     if not backward:
@@ -367,6 +370,7 @@ print(f"N = {batch}, C = {channels}, float32 NCHW, forward, into preallocated ou
 for name, slope in slopes.items():
     low, high = slope["range"]
     print(f"{name:38s} slope between the two largest sizes {slope['slope']:.2f} (over the rounds {low:.2f} to {high:.2f})")
+plt.show()
 
 # %% findings
 # The sentences the page quotes, computed from this run's numbers. A comparison times the

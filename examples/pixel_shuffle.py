@@ -61,6 +61,7 @@ for ax, values in zip(axes, [*x[0].cpu(), y[0, 0].cpu()]):
     ax.set_xticks([])
     ax.set_yticks([])
 figure.tight_layout()
+plt.show()
 
 # %% as_transposed
 # Convolution at low resolution + PixelShuffle(r), written as ConvTranspose2d(stride=r).

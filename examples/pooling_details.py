@@ -130,6 +130,7 @@ for ax, (name, panel) in zip(axes, panels.items()):
 figure.suptitle("Max pooling by 4 and two ways back (top-left quarter)", fontsize=11)
 figure.tight_layout()
 print("nonzero pixels after MaxUnpool2d:", int((panels["MaxUnpool2d(4)"] != 0).sum()), "of", image.numel())
+plt.show()
 
 # %% output_size
 # The output-size rule of MaxPool2d and AvgPool2d, written out. AvgPool2d has no dilation (it is 1).

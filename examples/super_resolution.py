@@ -26,10 +26,9 @@ import skimage.data
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from _upsamplers import checkerboard_score, icnr_
 from matplotlib.cbook import get_sample_data
 from torch.optim.swa_utils import AveragedModel
-
-from _upsamplers import checkerboard_score, icnr_
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")

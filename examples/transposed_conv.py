@@ -164,6 +164,7 @@ right.set_xlabel("input pixel")
 right.set_ylabel("output pixel")
 right.set_xticks(range(4))
 figure.tight_layout()
+plt.show()
 
 # %% orthogonal
 # The transpose undoes a convolution when the convolution's matrix is orthogonal: kernel 2,
@@ -284,3 +285,4 @@ for ax, (title, values) in zip(axes, steps.items()):
     ax.set_xticks([])
     ax.set_yticks([])
 figure.tight_layout()
+plt.show()

@@ -108,6 +108,7 @@ ax.set_xlabel("position (input pixels)")
 ax.set_ylabel("value")
 ax.legend()
 figure.tight_layout()
+plt.show()
 
 # %% images
 # A small 8x8 image enlarged x8 by each 2-D mode.
@@ -121,6 +122,7 @@ for ax, mode in zip(axes[1:], ("nearest", "bilinear", "bicubic")):
 for ax in axes:
     ax.axis("off")
 figure.tight_layout()
+plt.show()
 
 # %% trilinear
 # Trilinear is bilinear in three dimensions: it needs a 5-D (N, C, D, H, W) volume.

@@ -16,7 +16,6 @@ from collections import OrderedDict
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-
 from _upsamplers import checkerboard_score, icnr_
 
 torch.manual_seed(0)

@@ -221,3 +221,4 @@ with torch.no_grad():
         ax.axis("off")
 figure.suptitle("One photo, downsampled 4x (same crop)")
 figure.tight_layout()
+plt.show()

@@ -18,15 +18,21 @@ DRIVER = """
 import contextlib, io, json, os, runpy, sys, traceback
 import matplotlib.pyplot as plt
 failures = {}
+shown = set()
+# A script run by hand must show what the page shows: every figure it draws reaches plt.show().
+plt.show = lambda *args, **kwargs: shown.update(plt.get_fignums())
 for path in sys.argv[1:]:
     out, folder = io.StringIO(), os.path.dirname(path)
     sys.path.insert(0, folder)
     sys.argv = [path]
+    shown.clear()
     try:
         with contextlib.redirect_stdout(out):
             runpy.run_path(path, run_name="__main__")
         if not out.getvalue().strip():
             failures[os.path.basename(path)] = "printed nothing"
+        elif set(plt.get_fignums()) - shown:
+            failures[os.path.basename(path)] = f"figures never shown: {sorted(set(plt.get_fignums()) - shown)}"
     except BaseException:
         failures[os.path.basename(path)] = traceback.format_exc(limit=-4)
     finally:
