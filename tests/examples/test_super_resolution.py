@@ -65,6 +65,17 @@ def test_default_init_starts_the_layers_at_different_scales_the_fair_one_at_one(
     assert rms["transposed conv", False] > 1.5 * max(rms[kind, False] for kind in ns["kinds"] if kind != "transposed conv")
 
 
+def test_default_init_starts_every_layer_above_the_fair_one(ns):
+    """The fair init only zeroes the biases and, for the transposed conv, narrows the weights.
+
+    With 20 seeds the table once showed resize-conv's default start below its fair one,
+    seed noise hiding the bias's share; the table averages enough seeds not to.
+    """
+    for kind in ns["kinds"]:
+        assert ns["start_rms"][kind, False] > 1.1 * ns["start_rms"][kind, True], kind
+    assert len(ns["start_seeds"]) >= 100
+
+
 def test_espcn_default_biases_alone_make_a_pattern(ns):
     """One bias per sub-pixel position: with zero weights, any input gives a 2x2 pattern."""
     torch.manual_seed(0)
@@ -77,15 +88,19 @@ def test_espcn_default_biases_alone_make_a_pattern(ns):
 
 @settings(max_examples=20, deadline=None)
 @given(seed=st.integers(0, 2**31 - 1), scale=st.floats(1e-3, 1e3))
-def test_resize_conv_and_icnr_start_flat_at_any_weight_scale(ns, seed, scale):
+def test_resize_conv_and_icnr_start_flat_the_others_patterned_at_any_weight_scale(ns, seed, scale):
     grey = torch.full((1, 16, 16, 16), 0.5, dtype=torch.float64)
-    for kind in ("resize-conv", "ESPCN + ICNR"):
+    for kind in ns["kinds"]:
         torch.manual_seed(seed)
         layer = ns["upsampler"](kind, 16).double()
         with torch.no_grad():
             for parameter in layer.parameters():
                 parameter.mul_(scale)
-            assert ns["checkerboard_score"](layer(grey), 2, 4) == 0, kind
+            score = ns["checkerboard_score"](layer(grey), 2, 4)
+        if kind in ("resize-conv", "ESPCN + ICNR"):
+            assert score == 0, kind
+        else:
+            assert score > 0.99, kind  # on a constant input nothing but the 2x2 pattern
 
 
 @pytest.mark.parametrize("channels", [1, 4, 16, 64])
@@ -155,27 +170,39 @@ def test_mean_of_per_patch_psnr_is_never_below_the_pooled_psnr(ns, seed, patches
     assert per_patch.mean() >= pooled - 1e-9
 
 
-@pytest.mark.parametrize(
-    "a, b, expected",
-    [
-        ([36.0, 36.1, 35.9], [35.0, 35.1, 34.9], True),  # margin 1.0 dB, spread 0.1 + 0.1
-        ([36.0, 36.1, 35.9], [35.9, 36.0, 35.8], False),  # margin 0.1 dB, inside the spread
-        ([36.0, 36.6, 35.4], [35.5, 35.5, 35.5], False),  # margin 0.5, spread 0.6 + 0
-        ([36.0, 36.2, 35.8], [35.5, 35.5, 35.5], True),  # margin 0.5, spread 0.2 + 0
-        ([35.0, 35.1, 34.9], [36.0, 36.1, 35.9], False),  # the other way round
-    ],
-)
-def test_a_layer_beats_another_only_beyond_the_spread(ns, a, b, expected):
-    assert bool(ns["beats"](np.array(a), np.array(b))) is expected
+def test_a_layer_beats_another_only_beyond_twice_the_pooled_spread(ns):
+    # Every layer's three seeds have sample std 0.1, so the pooled spread is 0.1.
+    base = ns["bicubic_psnr"] + 0.05 + np.array([0.0, 0.1, -0.1])
+    psnrs = {"resize-conv": base, "transposed conv": base, "ESPCN": base + 0.25, "ESPCN + ICNR": base + 0.15}
+    above, separated = ns["verdict"](psnrs)
+    assert ns["pooled_spread"](psnrs) == pytest.approx(0.1)
+    assert set(above) == {"ESPCN", "ESPCN + ICNR"}  # 0.05 dB over bicubic is inside the spread
+    assert set(separated) == {("ESPCN", "resize-conv"), ("ESPCN", "transposed conv")}  # 0.25 > 0.2 > 0.15, 0.1
+
+
+def test_a_tiny_std_of_one_layer_does_not_separate_it(ns):
+    """The case that flipped with more steps: one layer's three seeds happen to agree closely."""
+    psnrs = {
+        "resize-conv": np.array([36.11, 35.84, 35.98]),
+        "transposed conv": np.array([36.07, 35.77, 35.96]),
+        "ESPCN": np.array([35.82, 36.25, 36.13]),
+        "ESPCN + ICNR": np.array([36.18, 36.21, 36.11]),
+    }
+    # Per layer, ICNR's std (0.05) plus resize-conv's (0.14) is below the 0.20 dB margin;
+    # the spread pooled over the layers (0.15) doubled is not.
+    assert psnrs["ESPCN + ICNR"].mean() - psnrs["resize-conv"].mean() > psnrs["ESPCN + ICNR"].std(ddof=1) + psnrs["resize-conv"].std(ddof=1)
+    assert ns["pooled_spread"](psnrs) == pytest.approx(0.1522, abs=1e-3)
+    assert ns["verdict"](psnrs)[1] == ()
 
 
 def test_the_verdict_names_only_separated_pairs(ns):
     above, separated = ns["verdicts"][-1]
     final = ns["final"]
-    for a, b in separated:
-        assert final[a].mean() - final[b].mean() > final[a].std(ddof=1) + final[b].std(ddof=1)
-    for kind in above:
-        assert final[kind].mean() - final[kind].std(ddof=1) > ns["bicubic_psnr"]
+    spread = np.sqrt(np.mean([np.var(final[kind], ddof=1) for kind in ns["kinds"]]))
+    for a in ns["kinds"]:
+        for b in ns["kinds"]:
+            assert ((a, b) in separated) == (final[a].mean() - final[b].mean() > 2 * spread)
+        assert (a in above) == (final[a].mean() - spread > ns["bicubic_psnr"])
 
 
 def test_a_best_layer_is_named_only_when_it_beats_every_other(ns):

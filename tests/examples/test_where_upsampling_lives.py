@@ -108,9 +108,23 @@ def test_decoder_checkerboard_scores(ns):
 
 def test_near_the_border_zero_padding_not_rounding_breaks_flatness(ns):
     for up, stds in ns["near_border"].items():
-        by_margin = dict(zip(ns["margins"], stds))
-        assert by_margin[8] > 1e-7 and by_margin[16] > 1e-8, up  # far above float64 rounding
-        assert by_margin[32] < 1e-15, up
+        assert stds[8] > 1e-7 and stds[16] > 1e-8 and stds[24] > 1e-10, up  # far above float64 rounding
+        assert stds[32] < 1e-15, up
+
+
+def test_flat_from_is_the_reach_of_the_zero_padding(ns):
+    flat_from = ns["flat_from"]
+    for up, stds in ns["near_border"].items():
+        assert stds[flat_from[up] - 1] > 1e-12, up  # one pixel further out: far above rounding
+        assert flat_from[up] <= 32, up  # the checkerboard score's border is beyond the reach
+    # By hand for nearest + conv, in pixels of each level from the border: enc1's two
+    # 3x3 convs reach 2; pooled to 1, enc2 adds 2 -> 3; pooled to 2, the bottleneck adds
+    # 2 -> 4; doubled to 8, up2's conv adds 1 -> 9, dec2 adds 2 -> 11; doubled to 22, up1's
+    # conv adds 1 -> 23, dec1 adds 2 -> 25; the 1x1 head adds nothing.
+    assert flat_from["nearest + conv"] == 25
+    # Bilinear reads one more low-resolution pixel than nearest, and ICNR's conv runs
+    # before the doubling: both reach further, but not as far as 32.
+    assert flat_from["bilinear + conv"] > 25 and flat_from["PixelShuffle + ICNR"] > 25
 
 
 @pytest.mark.parametrize("up", ["nearest + conv", "bilinear + conv", "PixelShuffle + ICNR"])
