@@ -299,6 +299,7 @@ for axis, shown in zip(axes, (evaluated >= 0, half)):
 axes[1].legend(fontsize=8)
 figure.suptitle(f"Mean ± std of {len(seeds)} seeds")
 figure.tight_layout()
+plt.show()
 
 # %% crops
 # The four held-out patches that bicubic gets most wrong, enlarged by each method
@@ -321,3 +322,4 @@ for row, index in enumerate(shown):
         if row == 0:
             axes[row, col].set_title(name, fontsize=8)
 figure.tight_layout()
+plt.show()
