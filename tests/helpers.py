@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
+import pytest
 
 matplotlib.use("Agg")
 
@@ -62,3 +63,15 @@ def add_page(project: Path, name: str, body: str, body_zh: str | None = None) ->
         (project / "docs" / f"{name}.zh.md").write_text(body_zh, encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("nav:\n", f"nav:\n  - {name}: {name}.md\n", 1))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def one_thread():
+    """Import into a test module of thousands of tiny ops: a second thread makes them wait for each
+    other on a busy 2-core machine (20x slower)."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)

@@ -13,14 +13,7 @@ import torch
 import torch.nn.functional as F
 from _downsample import FILTER_SIZES, PADDING_MODES, BlurPool, MaxBlurPool, binomial, blur_pool, blur_pool_minimum_size
 
-
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """Thousands of tiny ops: with a second thread they wait for each other on a busy machine (20x slower)."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+from helpers import one_thread  # noqa: F401  (an autouse fixture)
 
 
 def zhang(x, filter_size, stride, padding_mode):

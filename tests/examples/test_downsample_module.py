@@ -12,19 +12,12 @@ import torch.nn as nn
 import torch.nn.functional as F
 from _downsample import MaxBlurPool, blur_pool
 
-from helpers import run_example
+from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
 
 FLOATS = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
 SIZES = [(h, w) for h in range(1, 10) for w in range(1, 10) if abs(h - w) <= 1 or {h, w} == {1, 9}]
 
 
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """Thousands of tiny ops: with a second thread they wait for each other on a busy machine."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
 
 
 @pytest.fixture(scope="module")
