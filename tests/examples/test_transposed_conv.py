@@ -94,11 +94,9 @@ def test_each_input_pixel_stamps_a_scaled_kernel(ns):
     assert ns["expected"].abs().sum() > 0
 
 
-def test_zero_insertion_then_convolution_equals_conv_transpose_over_a_grid(ns):
-    g = torch.Generator().manual_seed(0)
-    x = torch.randn(2, 3, 5, 6, generator=g, dtype=torch.float64)
-    checked = 0
-    for kernel_size, stride, padding, output_padding, dilation in itertools.product((1, 2, 3, 4, 5), (1, 2, 3), (0, 1, 2, 4), (0, 1, 2), (1, 2)):
+def conv_transpose_cases(x, g, kernels, strides, paddings, output_paddings, dilations):
+    """Every setting torch accepts on ``x`` from the grid: (random weight, settings, torch's output)."""
+    for kernel_size, stride, padding, output_padding, dilation in itertools.product(kernels, strides, paddings, output_paddings, dilations):
         if output_padding >= max(stride, dilation):
             continue
         w = torch.randn(3, 2, kernel_size, kernel_size, generator=g, dtype=torch.float64)
@@ -107,6 +105,14 @@ def test_zero_insertion_then_convolution_equals_conv_transpose_over_a_grid(ns):
             reference = F.conv_transpose2d(x, w, **kwargs)
         except RuntimeError:  # output smaller than one pixel
             continue
+        yield w, kwargs, reference
+
+
+def test_zero_insertion_then_convolution_equals_conv_transpose_over_a_grid(ns):
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(2, 3, 5, 6, generator=g, dtype=torch.float64)
+    checked = 0
+    for w, kwargs, reference in conv_transpose_cases(x, g, (1, 2, 3, 4, 5), (1, 2, 3), (0, 1, 2, 4), (0, 1, 2), (1, 2)):
         torch.testing.assert_close(ns["zero_insertion_transposed"](x, w, **kwargs), reference)
         checked += 1
     assert checked > 150
@@ -210,16 +216,8 @@ def test_gemm_plus_fold_equals_conv_transpose_when_output_padding_is_below_strid
     g = torch.Generator().manual_seed(2)
     x = torch.randn(2, 3, 5, 4, generator=g, dtype=torch.float64)
     checked = raised = 0
-    for kernel_size, stride, padding, output_padding, dilation in itertools.product((1, 2, 3, 4), (1, 2, 3), (0, 1, 2), (0, 1, 2), (1, 2, 3)):
-        if output_padding >= max(stride, dilation):
-            continue
-        w = torch.randn(3, 2, kernel_size, kernel_size, generator=g, dtype=torch.float64)
-        kwargs = dict(stride=stride, padding=padding, output_padding=output_padding, dilation=dilation)
-        try:
-            reference = F.conv_transpose2d(x, w, **kwargs)
-        except RuntimeError:
-            continue
-        if output_padding >= stride:
+    for w, kwargs, reference in conv_transpose_cases(x, g, (1, 2, 3, 4), (1, 2, 3), (0, 1, 2), (0, 1, 2), (1, 2, 3)):
+        if kwargs["output_padding"] >= kwargs["stride"]:
             with pytest.raises(RuntimeError, match="sliding blocks"):
                 ns["gemm_fold_transposed"](x, w, **kwargs)
             raised += 1
