@@ -44,7 +44,9 @@ def test_markdown_output_is_html_escaped():
 
 
 def test_text_output_goes_into_a_fence_and_code_keeps_file_lines():
-    text = embed(parse("::: example a.py#c"), Cell("c", "print(1)", 12), result_with("<b>\n"), "p/", "en", Translations())
+    text = embed(
+        parse("::: example a.py#c"), Cell("c", "print(1)", 12), result_with("<b>\n"), "p/", "en", Translations()
+    )
     assert 'linenums="12"' in text and re.search(r"```text\n<b>\n```", text)
 
 
