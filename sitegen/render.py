@@ -78,7 +78,7 @@ UI_TEXT = {
         ),
     },
     "zh": {
-        "figure": "{file} 中单元 {cell} 的第 {n} 张图",
+        "figure": "{file} 中单元格 {cell} 的第 {n} 张图",
         "untranslated": "这段输出尚未翻译，暂以英文显示。",
         "not_run": "未执行：本次构建设置了 SITEGEN_EXECUTE=0，因此不显示输出。",
         "missing": "torch 不支持这个组合（见上方打印的输出）。",
