@@ -7,6 +7,9 @@ Only prose is read: fenced and inline code, `::: example` lines, link targets, U
 math, English-only link texts and quotations (titles, printed labels) and English-only
 glosses in brackets right after a term, as in 膨胀（dilation）, are left out. A line with no
 Chinese character left is not running Chinese prose, so English terms are allowed there.
+The Chinese texts of figures and printed output (the zh values of docs/translations.yml or
+docs/figure-labels.yml) are held to the Chinese variants; the English names they keep are
+the identifiers and labels the figures and tables print.
 """
 
 from __future__ import annotations
@@ -16,12 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers import ROOT
 
 DOCS = ROOT / "docs"
 GLOSSARY = DOCS / "glossary.zh.md"
 PAGES = sorted(p for p in DOCS.glob("*.zh.md") if p != GLOSSARY)
+TRANSLATIONS = [p for p in (DOCS / "translations.yml", DOCS / "figure-labels.yml") if p.exists()]
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 WORD = r"[A-Za-z0-9_-]"  # an English term never matches inside an identifier such as kernel_size or nearest-exact
@@ -115,6 +120,19 @@ def test_page_writes_the_glossary_terms(path: Path):
     glossary = GLOSSARY.read_text(encoding="utf-8")
     found = violations(path.read_text(encoding="utf-8"), glossary)
     assert not found, "\n".join(f"{path.relative_to(ROOT)}:{v}" for v in found)
+
+
+@pytest.mark.parametrize("path", TRANSLATIONS, ids=lambda p: p.name)
+def test_figure_and_output_translations_write_the_glossary_terms(path: Path):
+    chinese_rules = [rule for rule in rules(GLOSSARY.read_text(encoding="utf-8")) if not rule.variant.isascii()]
+    texts = yaml.safe_load(path.read_text(encoding="utf-8"))["zh"]
+    found = [
+        f"{english!r}: {rule.variant} → {rule.term}"
+        for english, chinese in texts.items()
+        for rule in chinese_rules
+        if rule.pattern.search(chinese)
+    ]
+    assert not found, f"{path.relative_to(ROOT)}:\n" + "\n".join(found)
 
 
 def test_the_check_finds_a_slip_and_spares_code():
