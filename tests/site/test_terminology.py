@@ -72,7 +72,7 @@ def rules(glossary: str) -> list[Rule]:
     for variant, instead in terms.items():
         if variant.isascii():
             words = r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", variant)))
-            pattern = re.compile(rf"(?<!{WORD}){words}(?!{WORD})", re.IGNORECASE)
+            pattern = re.compile(rf"(?<!{WORD}){words}(?:e?s)?(?!{WORD})", re.IGNORECASE)
         else:
             pattern = re.compile(re.escape(variant))
         found.append(Rule(pattern, variant, " / ".join(instead)))
@@ -135,6 +135,18 @@ def test_figure_and_output_translations_write_the_glossary_terms(path: Path):
     assert not found, f"{path.relative_to(ROOT)}:\n" + "\n".join(found)
 
 
+def test_glossary_rules_do_not_contradict_themselves():
+    """No term the glossary writes contains a variant it forbids, and no variant is both said and avoided."""
+    rows = [cells(line) for line in GLOSSARY.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+    header, body = rows[0], rows[1:]
+    zh, said = header.index("中文"), header.index("也常说")
+    terms = [row[zh] for row in body]
+    synonyms = {s.strip() for row in body for s in row[said].split("、") if s.strip()}
+    for rule in rules(GLOSSARY.read_text(encoding="utf-8")):
+        assert not any(rule.pattern.search(term) for term in terms), f"{rule.variant} is part of a term the glossary writes"
+        assert rule.variant not in synonyms, f"{rule.variant} is both in 也常说 and in 不要写成"
+
+
 def test_the_check_finds_a_slip_and_spares_code():
     glossary = """| 中文 | 也常说 | 不要写成 | English | 含义 |
 |---|---|---|---|---|
@@ -150,7 +162,17 @@ def test_the_check_finds_a_slip_and_spares_code():
 pad = "补边"
 ```
 PixelShuffle 照写；填充（padding）是括注；nearest-exact 里没有单独的词。
-[A padding paper](https://arxiv.org) 是英文标题，“padding” 是引用的输出。
+[A padding paper](https://arxiv.org) 是英文标题，“padding” 是引用的输出，**nearest + conv** 是表里的标签。
 padding = 1
+~~~
+补边
+~~~
+<!-- 补边 --> $padding$ 都不算，常量 NEAREST 也不算；两个 paddings 算，Nearest 也算。
 """
-    assert violations(page, glossary) == ["2: 补边 → 填充", "2: padding → 填充", "3: padding → 填充"]
+    assert violations(page, glossary) == [
+        "2: 补边 → 填充",
+        "2: padding → 填充",
+        "3: padding → 填充",
+        "14: paddings → 填充",
+        "14: Nearest → 最近邻",
+    ]
