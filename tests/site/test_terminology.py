@@ -104,10 +104,10 @@ def prose(page: str) -> list[tuple[int, str]]:
 
 def violations(page: str, glossary: str) -> list[str]:
     """'line: variant → term' once for each line and variant it uses."""
-    found = []
+    found, checks = [], rules(glossary)
     for number, line in prose(page):
         chinese = bool(CJK.search(line))
-        for rule in rules(glossary):
+        for rule in checks:
             # An all-capitals word is a constant (PIL's Image.BICUBIC), not the English term.
             used = {m.group(0) for m in rule.pattern.finditer(line) if not m.group(0).isupper()}
             if used and (chinese or not rule.variant.isascii()):
@@ -130,7 +130,7 @@ def test_figure_and_output_translations_write_the_glossary_terms(path: Path):
         f"{english!r}: {rule.variant} → {rule.term}"
         for english, chinese in texts.items()
         for rule in chinese_rules
-        if rule.pattern.search(chinese)
+        if rule.pattern.search(str(chinese))
     ]
     assert not found, f"{path.relative_to(ROOT)}:\n" + "\n".join(found)
 
