@@ -31,8 +31,8 @@ for dtype in mask_dtypes:
         mask_dtype_accepted[dtype] = True
     except (RuntimeError, NotImplementedError):
         mask_dtype_accepted[dtype] = False
-print(f"nearest-exact on {device} accepts:", ", ".join(str(d)[6:] for d in mask_dtypes if mask_dtype_accepted[d]))
-print(f"nearest-exact on {device} rejects:", ", ".join(str(d)[6:] for d in mask_dtypes if not mask_dtype_accepted[d]))
+print(f"nearest-exact on {device} accepts:", ", ".join(str(d) for d in mask_dtypes if mask_dtype_accepted[d]))
+print(f"nearest-exact on {device} rejects:", ", ".join(str(d) for d in mask_dtypes if not mask_dtype_accepted[d]))
 
 # %% mask_offsets
 # Which input position each output pixel reads, against the centre it should read,
@@ -101,8 +101,7 @@ if first_tie_mismatch:
 # A label map with a disc, a thin diagonal line (1.4 px wide), a thin ring and a
 # small square, drawn at any size by sampling pixel centres. The reference for a resize
 # is the map drawn directly at the new size.
-CLASS_NAMES = ["background", "disc", "line", "ring", "square"]
-CLASSES = len(CLASS_NAMES)
+CLASSES = 5  # 0 background, 1 disc, 2 line, 3 ring, 4 square
 
 
 def draw_mask(height, width):
@@ -161,11 +160,11 @@ for size in mask_sizes:
         wrong = (resized != reference).double().mean().item()
         mean_y, mean_x = shift.nanmean(dim=0).tolist()  # a class that vanished has no centroid
         mask_results[size, name] = dict(resized=resized, wrong=wrong, lost=lost, shift=(mean_x, mean_y))
-        print(f"| {source_size} → {size} | {name} | {wrong:.1%} | {', '.join(CLASS_NAMES[c] for c in lost) or '-'} | {mean_x:+.2f}, {mean_y:+.2f} |")
-reference_lost = {size: [CLASS_NAMES[c] for c in range(CLASSES) if not (draw_mask(size, size) == c).any()] for size in mask_sizes}
+        print(f"| {source_size} → {size} | {name} | {wrong:.1%} | {', '.join(map(str, lost)) or '-'} | {mean_x:+.2f}, {mean_y:+.2f} |")
+reference_lost = {size: [c for c in range(CLASSES) if not (draw_mask(size, size) == c).any()] for size in mask_sizes}
 for size, lost in reference_lost.items():
     if lost:
-        print(f"\nThe map drawn at {size} × {size} has no {', no '.join(lost)}.")
+        print(f"\nClasses the map drawn at {size} × {size} lacks: {', '.join(map(str, lost))}")
 
 # %% mask_figure
 figure, axes = plt.subplots(1, 4, figsize=(12, 3.4))
