@@ -28,7 +28,24 @@ HELPERS = sorted(p for p in (ROOT / "examples").glob("_*.py"))
 SCRIPT_RUNS: dict[str, str] = {}
 
 
+_GLOBALS: dict[tuple, dict] = {}
+
+
 def run_example(name: str) -> dict:
+    """The globals of ``examples/NAME.py`` run as a script, once per session and settings.
+
+    Several test modules read one example's values (the frequency-response tests read the
+    aliasing example's): they share one run, so treat the globals as read-only.
+    """
+    key = (name, *(os.environ.get(k) for k in QUICK))
+    if key in _GLOBALS:
+        sys.stdout.write(_GLOBALS[key]["__printed__"])  # as the first run did, for callers that capture it
+    else:
+        _GLOBALS[key] = run_script(name)
+    return _GLOBALS[key]
+
+
+def run_script(name: str) -> dict:
     """Run ``examples/NAME.py`` as ``python examples/NAME.py`` would, and return its globals.
 
     As that command does: the script is ``__main__``, its folder is first on ``sys.path`` (so its
