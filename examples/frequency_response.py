@@ -32,15 +32,15 @@ LENGTH = 128  # wide enough that the middle output pixel never sees a border at 
 
 
 def impulse_response(shrink, k, on=device):
-    """The weights of input columns 0..LENGTH-1 in the middle output pixel of shrink(x, k)."""
-    rows = 8 * k  # enough rows for every stage of a blur cascade to pad
-    impulses = torch.eye(LENGTH, dtype=torch.float64, device=on).view(LENGTH, 1, 1, LENGTH).expand(LENGTH, 1, rows, LENGTH)
+    """The weights of the input columns in the middle output pixel of shrink(x, k)."""
+    length, rows = LENGTH // k * k, 8 * k  # a whole number of blocks; enough rows for every stage of a cascade to pad
+    impulses = torch.eye(length, dtype=torch.float64, device=on).view(length, 1, 1, length).expand(length, 1, rows, length)
     out = shrink(impulses.contiguous(), k)
     return out[:, 0, out.shape[-2] // 2, out.shape[-1] // 2].cpu()
 
 
 def resize(setting):
-    # size= rather than scale_factor=: the output is exactly LENGTH / k wide at every k
+    # size= rather than scale_factor=: the scale is then exactly k (the length is a multiple of k)
     return lambda x, k: F.interpolate(x, size=(x.shape[-2] // k, x.shape[-1] // k), **setting)
 
 
