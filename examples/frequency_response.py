@@ -168,7 +168,7 @@ print(f"measured {len(measures)} filter-factor pairs")
 
 # %% table
 def table(k):
-    print(f"| filter ({k}x) | taps | gain at f_N/2 | gain at f_N | max \\|gain\\| from 1.5 f_N | folded, white | 1/f: passband loss | 1/f: folded |")
+    print(f"| filter ({k}x) | taps | gain at f_N/2 | gain at f_N | max abs gain from 1.5 f_N | folded, white | 1/f: passband loss | 1/f: folded |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for (name, kk), m in measures.items():
         if kk == k:
