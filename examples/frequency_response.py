@@ -83,9 +83,10 @@ for k in factors:
         if name in CPU_ONLY and not lanczos_cpu:
             continue
         taps[name, k] = impulse_response(shrink, k, torch.device("cpu") if name in CPU_ONLY else device)
-for k in factors:
-    print(f"{k}x: " + "; ".join(f"{name}: {int((taps[key] != 0).sum())} taps" for key in taps if key[1] == k for name in [key[0]]))
-print("bicubic, antialias at 2x:", [round(w, 4) for w in taps["bicubic, antialias", 2][taps["bicubic, antialias", 2] != 0].tolist()])
+for name in ("bilinear, antialias", "bicubic, antialias", "lanczos, antialias", "BlurPool [1,4,6,4,1]"):
+    if (name, 2) in taps:
+        w = taps[name, 2]
+        print(f"taps of {name} at 2x: {[round(v, 4) for v in w[w != 0].tolist()]}")
 
 # %% response
 # The response of taps w at frequency f (cycles per input pixel): H(f) = sum_j w_j e^(-2 pi i f j).
