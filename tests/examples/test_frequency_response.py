@@ -243,3 +243,12 @@ def test_response_predicts_the_aliasing_page(ns, measured_pages):
     assert all(ns["at"]((name, 4), 1.5 * 0.5 / 4) > 0.8 for name in ("x[..., ::k, ::k]", "bilinear"))
     assert all(m[name, 4]["stop"] < 0.1 for name in ("bilinear, antialias", "bicubic, antialias", "lanczos, antialias", "BlurPool [1,4,6,4,1]"))
     assert min(ns["predicted_tones"], key=lambda name: m[name, 4]["half"]) == "BlurPool [1,4,6,4,1]"
+
+
+def test_lanczos_needs_antialias_and_4d_input():
+    x = torch.rand(1, 1, 16, 16)
+    with pytest.raises(ValueError, match="antialias=True"):
+        F.interpolate(x, scale_factor=0.5, mode="lanczos")
+    with pytest.raises((ValueError, NotImplementedError)):
+        F.interpolate(x[0], scale_factor=0.5, mode="lanczos", antialias=True)
+    assert "Lanczos-3" in F.interpolate.__doc__
