@@ -395,7 +395,7 @@ for label, layer in legacy_layers.items():
                 torch.onnx.export(layer, (inputs["x4"],), path, dynamo=False, opset_version=version)
             legacy_opsets[label, version] = ", ".join(sorted({n.op_type for n in onnx.load(path).graph.node} - {"Constant"}))
         except Exception as error:  # noqa: BLE001 - the table shows the exporter's message
-            legacy_opsets[label, version] = f"`{first_line(error, 90)}`"
+            legacy_opsets[label, version] = f"`{first_line(error, 200).split('. ')[0]}`"
     print(f"| `{label}` | " + " | ".join(legacy_opsets[label, v] for v in LEGACY_OPSETS) + " |")
 shutil.rmtree(folder)  # the last cell that writes models
 
@@ -474,6 +474,19 @@ with warnings.catch_warnings():
                 print(f"| {mode} | {rank} | {antialias} | no kernel: `{error}` | — | — |")
             else:
                 print(f"| {mode} | {rank} | {antialias} | accepted | {steps} | {differ} of {total} |")
+
+# %% quantized_pixel
+# The counterexample: an input of one pixel with three channels holding 1, 2 and 3. Each
+# output channel should be filled with its own value.
+one_pixel = torch.quantize_per_tensor(torch.tensor([1.0, 2.0, 3.0]).view(1, 3, 1, 1), 0.05, 0, torch.quint8)
+one_pixel_results = {}
+for mode in ("nearest", "nearest-exact", "bilinear", "area"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        one_pixel_results[mode] = F.interpolate(one_pixel, scale_factor=2, mode=mode).dequantize()[0].flatten(1).tolist()
+    print(f"{mode:13s}: " + "; ".join(f"channel {c}: {values}" for c, values in enumerate(one_pixel_results[mode])))
+expected = F.interpolate(one_pixel.dequantize(), scale_factor=2, mode="nearest")[0].flatten(1).tolist()
+print(f"{'float input':13s}: " + "; ".join(f"channel {c}: {values}" for c, values in enumerate(expected)))
 
 # %% nhwc_limit
 # The element limits that torch's CUDA nearest-neighbour kernels check on channels-last
