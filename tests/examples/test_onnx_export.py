@@ -321,7 +321,8 @@ def test_exclude_outside_matches_torch_bicubic_without_and_with_antialias(ns):
     for size in ns["CUBIC_SIZES"]:
         plain, antialiased = ns["cubic"][size, False], ns["cubic"][size, True]
         assert plain[0].max() < MATCH and antialiased[1].max() < MATCH, size
-        assert plain[1].max() > 1e-2 and antialiased[0].max() > 1e-2, size
+        # "off by a few hundredths"
+        assert 1e-2 < plain[1].max() < 0.1 and 1e-2 < antialiased[0].max() < 0.1, size
     assert ns["inside"]
 
 
