@@ -158,8 +158,8 @@ def resize_target(graph, node):
         if len(node.input) > position and node.input[position]:
             value = constant(graph, node.input[position])
             if value is None:
-                return f"{kind} (computed)"
-            return f"{kind} {np.round(value.astype(np.float64), 4).tolist() if kind == 'scales' else value.astype(int).tolist()}"
+                return f"`{kind}` (computed)"
+            return f"`{kind}` {np.round(value.astype(np.float64), 4).tolist() if kind == 'scales' else value.astype(int).tolist()}"
     return "—"
 
 
@@ -180,7 +180,7 @@ def run(labels, path, names):
         resize = [n for n in nodes if n.op_type == "Resize"]
         attributes = {a.name: onnx.helper.get_attribute_value(a) for a in resize[0].attribute} if resize else {}
         attributes = {k: v.decode() if isinstance(v, bytes) else v for k, v in attributes.items()}
-        ops = sorted({n.op_type for n in nodes} - {"Constant"})
+        ops = [f"`{op}`" for op in sorted({n.op_type for n in nodes} - {"Constant"})]
         same_shape = result.shape == eager.shape
         difference = float(np.abs(result - eager).max()) if same_shape else f"shape {result.shape} vs {eager.shape}"
         differ = int((np.abs(result - eager) > MATCH).sum()) if same_shape else None
@@ -232,7 +232,7 @@ ATTRIBUTES = ("mode", "coordinate_transformation_mode", "nearest_mode", "cubic_c
 for exporter, rows in results.items():
     opsets = sorted({row["opset"] for row in rows.values() if not row["error"]})
     print(f"**{exporter}**, opset {', '.join(map(str, opsets))}\n")
-    print("| layer | ONNX operators | " + " | ".join(ATTRIBUTES) + f" | shape from | max abs difference to eager | elements off by > {MATCH:g} |")
+    print("| layer | ONNX operators | " + " | ".join(f"`{a}`" for a in ATTRIBUTES) + f" | shape from | max abs difference to eager | elements off by > {MATCH:g} |")
     print("|---|---|" + "---|" * len(ATTRIBUTES) + "---|---:|---:|")
     for label, row in rows.items():
         if row["error"]:
@@ -242,10 +242,10 @@ for exporter, rows in results.items():
         if attributes:
             values = [f"`{attributes[a]}`" if a in attributes else "not set" for a in ATTRIBUTES]
         else:
-            values = ["no Resize"] + ["—"] * (len(ATTRIBUTES) - 1)
+            values = ["no `Resize`"] + ["—"] * (len(ATTRIBUTES) - 1)
         difference = row["difference"]
         shown = f"{difference:.1e}" if isinstance(difference, float) else difference
-        differ = "—" if row["differ"] is None else f"{row['differ']} of {row['size']}"
+        differ = "—" if row["differ"] is None else f"{row['differ']} / {row['size']}"
         print(f"| `{label}` | {', '.join(row['ops'])} | " + " | ".join(values) + f" | {row['target']} | {shown} | {differ} |")
     print()
 
@@ -312,7 +312,7 @@ def export_dynamic(labels, dynamo):
     rows = {label: {"error": None, "target": "—", "differences": {}} for label in labels}
     for label, name in zip(labels, names):
         resize = [n for n in lineage(graph, name) if n.op_type == "Resize"]
-        rows[label]["target"] = resize_target(graph, resize[0]) if resize else "no Resize"
+        rows[label]["target"] = resize_target(graph, resize[0]) if resize else "no `Resize`"
     for size, x in dynamic_inputs.items():
         try:
             outputs = session.run(names, {"x": x.numpy()})
@@ -365,9 +365,9 @@ for antialias in (0, 1):
     for target in TARGETS:
         try:
             converted = onnx.version_converter.convert_version(lone_resize(antialias), target)
-            conversions[antialias, target] = f"opset {converted.opset_import[0].version}"
+            conversions[antialias, target] = f"{converted.opset_import[0].version}"
         except Exception as error:  # noqa: BLE001 - the table shows the converter's message
-            conversions[antialias, target] = "fails: " + str(error).strip().splitlines()[-1].split("failed: ")[-1]
+            conversions[antialias, target] = "fails: `" + str(error).strip().splitlines()[-1].split("failed: ")[-1] + "`"
     print(f"| `antialias={antialias}` | " + " | ".join(conversions[antialias, t] for t in TARGETS) + " |")
 
 # The default exporter asked for opset 17 on an antialiased layer: the opset the file declares.
@@ -393,7 +393,7 @@ for label, layer in legacy_layers.items():
         try:
             with quiet():
                 torch.onnx.export(layer, (inputs["x4"],), path, dynamo=False, opset_version=version)
-            legacy_opsets[label, version] = ", ".join(sorted({n.op_type for n in onnx.load(path).graph.node} - {"Constant"}))
+            legacy_opsets[label, version] = ", ".join(f"`{op}`" for op in sorted({n.op_type for n in onnx.load(path).graph.node} - {"Constant"}))
         except Exception as error:  # noqa: BLE001 - the table shows the exporter's message
             legacy_opsets[label, version] = f"`{first_line(error, 200).split('. ')[0]}`"
     print(f"| `{label}` | " + " | ".join(legacy_opsets[label, v] for v in LEGACY_OPSETS) + " |")
@@ -430,7 +430,7 @@ for size in CUBIC_SIZES:
     for antialias in (False, True):
         eager = F.interpolate(x_cubic, size=size, mode="bicubic", antialias=antialias).numpy()
         cubic[size, antialias] = {e: np.abs(cubic_resize(x_cubic, size, e, int(antialias)) - eager)[0, 0] for e in (0, 1)}
-        cells = [f"{d.max():.1e} ({int((d > MATCH).sum())} of {d.size} off)" for d in cubic[size, antialias].values()]
+        cells = [f"{d.max():.1e} ({int((d > MATCH).sum())} / {d.size} off)" for d in cubic[size, antialias].values()]
         print(f"| {size[0]}x{size[1]} | bicubic{', antialias=True' if antialias else ''} | " + " | ".join(cells) + " |")
 edge = {size: crosses_edge(6, size[0])[:, None] | crosses_edge(7, size[1])[None, :] for size in CUBIC_SIZES}
 inside = all(not (cubic[size, False][1] > MATCH)[~edge[size]].any() for size in CUBIC_SIZES)
@@ -447,7 +447,7 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     torch.quantize_per_tensor(torch.zeros(1), 1.0, 0, torch.quint8)
 deprecation = next((str(w.message).split(". ")[0] for w in caught if "deprecated" in str(w.message)), None)
-print(f"torch {torch.__version__}: {deprecation or 'no deprecation warning'}\n")
+print(f"torch {torch.__version__}: `{deprecation}`\n" if deprecation else f"torch {torch.__version__}: no deprecation warning\n")
 quantized = {}
 print("| mode | input rank | antialias | quantized CPU | max difference (steps) | elements that differ |")
 print("|---|---|---|---|---:|---:|")
@@ -473,20 +473,22 @@ with warnings.catch_warnings():
             if error:
                 print(f"| {mode} | {rank} | {antialias} | no kernel: `{error}` | — | — |")
             else:
-                print(f"| {mode} | {rank} | {antialias} | accepted | {steps} | {differ} of {total} |")
+                print(f"| {mode} | {rank} | {antialias} | accepted | {steps} | {differ} / {total} |")
 
 # %% quantized_pixel
 # The counterexample: an input of one pixel with three channels holding 1, 2 and 3. Each
 # output channel should be filled with its own value.
 one_pixel = torch.quantize_per_tensor(torch.tensor([1.0, 2.0, 3.0]).view(1, 3, 1, 1), 0.05, 0, torch.quint8)
 one_pixel_results = {}
+print("| mode | input | channel 0 | channel 1 | channel 2 |")
+print("|---|---|---|---|---|")
 for mode in ("nearest", "nearest-exact", "bilinear", "area"):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         one_pixel_results[mode] = F.interpolate(one_pixel, scale_factor=2, mode=mode).dequantize()[0].flatten(1).tolist()
-    print(f"{mode:13s}: " + "; ".join(f"channel {c}: {values}" for c, values in enumerate(one_pixel_results[mode])))
+    print(f"| {mode} | quantized | " + " | ".join(map(str, one_pixel_results[mode])) + " |")
 expected = F.interpolate(one_pixel.dequantize(), scale_factor=2, mode="nearest")[0].flatten(1).tolist()
-print(f"{'float input':13s}: " + "; ".join(f"channel {c}: {values}" for c, values in enumerate(expected)))
+print("| nearest | float | " + " | ".join(map(str, expected)) + " |")
 
 # %% nhwc_limit
 # The element limits that torch's CUDA nearest-neighbour kernels check on channels-last
@@ -500,6 +502,6 @@ if library.exists():
     nhwc_limits = sorted({m.decode() for m in found})
     print(f"{library.name} of torch {torch.__version__}:")
     for message in nhwc_limits:
-        print(" ", message)
+        print(f"  `{message}`")
 else:
     print(f"torch {torch.__version__} has no CUDA library ({library.name}) to read")
