@@ -428,6 +428,11 @@ def test_quantized_one_pixel_input_mixes_channels(ns):
     for mode, channels in ns["one_pixel_results"].items():
         assert channels[0] == [1.0, 2.0, 3.0, 1.0], mode
     assert ns["expected"] == [[1.0] * 4, [2.0] * 4, [3.0] * 4]
+    # "fill the output in channels-last order but give it the usual layout": the mixed
+    # result, read in memory order, is the right result in channels-last order.
+    right = torch.tensor(ns["expected"]).view(1, 3, 2, 2)
+    for mode, channels in ns["one_pixel_results"].items():
+        assert torch.tensor(channels).flatten().tolist() == right.permute(0, 2, 3, 1).flatten().tolist(), mode
 
 
 @pytest.mark.parametrize("rank", [4, 5])
