@@ -32,7 +32,7 @@ for mode in ("nearest", "nearest-exact", "linear", "area"):
             F.interpolate(signal, size=16, mode=mode, antialias=antialias)
             accepts[mode, antialias] = "✓"
         except ValueError as error:
-            accepts[mode, antialias] = f"ValueError: {error}"
+            accepts[mode, antialias] = f"`ValueError: {error}`"
 print("| mode, 3-D input | antialias=False | antialias=True |")
 print("|---|---|---|")
 for mode in ("nearest", "nearest-exact", "linear", "area"):

@@ -35,7 +35,7 @@ def resize_with_grid_sample(x, size, mode, align_corners, padding_mode="border")
 x = torch.randn(1, 3, 5, 7, dtype=torch.float64, device=device)
 a = F.interpolate(x, size=(9, 12), mode="bilinear", align_corners=False)
 b = resize_with_grid_sample(x, (9, 12), "bilinear", align_corners=False)
-print(f"5x7 -> 9x12, bilinear: largest |interpolate - grid_sample| = {(a - b).abs().max().item():.1e}")
+print(f"5x7 -> 9x12, bilinear, align_corners=False: largest |interpolate - grid_sample| = {(a - b).abs().max().item():.1e}")
 
 # %% equivalence
 # Largest difference over the input sizes 1, 2, 3, 5 and output sizes 1, 2, 3, 4, 7, 10 per
@@ -73,8 +73,9 @@ with warnings.catch_warnings(record=True) as caught:
         "interpolate": F.interpolate(ramp, size=(1, 1), mode="bilinear", align_corners=True).item(),
         "grid_sample": resize_with_grid_sample(ramp, (1, 1), "bilinear", align_corners=True).item(),
     }
-print(f"ramp 0..4 -> 1 sample, align_corners=True: {one_pixel}")
-print("affine_grid warned:", caught[0].message if caught else "nothing")
+print(f"ramp 0..4 -> 1 sample, align_corners=True: interpolate reads {one_pixel['interpolate']}, grid_sample reads {one_pixel['grid_sample']}")
+for warning in caught:
+    print(f"affine_grid warns: `{warning.message}`")
 
 # %% nearest
 # interpolate's nearest reads floor(i * in / out); nearest-exact floor((i + 0.5) * in / out);
@@ -127,8 +128,8 @@ row = torch.randn(1, 1, 1, 7, dtype=torch.float64, device=device)
 by_factor = F.interpolate(row, scale_factor=(1, 2.3), mode="bilinear")
 plain = F.grid_sample(row, identity_grid(row, by_factor.shape[-2:], False), padding_mode="border", align_corners=False)
 scaled = F.grid_sample(row, scale_factor_grid(row, 2.3), padding_mode="border", align_corners=False)
-print(f"7 -> {by_factor.shape[-1]} by scale_factor=2.3: identity grid off by {(by_factor - plain).abs().max().item():.3f}, "
-      f"scaled grid off by {(by_factor - scaled).abs().max().item():.1e}")
+print(f"7 -> {by_factor.shape[-1]}, scale_factor=2.3: largest |interpolate - grid_sample| = "
+      f"{(by_factor - plain).abs().max().item():.3f} with the identity grid, {(by_factor - scaled).abs().max().item():.1e} with the scaled grid")
 
 # %% shrinking
 # Shrinking 64 -> 16: grid_sample equals interpolate without antialias; it has no antialias.
@@ -149,12 +150,12 @@ volume = torch.randn(1, 2, 3, 4, 5, dtype=torch.float64, device=device)
 for align in (False, True):
     a = F.interpolate(volume, size=(5, 7, 9), mode="trilinear", align_corners=align)
     b = resize_with_grid_sample(volume, (5, 7, 9), "bilinear", align)
-    print(f"3x4x5 -> 5x7x9, align_corners={align}: |trilinear - grid_sample bilinear| = {(a - b).abs().max().item():.1e}")
+    print(f"3x4x5 -> 5x7x9, align_corners={align}: largest |interpolate - grid_sample| = {(a - b).abs().max().item():.1e}")
 try:
     resize_with_grid_sample(volume, (5, 7, 9), "bicubic", False)
 except RuntimeError as error:
-    print("bicubic on 5-D:", error)
+    print(f"bicubic on 5-D: `{error}`")
 try:
     F.grid_sample(torch.rand(1, 1, 8, device=device), torch.zeros(1, 4, 1, device=device), align_corners=False)
 except RuntimeError as error:
-    print("3-D input:", error)
+    print(f"3-D input: `{error}`")
