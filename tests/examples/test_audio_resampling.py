@@ -157,3 +157,13 @@ def test_table_matches_measure(ns):
     assert [case for case, _ in ns["columns"]] == ["48 kHz → 16 kHz"] * 2 + ["48 kHz → 44.1 kHz"] * 2 + [
         "44.1 kHz → 48 kHz"
     ]
+
+
+def test_measuring_on_the_wrong_grid_would_dominate_the_error(ns):
+    # The lanczos output at 48 -> 16 kHz against the ideal chirp at resample_poly's grid (i * 3).
+    result = ns["results"]["48 kHz → 16 kHz", "lanczos, antialias (1 × L), CPU"]
+    rate, y = result["rate"], result["y"]
+    t = np.arange(len(y)) * 3 / 48000
+    inside = (rate * t < 0.9 * 8000) & (t > 0.01)
+    wrong = 10 * np.log10(np.mean((y - np.cos(np.pi * rate * t**2))[inside] ** 2) / 0.5)
+    assert wrong > result["error"] + 10
