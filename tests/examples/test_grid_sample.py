@@ -132,3 +132,46 @@ def test_grid_sample_ranks(ns):
         F.grid_sample(torch.rand(1, 1, 2, 2, 2), torch.zeros(1, 2, 2, 2, 3), mode="bicubic", align_corners=False)
     with pytest.raises(RuntimeError):
         F.grid_sample(torch.rand(1, 1, 8), torch.zeros(1, 4, 1), align_corners=False)
+
+
+def test_padding_never_matters_for_bilinear_with_align_corners_true(ns):
+    resize = ns["resize_with_grid_sample"]
+    for (h, ho), (w, wo) in itertools.product(_one_axis_pairs()[::4], _one_axis_pairs()[1::4]):
+        x = torch.randn(1, 2, h, w, dtype=torch.float64)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            results = [resize(x, (ho, wo), "bilinear", True, padding) for padding in ("zeros", "border", "reflection")]
+        torch.testing.assert_close(results[0], results[1], rtol=0, atol=1e-12)
+        torch.testing.assert_close(results[2], results[1], rtol=0, atol=1e-12)
+
+
+def test_zeros_padding_differs_exactly_where_the_position_leaves_the_input(ns):
+    resize = ns["resize_with_grid_sample"]
+    for n_in, n_out in _one_axis_pairs():
+        x = torch.randn(1, 1, 3, n_in, dtype=torch.float64)
+        a = F.interpolate(x, size=(3, n_out), mode="bilinear", align_corners=False)
+        b = resize(x, (3, n_out), "bilinear", False, "zeros")
+        differs = ((a - b).abs() > 1e-12).any(dim=2).view(-1).tolist()
+        outside = [not 0 <= _exact_position(i, n_in, n_out) <= n_in - 1 for i in range(n_out)]
+        assert differs == outside, (n_in, n_out)
+
+
+def test_reflection_equals_border_for_bilinear_without_align_corners(ns):
+    resize = ns["resize_with_grid_sample"]
+    for (h, ho), (w, wo) in itertools.product(_one_axis_pairs()[::4], _one_axis_pairs()[1::4]):
+        x = torch.randn(1, 2, h, w, dtype=torch.float64)
+        reflected = resize(x, (ho, wo), "bilinear", False, "reflection")
+        torch.testing.assert_close(reflected, resize(x, (ho, wo), "bilinear", False, "border"), rtol=0, atol=1e-12)
+
+
+def test_whole_enlargements_agree_for_all_three_nearest_rules(ns):
+    for n_in in range(1, 13):
+        for k in range(1, 11):
+            r = ns["nearest_indices"](n_in, n_in * k)
+            assert r["nearest"] == r["nearest-exact"] == r["grid_sample nearest"], (n_in, k)
+
+
+def test_shrinking_by_an_even_factor_makes_every_position_a_tie():
+    for n_out in range(1, 10):
+        for k in (2, 4, 6, 10):
+            assert all(_exact_position(i, n_out * k, n_out).denominator == 2 for i in range(n_out))
