@@ -189,4 +189,4 @@ delays = {(case, name): delay(name, *cases[case]) for case in drawn for name in 
 print("| method | " + " | ".join(f"{case}: output sample 0 at input sample" for case in drawn) + " |")
 print("|---|" + "---:|" * len(drawn))
 for name in resamplers:
-    print(f"| {name} | " + " | ".join(f"{delays[case, name]:+.3f}" for case in drawn) + " |")
+    print(f"| {name} | " + " | ".join(f"{round(delays[case, name], 3) + 0.0:+.3f}" for case in drawn) + " |")  # no -0.000
