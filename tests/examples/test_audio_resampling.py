@@ -167,3 +167,17 @@ def test_measuring_on_the_wrong_grid_would_dominate_the_error(ns):
     inside = (rate * t < 0.9 * 8000) & (t > 0.01)
     wrong = 10 * np.log10(np.mean((y - np.cos(np.pi * rate * t**2))[inside] ** 2) / 0.5)
     assert wrong > result["error"] + 10
+
+
+def test_no_method_removes_the_narrow_band_of_48_to_44(sweep, ns):
+    assert all(sweep[(48000, 44100), name]["aliased"] > -20 for name in ns["resamplers"])
+
+
+def test_torch_filters_lose_gain_towards_the_top_of_the_band(ns):
+    for case in ns["drawn"]:
+        cutoff = min(ns["cases"][case]) / 2
+        for name in TORCH_FILTERS:
+            f, gain, _ = ns["response"](ns["results"][case, name], cutoff)
+            low = gain[(f > 0.1 * cutoff) & (f < 0.2 * cutoff)].mean()
+            high = gain[(f > 0.8 * cutoff) & (f < 0.9 * cutoff)].mean()
+            assert 20 * np.log10(high / low) < -1, (case, name)
