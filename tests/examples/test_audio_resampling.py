@@ -5,7 +5,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from tests.helpers import run_example
+from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
 
 TORCH_FILTERS = ["area", "bilinear, antialias (1 × L)", "bicubic, antialias (1 × L)", "lanczos, antialias (1 × L), CPU"]
 # Down and up, whole factors and fractions, the common audio rates.

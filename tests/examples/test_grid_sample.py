@@ -8,7 +8,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from tests.helpers import run_example
+from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
 
 SIZES = range(1, 9)
 OUTS = list(range(1, 13)) + [17, 24, 100]
@@ -96,6 +96,7 @@ def test_nearest_table_as_the_page_reads_it(ns):
     assert idx(2, 3)["grid_sample nearest"] == [0, 0, 1] and idx(2, 3)["nearest-exact"] == [0, 1, 1]
     assert idx(4, 2)["grid_sample nearest"] == idx(4, 2)["nearest"] == [0, 2] and idx(4, 2)["nearest-exact"] == [1, 3]
     assert idx(3, 2)["grid_sample nearest"] == idx(3, 2)["nearest-exact"] == [0, 2] and idx(3, 2)["nearest"] == [0, 1]
+    assert idx(6, 4)["grid_sample nearest"] == idx(6, 4)["nearest-exact"] != idx(6, 4)["nearest"]
     r = idx(4, 8)
     assert r["nearest"] == r["nearest-exact"] == r["grid_sample nearest"]
 
