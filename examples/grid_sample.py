@@ -80,9 +80,10 @@ for warning in caught:
 # %% nearest
 # interpolate's nearest reads floor(i * in / out); nearest-exact floor((i + 0.5) * in / out);
 # grid_sample's nearest rounds the position (i + 0.5) * in / out - 0.5 to the nearest integer
-# (nearbyint), the same pixel as nearest-exact except at an exact tie.
-def nearest_indices(n_in, n_out, on=device):
-    line = torch.arange(n_in, dtype=torch.float64, device=on).view(1, 1, 1, -1)
+# (nearbyint), the same pixel as nearest-exact except at an exact tie. Ties round as the
+# floating point falls, which may differ between devices: these indices come from the CPU.
+def nearest_indices(n_in, n_out):
+    line = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
     return {
         "nearest": F.interpolate(line, size=(1, n_out), mode="nearest").view(-1).int().tolist(),
         "nearest-exact": F.interpolate(line, size=(1, n_out), mode="nearest-exact").view(-1).int().tolist(),
@@ -98,12 +99,11 @@ for n_in, n_out in ((2, 3), (4, 2), (3, 2), (6, 4), (4, 8)):
 # %% ties
 # At a tie nearbyint rounds half to even and nearest-exact's floor(x + 0.5) rounds up, but
 # both compute the position in floating point, so whether it lands exactly on .5 depends on
-# rounding, and the rounding on the device: counted on the CPU, whatever the build device,
-# at the exact ties of every input and output size 1..40.
+# rounding. Counted on the CPU at the exact ties of every input and output size 1..40.
 ties = {"grid_sample nearest, to the even pixel": 0, "grid_sample nearest, to the odd pixel": 0,
         "nearest-exact, to the upper pixel": 0, "nearest-exact, to the lower pixel": 0}
 for n_in, n_out in itertools.product(range(1, 41), repeat=2):
-    picked = nearest_indices(n_in, n_out, on="cpu")
+    picked = nearest_indices(n_in, n_out)
     for i, (g, e) in enumerate(zip(picked["grid_sample nearest"], picked["nearest-exact"])):
         position = Fraction(2 * i + 1, 2) * Fraction(n_in, n_out) - Fraction(1, 2)
         if position.denominator == 2 and 0 < position < n_in - 1:
