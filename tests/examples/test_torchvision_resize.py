@@ -170,6 +170,8 @@ def test_pass_order(ns):
     assert all(order[d]["width first"] <= 2 for d in order)
     assert order[mixed]["one call"] > 10 and order[mixed]["height first"] > 10
     assert order[same]["one call"] <= 2 < order[same]["height first"]
+    assert order[mixed]["PIL one call vs height first"] == 0  # Pillow's own order in that case
+    assert order[same]["PIL one call vs height first"] > 0 and order[other]["PIL one call vs height first"] > 0
 
 
 @pytest.mark.skipif(not AVX, reason="the sentence is about the AVX2/AVX512 uint8 kernels")
