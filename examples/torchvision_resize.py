@@ -189,8 +189,8 @@ for mode, worst in float_vs_pil.items():
 
 # %% width_one
 # An output one pixel wide, from every input up to 8x8 to every height 2..8: a float32 RGB
-# tensor (v2, antialias by default) and a uint8 one, against Pillow's float and 8-bit images.
-wrong_float, worst_uint8 = [], 0
+# tensor (v2, antialias by default) and a uint8 one (v2 and v1), against Pillow's float and 8-bit images.
+wrong_float, worst_uint8, worst_uint8_v1 = [], 0, 0
 width_one_cases = list(itertools.product(range(1, 9), range(1, 9), range(2, 9)))
 for index, (h, w, oh) in enumerate(width_one_cases):
     img = random_image(3, h, w, seed=index)
@@ -200,74 +200,86 @@ for index, (h, w, oh) in enumerate(width_one_cases):
         wrong_float.append((h, w, oh, [round(v) for v in ours[:, 0].tolist()], [round(v) for v in np.array(pil_float)[:, 0]]))
     reference = from_pil(to_pil(img).resize((1, oh), resample=Image.Resampling.BILINEAR)).int()
     worst_uint8 = max(worst_uint8, (F2.resize(img, [oh, 1]).int() - reference).abs().max().item())
-print(f"cases: {len(width_one_cases)}; float32 tensor not within 1e-3 of Pillow: {len(wrong_float)}; uint8 tensor: at most {worst_uint8} level(s) from Pillow")
+    worst_uint8_v1 = max(worst_uint8_v1, (F1.resize(img, [oh, 1]).int() - reference).abs().max().item())
+print(f"cases: {len(width_one_cases)}; float32 tensor not within 1e-3 of Pillow: {len(wrong_float)}")
+print(f"uint8 tensor, largest difference from Pillow: v2 {worst_uint8} level(s), v1 (through float32) {worst_uint8_v1} levels")
 h, w, oh, ours, theirs = wrong_float[0]
 print(f"first wrong case: {h}x{w} -> {oh}x1, tensor {ours}, Pillow {theirs}")
 
 # %% uint8_sweep
-# The uint8 paths against Pillow over a sweep: inputs from 1x2 to 64x65 pixels, outputs from
-# 1x3 (tiny) to 100x the input, RGB and grayscale; both axes in the same direction, and one
-# axis shrinking while the other grows. v2 hands uint8 to torch's own uint8 kernels on the
-# CPU; v1 converts to float32, resizes, clamps (bicubic) and rounds.
-in_sizes = [1, 2, 3, 5, 8, 13, 32, 57, 64]
-out_sizes = [1, 2, 3, 4, 7, 16, 31, 64, 100, 129]
-size_pairs = [(n, o) for n, o in itertools.product(in_sizes, out_sizes) if n != o]
-directions = {
-    "same": [(n, n + 1, o, o + 2) for n, o in size_pairs] + [(2, 2, 200, 200)],
-    "height shrinks, width grows": [(max(n, o) + 1, min(n, o), min(n, o), max(n, o) + 2) for n, o in size_pairs],
-    "height grows, width shrinks": [(min(n, o), max(n, o) + 1, max(n, o) + 2, min(n, o)) for n, o in size_pairs],
-}
+# The uint8 paths against Pillow over a grid of input sizes 1..64 and output sizes 1..100,
+# RGB and grayscale in turn; outputs one pixel wide are left to the cells above and below.
+# v2 hands uint8 to torch's own uint8 kernels on the CPU; v1 converts to float32, resizes,
+# clamps (bicubic) and rounds. Pillow resizes in two passes, one axis after the other, and
+# each case is filed under the order Pillow's single call turns out to equal.
+in_sizes, out_sizes = [1, 2, 3, 5, 13, 64], [1, 2, 4, 7, 31, 100]
+grid = [
+    (h, w, oh, ow, 3 if index % 2 else 1)
+    for index, (h, w, oh, ow) in enumerate(itertools.product(in_sizes, in_sizes, out_sizes, out_sizes[1:]))
+    if (h, w) != (oh, ow)
+]
 uint8_modes = [InterpolationMode.BILINEAR, InterpolationMode.BICUBIC, InterpolationMode.LANCZOS]
 uint8_paths = {"v2 (torch's uint8 kernel)": F2.resize, "v1 (float32, then rounded)": F1.resize}
-uint8_stats = {}
-for mode, (path, resize), (direction, cases) in itertools.product(uint8_modes, uint8_paths.items(), directions.items()):
-    worst, differing, total = 0, 0, 0
-    try:
-        for index, ((h, w, oh, ow), channels) in enumerate(itertools.product(cases, (3, 1))):
-            img = random_image(channels, h, w, seed=index)
-            reference = from_pil(to_pil(img).resize((ow, oh), resample=PIL_FILTER[mode])).int()
-            diff = (resize(img, [oh, ow], mode).int() - reference).abs()
-            worst, differing, total = max(worst, diff.max().item()), differing + (diff > 0).sum().item(), total + diff.numel()
-        uint8_stats[mode.name, path, direction] = (worst, differing / total)
-    except ValueError:
-        uint8_stats[mode.name, path, direction] = ("ValueError", None)
-print(f"{sum(map(len, directions.values())) * 2} shapes, uint8 CPU kernels: {cpu_capability}\n")
-print("| mode | path | axes | largest difference from PIL (levels) | pixels that differ |")
-print("|---|---|---|---:|---:|")
-for (mode, path, direction), (worst, fraction) in uint8_stats.items():
-    print(f"| `{mode}` | {path} | {direction} | {worst} | {'' if fraction is None else f'{fraction:.2%}'} |")
 
-# %% pass_order
-# Why one shrinking and one growing axis differ: both libraries resize one axis, round to
-# uint8, then the other, and Pillow may pick the other order. The same cases, bicubic,
-# against Pillow resizing in two explicit calls in either order.
-def pil_two_calls(img, oh, ow, mode, width_first):
-    pil, (h, w) = to_pil(img), img.shape[-2:]
-    middle = (ow, h) if width_first else (w, oh)
+
+def pil_two_calls(pil, oh, ow, mode, width_first):
+    """Pillow's resize as two explicit calls, one axis each, in the order asked."""
+    middle = (ow, pil.height) if width_first else (pil.width, oh)
     return from_pil(pil.resize(middle, resample=PIL_FILTER[mode]).resize((ow, oh), resample=PIL_FILTER[mode])).int()
 
 
+pil_order, uint8_diff = {}, {}
+for index, ((h, w, oh, ow, channels), mode) in enumerate(itertools.product(grid, uint8_modes)):
+    img = random_image(channels, h, w, seed=index)
+    pil = to_pil(img)
+    one_call = from_pil(pil.resize((ow, oh), resample=PIL_FILTER[mode])).int()
+    width_first = torch.equal(one_call, pil_two_calls(pil, oh, ow, mode, width_first=True))
+    height_first = torch.equal(one_call, pil_two_calls(pil, oh, ow, mode, width_first=False))
+    pil_order[h, w, oh, ow, mode.name] = "either" if width_first and height_first else "width first" if width_first else "height first" if height_first else "neither"
+    for path, resize in uint8_paths.items():
+        try:
+            uint8_diff[h, w, oh, ow, mode.name, path] = (resize(img, [oh, ow], mode).int() - one_call).abs()
+        except ValueError:  # v1 has no tensor lanczos
+            uint8_diff[h, w, oh, ow, mode.name, path] = None
+orders = ["width first", "height first"]
+print(f"{len(grid)} shapes (a shape where both orders agree counts under both); uint8 CPU kernels: {cpu_capability}\n")
+print("| mode | path | Pillow's order | shapes | largest difference from PIL (levels) | pixels that differ |")
+print("|---|---|---|---:|---:|---:|")
+uint8_stats = {}
+for mode, path, order in itertools.product(uint8_modes, uint8_paths, orders):
+    diffs = [d for (h, w, oh, ow, m, p), d in uint8_diff.items() if m == mode.name and p == path and pil_order[h, w, oh, ow, m] in (order, "either")]
+    if any(d is None for d in diffs):
+        uint8_stats[mode.name, path, order] = ("ValueError", None, len(diffs))
+    else:
+        worst = max(d.max().item() for d in diffs)
+        uint8_stats[mode.name, path, order] = (worst, sum((d > 0).sum().item() for d in diffs) / sum(d.numel() for d in diffs), len(diffs))
+for (mode, path, order), (worst, fraction, count) in uint8_stats.items():
+    print(f"| `{mode}` | {path} | {order} | {count} | {worst} | {'' if fraction is None else f'{fraction:.2%}'} |")
+
+# %% pass_order
+# Which order Pillow's single call equals, by the direction of each axis ("either": both
+# orders give the same pixels), and how far torch's uint8 kernel lands from Pillow made to
+# go width first in two calls.
+def direction(h, w, oh, ow):
+    return ("height shrinks" if oh < h else "height grows" if oh > h else "height kept") + ", " + (
+        "width shrinks" if ow < w else "width grows" if ow > w else "width kept"
+    )
+
+
 pass_order = {}
-bicubic = InterpolationMode.BICUBIC
-for direction, cases in directions.items():
-    worst = dict.fromkeys(("one call", "width first", "height first", "PIL one call vs height first"), 0)
-    for index, (h, w, oh, ow) in enumerate(cases):
-        img = random_image(1, h, w, seed=index)
-        ours = F2.resize(img, [oh, ow], bicubic).int()
-        one_call = from_pil(to_pil(img).resize((ow, oh), resample=PIL_FILTER[bicubic])).int()
-        height_first = pil_two_calls(img, oh, ow, bicubic, width_first=False)
-        for name, left, right in (
-            ("one call", ours, one_call),
-            ("width first", ours, pil_two_calls(img, oh, ow, bicubic, width_first=True)),
-            ("height first", ours, height_first),
-            ("PIL one call vs height first", one_call, height_first),
-        ):
-            worst[name] = max(worst[name], (left - right).abs().max().item())
-    pass_order[direction] = worst
-print("| axes | torch vs PIL, one call | torch vs PIL, width then height | torch vs PIL, height then width | PIL one call vs PIL height then width |")
+for (h, w, oh, ow, mode), order in pil_order.items():
+    if mode == "BICUBIC":
+        pass_order.setdefault(direction(h, w, oh, ow), []).append(order)
+torch_vs_width_first = 0
+for index, (h, w, oh, ow, channels) in enumerate(grid):
+    img = random_image(channels, h, w, seed=index)
+    ours = F2.resize(img, [oh, ow], InterpolationMode.BICUBIC).int()
+    torch_vs_width_first = max(torch_vs_width_first, (ours - pil_two_calls(to_pil(img), oh, ow, InterpolationMode.BICUBIC, True)).abs().max().item())
+print("| bicubic: axes | shapes | Pillow width first | height first | either |")
 print("|---|---:|---:|---:|---:|")
-for direction, worst in pass_order.items():
-    print(f"| {direction} | " + " | ".join(str(v) for v in worst.values()) + " |")
+for axes, found in sorted(pass_order.items()):
+    print(f"| {axes} | {len(found)} | {found.count('width first')} | {found.count('height first')} | {found.count('either')} |")
+print(f"\ntorch's uint8 bicubic against Pillow made to go width first, largest difference: {torch_vs_width_first} levels")
 
 # %% rgba
 # A 4-channel image becomes an RGBA PIL image, and Pillow weights colours by their alpha
