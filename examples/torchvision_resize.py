@@ -155,15 +155,15 @@ print(f"first case: {n_in} -> {n_out} pixels, tensor picks {ours}, PIL picks {th
 # %% tiny
 # Output sizes 1..3 x 1..3 from uint8 inputs up to 9x10 with 1, 3 and 4 channels, through
 # v2 (torch's uint8 kernels on the CPU): which combinations raise.
-tiny_failures = {}
+tiny_failures, tried = {}, 0
 for channels, h, w, oh, ow in itertools.product((1, 3, 4), (1, 2, 5, 9), (1, 2, 5, 10), (1, 2, 3), (1, 2, 3)):
     img = random_image(channels, h, w)
     for mode in (InterpolationMode.BILINEAR, InterpolationMode.BICUBIC, InterpolationMode.LANCZOS):
+        tried += 1
         try:
             F2.resize(img, [oh, ow], mode)
         except RuntimeError as error:
             tiny_failures[channels, h, w, oh, ow, mode.name] = str(error).split(" at ")[0]
-tried = 3 * 4 * 4 * 3 * 3 * 3
 print(f"combinations tried: {tried}; raising: {len(tiny_failures)}")
 print("channels, output sizes that raise:", sorted({(c, (oh, ow)) for c, h, w, oh, ow, m in tiny_failures}))
 print("input heights that raise:", sorted({h for c, h, w, oh, ow, m in tiny_failures}))
@@ -326,9 +326,7 @@ def resized_shape(height, width, size):
 
 
 pairs = [(short, long) for short in range(100, 601, 7) for long in range(short, 2 * short + 1, 5)]
-shorter = {
-    pair: resized_shape(*pair, 224)[1] for pair in pairs
-}
+shorter = {pair: resized_shape(*pair, 224)[1] for pair in pairs}
 truncated = [pair for pair in pairs if shorter[pair] != round(224 * pair[1] / pair[0])]
 print(f"(short, long) pairs tried: {len(pairs)}; the long edge is one pixel shorter than rounding gives in {len(truncated)}")
 photo = (375, 500)  # a 4:3 landscape photo, height x width
