@@ -88,7 +88,7 @@ for value in (True, False, None):
 print("| `antialias=` | float tensor equals `F.interpolate` with | PIL image: same pixels as the default? | PIL image: warning |")
 print("|---|---|---|---|")
 for value, (tensor_is, pil_same, pil_warnings) in antialias_effect.items():
-    print(f"| `{value}` | `{tensor_is}` | {'yes' if pil_same else 'no'} | {' '.join(pil_warnings) or '(none)'} |")
+    print(f"| `{value}` | `{tensor_is}` | {'yes' if pil_same else 'no'} | {' '.join(f'`{w}`' for w in pil_warnings) or '(none)'} |")
 
 # %% modes
 # Every InterpolationMode on a uint8 image tensor (v1 and v2 functional.resize), a float32
@@ -167,7 +167,7 @@ for channels, h, w, oh, ow in itertools.product((1, 3, 4), (1, 2, 5, 9), (1, 2, 
 print(f"combinations tried: {tried}; raising: {len(tiny_failures)}")
 print("channels, output sizes that raise:", sorted({(c, (oh, ow)) for c, h, w, oh, ow, m in tiny_failures}))
 print("input heights that raise:", sorted({h for c, h, w, oh, ow, m in tiny_failures}))
-print("message:", *sorted(set(tiny_failures.values())))
+print("error message:", *(f"`{message}`" for message in sorted(set(tiny_failures.values()))))
 print("float32 tensor of the same kind:", tuple(F2.resize(random_image(3, 9, 10).float(), [1, 1]).shape))
 
 # %% float_vs_pil
@@ -202,7 +202,7 @@ for index, (h, w, oh) in enumerate(width_one_cases):
     worst_uint8 = max(worst_uint8, (F2.resize(img, [oh, 1]).int() - reference).abs().max().item())
     worst_uint8_v1 = max(worst_uint8_v1, (F1.resize(img, [oh, 1]).int() - reference).abs().max().item())
 print(f"cases: {len(width_one_cases)}; float32 tensor not within 1e-3 of Pillow: {len(wrong_float)}")
-print(f"uint8 tensor, largest difference from Pillow: v2 {worst_uint8} level(s), v1 (through float32) {worst_uint8_v1} levels")
+print(f"uint8 tensor, largest difference from Pillow in levels: v2 {worst_uint8}, v1 (through float32) {worst_uint8_v1}")
 h, w, oh, ours, theirs = wrong_float[0]
 print(f"first wrong case: {h}x{w} -> {oh}x1, tensor {ours}, Pillow {theirs}")
 
@@ -260,10 +260,12 @@ for (mode, path, order), (worst, fraction, count) in uint8_stats.items():
 # Which order Pillow's single call equals, by the direction of each axis ("either": both
 # orders give the same pixels), and how far torch's uint8 kernel lands from Pillow made to
 # go width first in two calls.
+def change(before, after):
+    return "shrinks" if after < before else "grows" if after > before else "kept"
+
+
 def direction(h, w, oh, ow):
-    return ("height shrinks" if oh < h else "height grows" if oh > h else "height kept") + ", " + (
-        "width shrinks" if ow < w else "width grows" if ow > w else "width kept"
-    )
+    return f"height {change(h, oh)}, width {change(w, ow)}"
 
 
 pass_order = {}
@@ -357,9 +359,10 @@ for label, call in (
     try:
         call()
         lanczos_results[label] = "works"
+        print(f"{label}: works")
     except Exception as error:  # the message is torch's or torchvision's, whatever its type
         lanczos_results[label] = f"{type(error).__name__}: {str(error).splitlines()[0]}"
-    print(f"{label}: {lanczos_results[label]}")
+        print(f"{label}: `{lanczos_results[label]}`")
 print(f"torch accepts mode='lanczos' on {device.type}: {lanczos_works(device)}")
 
 # %% v1_v2
@@ -368,7 +371,7 @@ print(f"torch accepts mode='lanczos' on {device.type}: {lanczos_works(device)}")
 def outcome(call):
     try:
         out = call()
-        return f"shape {tuple(out.shape)}, {str(out.dtype).replace('torch.', '')}"
+        return f"{str(out.dtype).replace('torch.', '')} output, shape {tuple(out.shape)}"
     except Exception as error:  # the message is torchvision's or torch's, whatever its type
         return f"{type(error).__name__}"
 
