@@ -85,10 +85,11 @@ for value in (True, False, None):
         warnings.simplefilter("always")
         pil_out = from_pil(F2.resize(to_pil(image), [16, 16], antialias=value))
     antialias_effect[value] = (tensor_is, torch.equal(pil_out, pil_default), [str(w.message) for w in caught])
-print("| `antialias=` | float tensor equals `F.interpolate` with | PIL image: same pixels as the default? | PIL image: warning |")
+print("| `antialias=` | float tensor equals `F.interpolate` with | PIL image: pixels | PIL image: warning |")
 print("|---|---|---|---|")
 for value, (tensor_is, pil_same, pil_warnings) in antialias_effect.items():
-    print(f"| `{value}` | `{tensor_is}` | {'yes' if pil_same else 'no'} | {' '.join(f'`{w}`' for w in pil_warnings) or '(none)'} |")
+    pixels = "same as the default" if pil_same else "not the default's"
+    print(f"| `{value}` | `{tensor_is}` | {pixels} | {' '.join(f'`{w}`' for w in pil_warnings) or '(none)'} |")
 
 # %% modes
 # Every InterpolationMode on a uint8 image tensor (v1 and v2 functional.resize), a float32

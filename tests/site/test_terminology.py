@@ -143,7 +143,9 @@ def test_glossary_rules_do_not_contradict_themselves():
     terms = [row[zh] for row in body]
     synonyms = {s.strip() for row in body for s in row[said].split("、") if s.strip()}
     for rule in rules(GLOSSARY.read_text(encoding="utf-8")):
-        assert not any(rule.pattern.search(term) for term in terms), f"{rule.variant} is part of a term the glossary writes"
+        assert not any(rule.pattern.search(term) for term in terms), (
+            f"{rule.variant} is part of a term the glossary writes"
+        )
         assert rule.variant not in synonyms, f"{rule.variant} is both in 也常说 and in 不要写成"
 
 
