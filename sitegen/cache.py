@@ -9,7 +9,7 @@ re-renders notebooks but runs no example.
 A result counts only when its key equals the key computed now, so a page never shows
 output from an older script, package set, device or language list, and when the figure
 text it translated still has the same translations (see :func:`translations_current`), so
-that editing the labels file re-runs only the examples whose figures use the edited text.
+that editing the translations file re-runs only the examples whose figures use the edited text.
 
 Storage is crash-safe: a run is written into a ``.staging-*`` folder and renamed into
 place as soon as its example finishes (:func:`store`), ``result.json`` last; a folder
@@ -32,6 +32,7 @@ from pathlib import Path
 
 from sitegen.cells import imported_names, local_imports
 from sitegen.environment import package_versions, predicted_device
+from sitegen.translate import Translations
 
 RESULT_FILE = "result.json"
 NOTEBOOK_KEY_FILE = "notebook.key"
@@ -121,10 +122,10 @@ def notebook_current(folder: Path, example: Path) -> bool:
     return all(f.is_file() for f in [key_file, *files]) and key_file.read_text() == notebook_key(example, folder)
 
 
-def translations_current(result: Result, labels: dict[str, dict[str, str]]) -> bool:
+def translations_current(result: Result, translations: Translations) -> bool:
     """Whether every figure text of ``result`` would be translated now as it was then."""
     return all(
-        labels.get(language, {}).get(text) == used
+        translations.translate_or_none(text, language) == used
         for language, texts in result.figure_text.items()
         for text, used in texts.items()
     )

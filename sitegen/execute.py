@@ -7,7 +7,9 @@ MkDocs itself never imports torch. Each example runs as ``python examples/X.py``
 scratch working directory so that files it writes never land in the project.
 
 For every cell it keeps what was printed to stdout and every figure left open, saved
-once per site language with figure text translated from the labels file. A glyph
+once per site language with figure text translated (``sitegen.translate``): a text that
+needs a translation and has none, or one the drawing lost (tick labels a formatter redraws),
+fails the example. A glyph
 missing from the fonts (in plain text or mathtext) is an error, as is any exception,
 printing more than ``SITEGEN_MAX_OUTPUT`` bytes (default 1 MB) or running longer than
 ``SITEGEN_TIMEOUT`` seconds (default 600); errors name file, line and cell.
@@ -48,13 +50,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from sitegen import cache  # noqa: E402
+from sitegen import cache, translate  # noqa: E402
 from sitegen.cells import CellError, Script, imported_names, parse_script  # noqa: E402
 from sitegen.environment import cpu_model  # noqa: E402
 
 CJK_FONT_FILE = ("fonts", "noto", "NotoSansCJKsc-Regular.otf")
 FONT_FAMILY = ["DejaVu Sans", "Noto Sans CJK SC"]
-LABELS_NAME = "docs/figure-labels.yml"
+LABELS_NAME = f"docs/{translate.FILE_NAME}"
 DEFAULT_TIMEOUT = 600.0
 DEFAULT_MAX_OUTPUT = 1_000_000
 GLYPH_WARNING = re.compile(r"Glyph (\d+) .*missing from font")
@@ -219,41 +221,77 @@ def figure_title(figure) -> str:
     return " ".join((suptitle or " · ".join(titles)).split())
 
 
-def figure_saver(staging: Path, labels: dict[str, dict[str, str]], languages: list[str], used: dict) -> FigureSaver:
+@contextlib.contextmanager
+def tick_labels_changed(figure, change: Callable[[str], str], needs: Callable[[str], bool]):
+    """Apply ``change`` to tick labels with text in them: a draw resets tick texts from the formatters."""
+    swapped = []
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for minor in (False, True):
+                if any(needs(label.get_text()) for label in axis.get_ticklabels(minor=minor)):
+                    old = axis.get_minor_formatter() if minor else axis.get_major_formatter()
+                    new = matplotlib.ticker.FuncFormatter(lambda x, pos, old=old: change(old(x, pos)))
+                    (axis.set_minor_formatter if minor else axis.set_major_formatter)(new)
+                    swapped.append((axis, minor, old))
+    try:
+        yield
+    finally:
+        for axis, minor, old in swapped:
+            (axis.set_minor_formatter if minor else axis.set_major_formatter)(old)
+
+
+def figure_saver(staging: Path, translations: translate.Translations, languages: list[str], used: dict) -> FigureSaver:
     """Save every open figure once per language; a language without translated text reuses the first file.
 
-    ``used`` collects, per language, each figure text and the translation it got.
+    ``used`` collects, per language, each figure text and the translation it got (None: kept).
+    A figure text that needs a translation and has none fails, and so does one still in English
+    after drawing: a translation the drawing lost.
     """
+
+    def in_language(text: str, language: str) -> str:
+        try:
+            return translations.translate(text, language)
+        except translate.Untranslated:
+            raise ExampleError(f"figure text {text!r} has no {language} translation in {LABELS_NAME}") from None
+
+    def write(figure, name: str, drawn: list[tuple[str, str, str | None]]) -> None:
+        try:
+            with glyph_guard():
+                figure.savefig(staging / name, dpi="figure", bbox_inches="tight")  # the example's dpi
+        except GlyphMissing as missing:
+            raise ExampleError(glyph_message(missing.char, drawn)) from None
 
     def save(cell: str) -> list[cache.Figure]:
         saved = []
+        first = languages[0]
         for number, fignum in enumerate(plt.get_fignums(), start=1):
             figure = plt.figure(fignum)
-            texts = [t for t in figure.findobj(Text) if t.get_text()]
-            files: dict[str, str] = {}
-            titles: dict[str, str] = {}
-            for language in languages:
-                table = labels.get(language, {})
-                originals = [t.get_text() for t in texts]
-                translated = [table.get(s, s) for s in originals]
-                used.setdefault(language, {}).update((s, table.get(s)) for s in originals)
-                if files and translated == originals:
-                    files[language] = files[languages[0]]
-                    titles[language] = titles[languages[0]]
+            name = f"{cell}-{number}.{first}.png"
+            write(figure, name, figure_texts())
+            files, titles = {first: name}, {first: figure_title(figure)}
+            texts = [t for t in figure.findobj(Text) if t.get_text()]  # tick labels exist once drawn
+            originals = [t.get_text() for t in texts]
+            used.setdefault(first, {}).update(dict.fromkeys(originals))
+            for language in languages[1:]:
+                translated = [in_language(s, language) for s in originals]
+                used.setdefault(language, {}).update(
+                    (s, new if new != s else None) for s, new in zip(originals, translated)
+                )
+                if translated == originals:
+                    files[language], titles[language] = files[first], titles[first]
                     continue
                 for text, new in zip(texts, translated):
                     text.set_text(new)
                 titles[language] = figure_title(figure)
-                name = f"{cell}-{number}.{language}.png"
-                try:
-                    with glyph_guard():
-                        figure.savefig(staging / name, dpi="figure", bbox_inches="tight")  # the example's dpi
-                except GlyphMissing as missing:
-                    drawn = [(new, old, language if new != old else None) for new, old in zip(translated, originals)]
-                    raise ExampleError(glyph_message(missing.char, drawn)) from None
+                files[language] = f"{cell}-{number}.{language}.png"
+                drawn = [(new, old, language if new != old else None) for new, old in zip(translated, originals)]
+                with tick_labels_changed(figure, lambda s: in_language(s, language), translations.needs):
+                    write(figure, files[language], drawn)
+                    lost = [t.get_text() for t in figure.findobj(Text) if translations.needs(t.get_text())]
+                if lost:
+                    raise ExampleError(f"figure text {lost[0]!r} was drawn in English on the {language} figure")
                 for text, old in zip(texts, originals):
                     text.set_text(old)
-                files[language] = name
             saved.append(cache.Figure(files, figure.get_label(), titles))
         plt.close("all")
         return saved
@@ -364,7 +402,9 @@ class Events:
         self.handle.flush()
 
 
-def run_one(path: Path, key: str, args: argparse.Namespace, labels: dict, events: Events) -> None:
+def run_one(
+    path: Path, key: str, args: argparse.Namespace, translations: translate.Translations, events: Events
+) -> None:
     """Run one example in a scratch directory and store its result; raise ExampleError or CellError."""
     shown = display_path(path, args.root)
     events("start", example=shown)
@@ -379,7 +419,7 @@ def run_one(path: Path, key: str, args: argparse.Namespace, labels: dict, events
         os.chdir(scratch)
         cells = run_cells(
             script,
-            figure_saver(staging, labels, args.languages.split(","), used),
+            figure_saver(staging, translations, args.languages.split(","), used),
             max_output=env_number("SITEGEN_MAX_OUTPUT", DEFAULT_MAX_OUTPUT),
             timeout=env_number("SITEGEN_TIMEOUT", DEFAULT_TIMEOUT),
             on_cell=lambda name: events("cell", example=shown, cell=name),
@@ -398,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, required=True, help="the project, for the paths in messages")
     parser.add_argument("--cache", type=Path, required=True)
-    parser.add_argument("--labels", type=Path, required=True)
+    parser.add_argument("--translations", type=Path, required=True, help=f"the project's {translate.FILE_NAME}")
     parser.add_argument("--languages", required=True, help="comma-separated, default language first")
     parser.add_argument("--events", type=Path, required=True, help="where to append progress (JSON lines)")
     parser.add_argument("examples", nargs="+", help="PATH=KEY for each example to run")
@@ -407,14 +447,12 @@ def main(argv: list[str] | None = None) -> int:
     events = Events(args.events)
     register_cjk_font()
     plt.show = lambda *a, **k: None  # figures are collected after each cell instead
-    import yaml
-
-    labels = yaml.safe_load(args.labels.read_text(encoding="utf-8")) or {}
+    translations = translate.Translations.load(args.translations)
     failed = False
     for item in args.examples:
         path_text, key = item.rsplit("=", 1)
         try:
-            run_one(Path(path_text).resolve(), key, args, labels, events)
+            run_one(Path(path_text).resolve(), key, args, translations, events)
         except (CellError, ExampleError) as error:
             events("error", example=display_path(Path(path_text).resolve(), args.root), message=str(error))
             failed = True

@@ -44,12 +44,11 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from sitegen import cache, record, render  # noqa: E402
+from sitegen import cache, record, render, translate  # noqa: E402
 from sitegen.cells import CellError, Script, parse_script  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
 STATE = "_sitegen_state"
-LABELS_FILE = "figure-labels.yml"
 # How long past SITEGEN_TIMEOUT the hook waits for the worker's own timer before killing it
 # (the worker's timer names the line; the kill also stops a hang inside C code).
 TIMEOUT_GRACE = 5.0
@@ -71,6 +70,7 @@ class State:
     post_builds: int = 0
     # The run recorded on a GPU machine, per example (see sitegen.record).
     recorded: dict[str, render.Recorded] = field(default_factory=dict)
+    translations: translate.Translations = field(default_factory=translate.Translations)
 
 
 def load_recorded(scripts: dict[str, Script]) -> dict[str, render.Recorded]:
@@ -167,7 +167,7 @@ class Renderer:
             stop(self.process)
 
 
-def run_worker(state: State, stale: dict[str, str], labels: Path, langs: list[str], renderer: Renderer) -> None:
+def run_worker(state: State, stale: dict[str, str], translations: Path, langs: list[str], renderer: Renderer) -> None:
     """Run the stale examples in one fresh interpreter, logging progress; raise naming each failure."""
     try:
         timeout = float(os.environ.get("SITEGEN_TIMEOUT") or 600)
@@ -177,7 +177,7 @@ def run_worker(state: State, stale: dict[str, str], labels: Path, langs: list[st
     events_file.write_text("")
     command = [
         sys.executable, "-m", "sitegen.execute", "--root", str(state.root), "--cache", str(state.cache_root),
-        "--labels", str(labels), "--languages", ",".join(langs), "--events", str(events_file),
+        "--translations", str(translations), "--languages", ",".join(langs), "--events", str(events_file),
         *(f"{state.root / 'examples' / name}={key}" for name, key in stale.items()),
     ]  # fmt: skip
     errors: list[str] = []
@@ -274,8 +274,11 @@ def resolve_examples(config: MkDocsConfig, state: State) -> None:
     """Load every example's result from the cache, running the stale ones and rendering their notebooks."""
     for name in cache.remove_staging(state.cache_root):
         log.info(f"sitegen: removed {name} from the cache (left by an interrupted build)")
-    labels = Path(config.docs_dir) / LABELS_FILE
-    translations = yaml.safe_load(labels.read_text(encoding="utf-8")) or {}
+    translations_file = Path(config.docs_dir) / translate.FILE_NAME
+    try:
+        state.translations = translate.Translations.load(translations_file)
+    except (ValueError, yaml.YAMLError) as error:
+        raise PluginError(f"sitegen: {error}") from error
     force = os.environ.get("SITEGEN_FORCE", "0") == "1"
     langs = languages(config)
     keys = {name: cache.cache_key(s.path, langs) for name, s in state.scripts.items() if not is_helper(name)}
@@ -285,7 +288,7 @@ def resolve_examples(config: MkDocsConfig, state: State) -> None:
         except cache.CacheDamaged as damage:
             log.info(f"sitegen: examples/{name}: damaged cache entry ({damage}), running it again")
             result = None
-        if result and cache.translations_current(result, translations):
+        if result and cache.translations_current(result, state.translations):
             state.results[name] = result
     stale = {name: key for name, key in keys.items() if name not in state.results}
     renderer = Renderer(state.root)
@@ -296,7 +299,7 @@ def resolve_examples(config: MkDocsConfig, state: State) -> None:
             renderer.submit(state.scripts[name].path, folder)
     if stale:
         started = time.perf_counter()
-        run_worker(state, stale, labels, langs, renderer)
+        run_worker(state, stale, translations_file, langs, renderer)
         log.info(f"sitegen: ran {len(stale)} example(s) in one process in {time.perf_counter() - started:.2f} s")
     renderer.wait()
     for name, key in keys.items():
@@ -344,6 +347,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
     def replace(match: re.Match[str]) -> str:
         line = match.group(0).strip()
+        at = f"{where}:{next(lines, '?')}"
         try:
             directive = render.Directive.parse(match.group(0).rstrip())
             script = state.scripts.get(directive.file)
@@ -351,14 +355,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 raise ValueError(f"no example examples/{directive.file}")
             cell = script.cell(directive.cell)
         except (CellError, ValueError) as error:
-            raise PluginError(f"sitegen: {where}:{next(lines, '?')}: {line}: {error}") from error
-        next(lines, None)
+            raise PluginError(f"sitegen: {at}: {line}: {error}") from error
         if is_helper(directive.file):  # its code runs inside the examples that import it
             return render.code_block(directive, cell, language) + "\n"
         if directive.file not in used:
             used.append(directive.file)
         recorded = state.recorded.get(directive.file)
-        return render.embed(directive, cell, state.results.get(directive.file), page.url, language, recorded)
+        result = state.results.get(directive.file)
+        try:
+            return render.embed(directive, cell, result, page.url, language, state.translations, recorded)
+        except translate.Untranslated as missing:
+            raise PluginError(
+                f"sitegen: {at}: examples/{directive.file}#{directive.cell} printed {missing.text!r}, "
+                f"which has no {missing.language} translation in docs/{translate.FILE_NAME}"
+            ) from None
 
     markdown = render.LOOKS_LIKE_DIRECTIVE.sub(replace, markdown)
     notes = [render.provenance(state.results[name], page.url, language) for name in used if name in state.results]

@@ -37,6 +37,7 @@ from mkdocs.utils import get_relative_url
 from sitegen.cache import CellResult, Figure, Result
 from sitegen.cells import Cell
 from sitegen.record import ExampleRecord
+from sitegen.translate import Translations, translate_output
 
 DIRECTIVE = re.compile(
     r"^::: example (?P<file>[\w-]+\.py)#(?P<cell>\w+)(?P<options>(?:[ \t]+\w+=\w+)*)[ \t]*$", re.MULTILINE
@@ -54,6 +55,7 @@ INERT = ("reference", "link", "image_link", "image_reference", "short_reference"
 UI_TEXT = {
     "en": {
         "figure": "Figure {n} of cell {cell} in {file}",
+        "untranslated": "This output is not translated yet.",
         "not_run": "Not executed: this build ran with SITEGEN_EXECUTE=0, so no output is shown.",
         "missing": "torch does not support this combination (see the printed output above).",
         "this_build": "This build ({device}, torch {torch})",
@@ -77,6 +79,7 @@ UI_TEXT = {
     },
     "zh": {
         "figure": "{file} 中单元 {cell} 的第 {n} 张图",
+        "untranslated": "这段输出尚未翻译，暂以英文显示。",
         "not_run": "未执行：本次构建设置了 SITEGEN_EXECUTE=0，因此不显示输出。",
         "missing": "torch 不支持这个组合（见上方打印的输出）。",
         "this_build": "本次构建（{device}，torch {torch}）",
@@ -147,16 +150,27 @@ def code_block(directive: Directive, cell: Cell, language: str | None = None) ->
     return block
 
 
-def printed(directive: Directive, stdout: str) -> list[str]:
-    """What a cell printed, as a fenced block or (``output=markdown``) escaped Markdown."""
+def printed(directive: Directive, stdout: str, language: str, translations: Translations) -> list[str]:
+    """What a cell printed, in ``language``, as a fenced block or (``output=markdown``) escaped Markdown.
+
+    Raises :class:`sitegen.translate.Untranslated` for a line or table cell that has no translation.
+    """
     if not stdout.strip():
         return []
+    markdown = directive.output == "markdown"
     text = stdout.rstrip("\n")
-    return [markdown_output(text) if directive.output == "markdown" else fence(text, "text")]
+    notice = []
+    if directive.file in translations.pending and language in translations.tables:
+        notice = [f"!!! note\n    {UI_TEXT[language]['untranslated']}"]
+    else:
+        text = translate_output(translations, text, language, markdown)
+    return [*notice, markdown_output(text) if markdown else fence(text, "text")]
 
 
-def output_block(directive: Directive, recorded: CellResult, page_url: str, language: str) -> str:
-    parts = printed(directive, recorded.stdout)
+def output_block(
+    directive: Directive, recorded: CellResult, page_url: str, language: str, translations: Translations
+) -> str:
+    parts = printed(directive, recorded.stdout, language, translations)
     urls = [get_relative_url(f"{ASSETS}/{directive.stem}/{f.files[language]}", page_url) for f in recorded.figures]
     alts = [
         f.titles.get(language) or UI_TEXT[language]["figure"].format(n=n, cell=directive.cell, file=directive.file)
@@ -217,6 +231,7 @@ def embed(
     result: Result | None,
     page_url: str,
     language: str,
+    translations: Translations,
     recorded: Recorded | None = None,
 ) -> str:
     """The Markdown for one directive: code, then output and figures (or a not-run notice).
@@ -226,9 +241,9 @@ def embed(
     code = code_block(directive, cell)
     if result is None:
         return f"{code}\n\n!!! warning\n    {UI_TEXT[language]['not_run']}\n"
-    output = output_block(directive, result.cells[cell.name], page_url, language)
+    output = output_block(directive, result.cells[cell.name], page_url, language, translations)
     if recorded is not None and recorded.entry.cells.get(cell.name, "").strip():
-        output = recorded_tabs(directive, output, recorded, result.environment, language)
+        output = recorded_tabs(directive, output, recorded, result.environment, language, translations)
     return f"{code}\n\n{output}\n"
 
 
@@ -246,10 +261,12 @@ def tab(title: str, body: str) -> str:
     return f'=== "{title}"\n\n{indented}\n'
 
 
-def recorded_tabs(directive: Directive, output: str, recorded: Recorded, environment: dict, language: str) -> str:
+def recorded_tabs(
+    directive: Directive, output: str, recorded: Recorded, environment: dict, language: str, translations: Translations
+) -> str:
     """This build's output beside the recorded run's; a stale record says that it is not current."""
     text = UI_TEXT[language]
-    body = "\n\n".join(printed(directive, recorded.entry.cells[directive.cell]))
+    body = "\n\n".join(printed(directive, recorded.entry.cells[directive.cell], language, translations))
     if not recorded.current:
         body = f"!!! warning\n    {text['stale'].format(file=f'examples/{directive.file}')}\n\n{body}"
     return "\n".join([

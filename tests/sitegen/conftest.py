@@ -17,7 +17,7 @@ docs_dir: docs
 strict: true
 theme: {{name: mkdocs}}
 exclude_docs: |
-  figure-labels.yml
+  translations.yml
 hooks:
   - {ROOT / "sitegen" / "hooks.py"}
 nav:
@@ -57,7 +57,7 @@ class Project:
         self.root = root
         self.caplog = caplog
         self.write("mkdocs.yml", CONFIG)
-        self.write("docs/figure-labels.yml", 'zh:\n  "value": "数值"\n')
+        self.write("docs/translations.yml", 'zh:\n  "value": "数值"\n')
         self.write("examples/tiny.py", EXAMPLE)
         self.page("# P\n\n::: example tiny.py#show output=markdown\n")
 

@@ -33,8 +33,9 @@ def test_key_follows_the_device(tmp_path, monkeypatch):
 
 def test_a_result_is_stale_when_a_translation_it_used_changes():
     from sitegen.cache import CellResult, Result, translations_current
+    from sitegen.translate import Translations
 
     result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("")}, {"zh": {"value": "数值", "x": None}})
-    assert translations_current(result, {"zh": {"value": "数值", "other": "其他"}})
-    assert not translations_current(result, {"zh": {"value": "值"}})
-    assert not translations_current(result, {"zh": {"value": "数值", "x": "横轴"}})
+    assert translations_current(result, Translations({"zh": {"value": "数值", "other": "其他"}}))
+    assert not translations_current(result, Translations({"zh": {"value": "值"}}))
+    assert not translations_current(result, Translations({"zh": {"value": "数值", "x": "横轴"}}))

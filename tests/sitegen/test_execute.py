@@ -6,6 +6,7 @@ import pytest
 
 from sitegen import execute
 from sitegen.cells import parse_script
+from sitegen.translate import Translations
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -67,29 +68,29 @@ def test_printing_too_much_fails_naming_the_example_and_cell(tmp_path):
 
 @pytest.mark.parametrize("title", ["\u0f00 title", "$x_\u0f00$"], ids=["text", "mathtext"])
 def test_a_missing_glyph_names_the_figure_text(tmp_path, title):
-    saver = execute.figure_saver(tmp_path, {}, ["en"], {})
+    saver = execute.figure_saver(tmp_path, Translations(), ["en"], {})
     message = fails(tmp_path, f"# %% draw\nplt.title({title!r})\nplt.tight_layout()\n", save_figures=saver)
     assert f"(cell 'draw'): figure text {title!r} has a glyph missing from the fonts" in message
     assert "U+0F00" in message
 
 
 def test_a_missing_glyph_drawn_only_at_saving_time_names_the_figure_text(tmp_path):
-    saver = execute.figure_saver(tmp_path, {}, ["en"], {})
+    saver = execute.figure_saver(tmp_path, Translations(), ["en"], {})
     message = fails(tmp_path, '# %% draw\nplt.xlabel("$\\\\alpha$ \u0f00")\n', save_figures=saver)
     assert "(cell 'draw'): figure text '$\\\\alpha$ \u0f00' has a glyph missing" in message
 
 
 def test_a_missing_glyph_in_a_translation_names_the_labels_file_and_language(tmp_path):
-    saver = execute.figure_saver(tmp_path, {"zh": {"value": "数值 \u0f00"}}, ["en", "zh"], {})
+    saver = execute.figure_saver(tmp_path, Translations({"zh": {"value": "数值 \u0f00"}}), ["en", "zh"], {})
     message = fails(tmp_path, '# %% draw\nplt.title("value")\n', save_figures=saver)
     assert (
-        "(cell 'draw'): figure text '数值 \u0f00' (the zh translation of 'value' in docs/figure-labels.yml)" in message
+        "(cell 'draw'): figure text '数值 \u0f00' (the zh translation of 'value' in docs/translations.yml)" in message
     )
 
 
 def test_translated_figures_are_saved_per_language(tmp_path):
     used: dict = {}
-    saver = execute.figure_saver(tmp_path, {"zh": {"value": "数值"}}, ["en", "zh"], used)
+    saver = execute.figure_saver(tmp_path, Translations({"zh": {"value": "数值"}}), ["en", "zh"], used)
     cells = execute.run_cells(script(tmp_path, '# %% draw\nplt.title("value")\n'), save_figures=saver)
     assert cells["draw"].figures[0].files == {"en": "draw-1.en.png", "zh": "draw-1.zh.png"}
     assert used["zh"]["value"] == "数值" and (tmp_path / "draw-1.zh.png").is_file()

@@ -49,6 +49,7 @@ def test_printed_markdown_cannot_make_links_or_attributes(project):
     printed = "| a |\\n|---|\\n| [click](javascript:alert(3)) <b onclick=x>b</b> |\\n\\n{: onmouseover=alert(4) }\\n\\n![i](x.png)"
     source = f'"""Tiny."""\n\n# %% setup\nprint("<script>alert(1)</script> &")\n\n# %% show\nprint("{printed}")\n'
     project.write("examples/tiny.py", source)
+    project.write("docs/translations.yml", 'pending: [tiny.py]\nzh:\n  "value": "数值"\n')  # shown as printed
     project.page("# P\n\n::: example tiny.py#setup\n\n::: example tiny.py#show output=markdown\n")
     built = project.build()
     assert built.ok, built.log

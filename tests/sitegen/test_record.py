@@ -10,6 +10,7 @@ import pytest
 
 from sitegen import record, render
 from sitegen.cells import parse_script
+from sitegen.translate import Translations
 
 EXAMPLE = '''"""A tiny example."""
 
@@ -74,7 +75,9 @@ def test_recorded_output_sits_in_a_tab_beside_this_builds(examples, current):
     entry = record.ExampleRecord("x", "ok", 1.0, cells={"table": "| gpu | <b> |\n|---|---|\n"})
     provenance = {"gpu": "NVIDIA H200", "torch": "2.11.0+cu130"}
     recorded = render.Recorded(entry, provenance, current)
-    markdown = render.recorded_tabs(directive, "THIS BUILD", recorded, {"device": "cpu", "torch": "2.13.0"}, "en")
+    markdown = render.recorded_tabs(
+        directive, "THIS BUILD", recorded, {"device": "cpu", "torch": "2.13.0"}, "en", Translations()
+    )
     this_tab, gpu_tab = markdown.split('=== "Recorded on NVIDIA H200 (torch 2.11.0+cu130)"')
     assert this_tab.startswith('=== "This build (cpu, torch 2.13.0)"') and "    THIS BUILD" in this_tab
     assert "&lt;b&gt;" in gpu_tab and "<b>" not in gpu_tab and "<table>" in gpu_tab  # rendered like this build's output

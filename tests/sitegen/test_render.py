@@ -7,6 +7,7 @@ import pytest
 from sitegen.cache import CellResult, Figure, Result
 from sitegen.cells import Cell
 from sitegen.render import Directive, code_block, embed, fence, output_block
+from sitegen.translate import Translations
 
 
 def parse(line):
@@ -37,12 +38,15 @@ def test_markdown_output_is_html_escaped():
         result_with("| <script>x</script> |"),
         "p/",
         "en",
+        Translations(),
     )
     assert "&lt;script&gt;" in text and "<script>" not in text
 
 
 def test_text_output_goes_into_a_fence_and_code_keeps_file_lines():
-    text = embed(parse("::: example a.py#c"), Cell("c", "print(1)", 12), result_with("<b>\n"), "p/", "en")
+    text = embed(
+        parse("::: example a.py#c"), Cell("c", "print(1)", 12), result_with("<b>\n"), "p/", "en", Translations()
+    )
     assert 'linenums="12"' in text and re.search(r"```text\n<b>\n```", text)
 
 
@@ -52,7 +56,7 @@ def test_figures_switch_offers_each_key_and_maps_every_variant():
         for n, (mode, scale) in enumerate([("nearest", "2"), ("bilinear", "2"), ("bilinear", "3")])
     ]
     result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", figures)})
-    text = embed(parse("::: example a.py#c figures=switch"), Cell("c", "x = 1", 3), result, "p/", "en")
+    text = embed(parse("::: example a.py#c figures=switch"), Cell("c", "x = 1", 3), result, "p/", "en", Translations())
     assert text.count("<img") == 1
     assert '<select data-key="mode"><option>nearest</option><option>bilinear</option></select>' in text
     assert "bilinear|3&quot;: [&quot;../assets/examples/a/v-2.en.png&quot;" in text
@@ -61,7 +65,7 @@ def test_figures_switch_offers_each_key_and_maps_every_variant():
 def test_figures_switch_rejects_unlabelled_figures():
     result = Result("examples/a.py", "k", 0.1, {}, {"c": CellResult("", [Figure({"en": "x.png"}, "")])})
     with pytest.raises(ValueError, match="key=value"):
-        embed(parse("::: example a.py#c figures=switch"), Cell("c", "x = 1", 3), result, "p/", "en")
+        embed(parse("::: example a.py#c figures=switch"), Cell("c", "x = 1", 3), result, "p/", "en", Translations())
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -81,14 +85,15 @@ def test_a_figure_is_described_by_its_title_in_each_language(tmp_path):
         figure, axes = plt.subplots(1, 2)
         axes[0].set_title("input")
         axes[1].set_title("output")
-        saved = execute.figure_saver(tmp_path, {"zh": {"input": "输入"}}, ["en", "zh"], {})("cell")
-        assert saved[0].titles == {"en": "input · output", "zh": "输入 · output"}
+        tables = Translations({"zh": {"input": "输入", "output": "输出"}})
+        saved = execute.figure_saver(tmp_path, tables, ["en", "zh"], {})("cell")
+        assert saved[0].titles == {"en": "input · output", "zh": "输入 · 输出"}
         figure = plt.figure()
         figure.suptitle("A  step\nenlarged")
         figure.add_subplot().set_title("ignored when there is a suptitle")
-        assert execute.figure_saver(tmp_path, {}, ["en", "zh"], {})("cell")[0].titles == {
+        assert execute.figure_saver(tmp_path, Translations(), ["en", "zh"], {})("cell")[0].titles == {
             "en": "A step enlarged",
             "zh": "A step enlarged",
         }
-    block = output_block(Directive("x.py", "cell"), CellResult("", saved), "page/", "zh")
-    assert 'alt="输入 · output"' in block
+    block = output_block(Directive("x.py", "cell"), CellResult("", saved), "page/", "zh", tables)
+    assert 'alt="输入 · 输出"' in block

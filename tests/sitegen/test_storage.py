@@ -12,7 +12,7 @@ import pytest
 
 from sitegen import cache
 
-SECOND = '"""Second."""\n\n# %% setup\nimport os\n\n# %% work\nprint("worked")\n'
+SECOND = '"""Second."""\n\n# %% setup\nimport os\n\n# %% work\nprint("OK")\n'
 
 
 def add_example(project, name: str, cells: str) -> None:
@@ -196,7 +196,7 @@ def test_threads_and_processes_an_example_leaves_behind_do_not_hold_the_build(pr
         "# %% leave\nimport subprocess, sys, threading, time\n"
         "threading.Thread(target=time.sleep, args=(600,)).start()\n"
         "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'])\n"
-        f"open({str(pid_file)!r}, 'w').write(str(child.pid))\nprint('left')\n"
+        f"open({str(pid_file)!r}, 'w').write(str(child.pid))\nprint('LEFT')\n"
     )
     add_example(project, "leaves.py", cells)
     started = time.monotonic()
