@@ -7,8 +7,6 @@ measures what pytorch-fid's resize without antialias changes on the way to 299x2
 """
 
 # %% setup
-import time
-
 import jax
 import jax.numpy as jnp
 import kornia
@@ -17,7 +15,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 import transformers
-from _downsample import blur_pool  # the site's BlurPool (shown on the aliasing page)
+from _downsample import blur_pool  # the site's BlurPool (shown above)
 from _settings import full_float32  # convolutions in full float32 on CUDA too (shown above)
 from matplotlib.cbook import get_sample_data
 from PIL import Image
@@ -146,14 +144,12 @@ JAX = {  # (jax call, torch call) -> (jax arguments, torch arguments)
     ("nearest", "nearest-exact"): (dict(method="nearest"), dict(mode="nearest-exact")),
 }
 JAX_DOWN, JAX_UP = DOWN[::2], UP[::2]  # fewer cases: jax compiles every shape anew
-start = time.perf_counter()
 jax_out = {}
-for (theirs, ours), (jax_args, torch_args) in JAX.items():
+for jax_args, _ in JAX.values():
     for shape, size in JAX_DOWN + JAX_UP:
         key = (tuple(sorted(jax_args.items())), shape)
         if key not in jax_out:
             jax_out[key] = np.asarray(jax.image.resize(jnp.asarray(inputs[shape]), size, **jax_args))
-jax_seconds = time.perf_counter() - start
 jax_rows = {
     key: {
         direction: gaps([(jax_out[tuple(sorted(jax_args.items())), shape], torch_resize(inputs[shape], size, "cpu", **torch_args)) for shape, size in cases])
