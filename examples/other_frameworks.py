@@ -159,6 +159,23 @@ jax_rows = {
 }
 print_table("jax.image.resize", jax_rows)
 
+# One exception the cases above miss: an output one pixel wide whose height changes. torch's
+# CPU antialias kernel then returns every row equal to the first (see the Pillow page); the
+# same resize along the width, on the transpose, is right.
+thin = inputs[17, 3][:5, :1].copy()  # 5 x 1 -> 3 x 1
+jax_thin = np.asarray(jax.image.resize(jnp.asarray(thin), (3, 1), "linear"))
+x = torch.from_numpy(thin)[None, None]
+THIN = {
+    'F.interpolate(x, (3, 1), mode="bilinear", antialias=True)': F.interpolate(x, (3, 1), mode="bilinear", antialias=True),
+    'F.interpolate(x.mT, (1, 3), mode="bilinear", antialias=True).mT': F.interpolate(x.mT, (1, 3), mode="bilinear", antialias=True).mT,
+}
+thin_gaps = {call: np.abs(jax_thin - out[0, 0].numpy()).max() for call, out in THIN.items()}
+print()
+print("| jax.image.resize | torch | max |")
+print("|---|---|---:|")
+for call, gap in thin_gaps.items():
+    print(f"| `linear`, 5×1 → 3×1 | `{call}` | {gap:.2g} |")
+
 # %% hf_processors
 # Hugging Face processors on 8-bit RGB, resize only (no rescale, no normalisation): the
 # default ones (torchvision backend) and their PIL-backend twins. The torch reproduction
@@ -201,6 +218,20 @@ for name, (default, pil_backend, ours) in HF.items():
         hf_rows[name, image.shape[:2]] = ((out - torch_out).abs().max().item(), (out - pil_out).abs().max().item(), (out != pil_out).float().mean().item())
         print(f"| `{name}` | {image.shape[0]}×{image.shape[1]} | " + " | ".join(f"{v:.3g}" for v in hf_rows[name, image.shape[:2]][:2])
               + f" | {hf_rows[name, image.shape[:2]][2]:.1%} |")
+
+# %% hf_float
+# The same ViT processors on a float image in [0, 1] (channels first). The PIL backend
+# converts it to an 8-bit PIL image to resize it, and divides by 255 afterwards.
+float_image = rng.random((3, 300, 280), dtype=np.float32)
+reference = F.interpolate(torch.from_numpy(float_image)[None], size=(224, 224), mode="bilinear", antialias=True)[0]
+hf_float = {}
+print("| processor | vs torch: max | output on the 1/255 grid |")
+print("|---|---:|---|")
+for name, processor in (("ViTImageProcessor", HF["ViTImageProcessor"][0]), ("ViTImageProcessorPil", HF["ViTImageProcessor"][1])):
+    out = processor(float_image, **ONLY_RESIZE)["pixel_values"][0]
+    levels = out.double() * 255
+    hf_float[name] = ((out - reference).abs().max().item(), bool(torch.all((levels - levels.round()).abs() < 1e-3)))
+    print(f"| `{name}` | {hf_float[name][0]:.2g} | {hf_float[name][1]} |")
 
 # %% fid_resize
 # pytorch-fid resizes to 299 x 299 with F.interpolate(bilinear, align_corners=False) and no

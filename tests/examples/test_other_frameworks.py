@@ -163,14 +163,16 @@ def test_jax_cubic_without_antialias_is_keys_half_when_enlarging_and_no_torch_ca
 SIDES = st.sampled_from([1, 2, 3, 5, 7, 16, 31, 64, 100])
 
 
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.tuples(SIDES, SIDES), st.tuples(SIDES, SIDES))
 def test_jax_linear_and_cubic_defaults_are_torch_antialias_on_any_sizes(shape, size):
     x = np.random.default_rng(sum(shape + size)).uniform(-1, 1, shape).astype(np.float32)
     for method, mode in (("linear", "bilinear"), ("cubic", "bicubic")):
         theirs = np.asarray(jax.image.resize(jnp.asarray(x), size, method))
         ours = F.interpolate(torch.from_numpy(x)[None, None], size=size, mode=mode, antialias=True)[0, 0].numpy()
-        assert np.abs(theirs - ours).max() < ROUNDING, (method, shape, size)
+        # torch's CPU antialias bug: an output one pixel wide whose height changes (the page shows it).
+        wrong = size[1] == 1 and size[0] > 1 and shape[0] != size[0]
+        assert (np.abs(theirs - ours).max() < ROUNDING) != wrong, (method, shape, size)
 
 
 @pytest.mark.parametrize("n,m", [(5, 3), (7, 4), (31, 17), (64, 100), (3, 300), (100, 7), (13, 13), (17, 5)])
@@ -179,6 +181,11 @@ def test_jax_nearest_is_nearest_exact(n, m):
     theirs = np.asarray(jax.image.resize(jnp.asarray(x), (m, 2), "nearest"))
     ours = F.interpolate(torch.from_numpy(x)[None, None], size=(m, 2), mode="nearest-exact")[0, 0].numpy()
     np.testing.assert_array_equal(theirs, ours)
+
+
+def test_the_one_pixel_wide_exception(ns):
+    wrong, right = ns["thin_gaps"].values()
+    assert wrong > 0.1 and right < ROUNDING
 
 
 # --- Hugging Face image processors --------------------------------------------------------------
@@ -200,6 +207,13 @@ def test_hf_pil_backend_is_pillow_and_one_level_from_the_default(ns):
     for image in ns["HF_IMAGES"]:
         pillow = np.asarray(Image.fromarray(image).resize((224, 224), Image.Resampling.BILINEAR)).transpose(2, 0, 1)
         np.testing.assert_array_equal(ns["processed"](pil_backend, image).numpy(), pillow)
+
+
+def test_hf_pil_backend_rounds_a_float_image_to_8_bits(ns):
+    exact, on_grid = ns["hf_float"]["ViTImageProcessor"]
+    assert exact == 0 and not on_grid
+    gap, on_grid = ns["hf_float"]["ViTImageProcessorPil"]
+    assert on_grid and 0.5 / 255 < gap < 3 / 255
 
 
 # --- pytorch-fid --------------------------------------------------------------------------------
