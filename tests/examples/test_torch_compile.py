@@ -1,0 +1,113 @@
+"""The claims of docs/torch-compile*.md: F.interpolate and Downsample under torch.compile.
+
+The example compiles three functions (each minutes on a busy 2-core machine), so the module
+runs it once and asserts on its values; one test compiles once more, to sweep Downsample
+over tiny, odd and even sizes.
+"""
+
+import pytest
+import torch
+import torch.nn.functional as F
+from _downsample import Downsample
+
+from helpers import run_example
+
+EXACT = ("nearest", "nearest-exact", "bilinear, antialias", "bicubic, antialias")
+ROUNDED = ("bilinear", "bicubic")
+
+
+@pytest.fixture(scope="module")
+def ns():
+    return run_example("torch_compile.py")
+
+
+def test_every_setting_compiled(ns):
+    settings = {name for name, _ in ns["cases"]}
+    assert settings == set(ns["INTERPOLATE_SETTINGS"]) and len(ns["DTYPES"]) == 4
+
+
+def test_exact_settings_are_bitwise_in_every_dtype(ns):
+    for (name, dtype), r in ns["results"].items():
+        if name in EXACT:
+            assert r["bitwise"], (name, dtype)
+
+
+def test_bilinear_and_bicubic_differ_by_rounding_only(ns):
+    for (name, dtype), r in ns["results"].items():
+        if name in ROUNDED:
+            # not bitwise where the dtype has more bits than bfloat16 and float16 ...
+            if dtype in (torch.float32, torch.float64):
+                assert not r["bitwise"], (name, dtype)
+            # ... and never by more than a rounding error
+            assert 0 <= r["eps"] <= 64, (name, dtype, r)
+
+
+def test_cpu_rejects_low_precision_antialias_in_eager(ns):
+    if ns["device"].type != "cpu":
+        pytest.skip("the CPU's dtype list")
+    missing = {(name, dtype) for name in ns["INTERPOLATE_SETTINGS"] for dtype in ns["DTYPES"]} - set(ns["cases"])
+    assert missing == {
+        (name, dtype)
+        for name in ("bilinear, antialias", "bicubic, antialias")
+        for dtype in (torch.bfloat16, torch.float16)
+    }
+
+
+def test_repeatable(ns):
+    assert all(r["repeatable"] for r in ns["results"].values())
+
+
+def test_only_the_antialias_settings_fall_back(ns):
+    assert {name for name, back in ns["falls_back"].items() if back} == {"bilinear, antialias", "bicubic, antialias"}
+    assert ns["aten_op"]["bilinear, antialias"] == "aten._upsample_bilinear2d_aa.default"
+    assert ns["aten_op"]["area"] == "aten._adaptive_avg_pool2d.default"
+    # Inductor has no lowering of its own for the antialias kernels, and lowers the others.
+    lowerings = torch._inductor.lowering.lowerings
+    assert torch.ops.aten._upsample_bilinear2d_aa.default not in lowerings
+    assert torch.ops.aten._upsample_bicubic2d_aa.default not in lowerings
+    assert torch.ops.aten.upsample_nearest2d.default in lowerings
+    assert torch.ops.aten._adaptive_avg_pool2d.default in lowerings
+    decompositions = torch._inductor.decomposition.select_decomp_table()
+    assert torch.ops.aten.upsample_bilinear2d.default in decompositions
+    assert torch.ops.aten.upsample_bicubic2d.default in decompositions
+    assert torch.ops.aten._upsample_bilinear2d_aa.default not in decompositions
+
+
+def test_first_call_is_the_compilation(ns):
+    _, _, slowest = ns["later"]["compiled"]
+    assert ns["first_call"] > 1.0 and ns["first_call"] * 1e3 > 100 * slowest
+
+
+def test_open_issues_reproduce_on_this_torch(ns):
+    assert ns["reproduced"] == {"#175154": True, "#198201": True}
+    t, kwargs = ns["reports"]["#175154"]
+    assert F.interpolate(t, **kwargs).flatten().tolist() == [1.0, 2.0]
+
+
+def test_downsample_compiles_bitwise(ns):
+    assert set(ns["downsample_equal"].values()) == {"bitwise"}
+    assert ns["minimum"] == 4 and len(ns["downsample_equal"]) == 2 * len(Downsample.METHODS)
+
+
+def test_downsample_under_inductor_on_tiny_odd_and_even_sizes():
+    sizes = [(2, 3), (3, 3), (5, 7)]
+    torch.manual_seed(0)
+    modules = {method: Downsample(2, method=method, channels=2) for method in Downsample.METHODS}
+    inputs = [torch.randn(1, 2, h, w, dtype=torch.float64) for h, w in sizes]
+
+    def every(tensors):
+        out = []
+        for t in tensors:
+            for method, down in modules.items():
+                h, w = t.shape[-2:]
+                if min(h, w) < down.minimum_size:
+                    continue
+                out.append(down(t[..., : h // 2 * 2, : w // 2 * 2] if method == "pixel-unshuffle" else t))
+        return out
+
+    torch._inductor.config.compile_threads = 1
+    compiled = torch.compile(every, dynamic=False, fullgraph=True)(inputs)
+    eager = every(inputs)
+    assert len(compiled) == len(eager) == 3 * len(modules) - 2
+    for a, b in zip(compiled, eager):
+        assert torch.equal(a, b)
