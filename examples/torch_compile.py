@@ -33,23 +33,24 @@ torch._inductor.config.compile_threads = 1
 # %% compare
 # One compiled function computes every setting in every dtype that eager accepts, from
 # one input, to a size that enlarges the height (37 -> 61) and shrinks the width
-# (53 -> 23), neither by a whole factor.
+# (53 -> 23), neither by a whole factor; and 'area' to a second size, 17x23.
 DTYPES = [torch.float32, torch.float64, torch.bfloat16, torch.float16]
-SIZE = (61, 23)
+SIZE, AREA_SIZE = (61, 23), (17, 23)
 x = torch.randn(2, 3, 37, 53, device=device)
 inputs = {dtype: x.to(dtype) for dtype in DTYPES}
-cases = []  # (setting, dtype)
+cases = []  # (setting, dtype, size)
 for dtype in DTYPES:
     for name, kwargs in INTERPOLATE_SETTINGS.items():
         try:
             F.interpolate(inputs[dtype], size=SIZE, **kwargs)
-            cases.append((name, dtype))
+            cases.append((name, dtype, SIZE))
         except (RuntimeError, NotImplementedError):  # e.g. no float16/bfloat16 antialias on the CPU
             pass
+cases += [("area", dtype, AREA_SIZE) for dtype in DTYPES]
 
 
 def every_case(inputs):
-    return [F.interpolate(inputs[dtype], size=SIZE, **INTERPOLATE_SETTINGS[name]) for name, dtype in cases]
+    return [F.interpolate(inputs[dtype], size=size, **INTERPOLATE_SETTINGS[name]) for name, dtype, size in cases]
 
 
 def in_eps(difference, eager):
@@ -59,8 +60,9 @@ def in_eps(difference, eager):
 
 compiled_every_case = torch.compile(every_case, dynamic=False)
 start = time.perf_counter()
-out, (code,) = run_and_get_code(compiled_every_case, inputs)
+out, sources = run_and_get_code(compiled_every_case, inputs)
 first_call = time.perf_counter() - start
+code = "\n".join(sources)  # the Python wrapper, which calls the kernels by name
 again = compiled_every_case(inputs)
 results = {}
 for case, y_compiled, y_again, y_eager in zip(cases, out, again, every_case(inputs)):
@@ -68,10 +70,10 @@ for case, y_compiled, y_again, y_eager in zip(cases, out, again, every_case(inpu
     results[case] = dict(bitwise=torch.equal(y_compiled, y_eager), diff=diff, eps=in_eps(diff, y_eager), repeatable=torch.equal(y_compiled, y_again))
 
 
-def cell(name, dtype):
-    if (name, dtype) not in results:
+def cell(name, dtype, size=SIZE):
+    if (name, dtype, size) not in results:
         return "eager rejects"
-    r = results[name, dtype]
+    r = results[name, dtype, size]
     return "bitwise" if r["bitwise"] else f"{r['diff']:.1e} ({r['eps']:.2g} ε)"
 
 
@@ -79,6 +81,7 @@ print("| setting | " + " | ".join(str(d).removeprefix("torch.") for d in DTYPES)
 print("|---|" + "---|" * len(DTYPES))
 for name in INTERPOLATE_SETTINGS:
     print(f"| {name} | " + " | ".join(cell(name, d) for d in DTYPES) + " |")
+print(f"| area, {AREA_SIZE[0]}x{AREA_SIZE[1]} | " + " | ".join(cell("area", d, AREA_SIZE) for d in DTYPES) + " |")
 
 # %% repeatable
 print("A second call of the compiled function gives the same bits:", all(r["repeatable"] for r in results.values()))
