@@ -105,8 +105,8 @@ for name in INTERPOLATE_SETTINGS:
 
 # %% timing
 # The first call traced, compiled and ran the function; later calls only run it. Each
-# later time is the median of 25 calls of the whole function (every case once), with
-# the fastest and the slowest call.
+# later time is from 25 calls of the whole function (every case once): the median and
+# the quartiles, the range of the middle half of the calls.
 def timings(fn, repeats=25):
     times = []
     for _ in range(repeats):
@@ -117,19 +117,20 @@ def timings(fn, repeats=25):
         if device.type == "cuda":
             torch.cuda.synchronize()
         times.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(times), min(times), max(times)
+    lower, median, upper = statistics.quantiles(times, n=4)
+    return median, lower, upper
 
 
 later = {"compiled": timings(compiled_every_case), "eager": timings(every_case)}
 print(f"First call, compiled: {first_call:.1f} s for {len(cases)} interpolate calls\n")
-print("| later calls | median (ms) | fastest (ms) | slowest (ms) |")
-print("|---|---:|---:|---:|")
-for name, (median, fastest, slowest) in later.items():
-    print(f"| {name} | {median:.2f} | {fastest:.2f} | {slowest:.2f} |")
-# A winner only where every call of one beat every call of the other.
-(_, c_fastest, c_slowest), (_, e_fastest, e_slowest) = later["compiled"], later["eager"]
-verdict = "compiled" if c_slowest < e_fastest else "eager" if e_slowest < c_fastest else None
-print("\nFaster in every call:", verdict or "neither (the ranges overlap)")
+print("| later calls | median (ms) | quartiles (ms) |")
+print("|---|---:|---:|")
+for name, (median, lower, upper) in later.items():
+    print(f"| {name} | {median:.2f} | {lower:.2f}–{upper:.2f} |")
+# A winner only where the middle halves of the two sets of calls do not overlap.
+(_, c_lower, c_upper), (_, e_lower, e_upper) = later["compiled"], later["eager"]
+verdict = "compiled" if c_upper < e_lower else "eager" if e_upper < c_lower else None
+print("\nFaster:", verdict or "neither (the quartile ranges overlap)")
 
 # %% issues
 # Two open issues' reproducers, compiled together: nearest with a scale factor that
@@ -157,25 +158,30 @@ for (issue, (t, kwargs)), compiled in zip(reports.items(), compiled_reports):
 
 # %% downsample
 # Every method of the site's Downsample module, compiled by Inductor with fullgraph=True
-# (a graph break would be an error), against eager: on 33x30 (32x30 for
-# 'pixel-unshuffle', which needs even sizes) and on 4x4, the smallest size every
-# method takes at factor 2. One function, one compilation.
+# (a graph break would be an error), against eager, in float64: on 33x30, 5x7 and 3x3
+# (odd sizes use the even part for 'pixel-unshuffle'; 3x3 is below the minimum of
+# 'max-blur'). One function, one compilation.
 modules = {method: Downsample(2, method=method, channels=3).to(device) for method in Downsample.METHODS}
-minimum = max(down.minimum_size for down in modules.values())
-downsample_inputs = [torch.randn(2, 3, 33, 30, device=device), torch.randn(2, 3, minimum, minimum, device=device)]
+downsample_inputs = [torch.randn(2, 3, h, w, device=device, dtype=torch.float64) for h, w in [(33, 30), (5, 7), (3, 3)]]
+sizes = [tuple(t.shape[-2:]) for t in downsample_inputs]
+runs = [(method, size) for size in sizes for method, down in modules.items() if min(size) >= down.minimum_size]
 
 
 def every_method(tensors):
-    return [down(t[..., : t.shape[-2] // 2 * 2, :] if method == "pixel-unshuffle" else t) for t in tensors for method, down in modules.items()]
+    out = []
+    for t in tensors:
+        for method, down in modules.items():
+            h, w = t.shape[-2:]
+            if min(h, w) >= down.minimum_size:
+                out.append(down(t[..., : h // 2 * 2, : w // 2 * 2] if method == "pixel-unshuffle" else t))
+    return out
 
 
-compiled_down = torch.compile(every_method, dynamic=False, fullgraph=True)(downsample_inputs)
-downsample_equal = {}
-for i, (y_compiled, y_eager) in enumerate(zip(compiled_down, every_method(downsample_inputs))):
-    method, size = Downsample.METHODS[i % len(modules)], tuple(downsample_inputs[i // len(modules)].shape[-2:])
-    downsample_equal[method, size] = "bitwise" if torch.equal(y_compiled, y_eager) else f"{(y_compiled - y_eager).abs().max().item():.1e}"
-sizes = [tuple(t.shape[-2:]) for t in downsample_inputs]
+downsample_diff = {}
+for run, y_compiled, y_eager in zip(runs, torch.compile(every_method, dynamic=False, fullgraph=True)(downsample_inputs), every_method(downsample_inputs)):
+    downsample_diff[run] = (y_compiled - y_eager).abs().max().item()
 print("| method | " + " | ".join(f"{h}x{w}" for h, w in sizes) + " |")
 print("|---|" + "---|" * len(sizes))
 for method in Downsample.METHODS:
-    print(f"| `{method}` | " + " | ".join(downsample_equal[method, size] for size in sizes) + " |")
+    row = [("bitwise" if downsample_diff[method, size] == 0 else f"{downsample_diff[method, size]:.1e}") if (method, size) in downsample_diff else "–" for size in sizes]
+    print(f"| `{method}` | " + " | ".join(row) + " |")

@@ -1,8 +1,7 @@
 """The claims of docs/torch-compile*.md: F.interpolate and Downsample under torch.compile.
 
-The example compiles three functions (each minutes on a busy 2-core machine), so the module
-runs it once and asserts on its values; one test compiles once more, to sweep Downsample
-over tiny, odd and even sizes.
+The example compiles three functions with Inductor (each takes minutes on a busy 2-core
+machine), so the module runs it once and asserts on its values.
 """
 
 import pytest
@@ -76,7 +75,7 @@ def test_only_the_antialias_settings_fall_back(ns):
     lowerings = torch._inductor.lowering.lowerings
     assert torch.ops.aten.upsample_nearest2d.default in lowerings
     assert torch.ops.aten._adaptive_avg_pool2d.default in lowerings
-    decompositions = torch._inductor.decomposition.select_decomp_table()
+    decompositions = torch._decomp.decomposition_table
     assert torch.ops.aten.upsample_bilinear2d.default in decompositions
     assert torch.ops.aten.upsample_bicubic2d.default in decompositions
     assert torch.ops.aten._upsample_bilinear2d_aa.default not in decompositions
@@ -84,8 +83,8 @@ def test_only_the_antialias_settings_fall_back(ns):
 
 
 def test_first_call_is_the_compilation(ns):
-    _, _, slowest = ns["later"]["compiled"]
-    assert ns["first_call"] > 1.0 and ns["first_call"] * 1e3 > 100 * slowest
+    median, _, upper = ns["later"]["compiled"]
+    assert ns["first_call"] > 1.0 and ns["first_call"] * 1e3 > 100 * upper
 
 
 def test_open_issues_reproduce_on_this_torch(ns):
@@ -96,30 +95,24 @@ def test_open_issues_reproduce_on_this_torch(ns):
     assert F.interpolate(t, **kwargs).flatten().tolist() == [1.0, 2.0]
 
 
-def test_downsample_compiles_bitwise(ns):
-    assert set(ns["downsample_equal"].values()) == {"bitwise"}
-    assert ns["minimum"] == 4 and len(ns["downsample_equal"]) == 2 * len(Downsample.METHODS)
+BITWISE_METHODS = ("max", "avg", "antialias-bilinear", "blur", "pixel-unshuffle")
 
 
-def test_downsample_under_inductor_on_tiny_odd_and_even_sizes():
-    sizes = [(2, 3), (3, 3), (5, 7)]
-    torch.manual_seed(0)
-    modules = {method: Downsample(2, method=method, channels=2) for method in Downsample.METHODS}
-    inputs = [torch.randn(1, 2, h, w, dtype=torch.float64) for h, w in sizes]
-
-    def every(tensors):
-        out = []
-        for t in tensors:
-            for method, down in modules.items():
-                h, w = t.shape[-2:]
-                if min(h, w) < down.minimum_size:
-                    continue
-                out.append(down(t[..., : h // 2 * 2, : w // 2 * 2] if method == "pixel-unshuffle" else t))
-        return out
-
-    torch._inductor.config.compile_threads = 1
-    compiled = torch.compile(every, dynamic=False, fullgraph=True)(inputs)
-    eager = every(inputs)
-    assert len(compiled) == len(eager) == 3 * len(modules) - 2
-    for a, b in zip(compiled, eager):
-        assert torch.equal(a, b)
+def test_downsample_under_inductor(ns):
+    diff, sizes = ns["downsample_diff"], ns["sizes"]
+    assert sizes == [(33, 30), (5, 7), (3, 3)]
+    # every method ran at every size it takes, and only there
+    expected = {
+        (method, size)
+        for method in Downsample.METHODS
+        for size in sizes
+        if not (method == "max-blur" and size == (3, 3))
+    }
+    assert set(diff) == expected
+    for (method, size), value in diff.items():
+        assert value <= 1e-14, (method, size, value)  # float64 rounding at values of a few units
+        if method in BITWISE_METHODS:
+            assert value == 0, (method, size)
+    if ns["device"].type == "cpu":  # the page's counterexamples: not bitwise at some size
+        for method in ("area", "max-blur", "conv"):
+            assert any(diff[method, size] > 0 for size in sizes if (method, size) in diff), method
