@@ -396,3 +396,10 @@ def test_lanczos_needs_antialias_and_4d_input():
     with pytest.raises((ValueError, NotImplementedError)):
         F.interpolate(x[0], scale_factor=0.5, mode="lanczos", antialias=True)
     assert "Lanczos-3" in F.interpolate.__doc__
+
+
+@pytest.mark.parametrize("k", [2, 3, 4])
+def test_pixel_unshuffle_drops_nothing(k):
+    x = torch.randn(2, 3, 6 * k, 4 * k, generator=torch.Generator().manual_seed(k))
+    packed = F.pixel_unshuffle(x, k)
+    assert packed.shape == (2, 3 * k * k, 6, 4) and torch.equal(F.pixel_shuffle(packed, k), x)
