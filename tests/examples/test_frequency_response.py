@@ -347,6 +347,16 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
     for key in common:
         assert m[key]["folded"] == pytest.approx(measured[key]["folded"], rel=0.1), key
         assert m[key]["passband"] == pytest.approx(measured[key]["passband"], rel=0.03, abs=1e-5), key
+    # the other parameter-free linear rows of that table are these operations under other names
+    aliases = {
+        "nearest": "x[..., ::k, ::k]",
+        "nearest-exact": "x[..., ::k, ::k]",
+        "AdaptiveAvgPool2d(H/k)": "AvgPool2d(k)",
+    }
+    for k in (2, 4):
+        for name, same in aliases.items():
+            assert m[same, k]["folded"] == pytest.approx(measured[name, k]["folded"], rel=0.1), (name, k)
+            assert m[same, k]["passband"] == pytest.approx(measured[name, k]["passband"], rel=0.03, abs=1e-5), (name, k)
     for k in (2, 4):  # the rankings agree wherever the prediction tells two filters apart
         names = [name for (name, kk) in common if kk == k]
         for a in names:
