@@ -88,6 +88,17 @@ for name in ("bilinear, antialias", "bicubic, antialias", "lanczos, antialias", 
         w = taps[name, 2]
         print(f"taps of {name} at 2x: {[round(v, 4) for v in w[w != 0].tolist()]}")
 
+# %% odd_factors
+# At an odd factor k the centre of each output pixel, k i + (k - 1) / 2, falls on an input
+# pixel. There the triangle and the cubic are 1 and 0 at every other whole offset: plain
+# bilinear and bicubic keep that one pixel, as slicing with an offset of k // 2 does.
+odd = {}
+x = torch.randn(1, 1, 12 * 3, 12 * 3, dtype=torch.float64, device=device)
+for name in ("bilinear", "bicubic"):
+    w = impulse_response(FILTERS[name], 3)
+    odd[name] = (w[w != 0].tolist(), torch.equal(FILTERS[name](x, 3), x[..., 1::3, 1::3]))
+    print(f"taps of {name} at 3x: {odd[name][0]}; equal to x[..., 1::3, 1::3]: {odd[name][1]}")
+
 # %% response
 # The response of taps w at frequency f (cycles per input pixel): H(f) = sum_j w_j e^(-2 pi i f j).
 # Every filter here is symmetric about its centre c, so H(f) = A(f) e^(-2 pi i f c) with A real:

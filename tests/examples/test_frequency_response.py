@@ -45,9 +45,17 @@ def closed_form(kernel, k, length, widen):
 
 
 def taps_at(ns, name, k):
-    settings = {"bilinear, antialias": dict(mode="bilinear", antialias=True), "bicubic, antialias": dict(mode="bicubic", antialias=True),
-                "lanczos, antialias": dict(mode="lanczos", antialias=True), "bilinear": dict(mode="bilinear"), "bicubic": dict(mode="bicubic")}
-    shrink = lambda x, k: F.interpolate(x, size=(x.shape[-2] // k, x.shape[-1] // k), align_corners=False, **settings[name])  # noqa: E731
+    settings = {
+        "bilinear, antialias": dict(mode="bilinear", antialias=True),
+        "bicubic, antialias": dict(mode="bicubic", antialias=True),
+        "lanczos, antialias": dict(mode="lanczos", antialias=True),
+        "bilinear": dict(mode="bilinear"),
+        "bicubic": dict(mode="bicubic"),
+    }
+
+    def shrink(x, k):
+        return F.interpolate(x, size=(x.shape[-2] // k, x.shape[-1] // k), align_corners=False, **settings[name])
+
     return ns["impulse_response"](shrink, k, torch.device("cpu"))
 
 
@@ -58,17 +66,49 @@ def length(ns, k):
 @pytest.mark.parametrize("k", SWEEP)
 def test_antialiased_taps_are_the_widened_kernels(ns, k):
     # triangle, Keys a = -0.5 (Pillow's, not the -0.75 of plain bicubic) and Lanczos-3, each stretched by k
-    for name, kernel in (("bilinear, antialias", tent), ("bicubic, antialias", lambda x: keys(x, -0.5)), ("lanczos, antialias", lanczos3)):
-        torch.testing.assert_close(taps_at(ns, name, k), closed_form(kernel, k, length(ns, k), widen=True), atol=1e-12, rtol=0, msg=name)
+    for name, kernel in (
+        ("bilinear, antialias", tent),
+        ("bicubic, antialias", lambda x: keys(x, -0.5)),
+        ("lanczos, antialias", lanczos3),
+    ):
+        torch.testing.assert_close(
+            taps_at(ns, name, k), closed_form(kernel, k, length(ns, k), widen=True), atol=1e-12, rtol=0, msg=name
+        )
     wrong = closed_form(lambda x: keys(x, -0.75), k, length(ns, k), widen=True)
     assert (taps_at(ns, "bicubic, antialias", k) - wrong).abs().max() > 1e-3
 
 
-@pytest.mark.parametrize("k", SWEEP)
+@pytest.mark.parametrize("k", [*SWEEP, 15, 16, 63, 64])
 def test_plain_modes_read_a_fixed_footprint(ns, k):
-    torch.testing.assert_close(taps_at(ns, "bilinear", k), closed_form(tent, k, length(ns, k), widen=False), atol=1e-12, rtol=0)
-    torch.testing.assert_close(taps_at(ns, "bicubic", k), closed_form(lambda x: keys(x, -0.75), k, length(ns, k), widen=False), atol=1e-12, rtol=0)
-    assert int((taps_at(ns, "bilinear", k) != 0).sum()) <= 2 and int((taps_at(ns, "bicubic", k) != 0).sum()) <= 4
+    # 2 and 4 pixels at even factors; at odd ones the centre falls on a pixel and both keep only it
+    bilinear, bicubic = taps_at(ns, "bilinear", k), taps_at(ns, "bicubic", k)
+    torch.testing.assert_close(bilinear, closed_form(tent, k, length(ns, k), widen=False), atol=1e-12, rtol=0)
+    torch.testing.assert_close(
+        bicubic, closed_form(lambda x: keys(x, -0.75), k, length(ns, k), widen=False), atol=1e-12, rtol=0
+    )
+    assert (int((bilinear != 0).sum()), int((bicubic != 0).sum())) == ((2, 4) if k % 2 == 0 else (1, 1))
+
+
+@pytest.mark.parametrize("k", [3, 5, 7, 15])
+def test_plain_modes_are_slicing_at_odd_factors(ns, k):
+    x = torch.randn(2, 3, 4 * k, 5 * k, dtype=torch.float64, generator=torch.Generator().manual_seed(k))
+    for name in ("bilinear", "bicubic"):
+        assert torch.equal(ns["FILTERS"][name](x, k), x[..., k // 2 :: k, k // 2 :: k]), (name, k)
+    assert ns["odd"] == {"bilinear": ([1.0], True), "bicubic": ([1.0], True)}
+
+
+@pytest.mark.parametrize("k", [3, 16, 33, 100])
+@pytest.mark.parametrize("by", ["size", "scale_factor"])
+def test_widened_kernels_at_large_factors(k, by):
+    # the closed forms hold far beyond the page's factors, and scale_factor=1/k reads the same taps as size=
+    n = 13 * k
+    eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+    shape = dict(size=(1, 13)) if by == "size" else dict(scale_factor=(1, 1 / k))
+    for mode, kernel in (("bilinear", tent), ("bicubic", lambda x: keys(x, -0.5)), ("lanczos", lanczos3)):
+        out = F.interpolate(eye, mode=mode, antialias=True, align_corners=False, **shape)
+        torch.testing.assert_close(
+            out[:, 0, 0, 6], closed_form(kernel, k, n, widen=True), atol=1e-12, rtol=0, msg=f"{mode} at {k}"
+        )
 
 
 @pytest.mark.parametrize("k", SWEEP)
@@ -85,8 +125,15 @@ def test_box_binomial_and_their_responses(ns, k):
     f = torch.linspace(0, 0.5, 401, dtype=torch.float64)[1:]
     box = impulse_response(lambda x, k: F.avg_pool2d(x, k), k)
     assert sorted(box[box != 0].tolist()) == pytest.approx([1 / k] * k, abs=1e-15)
-    torch.testing.assert_close(gain(box, f).abs(), (torch.sin(math.pi * k * f) / (k * torch.sin(math.pi * f))).abs(), atol=1e-12, rtol=0)
-    torch.testing.assert_close(impulse_response(lambda x, k: F.interpolate(x, size=(x.shape[-2] // k, x.shape[-1] // k), mode="area"), k), box, atol=1e-15, rtol=0)
+    torch.testing.assert_close(
+        gain(box, f).abs(), (torch.sin(math.pi * k * f) / (k * torch.sin(math.pi * f))).abs(), atol=1e-12, rtol=0
+    )
+    torch.testing.assert_close(
+        impulse_response(lambda x, k: F.interpolate(x, size=(x.shape[-2] // k, x.shape[-1] // k), mode="area"), k),
+        box,
+        atol=1e-15,
+        rtol=0,
+    )
     for n in ns["FILTER_SIZES"]:  # one blur pool of stride k: the filter does not widen with k
         w = impulse_response(lambda x, k: blur_pool(x, n, k), k)
         expected = torch.tensor(binomial(n), dtype=torch.float64) / 2 ** (n - 1)
@@ -109,7 +156,18 @@ def test_cascades_multiply_their_stages(ns, k):
 
 @pytest.mark.parametrize("k", SWEEP)
 def test_every_filter_keeps_a_constant_and_is_symmetric(ns, k):
-    shrinks = {name: ns["FILTERS"][name] for name in ("x[..., ::k, ::k]", "bilinear", "bicubic", "AvgPool2d(k)", "area", "bilinear, antialias", "bicubic, antialias")}
+    shrinks = {
+        name: ns["FILTERS"][name]
+        for name in (
+            "x[..., ::k, ::k]",
+            "bilinear",
+            "bicubic",
+            "AvgPool2d(k)",
+            "area",
+            "bilinear, antialias",
+            "bicubic, antialias",
+        )
+    }
     shrinks["lanczos, antialias"] = ns["FILTERS"]["lanczos, antialias"]
     shrinks.update({n: (lambda x, k, n=n: ns["blur_pool"](x, n, k)) for n in ns["FILTER_SIZES"]})
     for name, shrink in shrinks.items():
@@ -138,13 +196,54 @@ def test_page_taps_and_responses(ns):
         torch.testing.assert_close(nz, nz.flip(0), atol=1e-14, rtol=0, msg=str(key))
 
 
+def rows_of(in_size, out_size, **setting):
+    eye = torch.eye(in_size, dtype=torch.float64).view(in_size, 1, 1, in_size)
+    m = F.interpolate(eye, size=(1, out_size), align_corners=False, **setting)[:, 0, 0, :].T
+    return [[round(v, 12) for v in row.tolist() if v != 0] for row in m]
+
+
 def test_no_single_response_at_a_fractional_factor():
-    # 1.5x: neighbouring output pixels get different, asymmetric taps, not shifted copies of one filter
-    eye = torch.eye(48, dtype=torch.float64).view(48, 1, 1, 48)
-    m = F.interpolate(eye, size=(1, 32), mode="bilinear", antialias=True, align_corners=False)[:, 0, 0, :].T
-    rows = [[round(v, 12) for v in row.tolist() if v != 0] for row in m[14:17]]
-    assert rows[0] != rows[1] and rows[1] != rows[2]
-    assert all(row != row[::-1] for row in rows)
+    # 1.5x: neighbouring output pixels get different taps, mirror images of each other, neither symmetric
+    for setting in (dict(mode="bilinear", antialias=True), dict(mode="bicubic", antialias=True), dict(mode="bilinear")):
+        rows = rows_of(48, 32, **setting)[14:17]
+        assert rows[0] != rows[1] and rows[0] == rows[2] and rows[1] == rows[0][::-1], setting
+        assert all(row != row[::-1] for row in rows), setting
+    # 4/3x: the taps repeat every 3 output pixels, and one of the three is symmetric
+    rows = rows_of(48, 36, mode="bilinear", antialias=True)[15:18]
+    assert len({tuple(row) for row in rows}) == 3 and [row == row[::-1] for row in rows] == [False, True, False]
+
+
+@pytest.mark.parametrize("k", SWEEP)
+def test_border_handling(k):
+    # the first output pixel: the antialiased modes cut the kernel at the edge and renormalise it;
+    # plain bilinear and bicubic read a clamped index, i.e. repeat the edge pixel
+    n = 12 * k
+    c = (k - 1) / 2
+    for mode, kernel in (("bilinear", tent), ("bicubic", lambda x: keys(x, -0.5)), ("lanczos", lanczos3)):
+        first = torch.tensor(rows_of(n, 12, mode=mode, antialias=True)[0], dtype=torch.float64)
+        cut = torch.tensor([kernel((j - c) / k) for j in range(n)], dtype=torch.float64)
+        cut = cut[cut != 0]
+        torch.testing.assert_close(first, cut / cut.sum(), atol=1e-12, rtol=0, msg=f"{mode} at {k}")
+    eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+    for mode, kernel in (("bilinear", tent), ("bicubic", lambda x: keys(x, -0.75))):
+        first = F.interpolate(eye, size=(1, 12), mode=mode, align_corners=False)[:, 0, 0, 0]
+        clamped = torch.zeros(n, dtype=torch.float64)
+        for j in range(math.floor(c) - 2, math.floor(c) + 3):
+            clamped[min(max(j, 0), n - 1)] += kernel(j - c)
+        torch.testing.assert_close(first, clamped, atol=1e-12, rtol=0, msg=f"{mode} at {k}")
+
+
+def test_uint8_is_not_linear():
+    generator = torch.Generator().manual_seed(0)
+    a, b = (torch.randint(0, 120, (1, 1, 32, 32), generator=generator, dtype=torch.uint8) for _ in range(2))
+    for setting in (
+        dict(mode="bilinear"),
+        dict(mode="bicubic"),
+        dict(mode="bilinear", antialias=True),
+        dict(mode="bicubic", antialias=True),
+    ):
+        shrink = lambda x: F.interpolate(x, size=(16, 16), align_corners=False, **setting).int()  # noqa: E731
+        assert (shrink(a + b) - shrink(a) - shrink(b)).abs().max() > 0, setting
 
 
 def test_separable_same_taps_along_both_axes(ns):
@@ -165,10 +264,34 @@ def test_torch_matches_pillow(k):
     for h, w in ((8 * k, 8 * k), (8 * k + 3, 5 * k + 1)):
         x = torch.rand(h, w, generator=generator)
         image = Image.fromarray(x.numpy(), mode="F")
-        for mode, pillow in (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC), ("lanczos", Image.Resampling.LANCZOS)):
-            ours = F.interpolate(x.view(1, 1, h, w), size=(h // k, w // k), mode=mode, antialias=True, align_corners=False)[0, 0]
+        for mode, pillow in (
+            ("bilinear", Image.Resampling.BILINEAR),
+            ("bicubic", Image.Resampling.BICUBIC),
+            ("lanczos", Image.Resampling.LANCZOS),
+        ):
+            ours = F.interpolate(
+                x.view(1, 1, h, w), size=(h // k, w // k), mode=mode, antialias=True, align_corners=False
+            )[0, 0]
             theirs = torch.from_numpy(np.asarray(image.resize((w // k, h // k), pillow)).copy())
             torch.testing.assert_close(ours, theirs, atol=2e-5, rtol=0, msg=f"{mode} at {k}, {h}x{w}")
+
+
+@pytest.mark.parametrize(
+    "shape", [(37, 53, 25, 17), (40, 40, 30, 27), (64, 48, 9, 7), (20, 20, 13, 13), (16, 12, 40, 30)]
+)
+def test_torch_matches_pillow_at_any_size(shape):
+    # the match with Pillow is not special to whole factors: non-integer factors and upsampling too
+    h, w, oh, ow = shape
+    x = torch.rand(h, w, generator=torch.Generator().manual_seed(h * w))
+    image = Image.fromarray(x.numpy(), mode="F")
+    for mode, pillow in (
+        ("bilinear", Image.Resampling.BILINEAR),
+        ("bicubic", Image.Resampling.BICUBIC),
+        ("lanczos", Image.Resampling.LANCZOS),
+    ):
+        ours = F.interpolate(x.view(1, 1, h, w), size=(oh, ow), mode=mode, antialias=True, align_corners=False)[0, 0]
+        theirs = torch.from_numpy(np.asarray(image.resize((ow, oh), pillow)).copy())
+        torch.testing.assert_close(ours, theirs, atol=2e-5, rtol=0, msg=f"{mode}, {shape}")
 
 
 def test_page_claims_on_the_table(ns):
@@ -181,16 +304,24 @@ def test_page_claims_on_the_table(ns):
             assert all(a > b for a, b in zip(values, values[1:])), (key, k)
         # the plain modes do not widen: at 4x they barely filter
         assert m["bilinear", 4]["stop"] > 0.8 and m["bicubic", 4]["stop"] > 1
+        assert all(m[name, 4]["folded"] > 3 * m[name, 2]["folded"] for name in ("bilinear", "bicubic"))
         antialiased = ("bilinear, antialias", "bicubic, antialias", "lanczos, antialias")
         assert all(m[name, k]["stop"] < 0.1 for name in antialiased)
         assert all(m[name, k]["stop"] > 0.1 for name in ("x[..., ::k, ::k]", "bilinear", "bicubic"))
         # lanczos: the only widened filter whose passband gain at f_N/2 exceeds 1; gain about 1/2 at f_N
         assert m["lanczos, antialias", k]["half"] > 1
-        assert all(m[name, k]["half"] < 1 for name in ("bilinear, antialias", "bicubic, antialias", "AvgPool2d(k)", *blur))
+        assert all(
+            m[name, k]["half"] < 1 for name in ("bilinear, antialias", "bicubic, antialias", "AvgPool2d(k)", *blur)
+        )
         assert m["lanczos, antialias", k]["nyquist"] == pytest.approx(0.5, abs=0.01)
         # on 1/f images lanczos has the least passband loss + folded energy of the filters that filter
         total = {name: v["passband"] + v["folded"] for (name, kk), v in m.items() if kk == k}
         assert min(total, key=total.get) == "lanczos, antialias"
+    # a gain above 1 needs negative taps: with taps >= 0 summing to 1, |A| <= 1
+    for key, w in ns["taps"].items():
+        if (w >= 0).all():
+            assert ns["responses"][key].abs().max() <= 1 + 1e-12, key
+    assert (ns["taps"]["lanczos, antialias", 2] < 0).any()
     # two 2x steps of antialiased bilinear blur more and fold less than one 4x step
     one, two = m["bilinear, antialias", 4], m["bilinear, antialias, 2x twice", 4]
     assert two["half"] < one["half"] - 0.03 and two["folded"] < one["folded"] / 2 and two["white"] < one["white"] / 2
@@ -216,6 +347,16 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
     for key in common:
         assert m[key]["folded"] == pytest.approx(measured[key]["folded"], rel=0.1), key
         assert m[key]["passband"] == pytest.approx(measured[key]["passband"], rel=0.03, abs=1e-5), key
+    # the other parameter-free linear rows of that table are these operations under other names
+    aliases = {
+        "nearest": "x[..., ::k, ::k]",
+        "nearest-exact": "x[..., ::k, ::k]",
+        "AdaptiveAvgPool2d(H/k)": "AvgPool2d(k)",
+    }
+    for k in (2, 4):
+        for name, same in aliases.items():
+            assert m[same, k]["folded"] == pytest.approx(measured[name, k]["folded"], rel=0.1), (name, k)
+            assert m[same, k]["passband"] == pytest.approx(measured[name, k]["passband"], rel=0.03, abs=1e-5), (name, k)
     for k in (2, 4):  # the rankings agree wherever the prediction tells two filters apart
         names = [name for (name, kk) in common if kk == k]
         for a in names:
@@ -224,9 +365,18 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
                     assert measured[a, k]["folded"] > measured[b, k]["folded"], (a, b, k)
                 elif m[a, k]["folded"] == pytest.approx(m[b, k]["folded"], rel=1e-9):  # one operation: a tie in both
                     assert measured[a, k]["folded"] == pytest.approx(measured[b, k]["folded"], rel=1e-3), (a, b, k)
-        # the downsampling page's paragraph: BlurPool [1,4,6,4,1] has the lowest gain at f_N and at f_N/2
-        for key in ("nyquist", "half"):
-            assert min(names, key=lambda name: m[name, k][key]) == "BlurPool [1,4,6,4,1]", (key, k)
+        # the downsampling page's paragraph: BlurPool [1,4,6,4,1] folds the least and loses the most passband;
+        # its |gain| is the lowest at every frequency of the passband and just above f_N, not everywhere above
+        folded = {name: measured[name, k]["folded"] for name in names}
+        passband = {name: measured[name, k]["passband"] for name in names}
+        assert (
+            min(folded, key=folded.get) == "BlurPool [1,4,6,4,1]"
+            and max(passband, key=passband.get) == "BlurPool [1,4,6,4,1]"
+        )
+        f, blur = ns["f"], ns["responses"]["BlurPool [1,4,6,4,1]", k].abs()
+        for band in (f <= 0.5 / k, (f >= 0.5 / k) & (f <= 1.25 * 0.5 / k)):
+            assert all((blur[band] <= ns["responses"][name, k][band].abs() + 1e-12).all() for name in names), k
+        assert (blur > ns["responses"]["lanczos, antialias", k].abs() + 1e-3)[f > 0.5 / k].any()
 
 
 def test_response_predicts_the_aliasing_page(ns, measured_pages):
@@ -236,12 +386,16 @@ def test_response_predicts_the_aliasing_page(ns, measured_pages):
         if name in aliasing["tones"]:
             assert aliasing["tones"][name][0] == pytest.approx(low, rel=0.01), name
             assert aliasing["tones"][name][1] == pytest.approx(high, rel=0.01, abs=2e-4), name
-    assert set(aliasing["tones"]) <= set(ns["predicted_tones"])  # lanczos is predicted from the CPU even where the page skips it
+    # lanczos is predicted from the CPU even where the page skips it
+    assert set(aliasing["tones"]) <= set(ns["predicted_tones"])
     # the aliasing page's paragraph, at 4x: gain above 0.8 at 1.5 f_N for slicing and plain bilinear,
     # under 0.1 from there on for the antialiased filters and BlurPool, whose mid-passband gain is the lowest
     m = ns["measures"]
     assert all(ns["at"]((name, 4), 1.5 * 0.5 / 4) > 0.8 for name in ("x[..., ::k, ::k]", "bilinear"))
-    assert all(m[name, 4]["stop"] < 0.1 for name in ("bilinear, antialias", "bicubic, antialias", "lanczos, antialias", "BlurPool [1,4,6,4,1]"))
+    assert all(
+        m[name, 4]["stop"] < 0.1
+        for name in ("bilinear, antialias", "bicubic, antialias", "lanczos, antialias", "BlurPool [1,4,6,4,1]")
+    )
     assert min(ns["predicted_tones"], key=lambda name: m[name, 4]["half"]) == "BlurPool [1,4,6,4,1]"
 
 
@@ -252,3 +406,10 @@ def test_lanczos_needs_antialias_and_4d_input():
     with pytest.raises((ValueError, NotImplementedError)):
         F.interpolate(x[0], scale_factor=0.5, mode="lanczos", antialias=True)
     assert "Lanczos-3" in F.interpolate.__doc__
+
+
+@pytest.mark.parametrize("k", [2, 3, 4])
+def test_pixel_unshuffle_drops_nothing(k):
+    x = torch.randn(2, 3, 6 * k, 4 * k, generator=torch.Generator().manual_seed(k))
+    packed = F.pixel_unshuffle(x, k)
+    assert packed.shape == (2, 3 * k * k, 6, 4) and torch.equal(F.pixel_shuffle(packed, k), x)
