@@ -34,13 +34,14 @@ def test_int64_masks_are_rejected_uint8_and_float_accepted(ns):
     accepted = ns["mask_dtype_accepted"]
     assert accepted[torch.uint8] and accepted[torch.float32]
     assert not accepted[torch.int64] and not accepted[torch.int32] and not accepted[torch.bool]
-    for mode in ("nearest", "nearest-exact"):
+    for mode, rank in itertools.product(("nearest", "nearest-exact"), (3, 4, 5)):
         for dtype, ok in accepted.items():
+            x = torch.zeros((1, 2) + (3,) * (rank - 2), dtype=dtype, device=ns["device"])
             try:
-                F.interpolate(torch.zeros(1, 2, 3, dtype=dtype, device=ns["device"]), size=5, mode=mode)  # 3-D too
-                assert ok, (mode, dtype)
+                F.interpolate(x, scale_factor=2, mode=mode)
+                assert ok, (mode, rank, dtype)
             except (RuntimeError, NotImplementedError):
-                assert not ok, (mode, dtype)
+                assert not ok, (mode, rank, dtype)
 
 
 def offsets(mode, size_in, size_out=None, **kwargs):
