@@ -299,14 +299,16 @@ def _cubic_resize_1d(x, size_out, a, border):
 
 
 def test_antialias_bicubic_enlarging_is_a_minus_half_and_drops_border_taps():
-    x = torch.randn(3, 14, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
-    for size in range(15, 60):
-        aa = F.interpolate(x[:, None, None], size=(1, size), mode="bicubic", antialias=True)[:, 0, 0]
-        plain = F.interpolate(x[:, None, None], size=(1, size), mode="bicubic", antialias=False)[:, 0, 0]
-        torch.testing.assert_close(plain, _cubic_resize_1d(x, size, -0.75, "clamp"), atol=1e-12, rtol=0)
-        torch.testing.assert_close(aa, _cubic_resize_1d(x, size, -0.5, "drop"), atol=1e-12, rtol=0)
-        # a = -0.5 alone (clamping the border as without antialias) is not it: the border differs
-        assert not torch.allclose(aa, _cubic_resize_1d(x, size, -0.5, "clamp"), atol=1e-6), size
+    gen = torch.Generator().manual_seed(0)
+    for size_in in (1, 2, 3, 14):
+        x = torch.randn(3, size_in, dtype=torch.float64, generator=gen)
+        for size in range(size_in + 1, 60):
+            aa = F.interpolate(x[:, None, None], size=(1, size), mode="bicubic", antialias=True)[:, 0, 0]
+            plain = F.interpolate(x[:, None, None], size=(1, size), mode="bicubic", antialias=False)[:, 0, 0]
+            torch.testing.assert_close(plain, _cubic_resize_1d(x, size, -0.75, "clamp"), atol=1e-12, rtol=0)
+            torch.testing.assert_close(aa, _cubic_resize_1d(x, size, -0.5, "drop"), atol=1e-12, rtol=0)
+            if size_in == 14:  # a = -0.5 alone, clamping the border as without antialias, is not it
+                assert not torch.allclose(aa, _cubic_resize_1d(x, size, -0.5, "clamp"), atol=1e-6), size
 
 
 def test_pos_embed_keeps_dtype_and_computes_in_float32(ns):
