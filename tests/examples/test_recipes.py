@@ -44,6 +44,20 @@ def test_int64_masks_are_rejected_uint8_and_float_accepted(ns):
                 assert not ok, (mode, rank, dtype)
 
 
+def test_one_hot_and_cross_entropy_want_int64_masks():
+    scores = torch.randn(1, 4, 3, 3)
+    for dtype in (torch.uint8, torch.int32, torch.int64):
+        mask = torch.zeros(1, 3, 3, dtype=dtype)
+        accepted = []
+        for use in (lambda: F.one_hot(mask, 4), lambda: F.cross_entropy(scores, mask)):
+            try:
+                use()
+                accepted.append(True)
+            except RuntimeError:
+                accepted.append(False)
+        assert accepted == [dtype == torch.int64] * 2, dtype
+
+
 def offsets(mode, size_in, size_out=None, **kwargs):
     ramp = torch.arange(size_in, dtype=torch.float64).view(1, 1, -1)
     read = F.interpolate(ramp, size=size_out, mode=mode, **kwargs)[0, 0]
