@@ -45,7 +45,7 @@ def read_offsets(mode, size_in, **size_or_scale):
     return read - centre
 
 
-offset_cases = [(48, dict(size=s)) for s in (96, 120, 37, 24, 16, 12)] + [(5, dict(scale_factor=0.3))]
+offset_cases = [(48, dict(size=s)) for s in (96, 120, 37, 24, 16, 12)] + [(5, dict(scale_factor=0.3)), (7, dict(scale_factor=0.5))]
 offsets = {(mode, i): read_offsets(mode, size_in, **how) for mode in ("nearest", "nearest-exact") for i, (size_in, how) in enumerate(offset_cases)}
 print("| resize | nearest: mean offset | nearest: max abs offset | nearest-exact: mean offset | nearest-exact: max abs offset |")
 print("|---|---|---|---|---|")
@@ -54,6 +54,32 @@ for i, (size_in, how) in enumerate(offset_cases):
     label = f"{size_in} → {size_out}" + ("" if "size" in how else f" (scale_factor={how['scale_factor']})")
     cells = [f"{offsets[mode, i].mean():+.3f} | {offsets[mode, i].abs().max():.3f}" for mode in ("nearest", "nearest-exact")]
     print(f"| {label} | " + " | ".join(cells) + " |")
+
+# At sizes in the thousands, in / out and the position are rounded to float32 (UpSample.h; the
+# CUDA kernel does the same) and a near-tie can tip to the farther pixel. Found by a sweep on the CPU.
+near_tie = dict(size_in=2517, size_out=4576)
+near_tie_read = F.interpolate(torch.arange(near_tie["size_in"], dtype=torch.float64).view(1, 1, -1), size=near_tie["size_out"], mode="nearest-exact")[0, 0]
+near_tie_centres = (torch.arange(near_tie["size_out"], dtype=torch.float64) + 0.5) * near_tie["size_in"] / near_tie["size_out"] - 0.5
+near_tie["i"] = int((near_tie_read - near_tie_centres).abs().argmax())
+near_tie["centre"] = near_tie_centres[near_tie["i"]].item()
+near_tie["read"] = int(near_tie_read[near_tie["i"]])
+near_tie["offset"] = abs(near_tie["read"] - near_tie["centre"])
+print(
+    f"\nOn the CPU, {near_tie['size_in']} → {near_tie['size_out']}, output pixel {near_tie['i']}: centre on input position "
+    f"{near_tie['centre']:.5f}, nearest-exact reads {near_tie['read']} ({near_tie['offset']:.5f} off)."
+)
+
+# A whole shrink given as scale_factor=1/k: the output size is the floor of in * (1/k) in
+# float64, which can fall just below a whole number. Only the shape matters (the same on any device).
+def output_length(size_in, **size_or_scale):
+    return F.interpolate(torch.empty(1, 1, size_in), mode="nearest", **size_or_scale).shape[-1]
+
+
+short_factors = sorted({k for k in range(2, 101) for n in range(2, 101) if output_length(k * n, scale_factor=1 / k) != n})
+print(
+    f"scale_factor=1/k on k · n pixels (k up to 100, n from 2 to 100) gives fewer than n pixels for k = {', '.join(map(str, short_factors))}; "
+    f"{2 * short_factors[0]} pixels at 1/{short_factors[0]} → {output_length(2 * short_factors[0], scale_factor=1 / short_factors[0])}."
+)
 
 # %% mask_whole_factors
 # Enlarging by a whole factor r should copy each pixel into an r-pixel block
@@ -93,6 +119,8 @@ print("| mode | pixels compared | differ from PIL, off ties | differ from PIL, a
 print("|---|---|---|---|")
 for mode, (off_ties, at_ties) in pil_mismatch.items():
     print(f"| {mode} | {pil_pixels} | {off_ties} | {at_ties} (of {pil_ties}) |")
+near_tie["pil"] = int(np.asarray(Image.fromarray(np.arange(near_tie["size_in"], dtype=np.int32)[None]).resize((near_tie["size_out"], 1), Image.NEAREST))[0, near_tie["i"]])
+print(f"\nAt {near_tie['size_in']} → {near_tie['size_out']}, output pixel {near_tie['i']} (not a tie), PIL reads {near_tie['pil']}.")
 if first_tie_mismatch:
     size_in, size_out, i, ours, pil = first_tie_mismatch
     print(f"\nFirst tie where they differ: {size_in} → {size_out}, output pixel {i} (centre on input position {(2 * i + 1) * size_in / (2 * size_out) - 0.5:g}): nearest-exact reads {ours}, PIL reads {pil}.")
@@ -117,7 +145,7 @@ def draw_mask(height, width):
 
 
 def resize_nearest(mask, size, mode):
-    # uint8 would do for up to 256 classes, but float32 works on every device and holds labels up to 2**24 exactly.
+    # float32 holds every label up to 2**24 exactly; uint8 (up to 256 classes) would take a quarter of the memory.
     return F.interpolate(mask[None, None].float(), size=size, mode=mode)[0, 0].long()
 
 
