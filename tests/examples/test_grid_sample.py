@@ -234,3 +234,16 @@ def test_near_ties_part_in_float32_only(ns):
         nearest = round(position)  # not a tie: the one right answer
         assert r["nearest-exact"] == nearest, (n_in, n_out, i, dtype)
         assert (r["grid_sample nearest"] == nearest) == (dtype == "float64"), (n_in, n_out, i, dtype)
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_bicubic_zeros_and_reflection_differ_in_most_enlargements(ns, align_corners):
+    resize = ns["resize_with_grid_sample"]
+    enlargements = [(n_in, n_out) for n_in, n_out in _one_axis_pairs() if n_out > n_in]
+    differs = {"zeros": 0, "reflection": 0}
+    for n_in, n_out in enlargements:
+        x = torch.randn(1, 2, 3, n_in, dtype=torch.float64)
+        border = resize(x, (3, n_out), "bicubic", align_corners, "border")
+        for padding in differs:
+            differs[padding] += not torch.allclose(resize(x, (3, n_out), "bicubic", align_corners, padding), border, rtol=0, atol=1e-12)
+    assert all(count > len(enlargements) / 2 for count in differs.values()), differs
