@@ -181,3 +181,16 @@ def test_torch_filters_lose_gain_towards_the_top_of_the_band(ns):
             low = gain[(f > 0.1 * cutoff) & (f < 0.2 * cutoff)].mean()
             high = gain[(f > 0.8 * cutoff) & (f < 0.9 * cutoff)].mean()
             assert 20 * np.log10(high / low) < -1, (case, name)
+
+
+def test_upsampling_images_resample_poly_far_less_except_at_the_top(ns):
+    case = "44.1 kHz → 48 kHz"
+    cutoff = min(ns["cases"][case]) / 2
+    spurious = {name: ns["response"](ns["results"][case, name], cutoff) for name in ns["resamplers"]}
+    poly_f, _, poly = spurious["resample_poly (scipy)"]
+    below = poly_f < 0.9 * cutoff
+    for name, (_, _, level) in spurious.items():
+        if name != "resample_poly (scipy)":
+            assert 10 * np.log10(np.median(level[below]) / np.median(poly[below])) > 20, name
+    # The top tenth of the band: the images of the chirp pass resample_poly's transition band.
+    assert 10 * np.log10(poly[~below].max()) > -15 > 10 * np.log10(poly[below].max())

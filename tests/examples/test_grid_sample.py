@@ -56,13 +56,37 @@ def test_five_d_bilinear_is_trilinear(ns, align_corners):
 
 def test_table_cells(ns):
     t = ns["table"]
+    # Without the size-1 outputs of align_corners=True, border equals interpolate in every cell.
     for mode, align, grows in itertools.product(("bilinear", "bicubic"), (False, True), (True, False)):
-        border = t[mode, align, "border", grows]
-        assert (border < 1e-12) == (grows or not align), (mode, align, grows)
+        assert t[mode, align, "border", grows] < 1e-12, (mode, align, grows)
     # zeros padding: bilinear enlarging with align_corners=False reaches outside the input.
-    assert t["bilinear", False, "zeros", True] > 0.1 and t["bilinear", True, "zeros", True] < 1e-12
-    assert t["bicubic", True, "zeros", True] > 0.1 and t["bicubic", False, "reflection", True] > 0.1
-    assert t["bicubic", False, "zeros", False] > 0.1 and t["bilinear", False, "zeros", False] < 1e-12
+    assert t["bilinear", False, "zeros", True] > 0.1 and t["bilinear", False, "zeros", False] < 1e-12
+    assert all(t["bilinear", True, padding, grows] < 1e-12 for padding in ("zeros", "reflection") for grows in (True, False))
+    # bicubic: zeros matters except when shrinking with align_corners=True; reflection only when enlarging.
+    assert t["bicubic", False, "zeros", True] > 0.1 and t["bicubic", False, "zeros", False] > 0.1
+    assert t["bicubic", True, "zeros", True] > 0.1 and t["bicubic", True, "zeros", False] < 1e-12
+    for align in (False, True):
+        assert t["bicubic", align, "reflection", True] > 0.1 and t["bicubic", align, "reflection", False] < 1e-12
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_bicubic_padding_when_shrinking(ns, align_corners):
+    # Shrinking, a bicubic tap lies at most one pixel outside; reflection mirrors it onto the pixel
+    # border clamps it to. With align_corners=True the taps outside have weight 0, so zeros is equal too.
+    resize = ns["resize_with_grid_sample"]
+    for n_in, n_out in _one_axis_pairs():
+        if n_out > n_in or (align_corners and n_out == 1):
+            continue
+        x = torch.randn(1, 2, 3, n_in, dtype=torch.float64)
+        border = resize(x, (3, n_out), "bicubic", align_corners, "border")
+        torch.testing.assert_close(resize(x, (3, n_out), "bicubic", align_corners, "reflection"), border, rtol=0, atol=1e-12)
+        zeros = resize(x, (3, n_out), "bicubic", align_corners, "zeros")
+        # align_corners=False: zeros differs exactly where a tap with weight (a fractional position) is outside.
+        outside = not align_corners and any(
+            p.denominator > 1 and (p.numerator // p.denominator - 1 < 0 or p.numerator // p.denominator + 2 > n_in - 1)
+            for p in (_exact_position(i, n_in, n_out) for i in range(n_out))
+        )
+        assert torch.allclose(zeros, border, rtol=0, atol=1e-12) != outside, (n_in, n_out)
 
 
 def test_size_one_cell(ns):
@@ -119,9 +143,24 @@ def test_scaled_identity_grid_reproduces_scale_factor(ns, s):
         torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
 
 
+@pytest.mark.parametrize("s", [1.5, 2.3, 0.37, 2.5, 0.8])
+def test_identity_grid_is_enough_for_scale_factor_with_align_corners_or_recompute(ns, s):
+    for n_in in range(2, 20):
+        if int(n_in * s) < 2:
+            continue
+        row = torch.randn(1, 2, 1, n_in, dtype=torch.float64)
+        for kwargs, align in (({"align_corners": True}, True), ({"recompute_scale_factor": True}, False)):
+            a = F.interpolate(row, scale_factor=(1, s), mode="bilinear", **kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # affine_grid on the unit-size height
+                b = ns["resize_with_grid_sample"](row, a.shape[-2:], "bilinear", align)
+            torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+
+
 def test_scale_factor_cell(ns):
     plain, scaled, target = ns["plain"], ns["scaled"], ns["by_factor"]
-    assert (plain - target).abs().max() > 0.05 and (scaled - target).abs().max() < 1e-12
+    # On a ramp the difference is the shift of the positions, in pixels.
+    assert (plain - target).abs().max() > 0.02 and (scaled - target).abs().max() < 1e-12
 
 
 def test_shrinking_has_no_antialias(ns):
@@ -178,3 +217,33 @@ def test_shrinking_by_an_even_factor_makes_every_position_a_tie():
     for n_out in range(1, 10):
         for k in (2, 4, 6, 10):
             assert all(_exact_position(i, n_out * k, n_out).denominator == 2 for i in range(n_out))
+
+
+def test_all_three_nearest_rules_agree_only_on_whole_enlargements(ns):
+    for n_in, n_out in itertools.product(range(2, 41), range(1, 41)):
+        r = ns["nearest_indices"](n_in, n_out)
+        agree = r["nearest"] == r["nearest-exact"] == r["grid_sample nearest"]
+        assert agree == (n_out % n_in == 0), (n_in, n_out)
+
+
+def test_near_ties_part_in_float32_only(ns):
+    for (n_in, n_out, i, dtype), r in ns["near_ties"].items():
+        position = _exact_position(i, n_in, n_out)
+        fraction = position - position.numerator // position.denominator
+        assert fraction != Fraction(1, 2) and abs(fraction - Fraction(1, 2)) < Fraction(1, 1000)  # near a tie, not one
+        nearest = round(position)  # not a tie: the one right answer
+        assert r["nearest-exact"] == nearest, (n_in, n_out, i, dtype)
+        assert (r["grid_sample nearest"] == nearest) == (dtype == "float64"), (n_in, n_out, i, dtype)
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_bicubic_zeros_and_reflection_differ_in_most_enlargements(ns, align_corners):
+    resize = ns["resize_with_grid_sample"]
+    enlargements = [(n_in, n_out) for n_in, n_out in _one_axis_pairs() if n_out > n_in]
+    differs = {"zeros": 0, "reflection": 0}
+    for n_in, n_out in enlargements:
+        x = torch.randn(1, 2, 3, n_in, dtype=torch.float64)
+        border = resize(x, (3, n_out), "bicubic", align_corners, "border")
+        for padding in differs:
+            differs[padding] += not torch.allclose(resize(x, (3, n_out), "bicubic", align_corners, padding), border, rtol=0, atol=1e-12)
+    assert all(count > len(enlargements) / 2 for count in differs.values()), differs
