@@ -205,4 +205,4 @@ show(*[name for name in checks if name.startswith("grid_sample")])
 print("| equivalence | cases | identical (torch.equal) | largest difference |")
 print("|---|---:|---:|---:|")
 for name, rows in checks.items():
-    print(f"| `{name}` | {len(rows)} | {sum(r[1] for r in rows)} of {len(rows)} | {max(r[2] for r in rows):.1e} |")
+    print(f"| `{name}` | {len(rows)} | {sum(r[1] for r in rows)}/{len(rows)} | {max(r[2] for r in rows):.1e} |")
