@@ -84,7 +84,7 @@ train_high = random_patches(list(train_images.values()), 4096, 32, generator)
 test_high = random_patches(list(test_images.values()), 96, 48, generator)
 train_low, test_low = downscale(train_high), downscale(test_high)
 print(f"train: {len(train_images)} images -> {tuple(train_high.shape)} patches, low resolution {tuple(train_low.shape[-2:])}")
-print(f"test:  {', '.join(test_images)} (held out) -> {tuple(test_high.shape)} patches")
+print(f"test:  {', '.join(f'`{name}`' for name in test_images)} (held out) -> {tuple(test_high.shape)} patches")
 
 # %% models
 # Bicubic enlargement plus a learned correction (global residual learning, as in VDSR):
