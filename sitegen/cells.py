@@ -78,8 +78,12 @@ def parse_script(path: Path) -> Script:
         cells.append(Cell(name=name, source=source, line=index + 2 + first))
     try:
         docstring = ast.get_docstring(ast.parse(text)) or ""
+        preamble = ast.parse("\n".join(lines[: markers[0][0]])).body
     except SyntaxError as error:
         raise CellError(f"{path}:{error.lineno}: {error.msg}") from error
+    code = preamble[1:] if docstring and preamble else preamble
+    if code:  # the build runs cells only: code above the first marker would run in a script, not on the page
+        raise CellError(f"{path}:{code[0].lineno}: code before the first '# %% name' cell marker; move it into a cell")
     return Script(path=path, docstring=docstring, cells=tuple(cells))
 
 

@@ -29,7 +29,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -44,7 +44,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from sitegen import cache, record, render, translate  # noqa: E402
+from sitegen import cache, notebook, record, render, translate  # noqa: E402
 from sitegen.cells import CellError, Script, parse_script  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
@@ -71,6 +71,8 @@ class State:
     # The run recorded on a GPU machine, per example (see sitegen.record).
     recorded: dict[str, render.Recorded] = field(default_factory=dict)
     translations: translate.Translations = field(default_factory=translate.Translations)
+    # Each page as a notebook in its language: path in the site -> .ipynb text.
+    page_notebooks: dict[str, str] = field(default_factory=dict)
 
 
 def load_recorded(scripts: dict[str, Script]) -> dict[str, render.Recorded]:
@@ -344,8 +346,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     used: list[str] = []
     where = Path(config.docs_dir).name + "/" + page.file.src_uri
     lines = iter(directive_lines(page, config))
+    book = notebook.PageNotebook()
+    done = 0  # how much of the page's Markdown the notebook holds
 
     def replace(match: re.Match[str]) -> str:
+        nonlocal done
         line = match.group(0).strip()
         at = f"{where}:{next(lines, '?')}"
         try:
@@ -356,13 +361,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             cell = script.cell(directive.cell)
         except (CellError, ValueError) as error:
             raise PluginError(f"sitegen: {at}: {line}: {error}") from error
+        book.prose(source[done : match.start()])
+        done = match.end()
         if is_helper(directive.file):  # its code runs inside the examples that import it
+            book.helper(directive.file, cell.source)
             return render.code_block(directive, cell, language) + "\n"
         if directive.file not in used:
             used.append(directive.file)
         recorded = state.recorded.get(directive.file)
         result = state.results.get(directive.file)
         try:
+            if result is not None:
+                add_to_notebook(book, state, directive, result.cells[cell.name], cell.source, language)
             return render.embed(directive, cell, result, page.url, language, state.translations, recorded)
         except translate.Untranslated as missing:
             raise PluginError(
@@ -370,8 +380,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 f"which has no {missing.language} translation in docs/{translate.FILE_NAME}"
             ) from None
 
-    markdown = render.LOOKS_LIKE_DIRECTIVE.sub(replace, markdown)
-    notes = [render.provenance(state.results[name], page.url, language) for name in used if name in state.results]
+    source = markdown
+    markdown = render.LOOKS_LIKE_DIRECTIVE.sub(replace, source)
+    book.prose(source[done:])
+    page_ipynb = None
+    if book.has_code:
+        path = PurePosixPath(page.file.dest_uri).parent / (PurePosixPath(page.file.src_uri).stem + ".ipynb")
+        state.page_notebooks[str(path)] = book.dumps()
+        page_ipynb = mkdocs_utils.get_relative_url(str(path), page.url)
+    notes = [
+        render.provenance(state.results[name], page.url, language, page_ipynb) for name in used if name in state.results
+    ]
     notes += [
         render.record_provenance(
             state.recorded[name], f"examples/{name}", state.results[name].environment["torch"], language
@@ -380,6 +399,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if name in state.recorded and name in state.results
     ]
     return "\n\n".join([markdown, *notes])
+
+
+def add_to_notebook(
+    book: notebook.PageNotebook, state: State, directive: render.Directive, result, source: str, language: str
+) -> None:
+    """The cell as the page shows it: printed text in the page's language, its figures (a switch: the first)."""
+    stdout = render.printed_text(directive, result.stdout, language, state.translations)
+    figures = result.figures[:1] if directive.figures == "switch" else result.figures
+    folder = cache.result_dir(state.cache_root, state.scripts[directive.file].path)
+    book.code(source, stdout, [folder / f.files[language] for f in figures])
 
 
 def missing_links(site: Path, base_path: str) -> list[str]:
@@ -424,6 +453,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             source = cache.result_dir(state.cache_root, state.scripts[name].path)
             shutil.copytree(source, target_root / source.name, dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns(cache.RESULT_FILE, cache.NOTEBOOK_KEY_FILE))  # fmt: skip
+            shutil.copy2(state.scripts[name].path, target_root / source.name / name)  # the .py a page offers
+    for path, text in state.page_notebooks.items():
+        (state.partial / path).write_text(text, encoding="utf-8")
     missing = missing_links(state.partial, urlsplit(config.site_url or "/").path)
     if missing:
         raise PluginError("sitegen: links to files the site does not have:\n  " + "\n  ".join(missing[:50]))

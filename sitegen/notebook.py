@@ -1,6 +1,13 @@
-"""The executed notebook of an example: a ``.ipynb`` to download and its HTML view.
+"""Notebooks: each page as a notebook in its language, and each example's executed notebook with its HTML view.
 
-Both are made from the one run the worker already did; nothing is executed again.
+All are made from the one run the worker already did; nothing is executed again.
+
+A page's notebook (:class:`PageNotebook`, built while the page is rendered) holds the
+page's prose in the page's language as Markdown cells and each embedded cell as a code
+cell with its outputs in that language. A helper module's cell becomes
+``%%writefile _helper.py`` (``-a`` after the first), so the notebook runs top to bottom
+as the page's code does when copied: the example's ``import _helper`` finds the file.
+
 The HTML view comes from mkdocs-jupyter's converter, used as a library: as a MkDocs
 plugin it cannot share a build with mkdocs-static-i18n (static-i18n #198) and would
 convert every notebook once per language. The converter costs about 2 s to import
@@ -52,6 +59,38 @@ def build(script: Script, result: Result, figures_dir: Path) -> nbformat.Noteboo
             outputs.append(nbformat.v4.new_output("display_data", data={"image/png": base64.b64encode(png).decode()}))
         book.cells.append(nbformat.v4.new_code_cell(cell.source, execution_count=count, outputs=outputs))
     return book
+
+
+class PageNotebook:
+    """A page as a notebook: its prose and its embedded cells, in the order the page has them."""
+
+    def __init__(self) -> None:
+        self.book = nbformat.v4.new_notebook()
+        self.book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        self.written: set[str] = set()
+        self.has_code = False
+
+    def prose(self, markdown: str) -> None:
+        if markdown.strip():
+            self.book.cells.append(nbformat.v4.new_markdown_cell(markdown.strip("\n")))
+
+    def helper(self, module: str, source: str) -> None:
+        magic = "%%writefile -a" if module in self.written else "%%writefile"
+        self.written.add(module)
+        self.book.cells.append(nbformat.v4.new_code_cell(f"{magic} {module}\n\n{source}\n"))
+
+    def code(self, source: str, stdout: str, figures: list[Path]) -> None:
+        outputs = [nbformat.v4.new_output("stream", name="stdout", text=stdout)] if stdout else []
+        outputs += [
+            nbformat.v4.new_output("display_data", data={"image/png": base64.b64encode(f.read_bytes()).decode()})
+            for f in figures
+        ]
+        count = sum(1 for c in self.book.cells if c.cell_type == "code") + 1
+        self.book.cells.append(nbformat.v4.new_code_cell(source, execution_count=count, outputs=outputs))
+        self.has_code = True
+
+    def dumps(self) -> str:
+        return nbformat.writes(self.book)
 
 
 def _replace(path: Path, data: str) -> None:

@@ -73,12 +73,15 @@ UI_TEXT = {
         "provenance": (
             "Computed at build time. The output and figures above come from running "
             "`{file}` with torch {torch} on {device} ({device_name}, {threads} threads), "
-            "Python {python}, on {computed_on}, in {seconds:.2f} s. "
-            '<a href="{ipynb}" download>Download the notebook (.ipynb)</a> · <a href="{html}">view it rendered</a>'
+            "Python {python}, on {computed_on}, in {seconds:.2f} s."
         ),
+        "downloads": "Download",
+        "page_notebook": '<a href="{ipynb}" download>this page as a notebook (.ipynb)</a>',
+        "script": '<a href="{py}" download>the script (.py)</a>',
+        "rendered": '<a href="{html}">its notebook without the prose, rendered</a>',
     },
     "zh": {
-        "figure": "{file} 中单元 {cell} 的第 {n} 张图",
+        "figure": "{file} 中单元格 {cell} 的第 {n} 张图",
         "untranslated": "这段输出尚未翻译，暂以英文显示。",
         "not_run": "未执行：本次构建设置了 SITEGEN_EXECUTE=0，因此不显示输出。",
         "missing": "torch 不支持这个组合（见上方打印的输出）。",
@@ -94,8 +97,11 @@ UI_TEXT = {
         "provenance": (
             "本页的输出与图均在构建时计算：运行 `{file}`，torch {torch}，设备 {device}"
             "（{device_name}，{threads} 线程），Python {python}，{computed_on}，用时 {seconds:.2f} 秒。"
-            '<a href="{ipynb}" download>下载 notebook（.ipynb）</a> · <a href="{html}">查看渲染后的 notebook</a>'
         ),
+        "downloads": "下载",
+        "page_notebook": '<a href="{ipynb}" download>本页的 notebook（.ipynb，含中文正文）</a>',
+        "script": '<a href="{py}" download>脚本（.py）</a>',
+        "rendered": '<a href="{html}">查看只含代码的 notebook（英文）</a>',
     },
 }
 
@@ -150,21 +156,28 @@ def code_block(directive: Directive, cell: Cell, language: str | None = None) ->
     return block
 
 
-def printed(directive: Directive, stdout: str, language: str, translations: Translations) -> list[str]:
-    """What a cell printed, in ``language``, as a fenced block or (``output=markdown``) escaped Markdown.
+def is_pending(directive: Directive, language: str, translations: Translations) -> bool:
+    """Whether the cell's output is shown untranslated in ``language`` (its example is listed as pending)."""
+    return directive.file in translations.pending and language in translations.tables
 
-    Raises :class:`sitegen.translate.Untranslated` for a line or table cell that has no translation.
-    """
+
+def printed_text(directive: Directive, stdout: str, language: str, translations: Translations) -> str:
+    """What a cell printed, in ``language``; raises :class:`sitegen.translate.Untranslated`."""
+    text = stdout.rstrip("\n")
+    if is_pending(directive, language, translations):
+        return text
+    return translate_output(translations, text, language, directive.output == "markdown")
+
+
+def printed(directive: Directive, stdout: str, language: str, translations: Translations) -> list[str]:
+    """What a cell printed, in ``language``, as a fenced block or (``output=markdown``) escaped Markdown."""
     if not stdout.strip():
         return []
-    markdown = directive.output == "markdown"
-    text = stdout.rstrip("\n")
-    notice = []
-    if directive.file in translations.pending and language in translations.tables:
-        notice = [f"!!! note\n    {UI_TEXT[language]['untranslated']}"]
-    else:
-        text = translate_output(translations, text, language, markdown)
-    return [*notice, markdown_output(text) if markdown else fence(text, "text")]
+    text = printed_text(directive, stdout, language, translations)
+    notice = (
+        [f"!!! note\n    {UI_TEXT[language]['untranslated']}"] if is_pending(directive, language, translations) else []
+    )
+    return [*notice, markdown_output(text) if directive.output == "markdown" else fence(text, "text")]
 
 
 def output_block(
@@ -286,11 +299,16 @@ def record_provenance(recorded: Recorded, example: str, build_torch: str, langua
     return f'<div class="example-provenance" markdown>\n\n{note}\n\n</div>'
 
 
-def provenance(result: Result, page_url: str, language: str) -> str:
-    """The note under a page that names the example, torch version, device and notebook."""
+def provenance(result: Result, page_url: str, language: str, page_ipynb: str | None = None) -> str:
+    """The note under a page that names the example, torch version and device, and offers its files.
+
+    ``page_ipynb``: the page as a notebook in ``language`` (see :class:`sitegen.notebook.PageNotebook`).
+    """
     stem = result.example.rsplit("/", 1)[-1].removesuffix(".py")
-    link = lambda ext: get_relative_url(f"{ASSETS}/{stem}/{stem}.{ext}", page_url)  # noqa: E731
-    text = UI_TEXT[language]["provenance"].format(
-        file=result.example, seconds=result.seconds, ipynb=link("ipynb"), html=link("html"), **result.environment
-    )
+    link = lambda name: get_relative_url(f"{ASSETS}/{stem}/{name}", page_url)  # noqa: E731
+    words = UI_TEXT[language]
+    links = [words["page_notebook"].format(ipynb=page_ipynb)] if page_ipynb else []
+    links += [words["script"].format(py=link(f"{stem}.py")), words["rendered"].format(html=link(f"{stem}.html"))]
+    text = words["provenance"].format(file=result.example, seconds=result.seconds, **result.environment)
+    text += f" {words['downloads']}: " + " · ".join(links)
     return f'<div class="example-provenance" markdown>\n\n{text}\n\n</div>'

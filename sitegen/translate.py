@@ -40,13 +40,13 @@ FILE_NAME = "translations.yml"
 NEUTRAL_KEY = "neutral"
 PENDING_KEY = "pending"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-CODE_SPAN = re.compile(r"`[^`]*`|\$[^$]*\$|https?://\S+")
+CODE_SPAN = re.compile(r"`[^`]*`|\$[^$]*\$|https?://\S+|\{\w+\}")  # code, math, links, placeholders
 # A token is code, a number or a path when it has one of these inside, or a name directly
 # followed by a bracket (a call or an index): ``tensor([[``, ``x.clone()``, ``2x``, ``GB/s``.
 IDENTIFIER = re.compile(r"[_.=/<>0-9@#\\]|[A-Za-z][(\[]")
 CAMEL_CASE = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z]*[A-Z]\w*")
-SENTENCE_PUNCTUATION = ".,;:!?\"'“”‘’*|…-+×~"
-BRACKETS = "()[]{}"
+SENTENCE_PUNCTUATION = ",;:!?\"'“”‘’*|…-+×~，。：；！？、"
+BRACKETS = "()[]{}（）【】《》"
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
 
@@ -93,10 +93,10 @@ class Translations:
         """The words of ``text`` that are English prose: what makes it need a translation."""
         words = []
         for token in CODE_SPAN.sub(" ", text).split():
-            core = token.strip(SENTENCE_PUNCTUATION)
+            core = token.strip(SENTENCE_PUNCTUATION).rstrip(".")  # a leading dot is code: .repeat
             if not re.search("[A-Za-z]", core) or IDENTIFIER.search(core):
                 continue
-            core = core.strip(BRACKETS + SENTENCE_PUNCTUATION)
+            core = core.strip(BRACKETS + SENTENCE_PUNCTUATION + ".")
             if core in self.neutral:
                 continue
             for word in re.findall(r"[A-Za-z]+(?:'[a-z]+)?", core):

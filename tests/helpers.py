@@ -23,16 +23,68 @@ QUICK = {"SR_STEPS": "24", "PERF_TINY": "1"}
 HELPERS = sorted(p for p in (ROOT / "examples").glob("_*.py"))
 
 
+# What each run_example of this session found wrong with the example as a script ("" for nothing);
+# tests/examples/test_run_as_script.py asserts on it, so no example runs twice for that check.
+SCRIPT_RUNS: dict[str, str] = {}
+
+
+_GLOBALS: dict[tuple, dict] = {}
+
+
 def run_example(name: str) -> dict:
-    """Run ``examples/NAME.py`` as ``__main__`` and return its globals, for asserting on values."""
+    """The globals of ``examples/NAME.py`` run as a script, once per session and settings.
+
+    Several test modules read one example's values (the frequency-response tests read the
+    aliasing example's): they share one run, so treat the globals as read-only.
+    """
+    key = (name, *(os.environ.get(k) for k in QUICK))
+    if key in _GLOBALS:
+        sys.stdout.write(_GLOBALS[key]["__printed__"])  # as the first run did, for callers that capture it
+    else:
+        _GLOBALS[key] = run_script(name)
+    return _GLOBALS[key]
+
+
+def run_script(name: str) -> dict:
+    """Run ``examples/NAME.py`` as ``python examples/NAME.py`` would, and return its globals.
+
+    As that command does: the script is ``__main__``, its folder is first on ``sys.path`` (so its
+    helper modules import), ``sys.argv`` names it, and the working directory is elsewhere. It
+    also checks what a reader who runs it sees: something printed, and every figure it draws
+    reaching ``plt.show()``; the verdict goes to :data:`SCRIPT_RUNS`.
+    """
+    import contextlib
+    import io
+    import tempfile
+
     import matplotlib.pyplot as plt
 
-    # As `python examples/NAME.py` would, put the example's folder first so its helper modules import.
-    sys.path.insert(0, str(ROOT / "examples"))
+    path = ROOT / "examples" / name
+    shown: set[int] = set()
+    printed = io.StringIO()
+    show, argv, cwd = plt.show, sys.argv, os.getcwd()
+    plt.show = lambda *args, **kwargs: shown.update(plt.get_fignums())
+    sys.path.insert(0, str(path.parent))
+    sys.argv = [str(path)]
     try:
-        return runpy.run_path(str(ROOT / "examples" / name), run_name="__main__")
+        with tempfile.TemporaryDirectory() as elsewhere:
+            os.chdir(elsewhere)
+            with contextlib.redirect_stdout(printed):
+                names = runpy.run_path(str(path), run_name="__main__")
+        unshown = sorted(set(plt.get_fignums()) - shown)
+        SCRIPT_RUNS[name] = (
+            "printed nothing"
+            if not printed.getvalue().strip()
+            else f"figures never shown: {unshown}"
+            if unshown
+            else ""
+        )
+        return names
     finally:
-        sys.path.remove(str(ROOT / "examples"))
+        os.chdir(cwd)
+        sys.stdout.write(printed.getvalue())
+        sys.path.remove(str(path.parent))
+        plt.show, sys.argv = show, argv
         plt.close("all")
 
 

@@ -1,58 +1,23 @@
-"""Every example runs as ``python examples/NAME.py`` from another directory; one interpreter runs them all.
+"""Every example runs as ``python examples/NAME.py``: the check rides on each test module's own run.
 
-One process instead of one per example: each would import torch again (seconds each).
-The driver does what ``python examples/NAME.py`` does: the script as ``__main__``, its
-folder first on ``sys.path``, ``sys.argv`` naming it, the working directory elsewhere.
+``run_example`` (tests/helpers.py) runs an example the way that command does and records
+whether it printed something and showed every figure it drew. This module runs last
+(tests/conftest.py orders it) and asserts on those records, running only the examples
+that no other test ran: one run per example per session, not two.
 """
-
-import json
-import os
-import subprocess
-import sys
 
 import pytest
 
-from helpers import EXAMPLES, QUICK, ROOT
-
-DRIVER = """
-import contextlib, io, json, os, runpy, sys, traceback
-import matplotlib.pyplot as plt
-failures = {}
-shown = set()
-# A script run by hand must show what the page shows: every figure it draws reaches plt.show().
-plt.show = lambda *args, **kwargs: shown.update(plt.get_fignums())
-for path in sys.argv[1:]:
-    out, folder = io.StringIO(), os.path.dirname(path)
-    sys.path.insert(0, folder)
-    sys.argv = [path]
-    shown.clear()
-    try:
-        with contextlib.redirect_stdout(out):
-            runpy.run_path(path, run_name="__main__")
-        if not out.getvalue().strip():
-            failures[os.path.basename(path)] = "printed nothing"
-        elif set(plt.get_fignums()) - shown:
-            failures[os.path.basename(path)] = f"figures never shown: {sorted(set(plt.get_fignums()) - shown)}"
-    except BaseException:
-        failures[os.path.basename(path)] = traceback.format_exc(limit=-4)
-    finally:
-        sys.path.remove(folder)
-        plt.close("all")
-print(json.dumps(failures))
-"""
+from helpers import EXAMPLES, QUICK, ROOT, SCRIPT_RUNS, run_example
 
 
-def test_every_example_runs_as_a_script_from_another_directory(tmp_path):
-    completed = subprocess.run(
-        [sys.executable, "-c", DRIVER, *map(str, EXAMPLES)],
-        cwd=tmp_path,
-        env={**os.environ, "MPLBACKEND": "Agg", **QUICK},
-        capture_output=True,
-        text=True,
-    )
-    assert completed.returncode == 0, completed.stderr
-    failures = json.loads(completed.stdout.strip().splitlines()[-1])
-    assert failures == {}, "\n".join(f"{name}: {error}" for name, error in failures.items())
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_example_runs_as_a_script_from_another_directory(example, monkeypatch):
+    if example.name not in SCRIPT_RUNS:
+        for name, value in QUICK.items():
+            monkeypatch.setenv(name, value)
+        run_example(example.name)
+    assert SCRIPT_RUNS[example.name] == ""
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)

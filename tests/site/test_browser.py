@@ -87,3 +87,21 @@ def test_a_figure_opens_full_size_without_loading_from_another_host(server, page
     assert all(url.startswith(server) or url.startswith("data:") for url in requests), [
         u for u in requests if not u.startswith(server)
     ]
+
+
+def test_chinese_pages_speak_chinese_in_the_theme_and_link_their_neighbours(server, page):
+    page.goto(f"{server}/zh/upsample/")
+    toggles = page.locator("form[data-md-component=palette] label").evaluate_all("ls => ls.map(l => l.title)")
+    assert toggles and all(t.startswith("切换到") for t in toggles), toggles
+    titles = page.locator("a.headerlink").evaluate_all("ls => ls.map(l => l.title)")
+    assert titles and set(titles) == {"永久链接"}
+    neighbours = page.locator("a.md-footer__link").evaluate_all("ls => ls.map(l => l.getAttribute('href'))")
+    assert len(neighbours) == 2 and all("zh/" in new_url(page.url, href) for href in neighbours), neighbours
+    page.goto(f"{server}/upsample/")
+    assert set(page.locator("a.headerlink").evaluate_all("ls => ls.map(l => l.title)")) == {"Permanent link"}
+
+
+def new_url(base: str, href: str) -> str:
+    from urllib.parse import urljoin
+
+    return urljoin(base, href)

@@ -113,13 +113,38 @@ def embedding_pages() -> list[tuple[str, set[str]]]:
 
 @pytest.mark.parametrize("page,examples", embedding_pages(), ids=lambda v: v if isinstance(v, str) else "")
 @pytest.mark.parametrize("prefix", ["", "zh/"])
-def test_pages_name_torch_version_device_and_link_the_notebook(site, page, examples, prefix):
+def test_pages_name_torch_version_device_and_offer_notebook_and_script(site, page, examples, prefix):
     text = (site.site / prefix / page / "index.html").read_text(encoding="utf-8")
     assert f"torch {importlib.metadata.version('torch')}" in text
     assert re.search(r"(on|设备) (cpu|cuda)\b", text)
+    notebook = f"{page}.zh.ipynb" if prefix else f"{page}.ipynb"
+    assert f'href="{notebook}" download' in text and (site.site / prefix / page / notebook).is_file()
     for example in examples:
-        for suffix in (".ipynb", ".html"):
+        for suffix in (".py", ".html"):
             assert f"assets/examples/{example}/{example}{suffix}" in text
+    assert (site.site / "assets/examples" / next(iter(examples)) / f"{next(iter(examples))}.py").is_file()
+
+
+@pytest.mark.parametrize("page", ["upsample", "downsample-module"])
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_a_pages_notebook_is_the_page_in_its_language_with_outputs(site, page, prefix):
+    import json
+
+    name = f"{page}.zh.ipynb" if prefix else f"{page}.ipynb"
+    book = json.loads((site.site / prefix / page / name).read_text(encoding="utf-8"))
+    source = (ROOT / "docs" / (f"{page}.zh.md" if prefix else f"{page}.md")).read_text(encoding="utf-8")
+    prose = "".join("".join(c["source"]) for c in book["cells"] if c["cell_type"] == "markdown")
+    title = next(line for line in source.splitlines() if line.startswith("# "))
+    assert prose.startswith(title) and "::: example" not in prose
+    paragraphs = [p for p in source.split("\n\n") if p.strip() and ":::" not in p and not p.startswith("---")]
+    assert all(p.strip() in prose for p in paragraphs[:5])
+    code = [c for c in book["cells"] if c["cell_type"] == "code"]
+    assert len(code) == len(re.findall(r"^::: example ", source, re.M))
+    html = (site.site / prefix / page / "index.html").read_text(encoding="utf-8")
+    printed = [o["text"] for c in code for o in c["outputs"] if o["output_type"] == "stream"]
+    assert printed and all(html.escape(t.strip().splitlines()[0], quote=False) in html for t in printed if "|" not in t)
+    helpers = [c for c in code if "".join(c["source"]).startswith("%%writefile")]
+    assert ("_downsample.py" in "".join(h["source"][0] for h in helpers)) == (page == "downsample-module")
 
 
 def test_figures_with_translated_text_are_drawn_per_language(site):

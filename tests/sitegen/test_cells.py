@@ -48,3 +48,9 @@ def test_every_example_starts_with_a_docstring_and_a_setup_cell(example):
     script = parse_script(example)
     assert script.docstring, f"{example.name} needs a header docstring saying what it shows"
     assert script.cells[0].name == "setup"
+
+
+def test_code_above_the_first_cell_fails_naming_its_line(tmp_path):
+    path = write(tmp_path, '"""Title."""\n\n# a comment\nimport os\n\n# %% setup\nx = 1\n')
+    with pytest.raises(CellError, match=r":4: code before the first '# %% name' cell marker"):
+        parse_script(path)

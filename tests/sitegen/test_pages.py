@@ -106,3 +106,29 @@ def test_a_failed_build_leaves_the_previous_site_in_place(project, breakage):
     assert (project.root / "site" / "index.html").read_text(encoding="utf-8") == before
     assert (project.root / "site" / "zh" / "index.html").is_file()
     assert sorted(p.name for p in project.root.iterdir() if "site" in p.name) == ["site"]
+
+
+def test_each_page_is_a_notebook_in_its_language_that_writes_its_helpers(project):
+    import base64
+    import json
+
+    project.write("examples/_helper.py", '"""A helper."""\n\n# %% constant\nVALUE = 3\n')
+    project.write(
+        "examples/uses.py", '"""Uses the helper."""\n\n# %% show\nfrom _helper import VALUE\n\nprint(VALUE)\n'
+    )
+    body = "# P\n\nFirst words.\n\n::: example _helper.py#constant\n\n::: example uses.py#show\n\n::: example tiny.py#show\n"
+    project.page(body, body.replace("First words.", "第一句。"))
+    built = project.build()
+    assert built.ok, built.log
+    for path, words, language in (("index.ipynb", "First words.", "en"), ("zh/index.zh.ipynb", "第一句。", "zh")):
+        book = json.loads((built.site / path).read_text(encoding="utf-8"))
+        kinds = [(c["cell_type"], "".join(c["source"])[:25]) for c in book["cells"]]
+        assert kinds == [
+            ("markdown", f"# P\n\n{words}"),
+            ("code", "%%writefile _helper.py\n\nV"),
+            ("code", "from _helper import VALUE"),
+            ("code", 'print("| a |\\n|---|\\n| 1 '),
+        ]
+        assert "".join(book["cells"][2]["outputs"][0]["text"]) == "3"
+        png = base64.b64decode(book["cells"][3]["outputs"][1]["data"]["image/png"])
+        assert png == (built.site / f"assets/examples/tiny/show-1.{language}.png").read_bytes()

@@ -1,0 +1,183 @@
+"""The audio resampling page's claims, on the example's values and on sweeps of rates and lengths."""
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
+
+TORCH_FILTERS = ["area", "bilinear, antialias (1 × L)", "bicubic, antialias (1 × L)", "lanczos, antialias (1 × L), CPU"]
+# Down and up, whole factors and fractions, the common audio rates.
+DOWN = [
+    (48000, 16000),
+    (48000, 8000),
+    (44100, 16000),
+    (44100, 22050),
+    (96000, 44100),
+    (48000, 44100),
+    (32000, 24000),
+    (16000, 8000),
+    (96000, 8000),
+    (22050, 16000),
+]
+UP = [(44100, 48000), (16000, 48000), (8000, 44100), (22050, 44100), (16000, 22050), (24000, 32000), (8000, 96000)]
+
+
+@pytest.fixture(scope="module")
+def ns():
+    return run_example("audio_resampling.py")
+
+
+@pytest.fixture(scope="module")
+def sweep(ns):
+    return {(pair, name): ns["measure"](name, *pair) for pair in DOWN + UP for name in ns["resamplers"]}
+
+
+def test_no_1d_mode_takes_antialias(ns):
+    for mode in ("nearest", "nearest-exact", "linear", "area"):
+        assert ns["accepts"][mode, False] == "✓"
+        assert ns["accepts"][mode, True].startswith("`ValueError: Anti-alias option is restricted"), mode
+    for mode in ("bilinear", "bicubic", "lanczos"):
+        assert F.interpolate(torch.rand(2, 3, 1, 48), size=(1, 16), mode=mode, antialias=True).shape == (2, 3, 1, 16)
+
+
+@pytest.mark.parametrize("k", range(2, 102))
+def test_linear_at_a_whole_factor_is_decimation(k):
+    for n in (1, 2, 3, 7):
+        x = torch.randn(2, 3, n * k, dtype=torch.float64)
+        y = F.interpolate(x, size=n, mode="linear")
+        if k % 2:
+            expected = x[..., (k - 1) // 2 :: k]
+        else:
+            expected = (x[..., k // 2 - 1 :: k] + x[..., k // 2 :: k]) / 2
+        torch.testing.assert_close(y, expected, rtol=0, atol=1e-12)
+
+
+def _triangle_weights(n_in, n_out):
+    """The antialiased triangle: stretched by n_in / n_out when that exceeds 1, normalised per output sample."""
+    scale = n_in / n_out
+    stretch = max(scale, 1.0)
+    weights = np.zeros((n_out, n_in))
+    for i in range(n_out):
+        centre = (i + 0.5) * scale
+        lo, hi = max(int(centre - stretch + 0.5), 0), min(int(centre + stretch + 0.5), n_in)
+        row = np.array([max(0.0, 1 - abs((j + 0.5 - centre) / stretch)) for j in range(lo, hi)])
+        weights[i, lo:hi] = row / row.sum()
+    return torch.from_numpy(weights)
+
+
+def test_image_view_is_a_stretched_triangle_along_the_signal_only():
+    for n_in in range(1, 41):
+        for n_out in list(range(1, 3 * n_in + 1)) + [200]:
+            identity = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, 1, n_in)
+            got = F.interpolate(identity, size=(1, n_out), mode="bilinear", antialias=True)[:, 0, 0, :].T
+            torch.testing.assert_close(got, _triangle_weights(n_in, n_out), rtol=0, atol=1e-12)
+
+
+def test_image_view_equals_plain_linear_when_enlarging():
+    for n_in in range(1, 31):
+        for n_out in list(range(n_in, 3 * n_in + 1)) + [1000]:
+            x = torch.randn(2, 3, n_in, dtype=torch.float64)
+            plain = F.interpolate(x, size=n_out, mode="linear")
+            viewed = F.interpolate(x.unsqueeze(2), size=(1, n_out), mode="bilinear", antialias=True).squeeze(2)
+            torch.testing.assert_close(viewed, plain, rtol=0, atol=1e-12)
+
+
+def test_align_corners_true_grid_on_a_ramp():
+    for n_in, n_out in ((48, 16), (441, 480), (480, 441), (5, 2)):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, -1)
+        got = F.interpolate(ramp, size=n_out, mode="linear", align_corners=True).view(-1)
+        torch.testing.assert_close(got, torch.arange(n_out, dtype=torch.float64) * (n_in - 1) / (n_out - 1))
+        half = F.interpolate(ramp, size=n_out, mode="linear").view(-1)
+        inside = slice(1, -1)  # clamped at the ends
+        expected = (torch.arange(n_out, dtype=torch.float64) + 0.5) * n_in / n_out - 0.5
+        torch.testing.assert_close(half[inside], expected[inside])
+
+
+@pytest.mark.parametrize("pair", DOWN[:4] + UP[:3])
+def test_every_interpolate_setting_delays_by_half_a_sample_difference(ns, pair):
+    fs_in, fs_out = pair
+    for name in ns["resamplers"]:
+        expected = 0.0 if name.startswith("resample_poly") else 0.5 * (fs_in / fs_out - 1)
+        assert abs(ns["delay"](name, fs_in, fs_out) - expected) < 0.01, name
+
+
+def test_delay_table_cells(ns):
+    assert abs(ns["delays"]["48 kHz → 16 kHz", "linear"] - 1.0) < 1e-3
+    assert abs(ns["delays"]["44.1 kHz → 48 kHz", "linear"] - 0.5 * (44100 / 48000 - 1)) < 1e-3
+
+
+def test_linear_down_by_three_keeps_all_aliases_and_a_perfect_passband(ns):
+    result = ns["results"]["48 kHz → 16 kHz", "linear"]
+    assert abs(result["aliased"]) < 0.1 and result["error"] < -100
+
+
+@pytest.mark.parametrize("pair", DOWN)
+def test_linear_aliases_most_when_shrinking(sweep, ns, pair):
+    linear = sweep[pair, "linear"]["aliased"]
+    for name in ns["resamplers"]:
+        assert linear >= sweep[pair, name]["aliased"] - 1e-6, name
+    # area equals linear at a factor of 2 (both average two neighbours); else it aliases less.
+    tie = pair[0] == 2 * pair[1]
+    assert (abs(linear - sweep[pair, "area"]["aliased"]) < 1e-3) == tie
+
+
+@pytest.mark.parametrize("pair", DOWN)
+def test_resample_poly_aliases_least_except_48_to_44(sweep, ns, pair):
+    poly = sweep[pair, "resample_poly (scipy)"]["aliased"]
+    others = {name: sweep[pair, name]["aliased"] for name in ns["resamplers"] if not name.startswith("resample_poly")}
+    if pair == (48000, 44100):
+        assert others["area"] < poly - 5 and all(v > poly for n, v in others.items() if n != "area")
+        # ...because area also removes the top of the passband: the worst passband error there.
+        errors = {name: sweep[pair, name]["error"] for name in ns["resamplers"]}
+        assert max(errors, key=errors.get) == "area"
+    else:
+        assert all(v > poly + 2 for v in others.values()), others
+
+
+@pytest.mark.parametrize("pair", DOWN + UP)
+def test_passband_error_poly_far_below_torch_filters_and_lanczos_best_of_them(sweep, pair):
+    poly = sweep[pair, "resample_poly (scipy)"]["error"]
+    errors = {name: sweep[pair, name]["error"] for name in TORCH_FILTERS}
+    assert poly < -37 and all(v > poly + 15 for v in errors.values()), errors
+    assert min(errors, key=errors.get) == "lanczos, antialias (1 × L), CPU"
+    assert all(v > -21 for v in errors.values())
+
+
+@pytest.mark.parametrize("pair", UP)
+def test_enlarging_antialias_changes_nothing(sweep, pair):
+    a, b = sweep[pair, "linear"]["y"], sweep[pair, "bilinear, antialias (1 × L)"]["y"]
+    # Equal in float64 (the test above); in float32 the two kernels round the sample positions apart.
+    assert np.abs(a - b).max() < 1e-3
+    assert abs(sweep[pair, "linear"]["error"] - sweep[pair, "bilinear, antialias (1 × L)"]["error"]) < 0.05
+
+
+def test_table_matches_measure(ns):
+    assert [case for case, _ in ns["columns"]] == ["48 kHz → 16 kHz"] * 2 + ["48 kHz → 44.1 kHz"] * 2 + [
+        "44.1 kHz → 48 kHz"
+    ]
+
+
+def test_measuring_on_the_wrong_grid_would_dominate_the_error(ns):
+    # The lanczos output at 48 -> 16 kHz against the ideal chirp at resample_poly's grid (i * 3).
+    result = ns["results"]["48 kHz → 16 kHz", "lanczos, antialias (1 × L), CPU"]
+    rate, y = result["rate"], result["y"]
+    t = np.arange(len(y)) * 3 / 48000
+    inside = (rate * t < 0.9 * 8000) & (t > 0.01)
+    wrong = 10 * np.log10(np.mean((y - np.cos(np.pi * rate * t**2))[inside] ** 2) / 0.5)
+    assert wrong > result["error"] + 10
+
+
+def test_no_method_removes_the_narrow_band_of_48_to_44(sweep, ns):
+    assert all(sweep[(48000, 44100), name]["aliased"] > -20 for name in ns["resamplers"])
+
+
+def test_torch_filters_lose_gain_towards_the_top_of_the_band(ns):
+    for case in ns["drawn"]:
+        cutoff = min(ns["cases"][case]) / 2
+        for name in TORCH_FILTERS:
+            f, gain, _ = ns["response"](ns["results"][case, name], cutoff)
+            low = gain[(f > 0.1 * cutoff) & (f < 0.2 * cutoff)].mean()
+            high = gain[(f > 0.8 * cutoff) & (f < 0.9 * cutoff)].mean()
+            assert 20 * np.log10(high / low) < -1, (case, name)

@@ -1,0 +1,254 @@
+"""The claims of docs/frequency-response*.md, asserted on the taps its example reads out of torch."""
+
+import math
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from PIL import Image
+
+from helpers import run_example
+
+SWEEP = range(2, 9)  # whole factors 2..8
+
+
+@pytest.fixture(scope="module")
+def ns():
+    return run_example("frequency_response.py")
+
+
+def keys(x, a):
+    x = abs(x)
+    if x < 1:
+        return (a + 2) * x**3 - (a + 3) * x**2 + 1
+    if x < 2:
+        return a * x**3 - 5 * a * x**2 + 8 * a * x - 4 * a
+    return 0.0
+
+
+def lanczos3(x):
+    # Pillow's definition (libImaging/Resample.c): sinc(x) sinc(x / 3) on [-3, 3)
+    return float(np.sinc(x) * np.sinc(x / 3)) if -3 <= x < 3 else 0.0
+
+
+def tent(x):
+    return max(0.0, 1 - abs(x))
+
+
+def closed_form(kernel, k, length, widen):
+    """Taps of the middle output pixel: the kernel at (j - c) / k (widened) or j - c, c its centre, normalised if widened."""
+    i = (length // k) // 2
+    c = k * i + (k - 1) / 2  # align_corners=False: output pixel i sits at the centre of input block i
+    w = torch.tensor([kernel((j - c) / k if widen else j - c) for j in range(length)], dtype=torch.float64)
+    return w / w.sum() if widen else w
+
+
+def taps_at(ns, name, k):
+    settings = {"bilinear, antialias": dict(mode="bilinear", antialias=True), "bicubic, antialias": dict(mode="bicubic", antialias=True),
+                "lanczos, antialias": dict(mode="lanczos", antialias=True), "bilinear": dict(mode="bilinear"), "bicubic": dict(mode="bicubic")}
+    shrink = lambda x, k: F.interpolate(x, size=(x.shape[-2] // k, x.shape[-1] // k), align_corners=False, **settings[name])  # noqa: E731
+    return ns["impulse_response"](shrink, k, torch.device("cpu"))
+
+
+def length(ns, k):
+    return ns["LENGTH"] // k * k
+
+
+@pytest.mark.parametrize("k", SWEEP)
+def test_antialiased_taps_are_the_widened_kernels(ns, k):
+    # triangle, Keys a = -0.5 (Pillow's, not the -0.75 of plain bicubic) and Lanczos-3, each stretched by k
+    for name, kernel in (("bilinear, antialias", tent), ("bicubic, antialias", lambda x: keys(x, -0.5)), ("lanczos, antialias", lanczos3)):
+        torch.testing.assert_close(taps_at(ns, name, k), closed_form(kernel, k, length(ns, k), widen=True), atol=1e-12, rtol=0, msg=name)
+    wrong = closed_form(lambda x: keys(x, -0.75), k, length(ns, k), widen=True)
+    assert (taps_at(ns, "bicubic, antialias", k) - wrong).abs().max() > 1e-3
+
+
+@pytest.mark.parametrize("k", SWEEP)
+def test_plain_modes_read_a_fixed_footprint(ns, k):
+    torch.testing.assert_close(taps_at(ns, "bilinear", k), closed_form(tent, k, length(ns, k), widen=False), atol=1e-12, rtol=0)
+    torch.testing.assert_close(taps_at(ns, "bicubic", k), closed_form(lambda x: keys(x, -0.75), k, length(ns, k), widen=False), atol=1e-12, rtol=0)
+    assert int((taps_at(ns, "bilinear", k) != 0).sum()) <= 2 and int((taps_at(ns, "bicubic", k) != 0).sum()) <= 4
+
+
+@pytest.mark.parametrize("k", SWEEP)
+def test_antialiased_support_grows_with_the_factor(ns, k):
+    c = k * ((length(ns, k) // k) // 2) + (k - 1) / 2
+    for name, support in (("bilinear, antialias", 1), ("bicubic, antialias", 2), ("lanczos, antialias", 3)):
+        distance = (torch.nonzero(taps_at(ns, name, k)).flatten().double() - c).abs()
+        assert distance.max() < support * k and distance.max() > (support - 1) * k, name
+
+
+@pytest.mark.parametrize("k", SWEEP)
+def test_box_binomial_and_their_responses(ns, k):
+    impulse_response, gain, blur_pool, binomial = ns["impulse_response"], ns["gain"], ns["blur_pool"], ns["binomial"]
+    f = torch.linspace(0, 0.5, 401, dtype=torch.float64)[1:]
+    box = impulse_response(lambda x, k: F.avg_pool2d(x, k), k)
+    assert sorted(box[box != 0].tolist()) == pytest.approx([1 / k] * k, abs=1e-15)
+    torch.testing.assert_close(gain(box, f).abs(), (torch.sin(math.pi * k * f) / (k * torch.sin(math.pi * f))).abs(), atol=1e-12, rtol=0)
+    torch.testing.assert_close(impulse_response(lambda x, k: F.interpolate(x, size=(x.shape[-2] // k, x.shape[-1] // k), mode="area"), k), box, atol=1e-15, rtol=0)
+    for n in ns["FILTER_SIZES"]:  # one blur pool of stride k: the filter does not widen with k
+        w = impulse_response(lambda x, k: blur_pool(x, n, k), k)
+        expected = torch.tensor(binomial(n), dtype=torch.float64) / 2 ** (n - 1)
+        torch.testing.assert_close(w[w != 0], expected, atol=1e-15, rtol=0)
+        torch.testing.assert_close(gain(w, f), torch.cos(math.pi * f) ** (n - 1), atol=1e-12, rtol=0)
+
+
+@pytest.mark.parametrize("k", [2, 4, 8])
+def test_cascades_multiply_their_stages(ns, k):
+    f = torch.linspace(0, 0.5, 401, dtype=torch.float64)
+    previous = None
+    for n in ns["FILTER_SIZES"]:
+        w = ns["impulse_response"](ns["blur_stages"](n), k)
+        expected = math.prod(torch.cos(math.pi * 2**s * f) ** (n - 1) for s in range(int(math.log2(k))))
+        torch.testing.assert_close(ns["gain"](w, f), expected, atol=1e-12, rtol=0)
+        if previous is not None:  # one more tap lowers the whole curve
+            assert (expected.abs() <= previous.abs() + 1e-15).all()
+        previous = expected
+
+
+@pytest.mark.parametrize("k", SWEEP)
+def test_every_filter_keeps_a_constant_and_is_symmetric(ns, k):
+    shrinks = {name: ns["FILTERS"][name] for name in ("x[..., ::k, ::k]", "bilinear", "bicubic", "AvgPool2d(k)", "area", "bilinear, antialias", "bicubic, antialias")}
+    shrinks["lanczos, antialias"] = ns["FILTERS"]["lanczos, antialias"]
+    shrinks.update({n: (lambda x, k, n=n: ns["blur_pool"](x, n, k)) for n in ns["FILTER_SIZES"]})
+    for name, shrink in shrinks.items():
+        w = ns["impulse_response"](shrink, k, torch.device("cpu"))
+        assert w.sum().item() == pytest.approx(1, abs=1e-12), (name, k)
+        nz = w[torch.nonzero(w).min() : torch.nonzero(w).max() + 1]
+        torch.testing.assert_close(nz, nz.flip(0), atol=1e-14, rtol=0, msg=f"{name} at {k}")
+
+
+def test_page_taps_and_responses(ns):
+    assert set(ns["factors"]) == {2, 4} and tuple(ns["FILTER_SIZES"]) == tuple(range(2, 8))
+    for key, r in ns["responses"].items():
+        assert r[0].item() == pytest.approx(1, abs=1e-12), key
+    same = lambda a, b: torch.allclose(ns["taps"][a], ns["taps"][b], atol=1e-15)  # noqa: E731
+    # BlurPool [1,3,3,1] is the antialiased bilinear at 2x; two antialiased 2x bilinear steps are it at 4x,
+    # which is not the one-step 4x antialiased bilinear; two AvgPool2d(2) are AvgPool2d(4).
+    assert same(("BlurPool [1,3,3,1]", 2), ("bilinear, antialias", 2))
+    assert same(("BlurPool [1,3,3,1]", 4), ("bilinear, antialias, 2x twice", 4))
+    assert not same(("bilinear, antialias", 4), ("bilinear, antialias, 2x twice", 4))
+    assert same(("AvgPool2d(2) twice", 4), ("AvgPool2d(k)", 4)) and same(("AvgPool2d(k)", 2), ("bilinear", 2))
+    for k in (2, 4):
+        assert same(("area", k), ("AvgPool2d(k)", k)) and same(("BlurPool [1,1]", k), ("AvgPool2d(k)", k))
+    assert not same(("bilinear", 4), ("AvgPool2d(k)", 4))
+    for key, w in ns["taps"].items():  # symmetric, cascades included
+        nz = w[torch.nonzero(w).min() : torch.nonzero(w).max() + 1]
+        torch.testing.assert_close(nz, nz.flip(0), atol=1e-14, rtol=0, msg=str(key))
+
+
+def test_no_single_response_at_a_fractional_factor():
+    # 1.5x: neighbouring output pixels get different, asymmetric taps, not shifted copies of one filter
+    eye = torch.eye(48, dtype=torch.float64).view(48, 1, 1, 48)
+    m = F.interpolate(eye, size=(1, 32), mode="bilinear", antialias=True, align_corners=False)[:, 0, 0, :].T
+    rows = [[round(v, 12) for v in row.tolist() if v != 0] for row in m[14:17]]
+    assert rows[0] != rows[1] and rows[1] != rows[2]
+    assert all(row != row[::-1] for row in rows)
+
+
+def test_separable_same_taps_along_both_axes(ns):
+    # shrink(x) == M x M^T, with M read from impulses along the width only
+    generator = torch.Generator().manual_seed(0)
+    for k in (2, 4):
+        size = 12 * k
+        eye = torch.eye(size, dtype=torch.float64).view(size, 1, 1, size).expand(size, 1, 8 * k, size).contiguous()
+        x = torch.randn(1, 1, size, size, generator=generator, dtype=torch.float64)
+        for name, shrink in {**ns["FILTERS"], **(ns["CASCADES"] if k == 4 else {})}.items():
+            m = shrink(eye, k)[:, 0, 0, :].T  # (outputs, inputs)
+            torch.testing.assert_close(shrink(x, k)[0, 0], m @ x[0, 0] @ m.T, atol=1e-12, rtol=0, msg=f"{name} at {k}")
+
+
+@pytest.mark.parametrize("k", SWEEP)
+def test_torch_matches_pillow(k):
+    generator = torch.Generator().manual_seed(k)
+    for h, w in ((8 * k, 8 * k), (8 * k + 3, 5 * k + 1)):
+        x = torch.rand(h, w, generator=generator)
+        image = Image.fromarray(x.numpy(), mode="F")
+        for mode, pillow in (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC), ("lanczos", Image.Resampling.LANCZOS)):
+            ours = F.interpolate(x.view(1, 1, h, w), size=(h // k, w // k), mode=mode, antialias=True, align_corners=False)[0, 0]
+            theirs = torch.from_numpy(np.asarray(image.resize((w // k, h // k), pillow)).copy())
+            torch.testing.assert_close(ours, theirs, atol=2e-5, rtol=0, msg=f"{mode} at {k}, {h}x{w}")
+
+
+def test_page_claims_on_the_table(ns):
+    m = ns["measures"]
+    blur = [name for name in ns["FILTERS"] if name.startswith("BlurPool")]
+    for k in (2, 4):
+        # every extra binomial tap costs passband and buys stopband
+        for key in ("half", "nyquist", "stop", "white", "folded"):
+            values = [m[name, k][key] for name in blur]
+            assert all(a > b for a, b in zip(values, values[1:])), (key, k)
+        # the plain modes do not widen: at 4x they barely filter
+        assert m["bilinear", 4]["stop"] > 0.8 and m["bicubic", 4]["stop"] > 1
+        antialiased = ("bilinear, antialias", "bicubic, antialias", "lanczos, antialias")
+        assert all(m[name, k]["stop"] < 0.1 for name in antialiased)
+        assert all(m[name, k]["stop"] > 0.1 for name in ("x[..., ::k, ::k]", "bilinear", "bicubic"))
+        # lanczos: the only widened filter whose passband gain at f_N/2 exceeds 1; gain about 1/2 at f_N
+        assert m["lanczos, antialias", k]["half"] > 1
+        assert all(m[name, k]["half"] < 1 for name in ("bilinear, antialias", "bicubic, antialias", "AvgPool2d(k)", *blur))
+        assert m["lanczos, antialias", k]["nyquist"] == pytest.approx(0.5, abs=0.01)
+        # on 1/f images lanczos has the least passband loss + folded energy of the filters that filter
+        total = {name: v["passband"] + v["folded"] for (name, kk), v in m.items() if kk == k}
+        assert min(total, key=total.get) == "lanczos, antialias"
+    # two 2x steps of antialiased bilinear blur more and fold less than one 4x step
+    one, two = m["bilinear, antialias", 4], m["bilinear, antialias, 2x twice", 4]
+    assert two["half"] < one["half"] - 0.03 and two["folded"] < one["folded"] / 2 and two["white"] < one["white"] / 2
+    # plain bilinear at 4x: still above 0.8 at 1.5 f_N; the antialiased modes change little from 2x to 4x
+    assert ns["at"](("bilinear", 4), 1.5 * 0.5 / 4) > 0.8
+    for name in antialiased:
+        for key in ("half", "nyquist", "stop"):
+            assert abs(m[name, 2][key] - m[name, 4][key]) < 0.05, (name, key)
+
+
+@pytest.fixture(scope="module")
+def measured_pages():
+    downsample = run_example("downsample_methods.py")
+    return (downsample["measured"], tuple(downsample["images"].shape)), run_example("aliasing.py")
+
+
+def test_response_predicts_the_downsampling_page(ns, measured_pages):
+    (measured, images), _ = measured_pages
+    assert images == (8, 1, 128, 128)  # the page: 8 images, and the prediction's 128x128 grid
+    m = ns["measures"]
+    common = [(name, k) for (name, k) in m if (name, k) in measured and "folded" in measured[name, k]]
+    assert len(common) >= 20
+    for key in common:
+        assert m[key]["folded"] == pytest.approx(measured[key]["folded"], rel=0.1), key
+        assert m[key]["passband"] == pytest.approx(measured[key]["passband"], rel=0.03, abs=1e-5), key
+    for k in (2, 4):  # the rankings agree wherever the prediction tells two filters apart
+        names = [name for (name, kk) in common if kk == k]
+        for a in names:
+            for b in names:
+                if m[a, k]["folded"] > 1.01 * m[b, k]["folded"]:
+                    assert measured[a, k]["folded"] > measured[b, k]["folded"], (a, b, k)
+                elif m[a, k]["folded"] == pytest.approx(m[b, k]["folded"], rel=1e-9):  # one operation: a tie in both
+                    assert measured[a, k]["folded"] == pytest.approx(measured[b, k]["folded"], rel=1e-3), (a, b, k)
+        # the downsampling page's paragraph: BlurPool [1,4,6,4,1] has the lowest gain at f_N and at f_N/2
+        for key in ("nyquist", "half"):
+            assert min(names, key=lambda name: m[name, k][key]) == "BlurPool [1,4,6,4,1]", (key, k)
+
+
+def test_response_predicts_the_aliasing_page(ns, measured_pages):
+    _, aliasing = measured_pages
+    assert (ns["low"], ns["high"]) == (aliasing["low"], aliasing["high"]) and aliasing["k"] == 4
+    for name, (low, high) in ns["predicted_tones"].items():
+        if name in aliasing["tones"]:
+            assert aliasing["tones"][name][0] == pytest.approx(low, rel=0.01), name
+            assert aliasing["tones"][name][1] == pytest.approx(high, rel=0.01, abs=2e-4), name
+    assert set(aliasing["tones"]) <= set(ns["predicted_tones"])  # lanczos is predicted from the CPU even where the page skips it
+    # the aliasing page's paragraph, at 4x: gain above 0.8 at 1.5 f_N for slicing and plain bilinear,
+    # under 0.1 from there on for the antialiased filters and BlurPool, whose mid-passband gain is the lowest
+    m = ns["measures"]
+    assert all(ns["at"]((name, 4), 1.5 * 0.5 / 4) > 0.8 for name in ("x[..., ::k, ::k]", "bilinear"))
+    assert all(m[name, 4]["stop"] < 0.1 for name in ("bilinear, antialias", "bicubic, antialias", "lanczos, antialias", "BlurPool [1,4,6,4,1]"))
+    assert min(ns["predicted_tones"], key=lambda name: m[name, 4]["half"]) == "BlurPool [1,4,6,4,1]"
+
+
+def test_lanczos_needs_antialias_and_4d_input():
+    x = torch.rand(1, 1, 16, 16)
+    with pytest.raises(ValueError, match="antialias=True"):
+        F.interpolate(x, scale_factor=0.5, mode="lanczos")
+    with pytest.raises((ValueError, NotImplementedError)):
+        F.interpolate(x[0], scale_factor=0.5, mode="lanczos", antialias=True)
+    assert "Lanczos-3" in F.interpolate.__doc__

@@ -1,0 +1,242 @@
+"""The claims of docs/other-frameworks.md, on the values examples/other_frameworks.py computed,
+and on wider sweeps of sizes than the page's tables."""
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from _downsample import blur_pool
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from kornia.filters import BlurPool2D, blur_pool2d
+from kornia.geometry.transform import resize as kornia_resize
+from PIL import Image
+
+from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
+
+ROUNDING = 1e-5  # float32 rounding of the position and weight arithmetic: far below any difference of method
+METHOD = 0.05  # a difference of method: the smallest one the tables show is above it
+
+
+@pytest.fixture(scope="module")
+def ns():
+    return run_example("other_frameworks.py")
+
+
+def both(rows, key):
+    return rows[key]["down"][0], rows[key]["up"][0]
+
+
+def shapes(max_side):
+    side = st.integers(1, max_side)
+    return st.tuples(side, side)
+
+
+# --- kornia.geometry.transform.resize ---------------------------------------------------------
+
+
+def test_kornia_resize_defaults_are_f_interpolate_bilinear(ns):
+    assert both(ns["kornia_rows"], ("resize(x, size)", "bilinear")) == (0, 0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(shapes(40), shapes(40), st.sampled_from(["nearest", "nearest-exact", "bilinear", "bicubic", "area"]))
+def test_kornia_resize_without_antialias_calls_f_interpolate(shape, size, mode):
+    x = torch.rand(1, 2, *shape) * 2 - 1
+    np.testing.assert_array_equal(kornia_resize(x, size, interpolation=mode), F.interpolate(x, size=size, mode=mode))
+
+
+def test_kornia_antialias_differs_from_torch_when_shrinking_and_does_nothing_when_enlarging(ns):
+    rows = ns["kornia_rows"]
+    down, up = both(rows, ("resize(x, size, antialias=True)", "bilinear, antialias=True"))
+    assert down > METHOD and up < ROUNDING
+    down, up = both(rows, ("resize(x, size, 'bicubic', antialias=True)", "bicubic"))
+    assert down > METHOD and up == 0  # enlarging: plain bicubic, a = -0.75 ...
+    down, up = both(rows, ("resize(x, size, 'bicubic', antialias=True)", "bicubic, antialias=True"))
+    assert down > METHOD and up > METHOD  # ... where torch's antialias kernel uses a = -0.5
+
+
+def gaussian_then_interpolate(x, size, mode):
+    """What the page says kornia's antialias does, written out: a Gaussian of sigma (f - 1) / 2
+    per axis over an odd number of taps, about 4 sigma, reflected at the border, then F.interpolate."""
+    for axis, (n, m) in enumerate(zip(x.shape[-2:], size)):
+        f = n / m
+        sigma = max((f - 1) / 2, 0.001)
+        taps = max(int(4 * sigma), 3) | 1
+        if n == 1 or max(x.shape[-2] / size[0], x.shape[-1] / size[1]) <= 1:
+            continue
+        t = torch.arange(taps, dtype=torch.float64) - taps // 2
+        w = torch.exp(-(t**2) / (2 * sigma**2))
+        w = (w / w.sum()).to(x.dtype)
+        pad = [0, 0, taps // 2, taps // 2] if axis == 0 else [taps // 2, taps // 2, 0, 0]
+        kernel = w.view(1, 1, -1, 1) if axis == 0 else w.view(1, 1, 1, -1)
+        c = x.shape[1]
+        x = F.conv2d(F.pad(x, pad, mode="reflect"), kernel.expand(c, 1, *kernel.shape[2:]), groups=c)
+    return F.interpolate(x, size=size, mode=mode)
+
+
+@pytest.mark.parametrize(
+    "shape,size", [((64, 65), (17, 32)), ((300, 40), (3, 40)), ((9, 9), (4, 4)), ((5, 12), (2, 24)), ((40, 40), (1, 1))]
+)
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_kornia_antialias_is_a_gaussian_blur_then_plain_interpolate(shape, size, mode):
+    x = torch.rand(1, 2, *shape, dtype=torch.float64) * 2 - 1
+    ours = gaussian_then_interpolate(x, size, mode)
+    np.testing.assert_allclose(kornia_resize(x, size, interpolation=mode, antialias=True), ours, atol=1e-12)
+
+
+# --- kornia blur pool ---------------------------------------------------------------------------
+
+
+def test_kornia_blur_pool_is_the_site_blur_pool_with_zero_padding(ns):
+    rows, inside = ns["pool_rows"], ns["pool_interior"]
+    zeros, reflect = ns["POOL"]
+    assert rows[zeros][0] < ROUNDING
+    assert rows[reflect][0] > 0.1 and inside[reflect][0] < ROUNDING  # the padding, and only the padding, differs
+
+
+@settings(max_examples=60, deadline=None)
+@given(shapes(24), st.integers(2, 7), st.integers(1, 5))
+def test_kornia_blur_pool_equals_zero_padded_blur_pool_everywhere(shape, k, stride):
+    x = torch.rand(1, 3, *shape, dtype=torch.float64) * 2 - 1
+    ours = blur_pool(x, k, stride, padding_mode="zeros", ceil_mode=True)
+    np.testing.assert_allclose(blur_pool2d(x, k, stride), ours, atol=1e-12)
+    np.testing.assert_allclose(BlurPool2D(k, stride)(x), ours, atol=1e-12)
+
+
+@pytest.mark.parametrize("k", range(2, 8))
+def test_kornia_blur_pool_darkens_a_constant_map_where_the_filter_reaches_over_the_border(ns, k):
+    out = blur_pool2d(torch.ones(1, 1, 13, 13), k)
+    inside = ns["interior"](13, k, 2)
+    assert torch.all(out[..., inside, inside] == 1)
+    assert out.min() < 1
+    np.testing.assert_array_equal(blur_pool(torch.ones(1, 1, 13, 13), k, 2), 1)  # reflection keeps it
+
+
+def test_blur_pool_2_and_4_taps_against_f_interpolate(ns):
+    rows, inside = ns["pool_rows"], ns["pool_interior"]
+    assert rows["blur_pool2d(x, 2)"] == (0, 0)
+    assert rows["blur_pool2d(x, 4)"][0] > METHOD and inside["blur_pool2d(x, 4)"][0] < ROUNDING
+
+
+@pytest.mark.parametrize("n", [2, 4, 6, 10, 18, 32])
+def test_blur_pool_2_and_4_taps_on_every_even_size(n):
+    x = torch.rand(1, 2, n, n + 2, dtype=torch.float64) * 2 - 1
+    np.testing.assert_allclose(blur_pool2d(x, 2), F.interpolate(x, scale_factor=0.5, mode="area"), atol=1e-12)
+    four, aa = blur_pool2d(x, 4), F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True)
+    np.testing.assert_allclose(four[..., 1:-1, 1:-1], aa[..., 1:-1, 1:-1], atol=1e-12)  # the taps stay inside
+    assert (four[..., 0, :] - aa[..., 0, :]).abs().max() > 1e-3  # zero padding against renormalised weights
+
+
+# --- jax.image.resize ---------------------------------------------------------------------------
+
+
+def test_jax_calls_that_equal_a_torch_call(ns):
+    rows = ns["jax_rows"]
+    for key in [
+        ("linear", "bilinear, antialias=True"),
+        ("linear, antialias=False", "bilinear"),
+        ("cubic", "bicubic, antialias=True"),
+        ("cubic-pytorch, antialias=False", "bicubic"),
+        ("lanczos3", "lanczos, antialias=True"),
+    ]:
+        assert max(both(rows, key)) < ROUNDING, key
+    assert both(rows, ("nearest", "nearest-exact")) == (0, 0)
+
+
+def test_jax_cubic_without_antialias_is_keys_half_when_enlarging_and_no_torch_call_when_shrinking(ns):
+    rows = ns["jax_rows"]
+    down, up = both(rows, ("cubic, antialias=False", "bicubic, antialias=True"))
+    assert up < ROUNDING and down > METHOD
+    assert min(both(rows, ("cubic, antialias=False", "bicubic"))) > METHOD  # a = -0.5 against -0.75
+    shape, size = ns["JAX_DOWN"][0]  # 300 x 65 -> 3 x 32 (3 x 2 -> 1 x 1 samples the centre, where cubic is bilinear)
+    theirs = ns["jax_out"][(("antialias", False), ("method", "cubic")), shape]
+    x = torch.from_numpy(ns["inputs"][shape])[None, None]
+    every = [dict(mode=m) for m in ("nearest", "nearest-exact", "bilinear", "bicubic", "area")]
+    every += [dict(mode=m, antialias=True) for m in ("bilinear", "bicubic", "lanczos")]
+    for kwargs in every:
+        assert np.abs(F.interpolate(x, size=size, **kwargs)[0, 0].numpy() - theirs).max() > METHOD, kwargs
+
+
+SIDES = st.sampled_from([1, 2, 3, 5, 7, 16, 31, 64, 100])
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.tuples(SIDES, SIDES), st.tuples(SIDES, SIDES))
+def test_jax_linear_and_cubic_defaults_are_torch_antialias_on_any_sizes(shape, size):
+    x = np.random.default_rng(sum(shape + size)).uniform(-1, 1, shape).astype(np.float32)
+    for method, mode in (("linear", "bilinear"), ("cubic", "bicubic")):
+        theirs = np.asarray(jax.image.resize(jnp.asarray(x), size, method))
+        ours = F.interpolate(torch.from_numpy(x)[None, None], size=size, mode=mode, antialias=True)[0, 0].numpy()
+        # torch's CPU antialias bug: an output one pixel wide whose height changes (the page shows it).
+        wrong = size[1] == 1 and size[0] > 1 and shape[0] != size[0]
+        assert (np.abs(theirs - ours).max() < ROUNDING) != wrong, (method, shape, size)
+
+
+@pytest.mark.parametrize("n,m", [(5, 3), (7, 4), (31, 17), (64, 100), (3, 300), (100, 7), (13, 13), (17, 5)])
+def test_jax_nearest_is_nearest_exact(n, m):
+    x = np.arange(n * 2, dtype=np.float32).reshape(n, 2)
+    theirs = np.asarray(jax.image.resize(jnp.asarray(x), (m, 2), "nearest"))
+    ours = F.interpolate(torch.from_numpy(x)[None, None], size=(m, 2), mode="nearest-exact")[0, 0].numpy()
+    np.testing.assert_array_equal(theirs, ours)
+
+
+def test_the_one_pixel_wide_exception(ns):
+    wrong, right = ns["thin_gaps"].values()
+    assert wrong > 0.1 and right < ROUNDING
+
+
+# --- Hugging Face image processors --------------------------------------------------------------
+
+
+def test_hf_default_processors_are_torch_uint8_antialias_exactly(ns):
+    for (name, shape), (vs_torch, _, _) in ns["hf_rows"].items():
+        assert vs_torch == 0, (name, shape)
+
+
+def test_hf_pil_backend_is_pillow_and_one_level_from_the_default(ns):
+    rows = ns["hf_rows"]
+    for (name, shape), (_, vs_pil, share) in rows.items():
+        assert vs_pil == 1, (name, shape)
+    # Most pixels agree, except where the height shrinks and the width grows (333 x 217 -> 224 x 224 for ViT).
+    assert rows["ViTImageProcessor", (333, 217)][2] > 0.1
+    assert all(share < 0.01 for key, (_, _, share) in rows.items() if key != ("ViTImageProcessor", (333, 217)))
+    _, pil_backend, _ = ns["HF"]["ViTImageProcessor"]
+    for image in ns["HF_IMAGES"]:
+        pillow = np.asarray(Image.fromarray(image).resize((224, 224), Image.Resampling.BILINEAR)).transpose(2, 0, 1)
+        np.testing.assert_array_equal(ns["processed"](pil_backend, image).numpy(), pillow)
+
+
+def test_hf_pil_backend_rounds_a_float_image_to_8_bits(ns):
+    exact, on_grid = ns["hf_float"]["ViTImageProcessor"]
+    assert exact == 0 and not on_grid
+    gap, on_grid = ns["hf_float"]["ViTImageProcessorPil"]
+    assert on_grid and 0.5 / 255 < gap < 3 / 255
+
+
+# --- pytorch-fid --------------------------------------------------------------------------------
+
+
+def test_fid_antialias_matters_only_above_299(ns):
+    rows = ns["fid_rows"]
+    for n, cells in rows.items():
+        for top, _ in cells:
+            if n <= 299:
+                assert top < ROUNDING, n
+            else:
+                assert top > 0.2, n
+    assert rows[299] == [(0, 0), (0, 0)]
+    photo, zone = zip(*(rows[n] for n in (512, 1024)))
+    assert photo[0][1] < photo[1][1] and zone[0][1] < zone[1][1]  # the mean grows with the factor
+    assert all(z[1] > 5 * p[1] and z[0] > p[0] for p, z in zip(photo, zone))  # and with the fine detail in the image
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 17, 100, 298, 300, 301, 450])
+def test_fid_resize_sweep(n):
+    x = torch.rand(1, 3, n, n + 1) * 2 - 1
+    aliased = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False)
+    smooth = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False, antialias=True)
+    gap = (aliased - smooth).abs().max().item()
+    assert (gap < ROUNDING) == (n < 299), (n, gap)

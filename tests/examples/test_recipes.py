@@ -1,0 +1,330 @@
+"""The claims of docs/recipes*.md, asserted on the example's values and swept over their domain with torch."""
+
+import contextlib
+import io
+import itertools
+
+import numpy as np
+import pytest
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
+
+
+@pytest.fixture(scope="module")
+def run():
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        ns = run_example("recipes.py")
+    return ns, out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def ns(run):
+    return run[0]
+
+
+# --- 1. segmentation masks ---------------------------------------------------
+
+
+def test_int64_masks_are_rejected_uint8_and_float_accepted(ns):
+    accepted = ns["mask_dtype_accepted"]
+    assert accepted[torch.uint8] and accepted[torch.float32]
+    assert not accepted[torch.int64] and not accepted[torch.int32] and not accepted[torch.bool]
+    for mode in ("nearest", "nearest-exact"):
+        for dtype, ok in accepted.items():
+            try:
+                F.interpolate(torch.zeros(1, 2, 3, dtype=dtype, device=ns["device"]), size=5, mode=mode)  # 3-D too
+                assert ok, (mode, dtype)
+            except (RuntimeError, NotImplementedError):
+                assert not ok, (mode, dtype)
+
+
+def offsets(mode, size_in, size_out=None, **kwargs):
+    ramp = torch.arange(size_in, dtype=torch.float64).view(1, 1, -1)
+    read = F.interpolate(ramp, size=size_out, mode=mode, **kwargs)[0, 0]
+    n = read.shape[-1]
+    return read - ((torch.arange(n, dtype=torch.float64) + 0.5) * size_in / n - 0.5)
+
+
+def test_nearest_reads_half_of_factor_minus_one_pixels_early_when_shrinking_by_whole_factors():
+    for k in range(1, 101):
+        for n in range(1, 10):
+            torch.testing.assert_close(
+                offsets("nearest", k * n, n), torch.full((n,), -(k - 1) / 2, dtype=torch.float64)
+            )
+            expected = 0.0 if k % 2 else 0.5  # an odd block has a centre pixel, an even one does not
+            torch.testing.assert_close(
+                offsets("nearest-exact", k * n, n), torch.full((n,), expected, dtype=torch.float64)
+            )
+
+
+def test_nearest_exact_never_reads_more_than_half_a_pixel_off_with_size():
+    for size_in, size_out in itertools.product(range(1, 65), range(1, 65)):
+        assert offsets("nearest-exact", size_in, size_out).abs().max() <= 0.5 + 1e-9, (size_in, size_out)
+
+
+def test_with_a_scale_factor_whose_product_is_not_whole_nearest_exact_reads_further(ns):
+    row = [k for k, (size_in, how) in enumerate(ns["offset_cases"]) if "scale_factor" in how]
+    assert len(row) == 1
+    assert ns["offsets"]["nearest-exact", row[0]].abs().max() > 0.5
+    # and recompute_scale_factor=True puts it back within half a pixel
+    assert offsets("nearest-exact", 5, scale_factor=0.3, recompute_scale_factor=True).abs().max() <= 0.5
+
+
+def test_example_offsets_table(ns):
+    o = ns["offsets"]
+    sizes = [how.get("size") for _, how in ns["offset_cases"]]
+    at = {s: i for i, s in enumerate(sizes)}
+    assert o["nearest", at[16]].mean().item() == pytest.approx(-1.0)
+    assert o["nearest", at[12]].mean().item() == pytest.approx(-1.5)
+    assert o["nearest-exact", at[16]].abs().max().item() == 0
+    assert torch.equal(o["nearest", at[96]], o["nearest-exact", at[96]])
+    assert o["nearest", at[37]].abs().max() > 1  # a non-whole shrink: nearest reads more than a pixel off
+
+
+@pytest.mark.parametrize("rank,factors,sizes", [(3, 200, (1, 2, 3, 5, 9)), (4, 200, (1, 2, 3)), (5, 64, (1, 2))])
+def test_whole_upscaling_nearest_exact_is_pixel_blocks_and_nearest_is_except_some_factors(ns, rank, factors, sizes):
+    broken = set()
+    for r in range(1, factors + 1):
+        for n in sizes:
+            x = torch.randn((1, 2) + (n,) * (rank - 2), generator=torch.Generator().manual_seed(n))
+            blocks = x
+            for dim in range(2, rank):
+                blocks = blocks.repeat_interleave(r, dim=dim)
+            for kwargs in (dict(scale_factor=r), dict(size=(n * r,) * (rank - 2))):
+                assert torch.equal(F.interpolate(x, mode="nearest-exact", **kwargs), blocks), (r, n, kwargs)
+                if not torch.equal(F.interpolate(x, mode="nearest", **kwargs), blocks):
+                    broken.add(r)
+    assert broken  # the exception the page shows
+    assert min(broken) > 40  # factors up to 40 are exact
+    if factors == 200:
+        assert set(ns["not_blocks"]["nearest"]) == broken
+    assert not ns["not_blocks"]["nearest-exact"]
+    # and they are not the same at a non-whole upscaling factor
+    x = torch.arange(4.0).view(1, 1, 4)
+    assert not torch.equal(F.interpolate(x, size=10, mode="nearest"), F.interpolate(x, size=10, mode="nearest-exact"))
+
+
+def test_nearest_exact_equals_pil_nearest_off_ties_wider_sweep_and_in_2d():
+    ties_differ = 0
+    for size_in in range(1, 81):
+        image = Image.fromarray((np.arange(size_in) % 256).astype(np.uint8)[None])
+        row = torch.arange(size_in, dtype=torch.float32).view(1, 1, 1, -1)
+        for size_out in range(1, 81):
+            pil = torch.from_numpy(np.asarray(image.resize((size_out, 1), Image.NEAREST))[0].astype(np.int64))
+            ours = F.interpolate(row, size=(1, size_out), mode="nearest-exact")[0, 0, 0].long()
+            tie = (2 * torch.arange(size_out) + 1) * size_in % (2 * size_out) == 0
+            assert torch.equal(ours[~tie], pil[~tie]), (size_in, size_out)
+            ties_differ += int((ours[tie] != pil[tie]).sum())
+    assert ties_differ > 0  # why the page's sentence excludes ties
+    # rows and columns are resized independently: a 2-D map off ties
+    rng = np.random.default_rng(0)
+    for h, w, oh, ow in [(7, 5, 3, 11), (9, 13, 5, 4), (3, 3, 8, 9)]:
+        data = rng.integers(0, 255, (h, w), dtype=np.uint8)
+        pil = torch.from_numpy(np.asarray(Image.fromarray(data).resize((ow, oh), Image.NEAREST)).astype(np.int64))
+        ours = F.interpolate(torch.from_numpy(data)[None, None].float(), size=(oh, ow), mode="nearest-exact")[
+            0, 0
+        ].long()
+        assert torch.equal(ours, pil)
+
+
+def test_example_pil_counts(ns):
+    off, at = ns["pil_mismatch"]["nearest-exact"]
+    assert off == 0 and at > 0
+    assert ns["pil_mismatch"]["nearest"][0] > 1000
+    size_in, size_out, i, ours, pil = ns["first_tie_mismatch"]
+    assert (2 * i + 1) * size_in % (2 * size_out) == 0 and ours != pil
+
+
+def test_shrinking_one_hot_bilinear_differs_least_and_nearest_most(ns):
+    results = ns["mask_results"]
+    for size in ns["mask_sizes"]:
+        if size >= ns["source_size"]:
+            continue
+        wrong = {name: results[size, name]["wrong"] for name in ns["mask_methods"]}
+        assert wrong["one-hot + bilinear"] <= wrong["nearest-exact"] < wrong["nearest"], (size, wrong)
+        assert max(abs(v) for v in results[size, "nearest"]["shift"]) > max(
+            abs(v) for v in results[size, "one-hot + bilinear"]["shift"]
+        )
+    # at a whole odd factor (1/3), nearest-exact samples the centres the drawing samples
+    assert results[16, "nearest-exact"]["wrong"] == 0
+
+
+def test_enlarging_by_a_non_whole_factor_no_method_wins(ns):
+    results = ns["mask_results"]
+    best = {size: min(ns["mask_methods"], key=lambda name: results[size, name]["wrong"]) for size in (120, 67)}
+    assert best[120] != best[67]
+
+
+@given(st.integers(1, 9), st.integers(1, 9), st.integers(2, 5), st.integers(0, 2**31 - 1))
+@settings(max_examples=60, deadline=None)
+def test_at_x2_the_three_methods_give_one_mask(ns, h, w, classes, seed):
+    mask = torch.randint(0, classes, (h, w), generator=torch.Generator().manual_seed(seed))
+    results = [method(mask.to(ns["device"]), (2 * h, 2 * w)) for method in ns["mask_methods"].values()]
+    assert all(torch.equal(results[0].cpu(), r.cpu()) for r in results[1:])
+
+
+def test_example_at_x2_all_equal_and_at_9_every_method_loses_a_class(ns):
+    results = ns["mask_results"]
+    masks = [results[96, name]["resized"] for name in ns["mask_methods"]]
+    assert all(torch.equal(masks[0], m) for m in masks[1:])
+    assert all(results[9, name]["lost"] for name in ns["mask_methods"])
+    assert ns["reference_lost"][9]
+    assert not any(results[size, name]["lost"] for size in ns["mask_sizes"] if size > 9 for name in ns["mask_methods"])
+
+
+def test_one_hot_memory():
+    assert F.one_hot(torch.zeros(2, 3, dtype=torch.long), 5).dtype == torch.int64  # before .float()
+    assert F.one_hot(torch.zeros(2, 3, 4, dtype=torch.long), 7).permute(0, 3, 1, 2).float().nbytes == 2 * 7 * 3 * 4 * 4
+
+
+def test_example_one_hot_bytes(ns):
+    assert ns["one_hot_bytes"](2, 7, 3, 4) == torch.zeros(2, 7, 3, 4).nbytes
+
+
+# --- 2. ViT position embeddings ----------------------------------------------
+
+
+def test_pos_embed_tokens_and_class_token(ns):
+    r = ns["pos_results"]
+    for name in ns["embeddings"]:
+        assert r[name, 16]["tokens"] == 1 + 16 * 16 and r[name, 24]["tokens"] == 1 + 24 * 24
+        assert r[name, 16]["cls_kept"] and r[name, 24]["cls_kept"]
+
+
+def test_pos_embed_round_trip_is_not_identity(ns):
+    r = ns["pos_results"]
+    smooth, rough = list(ns["embeddings"])
+    for size in (16, 24):
+        assert 0 < r[smooth, size]["round_trip"] < 0.01
+        assert r[rough, size]["round_trip"] > 0.2
+        assert r[rough, size]["round_trip"] > 10 * r[smooth, size]["round_trip"]
+        assert r[smooth, size]["antialias_effect"] > 0 and r[rough, size]["antialias_effect"] > 0
+
+
+def test_pos_embed_grid_is_laid_out_row_major(ns):
+    # Token 1 + i * 14 + j holds (i, j): the resized grid must hold the resized ramps,
+    # rows in channel 0 and columns in channel 1 (cubic kernels reproduce a straight line away from the border).
+    i, j = torch.meshgrid(torch.arange(14.0), torch.arange(14.0), indexing="ij")
+    posemb = torch.cat([torch.full((1, 1, 2), -7.0), torch.stack([i, j], dim=-1).reshape(1, -1, 2)], dim=1)
+    out = ns["resample_abs_pos_embed"](posemb.to(ns["device"]), (16, 24)).cpu()
+    assert out.shape == (1, 1 + 16 * 24, 2) and torch.equal(out[0, 0], posemb[0, 0])
+    grid = out[0, 1:].reshape(16, 24, 2)
+    rows = (torch.arange(16.0) + 0.5) * 14 / 16 - 0.5
+    cols = (torch.arange(24.0) + 0.5) * 14 / 24 - 0.5
+    torch.testing.assert_close(grid[3:-3, 3:-3, 0], rows[3:-3, None].expand(10, 18), atol=1e-4, rtol=0)
+    torch.testing.assert_close(grid[3:-3, 3:-3, 1], cols[None, 3:-3].expand(10, 18), atol=1e-4, rtol=0)
+
+
+def test_antialias_changes_bicubic_enlarging_but_not_bilinear():
+    x = torch.randn(1, 4, 14, 14, generator=torch.Generator().manual_seed(0))
+    for size in range(15, 40):
+        for mode, changes in (("bicubic", True), ("bilinear", False)):
+            a = F.interpolate(x, size=size, mode=mode, antialias=True)
+            b = F.interpolate(x, size=size, mode=mode, antialias=False)
+            assert (not torch.allclose(a, b, atol=1e-5)) == changes, (mode, size)
+
+
+def test_pos_embed_keeps_dtype_and_computes_in_float32(ns):
+    posemb = torch.randn(1, 197, 8, dtype=torch.bfloat16, device=ns["device"])
+    out = ns["resample_abs_pos_embed"](posemb, (16, 16))
+    assert out.dtype == torch.bfloat16
+    expected = ns["resample_abs_pos_embed"](posemb.float(), (16, 16)).to(torch.bfloat16)
+    assert torch.equal(out, expected)
+
+
+# --- 3. bilinear ConvTranspose2d ---------------------------------------------
+
+
+def test_fcn_and_d2l_layer_for_x32_is_bilinear_layer_args(ns):
+    from _upsamplers import bilinear_layer_args
+
+    assert bilinear_layer_args(32) == dict(kernel_size=64, stride=32, padding=16)  # d2l 14.11's FCN head
+
+
+def test_example_transposed_table(ns):
+    for scale, (inside, border, padded) in ns["transposed_gap"].items():
+        assert inside < 1e-13 and padded < 1e-13 and border > 0.1, scale
+
+
+@pytest.mark.parametrize("scale", range(1, 13))
+def test_bilinear_transposed_2d_sweep(ns, scale):
+    gen = torch.Generator().manual_seed(scale)
+    for channels, h, w in itertools.product((1, 2, 4), range(1, 10), (1, 4, 9)):
+        layer = ns["bilinear_transposed"](channels, scale, torch.float64)
+        x = torch.rand(2, channels, h, w, generator=gen, dtype=torch.float64) + 0.5  # no zeros at the border
+        with torch.no_grad():
+            ours = layer(x)
+            everywhere = ns["bilinear_transposed_everywhere"](layer, x)
+        reference = F.interpolate(x, scale_factor=scale, mode="bilinear", align_corners=False)
+        assert ours.shape == reference.shape == everywhere.shape
+        torch.testing.assert_close(everywhere, reference, atol=1e-12, rtol=0)
+        b = scale // 2
+        torch.testing.assert_close(
+            ours[..., b : h * scale - b, b : w * scale - b],
+            reference[..., b : h * scale - b, b : w * scale - b],
+            atol=1e-12,
+            rtol=0,
+        )
+        if b:  # every pixel of the border differs: the border is exactly floor(r/2) wide
+            ring = torch.ones_like(ours, dtype=torch.bool)
+            ring[..., b : h * scale - b, b : w * scale - b] = False
+            assert (ours - reference).abs()[ring].min() > 1e-6
+
+
+def test_replicate_padding_recipe_1d_up_to_100():
+    from _upsamplers import bilinear_kernel, bilinear_layer_args
+
+    for scale in range(1, 101):
+        args = bilinear_layer_args(scale)
+        weight = bilinear_kernel(scale, dtype=torch.float64).view(1, 1, -1).expand(3, 1, -1)
+        for n in (1, 2, 7):
+            x = torch.randn(1, 3, n, generator=torch.Generator().manual_seed(n), dtype=torch.float64)
+            padded = F.conv_transpose1d(
+                F.pad(x, (1, 1), mode="replicate"), weight, stride=scale, padding=args["padding"], groups=3
+            )
+            torch.testing.assert_close(
+                padded[..., scale:-scale],
+                F.interpolate(x, scale_factor=scale, mode="linear", align_corners=False),
+                atol=1e-12,
+                rtol=0,
+            )
+
+
+def test_depthwise_equals_identity_mixing(ns):
+    from _upsamplers import bilinear_, bilinear_layer_args
+
+    for channels, scale in itertools.product((1, 3, 4), (2, 3, 5)):
+        full = bilinear_(
+            nn.ConvTranspose2d(channels, channels, **bilinear_layer_args(scale), bias=False, dtype=torch.float64)
+        )
+        depthwise = ns["bilinear_transposed"](channels, scale, torch.float64)
+        assert depthwise.weight.numel() * channels == full.weight.numel()
+        x = torch.randn(1, channels, 5, 6, dtype=torch.float64)
+        with torch.no_grad():
+            torch.testing.assert_close(depthwise(x), full(x), atol=1e-13, rtol=0)
+
+
+@pytest.mark.parametrize("scale", range(2, 9))
+def test_only_the_padding_of_bilinear_layer_args_with_output_padding_0_aligns(ns, scale):
+    from _upsamplers import bilinear_kernel, bilinear_layer_args
+
+    k = bilinear_layer_args(scale)["kernel_size"]
+    kernel = torch.outer(bilinear_kernel(scale, dtype=torch.float64), bilinear_kernel(scale, dtype=torch.float64))
+    x = torch.rand(1, 1, 6, 6, dtype=torch.float64) + 0.5
+    reference = F.interpolate(x, scale_factor=scale, mode="bilinear", align_corners=False)
+    b = scale // 2
+    aligned = []
+    for padding, output_padding in itertools.product(range(k), range(scale)):
+        if (6 - 1) * scale - 2 * padding + k + output_padding != 6 * scale:
+            continue
+        y = F.conv_transpose2d(x, kernel[None, None], stride=scale, padding=padding, output_padding=output_padding)
+        if torch.allclose(y[..., b:-b, b:-b], reference[..., b:-b, b:-b], atol=1e-12):
+            aligned.append((padding, output_padding))
+    assert aligned == [(bilinear_layer_args(scale)["padding"], 0)]

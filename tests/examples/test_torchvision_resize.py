@@ -1,0 +1,381 @@
+"""The claims of docs/torchvision-resize*.md, asserted on the example's values and swept by calling torchvision directly."""
+
+import contextlib
+import io
+import itertools
+import warnings
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+import torchvision.transforms as T1
+import torchvision.transforms.functional as F1
+import torchvision.transforms.v2 as T2
+import torchvision.transforms.v2.functional as F2
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+from torchvision.transforms import InterpolationMode as IM
+
+from helpers import run_example
+
+AVX = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+sizes = st.integers(1, 40)
+shape_pairs = st.tuples(sizes, sizes, sizes, sizes)
+
+
+@pytest.fixture(scope="module")
+def ns():
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return run_example("torchvision_resize.py")
+
+
+def image(channels, h, w, seed=0):
+    return torch.randint(0, 256, (channels, h, w), dtype=torch.uint8, generator=torch.Generator().manual_seed(seed))
+
+
+def pil_resize(img, oh, ow, mode):
+    array = img.permute(1, 2, 0).numpy()
+    pil = Image.fromarray(array[..., 0] if img.shape[0] == 1 else array).resize(
+        (ow, oh), resample=F1.pil_modes_mapping[mode]
+    )
+    out = np.array(pil)
+    return torch.from_numpy(out[..., None] if out.ndim == 2 else out).permute(2, 0, 1)
+
+
+def levels(a, b):
+    return (a.int() - b.int()).abs().max().item()
+
+
+# --- the antialias default -------------------------------------------------------------
+
+
+def test_every_entry_point_defaults_to_antialias_true(ns):
+    assert set(ns["defaults"].values()) == {True}
+    assert len(ns["defaults"]) == 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(shape_pairs, st.sampled_from([None, True, False]))
+def test_tensor_antialias_none_means_false_true_means_true(shape, value):
+    h, w, oh, ow = shape
+    x = image(3, h, w).float()
+    expected = F.interpolate(x[None], size=(oh, ow), mode="bilinear", align_corners=False, antialias=bool(value))[0]
+    assert torch.equal(F2.resize(x, [oh, ow], antialias=value), expected)
+    assert torch.equal(F1.resize(x, [oh, ow], antialias=value), expected)
+
+
+def test_antialias_table(ns):
+    effect = ns["antialias_effect"]
+    assert [effect[v][0] for v in (True, False, None)] == ["antialias=True", "antialias=False", "antialias=False"]
+    assert all(effect[v][1] for v in effect)  # PIL ignores the value
+    assert [bool(effect[v][2]) for v in (True, False, None)] == [False, True, False]  # only False warns
+
+
+@settings(max_examples=30, deadline=None)
+@given(shape_pairs, st.sampled_from([IM.BILINEAR, IM.BICUBIC]))
+def test_pil_ignores_antialias_false(shape, mode):
+    h, w, oh, ow = shape
+    pil = Image.fromarray(image(3, h, w).permute(1, 2, 0).numpy())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        off = F2.resize(pil, [oh, ow], mode, antialias=False)
+    assert np.array_equal(np.array(off), np.array(F2.resize(pil, [oh, ow], mode)))
+
+
+# --- tensors against PIL -----------------------------------------------------------------
+
+
+def test_box_and_hamming_raise_for_every_tensor_path_and_lanczos_only_for_v1(ns):
+    table = ns["mode_vs_pil"]
+    for path in ns["tensor_paths"]:
+        assert isinstance(table["BOX", path], str) and isinstance(table["HAMMING", path], str)
+        for mode in ("NEAREST", "NEAREST_EXACT", "BILINEAR", "BICUBIC"):
+            assert isinstance(table[mode, path], int)
+    assert table["LANCZOS", "v1, uint8 tensor"].startswith("ValueError")
+    assert isinstance(table["LANCZOS", "v2, uint8 tensor"], int)
+    for mode in (IM.BOX, IM.HAMMING):
+        for fn in (F1.resize, F2.resize):
+            with pytest.raises(NotImplementedError):
+                fn(image(3, 9, 9).float(), [4, 4], mode)
+        assert pil_resize(image(3, 9, 9), 4, 4, mode).shape == (3, 4, 4)
+
+
+def test_mode_table_numbers(ns):
+    table = ns["mode_vs_pil"]
+    assert table["NEAREST", "v2, uint8 tensor"] > 100  # nearest is not PIL's nearest
+    assert table["BILINEAR", "v2, uint8 tensor"] == 1
+    assert table["BICUBIC", "v2, uint8 tensor"] <= 2 < table["BICUBIC", "v1, uint8 tensor"]
+    assert table["BICUBIC", "v2, float32 tensor"] == table["BICUBIC", "v1, uint8 tensor"]  # the same float path
+    assert table["LANCZOS", "v2, uint8 tensor"] <= 2 < table["LANCZOS", "v2, float32 tensor"]
+
+
+def test_nearest_exact_equals_pil_nearest_except_on_borders(ns):
+    assert ns["mismatches"] == ns["tie_mismatches"] > 0
+    assert ns["tie_mismatches"] < ns["ties"]
+    n_in, n_out, ours, theirs = ns["first_tie_mismatch"]
+    assert (n_in, n_out) == (2, 7) and ours != theirs
+
+
+@settings(max_examples=60, deadline=None)
+@given(shape_pairs)
+def test_nearest_exact_equals_pil_nearest_off_the_borders(shape):
+    h, w, oh, ow = shape
+    img = torch.arange(h * w, dtype=torch.int32).view(1, h, w).float()
+    ours = F2.resize(img, [oh, ow], IM.NEAREST_EXACT)[0]
+    theirs = torch.from_numpy(np.array(Image.fromarray(img[0].numpy(), mode="F").resize((ow, oh), resample=0)))
+    rows_ok = torch.tensor([(2 * i + 1) * h % (2 * oh) != 0 for i in range(oh)])
+    cols_ok = torch.tensor([(2 * j + 1) * w % (2 * ow) != 0 for j in range(ow)])
+    off_border = rows_ok[:, None] & cols_ok[None, :]
+    assert torch.equal(ours[off_border], theirs[off_border])
+
+
+def test_float_kernels_equal_pillows_float_images(ns):
+    assert set(ns["float_vs_pil"]) == {"bilinear", "bicubic", "lanczos"}
+    assert max(ns["float_vs_pil"].values()) < 1e-3
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.tuples(sizes, sizes, sizes, st.integers(2, 40)), st.sampled_from(["bilinear", "bicubic", "lanczos"]))
+def test_float_kernel_equals_pil_float_sweep(shape, mode):
+    h, w, oh, ow = shape  # an output width of 1 is wrong in torch, shown on its own
+    values = image(1, h, w)[0].float()
+    pil = Image.fromarray(values.numpy(), mode="F").resize((ow, oh), resample=F1.pil_modes_mapping[IM(mode)])
+    ours = F.interpolate(values[None, None], size=(oh, ow), mode=mode, antialias=True)[0, 0]
+    assert (ours - torch.from_numpy(np.array(pil))).abs().max().item() < 1e-3
+
+
+# --- the uint8 path ----------------------------------------------------------------------
+
+
+def test_uint8_sweep_numbers(ns):
+    stats = ns["uint8_stats"]
+    v2, v1 = ns["uint8_paths"]
+    for mode in ("BILINEAR", "BICUBIC", "LANCZOS"):
+        assert stats[mode, v2, "width first"][0] <= 2
+        assert stats[mode, v2, "width first"][1] < 0.01
+    assert stats["BILINEAR", v2, "height first"][0] <= 2
+    assert stats["BICUBIC", v2, "height first"][0] > 10 and stats["LANCZOS", v2, "height first"][0] > 10
+    assert stats["BILINEAR", v2, "width first"][1] < stats["BILINEAR", v1, "width first"][1] / 10
+    assert stats["BICUBIC", v1, "width first"][0] > 5 and stats["BICUBIC", v1, "height first"][0] > 5
+    for order in ("width first", "height first"):
+        assert stats["BILINEAR", v1, order][1] > stats["BILINEAR", v2, order][1]
+    assert stats["LANCZOS", v1, "width first"][0] == "ValueError"
+    assert "neither" not in ns["pil_order"].values()
+
+
+def test_pass_order(ns):
+    order = ns["pass_order"]
+    assert ns["torch_vs_width_first"] <= 2
+    assert (
+        "width first" not in order["height shrinks, width grows"]
+        and "height first" in order["height shrinks, width grows"]
+    )
+    assert all("height first" not in found for axes, found in order.items() if axes.startswith("height grows"))
+    assert {"width first", "height first"} <= set(order["height shrinks, width shrinks"])
+
+
+def pil_order(pil, oh, ow, mode):
+    """Which two-call order Pillow's single call equals: 'w', 'h', 'either' or 'neither'."""
+    f = F1.pil_modes_mapping[mode]
+    one = np.array(pil.resize((ow, oh), resample=f))
+    w_first = np.array_equal(one, np.array(pil.resize((ow, pil.height), resample=f).resize((ow, oh), resample=f)))
+    h_first = np.array_equal(one, np.array(pil.resize((pil.width, oh), resample=f).resize((ow, oh), resample=f)))
+    return "either" if w_first and h_first else "w" if w_first else "h" if h_first else "neither"
+
+
+@pytest.mark.skipif(not AVX, reason="the sentence is about the AVX2/AVX512 uint8 kernels")
+@settings(max_examples=80, deadline=None)
+@given(
+    st.tuples(st.integers(1, 64), st.integers(1, 64), st.integers(1, 130), st.integers(2, 130)),
+    st.sampled_from([1, 3]),
+    st.sampled_from([IM.BILINEAR, IM.BICUBIC, IM.LANCZOS]),
+)
+def test_v2_uint8_within_two_levels_of_pil_when_pillow_goes_width_first(shape, channels, mode):
+    h, w, oh, ow = shape  # ow >= 2: outputs one pixel wide are tested on their own
+    img = image(channels, h, w, seed=h * w)
+    array = img.permute(1, 2, 0).numpy()
+    order = pil_order(Image.fromarray(array[..., 0] if channels == 1 else array), oh, ow, mode)
+    assert order != "neither"
+    if oh < h and ow > w:
+        assert order in ("h", "either")
+    if oh > h:
+        assert order in ("w", "either")
+    if order in ("w", "either") or mode is IM.BILINEAR:
+        assert levels(F2.resize(img, [oh, ow], mode), pil_resize(img, oh, ow, mode)) <= 2
+
+
+def test_width_one_float_is_wrong_exactly_when_a_tall_input_changes_height(ns):
+    wrong = {(h, w, oh) for h, w, oh, *_ in ns["wrong_float"]}
+    assert wrong == {(h, w, oh) for h, w, oh in ns["width_one_cases"] if h >= 2 and oh != h}
+    assert ns["worst_uint8"] <= 1 < 10 < ns["worst_uint8_v1"]
+    assert all(len(set(ours)) == 1 for *_, ours, _ in ns["wrong_float"])  # one value repeated down the column
+
+
+@pytest.mark.parametrize("channels_last", [False, True])
+def test_width_one_float_with_three_channels_channels_last_is_right(channels_last):
+    x = torch.tensor([172.0, 47.0]).view(1, 1, 2, 1).repeat(1, 3, 1, 1)
+    if channels_last:
+        x = x.contiguous(memory_format=torch.channels_last)
+    out = F2.resize(x, [3, 1])[0, 0, :, 0].tolist()
+    assert (out == [172.0, 109.5, 47.0]) == channels_last
+
+
+def test_rgba_pil_differs_by_more(ns):
+    assert ns["rgba_worst"] > 2
+    img = image(4, 9, 10)
+    img[3] = torch.arange(90, dtype=torch.uint8).view(9, 10)  # alpha varies, as in the example
+    assert levels(F2.resize(img, [4, 5]), pil_resize(img, 4, 5, IM.BILINEAR)) > 2
+
+
+def test_tiny_outputs_that_raise(ns):
+    expected = {}
+    for c, h, w, oh, ow in itertools.product((1, 3, 4), (1, 2, 5, 9), (1, 2, 5, 10), (1, 2, 3), (1, 2, 3)):
+        for mode in (IM.BILINEAR, IM.BICUBIC, IM.LANCZOS):
+            try:
+                F2.resize(image(c, h, w), [oh, ow], mode)
+            except RuntimeError:
+                expected[c, h, w, oh, ow, mode.name] = True
+    assert set(ns["tiny_failures"]) == set(expected)
+    if AVX:
+        assert {(c, oh, ow) for c, h, w, oh, ow, _ in expected} == {(3, 1, 1)}
+        assert {h for c, h, *_ in expected} == {2, 5, 9}
+    assert F2.resize(image(3, 9, 10).float(), [1, 1]).shape == (3, 1, 1)
+
+
+# --- which F.interpolate call --------------------------------------------------------------
+
+CALLS = {
+    IM.NEAREST: dict(mode="nearest"),
+    IM.NEAREST_EXACT: dict(mode="nearest-exact"),
+    IM.BILINEAR: dict(mode="bilinear", align_corners=False, antialias=True),
+    IM.BICUBIC: dict(mode="bicubic", align_corners=False, antialias=True),
+    IM.LANCZOS: dict(mode="lanczos", align_corners=False, antialias=True),
+}
+
+
+def test_equivalence_table(ns):
+    assert len(ns["equivalence_diff"]) == 9
+    assert set(ns["equivalence_diff"].values()) == {0.0}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    shape_pairs,
+    st.sampled_from(list(CALLS)),
+    st.sampled_from([(), (2,), (2, 3)]),
+    st.sampled_from([torch.float32, torch.float64]),
+    st.booleans(),
+)
+def test_float_resize_is_one_interpolate_call(shape, mode, batch, dtype, channels_last):
+    h, w, oh, ow = shape
+    x = torch.randn(*batch, 3, h, w, dtype=dtype) * 100
+    if channels_last and len(batch) == 1:
+        x = x.contiguous(memory_format=torch.channels_last)
+    expected = F.interpolate(x.reshape(-1, 3, h, w), size=(oh, ow), **CALLS[mode]).reshape(*batch, 3, oh, ow)
+    if (oh, ow) == (h, w):
+        expected = x
+    assert torch.equal(F2.resize(x, [oh, ow], mode), expected)
+    assert torch.equal(T2.Resize((oh, ow), mode)(x), expected)
+    if mode is not IM.LANCZOS and len(batch) <= 1:
+        assert torch.equal(F1.resize(x, [oh, ow], mode), expected)
+        assert torch.equal(T1.Resize((oh, ow), mode)(x), expected)
+
+
+@settings(max_examples=40, deadline=None)
+@given(shape_pairs, st.sampled_from([IM.BILINEAR, IM.BICUBIC]), st.sampled_from([torch.float16, torch.bfloat16]))
+def test_half_precision_goes_through_float32(shape, mode, dtype):
+    h, w, oh, ow = shape
+    x = torch.randn(3, h, w).to(dtype)
+    expected = F.interpolate(x[None].float(), size=(oh, ow), **CALLS[mode])[0].to(dtype)
+    if (oh, ow) == (h, w):
+        expected = x
+    assert torch.equal(F2.resize(x, [oh, ow], mode), expected)
+
+
+@pytest.mark.skipif(not AVX, reason="v2 sends uint8 bilinear to torch's uint8 kernel only on AVX2/AVX512 CPUs")
+@settings(max_examples=60, deadline=None)
+@given(st.tuples(sizes, sizes, sizes, st.integers(2, 40)), st.sampled_from([IM.BILINEAR, IM.BICUBIC, IM.LANCZOS]))
+def test_uint8_v2_is_torchs_uint8_kernel_v1_is_float_rounded(shape, mode):
+    h, w, oh, ow = shape
+    img = image(3, h, w)
+    if (oh, ow) == (h, w):
+        return
+    assert torch.equal(F2.resize(img, [oh, ow], mode), F.interpolate(img[None], size=(oh, ow), **CALLS[mode])[0])
+    if mode is not IM.LANCZOS:
+        out = F.interpolate(img[None].float(), size=(oh, ow), **CALLS[mode])[0]
+        out = out.clamp(0, 255) if mode is IM.BICUBIC else out
+        assert torch.equal(F1.resize(img, [oh, ow], mode), out.round().to(torch.uint8))
+
+
+# --- the shorter edge --------------------------------------------------------------------
+
+
+def test_shorter_edge_counts(ns):
+    assert 0 < len(ns["truncated"]) < len(ns["pairs"])
+    assert all(ns["shorter"][short, long] == round(224 * long / short) - 1 for short, long in ns["truncated"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 1500), st.integers(1, 1500), st.integers(1, 600))
+def test_int_size_sets_shorter_edge_and_truncates_the_other(h, w, size):
+    short, long = min(h, w), max(h, w)
+    other = int(size * long / short)
+    expected = (other, size) if h > w else (size, other)
+    assert tuple(T2.Resize(size)(torch.empty(0, h, w)).shape[-2:]) == expected
+    # v1 resizes even an empty image, and interpolate rejects that: one channel, nearest.
+    assert tuple(T1.Resize(size, IM.NEAREST)(torch.zeros(1, h, w)).shape[-2:]) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 2000), st.integers(1, 2000), st.integers(1, 500), st.integers(1, 500))
+def test_max_size_caps_the_longer_edge(h, w, size, extra):
+    max_size = size + extra
+    short, long = min(h, w), max(h, w)
+    new_short, new_long = size, int(size * long / short)
+    if new_long > max_size:
+        new_short, new_long = int(max_size * new_short / new_long), max_size
+    expected = (new_long, new_short) if h > w else (new_short, new_long)
+    assert tuple(T2.Resize(size, max_size=max_size)(torch.empty(0, h, w)).shape[-2:]) == expected
+
+
+def test_printed_shorter_edge_cases():
+    assert tuple(T2.Resize(224)(torch.empty(0, 375, 500)).shape[-2:]) == (224, 298)
+    assert tuple(T2.Resize(224, max_size=256)(torch.empty(0, 300, 900)).shape[-2:]) == (85, 256)
+
+
+@pytest.mark.parametrize("fn", [F1.resize, F2.resize])
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.float32])
+def test_same_size_returns_the_input_object(ns, fn, dtype):
+    assert all(ns["same_object"].values())
+    img = image(3, 5, 7).to(dtype)
+    assert fn(img, [5, 7]) is img and fn(img, 5) is img
+    assert fn(img, [5, 8]) is not img
+
+
+# --- lanczos and v1 against v2 --------------------------------------------------------------
+
+
+def test_lanczos_results(ns):
+    results = ns["lanczos_results"]
+    assert results["v1 functional.resize, CPU"].startswith("ValueError")
+    assert results["v2 functional.resize, CPU"] == "works"
+    assert results["v2 functional.resize, antialias=False"].startswith("ValueError")
+    on_device = results[f"v2 functional.resize, {ns['device'].type}"]
+    assert (on_device == "works") == ns["lanczos_works"](ns["device"])
+
+
+def test_v1_v2_table(ns):
+    table = ns["v1_v2"]
+    for row in (
+        "5-D tensor (2, 4, 3, 37, 50)",
+        'interpolation="bilinear" (a string)',
+        "size=None, max_size=40",
+        "LANCZOS tensor",
+    ):
+        assert "shape" not in table[row][0] and "shape" in table[row][1], row
+    assert table["uint8 tensor, bilinear"][0] == table["uint8 tensor, bilinear"][1]
+    if AVX:
+        assert ns["uint8_v1_v2_diff"]["BILINEAR"] == 1 and ns["uint8_v1_v2_diff"]["BICUBIC"] > 1

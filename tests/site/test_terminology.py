@@ -1,0 +1,180 @@
+"""Every Chinese page writes the glossary's terms, read from docs/glossary.zh.md.
+
+The glossary table is the only list: a row's 不要写成 cell names the variants the site does
+not write, and its English cell names the term that must not stay in English in running
+Chinese prose (unless the row's 中文 cell itself writes it, as in 像素重排（PixelShuffle）).
+Only prose is read: fenced and inline code, `::: example` lines, link targets, URLs, HTML,
+math, English-only link texts and quotations (titles, printed labels) and English-only
+glosses in brackets right after a term, as in 膨胀（dilation）, are left out. A line with no
+Chinese character left is not running Chinese prose, so English terms are allowed there.
+The Chinese texts of figures and printed output (the zh values of docs/translations.yml or
+docs/figure-labels.yml) are held to the Chinese variants; the English names they keep are
+the identifiers and labels the figures and tables print.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import ROOT
+
+DOCS = ROOT / "docs"
+GLOSSARY = DOCS / "glossary.zh.md"
+PAGES = sorted(p for p in DOCS.glob("*.zh.md") if p != GLOSSARY)
+TRANSLATIONS = [p for p in (DOCS / "translations.yml", DOCS / "figure-labels.yml") if p.exists()]
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+WORD = r"[A-Za-z0-9_-]"  # an English term never matches inside an identifier such as kernel_size or nearest-exact
+NON_PROSE = [
+    re.compile(r"<!--.*?-->"),
+    re.compile(r"`+[^`]*`+"),  # inline code
+    re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)"),  # math
+]
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+URL_AND_HTML = [re.compile(r"https?://\S+"), re.compile(r"<[^>]*>")]
+ENGLISH_ONLY = [  # titles, names and printed labels the Chinese prose quotes as they are
+    re.compile(r"\*{1,2}[^*\u3400-\u9fff]+\*{1,2}"),
+    re.compile(r"“[^“”\u3400-\u9fff]*”"),
+    re.compile(r"（[^（）\u3400-\u9fff]*）"),
+    re.compile(r"\([^()\u3400-\u9fff]*\)"),
+]
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: re.Pattern[str]
+    variant: str
+    term: str  # what the glossary writes instead
+
+
+def cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def rules(glossary: str) -> list[Rule]:
+    """The forbidden variants and English terms of the glossary table, one rule per variant."""
+    rows = [cells(line) for line in glossary.splitlines() if line.startswith("|") and not line.startswith("|---")]
+    header, body = rows[0], rows[1:]
+    zh, avoid, en = (header.index(name) for name in ("中文", "不要写成", "English"))
+    terms: dict[str, list[str]] = {}  # variant -> the terms written instead ("kernel": 卷积核 and 内核)
+    for row in body:
+        for variant in filter(None, (v.strip() for v in re.split(r"[、，,]", row[avoid]))):
+            terms.setdefault(variant, []).append(row[zh])
+        english = re.sub(r"\s*\([^)]*\)", "", row[en]).strip()  # "nearest (neighbour)" is written "nearest"
+        if english and english.lower() not in row[zh].lower():
+            terms.setdefault(english, []).append(row[zh])
+    found = []
+    for variant, instead in terms.items():
+        if variant.isascii():
+            words = r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", variant)))
+            pattern = re.compile(rf"(?<!{WORD}){words}(?:e?s)?(?!{WORD})", re.IGNORECASE)
+        else:
+            pattern = re.compile(re.escape(variant))
+        found.append(Rule(pattern, variant, " / ".join(instead)))
+    return found
+
+
+def prose(page: str) -> list[tuple[int, str]]:
+    """(line number, prose) for every line of a Markdown page that carries prose."""
+    lines, fence = [], None
+    for number, line in enumerate(page.splitlines(), start=1):
+        marker = re.match(r"\s*(`{3,}|~{3,})", line)
+        if fence:
+            if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
+                fence = None
+            continue
+        if marker:
+            fence = marker.group(1)
+            continue
+        if line.startswith("::: example") or re.match(r"\s*\[[^\]]+\]:\s", line):
+            continue
+        for pattern in NON_PROSE:
+            line = pattern.sub(" ", line)
+        line = LINK.sub(lambda link: link.group(1) if CJK.search(link.group(1)) else " ", line)
+        for pattern in URL_AND_HTML + ENGLISH_ONLY:
+            line = pattern.sub(" ", line)
+        lines.append((number, line))
+    return lines
+
+
+def violations(page: str, glossary: str) -> list[str]:
+    """'line: variant → term' once for each line and variant it uses."""
+    found, checks = [], rules(glossary)
+    for number, line in prose(page):
+        chinese = bool(CJK.search(line))
+        for rule in checks:
+            # An all-capitals word is a constant (PIL's Image.BICUBIC), not the English term.
+            used = {m.group(0) for m in rule.pattern.finditer(line) if not m.group(0).isupper()}
+            if used and (chinese or not rule.variant.isascii()):
+                found.append(f"{number}: {' '.join(sorted(used))} → {rule.term}")
+    return found
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_page_writes_the_glossary_terms(path: Path):
+    glossary = GLOSSARY.read_text(encoding="utf-8")
+    found = violations(path.read_text(encoding="utf-8"), glossary)
+    assert not found, "\n".join(f"{path.relative_to(ROOT)}:{v}" for v in found)
+
+
+@pytest.mark.parametrize("path", TRANSLATIONS, ids=lambda p: p.name)
+def test_figure_and_output_translations_write_the_glossary_terms(path: Path):
+    chinese_rules = [rule for rule in rules(GLOSSARY.read_text(encoding="utf-8")) if not rule.variant.isascii()]
+    texts = yaml.safe_load(path.read_text(encoding="utf-8"))["zh"]
+    found = [
+        f"{english!r}: {rule.variant} → {rule.term}"
+        for english, chinese in texts.items()
+        for rule in chinese_rules
+        if rule.pattern.search(str(chinese))
+    ]
+    assert not found, f"{path.relative_to(ROOT)}:\n" + "\n".join(found)
+
+
+def test_glossary_rules_do_not_contradict_themselves():
+    """No term the glossary writes contains a variant it forbids, and no variant is both said and avoided."""
+    rows = [cells(line) for line in GLOSSARY.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+    header, body = rows[0], rows[1:]
+    zh, said = header.index("中文"), header.index("也常说")
+    terms = [row[zh] for row in body]
+    synonyms = {s.strip() for row in body for s in row[said].split("、") if s.strip()}
+    for rule in rules(GLOSSARY.read_text(encoding="utf-8")):
+        assert not any(rule.pattern.search(term) for term in terms), (
+            f"{rule.variant} is part of a term the glossary writes"
+        )
+        assert rule.variant not in synonyms, f"{rule.variant} is both in 也常说 and in 不要写成"
+
+
+def test_the_check_finds_a_slip_and_spares_code():
+    glossary = """| 中文 | 也常说 | 不要写成 | English | 含义 |
+|---|---|---|---|---|
+| 填充 |  | 补边 | padding | x |
+| 像素重排（PixelShuffle） |  |  | PixelShuffle | x |
+| 最近邻 |  |  | nearest (neighbour) | x |
+"""
+    page = """# 例子
+先补边，再用 padding 1 的卷积。
+`padding=1` 是代码，[padding 说明](https://example.org/padding) 的链接目标也不算。
+::: example x.py#padding
+```python
+pad = "补边"
+```
+PixelShuffle 照写；填充（padding）是括注；nearest-exact 里没有单独的词。
+[A padding paper](https://arxiv.org) 是英文标题，“padding” 是引用的输出，**nearest + conv** 是表里的标签。
+padding = 1
+~~~
+补边
+~~~
+<!-- 补边 --> $padding$ 都不算，常量 NEAREST 也不算；两个 paddings 算，Nearest 也算。
+"""
+    assert violations(page, glossary) == [
+        "2: 补边 → 填充",
+        "2: padding → 填充",
+        "3: padding → 填充",
+        "14: paddings → 填充",
+        "14: Nearest → 最近邻",
+    ]
