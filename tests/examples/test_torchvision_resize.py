@@ -3,6 +3,7 @@
 import contextlib
 import io
 import itertools
+import platform
 import warnings
 
 import numpy as np
@@ -120,7 +121,7 @@ def test_nearest_exact_equals_pil_nearest_except_on_borders(ns):
 
 
 @settings(max_examples=60, deadline=None)
-@given(shape_pairs)
+@given(st.tuples(sizes, sizes, st.integers(1, 400), st.integers(1, 400)))  # factors up to 400
 def test_nearest_exact_equals_pil_nearest_off_the_borders(shape):
     h, w, oh, ow = shape
     img = torch.arange(h * w, dtype=torch.int32).view(1, h, w).float()
@@ -138,7 +139,10 @@ def test_float_kernels_equal_pillows_float_images(ns):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.tuples(sizes, sizes, sizes, st.integers(2, 40)), st.sampled_from(["bilinear", "bicubic", "lanczos"]))
+@given(
+    st.tuples(st.integers(1, 300), sizes, sizes, st.integers(2, 300)),  # factors beyond 100 both ways
+    st.sampled_from(["bilinear", "bicubic", "lanczos"]),
+)
 def test_float_kernel_equals_pil_float_sweep(shape, mode):
     h, w, oh, ow = shape  # an output width of 1 is wrong in torch, shown on its own
     values = image(1, h, w)[0].float()
@@ -156,12 +160,19 @@ def test_uint8_sweep_numbers(ns):
     for mode in ("BILINEAR", "BICUBIC", "LANCZOS"):
         assert stats[mode, v2, "width first"][0] <= 2
         assert stats[mode, v2, "width first"][1] < 0.01
-    assert stats["BILINEAR", v2, "height first"][0] <= 2
+    # bilinear does not overshoot: going height first does not raise its largest difference,
+    # though more pixels differ.
+    assert stats["BILINEAR", v2, "height first"][0] == stats["BILINEAR", v2, "width first"][0]
+    assert stats["BILINEAR", v2, "height first"][1] > stats["BILINEAR", v2, "width first"][1]
     assert stats["BICUBIC", v2, "height first"][0] > 10 and stats["LANCZOS", v2, "height first"][0] > 10
     assert stats["BILINEAR", v2, "width first"][1] < stats["BILINEAR", v1, "width first"][1] / 10
     assert stats["BICUBIC", v1, "width first"][0] > 5 and stats["BICUBIC", v1, "height first"][0] > 5
-    for order in ("width first", "height first"):
-        assert stats["BILINEAR", v1, order][1] > stats["BILINEAR", v2, order][1]
+    assert stats["BICUBIC", v2, "width first"][1] < stats["BICUBIC", v1, "width first"][1] / 10
+    # When Pillow goes height first the gap closes, and for bicubic the float32 road is closer.
+    hf = "height first"
+    assert stats["BILINEAR", v2, hf][1] / 2 < stats["BILINEAR", v1, hf][1] < 2 * stats["BILINEAR", v2, hf][1]
+    assert stats["BICUBIC", v1, hf][1] < stats["BICUBIC", v2, hf][1]
+    assert stats["BICUBIC", v1, hf][0] < stats["BICUBIC", v2, hf][0]
     assert stats["LANCZOS", v1, "width first"][0] == "ValueError"
     assert "neither" not in ns["pil_order"].values()
 
@@ -210,7 +221,9 @@ def test_v2_uint8_within_two_levels_of_pil_when_pillow_goes_width_first(shape, c
 def test_width_one_float_is_wrong_exactly_when_a_tall_input_changes_height(ns):
     wrong = {(h, w, oh) for h, w, oh, *_ in ns["wrong_float"]}
     assert wrong == {(h, w, oh) for h, w, oh in ns["width_one_cases"] if h >= 2 and oh != h}
-    assert ns["worst_uint8"] <= 1 < 10 < ns["worst_uint8_v1"]
+    assert 10 < ns["worst_uint8_v1"]
+    if AVX:  # the uint8 kernel; elsewhere v2 bilinear goes through float32 too
+        assert ns["worst_uint8"] <= 1
     assert all(len(set(ours)) == 1 for *_, ours, _ in ns["wrong_float"])  # one value repeated down the column
 
 
@@ -228,6 +241,8 @@ def test_rgba_pil_differs_by_more(ns):
     img = image(4, 9, 10)
     img[3] = torch.arange(90, dtype=torch.uint8).view(9, 10)  # alpha varies, as in the example
     assert levels(F2.resize(img, [4, 5]), pil_resize(img, 4, 5, IM.BILINEAR)) > 2
+    img[3] = 255  # opaque: the weighting by alpha is the whole difference
+    assert levels(F2.resize(img, [4, 5]), pil_resize(img, 4, 5, IM.BILINEAR)) <= 2
 
 
 def test_tiny_outputs_that_raise(ns):
@@ -240,9 +255,33 @@ def test_tiny_outputs_that_raise(ns):
                 expected[c, h, w, oh, ow, mode.name] = True
     assert set(ns["tiny_failures"]) == set(expected)
     if AVX:
-        assert {(c, oh, ow) for c, h, w, oh, ow, _ in expected} == {(3, 1, 1)}
-        assert {h for c, h, *_ in expected} == {2, 5, 9}
+        # every 3-channel input at least two rows high, whatever its width and the mode
+        assert set(expected) == {
+            (3, h, w, 1, 1, m) for h in (2, 5, 9) for w in (1, 2, 5, 10) for m in ("BILINEAR", "BICUBIC", "LANCZOS")
+        }
     assert F2.resize(image(3, 9, 10).float(), [1, 1]).shape == (3, 1, 1)
+
+
+@pytest.mark.parametrize("mode", [IM.NEAREST, IM.NEAREST_EXACT, IM.BILINEAR, IM.BICUBIC, IM.LANCZOS])
+def test_dtype_that_reaches_interpolate_for_a_uint8_tensor(monkeypatch, mode):
+    import torchvision.transforms._functional_tensor as v1_tensor
+    import torchvision.transforms.v2.functional._geometry as v2_geometry
+
+    seen = []
+
+    def spy(tensor, *args, **kwargs):
+        seen.append(tensor.dtype)
+        return F.interpolate(tensor, *args, **kwargs)
+
+    monkeypatch.setattr(v2_geometry, "interpolate", spy)
+    monkeypatch.setattr(v1_tensor, "interpolate", spy)
+    F2.resize(image(3, 9, 10), [4, 5], mode)
+    native = mode is not IM.BILINEAR or AVX or platform.machine() in ("aarch64", "arm64")
+    assert seen == [torch.uint8 if native else torch.float32]
+    if mode is not IM.LANCZOS:
+        seen.clear()
+        F1.resize(image(3, 9, 10), [4, 5], mode)
+        assert seen == [torch.float32]  # v1: float32 for every mode
 
 
 # --- which F.interpolate call --------------------------------------------------------------
