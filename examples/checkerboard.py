@@ -85,7 +85,7 @@ for scale in (2, 3, 4):
     inner = difference[..., border:-border, border:-border]
     bilinear_gap[scale] = (inner.max().item(), difference.max().item())
     print(
-        f"x{scale}: {bilinear_layer_args(scale)}, kernel {[round(tap, 4) for tap in bilinear_kernel(scale).tolist()]}\n"
+        f"x{scale}: {', '.join(f'{k}={v}' for k, v in bilinear_layer_args(scale).items())}, kernel {[round(tap, 4) for tap in bilinear_kernel(scale).tolist()]}\n"
         f"    max |ConvTranspose2d - interpolate| inside a {border}-pixel border: {bilinear_gap[scale][0]:.1e}, "
         f"on the border: {bilinear_gap[scale][1]:.2f}"
     )

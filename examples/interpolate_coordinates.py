@@ -189,7 +189,7 @@ for rank, by_size in ((3, True), (3, False), (4, True), (4, False), (5, True), (
     differ[rank, by_size] = [
         k for k in range(2, 101) if any(copies("nearest", n, k, rank, by_size) != copies("nearest-exact", n, k, rank, by_size) for n in range(1, 9))
     ]
-    print(f"{rank}-D, {'size' if by_size else 'scale_factor'}: factors where they differ: {differ[rank, by_size]}")
+    print(f"{rank}-D, `{'size' if by_size else 'scale_factor'}`: factors where they differ: {differ[rank, by_size]}")
 print("2 pixels x41, copies of each: nearest", copies("nearest", 2, 41, 4, True), " nearest-exact", copies("nearest-exact", 2, 41, 4, True))
 
 # %% shrinking_picks

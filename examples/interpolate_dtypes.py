@@ -209,4 +209,5 @@ for where, low in dict.fromkeys([("cpu", torch.bfloat16), (device.type, torch.fl
         print(f"| {where} | {str(low).removeprefix('torch.')} | {str(dtype).removeprefix('torch.')} | " + " | ".join(cells) + " |")
 # What the installed torch's documentation of F.interpolate says about float16 gradients.
 gradient_note = " ".join(next(n for n in F.interpolate.__doc__.split(".. note::") if "float16" in n).split("Note:")[0].split())
-print(f"\nF.interpolate docstring: {gradient_note}")
+# Quoted as code, without its reST backticks: the words are torch's, in every language.
+print(f"\nF.interpolate docstring: `{gradient_note.replace('`', '')}`")

@@ -38,7 +38,7 @@ def record(name, case, a, b):
 
 def show(*names):
     for name in names:
-        print(name)
+        print(f"`{name}`")  # the name is code, as in the summary table
         for case, identical, diff in checks[name]:
             print(f"    {case}: {'identical' if identical else f'differs by up to {diff:.1e}'}")
 
@@ -57,16 +57,16 @@ cases = [
 ]
 for shape, kwargs in cases:
     x = rand(*shape)
-    case = f"{shape} {kwargs}"
+    case = f"{shape} " + ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
     record("nn.Upsample(**kw)(x) == F.interpolate(x, **kw)", case, nn.Upsample(**kwargs)(x), F.interpolate(x, **kwargs))
 show("nn.Upsample(**kw)(x) == F.interpolate(x, **kw)")
 print(nn.Upsample(scale_factor=1.5, mode="bilinear"))
-print("nn.Upsample arguments:", list(inspect.signature(nn.Upsample).parameters))
+print("nn.Upsample arguments:", f"`{list(inspect.signature(nn.Upsample).parameters)}`")
 # lanczos needs antialias=True, which the module cannot pass.
 try:
     nn.Upsample(scale_factor=0.5, mode="lanczos")(rand(1, 1, 8, 8))
 except (ValueError, RuntimeError, NotImplementedError) as error:
-    print(f"nn.Upsample(mode='lanczos'): {type(error).__name__}: {error}")
+    print(f"nn.Upsample(mode='lanczos'): `{type(error).__name__}: {error}`")
 
 # %% deprecated
 # The old 2-D modules and functions. Any warning they raise is caught and shown as is.
@@ -85,8 +85,9 @@ for name, (old, new) in calls.items():
         warnings.simplefilter("always")
         result = old()
     caught[name] = [f"{w.category.__name__}: {w.message}" for w in log]
+    quoted = ", ".join(f"`{warning.replace('`', '')}`" for warning in caught[name])  # torch's words, as code
     record("deprecated spelling == F.interpolate", name, result, new())
-    print(f"{name}\n    same as F.interpolate: {torch.equal(result, new())}; warnings: {caught[name] or 'none'}")
+    print(f"{name}\n    same as F.interpolate: {torch.equal(result, new())}; warnings: {quoted or 'none'}")
 # UpsamplingBilinear2d is align_corners=True, not the default False:
 print("UpsamplingBilinear2d == bilinear with align_corners=False:",
       torch.equal(nn.UpsamplingBilinear2d(scale_factor=2)(x), F.interpolate(x, scale_factor=2, mode="bilinear")))
@@ -98,7 +99,7 @@ for shape in ((1, 2, 5), (1, 2, 3, 4, 5)):
         try:
             print(f"{cls.__name__} on {len(shape)}-D input -> {tuple(cls(scale_factor=2)(rand(*shape)).shape)}")
         except NotImplementedError as error:
-            print(f"{cls.__name__} on {len(shape)}-D input -> NotImplementedError: {error}")
+            print(f"{cls.__name__} on {len(shape)}-D input -> `NotImplementedError: {error}`")
 
 # %% area_adaptive
 # mode="area" is adaptive average pooling to the output size, in 1, 2 and 3 spatial dimensions.
@@ -141,7 +142,7 @@ for k in range(2, 101):
         if not torch.equal(F.interpolate(x, mode=mode, **kwargs), blocks):
             failing[mode, by].append(k)
 for (mode, by), factors in failing.items():
-    print(f"{mode:13s} by {by:12s}: {len(factors)} failing factors {factors}")
+    print(f"{mode:13s} by {'`' + by + '`':14s}: {len(factors)} failing factors {factors}")
 wrong41 = F.interpolate(x, scale_factor=41) != repeat(x, (41, 41))
 wrong_rows = wrong41[0, 0].all(dim=1).nonzero().flatten().tolist()
 wrong_cols = wrong41[0, 0].all(dim=0).nonzero().flatten().tolist()
@@ -185,7 +186,7 @@ for k in range(2, 101):
         if width != n:
             short_by_scale.setdefault(k, []).append((n, width))
 for k, cases in short_by_scale.items():
-    print(f"scale_factor=1/{k}: {len(cases)} of 8 sizes short, in -> out: " + ", ".join(f"{k * n} -> {w} (not {n})" for n, w in cases))
+    print(f"scale_factor=1/{k}: {len(cases)} of 8 sizes short, in -> out: " + ", ".join(f"{k * n} -> {w} (≠ {n})" for n, w in cases))
 
 # %% grid_sample
 # grid_sample on an identity affine_grid samples the same positions as align_corners=False;
@@ -204,4 +205,4 @@ show(*[name for name in checks if name.startswith("grid_sample")])
 print("| equivalence | cases | identical (torch.equal) | largest difference |")
 print("|---|---:|---:|---:|")
 for name, rows in checks.items():
-    print(f"| `{name}` | {len(rows)} | {sum(r[1] for r in rows)} of {len(rows)} | {max(r[2] for r in rows):.1e} |")
+    print(f"| `{name}` | {len(rows)} | {sum(r[1] for r in rows)}/{len(rows)} | {max(r[2] for r in rows):.1e} |")

@@ -78,7 +78,7 @@ for mode in modes:
                 figure.subplots_adjust(left=0.02, right=0.98, bottom=0.03, top=0.9, wspace=0.08)
 print(f"{len(variants)} combinations computed")
 for message, combinations in unsupported.items():
-    print(f"rejected ({len(combinations)} combinations, e.g. {combinations[0]}): ValueError: {message}")
+    print(f"rejected ({len(combinations)} combinations, e.g. {combinations[0]}): `ValueError: {message}`")
 plt.show()
 
 # %% bicubic_dots
@@ -112,5 +112,7 @@ for mode, support in (("bilinear", 1), ("bicubic", 2)):
         inside = (centre - radius > -1) & (centre + radius < size)
         gap = (torch.from_numpy(sampled[f"mode={mode}; scale_factor={scale}; align_corners=None; antialias=True"]) - centre).abs()
         antialias_dot_error[mode, scale] = (gap[inside].max().item() if inside.any() else None, gap.max().item())
-        inner = "no filter lies wholly inside" if not inside.any() else f"up to {antialias_dot_error[mode, scale][0]:.3f} px inside"
-        print(f"{mode}, antialias x{scale}: dot off the filter's centre by {inner}, up to {antialias_dot_error[mode, scale][1]:.3f} px overall")
+        inner, overall = antialias_dot_error[mode, scale]
+        print(f"{mode}, antialias x{scale}: dot off the filter's centre by "
+              + (f"up to {inner:.3f} px inside, " if inside.any() else "? inside (no filter lies wholly inside), ")
+              + f"up to {overall:.3f} px overall")

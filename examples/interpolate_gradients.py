@@ -161,11 +161,19 @@ try:
 finally:
     torch.use_deterministic_algorithms(False)  # leave the global switch as we found it
 
+def shown(outcome):
+    """A table cell: what torch raised or warned, quoted as code."""
+    if outcome.startswith("RuntimeError"):
+        return f"`{outcome}`"
+    result, _, said = outcome.partition(" (")
+    return result + (f" (`{said[:-1]}`)" if said else "")
+
+
 print("| device | mode | two backward passes, default | with use_deterministic_algorithms(True) | with (True, warn_only=True) |")
 print("|---|---|---|---|---|")
 for where in places:
     for label in RANKED:
-        print(f"| {where} | `{label}` | " + " | ".join(determinism[where, label, s] for s in SWITCH) + " |")
+        print(f"| {where} | `{label}` | " + " | ".join(shown(determinism[where, label, s]) for s in SWITCH) + " |")
 
 # %% dispatch
 # Why bilinear and trilinear behave differently: with the switch on, F.interpolate sends

@@ -59,7 +59,7 @@ for mode in ("nearest", "bilinear", "area"):
     try:
         print(f"{mode:8s} scale 0.2 -> {tuple(F.interpolate(tiny, scale_factor=0.2, mode=mode).shape)}")
     except RuntimeError as error:
-        print(f"{mode:8s} scale 0.2 -> RuntimeError: {error}")
+        print(f"{mode:8s} scale 0.2 -> `RuntimeError: {error}`")
 
 # %% size_vs_scale
 # Same output size, two coordinate grids. A ramp 0..4 enlarged to 7 pixels by "linear"
@@ -162,14 +162,14 @@ for kwargs in (dict(mode="area"), dict(mode="nearest", recompute_scale_factor=Tr
             warnings.simplefilter("ignore")  # the tracer warns about converting sizes to Python numbers
             traced = torch.jit.trace(lambda t: shrink_or_grow(t, target / n, **kwargs), row)
         traced_sizes[str(kwargs), n] = shrink_or_grow(row, target / n, **kwargs).shape[-1], traced(row).shape[-1]
-        print(f"{str(kwargs):52s} in={n}: eager {traced_sizes[str(kwargs), n][0]}, traced {traced_sizes[str(kwargs), n][1]}")
+        print(f"{', '.join(f'{k}={v!r}' for k, v in kwargs.items()):48s} in={n}: eager {traced_sizes[str(kwargs), n][0]}, traced {traced_sizes[str(kwargs), n][1]}")
 
 # %% align_corners_size
 # align_corners=True does not change the size rule: 5 pixels x2 gives floor(5 * 2) = 10, not
 # (5 - 1) * 2 + 1 = 9, so the step is (5 - 1)/(10 - 1), not 1/2 (pytorch/pytorch#76487).
 for kwargs in (dict(scale_factor=2.0), dict(size=9)):
     grid = F.interpolate(ramp, mode="linear", align_corners=True, **kwargs)[0, 0]
-    print(f"{str(kwargs):22s} {len(grid)} px, step {(grid[1] - grid[0]).item():.4f}: {[round(v, 4) for v in grid.tolist()]}")
+    print(f"{', '.join(f'{k}={v!r}' for k, v in kwargs.items()):18s} {len(grid)} px, step {(grid[1] - grid[0]).item():.4f}: {[round(v, 4) for v in grid.tolist()]}")
 
 # %% non_integer_nearest
 # Non-integer scales with nearest: input pixels are copied an uneven number of times.

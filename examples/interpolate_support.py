@@ -58,8 +58,8 @@ print(f"combinations tried: {len(results)}, accepted: {sum(r is None for r in re
 # %% defaults_table
 # The plain call, F.interpolate(x, scale_factor=s, mode=m), for each input rank.
 def md_escape(text):
-    """Make an error message safe inside a Markdown table cell."""
-    return re.sub(r"([\\`*_|\[\]])", r"\\\1", " ".join(text.split()))
+    """An error message as code in a Markdown table cell: quoted output, kept verbatim in every language."""
+    return "`" + " ".join(text.split()).replace("|", r"\|") + "`"
 
 
 print("| mode | " + " | ".join(ranks.values()) + " |")

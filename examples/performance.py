@@ -119,7 +119,7 @@ downsample_methods = [method for method, names in same_as.items() if not names]
 print(f"{len(make_ops(torch.float32, torch.contiguous_format))} ops")
 for method, names in same_as.items():
     if names:
-        print(f"Downsample(2, {method!r}) is not timed again: on a 2x64x16x16 probe it returns exactly what {' and '.join(names)} return(s)")
+        print(f"`Downsample(2, {method!r})` is not timed again: on a 2x64x16x16 probe it returns exactly what {' and '.join(f'`{n}`' for n in names)} return(s)")
 
 # %% bytes
 # The bytes an op must move: the input it reads, every output it writes (max pooling's
@@ -403,9 +403,13 @@ for shape in sizes:
 fast = [name for name, row in rows.items() if "fractions" in row and min(row["fractions"]) >= 0.5]
 slow_ops = [name for name, row in rows.items() if "fractions" in row and max(row["fractions"]) < 0.1]
 others = [name for name, row in rows.items() if "fractions" in row and name not in slow_ops]
-findings.append(f"At least half the copy's bandwidth in every round: {', '.join(fast) or 'no op'}.")
+def quoted(names):  # op names in a list are quoted as code, in every language
+    return ", ".join(f"`{name}`" for name in names)
+
+
+findings.append(f"At least half the copy's bandwidth in every round: {quoted(fast) or 'no op'}.")
 findings.append("Under a tenth of the copy's bandwidth in every round: " + (
-    f"{', '.join(slow_ops) or 'no op'}." if len(slow_ops) <= len(others) else f"every op but {', '.join(others)}."))  # fmt: skip
+    f"{quoted(slow_ops) or 'no op'}." if len(slow_ops) <= len(others) else f"every op but {quoted(others)}."))  # fmt: skip
 for a, b in (("interpolate bilinear down antialias", "interpolate bilinear down"),
              ("interpolate bicubic up", "interpolate bilinear up")):  # fmt: skip
     findings.append(compare(a, prepared(a, sizes[0]), b, prepared(b, sizes[0])))

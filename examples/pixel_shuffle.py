@@ -32,7 +32,7 @@ for shape, r in [((2, 36, 5, 7), 3), ((16, 5, 5), 4), ((2, 3, 8, 4, 4), 2)]:
 try:
     nn.PixelShuffle(2)(torch.zeros(1, 6, 4, 4, device=device))
 except RuntimeError as error:
-    print("6 channels, r=2:", error)
+    print("6 channels, r=2:", f"`{error}`")
 
 # %% index_rule
 # Where each value goes: input channel c*r*r + i*r + j at (h, w) lands in output

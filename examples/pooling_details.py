@@ -44,7 +44,7 @@ for kernel, padding, dilation in ((3, 2, 1), (2, 2, 3)):
         nn.MaxPool2d(kernel, stride=1, padding=padding, dilation=dilation)(negative)
         print(f"kernel {kernel}, padding {padding}, dilation {dilation}: fine")
     except RuntimeError as error:
-        print(f"kernel {kernel}, padding {padding}, dilation {dilation}: {error}")
+        print(f"kernel {kernel}, padding {padding}, dilation {dilation}: `{error}`")
 
 # %% count_include_pad
 # Average pooling pads with zeros. count_include_pad decides whether they count in the divisor.
@@ -107,7 +107,7 @@ for name, source in {"increasing 5x5": ramp, "decreasing 5x5": 24 - ramp}.items(
     try:
         print(" without output_size:\n", unpool(values, indices)[0, 0])
     except RuntimeError as error:
-        print(" without output_size:", error)
+        print(" without output_size:", f"`{error}`")
 
 # %% unpool_picture
 # On a photograph: pool by 4, then bring it back to full size two ways. MaxUnpool2d puts

@@ -84,7 +84,7 @@ train_high = random_patches(list(train_images.values()), 4096, 32, generator)
 test_high = random_patches(list(test_images.values()), 96, 48, generator)
 train_low, test_low = downscale(train_high), downscale(test_high)
 print(f"train: {len(train_images)} images -> {tuple(train_high.shape)} patches, low resolution {tuple(train_low.shape[-2:])}")
-print(f"test:  {', '.join(test_images)} (held out) -> {tuple(test_high.shape)} patches")
+print(f"test:  {', '.join(f'`{name}`' for name in test_images)} (held out) -> {tuple(test_high.shape)} patches")
 
 # %% models
 # Bicubic enlargement plus a learned correction (global residual learning, as in VDSR):
@@ -270,17 +270,18 @@ for kind in kinds:
           f"| {pattern[kind]:.2f} | {np.median(ms_per_step[kind]):.1f} |")
 above, separated = verdicts[-1]
 print()
-print(f"Better than bicubic beyond the pooled spread: {', '.join(above) if above else 'none'}.")
-print(f"Pairs of layers separated by more than twice the pooled spread: {'; '.join(f'{a} > {b}' for a, b in separated) if separated else 'none'}.")
+# The layers' names are quoted as code in these sentences, as in the code that builds them.
+print(f"Better than bicubic beyond the pooled spread: {', '.join(f'`{kind}`' for kind in above) if above else 'none'}.")
+print(f"Pairs of layers separated by more than twice the pooled spread: {'; '.join(f'`{a}` > `{b}`' for a, b in separated) if separated else 'none'}.")
 best = [kind for kind in kinds if all((kind, other) in separated for other in kinds if other != kind)]
-print(f"Best layer: {best[0]}." if best else "No layer beats every other, so none is named best.")
+print(f"Best layer: `{best[0]}`." if best else "No layer beats every other, so none is named best.")
 print(f"This verdict has not changed since step {stable_since} of {steps}.")
 # How much the last quarter of training still moved each layer's mean, against its spread.
 quarter = int(np.searchsorted(evaluated, steps * 3 // 4))
 drift = {kind: final[kind].mean() - curves[kind][:, quarter].mean() for kind in kinds}
 settled = [kind for kind in kinds if abs(drift[kind]) < spread]
 print(f"From step {evaluated[quarter]} to {steps} the mean PSNR moved by "
-      + ", ".join(f"{drift[kind]:+.2f} dB ({kind})" for kind in kinds)
+      + ", ".join(f"{drift[kind]:+.2f} dB (`{kind}`)" for kind in kinds)
       + f"; less than the pooled spread for {len(settled)} of {len(kinds)}.")
 
 # %% curves

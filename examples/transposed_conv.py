@@ -30,7 +30,7 @@ print(f"torch {torch.__version__} on {device}, computing in {dtype}")
 doc = " ".join(nn.ConvTranspose2d.__doc__.split())
 said = [s for s in re.split(r"(?<=\.) ", doc) if "gradient of Conv2d" in s or "actual deconvolution" in s]
 for sentence in said:
-    print("-", sentence)
+    print("-", f"`{sentence}`")  # torch's words, quoted as code in every language
 
 # %% output_size
 # The formula from the documentation, for one spatial dimension.
@@ -97,7 +97,7 @@ print("up(x, output_size=[8, 8]) ->", tuple(up(small, output_size=[8, 8]).shape[
 try:
     F.conv_transpose2d(small, up.weight, stride=2, padding=1, output_padding=2)
 except RuntimeError as error:
-    print("output_padding=2 with stride 2:", str(error).splitlines()[0])
+    print("output_padding=2 with stride 2:", f"`{str(error).splitlines()[0]}`")
 
 # %% output_padding_values
 # What the added rows hold. The layer computes its full output, (H-1)*stride +
@@ -216,11 +216,11 @@ x = torch.randn(2, 3, 6, 5, device=device, dtype=dtype)
 for case in [dict(stride=2, padding=1), dict(stride=2, padding=1, output_padding=1), dict(stride=3, padding=2, dilation=2)]:
     weight = torch.randn(3, 4, 3, 3, device=device, dtype=dtype)
     difference = (gemm_fold_transposed(x, weight, **case) - F.conv_transpose2d(x, weight, **case)).abs().max().item()
-    print(f"{case}: max |GEMM + fold - conv_transpose2d| = {difference:.1e}")
+    print(f"{', '.join(f'{k}={v}' for k, v in case.items())}: max |GEMM + fold - conv_transpose2d| = {difference:.1e}")
 try:  # fold counts the blocks from the output size, so output_padding >= stride cannot be expressed
     gemm_fold_transposed(x, torch.randn(3, 4, 3, 3, device=device, dtype=dtype), stride=1, output_padding=1, dilation=2)
 except RuntimeError as error:
-    print("output_padding=1 at stride 1 (allowed by dilation=2), F.fold says:", error)
+    print("output_padding=1 at stride 1 (allowed by dilation=2), F.fold says:", f"`{error}`")
 
 # %% default_init
 # PyTorch's default initialisation draws weights from U(-b, b), b = 1/sqrt(fan_in),
@@ -260,7 +260,7 @@ for case in cases:
     layer = nn.ConvTranspose2d(3, 4, bias=False, **case).to(device, dtype)
     reference = layer(x)
     rebuilt = zero_insertion_transposed(x, layer.weight, **{k: v for k, v in case.items() if k != "kernel_size"})
-    print(f"{case}: shape {tuple(reference.shape[-2:])}, max |difference| = {(reference - rebuilt).abs().max().item():.1e}")
+    print(f"{', '.join(f'{k}={v}' for k, v in case.items())}: shape {tuple(reference.shape[-2:])}, max |difference| = {(reference - rebuilt).abs().max().item():.1e}")
 
 # %% zero_insertion_picture
 # The steps on a 3x3 input with kernel 3, stride 2, padding 1.

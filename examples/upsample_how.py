@@ -79,17 +79,17 @@ print(f"4 -> 38, linear, align_corners=True: last output {last!r}, last input 3.
 ramp = torch.arange(5.0, dtype=torch.float64, device=device).view(1, 1, -1)
 for kwargs in ({"size": 7}, {"scale_factor": 1.5}):
     positions_read = F.interpolate(ramp, mode="linear", align_corners=False, **kwargs)[0, 0]
-    print(f"{str(kwargs):22s} positions read: {[round(v, 4) for v in positions_read.tolist()]}")
+    print(f"{', '.join(f'{k}={v}' for k, v in kwargs.items()):22s} positions read: {[round(v, 4) for v in positions_read.tolist()]}")
 
 # %% size_vs_scale
 # size fixes the output; scale_factor multiplies and rounds down.
 x = torch.zeros(1, 1, 8, 8, device=device)
 for kwargs in ({"size": (5, 7)}, {"scale_factor": 2}, {"scale_factor": 2.5}, {"scale_factor": 1.7}, {"scale_factor": (2, 3)}):
-    print(f"{str(kwargs):26s} -> {tuple(F.interpolate(x, **kwargs).shape[2:])}")
+    print(f"{', '.join(f'{k}={v}' for k, v in kwargs.items()):26s} -> {tuple(F.interpolate(x, **kwargs).shape[2:])}")
 try:
     F.interpolate(x, size=(16, 16), scale_factor=2)
 except ValueError as error:
-    print("size and scale_factor together:", error)
+    print("size and scale_factor together:", f"`{error}`")
 
 # %% profiles
 # One row of 8 samples with a step in it, upsampled x8 by each mode.
@@ -133,7 +133,7 @@ print("corners kept:", torch.equal(bigger[0, 0, ::3, ::3, ::3], volume[0, 0]))
 try:
     nn.Upsample(scale_factor=2, mode="bilinear")(volume)
 except Exception as error:  # the message comes from the installed torch
-    print(f"bilinear on 5-D: {type(error).__name__}: {error}")
+    print(f"bilinear on 5-D: `{type(error).__name__}: {error}`")
 
 # %% modes_table
 # Which input ranks each mode accepts, tried on the installed torch.
@@ -184,7 +184,7 @@ h = torch.randn(2, 128, 4, 4, device=device)
 for layer in generator:
     h = layer(h)
     if isinstance(layer, (nn.Upsample, nn.Conv2d)):
-        print(f"{type(layer).__name__:9s} -> {tuple(h.shape)}")
+        print(f"{'nn.' + type(layer).__name__:12s} -> {tuple(h.shape)}")
 
 # %% constant_input
 # Why "upsample, then convolve": fed a constant map, it gives a constant map inside the
@@ -205,10 +205,10 @@ low = torch.randn(1, 64, 12, 12, device=device)
 try:
     torch.cat([nn.Upsample(scale_factor=2)(low), skip], dim=1)
 except RuntimeError as error:
-    print("scale_factor=2:", str(error).splitlines()[0])
+    print("scale_factor=2:", f"`{str(error).splitlines()[0]}`")
 fitted = F.interpolate(low, size=skip.shape[-2:], mode="bilinear", align_corners=False)
 print("size=skip.shape[-2:]:", tuple(torch.cat([fitted, skip], dim=1).shape))
 try:
     nn.Upsample(scale_factor=0.5, mode="bilinear", antialias=True)
 except TypeError as error:
-    print("nn.Upsample(..., antialias=True):", error)
+    print("nn.Upsample(..., antialias=True):", f"`{error}`")

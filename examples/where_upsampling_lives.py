@@ -95,7 +95,7 @@ class UNet(nn.Module):
 # Shapes from a real forward pass: a hook on every named child prints what it returned.
 def trace(model, *inputs):
     handles = [
-        module.register_forward_hook(lambda m, args, out, name=name: print(f"  {name:12s} {type(m).__name__:16s} -> {tuple(out.shape)}"))
+        module.register_forward_hook(lambda m, args, out, name=name: print(f"  {f'`{name}`':14s} {'nn.' + type(m).__name__:19s} -> {tuple(out.shape)}"))
         for name, module in model.named_children()
     ]
     try:
@@ -247,7 +247,7 @@ for down in DOWNSAMPLERS:
             shape = tuple(model(torch.zeros(1, 3, 63, 63, device=device)).shape)
             print(f"63x63, {down:24s} halves to {halved} -> {shape}")
         except RuntimeError as error:
-            print(f"63x63, {down:24s} halves to {halved} -> RuntimeError: {str(error).splitlines()[0]}")
+            print(f"63x63, {down:24s} halves to {halved} -> `RuntimeError: {str(error).splitlines()[0]}`")
 
 # %% odd_sizes_fix
 # One fix that works for every decoder: pad the input up to a multiple of 2 ** depth

@@ -26,12 +26,13 @@ image = photo.permute(2, 0, 1).unsqueeze(0).float().div(255).to(device)  # N, C,
 print(f"torch {torch.__version__} on {device}; image {tuple(image.shape)}")
 
 # %% docs_say
-# What the installed torch's own docstrings say about down- and upsampling.
-print("F.interpolate:", F.interpolate.__doc__.strip().splitlines()[0])
+# What the installed torch's own docstrings say about down- and upsampling, quoted as code
+# (their words in every language; the reST backticks dropped).
+print("F.interpolate:", f"`{F.interpolate.__doc__.strip().splitlines()[0]}`")
 upsample_doc = " ".join(nn.Upsample.__doc__.split())
 advice = next(s for s in upsample_doc.split(". ") if "downsampling" in s)
-print("nn.Upsample:  ", advice.split("::")[-1].strip() + ".")
-print("hasattr(nn, 'Downsample'):", hasattr(nn, "Downsample"))
+print("nn.Upsample:  ", f"`{advice.split('::')[-1].strip().replace('`', '')}.`")
+print("`hasattr(nn, 'Downsample')`:", hasattr(nn, "Downsample"))
 
 # %% methods
 # Ways to halve height and width, grouped by what they compute. The two convolutions have
@@ -61,7 +62,7 @@ with torch.no_grad(), full_float32():
     halves = {name: method(image) for name, method in methods.items()}
 for meaning, group in meanings.items():
     for name in group:
-        print(f"{meaning:28s} {name:38s} -> {tuple(halves[name].shape)}")
+        print(f"{meaning + ':':29s} {name:38s} -> {tuple(halves[name].shape)}")
 
 # %% table
 # Parameters, and what each output keeps: distance to the 2x2 block mean (what AvgPool2d
@@ -120,7 +121,7 @@ for option in (dict(padding=1, count_include_pad=False), dict(ceil_mode=True)):
     conv = avg_pool_as_conv(x, 2, 2, option.get("padding", 0))
     if pooled.shape != conv.shape:  # ceil_mode adds a window the zero-padded conv has no room for
         conv = avg_pool_as_conv(F.pad(x, (0, 1, 0, 1)), 2, 2)
-    print(f"5x5 input, kernel 2, {option}: max |avg_pool - conv| = {(pooled - conv).abs().max().item():.4f}")
+    print(f"5x5 input, kernel 2, {', '.join(f'{k}={v}' for k, v in option.items())}: max |avg_pool - conv| = {(pooled - conv).abs().max().item():.4f}")
 
 # %% relu_commutes
 # Max pooling commutes with ReLU, and with every non-decreasing activation, so "pool after

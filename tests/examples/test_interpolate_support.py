@@ -298,7 +298,7 @@ def test_tables_are_well_formed_and_messages_exact(run):
     legend = "\n".join(rows)
     for message in ns["codes"]:
         assert ns["md_escape"](message) in legend
-        assert ns["md_escape"](message).replace("\\", "") == message
+        assert ns["md_escape"](message).strip("`").replace("\\|", "|") == message
 
 
 def test_seven_documented_modes_are_the_starting_list(ns):
