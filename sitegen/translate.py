@@ -48,6 +48,7 @@ CAMEL_CASE = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z]*[A-Z]\w*")
 SENTENCE_PUNCTUATION = ",;:!?\"'“”‘’*|…-+×~，。：；！？、"
 BRACKETS = "()[]{}（）【】《》"
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+CELL_BORDER = re.compile(r"(?<!\\)\|")  # a Markdown table's cell border; \| is a pipe inside a cell
 TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
 
 
@@ -114,14 +115,14 @@ class Translations:
             return text
         if text in table:
             return table[text]
+        if not self.needs(text):  # a template must not split text that reads the same in every language
+            return text
         for pattern, template in self.templates[language]:
             match = pattern.fullmatch(text)
             if match:
                 values = {name: self.translate(value, language) for name, value in match.groupdict().items()}
                 return template.format(**values)
-        if self.needs(text):
-            raise Untranslated(text, language)
-        return text
+        raise Untranslated(text, language)
 
     def translate_or_none(self, text: str, language: str) -> str | None:
         """The translation, or None where the text stays as it is (needs none, or has none)."""
@@ -154,7 +155,8 @@ def map_units(text: str, markdown: bool, change: Callable[[str], str]) -> str:
         if TABLE_RULE.match(line) or not line.strip():
             lines.append(line)
         elif markdown and TABLE_ROW.match(line):
-            lines.append("| " + " | ".join(change(c.strip()) for c in line.strip().strip("|").split("|")) + " |")
+            cells = CELL_BORDER.split(line.strip()[1:-1])
+            lines.append("| " + " | ".join(change(c.strip()) for c in cells) + " |")
         else:
             lines.append(line[: len(line) - len(line.lstrip())] + change(line.strip()))
     return "\n".join(lines)

@@ -146,3 +146,14 @@ def test_printed_output_is_translated_on_the_other_languages_page_or_marked_pend
     built = project.build()
     zh = (built.site / "zh" / "index.html").read_text(encoding="utf-8")
     assert built.ok and "<th>method</th>" in zh and "尚未翻译" in zh
+
+
+def test_a_template_leaves_text_alone_that_needs_no_translation(zh):
+    code = "`fastest vs method`"  # code reads the same in every language; "{a} vs {b}" would split it
+    assert zh.translate(code, "zh") == code
+
+
+def test_an_escaped_pipe_stays_inside_its_table_cell(zh):
+    table = "| method | \\|x\\| |\n|---|---|\n| fastest | 1 |"
+    assert translate_output(zh, table, "zh", markdown=True) == "| 方法 | \\|x\\| |\n|---|---|\n| 最快 | 1 |"
+    assert units(table, markdown=True) == ["method", "\\|x\\|", "fastest", "1"]
