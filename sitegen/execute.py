@@ -412,19 +412,24 @@ def run_one(
     scratch = cache.staging_dir(args.cache, f"cwd-{path.stem}")
     started = time.perf_counter()
     home = os.getcwd()
+    languages = args.languages.split(",")
     try:
+        if cache.cache_key(path, languages) != key:
+            raise ExampleError(f"{shown} (or a module it imports) changed after the build read it: build again")
         script = parse_script(path)
         reset_state(script)
         used: dict[str, dict] = {}
         os.chdir(scratch)
         cells = run_cells(
             script,
-            figure_saver(staging, translations, args.languages.split(","), used),
+            figure_saver(staging, translations, languages, used),
             max_output=env_number("SITEGEN_MAX_OUTPUT", DEFAULT_MAX_OUTPUT),
             timeout=env_number("SITEGEN_TIMEOUT", DEFAULT_TIMEOUT),
             on_cell=lambda name: events("cell", example=shown, cell=name),
         )
         os.chdir(home)
+        if cache.cache_key(path, languages) != key:  # edited while it ran: its result may be either version's
+            raise ExampleError(f"{shown} (or a module it imports) changed while it ran: build again")
         seconds = round(time.perf_counter() - started, 3)
         cache.store(args.cache, staging, cache.Result(shown, key, seconds, describe_device(), cells, used))
         events("stored", example=shown, seconds=seconds)
@@ -443,6 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=Path, required=True, help="where to append progress (JSON lines)")
     parser.add_argument("examples", nargs="+", help="PATH=KEY for each example to run")
     args = parser.parse_args(argv)
+    args.cache = args.cache.resolve()  # examples run in a scratch directory: a relative path would move with them
 
     events = Events(args.events)
     register_cjk_font()

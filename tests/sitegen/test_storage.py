@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from helpers import ROOT
 from sitegen import cache
 
 SECOND = '"""Second."""\n\n# %% setup\nimport os\n\n# %% work\nprint("OK")\n'
@@ -211,3 +212,28 @@ def test_an_example_that_reads_input_fails_instead_of_waiting(project):
     built = project.build()
     assert not built.ok
     assert "examples/asks.py:7 (cell 'ask'): EOFError: EOF when reading a line" in built.log
+
+
+def test_an_example_edited_while_it_runs_is_not_stored_under_the_old_key(project):
+    path = project.root / "examples" / "edits.py"
+    add_example(project, "edits.py", f"# %% edit\nopen({str(path)!r}, 'a').write('\\n# edited\\n')\nprint(1)\n")
+    built = project.build()
+    assert not built.ok
+    assert "examples/edits.py (or a module it imports) changed while it ran: build again" in built.log
+    assert not (project.cache / "edits").exists()
+
+
+def test_the_worker_accepts_a_relative_cache_path(project, tmp_path):
+    add_example(
+        project, "draws.py", "# %% draw\nimport matplotlib.pyplot as plt\nplt.plot([1])\nplt.show()\nprint(1)\n"
+    )
+    from sitegen.cache import cache_key
+
+    key = cache_key(project.root / "examples" / "draws.py", ["en", "zh"])
+    command = [sys.executable, "-m", "sitegen.execute", "--root", ".", "--cache", ".cache/sitegen",
+               "--translations", "docs/translations.yml", "--languages", "en,zh", "--events", str(tmp_path / "ev"),
+               f"examples/draws.py={key}"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    completed = subprocess.run(command, cwd=project.root, capture_output=True, text=True, env=env, timeout=300)
+    assert completed.returncode == 0, completed.stderr
+    assert (project.cache / "draws" / "draw-1.en.png").is_file()
