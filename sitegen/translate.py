@@ -48,7 +48,9 @@ CAMEL_CASE = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z]*[A-Z]\w*")
 SENTENCE_PUNCTUATION = ",;:!?\"'“”‘’*|…-+×~，。：；！？、"
 BRACKETS = "()[]{}（）【】《》"
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-CELL_BORDER = re.compile(r"(?<!\\)\|")  # a Markdown table's cell border; \| is a pipe inside a cell
+# A Markdown table row's parts: code spans (whose pipes are text, as Python-Markdown's tables
+# extension reads them), escaped pipes, cell borders, and anything else.
+ROW_PART = re.compile(r"(`+).*?\1|\\\||\||[^`\\|]+|.")
 TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
 
 
@@ -155,11 +157,22 @@ def map_units(text: str, markdown: bool, change: Callable[[str], str]) -> str:
         if TABLE_RULE.match(line) or not line.strip():
             lines.append(line)
         elif markdown and TABLE_ROW.match(line):
-            cells = CELL_BORDER.split(line.strip()[1:-1])
+            cells = split_cells(line.strip()[1:-1])
             lines.append("| " + " | ".join(change(c.strip()) for c in cells) + " |")
         else:
             lines.append(line[: len(line) - len(line.lstrip())] + change(line.strip()))
     return "\n".join(lines)
+
+
+def split_cells(row: str) -> list[str]:
+    """A table row (outer pipes removed) split at its cell borders: not ``\\|``, not a pipe inside code."""
+    cells = [""]
+    for match in ROW_PART.finditer(row):
+        if match.group(0) == "|":
+            cells.append("")
+        else:
+            cells[-1] += match.group(0)
+    return cells
 
 
 def units(text: str, markdown: bool) -> list[str]:

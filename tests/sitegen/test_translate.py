@@ -157,3 +157,8 @@ def test_an_escaped_pipe_stays_inside_its_table_cell(zh):
     table = "| method | \\|x\\| |\n|---|---|\n| fastest | 1 |"
     assert translate_output(zh, table, "zh", markdown=True) == "| 方法 | \\|x\\| |\n|---|---|\n| 最快 | 1 |"
     assert units(table, markdown=True) == ["method", "\\|x\\|", "fastest", "1"]
+
+
+def test_a_pipe_inside_code_stays_inside_its_table_cell(zh):
+    table = "| method | `a | b` |\n|---|---|"
+    assert translate_output(zh, table, "zh", markdown=True) == "| 方法 | `a | b` |\n|---|---|"
