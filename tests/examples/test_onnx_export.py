@@ -127,6 +127,45 @@ def test_antialias_needs_opset_18(ns):
     assert all(row["opset"] >= 18 for row in ns["results"][DEFAULT].values() if not row["error"])
 
 
+def test_default_exporter_writes_opset_20_and_builds_at_18_below_it(ns):
+    # The page: by default the file declares opset 20 (not 18); asked for less than 18, the
+    # exporter builds at 18 and then tries to convert down.
+    from torch.onnx import _constants
+    from torch.onnx._internal.exporter import _constants as exporter_constants
+
+    assert _constants.ONNX_DEFAULT_OPSET == 20 and exporter_constants.TORCHLIB_OPSET == 18
+    assert {row["opset"] for row in ns["results"][DEFAULT].values()} == {20}
+    assert ns["declared"] == exporter_constants.TORCHLIB_OPSET
+
+
+# The Resize settings that onnx-tensorrt's node checker and importer accept at commit 96e7811
+# (onnxOpCheckers.cpp: DEFINE_OP_CHECKER(Resize); onnxOpImporters.cpp: mode "cubic" -> kCUBIC).
+TENSORRT_ACCEPTS = {
+    "mode": {"nearest", "linear", "cubic"},
+    "coordinate_transformation_mode": {
+        "half_pixel",
+        "pytorch_half_pixel",
+        "tf_half_pixel_for_nn",
+        "asymmetric",
+        "align_corners",
+    },
+    "nearest_mode": {"floor", "ceil", "round_prefer_floor", "round_prefer_ceil"},
+    "keep_aspect_ratio_policy": {"stretch"},
+    "antialias": {0},
+}
+
+
+def test_default_exporter_resize_settings_are_ones_the_tensorrt_parser_accepts(ns):
+    rows = ns["results"][DEFAULT]
+    plain = [label for label, row in rows.items() if row["attributes"] and "antialias=True" not in label]
+    assert {rows[label]["attributes"]["mode"] for label in plain} == {"nearest", "linear", "cubic"}
+    for label in plain:
+        for name, accepted in TENSORRT_ACCEPTS.items():
+            assert rows[label]["attributes"].get(name, next(iter(accepted))) in accepted, (label, name)
+    # Every antialiased layer carries antialias=1, which the checker rejects.
+    assert all(row["attributes"]["antialias"] == 1 for label, row in rows.items() if "antialias=True" in label)
+
+
 def test_nearest_at_41_onnx_repeats_and_torch_does_not(ns):
     for exporter in (DEFAULT, LEGACY):
         row = ns["results"][exporter]["nn.Upsample(scale_factor=41, mode='nearest') on 2x2"]
@@ -435,17 +474,41 @@ def test_quantized_one_pixel_input_mixes_channels(ns):
         assert torch.tensor(channels).flatten().tolist() == right.permute(0, 2, 3, 1).flatten().tolist(), mode
 
 
-@pytest.mark.parametrize("rank", [4, 5])
+@pytest.mark.parametrize("rank", [3, 4, 5])
 def test_quantized_one_pixel_input_mixes_channels_over_the_domain(rank):
-    # 1x1 (1x1x1) inputs with 2 to 8 channels and batch 1 or 2, upscaled by whole factors: the
+    # Inputs of one pixel (length 1 for the 3-D `area`, 1x1, 1x1x1) with 2 to 8 channels and
+    # batch 1 or 2, contiguous or channels-last, enlarged by whole factors or to a `size`: the
     # output differs from the dequantized computation by more than a step. One channel is fine.
-    modes = ("nearest", "nearest-exact", "area") + (("bilinear",) if rank == 4 else ())
+    modes = {
+        3: ("area",),
+        4: ("nearest", "nearest-exact", "area", "bilinear"),
+        5: ("nearest", "nearest-exact", "area"),
+    }[rank]
+    memory_format = {3: None, 4: torch.channels_last, 5: torch.channels_last_3d}[rank]
+    resize = [{"scale_factor": f} for f in (2, 3, 7)] + [{"size": (2, 3, 4)[: rank - 2][::-1]}]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for batch, channels, factor, mode in itertools.product((1, 2), (1, 2, 3, 8), (2, 3, 7), modes):
+        for batch, channels, how, mode, last in itertools.product((1, 2), (1, 2, 3, 8), resize, modes, (False, True)):
+            if last and memory_format is None:
+                continue
             values = torch.arange(1.0, batch * channels + 1).view(batch, channels, *[1] * (rank - 2))
             q = torch.quantize_per_tensor(values, 0.05, 0, torch.quint8)
-            y = F.interpolate(q, scale_factor=factor, mode=mode).dequantize()
-            reference = F.interpolate(values, scale_factor=factor, mode=mode)
+            if last:
+                q = q.contiguous(memory_format=memory_format)
+            y = F.interpolate(q, mode=mode, **how).dequantize()
+            reference = F.interpolate(values, mode=mode, **how)
             wrong = (y - reference).abs().max().item() > 0.05
-            assert wrong == (channels > 1), (batch, channels, factor, mode)
+            assert wrong == (channels > 1), (batch, channels, how, mode, last)
+
+
+def test_quantized_one_pixel_mix_comes_from_an_ambiguous_memory_format():
+    # The mechanism the page states: a one-pixel NCHW tensor also counts as channels-last, so
+    # the quantized kernel takes its channels-last branch, yet the output it fills in that
+    # order has the usual (contiguous) layout; two pixels are unambiguous and come out right.
+    one, two = torch.zeros(1, 3, 1, 1), torch.zeros(1, 3, 1, 2)
+    assert one.is_contiguous(memory_format=torch.channels_last) and two.is_contiguous()
+    assert not two.is_contiguous(memory_format=torch.channels_last)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        y = F.interpolate(torch.quantize_per_tensor(one + 1, 0.05, 0, torch.quint8), scale_factor=2)
+    assert y.is_contiguous() and not y.is_contiguous(memory_format=torch.channels_last)
