@@ -160,6 +160,7 @@ def test_default_exporter_resize_settings_are_ones_the_tensorrt_parser_accepts(n
     plain = [label for label, row in rows.items() if row["attributes"] and "antialias=True" not in label]
     assert {rows[label]["attributes"]["mode"] for label in plain} == {"nearest", "linear", "cubic"}
     for label in plain:
+        assert "axes" not in rows[label]["attributes"], label  # the table's iota-axes restriction
         for name, accepted in TENSORRT_ACCEPTS.items():
             assert rows[label]["attributes"].get(name, next(iter(accepted))) in accepted, (label, name)
     # Every antialiased layer carries antialias=1, which the checker rejects.
@@ -283,6 +284,41 @@ def test_dynamic_antialias(ns):
     assert all(d < MATCH for d in rows[AA_SHAPE]["differences"].values())
     for label in (AA_SCALE, AA_SHAPE):
         assert "not supported" in ns["dynamic_results"][LEGACY][label]["error"]
+
+
+def test_scales_not_exact_in_float32_change_the_output_size(ns):
+    # The page: onnxruntime computes the output size from the float32 scale in float32, torch
+    # from the Python float in float64; at x1.4 they part at some widths, in both exporters,
+    # static or dynamic. The factors the other layers use never do.
+    expected = [w for w in ns["WIDTHS"] if int(np.float32(w) * np.float32(1.4)) != int(w * 1.4)]
+    assert expected[:3] == [45, 85, 90]
+    for exporter in (DEFAULT, LEGACY):
+        rows = ns["dynamic_results"][exporter]
+        assert rows["scale_factor=1.4, bilinear"]["widths_off"] == expected, exporter
+        for label in DYNAMIC_SCALE_LABELS + ("size=(2 * x.shape[-2], 2 * x.shape[-1]), bilinear",):
+            assert rows[label]["widths_off"] == [], (exporter, label)
+        integer = rows["size=(x.shape[-2] * 7 // 5, x.shape[-1] * 7 // 5), bilinear"]
+        assert integer["widths_off"] == [] and all(d < MATCH for d in integer["differences"].values()), exporter
+        static = ns["results"][exporter]["nn.Upsample(scale_factor=1.4, mode='bilinear') on 3x45"]
+        assert static["difference"] == "shape (1, 2, 4, 63) vs (1, 2, 4, 62)", exporter
+
+
+def test_torch_cpu_linear_modes_copy_an_axis_whose_size_does_not_change(ns):
+    # The page: 2 rows x 1.4 -> 2 rows; torch's CPU linear kernels copy that axis, Resize
+    # scales it (the 2x3 column of the x1.4 row), bicubic scales it in torch too.
+    for exporter in (DEFAULT, LEGACY):
+        differences = ns["dynamic_results"][exporter]["scale_factor=1.4, bilinear"]["differences"]
+        assert differences[2, 3] > 0.1 and all(d < 1e-5 for size, d in differences.items() if size != (2, 3))
+    generator = torch.Generator().manual_seed(2)
+    for n, factor in [(1, 1.5), (2, 1.4), (3, 1.2), (4, 1.1), (6, 1.05)]:
+        assert int(n * factor) == n
+        x = torch.randn(1, 2, n, n + 4, generator=generator)
+        for mode in ("bilinear", "bicubic"):
+            y = F.interpolate(x, scale_factor=(factor, 1.0), mode=mode)
+            copied = torch.allclose(y, x, atol=1e-6)
+            assert copied == (mode == "bilinear" or n == 1), (n, factor, mode)
+        line = torch.randn(1, 2, n, generator=generator)
+        assert torch.equal(F.interpolate(line, scale_factor=factor, mode="linear"), line)
 
 
 def _dynamic_sweep(tmp_path, dynamo):
