@@ -445,38 +445,43 @@ def test_quantized_modes(ns):
 
 
 def test_quantized_differences_stay_within_one_step_over_the_domain():
-    # quint8 and qint8, scales and zero points, factors from 0.3 to 7 and sizes 1..9, channels-last too.
+    # Every accepted mode and rank, quint8 and qint8, scales and zero points, factors from 0.3
+    # to 7, sides 1..9 (one side only for 3-D), channels-last too.
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    @settings(max_examples=60, deadline=None, derandomize=True)
+    accepted = sorted(QUANTIZED_ACCEPTED)
+    memory_formats = {4: torch.channels_last, 5: torch.channels_last_3d}
+
+    @settings(max_examples=80, deadline=None, derandomize=True)
     @given(
-        mode=st.sampled_from(["nearest", "nearest-exact", "bilinear", "area"]),
-        h=st.integers(1, 9),
-        w=st.integers(1, 9),
+        mode_rank=st.sampled_from(accepted),
+        sides=st.lists(st.integers(1, 9), min_size=3, max_size=3),
         factor=st.sampled_from([0.3, 0.5, 1.7, 2, 3, 7]),
         signed=st.booleans(),
         scale=st.sampled_from([0.01, 0.05, 0.3]),
         channels_last=st.booleans(),
         seed=st.integers(0, 2**16),
     )
-    def check(mode, h, w, factor, signed, scale, channels_last, seed):
-        if int(h * factor) < 1 or int(w * factor) < 1 or h == w == 1:
-            return  # 1x1 inputs: the next test
-        x = torch.randn(2, 3, h, w, generator=torch.Generator().manual_seed(seed)) * 3
+    def check(mode_rank, sides, factor, signed, scale, channels_last, seed):
+        mode, rank = mode_rank
+        sides = sides[: rank - 2]
+        if any(int(side * factor) < 1 for side in sides) or all(side == 1 for side in sides):
+            return  # inputs of one pixel: the next tests
+        x = torch.randn(2, 3, *sides, generator=torch.Generator().manual_seed(seed)) * 3
         dtype, zero_point = (torch.qint8, 3) if signed else (torch.quint8, 120)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             q = torch.quantize_per_tensor(x, scale, zero_point, dtype)
-            if channels_last:
-                q = q.contiguous(memory_format=torch.channels_last)
+            if channels_last and rank in memory_formats:
+                q = q.contiguous(memory_format=memory_formats[rank])
             y = F.interpolate(q, scale_factor=factor, mode=mode)
             reference = torch.quantize_per_tensor(
                 F.interpolate(q.dequantize(), scale_factor=factor, mode=mode), scale, zero_point, dtype
             )
         assert (y.q_scale(), y.q_zero_point()) == (scale, zero_point)
         steps = (y.int_repr().int() - reference.int_repr().int()).abs().max().item()
-        assert steps <= (0 if mode.startswith("nearest") else 1)
+        assert steps <= (0 if mode.startswith("nearest") else 1), (mode, rank, sides, factor)
 
     check()
 
