@@ -87,6 +87,8 @@ cases["F.interpolate(scale_factor=0.5, mode='bilinear', antialias=True, recomput
 cases["F.interpolate(size=(3, 3), mode='bilinear', antialias=True, align_corners=True) on 6x7"] = (
     Interpolate(size=(3, 3), mode="bilinear", antialias=True, align_corners=True), "x4")
 cases["nn.Upsample(scale_factor=41, mode='nearest') on 2x2"] = (nn.Upsample(scale_factor=41, mode="nearest"), "x4_tiny")
+# A factor that float32 does not hold exactly, on a width where that changes the output size.
+cases["nn.Upsample(scale_factor=1.4, mode='bilinear') on 3x45"] = (nn.Upsample(scale_factor=1.4, mode="bilinear"), "x4_45")
 
 
 class DoubleFromShape(nn.Module):
@@ -99,7 +101,7 @@ class DoubleFromShape(nn.Module):
 cases["F.interpolate(size=(2 * x.shape[-2], 2 * x.shape[-1]), mode='bilinear')"] = (DoubleFromShape(), "x4")
 
 inputs = {"x3": torch.rand(1, 2, 7), "x4": torch.rand(1, 2, 6, 7), "x5": torch.rand(1, 2, 4, 5, 7), "x4_even": torch.rand(1, 2, 6, 8),
-          "x4_tiny": torch.arange(4.0).view(1, 1, 2, 2)}
+          "x4_tiny": torch.arange(4.0).view(1, 1, 2, 2), "x4_45": torch.rand(1, 2, 3, 45)}
 for name, x in inputs.items():
     print(f"{name:7s} {tuple(x.shape)}")
 print(len(cases), "layers")
@@ -271,7 +273,7 @@ for name, picture in (("onnxruntime", row["result"]), ("eager torch", row["eager
 # %% dynamic
 # The same kinds of layer exported once with a dynamic height and width (dynamic_shapes for
 # the default exporter, dynamic_axes for the legacy one), then run in onnxruntime on inputs
-# of other sizes, including a tiny one, and compared with eager torch at each size.
+# of other sizes, including a tiny one, and compared with eager torch on the CPU at each size.
 class DoubleFromShapeAntialiased(nn.Module):
     """Half the input's size, antialiased, passed as `size` computed from x.shape."""
 
@@ -279,11 +281,20 @@ class DoubleFromShapeAntialiased(nn.Module):
         return F.interpolate(x, size=(x.shape[-2] // 2, x.shape[-1] // 2), mode="bilinear", antialias=True)
 
 
+class Times14InIntegers(nn.Module):
+    """x1.4 with the output size computed in integers from x.shape."""
+
+    def forward(self, x):
+        return F.interpolate(x, size=(x.shape[-2] * 7 // 5, x.shape[-1] * 7 // 5), mode="bilinear")
+
+
 dynamic_cases = {
     "scale_factor=2, nearest": Interpolate(scale_factor=2, mode="nearest"),
     "scale_factor=2, bilinear": Interpolate(scale_factor=2, mode="bilinear"),
     "scale_factor=0.5, bilinear": Interpolate(scale_factor=0.5, mode="bilinear"),
     "scale_factor=1.7, bicubic": Interpolate(scale_factor=1.7, mode="bicubic"),
+    "scale_factor=1.4, bilinear": Interpolate(scale_factor=1.4, mode="bilinear"),
+    "size=(x.shape[-2] * 7 // 5, x.shape[-1] * 7 // 5), bilinear": Times14InIntegers(),
     "scale_factor=0.5, bilinear, recompute_scale_factor=True": Interpolate(scale_factor=0.5, mode="bilinear", recompute_scale_factor=True),
     "size=(8, 8), bilinear": Interpolate(size=(8, 8), mode="bilinear"),
     "size=(2 * x.shape[-2], 2 * x.shape[-1]), bilinear": DoubleFromShape(),
@@ -291,6 +302,7 @@ dynamic_cases = {
     "size=(x.shape[-2] // 2, x.shape[-1] // 2), bilinear, antialias=True": DoubleFromShapeAntialiased(),
 }
 EXPORT_SIZE, RUN_SIZES = (6, 7), ((6, 7), (9, 12), (2, 3), (31, 17))
+WIDTHS = range(2, 201)  # every input width swept for the output size alone
 dynamic_inputs = {size: torch.rand(1, 2, *size) for size in RUN_SIZES}
 
 
@@ -309,7 +321,7 @@ def export_dynamic(labels, dynamo):
         torch.onnx.export(model, (dynamic_inputs[EXPORT_SIZE],), path, dynamo=dynamo, input_names=["x"], output_names=names, **shapes)
     graph = onnx.load(path).graph
     session = onnxruntime.InferenceSession(path, providers=["CPUExecutionProvider"])
-    rows = {label: {"error": None, "target": "—", "differences": {}} for label in labels}
+    rows = {label: {"error": None, "target": "—", "differences": {}, "widths_off": []} for label in labels}
     for label, name in zip(labels, names):
         resize = [n for n in lineage(graph, name) if n.op_type == "Resize"]
         rows[label]["target"] = resize_target(graph, resize[0]) if resize else "no `Resize`"
@@ -320,13 +332,21 @@ def export_dynamic(labels, dynamo):
             outputs = [first_line(error, 60)] * len(labels)
         for label, result in zip(labels, outputs):
             with torch.no_grad():
-                eager = dynamic_cases[label](x.to(device)).cpu().numpy()
+                eager = dynamic_cases[label](x).numpy()  # on the CPU: its kernels are the ones described
             if isinstance(result, str):
                 rows[label]["differences"][size] = result
             elif result.shape != eager.shape:
                 rows[label]["differences"][size] = f"shape {result.shape[2:]} vs {eager.shape[2:]}"
             else:
                 rows[label]["differences"][size] = float(np.abs(result - eager).max())
+    # The output size alone, at every input width (height 2), on the CPU: where the graph and
+    # torch disagree on how many columns come out.
+    for width in WIDTHS:
+        x = torch.zeros(1, 2, 2, width)
+        for label, result in zip(labels, session.run(names, {"x": x.numpy()})):
+            with torch.no_grad():
+                if result.shape != tuple(dynamic_cases[label](x).shape):
+                    rows[label]["widths_off"].append(width)
     return rows
 
 
@@ -334,13 +354,16 @@ dynamic_results = {}
 for exporter, dynamo in EXPORTERS.items():
     dynamic_results[exporter] = export_and_run(list(dynamic_cases), lambda labels: export_dynamic(labels, dynamo))  # noqa: B023
     print(f"**{exporter}**, exported on {EXPORT_SIZE[0]}x{EXPORT_SIZE[1]}\n")
-    print("| layer | shape from | " + " | ".join(f"max abs difference on {h}x{w}" for h, w in RUN_SIZES) + " |")
-    print("|---|---|" + "---:|" * len(RUN_SIZES))
+    print("| layer | shape from | " + " | ".join(f"max abs difference on {h}x{w}" for h, w in RUN_SIZES)
+          + f" | input widths {WIDTHS[0]} to {WIDTHS[-1]} with another output width |")
+    print("|---|---|" + "---:|" * (len(RUN_SIZES) + 1))
     for label, row in dynamic_results[exporter].items():
         if row["error"]:
-            print(f"| `{label}` | export failed: `{row['error']}` |" + " |" * len(RUN_SIZES))
+            print(f"| `{label}` | export failed: `{row['error']}` |" + " |" * (len(RUN_SIZES) + 1))
             continue
         cells = [f"{d:.1e}" if isinstance(d, float) else d for d in row["differences"].values()]
+        off = row["widths_off"]
+        cells.append(f"{len(off)}: " + ", ".join(map(str, off[:4])) + (", …" if len(off) > 4 else "") if off else "0")
         print(f"| `{label}` | {row['target']} | " + " | ".join(cells) + " |")
     print()
 

@@ -127,6 +127,46 @@ def test_antialias_needs_opset_18(ns):
     assert all(row["opset"] >= 18 for row in ns["results"][DEFAULT].values() if not row["error"])
 
 
+def test_default_exporter_writes_opset_20_and_builds_at_18_below_it(ns):
+    # The page: by default the file declares opset 20 (not 18); asked for less than 18, the
+    # exporter builds at 18 and then tries to convert down.
+    from torch.onnx import _constants
+    from torch.onnx._internal.exporter import _constants as exporter_constants
+
+    assert _constants.ONNX_DEFAULT_OPSET == 20 and exporter_constants.TORCHLIB_OPSET == 18
+    assert {row["opset"] for row in ns["results"][DEFAULT].values()} == {20}
+    assert ns["declared"] == exporter_constants.TORCHLIB_OPSET
+
+
+# The Resize settings that onnx-tensorrt's node checker and importer accept at commit 96e7811
+# (onnxOpCheckers.cpp: DEFINE_OP_CHECKER(Resize); onnxOpImporters.cpp: mode "cubic" -> kCUBIC).
+TENSORRT_ACCEPTS = {
+    "mode": {"nearest", "linear", "cubic"},
+    "coordinate_transformation_mode": {
+        "half_pixel",
+        "pytorch_half_pixel",
+        "tf_half_pixel_for_nn",
+        "asymmetric",
+        "align_corners",
+    },
+    "nearest_mode": {"floor", "ceil", "round_prefer_floor", "round_prefer_ceil"},
+    "keep_aspect_ratio_policy": {"stretch"},
+    "antialias": {0},
+}
+
+
+def test_default_exporter_resize_settings_are_ones_the_tensorrt_parser_accepts(ns):
+    rows = ns["results"][DEFAULT]
+    plain = [label for label, row in rows.items() if row["attributes"] and "antialias=True" not in label]
+    assert {rows[label]["attributes"]["mode"] for label in plain} == {"nearest", "linear", "cubic"}
+    for label in plain:
+        assert "axes" not in rows[label]["attributes"], label  # the table's iota-axes restriction
+        for name, accepted in TENSORRT_ACCEPTS.items():
+            assert rows[label]["attributes"].get(name, next(iter(accepted))) in accepted, (label, name)
+    # Every antialiased layer carries antialias=1, which the checker rejects.
+    assert all(row["attributes"]["antialias"] == 1 for label, row in rows.items() if "antialias=True" in label)
+
+
 def test_nearest_at_41_onnx_repeats_and_torch_does_not(ns):
     for exporter in (DEFAULT, LEGACY):
         row = ns["results"][exporter]["nn.Upsample(scale_factor=41, mode='nearest') on 2x2"]
@@ -244,6 +284,41 @@ def test_dynamic_antialias(ns):
     assert all(d < MATCH for d in rows[AA_SHAPE]["differences"].values())
     for label in (AA_SCALE, AA_SHAPE):
         assert "not supported" in ns["dynamic_results"][LEGACY][label]["error"]
+
+
+def test_scales_not_exact_in_float32_change_the_output_size(ns):
+    # The page: onnxruntime computes the output size from the float32 scale in float32, torch
+    # from the Python float in float64; at x1.4 they part at some widths, in both exporters,
+    # static or dynamic. The factors the other layers use never do.
+    expected = [w for w in ns["WIDTHS"] if int(np.float32(w) * np.float32(1.4)) != int(w * 1.4)]
+    assert expected[:3] == [45, 85, 90]
+    for exporter in (DEFAULT, LEGACY):
+        rows = ns["dynamic_results"][exporter]
+        assert rows["scale_factor=1.4, bilinear"]["widths_off"] == expected, exporter
+        for label in DYNAMIC_SCALE_LABELS + ("size=(2 * x.shape[-2], 2 * x.shape[-1]), bilinear",):
+            assert rows[label]["widths_off"] == [], (exporter, label)
+        integer = rows["size=(x.shape[-2] * 7 // 5, x.shape[-1] * 7 // 5), bilinear"]
+        assert integer["widths_off"] == [] and all(d < MATCH for d in integer["differences"].values()), exporter
+        static = ns["results"][exporter]["nn.Upsample(scale_factor=1.4, mode='bilinear') on 3x45"]
+        assert static["difference"] == "shape (1, 2, 4, 63) vs (1, 2, 4, 62)", exporter
+
+
+def test_torch_cpu_linear_modes_copy_an_axis_whose_size_does_not_change(ns):
+    # The page: 2 rows x 1.4 -> 2 rows; torch's CPU linear kernels copy that axis, Resize
+    # scales it (the 2x3 column of the x1.4 row), bicubic scales it in torch too.
+    for exporter in (DEFAULT, LEGACY):
+        differences = ns["dynamic_results"][exporter]["scale_factor=1.4, bilinear"]["differences"]
+        assert differences[2, 3] > 0.1 and all(d < 1e-5 for size, d in differences.items() if size != (2, 3))
+    generator = torch.Generator().manual_seed(2)
+    for n, factor in [(1, 1.5), (2, 1.4), (3, 1.2), (4, 1.1), (6, 1.05)]:
+        assert int(n * factor) == n
+        x = torch.randn(1, 2, n, n + 4, generator=generator)
+        for mode in ("bilinear", "bicubic"):
+            y = F.interpolate(x, scale_factor=(factor, 1.0), mode=mode)
+            copied = torch.allclose(y, x, atol=1e-6)
+            assert copied == (mode == "bilinear" or n == 1), (n, factor, mode)
+        line = torch.randn(1, 2, n, generator=generator)
+        assert torch.equal(F.interpolate(line, scale_factor=factor, mode="linear"), line)
 
 
 def _dynamic_sweep(tmp_path, dynamo):
@@ -370,38 +445,43 @@ def test_quantized_modes(ns):
 
 
 def test_quantized_differences_stay_within_one_step_over_the_domain():
-    # quint8 and qint8, scales and zero points, factors from 0.3 to 7 and sizes 1..9, channels-last too.
+    # Every accepted mode and rank, quint8 and qint8, scales and zero points, factors from 0.3
+    # to 7, sides 1..9 (one side only for 3-D), channels-last too.
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    @settings(max_examples=60, deadline=None, derandomize=True)
+    accepted = sorted(QUANTIZED_ACCEPTED)
+    memory_formats = {4: torch.channels_last, 5: torch.channels_last_3d}
+
+    @settings(max_examples=80, deadline=None, derandomize=True)
     @given(
-        mode=st.sampled_from(["nearest", "nearest-exact", "bilinear", "area"]),
-        h=st.integers(1, 9),
-        w=st.integers(1, 9),
+        mode_rank=st.sampled_from(accepted),
+        sides=st.lists(st.integers(1, 9), min_size=3, max_size=3),
         factor=st.sampled_from([0.3, 0.5, 1.7, 2, 3, 7]),
         signed=st.booleans(),
         scale=st.sampled_from([0.01, 0.05, 0.3]),
         channels_last=st.booleans(),
         seed=st.integers(0, 2**16),
     )
-    def check(mode, h, w, factor, signed, scale, channels_last, seed):
-        if int(h * factor) < 1 or int(w * factor) < 1 or h == w == 1:
-            return  # 1x1 inputs: the next test
-        x = torch.randn(2, 3, h, w, generator=torch.Generator().manual_seed(seed)) * 3
+    def check(mode_rank, sides, factor, signed, scale, channels_last, seed):
+        mode, rank = mode_rank
+        sides = sides[: rank - 2]
+        if any(int(side * factor) < 1 for side in sides) or all(side == 1 for side in sides):
+            return  # inputs of one pixel: the next tests
+        x = torch.randn(2, 3, *sides, generator=torch.Generator().manual_seed(seed)) * 3
         dtype, zero_point = (torch.qint8, 3) if signed else (torch.quint8, 120)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             q = torch.quantize_per_tensor(x, scale, zero_point, dtype)
-            if channels_last:
-                q = q.contiguous(memory_format=torch.channels_last)
+            if channels_last and rank in memory_formats:
+                q = q.contiguous(memory_format=memory_formats[rank])
             y = F.interpolate(q, scale_factor=factor, mode=mode)
             reference = torch.quantize_per_tensor(
                 F.interpolate(q.dequantize(), scale_factor=factor, mode=mode), scale, zero_point, dtype
             )
         assert (y.q_scale(), y.q_zero_point()) == (scale, zero_point)
         steps = (y.int_repr().int() - reference.int_repr().int()).abs().max().item()
-        assert steps <= (0 if mode.startswith("nearest") else 1)
+        assert steps <= (0 if mode.startswith("nearest") else 1), (mode, rank, sides, factor)
 
     check()
 
@@ -435,17 +515,41 @@ def test_quantized_one_pixel_input_mixes_channels(ns):
         assert torch.tensor(channels).flatten().tolist() == right.permute(0, 2, 3, 1).flatten().tolist(), mode
 
 
-@pytest.mark.parametrize("rank", [4, 5])
+@pytest.mark.parametrize("rank", [3, 4, 5])
 def test_quantized_one_pixel_input_mixes_channels_over_the_domain(rank):
-    # 1x1 (1x1x1) inputs with 2 to 8 channels and batch 1 or 2, upscaled by whole factors: the
+    # Inputs of one pixel (length 1 for the 3-D `area`, 1x1, 1x1x1) with 2 to 8 channels and
+    # batch 1 or 2, contiguous or channels-last, enlarged by whole factors or to a `size`: the
     # output differs from the dequantized computation by more than a step. One channel is fine.
-    modes = ("nearest", "nearest-exact", "area") + (("bilinear",) if rank == 4 else ())
+    modes = {
+        3: ("area",),
+        4: ("nearest", "nearest-exact", "area", "bilinear"),
+        5: ("nearest", "nearest-exact", "area"),
+    }[rank]
+    memory_format = {3: None, 4: torch.channels_last, 5: torch.channels_last_3d}[rank]
+    resize = [{"scale_factor": f} for f in (2, 3, 7)] + [{"size": (2, 3, 4)[: rank - 2][::-1]}]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for batch, channels, factor, mode in itertools.product((1, 2), (1, 2, 3, 8), (2, 3, 7), modes):
+        for batch, channels, how, mode, last in itertools.product((1, 2), (1, 2, 3, 8), resize, modes, (False, True)):
+            if last and memory_format is None:
+                continue
             values = torch.arange(1.0, batch * channels + 1).view(batch, channels, *[1] * (rank - 2))
             q = torch.quantize_per_tensor(values, 0.05, 0, torch.quint8)
-            y = F.interpolate(q, scale_factor=factor, mode=mode).dequantize()
-            reference = F.interpolate(values, scale_factor=factor, mode=mode)
+            if last:
+                q = q.contiguous(memory_format=memory_format)
+            y = F.interpolate(q, mode=mode, **how).dequantize()
+            reference = F.interpolate(values, mode=mode, **how)
             wrong = (y - reference).abs().max().item() > 0.05
-            assert wrong == (channels > 1), (batch, channels, factor, mode)
+            assert wrong == (channels > 1), (batch, channels, how, mode, last)
+
+
+def test_quantized_one_pixel_mix_comes_from_an_ambiguous_memory_format():
+    # The mechanism the page states: a one-pixel NCHW tensor also counts as channels-last, so
+    # the quantized kernel takes its channels-last branch, yet the output it fills in that
+    # order has the usual (contiguous) layout; two pixels are unambiguous and come out right.
+    one, two = torch.zeros(1, 3, 1, 1), torch.zeros(1, 3, 1, 2)
+    assert one.is_contiguous(memory_format=torch.channels_last) and two.is_contiguous()
+    assert not two.is_contiguous(memory_format=torch.channels_last)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        y = F.interpolate(torch.quantize_per_tensor(one + 1, 0.05, 0, torch.quint8), scale_factor=2)
+    assert y.is_contiguous() and not y.is_contiguous(memory_format=torch.channels_last)
