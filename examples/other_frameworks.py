@@ -145,6 +145,7 @@ JAX = {  # (jax call, torch call) -> (jax arguments, torch arguments)
     ("cubic-pytorch", "bicubic, antialias=True"): (dict(method="cubic-pytorch"), dict(mode="bicubic", antialias=True)),
     ("lanczos3", "lanczos, antialias=True"): (dict(method="lanczos3"), dict(mode="lanczos", antialias=True)),
     ("nearest", "nearest-exact"): (dict(method="nearest"), dict(mode="nearest-exact")),
+    ("area", "area"): (dict(method="area"), dict(mode="area")),
 }
 JAX_DOWN, JAX_UP = DOWN[::2], UP[::2]  # fewer cases: jax compiles every shape anew
 jax_out = {}

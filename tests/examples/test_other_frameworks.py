@@ -195,6 +195,29 @@ def test_the_one_pixel_wide_exception_needs_two_input_rows(shape, size):
     assert (np.abs(theirs - ours).max() < ROUNDING) != torch_antialias_is_wrong(shape, size), (shape, size)
 
 
+def jax_and_torch_area(n, m):
+    x = np.random.default_rng(n * 1000 + m).uniform(-1, 1, (n, 2)).astype(np.float32)
+    theirs = np.asarray(jax.image.resize(jnp.asarray(x), (m, 2), "area"))
+    ours = F.interpolate(torch.from_numpy(x)[None, None], size=(m, 2), mode="area")[0, 0].numpy()
+    return np.abs(theirs - ours).max()
+
+
+@pytest.mark.parametrize("n,m", [(2, 1), (3, 1), (8, 4), (300, 3), (9, 3), (1, 5), (3, 300), (4, 8), (7, 7)])
+def test_jax_area_is_torch_area_for_whole_factors(n, m):
+    assert jax_and_torch_area(n, m) < ROUNDING
+
+
+@pytest.mark.parametrize("n,m", [(6, 4), (65, 32), (32, 65), (3, 5), (7, 3), (100, 7)])
+def test_jax_area_is_not_torch_area_for_most_other_factors(n, m):
+    assert jax_and_torch_area(n, m) > 0.01
+
+
+def test_jax_area_and_torch_area_agree_on_2_to_3(ns):
+    assert jax_and_torch_area(2, 3) < ROUNDING  # each output pixel covers its inputs equally
+    down, up = both(ns["jax_rows"], ("area", "area"))
+    assert down > 0.01 and up > 0.1  # 65 <-> 32 in the table
+
+
 @pytest.mark.parametrize("n,m", [(5, 3), (7, 4), (31, 17), (64, 100), (3, 300), (100, 7), (13, 13), (17, 5)])
 def test_jax_nearest_is_nearest_exact(n, m):
     x = np.arange(n * 2, dtype=np.float32).reshape(n, 2)
