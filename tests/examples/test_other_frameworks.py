@@ -258,10 +258,16 @@ def test_hf_pil_backend_is_pillow_and_one_level_from_the_default(ns):
     # Most pixels agree, except where the height shrinks and the width grows (333 x 217 -> 224 x 224 for ViT).
     assert rows["ViTImageProcessor", (333, 217)][2] > 0.1
     assert all(share < 0.01 for key, (_, _, share) in rows.items() if key != ("ViTImageProcessor", (333, 217)))
-    _, pil_backend, _ = ns["HF"]["ViTImageProcessor"]
+    _, vit_pil, _ = ns["HF"]["ViTImageProcessor"]
+    _, clip_pil, _ = ns["HF"]["CLIPImageProcessor"]
     for image in ns["HF_IMAGES"]:
         pillow = np.asarray(Image.fromarray(image).resize((224, 224), Image.Resampling.BILINEAR)).transpose(2, 0, 1)
-        np.testing.assert_array_equal(ns["processed"](pil_backend, image).numpy(), pillow)
+        np.testing.assert_array_equal(ns["processed"](vit_pil, image).numpy(), pillow)
+        h, w = image.shape[:2]
+        size = (224, int(224 * w / h)) if h <= w else (int(224 * h / w), 224)
+        pillow = np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BICUBIC)).transpose(2, 0, 1)
+        top, left = int((size[0] - 224) / 2), int((size[1] - 224) / 2)
+        np.testing.assert_array_equal(ns["processed"](clip_pil, image).numpy(), pillow[:, top : top + 224, left : left + 224])
 
 
 def test_hf_pil_backend_truncates_a_float_image_to_8_bits(ns):
