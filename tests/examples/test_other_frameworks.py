@@ -117,7 +117,7 @@ def test_kornia_blur_pool_darkens_a_constant_map_where_the_filter_reaches_over_t
 
 def test_blur_pool_2_and_4_taps_against_f_interpolate(ns):
     rows, inside = ns["pool_rows"], ns["pool_interior"]
-    assert rows["blur_pool2d(x, 2)"] == (0, 0)
+    assert rows["blur_pool2d(x, 2)"][0] < ROUNDING  # on CUDA a convolution may sum in another order than avg_pool
     assert rows["blur_pool2d(x, 4)"][0] > METHOD and inside["blur_pool2d(x, 4)"][0] < ROUNDING
 
 
