@@ -140,8 +140,12 @@ JAX = {  # (jax call, torch call) -> (jax arguments, torch arguments)
     ("cubic, antialias=False", "bicubic"): (dict(method="cubic", antialias=False), dict(mode="bicubic")),
     ("cubic, antialias=False", "bicubic, antialias=True"): (dict(method="cubic", antialias=False), dict(mode="bicubic", antialias=True)),
     ("cubic-pytorch, antialias=False", "bicubic"): (dict(method="cubic-pytorch", antialias=False), dict(mode="bicubic")),
+    # With jax's default antialias=True, cubic-pytorch is replaced by cubic (a = -0.5).
+    ("cubic-pytorch", "bicubic"): (dict(method="cubic-pytorch"), dict(mode="bicubic")),
+    ("cubic-pytorch", "bicubic, antialias=True"): (dict(method="cubic-pytorch"), dict(mode="bicubic", antialias=True)),
     ("lanczos3", "lanczos, antialias=True"): (dict(method="lanczos3"), dict(mode="lanczos", antialias=True)),
     ("nearest", "nearest-exact"): (dict(method="nearest"), dict(mode="nearest-exact")),
+    ("area", "area"): (dict(method="area"), dict(mode="area")),
 }
 JAX_DOWN, JAX_UP = DOWN[::2], UP[::2]  # fewer cases: jax compiles every shape anew
 jax_out = {}
@@ -221,17 +225,19 @@ for name, (default, pil_backend, ours) in HF.items():
 
 # %% hf_float
 # The same ViT processors on a float image in [0, 1] (channels first). The PIL backend
-# converts it to an 8-bit PIL image to resize it, and divides by 255 afterwards.
+# converts it to an 8-bit PIL image to resize it (astype(uint8): truncating), and divides
+# by 255 afterwards. The signed mean is in 8-bit levels: truncation shows as a bias.
 float_image = rng.random((3, 300, 280), dtype=np.float32)
 reference = F.interpolate(torch.from_numpy(float_image)[None], size=(224, 224), mode="bilinear", antialias=True)[0]
 hf_float = {}
-print("| processor | vs torch: max | output on the 1/255 grid |")
-print("|---|---:|---|")
+print("| processor | vs torch: max | vs torch: signed mean × 255 | output on the 1/255 grid |")
+print("|---|---:|---:|---|")
 for name, processor in (("ViTImageProcessor", HF["ViTImageProcessor"][0]), ("ViTImageProcessorPil", HF["ViTImageProcessor"][1])):
     out = processor(float_image, **ONLY_RESIZE)["pixel_values"][0]
     levels = out.double() * 255
-    hf_float[name] = ((out - reference).abs().max().item(), bool(torch.all((levels - levels.round()).abs() < 1e-3)))
-    print(f"| `{name}` | {hf_float[name][0]:.2g} | {hf_float[name][1]} |")
+    difference = out.double() - reference.double()
+    hf_float[name] = (difference.abs().max().item(), difference.mean().item() * 255, bool(torch.all((levels - levels.round()).abs() < 1e-3)))
+    print(f"| `{name}` | {hf_float[name][0]:.2g} | {hf_float[name][1]:.2g} | {hf_float[name][2]} |")
 
 # %% fid_resize
 # pytorch-fid resizes to 299 x 299 with F.interpolate(bilinear, align_corners=False) and no
