@@ -87,7 +87,7 @@ UI_TEXT = {
         "missing": "torch 不支持这个组合（见上方打印的输出）。",
         "this_build": "本次构建（{device}，torch {torch}）",
         "recorded": "在 {gpu} 上的记录（torch {torch}）",
-        "stale": "记录之后 `{file}` 已经改动：此标签页显示的是旧版本的输出，不代表当前代码的结果。",
+        "stale": "记录之后 `{file}` 已经改动：此标签页原样显示旧版本打印的（英文）输出，不代表当前代码的结果。",
         "record_provenance": (
             "“在 {gpu} 上的记录”标签页来自在 {gpu}（驱动 {driver}，显存 {gpu_memory}）上运行 `{file}` 的结果："
             "torch {torch}，CUDA {cuda}，Python {python}，记录于 {recorded_on}，由 `python -m sitegen.record` 生成。"
@@ -279,7 +279,10 @@ def recorded_tabs(
 ) -> str:
     """This build's output beside the recorded run's; a stale record says that it is not current."""
     text = UI_TEXT[language]
-    body = "\n\n".join(printed(directive, recorded.entry.cells[directive.cell], language, translations))
+    # A stale record is what an earlier version printed, shown as it was: its phrases need not
+    # be in today's translations (the tab says that it is not current).
+    shown_in = translations if recorded.current else Translations()
+    body = "\n\n".join(printed(directive, recorded.entry.cells[directive.cell], language, shown_in))
     if not recorded.current:
         body = f"!!! warning\n    {text['stale'].format(file=f'examples/{directive.file}')}\n\n{body}"
     return "\n".join([

@@ -187,17 +187,31 @@ def translate_output(translations: Translations, text: str, language: str, markd
 
 
 def missing(translations: Translations, cache_root: Path, language: str) -> dict[str, dict[str, list[str]]]:
-    """Per cached example and cell, the printed units and figure texts without a ``language`` translation."""
+    """Per example and cell, the printed units and figure texts without a ``language`` translation.
+
+    It reads the cached results and the current entries of the committed GPU record (whose tabs
+    are translated too; a stale entry is shown as it was recorded).
+    """
+    from sitegen import record
+
     found: dict[str, dict[str, list[str]]] = {}
+
+    def check(example: str, cell: str, texts: list[str]) -> None:
+        for text in texts:
+            if text and translations.translate_or_none(text, language) is None and translations.needs(text):
+                found.setdefault(example, {}).setdefault(cell, []).append(text)
+
     for path in sorted(cache_root.glob("*/result.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         for cell, result in data["cells"].items():
-            for unit in units(result["stdout"], markdown=True):
-                if unit and translations.translate_or_none(unit, language) is None and translations.needs(unit):
-                    found.setdefault(data["example"], {}).setdefault(cell, []).append(unit)
-        for text in data.get("figure_text", {}).get(language, {}):
-            if translations.translate_or_none(text, language) is None and translations.needs(text):
-                found.setdefault(data["example"], {}).setdefault("(figures)", []).append(text)
+            check(data["example"], cell, units(result["stdout"], markdown=True))
+        check(data["example"], "(figures)", list(data.get("figure_text", {}).get(language, {})))
+    run = record.load()
+    for name, entry in (run.examples.items() if run else []):
+        if not run.is_current(record.ROOT / "examples" / name):
+            continue
+        for cell, stdout in entry.cells.items():
+            check(f"examples/{name}", f"{cell} (GPU record)", units(stdout, markdown=True))
     return found
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import record, render
+from sitegen import record, render, translate
 from sitegen.cells import parse_script
 from sitegen.translate import Translations
 
@@ -94,3 +94,18 @@ def test_an_update_replaces_only_the_examples_run_again_on_the_same_setup():
     assert both.provenance["recorded_on"] == "2026-12-01"
     with pytest.raises(SystemExit, match="cannot update"):
         record.merged(earlier, record.Record({**setup, "torch": "2.12.0"}, {}))
+
+
+@pytest.mark.parametrize("current", [True, False])
+def test_a_current_record_is_translated_and_a_stale_one_shown_as_recorded(examples, current):
+    directive = render.Directive("good.py", "table", output="markdown")
+    entry = record.ExampleRecord("x", "ok", 1.0, cells={"table": "| fastest |\n|---|\n"})
+    recorded = render.Recorded(entry, {"gpu": "NVIDIA H200", "torch": "2.11.0+cu130"}, current)
+    tables = Translations({"zh": {"fastest": "最快"}})
+    markdown = render.recorded_tabs(directive, "本次", recorded, {"device": "cpu", "torch": "2.14.1"}, "zh", tables)
+    gpu_tab = markdown.split("在 NVIDIA H200 上的记录")[1]
+    assert ("<th>最快</th>" in gpu_tab) is current and ("<th>fastest</th>" in gpu_tab) is not current
+    with pytest.raises(translate.Untranslated):  # a current record's phrases must be translated
+        render.recorded_tabs(
+            directive, "本次", render.Recorded(entry, recorded.provenance, True), {}, "zh", Translations({"zh": {}})
+        )
