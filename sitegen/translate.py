@@ -207,7 +207,7 @@ def missing(translations: Translations, cache_root: Path, language: str) -> dict
             check(data["example"], cell, units(result["stdout"], markdown=True))
         check(data["example"], "(figures)", list(data.get("figure_text", {}).get(language, {})))
     run = record.load()
-    for name, entry in (run.examples.items() if run else []):
+    for name, entry in run.examples.items() if run else []:
         if not run.is_current(record.ROOT / "examples" / name):
             continue
         for cell, stdout in entry.cells.items():

@@ -46,6 +46,12 @@ ZH = {
     "导出 ONNX": "onnx-export",
     "带宽": "performance",
     "输出尺寸": "interpolate-sizes",
+    "频率响应": "frequency-response",
+    "音频重采样": "audio-resampling",
+    "位置编码": "recipes",
+    "分割掩码": "recipes",
+    "动态形状": "onnx-export",
+    "量化": "onnx-export",
 }
 EN = {
     "upsample": "upsample",
@@ -67,6 +73,12 @@ EN = {
     "MaxUnpool": "pooling-details",
     "Pillow": "other-libraries",
     "recompute_scale_factor": "interpolate-sizes",
+    "torchvision Resize": "torchvision-resize",
+    "grid_sample": "grid-sample",
+    "torch.compile": "torch-compile",
+    "kornia": "other-frameworks",
+    "frequency response": "frequency-response",
+    "chirp": "audio-resampling",
 }
 
 
