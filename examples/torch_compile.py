@@ -156,28 +156,47 @@ verdict = "compiled" if c_upper < e_lower else "eager" if e_upper < c_lower else
 print("\nFaster:", verdict or "neither (the quartile ranges overlap)")
 
 # %% issues
-# Two open issues' reproducers, compiled together, on the CPU (where the reports are):
-# nearest with a scale factor that leaves one size unchanged (2 * 1.3 -> 2, 3 * 1.3 -> 3).
-# The CPU kernel reads such a dimension one to one; the compiled code applies the scale.
+# Two open issues' reproducers, on the CPU (where the reports are): nearest with a scale
+# factor that leaves one size unchanged (2 * 1.3 -> 2, 3 * 1.3 -> 3). The CPU kernel can
+# read such a dimension one to one while the compiled code applies the scale; but it does
+# so only for small outputs, so the reproducer of #198201 also runs on the narrowest input
+# whose eager result reads rows by the scale (found by widening it in eager mode).
 reports = {
     "#175154": (torch.tensor([[[[1.0, 2.0]]]], dtype=torch.float64), dict(scale_factor=1.3, mode="nearest")),
     "#198201": (torch.arange(12.0).reshape(1, 1, 3, 4), dict(scale_factor=(1.3, 1.5), mode="nearest")),
 }
+rows_kwargs = reports["#198201"][1]
+
+
+def rows_input(width):  # 3 rows of `width` values each, numbered
+    return torch.arange(3.0 * width).reshape(1, 1, 3, width)
+
+
+def rows_read(y, width):  # the input row each output row comes from
+    return (y[0, 0, :, 0] // width).int().tolist()
+
+
+wide = next(w for w in range(4, 1000) if rows_read(F.interpolate(rows_input(w), **rows_kwargs), w) != [0, 1, 2])
+calls = [*reports.values(), (rows_input(wide), rows_kwargs)]
 
 
 def reproducers(tensors):
-    return [F.interpolate(t, **kwargs) for t, (_, kwargs) in zip(tensors, reports.values())]
+    return [F.interpolate(t, **kwargs) for t, (_, kwargs) in zip(tensors, calls)]
 
 
-compiled_reports = torch.compile(reproducers, dynamic=False)([t for t, _ in reports.values()])
-reproduced = {}
+compiled_calls = torch.compile(reproducers, dynamic=False)([t for t, _ in calls])
+eager_calls = [F.interpolate(t, **kwargs) for t, kwargs in calls]
+reproduced = {issue: not torch.equal(e, c) for issue, e, c in zip(reports, eager_calls, compiled_calls)}
 print("| issue | input | call | eager | compiled |")
 print("|---|---|---|---|---|")
-for (issue, (t, kwargs)), compiled in zip(reports.items(), compiled_reports):
-    eager = F.interpolate(t, **kwargs)
-    reproduced[issue] = not torch.equal(eager, compiled)
+for (issue, (t, kwargs)), eager, compiled in zip(reports.items(), eager_calls, compiled_calls):
     call = ", ".join(f"{key}={value!r}" for key, value in kwargs.items())
     print(f"| {issue} | {tuple(t.shape)}: {t.flatten().tolist()} | `{call}` | {eager.flatten().tolist()} | {compiled.flatten().tolist()} |")
+rows_by_width = {width: (rows_read(eager_calls[i], width), rows_read(compiled_calls[i], width)) for i, width in [(1, 4), (2, wide)]}
+print("\n| input | rows read, eager | rows read, compiled |")
+print("|---|---|---|")
+for width, (eager_rows, compiled_rows) in rows_by_width.items():
+    print(f"| (1, 1, 3, {width}) | {eager_rows} | {compiled_rows} |")
 
 # %% downsample
 # Every method of the site's Downsample module, compiled by Inductor with fullgraph=True

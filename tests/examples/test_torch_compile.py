@@ -49,6 +49,9 @@ def test_bilinear_and_bicubic_differ_by_rounding_only(ns):
             if dtype == torch.float32:  # float32 keeps enough bits to show the other order
                 assert not r["bitwise"], (name, dtype)
             assert r["eps"] <= 64, (name, dtype, r)
+    for name in ROUNDED:  # bfloat16 rounds most of the difference away
+        results = ns["results"]
+        assert results[name, torch.bfloat16, ns["SIZE"]]["eps"] < results[name, torch.float32, ns["SIZE"]]["eps"], name
 
 
 def adaptive_window(size_in, size_out):
@@ -59,9 +62,10 @@ def adaptive_window(size_in, size_out):
 def test_area_generated_code_up_to_25_pixels_and_the_eager_kernel_beyond(ns):
     results, falls_back, size = ns["results"], ns["falls_back"], ns["SIZE"]
     h_in, w_in = ns["x"].shape[-2:]
-    windows = {s: adaptive_window(h_in, s[0]) * adaptive_window(w_in, s[1]) for s in [size, *ns["AREA_SIZES"]]}
-    assert sorted(windows.values()) == [8, 16, 108]  # two below the limit, one above
-    for s, window in windows.items():
+    shapes = {s: (adaptive_window(h_in, s[0]), adaptive_window(w_in, s[1])) for s in [size, *ns["AREA_SIZES"]]}
+    assert shapes == {(61, 23): (2, 4), (17, 23): (4, 4), (5, 5): (9, 12)}  # as the page says
+    for s, (h, w) in shapes.items():
+        window = h * w
         assert falls_back["area", s] == (window > 25), (s, window)
         if window > 25:  # the eager kernel itself: bitwise in every dtype
             assert all(results["area", dtype, s]["bitwise"] for dtype in ns["DTYPES"])
@@ -100,6 +104,14 @@ def test_open_issues_reproduce_on_the_cpu(ns):
     assert ns["reproduced"] == {"#175154": True, "#198201": True}
     t, kwargs = ns["reports"]["#175154"]
     assert t.device.type == "cpu" and F.interpolate(t, **kwargs).flatten().tolist() == [1.0, 2.0]
+
+
+def test_the_cpu_shortcut_holds_only_for_small_outputs(ns):
+    rows, wide = ns["rows_by_width"], ns["wide"]
+    assert rows[4] == ([0, 1, 2], [0, 0, 1])  # eager copies the unchanged height, compiled scales it
+    assert wide > 4 and rows[wide] == ([0, 0, 1], [0, 0, 1])  # wider: eager scales it as well
+    narrower = F.interpolate(ns["rows_input"](wide - 1), **ns["rows_kwargs"])
+    assert ns["rows_read"](narrower, wide - 1) == [0, 1, 2]  # the first such width
 
 
 def test_downsample_under_inductor(ns):
