@@ -28,7 +28,7 @@ HELPERS = sorted(p for p in (ROOT / "examples").glob("_*.py"))
 SCRIPT_RUNS: dict[str, str] = {}
 
 
-_GLOBALS: dict[tuple, dict] = {}
+_GLOBALS: dict[tuple, tuple[dict, str]] = {}  # (globals, what the run printed) per example and settings
 
 
 def run_example(name: str) -> dict:
@@ -39,14 +39,14 @@ def run_example(name: str) -> dict:
     """
     key = (name, *(os.environ.get(k) for k in QUICK))
     if key in _GLOBALS:
-        sys.stdout.write(_GLOBALS[key]["__printed__"])  # as the first run did, for callers that capture it
+        sys.stdout.write(_GLOBALS[key][1])  # as the first run did, for callers that capture it
     else:
         _GLOBALS[key] = run_script(name)
-    return _GLOBALS[key]
+    return _GLOBALS[key][0]
 
 
-def run_script(name: str) -> dict:
-    """Run ``examples/NAME.py`` as ``python examples/NAME.py`` would, and return its globals.
+def run_script(name: str) -> tuple[dict, str]:
+    """Run ``examples/NAME.py`` as ``python examples/NAME.py`` would; return its globals and what it printed.
 
     As that command does: the script is ``__main__``, its folder is first on ``sys.path`` (so its
     helper modules import), ``sys.argv`` names it, and the working directory is elsewhere. It

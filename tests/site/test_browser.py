@@ -63,13 +63,14 @@ def test_explorer_controls_switch_the_picture(server, page):
 
 
 def test_explorer_page_stays_light(site, server, page):
-    # The search index is one file for the whole site, fetched once and cached; it has its own budget.
+    # The search index is one file for the whole site, fetched once and cached; it has its own budget,
+    # which grows with the pages (29 pages per language: 2.7 MB, about 0.6 MB gzipped, on 2026-11-30).
     sizes = {}
     page.on("response", lambda response: sizes.update({response.url: len(response.body())}))
     page.goto(f"{server}/zh/interpolate-explorer/", wait_until="networkidle")
     index = sizes.pop(f"{server}/search/search_index.json")
     assert sum(sizes.values()) < 1_000_000, f"{sum(sizes.values())} bytes transferred besides the search index"
-    assert index < 2_500_000, f"the search index has {index} bytes"
+    assert index < 3_000_000, f"the search index has {index} bytes"
 
 
 def test_a_figure_opens_full_size_without_loading_from_another_host(server, page):

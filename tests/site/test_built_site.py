@@ -140,9 +140,9 @@ def test_a_pages_notebook_is_the_page_in_its_language_with_outputs(site, page, p
     assert all(p.strip() in prose for p in paragraphs[:5])
     code = [c for c in book["cells"] if c["cell_type"] == "code"]
     assert len(code) == len(re.findall(r"^::: example ", source, re.M))
-    html = (site.site / prefix / page / "index.html").read_text(encoding="utf-8")
-    printed = [o["text"] for c in code for o in c["outputs"] if o["output_type"] == "stream"]
-    assert printed and all(html.escape(t.strip().splitlines()[0], quote=False) in html for t in printed if "|" not in t)
+    shown = (site.site / prefix / page / "index.html").read_text(encoding="utf-8")
+    printed = ["".join(o["text"]) for c in code for o in c["outputs"] if o["output_type"] == "stream"]
+    assert printed and all(html.escape(t.strip().splitlines()[0], quote=False) in shown for t in printed if "|" not in t)
     helpers = [c for c in code if "".join(c["source"]).startswith("%%writefile")]
     assert ("_downsample.py" in "".join(h["source"][0] for h in helpers)) == (page == "downsample-module")
 
