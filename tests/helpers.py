@@ -79,7 +79,7 @@ def run_script(name: str) -> tuple[dict, str]:
             if unshown
             else ""
         )
-        return names
+        return names, printed.getvalue()
     finally:
         os.chdir(cwd)
         sys.stdout.write(printed.getvalue())
