@@ -40,6 +40,8 @@ FILE_NAME = "translations.yml"
 NEUTRAL_KEY = "neutral"
 PENDING_KEY = "pending"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Chinese characters and full-width punctuation separate words as spaces do: "nearest-exact：偏移".
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 CODE_SPAN = re.compile(r"`[^`]*`|\$[^$]*\$|https?://\S+|\{\w+\}")  # code, math, links, placeholders
 # A token is code, a number or a path when it has one of these inside, or a name directly
 # followed by a bracket (a call or an index): ``tensor([[``, ``x.clone()``, ``2x``, ``GB/s``.
@@ -95,7 +97,7 @@ class Translations:
     def english_words(self, text: str) -> list[str]:
         """The words of ``text`` that are English prose: what makes it need a translation."""
         words = []
-        for token in CODE_SPAN.sub(" ", text).split():
+        for token in CJK.sub(" ", CODE_SPAN.sub(" ", text)).split():
             core = token.strip(SENTENCE_PUNCTUATION).rstrip(".")  # a leading dot is code: .repeat
             if not re.search("[A-Za-z]", core) or IDENTIFIER.search(core):
                 continue

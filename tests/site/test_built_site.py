@@ -197,3 +197,25 @@ def test_every_markdown_output_cell_renders_as_a_table(site, prefix):
             body = output.split("</div>", 1)[0]
             assert "<table>" in body, f"{page}: Markdown output {n} has no table"
             assert not re.search(r"<p>[^<]*\|", body), f"{page}: Markdown output {n} has a table-like paragraph"
+
+
+@pytest.mark.parametrize("page", sorted(p.stem.removesuffix(".zh") for p in (ROOT / "docs").glob("*.zh.md")))
+def test_a_chinese_page_prints_no_english_outside_code(site, page):
+    """Printed tables and text in the reader's language; code, names and a stale GPU record's tab excepted."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from sitegen.translate import Translations
+
+    translations = Translations.load(ROOT / "docs" / "translations.yml")
+    path = site.site / "zh" / ("" if page == "index" else page) / "index.html"
+    tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
+    for tabs in tree.css("div.tabbed-set"):  # the recorded GPU run: translated only while current
+        stale = "不代表当前代码的结果" in tabs.text()
+        for recorded in tabs.css("div.tabbed-block")[1:] if stale else []:
+            recorded.decompose()
+    for code in tree.css("div.example-output code"):
+        code.decompose()
+    cells = tree.css("div.example-output td, div.example-output th, div.example-output p, div.example-output li")
+    lines = [n.text() for n in cells] + [ln for n in tree.css("div.language-text code") for ln in n.text().splitlines()]
+    english = [line for line in lines if translations.needs(line)]
+    assert not english, english[:5]

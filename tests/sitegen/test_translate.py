@@ -8,7 +8,7 @@ import pytest
 from sitegen import execute
 from sitegen.translate import Translations, Untranslated, translate_output, units
 
-NEUTRAL = frozenset({"torch", "bilinear", "Pillow"})
+NEUTRAL = frozenset({"torch", "bilinear", "Pillow", "nearest-exact"})
 TABLES = {
     "zh": {
         "took {ratio}x the time of {other}": "用时是 {other} 的 {ratio} 倍",
@@ -41,6 +41,8 @@ def zh() -> Translations:
         ("(ratio 0.9 to 1.2)", ["ratio", "to"]),
         ("fastest: bilinear", ["fastest"]),
         ("it's 数值", ["it's"]),
+        ("nearest-exact：偏移（输入像素）", []),
+        ("bilinear，取较大编号的 pixel", ["pixel"]),
     ],
 )
 def test_english_words_are_the_prose_not_code_names_or_numbers(zh, text, english):
