@@ -37,12 +37,19 @@ def run_example(name: str) -> dict:
     Several test modules read one example's values (the frequency-response tests read the
     aliasing example's): they share one run, so treat the globals as read-only.
     """
+    return _shared_run(name)[0]
+
+
+def printed_by(name: str) -> str:
+    """What ``examples/NAME.py`` printed in the run :func:`run_example` shares (made now if need be)."""
+    return _shared_run(name)[1]
+
+
+def _shared_run(name: str) -> tuple[dict, str]:
     key = (name, *(os.environ.get(k) for k in QUICK))
-    if key in _GLOBALS:
-        sys.stdout.write(_GLOBALS[key][1])  # as the first run did, for callers that capture it
-    else:
+    if key not in _GLOBALS:
         _GLOBALS[key] = run_script(name)
-    return _GLOBALS[key][0]
+    return _GLOBALS[key]
 
 
 def run_script(name: str) -> tuple[dict, str]:

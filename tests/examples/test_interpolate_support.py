@@ -1,8 +1,6 @@
 """The claims of docs/interpolate-support*.md, asserted by calling torch directly."""
 
-import contextlib
 import inspect
-import io
 import re
 
 import pytest
@@ -12,17 +10,14 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_example
+from helpers import printed_by, run_example
 
 DOCUMENTED = ["nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area"]
 
 
 @pytest.fixture(scope="module")
 def run():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ns = run_example("interpolate_support.py")
-    return ns, out.getvalue()
+    return run_example("interpolate_support.py"), printed_by("interpolate_support.py")
 
 
 @pytest.fixture(scope="module")

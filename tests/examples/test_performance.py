@@ -1,8 +1,6 @@
 """docs/performance*.md: the benchmark's method (baseline, bytes, rounds, threads) and the page's claims."""
 
-import io
 import re
-from contextlib import redirect_stdout
 
 import pytest
 import torch
@@ -10,7 +8,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_example
+from helpers import printed_by, run_example
 
 FORMATS = (torch.contiguous_format, torch.channels_last)
 
@@ -18,12 +16,11 @@ FORMATS = (torch.contiguous_format, torch.channels_last)
 @pytest.fixture(scope="module")
 def ns():
     threads = torch.get_num_threads()
-    printed = io.StringIO()
-    with pytest.MonkeyPatch.context() as patch, redirect_stdout(printed):
+    with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PERF_TINY", "1")
-        namespace = run_example("performance.py")
+        namespace, printed = run_example("performance.py"), printed_by("performance.py")
     namespace["threads_before"], namespace["threads_after"] = threads, torch.get_num_threads()
-    namespace["printed"] = printed.getvalue()
+    namespace["printed"] = printed
     return namespace
 
 

@@ -1,7 +1,5 @@
 """The claims of docs/recipes*.md, asserted on the example's values and swept over their domain with torch."""
 
-import contextlib
-import io
 import itertools
 
 import numpy as np
@@ -11,15 +9,12 @@ import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image
 
-from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import one_thread, printed_by, run_example  # noqa: F401  (one_thread: an autouse fixture)
 
 
 @pytest.fixture(scope="module")
 def run():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        ns = run_example("recipes.py")
-    return ns, out.getvalue()
+    return run_example("recipes.py"), printed_by("recipes.py")
 
 
 @pytest.fixture(scope="module")
