@@ -85,10 +85,15 @@ EN = {
 def top_pages(page, query: str, n: int = 3) -> list[str]:
     """The URL paths of the first ``n`` result pages for ``query``."""
     field = page.locator("input.md-search__input")
-    field.fill("")
-    field.type(query)
-    field.press("End")  # Material reads the query on keyup; typed CJK text needs a key press after it
     items = page.locator(".md-search-result__item")  # one per page; its first link is the page itself
+    # Material searches on keyup. Typing key by key searches every prefix, and on a busy machine
+    # a prefix's results can still be on screen when they are read: clear the list, then search
+    # the whole query once, so the first results to appear are the query's.
+    field.fill("")
+    field.press("End")
+    items.first.wait_for(state="detached", timeout=15_000)
+    field.fill(query)
+    field.press("End")
     items.first.wait_for(timeout=15_000)
     page.wait_for_timeout(200)  # let the language ordering settle
     return [item.locator("a").first.evaluate("a => new URL(a.href).pathname") for item in items.all()[:n]]
