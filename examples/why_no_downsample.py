@@ -156,9 +156,9 @@ for name, act in {"GELU": F.gelu, "SiLU": F.silu}.items():
 window_signs = torch.randint(0, 2, (1, 8, 32, 32), device=device) * 2 - 1
 one_sign = features.abs() * window_signs.repeat_interleave(2, -2).repeat_interleave(2, -1)
 avg_gap = {}
-for case, x in {"feature map": features, "every window of one sign": one_sign}.items():
+for case, x in {"on the feature map": features, "with every window of one sign": one_sign}.items():
     avg_gap[case] = (F.avg_pool2d(F.relu(x), 2) - F.relu(F.avg_pool2d(x, 2))).abs().max().item()
-    print(f"avg_pool and ReLU, {case}: max difference {avg_gap[case]:.4f}")
+    print(f"avg_pool and ReLU {case}: max difference {avg_gap[case]:.4f}")
 
 # %% resample
 # interpolate(bilinear) at 0.5 is AvgPool2d(2); at other factors it is not (it reads only
