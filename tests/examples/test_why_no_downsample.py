@@ -344,3 +344,14 @@ def test_area_is_an_unweighted_mean_of_whole_pixels_not_an_area_weighted_one():
     area_weighted = [(0.0 * 1 + 3.0 * 0.5) / 1.5, (3.0 * 0.5 + 6.0 * 1) / 1.5]  # what the exact areas give
     assert all(abs(a - b) > 0.4 for a, b in zip(area.tolist(), area_weighted))
     torch.testing.assert_close(F.interpolate(x, size=2, mode="area"), F.adaptive_avg_pool1d(x, 2), atol=0, rtol=0)
+
+
+def test_nn_upsample_warns_no_deprecation_in_the_installed_torch():
+    # The page: the deprecation warning of PyTorch 1.0 is gone; the installed torch prints none.
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for mode in ("nearest", "bilinear"):
+            nn.Upsample(scale_factor=2, mode=mode)(torch.rand(1, 1, 4, 4))
+            nn.Upsample(scale_factor=0.5, mode=mode)(torch.rand(1, 1, 4, 4))
