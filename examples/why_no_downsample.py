@@ -173,6 +173,11 @@ for k in (3, 5, 7):
     crop = image[..., : image.shape[-2] // k * k, : image.shape[-1] // k * k]  # whole blocks only
     middle_slicing[k] = torch.equal(F.interpolate(crop, scale_factor=1 / k, mode="bilinear"), crop[..., k // 2 :: k, k // 2 :: k])
     print(f"factor {k}: interpolate(bilinear) == x[..., {k // 2}::{k}, {k // 2}::{k}] (the middle pixel of each block): {middle_slicing[k]}")
+# The neighbour is still read, with weight 0: an inf there makes 0 * inf = nan.
+spike = torch.zeros(1, 1, 3, 3, device=device)
+spike[..., 2, 2] = float("inf")
+spike_out = F.interpolate(spike, scale_factor=1 / 3, mode="bilinear").item()
+print(f"3x3 zeros with inf in the last corner, factor 3: interpolate(bilinear) = {spike_out}, x[..., 1::3, 1::3] = {spike[..., 1::3, 1::3].item()}")
 upsample_down = nn.Upsample(scale_factor=0.5, mode="bilinear")(image)
 print("nn.Upsample(scale_factor=0.5, mode='bilinear') == AvgPool2d(2):", torch.allclose(upsample_down, block_mean))
 print("nn.Upsample takes antialias:", "antialias" in nn.Upsample.__init__.__code__.co_varnames)

@@ -1,6 +1,7 @@
 """The claims of docs/why-no-downsample*.md, asserted on the values its example computes."""
 
 import itertools
+import math
 import random
 
 import pytest
@@ -99,6 +100,19 @@ def test_avg_pool_stops_being_a_convolution_where_the_page_says(ns):
     ceil = F.avg_pool2d(x, 2, 2, ceil_mode=True)
     assert ceil.shape[-1] == 3 and (ceil - F.conv2d(F.pad(x, (0, 1, 0, 1)), weight, stride=2)).abs().max() > 0.01
     assert ceil[0, 0, -1, -1] == x[0, 0, 4, 4]  # the corner window covers one pixel and averages over it alone
+
+
+def test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d():
+    generator = torch.Generator().manual_seed(7)
+    for rank in (2, 3):
+        _, avg_pool, conv = POOL[rank]
+        for k, stride, padding, d in ((2, 2, 0, 3), (3, 2, 1, 5), (3, 1, 1, 1)):
+            x = torch.randn((1, 2) + (7,) * rank, generator=generator, dtype=torch.float64)
+            weight = torch.full((2, 1) + (k,) * rank, 1.0 / d, dtype=torch.float64)
+            pooled = avg_pool(x, k, stride, padding, divisor_override=d)
+            torch.testing.assert_close(pooled, conv(x, weight, stride=stride, padding=padding, groups=2), atol=1e-12, rtol=0)
+    with pytest.raises(TypeError):  # 1-D has no such option
+        F.avg_pool1d(torch.rand(1, 1, 8), 2, divisor_override=3)
 
 
 def test_every_example_case_of_avg_pool_as_conv_is_float_rounding(ns):
@@ -235,6 +249,14 @@ def test_bilinear_at_odd_factors_is_middle_pixel_slicing(ns):
         x = torch.randn(1, 1, 3 * k, 3 * k, dtype=torch.float64)
         assert not torch.allclose(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
     assert ns["middle_slicing"] == {3: True, 5: True, 7: True}  # the example's photo
+    # ...for finite values only: an inf beside the middle pixel (weight 0) gives nan, on every side.
+    for k in (3, 5, 9):
+        for dy, dx in ((1, 0), (0, 1), (1, 1)):
+            x = torch.zeros(1, 1, k, k)
+            x[..., k // 2 + dy, k // 2 + dx] = float("inf")
+            assert F.interpolate(x, scale_factor=1 / k, mode="bilinear").isnan().all(), (k, dy, dx)
+            assert x[..., k // 2 :: k, k // 2 :: k].item() == 0
+    assert math.isnan(ns["spike_out"]) and ns["spike"][..., 1::3, 1::3].item() == 0
 
 
 def test_upsample_below_one_downsamples_without_antialias(ns):
