@@ -324,3 +324,13 @@ def test_lanczos_runs_only_with_antialias_on_4d_and_upsample_cannot_ask_for_it()
             with pytest.raises((ValueError, NotImplementedError)):
                 F.interpolate(x, scale_factor=2, mode="lanczos", antialias=True)
     assert "`lanczos` (4D-only, CPU only)" in F.interpolate.__doc__
+
+
+def test_a_scale_that_keeps_the_size_copies_in_the_linear_modes_not_in_bicubic_on_the_cpu():
+    # The page: 10 pixels x 1.05 keep 10; linear, bilinear and trilinear copy, bicubic (CPU) does not.
+    generator = torch.Generator().manual_seed(8)
+    for mode, rank in (("linear", 3), ("bilinear", 4), ("trilinear", 5), ("bicubic", 4)):
+        x = torch.randn((1, 2) + (10,) * (rank - 2), generator=generator)
+        y = F.interpolate(x, scale_factor=1.05, mode=mode)
+        assert y.shape == x.shape
+        assert torch.equal(y, x) == (mode != "bicubic"), mode
