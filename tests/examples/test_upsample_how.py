@@ -262,6 +262,9 @@ def test_bicubic_overshoots_bilinear_and_nearest_do_not(ns):
     assert profiles["bicubic"].min() < 0 and profiles["bicubic"].max() > 1
     for mode in ("nearest", "bilinear"):
         assert profiles[mode].min() >= 0 and profiles[mode].max() <= 1
+    # "nearest makes stairs": every output value is one of the input samples
+    assert set(profiles["nearest"].tolist()) <= set(ns["signal"].cpu().tolist())
+    assert not set(profiles["bilinear"].tolist()) <= set(ns["signal"].cpu().tolist())
 
 
 def test_mode_ranks(ns):
