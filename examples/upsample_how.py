@@ -75,17 +75,23 @@ last = F.interpolate(ramp, size=38, mode="linear", align_corners=True)[0, 0, -1]
 print(f"4 -> 38, linear, align_corners=True: last output {last!r}, last input 3.0")
 
 # %% scale_factor_positions
-# With scale_factor the kernels step by 1/scale_factor, not by in/out: 5 samples x1.5.
+# With scale_factor the kernels step by 1/scale_factor, not by in/out: 5 samples x1.5
+# (align_corners=False unless given). With align_corners=True the step is (in - 1)/(out - 1).
 ramp = torch.arange(5.0, dtype=torch.float64, device=device).view(1, 1, -1)
-for kwargs in ({"size": 7}, {"scale_factor": 1.5}):
-    positions_read = F.interpolate(ramp, mode="linear", align_corners=False, **kwargs)[0, 0]
-    print(f"{', '.join(f'{k}={v}' for k, v in kwargs.items()):22s} positions read: {[round(v, 4) for v in positions_read.tolist()]}")
+positions_read = {}
+for kwargs in ({"size": 7}, {"scale_factor": 1.5}, {"scale_factor": 1.5, "align_corners": True}):
+    label = ", ".join(f"{k}={v}" for k, v in kwargs.items())
+    positions_read[label] = F.interpolate(ramp, mode="linear", **{"align_corners": False, **kwargs})[0, 0]
+    print(f"{label:38s} positions read: {[round(v, 4) for v in positions_read[label].tolist()]}")
 
 # %% size_vs_scale
 # size fixes the output; scale_factor multiplies and rounds down.
 x = torch.zeros(1, 1, 8, 8, device=device)
 for kwargs in ({"size": (5, 7)}, {"scale_factor": 2}, {"scale_factor": 2.5}, {"scale_factor": 1.7}, {"scale_factor": (2, 3)}):
     print(f"{', '.join(f'{k}={v}' for k, v in kwargs.items()):26s} -> {tuple(F.interpolate(x, **kwargs).shape[2:])}")
+# The product is rounded down in floating point: 25 x 1.16 is just below 29 there.
+line = torch.zeros(1, 1, 25, device=device)
+print(f"{line.shape[-1]} pixels, scale_factor=1.16 -> {F.interpolate(line, scale_factor=1.16).shape[-1]} ({line.shape[-1]} * 1.16 = {line.shape[-1] * 1.16!r} in float64)")
 try:
     F.interpolate(x, size=(16, 16), scale_factor=2)
 except ValueError as error:
@@ -136,8 +142,9 @@ except Exception as error:  # the message comes from the installed torch
     print(f"bilinear on 5-D: `{type(error).__name__}: {error}`")
 
 # %% modes_table
-# Which input ranks each mode accepts, tried on the installed torch.
-modes = ["nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area"]
+# Which input ranks each mode accepts, tried on the installed torch the way nn.Upsample
+# calls it (no antialias argument).
+modes = ["nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area", "lanczos"]
 shapes = {"3-D (N,C,L)": (1, 1, 4), "4-D (N,C,H,W)": (1, 1, 4, 4), "5-D (N,C,D,H,W)": (1, 1, 4, 4, 4)}
 print("| mode | " + " | ".join(shapes) + " |")
 print("|---|" + "---|" * len(shapes))

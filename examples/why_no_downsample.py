@@ -151,8 +151,14 @@ window = torch.tensor([[[-0.75, -3.0]]], device=device)  # one window of two val
 for name, act in {"GELU": F.gelu, "SiLU": F.silu}.items():
     print(f"window {window.flatten().tolist()}: max_pool({name}(x)) = {F.max_pool1d(act(window), 2).item():.4f}, "
           f"{name}(max_pool(x)) = {act(F.max_pool1d(window, 2)).item():.4f}")
-avg_gap = (F.avg_pool2d(F.relu(features), 2) - F.relu(F.avg_pool2d(features, 2))).abs().max().item()
-print(f"avg_pool and ReLU do not commute: max difference {avg_gap:.4f}")
+# Average pooling and ReLU commute only where no window mixes signs: give every 2x2 window
+# of the features one random sign to see it.
+window_signs = torch.randint(0, 2, (1, 8, 32, 32), device=device) * 2 - 1
+one_sign = features.abs() * window_signs.repeat_interleave(2, -2).repeat_interleave(2, -1)
+avg_gap = {}
+for case, x in {"on the feature map": features, "with every window of one sign": one_sign}.items():
+    avg_gap[case] = (F.avg_pool2d(F.relu(x), 2) - F.relu(F.avg_pool2d(x, 2))).abs().max().item()
+    print(f"avg_pool and ReLU {case}: max difference {avg_gap[case]:.4f}")
 
 # %% resample
 # interpolate(bilinear) at 0.5 is AvgPool2d(2); at other factors it is not (it reads only
@@ -167,6 +173,11 @@ for k in (3, 5, 7):
     crop = image[..., : image.shape[-2] // k * k, : image.shape[-1] // k * k]  # whole blocks only
     middle_slicing[k] = torch.equal(F.interpolate(crop, scale_factor=1 / k, mode="bilinear"), crop[..., k // 2 :: k, k // 2 :: k])
     print(f"factor {k}: interpolate(bilinear) == x[..., {k // 2}::{k}, {k // 2}::{k}] (the middle pixel of each block): {middle_slicing[k]}")
+# The neighbour is still read, with weight 0: an inf there makes 0 * inf = nan.
+spike = torch.zeros(1, 1, 3, 3, device=device)
+spike[..., 2, 2] = float("inf")
+spike_out = F.interpolate(spike, scale_factor=1 / 3, mode="bilinear").item()
+print(f"3x3 zeros with inf in the last corner, factor 3: interpolate(bilinear) = {spike_out}, x[..., 1::3, 1::3] = {spike[..., 1::3, 1::3].item()}")
 upsample_down = nn.Upsample(scale_factor=0.5, mode="bilinear")(image)
 print("nn.Upsample(scale_factor=0.5, mode='bilinear') == AvgPool2d(2):", torch.allclose(upsample_down, block_mean))
 print("nn.Upsample takes antialias:", "antialias" in nn.Upsample.__init__.__code__.co_varnames)

@@ -1,6 +1,7 @@
 """The claims of docs/upsample*.md, asserted on the values its example computes."""
 
 import inspect
+import math
 
 import pytest
 import torch
@@ -169,7 +170,21 @@ def test_page_case_size_and_scale_factor_read_different_positions(ns):
     by_size = F.interpolate(ramp, size=7, mode="linear")[0, 0, -1].item()
     by_scale = F.interpolate(ramp, scale_factor=1.5, mode="linear")[0, 0, -1].item()
     assert by_size == 4.0 and abs(by_scale - (6.5 / 1.5 - 0.5)) < 1e-12
-    assert ns["positions_read"][-1].item() == by_scale
+    assert ns["positions_read"]["scale_factor=1.5"][-1].item() == by_scale
+    assert ns["positions_read"]["size=7"][-1].item() == by_size
+    assert ns["positions_read"]["scale_factor=1.5, align_corners=True"][-1].item() == 4.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(n_in=st.integers(1, 30), factor=st.one_of(st.integers(1, 100).map(float), st.floats(0.05, 9.0)))
+def test_with_align_corners_true_scale_factor_only_sets_the_size(n_in, factor):
+    # The page: with align_corners=True the step is (in - 1)/(out - 1) whatever scale_factor says.
+    n_out = int(n_in * factor)
+    if n_out < 2 or n_out > 3000:
+        return
+    ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+    out = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=True)[0, 0]
+    torch.testing.assert_close(out, torch.arange(float(n_out), dtype=torch.float64) * (n_in - 1) / (n_out - 1))
 
 
 @pytest.mark.parametrize("factor", [2, 3, 4])
@@ -211,6 +226,24 @@ def test_odd_skip_cell_and_upsample_has_no_antialias(ns):
     assert "antialias" in inspect.signature(F.interpolate).parameters
 
 
+def test_scale_factor_rounds_down_the_floating_point_product(ns):
+    # Every size 1-60 and every factor with two decimals up to 4: floor of the float64 product,
+    # which is one short of the decimal product for some (the page prints one).
+    short = []
+    for n in range(1, 61):
+        line = torch.zeros(1, 1, n)
+        for hundredths in range(5, 401):
+            factor = hundredths / 100
+            if int(n * factor) == 0:
+                continue
+            size = F.interpolate(line, scale_factor=factor).shape[-1]
+            assert size == math.floor(n * factor), (n, factor)
+            if (n * hundredths) % 100 == 0 and size < n * hundredths // 100:
+                short.append((n, factor))
+    assert (25, 1.16) in short
+    assert ns["line"].shape[-1] == 25 and F.interpolate(ns["line"], scale_factor=1.16).shape[-1] == 28
+
+
 def test_scale_factor_rounds_down_and_size_is_exact(ns):
     x = torch.zeros(1, 1, 8, 8)
     assert F.interpolate(x, scale_factor=2.5).shape[2:] == (20, 20)
@@ -229,6 +262,9 @@ def test_bicubic_overshoots_bilinear_and_nearest_do_not(ns):
     assert profiles["bicubic"].min() < 0 and profiles["bicubic"].max() > 1
     for mode in ("nearest", "bilinear"):
         assert profiles[mode].min() >= 0 and profiles[mode].max() <= 1
+    # "nearest makes stairs": every output value is one of the input samples
+    assert set(profiles["nearest"].tolist()) <= set(ns["signal"].cpu().tolist())
+    assert not set(profiles["bilinear"].tolist()) <= set(ns["signal"].cpu().tolist())
 
 
 def test_mode_ranks(ns):
@@ -238,7 +274,9 @@ def test_mode_ranks(ns):
         "bicubic": {"4-D (N,C,H,W)"},
         "trilinear": {"5-D (N,C,D,H,W)"},
         "nearest": set(ns["shapes"]),
+        "lanczos": set(),  # needs antialias=True, which nn.Upsample cannot pass
     }
+    assert "lanczos" in ns["modes"]
     for mode, ranks in expected.items():
         for rank, shape in ns["shapes"].items():
             try:
@@ -274,3 +312,28 @@ def test_transposed_conv_pattern_repeats_every_two_pixels(ns):
     torch.testing.assert_close(inside[:, 2:], inside[:, :-2])
     # ...and not every pixel: the period is 2, not 1, in both directions.
     assert (inside[1:, :] - inside[:-1, :]).abs().max() > 0.1 and (inside[:, 1:] - inside[:, :-1]).abs().max() > 0.1
+
+
+@pytest.mark.skipif("lanczos" not in (F.interpolate.__doc__ or ""), reason="a torch without mode='lanczos'")
+def test_lanczos_runs_only_with_antialias_on_4d_and_upsample_cannot_ask_for_it():
+    for rank in (3, 4, 5):
+        x = torch.rand((1, 1) + (6,) * (rank - 2))
+        for module in (nn.Upsample(scale_factor=2, mode="lanczos"), nn.Upsample(size=(3,) * (rank - 2), mode="lanczos")):
+            with pytest.raises((ValueError, NotImplementedError)):
+                module(x)
+        if rank == 4:
+            assert F.interpolate(x, scale_factor=2, mode="lanczos", antialias=True).shape[-2:] == (12, 12)
+        else:
+            with pytest.raises((ValueError, NotImplementedError)):
+                F.interpolate(x, scale_factor=2, mode="lanczos", antialias=True)
+    assert "`lanczos` (4D-only, CPU only)" in F.interpolate.__doc__
+
+
+def test_a_scale_that_keeps_the_size_copies_in_the_linear_modes_not_in_bicubic_on_the_cpu():
+    # The page: 10 pixels x 1.05 keep 10; linear, bilinear and trilinear copy, bicubic (CPU) does not.
+    generator = torch.Generator().manual_seed(8)
+    for mode, rank in (("linear", 3), ("bilinear", 4), ("trilinear", 5), ("bicubic", 4)):
+        x = torch.randn((1, 2) + (10,) * (rank - 2), generator=generator)
+        y = F.interpolate(x, scale_factor=1.05, mode=mode)
+        assert y.shape == x.shape
+        assert torch.equal(y, x) == (mode != "bicubic"), mode

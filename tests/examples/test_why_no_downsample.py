@@ -1,6 +1,7 @@
 """The claims of docs/why-no-downsample*.md, asserted on the values its example computes."""
 
 import itertools
+import math
 import random
 
 import pytest
@@ -101,6 +102,19 @@ def test_avg_pool_stops_being_a_convolution_where_the_page_says(ns):
     assert ceil[0, 0, -1, -1] == x[0, 0, 4, 4]  # the corner window covers one pixel and averages over it alone
 
 
+def test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d():
+    generator = torch.Generator().manual_seed(7)
+    for rank in (2, 3):
+        _, avg_pool, conv = POOL[rank]
+        for k, stride, padding, d in ((2, 2, 0, 3), (3, 2, 1, 5), (3, 1, 1, 1)):
+            x = torch.randn((1, 2) + (7,) * rank, generator=generator, dtype=torch.float64)
+            weight = torch.full((2, 1) + (k,) * rank, 1.0 / d, dtype=torch.float64)
+            pooled = avg_pool(x, k, stride, padding, divisor_override=d)
+            torch.testing.assert_close(pooled, conv(x, weight, stride=stride, padding=padding, groups=2), atol=1e-12, rtol=0)
+    with pytest.raises(TypeError):  # 1-D has no such option
+        F.avg_pool1d(torch.rand(1, 1, 8), 2, divisor_override=3)
+
+
 def test_every_example_case_of_avg_pool_as_conv_is_float_rounding(ns):
     for x, k, stride, padding in ns["cases"]:
         pooled = ns["avg_pool"][x.dim() - 3](x, k, stride, padding)
@@ -165,9 +179,27 @@ def test_gelu_silu_and_avg_pool_do_not_commute(ns):
     window = ns["window"]
     for act in (F.gelu, F.silu):
         assert F.max_pool1d(act(window), 2).item() > act(F.max_pool1d(window, 2)).item() + 0.05
-    assert ns["avg_gap"] > 0.1
+    assert ns["avg_gap"]["on the feature map"] > 0.1
 
 
+def test_avg_pool_and_relu_commute_exactly_where_no_window_mixes_signs(ns):
+    # The page: the order matters wherever a window holds both signs, not always. Ranks 1-3,
+    # kernels 1-4 (stride = kernel), one random sign per window, then one window made mixed.
+    generator = torch.Generator().manual_seed(5)
+    for rank in (1, 2, 3):
+        avg_pool = POOL[rank][1]
+        for k in range(1, 5):
+            blocks = (3,) * rank
+            signs = torch.randint(0, 2, (1, 2) + blocks, generator=generator) * 2 - 1
+            for dim in range(2, 2 + rank):
+                signs = signs.repeat_interleave(k, dim)
+            x = torch.rand((1, 2) + (3 * k,) * rank, generator=generator, dtype=torch.float64) * signs
+            assert torch.equal(avg_pool(F.relu(x), k), F.relu(avg_pool(x, k))), (rank, k)
+            if k > 1:  # flip one value of a window of positive values: it now mixes signs
+                window = (signs.flatten() > 0).nonzero()[0].item()
+                x.view(-1)[window] = -1.0
+                assert not torch.equal(avg_pool(F.relu(x), k), F.relu(avg_pool(x, k))), (rank, k)
+    assert ns["avg_gap"]["with every window of one sign"] == 0
 def test_bilinear_equals_avg_pool_only_at_factor_two():
     # align_corners=False (the default); scale_factor=1/k with whole k up to 100 and some non-whole factors
     generator = torch.Generator().manual_seed(2)
@@ -217,6 +249,14 @@ def test_bilinear_at_odd_factors_is_middle_pixel_slicing(ns):
         x = torch.randn(1, 1, 3 * k, 3 * k, dtype=torch.float64)
         assert not torch.allclose(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
     assert ns["middle_slicing"] == {3: True, 5: True, 7: True}  # the example's photo
+    # ...for finite values only: an inf beside the middle pixel (weight 0) gives nan, on every side.
+    for k in (3, 5, 9):
+        for dy, dx in ((1, 0), (0, 1), (1, 1)):
+            x = torch.zeros(1, 1, k, k)
+            x[..., k // 2 + dy, k // 2 + dx] = float("inf")
+            assert F.interpolate(x, scale_factor=1 / k, mode="bilinear").isnan().all(), (k, dy, dx)
+            assert x[..., k // 2 :: k, k // 2 :: k].item() == 0
+    assert math.isnan(ns["spike_out"]) and ns["spike"][..., 1::3, 1::3].item() == 0
 
 
 def test_upsample_below_one_downsamples_without_antialias(ns):
@@ -296,3 +336,44 @@ def test_at_factor_four_max_pool_brightens_and_antialias_agrees_with_avg_pool(ns
 def test_picture_shows_the_original_and_every_method(ns):
     titles = [ax.get_title().split("\n")[0] for ax in ns["figure"].axes]
     assert titles == ["original", *ns["quarter_methods"]]
+
+
+def test_area_enlarging_repeats_pixels_and_averages_only_straddling_pairs():
+    # The page (and the "shrink 3-D or 5-D input" row): area is for shrinking. Enlarging, every
+    # output is nearest's pixel or the mean of two neighbours; never a smooth interpolation.
+    generator = torch.Generator().manual_seed(6)
+    for n_in in range(1, 12):
+        x = torch.randn(1, 1, n_in, generator=generator, dtype=torch.float64)
+        for n_out in range(n_in + 1, 40):
+            area = F.interpolate(x, size=n_out, mode="area")[0, 0]
+            nearest = F.interpolate(x, size=n_out, mode="nearest")[0, 0]
+            pairs = torch.cat([x[0, 0], (x[0, 0, :-1] + x[0, 0, 1:]) / 2])
+            for i, value in enumerate(area):
+                straddles = (i * n_in) // n_out != -(-(i + 1) * n_in // n_out) - 1
+                if straddles:
+                    assert torch.isclose(pairs, value, atol=1e-12, rtol=0).any(), (n_in, n_out, i)
+                else:
+                    assert value == nearest[i], (n_in, n_out, i)
+            if n_in > 1 and n_out > 2 * n_in:
+                assert not torch.allclose(area, F.interpolate(x, size=n_out, mode="linear")[0, 0])
+
+
+def test_area_is_an_unweighted_mean_of_whole_pixels_not_an_area_weighted_one():
+    # The glossary's definition: windows rounded outward to whole pixels, each counted fully.
+    x = torch.tensor([[[0.0, 3.0, 6.0]]], dtype=torch.float64)
+    area = F.interpolate(x, size=2, mode="area")[0, 0]
+    assert area.tolist() == [1.5, 4.5]  # windows [0, 2) and [1, 3): the middle pixel counts in both
+    area_weighted = [(0.0 * 1 + 3.0 * 0.5) / 1.5, (3.0 * 0.5 + 6.0 * 1) / 1.5]  # what the exact areas give
+    assert all(abs(a - b) > 0.4 for a, b in zip(area.tolist(), area_weighted))
+    torch.testing.assert_close(F.interpolate(x, size=2, mode="area"), F.adaptive_avg_pool1d(x, 2), atol=0, rtol=0)
+
+
+def test_nn_upsample_warns_no_deprecation_in_the_installed_torch():
+    # The page: the deprecation warning of PyTorch 1.0 is gone; the installed torch prints none.
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for mode in ("nearest", "bilinear"):
+            nn.Upsample(scale_factor=2, mode=mode)(torch.rand(1, 1, 4, 4))
+            nn.Upsample(scale_factor=0.5, mode=mode)(torch.rand(1, 1, 4, 4))
