@@ -25,6 +25,14 @@ def ns(run):
     return run[0]
 
 
+def works_on(x, mode):
+    try:
+        F.interpolate(x, size=(4, 4), mode=mode)
+        return True
+    except (RuntimeError, NotImplementedError):
+        return False
+
+
 def works(mode, rank, device="cpu", **kwargs):
     x = torch.rand((1, 2) + (6,) * (rank - 2), device=device)
     try:
@@ -131,6 +139,15 @@ def test_width_one_output_repeats_the_first_row_on_contiguous_cpu_input(mode, dt
         assert (wrong == wrong[..., :1, :]).all() and not torch.allclose(wrong, right)
 
 
+def test_width_one_output_repeats_the_first_row_with_lanczos_too():
+    x = torch.randn(1, 2, 6, 5, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    wrong = F.interpolate(x, size=(3, 1), mode="lanczos", antialias=True)
+    right = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(3, 1), mode="lanczos", antialias=True)
+    two_calls = F.interpolate(F.interpolate(x, size=(3, 5), mode="lanczos", antialias=True), size=(3, 1), mode="lanczos", antialias=True)
+    torch.testing.assert_close(right, two_calls)
+    assert (wrong == wrong[..., :1, :]).all() and not torch.allclose(wrong, right)
+
+
 def test_width_one_cell(ns):
     assert ns["tall"].device.type == "cpu"
     rows = {key: value.tolist() for key, value in ns["width_one"].items()}
@@ -197,9 +214,10 @@ def _cubic(t, a=-0.5):
     return (((t - 5) * t + 8) * t - 4) * a if t < 2 else 0.0
 
 
-def pillow_weights(mode, n_in, n_out):
-    """Pillow's resampling weights: kernel stretched by max(in/out, 1), normalised per output pixel."""
-    scale = n_in / n_out
+def pillow_weights(mode, n_in, n_out, scale=None):
+    """Pillow's resampling weights: kernel stretched by max(scale, 1), normalised per output pixel;
+    the scale is the grid's step, in/out unless given."""
+    scale = n_in / n_out if scale is None else scale
     stretch = max(scale, 1.0)
     kernel, half = (_triangle, 1) if mode == "bilinear" else (_cubic, 2)
     weights = torch.zeros(n_out, n_in, dtype=torch.float64)
@@ -217,6 +235,29 @@ def test_antialias_is_pillows_stretched_normalised_kernel(ns, mode):
         for n_out in list(range(1, 60)) + [200]:
             torch.testing.assert_close(ns["weight_rows"](n_in, n_out, mode=mode, antialias=True),
                                        pillow_weights(mode, n_in, n_out), rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_given_scale_factor_the_stretch_is_one_over_the_factor_not_in_over_out(ns, mode):
+    not_in_over_out = 0
+    for n_in in range(1, 30):
+        for factor in (0.1, 0.25, 0.3, 0.5, 0.7, 0.75, 1.5, 2.5):
+            n_out = int(n_in * factor)
+            if n_out == 0:
+                continue
+            got = ns["weight_rows"](n_in, scale_factor=factor, mode=mode, antialias=True)
+            assert got.shape == (n_out, n_in)
+            torch.testing.assert_close(got, pillow_weights(mode, n_in, n_out, scale=1 / factor), rtol=0, atol=1e-12)
+            not_in_over_out += not torch.allclose(got, pillow_weights(mode, n_in, n_out), rtol=0, atol=1e-12)
+    assert not_in_over_out > 50  # where in * factor is not whole, in/out would give other weights
+
+
+def test_the_seven_pixel_lines_differ(ns):
+    by_size = ns["weight_rows"](7, 3, mode="bilinear", antialias=True)
+    by_factor = ns["weight_rows"](7, scale_factor=0.5, mode="bilinear", antialias=True)
+    torch.testing.assert_close(by_size, pillow_weights("bilinear", 7, 3, scale=7 / 3), rtol=0, atol=1e-12)
+    torch.testing.assert_close(by_factor, pillow_weights("bilinear", 7, 3, scale=2.0), rtol=0, atol=1e-12)
+    assert not torch.allclose(by_size[1], by_factor[1])
 
 
 def test_weights_cell_as_the_page_reads_it(ns):
@@ -242,7 +283,11 @@ def test_dtype_table_on_the_cpu(ns):
 def test_dtype_table_on_cuda_is_the_reverse(ns):
     table = ns["dtype_support"]
     assert table["torch.uint8", "bilinear, antialias"] != "✓" and table["torch.uint8", "bilinear"] != "✓"
-    assert table["torch.uint8", "bicubic, antialias"] != "✓"
+    assert table["torch.uint8", "bicubic, antialias"] != "✓" and table["torch.uint8", "bicubic"] != "✓"
+    # Of the 4-D modes, only the nearest ones take uint8 on a GPU.
+    image = torch.randint(0, 256, (1, 3, 8, 8), dtype=torch.uint8, device="cuda")
+    for mode in ("nearest", "nearest-exact", "area", "bilinear", "bicubic"):
+        assert works_on(image, mode) == (mode in ("nearest", "nearest-exact")), mode
     for dtype in ("torch.float16", "torch.bfloat16"):
         assert table[dtype, "bilinear, antialias"] == "✓" and table[dtype, "bicubic, antialias"] == "✓"
 
