@@ -73,9 +73,11 @@ def test_align_corners_even_false_is_rejected_by_non_interpolating_modes(mode, a
 
 
 def test_align_corners_none_means_false_for_interpolating_modes():
-    x = torch.rand(1, 2, 5, 6)
-    for mode in ("bilinear", "bicubic"):
-        assert torch.equal(F.interpolate(x, scale_factor=1.5, mode=mode), F.interpolate(x, scale_factor=1.5, mode=mode, align_corners=False))
+    for mode, rank in (("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)):
+        x = torch.rand((1, 2) + (5,) * (rank - 2))
+        for scale in (1.5, 0.7, 3.0):
+            assert torch.equal(F.interpolate(x, scale_factor=scale, mode=mode), F.interpolate(x, scale_factor=scale, mode=mode, align_corners=False))
+            assert not torch.equal(F.interpolate(x, scale_factor=scale, mode=mode), F.interpolate(x, scale_factor=scale, mode=mode, align_corners=True))
 
 
 def test_antialias_only_bilinear_bicubic_lanczos_on_4d(ns):
@@ -123,9 +125,15 @@ def test_antialias_with_align_corners_true_loses_the_corner(ns):
     aa = F.interpolate(ramp, size=(1, 9), mode="bilinear", align_corners=True, antialias=True)[0, 0, 0]
     plain = F.interpolate(ramp, size=(1, 9), mode="bilinear", align_corners=True)[0, 0, 0]
     assert plain[-1].item() == 4.0 and aa[-1].item() == 3.75 and ns["row"][-1].item() == 3.75
-    # The antialiased kernel's positions: scale (in-1)/(out-1), centres at (d + 0.5) * scale.
-    d = torch.arange(9.0, dtype=torch.float64)
-    torch.testing.assert_close(aa, ((d + 0.5) * 4 / 8 - 0.5).clamp(0, 4))
+    # The antialiased kernel's positions: scale (in-1)/(out-1), centres at (d + 0.5) * scale,
+    # for every enlargement of a ramp of 2..12 samples to 13..40.
+    for n_in in range(2, 13):
+        ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, 1, -1)
+        for n_out in range(13, 41):
+            aa = F.interpolate(ramp, size=(1, n_out), mode="bilinear", align_corners=True, antialias=True)[0, 0, 0]
+            d = torch.arange(float(n_out), dtype=torch.float64)
+            scale = (n_in - 1) / (n_out - 1)
+            torch.testing.assert_close(aa, ((d + 0.5) * scale - 0.5).clamp(0, n_in - 1), msg=f"{n_in} -> {n_out}")
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
