@@ -377,7 +377,7 @@ def test_wrong_arguments_are_value_errors_wrong_ranks_not_implemented(ns):
 
 
 @pytest.mark.parametrize("channels", [1, 2, 3])
-@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
 def test_width_one_is_right_on_uint8_for_any_channel_count(channels, mode):
     for h_in, h_out in ((6, 3), (3, 6), (7, 2)):
         x = torch.randint(0, 256, (2, channels, h_in, 4), dtype=torch.uint8, generator=torch.Generator().manual_seed(h_in))
