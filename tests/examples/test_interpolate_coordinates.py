@@ -256,6 +256,9 @@ def test_nearest_exact_ties_can_go_left_in_single_precision(ns):
     picks = ns["tie_pick"]
     if ns["device"].type == "cpu":
         assert picks == {(torch.float32, 3): right, (torch.float32, 4): right - 1, (torch.float64, 3): right, (torch.float64, 4): right - 1}
+        # the float64 4-D miss is the channels-last kernel's: a larger output (out H + out W > 128) is exact
+        tall = torch.arange(float(n_in), dtype=torch.float64).expand(1, 1, 100, n_in).contiguous()
+        assert F.interpolate(tall, size=(100, n_out), mode="nearest-exact")[0, 0, 0, d].item() == right
     else:  # CUDA computes (d + 0.5) * scale in float32 for every dtype and rank
         assert set(picks.values()) == {right - 1}
     # and on the CPU a float32 1-D row takes the left pixel at some ties too (float64 never does)
