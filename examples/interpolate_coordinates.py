@@ -145,10 +145,10 @@ for name, (formula, torch_result) in checks.items():
 # The nearest formulas are evaluated in single precision: scale = float32(in/out). When
 # d·in/out is a whole number, the float product can land just below it and floor() picks
 # the previous pixel. The first size that shows it, enlarging a 2-pixel float32 image row:
-def nearest_row(n_in, n_out, dtype, rank):
+def nearest_row(n_in, n_out, dtype, rank, mode="nearest"):
     row = torch.arange(float(n_in), dtype=dtype, device=device).view((1,) * (rank - 1) + (-1,))
     size = (1,) * (rank - 3) + (n_out,)
-    return F.interpolate(row, size=size, mode="nearest").flatten().cpu().numpy().astype(int)
+    return F.interpolate(row, size=size, mode=mode).flatten().cpu().numpy().astype(int)
 
 
 small = 2
@@ -173,6 +173,21 @@ print(f"  float64, 4-D, 47 rows: copies of each input pixel {tall_copies}")
 # Whole factors are not immune: those up to 100 that copy some pixel of a 1..8-pixel float32 row unevenly.
 uneven = [k for k in range(2, 101) if any(np.bincount(nearest_row(n, n * k, torch.float32, 4)).tolist() != [k] * n for n in range(1, 9))]
 print("whole factors up to 100 that copy unevenly:", uneven)
+# nearest-exact's ties round the same way: the first size where the centre (d + 0.5)·in/out of an
+# output pixel lies exactly on the border between two input pixels and the 4-D float32 kernel takes
+# the left one, where exact arithmetic takes the right one.
+for tie_big in range(2, 200):
+    ties = [d for d in range(tie_big) if (2 * d + 1) * small % (2 * tie_big) == 0]
+    tie_picks = nearest_row(small, tie_big, torch.float32, 4, "nearest-exact")
+    if any(tie_picks[d] < (2 * d + 1) * small // (2 * tie_big) for d in ties):
+        break
+tie_d = next(d for d in ties if tie_picks[d] < (2 * d + 1) * small // (2 * tie_big))
+print(f"nearest-exact, {small} -> {tie_big}: output pixel {tie_d} is a tie, exact floor(({tie_d} + 0.5) * {small}/{tie_big}) = {(2 * tie_d + 1) * small // (2 * tie_big)}")
+tie_pick = {}
+for dtype in (torch.float32, torch.float64):
+    for rank in (3, 4):
+        tie_pick[dtype, rank] = int(nearest_row(small, tie_big, dtype, rank, "nearest-exact")[tie_d])
+        print(f"  {str(dtype).removeprefix('torch.')}, {rank}-D: torch picked input pixel {tie_pick[dtype, rank]}")
 
 # %% integer_upscaling
 # Enlarging by a whole factor k = 2..100: the factors where the two nearest modes differ on

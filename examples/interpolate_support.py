@@ -126,9 +126,10 @@ for aa in (False, True):
 # %% antialias_weights
 # What antialias=True computes, read off the kernel: shrink 12 identity rows to 4 pixels,
 # so output pixel i's row holds the weight of every input pixel.
-def weight_rows(n_in, n_out, **kwargs):
+def weight_rows(n_in, n_out=None, scale_factor=None, **kwargs):
     identity = torch.eye(n_in, dtype=torch.float64, device=device).view(n_in, 1, 1, n_in)
-    return F.interpolate(identity, size=(1, n_out), **kwargs)[:, 0, 0, :].T.cpu()
+    resize = dict(scale_factor=(1.0, scale_factor)) if scale_factor else dict(size=(1, n_out))
+    return F.interpolate(identity, **resize, **kwargs)[:, 0, 0, :].T.cpu()
 
 
 for label, kwargs in (
@@ -137,6 +138,9 @@ for label, kwargs in (
     ("bicubic, antialias", dict(mode="bicubic", antialias=True)),
 ):
     print(f"{label:20s} output pixel 1: {[round(w, 4) for w in weight_rows(12, 4, **kwargs)[1].tolist()]}")
+# The stretch is the shrink factor of the grid: in/out given size, 1/scale_factor given scale_factor.
+for label, resize in (("size=3", dict(n_out=3)), ("scale_factor=0.5", dict(scale_factor=0.5))):
+    print(f"bilinear, antialias, 7 px, {label} output pixel 1: {[round(w, 4) for w in weight_rows(7, mode='bilinear', antialias=True, **resize)[1].tolist()]}")
 
 # %% dtypes
 # Which dtypes each kernel takes, shrinking 8x8 -> 4x4 on the device that built this page.

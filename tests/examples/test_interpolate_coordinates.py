@@ -77,9 +77,14 @@ def test_align_corners_true_maps_corner_centres(mode, rank):
 def test_trilinear_uses_the_same_positions_on_each_axis():
     for n_in, n_out in [(5, 8), (8, 5), (3, 7)]:
         for align in (False, True):
-            ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1, 1, 1)
-            got = F.interpolate(ramp, size=(n_out, 2, 2), mode="trilinear", align_corners=align)[0, 0, :, 0, 0]
-            torch.testing.assert_close(got, ramp_positions(n_in, n_out, "linear", align))
+            for axis in range(3):  # the ramp along depth, height or width; the other axes 2 -> 3
+                shape, size = [1, 1, 2, 2, 2], [3, 3, 3]
+                shape[2 + axis], size[axis] = n_in, n_out
+                ramp = torch.arange(float(n_in), dtype=torch.float64).view([-1 if a == 2 + axis else 1 for a in range(5)])
+                got = F.interpolate(ramp.expand(shape), size=size, mode="trilinear", align_corners=align)
+                line = [0, 0, 0, 0, 0]
+                line[2 + axis] = slice(None)
+                torch.testing.assert_close(got[tuple(line)], ramp_positions(n_in, n_out, "linear", align), msg=str(axis))
 
 
 def cubic_weights(t, a=-0.75):
@@ -227,12 +232,55 @@ def test_page_case_ten_pixels_x105(ns):
 
 def test_ties_explain_every_pillow_and_skimage_difference(ns):
     has_tie = ns["has_tie"]
-    for name in ("Pillow NEAREST vs nearest-exact", "scikit-image order=0 vs nearest-exact"):
+    for name, picks in (("Pillow NEAREST vs nearest-exact", ns["picks_pillow"]), ("scikit-image order=0 vs nearest-exact", ns["picks_skimage"])):
         found = ns["disagree"][name]
         assert found and all(pair in has_tie for pair in found), name
+        # pixel by pixel: every output pixel where they differ is a tie
+        for n_in, n_out in found:
+            for d in np.flatnonzero(picks(n_in, n_out) != ns["picks_nearest_exact"](n_in, n_out)):
+                assert (2 * d + 1) * n_in % (2 * n_out) == 0, (name, n_in, n_out, d)
     assert ns["disagree"]["Pillow NEAREST vs nearest-exact"][0] == (2, 7)
-    # OpenCV differs from nearest also where there is no tie: "not always its rounding".
-    assert any(pair not in has_tie for pair in ns["disagree"]["OpenCV INTER_NEAREST vs nearest"])
+    # OpenCV differs from nearest also where there is no tie, and only where d·in/out is whole:
+    # the left-edge rule, rounded otherwise ("not always its rounding").
+    opencv = ns["disagree"]["OpenCV INTER_NEAREST vs nearest"]
+    assert any(pair not in has_tie for pair in opencv)
+    for n_in, n_out in opencv:
+        for d in np.flatnonzero(ns["picks_opencv"](n_in, n_out) != ns["sampled"](n_in, n_out, "nearest").astype(int)):
+            assert d * n_in % n_out == 0, (n_in, n_out, d)
+
+
+def test_nearest_exact_ties_can_go_left_in_single_precision(ns):
+    n_in, n_out, d = ns["small"], ns["tie_big"], ns["tie_d"]
+    assert (2 * d + 1) * n_in % (2 * n_out) == 0  # a tie
+    right = (2 * d + 1) * n_in // (2 * n_out)
+    picks = ns["tie_pick"]
+    if ns["device"].type == "cpu":
+        assert picks == {(torch.float32, 3): right, (torch.float32, 4): right - 1, (torch.float64, 3): right, (torch.float64, 4): right - 1}
+        # the float64 4-D miss is the channels-last kernel's: a larger output (out H + out W > 128) is exact
+        tall = torch.arange(float(n_in), dtype=torch.float64).expand(1, 1, 100, n_in).contiguous()
+        assert F.interpolate(tall, size=(100, n_out), mode="nearest-exact")[0, 0, 0, d].item() == right
+    else:  # CUDA computes (d + 0.5) * scale in float32 for every dtype and rank
+        assert set(picks.values()) == {right - 1}
+    # and on the CPU a float32 1-D row takes the left pixel at some ties too (float64 never does)
+    left = {torch.float32: 0, torch.float64: 0}
+    for dtype in left:
+        for i in range(1, 60):
+            for o in range(i + 1, 60):
+                got = ramp_positions(i, o, "nearest-exact", dtype=dtype).long().tolist()
+                left[dtype] += sum(got[t] < (2 * t + 1) * i // (2 * o) for t in range(o) if (2 * t + 1) * i % (2 * o) == 0)
+    assert left[torch.float32] > 0 and left[torch.float64] == 0
+
+
+@pytest.mark.parametrize("by_size", [True, False])
+def test_x2_and_common_whole_factors_are_even_on_long_rows(by_size):
+    # "The common ones are not among them", and for x2 the two nearest modes give the same pixels.
+    for k in (2, 3, 4, 8, 16):
+        for n in (1, 7, 33, 100, 255, 300):
+            for rank in (3, 4):
+                counts = nearest_copies("nearest", n, k, rank, by_size)
+                assert counts == [k] * n, (k, n, rank)
+                if k == 2:
+                    assert counts == nearest_copies("nearest-exact", n, k, rank, by_size)
 
 
 def test_nearest_exact_breaks_ties_to_the_right():
@@ -337,6 +385,10 @@ def test_align_corners_true_grid_depends_on_input_size_false_does_not():
             steps[align, n_in] = (positions[2] - positions[1]).item()
     assert steps[False, 4] == steps[False, 8] == 0.5
     assert steps[True, 4] != steps[True, 8]
+    # The exception the page points to: an axis that keeps its size is copied by the CPU linear kernel.
+    ramp = torch.arange(10.0, dtype=torch.float64).view(1, 1, -1)
+    assert torch.equal(F.interpolate(ramp, scale_factor=1.05, mode="linear"), ramp)
+    assert not torch.equal(F.interpolate(ramp, scale_factor=1.05, mode="nearest"), ramp)
 
 
 def test_area_windows_overlap_when_shrinking_by_a_non_integer_ratio():

@@ -233,10 +233,30 @@ def test_other_libraries_round_where_torch_floors(ns):
 
 
 def test_whole_product_grids_coincide():
-    for n_in, scale in ((8, 1.5), (6, 2.5), (10, 0.6)):
+    tried = 0
+    for n_in in range(1, 31):
         ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
-        a = F.interpolate(ramp, scale_factor=scale, mode="linear")
-        torch.testing.assert_close(a, F.interpolate(ramp, scale_factor=scale, mode="linear", recompute_scale_factor=True))
+        for n_out in range(1, 61):
+            scale = n_out / n_in
+            if n_out == n_in or n_in * scale != n_out:  # only products that are whole in float64
+                continue
+            tried += 1
+            for mode in ("linear", "nearest", "nearest-exact"):
+                a = F.interpolate(ramp, scale_factor=scale, mode=mode)
+                b = F.interpolate(ramp, scale_factor=scale, mode=mode, recompute_scale_factor=True)
+                torch.testing.assert_close(a, b, rtol=0, atol=1e-12 if mode == "linear" else 0, msg=f"{mode} {n_in} {n_out}")
+    assert tried > 1000
+
+
+def test_non_integer_scales_copy_unevenly_unless_a_kernel_ignores_the_scale():
+    for n in range(2, 13):
+        for scale in (0.6, 0.75, 1.3, 1.5, 2.1, 2.5, 3.7):
+            row = torch.arange(float(n)).view(1, 1, -1)
+            picks = F.interpolate(row, scale_factor=scale)[0, 0].long()
+            assert len(set(torch.bincount(picks, minlength=n).tolist())) > 1, (n, scale)
+    # the page's exception: a small 4-D image x2.1 on the CPU is doubled, every pixel copied twice
+    image = torch.arange(5.0).view(1, 1, 1, 5)
+    assert torch.bincount(F.interpolate(image, scale_factor=(1.0, 2.1))[0, 0, 0].long()).tolist() == [2] * 5
 
 
 def test_averaging_modes_drop_no_pixel_when_shrinking(ns):

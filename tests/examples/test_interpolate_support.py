@@ -25,6 +25,14 @@ def ns(run):
     return run[0]
 
 
+def works_on(x, mode, **kwargs):
+    try:
+        F.interpolate(x, size=(4, 4), mode=mode, **kwargs)
+        return True
+    except (RuntimeError, NotImplementedError):
+        return False
+
+
 def works(mode, rank, device="cpu", **kwargs):
     x = torch.rand((1, 2) + (6,) * (rank - 2), device=device)
     try:
@@ -65,9 +73,11 @@ def test_align_corners_even_false_is_rejected_by_non_interpolating_modes(mode, a
 
 
 def test_align_corners_none_means_false_for_interpolating_modes():
-    x = torch.rand(1, 2, 5, 6)
-    for mode in ("bilinear", "bicubic"):
-        assert torch.equal(F.interpolate(x, scale_factor=1.5, mode=mode), F.interpolate(x, scale_factor=1.5, mode=mode, align_corners=False))
+    for mode, rank in (("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)):
+        x = torch.rand((1, 2) + (5,) * (rank - 2))
+        for scale in (1.5, 0.7, 3.0):
+            assert torch.equal(F.interpolate(x, scale_factor=scale, mode=mode), F.interpolate(x, scale_factor=scale, mode=mode, align_corners=False))
+            assert not torch.equal(F.interpolate(x, scale_factor=scale, mode=mode), F.interpolate(x, scale_factor=scale, mode=mode, align_corners=True))
 
 
 def test_antialias_only_bilinear_bicubic_lanczos_on_4d(ns):
@@ -115,9 +125,15 @@ def test_antialias_with_align_corners_true_loses_the_corner(ns):
     aa = F.interpolate(ramp, size=(1, 9), mode="bilinear", align_corners=True, antialias=True)[0, 0, 0]
     plain = F.interpolate(ramp, size=(1, 9), mode="bilinear", align_corners=True)[0, 0, 0]
     assert plain[-1].item() == 4.0 and aa[-1].item() == 3.75 and ns["row"][-1].item() == 3.75
-    # The antialiased kernel's positions: scale (in-1)/(out-1), centres at (d + 0.5) * scale.
-    d = torch.arange(9.0, dtype=torch.float64)
-    torch.testing.assert_close(aa, ((d + 0.5) * 4 / 8 - 0.5).clamp(0, 4))
+    # The antialiased kernel's positions: scale (in-1)/(out-1), centres at (d + 0.5) * scale,
+    # for every enlargement of a ramp of 2..12 samples to 13..40.
+    for n_in in range(2, 13):
+        ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, 1, -1)
+        for n_out in range(13, 41):
+            aa = F.interpolate(ramp, size=(1, n_out), mode="bilinear", align_corners=True, antialias=True)[0, 0, 0]
+            d = torch.arange(float(n_out), dtype=torch.float64)
+            scale = (n_in - 1) / (n_out - 1)
+            torch.testing.assert_close(aa, ((d + 0.5) * scale - 0.5).clamp(0, n_in - 1), msg=f"{n_in} -> {n_out}")
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
@@ -129,6 +145,15 @@ def test_width_one_output_repeats_the_first_row_on_contiguous_cpu_input(mode, dt
         torch.testing.assert_close(right[0, 0, :, 0], pillow_weights(mode, h, h_out).to(dtype) @ (pillow_weights(mode, w, 1).to(dtype) @ x[0, 0].T)[0])
         wrong = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=True)
         assert (wrong == wrong[..., :1, :]).all() and not torch.allclose(wrong, right)
+
+
+def test_width_one_output_repeats_the_first_row_with_lanczos_too():
+    x = torch.randn(1, 2, 6, 5, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    wrong = F.interpolate(x, size=(3, 1), mode="lanczos", antialias=True)
+    right = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(3, 1), mode="lanczos", antialias=True)
+    two_calls = F.interpolate(F.interpolate(x, size=(3, 5), mode="lanczos", antialias=True), size=(3, 1), mode="lanczos", antialias=True)
+    torch.testing.assert_close(right, two_calls)
+    assert (wrong == wrong[..., :1, :]).all() and not torch.allclose(wrong, right)
 
 
 def test_width_one_cell(ns):
@@ -197,9 +222,10 @@ def _cubic(t, a=-0.5):
     return (((t - 5) * t + 8) * t - 4) * a if t < 2 else 0.0
 
 
-def pillow_weights(mode, n_in, n_out):
-    """Pillow's resampling weights: kernel stretched by max(in/out, 1), normalised per output pixel."""
-    scale = n_in / n_out
+def pillow_weights(mode, n_in, n_out, scale=None):
+    """Pillow's resampling weights: kernel stretched by max(scale, 1), normalised per output pixel;
+    the scale is the grid's step, in/out unless given."""
+    scale = n_in / n_out if scale is None else scale
     stretch = max(scale, 1.0)
     kernel, half = (_triangle, 1) if mode == "bilinear" else (_cubic, 2)
     weights = torch.zeros(n_out, n_in, dtype=torch.float64)
@@ -219,6 +245,29 @@ def test_antialias_is_pillows_stretched_normalised_kernel(ns, mode):
                                        pillow_weights(mode, n_in, n_out), rtol=0, atol=1e-12)
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_given_scale_factor_the_stretch_is_one_over_the_factor_not_in_over_out(ns, mode):
+    not_in_over_out = 0
+    for n_in in range(1, 30):
+        for factor in (0.1, 0.25, 0.3, 0.5, 0.7, 0.75, 1.5, 2.5):
+            n_out = int(n_in * factor)
+            if n_out == 0:
+                continue
+            got = ns["weight_rows"](n_in, scale_factor=factor, mode=mode, antialias=True)
+            assert got.shape == (n_out, n_in)
+            torch.testing.assert_close(got, pillow_weights(mode, n_in, n_out, scale=1 / factor), rtol=0, atol=1e-12)
+            not_in_over_out += not torch.allclose(got, pillow_weights(mode, n_in, n_out), rtol=0, atol=1e-12)
+    assert not_in_over_out > 50  # where in * factor is not whole, in/out would give other weights
+
+
+def test_the_seven_pixel_lines_differ(ns):
+    by_size = ns["weight_rows"](7, 3, mode="bilinear", antialias=True)
+    by_factor = ns["weight_rows"](7, scale_factor=0.5, mode="bilinear", antialias=True)
+    torch.testing.assert_close(by_size, pillow_weights("bilinear", 7, 3, scale=7 / 3), rtol=0, atol=1e-12)
+    torch.testing.assert_close(by_factor, pillow_weights("bilinear", 7, 3, scale=2.0), rtol=0, atol=1e-12)
+    assert not torch.allclose(by_size[1], by_factor[1])
+
+
 def test_weights_cell_as_the_page_reads_it(ns):
     plain = ns["weight_rows"](12, 4, mode="bilinear")[1]
     assert plain[4].item() == 1.0 and plain.abs().sum().item() == 1.0
@@ -229,20 +278,27 @@ def test_weights_cell_as_the_page_reads_it(ns):
 
 
 def test_dtype_table_on_the_cpu(ns):
-    if ns["device"].type != "cpu":
-        pytest.skip("the CPU half of the dtype claim")
     expected_rejected = {("torch.float16", "bilinear, antialias"), ("torch.float16", "bicubic, antialias"),
                          ("torch.bfloat16", "bilinear, antialias"), ("torch.bfloat16", "bicubic, antialias")}
-    table = ns["dtype_support"]
-    for key, cell in table.items():
-        assert (cell != "✓") == (key in expected_rejected), key
+    for dtype in ns["dtypes"]:
+        for name, extra in ns["kernels"].items():
+            key = (str(dtype), name)
+            if ns["device"].type == "cpu":  # the page's table
+                accepted = ns["dtype_support"][key] == "✓"
+            else:  # the page's CPU sentence holds on a GPU build too: ask the CPU here
+                accepted = works_on(torch.ones(1, 1, 8, 8).to(dtype), name.split(",")[0], **extra)
+            assert accepted == (key not in expected_rejected), key
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
 def test_dtype_table_on_cuda_is_the_reverse(ns):
     table = ns["dtype_support"]
     assert table["torch.uint8", "bilinear, antialias"] != "✓" and table["torch.uint8", "bilinear"] != "✓"
-    assert table["torch.uint8", "bicubic, antialias"] != "✓"
+    assert table["torch.uint8", "bicubic, antialias"] != "✓" and table["torch.uint8", "bicubic"] != "✓"
+    # Of the 4-D modes, only the nearest ones take uint8 on a GPU.
+    image = torch.randint(0, 256, (1, 3, 8, 8), dtype=torch.uint8, device="cuda")
+    for mode in ("nearest", "nearest-exact", "area", "bilinear", "bicubic"):
+        assert works_on(image, mode) == (mode in ("nearest", "nearest-exact")), mode
     for dtype in ("torch.float16", "torch.bfloat16"):
         assert table[dtype, "bilinear, antialias"] == "✓" and table[dtype, "bicubic, antialias"] == "✓"
 
@@ -321,7 +377,7 @@ def test_wrong_arguments_are_value_errors_wrong_ranks_not_implemented(ns):
 
 
 @pytest.mark.parametrize("channels", [1, 2, 3])
-@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
 def test_width_one_is_right_on_uint8_for_any_channel_count(channels, mode):
     for h_in, h_out in ((6, 3), (3, 6), (7, 2)):
         x = torch.randint(0, 256, (2, channels, h_in, 4), dtype=torch.uint8, generator=torch.Generator().manual_seed(h_in))
