@@ -170,6 +170,12 @@ def test_explicit_align_corners_is_rejected_for_non_interpolating_modes(ns, mode
 
 
 def test_align_corners_none_means_false(ns):
-    for mode in ("bilinear", "bicubic"):
-        default = F.interpolate(ns["image"], scale_factor=1.5, mode=mode)
-        assert torch.equal(default, F.interpolate(ns["image"], scale_factor=1.5, mode=mode, align_corners=False))
+    image = ns["image"].cpu()
+    for mode in ("bilinear", "bicubic", "lanczos"):
+        if mode not in ns["modes"]:
+            continue
+        for antialias in (False, True) if mode != "lanczos" else (True,):
+            for scale in ns["scale_factors"]:
+                options = dict(scale_factor=scale, mode=mode, antialias=antialias)
+                default = F.interpolate(image, **options)
+                assert torch.equal(default, F.interpolate(image, align_corners=False, **options)), options
