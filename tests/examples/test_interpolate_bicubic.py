@@ -28,6 +28,9 @@ def test_step_overshoots_with_bicubic_not_bilinear(ns):
     aa = p["bicubic, antialias=True"]
     assert aa.min() < 0 and aa.max() > 1
     assert p["bicubic"].max() - 1 > aa.max() - 1 and p["bicubic"].min() < aa.min()  # A = -0.75 rings more
+    # below 0 just before the step (between input pixels 5 and 6), above 1 just after it
+    position = (np.arange(len(p["bicubic"])) + 0.5) / 8 - 0.5
+    assert 4 < position[p["bicubic"].argmin()] < 5.5 < position[p["bicubic"].argmax()] < 7
 
 
 def test_square_rings_and_clamp_fixes_exactly_those_pixels(ns):
