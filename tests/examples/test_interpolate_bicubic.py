@@ -246,3 +246,14 @@ def test_lanczos_overshoots_too(ns):
         pytest.skip("lanczos is not available on the build device")
     profile = ns["profiles"]["lanczos, antialias=True"]
     assert profile.min() < -0.01 and profile.max() > 1.01
+
+
+def test_the_width_one_exception_to_the_pillow_rule():
+    Image = pytest.importorskip("PIL.Image")
+    image = np.random.default_rng(2).random((7, 9)).astype(np.float32)
+    pil = np.asarray(Image.fromarray(image).resize((1, 5), Image.Resampling.BICUBIC))[:, 0]
+    aa = F.interpolate(torch.from_numpy(image)[None, None], size=(5, 1), mode="bicubic", antialias=True)[0, 0, :, 0]
+    assert (aa == aa[0]).all() and np.ptp(pil) > 0.01  # every row equal to the first; Pillow's differ
+    same_height = F.interpolate(torch.from_numpy(image)[None, None], size=(7, 1), mode="bicubic", antialias=True)
+    expected = np.asarray(Image.fromarray(image).resize((1, 7), Image.Resampling.BICUBIC))
+    np.testing.assert_allclose(same_height[0, 0].numpy(), expected, atol=1e-5)  # only when the height changes
