@@ -99,6 +99,9 @@ def test_uint8_two_pass_rule_on_other_images():
                     if binary and size[0] > shape[0]:
                         once = F.interpolate(x, size=size, mode="bicubic").round().clamp(0, 255)
                         assert (u - once).abs().max() > 10  # one saturation is not two
+                        tall = F.interpolate(x, size=(size[0], shape[1]), mode="bicubic").round().clamp(0, 255)
+                        height_first = F.interpolate(tall, size=size, mode="bicubic").round().clamp(0, 255)
+                        assert (u - height_first).abs().max() > 10  # and the width goes first
     assert worst == 2  # "up to two grey levels": one is not enough, more never happens
 
 
