@@ -215,7 +215,7 @@ def test_portable_uint8_recipe(ns):
 
 def test_pillow_shrink_table(ns):
     for aa_gap, plain_gap in ns["shrink_gap"].values():
-        assert aa_gap < 2e-6 and plain_gap > 0.01
+        assert aa_gap < 5e-6 and plain_gap > 0.01  # float32 rounding, on either device
     n = ns["n_in"]
     sizes = ns["shrink_gap"].keys()
     assert any(h == n and w < n for h, w in sizes)  # "one row shrinks one axis only"
