@@ -43,6 +43,13 @@ if lanczos_works(device):  # lanczos is newer and not on every device
 profiles = {name: p[0, 0, 0].cpu().numpy() for name, p in profiles.items()}
 for name, p in profiles.items():
     print(f"{name:24s} min {p.min():+.4f}  max {p.max():+.4f}")
+# Non-negative weights keep bilinear inside the input's range only up to rounding: its two
+# weights, w and 1 - w, are rounded to float32 and need not sum to exactly 1. The step enlarged
+# by every whole factor up to 20 on the CPU (a fixed kernel, whatever the build device):
+bilinear_peak = {k: float(F.interpolate(step.cpu(), scale_factor=k, mode="bilinear").max()) for k in range(2, 21)}
+above_one = {k: peak for k, peak in bilinear_peak.items() if peak > 1}
+print("bilinear on the CPU, factors k ≤ 20 whose maximum exceeds 1:",
+      ", ".join(f"×{k} ({peak:.9f})" for k, peak in above_one.items()) or "none")
 
 # %% overshoot_image
 # A white square on black, enlarged 4x: every edge rings.
@@ -204,11 +211,12 @@ for left, right, a, b, region in comparisons:
 
 # %% pillow_shrink
 # Shrinking too: Pillow's BICUBIC widens its kernel by the shrink factor, and so does
-# antialias=True. The photograph crop shrunk to a few sizes, one of them shrinking one axis only.
+# antialias=True. The photograph crop shrunk to a few sizes; 64 x 20 shrinks one axis only,
+# 96 x 20 enlarges the height and shrinks the width.
 shrink_gap = {}
 print("| 64 × 64 → | torch bicubic, antialias=True vs Pillow BICUBIC: max abs difference | plain torch bicubic vs Pillow |")
 print("|---|---:|---:|")
-for h, w in ((32, 32), (21, 21), (37, 37), (13, 50), (64, 20)):
+for h, w in ((32, 32), (21, 21), (37, 37), (13, 50), (64, 20), (96, 20)):
     pil = np.asarray(Image.fromarray(crop.astype(np.float32)).resize((w, h), Image.Resampling.BICUBIC), dtype=np.float64)
     aa = F.interpolate(tensor, size=(h, w), mode="bicubic", antialias=True)[0, 0].cpu().double().numpy()
     plain = F.interpolate(tensor, size=(h, w), mode="bicubic")[0, 0].cpu().double().numpy()

@@ -67,6 +67,13 @@ try:
     nn.Upsample(scale_factor=0.5, mode="lanczos")(rand(1, 1, 8, 8))
 except (ValueError, RuntimeError, NotImplementedError) as error:
     print(f"nn.Upsample(mode='lanczos'): `{type(error).__name__}: {error}`")
+# The module converts scale_factor to float (a tuple to a tuple of floats) when it is built,
+# so a list, which F.interpolate accepts, fails there.
+print("F.interpolate(x, scale_factor=[2, 3]) ->", tuple(F.interpolate(rand(1, 1, 4, 4), scale_factor=[2, 3]).shape))
+try:
+    nn.Upsample(scale_factor=[2, 3])
+except TypeError as error:
+    print(f"nn.Upsample(scale_factor=[2, 3]): `TypeError: {error}`")
 
 # %% deprecated
 # The old 2-D modules and functions. Any warning they raise is caught and shown as is.
@@ -162,7 +169,7 @@ for shape, k in [((1, 2, 8, 12), 2), ((1, 2, 9, 6), 3), ((2, 1, 8, 8), 4)]:
     record("nearest / k == x[..., ::k, ::k]", f"{shape} / {k}", F.interpolate(x, scale_factor=1 / k, mode="nearest"), x[..., ::k, ::k])
     record("nearest-exact / k == x[..., k//2::k, k//2::k]", f"{shape} / {k}",
            F.interpolate(x, scale_factor=1 / k, mode="nearest-exact"), x[..., k // 2 :: k, k // 2 :: k])
-for shape in [(1, 2, 8, 12), (2, 3, 6, 10), (4, 8, 32, 32)]:
+for shape in [(1, 2, 8, 12), (2, 3, 6, 10), (4, 8, 32, 32), (1, 2, 7, 9)]:  # odd sizes too
     x = rand(*shape) * 2 - 1  # negative values too
     record("bilinear / 2 == avg_pool2d(2)", f"{shape}", F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
 # An odd factor puts each output centre on an input pixel: bilinear is slicing there.

@@ -47,7 +47,7 @@ def resize(x, options):
 # the interpolating modes accept an explicit False or True, and only bilinear, bicubic
 # and lanczos accept antialias=True (lanczos requires it).
 plt.rcParams["figure.max_open_warning"] = 0  # all variants stay open until the build saves them
-variants, titles, unsupported, sampled = [], {}, {}, {}
+variants, titles, unsupported, sampled, outputs = [], {}, {}, {}, {}
 for mode in modes:
     for scale in scale_factors:
         for align in (None, False, True):
@@ -62,6 +62,7 @@ for mode in modes:
                 label = f"mode={mode}; scale_factor={scale}; align_corners={align}; antialias={antialias}"
                 variants.append(label)
                 sampled[label] = sampled_x[0]
+                outputs[label] = output[0, 0].numpy()
                 # Left: the input and where each output pixel reads it; right: the output.
                 figure, (left, right) = plt.subplots(1, 2, figsize=(6.4, 3.5), dpi=80)
                 figure.set_label(label)
@@ -102,17 +103,39 @@ for scale in scale_factors:
 # With antialias=True the filter is centred on (d + 1/2) * in/out - 1/2 and cut off at the
 # image's edge instead of clamped. Where it lies wholly inside the image, its weighted mean
 # is its centre (antialiased bicubic uses A = -0.5, which reproduces a straight line);
-# near the edge the cut-off filter's mean moves inwards.
-antialias_dot_error = {}
+# near the edge the cut-off filter's mean moves (signed: positive is to the right).
+antialias_dot_error, antialias_gap = {}, {}
 for mode, support in (("bilinear", 1), ("bicubic", 2)):
     for scale in scale_factors:
         out = int(size * scale)
         centre = (torch.arange(out, dtype=torch.float64) + 0.5) * size / out - 0.5
         radius = support * max(size / out, 1)  # the filter widens when shrinking
         inside = (centre - radius > -1) & (centre + radius < size)
-        gap = (torch.from_numpy(sampled[f"mode={mode}; scale_factor={scale}; align_corners=None; antialias=True"]) - centre).abs()
-        antialias_dot_error[mode, scale] = (gap[inside].max().item() if inside.any() else None, gap.max().item())
+        gap = torch.from_numpy(sampled[f"mode={mode}; scale_factor={scale}; align_corners=None; antialias=True"]) - centre
+        antialias_gap[mode, scale] = gap
+        antialias_dot_error[mode, scale] = (gap[inside].abs().max().item() if inside.any() else None, gap.abs().max().item())
         inner, overall = antialias_dot_error[mode, scale]
         print(f"{mode}, antialias x{scale}: dot off the filter's centre by "
               + (f"up to {inner:.3f} px inside, " if inside.any() else "? inside (no filter lies wholly inside), ")
               + f"up to {overall:.3f} px overall")
+# That holds when enlarging and when shrinking by a whole factor. Stretched by a factor that
+# is not whole, the filter's weights at whole pixels no longer reproduce a straight line, and
+# the dot is off even inside: a 30-pixel coordinate row shrunk to 20 (a factor of 1.5).
+wide_row = torch.arange(30, dtype=torch.float64, device=device).view(1, 1, 1, -1)
+wide_centre = (torch.arange(20, dtype=torch.float64) + 0.5) * 30 / 20 - 0.5
+non_whole_error = {}
+for mode, support in (("bilinear", 1), ("bicubic", 2)):
+    dots = resize(wide_row, {"size": (1, 20), "mode": mode, "antialias": True})[0, 0, 0]
+    inside = (wide_centre - support * 1.5 > -1) & (wide_centre + support * 1.5 < 30)
+    non_whole_error[mode] = (dots - wide_centre)[inside].abs().max().item()
+    print(f"{mode}, antialias 30 -> 20: dot off the filter's centre by up to {non_whole_error[mode]:.3f} px inside")
+# align_corners=True with antialias=True keeps the half-pixel centre and only changes the step
+# to (in - 1)/(out - 1) (UpSampleKernel.cpp: align_corners_delta is 0 when antialias is set):
+# the dots neither start and end on the corner pixels nor follow the half-pixel grid.
+aligned_ends = {}
+for mode in ("bilinear", "bicubic"):
+    for scale in (2, 3):
+        dots = sampled[f"mode={mode}; scale_factor={scale}; align_corners=True; antialias=True"]
+        aligned_ends[mode, scale] = (float(dots[0]), float(dots[-1]))
+        print(f"{mode}, antialias, align_corners=True x{scale}: dots from {dots[0]:.3f} to {dots[-1]:.3f}"
+              f" (pixel centres 0 to {size - 1})")

@@ -22,11 +22,15 @@ def keys(t, a):
 
 def test_step_overshoots_with_bicubic_not_bilinear(ns):
     p = ns["profiles"]
-    assert p["bilinear"].min() >= 0 and p["bilinear"].max() <= 1
+    one_step = np.float32(np.nextafter(np.float32(1), np.float32(2))) - 1  # bilinear rounds (next test)
+    assert p["bilinear"].min() >= 0 and p["bilinear"].max() <= 1 + one_step
     assert p["bicubic"].min() < 0 and p["bicubic"].max() > 1
     aa = p["bicubic, antialias=True"]
     assert aa.min() < 0 and aa.max() > 1
     assert p["bicubic"].max() - 1 > aa.max() - 1 and p["bicubic"].min() < aa.min()  # A = -0.75 rings more
+    # below 0 just before the step (between input pixels 5 and 6), above 1 just after it
+    position = (np.arange(len(p["bicubic"])) + 0.5) / 8 - 0.5
+    assert 4 < position[p["bicubic"].argmin()] < 5.5 < position[p["bicubic"].argmax()] < 7
 
 
 def test_square_rings_and_clamp_fixes_exactly_those_pixels(ns):
@@ -56,15 +60,49 @@ def test_uint8_saturates_one_axis_at_a_time(ns):
     assert (u - F.interpolate(wide, size=(64, 64), mode="bicubic").round().clamp(0, 255)).abs().max() <= 1
 
 
+def test_bilinear_leaves_the_range_by_one_rounding_step_at_most(ns):
+    # "up to float rounding": the example's CPU line lists factors whose peak is 1 + one float32 step
+    one_up = float(np.nextafter(np.float32(1), np.float32(2)))
+    assert ns["above_one"], "the page says bilinear can peak above 1"
+    assert set(ns["above_one"].values()) == {one_up}
+    assert all(peak == 1 for k, peak in ns["bilinear_peak"].items() if k not in ns["above_one"])
+    assert torch.log(1 - torch.tensor(one_up)).isnan()  # the page's log(1 - p) example
+    # elsewhere too: random images, both align_corners, antialias, enlarging and shrinking
+    gen = torch.Generator().manual_seed(5)
+    worst = 0.0
+    for size in ((1, 1), (3, 2), (7, 9), (40, 33), (64, 7)):
+        for align in (False, True):
+            for antialias in (False, True):
+                x = torch.rand(2, 3, 9, 11, generator=gen) * 2 - 1
+                y = F.interpolate(x, size=size, mode="bilinear", align_corners=align, antialias=antialias)
+                low, high = x.amin(dim=(-2, -1), keepdim=True), x.amax(dim=(-2, -1), keepdim=True)
+                worst = max(worst, float((y - high).max()), float((low - y).max()))
+    assert worst <= 2 * torch.finfo(torch.float32).eps  # a rounding step or two, never more
+
+
 def test_uint8_two_pass_rule_on_other_images():
+    # width pass, saturate, height pass, saturate: within two grey levels, on grey and binary images,
+    # 1, 3 and 4 channels, both memory formats, enlarging and shrinking (the CPU uint8 kernel)
     gen = torch.Generator().manual_seed(3)
-    for shape, size in (((12, 9), (30, 20)), ((7, 11), (21, 40)), ((8, 8), (24, 24))):
-        x = (torch.rand((1, 2) + shape, generator=gen) > 0.5).float() * 255
-        u = F.interpolate(x.to(torch.uint8), size=size, mode="bicubic").float()
-        wide = F.interpolate(x, size=(shape[0], size[1]), mode="bicubic").round().clamp(0, 255)
-        two_pass = F.interpolate(wide, size=size, mode="bicubic").round().clamp(0, 255)
-        assert (u - two_pass).abs().max() <= 1  # fixed-point rounding
-        assert (u - F.interpolate(x, size=size, mode="bicubic").round().clamp(0, 255)).abs().max() > 10
+    worst = 0.0
+    for shape, size in (((12, 9), (30, 20)), ((7, 11), (21, 40)), ((8, 8), (24, 24)), ((16, 16), (33, 40)),
+                        ((30, 20), (14, 18)), ((5, 13), (7, 27)), ((9, 7), (3, 2))):
+        for channels in (1, 3, 4):
+            for binary in (False, True):
+                x = (torch.rand((2, channels) + shape, generator=gen) * 255).round()
+                x = (x > 127).float() * 255 if binary else x
+                for memory in (torch.contiguous_format, torch.channels_last):
+                    u = F.interpolate(x.to(torch.uint8).contiguous(memory_format=memory), size=size, mode="bicubic").float()
+                    wide = F.interpolate(x, size=(shape[0], size[1]), mode="bicubic").round().clamp(0, 255)
+                    two_pass = F.interpolate(wide, size=size, mode="bicubic").round().clamp(0, 255)
+                    worst = max(worst, float((u - two_pass).abs().max()))
+                    if binary and size[0] > shape[0]:
+                        once = F.interpolate(x, size=size, mode="bicubic").round().clamp(0, 255)
+                        assert (u - once).abs().max() > 10  # one saturation is not two
+                        tall = F.interpolate(x, size=(size[0], shape[1]), mode="bicubic").round().clamp(0, 255)
+                        height_first = F.interpolate(tall, size=size, mode="bicubic").round().clamp(0, 255)
+                        assert (u - height_first).abs().max() > 10  # and the width goes first
+    assert worst == 2  # "up to two grey levels": one is not enough, more never happens
 
 
 def test_kernel_coefficients(ns):
@@ -120,11 +158,17 @@ def test_pillow_bicubic_equals_torch_antialias_bicubic_up_and_down():
 def test_opencv_inter_cubic_equals_torch_bicubic():
     cv2 = pytest.importorskip("cv2")
     rng = np.random.default_rng(1)
-    image = rng.random((16, 20)).astype(np.float32)
-    for width, height in ((40, 32), (61, 47), (50, 16), (10, 8)):
-        cv = cv2.resize(image, (width, height), interpolation=cv2.INTER_CUBIC)
-        pt = F.interpolate(torch.from_numpy(image)[None, None], size=(height, width), mode="bicubic")[0, 0].numpy()
-        np.testing.assert_allclose(cv, pt, atol=2e-6)
+    for h, w in ((16, 20), (7, 5), (3, 3), (2, 9), (1, 6)):
+        image = (rng.random((h, w)) * 2 - 1).astype(np.float32)  # negative values too
+        for height, width in ((40, 32), (61, 47), (16, 50), (8, 10), (13, 7), (5, 3), (3, 17), (2, 2), (1, 1)):
+            cv = cv2.resize(image, (width, height), interpolation=cv2.INTER_CUBIC).reshape(height, width)
+            pt = F.interpolate(torch.from_numpy(image)[None, None], size=(height, width), mode="bicubic")[0, 0].numpy()
+            np.testing.assert_allclose(cv, pt, atol=5e-6, err_msg=f"{(h, w)} -> {(height, width)}")  # float32 coordinates
+    # "on uint8 images the two round differently"
+    image = (rng.random((16, 20)) * 255).astype(np.uint8)
+    cv = cv2.resize(image, (60, 48), interpolation=cv2.INTER_CUBIC).astype(int)
+    pt = F.interpolate(torch.from_numpy(image)[None, None], size=(48, 60), mode="bicubic")[0, 0].numpy().astype(int)
+    assert np.abs(cv - pt).max() > 1
 
 
 def test_docstring_warns_about_overshoot_and_suggests_clamp():
@@ -171,7 +215,20 @@ def test_portable_uint8_recipe(ns):
 
 def test_pillow_shrink_table(ns):
     for aa_gap, plain_gap in ns["shrink_gap"].values():
-        assert aa_gap < 2e-6 and plain_gap > 0.01
+        assert aa_gap < 5e-6 and plain_gap > 0.01  # float32 rounding, on either device
+    n = ns["n_in"]
+    sizes = ns["shrink_gap"].keys()
+    assert any(h == n and w < n for h, w in sizes)  # "one row shrinks one axis only"
+    assert any(h > n and w < n for h, w in sizes)  # "one enlarges the height and shrinks the width"
+
+
+def test_pillow_difference_is_concentrated_at_edges(ns):
+    results = ns["results"]
+    gap = np.abs(results["torch"] - results["pillow"])
+    gy, gx = np.gradient(results["pillow"])
+    gradient = np.hypot(gx, gy)
+    edges = gradient >= np.quantile(gradient, 0.9)  # the steepest tenth of the picture
+    assert gap[edges].mean() > 3 * gap[~edges].mean()
 
 
 @settings(max_examples=60, deadline=None)
@@ -192,3 +249,14 @@ def test_lanczos_overshoots_too(ns):
         pytest.skip("lanczos is not available on the build device")
     profile = ns["profiles"]["lanczos, antialias=True"]
     assert profile.min() < -0.01 and profile.max() > 1.01
+
+
+def test_the_width_one_exception_to_the_pillow_rule():
+    Image = pytest.importorskip("PIL.Image")
+    image = np.random.default_rng(2).random((7, 9)).astype(np.float32)
+    pil = np.asarray(Image.fromarray(image).resize((1, 5), Image.Resampling.BICUBIC))[:, 0]
+    aa = F.interpolate(torch.from_numpy(image)[None, None], size=(5, 1), mode="bicubic", antialias=True)[0, 0, :, 0]
+    assert (aa == aa[0]).all() and np.ptp(pil) > 0.01  # every row equal to the first; Pillow's differ
+    same_height = F.interpolate(torch.from_numpy(image)[None, None], size=(7, 1), mode="bicubic", antialias=True)
+    expected = np.asarray(Image.fromarray(image).resize((1, 7), Image.Resampling.BICUBIC))
+    np.testing.assert_allclose(same_height[0, 0].numpy(), expected, atol=1e-5)  # only when the height changes

@@ -263,3 +263,51 @@ def test_bilinear_shrinking_by_four_uses_two_of_four_pixels_per_axis():
     assert ((weights > 0).sum(1) == 2).all()
     aa = F.interpolate(eye, size=(1, 3), mode="bilinear", antialias=True)[:, 0, 0, :].T
     assert ((aa > 0).sum(1) >= 4).all()
+
+
+def test_upsample_stores_scale_factor_as_float_so_a_list_fails():
+    x = rand(1, 1, 4, 4)
+    assert F.interpolate(x, scale_factor=[2, 3]).shape == (1, 1, 8, 12)
+    with pytest.raises(TypeError):
+        nn.Upsample(scale_factor=[2, 3])
+    module = nn.Upsample(scale_factor=(2, 3))
+    assert module.scale_factor == (2.0, 3.0) and torch.equal(module(x), F.interpolate(x, scale_factor=(2, 3)))
+
+
+def test_area_is_avg_pool_only_when_the_output_has_in_over_k_pixels(ns):
+    # the short scale_factor=1/k cases of the shrink cell break the area rule too; size fixes it
+    assert ns["short_by_scale"]
+    for k, cases in ns["short_by_scale"].items():
+        for n, _ in cases:
+            if n < 2:
+                continue
+            x = torch.rand(1, 1, k * n, k * 2, generator=GEN, dtype=torch.float64)
+            short = F.interpolate(x, scale_factor=1 / k, mode="area")
+            assert short.shape != F.avg_pool2d(x, k).shape, (k, n)
+            torch.testing.assert_close(F.interpolate(x, size=(n, 2), mode="area"), F.avg_pool2d(x, k))
+
+
+@pytest.mark.parametrize("h,w", [(3, 3), (5, 7), (2, 3), (9, 2), (7, 9)])
+def test_bilinear_half_on_odd_sizes_is_avg_pool_by_scale_factor_not_by_size(h, w):
+    x = torch.randn(2, 3, h, w, generator=GEN, dtype=torch.float64)
+    torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+    by_size = F.interpolate(x, size=(h // 2, w // 2), mode="bilinear")
+    assert not torch.allclose(by_size, F.avg_pool2d(x, 2))
+
+
+def test_bilinear_half_odd_case_of_the_example_is_within_rounding(ns):
+    rows = dict((case, diff) for case, _, diff in ns["checks"]["bilinear / 2 == avg_pool2d(2)"])
+    assert any(int(case.strip("()").split(", ")[-1]) % 2 for case in rows)  # an odd width is among them
+    assert max(rows.values()) < 2e-6
+
+
+@pytest.mark.parametrize("k", [2, 3, 4, 5, 8])
+def test_antialias_shrink_weighs_the_block_and_about_half_of_each_neighbour(k):
+    n = 6 * k
+    eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+    weights = F.interpolate(eye, size=(1, 6), mode="bilinear", antialias=True)[:, 0, 0, :].T
+    row = weights[2]  # output pixel 2: block 2k .. 3k - 1
+    used = row.nonzero().flatten()
+    reach = k // 2 if k % 2 == 0 else (k - 1) // 2
+    assert used.min() == 2 * k - reach and used.max() == 3 * k - 1 + reach, (k, used)
+    assert row[2 * k : 3 * k].sum() > 0.5 and row.argmax() in range(2 * k, 3 * k)  # more in the middle
