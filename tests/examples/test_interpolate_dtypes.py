@@ -91,6 +91,12 @@ def test_uint8_rounding_on_the_cpu(ns, size):
         assert once > 3 and passes <= 2, (name, once, passes)
 
 
+@pytest.mark.parametrize("size", [(200, 200), (37, 37), (181, 300), (16, 16), (129, 255), (400, 400)])
+def test_two_pass_model_within_two_levels_at_more_sizes(ns, size):
+    for name in ("bilinear, antialias", "bicubic", "bicubic, antialias") + ("lanczos, antialias",) * HAS_LANCZOS:
+        assert uint8_versus_models(ns, name, size)[1] <= 2, (name, size)
+
+
 def test_rounding_table_is_from_the_float_overshoot(ns):
     for (name, size), (once, _, _) in ns["rounding"].items():
         if name.startswith("bicubic") or name.startswith("lanczos"):

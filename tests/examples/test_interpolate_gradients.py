@@ -141,10 +141,13 @@ def test_gradcheck_and_transpose_in_float64(ns, mode):
 
 
 def backward_twice_on_cpu(rank, kwargs):
-    x = torch.rand((2, 4) + (12,) * (rank - 2), requires_grad=True)
-    g = torch.rand(F.interpolate(x, scale_factor=2, **kwargs).shape)
-    first, second = (torch.autograd.grad(F.interpolate(x, scale_factor=2, **kwargs), x, g)[0] for _ in range(2))
-    return torch.equal(first, second)
+    equal = True
+    for memory_format in {4: (torch.contiguous_format, torch.channels_last)}.get(rank, (torch.contiguous_format,)):
+        x = torch.rand((2, 8) + (12,) * (rank - 2)).contiguous(memory_format=memory_format).requires_grad_()
+        g = torch.rand(F.interpolate(x, scale_factor=2, **kwargs).shape).contiguous(memory_format=memory_format)
+        first, second = (torch.autograd.grad(F.interpolate(x, scale_factor=2, **kwargs), x, g)[0] for _ in range(2))
+        equal = equal and torch.equal(first, second)
+    return equal
 
 
 def test_cpu_backward_is_deterministic_with_and_without_the_switch(ns):

@@ -48,6 +48,9 @@ def test_pillow_widens_its_filter_when_shrinking_and_torch_only_with_antialias()
     smooth = seen(lambda row: F.interpolate(torch.from_numpy(row)[None, None], size=(1, 16), mode="bilinear", antialias=True).numpy())
     assert all(pillow) and all(smooth)
     assert not all(plain) and not all(opencv)
+    # OpenCV's cubic does not widen either: shrunk 8x, its four taps miss half of the input pixels.
+    cubic = [np.abs(cv2.resize(np.eye(64, dtype=np.float32)[i][None, :], (8, 1), interpolation=cv2.INTER_CUBIC)).max() > 0 for i in range(64)]
+    assert not all(cubic)
 
 
 def test_upscaling_bilinear_either_way_bicubic_only_with_antialias(ns):
