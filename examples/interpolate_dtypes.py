@@ -150,25 +150,31 @@ print(f"\nA 2x3x1x1 tensor in channels_last is also contiguous: {one.is_contiguo
       f"torch suggests the format {torch._prims_common.suggest_memory_format(one)} for it.")
 
 # %% precision
-# A random 3 x 32 x 32 image in [0, 1], resized up 2x and down 2x in each dtype. The
-# reference is float64 all the way. "Kernel" error compares with the float64 result of
-# the same rounded input, so it leaves out the rounding of the input itself; it is given
-# in units of the dtype's machine epsilon.
+# A random 3 x 32 x 32 image in [0, 1], resized in each dtype by whole factors (up 2x, down 2x)
+# and by non-integer ones (32 -> 45 and 32 -> 13). The reference is float64 all the way.
+# "Kernel" error compares with the float64 result of the same rounded input, so it leaves
+# out the rounding of the input itself; it is given in units of the dtype's machine epsilon.
 x64 = torch.rand(1, 3, 32, 32, dtype=torch.float64)
 half_types = [torch.float32, torch.float16, torch.bfloat16]
-precision = {}  # (device, mode, dtype) -> (total error, kernel error)
+FACTORS = {"whole": ((64, 64), (16, 16)), "non-integer": ((45, 45), (13, 13))}
+precision = {}  # (device, mode, dtype) -> (total error, kernel error), over all sizes
+kernel_by_factor = {}  # (device, mode, dtype, "whole" or "non-integer") -> kernel error
 print("| device | mode | " + " | ".join(f"{str(d).removeprefix('torch.')} max error (kernel)" for d in half_types) + " |")
 print("|---|---|" + "---:|" * len(half_types))
 for where, (name, kwargs) in ((where, item) for where in places for item in MODES.items()):
     cells = []
     for dtype in half_types:
-        total = kernel = 0.0
+        total = 0.0
         try:
-            for size in ((64, 64), (16, 16)):
-                rounded = x64.to(where, dtype)
-                out = F.interpolate(rounded, size=size, **kwargs).double()
-                total = max(total, (out - F.interpolate(x64.to(where), size=size, **kwargs)).abs().max().item())
-                kernel = max(kernel, (out - F.interpolate(rounded.double(), size=size, **kwargs)).abs().max().item())
+            for factor, sizes in FACTORS.items():
+                kernel = 0.0
+                for size in sizes:
+                    rounded = x64.to(where, dtype)
+                    out = F.interpolate(rounded, size=size, **kwargs).double()
+                    total = max(total, (out - F.interpolate(x64.to(where), size=size, **kwargs)).abs().max().item())
+                    kernel = max(kernel, (out - F.interpolate(rounded.double(), size=size, **kwargs)).abs().max().item())
+                kernel_by_factor[where, name, dtype, factor] = kernel
+            kernel = max(kernel_by_factor[where, name, dtype, factor] for factor in FACTORS)
             precision[where, name, dtype] = (total, kernel)
             cells.append(f"{total:.1e} ({kernel / torch.finfo(dtype).eps:.2f} eps)")
         except FAILURES as error:
@@ -178,8 +184,10 @@ print()
 for where in places:
     for dtype in half_types:
         eps = torch.finfo(dtype).eps
-        worst = max((k for (w, n, d), (t, k) in precision.items() if w == where and d == dtype), default=float("nan"))
-        print(f"- {where}, {str(dtype).removeprefix('torch.')}: eps = {eps:.1e}; largest kernel error = {worst / eps:.2f} eps")
+        worst = {factor: max((k for (w, n, d, f), k in kernel_by_factor.items() if (w, d, f) == (where, dtype, factor)), default=float("nan")) / eps
+                 for factor in FACTORS}
+        print(f"- {where}, {str(dtype).removeprefix('torch.')}: eps = {eps:.1e}; largest kernel error = "
+              f"{worst['whole']:.2f} eps at whole factors, {worst['non-integer']:.2f} eps at non-integer factors")
 
 # %% autocast
 # Mixed precision: what comes out of F.interpolate under torch.autocast, for float32

@@ -54,16 +54,18 @@ print("sum of the weights:", weights.sum().item())
 
 # %% footprints
 # The same experiment for every mode: which input pixels one output pixel sends its
-# gradient to, upscaling 8 -> 16 (output pixel 7, 7) and downscaling 32 -> 8 (output pixel 3, 3).
+# gradient to, upscaling 8 -> 16 (output pixel 7, 7), downscaling 32 -> 8 (output pixel 3, 3),
+# and downscaling by an odd factor, 24 -> 8, where every output pixel samples an input pixel's centre.
+FOOTPRINTS = {"up": (8, 16, 7), "down": (32, 8, 3), "down3": (24, 8, 3)}  # label -> (input size, output size, output pixel)
 footprints = {}
 for mode, kwargs in MODES.items():
-    for label, (n_in, n_out, at) in {"up": (8, 16, 7), "down": (32, 8, 3)}.items():
+    for label, (n_in, n_out, at) in FOOTPRINTS.items():
         seed = torch.zeros(1, 1, n_out, n_out, dtype=torch.float64, device=device)
         seed[0, 0, at, at] = 1.0
         footprints[mode, label] = input_gradient((1, 1, n_in, n_in), seed, **kwargs)[0, 0].cpu().numpy()
 
-figure, axes = plt.subplots(2, len(MODES), figsize=(15, 4.6))
-for row, (label, title) in enumerate((("up", "upscaling 8 → 16"), ("down", "downscaling 32 → 8"))):
+figure, axes = plt.subplots(len(FOOTPRINTS), len(MODES), figsize=(15, 6.6))
+for row, (label, title) in enumerate((("up", "upscaling 8 → 16"), ("down", "downscaling 32 → 8"), ("down3", "downscaling 24 → 8"))):
     for ax, mode in zip(axes[row], MODES):
         top = np.abs(footprints[mode, label]).max()  # each panel on its own scale: the shape is what matters
         ax.imshow(footprints[mode, label], cmap="RdBu_r", vmin=-top, vmax=top)
@@ -205,6 +207,7 @@ def bilinear_x2(x: torch.Tensor) -> torch.Tensor:
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)  # torch.jit is deprecated but still deployed
+    warnings.simplefilter("ignore", FutureWarning)
     scripted_bilinear_x2 = torch.jit.script(bilinear_x2)
 torch.use_deterministic_algorithms(True)
 try:

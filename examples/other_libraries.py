@@ -289,9 +289,10 @@ plt.show()
 # %% uint8
 # The same comparison on 8-bit RGB, as images are usually stored: torch on uint8 input,
 # and torch on float32 input rounded to uint8 at the end, against Pillow on uint8. Two
-# square sizes, and three where the axes change by different factors (the last two shrink
-# one axis and enlarge the other, each way round). uint8 kernels differ between devices, so the CPU
-# is always measured, and the GPU too when there is one.
+# square sizes, and four where the axes change by different factors: one axis shrinks and
+# the other grows, each way round, and both shrink, by different factors each way round.
+# uint8 kernels differ between devices, so the CPU is always measured, and the GPU too
+# when there is one.
 rgb = photo_rgb[:256, 128:384].copy()
 UINT8_CASES = {  # label -> (input, output size)
     "256² → 64²": (rgb, (64, 64)),
@@ -299,6 +300,8 @@ UINT8_CASES = {  # label -> (input, output size)
     "256² → 100×77": (rgb, (100, 77)),
     "256² → 181×300": (rgb, (181, 300)),
     "256² → 300×181": (rgb, (300, 181)),
+    "256² → 64×200": (rgb, (64, 200)),
+    "256² → 200×64": (rgb, (200, 64)),
 }
 places = list(dict.fromkeys(["cpu", device.type]))
 

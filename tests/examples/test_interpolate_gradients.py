@@ -62,8 +62,51 @@ def test_footprints(ns):
     np.testing.assert_allclose(fp["bilinear, antialias", "up"], fp["bilinear", "up"], atol=1e-12)
     area = fp["area", "down"]
     assert count("area", "down") == 16 and np.allclose(area[area != 0], 1 / 16)
+    # An odd reduction factor samples input pixel centres: one input pixel, as nearest.
+    for mode in ("nearest", "nearest-exact", "bilinear", "bicubic"):
+        assert count(mode, "down3") == 1, mode
+    area = fp["area", "down3"]
+    assert count("area", "down3") == 9 and np.allclose(area[area != 0], 1 / 9)
     for (mode, label), f in fp.items():
         assert f.sum() == pytest.approx(1.0), (mode, label)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_odd_reduction_factors_send_the_gradient_to_one_pixel(mode):
+    for factor in (3, 5, 7, 21):
+        seed = torch.zeros(1, 1, 1, 5, dtype=torch.float64)
+        seed[..., 2] = 1.0
+        x = torch.zeros(1, 1, 1, 5 * factor, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, size=(1, 5), mode=mode, align_corners=False).backward(seed)
+        assert int((x.grad != 0).sum()) == 1, factor
+    x = torch.zeros(1, 1, 1, 20, dtype=torch.float64, requires_grad=True)  # an even factor: two or four pixels
+    F.interpolate(x, size=(1, 5), mode=mode, align_corners=False).backward(seed)
+    assert int((x.grad != 0).sum()) == {"bilinear": 2, "bicubic": 4}[mode]
+
+
+def test_antialias_equals_plain_bilinear_when_enlarging_only_without_align_corners():
+    gen = torch.Generator().manual_seed(0)
+    gap = {False: 0.0, True: 0.0}
+    for n in range(1, 9):
+        for m in range(n, 30, 3):
+            x = torch.rand(1, 1, n, n + 1, dtype=torch.float64, generator=gen)
+            for corners in gap:
+                kwargs = dict(size=(m, m + 2), mode="bilinear", align_corners=corners)
+                diff = F.interpolate(x, antialias=True, **kwargs) - F.interpolate(x, **kwargs)
+                gap[corners] = max(gap[corners], diff.abs().max().item())
+    assert gap[False] < 1e-12 and gap[True] > 0.1
+
+
+def test_every_output_pixel_weights_sum_to_one():
+    # Resizing a constant image gives it back: each row of A sums to 1, in every mode, down to 1x1.
+    settings = [dict(mode=m) for m in ("nearest", "nearest-exact", "area")] + [
+        dict(mode=m, align_corners=c, antialias=a) for m in ("bilinear", "bicubic") for c in (False, True) for a in (False, True)
+    ]
+    for kwargs in settings:
+        for h in (1, 2, 3, 5, 7):
+            for oh in (1, 2, 3, 4, 9, 23, 50):
+                y = F.interpolate(torch.ones(1, 1, h, h + 1, dtype=torch.float64), size=(oh, oh + 2), **kwargs)
+                assert (y - 1).abs().max().item() < 1e-12, (kwargs, h, oh)
 
 
 def test_coverage(ns):
@@ -98,10 +141,13 @@ def test_gradcheck_and_transpose_in_float64(ns, mode):
 
 
 def backward_twice_on_cpu(rank, kwargs):
-    x = torch.rand((2, 4) + (12,) * (rank - 2), requires_grad=True)
-    g = torch.rand(F.interpolate(x, scale_factor=2, **kwargs).shape)
-    first, second = (torch.autograd.grad(F.interpolate(x, scale_factor=2, **kwargs), x, g)[0] for _ in range(2))
-    return torch.equal(first, second)
+    equal = True
+    for memory_format in {4: (torch.contiguous_format, torch.channels_last)}.get(rank, (torch.contiguous_format,)):
+        x = torch.rand((2, 8) + (12,) * (rank - 2)).contiguous(memory_format=memory_format).requires_grad_()
+        g = torch.rand(F.interpolate(x, scale_factor=2, **kwargs).shape).contiguous(memory_format=memory_format)
+        first, second = (torch.autograd.grad(F.interpolate(x, scale_factor=2, **kwargs), x, g)[0] for _ in range(2))
+        equal = equal and torch.equal(first, second)
+    return equal
 
 
 def test_cpu_backward_is_deterministic_with_and_without_the_switch(ns):
