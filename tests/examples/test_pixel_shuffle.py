@@ -108,11 +108,18 @@ def test_exact_twins_cost_the_same_and_the_dcgan_twin_costs_more(ns):
     assert ns["conv_flops"](8, 16, 3, 1, 1) > ns["transposed_flops"](8, 4, 4, 1, 1)
 
 
-def test_low_resolution_saves_a_factor_that_grows_with_r_but_stays_below_r_squared(ns):
+def test_low_resolution_saves_a_factor_that_grows_with_r_but_falls_further_below_r_squared(ns):
     ratios = {r: high / low for r, (low, high) in ns["flops"].items()}
     for r, ratio in ratios.items():
         assert r * r / 2 < ratio < r * r
     assert list(ratios.values()) == sorted(ratios.values())
+    shares = [ratio / r**2 for r, ratio in sorted(ratios.items())]
+    assert shares == sorted(shares, reverse=True) and len(set(shares)) == len(shares)
+    # beyond the table: the same up to r = 8 (the ratio does not depend on the image size)
+    swept = [ns["high_res_flops"](r, 12, 10) / ns["espcn_flops"](r, 12, 10) for r in range(2, 9)]
+    assert swept == sorted(swept) and all(ratio < r * r for r, ratio in zip(range(2, 9), swept))
+    swept_shares = [ratio / r**2 for r, ratio in zip(range(2, 9), swept)]
+    assert swept_shares == sorted(swept_shares, reverse=True)
     # The high-resolution network's cost does not depend on r: same output size.
     assert len({high for _, high in ns["flops"].values()}) == 1
 

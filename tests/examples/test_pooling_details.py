@@ -81,6 +81,24 @@ def test_count_include_pad():
 def test_ceil_mode_window_past_the_padding_is_not_counted():
     out = nn.AvgPool2d(2, ceil_mode=True, count_include_pad=True)(torch.ones(1, 1, 3, 3))
     assert torch.equal(out[0, 0], torch.ones(2, 2))
+    # The rule with padding: the divisor is the part of the window inside the input and the
+    # padding, so padding pixels count and the part past the padding does not.
+    g = torch.Generator().manual_seed(6)
+    hanging = 0
+    for size, kernel, stride, padding in itertools.product(range(1, 8), range(1, 5), range(1, 4), range(0, 3)):
+        if padding > kernel // 2:
+            continue
+        x = torch.randn(1, 1, size, size, generator=g, dtype=torch.float64)
+        try:
+            out = F.avg_pool2d(x, kernel, stride, padding, ceil_mode=True, count_include_pad=True)
+        except RuntimeError:  # no output pixel
+            continue
+        padded = F.pad(x, (padding,) * 4)
+        for i, j in itertools.product(range(out.shape[-2]), range(out.shape[-1])):
+            window = padded[0, 0, i * stride : i * stride + kernel, j * stride : j * stride + kernel]
+            assert out[0, 0, i, j].item() == pytest.approx(window.sum().item() / window.numel()), (size, kernel, stride, padding)
+            hanging += window.numel() < kernel * kernel
+    assert hanging > 50  # the sweep met windows that hang past the padding
 
 
 def test_unpool_puts_maxima_back(ns):
@@ -95,15 +113,17 @@ def test_unpool_puts_maxima_back(ns):
 
 
 def test_pooling_the_unpooled_map_again_gives_max_with_zero(ns):
-    """The page's counterexample, and the rule over signed inputs, sizes and kernels."""
+    """The page's counterexample, and the rule over signed inputs, sizes and kernels: windows that
+    tile the map give max(v, 0) when they hold more than one pixel, and v when they hold one."""
     assert (ns["below_values"] < 0).all() and torch.equal(ns["repooled"], torch.zeros_like(ns["below_values"]))
     generator = torch.Generator().manual_seed(4)
     signs = set()
-    for kernel, blocks in itertools.product((2, 3, 4), (1, 2, 5)):
-        x = torch.randn(4, 3, kernel * blocks, kernel * blocks, generator=generator) - 1.5
+    for kernel, blocks in itertools.product(((1, 1), (1, 2), (2, 1), (2, 2), (3, 3), (4, 2)), (1, 2, 5)):
+        x = torch.randn(4, 3, kernel[0] * blocks, kernel[1] * blocks, generator=generator) - 1.5
         values, indices = F.max_pool2d(x, kernel, return_indices=True)
         again = F.max_pool2d(F.max_unpool2d(values, indices, kernel), kernel)
-        assert torch.equal(again, values.clamp(min=0)), kernel
+        assert torch.equal(again, values if kernel == (1, 1) else values.clamp(min=0)), kernel
+        assert kernel != (1, 1) or (values < 0).any()  # where max(v, 0) fails for 1-pixel windows
         signs |= set(values.sign().flatten().tolist())
     assert signs == {-1.0, 1.0}  # the sweep met windows the zeros win, and windows they do not
 
@@ -178,6 +198,8 @@ def test_output_size_formula_matches_torch_over_a_grid(ns):
             except RuntimeError:
                 actual = None
             assert expected == actual, (type(layer).__name__, size, kernel, stride, padding, dilation, ceil_mode)
+            if actual is not None:  # no window starts past the last input pixel
+                assert (actual - 1) * stride - padding < size, (size, kernel, stride, padding, dilation, ceil_mode)
             compared += 1
     assert compared > 5000
 

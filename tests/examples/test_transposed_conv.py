@@ -47,6 +47,13 @@ def test_output_size_formula_matches_torch_over_a_grid(ns):
     assert ns["agree"] == ns["checked"] > 300
 
 
+def test_dilation_never_makes_two_input_sizes_share_an_output_size():
+    for kernel_size, padding, dilation in itertools.product(range(1, 5), range(0, 3), range(1, 5)):
+        w = torch.zeros(1, 1, kernel_size)
+        sizes = [F.conv1d(torch.zeros(1, 1, h), w, padding=padding, dilation=dilation).shape[-1] for h in range(dilation * kernel_size, 40)]
+        assert len(set(sizes)) == len(sizes), (kernel_size, padding, dilation)
+
+
 def test_output_padding_must_be_smaller_than_stride_or_dilation():
     x, w = torch.zeros(1, 1, 4, 4), torch.zeros(1, 1, 3, 3)
     with pytest.raises(RuntimeError, match="output padding must be smaller"):
@@ -94,6 +101,17 @@ def test_each_input_pixel_stamps_a_scaled_kernel(ns):
     assert ns["expected"].abs().sum() > 0
 
 
+def test_uneven_overlap_exactly_when_the_stride_does_not_divide_the_kernel():
+    """Copies per interior output pixel (ones in, ones kernel): equal everywhere iff stride | kernel;
+    C_in * k**2 / s**2 products per pixel on average over the interior."""
+    c_in = 3
+    for k, s in itertools.product(range(1, 8), range(1, 5)):
+        copies = F.conv_transpose2d(torch.ones(1, c_in, 12, 12, dtype=torch.float64), torch.ones(c_in, 1, k, k, dtype=torch.float64), stride=s)
+        interior = copies[0, 0, k + s : -(k + s), k + s : -(k + s)]
+        assert bool(interior.min() == interior.max()) == (k % s == 0), (k, s)
+        assert interior[:s, :s].mean().item() == c_in * k * k / s**2, (k, s)  # one period
+
+
 def conv_transpose_cases(x, g, kernels, strides, paddings, output_paddings, dilations):
     """Every setting torch accepts on ``x`` from the grid: (random weight, settings, torch's output)."""
     for kernel_size, stride, padding, output_padding, dilation in itertools.product(kernels, strides, paddings, output_paddings, dilations):
@@ -137,11 +155,12 @@ def test_zero_insertion_needs_the_flip():
 
 
 def test_common_layers_double_or_fall_one_short():
-    x = torch.zeros(1, 1, 16, 16)
-    assert nn.ConvTranspose2d(1, 1, 4, stride=2, padding=1)(x).shape[-1] == 32
-    assert nn.ConvTranspose2d(1, 1, 2, stride=2)(x).shape[-1] == 32
-    assert nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1)(x).shape[-1] == 31
-    assert nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1, output_padding=1)(x).shape[-1] == 32
+    for size in range(1, 101):
+        x = torch.zeros(1, 1, size, 1)
+        assert F.conv_transpose2d(x, torch.zeros(1, 1, 4, 1), stride=(2, 1), padding=(1, 0)).shape[-2] == 2 * size
+        assert F.conv_transpose2d(x, torch.zeros(1, 1, 2, 1), stride=(2, 1)).shape[-2] == 2 * size
+        assert F.conv_transpose2d(x, torch.zeros(1, 1, 3, 1), stride=(2, 1), padding=(1, 0)).shape[-2] == 2 * size - 1
+        assert F.conv_transpose2d(x, torch.zeros(1, 1, 3, 1), stride=(2, 1), padding=(1, 0), output_padding=(1, 0)).shape[-2] == 2 * size
 
 
 def test_output_padding_adds_computed_rows_and_leaves_the_others_alone():
@@ -169,16 +188,22 @@ def test_dcgan_paper_layer_doubles_every_size(ns):
 
 @pytest.mark.parametrize("stride", range(1, 6))
 def test_a_strided_conv_maps_exactly_stride_input_sizes_to_each_output(stride):
-    for kernel_size, padding in itertools.product(range(1, 6), range(0, 3)):
-        if kernel_size <= padding:
-            continue
+    """s input sizes per output size, fewer only for the smallest output size; dilation adds none."""
+    fewer = 0
+    for kernel_size, padding, dilation in itertools.product(range(1, 6), range(0, 3), range(1, 4)):
         w = torch.zeros(1, 1, kernel_size)
         groups = {}
-        for size in range(kernel_size, kernel_size + 8 * stride):
-            out = F.conv1d(torch.zeros(1, 1, size + 0), w, stride=stride, padding=padding).shape[-1]
+        for size in range(1, 8 * stride + dilation * kernel_size):
+            try:
+                out = F.conv1d(torch.zeros(1, 1, size), w, stride=stride, padding=padding, dilation=dilation).shape[-1]
+            except RuntimeError:  # the kernel does not fit
+                continue
             groups.setdefault(out, []).append(size)
-        full = [sizes for out, sizes in groups.items() if out not in (min(groups), max(groups))]
-        assert full and all(len(sizes) == stride for sizes in full)
+        smallest, largest = min(groups), max(groups)  # the largest is cut off by the range
+        assert all(len(sizes) == stride for out, sizes in groups.items() if out not in (smallest, largest))
+        assert len(groups[smallest]) <= stride
+        fewer += len(groups[smallest]) < stride
+    assert fewer > 0 or stride == 1  # the exception is met
 
 
 def test_output_padding_rows_are_cropped_rows_or_the_bias_alone_over_a_grid():
@@ -283,15 +308,22 @@ def backend(x, w):
     return torch._C._select_conv_backend(x, w, None, [2, 2], [1, 1], [1, 1], True, [0, 0], 1, None)
 
 
-def test_cpu_runs_the_gemm_col2im_kernel_for_float64_float16_and_small_float32():
+def test_cpu_runs_the_gemm_col2im_kernel_for_float64_big_output_padding_and_small_float32():
     slow = torch._C._ConvBackend.SlowTranspose2d
+    mkldnn = torch.backends.mkldnn.is_available()
     for shape, k in [((1, 3, 8, 8), 3), ((2, 3, 8, 8), 3), ((1, 3, 8, 8), 4), ((2, 16, 64, 64), 4)]:
-        for dtype in (torch.float64, torch.float16):
-            assert backend(torch.zeros(shape, dtype=dtype), torch.zeros(shape[1], 4, k, k, dtype=dtype)) == slow
+        assert backend(torch.zeros(shape, dtype=torch.float64), torch.zeros(shape[1], 4, k, k, dtype=torch.float64)) == slow
+        # float16 and bfloat16 go to oneDNN only where the CPU has instructions for them
+        for dtype, supported in ((torch.float16, torch.ops.mkldnn._is_mkldnn_fp16_supported()), (torch.bfloat16, torch.ops.mkldnn._is_mkldnn_bf16_supported())):
+            chosen = backend(torch.zeros(shape, dtype=dtype), torch.zeros(shape[1], 4, k, k, dtype=dtype))
+            assert (chosen != slow) == (mkldnn and supported), (shape, k, dtype)
     assert backend(torch.zeros(1, 3, 8, 8), torch.zeros(3, 4, 3, 3)) == slow  # a small float32 layer
-    if torch.backends.mkldnn.is_available():  # larger float32 layers and bfloat16 go to oneDNN
-        assert backend(torch.zeros(2, 16, 64, 64), torch.zeros(16, 4, 4, 4)) != slow
-        assert backend(torch.zeros(1, 3, 8, 8, dtype=torch.bfloat16), torch.zeros(3, 4, 3, 3, dtype=torch.bfloat16)) != slow
+    if mkldnn:  # larger float32 layers go to oneDNN, also at batch 1 with a larger kernel or input
+        for x, w in [((2, 16, 64, 64), (16, 4, 4, 4)), ((1, 3, 8, 8), (3, 4, 4, 4)), ((1, 3, 100, 100), (3, 4, 3, 3))]:
+            assert backend(torch.zeros(x), torch.zeros(w)) != slow
+    # output_padding >= stride (allowed by the dilation) always takes the GEMM + col2im kernel
+    big = torch._C._select_conv_backend(torch.zeros(2, 16, 64, 64), torch.zeros(16, 4, 4, 4), None, [1, 1], [1, 1], [2, 2], True, [1, 1], 1, None)
+    assert big == slow
 
 
 def test_docstring_bound_uses_c_out_for_conv_transpose():
