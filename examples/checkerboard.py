@@ -94,8 +94,8 @@ for scale in (2, 3, 4):
 from _upsamplers import checkerboard_score, icnr_
 
 # ICNR really is "convolve at low resolution, then copy each pixel into an r x r block",
-# and only with repeat_interleave: .repeat puts the copies of a kernel out_channels
-# apart, into other channels' blocks.
+# and only with repeat_interleave: .repeat puts the copies of a kernel C apart (C, the
+# channels after the shuffle), into other channels' blocks; with C = 1 the two agree.
 torch.manual_seed(0)
 sub_pixel = icnr_(nn.Conv2d(4, 3 * 4, 3, padding=1)).to(device, dtype)
 x = torch.randn(1, 4, 6, 6, device=device, dtype=dtype)
@@ -126,6 +126,7 @@ with torch.no_grad():
     one_layer = {
         "repeat_interleave": F.pixel_shuffle(sub_pixel(flat), 2),
         "repeat": F.pixel_shuffle(repeat_instead_(icnr_(nn.Conv2d(4, 3 * 4, 3, padding=1)).to(device, dtype))(flat), 2),
+        "repeat, one output channel": F.pixel_shuffle(repeat_instead_(icnr_(nn.Conv2d(4, 1 * 4, 3, padding=1)).to(device, dtype))(flat), 2),
         "repeat_interleave, biases left at the default": F.pixel_shuffle(default_bias(flat), 2),
     }
 one_layer_score = {name: checkerboard_score(y, 2, 4) for name, y in one_layer.items()}

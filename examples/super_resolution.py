@@ -278,6 +278,10 @@ print(f"Best layer: `{best[0]}`." if best else "No layer beats every other, so n
 print(f"This verdict has not changed since step {stable_since} of {steps}.")
 # How much the last quarter of training still moved each layer's mean, against its spread.
 quarter = int(np.searchsorted(evaluated, steps * 3 // 4))
+# A verdict that changed within the last quarter rests on a difference near the threshold.
+settled_verdict = stable_since <= evaluated[quarter]
+if not settled_verdict:
+    print("It changed within the last quarter of training: read it as no difference.")
 drift = {kind: final[kind].mean() - curves[kind][:, quarter].mean() for kind in kinds}
 settled = [kind for kind in kinds if abs(drift[kind]) < spread]
 print(f"From step {evaluated[quarter]} to {steps} the mean PSNR moved by "

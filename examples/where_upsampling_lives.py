@@ -252,13 +252,40 @@ for down in DOWNSAMPLERS:
 # %% odd_sizes_fix
 # One fix that works for every decoder: pad the input up to a multiple of 2 ** depth
 # (reflecting the border), run the network, crop the output back.
-def run_padded(model, x, multiple=4):
+def run_padded(model, x, multiple=4, mode="reflect"):
     height, width = x.shape[-2:]
-    padded = F.pad(x, (0, -width % multiple, 0, -height % multiple), mode="reflect")
+    padded = F.pad(x, (0, -width % multiple, 0, -height % multiple), mode=mode)
     return model(padded)[..., :height, :width]
+
+
+def first_line(error):
+    # The part of the message that CPU and CUDA builds word alike.
+    return f"`{type(error).__name__}: {str(error).splitlines()[0].split(', but got')[0]}`"
 
 
 torch.manual_seed(0)
 for up in UPSAMPLERS:
     with torch.no_grad():
         print(f"63x63, {up:20s} padded to 64x64 -> {tuple(run_padded(UNet('max pooling', up).to(device), torch.zeros(1, 3, 63, 63, device=device)).shape)}")
+
+# Reflection needs every side longer than the padding it gets: a 2x2 input padded by 2.
+padded_tiny = {}
+with torch.no_grad():
+    for mode in ("reflect", "replicate"):
+        try:
+            padded_tiny[mode] = tuple(run_padded(unet, torch.zeros(1, 3, 2, 2, device=device), mode=mode).shape)
+        except RuntimeError as error:
+            padded_tiny[mode] = first_line(error)
+        print(f"2x2, {mode:9s} padded to 4x4 -> {padded_tiny[mode]}")
+
+# output_size= lets a transposed convolution add up to stride - 1 pixels, never remove
+# one: it restores 63 after an encoder that rounds down (31), not after one that rounds up (32).
+up_to_63 = {}
+with torch.no_grad():
+    for down in DOWNSAMPLERS:
+        halved = downsampler(down, 16).to(device)(torch.zeros(1, 16, 63, 63, device=device))
+        try:
+            up_to_63[down] = tuple(nn.ConvTranspose2d(16, 16, 2, stride=2).to(device)(halved, output_size=(63, 63)).shape)
+        except ValueError as error:
+            up_to_63[down] = first_line(error)
+        print(f"63x63, {down:24s} halves to {tuple(halved.shape[-2:])}, output_size=(63, 63) -> {up_to_63[down]}")

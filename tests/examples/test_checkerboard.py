@@ -166,6 +166,32 @@ def test_icnr_is_low_resolution_conv_then_nearest(ns, scale, kernel_size):
             assert not torch.allclose(F.pixel_shuffle(conv(x), scale), F.interpolate(low, scale_factor=scale, mode="nearest"))
 
 
+@pytest.mark.parametrize("scale", [2, 3, 4])
+@pytest.mark.parametrize("channels", [1, 2, 3, 5])
+def test_the_repeat_slip_is_patterned_exactly_when_more_than_one_channel_follows_the_shuffle(ns, scale, channels):
+    torch.manual_seed(scale * 10 + channels)
+    conv = ns["repeat_instead_"](ns["icnr_"](nn.Conv2d(3, channels * scale**2, 3, padding=1, dtype=torch.float64), scale=scale), scale)
+    with torch.no_grad():
+        score = ns["checkerboard_score"](F.pixel_shuffle(conv(torch.ones(1, 3, 8, 8, dtype=torch.float64)), scale), scale, scale)
+    assert score == (0 if channels == 1 else pytest.approx(1.0))
+
+
+def test_kernel_4_transposed_conv_phases_use_disjoint_tap_sets():
+    """Stride 2, padding 1: even outputs read taps 1 and 3, odd outputs taps 0 and 2 (per axis)."""
+    taps = {0: set(), 1: set()}
+    for i in range(6):  # input index
+        for k in range(4):
+            o = 2 * i + k - 1
+            if 0 <= o < 12:
+                taps[o % 2].add(k)
+    assert taps == {0: {1, 3}, 1: {0, 2}}
+    # ... and torch agrees: a weight with only taps 1, 3 (rows and columns) writes only even outputs.
+    weight = torch.zeros(1, 1, 4, 4, dtype=torch.float64)
+    weight[..., 1::2, 1::2] = 1
+    y = F.conv_transpose2d(torch.ones(1, 1, 6, 6, dtype=torch.float64), weight, stride=2, padding=1)
+    assert y[..., 1::2, :].abs().max() == 0 and y[..., :, 1::2].abs().max() == 0 and y[..., ::2, ::2].min() > 0
+
+
 def test_icnr_refuses_channels_not_divisible_and_keeps_dtype(ns):
     with pytest.raises(ValueError, match="divisible by 4"):
         ns["icnr_"](nn.Conv2d(3, 6, 3, padding=1))
@@ -177,6 +203,8 @@ def test_example_icnr_values(ns):
     assert ns["icnr_difference"] < 1e-5
     assert ns["one_layer_score"]["repeat_interleave"] == 0
     assert ns["one_layer_score"]["repeat"] == pytest.approx(1.0)
+    # With one channel after the shuffle, .repeat and .repeat_interleave coincide.
+    assert ns["one_layer_score"]["repeat, one output channel"] == 0
     # Review RV-K4: ICNR kernels with r*r different (default) biases are patterned too.
     assert ns["one_layer_score"]["repeat_interleave, biases left at the default"] == pytest.approx(1.0)
 

@@ -5,6 +5,8 @@ check what must already hold then, the rules the page applies to its numbers, an
 general statements over their whole domain.
 """
 
+import re
+
 import numpy as np
 import pytest
 import torch
@@ -13,7 +15,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_example
+from helpers import printed_by, run_example
 
 STEPS = 24
 
@@ -23,6 +25,13 @@ def ns():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SR_STEPS", str(STEPS))
         return run_example("super_resolution.py")
+
+
+@pytest.fixture(scope="module")
+def printed(ns):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SR_STEPS", str(STEPS))
+        return printed_by("super_resolution.py")
 
 
 def test_steps_come_from_the_environment(ns):
@@ -87,12 +96,13 @@ def test_espcn_default_biases_alone_make_a_pattern(ns):
 
 
 @settings(max_examples=20, deadline=None)
-@given(seed=st.integers(0, 2**31 - 1), scale=st.floats(1e-3, 1e3))
-def test_resize_conv_and_icnr_start_flat_the_others_patterned_at_any_weight_scale(ns, seed, scale):
+@given(seed=st.integers(0, 2**31 - 1), scale=st.floats(1e-3, 1e3), fair=st.booleans())
+def test_resize_conv_and_icnr_start_flat_the_others_patterned_at_any_weight_scale(ns, seed, scale, fair):
+    """With the page's initialisation and with PyTorch's default alike."""
     grey = torch.full((1, 16, 16, 16), 0.5, dtype=torch.float64)
     for kind in ns["kinds"]:
         torch.manual_seed(seed)
-        layer = ns["upsampler"](kind, 16).double()
+        layer = ns["upsampler"](kind, 16, fair=fair).double()
         with torch.no_grad():
             for parameter in layer.parameters():
                 parameter.mul_(scale)
@@ -142,6 +152,30 @@ def test_resize_conv_cannot_make_a_pattern_on_a_constant_input(ns, seed, level, 
     with torch.no_grad():
         y = layer(torch.full((1, 4, size, size), level, dtype=torch.float64))[..., 1:-1, 1:-1]
     assert y.std() <= 1e-12 * max(1, y.abs().max())
+
+
+@pytest.mark.parametrize("kind", ["resize-conv", "transposed conv", "ESPCN", "ESPCN + ICNR"])
+def test_inside_the_8_pixel_border_a_constant_input_gives_a_2_periodic_output_for_any_weights(ns, kind):
+    """So the trained models' standard deviation there is the pattern's amplitude, not a border effect."""
+    grey = torch.full((1, 1, 32, 32), 0.5, dtype=torch.float64)
+    for seed in range(3):
+        net = ns["SuperResolution"](kind, seed).double()
+        for parameter in net.parameters():
+            nn.init.normal_(parameter)
+        with torch.no_grad():
+            inner = net(grey)[..., 8:-8, 8:-8]
+        if kind != "resize-conv":  # which is flat on a flat input, whatever its weights
+            assert inner.std() > 1e-3
+        torch.testing.assert_close(inner[..., 2:, :], inner[..., :-2, :], rtol=0, atol=1e-9)
+        torch.testing.assert_close(inner[..., :, 2:], inner[..., :, :-2], rtol=0, atol=1e-9)
+
+
+def test_a_verdict_that_changed_in_the_last_quarter_is_flagged(ns, printed):
+    verdicts, evaluated = ns["verdicts"], [int(step) for step in ns["evaluated"]]
+    last_change = max([i for i in range(1, len(verdicts)) if verdicts[i] != verdicts[i - 1]], default=0)
+    quarter_start = min(step for step in evaluated if step >= ns["steps"] * 3 // 4)
+    late = evaluated[last_change] > quarter_start
+    assert ("It changed within the last quarter of training" in printed) == late
 
 
 def test_trained_resize_conv_shows_no_pattern_on_the_constant_input(ns):
@@ -245,3 +279,14 @@ def test_upsampling_layer_flops_resize_conv_equals_espcn_transposed_is_lower(ns)
     # on the low-resolution grid; the kernel-4 transposed conv costs less.
     assert flops["resize-conv"] == flops["ESPCN"] == flops["ESPCN + ICNR"]
     assert flops["transposed conv"] < flops["ESPCN"]
+
+
+def test_the_table_reports_mean_and_sample_std_of_the_seeds(ns, printed):
+    """Review R4: the ± is the standard deviation (n - 1) of at least three seeds, not half a range."""
+    for kind in ns["kinds"]:
+        row = [line for line in printed.splitlines() if line.startswith(f"| {kind} |")][-1]  # the results table, after the start table
+        mean, std = map(float, re.search(r"\| ([-\d.]+) ± ([\d.]+) \|", row).groups())
+        values = ns["final"][kind]
+        assert len(values) >= 3
+        assert mean == pytest.approx(values.mean(), abs=0.005)
+        assert std == pytest.approx(values.std(ddof=1), abs=0.005)

@@ -29,8 +29,14 @@ def test_unet_shapes_halve_then_double_back(ns):
 @pytest.mark.parametrize("up", ["transposed conv", "nearest + conv", "bilinear + conv", "PixelShuffle", "PixelShuffle + ICNR"])
 def test_every_combination_keeps_the_input_size(ns, down, up):
     model = ns["UNet"](down, up)
+    shapes = {}
+    hooks = [m.register_forward_hook(lambda m, a, out, n=n: shapes.__setitem__(n, tuple(out.shape))) for n, m in model.named_children()]
     with torch.no_grad():
         assert model(torch.zeros(2, 3, 32, 48)).shape == (2, 2, 32, 48)
+    for h in hooks:
+        h.remove()
+    # The page: each upsampling layer returns exactly the shape of the map it is concatenated with.
+    assert shapes["up2"] == shapes["enc2"] and shapes["up1"] == shapes["enc1"]
 
 
 def test_antialiased_interpolate_halves_and_has_no_parameters(ns):
@@ -103,7 +109,7 @@ def test_decoder_checkerboard_scores(ns):
     for up in ("nearest + conv", "bilinear + conv", "PixelShuffle + ICNR"):
         assert d[up]["score"] == 0, up  # flat away from the border, in float64
     for up in ("transposed conv", "PixelShuffle"):
-        assert d[up]["score"] > 0.9, up  # nothing but the pattern
+        assert d[up]["score"] == pytest.approx(1, abs=1e-9), up  # nothing but the pattern
 
 
 def test_near_the_border_zero_padding_not_rounding_breaks_flatness(ns):
@@ -174,3 +180,46 @@ def test_padding_fixes_every_size(ns):
         for size in (61, 62, 63, 64):
             with torch.no_grad():
                 assert ns["run_padded"](model, torch.zeros(1, 3, size, size + 1)).shape[-2:] == (size, size + 1)
+
+
+def test_reflection_padding_needs_sides_longer_than_the_padding_replication_does_not(ns):
+    # The page's 2x2 lines, computed by the example ...
+    assert ns["padded_tiny"]["replicate"] == (1, 2, 2, 2)
+    assert "Padding size should be less than" in ns["padded_tiny"]["reflect"]
+    # ... and the rule behind them, for every side from 1 to 12 (multiple 4).
+    model = ns["UNet"]("max pooling", "bilinear + conv", channels=(2, 2, 2))
+    for side in range(1, 13):
+        x = torch.zeros(1, 3, side, 5)
+        with torch.no_grad():
+            assert ns["run_padded"](model, x, mode="replicate").shape[-2:] == (side, 5)
+            if -side % 4 < side:
+                assert ns["run_padded"](model, x).shape[-2:] == (side, 5)
+            else:
+                assert side in (1, 2)
+                with pytest.raises(RuntimeError, match="Padding size should be less than"):
+                    ns["run_padded"](model, x)
+
+
+def test_output_size_restores_the_skip_size_only_after_an_encoder_that_rounds_down(ns):
+    assert ns["up_to_63"]["max pooling"] == ns["up_to_63"]["antialiased interpolate"] == (1, 16, 63, 63)
+    assert ns["up_to_63"]["strided conv"].startswith("`ValueError")
+    # Every odd size, every encoder: output_size can add up to stride - 1 pixels, never remove one.
+    up = nn.ConvTranspose2d(2, 2, 2, stride=2)
+    for down in ns["DOWNSAMPLERS"]:
+        layer = ns["downsampler"](down, 2)
+        for size in range(3, 66, 2):
+            halved = layer(torch.zeros(1, 2, size, size))
+            if down == "strided conv":
+                with pytest.raises(ValueError, match="requested an output size"):
+                    up(halved, output_size=(size, size))
+            else:
+                assert up(halved, output_size=(size, size)).shape[-2:] == (size, size)
+
+
+@pytest.mark.parametrize("stride", [1, 2, 3, 4])
+def test_a_convolution_with_stride_s_maps_s_input_sizes_to_each_output_size(stride):
+    conv = nn.Conv2d(1, 1, 3, stride=stride, padding=1)
+    sizes = {}
+    for size in range(1, 8 * stride + 1):
+        sizes.setdefault(conv(torch.zeros(1, 1, size, 1)).shape[-2], []).append(size)
+    assert all(len(inputs) == stride for out, inputs in sizes.items() if out < max(sizes))
