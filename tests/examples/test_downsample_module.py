@@ -122,6 +122,32 @@ def test_antialias_bilinear_one_axis_per_call_is_the_one_call_result_on_the_cpu(
                     assert torch.equal(Downsample(k, "antialias-bilinear")(y), one_call), (k, height, width, dtype)
 
 
+def test_antialias_bilinear_calls_fit_cuda_shared_memory_up_to_factor_100(ns, Downsample):
+    """On the CPU too: every kernel call Downsample makes shrinks one axis, and fits CUDA's 48 KB in float32."""
+    from torch.utils._python_dispatch import TorchDispatchMode
+
+    class Calls(TorchDispatchMode):
+        def __init__(self):
+            super().__init__()
+            self.seen = []
+
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            if func._overloadpacket == torch.ops.aten._upsample_bilinear2d_aa:
+                self.seen.append((tuple(args[0].shape[-2:]), tuple(args[1])))
+            return func(*args, **(kwargs or {}))
+
+    for k in (2, 3, 49, 94, 95, 100):
+        with Calls() as calls:
+            Downsample(k, "antialias-bilinear")(torch.zeros(1, 1, 2 * k, 3 * k))
+        assert len(calls.seen) == 2, k
+        for before, after in calls.seen:
+            k_h, k_w = (k if b != a else 1 for b, a in zip(before, after))
+            assert (k_h == 1) != (k_w == 1), (k, before, after)  # one axis per call
+            assert ns["cuda_aa_fits"](k_h, k_w, 4), (k, before, after)
+    # the same factor on both axes in one call, as F.interpolate makes it, does not fit from 95 on
+    assert ns["cuda_aa_fits"](94, 94, 4) and not ns["cuda_aa_fits"](95, 95, 4)
+
+
 def test_cuda_shared_memory_limits_of_the_antialias_kernel(ns):
     """The page: both axes in one call stop below 100 in float32 and float64; one axis per call takes float32 past 100, not float64."""
     limit = ns["cuda_limit"]
@@ -432,6 +458,19 @@ def test_decision_table_facts(ns):
     # lossless: exactly zero, every other method loses information
     assert f["pixel-unshuffle"]["reconstruction error"] == 0
     assert all(f[m]["reconstruction error"] > 0.3 for m in same)
+
+
+def test_antialias_bilinear_is_pillows_bilinear_at_every_factor_that_divides(Downsample):
+    """The page measures factor 2; the claim is for any factor that divides the size (non-square too)."""
+    import numpy as np
+    from PIL import Image
+
+    generator = torch.Generator().manual_seed(10)
+    for k in (2, 3, 4, 5, 7, 8, 16):
+        for height, width in ((8 * k, 10 * k), (5 * k, 3 * k)):
+            x = torch.rand(1, 1, height, width, generator=generator)
+            small = Image.fromarray(x[0, 0].numpy(), mode="F").resize((width // k, height // k), Image.Resampling.BILINEAR)
+            torch.testing.assert_close(Downsample(k, "antialias-bilinear")(x)[0, 0], torch.from_numpy(np.asarray(small).copy()), atol=1e-6, rtol=0)
 
 
 def test_decision_table_rows_are_the_measured_choices(ns):
