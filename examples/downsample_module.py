@@ -451,7 +451,8 @@ for method, fact in facts.items():
     print(f"| `{method}` | " + " | ".join(cells) + " |")
 
 # %% decision_table
-# When to use which: each row names the method the measurements above pick, and its evidence.
+# When to use which: each row names a method and the measurements above that back it; the first
+# two rows are picked by ranking the table (the tests check every row's claim).
 f = facts
 same = [m for m in f if m != "pixel-unshuffle"]  # same channels, comparable maps
 strongest, runner_up = sorted(same, key=lambda m: -f[m]["peak kept min"])[:2]
