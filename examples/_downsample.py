@@ -123,7 +123,7 @@ class MaxBlurPool(nn.Module):
 
 # %% module
 class Downsample(nn.Module):
-    """Shrink height and width of an (N, C, H, W) floating-point tensor by an integer factor.
+    """Shrink height and width of an (N, C, H, W) float16, bfloat16, float32 or float64 tensor by an integer factor.
 
     Every method returns floor(H / factor) x floor(W / factor) in the input's dtype, and
     output pixel i sits at the centre of input block i, position factor * i + (factor - 1) / 2;
@@ -184,8 +184,9 @@ class Downsample(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.dim() != 4:
             raise ValueError(f"Downsample expects a 4-D (N, C, H, W) tensor, got shape {list(x.shape)}")
-        if not x.is_floating_point():
-            raise TypeError(f"Downsample expects a floating-point tensor, got {x.dtype}")
+        if x.dtype != torch.float16 and x.dtype != torch.bfloat16 and x.dtype != torch.float32 and x.dtype != torch.float64:
+            # float8 is floating point too, but no pooling or convolution kernel takes it
+            raise TypeError(f"Downsample expects float16, bfloat16, float32 or float64, got {x.dtype}")
         k, method = self.factor, self.method
         height, width = x.shape[-2], x.shape[-1]
         if min(height, width) < self.minimum_size:
@@ -200,9 +201,13 @@ class Downsample(nn.Module):
             # The kernel F.interpolate runs, given both the output size and the scale: the scale puts
             # the filter on block centres whatever the size, and the size is floor(H / k) exactly,
             # where scale_factor=1/k would compute it as floor(H * (1/k)) in floating point, one short
-            # at k = 49. The CPU kernel has no float16/bfloat16 path, so those go through float32.
+            # at k = 49. One axis per call: on the CPU that gives the same bits as one call, and the
+            # CUDA kernel, which keeps the taps of both axes in 48 KB of shared memory, refuses both
+            # at once from k = 95 in float32. The CPU kernel has no float16/bfloat16 path, so those
+            # go through float32.
             low = x.dtype == torch.float16 or x.dtype == torch.bfloat16
-            y = torch.ops.aten._upsample_bilinear2d_aa(x.float() if low else x, [height // k, width // k], False, 1.0 / k, 1.0 / k)
+            y = torch.ops.aten._upsample_bilinear2d_aa(x.float() if low else x, [height, width // k], False, 1.0, 1.0 / k)
+            y = torch.ops.aten._upsample_bilinear2d_aa(y, [height // k, width // k], False, 1.0 / k, 1.0)
             return y.to(x.dtype)
         if method == "pixel-unshuffle":
             if height % k or width % k:

@@ -93,6 +93,9 @@ def axis_frequency(n, k):
 
 print(f"zone plate {size}x{size}: axis frequency {local_frequency(coords.abs().min()).item():.4f} cycles/pixel "
       f"at the centre pixels, {local_frequency(coords.max()).item():.4f} at the outermost pixels (the limit is 0.5)")
+# In the corners the radial frequency is above 0.5, but a square grid limits each axis on its own.
+corner_radial = math.hypot(local_frequency(coords.max()).item(), local_frequency(coords.max()).item())
+print(f"in the corners: radial frequency {corner_radial:.4f} cycles/pixel, {local_frequency(coords.max()).item():.4f} along each axis")
 
 # %% zone_plate_grid
 # Each method shrinks the zone plate by 2, 4 and 8. The true content of a shrunken
@@ -130,6 +133,19 @@ print("| method | " + " | ".join(f"level {k}x" for k in factors) + " | " + " | "
 print("|---|" + "---:|" * 2 * len(factors))
 for name in methods:
     print(f"| {name} | " + " | ".join(f"{level[name, k]:+.3f}" for k in factors) + " | " + " | ".join(f"{rings[name, k]:.3f}" for k in factors) + " |")
+
+# %% fixed_footprint
+# Without antialiasing, F.interpolate samples one point per output pixel, at input position
+# (i + 0.5) * k - 0.5. At an even factor that point lies between pixels, and bilinear reads the
+# 2x2 around it; at an odd factor it lies on a pixel centre, where the bilinear and bicubic
+# weights are 1 for that pixel and 0 for every other: the result is slicing, x[..., k//2::k, k//2::k].
+probe = torch.rand(1, 1, 60, 60, dtype=torch.float64, device=device)
+slicing = {}
+for k in (3, 5):
+    middle = probe[..., k // 2 :: k, k // 2 :: k]
+    for mode in ("bilinear", "bicubic"):
+        slicing[mode, k] = torch.equal(F.interpolate(probe, scale_factor=1 / k, mode=mode), middle)
+    print(f"{k}x: plain bilinear == x[..., {k // 2}::{k}, {k // 2}::{k}]: {slicing['bilinear', k]}; plain bicubic: {slicing['bicubic', k]}")
 
 # %% stripes
 # Fine stripes and a one-pixel checkerboard, shrunk 2x. The stripes run at 0.45 cycles

@@ -210,6 +210,15 @@ measured = {(name, k): measure(modules[name, k], k) for name in METHODS if name 
 reference_scores = measure(lambda x: reference(x, 2), 2, wrap=False)  # no wrap: the FFT is periodic already
 print("the ideal reference scores itself:", {key: round(value, 6) for key, value in reference_scores.items() if key != "linear"})
 print("not linear, so no passband/folded split:", [name for name in METHODS if (name, 2) in measured and not measured[name, 2]["linear"]])
+# The random convolution's scores are those of one draw of its weights; its shift error over ten draws:
+conv_shift = {}
+for k in factors:
+    for seed in range(10):
+        torch.manual_seed(seed)
+        conv_shift[k, seed] = measure(strided_conv(k, 1, blur=False).to(device), k)["shift"]
+    draws = [conv_shift[k, seed] for seed in range(10)]
+    print(f"Conv2d, random init, {k}x: shift error {min(draws):.3f} to {max(draws):.3f} over 10 draws of its weights "
+          f"(slicing: {measured['x[..., ::k, ::k]', k]['shift']:.3f})")
 
 # %% same_operation
 # Some rows are one operation under several names. Checked on the wrap-padded test images:
@@ -237,9 +246,14 @@ for a, b in pairs:
     print(f"| `{a}` | `{b}` | " + " | ".join("yes" if identical[a, b, k] else "no" for k in factors) + " |")
 
 # %% where_they_differ
-# The wrap padding hides the borders. Without it, two of the pairs above part ways.
+# The wrap-padded test images have sizes that k divides, and no borders. On a 7x7 map
+# slicing keeps a 4th row and column that nearest does not, BlurPool [1,1] pads a 4th,
+# and the adaptive pools (area) spread 3 windows over all 7 pixels instead of dropping the last.
 odd = torch.randn(1, 1, 7, 7, device=device)
+print("7x7 input: x[..., ::2, ::2] ->", tuple(odd[..., ::2, ::2].shape[-2:]), " nearest ->", tuple(modules["nearest", 2](odd).shape[-2:]))
 print("7x7 input: BlurPool [1,1] ->", tuple(modules["BlurPool [1,1]", 2](odd).shape[-2:]), " AvgPool2d(2) ->", tuple(F.avg_pool2d(odd, 2).shape[-2:]))
+area_gap = (modules["area", 2](odd) - F.avg_pool2d(odd, 2)).abs().max().item()
+print(f"7x7 input: area vs AvgPool2d(2), both 3x3: max difference {area_gap:.3f}")
 with torch.no_grad(), full_float32():
     gap = (modules["Conv2d, blur init", 2](images) - modules["BlurPool [1,2,1]", 2](images)).abs()  # zero vs reflect padding
 print(f"Conv2d, blur init vs BlurPool [1,2,1], no wrap: max difference {gap.max().item():.3f} on the border rows and columns, "

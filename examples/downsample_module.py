@@ -142,6 +142,16 @@ for size, method in ((1, "avg"), (3, "max-blur")):
     except ValueError as error:
         print(f"\n{size}x{size}, {method}: {error}")
 
+# The other filter sizes, at factor 2 (the attribute is the minimum the search above finds).
+print("\n| method, filter_size | reflect | replicate | zeros | circular |")
+print("|---|---:|---:|---:|---:|")
+filter_minimum = {}
+for method, sizes in Downsample.ALIGNED_FILTERS.items():
+    for filter_size in sizes:
+        for mode in ("reflect", "replicate", "zeros", "circular"):
+            filter_minimum[method, filter_size, mode] = Downsample(2, method=method, filter_size=filter_size, padding_mode=mode).minimum_size
+        print(f"| `{method}`, {filter_size} | " + " | ".join(f"{filter_minimum[method, filter_size, mode]}x{filter_minimum[method, filter_size, mode]}" for mode in ("reflect", "replicate", "zeros", "circular")) + " |")
+
 # %% large_factors
 # Every method at every factor it takes from 2 to 100, on maps 1 to 4 blocks high and, but
 # for 'pixel-unshuffle', k - 1 pixels wider than whole blocks: the output is H // k by W // k
@@ -177,6 +187,50 @@ for k in range(2, 101):
             interpolate_short.append((k, blocks * k, got))
 torch.set_num_threads(threads)
 print("F.interpolate(scale_factor=1/k), where the height is not H // k (factor, H, rows):", interpolate_short)
+
+# On CUDA, the antialiasing kernel keeps each thread block's filter taps in the 48 KB of shared
+# memory a block gets, and refuses a call that needs more. Its launch arithmetic
+# (upsample_gen2d_aa_out_cuda_template in aten/src/ATen/native/cuda/UpSampleBilinear2d.cu),
+# redone for bilinear at factors k_h and k_w (1: that axis keeps its size).
+def last_power_of_2(n):
+    n &= 0xFFFFFFFF  # the kernel's unsigned int
+    for shift in (1, 2, 4, 8, 16):
+        n |= n >> shift
+    return max(1, n - (n >> 1))
+
+
+def cuda_aa_fits(k_h, k_w, itemsize, shared=48 * 1024, warp=32, threads=256):
+    taps_h, taps_w = 1 + 2 * k_h, 1 + 2 * k_w  # the tent reaches k input pixels to each side
+    rows = int((shared / itemsize - taps_w * warp) / (taps_h * (warp + 1)))  # C++ truncates towards 0
+    block_y = min(threads // warp, last_power_of_2(rows))
+    return (taps_w * warp + taps_h * block_y * (warp + 1)) * itemsize <= shared
+
+
+def cuda_aa_largest(fits):
+    return next(k for k in range(2, 1000) if not fits(k)) - 1
+
+
+cuda_limit = {}
+for dtype in (torch.float32, torch.float64):
+    size = torch.finfo(dtype).bits // 8
+    cuda_limit[dtype, "both axes"] = cuda_aa_largest(lambda k: cuda_aa_fits(k, k, size))
+    cuda_limit[dtype, "one axis"] = cuda_aa_largest(lambda k: cuda_aa_fits(k, 1, size) and cuda_aa_fits(1, k, size))
+    print(f"CUDA, {str(dtype).replace('torch.', '')}: antialiased bilinear takes factors up to {cuda_limit[dtype, 'both axes']} "
+          f"on both axes in one call, up to {cuda_limit[dtype, 'one axis']} one axis per call")
+if device.type == "cuda":  # the arithmetic against the kernel itself
+    cuda_refuses = {}
+    for (dtype, axes), k in cuda_limit.items():
+        for factor in (k, k + 1):
+            x = torch.zeros(1, 1, 2 * factor, 2 * factor, device=device, dtype=dtype)
+            try:
+                if axes == "both axes":
+                    F.interpolate(x, scale_factor=1 / factor, mode="bilinear", antialias=True)
+                else:
+                    Downsample(factor, "antialias-bilinear")(x)
+                cuda_refuses[dtype, axes, factor] = False
+            except RuntimeError:  # "Too much shared memory required"
+                cuda_refuses[dtype, axes, factor] = True
+    print("on this GPU, refused exactly above each limit:", all(cuda_refuses[d, a, f] == (f > cuda_limit[d, a]) for d, a, f in cuda_refuses))
 
 
 # %% dtypes
@@ -258,7 +312,9 @@ for arguments in ({"factor": 1}, {"factor": 2.5}, {"factor": 2, "method": "bilin
         Downsample(**arguments)
     except ValueError as error:
         print(f"Downsample(**{arguments}): {error}")
-for x, method in ((torch.zeros(16, 32, 32), "avg"), (torch.zeros(1, 1, 15, 15), "pixel-unshuffle"), (torch.zeros(1, 1, 8, 8, dtype=torch.uint8), "max")):
+# float8 is a floating-point dtype that no pooling or convolution kernel takes: refused like uint8.
+for x, method in ((torch.zeros(16, 32, 32), "avg"), (torch.zeros(1, 1, 15, 15), "pixel-unshuffle"),
+                  (torch.zeros(1, 1, 8, 8, dtype=torch.uint8), "max"), (torch.zeros(1, 1, 8, 8, dtype=torch.float8_e4m3fn), "avg")):
     try:
         Downsample(2, method=method)(x.to(device))
     except (ValueError, TypeError) as error:
@@ -395,7 +451,8 @@ for method, fact in facts.items():
     print(f"| `{method}` | " + " | ".join(cells) + " |")
 
 # %% decision_table
-# When to use which: each row names the method the measurements above pick, and its evidence.
+# When to use which: each row names a method and the measurements above that back it; the first
+# two rows are picked by ranking the table (the tests check every row's claim).
 f = facts
 same = [m for m in f if m != "pixel-unshuffle"]  # same channels, comparable maps
 strongest, runner_up = sorted(same, key=lambda m: -f[m]["peak kept min"])[:2]

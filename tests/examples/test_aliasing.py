@@ -72,6 +72,8 @@ def test_zone_plate_local_frequency_is_the_phase_gradient_and_below_the_limit(ns
         torch.testing.assert_close(fx[1:-1], ns["local_frequency"](x)[1:-1], atol=1e-6, rtol=0)
     edge = ns["coords"].abs().max()
     assert 0.49 < ns["local_frequency"](edge) < 0.5  # close to, but inside, the input's limit
+    # the radial frequency in the corners is above 0.5: the band that matters is a square
+    assert ns["corner_radial"] > 0.7
     assert ns["zone_plate"].min() >= 0 and ns["zone_plate"].max() <= 1
 
 
@@ -180,13 +182,21 @@ def test_low_tone_loss_is_each_filters_frequency_response(ns):
     low, tones = ns["low"], ns["tones"]
     blur = math.prod(math.cos(math.pi * f) ** 4 * math.cos(2 * math.pi * f) ** 4 for f in low)
     box = math.prod(abs(math.sin(4 * math.pi * f) / (4 * math.sin(math.pi * f))) for f in low)
+    # plain bilinear at 4x averages the two pixels around 4i + 1.5; antialiased bilinear weighs
+    # the 8 pixels around it by the tent 1 - |d| / 4 (d = +-0.5, +-1.5, +-2.5, +-3.5)
+    two = math.prod(math.cos(math.pi * f) for f in low)
+    tent = math.prod(sum((1 - d / 4) * math.cos(2 * math.pi * f * d) for d in (0.5, 1.5, 2.5, 3.5)) / 2 for f in low)
     assert tones["BlurPool [1,4,6,4,1]"][0] == pytest.approx(0.25 * blur, rel=0.01)
     assert tones["AvgPool2d(k)"][0] == pytest.approx(0.25 * box, rel=0.01)
+    assert tones["area"][0] == pytest.approx(0.25 * box, rel=0.01)
+    assert tones["bilinear"][0] == pytest.approx(0.25 * two, rel=0.01)
+    assert tones["bilinear, antialias"][0] == pytest.approx(0.25 * tent, rel=0.01)
     # the page: every filter but lanczos dims the low tone, BlurPool the most, by more than a third
     filters = [name for name in tones if name not in ("x[..., ::k, ::k]", "lanczos, antialias")]
     assert all(tones[name][0] < 0.25 - 1e-3 for name in filters)
     assert min(tones, key=lambda name: tones[name][0]) == "BlurPool [1,4,6,4,1]"
     assert tones["BlurPool [1,4,6,4,1]"][0] < (1 - 1 / 3) * 0.25
+    assert tones["bilinear, antialias"][0] < 0.8 * 0.25  # "and not by a little"
     assert tones["BlurPool [1,4,6,4,1]"][0] < tones["bilinear, antialias"][0] - 0.02
 
 
@@ -212,19 +222,42 @@ def test_thin_circle(ns):
     torch.testing.assert_close(small["bicubic, antialias"], small["Pillow BICUBIC"], atol=1e-5, rtol=0)
 
 
-def test_interpolate_without_antialias_reads_a_fixed_footprint_whatever_the_factor():
+def test_interpolate_without_antialias_reads_a_footprint_that_does_not_grow():
     # bilinear: output pixel i samples input position (i + 0.5) * k - 0.5, between pixels k*i + k/2 - 1 and k*i + k/2.
     x = torch.rand(1, 1, 64, 64, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
     for k in (4, 8, 16):
         a, b = k // 2 - 1, k // 2
         expected = (x[..., a::k, a::k] + x[..., a::k, b::k] + x[..., b::k, a::k] + x[..., b::k, b::k]) / 4
         torch.testing.assert_close(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), expected)
-    # bicubic reads 4x4 pixels, nearest one: count the input pixels that move one output pixel
-    for mode, footprint in (("bicubic", 16), ("nearest", 1), ("bilinear", 4)):
-        for k in (4, 8):
-            probe = torch.zeros(1, 1, 64, 64, dtype=torch.float64, requires_grad=True)
+    # count the input pixels that move one output pixel: at even factors bicubic 4x4, bilinear 2x2,
+    # nearest 1; at odd factors the sample falls on a pixel centre and every mode reads that one pixel
+    for k in range(2, 17):
+        for mode, footprint in (("bicubic", 16), ("nearest", 1), ("bilinear", 4)):
+            probe = torch.zeros(1, 1, 8 * k, 8 * k, dtype=torch.float64, requires_grad=True)
             F.interpolate(probe, scale_factor=1 / k, mode=mode)[0, 0, 3, 3].backward()
-            assert int((probe.grad != 0).sum()) == footprint, (mode, k)
+            assert int((probe.grad != 0).sum()) == (footprint if k % 2 == 0 else 1), (mode, k)
+
+
+def test_plain_bilinear_and_bicubic_are_slicing_at_odd_factors(ns):
+    assert ns["slicing"] == {("bilinear", 3): True, ("bicubic", 3): True, ("bilinear", 5): True, ("bicubic", 5): True}
+    generator = torch.Generator().manual_seed(4)
+    for k in range(3, 40, 2):
+        for dtype in (torch.float32, torch.float64):
+            x = torch.randn(2, 3, 3 * k, 2 * k, generator=generator, dtype=dtype)
+            for mode in ("bilinear", "bicubic"):
+                assert torch.equal(F.interpolate(x, scale_factor=1 / k, mode=mode), x[..., k // 2 :: k, k // 2 :: k]), (mode, k)
+    # and not at even factors
+    x = torch.randn(1, 1, 16, 16, generator=generator)
+    assert not torch.equal(F.interpolate(x, scale_factor=0.25, mode="bilinear"), x[..., 2::4, 2::4])
+
+
+def test_area_is_linear_at_2x_on_even_sizes_only_in_every_rank():
+    generator = torch.Generator().manual_seed(5)
+    for mode, rank in (("linear", 3), ("bilinear", 4), ("trilinear", 5)):
+        for n in (2, 8, 14, 3, 9, 15):
+            x = torch.randn((1, 2) + (n,) * (rank - 2), generator=generator)
+            same = torch.allclose(F.interpolate(x, scale_factor=0.5, mode="area"), F.interpolate(x, scale_factor=0.5, mode=mode))
+            assert same == (n % 2 == 0), (mode, n)
 
 
 def test_max_pool_turns_the_outer_part_almost_white(ns):

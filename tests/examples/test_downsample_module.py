@@ -110,6 +110,69 @@ def test_every_factor_up_to_100_gives_floor_sizes(ns, Downsample):
         assert torch.equal(Downsample(k, "antialias-bilinear")(x), expected), k
 
 
+def test_antialias_bilinear_one_axis_per_call_is_the_one_call_result_on_the_cpu(Downsample):
+    """Bit for bit, on sizes that divide and sizes that do not, up to factor 100, in both memory formats."""
+    generator = torch.Generator().manual_seed(9)
+    for k in (2, 3, 4, 5, 7, 8, 16, 33, 49, 64, 94, 95, 98, 100):
+        for height, width in ((k, 2 * k), (2 * k + 1, 3 * k - 1)):
+            for dtype in (torch.float32, torch.float64):
+                x = torch.randn(1, 2, height, width, generator=generator, dtype=dtype)
+                one_call = torch.ops.aten._upsample_bilinear2d_aa(x, [height // k, width // k], False, 1.0 / k, 1.0 / k)
+                for y in (x, x.contiguous(memory_format=torch.channels_last)):
+                    assert torch.equal(Downsample(k, "antialias-bilinear")(y), one_call), (k, height, width, dtype)
+
+
+def test_antialias_bilinear_calls_fit_cuda_shared_memory_up_to_factor_100(ns, Downsample):
+    """On the CPU too: every kernel call Downsample makes shrinks one axis, and fits CUDA's 48 KB in float32."""
+    from torch.utils._python_dispatch import TorchDispatchMode
+
+    class Calls(TorchDispatchMode):
+        def __init__(self):
+            super().__init__()
+            self.seen = []
+
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            if func._overloadpacket == torch.ops.aten._upsample_bilinear2d_aa:
+                self.seen.append((tuple(args[0].shape[-2:]), tuple(args[1])))
+            return func(*args, **(kwargs or {}))
+
+    for k in (2, 3, 49, 94, 95, 100):
+        with Calls() as calls:
+            Downsample(k, "antialias-bilinear")(torch.zeros(1, 1, 2 * k, 3 * k))
+        assert len(calls.seen) == 2, k
+        for before, after in calls.seen:
+            k_h, k_w = (k if b != a else 1 for b, a in zip(before, after))
+            assert (k_h == 1) != (k_w == 1), (k, before, after)  # one axis per call
+            assert ns["cuda_aa_fits"](k_h, k_w, 4), (k, before, after)
+    # the same factor on both axes in one call, as F.interpolate makes it, does not fit from 95 on
+    assert ns["cuda_aa_fits"](94, 94, 4) and not ns["cuda_aa_fits"](95, 95, 4)
+
+
+def test_cuda_shared_memory_limits_of_the_antialias_kernel(ns):
+    """The page: both axes in one call stop below 100 in float32 and float64; one axis per call takes float32 past 100, not float64."""
+    limit = ns["cuda_limit"]
+    assert limit[torch.float32, "both axes"] < 100 and limit[torch.float64, "both axes"] < 100
+    assert limit[torch.float32, "one axis"] >= 100 > limit[torch.float64, "one axis"]
+    assert all(limit[dtype, "one axis"] > limit[dtype, "both axes"] for dtype in (torch.float32, torch.float64))
+    # by hand from the kernel source: with one row of 32 threads per block, both axes at factor k need
+    # (2k + 1) taps x (32 + 1 + 32) values; in float32, 49140 bytes at k = 94 fit 48 KB, 49660 at 95 do not
+    assert (2 * 94 + 1) * 65 * 4 <= 48 * 1024 < (2 * 95 + 1) * 65 * 4 and limit[torch.float32, "both axes"] == 94
+    if torch.cuda.is_available():  # the arithmetic against the kernel itself
+        assert ns["cuda_refuses"] and all(refused == (factor > limit[dtype, axes]) for (dtype, axes, factor), refused in ns["cuda_refuses"].items())
+
+
+def test_filter_minimums_at_factor_2(ns, Downsample):
+    """The page: with reflect padding, 6-tap blur and every max-blur filter need more than a block; replicate and zeros never."""
+    minimum = ns["filter_minimum"]
+    assert {key for key, size in minimum.items() if size > 2} == {
+        ("blur", 6, "reflect"), ("max-blur", 3, "reflect"), ("max-blur", 5, "reflect"), ("max-blur", 7, "reflect"),
+        ("max-blur", 5, "circular"), ("max-blur", 7, "circular"),
+    }
+    for method, sizes in Downsample.ALIGNED_FILTERS.items():
+        for filter_size, mode, k in itertools.product(sizes, ("replicate", "zeros"), (2, 4, 8)):
+            assert Downsample(k, method, filter_size=filter_size, padding_mode=mode).minimum_size == k, (method, filter_size, mode, k)
+
+
 @pytest.mark.parametrize("dtype", FLOATS)
 def test_dtype_follows_the_input(Downsample, dtype):
     """Every method, factor and padding mode, without converting the module (N5)."""
@@ -125,8 +188,10 @@ def test_dtype_follows_the_input(Downsample, dtype):
             scale = 1 + x.abs().max().item()
             torch.testing.assert_close(y.double(), down(x), atol=tolerance * scale, rtol=tolerance, msg=lambda m: f"{method} {k} {mode}: {m}")
     if dtype != torch.float64:
-        with pytest.raises(TypeError, match="floating-point"):
-            Downsample(2)(torch.zeros(1, 1, 4, 4, dtype=torch.uint8))
+        for other in (torch.uint8, torch.int64, torch.bool, torch.complex64, torch.float8_e4m3fn, torch.float8_e5m2):
+            for method in Downsample.METHODS:
+                with pytest.raises(TypeError, match=f"float16, bfloat16, float32 or float64, got {other}"):
+                    Downsample(2, method, channels=1)(torch.zeros(1, 1, 4, 4, dtype=other))
 
 
 def test_page_reports_kept_dtypes(ns):
@@ -142,8 +207,8 @@ def ramp_positions(down, width):
 
 
 def test_every_method_samples_at_block_centres(Downsample):
-    """Output i sits at k*i + (k-1)/2 for every method but 'area', at every width (N2)."""
-    for method, k, mode, down in modules(Downsample):
+    """Output i sits at k*i + (k-1)/2 for every method but 'area', at every width (N2), factors 2 to 5 and 8."""
+    for method, k, mode, down in modules(Downsample, factors=(2, 3, 4, 5, 8)):
         if method == "conv":
             with torch.no_grad():  # uniform weights make the convolution a mean whose position is measurable
                 down.weight.fill_(1 / (2 * k * k))
@@ -288,6 +353,17 @@ def test_torch_compile_over_sizes_and_dtypes(Downsample):
         torch.compile(Downsample(2, "max-blur"), backend="eager")(torch.zeros(1, 1, 3, 3))
 
 
+def test_torch_compile_at_factors_3_and_4(Downsample):
+    """The page's compile claim at the other factors: stage loops (blur at 4) and odd blocks (3), on sizes that do not divide."""
+    for method, k, mode, down in modules(Downsample, factors=(3, 4)):
+        if mode != "reflect":
+            continue
+        torch.compiler.reset()
+        size = (4 * k, 4 * k) if method == "pixel-unshuffle" else (5 * k + 1, 5 * k - 1)
+        x = torch.randn(1, 2, *size)
+        assert torch.equal(torch.compile(down, backend="eager", fullgraph=True)(x), down(x)), (method, k)
+
+
 def test_torch_compile_aot_eager_forward_and_backward(Downsample):
     for method in Downsample.METHODS:
         torch.compiler.reset()
@@ -301,7 +377,7 @@ def test_torch_compile_aot_eager_forward_and_backward(Downsample):
 
 
 def test_torchscript_over_sizes(Downsample):
-    for method, k, mode, down in modules(Downsample, factors=(2, 4)):
+    for method, k, mode, down in modules(Downsample, factors=(2, 3, 4)):
         scripted = torch.jit.script(down)
         for height, width in ((9, 8), (8, 8), (4, 5), (16, 16)):
             x = torch.randn(1, 2, height, width)
@@ -382,6 +458,19 @@ def test_decision_table_facts(ns):
     # lossless: exactly zero, every other method loses information
     assert f["pixel-unshuffle"]["reconstruction error"] == 0
     assert all(f[m]["reconstruction error"] > 0.3 for m in same)
+
+
+def test_antialias_bilinear_is_pillows_bilinear_at_every_factor_that_divides(Downsample):
+    """The page measures factor 2; the claim is for any factor that divides the size (non-square too)."""
+    import numpy as np
+    from PIL import Image
+
+    generator = torch.Generator().manual_seed(10)
+    for k in (2, 3, 4, 5, 7, 8, 16):
+        for height, width in ((8 * k, 10 * k), (5 * k, 3 * k)):
+            x = torch.rand(1, 1, height, width, generator=generator)
+            small = Image.fromarray(x[0, 0].numpy(), mode="F").resize((width // k, height // k), Image.Resampling.BILINEAR)
+            torch.testing.assert_close(Downsample(k, "antialias-bilinear")(x)[0, 0], torch.from_numpy(np.asarray(small).copy()), atol=1e-6, rtol=0)
 
 
 def test_decision_table_rows_are_the_measured_choices(ns):
