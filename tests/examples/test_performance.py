@@ -384,6 +384,23 @@ def pixels_per_output(mode, scale, antialias=False, size=64, rounding=0.0):
     return (weights > rounding * weights.max()).sum(0)
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    factor=st.floats(1.01, 100),
+    width=st.integers(2, 40),
+    by_size=st.booleans(),
+    align_corners=st.booleans(),
+)
+def test_enlarging_never_weighs_more_than_2_or_4_columns(factor, width, by_size, align_corners):
+    """The bound over the whole range the page names: any factor from about 1 to 100, given
+    as size= or scale_factor=, either align_corners, every output pixel."""
+    eye = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
+    resize = {"size": (1, max(width + 1, round(width * factor)))} if by_size else {"scale_factor": (1.0, factor)}
+    for mode, taps in (("bilinear", 2), ("bicubic", 4)):
+        weights = F.interpolate(eye, mode=mode, align_corners=align_corners, **resize)[:, 0, 0, :]
+        assert int((weights != 0).sum(0).max()) <= taps, (mode, factor, width)
+
+
 @pytest.mark.parametrize("scale", [1.5, 2.0, 3.0, 4.7, 8.0, 17.0, 33.3, 100.0])
 def test_bicubic_reads_at_most_4x4_and_bilinear_2x2_per_output_pixel_when_enlarging(scale):
     # Every output pixel, borders included; "up to": the bound is reached.
@@ -463,3 +480,31 @@ def test_the_cpu_sizes_are_the_ones_the_page_names(ns):
     """The page: 4 MiB and 128 MiB in float32 on a CPU."""
     first, second = ns["benchmark_sizes"](False, False)
     assert torch.Size(first).numel() * 4 == 4 * 2**20 and torch.Size(second).numel() * 4 == 128 * 2**20
+
+
+def test_every_4d_mode_of_interpolate_is_timed_but_lanczos(ns):
+    """The page: every mode F.interpolate offers for 4-D input, lanczos excepted (CPU only and
+    antialiased only). The modes come from F.interpolate's source, so a new one fails here."""
+    import inspect
+
+    modes = set(re.findall(r'mode == "([a-z-]+)"', inspect.getsource(F.interpolate)))
+    x = torch.randn(1, 2, 8, 8)
+    four_d = set()
+    for mode in modes:
+        for antialias in (False, True):
+            try:
+                F.interpolate(x, scale_factor=0.5, mode=mode, antialias=antialias)
+                four_d.add(mode)
+            except (ValueError, NotImplementedError, RuntimeError):
+                pass
+    timed = {
+        name.split()[1]
+        for name in ns["make_ops"](torch.float32, torch.contiguous_format)
+        if name.startswith("interpolate ")
+    }
+    assert "lanczos" in four_d and timed == four_d - {"lanczos"}
+    with pytest.raises(ValueError, match="antialias=True"):
+        F.interpolate(x, scale_factor=0.5, mode="lanczos")
+    if ns["device"].type == "cuda":
+        with pytest.raises((RuntimeError, NotImplementedError)):
+            F.interpolate(x.cuda(), scale_factor=0.5, mode="lanczos", antialias=True)
