@@ -190,33 +190,31 @@ def test_the_daggers_on_out_forms_are_the_allocations_the_page_names(ns):
 @pytest.mark.parametrize("mode", ["nearest", "nearest-exact", "bilinear", "bicubic", "area"])
 @pytest.mark.parametrize("memory_format", FORMATS)
 def test_the_cpu_converts_nchw_when_the_output_is_at_most_128_high_plus_wide(ns, mode, memory_format):
-    """The rule the page cites from UpSampleKernel.cpp, on either side of 128 and in both
-    directions (the conversion allocates the input and the output again)."""
+    """The rule the page cites from UpSampleKernel.cpp, on either side of 128, in both
+    directions and dtypes: the conversion allocates the input and the output again, except
+    with one channel, where NCHW already is channels_last."""
     if ns["device"].type != "cpu":
         pytest.skip("a statement about the CPU kernels")
-    for (h, w), (oh, ow) in (
+    sizes = (
         ((128, 128), (64, 64)),
         ((130, 130), (65, 65)),
         ((128, 130), (64, 65)),
         ((20, 30), (40, 60)),
         ((40, 50), (80, 100)),
-    ):
-        x = torch.randn(1, 64, h, w).contiguous(memory_format=memory_format)
-        out = F.interpolate(x, size=(oh, ow), mode=mode)
-        into = ns["interpolate_op"](mode, None)[1]
-        with torch.no_grad():
-            spent = ns["allocated"](lambda: into(x, (out,)))
-        converts = (
-            mode in ("nearest", "nearest-exact", "bilinear")
-            and memory_format == torch.contiguous_format
-            and oh + ow <= 128
-        )
-        assert (spent >= x.nbytes + out.nbytes) if converts else (spent < out.nbytes / 10), (
-            mode,
-            (h, w),
-            (oh, ow),
-            spent,
-        )
+    )
+    into = ns["interpolate_op"](mode, None)[1]
+    for channels in (1, 2, 64):
+        for dtype in (torch.float32, torch.bfloat16):
+            for (h, w), (oh, ow) in sizes:
+                x = torch.randn(1, channels, h, w).to(dtype).contiguous(memory_format=memory_format)
+                out = F.interpolate(x, size=(oh, ow), mode=mode)
+                with torch.no_grad():
+                    spent = ns["allocated"](lambda: into(x, (out,)))
+                converts = mode in ("nearest", "nearest-exact", "bilinear") and memory_format == torch.contiguous_format
+                converts = converts and oh + ow <= 128 and channels > 1
+                # a conversion copies both tensors; the other paths allocate index tables only
+                expected = (spent >= x.nbytes + out.nbytes) == converts
+                assert expected, (mode, channels, dtype, (h, w), (oh, ow), spent)
 
 
 def test_the_allocation_count_sees_a_clone_and_not_a_copy(ns):
