@@ -126,7 +126,8 @@ def test_backward_calls_take_no_sum_and_accumulate_nothing(ns):
         first = fn()[0]
         with profile(activities=[ProfilerActivity.CPU]) as prof:
             second = fn()[0]
-        assert torch.equal(first, second), name  # nothing accumulates from call to call
+        # Nothing accumulates from call to call (CUDA's atomic adds may reorder the last bits).
+        torch.testing.assert_close(first, second, msg=name)
         assert not any(event.name == "aten::sum" for event in prof.events()), name
         assert all(p.grad is None for p in ops[name][2]), name
 
