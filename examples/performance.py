@@ -258,6 +258,8 @@ def measure(shape, dtype, memory_format, backward):
         return target.copy_(x)
 
     rows = {}
+    with one_cpu_thread():
+        copy_allocated = allocated(copy)  # the reference allocates nothing; the tests check it
     ops = make_ops(dtype, memory_format)
     if not backward:
         ops["x.clone()"] = (lambda x: (x.clone(),), None, [])
@@ -278,7 +280,8 @@ def measure(shape, dtype, memory_format, backward):
         rows[name] = {**summary(times, moved, copy_times, 2 * x.nbytes), "allocated": allocation}
         del fn
     every_copy = [t for row in rows.values() for t in row.get("copy_times", [])]
-    return {"copy": summary(every_copy, 2 * x.nbytes, every_copy, 2 * x.nbytes), "rows": rows}
+    copy_row = summary(every_copy, 2 * x.nbytes, every_copy, 2 * x.nbytes)
+    return {"copy": copy_row, "copy_allocated": copy_allocated, "rows": rows}
 
 
 def predicted_seconds(name, shape, dtype, memory_format, backward):
@@ -302,7 +305,9 @@ def benchmark_sizes(cuda, tiny):
 
 
 sizes = benchmark_sizes(cuda, tiny)
-block, rounds, slow = (0.0005, 3, 0.02) if tiny else (0.004, 5, 0.3)
+# A block of calls lasts at least `block` seconds: long enough that one burst of another
+# program's memory traffic does not decide a round (0.5 ms blocks gave single rounds 4x off).
+block, rounds, slow = (0.002, 5, 0.02) if tiny else (0.004, 5, 0.3)
 configs = [(sizes[0], dtype, fmt, backward) for dtype in (torch.float32, torch.bfloat16)
            for fmt in (torch.contiguous_format, torch.channels_last) for backward in (False, True)
            if cuda or dtype == torch.float32 or (fmt == torch.contiguous_format and not backward)]  # fmt: skip
@@ -416,6 +421,11 @@ for a, b in (("interpolate bilinear down antialias", "interpolate bilinear down"
 for name in ("interpolate bilinear up", "interpolate bicubic up", "MaxPool2d(2)"):
     findings.append(compare(f"{name} in channels_last", prepared(name, sizes[0], torch.channels_last),
                             f"{name} in NCHW", prepared(name, sizes[0])))  # fmt: skip
+# On the CPU, nearest and bilinear interpolation of an NCHW input take the channels-last kernel,
+# converting the input and the output, when the output's height plus width is at most 128:
+# the same op on either side of that threshold.
+findings.append(compare("interpolate bilinear down with a 64×64 output", prepared("interpolate bilinear down", (1, channels, 128, 128)),
+                        "interpolate bilinear down with a 65×65 output", prepared("interpolate bilinear down", (1, channels, 130, 130))))  # fmt: skip
 conv = rows["Conv2d(3, stride=2)"]
 flop = 2 * channels * 9 * math.prod(sizes[0]) / 4  # a multiply and an add per weight and output value
 findings.append(f"Conv2d(3, stride=2) does {flop / conv['bytes']:.0f} FLOP per byte it moves "

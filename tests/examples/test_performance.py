@@ -25,7 +25,12 @@ def ns():
 
 
 def timed_rows(ns):
-    return [(config, name, row) for config, result in ns["results"].items() for name, row in result["rows"].items() if "times" in row]
+    return [
+        (config, name, row)
+        for config, result in ns["results"].items()
+        for name, row in result["rows"].items()
+        if "times" in row
+    ]
 
 
 def test_every_op_has_a_time_or_a_reason(ns):
@@ -102,6 +107,115 @@ def test_out_forms_do_not_allocate_their_output(ns, memory_format):
             assert with_output >= written, name
             if into is not None:
                 assert with_output - ns["allocated"](lambda into=into, outs=outs: into(x, outs)) >= written, name
+
+
+def test_the_reference_copy_allocates_nothing_in_any_configuration(ns):
+    """The page's baseline: copy_ into a preallocated tensor (a clone would allocate its result)."""
+    assert ns["results"] and all(result["copy_allocated"] == 0 for result in ns["results"].values())
+
+
+def test_backward_calls_take_no_sum_and_accumulate_nothing(ns):
+    """The backward pass is timed through autograd.grad with a prepared output gradient: no
+    .sum() in the timed call, a fresh gradient on every call, and no weight gradient."""
+    from torch.profiler import ProfilerActivity, profile
+
+    x = torch.randn(1, 64, 16, 16, device=ns["device"])
+    ops = ns["make_ops"](torch.float32, torch.contiguous_format)
+    for name in ("interpolate bilinear up", "MaxPool2d(2)", "Conv2d(3, stride=2)"):
+        fn, _ = ns["timed_call"](ops[name], x, True)
+        first = fn()[0]
+        with profile(activities=[ProfilerActivity.CPU]) as prof:
+            second = fn()[0]
+        # Nothing accumulates from call to call (CUDA's atomic adds may reorder the last bits).
+        torch.testing.assert_close(first, second, msg=name)
+        assert not any(event.name == "aten::sum" for event in prof.events()), name
+        assert all(p.grad is None for p in ops[name][2]), name
+
+
+def test_upsampling_backward_kernels_zero_the_input_gradient_first(ns):
+    """Why the page calls the count the least a kernel moves: torch's upsampling backward
+    writes the input's gradient twice, zeros and then the sums (bilinear and bicubic; nearest
+    on the CPU)."""
+    from torch.profiler import ProfilerActivity, profile
+
+    x = torch.randn(1, 8, 16, 16, device=ns["device"], requires_grad=True)
+    # On CUDA, nearest's backward gathers each input pixel's window instead: no zeros first.
+    for mode in ("bilinear", "bicubic") + (("nearest",) if ns["device"].type == "cpu" else ()):
+        out = F.interpolate(x, scale_factor=2, mode=mode)
+        with profile(activities=[ProfilerActivity.CPU]) as prof:
+            torch.autograd.grad(out, x, torch.ones_like(out))
+        names = [event.name for event in prof.events()]
+        assert any(n.startswith("aten::upsample_") and n.endswith("_backward") for n in names), (mode, names)
+        assert "aten::zero_" in names, (mode, names)
+
+
+def out_form_allocates(ns, name, memory_format, output_hw):
+    """Where the page says an out= form still allocates: on the CPU, nearest, nearest-exact
+    and bilinear of an NCHW input with output height + width <= 128 (the layout
+    conversion) and every antialiased op (one pass per dimension); on CUDA, antialiased
+    ops on a channels_last input (copied to NCHW)."""
+    antialias = "antialias" in name
+    if ns["device"].type == "cuda":
+        return antialias and memory_format == torch.channels_last
+    converts = any(f"interpolate {m} " in name for m in ("nearest", "nearest-exact", "bilinear"))
+    return antialias or (converts and memory_format == torch.contiguous_format and sum(output_hw) <= 128)
+
+
+def test_the_daggers_on_out_forms_are_the_allocations_the_page_names(ns):
+    """Forward calls into preallocated outputs: † (a tenth or more of the bytes moved,
+    allocated) exactly where the page says the kernel converts or passes through a
+    temporary, at every size and dtype measured."""
+    checked = 0
+    for (shape, dtype, fmt, backward), result in ns["results"].items():
+        if backward:
+            continue
+        ops = ns["make_ops"](dtype, fmt)
+        for name, row in result["rows"].items():
+            if "allocated" not in row or name not in ops or ops[name][1] is None:
+                continue
+            scale = 2 if " up" in name else 0.5
+            output_hw = (int(shape[2] * scale), int(shape[3] * scale))
+            dagger = row["allocated"] >= row["bytes"] / 10
+            assert dagger == out_form_allocates(ns, name, fmt, output_hw), (
+                name,
+                shape,
+                dtype,
+                fmt,
+                row["allocated"],
+                row["bytes"],
+            )
+            checked += 1
+    assert checked >= 20
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact", "bilinear", "bicubic", "area"])
+@pytest.mark.parametrize("memory_format", FORMATS)
+def test_the_cpu_converts_nchw_when_the_output_is_at_most_128_high_plus_wide(ns, mode, memory_format):
+    """The rule the page cites from UpSampleKernel.cpp, on either side of 128, in both
+    directions and dtypes: the conversion allocates the input and the output again, except
+    with one channel, where NCHW already is channels_last."""
+    if ns["device"].type != "cpu":
+        pytest.skip("a statement about the CPU kernels")
+    sizes = (
+        ((128, 128), (64, 64)),
+        ((130, 130), (65, 65)),
+        ((128, 130), (64, 65)),
+        ((20, 30), (40, 60)),
+        ((40, 50), (80, 100)),
+    )
+    into = ns["interpolate_op"](mode, None)[1]
+    for channels in (1, 2, 64):
+        for dtype in (torch.float32, torch.bfloat16):
+            for (h, w), (oh, ow) in sizes:
+                x = torch.randn(1, channels, h, w).to(dtype).contiguous(memory_format=memory_format)
+                out = F.interpolate(x, size=(oh, ow), mode=mode)
+                with torch.no_grad():
+                    spent = ns["allocated"](lambda: into(x, (out,)))
+                converts = mode in ("nearest", "nearest-exact", "bilinear") and memory_format == torch.contiguous_format
+                converts = converts and oh + ow <= 128 and channels > 1
+                # a conversion copies both tensors; the other paths allocate index tables only
+                expected = (spent >= x.nbytes + out.nbytes) == converts
+                assert expected, (mode, channels, dtype, (h, w), (oh, ow), spent)
 
 
 def test_the_allocation_count_sees_a_clone_and_not_a_copy(ns):
@@ -195,7 +309,7 @@ def test_a_winner_is_named_only_when_it_won_every_paired_round(ns):
     """Each comparison times both calls in turn in the same rounds (two ops measured minutes
     apart see different loads: on this machine bicubic upsampling in channels_last against
     NCHW came out 1.02x, 1.01x and 1.23x in three builds, twice with the ranges apart)."""
-    assert len(ns["comparisons"]) >= 7
+    assert len(ns["comparisons"]) >= 8
     for comparison in ns["comparisons"]:
         ratios = comparison["ratios"]
         assert len(ratios) == ns["compare_rounds"] >= 5
@@ -226,12 +340,22 @@ def test_the_fraction_lists_hold_in_every_round(ns):
     assert all(name in sentence for name in named)
 
 
+def test_every_na_cell_is_an_op_torch_does_not_implement(ns):
+    """The page: "n/a" means torch does not implement that combination on this device."""
+    for result in ns["results"].values():
+        for name, row in result["rows"].items():
+            if "error" in row and ns["cell"](row) == "n/a":
+                assert "not implemented" in row["error"], (name, row["error"])
+
+
 def test_antialiased_bfloat16_is_not_implemented_on_the_cpu(ns):
     """The page's example of "n/a"."""
     if ns["device"].type != "cpu":
         pytest.skip("a statement about the CPU build")
     rows = ns["results"][ns["sizes"][0], torch.bfloat16, torch.contiguous_format, False]["rows"]
-    assert all("error" in row and "not implemented" in row["error"] for name, row in rows.items() if "antialias" in name)
+    assert all(
+        "error" in row and "not implemented" in row["error"] for name, row in rows.items() if "antialias" in name
+    )
 
 
 def test_cpu_only_sentences_only_on_a_cpu(ns):
@@ -257,6 +381,23 @@ def pixels_per_output(mode, scale, antialias=False, size=64, rounding=0.0):
     eye = torch.eye(size, dtype=torch.float64).view(size, 1, 1, size)
     weights = F.interpolate(eye, scale_factor=(1.0, scale), mode=mode, antialias=antialias)[:, 0, 0, :].abs()
     return (weights > rounding * weights.max()).sum(0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    factor=st.floats(1.01, 100),
+    width=st.integers(2, 40),
+    by_size=st.booleans(),
+    align_corners=st.booleans(),
+)
+def test_enlarging_never_weighs_more_than_2_or_4_columns(factor, width, by_size, align_corners):
+    """The bound over the whole range the page names: any factor from about 1 to 100, given
+    as size= or scale_factor=, either align_corners, every output pixel."""
+    eye = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
+    resize = {"size": (1, max(width + 1, round(width * factor)))} if by_size else {"scale_factor": (1.0, factor)}
+    for mode, taps in (("bilinear", 2), ("bicubic", 4)):
+        weights = F.interpolate(eye, mode=mode, align_corners=align_corners, **resize)[:, 0, 0, :]
+        assert int((weights != 0).sum(0).max()) <= taps, (mode, factor, width)
 
 
 @pytest.mark.parametrize("scale", [1.5, 2.0, 3.0, 4.7, 8.0, 17.0, 33.3, 100.0])
@@ -298,7 +439,10 @@ def test_scaling_slopes_come_from_the_two_largest_sizes(ns):
     for name, slope in ns["slopes"].items():
         low, high = slope["range"]
         assert low <= slope["slope"] <= high, name
-        assert f"slope between the two largest sizes {slope['slope']:.2f} (over the rounds {low:.2f} to {high:.2f})" in ns["printed"]
+        assert (
+            f"slope between the two largest sizes {slope['slope']:.2f} (over the rounds {low:.2f} to {high:.2f})"
+            in ns["printed"]
+        )
 
 
 def test_scaling_times_calls_that_do_not_allocate_their_output(ns):
@@ -312,7 +456,9 @@ def test_scaling_times_calls_that_do_not_allocate_their_output(ns):
         if into is not None:
             with torch.no_grad():
                 written = sum(o.nbytes for o in call(x))
-                saved = ns["allocated"](lambda call=call: call(x)) - ns["allocated"](ns["prepared"](name, tuple(x.shape)))
+                saved = ns["allocated"](lambda call=call: call(x)) - ns["allocated"](
+                    ns["prepared"](name, tuple(x.shape))
+                )
             assert saved >= written, name
 
 
@@ -322,3 +468,42 @@ def test_table_starts_on_its_own_line(ns):
     for i, line in enumerate(lines):
         if line.startswith("| op |"):
             assert lines[i - 1] == "" and lines[i + 1].startswith("|---|")
+
+
+def test_float32_convolutions_may_run_in_tf32_by_default():
+    """The page: PyTorch lets cuDNN run float32 convolutions in TF32 unless told otherwise."""
+    assert torch.backends.cudnn.allow_tf32
+
+
+def test_the_cpu_sizes_are_the_ones_the_page_names(ns):
+    """The page: 4 MiB and 128 MiB in float32 on a CPU."""
+    first, second = ns["benchmark_sizes"](False, False)
+    assert torch.Size(first).numel() * 4 == 4 * 2**20 and torch.Size(second).numel() * 4 == 128 * 2**20
+
+
+def test_every_4d_mode_of_interpolate_is_timed_but_lanczos(ns):
+    """The page: every mode F.interpolate offers for 4-D input, lanczos excepted (CPU only and
+    antialiased only). The modes come from F.interpolate's source, so a new one fails here."""
+    import inspect
+
+    modes = set(re.findall(r'mode == "([a-z-]+)"', inspect.getsource(F.interpolate)))
+    x = torch.randn(1, 2, 8, 8)
+    four_d = set()
+    for mode in modes:
+        for antialias in (False, True):
+            try:
+                F.interpolate(x, scale_factor=0.5, mode=mode, antialias=antialias)
+                four_d.add(mode)
+            except (ValueError, NotImplementedError, RuntimeError):
+                pass
+    timed = {
+        name.split()[1]
+        for name in ns["make_ops"](torch.float32, torch.contiguous_format)
+        if name.startswith("interpolate ")
+    }
+    assert "lanczos" in four_d and timed == four_d - {"lanczos"}
+    with pytest.raises(ValueError, match="antialias=True"):
+        F.interpolate(x, scale_factor=0.5, mode="lanczos")
+    if ns["device"].type == "cuda":
+        with pytest.raises((RuntimeError, NotImplementedError)):
+            F.interpolate(x.cuda(), scale_factor=0.5, mode="lanczos", antialias=True)
