@@ -19,7 +19,6 @@ re-run (:func:`load`). :func:`locked` serialises builds that share one cache.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import fcntl
 import hashlib
@@ -98,7 +97,7 @@ def _digest(paths: list[Path], *extra: object) -> str:
     modules: set[str] = set()
     for path in paths:
         if path.suffix == ".py":
-            modules |= imported_names(ast.parse(path.read_text(encoding="utf-8")))
+            modules |= imported_names(path.read_text(encoding="utf-8"))
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(json.dumps([package_versions(modules), *extra], sort_keys=True).encode())
     return digest.hexdigest()[:20]

@@ -13,7 +13,7 @@ import importlib.util
 import os
 import platform
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 
@@ -29,11 +29,18 @@ def package_versions(modules: set[str]) -> dict[str, str]:
         wanted.update(_distributions_by_module().get(module, []))
     versions = {"python": platform.python_version()}
     for name in sorted(wanted):
-        try:
-            versions[name] = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            continue
+        if version := _version(name):
+            versions[name] = version
     return versions
+
+
+@cache
+def _version(distribution: str) -> str | None:
+    """Memoised like the module map above: a process sees one set of installed packages."""
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 def cpu_model() -> str:

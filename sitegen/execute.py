@@ -102,12 +102,11 @@ def register_cjk_font() -> None:
 
 
 def uses_torch(script: Script) -> bool:
-    import ast
 
     from sitegen.cells import local_imports
 
     paths = [script.path, *local_imports(script.path)]
-    return any("torch" in imported_names(ast.parse(p.read_text(encoding="utf-8"))) for p in paths)
+    return any("torch" in imported_names(p.read_text(encoding="utf-8")) for p in paths)
 
 
 def reset_state(script: Script) -> None:
