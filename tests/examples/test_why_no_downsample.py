@@ -283,6 +283,25 @@ def test_nearest_is_slicing_except_at_the_listed_factors(ns):
         assert failing == ns["odd"], rank
 
 
+def test_bilinear_misses_slicing_at_the_odd_listed_factors_and_size_removes_them(ns):
+    # The page: at odd factors bilinear keeps slicing's middle pixels, but with scale_factor=1/k
+    # it is slicing only where nearest is (its output size is as short); size= is slicing.
+    assert ns["odd_bilinear"] == [k for k in ns["odd"] if k % 2], ns["odd_bilinear"]
+    generator = torch.Generator().manual_seed(8)
+    for k in range(3, 101, 2):
+        for m in (1, 2, 3, 7):
+            x = torch.randn(1, 1, m * k, 3, generator=generator)
+            middle = x[..., k // 2 :: k, :]
+            assert torch.equal(F.interpolate(x, size=(m, 3), mode="bilinear"), middle), (k, m)
+            try:
+                by_factor = F.interpolate(x, scale_factor=(1 / k, 1), mode="bilinear")
+            except RuntimeError:  # an output of 0 rows
+                assert k in ns["odd"] and m == 1, (k, m)
+                continue
+            assert torch.equal(by_factor, middle) == (k not in ns["odd"] or by_factor.shape[-2] == m), (k, m)
+            assert torch.equal(by_factor, middle[..., : by_factor.shape[-2], :]), (k, m)
+
+
 def test_at_the_listed_factors_only_the_size_is_short_and_only_for_some_sizes(ns):
     # Independent sweep: whole factors up to 100, outputs of 1 to 40 rows. Wherever
     # scale_factor=1/k differs from slicing, the rows it keeps are slicing's, one fewer.
