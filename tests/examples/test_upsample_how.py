@@ -37,6 +37,42 @@ def test_nearest_copies_each_pixel_into_a_2x2_block():
             assert torch.equal(y[..., dy::2, dx::2], x)
 
 
+def test_nearest_copies_the_closest_pixel_only_at_whole_factors(ns):
+    # The page: at whole factors (enlarging, by size or scale_factor) nearest copies the closest
+    # input pixel; at other factors it can copy a farther one; nearest-exact copies the closest.
+    def distance_to_closest(n_in, n_out, mode, **kwargs):
+        ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+        picked = F.interpolate(ramp, mode=mode, **(kwargs or {"size": n_out}))[0, 0]
+        centre = (torch.arange(picked.numel(), dtype=torch.float64) + 0.5) * n_in / picked.numel() - 0.5
+        return (picked - centre.clamp(0, n_in - 1)).abs() - (centre.clamp(0, n_in - 1) - centre.clamp(0, n_in - 1).round()).abs()
+
+    for n_in in range(1, 9):
+        for k in range(1, 101):
+            assert distance_to_closest(n_in, n_in * k, "nearest").max() < 1e-9, (n_in, k)
+            assert distance_to_closest(n_in, n_in * k, "nearest", scale_factor=k).max() < 1e-9, (n_in, k)
+    farther = []
+    for n_in in range(2, 12):
+        for n_out in range(n_in + 1, 40):
+            assert distance_to_closest(n_in, n_out, "nearest-exact").max() < 1e-9, (n_in, n_out)
+            if distance_to_closest(n_in, n_out, "nearest").max() > 0.1:
+                farther.append((n_in, n_out))
+    assert (5, 7) in farther and len(farther) > 100
+    assert ns["copied"]["nearest-exact"] == ns["closest"] != ns["copied"]["nearest"]
+    assert ns["closest"] == [0, 1, 1, 2, 3, 3, 4]
+
+
+def test_upsampling_bilinear2d_is_the_align_corners_true_row(ns):
+    torch.testing.assert_close(ns["old_row"], F.interpolate(ns["grid"], scale_factor=2, mode="bilinear", align_corners=True)[0, 0, 0], atol=0, rtol=0)
+    assert not torch.allclose(ns["old_row"], F.interpolate(ns["grid"], scale_factor=2, mode="bilinear")[0, 0, 0])
+    generator = torch.Generator().manual_seed(9)
+    for n in range(2, 8):
+        x = torch.randn(1, 2, n, n + 1, generator=generator)
+        for kwargs in ({"scale_factor": 2}, {"scale_factor": 3}, {"size": (2 * n + 1, n)}):
+            old = nn.UpsamplingBilinear2d(**kwargs)(x)
+            torch.testing.assert_close(old, F.interpolate(x, mode="bilinear", align_corners=True, **kwargs), atol=0, rtol=0)
+            assert not torch.allclose(old, nn.Upsample(mode="bilinear", **kwargs)(x)), (n, kwargs)
+
+
 def test_docs_align_corners_rows():
     grid = torch.arange(1.0, 5.0).view(1, 1, 2, 2)
     false_row = F.interpolate(grid, scale_factor=2, mode="bilinear", align_corners=False)[0, 0, 0]
