@@ -57,6 +57,10 @@ def test_nearest_copies_the_closest_pixel_only_at_whole_factors(ns):
             if distance_to_closest(n_in, n_out, "nearest").max() > 0.1:
                 farther.append((n_in, n_out))
     assert (5, 7) in farther and len(farther) > 100
+    for n_in in range(2, 30):  # shrinking: nearest-exact still copies the closest, nearest need not
+        for n_out in range(1, n_in):
+            assert distance_to_closest(n_in, n_out, "nearest-exact").max() < 1e-9, (n_in, n_out)
+    assert distance_to_closest(9, 3, "nearest").max() > 0.9  # a whole shrinking factor: not the closest
     assert ns["copied"]["nearest-exact"] == ns["closest"] != ns["copied"]["nearest"]
     assert ns["closest"] == [0, 1, 1, 2, 3, 3, 4]
 
