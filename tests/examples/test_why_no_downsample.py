@@ -352,6 +352,14 @@ def test_at_factor_four_max_pool_brightens_and_antialias_agrees_with_avg_pool(ns
     assert torch.equal(F.interpolate(image, scale_factor=1 / factor, mode="nearest"), image[..., ::factor, ::factor])
 
 
+def test_max_pool_keeps_each_channels_maximum_not_one_pixel(ns):
+    # The page: max pooling keeps the largest value of each colour channel per window; on the
+    # photo the three maxima often come from different pixels, so no single pixel is kept.
+    _, where = F.max_pool2d(ns["image"], ns["factor"], return_indices=True)
+    differs = (where[0, 0] != where[0, 1]) | (where[0, 1] != where[0, 2])
+    assert differs.float().mean() > 0.1
+
+
 def test_picture_shows_the_original_and_every_method(ns):
     titles = [ax.get_title().split("\n")[0] for ax in ns["figure"].axes]
     assert titles == ["original", *ns["quarter_methods"]]
