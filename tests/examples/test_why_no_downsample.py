@@ -100,6 +100,9 @@ def test_avg_pool_stops_being_a_convolution_where_the_page_says(ns):
     ceil = F.avg_pool2d(x, 2, 2, ceil_mode=True)
     assert ceil.shape[-1] == 3 and (ceil - F.conv2d(F.pad(x, (0, 1, 0, 1)), weight, stride=2)).abs().max() > 0.01
     assert ceil[0, 0, -1, -1] == x[0, 0, 4, 4]  # the corner window covers one pixel and averages over it alone
+    # with padding, ceil_mode counts the padding but not the overhang past it
+    line = F.avg_pool1d(torch.ones(1, 1, 4, dtype=torch.float64), 3, 2, 1, ceil_mode=True)[0, 0]
+    assert line.tolist() == [2 / 3, 1.0, 0.5]  # windows [-1, 2), [1, 4), [3, 6): 1 + pad over 2
 
 
 def test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d():
