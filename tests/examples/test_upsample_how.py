@@ -178,6 +178,19 @@ def test_corner_table_shows_the_rule(ns):
     assert any(0 < error < 1e-5 for error in table.values())
 
 
+def test_antialias_loses_the_corners_even_with_align_corners_true():
+    # The page: the corner rule is without antialias; F.interpolate with antialias=True and
+    # align_corners=True misses the corners, enlarging and shrinking, bilinear and bicubic.
+    generator = torch.Generator().manual_seed(10)
+    for mode in ("bilinear", "bicubic"):
+        for n_in, n_out in ((4, 9), (9, 4)):
+            x = torch.randn(1, 1, n_in, n_in, generator=generator, dtype=torch.float64)
+            y = F.interpolate(x, size=(n_out, n_out), mode=mode, align_corners=True, antialias=True)
+            assert (y[..., -1, -1] - x[..., -1, -1]).abs().item() > 1e-3, (mode, n_in, n_out)
+            plain = F.interpolate(x, size=(n_out, n_out), mode=mode, align_corners=True)
+            torch.testing.assert_close(plain[..., -1, -1], x[..., -1, -1], atol=1e-12, rtol=0)
+
+
 def test_align_corners_true_misses_a_corner_by_rounding(ns):
     assert ns["last"] != 3.0 and abs(ns["last"] - 3.0) < 1e-6
 
