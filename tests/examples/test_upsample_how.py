@@ -218,6 +218,18 @@ def test_scale_factor_steps_by_its_inverse(n_in, factor):
         torch.testing.assert_close(out, ((d + 0.5) / factor - 0.5).clamp(0, n_in - 1))
 
 
+def test_recompute_scale_factor_brings_back_in_over_out():
+    # The page: recompute_scale_factor=True makes scale_factor step by in/out, as size does.
+    for n_in in range(1, 12):
+        ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+        for factor in (1.3, 1.5, 1.7, 2.5, 3.1):
+            for mode in ("linear", "nearest"):
+                recomputed = F.interpolate(ramp, scale_factor=factor, mode=mode, recompute_scale_factor=True)
+                torch.testing.assert_close(recomputed, F.interpolate(ramp, size=recomputed.shape[-1], mode=mode), atol=0, rtol=0)
+    ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, -1)
+    assert F.interpolate(ramp, scale_factor=1.5, mode="linear", recompute_scale_factor=True)[0, 0, -1].item() == 4.0
+
+
 def test_page_case_size_and_scale_factor_read_different_positions(ns):
     ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, -1)
     by_size = F.interpolate(ramp, size=7, mode="linear")[0, 0, -1].item()
