@@ -129,6 +129,16 @@ for mode, support in (("bilinear", 1), ("bicubic", 2)):
     inside = (wide_centre - support * 1.5 > -1) & (wide_centre + support * 1.5 < 30)
     non_whole_error[mode] = (dots - wide_centre)[inside].abs().max().item()
     print(f"{mode}, antialias 30 -> 20: dot off the filter's centre by up to {non_whole_error[mode]:.3f} px inside")
+# Enlarging, bicubic's cut removes a negative lobe, so dots further in move outwards; how many
+# grows with the factor.
+row = torch.arange(size, dtype=torch.float64, device=device).view(1, 1, 1, -1)
+outward = {}
+for scale in (1.5, 2, 3, 4, 8):
+    out = int(size * scale)
+    centre = (torch.arange(out, dtype=torch.float64) + 0.5) * size / out - 0.5
+    dots = resize(row, {"scale_factor": (1, scale), "mode": "bicubic", "antialias": True})[0, 0, 0]
+    outward[scale] = int(((dots - centre)[: out // 2] < -1e-6).sum())
+    print(f"bicubic, antialias x{scale}: dots on each side that move outwards: {outward[scale]}")
 # align_corners=True with antialias=True keeps the half-pixel centre and only changes the step
 # to (in - 1)/(out - 1) (UpSampleKernel.cpp: align_corners_delta is 0 when antialias is set):
 # the dots neither start and end on the corner pixels nor follow the half-pixel grid.

@@ -30,6 +30,14 @@ print("same as F.interpolate:", torch.equal(y, F.interpolate(x, scale_factor=2, 
 # Nearest neighbour copies every input pixel into a 2x2 block.
 small = torch.tensor([[1.0, 2.0], [3.0, 4.0]], device=device).view(1, 1, 2, 2)
 print(nn.Upsample(scale_factor=2, mode="nearest")(small)[0, 0])
+# At a factor that is not whole, nearest rounds the source position down; nearest-exact
+# copies the input pixel closest to each output pixel's centre: 5 pixels enlarged to 7.
+ramp = torch.arange(5.0, device=device).view(1, 1, -1)  # each value is its own index
+closest = ((torch.arange(7.0) + 0.5) * 5 / 7 - 0.5).round().int().tolist()
+copied = {mode: F.interpolate(ramp, size=7, mode=mode)[0, 0].int().tolist() for mode in ("nearest", "nearest-exact")}
+for mode, pixels in copied.items():
+    print(f"5 -> 7 pixels, {mode}: copies input pixels {pixels}")
+print(f"closest input pixel to each output centre: {closest}")
 
 # %% align_corners
 # The example from the documentation: a 2x2 input upsampled x2 with bilinear.
@@ -37,6 +45,9 @@ grid = torch.arange(1.0, 5.0, device=device).view(1, 1, 2, 2)
 for align in (False, True):
     row = F.interpolate(grid, scale_factor=2, mode="bilinear", align_corners=align)[0, 0, 0]
     print(f"align_corners={align!s:5}  first row: {[round(v, 4) for v in row.tolist()]}")
+# The older module nn.UpsamplingBilinear2d is the align_corners=True row, not the default.
+old_row = nn.UpsamplingBilinear2d(scale_factor=2)(grid)[0, 0, 0]
+print(f"nn.UpsamplingBilinear2d  first row: {[round(v, 4) for v in old_row.tolist()]}")
 
 # %% corners
 # Does each linear mode keep the corner values? Largest corner error over every input size

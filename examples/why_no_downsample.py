@@ -184,6 +184,9 @@ print("nn.Upsample takes antialias:", "antialias" in nn.Upsample.__init__.__code
 # interpolate(nearest) at 1/k is slicing x[..., ::k, ::k], except where 1/(1/k) rounds.
 odd = [k for k in range(2, 101) if not torch.equal(F.interpolate(image[..., : 2 * k, : 2 * k], scale_factor=1 / k, mode="nearest"), image[..., : 2 * k : k, : 2 * k : k])]
 print("whole factors k <= 100 where interpolate(scale_factor=1/k, nearest) != x[..., ::k, ::k]:", odd)
+# Bilinear at odd factors computes the same output size, so it misses slicing at the same odd factors.
+odd_bilinear = [k for k in range(3, 101, 2) if not torch.equal(F.interpolate(image[..., : 2 * k, : 2 * k], scale_factor=1 / k, mode="bilinear"), image[..., k // 2 : 2 * k : k, k // 2 : 2 * k : k])]
+print("odd factors k <= 100 where interpolate(scale_factor=1/k, bilinear) != x[..., k//2::k, k//2::k]:", odd_bilinear)
 # What goes wrong there is the output size, floor(size * (1/k)) in floating point, and only for some sizes.
 def output_height(height, k):
     try:

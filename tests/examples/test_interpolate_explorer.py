@@ -88,6 +88,20 @@ def test_antialias_edge_dots_move_inwards_for_bilinear_and_partly_outwards_for_b
             assert (left < -0.01).sum() <= 2, (mode, scale)
 
 
+def test_bicubic_antialias_moves_more_dots_outwards_at_larger_factors(ns):
+    # The page: one or two dots per side move outwards at the pictures' factors (up to x3),
+    # more at larger factors. Checked on the example's count and on a wider row.
+    outward = ns["outward"]
+    assert all(outward[scale] in (1, 2) for scale in (1.5, 2, 3)), outward
+    assert outward[4] > 2 and outward[8] > outward[4], outward
+    row = torch.arange(40, dtype=torch.float64).view(1, 1, 1, -1)
+    for scale, at_least in ((4, 3), (8, 5)):
+        out = int(40 * scale)
+        centre = (torch.arange(out, dtype=torch.float64) + 0.5) / scale - 0.5
+        dots = F.interpolate(row, scale_factor=(1, scale), mode="bicubic", antialias=True)[0, 0, 0]
+        assert ((dots - centre)[: out // 2] < -0.01).sum() >= at_least, scale
+
+
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 @pytest.mark.parametrize("scale", [1.5, 2, 3])  # enlarging: the filter is not stretched (see the next test)
 def test_antialias_with_align_corners_centres_on_the_half_pixel_formula_with_the_corner_step(ns, mode, scale):

@@ -37,6 +37,51 @@ def test_nearest_copies_each_pixel_into_a_2x2_block():
             assert torch.equal(y[..., dy::2, dx::2], x)
 
 
+def test_nearest_is_not_always_the_closest_pixel_and_nearest_exact_is(ns):
+    # The page: nearest copies floor(d * in/out), at non-whole factors a farther pixel, and in
+    # float32 a few whole factors slip too; nearest-exact copies the closest (float32, the default).
+    def distance_to_closest(n_in, n_out, mode, **kwargs):
+        ramp = torch.arange(float(n_in)).view(1, 1, -1)
+        picked = F.interpolate(ramp, mode=mode, **(kwargs or {"size": n_out}))[0, 0].double()
+        centre = ((torch.arange(picked.numel(), dtype=torch.float64) + 0.5) * n_in / picked.numel() - 0.5).clamp(0, n_in - 1)
+        return (picked - centre).abs() - (centre - centre.round()).abs()
+
+    slips = set()
+    for n_in in range(1, 9):
+        for k in range(1, 101):
+            for kwargs in ({}, {"scale_factor": k}):
+                assert distance_to_closest(n_in, n_in * k, "nearest-exact", **kwargs).max() < 1e-9, (n_in, k)
+                if distance_to_closest(n_in, n_in * k, "nearest", **kwargs).max() > 1e-6:
+                    slips.add(k)
+    assert 41 in slips and not slips & {1, 2, 3, 4, 8, 16}, sorted(slips)
+    assert len(slips) < 30  # a few whole factors, not most
+    farther = []
+    for n_in in range(2, 12):
+        for n_out in range(n_in + 1, 40):
+            assert distance_to_closest(n_in, n_out, "nearest-exact").max() < 1e-9, (n_in, n_out)
+            if distance_to_closest(n_in, n_out, "nearest").max() > 0.1:
+                farther.append((n_in, n_out))
+    assert (5, 7) in farther and len(farther) > 100
+    for n_in in range(2, 30):  # shrinking: nearest-exact still copies the closest, nearest need not
+        for n_out in range(1, n_in):
+            assert distance_to_closest(n_in, n_out, "nearest-exact").max() < 1e-9, (n_in, n_out)
+    assert distance_to_closest(9, 3, "nearest").max() > 0.9
+    assert ns["copied"]["nearest-exact"] == ns["closest"] != ns["copied"]["nearest"]
+    assert ns["closest"] == [0, 1, 1, 2, 3, 3, 4]
+
+
+def test_upsampling_bilinear2d_is_the_align_corners_true_row(ns):
+    torch.testing.assert_close(ns["old_row"], F.interpolate(ns["grid"], scale_factor=2, mode="bilinear", align_corners=True)[0, 0, 0], atol=0, rtol=0)
+    assert not torch.allclose(ns["old_row"], F.interpolate(ns["grid"], scale_factor=2, mode="bilinear")[0, 0, 0])
+    generator = torch.Generator().manual_seed(9)
+    for n in range(2, 8):
+        x = torch.randn(1, 2, n, n + 1, generator=generator)
+        for kwargs in ({"scale_factor": 2}, {"scale_factor": 3}, {"size": (2 * n + 1, n)}):
+            old = nn.UpsamplingBilinear2d(**kwargs)(x)
+            torch.testing.assert_close(old, F.interpolate(x, mode="bilinear", align_corners=True, **kwargs), atol=0, rtol=0)
+            assert not torch.allclose(old, nn.Upsample(mode="bilinear", **kwargs)(x)), (n, kwargs)
+
+
 def test_docs_align_corners_rows():
     grid = torch.arange(1.0, 5.0).view(1, 1, 2, 2)
     false_row = F.interpolate(grid, scale_factor=2, mode="bilinear", align_corners=False)[0, 0, 0]
@@ -138,6 +183,19 @@ def test_corner_table_shows_the_rule(ns):
     assert any(0 < error < 1e-5 for error in table.values())
 
 
+def test_antialias_loses_the_corners_even_with_align_corners_true():
+    # The page: the corner rule is without antialias; F.interpolate with antialias=True and
+    # align_corners=True misses the corners, enlarging and shrinking, bilinear and bicubic.
+    generator = torch.Generator().manual_seed(10)
+    for mode in ("bilinear", "bicubic"):
+        for n_in, n_out in ((4, 9), (9, 4)):
+            x = torch.randn(1, 1, n_in, n_in, generator=generator, dtype=torch.float64)
+            y = F.interpolate(x, size=(n_out, n_out), mode=mode, align_corners=True, antialias=True)
+            assert (y[..., -1, -1] - x[..., -1, -1]).abs().item() > 1e-3, (mode, n_in, n_out)
+            plain = F.interpolate(x, size=(n_out, n_out), mode=mode, align_corners=True)
+            torch.testing.assert_close(plain[..., -1, -1], x[..., -1, -1], atol=1e-12, rtol=0)
+
+
 def test_align_corners_true_misses_a_corner_by_rounding(ns):
     assert ns["last"] != 3.0 and abs(ns["last"] - 3.0) < 1e-6
 
@@ -163,6 +221,18 @@ def test_scale_factor_steps_by_its_inverse(n_in, factor):
         assert torch.equal(out, ramp[0, 0])
     else:
         torch.testing.assert_close(out, ((d + 0.5) / factor - 0.5).clamp(0, n_in - 1))
+
+
+def test_recompute_scale_factor_brings_back_in_over_out():
+    # The page: recompute_scale_factor=True makes scale_factor step by in/out, as size does.
+    for n_in in range(1, 12):
+        ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+        for factor in (1.3, 1.5, 1.7, 2.5, 3.1):
+            for mode in ("linear", "nearest"):
+                recomputed = F.interpolate(ramp, scale_factor=factor, mode=mode, recompute_scale_factor=True)
+                torch.testing.assert_close(recomputed, F.interpolate(ramp, size=recomputed.shape[-1], mode=mode), atol=0, rtol=0)
+    ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, -1)
+    assert F.interpolate(ramp, scale_factor=1.5, mode="linear", recompute_scale_factor=True)[0, 0, -1].item() == 4.0
 
 
 def test_page_case_size_and_scale_factor_read_different_positions(ns):

@@ -100,6 +100,9 @@ def test_avg_pool_stops_being_a_convolution_where_the_page_says(ns):
     ceil = F.avg_pool2d(x, 2, 2, ceil_mode=True)
     assert ceil.shape[-1] == 3 and (ceil - F.conv2d(F.pad(x, (0, 1, 0, 1)), weight, stride=2)).abs().max() > 0.01
     assert ceil[0, 0, -1, -1] == x[0, 0, 4, 4]  # the corner window covers one pixel and averages over it alone
+    # with padding, ceil_mode counts the padding but not the overhang past it
+    line = F.avg_pool1d(torch.ones(1, 1, 4, dtype=torch.float64), 3, 2, 1, ceil_mode=True)[0, 0]
+    assert line.tolist() == [2 / 3, 1.0, 0.5]  # windows [-1, 2), [1, 4), [3, 6): 1 + pad over 2
 
 
 def test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d():
@@ -283,6 +286,25 @@ def test_nearest_is_slicing_except_at_the_listed_factors(ns):
         assert failing == ns["odd"], rank
 
 
+def test_bilinear_misses_slicing_at_the_odd_listed_factors_and_size_removes_them(ns):
+    # The page: at odd factors bilinear keeps slicing's middle pixels, but with scale_factor=1/k
+    # it is slicing only where nearest is (its output size is as short); size= is slicing.
+    assert ns["odd_bilinear"] == [k for k in ns["odd"] if k % 2], ns["odd_bilinear"]
+    generator = torch.Generator().manual_seed(8)
+    for k in range(3, 101, 2):
+        for m in (1, 2, 3, 7):
+            x = torch.randn(1, 1, m * k, 3, generator=generator)
+            middle = x[..., k // 2 :: k, :]
+            assert torch.equal(F.interpolate(x, size=(m, 3), mode="bilinear"), middle), (k, m)
+            try:
+                by_factor = F.interpolate(x, scale_factor=(1 / k, 1), mode="bilinear")
+            except RuntimeError:  # an output of 0 rows
+                assert k in ns["odd"] and m == 1, (k, m)
+                continue
+            assert torch.equal(by_factor, middle) == (k not in ns["odd"] or by_factor.shape[-2] == m), (k, m)
+            assert torch.equal(by_factor, middle[..., : by_factor.shape[-2], :]), (k, m)
+
+
 def test_at_the_listed_factors_only_the_size_is_short_and_only_for_some_sizes(ns):
     # Independent sweep: whole factors up to 100, outputs of 1 to 40 rows. Wherever
     # scale_factor=1/k differs from slicing, the rows it keeps are slicing's, one fewer.
@@ -331,6 +353,14 @@ def test_at_factor_four_max_pool_brightens_and_antialias_agrees_with_avg_pool(ns
     assert F.max_pool2d(image, factor).mean() > image.mean() + 0.02
     assert (antialiased - avg).abs().mean() < 0.02
     assert torch.equal(F.interpolate(image, scale_factor=1 / factor, mode="nearest"), image[..., ::factor, ::factor])
+
+
+def test_max_pool_keeps_each_channels_maximum_not_one_pixel(ns):
+    # The page: max pooling keeps the largest value of each colour channel per window; on the
+    # photo the three maxima often come from different pixels, so no single pixel is kept.
+    _, where = F.max_pool2d(ns["image"], ns["factor"], return_indices=True)
+    differs = (where[0, 0] != where[0, 1]) | (where[0, 1] != where[0, 2])
+    assert differs.float().mean() > 0.1
 
 
 def test_picture_shows_the_original_and_every_method(ns):
