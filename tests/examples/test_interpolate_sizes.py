@@ -443,3 +443,15 @@ def test_the_antialiased_cpu_kernels_skip_an_axis_that_keeps_its_size(mode):
         torch.testing.assert_close(y[0, 0, 0], x[0, 0, 0], rtol=0, atol=1e-12)
         if mode == "bicubic":  # plain bicubic does not copy on the CPU
             assert not torch.allclose(F.interpolate(x, scale_factor=keep, mode=mode), x)
+
+
+@pytest.mark.parametrize("channels", [1, 3, 4, 5])
+def test_plain_bicubic_copies_on_uint8_input_but_not_on_float(channels):
+    for n in (8, 30, 100):
+        row = torch.randint(0, 256, (1, channels, 1, n), dtype=torch.uint8, generator=torch.Generator().manual_seed(n))
+        x = row.expand(1, channels, n, n).contiguous()
+        keep = 1 + 0.6 / n
+        assert torch.equal(F.interpolate(x, scale_factor=keep, mode="bicubic"), x)
+        only_last = F.interpolate(x, scale_factor=(2.0, keep), mode="bicubic")
+        assert torch.equal(only_last[0, :, 0], x[0, :, 0])  # axis by axis
+        assert not torch.allclose(F.interpolate(x.float(), scale_factor=keep, mode="bicubic"), x.float())
