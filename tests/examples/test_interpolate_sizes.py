@@ -455,3 +455,13 @@ def test_plain_bicubic_copies_on_uint8_input_but_not_on_float(channels):
         only_last = F.interpolate(x, scale_factor=(2.0, keep), mode="bicubic")
         assert torch.equal(only_last[0, :, 0], x[0, :, 0])  # axis by axis
         assert not torch.allclose(F.interpolate(x.float(), scale_factor=keep, mode="bicubic"), x.float())
+
+
+def test_the_size_grid_is_symmetric_and_reaches_the_last_pixel_only_when_enlarging():
+    for n in range(1, 30):
+        ramp = torch.arange(float(n), dtype=torch.float64).view(1, 1, -1)
+        for out in range(1, 60):
+            p = F.interpolate(ramp, size=out, mode="linear")[0, 0]
+            torch.testing.assert_close(p + p.flip(0), torch.full_like(p, n - 1.0))
+            if n > 1:
+                assert (p[-1].item() == n - 1) == (out >= n), (n, out)
