@@ -171,6 +171,14 @@ for channels in (3, 1):
         width_one[channels, layout] = F.interpolate(image, size=(3, 1), mode="bilinear", antialias=True)[0, 0, :, 0]
         print(f"{channels} channel(s), {str(layout).replace('torch.', ''):18s} strides {str(image.stride()):16s}"
               f" {[round(v, 4) for v in width_one[channels, layout].tolist()]}")
+# uint8 has its own AVX2 code for up to 4 channels on x86 CPUs with AVX2; the generic separable
+# kernel, used for more channels or on other CPUs, with or without antialias, repeats the first row.
+cpu_capability = torch.backends.cpu.get_cpu_capability()
+print(f"CPU capability: {cpu_capability}")
+for channels, antialias in ((3, True), (5, True), (5, False)):
+    tall_uint8 = torch.arange(30, dtype=torch.uint8).view(1, 1, 6, 5).repeat(1, channels, 1, 1)
+    width_one["uint8", channels, antialias] = F.interpolate(tall_uint8, size=(3, 1), mode="bilinear", antialias=antialias)[0, 0, :, 0]
+    print(f"uint8, {channels} channels, antialias={antialias}: {width_one['uint8', channels, antialias].tolist()}")
 # A 1-channel tensor is already channels_last-contiguous, so converting it changes nothing.
 # Workarounds for any channel count: the height first, keeping the width, then the width; or
 # the transpose, whose output height of 1 the bug does not touch.
@@ -190,8 +198,6 @@ print(f"6x1 input, transposed: {[round(v, 4) for v in narrow_transposed[0, 0, :,
 # uint8 on the CPU: a 3-channel contiguous image shrunk to a single pixel (1x1). The CPU's
 # uint8 kernels are tried on the CPU whatever the build device (CUDA has no uint8 bilinear).
 # With up to 4 channels they are AVX2 code, used where torch's CPU capability is AVX2 or AVX512.
-cpu_capability = torch.backends.cpu.get_cpu_capability()
-print(f"CPU capability: {cpu_capability}")
 rgb = torch.randint(0, 256, (1, 3, 6, 5), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
 one_pixel = {}
 for mode in ("bilinear", "bicubic"):
