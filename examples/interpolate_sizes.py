@@ -174,9 +174,23 @@ for kwargs in (dict(scale_factor=2.0), dict(size=9)):
 # %% non_integer_nearest
 # Non-integer scales with nearest: input pixels are copied an uneven number of times.
 row = torch.arange(8.0, device=device).view(1, 1, -1)
-for factor in (1.5, 2.5, 0.75):
+for factor in (1.5, 2.5, 1.3, 0.75):
     picks = F.interpolate(row, scale_factor=factor, mode="nearest")[0, 0].long().cpu()
     print(f"x{factor}: output {len(picks)} px, copies of each input pixel {torch.bincount(picks, minlength=8).tolist()}")
+
+# %% averaging_tail
+# The averaging modes shrinking the same 8 pixels: which input pixels get no weight at all. One
+# identity row per input pixel, so row i of the result is what input pixel i contributes.
+eye8 = torch.eye(8, dtype=torch.float64, device=device).view(8, 1, 1, 8)
+averaging = {"area": dict(mode="area"), "bilinear, antialias": dict(mode="bilinear", antialias=True),
+             "bicubic, antialias": dict(mode="bicubic", antialias=True)}
+unused = {}
+for name, kwargs in averaging.items():
+    for call, resize in (("scale_factor=0.37", dict(scale_factor=(1.0, 0.37))), ("size=2", dict(size=(1, 2))),
+                         ("scale_factor=0.2", dict(scale_factor=(1.0, 0.2)))):
+        weights = F.interpolate(eye8, **resize, **kwargs)[:, 0, 0, :]
+        unused[name, call] = (weights.abs().sum(1) == 0).nonzero().flatten().tolist()
+        print(f"{call}, {name}: {weights.shape[1]} px, input pixels without weight {unused[name, call]}")
 
 # %% area_scale
 # area always turns scale_factor into a size (torch sets recompute_scale_factor=True for it)

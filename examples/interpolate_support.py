@@ -138,8 +138,10 @@ for label, kwargs in (
     ("bicubic, antialias", dict(mode="bicubic", antialias=True)),
 ):
     print(f"{label:20s} output pixel 1: {[round(w, 4) for w in weight_rows(12, 4, **kwargs)[1].tolist()]}")
-# The stretch is the shrink factor of the grid: in/out given size, 1/scale_factor given scale_factor.
-for label, resize in (("size=3", dict(n_out=3)), ("scale_factor=0.5", dict(scale_factor=0.5))):
+# The stretch is the shrink factor of the grid: in/out given size, 1/scale_factor given scale_factor,
+# in/out again once recompute_scale_factor=True has turned the factor into a size.
+for label, resize in (("size=3", dict(n_out=3)), ("scale_factor=0.5", dict(scale_factor=0.5)),
+                      ("scale_factor=0.5, recompute_scale_factor=True", dict(scale_factor=0.5, recompute_scale_factor=True))):
     print(f"bilinear, antialias, 7 px, {label} output pixel 1: {[round(w, 4) for w in weight_rows(7, mode='bilinear', antialias=True, **resize)[1].tolist()]}")
 
 # %% dtypes
@@ -169,15 +171,33 @@ for channels in (3, 1):
         width_one[channels, layout] = F.interpolate(image, size=(3, 1), mode="bilinear", antialias=True)[0, 0, :, 0]
         print(f"{channels} channel(s), {str(layout).replace('torch.', ''):18s} strides {str(image.stride()):16s}"
               f" {[round(v, 4) for v in width_one[channels, layout].tolist()]}")
+# uint8 has its own AVX2 code for up to 4 channels on x86 CPUs with AVX2; the generic separable
+# kernel, used for more channels or on other CPUs, with or without antialias, repeats the first row.
+cpu_capability = torch.backends.cpu.get_cpu_capability()
+print(f"CPU capability: {cpu_capability}")
+for channels, antialias in ((3, True), (5, True), (5, False)):
+    tall_uint8 = torch.arange(30, dtype=torch.uint8).view(1, 1, 6, 5).repeat(1, channels, 1, 1)
+    width_one["uint8", channels, antialias] = F.interpolate(tall_uint8, size=(3, 1), mode="bilinear", antialias=antialias)[0, 0, :, 0]
+    print(f"uint8, {channels} channels, antialias={antialias}: {width_one['uint8', channels, antialias].tolist()}")
 # A 1-channel tensor is already channels_last-contiguous, so converting it changes nothing.
-# The workaround that works for any channel count: the height first, keeping the width, then the width.
+# Workarounds for any channel count: the height first, keeping the width, then the width; or
+# the transpose, whose output height of 1 the bug does not touch.
 gray = tall
 two_calls = F.interpolate(F.interpolate(gray, size=(3, 5), mode="bilinear", antialias=True), size=(3, 1), mode="bilinear", antialias=True)
+transposed = F.interpolate(gray.transpose(-1, -2), size=(1, 3), mode="bilinear", antialias=True).transpose(-1, -2)
 print(f"1 channel, two calls: {[round(v, 4) for v in two_calls[0, 0, :, 0].tolist()]}")
+print(f"1 channel, transposed: {[round(v, 4) for v in transposed[0, 0, :, 0].tolist()]}")
+# An input already one pixel wide: the first of the two calls is the failing call itself.
+narrow = gray[..., :1].contiguous()
+narrow_two_calls = F.interpolate(F.interpolate(narrow, size=(3, 1), mode="bilinear", antialias=True), size=(3, 1), mode="bilinear", antialias=True)
+narrow_transposed = F.interpolate(narrow.transpose(-1, -2), size=(1, 3), mode="bilinear", antialias=True).transpose(-1, -2)
+print(f"6x1 input, two calls: {[round(v, 4) for v in narrow_two_calls[0, 0, :, 0].tolist()]}")
+print(f"6x1 input, transposed: {[round(v, 4) for v in narrow_transposed[0, 0, :, 0].tolist()]}")
 
 # %% uint8_one_pixel
 # uint8 on the CPU: a 3-channel contiguous image shrunk to a single pixel (1x1). The CPU's
 # uint8 kernels are tried on the CPU whatever the build device (CUDA has no uint8 bilinear).
+# With up to 4 channels they are AVX2 code, used where torch's CPU capability is AVX2 or AVX512.
 rgb = torch.randint(0, 256, (1, 3, 6, 5), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
 one_pixel = {}
 for mode in ("bilinear", "bicubic"):

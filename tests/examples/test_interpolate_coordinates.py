@@ -420,3 +420,21 @@ def test_float64_4d_nearest_is_exact_once_the_output_is_large(ns):
         x = torch.arange(2.0, dtype=torch.float64).expand(1, 1, h, 2).contiguous()
         row = F.interpolate(x, size=(h, 82), mode="nearest")[0, 0, 0].long()
         assert torch.bincount(row).tolist() == ([42, 40] if h + 82 <= 128 else [41, 41]), h
+
+
+def test_given_scale_factor_the_step_is_one_over_it_except_area_and_recompute():
+    for n_in in range(2, 20):
+        ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+        for factor in (0.3, 0.45, 0.7, 1.3, 1.5, 2.3):
+            n_out = math.floor(n_in * factor)
+            if n_out < 1 or n_out == n_in:  # an axis that keeps its size: the copy exception
+                continue
+            d = torch.arange(n_out, dtype=torch.float64)
+            given = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=False)[0, 0]
+            torch.testing.assert_close(given, ((d + 0.5) / factor - 0.5).clamp(0, n_in - 1))
+            by_size = F.interpolate(ramp, size=n_out, mode="linear", align_corners=False)
+            recomputed = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=False, recompute_scale_factor=True)
+            torch.testing.assert_close(recomputed, by_size)
+            for recompute in (None, False, True):  # area: the windows of in/out, whatever was asked
+                area = F.interpolate(ramp, scale_factor=factor, mode="area", recompute_scale_factor=recompute)
+                torch.testing.assert_close(area, F.interpolate(ramp, size=n_out, mode="area"), rtol=0, atol=0)

@@ -246,6 +246,11 @@ def test_whole_product_grids_coincide():
                 b = F.interpolate(ramp, scale_factor=scale, mode=mode, recompute_scale_factor=True)
                 torch.testing.assert_close(a, b, rtol=0, atol=1e-12 if mode == "linear" else 0, msg=f"{mode} {n_in} {n_out}")
     assert tried > 1000
+    # "beyond float rounding": 10 x 1.3 is 13.0 in float64, yet linear differs in the last bits
+    ramp = torch.arange(10.0, dtype=torch.float64).view(1, 1, -1)
+    a = F.interpolate(ramp, scale_factor=1.3, mode="linear")
+    b = F.interpolate(ramp, scale_factor=1.3, mode="linear", recompute_scale_factor=True)
+    assert 10 * 1.3 == 13 and not torch.equal(a, b) and torch.allclose(a, b, rtol=0, atol=1e-12)
 
 
 def test_non_integer_scales_copy_unevenly_unless_a_kernel_ignores_the_scale():
@@ -266,6 +271,57 @@ def test_averaging_modes_drop_no_pixel_when_shrinking(ns):
         assert (out.abs().sum(-1) > 0).all(), kwargs
     nearest = F.interpolate(eye.view(8, 1, 8), scale_factor=0.75, mode="nearest")
     assert (nearest.abs().sum(-1) == 0).any()
+
+
+def _unused(n, mode, **kwargs):
+    eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+    weights = F.interpolate(eye, mode=mode, **kwargs)[:, 0, 0, :]
+    return (weights.abs().sum(1) == 0).nonzero().flatten().tolist()
+
+
+def test_only_area_never_drops_a_pixel_the_antialiased_kernels_do_given_scale_factor(ns):
+    dropped = {"bilinear": 0, "bicubic": 0}
+    for n in range(2, 40):
+        for out in range(1, n):  # given size: nothing dropped by any averaging mode
+            for mode, extra in (("area", {}), ("bilinear", {"antialias": True}), ("bicubic", {"antialias": True})):
+                assert _unused(n, mode, size=(1, out), **extra) == [], (mode, n, out)
+        for hundredths in range(5, 100):
+            scale = hundredths / 100
+            if int(n * scale) == 0:
+                continue
+            assert _unused(n, "area", scale_factor=(1.0, scale)) == [], (n, scale)
+            for mode in dropped:
+                unused = _unused(n, mode, scale_factor=(1.0, scale), antialias=True)
+                dropped[mode] += bool(unused)
+                if unused and mode == "bicubic":  # only where the cubic is exactly zero (t = 1 or 2)
+                    stretch = max(1 / scale, 1.0)
+                    for j in unused:
+                        t = [abs(j + 0.5 - (i + 0.5) / scale) / stretch for i in range(int(n * scale))]
+                        assert any(abs(v - 1) < 1e-9 or abs(v - 2) < 1e-9 for v in t), (n, scale, j)
+    assert dropped["bilinear"] > 100 and dropped["bicubic"] > 0
+    # The cell, as the page reads it.
+    cell = ns["unused"]
+    assert all(cell["area", call] == [] for call in ("scale_factor=0.37", "size=2", "scale_factor=0.2"))
+    assert cell["bilinear, antialias", "scale_factor=0.37"] == [7] and cell["bilinear, antialias", "size=2"] == []
+    assert cell["bicubic, antialias", "scale_factor=0.37"] == [] and cell["bicubic, antialias", "size=2"] == []
+    assert cell["bicubic, antialias", "scale_factor=0.2"] == [7]
+
+
+def test_the_last_pixel_can_get_one_copy_fewer_than_any_other(ns):
+    fewer = 0
+    for n in range(2, 30):
+        row = torch.arange(float(n)).view(1, 1, -1)
+        for hundredths in range(101, 1000, 7):
+            scale = hundredths / 100
+            if scale == int(scale):
+                continue
+            counts = torch.bincount(F.interpolate(row, scale_factor=scale)[0, 0].long(), minlength=n).tolist()
+            low, high = math.floor(scale), math.ceil(scale)
+            assert set(counts[:-1]) <= {low, high} and counts[-1] in (low - 1, low, high), (n, scale, counts)
+            fewer += counts[-1] == low - 1
+    assert fewer > 100
+    copies = torch.bincount(F.interpolate(torch.arange(8.0).view(1, 1, -1), scale_factor=1.3)[0, 0].long(), minlength=8)
+    assert len(F.interpolate(torch.arange(8.0).view(1, 1, -1), scale_factor=1.3)[0, 0]) == 10 and copies[-1] == 0 and (copies[:-1] > 0).all()
 
 
 def test_avg_pool_pairs_drop_the_last_pixel_and_even_sizes_match_area(ns):
@@ -387,3 +443,25 @@ def test_the_antialiased_cpu_kernels_skip_an_axis_that_keeps_its_size(mode):
         torch.testing.assert_close(y[0, 0, 0], x[0, 0, 0], rtol=0, atol=1e-12)
         if mode == "bicubic":  # plain bicubic does not copy on the CPU
             assert not torch.allclose(F.interpolate(x, scale_factor=keep, mode=mode), x)
+
+
+@pytest.mark.parametrize("channels", [1, 3, 4, 5])
+def test_plain_bicubic_copies_on_uint8_input_but_not_on_float(channels):
+    for n in (8, 30, 100):
+        row = torch.randint(0, 256, (1, channels, 1, n), dtype=torch.uint8, generator=torch.Generator().manual_seed(n))
+        x = row.expand(1, channels, n, n).contiguous()
+        keep = 1 + 0.6 / n
+        assert torch.equal(F.interpolate(x, scale_factor=keep, mode="bicubic"), x)
+        only_last = F.interpolate(x, scale_factor=(2.0, keep), mode="bicubic")
+        assert torch.equal(only_last[0, :, 0], x[0, :, 0])  # axis by axis
+        assert not torch.allclose(F.interpolate(x.float(), scale_factor=keep, mode="bicubic"), x.float())
+
+
+def test_the_size_grid_is_symmetric_and_reaches_the_last_pixel_only_when_enlarging():
+    for n in range(1, 30):
+        ramp = torch.arange(float(n), dtype=torch.float64).view(1, 1, -1)
+        for out in range(1, 60):
+            p = F.interpolate(ramp, size=out, mode="linear")[0, 0]
+            torch.testing.assert_close(p + p.flip(0), torch.full_like(p, n - 1.0))
+            if n > 1:
+                assert (p[-1].item() == n - 1) == (out >= n), (n, out)
