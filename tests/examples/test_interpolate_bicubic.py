@@ -296,3 +296,24 @@ def test_the_width_one_exception_to_the_pillow_rule():
     same_height = F.interpolate(torch.from_numpy(image)[None, None], size=(7, 1), mode="bicubic", antialias=True)
     expected = np.asarray(Image.fromarray(image).resize((1, 7), Image.Resampling.BICUBIC))
     np.testing.assert_allclose(same_height[0, 0].numpy(), expected, atol=1e-5)  # only when the height changes
+
+
+def test_float32_drift_on_a_long_axis_is_the_rounding_of_the_sample_positions():
+    # the page's reason: Keys' kernel at the positions rounded to float32 reproduces torch's float32
+    # result, at the exact positions its float64 one
+    n, out = 1000, 33
+    column = (np.random.default_rng(1).random(n) * 2 - 1).astype(np.float32)
+    x = torch.from_numpy(column).view(1, 1, n, 1)
+    t32 = F.interpolate(x, size=(out, 1), mode="bicubic")[0, 0, :, 0].double().numpy()
+    t64 = F.interpolate(x.double(), size=(out, 1), mode="bicubic")[0, 0, :, 0].numpy()
+
+    def keys_at(positions):
+        taps = np.floor(positions)[:, None] + np.arange(-1, 3)
+        weights = keys(positions[:, None] - taps, -0.75)
+        return (weights * column[np.clip(taps, 0, n - 1).astype(int)].astype(np.float64)).sum(axis=1)
+
+    i = np.arange(out)
+    rounded = (np.float32(n / out) * (i + np.float32(0.5)).astype(np.float32) - np.float32(0.5)).astype(np.float32)
+    assert np.abs(t32 - t64).max() > 2e-5  # the drift
+    assert np.abs(t32 - keys_at(rounded.astype(np.float64))).max() < 1e-6
+    assert np.abs(t64 - keys_at((i + 0.5) * n / out - 0.5)).max() < 1e-12
