@@ -267,3 +267,15 @@ def test_beyond_forty_nearest_misses_a_whole_factor_the_other_two_keep(ns):
     r = ns["nearest_indices"](2, 82)
     blocks = [i // 41 for i in range(82)]
     assert r["nearest-exact"] == r["grid_sample nearest"] == blocks and r["nearest"] != blocks
+
+
+def test_bicubic_zeros_differs_in_exactly_the_shrinks_below_a_factor_of_three(ns):
+    # "with align_corners=False, in exactly the shrinks by a factor below 3 (out < in < 3 out)"
+    resize = ns["resize_with_grid_sample"]
+    for n_in in range(1, 61):
+        for n_out in range(1, n_in + 1):
+            x = torch.randn(1, 1, 1, n_in, dtype=torch.float64)
+            zeros = resize(x, (1, n_out), "bicubic", False, "zeros")
+            border = resize(x, (1, n_out), "bicubic", False, "border")
+            differs = not torch.allclose(zeros, border, rtol=0, atol=1e-12)
+            assert differs == (n_out < n_in < 3 * n_out), (n_in, n_out)
