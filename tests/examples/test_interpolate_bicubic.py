@@ -317,3 +317,12 @@ def test_float32_drift_on_a_long_axis_is_the_rounding_of_the_sample_positions():
     assert np.abs(t32 - t64).max() > 2e-5  # the drift
     assert np.abs(t32 - keys_at(rounded.astype(np.float64))).max() < 1e-6
     assert np.abs(t64 - keys_at((i + 0.5) * n / out - 0.5)).max() < 1e-12
+
+
+def test_bilinear_rounds_its_weights_to_the_datas_precision_bfloat16_too():
+    # "rounded to the data's precision ... on the CPU, bfloat16 for bfloat16 data": one bfloat16 step above 1
+    step = torch.zeros(1, 1, 1, 12, dtype=torch.bfloat16)
+    step[..., 6:] = 1
+    one_up = 1 + torch.finfo(torch.bfloat16).eps  # the next bfloat16 after 1
+    peaks = {k: float(F.interpolate(step, scale_factor=k, mode="bilinear").max()) for k in range(2, 21)}
+    assert set(peaks.values()) == {1.0, one_up} and peaks[10] == one_up
