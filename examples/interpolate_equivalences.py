@@ -180,6 +180,11 @@ for shape, k in [((1, 2, 9, 12), 3), ((2, 1, 10, 15), 5), ((1, 1, 14, 21), 7)]:
 
 show("nearest / k == x[..., ::k, ::k]", "nearest-exact / k == x[..., k//2::k, k//2::k]", "bilinear / 2 == avg_pool2d(2)",
      "bilinear / k, k odd == x[..., k//2::k, k//2::k]")
+# Slicing only for finite values: the neighbour still enters with weight 0, and 0 * inf is nan.
+spiked = torch.zeros(1, 1, 3, 9, device=device)
+spiked[..., 1, 5] = float("inf")  # beside the middle sample, column 4
+spiked_bilinear = F.interpolate(spiked, scale_factor=1 / 3, mode="bilinear")
+print(f"bilinear / 3, an inf beside the middle sample: {spiked_bilinear[0, 0, 0].tolist()}; slicing: {spiked[0, 0, 1, 1::3].tolist()}")
 # scale_factor=1/k sets the size to floor(in * (1/k)) in floating point: for some k that lands
 # one pixel short of in/k, and the result is not the slice. Every k up to 100, in = k * n, n = 1..8:
 short_by_scale = {}

@@ -247,3 +247,35 @@ def test_bicubic_zeros_and_reflection_differ_in_most_enlargements(ns, align_corn
         for padding in differs:
             differs[padding] += not torch.allclose(resize(x, (3, n_out), "bicubic", align_corners, padding), border, rtol=0, atol=1e-12)
     assert all(count > len(enlargements) / 2 for count in differs.values()), differs
+
+
+def test_interpolate_nearest_scale_is_float32_for_float32_input_not_always_for_float64():
+    # "rounded to float32 for float32 input; float64 escapes that rounding in some CPU kernels and not in others"
+    exact = torch.arange(82) * 2 // 82  # 2 pixels enlarged 41x: floor(i * 2 / 82)
+    for shape, size in (((1, 1, 2), (82,)), ((1, 1, 1, 2), (1, 82))):
+        row = torch.arange(2, dtype=torch.float32).view(shape)
+        assert not torch.equal(F.interpolate(row, size=size, mode="nearest").flatten().long(), exact)
+    as_float64 = {
+        len(shape): torch.equal(F.interpolate(torch.arange(2.0, dtype=torch.float64).view(shape), size=size, mode="nearest").flatten().long(), exact)
+        for shape, size in (((1, 1, 2), (82,)), ((1, 1, 1, 2), (1, 82)))
+    }
+    assert as_float64 == {3: True, 4: False}  # the 1-D CPU kernel is exact, the small 4-D one rounds like float32
+
+
+def test_beyond_forty_nearest_misses_a_whole_factor_the_other_two_keep(ns):
+    # "beyond that, nearest misses some whole factors, such as 2 -> 82, where the other two still agree"
+    r = ns["nearest_indices"](2, 82)
+    blocks = [i // 41 for i in range(82)]
+    assert r["nearest-exact"] == r["grid_sample nearest"] == blocks and r["nearest"] != blocks
+
+
+def test_bicubic_zeros_differs_in_exactly_the_shrinks_below_a_factor_of_three(ns):
+    # "with align_corners=False, in exactly the shrinks by a factor below 3 (out < in < 3 out)"
+    resize = ns["resize_with_grid_sample"]
+    for n_in in range(1, 61):
+        for n_out in range(1, n_in + 1):
+            x = torch.randn(1, 1, 1, n_in, dtype=torch.float64)
+            zeros = resize(x, (1, n_out), "bicubic", False, "zeros")
+            border = resize(x, (1, n_out), "bicubic", False, "border")
+            differs = not torch.allclose(zeros, border, rtol=0, atol=1e-12)
+            assert differs == (n_out < n_in < 3 * n_out), (n_in, n_out)

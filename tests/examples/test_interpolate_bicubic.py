@@ -164,6 +164,14 @@ def test_opencv_inter_cubic_equals_torch_bicubic():
             cv = cv2.resize(image, (width, height), interpolation=cv2.INTER_CUBIC).reshape(height, width)
             pt = F.interpolate(torch.from_numpy(image)[None, None], size=(height, width), mode="bicubic")[0, 0].numpy()
             np.testing.assert_allclose(cv, pt, atol=5e-6, err_msg=f"{(h, w)} -> {(height, width)}")  # float32 coordinates
+    # larger images: torch's float32 kernel rounds its sample positions to float32 and drifts,
+    # while OpenCV stays with torch's float64 result
+    image = (rng.random((1000, 7)) * 2 - 1).astype(np.float32)
+    cv = cv2.resize(image, (33, 33), interpolation=cv2.INTER_CUBIC).astype(np.float64)
+    x = torch.from_numpy(image)[None, None]
+    pt32 = F.interpolate(x, size=(33, 33), mode="bicubic")[0, 0].double().numpy()
+    pt64 = F.interpolate(x.double(), size=(33, 33), mode="bicubic")[0, 0].numpy()
+    assert np.abs(cv - pt32).max() > 2e-5 and np.abs(cv - pt64).max() < 1e-6
     # "on uint8 images the two round differently"
     image = (rng.random((16, 20)) * 255).astype(np.uint8)
     cv = cv2.resize(image, (60, 48), interpolation=cv2.INTER_CUBIC).astype(int)
@@ -214,12 +222,40 @@ def test_portable_uint8_recipe(ns):
 
 
 def test_pillow_shrink_table(ns):
-    for aa_gap, plain_gap in ns["shrink_gap"].values():
+    by_size = {label: gaps for label, gaps in ns["shrink_gap"].items() if "scale_factor" not in label}
+    for aa_gap, plain_gap in by_size.values():
         assert aa_gap < 5e-6 and plain_gap > 0.01  # float32 rounding, on either device
     n = ns["n_in"]
-    sizes = ns["shrink_gap"].keys()
+    sizes = [tuple(int(v) for v in label.split(" × ")) for label in by_size]
     assert any(h == n and w < n for h, w in sizes)  # "one row shrinks one axis only"
     assert any(h > n and w < n for h, w in sizes)  # "one enlarges the height and shrinks the width"
+    # a scale_factor whose product with the size is not whole misses Pillow, unless recomputed
+    assert ns["shrink_gap"]["44 × 44, scale_factor=0.7"][0] > 0.01
+    assert ns["shrink_gap"]["44 × 44, scale_factor=0.7, recompute_scale_factor=True"][0] < 5e-6
+
+
+@pytest.mark.parametrize("factor", [0.3, 0.7, 1.3, 2.7])
+def test_pillow_rule_needs_the_size_not_a_fractional_scale_factor(factor):
+    Image = pytest.importorskip("PIL.Image")
+    image = np.random.default_rng(4).random((30, 23)).astype(np.float32)
+    x = torch.from_numpy(image)[None, None]
+    by_factor = F.interpolate(x, scale_factor=factor, mode="bicubic", antialias=True)
+    h, w = by_factor.shape[-2:]
+    pil = np.asarray(Image.fromarray(image).resize((w, h), Image.Resampling.BICUBIC))
+    assert np.abs(by_factor[0, 0].numpy() - pil).max() > 0.01
+    for kwargs in ({"size": (h, w)}, {"scale_factor": factor, "recompute_scale_factor": True}):
+        np.testing.assert_allclose(F.interpolate(x, mode="bicubic", antialias=True, **kwargs)[0, 0].numpy(), pil, atol=5e-6)
+
+
+def test_shrinking_adds_a_third_difference_the_kernel_width(ns):
+    # "one of the reasons": with Pillow's A and Pillow's border, the 4-tap kernel still misses
+    # Pillow when shrinking, because Pillow widens the kernel
+    Image = pytest.importorskip("PIL.Image")
+    crop, n = ns["crop"], ns["n_in"]
+    for out in (32, 21):
+        m, _ = ns["cubic_matrix"](n, out, -0.5, "renormalise")
+        pil = np.asarray(Image.fromarray(crop.astype(np.float32)).resize((out, out), Image.Resampling.BICUBIC))
+        assert np.abs(m @ crop @ m.T - pil).max() > 0.05
 
 
 def test_pillow_difference_is_concentrated_at_edges(ns):
@@ -260,3 +296,33 @@ def test_the_width_one_exception_to_the_pillow_rule():
     same_height = F.interpolate(torch.from_numpy(image)[None, None], size=(7, 1), mode="bicubic", antialias=True)
     expected = np.asarray(Image.fromarray(image).resize((1, 7), Image.Resampling.BICUBIC))
     np.testing.assert_allclose(same_height[0, 0].numpy(), expected, atol=1e-5)  # only when the height changes
+
+
+def test_float32_drift_on_a_long_axis_is_the_rounding_of_the_sample_positions():
+    # the page's reason: Keys' kernel at the positions rounded to float32 reproduces torch's float32
+    # result, at the exact positions its float64 one
+    n, out = 1000, 33
+    column = (np.random.default_rng(1).random(n) * 2 - 1).astype(np.float32)
+    x = torch.from_numpy(column).view(1, 1, n, 1)
+    t32 = F.interpolate(x, size=(out, 1), mode="bicubic")[0, 0, :, 0].double().numpy()
+    t64 = F.interpolate(x.double(), size=(out, 1), mode="bicubic")[0, 0, :, 0].numpy()
+
+    def keys_at(positions):
+        taps = np.floor(positions)[:, None] + np.arange(-1, 3)
+        weights = keys(positions[:, None] - taps, -0.75)
+        return (weights * column[np.clip(taps, 0, n - 1).astype(int)].astype(np.float64)).sum(axis=1)
+
+    i = np.arange(out)
+    rounded = (np.float32(n / out) * (i + np.float32(0.5)).astype(np.float32) - np.float32(0.5)).astype(np.float32)
+    assert np.abs(t32 - t64).max() > 2e-5  # the drift
+    assert np.abs(t32 - keys_at(rounded.astype(np.float64))).max() < 1e-6
+    assert np.abs(t64 - keys_at((i + 0.5) * n / out - 0.5)).max() < 1e-12
+
+
+def test_bilinear_rounds_its_weights_to_the_datas_precision_bfloat16_too():
+    # "rounded to the data's precision ... on the CPU, bfloat16 for bfloat16 data": one bfloat16 step above 1
+    step = torch.zeros(1, 1, 1, 12, dtype=torch.bfloat16)
+    step[..., 6:] = 1
+    one_up = 1 + torch.finfo(torch.bfloat16).eps  # the next bfloat16 after 1
+    peaks = {k: float(F.interpolate(step, scale_factor=k, mode="bilinear").max()) for k in range(2, 21)}
+    assert set(peaks.values()) == {1.0, one_up} and peaks[10] == one_up

@@ -311,3 +311,36 @@ def test_antialias_shrink_weighs_the_block_and_about_half_of_each_neighbour(k):
     reach = k // 2 if k % 2 == 0 else (k - 1) // 2
     assert used.min() == 2 * k - reach and used.max() == 3 * k - 1 + reach, (k, used)
     assert row[2 * k : 3 * k].sum() > 0.5 and row.argmax() in range(2 * k, 3 * k)  # more in the middle
+
+
+def test_odd_factor_bilinear_is_slicing_only_for_finite_values(ns):
+    # the example's line: an inf beside a sampled pixel makes bilinear nan there, slicing keeps 0
+    got = ns["spiked_bilinear"][0, 0, 0].cpu()
+    assert got.isnan().tolist() == [False, True, False] and (ns["spiked"][0, 0, 1, 1::3] == 0).all()
+    gen = torch.Generator().manual_seed(11)
+    for k in (3, 5, 7):
+        x = torch.rand(1, 2, 2 * k, 3 * k, generator=gen)
+        sliced = x[..., k // 2 :: k, k // 2 :: k]
+        assert torch.equal(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), sliced)  # finite: the slice
+        x[0, 0, k // 2, k // 2 + 1] = float("inf")  # the right-hand neighbour of the first sample
+        y = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
+        assert y[0, 0, 0, 0].isnan() and torch.equal(F.interpolate(x, scale_factor=1 / k, mode="nearest-exact"), sliced)
+
+
+def test_grid_sample_nearest_matches_interpolate_nearest_only_where_nearest_makes_blocks():
+    x = torch.rand(1, 1, 2, 2)
+    for k, nearest_blocks in ((2, True), (3, True), (8, True), (41, False), (47, False)):
+        grid = F.affine_grid(torch.eye(2, 3).unsqueeze(0), (1, 1, 2 * k, 2 * k), align_corners=False)
+        sampled = F.grid_sample(x, grid, mode="nearest", padding_mode="border", align_corners=False)
+        blocks = x.repeat_interleave(k, -1).repeat_interleave(k, -2)
+        assert torch.equal(sampled, blocks)
+        assert torch.equal(F.interpolate(x, scale_factor=k, mode="nearest"), sampled) == nearest_blocks, k
+    # "coincide only in special cases", such as the 4 -> 2 shrink; the page's case differs
+    row = torch.rand(1, 1, 1, 4)
+    grid = F.affine_grid(torch.eye(2, 3).unsqueeze(0), (1, 1, 1, 2), align_corners=False)
+    assert torch.equal(F.grid_sample(row, grid, mode="nearest", align_corners=False), F.interpolate(row, size=(1, 2)))
+
+
+def test_grid_sample_nearest_differs_on_the_page_case(ns):
+    case = ns["checks"]["grid_sample(identity, border) == interpolate, nearest"]
+    assert [identical for _, identical, _ in case] == [False] and case[0][2] > 0.1
