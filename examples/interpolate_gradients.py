@@ -209,13 +209,16 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)  # torch.jit is deprecated but still deployed
     warnings.simplefilter("ignore", FutureWarning)
     scripted_bilinear_x2 = torch.jit.script(bilinear_x2)
+# area to a single pixel is not adaptive_avg_pool2d at all: it computes a mean instead.
 torch.use_deterministic_algorithms(True)
 try:
     x = torch.zeros(1, 1, 4, 4, device="meta", requires_grad=True)
     script_dispatch = {name: type(f(x).grad_fn).__name__ for name, f in (("eager", bilinear_x2), ("torch.jit.script", scripted_bilinear_x2))}
+    area_dispatch = {size: type(F.interpolate(x, size=size, mode="area").grad_fn).__name__ for size in (1, 2)}
 finally:
     torch.use_deterministic_algorithms(False)
 print("bilinear on meta, deterministic: " + ", ".join(f"{name} `{fn}`" for name, fn in script_dispatch.items()) + "\n")
+print("area on meta, deterministic: " + ", ".join(f"4x4→{size}x{size} `{fn}`" for size, fn in area_dispatch.items()) + "\n")
 # What torch's own documentation of the switch says, read from the docstring.
 raising = torch.use_deterministic_algorithms.__doc__.split("operations will throw a")[1].split("operations will act")[0]
 documented = re.findall(r"- ``([\w-]+)``", raising.split("functional.interpolate")[1].split("* :")[0])

@@ -38,10 +38,10 @@ torch._inductor.config.compile_threads = 1
 # %% compare
 # One compiled function computes every setting in float32 and bfloat16, from one input,
 # to a size that enlarges the height (37 -> 61) and shrinks the width (53 -> 23), neither
-# by a whole factor; and 'area' to two more sizes: 17x23 (windows of at most 4x4 input
-# pixels) and 5x5 (windows of up to 9x12).
+# by a whole factor; and 'area' to three more sizes: 17x23 (windows of at most 4x4 input
+# pixels), 5x5 (windows of up to 9x12) and 37x1 (windows of 1x53, sides that divide).
 DTYPES = [torch.float32, torch.bfloat16]
-SIZE, AREA_SIZES = (61, 23), [(17, 23), (5, 5)]
+SIZE, AREA_SIZES = (61, 23), [(17, 23), (5, 5), (37, 1)]
 x = torch.randn(2, 3, 37, 53, device=device)
 inputs = {dtype: x.to(dtype) for dtype in DTYPES}
 cases = []  # (setting, dtype, size)

@@ -261,3 +261,20 @@ def test_cuda_bilinear_and_trilinear_use_the_decomposition(deterministic, mode, 
     g = torch.rand_like(y)
     first, second = (torch.autograd.grad(F.interpolate(x, scale_factor=2, mode=mode), x, g)[0] for _ in range(2))
     assert torch.equal(first, second)
+
+
+def test_area_to_a_single_pixel_is_a_mean_not_adaptive_pooling(ns, deterministic):
+    # "Except to a single pixel (1x1, or 1x1x1 in 5-D)": the page must not say area always raises on CUDA.
+    assert ns["area_dispatch"] == {1: "MeanBackward1", 2: "AdaptiveAvgPool2DBackward0"}
+    for shape, size in (((1, 2, 5, 7), (1, 1)), ((1, 2, 3, 5, 7), (1, 1, 1)), ((1, 2, 5, 7), (1, 2)), ((1, 2, 3, 5, 7), (1, 1, 2))):
+        x = torch.zeros(shape, device="meta", requires_grad=True)
+        name = type(F.interpolate(x, size=size, mode="area").grad_fn).__name__
+        assert (name == "MeanBackward1") == (size in ((1, 1), (1, 1, 1))), (shape, size, name)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_cuda_area_to_one_pixel_runs_with_the_switch(deterministic):
+    x = torch.rand(2, 4, 16, 16, device="cuda", requires_grad=True)
+    g = torch.rand(2, 4, 1, 1, device="cuda")
+    first, second = (torch.autograd.grad(F.interpolate(x, size=(1, 1), mode="area"), x, g)[0] for _ in range(2))
+    assert torch.equal(first, second)

@@ -59,16 +59,33 @@ def adaptive_window(size_in, size_out):
     return max(math.ceil((i + 1) * size_in / size_out) - (i * size_in) // size_out for i in range(size_out))
 
 
+def inductor_window_bound(size_in, size_out):
+    """The window Inductor's _adaptive_avg_pool2d lowering allows for: ceil((in + out - 1) / out)."""
+    return -(-(size_in + size_out - 1) // size_out)
+
+
+def test_inductor_window_bound_is_the_largest_window_or_one_more():
+    # "The bound is the largest pooling window, or one pixel more on an axis at some sizes."
+    gaps = {inductor_window_bound(n, m) - adaptive_window(n, m) for n in range(1, 120) for m in range(1, 120)}
+    assert gaps == {0, 1}
+    assert inductor_window_bound(10, 4) == 4 and adaptive_window(10, 4) == 3
+
+
 def test_area_generated_code_up_to_25_pixels_and_the_eager_kernel_beyond(ns):
     results, falls_back, size = ns["results"], ns["falls_back"], ns["SIZE"]
     h_in, w_in = ns["x"].shape[-2:]
     shapes = {s: (adaptive_window(h_in, s[0]), adaptive_window(w_in, s[1])) for s in [size, *ns["AREA_SIZES"]]}
-    assert shapes == {(61, 23): (2, 4), (17, 23): (4, 4), (5, 5): (9, 12)}  # as the page says
+    assert shapes == {(61, 23): (2, 4), (17, 23): (4, 4), (5, 5): (9, 12), (37, 1): (1, 53)}  # as the page says
     for s, (h, w) in shapes.items():
+        divides = h_in % s[0] == 0 and w_in % s[1] == 0
+        if not divides:  # "at the sizes here that do not divide, it is the largest window"
+            assert (inductor_window_bound(h_in, s[0]), inductor_window_bound(w_in, s[1])) == (h, w), s
         window = h * w
-        assert falls_back["area", s] == (window > 25), (s, window)
-        if window > 25:  # the eager kernel itself: bitwise in every dtype
+        assert falls_back["area", s] == (window > 25 and not divides), (s, window)
+        if falls_back["area", s]:  # the eager kernel itself: bitwise in every dtype
             assert all(results["area", dtype, s]["bitwise"] for dtype in ns["DTYPES"])
+    # the counterexample to "generated code only up to 25 pixels": sides that divide
+    assert h_in % 37 == 0 and w_in % 1 == 0 and not falls_back["area", (37, 1)]
     assert all(results["area", dtype, size]["bitwise"] for dtype in ns["DTYPES"])
     if ns["device"].type == "cpu":  # the page's counterexample, in the CPU's generated code
         assert not results["area", torch.float32, (17, 23)]["bitwise"]
