@@ -198,6 +198,12 @@ def test_low_tone_loss_is_each_filters_frequency_response(ns):
     assert tones["BlurPool [1,4,6,4,1]"][0] < (1 - 1 / 3) * 0.25
     assert tones["bilinear, antialias"][0] < 0.8 * 0.25  # "and not by a little"
     assert tones["BlurPool [1,4,6,4,1]"][0] < tones["bilinear, antialias"][0] - 0.02
+    # "two 2x stages multiply what each keeps": the gains multiply, the losses do not
+    first = math.prod(math.cos(math.pi * f) ** 4 for f in low)
+    second = math.prod(math.cos(2 * math.pi * f) ** 4 for f in low)
+    lost = 1 - tones["BlurPool [1,4,6,4,1]"][0] / 0.25
+    assert lost == pytest.approx(1 - first * second, rel=0.03)
+    assert lost > 2 * (1 - first) * (1 - second)
 
 
 def test_sliced_spectrum_peak_is_where_the_formula_says(ns):
