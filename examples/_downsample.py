@@ -125,9 +125,11 @@ class MaxBlurPool(nn.Module):
 class Downsample(nn.Module):
     """Shrink height and width of an (N, C, H, W) float16, bfloat16, float32 or float64 tensor by an integer factor.
 
-    Every method returns floor(H / factor) x floor(W / factor) in the input's dtype, and
-    output pixel i sits at the centre of input block i, position factor * i + (factor - 1) / 2;
-    'area' alone spreads its windows over the rows a size that does not divide leaves over.
+    Every method returns floor(H / factor) x floor(W / factor) in the input's dtype, and away
+    from the borders output pixel i sits at the centre of input block i, position
+    factor * i + (factor - 1) / 2; 'area' alone spreads its windows over the rows a size that
+    does not divide leaves over. At the borders, the filters wider than a block
+    ('antialias-bilinear', 'blur', 'max-blur') are cut or padded, which moves the outermost samples.
     Inputs smaller than ``minimum_size`` raise a ValueError that names it.
     'blur' and 'max-blur' repeat a 2x blur pool (factor a power of 2) and take
     ``filter_size`` and ``padding_mode``. 'conv' is the only method with parameters (it

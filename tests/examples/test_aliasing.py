@@ -132,6 +132,9 @@ def test_area_folds_less_than_the_unfiltered_modes_except_bilinear_at_2x(ns):
 def test_bilinear_without_antialias_is_avg_at_2x_and_falls_behind_after(ns):
     rings = ns["rings"]
     assert torch.allclose(ns["shrunk"]["bilinear", 2], ns["shrunk"]["AvgPool2d(k)", 2])
+    # equal to float rounding, not bit for bit: the kernels round in another order
+    x = torch.rand(1, 1, 256, 256, generator=torch.Generator().manual_seed(0))
+    assert not torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
     for k in (4, 8):
         assert rings["bilinear", k] > 3 * rings["AvgPool2d(k)", k]
     for name in ("AvgPool2d(k)", "area"):
@@ -198,6 +201,12 @@ def test_low_tone_loss_is_each_filters_frequency_response(ns):
     assert tones["BlurPool [1,4,6,4,1]"][0] < (1 - 1 / 3) * 0.25
     assert tones["bilinear, antialias"][0] < 0.8 * 0.25  # "and not by a little"
     assert tones["BlurPool [1,4,6,4,1]"][0] < tones["bilinear, antialias"][0] - 0.02
+    # "two 2x stages multiply what each keeps": the gains multiply, the losses do not
+    first = math.prod(math.cos(math.pi * f) ** 4 for f in low)
+    second = math.prod(math.cos(2 * math.pi * f) ** 4 for f in low)
+    lost = 1 - tones["BlurPool [1,4,6,4,1]"][0] / 0.25
+    assert lost == pytest.approx(1 - first * second, rel=0.03)
+    assert lost > 2 * (1 - first) * (1 - second)
 
 
 def test_sliced_spectrum_peak_is_where_the_formula_says(ns):

@@ -109,7 +109,10 @@ def test_where_the_pairs_part_without_wrap_padding(ns):
             assert nearest.shape[-1] == n // 2 and sliced.shape[-1] == -(-n // 2)
             assert torch.equal(nearest, sliced[(...,) + (slice(0, n // 2),) * (rank - 2)]), (rank, n)
     gap = ns["gap"]
-    assert gap.max() > 0.1 and gap[..., 1:-1, 1:-1].max() < 1e-5
+    assert gap.max() > 0.1 and gap[..., 1:, 1:].max() < 1e-5
+    # only the first row and column differ: the last ones (not "the outermost rows and columns") agree
+    assert gap[..., 0, :].max() > 0.1 and gap[..., :, 0].max() > 0.1
+    assert gap[..., -1, 1:].max() < 1e-5 and gap[..., 1:, -1].max() < 1e-5
 
 
 @pytest.mark.parametrize("k", [2, 4])
@@ -156,6 +159,16 @@ def test_random_conv_shift_error_depends_on_the_draw(ns):
         draws = [ns["conv_shift"][k, seed] for seed in range(10)]
         sliced = ns["measured"]["x[..., ::k, ::k]", k]["shift"]
         assert min(draws) < sliced < max(draws), k
+
+
+def test_lp_pool_is_farthest_of_the_parameter_free_methods_but_a_random_conv_can_be_farther(ns):
+    """The page: LPPool is the farthest in the table; over ten draws the random conv's error spans LPPool's."""
+    for k in (2, 4):
+        error = scores(ns, "error", k)
+        parameter_free = {n: v for n, v in error.items() if not n.startswith("Conv2d")}
+        assert max(parameter_free, key=parameter_free.get) == "LPPool2d(2, k) / k"
+        draws = [ns["conv_error"][k, seed] for seed in range(10)]
+        assert min(draws) < error["LPPool2d(2, k) / k"] < max(draws), k
 
 
 def test_error_on_1_over_f_images_rewards_keeping_the_passband(ns):

@@ -255,6 +255,14 @@ def test_odd_width_drift(ns):
     at_4 = drift["Downsample(4, 'antialias-bilinear'), 25 px"]
     assert at_4[0] > 0 and at_4[-1] < 0 and all(v == 0 for v in at_4[1:-1])
     assert max(abs(v) for v in drift["F.interpolate(size=7, antialias=True)"][1:-1]) > 0.3
+    # on a size that divides, the outermost samples of the filters wider than a block move inwards
+    # too (so "output i sits at the block centre" holds away from the borders only); the others stay
+    for method in ("antialias-bilinear", "blur", "max-blur"):
+        at_16 = drift[f"Downsample(2, {method!r}), 16 px"]
+        assert len(at_16) == 8 and at_16[0] > 0.1 and at_16[-1] < -0.1 and all(v == 0 for v in at_16[1:-1]), method
+    for method in ("max", "avg", "area", "pixel-unshuffle"):
+        where = ramp_positions(ns["Downsample"](2, method), 16)
+        torch.testing.assert_close(where, 2 * torch.arange(8.0, dtype=torch.float64) + 0.5, atol=1e-9, rtol=0)
 
 
 def test_methods_compute_what_they_say(Downsample):

@@ -397,6 +397,8 @@ def test_response_predicts_the_aliasing_page(ns, measured_pages):
         for name in ("bilinear, antialias", "bicubic, antialias", "lanczos, antialias", "BlurPool [1,4,6,4,1]")
     )
     assert min(ns["predicted_tones"], key=lambda name: m[name, 4]["half"]) == "BlurPool [1,4,6,4,1]"
+    # lowest of the filters in that table only: a BlurPool with more taps, drawn on this page, is lower
+    assert m["BlurPool [1,5,10,10,5,1]", 4]["half"] < m["BlurPool [1,4,6,4,1]", 4]["half"]
 
 
 def test_lanczos_needs_antialias_and_4d_input():
