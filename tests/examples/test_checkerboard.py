@@ -45,6 +45,8 @@ def test_one_dimensional_counts_are_floor_or_ceil_of_kernel_over_stride(ns, kern
         counts = layer(torch.ones(1, 1, 10))[0, 0]
     inner = set(counts[kernel_size - 1 : 9 * stride + 1].tolist())
     assert inner == {kernel_size // stride, math.ceil(kernel_size / stride)}
+    # only interior pixels: the first output pixel holds one copy, below the floor once stride <= kernel_size / 2
+    assert counts[0] == 1 and (counts[0] < kernel_size // stride) == (2 * stride <= kernel_size)
     # ... so the 2-D table holds (ceil / floor) squared, and 1 exactly when stride divides kernel_size.
     assert ns["uneven"][kernel_size, stride] == pytest.approx((math.ceil(kernel_size / stride) / (kernel_size // stride)) ** 2)
     assert (ns["uneven"][kernel_size, stride] == 1) == (kernel_size % stride == 0)
