@@ -99,6 +99,16 @@ def test_score_is_zero_for_flat_and_smooth_trends_one_for_a_pure_pattern(ns, per
         score(torch.zeros(1, 1, 48 + 1, 48), 2 if period == 1 else period, 0)
 
 
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_a_map_within_rounding_of_its_level_scores_zero_not_the_ratio(ns, dtype):
+    """The page's exception to the ratio: a spread of at most 100 epsilons times the RMS is flat."""
+    score, eps = ns["checkerboard_score"], torch.finfo(dtype).eps
+    pattern = torch.tensor([[1.0, -1.0], [-1.0, 1.0]], dtype=torch.float64).repeat(24, 24).view(1, 1, 48, 48)
+    for spread, expected in ((50, 0.0), (200, 1.0)):  # a pure pattern, std = spread * eps * level
+        y = (5.0 * (1 + spread * eps * pattern)).to(dtype)
+        assert score(y, 2, 0) == pytest.approx(expected), (dtype, spread)
+
+
 def test_old_mean_square_score_depended_on_the_level(ns):
     # Review K1: dividing by the mean square made the score fall as the level rose.
     y = torch.randn(1, 1, 32, 32, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
