@@ -22,9 +22,9 @@ print(f"torch {torch.__version__} on {device}")
 # %% ceil_mode
 # A 5x5 input and 2x2 windows with stride 2: the last row and column do not fill a window.
 x = torch.arange(25.0, device=device).view(1, 1, 5, 5)
-print(x[0, 0])
-print("ceil_mode=False:\n", nn.MaxPool2d(2)(x)[0, 0])
-print("ceil_mode=True: \n", nn.MaxPool2d(2, ceil_mode=True)(x)[0, 0])
+print(x[0, 0].cpu())
+print("ceil_mode=False:\n", nn.MaxPool2d(2)(x)[0, 0].cpu())
+print("ceil_mode=True: \n", nn.MaxPool2d(2, ceil_mode=True)(x)[0, 0].cpu())
 # With padding, ceil_mode never starts a window inside the right-hand padding:
 print("5 wide, kernel 2, stride 2, padding 1, ceil_mode=True ->", nn.MaxPool2d(2, 2, padding=1, ceil_mode=True)(x).shape[-1], "columns")
 
@@ -55,7 +55,7 @@ for include in (True, False):
 print("divisor_override=9, count_include_pad=False:\n", nn.AvgPool2d(3, 1, 1, count_include_pad=False, divisor_override=9)(ones)[0, 0].cpu().numpy().round(4))
 # A window that ceil_mode adds past the padding is divided by the part that is left:
 three = torch.ones(1, 1, 3, 3, device=device)
-print("3x3 ones, AvgPool2d(2, ceil_mode=True), count_include_pad=True:\n", nn.AvgPool2d(2, ceil_mode=True, count_include_pad=True)(three)[0, 0])
+print("3x3 ones, AvgPool2d(2, ceil_mode=True), count_include_pad=True:\n", nn.AvgPool2d(2, ceil_mode=True, count_include_pad=True)(three)[0, 0].cpu())
 
 # %% unpool_small
 # return_indices gives, for every output, where its maximum was (a flat index into H*W).
@@ -65,7 +65,7 @@ pool = nn.MaxPool2d(2, return_indices=True)
 unpool = nn.MaxUnpool2d(2)
 values, indices = pool(sample)
 restored = unpool(values, indices)
-print("values:\n", values[0, 0], "\nindices:\n", indices[0, 0], "\nunpooled:\n", restored[0, 0])
+print("values:\n", values[0, 0].cpu(), "\nindices:\n", indices[0, 0].cpu(), "\nunpooled:\n", restored[0, 0].cpu())
 print("parameters:", sum(p.numel() for p in unpool.parameters()))
 # Pooling the unpooled map again gives max(value, 0): the zeros fill win over a negative maximum.
 print("pooled again == values:", torch.equal(pool(restored)[0], values))
@@ -91,7 +91,7 @@ full_windows = {
     "MaxPool2d(2, ceil_mode=True), 5x5 -1 - arange(25)": pool_twice(-1 - torch.arange(25.0, device=device).view(1, 1, 5, 5), 2, 2, ceil_mode=True),
 }
 for name, (once, twice) in full_windows.items():
-    print(f"{name}\n values:\n{once[0, 0]}\n pooled again:\n{twice[0, 0]}")
+    print(f"{name}\n values:\n{once[0, 0].cpu()}\n pooled again:\n{twice[0, 0].cpu()}")
 
 # %% unpool_odd
 # An odd size is ambiguous on the way back: 5 -> 2 could have come from 4 or 5. Without

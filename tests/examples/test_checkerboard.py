@@ -45,6 +45,8 @@ def test_one_dimensional_counts_are_floor_or_ceil_of_kernel_over_stride(ns, kern
         counts = layer(torch.ones(1, 1, 10))[0, 0]
     inner = set(counts[kernel_size - 1 : 9 * stride + 1].tolist())
     assert inner == {kernel_size // stride, math.ceil(kernel_size / stride)}
+    # only interior pixels: the first output pixel holds one copy, below the floor once stride <= kernel_size / 2
+    assert counts[0] == 1 and (counts[0] < kernel_size // stride) == (2 * stride <= kernel_size)
     # ... so the 2-D table holds (ceil / floor) squared, and 1 exactly when stride divides kernel_size.
     assert ns["uneven"][kernel_size, stride] == pytest.approx((math.ceil(kernel_size / stride) / (kernel_size // stride)) ** 2)
     assert (ns["uneven"][kernel_size, stride] == 1) == (kernel_size % stride == 0)
@@ -95,6 +97,16 @@ def test_score_is_zero_for_flat_and_smooth_trends_one_for_a_pure_pattern(ns, per
     assert score(pattern.float(), period, 0) == pytest.approx(expected, abs=1e-6)
     with pytest.raises(ValueError, match="whole number"):
         score(torch.zeros(1, 1, 48 + 1, 48), 2 if period == 1 else period, 0)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_a_map_within_rounding_of_its_level_scores_zero_not_the_ratio(ns, dtype):
+    """The page's exception to the ratio: a spread of at most 100 epsilons times the RMS is flat."""
+    score, eps = ns["checkerboard_score"], torch.finfo(dtype).eps
+    pattern = torch.tensor([[1.0, -1.0], [-1.0, 1.0]], dtype=torch.float64).repeat(24, 24).view(1, 1, 48, 48)
+    for spread, expected in ((50, 0.0), (200, 1.0)):  # a pure pattern, std = spread * eps * level
+        y = (5.0 * (1 + spread * eps * pattern)).to(dtype)
+        assert score(y, 2, 0) == pytest.approx(expected), (dtype, spread)
 
 
 def test_old_mean_square_score_depended_on_the_level(ns):
