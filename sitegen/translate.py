@@ -21,7 +21,10 @@ The units translated are: one figure text; one line of plain printed output; one
 or one table cell, of printed Markdown.
 
 ``python -m sitegen.translate`` lists every unit the cached results hold that has no
-translation yet, per example and cell: the translator's to-do list.
+translation yet, per example and cell: the translator's to-do list. With ``--unused`` it
+lists the entries that translate nothing the cached results show: candidates to delete
+when an example's output changed. Not every one is dead: output that only a GPU build or
+another measured outcome prints is listed too, so no test requires the list to be empty.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,10 +76,13 @@ class Translations:
     neutral: frozenset[str] = frozenset()
     # Examples whose printed output is not translated yet: shown in English with a notice.
     pending: frozenset[str] = frozenset()
-    templates: dict[str, list[tuple[re.Pattern[str], str]]] = field(init=False)
+    templates: dict[str, list[tuple[re.Pattern[str], str, str]]] = field(init=False)
+    # The English keys that translated something in this process, per language (see `unused`).
+    used: dict[str, set[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.templates = {language: compile_templates(table) for language, table in self.tables.items()}
+        self.used = {language: set() for language in self.tables}
 
     @classmethod
     def load(cls, path: Path) -> Translations:
@@ -118,13 +124,15 @@ class Translations:
         if table is None:  # the default language, or one with no table: the English original
             return text
         if text in table:
+            self.used[language].add(text)
             return table[text]
         if not self.needs(text):  # a template must not split text that reads the same in every language
             return text
-        for pattern, template in self.templates[language]:
+        for pattern, english, template in self.templates[language]:
             match = pattern.fullmatch(text)
             if match:
                 values = {name: self.translate(value, language) for name, value in match.groupdict().items()}
+                self.used[language].add(english)
                 return template.format(**values)
         raise Untranslated(text, language)
 
@@ -137,8 +145,8 @@ class Translations:
         return None if translated == text else translated
 
 
-def compile_templates(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
-    """The template entries as patterns (``{name}`` a named group), the most specific first."""
+def compile_templates(table: dict[str, str]) -> list[tuple[re.Pattern[str], str, str]]:
+    """The template entries as (pattern, English, translation), ``{name}`` a named group, the most specific first."""
     entries = [(k, v) for k, v in table.items() if PLACEHOLDER.search(k)]
     entries.sort(key=lambda kv: -len(PLACEHOLDER.sub("", kv[0])))
     compiled = []
@@ -148,7 +156,7 @@ def compile_templates(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]
             rf"(?P<{part}>.+?)" if i % 2 else r"\s+".join(map(re.escape, part.split(" ")))
             for i, part in enumerate(parts)
         )
-        compiled.append((re.compile(regex, re.DOTALL), translated))
+        compiled.append((re.compile(regex, re.DOTALL), english, translated))
     return compiled
 
 
@@ -188,33 +196,40 @@ def translate_output(translations: Translations, text: str, language: str, markd
     return map_units(text, markdown, lambda unit: translations.translate(unit, language))
 
 
-def missing(translations: Translations, cache_root: Path, language: str) -> dict[str, dict[str, list[str]]]:
-    """Per example and cell, the printed units and figure texts without a ``language`` translation.
+def shown_texts(cache_root: Path, language: str) -> Iterator[tuple[str, str, str]]:
+    """Each (example, cell, text) a build shows in ``language``: printed units and figure texts.
 
     It reads the cached results and the current entries of the committed GPU record (whose tabs
     are translated too; a stale entry is shown as it was recorded).
     """
     from sitegen import record
 
-    found: dict[str, dict[str, list[str]]] = {}
-
-    def check(example: str, cell: str, texts: list[str]) -> None:
-        for text in texts:
-            if text and translations.translate_or_none(text, language) is None and translations.needs(text):
-                found.setdefault(example, {}).setdefault(cell, []).append(text)
-
     for path in sorted(cache_root.glob("*/result.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         for cell, result in data["cells"].items():
-            check(data["example"], cell, units(result["stdout"], markdown=True))
-        check(data["example"], "(figures)", list(data.get("figure_text", {}).get(language, {})))
+            yield from ((data["example"], cell, text) for text in units(result["stdout"], markdown=True))
+        yield from ((data["example"], "(figures)", text) for text in data.get("figure_text", {}).get(language, {}))
     run = record.load()
     for name, entry in run.examples.items() if run else []:
-        if not run.is_current(record.ROOT / "examples" / name):
-            continue
-        for cell, stdout in entry.cells.items():
-            check(f"examples/{name}", f"{cell} (GPU record)", units(stdout, markdown=True))
+        if run.is_current(record.ROOT / "examples" / name):
+            for cell, stdout in entry.cells.items():
+                yield from ((f"examples/{name}", f"{cell} (GPU record)", t) for t in units(stdout, markdown=True))
+
+
+def missing(translations: Translations, cache_root: Path, language: str) -> dict[str, dict[str, list[str]]]:
+    """Per example and cell, the texts a build shows without a ``language`` translation."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for example, cell, text in shown_texts(cache_root, language):
+        if text and translations.translate_or_none(text, language) is None and translations.needs(text):
+            found.setdefault(example, {}).setdefault(cell, []).append(text)
     return found
+
+
+def unused(translations: Translations, cache_root: Path, language: str) -> list[str]:
+    """The ``language`` entries that translate nothing a build shows: left behind when output changed."""
+    for _, _, text in shown_texts(cache_root, language):
+        translations.translate_or_none(text, language)
+    return [english for english in translations.tables.get(language, {}) if english not in translations.used[language]]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -222,9 +237,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", default="zh")
     parser.add_argument("--cache", type=Path, default=Path(".cache/sitegen"))
     parser.add_argument("--file", type=Path, default=Path("docs") / FILE_NAME)
+    parser.add_argument("--unused", action="store_true", help="list the entries that translate nothing instead")
     parser.add_argument("examples", nargs="*", help="only these, e.g. examples/aliasing.py")
     args = parser.parse_args(argv)
     translations = Translations.load(args.file)
+    if args.unused:
+        stale = unused(translations, args.cache, args.language)
+        print("\n".join(stale))
+        return 1 if stale else 0
     todo = missing(translations, args.cache, args.language)
     todo = {k: v for k, v in todo.items() if not args.examples or k in args.examples}
     for example, cells in todo.items():

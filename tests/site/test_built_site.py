@@ -219,3 +219,4 @@ def test_a_chinese_page_prints_no_english_outside_code(site, page):
     lines = [n.text() for n in cells] + [ln for n in tree.css("div.language-text code") for ln in n.text().splitlines()]
     english = [line for line in lines if translations.needs(line)]
     assert not english, english[:5]
+

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 from sitegen import execute
-from sitegen.translate import Translations, Untranslated, translate_output, units
+from sitegen.translate import Translations, Untranslated, translate_output, units, unused
 
 NEUTRAL = frozenset({"torch", "bilinear", "Pillow", "nearest-exact"})
 TABLES = {
@@ -164,3 +164,15 @@ def test_an_escaped_pipe_stays_inside_its_table_cell(zh):
 def test_a_pipe_inside_code_stays_inside_its_table_cell(zh):
     table = "| method | `a | b` |\n|---|---|"
     assert translate_output(zh, table, "zh", markdown=True) == "| 方法 | `a | b` |\n|---|---|"
+
+
+def test_entries_that_translate_nothing_shown_are_listed_unused(project):
+    project.write("examples/speaks.py", SPEAKS)
+    project.page("# P\n\n::: example speaks.py#say output=markdown\n")
+    entries = (
+        '  "value": "数值"\n  "method": "方法"\n  "{x} wins": "{x} 胜出"\n  "fastest": "最快"\n  "slowest": "最慢"\n'
+    )
+    project.write("docs/translations.yml", "zh:\n" + entries)
+    assert project.build().ok
+    translations = Translations.load(project.root / "docs" / "translations.yml")
+    assert unused(translations, project.cache, "zh") == ["{x} wins", "slowest"]  # "value" is the tiny figure's title
