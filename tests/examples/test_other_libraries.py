@@ -359,3 +359,23 @@ def test_nearest_with_scale_factor_uses_its_inverse_not_in_over_out():
     np.testing.assert_array_equal(by_factor, np.floor(d / 1.7))
     np.testing.assert_array_equal(recomputed, np.floor(d * 5 / 8))
     assert (by_factor[5], recomputed[5]) == (2, 3)
+
+
+def test_inter_area_parts_from_area_at_some_half_step_scales_far_beyond_4x(ns):
+    for (n, m), top in ns["far_half_steps"].items():
+        assert (2 * m) % n == 0 and m > 4 * n and top > 0.05, (n, m)
+    # The one differing output pixel starts exactly on a pixel boundary, and OpenCV takes the pixel before.
+    row = np.arange(4, dtype=np.float32)[None]
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 98), mode="area")[0, 0].numpy()
+    theirs = cv2.resize(row, (98, 1), interpolation=cv2.INTER_AREA)
+    assert list(np.flatnonzero(ours != theirs)) == [49] and (ours[0, 49], theirs[0, 49]) == (2, 1)
+
+
+def test_width_one_bug_hits_non_contiguous_inputs_too_and_spares_channels_last():
+    image = torch.rand(1, 3, 256, 4, generator=torch.Generator().manual_seed(0))
+    sliced = torch.stack([image, image], -1).flatten(-2)[..., ::2]  # same values, non-contiguous
+    channels_last = image.contiguous(memory_format=torch.channels_last)
+    assert torch.equal(sliced, image) and not sliced.is_contiguous()
+    for x, buggy in ((image, True), (sliced, True), (channels_last, False)):
+        ours = F.interpolate(x, size=(64, 1), mode="bilinear", antialias=True)
+        assert bool((ours == ours[..., :1, :]).all()) == buggy
