@@ -312,3 +312,23 @@ def test_fid_resize_sweep(n):
     smooth = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False, antialias=True)
     gap = (aliased - smooth).abs().max().item()
     assert (gap < ROUNDING) == (n < 299), (n, gap)
+
+
+def test_jax_cubic_without_antialias_equals_torch_bicubic_only_on_a_one_pixel_axis():
+    rng = np.random.default_rng(3)
+    for n, m in ((1, 2), (1, 4), (2, 3), (2, 5), (3, 7), (5, 6)):
+        x = rng.uniform(-1, 1, (2, n)).astype(np.float32)
+        theirs = np.asarray(jax.image.resize(jnp.asarray(x), (2, m), "cubic", antialias=False))
+        ours = F.interpolate(torch.from_numpy(x)[None, None], size=(2, m), mode="bicubic")[0, 0].numpy()
+        assert (np.abs(theirs - ours).max() < ROUNDING) == (n == 1), (n, m)
+
+
+def test_the_one_pixel_wide_exception_hits_one_channel_channels_last_and_non_contiguous_views():
+    x = torch.rand(1, 1, 5, 2, dtype=torch.float64)
+    one_channel = x.contiguous(memory_format=torch.channels_last)
+    view = torch.stack([x, x], -1).flatten(-2)[..., ::2]
+    assert torch.equal(view, x) and not view.is_contiguous()
+    right = F.interpolate(x.mT, (1, 3), mode="bilinear", antialias=True).mT
+    for y in (one_channel, view):
+        wrong = F.interpolate(y, (3, 1), mode="bilinear", antialias=True)
+        assert (wrong - right).abs().max() > 0.01 and torch.all(wrong == wrong[..., :1, :])
