@@ -368,6 +368,25 @@ uint8_rows = uint8_table(
     ("uint8 input", "float32 input, rounded"),
 )
 
+
+def pillow_first_pass(array, size):
+    """The axis Pillow resizes first: its single call against two explicit calls, one axis each."""
+    image, (h, w) = Image.fromarray(array), size
+    one = np.asarray(image.resize((w, h), R.BILINEAR))
+    orders = {
+        "width": image.resize((w, image.height), R.BILINEAR).resize((w, h), R.BILINEAR),
+        "height": image.resize((image.width, h), R.BILINEAR).resize((w, h), R.BILINEAR),
+    }
+    return [axis for axis, two in orders.items() if np.array_equal(one, np.asarray(two))]
+
+
+# torch's uint8 kernel always resizes the width first; Pillow picks its order by the size.
+print()
+pillow_order = {case: pillow_first_pass(array, size) for case, (array, size) in UINT8_CASES.items()}
+for case, axes in pillow_order.items():
+    for axis in axes:
+        print(f"- {case}: Pillow resizes the {axis} first")
+
 # %% opencv_uint8
 # OpenCV on uint8 against torch's uint8 kernels without antialias (the counterparts of
 # the float tables above).

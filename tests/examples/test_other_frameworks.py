@@ -187,7 +187,10 @@ def test_jax_defaults_are_torch_antialias_on_any_sizes(shape, size):
         assert (np.abs(theirs - ours).max() < ROUNDING) != torch_antialias_is_wrong(shape, size), (method, shape, size)
 
 
-@pytest.mark.parametrize("shape,size", [((1, 3), (5, 1)), ((1, 1), (7, 1)), ((5, 3), (1, 1)), ((2, 1), (5, 1)), ((5, 4), (3, 1)), ((7, 1), (2, 1))])
+@pytest.mark.parametrize(
+    "shape,size",
+    [((1, 3), (5, 1)), ((1, 1), (7, 1)), ((5, 3), (1, 1)), ((2, 1), (5, 1)), ((5, 4), (3, 1)), ((7, 1), (2, 1))],
+)
 def test_the_one_pixel_wide_exception_needs_two_input_rows(shape, size):
     x = np.random.default_rng(0).uniform(-1, 1, shape).astype(np.float32)
     theirs = np.asarray(jax.image.resize(jnp.asarray(x), size, "linear"))
@@ -267,7 +270,9 @@ def test_hf_pil_backend_is_pillow_and_one_level_from_the_default(ns):
         size = (224, int(224 * w / h)) if h <= w else (int(224 * h / w), 224)
         pillow = np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BICUBIC)).transpose(2, 0, 1)
         top, left = int((size[0] - 224) / 2), int((size[1] - 224) / 2)
-        np.testing.assert_array_equal(ns["processed"](clip_pil, image).numpy(), pillow[:, top : top + 224, left : left + 224])
+        np.testing.assert_array_equal(
+            ns["processed"](clip_pil, image).numpy(), pillow[:, top : top + 224, left : left + 224]
+        )
 
 
 def test_hf_pil_backend_truncates_a_float_image_to_8_bits(ns):
@@ -332,3 +337,21 @@ def test_the_one_pixel_wide_exception_hits_one_channel_channels_last_and_non_con
     for y in (one_channel, view):
         wrong = F.interpolate(y, (3, 1), mode="bilinear", antialias=True)
         assert (wrong - right).abs().max() > 0.01 and torch.all(wrong == wrong[..., :1, :])
+
+
+def test_hf_pil_backend_far_from_the_default_only_where_pillow_resizes_the_height_first(ns):
+    def first_pass(array):  # Pillow's single bilinear call against two explicit calls, one axis each
+        image, size = Image.fromarray(array), (224, 224)
+        one = np.asarray(image.resize(size, Image.Resampling.BILINEAR))
+        orders = {"width": (224, image.height), "height": (image.width, 224)}
+        return [
+            axis
+            for axis, step in orders.items()
+            if np.array_equal(
+                one, np.asarray(image.resize(step, Image.Resampling.BILINEAR).resize(size, Image.Resampling.BILINEAR))
+            )
+        ]
+
+    for image in ns["HF_IMAGES"]:
+        far = ns["hf_rows"]["ViTImageProcessor", image.shape[:2]][2] > 0.1
+        assert first_pass(image) == (["height"] if far else ["width"]), image.shape

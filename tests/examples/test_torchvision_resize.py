@@ -236,6 +236,13 @@ def test_width_one_float_with_three_channels_channels_last_is_right(channels_las
     assert (out == [172.0, 109.5, 47.0]) == channels_last
 
 
+def test_width_one_float_non_contiguous_view_is_wrong_too():
+    wide = torch.tensor([172.0, 0.0, 47.0, 0.0]).view(1, 1, 2, 2).repeat(1, 3, 1, 1)
+    view = wide[..., ::2]  # a crop: the same values, not contiguous
+    assert not view.is_contiguous()
+    assert F2.resize(view, [3, 1])[0, 0, :, 0].tolist() == [172.0, 172.0, 172.0]
+
+
 def test_rgba_pil_differs_by_more(ns):
     assert ns["rgba_worst"] > 2
     img = image(4, 9, 10)
