@@ -113,6 +113,9 @@ def test_kornia_blur_pool_darkens_a_constant_map_where_the_filter_reaches_over_t
     assert torch.all(out[..., inside, inside] == 1)
     assert out.min() < 1
     np.testing.assert_array_equal(blur_pool(torch.ones(1, 1, 13, 13), k, 2), 1)  # reflection keeps it
+    # Zero padding pulls towards 0, whatever the sign: a map of -1 comes out lighter there.
+    negative = blur_pool2d(-torch.ones(1, 1, 13, 13), k)
+    assert torch.all(negative[..., inside, inside] == -1) and negative.max() > -1 and negative.max() <= 0
 
 
 def test_blur_pool_2_and_4_taps_against_f_interpolate(ns):
