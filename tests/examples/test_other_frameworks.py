@@ -358,3 +358,13 @@ def test_hf_pil_backend_far_from_the_default_only_where_pillow_resizes_the_heigh
     for image in ns["HF_IMAGES"]:
         far = ns["hf_rows"]["ViTImageProcessor", image.shape[:2]][2] > 0.1
         assert first_pass(image) == (["height"] if far else ["width"]), image.shape
+
+
+def test_jax_nearest_parts_from_nearest_exact_only_at_ties(ns):
+    assert ns["nearest_ties"] and ns["all_ties"]
+    for n, m in ((6, 37), (14, 23), (20, 46)):  # more sizes where jax and torch round a tie apart
+        x = np.repeat(np.arange(n, dtype=np.float32)[:, None], 2, axis=1)
+        theirs = np.asarray(jax.image.resize(jnp.asarray(x), (m, 2), "nearest"))[:, 0]
+        ours = F.interpolate(torch.from_numpy(x)[None, None], size=(m, 2), mode="nearest-exact")[0, 0, :, 0].numpy()
+        columns = np.flatnonzero(theirs != ours)
+        assert len(columns) and all((2 * i + 1) * n % (2 * m) == 0 for i in columns), (n, m)
