@@ -180,6 +180,16 @@ print("|---|---|---:|")
 for call, gap in thin_gaps.items():
     print(f"| `linear`, 5×1 → 3×1 | `{call}` | {gap:.2g} |")
 
+# nearest is nearest-exact away from ties: where (i + 1/2) * in / out is a whole number, jax's
+# float32 arithmetic and torch's can round to different sides.
+n_in, n_out = 10, 25
+column = np.repeat(np.arange(n_in, dtype=np.float32)[:, None], 2, axis=1)
+jax_picks = np.asarray(jax.image.resize(jnp.asarray(column), (n_out, 2), "nearest"))[:, 0]
+nearest_ties = [int(i) for i in np.flatnonzero(jax_picks != torch_resize(column, (n_out, 2), "cpu", mode="nearest-exact")[:, 0])]
+all_ties = all((2 * i + 1) * n_in % (2 * n_out) == 0 for i in nearest_ties)
+print()
+print(f"`nearest` against `nearest-exact`, {n_in} → {n_out}: another input pixel at outputs {nearest_ties}; all ties: {all_ties}")
+
 # %% hf_processors
 # Hugging Face processors on 8-bit RGB, resize only (no rescale, no normalisation): the
 # default ones (torchvision backend) and their PIL-backend twins. The torch reproduction

@@ -190,6 +190,14 @@ for n, m in sorted(set(area_agrees) - agree, key=area_agrees.get, reverse=True)[
 for n, m in ((64, 112), (64, 100)):
     print(f"  the photo's crop {n}x{n} -> {m}x{m}: "
           f"{np.abs(torch_resize(inputs['up']['photo'], (m, m), mode='area') - cv2.resize(inputs['up']['photo'], (m, m), interpolation=cv2.INTER_AREA)).max():.3f}")
+# Far beyond 4x even a multiple of 1/2 can part: where an output pixel's footprint starts
+# exactly on a pixel boundary, OpenCV's floating-point position can land just below it.
+far_half_steps = {}
+print("multiples of 1/2 far beyond 4x:")
+for n, m in ((4, 98), (2, 98)):
+    row = rng.random((1, n), dtype=np.float32)
+    far_half_steps[n, m] = float(np.abs(torch_resize(row, (1, m), mode="area") - cv2.resize(row, (m, 1), interpolation=cv2.INTER_AREA)).max())
+    print(f"  {n} -> {m} (x{m / n:.3g}): {far_half_steps[n, m]:.3f}")
 
 # %% nearest_ties
 # Where nearest-exact and the libraries' nearest disagree on 64 -> 160: the output
@@ -359,6 +367,25 @@ uint8_rows = uint8_table(
     ("bilinear, antialias", "bicubic, antialias"),
     ("uint8 input", "float32 input, rounded"),
 )
+
+
+def pillow_first_pass(array, size):
+    """The axis Pillow resizes first: its single call against two explicit calls, one axis each."""
+    image, (h, w) = Image.fromarray(array), size
+    one = np.asarray(image.resize((w, h), R.BILINEAR))
+    orders = {
+        "width": image.resize((w, image.height), R.BILINEAR).resize((w, h), R.BILINEAR),
+        "height": image.resize((image.width, h), R.BILINEAR).resize((w, h), R.BILINEAR),
+    }
+    return [axis for axis, two in orders.items() if np.array_equal(one, np.asarray(two))]
+
+
+# torch's uint8 kernel always resizes the width first; Pillow picks its order by the size.
+print()
+pillow_order = {case: pillow_first_pass(array, size) for case, (array, size) in UINT8_CASES.items()}
+for case, axes in pillow_order.items():
+    for axis in axes:
+        print(f"- {case}: Pillow resizes the {axis} first")
 
 # %% opencv_uint8
 # OpenCV on uint8 against torch's uint8 kernels without antialias (the counterparts of

@@ -113,6 +113,9 @@ def test_kornia_blur_pool_darkens_a_constant_map_where_the_filter_reaches_over_t
     assert torch.all(out[..., inside, inside] == 1)
     assert out.min() < 1
     np.testing.assert_array_equal(blur_pool(torch.ones(1, 1, 13, 13), k, 2), 1)  # reflection keeps it
+    # Zero padding pulls towards 0, whatever the sign: a map of -1 comes out lighter there.
+    negative = blur_pool2d(-torch.ones(1, 1, 13, 13), k)
+    assert torch.all(negative[..., inside, inside] == -1) and negative.max() > -1 and negative.max() <= 0
 
 
 def test_blur_pool_2_and_4_taps_against_f_interpolate(ns):
@@ -187,7 +190,10 @@ def test_jax_defaults_are_torch_antialias_on_any_sizes(shape, size):
         assert (np.abs(theirs - ours).max() < ROUNDING) != torch_antialias_is_wrong(shape, size), (method, shape, size)
 
 
-@pytest.mark.parametrize("shape,size", [((1, 3), (5, 1)), ((1, 1), (7, 1)), ((5, 3), (1, 1)), ((2, 1), (5, 1)), ((5, 4), (3, 1)), ((7, 1), (2, 1))])
+@pytest.mark.parametrize(
+    "shape,size",
+    [((1, 3), (5, 1)), ((1, 1), (7, 1)), ((5, 3), (1, 1)), ((2, 1), (5, 1)), ((5, 4), (3, 1)), ((7, 1), (2, 1))],
+)
 def test_the_one_pixel_wide_exception_needs_two_input_rows(shape, size):
     x = np.random.default_rng(0).uniform(-1, 1, shape).astype(np.float32)
     theirs = np.asarray(jax.image.resize(jnp.asarray(x), size, "linear"))
@@ -267,7 +273,9 @@ def test_hf_pil_backend_is_pillow_and_one_level_from_the_default(ns):
         size = (224, int(224 * w / h)) if h <= w else (int(224 * h / w), 224)
         pillow = np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BICUBIC)).transpose(2, 0, 1)
         top, left = int((size[0] - 224) / 2), int((size[1] - 224) / 2)
-        np.testing.assert_array_equal(ns["processed"](clip_pil, image).numpy(), pillow[:, top : top + 224, left : left + 224])
+        np.testing.assert_array_equal(
+            ns["processed"](clip_pil, image).numpy(), pillow[:, top : top + 224, left : left + 224]
+        )
 
 
 def test_hf_pil_backend_truncates_a_float_image_to_8_bits(ns):
@@ -312,3 +320,51 @@ def test_fid_resize_sweep(n):
     smooth = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False, antialias=True)
     gap = (aliased - smooth).abs().max().item()
     assert (gap < ROUNDING) == (n < 299), (n, gap)
+
+
+def test_jax_cubic_without_antialias_equals_torch_bicubic_only_on_a_one_pixel_axis():
+    rng = np.random.default_rng(3)
+    for n, m in ((1, 2), (1, 4), (2, 3), (2, 5), (3, 7), (5, 6)):
+        x = rng.uniform(-1, 1, (2, n)).astype(np.float32)
+        theirs = np.asarray(jax.image.resize(jnp.asarray(x), (2, m), "cubic", antialias=False))
+        ours = F.interpolate(torch.from_numpy(x)[None, None], size=(2, m), mode="bicubic")[0, 0].numpy()
+        assert (np.abs(theirs - ours).max() < ROUNDING) == (n == 1), (n, m)
+
+
+def test_the_one_pixel_wide_exception_hits_one_channel_channels_last_and_non_contiguous_views():
+    x = torch.rand(1, 1, 5, 2, dtype=torch.float64)
+    one_channel = x.contiguous(memory_format=torch.channels_last)
+    view = torch.stack([x, x], -1).flatten(-2)[..., ::2]
+    assert torch.equal(view, x) and not view.is_contiguous()
+    right = F.interpolate(x.mT, (1, 3), mode="bilinear", antialias=True).mT
+    for y in (one_channel, view):
+        wrong = F.interpolate(y, (3, 1), mode="bilinear", antialias=True)
+        assert (wrong - right).abs().max() > 0.01 and torch.all(wrong == wrong[..., :1, :])
+
+
+def test_hf_pil_backend_far_from_the_default_only_where_pillow_resizes_the_height_first(ns):
+    def first_pass(array):  # Pillow's single bilinear call against two explicit calls, one axis each
+        image, size = Image.fromarray(array), (224, 224)
+        one = np.asarray(image.resize(size, Image.Resampling.BILINEAR))
+        orders = {"width": (224, image.height), "height": (image.width, 224)}
+        return [
+            axis
+            for axis, step in orders.items()
+            if np.array_equal(
+                one, np.asarray(image.resize(step, Image.Resampling.BILINEAR).resize(size, Image.Resampling.BILINEAR))
+            )
+        ]
+
+    for image in ns["HF_IMAGES"]:
+        far = ns["hf_rows"]["ViTImageProcessor", image.shape[:2]][2] > 0.1
+        assert first_pass(image) == (["height"] if far else ["width"]), image.shape
+
+
+def test_jax_nearest_parts_from_nearest_exact_only_at_ties(ns):
+    assert ns["nearest_ties"] and ns["all_ties"]
+    for n, m in ((6, 37), (14, 23), (20, 46)):  # more sizes where jax and torch round a tie apart
+        x = np.repeat(np.arange(n, dtype=np.float32)[:, None], 2, axis=1)
+        theirs = np.asarray(jax.image.resize(jnp.asarray(x), (m, 2), "nearest"))[:, 0]
+        ours = F.interpolate(torch.from_numpy(x)[None, None], size=(m, 2), mode="nearest-exact")[0, 0, :, 0].numpy()
+        columns = np.flatnonzero(theirs != ours)
+        assert len(columns) and all((2 * i + 1) * n % (2 * m) == 0 for i in columns), (n, m)

@@ -23,7 +23,14 @@ def largest(ns, direction, call):
 
 
 @pytest.mark.parametrize("direction", BOTH)
-@pytest.mark.parametrize("call,setting", [("Pillow BILINEAR", "bilinear, antialias"), ("Pillow BICUBIC", "bicubic, antialias"), ("Pillow LANCZOS", "lanczos, antialias")])
+@pytest.mark.parametrize(
+    "call,setting",
+    [
+        ("Pillow BILINEAR", "bilinear, antialias"),
+        ("Pillow BICUBIC", "bicubic, antialias"),
+        ("Pillow LANCZOS", "lanczos, antialias"),
+    ],
+)
 def test_pillow_is_torch_with_antialias(ns, direction, call, setting):
     if setting not in ns["TORCH"]:
         pytest.skip(f"no {setting} on {ns['device']}")
@@ -45,11 +52,18 @@ def test_pillow_widens_its_filter_when_shrinking_and_torch_only_with_antialias()
     pillow = seen(lambda row: np.asarray(Image.fromarray(row).resize((16, 1), Image.Resampling.BILINEAR)))
     opencv = seen(lambda row: cv2.resize(row, (16, 1), interpolation=cv2.INTER_LINEAR))
     plain = seen(lambda row: F.interpolate(torch.from_numpy(row)[None, None], size=(1, 16), mode="bilinear").numpy())
-    smooth = seen(lambda row: F.interpolate(torch.from_numpy(row)[None, None], size=(1, 16), mode="bilinear", antialias=True).numpy())
+    smooth = seen(
+        lambda row: F.interpolate(
+            torch.from_numpy(row)[None, None], size=(1, 16), mode="bilinear", antialias=True
+        ).numpy()
+    )
     assert all(pillow) and all(smooth)
     assert not all(plain) and not all(opencv)
     # OpenCV's cubic does not widen either: shrunk 8x, its four taps miss half of the input pixels.
-    cubic = [np.abs(cv2.resize(np.eye(64, dtype=np.float32)[i][None, :], (8, 1), interpolation=cv2.INTER_CUBIC)).max() > 0 for i in range(64)]
+    cubic = [
+        np.abs(cv2.resize(np.eye(64, dtype=np.float32)[i][None, :], (8, 1), interpolation=cv2.INTER_CUBIC)).max() > 0
+        for i in range(64)
+    ]
     assert not all(cubic)
 
 
@@ -65,12 +79,17 @@ def test_bicubic_coefficients_are_minus_075_and_minus_05_with_antialias():
     impulse = torch.zeros(1, 1, 1, 9, dtype=torch.float64)
     impulse[..., 4] = 1.0
     plain = F.interpolate(impulse, size=(1, 18), mode="bicubic", align_corners=False)[0, 0, 0, 11].item()
-    smooth = F.interpolate(impulse, size=(1, 18), mode="bicubic", align_corners=False, antialias=True)[0, 0, 0, 11].item()
+    smooth = F.interpolate(impulse, size=(1, 18), mode="bicubic", align_corners=False, antialias=True)[
+        0, 0, 0, 11
+    ].item()
     assert plain == pytest.approx(0.140625 * -0.75)
     assert smooth == pytest.approx(0.140625 * -0.5)
 
 
-@pytest.mark.parametrize("shape,factor", [((6, 9), 3), ((10, 15), 5), ((14, 7), 7), ((30, 20), 2), ((99, 66), 3), ((100, 100), 100), ((13, 26), 13)])
+@pytest.mark.parametrize(
+    "shape,factor",
+    [((6, 9), 3), ((10, 15), 5), ((14, 7), 7), ((30, 20), 2), ((99, 66), 3), ((100, 100), 100), ((13, 26), 13)],
+)
 def test_area_box_and_inter_area_agree_at_every_whole_shrink_factor(shape, factor):
     image = np.random.default_rng(factor).random(shape, dtype=np.float32)
     size = (shape[0] // factor, shape[1] // factor)
@@ -96,7 +115,11 @@ def test_float32_positions_drift_from_pillow_and_opencv_on_large_images(ns):
     assert max(large[256, 255, "float32"] + large[256, 192, "float32"]) < match
     assert max(large[4000, 3999, "float32"]) < 0.1 / 255
     for column in (0, 1):
-        assert large[256, 255, "float32"][column] < large[1000, 999, "float32"][column] < large[4000, 3999, "float32"][column]
+        assert (
+            large[256, 255, "float32"][column]
+            < large[1000, 999, "float32"][column]
+            < large[4000, 3999, "float32"][column]
+        )
 
 
 def test_area_box_and_inter_area(ns):
@@ -176,7 +199,15 @@ def test_match_threshold_separates_rounding_from_method(ns):
 def test_inter_area_equals_area_when_enlarging_exactly_at_half_step_scales(ns):
     assert ns["agree"] == ns["half_steps"] and 0 < len(ns["agree"]) < len(ns["area_agrees"]) / 4
     rng = np.random.default_rng(7)
-    for (h, w), (oh, ow) in [((4, 6), (10, 9)), ((6, 4), (9, 10)), ((3, 5), (6, 10)), ((5, 7), (7, 21)), ((2, 2), (3, 5)), ((1, 3), (4, 9)), ((10, 10), (13, 25))]:
+    for (h, w), (oh, ow) in [
+        ((4, 6), (10, 9)),
+        ((6, 4), (9, 10)),
+        ((3, 5), (6, 10)),
+        ((5, 7), (7, 21)),
+        ((2, 2), (3, 5)),
+        ((1, 3), (4, 9)),
+        ((10, 10), (13, 25)),
+    ]:
         image = rng.random((h, w), dtype=np.float32)
         ours = F.interpolate(torch.from_numpy(image)[None, None], size=(oh, ow), mode="area")[0, 0].numpy()
         equal = np.abs(ours - cv2.resize(image, (ow, oh), interpolation=cv2.INTER_AREA)).max() < 1e-5
@@ -238,33 +269,43 @@ def uint8_share_off_pillow(rgb, size):
     return (ours != pillow).mean()
 
 
-@pytest.mark.parametrize(
-    "rule,far,near",
-    [
-        ("both axes shrink", [(64, 200), (200, 250)], [(200, 64), (250, 200)]),
-        ("one axis shrinks, the other grows", [(181, 300), (128, 257)], [(300, 181), (257, 128)]),
-        ("the height shrinks more than the width", [(64, 200), (128, 250)], [(64, 128), (128, 256)]),
-    ],
-)
-def test_uint8_sizes_far_from_pillow_follow_no_simple_rule(ns, rule, far, near):
-    # Every rule has sizes on both sides: far from Pillow (a fifth of the pixels) and near (few).
-    for size in far:
-        assert uint8_share_off_pillow(ns["rgb"], size) > 0.1, (rule, size)
-    for size in near:
-        assert uint8_share_off_pillow(ns["rgb"], size) < 0.01, (rule, size)
+def test_uint8_sizes_far_from_pillow_are_those_where_pillow_resizes_the_height_first(ns):
+    far = {"256² → 181×300", "256² → 64×200"}
+    assert {case for case, axes in ns["pillow_order"].items() if axes == ["height"]} == far
+    assert all(axes == ["width"] for case, axes in ns["pillow_order"].items() if case not in far)
+    # Beyond the page's sizes, and across every simpler rule (both shrink, one grows, the height
+    # shrinks more): torch is far from Pillow exactly where Pillow resizes the height first.
+    for size in [
+        (64, 200),
+        (200, 250),
+        (181, 300),
+        (128, 257),
+        (128, 250),
+        (200, 64),
+        (250, 200),
+        (300, 181),
+        (257, 128),
+        (64, 128),
+    ]:
+        height_first = ns["pillow_first_pass"](ns["rgb"], size) == ["height"]
+        assert (uint8_share_off_pillow(ns["rgb"], size) > 0.1) == height_first, size
 
 
 def test_pillow_and_torch_resize_the_width_first():
-    # Pillow's Resample.c does "two-pass resize, horizontal pass" first: check it on an image
-    # whose rows are a ramp, so that the horizontal pass rounds and the vertical one cannot
+    # On sizes whose axes shrink alike, Pillow 13 runs its horizontal pass first: check it on an
+    # image whose rows are a ramp, so that the horizontal pass rounds and the vertical one cannot
     # undo it. The same sizes as a width-only then height-only resize in two calls.
     rgb = np.tile(np.linspace(0, 255, 97).astype(np.uint8)[None, :, None], (61, 1, 3))
     rgb[::2] = 255 - rgb[::2]
     image = Image.fromarray(rgb)
     size = (40, 23)  # width, height
     both = np.asarray(image.resize(size, Image.Resampling.BICUBIC)).astype(int)
-    width_first = np.asarray(image.resize((size[0], 61), Image.Resampling.BICUBIC).resize(size, Image.Resampling.BICUBIC)).astype(int)
-    height_first = np.asarray(image.resize((97, size[1]), Image.Resampling.BICUBIC).resize(size, Image.Resampling.BICUBIC)).astype(int)
+    width_first = np.asarray(
+        image.resize((size[0], 61), Image.Resampling.BICUBIC).resize(size, Image.Resampling.BICUBIC)
+    ).astype(int)
+    height_first = np.asarray(
+        image.resize((97, size[1]), Image.Resampling.BICUBIC).resize(size, Image.Resampling.BICUBIC)
+    ).astype(int)
     assert np.array_equal(both, width_first) and not np.array_equal(both, height_first)
     # ... and so does torch's uint8 kernel.
     x = torch.from_numpy(rgb).permute(2, 0, 1)[None]
@@ -290,8 +331,12 @@ def test_pillow_is_torch_with_antialias_except_for_an_output_one_pixel_wide(ns):
         assert np.abs(wrong - pillow).max() > 1e-2 and np.abs(right - pillow).max() < 1e-5
     for (h, w), size in [((256, 1), (256, 1)), ((256, 2), (64, 2)), ((256, 1), (64, 3)), ((1, 256), (1, 64))]:
         image = rng.random((h, w), dtype=np.float32)
-        ours = F.interpolate(torch.from_numpy(image)[None, None], size=size, mode="bilinear", antialias=True)[0, 0].numpy()
-        assert np.abs(ours - np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BILINEAR))).max() < 1e-5
+        ours = F.interpolate(torch.from_numpy(image)[None, None], size=size, mode="bilinear", antialias=True)[
+            0, 0
+        ].numpy()
+        assert (
+            np.abs(ours - np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BILINEAR))).max() < 1e-5
+        )
 
 
 def test_opencv_uint8_agrees_with_torch_only_for_nearest(ns):
@@ -359,3 +404,23 @@ def test_nearest_with_scale_factor_uses_its_inverse_not_in_over_out():
     np.testing.assert_array_equal(by_factor, np.floor(d / 1.7))
     np.testing.assert_array_equal(recomputed, np.floor(d * 5 / 8))
     assert (by_factor[5], recomputed[5]) == (2, 3)
+
+
+def test_inter_area_parts_from_area_at_some_half_step_scales_far_beyond_4x(ns):
+    for (n, m), top in ns["far_half_steps"].items():
+        assert (2 * m) % n == 0 and m > 4 * n and top > 0.05, (n, m)
+    # The one differing output pixel starts exactly on a pixel boundary, and OpenCV takes the pixel before.
+    row = np.arange(4, dtype=np.float32)[None]
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 98), mode="area")[0, 0].numpy()
+    theirs = cv2.resize(row, (98, 1), interpolation=cv2.INTER_AREA)
+    assert list(np.flatnonzero(ours != theirs)) == [49] and (ours[0, 49], theirs[0, 49]) == (2, 1)
+
+
+def test_width_one_bug_hits_non_contiguous_inputs_too_and_spares_channels_last():
+    image = torch.rand(1, 3, 256, 4, generator=torch.Generator().manual_seed(0))
+    sliced = torch.stack([image, image], -1).flatten(-2)[..., ::2]  # same values, non-contiguous
+    channels_last = image.contiguous(memory_format=torch.channels_last)
+    assert torch.equal(sliced, image) and not sliced.is_contiguous()
+    for x, buggy in ((image, True), (sliced, True), (channels_last, False)):
+        ours = F.interpolate(x, size=(64, 1), mode="bilinear", antialias=True)
+        assert bool((ours == ours[..., :1, :]).all()) == buggy

@@ -236,6 +236,13 @@ def test_width_one_float_with_three_channels_channels_last_is_right(channels_las
     assert (out == [172.0, 109.5, 47.0]) == channels_last
 
 
+def test_width_one_float_non_contiguous_view_is_wrong_too():
+    wide = torch.tensor([172.0, 0.0, 47.0, 0.0]).view(1, 1, 2, 2).repeat(1, 3, 1, 1)
+    view = wide[..., ::2]  # a crop: the same values, not contiguous
+    assert not view.is_contiguous()
+    assert F2.resize(view, [3, 1])[0, 0, :, 0].tolist() == [172.0, 172.0, 172.0]
+
+
 def test_rgba_pil_differs_by_more(ns):
     assert ns["rgba_worst"] > 2
     img = image(4, 9, 10)
@@ -418,3 +425,19 @@ def test_v1_v2_table(ns):
     assert table["uint8 tensor, bilinear"][0] == table["uint8 tensor, bilinear"][1]
     if AVX:
         assert ns["uint8_v1_v2_diff"]["BILINEAR"] == 1 and ns["uint8_v1_v2_diff"]["BICUBIC"] > 1
+
+
+def test_pass_order_changes_bilinear_by_rounding_and_bicubic_by_more(ns):
+    assert any(order != "either" for (*_, mode), order in ns["pil_order"].items() if mode == "BILINEAR")
+    rng = np.random.default_rng(5)
+    gaps = {}
+    for name in ("BILINEAR", "BICUBIC"):
+        filter_ = getattr(Image.Resampling, name)
+        worst = 0
+        for (h, w), (oh, ow) in [((64, 13), (7, 100)), ((13, 64), (100, 7)), ((64, 64), (31, 100)), ((5, 64), (100, 31))]:
+            pil = Image.fromarray(rng.integers(0, 256, (h, w, 3), dtype=np.uint8))
+            width_first = np.asarray(pil.resize((ow, h), filter_).resize((ow, oh), filter_)).astype(int)
+            height_first = np.asarray(pil.resize((w, oh), filter_).resize((ow, oh), filter_)).astype(int)
+            worst = max(worst, np.abs(width_first - height_first).max())
+        gaps[name] = worst
+    assert 1 <= gaps["BILINEAR"] < gaps["BICUBIC"]
