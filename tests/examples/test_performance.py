@@ -549,3 +549,19 @@ def test_a_fixed_per_call_cost_cannot_lower_a_cpu_slope_by_more_than_a_few_hundr
                 assert share < 0.04 and math.log(4 - 3 * share, 4) > 0.97, (name, share)
     finally:
         torch.set_num_threads(threads)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("memory_format", FORMATS)
+def test_antialiased_cpu_kernels_need_an_intermediate_only_when_both_dimensions_change(ns, mode, memory_format):
+    if ns["device"].type != "cpu":
+        pytest.skip("a statement about the CPU kernels")
+    into = ns["interpolate_op"](mode, None, antialias=True)[1]
+    x = torch.randn(1, 16, 64, 64).contiguous(memory_format=memory_format)
+    for size in ((32, 32), (128, 128), (32, 128), (64, 32), (32, 64), (64, 128), (128, 64)):
+        out = F.interpolate(x, size=size, mode=mode, antialias=True).contiguous(memory_format=memory_format)
+        with torch.no_grad():
+            spent = ns["allocated"](lambda: into(x, (out,)))
+        both = size[0] != 64 and size[1] != 64
+        # the intermediate holds one dimension resized: at least the smaller of input and output
+        assert (spent >= min(x.nbytes, out.nbytes) / 2) == both, (size, spent)
