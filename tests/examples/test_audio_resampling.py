@@ -194,3 +194,29 @@ def test_upsampling_images_resample_poly_far_less_except_at_the_top(ns):
             assert 10 * np.log10(np.median(level[below]) / np.median(poly[below])) > 20, name
     # The top tenth of the band: the images of the chirp pass resample_poly's transition band.
     assert 10 * np.log10(poly[~below].max()) > -15 > 10 * np.log10(poly[below].max())
+
+
+def test_enlarging_a_long_signal_plain_linear_snaps_positions_on_the_cpu(ns):
+    """The page: on long signals the 1 x L view and plain linear part (CPU, float64): linear
+    moves a position a hair below a whole sample up to it; the view keeps the position."""
+    plain, view, exact = ns["plain"], ns["view"], ns["exact"]
+    snapped = (plain - view).abs() > 1e-9
+    assert snapped.sum() > 100 and (plain - view).abs().max() > 1e-3
+    assert (view - exact).abs().max() < 1e-9
+    torch.testing.assert_close(plain[snapped], torch.ceil(exact[snapped]), rtol=0, atol=0)
+    assert ((torch.ceil(exact[snapped]) - exact[snapped]) < 0.02).all()
+    # not on short signals: every input length up to 30 (above), and 2000 -> 2001 here
+    ramp = torch.arange(2000, dtype=torch.float64).view(1, 1, -1)
+    short = F.interpolate(ramp, size=2001, mode="linear") - F.interpolate(
+        ramp.unsqueeze(2), size=(1, 2001), mode="bilinear", antialias=True
+    ).squeeze(2)
+    assert short.abs().max() < 1e-12
+
+
+@pytest.mark.parametrize("pair", UP)
+def test_enlarging_the_one_second_chirps_the_view_equals_linear_in_float64(ns, pair):
+    fs_in, fs_out = pair
+    x = torch.from_numpy(ns["chirp"](fs_in)[0]).view(1, 1, -1)
+    plain = F.interpolate(x, size=fs_out, mode="linear")  # 1 s in, 1 s out
+    viewed = F.interpolate(x.unsqueeze(2), size=(1, fs_out), mode="bilinear", antialias=True).squeeze(2)
+    torch.testing.assert_close(viewed, plain, rtol=0, atol=1e-12)
