@@ -220,3 +220,15 @@ def test_enlarging_the_one_second_chirps_the_view_equals_linear_in_float64(ns, p
     plain = F.interpolate(x, size=fs_out, mode="linear")  # 1 s in, 1 s out
     viewed = F.interpolate(x.unsqueeze(2), size=(1, fs_out), mode="bilinear", antialias=True).squeeze(2)
     torch.testing.assert_close(viewed, plain, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_decimation_holds_up_to_2_to_the_24_samples_and_not_beyond(dtype):
+    """The page: linear at odd k is x[..., (k - 1) // 2 :: k] up to 2**24 input samples; beyond,
+    float32 rounds the positions and float64 (CPU) snaps some, so some outputs read a neighbour.
+    Values are sample numbers modulo 1024: exact in both dtypes."""
+    k = 3
+    for n, exact in ((2**24 // k, True), (48000 * 60 * 6 // k, False)):  # 16777215 samples; 6 min at 48 kHz
+        x = (torch.arange(n * k, dtype=torch.int32) % 1024).to(dtype).view(1, 1, -1)
+        y = F.interpolate(x, size=n, mode="linear").view(-1)
+        assert torch.equal(y, x.view(-1)[(k - 1) // 2 :: k]) == exact, (n * k, dtype)
