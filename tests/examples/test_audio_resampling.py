@@ -232,3 +232,17 @@ def test_decimation_holds_up_to_2_to_the_24_samples_and_not_beyond(dtype):
         x = (torch.arange(n * k, dtype=torch.int32) % 1024).to(dtype).view(1, 1, -1)
         y = F.interpolate(x, size=n, mode="linear").view(-1)
         assert torch.equal(y, x.view(-1)[(k - 1) // 2 :: k]) == exact, (n * k, dtype)
+
+
+def test_given_a_scale_factor_the_step_is_its_inverse_not_the_length_ratio():
+    for n_in, s in ((10, 0.35), (7, 2.5), (44101, 48000 / 44100), (48, 1 / 3)):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, -1)
+        got = F.interpolate(ramp, scale_factor=s, mode="linear").view(-1)
+        n_out, i = len(got), torch.arange(len(got), dtype=torch.float64)
+        by_scale = ((i + 0.5) / s - 0.5).clamp(0, n_in - 1)
+        by_lengths = ((i + 0.5) * n_in / n_out - 0.5).clamp(0, n_in - 1)
+        torch.testing.assert_close(got, by_scale, rtol=0, atol=1e-9)
+        whole = abs(n_in * s - round(n_in * s)) < 1e-9
+        assert ((got - by_lengths).abs().max() < 1e-9) == whole, (n_in, s)
+        recomputed = F.interpolate(ramp, scale_factor=s, mode="linear", recompute_scale_factor=True).view(-1)
+        torch.testing.assert_close(recomputed, by_lengths, rtol=0, atol=1e-2)  # floorf: see the long-signal test
