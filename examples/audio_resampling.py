@@ -38,6 +38,23 @@ print("|---|---|---|")
 for mode in ("nearest", "nearest-exact", "linear", "area"):
     print(f"| `{mode}` | {accepts[mode, False]} | {accepts[mode, True]} |")
 
+# %% view_enlarging
+# Enlarging, the 1 x L view filters with plain linear's triangle, but the CPU linear kernel
+# floors each source position in single precision (floorf in UpSample.h): a position a hair
+# below a whole sample takes the next one. A float64 ramp shows it, since each of its values
+# is its own position. On the CPU explicitly: the CUDA kernels floor in full precision.
+n_in, n_out = 441000, 480000  # 10 s at 44.1 kHz -> 48 kHz
+ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, -1)
+exact = ((torch.arange(n_out, dtype=torch.float64) + 0.5) * n_in / n_out - 0.5).clamp(0, n_in - 1)
+plain = F.interpolate(ramp, size=n_out, mode="linear").view(-1)
+view = F.interpolate(ramp.view(1, 1, 1, -1), size=(1, n_out), mode="bilinear", antialias=True).view(-1)
+snapped = (plain - view).abs() > 1e-9
+print(
+    f"CPU, float64 ramp, {n_in} -> {n_out} samples: linear and the 1 × L view differ at {int(snapped.sum())} samples, "
+    f"by up to {(plain - view).abs().max().item():.4f}; off the exact position: linear {(plain - exact).abs().max().item():.4f}, "
+    f"the view {(view - exact).abs().max().item():.0e}"
+)
+
 # %% resamplers
 # Each resampler takes a float64 NumPy signal and the two rates, and returns the output and
 # the position of each output sample on the input's sample axis (the sample grid).

@@ -194,3 +194,55 @@ def test_upsampling_images_resample_poly_far_less_except_at_the_top(ns):
             assert 10 * np.log10(np.median(level[below]) / np.median(poly[below])) > 20, name
     # The top tenth of the band: the images of the chirp pass resample_poly's transition band.
     assert 10 * np.log10(poly[~below].max()) > -15 > 10 * np.log10(poly[below].max())
+
+
+def test_enlarging_a_long_signal_plain_linear_snaps_positions_on_the_cpu(ns):
+    """The page: on long signals the 1 x L view and plain linear part (CPU, float64): linear
+    moves a position a hair below a whole sample up to it; the view keeps the position."""
+    plain, view, exact = ns["plain"], ns["view"], ns["exact"]
+    snapped = (plain - view).abs() > 1e-9
+    assert snapped.sum() > 100 and (plain - view).abs().max() > 1e-3
+    assert (view - exact).abs().max() < 1e-9
+    torch.testing.assert_close(plain[snapped], torch.ceil(exact[snapped]), rtol=0, atol=0)
+    assert ((torch.ceil(exact[snapped]) - exact[snapped]) < 0.02).all()
+    # not on short signals: every input length up to 30 (above), and 2000 -> 2001 here
+    ramp = torch.arange(2000, dtype=torch.float64).view(1, 1, -1)
+    short = F.interpolate(ramp, size=2001, mode="linear") - F.interpolate(
+        ramp.unsqueeze(2), size=(1, 2001), mode="bilinear", antialias=True
+    ).squeeze(2)
+    assert short.abs().max() < 1e-12
+
+
+@pytest.mark.parametrize("pair", UP)
+def test_enlarging_the_one_second_chirps_the_view_equals_linear_in_float64(ns, pair):
+    fs_in, fs_out = pair
+    x = torch.from_numpy(ns["chirp"](fs_in)[0]).view(1, 1, -1)
+    plain = F.interpolate(x, size=fs_out, mode="linear")  # 1 s in, 1 s out
+    viewed = F.interpolate(x.unsqueeze(2), size=(1, fs_out), mode="bilinear", antialias=True).squeeze(2)
+    torch.testing.assert_close(viewed, plain, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_decimation_holds_up_to_2_to_the_24_samples_and_not_beyond(dtype):
+    """The page: linear at odd k is x[..., (k - 1) // 2 :: k] up to 2**24 input samples; beyond,
+    float32 rounds the positions and float64 (CPU) snaps some, so some outputs read a neighbour.
+    Values are sample numbers modulo 1024: exact in both dtypes."""
+    k = 3
+    for n, exact in ((2**24 // k, True), (48000 * 60 * 6 // k, False)):  # 16777215 samples; 6 min at 48 kHz
+        x = (torch.arange(n * k, dtype=torch.int32) % 1024).to(dtype).view(1, 1, -1)
+        y = F.interpolate(x, size=n, mode="linear").view(-1)
+        assert torch.equal(y, x.view(-1)[(k - 1) // 2 :: k]) == exact, (n * k, dtype)
+
+
+def test_given_a_scale_factor_the_step_is_its_inverse_not_the_length_ratio():
+    for n_in, s in ((10, 0.35), (7, 2.5), (44101, 48000 / 44100), (48, 1 / 3)):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, -1)
+        got = F.interpolate(ramp, scale_factor=s, mode="linear").view(-1)
+        n_out, i = len(got), torch.arange(len(got), dtype=torch.float64)
+        by_scale = ((i + 0.5) / s - 0.5).clamp(0, n_in - 1)
+        by_lengths = ((i + 0.5) * n_in / n_out - 0.5).clamp(0, n_in - 1)
+        torch.testing.assert_close(got, by_scale, rtol=0, atol=1e-9)
+        whole = abs(n_in * s - round(n_in * s)) < 1e-9
+        assert ((got - by_lengths).abs().max() < 1e-9) == whole, (n_in, s)
+        recomputed = F.interpolate(ramp, scale_factor=s, mode="linear", recompute_scale_factor=True).view(-1)
+        torch.testing.assert_close(recomputed, by_lengths, rtol=0, atol=1e-2)  # floorf: see the long-signal test

@@ -290,3 +290,24 @@ def test_the_table_reports_mean_and_sample_std_of_the_seeds(ns, printed):
         assert len(values) >= 3
         assert mean == pytest.approx(values.mean(), abs=0.005)
         assert std == pytest.approx(values.std(ddof=1), abs=0.005)
+
+
+def test_the_moving_average_reaches_its_decay_of_0_99_only_at_step_891(ns):
+    """The page: the decay is (1 + n)/(10 + n) after n averaged steps, capped at 0.99 from
+    step 891 on. Read off torch's AveragedModel with the example's avg_fn: at step s the
+    model's one weight is s, and the decay is what the average kept of its old value."""
+    from torch.optim.swa_utils import AveragedModel
+
+    model = nn.Linear(1, 1, bias=False)
+    average = AveragedModel(model, avg_fn=ns["moving_average"])
+    decays = {}
+    with torch.no_grad():
+        for step in range(1, 1001):
+            model.weight.fill_(float(step))
+            before = average.module.weight.item()
+            average.update_parameters(model)
+            if step > 1:
+                decays[step] = (average.module.weight.item() - step) / (before - step)
+    assert decays[2] == pytest.approx(2 / 11)
+    assert all(decays[s] < 0.99 - 1e-6 for s in range(2, 891))
+    assert all(decays[s] == pytest.approx(0.99) for s in range(891, 1001))
