@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -21,41 +21,63 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the run-as-script checks last, and keep each example's tests on one xdist worker.
-
-    The run-as-script checks assert on the example runs the other tests made, and an example
-    runs once per worker (tests/helpers.py): so the tests that read one example, and its
-    run-as-script check, form one ``xdist_group`` (``make test`` runs ``--dist loadgroup``);
-    so do the tests of the built site, which is built once per worker.
-    """
+    """Run the run-as-script checks last: they assert on the example runs the other tests made."""
     items.sort(key=lambda item: item.path.name == "test_run_as_script.py")
-    groups = example_groups({item.path for item in items})
-    for item in items:
-        if "site" in item.fixturenames:
-            item.add_marker(pytest.mark.xdist_group("site"))
-        elif item.path.name == "test_run_as_script.py":
-            example = item.callspec.params["example"].name
-            item.add_marker(pytest.mark.xdist_group(groups.get(example, example)))
-        elif item.path in groups:
-            item.add_marker(pytest.mark.xdist_group(groups[item.path]))
+
+
+@pytest.hookimpl(optionalhook=True)  # xdist's hook: pytest -p no:xdist still runs
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """With ``-n`` (``make test``): send the tests that share one example run to one worker.
+
+    An example runs once per worker (tests/helpers.py), and the run-as-script checks assert
+    on the runs their worker made; the built site is built once per worker. So the tests
+    that read one example (and its run-as-script check) form one scope, the site's tests
+    another, and every other test is a scope of its own. (xdist's ``xdist_group`` marks
+    would say the same, but xdist 3.8 cannot rename test ids under pytest 9.)
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByExampleRun(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return scope_of(nodeid)
+
+    return ByExampleRun(config, log)
 
 
 RUNS = re.compile(r"""(?:run_example|printed_by)\(["']([\w.]+\.py)["']\)""")
+PARAMETER = re.compile(r"\[([\w.]+\.py)\]$")
 
 
-def example_groups(modules: set[Path]) -> dict[Path | str, str]:
-    """Each test module and example that shares an example run with another, mapped to one group name."""
-    parent: dict[Path | str, Path | str] = {}
+def scope_of(nodeid: str) -> str:
+    """The scope of one test id, as :func:`pytest_xdist_make_scheduler` explains."""
+    module = nodeid.partition("::")[0]
+    if module.startswith("tests/site/"):
+        return "site"
+    groups = example_groups()
+    parameter = PARAMETER.search(nodeid)
+    if module.endswith("/test_run_as_script.py") and parameter:
+        return groups.get(parameter.group(1), parameter.group(1))
+    return groups.get(module, nodeid)
 
-    def root(node: Path | str) -> Path | str:
+
+@functools.cache
+def example_groups() -> dict[str, str]:
+    """Each example, and each test module under tests/examples that runs one, mapped to one group name.
+
+    Modules that read the same example share a group (union-find over the examples they run).
+    """
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
         while parent.setdefault(node, node) != node:
             node = parent[node]
         return node
 
-    for module in modules:
-        for example in RUNS.findall(module.read_text(encoding="utf-8")):
+    for path in sorted((ROOT / "tests" / "examples").glob("test_*.py")):
+        module = path.relative_to(ROOT).as_posix()
+        for example in RUNS.findall(path.read_text(encoding="utf-8")):
             parent[root(module)] = root(example)
-    return {node: str(root(node)) for node in parent}
+    return {node: root(node) for node in parent}
 
 
 @pytest.fixture(scope="session")
