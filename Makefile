@@ -18,7 +18,9 @@ build: $(STAMP)
 test: $(STAMP) $(CHROMIUM)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -n auto
+	# Some machines set PYTHONDONTWRITEBYTECODE: then pytest rewrites every test module's asserts
+	# on every run (a third of collecting, in each worker).
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n auto
 
 bench: $(STAMP)
 	$(BIN)/python -m sitegen.bench

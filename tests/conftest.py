@@ -21,8 +21,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the run-as-script checks last: they assert on the example runs the other tests made."""
-    items.sort(key=lambda item: item.path.name == "test_run_as_script.py")
+    """Run the built site's tests first and the run-as-script checks last.
+
+    The run-as-script checks assert on the example runs the other tests made. The site's tests
+    are the longest run on one worker (see below): started first, they end with the others.
+    """
+    items.sort(key=lambda item: (item.path.parent.name != "site", item.path.name == "test_run_as_script.py"))
 
 
 @pytest.hookimpl(optionalhook=True)  # xdist's hook: pytest -p no:xdist still runs

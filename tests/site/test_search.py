@@ -95,7 +95,6 @@ def top_pages(page, query: str, n: int = 3) -> list[str]:
     field.fill(query)
     field.press("End")
     items.first.wait_for(timeout=15_000)
-    page.wait_for_timeout(200)  # let the language ordering settle
     return [item.locator("a").first.evaluate("a => new URL(a.href).pathname") for item in items.all()[:n]]
 
 
