@@ -478,3 +478,20 @@ def test_stretch_with_recompute_is_in_over_out_and_with_align_corners_true_in_mi
                 got = ns["weight_rows"](n_in, mode=mode, antialias=True, align_corners=True, **resize)
                 torch.testing.assert_close(got, corners, rtol=0, atol=1e-12)
     assert differs > 50
+
+
+@pytest.mark.parametrize("channels", [1, 3, 4, 5])
+@pytest.mark.parametrize("mode,antialias", [("bilinear", False), ("bilinear", True), ("bicubic", True)])
+def test_the_transpose_workaround_fails_on_uint8_one_pixel_high_in_the_avx2_code(channels, mode, antialias):
+    # The transpose of a 1-pixel-high image has a width of 1 with stride w: the AVX2 uint8 code
+    # (up to 4 channels) reads past the image. The memory after the image is set to 200 here.
+    avx2_code = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512") and channels <= 4
+    for w, h_out in ((2, 3), (5, 2), (5, 6)):
+        memory = torch.full((4096,), 200, dtype=torch.uint8)
+        memory[: channels * w] = torch.arange(channels * w) % 50
+        x = memory[: channels * w].view(1, channels, 1, w)
+        right = F.interpolate(x.double(), size=(1, 1), mode=mode, antialias=antialias).round().expand(1, channels, h_out, 1)
+        plain = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=antialias).double()
+        assert (plain - right).abs().max() <= 1  # the plain call needs no workaround
+        transposed = F.interpolate(x.transpose(-1, -2), size=(1, h_out), mode=mode, antialias=antialias).transpose(-1, -2).double()
+        assert ((transposed - right).abs().max() <= 1) != avx2_code, (w, h_out)
