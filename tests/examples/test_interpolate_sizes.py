@@ -465,3 +465,20 @@ def test_the_size_grid_is_symmetric_and_reaches_the_last_pixel_only_when_enlargi
             torch.testing.assert_close(p + p.flip(0), torch.full_like(p, n - 1.0))
             if n > 1:
                 assert (p[-1].item() == n - 1) == (out >= n), (n, out)
+
+
+@pytest.mark.parametrize("rank", [3, 4, 5])
+def test_nearest_copies_floor_of_d_times_the_float32_ratio(rank):
+    # The glossary: nearest copies input pixel floor(d * in/out), the ratio rounded to float32 first
+    # (2 -> 82 pixels: output pixel 41 copies pixel 0, where exact arithmetic would give pixel 1).
+    exact_differs = False
+    for n_in in range(1, 40):
+        for n_out in range(1, 100, 3 if rank == 5 else 1):
+            x = torch.arange(float(n_in)).view((1, 1) + (1,) * (rank - 3) + (-1,))
+            got = F.interpolate(x, size=(1,) * (rank - 3) + (n_out,), mode="nearest").flatten().long().tolist()
+            ratio = np.float32(n_in) / np.float32(n_out)
+            assert got == [min(int(np.floor(np.float32(d) * ratio)), n_in - 1) for d in range(n_out)], (n_in, n_out)
+            exact_differs |= got != [d * n_in // n_out for d in range(n_out)]
+    assert exact_differs
+    two = F.interpolate(torch.arange(2.0).view(1, 1, 2), size=82, mode="nearest")[0, 0]
+    assert two[41].item() == 0.0
