@@ -438,3 +438,18 @@ def test_given_scale_factor_the_step_is_one_over_it_except_area_and_recompute():
             for recompute in (None, False, True):  # area: the windows of in/out, whatever was asked
                 area = F.interpolate(ramp, scale_factor=factor, mode="area", recompute_scale_factor=recompute)
                 torch.testing.assert_close(area, F.interpolate(ramp, size=n_out, mode="area"), rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_nearest_rules_are_single_precision_for_every_dtype_but_float64_on_cpu(mode):
+    # The page: single precision for every dtype but float64 (not only float32): on a CPU row,
+    # float16, bfloat16 and uint8 pick exactly the pixels float32 picks; float64 differs somewhere.
+    float64_differs = False
+    for n in range(1, 9):
+        x = torch.arange(n).view(1, 1, n)
+        for out in range(1, 200):
+            reference = F.interpolate(x.float(), size=out, mode=mode).long()
+            for dtype in (torch.float16, torch.bfloat16, torch.uint8):
+                assert torch.equal(F.interpolate(x.to(dtype), size=out, mode=mode).long(), reference), (dtype, n, out)
+            float64_differs |= not torch.equal(F.interpolate(x.double(), size=out, mode=mode).long(), reference)
+    assert float64_differs

@@ -196,6 +196,25 @@ def test_antialias_loses_the_corners_even_with_align_corners_true():
             torch.testing.assert_close(plain[..., -1, -1], x[..., -1, -1], atol=1e-12, rtol=0)
 
 
+def test_antialias_bilinear_enlarging_keeps_only_the_first_corner():
+    # The page: with antialias=True and align_corners=True the corners are lost, except, enlarging
+    # with bilinear, the first one (its cut-off filter reads only input pixel 0). Not "all lost".
+    generator = torch.Generator().manual_seed(11)
+    for n_in in range(2, 10):
+        for n_out in range(2, 41):
+            if n_out == n_in:
+                continue
+            x = torch.randn(1, 1, n_in, n_in, generator=generator, dtype=torch.float64)
+            y = F.interpolate(x, size=(n_out, n_out), mode="bilinear", align_corners=True, antialias=True)
+            first = (y[..., 0, 0] - x[..., 0, 0]).abs().item()
+            others = [(y[..., i, j] - x[..., k, m]).abs().item() for i, j, k, m in ((0, -1, 0, -1), (-1, 0, -1, 0), (-1, -1, -1, -1))]
+            if n_out > n_in:
+                assert first == 0.0, (n_in, n_out)
+            else:
+                assert first > 1e-6, (n_in, n_out)
+            assert min(others) > 1e-6, (n_in, n_out)
+
+
 def test_align_corners_true_misses_a_corner_by_rounding(ns):
     assert ns["last"] != 3.0 and abs(ns["last"] - 3.0) < 1e-6
 
