@@ -344,3 +344,20 @@ def test_grid_sample_nearest_matches_interpolate_nearest_only_where_nearest_make
 def test_grid_sample_nearest_differs_on_the_page_case(ns):
     case = ns["checks"]["grid_sample(identity, border) == interpolate, nearest"]
     assert [identical for _, identical, _ in case] == [False] and case[0][2] > 0.1
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_grid_sample_identity_matches_interpolate_given_size_not_scale_factor(mode):
+    x = rand(1, 2, 7, 7, dtype=torch.float64)
+    identity = torch.eye(2, 3, dtype=torch.float64).unsqueeze(0)
+
+    def sampled(size):
+        grid = F.affine_grid(identity, (1, 2, *size), align_corners=False)
+        return F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+
+    by_factor = F.interpolate(x, scale_factor=0.3, mode=mode, align_corners=False)
+    assert by_factor.shape[-2:] == (2, 2)
+    assert (sampled((2, 2)) - by_factor).abs().max() > 0.01  # 1/0.3 is not 7/2
+    recomputed = F.interpolate(x, scale_factor=0.3, mode=mode, align_corners=False, recompute_scale_factor=True)
+    assert torch.allclose(sampled((2, 2)), recomputed, atol=1e-12)
+    assert torch.allclose(sampled((2, 2)), F.interpolate(x, size=(2, 2), mode=mode, align_corners=False), atol=1e-12)
