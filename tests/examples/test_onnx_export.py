@@ -506,6 +506,22 @@ def test_nhwc_limits_read_from_the_installed_library(ns):
     }
 
 
+def test_contiguous_nearest_backward_overflows_past_int_max_instead_of_raising_the_limit():
+    # UpSampleNearest2d.cu at 8b20637, contiguous backward: the check bounds grad_input only, and
+    # `int src_idx = b * dim_c * src_c_stride + c * src_c_stride + y * src_dim_w + x` indexes
+    # grad_output. A 3 x 16384 x 16384 input enlarged 2x passes the check, but the index of the
+    # last output element wraps in 32 bits: a contiguous input does not raise the limit.
+    int_max = 2**31 - 1
+    c, h, w = 3, 16384, 16384
+    assert c * h * w <= int_max < c * (2 * h) * (2 * w)
+    last = (c - 1) * (2 * h) * (2 * w) + (2 * h - 1) * (2 * w) + (2 * w - 1)
+    assert np.array(last, dtype=np.int64).astype(np.int32) != last
+    for page in ("onnx-export.md", "onnx-export.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "raises the limit" not in text and "能把上限提高" not in text
+        assert "src_idx" in text
+
+
 def test_quantized_one_pixel_input_mixes_channels(ns):
     for mode, channels in ns["one_pixel_results"].items():
         assert channels[0] == [1.0, 2.0, 3.0, 1.0], mode
