@@ -84,6 +84,19 @@ def test_odd_reduction_factors_send_the_gradient_to_one_pixel(mode):
     assert int((x.grad != 0).sum()) == {"bilinear": 2, "bicubic": 4}[mode]
 
 
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_an_odd_factor_given_as_scale_factor_can_miss_the_centre(mode):
+    """The page narrows the rule to sizes: scale_factor=1/49 is rounded, in float64 the
+    sample misses the centre and neighbours get a gradient of about 1e-15."""
+    x = torch.zeros(1, 1, 3 * 49, 3 * 49, dtype=torch.float64, requires_grad=True)
+    y = F.interpolate(x, scale_factor=1 / 49, mode=mode, align_corners=False)
+    seed = torch.zeros_like(y)
+    seed[0, 0, 0, 0] = 1.0
+    y.backward(seed)
+    stray = x.grad[x.grad.abs() < 0.5].abs()
+    assert int((x.grad != 0).sum()) > 1 and 1e-16 < stray.max() < 1e-13
+
 def test_antialias_equals_plain_bilinear_when_enlarging_only_without_align_corners():
     gen = torch.Generator().manual_seed(0)
     gap = {False: 0.0, True: 0.0}

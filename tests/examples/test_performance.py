@@ -565,3 +565,47 @@ def test_antialiased_cpu_kernels_need_an_intermediate_only_when_both_dimensions_
         both = size[0] != 64 and size[1] != 64
         # the intermediate holds one dimension resized: at least the smaller of input and output
         assert (spent >= min(x.nbytes, out.nbytes) / 2) == both, (size, spent)
+
+
+def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus():
+    """The page's exception: on AVX2 CPUs, uint8 bilinear (plain and antialiased) and
+    antialiased bicubic with at most 4 channels unpack the input into a 4-channel buffer at
+    every size, even when only one dimension changes, unless the input is channels_last
+    with 3 or 4 channels."""
+    from torch._C._profiler import _EventType
+    from torch.profiler import ProfilerActivity, profile
+
+    if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
+        pytest.skip("a statement about AVX2 CPUs")
+
+    def allocated(fn):
+        with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
+            fn()
+        nodes, total = list(prof.profiler.kineto_results.experimental_event_tree()), 0
+        while nodes:
+            node = nodes.pop()
+            nodes += node.children
+            if node.tag == _EventType.Allocation:
+                total += max(node.typed[1].alloc_size, 0)
+        return total
+
+    ops = {
+        "bilinear": torch._C._nn.upsample_bilinear2d,
+        "bilinear, antialias": torch._C._nn._upsample_bilinear2d_aa,
+        "bicubic, antialias": torch._C._nn._upsample_bicubic2d_aa,
+    }
+    h, w = 64, 64
+    for name, op in ops.items():
+        for size in ((64, 32), (32, 64), (32, 32), (96, 96)):  # one dimension, both, output sum over 128
+            for channels in (1, 2, 3, 4):
+                spent = {}
+                for memory_format in FORMATS:
+                    x = torch.randint(0, 256, (1, channels, h, w), dtype=torch.uint8).contiguous(memory_format=memory_format)
+                    out = torch.empty_like(op(x, size, False, None, None))
+                    spent[memory_format] = allocated(lambda: op(x, size, False, None, None, out=out))
+                nchw, channels_last = spent[torch.contiguous_format], spent[torch.channels_last]
+                assert nchw >= 4 * h * w, (name, size, channels, nchw)  # the unpacked input
+                if channels in (3, 4):  # channels_last skips the unpacking
+                    assert nchw - channels_last >= 4 * h * w, (name, size, channels, spent)
+                else:
+                    assert channels_last >= 4 * h * w, (name, size, channels, channels_last)
