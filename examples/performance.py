@@ -191,6 +191,11 @@ def allocated(fn):
         before = torch.cuda.memory_stats()["allocated_bytes.all.allocated"]
         fn()
         return torch.cuda.memory_stats()["allocated_bytes.all.allocated"] - before
+    return cpu_allocated(fn)
+
+
+def cpu_allocated(fn):
+    """Bytes one call allocates on the CPU, as the profiler records each allocation."""
     with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
         fn()
     nodes, total = list(prof.profiler.kineto_results.experimental_event_tree()), 0

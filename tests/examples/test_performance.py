@@ -567,27 +567,15 @@ def test_antialiased_cpu_kernels_need_an_intermediate_only_when_both_dimensions_
         assert (spent >= min(x.nbytes, out.nbytes) / 2) == both, (size, spent)
 
 
-def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus():
+def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus(ns):
     """The page's exception: on AVX2 CPUs, uint8 bilinear (plain and antialiased) and
     antialiased bicubic with at most 4 channels unpack the input into a 4-channel buffer at
     every size, even when only one dimension changes, unless the input is channels_last
     with 3 or 4 channels."""
-    from torch._C._profiler import _EventType
-    from torch.profiler import ProfilerActivity, profile
-
     if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
         pytest.skip("a statement about AVX2 CPUs")
 
-    def allocated(fn):
-        with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
-            fn()
-        nodes, total = list(prof.profiler.kineto_results.experimental_event_tree()), 0
-        while nodes:
-            node = nodes.pop()
-            nodes += node.children
-            if node.tag == _EventType.Allocation:
-                total += max(node.typed[1].alloc_size, 0)
-        return total
+    allocated = ns["cpu_allocated"]  # these tensors are on the CPU on any build
 
     ops = {
         "bilinear": torch._C._nn.upsample_bilinear2d,
