@@ -296,6 +296,21 @@ def test_hf_pil_backend_rejects_a_float_image_outside_0_1_that_the_default_resiz
     assert torch.equal(out, reference)
 
 
+@pytest.mark.parametrize("low, high", [(0, 2), (0, 256), (-1, 2), (-255, 256)])
+def test_hf_pil_backend_takes_whole_number_float_images_as_8_bit_levels(ns, low, high):
+    # Only a float image that is not all whole numbers is scaled by 255 (when in [0, 1]) or
+    # rejected (when outside it); whole numbers in 0..255 are resized as 8-bit levels, unscaled.
+    _, pil_backend, _ = ns["HF"]["ViTImageProcessor"]
+    whole = np.random.default_rng(high - low).integers(low, high, (3, 300, 280)).astype(np.float32)
+    if low < 0:
+        with pytest.raises(ValueError, match="outside the range"):
+            pil_backend(whole, **ns["ONLY_RESIZE"])
+        return
+    out = np.asarray(pil_backend(whole, **ns["ONLY_RESIZE"])["pixel_values"][0], dtype=np.float64)
+    expected = [np.asarray(Image.fromarray(c.astype(np.uint8)).resize((224, 224), Image.Resampling.BILINEAR)) for c in whole]
+    assert np.array_equal(out, np.stack(expected))
+
+
 # --- pytorch-fid --------------------------------------------------------------------------------
 
 

@@ -197,6 +197,16 @@ def pil_order(pil, oh, ow, mode):
     return "either" if w_first and h_first else "w" if w_first else "h" if h_first else "neither"
 
 
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 4), st.integers(101, 130), st.integers(2, 9), st.integers(2, 60), st.sampled_from([IM.BILINEAR, IM.BICUBIC]))
+def test_pillow_goes_height_first_on_images_over_100_times_taller_than_wide(w, ratio, ow, oh, mode):
+    # Pillow 12.2 and 12.3 (PR #9524) and 13 (PR #9549) run the vertical pass first here, so
+    # "Pillow before 13 always went width first" is wrong for 12.2 and 12.3. Up to 12.1: width first.
+    pil = Image.fromarray(image(3, w * ratio, w).permute(1, 2, 0).numpy())
+    expected = "h" if tuple(int(v) for v in Image.__version__.split(".")[:2]) >= (12, 2) else "w"
+    assert pil_order(pil, oh, ow, mode) in (expected, "either")
+
+
 @pytest.mark.skipif(not AVX, reason="the sentence is about the AVX2/AVX512 uint8 kernels")
 @settings(max_examples=80, deadline=None)
 @given(
