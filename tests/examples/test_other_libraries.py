@@ -1,5 +1,7 @@
 """The claims of docs/other-libraries*.md, asserted on the values its example computes."""
 
+import itertools
+
 import cv2
 import numpy as np
 import pytest
@@ -414,6 +416,18 @@ def test_inter_area_parts_from_area_at_some_half_step_scales_far_beyond_4x(ns):
     ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 98), mode="area")[0, 0].numpy()
     theirs = cv2.resize(row, (98, 1), interpolation=cv2.INTER_AREA)
     assert list(np.flatnonzero(ours != theirs)) == [49] and (ours[0, 49], theirs[0, 49]) == (2, 1)
+
+
+@pytest.mark.parametrize("mode, resample", [("bilinear", "BILINEAR"), ("bicubic", "BICUBIC")])
+def test_width_one_exception_needs_two_rows_in_and_out(mode, resample):
+    # Every height 1..6 to every height 1..6, widths 1..3 -> 1: torch parts from Pillow exactly
+    # where both heights are at least 2 and differ; a 1x1 output or a one-row input is right.
+    rng = np.random.default_rng(2)
+    for h, w, oh in itertools.product(range(1, 7), range(1, 4), range(1, 7)):
+        image = rng.random((h, w), dtype=np.float32)
+        ours = F.interpolate(torch.from_numpy(image)[None, None], size=(oh, 1), mode=mode, antialias=True)[0, 0].numpy()
+        theirs = np.asarray(Image.fromarray(image).resize((1, oh), Image.Resampling[resample]))
+        assert (np.abs(ours - theirs).max() > 1e-3) == (h >= 2 and oh >= 2 and h != oh), (h, w, oh)
 
 
 def test_width_one_bug_hits_non_contiguous_inputs_too_and_spares_channels_last():

@@ -237,6 +237,15 @@ def test_width_one_float_is_wrong_exactly_when_a_tall_input_changes_height(ns):
     assert all(len(set(ours)) == 1 for *_, ours, _ in ns["wrong_float"])  # one value repeated down the column
 
 
+def test_width_one_float_is_right_when_the_output_is_one_pixel_high():
+    # The exception needs an output at least two high: a 1x1 output from any float RGB input is Pillow's.
+    for h, w in itertools.product(range(1, 9), range(1, 9)):
+        img = image(3, h, w, seed=h * 10 + w).float()
+        ours = F2.resize(img, [1, 1])
+        theirs = [np.asarray(Image.fromarray(c.numpy(), mode="F").resize((1, 1), Image.Resampling.BILINEAR)) for c in img]
+        assert np.abs(ours.numpy() - np.stack(theirs)).max() < 1e-3, (h, w)
+
+
 @pytest.mark.parametrize("channels_last", [False, True])
 def test_width_one_float_with_three_channels_channels_last_is_right(channels_last):
     x = torch.tensor([172.0, 47.0]).view(1, 1, 2, 1).repeat(1, 3, 1, 1)
