@@ -1,6 +1,8 @@
 """The claims of docs/other-frameworks.md, on the values examples/other_frameworks.py computed,
 and on wider sweeps of sizes than the page's tables."""
 
+import itertools
+
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -88,6 +90,17 @@ def test_kornia_antialias_is_a_gaussian_blur_then_plain_interpolate(shape, size,
 
 
 # --- kornia blur pool ---------------------------------------------------------------------------
+
+
+def test_kornia_antialias_equals_torch_antialias_when_enlarging_except_one_pixel_wide():
+    rng = np.random.default_rng(4)
+    for h, w, oh, ow in itertools.product(range(1, 5), range(1, 4), range(1, 9), range(1, 7)):
+        if oh < h or ow < w:
+            continue
+        x = torch.from_numpy(rng.random((1, 2, h, w), dtype=np.float32))
+        ours = F.interpolate(x, size=(oh, ow), mode="bilinear", antialias=True)
+        theirs = kornia_resize(x, (oh, ow), antialias=True)
+        assert ((ours - theirs).abs().max() > 1e-3) == (ow == 1 and h >= 2 and oh != h), (h, w, oh, ow)
 
 
 def test_kornia_blur_pool_is_the_site_blur_pool_with_zero_padding(ns):

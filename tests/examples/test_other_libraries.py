@@ -430,6 +430,17 @@ def test_width_one_exception_needs_two_rows_in_and_out(mode, resample):
         assert (np.abs(ours - theirs).max() > 1e-3) == (h >= 2 and oh >= 2 and h != oh), (h, w, oh)
 
 
+def test_enlarging_bilinear_is_the_same_with_and_without_antialias_except_one_pixel_wide():
+    rng = np.random.default_rng(3)
+    for h, w, oh, ow in itertools.product(range(1, 5), range(1, 4), range(1, 9), range(1, 7)):
+        if oh < h or ow < w:
+            continue
+        x = torch.from_numpy(rng.random((1, 2, h, w), dtype=np.float32))
+        plain = F.interpolate(x, size=(oh, ow), mode="bilinear")
+        antialiased = F.interpolate(x, size=(oh, ow), mode="bilinear", antialias=True)
+        assert ((plain - antialiased).abs().max() > 1e-3) == (ow == 1 and h >= 2 and oh != h), (h, w, oh, ow)
+
+
 def test_width_one_bug_hits_non_contiguous_inputs_too_and_spares_channels_last():
     image = torch.rand(1, 3, 256, 4, generator=torch.Generator().manual_seed(0))
     sliced = torch.stack([image, image], -1).flatten(-2)[..., ::2]  # same values, non-contiguous
