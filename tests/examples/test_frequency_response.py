@@ -291,6 +291,15 @@ def test_separable_same_taps_along_both_axes(ns):
             torch.testing.assert_close(shrink(x, k)[0, 0], m @ x[0, 0] @ m.T, atol=1e-12, rtol=0, msg=f"{name} at {k}")
 
 
+def test_torch_and_pillow_round_uint8_differently():
+    # equal to float precision on float images (test below), but on uint8 some pixels differ by one level
+    a = torch.randint(0, 256, (64, 64), generator=torch.Generator().manual_seed(2), dtype=torch.uint8)
+    for mode, pillow in (("bilinear", Image.BILINEAR), ("bicubic", Image.BICUBIC), ("lanczos", Image.LANCZOS)):
+        ours = F.interpolate(a.view(1, 1, 64, 64), size=(16, 21), mode=mode, antialias=True)[0, 0].int()
+        theirs = torch.from_numpy(np.array(Image.fromarray(a.numpy()).resize((21, 16), pillow))).int()
+        assert (ours - theirs).abs().max() == 1, mode
+
+
 @pytest.mark.parametrize("k", SWEEP)
 def test_torch_matches_pillow(k):
     generator = torch.Generator().manual_seed(k)
