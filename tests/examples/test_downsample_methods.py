@@ -115,6 +115,25 @@ def test_where_the_pairs_part_without_wrap_padding(ns):
     assert gap[..., -1, 1:].max() < 1e-5 and gap[..., 1:, -1].max() < 1e-5
 
 
+def test_most_equalities_of_the_table_fail_on_an_odd_size(ns):
+    # on a 7x7 map at 2x only nearest-exact and plain bilinear keep their partner (the conv differs at
+    # the borders, tested above): six of the eight rows need sizes k divides, not four
+    odd, m = torch.randn(1, 1, 7, 7, generator=torch.Generator().manual_seed(7)), ns["modules"]
+    pairs = {
+        "nearest": (odd[..., ::2, ::2], "nearest"),
+        "nearest-exact": (odd[..., 1::2, 1::2], "nearest-exact"),
+        "adaptive avg": (F.avg_pool2d(odd, 2), "AdaptiveAvgPool2d(H/k)"),
+        "area": (F.avg_pool2d(odd, 2), "area"),
+        "adaptive max": (F.max_pool2d(odd, 2), "AdaptiveMaxPool2d(H/k)"),
+        "box blur": (F.avg_pool2d(odd, 2), "BlurPool [1,1]"),
+        "bilinear": (F.avg_pool2d(odd, 2), "bilinear"),
+    }
+    with torch.no_grad():
+        outputs = {name: (ours, m[method, 2](odd.to(ns["device"])).cpu()) for name, (ours, method) in pairs.items()}
+    differ = {name for name, (a, b) in outputs.items() if not (a.shape == b.shape and torch.allclose(a, b))}
+    assert differ == {"nearest", "adaptive avg", "area", "adaptive max", "box blur"}
+
+
 @pytest.mark.parametrize("k", [2, 4])
 def test_antialias_cuts_folded_energy_and_shift_error(ns, k):
     for key in ("folded", "shift"):

@@ -209,8 +209,41 @@ def test_no_single_response_at_a_fractional_factor():
         assert rows[0] != rows[1] and rows[0] == rows[2] and rows[1] == rows[0][::-1], setting
         assert all(row != row[::-1] for row in rows), setting
     # 4/3x: the taps repeat every 3 output pixels, and one of the three is symmetric
-    rows = rows_of(48, 36, mode="bilinear", antialias=True)[15:18]
-    assert len({tuple(row) for row in rows}) == 3 and [row == row[::-1] for row in rows] == [False, True, False]
+    for setting in (dict(mode="bilinear", antialias=True), dict(mode="bicubic", antialias=True), dict(mode="bilinear"), dict(mode="bicubic")):
+        rows = rows_of(48, 36, **setting)[15:18]
+        assert len({tuple(row) for row in rows}) == 3 and [row == row[::-1] for row in rows] == [False, True, False], setting
+
+
+def first_tap(in_size, out_size, mode):
+    eye = torch.eye(in_size, dtype=torch.float64).view(in_size, 1, 1, in_size)
+    m = F.interpolate(eye, size=(1, out_size), mode=mode)[:, 0, 0, :].T
+    return [int(torch.nonzero(row).min()) for row in m], {tuple(row[row != 0].tolist()) for row in m}
+
+
+@pytest.mark.parametrize("out_size", [32, 36])  # 1.5x and 4/3x
+@pytest.mark.parametrize("mode", ["area", "nearest"])
+def test_area_and_nearest_keep_their_taps_at_a_fractional_factor_but_step_unevenly(mode, out_size):
+    starts, tap_sets = first_tap(48, out_size, mode)
+    assert len(tap_sets) == 1 and len({b - a for a, b in zip(starts, starts[1:])}) == 2
+
+
+def test_plain_modes_at_odd_factors_up_to_99_are_slicing_but_for_float64_at_1_over_49():
+    # torch takes 1 / scale_factor as its scale: in float64, 1 / (1 / 49) is not exactly 49, and the
+    # sample points move off the pixel centres by float rounding, so neighbours get tiny weights
+    generator = torch.Generator().manual_seed(49)
+    for k in range(3, 100, 2):
+        for dtype in (torch.float32, torch.float64):
+            x = torch.randn(1, 2, 3 * k, 3 * k, generator=generator, dtype=torch.float64).to(dtype)
+            for mode in ("bilinear", "bicubic"):
+                middle = x[..., k // 2 :: k, k // 2 :: k]
+                assert torch.equal(F.interpolate(x, size=(3, 3), mode=mode), middle), (mode, k, dtype)
+                by_scale = F.interpolate(x, scale_factor=1 / k, mode=mode)
+                middle = middle[..., : by_scale.shape[-2], : by_scale.shape[-1]]  # 1/k can leave it a pixel short
+                if (k, dtype) == (49, torch.float64):
+                    assert not torch.equal(by_scale, middle)
+                    torch.testing.assert_close(by_scale, middle, atol=1e-10, rtol=0)
+                else:
+                    assert torch.equal(by_scale, middle), (mode, k, dtype)
 
 
 @pytest.mark.parametrize("k", SWEEP)
@@ -256,6 +289,15 @@ def test_separable_same_taps_along_both_axes(ns):
         for name, shrink in {**ns["FILTERS"], **(ns["CASCADES"] if k == 4 else {})}.items():
             m = shrink(eye, k)[:, 0, 0, :].T  # (outputs, inputs)
             torch.testing.assert_close(shrink(x, k)[0, 0], m @ x[0, 0] @ m.T, atol=1e-12, rtol=0, msg=f"{name} at {k}")
+
+
+def test_torch_and_pillow_round_uint8_differently():
+    # equal to float precision on float images (test below), but on uint8 some pixels differ by one level
+    a = torch.randint(0, 256, (64, 64), generator=torch.Generator().manual_seed(2), dtype=torch.uint8)
+    for mode, pillow in (("bilinear", Image.BILINEAR), ("bicubic", Image.BICUBIC), ("lanczos", Image.LANCZOS)):
+        ours = F.interpolate(a.view(1, 1, 64, 64), size=(16, 21), mode=mode, antialias=True)[0, 0].int()
+        theirs = torch.from_numpy(np.array(Image.fromarray(a.numpy()).resize((21, 16), pillow))).int()
+        assert (ours - theirs).abs().max() == 1, mode
 
 
 @pytest.mark.parametrize("k", SWEEP)
