@@ -368,3 +368,29 @@ def test_channels_last_changes_only_last_bits_except_at_the_one_pixel_wide_bug(n
                 assert (plain - last).abs().max().item() > (25 if dtype == torch.uint8 else 0.1), (name, size_in, size_out)
             else:
                 assert (plain - last).abs().max().item() <= (0 if dtype == torch.uint8 else 4 * torch.finfo(dtype).eps), (name, size_in, size_out)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_cpu_bilinear_rounds_once_only_in_its_channels_last_kernel(dtype):
+    # Bilinear's generic kernel stores its weights in the dtype, like bicubic's: from 64x64 to
+    # 90x90 (height + width > 128) on two threads it passes half an epsilon; the other kernel,
+    # taken for small outputs or channels_last input with more than 3 channels, rounds once.
+    eps = torch.finfo(dtype).eps
+    threads = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        for channels, size_in, size_out, layout, rounded_once in [
+            (3, 64, 90, torch.contiguous_format, False),
+            (1, 64, 90, torch.contiguous_format, False),
+            (8, 90, 70, torch.contiguous_format, False),
+            (8, 64, 90, torch.channels_last, True),
+            (3, 64, 61, torch.contiguous_format, True),
+            (3, 32, 45, torch.contiguous_format, True),
+        ]:
+            x = torch.rand(1, channels, size_in, size_in, dtype=torch.float64, generator=torch.Generator().manual_seed(channels)).to(dtype)
+            x = x.contiguous(memory_format=layout)
+            out = F.interpolate(x, size=(size_out, size_out), mode="bilinear").double()
+            kernel = (out - F.interpolate(x.double(), size=(size_out, size_out), mode="bilinear")).abs().max().item()
+            assert (kernel <= 0.5 * eps * (1 + 1e-3)) == rounded_once, (dtype, channels, size_in, size_out, layout, kernel / eps)
+    finally:
+        torch.set_num_threads(threads)
