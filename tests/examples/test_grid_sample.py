@@ -39,6 +39,22 @@ def test_border_padding_equals_interpolate_except_size_one_with_align_corners(ns
         assert differs == expected, (h, w, ho, wo)
 
 
+
+def test_the_recipe_is_equal_up_to_rounding_not_bit_for_bit(ns):
+    # The summary: equal to 1e-12 in float64, but not bitwise, and further apart in float32.
+    resize = ns["resize_with_grid_sample"]
+    gen = torch.Generator().manual_seed(2)
+    gap, bitwise = {torch.float64: 0.0, torch.float32: 0.0}, []
+    for dtype, mode, align_corners, (n_in, n_out) in itertools.product(
+        gap, ("bilinear", "bicubic"), (False, True), ((3, 5), (7, 9), (16, 37), (50, 32))
+    ):
+        x = torch.rand(1, 1, n_in, n_in, generator=gen, dtype=torch.float64).to(dtype)
+        a = F.interpolate(x, size=(n_out, n_out), mode=mode, align_corners=align_corners)
+        b = resize(x, (n_out, n_out), mode, align_corners, "border")
+        gap[dtype] = max(gap[dtype], (a - b).abs().max().item())
+        bitwise.append(torch.equal(a, b))
+    assert gap[torch.float64] < 1e-12 < 1e-7 < gap[torch.float32] and not all(bitwise)
+
 @pytest.mark.parametrize("align_corners", [False, True])
 def test_five_d_bilinear_is_trilinear(ns, align_corners):
     resize = ns["resize_with_grid_sample"]

@@ -344,3 +344,56 @@ def test_bfloat16_error_is_about_one_8bit_level_and_eight_times_float16(ns):
         fp16 = max(t for (w, name, d), (t, k) in ns["precision"].items() if w == where and d == torch.float16)
         assert 0.5 / 255 < bf16 < 4 / 255  # of the order of one 8-bit level
         assert 4 < bf16 / fp16 < 16
+
+
+@pytest.mark.parametrize("dtype,channels", [(torch.float32, 3), (torch.float32, 32), (torch.uint8, 3), (torch.uint8, 32)])
+def test_channels_last_changes_only_last_bits_except_at_the_one_pixel_wide_bug(ns, dtype, channels):
+    # The page's conclusion holds everywhere but at an output one pixel wide from an input whose
+    # height changes, where the CPU's separable kernel gets the contiguous input wrong.
+    gen = torch.Generator().manual_seed(5)
+    sizes = [((h, w), (oh, ow)) for h, w in ((1, 4), (3, 1), (5, 7), (24, 24)) for oh, ow in ((1, 1), (2, 1), (5, 1), (12, 1), (1, 3), (6, 5))]
+    for name, kwargs in ns["MODES"].items():
+        if (name.startswith("lanczos") and not HAS_LANCZOS) or (dtype == torch.uint8 and name == "area"):
+            continue
+        separable = kwargs.get("antialias", False) or (dtype == torch.uint8 and name in ("bilinear", "bicubic"))
+        separable = separable and not (dtype == torch.uint8 and channels <= 4 and VECTORISED_UINT8)  # torch's own AVX2 code
+        for size_in, size_out in sizes:
+            # a vertical ramp plus noise: the rows differ, so a wrong row shows
+            x = torch.linspace(0, 0.8, size_in[0])[:, None] + 0.2 * torch.rand(2, channels, *size_in, generator=gen)
+            x = (x * 255).to(dtype) if dtype == torch.uint8 else x
+            if dtype == torch.uint8 and channels == 3 and size_out == (1, 1) and size_in[0] > 1 and name not in ("nearest", "nearest-exact"):
+                continue  # the AVX2 assert of 3-channel uint8 to 1x1, above
+            plain = F.interpolate(x, size=size_out, **kwargs).double()
+            last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=size_out, **kwargs).double()
+            # (an input one row high comes out with equal rows anyway: the bug is invisible there)
+            bug = separable and size_out[1] == 1 and size_out[0] not in (1, size_in[0]) and size_in[0] > 1
+            if bug:
+                assert (plain - last).abs().max().item() > (25 if dtype == torch.uint8 else 0.1), (name, size_in, size_out)
+            else:
+                assert (plain - last).abs().max().item() <= (0 if dtype == torch.uint8 else 4 * torch.finfo(dtype).eps), (name, size_in, size_out)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_cpu_bilinear_rounds_once_only_in_its_channels_last_kernel(dtype):
+    # Bilinear's generic kernel stores its weights in the dtype, like bicubic's: from 64x64 to
+    # 90x90 (height + width > 128) on two threads it passes half an epsilon; the other kernel,
+    # taken for small outputs or channels_last input with more than 3 channels, rounds once.
+    eps = torch.finfo(dtype).eps
+    threads = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        for channels, size_in, size_out, layout, rounded_once in [
+            (3, 64, 90, torch.contiguous_format, False),
+            (1, 64, 90, torch.contiguous_format, False),
+            (8, 90, 70, torch.contiguous_format, False),
+            (8, 64, 90, torch.channels_last, True),
+            (3, 64, 61, torch.contiguous_format, True),
+            (3, 32, 45, torch.contiguous_format, True),
+        ]:
+            x = torch.rand(1, channels, size_in, size_in, dtype=torch.float64, generator=torch.Generator().manual_seed(channels)).to(dtype)
+            x = x.contiguous(memory_format=layout)
+            out = F.interpolate(x, size=(size_out, size_out), mode="bilinear").double()
+            kernel = (out - F.interpolate(x.double(), size=(size_out, size_out), mode="bilinear")).abs().max().item()
+            assert (kernel <= 0.5 * eps * (1 + 1e-3)) == rounded_once, (dtype, channels, size_in, size_out, layout, kernel / eps)
+    finally:
+        torch.set_num_threads(threads)
