@@ -46,6 +46,22 @@ def test_nearest_exact_is_floor_of_pixel_centre_times_scale(rank):
         assert torch.equal(ramp_positions(n_in, n_out, "nearest-exact", dtype=torch.float32, rank=rank), expected)
 
 
+def test_float64_nearest_on_the_cpu_rounds_its_double_product_to_float32_before_floor():
+    # The generic CPU kernel (a 3-D row) multiplies in float64 but floors with floorf: near 8000
+    # pixels that rounding takes the next input pixel where exact arithmetic takes the previous one.
+    next_pixel = 0
+    for n_in in range(7900, 7930):
+        for n_out in (8000, 8001, 8190):
+            d = np.arange(n_out)
+            got = ramp_positions(n_in, n_out, "nearest", dtype=torch.float64).numpy()
+            product = np.float32((n_in / n_out) * d.astype(np.float64))
+            np.testing.assert_array_equal(got, np.minimum(np.floor(product), n_in - 1))
+            exact = np.minimum(d * n_in // n_out, n_in - 1)
+            assert ((got == exact) | (got == exact + 1)).all()
+            next_pixel += bool((got == exact + 1).any())
+    assert next_pixel > 0
+
+
 def test_nearest_formulas_with_exact_fractions_on_small_sizes():
     for n_in, n_out in PAIRS:
         d = np.arange(n_out)
