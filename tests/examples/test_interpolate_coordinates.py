@@ -438,6 +438,15 @@ def test_float64_4d_nearest_is_exact_once_the_output_is_large(ns):
         assert torch.bincount(row).tolist() == ([42, 40] if h + 82 <= 128 else [41, 41]), h
 
 
+def test_uneven_cover_when_in_times_s_is_not_whole_except_near_a_whole_scale():
+    for n in range(2, 30):
+        row = torch.arange(float(n)).view(1, 1, -1)
+        for s, even in ((1.5, False), (2.5, False), (3 + 1e-9, True), (2 - 1e-9, False)):
+            picks = F.interpolate(row, scale_factor=s, mode="nearest")[0, 0].long()
+            counts = torch.bincount(picks, minlength=n).tolist()
+            assert (len(set(counts)) == 1) == even, (n, s, counts)  # 2 - 1e-9: one output short
+
+
 def test_given_scale_factor_the_step_is_one_over_it_except_area_and_recompute():
     for n_in in range(2, 20):
         ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
