@@ -447,6 +447,23 @@ def test_uneven_cover_when_in_times_s_is_not_whole_except_near_a_whole_scale():
             assert (len(set(counts)) == 1) == even, (n, s, counts)  # 2 - 1e-9: one output short
 
 
+def test_align_corners_true_copies_the_first_corner_exactly_the_last_up_to_rounding():
+    off = {}
+    for dtype in (torch.float32, torch.float64):
+        for n_in in range(2, 40):
+            x = torch.rand(1, 1, n_in, dtype=dtype, generator=torch.Generator().manual_seed(n_in)) * 100
+            for n_out in range(2, 90):
+                for mode in ("linear", "bicubic"):
+                    y = (F.interpolate(x, size=n_out, mode=mode, align_corners=True) if mode == "linear" else
+                         F.interpolate(x.view(1, 1, 1, n_in), size=(1, n_out), mode=mode, align_corners=True)).flatten()
+                    assert y[0] == x[0, 0, 0], (dtype, mode, n_in, n_out)
+                    # off by a weight of the order of the precision on a neighbour (values span 0..100)
+                    assert abs(y[-1] - x[0, 0, -1]) <= (1e-3 if dtype == torch.float32 else 1e-11), (dtype, mode, n_in, n_out)
+                    off[str(dtype), mode] = off.get((str(dtype), mode), 0) + bool(y[-1] != x[0, 0, -1])
+    assert off["torch.float32", "linear"] > 0 and off["torch.float32", "bicubic"] > 0
+    assert off["torch.float64", "bicubic"] > 0 and off["torch.float64", "linear"] == 0
+
+
 def test_given_scale_factor_the_step_is_one_over_it_except_area_and_recompute():
     for n_in in range(2, 20):
         ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
