@@ -172,11 +172,14 @@ for kwargs in (dict(scale_factor=2.0), dict(size=9)):
     print(f"{', '.join(f'{k}={v!r}' for k, v in kwargs.items()):18s} {len(grid)} px, step {(grid[1] - grid[0]).item():.4f}: {[round(v, 4) for v in grid.tolist()]}")
 
 # %% non_integer_nearest
-# Non-integer scales with nearest: input pixels are copied an uneven number of times.
+# Non-integer scales with nearest: input pixels are copied an uneven number of times, except
+# for a scale so close to a whole number that single precision rounds its step to 1/k.
 row = torch.arange(8.0, device=device).view(1, 1, -1)
-for factor in (1.5, 2.5, 1.3, 0.75):
+nearest_copies = {}
+for factor in (1.5, 2.5, 1.3, 0.75, 2.000000001):
     picks = F.interpolate(row, scale_factor=factor, mode="nearest")[0, 0].long().cpu()
-    print(f"x{factor}: output {len(picks)} px, copies of each input pixel {torch.bincount(picks, minlength=8).tolist()}")
+    nearest_copies[factor] = torch.bincount(picks, minlength=8).tolist()
+    print(f"x{factor}: output {len(picks)} px, copies of each input pixel {nearest_copies[factor]}")
 
 # %% averaging_tail
 # The averaging modes shrinking the same 8 pixels: which input pixels get no weight at all. One

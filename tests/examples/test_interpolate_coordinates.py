@@ -46,6 +46,22 @@ def test_nearest_exact_is_floor_of_pixel_centre_times_scale(rank):
         assert torch.equal(ramp_positions(n_in, n_out, "nearest-exact", dtype=torch.float32, rank=rank), expected)
 
 
+def test_float64_nearest_on_the_cpu_rounds_its_double_product_to_float32_before_floor():
+    # The generic CPU kernel (a 3-D row) multiplies in float64 but floors with floorf: near 8000
+    # pixels that rounding takes the next input pixel where exact arithmetic takes the previous one.
+    next_pixel = 0
+    for n_in in range(7900, 7930):
+        for n_out in (8000, 8001, 8190):
+            d = np.arange(n_out)
+            got = ramp_positions(n_in, n_out, "nearest", dtype=torch.float64).numpy()
+            product = np.float32((n_in / n_out) * d.astype(np.float64))
+            np.testing.assert_array_equal(got, np.minimum(np.floor(product), n_in - 1))
+            exact = np.minimum(d * n_in // n_out, n_in - 1)
+            assert ((got == exact) | (got == exact + 1)).all()
+            next_pixel += bool((got == exact + 1).any())
+    assert next_pixel > 0
+
+
 def test_nearest_formulas_with_exact_fractions_on_small_sizes():
     for n_in, n_out in PAIRS:
         d = np.arange(n_out)
@@ -420,6 +436,32 @@ def test_float64_4d_nearest_is_exact_once_the_output_is_large(ns):
         x = torch.arange(2.0, dtype=torch.float64).expand(1, 1, h, 2).contiguous()
         row = F.interpolate(x, size=(h, 82), mode="nearest")[0, 0, 0].long()
         assert torch.bincount(row).tolist() == ([42, 40] if h + 82 <= 128 else [41, 41]), h
+
+
+def test_uneven_cover_when_in_times_s_is_not_whole_except_near_a_whole_scale():
+    for n in range(2, 30):
+        row = torch.arange(float(n)).view(1, 1, -1)
+        for s, even in ((1.5, False), (2.5, False), (3 + 1e-9, True), (2 - 1e-9, False)):
+            picks = F.interpolate(row, scale_factor=s, mode="nearest")[0, 0].long()
+            counts = torch.bincount(picks, minlength=n).tolist()
+            assert (len(set(counts)) == 1) == even, (n, s, counts)  # 2 - 1e-9: one output short
+
+
+def test_align_corners_true_copies_the_first_corner_exactly_the_last_up_to_rounding():
+    off = {}
+    for dtype in (torch.float32, torch.float64):
+        for n_in in range(2, 40):
+            x = torch.rand(1, 1, n_in, dtype=dtype, generator=torch.Generator().manual_seed(n_in)) * 100
+            for n_out in range(2, 90):
+                for mode in ("linear", "bicubic"):
+                    y = (F.interpolate(x, size=n_out, mode=mode, align_corners=True) if mode == "linear" else
+                         F.interpolate(x.view(1, 1, 1, n_in), size=(1, n_out), mode=mode, align_corners=True)).flatten()
+                    assert y[0] == x[0, 0, 0], (dtype, mode, n_in, n_out)
+                    # off by a weight of the order of the precision on a neighbour (values span 0..100)
+                    assert abs(y[-1] - x[0, 0, -1]) <= (1e-3 if dtype == torch.float32 else 1e-11), (dtype, mode, n_in, n_out)
+                    off[str(dtype), mode] = off.get((str(dtype), mode), 0) + bool(y[-1] != x[0, 0, -1])
+    assert off["torch.float32", "linear"] > 0 and off["torch.float32", "bicubic"] > 0
+    assert off["torch.float64", "bicubic"] > 0 and off["torch.float64", "linear"] == 0
 
 
 def test_given_scale_factor_the_step_is_one_over_it_except_area_and_recompute():

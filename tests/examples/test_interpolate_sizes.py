@@ -264,6 +264,18 @@ def test_non_integer_scales_copy_unevenly_unless_a_kernel_ignores_the_scale():
     assert torch.bincount(F.interpolate(image, scale_factor=(1.0, 2.1))[0, 0, 0].long()).tolist() == [2] * 5
 
 
+def test_a_scale_within_float32_rounding_of_a_whole_number_copies_evenly(ns):
+    # The page's other exception: the step 1/scale_factor rounds to exactly 1/k in single precision.
+    assert ns["nearest_copies"][2.000000001] == [2] * 8
+    for k in (1, 2, 3, 4, 7):
+        for n in range(2, 40):
+            for dtype in (torch.float32, torch.float64):
+                row = torch.arange(n, dtype=dtype).view(1, 1, -1)
+                picks = F.interpolate(row, scale_factor=k + 1e-9, mode="nearest")[0, 0].long()
+                assert torch.bincount(picks, minlength=n).tolist() == [k] * n, (k, n, dtype)
+    assert len(set(ns["nearest_copies"][1.5])) > 1  # a scale that is not near a whole number: uneven
+
+
 def test_averaging_modes_drop_no_pixel_when_shrinking(ns):
     eye = torch.eye(8, dtype=torch.float64)
     for kwargs in (dict(mode="area"), dict(mode="bilinear", antialias=True), dict(mode="bicubic", antialias=True)):

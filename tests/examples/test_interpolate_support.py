@@ -185,8 +185,7 @@ def test_width_one_bug_keeps_a_single_channel_in_channels_last(mode, h_in, h_out
     torch.testing.assert_close(plain, F.interpolate(gray.transpose(-1, -2), size=(1, h_out), mode=mode).transpose(-1, -2))
 
 
-@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
-@pytest.mark.parametrize("antialias", [False, True])
+@pytest.mark.parametrize("mode,antialias", [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True), ("lanczos", True)])
 def test_uint8_fails_only_for_three_contiguous_channels_to_one_pixel(mode, antialias):
     avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")  # the page: only the AVX2 uint8 code fails
     for channels in range(1, 9):
@@ -422,14 +421,13 @@ def test_uint8_with_the_generic_cpu_kernel():
         "import torch, torch.nn.functional as F\n"
         "assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
         "rgb = torch.randint(0, 256, (1, 3, 6, 5), dtype=torch.uint8)\n"
-        "for mode in ('bilinear', 'bicubic'):\n"
-        "    for aa in (False, True):\n"
-        "        want = F.interpolate(rgb.double(), size=(1, 1), mode=mode, antialias=aa).round().clamp(0, 255)\n"
-        "        got = F.interpolate(rgb, size=(1, 1), mode=mode, antialias=aa).double()\n"
-        "        assert (got - want).abs().max() <= 1, (mode, aa)\n"
-        "        tall = torch.arange(30, dtype=torch.uint8).view(1, 1, 6, 5).repeat(1, 3, 1, 1)\n"
-        "        column = F.interpolate(tall, size=(3, 1), mode=mode, antialias=aa)\n"
-        "        assert (column == column[..., :1, :]).all(), (mode, aa)  # the width-1 bug, in 3 channels\n"
+        "for mode, aa in (('bilinear', False), ('bilinear', True), ('bicubic', False), ('bicubic', True), ('lanczos', True)):\n"
+        "    want = F.interpolate(rgb.double(), size=(1, 1), mode=mode, antialias=aa).round().clamp(0, 255)\n"
+        "    got = F.interpolate(rgb, size=(1, 1), mode=mode, antialias=aa).double()\n"
+        "    assert (got - want).abs().max() <= 1, (mode, aa)\n"
+        "    tall = torch.arange(30, dtype=torch.uint8).view(1, 1, 6, 5).repeat(1, 3, 1, 1)\n"
+        "    column = F.interpolate(tall, size=(3, 1), mode=mode, antialias=aa)\n"
+        "    assert (column == column[..., :1, :]).all(), (mode, aa)  # the width-1 bug, in 3 channels\n"
     )
     env = {**__import__("os").environ, "ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1"}
     subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
@@ -478,6 +476,17 @@ def test_stretch_with_recompute_is_in_over_out_and_with_align_corners_true_in_mi
                 got = ns["weight_rows"](n_in, mode=mode, antialias=True, align_corners=True, **resize)
                 torch.testing.assert_close(got, corners, rtol=0, atol=1e-12)
     assert differs > 50
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_align_corners_true_to_one_pixel_takes_scale_zero_not_in_minus_one(ns, mode):
+    # (in - 1)/(out - 1) has no value at out = 1: torch takes 0, an unstretched kernel centred at 0.
+    for n_in in range(1, 30):
+        for resize in (dict(n_out=1), dict(scale_factor=1.5 / n_in)):
+            got = ns["weight_rows"](n_in, mode=mode, antialias=True, align_corners=True, **resize)
+            torch.testing.assert_close(got, pillow_weights(mode, n_in, 1, scale=0.0), rtol=0, atol=1e-12)
+            if mode == "bilinear":  # the first input pixel alone, however many pixels are shrunk to one
+                assert got[0, 0].item() == 1.0 and got.abs().sum().item() == 1.0, (n_in, resize)
 
 
 @pytest.mark.parametrize("channels", [1, 3, 4, 5])
