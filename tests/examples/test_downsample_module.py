@@ -314,6 +314,8 @@ def test_repr_mirrors_upsample(Downsample):
         ({"factor": 6, "method": "max-blur"}, "power of 2"),
         ({"factor": 2, "method": "blur", "filter_size": 5}, r"filter_size in \(2, 4, 6\)"),
         ({"factor": 2, "method": "max-blur", "filter_size": 4}, r"filter_size in \(3, 5, 7\)"),
+        ({"factor": 2, "method": "blur", "filter_size": 4.0}, r"filter_size in \(2, 4, 6\)"),
+        ({"factor": 2, "method": "max-blur", "filter_size": 5.0}, r"filter_size in \(3, 5, 7\)"),
         ({"factor": 2, "method": "avg", "filter_size": 4}, "applies to 'blur' and 'max-blur' only"),
         ({"factor": 2, "method": "blur", "padding_mode": "constant"}, "padding_mode must be one of"),
         ({"factor": 2, "method": "conv"}, "pass channels"),
