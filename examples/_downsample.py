@@ -214,6 +214,8 @@ class Downsample(nn.Module):
         if method == "pixel-unshuffle":
             if height % k or width % k:
                 raise ValueError(f"method='pixel-unshuffle' needs H and W divisible by {k}, got {height}x{width}")
+            if x.numel() == 0:  # torch's CPU kernel would return it unchanged
+                return x.new_empty([x.shape[0], x.shape[1] * k * k, height // k, width // k])
             return F.pixel_unshuffle(x, k)
         weight, bias = self.weight, self.bias
         if weight is not None and bias is not None:  # 'conv': cast to the input's dtype on each call, as autocast would

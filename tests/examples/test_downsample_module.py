@@ -327,6 +327,12 @@ def test_bad_arguments_fail_at_construction(Downsample, arguments, message):
         Downsample(**arguments)
 
 
+def test_an_empty_batch_gives_floor_sizes_for_every_method(Downsample):
+    for method in Downsample.METHODS:
+        for k in (2, 4):
+            assert Downsample(k, method, channels=2)(torch.zeros(0, 2, 8, 12)).shape[-2:] == (8 // k, 12 // k), (method, k)
+
+
 def test_bad_inputs_fail_with_a_clear_message(Downsample):
     with pytest.raises(ValueError, match="4-D"):
         Downsample(2)(torch.zeros(16, 32, 32))
