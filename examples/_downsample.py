@@ -36,7 +36,7 @@ def blur_pool_minimum_size(filter_size: int, stride: int, padding_mode: str, cei
 
 
 def _check_blur_arguments(filter_size: int, stride: int, padding_mode: str) -> None:
-    if filter_size not in FILTER_SIZES:
+    if isinstance(filter_size, bool) or not isinstance(filter_size, int) or filter_size not in FILTER_SIZES:  # 4.0 == 4, but range(4.0) fails
         raise ValueError(f"filter_size must be one of {FILTER_SIZES}, got {filter_size!r}")
     if isinstance(stride, bool) or not isinstance(stride, int) or stride < 1:
         raise ValueError(f"stride must be a positive integer, got {stride!r}")
@@ -155,7 +155,7 @@ class Downsample(nn.Module):
             if factor & (factor - 1):
                 raise ValueError(f"method={method!r} repeats a 2x blur pool, so factor must be a power of 2, got {factor}")
             filter_size = self.DEFAULT_FILTER[method] if filter_size is None else filter_size
-            if filter_size not in self.ALIGNED_FILTERS[method]:
+            if isinstance(filter_size, bool) or not isinstance(filter_size, int) or filter_size not in self.ALIGNED_FILTERS[method]:
                 raise ValueError(f"method={method!r} samples at block centres only with filter_size in {self.ALIGNED_FILTERS[method]}, got {filter_size!r}")
             _check_blur_arguments(filter_size, 2, padding_mode)
         elif filter_size is not None:
@@ -214,6 +214,8 @@ class Downsample(nn.Module):
         if method == "pixel-unshuffle":
             if height % k or width % k:
                 raise ValueError(f"method='pixel-unshuffle' needs H and W divisible by {k}, got {height}x{width}")
+            if x.numel() == 0:  # torch's CPU kernel would return it unchanged
+                return x.new_empty([x.shape[0], x.shape[1] * k * k, height // k, width // k])
             return F.pixel_unshuffle(x, k)
         weight, bias = self.weight, self.bias
         if weight is not None and bias is not None:  # 'conv': cast to the input's dtype on each call, as autocast would

@@ -45,6 +45,9 @@ for kernel, padding, dilation in ((3, 2, 1), (2, 2, 3)):
         print(f"kernel {kernel}, padding {padding}, dilation {dilation}: fine")
     except RuntimeError as error:
         print(f"kernel {kernel}, padding {padding}, dilation {dilation}: `{error}`")
+# A dilated window steps over the input: on a 2x2 map this one reads only padding, and -inf wins.
+padding_only, padding_index = nn.MaxPool2d(2, stride=1, padding=1, dilation=3, return_indices=True)(negative[..., :2, :2])
+print(f"MaxPool2d(2, stride=1, padding=1, dilation=3) on a 2x2 map: {padding_only.flatten().tolist()}, index {padding_index.flatten().tolist()}")
 
 # %% count_include_pad
 # Average pooling pads with zeros. count_include_pad decides whether they count in the divisor.

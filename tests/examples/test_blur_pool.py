@@ -114,6 +114,7 @@ def test_nothing_to_learn_or_save():
 @pytest.mark.parametrize("arguments,message", [
     ({"filter_size": 1}, "filter_size must be one of"),
     ({"filter_size": 8}, "filter_size must be one of"),
+    ({"filter_size": 4.0}, "filter_size must be one of"),
     ({"stride": 0}, "stride must be a positive integer"),
     ({"padding_mode": "constant"}, "padding_mode must be one of"),
 ])

@@ -314,6 +314,8 @@ def test_repr_mirrors_upsample(Downsample):
         ({"factor": 6, "method": "max-blur"}, "power of 2"),
         ({"factor": 2, "method": "blur", "filter_size": 5}, r"filter_size in \(2, 4, 6\)"),
         ({"factor": 2, "method": "max-blur", "filter_size": 4}, r"filter_size in \(3, 5, 7\)"),
+        ({"factor": 2, "method": "blur", "filter_size": 4.0}, r"filter_size in \(2, 4, 6\)"),
+        ({"factor": 2, "method": "max-blur", "filter_size": 5.0}, r"filter_size in \(3, 5, 7\)"),
         ({"factor": 2, "method": "avg", "filter_size": 4}, "applies to 'blur' and 'max-blur' only"),
         ({"factor": 2, "method": "blur", "padding_mode": "constant"}, "padding_mode must be one of"),
         ({"factor": 2, "method": "conv"}, "pass channels"),
@@ -323,6 +325,12 @@ def test_repr_mirrors_upsample(Downsample):
 def test_bad_arguments_fail_at_construction(Downsample, arguments, message):
     with pytest.raises(ValueError, match=message):
         Downsample(**arguments)
+
+
+def test_an_empty_batch_gives_floor_sizes_for_every_method(Downsample):
+    for method in Downsample.METHODS:
+        for k in (2, 4):
+            assert Downsample(k, method, channels=2)(torch.zeros(0, 2, 8, 12)).shape[-2:] == (8 // k, 12 // k), (method, k)
 
 
 def test_bad_inputs_fail_with_a_clear_message(Downsample):

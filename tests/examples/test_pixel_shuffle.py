@@ -25,6 +25,16 @@ def test_shape_algebra_and_unshuffle_inverse(leading, r):
     assert torch.equal(nn.PixelUnshuffle(r)(y), x)
 
 
+@pytest.mark.parametrize("shape", [(0, 8, 4, 4), (2, 0, 4, 4), (8, 0, 3), (3, 0, 8, 2, 2)])
+def test_unshuffle_is_no_inverse_for_a_tensor_with_no_elements_on_the_cpu(ns, shape):
+    assert tuple(ns["empty"].shape) == (0, 2, 8, 8)
+    x = torch.zeros(shape)
+    y = nn.PixelShuffle(2)(x)
+    assert y.shape == (*shape[:-3], shape[-3] // 4, shape[-2] * 2, shape[-1] * 2)
+    assert nn.PixelUnshuffle(2)(y).shape == y.shape != x.shape  # returned unchanged
+    assert F.pixel_unshuffle(y.to("meta"), 2).shape == x.shape  # the shape rule itself, as the non-CPU kernel reshapes
+
+
 def test_channels_must_be_divisible_by_r_squared():
     with pytest.raises(RuntimeError, match="divisible"):
         nn.PixelShuffle(2)(torch.zeros(1, 6, 4, 4))

@@ -36,6 +36,31 @@ def test_max_pool_pads_with_minus_infinity(ns):
     torch.testing.assert_close(pooled, F.max_pool2d(padded, 3, stride=1))
 
 
+def test_padding_wins_only_where_a_dilated_window_holds_no_input_pixel(ns):
+    """-inf padding never wins in a window that holds an input pixel; a dilated window can hold none."""
+    assert ns["padding_only"].flatten().tolist() == [-math.inf]
+    assert ns["padding_index"].flatten().tolist()[0] >= 4  # outside the 2x2 plane
+
+    def empty(n_out, size, kernel, stride, padding, dilation):  # windows whose taps all miss [0, size)
+        return [all(not 0 <= o * stride - padding + j * dilation < size for j in range(kernel)) for o in range(n_out)]
+
+    found = outside_plane = 0
+    for size, kernel, stride, dilation, ceil_mode in itertools.product(range(1, 9), range(1, 5), range(1, 4), range(1, 5), (False, True)):
+        for padding in range(kernel // 2 + 1):
+            x = -1 - torch.rand(1, 1, size + 1, size, generator=torch.Generator().manual_seed(size))
+            try:
+                y, index = (t[0, 0] for t in F.max_pool2d(x, kernel, stride, padding, dilation, ceil_mode=ceil_mode, return_indices=True))
+            except RuntimeError:  # output too small
+                continue
+            rows = torch.tensor(empty(y.shape[0], size + 1, kernel, stride, padding, dilation))
+            cols = torch.tensor(empty(y.shape[1], size, kernel, stride, padding, dilation))
+            assert torch.equal(y == -math.inf, rows[:, None] | cols[None, :]), (size, kernel, stride, padding, dilation, ceil_mode)
+            assert dilation > 1 or not (y == -math.inf).any()
+            outside_plane += int(((index >= x.numel()) & (y == -math.inf)).sum())
+            found += int((y == -math.inf).sum())
+    assert found > outside_plane > 0  # such an index can fall outside the plane, or inside it on a pixel the window skips
+
+
 def test_two_padding_checks_and_the_binding_one_ignores_dilation():
     """pooling_output_shape allows half the dilated kernel; pool2d_shape_check then allows half the kernel."""
     first, second = "at most half of effective kernel size", "smaller than or equal to half of kernel size"

@@ -112,6 +112,20 @@ def test_uneven_overlap_exactly_when_the_stride_does_not_divide_the_kernel():
         assert interior[:s, :s].mean().item() == c_in * k * k / s**2, (k, s)  # one period
 
 
+
+def test_dilation_can_make_the_overlap_uneven_even_when_the_stride_divides_the_kernel():
+    """At every interior pixel C_in * k**2 / s**2 products when s | k without dilation; a dilation sharing a factor with s breaks it."""
+    uneven = []
+    for k, s, d in itertools.product(range(1, 7), range(1, 5), range(1, 5)):
+        copies = F.conv_transpose1d(torch.ones(1, 1, 60, dtype=torch.float64), torch.ones(1, 1, k, dtype=torch.float64), stride=s, dilation=d)
+        interior = copies[0, 0, d * k + s : -(d * k + s)]
+        if k % s == 0 and interior.min() != interior.max():
+            uneven.append((k, s, d))
+        if k % s == 0 and d == 1:
+            assert interior.min() == interior.max() == k / s, (k, s)
+    assert (2, 2, 2) in uneven and all(d > 1 for _, _, d in uneven)
+
+
 def conv_transpose_cases(x, g, kernels, strides, paddings, output_paddings, dilations):
     """Every setting torch accepts on ``x`` from the grid: (random weight, settings, torch's output)."""
     for kernel_size, stride, padding, output_padding, dilation in itertools.product(kernels, strides, paddings, output_paddings, dilations):
