@@ -474,3 +474,14 @@ def test_nearest_exact_misses_the_closest_only_by_float32_rounding_of_near_ties(
     sizes = torch.randint(1000, 20000, (300, 2), generator=generator).tolist()
     for n_in, n_out in sizes + [(n_in, n_out) for n_in in range(1, 40) for n_out in range(1, 120)]:
         assert excess(n_in, n_out) <= n_in * 2**-20, (n_in, n_out)  # float32 rounding of the centre
+
+
+def test_a_scale_that_keeps_the_size_copies_in_bicubic_for_uint8_on_the_cpu_only():
+    # The page: on the CPU bicubic copies a kept size for uint8 input (the separable uint8 kernel
+    # skips an axis whose size does not change), not for floating-point input, in either layout.
+    generator = torch.Generator().manual_seed(14)
+    for dtype in (torch.uint8, torch.float32, torch.float64, torch.bfloat16):
+        for layout in (torch.contiguous_format, torch.channels_last):
+            x = (torch.rand(1, 3, 10, 10, generator=generator) * 255).to(dtype).to(memory_format=layout)
+            y = F.interpolate(x.cpu(), scale_factor=1.05, mode="bicubic")
+            assert torch.equal(y, x) == (dtype == torch.uint8), (dtype, layout)
