@@ -193,3 +193,20 @@ def test_align_corners_none_means_false(ns):
                 options = dict(scale_factor=scale, mode=mode, antialias=antialias)
                 default = F.interpolate(image, **options)
                 assert torch.equal(default, F.interpolate(image, align_corners=False, **options)), options
+
+
+def test_bicubic_antialias_outermost_dots_move_inwards_only_where_the_step_is_in_over_out():
+    # The page: the outermost bicubic dot moves inwards where the step is in/out (size=, or a
+    # scale factor with a whole product, as in the pictures). With a scale factor whose product
+    # is not whole the grid is lopsided, and the last dot can move outwards: 3 pixels x1.5.
+    for n in range(2, 13):
+        row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, -1)
+        for out in range(2, 61):
+            if out == n:
+                continue
+            gap = F.interpolate(row, size=(1, out), mode="bicubic", antialias=True)[0, 0, 0] - ((torch.arange(out, dtype=torch.float64) + 0.5) * n / out - 0.5)
+            assert gap[0] >= -1e-9 and gap[-1] <= 1e-9, (n, out)
+    row = torch.arange(3, dtype=torch.float64).view(1, 1, 1, -1)
+    dots = F.interpolate(row, scale_factor=(1, 1.5), mode="bicubic", antialias=True)[0, 0, 0]
+    centre = (torch.arange(dots.numel(), dtype=torch.float64) + 0.5) / 1.5 - 0.5
+    assert (dots - centre)[-1] > 0.05  # the last dot moves right, out of the image's middle

@@ -426,3 +426,62 @@ def test_a_scale_that_keeps_the_size_copies_in_the_linear_modes_not_in_bicubic_o
         y = F.interpolate(x, scale_factor=1.05, mode=mode)
         assert y.shape == x.shape
         assert torch.equal(y, x) == (mode != "bicubic"), mode
+
+
+def test_antialias_bilinear_corners_on_inputs_with_a_single_pixel_side():
+    # The page narrows "all but the first" to inputs of at least 2x2: along a 1-pixel side every
+    # output reads that pixel, so a 1x1 input keeps all four corners and a 1xW input keeps two.
+    generator = torch.Generator().manual_seed(12)
+    for h in range(1, 6):
+        for w in range(1, 6):
+            x = torch.randn(1, 1, h, w, generator=generator, dtype=torch.float64)
+            for out_h, out_w in ((h + 1, w + 2), (3 * h, 2 * w + 1)):
+                y = F.interpolate(x, size=(out_h, out_w), mode="bilinear", align_corners=True, antialias=True)
+                kept = {(i, j) for i in (0, -1) for j in (0, -1) if (y[0, 0, i, j] - x[0, 0, i, j]).abs() < 1e-12}
+                expected = {(i, j) for i in (0, -1) for j in (0, -1) if (i == 0 or h == 1) and (j == 0 or w == 1)}
+                assert kept == expected, (h, w, out_h, out_w, kept)
+                if min(h, w) >= 2:
+                    assert kept == {(0, 0)}
+
+
+def test_nearest_rounds_the_ratio_to_float32_for_float32_input_and_not_always_for_float64():
+    # Glossary and page: in float32, 2 -> 82 pixels copies pixel 0 to pixel 41 in every rank and
+    # memory format; float64 on the CPU can keep the ratio exact and copy pixel 1 (1-D rows).
+    for dtype in (torch.float32, torch.float16, torch.bfloat16):
+        for rank in (3, 4, 5):
+            for other in (1, 2, 50):
+                spatial = (2,) + (other,) * (rank - 3)
+                x = torch.arange(2.0).to(dtype).view((1, 1, 2) + (1,) * (rank - 3)).expand((1, 3) + spatial).contiguous()
+                for layout in (torch.contiguous_format, {3: torch.contiguous_format, 4: torch.channels_last, 5: torch.channels_last_3d}[rank]):
+                    y = F.interpolate(x.to(memory_format=layout), size=(82,) + (2 * other,) * (rank - 3), mode="nearest")
+                    assert y[(0, 0, 41) + (0,) * (rank - 3)].item() == 0, (dtype, rank, other, layout)
+    row = torch.arange(2.0, dtype=torch.float64).view(1, 1, 2)
+    assert F.interpolate(row, size=82, mode="nearest")[0, 0, 41].item() == 1  # exact: floor(41 * 2 / 82)
+
+
+def test_nearest_exact_misses_the_closest_only_by_float32_rounding_of_near_ties():
+    # The page and glossary: nearest-exact copies the closest, up to float32 rounding where two
+    # pixels are almost equally close. Exact distances in integers: centre (2d + 1) * in / (2 * out).
+    def excess(n_in, n_out):
+        picked = F.interpolate(torch.arange(float(n_in)).view(1, 1, -1), size=n_out, mode="nearest-exact")[0, 0].long()
+        twice_centre_times_out = (2 * torch.arange(n_out) + 1) * n_in
+        distance = (twice_centre_times_out - (2 * picked + 1) * n_out).abs()
+        best = (twice_centre_times_out - (2 * (twice_centre_times_out // (2 * n_out)) + 1) * n_out).abs()
+        return (distance - best).max().item() / (2 * n_out)  # in input pixels
+
+    assert excess(13623, 14781) > 0  # pixel 6605 copies 6088, 1e-4 px farther than 6087
+    generator = torch.Generator().manual_seed(13)
+    sizes = torch.randint(1000, 20000, (300, 2), generator=generator).tolist()
+    for n_in, n_out in sizes + [(n_in, n_out) for n_in in range(1, 40) for n_out in range(1, 120)]:
+        assert excess(n_in, n_out) <= n_in * 2**-20, (n_in, n_out)  # float32 rounding of the centre
+
+
+def test_a_scale_that_keeps_the_size_copies_in_bicubic_for_uint8_on_the_cpu_only():
+    # The page: on the CPU bicubic copies a kept size for uint8 input (the separable uint8 kernel
+    # skips an axis whose size does not change), not for floating-point input, in either layout.
+    generator = torch.Generator().manual_seed(14)
+    for dtype in (torch.uint8, torch.float32, torch.float64, torch.bfloat16):
+        for layout in (torch.contiguous_format, torch.channels_last):
+            x = (torch.rand(1, 3, 10, 10, generator=generator) * 255).to(dtype).to(memory_format=layout)
+            y = F.interpolate(x.cpu(), scale_factor=1.05, mode="bicubic")
+            assert torch.equal(y, x) == (dtype == torch.uint8), (dtype, layout)

@@ -407,3 +407,17 @@ def test_nn_upsample_warns_no_deprecation_in_the_installed_torch():
         for mode in ("nearest", "bilinear"):
             nn.Upsample(scale_factor=2, mode=mode)(torch.rand(1, 1, 4, 4))
             nn.Upsample(scale_factor=0.5, mode=mode)(torch.rand(1, 1, 4, 4))
+
+
+def test_odd_factor_bilinear_is_bit_for_bit_slicing_except_the_sign_of_zero():
+    # The page: bit for bit in float32, except that -0.0 can come out as +0.0 (1 * -0.0 + 0 * x
+    # is +0.0 when the neighbour x is positive). Every other value keeps its bits.
+    generator = torch.Generator().manual_seed(9)
+    for k in (3, 5, 7, 9):
+        x = torch.randn(2, 3, 4 * k, 4 * k, generator=generator)
+        x[..., k // 2 :: k, k // 2 :: k][..., ::2, :] = -0.0
+        out = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
+        middle = x[..., k // 2 :: k, k // 2 :: k]
+        assert torch.equal(out.view(torch.int32)[middle != 0], middle.view(torch.int32)[middle != 0]), k
+        assert torch.equal(out, middle)  # equal as numbers
+        assert middle.signbit().any() and not torch.equal(out.signbit(), middle.signbit()), k  # not as bits
