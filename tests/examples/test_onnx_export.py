@@ -533,6 +533,40 @@ def test_quantized_one_pixel_input_mixes_channels(ns):
         assert torch.tensor(channels).flatten().tolist() == right.permute(0, 2, 3, 1).flatten().tolist(), mode
 
 
+def test_quantized_differs_from_float_only_on_a_side_that_keeps_its_size():
+    # The exception the page states: a factor other than 1 that leaves a side at its size
+    # (3 rows at x1.2) makes nearest, nearest-exact and bilinear (align_corners=False) differ
+    # by many steps; with every side changed they stay within the rounding bound. 4-D, sides
+    # 1..10, both memory formats.
+    factors = (0.3, 0.5, 0.7, 1.1, 1.2, 1.3, 1.5, 1.7, 2, 3, 7, 41)
+    generator = torch.Generator().manual_seed(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for mode, corners in (
+            ("nearest", {}),
+            ("nearest-exact", {}),
+            ("bilinear", {"align_corners": False}),
+            ("bilinear", {"align_corners": True}),
+        ):
+            worst = {True: 0, False: 0}
+            for h, w, factor, last in itertools.product(range(1, 11), range(1, 11), factors, (False, True)):
+                if int(h * factor) < 1 or int(w * factor) < 1 or h == w == 1:
+                    continue
+                q = torch.quantize_per_tensor(torch.randn(2, 3, h, w, generator=generator) * 3, 0.05, 120, torch.quint8)
+                if last:
+                    q = q.contiguous(memory_format=torch.channels_last)
+                y = F.interpolate(q, scale_factor=factor, mode=mode, **corners).int_repr().int()
+                reference = torch.quantize_per_tensor(
+                    F.interpolate(q.dequantize(), scale_factor=factor, mode=mode, **corners), 0.05, 120, torch.quint8
+                )
+                steps = (y - reference.int_repr().int()).abs().max().item()
+                kept = any(int(side * factor) == side > 1 for side in (h, w))
+                worst[kept] = max(worst[kept], steps)
+            assert worst[False] <= (0 if mode.startswith("nearest") else 1), mode
+            # align_corners=True samples an unchanged side at the pixels themselves either way
+            assert (worst[True] > 10) == (corners != {"align_corners": True}), (mode, corners)
+
+
 @pytest.mark.parametrize("rank", [3, 4, 5])
 def test_quantized_one_pixel_input_mixes_channels_over_the_domain(rank):
     # Inputs of one pixel (length 1 for the 3-D `area`, 1x1, 1x1x1) with 2 to 8 channels and

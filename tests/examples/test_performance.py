@@ -432,6 +432,16 @@ def test_antialias_weighs_2s_and_4s_pixels_a_few_fewer_for_odd_factors(factor):
             assert int(pixels_per_output(mode, 1 / factor, antialias=True, size=size, rounding=1e-12).max()) == width[0]
 
 
+@pytest.mark.parametrize("factor", [2, 4, 6, 8, 16, 50, 100])
+def test_antialias_weighs_fewer_than_2s_and_4s_pixels_at_the_borders(factor):
+    # "2s and 4s" holds away from the borders; the first and last output pixels lose the taps
+    # that fall outside the input, at every even factor.
+    for mode, taps in (("bilinear", 2), ("bicubic", 4)):
+        counts = pixels_per_output(mode, 1 / factor, antialias=True, size=8 * factor, rounding=1e-12)
+        assert int(counts.max()) == taps * factor, (mode, factor)
+        assert int(counts[0]) < taps * factor and int(counts[-1]) < taps * factor, (mode, factor)
+
+
 def test_a_rounded_scale_factor_misses_the_pixel_as_the_page_shows(ns):
     """The counterexamples the page prints: 1/49 is rounded, and the plain bilinear sample
     then takes a second pixel with a weight of rounding size."""
