@@ -292,6 +292,28 @@ def test_antialias_changes_bicubic_enlarging_but_not_bilinear():
             assert (not torch.allclose(a, b, atol=1e-5)) == changes, (mode, size)
 
 
+def test_antialias_enlarging_bilinear_unchanged_except_one_pixel_wide_on_cpu():
+    # Every enlarging pair of sizes up to 7 -> 12, one-pixel maps included: bilinear is unchanged
+    # by antialias=True, except a float map one pixel wide whose height changes (the page's exception),
+    # where every row comes back equal to the first, in bilinear and bicubic alike.
+    gen = torch.Generator().manual_seed(0)
+    exceptions = 0
+    for h, w in itertools.product(range(1, 8), repeat=2):
+        x = torch.randn(2, 3, h, w, dtype=torch.float64, generator=gen)
+        for size in itertools.product(range(h, 13), range(w, 13)):
+            a = F.interpolate(x, size=size, mode="bilinear", antialias=True)
+            b = F.interpolate(x, size=size, mode="bilinear", antialias=False)
+            if w == 1 and size[1] == 1 and size[0] != h and h > 1:
+                exceptions += 1
+                for mode in ("bilinear", "bicubic"):
+                    y = F.interpolate(x, size=size, mode=mode, antialias=True)
+                    assert torch.equal(y, y[:, :, :1].expand_as(y)), (h, w, size, mode)
+                assert not torch.allclose(a, b, atol=1e-6), (h, w, size)
+            else:
+                torch.testing.assert_close(a, b, atol=1e-12, rtol=0, msg=str((h, w, size)))
+    assert exceptions == sum(12 - h for h in range(2, 8))
+
+
 def _cubic_resize_1d(x, size_out, a, border):
     """Reference bicubic along the last dimension: taps out of range clamped, or dropped and the rest renormalised."""
     size_in = x.shape[-1]

@@ -129,6 +129,25 @@ def test_fair_init_gives_every_upsampling_layer_one_output_variance(ns, channels
     assert all(v == pytest.approx(1 / 3, rel=0.15) for v in variance.values()), variance
 
 
+def test_fair_init_variances_differ_on_the_border(ns):
+    """Why the page says "away from the border": at the corner pixel, zero padding leaves the
+    transposed convolution 1 of its 4 products per channel (variance 1/12) and the 3x3
+    convolutions 4 of their 9 (variance 4/27), so the variances there are not the same."""
+    features = torch.ones(1, 16, 12, 12)  # unit power everywhere: only the initialisation varies
+    corner = {}
+    with torch.no_grad():
+        for kind in ns["kinds"]:
+            outputs = []
+            for seed in range(1000):
+                torch.manual_seed(seed)
+                outputs.append(ns["upsampler"](kind, 16)(features)[..., 0, 0].pow(2).mean())
+            corner[kind] = torch.stack(outputs).mean().item()
+    others = [corner[kind] for kind in ("resize-conv", "ESPCN", "ESPCN + ICNR")]
+    assert corner["transposed conv"] == pytest.approx(1 / 12, rel=0.25), corner
+    assert all(v == pytest.approx(4 / 27, rel=0.2) for v in others), corner
+    assert corner["transposed conv"] < 0.8 * min(others), corner
+
+
 def test_fair_init_has_no_biases(ns):
     for kind in ns["kinds"]:
         biases = [m.bias for m in ns["upsampler"](kind, 16).modules() if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d))]
