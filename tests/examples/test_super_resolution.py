@@ -330,3 +330,28 @@ def test_the_moving_average_reaches_its_decay_of_0_99_only_at_step_891(ns):
     assert decays[2] == pytest.approx(2 / 11)
     assert all(decays[s] < 0.99 - 1e-6 for s in range(2, 891))
     assert all(decays[s] == pytest.approx(0.99) for s in range(891, 1001))
+
+
+@pytest.mark.parametrize("c_in,k", [(1, 3), (4, 3), (16, 3), (64, 3), (4, 1), (4, 5)])
+def test_default_conv_weights_give_a_shape_free_variance_but_the_bias_adds_one_over_3n(c_in, k):
+    """Half-true before review 5: "output variance does not depend on its shape" holds for the weights only."""
+    torch.manual_seed(c_in * 10 + k)
+    n = c_in * k * k
+    x = torch.randn(400, c_in, k, k, dtype=torch.float64)
+    weight_part, bias_part = [], []
+    for _ in range(100):
+        conv = nn.Conv2d(c_in, 1, k).double()
+        with torch.no_grad():
+            weight_part.append(F.conv2d(x, conv.weight).flatten())
+            bias_part.append(conv.bias.clone())
+    # a weight from U(-1/sqrt(n), 1/sqrt(n)) has variance 1/(3n); n of them on unit-variance inputs: 1/3
+    assert torch.cat(weight_part).var().item() == pytest.approx(1 / 3, rel=0.1)
+    # the default bias is drawn from the same range: variance 1/(3n), which depends on the shape
+    assert torch.cat(bias_part).abs().max().item() <= n**-0.5
+    assert torch.cat(bias_part).var().item() == pytest.approx(1 / (3 * n), rel=0.35)
+
+
+def test_docstring_names_output_channels_for_the_conv_transpose_bound():
+    doc = nn.ConvTranspose2d.__doc__
+    weight_doc = doc[doc.index("weight (Tensor)") : doc.index("bias (Tensor)")]
+    assert r"k = \frac{groups}{C_\text{out}" in weight_doc
