@@ -343,7 +343,10 @@ def test_cpu_runs_the_gemm_col2im_kernel_for_float64_big_output_padding_and_smal
 def test_cpu_gemm_col2im_kernel_needs_elements_and_onednn_can_be_switched_off():
     slow = torch._C._ConvBackend.SlowTranspose2d
     # a batch of 0 skips the computation: "every float64 input" holds only for inputs with elements
-    assert backend(torch.zeros(0, 3, 8, 8, dtype=torch.float64), torch.zeros(3, 4, 3, 3, dtype=torch.float64)) == torch._C._ConvBackend.Empty
+    empty = torch._C._ConvBackend.Empty
+    assert backend(torch.zeros(0, 3, 8, 8, dtype=torch.float64), torch.zeros(3, 4, 3, 3, dtype=torch.float64)) == empty
+    big = torch._C._select_conv_backend(torch.zeros(0, 16, 64, 64), torch.zeros(16, 4, 4, 4), None, [1, 1], [1, 1], [2, 2], True, [1, 1], 1, None)
+    assert big == empty
     with torch.backends.mkldnn.flags(enabled=False):
         assert backend(torch.zeros(2, 16, 64, 64), torch.zeros(16, 4, 4, 4)) == slow
 

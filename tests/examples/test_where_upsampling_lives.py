@@ -223,3 +223,21 @@ def test_a_convolution_with_stride_s_maps_s_input_sizes_to_each_output_size(stri
     for size in range(1, 8 * stride + 1):
         sizes.setdefault(conv(torch.zeros(1, 1, size, 1)).shape[-2], []).append(size)
     assert all(len(inputs) == stride for out, inputs in sizes.items() if out < max(sizes))
+
+
+def test_only_the_smallest_output_size_can_have_fewer_than_stride_input_sizes():
+    """Review 5: "two at stride 2" fails for the smallest output: kernel 2, stride 2, padding 1 gives 1 only from 1."""
+    fewer = []
+    for stride in range(1, 5):
+        for kernel_size in range(1, 6):
+            for padding in range(kernel_size // 2 + 1):
+                conv = nn.Conv1d(1, 1, kernel_size, stride=stride, padding=padding)
+                sizes = {}
+                for size in range(max(1, kernel_size - 2 * padding), 8 * stride + kernel_size):
+                    sizes.setdefault(conv(torch.zeros(1, 1, size)).shape[-1], []).append(size)
+                smallest, largest = min(sizes), max(sizes)
+                assert all(len(inputs) == stride for out, inputs in sizes.items() if smallest < out < largest)
+                assert len(sizes[smallest]) <= stride
+                if len(sizes[smallest]) < stride:
+                    fewer.append((kernel_size, stride, padding))
+    assert (2, 2, 1) in fewer
