@@ -132,7 +132,6 @@ def test_the_cpu_shortcut_holds_only_for_small_outputs(ns):
     assert ns["rows_read"](narrower, wide - 1) == [0, 1, 2]  # the first such width
 
 
-
 def test_the_cpu_shortcut_needs_more_than_3_channels_in_channels_last():
     """The page: channels_last takes the row-copying path only with more than 3 channels;
     with 1 to 3 channels and a large output, eager reads the rows by the scale."""
@@ -140,6 +139,7 @@ def test_the_cpu_shortcut_needs_more_than_3_channels_in_channels_last():
         x = torch.arange(3.0).view(1, 1, 3, 1).expand(1, channels, 3, 84).contiguous(memory_format=torch.channels_last)
         y = F.interpolate(x, scale_factor=(1.3, 1.5), mode="nearest")
         assert y.shape[-2:] == (3, 126) and y[0, 0, :, 0].tolist() == rows, channels
+
 
 def test_the_cpu_shortcut_is_for_4d_and_channels_last_only():
     """The page: only 4-D input with a small output, or channels-last 4-D/5-D input with more
