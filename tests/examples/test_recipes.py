@@ -163,6 +163,17 @@ def test_whole_upscaling_nearest_exact_is_pixel_blocks_and_nearest_is_except_som
     assert not torch.equal(F.interpolate(x, size=10, mode="nearest"), F.interpolate(x, size=10, mode="nearest-exact"))
 
 
+def test_nearest_float32_ratio_is_for_uint8_and_float32_not_always_float64():
+    # The page: for uint8 and float32 masks nearest multiplies by a float32 1/r, so a row of 2 at
+    # x41 is not pixel blocks; float64 can be computed in double on the CPU, and then it is.
+    for rank in (3, 4, 5):
+        x = torch.arange(2.0).view(1, 1, 2, *[1] * (rank - 3)).repeat(1, 1, 1, *[2] * (rank - 3))
+        for dtype, exact in ((torch.uint8, False), (torch.float32, False), (torch.float64, True)):
+            y = F.interpolate(x.to(dtype), scale_factor=41, mode="nearest")
+            zeros = int((y[0, 0].reshape(82, -1)[:, 0] == 0).sum())
+            assert (zeros == 41) == exact, (rank, dtype, zeros)
+
+
 def test_whole_factor_blocks_break_in_rows_of_millions():
     # float32 positions stop being exact: at x3 nearest-exact breaks before output pixel 2**23, nearest before 2**24
     x = torch.arange(2**24 // 3 + 1000, dtype=torch.float32).view(1, 1, -1)
