@@ -6,6 +6,7 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+import onnx
 import pytest
 import torch
 import torch.nn as nn
@@ -239,6 +240,47 @@ def test_antialias_with_size_matches_at_other_sizes(tmp_path):
     for (shape, size, mode), x, result in zip(cases, xs, outputs):
         eager = F.interpolate(x, size=size, mode=mode, antialias=True).numpy()
         assert np.abs(result - eager).max() < MATCH, (shape, size, mode)
+
+
+def test_antialias_matches_except_cpu_one_pixel_wide_outputs():
+    # The page: antialias with `size` matches, except torch's CPU bug on a float output one pixel
+    # wide from an input whose height changes (6x7 -> 3x1); channels-last input escapes it.
+    import onnxruntime
+
+    def onnx_resize(x, size, mode):
+        node = onnx.helper.make_node(
+            "Resize",
+            ["x", "", "", "sizes"],
+            ["y"],
+            mode=mode,
+            antialias=1,
+            exclude_outside=1,
+            cubic_coeff_a=-0.5,
+            coordinate_transformation_mode="half_pixel",
+        )
+        graph = onnx.helper.make_graph(
+            [node],
+            "resize",
+            [onnx.helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT, None)],
+            [onnx.helper.make_tensor_value_info("y", onnx.TensorProto.FLOAT, None)],
+            [onnx.helper.make_tensor("sizes", onnx.TensorProto.INT64, [4], [*x.shape[:2], *size])],
+        )
+        model = onnx.helper.make_model(graph, opset_imports=[onnx.helper.make_opsetid("", 18)])
+        session = onnxruntime.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+        return session.run(None, {"x": x.numpy()})[0]
+
+    x = torch.rand(1, 2, 6, 7, generator=torch.Generator().manual_seed(0))
+    for (mode, onnx_mode), size in itertools.product(
+        (("bilinear", "linear"), ("bicubic", "cubic")), ((3, 1), (12, 1), (6, 1), (3, 2), (1, 3))
+    ):
+        expected = onnx_resize(x, size, onnx_mode)
+        eager = F.interpolate(x, size=size, mode=mode, antialias=True).numpy()
+        last = F.interpolate(
+            x.contiguous(memory_format=torch.channels_last), size=size, mode=mode, antialias=True
+        ).numpy()
+        assert np.abs(last - expected).max() < MATCH, (mode, size)
+        bug = size[1] == 1 and size[0] != x.shape[-2]
+        assert (np.abs(eager - expected).max() > 1e-2) == bug, (mode, size)
 
 
 # Dynamic shapes.

@@ -4,6 +4,7 @@ The example compiles a few small functions with Inductor (a cold compilation cos
 each on a busy 2-core machine), so the module runs it once and asserts on its values.
 """
 
+import itertools
 import math
 
 import pytest
@@ -131,7 +132,6 @@ def test_the_cpu_shortcut_holds_only_for_small_outputs(ns):
     assert ns["rows_read"](narrower, wide - 1) == [0, 1, 2]  # the first such width
 
 
-
 def test_the_cpu_shortcut_needs_more_than_3_channels_in_channels_last():
     """The page: channels_last takes the row-copying path only with more than 3 channels;
     with 1 to 3 channels and a large output, eager reads the rows by the scale."""
@@ -139,6 +139,24 @@ def test_the_cpu_shortcut_needs_more_than_3_channels_in_channels_last():
         x = torch.arange(3.0).view(1, 1, 3, 1).expand(1, channels, 3, 84).contiguous(memory_format=torch.channels_last)
         y = F.interpolate(x, scale_factor=(1.3, 1.5), mode="nearest")
         assert y.shape[-2:] == (3, 126) and y[0, 0, :, 0].tolist() == rows, channels
+
+
+def test_the_cpu_shortcut_is_for_4d_and_channels_last_only():
+    """The page: only 4-D input with a small output, or channels-last 4-D/5-D input with more
+    than 3 channels, copies an unchanged dimension; 3-D and contiguous 5-D input apply the
+    scale however small (a length of 2 at x1.3 reads [0, 0])."""
+    formats = {4: torch.channels_last, 5: torch.channels_last_3d}
+    for rank, channels, channels_last in itertools.product((3, 4, 5), (1, 3, 4, 8), (False, True)):
+        if channels_last and rank == 3:
+            continue
+        x = torch.arange(2.0).view(1, 1, 2, *[1] * (rank - 3)).repeat(1, channels, 1, *[2] * (rank - 3))
+        if channels_last:
+            x = x.contiguous(memory_format=formats[rank])
+        y = F.interpolate(x, scale_factor=1.3, mode="nearest")
+        rows = y[0, 0].reshape(2, -1)[:, 0].tolist()
+        copies = rank == 4 or (channels_last and channels > 3)
+        assert y.shape[2] == 2 and rows == ([0.0, 1.0] if copies else [0.0, 0.0]), (rank, channels, channels_last)
+
 
 def test_downsample_under_inductor(ns):
     diff = ns["downsample_diff"]
