@@ -320,7 +320,9 @@ def test_hf_pil_backend_takes_whole_number_float_images_as_8_bit_levels(ns, low,
             pil_backend(whole, **ns["ONLY_RESIZE"])
         return
     out = np.asarray(pil_backend(whole, **ns["ONLY_RESIZE"])["pixel_values"][0], dtype=np.float64)
-    expected = [np.asarray(Image.fromarray(c.astype(np.uint8)).resize((224, 224), Image.Resampling.BILINEAR)) for c in whole]
+    expected = [
+        np.asarray(Image.fromarray(c.astype(np.uint8)).resize((224, 224), Image.Resampling.BILINEAR)) for c in whole
+    ]
     assert np.array_equal(out, np.stack(expected))
 
 
@@ -396,3 +398,26 @@ def test_jax_nearest_parts_from_nearest_exact_only_at_ties(ns):
         ours = F.interpolate(torch.from_numpy(x)[None, None], size=(m, 2), mode="nearest-exact")[0, 0, :, 0].numpy()
         columns = np.flatnonzero(theirs != ours)
         assert len(columns) and all((2 * i + 1) * n % (2 * m) == 0 for i in columns), (n, m)
+
+
+@pytest.mark.parametrize(
+    "capability,compiling,scripting",
+    [("AVX2", False, False), ("DEFAULT", False, False), ("DEFAULT", True, False), ("DEFAULT", False, True)],
+)
+def test_torchvision_uint8_bilinear_kernel_without_avx2_only_under_compile_or_torchscript(
+    monkeypatch, capability, compiling, scripting
+):
+    import platform
+
+    from torchvision.transforms.v2 import functional as TF
+    from torchvision.transforms.v2.functional import _geometry
+
+    seen = []
+    interpolate = _geometry.interpolate
+    monkeypatch.setattr(torch.backends.cpu, "get_cpu_capability", lambda: capability)
+    monkeypatch.setattr(platform, "machine", lambda: "x86_64")
+    monkeypatch.setattr(torch.compiler, "is_compiling", lambda: compiling)
+    monkeypatch.setattr(torch.jit, "is_scripting", lambda: scripting)
+    monkeypatch.setattr(_geometry, "interpolate", lambda x, **kw: seen.append(x.dtype) or interpolate(x, **kw))
+    TF.resize(torch.zeros(3, 8, 8, dtype=torch.uint8), [4, 4], antialias=True)
+    assert seen == [torch.uint8 if capability == "AVX2" or compiling or scripting else torch.float32]

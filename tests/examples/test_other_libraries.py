@@ -449,3 +449,12 @@ def test_width_one_bug_hits_non_contiguous_inputs_too_and_spares_channels_last()
     for x, buggy in ((image, True), (sliced, True), (channels_last, False)):
         ours = F.interpolate(x, size=(64, 1), mode="bilinear", antialias=True)
         assert bool((ours == ours[..., :1, :]).all()) == buggy
+
+
+@pytest.mark.parametrize("dtype,order", [(bool, None), (bool, 0), (np.uint8, 0), (np.int16, 0), (np.uint8, 1)])
+def test_scikit_image_anti_aliasing_default_is_off_for_bool_and_for_order_0_on_integers(dtype, order):
+    image = (np.random.default_rng(0).random((40, 40)) * 200).astype(dtype)
+    default = sk_resize(image, (10, 10), order=order, mode="edge")
+    off = sk_resize(image, (10, 10), order=order, mode="edge", anti_aliasing=False)
+    # The page's "on by default" holds only for order > 0 on integer input here.
+    assert np.array_equal(default, off) == (order != 1)
