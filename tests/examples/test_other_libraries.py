@@ -458,3 +458,17 @@ def test_scikit_image_anti_aliasing_default_is_off_for_bool_and_for_order_0_on_i
     off = sk_resize(image, (10, 10), order=order, mode="edge", anti_aliasing=False)
     # The page's "on by default" holds only for order > 0 on integer input here.
     assert np.array_equal(default, off) == (order != 1)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.uint8])
+def test_torch_nearest_is_floor_d_in_over_out_up_to_float32_rounding_at_whole_numbers(dtype):
+    # "floor(d * in/out)" is exact only away from whole-number positions: 2 -> 82 takes pixel 0 at d = 41.
+    misses = []
+    for n, m in itertools.product(range(1, 33), range(1, 90)):
+        row = torch.arange(n).to(dtype).view(1, 1, 1, n)
+        got = F.interpolate(row, size=(1, m), mode="nearest")[0, 0, 0].long().tolist()
+        for d in range(m):
+            if got[d] != min(d * n // m, n - 1):
+                assert d * n % m == 0 and got[d] == d * n // m - 1, (n, m, d)
+                misses.append((n, m, d))
+    assert (2, 82, 41) in misses
