@@ -421,3 +421,11 @@ def test_torchvision_uint8_bilinear_kernel_without_avx2_only_under_compile_or_to
     monkeypatch.setattr(_geometry, "interpolate", lambda x, **kw: seen.append(x.dtype) or interpolate(x, **kw))
     TF.resize(torch.zeros(3, 8, 8, dtype=torch.uint8), [4, 4], antialias=True)
     assert seen == [torch.uint8 if capability == "AVX2" or compiling or scripting else torch.float32]
+
+
+@pytest.mark.parametrize("size", [(0, 3), (2, 0), (0, 0)])
+def test_kornia_resize_to_an_empty_side_is_not_f_interpolate(size):
+    x = torch.rand(1, 2, 4, 5)
+    assert kornia_resize(x, size).shape == (1, 2, *size)
+    with pytest.raises(RuntimeError, match="greater than 0"):
+        F.interpolate(x, size=size, mode="bilinear")
