@@ -429,3 +429,25 @@ def test_kornia_resize_to_an_empty_side_is_not_f_interpolate(size):
     assert kornia_resize(x, size).shape == (1, 2, *size)
     with pytest.raises(RuntimeError, match="greater than 0"):
         F.interpolate(x, size=size, mode="bilinear")
+
+
+UINT8_WIDTH_ONE = """
+import torch, torch.nn.functional as F
+for c in range(1, 9):
+    x = (torch.arange(4) * 60).view(1, 1, 4, 1).expand(1, c, 4, 3).to(torch.uint8).contiguous()
+    column = F.interpolate(x, size=(3, 1), mode="bilinear", antialias=True)[0, 0, :, 0].tolist()
+    print(c, column == [18, 90, 162])
+"""
+
+
+@pytest.mark.parametrize("capability", [None, "default"])
+def test_the_one_pixel_wide_exception_spares_uint8_only_up_to_4_channels_with_avx2(capability):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, ATEN_CPU_CAPABILITY=capability) if capability else None
+    out = subprocess.run([sys.executable, "-c", UINT8_WIDTH_ONE], env=env, capture_output=True, text=True, check=True)
+    right = {int(c): ok == "True" for c, ok in (line.split() for line in out.stdout.splitlines())}
+    avx = capability is None and torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+    assert right == {c: avx and c <= 4 for c in range(1, 9)}

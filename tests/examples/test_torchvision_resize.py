@@ -491,3 +491,11 @@ def test_at_an_unchanged_size_resize_is_not_f_interpolate_on_inf(dtype, mode, h,
     else:
         rows, cols = bad.nonzero().T
         assert bad.sum() > 1 and (rows - h // 2).abs().max() <= 2 and (cols - w // 2).abs().max() <= 2
+
+
+@pytest.mark.skipif(not AVX, reason="without AVX2 every uint8 channel count has the bug")
+@pytest.mark.parametrize("channels", [1, 3, 4, 5, 8])
+def test_width_one_uint8_v2_is_right_only_up_to_4_channels(channels):
+    x = (torch.arange(4) * 60).view(1, 4, 1).expand(channels, 4, 3).to(torch.uint8).contiguous()
+    column = F2.resize(x, [3, 1])[0, :, 0].tolist()
+    assert (column == [18, 90, 162]) == (channels <= 4)
