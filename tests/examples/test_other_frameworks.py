@@ -451,3 +451,9 @@ def test_the_one_pixel_wide_exception_spares_uint8_only_up_to_4_channels_with_av
     right = {int(c): ok == "True" for c, ok in (line.split() for line in out.stdout.splitlines())}
     avx = capability is None and torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
     assert right == {c: avx and c <= 4 for c in range(1, 9)}
+
+
+def test_jax_nearest_is_float32_and_rounds_up_just_below_a_whole_number():
+    n, m = 13623, 14781
+    out = np.asarray(jax.image.resize(jnp.arange(n, dtype=jnp.float32), (m,), "nearest"))
+    assert (6605 + 0.5) * n / m < 6088 and out[6605] == 6088

@@ -472,3 +472,14 @@ def test_torch_nearest_is_floor_d_in_over_out_up_to_float32_rounding_at_whole_nu
                 assert d * n % m == 0 and got[d] == d * n // m - 1, (n, m, d)
                 misses.append((n, m, d))
     assert (2, 82, 41) in misses
+
+
+def test_nearest_exact_misses_the_nearest_pixel_near_a_tie_on_long_rows():
+    n, m = 13623, 14781
+    row = np.arange(n, dtype=np.float32)[None]
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, m), mode="nearest-exact")[0, 0, 0].numpy()
+    pil = np.asarray(Image.fromarray(row, mode="F").resize((m, 1), Image.Resampling.NEAREST))[0]
+    exact = np.floor((2 * np.arange(m) + 1) * n / (2 * m))  # in float64: no position here is within 1e-9 of a tie
+    assert ours[6605] == 6088 and exact[6605] == 6087 and pil[6605] == 6087
+    differ = np.nonzero(ours != pil)[0]
+    assert len(differ) == 4 and not np.any((2 * differ + 1) * n % (2 * m) == 0)  # none an exact tie

@@ -499,3 +499,12 @@ def test_width_one_uint8_v2_is_right_only_up_to_4_channels(channels):
     x = (torch.arange(4) * 60).view(1, 4, 1).expand(channels, 4, 3).to(torch.uint8).contiguous()
     column = F2.resize(x, [3, 1])[0, :, 0].tolist()
     assert (column == [18, 90, 162]) == (channels <= 4)
+
+
+def test_nearest_exact_parts_from_pil_off_exact_ties_on_long_rows():
+    n, m = 13623, 14781
+    row = torch.arange(n, dtype=torch.float32).view(1, 1, n)
+    ours = F2.resize(row, [1, m], IM.NEAREST_EXACT)[0, 0].numpy()
+    pil = np.asarray(F2.resize(Image.fromarray(row[0].numpy(), mode="F"), [1, m], IM.NEAREST_EXACT))[0]
+    differ = np.nonzero(ours != pil)[0]
+    assert len(differ) == 4 and not np.any((2 * differ + 1) * n % (2 * m) == 0)
