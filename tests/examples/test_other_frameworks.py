@@ -320,7 +320,9 @@ def test_hf_pil_backend_takes_whole_number_float_images_as_8_bit_levels(ns, low,
             pil_backend(whole, **ns["ONLY_RESIZE"])
         return
     out = np.asarray(pil_backend(whole, **ns["ONLY_RESIZE"])["pixel_values"][0], dtype=np.float64)
-    expected = [np.asarray(Image.fromarray(c.astype(np.uint8)).resize((224, 224), Image.Resampling.BILINEAR)) for c in whole]
+    expected = [
+        np.asarray(Image.fromarray(c.astype(np.uint8)).resize((224, 224), Image.Resampling.BILINEAR)) for c in whole
+    ]
     assert np.array_equal(out, np.stack(expected))
 
 
@@ -396,3 +398,62 @@ def test_jax_nearest_parts_from_nearest_exact_only_at_ties(ns):
         ours = F.interpolate(torch.from_numpy(x)[None, None], size=(m, 2), mode="nearest-exact")[0, 0, :, 0].numpy()
         columns = np.flatnonzero(theirs != ours)
         assert len(columns) and all((2 * i + 1) * n % (2 * m) == 0 for i in columns), (n, m)
+
+
+@pytest.mark.parametrize(
+    "capability,compiling,scripting",
+    [("AVX2", False, False), ("DEFAULT", False, False), ("DEFAULT", True, False), ("DEFAULT", False, True)],
+)
+def test_torchvision_uint8_bilinear_kernel_without_avx2_only_under_compile_or_torchscript(
+    monkeypatch, capability, compiling, scripting
+):
+    import platform
+
+    from torchvision.transforms.v2 import functional as TF
+    from torchvision.transforms.v2.functional import _geometry
+
+    seen = []
+    interpolate = _geometry.interpolate
+    monkeypatch.setattr(torch.backends.cpu, "get_cpu_capability", lambda: capability)
+    monkeypatch.setattr(platform, "machine", lambda: "x86_64")
+    monkeypatch.setattr(torch.compiler, "is_compiling", lambda: compiling)
+    monkeypatch.setattr(torch.jit, "is_scripting", lambda: scripting)
+    monkeypatch.setattr(_geometry, "interpolate", lambda x, **kw: seen.append(x.dtype) or interpolate(x, **kw))
+    TF.resize(torch.zeros(3, 8, 8, dtype=torch.uint8), [4, 4], antialias=True)
+    assert seen == [torch.uint8 if capability == "AVX2" or compiling or scripting else torch.float32]
+
+
+@pytest.mark.parametrize("size", [(0, 3), (2, 0), (0, 0)])
+def test_kornia_resize_to_an_empty_side_is_not_f_interpolate(size):
+    x = torch.rand(1, 2, 4, 5)
+    assert kornia_resize(x, size).shape == (1, 2, *size)
+    with pytest.raises(RuntimeError, match="greater than 0"):
+        F.interpolate(x, size=size, mode="bilinear")
+
+
+UINT8_WIDTH_ONE = """
+import torch, torch.nn.functional as F
+for c in range(1, 9):
+    x = (torch.arange(4) * 60).view(1, 1, 4, 1).expand(1, c, 4, 3).to(torch.uint8).contiguous()
+    column = F.interpolate(x, size=(3, 1), mode="bilinear", antialias=True)[0, 0, :, 0].tolist()
+    print(c, column == [18, 90, 162])
+"""
+
+
+@pytest.mark.parametrize("capability", [None, "default"])
+def test_the_one_pixel_wide_exception_spares_uint8_only_up_to_4_channels_with_avx2(capability):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, ATEN_CPU_CAPABILITY=capability) if capability else None
+    out = subprocess.run([sys.executable, "-c", UINT8_WIDTH_ONE], env=env, capture_output=True, text=True, check=True)
+    right = {int(c): ok == "True" for c, ok in (line.split() for line in out.stdout.splitlines())}
+    avx = capability is None and torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+    assert right == {c: avx and c <= 4 for c in range(1, 9)}
+
+
+def test_jax_nearest_is_float32_and_rounds_up_just_below_a_whole_number():
+    n, m = 13623, 14781
+    out = np.asarray(jax.image.resize(jnp.arange(n, dtype=jnp.float32), (m,), "nearest"))
+    assert (6605 + 0.5) * n / m < 6088 and out[6605] == 6088

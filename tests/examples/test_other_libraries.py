@@ -449,3 +449,37 @@ def test_width_one_bug_hits_non_contiguous_inputs_too_and_spares_channels_last()
     for x, buggy in ((image, True), (sliced, True), (channels_last, False)):
         ours = F.interpolate(x, size=(64, 1), mode="bilinear", antialias=True)
         assert bool((ours == ours[..., :1, :]).all()) == buggy
+
+
+@pytest.mark.parametrize("dtype,order", [(bool, None), (bool, 0), (np.uint8, 0), (np.int16, 0), (np.uint8, 1)])
+def test_scikit_image_anti_aliasing_default_is_off_for_bool_and_for_order_0_on_integers(dtype, order):
+    image = (np.random.default_rng(0).random((40, 40)) * 200).astype(dtype)
+    default = sk_resize(image, (10, 10), order=order, mode="edge")
+    off = sk_resize(image, (10, 10), order=order, mode="edge", anti_aliasing=False)
+    # The page's "on by default" holds only for order > 0 on integer input here.
+    assert np.array_equal(default, off) == (order != 1)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.uint8])
+def test_torch_nearest_is_floor_d_in_over_out_up_to_float32_rounding_at_whole_numbers(dtype):
+    # "floor(d * in/out)" is exact only away from whole-number positions: 2 -> 82 takes pixel 0 at d = 41.
+    misses = []
+    for n, m in itertools.product(range(1, 33), range(1, 90)):
+        row = torch.arange(n).to(dtype).view(1, 1, 1, n)
+        got = F.interpolate(row, size=(1, m), mode="nearest")[0, 0, 0].long().tolist()
+        for d in range(m):
+            if got[d] != min(d * n // m, n - 1):
+                assert d * n % m == 0 and got[d] == d * n // m - 1, (n, m, d)
+                misses.append((n, m, d))
+    assert (2, 82, 41) in misses
+
+
+def test_nearest_exact_misses_the_nearest_pixel_near_a_tie_on_long_rows():
+    n, m = 13623, 14781
+    row = np.arange(n, dtype=np.float32)[None]
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, m), mode="nearest-exact")[0, 0, 0].numpy()
+    pil = np.asarray(Image.fromarray(row, mode="F").resize((m, 1), Image.Resampling.NEAREST))[0]
+    exact = np.floor((2 * np.arange(m) + 1) * n / (2 * m))  # in float64: no position here is within 1e-9 of a tie
+    assert ours[6605] == 6088 and exact[6605] == 6087 and pil[6605] == 6087
+    differ = np.nonzero(ours != pil)[0]
+    assert len(differ) == 4 and not np.any((2 * differ + 1) * n % (2 * m) == 0)  # none an exact tie

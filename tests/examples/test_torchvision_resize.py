@@ -198,7 +198,13 @@ def pil_order(pil, oh, ow, mode):
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.integers(1, 4), st.integers(101, 130), st.integers(2, 9), st.integers(2, 60), st.sampled_from([IM.BILINEAR, IM.BICUBIC]))
+@given(
+    st.integers(1, 4),
+    st.integers(101, 130),
+    st.integers(2, 9),
+    st.integers(2, 60),
+    st.sampled_from([IM.BILINEAR, IM.BICUBIC]),
+)
 def test_pillow_goes_height_first_on_images_over_100_times_taller_than_wide(w, ratio, ow, oh, mode):
     # Pillow 12.2 and 12.3 (PR #9524) and 13 (PR #9549) run the vertical pass first here, so
     # "Pillow before 13 always went width first" is wrong for 12.2 and 12.3. Up to 12.1: width first.
@@ -242,7 +248,9 @@ def test_width_one_float_is_right_when_the_output_is_one_pixel_high():
     for h, w in itertools.product(range(1, 9), range(1, 9)):
         img = image(3, h, w, seed=h * 10 + w).float()
         ours = F2.resize(img, [1, 1])
-        theirs = [np.asarray(Image.fromarray(c.numpy(), mode="F").resize((1, 1), Image.Resampling.BILINEAR)) for c in img]
+        theirs = [
+            np.asarray(Image.fromarray(c.numpy(), mode="F").resize((1, 1), Image.Resampling.BILINEAR)) for c in img
+        ]
         assert np.abs(ours.numpy() - np.stack(theirs)).max() < 1e-3, (h, w)
 
 
@@ -453,10 +461,50 @@ def test_pass_order_changes_bilinear_by_rounding_and_bicubic_by_more(ns):
     for name in ("BILINEAR", "BICUBIC"):
         filter_ = getattr(Image.Resampling, name)
         worst = 0
-        for (h, w), (oh, ow) in [((64, 13), (7, 100)), ((13, 64), (100, 7)), ((64, 64), (31, 100)), ((5, 64), (100, 31))]:
+        for (h, w), (oh, ow) in [
+            ((64, 13), (7, 100)),
+            ((13, 64), (100, 7)),
+            ((64, 64), (31, 100)),
+            ((5, 64), (100, 31)),
+        ]:
             pil = Image.fromarray(rng.integers(0, 256, (h, w, 3), dtype=np.uint8))
             width_first = np.asarray(pil.resize((ow, h), filter_).resize((ow, oh), filter_)).astype(int)
             height_first = np.asarray(pil.resize((w, oh), filter_).resize((ow, oh), filter_)).astype(int)
             worst = max(worst, np.abs(width_first - height_first).max())
         gaps[name] = worst
     assert 1 <= gaps["BILINEAR"] < gaps["BICUBIC"]
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC])
+@pytest.mark.parametrize("h,w", [(8, 8), (5, 9), (2, 2)])
+def test_at_an_unchanged_size_resize_is_not_f_interpolate_on_inf(dtype, mode, h, w):
+    # "each setting is exactly one F.interpolate call" only where the size changes.
+    x = torch.zeros(3, h, w, dtype=dtype)
+    x[:, h // 2, w // 2] = float("inf")
+    called = F.interpolate(x[None], size=(h, w), **{**CALLS[mode], "antialias": False})[0]
+    assert F2.resize(x, [h, w], mode, antialias=False) is x
+    assert called.isnan().any()
+    bad = called.isnan()[0]
+    if mode is IM.BILINEAR:
+        assert bad.sum() == 1 and bad[h // 2, w // 2]
+    else:
+        rows, cols = bad.nonzero().T
+        assert bad.sum() > 1 and (rows - h // 2).abs().max() <= 2 and (cols - w // 2).abs().max() <= 2
+
+
+@pytest.mark.skipif(not AVX, reason="without AVX2 every uint8 channel count has the bug")
+@pytest.mark.parametrize("channels", [1, 3, 4, 5, 8])
+def test_width_one_uint8_v2_is_right_only_up_to_4_channels(channels):
+    x = (torch.arange(4) * 60).view(1, 4, 1).expand(channels, 4, 3).to(torch.uint8).contiguous()
+    column = F2.resize(x, [3, 1])[0, :, 0].tolist()
+    assert (column == [18, 90, 162]) == (channels <= 4)
+
+
+def test_nearest_exact_parts_from_pil_off_exact_ties_on_long_rows():
+    n, m = 13623, 14781
+    row = torch.arange(n, dtype=torch.float32).view(1, 1, n)
+    ours = F2.resize(row, [1, m], IM.NEAREST_EXACT)[0, 0].numpy()
+    pil = np.asarray(F2.resize(Image.fromarray(row[0].numpy(), mode="F"), [1, m], IM.NEAREST_EXACT))[0]
+    differ = np.nonzero(ours != pil)[0]
+    assert len(differ) == 4 and not np.any((2 * differ + 1) * n % (2 * m) == 0)
