@@ -231,6 +231,19 @@ def test_uint8_bilinear_within_one_level_of_float_rounded_once(antialias):
                 assert (out - once).abs().max().item() <= 1, (h, oh, channels)
 
 
+@pytest.mark.parametrize("channels", [1, 3, 4, 5, 8])
+@pytest.mark.parametrize("antialias", [False, True])
+def test_uint8_bilinear_one_level_bound_breaks_one_pixel_wide(channels, antialias):
+    # The page's exception: width-1 outputs from an input whose height changes hit the separable-kernel bug
+    # (float with antialias; uint8 with > 4 channels or without AVX2), unless both sides hit it.
+    gen = torch.Generator().manual_seed(2)
+    x = (torch.rand(1, channels, 10, 7, generator=gen) * 255).to(torch.uint8)
+    out = F.interpolate(x, size=(20, 1), mode="bilinear", antialias=antialias).float()
+    once = F.interpolate(x.float(), size=(20, 1), mode="bilinear", antialias=antialias).round().clamp(0, 255)
+    uint8_wrong = channels > 4 or not VECTORISED_UINT8
+    assert ((out - once).abs().max().item() > 1) == (antialias != uint8_wrong)
+
+
 @pytest.mark.skipif(not HAS_LANCZOS, reason="this torch has no lanczos")
 def test_lanczos_requires_antialias_for_every_dtype(ns):
     for dtype in ns["dtypes"]:
