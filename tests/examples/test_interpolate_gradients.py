@@ -165,6 +165,15 @@ def test_coverage(ns):
         assert cov[mode, "x1/4"][2] == 0
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "area"])
+def test_x1_5_spreads_evenly_only_when_the_output_is_exactly_one_and_a_half_times(mode):
+    for n in range(2, 40):
+        x = torch.ones(1, 1, n, n, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, scale_factor=1.5, mode=mode).sum().backward()
+        even = bool((x.grad - x.grad.mean()).abs().max() < 1e-9)
+        assert even == (n % 2 == 0), (mode, n)
+
+
 @pytest.mark.parametrize("mode", ["nearest", "nearest-exact", "bilinear", "bilinear, antialias", "bicubic", "bicubic, antialias", "area"])
 def test_gradcheck_and_transpose_in_float64(ns, mode):
     up, down, relative = ns["checks"][mode]
