@@ -591,8 +591,8 @@ def test_antialiased_cpu_kernels_need_an_intermediate_only_when_both_dimensions_
 
 
 def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus(ns):
-    """The page's exception: on AVX2 CPUs, uint8 bilinear (plain and antialiased) and
-    antialiased bicubic with at most 4 channels unpack the input into a 4-channel buffer at
+    """The page's exception: on AVX2 CPUs, uint8 bilinear and bicubic (plain and antialiased)
+    with at most 4 channels unpack the input into a 4-channel buffer at
     every size, even when only one dimension changes, unless the input is channels_last
     with 3 or 4 channels."""
     if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
@@ -603,6 +603,7 @@ def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus(ns):
     ops = {
         "bilinear": torch._C._nn.upsample_bilinear2d,
         "bilinear, antialias": torch._C._nn._upsample_bilinear2d_aa,
+        "bicubic": torch._C._nn.upsample_bicubic2d,
         "bicubic, antialias": torch._C._nn._upsample_bicubic2d_aa,
     }
     h, w = 64, 64
