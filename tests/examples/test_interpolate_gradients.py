@@ -132,6 +132,19 @@ def test_one_pixel_wide_bug_breaks_enlarging_equality_and_the_transpose(mode, si
         assert (y - F.interpolate(x, size=size_out, mode=mode)).abs().max().item() > 0.01
 
 
+def test_footprints_shrink_at_the_border():
+    def reach(n_in, n_out, at, **kwargs):
+        x = torch.zeros(1, 1, n_in, n_in, dtype=torch.float64, requires_grad=True)
+        seed = torch.zeros(1, 1, n_out, n_out, dtype=torch.float64)
+        seed[0, 0, at, at] = 1.0
+        F.interpolate(x, size=(n_out, n_out), **kwargs).backward(seed)
+        return int((x.grad[0, 0] != 0).any(1).sum())
+
+    for mode, taps in (("bilinear", 2), ("bicubic", 4)):
+        assert reach(8, 16, 7, mode=mode) == taps and reach(8, 16, 0, mode=mode) == taps // 2
+        assert reach(32, 8, 3, mode=mode, antialias=True) == 4 * taps > reach(32, 8, 0, mode=mode, antialias=True)
+
+
 def test_every_output_pixel_weights_sum_to_one():
     # Resizing a constant image gives it back: each row of A sums to 1, in every mode, down to 1x1.
     settings = [dict(mode=m) for m in ("nearest", "nearest-exact", "area")] + [
