@@ -147,6 +147,13 @@ def test_ramp_is_bent_near_the_border_for_either_coefficient(factor):
     assert np.abs(out - where)[inside].max() < 1e-12
 
 
+def test_border_taps_repeat_the_edge_pixel_instead_of_the_nearest_four():
+    # Enlarging 8 -> 16, output pixel 0 samples at -0.25: its taps -2..1 become 0, 0, 0, 1, not pixels 0..3.
+    eye = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
+    weights = F.interpolate(eye, size=(1, 16), mode="bicubic")[:, 0, 0, 0]
+    assert (weights != 0).nonzero().flatten().tolist() == [0, 1]
+
+
 def test_pillow_table(ns):
     diff = ns["differences"]
     small = 1e-6  # float32 rounding
