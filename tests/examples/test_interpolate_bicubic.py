@@ -132,6 +132,28 @@ def test_ramp_reproduced_by_minus_half_only():
     assert np.abs(aa - where)[interior].max() < 1e-12
 
 
+@pytest.mark.parametrize("factor", [1.3, 2, 2.5, 5, 8])
+def test_ramp_is_bent_near_the_border_for_either_coefficient(factor):
+    # Inside the input's range but within two pixels of an edge, neither A reproduces the ramp.
+    n = 12
+    ramp = torch.arange(float(n), dtype=torch.float64).view(1, 1, 1, -1)
+    size = round(n * factor)
+    where = (np.arange(size) + 0.5) * n / size - 0.5
+    near = (where >= 0) & (where < 2)
+    inside = (where >= 2) & (where <= n - 3)
+    for kwargs in ({}, {"antialias": True}):
+        out = F.interpolate(ramp, size=(1, size), mode="bicubic", **kwargs)[0, 0, 0].numpy()
+        assert np.abs(out - where)[near].max() > 0.01, (factor, kwargs)
+    assert np.abs(out - where)[inside].max() < 1e-12
+
+
+def test_border_taps_repeat_the_edge_pixel_instead_of_the_nearest_four():
+    # Enlarging 8 -> 16, output pixel 0 samples at -0.25: its taps -2..1 become 0, 0, 0, 1, not pixels 0..3.
+    eye = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
+    weights = F.interpolate(eye, size=(1, 16), mode="bicubic")[:, 0, 0, 0]
+    assert (weights != 0).nonzero().flatten().tolist() == [0, 1]
+
+
 def test_pillow_table(ns):
     diff = ns["differences"]
     small = 1e-6  # float32 rounding

@@ -97,6 +97,18 @@ def test_two_pass_model_within_two_levels_at_more_sizes(ns, size):
         assert uint8_versus_models(ns, name, size)[1] <= 2, (name, size)
 
 
+@pytest.mark.parametrize("channels", [3, 5])
+@pytest.mark.parametrize("antialias", [False, True])
+def test_two_pass_model_misses_one_pixel_wide_outputs(ns, channels, antialias):
+    # The bug hits the uint8 kernel (> 4 channels, or no AVX2) or the model's float passes (antialias), not both.
+    gen = torch.Generator().manual_seed(4)
+    x = (torch.rand(1, channels, 10, 7, generator=gen) * 255).to(torch.uint8)
+    out = F.interpolate(x, size=(20, 1), mode="bicubic", antialias=antialias).float()
+    gap = (out - ns["two_pass"](x, (20, 1), mode="bicubic", antialias=antialias)).abs().max().item()
+    uint8_wrong = channels > 4 or not VECTORISED_UINT8
+    assert (gap > 2) == (antialias != uint8_wrong), gap
+
+
 def test_rounding_table_is_from_the_float_overshoot(ns):
     for (name, size), (once, _, _) in ns["rounding"].items():
         if name.startswith("bicubic") or name.startswith("lanczos"):
@@ -229,6 +241,19 @@ def test_uint8_bilinear_within_one_level_of_float_rounded_once(antialias):
                 out = F.interpolate(x, size=(oh, oh + 1), mode="bilinear", antialias=antialias).float()
                 once = F.interpolate(x.float(), size=(oh, oh + 1), mode="bilinear", antialias=antialias).round().clamp(0, 255)
                 assert (out - once).abs().max().item() <= 1, (h, oh, channels)
+
+
+@pytest.mark.parametrize("channels", [1, 3, 4, 5, 8])
+@pytest.mark.parametrize("antialias", [False, True])
+def test_uint8_bilinear_one_level_bound_breaks_one_pixel_wide(channels, antialias):
+    # The page's exception: width-1 outputs from an input whose height changes hit the separable-kernel bug
+    # (float with antialias; uint8 with > 4 channels or without AVX2), unless both sides hit it.
+    gen = torch.Generator().manual_seed(2)
+    x = (torch.rand(1, channels, 10, 7, generator=gen) * 255).to(torch.uint8)
+    out = F.interpolate(x, size=(20, 1), mode="bilinear", antialias=antialias).float()
+    once = F.interpolate(x.float(), size=(20, 1), mode="bilinear", antialias=antialias).round().clamp(0, 255)
+    uint8_wrong = channels > 4 or not VECTORISED_UINT8
+    assert ((out - once).abs().max().item() > 1) == (antialias != uint8_wrong)
 
 
 @pytest.mark.skipif(not HAS_LANCZOS, reason="this torch has no lanczos")

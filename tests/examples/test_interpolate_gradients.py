@@ -115,6 +115,36 @@ def test_antialias_equals_plain_bilinear_when_enlarging_only_without_align_corne
     assert not torch.equal(F.interpolate(x, size=(16, 16), mode="bilinear", antialias=True), F.interpolate(x, size=(16, 16), mode="bilinear"))
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("size_in, size_out", [((4, 1), (8, 1)), ((3, 1), (6, 1)), ((6, 5), (3, 1)), ((2, 1), (9, 1))])
+def test_one_pixel_wide_bug_breaks_enlarging_equality_and_the_transpose(mode, size_in, size_out):
+    # The CPU's separable antialias kernel gets a width-1 output of a contiguous input wrong when the height
+    # changes; its backward is the transpose of the correct forward (the channels_last one) instead.
+    gen = torch.Generator().manual_seed(3)
+    x = torch.rand(1, 3, *size_in, dtype=torch.float64, generator=gen, requires_grad=True)
+    g = torch.rand(1, 3, *size_out, dtype=torch.float64, generator=gen)
+    y = F.interpolate(x, size=size_out, mode=mode, antialias=True)
+    (gx,) = torch.autograd.grad(y, x, g)
+    assert abs((y * g).sum().item() - (x * gx).sum().item()) > 1e-3
+    right = F.interpolate(x.detach().contiguous(memory_format=torch.channels_last), size=size_out, mode=mode, antialias=True)
+    assert abs((right * g).sum().item() - (x * gx).sum().item()) < 1e-12
+    if mode == "bilinear" and size_out[0] >= size_in[0]:
+        assert (y - F.interpolate(x, size=size_out, mode=mode)).abs().max().item() > 0.01
+
+
+def test_footprints_shrink_at_the_border():
+    def reach(n_in, n_out, at, **kwargs):
+        x = torch.zeros(1, 1, n_in, n_in, dtype=torch.float64, requires_grad=True)
+        seed = torch.zeros(1, 1, n_out, n_out, dtype=torch.float64)
+        seed[0, 0, at, at] = 1.0
+        F.interpolate(x, size=(n_out, n_out), **kwargs).backward(seed)
+        return int((x.grad[0, 0] != 0).any(1).sum())
+
+    for mode, taps in (("bilinear", 2), ("bicubic", 4)):
+        assert reach(8, 16, 7, mode=mode) == taps and reach(8, 16, 0, mode=mode) == taps // 2
+        assert reach(32, 8, 3, mode=mode, antialias=True) == 4 * taps > reach(32, 8, 0, mode=mode, antialias=True)
+
+
 def test_every_output_pixel_weights_sum_to_one():
     # Resizing a constant image gives it back: each row of A sums to 1, in every mode, down to 1x1.
     settings = [dict(mode=m) for m in ("nearest", "nearest-exact", "area")] + [
@@ -146,6 +176,15 @@ def test_coverage(ns):
     assert cov["bilinear", "x1/4"][2] == pytest.approx(3 / 4)
     for mode in ("bilinear, antialias", "bicubic, antialias", "area"):
         assert cov[mode, "x1/4"][2] == 0
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "area"])
+def test_x1_5_spreads_evenly_only_when_the_output_is_exactly_one_and_a_half_times(mode):
+    for n in range(2, 40):
+        x = torch.ones(1, 1, n, n, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, scale_factor=1.5, mode=mode).sum().backward()
+        even = bool((x.grad - x.grad.mean()).abs().max() < 1e-9)
+        assert even == (n % 2 == 0), (mode, n)
 
 
 @pytest.mark.parametrize("mode", ["nearest", "nearest-exact", "bilinear", "bilinear, antialias", "bicubic", "bicubic, antialias", "area"])

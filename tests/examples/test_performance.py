@@ -433,6 +433,19 @@ def test_antialias_weighs_2s_and_4s_pixels_a_few_fewer_for_odd_factors(factor):
 
 
 @pytest.mark.parametrize("factor", [2, 4, 6, 8, 16, 50, 100])
+@pytest.mark.parametrize("exact_size", [True, False])
+def test_plain_bicubic_weighs_3_pixels_at_the_borders_only_at_factor_2(factor, exact_size):
+    # A tap outside the input is clamped onto the border pixel, which at s = 2 is already a tap.
+    size = 8 * factor
+    eye = torch.eye(size, dtype=torch.float64).view(size, 1, 1, size)
+    resize = {"size": (1, 8)} if exact_size else {"scale_factor": (1.0, 1 / factor)}
+    for mode, taps in (("bilinear", 2), ("bicubic", 4)):
+        counts = (F.interpolate(eye, mode=mode, **resize)[:, 0, 0, :] != 0).sum(0).tolist()
+        border = 3 if (mode, factor) == ("bicubic", 2) else taps
+        assert counts == [border] + [taps] * 6 + [border], (mode, factor)
+
+
+@pytest.mark.parametrize("factor", [2, 4, 6, 8, 16, 50, 100])
 def test_antialias_weighs_fewer_than_2s_and_4s_pixels_at_the_borders(factor):
     # "2s and 4s" holds away from the borders; the first and last output pixels lose the taps
     # that fall outside the input, at every even factor.
@@ -578,8 +591,8 @@ def test_antialiased_cpu_kernels_need_an_intermediate_only_when_both_dimensions_
 
 
 def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus(ns):
-    """The page's exception: on AVX2 CPUs, uint8 bilinear (plain and antialiased) and
-    antialiased bicubic with at most 4 channels unpack the input into a 4-channel buffer at
+    """The page's exception: on AVX2 CPUs, uint8 bilinear and bicubic (plain and antialiased)
+    with at most 4 channels unpack the input into a 4-channel buffer at
     every size, even when only one dimension changes, unless the input is channels_last
     with 3 or 4 channels."""
     if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
@@ -590,6 +603,7 @@ def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus(ns):
     ops = {
         "bilinear": torch._C._nn.upsample_bilinear2d,
         "bilinear, antialias": torch._C._nn._upsample_bilinear2d_aa,
+        "bicubic": torch._C._nn.upsample_bicubic2d,
         "bicubic, antialias": torch._C._nn._upsample_bicubic2d_aa,
     }
     h, w = 64, 64
