@@ -242,6 +242,19 @@ def test_scale_factor_steps_by_its_inverse(n_in, factor):
         torch.testing.assert_close(out, ((d + 0.5) / factor - 0.5).clamp(0, n_in - 1))
 
 
+def test_a_factor_within_float32_rounding_of_in_over_out_steps_as_size_for_float32_only():
+    # The page: n · s not whole, yet for float32 input the step 1/s rounds to in/out, as size= gives.
+    for n_in in range(2, 40):
+        for k in (2, 3, 4, 5, 8):
+            factor = k * (1 + 1e-9)
+            assert n_in * factor != n_in * k
+            for dtype, same in ((torch.float32, True), (torch.float64, False)):
+                ramp = torch.arange(float(n_in), dtype=dtype).view(1, 1, -1)
+                given = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=False)
+                by_size = F.interpolate(ramp, size=n_in * k, mode="linear", align_corners=False)
+                assert torch.equal(given, by_size) == same, (n_in, k, dtype)
+
+
 def test_recompute_scale_factor_brings_back_in_over_out():
     # The page: recompute_scale_factor=True makes scale_factor step by in/out, as size does.
     for n_in in range(1, 12):
