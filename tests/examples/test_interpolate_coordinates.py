@@ -102,6 +102,22 @@ def test_align_corners_true_to_one_pixel_reads_input_pixel_0(mode):
             assert got.shape[-1] == 1 and got.flatten()[0].item() == 0, (mode, n_in, given)
 
 
+def test_scale_factor_not_whole_covers_unevenly_with_nearest_but_not_always_with_nearest_exact():
+    even = {"nearest": [], "nearest-exact": []}
+    for n_in in range(2, 9):
+        for tenths in range(11, 60):
+            factor = tenths / 10
+            if tenths % 10 == 0:
+                continue
+            row = torch.arange(float(n_in)).view(1, 1, -1)
+            for mode in even:
+                counts = torch.bincount(F.interpolate(row, scale_factor=factor, mode=mode)[0, 0].long(), minlength=n_in)
+                if len(set(counts.tolist())) == 1:
+                    even[mode].append((n_in, factor))
+    assert even["nearest"] == []
+    assert (2, 2.4) in even["nearest-exact"]
+
+
 def test_trilinear_uses_the_same_positions_on_each_axis():
     for n_in, n_out in [(5, 8), (8, 5), (3, 7)]:
         for align in (False, True):
