@@ -369,6 +369,24 @@ def test_bicubic_overshoots_bilinear_and_nearest_do_not(ns):
     assert not set(profiles["bilinear"].tolist()) <= set(ns["signal"].cpu().tolist())
 
 
+def test_linear_leaves_the_input_range_by_at_most_one_rounding_step():
+    # The page: bilinear stays inside the input range only up to the last bit; a constant row shows it.
+    outside = 0
+    for dtype in (torch.float32, torch.float64):
+        for value in (0.1, 0.3, 0.7, 1.1, 3.3, 851.77):
+            v = torch.tensor(value, dtype=dtype)
+            ulp = (torch.nextafter(v, v + 1) - v).item()
+            for n_in in range(2, 8):
+                for n_out in range(n_in + 1, 60):
+                    y = F.interpolate(torch.full((1, 1, n_in), value, dtype=dtype), size=n_out, mode="linear")
+                    excess = max((y.max() - v).item(), (v - y.min()).item())
+                    assert excess <= ulp, (dtype, value, n_in, n_out)
+                    outside += excess > 0
+    assert outside > 0
+    y = F.interpolate(torch.full((1, 1, 2), 0.1), size=10, mode="linear")
+    assert y.max() > torch.tensor(0.1)
+
+
 def test_mode_ranks(ns):
     expected = {
         "linear": {"3-D (N,C,L)"},
