@@ -387,6 +387,29 @@ def test_linear_leaves_the_input_range_by_at_most_one_rounding_step():
     assert y.max() > torch.tensor(0.1)
 
 
+def test_uint8_corners_are_lost_only_in_the_cpu_one_pixel_wide_bug():
+    # The page: align_corners=True keeps the corners, except uint8 with > 4 channels (contiguous)
+    # shrunk or enlarged to one pixel wide while the height changes.
+    avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+    torch.manual_seed(0)
+    lost_cases = 0
+    for channels in (1, 3, 4, 5, 6):
+        for layout in (torch.contiguous_format, torch.channels_last):
+            for mode in ("bilinear", "bicubic"):
+                for h, w in ((2, 2), (4, 3), (5, 1), (7, 6)):
+                    x = torch.randint(0, 256, (1, channels, h, w), dtype=torch.uint8).contiguous(memory_format=layout)
+                    for out_h in (2, 3, h, 9):
+                        for out_w in (1, 2, 5):
+                            y = F.interpolate(x, size=(out_h, out_w), mode=mode, align_corners=True)
+                            kept = all(torch.equal(y[0, :, i, j], x[0, :, i, j]) for i in (0, -1) for j in (0, -1)
+                                       if out_w > 1 or j == 0)
+                            bug = (channels > 4 or not avx2) and layout == torch.contiguous_format
+                            bug = bug and out_w == 1 and out_h != h
+                            assert kept != bug, (channels, layout, mode, h, w, out_h, out_w)
+                            lost_cases += bug
+    assert lost_cases > 10
+
+
 def test_mode_ranks(ns):
     expected = {
         "linear": {"3-D (N,C,L)"},
