@@ -348,6 +348,16 @@ def test_nearest_exact_can_copy_evenly_at_a_scale_that_is_not_whole():
     assert torch.bincount(F.interpolate(row, scale_factor=2.4)[0, 0].long(), minlength=2).tolist() == [3, 1]
 
 
+def test_align_corners_true_to_one_pixel_reads_pixel_0_whatever_the_scale():
+    for n_in in range(2, 30):
+        ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+        for factor in (1 / n_in, 1.5 / n_in, 1.99 / n_in):
+            for recompute in (None, True):
+                y = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=True,
+                                  recompute_scale_factor=recompute)
+                assert y.shape[-1] == 1 and y.item() == 0, (n_in, factor, recompute)
+
+
 def test_area_with_a_size_rounded_to_zero_is_empty():
     assert F.interpolate(torch.rand(1, 1, 3, 3), scale_factor=0.2, mode="area").numel() == 0
 
