@@ -410,6 +410,21 @@ def test_uint8_corners_are_lost_only_in_the_cpu_one_pixel_wide_bug():
     assert lost_cases > 10
 
 
+def test_uint8_three_channels_to_1x1_fails_with_an_internal_assert():
+    for h, w in ((2, 1), (4, 4), (3, 5)):
+        for mode in ("bilinear", "bicubic"):
+            for channels in (1, 3, 4):
+                x = torch.randint(0, 256, (1, channels, h, w), dtype=torch.uint8)
+                if channels == 3:
+                    with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+                        F.interpolate(x, size=(1, 1), mode=mode, align_corners=True)
+                else:
+                    y = F.interpolate(x, size=(1, 1), mode=mode, align_corners=True)
+                    assert torch.equal(y[0, :, 0, 0], x[0, :, 0, 0])
+    x = torch.randint(0, 256, (1, 3, 1, 4), dtype=torch.uint8)  # one pixel high: no assert
+    assert torch.equal(F.interpolate(x, size=(1, 1), mode="bilinear", align_corners=True)[0, :, 0, 0], x[0, :, 0, 0])
+
+
 def test_mode_ranks(ns):
     expected = {
         "linear": {"3-D (N,C,L)"},
