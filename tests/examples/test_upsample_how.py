@@ -410,6 +410,15 @@ def test_uint8_corners_are_lost_only_in_the_cpu_one_pixel_wide_bug():
     assert lost_cases > 10
 
 
+def test_uint8_bug_also_loses_the_corners_enlarging_with_align_corners_false():
+    torch.manual_seed(1)
+    for channels, lost in ((4, False), (5, True)):
+        x = torch.randint(0, 256, (1, channels, 4, 1), dtype=torch.uint8)
+        y = F.interpolate(x, size=(8, 1), mode="bilinear", align_corners=False)
+        assert torch.equal(y[0, :, -1, 0], x[0, :, -1, 0]) != lost
+        assert torch.equal(F.interpolate(x.float(), size=(8, 1), mode="bilinear")[0, :, -1, 0], x[0, :, -1, 0].float())
+
+
 def test_uint8_three_channels_to_1x1_fails_with_an_internal_assert():
     for h, w in ((2, 1), (4, 4), (3, 5)):
         for mode in ("bilinear", "bicubic"):
