@@ -54,6 +54,24 @@ def test_linear_at_a_whole_factor_is_decimation(k):
         torch.testing.assert_close(y, expected, rtol=0, atol=1e-12)
 
 
+@pytest.mark.parametrize("k", range(3, 102, 2))
+def test_linear_decimation_turns_a_skipped_inf_or_nan_into_nan(k):
+    # The page: decimation holds for finite input; the weight-0 neighbour still enters the sum.
+    for bad in (float("inf"), float("nan")):
+        for dtype in (torch.float32, torch.float64):
+            x = torch.randn(1, 1, 4 * k, dtype=dtype)
+            x[..., (k - 1) // 2 + 1] = bad  # next to the sample output 0 reads
+            y = F.interpolate(x, size=4, mode="linear")[0, 0]
+            assert torch.isnan(y[0]) and torch.isfinite(x[0, 0, (k - 1) // 2]), (k, bad, dtype)
+            assert torch.equal(y[1:], x[0, 0, (k - 1) // 2 :: k][1:])
+
+
+def test_align_corners_true_to_one_sample_reads_sample_0():
+    for n in range(2, 50):
+        x = torch.randn(1, 1, n, dtype=torch.float64)
+        assert F.interpolate(x, size=1, mode="linear", align_corners=True).item() == x[0, 0, 0].item()
+
+
 def _triangle_weights(n_in, n_out):
     """The antialiased triangle: stretched by n_in / n_out when that exceeds 1, normalised per output sample."""
     scale = n_in / n_out

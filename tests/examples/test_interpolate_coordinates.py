@@ -90,6 +90,34 @@ def test_align_corners_true_maps_corner_centres(mode, rank):
         assert got[0] == 0 and math.isclose(got[-1], n_in - 1)
 
 
+@pytest.mark.parametrize("mode", ["linear", "bilinear", "bicubic", "trilinear"])
+def test_align_corners_true_to_one_pixel_reads_input_pixel_0(mode):
+    # (in - 1)/(out - 1) is 0/0 for out = 1: torch takes scale 0, not the centre (in - 1)/2.
+    rank = {"linear": 3, "bilinear": 4, "bicubic": 4, "trilinear": 5}[mode]
+    for n_in in range(2, 40):
+        for given in ("size", "scale_factor"):
+            ramp = torch.arange(float(n_in), dtype=torch.float64).view((1,) * (rank - 1) + (n_in,))
+            kwargs = {"size": (1,) * (rank - 2)} if given == "size" else {"scale_factor": (1.0,) * (rank - 3) + (1 / n_in,)}
+            got = F.interpolate(ramp, mode=mode, align_corners=True, **kwargs)
+            assert got.shape[-1] == 1 and got.flatten()[0].item() == 0, (mode, n_in, given)
+
+
+def test_scale_factor_not_whole_covers_unevenly_with_nearest_but_not_always_with_nearest_exact():
+    even = {"nearest": [], "nearest-exact": []}
+    for n_in in range(2, 9):
+        for tenths in range(11, 60):
+            factor = tenths / 10
+            if tenths % 10 == 0:
+                continue
+            row = torch.arange(float(n_in)).view(1, 1, -1)
+            for mode in even:
+                counts = torch.bincount(F.interpolate(row, scale_factor=factor, mode=mode)[0, 0].long(), minlength=n_in)
+                if len(set(counts.tolist())) == 1:
+                    even[mode].append((n_in, factor))
+    assert even["nearest"] == []
+    assert (2, 2.4) in even["nearest-exact"]
+
+
 def test_trilinear_uses_the_same_positions_on_each_axis():
     for n_in, n_out in [(5, 8), (8, 5), (3, 7)]:
         for align in (False, True):

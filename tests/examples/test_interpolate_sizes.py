@@ -319,6 +319,49 @@ def test_only_area_never_drops_a_pixel_the_antialiased_kernels_do_given_scale_fa
     assert cell["bicubic, antialias", "scale_factor=0.2"] == [7]
 
 
+def test_antialias_given_size_drops_a_pixel_only_in_the_cpu_one_pixel_wide_bug(ns):
+    # The page: given size, the antialiased kernels drop nothing, except a float image shrunk to
+    # one pixel wide while its height changes (contiguous only); the cell shows 4×4 -> 2×1.
+    bug_cases = 0
+    for h in range(2, 7):
+        for w in range(1, 7):
+            eye = torch.eye(h * w).view(h * w, 1, h, w)
+            for out_h in range(1, h + 1):
+                for out_w in range(1, w + 1):
+                    for mode in ("bilinear", "bicubic"):
+                        for layout in ("contiguous", "channels_last"):
+                            x = eye if layout == "contiguous" else eye.expand(-1, 4, -1, -1).contiguous(
+                                memory_format=torch.channels_last)
+                            y = F.interpolate(x, size=(out_h, out_w), mode=mode, antialias=True)
+                            dropped = bool((y.abs().flatten(1).sum(1) == 0).any())
+                            if dropped:
+                                assert layout == "contiguous" and out_w == 1 and out_h != h, (h, w, out_h, out_w)
+                                bug_cases += 1
+    assert bug_cases > 50
+    assert ns["one_wide_unused"] == [12, 13, 14, 15]
+
+
+def test_nearest_exact_can_copy_evenly_at_a_scale_that_is_not_whole():
+    row = torch.arange(2.0).view(1, 1, -1)
+    picks = F.interpolate(row, scale_factor=2.4, mode="nearest-exact")[0, 0].long()
+    assert torch.bincount(picks, minlength=2).tolist() == [2, 2]
+    assert torch.bincount(F.interpolate(row, scale_factor=2.4)[0, 0].long(), minlength=2).tolist() == [3, 1]
+
+
+def test_align_corners_true_to_one_pixel_reads_pixel_0_whatever_the_scale():
+    for n_in in range(2, 30):
+        ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
+        for factor in (1 / n_in, 1.5 / n_in, 1.99 / n_in):
+            for recompute in (None, True):
+                y = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=True,
+                                  recompute_scale_factor=recompute)
+                assert y.shape[-1] == 1 and y.item() == 0, (n_in, factor, recompute)
+
+
+def test_area_with_a_size_rounded_to_zero_is_empty():
+    assert F.interpolate(torch.rand(1, 1, 3, 3), scale_factor=0.2, mode="area").numel() == 0
+
+
 def test_the_last_pixel_can_get_one_copy_fewer_than_any_other(ns):
     fewer = 0
     for n in range(2, 30):

@@ -242,6 +242,19 @@ def test_scale_factor_steps_by_its_inverse(n_in, factor):
         torch.testing.assert_close(out, ((d + 0.5) / factor - 0.5).clamp(0, n_in - 1))
 
 
+def test_a_factor_within_float32_rounding_of_in_over_out_steps_as_size_for_float32_only():
+    # The page: n · s not whole, yet for float32 input the step 1/s rounds to in/out, as size= gives.
+    for n_in in range(2, 40):
+        for k in (2, 3, 4, 5, 8):
+            factor = k * (1 + 1e-9)
+            assert n_in * factor != n_in * k
+            for dtype, same in ((torch.float32, True), (torch.float64, False)):
+                ramp = torch.arange(float(n_in), dtype=dtype).view(1, 1, -1)
+                given = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=False)
+                by_size = F.interpolate(ramp, size=n_in * k, mode="linear", align_corners=False)
+                assert torch.equal(given, by_size) == same, (n_in, k, dtype)
+
+
 def test_recompute_scale_factor_brings_back_in_over_out():
     # The page: recompute_scale_factor=True makes scale_factor step by in/out, as size does.
     for n_in in range(1, 12):
@@ -354,6 +367,71 @@ def test_bicubic_overshoots_bilinear_and_nearest_do_not(ns):
     # "nearest makes stairs": every output value is one of the input samples
     assert set(profiles["nearest"].tolist()) <= set(ns["signal"].cpu().tolist())
     assert not set(profiles["bilinear"].tolist()) <= set(ns["signal"].cpu().tolist())
+
+
+def test_linear_leaves_the_input_range_by_at_most_one_rounding_step():
+    # The page: bilinear stays inside the input range only up to the last bit; a constant row shows it.
+    outside = 0
+    for dtype in (torch.float32, torch.float64):
+        for value in (0.1, 0.3, 0.7, 1.1, 3.3, 851.77):
+            v = torch.tensor(value, dtype=dtype)
+            ulp = (torch.nextafter(v, v + 1) - v).item()
+            for n_in in range(2, 8):
+                for n_out in range(n_in + 1, 60):
+                    y = F.interpolate(torch.full((1, 1, n_in), value, dtype=dtype), size=n_out, mode="linear")
+                    excess = max((y.max() - v).item(), (v - y.min()).item())
+                    assert excess <= ulp, (dtype, value, n_in, n_out)
+                    outside += excess > 0
+    assert outside > 0
+    y = F.interpolate(torch.full((1, 1, 2), 0.1), size=10, mode="linear")
+    assert y.max() > torch.tensor(0.1)
+
+
+def test_uint8_corners_are_lost_only_in_the_cpu_one_pixel_wide_bug():
+    # The page: align_corners=True keeps the corners, except uint8 with > 4 channels (contiguous)
+    # shrunk or enlarged to one pixel wide while the height changes.
+    avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+    torch.manual_seed(0)
+    lost_cases = 0
+    for channels in (1, 3, 4, 5, 6):
+        for layout in (torch.contiguous_format, torch.channels_last):
+            for mode in ("bilinear", "bicubic"):
+                for h, w in ((2, 2), (4, 3), (5, 1), (7, 6)):
+                    x = torch.randint(0, 256, (1, channels, h, w), dtype=torch.uint8).contiguous(memory_format=layout)
+                    for out_h in (2, 3, h, 9):
+                        for out_w in (1, 2, 5):
+                            y = F.interpolate(x, size=(out_h, out_w), mode=mode, align_corners=True)
+                            kept = all(torch.equal(y[0, :, i, j], x[0, :, i, j]) for i in (0, -1) for j in (0, -1)
+                                       if out_w > 1 or j == 0)
+                            bug = (channels > 4 or not avx2) and layout == torch.contiguous_format
+                            bug = bug and out_w == 1 and out_h != h
+                            assert kept != bug, (channels, layout, mode, h, w, out_h, out_w)
+                            lost_cases += bug
+    assert lost_cases > 10
+
+
+def test_uint8_bug_also_loses_the_corners_enlarging_with_align_corners_false():
+    torch.manual_seed(1)
+    for channels, lost in ((4, False), (5, True)):
+        x = torch.randint(0, 256, (1, channels, 4, 1), dtype=torch.uint8)
+        y = F.interpolate(x, size=(8, 1), mode="bilinear", align_corners=False)
+        assert torch.equal(y[0, :, -1, 0], x[0, :, -1, 0]) != lost
+        assert torch.equal(F.interpolate(x.float(), size=(8, 1), mode="bilinear")[0, :, -1, 0], x[0, :, -1, 0].float())
+
+
+def test_uint8_three_channels_to_1x1_fails_with_an_internal_assert():
+    for h, w in ((2, 1), (4, 4), (3, 5)):
+        for mode in ("bilinear", "bicubic"):
+            for channels in (1, 3, 4):
+                x = torch.randint(0, 256, (1, channels, h, w), dtype=torch.uint8)
+                if channels == 3:
+                    with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+                        F.interpolate(x, size=(1, 1), mode=mode, align_corners=True)
+                else:
+                    y = F.interpolate(x, size=(1, 1), mode=mode, align_corners=True)
+                    assert torch.equal(y[0, :, 0, 0], x[0, :, 0, 0])
+    x = torch.randint(0, 256, (1, 3, 1, 4), dtype=torch.uint8)  # one pixel high: no assert
+    assert torch.equal(F.interpolate(x, size=(1, 1), mode="bilinear", align_corners=True)[0, :, 0, 0], x[0, :, 0, 0])
 
 
 def test_mode_ranks(ns):
