@@ -554,3 +554,17 @@ def test_untrained_conv_has_the_worst_shift_error_at_every_seed(ns):
             small = periodic(down, images)
             moved = [(periodic(down, images.roll(1, dims=d)) - half_pixel_shift(small, d)).norm() / spread(small) for d in (-2, -1)]
         assert (sum(moved) / 2).item() > 1.2 * runner_up, seed
+
+
+def test_opencv_inter_linear_is_not_antialias_bilinear(Downsample):
+    """'as Pillow does', not 'as image libraries do': OpenCV's INTER_LINEAR does not antialias (factor 2: 'avg')."""
+    import cv2
+
+    generator = torch.Generator().manual_seed(11)
+    for k in (2, 3, 4):
+        for height, width in ((8 * k, 10 * k), (5 * k, 3 * k)):
+            x = torch.rand(1, 1, height, width, generator=generator)
+            opencv = torch.from_numpy(cv2.resize(x[0, 0].numpy(), (width // k, height // k), interpolation=cv2.INTER_LINEAR))
+            assert (Downsample(k, "antialias-bilinear")(x)[0, 0] - opencv).abs().max() > 0.05
+            if k == 2:
+                torch.testing.assert_close(Downsample(k, "avg")(x)[0, 0], opencv, atol=1e-6, rtol=0)
