@@ -173,6 +173,17 @@ def test_identity_grid_is_enough_for_scale_factor_with_align_corners_or_recomput
             torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
 
 
+def test_scale_factor_to_one_pixel_with_align_corners_is_not_the_identity_grid(ns):
+    """The size-1 exception holds for scale_factor too: interpolate reads pixel 0, the grid the centre."""
+    for n_in, s in ((3, 0.5), (5, 0.3), (7, 0.2)):
+        row = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, 1, n_in)
+        a = F.interpolate(row, scale_factor=(1, s), mode="bilinear", align_corners=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            b = ns["resize_with_grid_sample"](row, a.shape[-2:], "bilinear", True)
+        assert a.shape[-1] == 1 and a.item() == 0 and b.item() == (n_in - 1) / 2
+
+
 def test_scale_factor_cell(ns):
     plain, scaled, target = ns["plain"], ns["scaled"], ns["by_factor"]
     # On a ramp the difference is the shift of the positions, in pixels.
