@@ -206,10 +206,14 @@ class Downsample(nn.Module):
             # at k = 49. One axis per call: on the CPU that gives the same bits as one call, and the
             # CUDA kernel, which keeps the taps of both axes in 48 KB of shared memory, refuses both
             # at once from k = 95 in float32. The CPU kernel has no float16/bfloat16 path, so those
-            # go through float32.
+            # go through float32. An output one pixel wide whose height changes comes back wrong
+            # from the CPU kernel (see interpolate-support.md): that height pass runs transposed.
             low = x.dtype == torch.float16 or x.dtype == torch.bfloat16
             y = torch.ops.aten._upsample_bilinear2d_aa(x.float() if low else x, [height, width // k], False, 1.0, 1.0 / k)
-            y = torch.ops.aten._upsample_bilinear2d_aa(y, [height // k, width // k], False, 1.0 / k, 1.0)
+            if width // k == 1:
+                y = torch.ops.aten._upsample_bilinear2d_aa(y.transpose(-1, -2), [1, height // k], False, 1.0, 1.0 / k).transpose(-1, -2)
+            else:
+                y = torch.ops.aten._upsample_bilinear2d_aa(y, [height // k, width // k], False, 1.0 / k, 1.0)
             return y.to(x.dtype)
         if method == "pixel-unshuffle":
             if height % k or width % k:

@@ -122,6 +122,32 @@ def test_antialias_bilinear_one_axis_per_call_is_the_one_call_result_on_the_cpu(
                     assert torch.equal(Downsample(k, "antialias-bilinear")(y), one_call), (k, height, width, dtype)
 
 
+def test_antialias_bilinear_is_right_where_the_output_is_one_pixel_wide():
+    """The CPU kernel's one call (and a plain second call) is wrong there; Downsample is not.
+
+    The reference: two channels in channels_last, which the CPU bug spares, in float64.
+    """
+    import _downsample
+
+    generator = torch.Generator().manual_seed(12)
+    for k in (2, 3, 4, 5, 8, 49, 100):
+        for height, width in ((2 * k, k), (3 * k + 1, 2 * k - 1), (k, k)):
+            for dtype in (torch.float32, torch.float64, torch.bfloat16):
+                for channels in (1, 2, 5):
+                    x = torch.randn(1, channels, height, width, generator=generator).to(dtype)
+                    both = x.double().repeat(1, 2, 1, 1).contiguous(memory_format=torch.channels_last)
+                    reference = torch.ops.aten._upsample_bilinear2d_aa(both, [height // k, 1], False, 1.0 / k, 1.0 / k)[:, :channels]
+                    for y in (x, x.contiguous(memory_format=torch.channels_last)):
+                        got = _downsample.Downsample(k, "antialias-bilinear")(y)
+                        assert got.dtype == dtype and got.shape == reference.shape
+                        atol = 1e-12 if dtype == torch.float64 else 1e-5 if dtype == torch.float32 else 2e-2
+                        torch.testing.assert_close(got.double(), reference, atol=atol, rtol=0, msg=str((k, height, width, dtype, channels)))
+    # and the one call really is wrong there, so the page's exception is needed
+    x = torch.randn(1, 1, 4, 2, generator=generator, dtype=torch.float64)
+    one_call = torch.ops.aten._upsample_bilinear2d_aa(x, [2, 1], False, 0.5, 0.5)
+    assert (one_call - _downsample.Downsample(2, "antialias-bilinear")(x)).abs().max() > 0.01
+
+
 def test_antialias_bilinear_calls_fit_cuda_shared_memory_up_to_factor_100(ns, Downsample):
     """On the CPU too: every kernel call Downsample makes shrinks one axis, and fits CUDA's 48 KB in float32."""
     from torch.utils._python_dispatch import TorchDispatchMode
@@ -483,7 +509,7 @@ def test_antialias_bilinear_is_pillows_bilinear_at_every_factor_that_divides(Dow
 
     generator = torch.Generator().manual_seed(10)
     for k in (2, 3, 4, 5, 7, 8, 16):
-        for height, width in ((8 * k, 10 * k), (5 * k, 3 * k)):
+        for height, width in ((8 * k, 10 * k), (5 * k, 3 * k), (4 * k, k)):  # (4k, k): an output one pixel wide
             x = torch.rand(1, 1, height, width, generator=generator)
             small = Image.fromarray(x[0, 0].numpy(), mode="F").resize((width // k, height // k), Image.Resampling.BILINEAR)
             torch.testing.assert_close(Downsample(k, "antialias-bilinear")(x)[0, 0], torch.from_numpy(np.asarray(small).copy()), atol=1e-6, rtol=0)
@@ -554,3 +580,17 @@ def test_untrained_conv_has_the_worst_shift_error_at_every_seed(ns):
             small = periodic(down, images)
             moved = [(periodic(down, images.roll(1, dims=d)) - half_pixel_shift(small, d)).norm() / spread(small) for d in (-2, -1)]
         assert (sum(moved) / 2).item() > 1.2 * runner_up, seed
+
+
+def test_opencv_inter_linear_is_not_antialias_bilinear(Downsample):
+    """'as Pillow does', not 'as image libraries do': OpenCV's INTER_LINEAR does not antialias (factor 2: 'avg')."""
+    import cv2
+
+    generator = torch.Generator().manual_seed(11)
+    for k in (2, 3, 4):
+        for height, width in ((8 * k, 10 * k), (5 * k, 3 * k)):
+            x = torch.rand(1, 1, height, width, generator=generator)
+            opencv = torch.from_numpy(cv2.resize(x[0, 0].numpy(), (width // k, height // k), interpolation=cv2.INTER_LINEAR))
+            assert (Downsample(k, "antialias-bilinear")(x)[0, 0] - opencv).abs().max() > 0.05
+            if k == 2:
+                torch.testing.assert_close(Downsample(k, "avg")(x)[0, 0], opencv, atol=1e-6, rtol=0)

@@ -36,6 +36,22 @@ def test_max_pool_pads_with_minus_infinity(ns):
     torch.testing.assert_close(pooled, F.max_pool2d(padded, 3, stride=1))
 
 
+def test_integer_max_pool_pads_with_the_dtypes_smallest_value():
+    """Not -inf for integers: on the CPU an empty dilated window returns the dtype's minimum (0 for uint8)."""
+    for dtype in (torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64):
+        for memory_format in (torch.contiguous_format, torch.channels_last):
+            x = torch.ones(1, 2, 2, 2, dtype=dtype).contiguous(memory_format=memory_format)
+            out = nn.MaxPool2d(2, stride=1, padding=1, dilation=3)(x)
+            assert out.flatten().tolist() == [torch.iinfo(dtype).min] * 2
+            # and it never wins where a window holds an input pixel, even an input at the minimum
+            low = torch.full((1, 2, 3, 3), torch.iinfo(dtype).min, dtype=dtype).contiguous(memory_format=memory_format)
+            assert nn.MaxPool2d(3, stride=1, padding=1, return_indices=True)(low)[1].lt(9).all()
+
+
+def test_integer_window_is_printed(ns):
+    assert ns["integer_window"].dtype == torch.int64 and ns["integer_window"].flatten().tolist() == [torch.iinfo(torch.int64).min]
+
+
 def test_padding_wins_only_where_a_dilated_window_holds_no_input_pixel(ns):
     """-inf padding never wins in a window that holds an input pixel; a dilated window can hold none."""
     assert ns["padding_only"].flatten().tolist() == [-math.inf]
