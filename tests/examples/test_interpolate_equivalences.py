@@ -383,3 +383,14 @@ def test_float64_odd_factor_is_slicing_by_size_but_not_by_scale_factor_49():
     y = F.interpolate(x, scale_factor=1 / 49, mode="bilinear")
     assert y.shape[-2:] == (5, 5) and not torch.equal(y, x[..., 24::49, 24::49])
     torch.testing.assert_close(y, x[..., 24::49, 24::49], rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("k", [3, 5, 7])
+def test_torch_equal_ignores_the_sign_of_zero_that_odd_factor_bilinear_drops(k):
+    x = torch.rand(1, 1, 2 * k, 2 * k, generator=GEN)
+    x[..., k // 2 :: k, k // 2 :: k] = -0.0
+    sliced = x[..., k // 2 :: k, k // 2 :: k]
+    resized = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
+    assert torch.equal(resized, sliced)
+    assert torch.signbit(sliced).all() and not torch.signbit(resized).any()
+    assert torch.equal(F.interpolate(x, scale_factor=1 / k, mode="nearest-exact").signbit(), sliced.signbit())
