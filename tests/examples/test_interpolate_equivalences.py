@@ -394,3 +394,8 @@ def test_torch_equal_ignores_the_sign_of_zero_that_odd_factor_bilinear_drops(k):
     assert torch.equal(resized, sliced)
     assert torch.signbit(sliced).all() and not torch.signbit(resized).any()
     assert torch.equal(F.interpolate(x, scale_factor=1 / k, mode="nearest-exact").signbit(), sliced.signbit())
+
+
+def test_the_cell_shows_nearest_exact_slipping_and_float64_one_49th_off_the_slice(ns):
+    assert ns["slipped"] > 0
+    assert 0 < ns["off_slice"] < 1e-12
