@@ -544,3 +544,11 @@ def test_glossary_sub_pixel_convolution_has_one_channel_per_position_and_output_
     for i in range(r):
         for j in range(r):
             assert y[0, :, i, j].tolist() == [ch * r * r + i * r + j for ch in range(c)]
+
+
+def test_size_scale_factor_and_recompute_have_rules_of_their_own():
+    x = torch.rand(1, 1, 4, 4)
+    for kwargs in ({"size": 2, "scale_factor": 0.5}, {}, {"size": 2, "recompute_scale_factor": True}):
+        with pytest.raises(ValueError):
+            F.interpolate(x, **kwargs)
+    assert F.interpolate(x, scale_factor=0.5, recompute_scale_factor=True).shape[-1] == 2
