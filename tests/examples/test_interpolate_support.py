@@ -516,13 +516,14 @@ def test_glossary_decimation_is_slicing_but_scipy_decimate_filters_first():
         assert np.abs(decimate(x, k) - x[::k]).max() > 0.1, k
 
 
-def test_glossary_bicubic_is_4x4_only_without_antialias_shrinking():
+@pytest.mark.parametrize("mode,taps", [("bilinear", 2), ("bicubic", 4)])
+def test_glossary_bilinear_and_bicubic_taps_grow_only_with_antialias_shrinking(mode, taps):
     for n, out in ((12, 4), (12, 6), (9, 3)):
         eye = torch.eye(n).view(n, 1, 1, n)  # row j is the unit impulse at j: output = weights
-        plain = F.interpolate(eye, size=(1, out), mode="bicubic")[:, 0, 0, :]
-        wide = F.interpolate(eye, size=(1, out), mode="bicubic", antialias=True)[:, 0, 0, :]
-        assert ((plain != 0).sum(dim=0) <= 4).all()
-        assert ((wide != 0).sum(dim=0) > 4).any()
+        plain = F.interpolate(eye, size=(1, out), mode=mode)[:, 0, 0, :]
+        wide = F.interpolate(eye, size=(1, out), mode=mode, antialias=True)[:, 0, 0, :]
+        assert ((plain != 0).sum(dim=0) <= taps).all()
+        assert ((wide != 0).sum(dim=0) > taps).any()
 
 
 def test_glossary_align_corners_true_aligns_corners_only_without_antialias_and_beyond_one_pixel():
