@@ -399,3 +399,13 @@ def test_torch_equal_ignores_the_sign_of_zero_that_odd_factor_bilinear_drops(k):
 def test_the_cell_shows_nearest_exact_slipping_and_float64_one_49th_off_the_slice(ns):
     assert ns["slipped"] > 0
     assert 0 < ns["off_slice"] < 1e-12
+
+
+@pytest.mark.parametrize("k", [2, 3, 5])
+def test_nearest_exact_shrink_is_slicing_only_below_two_to_the_23_on_the_cpu(k):
+    def misses(n):
+        x = (torch.arange(n) % 1000).float().view(1, 1, -1)  # values tell which pixel was taken
+        return int((F.interpolate(x, scale_factor=1 / k, mode="nearest-exact") != x[..., k // 2 :: k]).sum())
+
+    assert misses(k * (2**23 // k)) == 0
+    assert misses(k * (9_000_000 // k)) > 0
