@@ -553,3 +553,12 @@ def test_size_scale_factor_and_recompute_have_rules_of_their_own():
         with pytest.raises(ValueError):
             F.interpolate(x, **kwargs)
     assert F.interpolate(x, scale_factor=0.5, recompute_scale_factor=True).shape[-1] == 2
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_glossary_antialias_reduces_aliasing_but_lets_part_through(mode):
+    n = 256
+    wave = torch.cos(2 * torch.pi * 0.4 * torch.arange(n, dtype=torch.float64)).view(1, 1, 1, n)  # folds to 0.1
+    plain = F.interpolate(wave, size=(1, n // 2), mode=mode)[0, 0, 0, 8:-8].abs().max()
+    smooth = F.interpolate(wave, size=(1, n // 2), mode=mode, antialias=True)[0, 0, 0, 8:-8].abs().max()
+    assert 0.01 < smooth < plain, (float(smooth), float(plain))
