@@ -221,3 +221,12 @@ def test_antialias_dots_break_on_the_cpu_for_an_output_one_pixel_wide(mode):
         assert torch.all(dots == dots[0]), (mode, h_in, h_out)
         wide = F.interpolate(ramp.expand(1, 1, h_in, 2), size=(h_out, 2), mode=mode, antialias=True)[0, 0, :, 0]
         assert wide[-1] > wide[0] + 1, (mode, h_in, h_out)
+
+
+def test_antialias_dots_are_the_centre_only_up_to_float64_rounding():
+    n, out = 6, 18
+    row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, n)
+    centre = (torch.arange(out, dtype=torch.float64) + 0.5) * n / out - 0.5
+    inside = (centre - 2 > -1) & (centre + 2 < n)
+    error = (F.interpolate(row, size=(1, out), mode="bicubic", antialias=True)[0, 0, 0] - centre)[inside].abs().max()
+    assert 0 < error < 1e-12
