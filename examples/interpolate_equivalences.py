@@ -160,6 +160,10 @@ wrong41_8 = F.interpolate(x8, scale_factor=41) != repeat(x8, (41, 41))
 rows_8 = wrong41_8[0, 0].all(dim=1).nonzero().flatten().tolist()
 cols_8 = wrong41_8[0, 0].all(dim=0).nonzero().flatten().tolist()
 print(f"x41 on 8x8: {int(wrong41_8.sum())} of {wrong41_8.numel()} pixels differ: all of rows {rows_8} and of columns {cols_8}")
+# nearest-exact's source index is single precision too: on a long axis it slips as well.
+signal = torch.arange(100_000.0, device=device).view(1, 1, -1)
+slipped = int((F.interpolate(signal, scale_factor=100, mode="nearest-exact") != signal.repeat_interleave(100, dim=-1)).sum())
+print(f"nearest-exact x100 on {signal.shape[-1]} samples: {slipped} samples in the wrong block")
 
 # %% shrink_slicing
 # Shrinking by a whole factor k: nearest keeps the first pixel of each block, nearest-exact
@@ -199,6 +203,10 @@ for k in range(2, 101):
             short_by_scale.setdefault(k, []).append((n, width))
 for k, cases in short_by_scale.items():
     print(f"scale_factor=1/{k}: {len(cases)} of 8 sizes short, in -> out: " + ", ".join(f"{k * n} -> {w} (≠ {n})" for n, w in cases))
+# In float64 the step 1/(1/k) need not be k even where the size comes out right.
+x64 = torch.randn(1, 1, 245, 245, dtype=torch.float64, device=device)
+off_slice = (F.interpolate(x64, scale_factor=1 / 49, mode="bilinear") - x64[..., 24::49, 24::49]).abs().max().item()
+print(f"float64, bilinear, scale_factor=1/49, 245 -> 5: off the slice by up to {off_slice:.1e}")
 
 # %% grid_sample
 # grid_sample on an identity affine_grid samples the same positions as align_corners=False;

@@ -361,3 +361,51 @@ def test_grid_sample_identity_matches_interpolate_given_size_not_scale_factor(mo
     recomputed = F.interpolate(x, scale_factor=0.3, mode=mode, align_corners=False, recompute_scale_factor=True)
     assert torch.allclose(sampled((2, 2)), recomputed, atol=1e-12)
     assert torch.allclose(sampled((2, 2)), F.interpolate(x, size=(2, 2), mode=mode, align_corners=False), atol=1e-12)
+
+
+def test_nearest_exact_is_repeat_interleave_only_on_short_axes():
+    # The page: nearest-exact's float32 source index slips on long axes, e.g. 100 000 samples x100.
+    for k in (2, 3, 5, 7, 41, 100):
+        x = torch.arange(1000, dtype=torch.float32).view(1, 1, 1000)
+        assert torch.equal(F.interpolate(x, scale_factor=k, mode="nearest-exact"), x.repeat_interleave(k, dim=-1)), k
+    x = torch.arange(100_000, dtype=torch.float32).view(1, 1, 100_000)
+    for kwargs in ({"scale_factor": 100}, {"size": 10_000_000}):
+        assert not torch.equal(F.interpolate(x, mode="nearest-exact", **kwargs), x.repeat_interleave(100, dim=-1))
+
+
+def test_float64_odd_factor_is_slicing_by_size_but_not_by_scale_factor_49():
+    for k in range(3, 100, 2):
+        for n in (1, 2, 5):
+            x = torch.randn(1, 2, n * k, n * k, generator=GEN, dtype=torch.float64)
+            assert torch.equal(F.interpolate(x, size=(n, n), mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k]), (k, n)
+    assert 1 / (1 / 49) != 49
+    x = torch.randn(1, 2, 245, 245, generator=GEN, dtype=torch.float64)
+    y = F.interpolate(x, scale_factor=1 / 49, mode="bilinear")
+    assert y.shape[-2:] == (5, 5) and not torch.equal(y, x[..., 24::49, 24::49])
+    torch.testing.assert_close(y, x[..., 24::49, 24::49], rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("k", [3, 5, 7])
+def test_torch_equal_ignores_the_sign_of_zero_that_odd_factor_bilinear_drops(k):
+    x = torch.rand(1, 1, 2 * k, 2 * k, generator=GEN)
+    x[..., k // 2 :: k, k // 2 :: k] = -0.0
+    sliced = x[..., k // 2 :: k, k // 2 :: k]
+    resized = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
+    assert torch.equal(resized, sliced)
+    assert torch.signbit(sliced).all() and not torch.signbit(resized).any()
+    assert torch.equal(F.interpolate(x, scale_factor=1 / k, mode="nearest-exact").signbit(), sliced.signbit())
+
+
+def test_the_cell_shows_nearest_exact_slipping_and_float64_one_49th_off_the_slice(ns):
+    assert ns["slipped"] > 0
+    assert 0 < ns["off_slice"] < 1e-12
+
+
+@pytest.mark.parametrize("k", [2, 3, 5])
+def test_nearest_exact_shrink_is_slicing_only_below_two_to_the_23_on_the_cpu(k):
+    def misses(n):
+        x = (torch.arange(n) % 1000).float().view(1, 1, -1)  # values tell which pixel was taken
+        return int((F.interpolate(x, scale_factor=1 / k, mode="nearest-exact") != x[..., k // 2 :: k]).sum())
+
+    assert misses(k * (2**23 // k)) == 0
+    assert misses(k * (9_000_000 // k)) > 0

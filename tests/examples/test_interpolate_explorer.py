@@ -210,3 +210,23 @@ def test_bicubic_antialias_outermost_dots_move_inwards_only_where_the_step_is_in
     dots = F.interpolate(row, scale_factor=(1, 1.5), mode="bicubic", antialias=True)[0, 0, 0]
     centre = (torch.arange(dots.numel(), dtype=torch.float64) + 0.5) / 1.5 - 0.5
     assert (dots - centre)[-1] > 0.05  # the last dot moves right, out of the image's middle
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_antialias_dots_break_on_the_cpu_for_an_output_one_pixel_wide(mode):
+    # The page's exception: a contiguous input whose height changes, resized to a width of 1.
+    for h_in, h_out in ((4, 8), (6, 12), (8, 4), (6, 3)):
+        ramp = torch.arange(h_in, dtype=torch.float32).view(1, 1, h_in, 1)
+        dots = F.interpolate(ramp, size=(h_out, 1), mode=mode, antialias=True)[0, 0, :, 0]
+        assert torch.all(dots == dots[0]), (mode, h_in, h_out)
+        wide = F.interpolate(ramp.expand(1, 1, h_in, 2), size=(h_out, 2), mode=mode, antialias=True)[0, 0, :, 0]
+        assert wide[-1] > wide[0] + 1, (mode, h_in, h_out)
+
+
+def test_antialias_dots_are_the_centre_only_up_to_float64_rounding():
+    n, out = 6, 18
+    row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, n)
+    centre = (torch.arange(out, dtype=torch.float64) + 0.5) * n / out - 0.5
+    inside = (centre - 2 > -1) & (centre + 2 < n)
+    error = (F.interpolate(row, size=(1, out), mode="bicubic", antialias=True)[0, 0, 0] - centre)[inside].abs().max()
+    assert 0 < error < 1e-12

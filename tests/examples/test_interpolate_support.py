@@ -504,3 +504,61 @@ def test_the_transpose_workaround_fails_on_uint8_one_pixel_high_in_the_avx2_code
         assert (plain - right).abs().max() <= 1  # the plain call needs no workaround
         transposed = F.interpolate(x.transpose(-1, -2), size=(1, h_out), mode=mode, antialias=antialias).transpose(-1, -2).double()
         assert ((transposed - right).abs().max() <= 1) != avx2_code, (w, h_out)
+
+
+def test_glossary_decimation_is_slicing_but_scipy_decimate_filters_first():
+    import numpy as np
+    from scipy.signal import decimate
+
+    x = np.sin(np.linspace(0, 40, 400)) + np.random.default_rng(0).standard_normal(400)
+    for k in (2, 3, 4):
+        assert decimate(x, k).shape == x[::k].shape
+        assert np.abs(decimate(x, k) - x[::k]).max() > 0.1, k
+
+
+@pytest.mark.parametrize("mode,taps", [("bilinear", 2), ("bicubic", 4)])
+def test_glossary_bilinear_and_bicubic_taps_grow_only_with_antialias_shrinking(mode, taps):
+    for n, out in ((12, 4), (12, 6), (9, 3)):
+        eye = torch.eye(n).view(n, 1, 1, n)  # row j is the unit impulse at j: output = weights
+        plain = F.interpolate(eye, size=(1, out), mode=mode)[:, 0, 0, :]
+        wide = F.interpolate(eye, size=(1, out), mode=mode, antialias=True)[:, 0, 0, :]
+        assert ((plain != 0).sum(dim=0) <= taps).all()
+        assert ((wide != 0).sum(dim=0) > taps).any()
+
+
+def test_glossary_align_corners_true_aligns_corners_only_without_antialias_and_beyond_one_pixel():
+    ramp = torch.arange(5.0).view(1, 1, 1, 5)
+    for mode in ("bilinear", "bicubic"):
+        for out in (3, 9, 13):
+            plain = F.interpolate(ramp, size=(1, out), mode=mode, align_corners=True)[0, 0, 0]
+            assert plain[0] == 0 and abs(plain[-1] - 4) < 1e-5
+            aa = F.interpolate(ramp, size=(1, out), mode=mode, align_corners=True, antialias=True)[0, 0, 0]
+            assert abs(aa[-1] - 4) > 0.01, (mode, out)
+        one = F.interpolate(torch.arange(1.0, 26.0).view(1, 1, 5, 5), size=(1, 1), mode=mode, align_corners=True)
+        assert one.item() == 1.0
+
+
+def test_glossary_sub_pixel_convolution_has_one_channel_per_position_and_output_channel():
+    c, r = 3, 2
+    x = torch.arange(c * r * r, dtype=torch.float32).view(1, c * r * r, 1, 1)
+    y = torch.nn.functional.pixel_shuffle(x, r)  # (1, c, r, r)
+    for i in range(r):
+        for j in range(r):
+            assert y[0, :, i, j].tolist() == [ch * r * r + i * r + j for ch in range(c)]
+
+
+def test_size_scale_factor_and_recompute_have_rules_of_their_own():
+    x = torch.rand(1, 1, 4, 4)
+    for kwargs in ({"size": 2, "scale_factor": 0.5}, {}, {"size": 2, "recompute_scale_factor": True}):
+        with pytest.raises(ValueError):
+            F.interpolate(x, **kwargs)
+    assert F.interpolate(x, scale_factor=0.5, recompute_scale_factor=True).shape[-1] == 2
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_glossary_antialias_reduces_aliasing_but_lets_part_through(mode):
+    n = 256
+    wave = torch.cos(2 * torch.pi * 0.4 * torch.arange(n, dtype=torch.float64)).view(1, 1, 1, n)  # folds to 0.1
+    plain = F.interpolate(wave, size=(1, n // 2), mode=mode)[0, 0, 0, 8:-8].abs().max()
+    smooth = F.interpolate(wave, size=(1, n // 2), mode=mode, antialias=True)[0, 0, 0, 8:-8].abs().max()
+    assert 0.01 < smooth < plain, (float(smooth), float(plain))
