@@ -278,3 +278,16 @@ def test_max_pool_turns_the_outer_part_almost_white(ns):
         image = ns["shrunk"]["MaxPool2d(k)", k][0, 0].cpu()
         outside = ns["axis_frequency"](image.shape[-1], k).cpu() >= 1.25 * 0.5 / k
         assert image[outside].mean() > 0.85
+
+
+def test_odd_factor_bilinear_and_bicubic_are_slicing_only_for_finite_values_and_sides_up_to_2_to_the_24():
+    # the neighbours are read with weight 0: inf * 0 = nan
+    x = torch.zeros(1, 1, 3, 3)
+    x[0, 0, 1, 2] = math.inf
+    for mode in ("bilinear", "bicubic"):
+        assert F.interpolate(x, scale_factor=1 / 3, mode=mode).isnan().all(), mode
+    # float32 positions: exact up to 2^24 pixels per side, not beyond
+    for width, exact in ((2**24 // 3 * 3, True), (16_777_224, False)):
+        x = (torch.arange(width) % 251).float().view(1, 1, 1, width)
+        for mode in ("bilinear", "bicubic"):
+            assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode=mode), x[..., 1::3]) == exact, (mode, width)

@@ -421,3 +421,19 @@ def test_odd_factor_bilinear_is_bit_for_bit_slicing_except_the_sign_of_zero():
         assert torch.equal(out.view(torch.int32)[middle != 0], middle.view(torch.int32)[middle != 0]), k
         assert torch.equal(out, middle)  # equal as numbers
         assert middle.signbit().any() and not torch.equal(out.signbit(), middle.signbit()), k  # not as bits
+
+
+def test_nearest_and_odd_bilinear_are_slicing_only_on_sides_up_to_2_to_the_24():
+    # Positions are float32: the page's bound, and its two counterexamples at 3x.
+    def row(width):
+        return (torch.arange(width) % 251).float().view(1, 1, 1, width)
+
+    for k in (3, 99):
+        x = row(2**24 // k * k)
+        assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / k), mode="nearest"), x[..., ::k])
+        assert torch.equal(F.interpolate(x, size=(1, x.shape[-1] // k), mode="nearest"), x[..., ::k])
+        assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / k), mode="bilinear"), x[..., k // 2 :: k])
+    x = row(16_777_221)
+    assert not torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode="bilinear"), x[..., 1::3])
+    x = row(16_777_224)
+    assert not torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest"), x[..., ::3])
