@@ -227,6 +227,12 @@ def test_area_and_nearest_keep_their_taps_at_a_fractional_factor_but_step_uneven
     assert len(tap_sets) == 1 and len({b - a for a, b in zip(starts, starts[1:])}) == 2
 
 
+def test_area_changes_its_taps_at_some_fractional_factors():
+    # 1.6x (8 -> 5): windows of 2 and 3 pixels in turn, so not one set of taps
+    assert first_tap(8, 5, "area")[1] == {(0.5, 0.5), (1 / 3, 1 / 3, 1 / 3)}
+    assert first_tap(48, 30, "area")[1] == {(0.5, 0.5), (1 / 3, 1 / 3, 1 / 3)}
+
+
 def test_plain_modes_at_odd_factors_up_to_99_are_slicing_but_for_float64_at_1_over_49():
     # torch takes 1 / scale_factor as its scale: in float64, 1 / (1 / 49) is not exactly 49, and the
     # sample points move off the pixel centres by float rounding, so neighbours get tiny weights
