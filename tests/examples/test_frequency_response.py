@@ -463,3 +463,20 @@ def test_pixel_unshuffle_drops_nothing(k):
     x = torch.randn(2, 3, 6 * k, 4 * k, generator=torch.Generator().manual_seed(k))
     packed = F.pixel_unshuffle(x, k)
     assert packed.shape == (2, 3 * k * k, 6, 4) and torch.equal(F.pixel_shuffle(packed, k), x)
+
+
+@pytest.mark.parametrize("shape", [(8, 8, 4, 1), (8, 3, 4, 1), (5, 9, 2, 1)])
+def test_torch_misses_pillow_for_a_one_pixel_wide_output_whose_height_changes(shape):
+    # the page's exception: a CPU kernel bug (every row equals the first)
+    h, w, oh, ow = shape
+    x = torch.rand(h, w, generator=torch.Generator().manual_seed(h * w))
+    image = Image.fromarray(x.numpy(), mode="F")
+    for mode, pillow in (
+        ("bilinear", Image.Resampling.BILINEAR),
+        ("bicubic", Image.Resampling.BICUBIC),
+        ("lanczos", Image.Resampling.LANCZOS),
+    ):
+        ours = F.interpolate(x.view(1, 1, h, w), size=(oh, ow), mode=mode, antialias=True)[0, 0]
+        theirs = torch.from_numpy(np.asarray(image.resize((ow, oh), pillow)).copy())
+        assert (ours - theirs).abs().max() > 1e-3, (mode, shape)  # Pillow precision: 2e-5
+        assert torch.equal(ours, ours[:1].expand_as(ours)), (mode, shape)
