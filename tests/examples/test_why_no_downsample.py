@@ -142,6 +142,16 @@ def test_max_pool_commutes_with_non_decreasing_activations_over_its_whole_domain
                 torch.testing.assert_close(max_pool(act(x), **options), act(max_pool(x, **options)), atol=2e-7, rtol=2e-7)
 
 
+def test_max_pool_and_relu_can_differ_in_the_sign_of_zero():
+    def sign_bits(t):
+        return t.view(torch.int32)
+
+    x = torch.tensor([-1.0, -0.0, -1.0, -1.0]).view(1, 1, 2, 2)
+    assert not torch.equal(sign_bits(F.relu(F.max_pool2d(x, 2))), sign_bits(F.max_pool2d(F.relu(x), 2)))
+    x = torch.tensor([-1e-45, 0.0, -1.0, -1.0]).view(1, 1, 2, 2)
+    assert not torch.equal(sign_bits(F.leaky_relu(F.max_pool2d(x, 2))), sign_bits(F.max_pool2d(F.leaky_relu(x), 2)))
+
+
 @pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() == "DEFAULT", reason="a torch CPU build without SIMD kernels")
 def test_exp_based_activations_round_differently_in_simd_and_scalar_code():
     # The page's reason: on the CPU, one value alone (scalar code) vs inside a long tensor (SIMD).
