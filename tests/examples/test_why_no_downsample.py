@@ -213,6 +213,9 @@ def test_avg_pool_and_relu_commute_exactly_where_no_window_mixes_signs(ns):
                 x.view(-1)[window] = -1.0
                 assert not torch.equal(avg_pool(F.relu(x), k), F.relu(avg_pool(x, k))), (rank, k)
     assert ns["avg_gap"]["with every window of one sign"] == 0
+    # the page's exception: a negative value too small to change the float32 sum
+    x = torch.tensor([[[1.0, -1e-10]]])
+    assert torch.equal(F.avg_pool1d(F.relu(x), 2), F.relu(F.avg_pool1d(x, 2)))
 def test_bilinear_equals_avg_pool_only_at_factor_two():
     # align_corners=False (the default); scale_factor=1/k with whole k up to 100 and some non-whole factors
     generator = torch.Generator().manual_seed(2)
