@@ -306,5 +306,5 @@ def test_nearest_exact_keeps_the_middle_pixel_only_on_sides_up_to_2_to_the_23():
             assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / k), mode=mode), x[..., first::k]), (mode, k)
             assert torch.equal(F.interpolate(x, size=(1, x.shape[-1] // k), mode=mode), x[..., first::k]), (mode, k)
     x = row(8_388_615)
-    assert not torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest-exact"), x[..., 1::3])
+    assert (F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest-exact") != x[..., 1::3]).sum() == 1
     assert not torch.equal(F.interpolate(x, size=(1, 8_388_615 // 3), mode="nearest-exact"), x[..., 1::3])

@@ -233,6 +233,17 @@ def test_area_changes_its_taps_at_some_fractional_factors():
     assert first_tap(48, 30, "area")[1] == {(0.5, 0.5), (1 / 3, 1 / 3, 1 / 3)}
 
 
+def test_plain_modes_at_odd_factors_are_slicing_only_for_finite_values_on_sides_up_to_2_to_the_24():
+    x = torch.zeros(1, 1, 3, 3)
+    x[0, 0, 1, 0] = math.inf  # a neighbour, read with weight 0
+    for mode in ("bilinear", "bicubic"):
+        assert F.interpolate(x, scale_factor=1 / 3, mode=mode)[0, 0, 0, 0].isnan() == (mode == "bicubic")
+        x[0, 0, 1, 2] = math.inf
+        assert F.interpolate(x, scale_factor=1 / 3, mode=mode).isnan().all(), mode
+    x = (torch.arange(16_777_224) % 251).float().view(1, 1, 1, -1)
+    assert not torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode="bicubic"), x[..., 1::3])
+
+
 def test_plain_modes_at_odd_factors_up_to_99_are_slicing_but_for_float64_at_1_over_49():
     # torch takes 1 / scale_factor as its scale: in float64, 1 / (1 / 49) is not exactly 49, and the
     # sample points move off the pixel centres by float rounding, so neighbours get tiny weights

@@ -447,6 +447,6 @@ def test_nearest_and_odd_bilinear_are_slicing_only_on_sides_up_to_2_to_the_24():
         assert torch.equal(F.interpolate(x, size=(1, x.shape[-1] // k), mode="nearest"), x[..., ::k])
         assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / k), mode="bilinear"), x[..., k // 2 :: k])
     x = row(16_777_221)
-    assert not torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode="bilinear"), x[..., 1::3])
+    assert (F.interpolate(x, scale_factor=(1, 1 / 3), mode="bilinear") != x[..., 1::3]).sum() == 1
     x = row(16_777_224)
-    assert not torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest"), x[..., ::3])
+    assert (F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest") != x[..., ::3]).sum() == 1
