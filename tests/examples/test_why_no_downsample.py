@@ -450,3 +450,11 @@ def test_nearest_and_odd_bilinear_are_slicing_only_on_sides_up_to_2_to_the_24():
     assert (F.interpolate(x, scale_factor=(1, 1 / 3), mode="bilinear") != x[..., 1::3]).sum() == 1
     x = row(16_777_224)
     assert (F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest") != x[..., ::3]).sum() == 1
+
+
+def test_more_factors_above_100_lose_a_pixel():
+    # the page: the printed list stops at 100; 103 and 107 lose a pixel too, for nearest and bilinear
+    for k in (103, 107):
+        x = torch.randn(1, 1, 2 * k, 2 * k)
+        for mode in ("nearest", "bilinear"):
+            assert F.interpolate(x, scale_factor=1 / k, mode=mode).shape[-2:] == (1, 1), (k, mode)
