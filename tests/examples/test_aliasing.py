@@ -291,3 +291,14 @@ def test_odd_factor_bilinear_and_bicubic_are_slicing_only_for_finite_values_and_
         x = (torch.arange(width) % 251).float().view(1, 1, 1, width)
         for mode in ("bilinear", "bicubic"):
             assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode=mode), x[..., 1::3]) == exact, (mode, width)
+
+
+def test_above_100_more_odd_factors_are_slicing_only_to_float_rounding_in_float64():
+    # the page: 49 is the one odd factor below 100; 103 and 107 are more above it
+    for k in (103, 107):
+        x = torch.randn(1, 1, 3 * k, 2 * k, generator=torch.Generator().manual_seed(k), dtype=torch.float64)
+        for mode in ("bilinear", "bicubic"):
+            y = F.interpolate(x, scale_factor=1 / k, mode=mode)
+            middle = x[..., k // 2 :: k, k // 2 :: k][..., : y.shape[-2], : y.shape[-1]]
+            assert not torch.equal(y, middle), (k, mode)
+            torch.testing.assert_close(y, middle, atol=1e-10, rtol=0)
