@@ -502,3 +502,12 @@ def test_above_100_more_odd_factors_are_slicing_only_to_float_rounding_in_float6
             middle = x[..., k // 2 :: k, k // 2 :: k][..., : y.shape[-2], : y.shape[-1]]
             assert not torch.equal(y, middle), (k, mode)
             torch.testing.assert_close(y, middle, atol=1e-10, rtol=0)
+
+
+def test_align_corners_gives_no_single_response_even_at_a_whole_factor():
+    # 8 -> 4 with align_corners=True: samples at 0, 7/3, 14/3, 7, so the taps differ per output pixel
+    eye = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
+    m = F.interpolate(eye, size=(1, 4), mode="bilinear", align_corners=True)[:, 0, 0, :].T
+    positions = (m * torch.arange(8, dtype=torch.float64)).sum(1)
+    torch.testing.assert_close(positions, torch.tensor([0, 7 / 3, 14 / 3, 7], dtype=torch.float64))
+    assert len({tuple(row[row != 0].tolist()) for row in m}) == 3
