@@ -302,3 +302,19 @@ def test_above_100_more_odd_factors_are_slicing_only_to_float_rounding_in_float6
             middle = x[..., k // 2 :: k, k // 2 :: k][..., : y.shape[-2], : y.shape[-1]]
             assert not torch.equal(y, middle), (k, mode)
             torch.testing.assert_close(y, middle, atol=1e-10, rtol=0)
+
+
+def test_the_pages_name_the_parameter_free_shrinks_they_leave_out():
+    # F.grid_sample with a scaled grid and FractionalMaxPool2d also shrink without parameters,
+    # so the opening sentences of this page and the next must name them, not claim "every way".
+    from helpers import ROOT
+
+    x = torch.rand(1, 1, 8, 8)
+    grid = F.affine_grid(torch.eye(2, 3).unsqueeze(0), (1, 1, 4, 4), align_corners=False)
+    assert F.grid_sample(x, grid, align_corners=False).shape[-2:] == (4, 4)
+    pool = torch.nn.FractionalMaxPool2d(2, output_size=4)
+    assert pool(x).shape[-2:] == (4, 4) and not list(pool.parameters())
+    for page in ("aliasing", "downsample-methods"):
+        for suffix in (".md", ".zh.md"):
+            opening = (ROOT / "docs" / (page + suffix)).read_text().split("::: example")[0]
+            assert "F.grid_sample" in opening and "FractionalMaxPool2d" in opening, page + suffix
