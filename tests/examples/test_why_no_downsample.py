@@ -458,3 +458,10 @@ def test_more_factors_above_100_lose_a_pixel():
         x = torch.randn(1, 1, 2 * k, 2 * k)
         for mode in ("nearest", "bilinear"):
             assert F.interpolate(x, scale_factor=1 / k, mode=mode).shape[-2:] == (1, 1), (k, mode)
+
+
+def test_bilinear_at_one_half_is_avg_pool_only_on_sides_up_to_2_to_the_23():
+    for width, same in ((2**23, True), (2**23 + 8, False)):
+        x = (torch.arange(2 * width) % 251).float().view(1, 1, 2, width)
+        gap = (F.interpolate(x, scale_factor=0.5, mode="bilinear") - F.avg_pool2d(x, 2)).abs().max().item()
+        assert (gap < 1e-4) == same, width
