@@ -24,7 +24,8 @@ device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print(f"torch {torch.__version__} on {device}")
 
 # %% methods
-# Every parameter-free way to shrink a (N, C, H, W) tensor by an integer factor k.
+# The parameter-free ways that slicing, pooling and F.interpolate offer to shrink a (N, C, H, W)
+# tensor by an integer factor k (not F.grid_sample with a scaled grid, nor FractionalMaxPool2d).
 # BlurPool and MaxBlurPool (Zhang, ICML 2019; the site's one implementation, shown above)
 # halve the map; a factor of 4 or 8 repeats the 2x step, as networks do stage after stage.
 def resize(setting):

@@ -278,3 +278,43 @@ def test_max_pool_turns_the_outer_part_almost_white(ns):
         image = ns["shrunk"]["MaxPool2d(k)", k][0, 0].cpu()
         outside = ns["axis_frequency"](image.shape[-1], k).cpu() >= 1.25 * 0.5 / k
         assert image[outside].mean() > 0.85
+
+
+def test_odd_factor_bilinear_and_bicubic_are_slicing_only_for_finite_values_and_sides_up_to_2_to_the_24():
+    # the neighbours are read with weight 0: inf * 0 = nan
+    x = torch.zeros(1, 1, 3, 3)
+    x[0, 0, 1, 2] = math.inf
+    for mode in ("bilinear", "bicubic"):
+        assert F.interpolate(x, scale_factor=1 / 3, mode=mode).isnan().all(), mode
+    # float32 positions: exact up to 2^24 pixels per side, not beyond
+    for width, exact in ((2**24 // 3 * 3, True), (16_777_224, False)):
+        x = (torch.arange(width) % 251).float().view(1, 1, 1, width)
+        for mode in ("bilinear", "bicubic"):
+            assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode=mode), x[..., 1::3]) == exact, (mode, width)
+
+
+def test_above_100_more_odd_factors_are_slicing_only_to_float_rounding_in_float64():
+    # the page: 49 is the one odd factor below 100; 103 and 107 are more above it
+    for k in (103, 107):
+        x = torch.randn(1, 1, 3 * k, 2 * k, generator=torch.Generator().manual_seed(k), dtype=torch.float64)
+        for mode in ("bilinear", "bicubic"):
+            y = F.interpolate(x, scale_factor=1 / k, mode=mode)
+            middle = x[..., k // 2 :: k, k // 2 :: k][..., : y.shape[-2], : y.shape[-1]]
+            assert not torch.equal(y, middle), (k, mode)
+            torch.testing.assert_close(y, middle, atol=1e-10, rtol=0)
+
+
+def test_the_pages_name_the_parameter_free_shrinks_they_leave_out():
+    # F.grid_sample with a scaled grid and FractionalMaxPool2d also shrink without parameters,
+    # so the opening sentences of this page and the next must name them, not claim "every way".
+    from helpers import ROOT
+
+    x = torch.rand(1, 1, 8, 8)
+    grid = F.affine_grid(torch.eye(2, 3).unsqueeze(0), (1, 1, 4, 4), align_corners=False)
+    assert F.grid_sample(x, grid, align_corners=False).shape[-2:] == (4, 4)
+    pool = torch.nn.FractionalMaxPool2d(2, output_size=4)
+    assert pool(x).shape[-2:] == (4, 4) and not list(pool.parameters())
+    for page in ("aliasing", "downsample-methods"):
+        for suffix in (".md", ".zh.md"):
+            opening = (ROOT / "docs" / (page + suffix)).read_text().split("::: example")[0]
+            assert "F.grid_sample" in opening and "FractionalMaxPool2d" in opening, page + suffix

@@ -293,3 +293,18 @@ def test_stripes_are_above_the_halved_nyquist_limit(ns):
     assert x.shape == (64, 1, 26, 26)
     assert ns["crop"](x, 1, 0).shape[-2:] == (24, 24)
     torch.testing.assert_close(ns["crop"](x, 0, 1)[..., :-1], ns["crop"](x)[..., 1:])
+
+
+def test_nearest_exact_keeps_the_middle_pixel_only_on_sides_up_to_2_to_the_23():
+    # Positions are float32: the page's bound, and its counterexample at 3x.
+    def row(width):
+        return (torch.arange(width) % 251).float().view(1, 1, 1, width)
+
+    for k in (2, 3, 99):
+        x = row(2**23 // k * k)
+        for mode, first in (("nearest-exact", k // 2), ("nearest", 0)):
+            assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / k), mode=mode), x[..., first::k]), (mode, k)
+            assert torch.equal(F.interpolate(x, size=(1, x.shape[-1] // k), mode=mode), x[..., first::k]), (mode, k)
+    x = row(8_388_615)
+    assert (F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest-exact") != x[..., 1::3]).sum() == 1
+    assert not torch.equal(F.interpolate(x, size=(1, 8_388_615 // 3), mode="nearest-exact"), x[..., 1::3])

@@ -227,6 +227,23 @@ def test_area_and_nearest_keep_their_taps_at_a_fractional_factor_but_step_uneven
     assert len(tap_sets) == 1 and len({b - a for a, b in zip(starts, starts[1:])}) == 2
 
 
+def test_area_changes_its_taps_at_some_fractional_factors():
+    # 1.6x (8 -> 5): windows of 2 and 3 pixels in turn, so not one set of taps
+    assert first_tap(8, 5, "area")[1] == {(0.5, 0.5), (1 / 3, 1 / 3, 1 / 3)}
+    assert first_tap(48, 30, "area")[1] == {(0.5, 0.5), (1 / 3, 1 / 3, 1 / 3)}
+
+
+def test_plain_modes_at_odd_factors_are_slicing_only_for_finite_values_on_sides_up_to_2_to_the_24():
+    x = torch.zeros(1, 1, 3, 3)
+    x[0, 0, 1, 0] = math.inf  # a neighbour, read with weight 0
+    for mode in ("bilinear", "bicubic"):
+        assert F.interpolate(x, scale_factor=1 / 3, mode=mode)[0, 0, 0, 0].isnan() == (mode == "bicubic")
+        x[0, 0, 1, 2] = math.inf
+        assert F.interpolate(x, scale_factor=1 / 3, mode=mode).isnan().all(), mode
+    x = (torch.arange(16_777_224) % 251).float().view(1, 1, 1, -1)
+    assert not torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode="bicubic"), x[..., 1::3])
+
+
 def test_plain_modes_at_odd_factors_up_to_99_are_slicing_but_for_float64_at_1_over_49():
     # torch takes 1 / scale_factor as its scale: in float64, 1 / (1 / 49) is not exactly 49, and the
     # sample points move off the pixel centres by float rounding, so neighbours get tiny weights
@@ -457,3 +474,40 @@ def test_pixel_unshuffle_drops_nothing(k):
     x = torch.randn(2, 3, 6 * k, 4 * k, generator=torch.Generator().manual_seed(k))
     packed = F.pixel_unshuffle(x, k)
     assert packed.shape == (2, 3 * k * k, 6, 4) and torch.equal(F.pixel_shuffle(packed, k), x)
+
+
+@pytest.mark.parametrize("shape", [(8, 8, 4, 1), (8, 3, 4, 1), (5, 9, 2, 1)])
+def test_torch_misses_pillow_for_a_one_pixel_wide_output_whose_height_changes(shape):
+    # the page's exception: a CPU kernel bug (every row equals the first)
+    h, w, oh, ow = shape
+    x = torch.rand(h, w, generator=torch.Generator().manual_seed(h * w))
+    image = Image.fromarray(x.numpy(), mode="F")
+    for mode, pillow in (
+        ("bilinear", Image.Resampling.BILINEAR),
+        ("bicubic", Image.Resampling.BICUBIC),
+        ("lanczos", Image.Resampling.LANCZOS),
+    ):
+        ours = F.interpolate(x.view(1, 1, h, w), size=(oh, ow), mode=mode, antialias=True)[0, 0]
+        theirs = torch.from_numpy(np.asarray(image.resize((ow, oh), pillow)).copy())
+        assert (ours - theirs).abs().max() > 1e-3, (mode, shape)  # Pillow precision: 2e-5
+        assert torch.equal(ours, ours[:1].expand_as(ours)), (mode, shape)
+
+
+def test_above_100_more_odd_factors_are_slicing_only_to_float_rounding_in_float64():
+    # the page: 49 is the one odd factor below 100; 103 and 107 are more above it
+    for k in (103, 107):
+        x = torch.randn(1, 1, 3 * k, 2 * k, generator=torch.Generator().manual_seed(k), dtype=torch.float64)
+        for mode in ("bilinear", "bicubic"):
+            y = F.interpolate(x, scale_factor=1 / k, mode=mode)
+            middle = x[..., k // 2 :: k, k // 2 :: k][..., : y.shape[-2], : y.shape[-1]]
+            assert not torch.equal(y, middle), (k, mode)
+            torch.testing.assert_close(y, middle, atol=1e-10, rtol=0)
+
+
+def test_align_corners_gives_no_single_response_even_at_a_whole_factor():
+    # 8 -> 4 with align_corners=True: samples at 0, 7/3, 14/3, 7, so the taps differ per output pixel
+    eye = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
+    m = F.interpolate(eye, size=(1, 4), mode="bilinear", align_corners=True)[:, 0, 0, :].T
+    positions = (m * torch.arange(8, dtype=torch.float64)).sum(1)
+    torch.testing.assert_close(positions, torch.tensor([0, 7 / 3, 14 / 3, 7], dtype=torch.float64))
+    assert len({tuple(row[row != 0].tolist()) for row in m}) == 3

@@ -142,6 +142,16 @@ def test_max_pool_commutes_with_non_decreasing_activations_over_its_whole_domain
                 torch.testing.assert_close(max_pool(act(x), **options), act(max_pool(x, **options)), atol=2e-7, rtol=2e-7)
 
 
+def test_max_pool_and_relu_can_differ_in_the_sign_of_zero():
+    def sign_bits(t):
+        return t.view(torch.int32)
+
+    x = torch.tensor([-1.0, -0.0, -1.0, -1.0]).view(1, 1, 2, 2)
+    assert not torch.equal(sign_bits(F.relu(F.max_pool2d(x, 2))), sign_bits(F.max_pool2d(F.relu(x), 2)))
+    x = torch.tensor([-1e-45, 0.0, -1.0, -1.0]).view(1, 1, 2, 2)
+    assert not torch.equal(sign_bits(F.leaky_relu(F.max_pool2d(x, 2))), sign_bits(F.max_pool2d(F.leaky_relu(x), 2)))
+
+
 @pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() == "DEFAULT", reason="a torch CPU build without SIMD kernels")
 def test_exp_based_activations_round_differently_in_simd_and_scalar_code():
     # The page's reason: on the CPU, one value alone (scalar code) vs inside a long tensor (SIMD).
@@ -203,6 +213,9 @@ def test_avg_pool_and_relu_commute_exactly_where_no_window_mixes_signs(ns):
                 x.view(-1)[window] = -1.0
                 assert not torch.equal(avg_pool(F.relu(x), k), F.relu(avg_pool(x, k))), (rank, k)
     assert ns["avg_gap"]["with every window of one sign"] == 0
+    # the page's exception: a negative value too small to change the float32 sum
+    x = torch.tensor([[[1.0, -1e-10]]])
+    assert torch.equal(F.avg_pool1d(F.relu(x), 2), F.relu(F.avg_pool1d(x, 2)))
 def test_bilinear_equals_avg_pool_only_at_factor_two():
     # align_corners=False (the default); scale_factor=1/k with whole k up to 100 and some non-whole factors
     generator = torch.Generator().manual_seed(2)
@@ -421,3 +434,34 @@ def test_odd_factor_bilinear_is_bit_for_bit_slicing_except_the_sign_of_zero():
         assert torch.equal(out.view(torch.int32)[middle != 0], middle.view(torch.int32)[middle != 0]), k
         assert torch.equal(out, middle)  # equal as numbers
         assert middle.signbit().any() and not torch.equal(out.signbit(), middle.signbit()), k  # not as bits
+
+
+def test_nearest_and_odd_bilinear_are_slicing_only_on_sides_up_to_2_to_the_24():
+    # Positions are float32: the page's bound, and its two counterexamples at 3x.
+    def row(width):
+        return (torch.arange(width) % 251).float().view(1, 1, 1, width)
+
+    for k in (3, 99):
+        x = row(2**24 // k * k)
+        assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / k), mode="nearest"), x[..., ::k])
+        assert torch.equal(F.interpolate(x, size=(1, x.shape[-1] // k), mode="nearest"), x[..., ::k])
+        assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / k), mode="bilinear"), x[..., k // 2 :: k])
+    x = row(16_777_221)
+    assert (F.interpolate(x, scale_factor=(1, 1 / 3), mode="bilinear") != x[..., 1::3]).sum() == 1
+    x = row(16_777_224)
+    assert (F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest") != x[..., ::3]).sum() == 1
+
+
+def test_more_factors_above_100_lose_a_pixel():
+    # the page: the printed list stops at 100; 103 and 107 lose a pixel too, for nearest and bilinear
+    for k in (103, 107):
+        x = torch.randn(1, 1, 2 * k, 2 * k)
+        for mode in ("nearest", "bilinear"):
+            assert F.interpolate(x, scale_factor=1 / k, mode=mode).shape[-2:] == (1, 1), (k, mode)
+
+
+def test_bilinear_at_one_half_is_avg_pool_only_on_sides_up_to_2_to_the_23():
+    for width, same in ((2**23, True), (2**23 + 8, False)):
+        x = (torch.arange(2 * width) % 251).float().view(1, 1, 2, width)
+        gap = (F.interpolate(x, scale_factor=0.5, mode="bilinear") - F.avg_pool2d(x, 2)).abs().max().item()
+        assert (gap < 1e-4) == same, width
