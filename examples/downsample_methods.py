@@ -1,4 +1,4 @@
-"""Every way to shrink, measured.
+"""Ways to shrink, measured.
 
 All the ways PyTorch can halve a feature map, side by side: slicing, the pooling layers,
 every mode of ``F.interpolate`` with and without antialiasing, strided convolutions,
@@ -324,7 +324,7 @@ for ax, (key, title) in zip(axes, titles.items()):
 axes[0].set_yticks(range(len(names)), names, fontsize=8)
 axes[0].invert_yaxis()
 axes[-1].legend(title="factor")
-figure.suptitle("Every way to shrink, measured on random 1/f images", fontsize=11)
+figure.suptitle("Ways to shrink, measured on random 1/f images", fontsize=11)
 figure.tight_layout()
 plt.show()
 

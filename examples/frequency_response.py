@@ -148,7 +148,7 @@ plt.show()
 # - gain at f_N, and the largest |gain| from 1.5 f_N up (0 is ideal: what is left folds back);
 # - folded, white: the energy above f_N, relative to the ideal filter's output, for white noise;
 # - on 1/f images: the same split in 2-D for random images with a 1/f amplitude spectrum on a
-#   128x128 grid, as on the page "Every way to shrink, measured": passband loss (A - 1)^2 and
+#   128x128 grid, as on the page "Ways to shrink, measured": passband loss (A - 1)^2 and
 #   folded energy A^2, weighted by the spectrum, relative to the energy below f_N.
 def at(key, frequency):
     return gain(taps[key], torch.tensor([frequency], dtype=torch.float64)).item()
