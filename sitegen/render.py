@@ -75,6 +75,11 @@ UI_TEXT = {
             "`{file}` with torch {torch} on {device} ({device_name}, {threads} threads), "
             "Python {python}, on {computed_on}, in {seconds:.2f} s."
         ),
+        "conventions": (
+            "Unless a sentence says otherwise, the rules on this page hold for finite values, on axes shorter than "
+            "2²³ samples and for tensors with elements, and “equal” means `torch.equal`, which does not tell −0.0 "
+            "from +0.0: see the [conventions](glossary.md#conventions)."
+        ),
         "downloads": "Download",
         "page_notebook": '<a href="{ipynb}" download>this page as a notebook (.ipynb)</a>',
         "script": '<a href="{py}" download>the script (.py)</a>',
@@ -97,6 +102,10 @@ UI_TEXT = {
         "provenance": (
             "本页的输出与图均在构建时计算：运行 `{file}`，torch {torch}，设备 {device}"
             "（{device_name}，{threads} 线程），Python {python}，{computed_on}，用时 {seconds:.2f} 秒。"
+        ),
+        "conventions": (
+            "除非句子另有说明，本页的规则针对有限数值、长度小于 2²³ 个采样点的轴和含有元素的张量，"
+            "“相等”指 `torch.equal` 意义下相等，它不区分 −0.0 和 +0.0：见[约定](glossary.md#conventions)。"
         ),
         "downloads": "下载",
         "page_notebook": '<a href="{ipynb}" download>本页的 notebook（.ipynb，含中文正文）</a>',
@@ -300,6 +309,11 @@ def record_provenance(recorded: Recorded, example: str, build_torch: str, langua
     if not recorded.current:
         note += " " + text["stale"].format(file=example)
     return f'<div class="example-provenance" markdown>\n\n{note}\n\n</div>'
+
+
+def conventions(language: str) -> str:
+    """The note under a page with examples that names the domain its rules are stated for."""
+    return f'<div class="example-provenance" markdown>\n\n{UI_TEXT[language]["conventions"]}\n\n</div>'
 
 
 def provenance(result: Result, page_url: str, language: str, page_ipynb: str | None = None) -> str:

@@ -562,3 +562,33 @@ def test_glossary_antialias_reduces_aliasing_but_lets_part_through(mode):
     plain = F.interpolate(wave, size=(1, n // 2), mode=mode)[0, 0, 0, 8:-8].abs().max()
     smooth = F.interpolate(wave, size=(1, n // 2), mode=mode, antialias=True)[0, 0, 0, 8:-8].abs().max()
     assert 0.01 < smooth < plain, (float(smooth), float(plain))
+
+
+# The glossary's conventions: each limit is there because torch behaves differently outside it.
+def test_convention_finite_values_an_inf_beside_a_copied_pixel_gives_nan():
+    row = torch.arange(9.0).view(1, 1, 9)
+    row[0, 0, 2] = float("inf")  # pixel 1, which odd-factor linear copies, reads pixel 2 with weight 0
+    out = F.interpolate(row, scale_factor=1 / 3, mode="linear")
+    assert torch.equal(row[..., 1::3][..., 1:], out[..., 1:]) and out[0, 0, 0].isnan()
+
+
+def test_convention_axes_below_2_to_the_23_float32_loses_half_pixels_there():
+    n = 2**23 + 16
+    row = torch.arange(n, dtype=torch.float32).remainder(7).view(1, 1, n)
+    pooled = F.avg_pool1d(row, 2)
+    halved = F.interpolate(row, scale_factor=0.5, mode="linear")
+    short = 2**23 // 2
+    assert torch.equal(halved[..., :short], pooled[..., :short])
+    assert not torch.equal(halved[..., short:], pooled[..., short:])
+
+
+def test_convention_tensors_with_elements_pixel_unshuffle_returns_an_empty_tensor_unchanged():
+    empty = torch.zeros(0, 2, 8, 8)
+    assert F.pixel_unshuffle(empty, 2).shape == empty.shape  # a tensor with elements becomes (N, 8, 4, 4)
+    assert F.pixel_unshuffle(torch.zeros(1, 2, 8, 8), 2).shape == (1, 8, 4, 4)
+
+
+def test_convention_equal_does_not_tell_the_sign_of_zero():
+    row = torch.tensor([[[1.0, -0.0, 1.0]]])
+    out = F.interpolate(row, scale_factor=1 / 3, mode="linear")
+    assert torch.equal(out, row[..., 1::3]) and torch.signbit(row[0, 0, 1]) and not torch.signbit(out[0, 0, 0])

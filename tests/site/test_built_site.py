@@ -125,6 +125,15 @@ def test_pages_name_torch_version_device_and_offer_notebook_and_script(site, pag
     assert (site.site / "assets/examples" / next(iter(examples)) / f"{next(iter(examples))}.py").is_file()
 
 
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_pages_with_examples_link_the_conventions_their_rules_assume(site, prefix):
+    glossary = (site.site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert 'id="conventions"' in glossary
+    for page, _ in embedding_pages():
+        text = (site.site / prefix / page / "index.html").read_text(encoding="utf-8")
+        assert 'href="../glossary/#conventions"' in text, f"{prefix}{page}"
+
+
 @pytest.mark.parametrize("page", ["upsample", "downsample-module"])
 @pytest.mark.parametrize("prefix", ["", "zh/"])
 def test_a_pages_notebook_is_the_page_in_its_language_with_outputs(site, page, prefix):
