@@ -266,3 +266,13 @@ def test_given_a_scale_factor_the_step_is_its_inverse_not_the_length_ratio():
         assert ((got - by_lengths).abs().max() < 1e-9) == whole, (n_in, s)
         recomputed = F.interpolate(ramp, scale_factor=s, mode="linear", recompute_scale_factor=True).view(-1)
         torch.testing.assert_close(recomputed, by_lengths, rtol=0, atol=1e-2)  # floorf: see the long-signal test
+
+
+@pytest.mark.parametrize(
+    "dtype, k", [(torch.float32, 2), (torch.float32, 4), (torch.float32, 100), (torch.float64, 4), (torch.float64, 100)]
+)
+def test_even_k_is_the_mean_of_two_neighbours_only_up_to_2_to_the_23_samples(dtype, k):
+    for n, exact in ((2**23 // k, True), (2**23 // k + 1, False)):  # 8388608 samples and just beyond
+        x = (torch.arange(n * k, dtype=torch.int32) % 1024).to(dtype).view(1, 1, -1)
+        y = F.interpolate(x, size=n, mode="linear")
+        assert torch.equal(y, (x[..., k // 2 - 1 :: k] + x[..., k // 2 :: k]) / 2) == exact, (n * k, dtype)

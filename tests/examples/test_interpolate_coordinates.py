@@ -523,3 +523,12 @@ def test_nearest_rules_are_single_precision_for_every_dtype_but_float64_on_cpu(m
                 assert torch.equal(F.interpolate(x.to(dtype), size=out, mode=mode).long(), reference), (dtype, n, out)
             float64_differs |= not torch.equal(F.interpolate(x.double(), size=out, mode=mode).long(), reference)
     assert float64_differs
+
+
+@pytest.mark.parametrize("n_in", range(1, 9))
+def test_area_enlarging_averages_two_neighbours_only_for_a_ratio_that_is_not_whole(n_in):
+    row = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, n_in)  # one-hot rows: weights per output pixel
+    for n_out in range(n_in + 1, 4 * n_in + 2):
+        weights = F.interpolate(row, size=n_out, mode="area")[:, 0, :]
+        mixes = bool((weights.count_nonzero(dim=0) > 1).any())
+        assert mixes is (n_out % n_in != 0), (n_in, n_out)

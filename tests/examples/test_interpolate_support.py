@@ -592,3 +592,41 @@ def test_convention_equal_does_not_tell_the_sign_of_zero():
     row = torch.tensor([[[1.0, -0.0, 1.0]]])
     out = F.interpolate(row, scale_factor=1 / 3, mode="linear")
     assert torch.equal(out, row[..., 1::3]) and torch.signbit(row[0, 0, 1]) and not torch.signbit(out[0, 0, 0])
+
+
+def test_convention_float64_escapes_the_float32_positions_on_the_cpu():
+    n = 2**23 + 16
+    row = torch.arange(n, dtype=torch.float64).remainder(7).view(1, 1, n)
+    halved = F.interpolate(row, scale_factor=0.5, mode="linear")
+    assert torch.equal(halved, F.avg_pool1d(row, 2))  # in float32 the tail differs (test above)
+    assert torch.equal(F.interpolate(row, scale_factor=0.5, mode="nearest"), row[..., ::2])
+    # not in all: the CPU's 4-D nearest kernel for small outputs rounds the ratio 2/82 to float32 in float64 too
+    image = torch.arange(2, dtype=torch.float64).view(1, 1, 1, 2)
+    assert F.interpolate(image, size=(1, 82), mode="nearest")[0, 0, 0, 41] == 0  # exact: pixel 1
+
+
+@pytest.mark.parametrize("neighbour, sign", [(1.0, False), (-1.0, True)])
+def test_convention_odd_factor_bilinear_makes_minus_zero_plus_only_between_positive_neighbours(neighbour, sign):
+    image = torch.tensor([neighbour, -0.0, neighbour]).repeat(3, 1).view(1, 1, 3, 3)
+    out = F.interpolate(image, scale_factor=1 / 3, mode="bilinear")
+    assert torch.equal(out, image[..., 1::3, 1::3]) and bool(torch.signbit(out).all()) is sign
+
+
+def test_glossary_max_pooling_gives_nan_for_a_window_that_holds_one():
+    row = torch.tensor([[[1.0, float("nan"), 3.0, 2.0]]])
+    assert F.max_pool1d(row, 2)[0, 0, 0].isnan() and F.max_pool1d(row, 2)[0, 0, 1] == 3
+
+
+def test_glossary_average_pooling_with_divisor_override_is_not_the_mean():
+    image = torch.arange(4.0).view(1, 1, 2, 2)
+    assert F.avg_pool2d(image, 2).item() == 1.5
+    assert F.avg_pool2d(image, 2, divisor_override=3).item() == 2.0
+
+
+def test_index_grid_sample_matches_interpolate_only_up_to_rounding():
+    torch.manual_seed(0)
+    image = torch.rand(1, 1, 7, 7)
+    grid = F.affine_grid(torch.tensor([[[1.0, 0, 0], [0, 1.0, 0]]]), (1, 1, 12, 12), align_corners=False)
+    sampled = F.grid_sample(image, grid, mode="bilinear", padding_mode="border", align_corners=False)
+    resized = F.interpolate(image, size=(12, 12), mode="bilinear")
+    assert torch.allclose(sampled, resized, atol=1e-6) and not torch.equal(sampled, resized)
