@@ -537,3 +537,23 @@ def test_nearest_copies_floor_of_d_times_the_float32_ratio(rank):
     assert exact_differs
     two = F.interpolate(torch.arange(2.0).view(1, 1, 2), size=82, mode="nearest")[0, 0]
     assert two[41].item() == 0.0
+
+
+def test_the_one_pixel_wide_bug_strikes_uint8_above_4_channels_and_one_channel_in_channels_last():
+    # Review 6: the exception names uint8 with more than 4 channels, and channels_last escapes
+    # only with more than one channel (a single channel keeps its strides).
+    x = torch.rand(2, 1, 6, 5) * 200
+    for mode in ("bilinear", "bicubic"):
+        right = F.interpolate(x.expand(-1, 4, -1, -1).contiguous(memory_format=torch.channels_last), size=(3, 1),
+                              mode=mode, antialias=True)[:, :1]
+        for channels, dtype, layout, wrong in (
+            (1, torch.float32, torch.channels_last, True),
+            (4, torch.float32, torch.channels_last, False),
+            (5, torch.uint8, torch.contiguous_format, True),
+            (5, torch.uint8, torch.channels_last, False),
+        ):
+            xc = x.expand(-1, channels, -1, -1).to(dtype).contiguous(memory_format=layout)
+            y = F.interpolate(xc, size=(3, 1), mode=mode, antialias=True)[:, :1].float()
+            assert bool((y - right).abs().max() > 2) == wrong, (channels, dtype, layout, mode)
+            if wrong:
+                assert torch.equal(y, y[:, :, :1].expand_as(y))  # every row equals the first
