@@ -557,3 +557,23 @@ def test_the_one_pixel_wide_bug_strikes_uint8_above_4_channels_and_one_channel_i
             assert bool((y - right).abs().max() > 2) == wrong, (channels, dtype, layout, mode)
             if wrong:
                 assert torch.equal(y, y[:, :, :1].expand_as(y))  # every row equals the first
+
+
+def test_other_libraries_round_ties_to_even_and_scikit_image_keeps_one_pixel():
+    # Review 6: "round to the nearest integer" means ties to even (not half up), and
+    # scikit-image never goes below 1 pixel where SciPy returns an empty side.
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    transform = pytest.importorskip("skimage.transform")
+    ndimage = pytest.importorskip("scipy.ndimage")
+    for n_in in range(1, 12):
+        image = np.zeros((n_in, n_in), np.float32)
+        for scale in (0.5, 1.5, 2.5):
+            want = round(n_in * scale)  # Python's round: ties to even
+            if want:  # an empty output is an error in OpenCV
+                assert cv2.resize(image, None, fx=scale, fy=scale).shape == (want, want)
+            assert transform.rescale(image, scale).shape == (max(want, 1),) * 2
+            assert ndimage.zoom(image, scale).shape == (want, want)
+    assert cv2.resize(np.zeros((5, 5), np.float32), None, fx=0.5, fy=0.5).shape == (2, 2)  # not 3
+    assert transform.rescale(np.zeros((5, 5)), 0.05).shape == (1, 1)
+    assert ndimage.zoom(np.zeros((5, 5)), 0.05).shape == (0, 0)
