@@ -270,3 +270,19 @@ def test_on_the_smooth_input_flat_layers_stay_ten_times_below_with_every_seed(ns
     least_patterned = torch.stack([ns["per_seed"][kind, "smooth"] for kind in patterned]).min(dim=0).values
     assert (least_patterned > 10 * worst_flat).all()
     assert (flat > 0).all()  # content alone varies a little from phase to phase
+
+
+def test_rounding_alone_scores_only_where_the_exact_map_is_zero():
+    # Review 6: the flat threshold is relative to the map's RMS, so rounding is ignored on a map
+    # with a level, but a map that should be exactly 0 is all rounding and can score as a pattern.
+    from _upsamplers import bilinear_, bilinear_layer_args, checkerboard_score
+
+    layer = nn.ConvTranspose2d(1, 1, **bilinear_layer_args(8)).double()
+    bilinear_(layer)
+    with torch.no_grad():
+        for level in (0.1, 0.3, 1 / 3, 1.0, 7.0):
+            y = layer(torch.full((1, 1, 6, 6), level, dtype=torch.float64))
+            assert checkerboard_score(y, 8, 8) == 0.0, level
+        y = layer(torch.full((1, 1, 6, 6), 0.1, dtype=torch.float64)) - 0.1
+    assert 0 < y[..., 8:-8, 8:-8].abs().max() < 1e-15
+    assert checkerboard_score(y, 8, 8) > 0.5

@@ -537,3 +537,43 @@ def test_nearest_copies_floor_of_d_times_the_float32_ratio(rank):
     assert exact_differs
     two = F.interpolate(torch.arange(2.0).view(1, 1, 2), size=82, mode="nearest")[0, 0]
     assert two[41].item() == 0.0
+
+
+def test_the_one_pixel_wide_bug_strikes_uint8_above_4_channels_and_one_channel_in_channels_last():
+    # Review 6: the exception names uint8 with more than 4 channels, and channels_last escapes
+    # only with more than one channel (a single channel keeps its strides).
+    x = torch.rand(2, 1, 6, 5) * 200
+    for mode in ("bilinear", "bicubic"):
+        right = F.interpolate(x.expand(-1, 4, -1, -1).contiguous(memory_format=torch.channels_last), size=(3, 1),
+                              mode=mode, antialias=True)[:, :1]
+        for channels, dtype, layout, wrong in (
+            (1, torch.float32, torch.channels_last, True),
+            (4, torch.float32, torch.channels_last, False),
+            (5, torch.uint8, torch.contiguous_format, True),
+            (5, torch.uint8, torch.channels_last, False),
+        ):
+            xc = x.expand(-1, channels, -1, -1).to(dtype).contiguous(memory_format=layout)
+            y = F.interpolate(xc, size=(3, 1), mode=mode, antialias=True)[:, :1].float()
+            assert bool((y - right).abs().max() > 2) == wrong, (channels, dtype, layout, mode)
+            if wrong:
+                assert torch.equal(y, y[:, :, :1].expand_as(y))  # every row equals the first
+
+
+def test_other_libraries_round_ties_to_even_and_scikit_image_keeps_one_pixel():
+    # Review 6: "round to the nearest integer" means ties to even (not half up), and
+    # scikit-image never goes below 1 pixel where SciPy returns an empty side.
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    transform = pytest.importorskip("skimage.transform")
+    ndimage = pytest.importorskip("scipy.ndimage")
+    for n_in in range(1, 12):
+        image = np.zeros((n_in, n_in), np.float32)
+        for scale in (0.5, 1.5, 2.5):
+            want = round(n_in * scale)  # Python's round: ties to even
+            if want:  # an empty output is an error in OpenCV
+                assert cv2.resize(image, None, fx=scale, fy=scale).shape == (want, want)
+            assert transform.rescale(image, scale).shape == (max(want, 1),) * 2
+            assert ndimage.zoom(image, scale).shape == (want, want)
+    assert cv2.resize(np.zeros((5, 5), np.float32), None, fx=0.5, fy=0.5).shape == (2, 2)  # not 3
+    assert transform.rescale(np.zeros((5, 5)), 0.05).shape == (1, 1)
+    assert ndimage.zoom(np.zeros((5, 5)), 0.05).shape == (0, 0)

@@ -563,3 +563,25 @@ def test_a_scale_that_keeps_the_size_copies_in_bicubic_for_uint8_on_the_cpu_only
             x = (torch.rand(1, 3, 10, 10, generator=generator) * 255).to(dtype).to(memory_format=layout)
             y = F.interpolate(x.cpu(), scale_factor=1.05, mode="bicubic")
             assert torch.equal(y, x) == (dtype == torch.uint8), (dtype, layout)
+
+
+def test_antialias_align_corners_true_keeps_one_corner_or_two_when_a_side_keeps_its_size():
+    # Review 6: enlarging both sides keeps only the first corner; a side that keeps its size is
+    # copied by the antialiased kernel, and then two corners stay.
+    gen = torch.Generator().manual_seed(0)
+    seen = set()
+    for h in range(2, 7):
+        for w in range(2, 7):
+            x = torch.rand(1, 2, h, w, dtype=torch.float64, generator=gen)
+            for out_h in range(h, 12):
+                for out_w in range(w, 12):
+                    if (out_h, out_w) == (h, w):
+                        continue
+                    y = F.interpolate(x, size=(out_h, out_w), mode="bilinear", antialias=True, align_corners=True)
+                    kept = tuple(bool((y[..., i, j] - x[..., i, j]).abs().max() < 1e-12) for i in (0, -1) for j in (0, -1))
+                    if out_h > h and out_w > w:
+                        assert kept == (True, False, False, False), (h, w, out_h, out_w)
+                    else:
+                        assert kept == ((True, False, True, False) if out_h == h else (True, True, False, False))
+                        seen.add(out_h == h)
+    assert seen == {True, False}
