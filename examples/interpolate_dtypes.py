@@ -148,6 +148,17 @@ for where, (name, kwargs) in ((where, item) for where in places for item in MODE
 one = torch.rand(2, 3, 1, 1).contiguous(memory_format=torch.channels_last)
 print(f"\nA 2x3x1x1 tensor in channels_last is also contiguous: {one.is_contiguous()}; "
       f"torch suggests the format {torch._prims_common.suggest_memory_format(one)} for it.")
+# Made with .to(memory_format=...) instead, or pooled from a channels_last map, the same
+# 1x1 map gets channels_last strides, and the output keeps the format. (Ones: the values
+# do not matter, and drawing no random numbers leaves the next cell's image as it was.)
+for how, tensor in (
+    (".contiguous(memory_format=torch.channels_last)", one),
+    (".to(memory_format=torch.channels_last)", torch.ones(2, 3, 1, 1).to(memory_format=torch.channels_last)),
+    ("F.adaptive_avg_pool2d(channels_last 2x3x8x8, 1)", F.adaptive_avg_pool2d(torch.ones(2, 3, 8, 8).contiguous(memory_format=torch.channels_last), 1)),
+):
+    out = F.interpolate(tensor, size=(4, 4), mode="bilinear")
+    strides, flag = tensor.stride(), out.is_contiguous(memory_format=torch.channels_last)
+    print(f"2x3x1x1 from {how}: strides {strides}, output channels_last: {flag}")
 
 # %% precision
 # A random 3 x 32 x 32 image in [0, 1], resized in each dtype by whole factors (up 2x, down 2x)

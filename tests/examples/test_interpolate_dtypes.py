@@ -422,3 +422,25 @@ def test_cpu_bilinear_rounds_once_only_in_its_channels_last_kernel(dtype):
             assert (kernel <= 0.5 * eps * (1 + 1e-3)) == rounded_once, (dtype, channels, size_in, size_out, layout, kernel / eps)
     finally:
         torch.set_num_threads(threads)
+
+
+@pytest.mark.parametrize("channels", [2, 3, 4, 32])
+def test_a_1x1_input_comes_back_contiguous_only_when_its_strides_are_contiguous(ns, channels):
+    # A 1x1 channels_last map made by .to() or by pooling keeps the format; .contiguous() leaves it contiguous.
+    base = torch.rand(2, channels, 1, 1)
+    made = {
+        "contiguous": base.contiguous(memory_format=torch.channels_last),
+        "to": base.to(memory_format=torch.channels_last),
+        "pooled": F.adaptive_avg_pool2d(torch.rand(2, channels, 8, 8).contiguous(memory_format=torch.channels_last), 1),
+    }
+    for name, kwargs in ns["MODES"].items():
+        if name.startswith("lanczos") and not HAS_LANCZOS:
+            continue
+        for dtype in (torch.float32, torch.uint8):
+            if dtype == torch.uint8 and name == "area":
+                continue
+            for how, tensor in made.items():
+                x = (tensor * 255).to(dtype) if dtype == torch.uint8 else tensor
+                for size_out in ((3, 5), (4, 4), (2, 1)):
+                    out = F.interpolate(x, size=size_out, **kwargs)
+                    assert out.is_contiguous(memory_format=torch.channels_last) == (how != "contiguous"), (name, dtype, how, size_out)
