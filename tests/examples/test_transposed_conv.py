@@ -362,3 +362,10 @@ def test_default_bounds_agree_only_when_c_in_equals_c_out(c_in, c_out):
     bounds = [nn.init._calculate_fan_in_and_fan_out(layer(c_in, c_out, 3).weight)[0] ** -0.5 for layer in (nn.Conv2d, nn.ConvTranspose2d)]
     conv, transposed = bounds
     assert (transposed > conv) == (c_out < c_in) and (transposed < conv) == (c_out > c_in) and (transposed == conv) == (c_in == c_out)
+
+
+@pytest.mark.skipif(not torch.backends.cudnn.is_available(), reason="a build without cuDNN")
+def test_the_64_bit_indexing_fallback_applies_only_before_cudnn_9_3():
+    # use_cudnn sends huge non-batch-splittable layers to cuDNN from cuDNN 9.3 (v8 API on);
+    # the cuDNN this torch ships is newer, so "huge tensors fall back" would be false here
+    assert torch.backends.cudnn.version() >= 90300
