@@ -594,3 +594,34 @@ def test_opencv_inter_linear_is_not_antialias_bilinear(Downsample):
             assert (Downsample(k, "antialias-bilinear")(x)[0, 0] - opencv).abs().max() > 0.05
             if k == 2:
                 torch.testing.assert_close(Downsample(k, "avg")(x)[0, 0], opencv, atol=1e-6, rtol=0)
+
+
+def test_antialias_bilinear_is_pillows_bilinear_only_within_a_level_on_8_bit_images(Downsample):
+    """Pillow's 8-bit resampler rounds after each pass: float precision holds for mode F only."""
+    import numpy as np
+    from PIL import Image
+
+    generator = torch.Generator().manual_seed(12)
+    worst = 0.0
+    for k in (2, 3, 4, 5):
+        for height, width in ((8 * k, 10 * k), (5 * k, 3 * k), (40 * k, 30 * k)):
+            x = torch.randint(0, 256, (1, 1, height, width), generator=generator, dtype=torch.uint8)
+            small = Image.fromarray(x[0, 0].numpy(), mode="L").resize((width // k, height // k), Image.Resampling.BILINEAR)
+            ours = Downsample(k, "antialias-bilinear")(x.double())[0, 0]
+            diff = (ours - torch.from_numpy(np.asarray(small).astype(np.float64))).abs().max().item()
+            assert diff <= 1, (k, height, width)
+            worst = max(worst, diff)
+    assert worst > 0.5  # more than the rounding of one final result: not float precision
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_one_pixel_wide_cpu_bug_hits_contiguous_input_only(Downsample, dtype):
+    generator = torch.Generator().manual_seed(13)
+    for k in (2, 3, 4):
+        for height, width in ((2 * k, k), (5 * k, k + 1), (3 * k + 1, 2 * k - 1)):  # outputs one pixel wide
+            x = torch.randn(1, 3, height, width, generator=generator, dtype=dtype)
+            right = Downsample(k, "antialias-bilinear")(x)
+            call = dict(output_size=[height // k, 1], align_corners=False, scales_h=1 / k, scales_w=1 / k)
+            assert not torch.allclose(torch.ops.aten._upsample_bilinear2d_aa(x, **call), right), (k, height, width)
+            last = torch.ops.aten._upsample_bilinear2d_aa(x.contiguous(memory_format=torch.channels_last), **call)
+            torch.testing.assert_close(last, right, msg=str((k, height, width)))

@@ -362,3 +362,29 @@ def test_default_bounds_agree_only_when_c_in_equals_c_out(c_in, c_out):
     bounds = [nn.init._calculate_fan_in_and_fan_out(layer(c_in, c_out, 3).weight)[0] ** -0.5 for layer in (nn.Conv2d, nn.ConvTranspose2d)]
     conv, transposed = bounds
     assert (transposed > conv) == (c_out < c_in) and (transposed < conv) == (c_out > c_in) and (transposed == conv) == (c_in == c_out)
+
+
+@pytest.mark.skipif(not torch.backends.cudnn.is_available(), reason="a build without cuDNN")
+def test_the_64_bit_indexing_fallback_applies_only_before_cudnn_9_3():
+    # use_cudnn sends huge non-batch-splittable layers to cuDNN from cuDNN 9.3 (v8 API on);
+    # the cuDNN this torch ships is newer, so "huge tensors fall back" would be false here
+    assert torch.backends.cudnn.version() >= 90300
+
+
+@pytest.mark.skipif(not torch.backends.mkldnn.is_available(), reason="a build without oneDNN")
+def test_on_one_thread_large_unstrided_1x1_layers_skip_onednn():
+    slow = torch._C._ConvBackend.SlowTranspose2d
+    x, w = torch.zeros(2, 64, 256, 256), torch.zeros(64, 64, 1, 1)  # 8 million values: not a small layer
+    threads = torch.get_num_threads()
+    try:
+        torch.set_num_threads(1)
+        assert backend_at(x, w, 1) == slow
+        assert backend_at(x, w, 2) != slow and backend_at(torch.zeros(16, 64, 32, 32), w, 1) != slow
+        torch.set_num_threads(2)
+        assert backend_at(x, w, 1) != slow
+    finally:
+        torch.set_num_threads(threads)
+
+
+def backend_at(x, w, stride):
+    return torch._C._select_conv_backend(x, w, None, [stride, stride], [0, 0], [1, 1], True, [0, 0], 1, None)

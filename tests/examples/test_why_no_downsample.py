@@ -465,3 +465,16 @@ def test_bilinear_at_one_half_is_avg_pool_only_on_sides_up_to_2_to_the_23():
         x = (torch.arange(2 * width) % 251).float().view(1, 1, 2, width)
         gap = (F.interpolate(x, scale_factor=0.5, mode="bilinear") - F.avg_pool2d(x, 2)).abs().max().item()
         assert (gap < 1e-4) == same, width
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_bilinear_at_half_is_avg_pool_only_to_rounding_not_bit_for_bit(dtype):
+    generator = torch.Generator().manual_seed(5)
+    differs = False
+    for shape in ((1, 1, 2, 2), (2, 3, 7, 9), (1, 5, 17, 33), (4, 16, 64, 64)):
+        for memory_format in (torch.contiguous_format, torch.channels_last):
+            x = (torch.randn(shape, generator=generator, dtype=dtype) * 100).contiguous(memory_format=memory_format)
+            out, pooled = F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2)
+            torch.testing.assert_close(out, pooled)
+            differs |= not torch.equal(out, pooled)
+    assert differs
