@@ -348,3 +348,16 @@ def test_bilinear_rounds_its_weights_to_the_datas_precision_bfloat16_too():
     one_up = 1 + torch.finfo(torch.bfloat16).eps  # the next bfloat16 after 1
     peaks = {k: float(F.interpolate(step, scale_factor=k, mode="bilinear").max()) for k in range(2, 21)}
     assert set(peaks.values()) == {1.0, one_up} and peaks[10] == one_up
+
+
+def test_a_factor_that_rounds_to_a_whole_ratio_still_matches_pillow():
+    # "(unless the two round to the same float32 number, as x2.000000001 and x2 do on float32 input),
+    # and the result can miss Pillow's by far": here in x scale_factor is not whole, yet it matches.
+    Image = pytest.importorskip("PIL.Image")
+    rng = np.random.default_rng(3)
+    for h, w in [(3, 5), (7, 4), (9, 11), (12, 12)]:
+        image = rng.random((h, w), dtype=np.float32)
+        pil = np.asarray(Image.fromarray(image).resize((2 * w, 2 * h), Image.Resampling.BICUBIC))
+        x = torch.from_numpy(image)[None, None]
+        by_factor = F.interpolate(x, scale_factor=2.000000001, mode="bicubic", antialias=True)[0, 0]
+        np.testing.assert_allclose(by_factor.numpy(), pil, rtol=0, atol=1e-5)

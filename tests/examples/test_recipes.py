@@ -452,3 +452,13 @@ def test_only_the_padding_of_bilinear_layer_args_with_output_padding_0_aligns(ns
         if torch.allclose(y[..., b:-b, b:-b], reference[..., b:-b, b:-b], atol=1e-12):
             aligned.append((padding, output_padding))
     assert aligned == [(bilinear_layer_args(scale)["padding"], 0)]
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.float32])
+def test_a_factor_that_rounds_to_a_whole_ratio_reads_as_the_whole_ratio(mode, dtype):
+    # "the two ratios differ (unless they round to the same float32 number: x2.000000001 reads as x2)"
+    for n in range(1, 41):
+        mask = torch.randint(0, 5, (1, 1, 3, n)).to(dtype)
+        by_factor = F.interpolate(mask, scale_factor=(1, 2.000000001), mode=mode)
+        assert torch.equal(by_factor, F.interpolate(mask, size=(3, 2 * n), mode=mode)), n
