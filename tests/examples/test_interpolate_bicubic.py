@@ -361,3 +361,21 @@ def test_a_factor_that_rounds_to_a_whole_ratio_still_matches_pillow():
         x = torch.from_numpy(image)[None, None]
         by_factor = F.interpolate(x, scale_factor=2.000000001, mode="bicubic", antialias=True)[0, 0]
         np.testing.assert_allclose(by_factor.numpy(), pil, rtol=0, atol=1e-5)
+
+
+def test_antialiased_bicubic_keeps_a_ramp_in_the_interior_except_for_shrinks_by_a_non_whole_factor():
+    # "Nor does it hold for every shrink: ... by a factor that is not whole (30 -> 20, for instance) it bends
+    # a ramp even in the interior; enlarging and shrinking by a whole factor keep it."
+    def interior_error(n_in, n_out):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+        out = F.interpolate(ramp, size=(1, n_out), mode="bicubic", antialias=True)[0, 0, 0]
+        where = (torch.arange(n_out, dtype=torch.float64) + 0.5) * n_in / n_out - 0.5
+        reach = 2 * max(n_in / n_out, 1)  # the kernel's half-width, in input pixels
+        interior = (where - reach >= 0) & (where + reach <= n_in - 1)
+        errors = (out - where)[interior].abs()
+        return errors.max().item() if len(errors) else 0.0  # a short shrink may leave no interior
+
+    for n_in in range(8, 31):
+        for n_out in [n_in // k for k in (2, 3, 4) if n_in % k == 0] + list(range(n_in, 3 * n_in, 3)):
+            assert interior_error(n_in, n_out) < 1e-12, (n_in, n_out)
+    assert interior_error(30, 20) > 1e-3 and interior_error(40, 30) > 1e-3
