@@ -379,3 +379,18 @@ def test_antialiased_bicubic_keeps_a_ramp_in_the_interior_except_for_shrinks_by_
         for n_out in [n_in // k for k in (2, 3, 4) if n_in % k == 0] + list(range(n_in, 3 * n_in, 3)):
             assert interior_error(n_in, n_out) < 1e-12, (n_in, n_out)
     assert interior_error(30, 20) > 1e-3 and interior_error(40, 30) > 1e-3
+
+
+def test_on_8_bit_images_rounding_is_one_more_reason_torch_and_pillow_differ():
+    # "the others are how they treat the border, when shrinking, how wide the kernel is, and, on 8-bit
+    # images, how they round": with A, border and width the same (antialias=True), float images match
+    # Pillow and 8-bit ones do not.
+    Image = pytest.importorskip("PIL.Image")
+    image = np.random.default_rng(0).integers(0, 256, (20, 20), dtype=np.uint8)
+    x = torch.from_numpy(image)[None, None]
+    as_float = F.interpolate(x.float(), size=(45, 33), mode="bicubic", antialias=True)[0, 0].numpy()
+    pil_float = np.asarray(Image.fromarray(image.astype(np.float32)).resize((33, 45), Image.Resampling.BICUBIC))
+    np.testing.assert_allclose(as_float, pil_float, rtol=0, atol=1e-3)
+    as_uint8 = F.interpolate(x, size=(45, 33), mode="bicubic", antialias=True)[0, 0].numpy()
+    pil_uint8 = np.asarray(Image.fromarray(image).resize((33, 45), Image.Resampling.BICUBIC))
+    assert (as_uint8 != pil_uint8).any()
