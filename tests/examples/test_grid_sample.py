@@ -309,3 +309,20 @@ def test_bicubic_zeros_differs_in_exactly_the_shrinks_below_a_factor_of_three(ns
             border = resize(x, (1, n_out), "bicubic", False, "border")
             differs = not torch.allclose(zeros, border, rtol=0, atol=1e-12)
             assert differs == (n_out < n_in < 3 * n_out), (n_in, n_out)
+
+
+def test_a_factor_that_rounds_to_a_whole_ratio_reads_the_size_positions(ns):
+    # "except where 1/s and in/out round to the same number in the kernel's precision: for float32
+    # input, x2.000000001 reads exactly the positions of x2" (in * s is not whole, yet the plain grid matches)
+    resize = ns["resize_with_grid_sample"]
+    s = 2.000000001
+    for n in range(1, 20):
+        assert (Fraction(n) * Fraction(s)).denominator > 1
+        ramp = torch.arange(n, dtype=torch.float32).view(1, 1, 1, -1)
+        by_factor = F.interpolate(ramp, scale_factor=(1, s), mode="bilinear")
+        assert torch.equal(by_factor, F.interpolate(ramp, size=(1, 2 * n), mode="bilinear")), n
+        torch.testing.assert_close(resize(ramp, (1, 2 * n), "bilinear", False), by_factor, rtol=0, atol=1e-5)
+        # In float64 the kernel keeps 1/s, and the positions move.
+        if n > 1:
+            ramp64 = ramp.double()
+            assert not torch.equal(F.interpolate(ramp64, scale_factor=(1, s), mode="bilinear"), F.interpolate(ramp64, size=(1, 2 * n), mode="bilinear"))

@@ -348,3 +348,49 @@ def test_bilinear_rounds_its_weights_to_the_datas_precision_bfloat16_too():
     one_up = 1 + torch.finfo(torch.bfloat16).eps  # the next bfloat16 after 1
     peaks = {k: float(F.interpolate(step, scale_factor=k, mode="bilinear").max()) for k in range(2, 21)}
     assert set(peaks.values()) == {1.0, one_up} and peaks[10] == one_up
+
+
+def test_a_factor_that_rounds_to_a_whole_ratio_still_matches_pillow():
+    # "(unless the two round to the same float32 number, as x2.000000001 and x2 do on float32 input),
+    # and the result can miss Pillow's by far": here in x scale_factor is not whole, yet it matches.
+    Image = pytest.importorskip("PIL.Image")
+    rng = np.random.default_rng(3)
+    for h, w in [(3, 5), (7, 4), (9, 11), (12, 12)]:
+        image = rng.random((h, w), dtype=np.float32)
+        pil = np.asarray(Image.fromarray(image).resize((2 * w, 2 * h), Image.Resampling.BICUBIC))
+        x = torch.from_numpy(image)[None, None]
+        by_factor = F.interpolate(x, scale_factor=2.000000001, mode="bicubic", antialias=True)[0, 0]
+        np.testing.assert_allclose(by_factor.numpy(), pil, rtol=0, atol=1e-5)
+
+
+def test_antialiased_bicubic_keeps_a_ramp_in_the_interior_except_for_shrinks_by_a_non_whole_factor():
+    # "Nor does it hold for every shrink: ... by a factor that is not whole (30 -> 20, for instance) it bends
+    # a ramp even in the interior; enlarging and shrinking by a whole factor keep it."
+    def interior_error(n_in, n_out):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+        out = F.interpolate(ramp, size=(1, n_out), mode="bicubic", antialias=True)[0, 0, 0]
+        where = (torch.arange(n_out, dtype=torch.float64) + 0.5) * n_in / n_out - 0.5
+        reach = 2 * max(n_in / n_out, 1)  # the kernel's half-width, in input pixels
+        interior = (where - reach >= 0) & (where + reach <= n_in - 1)
+        errors = (out - where)[interior].abs()
+        return errors.max().item() if len(errors) else 0.0  # a short shrink may leave no interior
+
+    for n_in in range(8, 31):
+        for n_out in [n_in // k for k in (2, 3, 4) if n_in % k == 0] + list(range(n_in, 3 * n_in, 3)):
+            assert interior_error(n_in, n_out) < 1e-12, (n_in, n_out)
+    assert interior_error(30, 20) > 1e-3 and interior_error(40, 30) > 1e-3
+
+
+def test_on_8_bit_images_rounding_is_one_more_reason_torch_and_pillow_differ():
+    # "the others are how they treat the border, when shrinking, how wide the kernel is, and, on 8-bit
+    # images, how they round": with A, border and width the same (antialias=True), float images match
+    # Pillow and 8-bit ones do not.
+    Image = pytest.importorskip("PIL.Image")
+    image = np.random.default_rng(0).integers(0, 256, (20, 20), dtype=np.uint8)
+    x = torch.from_numpy(image)[None, None]
+    as_float = F.interpolate(x.float(), size=(45, 33), mode="bicubic", antialias=True)[0, 0].numpy()
+    pil_float = np.asarray(Image.fromarray(image.astype(np.float32)).resize((33, 45), Image.Resampling.BICUBIC))
+    np.testing.assert_allclose(as_float, pil_float, rtol=0, atol=1e-3)
+    as_uint8 = F.interpolate(x, size=(45, 33), mode="bicubic", antialias=True)[0, 0].numpy()
+    pil_uint8 = np.asarray(Image.fromarray(image).resize((33, 45), Image.Resampling.BICUBIC))
+    assert (as_uint8 != pil_uint8).any()

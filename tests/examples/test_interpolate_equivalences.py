@@ -1,6 +1,7 @@
 """The claims of docs/interpolate-equivalences*.md, each checked on several shapes and scales."""
 
 import inspect
+import itertools
 import warnings
 
 import pytest
@@ -409,3 +410,14 @@ def test_nearest_exact_shrink_is_slicing_only_below_two_to_the_23_on_the_cpu(k):
 
     assert misses(k * (2**23 // k)) == 0
     assert misses(k * (9_000_000 // k)) > 0
+
+
+@pytest.mark.parametrize("mode", ["nearest", "bilinear", "bicubic"])
+def test_a_factor_that_rounds_to_a_whole_ratio_lands_on_the_size_positions(mode):
+    # "lands elsewhere when in x scale_factor is not whole ... unless 1/scale_factor rounds to the same
+    # float32 number as in/out, as x2.000000001 does on float32 input"
+    for h, w in itertools.product(range(1, 8), range(2, 9)):
+        x = torch.randn(1, 2, h, w)
+        by_factor = F.interpolate(x, scale_factor=2.000000001, mode=mode)
+        assert by_factor.shape[-2:] == (2 * h, 2 * w)
+        assert torch.equal(by_factor, F.interpolate(x, size=(2 * h, 2 * w), mode=mode)), (h, w)

@@ -452,3 +452,27 @@ def test_only_the_padding_of_bilinear_layer_args_with_output_padding_0_aligns(ns
         if torch.allclose(y[..., b:-b, b:-b], reference[..., b:-b, b:-b], atol=1e-12):
             aligned.append((padding, output_padding))
     assert aligned == [(bilinear_layer_args(scale)["padding"], 0)]
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.float32])
+def test_a_factor_that_rounds_to_a_whole_ratio_reads_as_the_whole_ratio(mode, dtype):
+    # "the two ratios differ (unless they round to the same float32 number: x2.000000001 reads as x2)"
+    for n in range(1, 41):
+        mask = torch.randint(0, 5, (1, 1, 3, n)).to(dtype)
+        by_factor = F.interpolate(mask, scale_factor=(1, 2.000000001), mode=mode)
+        assert torch.equal(by_factor, F.interpolate(mask, size=(3, 2 * n), mode=mode)), n
+
+
+def test_depthwise_equals_identity_mixing_only_up_to_rounding_in_float32(ns):
+    # "computes the same up to float rounding ... in float32 on the CPU, with 2 to 4 channels, they differ in the last bit"
+    from _upsamplers import bilinear_, bilinear_layer_args
+
+    for channels, scale in itertools.product((2, 3, 4), (2, 3, 4)):
+        full = bilinear_(nn.ConvTranspose2d(channels, channels, **bilinear_layer_args(scale), bias=False))
+        depthwise = ns["bilinear_transposed"](channels, scale, torch.float32, "cpu")
+        x = torch.randn(2, channels, 7, 9)
+        with torch.no_grad():
+            a, b = depthwise(x), full(x)
+        assert not torch.equal(a, b), (channels, scale)
+        torch.testing.assert_close(a, b, atol=1e-6, rtol=0)
