@@ -318,3 +318,14 @@ def test_the_pages_name_the_parameter_free_shrinks_they_leave_out():
         for suffix in (".md", ".zh.md"):
             opening = (ROOT / "docs" / (page + suffix)).read_text().split("::: example")[0]
             assert "F.grid_sample" in opening and "FractionalMaxPool2d" in opening, page + suffix
+
+
+def test_scale_factor_one_49th_leaves_the_slice_a_pixel_short():
+    # the page: 49 m pixels with scale_factor=1/49 give m - 1 on most sizes (98 give 1), in any dtype
+    for dtype in (torch.float32, torch.float64):
+        x = torch.randn(1, 1, 1, 98, dtype=dtype)
+        for mode in ("bilinear", "bicubic"):
+            assert F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode).shape[-1] == 1
+    sizes = range(2, 200)
+    short = [m for m in sizes if F.interpolate(torch.zeros(1, 1, 1, 49 * m), scale_factor=(1, 1 / 49)).shape[-1] == m - 1]
+    assert len(short) > len(sizes) / 2
