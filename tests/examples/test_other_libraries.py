@@ -497,3 +497,12 @@ def test_nearest_float64_is_float32_only_for_4d_input_on_the_cpu():
         got = F.interpolate(torch.arange(n, dtype=torch.float64).view(1, 1, n), size=m, mode="nearest")[0, 0].long()
         misses += got.tolist() != [min(d * n // m, n - 1) for d in range(m)]
     assert misses == 0
+
+
+def test_enlarging_bilinear_with_and_without_antialias_agree_only_to_float32_rounding():
+    # the page: the same result up to float32 rounding, not bit for bit
+    x = torch.rand(1, 1, 64, 64, generator=torch.Generator().manual_seed(0))
+    plain = F.interpolate(x, size=(160, 160), mode="bilinear")
+    antialiased = F.interpolate(x, size=(160, 160), mode="bilinear", antialias=True)
+    assert not torch.equal(plain, antialiased)
+    torch.testing.assert_close(plain, antialiased, atol=2e-6, rtol=0)
