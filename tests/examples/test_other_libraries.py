@@ -112,7 +112,8 @@ def test_float32_positions_drift_from_pillow_and_opencv_on_large_images(ns):
     large, match = ns["large"], ns["MATCH"]
     for (n, m, dtype), gaps in large.items():
         if dtype == "float64":
-            assert max(gaps) < 1e-6, (n, m)
+            # the antialiased kernel is double everywhere; plain bilinear only up to 4000 pixels
+            assert gaps[0] < 1e-6 and (gaps[1] < 1e-6) == (n <= 4000), (n, m)
     assert min(large[4000, 3999, "float32"]) > match
     assert max(large[256, 255, "float32"] + large[256, 192, "float32"]) < match
     assert max(large[4000, 3999, "float32"]) < 0.1 / 255
