@@ -159,7 +159,7 @@ for call, setting in (("Pillow BILINEAR", "bilinear, antialias"), ("Pillow BICUB
 large = {}
 print("| row | torch dtype | `bilinear, antialias` − Pillow BILINEAR | `bilinear` − cv2 INTER_LINEAR |")
 print("|---|---|---:|---:|")
-for n, m in ((256, 255), (256, 192), (1000, 999), (4000, 3999), (4000, 3000)):
+for n, m in ((256, 255), (256, 192), (1000, 999), (4000, 3999), (4000, 3000), (9000, 8999)):
     row = np.random.default_rng(n + m).random((2, n), dtype=np.float32)
     for dtype in (np.float32, np.float64):
         ours = {setting: torch_resize(row.astype(dtype), (2, m), **TORCH[setting]) for setting in ("bilinear, antialias", "bilinear")}

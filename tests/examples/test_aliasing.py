@@ -318,3 +318,30 @@ def test_the_pages_name_the_parameter_free_shrinks_they_leave_out():
         for suffix in (".md", ".zh.md"):
             opening = (ROOT / "docs" / (page + suffix)).read_text().split("::: example")[0]
             assert "F.grid_sample" in opening and "FractionalMaxPool2d" in opening, page + suffix
+
+
+def test_scale_factor_one_49th_leaves_the_slice_a_pixel_short():
+    # the page: 49 m pixels with scale_factor=1/49 give m - 1 on most sizes (98 give 1), in any dtype
+    for dtype in (torch.float32, torch.float64):
+        x = torch.randn(1, 1, 1, 98, dtype=dtype)
+        for mode in ("bilinear", "bicubic"):
+            assert F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode).shape[-1] == 1
+    sizes = range(2, 200)
+    short = [m for m in sizes if F.interpolate(torch.zeros(1, 1, 1, 49 * m), scale_factor=(1, 1 / 49)).shape[-1] == m - 1]
+    assert len(short) > len(sizes) / 2
+
+
+def test_max_pools_agree_at_every_k_on_floating_point_input_only():
+    # the page: bit for bit at every k, but AdaptiveMaxPool2d has no integer kernel
+    generator = torch.Generator().manual_seed(0)
+    for k in range(1, 13):
+        for dtype in (torch.float32, torch.float64, torch.bfloat16, torch.float16):
+            for channels_last in (False, True):
+                x = torch.randn(2, 5, 2 * k, 3 * k, generator=generator).to(dtype)
+                if channels_last:
+                    x = x.contiguous(memory_format=torch.channels_last)
+                assert torch.equal(F.adaptive_max_pool2d(x, (2, 3)), F.max_pool2d(x, k)), (k, dtype)
+    x = torch.randint(0, 256, (1, 1, 4, 4), dtype=torch.uint8, generator=generator)
+    assert F.max_pool2d(x, 2).dtype == torch.uint8
+    with pytest.raises(RuntimeError, match="not implemented"):
+        F.adaptive_max_pool2d(x, 2)

@@ -511,3 +511,26 @@ def test_align_corners_gives_no_single_response_even_at_a_whole_factor():
     positions = (m * torch.arange(8, dtype=torch.float64)).sum(1)
     torch.testing.assert_close(positions, torch.tensor([0, 7 / 3, 14 / 3, 7], dtype=torch.float64))
     assert len({tuple(row[row != 0].tolist()) for row in m}) == 3
+
+
+def test_scale_factor_one_49th_leaves_the_slice_a_pixel_short():
+    # the page: 49 m pixels with scale_factor=1/49 give m - 1 on most sizes (98 give 1), in any dtype
+    for dtype in (torch.float32, torch.float64):
+        x = torch.randn(1, 1, 1, 98, dtype=dtype)
+        for mode in ("bilinear", "bicubic"):
+            assert F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode).shape[-1] == 1
+    sizes = range(2, 200)
+    short = [m for m in sizes if F.interpolate(torch.zeros(1, 1, 1, 49 * m), scale_factor=(1, 1 / 49)).shape[-1] == m - 1]
+    assert len(short) > len(sizes) / 2
+
+
+def test_lanczos_uint8_is_within_one_level_of_pillow_only_where_both_resize_the_width_first():
+    # the page: one level on some pixels, several where Pillow (13) resizes the height first, as at 256 -> 181x300
+    image = np.random.default_rng(0).integers(0, 256, (256, 256, 3), dtype=np.uint8)
+    tensor = torch.from_numpy(image).permute(2, 0, 1)[None].contiguous()
+    worst = {}
+    for h, w in ((64, 64), (300, 181), (181, 300)):
+        ours = F.interpolate(tensor, size=(h, w), mode="lanczos", antialias=True)[0].permute(1, 2, 0).numpy()
+        pillow = np.asarray(Image.fromarray(image).resize((w, h), Image.Resampling.LANCZOS))
+        worst[h, w] = int(np.abs(ours.astype(int) - pillow).max())
+    assert worst[64, 64] == worst[300, 181] == 1 and worst[181, 300] > 2
