@@ -365,6 +365,23 @@ def test_torch_cpu_linear_modes_copy_an_axis_whose_size_does_not_change(ns):
         assert torch.equal(F.interpolate(line, scale_factor=factor, mode="linear"), line)
 
 
+def test_torch_cpu_bicubic_copies_an_unchanged_axis_for_uint8_and_antialias():
+    # The page: plain floating-point bicubic scales an axis whose size does not change, but
+    # the CPU kernels for uint8 and for antialias=True copy it, as the linear ones do.
+    generator = torch.Generator().manual_seed(3)
+    for channels, width, channels_last in itertools.product((1, 3, 4, 8), (3, 7, 100), (False, True)):
+        x = torch.randn(1, channels, 2, width, generator=generator)
+        if channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        pixels = (x.clamp(-2, 2) * 60 + 128).to(torch.uint8)
+        for inp, antialias in ((x, False), (x, True), (x.double(), True), (pixels, False), (pixels, True)):
+            both = F.interpolate(inp, scale_factor=1.4, mode="bicubic", antialias=antialias)
+            width_only = F.interpolate(inp, scale_factor=(1.0, 1.4), mode="bicubic", antialias=antialias)
+            copied = torch.equal(both, width_only)
+            plain_float = inp.is_floating_point() and not antialias
+            assert copied != plain_float, (channels, width, channels_last, inp.dtype, antialias)
+
+
 def _dynamic_sweep(tmp_path, dynamo):
     """Export resizes with a dynamic height and width; compare onnxruntime with eager torch at many sizes."""
     import onnxruntime
