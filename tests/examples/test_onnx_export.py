@@ -664,3 +664,38 @@ def test_quantized_one_pixel_mix_comes_from_an_ambiguous_memory_format():
         warnings.simplefilter("ignore")
         y = F.interpolate(torch.quantize_per_tensor(one + 1, 0.05, 0, torch.quint8), scale_factor=2)
     assert y.is_contiguous() and not y.is_contiguous(memory_format=torch.channels_last)
+
+
+def _resize_width(width, factor):
+    """Output width of a lone ONNX Resize with constant scales, run in onnxruntime."""
+    import onnxruntime
+    from onnx import TensorProto, helper
+
+    node = helper.make_node("Resize", ["x", "", "scales"], ["y"], mode="nearest")
+    graph = helper.make_graph(
+        [node], "resize", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 1, 1, width])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
+        initializer=[helper.make_tensor("scales", TensorProto.FLOAT, [4], [1, 1, 1, factor])],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)])
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3
+    session = onnxruntime.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
+    return session.run(None, {"x": np.zeros((1, 1, 1, width), np.float32)})[0].shape[-1]
+
+
+def test_exact_binary_factors_keep_the_size_only_when_the_float_product_is_exact():
+    # The page: 2, 0.5, 0.25 and 5.5 give exact single-precision products below 2^23, so
+    # onnxruntime's size equals torch's; 1 + 2^-13, exact in binary too, does not on 8191 columns.
+    widths = [2, 3, 7, 45, 1000, 8191, 65535, 1_000_001, 1_525_201]
+    for factor in (2.0, 0.5, 0.25, 5.5):
+        for width in widths:
+            single = np.float32(factor) * np.float32(width)
+            assert float(single) == factor * width < 2**23 or width * factor >= 2**23, (factor, width)
+    for width in (2, 3, 45, 1000, 8191):
+        for factor in (2.0, 0.5, 0.25, 5.5):
+            assert _resize_width(width, factor) == int(width * factor), (width, factor)
+    factor = 1 + 2**-13
+    assert np.float32(factor) == factor
+    assert _resize_width(8191, factor) == 8192
+    assert F.interpolate(torch.zeros(1, 1, 1, 8191), scale_factor=(1, factor)).shape[-1] == 8191

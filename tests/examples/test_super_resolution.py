@@ -381,3 +381,11 @@ def test_transposed_conv_sums_2x2_taps_per_channel_away_from_the_border_only(c_i
     assert torch.all(counts[1:-1, 1:-1] == 4 * c_in)
     assert counts[0, 0] == counts[-1, -1] == c_in
     assert torch.all(counts[0, 1:-1] == 2 * c_in)
+
+
+def test_a_large_constant_makes_a_pattern_flat_for_the_score(ns):
+    """The score's docstring: a constant does not change the score unless it makes the map flat."""
+    score = ns["checkerboard_score"]
+    board = ((torch.arange(8)[:, None] + torch.arange(8)) % 2 * 2.0 - 1).reshape(1, 1, 8, 8)
+    assert score(board, 2, 0) == score(board + 1e4, 2, 0) == score((board + 1e5).double(), 2, 0) == 1
+    assert score(board + 1e5, 2, 0) == 0
