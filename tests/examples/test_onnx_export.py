@@ -365,6 +365,23 @@ def test_torch_cpu_linear_modes_copy_an_axis_whose_size_does_not_change(ns):
         assert torch.equal(F.interpolate(line, scale_factor=factor, mode="linear"), line)
 
 
+def test_torch_cpu_bicubic_copies_an_unchanged_axis_for_uint8_and_antialias():
+    # The page: plain floating-point bicubic scales an axis whose size does not change, but
+    # the CPU kernels for uint8 and for antialias=True copy it, as the linear ones do.
+    generator = torch.Generator().manual_seed(3)
+    for channels, width, channels_last in itertools.product((1, 3, 4, 8), (3, 7, 100), (False, True)):
+        x = torch.randn(1, channels, 2, width, generator=generator)
+        if channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        pixels = (x.clamp(-2, 2) * 60 + 128).to(torch.uint8)
+        for inp, antialias in ((x, False), (x, True), (x.double(), True), (pixels, False), (pixels, True)):
+            both = F.interpolate(inp, scale_factor=1.4, mode="bicubic", antialias=antialias)
+            width_only = F.interpolate(inp, scale_factor=(1.0, 1.4), mode="bicubic", antialias=antialias)
+            copied = torch.equal(both, width_only)
+            plain_float = inp.is_floating_point() and not antialias
+            assert copied != plain_float, (channels, width, channels_last, inp.dtype, antialias)
+
+
 def _dynamic_sweep(tmp_path, dynamo):
     """Export resizes with a dynamic height and width; compare onnxruntime with eager torch at many sizes."""
     import onnxruntime
@@ -647,3 +664,38 @@ def test_quantized_one_pixel_mix_comes_from_an_ambiguous_memory_format():
         warnings.simplefilter("ignore")
         y = F.interpolate(torch.quantize_per_tensor(one + 1, 0.05, 0, torch.quint8), scale_factor=2)
     assert y.is_contiguous() and not y.is_contiguous(memory_format=torch.channels_last)
+
+
+def _resize_width(width, factor):
+    """Output width of a lone ONNX Resize with constant scales, run in onnxruntime."""
+    import onnxruntime
+    from onnx import TensorProto, helper
+
+    node = helper.make_node("Resize", ["x", "", "scales"], ["y"], mode="nearest")
+    graph = helper.make_graph(
+        [node], "resize", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 1, 1, width])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
+        initializer=[helper.make_tensor("scales", TensorProto.FLOAT, [4], [1, 1, 1, factor])],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)])
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3
+    session = onnxruntime.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
+    return session.run(None, {"x": np.zeros((1, 1, 1, width), np.float32)})[0].shape[-1]
+
+
+def test_exact_binary_factors_keep_the_size_only_when_the_float_product_is_exact():
+    # The page: 2, 0.5, 0.25 and 5.5 give exact single-precision products below 2^23, so
+    # onnxruntime's size equals torch's; 1 + 2^-13, exact in binary too, does not on 8191 columns.
+    widths = [2, 3, 7, 45, 1000, 8191, 65535, 1_000_001, 1_525_201]
+    for factor in (2.0, 0.5, 0.25, 5.5):
+        for width in widths:
+            single = np.float32(factor) * np.float32(width)
+            assert float(single) == factor * width < 2**23 or width * factor >= 2**23, (factor, width)
+    for width in (2, 3, 45, 1000, 8191):
+        for factor in (2.0, 0.5, 0.25, 5.5):
+            assert _resize_width(width, factor) == int(width * factor), (width, factor)
+    factor = 1 + 2**-13
+    assert np.float32(factor) == factor
+    assert _resize_width(8191, factor) == 8192
+    assert F.interpolate(torch.zeros(1, 1, 1, 8191), scale_factor=(1, factor)).shape[-1] == 8191

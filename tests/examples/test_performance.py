@@ -228,6 +228,48 @@ def test_the_cpu_converts_nchw_when_the_output_is_at_most_128_high_plus_wide(ns,
                     assert (spent >= x.nbytes + out.nbytes) == converts, (mode, channels, dtype, (h, w), (oh, ow), spent)
 
 
+@pytest.mark.parametrize("antialias", [False, True])
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_the_avx2_uint8_kernel_unpacks_at_every_size_but_the_inputs_own(mode, antialias):
+    """The page: uint8 with at most 4 channels on an AVX2 CPU unpacks into a 4-channel
+    buffer, except channels_last with 3 or 4 channels, and except at the input's own size,
+    where the kernel only copies."""
+    from torch._C._profiler import _EventType
+    from torch.profiler import ProfilerActivity, profile
+
+    if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
+        pytest.skip("the AVX2 kernel")
+    op = getattr(torch.ops.aten, f"_upsample_{mode}2d_aa" if antialias else f"upsample_{mode}2d").out
+
+    def allocated(x, out):
+        with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
+            op(x, list(out.shape[-2:]), False, None, None, out=out)
+        nodes, total = list(prof.profiler.kineto_results.experimental_event_tree()), 0
+        while nodes:
+            node = nodes.pop()
+            nodes += node.children
+            if node.tag == _EventType.Allocation:
+                total += max(node.typed[1].alloc_size, 0)
+        return total
+
+    def images(channels, h, w, channels_last):
+        x = torch.randint(0, 256, (2, channels, h, w), dtype=torch.uint8)
+        return x.contiguous(memory_format=torch.channels_last) if channels_last else x
+
+    for channels, channels_last in [(1, False), (2, False), (3, False), (4, False), (3, True), (4, True)]:
+        for h, w in [(16, 16), (17, 9), (2, 40)]:
+            x = images(channels, h, w, channels_last)
+            for oh, ow in [(h, w), (h, w + 3), (h + 5, w), (h // 2, w * 2)]:
+                out = images(channels, oh, ow, channels_last)
+                # against a 4-channel channels_last call, which needs no unpacking but the
+                # same intermediate buffers: an unpacked image adds 4 bytes a pixel
+                extra = allocated(x, out) - allocated(images(4, h, w, True), images(4, oh, ow, True))
+                unpacks = (oh, ow) != (h, w) and not channels_last
+                assert (extra >= 4 * h * w) == unpacks, (channels, channels_last, (h, w), (oh, ow), extra)
+                if (oh, ow) == (h, w):
+                    assert allocated(x, out) == 0 and torch.equal(out, x)
+
+
 def test_the_allocation_count_sees_a_clone_and_not_a_copy(ns):
     x, target = torch.randn(1, 64, 32, 32, device=ns["device"]), torch.empty(1, 64, 32, 32, device=ns["device"])
     assert ns["allocated"](lambda: target.copy_(x)) == 0

@@ -355,3 +355,37 @@ def test_docstring_names_output_channels_for_the_conv_transpose_bound():
     doc = nn.ConvTranspose2d.__doc__
     weight_doc = doc[doc.index("weight (Tensor)") : doc.index("bias (Tensor)")]
     assert r"k = \frac{groups}{C_\text{out}" in weight_doc
+
+
+@pytest.mark.parametrize("groups", [1, 2, 4])
+def test_default_bounds_count_the_channels_of_one_group(groups):
+    """The page: n is input channels per group x kernel area for a convolution, output
+    channels per group x kernel area for a transposed one (the default weight bound 1/sqrt(n))."""
+    torch.manual_seed(groups)
+    for layer, n in (
+        (nn.Conv2d(8, 16, 3, groups=groups), 8 // groups * 9),
+        (nn.ConvTranspose2d(16, 8, 4, stride=2, padding=1, groups=groups), 8 // groups * 16),
+    ):
+        top = layer.weight.abs().max().item()
+        assert 0.95 * n**-0.5 < top <= n**-0.5, (layer, groups)
+
+
+@pytest.mark.parametrize("c_in", [1, 3, 8])
+def test_transposed_conv_sums_2x2_taps_per_channel_away_from_the_border_only(c_in):
+    """The page: a stride-2, kernel-4, padding-1 transposed convolution sums c_in x 2 x 2
+    products at each output pixel away from the border, c_in x 1 x 1 at a corner."""
+    layer = nn.ConvTranspose2d(c_in, 1, 4, stride=2, padding=1, bias=False)
+    with torch.no_grad():
+        layer.weight.fill_(1.0)
+        counts = layer(torch.ones(1, c_in, 6, 6))[0, 0]
+    assert torch.all(counts[1:-1, 1:-1] == 4 * c_in)
+    assert counts[0, 0] == counts[-1, -1] == c_in
+    assert torch.all(counts[0, 1:-1] == 2 * c_in)
+
+
+def test_a_large_constant_makes_a_pattern_flat_for_the_score(ns):
+    """The score's docstring: a constant does not change the score unless it makes the map flat."""
+    score = ns["checkerboard_score"]
+    board = ((torch.arange(8)[:, None] + torch.arange(8)) % 2 * 2.0 - 1).reshape(1, 1, 8, 8)
+    assert score(board, 2, 0) == score(board + 1e4, 2, 0) == score((board + 1e5).double(), 2, 0) == 1
+    assert score(board + 1e5, 2, 0) == 0
