@@ -326,6 +326,21 @@ def test_hf_pil_backend_takes_whole_number_float_images_as_8_bit_levels(ns, low,
     assert np.array_equal(out, np.stack(expected))
 
 
+def test_hf_pil_backend_whole_numbers_are_whole_to_np_allclose_tolerance(ns):
+    # Values outside [0, 1] that are not whole numbers but lie within np.allclose's tolerance of
+    # them (200.0005 counts as 200) do not raise: they are truncated to 8-bit levels and resized.
+    _, pil_backend, _ = ns["HF"]["ViTImageProcessor"]
+    levels = np.random.default_rng(1).integers(2, 255, (3, 300, 280)).astype(np.float32)
+    near_whole = levels * np.float32(1 + 2.5e-6)
+    assert not np.array_equal(near_whole, np.round(near_whole)) and near_whole.max() > 1
+    out = np.asarray(pil_backend(near_whole, **ns["ONLY_RESIZE"])["pixel_values"][0], dtype=np.float64)
+    expected = [
+        np.asarray(Image.fromarray(c.astype(np.uint8)).resize((224, 224), Image.Resampling.BILINEAR))
+        for c in near_whole
+    ]
+    assert np.array_equal(out, np.stack(expected))
+
+
 # --- pytorch-fid --------------------------------------------------------------------------------
 
 

@@ -508,3 +508,24 @@ def test_nearest_exact_parts_from_pil_off_exact_ties_on_long_rows():
     pil = np.asarray(F2.resize(Image.fromarray(row[0].numpy(), mode="F"), [1, m], IM.NEAREST_EXACT))[0]
     differ = np.nonzero(ours != pil)[0]
     assert len(differ) == 4 and not np.any((2 * differ + 1) * n % (2 * m) == 0)
+
+
+@pytest.mark.parametrize(
+    ("machine", "capability", "native"),
+    [
+        ("x86_64", "AVX2", True),
+        ("x86_64", "AVX512", True),
+        ("x86_64", "DEFAULT", False),
+        ("aarch64", "DEFAULT", True),
+        ("arm64", "DEFAULT", True),
+        ("armv7l", "DEFAULT", False),
+    ],
+)
+def test_uint8_bilinear_kernel_choice_names_64_bit_arm_only(monkeypatch, machine, capability, native):
+    # The page says v2 takes torch's uint8 bilinear kernel on AVX2, AVX512 or 64-bit ARM CPUs:
+    # a 32-bit ARM machine name does not qualify.
+    geometry = __import__("torchvision.transforms.v2.functional._geometry", fromlist=["_"])
+    monkeypatch.setattr(geometry.platform, "machine", lambda: machine)
+    monkeypatch.setattr(torch.backends.cpu, "get_cpu_capability", lambda: capability)
+    assert geometry._do_native_uint8_resize_on_cpu(IM.BILINEAR) is native
+    assert geometry._do_native_uint8_resize_on_cpu(IM.BICUBIC) is True
