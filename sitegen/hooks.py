@@ -388,7 +388,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         path = PurePosixPath(page.file.dest_uri).parent / (PurePosixPath(page.file.src_uri).stem + ".ipynb")
         state.page_notebooks[str(path)] = book.dumps()
         page_ipynb = mkdocs_utils.get_relative_url(str(path), page.url)
-    notes = [render.conventions(language)] if used else []
+    # The glossary states the domain every rule is stated for; a site without one (the glue's tests) links nothing.
+    has_conventions = (Path(config.docs_dir) / render.CONVENTIONS_PAGE).is_file()
+    notes = [render.conventions(language)] if used and has_conventions else []
     notes += [
         render.provenance(state.results[name], page.url, language, page_ipynb) for name in used if name in state.results
     ]

@@ -51,6 +51,9 @@ ASSETS = "assets/examples"
 INERT = ("reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref",
          "autolink", "automail", "html", "entity")  # fmt: skip
 
+# The page whose "Conventions" section states the domain of every rule; pages with examples link it.
+CONVENTIONS_PAGE = "glossary.md"
+
 # The few words the glue itself writes on a page, per site language.
 UI_TEXT = {
     "en": {
@@ -308,12 +311,12 @@ def record_provenance(recorded: Recorded, example: str, build_torch: str, langua
         note += text["other_torch"].format(build_torch=build_torch)
     if not recorded.current:
         note += " " + text["stale"].format(file=example)
-    return f'<div class="example-provenance" markdown>\n\n{note}\n\n</div>'
+    return f'<div class="example-provenance" markdown data-search-exclude>\n\n{note}\n\n</div>'
 
 
 def conventions(language: str) -> str:
     """The note under a page with examples that names the domain its rules are stated for."""
-    return f'<div class="example-provenance" markdown>\n\n{UI_TEXT[language]["conventions"]}\n\n</div>'
+    return f'<div class="example-provenance" markdown data-search-exclude>\n\n{UI_TEXT[language]["conventions"]}\n\n</div>'
 
 
 def provenance(result: Result, page_url: str, language: str, page_ipynb: str | None = None) -> str:
@@ -328,4 +331,4 @@ def provenance(result: Result, page_url: str, language: str, page_ipynb: str | N
     links += [words["script"].format(py=link(f"{stem}.py")), words["rendered"].format(html=link(f"{stem}.html"))]
     text = words["provenance"].format(file=result.example, seconds=result.seconds, **result.environment)
     text += f" {words['downloads']}: " + " · ".join(links)
-    return f'<div class="example-provenance" markdown>\n\n{text}\n\n</div>'
+    return f'<div class="example-provenance" markdown data-search-exclude>\n\n{text}\n\n</div>'
