@@ -316,7 +316,9 @@ def record_provenance(recorded: Recorded, example: str, build_torch: str, langua
 
 def conventions(language: str) -> str:
     """The note under a page with examples that names the domain its rules are stated for."""
-    return f'<div class="example-provenance" markdown data-search-exclude>\n\n{UI_TEXT[language]["conventions"]}\n\n</div>'
+    return (
+        f'<div class="example-provenance" markdown data-search-exclude>\n\n{UI_TEXT[language]["conventions"]}\n\n</div>'
+    )
 
 
 def provenance(result: Result, page_url: str, language: str, page_ipynb: str | None = None) -> str:
