@@ -492,6 +492,17 @@ def test_align_corners_true_copies_the_first_corner_exactly_the_last_up_to_round
     assert off["torch.float64", "bicubic"] > 0 and off["torch.float64", "linear"] == 0
 
 
+def test_align_corners_true_with_antialias_does_not_copy_the_corners_even_enlarging():
+    # "(without antialias: ... even when enlarging their corner outputs are not the corner inputs)"
+    x = torch.arange(8.0).view(1, 1, 1, 8)
+    for mode in ("bilinear", "bicubic"):
+        for n_out in range(9, 40):
+            plain = F.interpolate(x, size=(1, n_out), mode=mode, align_corners=True).flatten()
+            assert plain[0] == 0 and abs(plain[-1] - 7) < 1e-5, (mode, n_out)
+            aa = F.interpolate(x, size=(1, n_out), mode=mode, align_corners=True, antialias=True).flatten()
+            assert abs(aa[-1] - 7) > 1e-2, (mode, n_out)
+
+
 def test_given_scale_factor_the_step_is_one_over_it_except_area_and_recompute():
     for n_in in range(2, 20):
         ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)

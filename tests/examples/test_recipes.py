@@ -465,10 +465,11 @@ def test_a_factor_that_rounds_to_a_whole_ratio_reads_as_the_whole_ratio(mode, dt
 
 
 def test_depthwise_equals_identity_mixing_only_up_to_rounding_in_float32(ns):
-    # "computes the same up to float rounding ... in float32 on the CPU, with 2 to 4 channels, they differ in the last bit"
+    # "computes the same up to float rounding ... in float32 on the CPU ... they differ in the last bit with 2 or more
+    # channels; the tests check 2 to 32"
     from _upsamplers import bilinear_, bilinear_layer_args
 
-    for channels, scale in itertools.product((2, 3, 4), (2, 3, 4)):
+    for channels, scale in itertools.product((2, 3, 4, 5, 8, 16, 32), (2, 3, 4)):
         full = bilinear_(nn.ConvTranspose2d(channels, channels, **bilinear_layer_args(scale), bias=False))
         depthwise = ns["bilinear_transposed"](channels, scale, torch.float32, "cpu")
         x = torch.randn(2, channels, 7, 9)
