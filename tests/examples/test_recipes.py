@@ -477,3 +477,16 @@ def test_depthwise_equals_identity_mixing_only_up_to_rounding_in_float32(ns):
             a, b = depthwise(x), full(x)
         assert not torch.equal(a, b), (channels, scale)
         torch.testing.assert_close(a, b, atol=1e-6, rtol=0)
+
+
+def test_nearest_4d_kernels_ignore_the_scale_factor_when_an_axis_keeps_or_doubles_its_size():
+    # "both use 1 / scale_factor ... or nearest's 4-D kernels ignore the scale: ... a 5-pixel row x2.1 gives two copies
+    # of each pixel": the CPU's 4-D kernel (small output) doubles, the 3-D kernel steps by 1/2.1 and takes pixel 0 three times.
+    row = torch.arange(5.0)
+    in_4d = F.interpolate(row.view(1, 1, 1, 5), scale_factor=(1, 2.1), mode="nearest").flatten()
+    in_3d = F.interpolate(row.view(1, 1, 5), scale_factor=2.1, mode="nearest").flatten()
+    assert torch.equal(in_4d, row.repeat_interleave(2))
+    assert in_3d.tolist().count(0.0) == 3
+    ten = torch.arange(10.0)
+    assert torch.equal(F.interpolate(ten.view(1, 1, 1, 10), scale_factor=(1, 1.05), mode="nearest").flatten(), ten)
+    assert not torch.equal(F.interpolate(ten.view(1, 1, 10), scale_factor=1.05, mode="nearest").flatten(), ten)
