@@ -132,6 +132,18 @@ def test_one_pixel_wide_bug_breaks_enlarging_equality_and_the_transpose(mode, si
         assert (y - F.interpolate(x, size=size_out, mode=mode)).abs().max().item() > 0.01
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("size_in, size_out", [((1, 1), (8, 1)), ((1, 3), (8, 1)), ((4, 4), (1, 1)), ((4, 3), (1, 1))])
+def test_one_pixel_wide_outputs_where_a_height_is_1_escape_the_bug(mode, size_in, size_out):
+    # "both heights being at least 2 pixels (4x1 -> 8x1; 1x3 -> 8x1 and 4x4 -> 1x1 pass)"
+    x = torch.rand(1, 3, *size_in, dtype=torch.float64, generator=torch.Generator().manual_seed(5), requires_grad=True)
+    assert torch.autograd.gradcheck(lambda t: F.interpolate(t, size=size_out, mode=mode, antialias=True), (x,))
+    right = F.interpolate(x.detach().contiguous(memory_format=torch.channels_last), size=size_out, mode=mode, antialias=True)
+    torch.testing.assert_close(F.interpolate(x.detach(), size=size_out, mode=mode, antialias=True), right, atol=1e-12, rtol=0)
+    if mode == "bilinear" and size_out[0] >= size_in[0] and size_out[1] >= size_in[1]:
+        torch.testing.assert_close(right, F.interpolate(x.detach(), size=size_out, mode=mode), atol=1e-12, rtol=0)
+
+
 def test_footprints_shrink_at_the_border():
     def reach(n_in, n_out, at, **kwargs):
         x = torch.zeros(1, 1, n_in, n_in, dtype=torch.float64, requires_grad=True)
