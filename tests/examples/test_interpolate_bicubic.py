@@ -433,3 +433,20 @@ def test_uint8_bicubic_to_1x1_fails_on_a_contiguous_3_channel_image_more_than_on
             )
             assert out.shape == (1, 3, 1, 1)
     assert F.interpolate(torch.zeros(1, 3, 1, 4, dtype=torch.uint8), size=(1, 1), mode="bicubic").shape == (1, 3, 1, 1)
+
+
+def test_uint8_two_pass_rule_breaks_at_one_pixel_wide_with_more_than_4_channels():
+    gen = torch.Generator().manual_seed(0)
+
+    def two_passes(x, size):
+        wide = F.interpolate(x, size=(x.shape[-2], size[1]), mode="bicubic").round().clamp(0, 255)
+        return F.interpolate(wide, size=size, mode="bicubic").round().clamp(0, 255)
+
+    for channels in (5, 8):
+        for shape, size in (((9, 7), (3, 1)), ((4, 6), (7, 1)), ((5, 1), (3, 1))):
+            x = (torch.rand((1, channels) + shape, generator=gen) * 255).round()
+            rule = two_passes(x, size)
+            contiguous = F.interpolate(x.to(torch.uint8), size=size, mode="bicubic").float()
+            last = x.to(torch.uint8).contiguous(memory_format=torch.channels_last)
+            assert (contiguous - rule).abs().max() > 100, (channels, shape, size)
+            assert (F.interpolate(last, size=size, mode="bicubic").float() - rule).abs().max() <= 2
