@@ -276,3 +276,16 @@ def test_even_k_is_the_mean_of_two_neighbours_only_up_to_2_to_the_23_samples(dty
         x = (torch.arange(n * k, dtype=torch.int32) % 1024).to(dtype).view(1, 1, -1)
         y = F.interpolate(x, size=n, mode="linear")
         assert torch.equal(y, (x[..., k // 2 - 1 :: k] + x[..., k // 2 :: k]) / 2) == exact, (n * k, dtype)
+
+
+def test_a_scale_factor_steps_by_the_length_ratio_only_up_to_the_rounding_of_its_inverse():
+    # L_in * s whole, yet float64 steps by 1/(1/49) = 49.00000000000001, not 245/5
+    ramp = torch.arange(245, dtype=torch.float64).view(1, 1, -1)
+    got = F.interpolate(ramp, scale_factor=1 / 49, mode="linear").view(-1)
+    off = (got - ((torch.arange(5, dtype=torch.float64) + 0.5) * 49 - 0.5)).abs().max().item()
+    assert 0 < off < 3e-14
+    # L_in * s not whole, yet on float32 input 1/s rounds to 1/2 and the step is exactly in/out
+    for n_in in range(1, 40):
+        x = torch.randn(1, 2, n_in)
+        by_scale = F.interpolate(x, scale_factor=2.000000001, mode="linear")
+        assert torch.equal(by_scale, F.interpolate(x, size=2 * n_in, mode="linear")), n_in

@@ -17,7 +17,9 @@ def ns():
 
 def keys(t, a):
     t = np.abs(t)
-    return np.where(t <= 1, (a + 2) * t**3 - (a + 3) * t**2 + 1, np.where(t < 2, a * t**3 - 5 * a * t**2 + 8 * a * t - 4 * a, 0.0))
+    return np.where(
+        t <= 1, (a + 2) * t**3 - (a + 3) * t**2 + 1, np.where(t < 2, a * t**3 - 5 * a * t**2 + 8 * a * t - 4 * a, 0.0)
+    )
 
 
 def test_step_overshoots_with_bicubic_not_bilinear(ns):
@@ -85,14 +87,23 @@ def test_uint8_two_pass_rule_on_other_images():
     # 1, 3 and 4 channels, both memory formats, enlarging and shrinking (the CPU uint8 kernel)
     gen = torch.Generator().manual_seed(3)
     worst = 0.0
-    for shape, size in (((12, 9), (30, 20)), ((7, 11), (21, 40)), ((8, 8), (24, 24)), ((16, 16), (33, 40)),
-                        ((30, 20), (14, 18)), ((5, 13), (7, 27)), ((9, 7), (3, 2))):
+    for shape, size in (
+        ((12, 9), (30, 20)),
+        ((7, 11), (21, 40)),
+        ((8, 8), (24, 24)),
+        ((16, 16), (33, 40)),
+        ((30, 20), (14, 18)),
+        ((5, 13), (7, 27)),
+        ((9, 7), (3, 2)),
+    ):
         for channels in (1, 3, 4):
             for binary in (False, True):
                 x = (torch.rand((2, channels) + shape, generator=gen) * 255).round()
                 x = (x > 127).float() * 255 if binary else x
                 for memory in (torch.contiguous_format, torch.channels_last):
-                    u = F.interpolate(x.to(torch.uint8).contiguous(memory_format=memory), size=size, mode="bicubic").float()
+                    u = F.interpolate(
+                        x.to(torch.uint8).contiguous(memory_format=memory), size=size, mode="bicubic"
+                    ).float()
                     wide = F.interpolate(x, size=(shape[0], size[1]), mode="bicubic").round().clamp(0, 255)
                     two_pass = F.interpolate(wide, size=size, mode="bicubic").round().clamp(0, 255)
                     worst = max(worst, float((u - two_pass).abs().max()))
@@ -173,7 +184,9 @@ def test_pillow_bicubic_equals_torch_antialias_bicubic_up_and_down():
     image = rng.random((16, 20)).astype(np.float32)
     for width, height in ((40, 32), (61, 47), (8, 10), (11, 7)):
         pil = np.asarray(Image.fromarray(image).resize((width, height), Image.Resampling.BICUBIC))
-        aa = F.interpolate(torch.from_numpy(image)[None, None], size=(height, width), mode="bicubic", antialias=True)[0, 0].numpy()
+        aa = F.interpolate(torch.from_numpy(image)[None, None], size=(height, width), mode="bicubic", antialias=True)[
+            0, 0
+        ].numpy()
         np.testing.assert_allclose(pil, aa, atol=2e-6)
 
 
@@ -185,7 +198,9 @@ def test_opencv_inter_cubic_equals_torch_bicubic():
         for height, width in ((40, 32), (61, 47), (16, 50), (8, 10), (13, 7), (5, 3), (3, 17), (2, 2), (1, 1)):
             cv = cv2.resize(image, (width, height), interpolation=cv2.INTER_CUBIC).reshape(height, width)
             pt = F.interpolate(torch.from_numpy(image)[None, None], size=(height, width), mode="bicubic")[0, 0].numpy()
-            np.testing.assert_allclose(cv, pt, atol=5e-6, err_msg=f"{(h, w)} -> {(height, width)}")  # float32 coordinates
+            np.testing.assert_allclose(
+                cv, pt, atol=5e-6, err_msg=f"{(h, w)} -> {(height, width)}"
+            )  # float32 coordinates
     # larger images: torch's float32 kernel rounds its sample positions to float32 and drifts,
     # while OpenCV stays with torch's float64 result
     image = (rng.random((1000, 7)) * 2 - 1).astype(np.float32)
@@ -266,7 +281,9 @@ def test_pillow_rule_needs_the_size_not_a_fractional_scale_factor(factor):
     pil = np.asarray(Image.fromarray(image).resize((w, h), Image.Resampling.BICUBIC))
     assert np.abs(by_factor[0, 0].numpy() - pil).max() > 0.01
     for kwargs in ({"size": (h, w)}, {"scale_factor": factor, "recompute_scale_factor": True}):
-        np.testing.assert_allclose(F.interpolate(x, mode="bicubic", antialias=True, **kwargs)[0, 0].numpy(), pil, atol=5e-6)
+        np.testing.assert_allclose(
+            F.interpolate(x, mode="bicubic", antialias=True, **kwargs)[0, 0].numpy(), pil, atol=5e-6
+        )
 
 
 def test_shrinking_adds_a_third_difference_the_kernel_width(ns):
@@ -290,15 +307,22 @@ def test_pillow_difference_is_concentrated_at_edges(ns):
 
 
 @settings(max_examples=60, deadline=None)
-@given(h_in=st.integers(1, 40), w_in=st.integers(1, 40), h_out=st.integers(1, 40), w_out=st.integers(1, 40),
-       seed=st.integers(0, 1000))
+@given(
+    h_in=st.integers(1, 40),
+    w_in=st.integers(1, 40),
+    h_out=st.integers(1, 40),
+    w_out=st.integers(1, 40),
+    seed=st.integers(0, 1000),
+)
 def test_antialias_bicubic_is_pillow_bicubic_on_float_images_any_size(h_in, w_in, h_out, w_out, seed):
     Image = pytest.importorskip("PIL.Image")
     if w_out == 1 and h_out != h_in:
         return  # the CPU width-1 antialias bug, shown on the interpolate-support page
     image = (np.random.default_rng(seed).random((h_in, w_in)) * 2 - 1).astype(np.float32)  # negative values too
     pil = np.asarray(Image.fromarray(image).resize((w_out, h_out), Image.Resampling.BICUBIC))
-    aa = F.interpolate(torch.from_numpy(image)[None, None], size=(h_out, w_out), mode="bicubic", antialias=True)[0, 0].numpy()
+    aa = F.interpolate(torch.from_numpy(image)[None, None], size=(h_out, w_out), mode="bicubic", antialias=True)[
+        0, 0
+    ].numpy()
     np.testing.assert_allclose(pil, aa, atol=1e-5)  # float32 rounding, two pass orders
 
 
@@ -394,3 +418,35 @@ def test_on_8_bit_images_rounding_is_one_more_reason_torch_and_pillow_differ():
     as_uint8 = F.interpolate(x, size=(45, 33), mode="bicubic", antialias=True)[0, 0].numpy()
     pil_uint8 = np.asarray(Image.fromarray(image).resize((33, 45), Image.Resampling.BICUBIC))
     assert (as_uint8 != pil_uint8).any()
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the AVX2 uint8 kernel")
+@pytest.mark.parametrize("antialias", [False, True])
+def test_uint8_bicubic_to_1x1_fails_on_a_contiguous_3_channel_image_more_than_one_row_high(antialias):
+    for h in (2, 3, 5):
+        for w in (1, 2, 6):
+            x = torch.randint(0, 256, (1, 3, h, w), dtype=torch.uint8)
+            with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+                F.interpolate(x, size=(1, 1), mode="bicubic", antialias=antialias)
+            out = F.interpolate(
+                x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="bicubic", antialias=antialias
+            )
+            assert out.shape == (1, 3, 1, 1)
+    assert F.interpolate(torch.zeros(1, 3, 1, 4, dtype=torch.uint8), size=(1, 1), mode="bicubic").shape == (1, 3, 1, 1)
+
+
+def test_uint8_two_pass_rule_breaks_at_one_pixel_wide_with_more_than_4_channels():
+    gen = torch.Generator().manual_seed(0)
+
+    def two_passes(x, size):
+        wide = F.interpolate(x, size=(x.shape[-2], size[1]), mode="bicubic").round().clamp(0, 255)
+        return F.interpolate(wide, size=size, mode="bicubic").round().clamp(0, 255)
+
+    for channels in (5, 8):
+        for shape, size in (((9, 7), (3, 1)), ((4, 6), (7, 1)), ((5, 1), (3, 1))):
+            x = (torch.rand((1, channels) + shape, generator=gen) * 255).round()
+            rule = two_passes(x, size)
+            contiguous = F.interpolate(x.to(torch.uint8), size=size, mode="bicubic").float()
+            last = x.to(torch.uint8).contiguous(memory_format=torch.channels_last)
+            assert (contiguous - rule).abs().max() > 100, (channels, shape, size)
+            assert (F.interpolate(last, size=size, mode="bicubic").float() - rule).abs().max() <= 2
