@@ -509,6 +509,31 @@ def test_antialias_weighs_2s_and_4s_pixels_a_few_fewer_for_odd_factors(factor):
             assert int(pixels_per_output(mode, 1 / factor, antialias=True, size=size, rounding=1e-12).max()) == width[0]
 
 
+@pytest.mark.parametrize("factor", [2, 3, 4])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_antialias_one_pixel_wide_output_weighs_only_what_its_first_row_does(factor, dtype):
+    """The page's exception to 2s and 4s: on the CPU, an output one pixel wide from an input
+    whose height changes repeats its first row, so an interior row weighs the first row's
+    (border) pixels; two pixels wide, it weighs the full 2s and 4s."""
+    torch.manual_seed(0)
+    for mode, taps in (("bilinear", 2), ("bicubic", 4)):
+        for width, out_width in ((factor, 1), (2 * factor, 2)):
+            x = torch.rand(1, 1, 8 * factor, width, dtype=dtype)
+            out = F.interpolate(x, size=(8, out_width), mode=mode, antialias=True)
+            rows = set()  # the input rows that output pixel (4, 0) depends on
+            for i in range(8 * factor):
+                bumped = x.clone()
+                bumped[0, 0, i] += 1
+                if F.interpolate(bumped, size=(8, out_width), mode=mode, antialias=True)[0, 0, 4, 0] != out[0, 0, 4, 0]:
+                    rows.add(i)
+            expected = taps * factor if factor % 2 == 0 else taps * factor - taps + 1
+            if out_width == 1:
+                assert torch.equal(out, out[:, :, :1].expand_as(out)), (mode, factor)
+                assert len(rows) < expected and max(rows) < 2 * taps * factor, (mode, factor, rows)
+            else:
+                assert len(rows) == expected, (mode, factor, rows)
+
+
 @pytest.mark.parametrize("factor", [2, 4, 6, 8, 16, 50, 100])
 @pytest.mark.parametrize("exact_size", [True, False])
 def test_plain_bicubic_weighs_3_pixels_at_the_borders_only_at_factor_2(factor, exact_size):
