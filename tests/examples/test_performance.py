@@ -218,14 +218,49 @@ def test_the_cpu_converts_nchw_when_the_output_is_at_most_128_high_plus_wide(ns,
                     into(x, (out,))
                 converts = mode in ("nearest", "nearest-exact", "bilinear") and memory_format == torch.contiguous_format
                 # uint8 bilinear takes the separable kernel: no conversion
-                converts = converts and oh + ow <= 128 and channels > 1 and not (mode == "bilinear" and dtype == torch.uint8)
+                converts = (
+                    converts and oh + ow <= 128 and channels > 1 and not (mode == "bilinear" and dtype == torch.uint8)
+                )
                 # the conversion clones the input into channels_last
                 cloned = any(event.name == "aten::clone" for event in prof.events())
                 assert cloned == converts, (mode, channels, dtype, (h, w), (oh, ow))
                 if dtype != torch.uint8:  # and it allocates both tensors again
                     with torch.no_grad():
                         spent = ns["allocated"](lambda: into(x, (out,)))
-                    assert (spent >= x.nbytes + out.nbytes) == converts, (mode, channels, dtype, (h, w), (oh, ow), spent)
+                    assert (spent >= x.nbytes + out.nbytes) == converts, (
+                        mode,
+                        channels,
+                        dtype,
+                        (h, w),
+                        (oh, ow),
+                        spent,
+                    )
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_three_channel_float_bilinear_converts_at_every_size_on_one_thread(ns, threads):
+    """The page's exception to the 128 rule: with exactly 3 channels and one thread, floating-point
+    bilinear takes the channels-last kernel (and converts an NCHW input) at every output size;
+    nearest does not, and neither does any other channel count."""
+    from torch.profiler import ProfilerActivity, profile
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        for mode in ("bilinear", "nearest"):
+            into = ns["interpolate_op"](mode, None)[1]
+            for channels in (2, 3, 4):
+                for dtype in (torch.float32, torch.float64, torch.bfloat16):
+                    for (h, w), (oh, ow) in (((130, 130), (65, 65)), ((100, 100), (200, 200))):
+                        x = torch.rand(1, channels, h, w, dtype=dtype)
+                        out = F.interpolate(x, size=(oh, ow), mode=mode)
+                        with torch.no_grad(), profile(activities=[ProfilerActivity.CPU]) as prof:
+                            into(x, (out,))
+                        cloned = any(event.name == "aten::clone" for event in prof.events())
+                        expected = threads == 1 and channels == 3 and mode == "bilinear"
+                        assert cloned == expected, (threads, mode, channels, dtype, (oh, ow))
+    finally:
+        torch.set_num_threads(before)
 
 
 @pytest.mark.parametrize("antialias", [False, True])
@@ -474,6 +509,31 @@ def test_antialias_weighs_2s_and_4s_pixels_a_few_fewer_for_odd_factors(factor):
             assert int(pixels_per_output(mode, 1 / factor, antialias=True, size=size, rounding=1e-12).max()) == width[0]
 
 
+@pytest.mark.parametrize("factor", [2, 3, 4])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_antialias_one_pixel_wide_output_weighs_only_what_its_first_row_does(factor, dtype):
+    """The page's exception to 2s and 4s: on the CPU, an output one pixel wide from an input
+    whose height changes repeats its first row, so an interior row weighs the first row's
+    (border) pixels; two pixels wide, it weighs the full 2s and 4s."""
+    torch.manual_seed(0)
+    for mode, taps in (("bilinear", 2), ("bicubic", 4)):
+        for width, out_width in ((factor, 1), (2 * factor, 2)):
+            x = torch.rand(1, 1, 8 * factor, width, dtype=dtype)
+            out = F.interpolate(x, size=(8, out_width), mode=mode, antialias=True)
+            rows = set()  # the input rows that output pixel (4, 0) depends on
+            for i in range(8 * factor):
+                bumped = x.clone()
+                bumped[0, 0, i] += 1
+                if F.interpolate(bumped, size=(8, out_width), mode=mode, antialias=True)[0, 0, 4, 0] != out[0, 0, 4, 0]:
+                    rows.add(i)
+            expected = taps * factor if factor % 2 == 0 else taps * factor - taps + 1
+            if out_width == 1:
+                assert torch.equal(out, out[:, :, :1].expand_as(out)), (mode, factor)
+                assert len(rows) < expected and max(rows) < 2 * taps * factor, (mode, factor, rows)
+            else:
+                assert len(rows) == expected, (mode, factor, rows)
+
+
 @pytest.mark.parametrize("factor", [2, 4, 6, 8, 16, 50, 100])
 @pytest.mark.parametrize("exact_size", [True, False])
 def test_plain_bicubic_weighs_3_pixels_at_the_borders_only_at_factor_2(factor, exact_size):
@@ -654,7 +714,9 @@ def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus(ns):
             for channels in (1, 2, 3, 4):
                 spent = {}
                 for memory_format in FORMATS:
-                    x = torch.randint(0, 256, (1, channels, h, w), dtype=torch.uint8).contiguous(memory_format=memory_format)
+                    x = torch.randint(0, 256, (1, channels, h, w), dtype=torch.uint8).contiguous(
+                        memory_format=memory_format
+                    )
                     out = torch.empty_like(op(x, size, False, None, None))
                     spent[memory_format] = allocated(lambda: op(x, size, False, None, None, out=out))
                 nchw, channels_last = spent[torch.contiguous_format], spent[torch.channels_last]

@@ -50,7 +50,10 @@ def test_output_size_formula_matches_torch_over_a_grid(ns):
 def test_dilation_never_makes_two_input_sizes_share_an_output_size():
     for kernel_size, padding, dilation in itertools.product(range(1, 5), range(0, 3), range(1, 5)):
         w = torch.zeros(1, 1, kernel_size)
-        sizes = [F.conv1d(torch.zeros(1, 1, h), w, padding=padding, dilation=dilation).shape[-1] for h in range(dilation * kernel_size, 40)]
+        sizes = [
+            F.conv1d(torch.zeros(1, 1, h), w, padding=padding, dilation=dilation).shape[-1]
+            for h in range(dilation * kernel_size, 40)
+        ]
         assert len(set(sizes)) == len(sizes), (kernel_size, padding, dilation)
 
 
@@ -59,7 +62,10 @@ def test_output_padding_must_be_smaller_than_stride_or_dilation():
     with pytest.raises(RuntimeError, match="output padding must be smaller"):
         F.conv_transpose2d(x, w, stride=2, padding=1, output_padding=2)
     # With dilation 3, output_padding 2 is allowed even at stride 2.
-    assert F.conv_transpose2d(x, w, stride=2, padding=1, output_padding=2, dilation=3).shape[-1] == (4 - 1) * 2 - 2 + 3 * 2 + 2 + 1
+    assert (
+        F.conv_transpose2d(x, w, stride=2, padding=1, output_padding=2, dilation=3).shape[-1]
+        == (4 - 1) * 2 - 2 + 3 * 2 + 2 + 1
+    )
 
 
 def test_two_input_sizes_map_to_each_conv_output_and_output_padding_picks_one(ns):
@@ -106,18 +112,21 @@ def test_uneven_overlap_exactly_when_the_stride_does_not_divide_the_kernel():
     C_in * k**2 / s**2 products per pixel on average over the interior."""
     c_in = 3
     for k, s in itertools.product(range(1, 8), range(1, 5)):
-        copies = F.conv_transpose2d(torch.ones(1, c_in, 12, 12, dtype=torch.float64), torch.ones(c_in, 1, k, k, dtype=torch.float64), stride=s)
+        copies = F.conv_transpose2d(
+            torch.ones(1, c_in, 12, 12, dtype=torch.float64), torch.ones(c_in, 1, k, k, dtype=torch.float64), stride=s
+        )
         interior = copies[0, 0, k + s : -(k + s), k + s : -(k + s)]
         assert bool(interior.min() == interior.max()) == (k % s == 0), (k, s)
         assert interior[:s, :s].mean().item() == c_in * k * k / s**2, (k, s)  # one period
-
 
 
 def test_dilation_can_make_the_overlap_uneven_even_when_the_stride_divides_the_kernel():
     """At every interior pixel C_in * k**2 / s**2 products when s | k without dilation; a dilation sharing a factor with s breaks it."""
     uneven = []
     for k, s, d in itertools.product(range(1, 7), range(1, 5), range(1, 5)):
-        copies = F.conv_transpose1d(torch.ones(1, 1, 60, dtype=torch.float64), torch.ones(1, 1, k, dtype=torch.float64), stride=s, dilation=d)
+        copies = F.conv_transpose1d(
+            torch.ones(1, 1, 60, dtype=torch.float64), torch.ones(1, 1, k, dtype=torch.float64), stride=s, dilation=d
+        )
         interior = copies[0, 0, d * k + s : -(d * k + s)]
         if k % s == 0 and interior.min() != interior.max():
             uneven.append((k, s, d))
@@ -128,7 +137,9 @@ def test_dilation_can_make_the_overlap_uneven_even_when_the_stride_divides_the_k
 
 def conv_transpose_cases(x, g, kernels, strides, paddings, output_paddings, dilations):
     """Every setting torch accepts on ``x`` from the grid: (random weight, settings, torch's output)."""
-    for kernel_size, stride, padding, output_padding, dilation in itertools.product(kernels, strides, paddings, output_paddings, dilations):
+    for kernel_size, stride, padding, output_padding, dilation in itertools.product(
+        kernels, strides, paddings, output_paddings, dilations
+    ):
         if output_padding >= max(stride, dilation):
             continue
         w = torch.randn(3, 2, kernel_size, kernel_size, generator=g, dtype=torch.float64)
@@ -150,11 +161,38 @@ def test_zero_insertion_then_convolution_equals_conv_transpose_over_a_grid(ns):
     assert checked > 150
 
 
+@pytest.mark.parametrize("groups", [2, 3])
+def test_zero_insertion_with_groups_swaps_the_channel_axes_within_each_group(ns, groups):
+    """The page: with groups, the channel axes are swapped per group; the whole weight's
+    axes swapped give a convolution of the wrong shape."""
+    g = torch.Generator().manual_seed(0)
+    c_in, c_out = 2 * groups, 3 * groups
+    x = torch.randn(2, c_in, 5, 6, generator=g, dtype=torch.float64)
+    for stride, padding, dilation in itertools.product((1, 2, 3), (0, 1), (1, 2)):
+        w = torch.randn(c_in, c_out // groups, 3, 3, generator=g, dtype=torch.float64)
+        kwargs = dict(stride=stride, padding=padding, dilation=dilation)
+        reference = F.conv_transpose2d(x, w, groups=groups, **kwargs)
+        per_group = torch.cat(
+            [
+                ns["zero_insertion_transposed"](xg, wg, **kwargs)
+                for xg, wg in zip(x.chunk(groups, 1), w.chunk(groups, 0))
+            ],
+            dim=1,
+        )
+        torch.testing.assert_close(per_group, reference)
+        edge = dilation * 2 - padding
+        spread = torch.zeros(2, c_in, 4 * stride + 1, 5 * stride + 1, dtype=torch.float64)
+        with pytest.raises(RuntimeError):
+            F.conv2d(F.pad(spread, (edge,) * 4), w.flip(-2, -1).transpose(0, 1), dilation=dilation, groups=groups)
+
+
 def test_example_zero_insertion_cases_agree(ns):
     x = ns["x"].cpu()
     for case in ns["cases"]:
         layer = nn.ConvTranspose2d(3, 4, bias=False, **case).double()
-        rebuilt = ns["zero_insertion_transposed"](x, layer.weight, **{k: v for k, v in case.items() if k != "kernel_size"})
+        rebuilt = ns["zero_insertion_transposed"](
+            x, layer.weight, **{k: v for k, v in case.items() if k != "kernel_size"}
+        )
         torch.testing.assert_close(rebuilt, layer(x))
 
 
@@ -174,7 +212,12 @@ def test_common_layers_double_or_fall_one_short():
         assert F.conv_transpose2d(x, torch.zeros(1, 1, 4, 1), stride=(2, 1), padding=(1, 0)).shape[-2] == 2 * size
         assert F.conv_transpose2d(x, torch.zeros(1, 1, 2, 1), stride=(2, 1)).shape[-2] == 2 * size
         assert F.conv_transpose2d(x, torch.zeros(1, 1, 3, 1), stride=(2, 1), padding=(1, 0)).shape[-2] == 2 * size - 1
-        assert F.conv_transpose2d(x, torch.zeros(1, 1, 3, 1), stride=(2, 1), padding=(1, 0), output_padding=(1, 0)).shape[-2] == 2 * size
+        assert (
+            F.conv_transpose2d(x, torch.zeros(1, 1, 3, 1), stride=(2, 1), padding=(1, 0), output_padding=(1, 0)).shape[
+                -2
+            ]
+            == 2 * size
+        )
 
 
 def test_output_padding_adds_computed_rows_and_leaves_the_others_alone():
@@ -197,7 +240,10 @@ def test_dcgan_paper_layer_doubles_every_size(ns):
     assert dict(size_in=16, kernel_size=5, stride=2, padding=2, output_padding=1) in ns["settings"]
     w = torch.zeros(1, 1, 5, 5)
     for size in range(1, 101):
-        assert F.conv_transpose2d(torch.zeros(1, 1, size, 1), w, stride=2, padding=2, output_padding=1).shape[-2] == 2 * size
+        assert (
+            F.conv_transpose2d(torch.zeros(1, 1, size, 1), w, stride=2, padding=2, output_padding=1).shape[-2]
+            == 2 * size
+        )
 
 
 @pytest.mark.parametrize("stride", range(1, 6))
@@ -223,14 +269,18 @@ def test_a_strided_conv_maps_exactly_stride_input_sizes_to_each_output(stride):
 def test_output_padding_rows_are_cropped_rows_or_the_bias_alone_over_a_grid():
     g = torch.Generator().manual_seed(1)
     checked = 0
-    for kernel_size, stride, padding, output_padding, dilation in itertools.product((1, 2, 3, 4), (1, 2, 3), (0, 1, 2, 3), (0, 1, 2), (1, 2, 3)):
+    for kernel_size, stride, padding, output_padding, dilation in itertools.product(
+        (1, 2, 3, 4), (1, 2, 3), (0, 1, 2, 3), (0, 1, 2), (1, 2, 3)
+    ):
         if output_padding >= max(stride, dilation):
             continue
         x = torch.randn(1, 2, 4, 3, generator=g, dtype=torch.float64) - 0.5
         w = torch.randn(2, 3, kernel_size, kernel_size, generator=g, dtype=torch.float64)
         b = torch.randn(3, generator=g, dtype=torch.float64)
         try:
-            y = F.conv_transpose2d(x, w, b, stride=stride, padding=padding, output_padding=output_padding, dilation=dilation)
+            y = F.conv_transpose2d(
+                x, w, b, stride=stride, padding=padding, output_padding=output_padding, dilation=dilation
+            )
         except RuntimeError:  # output smaller than one pixel
             continue
         full = F.conv_transpose2d(x, w, stride=stride, dilation=dilation)
@@ -247,7 +297,9 @@ def test_output_padding_rows_are_cropped_rows_or_the_bias_alone_over_a_grid():
 def test_example_output_padding_rows(ns):
     bias = ns["bias"].cpu()
     torch.testing.assert_close(ns["last_rows"][0, 1].cpu(), bias.expand(10))
-    torch.testing.assert_close(ns["last_rows"][1, 1].cpu(), ns["full"][0, 0, 8, 1:].cpu() + bias)  # padding 1 crops column 0
+    torch.testing.assert_close(
+        ns["last_rows"][1, 1].cpu(), ns["full"][0, 0, 8, 1:].cpu() + bias
+    )  # padding 1 crops column 0
     assert (ns["last_rows"][1, 1] - bias).abs().max() > 0.1
 
 
@@ -326,9 +378,15 @@ def test_cpu_runs_the_gemm_col2im_kernel_for_float64_big_output_padding_and_smal
     slow = torch._C._ConvBackend.SlowTranspose2d
     mkldnn = torch.backends.mkldnn.is_available()
     for shape, k in [((1, 3, 8, 8), 3), ((2, 3, 8, 8), 3), ((1, 3, 8, 8), 4), ((2, 16, 64, 64), 4)]:
-        assert backend(torch.zeros(shape, dtype=torch.float64), torch.zeros(shape[1], 4, k, k, dtype=torch.float64)) == slow
+        assert (
+            backend(torch.zeros(shape, dtype=torch.float64), torch.zeros(shape[1], 4, k, k, dtype=torch.float64))
+            == slow
+        )
         # float16 and bfloat16 go to oneDNN only where the CPU has instructions for them
-        for dtype, supported in ((torch.float16, torch.ops.mkldnn._is_mkldnn_fp16_supported()), (torch.bfloat16, torch.ops.mkldnn._is_mkldnn_bf16_supported())):
+        for dtype, supported in (
+            (torch.float16, torch.ops.mkldnn._is_mkldnn_fp16_supported()),
+            (torch.bfloat16, torch.ops.mkldnn._is_mkldnn_bf16_supported()),
+        ):
             chosen = backend(torch.zeros(shape, dtype=dtype), torch.zeros(shape[1], 4, k, k, dtype=dtype))
             assert (chosen != slow) == (mkldnn and supported), (shape, k, dtype)
     assert backend(torch.zeros(1, 3, 8, 8), torch.zeros(3, 4, 3, 3)) == slow  # a small float32 layer
@@ -336,7 +394,9 @@ def test_cpu_runs_the_gemm_col2im_kernel_for_float64_big_output_padding_and_smal
         for x, w in [((2, 16, 64, 64), (16, 4, 4, 4)), ((1, 3, 8, 8), (3, 4, 4, 4)), ((1, 3, 100, 100), (3, 4, 3, 3))]:
             assert backend(torch.zeros(x), torch.zeros(w)) != slow
     # output_padding >= stride (allowed by the dilation) always takes the GEMM + col2im kernel
-    big = torch._C._select_conv_backend(torch.zeros(2, 16, 64, 64), torch.zeros(16, 4, 4, 4), None, [1, 1], [1, 1], [2, 2], True, [1, 1], 1, None)
+    big = torch._C._select_conv_backend(
+        torch.zeros(2, 16, 64, 64), torch.zeros(16, 4, 4, 4), None, [1, 1], [1, 1], [2, 2], True, [1, 1], 1, None
+    )
     assert big == slow
 
 
@@ -345,7 +405,9 @@ def test_cpu_gemm_col2im_kernel_needs_elements_and_onednn_can_be_switched_off():
     # a batch of 0 skips the computation: "every float64 input" holds only for inputs with elements
     empty = torch._C._ConvBackend.Empty
     assert backend(torch.zeros(0, 3, 8, 8, dtype=torch.float64), torch.zeros(3, 4, 3, 3, dtype=torch.float64)) == empty
-    big = torch._C._select_conv_backend(torch.zeros(0, 16, 64, 64), torch.zeros(16, 4, 4, 4), None, [1, 1], [1, 1], [2, 2], True, [1, 1], 1, None)
+    big = torch._C._select_conv_backend(
+        torch.zeros(0, 16, 64, 64), torch.zeros(16, 4, 4, 4), None, [1, 1], [1, 1], [2, 2], True, [1, 1], 1, None
+    )
     assert big == empty
     with torch.backends.mkldnn.flags(enabled=False):
         assert backend(torch.zeros(2, 16, 64, 64), torch.zeros(16, 4, 4, 4)) == slow
@@ -359,9 +421,16 @@ def test_docstring_bound_uses_c_out_for_conv_transpose():
 
 @pytest.mark.parametrize("c_in,c_out", [(64, 16), (16, 64), (32, 32)])
 def test_default_bounds_agree_only_when_c_in_equals_c_out(c_in, c_out):
-    bounds = [nn.init._calculate_fan_in_and_fan_out(layer(c_in, c_out, 3).weight)[0] ** -0.5 for layer in (nn.Conv2d, nn.ConvTranspose2d)]
+    bounds = [
+        nn.init._calculate_fan_in_and_fan_out(layer(c_in, c_out, 3).weight)[0] ** -0.5
+        for layer in (nn.Conv2d, nn.ConvTranspose2d)
+    ]
     conv, transposed = bounds
-    assert (transposed > conv) == (c_out < c_in) and (transposed < conv) == (c_out > c_in) and (transposed == conv) == (c_in == c_out)
+    assert (
+        (transposed > conv) == (c_out < c_in)
+        and (transposed < conv) == (c_out > c_in)
+        and (transposed == conv) == (c_in == c_out)
+    )
 
 
 @pytest.mark.skipif(not torch.backends.cudnn.is_available(), reason="a build without cuDNN")
