@@ -149,8 +149,7 @@ one = torch.rand(2, 3, 1, 1).contiguous(memory_format=torch.channels_last)
 print(f"\nA 2x3x1x1 tensor in channels_last is also contiguous: {one.is_contiguous()}; "
       f"torch suggests the format {torch._prims_common.suggest_memory_format(one)} for it.")
 # Made with .to(memory_format=...) instead, or pooled from a channels_last map, the same
-# 1x1 map gets channels_last strides, and the output keeps the format. (Ones: the values
-# do not matter, and drawing no random numbers leaves the next cell's image as it was.)
+# 1x1 map gets channels_last strides, and the output keeps the format.
 for how, tensor in (
     (".contiguous(memory_format=torch.channels_last)", one),
     (".to(memory_format=torch.channels_last)", torch.ones(2, 3, 1, 1).to(memory_format=torch.channels_last)),
@@ -165,7 +164,8 @@ for how, tensor in (
 # and by non-integer ones (32 -> 45 and 32 -> 13). The reference is float64 all the way.
 # "Kernel" error compares with the float64 result of the same rounded input, so it leaves
 # out the rounding of the input itself; it is given in units of the dtype's machine epsilon.
-x64 = torch.rand(1, 3, 32, 32, dtype=torch.float64)
+# The image has its own seeded generator, so it does not depend on what earlier cells drew.
+x64 = torch.rand(1, 3, 32, 32, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
 half_types = [torch.float32, torch.float16, torch.bfloat16]
 FACTORS = {"whole": ((64, 64), (16, 16)), "non-integer": ((45, 45), (13, 13))}
 precision = {}  # (device, mode, dtype) -> (total error, kernel error), over all sizes

@@ -506,6 +506,25 @@ def test_the_transpose_workaround_fails_on_uint8_one_pixel_high_in_the_avx2_code
         assert ((transposed - right).abs().max() <= 1) != avx2_code, (w, h_out)
 
 
+def test_sizes_and_dtypes_add_runtime_errors_to_the_two_exception_types():
+    # "and RuntimeError too once sizes and dtypes vary": the matrix's two types do not cover these.
+    ranks = {3: ("nearest", "nearest-exact", "linear"), 4: ("nearest", "nearest-exact", "bilinear", "bicubic"), 5: ("nearest", "nearest-exact", "trilinear")}
+    for rank, modes in ranks.items():
+        x = torch.rand((1, 3) + (4,) * (rank - 2))
+        for mode in modes:
+            with pytest.raises(RuntimeError, match="greater than 0"):
+                F.interpolate(x, scale_factor=0.1, mode=mode)
+        # "in every mode but area, which returns an empty tensor instead"
+        assert F.interpolate(x, scale_factor=0.1, mode="area").shape == (1, 3) + (0,) * (rank - 2)
+    with pytest.raises(RuntimeError, match="greater than 0"):
+        F.interpolate(torch.rand(1, 3, 4, 4), scale_factor=0.1, mode="bilinear", antialias=True)
+    image = torch.zeros(1, 3, 4, 4, dtype=torch.uint8)
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        with pytest.raises(RuntimeError) as error:
+            F.interpolate(image, size=(1, 1), mode="bilinear")
+        assert not isinstance(error.value, NotImplementedError)
+
+
 def test_glossary_decimation_is_slicing_but_scipy_decimate_filters_first():
     import numpy as np
     from scipy.signal import decimate
