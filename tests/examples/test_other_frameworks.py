@@ -472,3 +472,18 @@ def test_jax_nearest_is_float32_and_rounds_up_just_below_a_whole_number():
     n, m = 13623, 14781
     out = np.asarray(jax.image.resize(jnp.arange(n, dtype=jnp.float32), (m,), "nearest"))
     assert (6605 + 0.5) * n / m < 6088 and out[6605] == 6088
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("rows", [(2, 3), (3, 5), (5, 17), (16, 100)])
+def test_antialias_changes_an_enlarging_one_pixel_wide_output(mode, rows):
+    """Review 7: 'antialias only changes anything when an axis shrinks' and 'when enlarging cubic,
+    antialias=False equals bicubic, antialias=True' fail on one-pixel-wide CPU outputs whose height grows."""
+    x = torch.from_numpy(np.random.default_rng(rows[1]).uniform(-1, 1, (rows[0], 1)).astype(np.float32))[None, None]
+    size = (rows[1], 1)
+    smooth = F.interpolate(x, size, mode=mode, antialias=True)
+    assert (smooth - F.interpolate(x, size, mode=mode)).abs().max() > METHOD
+    assert torch.equal(smooth, smooth[..., :1, :].expand_as(smooth))  # every row equals the first
+    if mode == "bicubic":
+        theirs = np.asarray(jax.image.resize(jnp.asarray(x[0, 0].numpy()), size, "cubic", antialias=False))
+        assert np.abs(theirs - smooth[0, 0].numpy()).max() > METHOD
