@@ -487,3 +487,31 @@ def test_antialias_changes_an_enlarging_one_pixel_wide_output(mode, rows):
     if mode == "bicubic":
         theirs = np.asarray(jax.image.resize(jnp.asarray(x[0, 0].numpy()), size, "cubic", antialias=False))
         assert np.abs(theirs - smooth[0, 0].numpy()).max() > METHOD
+
+
+TV_UINT8 = """
+import torch
+from torchvision.transforms.v2 import functional as TF
+from torchvision.transforms.v2.functional import _geometry
+seen = []
+interpolate = _geometry.interpolate
+_geometry.interpolate = lambda x, **kw: seen.append(x.dtype) or interpolate(x, **kw)
+TF.resize(torch.zeros(3, 8, 8, dtype=torch.uint8), [4, 4], antialias=True)
+print(torch.backends.cpu.get_cpu_capability(), seen[0])
+"""
+
+
+@pytest.mark.parametrize("capability", [None, "default"])
+def test_torchvision_uint8_bilinear_follows_torch_cpu_capability_not_the_cpu(capability):
+    """Review 7: the choice reads torch's CPU capability, which ATEN_CPU_CAPABILITY lowers on an AVX2 CPU."""
+    import os
+    import platform
+    import subprocess
+    import sys
+
+    env = dict(os.environ, ATEN_CPU_CAPABILITY=capability) if capability else None
+    out = subprocess.run([sys.executable, "-c", TV_UINT8], env=env, capture_output=True, text=True, check=True)
+    chosen, dtype = out.stdout.split()
+    assert chosen == ("DEFAULT" if capability else torch.backends.cpu.get_cpu_capability())
+    native = chosen in ("AVX2", "AVX512") or platform.machine() in ("aarch64", "arm64")
+    assert dtype == ("torch.uint8" if native else "torch.float32")
