@@ -515,3 +515,19 @@ def test_torchvision_uint8_bilinear_follows_torch_cpu_capability_not_the_cpu(cap
     assert chosen == ("DEFAULT" if capability else torch.backends.cpu.get_cpu_capability())
     native = chosen in ("AVX2", "AVX512") or platform.machine() in ("aarch64", "arm64")
     assert dtype == ("torch.uint8" if native else "torch.float32")
+
+
+def test_kornia_nearest_exact_skips_f_interpolate_during_an_onnx_export(monkeypatch):
+    """Review 7: the empty output is not kornia's only way around F.interpolate."""
+    import kornia.geometry.transform.affwarp as affwarp
+
+    calls = []
+    interpolate = F.interpolate
+    monkeypatch.setattr(
+        affwarp.torch.nn.functional, "interpolate", lambda *a, **kw: calls.append(kw) or interpolate(*a, **kw)
+    )
+    x = torch.rand(1, 2, 7, 9)
+    expected = interpolate(x, size=(4, 13), mode="nearest-exact")
+    assert torch.equal(kornia_resize(x, (4, 13), interpolation="nearest-exact"), expected) and len(calls) == 1
+    monkeypatch.setattr(torch.onnx, "is_in_onnx_export", lambda: True)
+    assert torch.equal(kornia_resize(x, (4, 13), interpolation="nearest-exact"), expected) and len(calls) == 1
