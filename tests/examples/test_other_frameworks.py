@@ -472,3 +472,62 @@ def test_jax_nearest_is_float32_and_rounds_up_just_below_a_whole_number():
     n, m = 13623, 14781
     out = np.asarray(jax.image.resize(jnp.arange(n, dtype=jnp.float32), (m,), "nearest"))
     assert (6605 + 0.5) * n / m < 6088 and out[6605] == 6088
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("rows", [(2, 3), (3, 5), (5, 17), (16, 100)])
+def test_antialias_changes_an_enlarging_one_pixel_wide_output(mode, rows):
+    """Review 7: 'antialias only changes anything when an axis shrinks' and 'when enlarging cubic,
+    antialias=False equals bicubic, antialias=True' fail on one-pixel-wide CPU outputs whose height grows."""
+    x = torch.from_numpy(np.random.default_rng(rows[1]).uniform(-1, 1, (rows[0], 1)).astype(np.float32))[None, None]
+    size = (rows[1], 1)
+    smooth = F.interpolate(x, size, mode=mode, antialias=True)
+    assert (smooth - F.interpolate(x, size, mode=mode)).abs().max() > METHOD
+    assert torch.equal(smooth, smooth[..., :1, :].expand_as(smooth))  # every row equals the first
+    if mode == "bicubic":
+        theirs = np.asarray(jax.image.resize(jnp.asarray(x[0, 0].numpy()), size, "cubic", antialias=False))
+        assert np.abs(theirs - smooth[0, 0].numpy()).max() > METHOD
+
+
+TV_UINT8 = """
+import torch
+from torchvision.transforms.v2 import functional as TF
+from torchvision.transforms.v2.functional import _geometry
+seen = []
+interpolate = _geometry.interpolate
+_geometry.interpolate = lambda x, **kw: seen.append(x.dtype) or interpolate(x, **kw)
+TF.resize(torch.zeros(3, 8, 8, dtype=torch.uint8), [4, 4], antialias=True)
+print(torch.backends.cpu.get_cpu_capability(), seen[0])
+"""
+
+
+@pytest.mark.parametrize("capability", [None, "default"])
+def test_torchvision_uint8_bilinear_follows_torch_cpu_capability_not_the_cpu(capability):
+    """Review 7: the choice reads torch's CPU capability, which ATEN_CPU_CAPABILITY lowers on an AVX2 CPU."""
+    import os
+    import platform
+    import subprocess
+    import sys
+
+    env = dict(os.environ, ATEN_CPU_CAPABILITY=capability) if capability else None
+    out = subprocess.run([sys.executable, "-c", TV_UINT8], env=env, capture_output=True, text=True, check=True)
+    chosen, dtype = out.stdout.split()
+    assert chosen == ("DEFAULT" if capability else torch.backends.cpu.get_cpu_capability())
+    native = chosen in ("AVX2", "AVX512") or platform.machine() in ("aarch64", "arm64")
+    assert dtype == ("torch.uint8" if native else "torch.float32")
+
+
+def test_kornia_nearest_exact_skips_f_interpolate_during_an_onnx_export(monkeypatch):
+    """Review 7: the empty output is not kornia's only way around F.interpolate."""
+    import kornia.geometry.transform.affwarp as affwarp
+
+    calls = []
+    interpolate = F.interpolate
+    monkeypatch.setattr(
+        affwarp.torch.nn.functional, "interpolate", lambda *a, **kw: calls.append(kw) or interpolate(*a, **kw)
+    )
+    x = torch.rand(1, 2, 7, 9)
+    expected = interpolate(x, size=(4, 13), mode="nearest-exact")
+    assert torch.equal(kornia_resize(x, (4, 13), interpolation="nearest-exact"), expected) and len(calls) == 1
+    monkeypatch.setattr(torch.onnx, "is_in_onnx_export", lambda: True)
+    assert torch.equal(kornia_resize(x, (4, 13), interpolation="nearest-exact"), expected) and len(calls) == 1
