@@ -296,6 +296,16 @@ def test_tiny_outputs_that_raise(ns):
     assert F2.resize(image(3, 9, 10).float(), [1, 1]).shape == (3, 1, 1)
 
 
+@pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC, IM.LANCZOS])
+def test_tiny_assert_spares_a_channels_last_3_channel_uint8_tensor(mode):
+    # an HWC array permuted to CHW is channels_last: the 1x1 assert needs a contiguous tensor
+    for h, w in itertools.product((2, 5, 9), (1, 2, 5, 10)):
+        hwc = image(3, h, w).permute(1, 2, 0).contiguous()
+        out = F2.resize(hwc.permute(2, 0, 1), [1, 1], mode)
+        assert out.shape == (3, 1, 1)
+        assert (out.int() - F2.resize(hwc.permute(2, 0, 1).float(), [1, 1], mode).round().int()).abs().max() <= 1
+
+
 @pytest.mark.parametrize("mode", [IM.NEAREST, IM.NEAREST_EXACT, IM.BILINEAR, IM.BICUBIC, IM.LANCZOS])
 def test_dtype_that_reaches_interpolate_for_a_uint8_tensor(monkeypatch, mode):
     import torchvision.transforms._functional_tensor as v1_tensor
