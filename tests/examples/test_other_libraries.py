@@ -500,6 +500,17 @@ def test_nearest_float64_is_float32_only_for_4d_input_on_the_cpu():
     assert misses == 0
 
 
+def test_nearest_float64_5d_channels_last_with_4_channels_or_more_is_float32():
+    # the page: a float64 5-D input gets double positions only in the default memory format or
+    # with up to 3 channels; channels_last_3d with 4 channels or more takes pixel 0 at 2 -> 82
+    for channels in range(1, 17):
+        row = torch.arange(2, dtype=torch.float64).view(1, 1, 1, 1, 2).expand(1, channels, 1, 1, 2)
+        for channels_last in (False, True):
+            x = row.contiguous(memory_format=torch.channels_last_3d if channels_last else torch.contiguous_format)
+            got = F.interpolate(x, size=(1, 1, 82), mode="nearest")[:, :, 0, 0, 41]
+            assert torch.equal(got, torch.full_like(got, 0 if channels_last and channels >= 4 else 1)), (channels, channels_last)
+
+
 def test_enlarging_bilinear_with_and_without_antialias_agree_only_to_float32_rounding():
     # the page: the same result up to float32 rounding, not bit for bit
     x = torch.rand(1, 1, 64, 64, generator=torch.Generator().manual_seed(0))
