@@ -104,6 +104,17 @@ def test_box_and_hamming_raise_for_every_tensor_path_and_lanczos_only_for_v1(ns)
         assert pil_resize(image(3, 9, 9), 4, 4, mode).shape == (3, 4, 4)
 
 
+@pytest.mark.parametrize("mode", [IM.BOX, IM.HAMMING, IM.LANCZOS])
+@pytest.mark.parametrize("fn", [F1.resize, F2.resize])
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.float32])
+def test_modes_that_raise_on_tensors_do_not_at_an_unchanged_size(mode, fn, dtype):
+    # the page: BOX and HAMMING raise on tensors, LANCZOS raises in v1, only when the size changes
+    img = image(3, 9, 7).to(dtype)
+    assert fn(img, [9, 7], mode) is img
+    with pytest.raises((NotImplementedError, ValueError)):
+        (F1.resize if mode == IM.LANCZOS else fn)(img, [9, 8], mode)
+
+
 def test_mode_table_numbers(ns):
     table = ns["mode_vs_pil"]
     assert table["NEAREST", "v2, uint8 tensor"] > 100  # nearest is not PIL's nearest
