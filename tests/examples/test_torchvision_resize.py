@@ -378,6 +378,20 @@ def test_float_resize_is_one_interpolate_call(shape, mode, batch, dtype, channel
         assert torch.equal(T1.Resize((oh, ow), mode)(x), expected)
 
 
+@pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC, IM.LANCZOS])
+def test_channels_last_image_to_width_one_is_not_the_plain_x_none_call(mode):
+    # resize re-strides a channels_last (C, H, W) image; x[None] takes the contiguous kernel and its width-one bug
+    call = dict(mode=mode.value, align_corners=False, antialias=True)
+    for channels, h, w, oh in itertools.product((1, 2, 3, 4, 8), (2, 5, 9), (1, 3, 7), (2, 4, 12)):
+        if oh == h:
+            continue
+        x = torch.rand(h, w, channels, generator=torch.Generator().manual_seed(h * 100 + w)).permute(2, 0, 1)
+        ours, plain = F2.resize(x, [oh, 1], mode), F.interpolate(x[None], size=(oh, 1), **call)[0]
+        right = F.interpolate(x.contiguous().mT[None], size=(1, oh), **call)[0].mT  # one pixel high: no bug
+        assert torch.equal(ours, plain) == (channels == 1), (channels, h, w, oh)
+        assert torch.allclose(ours, right, atol=1e-5) == (channels > 1), (channels, h, w, oh)
+
+
 @settings(max_examples=40, deadline=None)
 @given(shape_pairs, st.sampled_from([IM.BILINEAR, IM.BICUBIC]), st.sampled_from([torch.float16, torch.bfloat16]))
 def test_half_precision_goes_through_float32(shape, mode, dtype):
