@@ -416,6 +416,12 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
         for name, same in aliases.items():
             assert m[same, k]["folded"] == pytest.approx(measured[name, k]["folded"], rel=0.1), (name, k)
             assert m[same, k]["passband"] == pytest.approx(measured[name, k]["passband"], rel=0.03, abs=1e-5), (name, k)
+    # the page's list of the four kinds missing here is complete: max-based, LPPool, strided convolution, PixelUnshuffle
+    missing_kinds = ("Max", "LPPool", "Conv2d", "PixelUnshuffle")
+    for name, k in measured:
+        if (name, k) not in common and name not in aliases:
+            assert any(kind in name for kind in missing_kinds), (name, k)
+    assert any("LPPool" in name for name, _ in measured)
     for k in (2, 4):  # the rankings agree wherever the prediction tells two filters apart
         names = [name for (name, kk) in common if kk == k]
         for a in names:
@@ -534,3 +540,11 @@ def test_lanczos_uint8_is_within_one_level_of_pillow_only_where_both_resize_the_
         pillow = np.asarray(Image.fromarray(image).resize((w, h), Image.Resampling.LANCZOS))
         worst[h, w] = int(np.abs(ours.astype(int) - pillow).max())
     assert worst[64, 64] == worst[300, 181] == 1 and worst[181, 300] > 2
+
+
+def test_lppool_with_p_2_is_not_linear_with_p_1_it_is():
+    # the page lists LPPool2d(2, k) with max pooling as nonlinear (p = 1 would be a plain sum)
+    a, b = torch.randn(2, 1, 1, 8, 8, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
+    for p, linear in ((2, False), (1, True)):
+        pool = torch.nn.LPPool2d(p, 2)
+        assert torch.allclose(pool(a + b), pool(a) + pool(b)) == linear

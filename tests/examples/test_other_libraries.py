@@ -500,6 +500,17 @@ def test_nearest_float64_is_float32_only_for_4d_input_on_the_cpu():
     assert misses == 0
 
 
+def test_nearest_float64_5d_channels_last_with_4_channels_or_more_is_float32():
+    # the page: a float64 5-D input gets double positions only in the default memory format or
+    # with up to 3 channels; channels_last_3d with 4 channels or more takes pixel 0 at 2 -> 82
+    for channels in range(1, 17):
+        row = torch.arange(2, dtype=torch.float64).view(1, 1, 1, 1, 2).expand(1, channels, 1, 1, 2)
+        for channels_last in (False, True):
+            x = row.contiguous(memory_format=torch.channels_last_3d if channels_last else torch.contiguous_format)
+            got = F.interpolate(x, size=(1, 1, 82), mode="nearest")[:, :, 0, 0, 41]
+            assert torch.equal(got, torch.full_like(got, 0 if channels_last and channels >= 4 else 1)), (channels, channels_last)
+
+
 def test_enlarging_bilinear_with_and_without_antialias_agree_only_to_float32_rounding():
     # the page: the same result up to float32 rounding, not bit for bit
     x = torch.rand(1, 1, 64, 64, generator=torch.Generator().manual_seed(0))
@@ -507,3 +518,28 @@ def test_enlarging_bilinear_with_and_without_antialias_agree_only_to_float32_rou
     antialiased = F.interpolate(x, size=(160, 160), mode="bilinear", antialias=True)
     assert not torch.equal(plain, antialiased)
     torch.testing.assert_close(plain, antialiased, atol=2e-6, rtol=0)
+
+
+def opencv_linear_reference(row, m, float32_positions):
+    n = row.shape[-1]
+    position = np.maximum((np.arange(m) + 0.5) * (n / m) - 0.5, 0)
+    if float32_positions:
+        position = position.astype(np.float32).astype(np.float64)
+    i0 = np.minimum(np.floor(position).astype(int), n - 1)
+    weight = position - i0
+    if float32_positions:
+        weight = weight.astype(np.float32).astype(np.float64)
+    return row[i0] * (1 - weight) + row[np.minimum(i0 + 1, n - 1)] * weight
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize(("n", "m"), [(1000, 999), (4000, 3000), (9000, 8999)])
+def test_opencv_linear_positions_are_double_from_two_rows_float32_on_one(n, m, dtype):
+    # the page: OpenCV computes INTER_LINEAR positions in double, except on a single row
+    tolerance = 1e-6 if dtype == np.float32 else 1e-8
+    for rows in (1, 2, 3):
+        image = np.random.default_rng(n + rows).random((rows, n)).astype(dtype)
+        got = cv2.resize(image, (m, rows), interpolation=cv2.INTER_LINEAR)[0]
+        row = image[0].astype(np.float64)
+        assert np.abs(got - opencv_linear_reference(row, m, float32_positions=rows == 1)).max() < tolerance, rows
+        assert (np.abs(got - opencv_linear_reference(row, m, float32_positions=False)).max() > 1e-5) == (rows == 1), rows

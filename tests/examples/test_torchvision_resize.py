@@ -104,6 +104,17 @@ def test_box_and_hamming_raise_for_every_tensor_path_and_lanczos_only_for_v1(ns)
         assert pil_resize(image(3, 9, 9), 4, 4, mode).shape == (3, 4, 4)
 
 
+@pytest.mark.parametrize("mode", [IM.BOX, IM.HAMMING, IM.LANCZOS])
+@pytest.mark.parametrize("fn", [F1.resize, F2.resize])
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.float32])
+def test_modes_that_raise_on_tensors_do_not_at_an_unchanged_size(mode, fn, dtype):
+    # the page: BOX and HAMMING raise on tensors, LANCZOS raises in v1, only when the size changes
+    img = image(3, 9, 7).to(dtype)
+    assert fn(img, [9, 7], mode) is img
+    with pytest.raises((NotImplementedError, ValueError)):
+        (F1.resize if mode == IM.LANCZOS else fn)(img, [9, 8], mode)
+
+
 def test_mode_table_numbers(ns):
     table = ns["mode_vs_pil"]
     assert table["NEAREST", "v2, uint8 tensor"] > 100  # nearest is not PIL's nearest
@@ -296,6 +307,16 @@ def test_tiny_outputs_that_raise(ns):
     assert F2.resize(image(3, 9, 10).float(), [1, 1]).shape == (3, 1, 1)
 
 
+@pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC, IM.LANCZOS])
+def test_tiny_assert_spares_a_channels_last_3_channel_uint8_tensor(mode):
+    # an HWC array permuted to CHW is channels_last: the 1x1 assert needs a contiguous tensor
+    for h, w in itertools.product((2, 5, 9), (1, 2, 5, 10)):
+        hwc = image(3, h, w).permute(1, 2, 0).contiguous()
+        out = F2.resize(hwc.permute(2, 0, 1), [1, 1], mode)
+        assert out.shape == (3, 1, 1)
+        assert (out.int() - F2.resize(hwc.permute(2, 0, 1).float(), [1, 1], mode).round().int()).abs().max() <= 1
+
+
 @pytest.mark.parametrize("mode", [IM.NEAREST, IM.NEAREST_EXACT, IM.BILINEAR, IM.BICUBIC, IM.LANCZOS])
 def test_dtype_that_reaches_interpolate_for_a_uint8_tensor(monkeypatch, mode):
     import torchvision.transforms._functional_tensor as v1_tensor
@@ -355,6 +376,20 @@ def test_float_resize_is_one_interpolate_call(shape, mode, batch, dtype, channel
     if mode is not IM.LANCZOS and len(batch) <= 1:
         assert torch.equal(F1.resize(x, [oh, ow], mode), expected)
         assert torch.equal(T1.Resize((oh, ow), mode)(x), expected)
+
+
+@pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC, IM.LANCZOS])
+def test_channels_last_image_to_width_one_is_not_the_plain_x_none_call(mode):
+    # resize re-strides a channels_last (C, H, W) image; x[None] takes the contiguous kernel and its width-one bug
+    call = dict(mode=mode.value, align_corners=False, antialias=True)
+    for channels, h, w, oh in itertools.product((1, 2, 3, 4, 8), (2, 5, 9), (1, 3, 7), (2, 4, 12)):
+        if oh == h:
+            continue
+        x = torch.rand(h, w, channels, generator=torch.Generator().manual_seed(h * 100 + w)).permute(2, 0, 1)
+        ours, plain = F2.resize(x, [oh, 1], mode), F.interpolate(x[None], size=(oh, 1), **call)[0]
+        right = F.interpolate(x.contiguous().mT[None], size=(1, oh), **call)[0].mT  # one pixel high: no bug
+        assert torch.equal(ours, plain) == (channels == 1), (channels, h, w, oh)
+        assert torch.allclose(ours, right, atol=1e-5) == (channels > 1), (channels, h, w, oh)
 
 
 @settings(max_examples=40, deadline=None)
