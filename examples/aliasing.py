@@ -147,6 +147,10 @@ for k in (3, 5):
     for mode in ("bilinear", "bicubic"):
         slicing[mode, k] = torch.equal(F.interpolate(probe, scale_factor=1 / k, mode=mode), middle)
     print(f"{k}x: plain bilinear == x[..., {k // 2}::{k}, {k // 2}::{k}]: {slicing['bilinear', k]}; plain bicubic: {slicing['bicubic', k]}")
+# F.interpolate returns floor(n / k) pixels; the slice has one more when n % k > k // 2.
+short_side = probe[..., :8, :8]
+kept = F.interpolate(short_side, scale_factor=1 / 3, mode="bilinear").shape[-1], short_side[..., 1::3].shape[-1]
+print(f"8 pixels at 3x: F.interpolate keeps {kept[0]}, the slice keeps {kept[1]}")
 
 # %% stripes
 # Fine stripes and a one-pixel checkerboard, shrunk 2x. The stripes run at 0.45 cycles

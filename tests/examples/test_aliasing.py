@@ -345,3 +345,15 @@ def test_max_pools_agree_at_every_k_on_floating_point_input_only():
     assert F.max_pool2d(x, 2).dtype == torch.uint8
     with pytest.raises(RuntimeError, match="not implemented"):
         F.adaptive_max_pool2d(x, 2)
+
+
+def test_odd_factor_slice_has_a_pixel_more_when_the_remainder_exceeds_half_the_factor(ns):
+    # the page: F.interpolate gives floor(n / k) pixels, x[..., k//2::k] one more when n % k > k // 2
+    assert ns["kept"] == (2, 3)
+    for k in (3, 5, 7, 9):
+        for n in range(k, 8 * k):
+            x = torch.zeros(1, 1, 1, n)
+            kept = F.interpolate(x, scale_factor=(1, 1 / k), mode="bilinear").shape[-1]
+            sliced = x[..., k // 2 :: k].shape[-1]
+            assert kept == n // k
+            assert sliced - kept == (n % k > k // 2), (k, n)
