@@ -357,3 +357,16 @@ def test_odd_factor_slice_has_a_pixel_more_when_the_remainder_exceeds_half_the_f
             sliced = x[..., k // 2 :: k].shape[-1]
             assert kept == n // k
             assert sliced - kept == (n % k > k // 2), (k, n)
+
+
+def test_other_average_pool_kernels_agree_at_3_on_the_cpu(ns):
+    # the page: on the CPU, float16 and channels_last with 8 channels agree at 3 too; contiguous float32 does not
+    if ns["device"].type == "cpu":
+        assert ns["cl_same"] and ns["half_same"]
+    generator = torch.Generator().manual_seed(5)
+    for k in (3, 5, 6, 7):
+        x = torch.randn(2, 8, 5 * k, 3 * k, generator=generator)
+        last = x.contiguous(memory_format=torch.channels_last)
+        assert torch.equal(F.adaptive_avg_pool2d(last, (5, 3)), F.avg_pool2d(last, k)), k
+        assert torch.equal(F.adaptive_avg_pool2d(x.half(), (5, 3)), F.avg_pool2d(x.half(), k)), k
+        assert not torch.equal(F.adaptive_avg_pool2d(x, (5, 3)), F.avg_pool2d(x, k)), k
