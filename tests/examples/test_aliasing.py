@@ -370,3 +370,17 @@ def test_other_average_pool_kernels_agree_at_3_on_the_cpu(ns):
         assert torch.equal(F.adaptive_avg_pool2d(last, (5, 3)), F.avg_pool2d(last, k)), k
         assert torch.equal(F.adaptive_avg_pool2d(x.half(), (5, 3)), F.avg_pool2d(x.half(), k)), k
         assert not torch.equal(F.adaptive_avg_pool2d(x, (5, 3)), F.avg_pool2d(x, k)), k
+
+
+def test_odd_factor_slicing_fails_on_uint8_at_the_cpu_bug_sizes():
+    # the page: on uint8, 5 channels and an output one pixel wide come back wrong; 3 channels to 1x1 assert with AVX2
+    generator = torch.Generator().manual_seed(6)
+    for k in (3, 5):
+        for mode in ("bilinear", "bicubic"):
+            x = torch.randint(0, 256, (1, 5, 2 * k, k), generator=generator, dtype=torch.uint8)
+            assert not torch.equal(F.interpolate(x, scale_factor=1 / k, mode=mode), x[..., k // 2 :: k, k // 2 :: k])
+            wide = torch.randint(0, 256, (1, 3, 2 * k, 2 * k), generator=generator, dtype=torch.uint8)
+            assert torch.equal(F.interpolate(wide, scale_factor=1 / k, mode=mode), wide[..., k // 2 :: k, k // 2 :: k])
+            if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+                with pytest.raises(RuntimeError, match="num_channels"):
+                    F.interpolate(wide[..., :k, :k].contiguous(), scale_factor=1 / k, mode=mode)
