@@ -54,7 +54,7 @@ methods["BlurPool [1,4,6,4,1]"] = repeat(BlurPool(filter_size=5))
 methods["MaxBlurPool [1,4,6,4,1]"] = repeat(MaxBlurPool(kernel_size=2, filter_size=5))
 print(f"{len(methods)} methods:", " | ".join(methods))
 
-# The adaptive pools are the same operation when the size divides by k. Bit for bit only at
+# The adaptive pools are the same operation when the size divides by k. Bit for bit (on this contiguous float32 input) only at
 # powers of two: the adaptive average divides the window sum by its height, then by its
 # width; AvgPool2d divides once by their product, and the roundings can differ.
 x = torch.rand(1, 1, 48, 48, device=device)
@@ -63,6 +63,12 @@ for k in (2, 3, 4, 6, 8):
     adaptive_gap[k] = (F.adaptive_avg_pool2d(x, 48 // k) - F.avg_pool2d(x, k)).abs().max().item()
     same_max = torch.equal(F.adaptive_max_pool2d(x, 48 // k), F.max_pool2d(x, k))
     print(f"k={k}: max |AdaptiveAvgPool2d - AvgPool2d| = {adaptive_gap[k]:.1e}, AdaptiveMaxPool2d == MaxPool2d: {same_max}")
+# Other kernels round alike at 3 too: float16 accumulates in float32, and channels_last with
+# 8 channels takes the CPU's vectorised path.
+x8 = torch.rand(1, 8, 48, 48, device=device)
+cl_same = torch.equal(F.adaptive_avg_pool2d(x8.contiguous(memory_format=torch.channels_last), 16), F.avg_pool2d(x8.contiguous(memory_format=torch.channels_last), 3))
+half_same = torch.equal(F.adaptive_avg_pool2d(x8.half(), 16), F.avg_pool2d(x8.half(), 3))
+print(f"k=3, 8 channels in channels_last: AdaptiveAvgPool2d == AvgPool2d: {cl_same}; float16: {half_same}")
 try:
     F.interpolate(x, scale_factor=0.5, mode="nearest", antialias=True)
 except ValueError as error:
@@ -147,6 +153,10 @@ for k in (3, 5):
     for mode in ("bilinear", "bicubic"):
         slicing[mode, k] = torch.equal(F.interpolate(probe, scale_factor=1 / k, mode=mode), middle)
     print(f"{k}x: plain bilinear == x[..., {k // 2}::{k}, {k // 2}::{k}]: {slicing['bilinear', k]}; plain bicubic: {slicing['bicubic', k]}")
+# F.interpolate returns floor(n / k) pixels; the slice has one more when n % k > k // 2.
+short_side = probe[..., :8, :8]
+kept = F.interpolate(short_side, scale_factor=1 / 3, mode="bilinear").shape[-1], short_side[..., 1::3].shape[-1]
+print(f"8 pixels at 3x: F.interpolate keeps {kept[0]}, the slice keeps {kept[1]}")
 
 # %% stripes
 # Fine stripes and a one-pixel checkerboard, shrunk 2x. The stripes run at 0.45 cycles

@@ -345,3 +345,42 @@ def test_max_pools_agree_at_every_k_on_floating_point_input_only():
     assert F.max_pool2d(x, 2).dtype == torch.uint8
     with pytest.raises(RuntimeError, match="not implemented"):
         F.adaptive_max_pool2d(x, 2)
+
+
+def test_odd_factor_slice_has_a_pixel_more_when_the_remainder_exceeds_half_the_factor(ns):
+    # the page: F.interpolate gives floor(n / k) pixels, x[..., k//2::k] one more when n % k > k // 2
+    assert ns["kept"] == (2, 3)
+    for k in (3, 5, 7, 9):
+        for n in range(k, 8 * k):
+            x = torch.zeros(1, 1, 1, n)
+            kept = F.interpolate(x, scale_factor=(1, 1 / k), mode="bilinear").shape[-1]
+            sliced = x[..., k // 2 :: k].shape[-1]
+            assert kept == n // k
+            assert sliced - kept == (n % k > k // 2), (k, n)
+
+
+def test_other_average_pool_kernels_agree_at_3_on_the_cpu(ns):
+    # the page: on the CPU, float16 and channels_last with 8 channels agree at 3 too; contiguous float32 does not
+    if ns["device"].type == "cpu":
+        assert ns["cl_same"] and ns["half_same"]
+    generator = torch.Generator().manual_seed(5)
+    for k in (3, 5, 6, 7):
+        x = torch.randn(2, 8, 5 * k, 3 * k, generator=generator)
+        last = x.contiguous(memory_format=torch.channels_last)
+        assert torch.equal(F.adaptive_avg_pool2d(last, (5, 3)), F.avg_pool2d(last, k)), k
+        assert torch.equal(F.adaptive_avg_pool2d(x.half(), (5, 3)), F.avg_pool2d(x.half(), k)), k
+        assert not torch.equal(F.adaptive_avg_pool2d(x, (5, 3)), F.avg_pool2d(x, k)), k
+
+
+def test_odd_factor_slicing_fails_on_uint8_at_the_cpu_bug_sizes():
+    # the page: on uint8, 5 channels and an output one pixel wide come back wrong; 3 channels to 1x1 assert with AVX2
+    generator = torch.Generator().manual_seed(6)
+    for k in (3, 5):
+        for mode in ("bilinear", "bicubic"):
+            x = torch.randint(0, 256, (1, 5, 2 * k, k), generator=generator, dtype=torch.uint8)
+            assert not torch.equal(F.interpolate(x, scale_factor=1 / k, mode=mode), x[..., k // 2 :: k, k // 2 :: k])
+            wide = torch.randint(0, 256, (1, 3, 2 * k, 2 * k), generator=generator, dtype=torch.uint8)
+            assert torch.equal(F.interpolate(wide, scale_factor=1 / k, mode=mode), wide[..., k // 2 :: k, k // 2 :: k])
+            if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+                with pytest.raises(RuntimeError, match="num_channels"):
+                    F.interpolate(wide[..., :k, :k].contiguous(), scale_factor=1 / k, mode=mode)

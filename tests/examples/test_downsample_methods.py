@@ -308,3 +308,16 @@ def test_nearest_exact_keeps_the_middle_pixel_only_on_sides_up_to_2_to_the_23():
     x = row(8_388_615)
     assert (F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest-exact") != x[..., 1::3]).sum() == 1
     assert not torch.equal(F.interpolate(x, size=(1, 8_388_615 // 3), mode="nearest-exact"), x[..., 1::3])
+
+
+def test_box_blur_pool_and_plain_bilinear_match_avg_pool_only_to_float_rounding(ns):
+    # the page: BlurPool [1, 1] and plain bilinear at 2x equal AvgPool2d to float rounding, not bit for bit
+    x = torch.randn(1, 8, 32, 34, generator=torch.Generator().manual_seed(3))
+    avg = F.avg_pool2d(x, 2)
+    for out in (ns["BlurPool"](filter_size=2)(x), F.interpolate(x, scale_factor=0.5, mode="bilinear")):
+        assert not torch.equal(out, avg)
+        torch.testing.assert_close(out, avg, atol=1e-6, rtol=1e-6)
+    # area and the adaptive pool are bit for bit at 2x and 4x, the factors of the table
+    square = x[..., :32]
+    for k in (2, 4):
+        assert torch.equal(F.interpolate(square, scale_factor=1 / k, mode="area"), F.avg_pool2d(square, k))

@@ -625,3 +625,18 @@ def test_one_pixel_wide_cpu_bug_hits_contiguous_input_only(Downsample, dtype):
             assert not torch.allclose(torch.ops.aten._upsample_bilinear2d_aa(x, **call), right), (k, height, width)
             last = torch.ops.aten._upsample_bilinear2d_aa(x.contiguous(memory_format=torch.channels_last), **call)
             torch.testing.assert_close(last, right, msg=str((k, height, width)))
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_one_channel_channels_last_does_not_escape_the_one_pixel_wide_cpu_bug(Downsample, dtype):
+    # the page: channels_last escapes the bug only with more than one channel
+    generator = torch.Generator().manual_seed(17)
+    for k in (2, 3, 4):
+        for height, width in ((2 * k, k), (5 * k, k + 1), (3 * k + 1, 2 * k - 1)):
+            for channels in (1, 2, 5):
+                x = torch.randn(1, channels, height, width, generator=generator, dtype=dtype).contiguous(memory_format=torch.channels_last)
+                assert x.is_contiguous() == (channels == 1)
+                right = Downsample(k, "antialias-bilinear")(x)
+                call = dict(output_size=[height // k, 1], align_corners=False, scales_h=1 / k, scales_w=1 / k)
+                one_call = torch.ops.aten._upsample_bilinear2d_aa(x, **call)
+                assert torch.allclose(one_call, right) == (channels > 1), (k, height, width, channels)
