@@ -478,3 +478,27 @@ def test_bilinear_at_half_is_avg_pool_only_to_rounding_not_bit_for_bit(dtype):
             torch.testing.assert_close(out, pooled)
             differs |= not torch.equal(out, pooled)
     assert differs
+
+
+def test_max_pool_and_relu_commute_only_where_a_window_holds_an_input_pixel():
+    # A dilated window can hold only padding: max pooling returns -inf there, ReLU gives 0.
+    x = -torch.rand(1, 1, 2)
+    assert F.max_pool1d(x, 2, dilation=3, padding=1).item() == -math.inf
+    assert F.relu(F.max_pool1d(x, 2, dilation=3, padding=1)).item() == 0.0
+    assert F.max_pool1d(F.relu(x), 2, dilation=3, padding=1).item() == -math.inf
+    rng = random.Random(2)
+    for rank in (1, 2, 3):
+        max_pool = POOL[rank][0]
+        for _ in range(60):
+            k = rng.randint(1, 4)
+            options = dict(kernel_size=k, stride=rng.randint(1, 4), padding=rng.randint(0, k // 2), dilation=rng.randint(1, 5), ceil_mode=rng.random() < 0.5)
+            size = tuple(rng.randint(1, 11) for _ in range(rank))
+            x = 3 * torch.randn((2, 2) + size)
+            try:
+                pooled = max_pool(x, **options)
+            except RuntimeError:  # the output would have no elements
+                continue
+            filled = pooled > -math.inf
+            for act in (F.relu, F.leaky_relu, F.hardtanh):
+                first, after = max_pool(act(x), **options), act(pooled)
+                assert torch.equal(first[filled], after[filled]), (act, options, size)
