@@ -645,3 +645,18 @@ def test_glossary_align_corners_true_one_pixel_axis_takes_the_first_pixel_except
                 diff = (out.double() - first.round() if dtype == torch.uint8 else out.double() - first).abs().max()
                 broken = dtype == torch.uint8 and channels > 4 and h_out != h_in and h_out > 1
                 assert bool(diff > 1) is broken, (channels, dtype, h_in, w_in, h_out)
+
+
+def test_glossary_antialiased_bilinear_is_wider_than_two_pixels_but_can_read_only_two():
+    def taps(n_in, n_out):
+        one_hot = torch.eye(n_in).view(n_in, 1, 1, n_in)
+        weights = F.interpolate(one_hot, size=(1, n_out), mode="bilinear", antialias=True)[:, 0, 0, :]
+        return (weights != 0).sum(dim=0)
+
+    assert (taps(10, 9) == 2).all()  # support 2 * 10/9 pixels wide, yet two pixel centres inside
+    for n_in in range(4, 40):
+        for n_out in range(1, n_in):
+            count = taps(n_in, n_out)
+            assert count.max() <= 2 * n_in / n_out + 1, (n_in, n_out)
+            if 2 * n_in >= 3 * n_out:  # shrunk by 1.5 or more: every pixel away from the border reads more than 2
+                assert (count[1:-1] > 2).all(), (n_in, n_out)
