@@ -502,3 +502,12 @@ def test_max_pool_and_relu_commute_only_where_a_window_holds_an_input_pixel():
             for act in (F.relu, F.leaky_relu, F.hardtanh):
                 first, after = max_pool(act(x), **options), act(pooled)
                 assert torch.equal(first[filled], after[filled]), (act, options, size)
+
+
+def test_the_affine_residual_of_a_convolution_is_zero_only_up_to_float_rounding():
+    generator = torch.Generator().manual_seed(0)
+    conv = nn.Conv2d(3, 4, 3, stride=2)
+    a, b = (torch.randn(2, 3, 16, 16, generator=generator) for _ in range(2))
+    with torch.no_grad():
+        residual = affine_residual(conv, a, b)
+    assert residual.abs().max() < 1e-5 and residual.abs().max() > 0
