@@ -587,8 +587,8 @@ def test_antialias_align_corners_true_keeps_one_corner_or_two_when_a_side_keeps_
     assert seen == {True, False}
 
 
-def test_the_nearest_modes_round_the_step_to_float32_for_float64_too():
-    # The page: float64 escapes the float32 step only in the linear and cubic modes.
+def test_x2_000000001_steps_as_size_for_float64_in_the_nearest_modes_not_the_linear_ones():
+    # The page: float64 input at n x 2.000000001 differs from size=2n only in the linear and cubic modes.
     for rank, linear in ((3, "linear"), (4, "bicubic"), (5, "trilinear")):
         for n_in in range(2, 12):
             x = torch.rand((1, 2) + (n_in,) * (rank - 2), dtype=torch.float64)
