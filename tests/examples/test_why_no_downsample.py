@@ -511,3 +511,13 @@ def test_the_affine_residual_of_a_convolution_is_zero_only_up_to_float_rounding(
     with torch.no_grad():
         residual = affine_residual(conv, a, b)
     assert residual.abs().max() < 1e-5 and residual.abs().max() > 0
+
+
+def test_sigmoid_simd_and_scalar_code_differ_by_more_than_one_rounding_step():
+    # The page: the two orders differ by one float32 rounding step for ELU, two or three for sigmoid.
+    x = -20 * torch.rand(20000, generator=torch.Generator().manual_seed(0))
+    for act, most in ((torch.sigmoid, 3), (F.elu, 1)):
+        simd = act(x)
+        alone = torch.cat([act(v.view(1)) for v in x])
+        steps = ((alone - simd).abs() / (torch.nextafter(simd, torch.tensor(2.0)) - simd)).max().item()
+        assert steps <= most and (steps >= 2) is (act is torch.sigmoid), (act, steps)
