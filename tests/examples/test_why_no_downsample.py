@@ -486,6 +486,9 @@ def test_max_pool_and_relu_commute_only_where_a_window_holds_an_input_pixel():
     assert F.max_pool1d(x, 2, dilation=3, padding=1).item() == -math.inf
     assert F.relu(F.max_pool1d(x, 2, dilation=3, padding=1)).item() == 0.0
     assert F.max_pool1d(F.relu(x), 2, dilation=3, padding=1).item() == -math.inf
+    integers = torch.tensor([[[[-1, -2]]]], dtype=torch.int32)
+    empty = F.max_pool2d(integers, (1, 2), dilation=(1, 3), padding=(0, 1))
+    assert empty.item() == torch.iinfo(torch.int32).min and F.relu(empty).item() == 0
     rng = random.Random(2)
     for rank in (1, 2, 3):
         max_pool = POOL[rank][0]
