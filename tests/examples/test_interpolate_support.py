@@ -660,3 +660,13 @@ def test_glossary_antialiased_bilinear_is_wider_than_two_pixels_but_can_read_onl
             assert count.max() <= 2 * n_in / n_out + 1, (n_in, n_out)
             if 2 * n_in >= 3 * n_out:  # shrunk by 1.5 or more: every pixel away from the border reads more than 2
                 assert (count[1:-1] > 2).all(), (n_in, n_out)
+
+
+def test_glossary_antialiased_bicubic_is_stretched_but_can_read_only_four_pixels():
+    def taps(n_in, n_out):
+        one_hot = torch.eye(n_in).view(n_in, 1, 1, n_in)
+        weights = F.interpolate(one_hot, size=(1, n_out), mode="bicubic", antialias=True)[:, 0, 0, :]
+        return (weights != 0).sum(dim=0)
+
+    assert (taps(10, 9) <= 4).all()  # support 4 * 10/9 pixels wide, yet at most four pixel centres inside
+    assert (taps(30, 10)[2:-2] > 4).all()  # shrunk by 3: wider than 4x4
