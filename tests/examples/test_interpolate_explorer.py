@@ -230,3 +230,23 @@ def test_antialias_dots_are_the_centre_only_up_to_float64_rounding():
     inside = (centre - 2 > -1) & (centre + 2 < n)
     error = (F.interpolate(row, size=(1, out), mode="bicubic", antialias=True)[0, 0, 0] - centre)[inside].abs().max()
     assert 0 < error < 1e-12
+
+
+def test_bilinear_antialias_edge_dots_move_inwards_only_where_the_step_is_in_over_out():
+    # The page: inwards wherever the step is in/out (size=); with a scale factor whose product
+    # is not whole, the last dot can move outwards: 9 pixels x0.7.
+    for n in range(2, 30):
+        row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, -1)
+        for out in range(1, 61):
+            if out == n:
+                continue
+            dots = F.interpolate(row, size=(1, out), mode="bilinear", antialias=True)[0, 0, 0]
+            centre = (torch.arange(out, dtype=torch.float64) + 0.5) * n / out - 0.5
+            reach = max(n / out, 1.0)
+            cut = (centre - reach < -0.5) | (centre + reach > n - 0.5)
+            towards_middle = torch.sign((n - 1) / 2 - centre)
+            assert ((dots - centre)[cut] * towards_middle[cut] >= -1e-9).all(), (n, out)
+    row = torch.arange(9, dtype=torch.float64).view(1, 1, 1, -1)
+    dots = F.interpolate(row, scale_factor=(1, 0.7), mode="bilinear", antialias=True)[0, 0, 0]
+    centre = (torch.arange(dots.numel(), dtype=torch.float64) + 0.5) / 0.7 - 0.5
+    assert (dots - centre)[-1] > 0.01  # the last dot moves right, away from the image's middle

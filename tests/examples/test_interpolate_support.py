@@ -649,3 +649,43 @@ def test_index_grid_sample_matches_interpolate_only_up_to_rounding():
     sampled = F.grid_sample(image, grid, mode="bilinear", padding_mode="border", align_corners=False)
     resized = F.interpolate(image, size=(12, 12), mode="bilinear")
     assert torch.allclose(sampled, resized, atol=1e-6) and not torch.equal(sampled, resized)
+
+
+def test_glossary_align_corners_true_one_pixel_axis_takes_the_first_pixel_except_the_uint8_bug():
+    torch.manual_seed(0)
+    for channels in (1, 3, 5):
+        for dtype in (torch.float32, torch.float64, torch.uint8):
+            for h_in, w_in, h_out in ((3, 3, 5), (4, 1, 8), (3, 5, 6), (4, 4, 1)):
+                x = (torch.rand(1, channels, h_in, w_in) * 255).to(dtype)
+                if dtype == torch.uint8 and channels == 3 and h_out == 1:
+                    continue  # the internal assert of which-modes-work-where
+                out = F.interpolate(x, size=(h_out, 1), mode="bilinear", align_corners=True)
+                first = F.interpolate(x[..., :1].double(), size=(h_out, 1), mode="bilinear", align_corners=True)
+                diff = (out.double() - first.round() if dtype == torch.uint8 else out.double() - first).abs().max()
+                broken = dtype == torch.uint8 and channels > 4 and h_out != h_in and h_out > 1
+                assert bool(diff > 1) is broken, (channels, dtype, h_in, w_in, h_out)
+
+
+def test_glossary_antialiased_bilinear_is_wider_than_two_pixels_but_can_read_only_two():
+    def taps(n_in, n_out):
+        one_hot = torch.eye(n_in).view(n_in, 1, 1, n_in)
+        weights = F.interpolate(one_hot, size=(1, n_out), mode="bilinear", antialias=True)[:, 0, 0, :]
+        return (weights != 0).sum(dim=0)
+
+    assert (taps(10, 9) == 2).all()  # support 2 * 10/9 pixels wide, yet two pixel centres inside
+    for n_in in range(4, 40):
+        for n_out in range(1, n_in):
+            count = taps(n_in, n_out)
+            assert count.max() <= 2 * n_in / n_out + 1, (n_in, n_out)
+            if 2 * n_in >= 3 * n_out:  # shrunk by 1.5 or more: every pixel away from the border reads more than 2
+                assert (count[1:-1] > 2).all(), (n_in, n_out)
+
+
+def test_glossary_antialiased_bicubic_is_stretched_but_can_read_only_four_pixels():
+    def taps(n_in, n_out):
+        one_hot = torch.eye(n_in).view(n_in, 1, 1, n_in)
+        weights = F.interpolate(one_hot, size=(1, n_out), mode="bicubic", antialias=True)[:, 0, 0, :]
+        return (weights != 0).sum(dim=0)
+
+    assert (taps(10, 9) <= 4).all()  # support 4 * 10/9 pixels wide, yet at most four pixel centres inside
+    assert (taps(30, 10)[2:-2] > 4).all()  # shrunk by 3: wider than 4x4

@@ -585,3 +585,14 @@ def test_antialias_align_corners_true_keeps_one_corner_or_two_when_a_side_keeps_
                         assert kept == ((True, False, True, False) if out_h == h else (True, True, False, False))
                         seen.add(out_h == h)
     assert seen == {True, False}
+
+
+def test_x2_000000001_steps_as_size_for_float64_in_the_nearest_modes_not_the_linear_ones():
+    # The page: float64 input at n x 2.000000001 differs from size=2n only in the linear and cubic modes.
+    for rank, linear in ((3, "linear"), (4, "bicubic"), (5, "trilinear")):
+        for n_in in range(2, 12):
+            x = torch.rand((1, 2) + (n_in,) * (rank - 2), dtype=torch.float64)
+            size = (2 * n_in,) * (rank - 2)
+            for mode in ("nearest", "nearest-exact"):
+                assert torch.equal(F.interpolate(x, scale_factor=2.000000001, mode=mode), F.interpolate(x, size=size, mode=mode)), (rank, mode, n_in)
+            assert not torch.equal(F.interpolate(x, scale_factor=2.000000001, mode=linear), F.interpolate(x, size=size, mode=linear)), (rank, n_in)

@@ -478,3 +478,49 @@ def test_bilinear_at_half_is_avg_pool_only_to_rounding_not_bit_for_bit(dtype):
             torch.testing.assert_close(out, pooled)
             differs |= not torch.equal(out, pooled)
     assert differs
+
+
+def test_max_pool_and_relu_commute_only_where_a_window_holds_an_input_pixel():
+    # A dilated window can hold only padding: max pooling returns -inf there, ReLU gives 0.
+    x = -torch.rand(1, 1, 2)
+    assert F.max_pool1d(x, 2, dilation=3, padding=1).item() == -math.inf
+    assert F.relu(F.max_pool1d(x, 2, dilation=3, padding=1)).item() == 0.0
+    assert F.max_pool1d(F.relu(x), 2, dilation=3, padding=1).item() == -math.inf
+    integers = torch.tensor([[[[-1, -2]]]], dtype=torch.int32)
+    empty = F.max_pool2d(integers, (1, 2), dilation=(1, 3), padding=(0, 1))
+    assert empty.item() == torch.iinfo(torch.int32).min and F.relu(empty).item() == 0
+    rng = random.Random(2)
+    for rank in (1, 2, 3):
+        max_pool = POOL[rank][0]
+        for _ in range(60):
+            k = rng.randint(1, 4)
+            options = dict(kernel_size=k, stride=rng.randint(1, 4), padding=rng.randint(0, k // 2), dilation=rng.randint(1, 5), ceil_mode=rng.random() < 0.5)
+            size = tuple(rng.randint(1, 11) for _ in range(rank))
+            x = 3 * torch.randn((2, 2) + size)
+            try:
+                pooled = max_pool(x, **options)
+            except RuntimeError:  # the output would have no elements
+                continue
+            filled = pooled > -math.inf
+            for act in (F.relu, F.leaky_relu, F.hardtanh):
+                first, after = max_pool(act(x), **options), act(pooled)
+                assert torch.equal(first[filled], after[filled]), (act, options, size)
+
+
+def test_the_affine_residual_of_a_convolution_is_zero_only_up_to_float_rounding():
+    generator = torch.Generator().manual_seed(0)
+    conv = nn.Conv2d(3, 4, 3, stride=2)
+    a, b = (torch.randn(2, 3, 16, 16, generator=generator) for _ in range(2))
+    with torch.no_grad():
+        residual = affine_residual(conv, a, b)
+    assert residual.abs().max() < 1e-5 and residual.abs().max() > 0
+
+
+def test_sigmoid_simd_and_scalar_code_differ_by_more_than_one_rounding_step():
+    # The page: the two orders differ by one float32 rounding step for ELU, two or three for sigmoid.
+    x = -20 * torch.rand(20000, generator=torch.Generator().manual_seed(0))
+    for act, most in ((torch.sigmoid, 3), (F.elu, 1)):
+        simd = act(x)
+        alone = torch.cat([act(v.view(1)) for v in x])
+        steps = ((alone - simd).abs() / (torch.nextafter(simd, torch.tensor(2.0)) - simd)).max().item()
+        assert steps <= most and (steps >= 2) is (act is torch.sigmoid), (act, steps)
