@@ -500,6 +500,17 @@ def test_nearest_float64_is_float32_only_for_4d_input_on_the_cpu():
     assert misses == 0
 
 
+def test_nearest_float64_4d_is_float32_only_in_the_channels_last_kernel():
+    # the page: a float64 4-D input gets float32 positions only when the output's height plus
+    # width is at most 128 or it is channels_last with 4 channels or more; otherwise double
+    for channels, out_h, channels_last in itertools.product((1, 3, 4, 8), (1, 2, 46, 47, 100), (False, True)):
+        x = torch.arange(2, dtype=torch.float64).view(1, 1, 1, 2).expand(1, channels, 1, 2)
+        x = x.contiguous(memory_format=torch.channels_last if channels_last else torch.contiguous_format)
+        got = F.interpolate(x, size=(out_h, 82), mode="nearest")[:, :, :, 41]
+        vectorized = out_h + 82 <= 128 or (channels_last and channels >= 4)
+        assert torch.equal(got, torch.full_like(got, 0 if vectorized else 1)), (channels, out_h, channels_last)
+
+
 def test_nearest_float64_5d_channels_last_with_4_channels_or_more_is_float32():
     # the page: a float64 5-D input gets double positions only in the default memory format or
     # with up to 3 channels; channels_last_3d with 4 channels or more takes pixel 0 at 2 -> 82
