@@ -143,6 +143,16 @@ def test_ramp_reproduced_by_minus_half_only():
     assert np.abs(aa - where)[interior].max() < 1e-12
 
 
+@pytest.mark.parametrize("n,m", [(24, 12), (36, 12), (48, 12), (60, 12), (12, 24), (24, 16), (30, 20), (12, 60)])
+def test_minus_075_keeps_a_ramp_in_the_interior_only_when_shrinking_by_a_whole_factor(n, m):
+    # the page: A = -0.75 no longer reproduces a ramp, except when shrinking by a whole factor
+    ramp = torch.arange(float(n), dtype=torch.float64).view(1, 1, 1, -1)
+    where = (np.arange(m) + 0.5) * n / m - 0.5
+    inside = (where >= 2) & (where <= n - 3)
+    error = np.abs(F.interpolate(ramp, size=(1, m), mode="bicubic")[0, 0, 0].numpy() - where)[inside].max()
+    assert (error < 1e-12) == (n % m == 0), (n, m, error)
+
+
 @pytest.mark.parametrize("factor", [1.3, 2, 2.5, 5, 8])
 def test_ramp_is_bent_near_the_border_for_either_coefficient(factor):
     # Inside the input's range but within two pixels of an edge, neither A reproduces the ramp.
