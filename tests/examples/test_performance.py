@@ -725,3 +725,12 @@ def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus(ns):
                     assert nchw - channels_last >= 4 * h * w, (name, size, channels, spent)
                 else:
                     assert channels_last >= 4 * h * w, (name, size, channels, channels_last)
+
+
+def test_plain_bicubic_at_factor_2_to_a_single_pixel_weighs_2_not_3():
+    # Review 8: "at s = 2 the first and last weigh 3" fails when the output is one pixel wide:
+    # all four taps fall on the 2 inputs.
+    eye = torch.eye(2, dtype=torch.float64).view(2, 1, 1, 2)
+    for resize in ({"size": (1, 1)}, {"scale_factor": (1.0, 0.5)}):
+        counts = (F.interpolate(eye, mode="bicubic", **resize)[:, 0, 0, :] != 0).sum(0).tolist()
+        assert counts == [2], resize

@@ -457,3 +457,15 @@ def test_on_one_thread_large_unstrided_1x1_layers_skip_onednn():
 
 def backend_at(x, w, stride):
     return torch._C._select_conv_backend(x, w, None, [stride, stride], [0, 0], [1, 1], True, [0, 0], 1, None)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_cuda_sends_a_batch_of_0_to_no_kernel_and_other_layers_to_cudnn():
+    # Review 8: "CUDA builds hand the layer to cuDNN" holds only for inputs with elements.
+    def chosen(batch):
+        x = torch.zeros(batch, 16, 8, 8, device="cuda")
+        return backend(x, torch.zeros(16, 4, 4, 4, device="cuda"))
+
+    assert chosen(0) == torch._C._ConvBackend.Empty
+    if torch.backends.cudnn.is_available():
+        assert chosen(2) == torch._C._ConvBackend.CudnnTranspose
