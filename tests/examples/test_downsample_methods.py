@@ -321,3 +321,23 @@ def test_box_blur_pool_and_plain_bilinear_match_avg_pool_only_to_float_rounding(
     square = x[..., :32]
     for k in (2, 4):
         assert torch.equal(F.interpolate(square, scale_factor=1 / k, mode="area"), F.avg_pool2d(square, k))
+
+
+def test_antialias_matches_pillow_on_float_images_but_not_always_on_8_bit_ones():
+    # the page: Pillow's resize matches antialias=True on float images; 8-bit images differ by a level
+    import numpy as np
+    from PIL import Image
+
+    generator = torch.Generator().manual_seed(0)
+    worst = 0
+    for (height, width), (out_h, out_w) in (((97, 61), (48, 30)), ((40, 30), (20, 15)), ((37, 29), (12, 9))):
+        x = torch.rand(height, width, generator=generator)
+        pillow = Image.fromarray(x.numpy(), mode="F").resize((out_w, out_h), Image.Resampling.BILINEAR)
+        ours = F.interpolate(x[None, None], size=(out_h, out_w), mode="bilinear", antialias=True)[0, 0]
+        torch.testing.assert_close(ours, torch.from_numpy(np.asarray(pillow)), atol=1e-5, rtol=0)
+    for _ in range(3):
+        x = torch.randint(0, 256, (97, 61), generator=generator, dtype=torch.uint8)
+        pillow = np.asarray(Image.fromarray(x.numpy(), mode="L").resize((30, 48), Image.Resampling.BILINEAR)).astype(int)
+        ours = F.interpolate(x[None, None], size=(48, 30), mode="bilinear", antialias=True)[0, 0].numpy().astype(int)
+        worst = max(worst, int(np.abs(pillow - ours).max()))
+    assert worst == 1

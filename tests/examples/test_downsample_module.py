@@ -587,6 +587,7 @@ def test_opencv_inter_linear_is_not_antialias_bilinear(Downsample):
     import cv2
 
     generator = torch.Generator().manual_seed(11)
+    bit_equal = []
     for k in (2, 3, 4):
         for height, width in ((8 * k, 10 * k), (5 * k, 3 * k)):
             x = torch.rand(1, 1, height, width, generator=generator)
@@ -594,6 +595,8 @@ def test_opencv_inter_linear_is_not_antialias_bilinear(Downsample):
             assert (Downsample(k, "antialias-bilinear")(x)[0, 0] - opencv).abs().max() > 0.05
             if k == 2:
                 torch.testing.assert_close(Downsample(k, "avg")(x)[0, 0], opencv, atol=1e-6, rtol=0)
+                bit_equal.append(torch.equal(Downsample(k, "avg")(x)[0, 0], opencv))
+    assert not any(bit_equal)  # 'to float rounding', not 'gives what avg gives' bit for bit
 
 
 def test_antialias_bilinear_is_pillows_bilinear_only_within_a_level_on_8_bit_images(Downsample):
