@@ -376,6 +376,17 @@ def test_jax_cubic_without_antialias_equals_torch_bicubic_only_on_a_one_pixel_ax
         assert (np.abs(theirs - ours).max() < ROUNDING) == (n == 1), (n, m)
 
 
+def test_torch_bicubic_repeats_a_one_pixel_axis_only_up_to_rounding():
+    # "where both repeat that pixel (torch only up to float rounding: its four weights ... need not sum to exactly 1)"
+    x = torch.from_numpy(np.random.default_rng(4).uniform(-1, 1, (1, 1, 1, 7)).astype(np.float32))
+    exact = 0
+    for m in range(2, 18):
+        ours = F.interpolate(x, size=(m, 7), mode="bicubic")
+        torch.testing.assert_close(ours, x.expand(1, 1, m, 7), atol=ROUNDING, rtol=0)
+        exact += torch.equal(ours, x.expand(1, 1, m, 7))
+    assert exact < 16
+
+
 def test_the_one_pixel_wide_exception_hits_one_channel_channels_last_and_non_contiguous_views():
     x = torch.rand(1, 1, 5, 2, dtype=torch.float64)
     one_channel = x.contiguous(memory_format=torch.channels_last)

@@ -465,8 +465,8 @@ def test_a_factor_that_rounds_to_a_whole_ratio_reads_as_the_whole_ratio(mode, dt
 
 
 def test_depthwise_equals_identity_mixing_only_up_to_rounding_in_float32(ns):
-    # "computes the same up to float rounding ... in float32 on the CPU ... they differ in the last bit with 2 or more
-    # channels; the tests check 2 to 32"
+    # "in float32 on the CPU ... with 2 or more channels they differ by float32 rounding on inputs at least two pixels
+    # wide and agree on one pixel wide; the tests check 2 to 32"
     from _upsamplers import bilinear_, bilinear_layer_args
 
     for channels, scale in itertools.product((2, 3, 4, 5, 8, 16, 32), (2, 3, 4)):
@@ -477,6 +477,11 @@ def test_depthwise_equals_identity_mixing_only_up_to_rounding_in_float32(ns):
             a, b = depthwise(x), full(x)
         assert not torch.equal(a, b), (channels, scale)
         torch.testing.assert_close(a, b, atol=1e-6, rtol=0)
+        # "... and agree on one pixel wide": every output pixel then sums its taps in the same order
+        for height in (1, 2, 3, 7):
+            x = torch.randn(2, channels, height, 1)
+            with torch.no_grad():
+                assert torch.equal(depthwise(x), full(x)), (channels, scale, height)
 
 
 def test_nearest_4d_kernels_ignore_the_scale_factor_when_an_axis_keeps_or_doubles_its_size():
