@@ -689,3 +689,15 @@ def test_glossary_antialiased_bicubic_is_stretched_but_can_read_only_four_pixels
 
     assert (taps(10, 9) <= 4).all()  # support 4 * 10/9 pixels wide, yet at most four pixel centres inside
     assert (taps(30, 10)[2:-2] > 4).all()  # shrunk by 3: wider than 4x4
+
+
+def test_uint8_area_to_one_pixel_per_axis_is_a_runtime_error_other_sizes_not_implemented():
+    # Review 8: the list of RuntimeError cases missed `area` on uint8 shrunk to one pixel per axis,
+    # where adaptive average pooling becomes a mean, which rejects integer input.
+    for rank in (3, 4, 5):
+        x = torch.randint(0, 255, (2, 3) + (4,) * (rank - 2), dtype=torch.uint8)
+        for side in (1, 2, 3):
+            expected = RuntimeError if side == 1 else NotImplementedError
+            with pytest.raises(expected) as caught:
+                F.interpolate(x, size=(side,) * (rank - 2), mode="area")
+            assert type(caught.value) is expected, (rank, side)
