@@ -577,3 +577,35 @@ def test_other_libraries_round_ties_to_even_and_scikit_image_keeps_one_pixel():
     assert cv2.resize(np.zeros((5, 5), np.float32), None, fx=0.5, fy=0.5).shape == (2, 2)  # not 3
     assert transform.rescale(np.zeros((5, 5)), 0.05).shape == (1, 1)
     assert ndimage.zoom(np.zeros((5, 5)), 0.05).shape == (0, 0)
+
+
+def test_align_corners_true_one_pixel_reads_pixel_0_except_antialiased_bicubic():
+    # Review 8: the page said a 1-pixel output with align_corners=True reads pixel 0 in every
+    # case; the antialiased cubic (A = -0.5) centred on pixel 0's left edge also weighs pixel 1.
+    for n_in in range(2, 20):
+        ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, 1, -1) + 1
+        for mode in ("bilinear", "bicubic"):
+            for antialias in (False, True):
+                y = F.interpolate(ramp, size=(1, 1), mode=mode, align_corners=True, antialias=antialias)
+                assert (y.item() == 1) == (not (mode == "bicubic" and antialias)), (n_in, mode, antialias)
+
+
+def test_antialias_width_one_bug_drops_a_row_for_3_channel_uint8_without_avx2():
+    # Review 8: the page limited the uint8 case to more than 4 channels; the generic kernel
+    # (a CPU without AVX2, forced here) gives the last row of a 4x4 image no weight at 3 channels too.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import torch, torch.nn.functional as F\n"
+        "assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
+        "x = torch.zeros(1, 3, 4, 4, dtype=torch.uint8)\n"
+        "x[:, :, -1] = 255\n"
+        "for mode in ('bilinear', 'bicubic'):\n"
+        "    assert F.interpolate(x, size=(2, 1), mode=mode, antialias=True).max() == 0, mode\n"
+        "    right = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(2, 1), mode=mode, antialias=True)\n"
+        "    assert right.max() > 0, mode\n"
+    )
+    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1"}
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)

@@ -689,3 +689,28 @@ def test_glossary_antialiased_bicubic_is_stretched_but_can_read_only_four_pixels
 
     assert (taps(10, 9) <= 4).all()  # support 4 * 10/9 pixels wide, yet at most four pixel centres inside
     assert (taps(30, 10)[2:-2] > 4).all()  # shrunk by 3: wider than 4x4
+
+
+def test_uint8_area_to_one_pixel_per_axis_is_a_runtime_error_other_sizes_not_implemented():
+    # Review 8: the list of RuntimeError cases missed `area` on uint8 shrunk to one pixel per axis,
+    # where adaptive average pooling becomes a mean, which rejects integer input.
+    for rank in (3, 4, 5):
+        x = torch.randint(0, 255, (2, 3) + (4,) * (rank - 2), dtype=torch.uint8)
+        for side in (1, 2, 3):
+            expected = RuntimeError if side == 1 else NotImplementedError
+            with pytest.raises(expected) as caught:
+                F.interpolate(x, size=(side,) * (rank - 2), mode="area")
+            assert type(caught.value) is expected, (rank, side)
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="AVX2 uint8 code")
+def test_glossary_align_corners_true_to_1x1_raises_for_contiguous_3_channel_uint8():
+    # Review 8: the glossary said such an axis takes the first input pixel; this shape raises instead.
+    for mode in ("bilinear", "bicubic"):
+        for h_in, w_in in ((2, 1), (4, 4), (3, 7)):
+            x = torch.randint(0, 255, (1, 3, h_in, w_in), dtype=torch.uint8)
+            with pytest.raises(RuntimeError):
+                F.interpolate(x, size=(1, 1), mode=mode, align_corners=True)
+            for other in (x.contiguous(memory_format=torch.channels_last), x[:, :, :1]):
+                y = F.interpolate(other, size=(1, 1), mode=mode, align_corners=True)
+                assert torch.equal(y[..., 0, 0], x[..., 0, 0]), (mode, h_in, w_in)
