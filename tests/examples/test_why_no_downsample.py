@@ -594,3 +594,9 @@ def test_odd_factor_bilinear_is_slicing_on_float_but_not_on_uint8_one_pixel_wide
     x = torch.randint(0, 256, (1, 5, 9, 3), dtype=torch.uint8)
     out = F.interpolate(x, scale_factor=1 / 3, mode="bilinear")
     assert not torch.equal(out, x[..., 1::3, 1::3])
+
+
+def test_area_enlarging_averages_four_pixels_where_an_output_straddles_both_axes():
+    x = torch.arange(6.0).view(1, 1, 2, 3)
+    out = F.interpolate(x, size=(3, 4), mode="area")
+    assert out[0, 0, 1, 1] == x[0, 0, :, :2].mean()  # rows 0-1 and columns 0-1: four pixels
