@@ -600,3 +600,11 @@ def test_area_enlarging_averages_four_pixels_where_an_output_straddles_both_axes
     x = torch.arange(6.0).view(1, 1, 2, 3)
     out = F.interpolate(x, size=(3, 4), mode="area")
     assert out[0, 0, 1, 1] == x[0, 0, :, :2].mean()  # rows 0-1 and columns 0-1: four pixels
+
+
+def test_count_include_pad_and_ceil_mode_keep_the_convolution_where_they_take_no_effect():
+    x = torch.randn(2, 3, 8, 8, dtype=torch.float64)
+    weight = torch.full((3, 1, 2, 2), 0.25, dtype=torch.float64)
+    conv = F.conv2d(x, weight, stride=2, groups=3)
+    torch.testing.assert_close(F.avg_pool2d(x, 2, count_include_pad=False), conv)  # no padding
+    torch.testing.assert_close(F.avg_pool2d(x, 2, ceil_mode=True), conv)  # 8 divides by 2: no overhang
