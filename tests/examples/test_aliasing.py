@@ -156,12 +156,14 @@ def test_stripes_alias_into_wide_bands_unless_filtered(ns):
     assert sliced.std() > 0.3  # full-contrast false stripes
     for name in ("bilinear, antialias", "BlurPool [1,4,6,4,1]"):
         assert m[name](stripes, 2)[..., 4:-4, 4:-4].std() < 0.02, name
+
     # the false stripes run in another direction than the input's
     def direction(image):
         spectrum = torch.fft.fft2(image[0, 0] - image.mean()).abs()
         fy, fx = divmod(int(spectrum.argmax()), image.shape[-1])
         f = torch.fft.fftfreq(image.shape[-1])
         return math.degrees(math.atan2(f[fy], f[fx])) % 180
+
     assert abs(direction(stripes) - direction(sliced)) > 45
 
 
@@ -172,7 +174,9 @@ def test_two_tone_folding(ns):
     assert tones["x[..., ::k, ::k]"] == pytest.approx((0.25, 0.25), abs=1e-3)  # folded at full strength
     assert 0.05 < tones["bilinear"][1] < 0.2
     assert tones["AvgPool2d(k)"][1] == pytest.approx(tones["area"][1])
-    for name in ("bilinear, antialias", "BlurPool [1,4,6,4,1]") + (("lanczos, antialias",) if "lanczos, antialias" in tones else ()):
+    for name in ("bilinear, antialias", "BlurPool [1,4,6,4,1]") + (
+        ("lanczos, antialias",) if "lanczos, antialias" in tones else ()
+    ):
         assert tones[name][1] < 0.005, name
     assert tones["area"][1] < 0.1 * 0.25
     if "lanczos, antialias" in tones:
@@ -255,7 +259,9 @@ def test_plain_bilinear_and_bicubic_are_slicing_at_odd_factors(ns):
             x = torch.randn(1, 2, 3 * k, 2 * k, generator=generator, dtype=dtype)
             for mode in ("bilinear", "bicubic"):
                 y = F.interpolate(x, scale_factor=1 / k, mode=mode)
-                middle = x[..., k // 2 :: k, k // 2 :: k][..., : y.shape[-2], : y.shape[-1]]  # 1/k can leave it a pixel short
+                middle = x[..., k // 2 :: k, k // 2 :: k][
+                    ..., : y.shape[-2], : y.shape[-1]
+                ]  # 1/k can leave it a pixel short
                 # the page's one exception: in float64, 1 / (1 / 49) is not exactly 49
                 assert torch.equal(y, middle) != ((k, dtype) == (49, torch.float64)), (mode, k, dtype)
                 torch.testing.assert_close(y, middle, atol=1e-10, rtol=0)
@@ -269,7 +275,9 @@ def test_area_is_linear_at_2x_on_even_sizes_only_in_every_rank():
     for mode, rank in (("linear", 3), ("bilinear", 4), ("trilinear", 5)):
         for n in (2, 8, 14, 3, 9, 15):
             x = torch.randn((1, 2) + (n,) * (rank - 2), generator=generator)
-            same = torch.allclose(F.interpolate(x, scale_factor=0.5, mode="area"), F.interpolate(x, scale_factor=0.5, mode=mode))
+            same = torch.allclose(
+                F.interpolate(x, scale_factor=0.5, mode="area"), F.interpolate(x, scale_factor=0.5, mode=mode)
+            )
             assert same == (n % 2 == 0), (mode, n)
 
 
@@ -290,7 +298,10 @@ def test_odd_factor_bilinear_and_bicubic_are_slicing_only_for_finite_values_and_
     for width, exact in ((2**24 // 3 * 3, True), (16_777_224, False)):
         x = (torch.arange(width) % 251).float().view(1, 1, 1, width)
         for mode in ("bilinear", "bicubic"):
-            assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode=mode), x[..., 1::3]) == exact, (mode, width)
+            assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode=mode), x[..., 1::3]) == exact, (
+                mode,
+                width,
+            )
 
 
 def test_above_100_more_odd_factors_are_slicing_only_to_float_rounding_in_float64():
@@ -327,7 +338,9 @@ def test_scale_factor_one_49th_leaves_the_slice_a_pixel_short():
         for mode in ("bilinear", "bicubic"):
             assert F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode).shape[-1] == 1
     sizes = range(2, 200)
-    short = [m for m in sizes if F.interpolate(torch.zeros(1, 1, 1, 49 * m), scale_factor=(1, 1 / 49)).shape[-1] == m - 1]
+    short = [
+        m for m in sizes if F.interpolate(torch.zeros(1, 1, 1, 49 * m), scale_factor=(1, 1 / 49)).shape[-1] == m - 1
+    ]
     assert len(short) > len(sizes) / 2
 
 
@@ -384,3 +397,14 @@ def test_odd_factor_slicing_fails_on_uint8_at_the_cpu_bug_sizes():
             if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
                 with pytest.raises(RuntimeError, match="num_channels"):
                     F.interpolate(wide[..., :k, :k].contiguous(), scale_factor=1 / k, mode=mode)
+
+
+def test_average_pools_differ_at_a_1x1_output_where_the_adaptive_pool_calls_mean():
+    # the page: bit for bit at powers of two only for outputs larger than 1x1; channels_last at 3 too
+    generator = torch.Generator().manual_seed(7)
+    for k in (4, 8):
+        x = torch.rand(20, 3, k, k, generator=generator) * 3 - 1
+        assert torch.equal(F.adaptive_avg_pool2d(x.repeat(1, 1, 2, 3), (2, 3)), F.avg_pool2d(x.repeat(1, 1, 2, 3), k))
+        assert not torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, k))
+    x = (torch.rand(20, 8, 3, 3, generator=generator) * 3 - 1).contiguous(memory_format=torch.channels_last)
+    assert not torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, 3))

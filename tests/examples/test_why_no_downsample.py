@@ -11,7 +11,11 @@ import torch.nn.functional as F
 
 from helpers import run_example
 
-POOL = {1: (F.max_pool1d, F.avg_pool1d, F.conv1d), 2: (F.max_pool2d, F.avg_pool2d, F.conv2d), 3: (F.max_pool3d, F.avg_pool3d, F.conv3d)}
+POOL = {
+    1: (F.max_pool1d, F.avg_pool1d, F.conv1d),
+    2: (F.max_pool2d, F.avg_pool2d, F.conv2d),
+    3: (F.max_pool3d, F.avg_pool3d, F.conv3d),
+}
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +53,12 @@ def test_pixel_unshuffle_keeps_every_value(ns):
 
 def test_averaging_conv_and_adaptive_pool_and_upsample_reproduce_avg_pool(ns):
     h = ns["halves"]
-    for name in ("Conv2d(stride=2), averaging", "AdaptiveAvgPool2d((300, 256))", "interpolate(bilinear)", "Upsample(scale_factor=0.5, bilinear)"):
+    for name in (
+        "Conv2d(stride=2), averaging",
+        "AdaptiveAvgPool2d((300, 256))",
+        "interpolate(bilinear)",
+        "Upsample(scale_factor=0.5, bilinear)",
+    ):
         torch.testing.assert_close(h[name], h["AvgPool2d(2)"], msg=name)
     assert (h["Conv2d(stride=2), random"] - h["AvgPool2d(2)"]).abs().max() > 0.1
     assert (h["Conv2d(stride=2), random"] - h["MaxPool2d(2)"]).abs().max() > 0.1
@@ -68,9 +77,14 @@ def test_max_pool_is_not_affine_so_no_convolution_computes_it(ns, rank):
     for _ in range(5):
         a, b = (torch.randn((2, 2) + (4,) * rank, generator=generator, dtype=torch.float64) for _ in range(2))
         torch.testing.assert_close(affine_residual(conv, a, b), torch.zeros_like(conv(a)), atol=1e-12, rtol=0)
-        torch.testing.assert_close(affine_residual(lambda x: avg_pool(x, 2), a, b), torch.zeros_like(avg_pool(a, 2)), atol=1e-12, rtol=0)
+        torch.testing.assert_close(
+            affine_residual(lambda x: avg_pool(x, 2), a, b), torch.zeros_like(avg_pool(a, 2)), atol=1e-12, rtol=0
+        )
     # the page's pair of one-hot images, in every rank: max(a + b) = 1, max(a) + max(b) = 2
-    a, b = torch.zeros((1, 1) + (2,) * rank, dtype=torch.float64), torch.zeros((1, 1) + (2,) * rank, dtype=torch.float64)
+    a, b = (
+        torch.zeros((1, 1) + (2,) * rank, dtype=torch.float64),
+        torch.zeros((1, 1) + (2,) * rank, dtype=torch.float64),
+    )
     a.view(-1)[0], b.view(-1)[-1] = 1, 1
     assert affine_residual(lambda x: max_pool(x, 2), a, b).item() == -1
     with torch.no_grad():
@@ -89,7 +103,12 @@ def test_avg_pool_is_a_fixed_strided_convolution_over_its_whole_domain():
         x = torch.randn((2, 3) + size, dtype=torch.float64)
         _, avg_pool, conv = POOL[rank]
         weight = torch.full((3, 1) + (k,) * rank, 1.0 / k**rank, dtype=torch.float64)
-        torch.testing.assert_close(avg_pool(x, k, stride, padding), conv(x, weight, stride=stride, padding=padding, groups=3), atol=1e-12, rtol=0)
+        torch.testing.assert_close(
+            avg_pool(x, k, stride, padding),
+            conv(x, weight, stride=stride, padding=padding, groups=3),
+            atol=1e-12,
+            rtol=0,
+        )
 
 
 def test_avg_pool_stops_being_a_convolution_where_the_page_says(ns):
@@ -113,7 +132,9 @@ def test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d()
             x = torch.randn((1, 2) + (7,) * rank, generator=generator, dtype=torch.float64)
             weight = torch.full((2, 1) + (k,) * rank, 1.0 / d, dtype=torch.float64)
             pooled = avg_pool(x, k, stride, padding, divisor_override=d)
-            torch.testing.assert_close(pooled, conv(x, weight, stride=stride, padding=padding, groups=2), atol=1e-12, rtol=0)
+            torch.testing.assert_close(
+                pooled, conv(x, weight, stride=stride, padding=padding, groups=2), atol=1e-12, rtol=0
+            )
     with pytest.raises(TypeError):  # 1-D has no such option
         F.avg_pool1d(torch.rand(1, 1, 8), 2, divisor_override=3)
 
@@ -133,13 +154,21 @@ def test_max_pool_commutes_with_non_decreasing_activations_over_its_whole_domain
         max_pool = POOL[rank][0]
         for _ in range(40):
             k = rng.randint(1, 4)
-            options = dict(kernel_size=k, stride=rng.randint(1, 4), padding=rng.randint(0, k // 2), dilation=rng.randint(1, 2), ceil_mode=rng.random() < 0.5)
+            options = dict(
+                kernel_size=k,
+                stride=rng.randint(1, 4),
+                padding=rng.randint(0, k // 2),
+                dilation=rng.randint(1, 2),
+                ceil_mode=rng.random() < 0.5,
+            )
             size = tuple(rng.randint(options["dilation"] * (k - 1) + 1, 11) for _ in range(rank))
             x = 3 * torch.randn((2, 2) + size)
             for act in activations:
                 assert torch.equal(max_pool(act(x), **options), act(max_pool(x, **options))), (act, options, size)
             for act in rounded:
-                torch.testing.assert_close(max_pool(act(x), **options), act(max_pool(x, **options)), atol=2e-7, rtol=2e-7)
+                torch.testing.assert_close(
+                    max_pool(act(x), **options), act(max_pool(x, **options)), atol=2e-7, rtol=2e-7
+                )
 
 
 def test_max_pool_and_relu_can_differ_in_the_sign_of_zero():
@@ -150,9 +179,14 @@ def test_max_pool_and_relu_can_differ_in_the_sign_of_zero():
     assert not torch.equal(sign_bits(F.relu(F.max_pool2d(x, 2))), sign_bits(F.max_pool2d(F.relu(x), 2)))
     x = torch.tensor([-1e-45, 0.0, -1.0, -1.0]).view(1, 1, 2, 2)
     assert not torch.equal(sign_bits(F.leaky_relu(F.max_pool2d(x, 2))), sign_bits(F.max_pool2d(F.leaky_relu(x), 2)))
+    # with -0.0 before -1 the pool keeps the first of the two zeros ReLU makes, so both orders agree
+    x = torch.tensor([-0.0, -1.0, -1.0, -1.0]).view(1, 1, 2, 2)
+    assert torch.equal(sign_bits(F.relu(F.max_pool2d(x, 2))), sign_bits(F.max_pool2d(F.relu(x), 2)))
 
 
-@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() == "DEFAULT", reason="a torch CPU build without SIMD kernels")
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() == "DEFAULT", reason="a torch CPU build without SIMD kernels"
+)
 def test_exp_based_activations_round_differently_in_simd_and_scalar_code():
     # The page's reason: on the CPU, one value alone (scalar code) vs inside a long tensor (SIMD).
     x = -3 * torch.rand(4096, generator=torch.Generator().manual_seed(4))
@@ -183,7 +217,9 @@ def test_going_negative_is_not_what_breaks_commuting_decreasing_is(ns):
     x = torch.linspace(-6, 0, 6001, dtype=torch.float64)
     for name, act in (("GELU", F.gelu), ("SiLU", F.silu)):
         x_min = ns["minimum"][name]
-        assert act(torch.tensor(x_min - 1.0, dtype=torch.float64)) > act(torch.tensor(x_min, dtype=torch.float64)) + 0.05
+        assert (
+            act(torch.tensor(x_min - 1.0, dtype=torch.float64)) > act(torch.tensor(x_min, dtype=torch.float64)) + 0.05
+        )
         assert abs(x[act(x).argmin()].item() - x_min) < 2e-3, name  # independent grid
     assert bool((F.elu(x).diff() >= 0).all())
 
@@ -216,12 +252,16 @@ def test_avg_pool_and_relu_commute_exactly_where_no_window_mixes_signs(ns):
     # the page's exception: a negative value too small to change the float32 sum
     x = torch.tensor([[[1.0, -1e-10]]])
     assert torch.equal(F.avg_pool1d(F.relu(x), 2), F.relu(F.avg_pool1d(x, 2)))
+
+
 def test_bilinear_equals_avg_pool_only_at_factor_two():
     # align_corners=False (the default); scale_factor=1/k with whole k up to 100 and some non-whole factors
     generator = torch.Generator().manual_seed(2)
     for n in (4, 5, 6, 7, 9, 16, 31):
         x = torch.randn(1, 2, n, n + 1, generator=generator, dtype=torch.float64)
-        torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2), atol=1e-12, rtol=0)
+        torch.testing.assert_close(
+            F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2), atol=1e-12, rtol=0
+        )
     for k in range(3, 101):
         x = torch.randn(1, 1, 2 * k, 2 * k, generator=generator, dtype=torch.float64)
         assert not torch.allclose(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), F.avg_pool2d(x, k)), k
@@ -233,14 +273,22 @@ def test_bilinear_equals_avg_pool_only_at_factor_two():
     # where factor 2 stops: align_corners=True, and size= on odd sizes
     for n in (5, 7, 9, 11, 13):
         x = torch.randn(1, 1, n, n, generator=generator, dtype=torch.float64)
-        assert not torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=True), F.avg_pool2d(x, 2))
+        assert not torch.allclose(
+            F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=True), F.avg_pool2d(x, 2)
+        )
         assert not torch.allclose(F.interpolate(x, size=(n // 2, n // 2), mode="bilinear"), F.avg_pool2d(x, 2))
-        assert not torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear", recompute_scale_factor=True), F.avg_pool2d(x, 2))
+        assert not torch.allclose(
+            F.interpolate(x, scale_factor=0.5, mode="bilinear", recompute_scale_factor=True), F.avg_pool2d(x, 2)
+        )
     for n in (4, 6, 8, 10):  # even sizes: the ratio is 2 again, except with align_corners=True
         x = torch.randn(1, 1, n, n, generator=generator, dtype=torch.float64)
         for options in (dict(size=(n // 2, n // 2)), dict(scale_factor=0.5, recompute_scale_factor=True)):
-            torch.testing.assert_close(F.interpolate(x, mode="bilinear", **options), F.avg_pool2d(x, 2), atol=1e-12, rtol=0)
-        assert not torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=True), F.avg_pool2d(x, 2))
+            torch.testing.assert_close(
+                F.interpolate(x, mode="bilinear", **options), F.avg_pool2d(x, 2), atol=1e-12, rtol=0
+            )
+        assert not torch.allclose(
+            F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=True), F.avg_pool2d(x, 2)
+        )
 
 
 def test_bilinear_at_odd_factors_is_middle_pixel_slicing(ns):
@@ -263,7 +311,9 @@ def test_bilinear_at_odd_factors_is_middle_pixel_slicing(ns):
         assert torch.equal(out, line[..., k // 2 :: k][..., : out.shape[-1]]), k
     for k in (2, 4, 6):  # even factors read two pixels per axis
         x = torch.randn(1, 1, 3 * k, 3 * k, dtype=torch.float64)
-        assert not torch.allclose(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
+        assert not torch.allclose(
+            F.interpolate(x, scale_factor=1 / k, mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k]
+        )
     assert ns["middle_slicing"] == {3: True, 5: True, 7: True}  # the example's photo
     # ...for finite values only: an inf beside the middle pixel (weight 0) gives nan, on every side.
     for k in (3, 5, 9):
@@ -494,7 +544,13 @@ def test_max_pool_and_relu_commute_only_where_a_window_holds_an_input_pixel():
         max_pool = POOL[rank][0]
         for _ in range(60):
             k = rng.randint(1, 4)
-            options = dict(kernel_size=k, stride=rng.randint(1, 4), padding=rng.randint(0, k // 2), dilation=rng.randint(1, 5), ceil_mode=rng.random() < 0.5)
+            options = dict(
+                kernel_size=k,
+                stride=rng.randint(1, 4),
+                padding=rng.randint(0, k // 2),
+                dilation=rng.randint(1, 5),
+                ceil_mode=rng.random() < 0.5,
+            )
             size = tuple(rng.randint(1, 11) for _ in range(rank))
             x = 3 * torch.randn((2, 2) + size)
             try:
@@ -524,3 +580,31 @@ def test_sigmoid_simd_and_scalar_code_differ_by_more_than_one_rounding_step():
         alone = torch.cat([act(v.view(1)) for v in x])
         steps = ((alone - simd).abs() / (torch.nextafter(simd, torch.tensor(2.0)) - simd)).max().item()
         assert steps <= most and (steps >= 2) is (act is torch.sigmoid), (act, steps)
+
+
+def test_odd_factor_bilinear_is_slicing_on_float_but_not_on_uint8_one_pixel_wide_outputs():
+    torch.manual_seed(0)
+    for dtype in (torch.float16, torch.bfloat16, torch.float32):
+        for channels, (height, width, k) in itertools.product(
+            (1, 3, 5, 8), ((9, 3, 3), (6, 3, 3), (10, 5, 5), (21, 14, 7))
+        ):
+            x = torch.randn(2, channels, height, width).to(dtype)
+            out = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
+            assert torch.equal(out, x[..., k // 2 :: k, k // 2 :: k][..., : out.shape[-2], : out.shape[-1]])
+    x = torch.randint(0, 256, (1, 5, 9, 3), dtype=torch.uint8)
+    out = F.interpolate(x, scale_factor=1 / 3, mode="bilinear")
+    assert not torch.equal(out, x[..., 1::3, 1::3])
+
+
+def test_area_enlarging_averages_four_pixels_where_an_output_straddles_both_axes():
+    x = torch.arange(6.0).view(1, 1, 2, 3)
+    out = F.interpolate(x, size=(3, 4), mode="area")
+    assert out[0, 0, 1, 1] == x[0, 0, :, :2].mean()  # rows 0-1 and columns 0-1: four pixels
+
+
+def test_count_include_pad_and_ceil_mode_keep_the_convolution_where_they_take_no_effect():
+    x = torch.randn(2, 3, 8, 8, dtype=torch.float64)
+    weight = torch.full((3, 1, 2, 2), 0.25, dtype=torch.float64)
+    conv = F.conv2d(x, weight, stride=2, groups=3)
+    torch.testing.assert_close(F.avg_pool2d(x, 2, count_include_pad=False), conv)  # no padding
+    torch.testing.assert_close(F.avg_pool2d(x, 2, ceil_mode=True), conv)  # 8 divides by 2: no overhang
