@@ -369,3 +369,13 @@ def test_identity_grid_reads_the_interpolate_positions_only_up_to_rounding(ns):
             torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
             differ += not torch.equal(a, b)
     assert differ > 0
+
+
+def test_five_d_bilinear_equals_trilinear_only_up_to_rounding(ns):
+    # "it equals trilinear up to rounding": the 5-D cell's own 3x4x5 -> 5x7x9 is not bit for bit.
+    volume, resize = ns["volume"], ns["resize_with_grid_sample"]
+    for align in (False, True):
+        a = F.interpolate(volume, size=(5, 7, 9), mode="trilinear", align_corners=align)
+        b = resize(volume, (5, 7, 9), "bilinear", align)
+        torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+        assert not torch.equal(a, b)
