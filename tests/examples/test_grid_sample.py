@@ -39,7 +39,6 @@ def test_border_padding_equals_interpolate_except_size_one_with_align_corners(ns
         assert differs == expected, (h, w, ho, wo)
 
 
-
 def test_the_recipe_is_equal_up_to_rounding_not_bit_for_bit(ns):
     # The summary: equal to 1e-12 in float64, but not bitwise, and further apart in float32.
     resize = ns["resize_with_grid_sample"]
@@ -54,6 +53,7 @@ def test_the_recipe_is_equal_up_to_rounding_not_bit_for_bit(ns):
         gap[dtype] = max(gap[dtype], (a - b).abs().max().item())
         bitwise.append(torch.equal(a, b))
     assert gap[torch.float64] < 1e-12 < 1e-7 < gap[torch.float32] and not all(bitwise)
+
 
 @pytest.mark.parametrize("align_corners", [False, True])
 def test_five_d_bilinear_is_trilinear(ns, align_corners):
@@ -77,7 +77,9 @@ def test_table_cells(ns):
         assert t[mode, align, "border", grows] < 1e-12, (mode, align, grows)
     # zeros padding: bilinear enlarging with align_corners=False reaches outside the input.
     assert t["bilinear", False, "zeros", True] > 0.1 and t["bilinear", False, "zeros", False] < 1e-12
-    assert all(t["bilinear", True, padding, grows] < 1e-12 for padding in ("zeros", "reflection") for grows in (True, False))
+    assert all(
+        t["bilinear", True, padding, grows] < 1e-12 for padding in ("zeros", "reflection") for grows in (True, False)
+    )
     # bicubic: zeros matters except when shrinking with align_corners=True; reflection only when enlarging.
     assert t["bicubic", False, "zeros", True] > 0.1 and t["bicubic", False, "zeros", False] > 0.1
     assert t["bicubic", True, "zeros", True] > 0.1 and t["bicubic", True, "zeros", False] < 1e-12
@@ -95,7 +97,9 @@ def test_bicubic_padding_when_shrinking(ns, align_corners):
             continue
         x = torch.randn(1, 2, 3, n_in, dtype=torch.float64)
         border = resize(x, (3, n_out), "bicubic", align_corners, "border")
-        torch.testing.assert_close(resize(x, (3, n_out), "bicubic", align_corners, "reflection"), border, rtol=0, atol=1e-12)
+        torch.testing.assert_close(
+            resize(x, (3, n_out), "bicubic", align_corners, "reflection"), border, rtol=0, atol=1e-12
+        )
         zeros = resize(x, (3, n_out), "bicubic", align_corners, "zeros")
         # align_corners=False: zeros differs exactly where a tap with weight (a fractional position) is outside.
         outside = not align_corners and any(
@@ -275,7 +279,9 @@ def test_bicubic_zeros_and_reflection_differ_in_most_enlargements(ns, align_corn
         x = torch.randn(1, 2, 3, n_in, dtype=torch.float64)
         border = resize(x, (3, n_out), "bicubic", align_corners, "border")
         for padding in differs:
-            differs[padding] += not torch.allclose(resize(x, (3, n_out), "bicubic", align_corners, padding), border, rtol=0, atol=1e-12)
+            differs[padding] += not torch.allclose(
+                resize(x, (3, n_out), "bicubic", align_corners, padding), border, rtol=0, atol=1e-12
+            )
     assert all(count > len(enlargements) / 2 for count in differs.values()), differs
 
 
@@ -286,7 +292,12 @@ def test_interpolate_nearest_scale_is_float32_for_float32_input_not_always_for_f
         row = torch.arange(2, dtype=torch.float32).view(shape)
         assert not torch.equal(F.interpolate(row, size=size, mode="nearest").flatten().long(), exact)
     as_float64 = {
-        len(shape): torch.equal(F.interpolate(torch.arange(2.0, dtype=torch.float64).view(shape), size=size, mode="nearest").flatten().long(), exact)
+        len(shape): torch.equal(
+            F.interpolate(torch.arange(2.0, dtype=torch.float64).view(shape), size=size, mode="nearest")
+            .flatten()
+            .long(),
+            exact,
+        )
         for shape, size in (((1, 1, 2), (82,)), ((1, 1, 1, 2), (1, 82)))
     }
     assert as_float64 == {3: True, 4: False}  # the 1-D CPU kernel is exact, the small 4-D one rounds like float32
@@ -325,4 +336,46 @@ def test_a_factor_that_rounds_to_a_whole_ratio_reads_the_size_positions(ns):
         # In float64 the kernel keeps 1/s, and the positions move.
         if n > 1:
             ramp64 = ramp.double()
-            assert not torch.equal(F.interpolate(ramp64, scale_factor=(1, s), mode="bilinear"), F.interpolate(ramp64, size=(1, 2 * n), mode="bilinear"))
+            assert not torch.equal(
+                F.interpolate(ramp64, scale_factor=(1, s), mode="bilinear"),
+                F.interpolate(ramp64, size=(1, 2 * n), mode="bilinear"),
+            )
+
+
+@pytest.mark.parametrize("dtype", [torch.float64, torch.float32])
+def test_reflection_equals_border_for_bilinear_bitwise_only_with_align_corners_true(ns, dtype):
+    # "bit for bit with align_corners=True, and up to rounding with False ... (3 -> 9, in float64 and float32)"
+    resize = ns["resize_with_grid_sample"]
+    for i, o in itertools.product(range(1, 13), range(2, 25)):
+        ramp = torch.arange(i, dtype=dtype).view(1, 1, 1, i)
+        for align in (False, True):
+            a, b = (resize(ramp, (1, o), "bilinear", align, padding) for padding in ("reflection", "border"))
+            assert torch.equal(a, b) if align else torch.allclose(a, b, rtol=0, atol=1e-5)
+    ramp = torch.arange(3, dtype=dtype).view(1, 1, 1, 3)
+    assert not torch.equal(*(resize(ramp, (1, 9), "bilinear", False, padding) for padding in ("reflection", "border")))
+
+
+def test_identity_grid_reads_the_interpolate_positions_only_up_to_rounding(ns):
+    # "the same formulas, computed in another order: equal up to rounding, not bit for bit"
+    resize = ns["resize_with_grid_sample"]
+    differ = 0
+    for i, o in itertools.product(range(2, 20), range(2, 30)):
+        ramp = torch.arange(i, dtype=torch.float64).view(1, 1, 1, i)
+        for align in (False, True):
+            a, b = (
+                resize(ramp, (1, o), "bilinear", align),
+                F.interpolate(ramp, size=(1, o), mode="bilinear", align_corners=align),
+            )
+            torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+            differ += not torch.equal(a, b)
+    assert differ > 0
+
+
+def test_five_d_bilinear_equals_trilinear_only_up_to_rounding(ns):
+    # "it equals trilinear up to rounding": the 5-D cell's own 3x4x5 -> 5x7x9 is not bit for bit.
+    volume, resize = ns["volume"], ns["resize_with_grid_sample"]
+    for align in (False, True):
+        a = F.interpolate(volume, size=(5, 7, 9), mode="trilinear", align_corners=align)
+        b = resize(volume, (5, 7, 9), "bilinear", align)
+        torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+        assert not torch.equal(a, b)

@@ -84,7 +84,6 @@ def test_odd_reduction_factors_send_the_gradient_to_one_pixel(mode):
     assert int((x.grad != 0).sum()) == {"bilinear": 2, "bicubic": 4}[mode]
 
 
-
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_an_odd_factor_given_as_scale_factor_can_miss_the_centre(mode):
     """The page narrows the rule to sizes: scale_factor=1/49 is rounded, in float64 the
@@ -96,6 +95,7 @@ def test_an_odd_factor_given_as_scale_factor_can_miss_the_centre(mode):
     y.backward(seed)
     stray = x.grad[x.grad.abs() < 0.5].abs()
     assert int((x.grad != 0).sum()) > 1 and 1e-16 < stray.max() < 1e-13
+
 
 def test_antialias_equals_plain_bilinear_when_enlarging_only_without_align_corners():
     gen = torch.Generator().manual_seed(0)
@@ -112,7 +112,10 @@ def test_antialias_equals_plain_bilinear_when_enlarging_only_without_align_corne
     assert gap[False] < 1e-12 and gap[True] > 0.1
     assert not all(bitwise)
     x = torch.rand(1, 1, 8, 8, dtype=torch.float64, generator=gen)
-    assert not torch.equal(F.interpolate(x, size=(16, 16), mode="bilinear", antialias=True), F.interpolate(x, size=(16, 16), mode="bilinear"))
+    assert not torch.equal(
+        F.interpolate(x, size=(16, 16), mode="bilinear", antialias=True),
+        F.interpolate(x, size=(16, 16), mode="bilinear"),
+    )
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
@@ -126,7 +129,9 @@ def test_one_pixel_wide_bug_breaks_enlarging_equality_and_the_transpose(mode, si
     y = F.interpolate(x, size=size_out, mode=mode, antialias=True)
     (gx,) = torch.autograd.grad(y, x, g)
     assert abs((y * g).sum().item() - (x * gx).sum().item()) > 1e-3
-    right = F.interpolate(x.detach().contiguous(memory_format=torch.channels_last), size=size_out, mode=mode, antialias=True)
+    right = F.interpolate(
+        x.detach().contiguous(memory_format=torch.channels_last), size=size_out, mode=mode, antialias=True
+    )
     assert abs((right * g).sum().item() - (x * gx).sum().item()) < 1e-12
     if mode == "bilinear" and size_out[0] >= size_in[0]:
         assert (y - F.interpolate(x, size=size_out, mode=mode)).abs().max().item() > 0.01
@@ -138,8 +143,12 @@ def test_one_pixel_wide_outputs_where_a_height_is_1_escape_the_bug(mode, size_in
     # "both heights being at least 2 pixels (4x1 -> 8x1; 1x3 -> 8x1 and 4x4 -> 1x1 pass)"
     x = torch.rand(1, 3, *size_in, dtype=torch.float64, generator=torch.Generator().manual_seed(5), requires_grad=True)
     assert torch.autograd.gradcheck(lambda t: F.interpolate(t, size=size_out, mode=mode, antialias=True), (x,))
-    right = F.interpolate(x.detach().contiguous(memory_format=torch.channels_last), size=size_out, mode=mode, antialias=True)
-    torch.testing.assert_close(F.interpolate(x.detach(), size=size_out, mode=mode, antialias=True), right, atol=1e-12, rtol=0)
+    right = F.interpolate(
+        x.detach().contiguous(memory_format=torch.channels_last), size=size_out, mode=mode, antialias=True
+    )
+    torch.testing.assert_close(
+        F.interpolate(x.detach(), size=size_out, mode=mode, antialias=True), right, atol=1e-12, rtol=0
+    )
     if mode == "bilinear" and size_out[0] >= size_in[0] and size_out[1] >= size_in[1]:
         torch.testing.assert_close(right, F.interpolate(x.detach(), size=size_out, mode=mode), atol=1e-12, rtol=0)
 
@@ -160,7 +169,10 @@ def test_footprints_shrink_at_the_border():
 def test_every_output_pixel_weights_sum_to_one():
     # Resizing a constant image gives it back: each row of A sums to 1, in every mode, down to 1x1.
     settings = [dict(mode=m) for m in ("nearest", "nearest-exact", "area")] + [
-        dict(mode=m, align_corners=c, antialias=a) for m in ("bilinear", "bicubic") for c in (False, True) for a in (False, True)
+        dict(mode=m, align_corners=c, antialias=a)
+        for m in ("bilinear", "bicubic")
+        for c in (False, True)
+        for a in (False, True)
     ]
     for kwargs in settings:
         for h in (1, 2, 3, 5, 7):
@@ -199,7 +211,9 @@ def test_x1_5_spreads_evenly_only_when_the_output_is_exactly_one_and_a_half_time
         assert even == (n % 2 == 0), (mode, n)
 
 
-@pytest.mark.parametrize("mode", ["nearest", "nearest-exact", "bilinear", "bilinear, antialias", "bicubic", "bicubic, antialias", "area"])
+@pytest.mark.parametrize(
+    "mode", ["nearest", "nearest-exact", "bilinear", "bilinear, antialias", "bicubic", "bicubic, antialias", "area"]
+)
 def test_gradcheck_and_transpose_in_float64(ns, mode):
     up, down, relative = ns["checks"][mode]
     assert up and down and relative < 1e-12
@@ -241,7 +255,9 @@ RAISING_ON_CUDA = {"linear", "bilinear, antialias", "bicubic", "area"}
 def test_determinism_table_says_what_the_page_says(ns):
     table, device = ns["determinism"], ns["device"].type
     places = {"cpu", device}
-    assert set(table) == {(where, mode, setting) for where in places for mode in ns["RANKED"] for setting in ns["SWITCH"]}
+    assert set(table) == {
+        (where, mode, setting) for where in places for mode in ns["RANKED"] for setting in ns["SWITCH"]
+    }
     assert {value for (where, _, _), value in table.items() if where == "cpu"} == {"bitwise equal"}
     if device == "cpu":
         return
@@ -250,7 +266,11 @@ def test_determinism_table_says_what_the_page_says(ns):
             assert table[device, mode, "deterministic"].startswith("RuntimeError"), mode
             assert "UserWarning" in table[device, mode, "deterministic, warn_only"], mode
         else:
-            assert table[device, mode, "deterministic"] == table[device, mode, "deterministic, warn_only"] == "bitwise equal", mode
+            assert (
+                table[device, mode, "deterministic"]
+                == table[device, mode, "deterministic, warn_only"]
+                == "bitwise equal"
+            ), mode
     assert table[device, "nearest", "default"] == "bitwise equal"
 
 
@@ -335,8 +355,14 @@ def test_cuda_bilinear_and_trilinear_use_the_decomposition(deterministic, mode, 
 def test_area_to_a_single_pixel_is_a_mean_not_adaptive_pooling(ns, deterministic):
     # "Except to a single pixel (1x1, or 1x1x1 in 5-D)": the page must not say area always raises on CUDA.
     assert ns["area_dispatch"] == {1: "MeanBackward1", 2: "AdaptiveAvgPool2DBackward0"}
-    cases = (((1, 2, 5, 7), (1, 1)), ((1, 2, 3, 5, 7), (1, 1, 1)), ((1, 2, 5, 7), (1, 2)), ((1, 2, 3, 5, 7), (1, 1, 2)),
-             ((1, 2, 7), (1,)), ((1, 2, 7), (2,)))
+    cases = (
+        ((1, 2, 5, 7), (1, 1)),
+        ((1, 2, 3, 5, 7), (1, 1, 1)),
+        ((1, 2, 5, 7), (1, 2)),
+        ((1, 2, 3, 5, 7), (1, 1, 2)),
+        ((1, 2, 7), (1,)),
+        ((1, 2, 7), (2,)),
+    )
     for shape, size in cases:
         x = torch.zeros(shape, device="meta", requires_grad=True)
         fn, names = F.interpolate(x, size=size, mode="area").grad_fn, []
@@ -351,4 +377,29 @@ def test_cuda_area_to_one_pixel_runs_with_the_switch(deterministic):
     x = torch.rand(2, 4, 16, 16, device="cuda", requires_grad=True)
     g = torch.rand(2, 4, 1, 1, device="cuda")
     first, second = (torch.autograd.grad(F.interpolate(x, size=(1, 1), mode="area"), x, g)[0] for _ in range(2))
+    assert torch.equal(first, second)
+
+
+@pytest.mark.parametrize(
+    "kwargs,kernel",
+    [
+        (dict(mode="nearest-exact"), "UpsampleNearestExact2DBackward0"),
+        (dict(mode="bicubic", antialias=True), "UpsampleBicubic2DAaBackward0"),
+    ],
+)
+def test_modes_left_out_of_the_table_keep_their_kernels(deterministic, kwargs, kernel):
+    # "and so do nearest-exact and bicubic, antialias": the meta device is not the CPU, as CUDA is not.
+    x = torch.zeros(1, 1, 4, 4, device="meta", requires_grad=True)
+    assert type(F.interpolate(x, scale_factor=2, **kwargs).grad_fn).__name__ == kernel
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_cuda_bicubic_antialias_raises_and_nearest_exact_runs_with_the_switch(deterministic):
+    x = torch.rand(2, 4, 16, 16, device="cuda", requires_grad=True)
+    with pytest.raises(RuntimeError, match="upsample_bicubic2d_aa_backward_out_cuda"):
+        F.interpolate(x, scale_factor=2, mode="bicubic", antialias=True).sum().backward()
+    g = torch.rand(2, 4, 32, 32, device="cuda")
+    first, second = (
+        torch.autograd.grad(F.interpolate(x, scale_factor=2, mode="nearest-exact"), x, g)[0] for _ in range(2)
+    )
     assert torch.equal(first, second)

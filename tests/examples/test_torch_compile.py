@@ -164,3 +164,24 @@ def test_downsample_under_inductor(ns):
     assert ns["downsample_input"].shape[-2:] == (5, 7) and ns["downsample_input"].dtype == torch.float64
     assert {method for method, value in diff.items() if value > 0} == {"area", "max-blur", "conv"}
     assert all(value <= 1e-14 for value in diff.values())  # float64 rounding at values of a few units
+
+
+def test_dynamic_false_stops_compiling_at_the_recompile_limit():
+    # "recompiles (with dynamic=False, until the function has been compiled
+    # torch._dynamo.config.recompile_limit times; calls with further shapes then run in eager mode)"
+    compilations = []
+
+    def counting_backend(graph, example_inputs):
+        compilations.append(example_inputs[0].shape)
+        return graph.forward
+
+    torch._dynamo.reset()
+    resize = torch.compile(
+        lambda x: F.interpolate(x, scale_factor=2, mode="bilinear"), backend=counting_backend, dynamic=False
+    )
+    limit = torch._dynamo.config.recompile_limit
+    inputs = [torch.rand(1, 1, s, s) for s in range(2, limit + 5)]
+    for x in inputs:
+        torch.testing.assert_close(resize(x), F.interpolate(x, scale_factor=2, mode="bilinear"))
+    torch._dynamo.reset()
+    assert len(compilations) == limit < len(inputs)
