@@ -421,3 +421,15 @@ def test_a_factor_that_rounds_to_a_whole_ratio_lands_on_the_size_positions(mode)
         by_factor = F.interpolate(x, scale_factor=2.000000001, mode=mode)
         assert by_factor.shape[-2:] == (2 * h, 2 * w)
         assert torch.equal(by_factor, F.interpolate(x, size=(2 * h, 2 * w), mode=mode)), (h, w)
+
+
+@pytest.mark.parametrize("k", [3, 5, 7])
+def test_odd_factor_bilinear_is_slicing_on_float_but_not_on_uint8_one_pixel_wide(k):
+    # the page narrows "bilinear is slicing" to floating-point input: uint8 on the CPU (5 channels) misses it
+    for c, (h, w) in itertools.product([1, 3, 5], [(3 * k, k), (3 * k, 3 * k), (k, 3 * k)]):
+        x = rand(1, c, h, w)
+        assert torch.equal(F.interpolate(x, size=(h // k, w // k), mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
+    x = (rand(1, 5, 3 * k, k) * 255).to(torch.uint8)
+    assert not torch.equal(F.interpolate(x, size=(3, 1), mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
+    with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+        F.interpolate((rand(1, 3, k, k) * 255).to(torch.uint8), size=(1, 1), mode="bilinear")
