@@ -657,3 +657,14 @@ def test_bicubic_repeats_the_edge_instead_of_weighting_the_4_nearest_at_the_bord
     edge = sum(keys(-0.25 - t) * x[min(max(t, 0), 7)].item() for t in range(-2, 2))
     nearest4 = sum(keys(-0.25 - i) * x[i].item() for i in range(4))
     assert math.isclose(first, edge, rel_tol=1e-12) and not math.isclose(first, nearest4, rel_tol=1e-3)
+
+
+def test_align_corners_false_keeps_the_enlarged_corners_only_up_to_rounding_in_2d():
+    # 1-D from 2+ pixels copies the corners; 2-D (float64 2x2 -> 3x6) misses some in the last bit
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(200, 1, 2, 2, dtype=torch.float64, generator=gen)
+    y = F.interpolate(x, size=(3, 6), mode="bilinear")
+    error = (y[..., -1, -1] - x[..., -1, -1]).abs()
+    assert error.max() > 0 and error.max() < 1e-15
+    row = torch.randn(200, 1, 2, dtype=torch.float64, generator=gen)
+    assert all(torch.equal(F.interpolate(row, size=o, mode="linear")[..., -1], row[..., -1]) for o in range(3, 40))
