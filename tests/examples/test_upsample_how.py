@@ -1,6 +1,7 @@
 """The claims of docs/upsample*.md, asserted on the values its example computes."""
 
 import inspect
+import itertools
 import math
 
 import pytest
@@ -668,3 +669,15 @@ def test_align_corners_false_keeps_the_enlarged_corners_only_up_to_rounding_in_2
     assert error.max() > 0 and error.max() < 1e-15
     row = torch.randn(200, 1, 2, dtype=torch.float64, generator=gen)
     assert all(torch.equal(F.interpolate(row, size=o, mode="linear")[..., -1], row[..., -1]) for o in range(3, 40))
+
+
+@pytest.mark.parametrize("mode", ["linear", "bilinear", "trilinear"])
+def test_align_corners_true_step_is_float32_except_for_float64(mode):
+    gen = torch.Generator().manual_seed(0)
+    rank = {"linear": 1, "bilinear": 2, "trilinear": 3}[mode]
+    missed = {torch.float32: 0, torch.float64: 0}
+    for dtype, n, out in itertools.product(missed, range(2, 10), range(2, 41 if rank < 3 else 17)):
+        x = torch.randn(20, 1, *[n] * rank, dtype=dtype, generator=gen)
+        y = F.interpolate(x, size=[out] * rank, mode=mode, align_corners=True)
+        missed[dtype] += not torch.equal(y[(...,) + (-1,) * rank], x[(...,) + (-1,) * rank])
+    assert missed[torch.float64] == 0 and (missed[torch.float32] > 0 or mode == "trilinear")
