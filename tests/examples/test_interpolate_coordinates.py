@@ -543,3 +543,28 @@ def test_area_enlarging_averages_two_neighbours_only_for_a_ratio_that_is_not_who
         weights = F.interpolate(row, size=n_out, mode="area")[:, 0, :]
         mixes = bool((weights.count_nonzero(dim=0) > 1).any())
         assert mixes is (n_out % n_in != 0), (n_in, n_out)
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_corner_copies_hold_for_float_but_not_for_uint8_one_pixel_wide(align_corners):
+    # the page narrows both align_corners bullets to floating-point input (5 channels, 4x3 -> 8x1)
+    gen = torch.Generator().manual_seed(0)
+    cases = [((4, 1), (8, 1)), ((4, 3), (8, 6))] + [((4, 3), (8, 1))] * align_corners
+    for (h, w), out in cases:
+        x = torch.rand(1, 5, h, w, generator=gen) * 255
+        for dtype in (torch.float32, torch.float64):
+            y = F.interpolate(x.to(dtype), size=out, mode="bilinear", align_corners=align_corners)
+            assert torch.equal(y[..., -1, 0], x.to(dtype)[..., -1, 0])
+        y = F.interpolate(x.to(torch.uint8), size=out, mode="bilinear", align_corners=align_corners)
+        assert torch.equal(y[..., -1, 0], x.to(torch.uint8)[..., -1, 0]) == (out[1] > 1)
+
+
+def test_align_corners_false_keeps_the_enlarged_corners_only_up_to_rounding_in_2d():
+    # 1-D from 2+ pixels copies the corners; 2-D (float64 2x2 -> 3x6) misses some in the last bit
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(200, 1, 2, 2, dtype=torch.float64, generator=gen)
+    y = F.interpolate(x, size=(3, 6), mode="bilinear")
+    error = (y[..., -1, -1] - x[..., -1, -1]).abs()
+    assert error.max() > 0 and error.max() < 1e-15
+    row = torch.randn(200, 1, 2, dtype=torch.float64, generator=gen)
+    assert all(torch.equal(F.interpolate(row, size=o, mode="linear")[..., -1], row[..., -1]) for o in range(3, 40))

@@ -23,8 +23,11 @@ def ns():
     return run_example("interpolate_equivalences.py")
 
 
-ROUNDING = ("avg_pool2d", "grid_sample(identity, border) == interpolate, bilinear",
-            "grid_sample(identity, border) == interpolate, bicubic")
+ROUNDING = (
+    "avg_pool2d",
+    "grid_sample(identity, border) == interpolate, bilinear",
+    "grid_sample(identity, border) == interpolate, bicubic",
+)
 
 
 def test_every_recorded_case_holds(ns):
@@ -46,7 +49,9 @@ def test_rounding_only_equivalences_are_not_always_bit_identical(ns):
             flags = [identical for _, identical, _ in ns["checks"][name]]
             assert any(flags) and not all(flags), name
     for mode in ("bilinear", "bicubic"):
-        assert not any(identical for _, identical, _ in ns["checks"][f"grid_sample(identity, border) == interpolate, {mode}"])
+        assert not any(
+            identical for _, identical, _ in ns["checks"][f"grid_sample(identity, border) == interpolate, {mode}"]
+        )
     assert ns["checks"]["grid_sample(identity, border) == interpolate, nearest"][0][2] > 0.1
 
 
@@ -105,7 +110,9 @@ def test_upsample_cannot_run_lanczos():
 @pytest.mark.parametrize("factor", [2, 3, 1.5, 0.5])
 def test_upsampling_nearest_2d_takes_every_rank_nearest_takes(shape, factor):
     x = torch.randn(*shape, generator=GEN)
-    assert torch.equal(nn.UpsamplingNearest2d(scale_factor=factor)(x), F.interpolate(x, scale_factor=factor, mode="nearest"))
+    assert torch.equal(
+        nn.UpsamplingNearest2d(scale_factor=factor)(x), F.interpolate(x, scale_factor=factor, mode="nearest")
+    )
     if len(shape) != 4:
         with pytest.raises(NotImplementedError):
             nn.UpsamplingBilinear2d(scale_factor=factor)(x)
@@ -135,7 +142,9 @@ def test_upsample_has_no_antialias_and_no_weights():
 @pytest.mark.parametrize("shape,factor", [((1, 2, 5, 7), 2), ((2, 1, 4, 4), 3), ((1, 3, 6, 5), 1.5)])
 def test_deprecated_modules_and_their_modes(shape, factor):
     x = rand(*shape)
-    assert torch.equal(nn.UpsamplingNearest2d(scale_factor=factor)(x), F.interpolate(x, scale_factor=factor, mode="nearest"))
+    assert torch.equal(
+        nn.UpsamplingNearest2d(scale_factor=factor)(x), F.interpolate(x, scale_factor=factor, mode="nearest")
+    )
     bilinear = nn.UpsamplingBilinear2d(scale_factor=factor)(x)
     assert torch.equal(bilinear, F.interpolate(x, scale_factor=factor, mode="bilinear", align_corners=True))
     assert not torch.equal(bilinear, F.interpolate(x, scale_factor=factor, mode="bilinear"))
@@ -166,7 +175,13 @@ def test_upsample_bilinear_function_is_align_corners_true():
 
 @pytest.mark.parametrize(
     "shape,size",
-    [((2, 3, 11), (4,)), ((2, 3, 5), (13,)), ((1, 2, 10, 7), (3, 3)), ((1, 2, 7, 7), (9, 2)), ((1, 1, 5, 6, 7), (3, 4, 2))],
+    [
+        ((2, 3, 11), (4,)),
+        ((2, 3, 5), (13,)),
+        ((1, 2, 10, 7), (3, 3)),
+        ((1, 2, 7, 7), (9, 2)),
+        ((1, 1, 5, 6, 7), (3, 4, 2)),
+    ],
 )
 def test_area_is_adaptive_avg_pool(shape, size):
     x = rand(*shape, dtype=torch.float64)
@@ -421,3 +436,23 @@ def test_a_factor_that_rounds_to_a_whole_ratio_lands_on_the_size_positions(mode)
         by_factor = F.interpolate(x, scale_factor=2.000000001, mode=mode)
         assert by_factor.shape[-2:] == (2 * h, 2 * w)
         assert torch.equal(by_factor, F.interpolate(x, size=(2 * h, 2 * w), mode=mode)), (h, w)
+
+
+@pytest.mark.parametrize("k", [3, 5, 7])
+def test_odd_factor_bilinear_is_slicing_on_float_but_not_on_uint8_one_pixel_wide(k):
+    # the page narrows "bilinear is slicing" to floating-point input: uint8 on the CPU (5 channels) misses it
+    for c, (h, w) in itertools.product([1, 3, 5], [(3 * k, k), (3 * k, 3 * k), (k, 3 * k)]):
+        x = rand(1, c, h, w)
+        assert torch.equal(F.interpolate(x, size=(h // k, w // k), mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
+    x = (rand(1, 5, 3 * k, k) * 255).to(torch.uint8)
+    assert not torch.equal(F.interpolate(x, size=(3, 1), mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
+    with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+        F.interpolate((rand(1, 3, k, k) * 255).to(torch.uint8), size=(1, 1), mode="bilinear")
+
+
+def test_bilinear_half_is_the_block_mean_on_float_but_not_on_uint8_one_pixel_wide():
+    x = rand(1, 5, 4, 2) * 255
+    mean = F.avg_pool2d(x, 2)
+    assert torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear"), mean, atol=1e-4)
+    y = F.interpolate(x.to(torch.uint8), scale_factor=0.5, mode="bilinear")
+    assert (y.float() - F.avg_pool2d(x.to(torch.uint8).float(), 2)).abs().max() > 1

@@ -1,6 +1,7 @@
 """The claims of docs/upsample*.md, asserted on the values its example computes."""
 
 import inspect
+import itertools
 import math
 
 import pytest
@@ -43,7 +44,9 @@ def test_nearest_is_not_always_the_closest_pixel_and_nearest_exact_is(ns):
     def distance_to_closest(n_in, n_out, mode, **kwargs):
         ramp = torch.arange(float(n_in)).view(1, 1, -1)
         picked = F.interpolate(ramp, mode=mode, **(kwargs or {"size": n_out}))[0, 0].double()
-        centre = ((torch.arange(picked.numel(), dtype=torch.float64) + 0.5) * n_in / picked.numel() - 0.5).clamp(0, n_in - 1)
+        centre = ((torch.arange(picked.numel(), dtype=torch.float64) + 0.5) * n_in / picked.numel() - 0.5).clamp(
+            0, n_in - 1
+        )
         return (picked - centre).abs() - (centre - centre.round()).abs()
 
     slips = set()
@@ -71,14 +74,21 @@ def test_nearest_is_not_always_the_closest_pixel_and_nearest_exact_is(ns):
 
 
 def test_upsampling_bilinear2d_is_the_align_corners_true_row(ns):
-    torch.testing.assert_close(ns["old_row"], F.interpolate(ns["grid"], scale_factor=2, mode="bilinear", align_corners=True)[0, 0, 0], atol=0, rtol=0)
+    torch.testing.assert_close(
+        ns["old_row"],
+        F.interpolate(ns["grid"], scale_factor=2, mode="bilinear", align_corners=True)[0, 0, 0],
+        atol=0,
+        rtol=0,
+    )
     assert not torch.allclose(ns["old_row"], F.interpolate(ns["grid"], scale_factor=2, mode="bilinear")[0, 0, 0])
     generator = torch.Generator().manual_seed(9)
     for n in range(2, 8):
         x = torch.randn(1, 2, n, n + 1, generator=generator)
         for kwargs in ({"scale_factor": 2}, {"scale_factor": 3}, {"size": (2 * n + 1, n)}):
             old = nn.UpsamplingBilinear2d(**kwargs)(x)
-            torch.testing.assert_close(old, F.interpolate(x, mode="bilinear", align_corners=True, **kwargs), atol=0, rtol=0)
+            torch.testing.assert_close(
+                old, F.interpolate(x, mode="bilinear", align_corners=True, **kwargs), atol=0, rtol=0
+            )
             assert not torch.allclose(old, nn.Upsample(mode="bilinear", **kwargs)(x)), (n, kwargs)
 
 
@@ -207,7 +217,10 @@ def test_antialias_bilinear_enlarging_keeps_only_the_first_corner():
             x = torch.randn(1, 1, n_in, n_in, generator=generator, dtype=torch.float64)
             y = F.interpolate(x, size=(n_out, n_out), mode="bilinear", align_corners=True, antialias=True)
             first = (y[..., 0, 0] - x[..., 0, 0]).abs().item()
-            others = [(y[..., i, j] - x[..., k, m]).abs().item() for i, j, k, m in ((0, -1, 0, -1), (-1, 0, -1, 0), (-1, -1, -1, -1))]
+            others = [
+                (y[..., i, j] - x[..., k, m]).abs().item()
+                for i, j, k, m in ((0, -1, 0, -1), (-1, 0, -1, 0), (-1, -1, -1, -1))
+            ]
             if n_out > n_in:
                 assert first == 0.0, (n_in, n_out)
             else:
@@ -221,10 +234,15 @@ def test_align_corners_true_misses_a_corner_by_rounding(ns):
 
 def test_default_is_align_corners_false_and_docs_date_the_change():
     x = torch.randn(1, 1, 5, 7, generator=torch.Generator().manual_seed(3))
-    assert torch.equal(F.interpolate(x, scale_factor=2.5, mode="bilinear"),
-                       F.interpolate(x, scale_factor=2.5, mode="bilinear", align_corners=False))
+    assert torch.equal(
+        F.interpolate(x, scale_factor=2.5, mode="bilinear"),
+        F.interpolate(x, scale_factor=2.5, mode="bilinear", align_corners=False),
+    )
     doc = " ".join(nn.Upsample.__doc__.split())
-    assert "default behavior for these modes up to version 0.3.1. Since then, the default behavior is ``align_corners = False``" in doc
+    assert (
+        "default behavior for these modes up to version 0.3.1. Since then, the default behavior is ``align_corners = False``"
+        in doc
+    )
 
 
 @settings(max_examples=200, deadline=None)
@@ -262,7 +280,9 @@ def test_recompute_scale_factor_brings_back_in_over_out():
         for factor in (1.3, 1.5, 1.7, 2.5, 3.1):
             for mode in ("linear", "nearest"):
                 recomputed = F.interpolate(ramp, scale_factor=factor, mode=mode, recompute_scale_factor=True)
-                torch.testing.assert_close(recomputed, F.interpolate(ramp, size=recomputed.shape[-1], mode=mode), atol=0, rtol=0)
+                torch.testing.assert_close(
+                    recomputed, F.interpolate(ramp, size=recomputed.shape[-1], mode=mode), atol=0, rtol=0
+                )
     ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, -1)
     assert F.interpolate(ramp, scale_factor=1.5, mode="linear", recompute_scale_factor=True)[0, 0, -1].item() == 4.0
 
@@ -401,8 +421,12 @@ def test_uint8_corners_are_lost_only_in_the_cpu_one_pixel_wide_bug():
                     for out_h in (2, 3, h, 9):
                         for out_w in (1, 2, 5):
                             y = F.interpolate(x, size=(out_h, out_w), mode=mode, align_corners=True)
-                            kept = all(torch.equal(y[0, :, i, j], x[0, :, i, j]) for i in (0, -1) for j in (0, -1)
-                                       if out_w > 1 or j == 0)
+                            kept = all(
+                                torch.equal(y[0, :, i, j], x[0, :, i, j])
+                                for i in (0, -1)
+                                for j in (0, -1)
+                                if out_w > 1 or j == 0
+                            )
                             bug = (channels > 4 or not avx2) and layout == torch.contiguous_format
                             bug = bug and out_w == 1 and out_h != h
                             assert kept != bug, (channels, layout, mode, h, w, out_h, out_w)
@@ -485,7 +509,10 @@ def test_transposed_conv_pattern_repeats_every_two_pixels(ns):
 def test_lanczos_runs_only_with_antialias_on_4d_and_upsample_cannot_ask_for_it():
     for rank in (3, 4, 5):
         x = torch.rand((1, 1) + (6,) * (rank - 2))
-        for module in (nn.Upsample(scale_factor=2, mode="lanczos"), nn.Upsample(size=(3,) * (rank - 2), mode="lanczos")):
+        for module in (
+            nn.Upsample(scale_factor=2, mode="lanczos"),
+            nn.Upsample(size=(3,) * (rank - 2), mode="lanczos"),
+        ):
             with pytest.raises((ValueError, NotImplementedError)):
                 module(x)
         if rank == 4:
@@ -529,9 +556,20 @@ def test_nearest_rounds_the_ratio_to_float32_for_float32_input_and_not_always_fo
         for rank in (3, 4, 5):
             for other in (1, 2, 50):
                 spatial = (2,) + (other,) * (rank - 3)
-                x = torch.arange(2.0).to(dtype).view((1, 1, 2) + (1,) * (rank - 3)).expand((1, 3) + spatial).contiguous()
-                for layout in (torch.contiguous_format, {3: torch.contiguous_format, 4: torch.channels_last, 5: torch.channels_last_3d}[rank]):
-                    y = F.interpolate(x.to(memory_format=layout), size=(82,) + (2 * other,) * (rank - 3), mode="nearest")
+                x = (
+                    torch.arange(2.0)
+                    .to(dtype)
+                    .view((1, 1, 2) + (1,) * (rank - 3))
+                    .expand((1, 3) + spatial)
+                    .contiguous()
+                )
+                for layout in (
+                    torch.contiguous_format,
+                    {3: torch.contiguous_format, 4: torch.channels_last, 5: torch.channels_last_3d}[rank],
+                ):
+                    y = F.interpolate(
+                        x.to(memory_format=layout), size=(82,) + (2 * other,) * (rank - 3), mode="nearest"
+                    )
                     assert y[(0, 0, 41) + (0,) * (rank - 3)].item() == 0, (dtype, rank, other, layout)
     row = torch.arange(2.0, dtype=torch.float64).view(1, 1, 2)
     assert F.interpolate(row, size=82, mode="nearest")[0, 0, 41].item() == 1  # exact: floor(41 * 2 / 82)
@@ -578,7 +616,9 @@ def test_antialias_align_corners_true_keeps_one_corner_or_two_when_a_side_keeps_
                     if (out_h, out_w) == (h, w):
                         continue
                     y = F.interpolate(x, size=(out_h, out_w), mode="bilinear", antialias=True, align_corners=True)
-                    kept = tuple(bool((y[..., i, j] - x[..., i, j]).abs().max() < 1e-12) for i in (0, -1) for j in (0, -1))
+                    kept = tuple(
+                        bool((y[..., i, j] - x[..., i, j]).abs().max() < 1e-12) for i in (0, -1) for j in (0, -1)
+                    )
                     if out_h > h and out_w > w:
                         assert kept == (True, False, False, False), (h, w, out_h, out_w)
                     else:
@@ -594,5 +634,50 @@ def test_x2_000000001_steps_as_size_for_float64_in_the_nearest_modes_not_the_lin
             x = torch.rand((1, 2) + (n_in,) * (rank - 2), dtype=torch.float64)
             size = (2 * n_in,) * (rank - 2)
             for mode in ("nearest", "nearest-exact"):
-                assert torch.equal(F.interpolate(x, scale_factor=2.000000001, mode=mode), F.interpolate(x, size=size, mode=mode)), (rank, mode, n_in)
-            assert not torch.equal(F.interpolate(x, scale_factor=2.000000001, mode=linear), F.interpolate(x, size=size, mode=linear)), (rank, n_in)
+                assert torch.equal(
+                    F.interpolate(x, scale_factor=2.000000001, mode=mode), F.interpolate(x, size=size, mode=mode)
+                ), (rank, mode, n_in)
+            assert not torch.equal(
+                F.interpolate(x, scale_factor=2.000000001, mode=linear), F.interpolate(x, size=size, mode=linear)
+            ), (rank, n_in)
+
+
+def keys(t, a=-0.75):
+    t = abs(t)
+    return (
+        (a + 2) * t**3 - (a + 3) * t**2 + 1
+        if t <= 1
+        else (a * t**3 - 5 * a * t**2 + 8 * a * t - 4 * a if t < 2 else 0.0)
+    )
+
+
+def test_bicubic_repeats_the_edge_instead_of_weighting_the_4_nearest_at_the_border():
+    # the first output of 8 -> 16 samples -0.25: taps -2..1 read pixels 0, 0, 0, 1, not the 4 nearest 0..3
+    x = torch.rand(8, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    first = F.interpolate(x.view(1, 1, 1, 8), size=(1, 16), mode="bicubic")[0, 0, 0, 0].item()
+    edge = sum(keys(-0.25 - t) * x[min(max(t, 0), 7)].item() for t in range(-2, 2))
+    nearest4 = sum(keys(-0.25 - i) * x[i].item() for i in range(4))
+    assert math.isclose(first, edge, rel_tol=1e-12) and not math.isclose(first, nearest4, rel_tol=1e-3)
+
+
+def test_align_corners_false_keeps_the_enlarged_corners_only_up_to_rounding_in_2d():
+    # 1-D from 2+ pixels copies the corners; 2-D (float64 2x2 -> 3x6) misses some in the last bit
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(200, 1, 2, 2, dtype=torch.float64, generator=gen)
+    y = F.interpolate(x, size=(3, 6), mode="bilinear")
+    error = (y[..., -1, -1] - x[..., -1, -1]).abs()
+    assert error.max() > 0 and error.max() < 1e-15
+    row = torch.randn(200, 1, 2, dtype=torch.float64, generator=gen)
+    assert all(torch.equal(F.interpolate(row, size=o, mode="linear")[..., -1], row[..., -1]) for o in range(3, 40))
+
+
+@pytest.mark.parametrize("mode", ["linear", "bilinear", "trilinear"])
+def test_align_corners_true_step_is_float32_except_for_float64(mode):
+    gen = torch.Generator().manual_seed(0)
+    rank = {"linear": 1, "bilinear": 2, "trilinear": 3}[mode]
+    missed = {torch.float32: 0, torch.float64: 0}
+    for dtype, n, out in itertools.product(missed, range(2, 10), range(2, 41 if rank < 3 else 17)):
+        x = torch.randn(20, 1, *[n] * rank, dtype=dtype, generator=gen)
+        y = F.interpolate(x, size=[out] * rank, mode=mode, align_corners=True)
+        missed[dtype] += not torch.equal(y[(...,) + (-1,) * rank], x[(...,) + (-1,) * rank])
+    assert missed[torch.float64] == 0 and (missed[torch.float32] > 0 or mode == "trilinear")
