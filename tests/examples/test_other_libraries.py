@@ -554,3 +554,17 @@ def test_opencv_linear_positions_are_double_from_two_rows_float32_on_one(n, m, d
         row = image[0].astype(np.float64)
         assert np.abs(got - opencv_linear_reference(row, m, float32_positions=rows == 1)).max() < tolerance, rows
         assert (np.abs(got - opencv_linear_reference(row, m, float32_positions=False)).max() > 1e-5) == (rows == 1), rows
+
+
+def test_inter_area_equals_area_bit_for_bit_on_rows_but_not_on_2d_images():
+    rng = np.random.default_rng(9)
+    for n in range(1, 61):
+        row = rng.random((1, n), dtype=np.float32)
+        for m in range(n + 1, 4 * n + 1):
+            if (2 * m) % n == 0:
+                ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, m), mode="area")[0, 0].numpy()
+                assert np.array_equal(ours, cv2.resize(row, (m, 1), interpolation=cv2.INTER_AREA)), (n, m)
+    image = rng.random((64, 64), dtype=np.float32)
+    ours = F.interpolate(torch.from_numpy(image)[None, None], size=(160, 160), mode="area")[0, 0].numpy()
+    gap = np.abs(ours - cv2.resize(image, (160, 160), interpolation=cv2.INTER_AREA))
+    assert 0 < gap.max() <= np.spacing(np.float32(1))
