@@ -250,3 +250,16 @@ def test_bilinear_antialias_edge_dots_move_inwards_only_where_the_step_is_in_ove
     dots = F.interpolate(row, scale_factor=(1, 0.7), mode="bilinear", antialias=True)[0, 0, 0]
     centre = (torch.arange(dots.numel(), dtype=torch.float64) + 0.5) / 0.7 - 0.5
     assert (dots - centre)[-1] > 0.01  # the last dot moves right, away from the image's middle
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_one_pixel_wide_bug_hits_a_non_contiguous_slice_too(mode):
+    # "unless it is channels_last with several channels": a non-contiguous slice repeats the first row as well.
+    wide = torch.rand(1, 1, 6, 5, dtype=torch.float64, generator=torch.Generator().manual_seed(1))
+    column = wide[..., 2:3]
+    assert not column.is_contiguous()
+    y = F.interpolate(column, size=(12, 1), mode=mode, antialias=True)
+    assert torch.equal(y, y[..., :1, :].expand_as(y))
+    many = column.expand(1, 3, 6, 1).contiguous(memory_format=torch.channels_last)
+    right = F.interpolate(many, size=(12, 1), mode=mode, antialias=True)[:, :1]
+    assert (right - y).abs().max() > 0.05

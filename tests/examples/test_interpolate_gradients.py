@@ -403,3 +403,14 @@ def test_cuda_bicubic_antialias_raises_and_nearest_exact_runs_with_the_switch(de
         torch.autograd.grad(F.interpolate(x, scale_factor=2, mode="nearest-exact"), x, g)[0] for _ in range(2)
     )
     assert torch.equal(first, second)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("size_in, size_out", [((4, 1), (8, 1)), ((6, 1), (3, 1))])
+def test_one_pixel_wide_bug_hits_a_non_contiguous_slice_too(mode, size_in, size_out):
+    # The bug is not limited to contiguous inputs: a slice of a wider image (not contiguous) fails gradcheck too.
+    wide = torch.rand(1, 1, size_in[0], 5, dtype=torch.float64, generator=torch.Generator().manual_seed(6))
+    x = wide[..., 2:3].requires_grad_()
+    assert not x.is_contiguous()
+    fn = lambda t: F.interpolate(t, size=size_out, mode=mode, antialias=True)  # noqa: E731
+    assert not torch.autograd.gradcheck(fn, (x,), raise_exception=False)

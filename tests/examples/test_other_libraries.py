@@ -568,3 +568,12 @@ def test_inter_area_equals_area_bit_for_bit_on_rows_but_not_on_2d_images():
     ours = F.interpolate(torch.from_numpy(image)[None, None], size=(160, 160), mode="area")[0, 0].numpy()
     gap = np.abs(ours - cv2.resize(image, (160, 160), interpolation=cv2.INTER_AREA))
     assert 0 < gap.max() <= np.spacing(np.float32(1))
+
+
+def test_skimage_order_0_blurs_float_input_by_default_when_downscaling():
+    # Why the page names anti_aliasing=False for order=0: its default is on for float input.
+    image = np.random.default_rng(4).random((64, 64), dtype=np.float32)
+    ours = F.interpolate(torch.from_numpy(image)[None, None], size=(16, 16), mode="nearest-exact")[0, 0].numpy()
+    off = sk_resize(image, (16, 16), order=0, mode="edge", anti_aliasing=False)
+    default = sk_resize(image, (16, 16), order=0, mode="edge")
+    assert np.array_equal(ours, off) and np.abs(ours - default).max() > 0.1
