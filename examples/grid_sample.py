@@ -114,8 +114,8 @@ for what, count in ties.items():
     print(f"| {what} | {count} |")
 
 # %% near_tie
-# Not a tie, yet the two part: in float32 on long axes, in bfloat16 on short ones, a position
-# within rounding of .5. On the CPU, whose affine_grid has no bfloat16: that grid is made in float32.
+# Not a tie, yet the two part: in float32 on long axes, in bfloat16 and float16 on short ones, a position
+# within rounding of .5. On the CPU, whose affine_grid has no bfloat16: those grids are made in float32.
 def near_tie(n_in, n_out, i, dtype=torch.float32):
     line = torch.arange(n_in, dtype=dtype).view(1, 1, 1, -1)
     grid = identity_grid(line.to(torch.promote_types(dtype, torch.float32)), (1, n_out), False).to(dtype)
@@ -127,7 +127,10 @@ def near_tie(n_in, n_out, i, dtype=torch.float32):
 
 
 cases = [(n_in, n_out, i, dtype) for n_in, n_out, i in ((2777, 2563, 2305), (2905, 2216, 2156)) for dtype in (torch.float32, torch.float64)]
-near_ties = {(n_in, n_out, i, str(dtype)[6:]): near_tie(n_in, n_out, i, dtype) for n_in, n_out, i, dtype in [*cases, (5, 29, 17, torch.bfloat16)]}
+near_ties = {
+    (n_in, n_out, i, str(dtype)[6:]): near_tie(n_in, n_out, i, dtype)
+    for n_in, n_out, i, dtype in [*cases, (5, 29, 17, torch.bfloat16), (29, 37, 25, torch.float16)]
+}
 print("| in → out, output | dtype | exact position | nearest-exact | grid_sample nearest |")
 print("|---|---|---:|---:|---:|")
 for (n_in, n_out, i, dtype), r in near_ties.items():

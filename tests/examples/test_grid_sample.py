@@ -258,13 +258,13 @@ def test_all_three_nearest_rules_agree_only_on_whole_enlargements(ns):
 
 
 def test_near_ties_part_in_float32_and_bfloat16_not_float64(ns):
-    assert {key[3] for key in ns["near_ties"]} == {"float32", "float64", "bfloat16"}
+    assert {key[3] for key in ns["near_ties"]} == {"float32", "float64", "bfloat16", "float16"}
     for (n_in, n_out, i, dtype), r in ns["near_ties"].items():
         position = _exact_position(i, n_in, n_out)
         fraction = position - position.numerator // position.denominator
-        near = Fraction(1, 50) if dtype == "bfloat16" else Fraction(1, 1000)  # bfloat16: an axis of 5, not of thousands
+        near = Fraction(1, 50) if dtype in ("bfloat16", "float16") else Fraction(1, 1000)  # an axis of 5 or 29, not of thousands
         assert fraction != Fraction(1, 2) and abs(fraction - Fraction(1, 2)) < near  # near a tie, not one
-        assert dtype != "bfloat16" or max(n_in, n_out) < 40
+        assert dtype not in ("bfloat16", "float16") or max(n_in, n_out) < 40
         nearest = round(position)  # not a tie: the one right answer
         assert r["nearest-exact"] == nearest, (n_in, n_out, i, dtype)
         assert (r["grid_sample nearest"] == nearest) == (dtype == "float64"), (n_in, n_out, i, dtype)
@@ -379,3 +379,11 @@ def test_five_d_bilinear_equals_trilinear_only_up_to_rounding(ns):
         b = resize(volume, (5, 7, 9), "bilinear", align)
         torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
         assert not torch.equal(a, b)
+
+
+def test_grid_sample_nearest_parts_from_nearest_exact_near_ties_on_short_float16_axes_too():
+    # Review 9: the page listed bfloat16 only; float16 on axes under 40 parts too.
+    line = torch.arange(29, dtype=torch.float16).view(1, 1, 1, -1)
+    grid = F.affine_grid(torch.eye(2, 3)[None], (1, 1, 1, 37), align_corners=False).half()
+    picked = F.grid_sample(line, grid, mode="nearest", align_corners=False)[0, 0, 0]
+    assert int(picked[25]) == 20 != int(F.interpolate(line, size=(1, 37), mode="nearest-exact")[0, 0, 0, 25]) == 19

@@ -568,3 +568,17 @@ def test_align_corners_false_keeps_the_enlarged_corners_only_up_to_rounding_in_2
     assert error.max() > 0 and error.max() < 1e-15
     row = torch.randn(200, 1, 2, dtype=torch.float64, generator=gen)
     assert all(torch.equal(F.interpolate(row, size=o, mode="linear")[..., -1], row[..., -1]) for o in range(3, 40))
+
+
+def test_antialiased_align_corners_true_enlarging_keeps_only_bilinears_first_corner():
+    # Review 9: "even when enlarging their corner outputs are not the corner inputs" fails for bilinear's first one.
+    for n_in in range(2, 9):
+        for n_out in range(n_in + 1, 30):
+            row = torch.randn(1, 1, 3, n_in, dtype=torch.float64)
+            for mode in ("bilinear", "bicubic"):
+                got = F.interpolate(row, size=(3, n_out), mode=mode, antialias=True, align_corners=True)[0, 0, 1]
+                assert (got[0] == row[0, 0, 1, 0]) == (mode == "bilinear"), (mode, n_in, n_out)
+                assert (got[-1] - row[0, 0, 1, -1]).abs() > 1e-6, (mode, n_in, n_out)
+    ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, 1, 5).repeat(1, 1, 3, 1)
+    ends = {m: F.interpolate(ramp, size=(3, 9), mode=m, antialias=True, align_corners=True)[0, 0, 1, [0, -1]] for m in ("bilinear", "bicubic")}
+    assert ends["bilinear"].tolist() == [0.0, 3.75] and [round(v, 3) for v in ends["bicubic"].tolist()] == [-0.088, 3.832]

@@ -714,3 +714,30 @@ def test_glossary_align_corners_true_to_1x1_raises_for_contiguous_3_channel_uint
             for other in (x.contiguous(memory_format=torch.channels_last), x[:, :, :1]):
                 y = F.interpolate(other, size=(1, 1), mode=mode, align_corners=True)
                 assert torch.equal(y[..., 0, 0], x[..., 0, 0]), (mode, h_in, w_in)
+
+
+@pytest.mark.parametrize("mode,taps_at_1", [("bilinear", 2), ("bicubic", 4)])
+def test_glossary_antialias_near_a_factor_of_1_does_not_always_read_only_the_plain_taps(mode, taps_at_1):
+    # Review 9: "near a factor of 1 it still reads only 2 (4)" fails at 100 -> 98, nearer 1 than 10 -> 9.
+    def taps(n_in, n_out):
+        one_hot = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, 1, n_in)
+        weights = F.interpolate(one_hot, size=(1, n_out), mode=mode, antialias=True)[:, 0, 0, :]
+        return (weights != 0).sum(dim=0)
+
+    assert (taps(10, 9) <= taps_at_1).all()
+    wide = taps(100, 98)
+    assert int((wide > taps_at_1).sum()) == taps_at_1, wide  # two outputs read 3, four read 5
+    assert all((taps(n, n - 1) <= taps_at_1).all() for n in range(3, 60))  # one pixel less: the plain taps
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_glossary_antialias_with_align_corners_true_is_not_the_half_pixel_grid(mode):
+    # Review 9: "antialias=True keeps half-pixel centres" read as "ignores align_corners"; True changes the scale.
+    row = torch.arange(10.0, dtype=torch.float64).view(1, 1, 1, 10).repeat(1, 1, 3, 1)
+    for out in (3, 4, 7, 25):
+        half = F.interpolate(row, size=(3, out), mode=mode, antialias=True, align_corners=False)[0, 0, 1]
+        corners = F.interpolate(row, size=(3, out), mode=mode, antialias=True, align_corners=True)[0, 0, 1]
+        assert (half - corners).abs().max() > 0.01, (mode, out)
+        assert abs(corners[-1] - 9) > 1e-3, (mode, out)  # the last corner does not line up
+    got = F.interpolate(row, size=(3, 4), mode="bilinear", antialias=True, align_corners=True)[0, 0, 1]
+    torch.testing.assert_close(got, torch.tensor([1.25, 4, 7, 26 / 3], dtype=torch.float64))
