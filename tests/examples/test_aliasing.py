@@ -408,3 +408,20 @@ def test_average_pools_differ_at_a_1x1_output_where_the_adaptive_pool_calls_mean
         assert not torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, k))
     x = (torch.rand(20, 8, 3, 3, generator=generator) * 3 - 1).contiguous(memory_format=torch.channels_last)
     assert not torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, 3))
+
+
+def test_average_pools_differ_on_subnormal_means_from_a_factor_of_4():
+    # the page: bit for bit at powers of two only where the window means are not subnormal;
+    # dividing by 4 then 4 rounds twice where AvgPool2d rounds once (CPU)
+    tiny = 2.0**-149
+    for k in (2, 4, 8):
+        differs = []
+        for n in range(4 * k * k):
+            x = torch.zeros(1, 1, 2 * k, 2 * k)
+            x[0, 0, 0, 0] = n * tiny
+            differs.append(not torch.equal(F.adaptive_avg_pool2d(x, 2), F.avg_pool2d(x, k)))
+        assert any(differs) == (k > 2), k
+    x = torch.zeros(1, 1, 8, 8)
+    x[0, 0, 0, 0] = 10 * tiny
+    assert F.adaptive_avg_pool2d(x, 2)[0, 0, 0, 0].item() == 0.0
+    assert F.avg_pool2d(x, 4)[0, 0, 0, 0].item() == tiny
