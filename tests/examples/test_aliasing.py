@@ -425,3 +425,14 @@ def test_average_pools_differ_on_subnormal_means_from_a_factor_of_4():
     x[0, 0, 0, 0] = 10 * tiny
     assert F.adaptive_avg_pool2d(x, 2)[0, 0, 0, 0].item() == 0.0
     assert F.avg_pool2d(x, 4)[0, 0, 0, 0].item() == tiny
+
+
+@pytest.mark.parametrize(
+    "mode, shape",
+    [("nearest", (1, 1, 8, 8)), ("nearest-exact", (1, 1, 8, 8)), ("area", (1, 1, 8, 8)), ("linear", (1, 1, 8)),
+     ("trilinear", (1, 1, 8, 8, 8)), ("bilinear", (1, 1, 8)), ("bicubic", (1, 1, 8, 8, 8))],
+)  # fmt: skip
+def test_antialias_is_refused_for_these_modes_and_ranks(mode, shape):
+    # the page: refused for nearest, nearest-exact, area, linear and trilinear, and on input that is not 4-D
+    with pytest.raises(ValueError, match="Anti-alias"):
+        F.interpolate(torch.rand(shape), scale_factor=0.5, mode=mode, antialias=True)
