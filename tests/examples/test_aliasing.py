@@ -436,3 +436,22 @@ def test_antialias_is_refused_for_these_modes_and_ranks(mode, shape):
     # the page: refused for nearest, nearest-exact, area, linear and trilinear, and on input that is not 4-D
     with pytest.raises(ValueError, match="Anti-alias"):
         F.interpolate(torch.rand(shape), scale_factor=0.5, mode=mode, antialias=True)
+
+
+def test_uint8_odd_factor_slicing_fails_for_any_channel_count_without_avx2():
+    # the page: on uint8 an output one pixel wide is wrong with 5 or more channels, and with any number on a CPU
+    # without AVX2; ATEN_CPU_CAPABILITY=default makes torch take the kernels such a CPU runs.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
+        "g = torch.Generator().manual_seed(0)\n"
+        "for c in (1, 3, 4, 5):\n"
+        "    for m in ('bilinear', 'bicubic'):\n"
+        "        x = torch.randint(0, 256, (1, c, 6, 3), generator=g, dtype=torch.uint8)\n"
+        "        assert not torch.equal(F.interpolate(x, scale_factor=1 / 3, mode=m), x[..., 1::3, 1::3]), (c, m)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "ATEN_CPU_CAPABILITY": "default"}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
