@@ -408,3 +408,50 @@ def test_average_pools_differ_at_a_1x1_output_where_the_adaptive_pool_calls_mean
         assert not torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, k))
     x = (torch.rand(20, 8, 3, 3, generator=generator) * 3 - 1).contiguous(memory_format=torch.channels_last)
     assert not torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, 3))
+
+
+def test_average_pools_differ_on_subnormal_means_from_a_factor_of_4():
+    # the page: bit for bit at powers of two only where the window means are not subnormal;
+    # dividing by 4 then 4 rounds twice where AvgPool2d rounds once (CPU)
+    tiny = 2.0**-149
+    for k in (2, 4, 8):
+        differs = []
+        for n in range(4 * k * k):
+            x = torch.zeros(1, 1, 2 * k, 2 * k)
+            x[0, 0, 0, 0] = n * tiny
+            differs.append(not torch.equal(F.adaptive_avg_pool2d(x, 2), F.avg_pool2d(x, k)))
+        assert any(differs) == (k > 2), k
+    x = torch.zeros(1, 1, 8, 8)
+    x[0, 0, 0, 0] = 10 * tiny
+    assert F.adaptive_avg_pool2d(x, 2)[0, 0, 0, 0].item() == 0.0
+    assert F.avg_pool2d(x, 4)[0, 0, 0, 0].item() == tiny
+
+
+@pytest.mark.parametrize(
+    "mode, shape",
+    [("nearest", (1, 1, 8, 8)), ("nearest-exact", (1, 1, 8, 8)), ("area", (1, 1, 8, 8)), ("linear", (1, 1, 8)),
+     ("trilinear", (1, 1, 8, 8, 8)), ("bilinear", (1, 1, 8)), ("bicubic", (1, 1, 8, 8, 8))],
+)  # fmt: skip
+def test_antialias_is_refused_for_these_modes_and_ranks(mode, shape):
+    # the page: refused for nearest, nearest-exact, area, linear and trilinear, and on input that is not 4-D
+    with pytest.raises(ValueError, match="Anti-alias"):
+        F.interpolate(torch.rand(shape), scale_factor=0.5, mode=mode, antialias=True)
+
+
+def test_uint8_odd_factor_slicing_fails_for_any_channel_count_without_avx2():
+    # the page: on uint8 an output one pixel wide is wrong with 5 or more channels, and with any number on a CPU
+    # without AVX2; ATEN_CPU_CAPABILITY=default makes torch take the kernels such a CPU runs.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
+        "g = torch.Generator().manual_seed(0)\n"
+        "for c in (1, 3, 4, 5):\n"
+        "    for m in ('bilinear', 'bicubic'):\n"
+        "        x = torch.randint(0, 256, (1, c, 6, 3), generator=g, dtype=torch.uint8)\n"
+        "        assert not torch.equal(F.interpolate(x, scale_factor=1 / 3, mode=m), x[..., 1::3, 1::3]), (c, m)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "ATEN_CPU_CAPABILITY": "default"}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -495,3 +495,24 @@ def test_nearest_4d_kernels_ignore_the_scale_factor_when_an_axis_keeps_or_double
     ten = torch.arange(10.0)
     assert torch.equal(F.interpolate(ten.view(1, 1, 1, 10), scale_factor=(1, 1.05), mode="nearest").flatten(), ten)
     assert not torch.equal(F.interpolate(ten.view(1, 1, 10), scale_factor=1.05, mode="nearest").flatten(), ten)
+
+
+def test_depthwise_and_identity_mixing_kernels_depend_on_the_thread_count(ns):
+    # "Which kernels run depends on the shape and the thread count: one 3x3 input with 8 channels agrees bit for bit
+    # with 2 threads and not with 1"
+    from _upsamplers import bilinear_, bilinear_layer_args
+
+    full = bilinear_(nn.ConvTranspose2d(8, 8, **bilinear_layer_args(2), bias=False))
+    depthwise = ns["bilinear_transposed"](8, 2, torch.float32, "cpu")
+    generator = torch.Generator().manual_seed(0)
+    inputs = [torch.randn(1, 8, 3, 3, generator=generator) for _ in range(10)]
+    threads = torch.get_num_threads()
+    try:
+        agree = {}
+        for count in (1, 2):
+            torch.set_num_threads(count)
+            with torch.no_grad():
+                agree[count] = [torch.equal(depthwise(x), full(x)) for x in inputs]
+    finally:
+        torch.set_num_threads(threads)
+    assert all(agree[2]) and not any(agree[1]), agree
