@@ -341,3 +341,13 @@ def test_antialias_matches_pillow_on_float_images_but_not_always_on_8_bit_ones()
         ours = F.interpolate(x[None, None], size=(48, 30), mode="bilinear", antialias=True)[0, 0].numpy().astype(int)
         worst = max(worst, int(np.abs(pillow - ours).max()))
     assert worst == 1
+
+
+def test_area_and_adaptive_pool_equal_avg_pool_only_to_rounding():
+    # Review 9: "area and the adaptive average pool are AvgPool2d" held only to float rounding: at 3x they differ in the last bit.
+    generator = torch.Generator().manual_seed(0)
+    x = torch.randn(2, 3, 99, 99, generator=generator)
+    pooled = F.avg_pool2d(x, 3)
+    for other in (F.interpolate(x, scale_factor=1 / 3, mode="area"), F.adaptive_avg_pool2d(x, 33)):
+        assert not torch.equal(other, pooled)
+        torch.testing.assert_close(other, pooled, atol=1e-6, rtol=0)

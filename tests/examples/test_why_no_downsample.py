@@ -451,6 +451,16 @@ def test_area_enlarging_repeats_pixels_and_averages_only_straddling_pairs():
                 assert not torch.allclose(area, F.interpolate(x, size=n_out, mode="linear")[0, 0])
 
 
+def test_area_enlarging_does_not_always_repeat_nearests_pixels():
+    # Review 9: "enlarging, area repeats pixels like nearest" failed where nearest places pixels by
+    # 1 / scale_factor (or by a float32 ratio) and area by the ratio of the sizes.
+    x = torch.arange(2.0).reshape(1, 1, 2)
+    assert F.interpolate(x, scale_factor=2.1, mode="area").flatten().tolist() == [0, 0, 1, 1]
+    assert F.interpolate(x, scale_factor=2.1, mode="nearest").flatten().tolist() == [0, 0, 0, 1]
+    area, nearest = (F.interpolate(x, size=82, mode=mode)[0, 0, 41].item() for mode in ("area", "nearest"))
+    assert (area, nearest) == (1.0, 0.0)
+
+
 def test_area_is_an_unweighted_mean_of_whole_pixels_not_an_area_weighted_one():
     # The glossary's definition: windows rounded outward to whole pixels, each counted fully.
     x = torch.tensor([[[0.0, 3.0, 6.0]]], dtype=torch.float64)
