@@ -461,6 +461,12 @@ def test_area_enlarging_does_not_always_repeat_nearests_pixels():
     assert (area, nearest) == (1.0, 0.0)
 
 
+def test_size_does_not_remove_the_uint8_one_pixel_wide_exception():
+    # Review 9: with size=, bilinear at odd factors is slicing, but not on uint8 with 5 channels (CPU bug).
+    x = torch.randint(0, 256, (1, 5, 6, 3), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+    assert not torch.equal(F.interpolate(x, size=(2, 1), mode="bilinear"), x[..., 1::3, 1::3])
+
+
 def test_area_is_an_unweighted_mean_of_whole_pixels_not_an_area_weighted_one():
     # The glossary's definition: windows rounded outward to whole pixels, each counted fully.
     x = torch.tensor([[[0.0, 3.0, 6.0]]], dtype=torch.float64)
