@@ -467,6 +467,14 @@ def test_size_does_not_remove_the_uint8_one_pixel_wide_exception():
     assert not torch.equal(F.interpolate(x, size=(2, 1), mode="bilinear"), x[..., 1::3, 1::3])
 
 
+def test_area_averages_blocks_only_where_the_output_size_divides():
+    # Review 9: "area averages each block, at a whole factor" failed for scale_factor=1/49, one output short.
+    x = torch.arange(147.0).view(1, 1, 147)
+    area = F.interpolate(x, scale_factor=1 / 49, mode="area")
+    assert area.flatten().tolist() == [36.5, 109.5]
+    assert torch.equal(F.interpolate(x, size=3, mode="area").flatten(), x.view(3, 49).mean(1))
+
+
 def test_area_is_an_unweighted_mean_of_whole_pixels_not_an_area_weighted_one():
     # The glossary's definition: windows rounded outward to whole pixels, each counted fully.
     x = torch.tensor([[[0.0, 3.0, 6.0]]], dtype=torch.float64)
