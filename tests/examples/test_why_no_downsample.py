@@ -451,6 +451,30 @@ def test_area_enlarging_repeats_pixels_and_averages_only_straddling_pairs():
                 assert not torch.allclose(area, F.interpolate(x, size=n_out, mode="linear")[0, 0])
 
 
+def test_area_enlarging_does_not_always_repeat_nearests_pixels():
+    # Review 9: "enlarging, area repeats pixels like nearest" failed where nearest places pixels by
+    # 1 / scale_factor (or by a float32 ratio) and area by the ratio of the sizes.
+    x = torch.arange(2.0).reshape(1, 1, 2)
+    assert F.interpolate(x, scale_factor=2.1, mode="area").flatten().tolist() == [0, 0, 1, 1]
+    assert F.interpolate(x, scale_factor=2.1, mode="nearest").flatten().tolist() == [0, 0, 0, 1]
+    area, nearest = (F.interpolate(x, size=82, mode=mode)[0, 0, 41].item() for mode in ("area", "nearest"))
+    assert (area, nearest) == (1.0, 0.0)
+
+
+def test_size_does_not_remove_the_uint8_one_pixel_wide_exception():
+    # Review 9: with size=, bilinear at odd factors is slicing, but not on uint8 with 5 channels (CPU bug).
+    x = torch.randint(0, 256, (1, 5, 6, 3), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+    assert not torch.equal(F.interpolate(x, size=(2, 1), mode="bilinear"), x[..., 1::3, 1::3])
+
+
+def test_area_averages_blocks_only_where_the_output_size_divides():
+    # Review 9: "area averages each block, at a whole factor" failed for scale_factor=1/49, one output short.
+    x = torch.arange(147.0).view(1, 1, 147)
+    area = F.interpolate(x, scale_factor=1 / 49, mode="area")
+    assert area.flatten().tolist() == [36.5, 109.5]
+    assert torch.equal(F.interpolate(x, size=3, mode="area").flatten(), x.view(3, 49).mean(1))
+
+
 def test_area_is_an_unweighted_mean_of_whole_pixels_not_an_area_weighted_one():
     # The glossary's definition: windows rounded outward to whole pixels, each counted fully.
     x = torch.tensor([[[0.0, 3.0, 6.0]]], dtype=torch.float64)
