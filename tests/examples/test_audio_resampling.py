@@ -289,3 +289,21 @@ def test_a_scale_factor_steps_by_the_length_ratio_only_up_to_the_rounding_of_its
         x = torch.randn(1, 2, n_in)
         by_scale = F.interpolate(x, scale_factor=2.000000001, mode="linear")
         assert torch.equal(by_scale, F.interpolate(x, size=2 * n_in, mode="linear")), n_in
+
+
+def test_align_corners_true_corner_grid_only_for_linear():
+    # Review 9: the page said every setting samples i * step with align_corners=True; the
+    # antialiased views centre on (i + 0.5) * step - 0.5 and lanczos refuses the flag.
+    for n_in, n_out in ((48, 16), (441, 480), (480, 441), (12, 5), (5, 9)):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+        step = (n_in - 1) / (n_out - 1)
+        corners = torch.arange(n_out, dtype=torch.float64) * step
+        for mode in ("bilinear", "bicubic"):
+            got = F.interpolate(ramp, size=(1, n_out), mode=mode, antialias=True, align_corners=True).view(-1)
+            assert (got - corners).abs().max() > 0.01, (mode, n_in, n_out)
+        if n_out > n_in:  # enlarging: a 2-tap interpolation, exact on a ramp away from the clamped ends
+            got = F.interpolate(ramp, size=(1, n_out), mode="bilinear", antialias=True, align_corners=True).view(-1)
+            centres = (torch.arange(n_out, dtype=torch.float64) + 0.5) * step - 0.5
+            torch.testing.assert_close(got[1:-1], centres[1:-1])
+        with pytest.raises(ValueError):
+            F.interpolate(ramp, size=(1, n_out), mode="lanczos", antialias=True, align_corners=True)

@@ -456,3 +456,25 @@ def test_bilinear_half_is_the_block_mean_on_float_but_not_on_uint8_one_pixel_wid
     assert torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear"), mean, atol=1e-4)
     y = F.interpolate(x.to(torch.uint8), scale_factor=0.5, mode="bilinear")
     assert (y.float() - F.avg_pool2d(x.to(torch.uint8).float(), 2)).abs().max() > 1
+
+
+def test_odd_factor_bilinear_uint8_width_one_misses_the_slice_at_any_channels_without_avx2():
+    # Review 9: the page limited the uint8 one-pixel-wide bug to more than 4 channels; the
+    # generic kernel (a CPU without AVX2, forced here) misses the slice at 1 to 4 channels too.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import torch, torch.nn.functional as F\n"
+        "assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
+        "torch.manual_seed(0)\n"
+        "for c in (1, 2, 3, 4, 5):\n"
+        "    x = torch.randint(0, 256, (1, c, 9, 3), dtype=torch.uint8)\n"
+        "    y = F.interpolate(x, size=(3, 1), mode='bilinear')\n"
+        "    assert not torch.equal(y, x[..., 1::3, 1::3]), c\n"
+        "    z = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(3, 1), mode='bilinear')\n"
+        "    assert c == 1 or torch.equal(z, x[..., 1::3, 1::3]), c\n"
+    )
+    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1"}
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)

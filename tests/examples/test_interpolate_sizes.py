@@ -609,3 +609,15 @@ def test_antialias_width_one_bug_drops_a_row_for_3_channel_uint8_without_avx2():
     )
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1"}
     subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
+
+
+def test_antialias_given_size_with_align_corners_drops_pixels_only_at_one_pixel():
+    # Review 9: "drop none given size" failed with align_corners=True to a 1-pixel output (step 0).
+    for n in range(2, 40):
+        for out in range(1, n):
+            for mode in ("bilinear", "bicubic"):
+                unused = _unused(n, mode, size=(1, out), antialias=True, align_corners=True)
+                if out > 1:
+                    assert unused == [], (mode, n, out)
+                else:
+                    assert unused == list(range(1 if mode == "bilinear" else 2, n)), (mode, n)
