@@ -525,6 +525,28 @@ def test_sizes_and_dtypes_add_runtime_errors_to_the_two_exception_types():
         assert not isinstance(error.value, NotImplementedError)
 
 
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool])
+def test_area_on_any_integer_dtype_to_one_pixel_per_axis_is_a_runtime_error(dtype):
+    # Review 9: the list of RuntimeError cases named only uint8; every integer dtype and bool
+    # reaches the same mean, and other sizes are a NotImplementedError for all of them.
+    for rank in (3, 4, 5):
+        x = torch.zeros((2, 3) + (4,) * (rank - 2), dtype=dtype)
+        for side in (1, 2, 3):
+            expected = RuntimeError if side == 1 else NotImplementedError
+            with pytest.raises(expected) as caught:
+                F.interpolate(x, size=(side,) * (rank - 2), mode="area")
+            assert type(caught.value) is expected, (dtype, rank, side)
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact", "bilinear", "bicubic", "area"])
+@pytest.mark.parametrize("kwargs", [{"size": (-1, 3)}, {"scale_factor": -2.0}])
+def test_a_negative_output_size_is_a_runtime_error_in_every_mode(mode, kwargs):
+    # Review 9: unlike a side of 0 pixels, a negative one is an error in `area` too.
+    with pytest.raises(RuntimeError) as caught:
+        F.interpolate(torch.rand(1, 2, 6, 6), mode=mode, **kwargs)
+    assert not isinstance(caught.value, NotImplementedError)
+
+
 def test_glossary_decimation_is_slicing_but_scipy_decimate_filters_first():
     import numpy as np
     from scipy.signal import decimate

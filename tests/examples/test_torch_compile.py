@@ -113,6 +113,19 @@ def test_which_ops_reach_inductor_and_which_fall_back(ns):
     assert at_size == {"bilinear, antialias", "bicubic, antialias"}
 
 
+def test_the_table_holds_only_the_vec_overloads_of_the_antialiased_ops():
+    # Review 9: "neither a decomposition in the table" held for the ops, not for their .vec overloads,
+    # whose decompositions only turn them into the ops themselves.
+    from torch.fx.experimental.proxy_tensor import make_fx
+
+    table = select_decomp_table()
+    for packet in (torch.ops.aten._upsample_bilinear2d_aa, torch.ops.aten._upsample_bicubic2d_aa):
+        assert packet.vec in table and packet.default not in table
+        vec = packet.vec
+        graph = make_fx(lambda x: vec(x, [3, 4], False, None), decomposition_table=table)(torch.rand(1, 2, 6, 5))  # noqa: B023
+        assert [node.target for node in graph.graph.nodes if node.op == "call_function"] == [packet.default]
+
+
 def test_first_call_is_the_compilation(ns):
     _, _, upper = ns["later"]["compiled"]
     assert ns["first_call"] > 1.0 and ns["first_call"] * 1e3 > 100 * upper
