@@ -534,6 +534,20 @@ def test_antialias_one_pixel_wide_output_weighs_only_what_its_first_row_does(fac
                 assert len(rows) == expected, (mode, factor, rows)
 
 
+@pytest.mark.parametrize("channels", [1, 2, 3, 4, 5, 64])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_the_one_pixel_wide_bug_needs_a_contiguous_input(channels, dtype):
+    """The bug strikes contiguous float input (one-channel channels_last is contiguous too);
+    channels_last with more channels computes every row."""
+    torch.manual_seed(0)
+    x = torch.rand(1, channels, 12, 6, dtype=dtype)
+    for mode in ("bilinear", "bicubic"):
+        for memory_format in FORMATS:
+            out = F.interpolate(x.contiguous(memory_format=memory_format), size=(4, 1), mode=mode, antialias=True)
+            repeats_first_row = torch.equal(out, out[:, :, :1].expand_as(out))
+            assert repeats_first_row == (memory_format == torch.contiguous_format or channels == 1), (mode, channels)
+
+
 @pytest.mark.parametrize("factor", [2, 4, 6, 8, 16, 50, 100])
 @pytest.mark.parametrize("exact_size", [True, False])
 def test_plain_bicubic_weighs_3_pixels_at_the_borders_only_at_factor_2(factor, exact_size):

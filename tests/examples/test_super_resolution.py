@@ -389,3 +389,11 @@ def test_a_large_constant_makes_a_pattern_flat_for_the_score(ns):
     board = ((torch.arange(8)[:, None] + torch.arange(8)) % 2 * 2.0 - 1).reshape(1, 1, 8, 8)
     assert score(board, 2, 0) == score(board + 1e4, 2, 0) == score((board + 1e5).double(), 2, 0) == 1
     assert score(board + 1e5, 2, 0) == 0
+
+
+def test_the_low_resolution_inputs_are_clamped_bicubic(ns):
+    # The page names the clamp: antialiased bicubic alone overshoots [0, 1] on these patches.
+    for high, low in ((ns["train_high"], ns["train_low"]), (ns["test_high"], ns["test_low"])):
+        plain = F.interpolate(high, scale_factor=0.5, mode="bicubic", antialias=True)
+        assert torch.equal(low, plain.clamp(0, 1))
+        assert plain.min() < 0 or plain.max() > 1
