@@ -746,3 +746,25 @@ def test_exported_nearest_differs_at_a_factor_below_one():
     zh = (ROOT / "docs" / "onnx-export.zh.md").read_text(encoding="utf-8")
     assert "Three exceptions" not in en and "×0.3 on 34 columns" in en
     assert "例外有三个" not in zh and "×0.3 作用在 34 列上" in zh
+
+
+def test_exported_4d_nearest_differs_on_a_side_that_keeps_its_size():
+    # Review 10: torch's 4-D CPU nearest copies a side whose size a factor leaves unchanged (as
+    # the linear modes do); the exported Resize samples it at the factor's spacing.
+    import io
+
+    import onnxruntime
+
+    x = torch.arange(5 * 20, dtype=torch.float32).view(1, 1, 5, 20)
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(nn.Upsample(scale_factor=1.1, mode="nearest"), (x,), buffer, dynamo=False, opset_version=18)
+    session = onnxruntime.InferenceSession(buffer.getvalue(), providers=["CPUExecutionProvider"])
+    got = session.run(None, {session.get_inputs()[0].name: x.numpy()})[0]
+    want = F.interpolate(x, scale_factor=1.1, mode="nearest").numpy()
+    assert got.shape == want.shape == (1, 1, 5, 22)
+    assert (want[0, 0, :, 0] // 20).tolist() == [0, 1, 2, 3, 4]
+    assert (got[0, 0, :, 0] // 20).tolist() == [0, 0, 1, 2, 3]
+    en = (ROOT / "docs" / "onnx-export.md").read_text(encoding="utf-8")
+    assert "×1.1 on 5 rows" in en and "5 行放大 1.1 倍" in (ROOT / "docs" / "onnx-export.zh.md").read_text("utf-8")
