@@ -564,3 +564,24 @@ def test_uint8_bilinear_kernel_choice_names_64_bit_arm_only(monkeypatch, machine
     monkeypatch.setattr(torch.backends.cpu, "get_cpu_capability", lambda: capability)
     assert geometry._do_native_uint8_resize_on_cpu(IM.BILINEAR) is native
     assert geometry._do_native_uint8_resize_on_cpu(IM.BICUBIC) is True
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(1, 40),
+    st.integers(1, 64),
+    st.integers(1, 20),
+    st.integers(1, 80),
+    st.sampled_from([1, 3]),
+    st.sampled_from([IM.BILINEAR, IM.BICUBIC]),
+)
+def test_pillow_never_goes_height_first_only_when_the_height_grows(h, w, grow, ow, channels, mode):
+    array = image(channels, h, w).permute(1, 2, 0).numpy()
+    pil = Image.fromarray(array[..., 0] if channels == 1 else array)
+    assert pil_order(pil, h + grow, ow, mode) in ("w", "either")
+
+
+def test_pillow_can_equal_both_orders_when_the_height_grows():
+    # So "never equals the height-first order where the height grows" needs "where the orders differ".
+    pil = Image.fromarray(image(1, 2, 50)[0].numpy())
+    assert pil_order(pil, 3, 1, IM.BILINEAR) == "either"
