@@ -585,3 +585,14 @@ def test_pillow_can_equal_both_orders_when_the_height_grows():
     # So "never equals the height-first order where the height grows" needs "where the orders differ".
     pil = Image.fromarray(image(1, 2, 50)[0].numpy())
     assert pil_order(pil, 3, 1, IM.BILINEAR) == "either"
+
+
+@pytest.mark.parametrize("channels", [2, 3, 5])
+def test_batched_channels_last_view_to_width_one_is_not_the_plain_call(channels):
+    # An HWC array permuted and given a batch by indexing: stride[0] is C, not numel, so
+    # torchvision re-strides it; the plain F.interpolate call hits the width-one bug.
+    x = torch.rand(9, 7, channels, generator=torch.Generator().manual_seed(0)).permute(2, 0, 1)[None]
+    plain = F.interpolate(x, size=(4, 1), mode="bilinear", align_corners=False, antialias=True)
+    resized = F2.resize(x, [4, 1])
+    assert not torch.equal(resized, plain)
+    assert (plain == plain[..., :1, :]).all() and not (resized == resized[..., :1, :]).all()
