@@ -564,3 +564,35 @@ def test_uint8_bilinear_kernel_choice_names_64_bit_arm_only(monkeypatch, machine
     monkeypatch.setattr(torch.backends.cpu, "get_cpu_capability", lambda: capability)
     assert geometry._do_native_uint8_resize_on_cpu(IM.BILINEAR) is native
     assert geometry._do_native_uint8_resize_on_cpu(IM.BICUBIC) is True
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(1, 40),
+    st.integers(1, 64),
+    st.integers(1, 20),
+    st.integers(1, 80),
+    st.sampled_from([1, 3]),
+    st.sampled_from([IM.BILINEAR, IM.BICUBIC]),
+)
+def test_pillow_never_goes_height_first_only_when_the_height_grows(h, w, grow, ow, channels, mode):
+    array = image(channels, h, w).permute(1, 2, 0).numpy()
+    pil = Image.fromarray(array[..., 0] if channels == 1 else array)
+    assert pil_order(pil, h + grow, ow, mode) in ("w", "either")
+
+
+def test_pillow_can_equal_both_orders_when_the_height_grows():
+    # So "never equals the height-first order where the height grows" needs "where the orders differ".
+    pil = Image.fromarray(image(1, 2, 50)[0].numpy())
+    assert pil_order(pil, 3, 1, IM.BILINEAR) == "either"
+
+
+@pytest.mark.parametrize("channels", [2, 3, 5])
+def test_batched_channels_last_view_to_width_one_is_not_the_plain_call(channels):
+    # An HWC array permuted and given a batch by indexing: stride[0] is C, not numel, so
+    # torchvision re-strides it; the plain F.interpolate call hits the width-one bug.
+    x = torch.rand(9, 7, channels, generator=torch.Generator().manual_seed(0)).permute(2, 0, 1)[None]
+    plain = F.interpolate(x, size=(4, 1), mode="bilinear", align_corners=False, antialias=True)
+    resized = F2.resize(x, [4, 1])
+    assert not torch.equal(resized, plain)
+    assert (plain == plain[..., :1, :]).all() and not (resized == resized[..., :1, :]).all()
