@@ -103,6 +103,15 @@ def test_kornia_antialias_equals_torch_antialias_when_enlarging_except_one_pixel
         assert ((ours - theirs).abs().max() > 1e-3) == (ow == 1 and h >= 2 and oh != h), (h, w, oh, ow)
 
 
+def test_kornia_antialias_differs_from_torch_antialias_when_enlarging_with_align_corners():
+    rng = np.random.default_rng(5)
+    x = torch.from_numpy(rng.random((1, 2, 4, 5), dtype=np.float32))
+    ours = F.interpolate(x, size=(7, 9), mode="bilinear", align_corners=True, antialias=True)
+    theirs = kornia_resize(x, (7, 9), align_corners=True, antialias=True)
+    assert torch.equal(theirs, F.interpolate(x, size=(7, 9), mode="bilinear", align_corners=True))
+    assert (ours - theirs).abs().max() > 0.1
+
+
 def test_kornia_blur_pool_is_the_site_blur_pool_with_zero_padding(ns):
     rows, inside = ns["pool_rows"], ns["pool_interior"]
     zeros, reflect = ns["POOL"]
