@@ -265,27 +265,16 @@ def test_three_channel_float_bilinear_converts_at_every_size_on_one_thread(ns, t
 
 @pytest.mark.parametrize("antialias", [False, True])
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
-def test_the_avx2_uint8_kernel_unpacks_at_every_size_but_the_inputs_own(mode, antialias):
+def test_the_avx2_uint8_kernel_unpacks_at_every_size_but_the_inputs_own(ns, mode, antialias):
     """The page: uint8 with at most 4 channels on an AVX2 CPU unpacks into a 4-channel
     buffer, except channels_last with 3 or 4 channels, and except at the input's own size,
     where the kernel only copies."""
-    from torch._C._profiler import _EventType
-    from torch.profiler import ProfilerActivity, profile
-
     if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
         pytest.skip("the AVX2 kernel")
     op = getattr(torch.ops.aten, f"_upsample_{mode}2d_aa" if antialias else f"upsample_{mode}2d").out
 
-    def allocated(x, out):
-        with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
-            op(x, list(out.shape[-2:]), False, None, None, out=out)
-        nodes, total = list(prof.profiler.kineto_results.experimental_event_tree()), 0
-        while nodes:
-            node = nodes.pop()
-            nodes += node.children
-            if node.tag == _EventType.Allocation:
-                total += max(node.typed[1].alloc_size, 0)
-        return total
+    def allocated(x, out):  # the example's CPU counter: these tensors are on the CPU on any build
+        return ns["cpu_allocated"](lambda: op(x, list(out.shape[-2:]), False, None, None, out=out))
 
     def images(channels, h, w, channels_last):
         x = torch.randint(0, 256, (2, channels, h, w), dtype=torch.uint8)
