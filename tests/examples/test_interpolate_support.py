@@ -763,3 +763,20 @@ def test_glossary_antialias_with_align_corners_true_is_not_the_half_pixel_grid(m
         assert abs(corners[-1] - 9) > 1e-3, (mode, out)  # the last corner does not line up
     got = F.interpolate(row, size=(3, 4), mode="bilinear", antialias=True, align_corners=True)[0, 0, 1]
     torch.testing.assert_close(got, torch.tensor([1.25, 4, 7, 26 / 3], dtype=torch.float64))
+
+
+def test_glossary_align_corners_true_one_pixel_axis_antialiased_bicubic_reads_two_pixels():
+    # Review 11: "an axis of one output pixel takes the first input pixel" fails for antialiased bicubic,
+    # whose scale 0 leaves Pillow's cubic (a = -0.5) weights 0.5625 and -0.0625 on the first two pixels.
+    torch.manual_seed(0)
+    for h_in in range(2, 12):
+        for dtype in (torch.float32, torch.float64):
+            x = torch.randn(1, 2, h_in, 5, dtype=dtype)
+            for mode in ("bilinear", "bicubic"):
+                out = F.interpolate(x, size=(1, 5), mode=mode, align_corners=True, antialias=True)[..., 0, :]
+                first = x[..., 0, :]
+                if mode == "bilinear":
+                    assert torch.allclose(out, first, atol=1e-6), (h_in, dtype)
+                else:
+                    torch.testing.assert_close(out, 1.125 * first - 0.125 * x[..., 1, :])
+                    assert (out - first).abs().max() > 0.01, (h_in, dtype)
