@@ -780,3 +780,24 @@ def test_glossary_align_corners_true_one_pixel_axis_antialiased_bicubic_reads_tw
                 else:
                     torch.testing.assert_close(out, 1.125 * first - 0.125 * x[..., 1, :])
                     assert (out - first).abs().max() > 0.01, (h_in, dtype)
+
+
+def test_glossary_align_corners_true_one_pixel_wide_antialiased_float_hits_the_width_one_bug():
+    # Review 11: the glossary's exception named only uint8; a contiguous float input with antialias=True and an
+    # output one pixel wide whose height changes repeats the first row too, while channels_last (2+ channels) is right.
+    torch.manual_seed(0)
+    for dtype in (torch.float32, torch.float64):
+        for h_in, w_in, h_out in ((6, 5, 3), (3, 4, 7), (5, 1, 9)):
+            x = torch.randn(1, 3, h_in, w_in, dtype=dtype)
+            good = F.interpolate(
+                x.contiguous(memory_format=torch.channels_last),
+                size=(h_out, 1),
+                mode="bilinear",
+                align_corners=True,
+                antialias=True,
+            )
+            bad = F.interpolate(x, size=(h_out, 1), mode="bilinear", align_corners=True, antialias=True)
+            assert (bad == bad[..., :1, :]).all() and (good - good[..., :1, :]).abs().max() > 0.01, (dtype, h_in)
+            column = x[..., :1].transpose(-1, -2)  # the first input column, its height resampled as a width
+            first = F.interpolate(column, size=(1, h_out), mode="bilinear", align_corners=True, antialias=True)
+            torch.testing.assert_close(good, first.transpose(-1, -2))  # the width axis takes the first pixel
