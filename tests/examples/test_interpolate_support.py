@@ -801,3 +801,20 @@ def test_glossary_align_corners_true_one_pixel_wide_antialiased_float_hits_the_w
             column = x[..., :1].transpose(-1, -2)  # the first input column, its height resampled as a width
             first = F.interpolate(column, size=(1, h_out), mode="bilinear", align_corners=True, antialias=True)
             torch.testing.assert_close(good, first.transpose(-1, -2))  # the width axis takes the first pixel
+
+
+def test_glossary_nearest_exact_given_a_scale_factor_is_closest_on_its_grid_not_to_the_centre():
+    # Review 11: "the closest" for nearest-exact holds on the 1/scale_factor grid: 5 pixels x 0.3 -> 1 copies pixel 1,
+    # while the output pixel's centre, by the sizes, lies on pixel 2 (size=1 copies it).
+    row = torch.arange(5.0).view(1, 1, 5)
+    assert F.interpolate(row, scale_factor=0.3, mode="nearest-exact").item() == 1.0
+    assert F.interpolate(row, size=1, mode="nearest-exact").item() == 2.0
+    for n in range(1, 30):
+        for factor in (0.3, 0.45, 0.7, 1.3, 2.1):
+            if int(n * factor) == 0:
+                continue  # no output pixel: an error
+            x = torch.arange(float(n)).view(1, 1, n)
+            got = F.interpolate(x, scale_factor=factor, mode="nearest-exact").flatten()
+            d = torch.arange(got.numel(), dtype=torch.float64)
+            closest = torch.floor((d + 0.5) / factor).clamp(max=n - 1)  # nearest to (d + 0.5)/factor - 0.5
+            assert torch.equal(got.double(), closest), (n, factor)
