@@ -681,3 +681,17 @@ def test_align_corners_true_step_is_float32_except_for_float64(mode):
         y = F.interpolate(x, size=[out] * rank, mode=mode, align_corners=True)
         missed[dtype] += not torch.equal(y[(...,) + (-1,) * rank], x[(...,) + (-1,) * rank])
     assert missed[torch.float64] == 0 and (missed[torch.float32] > 0 or mode == "trilinear")
+
+
+def test_nearest_copies_floor_d_times_in_over_out_only_given_size():
+    # Given scale_factor, nearest reads floor(d / scale_factor), not floor(d * in / out).
+    x = torch.arange(5.0).view(1, 1, 5)
+    assert F.interpolate(x, scale_factor=1.3).flatten().tolist() == [0, 0, 1, 2, 3, 3]
+    assert F.interpolate(x, size=6).flatten().tolist() == [0, 0, 1, 2, 3, 4]
+    for factor in (1.3, 1.7, 2.5, 0.7):
+        for n in range(1, 20):
+            row = torch.arange(float(n)).view(1, 1, n)
+            out = math.floor(n * factor)
+            if out:
+                expected = [min(math.floor(d / factor), n - 1) for d in range(out)]
+                assert F.interpolate(row, scale_factor=factor).flatten().tolist() == expected
