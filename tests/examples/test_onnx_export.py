@@ -768,3 +768,22 @@ def test_exported_4d_nearest_differs_on_a_side_that_keeps_its_size():
     assert (got[0, 0, :, 0] // 20).tolist() == [0, 0, 1, 2, 3]
     en = (ROOT / "docs" / "onnx-export.md").read_text(encoding="utf-8")
     assert "×1.1 on 5 rows" in en and "5 行放大 1.1 倍" in (ROOT / "docs" / "onnx-export.zh.md").read_text("utf-8")
+
+
+def test_quantized_nearest_differs_from_float_on_a_4d_side_that_a_factor_other_than_2_doubles():
+    # UpSample.h's nearest_idx shifts the index when out == 2 * in, ignoring the factor; the
+    # float CPU kernel for 4-D input uses it, the quantized kernel follows the factor.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for side, factor, last in itertools.product(range(2, 20), (2.0, 2.05, 2.1, 2.14), (False, True)):
+            if int(side * factor) != 2 * side:
+                continue
+            x = torch.arange(float(side)).view(1, 1, side, 1).expand(1, 3, side, 4).contiguous()
+            q = torch.quantize_per_tensor(x, 1.0, 0, torch.quint8)
+            if last:
+                q = q.contiguous(memory_format=torch.channels_last)
+            rows = F.interpolate(q, scale_factor=(factor, 1.0), mode="nearest").int_repr()[0, 0, :, 0].tolist()
+            float_rows = F.interpolate(q.dequantize(), scale_factor=(factor, 1.0), mode="nearest")[0, 0, :, 0].tolist()
+            assert float_rows == [d // 2 for d in range(2 * side)], (side, factor, last)
+            assert rows == [int(d * np.float32(1 / factor)) for d in range(2 * side)], (side, factor, last)
+            assert (rows != float_rows) == (factor != 2.0), (side, factor, last)

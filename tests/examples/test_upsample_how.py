@@ -695,3 +695,23 @@ def test_nearest_copies_floor_d_times_in_over_out_only_given_size():
             if out:
                 expected = [min(math.floor(d / factor), n - 1) for d in range(out)]
                 assert F.interpolate(row, scale_factor=factor).flatten().tolist() == expected
+
+
+def test_nearest_ignores_the_factor_on_4d_cpu_where_the_output_doubles():
+    for dtype, channels, layout, side in itertools.product(
+        (torch.float32, torch.float64, torch.uint8),
+        (1, 3, 5),
+        (torch.contiguous_format, torch.channels_last),
+        range(2, 20),
+    ):
+        x = (
+            torch.arange(side)
+            .view(1, 1, side, 1)
+            .expand(1, channels, side, 3)
+            .to(dtype)
+            .contiguous(memory_format=layout)
+        )
+        rows = F.interpolate(x, scale_factor=(2.05, 1.0), mode="nearest")[0, 0, :, 0].tolist()
+        assert rows == [d // 2 for d in range(2 * side)]
+    row = torch.arange(10.0).view(1, 1, 10)  # 3-D: the factor counts
+    assert F.interpolate(row, scale_factor=2.05).flatten().tolist()[:3] == [0, 0, 0]
