@@ -787,3 +787,27 @@ def test_quantized_nearest_differs_from_float_on_a_4d_side_that_a_factor_other_t
             assert float_rows == [d // 2 for d in range(2 * side)], (side, factor, last)
             assert rows == [int(d * np.float32(1 / factor)) for d in range(2 * side)], (side, factor, last)
             assert (rows != float_rows) == (factor != 2.0), (side, factor, last)
+
+
+def test_exported_nearest_differs_where_a_factor_other_than_2_doubles_a_4d_side(tmp_path):
+    # torch's 4-D CPU nearest takes d // 2 when out == 2 * in; Resize divides by the factor.
+    import onnxruntime
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            nn.Upsample(scale_factor=(2.05, 1.0), mode="nearest"),
+            (torch.rand(1, 1, 10, 3),),
+            tmp_path / "m.onnx",
+            dynamo=False,
+            input_names=["x"],
+            dynamic_axes={"x": {2: "h", 3: "w"}},
+        )
+    session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+    for side in range(2, 20):
+        x = torch.arange(float(side)).view(1, 1, side, 1).expand(1, 1, side, 3).contiguous()
+        exported = session.run(None, {"x": x.numpy()})[0][0, 0, :, 0].tolist()
+        eager = F.interpolate(x, scale_factor=(2.05, 1.0), mode="nearest")[0, 0, :, 0].tolist()
+        assert eager == [d // 2 for d in range(2 * side)]
+        assert exported == [int(d / np.float32(2.05)) for d in range(2 * side)]
+        assert exported != eager
