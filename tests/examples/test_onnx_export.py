@@ -787,6 +787,14 @@ def test_quantized_nearest_differs_from_float_on_a_4d_side_that_a_factor_other_t
             assert float_rows == [d // 2 for d in range(2 * side)], (side, factor, last)
             assert rows == [int(d * np.float32(1 / factor)) for d in range(2 * side)], (side, factor, last)
             assert (rows != float_rows) == (factor != 2.0), (side, factor, last)
+        # 5-D: the contiguous float kernel follows the factor; the channels-last one with 4 channels does not.
+        x = torch.randn(1, 4, 10, 3, 3, generator=torch.Generator().manual_seed(0)) * 3
+        for layout, differs in ((torch.contiguous_format, False), (torch.channels_last_3d, True)):
+            q = torch.quantize_per_tensor(x, 0.05, 120, torch.quint8).contiguous(memory_format=layout)
+            y = F.interpolate(q, scale_factor=(2.05, 1.0, 1.0), mode="nearest").int_repr()
+            reference = F.interpolate(q.dequantize(), scale_factor=(2.05, 1.0, 1.0), mode="nearest")
+            reference = torch.quantize_per_tensor(reference, 0.05, 120, torch.quint8).int_repr()
+            assert torch.equal(y, reference) != differs, layout
 
 
 def test_exported_nearest_differs_where_a_factor_other_than_2_doubles_a_4d_side(tmp_path):

@@ -713,5 +713,9 @@ def test_nearest_ignores_the_factor_on_4d_cpu_where_the_output_doubles():
         )
         rows = F.interpolate(x, scale_factor=(2.05, 1.0), mode="nearest")[0, 0, :, 0].tolist()
         assert rows == [d // 2 for d in range(2 * side)]
+    volume = torch.arange(10.0).view(1, 1, 10, 1, 1).expand(1, 4, 10, 2, 2)
+    for layout, blocks in ((torch.contiguous_format, False), (torch.channels_last_3d, True)):
+        rows = F.interpolate(volume.contiguous(memory_format=layout), scale_factor=(2.05, 1, 1))[0, 0, :3, 0, 0]
+        assert (rows.tolist() == [0, 0, 1]) == blocks
     row = torch.arange(10.0).view(1, 1, 10)  # 3-D: the factor counts
     assert F.interpolate(row, scale_factor=2.05).flatten().tolist()[:3] == [0, 0, 0]
