@@ -307,3 +307,13 @@ def test_align_corners_true_corner_grid_only_for_linear():
             torch.testing.assert_close(got[1:-1], centres[1:-1])
         with pytest.raises(ValueError):
             F.interpolate(ramp, size=(1, n_out), mode="lanczos", antialias=True, align_corners=True)
+
+
+def test_a_scale_factor_that_keeps_the_length_reads_the_length_ratio_positions():
+    # The step 1/s would move every sample but the first; linear copies the input instead.
+    for length in range(2, 20):
+        ramp = torch.arange(float(length), dtype=torch.float64).view(1, 1, -1)
+        out = F.interpolate(ramp, scale_factor=1.05, mode="linear")
+        assert out.shape[-1] == length and torch.equal(out, ramp)
+        stepped = ((torch.arange(length, dtype=torch.float64) + 0.5) / 1.05 - 0.5).clamp(min=0)
+        assert not torch.equal(stepped, ramp.flatten())

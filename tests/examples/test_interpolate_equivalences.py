@@ -478,3 +478,20 @@ def test_odd_factor_bilinear_uint8_width_one_misses_the_slice_at_any_channels_wi
     )
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1"}
     subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
+
+
+def test_grid_sample_identity_meets_scale_factor_where_bilinear_keeps_the_size():
+    # A factor that keeps the size: bilinear copies the input, as the identity grid samples it.
+    generator = torch.Generator().manual_seed(0)
+    for side, factor in ((10, 1.05), (7, 1.1), (19, 1.05), (3, 1.3)):
+        x = torch.rand(1, 2, side, side, generator=generator)
+        grid = F.affine_grid(torch.eye(2, 3).unsqueeze(0), (1, 2, side, side), align_corners=False)
+        sampled = F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
+        resized = F.interpolate(x, scale_factor=factor, mode="bilinear")
+        assert torch.equal(resized, x)
+        assert (sampled - resized).abs().max() < 1e-5
+    # Where the size changes, 1/scale_factor is another step: 7 x 0.3 lands elsewhere.
+    x = torch.rand(1, 2, 7, 7, generator=generator)
+    grid = F.affine_grid(torch.eye(2, 3).unsqueeze(0), (1, 2, 2, 2), align_corners=False)
+    sampled = F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
+    assert (sampled - F.interpolate(x, scale_factor=0.3, mode="bilinear")).abs().max() > 1e-2

@@ -768,3 +768,54 @@ def test_exported_4d_nearest_differs_on_a_side_that_keeps_its_size():
     assert (got[0, 0, :, 0] // 20).tolist() == [0, 0, 1, 2, 3]
     en = (ROOT / "docs" / "onnx-export.md").read_text(encoding="utf-8")
     assert "×1.1 on 5 rows" in en and "5 行放大 1.1 倍" in (ROOT / "docs" / "onnx-export.zh.md").read_text("utf-8")
+
+
+def test_quantized_nearest_differs_from_float_on_a_4d_side_that_a_factor_other_than_2_doubles():
+    # UpSample.h's nearest_idx shifts the index when out == 2 * in, ignoring the factor; the
+    # float CPU kernel for 4-D input uses it, the quantized kernel follows the factor.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for side, factor, last in itertools.product(range(2, 20), (2.0, 2.05, 2.1, 2.14), (False, True)):
+            if int(side * factor) != 2 * side:
+                continue
+            x = torch.arange(float(side)).view(1, 1, side, 1).expand(1, 3, side, 4).contiguous()
+            q = torch.quantize_per_tensor(x, 1.0, 0, torch.quint8)
+            if last:
+                q = q.contiguous(memory_format=torch.channels_last)
+            rows = F.interpolate(q, scale_factor=(factor, 1.0), mode="nearest").int_repr()[0, 0, :, 0].tolist()
+            float_rows = F.interpolate(q.dequantize(), scale_factor=(factor, 1.0), mode="nearest")[0, 0, :, 0].tolist()
+            assert float_rows == [d // 2 for d in range(2 * side)], (side, factor, last)
+            assert rows == [int(d * np.float32(1 / factor)) for d in range(2 * side)], (side, factor, last)
+            assert (rows != float_rows) == (factor != 2.0), (side, factor, last)
+        # 5-D: the contiguous float kernel follows the factor; the channels-last one with 4 channels does not.
+        x = torch.randn(1, 4, 10, 3, 3, generator=torch.Generator().manual_seed(0)) * 3
+        for layout, differs in ((torch.contiguous_format, False), (torch.channels_last_3d, True)):
+            q = torch.quantize_per_tensor(x, 0.05, 120, torch.quint8).contiguous(memory_format=layout)
+            y = F.interpolate(q, scale_factor=(2.05, 1.0, 1.0), mode="nearest").int_repr()
+            reference = F.interpolate(q.dequantize(), scale_factor=(2.05, 1.0, 1.0), mode="nearest")
+            reference = torch.quantize_per_tensor(reference, 0.05, 120, torch.quint8).int_repr()
+            assert torch.equal(y, reference) != differs, layout
+
+
+def test_exported_nearest_differs_where_a_factor_other_than_2_doubles_a_4d_side(tmp_path):
+    # torch's 4-D CPU nearest takes d // 2 when out == 2 * in; Resize divides by the factor.
+    import onnxruntime
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            nn.Upsample(scale_factor=(2.05, 1.0), mode="nearest"),
+            (torch.rand(1, 1, 10, 3),),
+            tmp_path / "m.onnx",
+            dynamo=False,
+            input_names=["x"],
+            dynamic_axes={"x": {2: "h", 3: "w"}},
+        )
+    session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+    for side in range(2, 20):
+        x = torch.arange(float(side)).view(1, 1, side, 1).expand(1, 1, side, 3).contiguous()
+        exported = session.run(None, {"x": x.numpy()})[0][0, 0, :, 0].tolist()
+        eager = F.interpolate(x, scale_factor=(2.05, 1.0), mode="nearest")[0, 0, :, 0].tolist()
+        assert eager == [d // 2 for d in range(2 * side)]
+        assert exported == [int(d / np.float32(2.05)) for d in range(2 * side)]
+        assert exported != eager

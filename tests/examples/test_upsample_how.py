@@ -681,3 +681,41 @@ def test_align_corners_true_step_is_float32_except_for_float64(mode):
         y = F.interpolate(x, size=[out] * rank, mode=mode, align_corners=True)
         missed[dtype] += not torch.equal(y[(...,) + (-1,) * rank], x[(...,) + (-1,) * rank])
     assert missed[torch.float64] == 0 and (missed[torch.float32] > 0 or mode == "trilinear")
+
+
+def test_nearest_copies_floor_d_times_in_over_out_only_given_size():
+    # Given scale_factor, nearest reads floor(d / scale_factor), not floor(d * in / out).
+    x = torch.arange(5.0).view(1, 1, 5)
+    assert F.interpolate(x, scale_factor=1.3).flatten().tolist() == [0, 0, 1, 2, 3, 3]
+    assert F.interpolate(x, size=6).flatten().tolist() == [0, 0, 1, 2, 3, 4]
+    for factor in (1.3, 1.7, 2.5, 0.7):
+        for n in range(1, 20):
+            row = torch.arange(float(n)).view(1, 1, n)
+            out = math.floor(n * factor)
+            if out:
+                expected = [min(math.floor(d / factor), n - 1) for d in range(out)]
+                assert F.interpolate(row, scale_factor=factor).flatten().tolist() == expected
+
+
+def test_nearest_ignores_the_factor_on_4d_cpu_where_the_output_doubles():
+    for dtype, channels, layout, side in itertools.product(
+        (torch.float32, torch.float64, torch.uint8),
+        (1, 3, 5),
+        (torch.contiguous_format, torch.channels_last),
+        range(2, 20),
+    ):
+        x = (
+            torch.arange(side)
+            .view(1, 1, side, 1)
+            .expand(1, channels, side, 3)
+            .to(dtype)
+            .contiguous(memory_format=layout)
+        )
+        rows = F.interpolate(x, scale_factor=(2.05, 1.0), mode="nearest")[0, 0, :, 0].tolist()
+        assert rows == [d // 2 for d in range(2 * side)]
+    volume = torch.arange(10.0).view(1, 1, 10, 1, 1).expand(1, 4, 10, 2, 2)
+    for layout, blocks in ((torch.contiguous_format, False), (torch.channels_last_3d, True)):
+        rows = F.interpolate(volume.contiguous(memory_format=layout), scale_factor=(2.05, 1, 1))[0, 0, :3, 0, 0]
+        assert (rows.tolist() == [0, 0, 1]) == blocks
+    row = torch.arange(10.0).view(1, 1, 10)  # 3-D: the factor counts
+    assert F.interpolate(row, scale_factor=2.05).flatten().tolist()[:3] == [0, 0, 0]
