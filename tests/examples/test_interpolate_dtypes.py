@@ -415,6 +415,18 @@ def test_channels_last_changes_only_last_bits_except_at_the_one_pixel_wide_bug(n
                 assert (plain - last).abs().max().item() <= (0 if dtype == torch.uint8 else 4 * torch.finfo(dtype).eps), (name, size_in, size_out)
 
 
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_half_antialias_fails_on_the_cpu_whenever_the_size_changes_and_only_then(dtype):
+    modes = ["bilinear", "bicubic"] + ["lanczos"] * HAS_LANCZOS
+    for mode in modes:
+        for size_in in ((1, 1), (1, 4), (5, 5), (6, 3)):
+            x = torch.rand(2, 3, *size_in).to(dtype)
+            assert torch.equal(F.interpolate(x, size=size_in, mode=mode, antialias=True), x), (mode, size_in)
+            for size_out in ((size_in[0] + 1, size_in[1]), (size_in[0], size_in[1] + 2), (1, 1) if size_in != (1, 1) else (2, 2)):
+                with pytest.raises(RuntimeError):
+                    F.interpolate(x, size=size_out, mode=mode, antialias=True)
+
+
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_channels_last_escapes_the_one_pixel_wide_bug_only_with_more_than_one_channel(mode):
     # Reference: the same resize transposed (a one-pixel-high output has no bug). With one
