@@ -1,6 +1,9 @@
 """The claims of docs/interpolate-coordinates*.md: each formula against torch on many sizes."""
 
 import math
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -264,6 +267,21 @@ def test_cuda_4d_nearest_copies_but_does_not_double():
     assert F.interpolate(row, scale_factor=2.1).flatten().int().tolist() == [0, 0, 0, 1, 1, 2, 2, 3, 3, 4]
     ten = torch.arange(10.0, device="cuda").view(1, 1, 1, 10)
     assert F.interpolate(ten, scale_factor=1.05).flatten().int().tolist() == list(range(10))
+
+
+def test_cpu_small_4d_nearest_copies_one_axis_alone():
+    # the CPU's channels-last kernel copies an axis that keeps its size even when the other
+    # changes; the CUDA kernel does not (next test)
+    img = torch.arange(10.0).view(1, 1, 10, 1).expand(1, 1, 10, 10)
+    out = F.interpolate(img, scale_factor=(1.05, 2.0), mode="nearest")
+    assert out.shape[-2:] == (10, 20) and out[0, 0, :, 0].int().tolist() == list(range(10))
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_cuda_4d_nearest_copies_only_when_both_axes_keep_their_size():
+    img = torch.arange(10.0, device="cuda").view(1, 1, 10, 1).expand(1, 1, 10, 10)
+    out = F.interpolate(img, scale_factor=(1.05, 2.0), mode="nearest")
+    assert out[0, 0, :, 0].int().tolist() == [0, 0, 1, 2, 3, 4, 5, 6, 7, 8]
 
 
 def test_page_case_ten_pixels_x105(ns):
@@ -582,3 +600,18 @@ def test_antialiased_align_corners_true_enlarging_keeps_only_bilinears_first_cor
     ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, 1, 5).repeat(1, 1, 3, 1)
     ends = {m: F.interpolate(ramp, size=(3, 9), mode=m, antialias=True, align_corners=True)[0, 0, 1, [0, -1]] for m in ("bilinear", "bicubic")}
     assert ends["bilinear"].tolist() == [0.0, 3.75] and [round(v, 3) for v in ends["bicubic"].tolist()] == [-0.088, 3.832]
+
+
+def test_uint8_one_pixel_wide_loses_the_corner_at_any_channel_count_without_avx2():
+    # ATEN_CPU_CAPABILITY=default makes torch take the kernels a CPU without AVX2 runs: there
+    # even 3-channel uint8 misses the last corner (the page's "with any number without AVX2").
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "x = (torch.linspace(0, 1, 4)[:, None] * 200 + torch.arange(3.0)[:, None, None]).to(torch.uint8)[None].expand(1, 3, 4, 1).contiguous()\n"
+        "y = F.interpolate(x, size=(8, 1), mode='bilinear', align_corners=True)\n"
+        "print(torch.equal(y[..., -1, 0], x[..., -1, 0]))\n"
+    )
+    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

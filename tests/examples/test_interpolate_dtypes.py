@@ -416,6 +416,31 @@ def test_channels_last_changes_only_last_bits_except_at_the_one_pixel_wide_bug(n
 
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_half_antialias_fails_on_the_cpu_whenever_the_size_changes_and_only_then(dtype):
+    modes = ["bilinear", "bicubic"] + ["lanczos"] * HAS_LANCZOS
+    for mode in modes:
+        for size_in in ((1, 1), (1, 4), (5, 5), (6, 3)):
+            x = torch.rand(2, 3, *size_in).to(dtype)
+            assert torch.equal(F.interpolate(x, size=size_in, mode=mode, antialias=True), x), (mode, size_in)
+            for size_out in ((size_in[0] + 1, size_in[1]), (size_in[0], size_in[1] + 2), (1, 1) if size_in != (1, 1) else (2, 2)):
+                with pytest.raises(RuntimeError):
+                    F.interpolate(x, size=size_out, mode=mode, antialias=True)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_channels_last_escapes_the_one_pixel_wide_bug_only_with_more_than_one_channel(mode):
+    # Reference: the same resize transposed (a one-pixel-high output has no bug). With one
+    # channel, channels_last is the contiguous layout and is wrong too.
+    gen = torch.Generator().manual_seed(11)
+    for channels in (1, 2, 3, 5):
+        for (h, w), oh in (((8, 1), 4), ((8, 5), 3), ((4, 3), 9), ((2, 1), 7)):
+            x = torch.linspace(0, 1, h)[:, None] + 0.2 * torch.rand(2, channels, h, w, generator=gen)
+            ref = F.interpolate(x.transpose(-1, -2), size=(1, oh), mode=mode, antialias=True).transpose(-1, -2)
+            last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(oh, 1), mode=mode, antialias=True)
+            assert ((last - ref).abs().max().item() < 1e-5) == (channels > 1), (channels, h, w, oh)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
 def test_cpu_bilinear_rounds_once_only_in_its_channels_last_kernel(dtype):
     # Bilinear's generic kernel stores its weights in the dtype, like bicubic's: from 64x64 to
     # 90x90 (height + width > 128) on two threads it passes half an epsilon; the other kernel,
