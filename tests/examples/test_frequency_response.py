@@ -548,3 +548,27 @@ def test_lppool_with_p_2_is_not_linear_with_p_1_it_is():
     for p, linear in ((2, False), (1, True)):
         pool = torch.nn.LPPool2d(p, 2)
         assert torch.allclose(pool(a + b), pool(a) + pool(b)) == linear
+
+
+@pytest.mark.parametrize("k", [3, 5, 15])
+def test_uint8_at_odd_factors_is_slicing_but_for_two_cpu_bugs(k):
+    # the page (review 11): uint8 on the CPU slices too, except a contiguous 3-channel image shrunk to
+    # 1x1 (internal assert, AVX2) and a contiguous image of more than 4 channels shrunk to one pixel
+    # wide while its height changes (wrong values); channels_last with several channels escapes both
+    generator = torch.Generator().manual_seed(k)
+    avx = torch.backends.cpu.get_cpu_capability() != "DEFAULT"  # without AVX2 the page says any count breaks
+    for channels in range(1 if avx else 2, 9):
+        for height in (k, 3 * k):
+            x = torch.randint(0, 256, (2, channels, height, k), dtype=torch.uint8, generator=generator)
+            middle = x[..., k // 2 :: k, k // 2 :: k]
+            for mode in ("bilinear", "bicubic"):
+                last = F.interpolate(x.contiguous(memory_format=torch.channels_last), scale_factor=1 / k, mode=mode)
+                assert torch.equal(last, middle), (mode, channels, height)
+                if not avx:
+                    continue
+                if channels == 3 and height == k:
+                    with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+                        F.interpolate(x, scale_factor=1 / k, mode=mode)
+                    continue
+                plain = F.interpolate(x, scale_factor=1 / k, mode=mode)
+                assert torch.equal(plain, middle) == (channels <= 4 or height == k), (mode, channels, height)
