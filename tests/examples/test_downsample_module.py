@@ -643,3 +643,17 @@ def test_one_channel_channels_last_does_not_escape_the_one_pixel_wide_cpu_bug(Do
                 call = dict(output_size=[height // k, 1], align_corners=False, scales_h=1 / k, scales_w=1 / k)
                 one_call = torch.ops.aten._upsample_bilinear2d_aa(x, **call)
                 assert torch.allclose(one_call, right) == (channels > 1), (k, height, width, channels)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_one_call_is_wrong_only_for_outputs_one_pixel_wide_and_at_least_two_tall(Downsample, dtype):
+    # the page (review 11): the exception is an output one pixel wide and at least two tall; 2x2 -> 1x1 is right
+    generator = torch.Generator().manual_seed(23)
+    for k in (2, 3, 4, 7):
+        for height in range(k, 4 * k + 1):
+            for width in range(k, 3 * k):
+                x = torch.randn(1, 1, height, width, generator=generator, dtype=dtype)
+                call = dict(output_size=[height // k, width // k], align_corners=False, scales_h=1 / k, scales_w=1 / k)
+                one_call = torch.ops.aten._upsample_bilinear2d_aa(x, **call)
+                wrong = not torch.allclose(one_call, Downsample(k, "antialias-bilinear")(x))
+                assert wrong == (width // k == 1 and height // k >= 2), (k, height, width)
