@@ -643,3 +643,32 @@ def test_one_channel_channels_last_does_not_escape_the_one_pixel_wide_cpu_bug(Do
                 call = dict(output_size=[height // k, 1], align_corners=False, scales_h=1 / k, scales_w=1 / k)
                 one_call = torch.ops.aten._upsample_bilinear2d_aa(x, **call)
                 assert torch.allclose(one_call, right) == (channels > 1), (k, height, width, channels)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_one_call_is_wrong_only_for_outputs_one_pixel_wide_and_at_least_two_tall(Downsample, dtype):
+    # the page (review 11): the exception is an output one pixel wide and at least two tall; 2x2 -> 1x1 is right
+    generator = torch.Generator().manual_seed(23)
+    for k in (2, 3, 4, 7):
+        for height in range(k, 4 * k + 1):
+            for width in range(k, 3 * k):
+                x = torch.randn(1, 1, height, width, generator=generator, dtype=dtype)
+                call = dict(output_size=[height // k, width // k], align_corners=False, scales_h=1 / k, scales_w=1 / k)
+                one_call = torch.ops.aten._upsample_bilinear2d_aa(x, **call)
+                wrong = not torch.allclose(one_call, Downsample(k, "antialias-bilinear")(x))
+                assert wrong == (width // k == 1 and height // k >= 2), (k, height, width)
+
+
+def test_opencv_inter_linear_at_factor_2_is_avg_only_to_half_a_level_on_8_bit_images(Downsample):
+    # the page (review 11): on 8-bit images OpenCV rounds the 2x2 mean to whole levels
+    import cv2
+
+    generator = torch.Generator().manual_seed(29)
+    worst = 0.0
+    for height, width in ((16, 20), (10, 6), (2, 2), (64, 48)):
+        image = torch.randint(0, 256, (height, width), generator=generator, dtype=torch.uint8)
+        opencv = torch.from_numpy(cv2.resize(image.numpy(), (width // 2, height // 2), interpolation=cv2.INTER_LINEAR))
+        diff = (Downsample(2, "avg")(image.double()[None, None])[0, 0] - opencv.double()).abs().max().item()
+        assert diff <= 0.5, (height, width)
+        worst = max(worst, diff)
+    assert worst == 0.5  # half a level: not float rounding

@@ -414,3 +414,49 @@ def test_one_pixel_wide_bug_hits_a_non_contiguous_slice_too(mode, size_in, size_
     assert not x.is_contiguous()
     fn = lambda t: F.interpolate(t, size=size_out, mode=mode, antialias=True)  # noqa: E731
     assert not torch.autograd.gradcheck(fn, (x,), raise_exception=False)
+
+
+def _cuda_nearest_indices(n_in, n_out, scale):
+    """The CUDA kernels' index arithmetic (aten/src/ATen/native/cuda/UpSample.cuh), in float32.
+
+    Forward: output d copies input floor(d * s), s = float(1 / scale) or in / out.
+    Backward: input j collects outputs ceil(j * b) .. ceil((j + 1) * b) - 1, b = float(scale) or out / in.
+    """
+    f = np.float32
+    s = f(1.0 / scale) if scale else f(f(n_in) / f(n_out))
+    b = f(scale) if scale else f(f(n_out) / f(n_in))
+    forward = np.minimum(np.floor(np.arange(n_out).astype(f) * s).astype(int), n_in - 1)
+    edges = np.minimum(np.ceil(np.arange(n_in + 1).astype(f) * b).astype(int), n_out)
+    backward = np.full(n_out, -1)
+    for j in range(n_in):
+        backward[edges[j] : edges[j + 1]] = j
+    return forward, backward
+
+
+@pytest.mark.parametrize(
+    "mode, n_out, scale", [("nearest", 82, None), ("nearest", 82, 41.0), ("nearest", 94, 47.0), ("nearest", 123, None)]
+)
+def test_cuda_nearest_backward_is_not_the_transpose_where_the_float32_ratio_rounds(mode, n_out, scale):
+    # the page (review 11): the intro's A-transpose rule has a CUDA exception for nearest (2 -> 82, x41)
+    forward, backward = _cuda_nearest_indices(2 if n_out < 100 else 3, n_out, scale)
+    x = torch.arange(2.0 if n_out < 100 else 3.0).view(1, 1, -1)
+    kwargs = dict(scale_factor=scale) if scale else dict(size=n_out)
+    # the emulated forward is torch's (CPU and CUDA use the same float32 formula)
+    assert np.array_equal(F.interpolate(x, mode=mode, **kwargs)[0, 0].long().numpy(), forward)
+    assert not np.array_equal(forward, backward)
+    if scale == 41.0:
+        assert forward[41] == 0 and backward[41] == 1  # the page's example: output 41
+    if torch.cuda.is_available():
+        xc = x.cuda().requires_grad_()
+        y = F.interpolate(xc, mode=mode, **kwargs)
+        where = int(np.flatnonzero(forward != backward)[0])
+        grad = torch.zeros_like(y)
+        grad[..., where] = 1
+        y.backward(grad)
+        assert xc.grad[0, 0, backward[where]].item() == 1 and xc.grad[0, 0, forward[where]].item() == 0
+
+
+def test_cuda_nearest_index_arithmetic_agrees_at_whole_ratios_that_do_not_round():
+    for n_in, n_out in ((8, 16), (32, 8), (24, 8), (3, 12)):
+        forward, backward = _cuda_nearest_indices(n_in, n_out, None)
+        assert np.array_equal(forward, backward), (n_in, n_out)
