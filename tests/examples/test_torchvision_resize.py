@@ -486,7 +486,16 @@ def test_v1_v2_table(ns):
         assert "shape" not in table[row][0] and "shape" in table[row][1], row
     assert table["uint8 tensor, bilinear"][0] == table["uint8 tensor, bilinear"][1]
     if AVX:
-        assert ns["uint8_v1_v2_diff"]["BILINEAR"] == 1 and ns["uint8_v1_v2_diff"]["BICUBIC"] > 1
+        assert ns["uint8_v1_v2_diff"]["BILINEAR", (20, 23)] == 1 and ns["uint8_v1_v2_diff"]["BICUBIC", (20, 23)] > 1
+    # "a few levels" only when shrinking: enlarging with bicubic they part by many more.
+    for size in ((35, 48), (93, 125)):
+        assert ns["uint8_v1_v2_diff"]["BICUBIC", size] > 3 * ns["uint8_v1_v2_diff"]["BICUBIC", (20, 23)]
+
+
+@pytest.mark.parametrize("size", [(35, 48), (33, 45), (40, 60), (74, 100), (93, 125)])
+def test_uint8_bicubic_v1_v2_part_by_many_levels_enlarging_or_shrinking_a_little(size):
+    u8 = torch.randint(0, 256, (3, 37, 50), dtype=torch.uint8, generator=torch.Generator().manual_seed(1))
+    assert (F1.resize(u8, list(size), IM.BICUBIC).int() - F2.resize(u8, list(size), IM.BICUBIC).int()).abs().max() > 8
 
 
 def test_pass_order_changes_bilinear_by_rounding_and_bicubic_by_more(ns):
@@ -596,3 +605,11 @@ def test_batched_channels_last_view_to_width_one_is_not_the_plain_call(channels)
     resized = F2.resize(x, [4, 1])
     assert not torch.equal(resized, plain)
     assert (plain == plain[..., :1, :]).all() and not (resized == resized[..., :1, :]).all()
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="the CUDA bicubic kernel")
+def test_at_an_unchanged_size_cuda_bicubic_copies_inf():
+    # The page says NaN spreads only on the CPU: CUDA's bicubic kernel copies at an unchanged size.
+    x = torch.zeros(1, 3, 8, 8, device="cuda")
+    x[..., 4, 4] = float("inf")
+    assert torch.equal(F.interpolate(x, size=(8, 8), mode="bicubic", align_corners=False), x)
