@@ -612,3 +612,11 @@ def test_enlarging_bicubic_differs_only_where_every_enlarged_axis_is_one_pixel_l
     for other in (_jax(x, size, "cubic"), _jax(x, size, "cubic-pytorch")):
         assert (np.abs(other - plain).max() < ROUNDING) == same
     assert (np.abs(kornia_aa - _resize_2d(x, size, mode="bicubic", antialias=True)).max() < ROUNDING) == same
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("n", [2, 4, 6, 8])
+def test_align_corners_samples_at_2i_at_scale_half_only_from_2_pixels_to_1(mode, n):
+    x = torch.randn(1, 1, 3, n, generator=torch.Generator().manual_seed(n))
+    out = F.interpolate(x, scale_factor=(1, 0.5), mode=mode, align_corners=True)
+    assert torch.allclose(out, x[..., ::2], atol=ROUNDING) == (n == 2)

@@ -597,3 +597,10 @@ def test_torch_default_is_pillow_when_downscaling_only_from_2_pixels_to_1():
             else:
                 assert gap > 1e-3
     assert same == [(2, 1, w, mode) for w in (1, 3) for mode in ("bilinear", "bicubic")]
+
+
+@pytest.mark.parametrize("shape,size,same", [((1, 1), (4, 4), True), ((1, 5), (3, 5), True), ((2, 5), (3, 5), False)])
+def test_enlarging_bicubic_settings_agree_only_along_a_one_pixel_axis(shape, size, same):
+    x = torch.from_numpy(np.random.default_rng(5).uniform(-1, 1, shape).astype(np.float32))[None, None]
+    gap = (F.interpolate(x, size, mode="bicubic") - F.interpolate(x, size, mode="bicubic", antialias=True)).abs().max()
+    assert (gap < 1e-5) == same
