@@ -620,3 +620,15 @@ def test_align_corners_samples_at_2i_at_scale_half_only_from_2_pixels_to_1(mode,
     x = torch.randn(1, 1, 3, n, generator=torch.Generator().manual_seed(n))
     out = F.interpolate(x, scale_factor=(1, 0.5), mode=mode, align_corners=True)
     assert torch.allclose(out, x[..., ::2], atol=ROUNDING) == (n == 2)
+
+
+def test_kornia_and_torch_antialias_with_align_corners_agree_when_enlarging_only_one_pixel_axes():
+    rng = torch.Generator().manual_seed(7)
+    for h, w, oh, ow in itertools.product(range(1, 5), range(1, 5), range(1, 8), range(1, 8)):
+        if oh < h or ow < w or (oh, ow) == (h, w) or (ow == 1 and oh != h and h >= 2):
+            continue  # not enlarging, or the one-pixel-wide bug
+        x = torch.rand(1, 3, h, w, generator=rng)
+        kornia_aa = kornia_resize(x, (oh, ow), align_corners=True, antialias=True)
+        torch_aa = F.interpolate(x, (oh, ow), mode="bilinear", align_corners=True, antialias=True)
+        one_pixel_axes_only = (oh == h or h == 1) and (ow == w or w == 1)
+        assert ((kornia_aa - torch_aa).abs().max() < ROUNDING) == one_pixel_axes_only, (h, w, oh, ow)
