@@ -551,3 +551,84 @@ def test_kornia_nearest_exact_skips_f_interpolate_during_an_onnx_export(monkeypa
     assert torch.equal(kornia_resize(x, (4, 13), interpolation="nearest-exact"), expected) and len(calls) == 1
     monkeypatch.setattr(torch.onnx, "is_in_onnx_export", lambda: True)
     assert torch.equal(kornia_resize(x, (4, 13), interpolation="nearest-exact"), expected) and len(calls) == 1
+
+
+# --- review 11: the sizes where a different method gives the same result ----------------------
+
+
+def _resize_2d(x, size, **kwargs):
+    return F.interpolate(torch.from_numpy(x)[None, None], size, **kwargs)[0, 0].numpy()
+
+
+def _jax(x, size, method, **kwargs):
+    return np.asarray(jax.image.resize(jnp.asarray(x), size, method, **kwargs))
+
+
+SHRINKS = [(n, m) for n in range(1, 13) for m in range(1, n)]
+
+
+def test_shrinking_differs_from_torch_except_from_2_pixels_to_1():
+    rng = np.random.default_rng(11)
+    same = {"kornia": [], "linear": [], "cubic": [], "cubic, antialias=False": []}
+    for n, m in SHRINKS:
+        x = rng.uniform(-1, 1, (n, 3)).astype(np.float32)
+        bilinear, bicubic = _resize_2d(x, (m, 3), mode="bilinear"), _resize_2d(x, (m, 3), mode="bicubic")
+        kornia_aa = kornia_resize(torch.from_numpy(x)[None, None], (m, 3), antialias=True)[0, 0].numpy()
+        pairs = {
+            "kornia": (kornia_aa, _resize_2d(x, (m, 3), mode="bilinear", antialias=True)),
+            "linear": (_jax(x, (m, 3), "linear"), bilinear),
+            "cubic": (_jax(x, (m, 3), "cubic"), bicubic),
+            "cubic, antialias=False": (_jax(x, (m, 3), "cubic", antialias=False), bicubic),
+        }
+        for key, (a, b) in pairs.items():
+            if np.abs(a - b).max() < ROUNDING:
+                same[key].append((n, m))
+            else:
+                assert np.abs(a - b).max() > 1e-3
+    assert same["kornia"] == same["linear"] == same["cubic"] == [(2, 1)]
+    # cubic without antialias meets torch's bicubic at 2 -> 1 and at odd whole factors only
+    assert same["cubic, antialias=False"] == [
+        (n, m) for n, m in SHRINKS if (n, m) == (2, 1) or (n % m == 0 and n // m % 2)
+    ]
+
+
+@pytest.mark.parametrize("shape,size", [((2, 2), (1, 1)), ((2, 5), (1, 5)), ((2, 3), (1, 7))])
+def test_two_pixels_to_one_is_the_mean_in_kornia_jax_and_torch(shape, size):
+    x = np.random.default_rng(2).uniform(-1, 1, shape).astype(np.float32)
+    t = torch.from_numpy(x)[None, None]
+    kornia_aa = kornia_resize(t, size, antialias=True)[0, 0].numpy()
+    assert np.abs(kornia_aa - _resize_2d(x, size, mode="bilinear", antialias=True)).max() < ROUNDING
+    assert np.abs(_jax(x, size, "linear") - _resize_2d(x, size, mode="bilinear")).max() < ROUNDING
+
+
+@pytest.mark.parametrize(
+    "shape,size,same",
+    [((1, 1), (5, 5), True), ((1, 4), (3, 4), True), ((1, 4), (3, 7), False), ((2, 4), (3, 4), False)],
+)
+def test_enlarging_bicubic_differs_only_where_every_enlarged_axis_is_one_pixel_long(shape, size, same):
+    x = np.random.default_rng(3).uniform(-1, 1, shape).astype(np.float32)
+    plain = _resize_2d(x, size, mode="bicubic")
+    kornia_aa = kornia_resize(torch.from_numpy(x)[None, None], size, "bicubic", antialias=True)[0, 0].numpy()
+    for other in (_jax(x, size, "cubic"), _jax(x, size, "cubic-pytorch")):
+        assert (np.abs(other - plain).max() < ROUNDING) == same
+    assert (np.abs(kornia_aa - _resize_2d(x, size, mode="bicubic", antialias=True)).max() < ROUNDING) == same
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("n", [2, 4, 6, 8])
+def test_align_corners_samples_at_2i_at_scale_half_only_from_2_pixels_to_1(mode, n):
+    x = torch.randn(1, 1, 3, n, generator=torch.Generator().manual_seed(n))
+    out = F.interpolate(x, scale_factor=(1, 0.5), mode=mode, align_corners=True)
+    assert torch.allclose(out, x[..., ::2], atol=ROUNDING) == (n == 2)
+
+
+def test_kornia_and_torch_antialias_with_align_corners_agree_when_enlarging_only_one_pixel_axes():
+    rng = torch.Generator().manual_seed(7)
+    for h, w, oh, ow in itertools.product(range(1, 5), range(1, 5), range(1, 8), range(1, 8)):
+        if oh < h or ow < w or (oh, ow) == (h, w) or (ow == 1 and oh != h and h >= 2):
+            continue  # not enlarging, or the one-pixel-wide bug
+        x = torch.rand(1, 3, h, w, generator=rng)
+        kornia_aa = kornia_resize(x, (oh, ow), align_corners=True, antialias=True)
+        torch_aa = F.interpolate(x, (oh, ow), mode="bilinear", align_corners=True, antialias=True)
+        one_pixel_axes_only = (oh == h or h == 1) and (ow == w or w == 1)
+        assert ((kornia_aa - torch_aa).abs().max() < ROUNDING) == one_pixel_axes_only, (h, w, oh, ow)

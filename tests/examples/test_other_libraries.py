@@ -519,7 +519,10 @@ def test_nearest_float64_5d_channels_last_with_4_channels_or_more_is_float32():
         for channels_last in (False, True):
             x = row.contiguous(memory_format=torch.channels_last_3d if channels_last else torch.contiguous_format)
             got = F.interpolate(x, size=(1, 1, 82), mode="nearest")[:, :, 0, 0, 41]
-            assert torch.equal(got, torch.full_like(got, 0 if channels_last and channels >= 4 else 1)), (channels, channels_last)
+            assert torch.equal(got, torch.full_like(got, 0 if channels_last and channels >= 4 else 1)), (
+                channels,
+                channels_last,
+            )
 
 
 def test_enlarging_bilinear_with_and_without_antialias_agree_only_to_float32_rounding():
@@ -553,7 +556,9 @@ def test_opencv_linear_positions_are_double_from_two_rows_float32_on_one(n, m, d
         got = cv2.resize(image, (m, rows), interpolation=cv2.INTER_LINEAR)[0]
         row = image[0].astype(np.float64)
         assert np.abs(got - opencv_linear_reference(row, m, float32_positions=rows == 1)).max() < tolerance, rows
-        assert (np.abs(got - opencv_linear_reference(row, m, float32_positions=False)).max() > 1e-5) == (rows == 1), rows
+        assert (np.abs(got - opencv_linear_reference(row, m, float32_positions=False)).max() > 1e-5) == (rows == 1), (
+            rows
+        )
 
 
 def test_inter_area_equals_area_bit_for_bit_on_rows_but_not_on_2d_images():
@@ -577,3 +582,25 @@ def test_skimage_order_0_blurs_float_input_by_default_when_downscaling():
     off = sk_resize(image, (16, 16), order=0, mode="edge", anti_aliasing=False)
     default = sk_resize(image, (16, 16), order=0, mode="edge")
     assert np.array_equal(ours, off) and np.abs(ours - default).max() > 0.1
+
+
+def test_torch_default_is_pillow_when_downscaling_only_from_2_pixels_to_1():
+    rng = np.random.default_rng(11)
+    same = []
+    for n, m, width in [(n, m, w) for n in range(2, 13) for m in range(1, n) for w in (1, 3)]:
+        image = rng.uniform(-1, 1, (n, width)).astype(np.float32)
+        for mode, resample in (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC)):
+            ours = F.interpolate(torch.from_numpy(image)[None, None], (m, width), mode=mode)[0, 0].numpy()
+            gap = np.abs(ours - np.asarray(Image.fromarray(image).resize((width, m), resample))).max()
+            if gap < 1e-5:
+                same.append((n, m, width, mode))
+            else:
+                assert gap > 1e-3
+    assert same == [(2, 1, w, mode) for w in (1, 3) for mode in ("bilinear", "bicubic")]
+
+
+@pytest.mark.parametrize("shape,size,same", [((1, 1), (4, 4), True), ((1, 5), (3, 5), True), ((2, 5), (3, 5), False)])
+def test_enlarging_bicubic_settings_agree_only_along_a_one_pixel_axis(shape, size, same):
+    x = torch.from_numpy(np.random.default_rng(5).uniform(-1, 1, shape).astype(np.float32))[None, None]
+    gap = (F.interpolate(x, size, mode="bicubic") - F.interpolate(x, size, mode="bicubic", antialias=True)).abs().max()
+    assert (gap < 1e-5) == same
