@@ -719,3 +719,26 @@ def test_nearest_ignores_the_factor_on_4d_cpu_where_the_output_doubles():
         assert (rows.tolist() == [0, 0, 1]) == blocks
     row = torch.arange(10.0).view(1, 1, 10)  # 3-D: the factor counts
     assert F.interpolate(row, scale_factor=2.05).flatten().tolist()[:3] == [0, 0, 0]
+
+
+def _doubled_rows(shape: tuple[int, ...], layout: torch.memory_format, factor: float) -> list[int]:
+    x = torch.arange(float(shape[2])).view(1, 1, -1, *[1] * (len(shape) - 3)).expand(shape)
+    y = F.interpolate(x.contiguous(memory_format=layout), scale_factor=factor)
+    assert list(y.shape[2:]) == [2 * side for side in shape[2:]]
+    return y[(0, 0, slice(None)) + (0,) * (len(shape) - 3)].long().tolist()
+
+
+def test_only_the_cpu_channels_last_nearest_kernel_halves_where_the_output_doubles():
+    """The doubling shortcut lives in the channels-last kernel only: a larger contiguous
+    4-D output (out H + out W > 128) or channels_last with 3 channels steps by 1/factor."""
+    halves = lambda rows: rows == [d // 2 for d in range(len(rows))]  # noqa: E731
+    cases = [
+        ((1, 1, 20, 45), torch.contiguous_format, 2.02, False),  # 40 + 90 > 128
+        ((1, 1, 20, 40), torch.contiguous_format, 2.02, True),  # 40 + 80 <= 128
+        ((1, 3, 100, 100), torch.channels_last, 2.005, False),
+        ((1, 4, 100, 100), torch.channels_last, 2.005, True),
+        ((1, 3, 5, 5, 5), torch.channels_last_3d, 2.05, False),
+        ((1, 8, 5, 5, 5), torch.channels_last_3d, 2.05, True),
+    ]
+    for shape, layout, factor, expected in cases:
+        assert halves(_doubled_rows(shape, layout, factor)) == expected, (shape, layout)
