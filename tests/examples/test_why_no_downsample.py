@@ -643,3 +643,12 @@ def test_uint8_three_channels_to_one_pixel_stops_with_an_internal_assert(k):
     with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
         F.interpolate(x, scale_factor=1 / k, mode="bilinear")
     assert torch.equal(F.interpolate(x.float(), size=(1, 1), mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k].float())
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_the_recommended_antialiased_resize_is_wrong_on_the_cpu_one_pixel_wide(mode):
+    # Review 11: the table's "any size" meets the CPU bug; channels_last (3 channels) escapes it.
+    x = torch.rand(1, 3, 4, 4, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    plain = F.interpolate(x, size=(2, 1), mode=mode, antialias=True)
+    escaped = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(2, 1), mode=mode, antialias=True)
+    assert (plain - escaped).abs().max() > 0.01
