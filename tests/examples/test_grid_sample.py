@@ -135,6 +135,24 @@ def test_grid_nearest_is_nearest_exact_except_at_ties(dtype):
                 assert g == e, (n_in, n_out, i)
 
 
+@pytest.mark.parametrize(("n_in", "n_out"), [(1411, 41642), (6034, 16064), (26332, 4742)])
+def test_long_float64_axes_part_near_a_tie_and_nearest_exact_misses(n_in, n_out):
+    # Review 11: float64 does not save nearest-exact on long axes (its scale is rounded to
+    # float32); grid_sample's float64 position picks the closest pixel there.
+    line = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+    theta = torch.tensor([[[1.0, 0, 0], [0, 1, 0]]], dtype=torch.float64)
+    grid = F.affine_grid(theta, [1, 1, 1, n_out], align_corners=False)
+    got = F.grid_sample(line, grid, mode="nearest", padding_mode="border", align_corners=False).view(-1).long()
+    exact = F.interpolate(line, size=(1, n_out), mode="nearest-exact").view(-1).long()
+    i = torch.arange(n_out)
+    closest = ((2 * i + 1) * n_in) // (2 * n_out)
+    not_tie = ((2 * i + 1) * n_in) % (2 * n_out) != 0
+    assert ((got != exact) & not_tie).any()
+    assert torch.equal(got[not_tie], closest[not_tie]) and not torch.equal(exact[not_tie], closest[not_tie])
+    if n_in == 1411:
+        assert (exact[22606].item(), got[22606].item()) == (766, 765)
+
+
 def test_nearest_table_as_the_page_reads_it(ns):
     idx = ns["nearest_indices"]
     assert idx(2, 3)["grid_sample nearest"] == [0, 0, 1] and idx(2, 3)["nearest-exact"] == [0, 1, 1]

@@ -151,6 +151,17 @@ def test_kernel_r_k_padding_r_half_k_matches_the_size_for_odd_k_only(ns, r):
 
 
 @pytest.mark.parametrize("r", range(1, 6))
+def test_even_kernel_on_one_pixel_gives_an_empty_transposed_output_or_an_error(r):
+    # Review 11: (H - 1) * r = 0 at H = 1: torch returns it empty for r >= 2, raises for r = 1.
+    x, weight = torch.zeros(1, 1, 1, 1), torch.zeros(1, 1, 2 * r, 2 * r)
+    if r == 1:
+        with pytest.raises(RuntimeError, match="too small"):
+            F.conv_transpose2d(x, weight, stride=r, padding=r)
+    else:
+        assert F.conv_transpose2d(x, weight, stride=r, padding=r).shape[-2:] == (0, 0)
+
+
+@pytest.mark.parametrize("r", range(1, 6))
 @pytest.mark.parametrize("k", [1, 3, 5, 7])
 def test_subpixel_conv_equals_the_transposed_conv_over_a_grid_down_to_1x1(ns, r, k):
     # Review RV-P1: the equivalence over every odd kernel up to 7, r up to 5, and tiny or

@@ -632,3 +632,23 @@ def test_count_include_pad_and_ceil_mode_keep_the_convolution_where_they_take_no
     conv = F.conv2d(x, weight, stride=2, groups=3)
     torch.testing.assert_close(F.avg_pool2d(x, 2, count_include_pad=False), conv)  # no padding
     torch.testing.assert_close(F.avg_pool2d(x, 2, ceil_mode=True), conv)  # 8 divides by 2: no overhang
+
+
+@pytest.mark.parametrize("k", [3, 5, 7, 9, 99])
+def test_uint8_three_channels_to_one_pixel_stops_with_an_internal_assert(k):
+    # Review 11: "not on uint8" has a second reason: a 3-channel uint8 image shrunk to 1x1.
+    x = torch.arange(3 * k * k).remainder(251).to(torch.uint8).view(1, 3, k, k)
+    with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+        F.interpolate(x, size=(1, 1), mode="bilinear")
+    with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+        F.interpolate(x, scale_factor=1 / k, mode="bilinear")
+    assert torch.equal(F.interpolate(x.float(), size=(1, 1), mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k].float())
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_the_recommended_antialiased_resize_is_wrong_on_the_cpu_one_pixel_wide(mode):
+    # Review 11: the table's "any size" meets the CPU bug; channels_last (3 channels) escapes it.
+    x = torch.rand(1, 3, 4, 4, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    plain = F.interpolate(x, size=(2, 1), mode=mode, antialias=True)
+    escaped = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(2, 1), mode=mode, antialias=True)
+    assert (plain - escaped).abs().max() > 0.01
