@@ -269,21 +269,6 @@ def test_cuda_4d_nearest_copies_but_does_not_double():
     assert F.interpolate(ten, scale_factor=1.05).flatten().int().tolist() == list(range(10))
 
 
-def test_cpu_small_4d_nearest_copies_one_axis_alone():
-    # the CPU's channels-last kernel copies an axis that keeps its size even when the other
-    # changes; the CUDA kernel does not (next test)
-    img = torch.arange(10.0).view(1, 1, 10, 1).expand(1, 1, 10, 10)
-    out = F.interpolate(img, scale_factor=(1.05, 2.0), mode="nearest")
-    assert out.shape[-2:] == (10, 20) and out[0, 0, :, 0].int().tolist() == list(range(10))
-
-
-@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
-def test_cuda_4d_nearest_copies_only_when_both_axes_keep_their_size():
-    img = torch.arange(10.0, device="cuda").view(1, 1, 10, 1).expand(1, 1, 10, 10)
-    out = F.interpolate(img, scale_factor=(1.05, 2.0), mode="nearest")
-    assert out[0, 0, :, 0].int().tolist() == [0, 0, 1, 2, 3, 4, 5, 6, 7, 8]
-
-
 def test_page_case_ten_pixels_x105(ns):
     row = lambda rank: torch.arange(10.0).view((1,) * (rank - 1) + (10,))
     scale = lambda rank: (1.0,) * (rank - 3) + (1.05,)
