@@ -100,7 +100,9 @@ def test_align_corners_true_to_one_pixel_reads_input_pixel_0(mode):
     for n_in in range(2, 40):
         for given in ("size", "scale_factor"):
             ramp = torch.arange(float(n_in), dtype=torch.float64).view((1,) * (rank - 1) + (n_in,))
-            kwargs = {"size": (1,) * (rank - 2)} if given == "size" else {"scale_factor": (1.0,) * (rank - 3) + (1 / n_in,)}
+            kwargs = (
+                {"size": (1,) * (rank - 2)} if given == "size" else {"scale_factor": (1.0,) * (rank - 3) + (1 / n_in,)}
+            )
             got = F.interpolate(ramp, mode=mode, align_corners=True, **kwargs)
             assert got.shape[-1] == 1 and got.flatten()[0].item() == 0, (mode, n_in, given)
 
@@ -127,15 +129,20 @@ def test_trilinear_uses_the_same_positions_on_each_axis():
             for axis in range(3):  # the ramp along depth, height or width; the other axes 2 -> 3
                 shape, size = [1, 1, 2, 2, 2], [3, 3, 3]
                 shape[2 + axis], size[axis] = n_in, n_out
-                ramp = torch.arange(float(n_in), dtype=torch.float64).view([-1 if a == 2 + axis else 1 for a in range(5)])
+                ramp = torch.arange(float(n_in), dtype=torch.float64).view(
+                    [-1 if a == 2 + axis else 1 for a in range(5)]
+                )
                 got = F.interpolate(ramp.expand(shape), size=size, mode="trilinear", align_corners=align)
                 line = [0, 0, 0, 0, 0]
                 line[2 + axis] = slice(None)
-                torch.testing.assert_close(got[tuple(line)], ramp_positions(n_in, n_out, "linear", align), msg=str(axis))
+                torch.testing.assert_close(
+                    got[tuple(line)], ramp_positions(n_in, n_out, "linear", align), msg=str(axis)
+                )
 
 
 def cubic_weights(t, a=-0.75):
     """Keys' cubic convolution kernel at the four taps around fractional offset t."""
+
     def k(x):
         x = abs(x)
         if x <= 1:
@@ -143,6 +150,7 @@ def cubic_weights(t, a=-0.75):
         if x < 2:
             return a * x**3 - 5 * a * x**2 + 8 * a * x - 4 * a
         return 0.0
+
     return [k(t + 1), k(t), k(1 - t), k(2 - t)]
 
 
@@ -226,8 +234,16 @@ def test_x41_counterexample(ns):
 def test_4d_nearest_special_cases_out_equal_and_out_double(n):
     x = torch.randn(1, 1, 1, n, dtype=torch.float64)
     up = 1 + 0.5 / n  # floor(n * up) == n, a non-trivial factor
-    picked = lambda rank, s: F.interpolate(torch.arange(float(n)).view((1,) * (rank - 1) + (n,)),
-                                           scale_factor=(1.0,) * (rank - 3) + (s,), mode="nearest").flatten().int().tolist()
+    picked = lambda rank, s: (
+        F.interpolate(
+            torch.arange(float(n)).view((1,) * (rank - 1) + (n,)),
+            scale_factor=(1.0,) * (rank - 3) + (s,),
+            mode="nearest",
+        )
+        .flatten()
+        .int()
+        .tolist()
+    )
     formula = lambda s, m: [min(int(d / s), n - 1) for d in range(m)]
     assert torch.equal(F.interpolate(x, scale_factor=(1.0, up), mode="nearest"), x)
     for rank in (3, 5):
@@ -249,7 +265,9 @@ def test_cpu_nearest_special_cases_belong_to_the_channels_last_kernel(n):
         copied = torch.equal(F.interpolate(x, scale_factor=1 + 0.5 / n), x)
         assert copied == (vectorized or 2 * n <= 128), (n, channels, layout)
         small = x[..., :1, :]  # 1 x n: doubling gives 2 x 2n, out H + out W = 2 + 2n
-        doubled = torch.equal(F.interpolate(small, scale_factor=2 + 0.5 / n), small.repeat_interleave(2, 2).repeat_interleave(2, 3))
+        doubled = torch.equal(
+            F.interpolate(small, scale_factor=2 + 0.5 / n), small.repeat_interleave(2, 2).repeat_interleave(2, 3)
+        )
         assert doubled == (vectorized or 2 + 2 * n <= 128), (n, channels, layout)
     # 5-D: only channels_last_3d with more than 3 channels; 3-D: never.
     m = min(n, 24)
@@ -267,6 +285,16 @@ def test_cuda_4d_nearest_copies_but_does_not_double():
     assert F.interpolate(row, scale_factor=2.1).flatten().int().tolist() == [0, 0, 0, 1, 1, 2, 2, 3, 3, 4]
     ten = torch.arange(10.0, device="cuda").view(1, 1, 1, 10)
     assert F.interpolate(ten, scale_factor=1.05).flatten().int().tolist() == list(range(10))
+    # one kept axis alone is copied too, at a size the CPU would step through, in both layouts
+    for layout in (torch.contiguous_format, torch.channels_last):
+        image = (
+            torch.arange(100.0, device="cuda")
+            .view(1, 1, 100, 1)
+            .expand(1, 4, 100, 200)
+            .contiguous(memory_format=layout)
+        )
+        rows = F.interpolate(image, scale_factor=(1.005, 2.0))[0, 0, :, 0]
+        assert rows.int().tolist() == list(range(100)), layout
 
 
 def test_page_case_ten_pixels_x105(ns):
@@ -274,12 +302,26 @@ def test_page_case_ten_pixels_x105(ns):
     scale = lambda rank: (1.0,) * (rank - 3) + (1.05,)
     assert F.interpolate(row(4), scale_factor=scale(4), mode="nearest").flatten().int().tolist() == list(range(10))
     for rank in (3, 5):
-        assert F.interpolate(row(rank), scale_factor=scale(rank), mode="nearest").flatten().int().tolist() == [0, 0, 1, 2, 3, 4, 5, 6, 7, 8]
+        assert F.interpolate(row(rank), scale_factor=scale(rank), mode="nearest").flatten().int().tolist() == [
+            0,
+            0,
+            1,
+            2,
+            3,
+            4,
+            5,
+            6,
+            7,
+            8,
+        ]
 
 
 def test_ties_explain_every_pillow_and_skimage_difference(ns):
     has_tie = ns["has_tie"]
-    for name, picks in (("Pillow NEAREST vs nearest-exact", ns["picks_pillow"]), ("scikit-image order=0 vs nearest-exact", ns["picks_skimage"])):
+    for name, picks in (
+        ("Pillow NEAREST vs nearest-exact", ns["picks_pillow"]),
+        ("scikit-image order=0 vs nearest-exact", ns["picks_skimage"]),
+    ):
         found = ns["disagree"][name]
         assert found and all(pair in has_tie for pair in found), name
         # pixel by pixel: every output pixel where they differ is a tie
@@ -302,7 +344,12 @@ def test_nearest_exact_ties_can_go_left_in_single_precision(ns):
     right = (2 * d + 1) * n_in // (2 * n_out)
     picks = ns["tie_pick"]
     if ns["device"].type == "cpu":
-        assert picks == {(torch.float32, 3): right, (torch.float32, 4): right - 1, (torch.float64, 3): right, (torch.float64, 4): right - 1}
+        assert picks == {
+            (torch.float32, 3): right,
+            (torch.float32, 4): right - 1,
+            (torch.float64, 3): right,
+            (torch.float64, 4): right - 1,
+        }
         # the float64 4-D miss is the channels-last kernel's: a larger output (out H + out W > 128) is exact
         tall = torch.arange(float(n_in), dtype=torch.float64).expand(1, 1, 100, n_in).contiguous()
         assert F.interpolate(tall, size=(100, n_out), mode="nearest-exact")[0, 0, 0, d].item() == right
@@ -314,7 +361,9 @@ def test_nearest_exact_ties_can_go_left_in_single_precision(ns):
         for i in range(1, 60):
             for o in range(i + 1, 60):
                 got = ramp_positions(i, o, "nearest-exact", dtype=dtype).long().tolist()
-                left[dtype] += sum(got[t] < (2 * t + 1) * i // (2 * o) for t in range(o) if (2 * t + 1) * i % (2 * o) == 0)
+                left[dtype] += sum(
+                    got[t] < (2 * t + 1) * i // (2 * o) for t in range(o) if (2 * t + 1) * i % (2 * o) == 0
+                )
     assert left[torch.float32] > 0 and left[torch.float64] == 0
 
 
@@ -383,7 +432,9 @@ def test_markdown_cells_print_tables_that_render():
     root = Path(__file__).resolve().parents[2]
     outputs = cell_outputs("interpolate_coordinates.py")
     for page in ("interpolate-coordinates.md", "interpolate-coordinates.zh.md"):
-        cells = re.findall(r"^::: example interpolate_coordinates\.py#(\w+) output=markdown", (root / "docs" / page).read_text(), re.M)
+        cells = re.findall(
+            r"^::: example interpolate_coordinates\.py#(\w+) output=markdown", (root / "docs" / page).read_text(), re.M
+        )
         assert "positions" in cells
         for cell in cells:
             lines = outputs[cell].strip("\n").splitlines()
@@ -397,7 +448,9 @@ def test_markdown_cells_print_tables_that_render():
 def test_shrinking_by_k_nearest_takes_first_nearest_exact_takes_middle(k):
     x = torch.rand(1, 1, 6 * k, 5 * k)
     torch.testing.assert_close(F.interpolate(x, scale_factor=1 / k, mode="nearest"), x[..., ::k, ::k], rtol=0, atol=0)
-    torch.testing.assert_close(F.interpolate(x, scale_factor=1 / k, mode="nearest-exact"), x[..., k // 2 :: k, k // 2 :: k], rtol=0, atol=0)
+    torch.testing.assert_close(
+        F.interpolate(x, scale_factor=1 / k, mode="nearest-exact"), x[..., k // 2 :: k, k // 2 :: k], rtol=0, atol=0
+    )
 
 
 def test_measured_shift_is_half_an_output_pixel_for_nearest(ns):
@@ -416,7 +469,9 @@ def test_docstring_says_who_matches_whom():
 
 def test_bilinear_shrinking_samples_block_centres_like_area():
     x = torch.rand(1, 1, 12, 12, dtype=torch.float64)
-    torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.interpolate(x, scale_factor=0.5, mode="area"))
+    torch.testing.assert_close(
+        F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.interpolate(x, scale_factor=0.5, mode="area")
+    )
     for n_in, n_out in [(12, 4), (12, 3), (9, 3)]:
         d = torch.arange(n_out, dtype=torch.float64)
         block_centres = (d + 0.5) * n_in / n_out - 0.5
@@ -485,11 +540,19 @@ def test_align_corners_true_copies_the_first_corner_exactly_the_last_up_to_round
             x = torch.rand(1, 1, n_in, dtype=dtype, generator=torch.Generator().manual_seed(n_in)) * 100
             for n_out in range(2, 90):
                 for mode in ("linear", "bicubic"):
-                    y = (F.interpolate(x, size=n_out, mode=mode, align_corners=True) if mode == "linear" else
-                         F.interpolate(x.view(1, 1, 1, n_in), size=(1, n_out), mode=mode, align_corners=True)).flatten()
+                    y = (
+                        F.interpolate(x, size=n_out, mode=mode, align_corners=True)
+                        if mode == "linear"
+                        else F.interpolate(x.view(1, 1, 1, n_in), size=(1, n_out), mode=mode, align_corners=True)
+                    ).flatten()
                     assert y[0] == x[0, 0, 0], (dtype, mode, n_in, n_out)
                     # off by a weight of the order of the precision on a neighbour (values span 0..100)
-                    assert abs(y[-1] - x[0, 0, -1]) <= (1e-3 if dtype == torch.float32 else 1e-11), (dtype, mode, n_in, n_out)
+                    assert abs(y[-1] - x[0, 0, -1]) <= (1e-3 if dtype == torch.float32 else 1e-11), (
+                        dtype,
+                        mode,
+                        n_in,
+                        n_out,
+                    )
                     off[str(dtype), mode] = off.get((str(dtype), mode), 0) + bool(y[-1] != x[0, 0, -1])
     assert off["torch.float32", "linear"] > 0 and off["torch.float32", "bicubic"] > 0
     assert off["torch.float64", "bicubic"] > 0 and off["torch.float64", "linear"] == 0
@@ -517,7 +580,9 @@ def test_given_scale_factor_the_step_is_one_over_it_except_area_and_recompute():
             given = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=False)[0, 0]
             torch.testing.assert_close(given, ((d + 0.5) / factor - 0.5).clamp(0, n_in - 1))
             by_size = F.interpolate(ramp, size=n_out, mode="linear", align_corners=False)
-            recomputed = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=False, recompute_scale_factor=True)
+            recomputed = F.interpolate(
+                ramp, scale_factor=factor, mode="linear", align_corners=False, recompute_scale_factor=True
+            )
             torch.testing.assert_close(recomputed, by_size)
             for recompute in (None, False, True):  # area: the windows of in/out, whatever was asked
                 area = F.interpolate(ramp, scale_factor=factor, mode="area", recompute_scale_factor=recompute)
@@ -583,8 +648,14 @@ def test_antialiased_align_corners_true_enlarging_keeps_only_bilinears_first_cor
                 assert (got[0] == row[0, 0, 1, 0]) == (mode == "bilinear"), (mode, n_in, n_out)
                 assert (got[-1] - row[0, 0, 1, -1]).abs() > 1e-6, (mode, n_in, n_out)
     ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, 1, 5).repeat(1, 1, 3, 1)
-    ends = {m: F.interpolate(ramp, size=(3, 9), mode=m, antialias=True, align_corners=True)[0, 0, 1, [0, -1]] for m in ("bilinear", "bicubic")}
-    assert ends["bilinear"].tolist() == [0.0, 3.75] and [round(v, 3) for v in ends["bicubic"].tolist()] == [-0.088, 3.832]
+    ends = {
+        m: F.interpolate(ramp, size=(3, 9), mode=m, antialias=True, align_corners=True)[0, 0, 1, [0, -1]]
+        for m in ("bilinear", "bicubic")
+    }
+    assert ends["bilinear"].tolist() == [0.0, 3.75] and [round(v, 3) for v in ends["bicubic"].tolist()] == [
+        -0.088,
+        3.832,
+    ]
 
 
 def test_uint8_one_pixel_wide_loses_the_corner_at_any_channel_count_without_avx2():
