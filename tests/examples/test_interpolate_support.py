@@ -653,6 +653,15 @@ def test_convention_odd_factor_bilinear_makes_minus_zero_plus_only_between_posit
     assert torch.equal(out, image[..., 1::3, 1::3]) and bool(torch.signbit(out).all()) is sign
 
 
+
+def test_convention_differ_means_not_the_same_function_they_still_meet_at_2_to_1():
+    image = torch.randn(1, 1, 8, 8, dtype=torch.float64)
+    plain, smooth = (F.interpolate(image, size=(3, 3), mode="bilinear", antialias=aa) for aa in (False, True))
+    assert (plain - smooth).abs().min() > 1e-6  # shrinking 8 -> 3: every pixel differs here
+    pair = image[..., :2, :2]
+    plain, smooth = (F.interpolate(pair, size=(1, 1), mode="bilinear", antialias=aa) for aa in (False, True))
+    assert torch.allclose(plain, smooth, rtol=0, atol=1e-15) and torch.allclose(plain, pair.mean(), rtol=0, atol=1e-15)
+
 def test_glossary_max_pooling_gives_nan_for_a_window_that_holds_one():
     row = torch.tensor([[[1.0, float("nan"), 3.0, 2.0]]])
     assert F.max_pool1d(row, 2)[0, 0, 0].isnan() and F.max_pool1d(row, 2)[0, 0, 1] == 3
