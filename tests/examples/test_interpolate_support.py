@@ -827,3 +827,30 @@ def test_glossary_nearest_exact_given_a_scale_factor_is_closest_on_its_grid_not_
             d = torch.arange(got.numel(), dtype=torch.float64)
             closest = torch.floor((d + 0.5) / factor).clamp(max=n - 1)  # nearest to (d + 0.5)/factor - 0.5
             assert torch.equal(got.double(), closest), (n, factor)
+
+
+def test_glossary_align_corners_true_one_pixel_axis_antialiased_bicubic_uint8_is_clamped():
+    # Review 12: on uint8 the two-pixel formula 1.125 * first - 0.125 * second is clamped to 0..255 and rounded
+    # (to within one level); unclamped it would be off by up to 32 levels where the second pixel is much brighter.
+    torch.manual_seed(0)
+    for channels in (1, 3, 4, 5):
+        for h_in in (2, 3, 7):
+            x = torch.randint(0, 256, (1, channels, h_in, 64), dtype=torch.uint8)
+            out = F.interpolate(x, size=(1, 64), mode="bicubic", align_corners=True, antialias=True)[..., 0, :]
+            formula = 1.125 * x[..., 0, :].double() - 0.125 * x[..., 1, :].double()
+            assert (out.double() - formula.clamp(0, 255)).abs().max() <= 1, (channels, h_in)
+            assert (out.double() - formula).abs().max() > 8, (channels, h_in)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_cpu_antialias_rejects_half_precision_except_at_the_input_size(dtype, mode):
+    # Review 12: "float16 and bfloat16 are rejected by the antialias kernels" read as "every such call raises";
+    # at the input's own size (both axes) torch copies the input without running a kernel.
+    x = torch.randn(2, 3, 6, 7).to(dtype)
+    for size in ((6, 7), (6, 3), (3, 7), (12, 7), (1, 1), (9, 14)):
+        if size == (6, 7):
+            assert torch.equal(F.interpolate(x, size=size, mode=mode, antialias=True), x)
+        else:
+            with pytest.raises(NotImplementedError):
+                F.interpolate(x, size=size, mode=mode, antialias=True)

@@ -632,3 +632,23 @@ def test_kornia_and_torch_antialias_with_align_corners_agree_when_enlarging_only
         torch_aa = F.interpolate(x, (oh, ow), mode="bilinear", align_corners=True, antialias=True)
         one_pixel_axes_only = (oh == h or h == 1) and (ow == w or w == 1)
         assert ((kornia_aa - torch_aa).abs().max() < ROUNDING) == one_pixel_axes_only, (h, w, oh, ow)
+
+
+def test_hf_pil_backend_whole_number_tolerance_is_one_sided(ns):
+    # Review 12: np.allclose compares with astype(int), which truncates, so a value just below a whole number
+    # (199.9995, as close to 200 as 200.0005) is not whole: outside [0, 1] it raises, and a mask of 0 and
+    # 1 - 1e-6 is scaled by 255, truncated to level 254 and divided by 255, where a mask of 0 and 1 stays 0 and 1.
+    _, pil_backend, _ = ns["HF"]["ViTImageProcessor"]
+    for value, passes in ((200.0005, True), (199.9995, False), (254.9999, False), (3.00001, True), (2.99999, False)):
+        image = np.full((3, 40, 30), 100.0)
+        image[0, 0, 0] = value
+        if passes:
+            assert pil_backend(image, **ns["ONLY_RESIZE"])["pixel_values"][0].max() <= 255
+        else:
+            with pytest.raises(ValueError, match="outside the range"):
+                pil_backend(image, **ns["ONLY_RESIZE"])
+    for top, expected in ((1.0, 1.0), (1 - 1e-6, 254 / 255)):
+        mask = np.zeros((3, 40, 30), dtype=np.float32)
+        mask[:, 10:30] = top
+        out = np.asarray(pil_backend(mask, **ns["ONLY_RESIZE"])["pixel_values"][0], dtype=np.float64)
+        assert np.isclose(out.max(), expected, rtol=0, atol=1e-6), (top, out.max())
