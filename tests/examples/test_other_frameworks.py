@@ -652,3 +652,18 @@ def test_hf_pil_backend_whole_number_tolerance_is_one_sided(ns):
         mask[:, 10:30] = top
         out = np.asarray(pil_backend(mask, **ns["ONLY_RESIZE"])["pixel_values"][0], dtype=np.float64)
         assert np.isclose(out.max(), expected, rtol=0, atol=1e-6), (top, out.max())
+
+
+def test_kornia_antialias_meets_torch_at_2_to_1_except_one_pixel_wide_outputs_whose_height_changes():
+    # Review 12: "only where every shrinking axis goes from 2 pixels to 1 do both give the mean" also held at
+    # 4x2 -> 7x1, where torch's CPU antialias kernel repeats the first row (contiguous float; channels_last is right).
+    torch.manual_seed(0)
+    for (h, w), size in (((2, 2), (1, 1)), ((2, 5), (1, 5)), ((2, 3), (1, 7)), ((3, 2), (3, 1)), ((4, 2), (7, 1)),
+                         ((2, 2), (3, 1)), ((6, 2), (9, 1))):
+        x = torch.randn(1, 3, h, w, dtype=torch.float64)
+        ours = F.interpolate(x, size=size, mode="bilinear", antialias=True)
+        right = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=size, mode="bilinear", antialias=True)
+        theirs = kornia_resize(x, size, interpolation="bilinear", antialias=True)
+        torch.testing.assert_close(theirs, right)
+        bug = size[1] == 1 and size[0] != h and min(h, size[0]) >= 2
+        assert ((theirs - ours).abs().max() > METHOD) == bug, (h, w, size)
