@@ -661,6 +661,10 @@ def test_convention_differ_means_not_the_same_function_they_still_meet_at_2_to_1
     pair = image[..., :2, :2]
     plain, smooth = (F.interpolate(pair, size=(1, 1), mode="bilinear", antialias=aa) for aa in (False, True))
     assert torch.allclose(plain, smooth, rtol=0, atol=1e-15) and torch.allclose(plain, pair.mean(), rtol=0, atol=1e-15)
+    # Review 12: not at 4x2 -> 7x1, whose width also goes 2 -> 1: the CPU's one-pixel-wide bug (contiguous float).
+    tall = image[..., :4, :2]
+    plain, smooth = (F.interpolate(tall, size=(7, 1), mode="bilinear", antialias=aa) for aa in (False, True))
+    assert (plain - smooth).abs().max() > 0.05
 
 def test_glossary_max_pooling_gives_nan_for_a_window_that_holds_one():
     row = torch.tensor([[[1.0, float("nan"), 3.0, 2.0]]])
