@@ -672,3 +672,14 @@ def test_without_avx2_uint8_one_pixel_wide_is_wrong_with_any_channels_and_1x1_ha
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_the_recommended_antialiased_resize_refuses_half_types_on_the_cpu_and_uint8_on_cuda(mode):
+    # Review 12: the table's "any size" row holds for float32/float64, not for every dtype on every device.
+    for dtype in (torch.float16, torch.bfloat16):
+        with pytest.raises(NotImplementedError):
+            F.interpolate(torch.rand(1, 3, 8, 8).to(dtype), size=(4, 4), mode=mode, antialias=True)
+    if torch.cuda.is_available():
+        with pytest.raises(NotImplementedError):
+            F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8, device="cuda"), size=(4, 4), mode=mode, antialias=True)
