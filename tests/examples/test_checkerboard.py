@@ -286,3 +286,12 @@ def test_rounding_alone_scores_only_where_the_exact_map_is_zero():
         y = layer(torch.full((1, 1, 6, 6), 0.1, dtype=torch.float64)) - 0.1
     assert 0 < y[..., 8:-8, 8:-8].abs().max() < 1e-15
     assert checkerboard_score(y, 8, 8) > 0.5
+
+
+@pytest.mark.parametrize("channels", [1, 2, 5])
+def test_repeat_and_repeat_interleave_agree_with_one_channel_or_scale_one(channels):
+    # Review 12: "only with C = 1" also holds at r = 1, where each group holds one copy.
+    kernels = torch.randn(channels, 3, 3, 3, generator=torch.Generator().manual_seed(channels))
+    for scale in (1, 2, 3):
+        same = torch.equal(kernels.repeat(scale**2, 1, 1, 1), kernels.repeat_interleave(scale**2, dim=0))
+        assert same == (channels == 1 or scale == 1), (channels, scale)

@@ -652,3 +652,34 @@ def test_the_recommended_antialiased_resize_is_wrong_on_the_cpu_one_pixel_wide(m
     plain = F.interpolate(x, size=(2, 1), mode=mode, antialias=True)
     escaped = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(2, 1), mode=mode, antialias=True)
     assert (plain - escaped).abs().max() > 0.01
+
+
+def test_without_avx2_uint8_one_pixel_wide_is_wrong_with_any_channels_and_1x1_has_no_assert():
+    # Review 12: the uint8 exception is "5 or more channels" only on an AVX2 CPU; the generic kernel
+    # (ATEN_CPU_CAPABILITY=default, what an ARM CPU runs) gets 1..4 channels wrong too and has no assert.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
+        "for c in (1, 2, 3, 4):\n"
+        "    x = torch.arange(c * 27).remainder(251).to(torch.uint8).view(1, c, 9, 3)\n"
+        "    assert not torch.equal(F.interpolate(x, size=(3, 1), mode='bilinear'), x[..., 1::3, 1::3]), c\n"
+        "x = torch.arange(27).remainder(251).to(torch.uint8).view(1, 3, 3, 3)\n"
+        "assert torch.equal(F.interpolate(x, size=(1, 1), mode='bilinear'), x[..., 1::3, 1::3])\n"
+    )
+    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_the_recommended_antialiased_resize_refuses_half_types_on_the_cpu_and_uint8_on_cuda(mode):
+    # Review 12: the table's "any size" row holds for float32/float64, not for every dtype on every device.
+    for dtype in (torch.float16, torch.bfloat16):
+        with pytest.raises(NotImplementedError):
+            F.interpolate(torch.rand(1, 3, 8, 8).to(dtype), size=(4, 4), mode=mode, antialias=True)
+    if torch.cuda.is_available():
+        with pytest.raises(NotImplementedError):
+            F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8, device="cuda"), size=(4, 4), mode=mode, antialias=True)
