@@ -742,3 +742,12 @@ def test_only_the_cpu_channels_last_nearest_kernel_halves_where_the_output_doubl
     ]
     for shape, layout, factor, expected in cases:
         assert halves(_doubled_rows(shape, layout, factor)) == expected, (shape, layout)
+
+
+def test_nearest_given_size_slips_at_non_whole_factors_too():
+    # Review 12: the float32 slip from floor(d * in / out) is not limited to whole factors: 4 -> 82
+    # (x20.5) reads pixel 1 at d = 41 where the exact floor is 2; float64 keeps it exact here.
+    for dtype, expected in ((torch.float32, 1), (torch.float16, 1), (torch.float64, 2)):
+        row = torch.arange(4.0, dtype=dtype).view(1, 1, 4)
+        assert F.interpolate(row, size=82, mode="nearest")[0, 0, 41].item() == expected, dtype
+    assert 41 * 4 // 82 == 2
