@@ -751,3 +751,12 @@ def test_nearest_given_size_slips_at_non_whole_factors_too():
         row = torch.arange(4.0, dtype=dtype).view(1, 1, 4)
         assert F.interpolate(row, size=82, mode="nearest")[0, 0, 41].item() == expected, dtype
     assert 41 * 4 // 82 == 2
+
+
+def test_area_ignores_the_one_over_scale_factor_step():
+    # Review 12: area always recomputes the scale (even given recompute_scale_factor=False), so
+    # scale_factor=1.5 gives the windows of size=10, fitted to in/out.
+    x = torch.rand(1, 1, 7, generator=torch.Generator().manual_seed(0))
+    by_scale = nn.Upsample(scale_factor=1.5, mode="area")(x)
+    assert torch.equal(by_scale, F.interpolate(x, size=10, mode="area"))
+    assert torch.equal(by_scale, F.interpolate(x, scale_factor=1.5, mode="area", recompute_scale_factor=False))
