@@ -760,3 +760,19 @@ def test_area_ignores_the_one_over_scale_factor_step():
     by_scale = nn.Upsample(scale_factor=1.5, mode="area")(x)
     assert torch.equal(by_scale, F.interpolate(x, size=10, mode="area"))
     assert torch.equal(by_scale, F.interpolate(x, scale_factor=1.5, mode="area", recompute_scale_factor=False))
+
+
+def test_nearest_given_scale_factor_copies_where_the_cpu_channels_last_kernel_keeps_the_size():
+    # Review 12: floor(d / scale_factor) fails where the size is kept and the CPU's channels-last
+    # kernel runs (small 4-D output, or channels_last with > 3 channels): 10 rows x 1.05 are copied.
+    for channels, layout, width, copied in (
+        (1, torch.contiguous_format, 3, True),  # small output: out H + out W <= 128
+        (1, torch.contiguous_format, 200, False),
+        (5, torch.channels_last, 200, True),
+        (3, torch.channels_last, 200, False),
+    ):
+        x = torch.arange(10.0).view(1, 1, 10, 1).expand(1, channels, 10, width).contiguous(memory_format=layout)
+        rows = F.interpolate(x, scale_factor=(1.05, 1.0), mode="nearest")[0, 0, :, 0].long().tolist()
+        expected = list(range(10)) if copied else [math.floor(d / 1.05) for d in range(10)]
+        assert rows == expected, (channels, layout, width)
+    assert [math.floor(d / 1.05) for d in range(3)] == [0, 0, 1]
