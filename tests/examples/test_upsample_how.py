@@ -776,3 +776,13 @@ def test_nearest_given_scale_factor_copies_where_the_cpu_channels_last_kernel_ke
         expected = list(range(10)) if copied else [math.floor(d / 1.05) for d in range(10)]
         assert rows == expected, (channels, layout, width)
     assert [math.floor(d / 1.05) for d in range(3)] == [0, 0, 1]
+
+
+def test_uint8_three_channels_to_1x1_in_channels_last_keeps_the_first_corner():
+    # Review 12: the internal assert is for the contiguous layout; channels_last escapes it.
+    gen = torch.Generator().manual_seed(0)
+    for h, w in ((2, 1), (2, 2), (5, 7)):
+        for mode in ("bilinear", "bicubic"):
+            x = torch.randint(0, 256, (1, 3, h, w), dtype=torch.uint8, generator=gen)
+            y = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, align_corners=True)
+            assert torch.equal(y[0, :, 0, 0], x[0, :, 0, 0]), (h, w, mode)
