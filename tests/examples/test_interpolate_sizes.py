@@ -621,3 +621,13 @@ def test_antialias_given_size_with_align_corners_drops_pixels_only_at_one_pixel(
                     assert unused == [], (mode, n, out)
                 else:
                     assert unused == list(range(1 if mode == "bilinear" else 2, n)), (mode, n)
+
+
+def test_62237_channels_last_with_more_than_3_channels_copies_in_4d_and_5d():
+    # Review 12: the shift of #62237 is for single-channel contiguous tensors; channels_last with
+    # more than 3 channels takes the CPU's copying nearest kernel, 3 channels or fewer do not.
+    for channels in (1, 2, 3, 4, 5, 8):
+        volume = torch.rand(1, channels, 2, 2, 2).contiguous(memory_format=torch.channels_last_3d)
+        image = torch.rand(1, channels, 65, 65).contiguous(memory_format=torch.channels_last)
+        for x in (volume, image):
+            assert torch.equal(F.interpolate(x, scale_factor=1.00001), x) == (channels > 3), (channels, x.dim())

@@ -742,3 +742,47 @@ def test_only_the_cpu_channels_last_nearest_kernel_halves_where_the_output_doubl
     ]
     for shape, layout, factor, expected in cases:
         assert halves(_doubled_rows(shape, layout, factor)) == expected, (shape, layout)
+
+
+def test_nearest_given_size_slips_at_non_whole_factors_too():
+    # Review 12: the float32 slip from floor(d * in / out) is not limited to whole factors: 4 -> 82
+    # (x20.5) reads pixel 1 at d = 41 where the exact floor is 2; float64 keeps it exact here.
+    for dtype, expected in ((torch.float32, 1), (torch.float16, 1), (torch.float64, 2)):
+        row = torch.arange(4.0, dtype=dtype).view(1, 1, 4)
+        assert F.interpolate(row, size=82, mode="nearest")[0, 0, 41].item() == expected, dtype
+    assert 41 * 4 // 82 == 2
+
+
+def test_area_ignores_the_one_over_scale_factor_step():
+    # Review 12: area always recomputes the scale (even given recompute_scale_factor=False), so
+    # scale_factor=1.5 gives the windows of size=10, fitted to in/out.
+    x = torch.rand(1, 1, 7, generator=torch.Generator().manual_seed(0))
+    by_scale = nn.Upsample(scale_factor=1.5, mode="area")(x)
+    assert torch.equal(by_scale, F.interpolate(x, size=10, mode="area"))
+    assert torch.equal(by_scale, F.interpolate(x, scale_factor=1.5, mode="area", recompute_scale_factor=False))
+
+
+def test_nearest_given_scale_factor_copies_where_the_cpu_channels_last_kernel_keeps_the_size():
+    # Review 12: floor(d / scale_factor) fails where the size is kept and the CPU's channels-last
+    # kernel runs (small 4-D output, or channels_last with > 3 channels): 10 rows x 1.05 are copied.
+    for channels, layout, width, copied in (
+        (1, torch.contiguous_format, 3, True),  # small output: out H + out W <= 128
+        (1, torch.contiguous_format, 200, False),
+        (5, torch.channels_last, 200, True),
+        (3, torch.channels_last, 200, False),
+    ):
+        x = torch.arange(10.0).view(1, 1, 10, 1).expand(1, channels, 10, width).contiguous(memory_format=layout)
+        rows = F.interpolate(x, scale_factor=(1.05, 1.0), mode="nearest")[0, 0, :, 0].long().tolist()
+        expected = list(range(10)) if copied else [math.floor(d / 1.05) for d in range(10)]
+        assert rows == expected, (channels, layout, width)
+    assert [math.floor(d / 1.05) for d in range(3)] == [0, 0, 1]
+
+
+def test_uint8_three_channels_to_1x1_in_channels_last_keeps_the_first_corner():
+    # Review 12: the internal assert is for the contiguous layout; channels_last escapes it.
+    gen = torch.Generator().manual_seed(0)
+    for h, w in ((2, 1), (2, 2), (5, 7)):
+        for mode in ("bilinear", "bicubic"):
+            x = torch.randint(0, 256, (1, 3, h, w), dtype=torch.uint8, generator=gen)
+            y = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, align_corners=True)
+            assert torch.equal(y[0, :, 0, 0], x[0, :, 0, 0]), (h, w, mode)
