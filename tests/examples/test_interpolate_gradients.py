@@ -460,3 +460,26 @@ def test_cuda_nearest_index_arithmetic_agrees_at_whole_ratios_that_do_not_round(
     for n_in, n_out in ((8, 16), (32, 8), (24, 8), (3, 12)):
         forward, backward = _cuda_nearest_indices(n_in, n_out, None)
         assert np.array_equal(forward, backward), (n_in, n_out)
+
+
+@pytest.mark.parametrize("rank", [3, 5])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_cpu_nearest_backward_is_not_the_transpose_of_the_stepping_forward(rank, dtype):
+    # Review 12: the CPU backward uses nearest_idx (copies a kept axis, halves at 2x, float32 ratio); the
+    # 3-D/5-D forward steps by 1/scale_factor, and float64 forward kernels can compute in double.
+    def counts_and_grad(n_in, mode, **kwargs):
+        shape = (1, 1) + (1,) * (rank - 3) + (n_in,)
+        kwargs = {k: (1,) * (rank - 3) + (v,) for k, v in kwargs.items()}
+        src = F.interpolate(torch.arange(float(n_in), dtype=dtype).view(shape), mode=mode, **kwargs).flatten()
+        x = torch.zeros(shape, dtype=dtype, requires_grad=True)
+        (grad,) = torch.autograd.grad(F.interpolate(x, mode=mode, **kwargs).sum(), x)
+        return torch.bincount(src.long(), minlength=n_in).tolist(), grad.flatten().long().tolist()
+
+    forward, backward = counts_and_grad(10, "nearest", scale_factor=1.05)  # the page's example
+    assert forward == [2] + [1] * 8 + [0] and backward == [1] * 10
+    assert counts_and_grad(5, "nearest", scale_factor=2.1) == ([3, 2, 2, 2, 1], [2] * 5)
+    forward, backward = counts_and_grad(2, "nearest", size=82)
+    assert backward == [42, 40] and forward == ([41, 41] if dtype == torch.float64 else [42, 40])
+    if dtype == torch.float64 and rank == 3:  # nearest-exact near a tie (see interpolate-coordinates)
+        forward, backward = counts_and_grad(13623, "nearest-exact", size=14781)
+        assert forward != backward
