@@ -483,3 +483,17 @@ def test_cpu_nearest_backward_is_not_the_transpose_of_the_stepping_forward(rank,
     if dtype == torch.float64 and rank == 3:  # nearest-exact near a tie (see interpolate-coordinates)
         forward, backward = counts_and_grad(13623, "nearest-exact", size=14781)
         assert forward != backward
+
+
+def test_cuda_nearest_backward_steps_by_the_factor_on_a_kept_axis_that_the_forward_copies():
+    # Review 12: the CUDA 4-D forward copies an axis that keeps its size (height1 == height2 ? h2 : ...),
+    # its backward (no such check in upsample_nearest2d_backward_out_frame) steps by the factor.
+    _, backward = _cuda_nearest_indices(10, 10, 1.05)
+    assert not np.array_equal(backward, np.arange(10)) and backward[1] == 0
+    if torch.cuda.is_available():
+        x = torch.zeros(1, 1, 2, 10, device="cuda", requires_grad=True)
+        # the height changes (else both kernels copy the whole tensor); the width keeps 10 pixels
+        y = F.interpolate(x, scale_factor=(2.0, 1.05), mode="nearest")
+        assert y.shape[-2:] == (4, 10)
+        y.sum().backward()
+        assert x.grad[0, 0, 0].tolist() != [2.0] * 10
