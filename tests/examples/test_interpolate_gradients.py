@@ -497,3 +497,14 @@ def test_cuda_nearest_backward_steps_by_the_factor_on_a_kept_axis_that_the_forwa
         assert y.shape[-2:] == (4, 10)
         y.sum().backward()
         assert x.grad[0, 0, 0].tolist() != [2.0] * 10
+
+
+def test_cpu_nearest_backward_copies_a_kept_axis_that_a_large_4d_forward_steps_over():
+    # the 4-D generic kernel (out H + out W > 128) steps by 1/1.05 on the kept width; the backward copies it
+    x = torch.arange(10.0).expand(1, 1, 200, 10).contiguous()
+    y = F.interpolate(x, scale_factor=1.05, mode="nearest")
+    assert y.shape[-2:] == (210, 10)
+    assert torch.bincount(y[0, 0, 0].long(), minlength=10).tolist() == [2] + [1] * 8 + [0]
+    xg = torch.zeros(1, 1, 200, 10, requires_grad=True)
+    (grad,) = torch.autograd.grad(F.interpolate(xg, scale_factor=1.05, mode="nearest").sum(), xg)
+    assert torch.all(grad[0, 0].sum(0) == 210)
