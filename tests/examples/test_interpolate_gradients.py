@@ -508,3 +508,10 @@ def test_cpu_nearest_backward_copies_a_kept_axis_that_a_large_4d_forward_steps_o
     xg = torch.zeros(1, 1, 200, 10, requires_grad=True)
     (grad,) = torch.autograd.grad(F.interpolate(xg, scale_factor=1.05, mode="nearest").sum(), xg)
     assert torch.all(grad[0, 0].sum(0) == 210)
+
+
+def test_nearest_fails_gradcheck_where_the_cpu_backward_is_not_the_transpose():
+    x = torch.randn(1, 1, 10, dtype=torch.float64, requires_grad=True)
+    fn = lambda t: F.interpolate(t, scale_factor=1.05, mode="nearest")  # noqa: E731
+    assert not torch.autograd.gradcheck(fn, (x,), raise_exception=False)
+    assert torch.autograd.gradcheck(lambda t: F.interpolate(t, size=10, mode="nearest"), (x,))
