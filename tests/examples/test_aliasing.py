@@ -455,3 +455,12 @@ def test_uint8_odd_factor_slicing_fails_for_any_channel_count_without_avx2():
     )
     done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "ATEN_CPU_CAPABILITY": "default"}, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_lp_pool_alone_is_the_root_of_the_sum_so_the_page_divides_by_k():
+    # Review 12: "LPPool2d (a root mean square)" holds only for LPPool2d(2, k) / k.
+    x = torch.rand(2, 3, 24, 24, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
+    for k in (2, 3, 4, 8):
+        rms = F.avg_pool2d(x**2, k).sqrt()
+        torch.testing.assert_close(F.lp_pool2d(x, 2, k) / k, rms)
+        assert (F.lp_pool2d(x, 2, k) > 1.5 * rms).all()

@@ -671,3 +671,16 @@ def test_uint8_one_pixel_wide_loses_the_corner_at_any_channel_count_without_avx2
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_align_corners_true_to_one_pixel_antialias_bilinear_reads_pixel_0_bicubic_reads_two():
+    # Review 12: "that pixel reads input pixel 0" is false for antialiased bicubic (1.125 x0 - 0.125 x1).
+    gen = torch.Generator().manual_seed(0)
+    for n_in in range(2, 40):
+        for dtype in (torch.float32, torch.float64):
+            x = torch.randn(1, 2, 3, n_in, generator=gen, dtype=dtype)
+            bil = F.interpolate(x, size=(3, 1), mode="bilinear", align_corners=True, antialias=True)[..., 0]
+            assert torch.equal(bil, x[..., 0]), (n_in, dtype)
+            bic = F.interpolate(x, size=(3, 1), mode="bicubic", align_corners=True, antialias=True)[..., 0]
+            torch.testing.assert_close(bic, 1.125 * x[..., 0] - 0.125 * x[..., 1])
+            assert not torch.allclose(bic, x[..., 0]), (n_in, dtype)

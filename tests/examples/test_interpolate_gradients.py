@@ -460,3 +460,58 @@ def test_cuda_nearest_index_arithmetic_agrees_at_whole_ratios_that_do_not_round(
     for n_in, n_out in ((8, 16), (32, 8), (24, 8), (3, 12)):
         forward, backward = _cuda_nearest_indices(n_in, n_out, None)
         assert np.array_equal(forward, backward), (n_in, n_out)
+
+
+@pytest.mark.parametrize("rank", [3, 5])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_cpu_nearest_backward_is_not_the_transpose_of_the_stepping_forward(rank, dtype):
+    # Review 12: the CPU backward uses nearest_idx (copies a kept axis, halves at 2x, float32 ratio); the
+    # 3-D/5-D forward steps by 1/scale_factor, and float64 forward kernels can compute in double.
+    def counts_and_grad(n_in, mode, **kwargs):
+        shape = (1, 1) + (1,) * (rank - 3) + (n_in,)
+        kwargs = {k: (1,) * (rank - 3) + (v,) for k, v in kwargs.items()}
+        src = F.interpolate(torch.arange(float(n_in), dtype=dtype).view(shape), mode=mode, **kwargs).flatten()
+        x = torch.zeros(shape, dtype=dtype, requires_grad=True)
+        (grad,) = torch.autograd.grad(F.interpolate(x, mode=mode, **kwargs).sum(), x)
+        return torch.bincount(src.long(), minlength=n_in).tolist(), grad.flatten().long().tolist()
+
+    forward, backward = counts_and_grad(10, "nearest", scale_factor=1.05)  # the page's example
+    assert forward == [2] + [1] * 8 + [0] and backward == [1] * 10
+    assert counts_and_grad(5, "nearest", scale_factor=2.1) == ([3, 2, 2, 2, 1], [2] * 5)
+    forward, backward = counts_and_grad(2, "nearest", size=82)
+    assert backward == [42, 40] and forward == ([41, 41] if dtype == torch.float64 else [42, 40])
+    if dtype == torch.float64 and rank == 3:  # nearest-exact near a tie (see interpolate-coordinates)
+        forward, backward = counts_and_grad(13623, "nearest-exact", size=14781)
+        assert forward != backward
+
+
+def test_cuda_nearest_backward_steps_by_the_factor_on_a_kept_axis_that_the_forward_copies():
+    # Review 12: the CUDA 4-D forward copies an axis that keeps its size (height1 == height2 ? h2 : ...),
+    # its backward (no such check in upsample_nearest2d_backward_out_frame) steps by the factor.
+    _, backward = _cuda_nearest_indices(10, 10, 1.05)
+    assert not np.array_equal(backward, np.arange(10)) and backward[1] == 0
+    if torch.cuda.is_available():
+        x = torch.zeros(1, 1, 2, 10, device="cuda", requires_grad=True)
+        # the height changes (else both kernels copy the whole tensor); the width keeps 10 pixels
+        y = F.interpolate(x, scale_factor=(2.0, 1.05), mode="nearest")
+        assert y.shape[-2:] == (4, 10)
+        y.sum().backward()
+        assert x.grad[0, 0, 0].tolist() != [2.0] * 10
+
+
+def test_cpu_nearest_backward_copies_a_kept_axis_that_a_large_4d_forward_steps_over():
+    # the 4-D generic kernel (out H + out W > 128) steps by 1/1.05 on the kept width; the backward copies it
+    x = torch.arange(10.0).expand(1, 1, 200, 10).contiguous()
+    y = F.interpolate(x, scale_factor=1.05, mode="nearest")
+    assert y.shape[-2:] == (210, 10)
+    assert torch.bincount(y[0, 0, 0].long(), minlength=10).tolist() == [2] + [1] * 8 + [0]
+    xg = torch.zeros(1, 1, 200, 10, requires_grad=True)
+    (grad,) = torch.autograd.grad(F.interpolate(xg, scale_factor=1.05, mode="nearest").sum(), xg)
+    assert torch.all(grad[0, 0].sum(0) == 210)
+
+
+def test_nearest_fails_gradcheck_where_the_cpu_backward_is_not_the_transpose():
+    x = torch.randn(1, 1, 10, dtype=torch.float64, requires_grad=True)
+    fn = lambda t: F.interpolate(t, scale_factor=1.05, mode="nearest")  # noqa: E731
+    assert not torch.autograd.gradcheck(fn, (x,), raise_exception=False)
+    assert torch.autograd.gradcheck(lambda t: F.interpolate(t, size=10, mode="nearest"), (x,))
