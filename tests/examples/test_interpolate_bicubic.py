@@ -460,3 +460,16 @@ def test_uint8_two_pass_rule_breaks_at_one_pixel_wide_with_more_than_4_channels(
             last = x.to(torch.uint8).contiguous(memory_format=torch.channels_last)
             assert (contiguous - rule).abs().max() > 100, (channels, shape, size)
             assert (F.interpolate(last, size=size, mode="bicubic").float() - rule).abs().max() <= 2
+
+
+@pytest.mark.parametrize("n", [6, 12, 20, 33])
+def test_minus_075_keeps_a_ramp_where_every_sample_is_on_a_pixel_or_halfway(n):
+    # Review 12: the exception is not only whole shrinks; align_corners=True from n to 2n - 1
+    # puts every sample on a pixel or halfway between two and keeps the ramp, while n to 2n
+    # (align_corners=False) or n to 2n + 1 (align_corners=True) bends it.
+    ramp = torch.arange(float(n), dtype=torch.float64).view(1, 1, 1, -1)
+    for m, align_corners, straight in ((2 * n - 1, True, True), (2 * n + 1, True, False), (2 * n, False, False)):
+        out = F.interpolate(ramp, size=(1, m), mode="bicubic", align_corners=align_corners)[0, 0, 0].numpy()
+        where = np.arange(m) * (n - 1) / (m - 1) if align_corners else (np.arange(m) + 0.5) * n / m - 0.5
+        inside = (where >= 2) & (where <= n - 3)
+        assert (np.abs(out - where)[inside].max() < 1e-12) == straight, (n, m, align_corners)
