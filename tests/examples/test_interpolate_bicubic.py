@@ -473,3 +473,18 @@ def test_minus_075_keeps_a_ramp_where_every_sample_is_on_a_pixel_or_halfway(n):
         where = np.arange(m) * (n - 1) / (m - 1) if align_corners else (np.arange(m) + 0.5) * n / m - 0.5
         inside = (where >= 2) & (where <= n - 3)
         assert (np.abs(out - where)[inside].max() < 1e-12) == straight, (n, m, align_corners)
+
+
+def test_bfloat16_bilinear_weights_stay_float32_in_the_cpu_channels_last_kernel():
+    # Review 12: "on the CPU, bfloat16 for bfloat16 data" holds for the generic kernel only. A
+    # 1x6 step enlarged xk has height plus width 7k: up to k = 18 the channels-last kernel runs and
+    # never peaks above 1; from 19 on the generic kernel does. A 4-channel channels_last step never.
+    one_up = 1 + torch.finfo(torch.bfloat16).eps
+    step = torch.zeros(1, 1, 1, 6, dtype=torch.bfloat16)
+    step[..., 3:] = 1
+    peaks = {k: float(F.interpolate(step, scale_factor=k, mode="bilinear").max()) for k in range(2, 21)}
+    assert all(peaks[k] == 1.0 for k in range(2, 19)) and peaks[19] == one_up, peaks
+    wide = torch.zeros(1, 4, 1, 12, dtype=torch.bfloat16)
+    wide[..., 6:] = 1
+    wide = wide.contiguous(memory_format=torch.channels_last)
+    assert all(float(F.interpolate(wide, scale_factor=k, mode="bilinear").max()) == 1.0 for k in range(2, 21))
