@@ -488,3 +488,14 @@ def test_bfloat16_bilinear_weights_stay_float32_in_the_cpu_channels_last_kernel(
     wide[..., 6:] = 1
     wide = wide.contiguous(memory_format=torch.channels_last)
     assert all(float(F.interpolate(wide, scale_factor=k, mode="bilinear").max()) == 1.0 for k in range(2, 21))
+    # Three channels take the channels-last kernel at every size when torch runs on one thread.
+    rgb = torch.zeros(1, 3, 1, 12, dtype=torch.bfloat16)
+    rgb[..., 6:] = 1
+    threads = torch.get_num_threads()
+    try:
+        torch.set_num_threads(1)
+        assert all(float(F.interpolate(rgb, scale_factor=k, mode="bilinear").max()) == 1.0 for k in range(10, 16))
+    finally:
+        torch.set_num_threads(threads)
+    if threads > 1:
+        assert float(F.interpolate(rgb, scale_factor=10, mode="bilinear").max()) == one_up
