@@ -460,3 +460,42 @@ def test_uint8_two_pass_rule_breaks_at_one_pixel_wide_with_more_than_4_channels(
             last = x.to(torch.uint8).contiguous(memory_format=torch.channels_last)
             assert (contiguous - rule).abs().max() > 100, (channels, shape, size)
             assert (F.interpolate(last, size=size, mode="bicubic").float() - rule).abs().max() <= 2
+
+
+@pytest.mark.parametrize("n", [6, 12, 20, 33])
+def test_minus_075_keeps_a_ramp_where_every_sample_is_on_a_pixel_or_halfway(n):
+    # Review 12: the exception is not only whole shrinks; align_corners=True from n to 2n - 1
+    # puts every sample on a pixel or halfway between two and keeps the ramp, while n to 2n
+    # (align_corners=False) or n to 2n + 1 (align_corners=True) bends it.
+    ramp = torch.arange(float(n), dtype=torch.float64).view(1, 1, 1, -1)
+    for m, align_corners, straight in ((2 * n - 1, True, True), (2 * n + 1, True, False), (2 * n, False, False)):
+        out = F.interpolate(ramp, size=(1, m), mode="bicubic", align_corners=align_corners)[0, 0, 0].numpy()
+        where = np.arange(m) * (n - 1) / (m - 1) if align_corners else (np.arange(m) + 0.5) * n / m - 0.5
+        inside = (where >= 2) & (where <= n - 3)
+        assert (np.abs(out - where)[inside].max() < 1e-12) == straight, (n, m, align_corners)
+
+
+def test_bfloat16_bilinear_weights_stay_float32_in_the_cpu_channels_last_kernel():
+    # Review 12: "on the CPU, bfloat16 for bfloat16 data" holds for the generic kernel only. A
+    # 1x6 step enlarged xk has height plus width 7k: up to k = 18 the channels-last kernel runs and
+    # never peaks above 1; from 19 on the generic kernel does. A 4-channel channels_last step never.
+    one_up = 1 + torch.finfo(torch.bfloat16).eps
+    step = torch.zeros(1, 1, 1, 6, dtype=torch.bfloat16)
+    step[..., 3:] = 1
+    peaks = {k: float(F.interpolate(step, scale_factor=k, mode="bilinear").max()) for k in range(2, 21)}
+    assert all(peaks[k] == 1.0 for k in range(2, 19)) and peaks[19] == one_up, peaks
+    wide = torch.zeros(1, 4, 1, 12, dtype=torch.bfloat16)
+    wide[..., 6:] = 1
+    wide = wide.contiguous(memory_format=torch.channels_last)
+    assert all(float(F.interpolate(wide, scale_factor=k, mode="bilinear").max()) == 1.0 for k in range(2, 21))
+    # Three channels take the channels-last kernel at every size when torch runs on one thread.
+    rgb = torch.zeros(1, 3, 1, 12, dtype=torch.bfloat16)
+    rgb[..., 6:] = 1
+    threads = torch.get_num_threads()
+    try:
+        torch.set_num_threads(1)
+        assert all(float(F.interpolate(rgb, scale_factor=k, mode="bilinear").max()) == 1.0 for k in range(10, 16))
+    finally:
+        torch.set_num_threads(threads)
+    if threads > 1:
+        assert float(F.interpolate(rgb, scale_factor=10, mode="bilinear").max()) == one_up

@@ -737,3 +737,13 @@ def test_plain_bicubic_at_factor_2_to_a_single_pixel_weighs_2_not_3():
     for resize in ({"size": (1, 1)}, {"scale_factor": (1.0, 0.5)}):
         counts = (F.interpolate(eye, mode="bicubic", **resize)[:, 0, 0, :] != 0).sum(0).tolist()
         assert counts == [2], resize
+
+
+@pytest.mark.parametrize("width", range(3, 42))
+def test_plain_bicubic_at_factor_2_weighs_3_pixels_at_the_last_output_only_on_even_sizes(width):
+    # Review 12: "the first and last weigh 3" holds for the last output only when 2 divides
+    # the size; on an odd size (7 -> 3) the last output's four taps all fall inside.
+    eye = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
+    counts = (F.interpolate(eye, scale_factor=(1.0, 0.5), mode="bicubic")[:, 0, 0, :] != 0).sum(0)
+    assert int(counts[0]) == 3
+    assert int(counts[-1]) == (3 if width % 2 == 0 or width == 3 else 4), width
