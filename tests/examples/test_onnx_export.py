@@ -382,6 +382,18 @@ def test_torch_cpu_bicubic_copies_an_unchanged_axis_for_uint8_and_antialias():
             assert copied != plain_float, (channels, width, channels_last, inp.dtype, antialias)
 
 
+def test_bicubic_scales_a_kept_size_on_the_cpu_but_cuda_copies_when_both_axes_keep_it():
+    # Review 12: the page said plain float bicubic scales an unchanged axis on every device; CUDA's
+    # UpSampleBicubic2d.cu copies the whole map when height and width both keep their size.
+    generator = torch.Generator().manual_seed(12)
+    devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
+    for n, factor in [(2, 1.4), (3, 1.2), (5, 1.1), (9, 1.05)]:
+        x = torch.randn(1, 2, n, n, generator=generator, dtype=torch.float64)
+        for device in devices:
+            y = F.interpolate(x.to(device), scale_factor=factor, mode="bicubic").cpu()
+            assert y.shape == x.shape and torch.equal(y, x) == (device == "cuda"), (n, factor, device)
+
+
 def _dynamic_sweep(tmp_path, dynamo):
     """Export resizes with a dynamic height and width; compare onnxruntime with eager torch at many sizes."""
     import onnxruntime
