@@ -405,3 +405,24 @@ def test_grid_sample_nearest_parts_from_nearest_exact_near_ties_on_short_float16
     grid = F.affine_grid(torch.eye(2, 3)[None], (1, 1, 1, 37), align_corners=False).half()
     picked = F.grid_sample(line, grid, mode="nearest", align_corners=False)[0, 0, 0]
     assert int(picked[25]) == 20 != int(F.interpolate(line, size=(1, 37), mode="nearest-exact")[0, 0, 0, 25]) == 19
+
+
+def test_a_factor_that_keeps_the_size_is_copied_by_bilinear_so_the_identity_grid_matches(ns):
+    # Review 12: the page said the scaled grid reproduces every scale_factor with align_corners=False;
+    # where the factor leaves an axis at its size, bilinear copies it and only the identity grid matches.
+    generator = torch.Generator().manual_seed(12)
+    devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
+    kept = [(n, s) for s in (1.05, 1.1, 1.2, 1.4, 1.9) for n in range(2, 20) if int(n * s) == n]
+    assert (5, 1.1) in kept and (10, 1.05) in kept
+    for (n, s), device, channels, last in itertools.product(kept, devices, (1, 2, 5), (False, True)):
+        x = torch.randn(1, channels, 1, n, generator=generator, dtype=torch.float64).to(device)
+        if last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        for mode in ("bilinear", "bicubic"):
+            a = F.interpolate(x, scale_factor=(1, s), mode=mode)
+            plain = ns["resize_with_grid_sample"](x, a.shape[-2:], mode, False)
+            scaled = F.grid_sample(x, ns["scale_factor_grid"](x, s), mode=mode, padding_mode="border", align_corners=False)
+            copies = mode == "bilinear" or device == "cuda"
+            assert torch.equal(a, x) == copies, (n, s, device, mode)
+            off_plain, off_scaled = (a - plain).abs().max().item(), (a - scaled).abs().max().item()
+            assert (off_plain < 1e-12 < off_scaled) if copies else (off_scaled < 1e-12 < off_plain), (n, s, mode)
