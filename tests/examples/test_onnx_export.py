@@ -831,3 +831,19 @@ def test_exported_nearest_differs_where_a_factor_other_than_2_doubles_a_4d_side(
         assert eager == [d // 2 for d in range(2 * side)]
         assert exported == [int(d / np.float32(2.05)) for d in range(2 * side)]
         assert exported != eager
+
+
+def test_nearest_copies_a_kept_side_only_in_the_cpu_channels_last_kernel():
+    # Review 12: the page said 4-D nearest at x1.1 on 5 rows (or x2.05 on 10) parts from Resize on
+    # every 4-D input; a contiguous input whose out H + out W > 128 takes the generic kernel,
+    # which reads floor(d / factor) as Resize does.
+    for rows, factor in ((5, 1.1), (10, 2.05)):
+        for width, channels, last in itertools.product((7, 50, 120, 200), (1, 4), (False, True)):
+            x = torch.arange(float(rows)).view(1, 1, rows, 1).expand(1, channels, rows, width).contiguous()
+            if last:
+                x = x.contiguous(memory_format=torch.channels_last)
+            read = F.interpolate(x, scale_factor=factor, mode="nearest")[0, 0, :, 0].long().tolist()
+            out_w = int(width * factor)
+            channels_last_kernel = len(read) + out_w <= 128 or (last and channels > 3)
+            onnx_rows = [int(d / factor) for d in range(len(read))]
+            assert (read != onnx_rows) == channels_last_kernel, (rows, factor, width, channels, last, read)
