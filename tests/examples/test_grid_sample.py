@@ -215,6 +215,8 @@ def test_scale_factor_cell(ns):
 def test_shrinking_has_no_antialias(ns):
     s = {k: v.std().item() for k, v in ns["shrunk"].items()}
     torch.testing.assert_close(ns["shrunk"]["grid_sample bilinear"], ns["shrunk"]["interpolate bilinear"])
+    if ns["device"] == "cpu":  # the page: bit for bit on the CPU, only up to rounding on CUDA
+        assert torch.equal(ns["shrunk"]["grid_sample bilinear"], ns["shrunk"]["interpolate bilinear"])
     assert s["grid_sample bilinear"] > 5 * s["interpolate bilinear, antialias"]
 
 
