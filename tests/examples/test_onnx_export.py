@@ -847,3 +847,17 @@ def test_nearest_copies_a_kept_side_only_in_the_cpu_channels_last_kernel():
             channels_last_kernel = len(read) + out_w <= 128 or (last and channels > 3)
             onnx_rows = [int(d / factor) for d in range(len(read))]
             assert (read != onnx_rows) == channels_last_kernel, (rows, factor, width, channels, last, read)
+
+
+def test_channels_last_escapes_the_one_pixel_wide_antialias_error_only_with_several_channels():
+    # Review 12: the page said a channels-last input matches; with one channel it is also
+    # contiguous, takes the contiguous kernel and keeps the error.
+    generator = torch.Generator().manual_seed(12)
+    for (h, w), out, channels, mode in itertools.product(
+        ((6, 7), (5, 9), (3, 3)), ((2, 1), (4, 1)), (1, 2, 3, 5), ("bilinear", "bicubic")
+    ):
+        x = torch.randn(1, channels, h, w, generator=generator)
+        two_steps = F.interpolate(x, size=(out[0], w), mode=mode, antialias=True)
+        two_steps = F.interpolate(two_steps, size=out, mode=mode, antialias=True)
+        last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=out, mode=mode, antialias=True)
+        assert torch.allclose(last, two_steps, atol=1e-5) == (channels > 1), (h, w, out, channels, mode)
