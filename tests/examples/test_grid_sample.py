@@ -428,3 +428,14 @@ def test_a_factor_that_keeps_the_size_is_copied_by_bilinear_so_the_identity_grid
             assert torch.equal(a, x) == copies, (n, s, device, mode)
             off_plain, off_scaled = (a - plain).abs().max().item(), (a - scaled).abs().max().item()
             assert (off_plain < 1e-12 < off_scaled) if copies else (off_scaled < 1e-12 < off_plain), (n, s, mode)
+
+
+def test_size_one_with_align_corners_reads_the_first_pixel_only_without_antialias():
+    # Review 12: antialiased bicubic to one pixel with align_corners=True mixes the first two pixels.
+    generator = torch.Generator().manual_seed(12)
+    for n_in, other in itertools.product((2, 3, 5, 17), (1, 4)):
+        x = torch.randn(1, 2, other, n_in, generator=generator, dtype=torch.float64)
+        for mode, antialias in itertools.product(("bilinear", "bicubic"), (False, True)):
+            y = F.interpolate(x, size=(other, 1), mode=mode, align_corners=True, antialias=antialias)
+            first = torch.equal(y, x[..., :1])
+            assert first == (not antialias or mode == "bilinear"), (n_in, other, mode, antialias)
