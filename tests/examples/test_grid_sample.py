@@ -215,6 +215,8 @@ def test_scale_factor_cell(ns):
 def test_shrinking_has_no_antialias(ns):
     s = {k: v.std().item() for k, v in ns["shrunk"].items()}
     torch.testing.assert_close(ns["shrunk"]["grid_sample bilinear"], ns["shrunk"]["interpolate bilinear"])
+    if ns["device"] == "cpu":  # the page: bit for bit on the CPU, only up to rounding on CUDA
+        assert torch.equal(ns["shrunk"]["grid_sample bilinear"], ns["shrunk"]["interpolate bilinear"])
     assert s["grid_sample bilinear"] > 5 * s["interpolate bilinear, antialias"]
 
 
@@ -405,3 +407,35 @@ def test_grid_sample_nearest_parts_from_nearest_exact_near_ties_on_short_float16
     grid = F.affine_grid(torch.eye(2, 3)[None], (1, 1, 1, 37), align_corners=False).half()
     picked = F.grid_sample(line, grid, mode="nearest", align_corners=False)[0, 0, 0]
     assert int(picked[25]) == 20 != int(F.interpolate(line, size=(1, 37), mode="nearest-exact")[0, 0, 0, 25]) == 19
+
+
+def test_a_factor_that_keeps_the_size_is_copied_by_bilinear_so_the_identity_grid_matches(ns):
+    # Review 12: the page said the scaled grid reproduces every scale_factor with align_corners=False;
+    # where the factor leaves an axis at its size, bilinear copies it and only the identity grid matches.
+    generator = torch.Generator().manual_seed(12)
+    devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
+    kept = [(n, s) for s in (1.05, 1.1, 1.2, 1.4, 1.9) for n in range(2, 20) if int(n * s) == n]
+    assert (5, 1.1) in kept and (10, 1.05) in kept
+    for (n, s), device, channels, last in itertools.product(kept, devices, (1, 2, 5), (False, True)):
+        x = torch.randn(1, channels, 1, n, generator=generator, dtype=torch.float64).to(device)
+        if last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        for mode in ("bilinear", "bicubic"):
+            a = F.interpolate(x, scale_factor=(1, s), mode=mode)
+            plain = ns["resize_with_grid_sample"](x, a.shape[-2:], mode, False)
+            scaled = F.grid_sample(x, ns["scale_factor_grid"](x, s), mode=mode, padding_mode="border", align_corners=False)
+            copies = mode == "bilinear" or device == "cuda"
+            assert torch.equal(a, x) == copies, (n, s, device, mode)
+            off_plain, off_scaled = (a - plain).abs().max().item(), (a - scaled).abs().max().item()
+            assert (off_plain < 1e-12 < off_scaled) if copies else (off_scaled < 1e-12 < off_plain), (n, s, mode)
+
+
+def test_size_one_with_align_corners_reads_the_first_pixel_only_without_antialias():
+    # Review 12: antialiased bicubic to one pixel with align_corners=True mixes the first two pixels.
+    generator = torch.Generator().manual_seed(12)
+    for n_in, other in itertools.product((2, 3, 5, 17), (1, 4)):
+        x = torch.randn(1, 2, other, n_in, generator=generator, dtype=torch.float64)
+        for mode, antialias in itertools.product(("bilinear", "bicubic"), (False, True)):
+            y = F.interpolate(x, size=(other, 1), mode=mode, align_corners=True, antialias=antialias)
+            first = torch.equal(y, x[..., :1])
+            assert first == (not antialias or mode == "bilinear"), (n_in, other, mode, antialias)

@@ -382,6 +382,18 @@ def test_torch_cpu_bicubic_copies_an_unchanged_axis_for_uint8_and_antialias():
             assert copied != plain_float, (channels, width, channels_last, inp.dtype, antialias)
 
 
+def test_bicubic_scales_a_kept_size_on_the_cpu_but_cuda_copies_when_both_axes_keep_it():
+    # Review 12: the page said plain float bicubic scales an unchanged axis on every device; CUDA's
+    # UpSampleBicubic2d.cu copies the whole map when height and width both keep their size.
+    generator = torch.Generator().manual_seed(12)
+    devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
+    for n, factor in [(2, 1.4), (3, 1.2), (5, 1.1), (9, 1.05)]:
+        x = torch.randn(1, 2, n, n, generator=generator, dtype=torch.float64)
+        for device in devices:
+            y = F.interpolate(x.to(device), scale_factor=factor, mode="bicubic").cpu()
+            assert y.shape == x.shape and torch.equal(y, x) == (device == "cuda"), (n, factor, device)
+
+
 def _dynamic_sweep(tmp_path, dynamo):
     """Export resizes with a dynamic height and width; compare onnxruntime with eager torch at many sizes."""
     import onnxruntime
@@ -819,3 +831,33 @@ def test_exported_nearest_differs_where_a_factor_other_than_2_doubles_a_4d_side(
         assert eager == [d // 2 for d in range(2 * side)]
         assert exported == [int(d / np.float32(2.05)) for d in range(2 * side)]
         assert exported != eager
+
+
+def test_nearest_copies_a_kept_side_only_in_the_cpu_channels_last_kernel():
+    # Review 12: the page said 4-D nearest at x1.1 on 5 rows (or x2.05 on 10) parts from Resize on
+    # every 4-D input; a contiguous input whose out H + out W > 128 takes the generic kernel,
+    # which reads floor(d / factor) as Resize does.
+    for rows, factor in ((5, 1.1), (10, 2.05)):
+        for width, channels, last in itertools.product((7, 50, 120, 200), (1, 4), (False, True)):
+            x = torch.arange(float(rows)).view(1, 1, rows, 1).expand(1, channels, rows, width).contiguous()
+            if last:
+                x = x.contiguous(memory_format=torch.channels_last)
+            read = F.interpolate(x, scale_factor=factor, mode="nearest")[0, 0, :, 0].long().tolist()
+            out_w = int(width * factor)
+            channels_last_kernel = len(read) + out_w <= 128 or (last and channels > 3)
+            onnx_rows = [int(d / factor) for d in range(len(read))]
+            assert (read != onnx_rows) == channels_last_kernel, (rows, factor, width, channels, last, read)
+
+
+def test_channels_last_escapes_the_one_pixel_wide_antialias_error_only_with_several_channels():
+    # Review 12: the page said a channels-last input matches; with one channel it is also
+    # contiguous, takes the contiguous kernel and keeps the error.
+    generator = torch.Generator().manual_seed(12)
+    for (h, w), out, channels, mode in itertools.product(
+        ((6, 7), (5, 9), (3, 3)), ((2, 1), (4, 1)), (1, 2, 3, 5), ("bilinear", "bicubic")
+    ):
+        x = torch.randn(1, channels, h, w, generator=generator)
+        two_steps = F.interpolate(x, size=(out[0], w), mode=mode, antialias=True)
+        two_steps = F.interpolate(two_steps, size=out, mode=mode, antialias=True)
+        last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=out, mode=mode, antialias=True)
+        assert torch.allclose(last, two_steps, atol=1e-5) == (channels > 1), (h, w, out, channels, mode)
