@@ -1,5 +1,9 @@
 """The audio resampling page's claims, on the example's values and on sweeps of rates and lengths."""
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 import torch
@@ -317,3 +321,25 @@ def test_a_scale_factor_that_keeps_the_length_reads_the_length_ratio_positions()
         assert out.shape[-1] == length and torch.equal(out, ramp)
         stepped = ((torch.arange(length, dtype=torch.float64) + 0.5) / 1.05 - 0.5).clamp(min=0)
         assert not torch.equal(stepped, ramp.flatten())
+
+
+_DECIMATION_BY_CAPABILITY = """
+import torch, torch.nn.functional as F
+k = 3
+for n in (2**23 // k, 2**24 // k):
+    x = (torch.arange(n * k, dtype=torch.int32) % 1024).float().view(1, 1, -1)
+    wrong = (F.interpolate(x, size=n, mode="linear").view(-1) != x.view(-1)[1::k]).nonzero().view(-1)
+    print(n * k, wrong[0].item() if len(wrong) else -1)
+"""
+
+
+@pytest.mark.parametrize("capability", ["default", "avx2"])
+def test_odd_k_decimation_holds_to_2_to_the_24_with_avx2_kernels_and_to_2_to_the_23_with_the_default_ones(capability):
+    """Review 12: the default CPU kernels round (i + 0.5) * k before subtracting 1/2."""
+    env = {**os.environ, "ATEN_CPU_CAPABILITY": capability}
+    out = subprocess.run(
+        [sys.executable, "-c", _DECIMATION_BY_CAPABILITY], env=env, capture_output=True, text=True, check=True
+    )
+    first_wrong = dict(line.split() for line in out.stdout.split("\n") if line)
+    assert first_wrong["8388606"] == "-1"  # 2**23 // 3 * 3 samples: exact with every kernel
+    assert first_wrong["16777215"] == ("2796204" if capability == "default" else "-1")
