@@ -343,3 +343,21 @@ def test_odd_k_decimation_holds_to_2_to_the_24_with_avx2_kernels_and_to_2_to_the
     first_wrong = dict(line.split() for line in out.stdout.split("\n") if line)
     assert first_wrong["8388606"] == "-1"  # 2**23 // 3 * 3 samples: exact with every kernel
     assert first_wrong["16777215"] == ("2796204" if capability == "default" else "-1")
+
+
+def test_align_corners_true_keeps_the_last_sample_only_up_to_rounding():
+    """Review 12: 'both ends are kept' holds for the first sample; the last is off by an ulp at 4 -> 149 (float32)."""
+    x = torch.tensor([1.3, 1.7, 1.1, 1.9]).view(1, 1, -1)
+    y = F.interpolate(x, size=149, mode="linear", align_corners=True)
+    assert torch.equal(y[..., 0], x[..., 0])
+    assert not torch.equal(y[..., -1], x[..., -1])
+    torch.testing.assert_close(y[..., -1], x[..., -1], rtol=0, atol=2.5e-7)
+    off = 0
+    for n_in in range(2, 20):
+        x = torch.rand(1, 1, n_in, generator=torch.Generator().manual_seed(n_in)) + 1
+        for n_out in range(2, 200):
+            y = F.interpolate(x, size=n_out, mode="linear", align_corners=True)
+            assert torch.equal(y[..., 0], x[..., 0])
+            torch.testing.assert_close(y[..., -1], x[..., -1], rtol=0, atol=1e-5)
+            off += not torch.equal(y[..., -1], x[..., -1])
+    assert off > 0
