@@ -328,7 +328,7 @@ def test_a_scale_factor_that_keeps_the_length_reads_the_length_ratio_positions()
 _DECIMATION_BY_CAPABILITY = """
 import torch, torch.nn.functional as F
 k = 3
-for n in (2**23 // k, 2**24 // k):
+for n in (2**23 // k, 2**23 // k + 2, 2**24 // k):
     x = (torch.arange(n * k, dtype=torch.int32) % 1024).float().view(1, 1, -1)
     wrong = (F.interpolate(x, size=n, mode="linear").view(-1) != x.view(-1)[1::k]).nonzero().view(-1)
     print(n * k, wrong[0].item() if len(wrong) else -1)
@@ -344,6 +344,7 @@ def test_odd_k_decimation_holds_to_2_to_the_24_with_avx2_kernels_and_to_2_to_the
     )
     first_wrong = dict(line.split() for line in out.stdout.split("\n") if line)
     assert first_wrong["8388606"] == "-1"  # 2**23 // 3 * 3 samples: exact with every kernel
+    assert first_wrong["8388615"] == ("2796204" if capability == "default" else "-1")  # just beyond 2**23
     assert first_wrong["16777215"] == ("2796204" if capability == "default" else "-1")
 
 
