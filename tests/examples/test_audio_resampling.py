@@ -328,7 +328,7 @@ def test_a_scale_factor_that_keeps_the_length_reads_the_length_ratio_positions()
 _DECIMATION_BY_CAPABILITY = """
 import torch, torch.nn.functional as F
 k = 3
-for n in (2**23 // k, 2**23 // k + 2, 2**24 // k):
+for n in (2**23 // k, 2**23 // k + 3, 2**24 // k):
     x = (torch.arange(n * k, dtype=torch.int32) % 1024).float().view(1, 1, -1)
     wrong = (F.interpolate(x, size=n, mode="linear").view(-1) != x.view(-1)[1::k]).nonzero().view(-1)
     print(n * k, wrong[0].item() if len(wrong) else -1)
