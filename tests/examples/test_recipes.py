@@ -592,3 +592,13 @@ def test_depthwise_and_identity_mixing_agreement_depends_on_the_instruction_set(
                 assert agree == str(threads == "2"), line
             elif name != "single":
                 assert agree == "False", line
+
+
+def test_nearest_rounds_in_over_out_to_float32_before_the_floor():
+    """Review 12: 'it computes floor(i * in / out)' holds only with in / out rounded to float32: 2 -> 82 at i = 41."""
+    for dtype in (torch.float32, torch.uint8):
+        row = torch.arange(2).to(dtype).view(1, 1, 2)
+        got = F.interpolate(row, size=82, mode="nearest").view(-1)
+        assert 41 * 2 // 82 == 1 and got[41].item() == 0, dtype
+        ratio = torch.tensor(2 / 82, dtype=torch.float32)
+        assert torch.equal(got.long(), torch.floor(torch.arange(82, dtype=torch.float32) * ratio).long())
