@@ -1,6 +1,9 @@
 """The claims of docs/recipes*.md, asserted on the example's values and swept over their domain with torch."""
 
 import itertools
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -10,6 +13,13 @@ import torch.nn.functional as F
 from PIL import Image
 
 from helpers import one_thread, printed_by, run_example  # noqa: F401  (one_thread: an autouse fixture)
+
+# The page states these bit-for-bit patterns for oneDNN's AVX2 / AVX-512 kernels; limited to SSE4.1 the two layers agree.
+_NEEDS_ONEDNN_AVX2 = pytest.mark.skipif(
+    os.environ.get("ONEDNN_MAX_CPU_ISA", "").upper().startswith("SSE")
+    or torch.backends.cpu.get_cpu_capability() == "DEFAULT",
+    reason="oneDNN without AVX2 kernels",
+)
 
 
 @pytest.fixture(scope="module")
@@ -464,6 +474,7 @@ def test_a_factor_that_rounds_to_a_whole_ratio_reads_as_the_whole_ratio(mode, dt
         assert torch.equal(by_factor, F.interpolate(mask, size=(3, 2 * n), mode=mode)), n
 
 
+@_NEEDS_ONEDNN_AVX2
 def test_depthwise_equals_identity_mixing_only_up_to_rounding_in_float32(ns):
     # "in float32 on the CPU ... with 2 or more channels they differ by float32 rounding on inputs at least two pixels
     # wide and agree on one pixel wide; the tests check 2 to 32"
@@ -497,6 +508,7 @@ def test_nearest_4d_kernels_ignore_the_scale_factor_when_an_axis_keeps_or_double
     assert not torch.equal(F.interpolate(ten.view(1, 1, 10), scale_factor=1.05, mode="nearest").flatten(), ten)
 
 
+@_NEEDS_ONEDNN_AVX2
 def test_depthwise_and_identity_mixing_kernels_depend_on_the_thread_count(ns):
     # "Which kernels run depends on the shape and the thread count: one 3x3 input with 8 channels agrees bit for bit
     # with 2 threads and not with 1"
@@ -518,6 +530,7 @@ def test_depthwise_and_identity_mixing_kernels_depend_on_the_thread_count(ns):
     assert all(agree[2]) and not any(agree[1]), agree
 
 
+@_NEEDS_ONEDNN_AVX2
 def test_depthwise_and_identity_mixing_agree_or_not_by_batch_channels_and_threads(ns):
     # Review 11: "with 2 or more channels they differ ... on inputs at least two pixels wide" failed for one 3x3 input
     # with 2 threads (2 and 8 channels agree bit for bit); a batch of two such inputs differs with 1 and 2 threads.
@@ -538,3 +551,54 @@ def test_depthwise_and_identity_mixing_agree_or_not_by_batch_channels_and_thread
                     assert not torch.equal(depthwise(pair), full(pair)), (channels, count)
     finally:
         torch.set_num_threads(threads)
+
+
+_DEPTHWISE_BY_ISA = """
+import sys
+sys.path.insert(0, "examples")
+import torch, torch.nn as nn
+from _upsamplers import bilinear_, bilinear_kernel, bilinear_layer_args
+generator = torch.Generator().manual_seed(1)
+for channels in (2, 8, 32):
+    full = bilinear_(nn.ConvTranspose2d(channels, channels, **bilinear_layer_args(2), bias=False))
+    depthwise = nn.ConvTranspose2d(channels, channels, **bilinear_layer_args(2), groups=channels, bias=False)
+    kernel = bilinear_kernel(2, dtype=torch.float32)
+    with torch.no_grad():
+        depthwise.weight.copy_(torch.outer(kernel, kernel).expand_as(depthwise.weight))
+    inputs = {"single": torch.randn(1, channels, 3, 3, generator=generator), "pair": torch.randn(2, channels, 3, 3, generator=generator),
+              "7x9": torch.randn(2, channels, 7, 9, generator=generator)}
+    for threads in (1, 2):
+        torch.set_num_threads(threads)
+        with torch.no_grad():
+            for name, x in inputs.items():
+                print(channels, threads, name, torch.equal(depthwise(x), full(x)))
+"""
+
+
+@pytest.mark.parametrize("isa", ["SSE41", "AVX2"])
+def test_depthwise_and_identity_mixing_agreement_depends_on_the_instruction_set(isa):
+    """Review 12: limited to SSE4.1, oneDNN gives the two layers bit-identical results where AVX2 kernels do not."""
+    env = {**os.environ, "ONEDNN_MAX_CPU_ISA": isa}
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    out = subprocess.run(
+        [sys.executable, "-c", _DEPTHWISE_BY_ISA], env=env, cwd=root, capture_output=True, text=True, check=True
+    )
+    for line in out.stdout.split("\n"):
+        if line:
+            channels, threads, name, agree = line.split()
+            if isa == "SSE41":
+                assert agree == "True", line
+            elif name == "single" and channels != "32":
+                assert agree == str(threads == "2"), line
+            elif name != "single":
+                assert agree == "False", line
+
+
+def test_nearest_rounds_in_over_out_to_float32_before_the_floor():
+    """Review 12: 'it computes floor(i * in / out)' holds only with in / out rounded to float32: 2 -> 82 at i = 41."""
+    for dtype in (torch.float32, torch.uint8):
+        row = torch.arange(2).to(dtype).view(1, 1, 2)
+        got = F.interpolate(row, size=82, mode="nearest").view(-1)
+        assert 41 * 2 // 82 == 1 and got[41].item() == 0, dtype
+        ratio = torch.tensor(2 / 82, dtype=torch.float32)
+        assert torch.equal(got.long(), torch.floor(torch.arange(82, dtype=torch.float32) * ratio).long())
