@@ -604,3 +604,12 @@ def test_enlarging_bicubic_settings_agree_only_along_a_one_pixel_axis(shape, siz
     x = torch.from_numpy(np.random.default_rng(5).uniform(-1, 1, shape).astype(np.float32))[None, None]
     gap = (F.interpolate(x, size, mode="bicubic") - F.interpolate(x, size, mode="bicubic", antialias=True)).abs().max()
     assert (gap < 1e-5) == same
+
+
+@pytest.mark.parametrize("value,torch_middle,opencv_middle", [(3e38, np.inf, 3e38), (1e-45, 1e-45, 0.0)])
+def test_inter_area_and_area_part_on_a_row_at_float32_extremes(value, torch_middle, opencv_middle):
+    # review 12: "bit for bit on a row" fails where torch's sum overflows or OpenCV halves a subnormal
+    row = np.full((1, 2), value, dtype=np.float32)
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 3), mode="area")[0, 0, 0].numpy()
+    theirs = cv2.resize(row, (3, 1), interpolation=cv2.INTER_AREA)[0]
+    assert ours[1] == np.float32(torch_middle) and theirs[1] == np.float32(opencv_middle)
