@@ -563,7 +563,8 @@ def test_lppool_with_p_2_is_not_linear_with_p_1_it_is():
 def test_uint8_at_odd_factors_is_slicing_but_for_two_cpu_bugs(k):
     # the page (review 11): uint8 on the CPU slices too, except a contiguous 3-channel image shrunk to
     # 1x1 (internal assert, AVX2) and a contiguous image of more than 4 channels shrunk to one pixel
-    # wide while its height changes (wrong values); channels_last with several channels escapes both
+    # wide and at least two high while its height changes (wrong values; review 12: a 1x1 output is right);
+    # channels_last with several channels escapes both
     generator = torch.Generator().manual_seed(k)
     avx = torch.backends.cpu.get_cpu_capability() != "DEFAULT"  # without AVX2 the page says any count breaks
     for channels in range(1 if avx else 2, 9):
