@@ -209,9 +209,16 @@ def test_no_single_response_at_a_fractional_factor():
         assert rows[0] != rows[1] and rows[0] == rows[2] and rows[1] == rows[0][::-1], setting
         assert all(row != row[::-1] for row in rows), setting
     # 4/3x: the taps repeat every 3 output pixels, and one of the three is symmetric
-    for setting in (dict(mode="bilinear", antialias=True), dict(mode="bicubic", antialias=True), dict(mode="bilinear"), dict(mode="bicubic")):
+    for setting in (
+        dict(mode="bilinear", antialias=True),
+        dict(mode="bicubic", antialias=True),
+        dict(mode="bilinear"),
+        dict(mode="bicubic"),
+    ):
         rows = rows_of(48, 36, **setting)[15:18]
-        assert len({tuple(row) for row in rows}) == 3 and [row == row[::-1] for row in rows] == [False, True, False], setting
+        assert len({tuple(row) for row in rows}) == 3 and [row == row[::-1] for row in rows] == [False, True, False], (
+            setting
+        )
 
 
 def first_tap(in_size, out_size, mode):
@@ -526,7 +533,9 @@ def test_scale_factor_one_49th_leaves_the_slice_a_pixel_short():
         for mode in ("bilinear", "bicubic"):
             assert F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode).shape[-1] == 1
     sizes = range(2, 200)
-    short = [m for m in sizes if F.interpolate(torch.zeros(1, 1, 1, 49 * m), scale_factor=(1, 1 / 49)).shape[-1] == m - 1]
+    short = [
+        m for m in sizes if F.interpolate(torch.zeros(1, 1, 1, 49 * m), scale_factor=(1, 1 / 49)).shape[-1] == m - 1
+    ]
     assert len(short) > len(sizes) / 2
 
 
@@ -554,7 +563,8 @@ def test_lppool_with_p_2_is_not_linear_with_p_1_it_is():
 def test_uint8_at_odd_factors_is_slicing_but_for_two_cpu_bugs(k):
     # the page (review 11): uint8 on the CPU slices too, except a contiguous 3-channel image shrunk to
     # 1x1 (internal assert, AVX2) and a contiguous image of more than 4 channels shrunk to one pixel
-    # wide while its height changes (wrong values); channels_last with several channels escapes both
+    # wide and at least two high while its height changes (wrong values; review 12: a 1x1 output is right);
+    # channels_last with several channels escapes both
     generator = torch.Generator().manual_seed(k)
     avx = torch.backends.cpu.get_cpu_capability() != "DEFAULT"  # without AVX2 the page says any count breaks
     for channels in range(1 if avx else 2, 9):
@@ -572,3 +582,19 @@ def test_uint8_at_odd_factors_is_slicing_but_for_two_cpu_bugs(k):
                     continue
                 plain = F.interpolate(x, scale_factor=1 / k, mode=mode)
                 assert torch.equal(plain, middle) == (channels <= 4 or height == k), (mode, channels, height)
+
+
+@pytest.mark.parametrize("memory_format", [torch.contiguous_format, torch.channels_last])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_odd_factor_slicing_reads_the_neighbours_the_page_names(dtype, memory_format):
+    # review 12: the kept pixel 4 of 9 -> 3; bilinear also reads pixel 5, bicubic pixels 3, 5 and 6
+    nan_at = {}
+    for mode in ("bilinear", "bicubic"):
+        nan_at[mode] = []
+        for column in (0, 1, 2, 3, 5, 6, 7, 8):  # not the kept pixel 4 itself
+            x = torch.zeros(1, 4, 1, 9, dtype=dtype)
+            x[..., column] = float("inf")
+            y = F.interpolate(x.contiguous(memory_format=memory_format), (1, 3), mode=mode)[0, 0, 0]
+            if y[1].isnan():
+                nan_at[mode].append(column)
+    assert nan_at == {"bilinear": [5], "bicubic": [3, 5, 6]}

@@ -604,3 +604,34 @@ def test_enlarging_bicubic_settings_agree_only_along_a_one_pixel_axis(shape, siz
     x = torch.from_numpy(np.random.default_rng(5).uniform(-1, 1, shape).astype(np.float32))[None, None]
     gap = (F.interpolate(x, size, mode="bicubic") - F.interpolate(x, size, mode="bicubic", antialias=True)).abs().max()
     assert (gap < 1e-5) == same
+
+
+@pytest.mark.parametrize("value,torch_middle,opencv_middle", [(3e38, np.inf, 3e38), (1e-45, 1e-45, 0.0)])
+def test_inter_area_and_area_part_on_a_row_at_float32_extremes(value, torch_middle, opencv_middle):
+    # review 12: "bit for bit on a row" fails where torch's sum overflows or OpenCV halves a subnormal
+    row = np.full((1, 2), value, dtype=np.float32)
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 3), mode="area")[0, 0, 0].numpy()
+    theirs = cv2.resize(row, (3, 1), interpolation=cv2.INTER_AREA)[0]
+    assert ours[1] == np.float32(torch_middle) and theirs[1] == np.float32(opencv_middle)
+
+
+def opencv_cubic_reference(row, m, float32_positions):
+    n, a = row.shape[-1], -0.75
+    position = (np.arange(m) + 0.5) * (n / m) - 0.5
+    if float32_positions:
+        position = position.astype(np.float32).astype(np.float64)
+    i0 = np.floor(position).astype(int)
+    t = position - i0
+    near = lambda x: ((a + 2) * x - (a + 3)) * x * x + 1  # noqa: E731
+    far = lambda x: ((a * x - 5 * a) * x + 8 * a) * x - 4 * a  # noqa: E731
+    taps = zip(range(-1, 3), (far(t + 1), near(t), near(1 - t), far(2 - t)))
+    return sum(row[np.clip(i0 + k, 0, n - 1)] * w for k, w in taps)
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3])
+def test_opencv_cubic_positions_are_float32_at_any_height(rows):
+    # review 12: only INTER_LINEAR (from two rows) computes its positions in double, not INTER_CUBIC
+    image = np.random.default_rng(rows).random((rows, 9000))
+    got = cv2.resize(image, (8999, rows), interpolation=cv2.INTER_CUBIC)[0]
+    assert np.abs(got - opencv_cubic_reference(image[0], 8999, float32_positions=True)).max() < 2e-6
+    assert np.abs(got - opencv_cubic_reference(image[0], 8999, float32_positions=False)).max() > 1e-4
