@@ -666,6 +666,15 @@ def test_convention_differ_means_not_the_same_function_they_still_meet_at_2_to_1
     plain, smooth = (F.interpolate(tall, size=(7, 1), mode="bilinear", antialias=aa) for aa in (False, True))
     assert (plain - smooth).abs().max() > 0.05
 
+def test_convention_2x2_to_1x1_with_and_without_antialias_agree_only_up_to_rounding_in_float32():
+    # Review 13: the glossary said they "agree"; in float32 the antialiased weights round differently.
+    gen = torch.Generator().manual_seed(13)
+    images = torch.randn(64, 3, 2, 2, generator=gen) * 100
+    plain, smooth = (F.interpolate(images, size=(1, 1), mode="bilinear", antialias=aa) for aa in (False, True))
+    assert not torch.equal(plain, smooth)
+    assert torch.allclose(plain, smooth, rtol=1e-6, atol=1e-5)
+
+
 def test_glossary_max_pooling_gives_nan_for_a_window_that_holds_one():
     row = torch.tensor([[[1.0, float("nan"), 3.0, 2.0]]])
     assert F.max_pool1d(row, 2)[0, 0, 0].isnan() and F.max_pool1d(row, 2)[0, 0, 1] == 3
