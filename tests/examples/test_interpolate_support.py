@@ -261,6 +261,19 @@ def test_given_scale_factor_the_stretch_is_one_over_the_factor_not_in_over_out(n
     assert not_in_over_out > 50  # where in * factor is not whole, in/out would give other weights
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_given_scale_factor_an_axis_the_factor_keeps_is_copied_on_the_cpu(mode):
+    # Review 13: 1/scale_factor is the step except where floor(n * factor) == n: the CPU kernel copies that axis.
+    for n_in in range(2, 40):
+        identity = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, 1, n_in)
+        for factor in (1 + 0.5 / n_in, 1 + 0.99 / n_in):
+            assert int(n_in * factor) == n_in
+            out = F.interpolate(identity, scale_factor=(1.0, factor), mode=mode, antialias=True)
+            got = out[:, 0, 0, :].T
+            assert torch.equal(got, torch.eye(n_in, dtype=torch.float64))
+            assert not torch.allclose(got, pillow_weights(mode, n_in, n_in, scale=1 / factor), rtol=0, atol=1e-6)
+
+
 def test_the_seven_pixel_lines_differ(ns):
     by_size = ns["weight_rows"](7, 3, mode="bilinear", antialias=True)
     by_factor = ns["weight_rows"](7, scale_factor=0.5, mode="bilinear", antialias=True)
