@@ -748,6 +748,15 @@ def test_glossary_antialiased_bicubic_is_stretched_but_can_read_only_four_pixels
     assert (taps(30, 10)[2:-2] > 4).all()  # shrunk by 3: wider than 4x4
 
 
+@pytest.mark.parametrize("mode, taps", [("bilinear", 1), ("bicubic", 2)])
+def test_glossary_antialias_with_align_corners_true_to_one_pixel_is_not_stretched(mode, taps):
+    # Review 13: "stretched by the factor" fails here: torch takes the scale 0 and reads the first pixel(s) only.
+    for n_in in range(2, 40):
+        one_hot = torch.eye(n_in).view(n_in, 1, 1, n_in)
+        weights = F.interpolate(one_hot, size=(1, 1), mode=mode, antialias=True, align_corners=True)[:, 0, 0, 0]
+        assert (weights != 0).sum() == taps and (weights[:taps] != 0).all(), (n_in, weights)
+
+
 def test_uint8_area_to_one_pixel_per_axis_is_a_runtime_error_other_sizes_not_implemented():
     # Review 8: the list of RuntimeError cases missed `area` on uint8 shrunk to one pixel per axis,
     # where adaptive average pooling becomes a mean, which rejects integer input.
