@@ -461,6 +461,16 @@ def test_area_enlarging_does_not_always_repeat_nearests_pixels():
     assert (area, nearest) == (1.0, 0.0)
 
 
+def test_area_and_nearest_at_2_1_differ_only_in_3d_and_5d_on_the_cpu():
+    # Review 13: the 2.1 example held for a row (3-D), not for a 4-D image on the CPU, whose small
+    # output of twice the input takes the channels-last kernel; its nearest_idx halves the index.
+    for shape in [(1, 1, 2), (1, 1, 1, 2), (1, 1, 2, 2), (1, 1, 2, 2, 2), (1, 1, 1, 1, 2)]:
+        x = torch.arange(2.0).expand(shape).contiguous()
+        rows = [F.interpolate(x, scale_factor=2.1, mode=mode).flatten()[-4:].tolist() for mode in ("area", "nearest")]
+        assert rows[0] == [0, 0, 1, 1], shape
+        assert rows[1] == ([0, 0, 1, 1] if len(shape) == 4 else [0, 0, 0, 1]), shape
+
+
 def test_size_does_not_remove_the_uint8_one_pixel_wide_exception():
     # Review 9: with size=, bilinear at odd factors is slicing, but not on uint8 with 5 channels (CPU bug).
     x = torch.randint(0, 256, (1, 5, 6, 3), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
