@@ -694,3 +694,11 @@ def test_the_recommended_antialiased_resize_refuses_half_types_on_the_cpu_and_ui
     if torch.cuda.is_available():
         with pytest.raises(NotImplementedError):
             F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8, device="cuda"), size=(4, 4), mode=mode, antialias=True)
+
+
+def test_upsample_at_one_half_equals_avg_pool_only_to_rounding(ns):
+    # Review 13: the printed line said "==" for an allclose check; the sums differ in order.
+    assert torch.allclose(ns["upsample_down"], ns["block_mean"])
+    torch.manual_seed(0)
+    x = torch.rand(1, 3, 600, 512)  # the photo's shape: some sizes happen to agree bit for bit
+    assert not torch.equal(nn.Upsample(scale_factor=0.5, mode="bilinear")(x), F.avg_pool2d(x, 2))
