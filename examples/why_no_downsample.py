@@ -179,7 +179,7 @@ spike[..., 2, 2] = float("inf")
 spike_out = F.interpolate(spike, scale_factor=1 / 3, mode="bilinear").item()
 print(f"3x3 zeros with inf in the last corner, factor 3: interpolate(bilinear) = {spike_out}, x[..., 1::3, 1::3] = {spike[..., 1::3, 1::3].item()}")
 upsample_down = nn.Upsample(scale_factor=0.5, mode="bilinear")(image)
-print("nn.Upsample(scale_factor=0.5, mode='bilinear') == AvgPool2d(2):", torch.allclose(upsample_down, block_mean))
+print("nn.Upsample(scale_factor=0.5, mode='bilinear') equals AvgPool2d(2) to float rounding:", torch.allclose(upsample_down, block_mean))
 print("nn.Upsample takes antialias:", "antialias" in nn.Upsample.__init__.__code__.co_varnames)
 # interpolate(nearest) at 1/k is slicing x[..., ::k, ::k], except where 1/(1/k) rounds.
 odd = [k for k in range(2, 101) if not torch.equal(F.interpolate(image[..., : 2 * k, : 2 * k], scale_factor=1 / k, mode="nearest"), image[..., : 2 * k : k, : 2 * k : k])]

@@ -684,3 +684,27 @@ def test_align_corners_true_to_one_pixel_antialias_bilinear_reads_pixel_0_bicubi
             bic = F.interpolate(x, size=(3, 1), mode="bicubic", align_corners=True, antialias=True)[..., 0]
             torch.testing.assert_close(bic, 1.125 * x[..., 0] - 0.125 * x[..., 1])
             assert not torch.allclose(bic, x[..., 0]), (n_in, dtype)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("channels_last", [False, True])
+def test_cpu_linear_and_antialiased_kernels_copy_an_axis_that_keeps_its_size(dtype, channels_last):
+    # Review 13: "given scale_factor, the kernels use 1/scale_factor" missed the kept-axis copy of the
+    # CPU's linear kernels (every rank) and antialiased ones; bicubic without antialias does step.
+    assert round((9 + 0.5) / 1.05 - 0.5, 2) == 8.55
+    for n, width in [(10, 1), (10, 300), (1000, 2)]:
+        ramp, keep = torch.arange(n, dtype=dtype), 1 + 0.5 / n  # floor(n * keep) == n; 1.05 for 10 pixels
+        cases = [((1, 4, n), "linear", False, keep), ((1, 4, n, 1, width), "trilinear", False, (keep, 1, 2))]
+        cases += [((1, 4, n, width), mode, aa, (keep, 2)) for mode, aa in [("bilinear", False), ("bilinear", True), ("bicubic", True)]]
+        for shape, mode, aa, factor in cases:
+            if mode == "trilinear" and width == 300:
+                continue
+            x = ramp.view(1, 1, n, *[1] * (len(shape) - 3)).expand(shape).contiguous()
+            if channels_last and len(shape) > 3:
+                x = x.contiguous(memory_format=torch.channels_last if len(shape) == 4 else torch.channels_last_3d)
+            y = F.interpolate(x, scale_factor=factor, mode=mode, antialias=aa)
+            # The other axis may be resampled (bicubic weights sum to 1 only up to rounding); the
+            # step 1/keep would move the kept axis by up to half a pixel.
+            assert y.shape[2] == n and (y[0, 3].reshape(n, -1) - ramp[:, None]).abs().max() < 1e-3, (shape, mode, aa)
+        bicubic = F.interpolate(ramp.view(1, 1, n, 1).expand(1, 1, n, width), scale_factor=(keep, 1), mode="bicubic")
+        assert (bicubic[0, 0, :, 0] - ramp).abs().max() > 0.04

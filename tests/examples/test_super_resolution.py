@@ -9,6 +9,7 @@ import re
 
 import numpy as np
 import pytest
+import skimage.data
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -397,3 +398,9 @@ def test_the_low_resolution_inputs_are_clamped_bicubic(ns):
         plain = F.interpolate(high, scale_factor=0.5, mode="bicubic", antialias=True)
         assert torch.equal(low, plain.clamp(0, 1))
         assert plain.min() < 0 or plain.max() > 1
+
+
+def test_five_training_images_are_stored_grey_and_only_the_rest_are_weighted(ns):
+    # Review 13: "grey is the BT.601 weighting of the stored RGB values" held for three of the eight.
+    stored = {name: getattr(skimage.data, name)().ndim for name in ns["train_images"]}
+    assert len(stored) == 8 and sorted(stored.values()) == [2] * 5 + [3] * 3

@@ -461,6 +461,16 @@ def test_area_enlarging_does_not_always_repeat_nearests_pixels():
     assert (area, nearest) == (1.0, 0.0)
 
 
+def test_area_and_nearest_at_2_1_differ_only_in_3d_and_5d_on_the_cpu():
+    # Review 13: the 2.1 example held for a row (3-D), not for a 4-D image on the CPU, whose small
+    # output of twice the input takes the channels-last kernel; its nearest_idx halves the index.
+    for shape in [(1, 1, 2), (1, 1, 1, 2), (1, 1, 2, 2), (1, 1, 2, 2, 2), (1, 1, 1, 1, 2)]:
+        x = torch.arange(2.0).expand(shape).contiguous()
+        rows = [F.interpolate(x, scale_factor=2.1, mode=mode).flatten()[-4:].tolist() for mode in ("area", "nearest")]
+        assert rows[0] == [0, 0, 1, 1], shape
+        assert rows[1] == ([0, 0, 1, 1] if len(shape) == 4 else [0, 0, 0, 1]), shape
+
+
 def test_size_does_not_remove_the_uint8_one_pixel_wide_exception():
     # Review 9: with size=, bilinear at odd factors is slicing, but not on uint8 with 5 channels (CPU bug).
     x = torch.randint(0, 256, (1, 5, 6, 3), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
@@ -684,3 +694,11 @@ def test_the_recommended_antialiased_resize_refuses_half_types_on_the_cpu_and_ui
     if torch.cuda.is_available():
         with pytest.raises(NotImplementedError):
             F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8, device="cuda"), size=(4, 4), mode=mode, antialias=True)
+
+
+def test_upsample_at_one_half_equals_avg_pool_only_to_rounding(ns):
+    # Review 13: the printed line said "==" for an allclose check; the sums differ in order.
+    assert torch.allclose(ns["upsample_down"], ns["block_mean"])
+    torch.manual_seed(0)
+    x = torch.rand(1, 3, 600, 512)  # the photo's shape: some sizes happen to agree bit for bit
+    assert not torch.equal(nn.Upsample(scale_factor=0.5, mode="bilinear")(x), F.avg_pool2d(x, 2))
