@@ -499,3 +499,19 @@ def test_bfloat16_bilinear_weights_stay_float32_in_the_cpu_channels_last_kernel(
         torch.set_num_threads(threads)
     if threads > 1:
         assert float(F.interpolate(rgb, scale_factor=10, mode="bilinear").max()) == one_up
+
+
+@pytest.mark.parametrize("channels", [5, 8])
+def test_uint8_one_pixel_wide_bug_catches_a_channels_last_batch_of_one_viewed_from_hwc(channels):
+    # Review 13: "channels_last escapes it" fails for a batch of one whose batch stride is not H*W*C.
+    for h, w, out_h in ((6, 4, 3), (5, 7, 2), (3, 5, 6)):
+        # values 64..191 keep bicubic's overshoot inside 0..255, so only the pass order's rounding differs
+        view = torch.randint(64, 192, (h, w, channels), dtype=torch.uint8).permute(2, 0, 1)[None]
+        assert view.is_contiguous(memory_format=torch.channels_last)
+        assert view.contiguous(memory_format=torch.channels_last).stride() == view.stride()
+        standard = view.contiguous().contiguous(memory_format=torch.channels_last)
+        right = F.interpolate(standard, size=(out_h, 1), mode="bicubic")
+        # the standard layout is right: it agrees with the transposed call, whose output is one pixel high
+        transposed = F.interpolate(standard.transpose(2, 3), size=(1, out_h), mode="bicubic").transpose(2, 3)
+        assert (right.int() - transposed.int()).abs().max() <= 1
+        assert (F.interpolate(view, size=(out_h, 1), mode="bicubic").int() - right.int()).abs().max() > 10
