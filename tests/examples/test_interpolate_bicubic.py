@@ -354,6 +354,24 @@ def test_the_width_one_exception_to_the_pillow_rule():
     np.testing.assert_allclose(same_height[0, 0].numpy(), expected, atol=1e-5)  # only when the height changes
 
 
+
+def test_the_width_one_exception_strikes_non_contiguous_float_input_too():
+    # Review 13: the exception is not limited to contiguous tensors; only a channels_last copy escapes.
+    Image = pytest.importorskip("PIL.Image")
+    rng = np.random.default_rng(3)
+    hwc = torch.from_numpy(rng.random((7, 9, 3)).astype(np.float32))
+    pil = np.stack([np.asarray(Image.fromarray(hwc[..., c].numpy()).resize((1, 5), Image.Resampling.BICUBIC))
+                    for c in range(3)])
+    for x in (hwc.permute(2, 0, 1)[None], torch.from_numpy(rng.random((1, 3, 7, 18)).astype(np.float32))[..., ::2]):
+        assert not x.is_contiguous()
+        expected = pil if x.stride()[1] == 1 else np.stack([np.asarray(Image.fromarray(x[0, c].contiguous().numpy())
+                                                                      .resize((1, 5), Image.Resampling.BICUBIC)) for c in range(3)])
+        aa = F.interpolate(x, size=(5, 1), mode="bicubic", antialias=True)
+        assert (aa == aa[:, :, :1]).all() and np.abs(aa[0].numpy() - expected).max() > 0.01
+        copy = x.contiguous().contiguous(memory_format=torch.channels_last)
+        np.testing.assert_allclose(F.interpolate(copy, size=(5, 1), mode="bicubic", antialias=True)[0].numpy(), expected,
+                                   atol=1e-5)
+
 def test_float32_drift_on_a_long_axis_is_the_rounding_of_the_sample_positions():
     # the page's reason: Keys' kernel at the positions rounded to float32 reproduces torch's float32
     # result, at the exact positions its float64 one
