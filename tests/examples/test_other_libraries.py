@@ -650,3 +650,14 @@ def test_the_one_pixel_wide_bug_catches_a_channels_last_batch_of_one_viewed_from
                 (1, out_h), getattr(Image.Resampling, mode.upper()))) for c in range(channels)])
             assert np.abs(right[0].numpy() - pil).max() < 1e-5
             assert np.abs(F.interpolate(view, size=(out_h, 1), mode=mode, antialias=True)[0].numpy() - pil).max() > 0.01
+
+
+def test_enlarging_a_one_pixel_wide_column_only_plain_bilinear_matches_pillow():
+    # Review 13: "when enlarging, the two bilinear settings agree" fails at the one-pixel-wide output.
+    column = np.random.default_rng(4).random((3, 1)).astype(np.float32)
+    pil = np.asarray(Image.fromarray(column, "F").resize((1, 6), Image.Resampling.BILINEAR))
+    x = torch.from_numpy(column)[None, None]
+    plain = F.interpolate(x, size=(6, 1), mode="bilinear")[0, 0].numpy()
+    aa = F.interpolate(x, size=(6, 1), mode="bilinear", antialias=True)[0, 0].numpy()
+    assert np.abs(plain - pil).max() < 1e-5
+    assert np.abs(aa - pil).max() > 0.01 and np.abs(aa - plain).max() > 0.01
