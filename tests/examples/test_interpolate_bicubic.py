@@ -533,3 +533,14 @@ def test_uint8_one_pixel_wide_bug_catches_a_channels_last_batch_of_one_viewed_fr
         transposed = F.interpolate(standard.transpose(2, 3), size=(1, out_h), mode="bicubic").transpose(2, 3)
         assert (right.int() - transposed.int()).abs().max() <= 1
         assert (F.interpolate(view, size=(out_h, 1), mode="bicubic").int() - right.int()).abs().max() > 10
+
+
+def test_uint8_one_pixel_wide_bug_spares_a_1x1_output():
+    # Review 13: the bug needs an output at least two high; shrinking to 1x1 is right.
+    for channels in (5, 8):
+        for h, w in ((6, 4), (2, 2), (7, 9)):
+            x = torch.randint(0, 256, (1, channels, h, w), dtype=torch.uint8)
+            right = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="bicubic")
+            assert torch.equal(F.interpolate(x, size=(1, 1), mode="bicubic"), right)
+            wrong = F.interpolate(x, size=(h + 1, 1), mode="bicubic")
+            assert torch.equal(wrong[:, :, 1], wrong[:, :, 0])  # every row equal to the first
