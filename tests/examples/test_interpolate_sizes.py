@@ -650,3 +650,21 @@ def test_the_one_pixel_wide_bug_catches_a_channels_last_batch_of_one_viewed_from
         assert (standard.double() - right).abs().max() <= tolerance
         wrong = F.interpolate(view, size=(out_h, 1), mode=mode, antialias=True)
         assert (wrong.double() - right).abs().max() > 10 * tolerance, (h, w, out_h)
+
+
+@pytest.mark.parametrize("mode", ["nearest", "linear", "area"])
+def test_the_size_grid_is_symmetric_in_every_mode_but_nearest(mode):
+    # Review 13: nearest's grid floor(d * in/out) starts at pixel 0 and is not symmetric (4 -> 6: 0, 0, 1, 2, 2, 3).
+    asymmetric = []
+    for n in range(2, 20):
+        ramp = torch.arange(float(n), dtype=torch.float64).view(1, 1, -1)
+        for out in range(1, 40):
+            p = F.interpolate(ramp, size=out, mode=mode)[0, 0]
+            if not torch.allclose(p + p.flip(0), torch.full_like(p, n - 1.0)):
+                asymmetric.append((n, out))
+    assert bool(asymmetric) == (mode == "nearest")
+    if mode == "nearest":
+        assert (4, 6) in asymmetric
+        assert F.interpolate(torch.arange(4.0).view(1, 1, -1), size=6)[0, 0].tolist() == [0, 0, 1, 2, 2, 3]
+        two = torch.arange(2.0).view(1, 1, -1)
+        assert F.interpolate(two, size=3, mode="nearest-exact")[0, 0].tolist() == [0, 1, 1]  # a tie rounded up
