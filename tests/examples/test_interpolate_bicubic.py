@@ -354,6 +354,24 @@ def test_the_width_one_exception_to_the_pillow_rule():
     np.testing.assert_allclose(same_height[0, 0].numpy(), expected, atol=1e-5)  # only when the height changes
 
 
+
+def test_the_width_one_exception_strikes_non_contiguous_float_input_too():
+    # Review 13: the exception is not limited to contiguous tensors; only a channels_last copy escapes.
+    Image = pytest.importorskip("PIL.Image")
+    rng = np.random.default_rng(3)
+    hwc = torch.from_numpy(rng.random((7, 9, 3)).astype(np.float32))
+    pil = np.stack([np.asarray(Image.fromarray(hwc[..., c].numpy()).resize((1, 5), Image.Resampling.BICUBIC))
+                    for c in range(3)])
+    for x in (hwc.permute(2, 0, 1)[None], torch.from_numpy(rng.random((1, 3, 7, 18)).astype(np.float32))[..., ::2]):
+        assert not x.is_contiguous()
+        expected = pil if x.stride()[1] == 1 else np.stack([np.asarray(Image.fromarray(x[0, c].contiguous().numpy())
+                                                                      .resize((1, 5), Image.Resampling.BICUBIC)) for c in range(3)])
+        aa = F.interpolate(x, size=(5, 1), mode="bicubic", antialias=True)
+        assert (aa == aa[:, :, :1]).all() and np.abs(aa[0].numpy() - expected).max() > 0.01
+        copy = x.contiguous().contiguous(memory_format=torch.channels_last)
+        np.testing.assert_allclose(F.interpolate(copy, size=(5, 1), mode="bicubic", antialias=True)[0].numpy(), expected,
+                                   atol=1e-5)
+
 def test_float32_drift_on_a_long_axis_is_the_rounding_of_the_sample_positions():
     # the page's reason: Keys' kernel at the positions rounded to float32 reproduces torch's float32
     # result, at the exact positions its float64 one
@@ -499,3 +517,30 @@ def test_bfloat16_bilinear_weights_stay_float32_in_the_cpu_channels_last_kernel(
         torch.set_num_threads(threads)
     if threads > 1:
         assert float(F.interpolate(rgb, scale_factor=10, mode="bilinear").max()) == one_up
+
+
+@pytest.mark.parametrize("channels", [5, 8])
+def test_uint8_one_pixel_wide_bug_catches_a_channels_last_batch_of_one_viewed_from_hwc(channels):
+    # Review 13: "channels_last escapes it" fails for a batch of one whose batch stride is not H*W*C.
+    for h, w, out_h in ((6, 4, 3), (5, 7, 2), (3, 5, 6)):
+        # values 64..191 keep bicubic's overshoot inside 0..255, so only the pass order's rounding differs
+        view = torch.randint(64, 192, (h, w, channels), dtype=torch.uint8).permute(2, 0, 1)[None]
+        assert view.is_contiguous(memory_format=torch.channels_last)
+        assert view.contiguous(memory_format=torch.channels_last).stride() == view.stride()
+        standard = view.contiguous().contiguous(memory_format=torch.channels_last)
+        right = F.interpolate(standard, size=(out_h, 1), mode="bicubic")
+        # the standard layout is right: it agrees with the transposed call, whose output is one pixel high
+        transposed = F.interpolate(standard.transpose(2, 3), size=(1, out_h), mode="bicubic").transpose(2, 3)
+        assert (right.int() - transposed.int()).abs().max() <= 1
+        assert (F.interpolate(view, size=(out_h, 1), mode="bicubic").int() - right.int()).abs().max() > 10
+
+
+def test_uint8_one_pixel_wide_bug_spares_a_1x1_output():
+    # Review 13: the bug needs an output at least two high; shrinking to 1x1 is right.
+    for channels in (5, 8):
+        for h, w in ((6, 4), (2, 2), (7, 9)):
+            x = torch.randint(0, 256, (1, channels, h, w), dtype=torch.uint8)
+            right = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="bicubic")
+            assert torch.equal(F.interpolate(x, size=(1, 1), mode="bicubic"), right)
+            wrong = F.interpolate(x, size=(h + 1, 1), mode="bicubic")
+            assert torch.equal(wrong[:, :, 1], wrong[:, :, 0])  # every row equal to the first

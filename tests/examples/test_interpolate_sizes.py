@@ -631,3 +631,40 @@ def test_62237_channels_last_with_more_than_3_channels_copies_in_4d_and_5d():
         image = torch.rand(1, channels, 65, 65).contiguous(memory_format=torch.channels_last)
         for x in (volume, image):
             assert torch.equal(F.interpolate(x, scale_factor=1.00001), x) == (channels > 3), (channels, x.dim())
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("dtype, channels", [(torch.float32, 2), (torch.float32, 3), (torch.float64, 4), (torch.uint8, 5),
+                                             (torch.uint8, 6)])
+def test_the_one_pixel_wide_bug_catches_a_channels_last_batch_of_one_viewed_from_hwc(mode, dtype, channels):
+    # Review 13: "channels_last escapes it" fails for a batch of one whose batch stride is not H*W*C.
+    for h, w, out_h in ((6, 4, 3), (5, 7, 2), (3, 5, 6)):
+        hwc = (torch.rand(h, w, channels, dtype=torch.float64) * 255).to(dtype)
+        view = hwc.permute(2, 0, 1)[None]
+        assert view.is_contiguous(memory_format=torch.channels_last)
+        assert view.contiguous(memory_format=torch.channels_last).stride() == view.stride()
+        right = F.interpolate(view.double().transpose(2, 3), size=(1, out_h), mode=mode, antialias=True).transpose(2, 3)
+        tolerance = 1.0 if dtype == torch.uint8 else 1e-3
+        standard = F.interpolate(view.contiguous().contiguous(memory_format=torch.channels_last), size=(out_h, 1),
+                                 mode=mode, antialias=True)
+        assert (standard.double() - right).abs().max() <= tolerance
+        wrong = F.interpolate(view, size=(out_h, 1), mode=mode, antialias=True)
+        assert (wrong.double() - right).abs().max() > 10 * tolerance, (h, w, out_h)
+
+
+@pytest.mark.parametrize("mode", ["nearest", "linear", "area"])
+def test_the_size_grid_is_symmetric_in_every_mode_but_nearest(mode):
+    # Review 13: nearest's grid floor(d * in/out) starts at pixel 0 and is not symmetric (4 -> 6: 0, 0, 1, 2, 2, 3).
+    asymmetric = []
+    for n in range(2, 20):
+        ramp = torch.arange(float(n), dtype=torch.float64).view(1, 1, -1)
+        for out in range(1, 40):
+            p = F.interpolate(ramp, size=out, mode=mode)[0, 0]
+            if not torch.allclose(p + p.flip(0), torch.full_like(p, n - 1.0)):
+                asymmetric.append((n, out))
+    assert bool(asymmetric) == (mode == "nearest")
+    if mode == "nearest":
+        assert (4, 6) in asymmetric
+        assert F.interpolate(torch.arange(4.0).view(1, 1, -1), size=6)[0, 0].tolist() == [0, 0, 1, 2, 2, 3]
+        two = torch.arange(2.0).view(1, 1, -1)
+        assert F.interpolate(two, size=3, mode="nearest-exact")[0, 0].tolist() == [0, 1, 1]  # a tie rounded up

@@ -635,3 +635,29 @@ def test_opencv_cubic_positions_are_float32_at_any_height(rows):
     got = cv2.resize(image, (8999, rows), interpolation=cv2.INTER_CUBIC)[0]
     assert np.abs(got - opencv_cubic_reference(image[0], 8999, float32_positions=True)).max() < 2e-6
     assert np.abs(got - opencv_cubic_reference(image[0], 8999, float32_positions=False)).max() > 1e-4
+
+
+@pytest.mark.parametrize("channels", [2, 3, 4])
+def test_the_one_pixel_wide_bug_catches_a_channels_last_batch_of_one_viewed_from_hwc(channels):
+    # Review 13: a channels_last batch of one whose batch stride is not H*W*C does not escape the bug.
+    for h, w, out_h in ((6, 4, 3), (5, 7, 2), (3, 5, 6)):
+        view = torch.rand(h, w, channels).permute(2, 0, 1)[None]
+        assert view.is_contiguous(memory_format=torch.channels_last)
+        standard = view.contiguous().contiguous(memory_format=torch.channels_last)
+        for mode in ("bilinear", "bicubic"):
+            right = F.interpolate(standard, size=(out_h, 1), mode=mode, antialias=True)
+            pil = np.stack([np.asarray(Image.fromarray(view[0, c].numpy(), "F").resize(
+                (1, out_h), getattr(Image.Resampling, mode.upper()))) for c in range(channels)])
+            assert np.abs(right[0].numpy() - pil).max() < 1e-5
+            assert np.abs(F.interpolate(view, size=(out_h, 1), mode=mode, antialias=True)[0].numpy() - pil).max() > 0.01
+
+
+def test_enlarging_a_one_pixel_wide_column_only_plain_bilinear_matches_pillow():
+    # Review 13: "when enlarging, the two bilinear settings agree" fails at the one-pixel-wide output.
+    column = np.random.default_rng(4).random((3, 1)).astype(np.float32)
+    pil = np.asarray(Image.fromarray(column, "F").resize((1, 6), Image.Resampling.BILINEAR))
+    x = torch.from_numpy(column)[None, None]
+    plain = F.interpolate(x, size=(6, 1), mode="bilinear")[0, 0].numpy()
+    aa = F.interpolate(x, size=(6, 1), mode="bilinear", antialias=True)[0, 0].numpy()
+    assert np.abs(plain - pil).max() < 1e-5
+    assert np.abs(aa - pil).max() > 0.01 and np.abs(aa - plain).max() > 0.01
