@@ -453,7 +453,12 @@ def test_uint8_odd_factor_slicing_fails_for_any_channel_count_without_avx2():
         "        x = torch.randint(0, 256, (1, c, 6, 3), generator=g, dtype=torch.uint8)\n"
         "        assert not torch.equal(F.interpolate(x, scale_factor=1 / 3, mode=m), x[..., 1::3, 1::3]), (c, m)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "ATEN_CPU_CAPABILITY": "default"}, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "ATEN_CPU_CAPABILITY": "default"},
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
 
 
@@ -464,3 +469,14 @@ def test_lp_pool_alone_is_the_root_of_the_sum_so_the_page_divides_by_k():
         rms = F.avg_pool2d(x**2, k).sqrt()
         torch.testing.assert_close(F.lp_pool2d(x, 2, k) / k, rms)
         assert (F.lp_pool2d(x, 2, k) > 1.5 * rms).all()
+
+
+def test_bicubic_footprint_at_2x_is_smaller_along_the_border():
+    # the outer tap of the 4x4 footprint falls outside the image and is clamped onto the edge pixel
+    for n in (6, 16, 30):
+        counts = {}
+        for i, j in ((0, 0), (0, 1), (1, 1), (n // 2 - 1, n // 2 - 1)):
+            probe = torch.zeros(1, 1, n, n, dtype=torch.float64, requires_grad=True)
+            F.interpolate(probe, scale_factor=0.5, mode="bicubic")[0, 0, i, j].backward()
+            counts[i, j] = int((probe.grad != 0).sum())
+        assert counts == {(0, 0): 9, (0, 1): 12, (1, 1): 16, (n // 2 - 1, n // 2 - 1): 9}, (n, counts)

@@ -263,3 +263,19 @@ def test_one_pixel_wide_bug_hits_a_non_contiguous_slice_too(mode):
     many = column.expand(1, 3, 6, 1).contiguous(memory_format=torch.channels_last)
     right = F.interpolate(many, size=(12, 1), mode=mode, antialias=True)[:, :1]
     assert (right - y).abs().max() > 0.05
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_antialias_non_whole_shrink_keeps_every_third_dot_exact_at_4_3_and_5_3(mode):
+    # the centre (d + 1/2) * s - 1/2 is a whole or half pixel at d = 1, 4, 7, ...: symmetric weights
+    for n, out in ((40, 30), (120, 90), (50, 30), (150, 90)):
+        row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, n)
+        centre = (torch.arange(out, dtype=torch.float64) + 0.5) * n / out - 0.5
+        error = (F.interpolate(row, size=(1, out), mode=mode, antialias=True)[0, 0, 0] - centre).abs()
+        inner = torch.arange(3, out - 3)
+        exact = error[inner] < 1e-9
+        assert torch.equal(exact, inner % 3 == 1), (mode, n, out)
+    # at 1.5 no centre is a whole or half pixel, so every dot inside is off
+    row = torch.arange(30, dtype=torch.float64).view(1, 1, 1, 30)
+    centre = (torch.arange(20, dtype=torch.float64) + 0.5) * 1.5 - 0.5
+    assert ((F.interpolate(row, size=(1, 20), mode=mode, antialias=True)[0, 0, 0] - centre).abs()[3:-3] > 1e-3).all()

@@ -1,6 +1,9 @@
 """The claims of docs/transposed-conv*.md, asserted on the values its example computes."""
 
 import itertools
+import os
+import subprocess
+import sys
 
 import pytest
 import torch
@@ -382,7 +385,7 @@ def test_cpu_runs_the_gemm_col2im_kernel_for_float64_big_output_padding_and_smal
             backend(torch.zeros(shape, dtype=torch.float64), torch.zeros(shape[1], 4, k, k, dtype=torch.float64))
             == slow
         )
-        # float16 and bfloat16 go to oneDNN only where the CPU has instructions for them
+        # float16 and bfloat16 go to oneDNN only where oneDNN supports the type on this CPU
         for dtype, supported in (
             (torch.float16, torch.ops.mkldnn._is_mkldnn_fp16_supported()),
             (torch.bfloat16, torch.ops.mkldnn._is_mkldnn_bf16_supported()),
@@ -469,3 +472,19 @@ def test_cuda_sends_a_batch_of_0_to_no_kernel_and_other_layers_to_cudnn():
     assert chosen(0) == torch._C._ConvBackend.Empty
     if torch.backends.cudnn.is_available():
         assert chosen(2) == torch._C._ConvBackend.CudnnTranspose
+
+
+def test_bfloat16_goes_to_onednn_with_avx512_even_without_bfloat16_instructions():
+    # AVX512_CORE is AVX-512 without avx512_bf16: oneDNN still takes bfloat16 layers there
+    if not torch.backends.mkldnn.is_available() or "avx512bw" not in open("/proc/cpuinfo").read():
+        pytest.skip("needs oneDNN and an AVX-512 CPU")
+    code = (
+        "import torch\n"
+        "x = torch.zeros(2, 16, 64, 64, dtype=torch.bfloat16); w = torch.zeros(16, 4, 4, 4, dtype=torch.bfloat16)\n"
+        "b = torch._C._select_conv_backend(x, w, None, [2, 2], [1, 1], [1, 1], True, [0, 0], 1, None)\n"
+        "print(torch.ops.mkldnn._is_mkldnn_bf16_supported(), b == torch._C._ConvBackend.SlowTranspose2d)\n"
+    )
+    env = {**os.environ, "ONEDNN_MAX_CPU_ISA": "AVX512_CORE"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["True", "False"]
