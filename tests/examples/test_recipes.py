@@ -602,3 +602,31 @@ def test_nearest_rounds_in_over_out_to_float32_before_the_floor():
         assert 41 * 2 // 82 == 1 and got[41].item() == 0, dtype
         ratio = torch.tensor(2 / 82, dtype=torch.float32)
         assert torch.equal(got.long(), torch.floor(torch.arange(82, dtype=torch.float32) * ratio).long())
+
+
+@_NEEDS_ONEDNN_AVX2
+def test_depthwise_and_identity_mixing_agree_on_one_pixel_wide_only_up_to_x4(ns):
+    # Review 13: "and agree on one pixel wide" failed at x8 and above (32 channels on a 2x1 input at x8, 2 channels at
+    # x16); the page now says x2 to x4, swept here over channels, heights, batches and thread counts.
+    from _upsamplers import bilinear_, bilinear_layer_args
+
+    generator = torch.Generator().manual_seed(0)
+    threads = torch.get_num_threads()
+
+    def agree(channels, scale, shape):
+        full = bilinear_(nn.ConvTranspose2d(channels, channels, **bilinear_layer_args(scale), bias=False))
+        depthwise = ns["bilinear_transposed"](channels, scale, torch.float32, "cpu")
+        x = torch.randn(shape[0], channels, *shape[1:], generator=generator)
+        with torch.no_grad():
+            return torch.equal(depthwise(x), full(x))
+
+    try:
+        for count in (1, 2):
+            torch.set_num_threads(count)
+            for channels, scale, batch, height in itertools.product(
+                (2, 3, 7, 16, 31, 32), (2, 3, 4), (1, 3), (1, 2, 5, 9)
+            ):
+                assert agree(channels, scale, (batch, height, 1)), (count, channels, scale, batch, height)
+            assert not agree(32, 8, (1, 2, 1)), count
+    finally:
+        torch.set_num_threads(threads)
