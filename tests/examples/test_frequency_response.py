@@ -598,3 +598,21 @@ def test_odd_factor_slicing_reads_the_neighbours_the_page_names(dtype, memory_fo
             if y[1].isnan():
                 nan_at[mode].append(column)
     assert nan_at == {"bilinear": [5], "bicubic": [3, 5, 6]}
+
+
+def test_odd_factor_slicing_holds_on_sides_that_are_multiples_of_k():
+    # Review 13: "are slicing with an offset of k // 2" failed on other sides with scale_factor=1/k: the output has
+    # floor(n / k) pixels and x[k//2::k] one more where n mod k > k // 2 (5 pixels at 1/3: 1 against 2).
+    generator = torch.Generator().manual_seed(13)
+    for k in (3, 5, 7, 15):
+        for n in range(k, 4 * k):
+            x = torch.randn(1, 1, 2, n, generator=generator, dtype=torch.float64)
+            middle = x[..., k // 2 :: k]
+            for mode in ("bilinear", "bicubic"):
+                by_scale = F.interpolate(x, scale_factor=(1, 1 / k), mode=mode)
+                assert by_scale.shape[-1] == n // k, (k, n)
+                assert middle.shape[-1] == n // k + (n % k > k // 2), (k, n)
+                assert torch.equal(by_scale, middle[..., : n // k]), (mode, k, n)
+    five = torch.arange(5.0).view(1, 1, 1, 5)
+    assert F.interpolate(five, scale_factor=(1, 1 / 3), mode="bilinear").shape[-1] == 1
+    assert five[..., 1::3].shape[-1] == 2

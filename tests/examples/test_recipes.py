@@ -602,3 +602,54 @@ def test_nearest_rounds_in_over_out_to_float32_before_the_floor():
         assert 41 * 2 // 82 == 1 and got[41].item() == 0, dtype
         ratio = torch.tensor(2 / 82, dtype=torch.float32)
         assert torch.equal(got.long(), torch.floor(torch.arange(82, dtype=torch.float32) * ratio).long())
+
+
+@_NEEDS_ONEDNN_AVX2
+def test_depthwise_and_identity_mixing_agree_on_one_pixel_wide_only_up_to_x4(ns):
+    # Review 13: "and agree on one pixel wide" failed at x8 and above (32 channels on a 2x1 input at x8, 2 channels at
+    # x16); the page now says x2 to x4, swept here over channels, heights, batches and thread counts.
+    from _upsamplers import bilinear_, bilinear_layer_args
+
+    generator = torch.Generator().manual_seed(0)
+    threads = torch.get_num_threads()
+
+    def agree(channels, scale, shape):
+        full = bilinear_(nn.ConvTranspose2d(channels, channels, **bilinear_layer_args(scale), bias=False))
+        depthwise = ns["bilinear_transposed"](channels, scale, torch.float32, "cpu")
+        x = torch.randn(shape[0], channels, *shape[1:], generator=generator)
+        with torch.no_grad():
+            return torch.equal(depthwise(x), full(x))
+
+    try:
+        for count in (1, 2):
+            torch.set_num_threads(count)
+            for channels, scale, batch, height in itertools.product(
+                (2, 3, 7, 16, 31, 32), (2, 3, 4), (1, 3), (1, 2, 5, 9)
+            ):
+                assert agree(channels, scale, (batch, height, 1)), (count, channels, scale, batch, height)
+            assert not agree(32, 8, (1, 2, 1)), count
+    finally:
+        torch.set_num_threads(threads)
+
+
+def test_cpu_nearest_copies_a_kept_axis_and_doubles_only_for_a_small_output_or_channels_last():
+    # Review 13: "nearest's 4-D kernels ... copy an axis that keeps its size" failed on the CPU for a large
+    # contiguous output: 200x10 x(2, 1.05) steps by 1/1.05 along the rows. The page now names the condition:
+    # height + width <= 128, or channels_last with more than 3 channels.
+    ten, five = torch.arange(10.0), torch.arange(5.0)
+    for channels, channels_last in itertools.product((1, 3, 4), (False, True)):
+        keeps_pixel_order = channels_last and channels > 3
+        for height in (20, 59, 60, 200):
+            x = ten.view(1, 1, 1, 10).expand(1, channels, height, 10).contiguous()
+            x = x.contiguous(memory_format=torch.channels_last) if channels_last else x
+            row = F.interpolate(x, scale_factor=(2, 1.05), mode="nearest")[0, -1, 0]
+            small = 2 * height + 10 <= 128
+            assert torch.equal(row, ten) is (small or keeps_pixel_order), (channels, channels_last, height)
+            if not (small or keeps_pixel_order):
+                assert row[:4].tolist() == [0.0, 0.0, 1.0, 2.0]
+        for height in (100, 118, 119, 200):
+            x = five.view(1, 1, 1, 5).expand(1, channels, height, 5).contiguous()
+            x = x.contiguous(memory_format=torch.channels_last) if channels_last else x
+            row = F.interpolate(x, scale_factor=(1, 2.1), mode="nearest")[0, -1, 0]
+            doubles = height + 10 <= 128 or keeps_pixel_order
+            assert torch.equal(row, five.repeat_interleave(2)) is doubles, (channels, channels_last, height)
