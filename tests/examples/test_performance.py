@@ -747,3 +747,12 @@ def test_plain_bicubic_at_factor_2_weighs_3_pixels_at_the_last_output_only_on_ev
     counts = (F.interpolate(eye, scale_factor=(1.0, 0.5), mode="bicubic")[:, 0, 0, :] != 0).sum(0)
     assert int(counts[0]) == 3
     assert int(counts[-1]) == (3 if width % 2 == 0 or width == 3 else 4), width
+
+
+def test_plain_bicubic_7_to_3_given_as_size_steps_by_7_3_not_2():
+    # Review 13: "on an odd size, 7 -> 3, the last weighs 4" holds for scale_factor=0.5 only;
+    # given size=3 the step is 7/3: the last output weighs 3 pixels and the middle one 1.
+    eye = torch.eye(7, dtype=torch.float64).view(7, 1, 1, 7)
+    by_factor = (F.interpolate(eye, scale_factor=(1.0, 0.5), mode="bicubic")[:, 0, 0, :] != 0).sum(0).tolist()
+    by_size = (F.interpolate(eye, size=(1, 3), mode="bicubic")[:, 0, 0, :] != 0).sum(0).tolist()
+    assert by_factor == [3, 4, 4] and by_size == [3, 1, 3]
