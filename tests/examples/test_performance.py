@@ -756,3 +756,14 @@ def test_plain_bicubic_7_to_3_given_as_size_steps_by_7_3_not_2():
     by_factor = (F.interpolate(eye, scale_factor=(1.0, 0.5), mode="bicubic")[:, 0, 0, :] != 0).sum(0).tolist()
     by_size = (F.interpolate(eye, size=(1, 3), mode="bicubic")[:, 0, 0, :] != 0).sum(0).tolist()
     assert by_factor == [3, 4, 4] and by_size == [3, 1, 3]
+
+
+def test_the_printed_count_of_measurements_and_rounds_holds(ns):
+    # Review 13: the line printed "{all rows} measurements of 5 rounds each", counting the
+    # "n/a" and "skipped" rows too, while the second size runs 3 rounds.
+    rounds = {}
+    for config, name, row in timed_rows(ns):
+        rounds[len(row["times"])] = rounds.get(len(row["times"]), 0) + 1
+    assert set(rounds) == {ns["rounds"], 3}
+    expected = f"{len(ns['results'])} configurations, {rounds[ns['rounds']]} measurements of {ns['rounds']} rounds each and {rounds[3]} of 3"
+    assert expected in ns["printed"]
