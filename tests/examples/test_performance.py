@@ -780,9 +780,10 @@ def test_a_fresh_allocation_gets_new_pages_on_every_call_only_above_the_mmap_thr
         for _ in range(3):  # let the threshold settle
             x.clone()
         before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-        for _ in range(5):
+        for _ in range(10):
             x.clone()
-        return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 5
+        return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 10
 
-    assert faults_per_clone(4) < 16 and faults_per_clone(16) < 16
-    assert faults_per_clone(64) >= 32  # 16384 with 4 KiB pages, 32 with 2 MiB huge pages
+    above = faults_per_clone(64)
+    assert above >= 32  # 16384 with 4 KiB pages, 32 with 2 MiB huge pages: every call
+    assert faults_per_clone(4) + faults_per_clone(16) < above / 4  # below: mostly reused
