@@ -320,7 +320,10 @@ configs += [(size, torch.float32, torch.contiguous_format, False) for size in si
 results = {}
 for config in configs:
     results[config] = measure(*config)
-print(f"{len(results)} configurations, {sum(len(r['rows']) for r in results.values())} measurements of {rounds} rounds each")
+# Rows that hold a reason instead of a time ("n/a", "skipped") were not measured.
+first, later = (sum("error" not in row for config, r in results.items() if (config[0] == sizes[0]) == at_first for row in r["rows"].values())
+                 for at_first in (True, False))  # fmt: skip
+print(f"{len(results)} configurations, {first} measurements of {rounds} rounds each" + (f" and {later} of 3" if later else ""))
 
 # %% table
 # One table per size: the median time per call in microseconds, ± half the interquartile

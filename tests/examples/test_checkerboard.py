@@ -295,3 +295,18 @@ def test_repeat_and_repeat_interleave_agree_with_one_channel_or_scale_one(channe
     for scale in (1, 2, 3):
         same = torch.equal(kernels.repeat(scale**2, 1, 1, 1), kernels.repeat_interleave(scale**2, dim=0))
         assert same == (channels == 1 or scale == 1), (channels, scale)
+
+
+def test_a_positive_scale_changes_both_variances_by_one_factor_not_neither(ns):
+    # Review 13: the page said a positive scale changes neither variance; it multiplies both
+    # (phase means' and map's) by the square of the scale, so only their ratio stays.
+    g = torch.Generator().manual_seed(5)
+    y = torch.randn(1, 1, 16, 16, generator=g, dtype=torch.float64)
+
+    def variances(m):
+        phases = m.reshape(2, 8, 2, 8).mean(dim=(0, 2))
+        return phases.var(unbiased=False).item(), m.var(unbiased=False).item()
+
+    (p1, t1), (p3, t3) = variances(y[0, 0]), variances(3 * y[0, 0])
+    assert p3 == pytest.approx(9 * p1) and t3 == pytest.approx(9 * t1) and t3 > 2 * t1
+    assert ns["checkerboard_score"](3 * y, 8, 0) == pytest.approx(ns["checkerboard_score"](y, 8, 0))

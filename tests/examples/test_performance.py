@@ -1,6 +1,8 @@
 """docs/performance*.md: the benchmark's method (baseline, bytes, rounds, threads) and the page's claims."""
 
+import platform
 import re
+import resource
 
 import pytest
 import torch
@@ -747,3 +749,41 @@ def test_plain_bicubic_at_factor_2_weighs_3_pixels_at_the_last_output_only_on_ev
     counts = (F.interpolate(eye, scale_factor=(1.0, 0.5), mode="bicubic")[:, 0, 0, :] != 0).sum(0)
     assert int(counts[0]) == 3
     assert int(counts[-1]) == (3 if width % 2 == 0 or width == 3 else 4), width
+
+
+def test_plain_bicubic_7_to_3_given_as_size_steps_by_7_3_not_2():
+    # Review 13: "on an odd size, 7 -> 3, the last weighs 4" holds for scale_factor=0.5 only;
+    # given size=3 the step is 7/3: the last output weighs 3 pixels and the middle one 1.
+    eye = torch.eye(7, dtype=torch.float64).view(7, 1, 1, 7)
+    by_factor = (F.interpolate(eye, scale_factor=(1.0, 0.5), mode="bicubic")[:, 0, 0, :] != 0).sum(0).tolist()
+    by_size = (F.interpolate(eye, size=(1, 3), mode="bicubic")[:, 0, 0, :] != 0).sum(0).tolist()
+    assert by_factor == [3, 4, 4] and by_size == [3, 1, 3]
+
+
+def test_the_printed_count_of_measurements_and_rounds_holds(ns):
+    # Review 13: the line printed "{all rows} measurements of 5 rounds each", counting the
+    # "n/a" and "skipped" rows too, while the second size runs 3 rounds.
+    rounds = {}
+    for config, name, row in timed_rows(ns):
+        rounds[len(row["times"])] = rounds.get(len(row["times"]), 0) + 1
+    assert set(rounds) == {ns["rounds"], 3}
+    expected = f"{len(ns['results'])} configurations, {rounds[ns['rounds']]} measurements of {ns['rounds']} rounds each and {rounds[3]} of 3"
+    assert expected in ns["printed"]
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc" or not hasattr(resource, "getrusage"), reason="glibc's allocator")
+def test_a_fresh_allocation_gets_new_pages_on_every_call_only_above_the_mmap_threshold():
+    # Review 13: "a large allocation gets new pages on every call" fails at 4 and 16 MiB,
+    # where glibc reuses the freed block; from 32 MiB on, every clone faults its pages in.
+    def faults_per_clone(mib):
+        x = torch.ones(mib * 2**18)
+        for _ in range(3):  # let the threshold settle
+            x.clone()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        for _ in range(10):
+            x.clone()
+        return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 10
+
+    above = faults_per_clone(64)
+    assert above >= 32  # 16384 with 4 KiB pages, 32 with 2 MiB huge pages: every call
+    assert faults_per_clone(4) + faults_per_clone(16) < above / 4  # below: mostly reused
