@@ -551,3 +551,16 @@ def test_kept_size_under_a_factor_fails_gradcheck(mode, antialias):
     fn = lambda t: F.interpolate(t, scale_factor=1.05, mode=mode, antialias=antialias)  # noqa: E731
     assert not torch.autograd.gradcheck(fn, (x,), raise_exception=False)
     assert torch.autograd.gradcheck(lambda t: F.interpolate(t, size=(10, 10), mode=mode, antialias=antialias), (x,))
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_nearest_coverage_is_uneven_exactly_when_the_output_is_not_a_whole_multiple(mode):
+    for n_in in range(1, 13):
+        for n_out in range(n_in + 1, 3 * n_in + 2):
+            x = torch.zeros(1, 1, n_in, n_in, requires_grad=True)
+            (grad,) = torch.autograd.grad(F.interpolate(x, size=(n_out, n_out), mode=mode).sum(), x)
+            assert (grad.min() == grad.max()) == (n_out % n_in == 0), (n_in, n_out)
+    for shape in ((1, 1, 10), (1, 1, 10, 10), (1, 1, 10, 10, 10)):  # a factor that is not whole, a whole ratio
+        x = torch.zeros(*shape, requires_grad=True)
+        (grad,) = torch.autograd.grad(F.interpolate(x, scale_factor=2.05, mode=mode).sum(), x)
+        assert torch.all(grad == 2 ** (len(shape) - 2)), shape
