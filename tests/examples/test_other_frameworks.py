@@ -692,3 +692,9 @@ def test_only_bicubic_antialias_leaves_pixel_0_from_2_to_1_with_align_corners():
             assert not torch.equal(y, x[..., 0, 0])
         else:
             assert torch.equal(y, x[..., 0, 0]), (mode, antialias)
+
+
+def test_jax_area_enlarging_by_a_whole_factor_leaks_more_on_longer_axes():
+    assert 5e-5 < jax_and_torch_area(100, 700) < 5e-4
+    assert 5e-4 < jax_and_torch_area(1000, 7000) < 5e-3
+    assert jax_and_torch_area(64, 512) < ROUNDING
