@@ -1,5 +1,6 @@
 """The claims of docs/interpolate-gradients*.md, asserted on the example's values and on torch directly."""
 
+import itertools
 import warnings
 
 import numpy as np
@@ -515,3 +516,51 @@ def test_nearest_fails_gradcheck_where_the_cpu_backward_is_not_the_transpose():
     fn = lambda t: F.interpolate(t, scale_factor=1.05, mode="nearest")  # noqa: E731
     assert not torch.autograd.gradcheck(fn, (x,), raise_exception=False)
     assert torch.autograd.gradcheck(lambda t: F.interpolate(t, size=10, mode="nearest"), (x,))
+
+
+@pytest.mark.parametrize("mode, antialias", [("bilinear", False), ("bicubic", False), ("bilinear", True), ("bicubic", True)])
+def test_cpu_backward_is_not_the_transpose_where_an_axis_keeps_its_size_under_a_factor(mode, antialias):
+    # Antialiased forward copies an axis that keeps its size, its backward steps by the factor;
+    # plain bicubic steps forward and its backward copies when the whole map keeps its size.
+    gen = torch.Generator().manual_seed(0)
+    for height, width in ((3, 10), (10, 10), (5, 4)):
+        for factors in itertools.product((1.0, 1.05, 0.97, 2.0, 0.5), repeat=2):
+            out = tuple(int(n * s) for n, s in zip((height, width), factors))
+            if min(out) < 2:
+                continue
+            kept = [o == n and s != 1 for o, n, s in zip(out, (height, width), factors)]
+            call = lambda t: F.interpolate(t, scale_factor=factors, mode=mode, antialias=antialias)  # noqa: E731
+            n = height * width
+            matrix = call(torch.eye(n, dtype=torch.float64).view(n, 1, height, width)).reshape(n, -1).T
+            x = torch.zeros(1, 1, height, width, dtype=torch.float64, requires_grad=True)
+            g = torch.randn(1, 1, *out, dtype=torch.float64, generator=gen)
+            (grad,) = torch.autograd.grad(call(x), x, g)
+            transpose = torch.allclose(grad.flatten(), matrix.T @ g.flatten(), rtol=0, atol=1e-9)
+            if antialias:
+                expected = not any(kept)
+            elif mode == "bicubic":
+                expected = not (out == (height, width) and any(kept))
+            else:
+                expected = True
+            assert transpose == expected, (height, width, factors)
+
+
+@pytest.mark.parametrize("mode, antialias", [("bicubic", False), ("bilinear", True), ("bicubic", True)])
+def test_kept_size_under_a_factor_fails_gradcheck(mode, antialias):
+    x = torch.randn(1, 1, 10, 10, dtype=torch.float64, requires_grad=True)
+    fn = lambda t: F.interpolate(t, scale_factor=1.05, mode=mode, antialias=antialias)  # noqa: E731
+    assert not torch.autograd.gradcheck(fn, (x,), raise_exception=False)
+    assert torch.autograd.gradcheck(lambda t: F.interpolate(t, size=(10, 10), mode=mode, antialias=antialias), (x,))
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_nearest_coverage_is_uneven_exactly_when_the_output_is_not_a_whole_multiple(mode):
+    for n_in in range(1, 13):
+        for n_out in range(n_in + 1, 3 * n_in + 2):
+            x = torch.zeros(1, 1, n_in, n_in, requires_grad=True)
+            (grad,) = torch.autograd.grad(F.interpolate(x, size=(n_out, n_out), mode=mode).sum(), x)
+            assert (grad.min() == grad.max()) == (n_out % n_in == 0), (n_in, n_out)
+    for shape in ((1, 1, 10), (1, 1, 10, 10), (1, 1, 10, 10, 10)):  # a factor that is not whole, a whole ratio
+        x = torch.zeros(*shape, requires_grad=True)
+        (grad,) = torch.autograd.grad(F.interpolate(x, scale_factor=2.05, mode=mode).sum(), x)
+        assert torch.all(grad == 2 ** (len(shape) - 2)), shape

@@ -667,3 +667,34 @@ def test_kornia_antialias_meets_torch_at_2_to_1_except_one_pixel_wide_outputs_wh
         torch.testing.assert_close(theirs, right)
         bug = size[1] == 1 and size[0] != h and min(h, size[0]) >= 2
         assert ((theirs - ours).abs().max() > METHOD) == bug, (h, w, size)
+
+
+def test_kornia_blur_pool_and_reflecting_blur_pool_differ_at_the_start_from_3_taps_on():
+    from kornia.filters import blur_pool2d
+
+    gen = torch.Generator().manual_seed(0)
+    for k, stride, n in itertools.product(range(2, 8), (2, 3), (9, 12, 16)):
+        x = torch.rand(1, 1, n, 40, generator=gen) * 2 - 1  # columns wide enough for a middle one far from the border
+        gap = (blur_pool2d(x, k, stride) - blur_pool(x, k, stride)).abs()[0, 0, :, 20 // stride]
+        before, last_end = (k - 1) // 2, stride * ((n - 1) // stride) - (k - 1) // 2 + k - 1
+        assert (gap[0] > 1e-5) == (before > 0), (k, stride, n)
+        assert (gap[-1] > 1e-5) == (last_end >= n), (k, stride, n)
+        assert gap[(before + stride - 1) // stride : (n - k + before) // stride + 1].max() < 1e-6, (k, stride, n)
+
+
+def test_only_bicubic_antialias_leaves_pixel_0_from_2_to_1_with_align_corners():
+    x = torch.randn(64, 1, 2, 2, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    for mode, antialias in itertools.product(("bilinear", "bicubic"), (False, True)):
+        y = F.interpolate(x, scale_factor=0.5, mode=mode, align_corners=True, antialias=antialias)[..., 0, 0]
+        if mode == "bicubic" and antialias:
+            rows = 1.125 * x[..., 0, :] - 0.125 * x[..., 1, :]
+            torch.testing.assert_close(y, 1.125 * rows[..., 0] - 0.125 * rows[..., 1])
+            assert not torch.equal(y, x[..., 0, 0])
+        else:
+            assert torch.equal(y, x[..., 0, 0]), (mode, antialias)
+
+
+def test_jax_area_enlarging_by_a_whole_factor_leaks_more_on_longer_axes():
+    assert 5e-5 < jax_and_torch_area(100, 700) < 5e-4
+    assert 5e-4 < jax_and_torch_area(1000, 7000) < 5e-3
+    assert jax_and_torch_area(64, 512) < ROUNDING
