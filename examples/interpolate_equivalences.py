@@ -189,6 +189,12 @@ spiked = torch.zeros(1, 1, 3, 9, device=device)
 spiked[..., 1, 5] = float("inf")  # beside the middle sample, column 4
 spiked_bilinear = F.interpolate(spiked, scale_factor=1 / 3, mode="bilinear")
 print(f"bilinear / 3, an inf beside the middle sample: {spiked_bilinear[0, 0, 0].tolist()}; slicing: {spiked[0, 0, 1, 1::3].tolist()}")
+# avg_pool2d adds the four pixels before dividing, bilinear weighs each by 1/4 first: a sum past
+# float32's largest value (3.4e38) overflows in the pool only.
+big = torch.full((1, 1, 2, 2), 1e38, device=device)
+big_bilinear = F.interpolate(big, scale_factor=0.5, mode="bilinear").item()
+big_pool = F.avg_pool2d(big, 2).item()
+print(f"four float32 pixels of 1e38, / 2: bilinear {big_bilinear:.1e}, avg_pool2d(2) {big_pool:.1e}")
 # scale_factor=1/k sets the size to floor(in * (1/k)) in floating point: for some k that lands
 # one pixel short of in/k, and the result is not the slice. Every k up to 100, in = k * n, n = 1..8:
 short_by_scale = {}

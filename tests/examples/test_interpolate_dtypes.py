@@ -486,3 +486,11 @@ def test_a_1x1_input_comes_back_contiguous_only_when_its_strides_are_contiguous(
                 for size_out in ((3, 5), (4, 4), (2, 1)):
                     out = F.interpolate(x, size=size_out, **kwargs)
                     assert out.is_contiguous(memory_format=torch.channels_last) == (how != "contiguous"), (name, dtype, how, size_out)
+
+
+def test_every_row_but_plain_lanczos_takes_float32_and_float64_on_the_cpu(ns):
+    # Review 13: "every mode accepts float32 and float64" holds for each row of the table except
+    # `lanczos` without antialias, which the page names.
+    for (where, name, dtype), cell in ns["support"].items():
+        if where == "cpu" and dtype in (torch.float32, torch.float64) and (HAS_LANCZOS or not name.startswith("lanczos")):
+            assert (cell == "yes") == (name != "lanczos"), (name, dtype, cell)

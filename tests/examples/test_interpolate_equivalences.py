@@ -495,3 +495,17 @@ def test_grid_sample_identity_meets_scale_factor_where_bilinear_keeps_the_size()
     grid = F.affine_grid(torch.eye(2, 3).unsqueeze(0), (1, 2, 2, 2), align_corners=False)
     sampled = F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
     assert (sampled - F.interpolate(x, scale_factor=0.3, mode="bilinear")).abs().max() > 1e-2
+
+
+def test_bilinear_half_is_avg_pool_only_while_the_sum_fits(ns):
+    # Review 13: avg_pool2d sums before dividing and overflows where bilinear, weighing first, does not.
+    assert ns["big_bilinear"] == pytest.approx(1e38, rel=1e-6) and ns["big_pool"] == float("inf")
+    for value in (1e38, 2e38, 3e38, -1e38):
+        for h, w in ((2, 2), (4, 6), (7, 9)):
+            x = torch.full((1, 3, h, w), value)
+            y = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+            pooled = F.avg_pool2d(x, 2)
+            assert y.isfinite().all() and not pooled.isfinite().all(), (value, h, w)
+    # below the limit the two agree up to rounding, which the page's claim needs
+    x = torch.full((1, 1, 4, 4), 8e37)
+    torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))

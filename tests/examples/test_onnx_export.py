@@ -861,3 +861,14 @@ def test_channels_last_escapes_the_one_pixel_wide_antialias_error_only_with_seve
         two_steps = F.interpolate(two_steps, size=out, mode=mode, antialias=True)
         last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=out, mode=mode, antialias=True)
         assert torch.allclose(last, two_steps, atol=1e-5) == (channels > 1), (h, w, out, channels, mode)
+
+
+def test_exact_binary_factors_need_the_input_below_2_to_the_23_too():
+    # Review 13: below 2^23 the sizes agree even at the longest inputs; an input of 2^24 + 3 columns
+    # is rounded to single precision first, and x0.25 then gives an output (< 2^23) one longer.
+    for width in (2**23 - 1, 2**23 - 3):
+        for factor in (0.5, 0.25):
+            assert _resize_width(width, factor) == int(width * factor), (width, factor)
+    width = 2**24 + 3
+    assert _resize_width(width, 0.25) == 4_194_305 < 2**23
+    assert F.interpolate(torch.zeros(1, 1, 1, width), scale_factor=(1, 0.25)).shape[-1] == 4_194_304
