@@ -564,7 +564,7 @@ def _jax(x, size, method, **kwargs):
     return np.asarray(jax.image.resize(jnp.asarray(x), size, method, **kwargs))
 
 
-SHRINKS = [(n, m) for n in range(1, 13) for m in range(1, n)]
+SHRINKS = [(n, m) for n in range(1, 10) for m in range(1, n)]  # odd whole factors 3, 5, 7, 9 included
 
 
 def test_shrinking_differs_from_torch_except_from_2_pixels_to_1():
