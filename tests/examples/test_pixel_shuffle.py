@@ -151,18 +151,23 @@ def test_kernel_r_k_padding_r_half_k_matches_the_size_for_odd_k_only(ns, r):
 
 
 @pytest.mark.parametrize("onednn", [True, False])
-@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.float16, torch.bfloat16])
 @pytest.mark.parametrize("r", range(1, 6))
 def test_even_kernel_on_one_pixel_gives_an_empty_transposed_output_or_an_error(r, dtype, onednn):
-    # Review 11: (H - 1) * r = 0 at H = 1. Review 13: only oneDNN (float32, r >= 2) returns it
-    # empty on the CPU; r = 1, float64 and the fallback without oneDNN raise.
-    x, weight = torch.zeros(1, 1, 1, 1, dtype=dtype), torch.zeros(1, 1, 2 * r, 2 * r, dtype=dtype)
-    with torch.backends.mkldnn.flags(enabled=onednn):
-        if r >= 2 and dtype == torch.float32 and onednn:
-            assert F.conv_transpose2d(x, weight, stride=r, padding=r).shape[-2:] == (0, 0)
-        else:
-            with pytest.raises(RuntimeError, match="too small"):
-                F.conv_transpose2d(x, weight, stride=r, padding=r)
+    # Review 11: (H - 1) * r = 0 at H = 1. Review 13: only oneDNN returns it empty on the CPU.
+    # Review 14: oneDNN also runs for float32 at r = 1 with a batch of two or groups = 2, and
+    # for bfloat16 (on a CPU with bfloat16 support, as here); float16 raises like float64.
+    if dtype == torch.bfloat16 and not torch.ops.mkldnn._is_mkldnn_bf16_supported():
+        pytest.skip("oneDNN takes bfloat16 only on a CPU with bfloat16 support")
+    for batch, groups in [(1, 1), (2, 1), (1, 2)]:
+        x = torch.zeros(batch, 2, 1, 1, dtype=dtype)
+        weight = torch.zeros(2, 2 // groups, 2 * r, 2 * r, dtype=dtype)
+        with torch.backends.mkldnn.flags(enabled=onednn):
+            if onednn and (dtype == torch.bfloat16 or (dtype == torch.float32 and (r >= 2 or batch > 1 or groups > 1))):
+                assert F.conv_transpose2d(x, weight, stride=r, padding=r, groups=groups).shape[-2:] == (0, 0)
+            else:
+                with pytest.raises(RuntimeError, match="too small"):
+                    F.conv_transpose2d(x, weight, stride=r, padding=r, groups=groups)
 
 
 @pytest.mark.parametrize("r", range(1, 6))
