@@ -169,6 +169,24 @@ def test_width_one_cell(ns):
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.uint8])
+def test_width_one_bug_in_a_channels_last_view_of_one_image_but_not_in_a_channels_last_copy(mode, dtype):
+    # Review 14: "a channels_last tensor is right" failed for a batch of one permuted from HWC.
+    g = torch.Generator().manual_seed(0)
+    for channels, (h_in, h_out) in [(2, (6, 3)), (3, (3, 6)), (5, (7, 2))]:
+        hwc = (torch.rand(h_in, 4, channels, generator=g) * 255).to(dtype)
+        view = hwc.permute(2, 0, 1)[None]
+        assert view.is_contiguous(memory_format=torch.channels_last)
+        assert view.contiguous(memory_format=torch.channels_last).stride() == view.stride()
+        right = F.interpolate(view.double().transpose(-1, -2), size=(1, h_out), mode=mode, antialias=True).transpose(-1, -2)
+        copied = F.interpolate(view.clone(memory_format=torch.channels_last), size=(h_out, 1), mode=mode, antialias=True)
+        viewed = F.interpolate(view, size=(h_out, 1), mode=mode, antialias=True)
+        torch.testing.assert_close(copied.double(), right, rtol=0, atol={torch.uint8: 1, torch.float32: 1e-3}.get(dtype, 1e-9))
+        if dtype != torch.uint8 or channels > 4:  # uint8 up to 4 channels runs the AVX2 code (see below)
+            assert (viewed == viewed[..., :1, :]).all() and not torch.allclose(viewed.double(), right, atol=1), (channels, dtype)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 @pytest.mark.parametrize("h_in,h_out", [(6, 3), (3, 6), (7, 2), (2, 9)])
 def test_width_one_bug_keeps_a_single_channel_in_channels_last(mode, h_in, h_out):
     gray = torch.randn(2, 1, h_in, 4, dtype=torch.float64, generator=torch.Generator().manual_seed(h_in))
