@@ -787,6 +787,19 @@ def test_uint8_area_to_one_pixel_per_axis_is_a_runtime_error_other_sizes_not_imp
             assert type(caught.value) is expected, (rank, side)
 
 
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.int64, torch.bool])
+def test_integer_area_to_an_empty_side_returns_an_empty_tensor_on_3d_and_4d_only(dtype):
+    # Review 14: "other sizes of such input are a NotImplementedError" missed an output side of 0.
+    for rank in (3, 4, 5):
+        x = torch.ones((2, 3) + (4,) * (rank - 2), dtype=dtype)
+        for size in [(0,) * (rank - 2), (0,) + (2,) * (rank - 3)]:
+            if rank < 5:
+                assert F.interpolate(x, size=size, mode="area").shape == (2, 3, *size)
+            else:
+                with pytest.raises(NotImplementedError):
+                    F.interpolate(x, size=size, mode="area")
+
+
 @pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="AVX2 uint8 code")
 def test_glossary_align_corners_true_to_1x1_raises_for_contiguous_3_channel_uint8():
     # Review 8: the glossary said such an axis takes the first input pixel; this shape raises instead.
