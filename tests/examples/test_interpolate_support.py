@@ -787,6 +787,18 @@ def test_uint8_area_to_one_pixel_per_axis_is_a_runtime_error_other_sizes_not_imp
             assert type(caught.value) is expected, (rank, side)
 
 
+def test_align_corners_true_to_one_pixel_wide_is_the_first_column_except_under_the_width_one_bug():
+    # Review 14: "bilinear returns the first input pixel" on an axis of one output pixel; the
+    # one-pixel-wide CPU bug breaks it when the height changes (6x5 -> 3x1), not when it is kept.
+    x = torch.arange(30.0).view(1, 1, 6, 5)
+    for h_out in (3, 6):
+        out = F.interpolate(x, size=(h_out, 1), mode="bilinear", antialias=True, align_corners=True)
+        first_column = F.interpolate(x[..., :1].transpose(-1, -2), size=(1, h_out), mode="bilinear", antialias=True, align_corners=True)
+        first_column = first_column.transpose(-1, -2)
+        assert torch.equal(out, first_column) == (h_out == 6), h_out
+        assert (out == out[..., :1, :]).all() == (h_out == 3)
+
+
 @pytest.mark.parametrize("dtype", [torch.uint8, torch.int64, torch.bool])
 def test_integer_area_to_an_empty_side_returns_an_empty_tensor_on_3d_and_4d_only(dtype):
     # Review 14: "other sizes of such input are a NotImplementedError" missed an output side of 0.
