@@ -96,7 +96,7 @@ for r, k in [(2, 3), (3, 3), (2, 5)]:
     with torch.no_grad():
         sub_pixel, transposed = F.pixel_shuffle(conv(x), r), layer(x)
     print(
-        f"Conv2d({k}x{k}) + PixelShuffle({r}) == ConvTranspose2d(kernel_size={r * k}, stride={r}, padding={(k // 2) * r}): "
+        f"Conv2d({k}x{k}) + PixelShuffle({r}) ≈ ConvTranspose2d(kernel_size={r * k}, stride={r}, padding={(k // 2) * r}): "
         f"shape {tuple(transposed.shape)}, max |difference| = {(sub_pixel - transposed).abs().max().item():.1e}, "
         f"weights {conv.weight.numel()} vs {layer.weight.numel()}"
     )
@@ -138,7 +138,7 @@ x = torch.randn(2, 8, 9, 11, device=device, dtype=dtype)
 with torch.no_grad():
     difference = (F.pixel_shuffle(conv(x), 2) - kernel4(x)).abs().max().item()
 zero_taps = (conv.weight == 0).float().mean().item()
-print(f"ConvTranspose2d(4, stride=2, padding=1) == Conv2d(3x3) + PixelShuffle(2): max |difference| = {difference:.1e}")
+print(f"ConvTranspose2d(4, stride=2, padding=1) ≈ Conv2d(3x3) + PixelShuffle(2): max |difference| = {difference:.1e}")
 print(f"{zero_taps:.0%} of that 3x3 convolution's weights are zero: each sub-pixel position sees a 2x2 window")
 
 # %% flops
