@@ -708,3 +708,18 @@ def test_upsample_at_one_half_equals_avg_pool_only_to_rounding(ns):
     finally:
         torch.set_num_threads(threads)
     assert not torch.equal(halved, pooled) and (halved - pooled).abs().max() <= 2**-24
+
+
+def test_avg_pool_overflows_where_the_convolution_and_bilinear_stay_finite():
+    # Review 14: pooling sums a window before dividing, so finite values near float32's maximum
+    # average to inf, while the convolution (weights 1/k**rank) and bilinear at 1/2 weight first.
+    for rank, k in itertools.product([1, 2, 3], [2, 3]):
+        _, avg_pool, conv = POOL[rank]
+        x = torch.full((1, 2) + (2 * k,) * rank, 3e38)
+        weight = torch.full((2, 1) + (k,) * rank, 1.0 / k**rank)
+        assert torch.isinf(avg_pool(x, k)).all(), (rank, k)
+        assert torch.isfinite(conv(x, weight, stride=k, groups=2)).all(), (rank, k)
+    for memory_format in (torch.contiguous_format, torch.channels_last):
+        x = torch.full((1, 3, 6, 6), 1e38).contiguous(memory_format=memory_format)
+        assert torch.isinf(F.avg_pool2d(x, 2)).all()
+        torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), torch.full((1, 3, 3, 3), 1e38))
