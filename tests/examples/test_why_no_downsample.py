@@ -644,7 +644,9 @@ def test_count_include_pad_and_ceil_mode_keep_the_convolution_where_they_take_no
     torch.testing.assert_close(F.avg_pool2d(x, 2, ceil_mode=True), conv)  # 8 divides by 2: no overhang
 
 
-@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel"
+)
 @pytest.mark.parametrize("k", [3, 5, 7, 9, 99])
 def test_uint8_three_channels_to_one_pixel_stops_with_an_internal_assert(k):
     # Review 11: "not on uint8" has a second reason: a 3-channel uint8 image shrunk to 1x1.
@@ -693,7 +695,9 @@ def test_the_recommended_antialiased_resize_refuses_half_types_on_the_cpu_and_ui
             F.interpolate(torch.rand(1, 3, 8, 8).to(dtype), size=(4, 4), mode=mode, antialias=True)
     if torch.cuda.is_available():
         with pytest.raises(NotImplementedError):
-            F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8, device="cuda"), size=(4, 4), mode=mode, antialias=True)
+            F.interpolate(
+                torch.zeros(1, 3, 8, 8, dtype=torch.uint8, device="cuda"), size=(4, 4), mode=mode, antialias=True
+            )
 
 
 def test_upsample_at_one_half_equals_avg_pool_only_to_rounding(ns):
