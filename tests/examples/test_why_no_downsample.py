@@ -252,6 +252,12 @@ def test_avg_pool_and_relu_commute_exactly_where_no_window_mixes_signs(ns):
     # the page's exception: a negative value too small to change the float32 sum
     x = torch.tensor([[[1.0, -1e-10]]])
     assert torch.equal(F.avg_pool1d(F.relu(x), 2), F.relu(F.avg_pool1d(x, 2)))
+    # Review 14: and a positive value too small to survive the division (a float32 subnormal)
+    for rank in (1, 2, 3):
+        x = -torch.ones((1, 1) + (2,) * rank)
+        x.view(-1)[0] = 1e-45
+        assert x.view(-1)[0] > 0
+        assert torch.equal(POOL[rank][1](F.relu(x), 2), F.relu(POOL[rank][1](x, 2))), rank
 
 
 def test_bilinear_equals_avg_pool_only_at_factor_two():
