@@ -733,3 +733,12 @@ def test_avg_pool_overflows_where_the_convolution_and_bilinear_stay_finite():
         x = torch.full((1, 3, 6, 6), 1e38).contiguous(memory_format=memory_format)
         assert torch.isinf(F.avg_pool2d(x, 2)).all()
         torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), torch.full((1, 3, 3, 3), 1e38))
+
+
+def test_the_affine_residual_of_a_convolution_is_not_zero_once_a_sum_overflows():
+    # Review 14: finite inputs whose sum overflows float32 break the "zero for all inputs" rule.
+    conv = nn.Conv2d(1, 1, 2, stride=2)
+    a = torch.full((1, 1, 2, 2), 3e38)
+    with torch.no_grad():
+        residual = conv(a + a) - conv(a) - conv(a) + conv(torch.zeros_like(a))
+    assert torch.isfinite(a).all() and not torch.isfinite(residual).any()
