@@ -742,3 +742,16 @@ def test_the_affine_residual_of_a_convolution_is_not_zero_once_a_sum_overflows()
     with torch.no_grad():
         residual = conv(a + a) - conv(a) - conv(a) + conv(torch.zeros_like(a))
     assert torch.isfinite(a).all() and not torch.isfinite(residual).any()
+
+
+def test_float64_odd_factor_bilinear_reads_the_neighbour_at_1_over_49():
+    # Review 14: in float64, 1/(1/49) is not 49, so bilinear at scale_factor=1/49 gives the
+    # neighbour a growing weight; among odd factors up to 99 only 49 does this.
+    leaks = []
+    for k in range(3, 100, 2):
+        x = torch.full((1, 1, 30 * k, 1), 1e300, dtype=torch.float64)
+        x[..., k // 2 :: k, :] = 1
+        if (F.interpolate(x, scale_factor=(1 / k, 1), mode="bilinear") - 1).abs().max() > 1e-6:
+            leaks.append(k)
+    assert leaks == [49]
+    assert 1 / (1 / 49) != 49
