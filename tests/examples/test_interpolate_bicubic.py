@@ -1,5 +1,7 @@
 """The claims of docs/interpolate-bicubic*.md, asserted on the example's values and on torch."""
 
+import itertools
+
 import numpy as np
 import pytest
 import torch
@@ -354,23 +356,33 @@ def test_the_width_one_exception_to_the_pillow_rule():
     np.testing.assert_allclose(same_height[0, 0].numpy(), expected, atol=1e-5)  # only when the height changes
 
 
-
 def test_the_width_one_exception_strikes_non_contiguous_float_input_too():
     # Review 13: the exception is not limited to contiguous tensors; only a channels_last copy escapes.
     Image = pytest.importorskip("PIL.Image")
     rng = np.random.default_rng(3)
     hwc = torch.from_numpy(rng.random((7, 9, 3)).astype(np.float32))
-    pil = np.stack([np.asarray(Image.fromarray(hwc[..., c].numpy()).resize((1, 5), Image.Resampling.BICUBIC))
-                    for c in range(3)])
+    pil = np.stack(
+        [np.asarray(Image.fromarray(hwc[..., c].numpy()).resize((1, 5), Image.Resampling.BICUBIC)) for c in range(3)]
+    )
     for x in (hwc.permute(2, 0, 1)[None], torch.from_numpy(rng.random((1, 3, 7, 18)).astype(np.float32))[..., ::2]):
         assert not x.is_contiguous()
-        expected = pil if x.stride()[1] == 1 else np.stack([np.asarray(Image.fromarray(x[0, c].contiguous().numpy())
-                                                                      .resize((1, 5), Image.Resampling.BICUBIC)) for c in range(3)])
+        expected = (
+            pil
+            if x.stride()[1] == 1
+            else np.stack(
+                [
+                    np.asarray(Image.fromarray(x[0, c].contiguous().numpy()).resize((1, 5), Image.Resampling.BICUBIC))
+                    for c in range(3)
+                ]
+            )
+        )
         aa = F.interpolate(x, size=(5, 1), mode="bicubic", antialias=True)
         assert (aa == aa[:, :, :1]).all() and np.abs(aa[0].numpy() - expected).max() > 0.01
         copy = x.contiguous().contiguous(memory_format=torch.channels_last)
-        np.testing.assert_allclose(F.interpolate(copy, size=(5, 1), mode="bicubic", antialias=True)[0].numpy(), expected,
-                                   atol=1e-5)
+        np.testing.assert_allclose(
+            F.interpolate(copy, size=(5, 1), mode="bicubic", antialias=True)[0].numpy(), expected, atol=1e-5
+        )
+
 
 def test_float32_drift_on_a_long_axis_is_the_rounding_of_the_sample_positions():
     # the page's reason: Keys' kernel at the positions rounded to float32 reproduces torch's float32
@@ -544,3 +556,26 @@ def test_uint8_one_pixel_wide_bug_spares_a_1x1_output():
             assert torch.equal(F.interpolate(x, size=(1, 1), mode="bicubic"), right)
             wrong = F.interpolate(x, size=(h + 1, 1), mode="bicubic")
             assert torch.equal(wrong[:, :, 1], wrong[:, :, 0])  # every row equal to the first
+
+
+def test_minus_075_keeps_an_interior_ramp_exactly_where_every_interior_sample_is_on_a_pixel_or_halfway():
+    # Review 14: the exceptions are not only whole shrinks and n -> 2n - 1: with align_corners=True
+    # any (in - 1)/(out - 1) that is a multiple of 1/2 keeps the ramp, 31 -> 21 (step 1.5) included.
+    kept = set()
+    for n in range(8, 31):
+        ramp = torch.arange(float(n), dtype=torch.float64).view(1, 1, 1, -1)
+        for m, align_corners in itertools.product(range(2, 46), (False, True)):
+            i = np.arange(m)
+            where = i * (n - 1) / (m - 1) if align_corners else (i + 0.5) * n / m - 0.5
+            inside = (where >= 2) & (where <= n - 3)
+            if not inside.any():
+                continue
+            out = F.interpolate(ramp, size=(1, m), mode="bicubic", align_corners=align_corners)[0, 0, 0].numpy()
+            on_grid = np.abs(2 * where[inside] - np.round(2 * where[inside])).max() < 1e-9
+            assert (np.abs(out - where)[inside].max() < 1e-9) == on_grid, (n, m, align_corners)
+            if on_grid:
+                kept.add((n, m, align_corners))
+    assert (30, 10, False) in kept and (12, 23, True) in kept and (25, 17, True) in kept
+    ramp = torch.arange(31.0, dtype=torch.float64).view(1, 1, 1, -1)
+    out = F.interpolate(ramp, size=(1, 21), mode="bicubic", align_corners=True)[0, 0, 0].numpy()
+    assert np.abs(out - np.arange(21) * 1.5)[2:-2].max() < 1e-12

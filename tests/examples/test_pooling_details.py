@@ -20,7 +20,10 @@ def ns():
 def test_ceil_mode_adds_the_partial_windows():
     x = torch.arange(25.0).view(1, 1, 5, 5)
     assert torch.equal(nn.MaxPool2d(2)(x)[0, 0], torch.tensor([[6.0, 8.0], [16.0, 18.0]]))
-    assert torch.equal(nn.MaxPool2d(2, ceil_mode=True)(x)[0, 0], torch.tensor([[6.0, 8.0, 9.0], [16.0, 18.0, 19.0], [21.0, 23.0, 24.0]]))
+    assert torch.equal(
+        nn.MaxPool2d(2, ceil_mode=True)(x)[0, 0],
+        torch.tensor([[6.0, 8.0, 9.0], [16.0, 18.0, 19.0], [21.0, 23.0, 24.0]]),
+    )
 
 
 def test_ceil_mode_drops_a_window_that_would_start_in_the_padding():
@@ -49,7 +52,9 @@ def test_integer_max_pool_pads_with_the_dtypes_smallest_value():
 
 
 def test_integer_window_is_printed(ns):
-    assert ns["integer_window"].dtype == torch.int64 and ns["integer_window"].flatten().tolist() == [torch.iinfo(torch.int64).min]
+    assert ns["integer_window"].dtype == torch.int64 and ns["integer_window"].flatten().tolist() == [
+        torch.iinfo(torch.int64).min
+    ]
 
 
 def test_padding_wins_only_where_a_dilated_window_holds_no_input_pixel(ns):
@@ -61,20 +66,36 @@ def test_padding_wins_only_where_a_dilated_window_holds_no_input_pixel(ns):
         return [all(not 0 <= o * stride - padding + j * dilation < size for j in range(kernel)) for o in range(n_out)]
 
     found = outside_plane = 0
-    for size, kernel, stride, dilation, ceil_mode in itertools.product(range(1, 9), range(1, 5), range(1, 4), range(1, 5), (False, True)):
+    for size, kernel, stride, dilation, ceil_mode in itertools.product(
+        range(1, 9), range(1, 5), range(1, 4), range(1, 5), (False, True)
+    ):
         for padding in range(kernel // 2 + 1):
             x = -1 - torch.rand(1, 1, size + 1, size, generator=torch.Generator().manual_seed(size))
             try:
-                y, index = (t[0, 0] for t in F.max_pool2d(x, kernel, stride, padding, dilation, ceil_mode=ceil_mode, return_indices=True))
+                y, index = (
+                    t[0, 0]
+                    for t in F.max_pool2d(
+                        x, kernel, stride, padding, dilation, ceil_mode=ceil_mode, return_indices=True
+                    )
+                )
             except RuntimeError:  # output too small
                 continue
             rows = torch.tensor(empty(y.shape[0], size + 1, kernel, stride, padding, dilation))
             cols = torch.tensor(empty(y.shape[1], size, kernel, stride, padding, dilation))
-            assert torch.equal(y == -math.inf, rows[:, None] | cols[None, :]), (size, kernel, stride, padding, dilation, ceil_mode)
+            assert torch.equal(y == -math.inf, rows[:, None] | cols[None, :]), (
+                size,
+                kernel,
+                stride,
+                padding,
+                dilation,
+                ceil_mode,
+            )
             assert dilation > 1 or not (y == -math.inf).any()
             outside_plane += int(((index >= x.numel()) & (y == -math.inf)).sum())
             found += int((y == -math.inf).sum())
-    assert found > outside_plane > 0  # such an index can fall outside the plane, or inside it on a pixel the window skips
+    assert (
+        found > outside_plane > 0
+    )  # such an index can fall outside the plane, or inside it on a pixel the window skips
 
 
 def test_two_padding_checks_and_the_binding_one_ignores_dilation():
@@ -137,7 +158,12 @@ def test_ceil_mode_window_past_the_padding_is_not_counted():
         padded = F.pad(x, (padding,) * 4)
         for i, j in itertools.product(range(out.shape[-2]), range(out.shape[-1])):
             window = padded[0, 0, i * stride : i * stride + kernel, j * stride : j * stride + kernel]
-            assert out[0, 0, i, j].item() == pytest.approx(window.sum().item() / window.numel()), (size, kernel, stride, padding)
+            assert out[0, 0, i, j].item() == pytest.approx(window.sum().item() / window.numel()), (
+                size,
+                kernel,
+                stride,
+                padding,
+            )
             hanging += window.numel() < kernel * kernel
     assert hanging > 50  # the sweep met windows that hang past the padding
 
@@ -174,16 +200,31 @@ def test_a_zero_wins_only_in_a_window_with_a_pixel_that_received_no_maximum(ns):
     every input pixel of the window received a maximum, max(v, 0) elsewhere."""
     generator = torch.Generator().manual_seed(5)
     kept_negative = 0
-    for kernel, stride, padding, ceil_mode, size in itertools.product((1, 2, 3), (1, 2, 3), (0, 1), (False, True), (3, 5, 6)):
+    for kernel, stride, padding, ceil_mode, size in itertools.product(
+        (1, 2, 3), (1, 2, 3), (0, 1), (False, True), (3, 5, 6)
+    ):
         if padding > kernel // 2:
             continue
-        for x in (torch.randn(2, 3, size, size, generator=generator) - 1.5, -1 - torch.arange(float(size * size)).view(1, 1, size, size)):
+        for x in (
+            torch.randn(2, 3, size, size, generator=generator) - 1.5,
+            -1 - torch.arange(float(size * size)).view(1, 1, size, size),
+        ):
             values, indices = F.max_pool2d(x, kernel, stride, padding, ceil_mode=ceil_mode, return_indices=True)
             unpooled = F.max_unpool2d(values, indices, kernel, stride, padding, output_size=x.shape[-2:])
             again = F.max_pool2d(unpooled, kernel, stride, padding, ceil_mode=ceil_mode)
-            received = F.max_unpool2d(torch.ones_like(values), indices, kernel, stride, padding, output_size=x.shape[-2:])
-            full = -F.max_pool2d(-received, kernel, stride, padding, ceil_mode=ceil_mode) == 1  # padding is -inf, never the min
-            assert torch.equal(again, torch.where(full, values, values.clamp(min=0))), (kernel, stride, padding, ceil_mode, size)
+            received = F.max_unpool2d(
+                torch.ones_like(values), indices, kernel, stride, padding, output_size=x.shape[-2:]
+            )
+            full = (
+                -F.max_pool2d(-received, kernel, stride, padding, ceil_mode=ceil_mode) == 1
+            )  # padding is -inf, never the min
+            assert torch.equal(again, torch.where(full, values, values.clamp(min=0))), (
+                kernel,
+                stride,
+                padding,
+                ceil_mode,
+                size,
+            )
             kept_negative += int((full & (values < 0)).sum())
     assert kept_negative > 0  # the sweep met windows where max(v, 0) fails
     # the page's two counterexamples: the negative maximum comes back where max(v, 0) would be 0
@@ -247,3 +288,15 @@ def test_output_size_formula_matches_torch_over_a_grid(ns):
 
 def test_example_grid_found_no_mismatch(ns):
     assert ns["mismatches"] == 0 and ns["checked"] == 2304
+
+
+def test_zero_padding_zeroes_every_border_value_at_stride_1_not_at_stride_2():
+    # Review 14: "every value on the border" holds for the page's MaxPool2d(3, stride=1, padding=1).
+    negative = -1 - torch.rand(1, 1, 4, 4)
+    padded = F.pad(negative, (1, 1, 1, 1))
+    at_1, at_2 = F.max_pool2d(padded, 3, stride=1), F.max_pool2d(padded, 3, stride=2)
+    border = torch.ones(4, 4, dtype=torch.bool)
+    border[1:-1, 1:-1] = False
+    assert (at_1[0, 0][border] == 0).all() and (at_1[0, 0][~border] < 0).all()
+    assert at_2.shape[-2:] == (2, 2) and at_2[0, 0, -1, -1] == negative[0, 0, 1:, 1:].max()
+    assert (at_2.flatten()[:3] == 0).all()

@@ -252,6 +252,12 @@ def test_avg_pool_and_relu_commute_exactly_where_no_window_mixes_signs(ns):
     # the page's exception: a negative value too small to change the float32 sum
     x = torch.tensor([[[1.0, -1e-10]]])
     assert torch.equal(F.avg_pool1d(F.relu(x), 2), F.relu(F.avg_pool1d(x, 2)))
+    # Review 14: and a positive value too small to survive the division (a float32 subnormal)
+    for rank in (1, 2, 3):
+        x = -torch.ones((1, 1) + (2,) * rank)
+        x.view(-1)[0] = 1e-45
+        assert x.view(-1)[0] > 0
+        assert torch.equal(POOL[rank][1](F.relu(x), 2), F.relu(POOL[rank][1](x, 2))), rank
 
 
 def test_bilinear_equals_avg_pool_only_at_factor_two():
@@ -644,7 +650,9 @@ def test_count_include_pad_and_ceil_mode_keep_the_convolution_where_they_take_no
     torch.testing.assert_close(F.avg_pool2d(x, 2, ceil_mode=True), conv)  # 8 divides by 2: no overhang
 
 
-@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel"
+)
 @pytest.mark.parametrize("k", [3, 5, 7, 9, 99])
 def test_uint8_three_channels_to_one_pixel_stops_with_an_internal_assert(k):
     # Review 11: "not on uint8" has a second reason: a 3-channel uint8 image shrunk to 1x1.
@@ -693,7 +701,9 @@ def test_the_recommended_antialiased_resize_refuses_half_types_on_the_cpu_and_ui
             F.interpolate(torch.rand(1, 3, 8, 8).to(dtype), size=(4, 4), mode=mode, antialias=True)
     if torch.cuda.is_available():
         with pytest.raises(NotImplementedError):
-            F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8, device="cuda"), size=(4, 4), mode=mode, antialias=True)
+            F.interpolate(
+                torch.zeros(1, 3, 8, 8, dtype=torch.uint8, device="cuda"), size=(4, 4), mode=mode, antialias=True
+            )
 
 
 def test_upsample_at_one_half_equals_avg_pool_only_to_rounding(ns):
@@ -708,3 +718,40 @@ def test_upsample_at_one_half_equals_avg_pool_only_to_rounding(ns):
     finally:
         torch.set_num_threads(threads)
     assert not torch.equal(halved, pooled) and (halved - pooled).abs().max() <= 2**-24
+
+
+def test_avg_pool_overflows_where_the_convolution_and_bilinear_stay_finite():
+    # Review 14: pooling sums a window before dividing, so finite values near float32's maximum
+    # average to inf, while the convolution (weights 1/k**rank) and bilinear at 1/2 weight first.
+    for rank, k in itertools.product([1, 2, 3], [2, 3]):
+        _, avg_pool, conv = POOL[rank]
+        x = torch.full((1, 2) + (2 * k,) * rank, 3e38)
+        weight = torch.full((2, 1) + (k,) * rank, 1.0 / k**rank)
+        assert torch.isinf(avg_pool(x, k)).all(), (rank, k)
+        assert torch.isfinite(conv(x, weight, stride=k, groups=2)).all(), (rank, k)
+    for memory_format in (torch.contiguous_format, torch.channels_last):
+        x = torch.full((1, 3, 6, 6), 1e38).contiguous(memory_format=memory_format)
+        assert torch.isinf(F.avg_pool2d(x, 2)).all()
+        torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), torch.full((1, 3, 3, 3), 1e38))
+
+
+def test_the_affine_residual_of_a_convolution_is_not_zero_once_a_sum_overflows():
+    # Review 14: finite inputs whose sum overflows float32 break the "zero for all inputs" rule.
+    conv = nn.Conv2d(1, 1, 2, stride=2)
+    a = torch.full((1, 1, 2, 2), 3e38)
+    with torch.no_grad():
+        residual = conv(a + a) - conv(a) - conv(a) + conv(torch.zeros_like(a))
+    assert torch.isfinite(a).all() and not torch.isfinite(residual).any()
+
+
+def test_float64_odd_factor_bilinear_reads_the_neighbour_at_1_over_49():
+    # Review 14: in float64, 1/(1/49) is not 49, so bilinear at scale_factor=1/49 gives the
+    # neighbour a growing weight; among odd factors up to 99 only 49 does this.
+    leaks = []
+    for k in range(3, 100, 2):
+        x = torch.full((1, 1, 30 * k, 1), 1e300, dtype=torch.float64)
+        x[..., k // 2 :: k, :] = 1
+        if (F.interpolate(x, scale_factor=(1 / k, 1), mode="bilinear") - 1).abs().max() > 1e-6:
+            leaks.append(k)
+    assert leaks == [49]
+    assert 1 / (1 / 49) != 49
