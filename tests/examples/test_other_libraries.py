@@ -646,8 +646,16 @@ def test_the_one_pixel_wide_bug_catches_a_channels_last_batch_of_one_viewed_from
         standard = view.contiguous().contiguous(memory_format=torch.channels_last)
         for mode in ("bilinear", "bicubic"):
             right = F.interpolate(standard, size=(out_h, 1), mode=mode, antialias=True)
-            pil = np.stack([np.asarray(Image.fromarray(view[0, c].numpy(), "F").resize(
-                (1, out_h), getattr(Image.Resampling, mode.upper()))) for c in range(channels)])
+            pil = np.stack(
+                [
+                    np.asarray(
+                        Image.fromarray(view[0, c].numpy(), "F").resize(
+                            (1, out_h), getattr(Image.Resampling, mode.upper())
+                        )
+                    )
+                    for c in range(channels)
+                ]
+            )
             assert np.abs(right[0].numpy() - pil).max() < 1e-5
             assert np.abs(F.interpolate(view, size=(out_h, 1), mode=mode, antialias=True)[0].numpy() - pil).max() > 0.01
 
