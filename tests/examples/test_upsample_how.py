@@ -786,3 +786,12 @@ def test_uint8_three_channels_to_1x1_in_channels_last_keeps_the_first_corner():
             x = torch.randint(0, 256, (1, 3, h, w), dtype=torch.uint8, generator=gen)
             y = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, align_corners=True)
             assert torch.equal(y[0, :, 0, 0], x[0, :, 0, 0]), (h, w, mode)
+
+
+def test_bilinear_last_rounding_step_overflows_at_the_float32_maximum():
+    # Review 14: "stays inside the input range up to the last bit" breaks at float32's largest
+    # value, where one rounding step above is inf (the page names 5x5 -> 6x6 on the CPU).
+    top = torch.finfo(torch.float32).max
+    assert float(torch.tensor(top, dtype=torch.float32)) == 3.4028234663852886e38
+    out = F.interpolate(torch.full((1, 1, 5, 5), top), size=(6, 6), mode="bilinear")
+    assert torch.isinf(out).any() and (out > 0).all()
