@@ -795,3 +795,13 @@ def test_bilinear_last_rounding_step_overflows_at_the_float32_maximum():
     assert float(torch.tensor(top, dtype=torch.float32)) == 3.4028234663852886e38
     out = F.interpolate(torch.full((1, 1, 5, 5), top), size=(6, 6), mode="bilinear")
     assert torch.isinf(out).any() and (out > 0).all()
+
+
+@pytest.mark.parametrize(
+    "mode,side,out,align,corner", [("bilinear", 2, 7, False, (-1, -1)), ("bicubic", 4, 22, True, (-1, 0))]
+)
+def test_a_corner_missed_upward_overflows_at_the_float32_maximum(mode, side, out, align, corner):
+    # Review 14: "keeps the corners up to float rounding" turns into inf at float32's largest value.
+    image = torch.full((1, 1, side, side), torch.finfo(torch.float32).max)
+    result = F.interpolate(image, size=(out, out), mode=mode, align_corners=align)[0, 0]
+    assert torch.isinf(result[corner]) and result[0, 0] == image[0, 0, 0, 0]
