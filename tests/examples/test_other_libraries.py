@@ -646,8 +646,16 @@ def test_the_one_pixel_wide_bug_catches_a_channels_last_batch_of_one_viewed_from
         standard = view.contiguous().contiguous(memory_format=torch.channels_last)
         for mode in ("bilinear", "bicubic"):
             right = F.interpolate(standard, size=(out_h, 1), mode=mode, antialias=True)
-            pil = np.stack([np.asarray(Image.fromarray(view[0, c].numpy(), "F").resize(
-                (1, out_h), getattr(Image.Resampling, mode.upper()))) for c in range(channels)])
+            pil = np.stack(
+                [
+                    np.asarray(
+                        Image.fromarray(view[0, c].numpy(), "F").resize(
+                            (1, out_h), getattr(Image.Resampling, mode.upper())
+                        )
+                    )
+                    for c in range(channels)
+                ]
+            )
             assert np.abs(right[0].numpy() - pil).max() < 1e-5
             assert np.abs(F.interpolate(view, size=(out_h, 1), mode=mode, antialias=True)[0].numpy() - pil).max() > 0.01
 
@@ -661,3 +669,20 @@ def test_enlarging_a_one_pixel_wide_column_only_plain_bilinear_matches_pillow():
     aa = F.interpolate(x, size=(6, 1), mode="bilinear", antialias=True)[0, 0].numpy()
     assert np.abs(plain - pil).max() < 1e-5
     assert np.abs(aa - pil).max() > 0.01 and np.abs(aa - plain).max() > 0.01
+
+
+def test_the_cited_uint8_kernels_exist_in_the_installed_torch_and_go_width_first():
+    # Review 14: the page named `separable_upsample_generic_Nd_kernel_impl` and
+    # `_use_vectorized_kernel_cond_2d`, which torch 2.14 renamed, and said nothing of the ARM kernel.
+    # The installed headers ship the NEON kernel: 3 channels only, horizontal pass before vertical.
+    from pathlib import Path
+
+    include = Path(torch.__file__).parent / "include" / "ATen" / "native" / "cpu"
+    neon = (include / "UpSampleKernelNEONAntialias.h").read_text()
+    body = neon[neon.index("void upsample_neon_bilinear_bicubic_uint8") :]
+    assert "TORCH_INTERNAL_ASSERT(num_channels == 3)" in body
+    assert body.index("NeonResampleHorizontal(") < body.index("NeonResampleVertical(")
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    page = (docs / "other-libraries.md").read_text() + (docs / "other-libraries.zh.md").read_text()
+    for renamed in ("separable_upsample_generic_Nd_kernel_impl", "_use_vectorized_kernel_cond_2d"):
+        assert renamed not in page

@@ -786,3 +786,23 @@ def test_uint8_three_channels_to_1x1_in_channels_last_keeps_the_first_corner():
             x = torch.randint(0, 256, (1, 3, h, w), dtype=torch.uint8, generator=gen)
             y = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, align_corners=True)
             assert torch.equal(y[0, :, 0, 0], x[0, :, 0, 0]), (h, w, mode)
+
+
+def test_bilinear_last_rounding_step_overflows_at_the_float32_maximum():
+    # Review 14: "stays inside the input range up to the last bit" breaks at float32's largest
+    # value, where one rounding step above is inf (the page names 2x2 -> 7x7 on the CPU; checked by
+    # hand with ATEN_CPU_CAPABILITY=default too, where 5x5 -> 6x6 does not overflow).
+    top = torch.finfo(torch.float32).max
+    assert float(torch.tensor(3.4028235e38)) == top
+    out = F.interpolate(torch.full((1, 1, 2, 2), top), size=(7, 7), mode="bilinear")
+    assert torch.isinf(out).any() and (out > 0).all()
+
+
+@pytest.mark.parametrize(
+    "mode,side,out,align,corner", [("bilinear", 2, 7, False, (-1, -1)), ("bicubic", 4, 22, True, (-1, 0))]
+)
+def test_a_corner_missed_upward_overflows_at_the_float32_maximum(mode, side, out, align, corner):
+    # Review 14: "keeps the corners up to float rounding" turns into inf at float32's largest value.
+    image = torch.full((1, 1, side, side), torch.finfo(torch.float32).max)
+    result = F.interpolate(image, size=(out, out), mode=mode, align_corners=align)[0, 0]
+    assert torch.isinf(result[corner]) and result[0, 0] == image[0, 0, 0, 0]
