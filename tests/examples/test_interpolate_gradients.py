@@ -569,6 +569,7 @@ def test_nearest_coverage_is_uneven_exactly_when_the_output_is_not_a_whole_multi
 
 def test_lanczos_left_out_of_the_tables_behaves_as_the_antialiased_modes():
     # Review 14: "every mode but lanczos (only a CPU kernel; it behaves as the antialiased modes)".
+    assert "`lanczos` (4D-only, CPU only)" in F.interpolate.__doc__
     assert torch._C._dispatch_has_kernel_for_dispatch_key("aten::_upsample_lanczos2d_aa.out", "CPU")
     for op in ("aten::_upsample_lanczos2d_aa.out", "aten::_upsample_lanczos2d_aa_backward.grad_input"):
         assert not torch._C._dispatch_has_kernel_for_dispatch_key(op, "CUDA"), op
