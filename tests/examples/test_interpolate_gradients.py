@@ -174,7 +174,7 @@ def test_every_output_pixel_weights_sum_to_one():
         for m in ("bilinear", "bicubic")
         for c in (False, True)
         for a in (False, True)
-    ]
+    ] + [dict(mode="lanczos", antialias=True)]
     for kwargs in settings:
         for h in (1, 2, 3, 5, 7):
             for oh in (1, 2, 3, 4, 9, 23, 50):
@@ -386,6 +386,7 @@ def test_cuda_area_to_one_pixel_runs_with_the_switch(deterministic):
     [
         (dict(mode="nearest-exact"), "UpsampleNearestExact2DBackward0"),
         (dict(mode="bicubic", antialias=True), "UpsampleBicubic2DAaBackward0"),
+        (dict(mode="lanczos", antialias=True), "UpsampleLanczos2DAaBackward0"),
     ],
 )
 def test_modes_left_out_of_the_table_keep_their_kernels(deterministic, kwargs, kernel):
@@ -545,7 +546,7 @@ def test_cpu_backward_is_not_the_transpose_where_an_axis_keeps_its_size_under_a_
             assert transpose == expected, (height, width, factors)
 
 
-@pytest.mark.parametrize("mode, antialias", [("bicubic", False), ("bilinear", True), ("bicubic", True)])
+@pytest.mark.parametrize("mode, antialias", [("bicubic", False), ("bilinear", True), ("bicubic", True), ("lanczos", True)])
 def test_kept_size_under_a_factor_fails_gradcheck(mode, antialias):
     x = torch.randn(1, 1, 10, 10, dtype=torch.float64, requires_grad=True)
     fn = lambda t: F.interpolate(t, scale_factor=1.05, mode=mode, antialias=antialias)  # noqa: E731
@@ -564,3 +565,18 @@ def test_nearest_coverage_is_uneven_exactly_when_the_output_is_not_a_whole_multi
         x = torch.zeros(*shape, requires_grad=True)
         (grad,) = torch.autograd.grad(F.interpolate(x, scale_factor=2.05, mode=mode).sum(), x)
         assert torch.all(grad == 2 ** (len(shape) - 2)), shape
+
+
+def test_lanczos_left_out_of_the_tables_behaves_as_the_antialiased_modes():
+    # Review 14: "every mode but lanczos (only a CPU kernel; it behaves as the antialiased modes)".
+    assert "`lanczos` (4D-only, CPU only)" in F.interpolate.__doc__
+    assert torch._C._dispatch_has_kernel_for_dispatch_key("aten::_upsample_lanczos2d_aa.out", "CPU")
+    for op in ("aten::_upsample_lanczos2d_aa.out", "aten::_upsample_lanczos2d_aa_backward.grad_input"):
+        assert not torch._C._dispatch_has_kernel_for_dispatch_key(op, "CUDA"), op
+    kwargs = dict(mode="lanczos", antialias=True)
+    for size_in, size_out, passes in (((8, 8), (16, 16), True), ((32, 32), (8, 8), True), ((6, 7), (3, 4), True),
+                                      ((1, 3), (8, 1), True), ((4, 4), (1, 1), True), ((4, 1), (8, 1), False),
+                                      ((6, 5), (3, 1), False)):
+        x = torch.randn(1, 1, *size_in, dtype=torch.float64, requires_grad=True)
+        fn = lambda t: F.interpolate(t, size=size_out, **kwargs)  # noqa: E731
+        assert torch.autograd.gradcheck(fn, (x,), raise_exception=False) == passes, (size_in, size_out)

@@ -668,3 +668,18 @@ def test_the_size_grid_is_symmetric_in_every_mode_but_nearest(mode):
         assert F.interpolate(torch.arange(4.0).view(1, 1, -1), size=6)[0, 0].tolist() == [0, 0, 1, 2, 2, 3]
         two = torch.arange(2.0).view(1, 1, -1)
         assert F.interpolate(two, size=3, mode="nearest-exact")[0, 0].tolist() == [0, 1, 1]  # a tie rounded up
+
+
+@pytest.mark.parametrize(
+    "dtype, value, overflows",
+    [(torch.float32, 1e38, True), (torch.bfloat16, 1e38, True), (torch.float64, 5e307, True), (torch.float16, 2e4, False)],
+)
+@pytest.mark.parametrize("layout", [torch.contiguous_format, torch.channels_last])
+def test_block_means_overflow_when_the_block_sum_does(dtype, value, overflows, layout):
+    # Review 14: "exact 2x2 block means" from avg_pool2d(2) or area hold only while a block's sum, added in
+    # float32 for float16/bfloat16 input, is finite: 4 x 2e4 overflows float16 but not float32.
+    x = torch.full((1, 3, 4, 6), value, dtype=dtype).contiguous(memory_format=layout)
+    assert torch.isfinite(x).all() and 4 * value > torch.finfo(dtype).max
+    for y in (F.avg_pool2d(x, 2), F.interpolate(x, scale_factor=0.5, mode="area"), F.interpolate(x, size=(2, 3), mode="area")):
+        assert torch.isinf(y).all() if overflows else torch.equal(y, torch.full_like(y, value))
+    assert torch.isfinite(F.interpolate(x, scale_factor=0.5, mode="bilinear")).all()  # blends, no overflow

@@ -111,6 +111,25 @@ def test_antialias_export(ns):
     assert rows[corners]["difference"] > 1e-2
 
 
+
+class _Lanczos(nn.Module):
+    def forward(self, x):
+        return F.interpolate(x, scale_factor=0.5, mode="lanczos", antialias=True)
+
+
+@pytest.mark.parametrize("dynamo, error", [(True, "ConversionError"), (False, "UnsupportedOperatorError")])
+def test_lanczos_does_not_export(dynamo, error):
+    # Review 14: "antialias=True is exported as Resize" holds for bilinear and bicubic only; lanczos
+    # (antialias only, CPU only) has no translation in either exporter.
+    import io
+
+    x = torch.rand(1, 1, 8, 8)
+    assert F.interpolate(x, scale_factor=0.5, mode="lanczos", antialias=True).shape[-2:] == (4, 4)  # eager runs
+    with warnings.catch_warnings(), pytest.raises(Exception) as caught:
+        warnings.simplefilter("ignore")
+        torch.onnx.export(_Lanczos(), (x,), io.BytesIO(), dynamo=dynamo, verbose=False)
+    assert type(caught.value).__name__ == error and "_upsample_lanczos2d_aa" in str(caught.value)
+
 def test_scale_factor_mismatch_comes_from_sizes_without_scales(ns):
     rows = ns["results"][DEFAULT]
     scale, size = rows[aa("bilinear", "scale")], rows[aa("bilinear", "size")]
