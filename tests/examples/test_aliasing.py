@@ -123,8 +123,10 @@ def test_area_folds_less_than_the_unfiltered_modes_except_bilinear_at_2x(ns):
     rings, shrunk = ns["rings"], ns["shrunk"]
     for k in ns["factors"]:
         assert rings["area", k] < min(rings[name, k] for name in ("nearest", "nearest-exact", "bicubic")) / 1.5
-        if k == 2:  # the same operation
+        if k == 2:  # the same 2x2 means, up to float rounding only
             torch.testing.assert_close(shrunk["area", 2], shrunk["bilinear", 2])
+            x = torch.rand(1, 1, 256, 256, generator=torch.Generator().manual_seed(0))
+            assert not torch.equal(F.interpolate(x, scale_factor=0.5, mode="area"), F.interpolate(x, scale_factor=0.5, mode="bilinear"))
         else:
             assert rings["area", k] < rings["bilinear", k] / 2
 
@@ -480,3 +482,16 @@ def test_bicubic_footprint_at_2x_is_smaller_along_the_border():
             F.interpolate(probe, scale_factor=0.5, mode="bicubic")[0, 0, i, j].backward()
             counts[i, j] = int((probe.grad != 0).sum())
         assert counts == {(0, 0): 9, (0, 1): 12, (1, 1): 16, (n // 2 - 1, n // 2 - 1): 9}, (n, counts)
+
+
+def test_bicubic_2x_border_footprint_depends_on_the_side_parity_and_a_side_of_2_reads_2():
+    # rows of a bicubic 2x shrink that move each output row: the first output row reads 3, the last
+    # reads 3 on an even side and 4 on an odd one, and a side of 2 (one output row) reads 2
+    expected = {2: [2], 3: [3], 4: [3, 3], 5: [3, 4], 7: [3, 4, 4], 8: [3, 4, 4, 3]}
+    for n, rows in expected.items():
+        counts = []
+        for i in range(n // 2):
+            probe = torch.zeros(1, 1, n, 9, dtype=torch.float64, requires_grad=True)
+            F.interpolate(probe, scale_factor=0.5, mode="bicubic")[0, 0, i, 2].backward()
+            counts.append(int((probe.grad != 0).any(dim=3).sum()))
+        assert counts == rows, (n, counts)

@@ -126,6 +126,19 @@ def test_the_table_holds_only_the_vec_overloads_of_the_antialiased_ops():
         assert [node.target for node in graph.graph.nodes if node.op == "call_function"] == [packet.default]
 
 
+def test_area_to_1x1_reaches_inductor_as_a_mean_not_as_the_adaptive_pool():
+    # Review 14: "_adaptive_avg_pool2d reaches Inductor's lowering" held for every output but 1x1,
+    # where adaptive_avg_pool2d is a mean before Inductor sees it (its lowering of mean has no fallback).
+    from torch.fx.experimental.proxy_tensor import make_fx
+
+    table = select_decomp_table()
+    x = torch.rand(2, 3, 37, 53)
+    for size, op in (((1, 1), torch.ops.aten.mean.dim), ((37, 1), torch.ops.aten._adaptive_avg_pool2d.default),
+                     ((1, 2), torch.ops.aten._adaptive_avg_pool2d.default)):
+        graph = make_fx(lambda x: F.interpolate(x, size=size, mode="area"), decomposition_table=table)(x)  # noqa: B023
+        assert [node.target for node in graph.graph.nodes if node.op == "call_function"] == [op], size
+
+
 def test_first_call_is_the_compilation(ns):
     _, _, upper = ns["later"]["compiled"]
     assert ns["first_call"] > 1.0 and ns["first_call"] * 1e3 > 100 * upper
