@@ -787,3 +787,24 @@ def test_a_fresh_allocation_gets_new_pages_on_every_call_only_above_the_mmap_thr
     above = faults_per_clone(64)
     assert above >= 32  # 16384 with 4 KiB pages, 32 with 2 MiB huge pages: every call
     assert faults_per_clone(4) + faults_per_clone(16) < above / 4  # below: mostly reused
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_only_a_channels_last_copy_escapes_the_one_pixel_wide_bug(dtype):
+    """A channels_last view of an HWC array (a batch of one) and a strided slice hit the bug
+    like a contiguous input; a channels_last copy of several channels does not."""
+    torch.manual_seed(0)
+    hwc = torch.rand(12, 6, 3, dtype=dtype)
+    view = hwc.permute(2, 0, 1)[None]
+    assert view.is_contiguous(memory_format=torch.channels_last)
+    inputs = {
+        "contiguous": view.contiguous(),
+        "strided slice": torch.rand(1, 3, 12, 12, dtype=dtype)[..., ::2],
+        "channels_last view": view,
+        "channels_last copy": view.contiguous().contiguous(memory_format=torch.channels_last),
+    }
+    for mode in ("bilinear", "bicubic"):
+        for name, x in inputs.items():
+            out = F.interpolate(x, size=(4, 1), mode=mode, antialias=True)
+            repeats_first_row = torch.equal(out, out[:, :, :1].expand_as(out))
+            assert repeats_first_row == (name != "channels_last copy"), (mode, name)
