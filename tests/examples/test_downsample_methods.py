@@ -408,7 +408,7 @@ def test_uint8_bicubic_antialias_is_two_levels_off_pillow_where_pillow_resizes_t
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.bfloat16])
 def test_avg_pool_overflows_where_box_blur_pool_and_bilinear_do_not(ns, dtype):
-    # the page: the two equalities hold only while a 2x2 block's sum is finite
+    # the page: the two equalities hold only while adding up a 2x2 block does not overflow
     big = torch.finfo(dtype).max / 2
     x = torch.full((1, 2, 4, 4), big, dtype=dtype)
     for same_as_avg in (
