@@ -244,7 +244,7 @@ with torch.no_grad(), full_float32():
         for k in factors:
             first, second = (middle[k] if name.startswith("x[..., k//2") else modules[name, k] for name in (a, b))
             identical[a, b, k] = torch.allclose(periodic(first, images, k), periodic(second, images, k), atol=1e-5)
-print("| | | " + " | ".join(f"same at {k}x" for k in factors) + " |")
+print("| | | " + " | ".join(f"same to 1e-5 at {k}x" for k in factors) + " |")  # allclose: bit for bit is not checked here
 print("|---|---|" + "---|" * len(factors))
 for a, b in pairs:
     print(f"| `{a}` | `{b}` | " + " | ".join("yes" if identical[a, b, k] else "no" for k in factors) + " |")
