@@ -419,3 +419,7 @@ def test_avg_pool_overflows_where_box_blur_pool_and_bilinear_do_not(ns, dtype):
         assert torch.isinf(same_as_avg).all()
     for out in (ns["BlurPool"](filter_size=2)(x), F.interpolate(x, scale_factor=0.5, mode="bilinear")):
         assert torch.equal(out, x[..., ::2, ::2])
+    if dtype == torch.float32:  # the printed line the page's sentence stands on
+        big = ns["big_outputs"]
+        assert big["AvgPool2d(k)"] == float("inf")
+        assert big["BlurPool [1,1]"] == pytest.approx(1e38, rel=1e-7) and big["bilinear"] == pytest.approx(1e38, rel=1e-7)
