@@ -244,7 +244,7 @@ with torch.no_grad(), full_float32():
         for k in factors:
             first, second = (middle[k] if name.startswith("x[..., k//2") else modules[name, k] for name in (a, b))
             identical[a, b, k] = torch.allclose(periodic(first, images, k), periodic(second, images, k), atol=1e-5)
-print("| | | " + " | ".join(f"same at {k}x" for k in factors) + " |")
+print("| | | " + " | ".join(f"same to 1e-5 at {k}x" for k in factors) + " |")  # allclose: bit for bit is not checked here
 print("|---|---|" + "---|" * len(factors))
 for a, b in pairs:
     print(f"| `{a}` | `{b}` | " + " | ".join("yes" if identical[a, b, k] else "no" for k in factors) + " |")
@@ -263,6 +263,11 @@ with torch.no_grad(), full_float32():
 # Only the first output row and column read past the border: on an even size the last window ends inside.
 print(f"Conv2d, blur init vs BlurPool [1,2,1], no wrap: max difference {gap.max().item():.3f} on the first row and column, "
       f"{gap[..., 1:, 1:].max().item():.1e} elsewhere")
+# AvgPool2d adds a block's four pixels before dividing; BlurPool halves before adding.
+big = torch.full((1, 1, 2, 2), 1e38, device=device)
+with torch.no_grad(), full_float32():  # no TF32 in BlurPool's convolutions on a GPU
+    big_outputs = {name: modules[name, 2](big).item() for name in ("AvgPool2d(k)", "BlurPool [1,1]", "bilinear")}
+print("four float32 pixels of 1e38: " + ", ".join(f"{name} {value:.1e}" for name, value in big_outputs.items()))
 
 # %% timings
 # Time on the build device to halve a batch of 4 feature maps with 16 channels, 64x64.

@@ -404,3 +404,22 @@ def test_uint8_bicubic_antialias_is_two_levels_off_pillow_where_pillow_resizes_t
             )
             worst[mode] = max(worst[mode], int(np.abs(ours - pillow).max()))
     assert worst == {"bilinear": 1, "bicubic": 2}
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.bfloat16])
+def test_avg_pool_overflows_where_box_blur_pool_and_bilinear_do_not(ns, dtype):
+    # the page: the two equalities hold only while adding up a 2x2 block does not overflow
+    big = torch.finfo(dtype).max / 2
+    x = torch.full((1, 2, 4, 4), big, dtype=dtype)
+    for same_as_avg in (
+        F.interpolate(x, scale_factor=0.5, mode="area"),
+        F.adaptive_avg_pool2d(x, 2),
+        F.avg_pool2d(x, 2),
+    ):
+        assert torch.isinf(same_as_avg).all()
+    for out in (ns["BlurPool"](filter_size=2)(x), F.interpolate(x, scale_factor=0.5, mode="bilinear")):
+        assert torch.equal(out, x[..., ::2, ::2])
+    if dtype == torch.float32:  # the printed line the page's sentence stands on
+        big = ns["big_outputs"]
+        assert big["AvgPool2d(k)"] == float("inf")
+        assert big["BlurPool [1,1]"] == pytest.approx(1e38, rel=1e-7) and big["bilinear"] == pytest.approx(1e38, rel=1e-7)

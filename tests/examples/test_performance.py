@@ -787,3 +787,26 @@ def test_a_fresh_allocation_gets_new_pages_on_every_call_only_above_the_mmap_thr
     above = faults_per_clone(64)
     assert above >= 32  # 16384 with 4 KiB pages, 32 with 2 MiB huge pages: every call
     assert faults_per_clone(4) + faults_per_clone(16) < above / 4  # below: mostly reused
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_a_batch_of_one_permuted_from_hwc_hits_the_one_pixel_wide_bug(dtype):
+    """hwc.permute(2, 0, 1)[None] is channels_last yet hits the bug, like a contiguous input and
+    a strided slice; a channels_last copy of several channels, or an NHWC batch permuted, does not."""
+    torch.manual_seed(0)
+    hwc = torch.rand(12, 6, 3, dtype=dtype)
+    view = hwc.permute(2, 0, 1)[None]
+    assert view.is_contiguous(memory_format=torch.channels_last)
+    inputs = {
+        "contiguous": view.contiguous(),
+        "strided slice": torch.rand(1, 3, 12, 12, dtype=dtype)[..., ::2],
+        "channels_last view": view,
+        "channels_last copy": view.contiguous().contiguous(memory_format=torch.channels_last),
+        "NHWC batch permuted": torch.rand(2, 12, 6, 3, dtype=dtype).permute(0, 3, 1, 2),
+    }
+    escapes = ("channels_last copy", "NHWC batch permuted")
+    for mode in ("bilinear", "bicubic"):
+        for name, x in inputs.items():
+            out = F.interpolate(x, size=(4, 1), mode=mode, antialias=True)
+            repeats_first_row = torch.equal(out, out[:, :, :1].expand_as(out))
+            assert repeats_first_row == (name not in escapes), (mode, name)
