@@ -49,8 +49,8 @@ def blur_pool(x: torch.Tensor, filter_size: int = 4, stride: int = 2, padding_mo
 
     The binomial filter of ``filter_size`` taps is applied to rows, then columns, in the
     input's dtype. As in antialiased-cnns, the input is padded by (filter_size - 1) // 2
-    before, so output pixel i sits at input position stride * i + 0.5 for an even filter
-    and stride * i for an odd one. ceil_mode=True (Zhang) gives ceil(H / stride);
+    before, so away from the borders output pixel i sits at input position stride * i + 0.5
+    for an even filter and stride * i for an odd one. ceil_mode=True (Zhang) gives ceil(H / stride);
     ceil_mode=False gives floor(H / stride), padding less after; a filter shorter than the
     stride would still reach past the last full block, and that sample is dropped.
     """
