@@ -49,8 +49,8 @@ def blur_pool(x: torch.Tensor, filter_size: int = 4, stride: int = 2, padding_mo
 
     The binomial filter of ``filter_size`` taps is applied to rows, then columns, in the
     input's dtype. As in antialiased-cnns, the input is padded by (filter_size - 1) // 2
-    before, so output pixel i sits at input position stride * i + 0.5 for an even filter
-    and stride * i for an odd one. ceil_mode=True (Zhang) gives ceil(H / stride);
+    before, so away from the borders output pixel i sits at input position stride * i + 0.5
+    for an even filter and stride * i for an odd one. ceil_mode=True (Zhang) gives ceil(H / stride);
     ceil_mode=False gives floor(H / stride), padding less after; a filter shorter than the
     stride would still reach past the last full block, and that sample is dropped.
     """
@@ -203,7 +203,8 @@ class Downsample(nn.Module):
             # The kernel F.interpolate runs, given both the output size and the scale: the scale puts
             # the filter on block centres whatever the size, and the size is floor(H / k) exactly,
             # where scale_factor=1/k would compute it as floor(H * (1/k)) in floating point, one short
-            # at k = 49. One axis per call: on the CPU that gives the same bits as one call, and the
+            # at k = 49. One axis per call: on the CPU that gives the same bits as one call (where one
+            # call is right: not at the one-pixel-wide outputs below), and the
             # CUDA kernel, which keeps the taps of both axes in 48 KB of shared memory, refuses both
             # at once from k = 95 in float32. The CPU kernel has no float16/bfloat16 path, so those
             # go through float32. An output one pixel wide whose height changes comes back wrong

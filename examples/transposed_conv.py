@@ -197,7 +197,7 @@ stamped = F.conv_transpose2d(one_hot, weight, stride=2)
 expected = torch.zeros_like(stamped)
 expected[0, 0, 2:5, 2:5] = 2 * weight[0, 0]  # input row/col 1 starts at output row/col 1 * stride
 print("input: 3x3 zeros with a 2 at (1, 1); output", tuple(stamped.shape[-2:]))
-print("output == 2 * kernel placed at rows/cols 2..4, zeros elsewhere:", torch.allclose(stamped, expected))
+print("output equals 2 * kernel placed at rows/cols 2..4, zeros elsewhere, to float rounding:", torch.allclose(stamped, expected))
 
 # %% gemm_fold
 # The stamp picture as two library calls, as torch's CPU fallback kernel computes it

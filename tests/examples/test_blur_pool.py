@@ -143,3 +143,24 @@ def test_channels_last_gives_the_same_values():
     x = torch.randn(2, 5, 9, 12, generator=torch.Generator().manual_seed(7))
     for module in (BlurPool(), MaxBlurPool(3, 5, padding_mode="zeros")):
         torch.testing.assert_close(module(x.to(memory_format=torch.channels_last)), module(x))
+
+
+def test_samples_sit_on_the_grid_only_where_the_filter_stays_inside():
+    """Review 14: the page said every output i sits at 2i + 0.5 (even filter) or 2i (odd); at the
+    borders an output whose taps reach into the padding on one side only sits elsewhere, for every
+    padding mode, stride and size (two-sided reach on tiny maps can cancel, so it is left out)."""
+    moved = 0
+    for filter_size, padding_mode, stride in itertools.product(FILTER_SIZES, PADDING_MODES, (2, 3)):
+        smallest = blur_pool_minimum_size(filter_size, stride, padding_mode, True)
+        for length in range(smallest, 18):
+            ramp = torch.arange(float(length), dtype=torch.float64).expand(1, 1, 24, length)
+            position = ((blur_pool(ramp, filter_size, stride, padding_mode) - blur_pool(-ramp, filter_size, stride, padding_mode)) / 2)[0, 0, 6]
+            before = (filter_size - 1) // 2
+            for i, p in enumerate(position.tolist()):
+                left, right = stride * i - before < 0, stride * i - before + filter_size - 1 > length - 1
+                if left and right:
+                    continue
+                on_grid = abs(p - (stride * i + (0.5 if filter_size % 2 == 0 else 0.0))) < 1e-9
+                assert on_grid == (not (left or right)), (filter_size, padding_mode, stride, length, i, p)
+                moved += left or right
+    assert moved > 100

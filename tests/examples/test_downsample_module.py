@@ -672,3 +672,20 @@ def test_opencv_inter_linear_at_factor_2_is_avg_only_to_half_a_level_on_8_bit_im
         assert diff <= 0.5, (height, width)
         worst = max(worst, diff)
     assert worst == 0.5  # half a level: not float rounding
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_a_channels_last_view_from_an_hwc_array_does_not_escape_the_one_pixel_wide_cpu_bug(Downsample, dtype):
+    # Review 14: channels_last escapes the bug only as a real copy; a batch of one permuted from HWC is a view that meets it
+    generator = torch.Generator().manual_seed(14)
+    for k in (2, 3, 4):
+        for height, width in ((2 * k, k), (5 * k, k + 1), (3 * k + 1, 2 * k - 1)):
+            for channels in (2, 3, 5):
+                view = torch.randn(height, width, channels, generator=generator, dtype=dtype).permute(2, 0, 1)[None]
+                assert view.is_contiguous(memory_format=torch.channels_last)
+                right = Downsample(k, "antialias-bilinear")(view.contiguous())
+                call = dict(output_size=[height // k, 1], align_corners=False, scales_h=1 / k, scales_w=1 / k)
+                assert not torch.allclose(torch.ops.aten._upsample_bilinear2d_aa(view, **call), right), (k, height, width, channels)
+                torch.testing.assert_close(Downsample(k, "antialias-bilinear")(view), right)
+                copy = view.contiguous().contiguous(memory_format=torch.channels_last)
+                torch.testing.assert_close(torch.ops.aten._upsample_bilinear2d_aa(copy, **call), right)

@@ -613,3 +613,28 @@ def test_at_an_unchanged_size_cuda_bicubic_copies_inf():
     x = torch.zeros(1, 3, 8, 8, device="cuda")
     x[..., 4, 4] = float("inf")
     assert torch.equal(F.interpolate(x, size=(8, 8), mode="bicubic", align_corners=False), x)
+
+
+@pytest.mark.parametrize("channels", [2, 3, 4])
+def test_width_one_hwc_array_permuted_escapes_only_through_v2(channels):
+    """Review 14: 'a channels_last RGB tensor escapes it' held for a channels_last copy and for v2,
+    which re-strides an HWC array permuted to CHW; the old API hands that view on as it is (its
+    uint8 road too, the float32 cast keeps the strides) and meets the one-pixel-wide bug."""
+
+    def right(t):  # the width pass, then the height pass on the transposed map: no width-one output with a height change
+        t = t.double().contiguous()
+        a = F.interpolate(t, size=(t.shape[-2], 1), mode="bilinear", antialias=True)
+        return F.interpolate(a.transpose(-1, -2).contiguous(), size=(1, oh), mode="bilinear", antialias=True).transpose(-1, -2)
+
+    generator = torch.Generator().manual_seed(14)
+    for h, w, oh in ((2, 2, 3), (6, 2, 3), (12, 10, 5), (9, 1, 4), (7, 5, 11)):
+        hwc = torch.randint(0, 256, (h, w, channels), generator=generator, dtype=torch.uint8)
+        for image_chw in (hwc.permute(2, 0, 1), hwc.permute(2, 0, 1)[None]):
+            reference = right(image_chw.reshape(-1, channels, h, w)).reshape(*image_chw.shape[:-2], oh, 1)
+            as_float = image_chw.float()
+            assert (F2.resize(as_float, [oh, 1]).double() - reference).abs().max() < 1e-3, (h, w, oh)
+            assert (F1.resize(as_float, [oh, 1]).double() - reference).abs().max() > 1, (h, w, oh)
+            assert (F1.resize(image_chw, [oh, 1]).double() - reference).abs().max() > 1, (h, w, oh)
+            # the same pixels as a real channels_last copy escape through both
+            copy = image_chw.reshape(-1, channels, h, w).float().contiguous().contiguous(memory_format=torch.channels_last)
+            assert (F1.resize(copy, [oh, 1]).double() - reference.reshape(-1, channels, oh, 1)).abs().max() < 1e-3
