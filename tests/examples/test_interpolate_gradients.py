@@ -580,3 +580,16 @@ def test_lanczos_left_out_of_the_tables_behaves_as_the_antialiased_modes():
         x = torch.randn(1, 1, *size_in, dtype=torch.float64, requires_grad=True)
         fn = lambda t: F.interpolate(t, size=size_out, **kwargs)  # noqa: E731
         assert torch.autograd.gradcheck(fn, (x,), raise_exception=False) == passes, (size_in, size_out)
+
+
+@pytest.mark.parametrize("channels", [2, 3, 5])
+def test_a_channels_last_view_from_hwc_does_not_escape_the_enlarging_antialias_bug(channels):
+    """Only a channels_last copy escapes: a batch of one permuted from HWC is channels_last-contiguous yet wrong."""
+    hwc = torch.rand(4, 1, channels, dtype=torch.float64)
+    view = hwc.permute(2, 0, 1)[None]
+    copy = view.clone(memory_format=torch.channels_last)
+    assert view.is_contiguous(memory_format=torch.channels_last)
+    plain = F.interpolate(copy, size=(8, 1), mode="bilinear")
+    assert torch.allclose(F.interpolate(copy, size=(8, 1), mode="bilinear", antialias=True), plain, atol=1e-12)
+    wrong = F.interpolate(view, size=(8, 1), mode="bilinear", antialias=True)
+    assert (wrong - plain).abs().max() > 0.01 and torch.equal(wrong, wrong[..., :1, :].expand_as(wrong))
