@@ -639,7 +639,7 @@ def test_hf_pil_backend_whole_number_tolerance_is_one_sided(ns):
     # (199.9995, as close to 200 as 200.0005) is not whole: outside [0, 1] it raises, and a mask of 0 and
     # 1 - 1e-6 is scaled by 255, truncated to level 254 and divided by 255, where a mask of 0 and 1 stays 0 and 1.
     _, pil_backend, _ = ns["HF"]["ViTImageProcessor"]
-    for value, passes in ((200.0005, True), (199.9995, False), (254.9999, False), (3.00001, True), (2.99999, False)):
+    for value, passes in ((200.0005, True), (199.9995, False), (254.9999, False), (255.0005, False), (3.00001, True), (2.99999, False)):
         image = np.full((3, 40, 30), 100.0)
         image[0, 0, 0] = value
         if passes:
