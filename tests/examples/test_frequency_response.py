@@ -616,3 +616,33 @@ def test_odd_factor_slicing_holds_on_sides_that_are_multiples_of_k():
     five = torch.arange(5.0).view(1, 1, 1, 5)
     assert F.interpolate(five, scale_factor=(1, 1 / 3), mode="bilinear").shape[-1] == 1
     assert five[..., 1::3].shape[-1] == 2
+
+
+def test_scale_factor_one_49th_is_short_on_many_but_not_most_multiples_below_2_to_the_23():
+    # Review 14: "most multiples of 49" held below 200 but not over the domain; the size is floor(float(n) * (1/49)).
+    assert (98 * (1 / 49)) < 2 and F.interpolate(torch.zeros(1, 1, 1, 98), scale_factor=(1, 1 / 49)).shape[-1] == 1
+    multiples = np.arange(1, (2**23 - 1) // 49 + 1)
+    share = (np.floor((49 * multiples).astype(np.float64) * (1 / 49)) < multiples).mean()
+    assert 0.4 < share < 0.5
+
+
+def test_odd_factor_slicing_past_2_to_the_23_depends_on_the_cpu_kernel():
+    # Review 14: "holds on sides up to 2^24" failed with the default (ARM, non-AVX) kernel just past 2^23.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "def sliced(n):\n"
+        "    x = (torch.arange(n) % 251).float().view(1, 1, 1, n)\n"
+        "    return torch.equal(F.interpolate(x, size=(1, n // 3), mode='bilinear'), x[..., 1::3])\n"
+        "print(torch.backends.cpu.get_cpu_capability(), sliced(2**23 - 2), sliced(8391606))\n"
+    )
+    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["DEFAULT", "True", "False"]
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        x = (torch.arange(8391606) % 251).float().view(1, 1, 1, -1)
+        for mode in ("bilinear", "bicubic"):
+            assert torch.equal(F.interpolate(x, size=(1, x.shape[-1] // 3), mode=mode), x[..., 1::3]), mode

@@ -279,3 +279,14 @@ def test_antialias_non_whole_shrink_keeps_every_third_dot_exact_at_4_3_and_5_3(m
     row = torch.arange(30, dtype=torch.float64).view(1, 1, 1, 30)
     centre = (torch.arange(20, dtype=torch.float64) + 0.5) * 1.5 - 0.5
     assert ((F.interpolate(row, size=(1, 20), mode=mode, antialias=True)[0, 0, 0] - centre).abs()[3:-3] > 1e-3).all()
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
+def test_antialias_scale_factor_that_keeps_an_axis_copies_it_on_the_cpu(mode):
+    # The step is 1/scale_factor only where the axis changes size: 6 pixels x 1.05 stay 6 and are copied.
+    for n, scale in ((6, 1.05), (6, 1.1), (9, 1.1), (40, 1.02)):
+        ramp = torch.arange(n, dtype=torch.float64).view(1, 1, 1, n).expand(1, 1, 3, n)
+        dots = F.interpolate(ramp, scale_factor=(1.0, scale), mode=mode, antialias=True)[0, 0, 0]
+        assert dots.shape[-1] == n and torch.equal(dots, ramp[0, 0, 0]), (mode, n, scale)
+        centre = (torch.arange(n, dtype=torch.float64) + 0.5) / scale - 0.5
+        assert (centre - ramp[0, 0, 0]).abs().max() > 0.04

@@ -639,7 +639,7 @@ def test_hf_pil_backend_whole_number_tolerance_is_one_sided(ns):
     # (199.9995, as close to 200 as 200.0005) is not whole: outside [0, 1] it raises, and a mask of 0 and
     # 1 - 1e-6 is scaled by 255, truncated to level 254 and divided by 255, where a mask of 0 and 1 stays 0 and 1.
     _, pil_backend, _ = ns["HF"]["ViTImageProcessor"]
-    for value, passes in ((200.0005, True), (199.9995, False), (254.9999, False), (3.00001, True), (2.99999, False)):
+    for value, passes in ((200.0005, True), (199.9995, False), (254.9999, False), (255.0005, False), (3.00001, True), (2.99999, False)):
         image = np.full((3, 40, 30), 100.0)
         image[0, 0, 0] = value
         if passes:
@@ -698,3 +698,14 @@ def test_jax_area_enlarging_by_a_whole_factor_leaks_more_on_longer_axes():
     assert 5e-5 < jax_and_torch_area(100, 700) < 5e-4
     assert 5e-4 < jax_and_torch_area(1000, 7000) < 5e-3
     assert jax_and_torch_area(64, 512) < ROUNDING
+
+
+def test_jax_nearest_parts_from_nearest_exact_near_ties_too_on_long_axes():
+    # Review 14: "nearest-exact except at ties" missed near-ties: jax divides (i + 1/2) * in by out in float32,
+    # torch multiplies by float32(in / out); at 8311 -> 18888 they round a position 2e-4 below 4150 apart.
+    n, m, i = 8311, 18888, 9431
+    assert (2 * i + 1) * n % (2 * m) != 0 and 4150 - (2 * i + 1) * n / (2 * m) < 1e-3
+    x = np.arange(n, dtype=np.float32)
+    theirs = np.asarray(jax.image.resize(jnp.asarray(x), (m,), "nearest"))
+    ours = F.interpolate(torch.from_numpy(x)[None, None], size=m, mode="nearest-exact")[0, 0].numpy()
+    assert (theirs[i], ours[i]) == (4150, 4149)
