@@ -646,3 +646,16 @@ def test_odd_factor_slicing_past_2_to_the_23_depends_on_the_cpu_kernel():
         x = (torch.arange(8391606) % 251).float().view(1, 1, 1, -1)
         for mode in ("bilinear", "bicubic"):
             assert torch.equal(F.interpolate(x, size=(1, x.shape[-1] // 3), mode=mode), x[..., 1::3]), mode
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
+@pytest.mark.parametrize("channels", [3, 5, 8])
+def test_a_uint8_channels_last_view_from_hwc_escapes_the_assert_but_not_the_one_pixel_wide_bug(channels):
+    hwc = torch.arange(9 * 3 * channels).remainder(251).to(torch.uint8).view(9, 3, channels)
+    view = hwc.permute(2, 0, 1)[None]
+    assert view.is_contiguous(memory_format=torch.channels_last)
+    copy = view.clone(memory_format=torch.channels_last)
+    assert torch.equal(F.interpolate(copy, size=(3, 1), mode="bilinear"), view[..., 1::3, 1::3])
+    assert torch.equal(F.interpolate(view, size=(3, 1), mode="bilinear"), view[..., 1::3, 1::3]) is (channels <= 4)
+    square = view[..., :3, :]  # 3x3 -> 1x1: the contiguous 3-channel image asserts, the view does not
+    assert torch.equal(F.interpolate(square, size=(1, 1), mode="bilinear"), square[..., 1:2, 1:2])
