@@ -204,6 +204,15 @@ def test_kernel_4_transposed_conv_phases_use_disjoint_tap_sets():
     assert y[..., 1::2, :].abs().max() == 0 and y[..., :, 1::2].abs().max() == 0 and y[..., ::2, ::2].min() > 0
 
 
+@pytest.mark.parametrize("size", [2, 3, 6, 11])
+def test_kernel_4_transposed_conv_end_pixels_read_one_tap_each(size):
+    """Review 15: the 'taps 1 and 3 / taps 0 and 2' rule holds only inside the row: output 0 reads tap 1 alone, the last tap 2."""
+    weight = torch.tensor([1.0, 10.0, 100.0, 1000.0], dtype=torch.float64).view(1, 1, 4)
+    y = F.conv_transpose1d(torch.ones(1, 1, size, dtype=torch.float64), weight, stride=2, padding=1)[0, 0]
+    assert y[0] == 10 and y[-1] == 100
+    assert (y[2:-1:2] == 1010).all() and (y[1:-1:2] == 101).all()
+
+
 def test_icnr_refuses_channels_not_divisible_and_keeps_dtype(ns):
     with pytest.raises(ValueError, match="divisible by 4"):
         ns["icnr_"](nn.Conv2d(3, 6, 3, padding=1))
