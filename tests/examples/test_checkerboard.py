@@ -211,6 +211,9 @@ def test_kernel_4_transposed_conv_end_pixels_read_one_tap_each(size):
     y = F.conv_transpose1d(torch.ones(1, 1, size, dtype=torch.float64), weight, stride=2, padding=1)[0, 0]
     assert y[0] == 10 and y[-1] == 100
     assert (y[2:-1:2] == 1010).all() and (y[1:-1:2] == 101).all()
+    # with output_padding=1 the last pixel is even and reads tap 3 alone: still one tap
+    padded = F.conv_transpose1d(torch.ones(1, 1, size, dtype=torch.float64), weight, stride=2, padding=1, output_padding=1)[0, 0]
+    assert padded[0] == 10 and padded[-1] == 1000
 
 
 def test_icnr_refuses_channels_not_divisible_and_keeps_dtype(ns):
