@@ -755,3 +755,22 @@ def test_float64_odd_factor_bilinear_reads_the_neighbour_at_1_over_49():
             leaks.append(k)
     assert leaks == [49]
     assert 1 / (1 / 49) != 49
+
+
+def test_without_avx2_odd_bilinear_is_slicing_only_up_to_2_to_the_23():
+    # Review 15: the page's 2^24 bound holds on AVX2/AVX-512; the default CPU code (ARM) breaks past 2^23.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
+        "for n, wrong in ((8388612, 0), (8388615, 1)):\n"
+        "    x = (torch.arange(n) % 251).float().view(1, 1, 1, n)\n"
+        "    for kw in ({'size': (1, n // 3)}, {'scale_factor': (1, 1 / 3)}):\n"
+        "        out = F.interpolate(x, mode='bilinear', **kw)\n"
+        "        assert (out != x[..., 1::3]).sum() == wrong, (n, kw)\n"
+    )
+    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
