@@ -687,6 +687,12 @@ def test_without_avx2_uint8_one_pixel_wide_is_wrong_with_any_channels_and_1x1_ha
         "    assert not torch.equal(F.interpolate(x, size=(3, 1), mode='bilinear'), x[..., 1::3, 1::3]), c\n"
         "x = torch.arange(27).remainder(251).to(torch.uint8).view(1, 3, 3, 3)\n"
         "assert torch.equal(F.interpolate(x, size=(1, 1), mode='bilinear'), x[..., 1::3, 1::3])\n"
+        # Review 15: the 2^24 bound of odd-factor bilinear slicing is AVX2's; here it breaks past 2^23.
+        "x = (torch.arange(8388615) % 251).float().view(1, 1, 1, -1)\n"
+        "for n, wrong in ((8388612, 0), (8388615, 1)):\n"
+        "    for kw in ({'size': (1, n // 3)}, {'scale_factor': (1, 1 / 3)}):\n"
+        "        out = F.interpolate(x[..., :n], mode='bilinear', **kw)\n"
+        "        assert (out != x[..., :n][..., 1::3]).sum() == wrong, (n, kw)\n"
     )
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
@@ -755,3 +761,4 @@ def test_float64_odd_factor_bilinear_reads_the_neighbour_at_1_over_49():
             leaks.append(k)
     assert leaks == [49]
     assert 1 / (1 / 49) != 49
+
