@@ -826,3 +826,19 @@ def test_uint8_three_channels_to_1x1_without_avx2_keeps_the_first_corner():
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
     assert out == ["DEFAULT", "True"]
+
+
+def test_uint8_keeps_the_ratio_in_double_and_hits_the_last_corner_where_float32_misses():
+    # Review 15: "(in - 1)/(out - 1) is rounded to float32 for every dtype but float64" was false for
+    # uint8 on the CPU, whose int16-weight path computes the scale in double: its corners are exact.
+    misses = 0
+    for channels in (3, 5):  # the AVX2 kernel and the generic separable one (width > 1: no bug)
+        for n in range(2, 12):
+            x = (torch.arange(n) * (255 // (n - 1))).to(torch.uint8)
+            x = x.view(1, 1, 1, n).expand(1, channels, 2, n).contiguous()
+            for out in range(2, 130):
+                y = F.interpolate(x, size=(3, out), mode="bilinear", align_corners=True)
+                assert torch.equal(y[..., -1, -1], x[..., -1, -1]), (channels, n, out)
+                f = F.interpolate(x.float(), size=(3, out), mode="bilinear", align_corners=True)
+                misses += not torch.equal(f[..., -1, -1], x[..., -1, -1].float())
+    assert misses > 0
