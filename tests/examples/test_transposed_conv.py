@@ -488,3 +488,21 @@ def test_bfloat16_goes_to_onednn_with_avx512_even_without_bfloat16_instructions(
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["True", "False"]
+
+
+@pytest.mark.skipif(not torch.cuda.is_available() or not torch.backends.cudnn.is_available(), reason="needs CUDA and cuDNN")
+def test_deterministic_dilated_layers_escape_to_cudnn_in_channels_last_but_not_in_float64():
+    # Review 15: cudnn_conv_suggest_memory_format returns Contiguous for float64, so a channels_last
+    # float64 layer does not take the channels_last bypass of the deterministic dilation check.
+    def chosen(dtype):
+        x = torch.zeros(2, 16, 8, 8, device="cuda", dtype=dtype).contiguous(memory_format=torch.channels_last)
+        w = torch.zeros(16, 4, 3, 3, device="cuda", dtype=dtype).contiguous(memory_format=torch.channels_last)
+        return torch._C._select_conv_backend(x, w, None, [2, 2], [1, 1], [2, 2], True, [0, 0], 1, None)
+
+    before = torch.backends.cudnn.deterministic
+    try:
+        torch.backends.cudnn.deterministic = True
+        assert chosen(torch.float32) == torch._C._ConvBackend.CudnnTranspose
+        assert chosen(torch.float64) != torch._C._ConvBackend.CudnnTranspose
+    finally:
+        torch.backends.cudnn.deterministic = before

@@ -443,6 +443,7 @@ def test_uint8_bug_also_loses_the_corners_enlarging_with_align_corners_false():
         assert torch.equal(F.interpolate(x.float(), size=(8, 1), mode="bilinear")[0, :, -1, 0], x[0, :, -1, 0].float())
 
 
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
 def test_uint8_three_channels_to_1x1_fails_with_an_internal_assert():
     for h, w in ((2, 1), (4, 4), (3, 5)):
         for mode in ("bilinear", "bicubic"):
@@ -806,3 +807,38 @@ def test_a_corner_missed_upward_overflows_at_the_float32_maximum(mode, side, out
     image = torch.full((1, 1, side, side), torch.finfo(torch.float32).max)
     result = F.interpolate(image, size=(out, out), mode=mode, align_corners=align)[0, 0]
     assert torch.isinf(result[corner]) and result[0, 0] == image[0, 0, 0, 0]
+
+
+def test_uint8_three_channels_to_1x1_without_avx2_keeps_the_first_corner():
+    # Review 15: the internal assert needs the AVX2 kernel; under ATEN_CPU_CAPABILITY=default (ARM,
+    # old x86) a contiguous 3-channel uint8 image shrinks to 1x1 and keeps the first corner.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "x = torch.randint(0, 256, (1, 3, 4, 4), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))\n"
+        "ok = [torch.equal(F.interpolate(x[..., :h, :w], size=(1, 1), mode=m, align_corners=True)[0, :, 0, 0], x[0, :, 0, 0])\n"
+        "      for h, w in ((2, 1), (2, 2), (4, 4)) for m in ('bilinear', 'bicubic')]\n"
+        "print(torch.backends.cpu.get_cpu_capability(), all(ok))\n"
+    )
+    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["DEFAULT", "True"]
+
+
+def test_uint8_keeps_the_ratio_in_double_and_hits_the_last_corner_where_float32_misses():
+    # Review 15: "(in - 1)/(out - 1) is rounded to float32 for every dtype but float64" was false for
+    # uint8 on the CPU, whose int16-weight path computes the scale in double: its corners are exact.
+    misses = 0
+    for channels in (3, 5):  # the AVX2 kernel and the generic separable one (width > 1: no bug)
+        for n in range(2, 12):
+            x = (torch.arange(n) * (255 // (n - 1))).to(torch.uint8)
+            x = x.view(1, 1, 1, n).expand(1, channels, 2, n).contiguous()
+            for out in range(2, 130):
+                y = F.interpolate(x, size=(3, out), mode="bilinear", align_corners=True)
+                assert torch.equal(y[..., -1, -1], x[..., -1, -1]), (channels, n, out)
+                f = F.interpolate(x.float(), size=(3, out), mode="bilinear", align_corners=True)
+                misses += not torch.equal(f[..., -1, -1], x[..., -1, -1].float())
+    assert misses > 0
