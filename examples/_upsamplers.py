@@ -57,9 +57,10 @@ def bilinear_(layer, mixing=None):
     is set to zero.
     """
     r = layer.stride[0]
-    expected = bilinear_layer_args(r)
-    actual = dict(kernel_size=layer.kernel_size[0], stride=r, padding=layer.padding[0])
-    if actual != expected or layer.stride[0] != layer.stride[1] or layer.kernel_size[0] != layer.kernel_size[1]:
+    expected = {key: (value, value) for key, value in bilinear_layer_args(r).items()}
+    expected.update(output_padding=(0, 0), dilation=(1, 1), groups=1)
+    actual = {key: getattr(layer, key) for key in expected}
+    if actual != expected:
         raise ValueError(f"bilinear_ needs a square ConvTranspose2d with {expected}, got {actual}")
     if mixing is None:
         if layer.in_channels != layer.out_channels:

@@ -115,7 +115,7 @@ for what, count in ties.items():
 
 # %% near_tie
 # Not a tie, yet the two part: in float32 on long axes, in bfloat16 and float16 on short ones, a position
-# within rounding of .5. On the CPU, whose affine_grid has no bfloat16: those grids are made in float32.
+# within rounding of .5. The CPU's affine_grid rejects bfloat16 and float16 for an axis of size 1: those grids are made in float32.
 def near_tie(n_in, n_out, i, dtype=torch.float32):
     line = torch.arange(n_in, dtype=dtype).view(1, 1, 1, -1)
     grid = identity_grid(line.to(torch.promote_types(dtype, torch.float32)), (1, n_out), False).to(dtype)

@@ -439,3 +439,17 @@ def test_size_one_with_align_corners_reads_the_first_pixel_only_without_antialia
             y = F.interpolate(x, size=(other, 1), mode=mode, align_corners=True, antialias=antialias)
             first = torch.equal(y, x[..., :1])
             assert first == (not antialias or mode == "bilinear"), (n_in, other, mode, antialias)
+
+
+def test_cpu_affine_grid_rejects_low_precision_only_for_an_axis_of_size_1():
+    # Review 15: "the CPU's affine_grid has no bfloat16" was false: it fails only where an axis has size 1
+    # (linspace_from_neg_one's at::tensor(0, ...)), for bfloat16 and float16 alike.
+    for dtype in (torch.bfloat16, torch.float16):
+        theta = torch.tensor([[[1.0, 0, 0], [0, 1, 0]]]).to(dtype)
+        for h, w in [(1, 1), (1, 29), (29, 1), (2, 2), (2, 29), (37, 5)]:
+            try:
+                grid = F.affine_grid(theta, [1, 1, h, w], align_corners=False)
+            except (RuntimeError, NotImplementedError):
+                assert min(h, w) == 1, (dtype, h, w)
+            else:
+                assert min(h, w) > 1 and grid.dtype == dtype, (dtype, h, w)

@@ -708,3 +708,19 @@ def test_cpu_linear_and_antialiased_kernels_copy_an_axis_that_keeps_its_size(dty
             assert y.shape[2] == n and (y[0, 3].reshape(n, -1) - ramp[:, None]).abs().max() < 1e-3, (shape, mode, aa)
         bicubic = F.interpolate(ramp.view(1, 1, n, 1).expand(1, 1, n, width), scale_factor=(keep, 1), mode="bicubic")
         assert (bicubic[0, 0, :, 0] - ramp).abs().max() > 0.04
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_antialiased_float_one_pixel_wide_output_hits_the_cpu_bug_unless_channels_last(mode):
+    # Review 15: "both bullets hold for floating-point input" failed for antialiased float input,
+    # one pixel wide with a changing height (4x5 -> 7x1): every row comes back as the first row.
+    gen = torch.Generator().manual_seed(0)
+    for dtype in (torch.float32, torch.float64):
+        for align_corners in (False, True):
+            for h_in, h_out in [(4, 7), (2, 3), (5, 2), (9, 9 * 3)]:
+                x = torch.rand(1, 2, h_in, 5, generator=gen, dtype=dtype) + torch.arange(h_in, dtype=dtype)[:, None]
+                kw = dict(size=(h_out, 1), mode=mode, align_corners=align_corners, antialias=True)
+                plain = F.interpolate(x, **kw)
+                last = F.interpolate(x.contiguous(memory_format=torch.channels_last), **kw)
+                assert torch.equal(plain, plain[..., :1, :].expand_as(plain)), (dtype, h_in, h_out)
+                assert not torch.allclose(plain, last), (dtype, h_in, h_out)

@@ -653,3 +653,15 @@ def test_cpu_nearest_copies_a_kept_axis_and_doubles_only_for_a_small_output_or_c
             row = F.interpolate(x, scale_factor=(1, 2.1), mode="nearest")[0, -1, 0]
             doubles = height + 10 <= 128 or keeps_pixel_order
             assert torch.equal(row, five.repeat_interleave(2)) is doubles, (channels, channels_last, height)
+
+
+def test_bilinear_init_rejects_layers_it_would_not_make_bilinear():
+    # Review 15: bilinear_ checked only the first padding, so padding=(1, 0), output_padding=1 or
+    # dilation=2 passed and gave a layer that is not ×2 bilinear; it accepts the layout it documents.
+    from _upsamplers import bilinear_, bilinear_layer_args
+
+    args = bilinear_layer_args(2)
+    bilinear_(nn.ConvTranspose2d(2, 2, **args))
+    for change in (dict(padding=(1, 0)), dict(output_padding=1), dict(dilation=2), dict(kernel_size=(4, 3))):
+        with pytest.raises(ValueError):
+            bilinear_(nn.ConvTranspose2d(2, 2, **{**args, **change}))
