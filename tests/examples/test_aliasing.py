@@ -376,8 +376,10 @@ def test_odd_factor_slice_has_a_pixel_more_when_the_remainder_exceeds_half_the_f
 
 def test_other_average_pool_kernels_agree_at_3_on_the_cpu(ns):
     # the page: on the CPU, float16 and channels_last with 8 channels agree at 3 too; contiguous float32 does not
-    if ns["device"].type == "cpu":
-        assert ns["cl_same"] and ns["half_same"]
+    # Review 15: the printed line runs on the CPU on every build device (CUDA's channels-last
+    # adaptive kernel multiplies by a rounded reciprocal), so the page's "as the line shows" holds.
+    assert ns["x8"].device.type == "cpu"
+    assert ns["cl_same"] and ns["half_same"]
     generator = torch.Generator().manual_seed(5)
     for k in (3, 5, 6, 7):
         x = torch.randn(2, 8, 5 * k, 3 * k, generator=generator)
