@@ -699,9 +699,6 @@ def test_area_windows_overlap_exactly_when_neither_size_is_a_multiple_of_the_oth
                 assert bool((reads.sum(0) > 1).any()) == (m >= 2 and n % m != 0), (n, scale)
             else:
                 assert bool((reads.sum(1) > 1).any()) == (m % n != 0), (n, scale)
-    assert (F.interpolate(torch.eye(8).view(8, 1, 8), scale_factor=0.6, mode="area")[:, 0].T > 0).sum(1).tolist() == [
-        2
-    ] * 4
-    assert (F.interpolate(torch.eye(2).view(2, 1, 2), scale_factor=2.4, mode="area")[:, 0].T > 0).sum(1).tolist() == [
-        1
-    ] * 4
+    blocks = F.interpolate(torch.eye(8).view(8, 1, 8), scale_factor=0.6, mode="area")[:, 0].T > 0
+    copies = F.interpolate(torch.eye(2).view(2, 1, 2), scale_factor=2.4, mode="area")[:, 0].T > 0
+    assert blocks.sum(1).tolist() == [2] * 4 and copies.sum(1).tolist() == [1] * 4
