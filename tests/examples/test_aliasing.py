@@ -1,6 +1,9 @@
 """The claims of docs/aliasing*.md, asserted on the values its example computes."""
 
 import math
+import os
+import subprocess
+import sys
 
 import pytest
 import torch
@@ -376,8 +379,10 @@ def test_odd_factor_slice_has_a_pixel_more_when_the_remainder_exceeds_half_the_f
 
 def test_other_average_pool_kernels_agree_at_3_on_the_cpu(ns):
     # the page: on the CPU, float16 and channels_last with 8 channels agree at 3 too; contiguous float32 does not
-    if ns["device"].type == "cpu":
-        assert ns["cl_same"] and ns["half_same"]
+    # Review 15: the printed line runs on the CPU on every build device (CUDA's channels-last
+    # adaptive kernel multiplies by a rounded reciprocal), so the page's "as the line shows" holds.
+    assert ns["x8"].device.type == "cpu"
+    assert ns["cl_same"] and ns["half_same"]
     generator = torch.Generator().manual_seed(5)
     for k in (3, 5, 6, 7):
         x = torch.randn(2, 8, 5 * k, 3 * k, generator=generator)
@@ -495,3 +500,18 @@ def test_bicubic_2x_border_footprint_depends_on_the_side_parity_and_a_side_of_2_
             F.interpolate(probe, scale_factor=0.5, mode="bicubic")[0, 0, i, 2].backward()
             counts.append(int((probe.grad != 0).any(dim=3).sum()))
         assert counts == rows, (n, counts)
+
+
+def test_odd_factor_slicing_stops_at_2_to_the_23_with_the_default_cpu_kernels():
+    # Review 15: the 2^24 limit holds for AVX2/AVX-512; ATEN_CPU_CAPABILITY=default (a CPU without
+    # AVX2) computes positions that miss the pixel centre past 2^23. Run in a subprocess.
+    script = (
+        "import torch, torch.nn.functional as F\n"
+        "for n in (2**23 - 2**20, 9175040):\n"
+        "    x = (torch.arange(n) % 251).float().view(1, 1, 1, n)\n"
+        "    y = F.interpolate(x, scale_factor=(1, 1 / 3), mode='bilinear')\n"
+        "    print(torch.backends.cpu.get_cpu_capability(), n, torch.equal(y, x[..., 1::3]))\n"
+    )
+    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
+    lines = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout.split("\n")
+    assert lines[:2] == ["DEFAULT 7340032 True", "DEFAULT 9175040 False"]

@@ -683,3 +683,22 @@ def test_block_means_overflow_when_the_block_sum_does(dtype, value, overflows, l
     for y in (F.avg_pool2d(x, 2), F.interpolate(x, scale_factor=0.5, mode="area"), F.interpolate(x, size=(2, 3), mode="area")):
         assert torch.isinf(y).all() if overflows else torch.equal(y, torch.full_like(y, value))
     assert torch.isfinite(F.interpolate(x, scale_factor=0.5, mode="bilinear")).all()  # blends, no overflow
+
+
+def test_area_windows_overlap_exactly_when_neither_size_is_a_multiple_of_the_other():
+    # Review 15: a non-integer scale can round to a size that divides evenly (8 x0.6 -> 4 blocks
+    # of 2; 2 x2.4 -> 4 copies), so "non-integer scale -> overlapping windows" was too broad.
+    for n in range(1, 41):
+        eye = torch.eye(n, dtype=torch.float64).view(n, 1, n)
+        for scale in (0.3, 0.45, 0.6, 0.75, 0.9, 1.3, 1.5, 2.4, 2.5, 3.7):
+            m = math.floor(n * scale)
+            if m == 0:
+                continue
+            reads = F.interpolate(eye, scale_factor=scale, mode="area")[:, 0, :].T > 0  # (out, in)
+            if scale < 1:
+                assert bool((reads.sum(0) > 1).any()) == (m >= 2 and n % m != 0), (n, scale)
+            else:
+                assert bool((reads.sum(1) > 1).any()) == (m % n != 0), (n, scale)
+    blocks = F.interpolate(torch.eye(8).view(8, 1, 8), scale_factor=0.6, mode="area")[:, 0].T > 0
+    copies = F.interpolate(torch.eye(2).view(2, 1, 2), scale_factor=2.4, mode="area")[:, 0].T > 0
+    assert blocks.sum(1).tolist() == [2] * 4 and copies.sum(1).tolist() == [1] * 4

@@ -186,3 +186,16 @@ def test_subpixel_conv_equals_the_transposed_conv_over_a_grid_down_to_1x1(ns, r,
         x = torch.randn(2, 2, h, w, generator=g, dtype=torch.float64) - 0.5
         with torch.no_grad():
             torch.testing.assert_close(layer(x), F.pixel_shuffle(conv(x), r))
+
+
+@pytest.mark.parametrize("channels", [1, 20480, 20481])
+def test_a_single_float32_image_at_r_1_is_empty_only_above_onednn_size_threshold(channels):
+    # Review 15: use_mkldnn takes a float32 batch of one with a 2x2 kernel only when it holds
+    # more than 20480 values; then the (H - 1) * r = 0 output comes back empty instead of raising.
+    x = torch.zeros(1, channels, 1, 1)
+    weight = torch.zeros(channels, 1, 2, 2)
+    if channels > 20480 and torch.backends.mkldnn.is_available():
+        assert F.conv_transpose2d(x, weight, stride=1, padding=1).shape[-2:] == (0, 0)
+    else:
+        with pytest.raises(RuntimeError, match="too small"):
+            F.conv_transpose2d(x, weight, stride=1, padding=1)
