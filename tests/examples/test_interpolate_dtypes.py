@@ -2,7 +2,9 @@
 
 import contextlib
 import io
+import re
 import sys
+from pathlib import Path
 
 import pytest
 import torch
@@ -315,6 +317,23 @@ def test_cuda_autocast_returns_float32_for_upsampling_kernels_but_not_for_area()
         x = torch.rand(1, 3, 16, 16, device="cuda", dtype=torch.float16)
         for mode in ("bilinear", "bicubic"):
             assert F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True).dtype == torch.float32, mode
+
+
+def test_cuda_autocast_float32_list_has_every_cuda_upsampling_kernel_but_not_lanczos():
+    # Review 15: "every upsampling kernel" missed lanczos's, which has no CUDA kernel and is on no list.
+    include = Path(torch.__file__).parent / "include" / "ATen"
+    if not (include / "autocast_mode.h").exists():
+        pytest.skip("torch installed without its C++ headers")
+    header = (include / "autocast_mode.h").read_text()
+    fp32 = header.split("#define AT_FORALL_FP32(_)")[1].split("#define")[0]
+    listed = set(re.findall(r"_\((_?upsample_\w+)\)", fp32))
+    kernels = {f.name.removesuffix("_cuda_dispatch.h") for f in (include / "ops").glob("*upsample*_cuda_dispatch.h")}
+    forward_cuda = {k for k in kernels if "backward" not in k}
+    assert forward_cuda and forward_cuda <= listed, forward_cuda - listed
+    assert hasattr(torch.ops.aten, "_upsample_lanczos2d_aa") and "_upsample_lanczos2d_aa" not in kernels
+    assert "lanczos" not in header
+    page = (ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8")
+    assert "every upsampling kernel that CUDA has" in page and "every upsampling kernel, antialiased" not in page
 
 
 def test_float16_gradient_note_is_read_from_the_docstring(ns):
