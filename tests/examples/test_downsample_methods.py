@@ -423,3 +423,13 @@ def test_avg_pool_overflows_where_box_blur_pool_and_bilinear_do_not(ns, dtype):
         big = ns["big_outputs"]
         assert big["AvgPool2d(k)"] == float("inf")
         assert big["BlurPool [1,1]"] == pytest.approx(1e38, rel=1e-7) and big["bilinear"] == pytest.approx(1e38, rel=1e-7)
+
+
+def test_blur_initialised_conv_is_blur_pool_121_only_to_float_rounding(ns):
+    # the page: "computes what BlurPool [1, 2, 1] computes, to float rounding (not bit for bit)"
+    x = torch.randn(4, 1, 32, 32, generator=torch.Generator().manual_seed(5)).to(ns["device"])
+    with torch.no_grad(), ns["full_float32"]():
+        conv, blur = ns["modules"]["Conv2d, blur init", 2], ns["modules"]["BlurPool [1,2,1]", 2]
+        a, b = ns["periodic"](conv, x, 2), ns["periodic"](blur, x, 2)
+    assert not torch.equal(a, b)
+    torch.testing.assert_close(a, b, atol=1e-6, rtol=1e-6)

@@ -290,3 +290,19 @@ def test_antialias_scale_factor_that_keeps_an_axis_copies_it_on_the_cpu(mode):
         assert dots.shape[-1] == n and torch.equal(dots, ramp[0, 0, 0]), (mode, n, scale)
         centre = (torch.arange(n, dtype=torch.float64) + 0.5) / scale - 0.5
         assert (centre - ramp[0, 0, 0]).abs().max() > 0.04
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_a_channels_last_view_of_an_hwc_array_still_hits_the_one_pixel_wide_bug(mode):
+    # "unless it is channels_last with several channels and a batch stride of H*W*C": the permuted
+    # HWC view is channels_last (torch ignores the batch stride of a batch of one) and is still wrong.
+    for h_in, w_in, channels, h_out in ((6, 4, 3, 12), (8, 6, 4, 5), (2, 3, 3, 3)):
+        hwc = torch.rand(h_in, w_in, channels, generator=torch.Generator().manual_seed(h_in))
+        view = hwc.permute(2, 0, 1)[None]
+        assert view.is_contiguous(memory_format=torch.channels_last) and view.stride(0) != h_in * w_in * channels
+        y = F.interpolate(view, size=(h_out, 1), mode=mode, antialias=True)
+        assert torch.equal(y, y[..., :1, :].expand_as(y)), (h_in, w_in, channels, h_out)
+        copy = view.contiguous().contiguous(memory_format=torch.channels_last)
+        assert copy.stride(0) == h_in * w_in * channels
+        right = F.interpolate(copy, size=(h_out, 1), mode=mode, antialias=True)
+        assert (right - y).abs().max() > 0.01
