@@ -755,21 +755,26 @@ def test_splitting_the_batch_does_not_help_when_one_sample_is_past_int_max():
     assert "才能让两个梯度张量" not in zh and "单个样本就已经超限" in zh
 
 
-def test_exported_nearest_differs_at_a_factor_below_one():
-    # Review 10: the page listed `nearest` mismatches only at large whole factors. At x0.3 on
-    # 34 columns the exported Resize (asymmetric, floor, constant scales) reads input column 29
-    # for output column 9 (9 / 0.3f < 30), while torch reads 30 (9 * float(1 / 0.3) = 30).
+def _exported_nearest_upsample(factor: float, x: torch.Tensor) -> np.ndarray:
+    """What onnxruntime returns for nn.Upsample(scale_factor=factor, mode="nearest") from the legacy exporter."""
     import io
 
     import onnxruntime
 
-    x = torch.arange(4 * 34, dtype=torch.float32).view(1, 1, 4, 34)
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        torch.onnx.export(nn.Upsample(scale_factor=0.3, mode="nearest"), (x,), buffer, dynamo=False, opset_version=18)
+        torch.onnx.export(nn.Upsample(scale_factor=factor, mode="nearest"), (x,), buffer, dynamo=False, opset_version=18)
     session = onnxruntime.InferenceSession(buffer.getvalue(), providers=["CPUExecutionProvider"])
-    got = session.run(None, {session.get_inputs()[0].name: x.numpy()})[0]
+    return session.run(None, {session.get_inputs()[0].name: x.numpy()})[0]
+
+
+def test_exported_nearest_differs_at_a_factor_below_one():
+    # Review 10: the page listed `nearest` mismatches only at large whole factors. At x0.3 on
+    # 34 columns the exported Resize (asymmetric, floor, constant scales) reads input column 29
+    # for output column 9 (9 / 0.3f < 30), while torch reads 30 (9 * float(1 / 0.3) = 30).
+    x = torch.arange(4 * 34, dtype=torch.float32).view(1, 1, 4, 34)
+    got = _exported_nearest_upsample(0.3, x)
     want = F.interpolate(x, scale_factor=0.3, mode="nearest").numpy()
     assert got.shape == want.shape == (1, 1, 1, 10)
     assert got[0, 0, 0, 9] == 29 and want[0, 0, 0, 9] == 30
@@ -782,17 +787,8 @@ def test_exported_nearest_differs_at_a_factor_below_one():
 def test_exported_4d_nearest_differs_on_a_side_that_keeps_its_size():
     # Review 10: torch's 4-D CPU nearest copies a side whose size a factor leaves unchanged (as
     # the linear modes do); the exported Resize samples it at the factor's spacing.
-    import io
-
-    import onnxruntime
-
     x = torch.arange(5 * 20, dtype=torch.float32).view(1, 1, 5, 20)
-    buffer = io.BytesIO()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(nn.Upsample(scale_factor=1.1, mode="nearest"), (x,), buffer, dynamo=False, opset_version=18)
-    session = onnxruntime.InferenceSession(buffer.getvalue(), providers=["CPUExecutionProvider"])
-    got = session.run(None, {session.get_inputs()[0].name: x.numpy()})[0]
+    got = _exported_nearest_upsample(1.1, x)
     want = F.interpolate(x, scale_factor=1.1, mode="nearest").numpy()
     assert got.shape == want.shape == (1, 1, 5, 22)
     assert (want[0, 0, :, 0] // 20).tolist() == [0, 1, 2, 3, 4]
