@@ -258,6 +258,15 @@ def test_avg_pool_and_relu_commute_exactly_where_no_window_mixes_signs(ns):
         x.view(-1)[0] = 1e-45
         assert x.view(-1)[0] > 0
         assert torch.equal(POOL[rank][1](F.relu(x), 2), F.relu(POOL[rank][1](x, 2))), rank
+    # Review 16: and a sum that overflows (3e38 * 3 - 1 is inf either way), and subnormal means
+    # that round alike (4 and -1 units of 1.4e-45 over 4 or 8 values: both give 1.4e-45)
+    tiny = torch.finfo(torch.float32).smallest_normal * 2.0**-23
+    for rank in (2, 3):
+        for values in ([3e38, 3e38, 3e38, -1.0], [4 * tiny, -tiny, 0.0, 0.0]):
+            x = torch.zeros((1, 1) + (2,) * rank)
+            x.view(-1)[:4] = torch.tensor(values)
+            assert F.relu(x).sum() != x.sum() or torch.isinf(x.sum())
+            assert torch.equal(POOL[rank][1](F.relu(x), 2), F.relu(POOL[rank][1](x, 2))), (rank, values)
 
 
 def test_bilinear_equals_avg_pool_only_at_factor_two():
