@@ -842,3 +842,16 @@ def test_uint8_keeps_the_ratio_in_double_and_hits_the_last_corner_where_float32_
                 f = F.interpolate(x.float(), size=(3, out), mode="bilinear", align_corners=True)
                 misses += not torch.equal(f[..., -1, -1], x[..., -1, -1].float())
     assert misses > 0
+
+
+def test_uint8_in_double_hits_the_corners_except_in_the_one_pixel_wide_bug():
+    # Review 16: "float64, and uint8 on the CPU, ... hit the corners exactly" failed for uint8 with
+    # 5 channels brought to one pixel wide while the height changes (the bug above); float64 holds.
+    avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+    torch.manual_seed(2)
+    for channels in (1, 4, 5, 8):
+        x = torch.randint(0, 256, (1, channels, 4, 2), dtype=torch.uint8)
+        y = F.interpolate(x, size=(8, 1), mode="bilinear", align_corners=True)
+        assert torch.equal(y[0, :, -1, 0], x[0, :, -1, 0]) == (channels <= 4 and avx2), channels
+        d = F.interpolate(x.double(), size=(8, 1), mode="bilinear", align_corners=True)
+        assert torch.equal(d[0, :, -1, 0], x[0, :, -1, 0].double()), channels
