@@ -855,3 +855,18 @@ def test_uint8_in_double_hits_the_corners_except_in_the_one_pixel_wide_bug():
         assert torch.equal(y[0, :, -1, 0], x[0, :, -1, 0]) == (channels <= 4 and avx2), channels
         d = F.interpolate(x.double(), size=(8, 1), mode="bilinear", align_corners=True)
         assert torch.equal(d[0, :, -1, 0], x[0, :, -1, 0].double()), channels
+
+
+def test_nearest_exact_given_scale_factor_copies_the_closest_to_its_own_step_not_to_the_centre():
+    # Review 16: "nearest-exact copies the closest" holds given size; given scale_factor it copies the
+    # closest to (d + 0.5) / scale_factor - 0.5, not the closest to the output pixel's centre (CPU;
+    # CUDA's 4-D kernel copies a side that keeps its size: UpSampleNearest2d.cu).
+    x = torch.arange(3.0).view(1, 1, -1)
+    assert F.interpolate(x, scale_factor=1.3, mode="nearest-exact")[0, 0].tolist() == [0.0, 1.0, 1.0]
+    assert F.interpolate(x, size=3, mode="nearest-exact")[0, 0].tolist() == [0.0, 1.0, 2.0]
+    for n_in in range(2, 12):
+        for factor in (1.1, 1.3, 1.6, 1.9, 2.3, 2.9):
+            y = F.interpolate(torch.arange(float(n_in)).view(1, 1, -1), scale_factor=factor, mode="nearest-exact")[0, 0]
+            d = torch.arange(y.numel(), dtype=torch.float64)
+            step_position = (d + 0.5) / factor - 0.5
+            assert ((y.double() - step_position).abs() <= 0.5 + 1e-9).all(), (n_in, factor)
