@@ -864,6 +864,10 @@ def test_nearest_exact_given_scale_factor_copies_the_closest_to_its_own_step_not
     x = torch.arange(3.0).view(1, 1, -1)
     assert F.interpolate(x, scale_factor=1.3, mode="nearest-exact")[0, 0].tolist() == [0.0, 1.0, 1.0]
     assert F.interpolate(x, size=3, mode="nearest-exact")[0, 0].tolist() == [0.0, 1.0, 2.0]
+    for channels, layout, rank in ((1, torch.contiguous_format, 4), (5, torch.channels_last, 4), (5, torch.channels_last_3d, 5)):
+        image = x.view((1, 1, 3) + (1,) * (rank - 3)).expand((1, channels) + (3,) * (rank - 2))
+        y = F.interpolate(image.contiguous(memory_format=layout), scale_factor=1.3, mode="nearest-exact")
+        assert y.flatten(2)[0, 0, :: 3 ** (rank - 3)].tolist() == [0.0, 1.0, 1.0], (channels, rank)
     for n_in in range(2, 12):
         for factor in (1.1, 1.3, 1.6, 1.9, 2.3, 2.9):
             y = F.interpolate(torch.arange(float(n_in)).view(1, 1, -1), scale_factor=factor, mode="nearest-exact")[0, 0]
