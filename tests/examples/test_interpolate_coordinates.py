@@ -713,3 +713,15 @@ def test_antialiased_float_one_pixel_wide_output_hits_the_cpu_bug_unless_channel
                 last = F.interpolate(x.contiguous(memory_format=torch.channels_last), **kw)
                 assert torch.equal(plain, plain[..., :1, :].expand_as(plain)), (dtype, h_in, h_out)
                 assert not torch.allclose(plain, last), (dtype, h_in, h_out)
+
+
+@pytest.mark.parametrize("channels", [1, 3, 5])
+def test_plain_uint8_bicubic_copies_a_kept_axis_under_scale_factor(channels):
+    # Review 16: the list of kernels that copy an axis keeping its size missed plain bicubic on uint8 (the CPU's
+    # separable kernel); float bicubic steps by 1/1.05 there.
+    ramp = (torch.arange(10) * 20).to(torch.uint8).view(1, 1, 10, 1).expand(1, channels, 10, 20).contiguous()
+    out = F.interpolate(ramp, scale_factor=1.05, mode="bicubic")
+    assert out.shape[-2:] == (10, 21)
+    assert torch.equal(out[..., 0], ramp[..., 0])
+    flt = F.interpolate(ramp.double(), scale_factor=1.05, mode="bicubic")
+    assert not torch.allclose(flt[..., 0], ramp[..., 0].double())

@@ -702,3 +702,12 @@ def test_area_windows_overlap_exactly_when_neither_size_is_a_multiple_of_the_oth
     blocks = F.interpolate(torch.eye(8).view(8, 1, 8), scale_factor=0.6, mode="area")[:, 0].T > 0
     copies = F.interpolate(torch.eye(2).view(2, 1, 2), scale_factor=2.4, mode="area")[:, 0].T > 0
     assert blocks.sum(1).tolist() == [2] * 4 and copies.sum(1).tolist() == [1] * 4
+
+
+def test_nearest_exact_rounds_a_tie_down_in_single_precision_on_2_to_41():
+    # Review 16: "nearest-exact rounds ties up" held for 2 -> 3 but not for every tie: on the CPU the 4-D
+    # kernel maps output 20 of 2 -> 41 (centre 20.5 * 2/41 = 1, exactly on the border) to pixel 0.
+    two = torch.arange(2.0).view(1, 1, 1, 2)
+    assert F.interpolate(two, size=(1, 3), mode="nearest-exact")[0, 0, 0].tolist() == [0, 1, 1]
+    row = F.interpolate(two, size=(1, 41), mode="nearest-exact")[0, 0, 0]
+    assert row[20].item() == 0.0 and row[21].item() == 1.0
