@@ -596,3 +596,12 @@ def test_uint8_one_pixel_wide_bug_needs_two_rows_in_and_out(mode):
                 assert gap > 25, (h_in, h_out, gap)
             else:
                 assert gap == 0, (h_in, h_out, gap)
+
+
+def test_antialias_shrink_bends_a_ramp_about_twice_the_factor_from_the_edge():
+    # Review 16: "within about two input pixels of an edge" holds for the 4-tap kernel; the antialiased
+    # shrink by k stretches it to about 2k (40 -> 10: the sample at 5.5 bends, those from 9.5 on do not).
+    ramp = torch.arange(40.0, dtype=torch.float64).view(1, 1, 1, -1)
+    out = F.interpolate(ramp, size=(1, 10), mode="bicubic", antialias=True)[0, 0, 0].numpy()
+    error = np.abs(out - ((np.arange(10) + 0.5) * 4 - 0.5))
+    assert error[1] > 0.05 and error[2:-2].max() < 1e-12
