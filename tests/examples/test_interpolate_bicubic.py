@@ -579,3 +579,29 @@ def test_minus_075_keeps_an_interior_ramp_exactly_where_every_interior_sample_is
     ramp = torch.arange(31.0, dtype=torch.float64).view(1, 1, 1, -1)
     out = F.interpolate(ramp, size=(1, 21), mode="bicubic", align_corners=True)[0, 0, 0].numpy()
     assert np.abs(out - np.arange(21) * 1.5)[2:-2].max() < 1e-12
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_uint8_one_pixel_wide_bug_needs_two_rows_in_and_out(mode):
+    # Review 16: the page's bug sentence once left out the heights; from one row, or to one row,
+    # the contiguous uint8 output (5 channels: the generic kernel) equals the channels_last one.
+    gen = torch.Generator().manual_seed(16)
+    for h_in in (1, 2, 3, 6):
+        for h_out in (1, 2, 4, 9):
+            x = (torch.rand(1, 5, h_in, 7, generator=gen) * 255).to(torch.uint8)
+            plain = F.interpolate(x, size=(h_out, 1), mode=mode).int()
+            last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(h_out, 1), mode=mode).int()
+            gap = (plain - last).abs().max().item()
+            if h_in >= 2 and h_out >= 2 and h_in != h_out:
+                assert gap > 25, (h_in, h_out, gap)
+            else:
+                assert gap == 0, (h_in, h_out, gap)
+
+
+def test_antialias_shrink_bends_a_ramp_about_twice_the_factor_from_the_edge():
+    # Review 16: "within about two input pixels of an edge" holds for the 4-tap kernel; the antialiased
+    # shrink by k stretches it to about 2k (40 -> 10: the sample at 5.5 bends, those from 9.5 on do not).
+    ramp = torch.arange(40.0, dtype=torch.float64).view(1, 1, 1, -1)
+    out = F.interpolate(ramp, size=(1, 10), mode="bicubic", antialias=True)[0, 0, 0].numpy()
+    error = np.abs(out - ((np.arange(10) + 0.5) * 4 - 0.5))
+    assert error[1] > 0.05 and error[2:-2].max() < 1e-12
