@@ -711,3 +711,13 @@ def test_the_one_pixel_wide_bug_spares_crops_of_channels_last_images_and_follows
     for batch_stride in range(1, 2 * h * w * channels):
         x = stored.flatten().as_strided((1, channels, h, w), (batch_stride, 1, w * channels, channels))
         assert (error(x, 3, "bilinear") > 0.01) == (batch_stride < h * w * channels), batch_stride
+
+
+def test_scikit_image_reflect_mode_changes_nothing_for_order_0_without_anti_aliasing():
+    # Review 16: "reflect" changes border pixels only where a tap or the blur reaches past the edge
+    image = np.random.default_rng(0).random((33, 20)).astype(np.float32)
+    for out in itertools.product((1, 5, 16, 33, 40, 97), (1, 7, 20, 64)):
+        edge, reflect = (sk_resize(image, out, order=0, mode=m, anti_aliasing=False) for m in ("edge", "reflect"))
+        assert np.array_equal(edge, reflect), out
+    edge, reflect = (sk_resize(image, (80, 50), order=1, mode=m, anti_aliasing=False) for m in ("edge", "reflect"))
+    assert np.abs(edge - reflect).max() > 0.01
