@@ -709,3 +709,23 @@ def test_jax_nearest_parts_from_nearest_exact_near_ties_too_on_long_axes():
     theirs = np.asarray(jax.image.resize(jnp.asarray(x), (m,), "nearest"))
     ours = F.interpolate(torch.from_numpy(x)[None, None], size=m, mode="nearest-exact")[0, 0].numpy()
     assert (theirs[i], ours[i]) == (4150, 4149)
+
+
+def test_the_one_pixel_wide_exception_spares_channels_last_crops_but_not_a_hwc_view():
+    # Review 16: crops of a channels_last tensor agree with jax, a channels_last view of an HWC array does not
+    x = torch.rand(1, 3, 6, 5, dtype=torch.float64).contiguous(memory_format=torch.channels_last)
+    hwc = torch.rand(6, 5, 3, dtype=torch.float64).permute(2, 0, 1)[None]
+    assert hwc.is_contiguous(memory_format=torch.channels_last)
+    for y, buggy in ((x[:, :, 1:5], False), (x[..., 1:4], False), (hwc, True), (hwc[..., 1:4], True)):
+        got = F.interpolate(y, (3, 1), mode="bilinear", antialias=True)
+        reference = jax.image.resize(jnp.asarray(y.numpy()), (1, 3, 3, 1), "linear")
+        assert (np.abs(got.numpy() - np.asarray(reference)).max() > 0.01) == buggy
+
+
+def test_kornia_blur_pool_against_reflection_differs_in_the_first_two_rows_at_7_taps_stride_2():
+    # Review 16: "the first row and column" is the whole leading border only up to 6 taps (or stride 3)
+    x = torch.rand(1, 1, 16, 16, dtype=torch.float64) * 2 - 1
+    for k, s in itertools.product(range(3, 8), (2, 3)):
+        gap = (blur_pool2d(x, k, s) - blur_pool(x, k, s)).abs()
+        first_rows = (gap[0, 0, :, 2:5].amax(-1) > 1e-9).int().tolist()  # columns clear of the border
+        assert first_rows[:3] == ([1, 1, 0] if (k, s) == (7, 2) else [1, 0, 0]), (k, s, first_rows)

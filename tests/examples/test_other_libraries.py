@@ -686,3 +686,38 @@ def test_the_cited_uint8_kernels_exist_in_the_installed_torch_and_go_width_first
     for page in docs.glob("*.md"):  # every page that cites the kernel choice
         for renamed in ("separable_upsample_generic_Nd_kernel_impl", "_use_vectorized_kernel_cond"):
             assert renamed not in page.read_text(), (page.name, renamed)
+
+
+@pytest.mark.parametrize("channels", [2, 3, 5])
+def test_the_one_pixel_wide_bug_spares_crops_of_channels_last_images_and_follows_the_batch_stride(channels):
+    # Review 16: what decides is the stride order, not contiguity: crops of a channels_last image escape the bug
+    # (a row crop of a batch of one is channels_last with a batch stride other than H*W*C; a column crop is not
+    # contiguous at all), while a batch of one escapes only when its batch stride reaches H times its row stride.
+    image = torch.rand(2, channels, 9, 8, generator=torch.Generator().manual_seed(channels))
+    stored = image.contiguous(memory_format=torch.channels_last)
+
+    def error(x, out_h, mode):
+        got = F.interpolate(x, size=(out_h, 1), mode=mode, antialias=True)
+        right = F.interpolate(x.contiguous().mT, size=(1, out_h), mode=mode, antialias=True).mT  # one pixel high
+        return (got - right).abs().max().item()
+
+    rows = stored[:1, :, 2:7]
+    assert rows.is_contiguous(memory_format=torch.channels_last) and rows.stride(0) != 5 * 8 * channels
+    crops = (rows, stored[:1, ..., 1:6], stored[1:, :, 1:6, 2:5], stored[:, :, 2:7], image[:1, :, 2:7])
+    for x, buggy in zip(crops, (False, False, False, False, True)):
+        for out_h, mode in itertools.product((2, 3, 12), ("bilinear", "bicubic")):
+            assert (error(x, out_h, mode) > 0.01) == buggy, (x.shape, x.stride(), out_h, mode)
+    h, w = 5, 4
+    for batch_stride in range(1, 2 * h * w * channels):
+        x = stored.flatten().as_strided((1, channels, h, w), (batch_stride, 1, w * channels, channels))
+        assert (error(x, 3, "bilinear") > 0.01) == (batch_stride < h * w * channels), batch_stride
+
+
+def test_scikit_image_reflect_mode_changes_nothing_for_order_0_without_anti_aliasing():
+    # Review 16: "reflect" changes border pixels only where a tap or the blur reaches past the edge
+    image = np.random.default_rng(0).random((33, 20)).astype(np.float32)
+    for out in itertools.product((1, 5, 16, 33, 40, 97), (1, 7, 20, 64)):
+        edge, reflect = (sk_resize(image, out, order=0, mode=m, anti_aliasing=False) for m in ("edge", "reflect"))
+        assert np.array_equal(edge, reflect), out
+    edge, reflect = (sk_resize(image, (80, 50), order=1, mode=m, anti_aliasing=False) for m in ("edge", "reflect"))
+    assert np.abs(edge - reflect).max() > 0.01

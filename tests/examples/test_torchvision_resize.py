@@ -641,3 +641,28 @@ def test_width_one_hwc_array_permuted_escapes_only_through_v2(channels):
             # the same pixels as a real channels_last copy escape through both
             copy = image_chw.reshape(-1, channels, h, w).float().contiguous().contiguous(memory_format=torch.channels_last)
             assert (F1.resize(copy, [oh, 1]).double() - reference.reshape(-1, channels, oh, 1)).abs().max() < 1e-3
+
+
+@pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC, IM.LANCZOS])
+def test_a_column_crop_of_a_channels_last_batch_of_one_to_width_one_is_not_the_plain_call(mode):
+    # Review 16: v2's reshape gives the crop a batch stride of C, so resize takes the contiguous kernel
+    call = dict(mode=mode.value, align_corners=False, antialias=True)
+    for channels, oh in itertools.product((2, 3, 4, 8), (2, 4, 12)):
+        image = torch.rand(1, channels, 9, 8, generator=torch.Generator().manual_seed(channels))
+        x = image.contiguous(memory_format=torch.channels_last)[..., 2:6]
+        hwc = image[0].permute(1, 2, 0)[:, 2:6].permute(2, 0, 1)  # a column crop of an HWC array, as CHW
+        right = F.interpolate(x.contiguous().mT, size=(1, oh), **call).mT  # one pixel high: no bug
+        ours, plain = F2.resize(x, [oh, 1], mode), F.interpolate(x, size=(oh, 1), **call)
+        assert torch.allclose(plain, right, atol=1e-5) and not torch.allclose(ours, right, atol=1e-3)
+        assert not torch.allclose(F2.resize(hwc, [oh, 1], mode), right[0], atol=1e-3), (channels, oh)
+        if mode is not IM.LANCZOS:  # the old API: the channels_last column crop escapes
+            assert torch.allclose(F1.resize(x, [oh, 1], mode), right, atol=1e-5)
+
+
+def test_a_column_crop_of_a_channels_last_batch_of_two_escapes_the_width_one_bug_through_both_apis():
+    # Review 16: only a single image or a batch of one loses its batch stride in v2's reshape
+    x = torch.rand(2, 3, 6, 8, generator=torch.Generator().manual_seed(0)).contiguous(memory_format=torch.channels_last)
+    x = x[..., 2:6]
+    right = F.interpolate(x.contiguous().mT, size=(1, 9), mode="bilinear", antialias=True).mT
+    for resize in (F1.resize, F2.resize):
+        assert torch.allclose(resize(x, [9, 1]), right, atol=1e-5)
