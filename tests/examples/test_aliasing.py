@@ -130,9 +130,7 @@ def test_area_folds_less_than_the_unfiltered_modes_except_bilinear_at_2x(ns):
         if k == 2:  # the same 2x2 means, up to float rounding only
             torch.testing.assert_close(shrunk["area", 2], shrunk["bilinear", 2])
             x = torch.rand(1, 1, 256, 256, generator=torch.Generator().manual_seed(0))
-            assert not torch.equal(
-                F.interpolate(x, scale_factor=0.5, mode="area"), F.interpolate(x, scale_factor=0.5, mode="bilinear")
-            )
+            assert not torch.equal(F.interpolate(x, scale_factor=0.5, mode="area"), F.interpolate(x, scale_factor=0.5, mode="bilinear"))
         else:
             assert rings["area", k] < rings["bilinear", k] / 2
 
@@ -520,7 +518,5 @@ def test_odd_factor_slicing_stops_at_2_to_the_23_with_the_default_cpu_kernels():
         "    print(torch.backends.cpu.get_cpu_capability(), n, torch.equal(y, x[..., 1::3]))\n"
     )
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    lines = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-    ).stdout.split("\n")
+    lines = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout.split("\n")
     assert lines[:2] == ["DEFAULT 7340032 True", "DEFAULT 9175040 False"]

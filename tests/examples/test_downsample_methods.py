@@ -424,9 +424,7 @@ def test_avg_pool_overflows_where_box_blur_pool_and_bilinear_do_not(ns, dtype):
     if dtype == torch.float32:  # the printed line the page's sentence stands on
         big = ns["big_outputs"]
         assert big["AvgPool2d(k)"] == float("inf")
-        assert big["BlurPool [1,1]"] == pytest.approx(1e38, rel=1e-7) and big["bilinear"] == pytest.approx(
-            1e38, rel=1e-7
-        )
+        assert big["BlurPool [1,1]"] == pytest.approx(1e38, rel=1e-7) and big["bilinear"] == pytest.approx(1e38, rel=1e-7)
 
 
 def test_blur_initialised_conv_is_blur_pool_121_only_to_float_rounding(ns):
@@ -461,9 +459,7 @@ def pillow_uint8_gaps(modes):
     # without AVX2 the one-pixel-wide bug hits 8-bit grey images too
     code = PILLOW_UINT8_CODE.replace("MODES", repr([(mode, int(resample)) for mode, resample in modes]))
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    ).stdout.split()
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
     assert out[0] == "DEFAULT" and int(out[1]) > 10
     # Pillow premultiplies alpha (RGBA, LA) before resizing: tens of levels apart
     rgba = torch.randint(0, 256, (1, 4, 32, 32), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))

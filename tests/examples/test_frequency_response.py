@@ -640,9 +640,7 @@ def test_odd_factor_slicing_past_2_to_the_23_depends_on_the_cpu_kernel():
         "print(torch.backends.cpu.get_cpu_capability(), sliced(2**23 - 2), sliced(8391606))\n"
     )
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    ).stdout.split()
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
     assert out == ["DEFAULT", "True", "False"]
     if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
         x = (torch.arange(8391606) % 251).float().view(1, 1, 1, -1)
@@ -650,9 +648,7 @@ def test_odd_factor_slicing_past_2_to_the_23_depends_on_the_cpu_kernel():
             assert torch.equal(F.interpolate(x, size=(1, x.shape[-1] // 3), mode=mode), x[..., 1::3]), mode
 
 
-@pytest.mark.skipif(
-    torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel"
-)
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
 @pytest.mark.parametrize("channels", [3, 5, 8])
 def test_a_uint8_channels_last_view_from_hwc_escapes_the_assert_but_not_the_one_pixel_wide_bug(channels):
     hwc = torch.arange(9 * 3 * channels).remainder(251).to(torch.uint8).view(9, 3, channels)
@@ -687,9 +683,7 @@ def pillow_uint8_gaps(modes):
     # without AVX2 the one-pixel-wide bug hits 8-bit grey images too
     code = PILLOW_UINT8_CODE.replace("MODES", repr([(mode, int(resample)) for mode, resample in modes]))
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    ).stdout.split()
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
     assert out[0] == "DEFAULT" and int(out[1]) > 10
     # Pillow premultiplies alpha (RGBA, LA) before resizing: tens of levels apart
     rgba = torch.randint(0, 256, (1, 4, 32, 32), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
