@@ -520,3 +520,15 @@ def test_odd_factor_slicing_stops_at_2_to_the_23_with_the_default_cpu_kernels():
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
     lines = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout.split("\n")
     assert lines[:2] == ["DEFAULT 7340032 True", "DEFAULT 9175040 False"]
+
+
+@pytest.mark.parametrize("channels", [5, 8])
+def test_uint8_one_pixel_wide_bug_needs_two_rows_a_1x1_output_is_slicing(channels):
+    # Review 16: the page said "an output one pixel wide" comes back wrong; a 1x1 output is right
+    for side in (3, 9):
+        x = (torch.arange(channels * side * side) * 7 % 251).to(torch.uint8).view(1, channels, side, side)
+        for mode in ("bilinear", "bicubic"):
+            assert torch.equal(F.interpolate(x, size=(1, 1), mode=mode), x[..., side // 2 :: side, side // 2 :: side])
+    x = (torch.arange(channels * 27) * 7 % 251).to(torch.uint8).view(1, channels, 9, 3)
+    for mode in ("bilinear", "bicubic"):
+        assert not torch.equal(F.interpolate(x, size=(3, 1), mode=mode), x[..., 1::3, 1::3])
