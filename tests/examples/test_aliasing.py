@@ -532,3 +532,16 @@ def test_uint8_one_pixel_wide_bug_needs_two_rows_a_1x1_output_is_slicing(channel
     x = (torch.arange(channels * 27) * 7 % 251).to(torch.uint8).view(1, channels, 9, 3)
     for mode in ("bilinear", "bicubic"):
         assert not torch.equal(F.interpolate(x, size=(3, 1), mode=mode), x[..., 1::3, 1::3])
+
+
+def test_without_antialias_only_area_widens_its_footprint_with_the_factor():
+    # Review 16: "without antialiasing, F.interpolate reads a footprint that does not grow with the factor"
+    # held for nearest, nearest-exact, bilinear and bicubic, not for area
+    def footprint(mode, k):
+        x = torch.zeros(1, 1, 16 * k, 16 * k, requires_grad=True)
+        F.interpolate(x, scale_factor=1 / k, mode=mode)[0, 0, 8, 8].backward()
+        return int((x.grad != 0).sum())
+
+    for mode in ("nearest", "nearest-exact", "bilinear", "bicubic", "area"):
+        sizes = {footprint(mode, k) for k in (2, 4, 6, 8)}
+        assert (len(sizes) > 1) is (mode == "area"), (mode, sizes)
