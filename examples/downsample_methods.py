@@ -150,7 +150,7 @@ def reference(x, k, phase=0.0, spectrum=None):
 
 images = random_images(8, 128, torch.Generator().manual_seed(1))
 print("test images:", tuple(images.shape), f"mean {images.mean().item():+.3f}, std {images.std().item():.3f}")
-print("reference == lowpass(x)[..., ::2, ::2]:", torch.allclose(reference(images, 2), lowpass(images, 2)[..., ::2, ::2], atol=1e-5))
+print("reference matches lowpass(x)[..., ::2, ::2] to 1e-5:", torch.allclose(reference(images, 2), lowpass(images, 2)[..., ::2, ::2], atol=1e-5))
 
 # %% measures
 # 1. Error against the ideal reference: the band-limited image sampled every k pixels,
