@@ -487,3 +487,10 @@ def test_the_reference_line_claims_only_what_allclose_checks(ns):
     printed = printed_by("downsample_methods.py")
     assert "reference matches lowpass(x)[..., ::2, ::2] to 1e-5: True" in printed
     assert ("reference == " in printed) is exact
+
+
+def test_the_6x6_blurpool_line_is_bit_for_bit(ns):
+    # Review 16: the line printed "==" from an allclose; on the integer ramp the two are bit for bit equal
+    assert "BlurPool [1,1] == AvgPool2d(2) on 6x6: True" in printed_by("downsample_methods.py")
+    ramp = ns["ramp"].cpu()
+    assert torch.equal(ns["BlurPool"](filter_size=2)(ramp), F.avg_pool2d(ramp, 2))
