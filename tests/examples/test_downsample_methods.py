@@ -468,6 +468,10 @@ def pillow_uint8_gaps(modes):
         image = Image.fromarray(rgba[0].permute(1, 2, 0).contiguous().numpy(), "RGBA").resize((16, 16), resample)
         p = torch.tensor(np.asarray(image)).permute(2, 0, 1)
         assert (y.int() - p.int()).abs().max() > 20, mode
+        opaque = torch.cat([rgba[:, :3], torch.full_like(rgba[:, :1], 255)], 1)
+        image = Image.fromarray(opaque[0].permute(1, 2, 0).contiguous().numpy(), "RGBA").resize((16, 16), resample)
+        y = F.interpolate(opaque, size=(16, 16), mode=mode, antialias=True)[0]
+        assert (y.int() - torch.tensor(np.asarray(image)).permute(2, 0, 1).int()).abs().max() <= 2, mode
         rgb = Image.fromarray(rgba[0, :3].permute(1, 2, 0).contiguous().numpy(), "RGB").resize((16, 16), resample)
         assert (y[:3].int() - torch.tensor(np.asarray(rgb)).permute(2, 0, 1).int()).abs().max() <= 2, mode
     # with AVX2, a contiguous 3-channel image shrunk to 1x1 stops at an internal assert
