@@ -322,3 +322,16 @@ def test_a_positive_scale_changes_both_variances_by_one_factor_not_neither(ns):
     (p1, t1), (p3, t3) = variances(y[0, 0]), variances(3 * y[0, 0])
     assert p3 == pytest.approx(9 * p1) and t3 == pytest.approx(9 * t1) and t3 > 2 * t1
     assert ns["checkerboard_score"](3 * y, 8, 0) == pytest.approx(ns["checkerboard_score"](y, 8, 0))
+
+
+@pytest.mark.parametrize("scale", [1, 2, 3, 4])
+def test_the_repeat_slip_gives_each_block_the_kernels_of_min_c_r2_channels(ns, scale):
+    # Review 16: "each block receives the kernels of C different channels" failed for C > r**2 (the
+    # generators' first block, C = 16 at r = 2, gets 4): r**2 consecutive channels mod C are min(C, r**2).
+    for channels in range(1, 21):
+        conv = nn.Conv2d(2, channels * scale**2, 3, dtype=torch.float64)
+        with torch.no_grad():  # kernel c of the low-resolution layer holds the number c
+            conv.weight.copy_(torch.arange(channels * scale**2, dtype=torch.float64).view(-1, 1, 1, 1).expand_as(conv.weight))
+        owners = ns["repeat_instead_"](conv, scale).weight[:, 0, 0, 0] / scale**2
+        for block in owners.view(channels, scale**2):
+            assert len(set(block.tolist())) == min(channels, scale**2), (scale, channels, block)
