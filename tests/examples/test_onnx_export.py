@@ -887,3 +887,36 @@ def test_exact_binary_factors_need_the_input_below_2_to_the_23_too():
     width = 2**24 + 3
     assert _resize_width(width, 0.25) == 4_194_305 < 2**23
     assert F.interpolate(torch.zeros(1, 1, 1, width), scale_factor=(1, 0.25)).shape[-1] == 4_194_304
+
+
+def test_quantized_nearest_exact_differs_from_float_at_an_exact_tie_outside_the_channels_last_kernel():
+    # Review 16: nearest-exact on 2 rows -> 41 puts output row 20 at input position 1 exactly; the
+    # quantized kernel copies row 0 there, the float CPU kernel row 1, unless float runs its
+    # channels-last kernel (4-D with out H + out W <= 128, or channels_last with > 3 channels),
+    # which rounds as the quantized one does.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cases = (  # (input shape, output size, layout, float takes the channels-last kernel)
+            ((1, 1, 2, 100), (41, 100), torch.contiguous_format, False),
+            ((1, 3, 2, 100), (41, 100), torch.channels_last, False),
+            ((1, 1, 2, 1, 1), (41, 1, 1), torch.contiguous_format, False),
+            ((1, 1, 2, 1), (41, 1), torch.contiguous_format, True),
+            ((1, 4, 2, 100), (41, 100), torch.channels_last, True),
+            ((1, 4, 2, 1, 1), (41, 1, 1), torch.channels_last_3d, True),
+        )
+        for shape, size, layout, channels_last_kernel in cases:
+            x = torch.arange(2.0).view(1, 1, 2, *[1] * (len(shape) - 3)).expand(shape).contiguous()
+            x = x.contiguous(memory_format=layout)
+            q = torch.quantize_per_tensor(x, 1.0, 0, torch.quint8).contiguous(memory_format=layout)
+            rows = F.interpolate(q, size=size, mode="nearest-exact").int_repr().flatten(3)[0, 0, :, 0]
+            float_rows = F.interpolate(x, size=size, mode="nearest-exact").flatten(3)[0, 0, :, 0]
+            assert rows[20] == 0, shape
+            assert float_rows[20] == (0 if channels_last_kernel else 1), shape
+        # Over 2..24 rows to 1..200: such ties are the only disagreements, all on the lower pixel.
+        for n, m in itertools.product(range(2, 25), range(1, 201)):
+            x = torch.arange(float(n)).view(1, 1, n, 1, 1)
+            q = torch.quantize_per_tensor(x, 1.0, 0, torch.quint8)
+            rows = F.interpolate(q, size=(m, 1, 1), mode="nearest-exact").int_repr().flatten().long()
+            float_rows = F.interpolate(x, size=(m, 1, 1), mode="nearest-exact").flatten().long()
+            for d in (rows != float_rows).nonzero().flatten().tolist():
+                assert (2 * d + 1) * n % (2 * m) == 0 and rows[d] == float_rows[d] - 1, (n, m, d)

@@ -810,3 +810,38 @@ def test_a_batch_of_one_permuted_from_hwc_hits_the_one_pixel_wide_bug(dtype):
             out = F.interpolate(x, size=(4, 1), mode=mode, antialias=True)
             repeats_first_row = torch.equal(out, out[:, :, :1].expand_as(out))
             assert repeats_first_row == (name not in escapes), (mode, name)
+
+
+UINT8_ONE_PIXEL_WIDE = """
+import torch, torch.nn.functional as F
+torch.manual_seed(0)
+hit = []
+for channels in (1, 2, 3, 4, 5, 8):
+    x = torch.randint(0, 256, (1, channels, 12, 6), dtype=torch.uint8)
+    for mode in ("bilinear", "bicubic"):
+        for antialias in (False, True):
+            out = F.interpolate(x, size=(4, 1), mode=mode, antialias=antialias)
+            hit.append((channels, mode, antialias, torch.equal(out, out[:, :, :1].expand_as(out))))
+print(torch.backends.cpu.get_cpu_capability(), hit)
+"""
+
+
+@pytest.mark.parametrize("capability", [None, "default"])
+def test_the_one_pixel_wide_bug_hits_uint8_with_more_than_4_channels_or_without_avx2(capability):
+    # Review 16: the page named float input only; uint8 takes the same separable kernel, plain
+    # or antialiased, unless AVX2's kernel (at most 4 channels) runs.
+    import ast
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    if capability:
+        env["ATEN_CPU_CAPABILITY"] = capability
+    out = subprocess.run([sys.executable, "-c", UINT8_ONE_PIXEL_WIDE], env=env, capture_output=True, text=True, check=True)
+    cpu, hits = out.stdout.split(" ", 1)
+    avx2 = cpu in ("AVX2", "AVX512")
+    if capability is None and not avx2:
+        pytest.skip(f"this CPU runs {cpu}")
+    for channels, mode, antialias, repeats_first_row in ast.literal_eval(hits):
+        assert repeats_first_row == (channels > 4 or not avx2), (cpu, channels, mode, antialias)
