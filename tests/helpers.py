@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import runpy
 import subprocess
@@ -93,6 +94,105 @@ def run_script(name: str) -> tuple[dict, str]:
         sys.path.remove(str(path.parent))
         plt.show, sys.argv = show, argv
         plt.close("all")
+
+
+# The loop of a Python process that run_python keeps: one snippet per line in, one reply per line out.
+# Replies go to a private copy of the real stdout, which is pointed at stderr, so that nothing a
+# library writes to file descriptor 1 can break a reply.
+_SERVE = r"""
+import contextlib, io, json, os, sys, traceback
+import torch
+reply = os.fdopen(os.dup(1), "w")
+os.dup2(2, 1)
+sys.path.insert(0, "examples")
+threads = torch.get_num_threads()
+for line in sys.stdin:
+    printed, error = io.StringIO(), ""
+    try:
+        with contextlib.redirect_stdout(printed):
+            exec(json.loads(line), {"__name__": "__main__"})
+    except BaseException:
+        error = traceback.format_exc()
+    torch.set_num_threads(threads)
+    reply.write(json.dumps([printed.getvalue(), error]) + "\n")
+    reply.flush()
+"""
+_PROCESSES: dict[tuple, subprocess.Popen] = {}
+
+
+def run_python(code: str, **env: str) -> str:
+    """What ``code`` prints when run by a Python process whose environment also holds ``env``.
+
+    For the settings torch reads once, when it loads (``ATEN_CPU_CAPABILITY``, ``ONEDNN_MAX_CPU_ISA``,
+    ``OMP_NUM_THREADS``). One process per environment serves the session, since a fresh one spends
+    most of its time importing torch; each call still starts as a fresh process would: new globals,
+    torch's first thread count, the repository as working directory and ``examples/`` importable. A snippet that raises fails the calling test with its traceback.
+    """
+    key = tuple(sorted(env.items()))
+    process = _PROCESSES.get(key)
+    if process is None or process.poll() is not None:
+        process = _PROCESSES[key] = subprocess.Popen(
+            [sys.executable, "-c", _SERVE],
+            env={**os.environ, **env},
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+    process.stdin.write(json.dumps(code) + "\n")
+    process.stdin.flush()
+    reply = process.stdout.readline()
+    if not reply:
+        raise AssertionError(f"the Python process with {env} ended (exit code {process.wait()}) running:\n{code}")
+    printed, error = json.loads(reply)
+    assert not error, f"with {env}:\n{error}"
+    return printed
+
+
+_PILLOW_UINT8_CODE = (
+    "import numpy as np, torch, torch.nn.functional as F\n"
+    "from PIL import Image\n"
+    "x = (torch.arange(81) * 37 % 256).to(torch.uint8).view(1, 1, 9, 9)\n"
+    "gaps = []\n"
+    "for mode, resample in MODES:\n"
+    "    y = F.interpolate(x, size=(3, 1), mode=mode, antialias=True)[0, 0]\n"
+    "    p = np.asarray(Image.fromarray(x[0, 0].numpy(), 'L').resize((1, 3), resample))\n"
+    "    gaps.append(int((y.int() - torch.tensor(p).int()).abs().max()))\n"
+    "print(torch.backends.cpu.get_cpu_capability(), min(gaps))\n"
+)
+
+
+def assert_uint8_against_pillow_breaks(modes: list[tuple[str, int]]) -> None:
+    """Where 8-bit images part from Pillow by more than "a level (or several)" (review 16; the
+    downsample-methods and frequency-response pages): without AVX2, with alpha, and at 1x1."""
+    import numpy as np
+    import torch
+    import torch.nn.functional as F
+    from PIL import Image
+
+    # without AVX2 the one-pixel-wide bug hits 8-bit grey images too
+    code = _PILLOW_UINT8_CODE.replace("MODES", repr([(mode, int(resample)) for mode, resample in modes]))
+    out = run_python(code, ATEN_CPU_CAPABILITY="default").split()
+    assert out[0] == "DEFAULT" and int(out[1]) > 10
+    # Pillow premultiplies alpha (RGBA, LA) before resizing: tens of levels apart
+    rgba = torch.randint(0, 256, (1, 4, 32, 32), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+    for mode, resample in modes:
+        y = F.interpolate(rgba, size=(16, 16), mode=mode, antialias=True)[0]
+        image = Image.fromarray(rgba[0].permute(1, 2, 0).contiguous().numpy(), "RGBA").resize((16, 16), resample)
+        p = torch.tensor(np.asarray(image)).permute(2, 0, 1)
+        assert (y.int() - p.int()).abs().max() > 20, mode
+        opaque = torch.cat([rgba[:, :3], torch.full_like(rgba[:, :1], 255)], 1)
+        image = Image.fromarray(opaque[0].permute(1, 2, 0).contiguous().numpy(), "RGBA").resize((16, 16), resample)
+        y = F.interpolate(opaque, size=(16, 16), mode=mode, antialias=True)[0]
+        assert (y.int() - torch.tensor(np.asarray(image)).permute(2, 0, 1).int()).abs().max() <= 2, mode
+        rgb = Image.fromarray(rgba[0, :3].permute(1, 2, 0).contiguous().numpy(), "RGB").resize((16, 16), resample)
+        assert (y[:3].int() - torch.tensor(np.asarray(rgb)).permute(2, 0, 1).int()).abs().max() <= 2, mode
+    # with AVX2, a contiguous 3-channel image shrunk to 1x1 stops at an internal assert
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        for mode, _ in modes:
+            with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+                F.interpolate(rgba[:, :3].contiguous(), size=(1, 1), mode=mode, antialias=True)
 
 
 @dataclass

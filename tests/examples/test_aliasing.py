@@ -1,16 +1,13 @@
 """The claims of docs/aliasing*.md, asserted on the values its example computes."""
 
 import math
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import run_example
+from helpers import run_example, run_python
 
 ALIASED = ["x[..., ::k, ::k]", "nearest", "nearest-exact", "bicubic"]
 
@@ -453,10 +450,6 @@ def test_antialias_is_refused_for_these_modes_and_ranks(mode, shape):
 def test_uint8_odd_factor_slicing_fails_for_any_channel_count_without_avx2():
     # the page: on uint8 an output one pixel wide is wrong with 5 or more channels, and with any number on a CPU
     # without AVX2; ATEN_CPU_CAPABILITY=default makes torch take the kernels such a CPU runs.
-    import os
-    import subprocess
-    import sys
-
     code = (
         "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
         "g = torch.Generator().manual_seed(0)\n"
@@ -465,13 +458,7 @@ def test_uint8_odd_factor_slicing_fails_for_any_channel_count_without_avx2():
         "        x = torch.randint(0, 256, (1, c, 6, 3), generator=g, dtype=torch.uint8)\n"
         "        assert not torch.equal(F.interpolate(x, scale_factor=1 / 3, mode=m), x[..., 1::3, 1::3]), (c, m)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**os.environ, "ATEN_CPU_CAPABILITY": "default"},
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    run_python(code, ATEN_CPU_CAPABILITY="default")
 
 
 def test_lp_pool_alone_is_the_root_of_the_sum_so_the_page_divides_by_k():
@@ -517,8 +504,7 @@ def test_odd_factor_slicing_stops_at_2_to_the_23_with_the_default_cpu_kernels():
         "    y = F.interpolate(x, scale_factor=(1, 1 / 3), mode='bilinear')\n"
         "    print(torch.backends.cpu.get_cpu_capability(), n, torch.equal(y, x[..., 1::3]))\n"
     )
-    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    lines = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout.split("\n")
+    lines = run_python(script, ATEN_CPU_CAPABILITY="default").split("\n")
     assert lines[:2] == ["DEFAULT 7340032 True", "DEFAULT 9175040 False"]
 
 

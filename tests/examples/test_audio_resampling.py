@@ -1,15 +1,12 @@
 """The audio resampling page's claims, on the example's values and on sweeps of rates and lengths."""
 
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 TORCH_FILTERS = ["area", "bilinear, antialias (1 × L)", "bicubic, antialias (1 × L)", "lanczos, antialias (1 × L), CPU"]
 # Down and up, whole factors and fractions, the common audio rates.
@@ -338,11 +335,8 @@ for n in (2**23 // k, 2**23 // k + 3, 2**24 // k):
 @pytest.mark.parametrize("capability", ["default", "avx2"])
 def test_odd_k_decimation_holds_to_2_to_the_24_with_avx2_kernels_and_to_2_to_the_23_with_the_default_ones(capability):
     """Review 12: the default CPU kernels round (i + 0.5) * k before subtracting 1/2."""
-    env = {**os.environ, "ATEN_CPU_CAPABILITY": capability}
-    out = subprocess.run(
-        [sys.executable, "-c", _DECIMATION_BY_CAPABILITY], env=env, capture_output=True, text=True, check=True
-    )
-    first_wrong = dict(line.split() for line in out.stdout.split("\n") if line)
+    out = run_python(_DECIMATION_BY_CAPABILITY, ATEN_CPU_CAPABILITY=capability)
+    first_wrong = dict(line.split() for line in out.split("\n") if line)
     assert first_wrong["8388606"] == "-1"  # 2**23 // 3 * 3 samples: exact with every kernel
     assert first_wrong["8388615"] == ("2796204" if capability == "default" else "-1")  # just beyond 2**23
     assert first_wrong["16777215"] == ("2796204" if capability == "default" else "-1")
@@ -379,8 +373,5 @@ print(torch.equal(plain, viewed), (plain - viewed).abs().max().item() < 1e-12)
 @pytest.mark.parametrize("capability", ["default", "avx2"])
 def test_the_enlarged_chirp_view_equals_linear_bit_for_bit_only_with_the_default_kernels(capability):
     """Review 12: 'not bit for bit' at 44.1 -> 48 kHz in float64 holds for the AVX2 kernels, not the default ones."""
-    env = {**os.environ, "ATEN_CPU_CAPABILITY": capability}
-    out = subprocess.run(
-        [sys.executable, "-c", _VIEW_VS_LINEAR_44_TO_48], env=env, capture_output=True, text=True, check=True
-    )
-    assert out.stdout.split() == [str(capability == "default"), "True"]
+    out = run_python(_VIEW_VS_LINEAR_44_TO_48, ATEN_CPU_CAPABILITY=capability)
+    assert out.split() == [str(capability == "default"), "True"]

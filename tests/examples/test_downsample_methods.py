@@ -9,7 +9,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image
 
-from helpers import printed_by, run_example
+from helpers import assert_uint8_against_pillow_breaks, printed_by, run_example
 
 
 @pytest.fixture(scope="module")
@@ -345,7 +345,6 @@ def test_box_blur_pool_and_plain_bilinear_match_avg_pool_only_to_float_rounding(
 
 def test_antialias_matches_pillow_on_float_images_but_not_always_on_8_bit_ones():
     # the page: Pillow's resize matches antialias=True on float images; 8-bit images differ by a level
-    import numpy as np
     from PIL import Image
 
     generator = torch.Generator().manual_seed(0)
@@ -437,52 +436,8 @@ def test_blur_initialised_conv_is_blur_pool_121_only_to_float_rounding(ns):
     torch.testing.assert_close(a, b, atol=1e-6, rtol=1e-6)
 
 
-PILLOW_UINT8_CODE = (
-    "import numpy as np, torch, torch.nn.functional as F\n"
-    "from PIL import Image\n"
-    "x = (torch.arange(81) * 37 % 256).to(torch.uint8).view(1, 1, 9, 9)\n"
-    "gaps = []\n"
-    "for mode, resample in MODES:\n"
-    "    y = F.interpolate(x, size=(3, 1), mode=mode, antialias=True)[0, 0]\n"
-    "    p = np.asarray(Image.fromarray(x[0, 0].numpy(), 'L').resize((1, 3), resample))\n"
-    "    gaps.append(int((y.int() - torch.tensor(p).int()).abs().max()))\n"
-    "print(torch.backends.cpu.get_cpu_capability(), min(gaps))\n"
-)
-
-
-def pillow_uint8_gaps(modes):
-    """Review 16: 8-bit images against Pillow, where the page's "a level (or several)" does not hold."""
-    import os
-    import subprocess
-    import sys
-
-    # without AVX2 the one-pixel-wide bug hits 8-bit grey images too
-    code = PILLOW_UINT8_CODE.replace("MODES", repr([(mode, int(resample)) for mode, resample in modes]))
-    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
-    assert out[0] == "DEFAULT" and int(out[1]) > 10
-    # Pillow premultiplies alpha (RGBA, LA) before resizing: tens of levels apart
-    rgba = torch.randint(0, 256, (1, 4, 32, 32), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
-    for mode, resample in modes:
-        y = F.interpolate(rgba, size=(16, 16), mode=mode, antialias=True)[0]
-        image = Image.fromarray(rgba[0].permute(1, 2, 0).contiguous().numpy(), "RGBA").resize((16, 16), resample)
-        p = torch.tensor(np.asarray(image)).permute(2, 0, 1)
-        assert (y.int() - p.int()).abs().max() > 20, mode
-        opaque = torch.cat([rgba[:, :3], torch.full_like(rgba[:, :1], 255)], 1)
-        image = Image.fromarray(opaque[0].permute(1, 2, 0).contiguous().numpy(), "RGBA").resize((16, 16), resample)
-        y = F.interpolate(opaque, size=(16, 16), mode=mode, antialias=True)[0]
-        assert (y.int() - torch.tensor(np.asarray(image)).permute(2, 0, 1).int()).abs().max() <= 2, mode
-        rgb = Image.fromarray(rgba[0, :3].permute(1, 2, 0).contiguous().numpy(), "RGB").resize((16, 16), resample)
-        assert (y[:3].int() - torch.tensor(np.asarray(rgb)).permute(2, 0, 1).int()).abs().max() <= 2, mode
-    # with AVX2, a contiguous 3-channel image shrunk to 1x1 stops at an internal assert
-    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
-        for mode, _ in modes:
-            with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
-                F.interpolate(rgba[:, :3].contiguous(), size=(1, 1), mode=mode, antialias=True)
-
-
 def test_uint8_against_pillow_breaks_without_avx2_with_alpha_and_at_1x1():
-    pillow_uint8_gaps([("bilinear", Image.BILINEAR), ("bicubic", Image.BICUBIC)])
+    assert_uint8_against_pillow_breaks([("bilinear", Image.BILINEAR), ("bicubic", Image.BICUBIC)])
 
 
 def test_the_reference_line_claims_only_what_allclose_checks(ns):

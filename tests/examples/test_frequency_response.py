@@ -8,7 +8,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from helpers import run_example
+from helpers import assert_uint8_against_pillow_breaks, run_example, run_python
 
 SWEEP = range(2, 9)  # whole factors 2..8
 
@@ -628,10 +628,6 @@ def test_scale_factor_one_49th_is_short_on_many_but_not_most_multiples_below_2_t
 
 def test_odd_factor_slicing_past_2_to_the_23_depends_on_the_cpu_kernel():
     # Review 14: "holds on sides up to 2^24" failed with the default (ARM, non-AVX) kernel just past 2^23.
-    import os
-    import subprocess
-    import sys
-
     code = (
         "import torch, torch.nn.functional as F\n"
         "def sliced(n):\n"
@@ -639,9 +635,7 @@ def test_odd_factor_slicing_past_2_to_the_23_depends_on_the_cpu_kernel():
         "    return torch.equal(F.interpolate(x, size=(1, n // 3), mode='bilinear'), x[..., 1::3])\n"
         "print(torch.backends.cpu.get_cpu_capability(), sliced(2**23 - 2), sliced(8391606))\n"
     )
-    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["DEFAULT", "True", "False"]
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["DEFAULT", "True", "False"]
     if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
         x = (torch.arange(8391606) % 251).float().view(1, 1, 1, -1)
         for mode in ("bilinear", "bicubic"):
@@ -661,50 +655,6 @@ def test_a_uint8_channels_last_view_from_hwc_escapes_the_assert_but_not_the_one_
     assert torch.equal(F.interpolate(square, size=(1, 1), mode="bilinear"), square[..., 1:2, 1:2])
 
 
-PILLOW_UINT8_CODE = (
-    "import numpy as np, torch, torch.nn.functional as F\n"
-    "from PIL import Image\n"
-    "x = (torch.arange(81) * 37 % 256).to(torch.uint8).view(1, 1, 9, 9)\n"
-    "gaps = []\n"
-    "for mode, resample in MODES:\n"
-    "    y = F.interpolate(x, size=(3, 1), mode=mode, antialias=True)[0, 0]\n"
-    "    p = np.asarray(Image.fromarray(x[0, 0].numpy(), 'L').resize((1, 3), resample))\n"
-    "    gaps.append(int((y.int() - torch.tensor(p).int()).abs().max()))\n"
-    "print(torch.backends.cpu.get_cpu_capability(), min(gaps))\n"
-)
-
-
-def pillow_uint8_gaps(modes):
-    """Review 16: 8-bit images against Pillow, where the page's "a level (or several)" does not hold."""
-    import os
-    import subprocess
-    import sys
-
-    # without AVX2 the one-pixel-wide bug hits 8-bit grey images too
-    code = PILLOW_UINT8_CODE.replace("MODES", repr([(mode, int(resample)) for mode, resample in modes]))
-    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
-    assert out[0] == "DEFAULT" and int(out[1]) > 10
-    # Pillow premultiplies alpha (RGBA, LA) before resizing: tens of levels apart
-    rgba = torch.randint(0, 256, (1, 4, 32, 32), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
-    for mode, resample in modes:
-        y = F.interpolate(rgba, size=(16, 16), mode=mode, antialias=True)[0]
-        image = Image.fromarray(rgba[0].permute(1, 2, 0).contiguous().numpy(), "RGBA").resize((16, 16), resample)
-        p = torch.tensor(np.asarray(image)).permute(2, 0, 1)
-        assert (y.int() - p.int()).abs().max() > 20, mode
-        opaque = torch.cat([rgba[:, :3], torch.full_like(rgba[:, :1], 255)], 1)
-        image = Image.fromarray(opaque[0].permute(1, 2, 0).contiguous().numpy(), "RGBA").resize((16, 16), resample)
-        y = F.interpolate(opaque, size=(16, 16), mode=mode, antialias=True)[0]
-        assert (y.int() - torch.tensor(np.asarray(image)).permute(2, 0, 1).int()).abs().max() <= 2, mode
-        rgb = Image.fromarray(rgba[0, :3].permute(1, 2, 0).contiguous().numpy(), "RGB").resize((16, 16), resample)
-        assert (y[:3].int() - torch.tensor(np.asarray(rgb)).permute(2, 0, 1).int()).abs().max() <= 2, mode
-    # with AVX2, a contiguous 3-channel image shrunk to 1x1 stops at an internal assert
-    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
-        for mode, _ in modes:
-            with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
-                F.interpolate(rgba[:, :3].contiguous(), size=(1, 1), mode=mode, antialias=True)
-
-
 @pytest.mark.skipif("lanczos" not in F.interpolate.__doc__, reason="this torch has no lanczos")
 def test_lanczos_uint8_against_pillow_breaks_without_avx2_with_alpha_and_at_1x1():
-    pillow_uint8_gaps([("lanczos", Image.LANCZOS)])
+    assert_uint8_against_pillow_breaks([("lanczos", Image.LANCZOS)])

@@ -1,8 +1,6 @@
 """The claims of docs/interpolate-coordinates*.md: each formula against torch on many sizes."""
 
 import math
-import os
-import subprocess
 import sys
 
 import numpy as np
@@ -10,7 +8,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import run_example
+from helpers import run_example, run_python
 
 # Sizes for the formula checks: enlarging and shrinking, odd and even, ratios with and without
 # a whole-number relation (kept small so the module runs in about a second).
@@ -401,7 +399,6 @@ def cell_outputs(name):
     """Each cell's printed output, running the example cell by cell as the site build does."""
     import contextlib
     import io
-    import sys
     from pathlib import Path
 
     from sitegen.cells import parse_script
@@ -656,10 +653,7 @@ def test_uint8_one_pixel_wide_loses_the_corner_at_any_channel_count_without_avx2
         "y = F.interpolate(x, size=(8, 1), mode='bilinear', align_corners=True)\n"
         "print(torch.equal(y[..., -1, 0], x[..., -1, 0]))\n"
     )
-    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "False"
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").strip() == "False"
 
 
 def test_align_corners_true_to_one_pixel_antialias_bilinear_reads_pixel_0_bicubic_reads_two():

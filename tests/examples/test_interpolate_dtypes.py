@@ -10,7 +10,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import ROOT, run_example
+from helpers import ROOT, run_example, run_python
 
 sys.path.insert(0, str(ROOT / "examples"))
 from _settings import lanczos_works  # noqa: E402
@@ -213,14 +213,10 @@ def test_only_three_channels_to_exactly_one_pixel_fail():
 
 def test_three_channel_uint8_to_one_pixel_works_with_the_generic_kernel():
     # ATEN_CPU_CAPABILITY=default makes torch take the kernels a CPU without AVX2 runs.
-    import os
-    import subprocess
-
     code = ("import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'; "
             "x = torch.zeros(2, 3, 3, 3, dtype=torch.uint8); "
             "[F.interpolate(x, size=(1, 1), mode=m, antialias=a) for m, a in (('bilinear', False), ('bicubic', True))]")
-    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "ATEN_CPU_CAPABILITY": "default"}, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-2000:]
+    run_python(code, ATEN_CPU_CAPABILITY="default")
 
 
 def test_uint8_in_3d_and_5d():

@@ -9,7 +9,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import run_example
+from helpers import run_example, run_python
 
 GEN = torch.Generator().manual_seed(0)
 
@@ -461,10 +461,6 @@ def test_bilinear_half_is_the_block_mean_on_float_but_not_on_uint8_one_pixel_wid
 def test_odd_factor_bilinear_uint8_width_one_misses_the_slice_at_any_channels_without_avx2():
     # Review 9: the page limited the uint8 one-pixel-wide bug to more than 4 channels; the
     # generic kernel (a CPU without AVX2, forced here) misses the slice at 1 to 4 channels too.
-    import os
-    import subprocess
-    import sys
-
     script = (
         "import torch, torch.nn.functional as F\n"
         "assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
@@ -476,8 +472,7 @@ def test_odd_factor_bilinear_uint8_width_one_misses_the_slice_at_any_channels_wi
         "    z = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(3, 1), mode='bilinear')\n"
         "    assert c == 1 or torch.equal(z, x[..., 1::3, 1::3]), c\n"
     )
-    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1"}
-    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
+    run_python(script, ATEN_CPU_CAPABILITY="default", OMP_NUM_THREADS="1")
 
 
 def test_grid_sample_identity_meets_scale_factor_where_bilinear_keeps_the_size():

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_example
+from helpers import run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -593,10 +593,6 @@ def test_align_corners_true_one_pixel_reads_pixel_0_except_antialiased_bicubic()
 def test_antialias_width_one_bug_drops_a_row_for_3_channel_uint8_without_avx2():
     # Review 8: the page limited the uint8 case to more than 4 channels; the generic kernel
     # (a CPU without AVX2, forced here) gives the last row of a 4x4 image no weight at 3 channels too.
-    import os
-    import subprocess
-    import sys
-
     script = (
         "import torch, torch.nn.functional as F\n"
         "assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
@@ -607,8 +603,7 @@ def test_antialias_width_one_bug_drops_a_row_for_3_channel_uint8_without_avx2():
         "    right = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(2, 1), mode=mode, antialias=True)\n"
         "    assert right.max() > 0, mode\n"
     )
-    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1"}
-    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
+    run_python(script, ATEN_CPU_CAPABILITY="default", OMP_NUM_THREADS="1")
 
 
 def test_antialias_given_size_with_align_corners_drops_pixels_only_at_one_pixel():

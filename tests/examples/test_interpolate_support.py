@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import printed_by, run_example
+from helpers import printed_by, run_example, run_python
 
 DOCUMENTED = ["nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area"]
 
@@ -445,9 +445,6 @@ def test_width_one_uint8_cell(ns):
 def test_uint8_with_the_generic_cpu_kernel():
     # With ATEN_CPU_CAPABILITY=default: the 1x1 call works (the failure is the AVX2 code's),
     # and 3-channel uint8 has the width-1 bug (only the AVX2 code escapes it).
-    import subprocess
-    import sys
-
     script = (
         "import torch, torch.nn.functional as F\n"
         "assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
@@ -460,8 +457,7 @@ def test_uint8_with_the_generic_cpu_kernel():
         "    column = F.interpolate(tall, size=(3, 1), mode=mode, antialias=aa)\n"
         "    assert (column == column[..., :1, :]).all(), (mode, aa)  # the width-1 bug, in 3 channels\n"
     )
-    env = {**__import__("os").environ, "ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1"}
-    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
+    run_python(script, ATEN_CPU_CAPABILITY="default", OMP_NUM_THREADS="1")
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])

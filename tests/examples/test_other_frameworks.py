@@ -16,7 +16,7 @@ from kornia.filters import BlurPool2D, blur_pool2d
 from kornia.geometry.transform import resize as kornia_resize
 from PIL import Image
 
-from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 ROUNDING = 1e-5  # float32 rounding of the position and weight arithmetic: far below any difference of method
 METHOD = 0.05  # a difference of method: the smallest one the tables show is above it
@@ -477,13 +477,8 @@ for c in range(1, 9):
 
 @pytest.mark.parametrize("capability", [None, "default"])
 def test_the_one_pixel_wide_exception_spares_uint8_only_up_to_4_channels_with_avx2(capability):
-    import os
-    import subprocess
-    import sys
-
-    env = dict(os.environ, ATEN_CPU_CAPABILITY=capability) if capability else None
-    out = subprocess.run([sys.executable, "-c", UINT8_WIDTH_ONE], env=env, capture_output=True, text=True, check=True)
-    right = {int(c): ok == "True" for c, ok in (line.split() for line in out.stdout.splitlines())}
+    out = run_python(UINT8_WIDTH_ONE, **({"ATEN_CPU_CAPABILITY": capability} if capability else {}))
+    right = {int(c): ok == "True" for c, ok in (line.split() for line in out.splitlines())}
     avx = capability is None and torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
     assert right == {c: avx and c <= 4 for c in range(1, 9)}
 
@@ -524,14 +519,9 @@ print(torch.backends.cpu.get_cpu_capability(), seen[0])
 @pytest.mark.parametrize("capability", [None, "default"])
 def test_torchvision_uint8_bilinear_follows_torch_cpu_capability_not_the_cpu(capability):
     """Review 7: the choice reads torch's CPU capability, which ATEN_CPU_CAPABILITY lowers on an AVX2 CPU."""
-    import os
     import platform
-    import subprocess
-    import sys
 
-    env = dict(os.environ, ATEN_CPU_CAPABILITY=capability) if capability else None
-    out = subprocess.run([sys.executable, "-c", TV_UINT8], env=env, capture_output=True, text=True, check=True)
-    chosen, dtype = out.stdout.split()
+    chosen, dtype = run_python(TV_UINT8, **({"ATEN_CPU_CAPABILITY": capability} if capability else {})).split()
     assert chosen == ("DEFAULT" if capability else torch.backends.cpu.get_cpu_capability())
     native = chosen in ("AVX2", "AVX512") or platform.machine() in ("aarch64", "arm64")
     assert dtype == ("torch.uint8" if native else "torch.float32")

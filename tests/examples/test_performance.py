@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import printed_by, run_example
+from helpers import printed_by, run_example, run_python
 
 FORMATS = (torch.contiguous_format, torch.channels_last)
 
@@ -831,15 +831,9 @@ def test_the_one_pixel_wide_bug_hits_uint8_with_more_than_4_channels_or_without_
     # Review 16: the page named float input only; uint8 takes the same separable kernel, plain
     # or antialiased, unless AVX2's kernel (at most 4 channels) runs.
     import ast
-    import os
-    import subprocess
-    import sys
 
-    env = dict(os.environ)
-    if capability:
-        env["ATEN_CPU_CAPABILITY"] = capability
-    out = subprocess.run([sys.executable, "-c", UINT8_ONE_PIXEL_WIDE], env=env, capture_output=True, text=True, check=True)
-    cpu, hits = out.stdout.split(" ", 1)
+    out = run_python(UINT8_ONE_PIXEL_WIDE, **({"ATEN_CPU_CAPABILITY": capability} if capability else {}))
+    cpu, hits = out.split(" ", 1)
     avx2 = cpu in ("AVX2", "AVX512")
     if capability is None and not avx2:
         pytest.skip(f"this CPU runs {cpu}")

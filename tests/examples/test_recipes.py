@@ -2,8 +2,6 @@
 
 import itertools
 import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -12,7 +10,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image
 
-from helpers import one_thread, printed_by, run_example  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import one_thread, printed_by, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 # The page states these bit-for-bit patterns for oneDNN's AVX2 / AVX-512 kernels; limited to SSE4.1 the two layers agree.
 _NEEDS_ONEDNN_AVX2 = pytest.mark.skipif(
@@ -554,8 +552,6 @@ def test_depthwise_and_identity_mixing_agree_or_not_by_batch_channels_and_thread
 
 
 _DEPTHWISE_BY_ISA = """
-import sys
-sys.path.insert(0, "examples")
 import torch, torch.nn as nn
 from _upsamplers import bilinear_, bilinear_kernel, bilinear_layer_args
 generator = torch.Generator().manual_seed(1)
@@ -578,12 +574,7 @@ for channels in (2, 8, 32):
 @pytest.mark.parametrize("isa", ["SSE41", "AVX2"])
 def test_depthwise_and_identity_mixing_agreement_depends_on_the_instruction_set(isa):
     """Review 12: limited to SSE4.1, oneDNN gives the two layers bit-identical results where AVX2 kernels do not."""
-    env = {**os.environ, "ONEDNN_MAX_CPU_ISA": isa}
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    out = subprocess.run(
-        [sys.executable, "-c", _DEPTHWISE_BY_ISA], env=env, cwd=root, capture_output=True, text=True, check=True
-    )
-    for line in out.stdout.split("\n"):
+    for line in run_python(_DEPTHWISE_BY_ISA, ONEDNN_MAX_CPU_ISA=isa).split("\n"):
         if line:
             channels, threads, name, agree = line.split()
             if isa == "SSE41":

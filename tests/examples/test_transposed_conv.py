@@ -1,16 +1,13 @@
 """The claims of docs/transposed-conv*.md, asserted on the values its example computes."""
 
 import itertools
-import os
-import subprocess
-import sys
 
 import pytest
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import run_example
+from helpers import run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -484,10 +481,7 @@ def test_bfloat16_goes_to_onednn_with_avx512_even_without_bfloat16_instructions(
         "b = torch._C._select_conv_backend(x, w, None, [2, 2], [1, 1], [1, 1], True, [0, 0], 1, None)\n"
         "print(torch.ops.mkldnn._is_mkldnn_bf16_supported(), b == torch._C._ConvBackend.SlowTranspose2d)\n"
     )
-    env = {**os.environ, "ONEDNN_MAX_CPU_ISA": "AVX512_CORE"}
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["True", "False"]
+    assert run_python(code, ONEDNN_MAX_CPU_ISA="AVX512_CORE").split() == ["True", "False"]
 
 
 @pytest.mark.skipif(not torch.cuda.is_available() or not torch.backends.cudnn.is_available(), reason="needs CUDA and cuDNN")

@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_example
+from helpers import run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -812,10 +812,6 @@ def test_a_corner_missed_upward_overflows_at_the_float32_maximum(mode, side, out
 def test_uint8_three_channels_to_1x1_without_avx2_keeps_the_first_corner():
     # Review 15: the internal assert needs the AVX2 kernel; under ATEN_CPU_CAPABILITY=default (ARM,
     # old x86) a contiguous 3-channel uint8 image shrinks to 1x1 and keeps the first corner.
-    import os
-    import subprocess
-    import sys
-
     code = (
         "import torch, torch.nn.functional as F\n"
         "x = torch.randint(0, 256, (1, 3, 4, 4), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))\n"
@@ -823,9 +819,7 @@ def test_uint8_three_channels_to_1x1_without_avx2_keeps_the_first_corner():
         "      for h, w in ((2, 1), (2, 2), (4, 4)) for m in ('bilinear', 'bicubic')]\n"
         "print(torch.backends.cpu.get_cpu_capability(), all(ok))\n"
     )
-    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["DEFAULT", "True"]
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["DEFAULT", "True"]
 
 
 def test_uint8_keeps_the_ratio_in_double_and_hits_the_last_corner_where_float32_misses():

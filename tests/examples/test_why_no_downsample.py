@@ -9,7 +9,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import run_example
+from helpers import run_example, run_python
 
 POOL = {
     1: (F.max_pool1d, F.avg_pool1d, F.conv1d),
@@ -685,10 +685,6 @@ def test_the_recommended_antialiased_resize_is_wrong_on_the_cpu_one_pixel_wide(m
 def test_without_avx2_uint8_one_pixel_wide_is_wrong_with_any_channels_and_1x1_has_no_assert():
     # Review 12: the uint8 exception is "5 or more channels" only on an AVX2 CPU; the generic kernel
     # (ATEN_CPU_CAPABILITY=default, what an ARM CPU runs) gets 1..4 channels wrong too and has no assert.
-    import os
-    import subprocess
-    import sys
-
     code = (
         "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
         "for c in (1, 2, 3, 4):\n"
@@ -703,9 +699,7 @@ def test_without_avx2_uint8_one_pixel_wide_is_wrong_with_any_channels_and_1x1_ha
         "        out = F.interpolate(x[..., :n], mode='bilinear', **kw)\n"
         "        assert (out != x[..., :n][..., 1::3]).sum() == wrong, (n, kw)\n"
     )
-    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-2000:]
+    run_python(code, ATEN_CPU_CAPABILITY="default")
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
