@@ -874,3 +874,11 @@ def test_nearest_exact_given_scale_factor_copies_the_closest_to_its_own_step_not
             d = torch.arange(y.numel(), dtype=torch.float64)
             step_position = (d + 0.5) / factor - 0.5
             assert ((y.double() - step_position).abs() <= 0.5 + 1e-9).all(), (n_in, factor)
+
+
+def test_a_constant_image_can_leave_its_value_by_two_rounding_steps_in_bilinear():
+    # Review 17: "up to the last bit" held for a row; a 2-D image rounds twice (page: 0.1, 5x9 -> 46x52).
+    v = torch.tensor(0.1)
+    ulp = (torch.nextafter(v, v + 1) - v).item()
+    y = F.interpolate(torch.full((1, 1, 5, 9), 0.1), size=(46, 52), mode="bilinear")
+    assert (v - y.min()).item() == pytest.approx(2 * ulp)
