@@ -882,3 +882,11 @@ def test_a_constant_image_can_leave_its_value_by_two_rounding_steps_in_bilinear(
     ulp = (torch.nextafter(v, v + 1) - v).item()
     y = F.interpolate(torch.full((1, 1, 5, 9), 0.1), size=(46, 52), mode="bilinear")
     assert (v - y.min()).item() == pytest.approx(2 * ulp)
+
+
+def test_a_float32_corner_can_miss_by_two_rounding_steps():
+    # Review 17: the page said a corner misses "in the last bit"; the 2x1 column it names misses by two steps.
+    x = torch.tensor([0.9423027634620667, 0.7767965793609619]).view(1, 1, 2, 1)
+    corner = F.interpolate(x, size=(6, 14), mode="bilinear")[0, 0, -1, -1]
+    one_step = torch.nextafter(x[0, 0, -1, 0], torch.tensor(2.0))
+    assert corner == torch.nextafter(one_step, torch.tensor(2.0))
