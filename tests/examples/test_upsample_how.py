@@ -443,7 +443,9 @@ def test_uint8_bug_also_loses_the_corners_enlarging_with_align_corners_false():
         assert torch.equal(F.interpolate(x.float(), size=(8, 1), mode="bilinear")[0, :, -1, 0], x[0, :, -1, 0].float())
 
 
-@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel"
+)
 def test_uint8_three_channels_to_1x1_fails_with_an_internal_assert():
     for h, w in ((2, 1), (4, 4), (3, 5)):
         for mode in ("bilinear", "bicubic"):
@@ -785,7 +787,9 @@ def test_uint8_three_channels_to_1x1_in_channels_last_keeps_the_first_corner():
     for h, w in ((2, 1), (2, 2), (5, 7)):
         for mode in ("bilinear", "bicubic"):
             x = torch.randint(0, 256, (1, 3, h, w), dtype=torch.uint8, generator=gen)
-            y = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, align_corners=True)
+            y = F.interpolate(
+                x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, align_corners=True
+            )
             assert torch.equal(y[0, :, 0, 0], x[0, :, 0, 0]), (h, w, mode)
 
 
@@ -824,7 +828,9 @@ def test_uint8_three_channels_to_1x1_without_avx2_keeps_the_first_corner():
         "print(torch.backends.cpu.get_cpu_capability(), all(ok))\n"
     )
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out == ["DEFAULT", "True"]
 
 
@@ -864,7 +870,11 @@ def test_nearest_exact_given_scale_factor_copies_the_closest_to_its_own_step_not
     x = torch.arange(3.0).view(1, 1, -1)
     assert F.interpolate(x, scale_factor=1.3, mode="nearest-exact")[0, 0].tolist() == [0.0, 1.0, 1.0]
     assert F.interpolate(x, size=3, mode="nearest-exact")[0, 0].tolist() == [0.0, 1.0, 2.0]
-    for channels, layout, rank in ((1, torch.contiguous_format, 4), (5, torch.channels_last, 4), (5, torch.channels_last_3d, 5)):
+    for channels, layout, rank in (
+        (1, torch.contiguous_format, 4),
+        (5, torch.channels_last, 4),
+        (5, torch.channels_last_3d, 5),
+    ):
         image = x.view((1, 1, 3) + (1,) * (rank - 3)).expand((1, channels) + (3,) * (rank - 2))
         y = F.interpolate(image.contiguous(memory_format=layout), scale_factor=1.3, mode="nearest-exact")
         assert y.flatten(2)[0, 0, :: 3 ** (rank - 3)].tolist() == [0.0, 1.0, 1.0], (channels, rank)
@@ -890,3 +900,17 @@ def test_a_float32_corner_can_miss_by_two_rounding_steps():
     corner = F.interpolate(x, size=(6, 14), mode="bilinear")[0, 0, -1, -1]
     one_step = torch.nextafter(x[0, 0, -1, 0], torch.tensor(2.0))
     assert corner == torch.nextafter(one_step, torch.tensor(2.0))
+
+
+def test_a_uint8_channels_last_view_from_hwc_loses_corners_like_contiguous_input():
+    # Review 17: the page named only the contiguous layout; a batch of one viewed from an HWC array
+    # is channels_last with batch stride C, and 5 channels brought to one pixel wide lose a corner.
+    hwc = torch.arange(4 * 3 * 5, dtype=torch.uint8).view(4, 3, 5)
+    view = hwc.permute(2, 0, 1)[None]
+    assert view.is_contiguous(memory_format=torch.channels_last)
+    y = F.interpolate(view, size=(2, 1), mode="bilinear", align_corners=True)
+    assert not torch.equal(y[0, :, -1, 0], view[0, :, -1, 0])
+    copy = view.clone(memory_format=torch.channels_last)  # batch stride H*W*C: keeps the corners
+    assert torch.equal(
+        F.interpolate(copy, size=(2, 1), mode="bilinear", align_corners=True)[0, :, -1, 0], view[0, :, -1, 0]
+    )
