@@ -443,9 +443,7 @@ def test_uint8_bug_also_loses_the_corners_enlarging_with_align_corners_false():
         assert torch.equal(F.interpolate(x.float(), size=(8, 1), mode="bilinear")[0, :, -1, 0], x[0, :, -1, 0].float())
 
 
-@pytest.mark.skipif(
-    torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel"
-)
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
 def test_uint8_three_channels_to_1x1_fails_with_an_internal_assert():
     for h, w in ((2, 1), (4, 4), (3, 5)):
         for mode in ("bilinear", "bicubic"):
@@ -787,9 +785,7 @@ def test_uint8_three_channels_to_1x1_in_channels_last_keeps_the_first_corner():
     for h, w in ((2, 1), (2, 2), (5, 7)):
         for mode in ("bilinear", "bicubic"):
             x = torch.randint(0, 256, (1, 3, h, w), dtype=torch.uint8, generator=gen)
-            y = F.interpolate(
-                x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, align_corners=True
-            )
+            y = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, align_corners=True)
             assert torch.equal(y[0, :, 0, 0], x[0, :, 0, 0]), (h, w, mode)
 
 
@@ -828,9 +824,7 @@ def test_uint8_three_channels_to_1x1_without_avx2_keeps_the_first_corner():
         "print(torch.backends.cpu.get_cpu_capability(), all(ok))\n"
     )
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    ).stdout.split()
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
     assert out == ["DEFAULT", "True"]
 
 
@@ -870,11 +864,7 @@ def test_nearest_exact_given_scale_factor_copies_the_closest_to_its_own_step_not
     x = torch.arange(3.0).view(1, 1, -1)
     assert F.interpolate(x, scale_factor=1.3, mode="nearest-exact")[0, 0].tolist() == [0.0, 1.0, 1.0]
     assert F.interpolate(x, size=3, mode="nearest-exact")[0, 0].tolist() == [0.0, 1.0, 2.0]
-    for channels, layout, rank in (
-        (1, torch.contiguous_format, 4),
-        (5, torch.channels_last, 4),
-        (5, torch.channels_last_3d, 5),
-    ):
+    for channels, layout, rank in ((1, torch.contiguous_format, 4), (5, torch.channels_last, 4), (5, torch.channels_last_3d, 5)):
         image = x.view((1, 1, 3) + (1,) * (rank - 3)).expand((1, channels) + (3,) * (rank - 2))
         y = F.interpolate(image.contiguous(memory_format=layout), scale_factor=1.3, mode="nearest-exact")
         assert y.flatten(2)[0, 0, :: 3 ** (rank - 3)].tolist() == [0.0, 1.0, 1.0], (channels, rank)

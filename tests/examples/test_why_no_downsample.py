@@ -772,6 +772,7 @@ def test_float64_odd_factor_bilinear_reads_the_neighbour_at_1_over_49():
     assert 1 / (1 / 49) != 49
 
 
+
 @pytest.mark.skipif(
     torch.backends.cpu.get_cpu_capability() == "DEFAULT", reason="a torch CPU build without SIMD kernels"
 )
