@@ -876,6 +876,7 @@ def test_nearest_exact_given_scale_factor_copies_the_closest_to_its_own_step_not
             assert ((y.double() - step_position).abs() <= 0.5 + 1e-9).all(), (n_in, factor)
 
 
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD rounding")
 def test_a_constant_image_can_leave_its_value_by_two_rounding_steps_in_bilinear():
     # Review 17: "up to the last bit" held for a row; a 2-D image rounds twice (page: 0.1, 5x9 -> 46x52).
     v = torch.tensor(0.1)
@@ -884,6 +885,7 @@ def test_a_constant_image_can_leave_its_value_by_two_rounding_steps_in_bilinear(
     assert (v - y.min()).item() == pytest.approx(2 * ulp)
 
 
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD rounding")
 def test_a_float32_corner_can_miss_by_two_rounding_steps():
     # Review 17: the page said a corner misses "in the last bit"; the 2x1 column it names misses by two steps.
     x = torch.tensor([0.9423027634620667, 0.7767965793609619]).view(1, 1, 2, 1)
@@ -904,3 +906,20 @@ def test_a_uint8_channels_last_view_from_hwc_loses_corners_like_contiguous_input
     assert torch.equal(
         F.interpolate(copy, size=(2, 1), mode="bilinear", align_corners=True)[0, :, -1, 0], view[0, :, -1, 0]
     )
+
+
+def test_two_rounding_steps_also_occur_with_the_default_cpu_code():
+    # The named cases are AVX2/AVX-512 ones; without SIMD other inputs round twice as well.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "y = F.interpolate(torch.full((1, 1, 5, 2), 6.800800544514747), size=(23, 15), mode='bilinear')\n"
+        "v = torch.tensor(6.800800544514747)\n"
+        "print(torch.backends.cpu.get_cpu_capability(), ((y - v).abs().max() / (v - torch.nextafter(v, v - 1))).item())\n"
+    )
+    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["DEFAULT", "2.0"]
