@@ -785,3 +785,11 @@ def test_sigmoid_orders_differ_by_up_to_four_rounding_steps():
     strided = torch.empty(2 * sweep.numel())
     strided[::2] = sweep
     assert steps(torch.sigmoid(sweep), torch.sigmoid(strided[::2])) == 4
+
+
+def test_pooling_first_runs_the_activation_on_a_quarter_only_on_even_sizes():
+    # Review 17: "a quarter of the values" holds for 2x2 windows on even sizes, not on odd ones.
+    for side in range(2, 40):
+        share = F.max_pool2d(torch.zeros(1, 1, side, side), 2).numel() / side**2
+        assert (share == 0.25) is (side % 2 == 0), side
+    assert F.max_pool2d(torch.zeros(1, 1, 5, 5), 2).numel() == 4
