@@ -868,3 +868,52 @@ def test_nearest_exact_given_scale_factor_copies_the_closest_to_its_own_step_not
             d = torch.arange(y.numel(), dtype=torch.float64)
             step_position = (d + 0.5) / factor - 0.5
             assert ((y.double() - step_position).abs() <= 0.5 + 1e-9).all(), (n_in, factor)
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD rounding")
+def test_a_constant_image_can_leave_its_value_by_two_rounding_steps_in_bilinear():
+    # Review 17: "up to the last bit" held for a row; a 2-D image rounds twice (page: 0.1, 5x9 -> 46x52).
+    v = torch.tensor(0.1)
+    ulp = (torch.nextafter(v, v + 1) - v).item()
+    y = F.interpolate(torch.full((1, 1, 5, 9), 0.1), size=(46, 52), mode="bilinear")
+    assert (v - y.min()).item() == pytest.approx(2 * ulp)
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD rounding")
+def test_a_float32_corner_can_miss_by_two_rounding_steps():
+    # Review 17: the page said a corner misses "in the last bit"; the 2x1 column it names misses by two steps.
+    x = torch.tensor([0.9423027634620667, 0.7767965793609619]).view(1, 1, 2, 1)
+    corner = F.interpolate(x, size=(6, 14), mode="bilinear")[0, 0, -1, -1]
+    one_step = torch.nextafter(x[0, 0, -1, 0], torch.tensor(2.0))
+    assert corner == torch.nextafter(one_step, torch.tensor(2.0))
+
+
+def test_a_uint8_channels_last_view_from_hwc_loses_corners_like_contiguous_input():
+    # Review 17: the page named only the contiguous layout; a batch of one viewed from an HWC array
+    # is channels_last with batch stride C, and 5 channels brought to one pixel wide lose a corner.
+    hwc = torch.arange(4 * 3 * 5, dtype=torch.uint8).view(4, 3, 5)
+    view = hwc.permute(2, 0, 1)[None]
+    assert view.is_contiguous(memory_format=torch.channels_last)
+    y = F.interpolate(view, size=(2, 1), mode="bilinear", align_corners=True)
+    assert not torch.equal(y[0, :, -1, 0], view[0, :, -1, 0])
+    copy = view.clone(memory_format=torch.channels_last)  # batch stride H*W*C: keeps the corners
+    assert torch.equal(
+        F.interpolate(copy, size=(2, 1), mode="bilinear", align_corners=True)[0, :, -1, 0], view[0, :, -1, 0]
+    )
+
+
+def test_two_rounding_steps_also_occur_with_the_default_cpu_code():
+    # The named cases are AVX2/AVX-512 ones; without SIMD other inputs round twice as well.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "y = F.interpolate(torch.full((1, 1, 5, 2), 6.800800544514747), size=(23, 15), mode='bilinear')\n"
+        "v = torch.tensor(6.800800544514747)\n"
+        "print(torch.backends.cpu.get_cpu_capability(), ((y - v).abs().max() / (v - torch.nextafter(v, v - 1))).item())\n"
+    )
+    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["DEFAULT", "2.0"]

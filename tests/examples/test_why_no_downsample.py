@@ -622,9 +622,9 @@ def test_the_affine_residual_of_a_convolution_is_zero_only_up_to_float_rounding(
 
 
 def test_sigmoid_simd_and_scalar_code_differ_by_more_than_one_rounding_step():
-    # The page: the two orders differ by one float32 rounding step for ELU, two or three for sigmoid.
+    # The page: the two orders differ by one float32 rounding step for ELU, up to four for sigmoid.
     x = -20 * torch.rand(20000, generator=torch.Generator().manual_seed(0))
-    for act, most in ((torch.sigmoid, 3), (F.elu, 1)):
+    for act, most in ((torch.sigmoid, 4), (F.elu, 1)):
         simd = act(x)
         alone = torch.cat([act(v.view(1)) for v in x])
         steps = ((alone - simd).abs() / (torch.nextafter(simd, torch.tensor(2.0)) - simd)).max().item()
@@ -765,3 +765,25 @@ def test_float64_odd_factor_bilinear_reads_the_neighbour_at_1_over_49():
     assert leaks == [49]
     assert 1 / (1 / 49) != 49
 
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD sigmoid code")
+def test_sigmoid_orders_differ_by_up_to_four_rounding_steps():
+    # The page: for sigmoid the two orders can differ by up to four float32 rounding steps (round 17: not three).
+    def steps(a, b):
+        return ((a - b).abs() / (torch.nextafter(a, torch.tensor(2.0)) - a)).max().item()
+
+    x = torch.full((1, 1, 2, 16), -16.716745376586914)  # 32 values: SIMD; the 8 pooled ones: scalar code
+    assert steps(F.max_pool2d(torch.sigmoid(x), 2), torch.sigmoid(F.max_pool2d(x, 2))) == 4
+    sweep = torch.linspace(-104, 20, 2_000_001)
+    strided = torch.empty(2 * sweep.numel())
+    strided[::2] = sweep
+    assert steps(torch.sigmoid(sweep), torch.sigmoid(strided[::2])) == 4
+
+
+def test_pooling_first_runs_the_activation_on_a_quarter_only_on_even_sizes():
+    # Review 17: "a quarter of the values" holds for 2x2 windows on even sizes, not on odd ones.
+    for side in range(2, 40):
+        share = F.max_pool2d(torch.zeros(1, 1, side, side), 2).numel() / side**2
+        assert (share == 0.25) is (side % 2 == 0), side
+    assert F.max_pool2d(torch.zeros(1, 1, 5, 5), 2).numel() == 4
