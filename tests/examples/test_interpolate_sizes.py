@@ -717,8 +717,8 @@ def test_nearest_exact_rounds_a_tie_down_in_single_precision_on_2_to_41():
 def test_whole_scale_factors_give_the_same_grid_with_or_without_recompute():
     # The old warning skipped whole scales because both grids agree there: every mode, ranks 3-5, k up to 40.
     cases = [("nearest", 3), ("nearest", 4), ("nearest", 5), ("nearest-exact", 4), ("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5), ("area", 4)]
-    for k, n, (mode, dim), dtype in itertools.product(range(1, 41), (1, 2, 5, 7), cases, (torch.float32, torch.float64)):
-        if dim == 5 and k > 8:
+    for k, n, (mode, dim), dtype in itertools.product((*range(1, 9), 13, 25, 40), (1, 2, 5, 7), cases, (torch.float32, torch.float64)):
+        if dim == 5 and k > 5:
             continue
         x = torch.randn((1, 2) + (n,) * (dim - 2), dtype=dtype)
         kwargs = {"align_corners": False} if mode in ("linear", "bilinear", "bicubic", "trilinear") else {}
