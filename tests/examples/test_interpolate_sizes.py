@@ -726,3 +726,12 @@ def test_whole_scale_factors_give_the_same_grid_with_or_without_recompute():
             kept = F.interpolate(x, scale_factor=k, mode=mode, antialias=antialias, **kwargs)
             recomputed = F.interpolate(x, scale_factor=k, mode=mode, antialias=antialias, recompute_scale_factor=True, **kwargs)
             assert torch.equal(kept, recomputed), (k, n, mode, dtype, antialias)
+
+
+@pytest.mark.parametrize("dtype, tiny", [(torch.float64, 1e-15), (torch.float32, 1e-7)])
+def test_lanczos_keeps_a_rounding_size_weight_where_bicubic_drops_the_last_pixel(dtype, tiny):
+    # x0.2 on 8 pixels: the last pixel sits on a zero of both kernels; bicubic gives it exactly 0, lanczos only ~0.
+    rows = torch.eye(8, dtype=dtype)[:, None, :, None].expand(8, 1, 8, 2).contiguous()
+    last = {m: F.interpolate(rows, scale_factor=(0.2, 1.0), mode=m, antialias=True)[-1, 0, :, 0] for m in ("bicubic", "lanczos")}
+    assert last["bicubic"].abs().sum() == 0
+    assert 0 < last["lanczos"].abs().max() < tiny
