@@ -104,7 +104,7 @@ def copies_input(mode, rank, n, channels, layout, only_last):
     if not only_last:
         return torch.equal(y, x)
     line = (..., *([0] * (rank - 3)), slice(None))
-    return torch.allclose(y[line], x[line], rtol=0, atol=1e-12)
+    return torch.equal(y[line], x[line])
 
 
 copy_cases = [("nearest", 3, 30, 2, "contiguous"), ("nearest", 4, 30, 2, "contiguous"), ("nearest", 4, 100, 2, "contiguous"),

@@ -719,3 +719,19 @@ def test_plain_uint8_bicubic_copies_a_kept_axis_under_scale_factor(channels):
     assert torch.equal(out[..., 0], ramp[..., 0])
     flt = F.interpolate(ramp.double(), scale_factor=1.05, mode="bicubic")
     assert not torch.allclose(flt[..., 0], ramp[..., 0].double())
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_uint8_many_channels_one_pixel_wide_is_wrong_only_between_heights_of_two_or_more(align_corners):
+    # 5 channels, contiguous: no CPU runs torch's own uint8 code for them, so the separable kernel always runs.
+    torch.manual_seed(0)
+    for h_in in range(1, 6):
+        for h_out in range(1, 9):
+            if h_out == h_in:
+                continue
+            for w_in in (1, 3):
+                x = torch.randint(0, 256, (1, 5, h_in, w_in), dtype=torch.uint8)
+                got = F.interpolate(x, size=(h_out, 1), mode="bilinear", align_corners=align_corners).double()
+                want = F.interpolate(x.double(), size=(h_out, 1), mode="bilinear", align_corners=align_corners)
+                wrong = bool(((got - want).abs() > 1).any())
+                assert wrong == (h_in >= 2 and h_out >= 2), (h_in, h_out, w_in)

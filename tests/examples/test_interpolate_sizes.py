@@ -1,6 +1,7 @@
 """The claims of docs/interpolate-sizes*.md, asserted on the example's values and on torch."""
 
 import inspect
+import itertools
 import math
 import random
 import warnings
@@ -706,3 +707,26 @@ def test_nearest_exact_rounds_a_tie_down_in_single_precision_on_2_to_41():
     assert F.interpolate(two, size=(1, 3), mode="nearest-exact")[0, 0, 0].tolist() == [0, 1, 1]
     row = F.interpolate(two, size=(1, 41), mode="nearest-exact")[0, 0, 0]
     assert row[20].item() == 0.0 and row[21].item() == 1.0
+
+
+def test_whole_scale_factors_give_the_same_grid_with_or_without_recompute():
+    # The old warning skipped whole scales because both grids agree there: every mode, ranks 3-5, k up to 40.
+    cases = [("nearest", 3), ("nearest", 4), ("nearest", 5), ("nearest-exact", 4), ("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5), ("area", 4)]
+    for k, n, (mode, dim), dtype in itertools.product((*range(1, 9), 13, 25, 40), (1, 2, 5, 7), cases, (torch.float32, torch.float64)):
+        if dim == 5 and k > 5:
+            continue
+        x = torch.randn((1, 2) + (n,) * (dim - 2), dtype=dtype)
+        kwargs = {"align_corners": False} if mode in ("linear", "bilinear", "bicubic", "trilinear") else {}
+        for antialias in (False, True) if mode in ("bilinear", "bicubic") else (False,):
+            kept = F.interpolate(x, scale_factor=k, mode=mode, antialias=antialias, **kwargs)
+            recomputed = F.interpolate(x, scale_factor=k, mode=mode, antialias=antialias, recompute_scale_factor=True, **kwargs)
+            assert torch.equal(kept, recomputed), (k, n, mode, dtype, antialias)
+
+
+@pytest.mark.parametrize("dtype, tiny", [(torch.float64, 1e-15), (torch.float32, 1e-7)])
+def test_lanczos_keeps_a_rounding_size_weight_where_bicubic_drops_the_last_pixel(dtype, tiny):
+    # x0.2 on 8 pixels: the last pixel sits on a zero of both kernels; bicubic gives it exactly 0, lanczos only ~0.
+    rows = torch.eye(8, dtype=dtype)[:, None, :, None].expand(8, 1, 8, 2).contiguous()
+    last = {m: F.interpolate(rows, scale_factor=(0.2, 1.0), mode=m, antialias=True)[-1, 0, :, 0] for m in ("bicubic", "lanczos")}
+    assert last["bicubic"].abs().sum() == 0
+    assert 0 < last["lanczos"].abs().max() < tiny
