@@ -221,6 +221,17 @@ def test_opencv_inter_cubic_equals_torch_bicubic():
     pt32 = F.interpolate(x, size=(33, 33), mode="bicubic")[0, 0].double().numpy()
     pt64 = F.interpolate(x.double(), size=(33, 33), mode="bicubic")[0, 0].numpy()
     assert np.abs(cv - pt32).max() > 2e-5 and np.abs(cv - pt64).max() < 1e-6
+    # "at least 4 pixels across the other axis": from 1 to 3 pixels across it, OpenCV drifts too
+    for across in range(1, 9):
+        for transpose in (False, True):
+            image = rng.random((across, 3000)).astype(np.float32)
+            size = (across, 7001)
+            if transpose:
+                image, size = image.T.copy(), size[::-1]
+            cv = cv2.resize(image, size[::-1], interpolation=cv2.INTER_CUBIC).reshape(size).astype(np.float64)
+            pt64 = F.interpolate(torch.from_numpy(image).double()[None, None], size=size, mode="bicubic")[0, 0]
+            drift = np.abs(cv - pt64.numpy()).max()
+            assert (drift > 2e-5) if across < 4 else (drift < 1e-6), (across, transpose, drift)
     # "on uint8 images the two round differently"
     image = (rng.random((16, 20)) * 255).astype(np.uint8)
     cv = cv2.resize(image, (60, 48), interpolation=cv2.INTER_CUBIC).astype(int)
