@@ -438,6 +438,22 @@ def test_a_factor_that_rounds_to_a_whole_ratio_still_matches_pillow():
         np.testing.assert_allclose(by_factor.numpy(), pil, rtol=0, atol=1e-5)
 
 
+def test_a_factor_that_keeps_an_axis_is_copied_and_still_matches_pillow():
+    # "or the factor leaves the axis at its size, as 10 pixels x1.05, which the antialiased kernel copies":
+    # 10 * 1.05 is not whole, yet that axis matches Pillow (and size=) exactly
+    Image = pytest.importorskip("PIL.Image")
+    rng = np.random.default_rng(5)
+    for (h, w), factor in [((10, 20), (1.05, 0.7)), ((10, 10), (1.05, 1.5)), ((10, 10), 1.05), ((20, 10), (0.7, 1.05))]:
+        image = rng.random((h, w), dtype=np.float32)
+        x = torch.from_numpy(image)[None, None]
+        by_factor = F.interpolate(x, scale_factor=factor, mode="bicubic", antialias=True)
+        size = tuple(by_factor.shape[-2:])
+        assert h in size or w in size
+        assert torch.equal(by_factor, F.interpolate(x, size=size, mode="bicubic", antialias=True))
+        pil = np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BICUBIC))
+        np.testing.assert_allclose(by_factor[0, 0].numpy(), pil, rtol=0, atol=5e-6)
+
+
 def test_antialiased_bicubic_keeps_a_ramp_in_the_interior_except_for_shrinks_by_a_non_whole_factor():
     # "Nor does it hold for every shrink: ... by a factor that is not whole (30 -> 20, for instance) it bends
     # a ramp even in the interior; enlarging and shrinking by a whole factor keep it."
