@@ -632,3 +632,35 @@ def test_antialias_shrink_bends_a_ramp_about_twice_the_factor_from_the_edge():
     out = F.interpolate(ramp, size=(1, 10), mode="bicubic", antialias=True)[0, 0, 0].numpy()
     error = np.abs(out - ((np.arange(10) + 0.5) * 4 - 0.5))
     assert error[1] > 0.05 and error[2:-2].max() < 1e-12
+
+
+@pytest.mark.parametrize("channels", [5, 8])
+def test_one_pixel_wide_bug_is_decided_by_batch_stride_below_h_times_row_stride(channels):
+    # Review 17: "except a batch of one whose batch stride is less than H times its row stride": crops of a
+    # channels_last image have a batch stride above H*W*C and escape; a smaller one (the HWC view) does not.
+    h, w, out_h = 4, 3, 8
+    data = torch.randint(0, 256, (4000,), dtype=torch.uint8)
+    for batch_stride in (1, channels, w * channels, h * w * channels - 1, h * w * channels, 2 * h * w * channels, 999):
+        for dtype, kwargs in (
+            (torch.uint8, {"mode": "bicubic"}),
+            (torch.float64, {"mode": "bilinear", "antialias": True}),
+        ):
+            x = torch.as_strided(data.to(dtype), (1, channels, h, w), (batch_stride, 1, w * channels, channels))
+            assert x.is_contiguous(memory_format=torch.channels_last)
+            # a batch of two is a standard channels_last copy
+            right = F.interpolate(
+                torch.cat([x, x]).contiguous(memory_format=torch.channels_last), size=(out_h, 1), **kwargs
+            )
+            error = (F.interpolate(x, size=(out_h, 1), **kwargs).double() - right[:1].double()).abs().max()
+            assert (error > 10) if batch_stride < h * w * channels else (error == 0), (batch_stride, dtype, error)
+    # "a copy, or a row or column crop of one" escapes; a crop of a contiguous tensor does not
+    for dtype, kwargs in ((torch.uint8, {"mode": "bicubic"}), (torch.float32, {"mode": "bicubic", "antialias": True})):
+        image = torch.randint(0, 256, (1, channels, 10, 6)).to(dtype)
+        for layout in (torch.channels_last, torch.contiguous_format):
+            whole = image.contiguous(memory_format=layout)
+            for crop in (whole[:, :, 2:7], whole[:, :, :, 1:4], whole[:, :, 1:8, 2:5]):
+                right = F.interpolate(
+                    torch.cat([crop, crop]).contiguous(memory_format=torch.channels_last), size=(8, 1), **kwargs
+                )
+                error = (F.interpolate(crop, size=(8, 1), **kwargs).double() - right[:1].double()).abs().max()
+                assert (error < 1e-3) if layout == torch.channels_last else (error > 10), (layout, crop.stride(), error)
