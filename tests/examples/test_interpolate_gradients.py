@@ -631,3 +631,23 @@ def test_crops_of_a_channels_last_copy_escape_the_enlarging_antialias_bug_and_an
     assert not torch.autograd.gradcheck(fn, (view,), raise_exception=False)
     copy = view.detach().clone(memory_format=torch.channels_last).requires_grad_()
     assert torch.autograd.gradcheck(fn, (copy,))
+
+
+@pytest.mark.parametrize("channels", [1, 3, 4])
+@pytest.mark.parametrize("rank", [4, 5])
+def test_nearest_forward_steps_on_a_kept_axis_unless_channels_last_of_more_than_three_channels(rank, channels):
+    # Review 17: "the 5-D one and the 4-D one with a large output, unless the input is channels_last of
+    # more than 3 channels (a channels_last RGB image steps too), step by 1/scale_factor", so the
+    # backward (which copies the kept axis) is not the transpose there.
+    rest = (70,) if rank == 4 else (2, 70)  # 4-D: out H + out W > 128
+    factors = (1.05,) + (1.0,) * (len(rest) - 1) + (2.0,)
+    layout = torch.channels_last if rank == 4 else torch.channels_last_3d
+    for memory_format in (torch.contiguous_format, layout):
+        x = torch.randn(1, channels, 10, *rest, dtype=torch.float64).contiguous(memory_format=memory_format)
+        x.requires_grad_()
+        y = F.interpolate(x, scale_factor=factors, mode="nearest")
+        g = torch.randn_like(y)
+        (grad,) = torch.autograd.grad(y, x, g)
+        gap = abs(float((y * g).sum() - (x * grad).sum()))
+        copies = memory_format == layout and channels > 3
+        assert (gap < 1e-9) if copies else (gap > 1e-3), (memory_format, gap)
