@@ -282,7 +282,9 @@ def test_near_ties_part_in_float32_and_bfloat16_not_float64(ns):
     for (n_in, n_out, i, dtype), r in ns["near_ties"].items():
         position = _exact_position(i, n_in, n_out)
         fraction = position - position.numerator // position.denominator
-        near = Fraction(1, 50) if dtype in ("bfloat16", "float16") else Fraction(1, 1000)  # an axis of 5 or 29, not of thousands
+        near = (
+            Fraction(1, 50) if dtype in ("bfloat16", "float16") else Fraction(1, 1000)
+        )  # an axis of 5 or 29, not of thousands
         assert fraction != Fraction(1, 2) and abs(fraction - Fraction(1, 2)) < near  # near a tie, not one
         assert dtype not in ("bfloat16", "float16") or max(n_in, n_out) < 40
         nearest = round(position)  # not a tie: the one right answer
@@ -423,7 +425,9 @@ def test_a_factor_that_keeps_the_size_is_copied_by_bilinear_so_the_identity_grid
         for mode in ("bilinear", "bicubic"):
             a = F.interpolate(x, scale_factor=(1, s), mode=mode)
             plain = ns["resize_with_grid_sample"](x, a.shape[-2:], mode, False)
-            scaled = F.grid_sample(x, ns["scale_factor_grid"](x, s), mode=mode, padding_mode="border", align_corners=False)
+            scaled = F.grid_sample(
+                x, ns["scale_factor_grid"](x, s), mode=mode, padding_mode="border", align_corners=False
+            )
             copies = mode == "bilinear" or device == "cuda"
             assert torch.equal(a, x) == copies, (n, s, device, mode)
             off_plain, off_scaled = (a - plain).abs().max().item(), (a - scaled).abs().max().item()
@@ -453,3 +457,28 @@ def test_cpu_affine_grid_rejects_low_precision_only_for_an_axis_of_size_1():
                 assert min(h, w) == 1, (dtype, h, w)
             else:
                 assert min(h, w) > 1 and grid.dtype == dtype, (dtype, h, w)
+
+
+def test_the_nearest_index_formulas_hold_given_size_not_given_scale_factor():
+    # Review 17: "Given `size`, interpolate's nearest reads floor(i*in/out), nearest-exact floor((i+0.5)*in/out)";
+    # given scale_factor=0.65 on 10 pixels (6 outputs) both read other pixels.
+    for n_in in range(1, 25):
+        x = torch.arange(float(n_in)).view(1, 1, n_in)
+        for n_out in range(1, 50):
+            i = torch.arange(n_out, dtype=torch.float64)
+            scale = float(torch.tensor(n_in / n_out, dtype=torch.float32))  # "rounded to float32 for float32 input"
+            for mode, offset in (("nearest", 0.0), ("nearest-exact", 0.5)):
+                exact = (i + offset) * scale
+                expected = exact.floor().clamp(max=n_in - 1)
+                got = F.interpolate(x, size=n_out, mode=mode)[0, 0].double()
+                tie = (exact - exact.round()).abs() < 1e-6  # "at an exact tie the kernels also round the product"
+                assert torch.equal(got[~tie], expected[~tie]), (n_in, n_out, mode)
+    # output 20 of 2 -> 41: pixel 1 in 3-D, pixel 0 from the 4-D channels-last kernel
+    assert F.interpolate(torch.arange(2.0).view(1, 1, 2), size=41, mode="nearest-exact")[0, 0, 20] == 1
+    row = torch.arange(2.0).view(1, 1, 1, 2)
+    assert F.interpolate(row, size=(1, 41), mode="nearest-exact")[0, 0, 0, 20] == 0
+    x = torch.arange(10.0).view(1, 1, 10)
+    for mode, offset in (("nearest", 0.0), ("nearest-exact", 0.5)):
+        by_factor = F.interpolate(x, scale_factor=0.65, mode=mode)[0, 0].double()
+        by_size = ((torch.arange(6, dtype=torch.float64) + offset) * 10 / 6).floor()
+        assert not torch.equal(by_factor, by_size), mode

@@ -221,6 +221,17 @@ def test_opencv_inter_cubic_equals_torch_bicubic():
     pt32 = F.interpolate(x, size=(33, 33), mode="bicubic")[0, 0].double().numpy()
     pt64 = F.interpolate(x.double(), size=(33, 33), mode="bicubic")[0, 0].numpy()
     assert np.abs(cv - pt32).max() > 2e-5 and np.abs(cv - pt64).max() < 1e-6
+    # "at least 4 pixels across the other axis": from 1 to 3 pixels across it, OpenCV drifts too
+    for across in range(1, 9):
+        for transpose in (False, True):
+            image = rng.random((across, 3000)).astype(np.float32)
+            size = (across, 7001)
+            if transpose:
+                image, size = image.T.copy(), size[::-1]
+            cv = cv2.resize(image, size[::-1], interpolation=cv2.INTER_CUBIC).reshape(size).astype(np.float64)
+            pt64 = F.interpolate(torch.from_numpy(image).double()[None, None], size=size, mode="bicubic")[0, 0]
+            drift = np.abs(cv - pt64.numpy()).max()
+            assert (drift > 2e-5) if across < 4 else (drift < 1e-6), (across, transpose, drift)
     # "on uint8 images the two round differently"
     image = (rng.random((16, 20)) * 255).astype(np.uint8)
     cv = cv2.resize(image, (60, 48), interpolation=cv2.INTER_CUBIC).astype(int)
@@ -427,6 +438,22 @@ def test_a_factor_that_rounds_to_a_whole_ratio_still_matches_pillow():
         np.testing.assert_allclose(by_factor.numpy(), pil, rtol=0, atol=1e-5)
 
 
+def test_a_factor_that_keeps_an_axis_is_copied_and_still_matches_pillow():
+    # "or the factor leaves the axis at its size, as 10 pixels x1.05, which the antialiased kernel copies":
+    # 10 * 1.05 is not whole, yet that axis matches Pillow (and size=) exactly
+    Image = pytest.importorskip("PIL.Image")
+    rng = np.random.default_rng(5)
+    for (h, w), factor in [((10, 20), (1.05, 0.7)), ((10, 10), (1.05, 1.5)), ((10, 10), 1.05), ((20, 10), (0.7, 1.05))]:
+        image = rng.random((h, w), dtype=np.float32)
+        x = torch.from_numpy(image)[None, None]
+        by_factor = F.interpolate(x, scale_factor=factor, mode="bicubic", antialias=True)
+        size = tuple(by_factor.shape[-2:])
+        assert h in size or w in size
+        assert torch.equal(by_factor, F.interpolate(x, size=size, mode="bicubic", antialias=True))
+        pil = np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BICUBIC))
+        np.testing.assert_allclose(by_factor[0, 0].numpy(), pil, rtol=0, atol=5e-6)
+
+
 def test_antialiased_bicubic_keeps_a_ramp_in_the_interior_except_for_shrinks_by_a_non_whole_factor():
     # "Nor does it hold for every shrink: ... by a factor that is not whole (30 -> 20, for instance) it bends
     # a ramp even in the interior; enlarging and shrinking by a whole factor keep it."
@@ -605,3 +632,35 @@ def test_antialias_shrink_bends_a_ramp_about_twice_the_factor_from_the_edge():
     out = F.interpolate(ramp, size=(1, 10), mode="bicubic", antialias=True)[0, 0, 0].numpy()
     error = np.abs(out - ((np.arange(10) + 0.5) * 4 - 0.5))
     assert error[1] > 0.05 and error[2:-2].max() < 1e-12
+
+
+@pytest.mark.parametrize("channels", [5, 8])
+def test_one_pixel_wide_bug_is_decided_by_batch_stride_below_h_times_row_stride(channels):
+    # Review 17: "except a batch of one whose batch stride is less than H times its row stride": crops of a
+    # channels_last image have a batch stride above H*W*C and escape; a smaller one (the HWC view) does not.
+    h, w, out_h = 4, 3, 8
+    data = torch.randint(0, 256, (4000,), dtype=torch.uint8)
+    for batch_stride in (1, channels, w * channels, h * w * channels - 1, h * w * channels, 2 * h * w * channels, 999):
+        for dtype, kwargs in (
+            (torch.uint8, {"mode": "bicubic"}),
+            (torch.float64, {"mode": "bilinear", "antialias": True}),
+        ):
+            x = torch.as_strided(data.to(dtype), (1, channels, h, w), (batch_stride, 1, w * channels, channels))
+            assert x.is_contiguous(memory_format=torch.channels_last)
+            # a batch of two is a standard channels_last copy
+            right = F.interpolate(
+                torch.cat([x, x]).contiguous(memory_format=torch.channels_last), size=(out_h, 1), **kwargs
+            )
+            error = (F.interpolate(x, size=(out_h, 1), **kwargs).double() - right[:1].double()).abs().max()
+            assert (error > 10) if batch_stride < h * w * channels else (error == 0), (batch_stride, dtype, error)
+    # "a copy, or a row or column crop of one" escapes; a crop of a contiguous tensor does not
+    for dtype, kwargs in ((torch.uint8, {"mode": "bicubic"}), (torch.float32, {"mode": "bicubic", "antialias": True})):
+        image = torch.randint(0, 256, (1, channels, 10, 6)).to(dtype)
+        for layout in (torch.channels_last, torch.contiguous_format):
+            whole = image.contiguous(memory_format=layout)
+            for crop in (whole[:, :, 2:7], whole[:, :, :, 1:4], whole[:, :, 1:8, 2:5]):
+                right = F.interpolate(
+                    torch.cat([crop, crop]).contiguous(memory_format=torch.channels_last), size=(8, 1), **kwargs
+                )
+                error = (F.interpolate(crop, size=(8, 1), **kwargs).double() - right[:1].double()).abs().max()
+                assert (error < 1e-3) if layout == torch.channels_last else (error > 10), (layout, crop.stride(), error)

@@ -175,12 +175,16 @@ def test_footprints_shrink_at_the_border():
 
 def test_every_output_pixel_weights_sum_to_one():
     # Resizing a constant image gives it back: each row of A sums to 1, in every mode, down to 1x1.
-    settings = [dict(mode=m) for m in ("nearest", "nearest-exact", "area")] + [
-        dict(mode=m, align_corners=c, antialias=a)
-        for m in ("bilinear", "bicubic")
-        for c in (False, True)
-        for a in (False, True)
-    ] + [dict(mode="lanczos", antialias=True)]
+    settings = (
+        [dict(mode=m) for m in ("nearest", "nearest-exact", "area")]
+        + [
+            dict(mode=m, align_corners=c, antialias=a)
+            for m in ("bilinear", "bicubic")
+            for c in (False, True)
+            for a in (False, True)
+        ]
+        + [dict(mode="lanczos", antialias=True)]
+    )
     for kwargs in settings:
         for h in (1, 2, 3, 5, 7):
             for oh in (1, 2, 3, 4, 9, 23, 50):
@@ -525,7 +529,9 @@ def test_nearest_fails_gradcheck_where_the_cpu_backward_is_not_the_transpose():
     assert torch.autograd.gradcheck(lambda t: F.interpolate(t, size=10, mode="nearest"), (x,))
 
 
-@pytest.mark.parametrize("mode, antialias", [("bilinear", False), ("bicubic", False), ("bilinear", True), ("bicubic", True)])
+@pytest.mark.parametrize(
+    "mode, antialias", [("bilinear", False), ("bicubic", False), ("bilinear", True), ("bicubic", True)]
+)
 def test_cpu_backward_is_not_the_transpose_where_an_axis_keeps_its_size_under_a_factor(mode, antialias):
     # Antialiased forward copies an axis that keeps its size, its backward steps by the factor;
     # plain bicubic steps forward and its backward copies when the whole map keeps its size.
@@ -552,7 +558,9 @@ def test_cpu_backward_is_not_the_transpose_where_an_axis_keeps_its_size_under_a_
             assert transpose == expected, (height, width, factors)
 
 
-@pytest.mark.parametrize("mode, antialias", [("bicubic", False), ("bilinear", True), ("bicubic", True), ("lanczos", True)])
+@pytest.mark.parametrize(
+    "mode, antialias", [("bicubic", False), ("bilinear", True), ("bicubic", True), ("lanczos", True)]
+)
 def test_kept_size_under_a_factor_fails_gradcheck(mode, antialias):
     x = torch.randn(1, 1, 10, 10, dtype=torch.float64, requires_grad=True)
     fn = lambda t: F.interpolate(t, scale_factor=1.05, mode=mode, antialias=antialias)  # noqa: E731
@@ -580,9 +588,15 @@ def test_lanczos_left_out_of_the_tables_behaves_as_the_antialiased_modes():
     for op in ("aten::_upsample_lanczos2d_aa.out", "aten::_upsample_lanczos2d_aa_backward.grad_input"):
         assert not torch._C._dispatch_has_kernel_for_dispatch_key(op, "CUDA"), op
     kwargs = dict(mode="lanczos", antialias=True)
-    for size_in, size_out, passes in (((8, 8), (16, 16), True), ((32, 32), (8, 8), True), ((6, 7), (3, 4), True),
-                                      ((1, 3), (8, 1), True), ((4, 4), (1, 1), True), ((4, 1), (8, 1), False),
-                                      ((6, 5), (3, 1), False)):
+    for size_in, size_out, passes in (
+        ((8, 8), (16, 16), True),
+        ((32, 32), (8, 8), True),
+        ((6, 7), (3, 4), True),
+        ((1, 3), (8, 1), True),
+        ((4, 4), (1, 1), True),
+        ((4, 1), (8, 1), False),
+        ((6, 5), (3, 1), False),
+    ):
         x = torch.randn(1, 1, *size_in, dtype=torch.float64, requires_grad=True)
         fn = lambda t: F.interpolate(t, size=size_out, **kwargs)  # noqa: E731
         assert torch.autograd.gradcheck(fn, (x,), raise_exception=False) == passes, (size_in, size_out)
@@ -599,3 +613,41 @@ def test_a_channels_last_view_from_hwc_does_not_escape_the_enlarging_antialias_b
     assert torch.allclose(F.interpolate(copy, size=(8, 1), mode="bilinear", antialias=True), plain, atol=1e-12)
     wrong = F.interpolate(view, size=(8, 1), mode="bilinear", antialias=True)
     assert (wrong - plain).abs().max() > 0.01 and torch.equal(wrong, wrong[..., :1, :].expand_as(wrong))
+
+
+@pytest.mark.parametrize("channels", [2, 5])
+def test_crops_of_a_channels_last_copy_escape_the_enlarging_antialias_bug_and_an_hwc_view_fails_gradcheck(channels):
+    # Review 17: "a channels_last copy with several channels, and its row or column crops, escape";
+    # "(in the layouts named there: ... or a batch of one viewed from an HWC array)" fails gradcheck.
+    image = torch.rand(1, channels, 9, 5, dtype=torch.float64)
+    for layout in (torch.channels_last, torch.contiguous_format):
+        whole = image.contiguous(memory_format=layout)
+        for crop in (whole[:, :, 2:6, 1:2], whole[:, :, :, 3:4], whole[:, :, 1:7, 0:1]):  # one pixel wide: enlarging
+            plain = F.interpolate(crop, size=(12, 1), mode="bilinear")
+            gap = (F.interpolate(crop, size=(12, 1), mode="bilinear", antialias=True) - plain).abs().max()
+            assert (gap < 1e-12) if layout == torch.channels_last else (gap > 0.01), (layout, crop.stride())
+    view = torch.rand(4, 1, channels, dtype=torch.float64).permute(2, 0, 1)[None].requires_grad_()
+    fn = lambda t: F.interpolate(t, size=(12, 1), mode="bilinear", antialias=True)  # noqa: E731
+    assert not torch.autograd.gradcheck(fn, (view,), raise_exception=False)
+    copy = view.detach().clone(memory_format=torch.channels_last).requires_grad_()
+    assert torch.autograd.gradcheck(fn, (copy,))
+
+
+@pytest.mark.parametrize("channels", [1, 3, 4])
+@pytest.mark.parametrize("rank", [4, 5])
+def test_nearest_forward_steps_on_a_kept_axis_unless_channels_last_of_more_than_three_channels(rank, channels):
+    # Review 17: "the 5-D one and the 4-D one with a large output, unless the input is channels_last of
+    # more than 3 channels (a channels_last RGB image steps too), step by 1/scale_factor", so the
+    # backward (which copies the kept axis) is not the transpose there.
+    rest = (70,) if rank == 4 else (2, 70)  # 4-D: out H + out W > 128
+    factors = (1.05,) + (1.0,) * (len(rest) - 1) + (2.0,)
+    layout = torch.channels_last if rank == 4 else torch.channels_last_3d
+    for memory_format in (torch.contiguous_format, layout):
+        x = torch.randn(1, channels, 10, *rest, dtype=torch.float64).contiguous(memory_format=memory_format)
+        x.requires_grad_()
+        y = F.interpolate(x, scale_factor=factors, mode="nearest")
+        g = torch.randn_like(y)
+        (grad,) = torch.autograd.grad(y, x, g)
+        gap = abs(float((y * g).sum() - (x * grad).sum()))
+        copies = memory_format == layout and channels > 3
+        assert (gap < 1e-9) if copies else (gap > 1e-3), (memory_format, gap)
