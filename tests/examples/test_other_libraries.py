@@ -721,3 +721,21 @@ def test_scikit_image_reflect_mode_changes_nothing_for_order_0_without_anti_alia
         assert np.array_equal(edge, reflect), out
     edge, reflect = (sk_resize(image, (80, 50), order=1, mode=m, anti_aliasing=False) for m in ("edge", "reflect"))
     assert np.abs(edge - reflect).max() > 0.01
+
+
+def test_the_one_pixel_wide_bug_spares_row_and_column_crops_but_not_every_channel_subset():
+    # Review 17: "crops of one included" held for row and column crops only: the channels R and B of a
+    # channels_last RGB batch, x[:, ::2], are not channels_last strides (C stride 2, W stride 3) and keep the bug.
+    stored = torch.rand(2, 3, 7, 6, generator=torch.Generator().manual_seed(17)).contiguous(
+        memory_format=torch.channels_last
+    )
+    for x, buggy in (
+        (stored[:, ::2], True),
+        (stored[:, 1:], False),
+        (stored[:, :, 1:6], False),
+        (stored[..., 1:5], False),
+    ):
+        for out_h, mode in itertools.product((2, 3, 12), ("bilinear", "bicubic")):
+            got = F.interpolate(x, size=(out_h, 1), mode=mode, antialias=True)
+            right = F.interpolate(x.contiguous().mT, size=(1, out_h), mode=mode, antialias=True).mT
+            assert ((got - right).abs().max().item() > 0.01) == buggy, (x.stride(), out_h, mode)
