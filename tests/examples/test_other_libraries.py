@@ -739,3 +739,16 @@ def test_the_one_pixel_wide_bug_spares_row_and_column_crops_but_not_every_channe
             got = F.interpolate(x, size=(out_h, 1), mode=mode, antialias=True)
             right = F.interpolate(x.contiguous().mT, size=(1, out_h), mode=mode, antialias=True).mT
             assert ((got - right).abs().max().item() > 0.01) == buggy, (x.stride(), out_h, mode)
+
+
+def test_nearest_float64_floors_the_product_after_rounding_it_to_float32():
+    # Review 17: "float64 gets them in double" hid that the CPU kernel floors float32(d * in/out), so float64 takes
+    # the pixel after floor(d * in / out) where the product lies within float32 rounding below a whole number.
+    for n_in, n_out in ((13623, 14781), (8311, 18888), (100003, 99991), (2, 82), (5, 8), (64, 160)):
+        row = torch.arange(n_in, dtype=torch.float64)[None, None]
+        got = F.interpolate(row, size=n_out, mode="nearest")[0, 0].numpy()
+        d = np.arange(n_out)
+        model = np.minimum(np.floor((d * (n_in / n_out)).astype(np.float32)), n_in - 1)
+        assert np.array_equal(got, model), (n_in, n_out)
+    got = F.interpolate(torch.arange(13623, dtype=torch.float64)[None, None], size=14781, mode="nearest")[0, 0, 8284]
+    assert 8284 * 13623 // 14781 == 7634 and got.item() == 7635
