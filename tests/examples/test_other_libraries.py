@@ -752,3 +752,17 @@ def test_nearest_float64_floors_the_product_after_rounding_it_to_float32():
         assert np.array_equal(got, model), (n_in, n_out)
     got = F.interpolate(torch.arange(13623, dtype=torch.float64)[None, None], size=14781, mode="nearest")[0, 0, 8284]
     assert 8284 * 13623 // 14781 == 7634 and got.item() == 7635
+
+
+def test_scikit_image_reflect_mode_reaches_inner_pixels_with_order_3():
+    # Review 17: "reflect changes the border pixels wherever a tap reaches past the edge" held for order=1, not
+    # order=3: the spline prefilter runs over the whole image, so pixels whose four taps lie inside move too.
+    for seed in range(3):
+        image = np.random.default_rng(seed).random((64, 64), dtype=np.float32)
+        reflect = sk_resize(image, (160, 160), order=3, anti_aliasing=False)
+        edge = sk_resize(image, (160, 160), order=3, anti_aliasing=False, mode="edge")
+        gap = np.abs(reflect - edge)
+        # output pixel 4 samples at 1.3: taps 0..3, all inside; pixel 10 samples at 3.7: taps 2..5
+        assert gap[4:-4, 4:-4].max() > 1e-2 and 1e-3 < gap[10:-10, 10:-10].max() < 1e-2, seed
+        order_1 = [sk_resize(image, (160, 160), order=1, anti_aliasing=False, mode=m) for m in ("reflect", "edge")]
+        np.testing.assert_array_equal(order_1[0][2:-2, 2:-2], order_1[1][2:-2, 2:-2])
