@@ -629,7 +629,14 @@ def test_hf_pil_backend_whole_number_tolerance_is_one_sided(ns):
     # (199.9995, as close to 200 as 200.0005) is not whole: outside [0, 1] it raises, and a mask of 0 and
     # 1 - 1e-6 is scaled by 255, truncated to level 254 and divided by 255, where a mask of 0 and 1 stays 0 and 1.
     _, pil_backend, _ = ns["HF"]["ViTImageProcessor"]
-    for value, passes in ((200.0005, True), (199.9995, False), (254.9999, False), (255.0005, False), (3.00001, True), (2.99999, False)):
+    for value, passes in (
+        (200.0005, True),
+        (199.9995, False),
+        (254.9999, False),
+        (255.0005, False),
+        (3.00001, True),
+        (2.99999, False),
+    ):
         image = np.full((3, 40, 30), 100.0)
         image[0, 0, 0] = value
         if passes:
@@ -648,11 +655,20 @@ def test_kornia_antialias_meets_torch_at_2_to_1_except_one_pixel_wide_outputs_wh
     # Review 12: "only where every shrinking axis goes from 2 pixels to 1 do both give the mean" also held at
     # 4x2 -> 7x1, where torch's CPU antialias kernel repeats the first row (contiguous float; channels_last is right).
     torch.manual_seed(0)
-    for (h, w), size in (((2, 2), (1, 1)), ((2, 5), (1, 5)), ((2, 3), (1, 7)), ((3, 2), (3, 1)), ((4, 2), (7, 1)),
-                         ((2, 2), (3, 1)), ((6, 2), (9, 1))):
+    for (h, w), size in (
+        ((2, 2), (1, 1)),
+        ((2, 5), (1, 5)),
+        ((2, 3), (1, 7)),
+        ((3, 2), (3, 1)),
+        ((4, 2), (7, 1)),
+        ((2, 2), (3, 1)),
+        ((6, 2), (9, 1)),
+    ):
         x = torch.randn(1, 3, h, w, dtype=torch.float64)
         ours = F.interpolate(x, size=size, mode="bilinear", antialias=True)
-        right = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=size, mode="bilinear", antialias=True)
+        right = F.interpolate(
+            x.contiguous(memory_format=torch.channels_last), size=size, mode="bilinear", antialias=True
+        )
         theirs = kornia_resize(x, size, interpolation="bilinear", antialias=True)
         torch.testing.assert_close(theirs, right)
         bug = size[1] == 1 and size[0] != h and min(h, size[0]) >= 2
@@ -719,3 +735,12 @@ def test_kornia_blur_pool_against_reflection_differs_in_the_first_two_rows_at_7_
         gap = (blur_pool2d(x, k, s) - blur_pool(x, k, s)).abs()
         first_rows = (gap[0, 0, :, 2:5].amax(-1) > 1e-9).int().tolist()  # columns clear of the border
         assert first_rows[:3] == ([1, 1, 0] if (k, s) == (7, 2) else [1, 0, 0]), (k, s, first_rows)
+
+
+def test_the_one_pixel_wide_exception_keeps_a_channel_subset_of_a_channels_last_rgb_batch():
+    # Review 17: "crops of them included" held for row and column crops, not for x[:, ::2] of an RGB batch
+    x = torch.rand(2, 3, 6, 5, dtype=torch.float64).contiguous(memory_format=torch.channels_last)
+    for y, buggy in ((x[:, ::2], True), (x[:, :2], False), (x[:, :, 1:5], False), (x[..., 1:4], False)):
+        got = F.interpolate(y, (3, 1), mode="bilinear", antialias=True)
+        reference = jax.image.resize(jnp.asarray(y.numpy()), (2, y.shape[1], 3, 1), "linear")
+        assert (np.abs(got.numpy() - np.asarray(reference)).max() > 0.01) == buggy, y.stride()

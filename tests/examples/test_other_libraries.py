@@ -721,3 +721,48 @@ def test_scikit_image_reflect_mode_changes_nothing_for_order_0_without_anti_alia
         assert np.array_equal(edge, reflect), out
     edge, reflect = (sk_resize(image, (80, 50), order=1, mode=m, anti_aliasing=False) for m in ("edge", "reflect"))
     assert np.abs(edge - reflect).max() > 0.01
+
+
+def test_the_one_pixel_wide_bug_spares_row_and_column_crops_but_not_every_channel_subset():
+    # Review 17: "crops of one included" held for row and column crops only: the channels R and B of a
+    # channels_last RGB batch, x[:, ::2], are not channels_last strides (C stride 2, W stride 3) and keep the bug.
+    stored = torch.rand(2, 3, 7, 6, generator=torch.Generator().manual_seed(17)).contiguous(
+        memory_format=torch.channels_last
+    )
+    for x, buggy in (
+        (stored[:, ::2], True),
+        (stored[:, 1:], False),
+        (stored[:, :, 1:6], False),
+        (stored[..., 1:5], False),
+    ):
+        for out_h, mode in itertools.product((2, 3, 12), ("bilinear", "bicubic")):
+            got = F.interpolate(x, size=(out_h, 1), mode=mode, antialias=True)
+            right = F.interpolate(x.contiguous().mT, size=(1, out_h), mode=mode, antialias=True).mT
+            assert ((got - right).abs().max().item() > 0.01) == buggy, (x.stride(), out_h, mode)
+
+
+def test_nearest_float64_floors_the_product_after_rounding_it_to_float32():
+    # Review 17: "float64 gets them in double" hid that the CPU kernel floors float32(d * in/out), so float64 takes
+    # the pixel after floor(d * in / out) where the product lies within float32 rounding below a whole number.
+    for n_in, n_out in ((13623, 14781), (8311, 18888), (100003, 99991), (2, 82), (5, 8), (64, 160)):
+        row = torch.arange(n_in, dtype=torch.float64)[None, None]
+        got = F.interpolate(row, size=n_out, mode="nearest")[0, 0].numpy()
+        d = np.arange(n_out)
+        model = np.minimum(np.floor((d * (n_in / n_out)).astype(np.float32)), n_in - 1)
+        assert np.array_equal(got, model), (n_in, n_out)
+    got = F.interpolate(torch.arange(13623, dtype=torch.float64)[None, None], size=14781, mode="nearest")[0, 0, 8284]
+    assert 8284 * 13623 // 14781 == 7634 and got.item() == 7635
+
+
+def test_scikit_image_reflect_mode_reaches_inner_pixels_with_order_3():
+    # Review 17: "reflect changes the border pixels wherever a tap reaches past the edge" held for order=1, not
+    # order=3: the spline prefilter runs over the whole image, so pixels whose four taps lie inside move too.
+    for seed in range(3):
+        image = np.random.default_rng(seed).random((64, 64), dtype=np.float32)
+        reflect = sk_resize(image, (160, 160), order=3, anti_aliasing=False)
+        edge = sk_resize(image, (160, 160), order=3, anti_aliasing=False, mode="edge")
+        gap = np.abs(reflect - edge)
+        # output pixel 4 samples at 1.3: taps 0..3, all inside; pixel 10 samples at 3.7: taps 2..5
+        assert gap[4:-4, 4:-4].max() > 1e-2 and 1e-3 < gap[10:-10, 10:-10].max() < 1e-2, seed
+        order_1 = [sk_resize(image, (160, 160), order=1, anti_aliasing=False, mode=m) for m in ("reflect", "edge")]
+        np.testing.assert_array_equal(order_1[0][2:-2, 2:-2], order_1[1][2:-2, 2:-2])
