@@ -689,3 +689,22 @@ def test_a_channels_last_view_from_an_hwc_array_does_not_escape_the_one_pixel_wi
                 torch.testing.assert_close(Downsample(k, "antialias-bilinear")(view), right)
                 copy = view.contiguous().contiguous(memory_format=torch.channels_last)
                 torch.testing.assert_close(torch.ops.aten._upsample_bilinear2d_aa(copy, **call), right)
+
+
+def test_pillow_8_bit_within_a_level_only_without_alpha(Downsample):
+    # the page (review 17): Pillow premultiplies RGBA and LA by alpha, so 'one level' holds only without alpha
+    import numpy as np
+    from PIL import Image
+
+    generator = torch.Generator().manual_seed(29)
+    for mode, channels in (("RGB", 3), ("L", 1), ("RGBA", 4), ("LA", 2)):
+        for k in (2, 3, 4):
+            x = torch.randint(0, 256, (1, channels, 6 * k, 5 * k), generator=generator, dtype=torch.uint8)
+            array = x[0].permute(1, 2, 0).numpy().copy()
+            image = Image.fromarray(array[..., 0] if channels == 1 else array, mode=mode)
+            small = np.asarray(image.resize((5, 6), Image.Resampling.BILINEAR)).astype(np.float64).reshape(6, 5, channels)
+            ours = Downsample(k, "antialias-bilinear")(x.double())[0].permute(1, 2, 0).numpy()
+            diff = np.abs(ours - small).max()
+            assert (diff <= 1) == (mode in ("RGB", "L")), (mode, k, diff)
+            if mode in ("RGBA", "LA"):
+                assert diff > 10, (mode, k, diff)
