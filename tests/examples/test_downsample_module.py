@@ -676,7 +676,7 @@ def test_opencv_inter_linear_at_factor_2_is_avg_only_to_half_a_level_on_8_bit_im
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
 def test_a_channels_last_view_from_an_hwc_array_does_not_escape_the_one_pixel_wide_cpu_bug(Downsample, dtype):
-    # Review 14: channels_last escapes the bug only as a real copy; a batch of one permuted from HWC is a view that meets it
+    # Review 14: a batch of one permuted from HWC (batch stride C) is a channels_last view that meets the bug
     generator = torch.Generator().manual_seed(14)
     for k in (2, 3, 4):
         for height, width in ((2 * k, k), (5 * k, k + 1), (3 * k + 1, 2 * k - 1)):
@@ -689,3 +689,47 @@ def test_a_channels_last_view_from_an_hwc_array_does_not_escape_the_one_pixel_wi
                 torch.testing.assert_close(Downsample(k, "antialias-bilinear")(view), right)
                 copy = view.contiguous().contiguous(memory_format=torch.channels_last)
                 torch.testing.assert_close(torch.ops.aten._upsample_bilinear2d_aa(copy, **call), right)
+
+
+def test_pillow_8_bit_within_a_level_only_without_alpha(Downsample):
+    # the page (review 17): Pillow premultiplies RGBA and LA by alpha, so 'one level' holds only without alpha
+    import numpy as np
+    from PIL import Image
+
+    generator = torch.Generator().manual_seed(29)
+    for mode, channels in (("RGB", 3), ("L", 1), ("RGBA", 4), ("LA", 2)):
+        for k in (2, 3, 4):
+            x = torch.randint(0, 256, (1, channels, 6 * k, 5 * k), generator=generator, dtype=torch.uint8)
+            array = x[0].permute(1, 2, 0).numpy().copy()
+            image = Image.fromarray(array[..., 0] if channels == 1 else array, mode=mode)
+            small = np.asarray(image.resize((5, 6), Image.Resampling.BILINEAR)).astype(np.float64).reshape(6, 5, channels)
+            ours = Downsample(k, "antialias-bilinear")(x.double())[0].permute(1, 2, 0).numpy()
+            diff = np.abs(ours - small).max()
+            assert (diff <= 1) == (mode in ("RGB", "L")), (mode, k, diff)
+            if mode in ("RGBA", "LA"):
+                assert diff > 10, (mode, k, diff)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_channels_last_views_escape_the_one_pixel_wide_cpu_bug_unless_the_batch_stride_is_small(Downsample, dtype):
+    # the page (review 17): not 'only as a real copy': a permuted NHWC array and crops of a channels_last copy
+    # are views and escape; the HWC permute with an added batch axis (batch stride C) does not
+    generator = torch.Generator().manual_seed(31)
+    for k in (2, 3, 4):
+        for height, width in ((2 * k, k), (5 * k, k + 1), (3 * k + 1, 2 * k - 1)):
+            for channels in (2, 3, 5):
+                call = dict(output_size=[height // k, 1], align_corners=False, scales_h=1 / k, scales_w=1 / k)
+                nhwc = torch.randn(1, height, width, channels, generator=generator, dtype=dtype)
+                wide = torch.randn(1, channels, height + 3, width + 2, generator=generator, dtype=dtype).contiguous(memory_format=torch.channels_last)
+                views = {
+                    "NHWC permuted": nhwc.permute(0, 3, 1, 2),
+                    "column crop": wide[..., :height, :width],
+                    "row crop": wide[..., 1 : height + 1, :],
+                    "HWC permuted, batch added": nhwc[0].permute(2, 0, 1)[None],
+                }
+                views["row crop"] = views["row crop"][..., :width]
+                for name, view in views.items():
+                    assert view._base is not None  # a view, not a copy
+                    right = Downsample(k, "antialias-bilinear")(view.contiguous())
+                    correct = torch.allclose(torch.ops.aten._upsample_bilinear2d_aa(view, **call), right)
+                    assert correct == (name != "HWC permuted, batch added"), (name, k, height, width, channels)

@@ -300,3 +300,22 @@ def test_zero_padding_zeroes_every_border_value_at_stride_1_not_at_stride_2():
     assert (at_1[0, 0][border] == 0).all() and (at_1[0, 0][~border] < 0).all()
     assert at_2.shape[-2:] == (2, 2) and at_2[0, 0, -1, -1] == negative[0, 0, 1:, 1:].max()
     assert (at_2.flatten()[:3] == 0).all()
+
+
+def test_pooling_again_gives_max_with_zero_only_when_unpool_knows_the_size():
+    # the page (review 17): under ceil_mode a width the stride does not divide needs output_size,
+    # even when the windows tile the map and each holds more than one pixel (6x5, or 6x8 at k = 3)
+    checked = misplaced = 0
+    for kernel, height, width in itertools.product((2, 3, 4), range(2, 10), range(2, 10)):
+        if height < kernel or width < kernel or (height % kernel == 1) or (width % kernel == 1):
+            continue  # a window of one pixel at the edge: the rule does not claim it
+        x = torch.arange(height * width, dtype=torch.float64).view(1, 1, height, width)
+        values, indices = F.max_pool2d(x, kernel, ceil_mode=True, return_indices=True)
+        sized = F.max_unpool2d(values, indices, kernel, output_size=(height, width))
+        assert torch.equal(F.max_pool2d(sized, kernel, ceil_mode=True), values.clamp(min=0)), (kernel, height, width)
+        plain = F.max_pool2d(F.max_unpool2d(values, indices, kernel), kernel, ceil_mode=True)
+        right = torch.equal(plain, values.clamp(min=0))
+        assert right == (width % kernel == 0), (kernel, height, width)
+        checked += 1
+        misplaced += not right
+    assert misplaced and checked > misplaced
