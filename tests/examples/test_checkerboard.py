@@ -335,3 +335,15 @@ def test_the_repeat_slip_gives_each_block_the_kernels_of_min_c_r2_channels(ns, s
         owners = ns["repeat_instead_"](conv, scale).weight[:, 0, 0, 0] / scale**2
         for block in owners.view(channels, scale**2):
             assert len(set(block.tolist())) == min(channels, scale**2), (scale, channels, block)
+
+
+def test_two_of_the_three_blocks_change_the_channel_count(ns):
+    # The page says the bilinear k4 layer mixes channels in every block because two of the
+    # three blocks (16->8 and 8->3, not 16->16) change the channel count.
+    blocks = list(zip(ns["channels"], ns["channels"][1:]))
+    assert len(blocks) == 3
+    assert [(c_in, c_out) for c_in, c_out in blocks if c_in != c_out] == [(16, 8), (8, 3)]
+    layer = ns["upsampling_layer"]("ConvTranspose2d k4", "bilinear (FCN)", 16, 16)
+    # even the 16 -> 16 block mixes channels (it is not the identity of bilinear_'s default)
+    off_diagonal = layer.weight[:, :, 1, 1] * (1 - torch.eye(16))
+    assert off_diagonal.abs().max() > 0

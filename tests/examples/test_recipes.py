@@ -656,3 +656,13 @@ def test_bilinear_init_rejects_layers_it_would_not_make_bilinear():
     for change in (dict(padding=(1, 0)), dict(output_padding=1), dict(dilation=2), dict(kernel_size=(4, 3))):
         with pytest.raises(ValueError):
             bilinear_(nn.ConvTranspose2d(2, 2, **{**args, **change}))
+
+
+def test_the_tie_at_one_third_is_nearest_exact_and_one_hot_not_the_first_two_rows(ns):
+    # The page names the two methods that tie at 1/3: the table's first two rows are
+    # nearest and nearest-exact, which do not tie there.
+    results = ns["mask_results"]
+    first_two = list(ns["mask_methods"])[:2]
+    assert first_two == ["nearest", "nearest-exact"]
+    assert results[16, "nearest"]["wrong"] > results[16, "nearest-exact"]["wrong"] == 0
+    assert results[16, "one-hot + bilinear"]["wrong"] == 0

@@ -406,3 +406,28 @@ def test_five_training_images_are_stored_grey_and_only_the_rest_are_weighted(ns)
     # Review 13: "grey is the BT.601 weighting of the stored RGB values" held for three of the eight.
     stored = {name: getattr(skimage.data, name)().ndim for name in ns["train_images"]}
     assert len(stored) == 8 and sorted(stored.values()) == [2] * 5 + [3] * 3
+
+
+def _psnr_gap(mse):
+    mse = torch.as_tensor(mse, dtype=torch.float64)
+    return ((10 * torch.log10(1 / mse)).mean() - 10 * torch.log10(1 / mse.mean())).item()
+
+
+def test_the_psnr_gap_is_not_set_by_the_spread_of_the_errors_alone():
+    # An earlier sentence said "the more the patches' errors differ, the larger the gap".
+    a, b = torch.tensor([0.5, 1.5]), torch.tensor([0.8] * 9 + [2.8])
+    assert a.mean() == pytest.approx(b.mean())
+    assert b.std(unbiased=False) > a.std(unbiased=False) and b.max() / b.min() > a.max() / a.min()
+    assert _psnr_gap(b) < _psnr_gap(a)
+
+
+@settings(max_examples=50, deadline=None)
+@given(seed=st.integers(0, 2**31 - 1), count=st.integers(2, 20))
+def test_the_psnr_gap_is_zero_for_equal_errors_and_grows_as_they_are_stretched(seed, count):
+    generator = torch.Generator().manual_seed(seed)
+    mse = torch.rand(count, generator=generator, dtype=torch.float64) + 0.01
+    mean = mse.mean()
+    assert _psnr_gap(torch.full((count,), mean.item())) == pytest.approx(0, abs=1e-12)
+    # stretched by t from their mean (t <= 1 keeps every error between it and the mean, so positive)
+    gaps = [_psnr_gap(mean + (mse - mean) * t) for t in (0.0, 0.25, 0.5, 0.75, 1.0)]
+    assert all(later > earlier for earlier, later in zip(gaps, gaps[1:]))
