@@ -884,3 +884,12 @@ def test_avx2_uint8_copies_an_input_in_neither_layout_to_channels_last_first(ns)
                 channels,
                 spent,
             )
+
+
+def test_a_channels_last_input_that_is_also_nchw_contiguous_needs_no_copy():
+    """Review 17: the CUDA antialiased kernels call input.contiguous(), which copies a channels_last
+    input only when it is not NCHW-contiguous too; with one channel (or a 1x1 map) it is both."""
+    for shape, both in (((2, 1, 5, 7), True), ((2, 3, 1, 1), True), ((2, 3, 5, 7), False), ((1, 2, 1, 4), False)):
+        x = torch.rand(shape).contiguous(memory_format=torch.channels_last)
+        assert x.is_contiguous(memory_format=torch.channels_last)
+        assert (x.contiguous().data_ptr() == x.data_ptr()) == both, shape
