@@ -1,5 +1,6 @@
 """docs/performance*.md: the benchmark's method (baseline, bytes, rounds, threads) and the page's claims."""
 
+import itertools
 import platform
 import re
 import resource
@@ -839,3 +840,48 @@ def test_the_one_pixel_wide_bug_hits_uint8_with_more_than_4_channels_or_without_
         pytest.skip(f"this CPU runs {cpu}")
     for channels, mode, antialias, repeats_first_row in ast.literal_eval(hits):
         assert repeats_first_row == (channels > 4 or not avx2), (cpu, channels, mode, antialias)
+
+
+def test_avx2_uint8_copies_an_input_in_neither_layout_to_channels_last_first(ns):
+    """Review 17: an input that is neither NCHW- nor channels_last-contiguous (a column crop) is
+    first copied to channels_last; with 3 or 4 channels that copy replaces the unpacking."""
+    if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
+        pytest.skip("a statement about AVX2 CPUs")
+    allocated = ns["cpu_allocated"]
+    ops = {
+        "bilinear": torch._C._nn.upsample_bilinear2d,
+        "bilinear, antialias": torch._C._nn._upsample_bilinear2d_aa,
+        "bicubic": torch._C._nn.upsample_bicubic2d,
+        "bicubic, antialias": torch._C._nn._upsample_bicubic2d_aa,
+    }
+    h, w = 64, 64
+    for (name, op), size, channels, crop_format in itertools.product(
+        ops.items(), ((64, 32), (32, 64), (32, 32), (96, 96)), (1, 2, 3, 4), FORMATS
+    ):
+        wide = torch.randint(0, 256, (1, channels, h, w + 8), dtype=torch.uint8).contiguous(memory_format=crop_format)
+        crop = wide[..., :w]
+        assert not crop.is_contiguous() and not crop.is_contiguous(memory_format=torch.channels_last)
+        spent = {}
+        for label, x in (("crop", crop), ("same layout, contiguous", crop.contiguous(memory_format=crop_format))):
+            out = torch.empty_like(op(x, size, False, None, None))  # the layout the op itself picks
+            spent[label] = allocated(lambda x=x, out=out: op(x, size, False, None, None, out=out))
+            assert torch.equal(out, op(crop.contiguous(), size, False, None, None)), (name, label)
+        extra = spent["crop"] - spent["same layout, contiguous"]
+        if crop_format == torch.channels_last:  # one channels_last copy of the crop, nothing else
+            assert extra == channels * h * w, (name, size, channels, spent)
+        elif channels in (3, 4):  # the copy (3 or 4 bytes a pixel) instead of the 4-byte unpacked image
+            assert spent["crop"] >= channels * h * w and extra <= -(channels == 3) * h * w, (
+                name,
+                size,
+                channels,
+                spent,
+            )
+
+
+def test_a_channels_last_input_that_is_also_nchw_contiguous_needs_no_copy():
+    """Review 17: the CUDA antialiased kernels call input.contiguous(), which copies a channels_last
+    input only when it is not NCHW-contiguous too; with one channel (or a 1x1 map) it is both."""
+    for shape, both in (((2, 1, 5, 7), True), ((2, 3, 1, 1), True), ((2, 3, 5, 7), False), ((1, 2, 1, 4), False)):
+        x = torch.rand(shape).contiguous(memory_format=torch.channels_last)
+        assert x.is_contiguous(memory_format=torch.channels_last)
+        assert (x.contiguous().data_ptr() == x.data_ptr()) == both, shape

@@ -211,3 +211,27 @@ def test_dynamic_false_stops_compiling_at_the_recompile_limit():
         torch.testing.assert_close(resize(x), F.interpolate(x, scale_factor=2, mode="bilinear"))
     torch._dynamo.reset()
     assert len(compilations) == limit < len(inputs)
+
+
+def test_the_cpu_shortcut_also_halves_where_a_side_doubles():
+    """Review 17: on the same CPU paths nearest_idx reads floor(d/2) where the output side is exactly
+    twice the input side, whatever the factor; compiled code applies the factor (x2.05 on 10 rows)."""
+    torch._dynamo.reset()
+    for rows, backend in ((10, "aot_eager"), (10, "inductor"), (3, "aot_eager"), (25, "aot_eager")):
+        factor = 2 + 1 / (2 * rows)  # floor(rows * factor) == 2 * rows, and factor != 2
+        x = torch.arange(float(rows)).view(1, 1, rows, 1)
+
+        def resize(t, factor=factor):
+            return F.interpolate(t, scale_factor=(factor, 1), mode="nearest")
+
+        eager = resize(x).flatten().tolist()
+        compiled = torch.compile(resize, backend=backend, dynamic=False)(x).flatten().tolist()
+        assert len(eager) == 2 * rows and eager == [float(d // 2) for d in range(2 * rows)], rows
+        assert compiled == [float(math.floor(d / factor)) for d in range(2 * rows)], (rows, backend)
+        assert compiled != eager, (rows, backend)
+    x = torch.arange(10.0).view(1, 1, 10, 1)
+    torch._dynamo.reset()
+    assert F.interpolate(x, scale_factor=(2.05, 1), mode="nearest").flatten().tolist()[:4] == [0, 0, 1, 1]
+    compiled = torch.compile(lambda t: F.interpolate(t, scale_factor=(2.05, 1), mode="nearest"), backend="aot_eager")
+    assert compiled(x).flatten().tolist()[:4] == [0, 0, 0, 1]
+    torch._dynamo.reset()
