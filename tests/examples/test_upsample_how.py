@@ -904,16 +904,10 @@ def test_a_uint8_channels_last_view_from_hwc_loses_corners_like_contiguous_input
 
 def test_two_rounding_steps_also_occur_with_the_default_cpu_code():
     # The named cases are AVX2/AVX-512 ones; without SIMD other inputs round twice as well.
-    import os
-    import subprocess
-    import sys
-
     code = (
         "import torch, torch.nn.functional as F\n"
         "y = F.interpolate(torch.full((1, 1, 5, 2), 6.800800544514747), size=(23, 15), mode='bilinear')\n"
         "v = torch.tensor(6.800800544514747)\n"
         "print(torch.backends.cpu.get_cpu_capability(), ((y - v).abs().max() / (v - torch.nextafter(v, v - 1))).item())\n"
     )
-    env = {**os.environ, "ATEN_CPU_CAPABILITY": "default"}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["DEFAULT", "2.0"]
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["DEFAULT", "2.0"]
