@@ -708,3 +708,18 @@ def pillow_uint8_gaps(modes):
 @pytest.mark.skipif("lanczos" not in F.interpolate.__doc__, reason="this torch has no lanczos")
 def test_lanczos_uint8_against_pillow_breaks_without_avx2_with_alpha_and_at_1x1():
     pillow_uint8_gaps([("lanczos", Image.LANCZOS)])
+
+
+def test_uint8_against_pillow_two_levels_width_first_tens_height_first():
+    # Review 17: "some pixels differ by one level, and by several where Pillow resizes the height first"
+    # missed lanczos's two levels where Pillow goes width first and tens of levels where it goes height first
+    def gap(shape, out, resample, mode, seed):
+        image = (np.random.default_rng(seed).random(shape) > 0.5).astype(np.uint8) * 255
+        pillow = Image.fromarray(image).resize(out[::-1], resample)
+        width_first = Image.fromarray(image).resize((out[1], shape[0]), resample).resize(out[::-1], resample)
+        ours = F.interpolate(torch.from_numpy(image)[None, None], size=out, mode=mode, antialias=True)[0, 0]
+        return np.array_equal(pillow, width_first), int(np.abs(ours.numpy().astype(int) - np.asarray(pillow)).max())
+
+    assert gap((5, 5), (40, 40), Image.Resampling.LANCZOS, "lanczos", 1) == (True, 2)
+    went_width_first, worst = gap((26, 23), (21, 22), Image.Resampling.LANCZOS, "lanczos", 26)
+    assert not went_width_first and worst > 20
