@@ -545,3 +545,12 @@ def test_without_antialias_only_area_widens_its_footprint_with_the_factor():
     for mode in ("nearest", "nearest-exact", "bilinear", "bicubic", "area"):
         sizes = {footprint(mode, k) for k in (2, 4, 6, 8)}
         assert (len(sizes) > 1) is (mode == "area"), (mode, sizes)
+
+
+def test_max_pool_takes_uint8_on_the_cpu_only():
+    # Review 17: "MaxPool2d takes uint8" held on the CPU; the CUDA kernel dispatches floating types only
+    x = torch.randint(0, 256, (1, 1, 4, 4), dtype=torch.uint8)
+    assert torch.equal(F.max_pool2d(x, 2), x.unfold(2, 2, 2).unfold(3, 2, 2).amax((-2, -1)))
+    if torch.cuda.is_available():
+        with pytest.raises(RuntimeError, match="not implemented"):
+            F.max_pool2d(x.cuda(), 2)
