@@ -448,6 +448,12 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
         f, blur = ns["f"], ns["responses"]["BlurPool [1,4,6,4,1]", k].abs()
         for band in (f <= 0.5 / k, (f >= 0.5 / k) & (f <= 1.25 * 0.5 / k)):
             assert all((blur[band] <= ns["responses"][name, k][band].abs() + 1e-12).all() for name in names), k
+        # review 17: "lowest at every frequency below the limit" ties at f = 0, where every gain is 1; strict inside
+        inside = (f > 0) & (f < 0.5 / k)
+        assert inside.sum() > 10 and (ns["responses"]["lanczos, antialias", k][f == 0] == pytest.approx(1))
+        for name in names:
+            if name != "BlurPool [1,4,6,4,1]":
+                assert (blur[inside] < ns["responses"][name, k][inside].abs() - 1e-9).all(), (name, k)
         assert (blur > ns["responses"]["lanczos, antialias", k].abs() + 1e-3)[f > 0.5 / k].any()
 
 
