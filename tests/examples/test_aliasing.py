@@ -554,3 +554,19 @@ def test_max_pool_takes_uint8_on_the_cpu_only():
     if torch.cuda.is_available():
         with pytest.raises(RuntimeError, match="not implemented"):
             F.max_pool2d(x.cuda(), 2)
+
+
+def test_methods_hold_every_interpolate_mode_that_takes_4d_input(ns):
+    # Review 17: "every mode of F.interpolate" left out linear and trilinear, which refuse 4-D input
+    # the modes F.interpolate's docstring lists
+    modes = ("nearest", "linear", "bilinear", "bicubic", "trilinear", "lanczos", "area", "nearest-exact")
+    assert all(f"``'{mode}'``" in F.interpolate.__doc__ for mode in modes)
+    x = torch.rand(1, 1, 8, 8)
+    used = {setting["mode"] for setting in {**ns["INTERPOLATE_SETTINGS"], **ns["LANCZOS"]}.values()}
+    for mode in modes:
+        try:
+            F.interpolate(x, scale_factor=0.5, mode=mode, antialias=mode == "lanczos")
+        except (NotImplementedError, ValueError, RuntimeError):
+            assert mode in ("linear", "trilinear"), mode
+            continue
+        assert mode in used, mode
