@@ -570,3 +570,17 @@ def test_methods_hold_every_interpolate_mode_that_takes_4d_input(ns):
             assert mode in ("linear", "trilinear"), mode
             continue
         assert mode in used, mode
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_bilinear_at_2x_is_the_block_mean_only_while_the_block_sum_does_not_overflow(dtype):
+    # Review 17: "bilinear equals AvgPool2d at 2x (to float rounding)" and "area and bilinear take the same 2x2 means":
+    # AvgPool2d and area add the block before dividing, bilinear halves first
+    big = torch.finfo(dtype).max / 3
+    x = torch.full((1, 1, 4, 6), big, dtype=dtype)
+    bilinear = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+    assert torch.isfinite(bilinear).all() and torch.allclose(bilinear, x[..., ::2, ::2])
+    for mean in (F.avg_pool2d(x, 2), F.interpolate(x, scale_factor=0.5, mode="area")):
+        assert torch.isinf(mean).all()
+    y = torch.randn(2, 3, 8, 10, dtype=dtype, generator=torch.Generator().manual_seed(0))
+    torch.testing.assert_close(F.interpolate(y, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(y, 2))
