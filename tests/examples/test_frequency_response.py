@@ -729,3 +729,14 @@ def test_uint8_against_pillow_two_levels_width_first_tens_height_first():
     assert gap((5, 5), (40, 40), Image.Resampling.LANCZOS, "lanczos", 1) == (True, 2)
     went_width_first, worst = gap((26, 23), (21, 22), Image.Resampling.LANCZOS, "lanczos", 26)
     assert not went_width_first and worst > 20
+
+
+def test_float64_one_49th_weights_grow_along_the_axis():
+    # Review 17: "the neighbouring pixels get weights of the order of float rounding" held near the start only:
+    # the error of the scale 1/(1/49) grows with the position, to about 1e-9 near 2^23 pixels
+    m = (2**23) // 49
+    x = torch.zeros(1, 1, 1, 49 * m, dtype=torch.float64)
+    x[..., 25::49] = 1  # the pixel after each kept one
+    for mode in ("bilinear", "bicubic"):
+        weight = F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode)[0, 0, 0].abs()
+        assert weight.shape[-1] == m and weight[0] < 1e-14 and 1e-10 < weight[-10:].max() < 1e-8, mode
