@@ -413,6 +413,9 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
     for key in common:
         assert m[key]["folded"] == pytest.approx(measured[key]["folded"], rel=0.1), key
         assert m[key]["passband"] == pytest.approx(measured[key]["passband"], rel=0.03, abs=1e-5), key
+        # review 17: "every passband loss within 3%" missed slicing's, 0 predicted and about 1e-14 measured
+        if key[0] == "x[..., ::k, ::k]":
+            assert m[key]["passband"] == 0 and 0 < measured[key]["passband"] < 1e-12, key
     # the other parameter-free linear rows of that table are these operations under other names
     aliases = {
         "nearest": "x[..., ::k, ::k]",
