@@ -531,3 +531,42 @@ def test_without_antialias_only_area_widens_its_footprint_with_the_factor():
     for mode in ("nearest", "nearest-exact", "bilinear", "bicubic", "area"):
         sizes = {footprint(mode, k) for k in (2, 4, 6, 8)}
         assert (len(sizes) > 1) is (mode == "area"), (mode, sizes)
+
+
+def test_max_pool_takes_uint8_on_the_cpu_only():
+    # Review 17: "MaxPool2d takes uint8" held on the CPU; the CUDA kernel dispatches floating types only
+    x = torch.randint(0, 256, (1, 1, 4, 4), dtype=torch.uint8)
+    assert torch.equal(F.max_pool2d(x, 2), x.unfold(2, 2, 2).unfold(3, 2, 2).amax((-2, -1)))
+    if torch.cuda.is_available():
+        with pytest.raises(RuntimeError, match="not implemented"):
+            F.max_pool2d(x.cuda(), 2)
+
+
+def test_methods_hold_every_interpolate_mode_that_takes_4d_input(ns):
+    # Review 17: "every mode of F.interpolate" left out linear and trilinear, which refuse 4-D input
+    # the modes F.interpolate's docstring lists
+    modes = ("nearest", "linear", "bilinear", "bicubic", "trilinear", "lanczos", "area", "nearest-exact")
+    assert all(f"``'{mode}'``" in F.interpolate.__doc__ for mode in modes)
+    x = torch.rand(1, 1, 8, 8)
+    used = {setting["mode"] for setting in {**ns["INTERPOLATE_SETTINGS"], **ns["LANCZOS"]}.values()}
+    for mode in modes:
+        try:
+            F.interpolate(x, scale_factor=0.5, mode=mode, antialias=mode == "lanczos")
+        except (NotImplementedError, ValueError, RuntimeError):
+            assert mode in ("linear", "trilinear"), mode
+            continue
+        assert mode in used, mode
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_bilinear_at_2x_is_the_block_mean_only_while_the_block_sum_does_not_overflow(dtype):
+    # Review 17: "bilinear equals AvgPool2d at 2x (to float rounding)" and "area and bilinear take the same 2x2 means":
+    # AvgPool2d and area add the block before dividing, bilinear halves first
+    big = torch.finfo(dtype).max / 3
+    x = torch.full((1, 1, 4, 6), big, dtype=dtype)
+    bilinear = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+    assert torch.isfinite(bilinear).all() and torch.allclose(bilinear, x[..., ::2, ::2])
+    for mean in (F.avg_pool2d(x, 2), F.interpolate(x, scale_factor=0.5, mode="area")):
+        assert torch.isinf(mean).all()
+    y = torch.randn(2, 3, 8, 10, dtype=dtype, generator=torch.Generator().manual_seed(0))
+    torch.testing.assert_close(F.interpolate(y, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(y, 2))

@@ -453,3 +453,16 @@ def test_the_6x6_blurpool_line_is_bit_for_bit(ns):
     assert "BlurPool [1,1] == AvgPool2d(2) on 6x6: True" in printed_by("downsample_methods.py")
     ramp = ns["ramp"].cpu()
     assert torch.equal(ns["BlurPool"](filter_size=2)(ramp), F.avg_pool2d(ramp, 2))
+
+
+def test_uint8_bicubic_antialias_is_tens_of_levels_off_pillow_where_pillow_resizes_the_height_first():
+    # Review 17: "by several" levels where Pillow goes height first: over 20 on an image of 0s and 255s
+    np = pytest.importorskip("numpy")
+    Image = pytest.importorskip("PIL.Image")
+    image = (np.random.default_rng(26).random((26, 23)) > 0.5).astype(np.uint8) * 255
+    pillow = Image.fromarray(image).resize((22, 21), Image.Resampling.BICUBIC)
+    bicubic = Image.Resampling.BICUBIC
+    width_first = Image.fromarray(image).resize((22, 26), bicubic).resize((22, 21), bicubic)
+    assert not np.array_equal(pillow, width_first)
+    ours = F.interpolate(torch.from_numpy(image)[None, None], size=(21, 22), mode="bicubic", antialias=True)[0, 0]
+    assert np.abs(ours.numpy().astype(int) - np.asarray(pillow)).max() > 20
