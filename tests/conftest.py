@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -21,12 +23,21 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the built site's tests first and the run-as-script checks last.
+    """Run the built site's tests first, the run-as-script checks last, and the slow examples early.
 
     The run-as-script checks assert on the example runs the other tests made. The site's tests
-    are the longest run on one worker (see below): started first, they end with the others.
+    are the longest run on one worker (see below); after them come the tests of the examples
+    that ran longest in the last site build: started first, the long runs end with the others
+    instead of one worker finishing them alone.
     """
-    items.sort(key=lambda item: (item.path.parent.name != "site", item.path.name == "test_run_as_script.py"))
+    seconds = group_seconds()
+    items.sort(
+        key=lambda item: (
+            item.path.parent.name != "site",
+            item.path.name == "test_run_as_script.py",
+            -seconds.get(scope_of(item.nodeid), 0.0),
+        )
+    )
 
 
 @pytest.hookimpl(optionalhook=True)  # xdist's hook: pytest -p no:xdist still runs
@@ -82,6 +93,22 @@ def example_groups() -> dict[str, str]:
         for example in RUNS.findall(path.read_text(encoding="utf-8")):
             parent[root(module)] = root(example)
     return {node: root(node) for node in parent}
+
+
+def group_seconds() -> dict[str, float]:
+    """Seconds the examples of each group took in the last site build (none on a fresh clone)."""
+    from sitegen.cache import RESULT_FILE, result_dir
+
+    cache_root = Path(os.environ.get("SITEGEN_CACHE_DIR", ROOT / ".cache" / "sitegen"))
+    seconds: dict[str, float] = {}
+    for node, group in example_groups().items():
+        result = result_dir(cache_root, Path(node)) / RESULT_FILE
+        if node.endswith(".py") and result.is_file():
+            try:
+                seconds[group] = seconds.get(group, 0.0) + json.loads(result.read_text(encoding="utf-8"))["seconds"]
+            except (ValueError, KeyError):  # a damaged result: the build reports it, the order does not need it
+                pass
+    return seconds
 
 
 @pytest.fixture(scope="session")
