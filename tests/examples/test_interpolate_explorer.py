@@ -294,8 +294,8 @@ def test_antialias_scale_factor_that_keeps_an_axis_copies_it_on_the_cpu(mode):
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_a_channels_last_view_of_an_hwc_array_still_hits_the_one_pixel_wide_bug(mode):
-    # "unless it is channels_last with several channels and a batch stride of H*W*C": the permuted
-    # HWC view is channels_last (torch ignores the batch stride of a batch of one) and is still wrong.
+    # "unless ... with a batch stride of at least H times the row stride": the permuted HWC view is
+    # channels_last (torch ignores the batch stride of a batch of one) and is still wrong.
     for h_in, w_in, channels, h_out in ((6, 4, 3, 12), (8, 6, 4, 5), (2, 3, 3, 3)):
         hwc = torch.rand(h_in, w_in, channels, generator=torch.Generator().manual_seed(h_in))
         view = hwc.permute(2, 0, 1)[None]
@@ -306,3 +306,36 @@ def test_a_channels_last_view_of_an_hwc_array_still_hits_the_one_pixel_wide_bug(
         assert copy.stride(0) == h_in * w_in * channels
         right = F.interpolate(copy, size=(h_out, 1), mode=mode, antialias=True)
         assert (right - y).abs().max() > 0.01
+
+
+def test_one_pixel_wide_bug_spares_exactly_channels_innermost_strides_with_a_large_batch_stride():
+    # The page: wrong unless several channels, strides channels < width <= height, and a batch stride of
+    # at least H times the row stride; crops of a channels_last copy (rows, columns, channels) escape.
+    # Random layouts (every stride order) and crops of them, both modes.
+    def wrong(x, h_out, mode):
+        y = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=True)
+        t = x.contiguous().transpose(-1, -2)
+        right = F.interpolate(t, size=(1, h_out), mode=mode, antialias=True).transpose(-1, -2)
+        return not torch.allclose(y, right, atol=1e-5)
+
+    g = torch.Generator().manual_seed(18)
+    escaped = 0
+    for i in range(400):
+        n, c, h, w = (int(v) for v in torch.randint(1, 7, (4,), generator=g))
+        n, h = min(n, 2), h + 1
+        order = torch.randperm(4, generator=g).tolist()
+        pad = (1, 2, 2, 2) if i % 2 else (0, 0, 0, 0)
+        dims = [[n, c, h, w][d] + pad[d] for d in order]
+        big = torch.randn(dims, generator=g).permute([order.index(d) for d in range(4)])
+        x = big[:n, :c, :h, :w]
+        h_out = h + 1 if i % 3 else max(h // 2, 2) if h > 2 else 3
+        sn, sc, sh, sw = x.stride()
+        spared = c >= 2 and sc < sw <= sh and sn >= h * sh
+        escaped += spared
+        assert wrong(x, h_out, ("bilinear", "bicubic")[i % 2]) != spared, (x.shape, x.stride(), h_out)
+    assert escaped > 8
+    # the named cases: row, column and channel crops of a channels_last copy of a batch of two
+    copy = torch.rand(2, 6, 8, 6, generator=g).contiguous(memory_format=torch.channels_last)
+    for crop in (copy[:, :, :6], copy[..., :4], copy[:, :3], copy[:, ::2], copy[..., 2:3]):
+        assert not crop.is_contiguous(memory_format=torch.channels_last)
+        assert not wrong(crop, 3, "bilinear"), crop.stride()
