@@ -911,3 +911,17 @@ def test_two_rounding_steps_also_occur_with_the_default_cpu_code():
         "print(torch.backends.cpu.get_cpu_capability(), ((y - v).abs().max() / (v - torch.nextafter(v, v - 1))).item())\n"
     )
     assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["DEFAULT", "2.0"]
+
+
+def test_glossary_antialias_align_corners_row_values_name_their_mode():
+    # Review 18: the glossary gave 1.25, 4, 7, 8.67 for "antialias=True" without a mode; only bilinear gives
+    # them. Both filters are centred on (d + 0.5) * 3 - 0.5 = 1, 4, 7, 10 (not (d + 0.5) * 3).
+    row = torch.arange(10, dtype=torch.float64).view(1, 1, 1, 10)
+    got = {
+        mode: F.interpolate(row, size=(1, 4), mode=mode, antialias=True, align_corners=True).flatten()
+        for mode in ("bilinear", "bicubic")
+    }
+    assert torch.allclose(got["bilinear"], torch.tensor([1.25, 4, 7, 26 / 3], dtype=torch.float64))
+    assert torch.allclose(got["bicubic"], torch.tensor([1.07, 3.94, 7.15, 9.04], dtype=torch.float64), atol=0.005)
+    # where the bilinear filter (3 pixels each side) is not cut, the output of a ramp is its centre: 4 and 7
+    assert torch.allclose(got["bilinear"][1:3], torch.tensor([4.0, 7.0], dtype=torch.float64), atol=1e-12)
