@@ -735,3 +735,21 @@ def test_uint8_many_channels_one_pixel_wide_is_wrong_only_between_heights_of_two
                 want = F.interpolate(x.double(), size=(h_out, 1), mode="bilinear", align_corners=align_corners)
                 wrong = bool(((got - want).abs() > 1).any())
                 assert wrong == (h_in >= 2 and h_out >= 2), (h_in, h_out, w_in)
+
+
+@pytest.mark.parametrize("channels, channels_last", [(1, False), (4, False), (3, True), (4, True), (6, True)])
+def test_float64_4d_nearest_is_exact_again_above_128_unless_channels_last_with_more_than_3_channels(
+    channels, channels_last
+):
+    # Review 18: "a float64 4-D image ... does again once it is larger" failed for channels_last with > 3 channels,
+    # which takes the channels-last (float32 ratio) kernel at every output size.
+    layout = torch.channels_last if channels_last else torch.contiguous_format
+    for rows in (47, 60, 100):
+        x = (
+            torch.arange(2, dtype=torch.float64)
+            .view(1, 1, 1, 2)
+            .expand(1, channels, rows, 2)
+            .contiguous(memory_format=layout)
+        )
+        copies = torch.bincount(F.interpolate(x, size=(rows, 82), mode="nearest")[0, 0, 0].long()).tolist()
+        assert copies == ([42, 40] if channels_last and channels > 3 else [41, 41]), (channels, channels_last, rows)

@@ -730,3 +730,13 @@ def test_lanczos_keeps_a_rounding_size_weight_where_bicubic_drops_the_last_pixel
     last = {m: F.interpolate(rows, scale_factor=(0.2, 1.0), mode=m, antialias=True)[-1, 0, :, 0] for m in ("bicubic", "lanczos")}
     assert last["bicubic"].abs().sum() == 0
     assert 0 < last["lanczos"].abs().max() < tiny
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.uint8])
+def test_cpu_doubling_at_x2_1_holds_only_up_to_9_pixels_a_side(dtype):
+    # Review 18: "a small 4-D image x2.1 has each pixel copied twice" failed from 10 pixels on (10 x 2.1 = 21, not 20),
+    # though the output is still small enough for the channels-last kernel.
+    for n in range(1, 31):
+        image = torch.arange(n, dtype=dtype).repeat(n, 1).view(1, 1, n, n)
+        counts = torch.bincount(F.interpolate(image, scale_factor=2.1)[0, 0, 0].long(), minlength=n).tolist()
+        assert (counts == [2] * n) == (n <= 9), (n, counts)
