@@ -561,6 +561,21 @@ def test_opencv_linear_positions_are_double_from_two_rows_float32_on_one(n, m, d
         )
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize(("n", "m"), [(1000, 999), (4000, 3000), (9000, 8999)])
+def test_opencv_linear_positions_are_float32_on_one_column_too(n, m, dtype):
+    # review 18: a single column, however many rows high, also gets float32 positions
+    tolerance = 1e-6 if dtype == np.float32 else 1e-8
+    for columns in (1, 2, 3):
+        image = np.random.default_rng(n + columns).random((n, columns)).astype(dtype)
+        got = cv2.resize(image, (columns, m), interpolation=cv2.INTER_LINEAR).reshape(m, columns)[:, 0]
+        column = image[:, 0].astype(np.float64)
+        reference = opencv_linear_reference(column, m, float32_positions=columns == 1)
+        assert np.abs(got - reference).max() < tolerance, columns
+        double = opencv_linear_reference(column, m, float32_positions=False)
+        assert (np.abs(got - double).max() > 1e-5) == (columns == 1), columns
+
+
 def test_inter_area_equals_area_bit_for_bit_on_rows_but_not_on_2d_images():
     rng = np.random.default_rng(9)
     for n in range(1, 61):
