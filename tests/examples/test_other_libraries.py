@@ -781,3 +781,19 @@ def test_scikit_image_reflect_mode_reaches_inner_pixels_with_order_3():
         assert gap[4:-4, 4:-4].max() > 1e-2 and 1e-3 < gap[10:-10, 10:-10].max() < 1e-2, seed
         order_1 = [sk_resize(image, (160, 160), order=1, anti_aliasing=False, mode=m) for m in ("reflect", "edge")]
         np.testing.assert_array_equal(order_1[0][2:-2, 2:-2], order_1[1][2:-2, 2:-2])
+
+
+def test_area_enlarging_averages_up_to_four_pixels_on_an_image():
+    # review 18: "one or two input pixels" holds per axis; on an image a footprint can touch four
+    for n, m in [(2, 3), (4, 6), (4, 7), (10, 25)]:
+        image = torch.rand(1, 1, n, n, generator=torch.Generator().manual_seed(n), dtype=torch.float64)
+        ours = F.interpolate(image, size=(m, m), mode="area")[0, 0]
+        pooled = []
+        for i in range(m):
+            start, end = (i * n) // m, -((-(i + 1) * n) // m)
+            pooled.append(end - start)
+            assert end - start in (1, 2)
+        assert max(pooled) == 2
+        i = pooled.index(2)
+        start = (i * n) // m
+        assert torch.allclose(ours[i, i], image[0, 0, start : start + 2, start : start + 2].mean(), rtol=0, atol=1e-15)
