@@ -690,3 +690,16 @@ def test_uint8_bilinear_road_follows_torchs_capability_not_the_cpus_flags():
     assert capability == "DEFAULT"
     assert shrink == (True, False, None)
     assert [(road, repeated) for road, _, repeated in width_one] == [(True, True)] * 2
+
+
+def test_same_size_tv_tensor_comes_back_in_a_new_wrapper_around_the_same_memory():
+    # review 18: "returns its input" holds as the same object for plain tensors and PIL images only
+    from torchvision import tv_tensors
+
+    img = tv_tensors.Image(image(3, 5, 7))
+    out = T2.Resize((5, 7))(img)
+    assert out is not img and type(out) is tv_tensors.Image and out.data_ptr() == img.data_ptr()
+    out.add_(1)
+    assert torch.equal(out, img)
+    pil = Image.new("RGB", (7, 5))
+    assert F1.resize(pil, [5, 7]) is pil and F2.resize(pil, [5, 7]) is pil
