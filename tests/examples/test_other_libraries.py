@@ -561,6 +561,21 @@ def test_opencv_linear_positions_are_double_from_two_rows_float32_on_one(n, m, d
         )
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize(("n", "m"), [(1000, 999), (4000, 3000), (9000, 8999)])
+def test_opencv_linear_positions_are_float32_on_one_column_too(n, m, dtype):
+    # review 18: a single column, however many rows high, also gets float32 positions
+    tolerance = 1e-6 if dtype == np.float32 else 1e-8
+    for columns in (1, 2, 3):
+        image = np.random.default_rng(n + columns).random((n, columns)).astype(dtype)
+        got = cv2.resize(image, (columns, m), interpolation=cv2.INTER_LINEAR).reshape(m, columns)[:, 0]
+        column = image[:, 0].astype(np.float64)
+        reference = opencv_linear_reference(column, m, float32_positions=columns == 1)
+        assert np.abs(got - reference).max() < tolerance, columns
+        double = opencv_linear_reference(column, m, float32_positions=False)
+        assert (np.abs(got - double).max() > 1e-5) == (columns == 1), columns
+
+
 def test_inter_area_equals_area_bit_for_bit_on_rows_but_not_on_2d_images():
     rng = np.random.default_rng(9)
     for n in range(1, 61):
@@ -766,3 +781,19 @@ def test_scikit_image_reflect_mode_reaches_inner_pixels_with_order_3():
         assert gap[4:-4, 4:-4].max() > 1e-2 and 1e-3 < gap[10:-10, 10:-10].max() < 1e-2, seed
         order_1 = [sk_resize(image, (160, 160), order=1, anti_aliasing=False, mode=m) for m in ("reflect", "edge")]
         np.testing.assert_array_equal(order_1[0][2:-2, 2:-2], order_1[1][2:-2, 2:-2])
+
+
+def test_area_enlarging_averages_up_to_four_pixels_on_an_image():
+    # review 18: "one or two input pixels" holds per axis; on an image a footprint can touch four
+    for n, m in [(2, 3), (4, 6), (4, 7), (10, 25)]:
+        image = torch.rand(1, 1, n, n, generator=torch.Generator().manual_seed(n), dtype=torch.float64)
+        ours = F.interpolate(image, size=(m, m), mode="area")[0, 0]
+        pooled = []
+        for i in range(m):
+            start, end = (i * n) // m, -((-(i + 1) * n) // m)
+            pooled.append(end - start)
+            assert end - start in (1, 2)
+        assert max(pooled) == 2
+        i = pooled.index(2)
+        start = (i * n) // m
+        assert torch.allclose(ours[i, i], image[0, 0, start : start + 2, start : start + 2].mean(), rtol=0, atol=1e-15)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from PIL import Image
 from torchvision.transforms import InterpolationMode as IM
 
-from helpers import run_example
+from helpers import run_example, run_python
 
 AVX = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
 sizes = st.integers(1, 40)
@@ -666,3 +666,40 @@ def test_a_column_crop_of_a_channels_last_batch_of_two_escapes_the_width_one_bug
     right = F.interpolate(x.contiguous().mT, size=(1, 9), mode="bilinear", antialias=True).mT
     for resize in (F1.resize, F2.resize):
         assert torch.allclose(resize(x, [9, 1]), right, atol=1e-5)
+
+
+_DEFAULT_CAPABILITY_CODE = """
+import torch, torch.nn.functional as F
+import torchvision.transforms.v2.functional as F2
+generator = torch.Generator().manual_seed(0)
+results = [torch.backends.cpu.get_cpu_capability()]
+for h, w, oh, ow in [(37, 50, 20, 23), (9, 7, 5, 1), (6, 4, 8, 1)]:
+    x = torch.randint(0, 256, (3, h, w), dtype=torch.uint8, generator=generator)
+    v2 = F2.resize(x, [oh, ow])
+    road = F.interpolate(x[None].float(), size=(oh, ow), mode="bilinear", antialias=True)[0].round().to(torch.uint8)
+    native = F.interpolate(x[None], size=(oh, ow), mode="bilinear", antialias=True)[0]
+    results.append((torch.equal(v2, road), torch.equal(v2, native), bool((v2 == v2[:, :1]).all()) if ow == 1 else None))
+print(results)
+"""
+
+
+def test_uint8_bilinear_road_follows_torchs_capability_not_the_cpus_flags():
+    # review 18: the page said "when the CPU has AVX2"; an AVX2 CPU under ATEN_CPU_CAPABILITY=default
+    # sends v2's uint8 bilinear through float32, and an RGB image then meets the width-one bug.
+    capability, shrink, *width_one = eval(run_python(_DEFAULT_CAPABILITY_CODE, ATEN_CPU_CAPABILITY="default"))
+    assert capability == "DEFAULT"
+    assert shrink == (True, False, None)
+    assert [(road, repeated) for road, _, repeated in width_one] == [(True, True)] * 2
+
+
+def test_same_size_tv_tensor_comes_back_in_a_new_wrapper_around_the_same_memory():
+    # review 18: "returns its input" holds as the same object for plain tensors and PIL images only
+    from torchvision import tv_tensors
+
+    img = tv_tensors.Image(image(3, 5, 7))
+    out = T2.Resize((5, 7))(img)
+    assert out is not img and type(out) is tv_tensors.Image and out.data_ptr() == img.data_ptr()
+    out.add_(1)
+    assert torch.equal(out, img)
+    pil = Image.new("RGB", (7, 5))
+    assert F1.resize(pil, [5, 7]) is pil and F2.resize(pil, [5, 7]) is pil
