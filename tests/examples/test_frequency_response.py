@@ -721,3 +721,17 @@ def test_lanczos_matches_pillow_given_the_size_not_a_scale_factor_that_leaves_a_
     x = torch.from_numpy(image)[None, None]
     torch.testing.assert_close(F.interpolate(x, size=(3, 3), mode="lanczos", antialias=True)[0, 0], pillow, atol=1e-5, rtol=0)
     assert (F.interpolate(x, scale_factor=0.5, mode="lanczos", antialias=True)[0, 0] - pillow).abs().max() > 0.05
+
+
+def test_each_extra_binomial_tap_lowers_the_curve_except_where_all_of_them_meet(ns):
+    # Review 18: "lowers the whole curve" ties at f = 0 (gain 1), at 0.5 and, at 4x, at 0.25 (gain 0)
+    f = ns["f"]
+    blur = [name for name in ns["FILTERS"] if name.startswith("BlurPool")]
+    for k, meet in ((2, (0.0, 0.5)), (4, (0.0, 0.25, 0.5))):
+        gains = torch.stack([ns["responses"][name, k].abs() for name in blur])
+        at = torch.zeros_like(f, dtype=torch.bool)
+        for point in meet:
+            at |= (f - point).abs() < 1e-12
+        assert at.sum() == len(meet)
+        assert (gains[:, at].max(0).values - gains[:, at].min(0).values < 1e-12).all(), k
+        assert (gains[1:, ~at] < gains[:-1, ~at]).all(), k
