@@ -491,13 +491,13 @@ def test_uint8_one_pixel_wide_bug_hits_more_than_4_channels_with_avx2_and_channe
 def test_antialias_matches_pillow_given_the_size_not_a_scale_factor_that_leaves_a_remainder(mode, resample):
     # Review 18: "matches it to float precision" held with size= and align_corners=False only
     image = np.random.default_rng(7).random((7, 7)).astype(np.float32)
-    pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((3, 3), getattr(Image.Resampling, resample))))
+    pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((3, 3), getattr(Image.Resampling, resample))).copy())
     x = torch.from_numpy(image)[None, None]
     torch.testing.assert_close(F.interpolate(x, size=(3, 3), mode=mode, antialias=True)[0, 0], pillow, atol=1e-5, rtol=0)
     again = F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True, recompute_scale_factor=True)[0, 0]
     torch.testing.assert_close(again, pillow, atol=1e-5, rtol=0)
     assert (F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True)[0, 0] - pillow).abs().max() > 0.05
     square = np.random.default_rng(8).random((8, 8)).astype(np.float32)
-    pillow = torch.from_numpy(np.asarray(Image.fromarray(square, mode="F").resize((4, 4), getattr(Image.Resampling, resample))))
+    pillow = torch.from_numpy(np.asarray(Image.fromarray(square, mode="F").resize((4, 4), getattr(Image.Resampling, resample))).copy())
     corners = F.interpolate(torch.from_numpy(square)[None, None], size=(4, 4), mode=mode, antialias=True, align_corners=True)
     assert (corners[0, 0] - pillow).abs().max() > 0.05
