@@ -589,3 +589,13 @@ def test_uint8_cpu_bugs_at_odd_factors_hit_contiguous_images_and_spare_channels_
             F.interpolate(x, scale_factor=1 / 3, mode=mode)
         x = torch.randint(0, 256, (1, 5, 6, 3), generator=generator, dtype=torch.uint8)
         assert not torch.equal(F.interpolate(x, scale_factor=1 / 3, mode=mode), x[..., 1::3, 1::3])
+
+
+def test_zone_plate_shows_each_frequency_twice_at_opposite_points(ns):
+    # Review 18: "every frequency appears once"; the plate is the same turned by 180 degrees, and the local
+    # frequency at (-x, -y) is minus that at (x, y): the same cosine
+    plate = ns["zone_plate"].cpu()
+    assert torch.equal(plate, plate.flip(-1, -2))
+    coords = ns["coords"].cpu()
+    assert torch.equal(coords, -coords.flip(0))
+    assert torch.equal(ns["local_frequency"](-coords), -ns["local_frequency"](coords))
