@@ -501,3 +501,15 @@ def test_antialias_matches_pillow_given_the_size_not_a_scale_factor_that_leaves_
     pillow = torch.from_numpy(np.asarray(Image.fromarray(square, mode="F").resize((4, 4), getattr(Image.Resampling, resample))).copy())
     corners = F.interpolate(torch.from_numpy(square)[None, None], size=(4, 4), mode=mode, antialias=True, align_corners=True)
     assert (corners[0, 0] - pillow).abs().max() > 0.05
+
+
+def test_the_random_convolution_is_affine_not_linear(ns):
+    # Review 18: "a linear method D (every convolution ...)": the randomly initialised one has a bias, D(0) != 0
+    for k in (2, 4):
+        conv = ns["modules"]["Conv2d, random init", k]
+        zero = torch.zeros(1, conv.in_channels, 8 * k, 8 * k, device=conv.weight.device)
+        with torch.no_grad():
+            assert conv(zero).abs().max() > 1e-3
+            blur = ns["modules"]["Conv2d, blur init", k]
+            assert torch.equal(blur(zero), torch.zeros_like(blur(zero)))
+        assert ns["measured"]["Conv2d, random init", k]["linear"]
