@@ -513,3 +513,12 @@ def test_the_random_convolution_is_affine_not_linear(ns):
             blur = ns["modules"]["Conv2d, blur init", k]
             assert torch.equal(blur(zero), torch.zeros_like(blur(zero)))
         assert ns["measured"]["Conv2d, random init", k]["linear"]
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_one_block_of_49_pixels_at_one_49th_leaves_no_pixel_and_raises(mode):
+    # Review 18: "one pixel short" from a single block is no pixel at all, which F.interpolate refuses
+    for dtype in (torch.float32, torch.float64):
+        with pytest.raises(RuntimeError, match="greater than 0"):
+            F.interpolate(torch.zeros(1, 1, 49, dtype=dtype), scale_factor=1 / 49, mode=mode)
+        assert F.interpolate(torch.zeros(1, 1, 98, dtype=dtype), scale_factor=1 / 49, mode=mode).shape[-1] == 1
