@@ -599,3 +599,11 @@ def test_zone_plate_shows_each_frequency_twice_at_opposite_points(ns):
     coords = ns["coords"].cpu()
     assert torch.equal(coords, -coords.flip(0))
     assert torch.equal(ns["local_frequency"](-coords), -ns["local_frequency"](coords))
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_49_pixels_at_one_49th_leave_none_and_f_interpolate_raises(mode):
+    # Review 18: on 49 itself "one pixel short" is no pixel, which F.interpolate refuses
+    for dtype in (torch.float32, torch.float64):
+        with pytest.raises(RuntimeError, match="greater than 0"):
+            F.interpolate(torch.zeros(1, 1, 3, 49, dtype=dtype), scale_factor=(1, 1 / 49), mode=mode)
