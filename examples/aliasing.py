@@ -79,7 +79,7 @@ except ValueError as error:
 # A zone plate: cos(pi r^2 / (2 R)) with R half the side. Its local frequency at (x, y),
 # the gradient of the phase over 2 pi, is (x, y) / (2 R) cycles per pixel: it grows
 # linearly from 0 at the centre, along each axis on its own, so every frequency a
-# square grid can hold appears once, and the input's limit, 0.5 per axis, is not reached.
+# square grid can hold appears, at (x, y) and at (-x, -y), and the input's limit, 0.5 per axis, is not reached.
 size = 256
 R = size / 2
 coords = torch.arange(size, device=device, dtype=torch.float64) - size / 2 + 0.5

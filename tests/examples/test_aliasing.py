@@ -570,3 +570,40 @@ def test_bilinear_at_2x_is_the_block_mean_only_while_the_block_sum_does_not_over
         assert torch.isinf(mean).all()
     y = torch.randn(2, 3, 8, 10, dtype=dtype, generator=torch.Generator().manual_seed(0))
     torch.testing.assert_close(F.interpolate(y, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(y, 2))
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_uint8_cpu_bugs_at_odd_factors_hit_contiguous_images_and_spare_channels_last_copies(mode):
+    # Review 18: the page named the 3-channel assert and the 5-channel one-pixel-wide bug without "contiguous"
+    generator = torch.Generator().manual_seed(18)
+    for k in (3, 5):
+        for channels in (2, 3, 5, 8):
+            for shape in ((k, k), (2 * k, k), (3 * k, k)):
+                x = torch.randint(0, 256, (1, channels, *shape), generator=generator, dtype=torch.uint8)
+                last = x.contiguous(memory_format=torch.channels_last)
+                sliced = x[..., k // 2 :: k, k // 2 :: k]
+                assert torch.equal(F.interpolate(last, scale_factor=1 / k, mode=mode), sliced)
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        x = torch.randint(0, 256, (1, 3, 3, 3), generator=generator, dtype=torch.uint8)
+        with pytest.raises(RuntimeError, match="num_channels"):
+            F.interpolate(x, scale_factor=1 / 3, mode=mode)
+        x = torch.randint(0, 256, (1, 5, 6, 3), generator=generator, dtype=torch.uint8)
+        assert not torch.equal(F.interpolate(x, scale_factor=1 / 3, mode=mode), x[..., 1::3, 1::3])
+
+
+def test_zone_plate_shows_each_frequency_twice_at_opposite_points(ns):
+    # Review 18: "every frequency appears once"; the plate is the same turned by 180 degrees, and the local
+    # frequency at (-x, -y) is minus that at (x, y): the same cosine
+    plate = ns["zone_plate"].cpu()
+    assert torch.equal(plate, plate.flip(-1, -2))
+    coords = ns["coords"].cpu()
+    assert torch.equal(coords, -coords.flip(0))
+    assert torch.equal(ns["local_frequency"](-coords), -ns["local_frequency"](coords))
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_49_pixels_at_one_49th_leave_none_and_f_interpolate_raises(mode):
+    # Review 18: on 49 itself "one pixel short" is no pixel, which F.interpolate refuses
+    for dtype in (torch.float32, torch.float64):
+        with pytest.raises(RuntimeError, match="greater than 0"):
+            F.interpolate(torch.zeros(1, 1, 3, 49, dtype=dtype), scale_factor=(1, 1 / 49), mode=mode)

@@ -466,3 +466,59 @@ def test_uint8_bicubic_antialias_is_tens_of_levels_off_pillow_where_pillow_resiz
     assert not np.array_equal(pillow, width_first)
     ours = F.interpolate(torch.from_numpy(image)[None, None], size=(21, 22), mode="bicubic", antialias=True)[0, 0]
     assert np.abs(ours.numpy().astype(int) - np.asarray(pillow)).max() > 20
+
+
+def test_uint8_one_pixel_wide_bug_hits_more_than_4_channels_with_avx2_and_channels_last_copies_escape():
+    # Review 18: the page said uint8 meets the one-pixel-wide bug "without AVX2" only, and the 3-channel assert
+    # without "contiguous"
+    if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
+        pytest.skip("the AVX2 uint8 kernel")
+    generator = torch.Generator().manual_seed(18)
+    for mode in ("bilinear", "bicubic"):
+        for channels in (3, 4, 5, 8):
+            x = torch.randint(0, 256, (1, channels, 9, 6), generator=generator, dtype=torch.uint8)
+            wrong = F.interpolate(x, size=(4, 1), mode=mode, antialias=True).int()
+            last = x.contiguous(memory_format=torch.channels_last)
+            right = F.interpolate(last, size=(4, 1), mode=mode, antialias=True).int()
+            assert ((wrong - right).abs().max() > 10) == (channels > 4)
+        x = torch.randint(0, 256, (1, 3, 4, 4), generator=generator, dtype=torch.uint8)
+        with pytest.raises(RuntimeError, match="num_channels"):
+            F.interpolate(x, size=(1, 1), mode=mode, antialias=True)
+        F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, antialias=True)
+
+
+@pytest.mark.parametrize("mode, resample", [("bilinear", "BILINEAR"), ("bicubic", "BICUBIC")])
+def test_antialias_matches_pillow_given_the_size_not_a_scale_factor_that_leaves_a_remainder(mode, resample):
+    # Review 18: "matches it to float precision" held with size= and align_corners=False only
+    image = np.random.default_rng(7).random((7, 7)).astype(np.float32)
+    pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((3, 3), getattr(Image.Resampling, resample))).copy())
+    x = torch.from_numpy(image)[None, None]
+    torch.testing.assert_close(F.interpolate(x, size=(3, 3), mode=mode, antialias=True)[0, 0], pillow, atol=1e-5, rtol=0)
+    again = F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True, recompute_scale_factor=True)[0, 0]
+    torch.testing.assert_close(again, pillow, atol=1e-5, rtol=0)
+    assert (F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True)[0, 0] - pillow).abs().max() > 0.05
+    square = np.random.default_rng(8).random((8, 8)).astype(np.float32)
+    pillow = torch.from_numpy(np.asarray(Image.fromarray(square, mode="F").resize((4, 4), getattr(Image.Resampling, resample))).copy())
+    corners = F.interpolate(torch.from_numpy(square)[None, None], size=(4, 4), mode=mode, antialias=True, align_corners=True)
+    assert (corners[0, 0] - pillow).abs().max() > 0.05
+
+
+def test_the_random_convolution_is_affine_not_linear(ns):
+    # Review 18: "a linear method D (every convolution ...)": the randomly initialised one has a bias, D(0) != 0
+    for k in (2, 4):
+        conv = ns["modules"]["Conv2d, random init", k]
+        zero = torch.zeros(1, conv.in_channels, 8 * k, 8 * k, device=conv.weight.device)
+        with torch.no_grad():
+            assert conv(zero).abs().max() > 1e-3
+            blur = ns["modules"]["Conv2d, blur init", k]
+            assert torch.equal(blur(zero), torch.zeros_like(blur(zero)))
+        assert ns["measured"]["Conv2d, random init", k]["linear"]
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_one_block_of_49_pixels_at_one_49th_leaves_no_pixel_and_raises(mode):
+    # Review 18: "one pixel short" from a single block is no pixel at all, which F.interpolate refuses
+    for dtype in (torch.float32, torch.float64):
+        with pytest.raises(RuntimeError, match="greater than 0"):
+            F.interpolate(torch.zeros(1, 1, 49, dtype=dtype), scale_factor=1 / 49, mode=mode)
+        assert F.interpolate(torch.zeros(1, 1, 98, dtype=dtype), scale_factor=1 / 49, mode=mode).shape[-1] == 1

@@ -693,3 +693,45 @@ def test_float64_one_49th_weights_grow_along_the_axis():
     for mode in ("bilinear", "bicubic"):
         weight = F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode)[0, 0, 0].abs()
         assert weight.shape[-1] == m and weight[0] < 1e-14 and 1e-10 < weight[-10:].max() < 1e-8, mode
+
+
+def test_uint8_one_pixel_wide_bug_hits_more_than_4_channels_with_avx2_and_channels_last_copies_escape():
+    # Review 18: the page said uint8 meets the one-pixel-wide bug "without AVX2" only, and the 3-channel assert
+    # without "contiguous"
+    if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
+        pytest.skip("the AVX2 uint8 kernel")
+    generator = torch.Generator().manual_seed(18)
+    for mode in ("lanczos",):
+        for channels in (3, 4, 5, 8):
+            x = torch.randint(0, 256, (1, channels, 9, 6), generator=generator, dtype=torch.uint8)
+            wrong = F.interpolate(x, size=(4, 1), mode=mode, antialias=True).int()
+            last = x.contiguous(memory_format=torch.channels_last)
+            right = F.interpolate(last, size=(4, 1), mode=mode, antialias=True).int()
+            assert ((wrong - right).abs().max() > 10) == (channels > 4)
+        x = torch.randint(0, 256, (1, 3, 4, 4), generator=generator, dtype=torch.uint8)
+        with pytest.raises(RuntimeError, match="num_channels"):
+            F.interpolate(x, size=(1, 1), mode=mode, antialias=True)
+        F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, antialias=True)
+
+
+def test_lanczos_matches_pillow_given_the_size_not_a_scale_factor_that_leaves_a_remainder():
+    # Review 18: "equals Pillow's LANCZOS to float precision" held with size= only
+    image = np.random.default_rng(7).random((7, 7)).astype(np.float32)
+    pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((3, 3), Image.Resampling.LANCZOS)).copy())
+    x = torch.from_numpy(image)[None, None]
+    torch.testing.assert_close(F.interpolate(x, size=(3, 3), mode="lanczos", antialias=True)[0, 0], pillow, atol=1e-5, rtol=0)
+    assert (F.interpolate(x, scale_factor=0.5, mode="lanczos", antialias=True)[0, 0] - pillow).abs().max() > 0.05
+
+
+def test_each_extra_binomial_tap_lowers_the_curve_except_where_all_of_them_meet(ns):
+    # Review 18: "lowers the whole curve" ties at f = 0 (gain 1), at 0.5 and, at 4x, at 0.25 (gain 0)
+    f = ns["f"]
+    blur = [name for name in ns["FILTERS"] if name.startswith("BlurPool")]
+    for k, meet in ((2, (0.0, 0.5)), (4, (0.0, 0.25, 0.5))):
+        gains = torch.stack([ns["responses"][name, k].abs() for name in blur])
+        at = torch.zeros_like(f, dtype=torch.bool)
+        for point in meet:
+            at |= (f - point).abs() < 1e-12
+        assert at.sum() == len(meet)
+        assert (gains[:, at].max(0).values - gains[:, at].min(0).values < 1e-12).all(), k
+        assert (gains[1:, ~at] < gains[:-1, ~at]).all(), k
