@@ -736,7 +736,7 @@ def test_channels_last_views_escape_the_one_pixel_wide_cpu_bug_unless_the_batch_
 
 
 def _passes_channels_last_test(view):
-    """The page's rule: going C, W, H, N, each stride at least the one before times that axis's length."""
+    """The page's rule: going C, W, H, N, each stride at least the previous stride times the previous axis's length."""
     smallest = 0
     for axis in (1, 3, 2, 0):
         if view.stride(axis) < smallest:
