@@ -770,3 +770,27 @@ def test_one_pixel_wide_cpu_bug_follows_the_channels_last_test_not_the_stride_or
     assert every_second.stride(1) < every_second.stride(3) < every_second.stride(2) < every_second.stride(0)  # channels_last order
     call = dict(output_size=[4, 1], align_corners=False, scales_h=0.5, scales_w=0.5)
     assert not torch.allclose(torch.ops.aten._upsample_bilinear2d_aa(every_second, **call), Downsample(2, "antialias-bilinear")(every_second.contiguous()))
+
+
+def test_pillow_8_bit_with_alpha_depends_on_the_alpha(Downsample):
+    # the page (review 18): not 'RGBA and LA differ by tens of levels': opaque ones stay within one level,
+    # a constant alpha of 128 costs a few levels, an alpha that varies from pixel to pixel tens
+    import numpy as np
+    from PIL import Image
+
+    generator = torch.Generator().manual_seed(41)
+    for mode, channels in (("RGBA", 4), ("LA", 2)):
+        worst = {}
+        for alpha in ("255", "128", "varying"):
+            for k, (rows, columns) in itertools.product((2, 3, 4, 5), ((6, 5), (3, 7), (1, 2))):
+                x = torch.randint(0, 256, (1, channels, rows * k, columns * k), generator=generator, dtype=torch.uint8)
+                if alpha != "varying":
+                    x[:, -1] = int(alpha)
+                image = Image.fromarray(x[0].permute(1, 2, 0).numpy().copy(), mode=mode)
+                small = np.asarray(image.resize((columns, rows), Image.Resampling.BILINEAR)).astype(np.float64).reshape(rows, columns, channels)
+                ours = Downsample(k, "antialias-bilinear")(x.double())[0].permute(1, 2, 0).numpy()
+                diff = np.abs(ours - small)[..., :-1].max()
+                worst[alpha] = max(worst.get(alpha, 0.0), diff)
+        assert worst["255"] <= 1, (mode, worst)
+        assert 1 < worst["128"] < 10, (mode, worst)
+        assert worst["varying"] > 10, (mode, worst)
