@@ -733,3 +733,64 @@ def test_channels_last_views_escape_the_one_pixel_wide_cpu_bug_unless_the_batch_
                     right = Downsample(k, "antialias-bilinear")(view.contiguous())
                     correct = torch.allclose(torch.ops.aten._upsample_bilinear2d_aa(view, **call), right)
                     assert correct == (name != "HWC permuted, batch added"), (name, k, height, width, channels)
+
+
+def _passes_channels_last_test(view):
+    """The page's rule: going C, W, H, N, each stride at least the previous stride times the previous axis's length."""
+    smallest = 0
+    for axis in (1, 3, 2, 0):
+        if view.stride(axis) < smallest:
+            return False
+        smallest = view.stride(axis) * view.shape[axis]
+    return True
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_one_pixel_wide_cpu_bug_follows_the_channels_last_test_not_the_stride_order(Downsample, dtype):
+    # the page (review 18): not 'the order of the strides' nor 'a crop': x[:, ::2] of a 3-channel channels_last
+    # copy has its strides in channels_last order and meets the bug; channel crops to one channel meet it too
+    generator = torch.Generator().manual_seed(37)
+    checked = 0
+    for channels in (2, 3, 4, 5, 6, 8):
+        for k, (height, width) in ((2, (8, 2)), (3, (9, 4)), (2, (6, 3)), (4, (13, 7))):
+            wide = torch.randn(2, channels, height + 2, width + 3, generator=generator, dtype=dtype).contiguous(memory_format=torch.channels_last)
+            for crop in (slice(None), slice(0, 1), slice(0, 2), slice(1, None), slice(None, None, 2), slice(0, None, 3), slice(1, 3)):
+                for batch, (row, column) in itertools.product((slice(0, 1), slice(None)), ((0, 0), (1, 2))):
+                    view = wide[batch, crop, row : row + height, column : column + width]
+                    if view.shape[1] == 0:
+                        continue
+                    call = dict(output_size=[height // k, 1], align_corners=False, scales_h=1 / k, scales_w=1 / k)
+                    right = Downsample(k, "antialias-bilinear")(view.contiguous())
+                    correct = torch.allclose(torch.ops.aten._upsample_bilinear2d_aa(view, **call), right)
+                    assert correct == (view.shape[1] > 1 and _passes_channels_last_test(view)), (channels, crop, batch, row, k)
+                    torch.testing.assert_close(Downsample(k, "antialias-bilinear")(view), right)
+                    checked += 1
+    assert checked > 500
+    every_second = torch.randn(1, 3, 8, 2, generator=generator, dtype=dtype).contiguous(memory_format=torch.channels_last)[:, ::2]
+    assert every_second.stride(1) < every_second.stride(3) < every_second.stride(2) < every_second.stride(0)  # channels_last order
+    call = dict(output_size=[4, 1], align_corners=False, scales_h=0.5, scales_w=0.5)
+    assert not torch.allclose(torch.ops.aten._upsample_bilinear2d_aa(every_second, **call), Downsample(2, "antialias-bilinear")(every_second.contiguous()))
+
+
+def test_pillow_8_bit_with_alpha_depends_on_the_alpha(Downsample):
+    # the page (review 18): not 'RGBA and LA differ by tens of levels': opaque ones stay within one level,
+    # a constant alpha of 128 costs a few levels, an alpha that varies from pixel to pixel tens
+    import numpy as np
+    from PIL import Image
+
+    generator = torch.Generator().manual_seed(41)
+    for mode, channels in (("RGBA", 4), ("LA", 2)):
+        worst = {}
+        for alpha in ("255", "128", "varying"):
+            for k, (rows, columns) in itertools.product((2, 3, 4, 5), ((6, 5), (3, 7), (1, 2))):
+                x = torch.randint(0, 256, (1, channels, rows * k, columns * k), generator=generator, dtype=torch.uint8)
+                if alpha != "varying":
+                    x[:, -1] = int(alpha)
+                image = Image.fromarray(x[0].permute(1, 2, 0).numpy().copy(), mode=mode)
+                small = np.asarray(image.resize((columns, rows), Image.Resampling.BILINEAR)).astype(np.float64).reshape(rows, columns, channels)
+                ours = Downsample(k, "antialias-bilinear")(x.double())[0].permute(1, 2, 0).numpy()
+                diff = np.abs(ours - small)[..., :-1].max()
+                worst[alpha] = max(worst.get(alpha, 0.0), diff)
+        assert worst["255"] <= 1, (mode, worst)
+        assert 1 < worst["128"] < 10, (mode, worst)
+        assert worst["varying"] > 10, (mode, worst)
