@@ -182,6 +182,21 @@ def test_nearest_float32_ratio_is_for_uint8_and_float32_not_always_float64():
             assert (zeros == 41) == exact, (rank, dtype, zeros)
 
 
+def test_float64_nearest_keeps_float32_in_the_small_and_channels_last_4d_kernels():
+    """Review 18: float64 x41 gives blocks in 1-D and large 4-D maps, not for a small 4-D output
+    (height + width <= 128) nor channels_last with more than 3 channels (float32 there)."""
+    for h in (1, 2, 45, 46, 47, 48, 100):
+        for channels, channels_last in ((1, False), (3, True), (4, True), (4, False)):
+            x = torch.arange(2.0, dtype=torch.float64).expand(1, channels, h, 2).contiguous()
+            if channels_last:
+                x = x.contiguous(memory_format=torch.channels_last)
+            y = F.interpolate(x, size=(h, 82), mode="nearest")
+            float32_kernel = h + 82 <= 128 or (channels_last and channels > 3)
+            assert torch.equal(y, x.repeat_interleave(41, -1)) != float32_kernel, (h, channels, channels_last)
+            if float32_kernel:
+                assert y[0, 0, 0, 41].item() == 0.0
+
+
 def test_whole_factor_blocks_break_in_rows_of_millions():
     # float32 positions stop being exact: at x3 nearest-exact breaks before output pixel 2**23, nearest before 2**24
     x = torch.arange(2**24 // 3 + 1000, dtype=torch.float32).view(1, 1, -1)
