@@ -197,6 +197,14 @@ def test_float64_nearest_keeps_float32_in_the_small_and_channels_last_4d_kernels
                 assert y[0, 0, 0, 41].item() == 0.0
 
 
+def test_float64_nearest_rounds_the_product_to_float32():
+    """Review 18: "float64 ... computed in double" failed: the double product is rounded to float32 before the floor."""
+    for shape, size in (((1, 1, 13623), 14781), ((1, 1, 1, 13623), (1, 14781))):
+        x = torch.arange(13623, dtype=torch.float64).view(shape)
+        y = F.interpolate(x, size=size, mode="nearest").flatten()
+        assert 8284 * 13623 // 14781 == 7634 and y[8284].item() == 7635.0, shape
+
+
 def test_whole_factor_blocks_break_in_rows_of_millions():
     # float32 positions stop being exact: at x3 nearest-exact breaks before output pixel 2**23, nearest before 2**24
     x = torch.arange(2**24 // 3 + 1000, dtype=torch.float32).view(1, 1, -1)
