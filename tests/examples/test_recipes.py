@@ -182,7 +182,7 @@ def test_nearest_float32_ratio_is_for_uint8_and_float32_not_always_float64():
             assert (zeros == 41) == exact, (rank, dtype, zeros)
 
 
-def test_float64_nearest_keeps_float32_in_the_small_and_channels_last_4d_kernels():
+def test_float64_nearest_keeps_float32_in_the_small_and_channels_last_kernels():
     """Review 18: float64 x41 gives blocks in 1-D and large 4-D maps, not for a small 4-D output
     (height + width <= 128) nor channels_last with more than 3 channels (float32 there)."""
     for h in (1, 2, 45, 46, 47, 48, 100):
@@ -195,6 +195,10 @@ def test_float64_nearest_keeps_float32_in_the_small_and_channels_last_4d_kernels
             assert torch.equal(y, x.repeat_interleave(41, -1)) != float32_kernel, (h, channels, channels_last)
             if float32_kernel:
                 assert y[0, 0, 0, 41].item() == 0.0
+    for channels in (3, 4):  # channels_last_3d too, at any output size
+        x = torch.arange(2.0, dtype=torch.float64).expand(1, channels, 30, 30, 2).contiguous(memory_format=torch.channels_last_3d)
+        y = F.interpolate(x, size=(30, 30, 82), mode="nearest")
+        assert torch.equal(y, x.repeat_interleave(41, -1)) == (channels <= 3), channels
 
 
 def test_float64_nearest_rounds_the_product_to_float32():
