@@ -182,6 +182,33 @@ def test_nearest_float32_ratio_is_for_uint8_and_float32_not_always_float64():
             assert (zeros == 41) == exact, (rank, dtype, zeros)
 
 
+def test_float64_nearest_keeps_float32_in_the_small_and_channels_last_kernels():
+    """Review 18: float64 x41 gives blocks in 1-D and large 4-D maps, not for a small 4-D output
+    (height + width <= 128) nor channels_last with more than 3 channels (float32 there)."""
+    for h in (1, 2, 45, 46, 47, 48, 100):
+        for channels, channels_last in ((1, False), (3, True), (4, True), (4, False)):
+            x = torch.arange(2.0, dtype=torch.float64).expand(1, channels, h, 2).contiguous()
+            if channels_last:
+                x = x.contiguous(memory_format=torch.channels_last)
+            y = F.interpolate(x, size=(h, 82), mode="nearest")
+            float32_kernel = h + 82 <= 128 or (channels_last and channels > 3)
+            assert torch.equal(y, x.repeat_interleave(41, -1)) != float32_kernel, (h, channels, channels_last)
+            if float32_kernel:
+                assert y[0, 0, 0, 41].item() == 0.0
+    for channels in (3, 4):  # channels_last_3d too, at any output size
+        x = torch.arange(2.0, dtype=torch.float64).expand(1, channels, 30, 30, 2).contiguous(memory_format=torch.channels_last_3d)
+        y = F.interpolate(x, size=(30, 30, 82), mode="nearest")
+        assert torch.equal(y, x.repeat_interleave(41, -1)) == (channels <= 3), channels
+
+
+def test_float64_nearest_rounds_the_product_to_float32():
+    """Review 18: "float64 ... computed in double" failed: the double product is rounded to float32 before the floor."""
+    for shape, size in (((1, 1, 13623), 14781), ((1, 1, 1, 13623), (1, 14781))):
+        x = torch.arange(13623, dtype=torch.float64).view(shape)
+        y = F.interpolate(x, size=size, mode="nearest").flatten()
+        assert 8284 * 13623 // 14781 == 7634 and y[8284].item() == 7635.0, shape
+
+
 def test_whole_factor_blocks_break_in_rows_of_millions():
     # float32 positions stop being exact: at x3 nearest-exact breaks before output pixel 2**23, nearest before 2**24
     x = torch.arange(2**24 // 3 + 1000, dtype=torch.float32).view(1, 1, -1)
