@@ -308,7 +308,7 @@ def test_odd_factor_bilinear_and_bicubic_are_slicing_only_for_finite_values_and_
 
 
 def test_above_100_more_odd_factors_are_slicing_only_to_float_rounding_in_float64():
-    # the page: 49 is the one odd factor below 100; 103 and 107 are more above it
+    # this page and frequency-response: 49 is the one odd factor below 100; 103 and 107 are more above it
     for k in (103, 107):
         x = torch.randn(1, 1, 3 * k, 2 * k, generator=torch.Generator().manual_seed(k), dtype=torch.float64)
         for mode in ("bilinear", "bicubic"):

@@ -515,17 +515,6 @@ def test_torch_misses_pillow_for_a_one_pixel_wide_output_whose_height_changes(sh
         assert torch.equal(ours, ours[:1].expand_as(ours)), (mode, shape)
 
 
-def test_above_100_more_odd_factors_are_slicing_only_to_float_rounding_in_float64():
-    # the page: 49 is the one odd factor below 100; 103 and 107 are more above it
-    for k in (103, 107):
-        x = torch.randn(1, 1, 3 * k, 2 * k, generator=torch.Generator().manual_seed(k), dtype=torch.float64)
-        for mode in ("bilinear", "bicubic"):
-            y = F.interpolate(x, scale_factor=1 / k, mode=mode)
-            middle = x[..., k // 2 :: k, k // 2 :: k][..., : y.shape[-2], : y.shape[-1]]
-            assert not torch.equal(y, middle), (k, mode)
-            torch.testing.assert_close(y, middle, atol=1e-10, rtol=0)
-
-
 def test_align_corners_gives_no_single_response_even_at_a_whole_factor():
     # 8 -> 4 with align_corners=True: samples at 0, 7/3, 14/3, 7, so the taps differ per output pixel
     eye = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
