@@ -9,7 +9,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_example
+from helpers import run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -664,3 +664,17 @@ def test_one_pixel_wide_bug_is_decided_by_batch_stride_below_h_times_row_stride(
                 )
                 error = (F.interpolate(crop, size=(8, 1), **kwargs).double() - right[:1].double()).abs().max()
                 assert (error < 1e-3) if layout == torch.channels_last else (error > 10), (layout, crop.stride(), error)
+
+
+def test_bilinear_one_step_above_the_range_overflows_the_largest_float32():
+    # Review 18: "between its inputs, up to rounding" fails at the top of the float32 range: the
+    # weights' sum one step above 1 turns a finite input into inf (a constant 4x4 image, x5 on the
+    # CPU, with torch's AVX2 kernels and with its default ones).
+    code = (
+        "import torch, torch.nn.functional as F; top = torch.finfo(torch.float32).max; "
+        "x = torch.full((1, 1, 4, 4), top); "
+        "print(torch.isinf(F.interpolate(x, scale_factor=5, mode='bilinear')).any().item(), "
+        "torch.isinf(F.interpolate(x.double(), scale_factor=5, mode='bilinear')).any().item())"
+    )
+    for capability in ({}, {"ATEN_CPU_CAPABILITY": "default"}):
+        assert run_python(code, **capability).split() == ["True", "False"], capability
