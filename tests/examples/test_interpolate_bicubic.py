@@ -678,3 +678,19 @@ def test_bilinear_one_step_above_the_range_overflows_the_largest_float32():
     )
     for capability in ({}, {"ATEN_CPU_CAPABILITY": "default"}):
         assert run_python(code, **capability).split() == ["True", "False"], capability
+
+
+def test_opencv_stays_with_the_exact_float64_result_where_torch_float64_floors_a_position():
+    # Review 18: "OpenCV's result stays with torch's float64 one" failed at 4 x 3000 -> 4 x 4501: torch's
+    # float64 kernel floors its positions in single precision (floorf) and moves one onto a pixel.
+    cv2 = pytest.importorskip("cv2")
+    n, m = 3000, 4501
+    image = np.random.default_rng(1).random((4, n)).astype(np.float32)
+    row = image[0].astype(np.float64)
+    cv = cv2.resize(image, (m, 4), interpolation=cv2.INTER_CUBIC).astype(np.float64)[0]
+    pt64 = F.interpolate(torch.from_numpy(image).double()[None, None], size=(4, m), mode="bicubic")[0, 0, 0].numpy()
+    positions = (np.arange(m) + 0.5) * n / m - 0.5
+    taps = np.floor(positions)[:, None] + np.arange(-1, 3)
+    exact = (keys(positions[:, None] - taps, -0.75) * row[np.clip(taps, 0, n - 1).astype(int)]).sum(axis=1)
+    assert np.abs(cv - exact).max() < 1e-6
+    assert 3e-6 < np.abs(pt64 - cv).max() < 1e-4
