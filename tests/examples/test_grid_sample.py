@@ -482,3 +482,16 @@ def test_the_nearest_index_formulas_hold_given_size_not_given_scale_factor():
         by_factor = F.interpolate(x, scale_factor=0.65, mode=mode)[0, 0].double()
         by_size = ((torch.arange(6, dtype=torch.float64) + offset) * 10 / 6).floor()
         assert not torch.equal(by_factor, by_size), mode
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_border_grid_sample_parts_from_interpolate_on_long_axes_on_the_cpu(ns, mode):
+    # Review 18: "border makes grid_sample equal interpolate (to 1e-12)" fails on long axes on the CPU,
+    # where interpolate floors its float64 positions in single precision (floorf) and moves one onto a pixel.
+    resize = ns["resize_with_grid_sample"]
+    ramp = torch.arange(3000, dtype=torch.float64).view(1, 1, 1, -1)  # values are positions
+    a = resize(ramp, (1, 4501), mode, False)
+    b = F.interpolate(ramp, size=(1, 4501), mode=mode, align_corners=False)
+    assert 5e-5 < (a - b).abs().max().item() < 3e-4
+    a = resize(ramp, (1, 2001), mode, False)
+    assert (a - F.interpolate(ramp, size=(1, 2001), mode=mode)).abs().max().item() < 1e-10

@@ -9,7 +9,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_example
+from helpers import run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -664,3 +664,33 @@ def test_one_pixel_wide_bug_is_decided_by_batch_stride_below_h_times_row_stride(
                 )
                 error = (F.interpolate(crop, size=(8, 1), **kwargs).double() - right[:1].double()).abs().max()
                 assert (error < 1e-3) if layout == torch.channels_last else (error > 10), (layout, crop.stride(), error)
+
+
+def test_bilinear_one_step_above_the_range_overflows_the_largest_float32():
+    # Review 18: "between its inputs, up to rounding" fails at the top of the float32 range: the
+    # weights' sum one step above 1 turns a finite input into inf (a constant 4x4 image, x5 on the
+    # CPU, with torch's AVX2 kernels and with its default ones).
+    code = (
+        "import torch, torch.nn.functional as F; top = torch.finfo(torch.float32).max; "
+        "x = torch.full((1, 1, 4, 4), top); "
+        "print(torch.isinf(F.interpolate(x, scale_factor=5, mode='bilinear')).any().item(), "
+        "torch.isinf(F.interpolate(x.double(), scale_factor=5, mode='bilinear')).any().item())"
+    )
+    for capability in ({}, {"ATEN_CPU_CAPABILITY": "default"}):
+        assert run_python(code, **capability).split() == ["True", "False"], capability
+
+
+def test_opencv_stays_with_the_exact_float64_result_where_torch_float64_floors_a_position():
+    # Review 18: "OpenCV's result stays with torch's float64 one" failed at 4 x 3000 -> 4 x 4501: torch's
+    # float64 kernel floors its positions in single precision (floorf) and moves one onto a pixel.
+    cv2 = pytest.importorskip("cv2")
+    n, m = 3000, 4501
+    image = np.random.default_rng(1).random((4, n)).astype(np.float32)
+    row = image[0].astype(np.float64)
+    cv = cv2.resize(image, (m, 4), interpolation=cv2.INTER_CUBIC).astype(np.float64)[0]
+    pt64 = F.interpolate(torch.from_numpy(image).double()[None, None], size=(4, m), mode="bicubic")[0, 0, 0].numpy()
+    positions = (np.arange(m) + 0.5) * n / m - 0.5
+    taps = np.floor(positions)[:, None] + np.arange(-1, 3)
+    exact = (keys(positions[:, None] - taps, -0.75) * row[np.clip(taps, 0, n - 1).astype(int)]).sum(axis=1)
+    assert np.abs(cv - exact).max() < 1e-6
+    assert 3e-6 < np.abs(pt64 - cv).max() < 1e-4

@@ -509,3 +509,34 @@ def test_every_row_but_plain_lanczos_takes_float32_and_float64_on_the_cpu(ns):
     for (where, name, dtype), cell in ns["support"].items():
         if where == "cpu" and dtype in (torch.float32, torch.float64) and (HAS_LANCZOS or not name.startswith("lanczos")):
             assert (cell == "yes") == (name != "lanczos"), (name, dtype, cell)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_the_sizes_far_from_pillow_are_those_where_pillow_goes_height_first(mode):
+    # Review 18: the page said these sizes follow "no simple rule"; they are the shapes where
+    # Pillow's single call equals its height-first pass order (Pillow 13, PR #9549), which
+    # torch's uint8 kernel (always width first) does not follow.
+    import numpy as np
+    import PIL
+    from matplotlib.cbook import get_sample_data
+    from PIL import Image
+
+    with get_sample_data("grace_hopper.jpg") as f:
+        photo = np.array(Image.open(f).convert("RGB"))[:256, :256]
+    image = Image.fromarray(photo)
+    x = torch.from_numpy(photo).permute(2, 0, 1)[None].contiguous(memory_format=torch.channels_last)
+    filt = {"bilinear": Image.BILINEAR, "bicubic": Image.BICUBIC}[mode]
+    height_first_shapes = 0
+    for h, w in [(128, 128), (100, 77), (181, 300), (300, 181), (64, 200), (200, 64), (40, 250), (250, 40),
+                 (90, 200), (200, 120), (50, 100), (100, 50), (30, 30), (20, 60)]:
+        single = np.asarray(image.resize((w, h), filt))
+        width_first = np.asarray(image.resize((w, 256), filt).resize((w, h), filt))
+        height_first = np.asarray(image.resize((256, h), filt).resize((w, h), filt))
+        torch_u8 = F.interpolate(x, size=(h, w), mode=mode, antialias=True)[0].permute(1, 2, 0).numpy()
+        share = (torch_u8 != single).mean()
+        goes_height_first = np.array_equal(single, height_first) and not np.array_equal(single, width_first)
+        height_first_shapes += goes_height_first
+        assert (share > 0.1) == goes_height_first, (h, w, share)
+        assert share < 0.01 or share > 0.1, (h, w, share)
+    if int(PIL.__version__.split(".")[0]) >= 13:
+        assert height_first_shapes >= 4

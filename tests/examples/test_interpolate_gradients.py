@@ -651,3 +651,17 @@ def test_nearest_forward_steps_on_a_kept_axis_unless_channels_last_of_more_than_
         gap = abs(float((y * g).sum() - (x * grad).sum()))
         copies = memory_format == layout and channels > 3
         assert (gap < 1e-9) if copies else (gap > 1e-3), (memory_format, gap)
+
+
+def test_antialias_and_plain_bilinear_part_beyond_rounding_on_long_axes_on_the_cpu():
+    # Review 18: "the same as bilinear up to rounding" when enlarging fails on long axes on the CPU:
+    # plain bilinear floors its float64 position in single precision (floorf) and moves it onto a pixel.
+    ramp = torch.arange(3000, dtype=torch.float64).view(1, 1, 1, -1)  # values are positions
+    a = F.interpolate(ramp, size=(1, 4501), mode="bilinear", antialias=True)
+    b = F.interpolate(ramp, size=(1, 4501), mode="bilinear")
+    assert 5e-5 < (a - b).abs().max().item() < 2e-4
+    short = torch.arange(300, dtype=torch.float64).view(1, 1, 1, -1)
+    for m in range(300, 1200, 7):
+        a = F.interpolate(short, size=(1, m), mode="bilinear", antialias=True)
+        b = F.interpolate(short, size=(1, m), mode="bilinear")
+        assert (a - b).abs().max().item() < 1e-10, m
