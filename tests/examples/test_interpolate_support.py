@@ -1,6 +1,7 @@
 """The claims of docs/interpolate-support*.md, asserted by calling torch directly."""
 
 import inspect
+import random
 import re
 
 import pytest
@@ -184,6 +185,94 @@ def test_width_one_bug_in_a_channels_last_view_of_one_image_but_not_in_a_channel
         torch.testing.assert_close(copied.double(), right, rtol=0, atol={torch.uint8: 1, torch.float32: 1e-3}.get(dtype, 1e-9))
         if dtype != torch.uint8 or channels > 4:  # uint8 up to 4 channels runs the AVX2 code (see below)
             assert (viewed == viewed[..., :1, :]).all() and not torch.allclose(viewed.double(), right, atol=1), (channels, dtype)
+
+
+def is_channels_last_strides_2d(sizes, strides):
+    """c10/core/MemoryFormat.h, is_channels_last_strides_2d_s4, line by line."""
+    bound = 0
+    if strides[1] == 0:
+        return False
+    for d in (1, 3, 2, 0):
+        if sizes[d] == 0 or strides[d] < bound:
+            return False
+        if d == 0 and bound == strides[1]:  # the ambiguous N111 cases fall back to NCHW
+            return False
+        bound = strides[d] * (sizes[d] if sizes[d] > 1 else 1)
+    return True
+
+
+def random_view(rng, dtype, channels):
+    """A crop, channel subset, permutation, copy or HWC view: the layouts the page's rule covers."""
+    n, h, w = rng.randint(1, 3), rng.randint(2, 9), rng.randint(1, 8)
+    order = list(range(4))
+    rng.shuffle(order)
+    full = (n + 1, 2 * channels + 2, h + 2, w + 2)
+    base = torch.randn([full[p] for p in order], generator=torch.Generator().manual_seed(rng.randrange(2**31)))
+    base = base.permute([order.index(i) for i in range(4)])
+    if dtype == torch.uint8:
+        base = (base * 60 + 128).clamp(0, 255)
+    step = rng.choice([1, 1, 2])
+    x = base.to(dtype)[:n, : channels * step : step, :h, :w]
+    if rng.random() < 0.3:
+        x = x.contiguous(memory_format=rng.choice([torch.channels_last, torch.contiguous_format]))
+    if rng.random() < 0.15:
+        x = x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None]  # a batch of one viewed from an HWC array
+    return x
+
+
+@pytest.mark.parametrize(
+    "dtype,mode,antialias,channels",
+    [
+        (torch.float32, "bilinear", True, range(1, 7)),
+        (torch.float32, "bicubic", True, range(1, 7)),
+        (torch.uint8, "bilinear", False, (5,)),  # 5 channels: past torch's AVX2 uint8 code (up to 4)
+    ],
+)
+def test_width_one_bug_escaped_exactly_by_several_channels_passing_the_channels_last_stride_test(
+    dtype, mode, antialias, channels
+):
+    from torch._prims_common import suggest_memory_format
+
+    rng = random.Random(9)
+    outcomes = set()
+    for _ in range(150):
+        x = random_view(rng, dtype, rng.choice(channels))
+        passes = is_channels_last_strides_2d(x.shape, x.stride())
+        assert passes == (suggest_memory_format(x) == torch.channels_last)
+        h = x.shape[2]
+        h_out = h + 2 if h < 4 else h // 2
+        out = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=antialias)
+        ref = F.interpolate(x.double().transpose(-1, -2), size=(1, h_out), mode=mode, antialias=antialias).transpose(
+            -1, -2
+        )
+        if dtype == torch.uint8:
+            ref = ref.round().clamp(0, 255)
+        right = bool((out.double() - ref).abs().max() <= (1 if dtype == torch.uint8 else 1e-4))
+        repeated = bool((out == out[:, :, :1]).all())
+        assert right != repeated, (tuple(x.shape), x.stride())
+        assert right == (x.shape[1] > 1 and passes), (tuple(x.shape), x.stride())
+        outcomes.add((x.shape[1] > 1, passes, right))
+    # Both outcomes, and several channels failing the test, occur.
+    assert {(True, True, True), (True, False, False)} <= outcomes
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_width_one_layout_examples_the_page_names(mode):
+    g = torch.Generator().manual_seed(1)
+    rgb = torch.randn(1, 3, 6, 5, generator=g).clone(memory_format=torch.channels_last)
+    six = torch.randn(1, 6, 6, 5, generator=g).clone(memory_format=torch.channels_last)
+    hwc_view = torch.randn(6, 5, 3, generator=g).permute(2, 0, 1)[None]
+    assert rgb[:, ::2].stride() == (90, 2, 15, 3) and hwc_view.stride() == (3, 1, 15, 3)
+    cases = {
+        "copy": (rgb, True),
+        "row and column crop": (rgb[:, :, 1:, :-1], True),
+        "x[:, ::2] of RGB": (rgb[:, ::2], False),
+    }
+    cases |= {"x[:, ::2] of 6 channels": (six[:, ::2], True), "HWC view": (hwc_view, False)}
+    for name, (x, escapes) in cases.items():
+        out = F.interpolate(x, size=(3, 1), mode=mode, antialias=True)
+        ref = F.interpolate(x.transpose(-1, -2), size=(1, 3), mode=mode, antialias=True).transpose(-1, -2)
+        assert torch.allclose(out, ref, atol=1e-5) == escapes == is_channels_last_strides_2d(x.shape, x.stride()), name
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
