@@ -308,10 +308,18 @@ def test_a_channels_last_view_of_an_hwc_array_still_hits_the_one_pixel_wide_bug(
         assert (right - y).abs().max() > 0.01
 
 
-def test_one_pixel_wide_bug_spares_exactly_channels_innermost_strides_with_a_large_batch_stride():
-    # The page: wrong unless several channels, strides channels < width <= height, and a batch stride of
-    # at least H times the row stride; crops of a channels_last copy (rows, columns, channels) escape.
-    # Random layouts (every stride order) and crops of them, both modes.
+def test_one_pixel_wide_bug_spares_exactly_several_channels_passing_the_channels_last_stride_test():
+    # The rule the page links to (interpolate-support.md#width-one-bug): right exactly when there are several
+    # channels and the strides pass c10's is_channels_last_strides_2d (going C, W, H, N, each stride at least
+    # the previous stride times the previous axis's length). Random layouts (every stride order) and crops, both modes.
+    def passes(x):
+        bound = 0
+        for d in (1, 3, 2, 0):
+            if x.stride(d) < bound or (d == 0 and bound == x.stride(1)):
+                return False
+            bound = x.stride(d) * x.shape[d]
+        return x.stride(1) != 0
+
     def wrong(x, h_out, mode):
         y = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=True)
         t = x.contiguous().transpose(-1, -2)
@@ -329,13 +337,15 @@ def test_one_pixel_wide_bug_spares_exactly_channels_innermost_strides_with_a_lar
         big = torch.randn(dims, generator=g).permute([order.index(d) for d in range(4)])
         x = big[:n, :c, :h, :w]
         h_out = h + 1 if i % 3 else max(h // 2, 2) if h > 2 else 3
-        sn, sc, sh, sw = x.stride()
-        spared = c >= 2 and sc < sw <= sh and sn >= h * sh
+        spared = c >= 2 and passes(x)
         escaped += spared
         assert wrong(x, h_out, ("bilinear", "bicubic")[i % 2]) != spared, (x.shape, x.stride(), h_out)
     assert escaped > 8
-    # the named cases: row, column and channel crops of a channels_last copy of a batch of two
+    # the named cases: row, column and channel crops of a 6-channel channels_last copy of a batch of two escape;
+    # every second channel of an RGB copy does not (channel stride 2 times 2 channels > width stride 3)
     copy = torch.rand(2, 6, 8, 6, generator=g).contiguous(memory_format=torch.channels_last)
     for crop in (copy[:, :, :6], copy[..., :4], copy[:, :3], copy[:, ::2], copy[..., 2:3]):
         assert not crop.is_contiguous(memory_format=torch.channels_last)
-        assert not wrong(crop, 3, "bilinear"), crop.stride()
+        assert passes(crop) and not wrong(crop, 3, "bilinear"), crop.stride()
+    rgb = torch.rand(2, 3, 8, 6, generator=g).contiguous(memory_format=torch.channels_last)[:, ::2]
+    assert not passes(rgb) and wrong(rgb, 3, "bilinear"), rgb.stride()
