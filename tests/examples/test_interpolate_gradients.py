@@ -604,7 +604,7 @@ def test_lanczos_left_out_of_the_tables_behaves_as_the_antialiased_modes():
 
 @pytest.mark.parametrize("channels", [2, 3, 5])
 def test_a_channels_last_view_from_hwc_does_not_escape_the_enlarging_antialias_bug(channels):
-    """Only a channels_last copy escapes: a batch of one permuted from HWC is channels_last-contiguous yet wrong."""
+    """A channels_last copy escapes; a batch of one permuted from HWC (batch stride C) is channels_last-contiguous yet wrong."""
     hwc = torch.rand(4, 1, channels, dtype=torch.float64)
     view = hwc.permute(2, 0, 1)[None]
     copy = view.clone(memory_format=torch.channels_last)
