@@ -724,3 +724,14 @@ def test_each_extra_binomial_tap_lowers_the_curve_except_where_all_of_them_meet(
         assert at.sum() == len(meet)
         assert (gains[:, at].max(0).values - gains[:, at].min(0).values < 1e-12).all(), k
         assert (gains[1:, ~at] < gains[:-1, ~at]).all(), k
+
+
+def test_lanczos_matches_pillow_to_float_precision_in_float64_only():
+    # Review 19: "equals Pillow's LANCZOS to float precision" failed in float32 on long axes (float32 positions and weights)
+    image = np.random.default_rng(0).random((2, 3000)).astype(np.float32)
+    pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((1999, 2), Image.Resampling.LANCZOS)).copy())
+    x = torch.from_numpy(image)[None, None]
+    exact = F.interpolate(x.double(), size=(2, 1999), mode="lanczos", antialias=True)[0, 0]
+    assert (exact - pillow.double()).abs().max() < 1e-7
+    drift = (F.interpolate(x, size=(2, 1999), mode="lanczos", antialias=True)[0, 0] - pillow).abs().max()
+    assert 5e-5 < drift < 2e-4
