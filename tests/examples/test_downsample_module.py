@@ -794,3 +794,23 @@ def test_pillow_8_bit_with_alpha_depends_on_the_alpha(Downsample):
         assert worst["255"] <= 1, (mode, worst)
         assert 1 < worst["128"] < 10, (mode, worst)
         assert worst["varying"] > 10, (mode, worst)
+
+
+def test_avg_and_antialias_bilinear_part_from_opencv_and_pillow_near_the_float32_limit(Downsample):
+    # the page (review 19): 'avg' sums four pixels in float32 before dividing (inf past the largest
+    # float32), where OpenCV's INTER_LINEAR at factor 2 stays finite; antialiased bilinear's weights add
+    # to a step above 1 at some factors, so a constant image of the largest float32 gives inf, not Pillow's value
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    x = np.full((8, 8), 1e38, np.float32)
+    opencv = cv2.resize(x, (4, 4), interpolation=cv2.INTER_LINEAR)
+    assert np.isfinite(opencv).all() and torch.isinf(Downsample(2, "avg")(torch.from_numpy(x)[None, None])).all()
+    largest = np.finfo(np.float32).max
+    for k in (2, 3, 4, 7):
+        x = np.full((3 * k, 3 * k), largest, np.float32)
+        pillow = np.asarray(Image.fromarray(x, mode="F").resize((3, 3), Image.BILINEAR))
+        ours = Downsample(k, "antialias-bilinear")(torch.from_numpy(x)[None, None])[0, 0]
+        assert np.isfinite(pillow).all()
+        assert torch.isinf(ours).any() == (k in (3, 7)), k
