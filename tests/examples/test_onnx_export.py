@@ -62,9 +62,11 @@ def test_models_were_written_to_a_deleted_temporary_folder(ns):
 
 
 def test_default_exporter_is_much_slower_than_legacy(ns):
-    # "much longer": several times, although the legacy run also re-exports its failing layers one by one.
+    # "many times the CPU time", although the legacy run also re-exports its failing layers one by one.
     # Both are timed after a warm-up export. Without it the one-off setup in each first call decided
     # the ratio, and what ran earlier in the process changed it (1.8 s against 0.9 s under make test).
+    # CPU time, not the clock: on a loaded machine (make test beside seven other sessions) the clock
+    # gave 5.6 s against 2.2 s, CPU time 1.7 s against 0.16 s.
     assert ns["seconds"][DEFAULT] > 3 * ns["seconds"][LEGACY]
 
 
