@@ -934,3 +934,12 @@ def test_a_float64_corner_can_miss_by_two_rounding_steps_too():
     corner = F.interpolate(x, size=(6, 14), mode="bilinear")[0, 0, -1, -1]
     steps = corner.view(torch.int64) - x[0, 0, -1, 0].view(torch.int64)
     assert abs(steps.item()) == 2
+
+
+def test_align_corners_true_misses_a_corner_by_the_rounding_of_its_neighbour_not_its_own():
+    # Review 19: "can miss a corner in the last bits" held only relative to the neighbour's value.
+    row = torch.tensor([1e6, 1e6, 1e6, 1.0]).view(1, 1, 4)
+    last = F.interpolate(row, size=38, mode="linear", align_corners=True)[0, 0, -1].item()
+    assert round(last, 2) == 1.24
+    exact = F.interpolate(row.double(), size=38, mode="linear", align_corners=True)[0, 0, -1].item()
+    assert exact == 1.0
