@@ -349,3 +349,13 @@ def test_one_pixel_wide_bug_spares_exactly_several_channels_passing_the_channels
         assert passes(crop) and not wrong(crop, 3, "bilinear"), crop.stride()
     rgb = torch.rand(2, 3, 8, 6, generator=g).contiguous(memory_format=torch.channels_last)[:, ::2]
     assert not passes(rgb) and wrong(rgb, 3, "bilinear"), rgb.stride()
+
+
+def test_grid_sample_parts_from_interpolate_beyond_float64_rounding_on_a_long_cpu_axis():
+    # Review 19, index page: "grid_sample matches interpolate up to rounding" failed on long float64 axes,
+    # where the CPU's interpolate floors its positions in single precision.
+    row = torch.rand(1, 1, 2, 3000, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], [1, 1, 2, 4501], align_corners=False)
+    sampled = F.grid_sample(row, grid, mode="bilinear", padding_mode="border", align_corners=False)
+    resized = F.interpolate(row, size=(2, 4501), mode="bilinear", align_corners=False)
+    assert (sampled - resized).abs().max() > 1e-8

@@ -925,3 +925,21 @@ def test_glossary_antialias_align_corners_row_values_name_their_mode():
     assert torch.allclose(got["bicubic"], torch.tensor([1.07, 3.94, 7.15, 9.04], dtype=torch.float64), atol=0.005)
     # where the bilinear filter (3 pixels each side) is not cut, the output of a ramp is its centre: 4 and 7
     assert torch.allclose(got["bilinear"][1:3], torch.tensor([4.0, 7.0], dtype=torch.float64), atol=1e-12)
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD rounding")
+def test_a_float64_corner_can_miss_by_two_rounding_steps_too():
+    # Review 19: the page said float64 misses "in the last bit" and only float32 by two steps.
+    x = torch.tensor([0.6256601387846066, 0.24894493068285806], dtype=torch.float64).view(1, 1, 2, 1)
+    corner = F.interpolate(x, size=(6, 14), mode="bilinear")[0, 0, -1, -1]
+    steps = corner.view(torch.int64) - x[0, 0, -1, 0].view(torch.int64)
+    assert abs(steps.item()) == 2
+
+
+def test_align_corners_true_misses_a_corner_by_the_rounding_of_its_neighbour_not_its_own():
+    # Review 19: "can miss a corner in the last bits" held only relative to the neighbour's value.
+    row = torch.tensor([1e6, 1e6, 1e6, 1.0]).view(1, 1, 4)
+    last = F.interpolate(row, size=38, mode="linear", align_corners=True)[0, 0, -1].item()
+    assert round(last, 2) == 1.24
+    exact = F.interpolate(row.double(), size=38, mode="linear", align_corners=True)[0, 0, -1].item()
+    assert exact == 1.0
