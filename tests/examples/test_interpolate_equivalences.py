@@ -134,6 +134,15 @@ def test_grid_sample_identity_is_interpolate_for_bilinear_and_bicubic(mode):
         assert worst < 1e-12
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_grid_sample_identity_parts_from_interpolate_on_long_float64_axes_on_the_cpu(mode):
+    x = torch.rand(1, 1, 2, 3000, dtype=torch.float64, generator=GEN)
+    grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], (1, 1, 3, 4501), align_corners=False)
+    sampled = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+    resized = F.interpolate(x, size=(3, 4501), mode=mode, align_corners=False)
+    assert 1e-5 < (sampled - resized).abs().max().item() < 1e-3
+
+
 def test_upsample_has_no_antialias_and_no_weights():
     assert "antialias" not in inspect.signature(nn.Upsample).parameters
     assert list(nn.Upsample(scale_factor=2).parameters()) == []
