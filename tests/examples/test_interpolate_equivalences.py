@@ -143,6 +143,15 @@ def test_grid_sample_identity_parts_from_interpolate_on_long_float64_axes_on_the
     assert 1e-5 < (sampled - resized).abs().max().item() < 1e-3
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_grid_sample_identity_and_interpolate_overflow_at_different_pixels_at_the_float32_top(mode):
+    x = torch.full((1, 1, 4, 4), torch.finfo(torch.float32).max)
+    grid = F.affine_grid(torch.eye(2, 3)[None], (1, 1, 20, 20), align_corners=False)
+    sampled = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+    resized = F.interpolate(x, size=(20, 20), mode=mode, align_corners=False)
+    assert (sampled.isinf() != resized.isinf()).any()
+
+
 def test_upsample_has_no_antialias_and_no_weights():
     assert "antialias" not in inspect.signature(nn.Upsample).parameters
     assert list(nn.Upsample(scale_factor=2).parameters()) == []
