@@ -277,6 +277,13 @@ def test_scale_factor_one_over_k_is_short_exactly_where_the_cell_says(ns):
     assert all(width < n for cases in ns["short_by_scale"].values() for n, width in cases)
 
 
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact", "bilinear"])
+def test_scale_factor_one_49th_of_a_single_block_raises_instead_of_one_pixel_short(mode):
+    with pytest.raises(RuntimeError):
+        F.interpolate(torch.rand(1, 1, 49, 49), scale_factor=1 / 49, mode=mode)
+    assert F.interpolate(torch.rand(1, 1, 98, 98), scale_factor=1 / 49, mode=mode).shape[-1] == 1
+
+
 @pytest.mark.parametrize("k", [2, 3, 4, 5])
 def test_shrinking_by_whole_factor_is_slicing(k):
     x = rand(2, 3, 4 * k, 3 * k)
