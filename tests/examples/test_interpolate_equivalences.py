@@ -517,6 +517,15 @@ def test_grid_sample_identity_meets_scale_factor_where_bilinear_keeps_the_size()
     assert (sampled - F.interpolate(x, scale_factor=0.3, mode="bilinear")).abs().max() > 1e-2
 
 
+def test_bilinear_half_is_avg_pool_only_while_every_partial_sum_fits():
+    # Review 19: a block whose total is 0 still overflows avg_pool2d's running sum.
+    for memory in (torch.contiguous_format, torch.channels_last):
+        for channels in (1, 3, 8):
+            x = (torch.tensor([[3e38, 3e38], [-3e38, -3e38]]).expand(1, channels, 2, 2)).contiguous(memory_format=memory)
+            assert F.avg_pool2d(x, 2).isinf().all()
+            assert torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), torch.zeros(1, channels, 1, 1))
+
+
 def test_bilinear_half_is_avg_pool_only_while_the_sum_fits(ns):
     # Review 13: avg_pool2d sums before dividing and overflows where bilinear, weighing first, does not.
     assert ns["big_bilinear"] == pytest.approx(1e38, rel=1e-6) and ns["big_pool"] == float("inf")
