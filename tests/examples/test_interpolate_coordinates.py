@@ -88,6 +88,8 @@ def test_bilinear_corners_miss_by_up_to_two_rounding_steps_in_float32_and_overfl
     assert max(steps) == 2
     top = torch.full((1, 1, 2, 2), torch.finfo(torch.float32).max)
     assert F.interpolate(top, size=(7, 7), mode="bilinear")[0, 0, -1, -1].isinf()
+    corners = F.interpolate(top.repeat(1, 1, 2, 2), size=(22, 22), mode="bicubic", align_corners=True)[0, 0, ::21, ::21]
+    assert corners[0, 0] == torch.finfo(torch.float32).max and not corners.flatten()[1:].isfinite().any()
 
 
 @pytest.mark.parametrize("mode,rank", [("linear", 3), ("bilinear", 4)])
