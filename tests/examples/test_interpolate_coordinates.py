@@ -72,6 +72,26 @@ def test_nearest_formulas_with_exact_fractions_on_small_sizes():
         np.testing.assert_array_equal(got, np.minimum((2 * d + 1) * n_in // (2 * n_out), n_in - 1))
 
 
+def test_bilinear_corners_miss_by_up_to_two_rounding_steps_in_float32_and_overflow_at_the_top():
+    # The page: in 2-D a corner can miss by a rounding step or two (not only the last bit).
+    gen = torch.Generator().manual_seed(0)
+    steps = []
+    for h in range(1, 9):
+        for w in range(1, 9):
+            x = torch.rand(1, 1, h, w, generator=gen) * 10 - 5
+            for oh in range(h, 3 * h + 12):
+                for ow in range(w, 3 * w + 12):
+                    y = F.interpolate(x, size=(oh, ow), mode="bilinear", align_corners=False)
+                    for a, b in ((0, 0), (-1, -1), (0, -1), (-1, 0)):
+                        bits = (y[0, 0, a, b].numpy().view(np.int32), x[0, 0, a, b].numpy().view(np.int32))
+                        steps.append(abs(int(bits[0]) - int(bits[1])))
+    assert max(steps) == 2
+    top = torch.full((1, 1, 2, 2), torch.finfo(torch.float32).max)
+    assert F.interpolate(top, size=(7, 7), mode="bilinear")[0, 0, -1, -1].isinf()
+    corners = F.interpolate(top.repeat(1, 1, 2, 2), size=(22, 22), mode="bicubic", align_corners=True)[0, 0, ::21, ::21]
+    assert corners[0, 0] == torch.finfo(torch.float32).max and not corners.flatten()[1:].isfinite().any()
+
+
 @pytest.mark.parametrize("mode,rank", [("linear", 3), ("bilinear", 4)])
 def test_align_corners_false_is_half_pixel_then_clamped(mode, rank):
     for n_in, n_out in PAIRS:

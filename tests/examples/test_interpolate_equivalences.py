@@ -134,6 +134,24 @@ def test_grid_sample_identity_is_interpolate_for_bilinear_and_bicubic(mode):
         assert worst < 1e-12
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_grid_sample_identity_parts_from_interpolate_on_long_float64_axes_on_the_cpu(mode):
+    x = torch.rand(1, 1, 2, 3000, dtype=torch.float64, generator=GEN)
+    grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], (1, 1, 3, 4501), align_corners=False)
+    sampled = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+    resized = F.interpolate(x, size=(3, 4501), mode=mode, align_corners=False)
+    assert 1e-5 < (sampled - resized).abs().max().item() < 1e-3
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_grid_sample_identity_and_interpolate_overflow_at_different_pixels_at_the_float32_top(mode):
+    x = torch.full((1, 1, 4, 4), torch.finfo(torch.float32).max)
+    grid = F.affine_grid(torch.eye(2, 3)[None], (1, 1, 20, 20), align_corners=False)
+    sampled = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+    resized = F.interpolate(x, size=(20, 20), mode=mode, align_corners=False)
+    assert (sampled.isinf() != resized.isinf()).any()
+
+
 def test_upsample_has_no_antialias_and_no_weights():
     assert "antialias" not in inspect.signature(nn.Upsample).parameters
     assert list(nn.Upsample(scale_factor=2).parameters()) == []
@@ -257,6 +275,13 @@ def test_scale_factor_one_over_k_is_short_exactly_where_the_cell_says(ns):
                     not_slicing.add(k)
     assert not_slicing == set(ns["short_by_scale"]) and not_slicing
     assert all(width < n for cases in ns["short_by_scale"].values() for n, width in cases)
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact", "bilinear"])
+def test_scale_factor_one_49th_of_a_single_block_raises_instead_of_one_pixel_short(mode):
+    with pytest.raises(RuntimeError):
+        F.interpolate(torch.rand(1, 1, 49, 49), scale_factor=1 / 49, mode=mode)
+    assert F.interpolate(torch.rand(1, 1, 98, 98), scale_factor=1 / 49, mode=mode).shape[-1] == 1
 
 
 @pytest.mark.parametrize("k", [2, 3, 4, 5])
@@ -490,6 +515,15 @@ def test_grid_sample_identity_meets_scale_factor_where_bilinear_keeps_the_size()
     grid = F.affine_grid(torch.eye(2, 3).unsqueeze(0), (1, 2, 2, 2), align_corners=False)
     sampled = F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
     assert (sampled - F.interpolate(x, scale_factor=0.3, mode="bilinear")).abs().max() > 1e-2
+
+
+def test_bilinear_half_is_avg_pool_only_while_every_partial_sum_fits():
+    # Review 19: a block whose total is 0 still overflows avg_pool2d's running sum.
+    for memory in (torch.contiguous_format, torch.channels_last):
+        for channels in (1, 3, 8):
+            x = (torch.tensor([[3e38, 3e38], [-3e38, -3e38]]).expand(1, channels, 2, 2)).contiguous(memory_format=memory)
+            assert F.avg_pool2d(x, 2).isinf().all()
+            assert torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), torch.zeros(1, channels, 1, 1))
 
 
 def test_bilinear_half_is_avg_pool_only_while_the_sum_fits(ns):

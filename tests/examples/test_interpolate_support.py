@@ -121,6 +121,19 @@ def test_antialias_enlarging_table(ns):
         assert table[key] > 0.1, key
 
 
+def test_bilinear_antialias_enlarging_parts_from_plain_on_long_float64_axes_on_the_cpu():
+    # The page: up to rounding on short axes only; plain bilinear floors positions with floorf.
+    x = torch.rand(1, 1, 2, 3000, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    plain, aa = (F.interpolate(x, size=(3, 4501), mode="bilinear", antialias=a) for a in (False, True))
+    assert 1e-5 < (plain - aa).abs().max().item() < 1e-3
+
+
+def test_bilinear_antialias_enlarging_keeps_the_largest_float32_where_plain_overflows():
+    x = torch.full((1, 1, 4, 4), torch.finfo(torch.float32).max)
+    plain, aa = (F.interpolate(x, scale_factor=5, mode="bilinear", antialias=a) for a in (False, True))
+    assert plain.isinf().any() and aa.isfinite().all()
+
+
 def test_antialias_with_align_corners_true_loses_the_corner(ns):
     ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, 1, -1)
     aa = F.interpolate(ramp, size=(1, 9), mode="bilinear", align_corners=True, antialias=True)[0, 0, 0]
