@@ -1030,3 +1030,22 @@ def test_cpu_antialias_rejects_half_precision_except_at_the_input_size(dtype, mo
         else:
             with pytest.raises(NotImplementedError):
                 F.interpolate(x, size=size, mode=mode, antialias=True)
+
+
+def test_the_transpose_workaround_on_uint8_bicubic_parts_from_a_channels_last_copy_by_levels():
+    # Review 19: the transposed call resizes the axes in the other order, and uint8 bicubic rounds and
+    # clamps between its passes; float input agrees to rounding
+    g = torch.Generator().manual_seed(0)
+    worst = 0
+    for _ in range(200):
+        x = torch.randint(0, 256, (1, 3, 6, 2), dtype=torch.uint8, generator=g)
+        moved = F.interpolate(x.transpose(-1, -2), size=(1, 4), mode="bicubic").transpose(-1, -2)
+        copy = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(4, 1), mode="bicubic")
+        worst = max(worst, int((moved.int() - copy.int()).abs().max()))
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):  # the page's number is from this code
+        assert worst == 13
+    assert worst > 5
+    x = torch.rand(1, 3, 6, 2, generator=g)
+    moved = F.interpolate(x.transpose(-1, -2), size=(1, 4), mode="bicubic").transpose(-1, -2)
+    copy = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(4, 1), mode="bicubic")
+    torch.testing.assert_close(moved, copy, atol=1e-6, rtol=0)
