@@ -697,7 +697,7 @@ def test_the_tie_at_one_third_is_nearest_exact_and_one_hot_not_the_first_two_row
 
 def test_antialias_enlarging_bilinear_changes_on_long_cpu_axes():
     # Review 19: "changes nothing beyond float rounding when enlarging" fails on axes thousands of
-    # pixels long: the plain CPU kernel computes positions in float32 even for float64 input.
+    # pixels long: the plain CPU kernel rounds positions to float32 before its floorf, even for float64 input.
     x = torch.rand(1, 1, 2, 3000, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
     a = F.interpolate(x, size=(2, 4501), mode="bilinear", antialias=True)
     b = F.interpolate(x, size=(2, 4501), mode="bilinear", antialias=False)
