@@ -693,3 +693,30 @@ def test_the_tie_at_one_third_is_nearest_exact_and_one_hot_not_the_first_two_row
     assert first_two == ["nearest", "nearest-exact"]
     assert results[16, "nearest"]["wrong"] > results[16, "nearest-exact"]["wrong"] == 0
     assert results[16, "one-hot + bilinear"]["wrong"] == 0
+
+
+def test_antialias_enlarging_bilinear_changes_on_long_cpu_axes():
+    # Review 19: "changes nothing beyond float rounding when enlarging" fails on axes thousands of
+    # pixels long: the plain CPU kernel rounds positions to float32 before its floorf, even for float64 input.
+    x = torch.rand(1, 1, 2, 3000, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    a = F.interpolate(x, size=(2, 4501), mode="bilinear", antialias=True)
+    b = F.interpolate(x, size=(2, 4501), mode="bilinear", antialias=False)
+    assert (a - b).abs().max() > 1e-5
+    # The exact positions in float64: the antialiased kernel keeps them, the plain one does not.
+    p = ((torch.arange(4501, dtype=torch.float64) + 0.5) * 3000 / 4501 - 0.5).clamp(min=0)
+    i0 = p.floor().long()
+    i1 = (i0 + 1).clamp(max=2999)
+    exact = x[..., i0] * (1 - (p - i0)) + x[..., i1] * (p - i0)
+    torch.testing.assert_close(a, exact, atol=1e-12, rtol=0)
+    assert (b - exact).abs().max() > 1e-5
+
+
+@pytest.mark.parametrize("device", ["cpu", pytest.param("cuda", marks=pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA"))])
+def test_nearest_exact_kept_axis_scale_factor_cpu_applies_cuda_copies(device):
+    # Review 19: the page listed only nearest's 4-D kernels as ignoring scale_factor on a kept axis; CUDA's
+    # 4-D kernel (UpSampleNearest2d.cu, `height1 == height2 ? h2 : ...`) serves nearest-exact too.
+    expected = [0, 1, 1] if device == "cpu" else [0, 1, 2]
+    for channels, memory_format in ((1, torch.contiguous_format), (4, torch.contiguous_format), (4, torch.channels_last)):
+        x = torch.arange(3.0, device=device).reshape(1, 1, 1, 3).expand(1, channels, 1, 3).contiguous(memory_format=memory_format)
+        y = F.interpolate(x, scale_factor=(1.0, 1.3), mode="nearest-exact")
+        assert y.shape[-1] == 3 and y[0, 0, 0].tolist() == expected, (channels, memory_format)
