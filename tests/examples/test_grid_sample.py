@@ -495,3 +495,19 @@ def test_border_grid_sample_parts_from_interpolate_on_long_axes_on_the_cpu(ns, m
     assert 5e-5 < (a - b).abs().max().item() < 3e-4
     a = resize(ramp, (1, 2001), mode, False)
     assert (a - F.interpolate(ramp, size=(1, 2001), mode=mode)).abs().max().item() < 1e-10
+
+
+@pytest.mark.parametrize("axis", [0, 1, 2])
+def test_five_d_bilinear_parts_from_trilinear_on_long_axes_on_the_cpu(ns, axis):
+    # Review 19: "On 5-D input bilinear equals trilinear up to rounding" fails on a long axis on the CPU:
+    # trilinear floors its float64 positions in single precision too (3000 -> 4501, ~1e-4 of a step).
+    resize = ns["resize_with_grid_sample"]
+    shape, out = [1, 1, 1], [1, 1, 1]
+    shape[axis], out[axis] = 3000, 4501
+    ramp = torch.arange(3000, dtype=torch.float64).view(1, 1, *shape)  # values are positions
+    a = resize(ramp, tuple(out), "bilinear", False)
+    b = F.interpolate(ramp, size=tuple(out), mode="trilinear", align_corners=False)
+    assert 5e-5 < (a - b).abs().max().item() < 3e-4
+    out[axis] = 2001
+    a = resize(ramp, tuple(out), "bilinear", False)
+    assert (a - F.interpolate(ramp, size=tuple(out), mode="trilinear")).abs().max().item() < 1e-10
