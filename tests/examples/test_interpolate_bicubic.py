@@ -694,3 +694,18 @@ def test_opencv_stays_with_the_exact_float64_result_where_torch_float64_floors_a
     exact = (keys(positions[:, None] - taps, -0.75) * row[np.clip(taps, 0, n - 1).astype(int)]).sum(axis=1)
     assert np.abs(cv - exact).max() < 1e-6
     assert 3e-6 < np.abs(pt64 - cv).max() < 1e-4
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+@pytest.mark.parametrize("n_out", [17, 50, 129])
+def test_an_impulse_returns_the_kernel_except_on_an_edge_pixel(align_corners, n_out):
+    # Review 19: "Enlarging a single impulse returns the kernel itself" fails for an impulse on the
+    # first or last pixel, where the clamped taps add their weights to it.
+    n = 9
+    positions = np.arange(n_out) * (n - 1) / (n_out - 1) if align_corners else (np.arange(n_out) + 0.5) * n / n_out - 0.5
+    for pixel in range(n):
+        impulse = torch.zeros(1, 1, 1, n, dtype=torch.float64)
+        impulse[..., pixel] = 1.0
+        out = F.interpolate(impulse, size=(1, n_out), mode="bicubic", align_corners=align_corners)[0, 0, 0].numpy()
+        error = np.abs(out - keys(positions - pixel, -0.75)).max()
+        assert (error > 0.05) if pixel in (0, n - 1) else (error < 1e-12), pixel
