@@ -511,3 +511,16 @@ def test_five_d_bilinear_parts_from_trilinear_on_long_axes_on_the_cpu(ns, axis):
     out[axis] = 2001
     a = resize(ramp, tuple(out), "bilinear", False)
     assert (a - F.interpolate(ramp, size=tuple(out), mode="trilinear")).abs().max().item() < 1e-10
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_border_grid_sample_and_interpolate_overflow_at_different_pixels_near_the_largest_float(ns, dtype):
+    # Review 19: "border makes grid_sample equal interpolate (to 1e-12)" fails near the largest float:
+    # the weights of each sum to one rounding step above 1 at different pixels, so each overflows elsewhere.
+    resize = ns["resize_with_grid_sample"]
+    x = torch.full((1, 1, 4, 4), torch.finfo(dtype).max, dtype=dtype)
+    a = resize(x, (12, 12), "bilinear", False)
+    b = F.interpolate(x, size=(12, 12), mode="bilinear", align_corners=False)
+    if dtype == torch.float64:  # the page's case: both overflow, at different pixels
+        assert torch.isinf(a).any() and torch.isinf(b).any()
+    assert not torch.equal(torch.isinf(a), torch.isinf(b))
