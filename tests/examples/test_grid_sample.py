@@ -524,3 +524,14 @@ def test_border_grid_sample_and_interpolate_overflow_at_different_pixels_near_th
     if dtype == torch.float64:  # the page's case: both overflow, at different pixels
         assert torch.isinf(a).any() and torch.isinf(b).any()
     assert not torch.equal(torch.isinf(a), torch.isinf(b))
+
+
+def test_zeros_padding_ignores_a_cubic_tap_outside_the_input_that_has_no_weight(ns):
+    # Review 19: "zeros differs whenever a cubic tap falls outside the input" is too broad: at 6 -> 2
+    # the last position is 4.0, its taps are 3..6, and pixel 6 lies outside with weight 0.
+    resize = ns["resize_with_grid_sample"]
+    x = torch.rand(1, 1, 6, 6, dtype=torch.float64) + 1  # no zero pixels that could hide a difference
+    zeros = resize(x, (2, 2), "bicubic", False, padding_mode="zeros")
+    border = resize(x, (2, 2), "bicubic", False)
+    assert (2 - 1 + 0.5) * 6 / 2 - 0.5 + 2 > 6 - 1  # the last position's fourth tap is outside
+    assert (zeros - border).abs().max().item() < 1e-12
