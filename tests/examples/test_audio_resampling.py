@@ -375,3 +375,14 @@ def test_the_enlarged_chirp_view_equals_linear_bit_for_bit_only_with_the_default
     """Review 12: 'not bit for bit' at 44.1 -> 48 kHz in float64 holds for the AVX2 kernels, not the default ones."""
     out = run_python(_VIEW_VS_LINEAR_44_TO_48, ATEN_CPU_CAPABILITY=capability)
     assert out.split() == [str(capability == "default"), "True"]
+
+
+def test_align_corners_true_to_one_sample_centres_the_antialiased_views_at_minus_half():
+    # Review 19: the (i + 0.5) * (L_in - 1) / (L_out - 1) - 0.5 rule has no value for one output sample:
+    # torch takes the step as 0, so the sample sits at -0.5 and bicubic reads 1.125 x0 - 0.125 x1.
+    for n_in in range(2, 12):
+        x = torch.rand(1, 1, 1, n_in, dtype=torch.float64)
+        linear = F.interpolate(x[:, :, 0], size=1, mode="linear", align_corners=True).item()
+        bicubic = F.interpolate(x, size=(1, 1), mode="bicubic", antialias=True, align_corners=True).item()
+        assert linear == x[0, 0, 0, 0].item()
+        assert bicubic == pytest.approx(1.125 * x[0, 0, 0, 0].item() - 0.125 * x[0, 0, 0, 1].item(), abs=1e-12)

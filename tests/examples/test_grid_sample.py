@@ -495,3 +495,43 @@ def test_border_grid_sample_parts_from_interpolate_on_long_axes_on_the_cpu(ns, m
     assert 5e-5 < (a - b).abs().max().item() < 3e-4
     a = resize(ramp, (1, 2001), mode, False)
     assert (a - F.interpolate(ramp, size=(1, 2001), mode=mode)).abs().max().item() < 1e-10
+
+
+@pytest.mark.parametrize("axis", [0, 1, 2])
+def test_five_d_bilinear_parts_from_trilinear_on_long_axes_on_the_cpu(ns, axis):
+    # Review 19: "On 5-D input bilinear equals trilinear up to rounding" fails on a long axis on the CPU:
+    # trilinear floors its float64 positions in single precision too (3000 -> 4501, ~1e-4 of a step).
+    resize = ns["resize_with_grid_sample"]
+    shape, out = [1, 1, 1], [1, 1, 1]
+    shape[axis], out[axis] = 3000, 4501
+    ramp = torch.arange(3000, dtype=torch.float64).view(1, 1, *shape)  # values are positions
+    a = resize(ramp, tuple(out), "bilinear", False)
+    b = F.interpolate(ramp, size=tuple(out), mode="trilinear", align_corners=False)
+    assert 5e-5 < (a - b).abs().max().item() < 3e-4
+    out[axis] = 2001
+    a = resize(ramp, tuple(out), "bilinear", False)
+    assert (a - F.interpolate(ramp, size=tuple(out), mode="trilinear")).abs().max().item() < 1e-10
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_border_grid_sample_and_interpolate_overflow_at_different_pixels_near_the_largest_float(ns, dtype):
+    # Review 19: "border makes grid_sample equal interpolate (to 1e-12)" fails near the largest float:
+    # the weights of each sum to one rounding step above 1 at different pixels, so each overflows elsewhere.
+    resize = ns["resize_with_grid_sample"]
+    x = torch.full((1, 1, 4, 4), torch.finfo(dtype).max, dtype=dtype)
+    a = resize(x, (12, 12), "bilinear", False)
+    b = F.interpolate(x, size=(12, 12), mode="bilinear", align_corners=False)
+    if dtype == torch.float64:  # the page's case: both overflow, at different pixels
+        assert torch.isinf(a).any() and torch.isinf(b).any()
+    assert not torch.equal(torch.isinf(a), torch.isinf(b))
+
+
+def test_zeros_padding_ignores_a_cubic_tap_outside_the_input_that_has_no_weight(ns):
+    # Review 19: "zeros differs whenever a cubic tap falls outside the input" is too broad: at 6 -> 2
+    # the last position is 4.0, its taps are 3..6, and pixel 6 lies outside with weight 0.
+    resize = ns["resize_with_grid_sample"]
+    x = torch.rand(1, 1, 6, 6, dtype=torch.float64) + 1  # no zero pixels that could hide a difference
+    zeros = resize(x, (2, 2), "bicubic", False, padding_mode="zeros")
+    border = resize(x, (2, 2), "bicubic", False)
+    assert (2 - 1 + 0.5) * 6 / 2 - 0.5 + 2 > 6 - 1  # the last position's fourth tap is outside
+    assert (zeros - border).abs().max().item() < 1e-12

@@ -694,3 +694,35 @@ def test_opencv_stays_with_the_exact_float64_result_where_torch_float64_floors_a
     exact = (keys(positions[:, None] - taps, -0.75) * row[np.clip(taps, 0, n - 1).astype(int)]).sum(axis=1)
     assert np.abs(cv - exact).max() < 1e-6
     assert 3e-6 < np.abs(pt64 - cv).max() < 1e-4
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+@pytest.mark.parametrize("n_out", [17, 50, 129])
+def test_an_impulse_returns_the_kernel_except_on_an_edge_pixel(align_corners, n_out):
+    # Review 19: "Enlarging a single impulse returns the kernel itself" fails for an impulse on the
+    # first or last pixel, where the clamped taps add their weights to it.
+    n = 9
+    positions = np.arange(n_out) * (n - 1) / (n_out - 1) if align_corners else (np.arange(n_out) + 0.5) * n / n_out - 0.5
+    for pixel in range(n):
+        impulse = torch.zeros(1, 1, 1, n, dtype=torch.float64)
+        impulse[..., pixel] = 1.0
+        out = F.interpolate(impulse, size=(1, n_out), mode="bicubic", align_corners=align_corners)[0, 0, 0].numpy()
+        error = np.abs(out - keys(positions - pixel, -0.75)).max()
+        assert (error > 0.05) if pixel in (0, n - 1) else (error < 1e-12), pixel
+
+
+def test_pillow_premultiplies_alpha_so_rgba_differs_by_far_more_than_rgb():
+    # Review 19: the 8-bit difference from Pillow is not only rounding: Pillow resizes RGBA and LA
+    # premultiplied by alpha, so translucent pixels move by tens of levels.
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    rgba = rng.integers(0, 256, (16, 16, 4), dtype=np.uint8)
+    x = torch.from_numpy(rgba).permute(2, 0, 1)[None].contiguous()
+    torch_out = F.interpolate(x, size=(40, 40), mode="bicubic", antialias=True)[0].permute(1, 2, 0).numpy().astype(int)
+    for mode, channels in (("RGBA", 4), ("RGB", 3)):
+        pil = Image.fromarray(rgba[..., :channels].copy(), mode).resize((40, 40), Image.Resampling.BICUBIC)
+        gap = np.abs(np.asarray(pil).astype(int)[..., :3] - torch_out[..., :3]).max()
+        assert (gap > 20) if mode == "RGBA" else (gap <= 1), (mode, gap)
+    la = Image.fromarray(rgba[..., [0, 3]].copy(), "LA").resize((40, 40), Image.Resampling.BICUBIC)
+    assert np.abs(np.asarray(la).astype(int)[..., 0] - torch_out[..., 0]).max() > 20

@@ -540,3 +540,13 @@ def test_the_sizes_far_from_pillow_are_those_where_pillow_goes_height_first(mode
         assert share < 0.01 or share > 0.1, (h, w, share)
     if int(PIL.__version__.split(".")[0]) >= 13:
         assert height_first_shapes >= 4
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_channels_last_can_overflow_where_contiguous_does_not_near_the_largest_float(dtype):
+    # Review 19: "equal up to rounding / change at most in the last bits" fails near the largest float:
+    # the two kernels round differently and only the channels-last one overflows here.
+    x = torch.full((2, 32, 4, 4), torch.finfo(dtype).max, dtype=dtype)
+    contiguous = F.interpolate(x, size=(61, 97), mode="bilinear")
+    channels_last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(61, 97), mode="bilinear")
+    assert not torch.isinf(contiguous).any() and torch.isinf(channels_last).any()

@@ -665,3 +665,13 @@ def test_antialias_and_plain_bilinear_part_beyond_rounding_on_long_axes_on_the_c
         a = F.interpolate(short, size=(1, m), mode="bilinear", antialias=True)
         b = F.interpolate(short, size=(1, m), mode="bilinear")
         assert (a - b).abs().max().item() < 1e-10, m
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_bilinear_and_antialias_part_near_the_largest_float_when_enlarging(dtype):
+    # Review 19: "enlarging, bilinear, antialias is the same as bilinear up to rounding" fails near the
+    # largest float: plain bilinear's weights sum one rounding step above 1 and overflow, antialias's do not.
+    x = torch.full((1, 1, 4, 4), torch.finfo(dtype).max, dtype=dtype)
+    plain = F.interpolate(x, size=(12, 12), mode="bilinear")
+    smooth = F.interpolate(x, size=(12, 12), mode="bilinear", antialias=True)
+    assert torch.isinf(plain).any() and not torch.isinf(smooth).any()
