@@ -769,3 +769,13 @@ def test_float_rounding_between_jax_kornia_and_torch_antialias_grows_with_the_ax
     assert 5e-5 < gap(3000, 4501, jax_cubic, "bicubic") < 1e-3
     assert 5e-5 < gap(3000, 4501, kornia, "bilinear") < 1e-3
     assert gap(100, 99, jax_default, "bilinear") < ROUNDING
+    # "up to about 1e-5 on axes of up to 100 pixels": 99 x 99 -> 98 x 98 reaches it
+    x = np.random.default_rng(0).uniform(-1, 1, (99, 99)).astype(np.float32)
+    square = max(
+        np.abs(
+            np.asarray(jax.image.resize(jnp.asarray(x), (98, 98), method))
+            - F.interpolate(torch.from_numpy(x)[None, None], size=(98, 98), mode=mode, antialias=True)[0, 0].numpy()
+        ).max()
+        for method, mode in (("linear", "bilinear"), ("cubic", "bicubic"), ("lanczos3", "lanczos"))
+    )
+    assert 5e-6 < square < 3e-5
