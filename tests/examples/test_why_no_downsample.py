@@ -796,3 +796,22 @@ def test_the_size_is_one_short_for_under_half_of_the_multiples_below_2_23(k):
     short = sum(math.floor(float(k * m) * (1 / k)) < m for m in multiples)
     assert 0.4 < short / len(multiples) < 0.5
     assert F.interpolate(torch.zeros(1, 1, k * 100), scale_factor=1 / k).shape[-1] == 99
+
+
+def test_cuda_antialias_refuses_large_factors_bilinear_below_100_bicubic_sooner():
+    """The table's "any size" row: CUDA's antialias kernel (upsample_gen2d_aa_out_cuda_template in
+    UpSampleBilinear2d.cu) needs, with one row of 32 threads, taps * (32 + 1 + 32) values of shared memory
+    (48 KB per block), taps = 1 + 2 * ceil(support * factor); on a GPU, the kernel itself is asked."""
+
+    def largest(support, itemsize):
+        fits = [k for k in range(1, 200) if (1 + 2 * math.ceil(support * k)) * 65 * itemsize <= 48 * 1024]
+        return max(fits)
+
+    for itemsize in (4, 8):  # float32, float64
+        assert largest(1, itemsize) < 100  # bilinear on both axes
+        assert largest(2, itemsize) < largest(1, itemsize)  # bicubic sooner
+    if torch.cuda.is_available():
+        for mode, dtype in itertools.product(("bilinear", "bicubic"), (torch.float32, torch.float64)):
+            x = torch.zeros(1, 1, 200, 200, device="cuda", dtype=dtype)
+            with pytest.raises(RuntimeError, match="shared memory"):
+                F.interpolate(x, scale_factor=1 / 100, mode=mode, antialias=True)
