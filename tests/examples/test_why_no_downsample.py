@@ -815,3 +815,19 @@ def test_cuda_antialias_refuses_large_factors_bilinear_below_100_bicubic_sooner(
             x = torch.zeros(1, 1, 200, 200, device="cuda", dtype=dtype)
             with pytest.raises(RuntimeError, match="shared memory"):
                 F.interpolate(x, scale_factor=1 / 100, mode=mode, antialias=True)
+
+
+def test_avg_pool_and_its_convolution_part_where_a_running_sum_overflows_though_the_total_is_finite():
+    """The page: a finite window total is not enough; 3e38, 3e38, -3e38, -3e38 averages to inf, the conv gives 0."""
+    values = torch.tensor([3e38, 3e38, -3e38, -3e38])
+    assert torch.isfinite(values.double().sum()) and values.double().sum() == 0
+    shapes = {1: (1, 1, 4), 2: (1, 1, 2, 2), 3: (1, 1, 1, 2, 2)}
+    kernels = {1: 4, 2: 2, 3: (1, 2, 2)}
+    for rank, shape in shapes.items():
+        _, avg_pool, conv = POOL[rank]
+        x = values.view(shape)
+        weight = torch.full((1, 1) + tuple(shape[2:]), 0.25)
+        assert torch.isinf(avg_pool(x, kernels[rank])).all(), rank
+        assert conv(x, weight, stride=kernels[rank]).item() == 0, rank
+    channels = values.view(1, 1, 2, 2).repeat(1, 3, 1, 1).contiguous(memory_format=torch.channels_last)
+    assert torch.isinf(F.avg_pool2d(channels, 2)).all()
