@@ -740,3 +740,14 @@ def test_cpu_doubling_at_x2_1_holds_only_up_to_9_pixels_a_side(dtype):
         image = torch.arange(n, dtype=dtype).repeat(n, 1).view(1, 1, n, n)
         counts = torch.bincount(F.interpolate(image, scale_factor=2.1)[0, 0, 0].long(), minlength=n).tolist()
         assert (counts == [2] * n) == (n <= 9), (n, counts)
+
+
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.int64])
+def test_area_to_zero_pixels_is_empty_except_on_integer_5d_input(dtype):
+    for rank in (3, 4):
+        assert F.interpolate(torch.ones((1, 1) + (3,) * (rank - 2), dtype=dtype), scale_factor=0.2, mode="area").numel() == 0
+    x = torch.ones(1, 1, 3, 3, 3, dtype=dtype)
+    for scale in (0.2, 1.0):
+        with pytest.raises(NotImplementedError):
+            F.interpolate(x, scale_factor=scale, mode="area")
+    assert F.interpolate(x.float(), scale_factor=0.2, mode="area").numel() == 0
