@@ -751,3 +751,16 @@ def test_area_to_zero_pixels_is_empty_except_on_integer_5d_input(dtype):
         with pytest.raises(NotImplementedError):
             F.interpolate(x, scale_factor=scale, mode="area")
     assert F.interpolate(x.float(), scale_factor=0.2, mode="area").numel() == 0
+
+
+def test_nearest_last_pixel_gets_up_to_two_copies_fewer_than_the_fewest_other():
+    # The page: one copy fewer than the fewest any other pixel gets, or even two (3 pixels x2.6: 3, 3, 1).
+    shortfalls = set()
+    for n in range(2, 9):
+        for scale in [k / 10 for k in range(11, 60) if k % 10]:
+            picks = F.interpolate(torch.arange(float(n)).view(1, 1, -1), scale_factor=scale, mode="nearest")
+            copies = torch.bincount(picks.flatten().long(), minlength=n).tolist()
+            shortfalls.add(min(copies[:-1]) - copies[-1])
+    assert max(shortfalls) == 2 and 1 in shortfalls
+    picks = F.interpolate(torch.arange(3.0).view(1, 1, -1), scale_factor=2.6, mode="nearest")
+    assert torch.bincount(picks.flatten().long()).tolist() == [3, 3, 1]
