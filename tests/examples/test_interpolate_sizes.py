@@ -745,7 +745,8 @@ def test_cpu_doubling_at_x2_1_holds_only_up_to_9_pixels_a_side(dtype):
 @pytest.mark.parametrize("dtype", [torch.uint8, torch.int64])
 def test_area_to_zero_pixels_is_empty_except_on_integer_5d_input(dtype):
     for rank in (3, 4):
-        assert F.interpolate(torch.ones((1, 1) + (3,) * (rank - 2), dtype=dtype), scale_factor=0.2, mode="area").numel() == 0
+        x = torch.ones((1, 1) + (3,) * (rank - 2), dtype=dtype)
+        assert F.interpolate(x, scale_factor=0.2, mode="area").numel() == 0
     x = torch.ones(1, 1, 3, 3, 3, dtype=dtype)
     for scale in (0.2, 1.0):
         with pytest.raises(NotImplementedError):
