@@ -765,3 +765,14 @@ def test_nearest_last_pixel_gets_up_to_two_copies_fewer_than_the_fewest_other():
     assert max(shortfalls) == 2 and 1 in shortfalls
     picks = F.interpolate(torch.arange(3.0).view(1, 1, -1), scale_factor=2.6, mode="nearest")
     assert torch.bincount(picks.flatten().long()).tolist() == [3, 3, 1]
+
+
+def test_size_grids_agree_only_up_to_single_precision_rounding_float64_nearest_47x82():
+    # The page: given size, kernels share the grid up to single-precision rounding, which can pick
+    # another pixel: the float64 contiguous kernel copies pixel 0 41 times, the channels-last one 42.
+    x = torch.arange(2.0, dtype=torch.float64).view(1, 1, 1, 2).expand(1, 4, 47, 2)
+    zeros = [
+        int((F.interpolate(x.contiguous(memory_format=m), size=(47, 82), mode="nearest")[0, 0, 0] == 0).sum())
+        for m in (torch.contiguous_format, torch.channels_last)
+    ]
+    assert zeros == [41, 42]
