@@ -548,3 +548,16 @@ def test_area_to_one_pixel_parts_from_avg_pool_where_a_partial_sum_overflows(mem
     area = F.interpolate(x, size=(1, 1), mode="area")
     assert torch.isinf(F.avg_pool2d(x, 3)).all()
     assert torch.allclose(area, torch.full_like(area, 1e38 / 3))
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_grid_sample_identity_float32_difference_grows_with_the_axis(mode):
+    # The page: about 1e-5 at 100 -> 151 pixels, about 2e-4 at 3000 -> 4501 (float32 positions).
+    theta = torch.tensor([[[1.0, 0, 0], [0, 1, 0]]])
+    diffs = []
+    for n, out in ((100, 151), (3000, 4501)):
+        x = rand(1, 1, 2, n)
+        grid = F.affine_grid(theta, (1, 1, 2, out), align_corners=False)
+        a = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+        diffs.append(float((a - F.interpolate(x, size=(2, out), mode=mode)).abs().max()))
+    assert 2e-6 < diffs[0] < 5e-5 and 5e-5 < diffs[1] < 8e-4 and diffs[1] > 5 * diffs[0], diffs
