@@ -538,3 +538,26 @@ def test_bilinear_half_is_avg_pool_only_while_the_sum_fits(ns):
     # below the limit the two agree up to rounding, which the page's claim needs
     x = torch.full((1, 1, 4, 4), 8e37)
     torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+
+
+@pytest.mark.parametrize("memory", [torch.contiguous_format, torch.channels_last])
+def test_area_to_one_pixel_parts_from_avg_pool_where_a_partial_sum_overflows(memory):
+    # The page: area to one pixel takes a mean, whose order of additions differs from avg_pool2d's.
+    x = torch.tensor([3e38, 3e38, 0, 0, 0, 0, 0, 0, -3e38]).reshape(1, 1, 3, 3).expand(1, 2, 3, 3)
+    x = x.contiguous(memory_format=memory)
+    area = F.interpolate(x, size=(1, 1), mode="area")
+    assert torch.isinf(F.avg_pool2d(x, 3)).all()
+    assert torch.allclose(area, torch.full_like(area, 1e38 / 3))
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_grid_sample_identity_float32_difference_grows_with_the_axis(mode):
+    # The page: about 1e-5 at 100 -> 151 pixels, about 2e-4 at 3000 -> 4501 (float32 positions).
+    theta = torch.tensor([[[1.0, 0, 0], [0, 1, 0]]])
+    diffs = []
+    for n, out in ((100, 151), (3000, 4501)):
+        x = rand(1, 1, 2, n)
+        grid = F.affine_grid(theta, (1, 1, 2, out), align_corners=False)
+        a = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+        diffs.append(float((a - F.interpolate(x, size=(2, out), mode=mode)).abs().max()))
+    assert 2e-6 < diffs[0] < 5e-5 and 5e-5 < diffs[1] < 8e-4 and diffs[1] > 5 * diffs[0], diffs

@@ -740,3 +740,39 @@ def test_cpu_doubling_at_x2_1_holds_only_up_to_9_pixels_a_side(dtype):
         image = torch.arange(n, dtype=dtype).repeat(n, 1).view(1, 1, n, n)
         counts = torch.bincount(F.interpolate(image, scale_factor=2.1)[0, 0, 0].long(), minlength=n).tolist()
         assert (counts == [2] * n) == (n <= 9), (n, counts)
+
+
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.int64])
+def test_area_to_zero_pixels_is_empty_except_on_integer_5d_input(dtype):
+    for rank in (3, 4):
+        x = torch.ones((1, 1) + (3,) * (rank - 2), dtype=dtype)
+        assert F.interpolate(x, scale_factor=0.2, mode="area").numel() == 0
+    x = torch.ones(1, 1, 3, 3, 3, dtype=dtype)
+    for scale in (0.2, 1.0):
+        with pytest.raises(NotImplementedError):
+            F.interpolate(x, scale_factor=scale, mode="area")
+    assert F.interpolate(x.float(), scale_factor=0.2, mode="area").numel() == 0
+
+
+def test_nearest_last_pixel_gets_up_to_two_copies_fewer_than_the_fewest_other():
+    # The page: one copy fewer than the fewest any other pixel gets, or even two (3 pixels x2.6: 3, 3, 1).
+    shortfalls = set()
+    for n in range(2, 9):
+        for scale in [k / 10 for k in range(11, 60) if k % 10]:
+            picks = F.interpolate(torch.arange(float(n)).view(1, 1, -1), scale_factor=scale, mode="nearest")
+            copies = torch.bincount(picks.flatten().long(), minlength=n).tolist()
+            shortfalls.add(min(copies[:-1]) - copies[-1])
+    assert max(shortfalls) == 2 and 1 in shortfalls
+    picks = F.interpolate(torch.arange(3.0).view(1, 1, -1), scale_factor=2.6, mode="nearest")
+    assert torch.bincount(picks.flatten().long()).tolist() == [3, 3, 1]
+
+
+def test_size_grids_agree_only_up_to_single_precision_rounding_float64_nearest_47x82():
+    # The page: given size, kernels share the grid up to single-precision rounding, which can pick
+    # another pixel: the float64 contiguous kernel copies pixel 0 41 times, the channels-last one 42.
+    x = torch.arange(2.0, dtype=torch.float64).view(1, 1, 1, 2).expand(1, 4, 47, 2)
+    zeros = [
+        int((F.interpolate(x.contiguous(memory_format=m), size=(47, 82), mode="nearest")[0, 0, 0] == 0).sum())
+        for m in (torch.contiguous_format, torch.channels_last)
+    ]
+    assert zeros == [41, 42]

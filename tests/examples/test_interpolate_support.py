@@ -1049,3 +1049,17 @@ def test_the_transpose_workaround_on_uint8_bicubic_parts_from_a_channels_last_co
     moved = F.interpolate(x.transpose(-1, -2), size=(1, 4), mode="bicubic").transpose(-1, -2)
     copy = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(4, 1), mode="bicubic")
     torch.testing.assert_close(moved, copy, atol=1e-6, rtol=0)
+
+
+def test_the_two_call_workaround_on_uint8_bicubic_parts_from_a_channels_last_copy_by_levels_too():
+    # Review 20: two calls (height, then width) also round between the passes, in the other order.
+    g = torch.Generator().manual_seed(0)
+    worst = 0
+    for _ in range(200):
+        x = torch.randint(0, 256, (1, 3, 6, 2), dtype=torch.uint8, generator=g)
+        two = F.interpolate(F.interpolate(x, size=(4, 2), mode="bicubic"), size=(4, 1), mode="bicubic")
+        copy = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(4, 1), mode="bicubic")
+        worst = max(worst, int((two.int() - copy.int()).abs().max()))
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):  # the page's number is from this code
+        assert worst == 13
+    assert worst > 5
