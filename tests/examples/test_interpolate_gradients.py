@@ -675,3 +675,11 @@ def test_bilinear_and_antialias_part_near_the_largest_float_when_enlarging(dtype
     plain = F.interpolate(x, size=(12, 12), mode="bilinear")
     smooth = F.interpolate(x, size=(12, 12), mode="bilinear", antialias=True)
     assert torch.isinf(plain).any() and not torch.isinf(smooth).any()
+
+
+def test_a_constant_image_comes_back_only_up_to_rounding():
+    # Review 20: "resizes a constant image and gets it back" holds up to float rounding, not bit for bit.
+    x = torch.full((1, 1, 3, 3), 0.7, dtype=torch.float64)
+    for mode, low, high in (("bilinear", 5e-17, 5e-16), ("bicubic", 5e-16, 5e-15)):
+        error = (F.interpolate(x, size=(7, 7), mode=mode) - 0.7).abs().max().item()
+        assert low < error < high, (mode, error)
