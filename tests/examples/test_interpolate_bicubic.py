@@ -742,3 +742,17 @@ def test_antialiased_impulse_returns_the_kernel_only_away_from_the_border(n, fac
     assert not inside.any() or error[inside].max() < 1e-12
     if (n, factor) == (5, 8):
         assert 0.045 < error[0] < 0.055
+
+
+def test_antialias_bicubic_parts_from_pillow_on_long_float32_axes_only():
+    # Review 20: the reasons torch and Pillow differ include torch's float32 sample positions on
+    # long axes; float64 input stays with Pillow (whose coefficients are double).
+    Image = pytest.importorskip("PIL.Image")
+    for n, m, low in ((3000, 4501, 1e-4), (3000, 1999, 5e-5)):
+        image = np.random.default_rng(0).random((4, n)).astype(np.float32)
+        pil = np.asarray(Image.fromarray(image).resize((m, 4), Image.Resampling.BICUBIC))
+        x = torch.from_numpy(image)[None, None]
+        t32 = F.interpolate(x, size=(4, m), mode="bicubic", antialias=True)[0, 0].numpy()
+        t64 = F.interpolate(x.double(), size=(4, m), mode="bicubic", antialias=True)[0, 0].numpy()
+        assert low < np.abs(t32 - pil).max() < 5e-4
+        assert np.abs(t64 - pil).max() < 1e-7
