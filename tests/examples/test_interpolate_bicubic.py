@@ -726,3 +726,33 @@ def test_pillow_premultiplies_alpha_so_rgba_differs_by_far_more_than_rgb():
         assert (gap > 20) if mode == "RGBA" else (gap <= 1), (mode, gap)
     la = Image.fromarray(rgba[..., [0, 3]].copy(), "LA").resize((40, 40), Image.Resampling.BICUBIC)
     assert np.abs(np.asarray(la).astype(int)[..., 0] - torch_out[..., 0]).max() > 20
+
+
+@pytest.mark.parametrize("n, factor", [(5, 8), (4, 3), (9, 16), (6, 5)])
+def test_antialiased_impulse_returns_the_kernel_only_away_from_the_border(n, factor):
+    # Review 20: "an impulse not on the first or last pixel returns the kernel" holds for plain bicubic
+    # only; antialias=True drops the taps beyond the border and renormalises, so pixel 1 is off near it.
+    positions = (np.arange(n * factor) + 0.5) / factor - 0.5
+    impulse = torch.zeros(1, 1, 1, n, dtype=torch.float64)
+    impulse[..., 1] = 1.0
+    out = F.interpolate(impulse, size=(1, n * factor), mode="bicubic", antialias=True)[0, 0, 0].numpy()
+    error = np.abs(out - keys(positions - 1, -0.5))
+    assert error.max() > 0.02
+    inside = (positions >= 1.5) & (positions <= n - 2.5)  # every tap inside the input
+    assert not inside.any() or error[inside].max() < 1e-12
+    if (n, factor) == (5, 8):
+        assert 0.045 < error[0] < 0.055
+
+
+def test_antialias_bicubic_parts_from_pillow_on_long_float32_axes_only():
+    # Review 20: the reasons torch and Pillow differ include torch's float32 sample positions on
+    # long axes; float64 input stays with Pillow (whose coefficients are double).
+    Image = pytest.importorskip("PIL.Image")
+    for n, m, low in ((3000, 4501, 1e-4), (3000, 1999, 5e-5)):
+        image = np.random.default_rng(0).random((4, n)).astype(np.float32)
+        pil = np.asarray(Image.fromarray(image).resize((m, 4), Image.Resampling.BICUBIC))
+        x = torch.from_numpy(image)[None, None]
+        t32 = F.interpolate(x, size=(4, m), mode="bicubic", antialias=True)[0, 0].numpy()
+        t64 = F.interpolate(x.double(), size=(4, m), mode="bicubic", antialias=True)[0, 0].numpy()
+        assert low < np.abs(t32 - pil).max() < 5e-4
+        assert np.abs(t64 - pil).max() < 1e-7

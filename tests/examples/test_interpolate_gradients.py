@@ -675,3 +675,24 @@ def test_bilinear_and_antialias_part_near_the_largest_float_when_enlarging(dtype
     plain = F.interpolate(x, size=(12, 12), mode="bilinear")
     smooth = F.interpolate(x, size=(12, 12), mode="bilinear", antialias=True)
     assert torch.isinf(plain).any() and not torch.isinf(smooth).any()
+
+
+def test_a_constant_image_comes_back_only_up_to_rounding():
+    # Review 20: "resizes a constant image and gets it back" holds up to float rounding, not bit for bit.
+    x = torch.full((1, 1, 3, 3), 0.7, dtype=torch.float64)
+    for mode, low, high in (("bilinear", 5e-17, 5e-16), ("bicubic", 5e-16, 5e-15)):
+        error = (F.interpolate(x, size=(7, 7), mode=mode) - 0.7).abs().max().item()
+        assert low < error < high, (mode, error)
+
+
+@pytest.mark.parametrize("channels", [1, 3, 4, 8])
+def test_5d_nearest_forward_copies_a_kept_axis_only_in_channels_last_3d_with_more_than_3_channels(channels):
+    # Review 20: the 5-D forward kernel steps by 1/scale_factor on a kept axis, except for a
+    # channels_last_3d input of more than 3 channels, which takes the channels-last kernel and copies it.
+    x = torch.arange(10.0).view(1, 1, 10, 1, 1).expand(1, channels, 10, 10, 1)
+    x = x.contiguous(memory_format=torch.channels_last_3d)
+    y = F.interpolate(x, scale_factor=(1.05, 2.0, 1.0), mode="nearest")[0, 0, :, 0, 0]
+    copied = torch.equal(y, torch.arange(10.0))
+    assert copied == (channels > 3)
+    if not copied:
+        assert y.tolist() == [0.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
