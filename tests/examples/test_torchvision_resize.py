@@ -720,3 +720,17 @@ def test_uint8_kernel_against_width_first_pillow_can_differ_on_more_than_1_perce
         difference = np.abs(ours.astype(int) - one_call)
         assert difference.max() <= 2
         assert 0.03 < (difference > 0).mean() < 0.05
+
+
+def test_pillow_premultiplies_rgba_for_every_filter_but_nearest():
+    # review 20: "Pillow weights colours by alpha when it resizes RGBA" does not hold for NEAREST
+    rgba = np.zeros((4, 4, 4), dtype=np.uint8)
+    rgba[..., :3] = 200  # a colour under alpha 0 everywhere but one pixel
+    rgba[0, 0, 3] = 255
+    pil = Image.fromarray(rgba)
+    assert pil.mode == "RGBA"
+    nearest = np.asarray(pil.resize((8, 8), Image.Resampling.NEAREST))
+    assert (nearest[..., :3] == 200).all()
+    for resample in (Image.Resampling.BOX, Image.Resampling.BILINEAR, Image.Resampling.BICUBIC):
+        weighted = np.asarray(pil.resize((8, 8), resample))
+        assert (weighted[..., :3][weighted[..., 3] == 0] == 0).all()
