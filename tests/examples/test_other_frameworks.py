@@ -779,3 +779,26 @@ def test_float_rounding_between_jax_kornia_and_torch_antialias_grows_with_the_ax
         for method, mode in (("linear", "bilinear"), ("cubic", "bicubic"), ("lanczos3", "lanczos"))
     )
     assert 5e-6 < square < 3e-5
+
+
+def test_hf_torchvision_backend_resizes_uint8_in_float_under_compile_on_rocm(ns):
+    from unittest import mock
+
+    import transformers.image_processing_backends as backends
+
+    resize, dtypes = backends.tvF.resize, []
+
+    def spy(image, *args, **kwargs):
+        dtypes.append(image.dtype)
+        return resize(image, *args, **kwargs)
+
+    image = ns["HF_IMAGES"][1]
+    with (
+        mock.patch.object(backends, "is_torchdynamo_compiling", lambda: True),
+        mock.patch.object(backends, "is_rocm_platform", lambda: True),
+        mock.patch.object(backends.tvF, "resize", spy),
+    ):
+        out = ns["processed"](ns["HF"]["ViTImageProcessor"][0], image)
+    assert dtypes == [torch.float32]
+    difference = (out - ns["vit_torch"](image).to(torch.int64)).abs()
+    assert difference.max() == 1
