@@ -814,3 +814,29 @@ def test_avg_and_antialias_bilinear_part_from_opencv_and_pillow_near_the_float32
         ours = Downsample(k, "antialias-bilinear")(torch.from_numpy(x)[None, None])[0, 0]
         assert np.isfinite(pillow).all()
         assert torch.isinf(ours).any() == (k in (3, 7)), k
+
+
+def test_opencv_stays_finite_on_1e38_only_where_its_ipp_code_runs(Downsample):
+    # the page (review 20): 'on pixels of 1e38, avg returns inf, OpenCV 1e38' held for 1, 3 and 4 channels only,
+    # through IPP; with 2 channels, 5 or more, or IPP off, OpenCV sums the four pixels first and returns inf too
+    import cv2
+    import numpy as np
+
+    generator = np.random.default_rng(20)
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        for ipp in (True, False):
+            cv2.ipp.setUseIPP(ipp)
+            for channels in range(1, 8):
+                for height, width in ((2, 2), (8, 8), (6, 34)):
+                    x = np.full((height, width, channels), 1e38, np.float32)
+                    opencv = cv2.resize(x, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR)
+                    ipp_ran = cv2.ipp.useIPP() and channels in (1, 3, 4)
+                    assert np.isfinite(opencv).all() == ipp_ran, (ipp, channels, height, width)
+                    # away from the overflow, every path is 'avg' to float rounding
+                    x = generator.random((height, width, channels), dtype=np.float32)
+                    opencv = cv2.resize(x, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR).reshape(height // 2, width // 2, channels)
+                    ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
+                    np.testing.assert_allclose(opencv, ours, rtol=1e-6, atol=1e-6)
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
