@@ -990,3 +990,31 @@ def test_dynamic_exports_part_from_eager_at_some_widths_under_200(tmp_path, dyna
             worst[i] = max(worst[i], float(np.abs(result - eager.numpy()).max()))
     assert worst[0] > MATCH and worst[1] > MATCH, worst
     assert worst[2] < MATCH and worst[3] < MATCH, worst
+
+
+def test_antialias_with_a_size_from_the_shape_parts_from_eager_on_a_long_odd_axis(tmp_path):
+    # Review 20: "size=(x.shape[-2] // 2, x.shape[-1] // 2) matches at every size" holds at the
+    # table's sizes; halving 999 columns to 499 differs by more than 1e-5 (float32 positions).
+    import onnxruntime
+
+    class Half(nn.Module):
+        def forward(self, x):
+            return F.interpolate(x, size=(x.shape[-2] // 2, x.shape[-1] // 2), mode="bilinear", antialias=True)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            Half(),
+            (torch.rand(1, 2, 6, 7),),
+            tmp_path / "m.onnx",
+            dynamo=True,
+            input_names=["x"],
+            dynamic_shapes=({2: torch.export.Dim("h"), 3: torch.export.Dim("w")},),
+        )
+    session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+    generator = torch.Generator().manual_seed(0)
+    gaps = {}
+    for size in ((6, 7), (31, 17), (2, 999)):
+        x = torch.rand(1, 2, *size, generator=generator)
+        gaps[size] = float(np.abs(session.run(None, {"x": x.numpy()})[0] - Half()(x).numpy()).max())
+    assert gaps[6, 7] < MATCH and gaps[31, 17] < MATCH and gaps[2, 999] > MATCH, gaps
