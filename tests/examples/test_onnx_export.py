@@ -450,12 +450,17 @@ def _dynamic_sweep(tmp_path, dynamo):
     sizes = [(4, 4), (4, 5), (5, 4), (7, 13), (16, 9), (33, 4)] + [
         tuple(torch.randint(4, 40, (2,), generator=generator).tolist()) for _ in range(6)
     ]
+    worst = dict.fromkeys(layers, 0.0)
     for size in sizes:
         x = torch.randn(1, 2, *size, generator=generator)  # negative values too
         for (mode, factor), result in zip(layers, session.run(None, {"x": x.numpy()})):
             eager = F.interpolate(x, scale_factor=factor, mode=mode).numpy()
             assert result.shape == eager.shape, (size, mode, factor)
-            assert np.abs(result - eager).max() < 1e-4, (size, mode, factor)
+            worst[mode, factor] = max(worst[mode, factor], float(np.abs(result - eager).max()))
+    # The page: within 1e-4, not the 1e-5 of the tables: on these values (up to about +-3) the
+    # float32 positions of x1.7, x3 and x5.5 part by more than 1e-5 (review 20).
+    assert max(worst.values()) < 1e-4, worst
+    assert all(worst["bicubic", factor] > MATCH for factor in (1.7, 3, 5.5)), worst
 
 
 def test_dynamic_scale_factor_matches_over_sizes_and_factors_default(tmp_path):
