@@ -450,12 +450,17 @@ def _dynamic_sweep(tmp_path, dynamo):
     sizes = [(4, 4), (4, 5), (5, 4), (7, 13), (16, 9), (33, 4)] + [
         tuple(torch.randint(4, 40, (2,), generator=generator).tolist()) for _ in range(6)
     ]
+    worst = dict.fromkeys(layers, 0.0)
     for size in sizes:
         x = torch.randn(1, 2, *size, generator=generator)  # negative values too
         for (mode, factor), result in zip(layers, session.run(None, {"x": x.numpy()})):
             eager = F.interpolate(x, scale_factor=factor, mode=mode).numpy()
             assert result.shape == eager.shape, (size, mode, factor)
-            assert np.abs(result - eager).max() < 1e-4, (size, mode, factor)
+            worst[mode, factor] = max(worst[mode, factor], float(np.abs(result - eager).max()))
+    # The page: within 1e-4, not the 1e-5 of the tables: on these values (up to about +-3) the
+    # float32 positions of x1.7, x3 and x5.5 part by more than 1e-5 (review 20).
+    assert max(worst.values()) < 1e-4, worst
+    assert all(worst["bicubic", factor] > MATCH for factor in (1.7, 3, 5.5)), worst
 
 
 def test_dynamic_scale_factor_matches_over_sizes_and_factors_default(tmp_path):
@@ -953,3 +958,68 @@ def test_antialias_with_size_parts_from_eager_on_long_axes(tmp_path):
     outputs = session.run(None, {f"x{i}": x.numpy() for i, x in enumerate(xs)})
     gaps = [np.abs(result - Layers()(*xs)[i].numpy()).max() for i, result in enumerate(outputs)]
     assert gaps[0] > MATCH and 5e-5 < gaps[1] < 5e-4, gaps
+
+
+@pytest.mark.parametrize("dynamo", [True, False])
+def test_dynamic_exports_part_from_eager_at_some_widths_under_200(tmp_path, dynamo):
+    # Review 20: "the results match at every size and width" held for the output size at every
+    # width, but the values part by more than 1e-5 at some widths under 200 for x1.7 bicubic and
+    # for the integer x7/5 size: onnxruntime and torch round the float32 source positions
+    # differently. x2 and x0.5 hold their positions exactly and match at every width.
+    import onnxruntime
+
+    class Layers(nn.Module):
+        def forward(self, x):
+            return (
+                F.interpolate(x, scale_factor=1.7, mode="bicubic"),
+                F.interpolate(x, size=(x.shape[-2] * 7 // 5, x.shape[-1] * 7 // 5), mode="bilinear"),
+                F.interpolate(x, scale_factor=2, mode="bilinear"),
+                F.interpolate(x, scale_factor=0.5, mode="bilinear"),
+            )
+
+    shapes = (
+        {"dynamic_shapes": ({2: torch.export.Dim("h"), 3: torch.export.Dim("w")},)}
+        if dynamo
+        else {"dynamic_axes": {"x": {2: "h", 3: "w"}}}
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(Layers(), (torch.rand(1, 2, 6, 7),), tmp_path / "m.onnx", dynamo=dynamo, input_names=["x"], **shapes)
+    session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+    generator = torch.Generator().manual_seed(0)
+    worst = [0.0] * 4
+    for width in range(2, 201):
+        x = torch.rand(1, 2, 2, width, generator=generator)
+        for i, (result, eager) in enumerate(zip(session.run(None, {"x": x.numpy()}), Layers()(x))):
+            assert result.shape == tuple(eager.shape), (width, i)
+            worst[i] = max(worst[i], float(np.abs(result - eager.numpy()).max()))
+    assert worst[0] > MATCH and worst[1] > MATCH, worst
+    assert worst[2] < MATCH and worst[3] < MATCH, worst
+
+
+def test_antialias_with_a_size_from_the_shape_parts_from_eager_on_a_long_odd_axis(tmp_path):
+    # Review 20: "size=(x.shape[-2] // 2, x.shape[-1] // 2) matches at every size" holds at the
+    # table's sizes; halving 999 columns to 499 differs by more than 1e-5 (float32 positions).
+    import onnxruntime
+
+    class Half(nn.Module):
+        def forward(self, x):
+            return F.interpolate(x, size=(x.shape[-2] // 2, x.shape[-1] // 2), mode="bilinear", antialias=True)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            Half(),
+            (torch.rand(1, 2, 6, 7),),
+            tmp_path / "m.onnx",
+            dynamo=True,
+            input_names=["x"],
+            dynamic_shapes=({2: torch.export.Dim("h"), 3: torch.export.Dim("w")},),
+        )
+    session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+    generator = torch.Generator().manual_seed(0)
+    gaps = {}
+    for size in ((6, 7), (31, 17), (2, 999)):
+        x = torch.rand(1, 2, *size, generator=generator)
+        gaps[size] = float(np.abs(session.run(None, {"x": x.numpy()})[0] - Half()(x).numpy()).max())
+    assert gaps[6, 7] < MATCH and gaps[31, 17] < MATCH and gaps[2, 999] > MATCH, gaps
