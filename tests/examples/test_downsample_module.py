@@ -805,8 +805,9 @@ def test_avg_and_antialias_bilinear_part_from_opencv_and_pillow_near_the_float32
     from PIL import Image
 
     x = np.full((8, 8), 1e38, np.float32)
-    opencv = cv2.resize(x, (4, 4), interpolation=cv2.INTER_LINEAR)
-    assert np.isfinite(opencv).all() and torch.isinf(Downsample(2, "avg")(torch.from_numpy(x)[None, None])).all()
+    assert torch.isinf(Downsample(2, "avg")(torch.from_numpy(x)[None, None])).all()
+    if cv2.ipp.useIPP():  # OpenCV's finite result is its IPP code's (review 20; tested below)
+        assert np.isfinite(cv2.resize(x, (4, 4), interpolation=cv2.INTER_LINEAR)).all()
     largest = np.finfo(np.float32).max
     for k in (2, 3, 4, 7):
         x = np.full((3 * k, 3 * k), largest, np.float32)

@@ -707,6 +707,20 @@ def test_nearest_exact_rounds_a_tie_down_in_single_precision_on_2_to_41():
     assert F.interpolate(two, size=(1, 3), mode="nearest-exact")[0, 0, 0].tolist() == [0, 1, 1]
     row = F.interpolate(two, size=(1, 41), mode="nearest-exact")[0, 0, 0]
     assert row[20].item() == 0.0 and row[21].item() == 1.0
+    # Review 20: only the channels-last kernel rounds it down; the other CPU kernels take pixel 1
+    column = torch.arange(2.0).view(1, 1, 2, 1)
+    picks = {
+        "small 4-D": F.interpolate(column, size=(41, 1), mode="nearest-exact")[0, 0, 20, 0],
+        "channels_last, 4 channels": F.interpolate(
+            column.expand(1, 4, 2, 100).contiguous(memory_format=torch.channels_last), size=(41, 100), mode="nearest-exact"
+        )[0, 0, 20, 0],
+        "large contiguous 4-D": F.interpolate(column.expand(1, 1, 2, 100).contiguous(), size=(41, 100), mode="nearest-exact")[0, 0, 20, 0],
+        "3-D": F.interpolate(torch.arange(2.0).view(1, 1, 2), size=41, mode="nearest-exact")[0, 0, 20],
+        "5-D": F.interpolate(torch.arange(2.0).view(1, 1, 2, 1, 1), size=(41, 1, 1), mode="nearest-exact")[0, 0, 20, 0, 0],
+    }
+    assert {k: v.item() for k, v in picks.items()} == {
+        "small 4-D": 0.0, "channels_last, 4 channels": 0.0, "large contiguous 4-D": 1.0, "3-D": 1.0, "5-D": 1.0
+    }
 
 
 def test_whole_scale_factors_give_the_same_grid_with_or_without_recompute():
