@@ -765,3 +765,19 @@ def test_the_uint8_3_channel_1x1_assert_needs_an_input_at_least_two_rows_high():
     assert run_python(code, ATEN_CPU_CAPABILITY="avx2") == f"AVX2 {expected}\n"
     if torch.backends.cpu.get_cpu_capability() == "AVX512":
         assert run_python(code, ATEN_CPU_CAPABILITY="avx512") == f"AVX512 {expected}\n"
+
+
+def test_a_constant_is_kept_only_in_exact_arithmetic():
+    # Review 20: "every filter keeps a constant" held for A(0) = 1, not for float32 outputs
+    modes = ("bilinear", "bicubic", "lanczos") if "lanczos" in F.interpolate.__doc__ else ("bilinear", "bicubic")
+    for k in (2, 4):
+        steps = {}
+        for mode in modes:
+            x = torch.full((1, 1, 64, 64), 0.7)
+            y = F.interpolate(x, scale_factor=1 / k, mode=mode, antialias=True)
+            steps[mode] = round(((y - x[..., ::k, ::k]).abs().max() / 2**-24).item())  # float32 steps near 0.7
+            big = F.interpolate(torch.full((1, 1, 64, 64), torch.finfo(torch.float32).max), scale_factor=1 / k, mode=mode, antialias=True)
+            share = (~big.isfinite()).float().mean().item()  # nan where lobes of both signs overflow, inf where one does
+            assert (share > 0.9) if mode != "bilinear" else (share == 0), (mode, k, share)
+        assert all(0 < s <= 8 for s in steps.values()), (k, steps)
+        assert F.avg_pool2d(torch.full((1, 1, 8, 8), torch.finfo(torch.float32).max), k).isinf().all()
