@@ -607,3 +607,15 @@ def test_49_pixels_at_one_49th_leave_none_and_f_interpolate_raises(mode):
     for dtype in (torch.float32, torch.float64):
         with pytest.raises(RuntimeError, match="greater than 0"):
             F.interpolate(torch.zeros(1, 1, 3, 49, dtype=dtype), scale_factor=(1, 1 / 49), mode=mode)
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_the_uint8_3_channel_1x1_assert_needs_two_rows(mode):
+    # Review 20: a contiguous 3-channel uint8 image one row high shrinks to 1x1 without the assert, and is
+    # the slice at these odd factors; two rows high it asserts
+    for width in (3, 9):
+        row = torch.randint(0, 256, (1, 3, 1, width), dtype=torch.uint8, generator=torch.Generator().manual_seed(width))
+        assert torch.equal(F.interpolate(row, size=(1, 1), mode=mode), row[..., width // 2 :: width]), width
+        with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+            F.interpolate(row.expand(1, 3, 2, width).contiguous(), size=(1, 1), mode=mode)

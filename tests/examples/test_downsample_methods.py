@@ -534,3 +534,17 @@ def test_antialias_matches_pillow_to_float_precision_in_float64_only(mode, resam
     assert (exact - pillow.double()).abs().max() < 1e-7
     drift = (F.interpolate(x, size=(2, 1999), mode=mode, antialias=True)[0, 0] - pillow).abs().max()
     assert 5e-5 < drift < 1e-4
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_the_uint8_3_channel_1x1_assert_with_antialias_needs_two_rows(mode):
+    # Review 20: one row high, a contiguous 3-channel uint8 image shrinks to 1x1 (as its channels_last copy
+    # does) instead of stopping at the internal assert; from two rows on it asserts
+    for width in (2, 5):
+        row = torch.randint(0, 256, (1, 3, 1, width), dtype=torch.uint8, generator=torch.Generator().manual_seed(width))
+        last = F.interpolate(row.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, antialias=True)
+        assert torch.equal(F.interpolate(row, size=(1, 1), mode=mode, antialias=True), last), width
+        for height in (2, 3):
+            with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+                F.interpolate(row.expand(1, 3, height, width).contiguous(), size=(1, 1), mode=mode, antialias=True)

@@ -735,3 +735,49 @@ def test_lanczos_matches_pillow_to_float_precision_in_float64_only():
     assert (exact - pillow.double()).abs().max() < 1e-7
     drift = (F.interpolate(x, size=(2, 1999), mode="lanczos", antialias=True)[0, 0] - pillow).abs().max()
     assert 5e-5 < drift < 2e-4
+
+
+def test_the_uint8_3_channel_1x1_assert_needs_an_input_at_least_two_rows_high():
+    # Review 20: "a contiguous 3-channel image shrunk to 1x1 stops at an internal assert" failed for one
+    # row: 1xW -> 1x1 is right (equal to the channels_last copy); every H >= 2 asserts, in the AVX2 and
+    # AVX-512 kernels alike. Sweep H, W in 1..6, batch 1 and 2, every mode the pages name.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "seen = set()\n"
+        "for b in (1, 2):\n"
+        "    for h in range(1, 7):\n"
+        "        for w in range(1, 7):\n"
+        "            if (h, w) == (1, 1):\n"
+        "                continue\n"
+        "            x = torch.randint(0, 256, (b, 3, h, w), dtype=torch.uint8, generator=torch.Generator().manual_seed(h * 7 + w))\n"
+        "            for mode, aa in (('bilinear', False), ('bicubic', False), ('bilinear', True), ('bicubic', True), ('lanczos', True)):\n"
+        "                if mode == 'lanczos' and 'lanczos' not in F.interpolate.__doc__:\n"
+        "                    continue\n"
+        "                last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, antialias=aa)\n"
+        "                try:\n"
+        "                    right = torch.equal(F.interpolate(x, size=(1, 1), mode=mode, antialias=aa), last)\n"
+        "                    seen.add((h >= 2, 'right' if right else 'wrong'))\n"
+        "                except RuntimeError as error:\n"
+        "                    seen.add((h >= 2, 'assert' if 'INTERNAL ASSERT' in str(error) else 'other'))\n"
+        "print(torch.backends.cpu.get_cpu_capability(), sorted(seen))\n"
+    )
+    expected = "[(False, 'right'), (True, 'assert')]"
+    assert run_python(code, ATEN_CPU_CAPABILITY="avx2") == f"AVX2 {expected}\n"
+    if torch.backends.cpu.get_cpu_capability() == "AVX512":
+        assert run_python(code, ATEN_CPU_CAPABILITY="avx512") == f"AVX512 {expected}\n"
+
+
+def test_a_constant_is_kept_only_in_exact_arithmetic():
+    # Review 20: "every filter keeps a constant" held for A(0) = 1, not for float32 outputs
+    modes = ("bilinear", "bicubic", "lanczos") if "lanczos" in F.interpolate.__doc__ else ("bilinear", "bicubic")
+    for k in (2, 4):
+        steps = {}
+        for mode in modes:
+            x = torch.full((1, 1, 64, 64), 0.7)
+            y = F.interpolate(x, scale_factor=1 / k, mode=mode, antialias=True)
+            steps[mode] = round(((y - x[..., ::k, ::k]).abs().max() / 2**-24).item())  # float32 steps near 0.7
+            big = F.interpolate(torch.full((1, 1, 64, 64), torch.finfo(torch.float32).max), scale_factor=1 / k, mode=mode, antialias=True)
+            share = (~big.isfinite()).float().mean().item()  # nan where lobes of both signs overflow, inf where one does
+            assert (share > 0.9) if mode != "bilinear" else (share == 0), (mode, k, share)
+        assert all(0 < s <= 8 for s in steps.values()), (k, steps)
+        assert F.avg_pool2d(torch.full((1, 1, 8, 8), torch.finfo(torch.float32).max), k).isinf().all()
