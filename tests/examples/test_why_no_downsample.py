@@ -766,7 +766,6 @@ def test_float64_odd_factor_bilinear_reads_the_neighbour_at_1_over_49():
     assert 1 / (1 / 49) != 49
 
 
-
 @pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD sigmoid code")
 def test_sigmoid_orders_differ_by_up_to_four_rounding_steps():
     # The page: for sigmoid the two orders can differ by up to four float32 rounding steps (round 17: not three).
@@ -831,3 +830,17 @@ def test_avg_pool_and_its_convolution_part_where_a_running_sum_overflows_though_
         assert conv(x, weight, stride=kernels[rank]).item() == 0, rank
     channels = values.view(1, 1, 2, 2).repeat(1, 3, 1, 1).contiguous(memory_format=torch.channels_last)
     assert torch.isinf(F.avg_pool2d(channels, 2)).all()
+
+
+def test_pooling_first_runs_the_activation_on_a_quarter_only_without_ceil_mode_or_padding():
+    # Review 21: on odd sides the 2x2 pool leaves fewer than a quarter only by default;
+    # ceil_mode=True or padding=1 adds an output row and column, and then more than a quarter.
+    for side in range(2, 40):
+        x = torch.randn(1, 1, side, side)
+        plain = F.max_pool2d(x, 2).numel()
+        assert plain * 4 == side * side if side % 2 == 0 else plain * 4 < side * side
+        if side % 2:
+            for kwargs in ({"ceil_mode": True}, {"padding": 1}):
+                assert F.max_pool2d(x, 2, **kwargs).numel() * 4 > side * side
+    assert F.max_pool2d(torch.randn(1, 1, 5, 5), 2, ceil_mode=True).numel() == 9
+    assert F.max_pool2d(torch.randn(1, 1, 5, 5), 2, padding=1).numel() == 9
