@@ -844,3 +844,18 @@ def test_pooling_first_runs_the_activation_on_a_quarter_only_without_ceil_mode_o
                 assert F.max_pool2d(x, 2, **kwargs).numel() * 4 > side * side
     assert F.max_pool2d(torch.randn(1, 1, 5, 5), 2, ceil_mode=True).numel() == 9
     assert F.max_pool2d(torch.randn(1, 1, 5, 5), 2, padding=1).numel() == 9
+
+
+def test_avg_pool_with_a_rectangular_kernel_is_a_convolution_with_one_over_the_window_size():
+    # Review 21: "1/k^2" holds for square windows; a 2x3 (or 1x3x2) window weighs 1/6.
+    for kernel in [(2, 3), (3, 1), (1, 4), (3, 5)]:
+        x = torch.randn(2, 3, 11, 12, dtype=torch.float64)
+        weight = torch.full((3, 1, *kernel), 1.0 / math.prod(kernel), dtype=torch.float64)
+        pooled = F.avg_pool2d(x, kernel)
+        torch.testing.assert_close(pooled, F.conv2d(x, weight, stride=kernel, groups=3), atol=1e-12, rtol=0)
+        assert not torch.allclose(pooled, F.conv2d(x, weight * 0 + 1.0 / kernel[0] ** 2, stride=kernel, groups=3))
+    x = torch.randn(1, 2, 5, 6, 7, dtype=torch.float64)
+    weight = torch.full((2, 1, 1, 3, 2), 1.0 / 6, dtype=torch.float64)
+    torch.testing.assert_close(
+        F.avg_pool3d(x, (1, 3, 2)), F.conv3d(x, weight, stride=(1, 3, 2), groups=2), atol=1e-12, rtol=0
+    )
