@@ -859,3 +859,13 @@ def test_avg_pool_with_a_rectangular_kernel_is_a_convolution_with_one_over_the_w
     torch.testing.assert_close(
         F.avg_pool3d(x, (1, 3, 2)), F.conv3d(x, weight, stride=(1, 3, 2), groups=2), atol=1e-12, rtol=0
     )
+
+
+@pytest.mark.parametrize("channels", [3, 5, 8])
+def test_channels_last_uint8_copies_escape_both_odd_factor_bugs(channels):
+    # Review 21: the uint8 exceptions to odd-factor slicing need the contiguous layout.
+    torch.manual_seed(0)
+    for height, width, k in ((9, 3, 3), (6, 3, 3), (3, 3, 3), (10, 5, 5), (7, 7, 7), (21, 7, 7)):
+        x = torch.randint(0, 256, (1, channels, height, width), dtype=torch.uint8)
+        out = F.interpolate(x.contiguous(memory_format=torch.channels_last), scale_factor=1 / k, mode="bilinear")
+        assert torch.equal(out, x[..., k // 2 :: k, k // 2 :: k][..., : out.shape[-2], : out.shape[-1]])
