@@ -443,7 +443,9 @@ def test_uint8_bug_also_loses_the_corners_enlarging_with_align_corners_false():
         assert torch.equal(F.interpolate(x.float(), size=(8, 1), mode="bilinear")[0, :, -1, 0], x[0, :, -1, 0].float())
 
 
-@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel"
+)
 def test_uint8_three_channels_to_1x1_fails_with_an_internal_assert():
     for h, w in ((2, 1), (4, 4), (3, 5)):
         for mode in ("bilinear", "bicubic"):
@@ -785,7 +787,9 @@ def test_uint8_three_channels_to_1x1_in_channels_last_keeps_the_first_corner():
     for h, w in ((2, 1), (2, 2), (5, 7)):
         for mode in ("bilinear", "bicubic"):
             x = torch.randint(0, 256, (1, 3, h, w), dtype=torch.uint8, generator=gen)
-            y = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, align_corners=True)
+            y = F.interpolate(
+                x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, align_corners=True
+            )
             assert torch.equal(y[0, :, 0, 0], x[0, :, 0, 0]), (h, w, mode)
 
 
@@ -858,7 +862,11 @@ def test_nearest_exact_given_scale_factor_copies_the_closest_to_its_own_step_not
     x = torch.arange(3.0).view(1, 1, -1)
     assert F.interpolate(x, scale_factor=1.3, mode="nearest-exact")[0, 0].tolist() == [0.0, 1.0, 1.0]
     assert F.interpolate(x, size=3, mode="nearest-exact")[0, 0].tolist() == [0.0, 1.0, 2.0]
-    for channels, layout, rank in ((1, torch.contiguous_format, 4), (5, torch.channels_last, 4), (5, torch.channels_last_3d, 5)):
+    for channels, layout, rank in (
+        (1, torch.contiguous_format, 4),
+        (5, torch.channels_last, 4),
+        (5, torch.channels_last_3d, 5),
+    ):
         image = x.view((1, 1, 3) + (1,) * (rank - 3)).expand((1, channels) + (3,) * (rank - 2))
         y = F.interpolate(image.contiguous(memory_format=layout), scale_factor=1.3, mode="nearest-exact")
         assert y.flatten(2)[0, 0, :: 3 ** (rank - 3)].tolist() == [0.0, 1.0, 1.0], (channels, rank)
@@ -943,3 +951,20 @@ def test_align_corners_true_misses_a_corner_by_the_rounding_of_its_neighbour_not
     assert round(last, 2) == 1.24
     exact = F.interpolate(row.double(), size=38, mode="linear", align_corners=True)[0, 0, -1].item()
     assert exact == 1.0
+
+
+@pytest.mark.parametrize("align", [False, True])
+def test_uint8_one_pixel_wide_bug_needs_the_contiguous_layout(align):
+    # Review 21 (glossary, align_corners): > 4 channels of contiguous uint8 hit the one-pixel-wide
+    # bug; a channels_last copy follows the float result to one level.
+    torch.manual_seed(0)
+    for height, width, out_height in ((4, 3, 8), (6, 5, 3), (4, 1, 8)):
+        x = torch.randint(0, 256, (1, 5, height, width), dtype=torch.uint8)
+        want = F.interpolate(x.double(), size=(out_height, 1), mode="bilinear", align_corners=align)
+        wide = F.interpolate(
+            x.contiguous(memory_format=torch.channels_last), size=(out_height, 1), mode="bilinear", align_corners=align
+        )
+        assert (wide.double() - want).abs().max() <= 1
+    x = torch.randint(0, 256, (1, 5, 4, 3), dtype=torch.uint8)
+    bugged = F.interpolate(x, size=(8, 1), mode="bilinear", align_corners=align).double()
+    assert (bugged - F.interpolate(x.double(), size=(8, 1), mode="bilinear", align_corners=align)).abs().max() > 1
