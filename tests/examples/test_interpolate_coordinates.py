@@ -241,6 +241,7 @@ def test_whole_factors_nearest_exact_always_even_nearest_not_always(ns, rank, by
     # The page's list is this list, for every rank and both ways of giving the factor.
     assert uneven == ns["differ"][rank, by_size] and 41 in uneven
     assert not {2, 3, 4, 8, 16} & set(uneven)
+    assert len(uneven) < 99 / 2  # the page: identical "for most factors" of 2..100
 
 
 def test_x41_counterexample(ns):
@@ -514,6 +515,22 @@ def test_area_windows_overlap_when_shrinking_by_a_non_integer_ratio():
     eye = torch.eye(8, dtype=torch.float64).view(8, 1, 8)
     matrix = F.interpolate(eye, size=5, mode="area")[:, 0, :].T
     assert ((matrix > 0).sum(0) > 1).any()  # some input pixel feeds two output pixels
+
+
+def test_area_shrinking_by_a_non_integer_ratio_shares_pixels_between_some_neighbours_not_all():
+    # Review 21: "neighbouring windows share pixels" held for some pairs only (10 -> 4: windows 2..4 and 5..7).
+    pairs_without = []
+    for n_in in range(3, 40):
+        eye = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, n_in)
+        for n_out in range(2, n_in):
+            used = F.interpolate(eye, size=n_out, mode="area")[:, 0, :].T > 0
+            shared = [bool((used[d] & used[d + 1]).any()) for d in range(n_out - 1)]
+            assert any(shared) == (n_in % n_out != 0), (n_in, n_out)
+            if any(shared) and not all(shared):
+                pairs_without.append((n_in, n_out))
+    assert (10, 4) in pairs_without
+    used = F.interpolate(torch.eye(10, dtype=torch.float64).view(10, 1, 10), size=4, mode="area")[:, 0, :].T > 0
+    assert used[1].nonzero().flatten().tolist() == [2, 3, 4] and used[2].nonzero().flatten().tolist() == [5, 6, 7]
 
 
 def test_some_whole_factors_copy_unevenly_and_the_common_ones_do_not(ns):

@@ -51,6 +51,22 @@ def test_how_often_one_pixel_short(ns):
         assert sizes == {target - 1}
 
 
+def test_one_pixel_short_in_every_mode_rank_and_antialias(ns):
+    # Review 21: the page says the sizes are the same "in every mode"; the cell tries four 4-D modes.
+    calls = [(3, m, False) for m in ("nearest", "nearest-exact", "linear", "area")]
+    calls += [(4, m, False) for m in ("nearest", "nearest-exact", "bilinear", "bicubic", "area")]
+    calls += [(4, m, True) for m in ("bilinear", "bicubic", "lanczos")]
+    calls += [(5, m, False) for m in ("nearest", "nearest-exact", "trilinear", "area")]
+    target = ns["target"]
+    for n in range(target // 2, 2 * target + 1):
+        expected = math.floor(n * (target / n))
+        for rank, mode, antialias in calls:
+            x = torch.zeros((1, 1) + (1,) * (rank - 3) + (n,))
+            scale = (1.0,) * (rank - 3) + (target / n,)
+            out = F.interpolate(x, scale_factor=scale, mode=mode, antialias=antialias)
+            assert out.shape[-1] == expected, (n, rank, mode, antialias)
+
+
 def test_size_fixes_it():
     x = torch.zeros(1, 1, 88, 88)
     assert F.interpolate(x, size=120).shape[-2:] == (120, 120)
