@@ -756,3 +756,6 @@ def test_leading_channel_slice_of_channels_last_batch_is_a_third_exception(mode)
         resized = F2.resize(x, [oh, 1], interpolation=IM(mode), antialias=True)
         assert torch.allclose(plain, right.transpose(-1, -2), atol=1e-5), (c, k, h, w, oh)
         assert not torch.allclose(resized, right.transpose(-1, -2), atol=1e-5), (c, k, h, w, oh)
+        # the single image: a leading-channel slice of an HWC array permuted to CHW has it through v2 too
+        single = F2.resize(full[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[:k], [oh, 1], interpolation=IM(mode))
+        assert not torch.allclose(single, right[0].transpose(-1, -2), atol=1e-5), (c, k, h, w, oh)
