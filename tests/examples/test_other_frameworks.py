@@ -399,6 +399,8 @@ def test_torch_bicubic_repeats_a_one_pixel_axis_only_up_to_rounding():
 def test_the_one_pixel_wide_exception_hits_one_channel_channels_last_and_non_contiguous_views():
     x = torch.rand(1, 1, 5, 2, dtype=torch.float64)
     one_channel = x.contiguous(memory_format=torch.channels_last)
+    # review 21: it is channels_last (the page said it could not be made so), and contiguous as well
+    assert one_channel.is_contiguous(memory_format=torch.channels_last) and one_channel.is_contiguous()
     view = torch.stack([x, x], -1).flatten(-2)[..., ::2]
     assert torch.equal(view, x) and not view.is_contiguous()
     right = F.interpolate(x.mT, (1, 3), mode="bilinear", antialias=True).mT

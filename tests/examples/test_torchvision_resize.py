@@ -625,10 +625,14 @@ def test_width_one_hwc_array_permuted_escapes_only_through_v2(channels):
     which re-strides an HWC array permuted to CHW; the old API hands that view on as it is (its
     uint8 road too, the float32 cast keeps the strides) and meets the one-pixel-wide bug."""
 
-    def right(t):  # the width pass, then the height pass on the transposed map: no width-one output with a height change
+    def right(
+        t,
+    ):  # the width pass, then the height pass on the transposed map: no width-one output with a height change
         t = t.double().contiguous()
         a = F.interpolate(t, size=(t.shape[-2], 1), mode="bilinear", antialias=True)
-        return F.interpolate(a.transpose(-1, -2).contiguous(), size=(1, oh), mode="bilinear", antialias=True).transpose(-1, -2)
+        return F.interpolate(a.transpose(-1, -2).contiguous(), size=(1, oh), mode="bilinear", antialias=True).transpose(
+            -1, -2
+        )
 
     generator = torch.Generator().manual_seed(14)
     for h, w, oh in ((2, 2, 3), (6, 2, 3), (12, 10, 5), (9, 1, 4), (7, 5, 11)):
@@ -640,7 +644,9 @@ def test_width_one_hwc_array_permuted_escapes_only_through_v2(channels):
             assert (F1.resize(as_float, [oh, 1]).double() - reference).abs().max() > 1, (h, w, oh)
             assert (F1.resize(image_chw, [oh, 1]).double() - reference).abs().max() > 1, (h, w, oh)
             # the same pixels as a real channels_last copy escape through both
-            copy = image_chw.reshape(-1, channels, h, w).float().contiguous().contiguous(memory_format=torch.channels_last)
+            copy = (
+                image_chw.reshape(-1, channels, h, w).float().contiguous().contiguous(memory_format=torch.channels_last)
+            )
             assert (F1.resize(copy, [oh, 1]).double() - reference.reshape(-1, channels, oh, 1)).abs().max() < 1e-3
 
 
@@ -734,3 +740,22 @@ def test_pillow_premultiplies_rgba_for_every_filter_but_nearest():
     for resample in (Image.Resampling.BOX, Image.Resampling.BILINEAR, Image.Resampling.BICUBIC):
         weighted = np.asarray(pil.resize((8, 8), resample))
         assert (weighted[..., :3][weighted[..., 3] == 0] == 0).all()
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_leading_channel_slice_of_channels_last_batch_is_a_third_exception(mode):
+    """Review 21: the page named two exceptions to 'one F.interpolate call'; x[:, :k] of a channels_last
+    batch of one is a third: reshape gives it batch stride k, so v2 takes the buggy contiguous kernel."""
+    for c, k, h, w, oh in itertools.product((3, 4, 5, 8), (2, 3, 4), (2, 5, 9), (1, 3, 7), (2, 4, 12)):
+        if k >= c or h == oh:
+            continue
+        full = torch.rand(1, c, h, w, generator=torch.Generator().manual_seed(h * c + w))
+        x = full.contiguous(memory_format=torch.channels_last)[:, :k]
+        right = F.interpolate(x.transpose(-1, -2).contiguous(), size=(1, oh), mode=mode, antialias=True)
+        plain = F.interpolate(x, size=(oh, 1), mode=mode, antialias=True)
+        resized = F2.resize(x, [oh, 1], interpolation=IM(mode), antialias=True)
+        assert torch.allclose(plain, right.transpose(-1, -2), atol=1e-5), (c, k, h, w, oh)
+        assert not torch.allclose(resized, right.transpose(-1, -2), atol=1e-5), (c, k, h, w, oh)
+        # the single image: a leading-channel slice of an HWC array permuted to CHW has it through v2 too
+        single = F2.resize(full[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[:k], [oh, 1], interpolation=IM(mode))
+        assert not torch.allclose(single, right[0].transpose(-1, -2), atol=1e-5), (c, k, h, w, oh)
