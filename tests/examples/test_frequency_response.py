@@ -794,3 +794,12 @@ def test_overflow_of_the_largest_constant_depends_on_the_map_size():
         assert one.isfinite().all(), (mode, one)
     for mode in ("bilinear", *modes):  # ... and 0.7 comes back a few steps off on 64x64, exact from 2x2 to 1x1
         assert torch.equal(F.interpolate(torch.full((1, 1, 2, 2), 0.7), size=(1, 1), mode=mode, antialias=True), torch.full((1, 1, 1, 1), 0.7))
+
+
+def test_at_the_border_avg_pool_drops_and_area_spreads():
+    # Review 21: "pooling drops incomplete windows" held for AvgPool2d, not for area (adaptive pooling)
+    columns = torch.eye(7, dtype=torch.float64)[:, None, None, :].expand(7, 1, 2, 7)  # image j: a bright column at j
+    for area in (F.interpolate(columns, scale_factor=0.5, mode="area"), F.adaptive_avg_pool2d(columns, (1, 3))):
+        reads = area[:, 0, 0].T > 0  # (output, input column)
+        assert [row.nonzero().flatten().tolist() for row in reads] == [[0, 1, 2], [2, 3, 4], [4, 5, 6]]
+    assert not F.avg_pool2d(columns, 2)[6].any()  # the last column is dropped
