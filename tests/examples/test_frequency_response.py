@@ -781,3 +781,25 @@ def test_a_constant_is_kept_only_in_exact_arithmetic():
             assert (share > 0.9) if mode != "bilinear" else (share == 0), (mode, k, share)
         assert all(0 < s <= 8 for s in steps.values()), (k, steps)
         assert F.avg_pool2d(torch.full((1, 1, 8, 8), torch.finfo(torch.float32).max), k).isinf().all()
+
+
+def test_overflow_of_the_largest_constant_depends_on_the_map_size():
+    # Review 21: "nan or inf at nearly every pixel" held on the 64x64 map, not on small ones
+    modes = ("bicubic", "lanczos") if "lanczos" in F.interpolate.__doc__ else ("bicubic",)
+    biggest = torch.finfo(torch.float32).max
+    for mode in modes:
+        small = F.interpolate(torch.full((1, 1, 8, 8), biggest), size=(2, 2), mode=mode, antialias=True)
+        assert (~small.isfinite()).sum().item() == 3, (mode, small)
+        one = F.interpolate(torch.full((1, 1, 4, 4), biggest), size=(1, 1), mode=mode, antialias=True)
+        assert one.isfinite().all(), (mode, one)
+    for mode in ("bilinear", *modes):  # ... and 0.7 comes back a few steps off on 64x64, exact from 2x2 to 1x1
+        assert torch.equal(F.interpolate(torch.full((1, 1, 2, 2), 0.7), size=(1, 1), mode=mode, antialias=True), torch.full((1, 1, 1, 1), 0.7))
+
+
+def test_at_the_border_avg_pool_drops_and_area_spreads():
+    # Review 21: "pooling drops incomplete windows" held for AvgPool2d, not for area (adaptive pooling)
+    columns = torch.eye(7, dtype=torch.float64)[:, None, None, :].expand(7, 1, 2, 7)  # image j: a bright column at j
+    for area in (F.interpolate(columns, scale_factor=0.5, mode="area"), F.adaptive_avg_pool2d(columns, (1, 3))):
+        reads = area[:, 0, 0].T > 0  # (output, input column)
+        assert [row.nonzero().flatten().tolist() for row in reads] == [[0, 1, 2], [2, 3, 4], [4, 5, 6]]
+    assert not F.avg_pool2d(columns, 2)[6].any()  # the last column is dropped
