@@ -48,7 +48,9 @@ def test_one_dimensional_counts_are_floor_or_ceil_of_kernel_over_stride(ns, kern
     # only interior pixels: the first output pixel holds one copy, below the floor once stride <= kernel_size / 2
     assert counts[0] == 1 and (counts[0] < kernel_size // stride) == (2 * stride <= kernel_size)
     # ... so the 2-D table holds (ceil / floor) squared, and 1 exactly when stride divides kernel_size.
-    assert ns["uneven"][kernel_size, stride] == pytest.approx((math.ceil(kernel_size / stride) / (kernel_size // stride)) ** 2)
+    assert ns["uneven"][kernel_size, stride] == pytest.approx(
+        (math.ceil(kernel_size / stride) / (kernel_size // stride)) ** 2
+    )
     assert (ns["uneven"][kernel_size, stride] == 1) == (kernel_size % stride == 0)
 
 
@@ -79,7 +81,9 @@ def test_kernel_smaller_than_stride_leaves_gaps():
 def test_score_ignores_level_and_scale_and_lies_in_0_1(ns, period, periods, margin, shift, gain, seed):
     score = ns["checkerboard_score"]
     g = torch.Generator().manual_seed(seed)
-    y = torch.randn(2, 3, periods[0] * period + 2 * margin, periods[1] * period + 2 * margin, generator=g, dtype=torch.float64)
+    y = torch.randn(
+        2, 3, periods[0] * period + 2 * margin, periods[1] * period + 2 * margin, generator=g, dtype=torch.float64
+    )
     # A per-map constant (a bias, a DC level) and a positive gain change nothing.
     level = shift * torch.randn(2, 3, 1, 1, generator=g, dtype=torch.float64)
     assert score(gain * y + level, period, margin) == pytest.approx(score(y, period, margin), rel=1e-6, abs=1e-9)
@@ -132,7 +136,9 @@ def test_bilinear_transposed_conv_is_interpolate_inside_a_floor_half_r_border_1d
         reference = F.interpolate(x, scale_factor=scale, mode="linear", align_corners=False)
         assert ours.shape == reference.shape
         border = scale // 2
-        torch.testing.assert_close(ours[..., border : size * scale - border], reference[..., border : size * scale - border])
+        torch.testing.assert_close(
+            ours[..., border : size * scale - border], reference[..., border : size * scale - border]
+        )
         if border:  # and the border really differs (a size-1 input is a constant: it still differs by the lost weight)
             assert (ours[..., :border] - reference[..., :border]).abs().min() > 1e-9
             assert (ours[..., -border:] - reference[..., -border:]).abs().min() > 1e-9  # the far side too
@@ -146,7 +152,9 @@ def test_bilinear_init_2d_is_interpolate_inside_the_border(ns, scale):
         ours = layer(x)
     reference = F.interpolate(x, scale_factor=scale, mode="bilinear", align_corners=False)
     b = scale // 2
-    torch.testing.assert_close(ours[..., b : 5 * scale - b, b : 4 * scale - b], reference[..., b : 5 * scale - b, b : 4 * scale - b])
+    torch.testing.assert_close(
+        ours[..., b : 5 * scale - b, b : 4 * scale - b], reference[..., b : 5 * scale - b, b : 4 * scale - b]
+    )
     assert layer.bias.abs().max() == 0
 
 
@@ -167,24 +175,34 @@ def test_example_bilinear_gap(ns):
 @pytest.mark.parametrize("kernel_size", [1, 3, 5])
 def test_icnr_is_low_resolution_conv_then_nearest(ns, scale, kernel_size):
     groups = scale * scale
-    conv = ns["icnr_"](nn.Conv2d(5, 2 * groups, kernel_size, padding=kernel_size // 2, dtype=torch.float64), scale=scale)
+    conv = ns["icnr_"](
+        nn.Conv2d(5, 2 * groups, kernel_size, padding=kernel_size // 2, dtype=torch.float64), scale=scale
+    )
     x = torch.randn(2, 5, 3, 4, generator=torch.Generator().manual_seed(scale), dtype=torch.float64) - 1
     with torch.no_grad():
         low = F.conv2d(x, conv.weight[::groups], conv.bias[::groups], padding=kernel_size // 2)
-        torch.testing.assert_close(F.pixel_shuffle(conv(x), scale), F.interpolate(low, scale_factor=scale, mode="nearest"))
+        torch.testing.assert_close(
+            F.pixel_shuffle(conv(x), scale), F.interpolate(low, scale_factor=scale, mode="nearest")
+        )
         # .repeat instead of .repeat_interleave: the same kernels, in the wrong channels.
         if scale > 1:
             ns["repeat_instead_"](conv, scale)
-            assert not torch.allclose(F.pixel_shuffle(conv(x), scale), F.interpolate(low, scale_factor=scale, mode="nearest"))
+            assert not torch.allclose(
+                F.pixel_shuffle(conv(x), scale), F.interpolate(low, scale_factor=scale, mode="nearest")
+            )
 
 
 @pytest.mark.parametrize("scale", [2, 3, 4])
 @pytest.mark.parametrize("channels", [1, 2, 3, 5])
 def test_the_repeat_slip_is_patterned_exactly_when_more_than_one_channel_follows_the_shuffle(ns, scale, channels):
     torch.manual_seed(scale * 10 + channels)
-    conv = ns["repeat_instead_"](ns["icnr_"](nn.Conv2d(3, channels * scale**2, 3, padding=1, dtype=torch.float64), scale=scale), scale)
+    conv = ns["repeat_instead_"](
+        ns["icnr_"](nn.Conv2d(3, channels * scale**2, 3, padding=1, dtype=torch.float64), scale=scale), scale
+    )
     with torch.no_grad():
-        score = ns["checkerboard_score"](F.pixel_shuffle(conv(torch.ones(1, 3, 8, 8, dtype=torch.float64)), scale), scale, scale)
+        score = ns["checkerboard_score"](
+            F.pixel_shuffle(conv(torch.ones(1, 3, 8, 8, dtype=torch.float64)), scale), scale, scale
+        )
     assert score == (0 if channels == 1 else pytest.approx(1.0))
 
 
@@ -212,7 +230,9 @@ def test_kernel_4_transposed_conv_end_pixels_read_one_tap_each(size):
     assert y[0] == 10 and y[-1] == 100
     assert (y[2:-1:2] == 1010).all() and (y[1:-1:2] == 101).all()
     # with output_padding=1 the last pixel is even and reads tap 3 alone: still one tap
-    padded = F.conv_transpose1d(torch.ones(1, 1, size, dtype=torch.float64), weight, stride=2, padding=1, output_padding=1)[0, 0]
+    padded = F.conv_transpose1d(
+        torch.ones(1, 1, size, dtype=torch.float64), weight, stride=2, padding=1, output_padding=1
+    )[0, 0]
     assert padded[0] == 10 and padded[-1] == 1000
 
 
@@ -271,7 +291,9 @@ def test_initialisation_not_layer_type_decides(ns):
     # On the computed scores: the same layer type is flat (0) with one initialisation and
     # patterned (1) with another.
     for layer in ("ConvTranspose2d k4", "conv + PixelShuffle"):
-        means = {init: ns["per_seed"][(kind, init), "constant"].mean().item() for kind, init in ns["kinds"] if kind == layer}
+        means = {
+            init: ns["per_seed"][(kind, init), "constant"].mean().item() for kind, init in ns["kinds"] if kind == layer
+        }
         assert min(means.values()) == 0 and max(means.values()) == pytest.approx(1.0), (layer, means)
 
 
@@ -331,7 +353,9 @@ def test_the_repeat_slip_gives_each_block_the_kernels_of_min_c_r2_channels(ns, s
     for channels in range(1, 21):
         conv = nn.Conv2d(2, channels * scale**2, 3, dtype=torch.float64)
         with torch.no_grad():  # kernel c of the low-resolution layer holds the number c
-            conv.weight.copy_(torch.arange(channels * scale**2, dtype=torch.float64).view(-1, 1, 1, 1).expand_as(conv.weight))
+            conv.weight.copy_(
+                torch.arange(channels * scale**2, dtype=torch.float64).view(-1, 1, 1, 1).expand_as(conv.weight)
+            )
         owners = ns["repeat_instead_"](conv, scale).weight[:, 0, 0, 0] / scale**2
         for block in owners.view(channels, scale**2):
             assert len(set(block.tolist())) == min(channels, scale**2), (scale, channels, block)
@@ -347,3 +371,25 @@ def test_two_of_the_three_blocks_change_the_channel_count(ns):
     # even the 16 -> 16 block mixes channels (it is not the identity of bilinear_'s default)
     off_diagonal = layer.weight[:, :, 1, 1] * (1 - torch.eye(16))
     assert off_diagonal.abs().max() > 0
+
+
+def test_bilinear_init_rounding_grows_with_the_axis_at_factors_not_powers_of_two(ns):
+    # Review 21: "agree to float64 rounding" inside the border; at x3 the positions are rounded
+    # too, so the gap grows with the axis, while at x2 and x4 it stays at a few ulps.
+    from _upsamplers import bilinear_kernel, bilinear_layer_args
+
+    def gap(n, r):
+        x = torch.rand(1, 1, n, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+        y = F.conv_transpose1d(
+            x,
+            bilinear_kernel(r, dtype=torch.float64).view(1, 1, -1),
+            stride=r,
+            padding=bilinear_layer_args(r)["padding"],
+        )
+        z = F.interpolate(x, scale_factor=r, mode="linear")
+        return (y - z)[..., r // 2 : -(r // 2)].abs().max().item()
+
+    assert gap(3000, 3) > 10 * gap(50, 3) > 0
+    assert gap(3000, 3) > 1e-14
+    for r in (2, 4):
+        assert gap(3000, r) < 1e-15
