@@ -503,6 +503,18 @@ def test_antialias_matches_pillow_given_the_size_not_a_scale_factor_that_leaves_
     assert (corners[0, 0] - pillow).abs().max() > 0.05
 
 
+@pytest.mark.parametrize("mode, resample, least", [("bilinear", "BILINEAR", 0.03), ("bicubic", "BICUBIC", 0.055)])
+def test_a_scale_factor_with_a_remainder_parts_from_pillow_by_hundredths_over_200_seeds(mode, resample, least):
+    # Review 21: "a random 7x7 image differs by over 0.05" failed for bilinear on some seeds (0.032 at worst)
+    gaps = []
+    for seed in range(200):
+        image = np.random.default_rng(seed).random((7, 7)).astype(np.float32)
+        pillow = np.asarray(Image.fromarray(image, mode="F").resize((3, 3), getattr(Image.Resampling, resample)))
+        ours = F.interpolate(torch.from_numpy(image)[None, None], scale_factor=0.5, mode=mode, antialias=True)[0, 0]
+        gaps.append(float(np.abs(ours.numpy() - pillow).max()))
+    assert least <= min(gaps) < least + 0.01 and min(gaps) < 0.06
+
+
 def test_the_random_convolution_is_affine_not_linear(ns):
     # Review 18: "a linear method D (every convolution ...)": the randomly initialised one has a bias, D(0) != 0
     for k in (2, 4):
