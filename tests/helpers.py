@@ -195,6 +195,28 @@ def assert_uint8_against_pillow_breaks(modes: list[tuple[str, int]]) -> None:
                 F.interpolate(rgba[:, :3].contiguous(), size=(1, 1), mode=mode, antialias=True)
 
 
+def assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2(modes: tuple[str, ...]) -> None:
+    """With AVX2, contiguous uint8 meets the one-pixel-wide bug above 4 channels and a 3-channel image to 1x1
+    stops at an assert; channels_last copies escape both (review 18; downsample-methods, frequency-response)."""
+    import torch
+    import torch.nn.functional as F
+
+    if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
+        pytest.skip("the AVX2 uint8 kernel")
+    generator = torch.Generator().manual_seed(18)
+    for mode in modes:
+        for channels in (3, 4, 5, 8):
+            x = torch.randint(0, 256, (1, channels, 9, 6), generator=generator, dtype=torch.uint8)
+            wrong = F.interpolate(x, size=(4, 1), mode=mode, antialias=True).int()
+            last = x.contiguous(memory_format=torch.channels_last)
+            right = F.interpolate(last, size=(4, 1), mode=mode, antialias=True).int()
+            assert ((wrong - right).abs().max() > 10) == (channels > 4)
+        x = torch.randint(0, 256, (1, 3, 4, 4), generator=generator, dtype=torch.uint8)
+        with pytest.raises(RuntimeError, match="num_channels"):
+            F.interpolate(x, size=(1, 1), mode=mode, antialias=True)
+        F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, antialias=True)
+
+
 @dataclass
 class Build:
     """One ``mkdocs build --strict`` of a project: where it went and what it said."""

@@ -9,7 +9,12 @@ import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image
 
-from helpers import assert_uint8_against_pillow_breaks, printed_by, run_example
+from helpers import (
+    assert_uint8_against_pillow_breaks,
+    assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
+    printed_by,
+    run_example,
+)
 
 
 @pytest.fixture(scope="module")
@@ -471,20 +476,7 @@ def test_uint8_bicubic_antialias_is_tens_of_levels_off_pillow_where_pillow_resiz
 def test_uint8_one_pixel_wide_bug_hits_more_than_4_channels_with_avx2_and_channels_last_copies_escape():
     # Review 18: the page said uint8 meets the one-pixel-wide bug "without AVX2" only, and the 3-channel assert
     # without "contiguous"
-    if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
-        pytest.skip("the AVX2 uint8 kernel")
-    generator = torch.Generator().manual_seed(18)
-    for mode in ("bilinear", "bicubic"):
-        for channels in (3, 4, 5, 8):
-            x = torch.randint(0, 256, (1, channels, 9, 6), generator=generator, dtype=torch.uint8)
-            wrong = F.interpolate(x, size=(4, 1), mode=mode, antialias=True).int()
-            last = x.contiguous(memory_format=torch.channels_last)
-            right = F.interpolate(last, size=(4, 1), mode=mode, antialias=True).int()
-            assert ((wrong - right).abs().max() > 10) == (channels > 4)
-        x = torch.randint(0, 256, (1, 3, 4, 4), generator=generator, dtype=torch.uint8)
-        with pytest.raises(RuntimeError, match="num_channels"):
-            F.interpolate(x, size=(1, 1), mode=mode, antialias=True)
-        F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, antialias=True)
+    assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2(("bilinear", "bicubic"))
 
 
 @pytest.mark.parametrize("mode, resample", [("bilinear", "BILINEAR"), ("bicubic", "BICUBIC")])

@@ -8,7 +8,12 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from helpers import assert_uint8_against_pillow_breaks, run_example, run_python
+from helpers import (
+    assert_uint8_against_pillow_breaks,
+    assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
+    run_example,
+    run_python,
+)
 
 SWEEP = range(2, 9)  # whole factors 2..8
 
@@ -687,20 +692,7 @@ def test_float64_one_49th_weights_grow_along_the_axis():
 def test_uint8_one_pixel_wide_bug_hits_more_than_4_channels_with_avx2_and_channels_last_copies_escape():
     # Review 18: the page said uint8 meets the one-pixel-wide bug "without AVX2" only, and the 3-channel assert
     # without "contiguous"
-    if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
-        pytest.skip("the AVX2 uint8 kernel")
-    generator = torch.Generator().manual_seed(18)
-    for mode in ("lanczos",):
-        for channels in (3, 4, 5, 8):
-            x = torch.randint(0, 256, (1, channels, 9, 6), generator=generator, dtype=torch.uint8)
-            wrong = F.interpolate(x, size=(4, 1), mode=mode, antialias=True).int()
-            last = x.contiguous(memory_format=torch.channels_last)
-            right = F.interpolate(last, size=(4, 1), mode=mode, antialias=True).int()
-            assert ((wrong - right).abs().max() > 10) == (channels > 4)
-        x = torch.randint(0, 256, (1, 3, 4, 4), generator=generator, dtype=torch.uint8)
-        with pytest.raises(RuntimeError, match="num_channels"):
-            F.interpolate(x, size=(1, 1), mode=mode, antialias=True)
-        F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, antialias=True)
+    assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2(("lanczos",))
 
 
 def test_lanczos_matches_pillow_given_the_size_not_a_scale_factor_that_leaves_a_remainder():

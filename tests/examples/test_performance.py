@@ -707,6 +707,15 @@ def test_antialiased_cpu_kernels_need_an_intermediate_only_when_both_dimensions_
         assert (spent >= min(x.nbytes, out.nbytes) / 2) == both, (size, spent)
 
 
+# The four ops of the separable CPU kernel that takes uint8 (AVX2 code for up to 4 channels).
+UINT8_SEPARABLE_OPS = {
+    "bilinear": torch._C._nn.upsample_bilinear2d,
+    "bilinear, antialias": torch._C._nn._upsample_bilinear2d_aa,
+    "bicubic": torch._C._nn.upsample_bicubic2d,
+    "bicubic, antialias": torch._C._nn._upsample_bicubic2d_aa,
+}
+
+
 def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus(ns):
     """The page's exception: on AVX2 CPUs, uint8 bilinear and bicubic (plain and antialiased)
     with at most 4 channels unpack the input into a 4-channel buffer at
@@ -717,14 +726,8 @@ def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus(ns):
 
     allocated = ns["cpu_allocated"]  # these tensors are on the CPU on any build
 
-    ops = {
-        "bilinear": torch._C._nn.upsample_bilinear2d,
-        "bilinear, antialias": torch._C._nn._upsample_bilinear2d_aa,
-        "bicubic": torch._C._nn.upsample_bicubic2d,
-        "bicubic, antialias": torch._C._nn._upsample_bicubic2d_aa,
-    }
     h, w = 64, 64
-    for name, op in ops.items():
+    for name, op in UINT8_SEPARABLE_OPS.items():
         for size in ((64, 32), (32, 64), (32, 32), (96, 96)):  # one dimension, both, output sum over 128
             for channels in (1, 2, 3, 4):
                 spent = {}
@@ -857,15 +860,9 @@ def test_avx2_uint8_copies_an_input_in_neither_layout_to_channels_last_first(ns)
     if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
         pytest.skip("a statement about AVX2 CPUs")
     allocated = ns["cpu_allocated"]
-    ops = {
-        "bilinear": torch._C._nn.upsample_bilinear2d,
-        "bilinear, antialias": torch._C._nn._upsample_bilinear2d_aa,
-        "bicubic": torch._C._nn.upsample_bicubic2d,
-        "bicubic, antialias": torch._C._nn._upsample_bicubic2d_aa,
-    }
     h, w = 64, 64
     for (name, op), size, channels, crop_format in itertools.product(
-        ops.items(), ((64, 32), (32, 64), (32, 32), (96, 96)), (1, 2, 3, 4), FORMATS
+        UINT8_SEPARABLE_OPS.items(), ((64, 32), (32, 64), (32, 32), (96, 96)), (1, 2, 3, 4), FORMATS
     ):
         wide = torch.randint(0, 256, (1, channels, h, w + 8), dtype=torch.uint8).contiguous(memory_format=crop_format)
         crop = wide[..., :w]
