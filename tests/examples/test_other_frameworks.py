@@ -805,3 +805,28 @@ def test_hf_torchvision_backend_resizes_uint8_in_float_under_compile_on_rocm(ns)
     assert dtypes == [torch.float32]
     difference = (out - ns["vit_torch"](image).to(torch.int64)).abs()
     assert difference.max() == 1
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_kornia_and_torch_antialias_part_at_2_to_1_with_align_corners(mode):
+    # Review 22: "only where every shrinking axis goes from 2 pixels to 1 do both give the mean" held only with
+    # align_corners=False: with True torch's antialias kernel reads the first pixel (bicubic: 1.125 x0 - 0.125 x1)
+    # and kornia samples its Gaussian blur at that pixel.
+    x = torch.randn(16, 3, 2, 2, dtype=torch.float64, generator=torch.Generator().manual_seed(22))
+    for align_corners, agree in ((False, True), (True, False)):
+        theirs = kornia_resize(x, (1, 1), mode, align_corners=align_corners, antialias=True)
+        ours = F.interpolate(x, size=(1, 1), mode=mode, align_corners=align_corners, antialias=True)
+        if agree:
+            torch.testing.assert_close(theirs, ours)
+            torch.testing.assert_close(ours[..., 0, 0], x.mean(dim=(-2, -1)))
+        else:
+            assert (theirs - ours).abs().max() > METHOD, mode
+            assert (ours[..., 0, 0] - x.mean(dim=(-2, -1))).abs().max() > METHOD, mode
+
+
+@pytest.mark.skipif(not torch.cuda.is_available() or torch.version.hip is not None, reason="CUDA's 48 KB per block")
+def test_cuda_antialias_refuses_bicubic_at_300_to_3():
+    # Review 22: why the kornia table runs on the CPU (the 401 taps of a 100x bicubic filter overflow shared memory).
+    x = torch.zeros(1, 1, 300, 65, device="cuda")
+    with pytest.raises(RuntimeError, match="shared memory"):
+        F.interpolate(x, size=(3, 32), mode="bicubic", antialias=True)

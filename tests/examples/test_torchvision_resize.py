@@ -759,3 +759,14 @@ def test_leading_channel_slice_of_channels_last_batch_is_a_third_exception(mode)
         # the single image: a leading-channel slice of an HWC array permuted to CHW has it through v2 too
         single = F2.resize(full[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[:k], [oh, 1], interpolation=IM(mode))
         assert not torch.allclose(single, right[0].transpose(-1, -2), atol=1e-5), (c, k, h, w, oh)
+
+
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.float32])
+def test_v2_lanczos_without_antialias_raises_even_at_an_unchanged_size(dtype):
+    # Review 22: "at an unchanged size both return the input" holds for the default calls; v2 checks
+    # LANCZOS against antialias=False before it compares the sizes.
+    img = image(3, 9, 7).to(dtype)
+    assert F2.resize(img, [9, 7], IM.LANCZOS) is img
+    for size in ([9, 7], [9, 8]):
+        with pytest.raises(ValueError, match="antialias"):
+            F2.resize(img, size, IM.LANCZOS, antialias=False)
