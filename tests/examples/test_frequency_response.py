@@ -417,7 +417,8 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
     assert len(common) >= 20
     for key in common:
         assert m[key]["folded"] == pytest.approx(measured[key]["folded"], rel=0.1), key
-        assert m[key]["passband"] == pytest.approx(measured[key]["passband"], rel=0.03, abs=1e-5), key
+        # review 22: abs=1e-5 only where the prediction is 0 (slicing); elsewhere it widened "3%" (bicubic's 1e-4 loss)
+        assert m[key]["passband"] == pytest.approx(measured[key]["passband"], rel=0.03, abs=1e-5 if m[key]["passband"] == 0 else 0), key
         # review 17: "every passband loss within 3%" missed slicing's, 0 predicted and about 1e-14 measured
         if key[0] == "x[..., ::k, ::k]":
             assert m[key]["passband"] == 0 and 0 < measured[key]["passband"] < 1e-12, key
@@ -430,7 +431,7 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
     for k in (2, 4):
         for name, same in aliases.items():
             assert m[same, k]["folded"] == pytest.approx(measured[name, k]["folded"], rel=0.1), (name, k)
-            assert m[same, k]["passband"] == pytest.approx(measured[name, k]["passband"], rel=0.03, abs=1e-5), (name, k)
+            assert m[same, k]["passband"] == pytest.approx(measured[name, k]["passband"], rel=0.03, abs=1e-5 if m[same, k]["passband"] == 0 else 0), (name, k)
     # the page's list of the four kinds missing here is complete: max-based, LPPool, strided convolution, PixelUnshuffle
     missing_kinds = ("Max", "LPPool", "Conv2d", "PixelUnshuffle")
     for name, k in measured:
