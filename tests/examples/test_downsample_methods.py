@@ -495,11 +495,12 @@ def test_antialias_matches_pillow_given_the_size_not_a_scale_factor_that_leaves_
     assert (corners[0, 0] - pillow).abs().max() > 0.05
 
 
-@pytest.mark.parametrize("mode, resample, least", [("bilinear", "BILINEAR", 0.03), ("bicubic", "BICUBIC", 0.055)])
-def test_a_scale_factor_with_a_remainder_parts_from_pillow_by_hundredths_over_200_seeds(mode, resample, least):
-    # Review 21: "a random 7x7 image differs by over 0.05" failed for bilinear on some seeds (0.032 at worst)
+@pytest.mark.parametrize("mode, resample, least", [("bilinear", "BILINEAR", 0.025), ("bicubic", "BICUBIC", 0.035)])
+def test_a_scale_factor_with_a_remainder_parts_from_pillow_by_hundredths_over_2000_seeds(mode, resample, least):
+    # Review 21: "a random 7x7 image differs by over 0.05" failed for bilinear on some seeds (0.032 at worst);
+    # review 22: "at least 0.055 with bicubic" held for seeds 0-199 only (seed 1489: 0.037)
     gaps = []
-    for seed in range(200):
+    for seed in range(2000):
         image = np.random.default_rng(seed).random((7, 7)).astype(np.float32)
         pillow = np.asarray(Image.fromarray(image, mode="F").resize((3, 3), getattr(Image.Resampling, resample)))
         ours = F.interpolate(torch.from_numpy(image)[None, None], scale_factor=0.5, mode=mode, antialias=True)[0, 0]

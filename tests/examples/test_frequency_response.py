@@ -417,7 +417,8 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
     assert len(common) >= 20
     for key in common:
         assert m[key]["folded"] == pytest.approx(measured[key]["folded"], rel=0.1), key
-        assert m[key]["passband"] == pytest.approx(measured[key]["passband"], rel=0.03, abs=1e-5), key
+        # review 22: abs=1e-5 only where the prediction is 0 (slicing); elsewhere it widened "3%" (bicubic's 1e-4 loss)
+        assert m[key]["passband"] == pytest.approx(measured[key]["passband"], rel=0.03, abs=1e-5 if m[key]["passband"] == 0 else 0), key
         # review 17: "every passband loss within 3%" missed slicing's, 0 predicted and about 1e-14 measured
         if key[0] == "x[..., ::k, ::k]":
             assert m[key]["passband"] == 0 and 0 < measured[key]["passband"] < 1e-12, key
@@ -430,7 +431,7 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
     for k in (2, 4):
         for name, same in aliases.items():
             assert m[same, k]["folded"] == pytest.approx(measured[name, k]["folded"], rel=0.1), (name, k)
-            assert m[same, k]["passband"] == pytest.approx(measured[name, k]["passband"], rel=0.03, abs=1e-5), (name, k)
+            assert m[same, k]["passband"] == pytest.approx(measured[name, k]["passband"], rel=0.03, abs=1e-5 if m[same, k]["passband"] == 0 else 0), (name, k)
     # the page's list of the four kinds missing here is complete: max-based, LPPool, strided convolution, PixelUnshuffle
     missing_kinds = ("Max", "LPPool", "Conv2d", "PixelUnshuffle")
     for name, k in measured:
@@ -702,6 +703,17 @@ def test_lanczos_matches_pillow_given_the_size_not_a_scale_factor_that_leaves_a_
     x = torch.from_numpy(image)[None, None]
     torch.testing.assert_close(F.interpolate(x, size=(3, 3), mode="lanczos", antialias=True)[0, 0], pillow, atol=1e-5, rtol=0)
     assert (F.interpolate(x, scale_factor=0.5, mode="lanczos", antialias=True)[0, 0] - pillow).abs().max() > 0.05
+
+
+def test_a_scale_factor_with_a_remainder_parts_lanczos_from_pillow_by_hundredths_not_always_over_005():
+    # Review 22: "a random 7x7 image at scale_factor=0.5 differs by over 0.05": seed 1743 differs by 0.035
+    gaps = []
+    for seed in range(2000):
+        image = np.random.default_rng(seed).random((7, 7)).astype(np.float32)
+        pillow = np.asarray(Image.fromarray(image, mode="F").resize((3, 3), Image.Resampling.LANCZOS))
+        ours = F.interpolate(torch.from_numpy(image)[None, None], scale_factor=0.5, mode="lanczos", antialias=True)[0, 0]
+        gaps.append(float(np.abs(ours.numpy() - pillow).max()))
+    assert 0.025 <= min(gaps) < 0.05
 
 
 def test_each_extra_binomial_tap_lowers_the_curve_except_where_all_of_them_meet(ns):
