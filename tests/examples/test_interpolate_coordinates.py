@@ -592,6 +592,21 @@ def test_align_corners_true_copies_the_first_corner_exactly_the_last_up_to_round
     assert off["torch.float64", "bicubic"] > 0 and off["torch.float64", "linear"] == 0
 
 
+def test_align_corners_true_last_linear_corner_in_float64_is_exact_on_the_cpu_only_up_to_rounding_on_cuda():
+    # Review 22: "in float32, and for bicubic even in float64" implied float64 linear is exact everywhere.
+    # The step 1/49 times 49 lands just below 1 in double precision, so the position of the last of
+    # 50 pixels is 0.99...9: the CPU rounds it to a float32 (1.0) and clamps the weight, CUDA's kernels
+    # truncate it to pixel 0 and give pixel 0 a weight of about 1e-16 (UpSampleLinear1d.cu: w1 = w1r).
+    assert 49 * (1 / 49) < 1 and np.float32(49 * (1 / 49)) == 1
+    x = torch.tensor([[[1.0, 0.0]]], dtype=torch.float64)
+    assert F.interpolate(x, size=50, mode="linear", align_corners=True)[0, 0, -1].item() == 0.0
+    w1r = 49 * (1 / 49)  # CUDA: int w1 = w1r (0), lambda = w1r - w1, value = (1 - lambda) * x0 + lambda * x1
+    assert (1 - w1r) * 1.0 + w1r * 0.0 > 0
+    if torch.cuda.is_available():
+        last = F.interpolate(x.cuda(), size=50, mode="linear", align_corners=True)[0, 0, -1].item()
+        assert 0 < last < 1e-15
+
+
 def test_align_corners_true_with_antialias_does_not_copy_the_corners_even_enlarging():
     # "(without antialias: ... even when enlarging their corner outputs are not the corner inputs)"
     x = torch.arange(8.0).view(1, 1, 1, 8)

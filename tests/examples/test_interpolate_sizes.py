@@ -733,9 +733,21 @@ def test_nearest_exact_rounds_a_tie_down_in_single_precision_on_2_to_41():
         "large contiguous 4-D": F.interpolate(column.expand(1, 1, 2, 100).contiguous(), size=(41, 100), mode="nearest-exact")[0, 0, 20, 0],
         "3-D": F.interpolate(torch.arange(2.0).view(1, 1, 2), size=41, mode="nearest-exact")[0, 0, 20],
         "5-D": F.interpolate(torch.arange(2.0).view(1, 1, 2, 1, 1), size=(41, 1, 1), mode="nearest-exact")[0, 0, 20, 0, 0],
+        # Review 22: "5-D gives pixel 1" held only for a contiguous volume; channels_last_3d with > 3 channels
+        # runs the channels-last kernel too.
+        "channels_last_3d, 4 channels": F.interpolate(
+            torch.arange(2.0).view(1, 1, 2, 1, 1).expand(1, 4, 2, 2, 2).contiguous(memory_format=torch.channels_last_3d),
+            size=(41, 2, 2),
+            mode="nearest-exact",
+        )[0, 0, 20, 0, 0],
     }
     assert {k: v.item() for k, v in picks.items()} == {
-        "small 4-D": 0.0, "channels_last, 4 channels": 0.0, "large contiguous 4-D": 1.0, "3-D": 1.0, "5-D": 1.0
+        "small 4-D": 0.0,
+        "channels_last, 4 channels": 0.0,
+        "large contiguous 4-D": 1.0,
+        "3-D": 1.0,
+        "5-D": 1.0,
+        "channels_last_3d, 4 channels": 0.0,
     }
 
 
