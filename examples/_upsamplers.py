@@ -94,7 +94,8 @@ def checkerboard_score(y, period, margin):
     periodic pattern, 1 for a map that is nothing but the pattern. A constant added to
     a map (its DC level, a bias) does not change it, nor does a positive scale, unless the
     constant makes the map flat: a map whose spread is within float rounding of its level
-    (100 ulp) counts as flat (0; a float32 checkerboard of ±1 plus 10**5, for one):
+    (a standard deviation of at most 100 epsilons of its dtype times its root mean square, up to 200 ulp)
+    counts as flat (0; a float32 checkerboard of ±1 plus 10**5, for one):
     score outputs computed in float64, or in float32 without TF32, which CUDA
     convolutions use by default and whose rounding is far coarser.
     """

@@ -393,3 +393,15 @@ def test_bilinear_init_rounding_grows_with_the_axis_at_factors_not_powers_of_two
     assert gap(3000, 3) > 1e-14
     for r in (2, 4):
         assert gap(3000, r) < 1e-15
+
+
+def test_the_flat_threshold_is_100_epsilons_times_the_rms_not_100_ulp(ns):
+    # Review 22: the score's docstring said "(100 ulp)", but its own example, a float32 checkerboard of
+    # +-1 on 10**5, has a standard deviation of 128 ulp of 10**5 (ulp 2**-7) and still counts as flat:
+    # the threshold is 100 * eps * rms, which lies between 100 and 200 ulp of the level.
+    pattern = torch.tensor([[1.0, -1.0], [-1.0, 1.0]]).repeat(8, 8).view(1, 1, 16, 16)
+    y = pattern + 1e5
+    ulp = torch.finfo(torch.float32).eps * 2.0**16
+    assert y.std(unbiased=False).item() == 1.0 > 100 * ulp
+    assert ns["checkerboard_score"](y, 2, 0) == 0.0
+    assert ns["checkerboard_score"](y * 2 - 1e5, 2, 0) == pytest.approx(1.0)

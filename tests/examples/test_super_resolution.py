@@ -151,10 +151,14 @@ def test_fair_init_variances_differ_on_the_border(ns):
     assert corner["transposed conv"] < 0.8 * min(others), corner
 
 
-def test_fair_init_has_no_biases(ns):
+def test_fair_init_starts_the_one_trained_bias_at_zero(ns):
+    # The checkerboard page says "with their biases at zero", not "without biases":
+    # each upsampling layer keeps one bias, a trained parameter that starts at zero.
     for kind in ns["kinds"]:
-        biases = [m.bias for m in ns["upsampler"](kind, 16).modules() if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d))]
-        assert len(biases) == 1 and not biases[0].any()
+        net = ns["SuperResolution"](kind)
+        biases = [m.bias for m in net.upsample.modules() if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d))]
+        assert len(biases) == 1 and biases[0] is not None and not biases[0].any()
+        assert biases[0].requires_grad and any(p is biases[0] for p in net.parameters())
 
 
 def test_resize_conv_and_icnr_start_flat_the_others_with_a_pattern(ns):

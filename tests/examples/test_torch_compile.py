@@ -250,3 +250,26 @@ def test_compiled_bilinear_and_bicubic_part_further_on_long_axes(mode):
     compiled = torch.compile(resize, backend="aot_eager", dynamic=False)(x)
     eager = resize(x)
     assert (compiled - eager).abs().max() > 100 * torch.finfo(torch.float32).eps * eager.abs().max()
+
+
+def test_symbolic_sizes_serve_later_sizes_for_bilinear_but_not_for_area():
+    # Review 22: "Compilation is paid again for every new shape" failed for bilinear under the default
+    # dynamic=None: the second size compiles symbolic code that every later size reuses. area's lowering
+    # fixes the input size (guard_int), so it compiles once per new size.
+    from torch._dynamo.utils import counters
+
+    def graphs_compiled(function, sizes):
+        torch._dynamo.reset()
+        counters.clear()
+        compiled = torch.compile(function)
+        counts = []
+        for size in sizes:
+            x = torch.rand(1, 1, size, size + 1)
+            torch.testing.assert_close(compiled(x), function(x))
+            counts.append(counters["stats"]["unique_graphs"])
+        torch._dynamo.reset()
+        return counts
+
+    sizes = (7, 8, 9, 12)
+    assert graphs_compiled(lambda x: F.interpolate(x, scale_factor=2, mode="bilinear"), sizes) == [1, 2, 2, 2]
+    assert graphs_compiled(lambda x: F.interpolate(x, size=(5, 5), mode="area"), sizes) == [1, 2, 3, 4]
