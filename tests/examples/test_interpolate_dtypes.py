@@ -550,3 +550,27 @@ def test_channels_last_can_overflow_where_contiguous_does_not_near_the_largest_f
     contiguous = F.interpolate(x, size=(61, 97), mode="bilinear")
     channels_last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(61, 97), mode="bilinear")
     assert not torch.isinf(contiguous).any() and torch.isinf(channels_last).any()
+
+
+def test_height_first_shapes_part_from_pillow_by_one_level_bilinear_and_one_to_several_bicubic():
+    # Review 22: "by several in bicubic" fails where the height shrinks to a few pixels: at 10 x 200
+    # (a height-first shape) bicubic parts from Pillow by one level, at 90 x 200 by several.
+    import numpy as np
+    import PIL
+    from matplotlib.cbook import get_sample_data
+    from PIL import Image
+
+    if int(PIL.__version__.split(".")[0]) < 13:
+        pytest.skip("Pillow goes height first at these shapes from version 13 on")
+    with get_sample_data("grace_hopper.jpg") as f:
+        photo = np.array(Image.open(f).convert("RGB"))[:256, :256]
+    image = Image.fromarray(photo)
+    x = torch.from_numpy(photo).permute(2, 0, 1)[None].contiguous(memory_format=torch.channels_last)
+    gap = {}
+    for mode, filt in (("bilinear", Image.BILINEAR), ("bicubic", Image.BICUBIC)):
+        for h, w in ((10, 200), (90, 200)):
+            single = np.asarray(image.resize((w, h), filt)).astype(int)
+            out = F.interpolate(x, size=(h, w), mode=mode, antialias=True)[0].permute(1, 2, 0).numpy().astype(int)
+            assert 0.15 < (out != single).mean() < 0.25, (mode, h, w)
+            gap[mode, h] = np.abs(out - single).max()
+    assert gap["bilinear", 10] == gap["bilinear", 90] == 1 and gap["bicubic", 10] == 1 and gap["bicubic", 90] >= 3, gap
