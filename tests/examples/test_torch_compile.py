@@ -270,6 +270,7 @@ def test_symbolic_sizes_serve_later_sizes_for_bilinear_but_not_for_area():
         torch._dynamo.reset()
         return counts
 
-    sizes = (7, 8, 9, 12)
-    assert graphs_compiled(lambda x: F.interpolate(x, scale_factor=2, mode="bilinear"), sizes) == [1, 2, 2, 2]
-    assert graphs_compiled(lambda x: F.interpolate(x, size=(5, 5), mode="area"), sizes) == [1, 2, 3, 4]
+    # three sizes already part the two (each compile costs seconds)
+    sizes = (7, 8, 9)
+    assert graphs_compiled(lambda x: F.interpolate(x, scale_factor=2, mode="bilinear"), sizes) == [1, 2, 2]
+    assert graphs_compiled(lambda x: F.interpolate(x, size=(5, 5), mode="area"), sizes) == [1, 2, 3]
