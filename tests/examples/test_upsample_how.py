@@ -888,6 +888,14 @@ def test_a_constant_image_can_leave_its_value_by_two_rounding_steps_in_bilinear(
 
 
 @pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD rounding")
+def test_a_constant_image_can_leave_its_value_by_three_rounding_steps_in_bilinear():
+    # Review 22: the page said "a constant image two"; 7.99 on 1x1 enlarged to 20x9 ends three steps below.
+    v = torch.tensor(7.99)
+    y = F.interpolate(torch.full((1, 1, 1, 1), 7.99), size=(20, 9), mode="bilinear")
+    assert (y.view(torch.int32).long() - v.view(torch.int32).long()).min().item() == -3
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD rounding")
 def test_a_float32_corner_can_miss_by_two_rounding_steps():
     # Review 17: the page said a corner misses "in the last bit"; the 2x1 column it names misses by two steps.
     x = torch.tensor([0.9423027634620667, 0.7767965793609619]).view(1, 1, 2, 1)
