@@ -619,3 +619,26 @@ def test_the_uint8_3_channel_1x1_assert_needs_two_rows(mode):
         assert torch.equal(F.interpolate(row, size=(1, 1), mode=mode), row[..., width // 2 :: width]), width
         with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
             F.interpolate(row.expand(1, 3, 2, width).contiguous(), size=(1, 1), mode=mode)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.bfloat16])
+@pytest.mark.parametrize("memory_format", [torch.contiguous_format, torch.channels_last])
+def test_an_inf_before_the_kept_pixel_leaves_odd_factor_bilinear_finite(dtype, memory_format):
+    # Review 23: "an inf next to the pixel gives nan" failed for bilinear's pixel before (left or above):
+    # bilinear reads the kept pixel and the one after; bicubic the one before and the two after
+    nan_at = {"bilinear": {1}, "bicubic": {-1, 1, 2}}
+    for k in (3, 5, 7):
+        base = torch.rand(1, 4, 3 * k, 3 * k, generator=torch.Generator().manual_seed(k)).to(dtype)
+        kept = k + k // 2  # the middle output pixel, 1, sits on this input pixel at an odd factor
+        for mode, expected in nan_at.items():
+            for axis in (2, 3):
+                nan_offsets = set()
+                for offset in (-2, -1, 1, 2):
+                    x = base.clone()
+                    x.select(axis, kept + offset).fill_(math.inf)
+                    y = F.interpolate(x.contiguous(memory_format=memory_format), scale_factor=1 / k, mode=mode).select(axis, 1)
+                    if y.isnan().any():
+                        nan_offsets.add(offset)
+                    else:
+                        assert torch.equal(y, base[..., k // 2 :: k, k // 2 :: k].select(axis, 1)), (mode, k, axis, offset)
+                assert nan_offsets == expected, (mode, k, axis, dtype, memory_format)
