@@ -386,3 +386,12 @@ def test_align_corners_true_to_one_sample_centres_the_antialiased_views_at_minus
         bicubic = F.interpolate(x, size=(1, 1), mode="bicubic", antialias=True, align_corners=True).item()
         assert linear == x[0, 0, 0, 0].item()
         assert bicubic == pytest.approx(1.125 * x[0, 0, 0, 0].item() - 0.125 * x[0, 0, 0, 1].item(), abs=1e-12)
+
+
+def test_a_whole_length_times_the_factor_meets_the_length_ratio_only_as_float64_computes_it():
+    """Review 23: 343 * (1/49) is 7 on paper but 6.999... in float64: 6 samples, on a grid far from 343/6."""
+    ramp = torch.arange(343, dtype=torch.float64).view(1, 1, -1)
+    got = F.interpolate(ramp, scale_factor=1 / 49, mode="linear").view(-1)
+    assert got.numel() == 6
+    by_ratio = (torch.arange(6, dtype=torch.float64) + 0.5) * 343 / 6 - 0.5
+    assert 44 < (got - by_ratio).abs().max().item() < 45
