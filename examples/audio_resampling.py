@@ -143,7 +143,7 @@ for row, case in enumerate(drawn):
         axes[row, col].set_xlabel("time (s)")
     axes[row, 0].set_ylabel("frequency (kHz)")
 fig.colorbar(image, ax=axes, label="power relative to the chirp (dB)")
-fig.suptitle("A chirp from 0 Hz to the input's Nyquist frequency, resampled: all but the rising line is spurious")
+fig.suptitle("A chirp from 0 Hz to the input's Nyquist frequency, resampled: all but the line rising from 0 Hz at time 0 is spurious")
 plt.show()
 
 # %% table

@@ -386,3 +386,27 @@ def test_align_corners_true_to_one_sample_centres_the_antialiased_views_at_minus
         bicubic = F.interpolate(x, size=(1, 1), mode="bicubic", antialias=True, align_corners=True).item()
         assert linear == x[0, 0, 0, 0].item()
         assert bicubic == pytest.approx(1.125 * x[0, 0, 0, 0].item() - 0.125 * x[0, 0, 0, 1].item(), abs=1e-12)
+
+
+def test_a_whole_length_times_the_factor_meets_the_length_ratio_only_as_float64_computes_it():
+    """Review 23: 343 * (1/49) is 7 on paper but 6.999... in float64: 6 samples, on a grid far from 343/6."""
+    ramp = torch.arange(343, dtype=torch.float64).view(1, 1, -1)
+    got = F.interpolate(ramp, scale_factor=1 / 49, mode="linear").view(-1)
+    assert got.numel() == 6
+    by_ratio = (torch.arange(6, dtype=torch.float64) + 0.5) * 343 / 6 - 0.5
+    assert 44 < (got - by_ratio).abs().max().item() < 45
+
+
+def test_the_spectrogram_shows_spurious_rising_lines_too(ns):
+    """Review 23: the figure said "all but the rising line is spurious"; 48 -> 16 kHz `linear` folds the chirp
+    back up once it passes 16 kHz: a second rising line, at full strength, that is all aliasing."""
+    x, rate = ns["chirp"](48000)
+    y = F.interpolate(torch.from_numpy(x).view(1, 1, -1), size=16000, mode="linear").view(-1).numpy()
+    peaks = []
+    for start in (0.75, 0.9):  # the chirp is at 18 and 21.6 kHz, above the new Nyquist frequency
+        piece = y[int(start * 16000) : int(start * 16000) + 512] * np.hanning(512)
+        spectrum = np.abs(np.fft.rfft(piece))
+        peaks.append(np.fft.rfftfreq(512, 1 / 16000)[spectrum.argmax()])
+    centres = [start + 256 / 16000 for start in (0.75, 0.9)]  # the middle of each window
+    assert all(abs(peak - (rate * centre - 16000)) < 100 for peak, centre in zip(peaks, centres)), peaks
+    assert peaks[1] > peaks[0] + 3000  # rising, and spurious: the ideal output is silence there

@@ -535,3 +535,13 @@ def test_zeros_padding_ignores_a_cubic_tap_outside_the_input_that_has_no_weight(
     border = resize(x, (2, 2), "bicubic", False)
     assert (2 - 1 + 0.5) * 6 / 2 - 0.5 + 2 > 6 - 1  # the last position's fourth tap is outside
     assert (zeros - border).abs().max().item() < 1e-12
+
+
+def test_near_the_largest_float_bicubic_overflows_at_the_same_pixels_in_both():
+    """Review 23: the page's overflow example parts the two in `bilinear` only; `bicubic` overflows alike."""
+    x = torch.full((1, 1, 4, 4), torch.finfo(torch.float64).max, dtype=torch.float64)
+    grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], (1, 1, 12, 12), align_corners=False)
+    by_grid = F.grid_sample(x, grid, mode="bicubic", padding_mode="border", align_corners=False)
+    by_interpolate = F.interpolate(x, size=(12, 12), mode="bicubic")
+    assert torch.isinf(by_interpolate).any()
+    assert torch.equal(torch.isinf(by_grid), torch.isinf(by_interpolate))
