@@ -240,6 +240,35 @@ def test_the_cpu_converts_nchw_when_the_output_is_at_most_128_high_plus_wide(ns,
                     )
 
 
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact", "bilinear"])
+def test_a_one_by_one_side_is_not_converted(mode):
+    """The page's exception to "convert the input to channels_last and the result back":
+    a 1x1 input or output with several channels is contiguous in both layouts, so that side
+    is not cloned (the old wording had both sides converted whenever C > 1)."""
+    from torch.profiler import ProfilerActivity, profile
+
+    for channels, dtype in itertools.product((2, 3, 5, 64), (torch.float32, torch.float64)):
+        for (h, w), (oh, ow) in (
+            ((1, 1), (4, 6)),
+            ((1, 1), (2, 2)),
+            ((5, 7), (1, 1)),
+            ((2, 2), (1, 1)),
+            ((4, 6), (2, 3)),
+        ):
+            x = torch.rand(2, channels, h, w, dtype=dtype)
+            with torch.no_grad(), profile(activities=[ProfilerActivity.CPU]) as prof:
+                F.interpolate(x, size=(oh, ow), mode=mode)
+            clones = sum(event.name == "aten::clone" for event in prof.events())
+            assert clones == ((h, w) != (1, 1)) + ((oh, ow) != (1, 1)), (
+                mode,
+                channels,
+                dtype,
+                (h, w),
+                (oh, ow),
+                clones,
+            )
+
+
 @pytest.mark.parametrize("threads", [1, 2])
 def test_three_channel_float_bilinear_converts_at_every_size_on_one_thread(ns, threads):
     """The page's exception to the 128 rule: with exactly 3 channels and one thread, floating-point
