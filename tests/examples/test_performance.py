@@ -539,6 +539,22 @@ def test_antialias_weighs_2s_and_4s_pixels_a_few_fewer_for_odd_factors(factor):
             assert int(pixels_per_output(mode, 1 / factor, antialias=True, size=size, rounding=1e-12).max()) == width[0]
 
 
+def test_antialiased_bicubic_at_odd_factors_also_loses_two_inner_taps():
+    """The page: at an odd factor s the outermost taps land on zeros of the filter, and for
+    bicubic also the two taps s pixels from the centre, so its 4s - 3 pixels are not one run:
+    the zeros are not only at the ends (the old wording put them there)."""
+    for s in range(3, 42, 2):
+        width = 10 * s
+        rows = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
+        for mode, taps in (("bilinear", 2), ("bicubic", 4)):
+            column = F.interpolate(rows, size=(1, 10), mode=mode, antialias=True)[:, 0, 0, 5]
+            counted = (column.abs() > 1e-12).nonzero().flatten().tolist()
+            assert len(counted) == taps * s - taps + 1, (mode, s)
+            centre = 5 * s + (s - 1) // 2  # the input pixel under output 5's centre
+            gaps = sorted(set(range(counted[0], counted[-1] + 1)) - set(counted))
+            assert gaps == ([centre - s, centre + s] if mode == "bicubic" else []), (mode, s, gaps)
+
+
 @pytest.mark.parametrize("factor", [2, 3, 4])
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
 def test_antialias_one_pixel_wide_output_weighs_only_what_its_first_row_does(factor, dtype):
