@@ -240,6 +240,35 @@ def test_the_cpu_converts_nchw_when_the_output_is_at_most_128_high_plus_wide(ns,
                     )
 
 
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact", "bilinear"])
+def test_a_one_by_one_side_is_not_converted(mode):
+    """The page's exception to "convert the input to channels_last and the result back":
+    a 1x1 input or output with several channels is contiguous in both layouts, so that side
+    is not cloned (the old wording had both sides converted whenever C > 1)."""
+    from torch.profiler import ProfilerActivity, profile
+
+    for channels, dtype in itertools.product((2, 3, 5, 64), (torch.float32, torch.float64)):
+        for (h, w), (oh, ow) in (
+            ((1, 1), (4, 6)),
+            ((1, 1), (2, 2)),
+            ((5, 7), (1, 1)),
+            ((2, 2), (1, 1)),
+            ((4, 6), (2, 3)),
+        ):
+            x = torch.rand(2, channels, h, w, dtype=dtype)
+            with torch.no_grad(), profile(activities=[ProfilerActivity.CPU]) as prof:
+                F.interpolate(x, size=(oh, ow), mode=mode)
+            clones = sum(event.name == "aten::clone" for event in prof.events())
+            assert clones == ((h, w) != (1, 1)) + ((oh, ow) != (1, 1)), (
+                mode,
+                channels,
+                dtype,
+                (h, w),
+                (oh, ow),
+                clones,
+            )
+
+
 @pytest.mark.parametrize("threads", [1, 2])
 def test_three_channel_float_bilinear_converts_at_every_size_on_one_thread(ns, threads):
     """The page's exception to the 128 rule: with exactly 3 channels and one thread, floating-point
@@ -508,6 +537,22 @@ def test_antialias_weighs_2s_and_4s_pixels_a_few_fewer_for_odd_factors(factor):
             assert width == (taps * factor if factor % 2 == 0 else taps * factor - taps + 1,) * 2
             # No output pixel, at the borders either, weighs more.
             assert int(pixels_per_output(mode, 1 / factor, antialias=True, size=size, rounding=1e-12).max()) == width[0]
+
+
+def test_antialiased_bicubic_at_odd_factors_also_loses_two_inner_taps():
+    """The page: at an odd factor s the outermost taps land on zeros of the filter, and for
+    bicubic also the two taps s pixels from the centre, so its 4s - 3 pixels are not one run:
+    the zeros are not only at the ends (the old wording put them there)."""
+    for s in range(3, 42, 2):
+        width = 10 * s
+        rows = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
+        for mode, taps in (("bilinear", 2), ("bicubic", 4)):
+            column = F.interpolate(rows, size=(1, 10), mode=mode, antialias=True)[:, 0, 0, 5]
+            counted = (column.abs() > 1e-12).nonzero().flatten().tolist()
+            assert len(counted) == taps * s - taps + 1, (mode, s)
+            centre = 5 * s + (s - 1) // 2  # the input pixel under output 5's centre
+            gaps = sorted(set(range(counted[0], counted[-1] + 1)) - set(counted))
+            assert gaps == ([centre - s, centre + s] if mode == "bicubic" else []), (mode, s, gaps)
 
 
 @pytest.mark.parametrize("factor", [2, 3, 4])

@@ -484,19 +484,23 @@ def test_bfloat16_goes_to_onednn_with_avx512_even_without_bfloat16_instructions(
     assert run_python(code, ONEDNN_MAX_CPU_ISA="AVX512_CORE").split() == ["True", "False"]
 
 
-@pytest.mark.skipif(not torch.cuda.is_available() or not torch.backends.cudnn.is_available(), reason="needs CUDA and cuDNN")
-def test_deterministic_dilated_layers_escape_to_cudnn_in_channels_last_but_not_in_float64():
-    # Review 15: cudnn_conv_suggest_memory_format returns Contiguous for float64, so a channels_last
-    # float64 layer does not take the channels_last bypass of the deterministic dilation check.
-    def chosen(dtype):
-        x = torch.zeros(2, 16, 8, 8, device="cuda", dtype=dtype).contiguous(memory_format=torch.channels_last)
-        w = torch.zeros(16, 4, 3, 3, device="cuda", dtype=dtype).contiguous(memory_format=torch.channels_last)
+@pytest.mark.skipif(
+    not torch.cuda.is_available() or not torch.backends.cudnn.is_available(), reason="needs CUDA and cuDNN"
+)
+def test_deterministic_mode_no_longer_sends_dilated_layers_to_the_fallback():
+    # Review 23: pytorch/pytorch#154292 (2025) removed use_cudnn's "deterministic && is_dilated"
+    # check, so a dilated layer goes to cuDNN in deterministic mode, in float32 and float64 and
+    # in either layout (review 15's float64 channels_last fallback was the old check).
+    def chosen(dtype, memory_format):
+        x = torch.zeros(2, 16, 8, 8, device="cuda", dtype=dtype).contiguous(memory_format=memory_format)
+        w = torch.zeros(16, 4, 3, 3, device="cuda", dtype=dtype).contiguous(memory_format=memory_format)
         return torch._C._select_conv_backend(x, w, None, [2, 2], [1, 1], [2, 2], True, [0, 0], 1, None)
 
     before = torch.backends.cudnn.deterministic
     try:
         torch.backends.cudnn.deterministic = True
-        assert chosen(torch.float32) == torch._C._ConvBackend.CudnnTranspose
-        assert chosen(torch.float64) != torch._C._ConvBackend.CudnnTranspose
+        for dtype in (torch.float32, torch.float64):
+            for memory_format in (torch.contiguous_format, torch.channels_last):
+                assert chosen(dtype, memory_format) == torch._C._ConvBackend.CudnnTranspose, (dtype, memory_format)
     finally:
         torch.backends.cudnn.deterministic = before
