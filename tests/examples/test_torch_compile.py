@@ -274,3 +274,19 @@ def test_symbolic_sizes_serve_later_sizes_for_bilinear_but_not_for_area():
     sizes = (7, 8, 9)
     assert graphs_compiled(lambda x: F.interpolate(x, scale_factor=2, mode="bilinear"), sizes) == [1, 2, 2]
     assert graphs_compiled(lambda x: F.interpolate(x, size=(5, 5), mode="area"), sizes) == [1, 2, 3]
+
+
+def test_area_at_the_input_size_is_a_fourth_lowering_a_plain_copy():
+    # Review 23: "Inductor lowers area in one of three ways" missed the same-size branch, which
+    # returns a copy of the input: its generated code only loads and stores. Dividing sides run
+    # a pooling window: they add and divide.
+    from torch._inductor.utils import run_and_get_code
+
+    x = torch.rand(1, 2, 6, 5)
+    for size, copies in (((6, 5), True), ((6, 1), False)):
+        torch._dynamo.reset()
+        compiled = torch.compile(lambda x: F.interpolate(x, size=size, mode="area"), dynamic=False)  # noqa: B023
+        _, code = run_and_get_code(compiled, x)
+        lines = [line for line in code[0].splitlines() if "tmp" in line]
+        only_moves = all("loadu" in line or ".store(" in line for line in lines)
+        assert lines and only_moves == copies, size
