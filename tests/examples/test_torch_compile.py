@@ -133,8 +133,11 @@ def test_area_to_1x1_reaches_inductor_as_a_mean_not_as_the_adaptive_pool():
 
     table = select_decomp_table()
     x = torch.rand(2, 3, 37, 53)
-    for size, op in (((1, 1), torch.ops.aten.mean.dim), ((37, 1), torch.ops.aten._adaptive_avg_pool2d.default),
-                     ((1, 2), torch.ops.aten._adaptive_avg_pool2d.default)):
+    for size, op in (
+        ((1, 1), torch.ops.aten.mean.dim),
+        ((37, 1), torch.ops.aten._adaptive_avg_pool2d.default),
+        ((1, 2), torch.ops.aten._adaptive_avg_pool2d.default),
+    ):
         graph = make_fx(lambda x: F.interpolate(x, size=size, mode="area"), decomposition_table=table)(x)  # noqa: B023
         assert [node.target for node in graph.graph.nodes if node.op == "call_function"] == [op], size
 
@@ -290,3 +293,14 @@ def test_area_at_the_input_size_is_a_fourth_lowering_a_plain_copy():
         lines = [line for line in code[0].splitlines() if "tmp" in line]
         only_moves = all("loadu" in line or ".store(" in line for line in lines)
         assert lines and only_moves == copies, size
+
+
+def test_the_compiled_settings_are_the_site_tables_but_lanczos(ns):
+    # Review 23: "every setting of the site's tables" missed lanczos, which other pages' tables hold.
+    from pathlib import Path
+
+    from _settings import LANCZOS
+
+    examples = Path(__file__).parents[2] / "examples"
+    users = [p.name for p in examples.glob("*.py") if "LANCZOS" in p.read_text() and p.name != "_settings.py"]
+    assert users and set(LANCZOS).isdisjoint(ns["INTERPOLATE_SETTINGS"])
