@@ -304,3 +304,20 @@ def test_the_compiled_settings_are_the_site_tables_but_lanczos(ns):
     examples = Path(__file__).parents[2] / "examples"
     users = [p.name for p in examples.glob("*.py") if "LANCZOS" in p.read_text() and p.name != "_settings.py"]
     assert users and set(LANCZOS).isdisjoint(ns["INTERPOLATE_SETTINGS"])
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_compiled_antialias_runs_the_eager_kernel_on_strides_of_its_own(mode):
+    # Review 23: "the antialiased ones cannot differ" failed at the CPU's one-pixel-wide bug. On a
+    # view of an HWC image, x * 2 keeps the view's batch stride of 3 in eager mode (which repeats
+    # the first row) and gets a dense batch stride compiled (which does not).
+    x = torch.rand(6, 7, 3, generator=torch.Generator().manual_seed(0)).permute(2, 0, 1)[None]
+
+    def f(x):
+        return F.interpolate(x * 2, size=(3, 1), mode=mode, antialias=True)
+
+    torch._dynamo.reset()
+    eager, compiled = f(x), torch.compile(f, dynamic=False)(x)
+    right = f(x.clone(memory_format=torch.contiguous_format).contiguous(memory_format=torch.channels_last))
+    assert (eager == eager[:, :, :1]).all() and not torch.equal(eager, compiled)
+    torch.testing.assert_close(compiled, right)
