@@ -209,8 +209,8 @@ for kind in kinds:
 
 # %% pictures
 # A 32x32 crop of the first output channel of each generator (seed 0), inside the
-# border, in standard deviations from its mean (flat outputs stay flat: float
-# rounding noise is not blown up).
+# border, minus its mean, divided by its standard deviation or by 1e-4 of its rms
+# where that is larger (flat outputs stay flat: float rounding noise is not blown up).
 figure, axes = plt.subplots(2, len(kinds), figsize=(14, 4.4))
 for col, kind in enumerate(kinds):
     for row, name in enumerate(inputs):
@@ -222,6 +222,6 @@ for col, kind in enumerate(kinds):
     axes[0, col].set_title(f"{kind[0]}\n{kind[1]}", fontsize=8)
 axes[0, 0].set_ylabel("constant input")
 axes[1, 0].set_ylabel("smooth input")
-figure.suptitle("Untrained generators: output minus its mean, in standard deviations")
+figure.suptitle("Untrained generators: output minus its mean, divided by max(std, 1e-4 × rms)")
 figure.tight_layout()
 plt.show()

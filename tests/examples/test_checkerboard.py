@@ -405,3 +405,16 @@ def test_the_flat_threshold_is_100_epsilons_times_the_rms_not_100_ulp(ns):
     assert y.std(unbiased=False).item() == 1.0 > 100 * ulp
     assert ns["checkerboard_score"](y, 2, 0) == 0.0
     assert ns["checkerboard_score"](y * 2 - 1e5, 2, 0) == pytest.approx(1.0)
+
+
+def test_flat_panels_are_not_in_standard_deviations_and_the_title_says_so(ns):
+    # The pictures divide by max(std, 1e-4 * rms): for the flat generators on the constant
+    # input the second term wins, so "in standard deviations" would be false for them.
+    title = ns["figure"]._suptitle.get_text()
+    assert "1e-4" in title and "in standard deviations" not in title
+    margin = ns["margin"]
+    flat_panels = 0
+    for kind in ns["kinds"]:
+        y = ns["outputs"][kind]["constant"][0, margin : margin + 32, margin : margin + 32]
+        flat_panels += bool(y.std() < 1e-4 * y.pow(2).mean().sqrt())
+    assert flat_panels >= 1

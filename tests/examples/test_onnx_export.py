@@ -948,7 +948,9 @@ def test_antialias_with_size_parts_from_eager_on_long_axes(tmp_path):
 
     class Layers(nn.Module):
         def forward(self, *xs):
-            return tuple(F.interpolate(x, size=(2, out), mode="bilinear", antialias=True) for x, (_, out) in zip(xs, cases))
+            return tuple(
+                F.interpolate(x, size=(2, out), mode="bilinear", antialias=True) for x, (_, out) in zip(xs, cases)
+            )
 
     xs = tuple(torch.rand(1, 1, 2, n, generator=torch.Generator().manual_seed(0)) for n, _ in cases)
     with warnings.catch_warnings():
@@ -984,7 +986,9 @@ def test_dynamic_exports_part_from_eager_at_some_widths_under_200(tmp_path, dyna
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        torch.onnx.export(Layers(), (torch.rand(1, 2, 6, 7),), tmp_path / "m.onnx", dynamo=dynamo, input_names=["x"], **shapes)
+        torch.onnx.export(
+            Layers(), (torch.rand(1, 2, 6, 7),), tmp_path / "m.onnx", dynamo=dynamo, input_names=["x"], **shapes
+        )
     session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
     generator = torch.Generator().manual_seed(0)
     worst = [0.0] * 4
@@ -1023,3 +1027,21 @@ def test_antialias_with_a_size_from_the_shape_parts_from_eager_on_a_long_odd_axi
         x = torch.rand(1, 2, *size, generator=generator)
         gaps[size] = float(np.abs(session.run(None, {"x": x.numpy()})[0] - Half()(x).numpy()).max())
     assert gaps[6, 7] < MATCH and gaps[31, 17] < MATCH and gaps[2, 999] > MATCH, gaps
+
+
+def test_antialiased_float_bicubic_keeps_an_unchanged_axis_only_up_to_rounding():
+    # Review 23: "the CPU kernels for uint8 and for antialias=True copy it" held for uint8 and for
+    # antialiased bilinear; antialiased float bicubic ignores the factor but its weights are not
+    # exactly 0 and 1, so a row of 120 comes back as 120.0000076.
+    x = torch.tensor([20.0, 120.0]).reshape(1, 1, 2, 1).repeat(1, 1, 1, 3)
+    for inp, mode, exact in (
+        (x, "bicubic", False),
+        (x.to(torch.uint8), "bicubic", True),
+        (x, "bilinear", True),
+    ):
+        rows = F.interpolate(inp, scale_factor=1.4, mode=mode, antialias=True)[0, 0, :, 0]
+        assert torch.equal(rows, inp[0, 0, :, 0]) == exact, (inp.dtype, mode)
+        torch.testing.assert_close(rows.double(), inp[0, 0, :, 0].double(), rtol=1e-6, atol=0)
+    assert F.interpolate(x, scale_factor=1.4, mode="bicubic", antialias=True)[0, 0, 1, 0].item() == pytest.approx(
+        120.0000076, abs=1e-7
+    )

@@ -133,8 +133,11 @@ def test_area_to_1x1_reaches_inductor_as_a_mean_not_as_the_adaptive_pool():
 
     table = select_decomp_table()
     x = torch.rand(2, 3, 37, 53)
-    for size, op in (((1, 1), torch.ops.aten.mean.dim), ((37, 1), torch.ops.aten._adaptive_avg_pool2d.default),
-                     ((1, 2), torch.ops.aten._adaptive_avg_pool2d.default)):
+    for size, op in (
+        ((1, 1), torch.ops.aten.mean.dim),
+        ((37, 1), torch.ops.aten._adaptive_avg_pool2d.default),
+        ((1, 2), torch.ops.aten._adaptive_avg_pool2d.default),
+    ):
         graph = make_fx(lambda x: F.interpolate(x, size=size, mode="area"), decomposition_table=table)(x)  # noqa: B023
         assert [node.target for node in graph.graph.nodes if node.op == "call_function"] == [op], size
 
@@ -274,3 +277,47 @@ def test_symbolic_sizes_serve_later_sizes_for_bilinear_but_not_for_area():
     sizes = (7, 8, 9)
     assert graphs_compiled(lambda x: F.interpolate(x, scale_factor=2, mode="bilinear"), sizes) == [1, 2, 2]
     assert graphs_compiled(lambda x: F.interpolate(x, size=(5, 5), mode="area"), sizes) == [1, 2, 3]
+
+
+def test_area_at_the_input_size_is_a_fourth_lowering_a_plain_copy():
+    # Review 23: "Inductor lowers area in one of three ways" missed the same-size branch, which
+    # returns a copy of the input: its generated code only loads and stores. Dividing sides run
+    # a pooling window: they add and divide.
+    from torch._inductor.utils import run_and_get_code
+
+    x = torch.rand(1, 2, 6, 5)
+    for size, copies in (((6, 5), True), ((6, 1), False)):
+        torch._dynamo.reset()
+        compiled = torch.compile(lambda x: F.interpolate(x, size=size, mode="area"), dynamic=False)  # noqa: B023
+        _, code = run_and_get_code(compiled, x)
+        lines = [line for line in code[0].splitlines() if "tmp" in line]
+        only_moves = all("loadu" in line or ".store(" in line for line in lines)
+        assert lines and only_moves == copies, size
+
+
+def test_the_compiled_settings_are_the_site_tables_but_lanczos(ns):
+    # Review 23: "every setting of the site's tables" missed lanczos, which other pages' tables hold.
+    from pathlib import Path
+
+    from _settings import LANCZOS
+
+    examples = Path(__file__).parents[2] / "examples"
+    users = [p.name for p in examples.glob("*.py") if "LANCZOS" in p.read_text() and p.name != "_settings.py"]
+    assert users and set(LANCZOS).isdisjoint(ns["INTERPOLATE_SETTINGS"])
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_compiled_antialias_runs_the_eager_kernel_on_strides_of_its_own(mode):
+    # Review 23: "the antialiased ones cannot differ" failed at the CPU's one-pixel-wide bug. On a
+    # view of an HWC image, x * 2 keeps the view's batch stride of 3 in eager mode (which repeats
+    # the first row) and gets a dense batch stride compiled (which does not).
+    x = torch.rand(6, 7, 3, generator=torch.Generator().manual_seed(0)).permute(2, 0, 1)[None]
+
+    def f(x):
+        return F.interpolate(x * 2, size=(3, 1), mode=mode, antialias=True)
+
+    torch._dynamo.reset()
+    eager, compiled = f(x), torch.compile(f, dynamic=False)(x)
+    right = f(x.clone(memory_format=torch.contiguous_format).contiguous(memory_format=torch.channels_last))
+    assert (eager == eager[:, :, :1]).all() and not torch.equal(eager, compiled)
+    torch.testing.assert_close(compiled, right)
