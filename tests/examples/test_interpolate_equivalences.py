@@ -567,6 +567,18 @@ def test_area_to_one_pixel_parts_from_avg_pool_where_a_partial_sum_overflows(mem
     assert torch.allclose(area, torch.full_like(area, 1e38 / 3))
 
 
+def test_the_module_stores_a_factor_of_zero_as_none_and_raises_where_area_returns_an_empty_tensor():
+    # Review 23: "identical results ... with size or scale_factor" missed scale_factor=0, which nn.Upsample's
+    # constructor turns into None (`float(scale_factor) if scale_factor else None`).
+    x = torch.rand(1, 2, 4, 4)
+    for factor in (0, 0.0):
+        assert nn.Upsample(scale_factor=factor, mode="area").scale_factor is None
+        assert F.interpolate(x, scale_factor=factor, mode="area").shape == (1, 2, 0, 0)
+        with pytest.raises(ValueError):
+            nn.Upsample(scale_factor=factor, mode="area")(x)
+    assert nn.Upsample(scale_factor=(0, 2.0)).scale_factor == (0.0, 2.0)  # a tuple keeps its zero
+
+
 def test_area_to_one_pixel_overflows_too_in_channels_last_with_4_to_7_channels():
     # Review 23: "gives 3.3e37 there" held for the contiguous layout; a channels_last copy of 4 to 7 channels
     # adds in avg_pool's order in 4 of its channels and gives inf there as well.
