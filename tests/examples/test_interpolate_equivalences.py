@@ -567,6 +567,30 @@ def test_area_to_one_pixel_parts_from_avg_pool_where_a_partial_sum_overflows(mem
     assert torch.allclose(area, torch.full_like(area, 1e38 / 3))
 
 
+def test_the_module_stores_a_factor_of_zero_as_none_and_raises_where_area_returns_an_empty_tensor():
+    # Review 23: "identical results ... with size or scale_factor" missed scale_factor=0, which nn.Upsample's
+    # constructor turns into None (`float(scale_factor) if scale_factor else None`).
+    x = torch.rand(1, 2, 4, 4)
+    for factor in (0, 0.0):
+        assert nn.Upsample(scale_factor=factor, mode="area").scale_factor is None
+        assert F.interpolate(x, scale_factor=factor, mode="area").shape == (1, 2, 0, 0)
+        with pytest.raises(ValueError):
+            nn.Upsample(scale_factor=factor, mode="area")(x)
+    assert nn.Upsample(scale_factor=(0, 2.0)).scale_factor == (0.0, 2.0)  # a tuple keeps its zero
+
+
+def test_area_to_one_pixel_overflows_too_in_channels_last_with_4_to_7_channels():
+    # Review 23: "gives 3.3e37 there" held for the contiguous layout; a channels_last copy of 4 to 7 channels
+    # adds in avg_pool's order in 4 of its channels and gives inf there as well.
+    one = torch.tensor([3e38, 3e38, 0, 0, 0, 0, 0, 0, -3e38]).reshape(1, 1, 3, 3)
+    for channels in range(1, 17):
+        x = one.expand(1, channels, 3, 3)
+        assert torch.isinf(F.avg_pool2d(x, 3)).all()
+        assert torch.isfinite(F.interpolate(x.contiguous(), size=(1, 1), mode="area")).all()
+        overflowed = int(torch.isinf(F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="area")).sum())
+        assert overflowed == (4 if 4 <= channels <= 7 else 0), channels
+
+
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_grid_sample_identity_float32_difference_grows_with_the_axis(mode):
     # The page: about 1e-5 at 100 -> 151 pixels, about 2e-4 at 3000 -> 4501 (float32 positions).

