@@ -1012,7 +1012,9 @@ def test_glossary_2x2_to_1x1_with_and_without_antialias_agree_only_where_both_ru
         elif dtype == torch.uint8 and channels == 3 and layout == torch.contiguous_format and avx2:
             assert plain == smooth == "raises", case
         else:
-            torch.testing.assert_close(plain.double(), smooth.double(), rtol=1e-6, atol=1e-4 if dtype != torch.uint8 else 0)
+            torch.testing.assert_close(
+                plain.double(), smooth.double(), rtol=1e-6, atol=1e-4 if dtype != torch.uint8 else 0
+            )
     code = (
         "import torch, torch.nn.functional as F\n"
         "x = torch.randint(0, 256, (4, 3, 2, 2), dtype=torch.uint8)\n"

@@ -881,4 +881,6 @@ def test_bilinear_at_half_equals_avg_pool_for_floating_point_input_not_uint8():
     half = F.interpolate(x, scale_factor=0.5, mode="bilinear").double()
     assert (half - F.avg_pool2d(x.double(), 2)).abs().max() > 1
     for dtype in (torch.float32, torch.float64):
-        torch.testing.assert_close(F.interpolate(x.to(dtype), scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x.to(dtype), 2))
+        torch.testing.assert_close(
+            F.interpolate(x.to(dtype), scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x.to(dtype), 2)
+        )
