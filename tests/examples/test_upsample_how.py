@@ -1037,3 +1037,19 @@ def test_float64_align_corners_true_hits_the_corner_on_the_cpu_but_cuda_truncate
     if torch.cuda.is_available():
         on_gpu = F.interpolate(row.cuda(), size=50, mode="linear", align_corners=True)[0, 0, -1].item()
         assert on_gpu == 0.9999999999999999
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")  # quantized tensors are deprecated
+def test_nearest_exact_cpu_quantized_kernels_copy_an_image_that_keeps_its_size():
+    # Review 23: the pages named CUDA's 4-D kernel as the exception to "closest to
+    # (d + 0.5) / scale_factor - 0.5"; the CPU's quantized 4-D and 5-D kernels copy an image whose
+    # sides all keep their size (a whole-shape check), though not a single kept side.
+    for rank in (4, 5):
+        ramp = torch.arange(3.0).view((1, 1, 3) + (1,) * (rank - 3)).expand((1, 1) + (3,) * (rank - 2)).contiguous()
+        q = torch.quantize_per_tensor(ramp, 0.1, 0, torch.quint8)
+        column = (0, 0, slice(None)) + (0,) * (rank - 3)
+        assert F.interpolate(ramp, scale_factor=1.3, mode="nearest-exact")[column].tolist() == [0.0, 1.0, 1.0]
+        assert F.interpolate(q, scale_factor=1.3, mode="nearest-exact").dequantize()[column].tolist() == [0.0, 1.0, 2.0]
+    wide = torch.arange(3.0).view(1, 1, 3, 1).expand(1, 1, 3, 4).contiguous()  # 3x4 x1.3 -> 3x5
+    q = torch.quantize_per_tensor(wide, 0.1, 0, torch.quint8)
+    assert F.interpolate(q, scale_factor=1.3, mode="nearest-exact").dequantize()[0, 0, :, 0].tolist() == [0.0, 1.0, 1.0]
