@@ -4,7 +4,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import run_example
+from helpers import run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -275,6 +275,20 @@ def test_antialias_non_whole_shrink_keeps_every_third_dot_exact_at_4_3_and_5_3(m
         inner = torch.arange(3, out - 3)
         exact = error[inner] < 1e-9
         assert torch.equal(exact, inner % 3 == 1), (mode, n, out)
+        assert error[inner][inner % 3 == 1].max() < 1e-13  # float64 rounding
+    # Review 23: "exact" only up to float64 rounding, not bit for bit
+    row = torch.arange(50, dtype=torch.float64).view(1, 1, 1, 50)
+    centre = (torch.arange(30, dtype=torch.float64) + 0.5) * 50 / 30 - 0.5
+    error = (F.interpolate(row, size=(1, 30), mode="bicubic", antialias=True)[0, 0, 0] - centre).abs()
+    assert 0 < error[4:27:3].max() < 1e-13  # d = 4, 7, ..., 25
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "row = torch.arange(50, dtype=torch.float64).view(1, 1, 1, 50)\n"
+        "centre = (torch.arange(30, dtype=torch.float64) + 0.5) * 50 / 30 - 0.5\n"
+        "dots = F.interpolate(row, size=(1, 30), mode='bicubic', antialias=True)[0, 0, 0]\n"
+        "print(bool((dots - centre)[4:27:3].abs().max() > 0))\n"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["True"]
     # at 1.5 no centre is a whole or half pixel, so every dot inside is off
     row = torch.arange(30, dtype=torch.float64).view(1, 1, 1, 30)
     centre = (torch.arange(20, dtype=torch.float64) + 0.5) * 1.5 - 0.5

@@ -976,3 +976,80 @@ def test_uint8_one_pixel_wide_bug_needs_the_contiguous_layout(align):
     x = torch.randint(0, 256, (1, 5, 4, 3), dtype=torch.uint8)
     bugged = F.interpolate(x, size=(8, 1), mode="bilinear", align_corners=align).double()
     assert (bugged - F.interpolate(x.double(), size=(8, 1), mode="bilinear", align_corners=align)).abs().max() > 1
+
+
+def _bilinear_2x2_to_1x1_with_and_without_antialias(dtype, channels, layout, align):
+    """Both results, or "raises" for a call torch refuses (on the CPU)."""
+    if dtype == torch.uint8:
+        x = torch.randint(0, 256, (4, channels, 2, 2), dtype=dtype, generator=torch.Generator().manual_seed(channels))
+    else:
+        x = (torch.randn(4, channels, 2, 2, generator=torch.Generator().manual_seed(channels)) * 100).to(dtype)
+    x = x.contiguous(memory_format=layout)
+    results = []
+    for antialias in (False, True):
+        try:
+            results.append(F.interpolate(x, size=(1, 1), mode="bilinear", antialias=antialias, align_corners=align))
+        except (RuntimeError, NotImplementedError):
+            results.append("raises")
+    return results
+
+
+def test_glossary_2x2_to_1x1_with_and_without_antialias_agree_only_where_both_run():
+    # Review 23: the glossary's conventions said the two agree from 2x2 to 1x1; on the CPU float16 and
+    # bfloat16 refuse antialias, and contiguous 3-channel uint8 raises an internal assert in both calls
+    # on an AVX2/AVX-512 CPU. Elsewhere they agree up to float rounding (uint8: to the level).
+    avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+    for dtype, channels, layout, align in itertools.product(
+        (torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.uint8),
+        range(1, 7),
+        (torch.contiguous_format, torch.channels_last),
+        (None, True),
+    ):
+        plain, smooth = _bilinear_2x2_to_1x1_with_and_without_antialias(dtype, channels, layout, align)
+        case = (dtype, channels, layout, align)
+        if dtype in (torch.float16, torch.bfloat16):
+            assert smooth == "raises" and not isinstance(plain, str), case
+        elif dtype == torch.uint8 and channels == 3 and layout == torch.contiguous_format and avx2:
+            assert plain == smooth == "raises", case
+        else:
+            torch.testing.assert_close(
+                plain.double(), smooth.double(), rtol=1e-6, atol=1e-4 if dtype != torch.uint8 else 0
+            )
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "x = torch.randint(0, 256, (4, 3, 2, 2), dtype=torch.uint8)\n"
+        "a, b = (F.interpolate(x, size=(1, 1), mode='bilinear', antialias=aa) for aa in (False, True))\n"
+        "print(torch.equal(a, b))\n"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["True"]  # no assert without AVX2
+
+
+def test_float64_align_corners_true_hits_the_corner_on_the_cpu_but_cuda_truncates_the_position():
+    # Review 23: the page said float64 linear modes "hit the corners exactly". The CPU floors the
+    # double position in single precision (floorf), which lands on the last pixel; CUDA's kernels
+    # truncate it (UpSampleLinear1d.cu: `const int w1 = w1r;`), and 1/49 * 49 < 1 in double.
+    row = torch.tensor([0.0, 1.0], dtype=torch.float64).view(1, 1, 2)
+    assert F.interpolate(row, size=50, mode="linear", align_corners=True)[0, 0, -1].item() == 1.0
+    position = (2 - 1) / (50 - 1) * (50 - 1)  # the CUDA kernel's w1r for the last output pixel
+    w1 = int(position)
+    weight = position - w1
+    assert w1 == 0 and (1 - weight) * 0.0 + weight * 1.0 == 0.9999999999999999
+    if torch.cuda.is_available():
+        on_gpu = F.interpolate(row.cuda(), size=50, mode="linear", align_corners=True)[0, 0, -1].item()
+        assert on_gpu == 0.9999999999999999
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")  # quantized tensors are deprecated
+def test_nearest_exact_cpu_quantized_kernels_copy_an_image_that_keeps_its_size():
+    # Review 23: the pages named CUDA's 4-D kernel as the exception to "closest to
+    # (d + 0.5) / scale_factor - 0.5"; the CPU's quantized 4-D and 5-D kernels copy an image whose
+    # sides all keep their size (a whole-shape check), though not a single kept side.
+    for rank in (4, 5):
+        ramp = torch.arange(3.0).view((1, 1, 3) + (1,) * (rank - 3)).expand((1, 1) + (3,) * (rank - 2)).contiguous()
+        q = torch.quantize_per_tensor(ramp, 0.1, 0, torch.quint8)
+        column = (0, 0, slice(None)) + (0,) * (rank - 3)
+        assert F.interpolate(ramp, scale_factor=1.3, mode="nearest-exact")[column].tolist() == [0.0, 1.0, 1.0]
+        assert F.interpolate(q, scale_factor=1.3, mode="nearest-exact").dequantize()[column].tolist() == [0.0, 1.0, 2.0]
+    wide = torch.arange(3.0).view(1, 1, 3, 1).expand(1, 1, 3, 4).contiguous()  # 3x4 x1.3 -> 3x5
+    q = torch.quantize_per_tensor(wide, 0.1, 0, torch.quint8)
+    assert F.interpolate(q, scale_factor=1.3, mode="nearest-exact").dequantize()[0, 0, :, 0].tolist() == [0.0, 1.0, 1.0]

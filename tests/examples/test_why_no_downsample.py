@@ -869,3 +869,18 @@ def test_channels_last_uint8_copies_escape_both_odd_factor_bugs(channels):
         x = torch.randint(0, 256, (1, channels, height, width), dtype=torch.uint8)
         out = F.interpolate(x.contiguous(memory_format=torch.channels_last), scale_factor=1 / k, mode="bilinear")
         assert torch.equal(out, x[..., k // 2 :: k, k // 2 :: k][..., : out.shape[-2], : out.shape[-1]])
+
+
+def test_bilinear_at_half_equals_avg_pool_for_floating_point_input_not_uint8():
+    # Review 23: the page said bilinear at scale_factor=0.5 equals average pooling for even and odd
+    # sizes, with no dtype; pooling refuses uint8, and contiguous uint8 bilinear with 5 channels
+    # brought to one pixel wide is wrong (the CPU bug), far from the float pooling.
+    x = torch.randint(0, 256, (1, 5, 4, 2), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+    with pytest.raises((RuntimeError, NotImplementedError)):
+        F.avg_pool2d(x, 2)
+    half = F.interpolate(x, scale_factor=0.5, mode="bilinear").double()
+    assert (half - F.avg_pool2d(x.double(), 2)).abs().max() > 1
+    for dtype in (torch.float32, torch.float64):
+        torch.testing.assert_close(
+            F.interpolate(x.to(dtype), scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x.to(dtype), 2)
+        )
