@@ -830,3 +830,19 @@ def test_cuda_antialias_refuses_bicubic_at_300_to_3():
     x = torch.zeros(1, 1, 300, 65, device="cuda")
     with pytest.raises(RuntimeError, match="shared memory"):
         F.interpolate(x, size=(3, 32), mode="bicubic", antialias=True)
+
+
+@pytest.mark.parametrize("size", [(20, 23), (74, 101), (37, 13), (1, 1)])
+def test_hf_torchvision_backend_maps_pillow_nearest_to_nearest_exact_without_antialias(size):
+    # Review 23: "the torchvision backend is F.interpolate(x, size, mode, antialias=True) on uint8" held for
+    # bilinear, bicubic and lanczos; for Pillow's NEAREST it is nearest-exact, and that call with antialias raises.
+    from transformers.image_processing_backends import TorchvisionBackend
+    from transformers.image_utils import PILImageResampling, SizeDict
+
+    x = torch.randint(0, 256, (3, 37, 50), dtype=torch.uint8, generator=torch.Generator().manual_seed(23))
+    out = TorchvisionBackend().resize(x, SizeDict(height=size[0], width=size[1]), resample=PILImageResampling.NEAREST)
+    assert torch.equal(out, F.interpolate(x[None], size=size, mode="nearest-exact")[0])
+    with pytest.raises(ValueError, match="Anti-alias"):
+        F.interpolate(x[None], size=size, mode="nearest-exact", antialias=True)
+    if size != (1, 1):
+        assert not torch.equal(out, F.interpolate(x[None], size=size, mode="nearest")[0])

@@ -833,3 +833,21 @@ def test_antialias_and_plain_bilinear_part_further_when_enlarging_a_long_row():
             gaps[n, seed] = (plain - antialiased).abs().max().item()
     assert all(gaps[64, seed] < 1e-6 for seed in range(3))
     assert all(5e-6 < gaps[3000, seed] < 5e-5 for seed in range(3))
+
+
+def test_large_image_table_is_computed_on_the_cpu(ns):
+    # Review 23: "float64 plain bilinear drifts from OpenCV at 9000 -> 8999" holds on the CPU (floorf), not on CUDA,
+    # whose kernel keeps float64 positions in double; the table ran on the build device, so it now runs on the CPU.
+    row = np.random.default_rng(9000 + 8999).random((2, 9000), dtype=np.float32)
+    cpu = F.interpolate(torch.from_numpy(row.astype(np.float64))[None, None], size=(2, 8999), mode="bilinear")[0, 0]
+    gap = float(np.abs(cpu.numpy() - cv2.resize(row, (8999, 2), interpolation=cv2.INTER_LINEAR)).max())
+    assert ns["large"][9000, 8999, "float64"][1] == gap > 1e-6
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="CUDA's plain bilinear kernel")
+def test_cuda_plain_bilinear_keeps_float64_positions_in_double():
+    for n, m in ((9000, 8999), (3000, 4501)):
+        row = np.random.default_rng(n + m).random((2, n), dtype=np.float32)
+        x = torch.from_numpy(row.astype(np.float64))[None, None].cuda()
+        ours = F.interpolate(x, size=(2, m), mode="bilinear")[0, 0].cpu().numpy()
+        assert np.abs(ours - cv2.resize(row, (m, 2), interpolation=cv2.INTER_LINEAR)).max() < 1e-6, (n, m)
