@@ -470,9 +470,13 @@ print(f"\nbicubic against exclude_outside=1: every pixel that differs has taps p
 # and both quint8 and qint8.
 QUANT_MODES = (("nearest", 3), ("nearest", 4), ("nearest", 5), ("nearest-exact", 3), ("nearest-exact", 4), ("nearest-exact", 5),
                ("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5), ("area", 3), ("area", 4), ("area", 5))
+# torch warns once per process; set_warn_always shows the notice even if something warned earlier
+warn_always = torch.is_warn_always_enabled()
+torch.set_warn_always(True)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     torch.quantize_per_tensor(torch.zeros(1), 1.0, 0, torch.quint8)
+torch.set_warn_always(warn_always)
 deprecation = next((str(w.message).split(". ")[0] for w in caught if "deprecated" in str(w.message)), None)
 print(f"torch {torch.__version__}: `{deprecation}`\n" if deprecation else f"torch {torch.__version__}: no deprecation warning\n")
 quantized = {}
