@@ -602,3 +602,25 @@ def test_pillow_runs_its_vertical_pass_first_exactly_by_the_stated_rule():
         assert np.array_equal(both, height_first if rule else width_first), ((h0, w0), (h, w))
         seen.add(rule)
     assert seen == {True, False}
+
+
+def test_channels_last_nearest_with_a_scale_factor_differs_where_the_page_says():
+    # "except for nearest given a scale_factor: on more than 3 channels, where a factor other than 1 or 2 leaves an axis
+    # at its size or exactly doubles it, ... for 4-D outputs whose height plus width exceeds 128 and for 5-D input".
+    gen = torch.Generator().manual_seed(0)
+    seen = set()
+    for channels in (3, 4, 8):
+        for shape in ((10, 100), (100, 100), (7, 30), (4, 10, 60)):
+            for factor in (1.0, 1.05, 1.3, 2.0, 2.001, 2.3, 0.7):
+                for other in (1.0, 2.0, 1.7):
+                    scale = (factor,) + (other,) * (len(shape) - 1)
+                    x = torch.rand((1, channels) + shape, generator=gen)
+                    layout = torch.channels_last if len(shape) == 2 else torch.channels_last_3d
+                    a = F.interpolate(x, scale_factor=scale, mode="nearest")
+                    b = F.interpolate(x.contiguous(memory_format=layout), scale_factor=scale, mode="nearest")
+                    odd = [s not in (1.0, 2.0) and o in (n, 2 * n) for s, n, o in zip(scale, shape, a.shape[2:])]
+                    large = len(shape) == 3 or sum(a.shape[2:]) > 128
+                    predicted = channels > 3 and any(odd) and large
+                    assert torch.equal(a, b) != predicted, (channels, shape, scale)
+                    seen.add(predicted)
+    assert seen == {True, False}
