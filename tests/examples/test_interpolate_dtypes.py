@@ -574,3 +574,53 @@ def test_height_first_shapes_part_from_pillow_by_one_level_bilinear_and_one_to_s
             assert 0.15 < (out != single).mean() < 0.25, (mode, h, w)
             gap[mode, h] = np.abs(out - single).max()
     assert gap["bilinear", 10] == gap["bilinear", 90] == 1 and gap["bicubic", 10] == 1 and gap["bicubic", 90] >= 3, gap
+
+
+def test_pillow_runs_its_vertical_pass_first_exactly_by_the_stated_rule():
+    # "both passes, the vertical one first: when the width changes, the height shrinks and H_in - H_out > 2 (W_in - W_out)":
+    # each order is replayed as two one-axis resizes (each a single pass that rounds to 8 bits) and matched against the
+    # two-axis resize (where the width or height is kept, both orders are one pass and agree: skipped).
+    np = pytest.importorskip("numpy")
+    image_module = pytest.importorskip("PIL.Image")
+    rng = np.random.default_rng(0)
+    cases = [((256, 256), (200, 250)), ((256, 256), (50, 100))]
+    cases += [
+        ((h0, w0), (h, w))
+        for h0, w0 in ((40, 40), (30, 90), (64, 24))
+        for h in (1, 7, h0 - 9, h0 - 1, h0 + 5)
+        for w in (1, 5, w0 // 2, w0 - 4, w0 - 1, w0, w0 + 3)
+    ]
+    seen = set()
+    for (h0, w0), (h, w) in cases:
+        image = image_module.fromarray(rng.integers(0, 256, (h0, w0), dtype=np.uint8))
+        both = np.asarray(image.resize((w, h), image_module.BILINEAR))
+        width_first = np.asarray(image.resize((w, h0), image_module.BILINEAR).resize((w, h), image_module.BILINEAR))
+        height_first = np.asarray(image.resize((w0, h), image_module.BILINEAR).resize((w, h), image_module.BILINEAR))
+        if np.array_equal(width_first, height_first):
+            continue
+        rule = h0 - h > 0 and h0 - h > 2 * (w0 - w)
+        assert np.array_equal(both, height_first if rule else width_first), ((h0, w0), (h, w))
+        seen.add(rule)
+    assert seen == {True, False}
+
+
+def test_channels_last_nearest_with_a_scale_factor_differs_where_the_page_says():
+    # "except for nearest given a scale_factor: on more than 3 channels, where a factor other than 1 or 2 leaves an axis
+    # at its size or exactly doubles it, ... for 4-D outputs whose height plus width exceeds 128 and for 5-D input".
+    gen = torch.Generator().manual_seed(0)
+    seen = set()
+    for channels in (3, 4, 8):
+        for shape in ((10, 100), (100, 100), (7, 30), (4, 10, 60)):
+            for factor in (1.0, 1.05, 1.3, 2.0, 2.001, 2.3, 0.7):
+                for other in (1.0, 2.0, 1.7):
+                    scale = (factor,) + (other,) * (len(shape) - 1)
+                    x = torch.rand((1, channels) + shape, generator=gen)
+                    layout = torch.channels_last if len(shape) == 2 else torch.channels_last_3d
+                    a = F.interpolate(x, scale_factor=scale, mode="nearest")
+                    b = F.interpolate(x.contiguous(memory_format=layout), scale_factor=scale, mode="nearest")
+                    odd = [s not in (1.0, 2.0) and o in (n, 2 * n) for s, n, o in zip(scale, shape, a.shape[2:])]
+                    large = len(shape) == 3 or sum(a.shape[2:]) > 128
+                    predicted = channels > 3 and any(odd) and large
+                    assert torch.equal(a, b) != predicted, (channels, shape, scale)
+                    seen.add(predicted)
+    assert seen == {True, False}

@@ -390,6 +390,20 @@ def test_area_to_a_single_pixel_is_a_mean_not_adaptive_pooling(ns, deterministic
         assert ("MeanBackward1" in names) == (size in ((1, 1), (1, 1, 1), (1,))), (shape, size, names)
 
 
+def test_area_to_one_pixel_top_node_depends_on_layout():
+    # "goes through MeanBackward1 (... for contiguous 4-D input; channels_last puts AsStridedBackward1 above it)"
+    def top(x, size):
+        return type(F.interpolate(x.requires_grad_(), size=size, mode="area").grad_fn).__name__
+
+    assert top(torch.zeros(1, 3, 5, 7), (1, 1)) == "MeanBackward1"
+    assert top(torch.zeros(1, 3, 5, 7).contiguous(memory_format=torch.channels_last), (1, 1)) == "AsStridedBackward1"
+    assert (
+        top(torch.zeros(1, 3, 3, 5, 7).contiguous(memory_format=torch.channels_last_3d), (1, 1, 1))
+        == "AsStridedBackward1"
+    )
+    assert top(torch.zeros(1, 3, 7), (1,)) == "SqueezeBackward1"
+
+
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
 def test_cuda_area_to_one_pixel_runs_with_the_switch(deterministic):
     x = torch.rand(2, 4, 16, 16, device="cuda", requires_grad=True)
