@@ -758,12 +758,14 @@ UINT8_SEPARABLE_OPS = {
     "bilinear, antialias": torch._C._nn._upsample_bilinear2d_aa,
     "bicubic": torch._C._nn.upsample_bicubic2d,
     "bicubic, antialias": torch._C._nn._upsample_bicubic2d_aa,
+    # review 24: lanczos (antialiased only) takes the same AVX2 uint8 kernel
+    "lanczos, antialias": torch._C._nn._upsample_lanczos2d_aa,
 }
 
 
 def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus(ns):
     """The page's exception: on AVX2 CPUs, uint8 bilinear and bicubic (plain and antialiased)
-    with at most 4 channels unpack the input into a 4-channel buffer at
+    and antialiased lanczos with at most 4 channels unpack the input into a 4-channel buffer at
     every size, even when only one dimension changes, unless the input is channels_last
     with 3 or 4 channels."""
     if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
