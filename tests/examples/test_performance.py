@@ -938,3 +938,22 @@ def test_a_channels_last_input_that_is_also_nchw_contiguous_needs_no_copy():
         x = torch.rand(shape).contiguous(memory_format=torch.channels_last)
         assert x.is_contiguous(memory_format=torch.channels_last)
         assert (x.contiguous().data_ptr() == x.data_ptr()) == both, shape
+
+
+@pytest.mark.parametrize("width,size", [(8, 4), (16, 8), (12, 3), (24, 6), (40, 10)])
+def test_the_2s_and_4s_counts_need_align_corners_false(width, size):
+    """Review 24: the bullet's counts hold for align_corners=False only. With True the samples step
+    by (H - 1) / (h - 1): the first sits on pixel 0 alone, and antialiased bilinear reads more than 2s."""
+    s = width // size
+    eye = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
+
+    def counts(mode, antialias, align_corners):
+        out = F.interpolate(eye, size=(1, size), mode=mode, antialias=antialias, align_corners=align_corners)
+        return (out[:, 0, 0, :].abs() > 1e-12).sum(0).tolist()
+
+    assert counts("bilinear", False, False) == [2] * size
+    assert max(counts("bilinear", True, False)) == 2 * s
+    assert counts("bilinear", False, True)[0] == counts("bicubic", False, True)[0] == 1
+    assert max(counts("bilinear", True, True)) > 2 * s
+    if (width, size) == (8, 4):  # the page's case
+        assert max(counts("bilinear", True, True)) == 5
