@@ -295,8 +295,10 @@ def test_three_channel_float_bilinear_converts_at_every_size_on_one_thread(ns, t
         torch.set_num_threads(before)
 
 
-@pytest.mark.parametrize("antialias", [False, True])
-@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize(
+    "mode,antialias",
+    [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True), ("lanczos", True)],
+)
 def test_the_avx2_uint8_kernel_unpacks_at_every_size_but_the_inputs_own(ns, mode, antialias):
     """The page: uint8 with at most 4 channels on an AVX2 CPU unpacks into a 4-channel
     buffer, except channels_last with 3 or 4 channels, and except at the input's own size,
