@@ -841,3 +841,20 @@ def test_opencv_stays_finite_on_1e38_only_where_its_ipp_code_runs(Downsample):
                     np.testing.assert_allclose(opencv, ours, rtol=1e-6, atol=1e-6)
     finally:
         cv2.ipp.setUseIPP(had_ipp)
+
+
+def test_swapping_zhang_modules_moves_interior_samples_by_one_input_pixel():
+    """BlurPool(5) samples at 2i, MaxBlurPool() at 2i + 1: one input pixel, half an output pixel,
+    away from the borders only; the border samples move by other amounts, and odd sizes differ in length."""
+    from _downsample import BlurPool
+
+    for width in (12, 16, 20, 31, 33):
+        for mode in ("reflect", "replicate", "zeros", "circular"):
+            ramp = torch.arange(float(width), dtype=torch.float64).expand(1, 1, 12, width)
+            blur, max_blur = BlurPool(5, padding_mode=mode)(ramp), MaxBlurPool(padding_mode=mode)
+            where = ((max_blur(ramp) - max_blur(-ramp)) / 2)[0, 0, 3]
+            if width % 2:
+                assert blur.shape[-1] == where.shape[-1] + 1, (width, mode)
+            move = where - blur[0, 0, 3, : where.shape[-1]]
+            assert torch.equal(move[1:-1], torch.ones_like(move[1:-1])), (width, mode)  # in input pixels
+            assert move[0] != 1 and move[-1] != 1, (width, mode)  # the outermost samples move by other amounts

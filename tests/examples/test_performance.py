@@ -295,8 +295,10 @@ def test_three_channel_float_bilinear_converts_at_every_size_on_one_thread(ns, t
         torch.set_num_threads(before)
 
 
-@pytest.mark.parametrize("antialias", [False, True])
-@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize(
+    "mode,antialias",
+    [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True), ("lanczos", True)],
+)
 def test_the_avx2_uint8_kernel_unpacks_at_every_size_but_the_inputs_own(ns, mode, antialias):
     """The page: uint8 with at most 4 channels on an AVX2 CPU unpacks into a 4-channel
     buffer, except channels_last with 3 or 4 channels, and except at the input's own size,
@@ -758,12 +760,14 @@ UINT8_SEPARABLE_OPS = {
     "bilinear, antialias": torch._C._nn._upsample_bilinear2d_aa,
     "bicubic": torch._C._nn.upsample_bicubic2d,
     "bicubic, antialias": torch._C._nn._upsample_bicubic2d_aa,
+    # review 24: lanczos (antialiased only) takes the same AVX2 uint8 kernel
+    "lanczos, antialias": torch._C._nn._upsample_lanczos2d_aa,
 }
 
 
 def test_uint8_with_at_most_4_channels_is_unpacked_on_avx2_cpus(ns):
     """The page's exception: on AVX2 CPUs, uint8 bilinear and bicubic (plain and antialiased)
-    with at most 4 channels unpack the input into a 4-channel buffer at
+    and antialiased lanczos with at most 4 channels unpack the input into a 4-channel buffer at
     every size, even when only one dimension changes, unless the input is channels_last
     with 3 or 4 channels."""
     if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
@@ -936,3 +940,22 @@ def test_a_channels_last_input_that_is_also_nchw_contiguous_needs_no_copy():
         x = torch.rand(shape).contiguous(memory_format=torch.channels_last)
         assert x.is_contiguous(memory_format=torch.channels_last)
         assert (x.contiguous().data_ptr() == x.data_ptr()) == both, shape
+
+
+@pytest.mark.parametrize("width,size", [(8, 4), (16, 8), (12, 3), (24, 6), (40, 10)])
+def test_the_2s_and_4s_counts_need_align_corners_false(width, size):
+    """Review 24: the bullet's counts hold for align_corners=False only. With True the samples step
+    by (H - 1) / (h - 1): the first sits on pixel 0 alone, and antialiased bilinear reads more than 2s."""
+    s = width // size
+    eye = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
+
+    def counts(mode, antialias, align_corners):
+        out = F.interpolate(eye, size=(1, size), mode=mode, antialias=antialias, align_corners=align_corners)
+        return (out[:, 0, 0, :].abs() > 1e-12).sum(0).tolist()
+
+    assert counts("bilinear", False, False) == [2] * size
+    assert max(counts("bilinear", True, False)) == 2 * s
+    assert counts("bilinear", False, True)[0] == counts("bicubic", False, True)[0] == 1
+    assert max(counts("bilinear", True, True)) > 2 * s
+    if (width, size) == (8, 4):  # the page's case
+        assert max(counts("bilinear", True, True)) == 5
