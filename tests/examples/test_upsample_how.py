@@ -1053,3 +1053,21 @@ def test_nearest_exact_cpu_quantized_kernels_copy_an_image_that_keeps_its_size()
     wide = torch.arange(3.0).view(1, 1, 3, 1).expand(1, 1, 3, 4).contiguous()  # 3x4 x1.3 -> 3x5
     q = torch.quantize_per_tensor(wide, 0.1, 0, torch.quint8)
     assert F.interpolate(q, scale_factor=1.3, mode="nearest-exact").dequantize()[0, 0, :, 0].tolist() == [0.0, 1.0, 1.0]
+
+
+def test_float64_bilinear_misses_the_last_aligned_corner_by_one_step_only_with_the_default_cpu_code():
+    # Review 24: "on the CPU their linear modes hit the corners exactly" holds for the AVX2 and
+    # AVX-512 code; torch's default CPU code misses the last corner of 8x8 -> 26x26 by one step.
+    code = (
+        "import itertools, torch, torch.nn.functional as F\n"
+        "gen = torch.Generator().manual_seed(0)\n"
+        "x = torch.randn(50, 1, 8, 8, dtype=torch.float64, generator=gen)\n"
+        "y = F.interpolate(x, size=(26, 26), mode='bilinear', align_corners=True)\n"
+        "steps = (y[..., -1, -1].view(torch.int64) - x[..., -1, -1].view(torch.int64)).abs()\n"
+        "others = all(torch.equal(y[..., i, j], x[..., i, j]) for i, j in itertools.product((0, -1), repeat=2) if (i, j) != (-1, -1))\n"
+        "print(torch.backends.cpu.get_cpu_capability(), int(steps.max()), others)\n"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["DEFAULT", "1", "True"]
+    for capability in ("AVX2", "AVX512"):
+        printed = run_python(code, ATEN_CPU_CAPABILITY=capability).split()
+        assert printed[1:] == ["0", "True"], printed
