@@ -82,6 +82,18 @@ def test_zero_size_raises_except_area():
     assert F.interpolate(x, scale_factor=0.2, mode="area").shape == (1, 1, 0, 0)
 
 
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool, torch.float16, torch.float64])
+def test_area_to_zero_pixels_is_empty_except_on_integer_or_bool_5d_input(dtype):
+    # Review 24: the page said "integer 5-D input"; bool 5-D input is rejected too.
+    for rank in (3, 4, 5):
+        x = torch.ones((1, 2) + (4,) * (rank - 2)).to(dtype)
+        if rank == 5 and not dtype.is_floating_point:
+            with pytest.raises(NotImplementedError):
+                F.interpolate(x, scale_factor=0.1, mode="area")
+        else:
+            assert F.interpolate(x, scale_factor=0.1, mode="area").numel() == 0, (dtype, rank)
+
+
 @pytest.mark.parametrize("scale", [1.5, 2.5, 1.7, 0.6, 0.75, 3.3])
 def test_scale_factor_sets_the_grid_unless_recomputed(scale):
     n_in = 7
