@@ -15,7 +15,7 @@ import torch.nn.functional as F
 pytest.importorskip("onnxruntime", reason="onnxruntime is not installed")
 pytest.importorskip("onnxscript", reason="onnxscript is not installed (the default exporter needs it)")
 
-from helpers import ROOT, run_example  # noqa: E402
+from helpers import ROOT, run_example, run_python  # noqa: E402
 
 DEFAULT, LEGACY = "dynamo=True (default)", "dynamo=False (legacy)"
 MATCH = 1e-5
@@ -937,6 +937,22 @@ def test_quantized_nearest_exact_differs_from_float_at_an_exact_tie_outside_the_
             float_rows = F.interpolate(x, size=(m, 1, 1), mode="nearest-exact").flatten().long()
             for d in (rows != float_rows).nonzero().flatten().tolist():
                 assert (2 * d + 1) * n % (2 * m) == 0 and rows[d] == float_rows[d] - 1, (n, m, d)
+
+
+def test_the_generic_cpu_code_copies_row_0_at_the_2_to_41_tie_as_the_quantized_kernel_does():
+    # Review 24: "the float one row 1" holds for the AVX2/AVX-512 code only; under
+    # ATEN_CPU_CAPABILITY=default (ARM, older x86) the float kernels copy row 0 there too.
+    code = """
+import torch, torch.nn.functional as F
+x = torch.arange(2.0).view(1, 1, 2, 1).expand(1, 1, 2, 100).contiguous()
+x5 = torch.arange(2.0).view(1, 1, 2, 1, 1)
+print(F.interpolate(x, size=(41, 100), mode="nearest-exact")[0, 0, 20, 0].item(),
+      F.interpolate(x5, size=(41, 1, 1), mode="nearest-exact")[0, 0, 20, 0, 0].item())
+"""
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["0.0", "0.0"]
+    assert run_python(code, ATEN_CPU_CAPABILITY="AVX2").split() == ["1.0", "1.0"]
+    for page in ("onnx-export.md", "onnx-export.zh.md"):
+        assert "ATEN_CPU_CAPABILITY=default" in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
 def test_antialias_with_size_parts_from_eager_on_long_axes(tmp_path):
