@@ -565,3 +565,13 @@ def test_uint8_bilinear_antialias_can_be_two_levels_off_pillow_shrinking_width_f
     assert (pillow == np.asarray(width_first)).all()
     ours = F.interpolate(x[None, None], size=(134, 40), mode="bilinear", antialias=True)[0, 0].numpy().astype(int)
     assert np.abs(ours - pillow).max() == 2
+
+
+def test_nearest_exact_is_the_slicing_filter_but_measures_apart_from_slicing(ns):
+    # Review 24: "nearest-exact ... there as slicing, the same operations" (and one ranking) read as if it
+    # measured the same as slicing; it samples k // 2 pixels further on, and its measures differ a little.
+    measured = ns["measured"]
+    for k in (2, 4):
+        assert measured["nearest", k]["folded"] == measured["x[..., ::k, ::k]", k]["folded"]
+        exact, sliced = measured["nearest-exact", k]["folded"], measured["x[..., ::k, ::k]", k]["folded"]
+        assert exact != pytest.approx(sliced, rel=1e-3) and exact == pytest.approx(sliced, rel=0.1), k
