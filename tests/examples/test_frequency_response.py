@@ -245,6 +245,19 @@ def test_area_changes_its_taps_at_some_fractional_factors():
     assert first_tap(48, 30, "area")[1] == {(0.5, 0.5), (1 / 3, 1 / 3, 1 / 3)}
 
 
+@pytest.mark.parametrize(
+    "scale, n, widths", [(2 / 3, 9, {2}), (2 / 3, 10, {2, 3}), (2 / 3, 11, {2, 3}), (3 / 4, 12, {2}), (3 / 4, 10, {2, 3})]
+)
+def test_area_given_a_scale_factor_has_two_pixel_windows_only_where_the_sizes_have_that_ratio(scale, n, widths):
+    # Review 24: "area at 1.5 and 4/3 gives every one the same two taps" held for the sizes only:
+    # area reads the sizes, so scale_factor=2/3 on 10 pixels gives 6 outputs with 3-pixel windows among them.
+    eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+    out = F.interpolate(eye, scale_factor=(1, scale), mode="area")[:, 0, 0, :]
+    assert {int((out[:, i] != 0).sum()) for i in range(out.shape[1])} == widths
+    if n == 10 and scale == 2 / 3:
+        assert out.shape[1] == 6
+
+
 def test_plain_modes_at_odd_factors_are_slicing_only_for_finite_values_on_sides_up_to_2_to_the_24():
     x = torch.zeros(1, 1, 3, 3)
     x[0, 0, 1, 0] = math.inf  # a neighbour, read with weight 0
