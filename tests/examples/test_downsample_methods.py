@@ -553,3 +553,25 @@ def test_the_uint8_3_channel_1x1_assert_with_antialias_needs_two_rows(mode):
         for height in (2, 3):
             with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
                 F.interpolate(row.expand(1, 3, height, width).contiguous(), size=(1, 1), mode=mode, antialias=True)
+
+
+def test_uint8_bilinear_antialias_can_be_two_levels_off_pillow_shrinking_width_first():
+    # Review 24: "some pixels differ by a level (bicubic: by two)" was a level short for bilinear too,
+    # on a shrink where Pillow, like torch, resizes the width first.
+    x = torch.randint(0, 2, (172, 104), dtype=torch.uint8, generator=torch.Generator().manual_seed(0)) * 255
+    image = Image.fromarray(x.numpy(), mode="L")
+    pillow = np.asarray(image.resize((40, 134), Image.Resampling.BILINEAR)).astype(int)
+    width_first = image.resize((40, 172), Image.Resampling.BILINEAR).resize((40, 134), Image.Resampling.BILINEAR)
+    assert (pillow == np.asarray(width_first)).all()
+    ours = F.interpolate(x[None, None], size=(134, 40), mode="bilinear", antialias=True)[0, 0].numpy().astype(int)
+    assert np.abs(ours - pillow).max() == 2
+
+
+def test_nearest_exact_is_the_slicing_filter_but_measures_apart_from_slicing(ns):
+    # Review 24: "nearest-exact ... there as slicing, the same operations" (and one ranking) read as if it
+    # measured the same as slicing; it samples k // 2 pixels further on, and its measures differ a little.
+    measured = ns["measured"]
+    for k in (2, 4):
+        assert measured["nearest", k]["folded"] == measured["x[..., ::k, ::k]", k]["folded"]
+        exact, sliced = measured["nearest-exact", k]["folded"], measured["x[..., ::k, ::k]", k]["folded"]
+        assert exact != pytest.approx(sliced, rel=1e-3) and exact == pytest.approx(sliced, rel=0.1), k

@@ -245,6 +245,19 @@ def test_area_changes_its_taps_at_some_fractional_factors():
     assert first_tap(48, 30, "area")[1] == {(0.5, 0.5), (1 / 3, 1 / 3, 1 / 3)}
 
 
+@pytest.mark.parametrize(
+    "scale, n, widths", [(2 / 3, 9, {2}), (2 / 3, 10, {2, 3}), (2 / 3, 11, {2, 3}), (3 / 4, 12, {2}), (3 / 4, 10, {2, 3})]
+)
+def test_area_given_a_scale_factor_has_two_pixel_windows_only_where_the_sizes_have_that_ratio(scale, n, widths):
+    # Review 24: "area at 1.5 and 4/3 gives every one the same two taps" held for the sizes only:
+    # area reads the sizes, so scale_factor=2/3 on 10 pixels gives 6 outputs with 3-pixel windows among them.
+    eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+    out = F.interpolate(eye, scale_factor=(1, scale), mode="area")[:, 0, 0, :]
+    assert {int((out[:, i] != 0).sum()) for i in range(out.shape[1])} == widths
+    if n == 10 and scale == 2 / 3:
+        assert out.shape[1] == 6
+
+
 def test_plain_modes_at_odd_factors_are_slicing_only_for_finite_values_on_sides_up_to_2_to_the_24():
     x = torch.zeros(1, 1, 3, 3)
     x[0, 0, 1, 0] = math.inf  # a neighbour, read with weight 0
@@ -807,3 +820,18 @@ def test_at_the_border_avg_pool_drops_and_area_spreads():
         reads = area[:, 0, 0].T > 0  # (output, input column)
         assert [row.nonzero().flatten().tolist() for row in reads] == [[0, 1, 2], [2, 3, 4], [4, 5, 6]]
     assert not F.avg_pool2d(columns, 2)[6].any()  # the last column is dropped
+
+
+@pytest.mark.parametrize("k", [93, 99])
+def test_float64_one_kth_below_100_is_slicing_on_the_cpu_but_not_on_cuda_at_93_and_99(k):
+    # Review 24: "one exception below 100 (1/49)" held on the CPU only. 1/(1/93) and 1/(1/99) fall just below
+    # the factor; the CPU floors the position with floorf (single precision) and clamps the negative remainder,
+    # while CUDA's bilinear kernel truncates the double position (const int h1 = h1r), weighting the pixel before.
+    assert 1 / (1 / k) < k and 1 / (1 / 49) > 49
+    x = torch.rand(1, 1, 3 * k, 4 * k, dtype=torch.float64, generator=torch.Generator().manual_seed(k))
+    middle = x[..., k // 2 :: k, k // 2 :: k]
+    for mode in ("bilinear", "bicubic"):
+        assert torch.equal(F.interpolate(x, scale_factor=1 / k, mode=mode), middle), (mode, k)
+    if torch.cuda.is_available():
+        on_cuda = F.interpolate(x.cuda(), scale_factor=1 / k, mode="bilinear").cpu()
+        assert not torch.equal(on_cuda, middle) and torch.allclose(on_cuda, middle, atol=1e-13, rtol=0)
