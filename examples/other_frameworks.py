@@ -165,8 +165,9 @@ jax_rows = {
 }
 print_table("jax.image.resize", jax_rows)
 
-# One exception the cases above miss: an output one pixel wide whose height changes. torch's
-# CPU antialias kernel then returns every row equal to the first (see the Pillow page); the
+# One exception the cases above miss: an output one pixel wide whose height changes, between
+# heights of at least 2. torch's CPU antialias kernel then returns every row of a contiguous
+# float input equal to the first (see the Pillow page); the
 # same resize along the width, on the transpose, is right.
 thin = inputs[17, 3][:5, :1].copy()  # 5 x 1 -> 3 x 1
 jax_thin = np.asarray(jax.image.resize(jnp.asarray(thin), (3, 1), "linear"))
@@ -182,8 +183,9 @@ print("|---|---|---:|")
 for call, gap in thin_gaps.items():
     print(f"| `linear`, 5×1 → 3×1 | `{call}` | {gap:.2g} |")
 
-# nearest is nearest-exact away from ties: where (i + 1/2) * in / out is a whole number, jax's
-# float32 arithmetic and torch's can round to different sides.
+# nearest is nearest-exact away from ties: where (i + 1/2) * in / out is a whole number (or, on
+# long axes, within float32 rounding of one), jax's float32 arithmetic and torch's can round
+# to different sides.
 n_in, n_out = 10, 25
 column = np.repeat(np.arange(n_in, dtype=np.float32)[:, None], 2, axis=1)
 jax_picks = np.asarray(jax.image.resize(jnp.asarray(column), (n_out, 2), "nearest"))[:, 0]

@@ -297,8 +297,8 @@ plt.show()
 # %% uint8
 # The same comparison on 8-bit RGB, as images are usually stored: torch on uint8 input,
 # and torch on float32 input rounded to uint8 at the end, against Pillow on uint8. Two
-# square sizes, and four where the axes change by different factors: one axis shrinks and
-# the other grows, each way round, and both shrink, by different factors each way round.
+# square sizes, and five where the axes change by different factors: 256 -> 100x77, one axis
+# shrinks and the other grows, each way round, and both shrink, by different factors each way round.
 # uint8 kernels differ between devices, so the CPU is always measured, and the GPU too
 # when there is one.
 rgb = photo_rgb[:256, 128:384].copy()

@@ -133,8 +133,8 @@ for code, message in enumerate(mode_errors, start=1):
 
 # %% nearest_ties
 # NEAREST_EXACT and Pillow's NEAREST pick the input pixel under the output pixel's centre,
-# (i + 0.5) * n_in / n_out. They part only where that centre falls exactly on a border
-# between two input pixels, and floating-point rounding decides: every length 1..64 to 1..64.
+# (i + 0.5) * n_in / n_out. On these lengths they part only where that centre falls exactly on a
+# border between two input pixels, and floating-point rounding decides: every length 1..64 to 1..64.
 mismatches, ties, tie_mismatches, first_tie_mismatch = 0, 0, 0, None
 for n_in, n_out in itertools.product(range(1, 65), repeat=2):
     row = torch.arange(n_in, dtype=torch.uint8).view(1, 1, n_in)
@@ -340,7 +340,7 @@ print(f"Resize(224) on a {photo[1]}x{photo[0]} (portrait) image -> {resized_shap
 print(f"Resize(224, max_size=256) on a 300x900 image -> {tuple(T2.Resize(224, max_size=256)(torch.empty(0, 300, 900)).shape[-2:])}")
 
 # %% same_size
-# When the size asked for is the size it has, Resize returns its input: the same object, not a copy.
+# When the size asked for is the size it has, Resize returns its input: for a plain tensor the same object, not a copy.
 img = random_image(3, 8, 8).float()
 same_object = {name: fn(img, [8, 8]) is img for name, fn in (("v1 functional.resize", F1.resize), ("v2 functional.resize", F2.resize))}
 for name, same in same_object.items():

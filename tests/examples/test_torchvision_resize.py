@@ -770,3 +770,27 @@ def test_v2_lanczos_without_antialias_raises_even_at_an_unchanged_size(dtype):
     for size in ([9, 7], [9, 8]):
         with pytest.raises(ValueError, match="antialias"):
             F2.resize(img, size, IM.LANCZOS, antialias=False)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_any_channel_subset_of_a_channels_last_batch_of_one_is_not_the_plain_call(mode):
+    """Review 24: the page named a slice of the *leading* channels; x[:, 1:] and x[:, ::2] of a
+    channels_last batch of one get a batch stride of (channel count x channel stride) from v2's
+    reshape too, so v2 meets the width-one bug where the plain call, whose strides pass the
+    channels-last test, is right; so does the single image through v2."""
+    subsets = {4: (slice(1, None), slice(None, None, 2), slice(1, None, 2)), 6: (slice(1, 5), slice(None, None, 3))}
+    for (c, picks), h, w, oh in itertools.product(subsets.items(), (2, 5, 9), (1, 3, 7), (2, 4, 12)):
+        if h == oh:
+            continue
+        full = torch.rand(1, c, h, w, generator=torch.Generator().manual_seed(h * c + w))
+        for pick in picks:
+            x = full.contiguous(memory_format=torch.channels_last)[:, pick]
+            right = F.interpolate(x.transpose(-1, -2).contiguous(), size=(1, oh), mode=mode, antialias=True)
+            right = right.transpose(-1, -2)
+            plain = F.interpolate(x, size=(oh, 1), mode=mode, antialias=True)
+            resized = F2.resize(x, [oh, 1], interpolation=IM(mode), antialias=True)
+            assert x.reshape(-1, *x.shape[1:]).stride(0) == x.shape[1] * x.stride(1)
+            assert torch.allclose(plain, right, atol=1e-5), (c, pick, h, w, oh)
+            assert not torch.allclose(resized, right, atol=1e-5), (c, pick, h, w, oh)
+            single = F2.resize(x[0], [oh, 1], interpolation=IM(mode), antialias=True)
+            assert not torch.allclose(single, right[0], atol=1e-5), (c, pick, h, w, oh)
