@@ -861,3 +861,14 @@ def test_formulas_table_counts_pairs_off_by_more_than_1e9_not_every_difference(n
     assert worst < 1e-9 and not ns["mismatches"][name]
     if ns["device"].type == "cpu":
         assert worst > 0
+
+
+def test_scale_factor_not_whole_one_pixel_is_covered_evenly_and_the_4d_cpu_doubling_too():
+    # A single pixel is copied to every output whatever the step: the uneven cover needs two or more pixels.
+    for factor in (2.5, 3.7, 41.3):
+        out = F.interpolate(torch.ones(1, 1, 1), scale_factor=factor, mode="nearest")
+        assert out.shape[-1] > 1 and torch.equal(out, torch.ones_like(out))
+    # The CPU's channels-last kernel doubles 5 pixels x2.1 (10 outputs): every pixel twice, in.s = 10.5 not whole.
+    row = torch.arange(5.0).view(1, 1, 1, 5)
+    picks = F.interpolate(row, scale_factor=(1.0, 2.1), mode="nearest").flatten().long()
+    assert torch.equal(torch.bincount(picks, minlength=5), torch.full((5,), 2))

@@ -629,3 +629,25 @@ def test_grid_sample_identity_gap_on_long_axes_depends_on_the_data(mode):
     sampled = F.grid_sample(ramp, grid, mode=mode, padding_mode="border", align_corners=False)
     gap = (sampled - F.interpolate(ramp, size=(1, 4501), mode=mode)).abs().max().item()
     assert abs(gap - {"bilinear": 1.1e-4, "bicubic": 1.7e-4}[mode]) < 0.05e-4, gap
+
+
+def test_slicing_holds_only_where_k_divides_the_size_the_slice_keeps_a_pixel_more_otherwise():
+    # Review 25: with a remainder, scale_factor=1/k still steps by k but returns floor(in/k) pixels;
+    # x[..., ::k] keeps ceil(in/k), x[..., k//2::k] one more when in mod k > k//2 (8 pixels / 3: 2 vs 3, 3).
+    longer = {"nearest": 0, "nearest-exact": 0}
+    for k in range(2, 10):
+        for n in range(k, 12 * k):
+            x = torch.randn(1, 1, 1, n, generator=GEN)
+            size = F.interpolate(x, scale_factor=(1.0, 1 / k), mode="nearest").shape[-1]
+            if size != n // k:  # the scale_factor=1/k sizes one pixel short, counted on the page
+                continue
+            for mode, start, past in (("nearest", 0, 0), ("nearest-exact", k // 2, k // 2)):
+                got = F.interpolate(x, scale_factor=(1.0, 1 / k), mode=mode)
+                sliced = x[..., start::k]
+                assert torch.equal(got, sliced[..., : n // k]), (mode, k, n)
+                assert (sliced.shape[-1] > n // k) == (n % k > past), (mode, k, n)
+                longer[mode] += sliced.shape[-1] > n // k
+    x = torch.arange(8.0).view(1, 1, 1, 8)
+    got = F.interpolate(x, scale_factor=(1.0, 1 / 3), mode="bilinear")
+    assert got.shape[-1] == 2 and x[..., 1::3].shape[-1] == x[..., ::3].shape[-1] == 3
+    assert longer["nearest"] > longer["nearest-exact"] > 0
