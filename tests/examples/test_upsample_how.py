@@ -1071,3 +1071,20 @@ def test_float64_bilinear_misses_the_last_aligned_corner_by_one_step_only_with_t
     for capability in ("AVX2", "AVX512"):
         printed = run_python(code, ATEN_CPU_CAPABILITY=capability).split()
         assert printed[1:] == ["0", "True"], printed
+
+
+def test_glossary_2x2_to_1x1_agreement_needs_size_or_half_with_align_corners_false():
+    # Review 25: the glossary's conventions said bilinear with and without antialias agree from 2x2
+    # to 1x1 wherever both run; given a scale_factor between 0.5 and 1 (the output is still 1x1)
+    # the step 1/scale_factor puts the sample off the middle, and the two weigh the pixels
+    # differently. With align_corners=True both take the first pixel at every factor.
+    x = torch.rand(2, 3, 2, 2, dtype=torch.float64)
+    for factor in [0.5 + i / 100 for i in range(50)]:
+        for align in (None, True):
+            plain, smooth = (
+                F.interpolate(x, scale_factor=factor, mode="bilinear", antialias=aa, align_corners=align)
+                for aa in (False, True)
+            )
+            assert plain.shape[-2:] == (1, 1)
+            agree = torch.allclose(plain, smooth, rtol=0, atol=1e-12)
+            assert agree == (align is True or factor == 0.5), (factor, align)
