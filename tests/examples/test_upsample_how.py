@@ -1088,3 +1088,26 @@ def test_glossary_2x2_to_1x1_agreement_needs_size_or_half_with_align_corners_fal
             assert plain.shape[-2:] == (1, 1)
             agree = torch.allclose(plain, smooth, rtol=0, atol=1e-12)
             assert agree == (align is True or factor == 0.5), (factor, align)
+
+
+def _antialias_pixels_read(n_in, n_out, mode, align):
+    """How many input pixels (non-zero weights) each output of a row reads with antialias=True."""
+    impulses = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, 1, n_in)
+    weights = F.interpolate(impulses, size=(1, n_out), mode=mode, antialias=True, align_corners=align)[:, 0, 0]
+    return sorted((weights != 0).sum(0).tolist())
+
+
+def test_glossary_antialias_pixel_counts_near_a_factor_of_one_depend_on_align_corners():
+    # Review 25: the glossary's "10 -> 9 pixels reads only 2 (bicubic: 4)" holds with align_corners=False;
+    # with True the step is 9/8, and one output reads 3 (bicubic: 5). 100 -> 98 reads 3 for two
+    # outputs with False, three with True (bicubic: 5 for four outputs either way).
+    counts = {
+        (mode, align): {n: _antialias_pixels_read(n, n - (1 if n == 10 else 2), mode, align) for n in (10, 100)}
+        for mode in ("bilinear", "bicubic")
+        for align in (False, True)
+    }
+    assert max(counts["bilinear", False][10]) == 2 and counts["bilinear", True][10].count(3) == 1
+    assert max(counts["bicubic", False][10]) == 4 and counts["bicubic", True][10].count(5) == 1
+    assert counts["bilinear", False][100].count(3) == 2 and counts["bilinear", True][100].count(3) == 3
+    assert all(counts["bicubic", align][100].count(5) == 4 for align in (False, True))
+    assert max(counts["bilinear", True][10]) == 3 and max(counts["bicubic", True][10]) == 5
