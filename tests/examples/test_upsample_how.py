@@ -1111,3 +1111,24 @@ def test_glossary_antialias_pixel_counts_near_a_factor_of_one_depend_on_align_co
     assert counts["bilinear", False][100].count(3) == 2 and counts["bilinear", True][100].count(3) == 3
     assert all(counts["bicubic", align][100].count(5) == 4 for align in (False, True))
     assert max(counts["bilinear", True][10]) == 3 and max(counts["bicubic", True][10]) == 5
+
+
+def test_glossary_one_output_pixel_axis_bug_also_strikes_hwc_views():
+    # Review 25: the glossary named only contiguous input for the CPU's one-pixel-wide bug that breaks
+    # "align_corners=True along an axis of one output pixel takes the first input pixel"; an HWC array
+    # permuted to NCHW (float with antialias, uint8 with 5 channels without) hits it too, while a
+    # channels_last copy with more than one channel does not.
+    gen = torch.Generator().manual_seed(0)
+    for dtype, channels, antialias in ((torch.float32, 3, True), (torch.float64, 2, True), (torch.uint8, 5, False)):
+        hwc = (torch.rand(6, 4, channels, generator=gen) * 255).to(dtype)
+        view = hwc.permute(2, 0, 1).unsqueeze(0)
+        assert not view.is_contiguous()
+        copy = torch.empty(view.shape, dtype=dtype).contiguous(memory_format=torch.channels_last).copy_(view)
+        # The truth: the transposed call, whose output is one pixel high, which the bug spares.
+        options = dict(size=(3, 1), mode="bilinear", antialias=antialias, align_corners=True)
+        transposed = {**options, "size": (1, 3)}
+        truth = F.interpolate(view.transpose(-1, -2).contiguous(), **transposed).transpose(-1, -2)
+        assert not torch.equal(truth[..., :1, :].expand_as(truth), truth), dtype
+        assert torch.equal(F.interpolate(copy, **options), truth), dtype
+        got = F.interpolate(view, **options)
+        assert torch.equal(got, got[..., :1, :].expand_as(got)) and not torch.equal(got, truth), dtype
