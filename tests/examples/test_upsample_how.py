@@ -1132,3 +1132,19 @@ def test_glossary_one_output_pixel_axis_bug_also_strikes_hwc_views():
         assert torch.equal(F.interpolate(copy, **options), truth), dtype
         got = F.interpolate(view, **options)
         assert torch.equal(got, got[..., :1, :].expand_as(got)) and not torch.equal(got, truth), dtype
+
+
+def test_nearest_20x45_times_2_02_steps_by_the_factor_only_outside_the_channels_last_kernel():
+    # Review 25: the page's "20x45 x 2.02 -> 40x90 steps by 1/2.02" holds for a contiguous map; a
+    # channels_last map of more than 3 channels runs the channels-last kernel, which halves there.
+    rows = torch.arange(20.0).view(1, 1, 20, 1).expand(1, 4, 20, 45)
+    by_factor = [int(d / 2.02) for d in range(40)]
+    for channels in (1, 3, 4, 6):
+        x = rows[:, :1].expand(1, channels, 20, 45).contiguous()
+        for layout in (torch.contiguous_format, torch.channels_last):
+            y = F.interpolate(x.contiguous(memory_format=layout), scale_factor=2.02, mode="nearest")
+            assert y.shape[-2:] == (40, 90)
+            halves = layout == torch.channels_last and channels > 3
+            expected = [d // 2 for d in range(40)] if halves else by_factor
+            assert y[0, 0, :, 0].int().tolist() == expected, (channels, layout)
+    assert by_factor != [d // 2 for d in range(40)]
