@@ -1088,6 +1088,12 @@ def test_glossary_2x2_to_1x1_agreement_needs_size_or_half_with_align_corners_fal
             assert plain.shape[-2:] == (1, 1)
             agree = torch.allclose(plain, smooth, rtol=0, atol=1e-12)
             assert agree == (align is True or factor == 0.5), (factor, align)
+        # recompute_scale_factor=True brings back the step in/out = 2: the mean of the two again.
+        plain, smooth = (
+            F.interpolate(x, scale_factor=factor, mode="bilinear", antialias=aa, recompute_scale_factor=True)
+            for aa in (False, True)
+        )
+        torch.testing.assert_close(plain, smooth, rtol=0, atol=1e-12)
 
 
 def _antialias_pixels_read(n_in, n_out, mode, align):
