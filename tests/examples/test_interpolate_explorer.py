@@ -373,3 +373,19 @@ def test_grid_sample_parts_from_interpolate_beyond_float64_rounding_on_a_long_cp
     sampled = F.grid_sample(row, grid, mode="bilinear", padding_mode="border", align_corners=False)
     resized = F.interpolate(row, size=(2, 4501), mode="bilinear", align_corners=False)
     assert (sampled - resized).abs().max() > 1e-8
+
+
+def test_bicubic_antialias_dots_further_in_move_outwards_when_shrinking_too():
+    # The page (review 25): the cut negative lobe moves dots further in outwards not only when
+    # enlarging: shrinking, even by a whole factor, too (8 -> 4 pixels: the second dot), while
+    # the outermost dot still moves inwards.
+    outward = []
+    for out in range(2, 12):
+        for factor in range(2, 8):
+            n = out * factor
+            row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, -1)
+            dots = F.interpolate(row, size=(1, out), mode="bicubic", antialias=True)[0, 0, 0]
+            gap = dots - ((torch.arange(out, dtype=torch.float64) + 0.5) * factor - 0.5)
+            assert gap[0] >= -1e-12 and gap[-1] <= 1e-12, (n, out)  # the outermost dots: inwards
+            outward += [(n, out, d) for d in range(1, out // 2) if gap[d] < -1e-6]
+    assert (8, 4, 1) in outward, outward

@@ -1071,3 +1071,86 @@ def test_float64_bilinear_misses_the_last_aligned_corner_by_one_step_only_with_t
     for capability in ("AVX2", "AVX512"):
         printed = run_python(code, ATEN_CPU_CAPABILITY=capability).split()
         assert printed[1:] == ["0", "True"], printed
+
+
+def test_glossary_2x2_to_1x1_agreement_needs_size_or_half_with_align_corners_false():
+    # Review 25: the glossary's conventions said bilinear with and without antialias agree from 2x2
+    # to 1x1 wherever both run; given a scale_factor between 0.5 and 1 (the output is still 1x1)
+    # the step 1/scale_factor puts the sample off the middle, and the two weigh the pixels
+    # differently. With align_corners=True both take the first pixel at every factor.
+    x = torch.rand(2, 3, 2, 2, dtype=torch.float64)
+    for factor in [0.5 + i / 100 for i in range(50)]:
+        for align in (None, True):
+            plain, smooth = (
+                F.interpolate(x, scale_factor=factor, mode="bilinear", antialias=aa, align_corners=align)
+                for aa in (False, True)
+            )
+            assert plain.shape[-2:] == (1, 1)
+            agree = torch.allclose(plain, smooth, rtol=0, atol=1e-12)
+            assert agree == (align is True or factor == 0.5), (factor, align)
+        # recompute_scale_factor=True brings back the step in/out = 2: the mean of the two again.
+        plain, smooth = (
+            F.interpolate(x, scale_factor=factor, mode="bilinear", antialias=aa, recompute_scale_factor=True)
+            for aa in (False, True)
+        )
+        torch.testing.assert_close(plain, smooth, rtol=0, atol=1e-12)
+
+
+def _antialias_pixels_read(n_in, n_out, mode, align):
+    """How many input pixels (non-zero weights) each output of a row reads with antialias=True."""
+    impulses = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, 1, n_in)
+    weights = F.interpolate(impulses, size=(1, n_out), mode=mode, antialias=True, align_corners=align)[:, 0, 0]
+    return sorted((weights != 0).sum(0).tolist())
+
+
+def test_glossary_antialias_pixel_counts_near_a_factor_of_one_depend_on_align_corners():
+    # Review 25: the glossary's "10 -> 9 pixels reads only 2 (bicubic: 4)" holds with align_corners=False;
+    # with True the step is 9/8, and one output reads 3 (bicubic: 5). 100 -> 98 reads 3 for two
+    # outputs with False, three with True (bicubic: 5 for four outputs either way).
+    counts = {
+        (mode, align): {n: _antialias_pixels_read(n, n - (1 if n == 10 else 2), mode, align) for n in (10, 100)}
+        for mode in ("bilinear", "bicubic")
+        for align in (False, True)
+    }
+    assert max(counts["bilinear", False][10]) == 2 and counts["bilinear", True][10].count(3) == 1
+    assert max(counts["bicubic", False][10]) == 4 and counts["bicubic", True][10].count(5) == 1
+    assert counts["bilinear", False][100].count(3) == 2 and counts["bilinear", True][100].count(3) == 3
+    assert all(counts["bicubic", align][100].count(5) == 4 for align in (False, True))
+    assert max(counts["bilinear", True][10]) == 3 and max(counts["bicubic", True][10]) == 5
+
+
+def test_glossary_one_output_pixel_axis_bug_also_strikes_hwc_views():
+    # Review 25: the glossary named only contiguous input for the CPU's one-pixel-wide bug that breaks
+    # "align_corners=True along an axis of one output pixel takes the first input pixel"; an HWC array
+    # permuted to NCHW (float with antialias, uint8 with 5 channels without) hits it too, while a
+    # channels_last copy with more than one channel does not.
+    gen = torch.Generator().manual_seed(0)
+    for dtype, channels, antialias in ((torch.float32, 3, True), (torch.float64, 2, True), (torch.uint8, 5, False)):
+        hwc = (torch.rand(6, 4, channels, generator=gen) * 255).to(dtype)
+        view = hwc.permute(2, 0, 1).unsqueeze(0)
+        assert not view.is_contiguous()
+        copy = torch.empty(view.shape, dtype=dtype).contiguous(memory_format=torch.channels_last).copy_(view)
+        # The truth: the transposed call, whose output is one pixel high, which the bug spares.
+        options = dict(size=(3, 1), mode="bilinear", antialias=antialias, align_corners=True)
+        transposed = {**options, "size": (1, 3)}
+        truth = F.interpolate(view.transpose(-1, -2).contiguous(), **transposed).transpose(-1, -2)
+        assert not torch.equal(truth[..., :1, :].expand_as(truth), truth), dtype
+        assert torch.equal(F.interpolate(copy, **options), truth), dtype
+        got = F.interpolate(view, **options)
+        assert torch.equal(got, got[..., :1, :].expand_as(got)) and not torch.equal(got, truth), dtype
+
+
+def test_nearest_20x45_times_2_02_steps_by_the_factor_only_outside_the_channels_last_kernel():
+    # Review 25: the page's "20x45 x 2.02 -> 40x90 steps by 1/2.02" holds for a contiguous map; a
+    # channels_last map of more than 3 channels runs the channels-last kernel, which halves there.
+    rows = torch.arange(20.0).view(1, 1, 20, 1).expand(1, 4, 20, 45)
+    by_factor = [int(d / 2.02) for d in range(40)]
+    for channels in (1, 3, 4, 6):
+        x = rows[:, :1].expand(1, channels, 20, 45).contiguous()
+        for layout in (torch.contiguous_format, torch.channels_last):
+            y = F.interpolate(x.contiguous(memory_format=layout), scale_factor=2.02, mode="nearest")
+            assert y.shape[-2:] == (40, 90)
+            halves = layout == torch.channels_last and channels > 3
+            expected = [d // 2 for d in range(40)] if halves else by_factor
+            assert y[0, 0, :, 0].int().tolist() == expected, (channels, layout)
+    assert by_factor != [d // 2 for d in range(40)]

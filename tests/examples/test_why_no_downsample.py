@@ -884,3 +884,23 @@ def test_bilinear_at_half_equals_avg_pool_for_floating_point_input_not_uint8():
         torch.testing.assert_close(
             F.interpolate(x.to(dtype), scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x.to(dtype), 2)
         )
+
+
+def test_odd_factor_bilinear_uint8_hwc_view_is_not_slicing_where_a_channels_last_copy_is():
+    # Review 25: the page excluded only contiguous uint8 from "bilinear at odd factors keeps the pixels
+    # of slicing"; an HWC array permuted to NCHW (a view, not contiguous) with 5 or more channels
+    # keeps the one-pixel-wide bug, while a channels_last copy escapes it.
+    gen = torch.Generator().manual_seed(0)
+    broken = []
+    for k, channels, height in itertools.product((3, 5, 7), (5, 6, 8), (2, 3)):
+        hwc = torch.randint(0, 256, (height * k, k, channels), dtype=torch.uint8, generator=gen)
+        view = hwc.permute(2, 0, 1).unsqueeze(0)
+        assert not view.is_contiguous()
+        sliced = view[..., k // 2 :: k, k // 2 :: k]
+        copy = torch.empty(view.shape, dtype=torch.uint8).contiguous(memory_format=torch.channels_last).copy_(view)
+        assert torch.equal(F.interpolate(copy, scale_factor=1 / k, mode="bilinear"), sliced), (k, channels, height)
+        got = F.interpolate(view, scale_factor=1 / k, mode="bilinear")
+        if not torch.equal(got, sliced):
+            assert (got == got[..., :1, :]).all()  # every row repeats the first
+            broken.append((k, channels, height))
+    assert len(broken) > 12, broken  # nearly every case: rows can coincide by chance only
