@@ -2,6 +2,7 @@
 
 import inspect
 import itertools
+import re
 import warnings
 from pathlib import Path
 
@@ -786,14 +787,19 @@ def test_exclude_outside_can_be_off_by_more_than_a_tenth_on_values_in_0_1(ns):
 
 def test_splitting_the_batch_does_not_help_when_one_sample_is_past_int_max():
     # Review 10: "Splitting the batch keeps both gradients below the limit" fails at batch 1:
-    # a 3 x 16384 x 16384 input enlarged 2x has more than INT_MAX output elements on its own.
+    # a 4 x 16384 x 16384 input enlarged 2x has more than INT_MAX output elements on its own.
+    # Review 25: the example had 3 channels, which never take the channels-last kernel (it needs
+    # at least 4), so it never met that limit.
     int_max = 2**31 - 1
-    assert 1 * 3 * (2 * 16384) * (2 * 16384) > int_max
+    assert 1 * 4 * (2 * 16384) * (2 * 16384) > int_max
     en = (ROOT / "docs" / "onnx-export.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "onnx-export.zh.md").read_text(encoding="utf-8")
     assert "Splitting the batch keeps both gradients below the limit.\n" not in en
     assert "one sample's output stays under `INT_MAX` elements" in en
     assert "才能让两个梯度张量" not in zh and "单个样本就已经超限" in zh
+    for text in (en, zh):
+        example = re.search(r"(\d+)×16384×16384", text)
+        assert example and int(example.group(1)) >= 4  # fewer channels run the other kernel
 
 
 def _exported_nearest_upsample(factor: float, x: torch.Tensor) -> np.ndarray:
