@@ -650,8 +650,8 @@ def test_contiguous_input_does_not_fix_the_layout_of_the_returning_gradient():
     assert grad_input.is_contiguous(memory_format=torch.channels_last)
     en = (ROOT / "docs" / "onnx-export.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "onnx-export.zh.md").read_text(encoding="utf-8")
-    assert "only while the gradient that comes back is contiguous too" in en
-    assert "只有在传回来的梯度也是连续布局时" in zh
+    assert "only while the gradient that comes back is not channels-last either" in en
+    assert "只有在传回来的梯度也不是 channels_last 布局时" in zh
 
 
 def test_quantized_one_pixel_input_mixes_channels(ns):
