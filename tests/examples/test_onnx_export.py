@@ -2,6 +2,7 @@
 
 import inspect
 import itertools
+import re
 import warnings
 from pathlib import Path
 
@@ -627,6 +628,32 @@ def test_contiguous_nearest_backward_is_no_longer_32_bit_in_this_torch(ns):
     assert b"grad_input.numel() <= std::numeric_limits<int32_t>::max()" not in data
 
 
+def test_contiguous_input_does_not_fix_the_layout_of_the_returning_gradient():
+    # Review 25: "a contiguous input before the upsample avoids the channels-last backward's
+    # INT_MAX limit" fails when the next layer is channels-last. The CUDA backward picks its NHWC
+    # kernel by grad_output's suggested format (and a grad_input allocated in it, by the shared
+    # meta function); a conv with channels_last weights sends back a channels-last gradient.
+    x = torch.randn(2, 8, 6, 6, requires_grad=True)
+    conv = torch.nn.Conv2d(8, 8, 3, padding=1).to(memory_format=torch.channels_last)
+    y = F.interpolate(x.contiguous(), scale_factor=2, mode="nearest")
+    assert y.is_contiguous() and not y.is_contiguous(memory_format=torch.channels_last)
+    seen = {}
+
+    def keep(grad):
+        seen["grad_output"] = grad
+
+    y.register_hook(keep)
+    conv(y).sum().backward()
+    assert seen["grad_output"].is_contiguous(memory_format=torch.channels_last)
+    assert not seen["grad_output"].is_contiguous()
+    grad_input = torch.ops.aten.upsample_nearest2d_backward(seen["grad_output"], [12, 12], [2, 8, 6, 6], None, None)
+    assert grad_input.is_contiguous(memory_format=torch.channels_last)
+    en = (ROOT / "docs" / "onnx-export.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "onnx-export.zh.md").read_text(encoding="utf-8")
+    assert "only while the gradient that comes back is not channels-last either" in en
+    assert "只有在传回来的梯度也不是 channels_last 布局时" in zh
+
+
 def test_quantized_one_pixel_input_mixes_channels(ns):
     for mode, channels in ns["one_pixel_results"].items():
         assert channels[0] == [1.0, 2.0, 3.0, 1.0], mode
@@ -760,14 +787,19 @@ def test_exclude_outside_can_be_off_by_more_than_a_tenth_on_values_in_0_1(ns):
 
 def test_splitting_the_batch_does_not_help_when_one_sample_is_past_int_max():
     # Review 10: "Splitting the batch keeps both gradients below the limit" fails at batch 1:
-    # a 3 x 16384 x 16384 input enlarged 2x has more than INT_MAX output elements on its own.
+    # a 4 x 16384 x 16384 input enlarged 2x has more than INT_MAX output elements on its own.
+    # Review 25: the example had 3 channels, which never take the channels-last kernel (it needs
+    # at least 4), so it never met that limit.
     int_max = 2**31 - 1
-    assert 1 * 3 * (2 * 16384) * (2 * 16384) > int_max
+    assert 1 * 4 * (2 * 16384) * (2 * 16384) > int_max
     en = (ROOT / "docs" / "onnx-export.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "onnx-export.zh.md").read_text(encoding="utf-8")
     assert "Splitting the batch keeps both gradients below the limit.\n" not in en
     assert "one sample's output stays under `INT_MAX` elements" in en
     assert "才能让两个梯度张量" not in zh and "单个样本就已经超限" in zh
+    for text in (en, zh):
+        example = re.search(r"(\d+)×16384×16384", text)
+        assert example and int(example.group(1)) >= 4  # fewer channels run the other kernel
 
 
 def _exported_nearest_upsample(factor: float, x: torch.Tensor) -> np.ndarray:
