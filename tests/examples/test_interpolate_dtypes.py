@@ -394,13 +394,30 @@ def test_cpu_bicubic_stores_its_weights_in_half_precision():
     assert kernel_error((7, 7)) > 1
 
 
-def test_bfloat16_error_is_about_one_8bit_level_and_eight_times_float16(ns):
+def test_bfloat16_error_is_about_one_8bit_level_and_several_times_float16(ns):
     assert torch.finfo(torch.bfloat16).eps == 2.0**-7  # 8 significant bits
     for where in ns["places"]:
         bf16 = max(t for (w, name, d), (t, k) in ns["precision"].items() if w == where and d == torch.bfloat16)
-        fp16 = max(t for (w, name, d), (t, k) in ns["precision"].items() if w == where and d == torch.float16)
         assert 0.5 / 255 < bf16 < 4 / 255  # of the order of one 8-bit level
-        assert 4 < bf16 / fp16 < 16
+    ratios = [r for (w, n), r in ns["bf16_over_fp16"].items() if w == "cpu"]
+    assert len(ratios) == 5  # the modes without antialias
+    # Several times, but mode by mode not all eight: measured 6.7 to 8.0 in this table.
+    assert 6 < min(ratios) < 7.5 and 7.9 < max(ratios) < 8.5, ratios
+
+
+def test_bfloat16_over_float16_is_no_fixed_factor_at_other_sizes():
+    # "on outputs of a few pixels a side it spreads further": the same image, modes and sizes
+    # from 1 to 100 pixels a side give ratios well below and above those of the table.
+    x64 = torch.rand(1, 3, 32, 32, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    ratios = []
+    for mode in ("nearest", "nearest-exact", "bilinear", "bicubic", "area"):
+        kwargs = dict(mode=mode, align_corners=False) if mode in ("bilinear", "bicubic") else dict(mode=mode)
+        for side in (1, 2, 3, 9, 13, 45, 64, 100):
+            ref = F.interpolate(x64, size=(side, side), **kwargs)
+            err = {d: (F.interpolate(x64.to(d), size=(side, side), **kwargs).double() - ref).abs().max().item()
+                   for d in (torch.float16, torch.bfloat16)}
+            ratios.append(err[torch.bfloat16] / err[torch.float16])
+    assert min(ratios) < 5 and max(ratios) > 10, (min(ratios), max(ratios))
 
 
 @pytest.mark.parametrize("dtype,channels", [(torch.float32, 3), (torch.float32, 32), (torch.uint8, 3), (torch.uint8, 32)])
