@@ -1,5 +1,6 @@
 """The claims of docs/interpolate-dtypes*.md. "On the CPU" claims are checked on CPU tensors."""
 
+import ast
 import contextlib
 import io
 import re
@@ -641,3 +642,29 @@ def test_channels_last_nearest_with_a_scale_factor_differs_where_the_page_says()
                     assert torch.equal(a, b) != predicted, (channels, shape, scale)
                     seen.add(predicted)
     assert seen == {True, False}
+
+
+_FORMATS_AT_TIES = (
+    "import torch, torch.nn.functional as F\n"
+    "def part(rank, dtype, mode, n_out):\n"
+    "    lead = (100,) if rank == 4 else (2, 2)\n"
+    "    x = torch.arange(2).to(dtype).view((1, 1) + (1,) * len(lead) + (2,)).expand((1, 4) + lead + (2,)).contiguous()\n"
+    "    layout = torch.channels_last if rank == 4 else torch.channels_last_3d\n"
+    "    a = F.interpolate(x, size=lead + (n_out,), mode=mode)\n"
+    "    b = F.interpolate(x.contiguous(memory_format=layout), size=lead + (n_out,), mode=mode)\n"
+    "    return (a.double() - b.double()).abs().max().item()\n"
+    "print([part(r, d, m, n) for r in (4, 5) for d, m, n in ((torch.float32, 'nearest-exact', 41),"
+    " (torch.float64, 'nearest-exact', 41), (torch.float64, 'nearest', 82), (torch.float32, 'nearest', 82))])\n"
+)
+
+
+@pytest.mark.parametrize("capability", ["default", None])
+def test_channels_last_parts_by_whole_pixels_given_a_size_in_the_nearest_modes(capability):
+    # The page: given a size, on more than 3 channels, nearest-exact at the 2 -> 41 tie (AVX2/AVX-512
+    # code; under default in float64 only) and float64 nearest at 2 -> 82 differ by a whole pixel.
+    env = {"ATEN_CPU_CAPABILITY": capability} if capability else {}
+    if not capability and torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
+        pytest.skip("this CPU runs the default code")
+    parts = ast.literal_eval(run_python(_FORMATS_AT_TIES, **env))
+    fp32_tie = 0.0 if capability == "default" else 1.0
+    assert parts == [fp32_tie, 1.0, 1.0, 0.0] * 2, parts
