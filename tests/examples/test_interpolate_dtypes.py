@@ -408,12 +408,12 @@ def test_bfloat16_error_is_about_one_8bit_level_and_several_times_float16(ns):
 
 def test_bfloat16_over_float16_is_no_fixed_factor_at_other_sizes():
     # "on outputs of a few pixels a side it spreads further": the same image, modes and sizes
-    # from 1 to 100 pixels a side give ratios well below and above those of the table.
+    # of 1 to 3 pixels a side give ratios well below and above those of the table.
     x64 = torch.rand(1, 3, 32, 32, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
     ratios = []
     for mode in ("nearest", "nearest-exact", "bilinear", "bicubic", "area"):
         kwargs = dict(mode=mode, align_corners=False) if mode in ("bilinear", "bicubic") else dict(mode=mode)
-        for side in (1, 2, 3, 9, 13, 45, 64, 100):
+        for side in (1, 2, 3):
             ref = F.interpolate(x64, size=(side, side), **kwargs)
             err = {d: (F.interpolate(x64.to(d), size=(side, side), **kwargs).double() - ref).abs().max().item()
                    for d in (torch.float16, torch.bfloat16)}
