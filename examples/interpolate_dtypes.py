@@ -199,6 +199,13 @@ for where in places:
                  for factor in FACTORS}
         print(f"- {where}, {str(dtype).removeprefix('torch.')}: eps = {eps:.1e}; largest kernel error = "
               f"{worst['whole']:.2f} eps at whole factors, {worst['non-integer']:.2f} eps at non-integer factors")
+# bfloat16's largest error over float16's, mode by mode (modes where both dtypes ran).
+bf16_over_fp16 = {(w, n): t / precision[w, n, torch.float16][0] for (w, n, d), (t, k) in precision.items()
+                  if d == torch.bfloat16 and (w, n, torch.float16) in precision}
+for where in places:
+    ratios = [r for (w, n), r in bf16_over_fp16.items() if w == where]
+    low, high = min(ratios), max(ratios)
+    print(f"- {where}: bfloat16's largest error is {low:.1f} to {high:.1f} times float16's, by mode")
 
 # %% autocast
 # Mixed precision: what comes out of F.interpolate under torch.autocast, for float32

@@ -8,7 +8,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 SIZES = range(1, 9)
 OUTS = list(range(1, 13)) + [17, 24, 100]
@@ -473,8 +473,16 @@ def test_the_nearest_index_formulas_hold_given_size_not_given_scale_factor():
                 got = F.interpolate(x, size=n_out, mode=mode)[0, 0].double()
                 tie = (exact - exact.round()).abs() < 1e-6  # "at an exact tie the kernels also round the product"
                 assert torch.equal(got[~tie], expected[~tie]), (n_in, n_out, mode)
-    # output 20 of 2 -> 41: pixel 1 in 3-D, pixel 0 from the 4-D channels-last kernel
-    assert F.interpolate(torch.arange(2.0).view(1, 1, 2), size=41, mode="nearest-exact")[0, 0, 20] == 1
+    # output 20 of 2 -> 41: pixel 1 in 3-D with the AVX2/AVX-512 code, pixel 0 from the 4-D channels-last kernel
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        assert F.interpolate(torch.arange(2.0).view(1, 1, 2), size=41, mode="nearest-exact")[0, 0, 20] == 1
+    # with ATEN_CPU_CAPABILITY=default the 3-D kernel reads pixel 0, except in float64
+    code = (
+        "import torch, torch.nn.functional as F; "
+        "print([F.interpolate(torch.arange(2, dtype=d).view(1, 1, 2), size=41, mode='nearest-exact')[0, 0, 20].item() "
+        "for d in (torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.uint8)])"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["[0.0,", "1.0,", "0.0,", "0.0,", "0]"]
     row = torch.arange(2.0).view(1, 1, 1, 2)
     assert F.interpolate(row, size=(1, 41), mode="nearest-exact")[0, 0, 0, 20] == 0
     x = torch.arange(10.0).view(1, 1, 10)
