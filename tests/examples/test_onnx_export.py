@@ -1006,9 +1006,16 @@ def test_antialias_with_size_parts_from_eager_on_long_axes(tmp_path):
         warnings.simplefilter("ignore")
         torch.onnx.export(Layers(), xs, tmp_path / "m.onnx", dynamo=True, input_names=["x0", "x1"])
     session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
-    outputs = session.run(None, {f"x{i}": x.numpy() for i, x in enumerate(xs)})
-    gaps = [np.abs(result - Layers()(*xs)[i].numpy()).max() for i, result in enumerate(outputs)]
-    assert gaps[0] > MATCH and 5e-5 < gaps[1] < 5e-4, gaps
+
+    def gaps(xs):
+        outputs = session.run(None, {f"x{i}": x.numpy() for i, x in enumerate(xs)})
+        return [np.abs(result - Layers()(*xs)[i].numpy()).max() for i, result in enumerate(outputs)]
+
+    # Review 26: the gaps are those of random values; they depend on the image (a ramp stays within 1e-6).
+    for seed in range(20):
+        random_gaps = gaps(tuple(torch.rand(1, 1, 2, n, generator=torch.Generator().manual_seed(seed)) for n, _ in cases))
+        assert random_gaps[0] > MATCH and 5e-5 < random_gaps[1] < 5e-4, (seed, random_gaps)
+    assert max(gaps(tuple(torch.linspace(0, 1, n).expand(1, 1, 2, n).contiguous() for n, _ in cases))) < 1e-6
 
 
 @pytest.mark.parametrize("dynamo", [True, False])

@@ -244,15 +244,23 @@ def test_the_cpu_shortcut_also_halves_where_a_side_doubles():
 def test_compiled_bilinear_and_bicubic_part_further_on_long_axes(mode):
     # Review 19: "differ by rounding ... the last bits" holds at the table's sizes; the positions are
     # rounded differently too, so on an axis of thousands of pixels the gap passes 100 eps * max|eager|.
+    # Review 26: the gap depends on the values: seed 0 passed 100 eps, other random inputs stay near 40
+    # (2000 seeds), and a smooth ramp stays within 10 eps. One compiled graph serves every input here.
     torch._dynamo.reset()
-    x = torch.rand(1, 1, 2, 3000, generator=torch.Generator().manual_seed(0))
 
     def resize(x):
         return F.interpolate(x, size=(3, 4501), mode=mode)
 
-    compiled = torch.compile(resize, backend="aot_eager", dynamic=False)(x)
-    eager = resize(x)
-    assert (compiled - eager).abs().max() > 100 * torch.finfo(torch.float32).eps * eager.abs().max()
+    compiled = torch.compile(resize, backend="aot_eager", dynamic=False)
+
+    def gap(x):
+        eager = resize(x)
+        return float((compiled(x) - eager).abs().max() / (torch.finfo(torch.float32).eps * eager.abs().max()))
+
+    gaps = [gap(torch.rand(1, 1, 2, 3000, generator=torch.Generator().manual_seed(seed))) for seed in range(200)]
+    assert 20 < min(gaps) < 100 < max(gaps), (min(gaps), max(gaps))
+    assert gap(torch.linspace(0, 1, 3000).expand(1, 1, 2, 3000).contiguous()) <= 10
+    torch._dynamo.reset()
 
 
 def test_symbolic_sizes_serve_later_sizes_for_bilinear_but_not_for_area():
