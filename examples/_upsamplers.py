@@ -18,7 +18,7 @@ def icnr_(conv, scale=2):
     Output channel c * scale**2 + k of the convolution becomes sub-pixel position k of
     channel c, so the scale**2 consecutive channels of a group get one kernel and one
     bias (``repeat_interleave``; ``repeat`` would give them other channels' kernels,
-    unless a single channel follows the shuffle). The
+    unless a single channel follows the shuffle or scale is 1). The
     layer then starts as a convolution at low resolution followed by nearest-neighbour
     upsampling. The shared kernel has PyTorch's default initialisation for that shape.
     """
