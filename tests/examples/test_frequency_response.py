@@ -752,6 +752,15 @@ def test_lanczos_matches_pillow_to_float_precision_in_float64_only():
     assert (exact - pillow.double()).abs().max() < 1e-7
     drift = (F.interpolate(x, size=(2, 1999), mode="lanczos", antialias=True)[0, 0] - pillow).abs().max()
     assert 5e-5 < drift < 2e-4
+    # Review 25: "by almost 1e-4" was false (1.03e-4 at seed 0); sweep the 200 seeds the page quotes
+    drifts = []
+    for seed in range(200):
+        image = np.random.default_rng(seed).random((2, 3000)).astype(np.float32)
+        pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((1999, 2), Image.Resampling.LANCZOS)).copy())
+        out = F.interpolate(torch.from_numpy(image)[None, None], size=(2, 1999), mode="lanczos", antialias=True)[0, 0]
+        drifts.append((out - pillow).abs().max())
+    drifts = torch.stack(drifts)
+    assert 9e-5 < drifts.min() < 1e-4 and 1.5e-4 < drifts.max() < 1.6e-4
 
 
 def test_the_uint8_3_channel_1x1_assert_needs_an_input_at_least_two_rows_high():
