@@ -844,3 +844,19 @@ def test_float64_one_kth_below_100_is_slicing_on_the_cpu_but_not_on_cuda_at_93_a
     if torch.cuda.is_available():
         on_cuda = F.interpolate(x.cuda(), scale_factor=1 / k, mode="bilinear").cpu()
         assert not torch.equal(on_cuda, middle) and torch.allclose(on_cuda, middle, atol=1e-13, rtol=0)
+        # Review 25: CUDA's bicubic floors with floorf but keeps the negative remainder: not slicing either
+        on_cuda = F.interpolate(x.cuda(), scale_factor=1 / k, mode="bicubic").cpu()
+        assert not torch.equal(on_cuda, middle) and torch.allclose(on_cuda, middle, atol=1e-13, rtol=0)
+
+
+@pytest.mark.parametrize("k", [93, 99])
+def test_cuda_bicubic_source_weights_both_neighbours_at_93_and_99(k):
+    # Review 25: the pages named only CUDA's bilinear at 93 and 99. UpSampleBicubic2d.cu computes
+    # in_x = floorf(real_x) (single precision: rounds 45.99999999999999 up to 46) and t_x = real_x - in_x
+    # (negative, not clamped), then the a = -0.75 cubic weights at t_x: +-5e-15 on the pixels before and after.
+    a = -0.75
+    real = (1 / (1 / k)) * 0.5 - 0.5  # the first output pixel's position, area_pixel_compute_source_index(cubic=True)
+    t = real - int(np.floor(np.float32(real)))
+    before = ((a * (t + 1) - 5 * a) * (t + 1) + 8 * a) * (t + 1) - 4 * a
+    after = ((a + 2) * (1 - t) - (a + 3)) * (1 - t) ** 2 + 1
+    assert t < 0 and 4e-15 < before < 6e-15 and -6e-15 < after < -4e-15
