@@ -539,6 +539,15 @@ def test_antialias_matches_pillow_to_float_precision_in_float64_only(mode, resam
     assert (exact - pillow.double()).abs().max() < 1e-7
     drift = (F.interpolate(x, size=(2, 1999), mode=mode, antialias=True)[0, 0] - pillow).abs().max()
     assert 5e-5 < drift < 1e-4
+    # Review 25: "by almost 1e-4" held for seed 0 only; over 200 seeds most images drift past 1e-4
+    drifts = torch.stack([_float32_drift_from_pillow(seed, mode, resample) for seed in range(200)])
+    assert 8e-5 < drifts.min() and 1.3e-4 < drifts.max() < 1.5e-4 and (drifts > 1e-4).float().mean() > 0.5
+
+
+def _float32_drift_from_pillow(seed, mode, resample):
+    image = np.random.default_rng(seed).random((2, 3000)).astype(np.float32)
+    pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((1999, 2), getattr(Image.Resampling, resample))).copy())
+    return (F.interpolate(torch.from_numpy(image)[None, None], size=(2, 1999), mode=mode, antialias=True)[0, 0] - pillow).abs().max()
 
 
 @pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
