@@ -651,3 +651,14 @@ def test_slicing_holds_only_where_k_divides_the_size_the_slice_keeps_a_pixel_mor
     got = F.interpolate(x, scale_factor=(1.0, 1 / 3), mode="bilinear")
     assert got.shape[-1] == 2 and x[..., 1::3].shape[-1] == x[..., ::3].shape[-1] == 3
     assert longer["nearest"] > longer["nearest-exact"] > 0
+
+
+@pytest.mark.parametrize("k", [3, 5, 7, 9])
+def test_uint8_one_pixel_wide_bug_needs_an_output_at_least_two_high(k):
+    # Review 26: the page said uint8 with > 4 channels misses the slice whenever the output is one
+    # pixel wide; an output one pixel high (k x k to 1 x 1) is the slice, from two rows on it is not.
+    for c, rows in itertools.product([5, 6, 8], [1, 2, 3]):
+        x = (rand(1, c, rows * k, k) * 255).to(torch.uint8)
+        y = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
+        assert y.shape[-2:] == (rows, 1)
+        assert torch.equal(y, x[..., k // 2 :: k, k // 2 :: k]) == (rows == 1), (k, c, rows)
