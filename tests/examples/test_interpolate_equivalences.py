@@ -622,6 +622,14 @@ def test_grid_sample_identity_gap_on_long_axes_depends_on_the_data(mode):
     assert low < 1e-5 and 5e-5 < high < 1.5e-4, (low, high)
     low, high = gaps(100, 151, torch.float32, range(200))
     assert 3e-6 < low and high < 1.1e-5, (low, high)
+    # Review 26: on single rows a wider sweep reaches below 3e-6 (the page said "about 4e-6" before).
+    grid = F.affine_grid(torch.eye(2, 3)[None], (1, 1, 1, 151), align_corners=False)
+    found = []
+    for seed in range(2000):
+        x = torch.rand(1, 1, 1, 100, generator=torch.Generator().manual_seed(seed))
+        sampled = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+        found.append((sampled - F.interpolate(x, size=(1, 151), mode=mode)).abs().max().item())
+    assert 2.5e-6 < min(found) < 3.2e-6 and 7e-6 < max(found) < 1.1e-5, (min(found), max(found))
     low, high = gaps(3000, 4501, torch.float32, range(50))
     assert 2e-4 < low and high < 4e-4, (low, high)
     ramp = torch.arange(3000, dtype=torch.float64).view(1, 1, 1, -1)
@@ -651,3 +659,14 @@ def test_slicing_holds_only_where_k_divides_the_size_the_slice_keeps_a_pixel_mor
     got = F.interpolate(x, scale_factor=(1.0, 1 / 3), mode="bilinear")
     assert got.shape[-1] == 2 and x[..., 1::3].shape[-1] == x[..., ::3].shape[-1] == 3
     assert longer["nearest"] > longer["nearest-exact"] > 0
+
+
+@pytest.mark.parametrize("k", [3, 5, 7, 9])
+def test_uint8_one_pixel_wide_bug_needs_an_output_at_least_two_high(k):
+    # Review 26: the page said uint8 with > 4 channels misses the slice whenever the output is one
+    # pixel wide; an output one pixel high (k x k to 1 x 1) is the slice, from two rows on it is not.
+    for c, rows in itertools.product([5, 6, 8], [1, 2, 3]):
+        x = (rand(1, c, rows * k, k) * 255).to(torch.uint8)
+        y = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
+        assert y.shape[-2:] == (rows, 1)
+        assert torch.equal(y, x[..., k // 2 :: k, k // 2 :: k]) == (rows == 1), (k, c, rows)

@@ -851,3 +851,24 @@ def test_size_grids_agree_only_up_to_single_precision_rounding_float64_nearest_4
         for m in (torch.contiguous_format, torch.channels_last)
     ]
     assert zeros == [41, 42]
+
+
+def test_recompute_with_a_fractional_product_can_leave_the_result_unchanged():
+    # Review 26: the page said a fractional in x s always changes the picture; 5 x 1.5 in nearest
+    # (a 3-D row, stepping by 1/1.5) picks the same pixels as size=7, and a kept axis is copied either way.
+    row = torch.arange(5.0).view(1, 1, 5)
+    same = F.interpolate(row, scale_factor=1.5, mode="nearest")
+    assert torch.equal(same, F.interpolate(row, scale_factor=1.5, mode="nearest", recompute_scale_factor=True))
+    ten = torch.rand(1, 1, 10)
+    kept = F.interpolate(ten, scale_factor=1.05, mode="linear")
+    assert torch.equal(kept, F.interpolate(ten, scale_factor=1.05, mode="linear", recompute_scale_factor=True))
+    # and elsewhere it does change: 5 x 1.5 in linear, 8 x 1.3 in nearest
+    assert not torch.equal(
+        F.interpolate(row, scale_factor=1.5, mode="linear"),
+        F.interpolate(row, scale_factor=1.5, mode="linear", recompute_scale_factor=True),
+    )
+    eight = torch.arange(8.0).view(1, 1, 8)
+    assert not torch.equal(
+        F.interpolate(eight, scale_factor=1.3, mode="nearest"),
+        F.interpolate(eight, scale_factor=1.3, mode="nearest", recompute_scale_factor=True),
+    )
