@@ -845,3 +845,15 @@ def test_opencv_stays_exact_on_the_float32_image_not_on_float64():
         cv64 = cv2.resize(image.astype(np.float64), (m, 4), interpolation=cv2.INTER_CUBIC)
         assert np.abs(cv32 - exact).max() < 1e-6
         assert 5e-5 < np.abs(cv64 - exact).max() < 3e-4
+
+
+def test_width_one_bug_hits_an_hwc_permute_view_too():
+    # Review 26: the page named only "contiguous, or cropped from a contiguous tensor" as hit; a batch of
+    # one permuted from an HWC array (channels_last-contiguous, yet a batch stride of C) is hit as well.
+    for channels, dtype in itertools.product((2, 3, 4), (torch.float32, torch.float64)):
+        hwc = torch.rand(6, 5, channels, dtype=dtype)
+        view = hwc.permute(2, 0, 1)[None]
+        copy = view.clone(memory_format=torch.channels_last)
+        wrong = F.interpolate(view, size=(3, 1), mode="bicubic", antialias=True)
+        right = F.interpolate(copy, size=(3, 1), mode="bicubic", antialias=True)
+        assert (wrong == wrong[:, :, :1]).all() and not (right == right[:, :, :1]).all()
