@@ -857,3 +857,25 @@ def test_width_one_bug_hits_an_hwc_permute_view_too():
         wrong = F.interpolate(view, size=(3, 1), mode="bicubic", antialias=True)
         right = F.interpolate(copy, size=(3, 1), mode="bicubic", antialias=True)
         assert (wrong == wrong[:, :, :1]).all() and not (right == right[:, :, :1]).all()
+
+
+def test_uint8_width_one_bug_hits_hwc_views_and_one_channel_copies():
+    # Review 26: "a contiguous uint8 image ... of more than 4 channels (or any count without AVX2) ... comes
+    # back wrong; a channels_last copy escapes it": an HWC permute view is hit too, and without AVX2 a
+    # one-channel channels_last copy (also contiguous) is hit, while copies of 2 or more channels escape.
+    code = """
+import torch, torch.nn.functional as F
+torch.manual_seed(0)
+for c in (1, 2, 3, 5):
+    hwc = torch.randint(0, 256, (6, 5, c), dtype=torch.uint8)
+    view = hwc.permute(2, 0, 1)[None]
+    for name, t in (("view", view), ("copy", view.clone(memory_format=torch.channels_last))):
+        out = F.interpolate(t, size=(3, 1), mode="bilinear")
+        print(c, name, bool((out == out[:, :, :1]).all()))
+"""
+    hit = {(c, name): flag == "True" for c, name, flag in (line.split() for line in run_python(code).split("\n") if line)}
+    assert hit["5", "view"] and not hit["5", "copy"]
+    default = run_python(code, ATEN_CPU_CAPABILITY="default").split("\n")
+    hit = {(c, name): flag == "True" for c, name, flag in (line.split() for line in default if line)}
+    assert all(hit[c, "view"] for c in ("1", "2", "3", "5")) and hit["1", "copy"]
+    assert not any(hit[c, "copy"] for c in ("2", "3", "5"))
