@@ -414,6 +414,8 @@ def test_grid_sample_nearest_parts_from_nearest_exact_near_ties_on_short_float16
 def test_a_factor_that_keeps_the_size_is_copied_by_bilinear_so_the_identity_grid_matches(ns):
     # Review 12: the page said the scaled grid reproduces every scale_factor with align_corners=False;
     # where the factor leaves an axis at its size, bilinear copies it and only the identity grid matches.
+    # Review 26: CUDA's bicubic copies too when both axes keep their size (here: a row with a height factor of 1),
+    # which the page's summary now names.
     generator = torch.Generator().manual_seed(12)
     devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
     kept = [(n, s) for s in (1.05, 1.1, 1.2, 1.4, 1.9) for n in range(2, 20) if int(n * s) == n]

@@ -728,3 +728,15 @@ def test_5d_nearest_forward_copies_a_kept_axis_only_in_channels_last_3d_with_mor
     assert copied == (channels > 3)
     if not copied:
         assert y.tolist() == [0.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
+
+
+def test_width_one_bug_hits_an_hwc_permute_view_too():
+    # Review 26: the page named only "contiguous or cropped from a contiguous tensor" as hit; a batch of
+    # one permuted from an HWC array is hit as well, and its antialiased forward then parts from plain bilinear
+    # enlarging 4 -> 8 rows, while a channels_last copy agrees.
+    hwc = torch.rand(4, 1, 3, dtype=torch.float64)
+    view = hwc.permute(2, 0, 1)[None]
+    for x, hit in ((view, True), (view.clone(memory_format=torch.channels_last), False)):
+        aa = F.interpolate(x, size=(8, 1), mode="bilinear", antialias=True)
+        plain = F.interpolate(x, size=(8, 1), mode="bilinear")
+        assert (aa - plain).abs().max() > 1e-3 if hit else torch.allclose(aa, plain, atol=1e-12)
