@@ -1154,3 +1154,15 @@ def test_nearest_20x45_times_2_02_steps_by_the_factor_only_outside_the_channels_
             expected = [d // 2 for d in range(40)] if halves else by_factor
             assert y[0, 0, :, 0].int().tolist() == expected, (channels, layout)
     assert by_factor != [d // 2 for d in range(40)]
+
+
+def test_glossary_antialias_bicubic_10_to_9_reads_at_most_4_and_3_at_the_ends():
+    # Review 26: the glossary said 10 -> 9 "can still read only 4 pixels per axis"; the two
+    # outputs at the ends read 3 (the fourth tap falls outside the image).
+    def taps(align):
+        rows = torch.eye(10, dtype=torch.float64).reshape(10, 1, 1, 10)
+        weights = F.interpolate(rows, size=(1, 9), mode="bicubic", antialias=True, align_corners=align)
+        return (weights[:, 0, 0, :] != 0).sum(0).tolist()
+
+    assert taps(False) == [3, 4, 4, 4, 4, 4, 4, 4, 3]
+    assert sorted(taps(True)).count(5) == 1 and max(taps(True)) == 5
