@@ -1154,3 +1154,35 @@ def test_nearest_20x45_times_2_02_steps_by_the_factor_only_outside_the_channels_
             expected = [d // 2 for d in range(40)] if halves else by_factor
             assert y[0, 0, :, 0].int().tolist() == expected, (channels, layout)
     assert by_factor != [d // 2 for d in range(40)]
+
+
+def test_glossary_antialias_bicubic_10_to_9_reads_at_most_4_and_3_at_the_ends():
+    # Review 26: the glossary said 10 -> 9 "can still read only 4 pixels per axis"; the two
+    # outputs at the ends read 3 (the fourth tap falls outside the image).
+    def taps(align):
+        rows = torch.eye(10, dtype=torch.float64).reshape(10, 1, 1, 10)
+        weights = F.interpolate(rows, size=(1, 9), mode="bicubic", antialias=True, align_corners=align)
+        return (weights[:, 0, 0, :] != 0).sum(0).tolist()
+
+    assert taps(False) == [3, 4, 4, 4, 4, 4, 4, 4, 3]
+    assert sorted(taps(True)).count(5) == 1 and max(taps(True)) == 5
+
+
+@pytest.mark.parametrize("align", [False, True])
+def test_uint8_one_pixel_wide_bug_needs_two_rows_in_and_out(align):
+    # Review 26: "hits a bug when the output is one pixel wide and its height changes": from one
+    # row or to one row the contiguous 5-channel uint8 result is right (to a level); from 4 rows
+    # to 6 it is not. Run in the AVX2/AVX-512 code and in the default code.
+    code = f"""
+import torch, torch.nn.functional as F
+torch.manual_seed(0)
+for (h, w), (oh, ow) in [((1, 4), (5, 1)), ((1, 4), (3, 1)), ((4, 4), (1, 1)), ((4, 2), (1, 1)), ((4, 4), (6, 1)), ((4, 2), (2, 1))]:
+    x = (torch.rand(1, 5, h, w) * 255).to(torch.uint8)
+    y = F.interpolate(x, size=(oh, ow), mode="bilinear", align_corners={align})
+    ref = F.interpolate(x.double(), size=(oh, ow), mode="bilinear", align_corners={align}).round().clamp(0, 255)
+    print((y.double() - ref).abs().max().item())
+"""
+    for env in ({}, {"ATEN_CPU_CAPABILITY": "default"}):
+        gaps = [float(v) for v in run_python(code, **env).split()]
+        assert max(gaps[:4]) <= 1
+        assert min(gaps[4:]) > 50

@@ -904,3 +904,20 @@ def test_odd_factor_bilinear_uint8_hwc_view_is_not_slicing_where_a_channels_last
             assert (got == got[..., :1, :]).all()  # every row repeats the first
             broken.append((k, channels, height))
     assert len(broken) > 12, broken  # nearly every case: rows can coincide by chance only
+
+
+def test_slicing_rules_hold_for_whole_blocks_and_slicing_keeps_more_on_remainders():
+    # Review 26: "bilinear keeps the pixels of x[..., k//2::k]", "nearest ... x[..., ::k]" only on
+    # sizes that k divides; otherwise slicing keeps one pixel more (8 pixels at k = 3: 2 vs 3).
+    for k in range(2, 16):
+        for n in range(k, 8 * k):
+            x = torch.randn(1, 2, 1, n)
+            near = F.interpolate(x, scale_factor=(1, 1 / k), mode="nearest")
+            out = near.shape[-1]
+            assert out == n // k
+            assert torch.equal(near, x[..., ::k][..., :out])
+            assert x[..., ::k].shape[-1] - out == (n % k != 0)
+            if k % 2:
+                bil = F.interpolate(x, scale_factor=(1, 1 / k), mode="bilinear")
+                assert torch.equal(bil, x[..., k // 2 :: k][..., :out])
+                assert x[..., k // 2 :: k].shape[-1] - out == (n % k > k // 2)
