@@ -127,7 +127,9 @@ def test_area_folds_less_than_the_unfiltered_modes_except_bilinear_at_2x(ns):
         if k == 2:  # the same 2x2 means, up to float rounding only
             torch.testing.assert_close(shrunk["area", 2], shrunk["bilinear", 2])
             x = torch.rand(1, 1, 256, 256, generator=torch.Generator().manual_seed(0))
-            assert not torch.equal(F.interpolate(x, scale_factor=0.5, mode="area"), F.interpolate(x, scale_factor=0.5, mode="bilinear"))
+            assert not torch.equal(
+                F.interpolate(x, scale_factor=0.5, mode="area"), F.interpolate(x, scale_factor=0.5, mode="bilinear")
+            )
         else:
             assert rings["area", k] < rings["bilinear", k] / 2
 
@@ -609,7 +611,9 @@ def test_49_pixels_at_one_49th_leave_none_and_f_interpolate_raises(mode):
             F.interpolate(torch.zeros(1, 1, 3, 49, dtype=dtype), scale_factor=(1, 1 / 49), mode=mode)
 
 
-@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel"
+)
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_the_uint8_3_channel_1x1_assert_needs_two_rows(mode):
     # Review 20: a contiguous 3-channel uint8 image one row high shrinks to 1x1 without the assert, and is
@@ -636,9 +640,16 @@ def test_an_inf_before_the_kept_pixel_leaves_odd_factor_bilinear_finite(dtype, m
                 for offset in (-2, -1, 1, 2):
                     x = base.clone()
                     x.select(axis, kept + offset).fill_(math.inf)
-                    y = F.interpolate(x.contiguous(memory_format=memory_format), scale_factor=1 / k, mode=mode).select(axis, 1)
+                    y = F.interpolate(x.contiguous(memory_format=memory_format), scale_factor=1 / k, mode=mode).select(
+                        axis, 1
+                    )
                     if y.isnan().any():
                         nan_offsets.add(offset)
                     else:
-                        assert torch.equal(y, base[..., k // 2 :: k, k // 2 :: k].select(axis, 1)), (mode, k, axis, offset)
+                        assert torch.equal(y, base[..., k // 2 :: k, k // 2 :: k].select(axis, 1)), (
+                            mode,
+                            k,
+                            axis,
+                            offset,
+                        )
                 assert nan_offsets == expected, (mode, k, axis, dtype, memory_format)

@@ -1,6 +1,5 @@
 """The audio resampling page's claims, on the example's values and on sweeps of rates and lengths."""
 
-
 import numpy as np
 import pytest
 import torch

@@ -428,7 +428,9 @@ def test_avg_pool_overflows_where_box_blur_pool_and_bilinear_do_not(ns, dtype):
     if dtype == torch.float32:  # the printed line the page's sentence stands on
         big = ns["big_outputs"]
         assert big["AvgPool2d(k)"] == float("inf")
-        assert big["BlurPool [1,1]"] == pytest.approx(1e38, rel=1e-7) and big["bilinear"] == pytest.approx(1e38, rel=1e-7)
+        assert big["BlurPool [1,1]"] == pytest.approx(1e38, rel=1e-7) and big["bilinear"] == pytest.approx(
+            1e38, rel=1e-7
+        )
 
 
 def test_blur_initialised_conv_is_blur_pool_121_only_to_float_rounding(ns):
@@ -483,15 +485,23 @@ def test_uint8_one_pixel_wide_bug_hits_more_than_4_channels_with_avx2_and_channe
 def test_antialias_matches_pillow_given_the_size_not_a_scale_factor_that_leaves_a_remainder(mode, resample):
     # Review 18: "matches it to float precision" held with size= and align_corners=False only
     image = np.random.default_rng(7).random((7, 7)).astype(np.float32)
-    pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((3, 3), getattr(Image.Resampling, resample))).copy())
+    pillow = torch.from_numpy(
+        np.asarray(Image.fromarray(image, mode="F").resize((3, 3), getattr(Image.Resampling, resample))).copy()
+    )
     x = torch.from_numpy(image)[None, None]
-    torch.testing.assert_close(F.interpolate(x, size=(3, 3), mode=mode, antialias=True)[0, 0], pillow, atol=1e-5, rtol=0)
+    torch.testing.assert_close(
+        F.interpolate(x, size=(3, 3), mode=mode, antialias=True)[0, 0], pillow, atol=1e-5, rtol=0
+    )
     again = F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True, recompute_scale_factor=True)[0, 0]
     torch.testing.assert_close(again, pillow, atol=1e-5, rtol=0)
     assert (F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True)[0, 0] - pillow).abs().max() > 0.05
     square = np.random.default_rng(8).random((8, 8)).astype(np.float32)
-    pillow = torch.from_numpy(np.asarray(Image.fromarray(square, mode="F").resize((4, 4), getattr(Image.Resampling, resample))).copy())
-    corners = F.interpolate(torch.from_numpy(square)[None, None], size=(4, 4), mode=mode, antialias=True, align_corners=True)
+    pillow = torch.from_numpy(
+        np.asarray(Image.fromarray(square, mode="F").resize((4, 4), getattr(Image.Resampling, resample))).copy()
+    )
+    corners = F.interpolate(
+        torch.from_numpy(square)[None, None], size=(4, 4), mode=mode, antialias=True, align_corners=True
+    )
     assert (corners[0, 0] - pillow).abs().max() > 0.05
 
 
@@ -533,7 +543,9 @@ def test_one_block_of_49_pixels_at_one_49th_leaves_no_pixel_and_raises(mode):
 def test_antialias_matches_pillow_to_float_precision_in_float64_only(mode, resample):
     # Review 19: "matches it to float precision" failed in float32 on long axes: torch's positions and weights are float32
     image = np.random.default_rng(0).random((2, 3000)).astype(np.float32)
-    pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((1999, 2), getattr(Image.Resampling, resample))).copy())
+    pillow = torch.from_numpy(
+        np.asarray(Image.fromarray(image, mode="F").resize((1999, 2), getattr(Image.Resampling, resample))).copy()
+    )
     x = torch.from_numpy(image)[None, None]
     exact = F.interpolate(x.double(), size=(2, 1999), mode=mode, antialias=True)[0, 0]
     assert (exact - pillow.double()).abs().max() < 1e-7
@@ -546,11 +558,19 @@ def test_antialias_matches_pillow_to_float_precision_in_float64_only(mode, resam
 
 def _float32_drift_from_pillow(seed, mode, resample):
     image = np.random.default_rng(seed).random((2, 3000)).astype(np.float32)
-    pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((1999, 2), getattr(Image.Resampling, resample))).copy())
-    return (F.interpolate(torch.from_numpy(image)[None, None], size=(2, 1999), mode=mode, antialias=True)[0, 0] - pillow).abs().max()
+    pillow = torch.from_numpy(
+        np.asarray(Image.fromarray(image, mode="F").resize((1999, 2), getattr(Image.Resampling, resample))).copy()
+    )
+    return (
+        (F.interpolate(torch.from_numpy(image)[None, None], size=(2, 1999), mode=mode, antialias=True)[0, 0] - pillow)
+        .abs()
+        .max()
+    )
 
 
-@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel"
+)
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_the_uint8_3_channel_1x1_assert_with_antialias_needs_two_rows(mode):
     # Review 20: one row high, a contiguous 3-channel uint8 image shrinks to 1x1 (as its channels_last copy

@@ -246,7 +246,8 @@ def test_area_changes_its_taps_at_some_fractional_factors():
 
 
 @pytest.mark.parametrize(
-    "scale, n, widths", [(2 / 3, 9, {2}), (2 / 3, 10, {2, 3}), (2 / 3, 11, {2, 3}), (3 / 4, 12, {2}), (3 / 4, 10, {2, 3})]
+    "scale, n, widths",
+    [(2 / 3, 9, {2}), (2 / 3, 10, {2, 3}), (2 / 3, 11, {2, 3}), (3 / 4, 12, {2}), (3 / 4, 10, {2, 3})],
 )
 def test_area_given_a_scale_factor_has_two_pixel_windows_only_where_the_sizes_have_that_ratio(scale, n, widths):
     # Review 24: "area at 1.5 and 4/3 gives every one the same two taps" held for the sizes only:
@@ -431,7 +432,9 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
     for key in common:
         assert m[key]["folded"] == pytest.approx(measured[key]["folded"], rel=0.1), key
         # review 22: abs=1e-5 only where the prediction is 0 (slicing); elsewhere it widened "3%" (bicubic's 1e-4 loss)
-        assert m[key]["passband"] == pytest.approx(measured[key]["passband"], rel=0.03, abs=1e-5 if m[key]["passband"] == 0 else 0), key
+        assert m[key]["passband"] == pytest.approx(
+            measured[key]["passband"], rel=0.03, abs=1e-5 if m[key]["passband"] == 0 else 0
+        ), key
         # review 17: "every passband loss within 3%" missed slicing's, 0 predicted and about 1e-14 measured
         if key[0] == "x[..., ::k, ::k]":
             assert m[key]["passband"] == 0 and 0 < measured[key]["passband"] < 1e-12, key
@@ -444,7 +447,9 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
     for k in (2, 4):
         for name, same in aliases.items():
             assert m[same, k]["folded"] == pytest.approx(measured[name, k]["folded"], rel=0.1), (name, k)
-            assert m[same, k]["passband"] == pytest.approx(measured[name, k]["passband"], rel=0.03, abs=1e-5 if m[same, k]["passband"] == 0 else 0), (name, k)
+            assert m[same, k]["passband"] == pytest.approx(
+                measured[name, k]["passband"], rel=0.03, abs=1e-5 if m[same, k]["passband"] == 0 else 0
+            ), (name, k)
     # the page's list of the four kinds missing here is complete: max-based, LPPool, strided convolution, PixelUnshuffle
     missing_kinds = ("Max", "LPPool", "Conv2d", "PixelUnshuffle")
     for name, k in measured:
@@ -659,7 +664,9 @@ def test_odd_factor_slicing_past_2_to_the_23_depends_on_the_cpu_kernel():
             assert torch.equal(F.interpolate(x, size=(1, x.shape[-1] // 3), mode=mode), x[..., 1::3]), mode
 
 
-@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel")
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="the assert is in the AVX2 uint8 kernel"
+)
 @pytest.mark.parametrize("channels", [3, 5, 8])
 def test_a_uint8_channels_last_view_from_hwc_escapes_the_assert_but_not_the_one_pixel_wide_bug(channels):
     hwc = torch.arange(9 * 3 * channels).remainder(251).to(torch.uint8).view(9, 3, channels)
@@ -712,9 +719,13 @@ def test_uint8_one_pixel_wide_bug_hits_more_than_4_channels_with_avx2_and_channe
 def test_lanczos_matches_pillow_given_the_size_not_a_scale_factor_that_leaves_a_remainder():
     # Review 18: "equals Pillow's LANCZOS to float precision" held with size= only
     image = np.random.default_rng(7).random((7, 7)).astype(np.float32)
-    pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((3, 3), Image.Resampling.LANCZOS)).copy())
+    pillow = torch.from_numpy(
+        np.asarray(Image.fromarray(image, mode="F").resize((3, 3), Image.Resampling.LANCZOS)).copy()
+    )
     x = torch.from_numpy(image)[None, None]
-    torch.testing.assert_close(F.interpolate(x, size=(3, 3), mode="lanczos", antialias=True)[0, 0], pillow, atol=1e-5, rtol=0)
+    torch.testing.assert_close(
+        F.interpolate(x, size=(3, 3), mode="lanczos", antialias=True)[0, 0], pillow, atol=1e-5, rtol=0
+    )
     assert (F.interpolate(x, scale_factor=0.5, mode="lanczos", antialias=True)[0, 0] - pillow).abs().max() > 0.05
 
 
@@ -724,7 +735,9 @@ def test_a_scale_factor_with_a_remainder_parts_lanczos_from_pillow_by_hundredths
     for seed in range(2000):
         image = np.random.default_rng(seed).random((7, 7)).astype(np.float32)
         pillow = np.asarray(Image.fromarray(image, mode="F").resize((3, 3), Image.Resampling.LANCZOS))
-        ours = F.interpolate(torch.from_numpy(image)[None, None], scale_factor=0.5, mode="lanczos", antialias=True)[0, 0]
+        ours = F.interpolate(torch.from_numpy(image)[None, None], scale_factor=0.5, mode="lanczos", antialias=True)[
+            0, 0
+        ]
         gaps.append(float(np.abs(ours.numpy() - pillow).max()))
     assert 0.025 <= min(gaps) < 0.05
 
@@ -746,7 +759,9 @@ def test_each_extra_binomial_tap_lowers_the_curve_except_where_all_of_them_meet(
 def test_lanczos_matches_pillow_to_float_precision_in_float64_only():
     # Review 19: "equals Pillow's LANCZOS to float precision" failed in float32 on long axes (float32 positions and weights)
     image = np.random.default_rng(0).random((2, 3000)).astype(np.float32)
-    pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((1999, 2), Image.Resampling.LANCZOS)).copy())
+    pillow = torch.from_numpy(
+        np.asarray(Image.fromarray(image, mode="F").resize((1999, 2), Image.Resampling.LANCZOS)).copy()
+    )
     x = torch.from_numpy(image)[None, None]
     exact = F.interpolate(x.double(), size=(2, 1999), mode="lanczos", antialias=True)[0, 0]
     assert (exact - pillow.double()).abs().max() < 1e-7
@@ -756,7 +771,9 @@ def test_lanczos_matches_pillow_to_float_precision_in_float64_only():
     drifts = []
     for seed in range(200):
         image = np.random.default_rng(seed).random((2, 3000)).astype(np.float32)
-        pillow = torch.from_numpy(np.asarray(Image.fromarray(image, mode="F").resize((1999, 2), Image.Resampling.LANCZOS)).copy())
+        pillow = torch.from_numpy(
+            np.asarray(Image.fromarray(image, mode="F").resize((1999, 2), Image.Resampling.LANCZOS)).copy()
+        )
         out = F.interpolate(torch.from_numpy(image)[None, None], size=(2, 1999), mode="lanczos", antialias=True)[0, 0]
         drifts.append((out - pillow).abs().max())
     drifts = torch.stack(drifts)
@@ -802,8 +819,15 @@ def test_a_constant_is_kept_only_in_exact_arithmetic():
             x = torch.full((1, 1, 64, 64), 0.7)
             y = F.interpolate(x, scale_factor=1 / k, mode=mode, antialias=True)
             steps[mode] = round(((y - x[..., ::k, ::k]).abs().max() / 2**-24).item())  # float32 steps near 0.7
-            big = F.interpolate(torch.full((1, 1, 64, 64), torch.finfo(torch.float32).max), scale_factor=1 / k, mode=mode, antialias=True)
-            share = (~big.isfinite()).float().mean().item()  # nan where lobes of both signs overflow, inf where one does
+            big = F.interpolate(
+                torch.full((1, 1, 64, 64), torch.finfo(torch.float32).max),
+                scale_factor=1 / k,
+                mode=mode,
+                antialias=True,
+            )
+            share = (
+                (~big.isfinite()).float().mean().item()
+            )  # nan where lobes of both signs overflow, inf where one does
             assert (share > 0.9) if mode != "bilinear" else (share == 0), (mode, k, share)
         assert all(0 < s <= 8 for s in steps.values()), (k, steps)
         assert F.avg_pool2d(torch.full((1, 1, 8, 8), torch.finfo(torch.float32).max), k).isinf().all()
@@ -819,7 +843,10 @@ def test_overflow_of_the_largest_constant_depends_on_the_map_size():
         one = F.interpolate(torch.full((1, 1, 4, 4), biggest), size=(1, 1), mode=mode, antialias=True)
         assert one.isfinite().all(), (mode, one)
     for mode in ("bilinear", *modes):  # ... and 0.7 comes back a few steps off on 64x64, exact from 2x2 to 1x1
-        assert torch.equal(F.interpolate(torch.full((1, 1, 2, 2), 0.7), size=(1, 1), mode=mode, antialias=True), torch.full((1, 1, 1, 1), 0.7))
+        assert torch.equal(
+            F.interpolate(torch.full((1, 1, 2, 2), 0.7), size=(1, 1), mode=mode, antialias=True),
+            torch.full((1, 1, 1, 1), 0.7),
+        )
 
 
 def test_at_the_border_avg_pool_drops_and_area_spreads():

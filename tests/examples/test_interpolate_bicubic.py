@@ -873,7 +873,9 @@ for c in (1, 2, 3, 5):
         out = F.interpolate(t, size=(3, 1), mode="bilinear")
         print(c, name, bool((out == out[:, :, :1]).all()))
 """
-    hit = {(c, name): flag == "True" for c, name, flag in (line.split() for line in run_python(code).split("\n") if line)}
+    hit = {
+        (c, name): flag == "True" for c, name, flag in (line.split() for line in run_python(code).split("\n") if line)
+    }
     assert hit["5", "view"] and not hit["5", "copy"]
     default = run_python(code, ATEN_CPU_CAPABILITY="default").split("\n")
     hit = {(c, name): flag == "True" for c, name, flag in (line.split() for line in default if line)}

@@ -775,7 +775,10 @@ def test_cpu_linear_and_antialiased_kernels_copy_an_axis_that_keeps_its_size(dty
     for n, width in [(10, 1), (10, 300), (1000, 2)]:
         ramp, keep = torch.arange(n, dtype=dtype), 1 + 0.5 / n  # floor(n * keep) == n; 1.05 for 10 pixels
         cases = [((1, 4, n), "linear", False, keep), ((1, 4, n, 1, width), "trilinear", False, (keep, 1, 2))]
-        cases += [((1, 4, n, width), mode, aa, (keep, 2)) for mode, aa in [("bilinear", False), ("bilinear", True), ("bicubic", True)]]
+        cases += [
+            ((1, 4, n, width), mode, aa, (keep, 2))
+            for mode, aa in [("bilinear", False), ("bilinear", True), ("bicubic", True)]
+        ]
         for shape, mode, aa, factor in cases:
             if mode == "trilinear" and width == 300:
                 continue

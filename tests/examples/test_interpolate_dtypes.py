@@ -122,10 +122,17 @@ def test_rounding_table_is_from_the_float_overshoot(ns):
             assert as_float.min().item() < 0 or as_float.max().item() > 255
 
 
-CL_SIZES = [((h, w), (oh, ow)) for h, w in ((1, 1), (2, 3), (5, 5), (24, 24), (37, 53)) for oh, ow in ((1, 1), (3, 2), (7, 7), (12, 13), (61, 97))]
+CL_SIZES = [
+    ((h, w), (oh, ow))
+    for h, w in ((1, 1), (2, 3), (5, 5), (24, 24), (37, 53))
+    for oh, ow in ((1, 1), (3, 2), (7, 7), (12, 13), (61, 97))
+]
 
 
-@pytest.mark.parametrize("dtype,channels", [(torch.float32, 3), (torch.float32, 32), (torch.bfloat16, 32), (torch.uint8, 3), (torch.uint8, 32)])
+@pytest.mark.parametrize(
+    "dtype,channels",
+    [(torch.float32, 3), (torch.float32, 32), (torch.bfloat16, 32), (torch.uint8, 3), (torch.uint8, 32)],
+)
 def test_channels_last_on_the_cpu(ns, dtype, channels):
     gen = torch.Generator().manual_seed(3)
     for name, kwargs in ns["MODES"].items():
@@ -139,8 +146,17 @@ def test_channels_last_on_the_cpu(ns, dtype, channels):
                 plain = F.interpolate(x, size=size_out, **kwargs)
             except (RuntimeError, NotImplementedError) as error:
                 # The known gaps: no uint8 area, no half-precision antialias, and 3-channel uint8 to 1x1.
-                assert (dtype == torch.uint8 and name == "area") or (dtype == torch.bfloat16 and kwargs.get("antialias")) or (
-                    VECTORISED_UINT8 and dtype == torch.uint8 and channels == 3 and size_out == (1, 1) and size_in != (1, 1)), (name, size_in, size_out, error)
+                assert (
+                    (dtype == torch.uint8 and name == "area")
+                    or (dtype == torch.bfloat16 and kwargs.get("antialias"))
+                    or (
+                        VECTORISED_UINT8
+                        and dtype == torch.uint8
+                        and channels == 3
+                        and size_out == (1, 1)
+                        and size_in != (1, 1)
+                    )
+                ), (name, size_in, size_out, error)
                 if dtype == torch.uint8 and channels == 3 and size_out == (1, 1) and name != "area":
                     F.interpolate(last_in, size=size_out, **kwargs)  # channels_last takes another path
                 else:
@@ -151,10 +167,17 @@ def test_channels_last_on_the_cpu(ns, dtype, channels):
             ulp = 0 if dtype == torch.uint8 else 4 * torch.finfo(dtype).eps
             assert (plain.double() - last.double()).abs().max().item() <= ulp, (name, size_in, size_out)
             if size_out != (1, 1):  # a 1x1 output is channels_last and contiguous at once
-                assert last.is_contiguous(memory_format=torch.channels_last) == (size_in != (1, 1)), (name, size_in, size_out)
+                assert last.is_contiguous(memory_format=torch.channels_last) == (size_in != (1, 1)), (
+                    name,
+                    size_in,
+                    size_out,
+                )
 
 
-@pytest.mark.parametrize("mode,channels,size_in,size_out", [("area", 32, (24, 24), (7, 7)), ("area", 3, (3, 3), (1, 1)), ("bilinear", 32, (37, 53), (61, 97))])
+@pytest.mark.parametrize(
+    "mode,channels,size_in,size_out",
+    [("area", 32, (24, 24), (7, 7)), ("area", 3, (3, 3), (1, 1)), ("bilinear", 32, (37, 53), (61, 97))],
+)
 def test_channels_last_is_not_always_bitwise_equal(ns, mode, channels, size_in, size_out):
     x = torch.rand(2, channels, *size_in, generator=torch.Generator().manual_seed(0))
     kwargs = ns["MODES"][mode]
@@ -173,7 +196,9 @@ def test_channels_last_table_on_the_cpu(ns):
         if case.startswith("uint8"):
             assert top == 0
         assert set(failed) <= {((3, 3), (1, 1))}, (name, case)
-        assert bool(failed) == (VECTORISED_UINT8 and case == "uint8, C=3" and name not in ("nearest", "nearest-exact", "area")), (name, case)
+        assert bool(failed) == (
+            VECTORISED_UINT8 and case == "uint8, C=3" and name not in ("nearest", "nearest-exact", "area")
+        ), (name, case)
 
 
 @pytest.mark.skipif(not VECTORISED_UINT8, reason="this CPU has no AVX2: torch takes its generic uint8 kernel")
@@ -183,12 +208,17 @@ def test_three_channel_uint8_to_one_pixel_fails_on_the_cpu_in_the_contiguous_for
         F.interpolate(x, size=(1, 1), mode="bilinear")
     F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="bilinear")
     F.interpolate(torch.zeros(1, 32, 3, 3, dtype=torch.uint8), size=(1, 1), mode="bilinear")
-    assert ns["memory"]["cpu", "bilinear", "uint8, C=3"][3] == {((3, 3), (1, 1)): "RuntimeError (contiguous input only)"}
+    assert ns["memory"]["cpu", "bilinear", "uint8, C=3"][3] == {
+        ((3, 3), (1, 1)): "RuntimeError (contiguous input only)"
+    }
 
 
 @pytest.mark.skipif(not (HAS_LANCZOS and VECTORISED_UINT8), reason="this torch has no lanczos, or this CPU no AVX2")
 @pytest.mark.parametrize("size_in", [(2, 1), (5, 1), (2, 2), (3, 3), (7, 2), (300, 300), (1, 2), (1, 5), (1, 300)])
-@pytest.mark.parametrize("mode,antialias", [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True), ("lanczos", True)])
+@pytest.mark.parametrize(
+    "mode,antialias",
+    [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True), ("lanczos", True)],
+)
 def test_three_channel_uint8_to_one_pixel_fails_from_more_than_one_row(size_in, mode, antialias):
     if mode == "lanczos" and not HAS_LANCZOS:
         pytest.skip("this torch has no lanczos")
@@ -214,14 +244,19 @@ def test_only_three_channels_to_exactly_one_pixel_fail():
 
 def test_three_channel_uint8_to_one_pixel_works_with_the_generic_kernel():
     # ATEN_CPU_CAPABILITY=default makes torch take the kernels a CPU without AVX2 runs.
-    code = ("import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'; "
-            "x = torch.zeros(2, 3, 3, 3, dtype=torch.uint8); "
-            "[F.interpolate(x, size=(1, 1), mode=m, antialias=a) for m, a in (('bilinear', False), ('bicubic', True))]")
+    code = (
+        "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'; "
+        "x = torch.zeros(2, 3, 3, 3, dtype=torch.uint8); "
+        "[F.interpolate(x, size=(1, 1), mode=m, antialias=a) for m, a in (('bilinear', False), ('bicubic', True))]"
+    )
     run_python(code, ATEN_CPU_CAPABILITY="default")
 
 
 def test_uint8_in_3d_and_5d():
-    for rank, modes in ((3, ("nearest", "nearest-exact", "linear", "area")), (5, ("nearest", "nearest-exact", "trilinear", "area"))):
+    for rank, modes in (
+        (3, ("nearest", "nearest-exact", "linear", "area")),
+        (5, ("nearest", "nearest-exact", "trilinear", "area")),
+    ):
         for mode in modes:
             x = torch.zeros((1, 3) + (8,) * (rank - 2), dtype=torch.uint8)
             if mode.startswith("nearest"):
@@ -240,7 +275,11 @@ def test_uint8_bilinear_within_one_level_of_float_rounded_once(antialias):
             for channels in (3, 8):
                 x = (torch.rand(1, channels, h, h + 3, generator=gen) * 255).to(torch.uint8)
                 out = F.interpolate(x, size=(oh, oh + 1), mode="bilinear", antialias=antialias).float()
-                once = F.interpolate(x.float(), size=(oh, oh + 1), mode="bilinear", antialias=antialias).round().clamp(0, 255)
+                once = (
+                    F.interpolate(x.float(), size=(oh, oh + 1), mode="bilinear", antialias=antialias)
+                    .round()
+                    .clamp(0, 255)
+                )
                 assert (out - once).abs().max().item() <= 1, (h, oh, channels)
 
 
@@ -293,8 +332,11 @@ def test_cpu_autocast_keeps_the_input_dtype_and_antialias_still_fails(ns):
 @pytest.mark.parametrize("rank", [3, 4, 5])
 def test_cpu_autocast_runs_only_5d_area_in_float32(rank):
     # adaptive_avg_pool3d is on the CPU autocast's float32 list; no upsampling kernel is.
-    modes = {3: ["nearest", "nearest-exact", "linear", "area"], 4: ["nearest", "nearest-exact", "bilinear", "bicubic", "area"],
-             5: ["nearest", "nearest-exact", "trilinear", "area"]}[rank]
+    modes = {
+        3: ["nearest", "nearest-exact", "linear", "area"],
+        4: ["nearest", "nearest-exact", "bilinear", "bicubic", "area"],
+        5: ["nearest", "nearest-exact", "trilinear", "area"],
+    }[rank]
     x = torch.rand((1, 2) + (8,) * (rank - 2), dtype=torch.bfloat16)
     with torch.autocast("cpu", dtype=torch.bfloat16):
         for mode in modes:
@@ -306,7 +348,11 @@ def test_cpu_autocast_runs_only_5d_area_in_float32(rank):
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
 def test_cuda_autocast_returns_float32_for_upsampling_kernels_but_not_for_area():
     with torch.autocast("cuda", dtype=torch.float16):
-        for rank, modes in ((3, ("nearest", "linear")), (4, ("nearest", "nearest-exact", "bilinear", "bicubic")), (5, ("nearest", "trilinear"))):
+        for rank, modes in (
+            (3, ("nearest", "linear")),
+            (4, ("nearest", "nearest-exact", "bilinear", "bicubic")),
+            (5, ("nearest", "trilinear")),
+        ):
             x = torch.rand((1, 3) + (8,) * (rank - 2), device="cuda", dtype=torch.float16)
             for mode in modes:
                 assert F.interpolate(x, scale_factor=0.5, mode=mode).dtype == torch.float32, mode
@@ -363,7 +409,10 @@ def test_half_types_lose_precision_by_storing_not_computing(ns):
         assert max(float32) > torch.finfo(torch.float32).eps, where
         assert min(float32) < torch.finfo(torch.float32).eps, where  # "in some modes"
         if where == "cpu":
-            assert max(k for (w, n, d, f), k in by_factor.items() if (w, d, f) == (where, torch.float32, "non-integer")) > 10 * torch.finfo(torch.float32).eps
+            assert (
+                max(k for (w, n, d, f), k in by_factor.items() if (w, d, f) == (where, torch.float32, "non-integer"))
+                > 10 * torch.finfo(torch.float32).eps
+            )
 
 
 def test_precision_table_does_not_depend_on_earlier_cells(ns):
@@ -389,7 +438,9 @@ def test_cpu_bicubic_stores_its_weights_in_half_precision():
     eps = torch.finfo(torch.float16).eps
 
     def kernel_error(size):
-        return (F.interpolate(x, size=size, mode="bicubic").double() - F.interpolate(x.double(), size=size, mode="bicubic")).abs().max().item() / eps
+        return (
+            F.interpolate(x, size=size, mode="bicubic").double() - F.interpolate(x.double(), size=size, mode="bicubic")
+        ).abs().max().item() / eps
 
     assert kernel_error((6, 6)) <= 0.5 * (1 + 1e-3)
     assert kernel_error((7, 7)) > 1
@@ -415,37 +466,59 @@ def test_bfloat16_over_float16_is_no_fixed_factor_at_other_sizes():
         kwargs = dict(mode=mode, align_corners=False) if mode in ("bilinear", "bicubic") else dict(mode=mode)
         for side in (1, 2, 3):
             ref = F.interpolate(x64, size=(side, side), **kwargs)
-            err = {d: (F.interpolate(x64.to(d), size=(side, side), **kwargs).double() - ref).abs().max().item()
-                   for d in (torch.float16, torch.bfloat16)}
+            err = {
+                d: (F.interpolate(x64.to(d), size=(side, side), **kwargs).double() - ref).abs().max().item()
+                for d in (torch.float16, torch.bfloat16)
+            }
             ratios.append(err[torch.bfloat16] / err[torch.float16])
     assert min(ratios) < 5 and max(ratios) > 10, (min(ratios), max(ratios))
 
 
-@pytest.mark.parametrize("dtype,channels", [(torch.float32, 3), (torch.float32, 32), (torch.uint8, 3), (torch.uint8, 32)])
+@pytest.mark.parametrize(
+    "dtype,channels", [(torch.float32, 3), (torch.float32, 32), (torch.uint8, 3), (torch.uint8, 32)]
+)
 def test_channels_last_changes_only_last_bits_except_at_the_one_pixel_wide_bug(ns, dtype, channels):
     # The page's conclusion holds everywhere but at an output one pixel wide from an input whose
     # height changes, where the CPU's separable kernel gets the contiguous input wrong.
     gen = torch.Generator().manual_seed(5)
-    sizes = [((h, w), (oh, ow)) for h, w in ((1, 4), (3, 1), (5, 7), (24, 24)) for oh, ow in ((1, 1), (2, 1), (5, 1), (12, 1), (1, 3), (6, 5))]
+    sizes = [
+        ((h, w), (oh, ow))
+        for h, w in ((1, 4), (3, 1), (5, 7), (24, 24))
+        for oh, ow in ((1, 1), (2, 1), (5, 1), (12, 1), (1, 3), (6, 5))
+    ]
     for name, kwargs in ns["MODES"].items():
         if (name.startswith("lanczos") and not HAS_LANCZOS) or (dtype == torch.uint8 and name == "area"):
             continue
         separable = kwargs.get("antialias", False) or (dtype == torch.uint8 and name in ("bilinear", "bicubic"))
-        separable = separable and not (dtype == torch.uint8 and channels <= 4 and VECTORISED_UINT8)  # torch's own AVX2 code
+        separable = separable and not (
+            dtype == torch.uint8 and channels <= 4 and VECTORISED_UINT8
+        )  # torch's own AVX2 code
         for size_in, size_out in sizes:
             # a vertical ramp plus noise: the rows differ, so a wrong row shows
             x = torch.linspace(0, 0.8, size_in[0])[:, None] + 0.2 * torch.rand(2, channels, *size_in, generator=gen)
             x = (x * 255).to(dtype) if dtype == torch.uint8 else x
-            if dtype == torch.uint8 and channels == 3 and size_out == (1, 1) and size_in[0] > 1 and name not in ("nearest", "nearest-exact"):
+            if (
+                dtype == torch.uint8
+                and channels == 3
+                and size_out == (1, 1)
+                and size_in[0] > 1
+                and name not in ("nearest", "nearest-exact")
+            ):
                 continue  # the AVX2 assert of 3-channel uint8 to 1x1, above
             plain = F.interpolate(x, size=size_out, **kwargs).double()
             last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=size_out, **kwargs).double()
             # (an input one row high comes out with equal rows anyway: the bug is invisible there)
             bug = separable and size_out[1] == 1 and size_out[0] not in (1, size_in[0]) and size_in[0] > 1
             if bug:
-                assert (plain - last).abs().max().item() > (25 if dtype == torch.uint8 else 0.1), (name, size_in, size_out)
+                assert (plain - last).abs().max().item() > (25 if dtype == torch.uint8 else 0.1), (
+                    name,
+                    size_in,
+                    size_out,
+                )
             else:
-                assert (plain - last).abs().max().item() <= (0 if dtype == torch.uint8 else 4 * torch.finfo(dtype).eps), (name, size_in, size_out)
+                assert (plain - last).abs().max().item() <= (
+                    0 if dtype == torch.uint8 else 4 * torch.finfo(dtype).eps
+                ), (name, size_in, size_out)
 
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
@@ -455,7 +528,11 @@ def test_half_antialias_fails_on_the_cpu_whenever_the_size_changes_and_only_then
         for size_in in ((1, 1), (1, 4), (5, 5), (6, 3)):
             x = torch.rand(2, 3, *size_in).to(dtype)
             assert torch.equal(F.interpolate(x, size=size_in, mode=mode, antialias=True), x), (mode, size_in)
-            for size_out in ((size_in[0] + 1, size_in[1]), (size_in[0], size_in[1] + 2), (1, 1) if size_in != (1, 1) else (2, 2)):
+            for size_out in (
+                (size_in[0] + 1, size_in[1]),
+                (size_in[0], size_in[1] + 2),
+                (1, 1) if size_in != (1, 1) else (2, 2),
+            ):
                 with pytest.raises(RuntimeError):
                     F.interpolate(x, size=size_out, mode=mode, antialias=True)
 
@@ -469,7 +546,9 @@ def test_channels_last_escapes_the_one_pixel_wide_bug_only_with_more_than_one_ch
         for (h, w), oh in (((8, 1), 4), ((8, 5), 3), ((4, 3), 9), ((2, 1), 7)):
             x = torch.linspace(0, 1, h)[:, None] + 0.2 * torch.rand(2, channels, h, w, generator=gen)
             ref = F.interpolate(x.transpose(-1, -2), size=(1, oh), mode=mode, antialias=True).transpose(-1, -2)
-            last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(oh, 1), mode=mode, antialias=True)
+            last = F.interpolate(
+                x.contiguous(memory_format=torch.channels_last), size=(oh, 1), mode=mode, antialias=True
+            )
             assert ((last - ref).abs().max().item() < 1e-5) == (channels > 1), (channels, h, w, oh)
 
 
@@ -490,11 +569,20 @@ def test_cpu_bilinear_rounds_once_only_in_its_channels_last_kernel(dtype):
             (3, 64, 61, torch.contiguous_format, True),
             (3, 32, 45, torch.contiguous_format, True),
         ]:
-            x = torch.rand(1, channels, size_in, size_in, dtype=torch.float64, generator=torch.Generator().manual_seed(channels)).to(dtype)
+            x = torch.rand(
+                1, channels, size_in, size_in, dtype=torch.float64, generator=torch.Generator().manual_seed(channels)
+            ).to(dtype)
             x = x.contiguous(memory_format=layout)
             out = F.interpolate(x, size=(size_out, size_out), mode="bilinear").double()
             kernel = (out - F.interpolate(x.double(), size=(size_out, size_out), mode="bilinear")).abs().max().item()
-            assert (kernel <= 0.5 * eps * (1 + 1e-3)) == rounded_once, (dtype, channels, size_in, size_out, layout, kernel / eps)
+            assert (kernel <= 0.5 * eps * (1 + 1e-3)) == rounded_once, (
+                dtype,
+                channels,
+                size_in,
+                size_out,
+                layout,
+                kernel / eps,
+            )
     finally:
         torch.set_num_threads(threads)
 
@@ -518,14 +606,23 @@ def test_a_1x1_input_comes_back_contiguous_only_when_its_strides_are_contiguous(
                 x = (tensor * 255).to(dtype) if dtype == torch.uint8 else tensor
                 for size_out in ((3, 5), (4, 4), (2, 1)):
                     out = F.interpolate(x, size=size_out, **kwargs)
-                    assert out.is_contiguous(memory_format=torch.channels_last) == (how != "contiguous"), (name, dtype, how, size_out)
+                    assert out.is_contiguous(memory_format=torch.channels_last) == (how != "contiguous"), (
+                        name,
+                        dtype,
+                        how,
+                        size_out,
+                    )
 
 
 def test_every_row_but_plain_lanczos_takes_float32_and_float64_on_the_cpu(ns):
     # Review 13: "every mode accepts float32 and float64" holds for each row of the table except
     # `lanczos` without antialias, which the page names.
     for (where, name, dtype), cell in ns["support"].items():
-        if where == "cpu" and dtype in (torch.float32, torch.float64) and (HAS_LANCZOS or not name.startswith("lanczos")):
+        if (
+            where == "cpu"
+            and dtype in (torch.float32, torch.float64)
+            and (HAS_LANCZOS or not name.startswith("lanczos"))
+        ):
             assert (cell == "yes") == (name != "lanczos"), (name, dtype, cell)
 
 
@@ -545,8 +642,22 @@ def test_the_sizes_far_from_pillow_are_those_where_pillow_goes_height_first(mode
     x = torch.from_numpy(photo).permute(2, 0, 1)[None].contiguous(memory_format=torch.channels_last)
     filt = {"bilinear": Image.BILINEAR, "bicubic": Image.BICUBIC}[mode]
     height_first_shapes = 0
-    for h, w in [(128, 128), (100, 77), (181, 300), (300, 181), (64, 200), (200, 64), (40, 250), (250, 40),
-                 (90, 200), (200, 120), (50, 100), (100, 50), (30, 30), (20, 60)]:
+    for h, w in [
+        (128, 128),
+        (100, 77),
+        (181, 300),
+        (300, 181),
+        (64, 200),
+        (200, 64),
+        (40, 250),
+        (250, 40),
+        (90, 200),
+        (200, 120),
+        (50, 100),
+        (100, 50),
+        (30, 30),
+        (20, 60),
+    ]:
         single = np.asarray(image.resize((w, h), filt))
         width_first = np.asarray(image.resize((w, 256), filt).resize((w, h), filt))
         height_first = np.asarray(image.resize((256, h), filt).resize((w, h), filt))

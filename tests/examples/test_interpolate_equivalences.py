@@ -373,10 +373,14 @@ def test_odd_factor_bilinear_is_slicing_only_for_finite_values(ns):
                 z = torch.rand(1, 4, 2 * k, 3 * k, generator=gen)
                 z[0, 0, before[0], before[1]] = float("inf")
                 z = z.contiguous(memory_format=layout)
-                assert torch.equal(F.interpolate(z, scale_factor=1 / k, mode="bilinear"), z[..., k // 2 :: k, k // 2 :: k])
+                assert torch.equal(
+                    F.interpolate(z, scale_factor=1 / k, mode="bilinear"), z[..., k // 2 :: k, k // 2 :: k]
+                )
             below = torch.rand(1, 4, 2 * k, 3 * k, generator=gen)
             below[0, 0, k // 2 + 1, k // 2] = float("inf")
-            assert F.interpolate(below.contiguous(memory_format=layout), scale_factor=1 / k, mode="bilinear")[0, 0, 0, 0].isnan()
+            assert F.interpolate(below.contiguous(memory_format=layout), scale_factor=1 / k, mode="bilinear")[
+                0, 0, 0, 0
+            ].isnan()
 
 
 def test_grid_sample_nearest_matches_interpolate_nearest_only_where_nearest_makes_blocks():
@@ -538,7 +542,9 @@ def test_bilinear_half_is_avg_pool_only_while_every_partial_sum_fits():
     # Review 19: a block whose total is 0 still overflows avg_pool2d's running sum.
     for memory in (torch.contiguous_format, torch.channels_last):
         for channels in (1, 3, 8):
-            x = (torch.tensor([[3e38, 3e38], [-3e38, -3e38]]).expand(1, channels, 2, 2)).contiguous(memory_format=memory)
+            x = (torch.tensor([[3e38, 3e38], [-3e38, -3e38]]).expand(1, channels, 2, 2)).contiguous(
+                memory_format=memory
+            )
             assert F.avg_pool2d(x, 2).isinf().all()
             assert torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), torch.zeros(1, channels, 1, 1))
 
@@ -587,7 +593,9 @@ def test_area_to_one_pixel_overflows_too_in_channels_last_with_4_to_7_channels()
         x = one.expand(1, channels, 3, 3)
         assert torch.isinf(F.avg_pool2d(x, 3)).all()
         assert torch.isfinite(F.interpolate(x.contiguous(), size=(1, 1), mode="area")).all()
-        overflowed = int(torch.isinf(F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="area")).sum())
+        overflowed = int(
+            torch.isinf(F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="area")).sum()
+        )
         assert overflowed == (4 if 4 <= channels <= 7 else 0), channels
 
 

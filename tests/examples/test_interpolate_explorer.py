@@ -25,14 +25,18 @@ def test_every_accepted_combination_has_a_labelled_figure(ns):
     assert "mode=bilinear; scale_factor=2; align_corners=True; antialias=False" in labels
     assert "mode=bicubic; scale_factor=3; align_corners=None; antialias=False" in labels  # the browser test's pick
     lanczos = [label for label in labels if label.startswith("mode=lanczos")]
-    assert bool(lanczos) == ("lanczos" in ns["modes"]) and all(label.endswith("antialias=True") and "align_corners=True" not in label for label in lanczos)
+    assert bool(lanczos) == ("lanczos" in ns["modes"]) and all(
+        label.endswith("antialias=True") and "align_corners=True" not in label for label in lanczos
+    )
 
 
 def test_each_figure_title_names_its_variant(ns):
     assert set(ns["titles"]) == set(ns["variants"])
     for label, title in ns["titles"].items():
         values = dict(item.split("=") for item in label.split("; "))
-        assert title == ", ".join([values["mode"]] + [f"{key}={values[key]}" for key in ("scale_factor", "align_corners", "antialias")])
+        assert title == ", ".join(
+            [values["mode"]] + [f"{key}={values[key]}" for key in ("scale_factor", "align_corners", "antialias")]
+        )
 
 
 def test_bicubic_dots_are_off_the_sampled_point(ns):
@@ -204,7 +208,9 @@ def test_bicubic_antialias_outermost_dots_move_inwards_only_where_the_step_is_in
         for out in range(2, 61):
             if out == n:
                 continue
-            gap = F.interpolate(row, size=(1, out), mode="bicubic", antialias=True)[0, 0, 0] - ((torch.arange(out, dtype=torch.float64) + 0.5) * n / out - 0.5)
+            gap = F.interpolate(row, size=(1, out), mode="bicubic", antialias=True)[0, 0, 0] - (
+                (torch.arange(out, dtype=torch.float64) + 0.5) * n / out - 0.5
+            )
             assert gap[0] >= -1e-9 and gap[-1] <= 1e-9, (n, out)
     row = torch.arange(3, dtype=torch.float64).view(1, 1, 1, -1)
     dots = F.interpolate(row, scale_factor=(1, 1.5), mode="bicubic", antialias=True)[0, 0, 0]

@@ -82,7 +82,9 @@ def test_zero_size_raises_except_area():
     assert F.interpolate(x, scale_factor=0.2, mode="area").shape == (1, 1, 0, 0)
 
 
-@pytest.mark.parametrize("dtype", [torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool, torch.float16, torch.float64])
+@pytest.mark.parametrize(
+    "dtype", [torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool, torch.float16, torch.float64]
+)
 def test_area_to_zero_pixels_is_empty_except_on_integer_or_bool_5d_input(dtype):
     # Review 24: the page said "integer 5-D input"; bool 5-D input is rejected too.
     for rank in (3, 4, 5):
@@ -105,7 +107,9 @@ def test_scale_factor_sets_the_grid_unless_recomputed(scale):
     by_size = F.interpolate(ramp, size=n_out, mode="linear")[0, 0]
     recomputed = F.interpolate(ramp, scale_factor=scale, mode="linear", recompute_scale_factor=True)[0, 0]
     torch.testing.assert_close(recomputed, by_size)
-    torch.testing.assert_close(F.interpolate(ramp, scale_factor=scale, mode="linear", recompute_scale_factor=False)[0, 0], given)
+    torch.testing.assert_close(
+        F.interpolate(ramp, scale_factor=scale, mode="linear", recompute_scale_factor=False)[0, 0], given
+    )
     # nearest uses 1/scale too, in float32
     picks = F.interpolate(ramp.float(), scale_factor=scale, mode="nearest")[0, 0]
     expected = torch.floor(d.float() * torch.tensor(1 / scale, dtype=torch.float32)).clamp(max=n_in - 1)
@@ -181,7 +185,9 @@ def test_traced_size_is_float32_with_area_or_recompute(ns):
             row = torch.zeros(1, 1, 1, n)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                traced = torch.jit.trace(lambda t: F.interpolate(t, scale_factor=(1.0, scale), **kwargs), row)(row).shape[-1]
+                traced = torch.jit.trace(lambda t: F.interpolate(t, scale_factor=(1.0, scale), **kwargs), row)(
+                    row
+                ).shape[-1]
             eager = F.interpolate(row, scale_factor=(1.0, scale), **kwargs).shape[-1]
             assert eager == math.floor(n * scale)
             in_python = kwargs["mode"] == "area" or "recompute_scale_factor" in kwargs
@@ -192,8 +198,11 @@ def test_traced_size_is_float32_with_area_or_recompute(ns):
 
 
 @settings(max_examples=150, deadline=None)
-@given(n=st.integers(1, 40), scale=st.one_of(st.integers(1, 100).map(float), st.floats(0.3, 9.0)),
-       mode=st.sampled_from(["linear", "bilinear", "bicubic", "trilinear"]))
+@given(
+    n=st.integers(1, 40),
+    scale=st.one_of(st.integers(1, 100).map(float), st.floats(0.3, 9.0)),
+    mode=st.sampled_from(["linear", "bilinear", "bicubic", "trilinear"]),
+)
 def test_align_corners_true_keeps_the_floor_size_rule(n, scale, mode):
     rank = {"linear": 3, "bilinear": 4, "bicubic": 4, "trilinear": 5}[mode]
     if math.floor(n * scale) < 1 or n * scale > 400:
@@ -214,9 +223,13 @@ def test_recompute_changes_nothing_with_align_corners_true():
     for scale in (1.5, 0.6, 2.7):
         for mode in ("bilinear", "bicubic"):
             a = F.interpolate(x, scale_factor=scale, mode=mode, align_corners=True)
-            assert torch.equal(a, F.interpolate(x, scale_factor=scale, mode=mode, align_corners=True, recompute_scale_factor=True))
+            assert torch.equal(
+                a, F.interpolate(x, scale_factor=scale, mode=mode, align_corners=True, recompute_scale_factor=True)
+            )
             b = F.interpolate(x, scale_factor=scale, mode=mode, align_corners=False)
-            assert not torch.equal(b, F.interpolate(x, scale_factor=scale, mode=mode, align_corners=False, recompute_scale_factor=True))
+            assert not torch.equal(
+                b, F.interpolate(x, scale_factor=scale, mode=mode, align_corners=False, recompute_scale_factor=True)
+            )
 
 
 def test_no_warning_for_float_scale_factor_anymore():
@@ -245,8 +258,10 @@ def test_area_turns_scale_into_size_and_uses_adaptive_windows(ns):
     assert ns["area_windows"](7, scale_factor=0.5) == ["[0..2]", "[2..4]", "[4..6]"]  # overlapping, 3 wide
     for scale in (0.5, 0.75, 1.5):
         for recompute in (False, None):
-            assert torch.equal(F.interpolate(x, scale_factor=scale, mode="area", recompute_scale_factor=recompute),
-                               F.interpolate(x, scale_factor=scale, mode="area", recompute_scale_factor=True))
+            assert torch.equal(
+                F.interpolate(x, scale_factor=scale, mode="area", recompute_scale_factor=recompute),
+                F.interpolate(x, scale_factor=scale, mode="area", recompute_scale_factor=True),
+            )
 
 
 def test_other_libraries_round_where_torch_floors(ns):
@@ -274,7 +289,9 @@ def test_whole_product_grids_coincide():
             for mode in ("linear", "nearest", "nearest-exact"):
                 a = F.interpolate(ramp, scale_factor=scale, mode=mode)
                 b = F.interpolate(ramp, scale_factor=scale, mode=mode, recompute_scale_factor=True)
-                torch.testing.assert_close(a, b, rtol=0, atol=1e-12 if mode == "linear" else 0, msg=f"{mode} {n_in} {n_out}")
+                torch.testing.assert_close(
+                    a, b, rtol=0, atol=1e-12 if mode == "linear" else 0, msg=f"{mode} {n_in} {n_out}"
+                )
     assert tried > 1000
     # "beyond float rounding": 10 x 1.3 is 13.0 in float64, yet linear differs in the last bits
     ramp = torch.arange(10.0, dtype=torch.float64).view(1, 1, -1)
@@ -360,8 +377,11 @@ def test_antialias_given_size_drops_a_pixel_only_in_the_cpu_one_pixel_wide_bug(n
                 for out_w in range(1, w + 1):
                     for mode in ("bilinear", "bicubic"):
                         for layout in ("contiguous", "channels_last"):
-                            x = eye if layout == "contiguous" else eye.expand(-1, 4, -1, -1).contiguous(
-                                memory_format=torch.channels_last)
+                            x = (
+                                eye
+                                if layout == "contiguous"
+                                else eye.expand(-1, 4, -1, -1).contiguous(memory_format=torch.channels_last)
+                            )
                             y = F.interpolate(x, size=(out_h, out_w), mode=mode, antialias=True)
                             dropped = bool((y.abs().flatten(1).sum(1) == 0).any())
                             if dropped:
@@ -383,8 +403,9 @@ def test_align_corners_true_to_one_pixel_reads_pixel_0_whatever_the_scale():
         ramp = torch.arange(float(n_in), dtype=torch.float64).view(1, 1, -1)
         for factor in (1 / n_in, 1.5 / n_in, 1.99 / n_in):
             for recompute in (None, True):
-                y = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=True,
-                                  recompute_scale_factor=recompute)
+                y = F.interpolate(
+                    ramp, scale_factor=factor, mode="linear", align_corners=True, recompute_scale_factor=recompute
+                )
                 assert y.shape[-1] == 1 and y.item() == 0, (n_in, factor, recompute)
 
 
@@ -406,7 +427,11 @@ def test_the_last_pixel_can_get_one_copy_fewer_than_any_other(ns):
             fewer += counts[-1] == low - 1
     assert fewer > 100
     copies = torch.bincount(F.interpolate(torch.arange(8.0).view(1, 1, -1), scale_factor=1.3)[0, 0].long(), minlength=8)
-    assert len(F.interpolate(torch.arange(8.0).view(1, 1, -1), scale_factor=1.3)[0, 0]) == 10 and copies[-1] == 0 and (copies[:-1] > 0).all()
+    assert (
+        len(F.interpolate(torch.arange(8.0).view(1, 1, -1), scale_factor=1.3)[0, 0]) == 10
+        and copies[-1] == 0
+        and (copies[:-1] > 0).all()
+    )
 
 
 def test_avg_pool_pairs_drop_the_last_pixel_and_even_sizes_match_area(ns):
@@ -459,9 +484,22 @@ def test_copy_cases_cell(ns):
 
 
 @settings(max_examples=200, deadline=None)
-@given(mode_rank=st.sampled_from([("nearest", 3), ("nearest", 4), ("nearest", 5), ("nearest-exact", 4), ("linear", 3),
-                                  ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)]),
-       data=st.data(), dtype=st.sampled_from([torch.float32, torch.float64]))
+@given(
+    mode_rank=st.sampled_from(
+        [
+            ("nearest", 3),
+            ("nearest", 4),
+            ("nearest", 5),
+            ("nearest-exact", 4),
+            ("linear", 3),
+            ("bilinear", 4),
+            ("bicubic", 4),
+            ("trilinear", 5),
+        ]
+    ),
+    data=st.data(),
+    dtype=st.sampled_from([torch.float32, torch.float64]),
+)
 def test_the_cpu_copy_rule(mode_rank, data, dtype):
     mode, rank = mode_rank
     n = data.draw(st.integers(8, 90 if rank < 5 else 24))
@@ -469,7 +507,11 @@ def test_the_cpu_copy_rule(mode_rank, data, dtype):
     layout = data.draw(st.sampled_from(["contiguous", "channels_last"])) if rank > 3 else "contiguous"
     row = torch.randn(1, channels, n, dtype=dtype, generator=torch.Generator().manual_seed(n))
     x = row.view((1, channels) + (1,) * (rank - 3) + (n,)).expand((1, channels) + (n,) * (rank - 2))
-    x = x.contiguous(memory_format={4: torch.channels_last, 5: torch.channels_last_3d}[rank] if layout == "channels_last" else torch.contiguous_format)
+    x = x.contiguous(
+        memory_format={4: torch.channels_last, 5: torch.channels_last_3d}[rank]
+        if layout == "channels_last"
+        else torch.contiguous_format
+    )
     keep = 1 + 0.6 / n
     every, last = cpu_copies(mode, rank, n, channels, layout)
     assert torch.equal(F.interpolate(x, scale_factor=keep, mode=mode), x) == every, (n, channels, layout)
@@ -479,23 +521,46 @@ def test_the_cpu_copy_rule(mode_rank, data, dtype):
         assert torch.allclose(y[line], x[line], rtol=0, atol=1e-5) == last, (n, channels, layout)
 
 
-@pytest.mark.parametrize("channels,layout", [(1, torch.contiguous_format), (3, torch.contiguous_format),
-                                             (3, torch.channels_last), (4, torch.channels_last)])
+@pytest.mark.parametrize(
+    "channels,layout",
+    [(1, torch.contiguous_format), (3, torch.contiguous_format), (3, torch.channels_last), (4, torch.channels_last)],
+)
 def test_4d_nearest_special_cases_stop_above_128_output_pixels_of_height_plus_width(channels, layout):
     for h in (1, 2, 5):
         for w in range(1, 131):
-            x = torch.randn(1, channels, h, w, generator=torch.Generator().manual_seed(w)).contiguous(memory_format=layout)
+            x = torch.randn(1, channels, h, w, generator=torch.Generator().manual_seed(w)).contiguous(
+                memory_format=layout
+            )
             vectorized = layout == torch.channels_last and channels > 3
             # Doubling: a scale just above 2 still gives 2 * in pixels when in is small.
             scale = 2 + 0.5 / max(h, w)
-            doubled = torch.equal(F.interpolate(x, scale_factor=scale), x.repeat_interleave(2, 2).repeat_interleave(2, 3))
+            doubled = torch.equal(
+                F.interpolate(x, scale_factor=scale), x.repeat_interleave(2, 2).repeat_interleave(2, 3)
+            )
             assert doubled == (vectorized or 2 * (h + w) <= 128 or (h, w) == (1, 1)), (h, w)
             # Copying: a 1-pixel-high image stretched by 1 + 0.6/w keeps its width.
             keep = F.interpolate(x, scale_factor=(1.0, 1 + 0.6 / w))
             assert torch.equal(keep, x) == (vectorized or h + w <= 128 or w < 2), (h, w)
 
 
-@pytest.mark.parametrize("mode,rank", [("nearest", 3), ("nearest", 4), ("nearest", 5), ("nearest-exact", 3), ("nearest-exact", 4), ("nearest-exact", 5), ("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5), ("area", 3), ("area", 4), ("area", 5)])
+@pytest.mark.parametrize(
+    "mode,rank",
+    [
+        ("nearest", 3),
+        ("nearest", 4),
+        ("nearest", 5),
+        ("nearest-exact", 3),
+        ("nearest-exact", 4),
+        ("nearest-exact", 5),
+        ("linear", 3),
+        ("bilinear", 4),
+        ("bicubic", 4),
+        ("trilinear", 5),
+        ("area", 3),
+        ("area", 4),
+        ("area", 5),
+    ],
+)
 def test_size_equal_to_the_input_is_the_identity_in_every_kernel(mode, rank):
     aligns = (None, False, True) if mode in ("linear", "bilinear", "bicubic", "trilinear") else (None,)
     for n in range(1, 21):
@@ -505,9 +570,15 @@ def test_size_equal_to_the_input_is_the_identity_in_every_kernel(mode, rank):
             for t in layouts:
                 for align in aligns:
                     kwargs = {} if align is None else {"align_corners": align}
-                    assert torch.equal(F.interpolate(t, size=(n,) * (rank - 2), mode=mode, **kwargs), x), (n, dtype, align)
+                    assert torch.equal(F.interpolate(t, size=(n,) * (rank - 2), mode=mode, **kwargs), x), (
+                        n,
+                        dtype,
+                        align,
+                    )
                     scale = 1 + 0.4 / n
-                    assert torch.equal(F.interpolate(t, scale_factor=scale, recompute_scale_factor=True, mode=mode, **kwargs), x)
+                    assert torch.equal(
+                        F.interpolate(t, scale_factor=scale, recompute_scale_factor=True, mode=mode, **kwargs), x
+                    )
 
 
 def test_62237_a_larger_4d_image_is_shifted_on_the_cpu(ns):
@@ -574,8 +645,12 @@ def test_the_one_pixel_wide_bug_strikes_uint8_above_4_channels_and_one_channel_i
     # only with more than one channel (a single channel keeps its strides).
     x = torch.rand(2, 1, 6, 5) * 200
     for mode in ("bilinear", "bicubic"):
-        right = F.interpolate(x.expand(-1, 4, -1, -1).contiguous(memory_format=torch.channels_last), size=(3, 1),
-                              mode=mode, antialias=True)[:, :1]
+        right = F.interpolate(
+            x.expand(-1, 4, -1, -1).contiguous(memory_format=torch.channels_last),
+            size=(3, 1),
+            mode=mode,
+            antialias=True,
+        )[:, :1]
         for channels, dtype, layout, wrong in (
             (1, torch.float32, torch.channels_last, True),
             (4, torch.float32, torch.channels_last, False),
@@ -659,8 +734,9 @@ def test_62237_channels_last_with_more_than_3_channels_copies_in_4d_and_5d():
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
-@pytest.mark.parametrize("dtype, channels", [(torch.float32, 2), (torch.float32, 3), (torch.float64, 4), (torch.uint8, 5),
-                                             (torch.uint8, 6)])
+@pytest.mark.parametrize(
+    "dtype, channels", [(torch.float32, 2), (torch.float32, 3), (torch.float64, 4), (torch.uint8, 5), (torch.uint8, 6)]
+)
 def test_the_one_pixel_wide_bug_catches_a_channels_last_batch_of_one_viewed_from_hwc(mode, dtype, channels):
     # Review 13: "channels_last escapes it" fails for a batch of one whose batch stride is not H*W*C.
     for h, w, out_h in ((6, 4, 3), (5, 7, 2), (3, 5, 6)):
@@ -670,8 +746,9 @@ def test_the_one_pixel_wide_bug_catches_a_channels_last_batch_of_one_viewed_from
         assert view.contiguous(memory_format=torch.channels_last).stride() == view.stride()
         right = F.interpolate(view.double().transpose(2, 3), size=(1, out_h), mode=mode, antialias=True).transpose(2, 3)
         tolerance = 1.0 if dtype == torch.uint8 else 1e-3
-        standard = F.interpolate(view.contiguous().contiguous(memory_format=torch.channels_last), size=(out_h, 1),
-                                 mode=mode, antialias=True)
+        standard = F.interpolate(
+            view.contiguous().contiguous(memory_format=torch.channels_last), size=(out_h, 1), mode=mode, antialias=True
+        )
         assert (standard.double() - right).abs().max() <= tolerance
         wrong = F.interpolate(view, size=(out_h, 1), mode=mode, antialias=True)
         assert (wrong.double() - right).abs().max() > 10 * tolerance, (h, w, out_h)
@@ -697,7 +774,12 @@ def test_the_size_grid_is_symmetric_in_every_mode_but_nearest(mode):
 
 @pytest.mark.parametrize(
     "dtype, value, overflows",
-    [(torch.float32, 1e38, True), (torch.bfloat16, 1e38, True), (torch.float64, 5e307, True), (torch.float16, 2e4, False)],
+    [
+        (torch.float32, 1e38, True),
+        (torch.bfloat16, 1e38, True),
+        (torch.float64, 5e307, True),
+        (torch.float16, 2e4, False),
+    ],
 )
 @pytest.mark.parametrize("layout", [torch.contiguous_format, torch.channels_last])
 def test_block_means_overflow_when_the_block_sum_does(dtype, value, overflows, layout):
@@ -705,7 +787,11 @@ def test_block_means_overflow_when_the_block_sum_does(dtype, value, overflows, l
     # float32 for float16/bfloat16 input, is finite: 4 x 2e4 overflows float16 but not float32.
     x = torch.full((1, 3, 4, 6), value, dtype=dtype).contiguous(memory_format=layout)
     assert torch.isfinite(x).all() and 4 * value > torch.finfo(dtype).max
-    for y in (F.avg_pool2d(x, 2), F.interpolate(x, scale_factor=0.5, mode="area"), F.interpolate(x, size=(2, 3), mode="area")):
+    for y in (
+        F.avg_pool2d(x, 2),
+        F.interpolate(x, scale_factor=0.5, mode="area"),
+        F.interpolate(x, size=(2, 3), mode="area"),
+    ):
         assert torch.isinf(y).all() if overflows else torch.equal(y, torch.full_like(y, value))
     assert torch.isfinite(F.interpolate(x, scale_factor=0.5, mode="bilinear")).all()  # blends, no overflow
 
@@ -741,15 +827,24 @@ def test_nearest_exact_rounds_a_tie_down_in_single_precision_on_2_to_41():
     picks = {
         "small 4-D": F.interpolate(column, size=(41, 1), mode="nearest-exact")[0, 0, 20, 0],
         "channels_last, 4 channels": F.interpolate(
-            column.expand(1, 4, 2, 100).contiguous(memory_format=torch.channels_last), size=(41, 100), mode="nearest-exact"
+            column.expand(1, 4, 2, 100).contiguous(memory_format=torch.channels_last),
+            size=(41, 100),
+            mode="nearest-exact",
         )[0, 0, 20, 0],
-        "large contiguous 4-D": F.interpolate(column.expand(1, 1, 2, 100).contiguous(), size=(41, 100), mode="nearest-exact")[0, 0, 20, 0],
+        "large contiguous 4-D": F.interpolate(
+            column.expand(1, 1, 2, 100).contiguous(), size=(41, 100), mode="nearest-exact"
+        )[0, 0, 20, 0],
         "3-D": F.interpolate(torch.arange(2.0).view(1, 1, 2), size=41, mode="nearest-exact")[0, 0, 20],
-        "5-D": F.interpolate(torch.arange(2.0).view(1, 1, 2, 1, 1), size=(41, 1, 1), mode="nearest-exact")[0, 0, 20, 0, 0],
+        "5-D": F.interpolate(torch.arange(2.0).view(1, 1, 2, 1, 1), size=(41, 1, 1), mode="nearest-exact")[
+            0, 0, 20, 0, 0
+        ],
         # Review 22: "5-D gives pixel 1" held only for a contiguous volume; channels_last_3d with > 3 channels
         # runs the channels-last kernel too.
         "channels_last_3d, 4 channels": F.interpolate(
-            torch.arange(2.0).view(1, 1, 2, 1, 1).expand(1, 4, 2, 2, 2).contiguous(memory_format=torch.channels_last_3d),
+            torch.arange(2.0)
+            .view(1, 1, 2, 1, 1)
+            .expand(1, 4, 2, 2, 2)
+            .contiguous(memory_format=torch.channels_last_3d),
             size=(41, 2, 2),
             mode="nearest-exact",
         )[0, 0, 20, 0, 0],
@@ -786,15 +881,29 @@ def test_the_generic_x86_code_rounds_the_2_to_41_tie_down_in_every_dtype_but_flo
 
 def test_whole_scale_factors_give_the_same_grid_with_or_without_recompute():
     # The old warning skipped whole scales because both grids agree there: every mode, ranks 3-5, k up to 40.
-    cases = [("nearest", 3), ("nearest", 4), ("nearest", 5), ("nearest-exact", 4), ("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5), ("area", 4)]
-    for k, n, (mode, dim), dtype in itertools.product((*range(1, 9), 13, 25, 40), (1, 2, 5, 7), cases, (torch.float32, torch.float64)):
+    cases = [
+        ("nearest", 3),
+        ("nearest", 4),
+        ("nearest", 5),
+        ("nearest-exact", 4),
+        ("linear", 3),
+        ("bilinear", 4),
+        ("bicubic", 4),
+        ("trilinear", 5),
+        ("area", 4),
+    ]
+    for k, n, (mode, dim), dtype in itertools.product(
+        (*range(1, 9), 13, 25, 40), (1, 2, 5, 7), cases, (torch.float32, torch.float64)
+    ):
         if dim == 5 and k > 5:
             continue
         x = torch.randn((1, 2) + (n,) * (dim - 2), dtype=dtype)
         kwargs = {"align_corners": False} if mode in ("linear", "bilinear", "bicubic", "trilinear") else {}
         for antialias in (False, True) if mode in ("bilinear", "bicubic") else (False,):
             kept = F.interpolate(x, scale_factor=k, mode=mode, antialias=antialias, **kwargs)
-            recomputed = F.interpolate(x, scale_factor=k, mode=mode, antialias=antialias, recompute_scale_factor=True, **kwargs)
+            recomputed = F.interpolate(
+                x, scale_factor=k, mode=mode, antialias=antialias, recompute_scale_factor=True, **kwargs
+            )
             assert torch.equal(kept, recomputed), (k, n, mode, dtype, antialias)
 
 
@@ -802,7 +911,10 @@ def test_whole_scale_factors_give_the_same_grid_with_or_without_recompute():
 def test_lanczos_keeps_a_rounding_size_weight_where_bicubic_drops_the_last_pixel(dtype, tiny):
     # x0.2 on 8 pixels: the last pixel sits on a zero of both kernels; bicubic gives it exactly 0, lanczos only ~0.
     rows = torch.eye(8, dtype=dtype)[:, None, :, None].expand(8, 1, 8, 2).contiguous()
-    last = {m: F.interpolate(rows, scale_factor=(0.2, 1.0), mode=m, antialias=True)[-1, 0, :, 0] for m in ("bicubic", "lanczos")}
+    last = {
+        m: F.interpolate(rows, scale_factor=(0.2, 1.0), mode=m, antialias=True)[-1, 0, :, 0]
+        for m in ("bicubic", "lanczos")
+    }
     assert last["bicubic"].abs().sum() == 0
     assert 0 < last["lanczos"].abs().max() < tiny
 

@@ -54,12 +54,25 @@ def test_every_documented_mode_and_lanczos_are_found(ns):
 
 def test_the_matrix_is_what_torch_does(ns):
     for (mode, rank, align, aa), result in ns["results"].items():
-        assert works(mode, rank, ns["device"], align_corners=align, antialias=aa) == (result is None), (mode, rank, align, aa)
+        assert works(mode, rank, ns["device"], align_corners=align, antialias=aa) == (result is None), (
+            mode,
+            rank,
+            align,
+            aa,
+        )
 
 
 @pytest.mark.parametrize(
     "mode,ranks",
-    [("nearest", {3, 4, 5}), ("nearest-exact", {3, 4, 5}), ("area", {3, 4, 5}), ("linear", {3}), ("bilinear", {4}), ("bicubic", {4}), ("trilinear", {5})],
+    [
+        ("nearest", {3, 4, 5}),
+        ("nearest-exact", {3, 4, 5}),
+        ("area", {3, 4, 5}),
+        ("linear", {3}),
+        ("bilinear", {4}),
+        ("bicubic", {4}),
+        ("trilinear", {5}),
+    ],
 )
 def test_ranks_each_mode_accepts(mode, ranks):
     assert {r for r in (3, 4, 5) if works(mode, r)} == ranks
@@ -77,8 +90,14 @@ def test_align_corners_none_means_false_for_interpolating_modes():
     for mode, rank in (("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)):
         x = torch.rand((1, 2) + (5,) * (rank - 2))
         for scale in (1.5, 0.7, 3.0):
-            assert torch.equal(F.interpolate(x, scale_factor=scale, mode=mode), F.interpolate(x, scale_factor=scale, mode=mode, align_corners=False))
-            assert not torch.equal(F.interpolate(x, scale_factor=scale, mode=mode), F.interpolate(x, scale_factor=scale, mode=mode, align_corners=True))
+            assert torch.equal(
+                F.interpolate(x, scale_factor=scale, mode=mode),
+                F.interpolate(x, scale_factor=scale, mode=mode, align_corners=False),
+            )
+            assert not torch.equal(
+                F.interpolate(x, scale_factor=scale, mode=mode),
+                F.interpolate(x, scale_factor=scale, mode=mode, align_corners=True),
+            )
 
 
 def test_antialias_only_bilinear_bicubic_lanczos_on_4d(ns):
@@ -92,10 +111,16 @@ def test_antialias_only_bilinear_bicubic_lanczos_on_4d(ns):
 
 @settings(max_examples=200, deadline=None)
 @given(
-    h=st.integers(1, 12), w=st.integers(1, 12), data=st.data(), by_size=st.booleans(),
-    dtype=st.sampled_from([torch.float32, torch.float64]), memory=st.sampled_from(["contiguous", "channels_last"]),
+    h=st.integers(1, 12),
+    w=st.integers(1, 12),
+    data=st.data(),
+    by_size=st.booleans(),
+    dtype=st.sampled_from([torch.float32, torch.float64]),
+    memory=st.sampled_from(["contiguous", "channels_last"]),
 )
-def test_bilinear_antialias_enlarging_is_plain_bilinear_only_with_align_corners_false(h, w, data, by_size, dtype, memory):
+def test_bilinear_antialias_enlarging_is_plain_bilinear_only_with_align_corners_false(
+    h, w, data, by_size, dtype, memory
+):
     x = torch.randn(1, 3, h, w, dtype=dtype, generator=torch.Generator().manual_seed(h * 100 + w)) - 0.5
     if memory == "channels_last":
         x = x.contiguous(memory_format=torch.channels_last)
@@ -155,8 +180,13 @@ def test_antialias_with_align_corners_true_loses_the_corner(ns):
 def test_width_one_output_repeats_the_first_row_on_contiguous_cpu_input(mode, dtype):
     for h, w, h_out in [(6, 5, 3), (2, 1, 3), (6, 1, 12), (9, 2, 4), (3, 3, 7)]:
         x = torch.randn(1, 2, h, w, dtype=dtype, generator=torch.Generator().manual_seed(h * w))
-        right = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(h_out, 1), mode=mode, antialias=True)
-        torch.testing.assert_close(right[0, 0, :, 0], pillow_weights(mode, h, h_out).to(dtype) @ (pillow_weights(mode, w, 1).to(dtype) @ x[0, 0].T)[0])
+        right = F.interpolate(
+            x.contiguous(memory_format=torch.channels_last), size=(h_out, 1), mode=mode, antialias=True
+        )
+        torch.testing.assert_close(
+            right[0, 0, :, 0],
+            pillow_weights(mode, h, h_out).to(dtype) @ (pillow_weights(mode, w, 1).to(dtype) @ x[0, 0].T)[0],
+        )
         wrong = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=True)
         assert (wrong == wrong[..., :1, :]).all() and not torch.allclose(wrong, right)
 
@@ -165,7 +195,9 @@ def test_width_one_output_repeats_the_first_row_with_lanczos_too():
     x = torch.randn(1, 2, 6, 5, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
     wrong = F.interpolate(x, size=(3, 1), mode="lanczos", antialias=True)
     right = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(3, 1), mode="lanczos", antialias=True)
-    two_calls = F.interpolate(F.interpolate(x, size=(3, 5), mode="lanczos", antialias=True), size=(3, 1), mode="lanczos", antialias=True)
+    two_calls = F.interpolate(
+        F.interpolate(x, size=(3, 5), mode="lanczos", antialias=True), size=(3, 1), mode="lanczos", antialias=True
+    )
     torch.testing.assert_close(right, two_calls)
     assert (wrong == wrong[..., :1, :]).all() and not torch.allclose(wrong, right)
 
@@ -192,12 +224,21 @@ def test_width_one_bug_in_a_channels_last_view_of_one_image_but_not_in_a_channel
         view = hwc.permute(2, 0, 1)[None]
         assert view.is_contiguous(memory_format=torch.channels_last)
         assert view.contiguous(memory_format=torch.channels_last).stride() == view.stride()
-        right = F.interpolate(view.double().transpose(-1, -2), size=(1, h_out), mode=mode, antialias=True).transpose(-1, -2)
-        copied = F.interpolate(view.clone(memory_format=torch.channels_last), size=(h_out, 1), mode=mode, antialias=True)
+        right = F.interpolate(view.double().transpose(-1, -2), size=(1, h_out), mode=mode, antialias=True).transpose(
+            -1, -2
+        )
+        copied = F.interpolate(
+            view.clone(memory_format=torch.channels_last), size=(h_out, 1), mode=mode, antialias=True
+        )
         viewed = F.interpolate(view, size=(h_out, 1), mode=mode, antialias=True)
-        torch.testing.assert_close(copied.double(), right, rtol=0, atol={torch.uint8: 1, torch.float32: 1e-3}.get(dtype, 1e-9))
+        torch.testing.assert_close(
+            copied.double(), right, rtol=0, atol={torch.uint8: 1, torch.float32: 1e-3}.get(dtype, 1e-9)
+        )
         if dtype != torch.uint8 or channels > 4:  # uint8 up to 4 channels runs the AVX2 code (see below)
-            assert (viewed == viewed[..., :1, :]).all() and not torch.allclose(viewed.double(), right, atol=1), (channels, dtype)
+            assert (viewed == viewed[..., :1, :]).all() and not torch.allclose(viewed.double(), right, atol=1), (
+                channels,
+                dtype,
+            )
 
 
 def is_channels_last_strides_2d(sizes, strides):
@@ -298,23 +339,37 @@ def test_width_one_bug_keeps_a_single_channel_in_channels_last(mode, h_in, h_out
     # The right answer, computed with the axes swapped (an output height of 1 is not affected).
     right = F.interpolate(gray.transpose(-1, -2), size=(1, h_out), mode=mode, antialias=True).transpose(-1, -2)
     assert (out == out[..., :1, :]).all() and not torch.allclose(out, right)
-    two_calls = F.interpolate(F.interpolate(gray, size=(h_out, 4), mode=mode, antialias=True), size=(h_out, 1), mode=mode, antialias=True)
+    two_calls = F.interpolate(
+        F.interpolate(gray, size=(h_out, 4), mode=mode, antialias=True), size=(h_out, 1), mode=mode, antialias=True
+    )
     torch.testing.assert_close(two_calls, right)
     # The plain kernel (no antialias) is right in the same call.
     plain = F.interpolate(converted, size=(h_out, 1), mode=mode)
-    torch.testing.assert_close(plain, F.interpolate(gray.transpose(-1, -2), size=(1, h_out), mode=mode).transpose(-1, -2))
+    torch.testing.assert_close(
+        plain, F.interpolate(gray.transpose(-1, -2), size=(1, h_out), mode=mode).transpose(-1, -2)
+    )
 
 
-@pytest.mark.parametrize("mode,antialias", [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True), ("lanczos", True)])
+@pytest.mark.parametrize(
+    "mode,antialias",
+    [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True), ("lanczos", True)],
+)
 def test_uint8_fails_only_for_three_contiguous_channels_to_one_pixel(mode, antialias):
     avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")  # the page: only the AVX2 uint8 code fails
     for channels in range(1, 9):
         for h_in, w_in in ((1, 1), (1, 5), (2, 1), (2, 2), (5, 5), (6, 5)):
             for size in ((1, 1), (1, 2), (2, 1), (2, 2)):
                 for layout in (torch.contiguous_format, torch.channels_last):
-                    x = torch.randint(0, 256, (2, channels, h_in, w_in), dtype=torch.uint8,
-                                      generator=torch.Generator().manual_seed(channels)).contiguous(memory_format=layout)
-                    should_fail = avx2 and channels == 3 and layout == torch.contiguous_format and size == (1, 1) and h_in > 1
+                    x = torch.randint(
+                        0,
+                        256,
+                        (2, channels, h_in, w_in),
+                        dtype=torch.uint8,
+                        generator=torch.Generator().manual_seed(channels),
+                    ).contiguous(memory_format=layout)
+                    should_fail = (
+                        avx2 and channels == 3 and layout == torch.contiguous_format and size == (1, 1) and h_in > 1
+                    )
                     try:
                         F.interpolate(x, size=size, mode=mode, antialias=antialias)
                         failed = False
@@ -362,8 +417,12 @@ def pillow_weights(mode, n_in, n_out, scale=None):
 def test_antialias_is_pillows_stretched_normalised_kernel(ns, mode):
     for n_in in range(1, 30):
         for n_out in list(range(1, 60)) + [200]:
-            torch.testing.assert_close(ns["weight_rows"](n_in, n_out, mode=mode, antialias=True),
-                                       pillow_weights(mode, n_in, n_out), rtol=0, atol=1e-12)
+            torch.testing.assert_close(
+                ns["weight_rows"](n_in, n_out, mode=mode, antialias=True),
+                pillow_weights(mode, n_in, n_out),
+                rtol=0,
+                atol=1e-12,
+            )
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
@@ -414,8 +473,12 @@ def test_weights_cell_as_the_page_reads_it(ns):
 
 
 def test_dtype_table_on_the_cpu(ns):
-    expected_rejected = {("torch.float16", "bilinear, antialias"), ("torch.float16", "bicubic, antialias"),
-                         ("torch.bfloat16", "bilinear, antialias"), ("torch.bfloat16", "bicubic, antialias")}
+    expected_rejected = {
+        ("torch.float16", "bilinear, antialias"),
+        ("torch.float16", "bicubic, antialias"),
+        ("torch.bfloat16", "bilinear, antialias"),
+        ("torch.bfloat16", "bicubic, antialias"),
+    }
     for dtype in ns["dtypes"]:
         for name, extra in ns["kernels"].items():
             key = (str(dtype), name)
@@ -504,7 +567,13 @@ def test_wrong_arguments_are_value_errors_wrong_ranks_not_implemented(ns):
             for align in (None, False, True):
                 for aa in (False, True):
                     try:
-                        F.interpolate(torch.rand((1, 1) + (6,) * (rank - 2)), scale_factor=2, mode=mode, align_corners=align, antialias=aa)
+                        F.interpolate(
+                            torch.rand((1, 1) + (6,) * (rank - 2)),
+                            scale_factor=2,
+                            mode=mode,
+                            align_corners=align,
+                            antialias=aa,
+                        )
                     except Exception as error:
                         message = str(error)
                         kind = "rank" if "needs" in message or "Only 3D, 4D and 5D" in message else "arguments"
@@ -513,13 +582,20 @@ def test_wrong_arguments_are_value_errors_wrong_ranks_not_implemented(ns):
 
 
 @pytest.mark.parametrize("channels", [1, 2, 3, 4, 5, 6])
-@pytest.mark.parametrize("mode,antialias", [("bilinear", True), ("bicubic", True), ("lanczos", True), ("bilinear", False), ("bicubic", False)])
+@pytest.mark.parametrize(
+    "mode,antialias",
+    [("bilinear", True), ("bicubic", True), ("lanczos", True), ("bilinear", False), ("bicubic", False)],
+)
 def test_width_one_on_uint8_is_right_only_in_the_avx2_code(channels, mode, antialias):
     avx2_code = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512") and channels <= 4
     for h_in, h_out in ((6, 3), (3, 6), (7, 2)):
-        x = torch.randint(0, 256, (2, channels, h_in, 4), dtype=torch.uint8, generator=torch.Generator().manual_seed(h_in))
+        x = torch.randint(
+            0, 256, (2, channels, h_in, 4), dtype=torch.uint8, generator=torch.Generator().manual_seed(h_in)
+        )
         out = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=antialias)
-        right = F.interpolate(x.double().transpose(-1, -2), size=(1, h_out), mode=mode, antialias=antialias).transpose(-1, -2)
+        right = F.interpolate(x.double().transpose(-1, -2), size=(1, h_out), mode=mode, antialias=antialias).transpose(
+            -1, -2
+        )
         # (uint8 bicubic rounds and clips between its two passes: up to some 20 levels off a float reference.)
         tolerance = 1 if mode == "bilinear" else 20
         repeated = bool((out == out[..., :1, :]).all())
@@ -528,10 +604,16 @@ def test_width_one_on_uint8_is_right_only_in_the_avx2_code(channels, mode, antia
         else:
             assert repeated and not torch.equal(out.double(), right.round().clamp(0, 255)), (h_in, h_out)
         # The workarounds: the transpose (an output height of 1), and channels_last with several channels.
-        transposed = F.interpolate(x.transpose(-1, -2), size=(1, h_out), mode=mode, antialias=antialias).transpose(-1, -2)
+        transposed = F.interpolate(x.transpose(-1, -2), size=(1, h_out), mode=mode, antialias=antialias).transpose(
+            -1, -2
+        )
         workarounds = [transposed]
         if channels > 1:
-            workarounds.append(F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(h_out, 1), mode=mode, antialias=antialias))
+            workarounds.append(
+                F.interpolate(
+                    x.contiguous(memory_format=torch.channels_last), size=(h_out, 1), mode=mode, antialias=antialias
+                )
+            )
         for fixed in workarounds:
             assert (fixed.double() - right.round().clamp(0, 255)).abs().max() <= tolerance
             assert not (fixed == fixed[..., :1, :]).all()
@@ -597,9 +679,13 @@ def test_stretch_with_recompute_is_in_over_out_and_with_align_corners_true_in_mi
             n_out = int(n_in * factor)
             if n_out < 2:
                 continue
-            recomputed = ns["weight_rows"](n_in, scale_factor=factor, mode=mode, antialias=True, recompute_scale_factor=True)
+            recomputed = ns["weight_rows"](
+                n_in, scale_factor=factor, mode=mode, antialias=True, recompute_scale_factor=True
+            )
             torch.testing.assert_close(recomputed, pillow_weights(mode, n_in, n_out), rtol=0, atol=1e-12)
-            differs += not torch.allclose(recomputed, pillow_weights(mode, n_in, n_out, scale=1 / factor), rtol=0, atol=1e-12)
+            differs += not torch.allclose(
+                recomputed, pillow_weights(mode, n_in, n_out, scale=1 / factor), rtol=0, atol=1e-12
+            )
             corners = pillow_weights(mode, n_in, n_out, scale=(n_in - 1) / (n_out - 1))
             for resize in (dict(n_out=n_out), dict(scale_factor=factor)):
                 got = ns["weight_rows"](n_in, mode=mode, antialias=True, align_corners=True, **resize)
@@ -628,16 +714,26 @@ def test_the_transpose_workaround_fails_on_uint8_one_pixel_high_in_the_avx2_code
         memory = torch.full((4096,), 200, dtype=torch.uint8)
         memory[: channels * w] = torch.arange(channels * w) % 50
         x = memory[: channels * w].view(1, channels, 1, w)
-        right = F.interpolate(x.double(), size=(1, 1), mode=mode, antialias=antialias).round().expand(1, channels, h_out, 1)
+        right = (
+            F.interpolate(x.double(), size=(1, 1), mode=mode, antialias=antialias).round().expand(1, channels, h_out, 1)
+        )
         plain = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=antialias).double()
         assert (plain - right).abs().max() <= 1  # the plain call needs no workaround
-        transposed = F.interpolate(x.transpose(-1, -2), size=(1, h_out), mode=mode, antialias=antialias).transpose(-1, -2).double()
+        transposed = (
+            F.interpolate(x.transpose(-1, -2), size=(1, h_out), mode=mode, antialias=antialias)
+            .transpose(-1, -2)
+            .double()
+        )
         assert ((transposed - right).abs().max() <= 1) != avx2_code, (w, h_out)
 
 
 def test_sizes_and_dtypes_add_runtime_errors_to_the_two_exception_types():
     # "and RuntimeError too once sizes and dtypes vary": the matrix's two types do not cover these.
-    ranks = {3: ("nearest", "nearest-exact", "linear"), 4: ("nearest", "nearest-exact", "bilinear", "bicubic"), 5: ("nearest", "nearest-exact", "trilinear")}
+    ranks = {
+        3: ("nearest", "nearest-exact", "linear"),
+        4: ("nearest", "nearest-exact", "bilinear", "bicubic"),
+        5: ("nearest", "nearest-exact", "trilinear"),
+    }
     for rank, modes in ranks.items():
         x = torch.rand((1, 3) + (4,) * (rank - 2))
         for mode in modes:
@@ -782,7 +878,6 @@ def test_convention_odd_factor_bilinear_makes_minus_zero_plus_only_between_posit
     assert torch.equal(out, image[..., 1::3, 1::3]) and bool(torch.signbit(out).all()) is sign
 
 
-
 def test_convention_differ_means_not_the_same_function_they_still_meet_at_2_to_1():
     image = torch.randn(1, 1, 8, 8, dtype=torch.float64)
     plain, smooth = (F.interpolate(image, size=(3, 3), mode="bilinear", antialias=aa) for aa in (False, True))
@@ -794,6 +889,7 @@ def test_convention_differ_means_not_the_same_function_they_still_meet_at_2_to_1
     tall = image[..., :4, :2]
     plain, smooth = (F.interpolate(tall, size=(7, 1), mode="bilinear", antialias=aa) for aa in (False, True))
     assert (plain - smooth).abs().max() > 0.05
+
 
 def test_convention_2x2_to_1x1_with_and_without_antialias_agree_only_up_to_rounding_in_float32():
     # Review 13: the glossary said they "agree"; in float32 the antialiased weights round differently.
@@ -891,7 +987,9 @@ def test_align_corners_true_to_one_pixel_wide_is_the_first_column_except_under_t
     x = torch.arange(30.0).view(1, 1, 6, 5)
     for h_out in (3, 6):
         out = F.interpolate(x, size=(h_out, 1), mode="bilinear", antialias=True, align_corners=True)
-        first_column = F.interpolate(x[..., :1].transpose(-1, -2), size=(1, h_out), mode="bilinear", antialias=True, align_corners=True)
+        first_column = F.interpolate(
+            x[..., :1].transpose(-1, -2), size=(1, h_out), mode="bilinear", antialias=True, align_corners=True
+        )
         first_column = first_column.transpose(-1, -2)
         assert torch.equal(out, first_column) == (h_out == 6), h_out
         assert (out == out[..., :1, :]).all() == (h_out == 3)

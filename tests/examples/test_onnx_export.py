@@ -1013,7 +1013,9 @@ def test_antialias_with_size_parts_from_eager_on_long_axes(tmp_path):
 
     # Review 26: the gaps are those of random values; they depend on the image (a ramp stays within 1e-6).
     for seed in range(20):
-        random_gaps = gaps(tuple(torch.rand(1, 1, 2, n, generator=torch.Generator().manual_seed(seed)) for n, _ in cases))
+        random_gaps = gaps(
+            tuple(torch.rand(1, 1, 2, n, generator=torch.Generator().manual_seed(seed)) for n, _ in cases)
+        )
         assert random_gaps[0] > MATCH and 5e-5 < random_gaps[1] < 5e-4, (seed, random_gaps)
     assert max(gaps(tuple(torch.linspace(0, 1, n).expand(1, 1, 2, n).contiguous() for n, _ in cases))) < 1e-6
 

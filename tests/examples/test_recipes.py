@@ -196,7 +196,11 @@ def test_float64_nearest_keeps_float32_in_the_small_and_channels_last_kernels():
             if float32_kernel:
                 assert y[0, 0, 0, 41].item() == 0.0
     for channels in (3, 4):  # channels_last_3d too, at any output size
-        x = torch.arange(2.0, dtype=torch.float64).expand(1, channels, 30, 30, 2).contiguous(memory_format=torch.channels_last_3d)
+        x = (
+            torch.arange(2.0, dtype=torch.float64)
+            .expand(1, channels, 30, 30, 2)
+            .contiguous(memory_format=torch.channels_last_3d)
+        )
         y = F.interpolate(x, size=(30, 30, 82), mode="nearest")
         assert torch.equal(y, x.repeat_interleave(41, -1)) == (channels <= 3), channels
 
@@ -711,16 +715,29 @@ def test_antialias_enlarging_bilinear_changes_on_long_cpu_axes():
     assert (b - exact).abs().max() > 1e-5
     # Review 26: how much depends on the values; a smooth ramp changes by far less (under 1e-7).
     ramp = torch.linspace(0, 1, 3000, dtype=torch.float64).expand(1, 1, 2, 3000).contiguous()
-    gap = F.interpolate(ramp, size=(2, 4501), mode="bilinear", antialias=True) - F.interpolate(ramp, size=(2, 4501), mode="bilinear")
+    gap = F.interpolate(ramp, size=(2, 4501), mode="bilinear", antialias=True) - F.interpolate(
+        ramp, size=(2, 4501), mode="bilinear"
+    )
     assert gap.abs().max() < 1e-7
 
 
-@pytest.mark.parametrize("device", ["cpu", pytest.param("cuda", marks=pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA"))])
+@pytest.mark.parametrize(
+    "device", ["cpu", pytest.param("cuda", marks=pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA"))]
+)
 def test_nearest_exact_kept_axis_scale_factor_cpu_applies_cuda_copies(device):
     # Review 19: the page listed only nearest's 4-D kernels as ignoring scale_factor on a kept axis; CUDA's
     # 4-D kernel (UpSampleNearest2d.cu, `height1 == height2 ? h2 : ...`) serves nearest-exact too.
     expected = [0, 1, 1] if device == "cpu" else [0, 1, 2]
-    for channels, memory_format in ((1, torch.contiguous_format), (4, torch.contiguous_format), (4, torch.channels_last)):
-        x = torch.arange(3.0, device=device).reshape(1, 1, 1, 3).expand(1, channels, 1, 3).contiguous(memory_format=memory_format)
+    for channels, memory_format in (
+        (1, torch.contiguous_format),
+        (4, torch.contiguous_format),
+        (4, torch.channels_last),
+    ):
+        x = (
+            torch.arange(3.0, device=device)
+            .reshape(1, 1, 1, 3)
+            .expand(1, channels, 1, 3)
+            .contiguous(memory_format=memory_format)
+        )
         y = F.interpolate(x, scale_factor=(1.0, 1.3), mode="nearest-exact")
         assert y.shape[-1] == 3 and y[0, 0, 0].tolist() == expected, (channels, memory_format)

@@ -63,7 +63,9 @@ def test_models_differ_only_in_the_upsampling_layer(ns):
     for net in nets[1:]:
         for a, b in zip(net.features.parameters(), nets[0].features.parameters()):
             assert torch.equal(a, b)
-    assert len({type(net.upsample[-1] if isinstance(net.upsample, nn.Sequential) else net.upsample) for net in nets}) == 3
+    assert (
+        len({type(net.upsample[-1] if isinstance(net.upsample, nn.Sequential) else net.upsample) for net in nets}) == 3
+    )
 
 
 def test_default_init_starts_the_layers_at_different_scales_the_fair_one_at_one(ns):
@@ -72,7 +74,9 @@ def test_default_init_starts_the_layers_at_different_scales_the_fair_one_at_one(
     assert max(fair) / min(fair) < 1.2
     # PyTorch's ConvTranspose2d draws its weights for out_channels * k * k inputs (pytorch#30079).
     assert rms["transposed conv", False] > 2.5 * max(fair)
-    assert rms["transposed conv", False] > 1.5 * max(rms[kind, False] for kind in ns["kinds"] if kind != "transposed conv")
+    assert rms["transposed conv", False] > 1.5 * max(
+        rms[kind, False] for kind in ns["kinds"] if kind != "transposed conv"
+    )
 
 
 def test_default_init_starts_every_layer_above_the_fair_one(ns):
@@ -250,7 +254,9 @@ def test_a_tiny_std_of_one_layer_does_not_separate_it(ns):
     }
     # Per layer, ICNR's std (0.05) plus resize-conv's (0.14) is below the 0.20 dB margin;
     # the spread pooled over the layers (0.15) doubled is not.
-    assert psnrs["ESPCN + ICNR"].mean() - psnrs["resize-conv"].mean() > psnrs["ESPCN + ICNR"].std(ddof=1) + psnrs["resize-conv"].std(ddof=1)
+    assert psnrs["ESPCN + ICNR"].mean() - psnrs["resize-conv"].mean() > psnrs["ESPCN + ICNR"].std(ddof=1) + psnrs[
+        "resize-conv"
+    ].std(ddof=1)
     assert ns["pooled_spread"](psnrs) == pytest.approx(0.1522, abs=1e-3)
     assert ns["verdict"](psnrs)[1] == ()
 
@@ -310,7 +316,9 @@ def test_upsampling_layer_flops_resize_conv_equals_espcn_transposed_is_lower(ns)
 def test_the_table_reports_mean_and_sample_std_of_the_seeds(ns, printed):
     """Review R4: the ± is the standard deviation (n - 1) of at least three seeds, not half a range."""
     for kind in ns["kinds"]:
-        row = [line for line in printed.splitlines() if line.startswith(f"| {kind} |")][-1]  # the results table, after the start table
+        row = [line for line in printed.splitlines() if line.startswith(f"| {kind} |")][
+            -1
+        ]  # the results table, after the start table
         mean, std = map(float, re.search(r"\| ([-\d.]+) ± ([\d.]+) \|", row).groups())
         values = ns["final"][kind]
         assert len(values) >= 3

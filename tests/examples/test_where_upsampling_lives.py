@@ -16,7 +16,10 @@ def ns():
 def test_unet_shapes_halve_then_double_back(ns):
     assert tuple(ns["traced"].shape) == (1, 2, 64, 64)
     shapes = {}
-    hooks = [m.register_forward_hook(lambda m, a, out, n=n: shapes.__setitem__(n, tuple(out.shape))) for n, m in ns["unet"].named_children()]
+    hooks = [
+        m.register_forward_hook(lambda m, a, out, n=n: shapes.__setitem__(n, tuple(out.shape)))
+        for n, m in ns["unet"].named_children()
+    ]
     with torch.no_grad():
         ns["unet"](ns["image"])
     for h in hooks:
@@ -26,11 +29,16 @@ def test_unet_shapes_halve_then_double_back(ns):
 
 
 @pytest.mark.parametrize("down", ["max pooling", "strided conv", "antialiased interpolate"])
-@pytest.mark.parametrize("up", ["transposed conv", "nearest + conv", "bilinear + conv", "PixelShuffle", "PixelShuffle + ICNR"])
+@pytest.mark.parametrize(
+    "up", ["transposed conv", "nearest + conv", "bilinear + conv", "PixelShuffle", "PixelShuffle + ICNR"]
+)
 def test_every_combination_keeps_the_input_size(ns, down, up):
     model = ns["UNet"](down, up)
     shapes = {}
-    hooks = [m.register_forward_hook(lambda m, a, out, n=n: shapes.__setitem__(n, tuple(out.shape))) for n, m in model.named_children()]
+    hooks = [
+        m.register_forward_hook(lambda m, a, out, n=n: shapes.__setitem__(n, tuple(out.shape)))
+        for n, m in model.named_children()
+    ]
     with torch.no_grad():
         assert model(torch.zeros(2, 3, 32, 48)).shape == (2, 2, 32, 48)
     for h in hooks:
@@ -146,7 +154,9 @@ def test_flat_decoders_are_flat_32_pixels_in_for_other_seeds_and_sizes(ns, up, s
 
 def test_encoder_table(ns):
     e = ns["by_encoder"]
-    assert e["max pooling"]["parameters"] == e["antialiased interpolate"]["parameters"] < e["strided conv"]["parameters"]
+    assert (
+        e["max pooling"]["parameters"] == e["antialiased interpolate"]["parameters"] < e["strided conv"]["parameters"]
+    )
     assert e["max pooling"]["GFLOPs"] == e["antialiased interpolate"]["GFLOPs"] < e["strided conv"]["GFLOPs"]
 
 
