@@ -37,7 +37,9 @@ def test_blur_pool_is_zhangs_blurpool(padding_mode):
     generator = torch.Generator().manual_seed(0)
     for filter_size, stride, (height, width) in itertools.product(FILTER_SIZES, (1, 2, 3), ((4, 5), (7, 8), (12, 7))):
         x = torch.randn(2, 3, height, width, dtype=torch.float64, generator=generator)
-        torch.testing.assert_close(blur_pool(x, filter_size, stride, padding_mode), zhang(x, filter_size, stride, padding_mode))
+        torch.testing.assert_close(
+            blur_pool(x, filter_size, stride, padding_mode), zhang(x, filter_size, stride, padding_mode)
+        )
         module = BlurPool(filter_size, stride, padding_mode)
         torch.testing.assert_close(module(x), zhang(x, filter_size, stride, padding_mode))
 
@@ -51,7 +53,9 @@ def test_max_blur_pool_is_a_dense_max_then_blurpool():
 
 def test_sizes_from_1x1_and_the_minimum_is_exact():
     """ceil(H / s) or floor(H / s) for every size, else a ValueError naming the smallest size."""
-    for filter_size, stride, padding_mode, ceil_mode in itertools.product(FILTER_SIZES, (1, 2, 3, 4), PADDING_MODES, (True, False)):
+    for filter_size, stride, padding_mode, ceil_mode in itertools.product(
+        FILTER_SIZES, (1, 2, 3, 4), PADDING_MODES, (True, False)
+    ):
         smallest = blur_pool_minimum_size(filter_size, stride, padding_mode, ceil_mode)
         for height, width in [(h, h) for h in range(1, 10)] + [(1, 9), (9, 2)]:
             x = torch.randn(1, 2, height, width)
@@ -60,7 +64,12 @@ def test_sizes_from_1x1_and_the_minimum_is_exact():
                     blur_pool(x, filter_size, stride, padding_mode, ceil_mode)
                 continue
             rounding = math.ceil if ceil_mode else math.floor
-            assert blur_pool(x, filter_size, stride, padding_mode, ceil_mode).shape == (1, 2, rounding(height / stride), rounding(width / stride))
+            assert blur_pool(x, filter_size, stride, padding_mode, ceil_mode).shape == (
+                1,
+                2,
+                rounding(height / stride),
+                rounding(width / stride),
+            )
     # what 'replicate' and 'zeros' give: any size, down to 1x1 (ceil) or stride (floor)
     for filter_size in FILTER_SIZES:
         assert blur_pool_minimum_size(filter_size, 2, "replicate", True) == 1
@@ -90,7 +99,11 @@ def test_where_samples_sit(filter_size, stride):
 @pytest.mark.parametrize("filter_size", FILTER_SIZES)
 def test_max_blur_pool_moves_samples_by_half_its_max_window(kernel_size, filter_size):
     position = ramp_position(MaxBlurPool(kernel_size, filter_size), 40, 2)
-    expected = 2 * torch.arange(float(len(position)), dtype=torch.float64) + (0.5 if filter_size % 2 == 0 else 0.0) + (kernel_size - 1) / 2
+    expected = (
+        2 * torch.arange(float(len(position)), dtype=torch.float64)
+        + (0.5 if filter_size % 2 == 0 else 0.0)
+        + (kernel_size - 1) / 2
+    )
     torch.testing.assert_close(position[2:-2], expected[2:-2])
 
 
@@ -108,16 +121,22 @@ def test_nothing_to_learn_or_save():
     for module in (BlurPool(), MaxBlurPool(3, 5)):
         assert list(module.parameters()) == [] and module.state_dict() == {}
     assert repr(BlurPool()) == "BlurPool(filter=[1, 3, 3, 1], stride=2, padding_mode='reflect', ceil_mode=True)"
-    assert repr(MaxBlurPool()) == "MaxBlurPool(kernel_size=2, filter=[1, 3, 3, 1], stride=2, padding_mode='reflect', ceil_mode=True)"
+    assert (
+        repr(MaxBlurPool())
+        == "MaxBlurPool(kernel_size=2, filter=[1, 3, 3, 1], stride=2, padding_mode='reflect', ceil_mode=True)"
+    )
 
 
-@pytest.mark.parametrize("arguments,message", [
-    ({"filter_size": 1}, "filter_size must be one of"),
-    ({"filter_size": 8}, "filter_size must be one of"),
-    ({"filter_size": 4.0}, "filter_size must be one of"),
-    ({"stride": 0}, "stride must be a positive integer"),
-    ({"padding_mode": "constant"}, "padding_mode must be one of"),
-])
+@pytest.mark.parametrize(
+    "arguments,message",
+    [
+        ({"filter_size": 1}, "filter_size must be one of"),
+        ({"filter_size": 8}, "filter_size must be one of"),
+        ({"filter_size": 4.0}, "filter_size must be one of"),
+        ({"stride": 0}, "stride must be a positive integer"),
+        ({"padding_mode": "constant"}, "padding_mode must be one of"),
+    ],
+)
 def test_bad_arguments_fail_at_construction(arguments, message):
     for module in (BlurPool, MaxBlurPool):
         with pytest.raises(ValueError, match=message):
@@ -154,7 +173,13 @@ def test_samples_sit_on_the_grid_only_where_the_filter_stays_inside():
         smallest = blur_pool_minimum_size(filter_size, stride, padding_mode, True)
         for length in range(smallest, 18):
             ramp = torch.arange(float(length), dtype=torch.float64).expand(1, 1, 24, length)
-            position = ((blur_pool(ramp, filter_size, stride, padding_mode) - blur_pool(-ramp, filter_size, stride, padding_mode)) / 2)[0, 0, 6]
+            position = (
+                (
+                    blur_pool(ramp, filter_size, stride, padding_mode)
+                    - blur_pool(-ramp, filter_size, stride, padding_mode)
+                )
+                / 2
+            )[0, 0, 6]
             before = (filter_size - 1) // 2
             for i, p in enumerate(position.tolist()):
                 left, right = stride * i - before < 0, stride * i - before + filter_size - 1 > length - 1

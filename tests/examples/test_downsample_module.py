@@ -18,8 +18,6 @@ FLOATS = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
 SIZES = [(h, w) for h in range(1, 10) for w in range(1, 10) if abs(h - w) <= 1 or {h, w} == {1, 9}]
 
 
-
-
 @pytest.fixture(scope="module")
 def ns():
     return run_example("downsample_module.py")
@@ -43,7 +41,16 @@ def modules(Downsample, factors=(2, 3, 4)):
 
 
 def test_methods(Downsample):
-    assert Downsample.METHODS == ("max", "avg", "area", "antialias-bilinear", "blur", "max-blur", "conv", "pixel-unshuffle")
+    assert Downsample.METHODS == (
+        "max",
+        "avg",
+        "area",
+        "antialias-bilinear",
+        "blur",
+        "max-blur",
+        "conv",
+        "pixel-unshuffle",
+    )
 
 
 def test_every_size_works_or_names_the_exact_minimum(Downsample):
@@ -70,10 +77,17 @@ def test_every_size_works_or_names_the_exact_minimum(Downsample):
 
 def test_the_page_table_of_minimums_is_the_module_attribute(ns, Downsample):
     for (method, mode, k), size in ns["minimum"].items():
-        assert size == Downsample(k, method=method, channels=16, **({"padding_mode": mode} if mode else {})).minimum_size
+        assert (
+            size == Downsample(k, method=method, channels=16, **({"padding_mode": mode} if mode else {})).minimum_size
+        )
     # the page: one block everywhere, except 'max-blur' with reflect padding (two) and circular (one and a half)
     more = {("max-blur", "reflect"): 2, ("max-blur", "circular"): 1.5}
-    assert {mode for (method, mode, k) in ns["minimum"] if method == "blur"} == {"reflect", "replicate", "zeros", "circular"}
+    assert {mode for (method, mode, k) in ns["minimum"] if method == "blur"} == {
+        "reflect",
+        "replicate",
+        "zeros",
+        "circular",
+    }
     for (method, mode, k), size in ns["minimum"].items():
         assert size == more.get((method, mode), 1) * k, (method, mode, k)
 
@@ -81,7 +95,9 @@ def test_the_page_table_of_minimums_is_the_module_attribute(ns, Downsample):
 @pytest.mark.parametrize("method,filter_sizes", [("blur", (2, 4, 6)), ("max-blur", (3, 5, 7))])
 def test_minimum_is_exact_for_every_filter_padding_and_factor(Downsample, method, filter_sizes):
     """minimum_size for every allowed filter and padding mode at factors 2, 4 and 8, with one side long."""
-    for filter_size, mode, k in itertools.product(filter_sizes, ("reflect", "replicate", "zeros", "circular"), (2, 4, 8)):
+    for filter_size, mode, k in itertools.product(
+        filter_sizes, ("reflect", "replicate", "zeros", "circular"), (2, 4, 8)
+    ):
         down = Downsample(k, method=method, filter_size=filter_size, padding_mode=mode)
         assert down.minimum_size >= k
         for size in range(down.minimum_size - 2, down.minimum_size + 2):
@@ -136,12 +152,16 @@ def test_antialias_bilinear_is_right_where_the_output_is_one_pixel_wide():
                 for channels in (1, 2, 5):
                     x = torch.randn(1, channels, height, width, generator=generator).to(dtype)
                     both = x.double().repeat(1, 2, 1, 1).contiguous(memory_format=torch.channels_last)
-                    reference = torch.ops.aten._upsample_bilinear2d_aa(both, [height // k, 1], False, 1.0 / k, 1.0 / k)[:, :channels]
+                    reference = torch.ops.aten._upsample_bilinear2d_aa(both, [height // k, 1], False, 1.0 / k, 1.0 / k)[
+                        :, :channels
+                    ]
                     for y in (x, x.contiguous(memory_format=torch.channels_last)):
                         got = _downsample.Downsample(k, "antialias-bilinear")(y)
                         assert got.dtype == dtype and got.shape == reference.shape
                         atol = 1e-12 if dtype == torch.float64 else 1e-5 if dtype == torch.float32 else 2e-2
-                        torch.testing.assert_close(got.double(), reference, atol=atol, rtol=0, msg=str((k, height, width, dtype, channels)))
+                        torch.testing.assert_close(
+                            got.double(), reference, atol=atol, rtol=0, msg=str((k, height, width, dtype, channels))
+                        )
     # and the one call really is wrong there, so the page's exception is needed
     x = torch.randn(1, 1, 4, 2, generator=generator, dtype=torch.float64)
     one_call = torch.ops.aten._upsample_bilinear2d_aa(x, [2, 1], False, 0.5, 0.5)
@@ -184,19 +204,30 @@ def test_cuda_shared_memory_limits_of_the_antialias_kernel(ns):
     # (2k + 1) taps x (32 + 1 + 32) values; in float32, 49140 bytes at k = 94 fit 48 KB, 49660 at 95 do not
     assert (2 * 94 + 1) * 65 * 4 <= 48 * 1024 < (2 * 95 + 1) * 65 * 4 and limit[torch.float32, "both axes"] == 94
     if torch.cuda.is_available():  # the arithmetic against the kernel itself
-        assert ns["cuda_refuses"] and all(refused == (factor > limit[dtype, axes]) for (dtype, axes, factor), refused in ns["cuda_refuses"].items())
+        assert ns["cuda_refuses"] and all(
+            refused == (factor > limit[dtype, axes]) for (dtype, axes, factor), refused in ns["cuda_refuses"].items()
+        )
 
 
 def test_filter_minimums_at_factor_2(ns, Downsample):
     """The page: with reflect padding, 6-tap blur and every max-blur filter need more than a block; replicate and zeros never."""
     minimum = ns["filter_minimum"]
     assert {key for key, size in minimum.items() if size > 2} == {
-        ("blur", 6, "reflect"), ("max-blur", 3, "reflect"), ("max-blur", 5, "reflect"), ("max-blur", 7, "reflect"),
-        ("max-blur", 5, "circular"), ("max-blur", 7, "circular"),
+        ("blur", 6, "reflect"),
+        ("max-blur", 3, "reflect"),
+        ("max-blur", 5, "reflect"),
+        ("max-blur", 7, "reflect"),
+        ("max-blur", 5, "circular"),
+        ("max-blur", 7, "circular"),
     }
     for method, sizes in Downsample.ALIGNED_FILTERS.items():
         for filter_size, mode, k in itertools.product(sizes, ("replicate", "zeros"), (2, 4, 8)):
-            assert Downsample(k, method, filter_size=filter_size, padding_mode=mode).minimum_size == k, (method, filter_size, mode, k)
+            assert Downsample(k, method, filter_size=filter_size, padding_mode=mode).minimum_size == k, (
+                method,
+                filter_size,
+                mode,
+                k,
+            )
 
 
 @pytest.mark.parametrize("dtype", FLOATS)
@@ -212,7 +243,9 @@ def test_dtype_follows_the_input(Downsample, dtype):
             y = down(x.to(dtype))
             assert y.dtype == dtype, (method, k, mode, dtype)
             scale = 1 + x.abs().max().item()
-            torch.testing.assert_close(y.double(), down(x), atol=tolerance * scale, rtol=tolerance, msg=lambda m: f"{method} {k} {mode}: {m}")
+            torch.testing.assert_close(
+                y.double(), down(x), atol=tolerance * scale, rtol=tolerance, msg=lambda m: f"{method} {k} {mode}: {m}"
+            )
     if dtype != torch.float64:
         for other in (torch.uint8, torch.int64, torch.bool, torch.complex64, torch.float8_e4m3fn, torch.float8_e5m2):
             for method in Downsample.METHODS:
@@ -227,7 +260,9 @@ def test_page_reports_kept_dtypes(ns):
 
 def ramp_positions(down, width):
     """Where output i sits along the width: a ramp and its negation, mean over channels."""
-    ramp = torch.arange(float(width), dtype=torch.float64).expand(1, 2, width, width)  # tall enough that no padding reaches the middle row
+    ramp = torch.arange(float(width), dtype=torch.float64).expand(
+        1, 2, width, width
+    )  # tall enough that no padding reaches the middle row
     position = (down(ramp) - down(-ramp)) / 2
     return position.mean(dim=1)[0, position.shape[-2] // 2]
 
@@ -255,7 +290,9 @@ def test_conv_reads_exactly_its_block(Downsample):
     x = torch.randn(1, 3, 12, 12, requires_grad=True)
     out = Downsample(3, "conv", channels=3)(x)
     (grad,) = torch.autograd.grad(out[0, 0, 1, 2], x)
-    assert torch.equal(grad[0].abs().sum(0).nonzero().unique(dim=0), torch.tensor([[r, c] for r in range(3, 6) for c in range(6, 9)]))
+    assert torch.equal(
+        grad[0].abs().sum(0).nonzero().unique(dim=0), torch.tensor([[r, c] for r in range(3, 6) for c in range(6, 9)])
+    )
 
 
 def test_phase_table(ns):
@@ -274,7 +311,9 @@ def test_phase_table(ns):
 
 def test_odd_width_drift(ns):
     drift = ns["odd_drift"]
-    assert all(v == 0 for v in drift["Downsample(2, 'antialias-bilinear')"][1:])  # the first sample is cut by the border
+    assert all(
+        v == 0 for v in drift["Downsample(2, 'antialias-bilinear')"][1:]
+    )  # the first sample is cut by the border
     assert drift["Downsample(2, 'antialias-bilinear')"][0] > 0
     assert drift["Downsample(2, 'area')"] == [0.5] * 7
     # at factor 4, 25 px: the border cuts the last filter too, and only the border samples move
@@ -296,7 +335,10 @@ def test_methods_compute_what_they_say(Downsample):
     assert torch.equal(Downsample(2, method="max")(x), F.max_pool2d(x, 2))
     assert torch.equal(Downsample(2, method="avg")(x), F.avg_pool2d(x, 2))
     assert torch.equal(Downsample(2, method="area")(x), F.adaptive_avg_pool2d(x, (8, 8)))
-    assert torch.equal(Downsample(2, method="antialias-bilinear")(x), F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True))
+    assert torch.equal(
+        Downsample(2, method="antialias-bilinear")(x),
+        F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True),
+    )
     assert torch.equal(Downsample(2, method="pixel-unshuffle")(x[..., :16, :]), F.pixel_unshuffle(x[..., :16, :], 2))
     assert torch.equal(Downsample(2, method="blur")(x), blur_pool(x, 4, 2, "reflect", ceil_mode=False))
     assert torch.equal(Downsample(2, method="max-blur")(x), MaxBlurPool(2, 5, 2, "reflect", ceil_mode=True)(x))
@@ -305,7 +347,9 @@ def test_methods_compute_what_they_say(Downsample):
     conv = Downsample(2, method="conv", channels=3)
     assert torch.equal(conv(x), F.conv2d(x, conv.weight, conv.bias, stride=2))
     # at factor 2, [1, 3, 3, 1] / 8 is the antialiased bilinear tent: equal away from the borders
-    torch.testing.assert_close(Downsample(2, "blur")(x)[..., 1:-1, 1:-1], Downsample(2, "antialias-bilinear")(x)[..., 1:-1, 1:-1])
+    torch.testing.assert_close(
+        Downsample(2, "blur")(x)[..., 1:-1, 1:-1], Downsample(2, "antialias-bilinear")(x)[..., 1:-1, 1:-1]
+    )
 
 
 @pytest.mark.parametrize("factor", [2, 4])
@@ -319,12 +363,17 @@ def test_parameters_and_state(Downsample, factor):
 
 
 def test_channels_is_kept_only_where_it_is_used(Downsample):
-    assert Downsample(2, "avg", channels=16).channels is None and "channels" not in repr(Downsample(2, "avg", channels=16))
+    assert Downsample(2, "avg", channels=16).channels is None and "channels" not in repr(
+        Downsample(2, "avg", channels=16)
+    )
     assert Downsample(2, "conv", channels=16).channels == 16
 
 
 def test_repr_mirrors_upsample(Downsample):
-    assert repr(Downsample(2, method="blur")) == "Downsample(factor=2, method='blur', filter=[1, 3, 3, 1], padding_mode='reflect')"
+    assert (
+        repr(Downsample(2, method="blur"))
+        == "Downsample(factor=2, method='blur', filter=[1, 3, 3, 1], padding_mode='reflect')"
+    )
     assert repr(Downsample(4, method="conv", channels=16)) == "Downsample(factor=4, method='conv', channels=16)"
     assert repr(nn.Upsample(scale_factor=2, mode="bilinear")) == "Upsample(scale_factor=2.0, mode='bilinear')"
 
@@ -356,7 +405,10 @@ def test_bad_arguments_fail_at_construction(Downsample, arguments, message):
 def test_an_empty_batch_gives_floor_sizes_for_every_method(Downsample):
     for method in Downsample.METHODS:
         for k in (2, 4):
-            assert Downsample(k, method, channels=2)(torch.zeros(0, 2, 8, 12)).shape[-2:] == (8 // k, 12 // k), (method, k)
+            assert Downsample(k, method, channels=2)(torch.zeros(0, 2, 8, 12)).shape[-2:] == (8 // k, 12 // k), (
+                method,
+                k,
+            )
 
 
 def test_bad_inputs_fail_with_a_clear_message(Downsample):
@@ -379,7 +431,9 @@ def test_torch_compile_over_sizes_and_dtypes(Downsample):
         graphs.clear()
         down = Downsample(2, method=method, channels=2)
         compiled = torch.compile(down, backend=recording, fullgraph=True)
-        for (height, width), dtype in itertools.product([(9, 8), (8, 8), (5, 7), (4, 4), (16, 10)], (torch.float32, torch.float64)):
+        for (height, width), dtype in itertools.product(
+            [(9, 8), (8, 8), (5, 7), (4, 4), (16, 10)], (torch.float32, torch.float64)
+        ):
             if method == "pixel-unshuffle" and (height % 2 or width % 2):
                 continue
             x = torch.randn(1, 2, height, width, dtype=dtype)
@@ -462,10 +516,21 @@ def test_skip_connection_alignment(ns):
 def test_measurements_are_interior_and_per_position(ns):
     """N3: spikes away from the border, at every position in a block; the blur tent keeps (3/8)^2."""
     f = ns["facts"]
-    assert f["blur"]["peak kept min"] == pytest.approx((3 / 8) ** 2) and f["blur"]["peak kept max"] == pytest.approx((3 / 8) ** 2)
+    assert f["blur"]["peak kept min"] == pytest.approx((3 / 8) ** 2) and f["blur"]["peak kept max"] == pytest.approx(
+        (3 / 8) ** 2
+    )
     assert f["avg"]["peak kept min"] == f["avg"]["peak kept max"] == pytest.approx(0.25)
     assert f["max"]["peak kept min"] == 1.0
-    assert {m: f[m]["footprint"] for m in f} == {"max": 4, "avg": 4, "area": 4, "antialias-bilinear": 16, "blur": 16, "max-blur": 36, "conv": 4, "pixel-unshuffle": 4}
+    assert {m: f[m]["footprint"] for m in f} == {
+        "max": 4,
+        "avg": 4,
+        "area": 4,
+        "antialias-bilinear": 16,
+        "blur": 16,
+        "max-blur": 36,
+        "conv": 4,
+        "pixel-unshuffle": 4,
+    }
 
 
 def test_decision_table_facts(ns):
@@ -479,19 +544,29 @@ def test_decision_table_facts(ns):
     # max-blur: the lowest shift error by a clear margin, and more of a peak than any fixed linear filter;
     # the untrained conv can keep more, by the chance of its random weights
     assert f["max-blur"]["shift error"] < 0.75 * min(f[m]["shift error"] for m in others("max-blur"))
-    assert f["max-blur"]["peak kept min"] > max(f[m]["peak kept max"] for m in ("avg", "area", "antialias-bilinear", "blur"))
+    assert f["max-blur"]["peak kept min"] > max(
+        f[m]["peak kept max"] for m in ("avg", "area", "antialias-bilinear", "blur")
+    )
     assert f["conv"]["peak kept max"] > f["max-blur"]["peak kept min"]
     # folded energy only for the linear methods
     assert [m for m in same if "folded energy" not in f[m]] == ["max", "max-blur"]
     # blur: the least folding of the linear methods and the least noise, tied with antialias-bilinear (the same tent at factor 2)
     for key in ("folded energy", "noise left"):
         assert f["blur"][key] == pytest.approx(f["antialias-bilinear"][key], rel=1e-4), key
-    assert f["blur"]["folded energy"] < 0.5 * min(f[m]["folded energy"] for m in others("blur", "antialias-bilinear", "max", "max-blur"))
+    assert f["blur"]["folded energy"] < 0.5 * min(
+        f[m]["folded energy"] for m in others("blur", "antialias-bilinear", "max", "max-blur")
+    )
     assert f["blur"]["noise left"] < 0.98 * min(f[m]["noise left"] for m in others("blur", "antialias-bilinear"))
     # N4: avg does not leave the least noise; it leaves the mean of 4 independent pixels, 1/2
-    assert f["avg"]["noise left"] == pytest.approx(0.5, abs=0.01) and f["avg"]["noise left"] > f["blur"]["noise left"] * 1.3
+    assert (
+        f["avg"]["noise left"] == pytest.approx(0.5, abs=0.01)
+        and f["avg"]["noise left"] > f["blur"]["noise left"] * 1.3
+    )
     # resize as Pillow does
-    assert f["antialias-bilinear"]["max diff to Pillow"] < 1e-5 and min(f["blur"]["max diff to Pillow"], f["avg"]["max diff to Pillow"]) > 0.01
+    assert (
+        f["antialias-bilinear"]["max diff to Pillow"] < 1e-5
+        and min(f["blur"]["max diff to Pillow"], f["avg"]["max diff to Pillow"]) > 0.01
+    )
     # ... only at sizes the factor divides: Pillow takes an output size, as F.interpolate(size=...) does
     assert f["antialias-bilinear"]["max diff to Pillow, 63x63"] > 0.05 and ns["pillow_by_size"] < 1e-5
     # conv: the only parameters, all learn, and untrained the worst shift error
@@ -511,16 +586,34 @@ def test_antialias_bilinear_is_pillows_bilinear_at_every_factor_that_divides(Dow
     for k in (2, 3, 4, 5, 7, 8, 16):
         for height, width in ((8 * k, 10 * k), (5 * k, 3 * k), (4 * k, k)):  # (4k, k): an output one pixel wide
             x = torch.rand(1, 1, height, width, generator=generator)
-            small = Image.fromarray(x[0, 0].numpy(), mode="F").resize((width // k, height // k), Image.Resampling.BILINEAR)
-            torch.testing.assert_close(Downsample(k, "antialias-bilinear")(x)[0, 0], torch.from_numpy(np.asarray(small).copy()), atol=1e-6, rtol=0)
+            small = Image.fromarray(x[0, 0].numpy(), mode="F").resize(
+                (width // k, height // k), Image.Resampling.BILINEAR
+            )
+            torch.testing.assert_close(
+                Downsample(k, "antialias-bilinear")(x)[0, 0],
+                torch.from_numpy(np.asarray(small).copy()),
+                atol=1e-6,
+                rtol=0,
+            )
 
 
 def test_decision_table_rows_are_the_measured_choices(ns):
-    assert [method for _, method, _ in ns["rows"]] == ["max", "max-blur", "blur", "antialias-bilinear", "avg", "area", "conv", "pixel-unshuffle"]
+    assert [method for _, method, _ in ns["rows"]] == [
+        "max",
+        "max-blur",
+        "blur",
+        "antialias-bilinear",
+        "avg",
+        "area",
+        "conv",
+        "pixel-unshuffle",
+    ]
     assert ns["strongest"] == "max" and ns["runner_up"] == "max-blur" and ns["steadiest"] == "max-blur"
 
 
-@pytest.mark.parametrize("method,filter_size", [("blur", 2), ("blur", 4), ("blur", 6), ("max-blur", 3), ("max-blur", 5), ("max-blur", 7)])
+@pytest.mark.parametrize(
+    "method,filter_size", [("blur", 2), ("blur", 4), ("blur", 6), ("max-blur", 3), ("max-blur", 5), ("max-blur", 7)]
+)
 @pytest.mark.parametrize("factor", [2, 4])
 def test_every_allowed_filter_samples_at_block_centres(Downsample, method, filter_size, factor):
     down = Downsample(factor, method=method, filter_size=filter_size)
@@ -565,7 +658,9 @@ def test_channels_last_gives_the_same_values(Downsample):
     x = torch.randn(2, 2, 12, 16, generator=torch.Generator().manual_seed(8))
     for method, k, mode, down in modules(Downsample, factors=(2, 4)):
         if mode == "reflect":
-            torch.testing.assert_close(down(x.to(memory_format=torch.channels_last)), down(x), msg=lambda m: f"{method} {k}: {m}")
+            torch.testing.assert_close(
+                down(x.to(memory_format=torch.channels_last)), down(x), msg=lambda m: f"{method} {k}: {m}"
+            )
 
 
 def test_untrained_conv_has_the_worst_shift_error_at_every_seed(ns):
@@ -578,7 +673,10 @@ def test_untrained_conv_has_the_worst_shift_error_at_every_seed(ns):
         down = Downsample(2, "conv", channels=16)
         with torch.no_grad():
             small = periodic(down, images)
-            moved = [(periodic(down, images.roll(1, dims=d)) - half_pixel_shift(small, d)).norm() / spread(small) for d in (-2, -1)]
+            moved = [
+                (periodic(down, images.roll(1, dims=d)) - half_pixel_shift(small, d)).norm() / spread(small)
+                for d in (-2, -1)
+            ]
         assert (sum(moved) / 2).item() > 1.2 * runner_up, seed
 
 
@@ -591,7 +689,9 @@ def test_opencv_inter_linear_is_not_antialias_bilinear(Downsample):
     for k in (2, 3, 4):
         for height, width in ((8 * k, 10 * k), (5 * k, 3 * k)):
             x = torch.rand(1, 1, height, width, generator=generator)
-            opencv = torch.from_numpy(cv2.resize(x[0, 0].numpy(), (width // k, height // k), interpolation=cv2.INTER_LINEAR))
+            opencv = torch.from_numpy(
+                cv2.resize(x[0, 0].numpy(), (width // k, height // k), interpolation=cv2.INTER_LINEAR)
+            )
             assert (Downsample(k, "antialias-bilinear")(x)[0, 0] - opencv).abs().max() > 0.05
             if k == 2:
                 torch.testing.assert_close(Downsample(k, "avg")(x)[0, 0], opencv, atol=1e-6, rtol=0)
@@ -609,7 +709,9 @@ def test_antialias_bilinear_is_pillows_bilinear_only_within_a_level_on_8_bit_ima
     for k in (2, 3, 4, 5):
         for height, width in ((8 * k, 10 * k), (5 * k, 3 * k), (40 * k, 30 * k)):
             x = torch.randint(0, 256, (1, 1, height, width), generator=generator, dtype=torch.uint8)
-            small = Image.fromarray(x[0, 0].numpy(), mode="L").resize((width // k, height // k), Image.Resampling.BILINEAR)
+            small = Image.fromarray(x[0, 0].numpy(), mode="L").resize(
+                (width // k, height // k), Image.Resampling.BILINEAR
+            )
             ours = Downsample(k, "antialias-bilinear")(x.double())[0, 0]
             diff = (ours - torch.from_numpy(np.asarray(small).astype(np.float64))).abs().max().item()
             assert diff <= 1, (k, height, width)
@@ -637,7 +739,9 @@ def test_one_channel_channels_last_does_not_escape_the_one_pixel_wide_cpu_bug(Do
     for k in (2, 3, 4):
         for height, width in ((2 * k, k), (5 * k, k + 1), (3 * k + 1, 2 * k - 1)):
             for channels in (1, 2, 5):
-                x = torch.randn(1, channels, height, width, generator=generator, dtype=dtype).contiguous(memory_format=torch.channels_last)
+                x = torch.randn(1, channels, height, width, generator=generator, dtype=dtype).contiguous(
+                    memory_format=torch.channels_last
+                )
                 assert x.is_contiguous() == (channels == 1)
                 right = Downsample(k, "antialias-bilinear")(x)
                 call = dict(output_size=[height // k, 1], align_corners=False, scales_h=1 / k, scales_w=1 / k)
@@ -685,7 +789,12 @@ def test_a_channels_last_view_from_an_hwc_array_does_not_escape_the_one_pixel_wi
                 assert view.is_contiguous(memory_format=torch.channels_last)
                 right = Downsample(k, "antialias-bilinear")(view.contiguous())
                 call = dict(output_size=[height // k, 1], align_corners=False, scales_h=1 / k, scales_w=1 / k)
-                assert not torch.allclose(torch.ops.aten._upsample_bilinear2d_aa(view, **call), right), (k, height, width, channels)
+                assert not torch.allclose(torch.ops.aten._upsample_bilinear2d_aa(view, **call), right), (
+                    k,
+                    height,
+                    width,
+                    channels,
+                )
                 torch.testing.assert_close(Downsample(k, "antialias-bilinear")(view), right)
                 copy = view.contiguous().contiguous(memory_format=torch.channels_last)
                 torch.testing.assert_close(torch.ops.aten._upsample_bilinear2d_aa(copy, **call), right)
@@ -702,7 +811,9 @@ def test_pillow_8_bit_within_a_level_only_without_alpha(Downsample):
             x = torch.randint(0, 256, (1, channels, 6 * k, 5 * k), generator=generator, dtype=torch.uint8)
             array = x[0].permute(1, 2, 0).numpy().copy()
             image = Image.fromarray(array[..., 0] if channels == 1 else array, mode=mode)
-            small = np.asarray(image.resize((5, 6), Image.Resampling.BILINEAR)).astype(np.float64).reshape(6, 5, channels)
+            small = (
+                np.asarray(image.resize((5, 6), Image.Resampling.BILINEAR)).astype(np.float64).reshape(6, 5, channels)
+            )
             ours = Downsample(k, "antialias-bilinear")(x.double())[0].permute(1, 2, 0).numpy()
             diff = np.abs(ours - small).max()
             assert (diff <= 1) == (mode in ("RGB", "L")), (mode, k, diff)
@@ -720,7 +831,9 @@ def test_channels_last_views_escape_the_one_pixel_wide_cpu_bug_unless_the_batch_
             for channels in (2, 3, 5):
                 call = dict(output_size=[height // k, 1], align_corners=False, scales_h=1 / k, scales_w=1 / k)
                 nhwc = torch.randn(1, height, width, channels, generator=generator, dtype=dtype)
-                wide = torch.randn(1, channels, height + 3, width + 2, generator=generator, dtype=dtype).contiguous(memory_format=torch.channels_last)
+                wide = torch.randn(1, channels, height + 3, width + 2, generator=generator, dtype=dtype).contiguous(
+                    memory_format=torch.channels_last
+                )
                 views = {
                     "NHWC permuted": nhwc.permute(0, 3, 1, 2),
                     "column crop": wide[..., :height, :width],
@@ -753,8 +866,18 @@ def test_one_pixel_wide_cpu_bug_follows_the_channels_last_test_not_the_stride_or
     checked = 0
     for channels in (2, 3, 4, 5, 6, 8):
         for k, (height, width) in ((2, (8, 2)), (3, (9, 4)), (2, (6, 3)), (4, (13, 7))):
-            wide = torch.randn(2, channels, height + 2, width + 3, generator=generator, dtype=dtype).contiguous(memory_format=torch.channels_last)
-            for crop in (slice(None), slice(0, 1), slice(0, 2), slice(1, None), slice(None, None, 2), slice(0, None, 3), slice(1, 3)):
+            wide = torch.randn(2, channels, height + 2, width + 3, generator=generator, dtype=dtype).contiguous(
+                memory_format=torch.channels_last
+            )
+            for crop in (
+                slice(None),
+                slice(0, 1),
+                slice(0, 2),
+                slice(1, None),
+                slice(None, None, 2),
+                slice(0, None, 3),
+                slice(1, 3),
+            ):
                 for batch, (row, column) in itertools.product((slice(0, 1), slice(None)), ((0, 0), (1, 2))):
                     view = wide[batch, crop, row : row + height, column : column + width]
                     if view.shape[1] == 0:
@@ -762,14 +885,27 @@ def test_one_pixel_wide_cpu_bug_follows_the_channels_last_test_not_the_stride_or
                     call = dict(output_size=[height // k, 1], align_corners=False, scales_h=1 / k, scales_w=1 / k)
                     right = Downsample(k, "antialias-bilinear")(view.contiguous())
                     correct = torch.allclose(torch.ops.aten._upsample_bilinear2d_aa(view, **call), right)
-                    assert correct == (view.shape[1] > 1 and _passes_channels_last_test(view)), (channels, crop, batch, row, k)
+                    assert correct == (view.shape[1] > 1 and _passes_channels_last_test(view)), (
+                        channels,
+                        crop,
+                        batch,
+                        row,
+                        k,
+                    )
                     torch.testing.assert_close(Downsample(k, "antialias-bilinear")(view), right)
                     checked += 1
     assert checked > 500
-    every_second = torch.randn(1, 3, 8, 2, generator=generator, dtype=dtype).contiguous(memory_format=torch.channels_last)[:, ::2]
-    assert every_second.stride(1) < every_second.stride(3) < every_second.stride(2) < every_second.stride(0)  # channels_last order
+    every_second = torch.randn(1, 3, 8, 2, generator=generator, dtype=dtype).contiguous(
+        memory_format=torch.channels_last
+    )[:, ::2]
+    assert (
+        every_second.stride(1) < every_second.stride(3) < every_second.stride(2) < every_second.stride(0)
+    )  # channels_last order
     call = dict(output_size=[4, 1], align_corners=False, scales_h=0.5, scales_w=0.5)
-    assert not torch.allclose(torch.ops.aten._upsample_bilinear2d_aa(every_second, **call), Downsample(2, "antialias-bilinear")(every_second.contiguous()))
+    assert not torch.allclose(
+        torch.ops.aten._upsample_bilinear2d_aa(every_second, **call),
+        Downsample(2, "antialias-bilinear")(every_second.contiguous()),
+    )
 
 
 def test_pillow_8_bit_with_alpha_depends_on_the_alpha(Downsample):
@@ -787,7 +923,11 @@ def test_pillow_8_bit_with_alpha_depends_on_the_alpha(Downsample):
                 if alpha != "varying":
                     x[:, -1] = int(alpha)
                 image = Image.fromarray(x[0].permute(1, 2, 0).numpy().copy(), mode=mode)
-                small = np.asarray(image.resize((columns, rows), Image.Resampling.BILINEAR)).astype(np.float64).reshape(rows, columns, channels)
+                small = (
+                    np.asarray(image.resize((columns, rows), Image.Resampling.BILINEAR))
+                    .astype(np.float64)
+                    .reshape(rows, columns, channels)
+                )
                 ours = Downsample(k, "antialias-bilinear")(x.double())[0].permute(1, 2, 0).numpy()
                 diff = np.abs(ours - small)[..., :-1].max()
                 worst[alpha] = max(worst.get(alpha, 0.0), diff)
@@ -836,7 +976,9 @@ def test_opencv_stays_finite_on_1e38_only_where_its_ipp_code_runs(Downsample):
                     assert np.isfinite(opencv).all() == ipp_ran, (ipp, channels, height, width)
                     # away from the overflow, every path is 'avg' to float rounding
                     x = generator.random((height, width, channels), dtype=np.float32)
-                    opencv = cv2.resize(x, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR).reshape(height // 2, width // 2, channels)
+                    opencv = cv2.resize(x, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR).reshape(
+                        height // 2, width // 2, channels
+                    )
                     ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
                     np.testing.assert_allclose(opencv, ours, rtol=1e-6, atol=1e-6)
     finally:

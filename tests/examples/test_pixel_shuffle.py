@@ -105,11 +105,17 @@ def test_flop_formulas_match_torch_counter(ns):
     assert count_flops(nn.ConvTranspose2d(8, 4, 4, stride=2, padding=1), x) == ns["transposed_flops"](8, 4, 4, 10, 12)
     for r in (2, 3):
         espcn = nn.Sequential(
-            nn.Conv2d(1, 64, 5, padding=2), nn.Tanh(), nn.Conv2d(64, 32, 3, padding=1), nn.Tanh(),
-            nn.Conv2d(32, r * r, 3, padding=1), nn.PixelShuffle(r),
+            nn.Conv2d(1, 64, 5, padding=2),
+            nn.Tanh(),
+            nn.Conv2d(64, 32, 3, padding=1),
+            nn.Tanh(),
+            nn.Conv2d(32, r * r, 3, padding=1),
+            nn.PixelShuffle(r),
         )
         assert count_flops(espcn, torch.zeros(1, 1, 12, 10)) == ns["espcn_flops"](r, 12, 10)
-        high = nn.Sequential(nn.Conv2d(1, 64, 5, padding=2), nn.Conv2d(64, 32, 3, padding=1), nn.Conv2d(32, 1, 3, padding=1))
+        high = nn.Sequential(
+            nn.Conv2d(1, 64, 5, padding=2), nn.Conv2d(64, 32, 3, padding=1), nn.Conv2d(32, 1, 3, padding=1)
+        )
         assert count_flops(high, torch.zeros(1, 1, 12 * r, 10 * r)) == ns["high_res_flops"](r, 12, 10)
 
 
@@ -141,7 +147,9 @@ def test_kernel_r_k_padding_r_half_k_matches_the_size_for_odd_k_only(ns, r):
             x = torch.zeros(1, 1, h, h)
             sub_pixel = F.pixel_shuffle(F.conv2d(x, torch.zeros(r * r, 1, k, k), padding=k // 2), r).shape[-1]
             try:
-                transposed = F.conv_transpose2d(x, torch.zeros(1, 1, r * k, r * k), stride=r, padding=(k // 2) * r).shape[-1]
+                transposed = F.conv_transpose2d(
+                    x, torch.zeros(1, 1, r * k, r * k), stride=r, padding=(k // 2) * r
+                ).shape[-1]
             except RuntimeError:  # output smaller than one pixel
                 transposed = None
             assert (sub_pixel == transposed) == (k % 2 == 1), (k, h)
@@ -165,7 +173,9 @@ def test_even_kernel_on_one_pixel_gives_an_empty_transposed_output_or_an_error(r
         with torch.backends.mkldnn.flags(enabled=onednn):
             # Review 17: float16 goes to oneDNN too where oneDNN supports it (AVX512-FP16), not on this CPU
             fp16 = dtype == torch.float16 and torch.ops.mkldnn._is_mkldnn_fp16_supported()
-            if onednn and (dtype == torch.bfloat16 or fp16 or (dtype == torch.float32 and (r >= 2 or batch > 1 or groups > 1))):
+            if onednn and (
+                dtype == torch.bfloat16 or fp16 or (dtype == torch.float32 and (r >= 2 or batch > 1 or groups > 1))
+            ):
                 assert F.conv_transpose2d(x, weight, stride=r, padding=r, groups=groups).shape[-2:] == (0, 0)
             else:
                 with pytest.raises(RuntimeError, match="too small"):
