@@ -823,16 +823,18 @@ def test_when_shrinking_every_input_pixel_contributes_with_antialias_and_area_no
 
 def test_antialias_and_plain_bilinear_part_further_when_enlarging_a_long_row():
     # review 20: "the same result up to float32 rounding" when enlarging; the float32 positions make
-    # the gap grow with the row, to about 1e-5 (about 100 float32 steps of a value near 1) at 3000 -> 4501
+    # the gap grow with the row, to 1e-5..6e-5 on random rows at 3000 -> 4501 (review 27: 60 seeds reach 5.5e-5,
+    # so "about 1e-5" was too low)
     gaps = {}
     for n, m in ((64, 160), (3000, 4501)):
-        for seed in range(3):
+        for seed in range(60):
             x = torch.rand(1, 1, 2, n, generator=torch.Generator().manual_seed(seed))
             plain = F.interpolate(x, size=(2, m), mode="bilinear")
             antialiased = F.interpolate(x, size=(2, m), mode="bilinear", antialias=True)
             gaps[n, seed] = (plain - antialiased).abs().max().item()
-    assert all(gaps[64, seed] < 1e-6 for seed in range(3))
-    assert all(5e-6 < gaps[3000, seed] < 5e-5 for seed in range(3))
+    assert all(gaps[64, seed] < 1e-6 for seed in range(60))
+    assert all(5e-6 < gaps[3000, seed] < 6e-5 for seed in range(60))
+    assert max(gaps[3000, seed] for seed in range(60)) > 5e-5
 
 
 def test_large_image_table_is_computed_on_the_cpu(ns):
