@@ -37,6 +37,23 @@ def aa(mode, how, shape="6x7"):
     return f"F.interpolate({argument}, mode='{mode}', antialias=True) on {shape}"
 
 
+def export_with_dynamic_height_and_width(module: nn.Module, tmp_path, dynamo: bool):
+    """``module`` exported with height and width left dynamic, as an onnxruntime CPU session."""
+    import onnxruntime
+
+    shapes = (
+        {"dynamic_shapes": ({2: torch.export.Dim("h"), 3: torch.export.Dim("w")},)}
+        if dynamo
+        else {"dynamic_axes": {"x": {2: "h", 3: "w"}}}
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            module, (torch.rand(1, 2, 6, 7),), tmp_path / "m.onnx", dynamo=dynamo, input_names=["x"], **shapes
+        )
+    return onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+
+
 def test_default_exporter_is_dynamo_and_legacy_is_deprecated():
     assert inspect.signature(torch.onnx.export).parameters["dynamo"].default is True
     assert "torch.export" in torch.onnx.export.__doc__
@@ -426,8 +443,6 @@ def test_bicubic_scales_a_kept_size_on_the_cpu_but_cuda_copies_when_both_axes_ke
 
 def _dynamic_sweep(tmp_path, dynamo):
     """Export resizes with a dynamic height and width; compare onnxruntime with eager torch at many sizes."""
-    import onnxruntime
-
     layers = [(mode, factor) for mode in ("bilinear", "bicubic") for factor in (2, 3, 0.5, 1.7, 0.3, 5.5)]
     layers += [("nearest", factor) for factor in (2, 3, 4, 0.5, 0.25)]
 
@@ -435,17 +450,7 @@ def _dynamic_sweep(tmp_path, dynamo):
         def forward(self, x):
             return tuple(F.interpolate(x, scale_factor=f, mode=m) for m, f in layers)
 
-    kwargs = (
-        {"dynamic_shapes": ({2: torch.export.Dim("h"), 3: torch.export.Dim("w")},)}
-        if dynamo
-        else {"dynamic_axes": {"x": {2: "h", 3: "w"}}}
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            Layers(), (torch.rand(1, 2, 6, 7),), tmp_path / "m.onnx", dynamo=dynamo, input_names=["x"], **kwargs
-        )
-    session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+    session = export_with_dynamic_height_and_width(Layers(), tmp_path, dynamo)
     # Sides from 4 up (the smallest factor, 0.25, must leave a pixel), odd and even, and one tall map.
     generator = torch.Generator().manual_seed(0)
     sizes = [(4, 4), (4, 5), (5, 4), (7, 13), (16, 9), (33, 4)] + [
@@ -1026,8 +1031,6 @@ def test_dynamic_exports_part_from_eager_at_some_widths_under_200(tmp_path, dyna
     # width, but the values part by more than 1e-5 at some widths under 200 for x1.7 bicubic and
     # for the integer x7/5 size: onnxruntime and torch round the float32 source positions
     # differently. x2 and x0.5 hold their positions exactly and match at every width.
-    import onnxruntime
-
     class Layers(nn.Module):
         def forward(self, x):
             return (
@@ -1037,17 +1040,7 @@ def test_dynamic_exports_part_from_eager_at_some_widths_under_200(tmp_path, dyna
                 F.interpolate(x, scale_factor=0.5, mode="bilinear"),
             )
 
-    shapes = (
-        {"dynamic_shapes": ({2: torch.export.Dim("h"), 3: torch.export.Dim("w")},)}
-        if dynamo
-        else {"dynamic_axes": {"x": {2: "h", 3: "w"}}}
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            Layers(), (torch.rand(1, 2, 6, 7),), tmp_path / "m.onnx", dynamo=dynamo, input_names=["x"], **shapes
-        )
-    session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+    session = export_with_dynamic_height_and_width(Layers(), tmp_path, dynamo)
     generator = torch.Generator().manual_seed(0)
     worst = [0.0] * 4
     for width in range(2, 201):
