@@ -1024,6 +1024,21 @@ def test_glossary_2x2_to_1x1_with_and_without_antialias_agree_only_where_both_ru
     assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["True"]  # no assert without AVX2
 
 
+def test_a_one_channel_channels_last_uint8_copy_loses_corners_without_avx2():
+    # Review 28: the page said "a channels_last copy escapes" the one-pixel-wide uint8 bug, which strikes
+    # any channel count without AVX2. A one-channel channels_last copy is also contiguous and keeps it.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "g = torch.Generator().manual_seed(0)\n"
+        "for c in (1, 2, 3, 5):\n"
+        "    x = torch.randint(0, 256, (1, c, 4, 1), dtype=torch.uint8, generator=g)\n"
+        "    x = x.contiguous(memory_format=torch.channels_last)\n"
+        "    out = F.interpolate(x, size=(8, 1), mode='bilinear', align_corners=True)\n"
+        "    print(torch.equal(out[..., -1, :], x[..., -1, :]))\n"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["False", "True", "True", "True"]
+
+
 def test_float64_align_corners_true_hits_the_corner_on_the_cpu_but_cuda_truncates_the_position():
     # Review 23: the page said float64 linear modes "hit the corners exactly". The CPU floors the
     # double position in single precision (floorf), which lands on the last pixel; CUDA's kernels
