@@ -606,6 +606,18 @@ def test_a_scale_that_keeps_the_size_copies_in_bicubic_for_uint8_on_the_cpu_only
             assert torch.equal(y, x) == (dtype == torch.uint8), (dtype, layout)
 
 
+def test_antialiased_float_bicubic_copies_a_kept_size_on_the_cpu():
+    # Review 28: the page said floating-point bicubic on the CPU does not copy a size that the scale
+    # factor keeps; with antialias=True (F.interpolate only) it does, in every float dtype and layout.
+    generator = torch.Generator().manual_seed(28)
+    for dtype, layout, n in itertools.product(
+        (torch.float32, torch.float64), (torch.contiguous_format, torch.channels_last), (2, 3, 10, 19)
+    ):
+        x = torch.randn(1, 3, n, n, generator=generator, dtype=dtype).to(memory_format=layout)
+        assert torch.equal(F.interpolate(x, scale_factor=1.05, mode="bicubic", antialias=True), x), (dtype, layout, n)
+        assert not torch.equal(F.interpolate(x, scale_factor=1.05, mode="bicubic"), x), (dtype, layout, n)
+
+
 def test_antialias_align_corners_true_keeps_one_corner_or_two_when_a_side_keeps_its_size():
     # Review 6: enlarging both sides keeps only the first corner; a side that keeps its size is
     # copied by the antialiased kernel, and then two corners stay.
