@@ -606,6 +606,18 @@ def test_a_scale_that_keeps_the_size_copies_in_bicubic_for_uint8_on_the_cpu_only
             assert torch.equal(y, x) == (dtype == torch.uint8), (dtype, layout)
 
 
+def test_antialiased_float_bicubic_copies_a_kept_size_on_the_cpu():
+    # Review 28: the page said floating-point bicubic on the CPU does not copy a size that the scale
+    # factor keeps; with antialias=True (F.interpolate only) it does, in every float dtype and layout.
+    generator = torch.Generator().manual_seed(28)
+    for dtype, layout, n in itertools.product(
+        (torch.float32, torch.float64), (torch.contiguous_format, torch.channels_last), (2, 3, 10, 19)
+    ):
+        x = torch.randn(1, 3, n, n, generator=generator, dtype=dtype).to(memory_format=layout)
+        assert torch.equal(F.interpolate(x, scale_factor=1.05, mode="bicubic", antialias=True), x), (dtype, layout, n)
+        assert not torch.equal(F.interpolate(x, scale_factor=1.05, mode="bicubic"), x), (dtype, layout, n)
+
+
 def test_antialias_align_corners_true_keeps_one_corner_or_two_when_a_side_keeps_its_size():
     # Review 6: enlarging both sides keeps only the first corner; a side that keeps its size is
     # copied by the antialiased kernel, and then two corners stay.
@@ -1022,6 +1034,21 @@ def test_glossary_2x2_to_1x1_with_and_without_antialias_agree_only_where_both_ru
         "print(torch.equal(a, b))\n"
     )
     assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["True"]  # no assert without AVX2
+
+
+def test_a_one_channel_channels_last_uint8_copy_loses_corners_without_avx2():
+    # Review 28: the page said "a channels_last copy escapes" the one-pixel-wide uint8 bug, which strikes
+    # any channel count without AVX2. A one-channel channels_last copy is also contiguous and keeps it.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "g = torch.Generator().manual_seed(0)\n"
+        "for c in (1, 2, 3, 5):\n"
+        "    x = torch.randint(0, 256, (1, c, 4, 1), dtype=torch.uint8, generator=g)\n"
+        "    x = x.contiguous(memory_format=torch.channels_last)\n"
+        "    out = F.interpolate(x, size=(8, 1), mode='bilinear', align_corners=True)\n"
+        "    print(torch.equal(out[..., -1, :], x[..., -1, :]))\n"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["False", "True", "True", "True"]
 
 
 def test_float64_align_corners_true_hits_the_corner_on_the_cpu_but_cuda_truncates_the_position():

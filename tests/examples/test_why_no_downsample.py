@@ -871,6 +871,22 @@ def test_channels_last_uint8_copies_escape_both_odd_factor_bugs(channels):
         assert torch.equal(out, x[..., k // 2 :: k, k // 2 :: k][..., : out.shape[-2], : out.shape[-1]])
 
 
+def test_a_one_channel_channels_last_uint8_copy_keeps_the_width_one_bug_without_avx2():
+    # Review 28: the page said "a channels_last copy escapes both" bugs. With one channel the copy is
+    # also contiguous, and torch's default CPU code (no AVX2) gets it wrong at any channel count;
+    # from two channels on, the channels_last copy is right.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "g = torch.Generator().manual_seed(0)\n"
+        "for c in (1, 2, 3, 5):\n"
+        "    x = torch.randint(0, 256, (1, c, 6, 3), dtype=torch.uint8, generator=g)\n"
+        "    x = x.contiguous(memory_format=torch.channels_last)\n"
+        "    out = F.interpolate(x, scale_factor=1 / 3, mode='bilinear')\n"
+        "    print(torch.equal(out, x[..., 1::3, 1::3]))\n"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["False", "True", "True", "True"]
+
+
 def test_bilinear_at_half_equals_avg_pool_for_floating_point_input_not_uint8():
     # Review 23: the page said bilinear at scale_factor=0.5 equals average pooling for even and odd
     # sizes, with no dtype; pooling refuses uint8, and contiguous uint8 bilinear with 5 channels
