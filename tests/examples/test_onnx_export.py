@@ -1072,6 +1072,7 @@ def test_antialias_with_a_size_from_the_shape_parts_from_eager_on_a_long_odd_axi
             dynamic_shapes=({2: torch.export.Dim("h"), 3: torch.export.Dim("w")},),
         )
     session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+
     def gap(x):
         return float(np.abs(session.run(None, {"x": x.numpy()})[0] - Half()(x).numpy()).max())
 
