@@ -1054,7 +1054,7 @@ def test_dynamic_exports_part_from_eager_at_some_widths_under_200(tmp_path, dyna
 
 def test_antialias_with_a_size_from_the_shape_parts_from_eager_on_a_long_odd_axis(tmp_path):
     # Review 20: "size=(x.shape[-2] // 2, x.shape[-1] // 2) matches at every size" holds at the
-    # table's sizes; halving 999 columns to 499 differs by more than 1e-5 (float32 positions).
+    # table's sizes; halving 999 columns to 499 parts by more than 1e-5 on random values.
     import onnxruntime
 
     class Half(nn.Module):
@@ -1072,12 +1072,18 @@ def test_antialias_with_a_size_from_the_shape_parts_from_eager_on_a_long_odd_axi
             dynamic_shapes=({2: torch.export.Dim("h"), 3: torch.export.Dim("w")},),
         )
     session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+
+    def gap(x):
+        return float(np.abs(session.run(None, {"x": x.numpy()})[0] - Half()(x).numpy()).max())
+
     generator = torch.Generator().manual_seed(0)
-    gaps = {}
-    for size in ((6, 7), (31, 17), (2, 999)):
-        x = torch.rand(1, 2, *size, generator=generator)
-        gaps[size] = float(np.abs(session.run(None, {"x": x.numpy()})[0] - Half()(x).numpy()).max())
-    assert gaps[6, 7] < MATCH and gaps[31, 17] < MATCH and gaps[2, 999] > MATCH, gaps
+    assert gap(torch.rand(1, 2, 6, 7, generator=generator)) < MATCH
+    assert gap(torch.rand(1, 2, 31, 17, generator=generator)) < MATCH
+    # Review 28: the gap at 999 -> 499 depends on the image: the page quotes its range over
+    # 2000 seeds of random values in [0, 1) and the much smaller gap on a linear ramp.
+    gaps = [gap(torch.rand(1, 2, 2, 999, generator=torch.Generator().manual_seed(seed))) for seed in range(2000)]
+    assert 1.25e-5 <= min(gaps) < 1.35e-5 and 2.55e-5 <= max(gaps) < 2.65e-5, (min(gaps), max(gaps))
+    assert gap(torch.linspace(0, 1, 999).expand(1, 2, 2, 999).contiguous()) < 1e-6
 
 
 def test_antialias_keeps_an_unchanged_axis_bit_for_bit():
