@@ -122,6 +122,10 @@ def test_antialiased_support_grows_with_the_factor(ns, k):
     for name, support in (("bilinear, antialias", 1), ("bicubic, antialias", 2), ("lanczos, antialias", 3)):
         distance = (torch.nonzero(taps_at(ns, name, k)).flatten().double() - c).abs()
         assert distance.max() < support * k and distance.max() > (support - 1) * k, name
+        # Review 28: "the triangle reaches k input pixels to each side" held at even factors only: at an odd
+        # one the pixel k away sits on the kernel's end (weight 0), so each side has a pixel fewer
+        reach = support * k - (0.5 if k % 2 == 0 else 1)
+        assert distance.max() == reach and (distance == reach).sum() == 2, (name, k)
 
 
 @pytest.mark.parametrize("k", SWEEP)
