@@ -853,6 +853,19 @@ def test_overflow_of_the_largest_constant_depends_on_the_map_size():
         )
 
 
+def test_the_largest_constant_overflows_in_area_and_in_plain_bicubic_at_every_size():
+    # Review 28: the page named AvgPool2d and the antialiased bicubic and lanczos only; area adds the block too, and
+    # plain bicubic's middle taps (0.59375 each at 2x and 4x) add up to more than 1, so no map size keeps it finite
+    biggest = torch.finfo(torch.float32).max
+    for k in (2, 4):
+        for n in (k, 2 * k, 8, 64):
+            x = torch.full((1, 1, n, n), biggest)
+            assert F.interpolate(x, scale_factor=1 / k, mode="area").isposinf().all(), (k, n)
+            for by in (dict(scale_factor=1 / k), dict(size=(n // k, n // k))):
+                assert not F.interpolate(x, mode="bicubic", **by).isfinite().any(), (k, n, by)
+            assert F.interpolate(x, scale_factor=1 / k, mode="bilinear").isfinite().all(), (k, n)
+
+
 def test_at_the_border_avg_pool_drops_and_area_spreads():
     # Review 21: "pooling drops incomplete windows" held for AvgPool2d, not for area (adaptive pooling)
     columns = torch.eye(7, dtype=torch.float64)[:, None, None, :].expand(7, 1, 2, 7)  # image j: a bright column at j
