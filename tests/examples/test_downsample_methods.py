@@ -604,3 +604,16 @@ def test_nearest_exact_is_the_slicing_filter_but_measures_apart_from_slicing(ns)
         assert measured["nearest", k]["folded"] == measured["x[..., ::k, ::k]", k]["folded"]
         exact, sliced = measured["nearest-exact", k]["folded"], measured["x[..., ::k, ::k]", k]["folded"]
         assert exact != pytest.approx(sliced, rel=1e-3) and exact == pytest.approx(sliced, rel=0.1), k
+
+
+def test_at_4x_the_box_equalities_need_a_4x4_block_whose_sum_does_not_overflow(ns):
+    # Review 28: "these two hold while adding up a 2x2 block does not overflow" failed at 4x, where AvgPool2d(4)
+    # adds 16 pixels: a 4x4 block of 3e37 has finite 2x2 sums but overflows there, not in BlurPool [1,1] twice
+    x = torch.full((1, 1, 8, 8), 3e37)
+    assert torch.isfinite(torch.full((1, 1, 2, 2), 3e37).sum())
+    modules = {name: ns["modules"][name, 4].cpu() for name in ("AvgPool2d(k)", "area", "AdaptiveAvgPool2d(H/k)")}
+    with torch.no_grad():
+        for name, module in modules.items():
+            assert module(x).isinf().all(), name
+        blur = ns["modules"]["BlurPool [1,1]", 4].cpu()(x)
+    assert blur.shape[-1] == 2 and torch.allclose(blur, torch.full_like(blur, 3e37), rtol=1e-6, atol=0)

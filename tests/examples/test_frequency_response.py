@@ -122,6 +122,10 @@ def test_antialiased_support_grows_with_the_factor(ns, k):
     for name, support in (("bilinear, antialias", 1), ("bicubic, antialias", 2), ("lanczos, antialias", 3)):
         distance = (torch.nonzero(taps_at(ns, name, k)).flatten().double() - c).abs()
         assert distance.max() < support * k and distance.max() > (support - 1) * k, name
+        # Review 28: "the triangle reaches k input pixels to each side" held at even factors only: at an odd
+        # one the pixel k away sits on the kernel's end (weight 0), so each side has a pixel fewer
+        reach = support * k - (0.5 if k % 2 == 0 else 1)
+        assert distance.max() == reach and (distance == reach).sum() == 2, (name, k)
 
 
 @pytest.mark.parametrize("k", SWEEP)
@@ -847,6 +851,19 @@ def test_overflow_of_the_largest_constant_depends_on_the_map_size():
             F.interpolate(torch.full((1, 1, 2, 2), 0.7), size=(1, 1), mode=mode, antialias=True),
             torch.full((1, 1, 1, 1), 0.7),
         )
+
+
+def test_the_largest_constant_overflows_in_area_and_in_plain_bicubic_at_every_size():
+    # Review 28: the page named AvgPool2d and the antialiased bicubic and lanczos only; area adds the block too, and
+    # plain bicubic's middle taps (0.59375 each at 2x and 4x) add up to more than 1, so no map size keeps it finite
+    biggest = torch.finfo(torch.float32).max
+    for k in (2, 4):
+        for n in (k, 2 * k, 8, 64):
+            x = torch.full((1, 1, n, n), biggest)
+            assert F.interpolate(x, scale_factor=1 / k, mode="area").isposinf().all(), (k, n)
+            for by in (dict(scale_factor=1 / k), dict(size=(n // k, n // k))):
+                assert not F.interpolate(x, mode="bicubic", **by).isfinite().any(), (k, n, by)
+            assert F.interpolate(x, scale_factor=1 / k, mode="bilinear").isfinite().all(), (k, n)
 
 
 def test_at_the_border_avg_pool_drops_and_area_spreads():
