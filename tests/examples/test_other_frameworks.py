@@ -859,3 +859,13 @@ def test_hf_torchvision_backend_maps_pillow_nearest_to_nearest_exact_without_ant
         F.interpolate(x[None], size=size, mode="nearest-exact", antialias=True)
     if size != (1, 1):
         assert not torch.equal(out, F.interpolate(x[None], size=size, mode="nearest")[0])
+
+
+def test_near_float32_max_torch_area_overflows_where_jax_area_and_kornia_blur_pool_do_not():
+    # Review 28: "jax's area = torch's area for whole factors" and "kornia's 2-tap blur pool is area" failed near
+    # float32's largest value: torch's area adds the block before it divides.
+    block = np.full((2, 2), 3e38, np.float32)
+    area = F.interpolate(torch.from_numpy(block)[None, None], size=(1, 1), mode="area")
+    assert torch.isinf(area).all()
+    assert np.asarray(jax.image.resize(jnp.asarray(block), (1, 1), "area"))[0, 0] == np.float32(3e38)
+    assert blur_pool2d(torch.from_numpy(block)[None, None], 2, stride=2)[0, 0, 0, 0].item() == np.float32(3e38)

@@ -865,3 +865,20 @@ def test_inter_area_and_area_on_2d_images_part_by_up_to_two_float32_steps():
         theirs = cv2.resize(image, (160, 160), interpolation=cv2.INTER_AREA)
         steps.append(int(np.abs(ours.view(np.int32).astype(np.int64) - theirs.view(np.int32)).max()))
     assert set(steps) == {1, 2}
+
+
+def test_near_float32_max_torch_sums_overflow_where_pillow_stays_finite():
+    # Review 28: "area = Pillow BOX when shrinking by a whole factor" and "Pillow = torch with antialias=True"
+    # failed near float32's largest value: torch adds before dividing (area) or passes an overshooting partial
+    # sum (bicubic), Pillow weighs each pixel first and adds in double.
+    block = np.full((2, 2), 3e38, np.float32)
+    ours = F.interpolate(torch.from_numpy(block)[None, None], size=(1, 1), mode="area")
+    assert torch.isinf(ours).all()
+    assert np.asarray(Image.fromarray(block, mode="F").resize((1, 1), Image.BOX))[0, 0] == np.float32(3e38)
+    row = np.full((1, 2), 3.3e38, np.float32)
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 3), mode="bicubic", antialias=True)
+    assert torch.isinf(ours).any()
+    for n, m in itertools.product(range(1, 12), range(1, 24)):
+        row = np.full((1, n), 3.3e38, np.float32)
+        for resample in (Image.BOX, Image.BILINEAR, Image.BICUBIC, Image.LANCZOS):
+            assert np.isfinite(np.asarray(Image.fromarray(row, mode="F").resize((m, 1), resample))).all(), (n, m)
