@@ -794,3 +794,13 @@ def test_any_channel_subset_of_a_channels_last_batch_of_one_is_not_the_plain_cal
             assert not torch.allclose(resized, right, atol=1e-5), (c, pick, h, w, oh)
             single = F2.resize(x[0], [oh, 1], interpolation=IM(mode), antialias=True)
             assert not torch.allclose(single, right[0], atol=1e-5), (c, pick, h, w, oh)
+
+
+def test_float_antialias_matches_pillow_f_mode_only_well_inside_float32_range():
+    # Review 28: "against Pillow's 32-bit float images they agree to float rounding" failed near float32's largest
+    # value: torch's bicubic partial sums overshoot to inf, Pillow adds in double and returns the constant.
+    row = np.full((1, 2), 3.3e38, np.float32)
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 3), mode="bicubic", antialias=True)
+    assert torch.isinf(ours).any()
+    theirs = np.asarray(Image.fromarray(row, mode="F").resize((3, 1), Image.BICUBIC))
+    assert np.array_equal(theirs, np.full((1, 3), 3.3e38, np.float32))
