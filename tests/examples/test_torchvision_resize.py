@@ -794,3 +794,34 @@ def test_any_channel_subset_of_a_channels_last_batch_of_one_is_not_the_plain_cal
             assert not torch.allclose(resized, right, atol=1e-5), (c, pick, h, w, oh)
             single = F2.resize(x[0], [oh, 1], interpolation=IM(mode), antialias=True)
             assert not torch.allclose(single, right[0], atol=1e-5), (c, pick, h, w, oh)
+
+
+def test_float_antialias_matches_pillow_f_mode_only_well_inside_float32_range():
+    # Review 28: "against Pillow's 32-bit float images they agree to float rounding" failed near float32's largest
+    # value: torch's bicubic partial sums overshoot to inf, Pillow adds in double and returns the constant.
+    row = np.full((1, 2), 3.3e38, np.float32)
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 3), mode="bicubic", antialias=True)
+    assert torch.isinf(ours).any()
+    theirs = np.asarray(Image.fromarray(row, mode="F").resize((3, 1), Image.BICUBIC))
+    assert np.array_equal(theirs, np.full((1, 3), 3.3e38, np.float32))
+
+
+def test_nearest_exact_on_long_rows_parts_from_pil_at_3_outputs_for_float64():
+    # Review 28: "13623 -> 14781 parts at 4 outputs" held for uint8 and float32 tensors; a float64 tensor rounds
+    # its double position to float32 and parts at 3, none of them an exact tie.
+    n, m = 13623, 14781
+    pil = np.asarray(
+        F2.resize(Image.fromarray(np.arange(n, dtype=np.float32)[None], mode="F"), [1, m], IM.NEAREST_EXACT)
+    )[0]
+    counts = {}
+    for dtype in (torch.uint8, torch.float32, torch.float64):
+        row = torch.arange(n).remainder(256 if dtype == torch.uint8 else n).to(dtype).view(1, 1, n)
+        ours = F2.resize(row, [1, m], IM.NEAREST_EXACT)[0, 0].numpy().astype(np.int64)
+        differ = np.nonzero(ours != pil.astype(np.int64) % (256 if dtype == torch.uint8 else n))[0]
+        assert not np.any((2 * differ + 1) * n % (2 * m) == 0)
+        counts[dtype] = len(differ)
+    assert counts == {torch.uint8: 4, torch.float32: 4, torch.float64: 3}
+    d = np.arange(m)
+    model = np.minimum(np.floor(((d + 0.5) * (n / m)).astype(np.float32)), n - 1)
+    ours = F2.resize(torch.arange(n, dtype=torch.float64).view(1, 1, n), [1, m], IM.NEAREST_EXACT)[0, 0].numpy()
+    assert np.array_equal(ours, model)
