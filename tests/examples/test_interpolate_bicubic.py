@@ -885,15 +885,14 @@ for c in (1, 2, 3, 5):
 
 def test_opencv_float64_and_torch_float64_gaps_at_3000_to_4501_depend_on_the_data():
     # Review 28: "OpenCV drifts by about 1e-4" and "parts it from OpenCV's float32 result by a few times 1e-5" were
-    # said of "values in [0, 1)"; they hold on random values, while a smooth ramp in [0, 1) stays under 1e-6 in both.
+    # said of "values in [0, 1)"; they hold on random values (OpenCV: 1.3e-4 .. 1.7e-4 over 200 seeds), while a smooth
+    # ramp in [0, 1) stays under 1e-6 in both.
     cv2 = pytest.importorskip("cv2")
     n, m = 3000, 4501
     pos = (np.arange(m) + 0.5) * n / m - 0.5
     floor = np.floor(pos)
-    for image, random in (
-        (np.random.default_rng(3).random((4, n)), True),
-        (np.tile(np.linspace(0, 0.999, n), (4, 1)), False),
-    ):
+    cases = [(np.random.default_rng(seed).random((4, n)), True) for seed in (3, 11, 42, 97)]
+    for image, random in cases + [(np.tile(np.linspace(0, 0.999, n), (4, 1)), False)]:
         exact = np.zeros((4, m))
         for k in range(-1, 3):
             t, a = np.abs(pos - (floor + k)), -0.75
@@ -910,6 +909,6 @@ def test_opencv_float64_and_torch_float64_gaps_at_3000_to_4501_depend_on_the_dat
         )
         torch_gap = np.abs(pt64[0, 0].numpy() - cv32).max()
         if random:
-            assert 5e-5 < cv64 < 3e-4 and 2e-5 < torch_gap < 1e-4, (cv64, torch_gap)
+            assert 1e-4 < cv64 < 2e-4 and 2e-5 < torch_gap < 1e-4, (cv64, torch_gap)
         else:
             assert cv64 < 1e-6 and torch_gap < 1e-6, (cv64, torch_gap)
