@@ -805,3 +805,8 @@ def test_channels_last_gaps_in_rounding_steps():
     plain = F.interpolate(x, size=(61, 97), mode="bilinear")
     last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(61, 97), mode="bilinear")
     assert (plain.double() - last.double()).abs().max().item() <= 2**-8 and steps(plain, last, torch.int16) >= 10
+    # the summary: "in float16 and bfloat16 `bilinear`, by up to one step of its largest values"
+    x = torch.rand(2, 32, 37, 53, generator=gen).half()
+    plain = F.interpolate(x, size=(61, 97), mode="bilinear")
+    last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(61, 97), mode="bilinear")
+    assert (plain.double() - last.double()).abs().max().item() <= 2**-11 and steps(plain, last, torch.int16) >= 10
