@@ -102,6 +102,18 @@ def test_image_view_equals_plain_linear_when_enlarging():
             torch.testing.assert_close(viewed, plain, rtol=0, atol=1e-12)
 
 
+def test_image_view_gap_when_enlarging_grows_with_the_values():
+    # Review 28: "agree in float64 to 1e-12" holds on values of order 1; near a million the gap is 1e-12 .. 1e-8.
+    gen, gap = torch.Generator().manual_seed(4), 0.0
+    for n_in in range(2, 31):
+        for n_out in (n_in + 1, 2 * n_in + 1, 3 * n_in, 1000):
+            x = torch.randn(2, 3, n_in, dtype=torch.float64, generator=gen) * 1e6
+            plain = F.interpolate(x, size=n_out, mode="linear")
+            viewed = F.interpolate(x.unsqueeze(2), size=(1, n_out), mode="bilinear", antialias=True).squeeze(2)
+            gap = max(gap, (viewed - plain).abs().max().item())
+    assert 1e-12 < gap < 1e-8, gap
+
+
 def test_align_corners_true_grid_on_a_ramp():
     for n_in, n_out in ((48, 16), (441, 480), (480, 441), (5, 2)):
         ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, -1)

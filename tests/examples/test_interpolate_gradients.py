@@ -402,6 +402,10 @@ def test_area_to_one_pixel_top_node_depends_on_layout():
         == "AsStridedBackward1"
     )
     assert top(torch.zeros(1, 3, 7), (1,)) == "SqueezeBackward1"
+    # "... unless it is contiguous too, as with one channel or a 1x1 map": the rule is exactly the layout check
+    for c, h, w in itertools.product((1, 2, 3), (1, 2, 3), (1, 2, 3)):
+        x = torch.zeros(2, c, h, w).contiguous(memory_format=torch.channels_last)
+        assert (top(x, (1, 1)) == "AsStridedBackward1") == (c > 1 and h * w > 1), (c, h, w)
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
