@@ -85,6 +85,20 @@ def test_float64_nearest_on_the_cpu_slips_from_several_thousand_pixels_on():
                 assert len(float64_slips(int(n_in), n_out, mode)) == 0, (mode, n_in, n_out)
 
 
+def test_nearest_lines_lean_left_when_shrinking_and_a_few_lean_right_when_enlarging():
+    # The page: the figure's line joins output pixel d's centre, (d + 0.5) * in/out - 0.5, to the
+    # pixel nearest copied. Shrinking, it never lies right of the centre; 5 -> 8 has two that do.
+    def right_leaning(n_in, n_out):
+        centre = (np.arange(n_out) + 0.5) * n_in / n_out - 0.5
+        return np.flatnonzero(ramp_positions(n_in, n_out, "nearest").numpy() > centre + 1e-12).tolist()
+
+    assert right_leaning(5, 8) == [0, 5]
+    assert right_leaning(8, 5) == []
+    for n_in in range(1, 40):
+        for n_out in range(1, n_in + 1):
+            assert right_leaning(n_in, n_out) == [], (n_in, n_out)
+
+
 def test_nearest_formulas_with_exact_fractions_on_small_sizes():
     for n_in, n_out in PAIRS:
         d = np.arange(n_out)
