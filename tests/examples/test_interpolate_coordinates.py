@@ -393,6 +393,27 @@ def test_ties_explain_every_pillow_and_skimage_difference(ns):
             assert d * n_in % n_out == 0, (n_in, n_out, d)
 
 
+def test_pillow_and_skimage_part_from_nearest_exact_without_a_tie_on_long_axes():
+    # The page: only the table's differences are all ties; 13623 -> 14781 differs at 3 (float64) and
+    # 4 (float32) pixels, none a tie, where Pillow and scikit-image give the exact centre rule.
+    import skimage.transform
+    from PIL import Image
+
+    n_in, n_out = 13623, 14781
+    d = np.arange(n_out)
+    assert not ((2 * d + 1) * n_in % (2 * n_out) == 0).any()
+    exact = np.minimum((2 * d + 1) * n_in // (2 * n_out), n_in - 1)
+    row = np.arange(n_in, dtype=np.int32)[None, :]
+    pillow = np.asarray(Image.fromarray(row).resize((n_out, 1), Image.Resampling.NEAREST))[0]
+    skimage_picks = skimage.transform.resize(
+        row.astype(np.float64), (1, n_out), order=0, preserve_range=True, anti_aliasing=False
+    )[0].astype(int)
+    np.testing.assert_array_equal(pillow, exact)
+    np.testing.assert_array_equal(skimage_picks, exact)
+    for dtype, count in ((torch.float64, 3), (torch.float32, 4)):
+        assert int((ramp_positions(n_in, n_out, "nearest-exact", dtype=dtype).numpy() != exact).sum()) == count
+
+
 def test_float64_bilinear_misses_the_last_corner_by_a_step_only_in_the_generic_x86_code():
     # Review 23: the page implied that the CPU's float64 linear modes keep the last corner exactly; torch's
     # generic x86 code (ATEN_CPU_CAPABILITY=default) misses it by one rounding step at a few sizes.
