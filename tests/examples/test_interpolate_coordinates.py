@@ -75,6 +75,10 @@ def test_float64_nearest_on_the_cpu_slips_from_several_thousand_pixels_on():
     ]
     assert slipping == [(4098, 4097)]
     assert len(float64_slips(2129, 4096, "nearest-exact")) > 0
+    # Hence "given size": a scale_factor's own step 1/s can lie just below a whole number at any size.
+    row = torch.arange(2.0, dtype=torch.float64).view(1, 1, -1)
+    picked = F.interpolate(row, scale_factor=2.000000001, mode="nearest").flatten().tolist()
+    assert picked == [0, 0, 1, 1] and int(2 / 2.000000001) == 0
     # Below the bounds nothing slips: pairs whose closest approach to a whole number is the
     # smallest possible (d * in = -1 mod out), with the product just under each bound.
     gen = np.random.default_rng(0)
