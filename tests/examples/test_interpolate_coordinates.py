@@ -48,20 +48,59 @@ def test_nearest_exact_is_floor_of_pixel_centre_times_scale(rank):
         assert torch.equal(ramp_positions(n_in, n_out, "nearest-exact", dtype=torch.float32, rank=rank), expected)
 
 
-def test_float64_nearest_on_the_cpu_rounds_its_double_product_to_float32_before_floor():
-    # The generic CPU kernel (a 3-D row) multiplies in float64 but floors with floorf: near 8000
-    # pixels that rounding takes the next input pixel where exact arithmetic takes the previous one.
-    next_pixel = 0
-    for n_in in range(7900, 7930):
-        for n_out in (8000, 8001, 8190):
-            d = np.arange(n_out)
-            got = ramp_positions(n_in, n_out, "nearest", dtype=torch.float64).numpy()
-            product = np.float32((n_in / n_out) * d.astype(np.float64))
-            np.testing.assert_array_equal(got, np.minimum(np.floor(product), n_in - 1))
-            exact = np.minimum(d * n_in // n_out, n_in - 1)
-            assert ((got == exact) | (got == exact + 1)).all()
-            next_pixel += bool((got == exact + 1).any())
-    assert next_pixel > 0
+def float64_slips(n_in, n_out, mode):
+    """Output pixels where the generic CPU kernel (a float64 3-D row) leaves the exact nearest rule."""
+    d = np.arange(n_out)
+    got = ramp_positions(n_in, n_out, mode, dtype=torch.float64).numpy()
+    numerator = d * n_in if mode == "nearest" else (2 * d + 1) * n_in
+    exact = np.minimum(numerator // (n_out if mode == "nearest" else 2 * n_out), n_in - 1)
+    # It multiplies in float64 and floors with floorf: only ever one pixel further on.
+    scaled = (n_in / n_out) * (d if mode == "nearest" else d + 0.5)
+    np.testing.assert_array_equal(got, np.minimum(np.floor(np.float32(scaled)), n_in - 1))
+    assert ((got == exact) | (got == exact + 1)).all(), (n_in, n_out)
+    return np.flatnonzero(got != exact)
+
+
+def test_float64_nearest_on_the_cpu_slips_from_several_thousand_pixels_on():
+    # The page: `nearest` only where in * out > 2^24, first at 4098 -> 4097; `nearest-exact` where
+    # in * out > 2^23 (2129 -> 4096). Why: the distance of d*in/out below the next whole number is at
+    # least 1/out (1/(2 out) for nearest-exact) and float32 rounding moves it by at most in * 2^-24.
+    # So pairs whose larger side is at most 4098 can only slip where in * out > 2^24: sweep them all.
+    limit = 2**24
+    slipping = [
+        (a, b)
+        for a in range(4000, 4099)
+        for b in range(4000, 4099)
+        if a != b and a * b > limit and len(float64_slips(a, b, "nearest"))
+    ]
+    assert slipping == [(4098, 4097)]
+    assert len(float64_slips(2129, 4096, "nearest-exact")) > 0
+    # Hence "given size": a scale_factor's own step 1/s can lie just below a whole number at any size.
+    row = torch.arange(2.0, dtype=torch.float64).view(1, 1, -1)
+    picked = F.interpolate(row, scale_factor=2.000000001, mode="nearest").flatten().tolist()
+    assert picked == [0, 0, 1, 1] and int(2 / 2.000000001) == 0
+    # Below the bounds nothing slips: pairs whose closest approach to a whole number is the
+    # smallest possible (d * in = -1 mod out), with the product just under each bound.
+    gen = np.random.default_rng(0)
+    for mode, bound in (("nearest", limit), ("nearest-exact", limit // 2)):
+        for n_in in gen.integers(600, 12000, 60):
+            n_out = bound // int(n_in) - int(gen.integers(0, 3))
+            if n_out != n_in and math.gcd(int(n_in), n_out) == 1:
+                assert len(float64_slips(int(n_in), n_out, mode)) == 0, (mode, n_in, n_out)
+
+
+def test_nearest_lines_lean_left_when_shrinking_and_a_few_lean_right_when_enlarging():
+    # The page: the figure's line joins output pixel d's centre, (d + 0.5) * in/out - 0.5, to the
+    # pixel nearest copied. Shrinking, it never lies right of the centre; 5 -> 8 has two that do.
+    def right_leaning(n_in, n_out):
+        centre = (np.arange(n_out) + 0.5) * n_in / n_out - 0.5
+        return np.flatnonzero(ramp_positions(n_in, n_out, "nearest").numpy() > centre + 1e-12).tolist()
+
+    assert right_leaning(5, 8) == [0, 5]
+    assert right_leaning(8, 5) == []
+    for n_in in range(1, 40):
+        for n_out in range(1, n_in + 1):
+            assert right_leaning(n_in, n_out) == [], (n_in, n_out)
 
 
 def test_nearest_formulas_with_exact_fractions_on_small_sizes():
@@ -356,6 +395,27 @@ def test_ties_explain_every_pillow_and_skimage_difference(ns):
     for n_in, n_out in opencv:
         for d in np.flatnonzero(ns["picks_opencv"](n_in, n_out) != ns["sampled"](n_in, n_out, "nearest").astype(int)):
             assert d * n_in % n_out == 0, (n_in, n_out, d)
+
+
+def test_pillow_and_skimage_part_from_nearest_exact_without_a_tie_on_long_axes():
+    # The page: only the table's differences are all ties; 13623 -> 14781 differs at 3 (float64) and
+    # 4 (float32) pixels, none a tie, where Pillow and scikit-image give the exact centre rule.
+    import skimage.transform
+    from PIL import Image
+
+    n_in, n_out = 13623, 14781
+    d = np.arange(n_out)
+    assert not ((2 * d + 1) * n_in % (2 * n_out) == 0).any()
+    exact = np.minimum((2 * d + 1) * n_in // (2 * n_out), n_in - 1)
+    row = np.arange(n_in, dtype=np.int32)[None, :]
+    pillow = np.asarray(Image.fromarray(row).resize((n_out, 1), Image.Resampling.NEAREST))[0]
+    skimage_picks = skimage.transform.resize(
+        row.astype(np.float64), (1, n_out), order=0, preserve_range=True, anti_aliasing=False
+    )[0].astype(int)
+    np.testing.assert_array_equal(pillow, exact)
+    np.testing.assert_array_equal(skimage_picks, exact)
+    for dtype, count in ((torch.float64, 3), (torch.float32, 4)):
+        assert int((ramp_positions(n_in, n_out, "nearest-exact", dtype=dtype).numpy() != exact).sum()) == count
 
 
 def test_float64_bilinear_misses_the_last_corner_by_a_step_only_in_the_generic_x86_code():
