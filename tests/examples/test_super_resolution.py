@@ -451,3 +451,12 @@ def test_the_crops_show_the_four_patches_with_the_lowest_bicubic_psnr(ns):
     psnrs = ns["psnr_per_patch"](ns["bicubic"], ns["test_high"])
     assert sorted(ns["shown"]) == sorted(psnrs.argsort()[:4].tolist())
     assert psnrs[ns["shown"]].max() < psnrs.sort().values[4]
+
+
+def test_the_models_transposed_conv_draws_from_a_narrower_range_than_the_default(ns):
+    # Review 29: the where-upsampling-lives page says the SR models' transposed convolution does not
+    # keep PyTorch's default initialisation: its weights come from a narrower range, its bias is zero.
+    fair = ns["SuperResolution"]("transposed conv").upsample
+    default = ns["SuperResolution"]("transposed conv", fair=False).upsample
+    assert fair.weight.abs().max() <= (16 * 2 * 2) ** -0.5 < 0.9 * default.weight.abs().max().item()
+    assert not fair.bias.any() and default.bias.any()
