@@ -399,11 +399,13 @@ def test_transposed_conv_sums_2x2_taps_per_channel_away_from_the_border_only(c_i
 
 
 def test_a_large_constant_makes_a_pattern_flat_for_the_score(ns):
-    """The score's docstring: a constant does not change the score unless it makes the map flat."""
+    """The score's docstring: a constant does not change the score unless it makes the map flat
+    or no longer flat (review 29: subtracting the level of a flat map takes it from 0 to 1)."""
     score = ns["checkerboard_score"]
     board = ((torch.arange(8)[:, None] + torch.arange(8)) % 2 * 2.0 - 1).reshape(1, 1, 8, 8)
     assert score(board, 2, 0) == score(board + 1e4, 2, 0) == score((board + 1e5).double(), 2, 0) == 1
-    assert score(board + 1e5, 2, 0) == 0
+    flat = board + 1e5
+    assert score(flat, 2, 0) == 0 and score(flat - 1e5, 2, 0) == 1
 
 
 def test_the_low_resolution_inputs_are_clamped_bicubic(ns):
