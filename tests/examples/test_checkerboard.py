@@ -418,3 +418,16 @@ def test_flat_panels_are_not_in_standard_deviations_and_the_title_says_so(ns):
         y = ns["outputs"][kind]["constant"][0, margin : margin + 32, margin : margin + 32]
         flat_panels += bool(y.std() < 1e-4 * y.pow(2).mean().sqrt())
     assert flat_panels >= 1
+
+
+def test_rounding_of_larger_intermediate_values_scores_on_a_map_with_a_level():
+    # Review 29: "float rounding alone does not score as a pattern on a map with a level well away
+    # from 0" failed where the map is computed from larger values: level 0.1, rounding of 1000.
+    from _upsamplers import bilinear_, bilinear_layer_args, checkerboard_score
+
+    layer = bilinear_(nn.ConvTranspose2d(1, 1, **bilinear_layer_args(8)).double())
+    with torch.no_grad():
+        y = layer(torch.full((1, 1, 6, 6), 1000.1, dtype=torch.float64)) - 1000
+    inner = y[..., 8:-8, 8:-8]
+    assert inner.mean().item() == pytest.approx(0.1) and inner.std().item() < 1e-12
+    assert checkerboard_score(y, 8, 8) > 0.5

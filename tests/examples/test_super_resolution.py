@@ -399,11 +399,13 @@ def test_transposed_conv_sums_2x2_taps_per_channel_away_from_the_border_only(c_i
 
 
 def test_a_large_constant_makes_a_pattern_flat_for_the_score(ns):
-    """The score's docstring: a constant does not change the score unless it makes the map flat."""
+    """The score's docstring: a constant does not change the score unless it makes the map flat
+    or no longer flat (review 29: subtracting the level of a flat map takes it from 0 to 1)."""
     score = ns["checkerboard_score"]
     board = ((torch.arange(8)[:, None] + torch.arange(8)) % 2 * 2.0 - 1).reshape(1, 1, 8, 8)
     assert score(board, 2, 0) == score(board + 1e4, 2, 0) == score((board + 1e5).double(), 2, 0) == 1
-    assert score(board + 1e5, 2, 0) == 0
+    flat = board + 1e5
+    assert score(flat, 2, 0) == 0 and score(flat - 1e5, 2, 0) == 1
 
 
 def test_the_low_resolution_inputs_are_clamped_bicubic(ns):
@@ -443,3 +445,20 @@ def test_the_psnr_gap_is_zero_for_equal_errors_and_grows_as_they_are_stretched(s
     # stretched by t from their mean (t <= 1 keeps every error between it and the mean, so positive)
     gaps = [_psnr_gap(mean + (mse - mean) * t) for t in (0.0, 0.25, 0.5, 0.75, 1.0)]
     assert all(later > earlier for earlier, later in zip(gaps, gaps[1:]))
+
+
+def test_the_crops_show_the_four_patches_with_the_lowest_bicubic_psnr(ns):
+    # Review 29: the crops were chosen by the unclamped, unshaved MSE, whose four worst patches
+    # are not the four of lowest PSNR by the page's protocol (one of the four differed).
+    psnrs = ns["psnr_per_patch"](ns["bicubic"], ns["test_high"])
+    assert sorted(ns["shown"]) == sorted(psnrs.argsort()[:4].tolist())
+    assert psnrs[ns["shown"]].max() < psnrs.sort().values[4]
+
+
+def test_the_models_transposed_conv_draws_from_a_narrower_range_than_the_default(ns):
+    # Review 29: the where-upsampling-lives page says the SR models' transposed convolution does not
+    # keep PyTorch's default initialisation: its weights come from a narrower range, its bias is zero.
+    fair = ns["SuperResolution"]("transposed conv").upsample
+    default = ns["SuperResolution"]("transposed conv", fair=False).upsample
+    assert fair.weight.abs().max() <= (16 * 2 * 2) ** -0.5 < 0.9 * default.weight.abs().max().item()
+    assert not fair.bias.any() and default.bias.any()
