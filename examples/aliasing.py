@@ -131,7 +131,8 @@ plt.show()
 # %% zone_plate_table
 # Outside: where an axis frequency is at least 1.25 times the new limit 0.5/k, the correct
 # result is flat grey, the rings' mean 0.5. Two separate errors: the level (mean minus 0.5)
-# and the rings (standard deviation, folded-back detail). Their root sum of squares is the
+# and the rings (standard deviation: folded-back detail, and also rings from just inside
+# the band that reach past its edge, which count for the filtered methods). Their root sum of squares is the
 # RMS distance from grey, which alone would mix a wrong level with aliasing.
 level, rings = {}, {}
 for (name, k), image in shrunk.items():

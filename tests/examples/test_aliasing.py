@@ -653,3 +653,44 @@ def test_an_inf_before_the_kept_pixel_leaves_odd_factor_bilinear_finite(dtype, m
                             offset,
                         )
                 assert nan_offsets == expected, (mode, k, axis, dtype, memory_format)
+
+
+def _ideal_shrink_outside(ns, k, offset):
+    # The alias-free shrink: zero every frequency at or above 0.5/k along an axis, then keep one pixel in k.
+    zone_plate = ns["zone_plate"][0, 0].cpu().double()
+    n = zone_plate.shape[-1]
+    f = torch.fft.fftfreq(n, dtype=torch.float64)
+    band = (f.abs() < 0.5 / k).view(-1, 1) & (f.abs() < 0.5 / k).view(1, -1)
+    ideal = torch.fft.ifft2(torch.fft.fft2(zone_plate) * band).real[offset::k, offset::k]
+    return ideal[ns["axis_frequency"](ideal.shape[-1], k).cpu() >= 1.25 * 0.5 / k]
+
+
+def test_rings_count_more_than_folding_an_ideal_low_pass_scores_more_than_the_filtered_methods(ns):
+    # Review 29: the page said "the rings are the standard deviation there: folded-back detail". An ideal
+    # low-pass folds nothing, yet rings from just inside the band reach past its edge: it scores more than
+    # the antialiased methods and BlurPool, at every factor and on both sample grids.
+    filtered = [n for n in ns["methods"] if "antialias" in n] + ["BlurPool [1,4,6,4,1]"]
+    for k in ns["factors"]:
+        for offset in (0, k // 2):
+            ideal_rings = _ideal_shrink_outside(ns, k, offset).std(correction=0).item()
+            assert ideal_rings > max(ns["rings"][name, k] for name in filtered), (k, offset)
+
+
+def test_the_linear_methods_level_is_rings_that_do_not_average_out(ns):
+    # Review 29: the page said the level is "a brightness error, not aliasing". Slicing keeps a flat grey's
+    # brightness, and its level at 8x is mostly folded rings: the ideal shrink on the same grid has a level
+    # of under a fifth of it.
+    ideal_level = _ideal_shrink_outside(ns, 8, 0).mean().item() - 0.5
+    assert ns["level"]["x[..., ::k, ::k]", 8] > 5 * abs(ideal_level)
+    grey = torch.full((1, 1, 256, 256), 0.5)
+    for name, method in ns["methods"].items():
+        if "Max" not in name and "LPPool" not in name:
+            assert torch.allclose(method(grey, 8), torch.tensor(0.5), atol=1e-6), name
+
+
+def test_max_pool_rings_are_stronger_than_average_pooling_only_at_2x(ns):
+    # Review 29: "at most a little stronger" was 1.4 times at 2x; stronger there only, by less than half
+    rings = ns["rings"]
+    assert rings["AvgPool2d(k)", 2] < rings["MaxPool2d(k)", 2] < 1.5 * rings["AvgPool2d(k)", 2]
+    for k in (4, 8):
+        assert rings["MaxPool2d(k)", k] < rings["AvgPool2d(k)", k]

@@ -1,6 +1,7 @@
 """The claims of docs/downsample-methods*.md, asserted on the values its example computes."""
 
 import itertools
+import math
 
 import numpy as np
 import pytest
@@ -617,3 +618,24 @@ def test_at_4x_the_box_equalities_need_a_4x4_block_whose_sum_does_not_overflow(n
             assert module(x).isinf().all(), name
         blur = ns["modules"]["BlurPool [1,1]", 4].cpu()(x)
     assert blur.shape[-1] == 2 and torch.allclose(blur, torch.full_like(blur, 3e37), rtol=1e-6, atol=0)
+
+
+def test_only_some_diagonal_stripes_fit_in_the_halved_square_band(ns):
+    # Review 29: the page said the stripes are all finer than a halved map can hold. A square grid limits
+    # the frequency along each axis (0.25 after halving); a diagonal stripe's is 0.7 to 0.8 times its own,
+    # so the slowest diagonal ones (0.30 cycles per pixel and a little more) fit. Replays stripes()'s draws.
+    generator = torch.Generator().manual_seed(2)
+    for count, labels in ((512, ns["train_y"]), (256, ns["test_y"])):
+        label = torch.randint(0, 4, (count,), generator=generator)
+        theta = label * math.pi / 4 + (torch.rand(count, generator=generator) - 0.5) * 0.3
+        frequency = 0.30 + 0.15 * torch.rand(count, generator=generator)
+        torch.rand(count, generator=generator)  # phase
+        torch.randn(count, 26, 26, generator=generator)  # noise
+        assert torch.equal(label, labels.cpu())
+        axis = frequency * torch.maximum(theta.cos().abs(), theta.sin().abs())
+        fits = axis < 0.25
+        assert 0 < fits.sum() < count / 4
+        assert set(label[fits].tolist()) == {1, 3}  # diagonal only
+        diagonal = label % 2 == 1
+        ratio = axis[diagonal] / frequency[diagonal]
+        assert 0.7 <= ratio.min() and ratio.max() < 0.81
