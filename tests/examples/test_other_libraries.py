@@ -958,3 +958,29 @@ def test_opencv_linear_positions_are_double_only_with_ipp(n, m):
     assert without > 1e-6
     if ipp_runs:
         assert with_ipp < 1e-6
+
+
+def pillow_pass_order(shape, size):
+    """Which explicit two-call order Pillow's single 8-bit BICUBIC resize equals: "H", "W" or "HW" (both)."""
+    (h0, w0), (h, w) = shape, size
+    image = Image.fromarray(np.random.default_rng(h0 * w0 + h * w).integers(0, 256, shape, dtype=np.uint8))
+    bicubic = Image.Resampling.BICUBIC
+    single = np.asarray(image.resize((w, h), bicubic))
+    width_first = np.asarray(image.resize((w, h0), bicubic).resize((w, h), bicubic))
+    height_first = np.asarray(image.resize((w0, h), bicubic).resize((w, h), bicubic))
+    return ("H" if np.array_equal(single, height_first) else "") + ("W" if np.array_equal(single, width_first) else "")
+
+
+@pytest.mark.skipif(int(Image.__version__.split(".")[0]) < 13, reason="the rule of Pillow 13 (PR #9549)")
+def test_pillow_13_goes_height_first_by_pixels_not_by_factors():
+    # Review 29: "Pillow 13 resizes the height first when it scales the height down significantly more than the width"
+    # reads as factors; the rule counts pixels: height first when the height shrinks and H_in - H_out > 2 (W_in - W_out).
+    assert pillow_pass_order((1000, 100), (800, 50)) == "H"  # height x0.8, width x0.5
+    assert pillow_pass_order((100, 1000), (50, 800)) == "W"  # height x0.5, width x0.8
+    for shape, size in itertools.product(
+        [(60, 60), (40, 90), (90, 40)], [(20, 30), (30, 20), (50, 45), (35, 70), (70, 35)]
+    ):
+        order = pillow_pass_order(shape, size)
+        if order != "HW":  # where both orders agree there is nothing to tell
+            rule = size[0] < shape[0] and shape[0] - size[0] > 2 * (shape[1] - size[1])
+            assert order == ("H" if rule else "W"), (shape, size)
