@@ -984,3 +984,23 @@ def test_pillow_13_goes_height_first_by_pixels_not_by_factors():
         if order != "HW":  # where both orders agree there is nothing to tell
             rule = size[0] < shape[0] and shape[0] - size[0] > 2 * (shape[1] - size[1])
             assert order == ("H" if rule else "W"), (shape, size)
+
+
+@pytest.mark.parametrize("ipp", [True, False])
+@pytest.mark.parametrize("rows", [1, 3, 4, 5])
+def test_opencv_cubic_positions_are_double_only_with_ipp_on_float32_images_4_pixels_across(rows, ipp):
+    # Review 29: the page said OpenCV's INTER_CUBIC rounds positions to float32 "at any size"; with IPP a float32 image
+    # at least 4 pixels high (and wide) gets double positions, 1-3 rows and OpenCV's own code get float32 ones.
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        cv2.ipp.setUseIPP(ipp)
+        if ipp and not cv2.ipp.useIPP():
+            pytest.skip("this OpenCV has no IPP")
+        image = np.random.default_rng(rows).random((rows, 3000)).astype(np.float32)
+        got = cv2.resize(image, (4501, rows), interpolation=cv2.INTER_CUBIC)[0]
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    row = image[0].astype(np.float64)
+    double = ipp and rows >= 4
+    assert np.abs(got - opencv_cubic_reference(row, 4501, float32_positions=not double)).max() < 1e-6
+    assert np.abs(got - opencv_cubic_reference(row, 4501, float32_positions=double)).max() > 1e-5
