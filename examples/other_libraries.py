@@ -153,7 +153,7 @@ for call, setting in (("Pillow BILINEAR", "bilinear, antialias"), ("Pillow BICUB
 
 # %% large_images
 # The matches above hold on 256-pixel images. torch computes each output pixel's source
-# position in float32 for float32 input, Pillow and OpenCV's INTER_LINEAR in double; the rounding of a
+# position in float32 for float32 input, Pillow and OpenCV's INTER_LINEAR (with IPP) in double; the rounding of a
 # position grows with its size. Rows of random values, n -> n - 1 and n -> 3n/4 pixels,
 # in float32 and in float64 input, on the CPU (CUDA's plain bilinear keeps float64 positions in double).
 large = {}

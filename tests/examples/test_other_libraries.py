@@ -112,8 +112,10 @@ def test_float32_positions_drift_from_pillow_and_opencv_on_large_images(ns):
     large, match = ns["large"], ns["MATCH"]
     for (n, m, dtype), gaps in large.items():
         if dtype == "float64":
-            # the antialiased kernel is double everywhere; plain bilinear only up to 4000 pixels
-            assert gaps[0] < 1e-6 and (gaps[1] < 1e-6) == (n <= 4000), (n, m)
+            # the antialiased kernel is double everywhere; plain bilinear only up to 4000 pixels (OpenCV with IPP)
+            assert gaps[0] < 1e-6
+            if cv2.ipp.useIPP():
+                assert (gaps[1] < 1e-6) == (n <= 4000), (n, m)
     assert min(large[4000, 3999, "float32"]) > match
     assert max(large[256, 255, "float32"] + large[256, 192, "float32"]) < match
     assert max(large[4000, 3999, "float32"]) < 0.1 / 255
@@ -546,25 +548,36 @@ def opencv_linear_reference(row, m, float32_positions):
     return row[i0] * (1 - weight) + row[np.minimum(i0 + 1, n - 1)] * weight
 
 
+@pytest.mark.parametrize("ipp", [True, False])
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize(("n", "m"), [(1000, 999), (4000, 3000), (9000, 8999)])
-def test_opencv_linear_positions_are_double_from_two_rows_float32_on_one(n, m, dtype):
-    # the page: OpenCV computes INTER_LINEAR positions in double, except on a single row
-    tolerance = 1e-6 if dtype == np.float32 else 1e-8
-    for rows in (1, 2, 3):
-        image = np.random.default_rng(n + rows).random((rows, n)).astype(dtype)
-        got = cv2.resize(image, (m, rows), interpolation=cv2.INTER_LINEAR)[0]
-        row = image[0].astype(np.float64)
-        assert np.abs(got - opencv_linear_reference(row, m, float32_positions=rows == 1)).max() < tolerance, rows
-        assert (np.abs(got - opencv_linear_reference(row, m, float32_positions=False)).max() > 1e-5) == (rows == 1), (
-            rows
-        )
+def test_opencv_linear_positions_are_double_from_two_rows_float32_on_one(n, m, dtype, ipp):
+    # the page: OpenCV computes INTER_LINEAR positions in double where it runs IPP, except on a single row;
+    # without IPP (review 29) its own code rounds them to float32 on every shape
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        cv2.ipp.setUseIPP(ipp)
+        if ipp and not cv2.ipp.useIPP():
+            pytest.skip("this OpenCV has no IPP")
+        tolerance = 1e-6 if dtype == np.float32 else 1e-8
+        for rows in (1, 2, 3):
+            float32_positions = rows == 1 or not ipp
+            image = np.random.default_rng(n + rows).random((rows, n)).astype(dtype)
+            got = cv2.resize(image, (m, rows), interpolation=cv2.INTER_LINEAR)[0]
+            row = image[0].astype(np.float64)
+            assert np.abs(got - opencv_linear_reference(row, m, float32_positions)).max() < tolerance, rows
+            gap = np.abs(got - opencv_linear_reference(row, m, float32_positions=False)).max()
+            assert (gap > 1e-5) == float32_positions, rows
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize(("n", "m"), [(1000, 999), (4000, 3000), (9000, 8999)])
 def test_opencv_linear_positions_are_float32_on_one_column_too(n, m, dtype):
     # review 18: a single column, however many rows high, also gets float32 positions
+    if not cv2.ipp.useIPP():
+        pytest.skip("OpenCV without IPP rounds every position to float32 (review 29)")
     tolerance = 1e-6 if dtype == np.float32 else 1e-8
     for columns in (1, 2, 3):
         image = np.random.default_rng(n + columns).random((n, columns)).astype(dtype)
@@ -802,6 +815,8 @@ def test_area_enlarging_averages_up_to_four_pixels_on_an_image():
 def test_float64_plain_bilinear_drifts_from_opencv_when_enlarging_3000_to_4501():
     # Review 19: "plain bilinear agrees with OpenCV [to float32 output] up to 4000 pixels" held on the shrinks of
     # the table only: enlarging 3000 -> 4501, float64 input is 2e-5 from OpenCV (torch floors positions in float32).
+    if not cv2.ipp.useIPP():
+        pytest.skip("OpenCV without IPP rounds every position to float32 (review 29)")
     for n, m, drifts in ((3000, 4501, True), (2000, 3001, False), (4000, 3999, False), (4000, 3000, False)):
         row = np.random.default_rng(n + m).random((2, n), dtype=np.float32)
         ours = F.interpolate(torch.from_numpy(row.astype(np.float64))[None, None], size=(2, m), mode="bilinear")
@@ -920,3 +935,72 @@ def test_float32_gap_at_4000_pixels_against_match_over_random_rows(ns):
     assert gaps(3999, "bilinear", False, opencv).min() > ns["MATCH"]
     below = (gaps(3000, "bilinear", True, pillow) < ns["MATCH"]).mean()
     assert 0.2 < below < 0.4
+
+
+@pytest.mark.parametrize("n,m", [(256, 255), (256, 192), (1000, 999), (4000, 3999), (4000, 3000)])
+def test_opencv_linear_positions_are_double_only_with_ipp(n, m):
+    # Review 29: "OpenCV's INTER_LINEAR computes positions in double on images at least two pixels high and wide"
+    # holds where it runs IPP; its own resize.cpp rounds them to float32 (fx = (float)(...)), so float64 torch,
+    # exact against OpenCV with IPP, is more than 1e-6 away from it without IPP on every row of the table.
+    row = np.random.default_rng(n + m).random((2, n), dtype=np.float32)
+    ours = F.interpolate(torch.from_numpy(row.astype(np.float64))[None, None], size=(2, m), mode="bilinear")[
+        0, 0
+    ].numpy()
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        cv2.ipp.setUseIPP(False)
+        without = np.abs(ours - cv2.resize(row, (m, 2), interpolation=cv2.INTER_LINEAR)).max()
+        cv2.ipp.setUseIPP(True)
+        with_ipp = np.abs(ours - cv2.resize(row, (m, 2), interpolation=cv2.INTER_LINEAR)).max()
+        ipp_runs = cv2.ipp.useIPP()
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    assert without > 1e-6
+    if ipp_runs:
+        assert with_ipp < 1e-6
+
+
+def pillow_pass_order(shape, size):
+    """Which explicit two-call order Pillow's single 8-bit BICUBIC resize equals: "H", "W" or "HW" (both)."""
+    (h0, w0), (h, w) = shape, size
+    image = Image.fromarray(np.random.default_rng(h0 * w0 + h * w).integers(0, 256, shape, dtype=np.uint8))
+    bicubic = Image.Resampling.BICUBIC
+    single = np.asarray(image.resize((w, h), bicubic))
+    width_first = np.asarray(image.resize((w, h0), bicubic).resize((w, h), bicubic))
+    height_first = np.asarray(image.resize((w0, h), bicubic).resize((w, h), bicubic))
+    return ("H" if np.array_equal(single, height_first) else "") + ("W" if np.array_equal(single, width_first) else "")
+
+
+@pytest.mark.skipif(int(Image.__version__.split(".")[0]) < 13, reason="the rule of Pillow 13 (PR #9549)")
+def test_pillow_13_goes_height_first_by_pixels_not_by_factors():
+    # Review 29: "Pillow 13 resizes the height first when it scales the height down significantly more than the width"
+    # reads as factors; the rule counts pixels: height first when the height shrinks and H_in - H_out > 2 (W_in - W_out).
+    assert pillow_pass_order((1000, 100), (800, 50)) == "H"  # height x0.8, width x0.5
+    assert pillow_pass_order((100, 1000), (50, 800)) == "W"  # height x0.5, width x0.8
+    for shape, size in itertools.product(
+        [(60, 60), (40, 90), (90, 40)], [(20, 30), (30, 20), (50, 45), (35, 70), (70, 35)]
+    ):
+        order = pillow_pass_order(shape, size)
+        if order != "HW":  # where both orders agree there is nothing to tell
+            rule = size[0] < shape[0] and shape[0] - size[0] > 2 * (shape[1] - size[1])
+            assert order == ("H" if rule else "W"), (shape, size)
+
+
+@pytest.mark.parametrize("ipp", [True, False])
+@pytest.mark.parametrize("rows", [1, 3, 4, 5])
+def test_opencv_cubic_positions_are_double_only_with_ipp_on_float32_images_4_pixels_across(rows, ipp):
+    # Review 29: the page said OpenCV's INTER_CUBIC rounds positions to float32 "at any size"; with IPP a float32 image
+    # at least 4 pixels high (and wide) gets double positions, 1-3 rows and OpenCV's own code get float32 ones.
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        cv2.ipp.setUseIPP(ipp)
+        if ipp and not cv2.ipp.useIPP():
+            pytest.skip("this OpenCV has no IPP")
+        image = np.random.default_rng(rows).random((rows, 3000)).astype(np.float32)
+        got = cv2.resize(image, (4501, rows), interpolation=cv2.INTER_CUBIC)[0]
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    row = image[0].astype(np.float64)
+    double = ipp and rows >= 4
+    assert np.abs(got - opencv_cubic_reference(row, 4501, float32_positions=not double)).max() < 1e-6
+    assert np.abs(got - opencv_cubic_reference(row, 4501, float32_positions=double)).max() > 1e-5

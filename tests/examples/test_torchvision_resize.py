@@ -825,3 +825,23 @@ def test_nearest_exact_on_long_rows_parts_from_pil_at_3_outputs_for_float64():
     model = np.minimum(np.floor(((d + 0.5) * (n / m)).astype(np.float32)), n - 1)
     ours = F2.resize(torch.arange(n, dtype=torch.float64).view(1, 1, n), [1, m], IM.NEAREST_EXACT)[0, 0].numpy()
     assert np.array_equal(ours, model)
+
+
+@pytest.mark.skipif(int(Image.__version__.split(".")[0]) < 13, reason="the rule of Pillow 13 (PR #9549)")
+@pytest.mark.parametrize(
+    ("shape", "size", "height_first"), [((1000, 100), (800, 50), True), ((100, 1000), (50, 800), False)]
+)
+def test_pillow_13_vertical_pass_first_counts_pixels_not_factors(shape, size, height_first):
+    # Review 29: the page said "when the height is scaled down much more than the width"; 1000x100 -> 800x50 scales the
+    # width down more (x0.5 vs x0.8) and still goes height first, since 200 > 2 * 50; the reverse shape goes width first.
+    (h0, w0), (h, w) = shape, size
+    image = Image.fromarray(np.random.default_rng(0).integers(0, 256, shape, dtype=np.uint8))
+    single = np.asarray(image.resize((w, h), Image.Resampling.BICUBIC))
+    height_then_width = np.asarray(
+        image.resize((w0, h), Image.Resampling.BICUBIC).resize((w, h), Image.Resampling.BICUBIC)
+    )
+    width_then_height = np.asarray(
+        image.resize((w, h0), Image.Resampling.BICUBIC).resize((w, h), Image.Resampling.BICUBIC)
+    )
+    assert not np.array_equal(height_then_width, width_then_height)
+    assert np.array_equal(single, height_then_width if height_first else width_then_height)
