@@ -1213,3 +1213,43 @@ for (h, w), (oh, ow) in [((1, 4), (5, 1)), ((1, 4), (3, 1)), ((4, 4), (1, 1)), (
         gaps = [float(v) for v in run_python(code, **env).split()]
         assert max(gaps[:4]) <= 1
         assert min(gaps[4:]) > 50
+
+
+_TRILINEAR_CORNER_STEPS_CODE = (
+    "import itertools, random, torch, torch.nn.functional as F\n"
+    "rng, gen = random.Random(0), torch.Generator().manual_seed(0)\n"
+    "worst = {True: 0, False: 0}\n"
+    "for _ in range(1500):\n"
+    "    s_in = [rng.randint(1, 5) for _ in range(3)]\n"
+    "    s_out = tuple(rng.randint(a, 16) for a in s_in)\n"
+    "    x = torch.rand(1, 5, *s_in, generator=gen)\n"
+    "    for last in (True, False):\n"
+    "        xx = x.contiguous(memory_format=torch.channels_last_3d) if last else x\n"
+    "        y = F.interpolate(xx, size=s_out, mode='trilinear')\n"
+    "        for c in itertools.product((0, -1), repeat=3):\n"
+    "            i = (0, slice(None)) + c\n"
+    "            d = y[i].contiguous().view(torch.int32).long() - xx[i].contiguous().view(torch.int32).long()\n"
+    "            worst[last] = max(worst[last], int(d.abs().max()))\n"
+    "print(torch.backends.cpu.get_cpu_capability(), worst[True], worst[False])\n"
+)
+
+
+def test_a_float32_trilinear_channels_last_3d_corner_can_miss_by_three_rounding_steps():
+    # Review 29: the page said corners miss "by two rounding steps" when enlarging with align_corners=False;
+    # the channels-last trilinear kernel (channels_last_3d, more than 3 channels) misses by three,
+    # with the AVX2/AVX-512 code and the default code alike; the contiguous kernel stays within two.
+    x = (
+        torch.tensor([0.05, 0.25])
+        .view(1, 1, 1, 1, 2)
+        .expand(1, 4, 1, 1, 2)
+        .contiguous(memory_format=torch.channels_last_3d)
+    )
+    corner = F.interpolate(x, size=(10, 10, 3), mode="trilinear")[0, :, -1, -1, -1]
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        assert (corner.view(torch.int32) - torch.tensor(0.25).view(torch.int32)).tolist() == [-3] * 4
+        assert f"{corner[0].item():.8f}" == "0.24999996"
+    # three channels run the contiguous kernel: the same corner is exact there
+    assert F.interpolate(x[:, :3].contiguous(), size=(10, 10, 3), mode="trilinear")[0, 0, -1, -1, -1].item() == 0.25
+    for capability in ("default", "AVX2", "AVX512"):
+        printed = run_python(_TRILINEAR_CORNER_STEPS_CODE, ATEN_CPU_CAPABILITY=capability).split()
+        assert printed[1] == "3" and int(printed[2]) <= 2, printed
