@@ -374,7 +374,32 @@ def test_reflection_equals_border_for_bilinear_bitwise_only_with_align_corners_t
             a, b = (resize(ramp, (1, o), "bilinear", align, padding) for padding in ("reflection", "border"))
             assert torch.equal(a, b) if align else torch.allclose(a, b, rtol=0, atol=1e-5)
     ramp = torch.arange(3, dtype=dtype).view(1, 1, 1, 3)
-    assert not torch.equal(*(resize(ramp, (1, 9), "bilinear", False, padding) for padding in ("reflection", "border")))
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):  # "the 4-D CPU kernel's AVX2 or AVX-512 code"
+        assert not torch.equal(
+            *(resize(ramp, (1, 9), "bilinear", False, padding) for padding in ("reflection", "border"))
+        )
+
+
+def test_reflection_equals_border_bit_for_bit_with_the_default_cpu_code_and_on_5d_input(ns):
+    # "(3 -> 9 ...; with ATEN_CPU_CAPABILITY=default, and on 5-D input, the tests' sweeps find the two bit for bit)"
+    code = """
+import itertools, warnings, torch, torch.nn.functional as F
+warnings.simplefilter("ignore")
+def resize(x, size, padding):
+    grid = F.affine_grid(torch.eye(2, 3, dtype=x.dtype).unsqueeze(0), (1, 1) + size, align_corners=False)
+    return F.grid_sample(x, grid, mode="bilinear", padding_mode=padding, align_corners=False)
+differ = 0
+for d, i, o in itertools.product((torch.float32, torch.float64), range(1, 9), [*range(1, 13), 17, 24, 100]):
+    x = torch.randn(1, 1, i, i, dtype=d)
+    differ += not torch.equal(resize(x, (o, o), "reflection"), resize(x, (o, o), "border"))
+print(differ, torch.backends.cpu.get_cpu_capability())
+"""
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["0", "DEFAULT"]
+    resize = ns["resize_with_grid_sample"]
+    for dtype, i, o in itertools.product((torch.float32, torch.float64), range(1, 9), [*range(1, 13), 17, 24, 100]):
+        x = torch.randn(1, 2, i, 2, 3, dtype=dtype)
+        a, b = (resize(x, (o, 3, 2), "bilinear", False, padding) for padding in ("reflection", "border"))
+        assert torch.equal(a, b), (dtype, i, o)
 
 
 def test_identity_grid_reads_the_interpolate_positions_only_up_to_rounding(ns):

@@ -472,6 +472,24 @@ def test_antialiased_bicubic_keeps_a_ramp_in_the_interior_except_for_shrinks_by_
     assert interior_error(30, 20) > 1e-3 and interior_error(40, 30) > 1e-3
 
 
+def test_antialiased_bicubic_with_align_corners_true_bends_a_ramp_at_a_whole_shrink_of_the_sizes():
+    # "(shrinking with the default align_corners=False: with align_corners=True the kernel is stretched by
+    # (in - 1)/(out - 1) instead, so 40 -> 10, a stretch of 39/9, bends the interior by about 6e-4)"
+    def interior_error(n_in, n_out, align_corners):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+        out = F.interpolate(ramp, size=(1, n_out), mode="bicubic", antialias=True, align_corners=align_corners)[0, 0, 0]
+        step = (n_in - 1) / (n_out - 1) if align_corners else n_in / n_out
+        where = (torch.arange(n_out, dtype=torch.float64) + 0.5) * step - 0.5
+        reach = 2 * step + 1  # the stretched kernel's half-width, and a pixel more
+        interior = (where - reach >= 0) & (where + reach <= n_in - 1)
+        return (out - where)[interior].abs().max().item()
+
+    assert interior_error(40, 10, False) < 1e-12
+    assert 5e-4 < interior_error(40, 10, True) < 7e-4
+    bent = [n for n in range(24, 61, 4) if interior_error(n, n // 4, True) > 1e-5]
+    assert len(bent) >= 8, bent  # the old wording ("a whole factor keeps it") fails at most such sizes
+
+
 def test_on_8_bit_images_rounding_is_one_more_reason_torch_and_pillow_differ():
     # "the others are how they treat the border, when shrinking, how wide the kernel is, and, on 8-bit
     # images, how they round": with A, border and width the same (antialias=True), float images match
