@@ -710,8 +710,16 @@ def test_opencv_stays_with_the_exact_float64_result_where_torch_float64_floors_a
     positions = (np.arange(m) + 0.5) * n / m - 0.5
     taps = np.floor(positions)[:, None] + np.arange(-1, 3)
     exact = (keys(positions[:, None] - taps, -0.75) * row[np.clip(taps, 0, n - 1).astype(int)]).sum(axis=1)
-    assert np.abs(cv - exact).max() < 1e-6
+    assert cv2.ipp.useIPP() and np.abs(cv - exact).max() < 1e-6
     assert 3e-6 < np.abs(pt64 - cv).max() < 1e-4
+    # Review 29: only IPP's code computes these positions in double; OpenCV's own resize.cpp
+    # rounds them to float32 and drifts as torch's float32 kernel does.
+    cv2.ipp.setUseIPP(False)
+    try:
+        own = cv2.resize(image, (m, 4), interpolation=cv2.INTER_CUBIC).astype(np.float64)[0]
+    finally:
+        cv2.ipp.setUseIPP(True)
+    assert np.abs(own - exact).max() > 1e-5
 
 
 @pytest.mark.parametrize("align_corners", [False, True])
