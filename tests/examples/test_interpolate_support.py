@@ -1177,3 +1177,33 @@ def test_float64_long_axis_gap_between_antialias_and_plain_depends_on_the_data()
     ramp = torch.arange(3000, dtype=torch.float64).view(1, 1, 1, -1)
     plain, aa = (F.interpolate(ramp, size=(1, 4501), mode="bilinear", antialias=a) for a in (False, True))
     assert 1.05e-4 < (plain - aa).abs().max().item() < 1.15e-4
+
+
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.int64, torch.bool])
+def test_integer_area_to_one_pixel_per_axis_raises_from_a_one_pixel_input_too(dtype):
+    # Review 29: "shrunk to one pixel per axis" missed a 1-pixel input kept at one pixel: the same
+    # mean, the same RuntimeError (not the NotImplementedError of the other sizes).
+    for rank in (3, 4, 5):
+        x = torch.ones((1, 3) + (1,) * (rank - 2), dtype=dtype)
+        with pytest.raises(RuntimeError) as caught:
+            F.interpolate(x, size=(1,) * (rank - 2), mode="area")
+        assert type(caught.value) is RuntimeError, (dtype, rank)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_cuda_plain_bilinear_takes_uint8_at_the_input_size_only():
+    # Review 29: UpSampleBilinear2d.cu copies an input whose size is kept before its dtype dispatch,
+    # so uint8 works there; "only nearest and nearest-exact take uint8" held for resizing only.
+    image = torch.randint(0, 256, (1, 3, 8, 6), dtype=torch.uint8, device="cuda")
+    assert torch.equal(F.interpolate(image, size=(8, 6), mode="bilinear"), image)
+    assert torch.equal(F.interpolate(image, scale_factor=1.0, mode="bilinear"), image)
+    for size in ((8, 5), (4, 6), (16, 12)):
+        assert not works_on_size(image, size, "bilinear"), size
+
+
+def works_on_size(x, size, mode, **kwargs):
+    try:
+        F.interpolate(x, size=size, mode=mode, **kwargs)
+        return True
+    except (RuntimeError, NotImplementedError):
+        return False
