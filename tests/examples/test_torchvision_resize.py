@@ -885,3 +885,14 @@ def test_a_one_channel_hwc_array_permuted_keeps_the_width_one_bug_through_v2():
             x = hwc.permute(2, 0, 1)
             right = F.interpolate(x[None].contiguous().mT, size=(1, oh), mode="bilinear", antialias=True).mT[0]
             assert torch.allclose(F2.resize(x, [oh, 1]), right, atol=1e-5) == (channels > 1), (h, w, oh, channels)
+
+
+def test_channels_last_image_to_width_one_agrees_with_the_plain_call_from_or_to_one_row():
+    """Review 30: the first exception ("resized to one pixel wide while its height changes") needs
+    heights of at least 2 in and out: from or to a single row v2 and the plain x[None] call agree."""
+    for h, w, oh, channels in itertools.product((1, 2, 5), (1, 3, 6), (1, 2, 4), (2, 3, 4)):
+        if h == oh:
+            continue
+        x = torch.rand(h, w, channels, generator=torch.Generator().manual_seed(h * w + oh)).permute(2, 0, 1)
+        same = torch.equal(F2.resize(x, [oh, 1]), F.interpolate(x[None], size=(oh, 1), mode="bilinear", antialias=True)[0])
+        assert same == (h == 1 or oh == 1), (h, w, oh, channels)
