@@ -859,7 +859,16 @@ def test_v2_to_width_one_is_right_exactly_on_channels_last_contiguous_views_of_a
     for c, h, w, oh in itertools.product((2, 3, 4, 6), (5, 7, 9), (4, 6), (2, 3)):
         full = torch.rand(1, c, h, w, generator=torch.Generator().manual_seed(c * h + w))
         cl = full.clone(memory_format=torch.channels_last)
-        views = (cl, cl[:, :, 1:], cl[:, :, 1::2], cl[:, :, ::2], cl[..., ::2], cl[..., 1:], cl[:, :, 1:, 1:], cl[:, 1:])
+        views = (
+            cl,
+            cl[:, :, 1:],
+            cl[:, :, 1::2],
+            cl[:, :, ::2],
+            cl[..., ::2],
+            cl[..., 1:],
+            cl[:, :, 1:, 1:],
+            cl[:, 1:],
+        )
         for x in views:
             if x.shape[2] == oh:
                 continue
@@ -894,5 +903,7 @@ def test_channels_last_image_to_width_one_agrees_with_the_plain_call_from_or_to_
         if h == oh:
             continue
         x = torch.rand(h, w, channels, generator=torch.Generator().manual_seed(h * w + oh)).permute(2, 0, 1)
-        same = torch.equal(F2.resize(x, [oh, 1]), F.interpolate(x[None], size=(oh, 1), mode="bilinear", antialias=True)[0])
+        same = torch.equal(
+            F2.resize(x, [oh, 1]), F.interpolate(x[None], size=(oh, 1), mode="bilinear", antialias=True)[0]
+        )
         assert same == (h == 1 or oh == 1), (h, w, oh, channels)
