@@ -884,3 +884,13 @@ def test_jax_and_torch_antialias_gaps_on_long_axes_over_2000_random_rows():
     ours = F.interpolate(torch.from_numpy(x)[:, None, None], size=(1, 4501), mode="bicubic", antialias=True)
     gaps = np.abs(theirs - ours[:, 0, 0].numpy()).max(axis=1)
     assert 1.2e-4 < gaps.max() < 3e-4
+
+
+def test_a_port_with_f_interpolates_literal_default_mode_is_nearest_not_the_mean_from_2_to_1():
+    """Review 30: "a port that uses torch's default F.interpolate" read literally is mode="nearest",
+    which takes pixel 0 from 2 to 1, not the mean that jax's linear and torch's bilinear give; the
+    page now names the matching mode with the default antialias=False."""
+    x = torch.tensor([[[[1.0, 3.0]]]])
+    jax_linear = float(np.asarray(jax.image.resize(jnp.asarray(x[0, 0].numpy()), (1, 1), "linear"))[0, 0])
+    assert F.interpolate(x, size=(1, 1)).item() == 1.0 != jax_linear
+    assert F.interpolate(x, size=(1, 1), mode="bilinear").item() == 2.0 == jax_linear

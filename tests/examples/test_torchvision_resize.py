@@ -845,3 +845,65 @@ def test_pillow_13_vertical_pass_first_counts_pixels_not_factors(shape, size, he
     )
     assert not np.array_equal(height_then_width, width_then_height)
     assert np.array_equal(single, height_then_width if height_first else width_then_height)
+
+
+@pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC])
+def test_v2_to_width_one_is_right_exactly_on_channels_last_contiguous_views_of_a_batch_of_one(mode):
+    """Review 30: the page listed column crops and channel subsets as the views of a channels_last
+    batch of one that v2 gets wrong and the plain call gets right; a step over the rows
+    (x[:, :, 1::2] of 7 rows) or the columns is one too. v2 is right exactly where the view is
+    channels_last-contiguous; the plain call where it has two channels or more and its strides pass
+    torch's channels-last test."""
+    call = dict(mode=mode.value, align_corners=False, antialias=True)
+    row_step_parts = 0
+    for c, h, w, oh in itertools.product((2, 3, 4, 6), (5, 7, 9), (4, 6), (2, 3)):
+        full = torch.rand(1, c, h, w, generator=torch.Generator().manual_seed(c * h + w))
+        cl = full.clone(memory_format=torch.channels_last)
+        views = (
+            cl,
+            cl[:, :, 1:],
+            cl[:, :, 1::2],
+            cl[:, :, ::2],
+            cl[..., ::2],
+            cl[..., 1:],
+            cl[:, :, 1:, 1:],
+            cl[:, 1:],
+        )
+        for x in views:
+            if x.shape[2] == oh:
+                continue
+            n, ch, rows, cols = x.shape
+            strides_pass = ch > 1 and x.stride(3) >= x.stride(1) * ch and x.stride(2) >= x.stride(3) * cols
+            strides_pass = strides_pass and x.stride(0) >= x.stride(2) * rows
+            right = F.interpolate(x.contiguous().mT, size=(1, oh), **call).mT
+            v2_right = torch.allclose(F2.resize(x, [oh, 1], mode), right, atol=1e-5)
+            plain_right = torch.allclose(F.interpolate(x, size=(oh, 1), **call), right, atol=1e-5)
+            assert v2_right == x.is_contiguous(memory_format=torch.channels_last), (c, h, w, oh, x.stride())
+            assert plain_right == strides_pass, (c, h, w, oh, x.stride())
+            row_step_parts += x.stride(2) == 2 * cl.stride(2) and plain_right and not v2_right
+    assert row_step_parts > 0
+
+
+def test_a_one_channel_hwc_array_permuted_keeps_the_width_one_bug_through_v2():
+    """Review 30: "an HWC array permuted to CHW escapes it through v2" needs two channels or more."""
+    for h, w, oh in itertools.product((2, 5, 9), (1, 3, 6), (3, 4, 7)):
+        if h == oh:
+            continue
+        for channels in (1, 2, 3):
+            hwc = torch.rand(h, w, channels, generator=torch.Generator().manual_seed(h * w + oh))
+            x = hwc.permute(2, 0, 1)
+            right = F.interpolate(x[None].contiguous().mT, size=(1, oh), mode="bilinear", antialias=True).mT[0]
+            assert torch.allclose(F2.resize(x, [oh, 1]), right, atol=1e-5) == (channels > 1), (h, w, oh, channels)
+
+
+def test_channels_last_image_to_width_one_agrees_with_the_plain_call_from_or_to_one_row():
+    """Review 30: the first exception ("resized to one pixel wide while its height changes") needs
+    heights of at least 2 in and out: from or to a single row v2 and the plain x[None] call agree."""
+    for h, w, oh, channels in itertools.product((1, 2, 5), (1, 3, 6), (1, 2, 4), (2, 3, 4)):
+        if h == oh:
+            continue
+        x = torch.rand(h, w, channels, generator=torch.Generator().manual_seed(h * w + oh)).permute(2, 0, 1)
+        same = torch.equal(
+            F2.resize(x, [oh, 1]), F.interpolate(x[None], size=(oh, 1), mode="bilinear", antialias=True)[0]
+        )
+        assert same == (h == 1 or oh == 1), (h, w, oh, channels)
