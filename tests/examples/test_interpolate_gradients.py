@@ -584,6 +584,28 @@ def test_cuda_nearest_exact_backward_is_not_the_transpose_either():
             assert x.grad[0, 0, 0, int(src[0, 0, 0, where])].item() == 0
 
 
+_NEAREST_EXACT_2_TO_41 = """
+import torch, torch.nn.functional as F
+for dtype in (torch.float32, torch.float64):
+    x = torch.arange(2.0, dtype=dtype).view(1, 1, 2).requires_grad_()
+    y = F.interpolate(x, size=41, mode="nearest-exact")
+    grad = torch.zeros_like(y)
+    grad[..., 20] = 1
+    y.backward(grad)
+    print(int(y[0, 0, 20]), int(x.grad[0, 0].argmax()))
+"""
+
+
+def test_cpu_nearest_exact_backward_is_not_the_transpose_at_a_tie():
+    # Review 30: the AVX2/AVX-512 forward code (and float64) puts output 20 of 2 -> 41 on pixel 1, the backward on 0.
+    expected = {"avx2": ["1 0", "1 0"], "default": ["0 0", "1 0"]}
+    for capability, lines in expected.items():
+        assert run_python(_NEAREST_EXACT_2_TO_41, ATEN_CPU_CAPABILITY=capability).split("\n")[:2] == lines
+    x = torch.randn(1, 1, 2, dtype=torch.float64, requires_grad=True)
+    fn = lambda t: F.interpolate(t, size=41, mode="nearest-exact")  # noqa: E731
+    assert not torch.autograd.gradcheck(fn, (x,), raise_exception=False)
+
+
 def test_cpu_nearest_backward_copies_a_kept_axis_that_a_large_4d_forward_steps_over():
     # the 4-D generic kernel (out H + out W > 128) steps by 1/1.05 on the kept width; the backward copies it
     x = torch.arange(10.0).expand(1, 1, 200, 10).contiguous()
