@@ -536,6 +536,76 @@ def test_cuda_nearest_backward_steps_by_the_factor_on_a_kept_axis_that_the_forwa
         assert x.grad[0, 0, 0].tolist() != [2.0] * 10
 
 
+def _cuda_nearest_exact_indices(n_in, n_out, scale, kept=False):
+    """The CUDA nearest-exact index arithmetic (UpSample.cuh), in float32; `kept`: the 4-D forward's per-axis copy.
+
+    Forward: output d copies input floor((d + 0.5) * s); backward: input j collects outputs
+    ceil(j * b - 0.5) .. ceil((j + 1) * b - 0.5) - 1, with s and b as in _cuda_nearest_indices.
+    """
+    f = np.float32
+    s = f(1.0 / scale) if scale else f(f(n_in) / f(n_out))
+    b = f(scale) if scale else f(f(n_out) / f(n_in))
+    d = np.arange(n_out).astype(f)
+    forward = np.arange(n_out) if kept else np.minimum(np.floor((d + f(0.5)) * s).astype(int), n_in - 1)
+    edges = np.minimum(np.ceil(np.arange(n_in + 1).astype(f) * b - f(0.5)).astype(int), n_out)
+    backward = np.full(n_out, -1)
+    for j in range(n_in):
+        backward[edges[j] : edges[j + 1]] = j
+    return forward, backward
+
+
+def test_cuda_nearest_exact_backward_is_not_the_transpose_either():
+    # Review 30: the intro's CUDA exceptions named nearest only; nearest-exact shares the kernels (other index rules).
+    forward, backward = _cuda_nearest_exact_indices(2, 41, None)
+    assert forward[20] == 0 and backward[20] == 1  # the page's example: output 20 of 2 -> 41
+    # the emulated forward is torch's scalar float32 code (the CPU's generic kernels run the same formula)
+    printed = run_python(
+        "import torch, torch.nn.functional as F\n"
+        "print(F.interpolate(torch.arange(2.0).view(1, 1, 2), size=41, mode='nearest-exact').long().flatten().tolist())",
+        ATEN_CPU_CAPABILITY="default",
+    )
+    assert printed.strip() == str(forward.tolist())
+    # a kept axis: x1.05 keeps the copied pixels under nearest-exact's rule, x1.09 does not
+    for scale, agrees in ((1.05, True), (1.09, False)):
+        forward, backward = _cuda_nearest_exact_indices(10, 10, scale, kept=True)
+        assert np.array_equal(forward, backward) == agrees
+    assert backward[9] == 8
+    if torch.cuda.is_available():
+        for kwargs, where in ((dict(size=(1, 41)), 20), (dict(scale_factor=(2.0, 1.09)), 9)):
+            x = torch.zeros(1, 1, 1 if "size" in kwargs else 2, 2 if "size" in kwargs else 10, device="cuda")
+            x.requires_grad_()
+            y = F.interpolate(x, mode="nearest-exact", **kwargs)
+            grad = torch.zeros_like(y)
+            grad[0, 0, 0, where] = 1
+            y.backward(grad)
+            src = F.interpolate(
+                torch.arange(float(x.shape[-1]), device="cuda").expand(x.shape), mode="nearest-exact", **kwargs
+            )
+            assert x.grad[0, 0, 0, int(src[0, 0, 0, where])].item() == 0
+
+
+_NEAREST_EXACT_2_TO_41 = """
+import torch, torch.nn.functional as F
+for dtype in (torch.float32, torch.float64):
+    x = torch.arange(2.0, dtype=dtype).view(1, 1, 2).requires_grad_()
+    y = F.interpolate(x, size=41, mode="nearest-exact")
+    grad = torch.zeros_like(y)
+    grad[..., 20] = 1
+    y.backward(grad)
+    print(int(y[0, 0, 20]), int(x.grad[0, 0].argmax()))
+"""
+
+
+def test_cpu_nearest_exact_backward_is_not_the_transpose_at_a_tie():
+    # Review 30: the AVX2/AVX-512 forward code (and float64) puts output 20 of 2 -> 41 on pixel 1, the backward on 0.
+    expected = {"avx2": ["1 0", "1 0"], "default": ["0 0", "1 0"]}
+    for capability, lines in expected.items():
+        assert run_python(_NEAREST_EXACT_2_TO_41, ATEN_CPU_CAPABILITY=capability).split("\n")[:2] == lines
+    x = torch.randn(1, 1, 2, dtype=torch.float64, requires_grad=True)
+    fn = lambda t: F.interpolate(t, size=41, mode="nearest-exact")  # noqa: E731
+    assert not torch.autograd.gradcheck(fn, (x,), raise_exception=False)
+
+
 def test_cpu_nearest_backward_copies_a_kept_axis_that_a_large_4d_forward_steps_over():
     # the 4-D generic kernel (out H + out W > 128) steps by 1/1.05 on the kept width; the backward copies it
     x = torch.arange(10.0).expand(1, 1, 200, 10).contiguous()
