@@ -694,3 +694,24 @@ def test_max_pool_rings_are_stronger_than_average_pooling_only_at_2x(ns):
     assert rings["AvgPool2d(k)", 2] < rings["MaxPool2d(k)", 2] < 1.5 * rings["AvgPool2d(k)", 2]
     for k in (4, 8):
         assert rings["MaxPool2d(k)", k] < rings["AvgPool2d(k)", k]
+
+
+def test_an_ideal_shrink_is_not_flat_grey_outside_the_band_but_rings_fade_away_from_its_edge(ns):
+    # Review 30: the page said "anything else in the outer part is aliasing". An ideal low-pass folds nothing,
+    # yet outside the square it is not flat grey: rings from just inside the band reach past its edge and fade
+    # away from it. Padded with grey, so that no wrap-around at the image's border plays a part.
+    zone_plate = ns["zone_plate"][0, 0].cpu().double()
+    n, pad = zone_plate.shape[-1], 384
+    padded = F.pad(zone_plate, (pad,) * 4, value=0.5)
+    f = torch.fft.fftfreq(padded.shape[-1], dtype=torch.float64)
+    for k in ns["factors"]:
+        band = (f.abs() < 0.5 / k).view(-1, 1) & (f.abs() < 0.5 / k).view(1, -1)
+        ideal = torch.fft.ifft2(torch.fft.fft2(padded) * band).real[pad : pad + n, pad : pad + n][::k, ::k]
+        across = ((torch.arange(ideal.shape[-1], dtype=torch.float64) * k + 0.5 - n / 2) / n).abs() / (0.5 / k)
+        fy, fx = across.view(-1, 1).expand_as(ideal), across.view(1, -1).expand_as(ideal)
+        grey_gap = (ideal - 0.5).abs()
+        middle = fy < 0.5  # rows whose vertical frequency is well inside the band
+        near = grey_gap[middle & (fx >= 1) & (fx < 1.25)].mean()
+        farther = grey_gap[middle & (fx >= 1.5) & (fx < 1.75)].mean()
+        assert near > 0.08 and farther < near / 1.5, (k, near, farther)
+        assert ideal[torch.maximum(fx, fy) >= 1.25].std(correction=0) > 0.01, k
