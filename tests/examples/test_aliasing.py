@@ -728,3 +728,15 @@ def test_average_pools_part_at_every_other_factor_only_on_contiguous_float32():
     for k in (3, 6):
         x = torch.rand(2, 3, 4 * k, 4 * k, generator=generator).half()
         assert torch.equal(F.adaptive_avg_pool2d(x, 4), F.avg_pool2d(x, k)), k
+
+
+def test_a_block_whose_sum_is_finite_can_still_overflow_on_the_way():
+    # Review 30: "while a 2x2 block's sum does not overflow" named the total; AvgPool2d and area add row by row,
+    # so 3e38 + 3e38 overflows before -3e38 - 3e38 brings the total back to 0, while bilinear halves first
+    block = torch.tensor([[3e38, 3e38], [-3e38, -3e38]])
+    assert block.double().sum().item() == 0
+    for memory_format in (torch.contiguous_format, torch.channels_last):
+        x = block.view(1, 1, 2, 2).repeat(2, 3, 4, 4).contiguous(memory_format=memory_format)
+        assert F.avg_pool2d(x, 2).isposinf().all()
+        assert F.interpolate(x, scale_factor=0.5, mode="area").isposinf().all()
+        assert torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), torch.zeros(2, 3, 4, 4))
