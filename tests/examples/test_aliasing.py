@@ -694,3 +694,49 @@ def test_max_pool_rings_are_stronger_than_average_pooling_only_at_2x(ns):
     assert rings["AvgPool2d(k)", 2] < rings["MaxPool2d(k)", 2] < 1.5 * rings["AvgPool2d(k)", 2]
     for k in (4, 8):
         assert rings["MaxPool2d(k)", k] < rings["AvgPool2d(k)", k]
+
+
+def test_an_ideal_shrink_is_not_flat_grey_outside_the_band_but_rings_fade_away_from_its_edge(ns):
+    # Review 30: the page said "anything else in the outer part is aliasing". An ideal low-pass folds nothing,
+    # yet outside the square it is not flat grey: rings from just inside the band reach past its edge and fade
+    # away from it. Padded with grey, so that no wrap-around at the image's border plays a part.
+    zone_plate = ns["zone_plate"][0, 0].cpu().double()
+    n, pad = zone_plate.shape[-1], 384
+    padded = F.pad(zone_plate, (pad,) * 4, value=0.5)
+    f = torch.fft.fftfreq(padded.shape[-1], dtype=torch.float64)
+    for k in ns["factors"]:
+        band = (f.abs() < 0.5 / k).view(-1, 1) & (f.abs() < 0.5 / k).view(1, -1)
+        ideal = torch.fft.ifft2(torch.fft.fft2(padded) * band).real[pad : pad + n, pad : pad + n][::k, ::k]
+        across = ((torch.arange(ideal.shape[-1], dtype=torch.float64) * k + 0.5 - n / 2) / n).abs() / (0.5 / k)
+        fy, fx = across.view(-1, 1).expand_as(ideal), across.view(1, -1).expand_as(ideal)
+        grey_gap = (ideal - 0.5).abs()
+        middle = fy < 0.5  # rows whose vertical frequency is well inside the band
+        near = grey_gap[middle & (fx >= 1) & (fx < 1.25)].mean()
+        farther = grey_gap[middle & (fx >= 1.5) & (fx < 1.75)].mean()
+        assert near > 0.08 and farther < near / 1.5, (k, near, farther)
+        assert ideal[torch.maximum(fx, fy) >= 1.25].std(correction=0) > 0.01, k
+
+
+def test_average_pools_part_at_every_other_factor_only_on_contiguous_float32():
+    # Review 30: "the average pools [agree] only where k is a power of two" was said of every input, yet float16
+    # agrees at 3 and 6: the "only" holds on a contiguous float32 input, where every other factor parts
+    generator = torch.Generator().manual_seed(30)
+    for k in range(2, 25):
+        x = torch.rand(2, 3, 4 * k, 4 * k, generator=generator)
+        same = torch.equal(F.adaptive_avg_pool2d(x, 4), F.avg_pool2d(x, k))
+        assert same == (k & (k - 1) == 0), k
+    for k in (3, 6):
+        x = torch.rand(2, 3, 4 * k, 4 * k, generator=generator).half()
+        assert torch.equal(F.adaptive_avg_pool2d(x, 4), F.avg_pool2d(x, k)), k
+
+
+def test_a_block_whose_sum_is_finite_can_still_overflow_on_the_way():
+    # Review 30: "while a 2x2 block's sum does not overflow" named the total; AvgPool2d and area add row by row,
+    # so 3e38 + 3e38 overflows before -3e38 - 3e38 brings the total back to 0, while bilinear halves first
+    block = torch.tensor([[3e38, 3e38], [-3e38, -3e38]])
+    assert block.double().sum().item() == 0
+    for memory_format in (torch.contiguous_format, torch.channels_last):
+        x = block.view(1, 1, 2, 2).repeat(2, 3, 4, 4).contiguous(memory_format=memory_format)
+        assert F.avg_pool2d(x, 2).isposinf().all()
+        assert F.interpolate(x, scale_factor=0.5, mode="area").isposinf().all()
+        assert torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), torch.zeros(2, 3, 4, 4))

@@ -904,3 +904,36 @@ def test_cuda_bicubic_source_weights_both_neighbours_at_93_and_99(k):
     before = ((a * (t + 1) - 5 * a) * (t + 1) + 8 * a) * (t + 1) - 4 * a
     after = ((a + 2) * (1 - t) - (a + 3)) * (1 - t) ** 2 + 1
     assert t < 0 and 4e-15 < before < 6e-15 and -6e-15 < after < -4e-15
+
+
+def _far_end_weights(k, dtype, mode, reach, **by):
+    """Weights that output pixel 5 of a 10k-pixel row gives the two pixels exactly reach * k from its centre."""
+    centre = 5 * k + k // 2
+    x = torch.zeros(2, 1, 1, 10 * k, dtype=dtype)
+    x[0, 0, 0, centre - reach * k] = 1
+    x[1, 0, 0, centre + reach * k] = 1
+    return F.interpolate(x, mode=mode, antialias=True, **by)[:, 0, 0, 5].double()
+
+
+def test_the_pixel_on_the_kernels_end_keeps_a_rounding_weight_at_some_odd_factors():
+    # Review 30: "at an odd factor the pixel exactly k, 2k or 3k away gets weight 0" held in exact arithmetic;
+    # torch computes the weights in the input's dtype, and in float32 at 41, 47, 55, 61, 83 and 97 that pixel
+    # keeps 6e-10..9e-9 on one side (bilinear, bicubic; lanczos at 61), in float64 bilinear at 49, 93 and 99
+    modes = (("bilinear", 1), ("bicubic", 2)) + ((("lanczos", 3),) if "lanczos" in F.interpolate.__doc__ else ())
+    seen, sizes = {}, []
+    for k in range(3, 100, 2):
+        for dtype in (torch.float32, torch.float64):
+            for mode, reach in modes:
+                for by in (dict(size=(1, 10)), dict(scale_factor=(1, 1 / k))):
+                    w = _far_end_weights(k, dtype, mode, reach, **by)
+                    if (w != 0).any():
+                        seen.setdefault((dtype, mode), set()).add(k)
+                        assert (w == 0).any(), (k, dtype, mode)  # one side only
+                        if dtype == torch.float32 and mode != "lanczos":
+                            sizes.append(w.abs().max().item())
+    float32_factors = {41, 47, 55, 61, 83, 97}
+    assert seen[torch.float32, "bilinear"] == seen[torch.float32, "bicubic"] == float32_factors
+    assert seen.get((torch.float32, "lanczos"), {61}) == {61}
+    assert seen[torch.float64, "bilinear"] == {49, 93, 99}
+    assert 6e-10 < min(sizes) and max(sizes) < 9e-9
+    assert _far_end_weights(49, torch.float64, "bilinear", 1, size=(1, 10)).abs().max() > 2e-18
