@@ -959,3 +959,23 @@ def test_the_2s_and_4s_counts_need_align_corners_false(width, size):
     assert max(counts("bilinear", True, True)) > 2 * s
     if (width, size) == (8, 4):  # the page's case
         assert max(counts("bilinear", True, True)) == 5
+
+
+def test_the_bullets_bilinear_downsampling_conversion_needs_float_and_more_than_one_channel():
+    """Review 30: the antialiasing bullet said plain bilinear downsampling to an output of at most
+    128 high plus wide "converts an NCHW input to channels_last and back". uint8 input (separable
+    kernel) and a single channel (already channels_last) are not converted, and a 1x1 result is
+    not converted back: the sentence now names float, more than one channel and the 1x1 case."""
+    from torch.profiler import ProfilerActivity, profile
+
+    for dtype in (torch.float32, torch.float64, torch.bfloat16, torch.float16, torch.uint8):
+        for channels in (1, 2, 3, 5, 64):
+            for (h, w), (oh, ow) in (((128, 128), (64, 64)), ((9, 7), (3, 2)), ((4, 6), (1, 1)), ((2, 40), (1, 20))):
+                if dtype == torch.uint8 and (oh, ow) == (1, 1):
+                    continue  # the 3-channel uint8 -> 1x1 internal assert, a bug of its own
+                x = (100 * torch.rand(1, channels, h, w)).to(dtype)
+                with torch.no_grad(), profile(activities=[ProfilerActivity.CPU]) as prof:
+                    F.interpolate(x, size=(oh, ow), mode="bilinear")
+                clones = sum(event.name == "aten::clone" for event in prof.events())
+                converts = dtype.is_floating_point and channels > 1
+                assert clones == converts * (1 + ((oh, ow) != (1, 1))), (dtype, channels, (h, w), (oh, ow), clones)
