@@ -979,3 +979,22 @@ def test_the_bullets_bilinear_downsampling_conversion_needs_float_and_more_than_
                 clones = sum(event.name == "aten::clone" for event in prof.events())
                 converts = dtype.is_floating_point and channels > 1
                 assert clones == converts * (1 + ((oh, ow) != (1, 1))), (dtype, channels, (h, w), (oh, ow), clones)
+
+
+def test_a_plain_bilinear_output_pixel_reads_at_most_four_inputs():
+    """Review 30: the first sentence said an output pixel of bilinear interpolation "reads four
+    inputs". Plain bilinear reads at most four (fewer at borders, kept axes, align_corners=True
+    corners and exact positions); antialiased bilinear shrinking by s reads 2s x 2s."""
+
+    def distinct(h, w, size, antialias, align_corners):
+        eye = torch.eye(h * w, dtype=torch.float64).view(h * w, 1, h, w)
+        out = F.interpolate(eye, size=size, mode="bilinear", antialias=antialias, align_corners=align_corners)
+        return (out.flatten(1) != 0).sum(0)
+
+    counts = []
+    for (h, w), size in (((4, 4), (8, 8)), ((5, 7), (13, 3)), ((8, 8), (4, 4)), ((3, 5), (3, 9)), ((6, 6), (6, 6))):
+        for align_corners in (False, True):
+            counts.append(distinct(h, w, size, False, align_corners))
+    counts = torch.cat(counts)
+    assert counts.max() == 4 and counts.min() < 4
+    assert distinct(16, 16, (4, 4), True, False).max() == 64  # antialiased, 2s x 2s at s = 4
