@@ -998,3 +998,13 @@ def test_a_plain_bilinear_output_pixel_reads_at_most_four_inputs():
     counts = torch.cat(counts)
     assert counts.max() == 4 and counts.min() < 4
     assert distinct(16, 16, (4, 4), True, False).max() == 64  # antialiased, 2s x 2s at s = 4
+
+
+def test_area_to_one_pixel_out_form_and_mean_part_near_the_largest_float32():
+    """Review 30: "area to a 1x1 output ... equal only to rounding" holds only while no partial
+    sum overflows: the pooling kernel of the out= form and torch.mean add in another order."""
+    big = 3e38
+    x = torch.tensor([[big] * 4] * 2 + [[-big] * 4] * 2).view(1, 1, 4, 4)
+    out = torch.empty(1, 1, 1, 1)
+    torch.ops.aten.adaptive_avg_pool2d.out(x, [1, 1], out=out)
+    assert torch.isinf(out).all() and (F.interpolate(x, size=(1, 1), mode="area") == 0).all()
