@@ -1008,3 +1008,14 @@ def test_area_to_one_pixel_out_form_and_mean_part_near_the_largest_float32():
     out = torch.empty(1, 1, 1, 1)
     torch.ops.aten.adaptive_avg_pool2d.out(x, [1, 1], out=out)
     assert torch.isinf(out).all() and (F.interpolate(x, size=(1, 1), mode="area") == 0).all()
+
+
+def test_a_cpu_build_runs_bfloat16_in_nchw_forward_only(ns):
+    """Review 30: "Each op runs ... in float32 and bfloat16, in NCHW and channels_last, forward only
+    and forward plus backward" is every combination on a GPU only; the sentence now says so."""
+    combos = {(dtype, fmt, backward) for _, dtype, fmt, backward in ns["configs"]}
+    bf16 = {(fmt, backward) for dtype, fmt, backward in combos if dtype == torch.bfloat16}
+    if ns["device"].type == "cuda":
+        assert len(combos) == 8
+    else:
+        assert bf16 == {(torch.contiguous_format, False)} and len(combos) == 5
