@@ -1019,3 +1019,21 @@ def test_a_cpu_build_runs_bfloat16_in_nchw_forward_only(ns):
         assert len(combos) == 8
     else:
         assert bf16 == {(torch.contiguous_format, False)} and len(combos) == 5
+
+
+def test_the_uint8_avx2_path_follows_the_capability_torch_runs_not_the_cpu():
+    """Review 30: "on CPUs with AVX2" / "or the CPU lacks AVX2". On this AVX-512 CPU,
+    ATEN_CPU_CAPABILITY=default runs the generic code: a 3-channel uint8 image then hits the
+    one-pixel-wide bug (every row equals the first), which the AVX2 code escapes."""
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "x = torch.randint(0, 256, (1, 3, 6, 6), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))\n"
+        "y = F.interpolate(x, size=(4, 1), mode='bilinear', antialias=True).float()\n"
+        "ref = F.interpolate(x.float().contiguous(memory_format=torch.channels_last), size=(4, 1), mode='bilinear', antialias=True)\n"
+        "print(torch.backends.cpu.get_cpu_capability(), (y - ref).abs().max().item(), bool((y == y[..., :1, :]).all()))\n"
+    )
+    default = run_python(code, ATEN_CPU_CAPABILITY="default").split()
+    assert default[0] == "DEFAULT" and float(default[1]) > 10 and default[2] == "True"
+    avx2 = run_python(code, ATEN_CPU_CAPABILITY="avx2").split()
+    if avx2[0] == "AVX2":  # the CPU has AVX2
+        assert float(avx2[1]) <= 1 and avx2[2] == "False"
