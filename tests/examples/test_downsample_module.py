@@ -1028,3 +1028,27 @@ def test_swapping_zhang_modules_moves_interior_samples_by_one_input_pixel():
             move = where - blur[0, 0, 3, : where.shape[-1]]
             assert torch.equal(move[1:-1], torch.ones_like(move[1:-1])), (width, mode)  # in input pixels
             assert move[0] != 1 and move[-1] != 1, (width, mode)  # the outermost samples move by other amounts
+
+
+def test_area_equals_avg_to_rounding_but_at_a_1x1_output_only_while_no_partial_sum_overflows(Downsample):
+    """Review 30: "'area' equals 'avg', to float rounding, when the factor divides the size".
+    At a 1x1 output 'area' takes torch.mean, which adds in another order: near the largest
+    float32 one overflows where the other does not. Elsewhere both pooling kernels add in the
+    same order, so even values of +-3e38 give the same infs."""
+    big = 3e38
+    block = torch.tensor([[big] * 4] * 2 + [[-big] * 4] * 2).view(1, 1, 4, 4)
+    for fmt in (torch.contiguous_format, torch.channels_last):
+        x = block.contiguous(memory_format=fmt)  # one channel, as the page says
+        assert torch.isinf(Downsample(4, "avg")(x)).all() and (Downsample(4, "area")(x) == 0).all()
+    g = torch.Generator().manual_seed(0)
+    for k, blocks, channels, fmt in itertools.product(
+        (2, 3, 4), (2, 3), (1, 3, 5, 8), (torch.contiguous_format, torch.channels_last)
+    ):
+        for _ in range(5):
+            x = (torch.randint(-1, 2, (1, channels, k * blocks, k * blocks), generator=g).float() * big).contiguous(
+                memory_format=fmt
+            )
+            avg, area = Downsample(k, "avg")(x), Downsample(k, "area")(x)
+            assert torch.equal(avg.isinf(), area.isinf()) and torch.equal(avg.isnan(), area.isnan())
+            finite = avg.isfinite()
+            torch.testing.assert_close(area[finite], avg[finite], rtol=1e-6, atol=1e-6 * big)

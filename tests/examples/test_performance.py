@@ -959,3 +959,81 @@ def test_the_2s_and_4s_counts_need_align_corners_false(width, size):
     assert max(counts("bilinear", True, True)) > 2 * s
     if (width, size) == (8, 4):  # the page's case
         assert max(counts("bilinear", True, True)) == 5
+
+
+def test_the_bullets_bilinear_downsampling_conversion_needs_float_and_more_than_one_channel():
+    """Review 30: the antialiasing bullet said plain bilinear downsampling to an output of at most
+    128 high plus wide "converts an NCHW input to channels_last and back". uint8 input (separable
+    kernel) and a single channel (already channels_last) are not converted, and a 1x1 result is
+    not converted back: the sentence now names float, more than one channel and the 1x1 case."""
+    from torch.profiler import ProfilerActivity, profile
+
+    for dtype in (torch.float32, torch.float64, torch.bfloat16, torch.float16, torch.uint8):
+        for channels in (1, 2, 3, 5, 64):
+            for (h, w), (oh, ow) in (((128, 128), (64, 64)), ((9, 7), (3, 2)), ((4, 6), (1, 1)), ((2, 40), (1, 20))):
+                if dtype == torch.uint8 and (oh, ow) == (1, 1):
+                    continue  # the 3-channel uint8 -> 1x1 internal assert, a bug of its own
+                x = (100 * torch.rand(1, channels, h, w)).to(dtype)
+                with torch.no_grad(), profile(activities=[ProfilerActivity.CPU]) as prof:
+                    F.interpolate(x, size=(oh, ow), mode="bilinear")
+                clones = sum(event.name == "aten::clone" for event in prof.events())
+                converts = dtype.is_floating_point and channels > 1
+                assert clones == converts * (1 + ((oh, ow) != (1, 1))), (dtype, channels, (h, w), (oh, ow), clones)
+
+
+def test_a_plain_bilinear_output_pixel_reads_at_most_four_inputs():
+    """Review 30: the first sentence said an output pixel of bilinear interpolation "reads four
+    inputs". Plain bilinear reads at most four (fewer at borders, kept axes, align_corners=True
+    corners and exact positions); antialiased bilinear shrinking by s reads 2s x 2s."""
+
+    def distinct(h, w, size, antialias, align_corners):
+        eye = torch.eye(h * w, dtype=torch.float64).view(h * w, 1, h, w)
+        out = F.interpolate(eye, size=size, mode="bilinear", antialias=antialias, align_corners=align_corners)
+        return (out.flatten(1) != 0).sum(0)
+
+    counts = []
+    for (h, w), size in (((4, 4), (8, 8)), ((5, 7), (13, 3)), ((8, 8), (4, 4)), ((3, 5), (3, 9)), ((6, 6), (6, 6))):
+        for align_corners in (False, True):
+            counts.append(distinct(h, w, size, False, align_corners))
+    counts = torch.cat(counts)
+    assert counts.max() == 4 and counts.min() < 4
+    assert distinct(16, 16, (4, 4), True, False).max() == 64  # antialiased, 2s x 2s at s = 4
+
+
+def test_area_to_one_pixel_out_form_and_mean_part_near_the_largest_float32():
+    """Review 30: "area to a 1x1 output ... equal only to rounding" holds only while no partial
+    sum overflows: the pooling kernel of the out= form and torch.mean add in another order."""
+    big = 3e38
+    x = torch.tensor([[big] * 4] * 2 + [[-big] * 4] * 2).view(1, 1, 4, 4)
+    out = torch.empty(1, 1, 1, 1)
+    torch.ops.aten.adaptive_avg_pool2d.out(x, [1, 1], out=out)
+    assert torch.isinf(out).all() and (F.interpolate(x, size=(1, 1), mode="area") == 0).all()
+
+
+def test_a_cpu_build_runs_bfloat16_in_nchw_forward_only(ns):
+    """Review 30: "Each op runs ... in float32 and bfloat16, in NCHW and channels_last, forward only
+    and forward plus backward" is every combination on a GPU only; the sentence now says so."""
+    combos = {(dtype, fmt, backward) for _, dtype, fmt, backward in ns["configs"]}
+    bf16 = {(fmt, backward) for dtype, fmt, backward in combos if dtype == torch.bfloat16}
+    if ns["device"].type == "cuda":
+        assert len(combos) == 8
+    else:
+        assert bf16 == {(torch.contiguous_format, False)} and len(combos) == 5
+
+
+def test_the_uint8_avx2_path_follows_the_capability_torch_runs_not_the_cpu():
+    """Review 30: "on CPUs with AVX2" / "or the CPU lacks AVX2". On this AVX-512 CPU,
+    ATEN_CPU_CAPABILITY=default runs the generic code: a 3-channel uint8 image then hits the
+    one-pixel-wide bug (every row equals the first), which the AVX2 code escapes."""
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "x = torch.randint(0, 256, (1, 3, 6, 6), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))\n"
+        "y = F.interpolate(x, size=(4, 1), mode='bilinear', antialias=True).float()\n"
+        "ref = F.interpolate(x.float().contiguous(memory_format=torch.channels_last), size=(4, 1), mode='bilinear', antialias=True)\n"
+        "print(torch.backends.cpu.get_cpu_capability(), (y - ref).abs().max().item(), bool((y == y[..., :1, :]).all()))\n"
+    )
+    default = run_python(code, ATEN_CPU_CAPABILITY="default").split()
+    assert default[0] == "DEFAULT" and float(default[1]) > 10 and default[2] == "True"
+    avx2 = run_python(code, ATEN_CPU_CAPABILITY="avx2").split()
+    if avx2[0] == "AVX2":  # the CPU has AVX2
+        assert float(avx2[1]) <= 1 and avx2[2] == "False"
