@@ -2,6 +2,7 @@
 
 import inspect
 import itertools
+import math
 import re
 import warnings
 from pathlib import Path
@@ -1115,3 +1116,24 @@ def test_antialias_keeps_an_unchanged_axis_bit_for_bit():
     for page in ("onnx-export.md", "onnx-export.zh.md"):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert "returns the axis only up to rounding" not in text and "只在舍入误差内还原这一维" not in text
+
+
+def test_only_the_tables_sizes_all_take_the_cpu_channels_last_nearest_kernel(ns):
+    # Review 30: the page said "out H + out W <= 128, as at every size here" right after the tests'
+    # sweep, whose sizes up to 39 at x3 and x4 (33x4 x4: 132 + 16) take the other kernel; it now names
+    # the four sizes of the table, where the nearest row (x2) does take the channels-last kernel.
+    def channels_last_kernel(h, w, factor):
+        return math.floor(h * factor) + math.floor(w * factor) <= 128
+
+    assert all(channels_last_kernel(h, w, 2) for h, w in ns["RUN_SIZES"])
+    assert not channels_last_kernel(33, 4, 4)
+    # The kernel choice is what the text says: x1.1 on 5 rows copies them below the limit, not above.
+    x = torch.arange(5.0).view(1, 1, 5, 1)
+
+    def rows(width):
+        return F.interpolate(x.expand(1, 1, 5, width), scale_factor=1.1, mode="nearest")[0, 0, :, 0]
+
+    assert rows(20).tolist() == [0, 1, 2, 3, 4] and rows(120).tolist() == [0, 0, 1, 2, 3]
+    for page in ("onnx-export.md", "onnx-export.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "every size here" not in text and "这里的各个尺寸都满足" not in text, page
