@@ -267,6 +267,12 @@ def test_avg_pool_and_relu_commute_exactly_where_no_window_mixes_signs(ns):
             x.view(-1)[:4] = torch.tensor(values)
             assert F.relu(x).sum() != x.sum() or torch.isinf(x.sum())
             assert torch.equal(POOL[rank][1](F.relu(x), 2), F.relu(POOL[rank][1](x, 2))), (rank, values)
+    # Review 30: normal values whose two sums differ by a step, which the division by 9 rounds to one mean
+    x = torch.tensor([0.5, 0.3, 0.2, 1.9, 1.4, 1.7, 1.8, 1.5, -(2.0**-20)]).view(1, 1, 3, 3)
+    assert not torch.equal(F.avg_pool2d(x, 3, divisor_override=1), F.avg_pool2d(F.relu(x), 3, divisor_override=1))
+    assert (x.abs() > 1e-7).all() and torch.isfinite(F.relu(x).sum())
+    assert torch.equal(F.avg_pool2d(F.relu(x), 3), F.relu(F.avg_pool2d(x, 3)))
+    assert f"{F.avg_pool2d(x, 3).item():.8g}" == "1.0333333"
 
 
 def test_bilinear_equals_avg_pool_only_at_factor_two():
