@@ -1272,6 +1272,8 @@ def test_a_float32_trilinear_corner_misses_by_three_steps_outside_the_channels_l
     for capability in ("avx2", "avx512"):
         if capability == "avx512" and torch.backends.cpu.get_cpu_capability() != "AVX512":
             continue
-        rows = [line.split() for line in run_python(_TRILINEAR_ONE_VOXEL_CODE, ATEN_CPU_CAPABILITY=capability).splitlines()]
+        rows = [
+            line.split() for line in run_python(_TRILINEAR_ONE_VOXEL_CODE, ATEN_CPU_CAPABILITY=capability).splitlines()
+        ]
         assert [row[1:] for row in rows[:3]] == [["-3", "0.8999998"]] * 3, (capability, rows)
         assert all(abs(int(row[1])) < 3 for row in rows[3:]), (capability, rows)
