@@ -1123,6 +1123,24 @@ def test_glossary_2x2_to_1x1_agreement_needs_size_or_half_with_align_corners_fal
         torch.testing.assert_close(plain, smooth, rtol=0, atol=1e-12)
 
 
+def test_glossary_2x2_to_1x1_agreement_also_holds_in_float32_where_the_factor_rounds_to_half():
+    # Review 30: the glossary said "only given size=, scale_factor=0.5 or recompute_scale_factor=True";
+    # for float32 input a factor whose 1/scale_factor rounds to 2 in single precision steps exactly as
+    # 0.5 does (both filters then weigh the two pixels alike); float64 input keeps the off-middle step.
+    generator = torch.Generator().manual_seed(30)
+    for factor in (0.5000000001, 0.50000001):
+        assert factor != 0.5 and torch.tensor(1 / factor, dtype=torch.float32).item() == 2.0
+        for dtype, agree in ((torch.float32, True), (torch.float64, False)):
+            x = torch.rand(500, 3, 2, 2, generator=generator, dtype=dtype)
+            plain, smooth, half = (
+                F.interpolate(x, scale_factor=f, mode="bilinear", antialias=aa)
+                for f, aa in ((factor, False), (factor, True), (0.5, False))
+            )
+            eps = torch.finfo(dtype).eps
+            assert torch.allclose(plain, smooth, rtol=0, atol=4 * eps) == agree, (factor, dtype)
+            assert torch.equal(plain, half) == agree, (factor, dtype)
+
+
 def _antialias_pixels_read(n_in, n_out, mode, align):
     """How many input pixels (non-zero weights) each output of a row reads with antialias=True."""
     impulses = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, 1, n_in)
