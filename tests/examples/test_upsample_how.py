@@ -1123,6 +1123,24 @@ def test_glossary_2x2_to_1x1_agreement_needs_size_or_half_with_align_corners_fal
         torch.testing.assert_close(plain, smooth, rtol=0, atol=1e-12)
 
 
+def test_glossary_2x2_to_1x1_agreement_also_holds_in_float32_where_the_factor_rounds_to_half():
+    # Review 30: the glossary said "only given size=, scale_factor=0.5 or recompute_scale_factor=True";
+    # for float32 input a factor whose 1/scale_factor rounds to 2 in single precision steps exactly as
+    # 0.5 does (both filters then weigh the two pixels alike); float64 input keeps the off-middle step.
+    generator = torch.Generator().manual_seed(30)
+    for factor in (0.5000000001, 0.50000001):
+        assert factor != 0.5 and torch.tensor(1 / factor, dtype=torch.float32).item() == 2.0
+        for dtype, agree in ((torch.float32, True), (torch.float64, False)):
+            x = torch.rand(500, 3, 2, 2, generator=generator, dtype=dtype)
+            plain, smooth, half = (
+                F.interpolate(x, scale_factor=f, mode="bilinear", antialias=aa)
+                for f, aa in ((factor, False), (factor, True), (0.5, False))
+            )
+            eps = torch.finfo(dtype).eps
+            assert torch.allclose(plain, smooth, rtol=0, atol=4 * eps) == agree, (factor, dtype)
+            assert torch.equal(plain, half) == agree, (factor, dtype)
+
+
 def _antialias_pixels_read(n_in, n_out, mode, align):
     """How many input pixels (non-zero weights) each output of a row reads with antialias=True."""
     impulses = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, 1, n_in)
@@ -1250,6 +1268,30 @@ def test_a_float32_trilinear_channels_last_3d_corner_can_miss_by_three_rounding_
         assert f"{corner[0].item():.8f}" == "0.24999996"
     # three channels run the contiguous kernel: the same corner is exact there
     assert F.interpolate(x[:, :3].contiguous(), size=(10, 10, 3), mode="trilinear")[0, 0, -1, -1, -1].item() == 0.25
-    for capability in ("default", "AVX2", "AVX512"):
+    for capability in ("default", "avx2", "avx512"):  # lower case: torch ignores upper case
         printed = run_python(_TRILINEAR_CORNER_STEPS_CODE, ATEN_CPU_CAPABILITY=capability).split()
-        assert printed[1] == "3" and int(printed[2]) <= 2, printed
+        assert printed[1] == "3", printed
+
+
+_TRILINEAR_ONE_VOXEL_CODE = (
+    "import torch, torch.nn.functional as F\n"
+    "for channels in (1, 2, 3, 4, 5):\n"
+    "    x = torch.full((1, channels, 1, 1, 1), 0.9)\n"
+    "    corner = F.interpolate(x, size=(10, 10, 10), mode='trilinear')[0, 0, -1, -1, -1]\n"
+    "    print(channels, int(corner.view(torch.int32) - x[0, 0, 0, 0, 0].view(torch.int32)), f'{corner.item():.7f}')\n"
+)
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD rounding")
+def test_a_float32_trilinear_corner_misses_by_three_steps_outside_the_channels_last_kernel_too():
+    # Review 30: the page said three steps only "on a channels_last_3d volume of more than 3 channels";
+    # a 1x1x1 volume of 0.9 with 1 to 3 channels (the contiguous kernel) enlarged to 10x10x10 ends three
+    # steps below in its last corner with the AVX2 and AVX-512 code; 4 channels and more end one step below.
+    for capability in ("avx2", "avx512"):
+        if capability == "avx512" and torch.backends.cpu.get_cpu_capability() != "AVX512":
+            continue
+        rows = [
+            line.split() for line in run_python(_TRILINEAR_ONE_VOXEL_CODE, ATEN_CPU_CAPABILITY=capability).splitlines()
+        ]
+        assert [row[1:] for row in rows[:3]] == [["-3", "0.8999998"]] * 3, (capability, rows)
+        assert all(abs(int(row[1])) < 3 for row in rows[3:]), (capability, rows)

@@ -267,6 +267,12 @@ def test_avg_pool_and_relu_commute_exactly_where_no_window_mixes_signs(ns):
             x.view(-1)[:4] = torch.tensor(values)
             assert F.relu(x).sum() != x.sum() or torch.isinf(x.sum())
             assert torch.equal(POOL[rank][1](F.relu(x), 2), F.relu(POOL[rank][1](x, 2))), (rank, values)
+    # Review 30: normal values whose two sums differ by a step, which the division by 9 rounds to one mean
+    x = torch.tensor([0.5, 0.3, 0.2, 1.9, 1.4, 1.7, 1.8, 1.5, -(2.0**-20)]).view(1, 1, 3, 3)
+    assert not torch.equal(F.avg_pool2d(x, 3, divisor_override=1), F.avg_pool2d(F.relu(x), 3, divisor_override=1))
+    assert (x.abs() > 1e-7).all() and torch.isfinite(F.relu(x).sum())
+    assert torch.equal(F.avg_pool2d(F.relu(x), 3), F.relu(F.avg_pool2d(x, 3)))
+    assert f"{F.avg_pool2d(x, 3).item():.8g}" == "1.0333333"
 
 
 def test_bilinear_equals_avg_pool_only_at_factor_two():
@@ -937,3 +943,26 @@ def test_slicing_rules_hold_for_whole_blocks_and_slicing_keeps_more_on_remainder
                 bil = F.interpolate(x, scale_factor=(1, 1 / k), mode="bilinear")
                 assert torch.equal(bil, x[..., k // 2 :: k][..., :out])
                 assert x[..., k // 2 :: k].shape[-1] - out == (n % k > k // 2)
+
+
+def test_index_says_a_recorded_gpu_tab_can_hold_an_earlier_version_of_the_code():
+    # Review 30: docs/index.md (the site's first page, no example of its own) said the "Recorded on" tab
+    # "holds what the same code printed"; a record made before the example last changed is still shown
+    # (sitegen/record.py), marked as an earlier version's output. Where such a record exists, both
+    # languages must say so.
+    from pathlib import Path
+
+    from sitegen import record
+
+    root = Path(__file__).resolve().parents[2]
+    saved = record.load()
+    stale = [
+        name
+        for name in record.RECORDED
+        if saved is not None and name in saved.examples and not saved.is_current(root / "examples" / name)
+    ]
+    index = (root / "docs" / "index.md").read_text(encoding="utf-8")
+    index_zh = (root / "docs" / "index.zh.md").read_text(encoding="utf-8")
+    if stale:
+        assert "or an earlier version of it" in " ".join(index.split()), stale
+        assert "旧版本" in index_zh, stale
