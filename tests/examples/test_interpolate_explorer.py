@@ -4,7 +4,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import run_example, run_python
+from helpers import ROOT, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -425,3 +425,14 @@ def test_antialias_align_corners_dots_start_near_the_first_centre_only_when_enla
     # explorer's x0.5 picture starts about a pixel in (bilinear 1.0, bicubic 0.8 on 6 pixels).
     dots = ns["sampled"][f"mode={mode}; scale_factor=0.5; align_corners=True; antialias=True"]
     assert 0.7 < dots[0] < 1.1, dots
+
+
+def test_convention_up_to_rounding_includes_overflow_of_a_partial_sum():
+    # Review 30: equalities "up to rounding" between two summation orders fail near float32's
+    # largest value; the glossary's Conventions say so once, with this block.
+    block = torch.tensor([3e38] * 8 + [-3e38] * 8).view(1, 1, 4, 4)
+    for x in (block, block.contiguous(memory_format=torch.channels_last)):
+        assert F.avg_pool2d(x, 4).isinf().all()
+        assert F.interpolate(x, size=1, mode="area").item() == 0.0
+    for page, rule in (("glossary.md", "“Up to rounding” includes overflow"), ("glossary.zh.md", "也包括溢出")):
+        assert rule in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
