@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import functools
 import json
 import os
@@ -22,15 +23,16 @@ def pytest_configure(config: pytest.Config) -> None:
         torch.set_num_threads(1)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the built site's tests first, the run-as-script checks last, and the slow examples early.
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the built site's tests first, the run-as-script checks last, and the slow scopes early.
 
     The run-as-script checks assert on the example runs the other tests made. The site's tests
-    are the longest run on one worker (see below); after them come the tests of the examples
-    that ran longest in the last site build: started first, the long runs end with the others
+    are the longest run on one worker (see below); after them come the scopes that took longest
+    in the last test run (pytest's cache), or, before any run, the tests of the examples that
+    ran longest in the last site build: started first, the long runs end with the others
     instead of one worker finishing them alone.
     """
-    seconds = group_seconds()
+    seconds = {**group_seconds(), **recorded_scope_seconds(config)}
     items.sort(
         key=lambda item: (
             item.path.parent.name != "site",
@@ -38,6 +40,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             -seconds.get(scope_of(item.nodeid), 0.0),
         )
     )
+
+
+SCOPE_SECONDS_KEY = "resampling/scope-seconds"
+scope_seconds: collections.Counter[str] = collections.Counter()
+
+
+def recorded_scope_seconds(config: pytest.Config) -> dict[str, float]:
+    """Seconds each scope took in the last runs that ran it (none on a fresh clone or without the cache)."""
+    cache = getattr(config, "cache", None)
+    return cache.get(SCOPE_SECONDS_KEY, {}) if cache else {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    # Under xdist the controller sees every worker's reports; a worker keeps none.
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        scope_seconds[scope_of(report.nodeid)] += report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Merge this run's seconds per scope into pytest's cache, for the next run's order."""
+    cache = getattr(session.config, "cache", None)
+    if cache and scope_seconds and "PYTEST_XDIST_WORKER" not in os.environ:
+        cache.set(SCOPE_SECONDS_KEY, {**recorded_scope_seconds(session.config), **scope_seconds})
 
 
 @pytest.hookimpl(optionalhook=True)  # xdist's hook: pytest -p no:xdist still runs
