@@ -677,6 +677,28 @@ def test_cpu_nearest_copies_a_kept_axis_and_doubles_only_for_a_small_output_or_c
             assert torch.equal(row, five.repeat_interleave(2)) is doubles, (channels, channels_last, height)
 
 
+def test_cpu_nearest_copies_a_kept_axis_and_doubles_in_5d_channels_last_3d_with_more_than_3_channels():
+    # Review 31: the exceptions to "both use 1 / scale_factor" named only 4-D kernels; the CPU's
+    # channels_last_3d kernel (more than 3 channels) also copies a kept axis (3 x1.3 -> 0, 1, 2) and
+    # doubles a doubled one (10 x2.05 -> 0, 0, 1, 1, ...), at any output size; other 5-D input steps by the factor.
+    three, ten = torch.arange(3.0), torch.arange(10.0)
+    for channels, channels_last_3d in itertools.product((1, 3, 4, 8), (False, True)):
+        ignores_scale = channels_last_3d and channels > 3
+        for side in (2, 20):
+            x = three.view(1, 1, 3, 1, 1).expand(1, channels, 3, side, side).contiguous()
+            x = x.contiguous(memory_format=torch.channels_last_3d) if channels_last_3d else x
+            depth = F.interpolate(x, scale_factor=(1.3, 1, 1), mode="nearest")[0, -1, :, 0, 0]
+            assert depth.tolist() == ([0.0, 1.0, 2.0] if ignores_scale else [0.0, 0.0, 1.0]), (
+                channels,
+                channels_last_3d,
+                side,
+            )
+            x = ten.view(1, 1, 10, 1, 1).expand(1, channels, 10, side, side).contiguous()
+            x = x.contiguous(memory_format=torch.channels_last_3d) if channels_last_3d else x
+            depth = F.interpolate(x, scale_factor=(2.05, 1, 1), mode="nearest")[0, -1, :4, 0, 0]
+            assert depth.tolist() == ([0.0, 0.0, 1.0, 1.0] if ignores_scale else [0.0, 0.0, 0.0, 1.0]), (channels, side)
+
+
 def test_bilinear_init_rejects_layers_it_would_not_make_bilinear():
     # Review 15: bilinear_ checked only the first padding, so padding=(1, 0), output_padding=1 or
     # dilation=2 passed and gave a layer that is not ×2 bilinear; it accepts the layout it documents.
