@@ -122,6 +122,29 @@ def test_nearest_exact_near_tie_at_large_sizes(ns):
     assert 0.5 < worst < 0.5 + 1e-3
 
 
+def test_the_float64_near_tie_comes_from_rounding_the_product_not_in_over_out(ns):
+    # Review 31: the page said "in / out rounded to float32" tips the near-tie of the first line under the table;
+    # that line is a float64 ramp, whose in / out the CPU keeps in double: float32 in / out (and a float32
+    # product) reads the nearer pixel there, the double ratio with its product rounded to float32 reads torch's.
+    t = ns["near_tie"]
+    centre = np.float64(t["i"] + 0.5)
+    ratio = t["size_in"] / t["size_out"]
+    assert np.floor(np.float32(centre) * np.float32(ratio)) == round(t["centre"])
+    assert np.floor(np.float32(centre * ratio)) == t["read"] != round(t["centre"])
+    # float32 input (in / out and the product in float32) also tips near-ties at such sizes
+    worst = max(
+        (
+            F.interpolate(torch.arange(float(a)).view(1, 1, -1), size=b, mode="nearest-exact")[0, 0].double()
+            - ((torch.arange(b, dtype=torch.float64) + 0.5) * a / b - 0.5)
+        )
+        .abs()
+        .max()
+        .item()
+        for a, b in [(4861, 2140)]
+    )
+    assert 0.5 < worst < 0.5 + 1e-3
+
+
 def test_nearest_exact_and_pil_differ_off_ties_only_within_a_hair_of_one():
     rng = np.random.default_rng(2)
     differ = 0
