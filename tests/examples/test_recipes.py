@@ -122,6 +122,29 @@ def test_nearest_exact_near_tie_at_large_sizes(ns):
     assert 0.5 < worst < 0.5 + 1e-3
 
 
+def test_the_float64_near_tie_comes_from_rounding_the_product_not_in_over_out(ns):
+    # Review 31: the page said "in / out rounded to float32" tips the near-tie of the first line under the table;
+    # that line is a float64 ramp, whose in / out the CPU keeps in double: float32 in / out (and a float32
+    # product) reads the nearer pixel there, the double ratio with its product rounded to float32 reads torch's.
+    t = ns["near_tie"]
+    centre = np.float64(t["i"] + 0.5)
+    ratio = t["size_in"] / t["size_out"]
+    assert np.floor(np.float32(centre) * np.float32(ratio)) == round(t["centre"])
+    assert np.floor(np.float32(centre * ratio)) == t["read"] != round(t["centre"])
+    # float32 input (in / out and the product in float32) also tips near-ties at such sizes
+    worst = max(
+        (
+            F.interpolate(torch.arange(float(a)).view(1, 1, -1), size=b, mode="nearest-exact")[0, 0].double()
+            - ((torch.arange(b, dtype=torch.float64) + 0.5) * a / b - 0.5)
+        )
+        .abs()
+        .max()
+        .item()
+        for a, b in [(4861, 2140)]
+    )
+    assert 0.5 < worst < 0.5 + 1e-3
+
+
 def test_nearest_exact_and_pil_differ_off_ties_only_within_a_hair_of_one():
     rng = np.random.default_rng(2)
     differ = 0
@@ -675,6 +698,28 @@ def test_cpu_nearest_copies_a_kept_axis_and_doubles_only_for_a_small_output_or_c
             row = F.interpolate(x, scale_factor=(1, 2.1), mode="nearest")[0, -1, 0]
             doubles = height + 10 <= 128 or keeps_pixel_order
             assert torch.equal(row, five.repeat_interleave(2)) is doubles, (channels, channels_last, height)
+
+
+def test_cpu_nearest_copies_a_kept_axis_and_doubles_in_5d_channels_last_3d_with_more_than_3_channels():
+    # Review 31: the exceptions to "both use 1 / scale_factor" named only 4-D kernels; the CPU's
+    # channels_last_3d kernel (more than 3 channels) also copies a kept axis (3 x1.3 -> 0, 1, 2) and
+    # doubles a doubled one (10 x2.05 -> 0, 0, 1, 1, ...), at any output size; other 5-D input steps by the factor.
+    three, ten = torch.arange(3.0), torch.arange(10.0)
+    for channels, channels_last_3d in itertools.product((1, 3, 4, 8), (False, True)):
+        ignores_scale = channels_last_3d and channels > 3
+        for side in (2, 20):
+            x = three.view(1, 1, 3, 1, 1).expand(1, channels, 3, side, side).contiguous()
+            x = x.contiguous(memory_format=torch.channels_last_3d) if channels_last_3d else x
+            depth = F.interpolate(x, scale_factor=(1.3, 1, 1), mode="nearest")[0, -1, :, 0, 0]
+            assert depth.tolist() == ([0.0, 1.0, 2.0] if ignores_scale else [0.0, 0.0, 1.0]), (
+                channels,
+                channels_last_3d,
+                side,
+            )
+            x = ten.view(1, 1, 10, 1, 1).expand(1, channels, 10, side, side).contiguous()
+            x = x.contiguous(memory_format=torch.channels_last_3d) if channels_last_3d else x
+            depth = F.interpolate(x, scale_factor=(2.05, 1, 1), mode="nearest")[0, -1, :4, 0, 0]
+            assert depth.tolist() == ([0.0, 0.0, 1.0, 1.0] if ignores_scale else [0.0, 0.0, 0.0, 1.0]), (channels, side)
 
 
 def test_bilinear_init_rejects_layers_it_would_not_make_bilinear():
