@@ -935,3 +935,14 @@ def test_scale_factor_not_whole_one_pixel_is_covered_evenly_and_the_4d_cpu_doubl
     row = torch.arange(5.0).view(1, 1, 1, 5)
     picks = F.interpolate(row, scale_factor=(1.0, 2.1), mode="nearest").flatten().long()
     assert torch.equal(torch.bincount(picks, minlength=5), torch.full((5,), 2))
+
+
+def test_uint8_width_one_corner_lost_on_hwc_views_too():
+    # Review 31: the page named "the contiguous layout" for uint8 with more than 4 channels; an HWC permute view,
+    # which counts as channels_last-contiguous, loses the last align_corners=True corner too.
+    for channels in range(1, 9):
+        ramp = torch.arange(4, dtype=torch.uint8).mul(60).view(4, 1, 1).expand(4, 1, channels).contiguous()
+        view = ramp.permute(2, 0, 1)[None]
+        assert view.is_contiguous(memory_format=torch.channels_last) and view.is_contiguous() == (channels == 1)
+        out = F.interpolate(view, size=(8, 1), mode="bilinear", align_corners=True)
+        assert (out[0, :, -1, 0] == 180).all().item() == (channels <= 4), channels
