@@ -43,7 +43,7 @@ print("short for in =", short)
 print("output sizes seen:", sorted({out_size(n, target / n) for n in short}))
 # The same computation in every mode (area computes it in Python, the others in C++).
 modes = ("nearest", "bilinear", "bicubic", "area")
-print("same sizes in every mode:", all(len({out_size(n, target / n, m) for m in modes}) == 1 for n in short))
+print("same sizes in every mode:", all(len({out_size(n, target / n, m) for m in modes}) == 1 for n in range(target // 2, 2 * target + 1)))
 
 # %% fix
 # Two fixes: pass size, or round the size yourself before calling.

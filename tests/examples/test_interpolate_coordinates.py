@@ -935,3 +935,33 @@ def test_scale_factor_not_whole_one_pixel_is_covered_evenly_and_the_4d_cpu_doubl
     row = torch.arange(5.0).view(1, 1, 1, 5)
     picks = F.interpolate(row, scale_factor=(1.0, 2.1), mode="nearest").flatten().long()
     assert torch.equal(torch.bincount(picks, minlength=5), torch.full((5,), 2))
+
+
+def test_uint8_width_one_corner_lost_on_hwc_views_too():
+    # Review 31: the page named "the contiguous layout" for uint8 with more than 4 channels; an HWC permute view,
+    # which counts as channels_last-contiguous, loses the last align_corners=True corner too.
+    for channels in range(1, 9):
+        ramp = torch.arange(4, dtype=torch.uint8).mul(60).view(4, 1, 1).expand(4, 1, channels).contiguous()
+        view = ramp.permute(2, 0, 1)[None]
+        assert view.is_contiguous(memory_format=torch.channels_last) and view.is_contiguous() == (channels == 1)
+        out = F.interpolate(view, size=(8, 1), mode="bilinear", align_corners=True)
+        assert (out[0, :, -1, 0] == 180).all().item() == (channels <= 4), channels
+
+
+def test_nearest_lines_lean_right_when_enlarging_exactly_where_the_left_edge_is_near_a_border():
+    # Review 31: the page said "enlarging, most [lean left], and a few lean slightly right"; at x2 half of them
+    # lean right (5 -> 10: 5 of 10). The rule: right where frac(d * scale) < (1 - scale) / 2, upright at equality.
+    from fractions import Fraction
+
+    for n_in in range(1, 16):
+        for n_out in range(n_in + 1, 50):
+            scale = Fraction(n_in, n_out)
+            centre = (np.arange(n_out) + 0.5) * n_in / n_out - 0.5
+            got = ramp_positions(n_in, n_out, "nearest").numpy()
+            for d in range(n_out):
+                edge = d * scale - math.floor(d * scale)
+                expected = int(edge < (1 - scale) / 2) - int(edge > (1 - scale) / 2)  # 1 right, 0 upright, -1 left
+                measured = int(got[d] > centre[d] + 1e-12) - int(got[d] < centre[d] - 1e-12)
+                assert measured == expected, (n_in, n_out, d)
+    right = np.flatnonzero(ramp_positions(5, 10, "nearest").numpy() > (np.arange(10) + 0.5) / 2 - 0.5).tolist()
+    assert right == [0, 2, 4, 6, 8]

@@ -678,3 +678,20 @@ def test_uint8_one_pixel_wide_bug_needs_an_output_at_least_two_high(k):
         y = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
         assert y.shape[-2:] == (rows, 1)
         assert torch.equal(y, x[..., k // 2 :: k, k // 2 :: k]) == (rows == 1), (k, c, rows)
+
+
+def test_uint8_odd_factor_slicing_fails_on_hwc_views_too():
+    # Review 31: the page named "the contiguous layout" for the uint8 one-pixel-wide bug; a channels_last-contiguous
+    # HWC permute view with more than 4 channels hits it too, while the 3-channel assert needs the contiguous layout.
+    gen = torch.Generator().manual_seed(31)
+    for channels in range(1, 9):
+        for height in (6, 9, 15):
+            view = torch.randint(0, 256, (height, 3, channels), dtype=torch.uint8, generator=gen).permute(2, 0, 1)[None]
+            assert view.is_contiguous(memory_format=torch.channels_last) and view.is_contiguous() == (channels == 1)
+            sliced = torch.equal(F.interpolate(view, scale_factor=1 / 3, mode="bilinear"), view[..., 1::3, 1::3])
+            assert sliced == (channels <= 4), (channels, height)
+        square = torch.randint(0, 256, (3, 3, channels), dtype=torch.uint8, generator=gen).permute(2, 0, 1)[None]
+        assert torch.equal(F.interpolate(square, scale_factor=1 / 3, mode="bilinear"), square[..., 1:2, 1:2])
+        if channels == 3:
+            with pytest.raises(RuntimeError):
+                F.interpolate(square.contiguous(), scale_factor=1 / 3, mode="bilinear")

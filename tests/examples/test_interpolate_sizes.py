@@ -984,3 +984,14 @@ def test_recompute_with_a_fractional_product_can_leave_the_result_unchanged():
         F.interpolate(eight, scale_factor=1.3, mode="nearest"),
         F.interpolate(eight, scale_factor=1.3, mode="nearest", recompute_scale_factor=True),
     )
+
+
+def test_default_recompute_uses_the_scale_for_the_grid_except_in_area():
+    # Review 31: "The default is None ...: the scale you pass is used for the grid" needs area's exception.
+    row = torch.arange(7.0).view(1, 1, 7)
+    area = F.interpolate(row, scale_factor=0.5, mode="area")
+    assert torch.equal(area, F.adaptive_avg_pool1d(row, 3))  # windows of in/out = 7/3, not of 1/0.5 = 2
+    assert not torch.equal(area, F.avg_pool1d(row, 2))
+    linear = F.interpolate(row, scale_factor=0.6, mode="linear")
+    assert not torch.equal(linear, F.interpolate(row, size=4, mode="linear"))  # the default steps by 1/0.6
+    assert torch.equal(linear, F.interpolate(row, scale_factor=0.6, mode="linear", recompute_scale_factor=False))
