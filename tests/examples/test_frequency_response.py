@@ -937,3 +937,16 @@ def test_the_pixel_on_the_kernels_end_keeps_a_rounding_weight_at_some_odd_factor
     assert seen[torch.float64, "bilinear"] == {49, 93, 99}
     assert 6e-10 < min(sizes) and max(sizes) < 9e-9
     assert _far_end_weights(49, torch.float64, "bilinear", 1, size=(1, 10)).abs().max() > 2e-18
+
+
+def test_small_maps_do_not_always_overflow_at_fewer_pixels():
+    # Review 31: "fewer on small maps" failed: 4x4 -> 2x2 in lanczos and 8x8 -> 4x4 in bicubic overflow at every
+    # pixel, where the 64x64 map keeps one lanczos pixel finite at 2x
+    biggest = torch.finfo(torch.float32).max
+    cases = [("bicubic", 8, 4)] + ([("lanczos", 4, 2)] if "lanczos" in F.interpolate.__doc__ else [])
+    for mode, n, out in cases:
+        y = F.interpolate(torch.full((1, 1, n, n), biggest), size=(out, out), mode=mode, antialias=True)
+        assert not y.isfinite().any(), (mode, n, out)
+    if "lanczos" in F.interpolate.__doc__:
+        big = F.interpolate(torch.full((1, 1, 64, 64), biggest), size=(32, 32), mode="lanczos", antialias=True)
+        assert big.isfinite().sum().item() == 1
