@@ -950,3 +950,24 @@ def test_small_maps_do_not_always_overflow_at_fewer_pixels():
     if "lanczos" in F.interpolate.__doc__:
         big = F.interpolate(torch.full((1, 1, 64, 64), biggest), size=(32, 32), mode="lanczos", antialias=True)
         assert big.isfinite().sum().item() == 1
+
+
+def _every_output_has_the_interior_taps(mode, k, n):
+    columns = torch.eye(n, dtype=torch.float64)[:, None, None, :].expand(n, 1, 2, n)  # image j: a bright column at j
+    weights = F.interpolate(columns, scale_factor=(1, 1 / k), mode=mode)[:, 0, 0].T  # (output, input column)
+    taps = []
+    for row in weights:
+        read = row.nonzero().flatten()
+        taps.append(row[read[0] : read[-1] + 1])
+    middle = taps[len(taps) // 2]
+    return all(t.shape == middle.shape and torch.allclose(t, middle, atol=1e-12, rtol=0) for t in taps)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_only_plain_bicubic_at_2x_clamps_a_weighted_tap_at_the_border(mode):
+    # Review 31: "plain bilinear and bicubic clamp the index (they repeat the edge pixel)" at the borders: at whole
+    # factors plain bilinear never reads past the edge, and plain bicubic only at 2x (its outer tap)
+    for k in range(2, 17):
+        for n in range(2 * k, 6 * k):
+            alike = _every_output_has_the_interior_taps(mode, k, n)
+            assert alike == (mode == "bilinear" or k != 2), (mode, k, n)
