@@ -937,3 +937,37 @@ def test_the_pixel_on_the_kernels_end_keeps_a_rounding_weight_at_some_odd_factor
     assert seen[torch.float64, "bilinear"] == {49, 93, 99}
     assert 6e-10 < min(sizes) and max(sizes) < 9e-9
     assert _far_end_weights(49, torch.float64, "bilinear", 1, size=(1, 10)).abs().max() > 2e-18
+
+
+def test_small_maps_do_not_always_overflow_at_fewer_pixels():
+    # Review 31: "fewer on small maps" failed: 4x4 -> 2x2 in lanczos and 8x8 -> 4x4 in bicubic overflow at every
+    # pixel, where the 64x64 map keeps one lanczos pixel finite at 2x
+    biggest = torch.finfo(torch.float32).max
+    cases = [("bicubic", 8, 4)] + ([("lanczos", 4, 2)] if "lanczos" in F.interpolate.__doc__ else [])
+    for mode, n, out in cases:
+        y = F.interpolate(torch.full((1, 1, n, n), biggest), size=(out, out), mode=mode, antialias=True)
+        assert not y.isfinite().any(), (mode, n, out)
+    if "lanczos" in F.interpolate.__doc__:
+        big = F.interpolate(torch.full((1, 1, 64, 64), biggest), size=(32, 32), mode="lanczos", antialias=True)
+        assert big.isfinite().sum().item() == 1
+
+
+def _every_output_has_the_interior_taps(mode, k, n):
+    columns = torch.eye(n, dtype=torch.float64)[:, None, None, :].expand(n, 1, 2, n)  # image j: a bright column at j
+    weights = F.interpolate(columns, scale_factor=(1, 1 / k), mode=mode)[:, 0, 0].T  # (output, input column)
+    taps = []
+    for row in weights:
+        read = row.nonzero().flatten()
+        taps.append(row[read[0] : read[-1] + 1])
+    middle = taps[len(taps) // 2]
+    return all(t.shape == middle.shape and torch.allclose(t, middle, atol=1e-12, rtol=0) for t in taps)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_only_plain_bicubic_at_2x_clamps_a_weighted_tap_at_the_border(mode):
+    # Review 31: "plain bilinear and bicubic clamp the index (they repeat the edge pixel)" at the borders: at whole
+    # factors plain bilinear never reads past the edge, and plain bicubic only at 2x (its outer tap)
+    for k in range(2, 17):
+        for n in range(2 * k, 6 * k):
+            alike = _every_output_has_the_interior_taps(mode, k, n)
+            assert alike == (mode == "bilinear" or k != 2), (mode, k, n)
