@@ -687,7 +687,6 @@ def test_align_corners_false_keeps_the_enlarged_corners_only_up_to_rounding_in_2
     assert all(torch.equal(F.interpolate(row, size=o, mode="linear")[..., -1], row[..., -1]) for o in range(3, 40))
 
 
-
 def test_one_d_linear_misses_an_enlarged_corner_in_the_last_bit_only_with_the_default_cpu_code():
     # Review 31: the page said corners miss "in 2-D and 3-D (and from a 1-pixel side)"; with
     # ATEN_CPU_CAPABILITY=default a 1-D row of 2 pixels misses too (0.1, 0.2 -> 7 pixels ends on
@@ -703,6 +702,7 @@ def test_one_d_linear_misses_an_enlarged_corner_in_the_last_bit_only_with_the_de
     assert default[2] == "True" and int(default[0]) > int(default[1]) // 2, default
     avx2 = run_python(code, ATEN_CPU_CAPABILITY="avx2").split()
     assert avx2[:2] == ["0", avx2[1]] and avx2[2] == "False", avx2
+
 
 @pytest.mark.parametrize("mode", ["linear", "bilinear", "trilinear"])
 def test_align_corners_true_step_is_float32_except_for_float64(mode):
