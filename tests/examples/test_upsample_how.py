@@ -676,7 +676,8 @@ def test_bicubic_repeats_the_edge_instead_of_weighting_the_4_nearest_at_the_bord
 
 
 def test_align_corners_false_keeps_the_enlarged_corners_only_up_to_rounding_in_2d():
-    # 1-D from 2+ pixels copies the corners; 2-D (float64 2x2 -> 3x6) misses some in the last bit
+    # 1-D from 2+ pixels copies the corners (on this AVX-512 CPU; not with the default CPU code, see the
+    # next test); 2-D (float64 2x2 -> 3x6) misses some in the last bit
     gen = torch.Generator().manual_seed(0)
     x = torch.randn(200, 1, 2, 2, dtype=torch.float64, generator=gen)
     y = F.interpolate(x, size=(3, 6), mode="bilinear")
@@ -684,6 +685,23 @@ def test_align_corners_false_keeps_the_enlarged_corners_only_up_to_rounding_in_2
     assert error.max() > 0 and error.max() < 1e-15
     row = torch.randn(200, 1, 2, dtype=torch.float64, generator=gen)
     assert all(torch.equal(F.interpolate(row, size=o, mode="linear")[..., -1], row[..., -1]) for o in range(3, 40))
+
+
+def test_one_d_linear_misses_an_enlarged_corner_in_the_last_bit_only_with_the_default_cpu_code():
+    # Review 31: the page said corners miss "in 2-D and 3-D (and from a 1-pixel side)"; with
+    # ATEN_CPU_CAPABILITY=default a 1-D row of 2 pixels misses too (0.1, 0.2 -> 7 pixels ends on
+    # 0.20000002, one float32 step above 0.2), in float32 and float64; the AVX2 code hits it.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "rows = {t: torch.rand(4000, 1, 2, dtype=t, generator=torch.Generator().manual_seed(0)) for t in (torch.float32, torch.float64)}\n"
+        "misses = [int((F.interpolate(x, size=o, mode='linear')[..., -1] != x[..., -1]).sum()) for x in rows.values() for o in range(3, 30)]\n"
+        "named = F.interpolate(torch.tensor([[[0.1, 0.2]]]), size=7, mode='linear')[0, 0, -1]\n"
+        "print(sum(m > 0 for m in misses), len(misses), named.item() == torch.tensor(0.2).nextafter(torch.tensor(1.0)).item())\n"
+    )
+    default = run_python(code, ATEN_CPU_CAPABILITY="default").split()
+    assert default[2] == "True" and int(default[0]) > int(default[1]) // 2, default
+    avx2 = run_python(code, ATEN_CPU_CAPABILITY="avx2").split()
+    assert avx2[:2] == ["0", avx2[1]] and avx2[2] == "False", avx2
 
 
 @pytest.mark.parametrize("mode", ["linear", "bilinear", "trilinear"])
