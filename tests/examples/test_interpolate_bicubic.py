@@ -309,6 +309,19 @@ def test_pillow_rule_needs_the_size_not_a_fractional_scale_factor(factor):
         )
 
 
+@pytest.mark.parametrize("size", [(13, 17), (45, 40)])
+def test_align_corners_true_parts_antialiased_bicubic_from_pillow(size):
+    # Review 31: the page's list of why torch's and Pillow's bicubic differ left out align_corners=True, which
+    # moves torch's samples (and stretches its antialias kernel by (in - 1)/(out - 1)): Pillow has no such option.
+    Image = pytest.importorskip("PIL.Image")
+    image = np.random.default_rng(5).random((30, 23)).astype(np.float32)
+    x = torch.from_numpy(image)[None, None]
+    pil = np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BICUBIC))
+    plain = F.interpolate(x, size=size, mode="bicubic", antialias=True)[0, 0].numpy()
+    np.testing.assert_allclose(plain, pil, atol=5e-6)
+    corners = F.interpolate(x, size=size, mode="bicubic", antialias=True, align_corners=True)[0, 0].numpy()
+    assert np.abs(corners - pil).max() > 0.01
+
 def test_shrinking_adds_a_third_difference_the_kernel_width(ns):
     # "one of the reasons": with Pillow's A and Pillow's border, the 4-tap kernel still misses
     # Pillow when shrinking, because Pillow widens the kernel
