@@ -322,6 +322,7 @@ def test_align_corners_true_parts_antialiased_bicubic_from_pillow(size):
     corners = F.interpolate(x, size=size, mode="bicubic", antialias=True, align_corners=True)[0, 0].numpy()
     assert np.abs(corners - pil).max() > 0.01
 
+
 def test_shrinking_adds_a_third_difference_the_kernel_width(ns):
     # "one of the reasons": with Pillow's A and Pillow's border, the 4-tap kernel still misses
     # Pillow when shrinking, because Pillow widens the kernel
