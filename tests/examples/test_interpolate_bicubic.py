@@ -37,6 +37,34 @@ def test_step_overshoots_with_bicubic_not_bilinear(ns):
     assert 4 < position[p["bicubic"].argmin()] < 5.5 < position[p["bicubic"].argmax()] < 7
 
 
+def _overshoot(row):
+    return max(row.max().item() - 1, -row.min().item(), 0.0)
+
+
+def test_antialias_overshoots_less_only_in_some_enlargements():
+    # Review 31: the page said `antialias=True` "also overshoots, a little less" in general. Enlarging a step with
+    # align_corners=False and at least 2 pixels on each side it does (swept); shrinking it can ring where plain
+    # bicubic does not, and enlarging with align_corners=True or next to the border it can ring more.
+    for left, right in itertools.product(range(2, 12), repeat=2):
+        step = torch.tensor([0.0] * left + [1.0] * right).view(1, 1, 1, -1)
+        for out in range(left + right + 1, 6 * (left + right)):
+            plain = F.interpolate(step, size=(1, out), mode="bicubic")
+            aa = F.interpolate(step, size=(1, out), mode="bicubic", antialias=True)
+            assert _overshoot(aa) <= _overshoot(plain) + 1e-6, (left, right, out)
+    step = torch.tensor([0.0] * 3 + [1.0] * 11).view(1, 1, 1, -1)
+    plain = F.interpolate(step, size=(1, 7), mode="bicubic")
+    aa = F.interpolate(step, size=(1, 7), mode="bicubic", antialias=True)
+    assert plain.min() >= 0 and plain.max() <= 1
+    assert round(aa.min().item(), 2) == -0.05 and round(aa.max().item(), 3) == 1.047
+    edge = torch.tensor([0.0, 1.0]).view(1, 1, 1, -1)
+    assert _overshoot(F.interpolate(edge, size=(1, 8), mode="bicubic", antialias=True)) > _overshoot(
+        F.interpolate(edge, size=(1, 8), mode="bicubic")
+    )
+    step = torch.tensor([0.0] * 3 + [1.0] * 3).view(1, 1, 1, -1)
+    corners = {aa: F.interpolate(step, size=(1, 9), mode="bicubic", antialias=aa, align_corners=True) for aa in (0, 1)}
+    assert _overshoot(corners[1]) > _overshoot(corners[0])
+
+
 def test_square_rings_and_clamp_fixes_exactly_those_pixels(ns):
     big, outside = ns["big"], ns["outside"]
     assert big.min() < 0 and big.max() > 1 and outside.sum() > 0
