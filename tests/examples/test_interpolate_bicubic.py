@@ -37,6 +37,34 @@ def test_step_overshoots_with_bicubic_not_bilinear(ns):
     assert 4 < position[p["bicubic"].argmin()] < 5.5 < position[p["bicubic"].argmax()] < 7
 
 
+def _overshoot(row):
+    return max(row.max().item() - 1, -row.min().item(), 0.0)
+
+
+def test_antialias_overshoots_less_only_in_some_enlargements():
+    # Review 31: the page said `antialias=True` "also overshoots, a little less" in general. Enlarging a step with
+    # align_corners=False and at least 2 pixels on each side it does (swept); shrinking it can ring where plain
+    # bicubic does not, and enlarging with align_corners=True or next to the border it can ring more.
+    for left, right in itertools.product(range(2, 12), repeat=2):
+        step = torch.tensor([0.0] * left + [1.0] * right).view(1, 1, 1, -1)
+        for out in range(left + right + 1, 6 * (left + right)):
+            plain = F.interpolate(step, size=(1, out), mode="bicubic")
+            aa = F.interpolate(step, size=(1, out), mode="bicubic", antialias=True)
+            assert _overshoot(aa) <= _overshoot(plain) + 1e-6, (left, right, out)
+    step = torch.tensor([0.0] * 3 + [1.0] * 11).view(1, 1, 1, -1)
+    plain = F.interpolate(step, size=(1, 7), mode="bicubic")
+    aa = F.interpolate(step, size=(1, 7), mode="bicubic", antialias=True)
+    assert plain.min() >= 0 and plain.max() <= 1
+    assert round(aa.min().item(), 2) == -0.05 and round(aa.max().item(), 3) == 1.047
+    edge = torch.tensor([0.0, 1.0]).view(1, 1, 1, -1)
+    assert _overshoot(F.interpolate(edge, size=(1, 8), mode="bicubic", antialias=True)) > _overshoot(
+        F.interpolate(edge, size=(1, 8), mode="bicubic")
+    )
+    step = torch.tensor([0.0] * 3 + [1.0] * 3).view(1, 1, 1, -1)
+    corners = {aa: F.interpolate(step, size=(1, 9), mode="bicubic", antialias=aa, align_corners=True) for aa in (0, 1)}
+    assert _overshoot(corners[1]) > _overshoot(corners[0])
+
+
 def test_square_rings_and_clamp_fixes_exactly_those_pixels(ns):
     big, outside = ns["big"], ns["outside"]
     assert big.min() < 0 and big.max() > 1 and outside.sum() > 0
@@ -307,6 +335,20 @@ def test_pillow_rule_needs_the_size_not_a_fractional_scale_factor(factor):
         np.testing.assert_allclose(
             F.interpolate(x, mode="bicubic", antialias=True, **kwargs)[0, 0].numpy(), pil, atol=5e-6
         )
+
+
+@pytest.mark.parametrize("size", [(13, 17), (45, 40)])
+def test_align_corners_true_parts_antialiased_bicubic_from_pillow(size):
+    # Review 31: the page's list of why torch's and Pillow's bicubic differ left out align_corners=True, which
+    # moves torch's samples (and stretches its antialias kernel by (in - 1)/(out - 1)): Pillow has no such option.
+    Image = pytest.importorskip("PIL.Image")
+    image = np.random.default_rng(5).random((30, 23)).astype(np.float32)
+    x = torch.from_numpy(image)[None, None]
+    pil = np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BICUBIC))
+    plain = F.interpolate(x, size=size, mode="bicubic", antialias=True)[0, 0].numpy()
+    np.testing.assert_allclose(plain, pil, atol=5e-6)
+    corners = F.interpolate(x, size=size, mode="bicubic", antialias=True, align_corners=True)[0, 0].numpy()
+    assert np.abs(corners - pil).max() > 0.01
 
 
 def test_shrinking_adds_a_third_difference_the_kernel_width(ns):

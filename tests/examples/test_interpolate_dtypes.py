@@ -781,6 +781,19 @@ def test_channels_last_parts_by_whole_pixels_given_a_size_in_the_nearest_modes(c
     assert parts == [fp32_tie, 1.0, 1.0, 0.0] * 2, parts
 
 
+@pytest.mark.parametrize("capability", ["default", None])
+def test_channels_last_parts_by_whole_pixels_given_a_scale_factor_of_the_same_ratio(capability):
+    # Review 31: the page said "Given a size" only, leaving `nearest-exact` given a `scale_factor` among the modes
+    # whose outputs change at most in the last bits; x20.5 and x41 on 2 pixels part exactly as 2 -> 41 and 2 -> 82.
+    env = {"ATEN_CPU_CAPABILITY": capability} if capability else {}
+    if not capability and torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
+        pytest.skip("this CPU runs the default code")
+    code = _FORMATS_AT_TIES.replace("size=lead + (n_out,)", "scale_factor=(1.0,) * len(lead) + (n_out / 2,)")
+    parts = ast.literal_eval(run_python(code, **env))
+    fp32_tie = 0.0 if capability == "default" else 1.0
+    assert parts == [fp32_tie, 1.0, 1.0, 0.0] * 2, parts
+
+
 def test_channels_last_gaps_in_rounding_steps():
     # Review 28: the page said `area` "differs in the last bit" (3x3 -> 1x1, a mean, differs by a few steps: up to 6
     # over 2000 random images) and bfloat16 `bilinear` "by one bfloat16 step" (true of the
