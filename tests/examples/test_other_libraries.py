@@ -1004,3 +1004,22 @@ def test_opencv_cubic_positions_are_double_only_with_ipp_on_float32_images_4_pix
     double = ipp and rows >= 4
     assert np.abs(got - opencv_cubic_reference(row, 4501, float32_positions=not double)).max() < 1e-6
     assert np.abs(got - opencv_cubic_reference(row, 4501, float32_positions=double)).max() > 1e-5
+
+
+def test_upscaled_zone_plate_is_drawn_at_64_not_cropped(ns):
+    # Review 31: the page said both images are upscaled "from a 64x64 crop"; the zone plate is drawn at 64x64.
+    up, down = ns["inputs"]["up"], ns["inputs"]["down"]
+    assert np.array_equal(up["zone plate"], ns["zone_plate"](64))
+    windows = np.lib.stride_tricks.sliding_window_view(down["zone plate"], (64, 64))
+    assert not (windows == up["zone plate"]).all(axis=(2, 3)).any()
+    assert (np.lib.stride_tricks.sliding_window_view(down["photo"], (64, 64)) == up["photo"]).all(axis=(2, 3)).any()
+
+
+def test_zone_plate_reaches_half_a_cycle_per_pixel_only_along_the_diagonals(ns):
+    # Review 31: "every frequency up to the finest the grid can hold appears somewhere" was false: along a row or
+    # a column the rings stop at 1/(2 sqrt 2) ~ 0.35 cycles per pixel; radially they reach 0.5 in the corners.
+    plate = ns["zone_plate"](256).astype(np.float64)
+    power = np.abs(np.fft.fft2(plate - plate.mean())) ** 2
+    fy, fx = np.meshgrid(np.fft.fftfreq(256), np.fft.fftfreq(256), indexing="ij")
+    share = {name: power[mask].sum() / power.sum() for name, mask in (("row", np.abs(fx) > 0.4), ("radius", np.hypot(fx, fy) > 0.4))}
+    assert share["row"] < 0.003 < 0.05 < share["radius"]
