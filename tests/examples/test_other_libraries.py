@@ -1021,5 +1021,8 @@ def test_zone_plate_reaches_half_a_cycle_per_pixel_only_along_the_diagonals(ns):
     plate = ns["zone_plate"](256).astype(np.float64)
     power = np.abs(np.fft.fft2(plate - plate.mean())) ** 2
     fy, fx = np.meshgrid(np.fft.fftfreq(256), np.fft.fftfreq(256), indexing="ij")
-    share = {name: power[mask].sum() / power.sum() for name, mask in (("row", np.abs(fx) > 0.4), ("radius", np.hypot(fx, fy) > 0.4))}
+    share = {
+        name: power[mask].sum() / power.sum()
+        for name, mask in (("row", np.abs(fx) > 0.4), ("radius", np.hypot(fx, fy) > 0.4))
+    }
     assert share["row"] < 0.003 < 0.05 < share["radius"]
