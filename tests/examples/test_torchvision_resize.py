@@ -907,3 +907,19 @@ def test_channels_last_image_to_width_one_agrees_with_the_plain_call_from_or_to_
             F2.resize(x, [oh, 1]), F.interpolate(x[None], size=(oh, 1), mode="bilinear", antialias=True)[0]
         )
         assert same == (h == 1 or oh == 1), (h, w, oh, channels)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_half_precision_images_are_not_the_one_f_interpolate_call(dtype):
+    # Review 31: "for a float tensor whose size changes, each setting is exactly one F.interpolate call" held for
+    # float32 and float64 only: v2 resizes float16/bfloat16 in float32, so bicubic differs from the half-precision
+    # call, and the default bilinear with antialias=True has no half-precision CPU kernel to call at all.
+    x = torch.rand(3, 37, 50, generator=torch.Generator().manual_seed(0)).to(dtype)
+    ours = F2.resize(x, [20, 73], IM.BICUBIC, antialias=False)
+    assert not torch.equal(ours, F.interpolate(x[None], size=(20, 73), mode="bicubic", align_corners=False)[0])
+    assert torch.equal(
+        ours, F.interpolate(x[None].float(), size=(20, 73), mode="bicubic", align_corners=False)[0].to(dtype)
+    )
+    assert F2.resize(x, [20, 73]).dtype == dtype
+    with pytest.raises(RuntimeError, match="not implemented"):
+        F.interpolate(x[None], size=(20, 73), mode="bilinear", antialias=True)
