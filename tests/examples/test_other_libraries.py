@@ -1026,3 +1026,27 @@ def test_zone_plate_reaches_half_a_cycle_per_pixel_only_along_the_diagonals(ns):
         for name, mask in (("row", np.abs(fx) > 0.4), ("radius", np.hypot(fx, fy) > 0.4))
     }
     assert share["row"] < 0.003 < 0.05 < share["radius"]
+
+
+def test_on_long_rows_the_libraries_part_from_torch_near_but_not_at_boundaries():
+    # Review 31: "away from the boundaries all four follow torch's rule" held on the sweep's lengths; at
+    # 13623 -> 14781 all four part from torch at columns whose exact position is within float32 rounding of a
+    # boundary but not on it.
+    n, m = 13623, 14781
+    ramp = np.tile(np.arange(n, dtype=np.float32), (2, 1))
+    row = torch.from_numpy(ramp)[None, None]
+    exact = F.interpolate(row, size=(2, m), mode="nearest-exact")[0, 0, 0].numpy()
+    floor = F.interpolate(row, size=(2, m), mode="nearest")[0, 0, 0].numpy()
+    theirs = {
+        "Pillow NEAREST": (np.asarray(Image.fromarray(ramp, mode="F").resize((m, 2), Image.NEAREST))[0], exact, 1),
+        "cv2 INTER_NEAREST_EXACT": (cv2.resize(ramp, (m, 2), interpolation=cv2.INTER_NEAREST_EXACT)[0], exact, 1),
+        "skimage order=0": (sk_resize(ramp, (2, m), order=0, mode="edge", anti_aliasing=False)[0], exact, 1),
+        "cv2 INTER_NEAREST": (cv2.resize(ramp, (m, 2), interpolation=cv2.INTER_NEAREST)[0], floor, 0),
+    }
+    for call, (picks, ours, offset) in theirs.items():
+        columns = np.flatnonzero(picks != ours)
+        assert len(columns) > 0, call
+        for d in columns:  # floor's argument (2d + offset) * n / (2m): never a whole number, always within 1e-3 of one
+            numerator = (2 * int(d) + offset) * n
+            assert numerator % (2 * m) != 0, (call, d)
+            assert abs(numerator / (2 * m) - round(numerator / (2 * m))) < 1e-3, (call, d)
