@@ -1015,7 +1015,7 @@ def test_upscaled_zone_plate_is_drawn_at_64_not_cropped(ns):
     assert (np.lib.stride_tricks.sliding_window_view(down["photo"], (64, 64)) == up["photo"]).all(axis=(2, 3)).any()
 
 
-def test_zone_plate_reaches_half_a_cycle_per_pixel_only_along_the_diagonals(ns):
+def test_zone_plate_reaches_half_a_cycle_per_pixel_only_near_the_diagonals(ns):
     # Review 31: "every frequency up to the finest the grid can hold appears somewhere" was false: along a row or
     # a column the rings stop at 1/(2 sqrt 2) ~ 0.35 cycles per pixel; radially they reach 0.5 in the corners.
     plate = ns["zone_plate"](256).astype(np.float64)
