@@ -256,8 +256,8 @@ for name, processor in (("ViTImageProcessor", HF["ViTImageProcessor"][0]), ("ViT
 # %% fid_resize
 # pytorch-fid resizes to 299 x 299 with F.interpolate(bilinear, align_corners=False) and no
 # antialias. How far is that from the same call with antialias=True? The photo (grayscale,
-# resampled by Pillow's LANCZOS to each size) and a zone plate (rings up to the finest a
-# grid holds) of each size.
+# resampled by Pillow's LANCZOS to each size) and a zone plate (rings down to two pixels
+# apart in the corners) of each size.
 def zone_plate(n):
     """cos(k r^2): the local frequency grows with the radius and reaches Nyquist in the corners."""
     y, x = np.mgrid[:n, :n] - (n - 1) / 2

@@ -894,3 +894,20 @@ def test_a_port_with_f_interpolates_literal_default_mode_is_nearest_not_the_mean
     jax_linear = float(np.asarray(jax.image.resize(jnp.asarray(x[0, 0].numpy()), (1, 1), "linear"))[0, 0])
     assert F.interpolate(x, size=(1, 1)).item() == 1.0 != jax_linear
     assert F.interpolate(x, size=(1, 1), mode="bilinear").item() == 2.0 == jax_linear
+
+
+def test_a_jax_port_of_nearest_needs_no_antialias_when_shrinking():
+    # Review 31: "a port that calls F.interpolate with the matching mode and antialias=False differs whenever it
+    # shrinks an axis longer than 2 pixels" held for linear and cubic; jax's nearest (antialias on by default)
+    # is torch's nearest-exact without antialias on 65x64 -> 32x17 (they part only at and near ties).
+    x = np.random.default_rng(0).uniform(-1, 1, (65, 64)).astype(np.float32)
+    theirs = np.asarray(jax.image.resize(jnp.asarray(x), (32, 17), "nearest"))
+    ours = F.interpolate(torch.from_numpy(x)[None, None], size=(32, 17), mode="nearest-exact")[0, 0].numpy()
+    assert np.array_equal(theirs, ours)
+    linear = np.asarray(jax.image.resize(jnp.asarray(x), (32, 17), "linear"))
+    assert (
+        np.abs(
+            linear - F.interpolate(torch.from_numpy(x)[None, None], size=(32, 17), mode="bilinear")[0, 0].numpy()
+        ).max()
+        > 0.1
+    )

@@ -907,3 +907,38 @@ def test_channels_last_image_to_width_one_agrees_with_the_plain_call_from_or_to_
             F2.resize(x, [oh, 1]), F.interpolate(x[None], size=(oh, 1), mode="bilinear", antialias=True)[0]
         )
         assert same == (h == 1 or oh == 1), (h, w, oh, channels)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_half_precision_images_are_not_the_one_f_interpolate_call(dtype):
+    # Review 31: "for a float tensor whose size changes, each setting is exactly one F.interpolate call" held for
+    # float32 and float64 only: v2 resizes float16/bfloat16 in float32, so bicubic differs from the half-precision
+    # call, and the default bilinear with antialias=True has no half-precision CPU kernel to call at all.
+    x = torch.rand(3, 37, 50, generator=torch.Generator().manual_seed(0)).to(dtype)
+    ours = F2.resize(x, [20, 73], IM.BICUBIC, antialias=False)
+    assert not torch.equal(ours, F.interpolate(x[None], size=(20, 73), mode="bicubic", align_corners=False)[0])
+    assert torch.equal(
+        ours, F.interpolate(x[None].float(), size=(20, 73), mode="bicubic", align_corners=False)[0].to(dtype)
+    )
+    assert F2.resize(x, [20, 73]).dtype == dtype
+    with pytest.raises(RuntimeError, match="not implemented"):
+        F.interpolate(x[None], size=(20, 73), mode="bilinear", antialias=True)
+
+
+@pytest.mark.parametrize(
+    ("channels", "channels_last", "count"), [(3, False, 3), (4, False, 3), (3, True, 3), (4, True, 4)]
+)
+def test_nearest_exact_on_long_rows_float64_parts_at_4_outputs_when_channels_last_with_4_channels(
+    channels, channels_last, count
+):
+    # Review 31: "parts at 3 for a float64 one" missed float64 images of 4 channels or more stored channels_last:
+    # torch's channels-last kernel computes the position in float32 and parts at 4, as a float32 tensor does.
+    n, m = 13623, 14781
+    pil = np.asarray(
+        F2.resize(Image.fromarray(np.arange(n, dtype=np.float32)[None], mode="F"), [1, m], IM.NEAREST_EXACT)
+    )[0]
+    x = torch.arange(n, dtype=torch.float64).view(1, 1, n).expand(channels, 1, n)
+    x = x.permute(1, 2, 0).contiguous().permute(2, 0, 1) if channels_last else x.contiguous()
+    ours = F2.resize(x, [1, m], IM.NEAREST_EXACT)
+    differ = np.nonzero(ours[-1, 0].numpy() != pil)[0]
+    assert len(differ) == count and not np.any((2 * differ + 1) * n % (2 * m) == 0)
