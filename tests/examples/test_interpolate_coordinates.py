@@ -418,6 +418,28 @@ def test_pillow_and_skimage_part_from_nearest_exact_without_a_tie_on_long_axes()
         assert int((ramp_positions(n_in, n_out, "nearest-exact", dtype=dtype).numpy() != exact).sum()) == count
 
 
+def test_long_axis_float64_count_depends_on_the_kernel():
+    # Review 32: "13623 -> 14781 differ at 3 pixels in float64" held for the contiguous kernels only; the
+    # channels-last kernel (channels_last with more than 3 channels, 4-D and 5-D) rounds in/out to float32
+    # and differs at 4, as float32 does.
+    n_in, n_out = 13623, 14781
+    d = torch.arange(n_out)
+    exact = (2 * d + 1) * n_in // (2 * n_out)
+    row = torch.arange(n_in, dtype=torch.float64)
+    for rank in (3, 4, 5):
+        for channels, layout in ((1, None), (4, None), (4, "last")):
+            x = row.view((1, 1) + (1,) * (rank - 3) + (n_in,)).expand((1, channels) + (1,) * (rank - 3) + (n_in,))
+            if layout == "last":
+                if rank == 3:
+                    continue
+                x = x.contiguous(memory_format=torch.channels_last if rank == 4 else torch.channels_last_3d)
+            else:
+                x = x.contiguous()
+            y = F.interpolate(x, size=(1,) * (rank - 3) + (n_out,), mode="nearest-exact")
+            missed = int((y.reshape(channels, n_out)[0].long() != exact).sum())
+            assert missed == (4 if layout == "last" else 3), (rank, channels, layout, missed)
+
+
 def test_float64_bilinear_misses_the_last_corner_by_a_step_only_in_the_generic_x86_code():
     # Review 23: the page implied that the CPU's float64 linear modes keep the last corner exactly; torch's
     # generic x86 code (ATEN_CPU_CAPABILITY=default) misses it by one rounding step at a few sizes.
