@@ -878,16 +878,17 @@ def test_pillow_premultiplied_gap_depends_on_alpha():
     assert gap > 10, gap
 
 
-def test_torch_float64_parts_from_opencv_by_a_few_times_1e5_at_4_by_3000_to_4501():
-    """Review 23: the page said "about 1e-5"; over whole random images in [0, 1) the gap is 3e-5 to 8e-5."""
+def test_torch_float64_parts_from_opencv_by_5e6_to_1e4_at_4_by_3000_to_4501():
+    """Review 23 said "about 1e-5", review 32 found "a few times 1e-5" too narrow: over 2000 random images in
+    [0, 1) the gap runs from 5.5e-6 to 8.3e-5, a few images below 1e-5."""
     cv2 = pytest.importorskip("cv2")
     gaps = []
-    for seed in range(10):
+    for seed in range(2000):
         image = np.random.default_rng(seed).random((4, 3000)).astype(np.float32)
         cv = cv2.resize(image, (4501, 4), interpolation=cv2.INTER_CUBIC).astype(np.float64)
         pt64 = F.interpolate(torch.from_numpy(image).double()[None, None], size=(4, 4501), mode="bicubic")[0, 0].numpy()
         gaps.append(np.abs(pt64 - cv).max())
-    assert 2e-5 < min(gaps) and max(gaps) < 1e-4, gaps
+    assert 5e-6 < min(gaps) < 1e-5 and max(gaps) < 1e-4, (min(gaps), max(gaps))
 
 
 def test_opencv_stays_exact_on_the_float32_image_not_on_float64():
