@@ -459,6 +459,18 @@ def test_the_fraction_lists_hold_in_every_round(ns):
     assert all(name in sentence for name in named)
 
 
+def test_the_fraction_lists_are_those_of_the_first_size_in_float32_nchw_forward(ns):
+    """The page (review 32): the two printed lists of shares are for one column, the first size
+    in float32, NCHW, forward; the other columns can put other ops on either side of the marks."""
+    assert ns["main"] == (ns["sizes"][0], torch.float32, torch.contiguous_format, False)
+    main_rows = ns["results"][ns["main"]]["rows"]
+    assert set(ns["rows"]) == set(main_rows) - {"x.clone()"}
+    assert all(ns["rows"][name] is main_rows[name] for name in ns["rows"])
+    assert ns["slow_ops"] == [
+        name for name, row in ns["rows"].items() if "fractions" in row and max(row["fractions"]) < 0.1
+    ]
+
+
 def test_every_na_cell_is_an_op_torch_does_not_implement(ns):
     """The page: "n/a" means torch does not implement that combination on this device."""
     for result in ns["results"].values():
