@@ -489,6 +489,18 @@ def test_antialiased_bfloat16_is_not_implemented_on_the_cpu(ns):
     )
 
 
+def test_the_untimed_downsample_methods_are_checked_in_float32_and_differ_in_cpu_bfloat16(ns):
+    """The page (review 32): the 'not timed again' check runs on a float32 NCHW probe; in
+    bfloat16 on the CPU 'antialias-bilinear' returns a result where F.interpolate raises."""
+    assert ns["probe"].dtype == torch.float32 and ns["probe"].is_contiguous()
+    assert "antialias-bilinear" not in ns["downsample_methods"]  # not timed in any column
+    x = torch.rand(1, 4, 16, 16, dtype=torch.bfloat16)
+    with pytest.raises(NotImplementedError):
+        F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True)
+    y = ns["Downsample"](2, method="antialias-bilinear")(x)
+    assert y.dtype == torch.bfloat16 and y.shape == (1, 4, 8, 8)
+
+
 def test_cpu_only_sentences_only_on_a_cpu(ns):
     assert ("CPU time of one thread" in ns["printed"]) == (ns["device"].type == "cpu")
 
