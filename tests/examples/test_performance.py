@@ -459,6 +459,18 @@ def test_the_fraction_lists_hold_in_every_round(ns):
     assert all(name in sentence for name in named)
 
 
+def test_the_fraction_lists_are_those_of_the_first_size_in_float32_nchw_forward(ns):
+    """The page (review 32): the two printed lists of shares are for one column, the first size
+    in float32, NCHW, forward; the other columns can put other ops on either side of the marks."""
+    assert ns["main"] == (ns["sizes"][0], torch.float32, torch.contiguous_format, False)
+    main_rows = ns["results"][ns["main"]]["rows"]
+    assert set(ns["rows"]) == set(main_rows) - {"x.clone()"}
+    assert all(ns["rows"][name] is main_rows[name] for name in ns["rows"])
+    assert ns["slow_ops"] == [
+        name for name, row in ns["rows"].items() if "fractions" in row and max(row["fractions"]) < 0.1
+    ]
+
+
 def test_every_na_cell_is_an_op_torch_does_not_implement(ns):
     """The page: "n/a" means torch does not implement that combination on this device."""
     for result in ns["results"].values():
@@ -475,6 +487,18 @@ def test_antialiased_bfloat16_is_not_implemented_on_the_cpu(ns):
     assert all(
         "error" in row and "not implemented" in row["error"] for name, row in rows.items() if "antialias" in name
     )
+
+
+def test_the_untimed_downsample_methods_are_checked_in_float32_and_differ_in_cpu_bfloat16(ns):
+    """The page (review 32): the 'not timed again' check runs on a float32 NCHW probe; in
+    bfloat16 on the CPU 'antialias-bilinear' returns a result where F.interpolate raises."""
+    assert ns["probe"].dtype == torch.float32 and ns["probe"].is_contiguous()
+    assert "antialias-bilinear" not in ns["downsample_methods"]  # not timed in any column
+    x = torch.rand(1, 4, 16, 16, dtype=torch.bfloat16)
+    with pytest.raises(NotImplementedError):
+        F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True)
+    y = ns["Downsample"](2, method="antialias-bilinear")(x)
+    assert y.dtype == torch.bfloat16 and y.shape == (1, 4, 8, 8)
 
 
 def test_cpu_only_sentences_only_on_a_cpu(ns):
