@@ -999,3 +999,7 @@ def test_five_by_2_1_doubles_in_every_cpu_channels_last_kernel_not_only_4d():
             counts = torch.bincount(picks[0, 0, 0, 0].long(), minlength=5).tolist()
             doubled = layout == torch.channels_last_3d and channels > 3
             assert counts == ([2, 2, 2, 2, 2] if doubled else [3, 2, 2, 2, 1]), (channels, layout)
+            # ...and keeps a 10-pixel axis x1.05 as a copy, where the contiguous 5-D kernel steps by 1/1.05.
+            row = torch.arange(10.0).view(1, 1, 1, 1, 10).repeat(1, channels, 2, 2, 1).contiguous(memory_format=layout)
+            kept = F.interpolate(row, scale_factor=(1.0, 1.0, 1.05), mode="nearest")[0, 0, 0, 0]
+            assert torch.equal(kept, torch.arange(10.0)) == doubled, (channels, layout)
