@@ -987,3 +987,19 @@ def test_nearest_lines_lean_right_when_enlarging_exactly_where_the_left_edge_is_
                 assert measured == expected, (n_in, n_out, d)
     right = np.flatnonzero(ramp_positions(5, 10, "nearest").numpy() > (np.arange(10) + 0.5) / 2 - 0.5).tolist()
     assert right == [0, 2, 4, 6, 8]
+
+
+def test_five_by_2_1_doubles_in_every_cpu_channels_last_kernel_not_only_4d():
+    # Review 33: the page said that apart from the 4-D CPU kernel "everywhere else the step is 1/2.1"; a 5-D
+    # channels_last_3d input with more than 3 channels runs the channels-last kernel and doubles too.
+    for channels in range(1, 9):
+        volume = torch.arange(5.0).view(1, 1, 1, 1, 5).repeat(1, channels, 2, 2, 1)
+        for layout in (torch.contiguous_format, torch.channels_last_3d):
+            picks = F.interpolate(volume.contiguous(memory_format=layout), scale_factor=(1.0, 1.0, 2.1), mode="nearest")
+            counts = torch.bincount(picks[0, 0, 0, 0].long(), minlength=5).tolist()
+            doubled = layout == torch.channels_last_3d and channels > 3
+            assert counts == ([2, 2, 2, 2, 2] if doubled else [3, 2, 2, 2, 1]), (channels, layout)
+            # ...and keeps a 10-pixel axis x1.05 as a copy, where the contiguous 5-D kernel steps by 1/1.05.
+            row = torch.arange(10.0).view(1, 1, 1, 1, 10).repeat(1, channels, 2, 2, 1).contiguous(memory_format=layout)
+            kept = F.interpolate(row, scale_factor=(1.0, 1.0, 1.05), mode="nearest")[0, 0, 0, 0]
+            assert torch.equal(kept, torch.arange(10.0)) == doubled, (channels, layout)
