@@ -602,3 +602,25 @@ def test_the_1e_12_gap_holds_for_values_of_order_one_and_grows_with_them(ns):
             assert gap < 1e-12, gap
         else:
             assert 1e-10 < gap < 1e-6, gap
+
+
+def test_the_1e_12_gap_grows_with_the_axis_length(ns):
+    # Review 33: "to 1e-12 on values of order 1" held on the table's short axes only: grid_sample's positions
+    # come from a normalised grid, so their rounding grows with the axis; 1500 -> 2251 pixels give over 1e-12
+    # (far below the 1e-4 of the floorf exception), while axes of up to a few hundred pixels stay under it.
+    resize = ns["resize_with_grid_sample"]
+    gen = torch.Generator().manual_seed(0)
+
+    def gap(n_in, n_out):
+        worst = 0.0
+        for mode, align_corners in itertools.product(("bilinear", "bicubic"), (False, True)):
+            x = torch.randn(1, 1, 2, n_in, generator=gen, dtype=torch.float64)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                b = resize(x, (3, n_out), mode, align_corners, "border")
+            a = F.interpolate(x, size=(3, n_out), mode=mode, align_corners=align_corners)
+            worst = max(worst, (a - b).abs().max().item())
+        return worst
+
+    assert all(gap(n_in, n_out) < 1e-12 for n_in, n_out in ((100, 151), (300, 451), (500, 777), (300, 97)))
+    assert 1e-12 < max(gap(1500, 2251) for _ in range(3)) < 1e-10
