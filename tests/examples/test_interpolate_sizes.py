@@ -483,20 +483,22 @@ def test_copy_cases_cell(ns):
     assert {case[2] for case in ns["copies"] if case[:2] == ("nearest", 4)} >= {30, 100}
 
 
+# Each mode with a rank it accepts (area apart: it turns the scale into a size).
+MODE_RANKS = [
+    ("nearest", 3),
+    ("nearest", 4),
+    ("nearest", 5),
+    ("nearest-exact", 4),
+    ("linear", 3),
+    ("bilinear", 4),
+    ("bicubic", 4),
+    ("trilinear", 5),
+]
+
+
 @settings(max_examples=200, deadline=None)
 @given(
-    mode_rank=st.sampled_from(
-        [
-            ("nearest", 3),
-            ("nearest", 4),
-            ("nearest", 5),
-            ("nearest-exact", 4),
-            ("linear", 3),
-            ("bilinear", 4),
-            ("bicubic", 4),
-            ("trilinear", 5),
-        ]
-    ),
+    mode_rank=st.sampled_from(MODE_RANKS),
     data=st.data(),
     dtype=st.sampled_from([torch.float32, torch.float64]),
 )
@@ -881,17 +883,7 @@ def test_the_generic_x86_code_rounds_the_2_to_41_tie_down_in_every_dtype_but_flo
 
 def test_whole_scale_factors_give_the_same_grid_with_or_without_recompute():
     # The old warning skipped whole scales because both grids agree there: every mode, ranks 3-5, k up to 40.
-    cases = [
-        ("nearest", 3),
-        ("nearest", 4),
-        ("nearest", 5),
-        ("nearest-exact", 4),
-        ("linear", 3),
-        ("bilinear", 4),
-        ("bicubic", 4),
-        ("trilinear", 5),
-        ("area", 4),
-    ]
+    cases = [*MODE_RANKS, ("area", 4)]
     for k, n, (mode, dim), dtype in itertools.product(
         (*range(1, 9), 13, 25, 40), (1, 2, 5, 7), cases, (torch.float32, torch.float64)
     ):
