@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import importlib.metadata
 import re
@@ -29,6 +30,8 @@ class Tags(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
+# The pages hold 38 MB of HTML (notebooks carry their figures inline): parse each once per session.
+@functools.cache
 def tags(path: Path) -> list[tuple[str, dict[str, str | None]]]:
     parser = Tags()
     parser.feed(path.read_text(encoding="utf-8"))
@@ -151,7 +154,9 @@ def test_a_pages_notebook_is_the_page_in_its_language_with_outputs(site, page, p
     assert len(code) == len(re.findall(r"^::: example ", source, re.M))
     shown = (site.site / prefix / page / "index.html").read_text(encoding="utf-8")
     printed = ["".join(o["text"]) for c in code for o in c["outputs"] if o["output_type"] == "stream"]
-    assert printed and all(html.escape(t.strip().splitlines()[0], quote=False) in shown for t in printed if "|" not in t)
+    assert printed and all(
+        html.escape(t.strip().splitlines()[0], quote=False) in shown for t in printed if "|" not in t
+    )
     helpers = [c for c in code if "".join(c["source"]).startswith("%%writefile")]
     assert ("_downsample.py" in "".join(h["source"][0] for h in helpers)) == (page == "downsample-module")
 
@@ -228,7 +233,6 @@ def test_a_chinese_page_prints_no_english_outside_code(site, page):
     lines = [n.text() for n in cells] + [ln for n in tree.css("div.language-text code") for ln in n.text().splitlines()]
     english = [line for line in lines if translations.needs(line)]
     assert not english, english[:5]
-
 
 
 def test_the_notes_under_each_page_stay_out_of_the_search_index(site):

@@ -65,7 +65,11 @@ def test_the_duplicate_check_finds_a_duplicate():
 
 @pytest.mark.parametrize("language", ["zh"])
 def test_no_translation_keeps_an_english_word(translations, language):
-    found = {english: words for english, value in translations.tables[language].items() if (words := english_left(translations, value))}
+    found = {
+        english: words
+        for english, value in translations.tables[language].items()
+        if (words := english_left(translations, value))
+    }
     assert not found, "\n".join(f"{english!r}: {words}" for english, words in found.items())
 
 
