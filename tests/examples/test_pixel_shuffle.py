@@ -25,6 +25,27 @@ def test_shape_algebra_and_unshuffle_inverse(leading, r):
     assert torch.equal(nn.PixelUnshuffle(r)(y), x)
 
 
+@pytest.mark.parametrize("dtype", [torch.float64, torch.bfloat16, torch.uint8, torch.bool])
+def test_unshuffle_inverts_shuffle_over_ranks_dtypes_layouts_and_views(dtype):
+    """The page's "exact inverse" and the index rule, on any tensor with elements: ranks 3 to 6,
+    channels_last copies, transposed (non-contiguous) views, both directions."""
+    generator = torch.Generator().manual_seed(0)
+    for leading, c, h, w, r in itertools.product([(), (2,), (2, 1), (1, 2, 1)], (1, 2), (1, 3), (1, 2, 4), (1, 2, 3)):
+        x = (torch.randn(*leading, c * r * r, h, w, generator=generator) * 10).to(dtype)
+        for layout in ("contiguous", "channels_last", "transposed"):
+            if layout == "channels_last" and x.dim() != 4:
+                continue
+            views = {"contiguous": x, "transposed": x.transpose(-1, -2)}
+            v = x.contiguous(memory_format=torch.channels_last) if layout == "channels_last" else views[layout]
+            y = F.pixel_shuffle(v, r)
+            for i, j in itertools.product(range(r), range(r)):
+                assert torch.equal(y[..., i::r, j::r], v[..., i * r + j :: r * r, :, :])
+            assert torch.equal(F.pixel_unshuffle(y, r), v)
+            if y.dim() == 4:
+                y = y.contiguous(memory_format=torch.channels_last)
+            assert torch.equal(F.pixel_shuffle(F.pixel_unshuffle(y, r), r), y)
+
+
 @pytest.mark.parametrize("shape", [(0, 8, 4, 4), (2, 0, 4, 4), (8, 0, 3), (3, 0, 8, 2, 2)])
 def test_unshuffle_is_no_inverse_for_a_tensor_with_no_elements_on_the_cpu(ns, shape):
     assert tuple(ns["empty"].shape) == (0, 2, 8, 8)
