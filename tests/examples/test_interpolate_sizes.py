@@ -987,3 +987,15 @@ def test_default_recompute_uses_the_scale_for_the_grid_except_in_area():
     linear = F.interpolate(row, scale_factor=0.6, mode="linear")
     assert not torch.equal(linear, F.interpolate(row, size=4, mode="linear"))  # the default steps by 1/0.6
     assert torch.equal(linear, F.interpolate(row, scale_factor=0.6, mode="linear", recompute_scale_factor=False))
+
+
+def test_default_recompute_does_not_use_the_scale_with_align_corners_true():
+    # Review 34: "the scale you pass is used for the grid" under the default None also fails with
+    # align_corners=True, whose grid is (in - 1)/(out - 1) whatever the factor.
+    ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, 5)
+    for factor in (2.0, 2.6, 0.7, 3.3):
+        out = int(5 * factor)
+        got = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=True)[0, 0]
+        steps = torch.arange(out, dtype=torch.float64)
+        assert torch.allclose(got, steps * 4 / (out - 1), atol=1e-12), factor
+        assert not torch.allclose(got, (steps / factor).clamp(max=4), atol=1e-3), factor
