@@ -436,3 +436,19 @@ def test_convention_up_to_rounding_includes_overflow_of_a_partial_sum():
         assert F.interpolate(x, size=1, mode="area").item() == 0.0
     for page, rule in (("glossary.md", "“Up to rounding” includes overflow"), ("glossary.zh.md", "也包括溢出")):
         assert rule in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def test_convention_overflow_example_gives_zero_through_area_only_in_the_contiguous_layout():
+    # Review 34: the Conventions said the 4x4 block gives 0 through area to 1x1; a channels_last copy
+    # of two or more channels sums in another order and gives inf there too.
+    block = torch.tensor([3e38] * 8 + [-3e38] * 8).view(1, 1, 4, 4)
+    for channels in range(2, 10):
+        x = block.expand(1, channels, 4, 4).contiguous()
+        assert (F.interpolate(x, size=1, mode="area") == 0).all(), channels
+        last = x.contiguous(memory_format=torch.channels_last)
+        assert F.interpolate(last, size=1, mode="area").isinf().all(), channels
+    for page, rule in (
+        ("glossary.md", "of two or more channels adds in another order"),
+        ("glossary.zh.md", "两个及以上通道的 `channels_last` 副本"),
+    ):
+        assert rule in (ROOT / "docs" / page).read_text(encoding="utf-8"), page

@@ -9,7 +9,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import run_example, run_python
+from helpers import ROOT, run_example, run_python
 
 POOL = {
     1: (F.max_pool1d, F.avg_pool1d, F.conv1d),
@@ -966,3 +966,20 @@ def test_index_says_a_recorded_gpu_tab_can_hold_an_earlier_version_of_the_code()
     if stale:
         assert "or an earlier version of it" in " ".join(index.split()), stale
         assert "旧版本" in index_zh, stale
+
+
+def test_only_average_pooling_refuses_uint8_max_pooling_takes_it_on_the_cpu():
+    # Review 34: the page said "pooling refuses uint8" where it compares bilinear with average pooling;
+    # max pooling takes uint8 on the CPU, so the sentence names average pooling.
+    x = torch.randint(0, 256, (1, 3, 4, 4), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+    for pool in (F.avg_pool2d, F.adaptive_avg_pool2d):
+        with pytest.raises((RuntimeError, NotImplementedError)):
+            pool(x, 2)
+    assert F.max_pool2d(x, 2).dtype == torch.uint8
+    assert torch.equal(F.max_pool2d(x, 2), F.max_pool2d(x.float(), 2).to(torch.uint8))
+    for page, phrase, wrong in (
+        ("why-no-downsample.md", "(average pooling refuses `uint8`", "(pooling refuses"),
+        ("why-no-downsample.zh.md", "（平均池化不接受 `uint8`", "（池化不接受"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert phrase in text and wrong not in text, page
