@@ -370,6 +370,20 @@ def test_antialias_matches_pillow_on_float_images_but_not_always_on_8_bit_ones()
     assert worst == 1
 
 
+def test_float64_antialias_misses_pillow_only_for_one_pixel_wide_outputs_at_least_two_high():
+    # Review 34: the page said "one pixel wide whose height changes", but 5x5 -> 1x1 and 1x5 -> 3x1 still match
+    generator = torch.Generator().manual_seed(1)
+    missed = set()
+    for h, w, oh, ow in itertools.product(range(1, 7), range(1, 7), range(1, 5), range(1, 5)):
+        x = torch.rand(h, w, generator=generator)  # Pillow's mode "F" holds float32; it computes in double
+        for mode, resample in (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC)):
+            pillow = np.asarray(Image.fromarray(x.numpy(), mode="F").resize((ow, oh), resample))
+            ours = F.interpolate(x[None, None].double(), size=(oh, ow), mode=mode, antialias=True)[0, 0].numpy()
+            if np.abs(ours - pillow).max() > 1e-5:
+                missed.add((h, w, oh, ow))
+    assert missed == {(h, w, oh, 1) for h, w, oh in itertools.product(range(2, 7), range(1, 7), range(2, 5)) if oh != h}
+
+
 def test_area_and_adaptive_pool_equal_avg_pool_only_to_rounding():
     # Review 9: "area and the adaptive average pool are AvgPool2d" held only to float rounding: at 3x they differ in the last bit.
     generator = torch.Generator().manual_seed(0)
