@@ -2,7 +2,6 @@
 
 import math
 
-import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
@@ -334,23 +333,6 @@ def test_the_pages_name_the_parameter_free_shrinks_they_leave_out():
         for suffix in (".md", ".zh.md"):
             opening = (ROOT / "docs" / (page + suffix)).read_text().split("::: example")[0]
             assert "F.grid_sample" in opening and "FractionalMaxPool2d" in opening, page + suffix
-
-
-def test_scale_factor_one_49th_leaves_the_slice_a_pixel_short():
-    # the page: 49 m pixels with scale_factor=1/49 give m - 1 on many multiples (98 give 1), in any dtype
-    for dtype in (torch.float32, torch.float64):
-        x = torch.randn(1, 1, 1, 98, dtype=dtype)
-        for mode in ("bilinear", "bicubic"):
-            assert F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode).shape[-1] == 1
-    sizes = range(2, 200)
-    short = [
-        m for m in sizes if F.interpolate(torch.zeros(1, 1, 1, 49 * m), scale_factor=(1, 1 / 49)).shape[-1] == m - 1
-    ]
-    assert len(short) > len(sizes) / 3
-    # Review 16: "on most sizes" held below 200 multiples, not below 2^23; the size is floor(float(n) * (1/49))
-    multiples = np.arange(1, (2**23 - 1) // 49 + 1)
-    share = (np.floor((49 * multiples).astype(np.float64) * (1 / 49)) < multiples).mean()
-    assert 0.4 < share < 0.5
 
 
 def test_max_pools_agree_at_every_k_on_floating_point_input_only():

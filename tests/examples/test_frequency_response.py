@@ -552,19 +552,6 @@ def test_align_corners_gives_no_single_response_even_at_a_whole_factor():
     assert len({tuple(row[row != 0].tolist()) for row in m}) == 3
 
 
-def test_scale_factor_one_49th_leaves_the_slice_a_pixel_short():
-    # the page: 49 m pixels with scale_factor=1/49 give m - 1 on most sizes (98 give 1), in any dtype
-    for dtype in (torch.float32, torch.float64):
-        x = torch.randn(1, 1, 1, 98, dtype=dtype)
-        for mode in ("bilinear", "bicubic"):
-            assert F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode).shape[-1] == 1
-    sizes = range(2, 200)
-    short = [
-        m for m in sizes if F.interpolate(torch.zeros(1, 1, 1, 49 * m), scale_factor=(1, 1 / 49)).shape[-1] == m - 1
-    ]
-    assert len(short) > len(sizes) / 2
-
-
 def test_lanczos_uint8_is_within_one_level_of_pillow_only_where_both_resize_the_width_first():
     # the page: one level on some pixels, several where Pillow (13) resizes the height first, as at 256 -> 181x300
     image = np.random.default_rng(0).integers(0, 256, (256, 256, 3), dtype=np.uint8)
@@ -645,11 +632,25 @@ def test_odd_factor_slicing_holds_on_sides_that_are_multiples_of_k():
 
 
 def test_scale_factor_one_49th_is_short_on_many_but_not_most_multiples_below_2_to_the_23():
-    # Review 14: "most multiples of 49" held below 200 but not over the domain; the size is floor(float(n) * (1/49)).
-    assert (98 * (1 / 49)) < 2 and F.interpolate(torch.zeros(1, 1, 1, 98), scale_factor=(1, 1 / 49)).shape[-1] == 1
+    # Both pages (aliasing, frequency-response): "one pixel short of the slice on many multiples of 49 (under half of
+    # those below 2^23)", in any dtype. Review 14: "most multiples" held below 200 but not over the domain.
+    for dtype in (torch.float32, torch.float64):
+        for mode in ("bilinear", "bicubic"):
+            assert (
+                F.interpolate(torch.zeros(1, 1, 1, 98, dtype=dtype), scale_factor=(1, 1 / 49), mode=mode).shape[-1] == 1
+            )
     multiples = np.arange(1, (2**23 - 1) // 49 + 1)
-    share = (np.floor((49 * multiples).astype(np.float64) * (1 / 49)) < multiples).mean()
-    assert 0.4 < share < 0.5
+    sizes = np.floor((49 * multiples).astype(np.float64) * (1 / 49)).astype(np.int64)
+    # that formula is torch's output size: check it on random multiples (meta tensors hold no data)
+    for m in np.random.default_rng(0).choice(multiples, 200):
+        x = torch.empty(1, 1, 1, 49 * int(m), device="meta")
+        if sizes[m - 1] == 0:
+            with pytest.raises(RuntimeError, match="greater than 0"):
+                F.interpolate(x, scale_factor=(1, 1 / 49), mode="bilinear")
+        else:
+            assert F.interpolate(x, scale_factor=(1, 1 / 49), mode="bilinear").shape[-1] == sizes[m - 1], m
+    assert set(sizes - multiples) == {-1, 0}
+    assert 0.4 < (sizes < multiples).mean() < 0.5
 
 
 def test_odd_factor_slicing_past_2_to_the_23_depends_on_the_cpu_kernel():
