@@ -624,3 +624,19 @@ def test_the_1e_12_gap_grows_with_the_axis_length(ns):
 
     assert all(gap(n_in, n_out) < 1e-12 for n_in, n_out in ((100, 151), (300, 451), (500, 777), (300, 97)))
     assert 1e-12 < max(gap(1500, 2251) for _ in range(3)) < 1e-10
+
+
+def test_the_gap_at_a_million_grows_with_the_axis_too(ns):
+    # Review 34: "about 1e-8 at a million" held on the table's short axes; on axes of a few hundred pixels
+    # (where order-1 values still stay under 1e-12) values near a million part by a few times 1e-7.
+    resize = ns["resize_with_grid_sample"]
+    gen = torch.Generator().manual_seed(0)
+    worst = 0.0
+    for n_in, n_out in ((400, 253), (300, 451), (250, 97)):
+        x = torch.randn(1, 1, 2, n_in, generator=gen, dtype=torch.float64) * 1e6
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            b = resize(x, (3, n_out), "bicubic", False, "border")
+        a = F.interpolate(x, size=(3, n_out), mode="bicubic", align_corners=False)
+        worst = max(worst, (a - b).abs().max().item())
+    assert 1e-7 < worst < 1e-6, worst
