@@ -823,3 +823,18 @@ def test_channels_last_gaps_in_rounding_steps():
     plain = F.interpolate(x, size=(61, 97), mode="bilinear")
     last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(61, 97), mode="bilinear")
     assert (plain.double() - last.double()).abs().max().item() <= 2**-11 and steps(plain, last, torch.int16) >= 10
+
+
+def test_area_to_one_pixel_steps_blow_up_near_zero_means():
+    # Review 34: "3x3 -> 1x1 differs by a few steps on random images" holds for values in [0, 1); with values of
+    # both signs a mean near 0 is thousands of its own float32 steps off, while the absolute gap stays ~2e-7.
+    gen = torch.Generator().manual_seed(1)
+    worst_steps, worst_abs = 0, 0.0
+    for _ in range(300):
+        x = torch.randn(2, 32, 3, 3, generator=gen)
+        plain = F.interpolate(x, size=(1, 1), mode="area")
+        last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="area")
+        ints = plain.contiguous().view(torch.int32).long() - last.contiguous().view(torch.int32).long()
+        worst_steps = max(worst_steps, ints.abs().max().item())
+        worst_abs = max(worst_abs, (plain - last).abs().max().item())
+    assert worst_steps > 1000 and worst_abs < 5e-7, (worst_steps, worst_abs)
