@@ -624,3 +624,37 @@ def test_the_1e_12_gap_grows_with_the_axis_length(ns):
 
     assert all(gap(n_in, n_out) < 1e-12 for n_in, n_out in ((100, 151), (300, 451), (500, 777), (300, 97)))
     assert 1e-12 < max(gap(1500, 2251) for _ in range(3)) < 1e-10
+
+
+def test_the_gap_at_a_million_grows_with_the_axis_too(ns):
+    # Review 34: "about 1e-8 at a million" held on the table's short axes; on axes of a few hundred pixels
+    # (where order-1 values still stay under 1e-12) values near a million part by a few times 1e-7.
+    resize = ns["resize_with_grid_sample"]
+    gen = torch.Generator().manual_seed(0)
+    worst = 0.0
+    for n_in, n_out in ((400, 253), (300, 451), (250, 97)):
+        x = torch.randn(1, 1, 2, n_in, generator=gen, dtype=torch.float64) * 1e6
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            b = resize(x, (3, n_out), "bicubic", False, "border")
+        a = F.interpolate(x, size=(3, n_out), mode="bicubic", align_corners=False)
+        worst = max(worst, (a - b).abs().max().item())
+    assert 1e-7 < worst < 1e-6, worst
+
+
+def test_near_tie_reach_grows_with_the_axis_in_float32():
+    # Review 34: "a position a few ten-thousandths of a pixel from .5 can round to the wrong side" held on the
+    # table's axes of a few thousand pixels; the float32 grid's rounding grows with the axis: positions a few
+    # thousandths from .5 part at 60,000 pixels, about a tenth at a million.
+    def farthest_parting(n_in, n_out):
+        line = torch.arange(n_in, dtype=torch.float32).view(1, 1, 1, -1)
+        grid = F.affine_grid(torch.eye(2, 3)[None], (1, 1, 1, n_out), align_corners=False)
+        a = F.interpolate(line, size=(1, n_out), mode="nearest-exact")[0, 0, 0]
+        b = F.grid_sample(line, grid, mode="nearest", padding_mode="border", align_corners=False)[0, 0, 0]
+        i = torch.nonzero(a != b).flatten().double()
+        pos = (i + 0.5) * n_in / n_out - 0.5
+        return ((pos - pos.floor()) - 0.5).abs().max().item()
+
+    assert farthest_parting(2777, 2563) < 1e-3
+    assert 1e-3 < farthest_parting(60_000, 50_001) < 1e-2
+    assert 0.05 < farthest_parting(1_000_000, 900_001) < 0.2

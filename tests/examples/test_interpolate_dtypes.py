@@ -823,3 +823,56 @@ def test_channels_last_gaps_in_rounding_steps():
     plain = F.interpolate(x, size=(61, 97), mode="bilinear")
     last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(61, 97), mode="bilinear")
     assert (plain.double() - last.double()).abs().max().item() <= 2**-11 and steps(plain, last, torch.int16) >= 10
+
+
+def test_area_to_one_pixel_steps_blow_up_near_zero_means():
+    # Review 34: "3x3 -> 1x1 differs by a few steps on random images" holds for values in [0, 1); with values of
+    # both signs a mean near 0 is thousands of its own float32 steps off, while the absolute gap stays ~2e-7.
+    gen = torch.Generator().manual_seed(1)
+    worst_steps, worst_abs = 0, 0.0
+    for _ in range(300):
+        x = torch.randn(2, 32, 3, 3, generator=gen)
+        plain = F.interpolate(x, size=(1, 1), mode="area")
+        last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="area")
+        ints = plain.contiguous().view(torch.int32).long() - last.contiguous().view(torch.int32).long()
+        worst_steps = max(worst_steps, ints.abs().max().item())
+        worst_abs = max(worst_abs, (plain - last).abs().max().item())
+    assert worst_steps > 1000 and worst_abs < 5e-7, (worst_steps, worst_abs)
+
+
+def test_share_off_pillow_at_height_first_sizes_depends_on_the_image():
+    # Review 34: "about a fifth of the pixels differ" at sizes where Pillow 13 resizes the height first holds on
+    # the photograph; a smooth synthetic image at 256 x 256 -> 200 x 250 differs on under 5 % of its pixels.
+    Image = pytest.importorskip("PIL.Image")
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from matplotlib.cbook import get_sample_data
+
+    with get_sample_data("grace_hopper.jpg") as file:
+        photo = np.ascontiguousarray(plt.imread(file)[:256, :256])
+    yy, xx = np.mgrid[0:256, 0:256]
+    smooth = np.repeat((127 + 100 * np.sin(xx / 9.0) * np.cos(yy / 13.0)).astype(np.uint8)[..., None], 3, axis=2)
+
+    def share(rgb):
+        ours = F.interpolate(
+            torch.from_numpy(rgb).permute(2, 0, 1)[None].contiguous(), size=(200, 250), mode="bilinear", antialias=True
+        )[0].permute(1, 2, 0)
+        pillow = np.asarray(Image.fromarray(rgb).resize((250, 200), Image.Resampling.BILINEAR))
+        return (ours.numpy().astype(int) != pillow.astype(int)).mean()
+
+    assert 0.15 < share(photo) < 0.25 and share(smooth) < 0.05, (share(photo), share(smooth))
+
+
+def test_area_to_one_pixel_parts_by_up_to_two_steps_of_the_largest_values():
+    # Review 34: the summary's "one step of its largest values" (float16/bfloat16 bilinear) needs "two" for float32
+    # `area` to one pixel, measured against each channel's largest input value, on values of both signs.
+    gen = torch.Generator().manual_seed(3)
+    worst = 0.0
+    for _ in range(2000):
+        x = torch.randn(2, 32, 3, 3, generator=gen)
+        plain = F.interpolate(x, size=(1, 1), mode="area").flatten()
+        last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="area").flatten()
+        largest = x.abs().amax(dim=(2, 3)).flatten()
+        step = torch.nextafter(largest, torch.full_like(largest, float("inf"))) - largest
+        worst = max(worst, ((plain - last).abs() / step).max().item())
+    assert 1 < worst <= 2, worst
