@@ -942,3 +942,16 @@ def test_nearest_exact_on_long_rows_float64_parts_at_4_outputs_when_channels_las
     ours = F2.resize(x, [1, m], IM.NEAREST_EXACT)
     differ = np.nonzero(ours[-1, 0].numpy() != pil)[0]
     assert len(differ) == count and not np.any((2 * differ + 1) * n % (2 * m) == 0)
+
+
+def test_the_1_11_antialias_history_names_only_bilinear_and_bicubic():
+    # Review 34: "torch's antialiased kernels (added in 1.11 ...: PR #65142)" covered lanczos too, which came years
+    # later (PR #177320) as its own kernel; #65142 added bilinear only (#68819 bicubic).
+    from pathlib import Path
+
+    assert hasattr(torch.ops.aten, "_upsample_lanczos2d_aa")
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    for name in ("torchvision-resize.md", "torchvision-resize.zh.md"):
+        page = (docs / name).read_text(encoding="utf-8")
+        assert "antialiased kernels (added in 1.11" not in page and "抗混叠内核（1.11 加入" not in page
+        assert "pull/68819" in page and "pull/177320" in page
