@@ -955,3 +955,21 @@ def test_the_1_11_antialias_history_names_only_bilinear_and_bicubic():
         page = (docs / name).read_text(encoding="utf-8")
         assert "antialiased kernels (added in 1.11" not in page and "抗混叠内核（1.11 加入" not in page
         assert "pull/68819" in page and "pull/177320" in page
+
+
+@settings(max_examples=40, deadline=None)
+@given(shape_pairs, st.sampled_from([torch.float16, torch.bfloat16]))
+def test_half_precision_nearest_modes_are_still_the_one_f_interpolate_call(shape, dtype):
+    # Review 34: "float16 and bfloat16 images ... are not that call" held for the interpolating modes only:
+    # nearest and nearest-exact copy pixels, so the float32 round trip gives the half-precision call's result.
+    h, w, oh, ow = shape
+    x = torch.randn(3, h, w, generator=torch.Generator().manual_seed(h * w + oh * ow)).to(dtype)
+    for mode, name in ((IM.NEAREST, "nearest"), (IM.NEAREST_EXACT, "nearest-exact")):
+        assert torch.equal(F2.resize(x, [oh, ow], mode), F.interpolate(x[None], size=(oh, ow), mode=name)[0])
+
+
+def test_half_precision_bicubic_differs_from_the_half_call_in_both_half_types():
+    for dtype in (torch.float16, torch.bfloat16):
+        x = torch.rand(3, 37, 50, generator=torch.Generator().manual_seed(0)).to(dtype)
+        ours = F2.resize(x, [20, 73], IM.BICUBIC, antialias=False)
+        assert not torch.equal(ours, F.interpolate(x[None], size=(20, 73), mode="bicubic", align_corners=False)[0])
