@@ -973,3 +973,15 @@ def test_half_precision_bicubic_differs_from_the_half_call_in_both_half_types():
         x = torch.rand(3, 37, 50, generator=torch.Generator().manual_seed(0)).to(dtype)
         ours = F2.resize(x, [20, 73], IM.BICUBIC, antialias=False)
         assert not torch.equal(ours, F.interpolate(x[None], size=(20, 73), mode="bicubic", align_corners=False)[0])
+
+
+def test_half_precision_bilinear_without_antialias_differs_from_the_half_call_only_on_some_sizes():
+    # Review 34: the page says "not always that call": float16 bilinear without antialias matches at 37x50 -> 20x73
+    # and parts from the half-precision call elsewhere.
+    def same(h, w, oh, ow):
+        x = torch.rand(3, h, w, generator=torch.Generator().manual_seed(h * w)).to(torch.float16)
+        call = F.interpolate(x[None], size=(oh, ow), mode="bilinear", align_corners=False)[0]
+        return torch.equal(F2.resize(x, [oh, ow], IM.BILINEAR, antialias=False), call)
+
+    results = [same(h, w, oh, ow) for h, w, oh, ow in itertools.product((5, 17, 37), (7, 50), (3, 20, 41), (9, 73))]
+    assert same(37, 50, 20, 73) and not all(results)
