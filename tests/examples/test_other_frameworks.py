@@ -921,3 +921,18 @@ def test_jax_area_shrinking_by_a_whole_factor_is_torch_area_only_up_to_rounding(
     theirs = np.asarray(jax.image.resize(jnp.asarray(x), (m, m), "area"))
     ours = F.interpolate(torch.from_numpy(x)[None, None], size=(m, m), mode="area")[0, 0].numpy()
     assert 0 < np.abs(theirs - ours).max() < ROUNDING
+
+
+@pytest.mark.parametrize("resample", ["BOX", "HAMMING"])
+@pytest.mark.parametrize("size", [(20, 23), (37, 51), (1, 1)])
+def test_hf_torchvision_backend_raises_for_box_and_hamming_wherever_the_size_changes(resample, size):
+    # Review 34: "the torchvision backend ... is F.interpolate(x, size, mode, antialias=True) on uint8" missed the two
+    # Pillow filters F.interpolate lacks: the backend maps them to torchvision's BOX and HAMMING, which raise on tensors.
+    from transformers.image_processing_backends import TorchvisionBackend
+    from transformers.image_utils import PILImageResampling, SizeDict
+
+    x = torch.randint(0, 256, (3, 37, 50), dtype=torch.uint8, generator=torch.Generator().manual_seed(34))
+    backend, filter_ = TorchvisionBackend(), getattr(PILImageResampling, resample)
+    with pytest.raises(NotImplementedError):
+        backend.resize(x, SizeDict(height=size[0], width=size[1]), resample=filter_)
+    assert backend.resize(x, SizeDict(height=37, width=50), resample=filter_) is x

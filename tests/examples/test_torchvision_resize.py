@@ -942,3 +942,46 @@ def test_nearest_exact_on_long_rows_float64_parts_at_4_outputs_when_channels_las
     ours = F2.resize(x, [1, m], IM.NEAREST_EXACT)
     differ = np.nonzero(ours[-1, 0].numpy() != pil)[0]
     assert len(differ) == count and not np.any((2 * differ + 1) * n % (2 * m) == 0)
+
+
+def test_the_1_11_antialias_history_names_only_bilinear_and_bicubic():
+    # Review 34: "torch's antialiased kernels (added in 1.11 ...: PR #65142)" covered lanczos too, which came years
+    # later (PR #177320) as its own kernel; #65142 added bilinear only (#68819 bicubic).
+    from pathlib import Path
+
+    assert hasattr(torch.ops.aten, "_upsample_lanczos2d_aa")
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    for name in ("torchvision-resize.md", "torchvision-resize.zh.md"):
+        page = (docs / name).read_text(encoding="utf-8")
+        assert "antialiased kernels (added in 1.11" not in page and "抗混叠内核（1.11 加入" not in page
+        assert "pull/68819" in page and "pull/177320" in page
+
+
+@settings(max_examples=40, deadline=None)
+@given(shape_pairs, st.sampled_from([torch.float16, torch.bfloat16]))
+def test_half_precision_nearest_modes_are_still_the_one_f_interpolate_call(shape, dtype):
+    # Review 34: "float16 and bfloat16 images ... are not that call" held for the interpolating modes only:
+    # nearest and nearest-exact copy pixels, so the float32 round trip gives the half-precision call's result.
+    h, w, oh, ow = shape
+    x = torch.randn(3, h, w, generator=torch.Generator().manual_seed(h * w + oh * ow)).to(dtype)
+    for mode, name in ((IM.NEAREST, "nearest"), (IM.NEAREST_EXACT, "nearest-exact")):
+        assert torch.equal(F2.resize(x, [oh, ow], mode), F.interpolate(x[None], size=(oh, ow), mode=name)[0])
+
+
+def test_half_precision_bicubic_differs_from_the_half_call_in_both_half_types():
+    for dtype in (torch.float16, torch.bfloat16):
+        x = torch.rand(3, 37, 50, generator=torch.Generator().manual_seed(0)).to(dtype)
+        ours = F2.resize(x, [20, 73], IM.BICUBIC, antialias=False)
+        assert not torch.equal(ours, F.interpolate(x[None], size=(20, 73), mode="bicubic", align_corners=False)[0])
+
+
+def test_half_precision_bilinear_without_antialias_differs_from_the_half_call_only_on_some_sizes():
+    # Review 34: the page says "not always that call": float16 bilinear without antialias matches at 37x50 -> 20x73
+    # and parts from the half-precision call elsewhere.
+    def same(h, w, oh, ow):
+        x = torch.rand(3, h, w, generator=torch.Generator().manual_seed(h * w)).to(torch.float16)
+        call = F.interpolate(x[None], size=(oh, ow), mode="bilinear", align_corners=False)[0]
+        return torch.equal(F2.resize(x, [oh, ow], IM.BILINEAR, antialias=False), call)
+
+    results = [same(h, w, oh, ow) for h, w, oh, ow in itertools.product((5, 17, 37), (7, 50), (3, 20, 41), (9, 73))]
+    assert same(37, 50, 20, 73) and not all(results)
