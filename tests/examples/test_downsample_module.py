@@ -1052,3 +1052,25 @@ def test_area_equals_avg_to_rounding_but_at_a_1x1_output_only_while_no_partial_s
             assert torch.equal(avg.isinf(), area.isinf()) and torch.equal(avg.isnan(), area.isnan())
             finite = avg.isfinite()
             torch.testing.assert_close(area[finite], avg[finite], rtol=1e-6, atol=1e-6 * big)
+
+
+def test_one_call_and_two_agree_bit_for_bit_beyond_eight_channels(Downsample):
+    """Review 35: some CPU kernels work on channels_last inputs in vector blocks of 8, 16 or 32
+    channels, so the page's bit-for-bit rule is swept over channel counts around those blocks
+    too, in both memory formats (outputs at least two pixels wide; the one-pixel-wide case is the
+    page's stated exception)."""
+    generator = torch.Generator().manual_seed(35)
+    for channels in (7, 8, 9, 15, 16, 17, 31, 32, 33, 64, 65):
+        for k, (height, width) in (
+            (2, (8, 8)),
+            (2, (9, 7)),
+            (3, (15, 15)),
+            (4, (12, 20)),
+            (5, (10, 11)),
+            (8, (17, 19)),
+        ):
+            for dtype in (torch.float32, torch.float64):
+                x = torch.randn(2, channels, height, width, generator=generator, dtype=dtype) * 1000
+                for y in (x, x.contiguous(memory_format=torch.channels_last)):
+                    one = torch.ops.aten._upsample_bilinear2d_aa(y, [height // k, width // k], False, 1.0 / k, 1.0 / k)
+                    assert torch.equal(Downsample(k, "antialias-bilinear")(y), one), (channels, k, height, width, dtype)

@@ -319,3 +319,17 @@ def test_pooling_again_gives_max_with_zero_only_when_unpool_knows_the_size():
         checked += 1
         misplaced += not right
     assert misplaced and checked > misplaced
+
+
+def test_max_with_zero_holds_beyond_eight_channels_in_channels_last_and_low_precision():
+    """Review 35: channels_last pooling kernels can vectorise over channels, so the max(v, 0)
+    rule (windows that tile the map, more than one pixel each, output_size given) is swept over
+    channel counts around vector blocks, both memory formats and the four floating dtypes."""
+    generator = torch.Generator().manual_seed(35)
+    for kernel, channels in itertools.product((2, 3), (7, 8, 9, 16, 17, 32, 33)):
+        for dtype in (torch.float16, torch.bfloat16, torch.float32, torch.float64):
+            x = (torch.randn(2, channels, 3 * kernel, 2 * kernel, generator=generator) * 100 - 50).to(dtype)
+            for y in (x, x.contiguous(memory_format=torch.channels_last)):
+                values, indices = F.max_pool2d(y, kernel, return_indices=True)
+                refilled = F.max_unpool2d(values, indices, kernel, output_size=y.shape[-2:])
+                assert torch.equal(F.max_pool2d(refilled, kernel), values.clamp(min=0)), (kernel, channels, dtype)
