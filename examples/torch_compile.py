@@ -30,8 +30,10 @@ from torch.fx.experimental.proxy_tensor import make_fx
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print(f"torch {torch.__version__} on {device}")
-# A fresh, empty cache: every compilation below is a cold one, as on a first run.
-os.environ["TORCHINDUCTOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="inductor-")
+# A fresh, empty cache: every compilation below is a cold one, as on a first run. The folder
+# is deleted when Python exits (a plain mkdtemp would leave one behind on every run).
+inductor_cache = tempfile.TemporaryDirectory(prefix="inductor-")
+os.environ["TORCHINDUCTOR_CACHE_DIR"] = inductor_cache.name
 # No pool of compile workers: on a small machine starting it costs more than it saves.
 torch._inductor.config.compile_threads = 1
 
