@@ -601,6 +601,30 @@ def test_area_to_one_pixel_overflows_too_in_channels_last_with_4_to_7_and_from_3
         assert overflowed[:first].all() and not overflowed[first:].any(), channels
 
 
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_area_overflow_channel_pattern_holds_in_every_cpu_code_path(capability):
+    # Review 35: the page states the channels_last pattern (4 of 4-7 channels, the first 32 * floor(C/32)
+    # from 32 on) and the finite contiguous mean without naming a CPU capability; vector widths differ
+    # between AVX-512, AVX2 and the generic code, so check the pattern (and bfloat16's) under the other two.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "one = torch.tensor([3e38, 3e38, 0, 0, 0, 0, 0, 0, -3e38]).reshape(1, 1, 3, 3)\n"
+        "bad = []\n"
+        "for dtype in (torch.float32, torch.bfloat16):\n"
+        "    for c in range(1, 301):\n"
+        "        x = one.expand(2, c, 3, 3).to(dtype)\n"
+        "        if not F.interpolate(x.contiguous(), size=(1, 1), mode='area').isfinite().all():\n"
+        "            bad.append(('contiguous', c))\n"
+        "        y = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode='area')\n"
+        "        inf = torch.isinf(y.reshape(2, c))\n"
+        "        first = 4 if 4 <= c <= 7 else 32 * (c // 32)\n"
+        "        if not (inf[:, :first].all() and not inf[:, first:].any()):\n"
+        "            bad.append((str(dtype), c))\n"
+        "print(len(bad), bad[:5])\n"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY=capability).split()[0] == "0"
+
+
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_grid_sample_identity_float32_difference_grows_with_the_axis(mode):
     # The page: about 1e-5 at 100 -> 151 pixels, about 2e-4 at 3000 -> 4501 (float32 positions).
