@@ -1,5 +1,6 @@
 """The claims of docs/frequency-response*.md, asserted on the taps its example reads out of torch."""
 
+import itertools
 import math
 
 import numpy as np
@@ -543,6 +544,19 @@ def test_torch_misses_pillow_for_a_one_pixel_wide_output_whose_height_changes(sh
         assert torch.equal(ours, ours[:1].expand_as(ours)), (mode, shape)
 
 
+def test_float64_lanczos_misses_pillow_only_for_one_pixel_wide_outputs_at_least_two_high():
+    # Review 35: the page said "one pixel wide from an input whose height changes", but 5x5 -> 1x1 and 1x5 -> 3x1 still match
+    generator = torch.Generator().manual_seed(1)
+    missed = set()
+    for h, w, oh, ow in itertools.product(range(1, 7), range(1, 7), range(1, 5), range(1, 5)):
+        x = torch.rand(h, w, generator=generator)  # Pillow's mode "F" holds float32; it computes in double
+        pillow = np.asarray(Image.fromarray(x.numpy(), mode="F").resize((ow, oh), Image.Resampling.LANCZOS))
+        ours = F.interpolate(x[None, None].double(), size=(oh, ow), mode="lanczos", antialias=True)[0, 0].numpy()
+        if np.abs(ours - pillow).max() > 1e-5:
+            missed.add((h, w, oh, ow))
+    assert missed == {(h, w, oh, 1) for h, w, oh in itertools.product(range(2, 7), range(1, 7), range(2, 5)) if oh != h}
+
+
 def test_align_corners_gives_no_single_response_even_at_a_whole_factor():
     # 8 -> 4 with align_corners=True: samples at 0, 7/3, 14/3, 7, so the taps differ per output pixel
     eye = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
@@ -833,7 +847,8 @@ def test_a_constant_is_kept_only_in_exact_arithmetic():
             share = (
                 (~big.isfinite()).float().mean().item()
             )  # nan where lobes of both signs overflow, inf where one does
-            assert (share > 0.9) if mode != "bilinear" else (share == 0), (mode, k, share)
+            every = (mode, k) in {("bicubic", 2), ("lanczos", 4)}  # review 35: "nearly every" was every pixel there
+            assert (share == 1 if every else 0.9 < share < 1) if mode != "bilinear" else (share == 0), (mode, k, share)
         assert all(0 < s <= 8 for s in steps.values()), (k, steps)
         assert F.avg_pool2d(torch.full((1, 1, 8, 8), torch.finfo(torch.float32).max), k).isinf().all()
 
