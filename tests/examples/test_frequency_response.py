@@ -955,6 +955,34 @@ def test_the_pixel_on_the_kernels_end_keeps_a_rounding_weight_at_some_odd_factor
     assert _far_end_weights(49, torch.float64, "bilinear", 1, size=(1, 10)).abs().max() > 2e-18
 
 
+def test_float64_end_weights_appear_in_every_widened_mode_at_49_93_and_99():
+    # Review 35: the page named float64 bilinear only; bicubic and lanczos keep rounding weights on the kernel's end too.
+    # Image r holds an impulse on the centre of every output j = r mod (2 reach + 1), so output o sees, in image
+    # (o + reach) mod (2 reach + 1), only the pixel exactly reach * k after its centre, and in (o - reach) the one before.
+    modes = (("bilinear", 1), ("bicubic", 2)) + ((("lanczos", 3),) if "lanczos" in F.interpolate.__doc__ else ())
+    for mode, reach in modes:
+        period = 2 * reach + 1
+        for by in ("size", "scale_factor"):
+            seen, largest = set(), 0.0
+            for k in range(3, 100, 2):
+                x = torch.zeros(period, 1, 1, 60 * k, dtype=torch.float64)
+                for r in range(period):
+                    x[r, 0, 0, torch.arange(r, 60, period) * k + k // 2] = 1
+                y = F.interpolate(
+                    x,
+                    mode=mode,
+                    antialias=True,
+                    **({"size": (1, 60)} if by == "size" else {"scale_factor": (1, 1 / k)}),
+                )
+                o = torch.arange(reach, y.shape[-1] - reach)  # outputs whose window lies inside the input
+                ends = torch.stack([y[(o + reach) % period, 0, 0, o], y[(o - reach) % period, 0, 0, o]])
+                if (ends != 0).any():
+                    seen.add(k)
+                    largest = max(largest, ends.abs().max().item())
+            assert seen == ({49} if by == "size" else {49, 93, 99}), (mode, by, seen)
+            assert largest < (1e-13 if mode == "bilinear" else 1e-16), (mode, by, largest)
+
+
 def test_small_maps_do_not_always_overflow_at_fewer_pixels():
     # Review 31: "fewer on small maps" failed: 4x4 -> 2x2 in lanczos and 8x8 -> 4x4 in bicubic overflow at every
     # pixel, where the 64x64 map keeps one lanczos pixel finite at 2x
