@@ -446,6 +446,10 @@ def test_avg_pool_overflows_where_box_blur_pool_and_bilinear_do_not(ns, dtype):
         assert big["BlurPool [1,1]"] == pytest.approx(1e38, rel=1e-7) and big["bilinear"] == pytest.approx(
             1e38, rel=1e-7
         )
+        # review 35: "where a block's sum overflows" read as the total; a block summing to 0 overflows on the way too
+        zero_sum = torch.tensor([[3e38, 3e38], [-3e38, -3e38]]).view(1, 1, 2, 2)
+        assert F.avg_pool2d(zero_sum, 2).isinf().all()
+        assert torch.equal(ns["BlurPool"](filter_size=2)(zero_sum), torch.zeros(1, 1, 1, 1))
 
 
 def test_blur_initialised_conv_is_blur_pool_121_only_to_float_rounding(ns):
