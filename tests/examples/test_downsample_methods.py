@@ -446,6 +446,10 @@ def test_avg_pool_overflows_where_box_blur_pool_and_bilinear_do_not(ns, dtype):
         assert big["BlurPool [1,1]"] == pytest.approx(1e38, rel=1e-7) and big["bilinear"] == pytest.approx(
             1e38, rel=1e-7
         )
+        # review 35: "where a block's sum overflows" read as the total; a block summing to 0 overflows on the way too
+        zero_sum = torch.tensor([[3e38, 3e38], [-3e38, -3e38]]).view(1, 1, 2, 2)
+        assert F.avg_pool2d(zero_sum, 2).isinf().all()
+        assert torch.equal(ns["BlurPool"](filter_size=2)(zero_sum), torch.zeros(1, 1, 1, 1))
 
 
 def test_blur_initialised_conv_is_blur_pool_121_only_to_float_rounding(ns):
@@ -632,6 +636,24 @@ def test_at_4x_the_box_equalities_need_a_4x4_block_whose_sum_does_not_overflow(n
             assert module(x).isinf().all(), name
         blur = ns["modules"]["BlurPool [1,1]", 4].cpu()(x)
     assert blur.shape[-1] == 2 and torch.allclose(blur, torch.full_like(blur, 3e37), rtol=1e-6, atol=0)
+
+
+def test_to_one_pixel_area_and_the_adaptive_pool_overflow_unlike_avg_pool():
+    # Review 35: "area and the adaptive pool overflow like AvgPool2d" failed for a 1x1 output, where they call mean,
+    # which adds in another order: 4x4 blocks of +-3e38 summing to 0 overflow in one and not in the other, both ways
+    generator = torch.Generator().manual_seed(0)
+    x = torch.where(torch.rand(4000, 1, 4, 4, generator=generator) < 0.5, 3e38, -3e38).float()
+    pooled = F.avg_pool2d(x, 4).isfinite().flatten()
+    for other in (F.interpolate(x, scale_factor=0.25, mode="area"), F.adaptive_avg_pool2d(x, 1)):
+        finite = other.isfinite().flatten()
+        assert (pooled & ~finite).any() and (~pooled & finite).any()
+    # larger outputs add each window row by row, as AvgPool2d does: the blocks that parted above overflow alike there
+    parted = x[pooled != F.adaptive_avg_pool2d(x, 1).isfinite().flatten()][:16]
+    tiled = parted.view(4, 4, 4, 4).permute(0, 2, 1, 3).reshape(1, 1, 16, 16)
+    expected = F.avg_pool2d(tiled, 4).isfinite()
+    assert expected.any() and not expected.all()
+    for other in (F.interpolate(tiled, scale_factor=0.25, mode="area"), F.adaptive_avg_pool2d(tiled, 4)):
+        assert torch.equal(other.isfinite(), expected)
 
 
 def test_only_some_diagonal_stripes_fit_in_the_halved_square_band(ns):

@@ -1,5 +1,6 @@
 """The claims of docs/frequency-response*.md, asserted on the taps its example reads out of torch."""
 
+import itertools
 import math
 
 import numpy as np
@@ -543,6 +544,19 @@ def test_torch_misses_pillow_for_a_one_pixel_wide_output_whose_height_changes(sh
         assert torch.equal(ours, ours[:1].expand_as(ours)), (mode, shape)
 
 
+def test_float64_lanczos_misses_pillow_only_for_one_pixel_wide_outputs_at_least_two_high():
+    # Review 35: the page said "one pixel wide from an input whose height changes", but 5x5 -> 1x1 and 1x5 -> 3x1 still match
+    generator = torch.Generator().manual_seed(1)
+    missed = set()
+    for h, w, oh, ow in itertools.product(range(1, 7), range(1, 7), range(1, 5), range(1, 5)):
+        x = torch.rand(h, w, generator=generator)  # Pillow's mode "F" holds float32; it computes in double
+        pillow = np.asarray(Image.fromarray(x.numpy(), mode="F").resize((ow, oh), Image.Resampling.LANCZOS))
+        ours = F.interpolate(x[None, None].double(), size=(oh, ow), mode="lanczos", antialias=True)[0, 0].numpy()
+        if np.abs(ours - pillow).max() > 1e-5:
+            missed.add((h, w, oh, ow))
+    assert missed == {(h, w, oh, 1) for h, w, oh in itertools.product(range(2, 7), range(1, 7), range(2, 5)) if oh != h}
+
+
 def test_align_corners_gives_no_single_response_even_at_a_whole_factor():
     # 8 -> 4 with align_corners=True: samples at 0, 7/3, 14/3, 7, so the taps differ per output pixel
     eye = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
@@ -833,7 +847,8 @@ def test_a_constant_is_kept_only_in_exact_arithmetic():
             share = (
                 (~big.isfinite()).float().mean().item()
             )  # nan where lobes of both signs overflow, inf where one does
-            assert (share > 0.9) if mode != "bilinear" else (share == 0), (mode, k, share)
+            every = (mode, k) in {("bicubic", 2), ("lanczos", 4)}  # review 35: "nearly every" was every pixel there
+            assert (share == 1 if every else 0.9 < share < 1) if mode != "bilinear" else (share == 0), (mode, k, share)
         assert all(0 < s <= 8 for s in steps.values()), (k, steps)
         assert F.avg_pool2d(torch.full((1, 1, 8, 8), torch.finfo(torch.float32).max), k).isinf().all()
 
@@ -938,6 +953,34 @@ def test_the_pixel_on_the_kernels_end_keeps_a_rounding_weight_at_some_odd_factor
     assert seen[torch.float64, "bilinear"] == {49, 93, 99}
     assert 6e-10 < min(sizes) and max(sizes) < 9e-9
     assert _far_end_weights(49, torch.float64, "bilinear", 1, size=(1, 10)).abs().max() > 2e-18
+
+
+def test_float64_end_weights_appear_in_every_widened_mode_at_49_93_and_99():
+    # Review 35: the page named float64 bilinear only; bicubic and lanczos keep rounding weights on the kernel's end too.
+    # Image r holds an impulse on the centre of every output j = r mod (2 reach + 1), so output o sees, in image
+    # (o + reach) mod (2 reach + 1), only the pixel exactly reach * k after its centre, and in (o - reach) the one before.
+    modes = (("bilinear", 1), ("bicubic", 2)) + ((("lanczos", 3),) if "lanczos" in F.interpolate.__doc__ else ())
+    for mode, reach in modes:
+        period = 2 * reach + 1
+        for by in ("size", "scale_factor"):
+            seen, largest = set(), 0.0
+            for k in range(3, 100, 2):
+                x = torch.zeros(period, 1, 1, 60 * k, dtype=torch.float64)
+                for r in range(period):
+                    x[r, 0, 0, torch.arange(r, 60, period) * k + k // 2] = 1
+                y = F.interpolate(
+                    x,
+                    mode=mode,
+                    antialias=True,
+                    **({"size": (1, 60)} if by == "size" else {"scale_factor": (1, 1 / k)}),
+                )
+                o = torch.arange(reach, y.shape[-1] - reach)  # outputs whose window lies inside the input
+                ends = torch.stack([y[(o + reach) % period, 0, 0, o], y[(o - reach) % period, 0, 0, o]])
+                if (ends != 0).any():
+                    seen.add(k)
+                    largest = max(largest, ends.abs().max().item())
+            assert seen == ({49} if by == "size" else {49, 93, 99}), (mode, by, seen)
+            assert largest < (1e-13 if mode == "bilinear" else 1e-16), (mode, by, largest)
 
 
 def test_small_maps_do_not_always_overflow_at_fewer_pixels():
