@@ -898,3 +898,16 @@ def test_half_precision_bilinear_layouts_part_by_up_to_two_steps_of_the_largest_
     a = F.interpolate(x, size=(61, 97), mode="bilinear")
     b = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(61, 97), mode="bilinear")
     assert (a.float() - b.float()).abs().max().item() == 2.0**-7
+
+
+def test_area_to_one_pixel_parts_by_three_steps_on_larger_maps_in_zero_one():
+    # Review 35: the summary's "area to one pixel by up to two [steps of its largest values]" was measured on
+    # 3x3 maps of normal values; 16x16 maps of values in [0, 1) (largest below 1: a step of 2**-24) part by 3.
+    gen = torch.Generator().manual_seed(5)
+    worst = 0.0
+    for _ in range(100):
+        x = torch.rand(2, 32, 16, 16, generator=gen)
+        plain = F.interpolate(x, size=(1, 1), mode="area")
+        last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="area")
+        worst = max(worst, (plain - last).abs().max().item() / 2.0**-24)
+    assert worst == 3, worst
