@@ -426,3 +426,17 @@ def test_the_spectrogram_shows_spurious_rising_lines_too(ns):
     centres = [start + 256 / 16000 for start in (0.75, 0.9)]  # the middle of each window
     assert all(abs(peak - (rate * centre - 16000)) < 100 for peak, centre in zip(peaks, centres)), peaks
     assert peaks[1] > peaks[0] + 3000  # rising, and spurious: the ideal output is silence there
+
+
+def test_one_second_view_and_linear_part_at_some_rates_already():
+    # Review 35: "so do the 1-s signals enlarged below. On long signals they part": 1 s at 44.1 -> 96 kHz
+    # already parts (77 positions moved, by up to 0.0016 sample), while 48 -> 96 kHz does not.
+    def gap(n_in, n_out):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, -1)
+        plain = F.interpolate(ramp, size=n_out, mode="linear")
+        view = F.interpolate(ramp.unsqueeze(2), size=(1, n_out), mode="bilinear", antialias=True).squeeze(2)
+        return (plain - view).abs()
+
+    moved = gap(44100, 96000)
+    assert int((moved > 1e-9).sum()) == 77 and 0.0015 < moved.max().item() < 0.0017
+    assert gap(48000, 96000).max().item() < 1e-12

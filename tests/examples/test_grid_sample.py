@@ -658,3 +658,31 @@ def test_near_tie_reach_grows_with_the_axis_in_float32():
     assert farthest_parting(2777, 2563) < 1e-3
     assert 1e-3 < farthest_parting(60_000, 50_001) < 1e-2
     assert 0.05 < farthest_parting(1_000_000, 900_001) < 0.2
+
+
+def _half_precision_parting_reach(ns, dtype, sizes):
+    # Largest distance from .5 of a non-tie position where grid_sample's nearest and nearest-exact part.
+    reach = {}
+    for n_in in sizes:
+        line = torch.arange(n_in, dtype=dtype).view(1, 1, 1, -1)
+        for n_out in sizes:
+            grid = ns["identity_grid"](line.float(), (1, n_out), False).to(dtype)
+            a = F.interpolate(line, size=(1, n_out), mode="nearest-exact")[0, 0, 0]
+            b = F.grid_sample(line, grid, mode="nearest", padding_mode="border", align_corners=False)[0, 0, 0]
+            for i in torch.nonzero(a != b).flatten().tolist():
+                p = _exact_position(i, n_in, n_out)
+                d = abs(p - p.numerator // p.denominator - Fraction(1, 2))
+                if d:
+                    reach[(n_in, n_out, i)] = d
+    return reach
+
+
+def test_half_precision_near_tie_reach_grows_with_the_axis(ns):
+    # Review 35: "in bfloat16 and float16, a hundredth or two" held for float16 up to 40 pixels only;
+    # bfloat16 parts 0.21 from .5 at 38 -> 24 and at a whole position on 86 pixels kept at their size.
+    float16 = _half_precision_parting_reach(ns, torch.float16, range(1, 41))
+    assert Fraction(1, 100) < max(float16.values()) <= Fraction(2, 100)
+    assert max(_half_precision_parting_reach(ns, torch.float16, [96, 62]).values()) > Fraction(6, 100)
+    bfloat16 = _half_precision_parting_reach(ns, torch.bfloat16, [38, 24])
+    assert bfloat16[(38, 24, 23)] > Fraction(1, 5)
+    assert _half_precision_parting_reach(ns, torch.bfloat16, [86])[(86, 86, 75)] == Fraction(1, 2)
