@@ -651,6 +651,20 @@ def test_odd_factor_bilinear_is_slicing_on_float_but_not_on_uint8_one_pixel_wide
     assert not torch.equal(out, x[..., 1::3, 1::3])
 
 
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="up to 4 channels run the AVX2 uint8 code"
+)
+def test_uint8_odd_factor_slicing_fails_only_one_pixel_wide_and_at_least_two_high_from_5_channels():
+    # Review 35: the page said "an output one pixel wide" with 5 or more channels; a 1x1 output is the slice
+    generator = torch.Generator().manual_seed(0)
+    for channels, k, out_h, out_w in itertools.product((1, 3, 4, 5, 8, 33), (3, 5), (1, 2, 3), (1, 2)):
+        if channels == 3 and (out_h, out_w) == (1, 1):
+            continue  # the internal assert of the test below
+        x = torch.randint(0, 256, (1, channels, out_h * k, out_w * k), dtype=torch.uint8, generator=generator)
+        sliced = torch.equal(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
+        assert sliced == (channels < 5 or out_w > 1 or out_h == 1), (channels, k, out_h, out_w)
+
+
 def test_area_enlarging_averages_four_pixels_where_an_output_straddles_both_axes():
     x = torch.arange(6.0).view(1, 1, 2, 3)
     out = F.interpolate(x, size=(3, 4), mode="area")
