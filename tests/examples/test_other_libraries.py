@@ -960,6 +960,30 @@ def test_opencv_linear_positions_are_double_only_with_ipp(n, m):
         assert with_ipp < 1e-6
 
 
+@pytest.mark.parametrize("channels", [1, 2, 3, 4, 5, 8])
+def test_opencv_ipp_takes_only_1_3_or_4_channels(channels):
+    # Cross-page review 35: "where it runs IPP" needs the channel count: with 2, or 5 and more, channels OpenCV
+    # runs its own float32-position code even with IPP on (float64 torch as the exact reference).
+    image = np.random.default_rng(channels).random((4, 4000, channels), dtype=np.float32)
+    exact = {
+        mode: F.interpolate(torch.from_numpy(image).permute(2, 0, 1)[None].double(), size=(4, 3999), mode=mode)[0]
+        .permute(1, 2, 0)
+        .numpy()
+        for mode in ("bilinear", "bicubic")
+    }
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        cv2.ipp.setUseIPP(True)
+        if not cv2.ipp.useIPP():
+            pytest.skip("this OpenCV has no IPP")
+        for mode, flag in (("bilinear", cv2.INTER_LINEAR), ("bicubic", cv2.INTER_CUBIC)):
+            got = cv2.resize(image, (3999, 4), interpolation=flag).reshape(4, 3999, channels)
+            gap = np.abs(got - exact[mode]).max()
+            assert (gap < 1e-6) == (channels in (1, 3, 4)), (mode, gap)
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+
+
 def pillow_pass_order(shape, size):
     """Which explicit two-call order Pillow's single 8-bit BICUBIC resize equals: "H", "W" or "HW" (both)."""
     (h0, w0), (h, w) = shape, size
