@@ -1,6 +1,7 @@
 """The claims of docs/interpolate-support*.md, asserted by calling torch directly."""
 
 import inspect
+import itertools
 import random
 import re
 
@@ -189,6 +190,21 @@ def test_width_one_output_repeats_the_first_row_on_contiguous_cpu_input(mode, dt
         )
         wrong = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=True)
         assert (wrong == wrong[..., :1, :]).all() and not torch.allclose(wrong, right)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
+def test_width_one_output_is_wrong_exactly_where_both_heights_are_at_least_two(mode):
+    # Cross-page review 35: the anchor section now says a single input or output row gives the right result
+    generator = torch.Generator().manual_seed(0)
+    for h, w, h_out in itertools.product(range(1, 6), (1, 2, 5), range(1, 6)):
+        if h == h_out:
+            continue
+        x = torch.randn(1, 2, h, w, dtype=torch.float64, generator=generator)
+        plain = F.interpolate(x, size=(h_out, 1), mode=mode, antialias=True)
+        right = F.interpolate(
+            x.contiguous(memory_format=torch.channels_last), size=(h_out, 1), mode=mode, antialias=True
+        )
+        assert torch.allclose(plain, right) == (h == 1 or h_out == 1), (h, w, h_out)
 
 
 def test_width_one_output_repeats_the_first_row_with_lanczos_too():
