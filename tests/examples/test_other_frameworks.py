@@ -984,3 +984,13 @@ def test_jax_and_torch_antialias_gaps_on_long_axes_depend_on_the_sizes_not_only_
             ours = F.interpolate(torch.from_numpy(x)[:, None, None], size=(1, n - 1), mode=mode, antialias=True)
             low, high = bounds[method] if bounds else (0, 2e-6)
             assert low < np.abs(theirs - ours[:, 0, 0].numpy()).max() < high, (n, method)
+
+
+def test_kornia_resize_with_an_int_size_sets_the_shorter_side_unlike_f_interpolate():
+    # Review 36: "with the defaults, kornia's resize is F.interpolate(mode="bilinear")" held for a (height, width)
+    # size; an int size sets the shorter side (side="short") and truncates the other, F.interpolate makes it square.
+    x = torch.rand(1, 3, 48, 64)
+    assert kornia_resize(x, 64).shape[-2:] == (64, 85)
+    assert F.interpolate(x, 64, mode="bilinear").shape[-2:] == (64, 64)
+    assert kornia_resize(x[..., :40, :], 64).shape[-2:] == (64, 102)
+    assert kornia_resize(x.transpose(-1, -2), 64).shape[-2:] == (85, 64)
