@@ -975,12 +975,13 @@ def test_jax_and_torch_antialias_gaps_on_long_axes_depend_on_the_sizes_not_only_
     # Review 36: "up to about 2e-4 for linear and 3.5e-4 for cubic and lanczos3 on random rows of a few thousand
     # pixels" came from 4000 -> 3999 alone; the gap depends on how each library rounds in/out: over 2,000 rows in
     # [-1, 1] 5000 -> 4999 reaches about 4e-4 with linear while cubic and lanczos3 stay near 1e-6, and 2000 -> 1999
-    # stays near 1e-6 with all three.
+    # stays near 1e-6 with all three. The 4e-4 is systematic (the positions part): 300 rows reach the same maximum
+    # as 2,000 in a fraction of the time.
     rng = np.random.default_rng(0)
     for n, bounds in ((5000, {"linear": (3e-4, 5e-4), "cubic": (0, 2e-6), "lanczos3": (0, 2e-6)}), (2000, None)):
-        x = rng.uniform(-1, 1, (2000, n)).astype(np.float32)
+        x = rng.uniform(-1, 1, (300, n)).astype(np.float32)
         for method, mode in (("linear", "bilinear"), ("cubic", "bicubic"), ("lanczos3", "lanczos")):
-            theirs = np.asarray(jax.image.resize(jnp.asarray(x), (2000, n - 1), method))
+            theirs = np.asarray(jax.image.resize(jnp.asarray(x), (300, n - 1), method))
             ours = F.interpolate(torch.from_numpy(x)[:, None, None], size=(1, n - 1), mode=mode, antialias=True)
             low, high = bounds[method] if bounds else (0, 2e-6)
             assert low < np.abs(theirs - ours[:, 0, 0].numpy()).max() < high, (n, method)
