@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_example, run_python
+from helpers import ROOT, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -576,6 +576,19 @@ def test_nearest_rounds_the_ratio_to_float32_for_float32_input_and_not_always_fo
                     assert y[(0, 0, 41) + (0,) * (rank - 3)].item() == 0, (dtype, rank, other, layout)
     row = torch.arange(2.0, dtype=torch.float64).view(1, 1, 2)
     assert F.interpolate(row, size=82, mode="nearest")[0, 0, 41].item() == 1  # exact: floor(41 * 2 / 82)
+
+
+def test_nearest_float64_slips_too_on_long_rows_since_its_product_is_rounded_to_float32():
+    # Review 36: the page said only float32's product slips; float64's is rounded to float32 before the floor.
+    n, out = 13623, 14781
+    exact = torch.arange(out, dtype=torch.int64) * n // out
+    for rank in (3, 4):
+        x = torch.arange(n, dtype=torch.float64).view((1, 1, n) + (1,) * (rank - 3))
+        y = F.interpolate(x, size=(out,) + (1,) * (rank - 3), mode="nearest").flatten().long()
+        assert (y != exact).any(), rank
+        assert y[8284] == 7635 and exact[8284] == 7634, rank
+    page = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    assert "13623 → 14781 at output 8284" in page
 
 
 def test_nearest_exact_misses_the_closest_only_by_float32_rounding_of_near_ties():
