@@ -854,6 +854,8 @@ def test_a_corner_missed_upward_overflows_at_the_float32_maximum(mode, side, out
     image = torch.full((1, 1, side, side), torch.finfo(torch.float32).max)
     result = F.interpolate(image, size=(out, out), mode=mode, align_corners=align)[0, 0]
     assert torch.isinf(result[corner]) and result[0, 0] == image[0, 0, 0, 0]
+    if mode == "bicubic":  # review 36: the page adds that the two right-hand corners come back nan
+        assert result[0, -1].isnan() and result[-1, -1].isnan()
 
 
 def test_uint8_three_channels_to_1x1_without_avx2_keeps_the_first_corner():
