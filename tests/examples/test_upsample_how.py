@@ -587,8 +587,12 @@ def test_nearest_float64_slips_too_on_long_rows_since_its_product_is_rounded_to_
         y = F.interpolate(x, size=(out,) + (1,) * (rank - 3), mode="nearest").flatten().long()
         assert (y != exact).any(), rank
         assert y[8284] == 7635 and exact[8284] == 7634, rank
-    page = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
-    assert "13623 → 14781 at output 8284" in page
+    for channels, layout in ((4, torch.channels_last), (1, torch.contiguous_format)):
+        x = torch.arange(n, dtype=torch.float64).view(1, 1, n, 1).expand(1, channels, n, 1).contiguous()
+        y = F.interpolate(x.to(memory_format=layout), size=(out, 1), mode="nearest")[0, -1, :, 0]
+        assert y[8284] == 7635, layout  # the glossary's nearest row: every CPU kernel
+    assert "13623 → 14781 at output 8284" in (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    assert "output 8284 copies pixel 7635" in (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
 
 
 def test_nearest_exact_misses_the_closest_only_by_float32_rounding_of_near_ties():
