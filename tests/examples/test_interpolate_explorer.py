@@ -253,7 +253,9 @@ def test_glossary_one_pixel_axis_takes_the_first_pixel_from_one_row_or_to_one_ro
         assert torch.equal(yf, xf[..., :1, :1].expand_as(yf)), (h_in, w_in, h_out)
     x = torch.randint(0, 256, (1, 5, 4, 4), dtype=torch.uint8, generator=g)
     y = F.interpolate(x, size=(3, 1), mode="bilinear", align_corners=True)
-    assert not torch.equal(y, F.interpolate(x.double(), size=(3, 1), mode="bilinear", align_corners=True).round().byte())
+    assert not torch.equal(
+        y, F.interpolate(x.double(), size=(3, 1), mode="bilinear", align_corners=True).round().byte()
+    )
 
 
 def test_antialias_dots_are_the_centre_only_up_to_float64_rounding():
