@@ -229,6 +229,35 @@ def test_antialias_dots_break_on_the_cpu_for_an_output_one_pixel_wide(mode):
         assert wide[-1] > wide[0] + 1, (mode, h_in, h_out)
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_antialias_one_pixel_wide_exception_needs_both_heights_at_least_two(mode):
+    # The page's exception names both heights >= 2: to one row the dot is the centre, whole shrinks of any size.
+    for n in range(2, 13):
+        ramp = torch.arange(n, dtype=torch.float64).view(1, 1, n, 1).expand(1, 1, n, n).contiguous()
+        dot = F.interpolate(ramp, size=(1, 1), mode=mode, antialias=True)[0, 0, 0, 0]
+        assert abs(dot - (n - 1) / 2) < 1e-12, (mode, n)
+    ramp = torch.arange(6, dtype=torch.float64).view(1, 1, 6, 1).expand(1, 1, 6, 6).contiguous()
+    dots = F.interpolate(ramp, size=(2, 1), mode=mode, antialias=True)[0, 0, :, 0]
+    assert dots[0] == dots[1]  # 6 -> 2 rows: both heights >= 2, the first row repeats
+
+
+def test_glossary_one_pixel_axis_takes_the_first_pixel_from_one_row_or_to_one_row_despite_the_bug():
+    # The glossary's align_corners row: the one-pixel-wide bug needs both heights >= 2.
+    g = torch.Generator().manual_seed(0)
+    for h_in, w_in, h_out in ((1, 4, 3), (1, 5, 1), (4, 4, 1), (3, 4, 1), (1, 2, 7)):
+        x = torch.randint(0, 256, (1, 5, h_in, w_in), dtype=torch.uint8, generator=g)
+        y = F.interpolate(x, size=(h_out, 1), mode="bilinear", align_corners=True)
+        assert torch.equal(y, x[..., :1, :1].expand_as(y)), (h_in, w_in, h_out)
+        xf = torch.rand(1, 2, h_in, w_in, dtype=torch.float64, generator=g)
+        yf = F.interpolate(xf, size=(h_out, 1), mode="bilinear", align_corners=True, antialias=True)
+        assert torch.equal(yf, xf[..., :1, :1].expand_as(yf)), (h_in, w_in, h_out)
+    x = torch.randint(0, 256, (1, 5, 4, 4), dtype=torch.uint8, generator=g)
+    y = F.interpolate(x, size=(3, 1), mode="bilinear", align_corners=True)
+    assert not torch.equal(
+        y, F.interpolate(x.double(), size=(3, 1), mode="bilinear", align_corners=True).round().byte()
+    )
+
+
 def test_antialias_dots_are_the_centre_only_up_to_float64_rounding():
     n, out = 6, 18
     row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, n)

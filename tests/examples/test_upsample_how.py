@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_example, run_python
+from helpers import ROOT, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -578,6 +578,23 @@ def test_nearest_rounds_the_ratio_to_float32_for_float32_input_and_not_always_fo
     assert F.interpolate(row, size=82, mode="nearest")[0, 0, 41].item() == 1  # exact: floor(41 * 2 / 82)
 
 
+def test_nearest_float64_slips_too_on_long_rows_since_its_product_is_rounded_to_float32():
+    # Review 36: the page said only float32's product slips; float64's is rounded to float32 before the floor.
+    n, out = 13623, 14781
+    exact = torch.arange(out, dtype=torch.int64) * n // out
+    for rank in (3, 4):
+        x = torch.arange(n, dtype=torch.float64).view((1, 1, n) + (1,) * (rank - 3))
+        y = F.interpolate(x, size=(out,) + (1,) * (rank - 3), mode="nearest").flatten().long()
+        assert (y != exact).any(), rank
+        assert y[8284] == 7635 and exact[8284] == 7634, rank
+    for channels, layout in ((4, torch.channels_last), (1, torch.contiguous_format)):
+        x = torch.arange(n, dtype=torch.float64).view(1, 1, n, 1).expand(1, channels, n, 1).contiguous()
+        y = F.interpolate(x.to(memory_format=layout), size=(out, 1), mode="nearest")[0, -1, :, 0]
+        assert y[8284] == 7635, layout  # the glossary's nearest row: every CPU kernel
+    assert "13623 → 14781 at output 8284" in (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    assert "output 8284 copies pixel 7635" in (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+
+
 def test_nearest_exact_misses_the_closest_only_by_float32_rounding_of_near_ties():
     # The page and glossary: nearest-exact copies the closest, up to float32 rounding where two
     # pixels are almost equally close. Exact distances in integers: centre (2d + 1) * in / (2 * out).
@@ -841,6 +858,8 @@ def test_a_corner_missed_upward_overflows_at_the_float32_maximum(mode, side, out
     image = torch.full((1, 1, side, side), torch.finfo(torch.float32).max)
     result = F.interpolate(image, size=(out, out), mode=mode, align_corners=align)[0, 0]
     assert torch.isinf(result[corner]) and result[0, 0] == image[0, 0, 0, 0]
+    if mode == "bicubic":  # review 36: the page adds that the two right-hand corners come back nan
+        assert result[0, -1].isnan() and result[-1, -1].isnan()
 
 
 def test_uint8_three_channels_to_1x1_without_avx2_keeps_the_first_corner():
