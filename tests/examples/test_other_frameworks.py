@@ -999,10 +999,15 @@ def test_kornia_resize_with_an_int_size_sets_the_shorter_side_unlike_f_interpola
 
 def test_kornia_int_size_rounds_the_aspect_ratio_first_and_can_lose_a_pixel():
     # Review 37: "scales the other side by the same factor, truncated by int()": kornia computes
-    # int(size * (W / H)) with W / H rounded to a double, so a whole exact length can come out one short.
+    # int(size * (W / H)) (or size / (W / H) for a tall image) with W / H rounded to a double first, so a whole
+    # exact length can come out one short; torchvision's int(size * long / short) does not.
     x = torch.rand(1, 1, 333, 500)
     assert kornia_resize(x, 333).shape[-2:] == (333, 499)
+    from torchvision.transforms.v2.functional import resize as resize_v2
+
+    assert tuple(resize_v2(x, 333).shape[-2:]) == (333, 500)  # torchvision: int(333 * 500 / 333)
     assert kornia_resize(torch.rand(1, 1, 3, 13), 27).shape[-2:] == (27, 116)  # 27 * 13 / 3 = 117
+    assert kornia_resize(torch.rand(1, 1, 127, 100), 100).shape[-2:] == (126, 100)  # tall: int(100 / (100 / 127))
     assert kornia_resize(torch.rand(1, 1, 48, 64), 64).shape[-2:] == (64, 85)  # 85.33: truncated
 
 
