@@ -995,3 +995,29 @@ def test_kornia_resize_with_an_int_size_sets_the_shorter_side_unlike_f_interpola
     assert F.interpolate(x, 64, mode="bilinear").shape[-2:] == (64, 64)
     assert kornia_resize(x[..., :40, :], 64).shape[-2:] == (64, 102)
     assert kornia_resize(x.transpose(-1, -2), 64).shape[-2:] == (85, 64)
+
+
+def test_kornia_int_size_rounds_the_aspect_ratio_first_and_can_lose_a_pixel():
+    # Review 37: "scales the other side by the same factor, truncated by int()": kornia computes
+    # int(size * (W / H)) (or size / (W / H) for a tall image) with W / H rounded to a double first, so a whole
+    # exact length can come out one short; torchvision's int(size * long / short) does not.
+    x = torch.rand(1, 1, 333, 500)
+    assert kornia_resize(x, 333).shape[-2:] == (333, 499)
+    from torchvision.transforms.v2.functional import resize as resize_v2
+
+    assert tuple(resize_v2(x, 333).shape[-2:]) == (333, 500)  # torchvision: int(333 * 500 / 333)
+    assert kornia_resize(torch.rand(1, 1, 3, 13), 27).shape[-2:] == (27, 116)  # 27 * 13 / 3 = 117
+    assert kornia_resize(torch.rand(1, 1, 127, 100), 100).shape[-2:] == (126, 100)  # tall: int(100 / (100 / 127))
+    assert kornia_resize(torch.rand(1, 1, 48, 64), 64).shape[-2:] == (64, 85)  # 85.33: truncated
+
+
+@pytest.mark.parametrize("shape", [(10, 12), (3, 10, 12), (2, 2, 3, 10, 12)])
+def test_kornia_resize_takes_other_ranks_that_f_interpolate_bilinear_rejects(shape):
+    # Review 37: "kornia's resize is F.interpolate(mode='bilinear')" holds on a 4-D batch; kornia reshapes
+    # (H, W), (C, H, W) and 5-D input to a batch, F.interpolate's bilinear raises on them.
+    x = torch.rand(shape) * 2 - 1
+    out = kornia_resize(x, (5, 7))
+    with pytest.raises(ValueError):
+        F.interpolate(x, size=(5, 7), mode="bilinear")
+    batch = x.reshape(-1, *x.shape[-3:]) if x.ndim >= 3 else x[None, None]
+    assert torch.equal(out, F.interpolate(batch, size=(5, 7), mode="bilinear").reshape(out.shape))
