@@ -1003,3 +1003,25 @@ def test_five_by_2_1_doubles_in_every_cpu_channels_last_kernel_not_only_4d():
             row = torch.arange(10.0).view(1, 1, 1, 1, 10).repeat(1, channels, 2, 2, 1).contiguous(memory_format=layout)
             kept = F.interpolate(row, scale_factor=(1.0, 1.0, 1.05), mode="nearest")[0, 0, 0, 0]
             assert torch.equal(kept, torch.arange(10.0)) == doubled, (channels, layout)
+
+
+@pytest.mark.parametrize("rank", [3, 4, 5])
+def test_recompute_scale_factor_makes_nearest_step_by_in_over_out(rank):
+    # An exception the "scale_factor is not in/out" section names: with recompute_scale_factor=True
+    # the nearest kernels step by in/out, so 2 pixels x2.4 get two copies each (without it, 3 and 1).
+    def picks(n, s, recompute):
+        row = torch.arange(float(n)).view((1,) * (rank - 1) + (n,))
+        scale = (1.0,) * (rank - 3) + (s,)
+        return F.interpolate(row, scale_factor=scale, mode="nearest", recompute_scale_factor=recompute).flatten()
+
+    assert torch.bincount(picks(2, 2.4, True).long()).tolist() == [2, 2]
+    if rank != 4:  # the 4-D CPU kernel doubles 2 -> 4 whatever the factor
+        assert torch.bincount(picks(2, 2.4, None).long()).tolist() == [3, 1]
+    for n in range(1, 9):
+        for s in (0.3, 0.7, 1.3, 1.5, 2.4, 2.6, 3.7):
+            out = math.floor(n * s)
+            if out == 0:
+                continue
+            row = torch.arange(float(n)).view((1,) * (rank - 1) + (n,))
+            by_size = F.interpolate(row, size=(1,) * (rank - 3) + (out,), mode="nearest").flatten()
+            assert torch.equal(picks(n, s, True), by_size), (n, s)
