@@ -721,3 +721,24 @@ def test_uint8_odd_factor_slicing_fails_on_hwc_views_too():
         if channels == 3:
             with pytest.raises(RuntimeError):
                 F.interpolate(square.contiguous(), scale_factor=1 / 3, mode="bilinear")
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_with_a_remainder_scale_factor_one_over_k_steps_by_k_unless_recomputed(mode):
+    # 8 pixels shrunk by 3: the factor steps by 3 (picks 0, 3 in nearest), recompute_scale_factor=True by 8/2 = 4.
+    for n, k in itertools.product(range(4, 30), (3, 4, 5, 7)):
+        if n % k == 0 or n // k == 0:
+            continue
+        row = torch.arange(float(n)).view(1, 1, n)
+        start = 0 if mode == "nearest" else k // 2
+        stepped = F.interpolate(row, scale_factor=1 / k, mode=mode).flatten()
+        if stepped.numel() == n // k:  # the factors that lose a pixel are the page's other case
+            assert torch.equal(stepped, row.flatten()[start::k][: n // k]), (n, k)
+        recomputed = F.interpolate(row, scale_factor=1 / k, mode=mode, recompute_scale_factor=True).flatten()
+        assert torch.equal(recomputed, F.interpolate(row, size=n // k, mode=mode).flatten()), (n, k)
+    row = torch.arange(8.0).view(1, 1, 8)
+    picks = [
+        F.interpolate(row, scale_factor=1 / 3, mode="nearest", recompute_scale_factor=r).flatten().tolist()
+        for r in (None, True)
+    ]
+    assert picks == [[0.0, 3.0], [0.0, 4.0]]
