@@ -742,3 +742,15 @@ def test_with_a_remainder_scale_factor_one_over_k_steps_by_k_unless_recomputed(m
         for r in (None, True)
     ]
     assert picks == [[0.0, 3.0], [0.0, 4.0]]
+
+
+@pytest.mark.parametrize("h,w", [(3, 3), (5, 7), (7, 9), (9, 2)])
+def test_bilinear_half_on_odd_sizes_with_recompute_is_not_avg_pool(h, w):
+    # "Given as size=in // 2 (or with recompute_scale_factor=True) ... not the mean of 2x2 blocks".
+    x = torch.rand(1, 2, h, w, dtype=torch.float64, generator=torch.Generator().manual_seed(h * w))
+    pooled = F.avg_pool2d(x, 2)
+    stepped = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+    recomputed = F.interpolate(x, scale_factor=0.5, mode="bilinear", recompute_scale_factor=True)
+    assert (stepped - pooled).abs().max() < 1e-12
+    assert torch.equal(recomputed, F.interpolate(x, size=(h // 2, w // 2), mode="bilinear"))
+    assert (recomputed - pooled).abs().max() > 1e-3
