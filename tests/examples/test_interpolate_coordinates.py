@@ -1025,3 +1025,17 @@ def test_recompute_scale_factor_makes_nearest_step_by_in_over_out(rank):
             row = torch.arange(float(n)).view((1,) * (rank - 1) + (n,))
             by_size = F.interpolate(row, size=(1,) * (rank - 3) + (out,), mode="nearest").flatten()
             assert torch.equal(picks(n, s, True), by_size), (n, s)
+
+
+def test_align_corners_false_step_is_one_over_the_factor_whatever_the_size_unless_recomputed():
+    # "with False the step is 1/scale_factor whatever the input size, except with
+    # recompute_scale_factor=True, which steps by in/out": linear on ramps of 5..30 pixels x1.5.
+    for n in range(5, 31):
+        ramp = torch.arange(float(n), dtype=torch.float64).view(1, 1, n)
+        for recompute, step in ((None, 1 / 1.5), (True, n / math.floor(n * 1.5))):
+            pos = F.interpolate(ramp, scale_factor=1.5, mode="linear", recompute_scale_factor=recompute).flatten()
+            inner = pos[1:-1]  # away from the clamp at both ends
+            d = torch.arange(1, pos.numel() - 1, dtype=torch.float64)
+            assert torch.allclose(inner, (d + 0.5) * step - 0.5, atol=1e-12), (n, recompute)
+    # the two steps part where n * 1.5 is not whole
+    assert 1 / 1.5 != 5 / math.floor(5 * 1.5)
