@@ -1003,3 +1003,39 @@ def test_five_by_2_1_doubles_in_every_cpu_channels_last_kernel_not_only_4d():
             row = torch.arange(10.0).view(1, 1, 1, 1, 10).repeat(1, channels, 2, 2, 1).contiguous(memory_format=layout)
             kept = F.interpolate(row, scale_factor=(1.0, 1.0, 1.05), mode="nearest")[0, 0, 0, 0]
             assert torch.equal(kept, torch.arange(10.0)) == doubled, (channels, layout)
+
+
+@pytest.mark.parametrize("rank", [3, 4, 5])
+def test_recompute_scale_factor_makes_nearest_step_by_in_over_out(rank):
+    # An exception the "scale_factor is not in/out" section names: with recompute_scale_factor=True
+    # the nearest kernels step by in/out, so 2 pixels x2.4 get two copies each (without it, 3 and 1).
+    def picks(n, s, recompute):
+        row = torch.arange(float(n)).view((1,) * (rank - 1) + (n,))
+        scale = (1.0,) * (rank - 3) + (s,)
+        return F.interpolate(row, scale_factor=scale, mode="nearest", recompute_scale_factor=recompute).flatten()
+
+    assert torch.bincount(picks(2, 2.4, True).long()).tolist() == [2, 2]
+    if rank != 4:  # the 4-D CPU kernel doubles 2 -> 4 whatever the factor
+        assert torch.bincount(picks(2, 2.4, None).long()).tolist() == [3, 1]
+    for n in range(1, 9):
+        for s in (0.3, 0.7, 1.3, 1.5, 2.4, 2.6, 3.7):
+            out = math.floor(n * s)
+            if out == 0:
+                continue
+            row = torch.arange(float(n)).view((1,) * (rank - 1) + (n,))
+            by_size = F.interpolate(row, size=(1,) * (rank - 3) + (out,), mode="nearest").flatten()
+            assert torch.equal(picks(n, s, True), by_size), (n, s)
+
+
+def test_align_corners_false_step_is_one_over_the_factor_whatever_the_size_unless_recomputed():
+    # "with False the step is 1/scale_factor whatever the input size, except with
+    # recompute_scale_factor=True, which steps by in/out": linear on ramps of 5..30 pixels x1.5.
+    for n in range(5, 31):
+        ramp = torch.arange(float(n), dtype=torch.float64).view(1, 1, n)
+        for recompute, step in ((None, 1 / 1.5), (True, n / math.floor(n * 1.5))):
+            pos = F.interpolate(ramp, scale_factor=1.5, mode="linear", recompute_scale_factor=recompute).flatten()
+            inner = pos[1:-1]  # away from the clamp at both ends
+            d = torch.arange(1, pos.numel() - 1, dtype=torch.float64)
+            assert torch.allclose(inner, (d + 0.5) * step - 0.5, atol=1e-12), (n, recompute)
+    # the two steps part where n * 1.5 is not whole
+    assert 1 / 1.5 != 5 / math.floor(5 * 1.5)

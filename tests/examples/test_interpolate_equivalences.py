@@ -721,3 +721,36 @@ def test_uint8_odd_factor_slicing_fails_on_hwc_views_too():
         if channels == 3:
             with pytest.raises(RuntimeError):
                 F.interpolate(square.contiguous(), scale_factor=1 / 3, mode="bilinear")
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_with_a_remainder_scale_factor_one_over_k_steps_by_k_unless_recomputed(mode):
+    # 8 pixels shrunk by 3: the factor steps by 3 (picks 0, 3 in nearest), recompute_scale_factor=True by 8/2 = 4.
+    for n, k in itertools.product(range(4, 30), (3, 4, 5, 7)):
+        if n % k == 0 or n // k == 0:
+            continue
+        row = torch.arange(float(n)).view(1, 1, n)
+        start = 0 if mode == "nearest" else k // 2
+        stepped = F.interpolate(row, scale_factor=1 / k, mode=mode).flatten()
+        if stepped.numel() == n // k:  # the factors that lose a pixel are the page's other case
+            assert torch.equal(stepped, row.flatten()[start::k][: n // k]), (n, k)
+        recomputed = F.interpolate(row, scale_factor=1 / k, mode=mode, recompute_scale_factor=True).flatten()
+        assert torch.equal(recomputed, F.interpolate(row, size=n // k, mode=mode).flatten()), (n, k)
+    row = torch.arange(8.0).view(1, 1, 8)
+    picks = [
+        F.interpolate(row, scale_factor=1 / 3, mode="nearest", recompute_scale_factor=r).flatten().tolist()
+        for r in (None, True)
+    ]
+    assert picks == [[0.0, 3.0], [0.0, 4.0]]
+
+
+@pytest.mark.parametrize("h,w", [(3, 3), (5, 7), (7, 9), (9, 2)])
+def test_bilinear_half_on_odd_sizes_with_recompute_is_not_avg_pool(h, w):
+    # "Given as size=in // 2 (or with recompute_scale_factor=True) ... not the mean of 2x2 blocks".
+    x = torch.rand(1, 2, h, w, dtype=torch.float64, generator=torch.Generator().manual_seed(h * w))
+    pooled = F.avg_pool2d(x, 2)
+    stepped = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+    recomputed = F.interpolate(x, scale_factor=0.5, mode="bilinear", recompute_scale_factor=True)
+    assert (stepped - pooled).abs().max() < 1e-12
+    assert torch.equal(recomputed, F.interpolate(x, size=(h // 2, w // 2), mode="bilinear"))
+    assert (recomputed - pooled).abs().max() > 1e-3

@@ -999,3 +999,36 @@ def test_default_recompute_does_not_use_the_scale_with_align_corners_true():
         steps = torch.arange(out, dtype=torch.float64)
         assert torch.allclose(got, steps * 4 / (out - 1), atol=1e-12), factor
         assert not torch.allclose(got, (steps / factor).clamp(max=4), atol=1e-3), factor
+
+
+@pytest.mark.parametrize("rank", [3, 5])
+def test_nearest_with_recompute_copies_the_2_pixel_row_x2_4_twice_each(rank):
+    # "unless recompute_scale_factor=True turns the scale into a size first": the 3-D and 5-D
+    # kernels, which step by 1/2.4 otherwise (3 and 1 copies), then copy each pixel twice.
+    row = torch.arange(2.0).view((1,) * (rank - 1) + (2,))
+    scale = (1.0,) * (rank - 3) + (2.4,)
+    counts = {
+        r: torch.bincount(
+            F.interpolate(row, scale_factor=scale, mode="nearest", recompute_scale_factor=r).flatten().long()
+        ).tolist()
+        for r in (None, True)
+    }
+    assert counts == {None: [3, 1], True: [2, 2]}
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
+def test_antialias_given_scale_factor_with_recompute_weighs_every_pixel(mode):
+    # "given scale_factor (without recompute_scale_factor=True) their windows follow the 1/scale_factor
+    # grid": without it the last pixels of 11 x0.2 (bicubic) get no weight; with it, as with size, all do.
+    dropped = {}
+    for n, s in itertools.product(range(4, 30), (0.2, 0.3, 0.45, 0.7)):
+        if math.floor(n * s) < 2:
+            continue
+        eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+        for recompute in (None, True):
+            out = F.interpolate(eye, scale_factor=(1.0, s), mode=mode, antialias=True, recompute_scale_factor=recompute)
+            weight = out.abs().sum(dim=(1, 2, 3))
+            dropped[n, s, recompute] = bool((weight == 0).any())
+    assert not any(v for (n, s, r), v in dropped.items() if r)
+    if mode != "lanczos":
+        assert any(v for (n, s, r), v in dropped.items() if not r)
