@@ -645,6 +645,19 @@ def test_odd_factor_slicing_holds_on_sides_that_are_multiples_of_k():
     assert five[..., 1::3].shape[-1] == 2
 
 
+def test_odd_factor_slicing_on_sides_k_does_not_divide_only_without_recompute_scale_factor():
+    # Both pages (aliasing, frequency-response), after review 36's finding on interpolate-equivalences:
+    # recompute_scale_factor=True steps by n / floor(n / k), so where k does not divide n it is no slice.
+    for k, n in itertools.product((3, 5, 7, 15), range(3, 80)):
+        if n < k:
+            continue
+        x = torch.randn(1, 1, 1, n, dtype=torch.float64, generator=torch.Generator().manual_seed(n))
+        for recompute, mode in itertools.product((False, True), ("bilinear", "bicubic")):
+            y = F.interpolate(x, scale_factor=(1, 1 / k), mode=mode, recompute_scale_factor=recompute)
+            sliced = torch.allclose(y, x[..., k // 2 :: k][..., : y.shape[-1]], atol=1e-12, rtol=0)
+            assert sliced == (not recompute or n % k == 0), (k, n, recompute, mode)
+
+
 def test_scale_factor_one_49th_is_short_on_many_but_not_most_multiples_below_2_to_the_23():
     # Both pages (aliasing, frequency-response): "one pixel short of the slice on many multiples of 49 (under half of
     # those below 2^23)", in any dtype. Review 14: "most multiples" held below 200 but not over the domain.
