@@ -1009,3 +1009,22 @@ def test_float64_gap_from_pillow_is_pillows_float32_rounding_up_to_1_3e_7_on_2d_
         t64 = F.interpolate(x, size=(oh, ow), mode="bicubic", antialias=True)[0, 0].numpy()
         worst = max(worst, np.abs(t64 - pil).max())
     assert 1e-7 < worst < 1.3e-7, worst
+
+
+_UINT8_3_CHANNELS_TO_1X1 = """
+import torch, torch.nn.functional as F
+x = torch.randint(0, 256, (1, 3, 5, 4), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+try:
+    F.interpolate(x, size=(1, 1), mode="bicubic")
+    print("works")
+except RuntimeError:
+    print("raises")
+"""
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="needs an AVX2 CPU")
+def test_uint8_3_channel_1x1_assert_follows_torch_code_path_not_the_cpu():
+    # Review 37: the zh page said "只要支持 AVX2" (whenever the CPU supports AVX2): on this AVX2/AVX-512 CPU,
+    # ATEN_CPU_CAPABILITY=default runs the generic kernel and the same resize works.
+    assert run_python(_UINT8_3_CHANNELS_TO_1X1, ATEN_CPU_CAPABILITY="avx2").strip() == "raises"
+    assert run_python(_UINT8_3_CHANNELS_TO_1X1, ATEN_CPU_CAPABILITY="default").strip() == "works"
