@@ -1,6 +1,7 @@
 """The claims of docs/checkerboard*.md, asserted on the values its example computes."""
 
 import math
+from pathlib import Path
 
 import pytest
 import torch
@@ -304,6 +305,20 @@ def test_on_the_smooth_input_flat_layers_stay_ten_times_below_with_every_seed(ns
     least_patterned = torch.stack([ns["per_seed"][kind, "smooth"] for kind in patterned]).min(dim=0).values
     assert (least_patterned > 10 * worst_flat).all()
     assert (flat > 0).all()  # content alone varies a little from phase to phase
+
+
+def test_the_ten_times_margin_holds_for_the_pages_seeds_not_every_seed(ns):
+    # Review 36: "more than ten times below ..., with every seed" held for the six seeds of the table;
+    # seed 221 (found over 300 seeds) brings the margin to about nine.
+    with torch.no_grad():
+        score = {
+            kind: ns["checkerboard_score"](ns["generator"](kind, 221)(ns["batch"])[1][None], ns["period"], ns["margin"])
+            for kind in ns["kinds"]
+        }
+    margin = min(score[kind] for kind in ns["kinds"] if kind not in FLAT) / max(score[kind] for kind in FLAT)
+    assert 8.5 < margin < 9.5, margin
+    for page, text in (("checkerboard.md", "seed 221"), ("checkerboard.zh.md", "种子 221")):
+        assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page
 
 
 def test_rounding_alone_scores_only_where_the_exact_map_is_zero():

@@ -6,6 +6,7 @@ general statements over their whole domain.
 """
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,6 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import printed_by, run_example
+
+ROOT = Path(__file__).parents[2]
 
 STEPS = 24
 
@@ -429,9 +432,15 @@ def _psnr_gap(mse):
 
 def test_the_psnr_gap_is_not_set_by_the_spread_of_the_errors_alone():
     # An earlier sentence said "the more the patches' errors differ, the larger the gap".
-    a, b = torch.tensor([0.5, 1.5]), torch.tensor([0.8] * 9 + [2.8])
+    # Review 36: nine of 0.8 and one of 2.8 had the larger spread only with n in the denominator
+    # (torch's default std, with n - 1, gave 0.63 against 0.71); these are larger with both.
+    a, b = torch.tensor([0.5, 1.5]), torch.tensor([0.75] * 9 + [3.25])
     assert a.mean() == pytest.approx(b.mean())
-    assert b.std(unbiased=False) > a.std(unbiased=False) and b.max() / b.min() > a.max() / a.min()
+    assert b.std(unbiased=False) > a.std(unbiased=False) and b.std() > a.std() and b.max() / b.min() > a.max() / a.min()
+    for page in ("super-resolution.md", "super-resolution.zh.md"):
+        assert "nine of 0.75" in (ROOT / "docs" / page).read_text(encoding="utf-8") or "九个 0.75" in (
+            ROOT / "docs" / page
+        ).read_text(encoding="utf-8"), page
     assert _psnr_gap(b) < _psnr_gap(a)
 
 

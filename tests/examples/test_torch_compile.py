@@ -282,6 +282,8 @@ def test_compiled_bilinear_gap_on_a_long_axis_shrinks_when_the_height_shrinks_to
     torch._dynamo.reset()
     for page in ("torch-compile.md", "torch-compile.zh.md"):
         assert "40 × 3000" in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    # Review 36: the English says the shrunk height "can" average the gap down (some inputs); so must the zh.
+    assert "平均会把差值压低" not in (ROOT / "docs" / "torch-compile.zh.md").read_text(encoding="utf-8")
 
 
 def test_symbolic_sizes_serve_later_sizes_for_bilinear_but_not_for_area():
