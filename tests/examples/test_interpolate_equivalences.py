@@ -754,3 +754,39 @@ def test_bilinear_half_on_odd_sizes_with_recompute_is_not_avg_pool(h, w):
     assert (stepped - pooled).abs().max() < 1e-12
     assert torch.equal(recomputed, F.interpolate(x, size=(h // 2, w // 2), mode="bilinear"))
     assert (recomputed - pooled).abs().max() > 1e-3
+
+
+def test_bilinear_block_mean_and_slicing_need_the_default_arguments():
+    # review 37: the x0.5 block mean and odd-factor slicing hold with align_corners=False
+    # and antialias=False only
+    for h, w in ((8, 8), (7, 9), (6, 10)):
+        x = rand(1, 2, h, w, dtype=torch.float64)
+        pooled = F.avg_pool2d(x, 2)
+        plain = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+        assert (plain - pooled).abs().max() < 1e-12
+        for kw in ({"align_corners": True}, {"antialias": True}):
+            other = F.interpolate(x, scale_factor=0.5, mode="bilinear", **kw)
+            assert (other - pooled).abs().max() > 1e-3, (h, w, kw)
+    for k in (3, 5, 7):
+        x = rand(1, 2, 3 * k, 2 * k, dtype=torch.float64)
+        sliced = x[..., k // 2 :: k, k // 2 :: k]
+        assert torch.equal(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), sliced)
+        for kw in ({"align_corners": True}, {"antialias": True}):
+            assert not torch.equal(F.interpolate(x, scale_factor=1 / k, mode="bilinear", **kw), sliced)
+    # align_corners=True shrinks 7 pixels to 3 with a step of 3
+    r = torch.arange(7, dtype=torch.float64)[None, None]
+    assert F.interpolate(r, scale_factor=0.5, mode="linear", align_corners=True).flatten().tolist() == [0, 3, 6]
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_grid_sample_matches_interpolate_only_without_antialias(mode):
+    x = rand(1, 1, 9, 11, dtype=torch.float64)
+    for size in ((5, 6), (13, 17)):
+        theta = torch.tensor([[[1.0, 0, 0], [0, 1.0, 0]]], dtype=torch.float64)
+        grid = F.affine_grid(theta, (1, 1, *size), align_corners=False)
+        gs = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+        plain = F.interpolate(x, size=size, mode=mode)
+        aa = F.interpolate(x, size=size, mode=mode, antialias=True)
+        assert (gs - plain).abs().max() < 1e-9
+        if mode == "bicubic" or size[0] < 9:
+            assert (gs - aa).abs().max() > 1e-3, size

@@ -1032,3 +1032,31 @@ def test_antialias_given_scale_factor_with_recompute_weighs_every_pixel(mode):
     assert not any(v for (n, s, r), v in dropped.items() if r)
     if mode != "lanczos":
         assert any(v for (n, s, r), v in dropped.items() if not r)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_antialias_scale_factor_with_align_corners_uses_the_corner_grid(mode):
+    # review 37: given scale_factor, antialiased windows follow 1/scale_factor only with
+    # align_corners=False; with True the grid is (in - 1)/(out - 1), exactly the size= call
+    gen = torch.Generator().manual_seed(0)
+    parted = 0
+    for n in range(2, 30):
+        for s in (0.2, 0.3, 0.45, 0.5, 0.7, 0.9):
+            m = math.floor(n * s)
+            if m < 1:
+                continue
+            x = torch.rand(1, 2, n, n, dtype=torch.float64, generator=gen)
+            kw = dict(mode=mode, antialias=True, align_corners=True)
+            given = F.interpolate(x, scale_factor=s, **kw)
+            assert torch.equal(given, F.interpolate(x, size=(m, m), **kw)), (n, s)
+            stepped = F.interpolate(x, scale_factor=s, mode=mode, antialias=True)
+            parted += not torch.allclose(given, stepped, atol=1e-6)
+    assert parted > 100
+
+
+def test_size_and_scale_factor_agree_with_align_corners_true():
+    x = torch.arange(5, dtype=torch.float64)[None, None]
+    for kw in ({"align_corners": True}, {"align_corners": False}):
+        a = F.interpolate(x, size=7, mode="linear", **kw)
+        b = F.interpolate(x, scale_factor=1.5, mode="linear", **kw)
+        assert torch.equal(a, b) == kw["align_corners"]
