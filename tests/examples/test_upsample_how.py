@@ -576,6 +576,15 @@ def test_nearest_rounds_the_ratio_to_float32_for_float32_input_and_not_always_fo
                     assert y[(0, 0, 41) + (0,) * (rank - 3)].item() == 0, (dtype, rank, other, layout)
     row = torch.arange(2.0, dtype=torch.float64).view(1, 1, 2)
     assert F.interpolate(row, size=82, mode="nearest")[0, 0, 41].item() == 1  # exact: floor(41 * 2 / 82)
+    # Review 37: the page named only float32 (and float64 on long rows); uint8 slips at 2 -> 82 and 4 -> 82 too.
+    for n in (2, 4):
+        for channels, layout in ((1, torch.contiguous_format), (4, torch.channels_last)):
+            x = torch.arange(n, dtype=torch.uint8).view(1, 1, n, 1).expand(1, channels, n, 1).contiguous()
+            y = F.interpolate(x.to(memory_format=layout), size=(82, 1), mode="nearest")[0, -1, 41, 0]
+            assert y.item() == n // 2 - 1, (n, layout)  # exact: floor(41 * n / 82) = n // 2
+        assert F.interpolate(torch.arange(n, dtype=torch.uint8).view(1, 1, n), size=82)[0, 0, 41].item() == n // 2 - 1
+    page = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    assert "for float32 input (and for float16, bfloat16 and `uint8`)" in page
 
 
 def test_nearest_float64_slips_too_on_long_rows_since_its_product_is_rounded_to_float32():
