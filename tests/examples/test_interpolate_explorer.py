@@ -500,3 +500,17 @@ def test_glossary_antialias_filters_stretch_by_in_minus_one_over_out_minus_one_w
                 assert torch.allclose(weights[:, d], triangle / triangle.sum(), atol=1e-12), (n, m, align, d)
     for page, text in (("glossary.md", "3, not 2.5, for 10 → 4 pixels"), ("glossary.zh.md", "是 3 倍，不是 2.5 倍")):
         assert text in (ROOT / "docs" / page).read_text(encoding="utf-8")
+
+
+def test_explorer_pictures_may_come_from_an_earlier_build_with_the_same_key():
+    # Review 37: the page said every picture was computed "when this site was built"; the build reuses a
+    # stored result whose key (code, packages, device, languages) matches, as the home page says.
+    from sitegen import cache
+
+    example = ROOT / "examples" / "interpolate_explorer.py"
+    assert cache.cache_key(example, ["en", "zh"]) == cache.cache_key(example, ["en", "zh"])  # no build time in it
+    page = (ROOT / "docs" / "interpolate-explorer.md").read_text(encoding="utf-8")
+    assert "when this site was built" not in page and "an earlier one with the same code, packages and device" in page
+    assert "代码、依赖包版本和设备都相同的某次更早的构建" in (ROOT / "docs" / "interpolate-explorer.zh.md").read_text(
+        encoding="utf-8"
+    )
