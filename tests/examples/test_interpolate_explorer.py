@@ -481,3 +481,50 @@ def test_convention_overflow_example_gives_zero_through_area_only_in_the_contigu
         ("glossary.zh.md", "两个及以上通道的 `channels_last` 副本"),
     ):
         assert rule in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def test_glossary_antialias_filters_stretch_by_in_minus_one_over_out_minus_one_with_align_corners_true():
+    # Review 37: the glossary's bilinear and bicubic rows said the antialias filter is stretched by
+    # "the factor"; with align_corners=True torch stretches it by (in - 1)/(out - 1): 10 -> 4 pixels
+    # gives a triangle of half-width 3 (weights 1/9, 2/9, 3/9, 2/9, 1/9), not 2.5.
+    checked = {False: 0, True: 0}  # bicubic outputs whose filter lies inside
+    for n, m in ((10, 4), (9, 3), (13, 5), (30, 7), (40, 5), (60, 7), (50, 12)):
+        eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+        for align, stretch in ((False, n / m), (True, (n - 1) / (m - 1))):
+            weights = F.interpolate(eye, size=(1, m), mode="bilinear", antialias=True, align_corners=align).view(n, m)
+            for d in range(m):
+                centre = (d + 0.5) * stretch - 0.5
+                if centre - stretch < 0 or centre + stretch > n - 1:
+                    continue  # cut off at the edge
+                j = torch.arange(n, dtype=torch.float64)
+                triangle = (1 - (j - centre).abs() / stretch).clamp(min=0)
+                assert torch.allclose(weights[:, d], triangle / triangle.sum(), atol=1e-12), (n, m, align, d)
+            # bicubic (A = -0.5, support 2): the same stretch
+            weights = F.interpolate(eye, size=(1, m), mode="bicubic", antialias=True, align_corners=align).view(n, m)
+            for d in range(m):
+                centre = (d + 0.5) * stretch - 0.5
+                if centre - 2 * stretch < 0 or centre + 2 * stretch > n - 1:
+                    continue
+                t = ((torch.arange(n, dtype=torch.float64) - centre) / stretch).abs()
+                cubic = torch.where(
+                    t <= 1, 1.5 * t**3 - 2.5 * t**2 + 1, torch.where(t < 2, -0.5 * t**3 + 2.5 * t**2 - 4 * t + 2, 0.0)
+                )
+                assert torch.allclose(weights[:, d], cubic / cubic.sum(), atol=1e-12), ("bicubic", n, m, align, d)
+                checked[align] += 1
+    assert min(checked.values()) >= 3, checked
+    for page, text in (("glossary.md", "3, not 2.5, for 10 → 4 pixels"), ("glossary.zh.md", "是 3 倍，不是 2.5 倍")):
+        assert text in (ROOT / "docs" / page).read_text(encoding="utf-8")
+
+
+def test_explorer_pictures_may_come_from_an_earlier_build_with_the_same_key():
+    # Review 37: the page said every picture was computed "when this site was built"; the build reuses a
+    # stored result whose key (code, packages, device, languages) matches, as the home page says.
+    from sitegen import cache
+
+    example = ROOT / "examples" / "interpolate_explorer.py"
+    assert cache.cache_key(example, ["en", "zh"]) == cache.cache_key(example, ["en", "zh"])  # no build time in it
+    page = (ROOT / "docs" / "interpolate-explorer.md").read_text(encoding="utf-8")
+    assert "when this site was built" not in page and "an earlier one with the same code, packages and device" in page
+    assert "代码、依赖包版本和设备都相同的某次更早的构建" in (ROOT / "docs" / "interpolate-explorer.zh.md").read_text(
+        encoding="utf-8"
+    )

@@ -260,7 +260,7 @@ def test_scale_factor_steps_by_its_inverse(n_in, factor):
         torch.testing.assert_close(out, ((d + 0.5) / factor - 0.5).clamp(0, n_in - 1))
 
 
-def test_a_factor_within_float32_rounding_of_in_over_out_steps_as_size_for_float32_only():
+def test_a_factor_within_float32_rounding_of_in_over_out_steps_as_size_except_for_float64():
     # The page: n · s not whole, yet for float32 input the step 1/s rounds to in/out, as size= gives.
     for n_in in range(2, 40):
         for k in (2, 3, 4, 5, 8):
@@ -271,6 +271,15 @@ def test_a_factor_within_float32_rounding_of_in_over_out_steps_as_size_for_float
                 given = F.interpolate(ramp, scale_factor=factor, mode="linear", align_corners=False)
                 by_size = F.interpolate(ramp, size=n_in * k, mode="linear", align_corners=False)
                 assert torch.equal(given, by_size) == same, (n_in, k, dtype)
+    # Review 37: float16 and bfloat16 compute the step in float32 too; the page names them.
+    x = torch.randn(1, 3, 8, 8, generator=torch.Generator().manual_seed(0))
+    for dtype in (torch.float16, torch.bfloat16):
+        for mode in ("nearest", "nearest-exact", "bilinear", "bicubic"):
+            given = F.interpolate(x.to(dtype), scale_factor=2.000000001, mode=mode)
+            assert torch.equal(given, F.interpolate(x.to(dtype), size=16, mode=mode)), (dtype, mode)
+    assert "for float32 input (float16 and bfloat16 too), 8 × 2.000000001" in (ROOT / "docs" / "upsample.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_recompute_scale_factor_brings_back_in_over_out():
@@ -576,6 +585,15 @@ def test_nearest_rounds_the_ratio_to_float32_for_float32_input_and_not_always_fo
                     assert y[(0, 0, 41) + (0,) * (rank - 3)].item() == 0, (dtype, rank, other, layout)
     row = torch.arange(2.0, dtype=torch.float64).view(1, 1, 2)
     assert F.interpolate(row, size=82, mode="nearest")[0, 0, 41].item() == 1  # exact: floor(41 * 2 / 82)
+    # Review 37: the page named only float32 (and float64 on long rows); uint8 slips at 2 -> 82 and 4 -> 82 too.
+    for n in (2, 4):
+        for channels, layout in ((1, torch.contiguous_format), (4, torch.channels_last)):
+            x = torch.arange(n, dtype=torch.uint8).view(1, 1, n, 1).expand(1, channels, n, 1).contiguous()
+            y = F.interpolate(x.to(memory_format=layout), size=(82, 1), mode="nearest")[0, -1, 41, 0]
+            assert y.item() == n // 2 - 1, (n, layout)  # exact: floor(41 * n / 82) = n // 2
+        assert F.interpolate(torch.arange(n, dtype=torch.uint8).view(1, 1, n), size=82)[0, 0, 41].item() == n // 2 - 1
+    page = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    assert "for float32 input (and for float16, bfloat16 and `uint8`)" in page
 
 
 def test_nearest_float64_slips_too_on_long_rows_since_its_product_is_rounded_to_float32():
