@@ -528,3 +528,27 @@ def test_explorer_pictures_may_come_from_an_earlier_build_with_the_same_key():
     assert "代码、依赖包版本和设备都相同的某次更早的构建" in (ROOT / "docs" / "interpolate-explorer.zh.md").read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="needs a CPU that runs torch's AVX2 code"
+)
+def test_convention_an_avx2_cpu_means_torch_running_its_avx2_code():
+    # The glossary's convention: the same CPU under ATEN_CPU_CAPABILITY=default (lower case) runs the generic code,
+    # and the contiguous 3-channel uint8 image that stops at an internal assert at 1x1 resizes there.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "x = torch.randint(0, 256, (1, 3, 4, 4), dtype=torch.uint8)\n"
+        "try:\n"
+        "    F.interpolate(x, size=(1, 1), mode='bilinear'); ok = 'resizes'\n"
+        "except RuntimeError as error:\n"
+        "    ok = 'asserts' if 'INTERNAL ASSERT' in str(error) else 'other'\n"
+        "print(torch.backends.cpu.get_cpu_capability(), ok)\n"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["DEFAULT", "resizes"]
+    assert run_python(code, ATEN_CPU_CAPABILITY="avx2").split() == ["AVX2", "asserts"]
+    for language in ("", ".zh"):
+        conventions = (
+            (ROOT / "docs" / f"glossary{language}.md").read_text(encoding="utf-8").split("{ #conventions }")[1]
+        )
+        assert "ATEN_CPU_CAPABILITY=default" in conventions and "NEON" in conventions, language
