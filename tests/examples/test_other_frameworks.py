@@ -1021,3 +1021,14 @@ def test_kornia_resize_takes_other_ranks_that_f_interpolate_bilinear_rejects(sha
         F.interpolate(x, size=(5, 7), mode="bilinear")
     batch = x.reshape(-1, *x.shape[-3:]) if x.ndim >= 3 else x[None, None]
     assert torch.equal(out, F.interpolate(batch, size=(5, 7), mode="bilinear").reshape(out.shape))
+
+
+def test_jax_area_9_to_3_gap_is_a_step_of_values_near_1_not_the_last_bits_of_each_mean():
+    # Review 38: the page said 9 -> 3 "differs in the last bits"; the gap is absolute (up to about 2e-7 for values
+    # in [-1, 1], one or two float32 steps of 1.0), so a block whose mean is near 0 moves by thousands of its steps.
+    x = np.random.default_rng(0).uniform(-1, 1, (4000, 9, 9)).astype(np.float32)
+    theirs = np.asarray(jax.image.resize(jnp.asarray(x), (4000, 3, 3), "area"))
+    ours = F.interpolate(torch.from_numpy(x)[:, None], size=(3, 3), mode="area")[:, 0].numpy()
+    gap = np.abs(theirs - ours)
+    assert 1e-7 < gap.max() <= 2 * np.spacing(np.float32(1)) < 2.5e-7
+    assert (gap / np.spacing(np.maximum(np.abs(theirs), np.abs(ours)))).max() > 1000

@@ -985,3 +985,23 @@ def test_half_precision_bilinear_without_antialias_differs_from_the_half_call_on
 
     results = [same(h, w, oh, ow) for h, w, oh, ow in itertools.product((5, 17, 37), (7, 50), (3, 20, 41), (9, 73))]
     assert same(37, 50, 20, 73) and not all(results)
+
+
+def test_half_precision_bicubic_gap_is_a_step_of_the_largest_values_not_of_each_pixel():
+    # Review 38: the page said a float16/bfloat16 bicubic "differs in the last bits"; the gap is up to one rounding
+    # step of the result's largest magnitude, so a pixel near 0 moves by hundreds of its own steps or flips sign.
+    def spacing(v, dtype):
+        return torch.exp2(torch.floor(torch.log2(v))) * torch.finfo(dtype).eps
+
+    for dtype in (torch.float16, torch.bfloat16):
+        own_steps, flips = 0.0, 0
+        for seed, scale, shift in itertools.product(range(4), (1, 255), (0, -0.5)):
+            x = torch.rand(3, 37, 50, generator=torch.Generator().manual_seed(seed)).add(shift).mul(scale).to(dtype)
+            for size in ((20, 23), (93, 125), (11, 90)):
+                ours = F2.resize(x, list(size), IM.BICUBIC, antialias=False).float()
+                call = F.interpolate(x[None], size=size, mode="bicubic", align_corners=False)[0].float()
+                gap = (ours - call).abs()
+                assert gap.max() <= spacing(torch.maximum(ours.abs().max(), call.abs().max()), dtype)
+                own = gap / spacing(torch.maximum(ours.abs(), call.abs()).clamp_min(1e-30), dtype)
+                own_steps, flips = max(own_steps, own.max().item()), flips + int((ours * call < 0).sum())
+        assert own_steps > 100 and flips > 0, dtype
