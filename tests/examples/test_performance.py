@@ -1061,3 +1061,16 @@ def test_the_uint8_avx2_path_follows_the_capability_torch_runs_not_the_cpu():
     avx2 = run_python(code, ATEN_CPU_CAPABILITY="avx2").split()
     if avx2[0] == "AVX2":  # the CPU has AVX2
         assert float(avx2[1]) <= 1 and avx2[2] == "False"
+
+
+@pytest.mark.parametrize("size", [5, 7, 9, 11, 13, 15, 21, 33])
+@pytest.mark.parametrize("recompute", [None, False, True])
+def test_plain_bicubic_last_pixel_on_an_odd_size_weighs_4_only_without_recompute(size, recompute):
+    # Given scale_factor=0.5 the samples step by 2 and the last, at n - 1.5, reads 4 pixels;
+    # recompute_scale_factor=True turns the factor into size=n // 2, steps of n / (n // 2).
+    eye = torch.eye(size, dtype=torch.float64).view(size, 1, 1, size)
+    out = F.interpolate(eye, scale_factor=(1.0, 0.5), mode="bicubic", recompute_scale_factor=recompute)
+    counts = (out[:, 0, 0, :] != 0).sum(0).tolist()
+    by_size = (F.interpolate(eye, size=(1, size // 2), mode="bicubic")[:, 0, 0, :] != 0).sum(0).tolist()
+    assert counts[-1] == (3 if recompute else 4), (size, recompute, counts)
+    assert (counts == by_size) == bool(recompute), (size, recompute)
