@@ -748,3 +748,20 @@ def test_plain_2x_rules_on_odd_sides_need_scale_factor_without_recompute(n):
         assert (read(**kw) == stated) == (n % 2 == 0)
     if n == 7:
         assert read(scale_factor=0.5, recompute_scale_factor=True) == [3, 1, 3]
+
+
+def test_uint8_one_pixel_wide_odd_factor_bug_needs_the_height_to_change():
+    # Review 37: the page said a uint8 output one pixel wide and at least two high comes back wrong (> 4 channels,
+    # any count without AVX2); shrinking the width alone (4x3 -> 4x1 at 3x) keeps the slice, on every code path.
+    code = """
+import torch, torch.nn.functional as F
+for c in range(1, 9):
+    x = torch.randint(0, 256, (1, c, 4, 3), dtype=torch.uint8, generator=torch.Generator().manual_seed(c))
+    for mode in ("bilinear", "bicubic"):
+        assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode=mode), x[..., 1::3]), (c, mode)
+    x = torch.randint(0, 256, (1, c, 6, 3), dtype=torch.uint8, generator=torch.Generator().manual_seed(c))
+    print(c, torch.equal(F.interpolate(x, scale_factor=1 / 3, mode="bilinear"), x[..., 1::3, 1::3]))
+"""
+    here = run_python(code).split()
+    assert here[1::2] == ["True"] * 4 + ["False"] * 4
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split()[1::2] == ["False"] * 8
