@@ -722,3 +722,46 @@ def test_a_block_whose_sum_is_finite_can_still_overflow_on_the_way():
         assert F.avg_pool2d(x, 2).isposinf().all()
         assert F.interpolate(x, scale_factor=0.5, mode="area").isposinf().all()
         assert torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), torch.zeros(2, 3, 4, 4))
+
+
+@pytest.mark.parametrize("n", range(3, 40))
+def test_plain_2x_rules_on_odd_sides_need_scale_factor_without_recompute(n):
+    # Review 37: "bilinear equals AvgPool2d at 2x" and "bicubic at 2x reads 4 pixels, 3 at the first and,
+    # on an even side, the last" hold given scale_factor=0.5 on any side, but recompute_scale_factor=True
+    # (like size=) steps by n / (n // 2) on an odd side: 7 -> 3 reads 3, 1 and 3 pixels.
+    g = torch.Generator().manual_seed(n)
+    x = torch.rand(1, 1, n, n, generator=g, dtype=torch.float64)
+    eye = torch.eye(n, dtype=torch.float64).reshape(n, 1, 1, n).expand(n, 1, 4, n).contiguous()
+
+    def read(**kw):
+        out = F.interpolate(eye, mode="bicubic", align_corners=False, **kw)[:, 0, 0, :]
+        return [(out[:, d] != 0).sum().item() for d in range(out.shape[1])]
+
+    stated = [3] + [4] * (n // 2 - 2) + [3 if n % 2 == 0 else 4] if n > 3 else [3]
+    assert read(scale_factor=0.5) == stated
+    bilinear = F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=False)
+    torch.testing.assert_close(bilinear, F.avg_pool2d(x, 2), rtol=0, atol=1e-15)
+    for kw in (dict(scale_factor=0.5, recompute_scale_factor=True), dict(size=(n // 2, n // 2))):
+        recomputed = F.interpolate(x, mode="bilinear", align_corners=False, **kw)
+        assert torch.allclose(recomputed, F.avg_pool2d(x, 2)) == (n % 2 == 0)
+    for kw in (dict(scale_factor=0.5, recompute_scale_factor=True), dict(size=(4, n // 2))):
+        assert (read(**kw) == stated) == (n % 2 == 0)
+    if n == 7:
+        assert read(scale_factor=0.5, recompute_scale_factor=True) == [3, 1, 3]
+
+
+def test_uint8_one_pixel_wide_odd_factor_bug_needs_the_height_to_change():
+    # Review 37: the page said a uint8 output one pixel wide and at least two high comes back wrong (> 4 channels,
+    # any count without AVX2); shrinking the width alone (4x3 -> 4x1 at 3x) keeps the slice, on every code path.
+    code = """
+import torch, torch.nn.functional as F
+for c in range(1, 9):
+    x = torch.randint(0, 256, (1, c, 4, 3), dtype=torch.uint8, generator=torch.Generator().manual_seed(c))
+    for mode in ("bilinear", "bicubic"):
+        assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode=mode), x[..., 1::3]), (c, mode)
+    x = torch.randint(0, 256, (1, c, 6, 3), dtype=torch.uint8, generator=torch.Generator().manual_seed(c))
+    print(c, torch.equal(F.interpolate(x, scale_factor=1 / 3, mode="bilinear"), x[..., 1::3, 1::3]))
+"""
+    here = run_python(code).split()
+    assert here[1::2] == ["True"] * 4 + ["False"] * 4
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split()[1::2] == ["False"] * 8

@@ -1028,3 +1028,23 @@ def test_only_plain_bicubic_at_2x_clamps_a_weighted_tap_at_the_border(mode):
         for n in range(2 * k, 6 * k):
             alike = _every_output_has_the_interior_taps(mode, k, n)
             assert alike == (mode == "bilinear" or k != 2), (mode, k, n)
+
+
+def test_float64_small_weights_at_49_93_and_99_need_scale_factor_without_recompute():
+    # Review 37: recompute_scale_factor=True turns 1/k into the size, so the scale is exactly k on a multiple of k:
+    # plain 1/49 is then slicing bit for bit, and the antialiased end weights stay at 49 only (as given size=).
+    m = 65  # a length 1/k leaves whole (at 60, 49 * 60 * (1/49) rounds below 60)
+    for k in (49, 93, 99):
+        x = torch.rand(2, 3, 2, k * m, dtype=torch.float64, generator=torch.Generator().manual_seed(k))
+        for mode in ("bilinear", "bicubic"):
+            plain = [F.interpolate(x, scale_factor=(1, 1 / k), mode=mode, recompute_scale_factor=r) for r in (0, 1)]
+            assert torch.equal(plain[1], x[..., k // 2 :: k])
+            assert torch.equal(plain[0], x[..., k // 2 :: k]) == (k != 49), (k, mode)
+        eye = torch.eye(k * m, dtype=torch.float64).reshape(k * m, 1, 1, k * m)
+        for recompute in (False, True):
+            y = F.interpolate(
+                eye, scale_factor=(1, 1 / k), mode="bilinear", antialias=True, recompute_scale_factor=recompute
+            )
+            o = torch.arange(1, m - 1)
+            ends = torch.stack([y[o * k + k // 2 + k, 0, 0, o], y[o * k + k // 2 - k, 0, 0, o]])
+            assert (ends != 0).any() == (k == 49 or not recompute), (k, recompute)
