@@ -1137,3 +1137,13 @@ def test_reflect_mode_and_match_share_hold_over_many_random_inputs(ns):
         ]
     )
     assert 0.2 < below < 0.4
+
+
+def test_inter_area_and_area_part_by_many_steps_of_a_near_zero_mean():
+    # Review 39: "one or two float32 steps" holds for values in [0, 1); on signed values a
+    # footprint mean near 0 differs by far more of its own steps (here torch 2.5e-9, OpenCV 0).
+    image = np.array([[1.0, 1e-8], [-1.0, 1e-8]], np.float32)
+    ours = F.interpolate(torch.from_numpy(image)[None, None], size=(5, 5), mode="area")[0, 0].numpy()
+    theirs = cv2.resize(image, (5, 5), interpolation=cv2.INTER_AREA)
+    assert ours[2, 2] == np.float32(2.5e-9) and theirs[2, 2] == 0
+    assert abs(ours[2, 2] - theirs[2, 2]) > 1e6 * np.spacing(np.float32(2.5e-9))
