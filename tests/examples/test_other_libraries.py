@@ -1147,3 +1147,15 @@ def test_inter_area_and_area_part_by_many_steps_of_a_near_zero_mean():
     theirs = cv2.resize(image, (5, 5), interpolation=cv2.INTER_AREA)
     assert ours[2, 2] == np.float32(2.5e-9) and theirs[2, 2] == 0
     assert abs(ours[2, 2] - theirs[2, 2]) > 1e6 * np.spacing(np.float32(2.5e-9))
+
+
+def test_nearest_scale_factor_steps_by_its_inverse_except_where_the_channels_last_kernel_halves():
+    # Review 39: "with scale_factor torch uses 1/scale_factor in place of in/out" - not in the CPU's
+    # channels-last kernel (a small 4-D output), which halves where the output is twice the input.
+    row = torch.arange(10.0)
+    four_d = F.interpolate(row.reshape(1, 1, 1, 10), scale_factor=2.04, mode="nearest")[0, 0, 0]
+    three_d = F.interpolate(row.reshape(1, 1, 10), scale_factor=2.04, mode="nearest").flatten()
+    assert four_d.numel() == 20 and four_d[2] == 1 and three_d[2] == 0 == int(2 / 2.04)
+    assert torch.equal(four_d, row.repeat_interleave(2))
+    five = F.interpolate(torch.arange(5.0).reshape(1, 1, 1, 5), scale_factor=1.7, mode="nearest")[0, 0, 0]
+    assert five.numel() == 8 and five[5] == 2
