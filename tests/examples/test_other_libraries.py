@@ -1159,3 +1159,17 @@ def test_nearest_scale_factor_steps_by_its_inverse_except_where_the_channels_las
     assert torch.equal(four_d, row.repeat_interleave(2))
     five = F.interpolate(torch.arange(5.0).reshape(1, 1, 1, 5), scale_factor=1.7, mode="nearest")[0, 0, 0]
     assert five.numel() == 8 and five[5] == 2
+
+
+def test_area_box_and_inter_area_at_4x_match_only_up_to_float32_rounding():
+    # Review 39: the list headed "area = Pillow BOX = OpenCV INTER_AREA" reads as equal; torch adds each
+    # 4x4 block in float32 and divides, Pillow weighs in double, OpenCV in its own order.
+    image = np.random.default_rng(0).random((256, 256), dtype=np.float32)
+    ours = F.interpolate(torch.from_numpy(image)[None, None], size=(64, 64), mode="area")[0, 0].numpy()
+    for theirs in (
+        np.asarray(Image.fromarray(image).resize((64, 64), Image.BOX)),
+        cv2.resize(image, (64, 64), interpolation=cv2.INTER_AREA),
+    ):
+        assert 0.3 < (ours != theirs).mean() < 0.7
+        assert np.abs(ours - theirs).max() < 2.5e-7
+        assert 2 <= np.abs(ours.view(np.int32).astype(np.int64) - theirs.view(np.int32)).max() <= 6
