@@ -1173,3 +1173,17 @@ def test_area_box_and_inter_area_at_4x_match_only_up_to_float32_rounding():
         assert 0.3 < (ours != theirs).mean() < 0.7
         assert np.abs(ours - theirs).max() < 2.5e-7
         assert 2 <= np.abs(ours.view(np.int32).astype(np.int64) - theirs.view(np.int32)).max() <= 6
+
+
+def test_plain_bicubic_repeats_a_one_pixel_axis_only_up_to_rounding():
+    # Review 39: "along an axis one pixel long, which both repeat": antialiased bicubic copies the pixel,
+    # plain bicubic multiplies it by four weights whose float32 sum is not always exactly 1.
+    x = torch.randn(1, 1, 1, 4, generator=torch.Generator().manual_seed(0))
+    plain_exact, antialiased_exact = [], []
+    for n in range(2, 40):
+        plain = F.interpolate(x, size=(n, 4), mode="bicubic")
+        antialiased = F.interpolate(x, size=(n, 4), mode="bicubic", antialias=True)
+        plain_exact.append(torch.equal(plain, x.expand_as(plain)))
+        antialiased_exact.append(torch.equal(antialiased, x.expand_as(antialiased)))
+        assert torch.allclose(plain, x.expand_as(plain), rtol=1e-6, atol=0)
+    assert all(antialiased_exact) and not all(plain_exact)
