@@ -1137,3 +1137,53 @@ def test_reflect_mode_and_match_share_hold_over_many_random_inputs(ns):
         ]
     )
     assert 0.2 < below < 0.4
+
+
+def test_inter_area_and_area_part_by_many_steps_of_a_near_zero_mean():
+    # Review 39: "one or two float32 steps" holds for values in [0, 1); on signed values a
+    # footprint mean near 0 differs by far more of its own steps (here torch 2.5e-9, OpenCV 0).
+    image = np.array([[1.0, 1e-8], [-1.0, 1e-8]], np.float32)
+    ours = F.interpolate(torch.from_numpy(image)[None, None], size=(5, 5), mode="area")[0, 0].numpy()
+    theirs = cv2.resize(image, (5, 5), interpolation=cv2.INTER_AREA)
+    assert ours[2, 2] == np.float32(2.5e-9) and theirs[2, 2] == 0
+    assert abs(ours[2, 2] - theirs[2, 2]) > 1e6 * np.spacing(np.float32(2.5e-9))
+
+
+def test_nearest_scale_factor_steps_by_its_inverse_except_where_the_channels_last_kernel_halves():
+    # Review 39: "with scale_factor torch uses 1/scale_factor in place of in/out" - not in the CPU's
+    # channels-last kernel (a small 4-D output), which halves where the output is twice the input.
+    row = torch.arange(10.0)
+    four_d = F.interpolate(row.reshape(1, 1, 1, 10), scale_factor=2.04, mode="nearest")[0, 0, 0]
+    three_d = F.interpolate(row.reshape(1, 1, 10), scale_factor=2.04, mode="nearest").flatten()
+    assert four_d.numel() == 20 and four_d[2] == 1 and three_d[2] == 0 == int(2 / 2.04)
+    assert torch.equal(four_d, row.repeat_interleave(2))
+    five = F.interpolate(torch.arange(5.0).reshape(1, 1, 1, 5), scale_factor=1.7, mode="nearest")[0, 0, 0]
+    assert five.numel() == 8 and five[5] == 2
+
+
+def test_area_box_and_inter_area_at_4x_match_only_up_to_float32_rounding():
+    # Review 39: the list headed "area = Pillow BOX = OpenCV INTER_AREA" reads as equal; torch adds each
+    # 4x4 block in float32 and divides, Pillow weighs in double, OpenCV in its own order.
+    image = np.random.default_rng(0).random((256, 256), dtype=np.float32)
+    ours = F.interpolate(torch.from_numpy(image)[None, None], size=(64, 64), mode="area")[0, 0].numpy()
+    for theirs in (
+        np.asarray(Image.fromarray(image).resize((64, 64), Image.BOX)),
+        cv2.resize(image, (64, 64), interpolation=cv2.INTER_AREA),
+    ):
+        assert 0.3 < (ours != theirs).mean() < 0.7
+        assert np.abs(ours - theirs).max() < 2.5e-7
+        assert 2 <= np.abs(ours.view(np.int32).astype(np.int64) - theirs.view(np.int32)).max() <= 6
+
+
+def test_plain_bicubic_repeats_a_one_pixel_axis_only_up_to_rounding():
+    # Review 39: "along an axis one pixel long, which both repeat": antialiased bicubic copies the pixel,
+    # plain bicubic multiplies it by four weights whose float32 sum is not always exactly 1.
+    x = torch.randn(1, 1, 1, 4, generator=torch.Generator().manual_seed(0))
+    plain_exact, antialiased_exact = [], []
+    for n in range(2, 40):
+        plain = F.interpolate(x, size=(n, 4), mode="bicubic")
+        antialiased = F.interpolate(x, size=(n, 4), mode="bicubic", antialias=True)
+        plain_exact.append(torch.equal(plain, x.expand_as(plain)))
+        antialiased_exact.append(torch.equal(antialiased, x.expand_as(antialiased)))
+        assert torch.allclose(plain, x.expand_as(plain), rtol=1e-6, atol=0)
+    assert all(antialiased_exact) and not all(plain_exact)
