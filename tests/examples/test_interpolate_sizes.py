@@ -1076,7 +1076,9 @@ def test_size_7_and_scale_1_5_differ_only_in_the_interpolating_modes_with_align_
     for mode in ("nearest", "nearest-exact", "area"):
         for rank in (3, 4, 5):
             x = torch.rand((1, 2) + (5,) * (rank - 2), generator=torch.Generator().manual_seed(rank))
-            assert torch.equal(F.interpolate(x, size=(7,) * (rank - 2), mode=mode), F.interpolate(x, scale_factor=1.5, mode=mode))
+            assert torch.equal(
+                F.interpolate(x, size=(7,) * (rank - 2), mode=mode), F.interpolate(x, scale_factor=1.5, mode=mode)
+            )
     row = torch.tensor([[[0.0, 1.0]]])
     assert not torch.equal(F.interpolate(row, scale_factor=2.4), F.interpolate(row, size=4))
 
