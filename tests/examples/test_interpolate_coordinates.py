@@ -1039,3 +1039,47 @@ def test_align_corners_false_step_is_one_over_the_factor_whatever_the_size_unles
             assert torch.allclose(inner, (d + 0.5) * step - 0.5, atol=1e-12), (n, recompute)
     # the two steps part where n * 1.5 is not whole
     assert 1 / 1.5 != 5 / math.floor(5 * 1.5)
+
+
+def _aa_cubic(t, a=-0.5):
+    t = abs(t)
+    if t < 1:
+        return ((a + 2) * t - (a + 3)) * t * t + 1
+    if t < 2:
+        return (((t - 5) * t + 8) * t - 4) * a
+    return 0.0
+
+
+def test_antialias_formula_is_the_window_centre_which_a_ramp_reads_only_away_from_the_border():
+    # Review 38: with antialias the align_corners=False formula is the centre of a window of whole
+    # pixels (symmetric only at whole factors), cut and renormalised at the border (12 -> 4 reads 1.25 at output 0); bicubic drops the taps
+    # beyond the border instead of repeating the edge pixel.
+    cut = uneven = 0
+    for n_in in range(6, 41):
+        ramp = torch.arange(float(n_in), dtype=torch.float64).expand(1, 1, 2, n_in)
+        for n_out in range(2, n_in // 2 + 1):
+            read = F.interpolate(ramp, size=(2, n_out), mode="bilinear", antialias=True)[0, 0, 0]
+            scale = n_in / n_out
+            for d in range(n_out):
+                centre = (d + 0.5) * scale
+                inside = centre - scale >= 0 and centre + scale <= n_in
+                off = abs(read[d].item() - (centre - 0.5))
+                if inside and n_in % n_out == 0:
+                    assert off < 1e-9, (n_in, n_out, d)
+                elif inside:
+                    uneven += off > 1e-3
+                else:
+                    cut += off > 1e-3
+    assert cut > 0 and uneven > 0
+    ramp12 = torch.arange(12.0, dtype=torch.float64).expand(1, 1, 2, 12)
+    assert F.interpolate(ramp12, size=(2, 4), mode="bilinear", antialias=True)[0, 0, 0, 0].item() == pytest.approx(1.25)
+    row = torch.arange(5.0, dtype=torch.float64).expand(1, 1, 2, 5)
+    first = F.interpolate(row, size=(2, 8), mode="bicubic", antialias=True)[0, 0, 0, 0].item()
+    centre = 0.5 * 5 / 8
+    taps = [j for j in range(-2, 4) if abs(j + 0.5 - centre) < 2]
+    repeated = sum(_aa_cubic(j + 0.5 - centre) * min(max(j, 0), 4) for j in taps)
+    kept = [j for j in taps if 0 <= j < 5]
+    renormalised = sum(_aa_cubic(j + 0.5 - centre) * j for j in kept) / sum(_aa_cubic(j + 0.5 - centre) for j in kept)
+    assert first == pytest.approx(renormalised, abs=1e-12) and abs(first - repeated) > 0.01
+    assert round(first, 3) == -0.072
+    assert round(F.interpolate(row, size=(2, 8), mode="bicubic")[0, 0, 0, 0].item(), 3) == -0.093

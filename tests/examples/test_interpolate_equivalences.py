@@ -790,3 +790,17 @@ def test_grid_sample_matches_interpolate_only_without_antialias(mode):
         assert (gs - plain).abs().max() < 1e-9
         if mode == "bicubic" or size[0] < 9:
             assert (gs - aa).abs().max() > 1e-3, size
+
+
+def test_uint8_bilinear_half_is_up_to_a_whole_level_off_the_block_mean():
+    # Review 38: "computes their mean" holds on float input; uint8 rounds after each pass.
+    g = torch.Generator().manual_seed(0)
+    worst = {}
+    for channels in (1, 4, 5):
+        for shape in ((4, 6), (8, 8), (7, 9)):
+            for _ in range(50):
+                x = torch.randint(0, 256, (1, channels, *shape), dtype=torch.uint8, generator=g)
+                half = F.interpolate(x, scale_factor=0.5, mode="bilinear").double()
+                off = (half - F.avg_pool2d(x.double(), 2)).abs().max().item()
+                worst[channels] = max(worst.get(channels, 0), off)
+    assert all(value == 1.0 for value in worst.values()), worst

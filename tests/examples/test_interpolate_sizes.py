@@ -1060,3 +1060,37 @@ def test_size_and_scale_factor_agree_with_align_corners_true():
         a = F.interpolate(x, size=7, mode="linear", **kw)
         b = F.interpolate(x, scale_factor=1.5, mode="linear", **kw)
         assert torch.equal(a, b) == kw["align_corners"]
+
+
+def test_size_7_and_scale_1_5_differ_only_in_the_interpolating_modes_with_align_corners_false():
+    # Review 38: the page's "not the same 7 pixels" holds for the interpolating modes (antialiased
+    # or not) with align_corners=False; area, and nearest/nearest-exact on 5 -> 7, give the same pixels.
+    ranks = {"linear": 3, "bilinear": 4, "bicubic": 4, "trilinear": 5}
+    for mode, rank in ranks.items():
+        x = torch.rand((1, 2) + (5,) * (rank - 2), dtype=torch.float64, generator=torch.Generator().manual_seed(rank))
+        for antialias in (False, True) if rank == 4 else (False,):
+            for align in (None, False, True):
+                a = F.interpolate(x, size=(7,) * (rank - 2), mode=mode, align_corners=align, antialias=antialias)
+                b = F.interpolate(x, scale_factor=1.5, mode=mode, align_corners=align, antialias=antialias)
+                assert torch.equal(a, b) == bool(align), (mode, antialias, align)
+    for mode in ("nearest", "nearest-exact", "area"):
+        for rank in (3, 4, 5):
+            x = torch.rand((1, 2) + (5,) * (rank - 2), generator=torch.Generator().manual_seed(rank))
+            assert torch.equal(
+                F.interpolate(x, size=(7,) * (rank - 2), mode=mode), F.interpolate(x, scale_factor=1.5, mode=mode)
+            )
+    row = torch.tensor([[[0.0, 1.0]]])
+    assert F.interpolate(row, scale_factor=2.4).flatten().tolist() == [0, 0, 0, 1]
+    assert F.interpolate(row, size=4).flatten().tolist() == [0, 0, 1, 1]
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_align_corners_true_returns_a_kept_axis_unchanged_in_every_interpolating_mode(dtype):
+    # Review 38: "bicubic on float input never copies" holds with align_corners=False only.
+    for n in (2, 3, 5, 10, 30, 100):
+        for mode, rank in (("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)):
+            x = torch.randn((1, 2) + (n,) * (rank - 2), dtype=dtype, generator=torch.Generator().manual_seed(n))
+            keep = 1 + 0.6 / n
+            assert torch.equal(F.interpolate(x, scale_factor=keep, mode=mode, align_corners=True), x), (n, mode)
+            if mode == "bicubic" and n > 2:
+                assert not torch.equal(F.interpolate(x, scale_factor=keep, mode=mode), x)

@@ -1223,3 +1223,24 @@ def works_on_size(x, size, mode, **kwargs):
         return True
     except (RuntimeError, NotImplementedError):
         return False
+
+
+def test_uint8_bicubic_workarounds_part_by_more_levels_with_antialias_and_align_corners():
+    # Review 38: "13 levels at most" held for plain bicubic; antialias=True with align_corners=True
+    # parts by 24 levels on the same 200 images, for the transposed call and for two calls alike.
+    worst = {}
+    for options in ((False, False), (True, True)):
+        kwargs = dict(mode="bicubic", antialias=options[0], align_corners=options[1])
+        g = torch.Generator().manual_seed(0)
+        moved_worst = two_worst = 0
+        for _ in range(200):
+            x = torch.randint(0, 256, (1, 3, 6, 2), dtype=torch.uint8, generator=g)
+            copy = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(4, 1), **kwargs).int()
+            moved = F.interpolate(x.transpose(-1, -2), size=(1, 4), **kwargs).transpose(-1, -2).int()
+            two = F.interpolate(F.interpolate(x, size=(4, 2), **kwargs), size=(4, 1), **kwargs).int()
+            moved_worst = max(moved_worst, int((moved - copy).abs().max()))
+            two_worst = max(two_worst, int((two - copy).abs().max()))
+        worst[options] = moved_worst, two_worst
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):  # the page's numbers are from this code
+        assert worst == {(False, False): (13, 13), (True, True): (24, 24)}
+    assert min(worst[True, True]) > 13
