@@ -1097,3 +1097,20 @@ def test_pillow_float_precision_is_set_by_the_largest_values_not_each_output(Dow
             own = gap / (eps * pil.abs().clamp_min(torch.finfo(torch.float32).tiny))
             worst_own_steps = max(worst_own_steps, own.max().item())
     assert worst_own_steps > 100
+
+
+@pytest.mark.parametrize("size,k", [(15, 2), (25, 4), (13, 3), (17, 2)])
+def test_antialias_given_the_factor_stays_on_block_centres_only_without_recompute(Downsample, size, k):
+    """Review 37: F.interpolate given scale_factor=1/k keeps the interior samples on the block centres;
+    recompute_scale_factor=True turns the factor into size=size // k and moves them off."""
+    ramp = torch.arange(float(size), dtype=torch.float64).view(1, 1, 1, size)
+    centres = k * torch.arange(float(size // k), dtype=torch.float64) + (k - 1) / 2
+    for recompute in (None, False, True):
+        out = F.interpolate(
+            ramp, scale_factor=(1.0, 1 / k), mode="bilinear", antialias=True, recompute_scale_factor=recompute
+        )[0, 0, 0]
+        on_centres = torch.allclose(out[1:-1], centres[1:-1])
+        assert on_centres == (not recompute), (size, k, recompute, out)
+    torch.testing.assert_close(
+        Downsample(k, "antialias-bilinear")(ramp.expand(1, 1, k, size))[0, 0, 0, 1:-1], centres[1:-1]
+    )
