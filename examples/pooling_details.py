@@ -74,7 +74,8 @@ values, indices = pool(sample)
 restored = unpool(values, indices)
 print("values:\n", values[0, 0].cpu(), "\nindices:\n", indices[0, 0].cpu(), "\nunpooled:\n", restored[0, 0].cpu())
 print("parameters:", sum(p.numel() for p in unpool.parameters()))
-# Pooling the unpooled map again gives max(value, 0): the zeros fill win over a negative maximum.
+# Here, with 2x2 windows that tile the map, pooling the unpooled map again gives max(value, 0):
+# the zeros fill win over a negative maximum (the next cell shows where that rule stops).
 print("pooled again == values:", torch.equal(pool(restored)[0], values))
 below_zero = -1 - torch.arange(16.0, device=device).view(1, 1, 4, 4)
 below_values, below_indices = pool(below_zero)

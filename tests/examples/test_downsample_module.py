@@ -1074,3 +1074,43 @@ def test_one_call_and_two_agree_bit_for_bit_beyond_eight_channels(Downsample):
                 for y in (x, x.contiguous(memory_format=torch.channels_last)):
                     one = torch.ops.aten._upsample_bilinear2d_aa(y, [height // k, width // k], False, 1.0 / k, 1.0 / k)
                     assert torch.equal(Downsample(k, "antialias-bilinear")(y), one), (channels, k, height, width, dtype)
+
+
+def test_pillow_float_precision_is_set_by_the_largest_values_not_each_output(Downsample):
+    """Review 37: 'to float precision' is an absolute gap at the image's scale; outputs near 0 of a
+    signed image differ by many of their own float32 steps (so a relative-to-output claim would fail)."""
+    import numpy as np
+    from PIL import Image
+
+    generator = torch.Generator().manual_seed(37)
+    eps = torch.finfo(torch.float32).eps
+    worst_own_steps = 0.0
+    for k in (2, 3, 4):
+        for _ in range(50):
+            x = torch.randn(1, 1, 8 * k, 10 * k, generator=generator)
+            ours = Downsample(k, "antialias-bilinear")(x)[0, 0]
+            pil = torch.from_numpy(
+                np.asarray(Image.fromarray(x[0, 0].numpy(), mode="F").resize((10, 8), Image.Resampling.BILINEAR)).copy()
+            )
+            gap = (ours - pil).abs()
+            assert gap.max() <= 4 * eps * x.abs().max()  # float precision at the image's largest values
+            own = gap / (eps * pil.abs().clamp_min(torch.finfo(torch.float32).tiny))
+            worst_own_steps = max(worst_own_steps, own.max().item())
+    assert worst_own_steps > 100
+
+
+@pytest.mark.parametrize("size,k", [(15, 2), (25, 4), (13, 3), (17, 2)])
+def test_antialias_given_the_factor_stays_on_block_centres_only_without_recompute(Downsample, size, k):
+    """Review 37: F.interpolate given scale_factor=1/k keeps the interior samples on the block centres;
+    recompute_scale_factor=True turns the factor into size=size // k and moves them off."""
+    ramp = torch.arange(float(size), dtype=torch.float64).view(1, 1, 1, size)
+    centres = k * torch.arange(float(size // k), dtype=torch.float64) + (k - 1) / 2
+    for recompute in (None, False, True):
+        out = F.interpolate(
+            ramp, scale_factor=(1.0, 1 / k), mode="bilinear", antialias=True, recompute_scale_factor=recompute
+        )[0, 0, 0]
+        on_centres = torch.allclose(out[1:-1], centres[1:-1])
+        assert on_centres == (not recompute), (size, k, recompute, out)
+    torch.testing.assert_close(
+        Downsample(k, "antialias-bilinear")(ramp.expand(1, 1, k, size))[0, 0, 0, 1:-1], centres[1:-1]
+    )

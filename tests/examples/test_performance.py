@@ -1074,3 +1074,22 @@ def test_plain_bicubic_last_pixel_on_an_odd_size_weighs_4_only_without_recompute
     by_size = (F.interpolate(eye, size=(1, size // 2), mode="bicubic")[:, 0, 0, :] != 0).sum(0).tolist()
     assert counts[-1] == (3 if recompute else 4), (size, recompute, counts)
     assert (counts == by_size) == bool(recompute), (size, recompute)
+
+
+@pytest.mark.parametrize("s", [2, 4, 8])
+@pytest.mark.parametrize("size", [7, 9, 10, 11, 13, 18, 21, 30])
+def test_plain_bilinear_weighs_2_pixels_at_even_factors_only_with_steps_of_s(s, size):
+    # Review 37: "an output pixel of plain bilinear weighs 2" needs samples s apart;
+    # recompute_scale_factor=True steps by in/out and can land a sample on one pixel (7 -> 3, 10 -> 2).
+    if size // s < 1:
+        return
+    eye = torch.eye(size, dtype=torch.float64).view(size, 1, 1, size)
+    for recompute in (None, True):
+        out = F.interpolate(eye, scale_factor=(1.0, 1 / s), mode="bilinear", recompute_scale_factor=recompute)
+        counts = (out[:, 0, 0, :] != 0).sum(0).tolist()
+        if not recompute or size % s == 0:
+            assert counts == [2] * (size // s), (s, size, recompute, counts)
+    out = F.interpolate(eye, scale_factor=(1.0, 0.25), mode="bilinear", recompute_scale_factor=True)
+    assert size != 10 or (out[:, 0, 0, :] != 0).sum(0).tolist() == [1, 1]
+    out = F.interpolate(eye, scale_factor=(1.0, 0.5), mode="bilinear", recompute_scale_factor=True)
+    assert size != 7 or (out[:, 0, 0, :] != 0).sum(0).tolist() == [2, 1, 2]
