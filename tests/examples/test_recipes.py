@@ -812,3 +812,19 @@ def test_nearest_exact_kept_axis_scale_factor_cpu_applies_cuda_copies(device):
         )
         y = F.interpolate(x, scale_factor=(1.0, 1.3), mode="nearest-exact")
         assert y.shape[-1] == 3 and y[0, 0, 0].tolist() == expected, (channels, memory_format)
+
+
+def test_at_x2_the_nearest_pixels_bilinear_weight_is_at_least_9_16_and_more_on_the_border():
+    """Review 37: the page said the nearest input pixel's weight "9/16"; on the border the clamped
+    taps land on it too (3/4 on an edge, 1 in a corner). Weights read off impulses, in float64."""
+    seen = set()
+    for h, w in itertools.product(range(1, 7), repeat=2):
+        impulses = torch.eye(h * w, dtype=torch.float64).reshape(h * w, 1, h, w)
+        weights = F.interpolate(impulses, size=(2 * h, 2 * w), mode="bilinear", align_corners=False)
+        weights = weights.reshape(h * w, 2 * h, 2 * w)  # [input pixel, output row, output column]
+        for p, q in itertools.product(range(2 * h), range(2 * w)):
+            column = weights[:, p, q]
+            nearest = column[(p // 2) * w + q // 2].item()
+            seen.add(nearest)
+            assert nearest >= 9 / 16 and nearest > column.sum().item() - nearest, (h, w, p, q)
+    assert seen == {9 / 16, 3 / 4, 1.0}
