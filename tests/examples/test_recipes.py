@@ -111,7 +111,9 @@ def test_scale_factor_one_over_k_can_drop_an_output_pixel(ns):
     assert short and short == set(ns["short_factors"])
     # Review 37: only some k lose a pixel, so the page says "can" (zh 可能), not "will" (zh 会).
     assert len(short) < 99
-    assert "甚至会少一个输出像素" not in (Path(__file__).parents[2] / "docs" / "recipes.zh.md").read_text(encoding="utf-8")
+    assert "甚至会少一个输出像素" not in (Path(__file__).parents[2] / "docs" / "recipes.zh.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_nearest_exact_near_tie_at_large_sizes(ns):
