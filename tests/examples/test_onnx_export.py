@@ -717,9 +717,9 @@ def test_quantized_differs_from_float_only_on_a_side_that_keeps_its_size():
             reference = torch.quantize_per_tensor(reference, 0.05, 120, torch.quint8).int_repr().int()
             assert (y - reference).abs().max().item() <= (0 if mode.startswith("nearest") else 1), (h, mode)
     for page in ("onnx-export.md", "onnx-export.zh.md"):
-        assert "3 rows at ×1.2; here and in the ×2.05 case below" in (ROOT / "docs" / page).read_text(encoding="utf-8") or (
-            "3 行放大 1.2 倍；这里和下文 ×2.05 的情况" in (ROOT / "docs" / page).read_text(encoding="utf-8")
-        ), page
+        assert "3 rows at ×1.2; here and in the ×2.05 case below" in (ROOT / "docs" / page).read_text(
+            encoding="utf-8"
+        ) or ("3 行放大 1.2 倍；这里和下文 ×2.05 的情况" in (ROOT / "docs" / page).read_text(encoding="utf-8")), page
 
 
 @pytest.mark.parametrize("rank", [3, 4, 5])
