@@ -707,6 +707,19 @@ def test_quantized_differs_from_float_only_on_a_side_that_keeps_its_size():
             assert worst[False] <= (0 if mode.startswith("nearest") else 1), mode
             # align_corners=True samples an unchanged side at the pixels themselves either way
             assert (worst[True] > 10) == (corners != {"align_corners": True}), (mode, corners)
+    # Review 37: with recompute_scale_factor=True both kernels get the size ratio: within a step again.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for (h, factor), mode in itertools.product(((3, 1.2), (10, 2.05)), ("nearest", "nearest-exact", "bilinear")):
+            q = torch.quantize_per_tensor(torch.randn(2, 3, h, 5, generator=generator) * 3, 0.05, 120, torch.quint8)
+            y = F.interpolate(q, scale_factor=(factor, 1), mode=mode, recompute_scale_factor=True).int_repr().int()
+            reference = F.interpolate(q.dequantize(), scale_factor=(factor, 1), mode=mode, recompute_scale_factor=True)
+            reference = torch.quantize_per_tensor(reference, 0.05, 120, torch.quint8).int_repr().int()
+            assert (y - reference).abs().max().item() <= (0 if mode.startswith("nearest") else 1), (h, mode)
+    for page in ("onnx-export.md", "onnx-export.zh.md"):
+        assert "3 rows at ×1.2; here and in the ×2.05 case below" in (ROOT / "docs" / page).read_text(
+            encoding="utf-8"
+        ) or ("3 行放大 1.2 倍；这里和下文 ×2.05 的情况" in (ROOT / "docs" / page).read_text(encoding="utf-8")), page
 
 
 @pytest.mark.parametrize("rank", [3, 4, 5])

@@ -109,6 +109,11 @@ def test_scale_factor_one_over_k_can_drop_an_output_pixel(ns):
             assert out == n - 1, (k, n, out)
         assert F.interpolate(x, size=n, mode="nearest-exact").shape[-1] == n
     assert short and short == set(ns["short_factors"])
+    # Review 37: only some k lose a pixel, so the page says "can" (zh 可能), not "will" (zh 会).
+    assert len(short) < 99
+    assert "甚至会少一个输出像素" not in (Path(__file__).parents[2] / "docs" / "recipes.zh.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_nearest_exact_near_tie_at_large_sizes(ns):
@@ -812,3 +817,19 @@ def test_nearest_exact_kept_axis_scale_factor_cpu_applies_cuda_copies(device):
         )
         y = F.interpolate(x, scale_factor=(1.0, 1.3), mode="nearest-exact")
         assert y.shape[-1] == 3 and y[0, 0, 0].tolist() == expected, (channels, memory_format)
+
+
+def test_at_x2_the_nearest_pixels_bilinear_weight_is_at_least_9_16_and_more_on_the_border():
+    """Review 37: the page said the nearest input pixel's weight "9/16"; on the border the clamped
+    taps land on it too (3/4 on an edge, 1 in a corner). Weights read off impulses, in float64."""
+    seen = set()
+    for h, w in itertools.product(range(1, 7), repeat=2):
+        impulses = torch.eye(h * w, dtype=torch.float64).reshape(h * w, 1, h, w)
+        weights = F.interpolate(impulses, size=(2 * h, 2 * w), mode="bilinear", align_corners=False)
+        weights = weights.reshape(h * w, 2 * h, 2 * w)  # [input pixel, output row, output column]
+        for p, q in itertools.product(range(2 * h), range(2 * w)):
+            column = weights[:, p, q]
+            nearest = column[(p // 2) * w + q // 2].item()
+            seen.add(nearest)
+            assert nearest >= 9 / 16 and nearest > column.sum().item() - nearest, (h, w, p, q)
+    assert seen == {9 / 16, 3 / 4, 1.0}

@@ -185,6 +185,14 @@ def test_the_cpu_shortcut_is_for_4d_and_channels_last_only():
         rows = y[0, 0].reshape(2, -1)[:, 0].tolist()
         copies = rank == 4 or (channels_last and channels > 3)
         assert y.shape[2] == 2 and rows == ([0.0, 1.0] if copies else [0.0, 0.0]), (rank, channels, channels_last)
+        # Review 37: with recompute_scale_factor=True the kernel gets the size ratio (1 here) and copies on every path.
+        y = F.interpolate(x, scale_factor=1.3, mode="nearest", recompute_scale_factor=True)
+        assert y[0, 0].reshape(2, -1)[:, 0].tolist() == [0.0, 1.0], (rank, channels, channels_last)
+    x = torch.arange(10.0).view(1, 1, 10, 1)
+    doubled = F.interpolate(x, scale_factor=(2.05, 1), mode="nearest", recompute_scale_factor=True)
+    assert doubled.flatten().tolist()[:4] == [0, 0, 1, 1]  # as eager without it; the decomposition too (in/out = 1/2)
+    for page in ("torch-compile.md", "torch-compile.zh.md"):
+        assert (ROOT / "docs" / page).read_text(encoding="utf-8").count("recompute_scale_factor=True") >= 2, page
 
 
 def test_downsample_under_inductor(ns):
