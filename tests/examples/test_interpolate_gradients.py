@@ -1,5 +1,6 @@
 """The claims of docs/interpolate-gradients*.md, asserted on the example's values and on torch directly."""
 
+import importlib
 import itertools
 import warnings
 
@@ -819,3 +820,37 @@ def test_width_one_bug_hits_an_hwc_permute_view_too():
         aa = F.interpolate(x, size=(8, 1), mode="bilinear", antialias=True)
         plain = F.interpolate(x, size=(8, 1), mode="bilinear")
         assert (aa - plain).abs().max() > 1e-3 if hit else torch.allclose(aa, plain, atol=1e-12)
+
+
+def test_decomposition_forward_parts_by_many_own_steps_near_zero_on_signed_values():
+    # Review 38: "switching determinism on changes the resized values in their last bits" holds on values in
+    # [0, 1); on values of both signs an output near 0 is thousands of its own float32 steps off, while the
+    # absolute gap stays a few steps of the largest values.
+    decomposition = importlib.import_module("torch._decomp.decompositions")
+    gen = torch.Generator().manual_seed(0)
+    for shape, scale in (((2, 8, 32, 32), 2.0), ((2, 8, 37, 53), 1.7), ((2, 8, 32, 32), 0.5), ((1, 4, 8, 16, 16), 2.0)):
+        x = torch.randn(shape, generator=gen)
+        kernel = F.interpolate(x, scale_factor=scale, mode="bilinear" if len(shape) == 4 else "trilinear")
+        decomposed = decomposition._upsample_linear_vec(x, None, False, [scale] * (len(shape) - 2))
+        own = (kernel.view(torch.int32).long() - decomposed.contiguous().view(torch.int32).long()).abs().max().item()
+        largest_step = torch.finfo(torch.float32).eps * x.abs().max().item()
+        assert own >= 1000 and (kernel - decomposed).abs().max().item() <= 40 * largest_step, (shape, scale, own)
+
+
+def test_reordered_gradient_sums_near_zero_change_by_many_own_steps():
+    # Review 38: atomicAdd's order changes "the last bits" of a gradient only where it is far from 0; the same
+    # terms (bilinear x2 backward contributions of signed gradients) summed in another order move a sum near 0
+    # by thousands of its own steps.
+    gen = torch.Generator().manual_seed(0)
+    weights = torch.tensor([0.0625, 0.1875, 0.5625, 0.1875] * 4)
+    worst_steps = 0
+    for _ in range(2000):
+        terms = weights * torch.randn(16, generator=gen)
+        forward = torch.zeros(())
+        for term in terms:
+            forward = forward + term
+        backward = torch.zeros(())
+        for term in terms.flip(0):
+            backward = backward + term
+        worst_steps = max(worst_steps, abs(forward.view(torch.int32).item() - backward.view(torch.int32).item()))
+    assert worst_steps > 1000 and (forward - backward).abs().item() < 1e-5, worst_steps
