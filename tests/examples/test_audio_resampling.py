@@ -456,3 +456,20 @@ def test_short_signals_agree_to_1e_12_up_to_1000_samples_out_not_a_million():
     assert max(gap(n_in, n_out) for n_in in range(1, 31) for n_out in range(3 * n_in + 1, 1001, 7)) < 1e-12
     far = [gap(30, 1_000_003, batch=1) for _ in range(20)]
     assert 1e-8 < min(far) < 1e-7 and 1e-6 < max(far) < 3e-6, (min(far), max(far))
+
+
+def test_decimation_and_grid_offset_need_align_corners_false_and_size():
+    # Review 38: "with size=L/k, linear is x[..., (k-1)//2::k]" and "offset by (L_in/L_out - 1)/2" assume the default
+    # align_corners=False (and size=): with align_corners=True neither holds.
+    x = torch.randn(1, 1, 63, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    for k in (3, 7, 9):
+        assert torch.equal(F.interpolate(x, size=63 // k, mode="linear"), x[..., (k - 1) // 2 :: k])
+        assert not torch.allclose(
+            F.interpolate(x, size=63 // k, mode="linear", align_corners=True), x[..., (k - 1) // 2 :: k]
+        )
+    ramp = torch.arange(63, dtype=torch.float64).view(1, 1, 63)
+    plain = F.interpolate(ramp, size=21, mode="linear")[0, 0, 5:15]
+    corners = F.interpolate(ramp, size=21, mode="linear", align_corners=True)[0, 0, 5:15]
+    grid = torch.arange(5, 15, dtype=torch.float64) * 3
+    assert torch.allclose(plain - grid, torch.full_like(grid, (3 - 1) / 2))
+    assert not torch.allclose(corners - grid, torch.full_like(grid, (3 - 1) / 2))
