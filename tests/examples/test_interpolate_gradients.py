@@ -854,3 +854,22 @@ def test_reordered_gradient_sums_near_zero_change_by_many_own_steps():
             backward = backward + term
         worst_steps = max(worst_steps, abs(forward.view(torch.int32).item() - backward.view(torch.int32).item()))
     assert worst_steps > 1000 and (forward - backward).abs().item() < 1e-5, worst_steps
+
+
+@pytest.mark.parametrize(
+    "mode, antialias, rank",
+    [("nearest", False, 3), ("bicubic", False, 4), ("bilinear", True, 4), ("bicubic", True, 4)],
+)
+def test_kept_axis_mismatch_needs_the_factor_to_reach_the_kernels(mode, antialias, rank):
+    # Review 38: the kept-axis forward/backward mismatches (10 pixels x1.05) fail gradcheck only without
+    # recompute_scale_factor=True; with it the factor becomes a size and gradcheck passes.
+    x = torch.randn(1, 1, *[10] * (rank - 2), dtype=torch.float64, requires_grad=True)
+    factor = 1.05 if not antialias else (1.05, 2.0)
+    for recompute, expected in ((None, False), (True, True)):
+
+        def resize(t, recompute=recompute):
+            return F.interpolate(
+                t, scale_factor=factor, mode=mode, antialias=antialias, recompute_scale_factor=recompute
+            )
+
+        assert torch.autograd.gradcheck(resize, (x,), raise_exception=False) is expected, recompute
