@@ -873,3 +873,14 @@ def test_kept_axis_mismatch_needs_the_factor_to_reach_the_kernels(mode, antialia
             )
 
         assert torch.autograd.gradcheck(resize, (x,), raise_exception=False) is expected, recompute
+
+
+def test_bilinear_reduction_reads_one_in_four_only_with_align_corners_false():
+    # Review 38: "reducing 4x, bilinear reads one input pixel in 4" holds for 32 -> 8 with align_corners=False;
+    # with align_corners=True it reads 49 in 256.
+    reached = {}
+    for corners in (False, True):
+        x = torch.ones(1, 1, 32, 32, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, size=(8, 8), mode="bilinear", align_corners=corners).sum().backward()
+        reached[corners] = (x.grad != 0).sum().item()
+    assert reached == {False: 256, True: 196}, reached
