@@ -884,3 +884,18 @@ def test_bilinear_reduction_reads_one_in_four_only_with_align_corners_false():
         F.interpolate(x, size=(8, 8), mode="bilinear", align_corners=corners).sum().backward()
         reached[corners] = (x.grad != 0).sum().item()
     assert reached == {False: 256, True: 196}, reached
+
+
+def test_odd_reduction_sends_the_gradient_to_one_pixel_only_without_align_corners_or_factor_rounding():
+    # Review 38: "reducing by an odd whole factor given as size, bilinear and bicubic send the whole gradient to one
+    # input pixel" needs align_corners=False; a 1/49 factor misses the centres only without recompute_scale_factor.
+    for mode in ("bilinear", "bicubic"):
+        for corners, reached in ((False, 64), (True, None)):
+            x = torch.ones(1, 1, 24, 24, dtype=torch.float64, requires_grad=True)
+            F.interpolate(x, size=(8, 8), mode=mode, align_corners=corners).sum().backward()
+            count = (x.grad != 0).sum().item()
+            assert count == reached if reached else count > 64, (mode, corners, count)
+    for recompute, exact in ((None, False), (True, True)):
+        x = torch.ones(1, 1, 245, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, scale_factor=1 / 49, mode="linear", recompute_scale_factor=recompute).sum().backward()
+        assert ((x.grad != 0).sum().item() == 5) is exact, recompute
