@@ -930,3 +930,17 @@ def test_float32_bilinear_formats_part_by_many_own_steps_near_zero_on_signed_val
             worst_abs = max(worst_abs, (plain - last).abs().max().item())
         worst[kind] = worst_steps, worst_abs
     assert worst["rand"][0] <= 4 and worst["randn"][0] > 10**5 and worst["randn"][1] < 1e-6, worst
+
+
+@pytest.mark.parametrize("channels", [1, 3, 5])
+def test_two_pass_model_misses_uint8_bicubic_where_a_scale_factor_keeps_an_axis(channels):
+    # Review 38: "the two-pass model reproduces the uint8 output to within two levels" holds given sizes; given a
+    # scale_factor that keeps an axis (10 pixels x1.05), uint8 bicubic copies it and float32 bicubic steps.
+    gen = torch.Generator().manual_seed(channels)
+    x = torch.randint(0, 256, (1, channels, 8, 10), generator=gen, dtype=torch.uint8)
+    out = F.interpolate(x, scale_factor=(2.0, 1.05), mode="bicubic").int()
+    wide = F.interpolate(x.float(), scale_factor=(1.0, 1.05), mode="bicubic").round().clamp(0, 255)
+    model = F.interpolate(wide, scale_factor=(2.0, 1.0), mode="bicubic").round().clamp(0, 255).int()
+    by_size = F.interpolate(x, size=(16, 10), mode="bicubic")
+    assert torch.equal(by_size, F.interpolate(x, scale_factor=(2.0, 1.05), mode="bicubic"))  # the copy
+    assert (out - model).abs().max().item() >= 10
