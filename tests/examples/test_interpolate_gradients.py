@@ -899,3 +899,13 @@ def test_odd_reduction_sends_the_gradient_to_one_pixel_only_without_align_corner
         x = torch.ones(1, 1, 245, dtype=torch.float64, requires_grad=True)
         F.interpolate(x, scale_factor=1 / 49, mode="linear", recompute_scale_factor=recompute).sum().backward()
         assert ((x.grad != 0).sum().item() == 5) is exact, recompute
+
+
+def test_bilinear_spreads_evenly_at_one_and_a_half_only_without_align_corners():
+    # Review 38: "at x1.5 bilinear spreads the weight evenly" (32 -> 48) holds with align_corners=False only.
+    spread = {}
+    for corners in (False, True):
+        x = torch.ones(1, 1, 32, 32, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, size=(48, 48), mode="bilinear", align_corners=corners).sum().backward()
+        spread[corners] = (round(x.grad.min().item(), 2), round(x.grad.max().item(), 2))
+    assert spread == {False: (2.25, 2.25), True: (1.8, 2.75)}, spread
