@@ -909,3 +909,17 @@ def test_bilinear_spreads_evenly_at_one_and_a_half_only_without_align_corners():
         F.interpolate(x, size=(48, 48), mode="bilinear", align_corners=corners).sum().backward()
         spread[corners] = (round(x.grad.min().item(), 2), round(x.grad.max().item(), 2))
     assert spread == {False: (2.25, 2.25), True: (1.8, 2.75)}, spread
+
+
+@pytest.mark.parametrize("mode, plain, corners", [("bilinear", 8, 9), ("bicubic", 16, 17)])
+def test_antialias_reach_at_a_4x_reduction_depends_on_align_corners(mode, plain, corners):
+    # Review 38: "reducing 4x, bilinear, antialias reaches 8x8 and bicubic, antialias 16x16" holds with
+    # align_corners=False; with True the kernel is stretched by 31/7 and reaches 9x9 and 17x17 (32 -> 8).
+    for align_corners, side in ((False, plain), (True, corners)):
+        x = torch.zeros(1, 1, 32, 32, dtype=torch.float64, requires_grad=True)
+        y = F.interpolate(x, size=(8, 8), mode=mode, antialias=True, align_corners=align_corners)
+        grad = torch.zeros_like(y)
+        grad[0, 0, 3, 3] = 1
+        y.backward(grad)
+        reached = x.grad[0, 0] != 0
+        assert (reached.any(1).sum().item(), reached.any(0).sum().item()) == (side, side), align_corners
