@@ -473,3 +473,23 @@ def test_decimation_and_grid_offset_need_align_corners_false_and_size():
     grid = torch.arange(5, 15, dtype=torch.float64) * 3
     assert torch.allclose(plain - grid, torch.full_like(grid, (3 - 1) / 2))
     assert not torch.allclose(corners - grid, torch.full_like(grid, (3 - 1) / 2))
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_antialiased_view_stretches_its_triangle_by_the_align_corners_scale(align_corners):
+    # Review 38: "when the signal shrinks, the 1 x L bilinear view is the triangle stretched by L_in / L_out" holds
+    # with align_corners=False; with True the stretch (and the spacing) is (L_in - 1) / (L_out - 1).
+    for length_in, length_out in ((40, 7), (25, 9), (31, 4)):
+        scale = (length_in - 1) / (length_out - 1) if align_corners else length_in / length_out
+        centres = (torch.arange(length_out, dtype=torch.float64) + 0.5) * scale - 0.5
+        taps = torch.arange(length_in, dtype=torch.float64)
+        triangle = (1 - ((taps[None] - centres[:, None]) / scale).abs()).clamp(min=0)
+        expected = triangle / triangle.sum(1, keepdim=True)
+        eye = torch.eye(length_in, dtype=torch.float64).view(length_in, 1, 1, length_in)
+        matrix = F.interpolate(eye, size=(1, length_out), mode="bilinear", antialias=True, align_corners=align_corners)
+        assert torch.allclose(matrix[:, 0, 0].T, expected, atol=1e-12), (length_in, length_out)
+    stretched_plainly = (1 - ((taps[None] - centres[:, None]) * length_out / length_in).abs()).clamp(min=0)
+    assert (
+        torch.allclose(matrix[:, 0, 0].T, stretched_plainly / stretched_plainly.sum(1, keepdim=True))
+        is not align_corners
+    )
