@@ -493,3 +493,13 @@ def test_antialiased_view_stretches_its_triangle_by_the_align_corners_scale(alig
         torch.allclose(matrix[:, 0, 0].T, stretched_plainly / stretched_plainly.sum(1, keepdim=True))
         is not align_corners
     )
+
+
+def test_enlarging_view_equals_linear_only_without_align_corners():
+    # Review 38: "when the signal grows the filter is plain linear's" (equal to 1e-12) holds with
+    # align_corners=False; with True the antialiased view centres its samples elsewhere.
+    x = torch.randn(1, 1, 30, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    for corners, equal in ((False, True), (True, False)):
+        view = F.interpolate(x[:, :, None], size=(1, 97), mode="bilinear", antialias=True, align_corners=corners)
+        plain = F.interpolate(x, size=97, mode="linear", align_corners=corners)
+        assert ((view[:, :, 0] - plain).abs().max().item() < 1e-12) is equal, corners
