@@ -456,3 +456,50 @@ def test_short_signals_agree_to_1e_12_up_to_1000_samples_out_not_a_million():
     assert max(gap(n_in, n_out) for n_in in range(1, 31) for n_out in range(3 * n_in + 1, 1001, 7)) < 1e-12
     far = [gap(30, 1_000_003, batch=1) for _ in range(20)]
     assert 1e-8 < min(far) < 1e-7 and 1e-6 < max(far) < 3e-6, (min(far), max(far))
+
+
+def test_decimation_and_grid_offset_need_align_corners_false_and_size():
+    # Review 38: "with size=L/k, linear is x[..., (k-1)//2::k]" and "offset by (L_in/L_out - 1)/2" assume the default
+    # align_corners=False (and size=): with align_corners=True neither holds.
+    x = torch.randn(1, 1, 63, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    for k in (3, 7, 9):
+        assert torch.equal(F.interpolate(x, size=63 // k, mode="linear"), x[..., (k - 1) // 2 :: k])
+        assert not torch.allclose(
+            F.interpolate(x, size=63 // k, mode="linear", align_corners=True), x[..., (k - 1) // 2 :: k]
+        )
+    ramp = torch.arange(63, dtype=torch.float64).view(1, 1, 63)
+    plain = F.interpolate(ramp, size=21, mode="linear")[0, 0, 5:15]
+    corners = F.interpolate(ramp, size=21, mode="linear", align_corners=True)[0, 0, 5:15]
+    grid = torch.arange(5, 15, dtype=torch.float64) * 3
+    assert torch.allclose(plain - grid, torch.full_like(grid, (3 - 1) / 2))
+    assert not torch.allclose(corners - grid, torch.full_like(grid, (3 - 1) / 2))
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_antialiased_view_stretches_its_triangle_by_the_align_corners_scale(align_corners):
+    # Review 38: "when the signal shrinks, the 1 x L bilinear view is the triangle stretched by L_in / L_out" holds
+    # with align_corners=False; with True the stretch (and the spacing) is (L_in - 1) / (L_out - 1).
+    for length_in, length_out in ((40, 7), (25, 9), (31, 4)):
+        scale = (length_in - 1) / (length_out - 1) if align_corners else length_in / length_out
+        centres = (torch.arange(length_out, dtype=torch.float64) + 0.5) * scale - 0.5
+        taps = torch.arange(length_in, dtype=torch.float64)
+        triangle = (1 - ((taps[None] - centres[:, None]) / scale).abs()).clamp(min=0)
+        expected = triangle / triangle.sum(1, keepdim=True)
+        eye = torch.eye(length_in, dtype=torch.float64).view(length_in, 1, 1, length_in)
+        matrix = F.interpolate(eye, size=(1, length_out), mode="bilinear", antialias=True, align_corners=align_corners)
+        assert torch.allclose(matrix[:, 0, 0].T, expected, atol=1e-12), (length_in, length_out)
+    stretched_plainly = (1 - ((taps[None] - centres[:, None]) * length_out / length_in).abs()).clamp(min=0)
+    assert (
+        torch.allclose(matrix[:, 0, 0].T, stretched_plainly / stretched_plainly.sum(1, keepdim=True))
+        is not align_corners
+    )
+
+
+def test_enlarging_view_equals_linear_only_without_align_corners():
+    # Review 38: "when the signal grows the filter is plain linear's" (equal to 1e-12) holds with
+    # align_corners=False; with True the antialiased view centres its samples elsewhere.
+    x = torch.randn(1, 1, 30, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    for corners, equal in ((False, True), (True, False)):
+        view = F.interpolate(x[:, :, None], size=(1, 97), mode="bilinear", antialias=True, align_corners=corners)
+        plain = F.interpolate(x, size=97, mode="linear", align_corners=corners)
+        assert ((view[:, :, 0] - plain).abs().max().item() < 1e-12) is equal, corners

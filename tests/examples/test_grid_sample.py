@@ -686,3 +686,13 @@ def test_half_precision_near_tie_reach_grows_with_the_axis(ns):
     bfloat16 = _half_precision_parting_reach(ns, torch.bfloat16, [38, 24])
     assert bfloat16[(38, 24, 23)] > Fraction(1, 5)
     assert _half_precision_parting_reach(ns, torch.bfloat16, [86])[(86, 86, 75)] == Fraction(1, 2)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.uint8])
+def test_interpolate_nearest_rounds_its_ratio_to_float32_for_low_precision_and_uint8_input(dtype):
+    # Review 38: "the scale in/out rounded to float32 for float32 input" holds for float16, bfloat16 and uint8 too
+    # (they share float32's position arithmetic): 2 -> 82 copies pixel 0 to 42 outputs, as in float32, 41 in float64.
+    x = torch.arange(2.0).view(1, 1, 2)
+    for check in (dtype, torch.float32):
+        assert (F.interpolate(x.to(check), size=82, mode="nearest")[0, 0] == 0).sum().item() == 42
+    assert (F.interpolate(x.double(), size=82, mode="nearest")[0, 0] == 0).sum().item() == 41

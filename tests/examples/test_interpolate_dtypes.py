@@ -911,3 +911,36 @@ def test_area_to_one_pixel_parts_by_three_steps_on_larger_maps_in_zero_one():
         last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="area")
         worst = max(worst, (plain - last).abs().max().item() / 2.0**-24)
     assert worst == 3, worst
+
+
+def test_float32_bilinear_formats_part_by_many_own_steps_near_zero_on_signed_values():
+    # Review 38: "bilinear with 32 channels differs in the last bits" (37x53 -> 61x97) holds on values in [0, 1)
+    # (a few steps); on values of both signs an output near 0 is hundreds of thousands of its own float32 steps off, while the
+    # absolute gap stays under 1e-6.
+    gen = torch.Generator().manual_seed(0)
+    worst = {}
+    for kind in ("rand", "randn"):
+        worst_steps, worst_abs = 0, 0.0
+        for _ in range(40):
+            x = getattr(torch, kind)(1, 32, 37, 53, generator=gen)
+            plain = F.interpolate(x, size=(61, 97), mode="bilinear")
+            last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(61, 97), mode="bilinear")
+            ints = plain.contiguous().view(torch.int32).long() - last.contiguous().view(torch.int32).long()
+            worst_steps = max(worst_steps, ints.abs().max().item())
+            worst_abs = max(worst_abs, (plain - last).abs().max().item())
+        worst[kind] = worst_steps, worst_abs
+    assert worst["rand"][0] <= 4 and worst["randn"][0] > 10**5 and worst["randn"][1] < 1e-6, worst
+
+
+@pytest.mark.parametrize("channels", [1, 3, 5])
+def test_two_pass_model_misses_uint8_bicubic_where_a_scale_factor_keeps_an_axis(channels):
+    # Review 38: "the two-pass model reproduces the uint8 output to within two levels" holds given sizes; given a
+    # scale_factor that keeps an axis (10 pixels x1.05), uint8 bicubic copies it and float32 bicubic steps.
+    gen = torch.Generator().manual_seed(channels)
+    x = torch.randint(0, 256, (1, channels, 8, 10), generator=gen, dtype=torch.uint8)
+    out = F.interpolate(x, scale_factor=(2.0, 1.05), mode="bicubic").int()
+    wide = F.interpolate(x.float(), scale_factor=(1.0, 1.05), mode="bicubic").round().clamp(0, 255)
+    model = F.interpolate(wide, scale_factor=(2.0, 1.0), mode="bicubic").round().clamp(0, 255).int()
+    by_size = F.interpolate(x, size=(16, 10), mode="bicubic")
+    assert torch.equal(by_size, F.interpolate(x, scale_factor=(2.0, 1.05), mode="bicubic"))  # the copy
+    assert (out - model).abs().max().item() >= 10

@@ -1,5 +1,6 @@
 """The claims of docs/interpolate-gradients*.md, asserted on the example's values and on torch directly."""
 
+import importlib
 import itertools
 import warnings
 
@@ -819,3 +820,106 @@ def test_width_one_bug_hits_an_hwc_permute_view_too():
         aa = F.interpolate(x, size=(8, 1), mode="bilinear", antialias=True)
         plain = F.interpolate(x, size=(8, 1), mode="bilinear")
         assert (aa - plain).abs().max() > 1e-3 if hit else torch.allclose(aa, plain, atol=1e-12)
+
+
+def test_decomposition_forward_parts_by_many_own_steps_near_zero_on_signed_values():
+    # Review 38: "switching determinism on changes the resized values in their last bits" holds on values in
+    # [0, 1); on values of both signs an output near 0 is thousands of its own float32 steps off, while the
+    # absolute gap stays a few steps of the largest values.
+    decomposition = importlib.import_module("torch._decomp.decompositions")
+    gen = torch.Generator().manual_seed(0)
+    for shape, scale in (((2, 8, 32, 32), 2.0), ((2, 8, 37, 53), 1.7), ((2, 8, 32, 32), 0.5), ((1, 4, 8, 16, 16), 2.0)):
+        x = torch.randn(shape, generator=gen)
+        kernel = F.interpolate(x, scale_factor=scale, mode="bilinear" if len(shape) == 4 else "trilinear")
+        decomposed = decomposition._upsample_linear_vec(x, None, False, [scale] * (len(shape) - 2))
+        own = (kernel.view(torch.int32).long() - decomposed.contiguous().view(torch.int32).long()).abs().max().item()
+        largest_step = torch.finfo(torch.float32).eps * x.abs().max().item()
+        assert own >= 1000 and (kernel - decomposed).abs().max().item() <= 40 * largest_step, (shape, scale, own)
+
+
+def test_reordered_gradient_sums_near_zero_change_by_many_own_steps():
+    # Review 38: atomicAdd's order changes "the last bits" of a gradient only where it is far from 0; the same
+    # terms (bilinear x2 backward contributions of signed gradients) summed in another order move a sum near 0
+    # by thousands of its own steps.
+    gen = torch.Generator().manual_seed(0)
+    weights = torch.tensor([0.0625, 0.1875, 0.5625, 0.1875] * 4)
+    worst_steps = 0
+    for _ in range(2000):
+        terms = weights * torch.randn(16, generator=gen)
+        forward = torch.zeros(())
+        for term in terms:
+            forward = forward + term
+        backward = torch.zeros(())
+        for term in terms.flip(0):
+            backward = backward + term
+        worst_steps = max(worst_steps, abs(forward.view(torch.int32).item() - backward.view(torch.int32).item()))
+    assert worst_steps > 1000 and (forward - backward).abs().item() < 1e-5, worst_steps
+
+
+@pytest.mark.parametrize(
+    "mode, antialias, rank",
+    [("nearest", False, 3), ("bicubic", False, 4), ("bilinear", True, 4), ("bicubic", True, 4)],
+)
+def test_kept_axis_mismatch_needs_the_factor_to_reach_the_kernels(mode, antialias, rank):
+    # Review 38: the kept-axis forward/backward mismatches (10 pixels x1.05) fail gradcheck only without
+    # recompute_scale_factor=True; with it the factor becomes a size and gradcheck passes.
+    x = torch.randn(1, 1, *[10] * (rank - 2), dtype=torch.float64, requires_grad=True)
+    factor = 1.05 if not antialias else (1.05, 2.0)
+    for recompute, expected in ((None, False), (True, True)):
+
+        def resize(t, recompute=recompute):
+            return F.interpolate(
+                t, scale_factor=factor, mode=mode, antialias=antialias, recompute_scale_factor=recompute
+            )
+
+        assert torch.autograd.gradcheck(resize, (x,), raise_exception=False) is expected, recompute
+
+
+def test_bilinear_reduction_reads_one_in_four_only_with_align_corners_false():
+    # Review 38: "reducing 4x, bilinear reads one input pixel in 4" holds for 32 -> 8 with align_corners=False;
+    # with align_corners=True it reads 49 in 256.
+    reached = {}
+    for corners in (False, True):
+        x = torch.ones(1, 1, 32, 32, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, size=(8, 8), mode="bilinear", align_corners=corners).sum().backward()
+        reached[corners] = (x.grad != 0).sum().item()
+    assert reached == {False: 256, True: 196}, reached
+
+
+def test_odd_reduction_sends_the_gradient_to_one_pixel_only_without_align_corners_or_factor_rounding():
+    # Review 38: "reducing by an odd whole factor given as size, bilinear and bicubic send the whole gradient to one
+    # input pixel" needs align_corners=False; a 1/49 factor misses the centres only without recompute_scale_factor.
+    for mode in ("bilinear", "bicubic"):
+        for corners, reached in ((False, 64), (True, None)):
+            x = torch.ones(1, 1, 24, 24, dtype=torch.float64, requires_grad=True)
+            F.interpolate(x, size=(8, 8), mode=mode, align_corners=corners).sum().backward()
+            count = (x.grad != 0).sum().item()
+            assert count == reached if reached else count > 64, (mode, corners, count)
+    for recompute, exact in ((None, False), (True, True)):
+        x = torch.ones(1, 1, 245, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, scale_factor=1 / 49, mode="linear", recompute_scale_factor=recompute).sum().backward()
+        assert ((x.grad != 0).sum().item() == 5) is exact, recompute
+
+
+def test_bilinear_spreads_evenly_at_one_and_a_half_only_without_align_corners():
+    # Review 38: "at x1.5 bilinear spreads the weight evenly" (32 -> 48) holds with align_corners=False only.
+    spread = {}
+    for corners in (False, True):
+        x = torch.ones(1, 1, 32, 32, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, size=(48, 48), mode="bilinear", align_corners=corners).sum().backward()
+        spread[corners] = (round(x.grad.min().item(), 2), round(x.grad.max().item(), 2))
+    assert spread == {False: (2.25, 2.25), True: (1.8, 2.75)}, spread
+
+
+@pytest.mark.parametrize("mode, plain, corners", [("bilinear", 8, 9), ("bicubic", 16, 17)])
+def test_antialias_reach_at_a_4x_reduction_depends_on_align_corners(mode, plain, corners):
+    # Review 38: "reducing 4x, bilinear, antialias reaches 8x8 and bicubic, antialias 16x16" holds with
+    # align_corners=False; with True the kernel is stretched by 31/7 and reaches 9x9 and 17x17 (32 -> 8).
+    for align_corners, side in ((False, plain), (True, corners)):
+        x = torch.zeros(1, 1, 32, 32, dtype=torch.float64, requires_grad=True)
+        y = F.interpolate(x, size=(8, 8), mode=mode, antialias=True, align_corners=align_corners)
+        grad = torch.zeros_like(y)
+        grad[0, 0, 3, 3] = 1
+        y.backward(grad)
+        reached = x.grad[0, 0] != 0
+        assert (reached.any(1).sum().item(), reached.any(0).sum().item()) == (side, side), align_corners
