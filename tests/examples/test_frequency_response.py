@@ -1048,3 +1048,31 @@ def test_float64_small_weights_at_49_93_and_99_need_scale_factor_without_recompu
             o = torch.arange(1, m - 1)
             ends = torch.stack([y[o * k + k // 2 + k, 0, 0, o], y[o * k + k // 2 - k, 0, 0, o]])
             assert (ends != 0).any() == (k == 49 or not recompute), (k, recompute)
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        dict(mode="bilinear"),
+        dict(mode="bicubic"),
+        dict(mode="bilinear", antialias=True),
+        dict(mode="bicubic", antialias=True),
+    ],
+)
+def test_three_sets_of_taps_at_4_3_only_up_to_rounding_two_at_1_5_bit_for_bit(setting):
+    # Review 38: "at 4/3 three sets" held to 12 digits; bit for bit 48 -> 36 gives 6 sets (4/3 is no binary fraction),
+    # while 1.5 gives exactly two, also given scale_factor=2/3 (1 / (2/3) is exactly 1.5 in double).
+    def sets(n, **by):
+        eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+        m = F.interpolate(eye, align_corners=False, **by, **setting)[:, 0, 0, :].T
+        return {tuple(v for v in row.tolist() if v != 0) for row in m[4:-4]}
+
+    assert len(sets(48, size=(1, 36))) == 6
+    four_thirds = sets(480, size=(1, 360))
+    assert len({tuple(round(v, 12) for v in row) for row in four_thirds}) == 3 < len(four_thirds)
+    for by in (
+        dict(size=(1, 320)),
+        dict(scale_factor=(1, 2 / 3)),
+        dict(scale_factor=(1, 2 / 3), recompute_scale_factor=True),
+    ):
+        assert len(sets(480, **by)) == 2, by
