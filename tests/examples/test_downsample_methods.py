@@ -700,3 +700,18 @@ def test_area_and_the_adaptive_pool_at_3x_differ_in_the_last_bit_but_to_1x1_by_m
             assert steps(shrink(big), F.avg_pool2d(big, 3)) == 1, seed
             assert steps(shrink(x), F.avg_pool2d(x, 3)) == 4, seed
             assert steps(shrink(x * 2 - 1), F.avg_pool2d(x * 2 - 1, 3)) >= 200, seed
+
+
+def test_nearest_at_1_over_49_is_one_pixel_short_only_without_recompute_scale_factor():
+    # Review 38: with recompute_scale_factor=True a side that 1/49 leaves a pixel short steps by 49 m / (m - 1):
+    # 98 pixels give pixel 49 in nearest-exact, not the slice's 24.
+    for m in (m for m in range(2, 400) if math.floor(49 * m * (1 / 49)) < m):
+        x = torch.arange(49 * m, dtype=torch.float32).view(1, 1, 1, -1)
+        for mode, start in (("nearest", 0), ("nearest-exact", 24)):
+            plain, recomputed = (
+                F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode, recompute_scale_factor=r)[0, 0, 0] for r in (0, 1)
+            )
+            assert torch.equal(plain, x[0, 0, 0, start::49][: m - 1]), (m, mode)
+            assert not torch.equal(recomputed, x[0, 0, 0, start::49][: m - 1]) or (mode == "nearest" and m == 2)
+    x = torch.arange(98.0).view(1, 1, 1, -1)
+    assert F.interpolate(x, scale_factor=(1, 1 / 49), mode="nearest-exact", recompute_scale_factor=True).item() == 49

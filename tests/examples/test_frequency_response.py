@@ -1076,3 +1076,24 @@ def test_three_sets_of_taps_at_4_3_only_up_to_rounding_two_at_1_5_bit_for_bit(se
         dict(scale_factor=(1, 2 / 3), recompute_scale_factor=True),
     ):
         assert len(sets(480, **by)) == 2, by
+
+
+def test_a_side_that_1_over_49_leaves_a_pixel_short_is_no_slice_with_recompute_scale_factor():
+    # Review 38: "scale_factor=1/49 leaves the output one pixel short of the slice" holds without
+    # recompute_scale_factor=True; with it the side steps by 49 m / (m - 1), so the pixels are no slice at all.
+    short = [m for m in range(2, 400) if math.floor(49 * m * (1 / 49)) < m]
+    assert short[:1] == [2] and len(short) > 20
+    for m in short:
+        x = torch.arange(49 * m, dtype=torch.float64).view(1, 1, 1, -1)
+        for mode in ("bilinear", "bicubic"):
+            plain, recomputed = (
+                F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode, recompute_scale_factor=r)[0, 0, 0] for r in (0, 1)
+            )
+            assert plain.numel() == recomputed.numel() == m - 1
+            assert torch.allclose(plain, x[0, 0, 0, 24::49][: m - 1], atol=1e-6, rtol=0), (m, mode)
+            assert not torch.allclose(recomputed, x[0, 0, 0, 24::49][: m - 1], atol=0.1, rtol=0), (m, mode)
+    two = F.interpolate(torch.arange(98.0).view(1, 1, 1, -1), scale_factor=(1, 1 / 49), recompute_scale_factor=True)
+    assert two.flatten().tolist() == [0.0]  # nearest: floor(0 * 98)
+    assert F.interpolate(
+        torch.arange(98.0).view(1, 1, 1, -1), scale_factor=(1, 1 / 49), mode="bilinear", recompute_scale_factor=True
+    ).flatten().tolist() == [48.5]
