@@ -1097,3 +1097,13 @@ def test_a_side_that_1_over_49_leaves_a_pixel_short_is_no_slice_with_recompute_s
     assert F.interpolate(
         torch.arange(98.0).view(1, 1, 1, -1), scale_factor=(1, 1 / 49), mode="bilinear", recompute_scale_factor=True
     ).flatten().tolist() == [48.5]
+
+
+def test_odd_factor_slicing_needs_align_corners_false():
+    # Review 38: the odd-factor slicing rule assumes align_corners=False; with True, 12 -> 4 samples at 0, 11/3, 22/3, 11.
+    x = torch.arange(12, dtype=torch.float64).view(1, 1, 1, 12)
+    for by in (dict(size=(1, 4)), dict(scale_factor=(1, 1 / 3))):
+        for mode in ("bilinear", "bicubic"):
+            assert torch.equal(F.interpolate(x, mode=mode, align_corners=False, **by), x[..., 1::3])
+        y = F.interpolate(x, mode="bilinear", align_corners=True, **by).flatten()
+        torch.testing.assert_close(y, torch.tensor([0, 11 / 3, 22 / 3, 11], dtype=torch.float64))
