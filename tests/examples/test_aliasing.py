@@ -765,3 +765,17 @@ for c in range(1, 9):
     here = run_python(code).split()
     assert here[1::2] == ["True"] * 4 + ["False"] * 4
     assert run_python(code, ATEN_CPU_CAPABILITY="default").split()[1::2] == ["False"] * 8
+
+
+def test_the_1x1_mean_differs_by_steps_set_by_the_largest_values_not_the_last_bit():
+    # Review 38: "a 4x4 map pooled by 4 can differ in the last bit" - on values in [0, 1) it differs by up to 4
+    # float32 steps, and on values in [-1, 1) a mean near 0 is hundreds of its own steps off or more (an absolute gap ~1e-7).
+    def steps(a, b):
+        return ((a - b).abs() / (torch.nextafter(a.abs(), torch.tensor(math.inf)) - a.abs())).max().item()
+
+    for seed in range(3):
+        x = torch.rand(20000, 1, 4, 4, generator=torch.Generator().manual_seed(seed))
+        assert steps(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, 4)) == 4, seed
+        y = x * 2 - 1
+        mean, pooled = F.adaptive_avg_pool2d(y, 1), F.avg_pool2d(y, 4)
+        assert steps(mean, pooled) >= 200 and (mean - pooled).abs().max() < 2.5e-7, seed

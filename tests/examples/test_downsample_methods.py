@@ -678,3 +678,40 @@ def test_only_some_diagonal_stripes_fit_in_the_halved_square_band(ns):
         # review 34: "0.7 to 0.8 along each axis" held for the larger one only; the other runs at 0.6 to 0.7
         other = torch.minimum(theta.cos().abs(), theta.sin().abs())[diagonal]
         assert 0.59 < other.min() < 0.65 and other.max() <= 0.7072
+
+
+def test_area_and_the_adaptive_pool_at_3x_differ_in_the_last_bit_but_to_1x1_by_more():
+    # Review 38: "at 3x area and the adaptive pool differ from AvgPool2d in the last bit" - to a 1x1 output they call
+    # mean: 4 float32 steps on values in [0, 1), and hundreds of steps or more of a mean near 0 on values in [-1, 1).
+    def steps(a, b):
+        return ((a - b).abs() / (torch.nextafter(a.abs(), torch.tensor(math.inf)) - a.abs())).max().item()
+
+    def area(t):
+        return F.interpolate(t, scale_factor=1 / 3, mode="area")
+
+    def adaptive(t):
+        return F.adaptive_avg_pool2d(t, t.shape[-1] // 3)
+
+    for seed in range(3):
+        generator = torch.Generator().manual_seed(seed)
+        x = torch.rand(20000, 1, 3, 3, generator=generator)
+        big = torch.randn(500, 1, 18, 18, generator=generator)
+        for shrink in (area, adaptive):
+            assert steps(shrink(big), F.avg_pool2d(big, 3)) == 1, seed
+            assert steps(shrink(x), F.avg_pool2d(x, 3)) == 4, seed
+            assert steps(shrink(x * 2 - 1), F.avg_pool2d(x * 2 - 1, 3)) >= 200, seed
+
+
+def test_nearest_at_1_over_49_is_one_pixel_short_only_without_recompute_scale_factor():
+    # Review 38: with recompute_scale_factor=True a side that 1/49 leaves a pixel short steps by 49 m / (m - 1):
+    # 98 pixels give pixel 49 in nearest-exact, not the slice's 24.
+    for m in (m for m in range(2, 400) if math.floor(49 * m * (1 / 49)) < m):
+        x = torch.arange(49 * m, dtype=torch.float32).view(1, 1, 1, -1)
+        for mode, start in (("nearest", 0), ("nearest-exact", 24)):
+            plain, recomputed = (
+                F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode, recompute_scale_factor=r)[0, 0, 0] for r in (0, 1)
+            )
+            assert torch.equal(plain, x[0, 0, 0, start::49][: m - 1]), (m, mode)
+            assert not torch.equal(recomputed, x[0, 0, 0, start::49][: m - 1]) or (mode == "nearest" and m == 2)
+    x = torch.arange(98.0).view(1, 1, 1, -1)
+    assert F.interpolate(x, scale_factor=(1, 1 / 49), mode="nearest-exact", recompute_scale_factor=True).item() == 49

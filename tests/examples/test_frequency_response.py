@@ -1048,3 +1048,62 @@ def test_float64_small_weights_at_49_93_and_99_need_scale_factor_without_recompu
             o = torch.arange(1, m - 1)
             ends = torch.stack([y[o * k + k // 2 + k, 0, 0, o], y[o * k + k // 2 - k, 0, 0, o]])
             assert (ends != 0).any() == (k == 49 or not recompute), (k, recompute)
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        dict(mode="bilinear"),
+        dict(mode="bicubic"),
+        dict(mode="bilinear", antialias=True),
+        dict(mode="bicubic", antialias=True),
+    ],
+)
+def test_three_sets_of_taps_at_4_3_only_up_to_rounding_two_at_1_5_bit_for_bit(setting):
+    # Review 38: "at 4/3 three sets" held to 12 digits; bit for bit 48 -> 36 gives 6 sets (4/3 is no binary fraction),
+    # while 1.5 gives exactly two, also given scale_factor=2/3 (1 / (2/3) is exactly 1.5 in double).
+    def sets(n, **by):
+        eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+        m = F.interpolate(eye, align_corners=False, **by, **setting)[:, 0, 0, :].T
+        return {tuple(v for v in row.tolist() if v != 0) for row in m[4:-4]}
+
+    assert len(sets(48, size=(1, 36))) == 6
+    four_thirds = sets(480, size=(1, 360))
+    assert len({tuple(round(v, 12) for v in row) for row in four_thirds}) == 3 < len(four_thirds)
+    for by in (
+        dict(size=(1, 320)),
+        dict(scale_factor=(1, 2 / 3)),
+        dict(scale_factor=(1, 2 / 3), recompute_scale_factor=True),
+    ):
+        assert len(sets(480, **by)) == 2, by
+
+
+def test_a_side_that_1_over_49_leaves_a_pixel_short_is_no_slice_with_recompute_scale_factor():
+    # Review 38: "scale_factor=1/49 leaves the output one pixel short of the slice" holds without
+    # recompute_scale_factor=True; with it the side steps by 49 m / (m - 1), so the pixels are no slice at all.
+    short = [m for m in range(2, 400) if math.floor(49 * m * (1 / 49)) < m]
+    assert short[:1] == [2] and len(short) > 20
+    for m in short:
+        x = torch.arange(49 * m, dtype=torch.float64).view(1, 1, 1, -1)
+        for mode in ("bilinear", "bicubic"):
+            plain, recomputed = (
+                F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode, recompute_scale_factor=r)[0, 0, 0] for r in (0, 1)
+            )
+            assert plain.numel() == recomputed.numel() == m - 1
+            assert torch.allclose(plain, x[0, 0, 0, 24::49][: m - 1], atol=1e-6, rtol=0), (m, mode)
+            assert not torch.allclose(recomputed, x[0, 0, 0, 24::49][: m - 1], atol=0.1, rtol=0), (m, mode)
+    two = F.interpolate(torch.arange(98.0).view(1, 1, 1, -1), scale_factor=(1, 1 / 49), recompute_scale_factor=True)
+    assert two.flatten().tolist() == [0.0]  # nearest: floor(0 * 98)
+    assert F.interpolate(
+        torch.arange(98.0).view(1, 1, 1, -1), scale_factor=(1, 1 / 49), mode="bilinear", recompute_scale_factor=True
+    ).flatten().tolist() == [48.5]
+
+
+def test_odd_factor_slicing_needs_align_corners_false():
+    # Review 38: the odd-factor slicing rule assumes align_corners=False; with True, 12 -> 4 samples at 0, 11/3, 22/3, 11.
+    x = torch.arange(12, dtype=torch.float64).view(1, 1, 1, 12)
+    for by in (dict(size=(1, 4)), dict(scale_factor=(1, 1 / 3))):
+        for mode in ("bilinear", "bicubic"):
+            assert torch.equal(F.interpolate(x, mode=mode, align_corners=False, **by), x[..., 1::3])
+        y = F.interpolate(x, mode="bilinear", align_corners=True, **by).flatten()
+        torch.testing.assert_close(y, torch.tensor([0, 11 / 3, 22 / 3, 11], dtype=torch.float64))
