@@ -552,3 +552,34 @@ def test_convention_an_avx2_cpu_means_torch_running_its_avx2_code():
             (ROOT / "docs" / f"glossary{language}.md").read_text(encoding="utf-8").split("{ #conventions }")[1]
         )
         assert "ATEN_CPU_CAPABILITY=default" in conventions and "NEON" in conventions, language
+
+
+def test_antialias_steps_by_one_over_scale_factor_only_without_recompute_scale_factor():
+    # explorer: the step is 1/scale_factor given a scale factor, unless recompute_scale_factor=True brings back in/out.
+    torch.manual_seed(0)
+    x = torch.rand(1, 2, 3, 40, dtype=torch.float64)
+    for mode in ("bilinear", "bicubic"):
+        for n in range(3, 41):
+            for s in (0.3, 0.45, 0.7, 1.3, 1.7, 2.6):
+                out = int(n * s)
+                if out < 1:
+                    continue
+                sized = F.interpolate(x[..., :n], size=(3, out), mode=mode, antialias=True)
+                again = F.interpolate(
+                    x[..., :n], scale_factor=(1, s), mode=mode, antialias=True, recompute_scale_factor=True
+                )
+                assert torch.equal(again, sized), (mode, n, s)
+    ramp = torch.arange(9.0, dtype=torch.float64).expand(1, 1, 2, 9)
+    by_factor = F.interpolate(ramp, scale_factor=(1, 0.7), mode="bilinear", antialias=True)[0, 0, 0]
+    by_size = F.interpolate(ramp, scale_factor=(1, 0.7), mode="bilinear", antialias=True, recompute_scale_factor=True)[
+        0, 0, 0
+    ]
+    assert (by_factor - by_size).abs().max() > 0.1  # steps of 10/7 vs 9/6
+
+
+def test_glossary_nearest_exact_scale_factor_rule_needs_recompute_scale_factor_false():
+    row = torch.arange(5.0).view(1, 1, 5)
+    assert F.interpolate(row, scale_factor=0.3, mode="nearest-exact").flatten().tolist() == [1.0]
+    assert F.interpolate(
+        row, scale_factor=0.3, mode="nearest-exact", recompute_scale_factor=True
+    ).flatten().tolist() == [2.0]

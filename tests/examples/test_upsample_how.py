@@ -1350,3 +1350,20 @@ def test_a_float32_trilinear_corner_misses_by_three_steps_outside_the_channels_l
         ]
         assert [row[1:] for row in rows[:3]] == [["-3", "0.8999998"]] * 3, (capability, rows)
         assert all(abs(int(row[1])) < 3 for row in rows[3:]), (capability, rows)
+
+
+def test_nearest_steps_by_the_factor_only_without_recompute_scale_factor():
+    # 5 pixels x 1.3 end on pixel 3 (floor(5 / 1.3)), on pixel 4 as with size=6 once recompute_scale_factor=True.
+    row = torch.arange(5.0).view(1, 1, 5)
+    assert F.interpolate(row, scale_factor=1.3, mode="nearest")[0, 0, -1] == 3
+    assert F.interpolate(row, scale_factor=1.3, mode="nearest", recompute_scale_factor=True)[0, 0, -1] == 4
+    for dtype in (torch.float32, torch.float64):
+        x = torch.rand(1, 1, 3, 17).to(dtype)
+        for n in range(2, 18):
+            for s in (0.3, 0.7, 1.3, 1.7, 2.6):
+                out = int(n * s)
+                for mode in ("nearest", "nearest-exact"):
+                    if out >= 1:
+                        sized = F.interpolate(x[..., :n], size=(3, out), mode=mode)
+                        again = F.interpolate(x[..., :n], scale_factor=(1, s), mode=mode, recompute_scale_factor=True)
+                        assert torch.equal(again, sized), (mode, n, s)
