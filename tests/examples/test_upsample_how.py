@@ -1367,3 +1367,35 @@ def test_nearest_steps_by_the_factor_only_without_recompute_scale_factor():
                         sized = F.interpolate(x[..., :n], size=(3, out), mode=mode)
                         again = F.interpolate(x[..., :n], scale_factor=(1, s), mode=mode, recompute_scale_factor=True)
                         assert torch.equal(again, sized), (mode, n, s)
+
+
+UINT8_NEAR_TWO = """
+import torch, torch.nn.functional as F
+torch.manual_seed(0)
+differ = []
+for channels in range(1, 7):
+    for layout in (torch.contiguous_format, torch.channels_last):
+        for mode in ("bilinear", "bicubic"):
+            for trial in range(40):
+                levels = torch.randint(0, 256, (1, channels, 8, 8))
+                if trial % 2:  # values whose weighted sums sit exactly halfway between two levels
+                    levels = torch.randint(0, 3, (1, channels, 8, 8)) * (2 * trial + 1)
+                x = levels.to(torch.uint8).contiguous(memory_format=layout)
+                by_factor = F.interpolate(x, scale_factor=2.000000001, mode=mode)
+                if not torch.equal(by_factor, F.interpolate(x, size=(16, 16), mode=mode)):
+                    differ.append((channels, layout, mode))
+print(len(differ))
+"""
+
+
+@pytest.mark.parametrize("capability", [None, "avx2", "default"])
+def test_uint8_at_8_times_2_000000001_gives_the_same_as_size_16(capability):
+    # upsample: uint8 keeps the step in double, yet 8 x 2.000000001 gives what size=16 gives (bilinear, bicubic).
+    env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
+    assert run_python(UINT8_NEAR_TWO, **env).strip() == "0"
+    # while float64, which also keeps the step in double, does differ there
+    x = torch.rand(1, 1, 8, 8, dtype=torch.float64)
+    for mode in ("bilinear", "bicubic"):
+        assert not torch.equal(
+            F.interpolate(x, scale_factor=2.000000001, mode=mode), F.interpolate(x, size=(16, 16), mode=mode)
+        )
