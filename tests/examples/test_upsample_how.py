@@ -1399,3 +1399,16 @@ def test_uint8_at_8_times_2_000000001_gives_the_same_as_size_16(capability):
         assert not torch.equal(
             F.interpolate(x, scale_factor=2.000000001, mode=mode), F.interpolate(x, size=(16, 16), mode=mode)
         )
+
+
+def test_kept_size_copy_list_names_cuda_nearest_exact():
+    # upsample: CUDA's 4-D nearest-exact shares nearest's kernels, which copy a side that keeps its size
+    # (UpSampleNearest2d.cu: `height1 == height2 ? h2 : nn_compute_source_index_fn(...)`); the CPU's
+    # float kernels step by 1/scale_factor there, so 30 pixels x 1.02 do not come back unchanged.
+    row = torch.arange(30.0).view(1, 1, 1, 30)
+    on_cpu = F.interpolate(row, scale_factor=(1, 1.02), mode="nearest-exact")
+    assert on_cpu.shape == row.shape and not torch.equal(on_cpu, row)
+    if torch.cuda.is_available():
+        assert torch.equal(F.interpolate(row.cuda(), scale_factor=(1, 1.02), mode="nearest-exact").cpu(), row)
+    page = (ROOT / "docs" / "upsample.md").read_text()
+    assert "CUDA's 4-D `nearest` and `nearest-exact`, which share those kernels" in page
