@@ -997,3 +997,19 @@ def test_only_average_pooling_refuses_uint8_max_pooling_takes_it_on_the_cpu():
     ):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert phrase in text and wrong not in text, page
+
+
+def test_bilinear_half_equals_avg_pool_only_without_antialias():
+    # why-no-downsample: scale_factor=0.5 bilinear is average pooling with antialias=False; with
+    # antialias=True it weighs 4 pixels per axis by 1/8, 3/8, 3/8, 1/8 away from the border.
+    torch.manual_seed(0)
+    for n in (4, 6, 8, 10):
+        x = torch.rand(1, 2, n, n, dtype=torch.float64)
+        plain = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+        torch.testing.assert_close(plain, F.avg_pool2d(x, 2), rtol=0, atol=1e-12)
+        smooth = F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True)
+        assert (smooth - F.avg_pool2d(x, 2)).abs().max() > 1e-3
+        taps = torch.tensor([1, 3, 3, 1], dtype=torch.float64) / 8
+        kernel = (taps[:, None] * taps[None, :]).expand(2, 1, 4, 4)
+        inner = F.conv2d(x, kernel, stride=2, padding=1, groups=2)[..., 1:-1, 1:-1]
+        torch.testing.assert_close(smooth[..., 1:-1, 1:-1], inner, rtol=0, atol=1e-12)
