@@ -122,6 +122,9 @@ def test_avg_pool_stops_being_a_convolution_where_the_page_says(ns):
     # with padding, ceil_mode counts the padding but not the overhang past it
     line = F.avg_pool1d(torch.ones(1, 1, 4, dtype=torch.float64), 3, 2, 1, ceil_mode=True)[0, 0]
     assert line.tolist() == [2 / 3, 1.0, 0.5]  # windows [-1, 2), [1, 4), [3, 6): 1 + pad over 2
+    # ... unless count_include_pad=False too: then every window is averaged over its pixels alone
+    both = F.avg_pool1d(torch.ones(1, 1, 4, dtype=torch.float64), 3, 2, 1, ceil_mode=True, count_include_pad=False)
+    assert both[0, 0].tolist() == [1.0, 1.0, 1.0]
 
 
 def test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d():
