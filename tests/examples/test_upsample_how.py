@@ -1412,3 +1412,9 @@ def test_kept_size_copy_list_names_cuda_nearest_exact():
         assert torch.equal(F.interpolate(row.cuda(), scale_factor=(1, 1.02), mode="nearest-exact").cpu(), row)
     page = (ROOT / "docs" / "upsample.md").read_text()
     assert "CUDA's 4-D `nearest` and `nearest-exact`, which share those kernels" in page
+
+
+def test_a_25_pixel_map_pools_to_12_without_ceil_mode_and_13_with_it():
+    x = torch.rand(1, 1, 25, 25)
+    assert F.max_pool2d(x, 2).shape[-2:] == F.avg_pool2d(x, 2).shape[-2:] == (12, 12)
+    assert F.max_pool2d(x, 2, ceil_mode=True).shape[-2:] == F.avg_pool2d(x, 2, ceil_mode=True).shape[-2:] == (13, 13)
