@@ -707,7 +707,7 @@ def test_the_recommended_antialiased_resize_is_wrong_on_the_cpu_one_pixel_wide(m
 
 def test_without_avx2_uint8_one_pixel_wide_is_wrong_with_any_channels_and_1x1_has_no_assert():
     # Review 12: the uint8 exception is "5 or more channels" only on an AVX2 CPU; the generic kernel
-    # (ATEN_CPU_CAPABILITY=default, what an ARM CPU runs) gets 1..4 channels wrong too and has no assert.
+    # (ATEN_CPU_CAPABILITY=default, what an x86 CPU without AVX2 runs) gets 1..4 channels wrong too and has no assert.
     code = (
         "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
         "for c in (1, 2, 3, 4):\n"
@@ -1016,3 +1016,11 @@ def test_bilinear_half_equals_avg_pool_only_without_antialias():
         kernel = (taps[:, None] * taps[None, :]).expand(2, 1, 4, 4)
         inner = F.conv2d(x, kernel, stride=2, padding=1, groups=2)[..., 1:-1, 1:-1]
         torch.testing.assert_close(smooth[..., 1:-1, 1:-1], inner, rtol=0, atol=1e-12)
+
+
+def test_uint8_width_one_results_measured_under_default_are_not_claimed_for_arm():
+    # Conventions: results measured under ATEN_CPU_CAPABILITY=default are not claimed for ARM, whose builds
+    # have their own NEON uint8 kernel for 3-channel channels_last input (the HWC views this sentence names).
+    for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = (ROOT / "docs" / page).read_text()
+        assert "such as an ARM one" not in text and "例如 ARM" not in text, page
