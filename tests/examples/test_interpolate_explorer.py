@@ -552,3 +552,68 @@ def test_convention_an_avx2_cpu_means_torch_running_its_avx2_code():
             (ROOT / "docs" / f"glossary{language}.md").read_text(encoding="utf-8").split("{ #conventions }")[1]
         )
         assert "ATEN_CPU_CAPABILITY=default" in conventions and "NEON" in conventions, language
+
+
+def test_antialias_steps_by_one_over_scale_factor_only_without_recompute_scale_factor():
+    # explorer: the step is 1/scale_factor given a scale factor, unless recompute_scale_factor=True brings back in/out.
+    torch.manual_seed(0)
+    x = torch.rand(1, 2, 3, 40, dtype=torch.float64)
+    for mode in ("bilinear", "bicubic"):
+        for n in range(3, 41):
+            for s in (0.3, 0.45, 0.7, 1.3, 1.7, 2.6):
+                out = int(n * s)
+                if out < 1:
+                    continue
+                sized = F.interpolate(x[..., :n], size=(3, out), mode=mode, antialias=True)
+                again = F.interpolate(
+                    x[..., :n], scale_factor=(1, s), mode=mode, antialias=True, recompute_scale_factor=True
+                )
+                assert torch.equal(again, sized), (mode, n, s)
+    ramp = torch.arange(9.0, dtype=torch.float64).expand(1, 1, 2, 9)
+    by_factor = F.interpolate(ramp, scale_factor=(1, 0.7), mode="bilinear", antialias=True)[0, 0, 0]
+    by_size = F.interpolate(ramp, scale_factor=(1, 0.7), mode="bilinear", antialias=True, recompute_scale_factor=True)[
+        0, 0, 0
+    ]
+    assert (by_factor - by_size).abs().max() > 0.1  # steps of 10/7 vs 9/6
+
+
+def test_glossary_nearest_exact_scale_factor_rule_needs_recompute_scale_factor_false():
+    row = torch.arange(5.0).view(1, 1, 5)
+    assert F.interpolate(row, scale_factor=0.3, mode="nearest-exact").flatten().tolist() == [1.0]
+    assert F.interpolate(
+        row, scale_factor=0.3, mode="nearest-exact", recompute_scale_factor=True
+    ).flatten().tolist() == [2.0]
+
+
+UINT8_NEAR_HALF = """
+import torch, torch.nn.functional as F
+torch.manual_seed(0)
+differ = raised = 0
+for channels in range(1, 9):
+    for layout in (torch.contiguous_format, torch.channels_last):
+        for trial in range(60):
+            levels = torch.randint(0, 256, (1, channels, 2, 2))
+            if trial % 2:  # sums that sit halfway between two levels
+                levels = torch.randint(0, 2, (1, channels, 2, 2)) * (2 * trial + 1)
+            x = levels.to(torch.uint8).contiguous(memory_format=layout)
+            try:
+                plain = F.interpolate(x, scale_factor=0.5000000001, mode="bilinear")
+                smooth = F.interpolate(x, scale_factor=0.5000000001, mode="bilinear", antialias=True)
+            except RuntimeError:
+                raised += 1
+                continue
+            differ += not torch.equal(plain, smooth)
+print(differ, raised)
+"""
+
+
+@pytest.mark.parametrize("capability", [None, "default"])
+def test_convention_uint8_2x2_to_1x1_agrees_with_and_without_antialias_at_0_5000000001(capability):
+    # Conventions ("differ"): the factors where bilinear with and without antialias agree from 2x2 to 1x1
+    # include 0.5000000001 for uint8 too, though uint8 keeps the step in double (as float64 does, which differs).
+    env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
+    differ, raised = map(int, run_python(UINT8_NEAR_HALF, **env).split())
+    assert differ == 0 and raised <= 60  # at most the contiguous 3-channel images, which assert on an AVX2 CPU
+    x = torch.rand(1, 1, 2, 2, dtype=torch.float64)
+    plain = F.interpolate(x, scale_factor=0.5000000001, mode="bilinear")
+    assert (plain - F.interpolate(x, scale_factor=0.5000000001, mode="bilinear", antialias=True)).abs().max() > 1e-13

@@ -1350,3 +1350,71 @@ def test_a_float32_trilinear_corner_misses_by_three_steps_outside_the_channels_l
         ]
         assert [row[1:] for row in rows[:3]] == [["-3", "0.8999998"]] * 3, (capability, rows)
         assert all(abs(int(row[1])) < 3 for row in rows[3:]), (capability, rows)
+
+
+def test_nearest_steps_by_the_factor_only_without_recompute_scale_factor():
+    # 5 pixels x 1.3 end on pixel 3 (floor(5 / 1.3)), on pixel 4 as with size=6 once recompute_scale_factor=True.
+    row = torch.arange(5.0).view(1, 1, 5)
+    assert F.interpolate(row, scale_factor=1.3, mode="nearest")[0, 0, -1] == 3
+    assert F.interpolate(row, scale_factor=1.3, mode="nearest", recompute_scale_factor=True)[0, 0, -1] == 4
+    for dtype in (torch.float32, torch.float64):
+        x = torch.rand(1, 1, 3, 17).to(dtype)
+        for n in range(2, 18):
+            for s in (0.3, 0.7, 1.3, 1.7, 2.6):
+                out = int(n * s)
+                for mode in ("nearest", "nearest-exact"):
+                    if out >= 1:
+                        sized = F.interpolate(x[..., :n], size=(3, out), mode=mode)
+                        again = F.interpolate(x[..., :n], scale_factor=(1, s), mode=mode, recompute_scale_factor=True)
+                        assert torch.equal(again, sized), (mode, n, s)
+
+
+UINT8_NEAR_TWO = """
+import torch, torch.nn.functional as F
+torch.manual_seed(0)
+differ = []
+for channels in range(1, 7):
+    for layout in (torch.contiguous_format, torch.channels_last):
+        for mode in ("bilinear", "bicubic"):
+            for trial in range(40):
+                levels = torch.randint(0, 256, (1, channels, 8, 8))
+                if trial % 2:  # values whose weighted sums sit exactly halfway between two levels
+                    levels = torch.randint(0, 3, (1, channels, 8, 8)) * (2 * trial + 1)
+                x = levels.to(torch.uint8).contiguous(memory_format=layout)
+                by_factor = F.interpolate(x, scale_factor=2.000000001, mode=mode)
+                if not torch.equal(by_factor, F.interpolate(x, size=(16, 16), mode=mode)):
+                    differ.append((channels, layout, mode))
+print(len(differ))
+"""
+
+
+@pytest.mark.parametrize("capability", [None, "avx2", "default"])
+def test_uint8_at_8_times_2_000000001_gives_the_same_as_size_16(capability):
+    # upsample: uint8 keeps the step in double, yet 8 x 2.000000001 gives what size=16 gives (bilinear, bicubic).
+    env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
+    assert run_python(UINT8_NEAR_TWO, **env).strip() == "0"
+    # while float64, which also keeps the step in double, does differ there
+    x = torch.rand(1, 1, 8, 8, dtype=torch.float64)
+    for mode in ("bilinear", "bicubic"):
+        assert not torch.equal(
+            F.interpolate(x, scale_factor=2.000000001, mode=mode), F.interpolate(x, size=(16, 16), mode=mode)
+        )
+
+
+def test_kept_size_copy_list_names_cuda_nearest_exact():
+    # upsample: CUDA's 4-D nearest-exact shares nearest's kernels, which copy a side that keeps its size
+    # (UpSampleNearest2d.cu: `height1 == height2 ? h2 : nn_compute_source_index_fn(...)`); the CPU's
+    # float kernels step by 1/scale_factor there, so 30 pixels x 1.02 do not come back unchanged.
+    row = torch.arange(30.0).view(1, 1, 1, 30)
+    on_cpu = F.interpolate(row, scale_factor=(1, 1.02), mode="nearest-exact")
+    assert on_cpu.shape == row.shape and not torch.equal(on_cpu, row)
+    if torch.cuda.is_available():
+        assert torch.equal(F.interpolate(row.cuda(), scale_factor=(1, 1.02), mode="nearest-exact").cpu(), row)
+    page = (ROOT / "docs" / "upsample.md").read_text()
+    assert "CUDA's 4-D `nearest` and `nearest-exact`, which share those kernels" in page
+
+
+def test_a_25_pixel_map_pools_to_12_without_ceil_mode_and_13_with_it():
+    x = torch.rand(1, 1, 25, 25)
+    assert F.max_pool2d(x, 2).shape[-2:] == F.avg_pool2d(x, 2).shape[-2:] == (12, 12)
+    assert F.max_pool2d(x, 2, ceil_mode=True).shape[-2:] == F.avg_pool2d(x, 2, ceil_mode=True).shape[-2:] == (13, 13)

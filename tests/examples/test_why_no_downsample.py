@@ -122,6 +122,9 @@ def test_avg_pool_stops_being_a_convolution_where_the_page_says(ns):
     # with padding, ceil_mode counts the padding but not the overhang past it
     line = F.avg_pool1d(torch.ones(1, 1, 4, dtype=torch.float64), 3, 2, 1, ceil_mode=True)[0, 0]
     assert line.tolist() == [2 / 3, 1.0, 0.5]  # windows [-1, 2), [1, 4), [3, 6): 1 + pad over 2
+    # ... unless count_include_pad=False too: then every window is averaged over its pixels alone
+    both = F.avg_pool1d(torch.ones(1, 1, 4, dtype=torch.float64), 3, 2, 1, ceil_mode=True, count_include_pad=False)
+    assert both[0, 0].tolist() == [1.0, 1.0, 1.0]
 
 
 def test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d():
@@ -704,7 +707,7 @@ def test_the_recommended_antialiased_resize_is_wrong_on_the_cpu_one_pixel_wide(m
 
 def test_without_avx2_uint8_one_pixel_wide_is_wrong_with_any_channels_and_1x1_has_no_assert():
     # Review 12: the uint8 exception is "5 or more channels" only on an AVX2 CPU; the generic kernel
-    # (ATEN_CPU_CAPABILITY=default, what an ARM CPU runs) gets 1..4 channels wrong too and has no assert.
+    # (ATEN_CPU_CAPABILITY=default, what an x86 CPU without AVX2 runs) gets 1..4 channels wrong too and has no assert.
     code = (
         "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
         "for c in (1, 2, 3, 4):\n"
@@ -997,3 +1000,27 @@ def test_only_average_pooling_refuses_uint8_max_pooling_takes_it_on_the_cpu():
     ):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert phrase in text and wrong not in text, page
+
+
+def test_bilinear_half_equals_avg_pool_only_without_antialias():
+    # why-no-downsample: scale_factor=0.5 bilinear is average pooling with antialias=False; with
+    # antialias=True it weighs 4 pixels per axis by 1/8, 3/8, 3/8, 1/8 away from the border.
+    torch.manual_seed(0)
+    for n in (4, 6, 8, 10):
+        x = torch.rand(1, 2, n, n, dtype=torch.float64)
+        plain = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+        torch.testing.assert_close(plain, F.avg_pool2d(x, 2), rtol=0, atol=1e-12)
+        smooth = F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True)
+        assert (smooth - F.avg_pool2d(x, 2)).abs().max() > 1e-3
+        taps = torch.tensor([1, 3, 3, 1], dtype=torch.float64) / 8
+        kernel = (taps[:, None] * taps[None, :]).expand(2, 1, 4, 4)
+        inner = F.conv2d(x, kernel, stride=2, padding=1, groups=2)[..., 1:-1, 1:-1]
+        torch.testing.assert_close(smooth[..., 1:-1, 1:-1], inner, rtol=0, atol=1e-12)
+
+
+def test_uint8_width_one_results_measured_under_default_are_not_claimed_for_arm():
+    # Conventions: results measured under ATEN_CPU_CAPABILITY=default are not claimed for ARM, whose builds
+    # have their own NEON uint8 kernel for 3-channel channels_last input (the HWC views this sentence names).
+    for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = (ROOT / "docs" / page).read_text()
+        assert "such as an ARM one" not in text and "例如 ARM" not in text, page
