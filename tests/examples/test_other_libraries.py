@@ -1230,3 +1230,22 @@ def test_float64_plain_bilinear_agrees_with_opencv_ipp_to_1e7_not_to_the_output_
         assert largest < 1e-7 and most_steps >= 2, (n, m)
         if n == 256 and m == 255:
             assert most_steps > 100
+
+
+def test_plain_bilinear_and_bicubic_skip_input_pixels_only_beyond_2x():
+    # Review 40: "torch's bilinear and bicubic do this [let every input pixel contribute] only with antialias" was
+    # half-true: without antialias every pixel still counts up to a 2x shrink; beyond it bilinear skips pixels, and
+    # bicubic does at some factors from 3x on (3x: every third pixel only).
+    def counted(n, m, mode):
+        x = torch.rand(1, 1, 1, n, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, size=(1, m), mode=mode).sum().backward()
+        return (x.grad[0, 0, 0] != 0).tolist()
+
+    for n in range(2, 120):
+        for m in range(1, n):
+            if n <= 2 * m:
+                assert all(counted(n, m, "bilinear")) and all(counted(n, m, "bicubic")), (n, m)
+            else:
+                assert not all(counted(n, m, "bilinear")), (n, m)
+    assert counted(30, 10, "bicubic") == [i % 3 == 1 for i in range(30)]
+    assert all(counted(40, 10, "bicubic")) and all(counted(25, 10, "bicubic"))
