@@ -1247,5 +1247,6 @@ def test_plain_bilinear_and_bicubic_skip_input_pixels_only_beyond_2x():
                 assert all(counted(n, m, "bilinear")) and all(counted(n, m, "bicubic")), (n, m)
             else:
                 assert not all(counted(n, m, "bilinear")), (n, m)
+                assert n >= 3 * m or all(counted(n, m, "bicubic")), (n, m)
     assert counted(30, 10, "bicubic") == [i % 3 == 1 for i in range(30)]
     assert all(counted(40, 10, "bicubic")) and all(counted(25, 10, "bicubic"))
