@@ -149,7 +149,7 @@ def pool_output_size(size, kernel, stride=None, padding=0, dilation=1, ceil_mode
     span = size + 2 * padding - dilation * (kernel - 1) - 1  # room left after the first window
     out = (-(-span // stride) if ceil_mode else span // stride) + 1
     if ceil_mode and (out - 1) * stride >= size + padding:
-        out -= 1  # the last window would start in the right-hand padding: dropped
+        out -= 1  # the last window would start past the last input pixel (in the padding or beyond it): dropped
     if out < 1:
         raise ValueError("the window does not fit: output would be empty")
     return out
