@@ -236,8 +236,8 @@ if device.type == "cuda":  # the arithmetic against the kernel itself
 
 
 # %% dtypes
-# The output has the input's dtype, and the filters and weights are cast to it on each
-# call. Each entry: the largest difference to the same call in float64, on a 2x16x33x30 input.
+# The output has the input's dtype: 'conv' casts its weights and 'blur' builds its filter
+# in it on each call ('antialias-bilinear' computes float16 and bfloat16 in float32). Each entry: the largest difference to the same call in float64, on a 2x16x33x30 input.
 generator = torch.Generator().manual_seed(2)
 sample = torch.randn(2, 16, 33, 30, generator=generator, dtype=torch.float64).to(device)
 dtypes = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
@@ -296,8 +296,10 @@ for name, run in runs.items():
 
 # %% odd_sizes
 # Sizes that do not divide: every method gives floor(H / k). 'avg' and 'max' then ignore
-# the last row and column; 'area' stretches its windows over them, and the filters of
-# 'antialias-bilinear' and 'blur' are wider than a block and reach them.
+# the last row and column; 'area' stretches its windows over them, and at factor 2 the
+# filters of 'antialias-bilinear' and 'blur' are wider than a block and reach them (from
+# factor 3, antialias-bilinear's, k pixels each side of the last block's centre, can stop
+# short: 5 pixels at factor 3).
 odd = torch.randn(1, 1, 15, 15, device=device, requires_grad=True)
 reach = {}
 for method in ("max", "avg", "area", "antialias-bilinear", "blur"):

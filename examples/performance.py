@@ -443,8 +443,9 @@ if not cuda:
 print("\n".join(findings))
 
 # %% odd_factors
-# At an odd factor s the plain bilinear sample lands on an input pixel, and the antialiased
-# filter's outermost taps on its zeros: exactly so only if the factor is exact. Weights along
+# At an odd factor s, with samples s pixels apart, the plain bilinear sample lands on an input
+# pixel and the antialiased filter's outermost taps on its zeros: exactly so only if the
+# factor is exact. Weights along
 # the width, float64, middle output pixel, for every odd s up to 101, the factor given as
 # size= (exact) or as scale_factor=1/s (rounded). On the CPU whatever the build's device:
 # a statement about the arithmetic, not the speed.

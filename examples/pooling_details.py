@@ -29,8 +29,8 @@ print("ceil_mode=True: \n", nn.MaxPool2d(2, ceil_mode=True)(x)[0, 0].cpu())
 print("5 wide, kernel 2, stride 2, padding 1, ceil_mode=True ->", nn.MaxPool2d(2, 2, padding=1, ceil_mode=True)(x).shape[-1], "columns")
 
 # %% max_padding
-# Max pooling pads with -inf, so padding can never win; zero padding would win
-# wherever the input is negative.
+# Max pooling pads with -inf, so padding never wins a window that holds an input pixel;
+# zero padding wins every padded window whose input pixels are all negative.
 negative = -1 - torch.rand(1, 1, 4, 4, device=device)
 pooled = nn.MaxPool2d(3, stride=1, padding=1)(negative)
 zero_padded = nn.MaxPool2d(3, stride=1)(F.pad(negative, (1, 1, 1, 1)))
@@ -149,7 +149,7 @@ def pool_output_size(size, kernel, stride=None, padding=0, dilation=1, ceil_mode
     span = size + 2 * padding - dilation * (kernel - 1) - 1  # room left after the first window
     out = (-(-span // stride) if ceil_mode else span // stride) + 1
     if ceil_mode and (out - 1) * stride >= size + padding:
-        out -= 1  # the last window would start in the right-hand padding: dropped
+        out -= 1  # the last window would start past the last input pixel (in the padding or beyond it): dropped
     if out < 1:
         raise ValueError("the window does not fit: output would be empty")
     return out

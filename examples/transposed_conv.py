@@ -225,8 +225,8 @@ except RuntimeError as error:
 # %% default_init
 # PyTorch's default initialisation draws weights from U(-b, b), b = 1/sqrt(fan_in),
 # with fan_in read from the weight's shape: dimension 1 times the kernel area. For
-# Conv2d that is C_in*k*k. ConvTranspose2d stores (C_in, C_out, k, k), so its b uses
-# C_out*k*k (pytorch/pytorch#30079).
+# Conv2d that is C_in*k*k (groups=1, as here). ConvTranspose2d stores (C_in, C_out, k, k),
+# so its b uses C_out*k*k (pytorch/pytorch#30079).
 for module in (nn.Conv2d(64, 16, 3), nn.ConvTranspose2d(64, 16, 3)):
     fan_in, _ = nn.init._calculate_fan_in_and_fan_out(module.weight)
     print(
@@ -237,8 +237,8 @@ for module in (nn.Conv2d(64, 16, 3), nn.ConvTranspose2d(64, 16, 3)):
 # %% zero_insertion
 # ConvTranspose2d without ConvTranspose2d: put stride-1 zeros between input pixels,
 # pad by dilation*(kernel_size-1)-padding (plus output_padding at the bottom and right),
-# then run an ordinary stride-1 convolution with the kernel rotated by 180 degrees and
-# its in/out channel axes swapped.
+# then run a stride-1 convolution with the same dilation and the kernel rotated by 180
+# degrees, its in/out channel axes swapped (groups=1).
 def zero_insertion_transposed(x, weight, stride=1, padding=0, output_padding=0, dilation=1):
     n, c, h, w = x.shape
     spread = x.new_zeros(n, c, (h - 1) * stride + 1, (w - 1) * stride + 1)

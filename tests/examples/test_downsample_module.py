@@ -526,6 +526,20 @@ def test_odd_sizes_reach(ns):
     assert ns["reach"] == {"max": 49, "avg": 196, "area": 225, "antialias-bilinear": 225, "blur": 225}
 
 
+def test_antialias_reach_stops_short_from_factor_3(ns):
+    # The page says the antialiased filter reaches the leftover rows at factor 2 only:
+    # 5 pixels at factor 3 leave the last row out; every odd size at factor 2 reaches it.
+    down = ns["Downsample"]
+
+    def last_row_reached(k, size):
+        x = torch.randn(1, 1, size, size, dtype=torch.float64, requires_grad=True)
+        (grad,) = torch.autograd.grad(down(k, "antialias-bilinear")(x).sum(), x)
+        return bool((grad[0, 0, -1] != 0).any())
+
+    assert not last_row_reached(3, 5)
+    assert all(last_row_reached(2, size) for size in range(3, 40, 2))
+
+
 def test_encoder_decoder_and_roundtrips(ns):
     assert tuple(ns["h"].shape) == (1, 3, 64, 64)
     assert torch.equal(ns["roundtrip"], ns["x"])

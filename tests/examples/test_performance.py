@@ -1093,3 +1093,15 @@ def test_plain_bilinear_weighs_2_pixels_at_even_factors_only_with_steps_of_s(s, 
     assert size != 10 or (out[:, 0, 0, :] != 0).sum(0).tolist() == [1, 1]
     out = F.interpolate(eye, scale_factor=(1.0, 0.5), mode="bilinear", recompute_scale_factor=True)
     assert size != 7 or (out[:, 0, 0, :] != 0).sum(0).tolist() == [2, 1, 2]
+
+
+@pytest.mark.parametrize("s", [3, 5, 7, 9])
+def test_odd_factor_lands_on_a_pixel_only_with_samples_s_apart(s):
+    # Review 38: "at an odd factor the plain sample lands on an input pixel" needs steps of s;
+    # recompute_scale_factor=True on a size s does not divide steps by H / h and weighs 2 pixels.
+    size = 3 * s + 1
+    eye = torch.eye(size, dtype=torch.float64).view(size, 1, 1, size)
+    for recompute, expected in ((None, 1), (True, 2)):
+        out = F.interpolate(eye, scale_factor=(1.0, 1 / s), mode="bilinear", recompute_scale_factor=recompute)
+        counts = (out[:, 0, 0, :].abs() > 1e-12).sum(dim=0).tolist()
+        assert counts[1] == expected, (s, recompute, counts)
