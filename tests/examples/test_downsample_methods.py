@@ -715,3 +715,13 @@ def test_nearest_at_1_over_49_is_one_pixel_short_only_without_recompute_scale_fa
             assert not torch.equal(recomputed, x[0, 0, 0, start::49][: m - 1]) or (mode == "nearest" and m == 2)
     x = torch.arange(98.0).view(1, 1, 1, -1)
     assert F.interpolate(x, scale_factor=(1, 1 / 49), mode="nearest-exact", recompute_scale_factor=True).item() == 49
+
+
+def test_plain_bilinear_is_avg_pool_at_2x_only_with_align_corners_false():
+    x = torch.randn(2, 3, 8, 8, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
+    pooled = F.avg_pool2d(x, 2)
+    for size in ({"scale_factor": 0.5}, {"size": (4, 4)}):
+        plain = F.interpolate(x, mode="bilinear", align_corners=False, **size)
+        torch.testing.assert_close(plain, pooled)
+        corners = F.interpolate(x, mode="bilinear", align_corners=True, **size)
+        assert (corners - pooled).abs().max() > 0.1
