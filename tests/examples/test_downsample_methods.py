@@ -725,3 +725,13 @@ def test_plain_bilinear_is_avg_pool_at_2x_only_with_align_corners_false():
         torch.testing.assert_close(plain, pooled)
         corners = F.interpolate(x, mode="bilinear", align_corners=True, **size)
         assert (corners - pooled).abs().max() > 0.1
+
+
+def test_one_49th_leaves_some_multiples_of_49_a_pixel_short_and_others_whole():
+    # "can come out one pixel short" (zh: 可能会少一个像素): not on every multiple, 245 pixels give all 5.
+    lengths = {
+        m: F.interpolate(torch.zeros(1, 1, 49 * m), scale_factor=1 / 49, mode="nearest").shape[-1]
+        for m in range(2, 200)
+    }
+    assert lengths[2] == 1 and lengths[5] == 5
+    assert 0 < sum(n < m for m, n in lengths.items()) < len(lengths)
