@@ -735,3 +735,18 @@ def test_one_49th_leaves_some_multiples_of_49_a_pixel_short_and_others_whole():
     }
     assert lengths[2] == 1 and lengths[5] == 5
     assert 0 < sum(n < m for m, n in lengths.items()) < len(lengths)
+
+
+def test_the_1x1_mean_parts_from_avg_pool_by_steps_that_grow_with_the_block():
+    # Review 39: "a few float32 steps" holds for a 4x4 block of values in [0, 1), not for 100x100 (tens of steps).
+    g = torch.Generator().manual_seed(1)
+
+    def steps(x):
+        pooled = F.avg_pool2d(x, x.shape[-1])
+        area = F.interpolate(x, size=(1, 1), mode="area")
+        assert torch.equal(area, F.adaptive_avg_pool2d(x, 1))
+        step = torch.nextafter(pooled, torch.tensor(float("inf"))) - pooled
+        return ((area - pooled).abs() / step).max().item()
+
+    assert 0 < steps(torch.rand(5000, 1, 4, 4, generator=g)) <= 4
+    assert steps(torch.rand(50, 1, 100, 100, generator=g)) >= 20
