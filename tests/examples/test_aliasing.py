@@ -779,3 +779,15 @@ def test_the_1x1_mean_differs_by_steps_set_by_the_largest_values_not_the_last_bi
         y = x * 2 - 1
         mean, pooled = F.adaptive_avg_pool2d(y, 1), F.avg_pool2d(y, 4)
         assert steps(mean, pooled) >= 200 and (mean - pooled).abs().max() < 2.5e-7, seed
+
+
+@pytest.mark.parametrize("n", [4, 6, 8, 16])
+def test_plain_bilinear_is_avg_pool_at_2x_only_with_align_corners_false(n):
+    x = torch.randn(1, 3, n, n, generator=torch.Generator().manual_seed(n), dtype=torch.float64)
+    pooled = F.avg_pool2d(x, 2)
+    false = F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=False)
+    torch.testing.assert_close(false, pooled)
+    true = F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=True)
+    assert (true - pooled).abs().max() > 0.1
+    if n == 4:
+        assert torch.equal(true, x[..., ::3, ::3])

@@ -715,3 +715,38 @@ def test_nearest_at_1_over_49_is_one_pixel_short_only_without_recompute_scale_fa
             assert not torch.equal(recomputed, x[0, 0, 0, start::49][: m - 1]) or (mode == "nearest" and m == 2)
     x = torch.arange(98.0).view(1, 1, 1, -1)
     assert F.interpolate(x, scale_factor=(1, 1 / 49), mode="nearest-exact", recompute_scale_factor=True).item() == 49
+
+
+def test_plain_bilinear_is_avg_pool_at_2x_only_with_align_corners_false():
+    x = torch.randn(2, 3, 8, 8, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
+    pooled = F.avg_pool2d(x, 2)
+    for size in ({"scale_factor": 0.5}, {"size": (4, 4)}):
+        plain = F.interpolate(x, mode="bilinear", align_corners=False, **size)
+        torch.testing.assert_close(plain, pooled)
+        corners = F.interpolate(x, mode="bilinear", align_corners=True, **size)
+        assert (corners - pooled).abs().max() > 0.1
+
+
+def test_one_49th_leaves_some_multiples_of_49_a_pixel_short_and_others_whole():
+    # "can come out one pixel short" (zh: 可能会少一个像素): not on every multiple, 245 pixels give all 5.
+    lengths = {
+        m: F.interpolate(torch.zeros(1, 1, 49 * m), scale_factor=1 / 49, mode="nearest").shape[-1]
+        for m in range(2, 200)
+    }
+    assert lengths[2] == 1 and lengths[5] == 5
+    assert 0 < sum(n < m for m, n in lengths.items()) < len(lengths)
+
+
+def test_the_1x1_mean_parts_from_avg_pool_by_steps_that_grow_with_the_block():
+    # Review 39: "a few float32 steps" holds for a 4x4 block of values in [0, 1), not for 100x100 (tens of steps).
+    g = torch.Generator().manual_seed(1)
+
+    def steps(x):
+        pooled = F.avg_pool2d(x, x.shape[-1])
+        area = F.interpolate(x, size=(1, 1), mode="area")
+        assert torch.equal(area, F.adaptive_avg_pool2d(x, 1))
+        step = torch.nextafter(pooled, torch.tensor(float("inf"))) - pooled
+        return ((area - pooled).abs() / step).max().item()
+
+    assert 0 < steps(torch.rand(5000, 1, 4, 4, generator=g)) <= 4
+    assert steps(torch.rand(50, 1, 100, 100, generator=g)) >= 20
