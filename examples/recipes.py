@@ -55,8 +55,9 @@ for i, (size_in, how) in enumerate(offset_cases):
     cells = [f"{offsets[mode, i].mean():+.3f} | {offsets[mode, i].abs().max():.3f}" for mode in ("nearest", "nearest-exact")]
     print(f"| {label} | " + " | ".join(cells) + " |")
 
-# At sizes in the thousands, in / out and the position are rounded to float32 (UpSample.h; the
-# CUDA kernel does the same) and a near-tie can tip to the farther pixel. Found by a sweep on the CPU.
+# At sizes in the thousands, the position is rounded to float32, and so is in / out except in this
+# float64 1-D ramp on the CPU (UpSample.h; the CUDA kernel rounds both), and a near-tie can tip to the
+# farther pixel. Found by a sweep on the CPU.
 near_tie = dict(size_in=2517, size_out=4576)
 near_tie_read = F.interpolate(torch.arange(near_tie["size_in"], dtype=torch.float64).view(1, 1, -1), size=near_tie["size_out"], mode="nearest-exact")[0, 0]
 near_tie_centres = (torch.arange(near_tie["size_out"], dtype=torch.float64) + 0.5) * near_tie["size_in"] / near_tie["size_out"] - 0.5

@@ -160,9 +160,10 @@ print("\nFaster:", verdict or "neither (the quartile ranges overlap)")
 # %% issues
 # Two open issues' reproducers, on the CPU (where the reports are): nearest with a scale
 # factor that leaves one size unchanged (2 * 1.3 -> 2, 3 * 1.3 -> 3). The CPU kernel can
-# read such a dimension one to one while the compiled code applies the scale; but it does
-# so only for small 4-D outputs, so the reproducer of #198201 also runs on the narrowest input
-# whose eager result reads rows by the scale (found by widening it in eager mode).
+# read such a dimension one to one while the compiled code applies the scale; but on an input
+# that is not channels_last with more than 3 channels it does so only for small 4-D outputs, so the
+# reproducer of #198201 also runs on the narrowest input whose eager result reads rows by the scale
+# (found by widening it in eager mode).
 reports = {
     "#175154": (torch.tensor([[[[1.0, 2.0]]]], dtype=torch.float64), dict(scale_factor=1.3, mode="nearest")),
     "#198201": (torch.arange(12.0).reshape(1, 1, 3, 4), dict(scale_factor=(1.3, 1.5), mode="nearest")),

@@ -251,6 +251,15 @@ def test_whole_factor_blocks_break_in_rows_of_millions():
         assert 10**6 < broken.min() < limit, mode
 
 
+def test_whole_factor_blocks_break_within_a_minute_or_two_of_48khz_audio():
+    # the page: at x3 the first break comes from under a minute of 48 kHz input with nearest-exact, under two with nearest
+    x = torch.arange(2**24 // 3 + 1000, dtype=torch.float32).view(1, 1, -1)
+    blocks = x.repeat_interleave(3, dim=-1)
+    for mode, minutes in (("nearest-exact", 1), ("nearest", 2)):
+        first = (F.interpolate(x, scale_factor=3, mode=mode) != blocks).nonzero()[0, -1].item()
+        assert 30 * minutes < first // 3 / 48000 < 60 * minutes, mode
+
+
 def test_nearest_exact_equals_pil_nearest_off_ties_wider_sweep_and_in_2d():
     ties_differ = 0
     for size_in in range(1, 81):
