@@ -1037,3 +1037,13 @@ def test_bilinear_half_equals_avg_pool_on_odd_sides_only_without_recompute_scale
         recomputed = F.interpolate(x, scale_factor=0.5, mode="bilinear", recompute_scale_factor=True)
         torch.testing.assert_close(plain, pooled)
         assert torch.allclose(recomputed, pooled) == (n % 2 == 0), n
+
+
+def test_pooling_first_keeps_a_quarter_on_even_sizes_only_without_dilation():
+    # Review 39: "a quarter of the values (on even sizes without padding)" fails with dilation=2 (6x6: 4 of 36).
+    for n in range(2, 40, 2):
+        x = torch.zeros(1, 1, n, n)
+        assert F.max_pool2d(x, 2).numel() * 4 == n * n
+        if n >= 4:
+            assert F.max_pool2d(x, 2, dilation=2).numel() * 4 < n * n
+    assert F.max_pool2d(torch.zeros(1, 1, 6, 6), 2, dilation=2).numel() == 4
