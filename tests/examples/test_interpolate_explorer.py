@@ -617,3 +617,27 @@ def test_convention_uint8_2x2_to_1x1_agrees_with_and_without_antialias_at_0_5000
     x = torch.rand(1, 1, 2, 2, dtype=torch.float64)
     plain = F.interpolate(x, scale_factor=0.5000000001, mode="bilinear")
     assert (plain - F.interpolate(x, scale_factor=0.5000000001, mode="bilinear", antialias=True)).abs().max() > 1e-13
+
+
+@pytest.mark.parametrize("mode,plain", [("bilinear", 2), ("bicubic", 4)])
+def test_glossary_100_to_98_align_corners_true_widens_two_outputs_plus_rounding_sized_weights(mode, plain):
+    # Review 39: the glossary said "three with True" (bilinear) and "four outputs" (bicubic, any align_corners);
+    # with True only two outputs read more than the plain taps, the rest are weights of rounding size.
+    def weights(dtype, align):
+        one_hot = torch.eye(100, dtype=dtype).view(100, 1, 1, 100)
+        out = F.interpolate(one_hot, size=(1, 98), mode=mode, antialias=True, align_corners=align)
+        return out[:, 0, 0, :].double()
+
+    def wide(w, floor=0.0):
+        return int(((w.abs() > floor).sum(dim=0) > plain).sum())
+
+    assert wide(weights(torch.float64, False)) == wide(weights(torch.float32, False)) == plain
+    true64, true32 = weights(torch.float64, True), weights(torch.float32, True)
+    assert wide(true64, 1e-6) == wide(true32, 1e-6) == 2
+    if mode == "bilinear":
+        assert wide(true64) == wide(true32) == 3
+        assert 0 < true64.abs()[true64 != 0].min() < 1e-14
+        assert 1e-8 < true32.abs()[true32 != 0].min() < 1e-6
+    else:
+        assert (wide(true64), wide(true32)) == (4, 5)
+        assert true64.abs()[true64 != 0].min() < true32.abs()[true32 != 0].min() < 2e-14

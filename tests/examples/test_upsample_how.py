@@ -1418,3 +1418,10 @@ def test_a_25_pixel_map_pools_to_12_without_ceil_mode_and_13_with_it():
     x = torch.rand(1, 1, 25, 25)
     assert F.max_pool2d(x, 2).shape[-2:] == F.avg_pool2d(x, 2).shape[-2:] == (12, 12)
     assert F.max_pool2d(x, 2, ceil_mode=True).shape[-2:] == F.avg_pool2d(x, 2, ceil_mode=True).shape[-2:] == (13, 13)
+
+
+def test_a_25_pixel_map_pools_to_13_with_padding_too():
+    # Review 39: "pools to 12x12 without ceil_mode=True" missed padding=1, which also gives 13x13.
+    x = torch.zeros(1, 1, 25, 25)
+    assert F.max_pool2d(x, 2, padding=1).shape[-2:] == F.avg_pool2d(x, 2, padding=1).shape[-2:] == (13, 13)
+    assert F.max_pool2d(x, 2, dilation=2).shape[-2:] == (12, 12)

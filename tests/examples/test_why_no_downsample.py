@@ -1024,3 +1024,26 @@ def test_uint8_width_one_results_measured_under_default_are_not_claimed_for_arm(
     for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
         text = (ROOT / "docs" / page).read_text()
         assert "such as an ARM one" not in text and "例如 ARM" not in text, page
+
+
+def test_bilinear_half_equals_avg_pool_on_odd_sides_only_without_recompute_scale_factor():
+    # Review 39: "scale_factor=0.5 and the defaults" equals average pooling on odd sizes; with
+    # recompute_scale_factor=True an odd side steps by in/out (5 -> 2: 2.5) and leaves the blocks.
+    torch.manual_seed(0)
+    for n in range(2, 12):
+        x = torch.randn(1, 2, n, n, dtype=torch.float64)
+        pooled = F.avg_pool2d(x, 2)
+        plain = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+        recomputed = F.interpolate(x, scale_factor=0.5, mode="bilinear", recompute_scale_factor=True)
+        torch.testing.assert_close(plain, pooled)
+        assert torch.allclose(recomputed, pooled) == (n % 2 == 0), n
+
+
+def test_pooling_first_keeps_a_quarter_on_even_sizes_only_without_dilation():
+    # Review 39: "a quarter of the values (on even sizes without padding)" fails with dilation=2 (6x6: 4 of 36).
+    for n in range(2, 40, 2):
+        x = torch.zeros(1, 1, n, n)
+        assert F.max_pool2d(x, 2).numel() * 4 == n * n
+        if n >= 4:
+            assert F.max_pool2d(x, 2, dilation=2).numel() * 4 < n * n
+    assert F.max_pool2d(torch.zeros(1, 1, 6, 6), 2, dilation=2).numel() == 4
