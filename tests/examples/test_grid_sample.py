@@ -696,3 +696,22 @@ def test_interpolate_nearest_rounds_its_ratio_to_float32_for_low_precision_and_u
     for check in (dtype, torch.float32):
         assert (F.interpolate(x.to(check), size=82, mode="nearest")[0, 0] == 0).sum().item() == 42
     assert (F.interpolate(x.double(), size=82, mode="nearest")[0, 0] == 0).sum().item() == 41
+
+
+def test_grid_nearest_with_align_corners_true_is_not_nearest_exact():
+    # Review 39: "grid_sample's nearest is nearest-exact" holds with align_corners=False only; with True it rounds
+    # i * (in - 1) / (out - 1): 5 -> 2 reads pixels 0 and 4, nearest-exact 1 and 3, and most size pairs part.
+    def grid_nearest(n_in, n_out):
+        line = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+        theta = torch.tensor([[[1.0, 0, 0], [0, 1, 0]]], dtype=torch.float64)
+        grid = F.affine_grid(theta, [1, 1, 1, n_out], align_corners=True)
+        return F.grid_sample(line, grid, mode="nearest", padding_mode="border", align_corners=True).view(-1).tolist()
+
+    def exact(n_in, n_out):
+        line = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+        return F.interpolate(line, size=(1, n_out), mode="nearest-exact").view(-1).tolist()
+
+    assert grid_nearest(5, 2) == [0, 4] and exact(5, 2) == [1, 3]
+    pairs = list(itertools.product(range(2, 41), repeat=2))
+    parted = sum(grid_nearest(n_in, n_out) != exact(n_in, n_out) for n_in, n_out in pairs)
+    assert parted > len(pairs) / 2

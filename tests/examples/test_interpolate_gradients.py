@@ -183,6 +183,8 @@ def test_footprints_shrink_at_the_border():
 
     for mode, taps in (("bilinear", 2), ("bicubic", 4)):
         assert reach(8, 16, 7, mode=mode) == taps and reach(8, 16, 0, mode=mode) == taps // 2
+        # With align_corners=True output pixel 0 sits on input pixel 0: one pixel in both modes.
+        assert reach(8, 16, 0, mode=mode, align_corners=True) == 1
         assert reach(32, 8, 3, mode=mode, antialias=True) == 4 * taps > reach(32, 8, 0, mode=mode, antialias=True)
 
 
