@@ -1094,3 +1094,13 @@ def test_align_corners_true_returns_a_kept_axis_unchanged_in_every_interpolating
             assert torch.equal(F.interpolate(x, scale_factor=keep, mode=mode, align_corners=True), x), (n, mode)
             if mode == "bicubic" and n > 2:
                 assert not torch.equal(F.interpolate(x, scale_factor=keep, mode=mode), x)
+
+
+def test_nearest_x2_4_on_two_pixels_steps_in_3d_but_doubles_in_the_small_4d_kernel():
+    # Review 39: "2 pixels x2.4 give 0, 0, 0, 1 in nearest" held on a 3-D row only; a small 4-D
+    # image runs the CPU's channels-last kernel, whose nearest_idx doubles where out == 2 * in.
+    row = torch.arange(2.0).view(1, 1, 2)
+    assert F.interpolate(row, scale_factor=2.4)[0, 0].tolist() == [0, 0, 0, 1]
+    assert F.interpolate(row, size=4)[0, 0].tolist() == [0, 0, 1, 1]
+    for image, scale in ((row.view(1, 1, 1, 2), (1.0, 2.4)), (row.view(1, 1, 2, 1), (2.4, 1.0))):
+        assert F.interpolate(image, scale_factor=scale).flatten().tolist() == [0, 0, 1, 1]

@@ -1244,3 +1244,25 @@ def test_uint8_bicubic_workarounds_part_by_more_levels_with_antialias_and_align_
     if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):  # the page's numbers are from this code
         assert worst == {(False, False): (13, 13), (True, True): (24, 24)}
     assert min(worst[True, True]) > 13
+
+
+@pytest.mark.parametrize("channels", [1, 3, 4])
+def test_the_transpose_workaround_on_uint8_one_pixel_high_is_right_with_align_corners_true(channels):
+    # Review 39: "the AVX2 uint8 code then reads values from outside the image" held with align_corners=False;
+    # with True, bilinear and plain bicubic shrink the transposed height to one pixel by reading row 0 alone,
+    # while antialiased bicubic reads two rows (1.125 x0 - 0.125 x1) and still goes wrong in the AVX2 code.
+    avx2_code = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+    for mode, antialias in (("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True)):
+        gaps = []
+        for w, h_out in ((2, 3), (5, 2), (5, 6)):
+            memory = torch.full((4096,), 200, dtype=torch.uint8)
+            memory[: channels * w] = torch.arange(channels * w) % 50
+            x = memory[: channels * w].view(1, channels, 1, w)
+            kwargs = dict(mode=mode, antialias=antialias, align_corners=True)
+            right = F.interpolate(x.double(), size=(1, 1), **kwargs).round().clamp(0, 255)
+            transposed = F.interpolate(x.transpose(-1, -2), size=(1, h_out), **kwargs).transpose(-1, -2)
+            gaps.append((transposed.double() - right).abs().max().item())
+        if mode == "bicubic" and antialias and avx2_code and channels > 1:
+            assert max(gaps) > 1, gaps
+        else:
+            assert max(gaps) == 0, (mode, antialias, gaps)
