@@ -641,3 +641,38 @@ def test_glossary_100_to_98_align_corners_true_widens_two_outputs_plus_rounding_
     else:
         assert (wide(true64), wide(true32)) == (4, 5)
         assert true64.abs()[true64 != 0].min() < true32.abs()[true32 != 0].min() < 2e-14
+
+
+def test_bicubic_antialias_outward_count_is_not_in_step_with_the_factor(ns):
+    # Review 42: the page said "one or two at the factors of the pictures (up to x3), more at larger
+    # factors"; x2.5 moves three dots per side outwards, more than x3 (two), on any row long enough.
+    def count(n, out):
+        row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, n)
+        centre = (torch.arange(out, dtype=torch.float64) + 0.5) * n / out - 0.5
+        dots = F.interpolate(row, size=(1, out), mode="bicubic", antialias=True)[0, 0, 0]
+        return int(((dots - centre)[: out // 2] < -1e-6).sum())
+
+    for n in (6, 10, 20, 40, 100):
+        assert count(n, n * 5 // 2) == 3 and count(n, n * 3) == 2, n
+        assert all(count(n, int(n * scale)) in (1, 2) for scale in (1.5, 2, 3)), n  # "one or two in the pictures"
+    assert ns["outward"][2.5] == 3 > ns["outward"][3]
+    page = (ROOT / "docs" / "interpolate-explorer.md").read_text(encoding="utf-8")
+    assert "(up to ×3), more at larger factors" not in page and "×2.5 among" in page
+    assert "2.5 倍就是一例" in (ROOT / "docs" / "interpolate-explorer.zh.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_antialias_align_corners_first_dot_at_one_half_is_about_a_pixel_in_only_in_the_pictures(ns, mode):
+    # Review 42: the page said "shrinking x0.5, the first dot already sits about a pixel in" for any image;
+    # on longer rows it sits 0.73 (bilinear) and 0.56 (bicubic) pixels in. The page now names its pictures.
+    firsts = []
+    for n in range(40, 121, 8):
+        row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, n)
+        dots = F.interpolate(row, scale_factor=(1, 0.5), mode=mode, antialias=True, align_corners=True)[0, 0, 0]
+        firsts.append(float(dots[0]))
+    assert all(0.5 < first < 0.76 for first in firsts), firsts
+    if mode == "bicubic":
+        assert max(firsts) < 0.6
+    assert "in the ×0.5\npictures, the first dot" in (ROOT / "docs" / "interpolate-explorer.md").read_text(
+        encoding="utf-8"
+    )
