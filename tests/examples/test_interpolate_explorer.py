@@ -1,5 +1,7 @@
 """The claims of docs/interpolate-explorer*.md, asserted on torch and on the example's values."""
 
+import importlib
+
 import pytest
 import torch
 import torch.nn.functional as F
@@ -676,3 +678,23 @@ def test_antialias_align_corners_first_dot_at_one_half_is_about_a_pixel_in_only_
     assert "in the ×0.5\npictures, the first dot" in (ROOT / "docs" / "interpolate-explorer.md").read_text(
         encoding="utf-8"
     )
+
+
+def test_bicubic_dots_furthest_off_at_the_border_only_in_the_pages_lines():
+    # Review 42: the page said, of bicubic's dots, "wherever a dot is off at all, it is furthest off" at the
+    # border; shrinking with align_corners=True the border dots sit on the corner pixels (exact) and the
+    # largest error is inside: 8 -> 4 pixels, and every 2n -> n from 8 pixels up. The page now says "in these lines".
+    decomposition = importlib.import_module("torch._decomp.decompositions")
+    for n in range(8, 31, 2):
+        row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, n)
+        out = n // 2
+        step = decomposition._compute_scale(n, out, True, None)
+        source = torch.tensor([decomposition._compute_source_index(step, d, True) for d in range(out)])
+        dots = F.interpolate(row, size=(1, out), mode="bicubic", align_corners=True)[0, 0, 0]
+        gap = (dots - source.double()).abs()
+        inside = (source >= 1) & (source <= n - 2)
+        assert gap[0] < 1e-12 and gap[-1] < 1e-12, n  # the corner dots are exact
+        assert gap[inside].max() == gap.max() > 0.03, n  # the largest error is inside
+    page = (ROOT / "docs" / "interpolate-explorer.md").read_text(encoding="utf-8")
+    assert "in these lines, wherever a dot is off at all" in page and "8 → 4 pixels with `align_corners=True`" in page
+    assert "在这几行里" in (ROOT / "docs" / "interpolate-explorer.zh.md").read_text(encoding="utf-8")
