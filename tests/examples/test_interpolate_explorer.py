@@ -698,3 +698,32 @@ def test_bicubic_dots_furthest_off_at_the_border_only_in_the_pages_lines():
     page = (ROOT / "docs" / "interpolate-explorer.md").read_text(encoding="utf-8")
     assert "in these lines, wherever a dot is off at all" in page and "8 → 4 pixels with `align_corners=True`" in page
     assert "在这几行里" in (ROOT / "docs" / "interpolate-explorer.zh.md").read_text(encoding="utf-8")
+
+
+def test_glossary_area_is_a_plain_mean_which_can_match_the_box_average_where_sizes_do_not_divide():
+    # Review 42: the glossary said area is "not weighted by the area covered, unless the sizes divide";
+    # enlarging 2 -> 3, 2 -> 5, 4 -> 6 (sizes that do not divide) every window straddles a pixel border
+    # symmetrically, and the plain mean is the box average. Now: not weighted, with the 3 -> 2 example.
+    from fractions import Fraction
+
+    def weights(n, m):
+        return F.interpolate(torch.eye(n, dtype=torch.float64).view(n, 1, n), size=m, mode="area").view(n, m)
+
+    def box(n, m):  # exact overlap of output window i, [i n/m, (i + 1) n/m), with pixel j
+        w = torch.zeros(n, m, dtype=torch.float64)
+        for i in range(m):
+            a, b = Fraction(i * n, m), Fraction((i + 1) * n, m)
+            for j in range(n):
+                w[j, i] = float(max(Fraction(0), min(b, Fraction(j + 1)) - max(a, Fraction(j))) / (b - a))
+        return w
+
+    for n, m in ((2, 3), (2, 5), (4, 6), (6, 9)):
+        assert n % m and m % n and torch.allclose(weights(n, m), box(n, m), atol=1e-12), (n, m)
+    assert weights(3, 2)[:, 0].tolist() == [0.5, 0.5, 0.0]
+    assert torch.allclose(box(3, 2)[:, 0], torch.tensor([2 / 3, 1 / 3, 0.0], dtype=torch.float64))
+    for page, text in (
+        ("glossary.md", "where the area would weigh them 2 : 1"),
+        ("glossary.zh.md", "按面积加权应是 2 : 1"),
+    ):
+        body = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert text in body and "unless the sizes divide" not in body and "尺寸不能整除时，并不按" not in body
