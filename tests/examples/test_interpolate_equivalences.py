@@ -868,3 +868,11 @@ def test_grid_sample_identity_is_sometimes_bit_for_bit_the_same(mode):
             sampled = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
             found.append(torch.equal(sampled, F.interpolate(x, size=size, mode=mode)))
         assert found == [True, False, False, False], (dtype, found)
+
+
+def test_switching_upsampling_bilinear_2d_to_upsample_changes_the_output_only_in_general():
+    # Review 42: "switches to align_corners=False and changes the output" is not always so: where the size is
+    # kept, both copy the input.
+    x = rand(1, 2, 5, 7)
+    assert torch.equal(nn.UpsamplingBilinear2d(size=(5, 7))(x), nn.Upsample(size=(5, 7), mode="bilinear")(x))
+    assert not torch.equal(nn.UpsamplingBilinear2d(size=(9, 4))(x), nn.Upsample(size=(9, 4), mode="bilinear")(x))
