@@ -852,9 +852,11 @@ def test_float64_one_49th_is_off_the_slice_by_thousands_of_its_own_ulps():
         torch.nextafter(sliced.abs(), torch.tensor(float("inf"), dtype=torch.float64)) - sliced.abs()
     )
     assert ulps.max() > 1000
-    z = torch.ones(1, 1, 245, 245, dtype=torch.float64)
-    z[..., 24::49, 24::49] = 0
-    assert (F.interpolate(z, scale_factor=1 / 49, mode="bilinear") != 0).any()
+    for offset, enters in ((1, True), (-1, False)):  # the next pixel enters, the previous one does not
+        z = torch.zeros(1, 1, 245, 245, dtype=torch.float64)
+        z[..., 24 + offset :: 49, :] = 1
+        z[..., :, 24 + offset :: 49] = 1
+        assert bool((F.interpolate(z, scale_factor=1 / 49, mode="bilinear") != 0).any()) == enters, offset
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
