@@ -1118,3 +1118,13 @@ def test_nearest_and_nearest_exact_agree_at_x2_only_up_to_two_to_the_22_pixels()
 
     assert same(2**22, 3) and same(2**22, 4) and same(2**22, 4, channels_last=True)
     assert not same(2**22 + 2, 3)
+
+
+def test_whole_factor_shrink_picks_hold_only_up_to_two_to_the_23_pixels():
+    # Review 42: "nearest takes the first pixel of each block and nearest-exact the middle one" held on
+    # axes of up to 2^23 pixels; past that nearest-exact's single-precision centre misses the middle pixel.
+    x = (torch.arange(2**23 + 2**21) % 1000).float().view(1, 1, -1)
+    for n, holds in ((3 * (2**23 // 3), True), (3 * ((2**23 + 2**21) // 3), False)):
+        row = x[..., :n]
+        assert torch.equal(F.interpolate(row, scale_factor=1 / 3, mode="nearest"), row[..., ::3])
+        assert torch.equal(F.interpolate(row, scale_factor=1 / 3, mode="nearest-exact"), row[..., 1::3]) == holds
