@@ -1104,3 +1104,27 @@ def test_a_ramp_reads_the_antialias_window_centre_back_only_up_to_float_rounding
                 worst = max(worst, off / (centre * torch.finfo(dtype).eps))
     assert misses[torch.float32] > 0 and misses[torch.float64] > 0
     assert 2 < worst < 64
+
+
+def test_nearest_and_nearest_exact_agree_at_x2_only_up_to_two_to_the_22_pixels():
+    # Review 42: "for x2 upsampling of feature maps the two modes are the same" held on short axes only:
+    # from 2^22 + 2 input pixels on, single-precision rounding parts them (3-D, 4-D, channels_last alike).
+    def same(n, rank, channels_last=False):
+        x = torch.arange(n, dtype=torch.float32).view(*(1,) * (rank - 1), n)
+        if channels_last:
+            x = x.expand(1, 4, 1, n).contiguous(memory_format=torch.channels_last)
+        a = F.interpolate(x, scale_factor=2, mode="nearest")
+        return torch.equal(a, F.interpolate(x, scale_factor=2, mode="nearest-exact"))
+
+    assert same(2**22, 3) and same(2**22, 4) and same(2**22, 4, channels_last=True)
+    assert not same(2**22 + 2, 3)
+
+
+def test_whole_factor_shrink_picks_hold_only_up_to_two_to_the_23_pixels():
+    # Review 42: "nearest takes the first pixel of each block and nearest-exact the middle one" held on
+    # axes of up to 2^23 pixels; past that nearest-exact's single-precision centre misses the middle pixel.
+    x = (torch.arange(2**23 + 2**21) % 1000).float().view(1, 1, -1)
+    for n, holds in ((3 * (2**23 // 3), True), (3 * ((2**23 + 2**21) // 3), False)):
+        row = x[..., :n]
+        assert torch.equal(F.interpolate(row, scale_factor=1 / 3, mode="nearest"), row[..., ::3])
+        assert torch.equal(F.interpolate(row, scale_factor=1 / 3, mode="nearest-exact"), row[..., 1::3]) == holds

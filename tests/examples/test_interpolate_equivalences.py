@@ -804,3 +804,77 @@ def test_uint8_bilinear_half_is_up_to_a_whole_level_off_the_block_mean():
                 off = (half - F.avg_pool2d(x.double(), 2)).abs().max().item()
                 worst[channels] = max(worst.get(channels, 0), off)
     assert all(value == 1.0 for value in worst.values()), worst
+
+
+def test_torch_equal_is_value_by_value_so_a_nan_is_not_equal_even_to_a_bit_identical_copy():
+    # Review 42: the page said "bit for bit, except that it counts -0.0 and +0.0 as equal"; a nan breaks that too.
+    x = torch.tensor([1.0, float("nan")])
+    assert torch.equal(torch.tensor([-0.0]), torch.tensor([0.0]))
+    assert x.view(torch.int32).equal(x.clone().view(torch.int32)) and not torch.equal(x, x.clone())
+    assert not torch.equal(x, x)
+
+
+def test_nearest_whole_enlargement_misses_at_unlisted_factors_on_long_axes(ns):
+    # Review 42: the listed factors (from the 2x2 image) read as the only ones; on a long axis x5 (not listed)
+    # misses too, while a short one does not.
+    assert 5 not in ns["failing"]["nearest", "scale_factor"]
+    for n, misses in ((100_000, False), (2**22, True)):
+        x = torch.arange(n, dtype=torch.float32).view(1, 1, n)
+        y = F.interpolate(x, scale_factor=5, mode="nearest")
+        assert (not torch.equal(y, x.repeat_interleave(5, dim=-1))) == misses, n
+
+
+def test_shrink_rules_hold_up_to_two_to_the_23_and_each_mode_misses_on_some_longer_axis():
+    # Review 42: the page limited only nearest-exact's slicing to 2^23 pixels; nearest and odd-factor bilinear
+    # miss past 2^24, bilinear x0.5 on float32 misses its pair means past 2^23 (float32 source positions).
+    x = (torch.arange(2**24 + 2**22) % 997).float().view(1, 1, 1, -1)
+
+    def holds(n, mode, k):
+        row = x[..., : n - n % k]
+        y = F.interpolate(row, scale_factor=(1.0, 1 / k), mode=mode)
+        if mode == "bilinear" and k == 2:
+            return bool((y - (row[..., ::2] + row[..., 1::2]) / 2).abs().max() < 1e-3)
+        return torch.equal(y, row[..., (0 if mode == "nearest" else k // 2) :: k])
+
+    for mode, k in (("nearest", 3), ("nearest", 5), ("nearest-exact", 3), ("bilinear", 2), ("bilinear", 3)):
+        assert holds(2**23, mode, k), (mode, k)
+    assert not holds(2**23 + 2**21, "nearest-exact", 3) and not holds(2**23 + 2**21, "bilinear", 2)
+    assert not holds(2**24 + 2**22, "nearest", 3) and not holds(2**24 + 2**22, "bilinear", 3)
+
+
+def test_float64_one_49th_is_off_the_slice_by_thousands_of_its_own_ulps():
+    # Review 42: "differs from the slice in the last bits" was false: the next pixel enters with a weight of about
+    # 1e-14, so a sampled 0 beside a 1 comes back nonzero and signed data is off by thousands of its own ulps.
+    x = torch.randn(1, 1, 245, 245, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    sliced = x[..., 24::49, 24::49]
+    y = F.interpolate(x, scale_factor=1 / 49, mode="bilinear")
+    ulps = (y - sliced).abs() / (
+        torch.nextafter(sliced.abs(), torch.tensor(float("inf"), dtype=torch.float64)) - sliced.abs()
+    )
+    assert ulps.max() > 1000
+    for offset, enters in ((1, True), (-1, False)):  # the next pixel enters, the previous one does not
+        z = torch.zeros(1, 1, 245, 245, dtype=torch.float64)
+        z[..., 24 + offset :: 49, :] = 1
+        z[..., :, 24 + offset :: 49] = 1
+        assert bool((F.interpolate(z, scale_factor=1 / 49, mode="bilinear") != 0).any()) == enters, offset
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_grid_sample_identity_is_sometimes_bit_for_bit_the_same(mode):
+    # Review 42: "up to float rounding, not bit for bit" read as never; a 1x1 output is bit-identical.
+    for dtype in (torch.float32, torch.float64):
+        x = torch.rand(2, 3, 9, 7, dtype=dtype, generator=torch.Generator().manual_seed(1))
+        found = []
+        for size in ((1, 1), (9, 7), (18, 14), (3, 7)):
+            grid = F.affine_grid(torch.eye(2, 3, dtype=dtype).expand(2, 2, 3), (2, 3, *size), align_corners=False)
+            sampled = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+            found.append(torch.equal(sampled, F.interpolate(x, size=size, mode=mode)))
+        assert found == [True, False, False, False], (dtype, found)
+
+
+def test_switching_upsampling_bilinear_2d_to_upsample_changes_the_output_only_in_general():
+    # Review 42: "switches to align_corners=False and changes the output" is not always so: where the size is
+    # kept, both copy the input.
+    x = rand(1, 2, 5, 7)
+    assert torch.equal(nn.UpsamplingBilinear2d(size=(5, 7))(x), nn.Upsample(size=(5, 7), mode="bilinear")(x))
+    assert not torch.equal(nn.UpsamplingBilinear2d(size=(9, 4))(x), nn.Upsample(size=(9, 4), mode="bilinear")(x))

@@ -1104,3 +1104,18 @@ def test_nearest_x2_4_on_two_pixels_steps_in_3d_but_doubles_in_the_small_4d_kern
     assert F.interpolate(row, size=4)[0, 0].tolist() == [0, 0, 1, 1]
     for image, scale in ((row.view(1, 1, 1, 2), (1.0, 2.4)), (row.view(1, 1, 2, 1), (2.4, 1.0))):
         assert F.interpolate(image, scale_factor=scale).flatten().tolist() == [0, 0, 1, 1]
+
+
+def test_whole_product_recompute_difference_is_not_confined_to_the_last_bits():
+    # Review 42: "no difference beyond float rounding in the last bits": on signed float64 data the gap is
+    # absolute (set by the neighbours), so an output near zero is off by thousands of its own ulps.
+    gen = torch.Generator().manual_seed(0)
+    worst = 0.0
+    for _ in range(200):
+        x = torch.randn(1, 1, 10, dtype=torch.float64, generator=gen)
+        a = F.interpolate(x, scale_factor=1.3, mode="linear")
+        b = F.interpolate(x, scale_factor=1.3, mode="linear", recompute_scale_factor=True)
+        assert torch.allclose(a, b, rtol=0, atol=1e-12)
+        ulp = torch.nextafter(b.abs(), torch.tensor(float("inf"), dtype=torch.float64)) - b.abs()
+        worst = max(worst, ((a - b).abs() / ulp).max().item())
+    assert worst > 1000
