@@ -944,3 +944,26 @@ def test_antialias_reach_at_a_4x_reduction_depends_on_align_corners(mode, plain,
         y.backward(grad)
         reached = x.grad[0, 0] != 0
         assert (reached.any(1).sum().item(), reached.any(0).sum().item()) == (side, side), align_corners
+
+
+def test_decomposition_forward_gap_is_not_a_few_steps_of_the_largest_values_on_long_axes():
+    # Old claim: "switching determinism on changes the resized values by a few rounding steps of the largest values".
+    # On the page's shapes it is about one epsilon at x2 and x0.5 and over ten at x1.7; a row of 3000 pixels x1.7
+    # parts by hundreds of epsilons (the two compute their float32 source positions differently).
+    decomposition = importlib.import_module("torch._decomp.decompositions")
+    eps = torch.finfo(torch.float32).eps
+    gen = torch.Generator().manual_seed(0)
+    for shape, scale, low, high in (
+        ((2, 8, 32, 32), 2.0, 0, 2),
+        ((2, 8, 32, 32), 0.5, 0, 2),
+        ((2, 8, 37, 53), 1.7, 10, 30),
+        ((1, 4, 8, 3000), 1.7, 100, 1000),
+    ):
+        scales = [scale] * 2 if shape[-2] != 8 else [1.0, scale]
+        for _ in range(3):
+            x = torch.rand(shape, generator=gen)
+            kernel = F.interpolate(x, scale_factor=scales, mode="bilinear")
+            gap = (kernel - decomposition._upsample_linear_vec(x, None, False, scales)).abs().max().item()
+            assert low * eps <= gap <= high * eps, (shape, scale, gap / eps)
+    # in steps of the largest values (just under 1, a step of eps / 2), the long row is hundreds of steps off
+    assert gap / (eps / 2) > 200
