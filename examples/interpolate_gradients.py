@@ -229,7 +229,7 @@ print("Docstring: so do the CUDA backward passes of", pooling, "(mode='area' is 
 # %% decomposition_forward
 # The decomposition replaces the forward pass too, not only the backward: the same
 # bilinear and trilinear resizes, computed by the kernel and by the decomposition
-# (called directly here, on the build device), differ by a few steps of the largest values.
+# (called directly here, on the build device), differ in their float32 rounding.
 decomposition = importlib.import_module("torch._decomp.decompositions")
 forward_gap = {}
 for shape, scale in (((2, 8, 32, 32), 2.0), ((2, 8, 37, 53), 1.7), ((2, 8, 32, 32), 0.5), ((1, 4, 8, 16, 16), 2.0)):
