@@ -86,6 +86,26 @@ def test_pil_ignores_antialias_false(shape, mode):
     assert np.array_equal(np.array(off), np.array(F2.resize(pil, [oh, ow], mode)))
 
 
+def test_pillow_has_unfiltered_bilinear_outside_resize_and_on_palette_images():
+    # Review 42: the page said "Pillow has no unfiltered bilinear or bicubic" (and "Pillow always filters"); it has:
+    # Image.transform samples without widening its filter, and resize itself turns BILINEAR/BICUBIC into NEAREST
+    # on "P" and "1" images. The page now says only that a PIL image ignores the argument.
+    row = np.random.default_rng(0).random((1, 64)).astype(np.float32)
+    for mode, resample in (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC)):
+        moved = Image.fromarray(row, mode="F").transform(
+            (16, 1), Image.Transform.EXTENT, (0, 0, 64, 1), resample=resample
+        )
+        plain = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 16), mode=mode, antialias=False)[0, 0]
+        smooth = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 16), mode=mode, antialias=True)[0, 0]
+        moved = torch.from_numpy(np.array(moved)[0])
+        if mode == "bilinear":
+            assert (moved - plain).abs().max() < 1e-5  # torch's unfiltered bilinear
+        assert (moved - smooth).abs().max() > 0.05
+    palette = Image.fromarray(image(1, 64, 64)[0].numpy()).convert("P")
+    shrunk = palette.resize((16, 16), resample=Image.Resampling.BILINEAR)
+    assert np.array_equal(np.array(shrunk), np.array(palette.resize((16, 16), resample=Image.Resampling.NEAREST)))
+
+
 # --- tensors against PIL -----------------------------------------------------------------
 
 
