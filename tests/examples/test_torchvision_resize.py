@@ -525,6 +525,19 @@ def test_uint8_bicubic_v1_v2_part_by_many_levels_enlarging_or_shrinking_a_little
     assert (F1.resize(u8, list(size), IM.BICUBIC).int() - F2.resize(u8, list(size), IM.BICUBIC).int()).abs().max() > 8
 
 
+@pytest.mark.skipif(not AVX, reason="v2 sends uint8 bilinear to torch's uint8 kernel only on AVX2/AVX512 CPUs")
+def test_uint8_v1_v2_differ_at_width_one_but_not_always_by_more_than_bicubic_enlarging(ns):
+    # Review 42: the page said v1 and v2 differ "by more still at an output one pixel wide"; on the page's image a
+    # short column (37x50 -> 2x1, 3x1) differs by a few levels only, less than bicubic enlarging. They do differ.
+    u8 = ns["u8"]
+    for mode in (IM.BILINEAR, IM.BICUBIC):
+        gaps = [
+            levels(F1.resize(u8, [oh, 1], mode), F2.resize(u8, [oh, 1], mode)) for oh in range(2, 101) if oh != 37
+        ]  # the bug needs the height to change
+        assert min(gaps) > 0, mode
+        assert min(gaps) < ns["uint8_v1_v2_diff"]["BICUBIC", (93, 125)], mode
+
+
 def test_pass_order_changes_bilinear_by_rounding_and_bicubic_by_more(ns):
     assert any(order != "either" for (*_, mode), order in ns["pil_order"].items() if mode == "BILINEAR")
     rng = np.random.default_rng(5)
