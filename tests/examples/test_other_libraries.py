@@ -1253,3 +1253,30 @@ def test_plain_bilinear_and_bicubic_skip_input_pixels_only_beyond_2x():
                 assert n >= 3 * m or all(counted(n, m, "bicubic")), (n, m)
     assert counted(30, 10, "bicubic") == [i % 3 == 1 for i in range(30)]
     assert all(counted(40, 10, "bicubic")) and all(counted(25, 10, "bicubic"))
+
+
+def test_opencv_8_bit_cubic_with_ipp_is_the_float32_result_rounded_not_fixed_point():
+    # Review 42: the page said "OpenCV resizes 8-bit images in fixed point". Where IPP runs INTER_CUBIC (1, 3 or 4
+    # channels, at least 4 pixels across) the 8-bit result is the float32 result rounded at the end on every pixel;
+    # OpenCV's own fixed-point code (IPP off) is not. The page now says only "its own arithmetic and rounding".
+    had_ipp = cv2.ipp.useIPP()
+    rng = np.random.default_rng(42)
+    try:
+        cv2.ipp.setUseIPP(True)
+        if not cv2.ipp.useIPP():
+            pytest.skip("this OpenCV has no IPP")
+        off_with_ipp_off = 0
+        for _ in range(150):
+            h, w, oh, ow = (int(v) for v in rng.integers(4, 100, 4))
+            image = rng.integers(0, 256, (h, w, int(rng.choice([1, 3, 4]))), dtype=np.uint8).squeeze()
+            rounded = np.clip(
+                np.rint(cv2.resize(image.astype(np.float32), (ow, oh), interpolation=cv2.INTER_CUBIC)), 0, 255
+            )
+            cv2.ipp.setUseIPP(True)
+            assert np.array_equal(cv2.resize(image, (ow, oh), interpolation=cv2.INTER_CUBIC), rounded), (h, w, oh, ow)
+            cv2.ipp.setUseIPP(False)
+            off_with_ipp_off += not np.array_equal(cv2.resize(image, (ow, oh), interpolation=cv2.INTER_CUBIC), rounded)
+            cv2.ipp.setUseIPP(True)
+        assert off_with_ipp_off > 100
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)

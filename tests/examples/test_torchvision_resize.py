@@ -86,6 +86,26 @@ def test_pil_ignores_antialias_false(shape, mode):
     assert np.array_equal(np.array(off), np.array(F2.resize(pil, [oh, ow], mode)))
 
 
+def test_pillow_has_unfiltered_bilinear_outside_resize_and_on_palette_images():
+    # Review 42: the page said "Pillow has no unfiltered bilinear or bicubic" (and "Pillow always filters"); it has:
+    # Image.transform samples without widening its filter, and resize itself turns BILINEAR/BICUBIC into NEAREST
+    # on "P" and "1" images. The page now says only that a PIL image ignores the argument.
+    row = np.random.default_rng(0).random((1, 64)).astype(np.float32)
+    for mode, resample in (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC)):
+        moved = Image.fromarray(row, mode="F").transform(
+            (16, 1), Image.Transform.EXTENT, (0, 0, 64, 1), resample=resample
+        )
+        plain = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 16), mode=mode, antialias=False)[0, 0]
+        smooth = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 16), mode=mode, antialias=True)[0, 0]
+        moved = torch.from_numpy(np.array(moved)[0])
+        if mode == "bilinear":
+            assert (moved - plain).abs().max() < 1e-5  # torch's unfiltered bilinear
+        assert (moved - smooth).abs().max() > 0.05
+    palette = Image.fromarray(image(1, 64, 64)[0].numpy()).convert("P")
+    shrunk = palette.resize((16, 16), resample=Image.Resampling.BILINEAR)
+    assert np.array_equal(np.array(shrunk), np.array(palette.resize((16, 16), resample=Image.Resampling.NEAREST)))
+
+
 # --- tensors against PIL -----------------------------------------------------------------
 
 
@@ -503,6 +523,19 @@ def test_v1_v2_table(ns):
 def test_uint8_bicubic_v1_v2_part_by_many_levels_enlarging_or_shrinking_a_little(size):
     u8 = torch.randint(0, 256, (3, 37, 50), dtype=torch.uint8, generator=torch.Generator().manual_seed(1))
     assert (F1.resize(u8, list(size), IM.BICUBIC).int() - F2.resize(u8, list(size), IM.BICUBIC).int()).abs().max() > 8
+
+
+@pytest.mark.skipif(not AVX, reason="v2 sends uint8 bilinear to torch's uint8 kernel only on AVX2/AVX512 CPUs")
+def test_uint8_v1_v2_differ_at_width_one_but_not_always_by_more_than_bicubic_enlarging(ns):
+    # Review 42: the page said v1 and v2 differ "by more still at an output one pixel wide"; on the page's image a
+    # short column (37x50 -> 2x1, 3x1) differs by a few levels only, less than bicubic enlarging. They do differ.
+    u8 = ns["u8"]
+    for mode in (IM.BILINEAR, IM.BICUBIC):
+        gaps = [
+            levels(F1.resize(u8, [oh, 1], mode), F2.resize(u8, [oh, 1], mode)) for oh in range(2, 101) if oh != 37
+        ]  # the bug needs the height to change
+        assert min(gaps) > 0, mode
+        assert min(gaps) < ns["uint8_v1_v2_diff"]["BICUBIC", (93, 125)], mode
 
 
 def test_pass_order_changes_bilinear_by_rounding_and_bicubic_by_more(ns):
