@@ -802,3 +802,18 @@ def test_uint8_odd_factor_results_measured_under_default_are_not_claimed_for_arm
     for page in ("aliasing.md", "aliasing.zh.md"):
         text = (ROOT / "docs" / page).read_text()
         assert "such as an ARM one" not in text and "比如 ARM" not in text, page
+
+
+def test_to_1x1_the_average_pools_part_from_a_factor_of_4_a_2x2_map_agrees_bit_for_bit():
+    # Review 42: the page made "the output is larger than 1x1" a condition at every power of two. To 1x1 the
+    # adaptive pool calls mean, which parts from AvgPool2d from a 4x4 window on; a 2x2 map averages alike,
+    # whatever the magnitudes (spread over 2^-30..2^30), channel count and memory format.
+    generator = torch.Generator().manual_seed(42)
+    for k in (2, 4, 8, 16):
+        for channels in (1, 3, 8, 33):
+            for memory_format in (torch.contiguous_format, torch.channels_last):
+                x = torch.rand(500, channels, k, k, generator=generator) * 2 - 1
+                x = x * torch.exp2(torch.randint(-30, 30, x.shape, generator=generator).float())
+                x = x.contiguous(memory_format=memory_format)
+                same = torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, k))
+                assert same == (k == 2), (k, channels, memory_format)
