@@ -12,6 +12,7 @@ from PIL import Image
 from helpers import (
     assert_uint8_against_pillow_breaks,
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
+    printed_by,
     run_example,
     run_python,
 )
@@ -1107,3 +1108,15 @@ def test_odd_factor_slicing_needs_align_corners_false():
             assert torch.equal(F.interpolate(x, mode=mode, align_corners=False, **by), x[..., 1::3])
         y = F.interpolate(x, mode="bilinear", align_corners=True, **by).flatten()
         torch.testing.assert_close(y, torch.tensor([0, 11 / 3, 22 / 3, 11], dtype=torch.float64))
+
+
+def test_the_printed_gain_line_claims_the_sum_of_the_taps_not_that_every_filter_keeps_a_constant(ns):
+    # Review 42: the example printed "gain at f = 0 (every filter keeps a constant)"; the prose qualifies that
+    # to exact arithmetic, since a float32 constant comes back a few steps off. The line prints A(0), the taps' sum.
+    printed = printed_by("frequency_response.py")
+    assert "every filter keeps a constant" not in printed
+    line = next(line for line in printed.splitlines() if line.startswith("gain at f = 0"))
+    assert line.startswith("gain at f = 0, the sum of the taps:")
+    assert all(abs(w.sum().item() - 1) < 1e-12 for w in ns["taps"].values())
+    y = F.interpolate(torch.full((1, 1, 64, 64), 0.7), scale_factor=0.5, mode="bicubic", antialias=True)
+    assert not torch.equal(y, torch.full_like(y, 0.7))
