@@ -817,3 +817,6 @@ def test_to_1x1_the_average_pools_part_from_a_factor_of_4_a_2x2_map_agrees_bit_f
                 x = x.contiguous(memory_format=memory_format)
                 same = torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, k))
                 assert same == (k == 2), (k, channels, memory_format)
+                if torch.cuda.is_available() and k == 2:  # from the source: CUDA's mean adds the 4 in order, times 1/4
+                    x = x.cuda()
+                    assert torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, k)), (channels, memory_format)
