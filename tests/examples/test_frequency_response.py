@@ -1120,3 +1120,20 @@ def test_the_printed_gain_line_claims_the_sum_of_the_taps_not_that_every_filter_
     assert all(abs(w.sum().item() - 1) < 1e-12 for w in ns["taps"].values())
     y = F.interpolate(torch.full((1, 1, 64, 64), 0.7), scale_factor=0.5, mode="bicubic", antialias=True)
     assert not torch.equal(y, torch.full_like(y, 0.7))
+
+
+def test_recompute_scale_factor_makes_the_scale_in_over_out_not_49_on_every_multiple_of_49():
+    # Review 42: the page said recompute_scale_factor=True "makes the scale exactly 49 on multiples of 49". It makes
+    # it the input size over the output size, and the output size is floor(49 m * (1/49)), below m on many multiples:
+    # 98 pixels step by 98. Float64, so that the scale is used as computed.
+    sides = list(range(2, 300))
+    short = [m for m in sides if math.floor(49 * m * (1 / 49)) < m]
+    assert 98 // 49 in short and len(short) > 50
+    for m in sides:
+        x = torch.rand(1, 1, 1, 49 * m, dtype=torch.float64, generator=torch.Generator().manual_seed(m))
+        recomputed = F.interpolate(x, scale_factor=(1, 1 / 49), mode="bilinear", recompute_scale_factor=True)
+        out = recomputed.shape[-1]
+        assert out == (m - 1 if m in short else m), m
+        assert torch.equal(recomputed, F.interpolate(x, size=(1, out), mode="bilinear")), m
+        if m not in short:
+            assert torch.equal(recomputed, x[..., 24::49]), m
