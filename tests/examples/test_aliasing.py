@@ -820,3 +820,21 @@ def test_to_1x1_the_average_pools_part_from_a_factor_of_4_a_2x2_map_agrees_bit_f
                 if torch.cuda.is_available() and k == 2:  # from the source: CUDA's mean adds the 4 in order, times 1/4
                     x = x.cuda()
                     assert torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, k)), (channels, memory_format)
+
+
+def test_recompute_scale_factor_also_steps_by_k_on_sides_that_k_divides():
+    # Review 42: the page said F.interpolate "steps by k only without recompute_scale_factor=True". With it the step
+    # is the input size over the output size: k itself, and odd-factor bilinear and bicubic still the slice, on every
+    # side k divides where 1/k loses no pixel; another step, and no slice, on sides k does not divide.
+    generator = torch.Generator().manual_seed(42)
+    for k in range(3, 30, 2):
+        for m in range(1, 12):
+            for n in (m * k, m * k + 1):
+                x = torch.randn(1, 1, 2, n, dtype=torch.float64, generator=generator)
+                for mode in ("bilinear", "bicubic"):
+                    y = F.interpolate(x, scale_factor=(1, 1 / k), mode=mode, recompute_scale_factor=True)
+                    if y.shape[-1] == 0:
+                        continue
+                    sliced = x[..., k // 2 :: k][..., : y.shape[-1]]
+                    whole = n % k == 0 and y.shape[-1] == m
+                    assert torch.equal(y, sliced) == whole, (k, n, mode)
