@@ -1137,3 +1137,20 @@ def test_recompute_scale_factor_makes_the_scale_in_over_out_not_49_on_every_mult
         assert torch.equal(recomputed, F.interpolate(x, size=(1, out), mode="bilinear")), m
         if m not in short:
             assert torch.equal(recomputed, x[..., 24::49]), m
+
+
+def test_align_corners_true_can_still_treat_every_output_pixel_alike_at_a_whole_factor():
+    # Review 42: the page said align_corners=True gives a whole factor no single response and does not treat every
+    # output pixel alike. From 8 to 4 it does not; from m k to m pixels with (m - 1) dividing (k - 1), e.g. 9 -> 3
+    # or any 2k -> 2, every sample falls on a pixel, (m k - 1) / (m - 1) apart: one tap each, the same for all.
+    for k in range(2, 8):
+        for m in range(2, 8):
+            n = m * k
+            eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+            for mode in ("bilinear", "bicubic"):
+                taps = F.interpolate(eye, size=(1, m), mode=mode, align_corners=True)[:, 0, 0, :].T
+                alike = len({tuple(row[row != 0].tolist()) for row in taps}) == 1
+                assert alike == ((k - 1) % (m - 1) == 0), (k, m, mode)
+                if alike:
+                    step = (n - 1) // (m - 1)
+                    assert torch.equal(taps, torch.eye(n, dtype=torch.float64)[::step]), (k, m, mode)
