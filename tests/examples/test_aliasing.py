@@ -838,3 +838,16 @@ def test_recompute_scale_factor_also_steps_by_k_on_sides_that_k_divides():
                     sliced = x[..., k // 2 :: k][..., : y.shape[-1]]
                     whole = n % k == 0 and y.shape[-1] == m
                     assert torch.equal(y, sliced) == whole, (k, n, mode)
+
+
+def test_max_blur_pool_is_a_dense_2x2_max_then_the_blur_pool(ns):
+    # Review 42: the page described BlurPool and MaxBlurPool alike as "blur with a binomial filter, then subsample";
+    # MaxBlurPool takes a 2x2 max at stride 1 first, so it is not the blur pool of its input.
+    x = torch.rand(2, 3, 32, 32, generator=torch.Generator().manual_seed(42))
+    blur, max_blur = ns["methods"]["BlurPool [1,4,6,4,1]"], ns["methods"]["MaxBlurPool [1,4,6,4,1]"]
+    for k in ns["factors"]:
+        dense = x
+        for _ in range(int(math.log2(k))):
+            dense = blur(F.max_pool2d(dense, 2, stride=1), 2)
+        assert torch.equal(max_blur(x, k), dense), k
+        assert not torch.allclose(max_blur(x, k)[..., :2, :2], blur(x, k)[..., :2, :2], atol=0.05), k
