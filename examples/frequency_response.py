@@ -113,7 +113,7 @@ def gain(w, f):
 
 f = torch.linspace(0, 0.5, 1001, dtype=torch.float64)  # up to the input's own Nyquist limit
 responses = {key: gain(w, f) for key, w in taps.items()}
-print("gain at f = 0 (every filter keeps a constant):", sorted({round(r[0].item(), 12) for r in responses.values()}))
+print("gain at f = 0, the sum of the taps:", sorted({round(r[0].item(), 12) for r in responses.values()}))
 
 # %% figure
 # |H(f)| against the ideal low-pass (dashed); the dotted line is the new Nyquist limit.

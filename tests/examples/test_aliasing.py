@@ -791,3 +791,63 @@ def test_plain_bilinear_is_avg_pool_at_2x_only_with_align_corners_false(n):
     assert (true - pooled).abs().max() > 0.1
     if n == 4:
         assert torch.equal(true, x[..., ::3, ::3])
+
+
+def test_uint8_odd_factor_results_measured_under_default_are_not_claimed_for_arm():
+    # Review 42: the page said the uint8 one-pixel-wide bug hits any channel count "on a CPU without AVX2, such as
+    # an ARM one". What is measured is ATEN_CPU_CAPABILITY=default, the generic kernels of an x86 CPU without AVX2
+    # (Conventions); ARM builds compile their own code and are not claimed.
+    from helpers import ROOT
+
+    for page in ("aliasing.md", "aliasing.zh.md"):
+        text = (ROOT / "docs" / page).read_text()
+        assert "such as an ARM one" not in text and "比如 ARM" not in text, page
+
+
+def test_to_1x1_the_average_pools_part_from_a_factor_of_4_a_2x2_map_agrees_bit_for_bit():
+    # Review 42: the page made "the output is larger than 1x1" a condition at every power of two. To 1x1 the
+    # adaptive pool calls mean, which parts from AvgPool2d from a 4x4 window on; a 2x2 map averages alike,
+    # whatever the magnitudes (spread over 2^-30..2^30), channel count and memory format.
+    generator = torch.Generator().manual_seed(42)
+    for k in (2, 4, 8, 16):
+        for channels in (1, 3, 8, 33):
+            for memory_format in (torch.contiguous_format, torch.channels_last):
+                x = torch.rand(500, channels, k, k, generator=generator) * 2 - 1
+                x = x * torch.exp2(torch.randint(-30, 30, x.shape, generator=generator).float())
+                x = x.contiguous(memory_format=memory_format)
+                same = torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, k))
+                assert same == (k == 2), (k, channels, memory_format)
+                if torch.cuda.is_available() and k == 2:  # from the source: CUDA's mean adds the 4 in order, times 1/4
+                    x = x.cuda()
+                    assert torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, k)), (channels, memory_format)
+
+
+def test_recompute_scale_factor_also_steps_by_k_on_sides_that_k_divides():
+    # Review 42: the page said F.interpolate "steps by k only without recompute_scale_factor=True". With it the step
+    # is the input size over the output size: k itself, and odd-factor bilinear and bicubic still the slice, on every
+    # side k divides where 1/k loses no pixel; another step, and no slice, on sides k does not divide.
+    generator = torch.Generator().manual_seed(42)
+    for k in range(3, 30, 2):
+        for m in range(1, 12):
+            for n in (m * k, m * k + 1):
+                x = torch.randn(1, 1, 2, n, dtype=torch.float64, generator=generator)
+                for mode in ("bilinear", "bicubic"):
+                    y = F.interpolate(x, scale_factor=(1, 1 / k), mode=mode, recompute_scale_factor=True)
+                    if y.shape[-1] == 0:
+                        continue
+                    sliced = x[..., k // 2 :: k][..., : y.shape[-1]]
+                    whole = n % k == 0 and y.shape[-1] == m
+                    assert torch.equal(y, sliced) == whole, (k, n, mode)
+
+
+def test_max_blur_pool_is_a_dense_2x2_max_then_the_blur_pool(ns):
+    # Review 42: the page described BlurPool and MaxBlurPool alike as "blur with a binomial filter, then subsample";
+    # MaxBlurPool takes a 2x2 max at stride 1 first, so it is not the blur pool of its input.
+    x = torch.rand(2, 3, 32, 32, generator=torch.Generator().manual_seed(42))
+    blur, max_blur = ns["methods"]["BlurPool [1,4,6,4,1]"], ns["methods"]["MaxBlurPool [1,4,6,4,1]"]
+    for k in ns["factors"]:
+        dense = x
+        for _ in range(int(math.log2(k))):
+            dense = blur(F.max_pool2d(dense, 2, stride=1), 2)
+        assert torch.equal(max_blur(x, k), dense), k
+        assert not torch.allclose(max_blur(x, k)[..., :2, :2], blur(x, k)[..., :2, :2], atol=0.05), k

@@ -750,3 +750,17 @@ def test_the_1x1_mean_parts_from_avg_pool_by_steps_that_grow_with_the_block():
 
     assert 0 < steps(torch.rand(5000, 1, 4, 4, generator=g)) <= 4
     assert steps(torch.rand(50, 1, 100, 100, generator=g)) >= 20
+
+
+def test_from_a_2x2_block_to_one_pixel_area_and_the_adaptive_pool_overflow_like_avg_pool():
+    # Review 42: the page excepted every 1x1 output from "area and the adaptive pool overflow like AvgPool2d".
+    # Their mean adds a 2x2 block as AvgPool2d does: the same inf, -inf, nan or finite value on every block of
+    # +-3e38, +-1e38 and 2e38, in both memory formats; only from a 4x4 block on do they part.
+    values = torch.tensor([3e38, -3e38, 1e38, -1e38, 2e38])
+    blocks = torch.cartesian_prod(*[values] * 4).view(-1, 1, 2, 2)
+    for x in (blocks, blocks.expand(-1, 4, 2, 2).contiguous(memory_format=torch.channels_last)):
+        pooled = F.avg_pool2d(x, 2)
+        assert not pooled.isfinite().all()
+        for other in (F.interpolate(x, size=(1, 1), mode="area"), F.adaptive_avg_pool2d(x, 1)):
+            assert torch.equal(other.isnan(), pooled.isnan())
+            assert torch.equal(other[~pooled.isnan()], pooled[~pooled.isnan()])

@@ -12,6 +12,7 @@ from PIL import Image
 from helpers import (
     assert_uint8_against_pillow_breaks,
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
+    printed_by,
     run_example,
     run_python,
 )
@@ -1107,3 +1108,49 @@ def test_odd_factor_slicing_needs_align_corners_false():
             assert torch.equal(F.interpolate(x, mode=mode, align_corners=False, **by), x[..., 1::3])
         y = F.interpolate(x, mode="bilinear", align_corners=True, **by).flatten()
         torch.testing.assert_close(y, torch.tensor([0, 11 / 3, 22 / 3, 11], dtype=torch.float64))
+
+
+def test_the_printed_gain_line_claims_the_sum_of_the_taps_not_that_every_filter_keeps_a_constant(ns):
+    # Review 42: the example printed "gain at f = 0 (every filter keeps a constant)"; the prose qualifies that
+    # to exact arithmetic, since a float32 constant comes back a few steps off. The line prints A(0), the taps' sum.
+    printed = printed_by("frequency_response.py")
+    assert "every filter keeps a constant" not in printed
+    line = next(line for line in printed.splitlines() if line.startswith("gain at f = 0"))
+    assert line.startswith("gain at f = 0, the sum of the taps:")
+    assert all(abs(w.sum().item() - 1) < 1e-12 for w in ns["taps"].values())
+    y = F.interpolate(torch.full((1, 1, 64, 64), 0.7), scale_factor=0.5, mode="bicubic", antialias=True)
+    assert not torch.equal(y, torch.full_like(y, 0.7))
+
+
+def test_recompute_scale_factor_makes_the_scale_in_over_out_not_49_on_every_multiple_of_49():
+    # Review 42: the page said recompute_scale_factor=True "makes the scale exactly 49 on multiples of 49". It makes
+    # it the input size over the output size, and the output size is floor(49 m * (1/49)), below m on many multiples:
+    # 98 pixels step by 98. Float64, so that the scale is used as computed.
+    sides = list(range(2, 300))
+    short = [m for m in sides if math.floor(49 * m * (1 / 49)) < m]
+    assert 98 // 49 in short and len(short) > 50
+    for m in sides:
+        x = torch.rand(1, 1, 1, 49 * m, dtype=torch.float64, generator=torch.Generator().manual_seed(m))
+        recomputed = F.interpolate(x, scale_factor=(1, 1 / 49), mode="bilinear", recompute_scale_factor=True)
+        out = recomputed.shape[-1]
+        assert out == (m - 1 if m in short else m), m
+        assert torch.equal(recomputed, F.interpolate(x, size=(1, out), mode="bilinear")), m
+        if m not in short:
+            assert torch.equal(recomputed, x[..., 24::49]), m
+
+
+def test_align_corners_true_can_still_treat_every_output_pixel_alike_at_a_whole_factor():
+    # Review 42: the page said align_corners=True gives a whole factor no single response and does not treat every
+    # output pixel alike. From 8 to 4 it does not; from m k to m pixels with (m - 1) dividing (k - 1), e.g. 9 -> 3
+    # or any 2k -> 2, every sample falls on a pixel, (m k - 1) / (m - 1) apart: one tap each, the same for all.
+    for k in range(2, 8):
+        for m in range(2, 8):
+            n = m * k
+            eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+            for mode in ("bilinear", "bicubic"):
+                taps = F.interpolate(eye, size=(1, m), mode=mode, align_corners=True)[:, 0, 0, :].T
+                alike = len({tuple(row[row != 0].tolist()) for row in taps}) == 1
+                assert alike == ((k - 1) % (m - 1) == 0), (k, m, mode)
+                if alike:
+                    step = (n - 1) // (m - 1)
+                    assert torch.equal(taps, torch.eye(n, dtype=torch.float64)[::step]), (k, m, mode)
