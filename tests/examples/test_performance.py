@@ -1105,3 +1105,26 @@ def test_odd_factor_lands_on_a_pixel_only_with_samples_s_apart(s):
         out = F.interpolate(eye, scale_factor=(1.0, 1 / s), mode="bilinear", recompute_scale_factor=recompute)
         counts = (out[:, 0, 0, :].abs() > 1e-12).sum(dim=0).tolist()
         assert counts[1] == expected, (s, recompute, counts)
+
+
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_no_cpu_capability_has_an_antialiased_bfloat16_kernel(capability):
+    """Review 42: the page says the CPU has no antialiased bfloat16 kernel, of any CPU, not of
+    some CPUs (the old zh read "on a CPU without one"): every capability refuses it, in every
+    antialiased mode, while the same modes run in float32."""
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "x = torch.rand(1, 4, 16, 16)\n"
+        "for mode in ('bilinear', 'bicubic'):\n"
+        "    F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True)\n"
+        "    try:\n"
+        "        F.interpolate(x.bfloat16(), scale_factor=0.5, mode=mode, antialias=True)\n"
+        "        print(mode, 'ran')\n"
+        "    except NotImplementedError:\n"
+        "        print(mode, 'refused')\n"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY=capability).split() == ["bilinear", "refused", "bicubic", "refused"]
+    x = torch.rand(1, 4, 16, 16, dtype=torch.bfloat16)  # and this process's own capability (AVX-512 here)
+    for mode in ("bilinear", "bicubic"):
+        with pytest.raises(NotImplementedError):
+            F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True)
