@@ -299,8 +299,8 @@ def predicted_seconds(name, shape, dtype, memory_format, backward):
 
 # On a GPU the input holds 512 MiB or more in either dtype, many times the L2 cache that
 # the setup prints, and every combination is measured. On a CPU the first size (4 MiB in
-# float32) fits in the last-level cache of most server CPUs and the second (128 MiB) does
-# not; to fit the build's budget, the second size and bfloat16 are measured forward in
+# float32) fits in the last-level cache of many CPUs and the second (128 MiB) in few (the
+# copy's bandwidth at the two sizes shows which holds here); to fit the build's budget, the second size and bfloat16 are measured forward in
 # NCHW only, the second size in 3 rounds, and it skips ops that the first size predicts to
 # take over 0.3 s there.
 def benchmark_sizes(cuda, tiny):
