@@ -310,8 +310,8 @@ def benchmark_sizes(cuda, tiny):
 
 
 sizes = benchmark_sizes(cuda, tiny)
-# A block of calls lasts at least `block` seconds: long enough that one burst of another
-# program's memory traffic does not decide a round (0.5 ms blocks gave single rounds 4x off).
+# A block of calls lasts at least `block` seconds, so that one burst of another program's
+# memory traffic weighs less in a round.
 block, rounds, slow = (0.002, 5, 0.02) if tiny else (0.004, 5, 0.3)
 configs = [(sizes[0], dtype, fmt, backward) for dtype in (torch.float32, torch.bfloat16)
            for fmt in (torch.contiguous_format, torch.channels_last) for backward in (False, True)
