@@ -1124,7 +1124,7 @@ def test_no_cpu_capability_has_an_antialiased_bfloat16_kernel(capability):
         "        print(mode, 'refused')\n"
     )
     assert run_python(code, ATEN_CPU_CAPABILITY=capability).split() == ["bilinear", "refused", "bicubic", "refused"]
-    x = torch.rand(1, 4, 16, 16, dtype=torch.bfloat16)  # and this process's own capability (AVX-512 here)
+    x = torch.rand(1, 4, 16, 16, dtype=torch.bfloat16)  # and under this process's own capability
     for mode in ("bilinear", "bicubic"):
         with pytest.raises(NotImplementedError):
             F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True)
