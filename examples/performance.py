@@ -299,8 +299,8 @@ def predicted_seconds(name, shape, dtype, memory_format, backward):
 
 # On a GPU the input holds 512 MiB or more in either dtype, many times the L2 cache that
 # the setup prints, and every combination is measured. On a CPU the first size (4 MiB in
-# float32) fits in the last-level cache of most server CPUs and the second (128 MiB) does
-# not; to fit the build's budget, the second size and bfloat16 are measured forward in
+# float32) fits in the last-level cache of many CPUs and the second (128 MiB) in few (the
+# copy's bandwidth at the two sizes shows which holds here); to fit the build's budget, the second size and bfloat16 are measured forward in
 # NCHW only, the second size in 3 rounds, and it skips ops that the first size predicts to
 # take over 0.3 s there.
 def benchmark_sizes(cuda, tiny):
@@ -310,8 +310,8 @@ def benchmark_sizes(cuda, tiny):
 
 
 sizes = benchmark_sizes(cuda, tiny)
-# A block of calls lasts at least `block` seconds: long enough that one burst of another
-# program's memory traffic does not decide a round (0.5 ms blocks gave single rounds 4x off).
+# A block of calls lasts at least `block` seconds, so that one burst of another program's
+# memory traffic weighs less in a round.
 block, rounds, slow = (0.002, 5, 0.02) if tiny else (0.004, 5, 0.3)
 configs = [(sizes[0], dtype, fmt, backward) for dtype in (torch.float32, torch.bfloat16)
            for fmt in (torch.contiguous_format, torch.channels_last) for backward in (False, True)

@@ -504,3 +504,17 @@ def test_deterministic_mode_no_longer_sends_dilated_layers_to_the_fallback():
                 assert chosen(dtype, memory_format) == torch._C._ConvBackend.CudnnTranspose, (dtype, memory_format)
     finally:
         torch.backends.cudnn.deterministic = before
+
+
+@pytest.mark.parametrize("example", ["transposed_conv.py", "pixel_shuffle.py"])
+def test_the_setup_comment_keeps_the_tf32_conditions_of_the_page(example):
+    """Review 42: the folded setup cells said "on CUDA, convolutions default to TF32", dropping the
+    page's two conditions: TF32 rounds only float32 convolutions, and only on Ampere or newer GPUs
+    (the flag is on in every build, so that alone does not say where it acts)."""
+    from pathlib import Path
+
+    assert torch.backends.cudnn.allow_tf32  # the default the comment names
+    root = Path(__file__).resolve().parents[2]
+    source = (root / "examples" / example).read_text()
+    setup = " ".join(word for word in source[source.index("# %% setup") :].split("# %%", 2)[1].split() if word != "#")
+    assert "Ampere or newer GPU, float32 convolutions default to TF32" in setup
