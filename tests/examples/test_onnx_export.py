@@ -1252,3 +1252,37 @@ def test_quantized_area_runs_on_cuda_as_a_float_round_trip():
         )
         assert result.is_cuda and result.is_quantized
         assert torch.equal(result.int_repr(), expected.int_repr()), shape
+
+
+def test_mps_area_rule_names_every_refusal_in_the_source():
+    # Review 42: "raises 'input sizes must be divisible by output sizes' (or output by input, when enlarging)
+    # whenever one does not divide the other" left out two refusals of AdaptivePooling.mm (commit 0749d25):
+    # a height kept while the width grows (it checks input % output, which fails), and a height that grows
+    # while the width shrinks (a separate check). The MPS test below runs the rule where MPS exists.
+    for page, words in (
+        ("onnx-export.md", "a kept\n  height with a doubled width"),
+        ("onnx-export.zh.md", "高度不变而宽度加倍"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert words in text and "whenever one does not divide the other" not in text, page
+
+
+@pytest.mark.skipif(not torch.backends.mps.is_available(), reason="no MPS")
+def test_mps_area_accepts_only_dividing_sides_or_multiples_when_the_height_grows():
+    x = torch.rand(1, 2, 4, 6, device="mps")
+    for size, accepted in (
+        ((2, 3), True),  # every output side divides the input's
+        ((4, 3), True),
+        ((8, 6), True),  # the height grows, sides are multiples
+        ((8, 12), True),
+        ((4, 4), False),  # 6 columns to 4
+        ((4, 12), False),  # kept height, doubled width
+        ((8, 3), False),  # grown height, halved width
+    ):
+        try:
+            result = F.interpolate(x, size=size, mode="area")
+        except (RuntimeError, NotImplementedError):
+            assert not accepted, size
+        else:
+            assert accepted, size
+            torch.testing.assert_close(result.cpu(), F.interpolate(x.cpu(), size=size, mode="area"))
