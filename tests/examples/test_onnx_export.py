@@ -1286,3 +1286,26 @@ def test_mps_area_accepts_only_dividing_sides_or_multiples_when_the_height_grows
         else:
             assert accepted, size
             torch.testing.assert_close(result.cpu(), F.interpolate(x.cpu(), size=size, mode="area"))
+
+
+@pytest.mark.parametrize("mode", ["nearest-exact", "antialias"])
+def test_the_legacy_exporter_fails_on_nearest_exact_and_antialias_at_every_opset(tmp_path, mode):
+    # Review 42: "no translation for them at the opset it targets" suggested another opset might have one;
+    # none from 9 to 20 does.
+    kwargs = {
+        "nearest-exact": {"scale_factor": 2, "mode": "nearest-exact"},
+        "antialias": {"size": (3, 3), "mode": "bilinear", "antialias": True},
+    }[mode]
+
+    class Layer(nn.Module):
+        def forward(self, x):
+            return F.interpolate(x, **kwargs)
+
+    for opset in range(9, 21):
+        with warnings.catch_warnings(), pytest.raises(Exception, match="not supported|Unsupported"):
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                Layer(), (torch.rand(1, 2, 6, 7),), tmp_path / "m.onnx", dynamo=False, opset_version=opset
+            )
+    for page in ("onnx-export.md", "onnx-export.zh.md"):
+        assert "at the opset it targets" not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
