@@ -464,7 +464,7 @@ inside = all(not (cubic[size, False][1] > MATCH)[~edge[size]].any() for size in 
 print(f"\nbicubic against exclude_outside=1: every pixel that differs has taps past the edge: {inside}")
 
 # %% quantized
-# F.interpolate on quantized tensors (CPU only: quantized kernels are CPU kernels), for
+# F.interpolate on quantized tensors, on the CPU (of its quantized kernels only area's 2-D pooling has a CUDA one), for
 # each mode and rank, against dequantize -> interpolate -> quantize with the input's scale
 # and zero point. Differences are in quantization steps, over scale factors 2, 0.5, 1.7
 # and both quint8 and qint8.

@@ -1201,3 +1201,111 @@ def test_quantized_nearest_exact_differs_from_float_at_only_a_few_ties():
     en = (ROOT / "docs" / "onnx-export.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "onnx-export.zh.md").read_text(encoding="utf-8")
     assert "most such ties agree" in en and "这样的平局大多一致" in zh
+
+
+def _quantized(shape, device="cpu"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch 2.14 deprecates the quantized dtypes
+        x = torch.rand(shape, generator=torch.Generator().manual_seed(0)).to(device)
+        return torch.quantize_per_tensor(x, 0.05, 3, torch.quint8)
+
+
+def test_of_the_quantized_kernels_only_area_s_2d_pooling_has_a_cuda_one():
+    # Review 42: "F.interpolate takes quantized tensors on the CPU only (the quantized kernels are CPU
+    # kernels)" failed: _adaptive_avg_pool2d, which area runs on 3-D and 4-D input, has a QuantizedCUDA
+    # kernel in this torch; every other op an accepted mode reaches has none.
+    from torch.utils._python_dispatch import TorchDispatchMode
+
+    class Ops(TorchDispatchMode):
+        def __init__(self):
+            super().__init__()
+            self.ops = set()
+
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            self.ops.add(func._schema.name)
+            return func(*args, **(kwargs or {}))
+
+    on_cuda = {}
+    for mode, rank in sorted(QUANTIZED_ACCEPTED):
+        q = _quantized((1, 2, *[5] * (rank - 2)))
+        with Ops() as seen:
+            F.interpolate(q, size=[3] * (rank - 2), mode=mode)
+        assert seen.ops, (mode, rank)
+        on_cuda[mode, rank] = all(
+            torch._C._dispatch_has_kernel_for_dispatch_key(op, "QuantizedCUDA") for op in seen.ops
+        )
+    assert {case for case, cuda in on_cuda.items() if cuda} == {("area", 3), ("area", 4)}
+    assert torch._C._dispatch_has_kernel_for_dispatch_key("aten::quantize_per_tensor", "CUDA")
+    for page in ("onnx-export.md", "onnx-export.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "on the CPU only" not in text and "只能在 CPU 上" not in text and "Pooling.cpp" in text, page
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA")
+def test_quantized_area_runs_on_cuda_as_a_float_round_trip():
+    # The CUDA kernel dequantizes, pools in float and quantizes again with the input's scale and zero point.
+    for shape, size in (((1, 2, 7, 9), (3, 4)), ((2, 7, 9), (3, 4)), ((1, 2, 5), (2,))):
+        q = _quantized(shape, "cuda")
+        result = F.interpolate(q, size=size, mode="area")
+        expected = torch.quantize_per_tensor(
+            F.interpolate(q.dequantize(), size=size, mode="area"), q.q_scale(), q.q_zero_point(), q.dtype
+        )
+        assert result.is_cuda and result.is_quantized
+        assert torch.equal(result.int_repr(), expected.int_repr()), shape
+
+
+def test_mps_area_rule_names_every_refusal_in_the_source():
+    # Review 42: "raises 'input sizes must be divisible by output sizes' (or output by input, when enlarging)
+    # whenever one does not divide the other" left out two refusals of AdaptivePooling.mm (commit 0749d25):
+    # a height kept while the width grows (it checks input % output, which fails), and a height that grows
+    # while the width shrinks (a separate check). The MPS test below runs the rule where MPS exists.
+    for page, words in (
+        ("onnx-export.md", "a kept\n  height with a doubled width"),
+        ("onnx-export.zh.md", "高度不变而宽度加倍"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert words in text and "whenever one does not divide the other" not in text, page
+
+
+@pytest.mark.skipif(not torch.backends.mps.is_available(), reason="no MPS")
+def test_mps_area_accepts_only_dividing_sides_or_multiples_when_the_height_grows():
+    x = torch.rand(1, 2, 4, 6, device="mps")
+    for size, accepted in (
+        ((2, 3), True),  # every output side divides the input's
+        ((4, 3), True),
+        ((8, 6), True),  # the height grows, sides are multiples
+        ((8, 12), True),
+        ((4, 4), False),  # 6 columns to 4
+        ((4, 12), False),  # kept height, doubled width
+        ((8, 3), False),  # grown height, halved width
+    ):
+        try:
+            result = F.interpolate(x, size=size, mode="area")
+        except (RuntimeError, NotImplementedError):
+            assert not accepted, size
+        else:
+            assert accepted, size
+            torch.testing.assert_close(result.cpu(), F.interpolate(x.cpu(), size=size, mode="area"))
+
+
+@pytest.mark.parametrize("mode", ["nearest-exact", "antialias"])
+def test_the_legacy_exporter_fails_on_nearest_exact_and_antialias_at_every_opset(tmp_path, mode):
+    # Review 42: "no translation for them at the opset it targets" suggested another opset might have one;
+    # none from 9 to 20 does.
+    kwargs = {
+        "nearest-exact": {"scale_factor": 2, "mode": "nearest-exact"},
+        "antialias": {"size": (3, 3), "mode": "bilinear", "antialias": True},
+    }[mode]
+
+    class Layer(nn.Module):
+        def forward(self, x):
+            return F.interpolate(x, **kwargs)
+
+    for opset in range(9, 21):
+        with warnings.catch_warnings(), pytest.raises(Exception, match="not supported|Unsupported"):
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                Layer(), (torch.rand(1, 2, 6, 7),), tmp_path / "m.onnx", dynamo=False, opset_version=opset
+            )
+    for page in ("onnx-export.md", "onnx-export.zh.md"):
+        assert "at the opset it targets" not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
