@@ -79,8 +79,9 @@ for warning in caught:
 # %% nearest
 # interpolate's nearest reads floor(i * in / out); nearest-exact floor((i + 0.5) * in / out);
 # grid_sample's nearest rounds the position (i + 0.5) * in / out - 0.5 to the nearest integer
-# (nearbyint), the same pixel as nearest-exact except at an exact tie. Ties round as the
-# floating point falls, which may differ between devices: these indices come from the CPU.
+# (nearbyint): on these short float64 rows, the same pixel as nearest-exact except at an exact
+# tie (near_tie below: not so on long float32 axes). Ties round as the floating point falls,
+# which may differ between devices: these indices come from the CPU.
 def nearest_indices(n_in, n_out):
     line = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
     return {
@@ -137,9 +138,9 @@ for (n_in, n_out, i, dtype), r in near_ties.items():
     print(f"| {n_in} → {n_out}, {i} | {dtype} | {r['position']:.5f} | {r['nearest-exact']} | {r['grid_sample nearest']} |")
 
 # %% scale_factor
-# interpolate(scale_factor=s) with align_corners=False reads (i + 0.5) / s - 0.5, not
-# (i + 0.5) * in / out - 0.5, when in * s is not whole. Scaling the identity by
-# a = out / (s * in) and shifting it by a - 1 (so that the left edge stays at -1) reproduces it.
+# interpolate(scale_factor=2.3) with align_corners=False reads (i + 0.5) / 2.3 - 0.5 on these
+# 7 pixels, not (i + 0.5) * in / out - 0.5. Scaling the identity by a = out / (s * in)
+# and shifting it by a - 1 (so that the left edge stays at -1) reproduces it.
 def scale_factor_grid(x, s):
     n_out = int(x.shape[-1] * s)
     a = n_out / (s * x.shape[-1])

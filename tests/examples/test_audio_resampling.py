@@ -1,5 +1,8 @@
 """The audio resampling page's claims, on the example's values and on sweeps of rates and lengths."""
 
+import importlib.util
+import pathlib
+
 import numpy as np
 import pytest
 import torch
@@ -503,3 +506,29 @@ def test_enlarging_view_equals_linear_only_without_align_corners():
         view = F.interpolate(x[:, :, None], size=(1, 97), mode="bilinear", antialias=True, align_corners=corners)
         plain = F.interpolate(x, size=97, mode="linear", align_corners=corners)
         assert ((view[:, :, 0] - plain).abs().max().item() < 1e-12) is equal, corners
+
+
+def test_torchaudio_is_not_installed_so_the_page_runs_none_of_it():
+    # Review 42: the torchaudio section says torchaudio is not installed on the build machine and quotes its
+    # documentation and source (torchaudio 2.11) instead of numbers; if it ever gets installed, that section must
+    # run it rather than cite it.
+    assert importlib.util.find_spec("torchaudio") is None
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "audio_resampling.py").read_text()
+    assert "torchaudio" not in source
+
+
+def test_just_beyond_the_limits_some_k_still_hold():
+    """Review 42: "for even k it holds in float32 only up to 2**23 samples" and "beyond it, some outputs no longer
+    return their sample" were false as rules: k = 10 still holds at 8,388,610 samples (> 2**23) and k = 7 at
+    16,777,222 (> 2**24, AVX2/AVX-512 kernels); k = 6 at 8,388,612 already fails. True: they can fail beyond.
+    (With ATEN_CPU_CAPABILITY=default the two even cases give the same answers; checked once, too slow to keep.)"""
+    held = []
+    for k, length in ((10, 8388610), (6, 8388612), (7, 16777222)):
+        if k == 7 and torch.backends.cpu.get_cpu_capability() == "DEFAULT":
+            continue  # the default kernels round (i + 0.5) * k first: see the capability test above
+        n = length // k
+        x = (torch.arange(n * k, dtype=torch.int32) % 1024).float().view(1, 1, -1)
+        y = F.interpolate(x, size=n, mode="linear")
+        want = x[..., (k - 1) // 2 :: k] if k % 2 else (x[..., k // 2 - 1 :: k] + x[..., k // 2 :: k]) / 2
+        held.append(torch.equal(y, want))
+    assert held[:2] == [True, False] and all(held[2:]), held

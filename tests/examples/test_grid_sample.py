@@ -715,3 +715,32 @@ def test_grid_nearest_with_align_corners_true_is_not_nearest_exact():
     pairs = list(itertools.product(range(2, 41), repeat=2))
     parted = sum(grid_nearest(n_in, n_out) != exact(n_in, n_out) for n_in, n_out in pairs)
     assert parted > len(pairs) / 2
+
+
+def test_align_corners_true_grid_nearest_rounds_the_position_bilinear_reads_unlike_both_nearest_modes():
+    # Review 42: the page said grid_sample's nearest with align_corners=True rounds i * (in - 1) / (out - 1),
+    # "which no interpolate mode reads"; bilinear with align_corners=True reads exactly that position. What holds:
+    # the rounding rule differs from both nearest modes (5 -> 2: grid 0 and 4, nearest-exact 1 and 3, nearest 0 and 2).
+    for n_in, n_out in itertools.product(range(2, 30), range(2, 30)):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+        read = F.interpolate(ramp, size=(1, n_out), mode="bilinear", align_corners=True).view(-1)
+        torch.testing.assert_close(read, torch.arange(n_out, dtype=torch.float64) * (n_in - 1) / (n_out - 1))
+    line = torch.arange(5, dtype=torch.float64).view(1, 1, 1, -1)
+    grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], [1, 1, 1, 2], align_corners=True)
+    picked = F.grid_sample(line, grid, mode="nearest", padding_mode="border", align_corners=True).view(-1).tolist()
+    by_mode = {m: F.interpolate(line, size=(1, 2), mode=m).view(-1).tolist() for m in ("nearest", "nearest-exact")}
+    assert picked == [0, 4] and by_mode == {"nearest": [0, 2], "nearest-exact": [1, 3]}
+
+
+def test_the_shown_comments_hold_only_on_their_own_cases(ns):
+    # Review 42: two comments in shown cells stated rules in general. "grid_sample's nearest is the same pixel as
+    # nearest-exact except at an exact tie" fails on long float32 axes (2777 -> 2563, output 2305, not a tie);
+    # "scale_factor reads (i + 0.5) / s - 0.5 when in * s is not whole" fails where bilinear copies (5 pixels x1.1).
+    r = ns["near_tie"](2777, 2563, 2305, torch.float32)
+    assert _exact_position(2305, 2777, 2563).denominator != 2 and r["nearest-exact"] != r["grid_sample nearest"]
+    five = torch.arange(5.0, dtype=torch.float64).view(1, 1, 1, 5)
+    copied = F.interpolate(five, scale_factor=(1, 1.1), mode="bilinear")
+    assert torch.equal(copied, five) and 5 * 1.1 != int(5 * 1.1)
+    # the narrowed comments: 7 pixels at x2.3 read (i + 0.5) / 2.3 - 0.5
+    i = torch.arange(ns["by_factor"].shape[-1], dtype=torch.float64)
+    torch.testing.assert_close(ns["by_factor"].view(-1), ((i + 0.5) / 2.3 - 0.5).clamp(0, 6), rtol=0, atol=1e-12)
