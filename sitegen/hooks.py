@@ -198,6 +198,8 @@ def run_worker(state: State, stale: dict[str, str], translations: Path, langs: l
                         current, cell, started = event["example"], None, time.monotonic()
                         log.info(f"sitegen: running {current}")
                     elif kind == "cell":
+                        if cell is None:  # the worker's own timer starts with the cells: so does this one
+                            started = time.monotonic()
                         cell = event["cell"]
                     elif kind == "stored":
                         log.info(f"sitegen: {current} finished in {event['seconds']:.2f} s, stored")
@@ -215,9 +217,8 @@ def run_worker(state: State, stale: dict[str, str], translations: Path, langs: l
                     break  # stop() below: something the examples started keeps the worker alive
                 if current and time.monotonic() - started > timeout + min(TIMEOUT_GRACE, timeout):
                     stop(process)
-                    errors.append(
-                        f"{current} (cell '{cell}'): timed out after {timeout:g} s (SITEGEN_TIMEOUT); stopped"
-                    )
+                    where = f"cell '{cell}'" if cell else "before its first cell"
+                    errors.append(f"{current} ({where}): timed out after {timeout:g} s (SITEGEN_TIMEOUT); stopped")
                     done = True
                     break
                 time.sleep(0.05)
