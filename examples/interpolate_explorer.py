@@ -119,8 +119,8 @@ for mode, support in (("bilinear", 1), ("bicubic", 2)):
               + (f"up to {inner:.3f} px inside, " if inside.any() else "? inside (no filter lies wholly inside), ")
               + f"up to {overall:.3f} px overall")
 # That holds when enlarging and when shrinking by a whole factor. Stretched by a factor that
-# is not whole, the filter's weights at whole pixels no longer reproduce a straight line, and
-# the dot is off even inside: a 30-pixel coordinate row shrunk to 20 (a factor of 1.5).
+# is not whole, the filter's weights at whole pixels need not reproduce a straight line, and
+# dots can be off even inside: a 30-pixel coordinate row shrunk to 20 (a factor of 1.5).
 wide_row = torch.arange(30, dtype=torch.float64, device=device).view(1, 1, 1, -1)
 wide_centre = (torch.arange(20, dtype=torch.float64) + 0.5) * 30 / 20 - 0.5
 non_whole_error = {}
