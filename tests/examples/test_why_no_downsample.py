@@ -1047,3 +1047,18 @@ def test_pooling_first_keeps_a_quarter_on_even_sizes_only_without_dilation():
         if n >= 4:
             assert F.max_pool2d(x, 2, dilation=2).numel() * 4 < n * n
     assert F.max_pool2d(torch.zeros(1, 1, 6, 6), 2, dilation=2).numel() == 4
+
+
+def test_without_avx2_odd_factor_bilinear_slicing_holds_to_2_to_the_23_and_at_some_sizes_beyond():
+    # Review 43: "bilinear holds only up to 2^23" was false: past 2^23 it still holds at some sizes
+    # (8,388,615 is wrong, see above; 8,388,609 is not), and it holds up to 2^23.
+    code = (
+        "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
+        "x = (torch.arange(8388653) % 251).float().view(1, 1, 1, -1)\n"
+        "for k, n, kw in ((3, 8388606, {'size': (1, 2796202)}), (3, 8388609, {'scale_factor': (1, 1 / 3)}),\n"
+        "                 (49, 8388604, {'scale_factor': (1, 1 / 49)}), (49, 8388653, {'size': (1, 171197)})):\n"
+        "    out = F.interpolate(x[..., :n], mode='bilinear', **kw)\n"
+        "    assert torch.equal(out, x[..., :n][..., k // 2 :: k]), (k, n, kw)\n"
+        "print('ok')\n"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["ok"]
