@@ -1266,3 +1266,28 @@ def test_the_transpose_workaround_on_uint8_one_pixel_high_is_right_with_align_co
             assert max(gaps) > 1, gaps
         else:
             assert max(gaps) == 0, (mode, antialias, gaps)
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="AVX2 uint8 code")
+def test_align_corners_true_to_one_pixel_bilinear_does_not_always_return_the_first_pixel():
+    # Review 43: "with align_corners=True ... an output of one pixel ... bilinear returns the first input
+    # pixel, except under the width-one bug" dropped the contiguous 3-channel uint8 image, which raises at 1x1.
+    for h_in, w_in in ((2, 2), (6, 5), (9, 1)):
+        x = torch.randint(0, 256, (1, 3, h_in, w_in), dtype=torch.uint8, generator=torch.Generator().manual_seed(h_in))
+        for antialias in (False, True):
+            with pytest.raises(RuntimeError):
+                F.interpolate(x, size=(1, 1), mode="bilinear", align_corners=True, antialias=antialias)
+
+
+def test_arm_builds_compile_their_own_uint8_kernel_so_the_page_claims_the_generic_one_only_for_default():
+    # Review 43: the page said "Elsewhere (an ARM CPU, or ATEN_CPU_CAPABILITY=default) the generic kernel
+    # resizes the same image" and "on another CPU uint8 repeats the first row"; ARM builds have a NEON uint8
+    # kernel of their own (3-channel channels_last), which nothing here runs. The tests run only `default`.
+    import pathlib
+
+    neon = pathlib.Path(torch.__file__).parent / "include/ATen/native/cpu/UpSampleKernelNEONAntialias.h"
+    assert "num_channels == 3 with channels-last" in neon.read_text()
+    docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
+    for page in ("interpolate-support.md", "interpolate-support.zh.md"):
+        text = docs.joinpath(page).read_text()
+        assert "ARM" not in text and "another CPU" not in text and "换一种 CPU" not in text, page
