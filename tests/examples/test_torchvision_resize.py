@@ -1059,14 +1059,3 @@ def test_f_interpolate_refuses_half_precision_antialias_only_where_the_size_chan
             else:
                 with pytest.raises(RuntimeError, match="not implemented"):
                     F.interpolate(x, size=size, mode=mode, antialias=True)
-
-
-@pytest.mark.parametrize("mode", [IM.BOX, IM.HAMMING])
-@pytest.mark.parametrize("shape", [(0, 10, 12), (2, 0, 3, 10, 12), (0, 3, 10, 12)])
-def test_box_and_hamming_do_not_raise_on_an_empty_tensor_through_v2(mode, shape):
-    # Review 43: "a tensor passes the mode's name to F.interpolate, which raises" missed v2's `numel > 0` test: an
-    # empty tensor at a changed size is reshaped to the new size without any call. v1 still calls and raises.
-    x = torch.empty(shape)
-    assert F2.resize(x, [5, 6], mode).shape == shape[:-2] + (5, 6)
-    with pytest.raises((NotImplementedError, ValueError)):
-        F1.resize(x, [5, 6], mode)
