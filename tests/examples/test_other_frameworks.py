@@ -1032,3 +1032,34 @@ def test_jax_area_9_to_3_gap_is_a_step_of_values_near_1_not_the_last_bits_of_eac
     gap = np.abs(theirs - ours)
     assert 1e-7 < gap.max() <= 2 * np.spacing(np.float32(1)) < 2.5e-7
     assert (gap / np.spacing(np.maximum(np.abs(theirs), np.abs(ours)))).max() > 1000
+
+
+def test_hf_torchvision_backend_keeps_uint8_for_nearest_off_the_cpu():
+    # Review 43: "elsewhere, and on CUDA, torchvision resizes in float and rounds" held for bilinear and bicubic
+    # only: off the CPU (torchvision tests `device.type == "cpu"`; the meta device stands in for CUDA here)
+    # Pillow's NEAREST, mapped to nearest-exact, reaches F.interpolate as uint8.
+    from unittest import mock
+
+    from torchvision.transforms.v2.functional import _geometry
+    from transformers.image_processing_backends import TorchvisionBackend
+    from transformers.image_utils import PILImageResampling, SizeDict
+
+    interpolate, dtypes = _geometry.interpolate, []
+
+    def spy(image, *args, **kwargs):
+        dtypes.append(image.dtype)
+        return interpolate(image, *args, **kwargs)
+
+    devices = ["meta"] + (["cuda"] if torch.cuda.is_available() else [])
+    for device in devices:
+        x = torch.zeros(3, 37, 50, dtype=torch.uint8, device=device)
+        for resample, dtype in (
+            (PILImageResampling.NEAREST, torch.uint8),
+            (PILImageResampling.BILINEAR, torch.float32),
+            (PILImageResampling.BICUBIC, torch.float32),
+        ):
+            dtypes.clear()
+            with mock.patch.object(_geometry, "interpolate", spy):
+                out = TorchvisionBackend().resize(x, SizeDict(height=20, width=23), resample=resample)
+            assert dtypes == [dtype], (device, resample)
+            assert out.dtype == torch.uint8 and out.shape == (3, 20, 23)

@@ -1042,3 +1042,20 @@ def test_half_precision_bicubic_gap_is_a_step_of_the_largest_values_not_of_each_
                 own = gap / spacing(torch.maximum(ours.abs(), call.abs()).clamp_min(1e-30), dtype)
                 own_steps, flips = max(own_steps, own.max().item()), flips + int((ours * call < 0).sum())
         assert own_steps > 100 and flips > 0, dtype
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_f_interpolate_refuses_half_precision_antialias_only_where_the_size_changes(dtype):
+    # Review 43: "F.interpolate refuses float16 and bfloat16 with antialias=True" held only where the size
+    # changes: at an unchanged size the CPU's separable kernel copies its input before it computes any weight.
+    for shape, mode in itertools.product(
+        [(1, 3, 10, 10), (2, 1, 1, 7), (1, 4, 9, 1), (0, 3, 5, 6)], ("bilinear", "bicubic", "lanczos")
+    ):
+        x = torch.rand(shape).to(dtype)
+        h, w = shape[-2:]
+        for size in {(h, w), (h + 1, w), (h, max(w - 1, 1) if w > 1 else 2), (1, 1), (2 * h, 3)}:
+            if size == (h, w):
+                assert torch.equal(F.interpolate(x, size=size, mode=mode, antialias=True), x), (shape, mode)
+            else:
+                with pytest.raises(RuntimeError, match="not implemented"):
+                    F.interpolate(x, size=size, mode=mode, antialias=True)
