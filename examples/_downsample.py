@@ -127,7 +127,7 @@ class Downsample(nn.Module):
 
     Every method returns floor(H / factor) x floor(W / factor) in the input's dtype, and away
     from the borders output pixel i sits at the centre of input block i, position
-    factor * i + (factor - 1) / 2 (on the CPU, 'antialias-bilinear' below float64 only on axes
+    factor * i + (factor - 1) / 2 (on the CPU, 'antialias-bilinear' in float32, float16 or bfloat16 only on axes
     shorter than 2**23 pixels: its kernel's positions are float32); 'area' alone spreads its windows over the rows a size that
     does not divide leaves over. At the borders, the filters wider than a block
     ('antialias-bilinear', 'blur', 'max-blur') are cut or padded, which moves the outermost samples.
