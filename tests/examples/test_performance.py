@@ -1145,3 +1145,19 @@ def test_the_shown_code_and_the_page_hedge_the_cache_sizes_alike():
     assert "4x off" not in comment and "does not decide" not in comment
     for page, hedge in (("performance.md", "(128 MiB) in few"), ("performance.zh.md", "很少能放下")):
         assert hedge in (root / "docs" / page).read_text()
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_plain_even_factor_weighs_two_pixels_only_within_the_first_2_to_the_23_in_float32(mode):
+    """The page: at an even factor, plain bilinear weighs 2 pixels per dimension (bicubic 4), in
+    float32 only within an axis's first 2**23 pixels; further on the float32 position is rounded
+    onto one pixel, which the sample takes alone (r43). On alternating 0/1 pixels two (or four)
+    taps give 0.5, one tap 0 or 1; float64 keeps 0.5."""
+    s, m = 2, 2**22 + 8
+    parity = (torch.arange(s * m) % 2).view(1, 1, 1, s * m)
+    y = F.interpolate(parity.float(), size=(1, m), mode=mode)[0, 0, 0]
+    assert torch.equal(y[1 : 2**22], torch.full((2**22 - 1,), 0.5))  # interior, below 2**23
+    assert set(y[2**22 : m - 1].tolist()) <= {0.0, 1.0}  # from input position 2**23 on
+    if mode == "bilinear":  # float64 computes the position in float64 (bicubic would take seconds here)
+        y64 = F.interpolate(parity.double(), size=(1, m), mode=mode)[0, 0, 0]
+        assert torch.equal(y64[1 : m - 1], torch.full((m - 2,), 0.5, dtype=torch.float64))
