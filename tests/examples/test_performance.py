@@ -1161,3 +1161,18 @@ def test_plain_even_factor_weighs_two_pixels_only_within_the_first_2_to_the_23_i
     if mode == "bilinear":  # float64 computes the position in float64 (bicubic would take seconds here)
         y64 = F.interpolate(parity.double(), size=(1, m), mode=mode)[0, 0, 0]
         assert torch.equal(y64[1 : m - 1], torch.full((m - 2,), 0.5, dtype=torch.float64))
+
+
+def test_antialiased_odd_factor_taps_land_on_zeros_only_within_the_first_2_to_the_23_in_float32():
+    """The page: at an odd factor the antialiased bilinear filter's outermost taps land on its
+    zeros (2s - 1 pixels count), in float32 only within an axis's first 2**23 pixels (r43). On a
+    parabola (j - 2**23)**2 the output is (centre - 2**23)**2 plus the filter's second moment:
+    4/3 for the 5-tap tent at s = 3; beyond 2**23 the rounded centre gives other values."""
+    s, m, origin = 3, 2**23 // 3 + 16, 2**23
+    parabola = ((torch.arange(s * m, dtype=torch.float64) - origin) ** 2).float().view(1, 1, 1, s * m)
+    y = F.interpolate(parabola, size=(1, m), mode="bilinear", antialias=True)[0, 0, 0].double()
+    i = torch.arange(m - 20, m - 2, dtype=torch.float64)  # near the end, far from 2**24
+    expected = (s * i + 1 - origin) ** 2 + 4 / 3
+    before, after = i < origin / s - 1, i > origin / s
+    assert (y[i.long()][before] - expected[before]).abs().max() < 1e-3
+    assert (y[i.long()][after] - expected[after]).abs().min() > 0.1
