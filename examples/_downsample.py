@@ -127,7 +127,8 @@ class Downsample(nn.Module):
 
     Every method returns floor(H / factor) x floor(W / factor) in the input's dtype, and away
     from the borders output pixel i sits at the centre of input block i, position
-    factor * i + (factor - 1) / 2; 'area' alone spreads its windows over the rows a size that
+    factor * i + (factor - 1) / 2 (on the CPU, 'antialias-bilinear' in float32, float16 or bfloat16 on axes
+    shorter than 2**23 pixels: beyond, its kernel's float32 positions can be rounded); 'area' alone spreads its windows over the rows a size that
     does not divide leaves over. At the borders, the filters wider than a block
     ('antialias-bilinear', 'blur', 'max-blur') are cut or padded, which moves the outermost samples.
     Inputs smaller than ``minimum_size`` raise a ValueError that names it.
@@ -201,7 +202,7 @@ class Downsample(nn.Module):
             return F.adaptive_avg_pool2d(x, [height // k, width // k])
         if method == "antialias-bilinear":
             # The kernel F.interpolate runs, given both the output size and the scale: the scale puts
-            # the filter on block centres whatever the size, and the size is floor(H / k) exactly,
+            # the filter on block centres also where k does not divide the size, and the size is floor(H / k) exactly,
             # where scale_factor=1/k would compute it as floor(H * (1/k)) in floating point, one short
             # at k = 49. One axis per call: on the CPU that gives the same bits as one call (where one
             # call is right: not at the one-pixel-wide outputs below), and the

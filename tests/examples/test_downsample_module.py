@@ -1128,3 +1128,18 @@ def test_antialias_given_the_factor_stays_on_block_centres_only_without_recomput
     torch.testing.assert_close(
         Downsample(k, "antialias-bilinear")(ramp.expand(1, 1, k, size))[0, 0, 0, 1:-1], centres[1:-1]
     )
+
+
+def test_antialias_bilinear_float32_samples_leave_block_centres_only_from_2_to_the_23(Downsample):
+    """On the CPU the antialiased kernel computes positions in float32: below 2**23 pixels at factor 3
+    the last samples sit on their block centres, beyond it half a pixel off (r43)."""
+    k = 3
+
+    def last_phase_error(length, dtype):
+        ramp = torch.arange(length, dtype=torch.float64) - (length - 40 * k)  # exact near the end
+        y = Downsample(k, method="antialias-bilinear")(ramp.to(dtype).view(1, 1, 1, length).expand(1, 1, k, length))
+        i = torch.arange(y.shape[-1] - 30, y.shape[-1] - 2)
+        return (y[0, 0, 0, i].double() - (k * i.double() + (k - 1) / 2 - (length - 40 * k))).abs().max().item()
+
+    assert last_phase_error(2**23 - 2, torch.float32) < 1e-4
+    assert last_phase_error(2**23 + 3 * 64, torch.float32) >= 0.49

@@ -1145,3 +1145,34 @@ def test_the_shown_code_and_the_page_hedge_the_cache_sizes_alike():
     assert "4x off" not in comment and "does not decide" not in comment
     for page, hedge in (("performance.md", "(128 MiB) in few"), ("performance.zh.md", "很少能放下")):
         assert hedge in (root / "docs" / page).read_text()
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_plain_even_factor_weighs_two_pixels_only_within_the_first_2_to_the_23_in_float32(mode):
+    """The page: at an even factor, plain bilinear weighs 2 pixels per dimension (bicubic 4), in
+    float32 only within an axis's first 2**23 pixels; further on the float32 position is rounded
+    onto one pixel, which the sample takes alone (r43). On alternating 0/1 pixels two (or four)
+    taps give 0.5, one tap 0 or 1; float64 keeps 0.5."""
+    s, m = 2, 2**22 + 8
+    parity = (torch.arange(s * m) % 2).view(1, 1, 1, s * m)
+    y = F.interpolate(parity.float(), size=(1, m), mode=mode)[0, 0, 0]
+    assert torch.equal(y[1 : 2**22], torch.full((2**22 - 1,), 0.5))  # interior, below 2**23
+    assert set(y[2**22 : m - 1].tolist()) <= {0.0, 1.0}  # from input position 2**23 on
+    if mode == "bilinear":  # float64 computes the position in float64 (bicubic would take seconds here)
+        y64 = F.interpolate(parity.double(), size=(1, m), mode=mode)[0, 0, 0]
+        assert torch.equal(y64[1 : m - 1], torch.full((m - 2,), 0.5, dtype=torch.float64))
+
+
+def test_antialiased_odd_factor_taps_land_on_zeros_only_within_the_first_2_to_the_23_in_float32():
+    """The page: at an odd factor the antialiased bilinear filter's outermost taps land on its
+    zeros (2s - 1 pixels count), in float32 only within an axis's first 2**23 pixels (r43). On a
+    parabola (j - 2**23)**2 the output is (centre - 2**23)**2 plus the filter's second moment:
+    4/3 for the 5-tap tent at s = 3; beyond 2**23 the rounded centre gives other values."""
+    s, m, origin = 3, 2**23 // 3 + 16, 2**23
+    parabola = ((torch.arange(s * m, dtype=torch.float64) - origin) ** 2).float().view(1, 1, 1, s * m)
+    y = F.interpolate(parabola, size=(1, m), mode="bilinear", antialias=True)[0, 0, 0].double()
+    i = torch.arange(m - 20, m - 2, dtype=torch.float64)  # near the end, far from 2**24
+    expected = (s * i + 1 - origin) ** 2 + 4 / 3
+    before, after = i < origin / s - 1, i > origin / s
+    assert (y[i.long()][before] - expected[before]).abs().max() < 1e-3
+    assert (y[i.long()][after] - expected[after]).abs().min() > 0.1
