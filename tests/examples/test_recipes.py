@@ -842,3 +842,28 @@ def test_at_x2_the_nearest_pixels_bilinear_weight_is_at_least_9_16_and_more_on_t
             seen.add(nearest)
             assert nearest >= 9 / 16 and nearest > column.sum().item() - nearest, (h, w, p, q)
     assert seen == {9 / 16, 3 / 4, 1.0}
+
+
+@pytest.mark.parametrize("scale", [2, 3, 4, 7])
+def test_on_the_border_the_layer_differs_only_where_the_interpolated_value_is_not_zero(ns, scale):
+    # Review 43: "on that border they differ" failed for an input that is 0 along its edges (both give
+    # 0 there); the border gives the interpolated value times a weight sum below 1.
+    gen = torch.Generator().manual_seed(scale)
+    layer = ns["bilinear_transposed"](2, scale, torch.float64)
+    for h, w in ((1, 4), (5, 1), (6, 7)):
+        x = torch.randn(1, 2, h, w, generator=gen, dtype=torch.float64)
+        edged = x.clone()
+        edged[..., [0, -1], :] = 0
+        edged[..., :, [0, -1]] = 0
+        b = scale // 2
+        ring = torch.ones(h * scale, w * scale, dtype=torch.bool)
+        ring[b : h * scale - b, b : w * scale - b] = False
+        with torch.no_grad():
+            weights = layer(torch.ones_like(x))
+            for inp in (x, edged):
+                reference = F.interpolate(inp, scale_factor=scale, mode="bilinear", align_corners=False)
+                torch.testing.assert_close(layer(inp), weights * reference, atol=1e-12, rtol=0)
+            assert (weights[..., ring] < 1 - 1e-3).all()
+            assert (layer(edged) - F.interpolate(edged, scale_factor=scale, mode="bilinear"))[
+                ..., ring
+            ].abs().max() == 0
