@@ -867,3 +867,25 @@ def test_on_the_border_the_layer_differs_only_where_the_interpolated_value_is_no
             assert (layer(edged) - F.interpolate(edged, scale_factor=scale, mode="bilinear"))[
                 ..., ring
             ].abs().max() == 0
+
+
+def test_at_x2_the_three_agree_up_to_2_22_pixels_a_side_not_beyond():
+    # Review 43: "at x2 the three give the same mask, on any mask" failed on long rows: from 2**22 + 1
+    # pixels float32 no longer holds bilinear's sample positions (output 2**23 falls on a tie).
+    def one_hot_bilinear(labels, n):  # two classes; argmax takes the first class on a tie
+        two = torch.stack([1 - labels, labels]).view(1, 2, 1, -1)
+        scores = F.interpolate(two, size=(1, 2 * n), mode="bilinear", align_corners=False)[0, :, 0]
+        return (scores[1] > scores[0]).float()
+
+    n = 2**22
+    ramp = torch.arange(n, dtype=torch.float32).view(1, 1, 1, n)  # every label exact in float32
+    doubled = torch.arange(2 * n) // 2
+    for mode in ("nearest", "nearest-exact"):
+        assert torch.equal(F.interpolate(ramp, size=(1, 2 * n), mode=mode).view(-1).long(), doubled), mode
+    for first in (0, 1):  # both orders of two classes: the nearest pixel's weight beats its neighbour's
+        labels = ((torch.arange(n) + first) % 2).float()
+        assert torch.equal(one_hot_bilinear(labels, n), labels[doubled])
+    n += 1
+    labels = ((torch.arange(n) + 1) % 2).float()  # pixels 2**22 - 1 and 2**22: classes 0 and 1
+    wrong = (one_hot_bilinear(labels, n) != labels[torch.arange(2 * n) // 2]).nonzero().view(-1)
+    assert wrong.tolist()[:1] == [2**23]
