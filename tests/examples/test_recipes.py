@@ -889,3 +889,19 @@ def test_at_x2_the_three_agree_up_to_2_22_pixels_a_side_not_beyond():
     labels = ((torch.arange(n) + 1) % 2).float()  # pixels 2**22 - 1 and 2**22: classes 0 and 1
     wrong = (one_hot_bilinear(labels, n) != labels[torch.arange(2 * n) // 2]).nonzero().view(-1)
     assert wrong.tolist()[:1] == [2**23]
+
+
+def test_whole_factor_shrinks_read_their_pixel_on_rows_up_to_2_23_or_2_24_input_pixels():
+    # Review 43: "shrinking by an odd whole factor it reads the exact centre" (and the even and nearest
+    # rules) failed on long rows, where float32 positions round. A uint8 ramp holds the labels mod 256.
+    def reads(n, k, mode):
+        ramp = (torch.arange(n) % 256).to(torch.uint8).view(1, 1, 1, n)
+        got = F.interpolate(ramp, size=(1, n // k), mode=mode).view(-1).long()
+        return (got - torch.arange(n // k) * k) % 256  # offset from the block's first pixel
+
+    cases = ((2, "nearest-exact", 1, 2**23), (3, "nearest-exact", 1, 2**23), (3, "nearest", 0, 2**24))
+    for k, mode, offset, limit in cases:
+        assert (reads(limit // k * k, k, mode) == offset).all(), (k, mode)
+        assert (reads(limit // k * k + 8 * k, k, mode) != offset).any(), (k, mode)  # 8 output pixels more
+    for k in (5, 6, 99):  # other factors: nearest-exact reads the centre, or half a pixel after it
+        assert (reads(2**23 // k * k, k, "nearest-exact") == k // 2).all(), k
