@@ -446,3 +446,30 @@ def test_rounding_of_larger_intermediate_values_scores_on_a_map_with_a_level():
     inner = y[..., 8:-8, 8:-8]
     assert inner.mean().item() == pytest.approx(0.1) and inner.std().item() < 1e-12
     assert checkerboard_score(y, 8, 8) > 0.5
+
+
+@pytest.mark.parametrize("scale", range(1, 9))
+def test_on_the_border_the_bilinear_transposed_conv_is_interpolate_times_a_weight_sum_below_one(scale):
+    # Review 43: "on the outermost floor(r/2) pixels they differ" failed for inputs that are 0 along
+    # their edges (both give 0 there): the border is the interpolated value times a weight sum below 1.
+    from _upsamplers import bilinear_, bilinear_layer_args
+
+    layer = bilinear_(nn.ConvTranspose2d(2, 2, **bilinear_layer_args(scale), dtype=torch.float64))
+    g = torch.Generator().manual_seed(scale)
+    for h, w in ((1, 1), (1, 5), (4, 1), (5, 6)):
+        x = torch.randn(1, 2, h, w, generator=g, dtype=torch.float64)
+        edged = x.clone()
+        edged[..., [0, -1], :] = 0
+        edged[..., :, [0, -1]] = 0
+        with torch.no_grad():
+            ours, weights, ours_edged = layer(x), layer(torch.ones_like(x)), layer(edged)
+        ref = F.interpolate(x, scale_factor=scale, mode="bilinear", align_corners=False)
+        ref_edged = F.interpolate(edged, scale_factor=scale, mode="bilinear", align_corners=False)
+        b = scale // 2
+        border = torch.ones(h * scale, w * scale, dtype=torch.bool)
+        border[b : h * scale - b, b : w * scale - b] = False
+        torch.testing.assert_close(ours, weights * ref)
+        assert (weights[..., border] < 1 - 1e-3).all() and ((weights[..., ~border] - 1).abs() < 1e-12).all()
+        assert torch.equal((ours - ref)[..., border].abs() > 1e-12, ref[..., border].abs() > 1e-12)
+        if b:  # an input that is 0 along its edges: the border agrees
+            assert border.any() and (ours_edged - ref_edged)[..., border].abs().max() < 1e-15, (scale, h, w)

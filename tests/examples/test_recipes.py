@@ -842,3 +842,66 @@ def test_at_x2_the_nearest_pixels_bilinear_weight_is_at_least_9_16_and_more_on_t
             seen.add(nearest)
             assert nearest >= 9 / 16 and nearest > column.sum().item() - nearest, (h, w, p, q)
     assert seen == {9 / 16, 3 / 4, 1.0}
+
+
+@pytest.mark.parametrize("scale", [2, 3, 4, 7])
+def test_on_the_border_the_layer_differs_only_where_the_interpolated_value_is_not_zero(ns, scale):
+    # Review 43: "on that border they differ" failed for an input that is 0 along its edges (both give
+    # 0 there); the border gives the interpolated value times a weight sum below 1.
+    gen = torch.Generator().manual_seed(scale)
+    layer = ns["bilinear_transposed"](2, scale, torch.float64)
+    for h, w in ((1, 4), (5, 1), (6, 7)):
+        x = torch.randn(1, 2, h, w, generator=gen, dtype=torch.float64)
+        edged = x.clone()
+        edged[..., [0, -1], :] = 0
+        edged[..., :, [0, -1]] = 0
+        b = scale // 2
+        ring = torch.ones(h * scale, w * scale, dtype=torch.bool)
+        ring[b : h * scale - b, b : w * scale - b] = False
+        with torch.no_grad():
+            weights = layer(torch.ones_like(x))
+            for inp in (x, edged):
+                reference = F.interpolate(inp, scale_factor=scale, mode="bilinear", align_corners=False)
+                torch.testing.assert_close(layer(inp), weights * reference, atol=1e-12, rtol=0)
+            assert (weights[..., ring] < 1 - 1e-3).all()
+            assert (layer(edged) - F.interpolate(edged, scale_factor=scale, mode="bilinear"))[
+                ..., ring
+            ].abs().max() == 0
+
+
+def test_at_x2_the_three_agree_up_to_2_22_pixels_a_side_not_beyond():
+    # Review 43: "at x2 the three give the same mask, on any mask" failed on long rows: from 2**22 + 1
+    # pixels float32 no longer holds bilinear's sample positions (output 2**23 falls on a tie).
+    def one_hot_bilinear(labels, n):  # two classes; argmax takes the first class on a tie
+        two = torch.stack([1 - labels, labels]).view(1, 2, 1, -1)
+        scores = F.interpolate(two, size=(1, 2 * n), mode="bilinear", align_corners=False)[0, :, 0]
+        return (scores[1] > scores[0]).float()
+
+    n = 2**22
+    ramp = torch.arange(n, dtype=torch.float32).view(1, 1, 1, n)  # every label exact in float32
+    doubled = torch.arange(2 * n) // 2
+    for mode in ("nearest", "nearest-exact"):
+        assert torch.equal(F.interpolate(ramp, size=(1, 2 * n), mode=mode).view(-1).long(), doubled), mode
+    for first in (0, 1):  # both orders of two classes: the nearest pixel's weight beats its neighbour's
+        labels = ((torch.arange(n) + first) % 2).float()
+        assert torch.equal(one_hot_bilinear(labels, n), labels[doubled])
+    n += 1
+    labels = ((torch.arange(n) + 1) % 2).float()  # pixels 2**22 - 1 and 2**22: classes 0 and 1
+    wrong = (one_hot_bilinear(labels, n) != labels[torch.arange(2 * n) // 2]).nonzero().view(-1)
+    assert wrong.tolist()[:1] == [2**23]
+
+
+def test_whole_factor_shrinks_read_their_pixel_on_rows_up_to_2_23_or_2_24_input_pixels():
+    # Review 43: "shrinking by an odd whole factor it reads the exact centre" (and the even and nearest
+    # rules) failed on long rows, where float32 positions round. A uint8 ramp holds the labels mod 256.
+    def reads(n, k, mode):
+        ramp = (torch.arange(n) % 256).to(torch.uint8).view(1, 1, 1, n)
+        got = F.interpolate(ramp, size=(1, n // k), mode=mode).view(-1).long()
+        return (got - torch.arange(n // k) * k) % 256  # offset from the block's first pixel
+
+    cases = ((2, "nearest-exact", 1, 2**23), (3, "nearest-exact", 1, 2**23), (3, "nearest", 0, 2**24))
+    for k, mode, offset, limit in cases:
+        assert (reads(limit // k * k, k, mode) == offset).all(), (k, mode)
+        assert (reads(limit // k * k + 8 * k, k, mode) != offset).any(), (k, mode)  # 8 output pixels more
+    for k in (5, 6, 99):  # other factors: nearest-exact reads the centre, or half a pixel after it
+        assert (reads(2**23 // k * k, k, "nearest-exact") == k // 2).all(), k
