@@ -99,7 +99,7 @@ float_clamped = as_float.round().clamp(0, 255)
 print("uint8 == float result rounded and clamped:", torch.equal(as_uint8.float(), float_clamped),
       f"(largest difference {float((as_uint8.float() - float_clamped).abs().max()):.0f})")
 # The uint8 kernel goes one axis at a time and saturates in between: width first, then height
-# (it computes in fixed point, so a value may differ from this float imitation by one level).
+# (it computes in fixed point, so values may differ from this float imitation).
 height, width = as_uint8.shape[-2:]
 wide = F.interpolate(square_cpu * 255, size=(square.shape[-2], width), mode="bicubic").round().clamp(0, 255)
 two_pass = F.interpolate(wide, size=(height, width), mode="bicubic").round().clamp(0, 255)

@@ -1124,3 +1124,14 @@ def test_small_image_gap_from_opencv_is_torchs_float32_positions_not_both():
         worst_cv = max(worst_cv, float(np.abs(cv - exact).max()))
         worst_torch = max(worst_torch, float(np.abs(plain - exact).max()))
     assert worst_cv < 5e-7 < 1e-6 < worst_torch, (worst_cv, worst_torch)
+
+
+def test_uint8_two_pass_rule_breaks_on_long_axes():
+    # Review 43: "A torch bug breaks it outside them" named the bug as the only break; long axes break it too,
+    # since the float passes place their samples in float32 (a row of 200,000 pixels -> 300,001: several levels).
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randint(0, 256, (1, 3, 2, 200_000), generator=gen, dtype=torch.uint8)
+    size = (2, 300_001)
+    wide = F.interpolate(x.float(), size=(2, size[1]), mode="bicubic").round().clamp(0, 255)
+    two_pass = F.interpolate(wide, size=size, mode="bicubic").round().clamp(0, 255)
+    assert (F.interpolate(x, size=size, mode="bicubic").float() - two_pass).abs().max().item() > 2
