@@ -99,7 +99,7 @@ float_clamped = as_float.round().clamp(0, 255)
 print("uint8 == float result rounded and clamped:", torch.equal(as_uint8.float(), float_clamped),
       f"(largest difference {float((as_uint8.float() - float_clamped).abs().max()):.0f})")
 # The uint8 kernel goes one axis at a time and saturates in between: width first, then height
-# (it computes in fixed point, so a value may differ from this float imitation by one level).
+# (it computes in fixed point, so values may differ from this float imitation).
 height, width = as_uint8.shape[-2:]
 wide = F.interpolate(square_cpu * 255, size=(square.shape[-2], width), mode="bicubic").round().clamp(0, 255)
 two_pass = F.interpolate(wide, size=(height, width), mode="bicubic").round().clamp(0, 255)
@@ -158,7 +158,7 @@ for name, kwargs in (("A = -0.75 (bicubic)", {}), ("A = -0.5 (bicubic, antialias
     print(f"{name:36s} largest error on a ramp: {np.abs(out - where)[interior].max():.2e}")
 
 # %% pillow
-# Pillow's BICUBIC is Keys with A = -0.5. Implemented here as a matrix (one row per output
+# Pillow's resize with BICUBIC is Keys with A = -0.5. Implemented here as a matrix (one row per output
 # pixel, same coordinates as torch), on a crop of a photograph enlarged 4x.
 def cubic_matrix(n_in, n_out, a, border):
     """Weights of Keys' kernel on the half-pixel grid. border='replicate' repeats the edge
@@ -210,7 +210,7 @@ for left, right, a, b, region in comparisons:
     print(f"| {left} | {right} | {'all' if region is None else 'interior'} | {diff.max():.2e} | {diff.mean():.2e} |")
 
 # %% pillow_shrink
-# Shrinking too: Pillow's BICUBIC widens its kernel by the shrink factor, and so does
+# Shrinking too: Pillow's resize widens its BICUBIC kernel by the shrink factor, and so does
 # antialias=True. The photograph crop shrunk to a few sizes; 64 x 20 shrinks one axis only,
 # 96 x 20 enlarges the height and shrinks the width. Pillow takes an output size; the last
 # rows give torch a scale_factor instead, whose product with 64 is not whole.

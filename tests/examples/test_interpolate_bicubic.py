@@ -1124,3 +1124,39 @@ def test_small_image_gap_from_opencv_is_torchs_float32_positions_not_both():
         worst_cv = max(worst_cv, float(np.abs(cv - exact).max()))
         worst_torch = max(worst_torch, float(np.abs(plain - exact).max()))
     assert worst_cv < 5e-7 < 1e-6 < worst_torch, (worst_cv, worst_torch)
+
+
+def test_uint8_two_pass_rule_breaks_on_long_axes():
+    # Review 43: "A torch bug breaks it outside them" named the bug as the only break; long axes break it too,
+    # since the float passes place their samples in float32 (a row of 200,000 pixels -> 300,001: several levels).
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randint(0, 256, (1, 3, 2, 200_000), generator=gen, dtype=torch.uint8)
+    size = (2, 300_001)
+    wide = F.interpolate(x.float(), size=(2, size[1]), mode="bicubic").round().clamp(0, 255)
+    two_pass = F.interpolate(wide, size=size, mode="bicubic").round().clamp(0, 255)
+    assert (F.interpolate(x, size=size, mode="bicubic").float() - two_pass).abs().max().item() > 2
+
+
+def test_pillow_a_is_minus_half_in_resize_and_minus_one_in_transform():
+    # Review 43: the page said "Pillow's BICUBIC filter is the same kernel with A = -0.5"; Image.transform with
+    # BICUBIC (Geometry.c, also behind rotate) samples Keys' kernel with A = -1.
+    from PIL import Image
+
+    def keys(t, a):
+        t = np.abs(t)
+        inner = (a + 2) * t**3 - (a + 3) * t**2 + 1
+        outer = a * t**3 - 5 * a * t**2 + 8 * a * t - 4 * a
+        return np.where(t <= 1, inner, np.where(t < 2, outer, 0.0))
+
+    impulse = np.zeros((1, 9), np.float32)
+    impulse[0, 4] = 1
+    image = Image.fromarray(impulse)
+    positions = (np.arange(36) + 0.5) / 4 - 0.5
+    resized = np.asarray(image.resize((36, 1), Image.Resampling.BICUBIC), dtype=np.float64)[0]
+    warped = np.asarray(
+        image.transform((36, 1), Image.Transform.AFFINE, (0.25, 0, 0, 0, 1, 0), resample=Image.Resampling.BICUBIC),
+        dtype=np.float64,
+    )[0]
+    for a, got, other in ((-0.5, resized, -1.0), (-1.0, warped, -0.5)):
+        assert np.abs(got - keys(positions - 4, a)).max() < 1e-6
+        assert np.abs(got - keys(positions - 4, other)).max() > 0.05

@@ -944,3 +944,20 @@ def test_two_pass_model_misses_uint8_bicubic_where_a_scale_factor_keeps_an_axis(
     by_size = F.interpolate(x, size=(16, 10), mode="bicubic")
     assert torch.equal(by_size, F.interpolate(x, scale_factor=(2.0, 1.05), mode="bicubic"))  # the copy
     assert (out - model).abs().max().item() >= 10
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_uint8_bounds_against_float32_models_break_on_long_axes(ns, seed):
+    # Review 43: "bilinear stays within one level of the rounded float32 result" and "the two-pass model
+    # reproduces the uint8 output to within two levels" had no length limit: the float32 kernels place their
+    # samples in float32, and a row of 200,000 pixels enlarged to 300,001 parts them by several levels.
+    gen = torch.Generator().manual_seed(seed)
+    x = torch.randint(0, 256, (1, 3, 2, 200_000), generator=gen, dtype=torch.uint8)
+    size = (2, 300_001)
+    for antialias in (False, True):
+        out = F.interpolate(x, size=size, mode="bilinear", antialias=antialias).float()
+        once = ns["to_uint8"](F.interpolate(x.float(), size=size, mode="bilinear", antialias=antialias))
+        assert (out - once).abs().max().item() > 2, antialias
+        out = F.interpolate(x, size=size, mode="bicubic", antialias=antialias).float()
+        passes = ns["two_pass"](x, size, mode="bicubic", antialias=antialias)
+        assert (out - passes).abs().max().item() > 2, antialias
