@@ -10,6 +10,7 @@ import torch.nn.functional as F
 
 from helpers import one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 TORCH_FILTERS = ["area", "bilinear, antialias (1 × L)", "bicubic, antialias (1 × L)", "lanczos, antialias (1 × L), CPU"]
 # Down and up, whole factors and fractions, the common audio rates.
 DOWN = [
@@ -55,6 +56,17 @@ def test_linear_at_a_whole_factor_is_decimation(k):
         else:
             expected = (x[..., k // 2 - 1 :: k] + x[..., k // 2 :: k]) / 2
         torch.testing.assert_close(y, expected, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("k", range(2, 102, 2))
+def test_linear_at_an_even_factor_is_not_decimation(k):
+    # The heading once said "linear at a whole factor is decimation"; the glossary's decimation keeps
+    # every k-th sample unfiltered. At even k no such slice is the output: it averages two neighbours.
+    x = torch.randn(1, 1, 7 * k, dtype=torch.float64)
+    y = F.interpolate(x, size=7, mode="linear")
+    assert not any(torch.allclose(y, x[..., j::k], rtol=0, atol=1e-6) for j in range(k))
+    assert "at a whole factor is decimation" not in (ROOT / "docs/audio-resampling.md").read_text()
+    assert "`linear` 就是抽取" not in (ROOT / "docs/audio-resampling.zh.md").read_text()
 
 
 @pytest.mark.parametrize("k", range(3, 102, 2))
