@@ -470,7 +470,20 @@ def test_short_signals_agree_to_1e_12_up_to_1000_samples_out_not_a_million():
 
     assert max(gap(n_in, n_out) for n_in in range(1, 31) for n_out in range(3 * n_in + 1, 1001, 7)) < 1e-12
     far = [gap(30, 1_000_003, batch=1) for _ in range(20)]
-    assert 1e-8 < min(far) < 1e-7 and 1e-6 < max(far) < 3e-6, (min(far), max(far))
+    assert min(far) > 1e-12, min(far)
+
+
+def test_a_short_signal_made_very_long_parts_by_an_amount_no_range_of_seeds_binds():
+    # Review 43: the page quoted "part by 4e-8 to 3e-6", the range of 20 seeds; over 300 seeds the gap ran from
+    # 8e-10 to 2e-6. The page now says only "by more than 1e-12"; seeds 55 and 44 (of 0..119) part by under 1e-8.
+    def gap(seed):
+        x = torch.randn(1, 1, 30, dtype=torch.float64, generator=torch.Generator().manual_seed(seed))
+        plain = F.interpolate(x, size=1_000_003, mode="linear")
+        viewed = F.interpolate(x.unsqueeze(2), size=(1, 1_000_003), mode="bilinear", antialias=True).squeeze(2)
+        return (viewed - plain).abs().max().item()
+
+    gaps = [gap(seed) for seed in (55, 44)]
+    assert all(1e-12 < g < 1e-8 for g in gaps), gaps
 
 
 def test_decimation_and_grid_offset_need_align_corners_false_and_size():
