@@ -156,7 +156,7 @@ print(f"7 -> {by_factor.shape[-1]}, scale_factor=2.3: largest |interpolate - gri
       f"{(by_factor - plain).abs().max().item():.3f} with the identity grid, {(by_factor - scaled).abs().max().item():.1e} with the scaled grid")
 
 # %% shrinking
-# Shrinking 64 -> 16: grid_sample equals interpolate without antialias; it has no antialias.
+# Shrinking 64 -> 16: grid_sample gives interpolate's values without antialias, up to rounding; it has no antialias.
 stripes = torch.cos(torch.arange(64, dtype=torch.float64, device=device) * 2.6).view(1, 1, 1, 64).expand(1, 1, 64, 64)
 shrunk = {
     "grid_sample bilinear": resize_with_grid_sample(stripes, (16, 16), "bilinear", False),

@@ -1,6 +1,7 @@
 """The grid_sample page's claims, on the example's values and on sweeps of sizes, ranks and settings."""
 
 import itertools
+import pathlib
 import warnings
 from fractions import Fraction
 
@@ -744,3 +745,16 @@ def test_the_shown_comments_hold_only_on_their_own_cases(ns):
     # the narrowed comments: 7 pixels at x2.3 read (i + 0.5) / 2.3 - 0.5
     i = torch.arange(ns["by_factor"].shape[-1], dtype=torch.float64)
     torch.testing.assert_close(ns["by_factor"].view(-1), ((i + 0.5) / 2.3 - 0.5).clamp(0, 6), rtol=0, atol=1e-12)
+
+
+def test_grid_sample_shrinks_like_interpolate_only_up_to_rounding_not_equal(ns):
+    # Review 43: the shrinking cell's comment said "grid_sample equals interpolate without antialias"; "equal" is
+    # torch.equal (glossary), which holds for the cell's float64 stripes on the CPU but not for the same stripes in
+    # float32 (nor on CUDA, per the page). The comment now says "up to rounding".
+    stripes = torch.cos(torch.arange(64, dtype=torch.float32) * 2.6).view(1, 1, 1, 64).expand(1, 1, 64, 64)
+    a = ns["resize_with_grid_sample"](stripes, (16, 16), "bilinear", False)
+    b = F.interpolate(stripes, size=(16, 16), mode="bilinear")
+    assert not torch.equal(a, b)
+    torch.testing.assert_close(a, b, rtol=0, atol=1e-5)
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text()
+    assert "grid_sample equals interpolate" not in source
