@@ -758,3 +758,16 @@ def test_grid_sample_shrinks_like_interpolate_only_up_to_rounding_not_equal(ns):
     torch.testing.assert_close(a, b, rtol=0, atol=1e-5)
     source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text()
     assert "grid_sample equals interpolate" not in source
+
+
+def test_border_padding_is_equal_only_up_to_rounding_as_the_page_now_says(ns):
+    # Review 43: the bold rule read "border makes grid_sample equal interpolate"; "equal" is torch.equal (glossary),
+    # and the table's own case, 5x7 -> 9x12 bilinear in float64, is not equal (the identity_grid cell prints the gap).
+    x = torch.randn(1, 3, 5, 7, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    a = F.interpolate(x, size=(9, 12), mode="bilinear", align_corners=False)
+    b = ns["resize_with_grid_sample"](x, (9, 12), "bilinear", False)
+    assert not torch.equal(a, b)
+    torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "makes `grid_sample` equal `interpolate` up to rounding**" in (docs / "grid-sample.md").read_text()
+    assert "在舍入误差以内相等**" in (docs / "grid-sample.zh.md").read_text()
