@@ -196,10 +196,14 @@ def test_passband_error_poly_far_below_torch_filters_and_lanczos_best_of_them(sw
 
 
 @pytest.mark.parametrize("pair", UP)
-def test_enlarging_antialias_changes_nothing(sweep, pair):
+def test_enlarging_antialias_changes_nothing(sweep, ns, pair):
     a, b = sweep[pair, "linear"]["y"], sweep[pair, "bilinear, antialias (1 × L)"]["y"]
-    # Equal in float64 (the test above); in float32 the two kernels round the sample positions apart.
+    # Within 1e-12 in float64 (the test above); in float32 the two kernels round the sample positions apart.
     assert np.abs(a - b).max() < 1e-3
+    # Review 43: the bold said "antialias changes nothing" and "the view equals linear"; in float32 they are not equal
+    # in any of the 7 pairs on the CPU (44.1 -> 48 kHz: by 3.6e-5), so the page now says "beyond rounding", "matches".
+    if ns["device"].type == "cpu":
+        assert np.abs(a - b).max() > 0
     assert abs(sweep[pair, "linear"]["error"] - sweep[pair, "bilinear, antialias (1 × L)"]["error"]) < 0.05
 
 
