@@ -771,3 +771,23 @@ def test_border_padding_is_equal_only_up_to_rounding_as_the_page_now_says(ns):
     docs = pathlib.Path(__file__).parents[2] / "docs"
     assert "makes `grid_sample` equal `interpolate` up to rounding**" in (docs / "grid-sample.md").read_text()
     assert "在舍入误差以内相等**" in (docs / "grid-sample.zh.md").read_text()
+
+
+def test_two_to_41_reads_pixel_0_as_a_one_pixel_high_row_not_by_memory_format():
+    # Review 43: the page said output 20 of 2 -> 41 (nearest-exact) reads "pixel 0 from the CPU's 4-D channels-last
+    # kernel"; a 3-channel channels_last image 100 pixels high reads pixel 1 there (that kernel serves channels_last
+    # input only beyond 3 channels), while a one-pixel-high row reads pixel 0 in either memory format.
+    code = """
+import torch, torch.nn.functional as F
+row = torch.arange(2.0).view(1, 1, 1, 2)
+def read(c, h, fmt):
+    x = row.expand(1, c, h, 2).contiguous(memory_format=fmt)
+    return int(F.interpolate(x, size=(h, 41), mode="nearest-exact")[0, 0, 0, 20])
+cl, co = torch.channels_last, torch.contiguous_format
+print([read(c, 1, f) for c in (1, 3, 4) for f in (cl, co)], read(3, 100, cl))
+"""
+    # (with ATEN_CPU_CAPABILITY=default the generic kernel reads pixel 0 there too, as the page says of 3-D)
+    for capability, tall in (("avx2", "1"), ("default", "0")):
+        assert run_python(code, ATEN_CPU_CAPABILITY=capability).split() == ["[0,", "0,", "0,", "0,", "0,", "0]", tall]
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "4-D channels-last kernel" not in (docs / "grid-sample.md").read_text()
