@@ -561,3 +561,17 @@ def test_just_beyond_the_limits_some_k_still_hold():
         want = x[..., (k - 1) // 2 :: k] if k % 2 else (x[..., k // 2 - 1 :: k] + x[..., k // 2 :: k]) / 2
         held.append(torch.equal(y, want))
     assert held[:2] == [True, False] and all(held[2:]), held
+
+
+def test_area_does_not_read_at_the_half_pixel_grid_position_when_enlarging():
+    # Review 43: the shown resamplers cell said "output sample i reads the input at (i + 0.5) * n_in / n_out - 0.5"
+    # for every F.interpolate resampler, area included; enlarging, area averages whole samples instead
+    # (on a ramp, 10 -> 13: output 1 is 0.5, not 0.654). The comment now says what linear and area do.
+    ramp = torch.arange(10, dtype=torch.float64).view(1, 1, -1)
+    grid = (torch.arange(13, dtype=torch.float64) + 0.5) * 10 / 13 - 0.5
+    area = F.interpolate(ramp, size=13, mode="area")[0, 0]
+    linear = F.interpolate(ramp, size=13, mode="linear")[0, 0]
+    torch.testing.assert_close(linear, grid.clamp(0, 9), rtol=0, atol=1e-12)
+    assert area[1].item() == 0.5 and abs(grid[1].item() - 0.5) > 0.1
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "audio_resampling.py").read_text()
+    assert "output sample i reads the input at" not in source
