@@ -575,3 +575,5 @@ def test_area_does_not_read_at_the_half_pixel_grid_position_when_enlarging():
     assert area[1].item() == 0.5 and abs(grid[1].item() - 0.5) > 0.1
     source = (pathlib.Path(__file__).parents[2] / "examples" / "audio_resampling.py").read_text()
     assert "output sample i reads the input at" not in source
+    # ...and the page's "puts output sample i at input position" became "centres", naming what linear and area do
+    assert "puts output\nsample *i* at input position" not in (ROOT / "docs/audio-resampling.md").read_text()
