@@ -791,3 +791,15 @@ print([read(c, 1, f) for c in (1, 3, 4) for f in (cl, co)], read(3, 100, cl))
         assert run_python(code, ATEN_CPU_CAPABILITY=capability).split() == ["[0,", "0,", "0,", "0,", "0,", "0]", tall]
     docs = pathlib.Path(__file__).parents[2] / "docs"
     assert "4-D channels-last kernel" not in (docs / "grid-sample.md").read_text()
+
+
+def test_interpolate_bilinear_reads_the_formula_positions_clamped_into_the_input():
+    # Review 43: "(i + 0.5) * in / out - 0.5 ... the positions F.interpolate(size=...) reads" — enlarging, bilinear
+    # reads the first and last positions clamped into [0, in - 1] (a ramp 5 -> 8 gives 0 and 4, not -0.19 and 4.19).
+    # The page now names bilinear's clamp.
+    for n_in, n_out in ((5, 8), (3, 17), (7, 9)):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+        position = (torch.arange(n_out, dtype=torch.float64) + 0.5) * n_in / n_out - 0.5
+        got = F.interpolate(ramp, size=(1, n_out), mode="bilinear", align_corners=False).view(-1)
+        torch.testing.assert_close(got, position.clamp(0, n_in - 1), rtol=0, atol=1e-12)
+        assert position[0] < 0 < got[0] + 1e-12 and position[-1] > n_in - 1
