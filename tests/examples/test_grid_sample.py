@@ -803,3 +803,14 @@ def test_interpolate_bilinear_reads_the_formula_positions_clamped_into_the_input
         got = F.interpolate(ramp, size=(1, n_out), mode="bilinear", align_corners=False).view(-1)
         torch.testing.assert_close(got, position.clamp(0, n_in - 1), rtol=0, atol=1e-12)
         assert position[0] < 0 < got[0] + 1e-12 and position[-1] > n_in - 1
+
+
+def test_grid_sample_reads_2x2x2_voxels_on_5d_input_whatever_the_factor():
+    # Review 43: the page said grid_sample samples each output pixel "from the 2×2 (or 4×4) pixels around one point";
+    # on 5-D input bilinear reads 2×2×2: a point at the centre of a 2×2×2 block weighs all 8 of its voxels equally.
+    x = torch.zeros(1, 1, 4, 4, 4, dtype=torch.float64)
+    x[0, 0, 1:3, 1:3, 1:3] = torch.arange(1.0, 9.0, dtype=torch.float64).view(2, 2, 2)
+    grid = torch.zeros(1, 1, 1, 1, 3, dtype=torch.float64)  # the centre, between voxels 1 and 2 on every axis
+    y = F.grid_sample(x, grid, mode="bilinear", align_corners=False).item()
+    assert y == pytest.approx(4.5)  # the mean of all 8 voxels around the point, 2 of each axis
+    assert "2×2 (or 4×4)" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
