@@ -577,3 +577,14 @@ def test_area_does_not_read_at_the_half_pixel_grid_position_when_enlarging():
     assert "output sample i reads the input at" not in source
     # ...and the page's "puts output sample i at input position" became "centres", naming what linear and area do
     assert "puts output\nsample *i* at input position" not in (ROOT / "docs/audio-resampling.md").read_text()
+
+
+def test_long_signals_only_can_part_44_s_doubled_do_not():
+    # Review 43: the page said "On long signals they part" (plain linear and the 1 x L view, enlarging, on the CPU);
+    # doubled, 2^21 samples (44 s at 48 kHz) give the same values: every position i / 2 - 0.25 is a quarter
+    # sample, never a hair below a whole one. The page now says they "can part".
+    ramp = torch.arange(2**21, dtype=torch.float64).view(1, 1, -1)
+    plain = F.interpolate(ramp, size=2**22, mode="linear")
+    view = F.interpolate(ramp.unsqueeze(2), size=(1, 2**22), mode="bilinear", antialias=True).squeeze(2)
+    assert torch.equal(plain, view)
+    assert "On long signals they\npart" not in (ROOT / "docs/audio-resampling.md").read_text()
