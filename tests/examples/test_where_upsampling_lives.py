@@ -267,3 +267,5 @@ def test_the_intro_claims_no_share_of_networks():
     docs = pathlib.Path(__file__).parents[2] / "docs"
     assert "in most networks" not in (docs / "where-upsampling-lives.md").read_text()
     assert "在大多数网络里" not in (docs / "where-upsampling-lives.zh.md").read_text()
+    # Likewise "Libraries that build large generators make the same choice" rested on one library, diffusers.
+    assert "Libraries that build large" not in (docs / "where-upsampling-lives.md").read_text()
