@@ -59,7 +59,9 @@ print(
 # Each resampler takes a float64 NumPy signal and the two rates, and returns the output and
 # the position of each output sample on the input's sample axis (the sample grid).
 def half_pixel_grid(n_in, n_out):
-    # align_corners=False: output sample i reads the input at (i + 0.5) * n_in / n_out - 0.5.
+    # align_corners=False: output sample i covers [i, i + 1) * n_in / n_out of the input's axis (in sample edges),
+    # centred at input sample (i + 0.5) * n_in / n_out - 0.5; linear reads there (clamped to the ends), area
+    # averages the samples the cell touches.
     return (np.arange(n_out) + 0.5) * n_in / n_out - 0.5
 
 

@@ -139,7 +139,7 @@ for (n_in, n_out, i, dtype), r in near_ties.items():
 
 # %% scale_factor
 # interpolate(scale_factor=2.3) with align_corners=False reads (i + 0.5) / 2.3 - 0.5 on these
-# 7 pixels, not (i + 0.5) * in / out - 0.5. Scaling the identity by a = out / (s * in)
+# 7 pixels (bilinear clamps those below 0 to 0, as border padding does), not (i + 0.5) * in / out - 0.5. Scaling the identity by a = out / (s * in)
 # and shifting it by a - 1 (so that the left edge stays at -1) reproduces it.
 def scale_factor_grid(x, s):
     n_out = int(x.shape[-1] * s)
@@ -156,7 +156,7 @@ print(f"7 -> {by_factor.shape[-1]}, scale_factor=2.3: largest |interpolate - gri
       f"{(by_factor - plain).abs().max().item():.3f} with the identity grid, {(by_factor - scaled).abs().max().item():.1e} with the scaled grid")
 
 # %% shrinking
-# Shrinking 64 -> 16: grid_sample equals interpolate without antialias; it has no antialias.
+# Shrinking 64 -> 16: grid_sample gives interpolate's values without antialias, up to rounding; it has no antialias.
 stripes = torch.cos(torch.arange(64, dtype=torch.float64, device=device) * 2.6).view(1, 1, 1, 64).expand(1, 1, 64, 64)
 shrunk = {
     "grid_sample bilinear": resize_with_grid_sample(stripes, (16, 16), "bilinear", False),

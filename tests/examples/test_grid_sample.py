@@ -1,6 +1,7 @@
 """The grid_sample page's claims, on the example's values and on sweeps of sizes, ranks and settings."""
 
 import itertools
+import pathlib
 import warnings
 from fractions import Fraction
 
@@ -744,3 +745,72 @@ def test_the_shown_comments_hold_only_on_their_own_cases(ns):
     # the narrowed comments: 7 pixels at x2.3 read (i + 0.5) / 2.3 - 0.5
     i = torch.arange(ns["by_factor"].shape[-1], dtype=torch.float64)
     torch.testing.assert_close(ns["by_factor"].view(-1), ((i + 0.5) / 2.3 - 0.5).clamp(0, 6), rtol=0, atol=1e-12)
+
+
+def test_grid_sample_shrinks_like_interpolate_only_up_to_rounding_not_equal(ns):
+    # Review 43: the shrinking cell's comment said "grid_sample equals interpolate without antialias"; "equal" is
+    # torch.equal (glossary), which holds for the cell's float64 stripes on the CPU but not for the same stripes in
+    # float32 (nor on CUDA, per the page). The comment now says "up to rounding".
+    stripes = torch.cos(torch.arange(64, dtype=torch.float32) * 2.6).view(1, 1, 1, 64).expand(1, 1, 64, 64)
+    a = ns["resize_with_grid_sample"](stripes, (16, 16), "bilinear", False)
+    b = F.interpolate(stripes, size=(16, 16), mode="bilinear")
+    assert not torch.equal(a, b)
+    torch.testing.assert_close(a, b, rtol=0, atol=1e-5)
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text()
+    assert "grid_sample equals interpolate" not in source
+
+
+def test_border_padding_is_equal_only_up_to_rounding_as_the_page_now_says(ns):
+    # Review 43: the bold rule read "border makes grid_sample equal interpolate"; "equal" is torch.equal (glossary),
+    # and the table's own case, 5x7 -> 9x12 bilinear in float64, is not equal (the identity_grid cell prints the gap).
+    x = torch.randn(1, 3, 5, 7, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    a = F.interpolate(x, size=(9, 12), mode="bilinear", align_corners=False)
+    b = ns["resize_with_grid_sample"](x, (9, 12), "bilinear", False)
+    assert not torch.equal(a, b)
+    torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "makes `grid_sample` equal `interpolate` up to rounding**" in (docs / "grid-sample.md").read_text()
+    assert "在舍入误差以内相等**" in (docs / "grid-sample.zh.md").read_text()
+
+
+def test_two_to_41_reads_pixel_0_as_a_one_pixel_high_row_not_by_memory_format():
+    # Review 43: the page said output 20 of 2 -> 41 (nearest-exact) reads "pixel 0 from the CPU's 4-D channels-last
+    # kernel"; a 3-channel channels_last image 100 pixels high reads pixel 1 there (that kernel serves channels_last
+    # input only beyond 3 channels), while a one-pixel-high row reads pixel 0 in either memory format.
+    code = """
+import torch, torch.nn.functional as F
+row = torch.arange(2.0).view(1, 1, 1, 2)
+def read(c, h, fmt):
+    x = row.expand(1, c, h, 2).contiguous(memory_format=fmt)
+    return int(F.interpolate(x, size=(h, 41), mode="nearest-exact")[0, 0, 0, 20])
+cl, co = torch.channels_last, torch.contiguous_format
+print([read(c, 1, f) for c in (1, 3, 4) for f in (cl, co)], read(3, 100, cl))
+"""
+    # (with ATEN_CPU_CAPABILITY=default the generic kernel reads pixel 0 there too, as the page says of 3-D)
+    for capability, tall in (("avx2", "1"), ("default", "0")):
+        assert run_python(code, ATEN_CPU_CAPABILITY=capability).split() == ["[0,", "0,", "0,", "0,", "0,", "0]", tall]
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "4-D channels-last kernel" not in (docs / "grid-sample.md").read_text()
+
+
+def test_interpolate_bilinear_reads_the_formula_positions_clamped_into_the_input():
+    # Review 43: "(i + 0.5) * in / out - 0.5 ... the positions F.interpolate(size=...) reads" — enlarging, bilinear
+    # reads the first and last positions clamped into [0, in - 1] (a ramp 5 -> 8 gives 0 and 4, not -0.19 and 4.19).
+    # The page now names bilinear's clamp.
+    for n_in, n_out in ((5, 8), (3, 17), (7, 9)):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+        position = (torch.arange(n_out, dtype=torch.float64) + 0.5) * n_in / n_out - 0.5
+        got = F.interpolate(ramp, size=(1, n_out), mode="bilinear", align_corners=False).view(-1)
+        torch.testing.assert_close(got, position.clamp(0, n_in - 1), rtol=0, atol=1e-12)
+        assert position[0] < 0 < got[0] + 1e-12 and position[-1] > n_in - 1
+
+
+def test_grid_sample_reads_2x2x2_voxels_on_5d_input_whatever_the_factor():
+    # Review 43: the page said grid_sample samples each output pixel "from the 2×2 (or 4×4) pixels around one point";
+    # on 5-D input bilinear reads 2×2×2: a point at the centre of a 2×2×2 block weighs all 8 of its voxels equally.
+    x = torch.zeros(1, 1, 4, 4, 4, dtype=torch.float64)
+    x[0, 0, 1:3, 1:3, 1:3] = torch.arange(1.0, 9.0, dtype=torch.float64).view(2, 2, 2)
+    grid = torch.zeros(1, 1, 1, 1, 3, dtype=torch.float64)  # the centre, between voxels 1 and 2 on every axis
+    y = F.grid_sample(x, grid, mode="bilinear", align_corners=False).item()
+    assert y == pytest.approx(4.5)  # the mean of all 8 voxels around the point, 2 of each axis
+    assert "2×2 (or 4×4)" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()

@@ -253,3 +253,19 @@ def test_only_the_smallest_output_size_can_have_fewer_than_stride_input_sizes():
                 if len(sizes[smallest]) < stride:
                     fewer.append((kernel_size, stride, padding))
     assert (2, 2, 1) in fewer
+
+
+def test_the_intro_claims_no_share_of_networks():
+    # Review 43: the page opened with "Upsampling layers sit in two places in most networks"; image classifiers,
+    # such as torchvision's ResNet-18, have none. The page now says only which two places it looks at.
+    import pathlib
+
+    from torchvision.models import resnet18
+
+    upsampling = (nn.Upsample, nn.ConvTranspose2d, nn.PixelShuffle)
+    assert not any(isinstance(m, upsampling) for m in resnet18(weights=None).modules())
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "in most networks" not in (docs / "where-upsampling-lives.md").read_text()
+    assert "在大多数网络里" not in (docs / "where-upsampling-lives.zh.md").read_text()
+    # Likewise "Libraries that build large generators make the same choice" rested on one library, diffusers.
+    assert "Libraries that build large" not in (docs / "where-upsampling-lives.md").read_text()
