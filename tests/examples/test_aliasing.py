@@ -298,8 +298,9 @@ def test_odd_factor_bilinear_and_bicubic_are_slicing_only_for_finite_values_and_
     x[0, 0, 1, 2] = math.inf
     for mode in ("bilinear", "bicubic"):
         assert F.interpolate(x, scale_factor=1 / 3, mode=mode).isnan().all(), mode
-    # float32 positions: exact up to 2^24 pixels per side, not beyond
-    for width, exact in ((2**24 // 3 * 3, True), (16_777_224, False)):
+    # float32 positions: exact up to 2^24 pixels per side; beyond, some sides differ, not all
+    # (review 43: the page said "only on sides up to 2^24"; 2^24 + 3 at 3x is still the slice)
+    for width, exact in ((2**24 // 3 * 3, True), (2**24 + 3, True), (16_777_224, False)):
         x = (torch.arange(width) % 251).float().view(1, 1, 1, width)
         for mode in ("bilinear", "bicubic"):
             assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode=mode), x[..., 1::3]) == exact, (
@@ -483,13 +484,23 @@ def test_odd_factor_slicing_stops_at_2_to_the_23_with_the_default_cpu_kernels():
     # AVX2) computes positions that miss the pixel centre past 2^23. Run in a subprocess.
     script = (
         "import torch, torch.nn.functional as F\n"
-        "for n in (2**23 - 2**20, 9175040):\n"
+        "for n in (2**23 - 2**20, 2**23 + 5, 9175040):\n"
         "    x = (torch.arange(n) % 251).float().view(1, 1, 1, n)\n"
         "    y = F.interpolate(x, scale_factor=(1, 1 / 3), mode='bilinear')\n"
         "    print(torch.backends.cpu.get_cpu_capability(), n, torch.equal(y, x[..., 1::3]))\n"
     )
     lines = run_python(script, ATEN_CPU_CAPABILITY="default").split("\n")
-    assert lines[:2] == ["DEFAULT 7340032 True", "DEFAULT 9175040 False"]
+    # review 43: the page said "only up to 2^23"; 2^23 + 5 pixels at 3x is still the slice
+    assert lines[:3] == ["DEFAULT 7340032 True", "DEFAULT 8388613 True", "DEFAULT 9175040 False"]
+
+
+def test_odd_factor_slicing_holds_up_to_2_to_the_24_for_odd_factors_up_to_99():
+    # the page states the 2^24 limit for every odd factor, not only for 3
+    for k in (5, 49, 99):
+        n = 2**24 // k * k
+        x = (torch.arange(n) % 251).float().view(1, 1, 1, n)
+        y = F.interpolate(x, scale_factor=(1, 1 / k), mode="bilinear")
+        assert torch.equal(y, x[..., k // 2 :: k]), k
 
 
 @pytest.mark.parametrize("channels", [5, 8])
