@@ -334,6 +334,10 @@ def test_nearest_exact_keeps_the_middle_pixel_only_on_sides_up_to_2_to_the_23():
     x = row(8_388_615)
     assert (F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest-exact") != x[..., 1::3]).sum() == 1
     assert not torch.equal(F.interpolate(x, size=(1, 8_388_615 // 3), mode="nearest-exact"), x[..., 1::3])
+    # review 43: the page said "`nearest` is slicing" with no length limit; past 2^24 it is not
+    x = row(16_777_245)
+    assert not torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest"), x[..., ::3])
+    assert not torch.equal(F.interpolate(x, size=(1, 16_777_245 // 3), mode="nearest"), x[..., ::3])
 
 
 def test_box_blur_pool_and_plain_bilinear_match_avg_pool_only_to_float_rounding(ns):
