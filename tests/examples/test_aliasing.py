@@ -862,3 +862,19 @@ def test_max_blur_pool_is_a_dense_2x2_max_then_the_blur_pool(ns):
             dense = blur(F.max_pool2d(dense, 2, stride=1), 2)
         assert torch.equal(max_blur(x, k), dense), k
         assert not torch.allclose(max_blur(x, k)[..., :2, :2], blur(x, k)[..., :2, :2], atol=0.05), k
+
+
+def test_bilinear_at_2x_is_the_block_mean_only_on_sides_up_to_2_to_the_23():
+    # review 43: "bilinear equals AvgPool2d at 2x" (and area the same 2x2 means) had no length limit; past 2^23 the
+    # float32 position 2 i + 0.5 rounds onto pixel 2 i, so bilinear reads one pixel where the pools average two
+    for n, same in ((2**23, True), (2**23 + 2**12, False)):
+        x = (torch.arange(2 * n) % 251).float().view(1, 1, 2, n)
+        bilinear = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+        for mean in (F.avg_pool2d(x, 2), F.interpolate(x, scale_factor=0.5, mode="area")):
+            assert torch.allclose(bilinear, mean) == same, n
+        if not same:
+            assert torch.equal(
+                bilinear[..., 2**22 :],
+                x[:, :, :1, 2**23 : 2 * bilinear.shape[-1] : 2] * 0.5
+                + x[:, :, 1:, 2**23 : 2 * bilinear.shape[-1] : 2] * 0.5,
+            )
