@@ -298,8 +298,9 @@ def test_odd_factor_bilinear_and_bicubic_are_slicing_only_for_finite_values_and_
     x[0, 0, 1, 2] = math.inf
     for mode in ("bilinear", "bicubic"):
         assert F.interpolate(x, scale_factor=1 / 3, mode=mode).isnan().all(), mode
-    # float32 positions: exact up to 2^24 pixels per side, not beyond
-    for width, exact in ((2**24 // 3 * 3, True), (16_777_224, False)):
+    # float32 positions: exact up to 2^24 pixels per side; beyond, some sides differ, not all
+    # (review 43: the page said "only on sides up to 2^24"; 2^24 + 3 at 3x is still the slice)
+    for width, exact in ((2**24 // 3 * 3, True), (2**24 + 3, True), (16_777_224, False)):
         x = (torch.arange(width) % 251).float().view(1, 1, 1, width)
         for mode in ("bilinear", "bicubic"):
             assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode=mode), x[..., 1::3]) == exact, (
@@ -483,13 +484,23 @@ def test_odd_factor_slicing_stops_at_2_to_the_23_with_the_default_cpu_kernels():
     # AVX2) computes positions that miss the pixel centre past 2^23. Run in a subprocess.
     script = (
         "import torch, torch.nn.functional as F\n"
-        "for n in (2**23 - 2**20, 9175040):\n"
+        "for n in (2**23 - 2**20, 2**23 + 5, 9175040):\n"
         "    x = (torch.arange(n) % 251).float().view(1, 1, 1, n)\n"
         "    y = F.interpolate(x, scale_factor=(1, 1 / 3), mode='bilinear')\n"
         "    print(torch.backends.cpu.get_cpu_capability(), n, torch.equal(y, x[..., 1::3]))\n"
     )
     lines = run_python(script, ATEN_CPU_CAPABILITY="default").split("\n")
-    assert lines[:2] == ["DEFAULT 7340032 True", "DEFAULT 9175040 False"]
+    # review 43: the page said "only up to 2^23"; 2^23 + 5 pixels at 3x is still the slice
+    assert lines[:3] == ["DEFAULT 7340032 True", "DEFAULT 8388613 True", "DEFAULT 9175040 False"]
+
+
+def test_odd_factor_slicing_holds_up_to_2_to_the_24_for_odd_factors_up_to_99():
+    # the page states the 2^24 limit for every odd factor, not only for 3
+    for k in (5, 49, 99):
+        n = 2**24 // k * k
+        x = (torch.arange(n) % 251).float().view(1, 1, 1, n)
+        y = F.interpolate(x, scale_factor=(1, 1 / k), mode="bilinear")
+        assert torch.equal(y, x[..., k // 2 :: k]), k
 
 
 @pytest.mark.parametrize("channels", [5, 8])
@@ -851,3 +862,19 @@ def test_max_blur_pool_is_a_dense_2x2_max_then_the_blur_pool(ns):
             dense = blur(F.max_pool2d(dense, 2, stride=1), 2)
         assert torch.equal(max_blur(x, k), dense), k
         assert not torch.allclose(max_blur(x, k)[..., :2, :2], blur(x, k)[..., :2, :2], atol=0.05), k
+
+
+def test_bilinear_at_2x_is_the_block_mean_only_on_sides_up_to_2_to_the_23():
+    # review 43: "bilinear equals AvgPool2d at 2x" (and area the same 2x2 means) had no length limit; past 2^23 the
+    # float32 position 2 i + 0.5 rounds onto pixel 2 i, so bilinear reads one pixel where the pools average two
+    for n, same in ((2**23, True), (2**23 + 2**12, False)):
+        x = (torch.arange(2 * n) % 251).float().view(1, 1, 2, n)
+        bilinear = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+        for mean in (F.avg_pool2d(x, 2), F.interpolate(x, scale_factor=0.5, mode="area")):
+            assert torch.allclose(bilinear, mean) == same, n
+        if not same:
+            assert torch.equal(
+                bilinear[..., 2**22 :],
+                x[:, :, :1, 2**23 : 2 * bilinear.shape[-1] : 2] * 0.5
+                + x[:, :, 1:, 2**23 : 2 * bilinear.shape[-1] : 2] * 0.5,
+            )

@@ -334,6 +334,10 @@ def test_nearest_exact_keeps_the_middle_pixel_only_on_sides_up_to_2_to_the_23():
     x = row(8_388_615)
     assert (F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest-exact") != x[..., 1::3]).sum() == 1
     assert not torch.equal(F.interpolate(x, size=(1, 8_388_615 // 3), mode="nearest-exact"), x[..., 1::3])
+    # review 43: the page said "`nearest` is slicing" with no length limit; past 2^24 it is not
+    x = row(16_777_245)
+    assert not torch.equal(F.interpolate(x, scale_factor=(1, 1 / 3), mode="nearest"), x[..., ::3])
+    assert not torch.equal(F.interpolate(x, size=(1, 16_777_245 // 3), mode="nearest"), x[..., ::3])
 
 
 def test_box_blur_pool_and_plain_bilinear_match_avg_pool_only_to_float_rounding(ns):
@@ -764,3 +768,10 @@ def test_from_a_2x2_block_to_one_pixel_area_and_the_adaptive_pool_overflow_like_
         for other in (F.interpolate(x, size=(1, 1), mode="area"), F.adaptive_avg_pool2d(x, 1)):
             assert torch.equal(other.isnan(), pooled.isnan())
             assert torch.equal(other[~pooled.isnan()], pooled[~pooled.isnan()])
+
+
+def test_plain_bilinear_is_avg_pool_at_2x_only_on_sides_up_to_2_to_the_23():
+    # review 43: the page gave no length limit; past 2^23 the float32 positions round onto a pixel
+    for n, same in ((2**23, True), (2**23 + 2**12, False)):
+        x = (torch.arange(2 * n) % 251).float().view(1, 1, 2, n)
+        assert torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2)) == same, n

@@ -688,9 +688,10 @@ def test_odd_factor_slicing_past_2_to_the_23_depends_on_the_cpu_kernel():
         "def sliced(n):\n"
         "    x = (torch.arange(n) % 251).float().view(1, 1, 1, n)\n"
         "    return torch.equal(F.interpolate(x, size=(1, n // 3), mode='bilinear'), x[..., 1::3])\n"
-        "print(torch.backends.cpu.get_cpu_capability(), sliced(2**23 - 2), sliced(8391606))\n"
+        "print(torch.backends.cpu.get_cpu_capability(), sliced(2**23 - 2), sliced(2**23 + 4), sliced(8391606))\n"
     )
-    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["DEFAULT", "True", "False"]
+    # review 43: the zh page said it holds "only" below 2^23; past it, some sides still slice
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["DEFAULT", "True", "True", "False"]
     if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
         x = (torch.arange(8391606) % 251).float().view(1, 1, 1, -1)
         for mode in ("bilinear", "bicubic"):
