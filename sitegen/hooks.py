@@ -52,6 +52,9 @@ STATE = "_sitegen_state"
 # How long past SITEGEN_TIMEOUT the hook waits for the worker's own timer before killing it
 # (the worker's timer names the line; the kill also stops a hang inside C code).
 TIMEOUT_GRACE = 5.0
+# Before an example's first cell the worker hashes it and imports what it needs: the build's own work, which took
+# over 2 s on a loaded machine. The example's time limit starts with its first cell; until then the hook allows this.
+PREPARE_LIMIT = 120.0
 # This process's partial sites, for on_build_error (which is not given the config).
 PARTIALS: list[Path] = []
 LINKED = re.compile(r"<(?:img|a|source|script|link)\b[^>]*?\s(?:src|href)=\"([^\"]*)\"", re.IGNORECASE)
@@ -215,10 +218,17 @@ def run_worker(state: State, stale: dict[str, str], translations: Path, langs: l
                     break
                 if done and time.monotonic() - done_at > TIMEOUT_GRACE:
                     break  # stop() below: something the examples started keeps the worker alive
-                if current and time.monotonic() - started > timeout + min(TIMEOUT_GRACE, timeout):
+                allowed = timeout + min(TIMEOUT_GRACE, timeout) if cell else PREPARE_LIMIT
+                if current and time.monotonic() - started > allowed:
                     stop(process)
-                    where = f"cell '{cell}'" if cell else "before its first cell"
-                    errors.append(f"{current} ({where}): timed out after {timeout:g} s (SITEGEN_TIMEOUT); stopped")
+                    if cell:
+                        errors.append(
+                            f"{current} (cell '{cell}'): timed out after {timeout:g} s (SITEGEN_TIMEOUT); stopped"
+                        )
+                    else:
+                        errors.append(
+                            f"{current}: the worker hung for {PREPARE_LIMIT:g} s before its first cell; stopped"
+                        )
                     done = True
                     break
                 time.sleep(0.05)
