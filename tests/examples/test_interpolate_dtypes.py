@@ -244,7 +244,7 @@ def test_only_three_channels_to_exactly_one_pixel_fail():
 
 
 def test_three_channel_uint8_to_one_pixel_works_with_the_generic_kernel():
-    # ATEN_CPU_CAPABILITY=default makes torch take the kernels a CPU without AVX2 runs.
+    # ATEN_CPU_CAPABILITY=default makes torch take its generic kernels (not what an ARM build runs: see below).
     code = (
         "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'; "
         "x = torch.zeros(2, 3, 3, 3, dtype=torch.uint8); "
@@ -961,3 +961,26 @@ def test_uint8_bounds_against_float32_models_break_on_long_axes(ns, seed):
         out = F.interpolate(x, size=size, mode="bicubic", antialias=antialias).float()
         passes = ns["two_pass"](x, size, mode="bicubic", antialias=antialias)
         assert (out - passes).abs().max().item() > 2, antialias
+
+
+def test_arm_builds_compile_their_own_uint8_kernel_so_the_page_claims_the_generic_one_only_for_default():
+    # Review 44: the page said "with ATEN_CPU_CAPABILITY=default, or on a CPU without AVX2 such as an ARM one,
+    # torch takes its generic kernel"; ARM builds compile a NEON uint8 kernel of their own (3-channel
+    # channels_last), which nothing here runs. The tests run only `default`.
+    neon = Path(torch.__file__).parent / "include/ATen/native/cpu/UpSampleKernelNEONAntialias.h"
+    assert "num_channels == 3 with channels-last" in neon.read_text()
+    for page in ("interpolate-dtypes.md", "interpolate-dtypes.zh.md"):
+        text = (ROOT / "docs" / page).read_text()
+        assert "ARM" not in text and "without AVX2" not in text and "不支持 AVX2" not in text, page
+
+
+def test_uint8_one_pixel_wide_bug_hits_three_channels_with_the_generic_kernel():
+    # The page: the uint8 result to a width-1 output is wrong with > 4 channels "or with ATEN_CPU_CAPABILITY=default".
+    code = (
+        "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
+        "x = (torch.rand(1, 3, 10, 7, generator=torch.Generator().manual_seed(2)) * 255).to(torch.uint8)\n"
+        "out = F.interpolate(x, size=(20, 1), mode='bilinear').float()\n"
+        "once = F.interpolate(x.float(), size=(20, 1), mode='bilinear').round().clamp(0, 255)\n"
+        "assert (out - once).abs().max().item() > 1"
+    )
+    run_python(code, ATEN_CPU_CAPABILITY="default")
