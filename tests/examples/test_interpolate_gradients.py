@@ -967,3 +967,14 @@ def test_decomposition_forward_gap_is_not_a_few_steps_of_the_largest_values_on_l
             assert low * eps <= gap <= high * eps, (shape, scale, gap / eps)
     # in steps of the largest values (just under 1, a step of eps / 2), the long row is hundreds of steps off
     assert gap / (eps / 2) > 200
+
+
+def test_pr_197714_is_cited_without_a_status_and_for_bilinear_without_antialias():
+    # Review 44: the page called PR #197714 "an open pull request", a status that changes without the build
+    # noticing; the PR (description of 2026-09-19) covers only non-antialiased 2-D bilinear.
+    from helpers import ROOT
+
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "open pull request" not in en and "尚未合并" not in zh
+    assert "for `bilinear` without antialias" in en and "不开抗混叠的 `bilinear`" in zh
