@@ -978,3 +978,22 @@ def test_pr_197714_is_cited_without_a_status_and_for_bilinear_without_antialias(
     zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
     assert "open pull request" not in en and "尚未合并" not in zh
     assert "for `bilinear` without antialias" in en and "不开抗混叠的 `bilinear`" in zh
+
+
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_a_whole_multiple_from_a_factor_that_is_not_whole_can_still_be_uneven(capability):
+    # Review 44: the page said "a scale_factor that is not whole is not enough" (to make the nearest gradient
+    # uneven), i.e. only the output size mattered; 12x12 x2.05 gives 24x24 and nearest-exact gradients 1 to 9.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "def grad(n, mode, channels=1):\n"
+        "    x = torch.zeros(1, channels, n, n).contiguous(memory_format=torch.channels_last).requires_grad_()\n"
+        "    y = F.interpolate(x, scale_factor=2.05, mode=mode)\n"
+        "    assert tuple(y.shape[2:]) == (2 * n, 2 * n)\n"
+        "    (g,) = torch.autograd.grad(y.sum(), x)\n"
+        "    return g.min().item(), g.max().item()\n"
+        "for channels in (1, 5):\n"
+        "    assert grad(10, 'nearest', channels) == grad(10, 'nearest-exact', channels) == (4.0, 4.0)\n"
+        "    assert grad(12, 'nearest-exact', channels) == (1.0, 9.0)\n"
+    )
+    run_python(code, ATEN_CPU_CAPABILITY=capability)
