@@ -997,3 +997,20 @@ def test_a_whole_multiple_from_a_factor_that_is_not_whole_can_still_be_uneven(ca
         "    assert grad(12, 'nearest-exact', channels) == (1.0, 9.0)\n"
     )
     run_python(code, ATEN_CPU_CAPABILITY=capability)
+
+
+def test_area_to_one_pixel_is_adaptive_avg_pool2d_computing_a_mean(monkeypatch):
+    # Review 44: the dispatch cell's comment said "area to a single pixel is not adaptive_avg_pool2d at all: it
+    # computes a mean instead"; F.interpolate still calls adaptive_avg_pool2d, and that op computes the mean.
+    from helpers import ROOT
+
+    calls = []
+    original = F.adaptive_avg_pool2d
+    monkeypatch.setattr(
+        F, "adaptive_avg_pool2d", lambda *args, **kwargs: calls.append(args[1]) or original(*args, **kwargs)
+    )
+    x = torch.zeros(1, 1, 4, 4, requires_grad=True)
+    assert type(F.interpolate(x, size=1, mode="area").grad_fn).__name__ == "MeanBackward1"
+    assert calls == [[1, 1]]
+    assert type(torch._C._nn.adaptive_avg_pool2d(x, (1, 1)).grad_fn).__name__ == "MeanBackward1"
+    assert "is not adaptive_avg_pool2d" not in (ROOT / "examples" / "interpolate_gradients.py").read_text()
