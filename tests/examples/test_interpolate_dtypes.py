@@ -984,3 +984,30 @@ def test_uint8_one_pixel_wide_bug_hits_three_channels_with_the_generic_kernel():
         "assert (out - once).abs().max().item() > 1"
     )
     run_python(code, ATEN_CPU_CAPABILITY="default")
+
+
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_float64_nearest_formats_part_near_whole_positions_on_long_axes(capability):
+    # Review 44: the page said float64 nearest modes part between formats "where a position is a whole number";
+    # on a long axis they part at positions 3e-4 from one too (1 x 30000 -> 1 x 45001, 4 channels); float32 does not.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "from fractions import Fraction\n"
+        "n, m = 30000, 45001\n"
+        "for dtype in (torch.float64, torch.float32):\n"
+        "    x = torch.arange(n, dtype=dtype).view(1, 1, 1, n).repeat(1, 4, 1, 1)\n"
+        "    for mode, first in (('nearest', 22523), ('nearest-exact', 22524)):\n"
+        "        a = F.interpolate(x, size=(1, m), mode=mode)[0, 0, 0]\n"
+        "        b = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, m), mode=mode)[0, 0, 0]\n"
+        "        where = (a != b).nonzero().flatten().tolist()\n"
+        "        if dtype == torch.float32:\n"
+        "            assert not where, (mode, where)\n"
+        "            continue\n"
+        "        assert where[0] == first and (a - b).abs().max().item() == 1, (mode, where)\n"
+        "        shift = Fraction(1, 2) if mode == 'nearest-exact' else 0\n"
+        "        for i in where:\n"
+        "            position = (i + shift) * Fraction(n, m)\n"
+        "            assert position.denominator != 1 and 0 < round(position) - position < Fraction(1, 1000), (i, position)\n"
+        "assert Fraction(3, 10000) < 15015 - 22523 * Fraction(n, m) < Fraction(4, 10000)\n"
+    )
+    run_python(code, ATEN_CPU_CAPABILITY=capability)
