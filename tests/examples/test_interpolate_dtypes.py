@@ -106,7 +106,7 @@ def test_two_pass_model_within_two_levels_at_more_sizes(ns, size):
 @pytest.mark.parametrize("channels", [3, 5])
 @pytest.mark.parametrize("antialias", [False, True])
 def test_two_pass_model_misses_one_pixel_wide_outputs(ns, channels, antialias):
-    # The bug hits the uint8 kernel (> 4 channels, or no AVX2) or the model's float passes (antialias), not both.
+    # The bug hits the uint8 kernel (> 4 channels, or the generic kernel) or the model's float passes (antialias), not both.
     gen = torch.Generator().manual_seed(4)
     x = (torch.rand(1, channels, 10, 7, generator=gen) * 255).to(torch.uint8)
     out = F.interpolate(x, size=(20, 1), mode="bicubic", antialias=antialias).float()
@@ -288,7 +288,7 @@ def test_uint8_bilinear_within_one_level_of_float_rounded_once(antialias):
 @pytest.mark.parametrize("antialias", [False, True])
 def test_uint8_bilinear_one_level_bound_breaks_one_pixel_wide(channels, antialias):
     # The page's exception: width-1 outputs from an input whose height changes hit the separable-kernel bug
-    # (float with antialias; uint8 with > 4 channels or without AVX2), unless both sides hit it.
+    # (float with antialias; uint8 with > 4 channels or with the generic kernel), unless both sides hit it.
     gen = torch.Generator().manual_seed(2)
     x = (torch.rand(1, channels, 10, 7, generator=gen) * 255).to(torch.uint8)
     out = F.interpolate(x, size=(20, 1), mode="bilinear", antialias=antialias).float()
