@@ -209,7 +209,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)  # torch.jit is deprecated but still deployed
     warnings.simplefilter("ignore", FutureWarning)
     scripted_bilinear_x2 = torch.jit.script(bilinear_x2)
-# area to a single pixel is not adaptive_avg_pool2d at all: it computes a mean instead.
+# area to a single pixel still calls adaptive_avg_pool2d, which computes that output as a mean.
 torch.use_deterministic_algorithms(True)
 try:
     x = torch.zeros(1, 1, 4, 4, device="meta", requires_grad=True)

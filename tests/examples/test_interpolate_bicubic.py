@@ -1160,3 +1160,22 @@ def test_pillow_a_is_minus_half_in_resize_and_minus_one_in_transform():
     for a, got, other in ((-0.5, resized, -1.0), (-1.0, warped, -0.5)):
         assert np.abs(got - keys(positions - 4, a)).max() < 1e-6
         assert np.abs(got - keys(positions - 4, other)).max() > 0.05
+
+
+def test_uint8_one_pixel_wide_bug_hits_every_channel_count_with_the_generic_kernel_and_the_page_names_no_arm():
+    # Review 44: the page said "(or of any count without AVX2)"; ARM builds compile a NEON uint8 kernel of their
+    # own, which nothing here runs. What the tests run is ATEN_CPU_CAPABILITY=default: every count is wrong there.
+    from helpers import ROOT
+
+    code = (
+        "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
+        "for channels in range(1, 9):\n"
+        "    x = (torch.rand(1, channels, 10, 7, generator=torch.Generator().manual_seed(2)) * 255).to(torch.uint8)\n"
+        "    out = F.interpolate(x, size=(20, 1), mode='bicubic').float()\n"
+        "    ref = F.interpolate(x.float(), size=(20, 1), mode='bicubic').clamp(0, 255).round()\n"
+        "    assert (out - ref).abs().max().item() > 100, channels\n"
+    )
+    run_python(code, ATEN_CPU_CAPABILITY="default")
+    for page in ("interpolate-bicubic.md", "interpolate-bicubic.zh.md"):
+        text = (ROOT / "docs" / page).read_text()
+        assert "ARM" not in text and "without AVX2" not in text and "没有 AVX2" not in text, page

@@ -106,7 +106,7 @@ def test_two_pass_model_within_two_levels_at_more_sizes(ns, size):
 @pytest.mark.parametrize("channels", [3, 5])
 @pytest.mark.parametrize("antialias", [False, True])
 def test_two_pass_model_misses_one_pixel_wide_outputs(ns, channels, antialias):
-    # The bug hits the uint8 kernel (> 4 channels, or no AVX2) or the model's float passes (antialias), not both.
+    # The bug hits the uint8 kernel (> 4 channels, or the generic kernel) or the model's float passes (antialias), not both.
     gen = torch.Generator().manual_seed(4)
     x = (torch.rand(1, channels, 10, 7, generator=gen) * 255).to(torch.uint8)
     out = F.interpolate(x, size=(20, 1), mode="bicubic", antialias=antialias).float()
@@ -244,7 +244,7 @@ def test_only_three_channels_to_exactly_one_pixel_fail():
 
 
 def test_three_channel_uint8_to_one_pixel_works_with_the_generic_kernel():
-    # ATEN_CPU_CAPABILITY=default makes torch take the kernels a CPU without AVX2 runs.
+    # ATEN_CPU_CAPABILITY=default makes torch take its generic kernels (not what an ARM build runs: see below).
     code = (
         "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'; "
         "x = torch.zeros(2, 3, 3, 3, dtype=torch.uint8); "
@@ -288,7 +288,7 @@ def test_uint8_bilinear_within_one_level_of_float_rounded_once(antialias):
 @pytest.mark.parametrize("antialias", [False, True])
 def test_uint8_bilinear_one_level_bound_breaks_one_pixel_wide(channels, antialias):
     # The page's exception: width-1 outputs from an input whose height changes hit the separable-kernel bug
-    # (float with antialias; uint8 with > 4 channels or without AVX2), unless both sides hit it.
+    # (float with antialias; uint8 with > 4 channels or with the generic kernel), unless both sides hit it.
     gen = torch.Generator().manual_seed(2)
     x = (torch.rand(1, channels, 10, 7, generator=gen) * 255).to(torch.uint8)
     out = F.interpolate(x, size=(20, 1), mode="bilinear", antialias=antialias).float()
@@ -961,3 +961,53 @@ def test_uint8_bounds_against_float32_models_break_on_long_axes(ns, seed):
         out = F.interpolate(x, size=size, mode="bicubic", antialias=antialias).float()
         passes = ns["two_pass"](x, size, mode="bicubic", antialias=antialias)
         assert (out - passes).abs().max().item() > 2, antialias
+
+
+def test_arm_builds_compile_their_own_uint8_kernel_so_the_page_claims_the_generic_one_only_for_default():
+    # Review 44: the page said "with ATEN_CPU_CAPABILITY=default, or on a CPU without AVX2 such as an ARM one,
+    # torch takes its generic kernel"; ARM builds compile a NEON uint8 kernel of their own (3-channel
+    # channels_last), which nothing here runs. The tests run only `default`.
+    neon = Path(torch.__file__).parent / "include/ATen/native/cpu/UpSampleKernelNEONAntialias.h"
+    assert "num_channels == 3 with channels-last" in neon.read_text()
+    for page in ("interpolate-dtypes.md", "interpolate-dtypes.zh.md"):
+        text = (ROOT / "docs" / page).read_text()
+        assert "ARM" not in text and "without AVX2" not in text and "不支持 AVX2" not in text, page
+
+
+def test_uint8_one_pixel_wide_bug_hits_three_channels_with_the_generic_kernel():
+    # The page: the uint8 result to a width-1 output is wrong with > 4 channels "or with ATEN_CPU_CAPABILITY=default".
+    code = (
+        "import torch, torch.nn.functional as F; assert torch.backends.cpu.get_cpu_capability() == 'DEFAULT'\n"
+        "x = (torch.rand(1, 3, 10, 7, generator=torch.Generator().manual_seed(2)) * 255).to(torch.uint8)\n"
+        "out = F.interpolate(x, size=(20, 1), mode='bilinear').float()\n"
+        "once = F.interpolate(x.float(), size=(20, 1), mode='bilinear').round().clamp(0, 255)\n"
+        "assert (out - once).abs().max().item() > 1"
+    )
+    run_python(code, ATEN_CPU_CAPABILITY="default")
+
+
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_float64_nearest_formats_part_near_whole_positions_on_long_axes(capability):
+    # Review 44: the page said float64 nearest modes part between formats "where a position is a whole number";
+    # on a long axis they part at positions 3e-4 from one too (1 x 30000 -> 1 x 45001, 4 channels); float32 does not.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "from fractions import Fraction\n"
+        "n, m = 30000, 45001\n"
+        "for dtype in (torch.float64, torch.float32):\n"
+        "    x = torch.arange(n, dtype=dtype).view(1, 1, 1, n).repeat(1, 4, 1, 1)\n"
+        "    for mode, first in (('nearest', 22523), ('nearest-exact', 22524)):\n"
+        "        a = F.interpolate(x, size=(1, m), mode=mode)[0, 0, 0]\n"
+        "        b = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, m), mode=mode)[0, 0, 0]\n"
+        "        where = (a != b).nonzero().flatten().tolist()\n"
+        "        if dtype == torch.float32:\n"
+        "            assert not where, (mode, where)\n"
+        "            continue\n"
+        "        assert where[0] == first and (a - b).abs().max().item() == 1, (mode, where)\n"
+        "        shift = Fraction(1, 2) if mode == 'nearest-exact' else 0\n"
+        "        for i in where:\n"
+        "            position = (i + shift) * Fraction(n, m)\n"
+        "            assert position.denominator != 1 and 0 < round(position) - position < Fraction(1, 1000), (i, position)\n"
+        "assert Fraction(3, 10000) < 15015 - 22523 * Fraction(n, m) < Fraction(4, 10000)\n"
+    )
+    run_python(code, ATEN_CPU_CAPABILITY=capability)

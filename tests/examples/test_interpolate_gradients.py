@@ -967,3 +967,50 @@ def test_decomposition_forward_gap_is_not_a_few_steps_of_the_largest_values_on_l
             assert low * eps <= gap <= high * eps, (shape, scale, gap / eps)
     # in steps of the largest values (just under 1, a step of eps / 2), the long row is hundreds of steps off
     assert gap / (eps / 2) > 200
+
+
+def test_pr_197714_is_cited_without_a_status_and_for_bilinear_without_antialias():
+    # Review 44: the page called PR #197714 "an open pull request", a status that changes without the build
+    # noticing; the PR (description of 2026-09-19) covers only non-antialiased 2-D bilinear.
+    from helpers import ROOT
+
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "open pull request" not in en and "尚未合并" not in zh
+    assert "for `bilinear` without antialias" in en and "不开抗混叠的 `bilinear`" in zh
+
+
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_a_whole_multiple_from_a_factor_that_is_not_whole_can_still_be_uneven(capability):
+    # Review 44: the page said "a scale_factor that is not whole is not enough" (to make the nearest gradient
+    # uneven), i.e. only the output size mattered; 12x12 x2.05 gives 24x24 and nearest-exact gradients 1 to 9.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "def grad(n, mode, channels=1):\n"
+        "    x = torch.zeros(1, channels, n, n).contiguous(memory_format=torch.channels_last).requires_grad_()\n"
+        "    y = F.interpolate(x, scale_factor=2.05, mode=mode)\n"
+        "    assert tuple(y.shape[2:]) == (2 * n, 2 * n)\n"
+        "    (g,) = torch.autograd.grad(y.sum(), x)\n"
+        "    return g.min().item(), g.max().item()\n"
+        "for channels in (1, 5):\n"
+        "    assert grad(10, 'nearest', channels) == grad(10, 'nearest-exact', channels) == (4.0, 4.0)\n"
+        "    assert grad(12, 'nearest-exact', channels) == (1.0, 9.0)\n"
+    )
+    run_python(code, ATEN_CPU_CAPABILITY=capability)
+
+
+def test_area_to_one_pixel_is_adaptive_avg_pool2d_computing_a_mean(monkeypatch):
+    # Review 44: the dispatch cell's comment said "area to a single pixel is not adaptive_avg_pool2d at all: it
+    # computes a mean instead"; F.interpolate still calls adaptive_avg_pool2d, and that op computes the mean.
+    from helpers import ROOT
+
+    calls = []
+    original = F.adaptive_avg_pool2d
+    monkeypatch.setattr(
+        F, "adaptive_avg_pool2d", lambda *args, **kwargs: calls.append(args[1]) or original(*args, **kwargs)
+    )
+    x = torch.zeros(1, 1, 4, 4, requires_grad=True)
+    assert type(F.interpolate(x, size=1, mode="area").grad_fn).__name__ == "MeanBackward1"
+    assert calls == [[1, 1]]
+    assert type(torch._C._nn.adaptive_avg_pool2d(x, (1, 1)).grad_fn).__name__ == "MeanBackward1"
+    assert "is not adaptive_avg_pool2d" not in (ROOT / "examples" / "interpolate_gradients.py").read_text()
