@@ -1063,3 +1063,25 @@ def test_hf_torchvision_backend_keeps_uint8_for_nearest_off_the_cpu():
                 out = TorchvisionBackend().resize(x, SizeDict(height=20, width=23), resample=resample)
             assert dtypes == [dtype], (device, resample)
             assert out.dtype == torch.uint8 and out.shape == (3, 20, 23)
+
+
+def test_jax_kernels_are_tensorflows_scale_and_translate_kernels():
+    # Review 44: the TensorFlow section is read from TF's source, not run. What can run here: jax's Keys kernel
+    # says it matches TensorFlow, and jax's triangle, Keys (a = -0.5) and Lanczos-3 kernels equal the formulas of
+    # tensorflow/core/kernels/image/sampling_kernels.h (TriangleKernelFunc, KeysCubicKernelFunc,
+    # LanczosKernelFunc(3)), widened by the same max(1 / scale, 1) when antialias is on.
+    import inspect
+
+    from jax._src.image import scale
+
+    assert "TensorFlow" in inspect.getsource(scale._fill_keys_cubic_kernel)
+    assert "jnp.maximum(inv_scale, 1.) if antialias else 1." in inspect.getsource(scale.compute_weight_mat)
+    x = np.linspace(0, 3.5, 701, dtype=np.float32)
+    tf_keys = np.where(x >= 2, 0, np.where(x >= 1, ((-0.5 * x + 2.5) * x - 4) * x + 2, ((1.5 * x - 2.5) * x) * x + 1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        tf_lanczos3 = np.where(
+            x > 3, 0, np.where(x <= 1e-3, 1, 3 * np.sin(np.pi * x) * np.sin(np.pi * x / 3) / (np.pi**2 * x**2))
+        )
+    np.testing.assert_allclose(np.asarray(scale._fill_keys_cubic_kernel(jnp.asarray(x))), tf_keys, atol=1e-6)
+    np.testing.assert_allclose(np.asarray(scale._fill_lanczos_kernel(3.0, jnp.asarray(x))), tf_lanczos3, atol=1e-6)
+    np.testing.assert_allclose(np.asarray(scale._fill_triangle_kernel(jnp.asarray(x))), np.maximum(0, 1 - x))

@@ -1059,3 +1059,18 @@ def test_f_interpolate_refuses_half_precision_antialias_only_where_the_size_chan
             else:
                 with pytest.raises(RuntimeError, match="not implemented"):
                     F.interpolate(x, size=size, mode=mode, antialias=True)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_v1_meets_the_width_one_bug_only_where_the_height_changes_from_and_to_two_rows_or_more(mode):
+    # Review 44: "[v1 and v2 differ] at an output one pixel wide, where v1 meets the bug above" dropped the bug's
+    # conditions: v1 is right at an unchanged height (7x9 -> 7x1) and at one row (7x9 -> 1x1); wrong at 7x9 -> 5x1.
+    u8 = torch.randint(0, 256, (3, 7, 9), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+
+    def right(oh):  # the same resize along the width of the transpose, which the bug spares
+        t = F.interpolate(u8.float()[None].mT, size=(1, oh), mode=mode, antialias=True, align_corners=False)
+        return t.mT[0].clamp(0, 255).round().to(torch.uint8)
+
+    v1 = {oh: F1.resize(u8, [oh, 1], getattr(IM, mode.upper())) for oh in (7, 1, 5, 12)}
+    assert levels(v1[7], right(7)) <= 1 and levels(v1[1], right(1)) <= 1
+    assert levels(v1[5], right(5)) > 8 and levels(v1[12], right(12)) > 8
