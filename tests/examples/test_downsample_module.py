@@ -1143,3 +1143,21 @@ def test_antialias_bilinear_float32_samples_leave_block_centres_only_from_2_to_t
 
     assert last_phase_error(2**23 - 2, torch.float32) < 1e-4
     assert last_phase_error(2**23 + 3 * 64, torch.float32) >= 0.49
+
+
+def test_cuda_antialias_positions_are_float32_too():
+    """The page: torch computes the antialiased kernel's positions in float32 on CUDA too (r44: the
+    limit was stated for the CPU only, as if CUDA had none). The installed headers show it: the
+    CUDA accumulate type of float, float16 and bfloat16 is float, and the window centre is
+    computed in it."""
+    from pathlib import Path
+
+    include = Path(torch.__file__).parent / "include" / "ATen"
+    acc = (include / "AccumulateType.h").read_text()
+    for dtype in ("float", "Half", "BFloat16"):
+        assert f"CUDA_ACC_TYPE({dtype}, float)" in acc
+    cuh = (include / "native" / "cuda" / "UpSample.cuh").read_text()
+    assert "center = scale * (i + static_cast<accscalar_t>(0.5));" in cuh
+    root = Path(__file__).resolve().parents[2]
+    assert "on CUDA too" in " ".join((root / "docs" / "downsample-module.md").read_text().split())
+    assert "CUDA 上也是如此" in (root / "docs" / "downsample-module.zh.md").read_text()
