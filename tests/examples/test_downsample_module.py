@@ -1161,3 +1161,5 @@ def test_cuda_antialias_positions_are_float32_too():
     root = Path(__file__).resolve().parents[2]
     assert "on CUDA too" in " ".join((root / "docs" / "downsample-module.md").read_text().split())
     assert "CUDA 上也是如此" in (root / "docs" / "downsample-module.zh.md").read_text()
+    docstring = " ".join((root / "examples" / "_downsample.py").read_text().split())
+    assert "float32 positions, on CUDA too, can be rounded" in docstring and "(on the CPU, 'antialias" not in docstring
