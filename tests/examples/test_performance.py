@@ -1214,3 +1214,16 @@ def test_tf32_is_allowed_not_promised():
     assert "the rate is a TF32 rate" not in " ".join(en.split())
     assert "测到的是 TF32 的算力" not in zh
     assert "may be a TF32 rate" in " ".join(en.split()) and "可能是 TF32 的算力" in zh
+
+
+def test_the_threshold_comment_keeps_the_one_by_one_exception():
+    """The cell comment said the channels-last kernel converts "the input and the output" without
+    the page's 1x1 exception (test_a_one_by_one_side_is_not_converted: a 1x1 side is not cloned),
+    for nearest too, whose exceptions the cell does not time (r44)."""
+    root = Path(__file__).resolve().parents[2]
+    source = (root / "examples" / "performance.py").read_text()
+    cell = source[source.index("# %% findings") : source.index("# %% odd_factors")]
+    comment = " ".join(line.strip().lstrip("# ") for line in cell.splitlines() if line.strip().startswith("#"))
+    i = comment.index("converting the input and the output")
+    assert "(a side that is 1x1 excepted)" in comment[i : i + 80]
+    assert "nearest and floating-point bilinear" not in comment
