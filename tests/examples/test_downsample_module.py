@@ -1163,3 +1163,25 @@ def test_cuda_antialias_positions_are_float32_too():
     assert "CUDA 上也是如此" in (root / "docs" / "downsample-module.zh.md").read_text()
     docstring = " ".join((root / "examples" / "_downsample.py").read_text().split())
     assert "float32 positions, on CUDA too, can be rounded" in docstring and "(on the CPU, 'antialias" not in docstring
+
+
+def test_pillow_match_holds_only_on_axes_shorter_than_2_to_the_23(Downsample):
+    """The page: 'antialias-bilinear' matches Pillow's mode-F bilinear reduction to float precision
+    when the factor divides the size, on axes shorter than 2**23 pixels (r44: no length limit was
+    stated). Pillow computes positions in float64; torch's float32 positions are rounded past 2**23
+    pixels, so alternating 0/1 pixels at factor 3 come out 0.056 off there (float precision: 6e-8)."""
+    import numpy as np
+    from PIL import Image
+
+    k, length = 3, 2**23 + 3 * 64 - 2  # divisible by 3
+    x = (torch.arange(length) % 2).float().view(1, 1, 1, length).expand(1, 1, k, length).contiguous()
+    small = Image.fromarray(x[0, 0].numpy(), mode="F").resize((length // k, 1), Image.Resampling.BILINEAR)
+    gap = (Downsample(k, "antialias-bilinear")(x)[0, 0, 0] - torch.from_numpy(np.asarray(small).copy())[0]).abs()
+    assert gap[: 2**23 // k - 10].max() < 1e-6  # below 2**23 input pixels: float precision
+    assert gap[2**23 // k + 10 :].max() > 0.05  # beyond: a half-pixel shift of the samples
+    for page, hedge in (("downsample-module.md", "on axes shorter than 2²³ pixels (float32's precision"),
+                        ("downsample-module.zh.md", "倍数能整除尺寸、且轴短于 2²³ 像素时")):  # fmt: skip
+        from pathlib import Path
+
+        text = " ".join((Path(__file__).resolve().parents[2] / "docs" / page).read_text().split())
+        assert hedge in text
