@@ -1227,3 +1227,21 @@ def test_the_threshold_comment_keeps_the_one_by_one_exception():
     i = comment.index("converting the input and the output")
     assert "(a side that is 1x1 excepted)" in comment[i : i + 80]
     assert "nearest and floating-point bilinear" not in comment
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_half_precision_positions_are_float32_too(dtype):
+    """The page's 2**23 limit named float32 alone (r44), but float16 and bfloat16 inputs get their
+    positions in float32 too: alternating 0/1 pixels at factor 2 give 0.5 below input position
+    2**23 and one pixel's value from there on."""
+    m = 2**22 + 8
+    parity = (torch.arange(2 * m) % 2).view(1, 1, 1, 2 * m).to(dtype)
+    y = F.interpolate(parity, size=(1, m), mode="bilinear")[0, 0, 0].float()
+    assert torch.equal(y[1 : 2**22], torch.full((2**22 - 1,), 0.5))
+    assert set(y[2**22 : m - 1].tolist()) <= {0.0, 1.0}
+    root = Path(__file__).resolve().parents[2]
+    en = " ".join((root / "docs" / "performance.md").read_text().split())
+    zh = (root / "docs" / "performance.zh.md").read_text()
+    assert en.count("in float32, float16 and bfloat16 only within an axis's first 2²³ pixels") == 2
+    assert "in float32 only within" not in en
+    assert zh.count("在 float32、float16 和 bfloat16 下") == 2 and "在 float32 下" not in zh
