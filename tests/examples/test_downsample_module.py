@@ -1185,3 +1185,18 @@ def test_pillow_match_holds_only_on_axes_shorter_than_2_to_the_23(Downsample):
 
         text = " ".join((Path(__file__).resolve().parents[2] / "docs" / page).read_text().split())
         assert hedge in text
+
+
+def test_the_block_centre_summary_is_bound_to_the_table():
+    """'Every method of Downsample puts its samples at the block centres' had no length limit, but
+    'antialias-bilinear' leaves them past 2**23 pixels
+    (test_antialias_bilinear_float32_samples_leave_block_centres_only_from_2_to_the_23); the
+    sentence now speaks of the measured table (r44)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    en = " ".join((root / "docs" / "downsample-module.md").read_text().split())
+    zh = (root / "docs" / "downsample-module.zh.md").read_text()
+    assert "In this table every method of `Downsample` puts its samples at the block centres." in en
+    assert "\nEvery method of `Downsample` puts its samples" not in (root / "docs" / "downsample-module.md").read_text()
+    assert "在这张表里，`Downsample` 的每种方法都把采样点放在块中心。" in zh
