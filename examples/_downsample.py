@@ -127,8 +127,8 @@ class Downsample(nn.Module):
 
     Every method returns floor(H / factor) x floor(W / factor) in the input's dtype, and away
     from the borders output pixel i sits at the centre of input block i, position
-    factor * i + (factor - 1) / 2 (on the CPU, 'antialias-bilinear' in float32, float16 or bfloat16 on axes
-    shorter than 2**23 pixels: beyond, its kernel's float32 positions can be rounded); 'area' alone spreads its windows over the rows a size that
+    factor * i + (factor - 1) / 2 ('antialias-bilinear' in float32, float16 or bfloat16 checked on the CPU on
+    axes shorter than 2**23 pixels: beyond, torch's float32 positions, on CUDA too, can be rounded); 'area' alone spreads its windows over the rows a size that
     does not divide leaves over. At the borders, the filters wider than a block
     ('antialias-bilinear', 'blur', 'max-blur') are cut or padded, which moves the outermost samples.
     Inputs smaller than ``minimum_size`` raise a ValueError that names it.

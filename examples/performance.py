@@ -429,9 +429,9 @@ for a, b in (("interpolate bilinear down antialias", "interpolate bilinear down"
 for name in ("interpolate bilinear up", "interpolate bicubic up", "MaxPool2d(2)"):
     findings.append(compare(f"{name} in channels_last", prepared(name, sizes[0], torch.channels_last),
                             f"{name} in NCHW", prepared(name, sizes[0])))  # fmt: skip
-# On the CPU, nearest and floating-point bilinear interpolation of an NCHW input with more than
-# one channel take the channels-last kernel, converting the input and the output, when the
-# output's height plus width is at most 128: the same op on either side of that threshold.
+# On the CPU, floating-point bilinear interpolation of an NCHW input with more than one channel
+# takes the channels-last kernel, converting the input and the output (a side that is 1x1
+# excepted), when the output's height plus width is at most 128: the same op on either side of that threshold.
 findings.append(compare("interpolate bilinear down with a 64×64 output", prepared("interpolate bilinear down", (1, channels, 128, 128)),
                         "interpolate bilinear down with a 65×65 output", prepared("interpolate bilinear down", (1, channels, 130, 130))))  # fmt: skip
 conv = rows["Conv2d(3, stride=2)"]

@@ -18,8 +18,8 @@ import torch.nn.functional as F
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-# The equivalences are checked in float64: on an Ampere or newer GPU, float32 convolutions
-# default to TF32 (torch.backends.cudnn.allow_tf32), whose 10-bit mantissa would hide float rounding.
+# The equivalences are checked in float64: on an Ampere or newer GPU, float32 convolutions may run in
+# TF32 by default (torch.backends.cudnn.allow_tf32 lets cuDNN pick it), whose 10-bit mantissa would hide float rounding.
 dtype = torch.float64
 print(f"torch {torch.__version__} on {device}")
 

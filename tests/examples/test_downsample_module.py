@@ -1143,3 +1143,60 @@ def test_antialias_bilinear_float32_samples_leave_block_centres_only_from_2_to_t
 
     assert last_phase_error(2**23 - 2, torch.float32) < 1e-4
     assert last_phase_error(2**23 + 3 * 64, torch.float32) >= 0.49
+
+
+def test_cuda_antialias_positions_are_float32_too():
+    """The page: torch computes the antialiased kernel's positions in float32 on CUDA too (r44: the
+    limit was stated for the CPU only, as if CUDA had none). The installed headers show it: the
+    CUDA accumulate type of float, float16 and bfloat16 is float, and the window centre is
+    computed in it."""
+    from pathlib import Path
+
+    include = Path(torch.__file__).parent / "include" / "ATen"
+    acc = (include / "AccumulateType.h").read_text()
+    for dtype in ("float", "Half", "BFloat16"):
+        assert f"CUDA_ACC_TYPE({dtype}, float)" in acc
+    cuh = (include / "native" / "cuda" / "UpSample.cuh").read_text()
+    assert "center = scale * (i + static_cast<accscalar_t>(0.5));" in cuh
+    root = Path(__file__).resolve().parents[2]
+    assert "on CUDA too" in " ".join((root / "docs" / "downsample-module.md").read_text().split())
+    assert "CUDA 上也是如此" in (root / "docs" / "downsample-module.zh.md").read_text()
+    docstring = " ".join((root / "examples" / "_downsample.py").read_text().split())
+    assert "float32 positions, on CUDA too, can be rounded" in docstring and "(on the CPU, 'antialias" not in docstring
+
+
+def test_pillow_match_holds_only_on_axes_shorter_than_2_to_the_23(Downsample):
+    """The page: 'antialias-bilinear' matches Pillow's mode-F bilinear reduction to float precision
+    when the factor divides the size, on axes shorter than 2**23 pixels (r44: no length limit was
+    stated). Pillow computes positions in float64; torch's float32 positions are rounded past 2**23
+    pixels, so alternating 0/1 pixels at factor 3 come out 0.056 off there (float precision: 6e-8)."""
+    import numpy as np
+    from PIL import Image
+
+    k, length = 3, 2**23 + 3 * 64 - 2  # divisible by 3
+    x = (torch.arange(length) % 2).float().view(1, 1, 1, length).expand(1, 1, k, length).contiguous()
+    small = Image.fromarray(x[0, 0].numpy(), mode="F").resize((length // k, 1), Image.Resampling.BILINEAR)
+    gap = (Downsample(k, "antialias-bilinear")(x)[0, 0, 0] - torch.from_numpy(np.asarray(small).copy())[0]).abs()
+    assert gap[: 2**23 // k - 10].max() < 1e-6  # below 2**23 input pixels: float precision
+    assert gap[2**23 // k + 10 :].max() > 0.05  # beyond: a half-pixel shift of the samples
+    for page, hedge in (("downsample-module.md", "on axes shorter than 2²³ pixels (float32's precision"),
+                        ("downsample-module.zh.md", "倍数能整除尺寸、且轴短于 2²³ 像素时")):  # fmt: skip
+        from pathlib import Path
+
+        text = " ".join((Path(__file__).resolve().parents[2] / "docs" / page).read_text().split())
+        assert hedge in text
+
+
+def test_the_block_centre_summary_is_bound_to_the_table():
+    """'Every method of Downsample puts its samples at the block centres' had no length limit, but
+    'antialias-bilinear' leaves them past 2**23 pixels
+    (test_antialias_bilinear_float32_samples_leave_block_centres_only_from_2_to_the_23); the
+    sentence now speaks of the measured table (r44)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    en = " ".join((root / "docs" / "downsample-module.md").read_text().split())
+    zh = (root / "docs" / "downsample-module.zh.md").read_text()
+    assert "In this table every method of `Downsample` puts its samples at the block centres." in en
+    assert "\nEvery method of `Downsample` puts its samples" not in (root / "docs" / "downsample-module.md").read_text()
+    assert "在这张表里，`Downsample` 的每种方法都把采样点放在块中心。" in zh

@@ -4,6 +4,7 @@ import itertools
 import platform
 import re
 import resource
+from pathlib import Path
 
 import pytest
 import torch
@@ -1134,7 +1135,6 @@ def test_the_shown_code_and_the_page_hedge_the_cache_sizes_alike():
     """Review 42: the measure cell's comment said the 128 MiB size does not fit in a CPU's
     last-level cache, where the page says "in few": some do (a Xeon 6980P shares 504 MB of L3),
     so only the page's hedge is true, and the shown code must not contradict it in either language."""
-    from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
     source = (root / "examples" / "performance.py").read_text()
@@ -1176,3 +1176,72 @@ def test_antialiased_odd_factor_taps_land_on_zeros_only_within_the_first_2_to_th
     before, after = i < origin / s - 1, i > origin / s
     assert (y[i.long()][before] - expected[before]).abs().max() < 1e-3
     assert (y[i.long()][after] - expected[after]).abs().min() > 0.1
+
+
+def test_cuda_computes_sample_positions_in_float32_too():
+    """The page: past an axis's first 2**23 pixels torch computes the sample's position in float32
+    and rounds it onto a pixel, on CUDA too (r44: the limit was run on the CPU only). The installed
+    headers show it: float's CUDA accumulate type is float, and the CUDA position and antialias
+    centre are computed in that type."""
+    include = Path(torch.__file__).parent / "include" / "ATen"
+    assert "CUDA_ACC_TYPE(float, float)" in (include / "AccumulateType.h").read_text()
+    cuh = (include / "native" / "cuda" / "UpSample.cuh").read_text()
+    assert "accscalar_t src_idx = scale * (dst_index + static_cast<accscalar_t>(0.5))" in cuh
+    assert "center = scale * (i + static_cast<accscalar_t>(0.5));" in cuh
+    root = Path(__file__).resolve().parents[2]
+    for page in ("performance.md", "performance.zh.md"):
+        text = (root / "docs" / page).read_text()
+        assert "cuda/UpSample.cuh" in text and "AccumulateType.h" in text
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_cuda_even_factor_takes_one_pixel_past_2_to_the_23_in_float32():
+    """On CUDA as on the CPU: alternating 0/1 pixels at factor 2 give 0.5 below input position
+    2**23 and 0 or 1 from there on."""
+    m = 2**22 + 8
+    parity = (torch.arange(2 * m, device="cuda") % 2).view(1, 1, 1, 2 * m).float()
+    y = F.interpolate(parity, size=(1, m), mode="bilinear")[0, 0, 0].cpu()
+    assert torch.equal(y[1 : 2**22], torch.full((2**22 - 1,), 0.5))
+    assert set(y[2**22 : m - 1].tolist()) <= {0.0, 1.0}
+
+
+def test_tf32_is_allowed_not_promised():
+    """The page: PyTorch lets cuDNN run float32 convolutions in TF32; cuDNN picks the algorithm, so
+    the measured rate need not be a TF32 rate (r44: 'so there the rate is a TF32 rate')."""
+    root = Path(__file__).resolve().parents[2]
+    en = (root / "docs" / "performance.md").read_text()
+    zh = (root / "docs" / "performance.zh.md").read_text()
+    assert "the rate is a TF32 rate" not in " ".join(en.split())
+    assert "测到的是 TF32 的算力" not in zh
+    assert "may be a TF32 rate" in " ".join(en.split()) and "可能是 TF32 的算力" in zh
+
+
+def test_the_threshold_comment_keeps_the_one_by_one_exception():
+    """The cell comment said the channels-last kernel converts "the input and the output" without
+    the page's 1x1 exception (test_a_one_by_one_side_is_not_converted: a 1x1 side is not cloned),
+    for nearest too, whose exceptions the cell does not time (r44)."""
+    root = Path(__file__).resolve().parents[2]
+    source = (root / "examples" / "performance.py").read_text()
+    cell = source[source.index("# %% findings") : source.index("# %% odd_factors")]
+    comment = " ".join(line.strip().lstrip("# ") for line in cell.splitlines() if line.strip().startswith("#"))
+    i = comment.index("converting the input and the output")
+    assert "(a side that is 1x1 excepted)" in comment[i : i + 80]
+    assert "nearest and floating-point bilinear" not in comment
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_half_precision_positions_are_float32_too(dtype):
+    """The page's 2**23 limit named float32 alone (r44), but float16 and bfloat16 inputs get their
+    positions in float32 too: alternating 0/1 pixels at factor 2 give 0.5 below input position
+    2**23 and one pixel's value from there on."""
+    m = 2**22 + 8
+    parity = (torch.arange(2 * m) % 2).view(1, 1, 1, 2 * m).to(dtype)
+    y = F.interpolate(parity, size=(1, m), mode="bilinear")[0, 0, 0].float()
+    assert torch.equal(y[1 : 2**22], torch.full((2**22 - 1,), 0.5))
+    assert set(y[2**22 : m - 1].tolist()) <= {0.0, 1.0}
+    root = Path(__file__).resolve().parents[2]
+    en = " ".join((root / "docs" / "performance.md").read_text().split())
+    zh = (root / "docs" / "performance.zh.md").read_text()
+    assert en.count("in float32, float16 and bfloat16 only within an axis's first 2²³ pixels") == 2
+    assert "in float32 only within" not in en
+    assert zh.count("在 float32、float16 和 bfloat16 下") == 2 and "在 float32 下" not in zh

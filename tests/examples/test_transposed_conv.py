@@ -517,4 +517,12 @@ def test_the_setup_comment_keeps_the_tf32_conditions_of_the_page(example):
     root = Path(__file__).resolve().parents[2]
     source = (root / "examples" / example).read_text()
     setup = " ".join(word for word in source[source.index("# %% setup") :].split("# %%", 2)[1].split() if word != "#")
-    assert "Ampere or newer GPU, float32 convolutions default to TF32" in setup
+    assert "Ampere or newer GPU, float32 convolutions may run in TF32 by default" in setup
+    # r44: "default to TF32" / "run in TF32 by default" promised what the flag only allows: cuDNN
+    # picks the algorithm, and the pages now say PyTorch lets cuDNN use TF32
+    assert "default to TF32" not in setup
+    for page in ("transposed-conv", "pixel-shuffle"):
+        en = " ".join((root / "docs" / f"{page}.md").read_text().split())
+        zh = (root / "docs" / f"{page}.zh.md").read_text()
+        assert "float32 convolutions run in TF32" not in en and "lets cuDNN run float32 convolutions in TF32" in en
+        assert "卷积默认走 TF32" not in zh and "默认允许 cuDNN 用 TF32 计算 float32 卷积" in zh
