@@ -1309,3 +1309,13 @@ def test_the_legacy_exporter_fails_on_nearest_exact_and_antialias_at_every_opset
             )
     for page in ("onnx-export.md", "onnx-export.zh.md"):
         assert "at the opset it targets" not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def test_the_cuda_cubic_antialias_report_is_cited_with_its_merged_fix():
+    # Review 44: the page cited microsoft/onnxruntime#25264 (CUDA antialiased cubic ignores cubic_coeff_a and
+    # truncates shrunk outputs) as "open", read as a current bug; the fix, PR #25265, was merged. The page
+    # must cite the fix wherever it cites the report. (Neither can run here: no CUDA onnxruntime.)
+    for page in ("onnx-export.md", "onnx-export.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "onnxruntime/issues/25264" in text and "onnxruntime/pull/25265" in text, page
+        assert "open when this page was written" not in text and "撰写本页时仍未关闭" not in text, page

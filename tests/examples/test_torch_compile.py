@@ -360,3 +360,21 @@ def test_compiled_antialias_runs_the_eager_kernel_on_strides_of_its_own(mode):
     right = f(x.clone(memory_format=torch.contiguous_format).contiguous(memory_format=torch.channels_last))
     assert (eager == eager[:, :, :1]).all() and not torch.equal(eager, compiled)
     torch.testing.assert_close(compiled, right)
+
+
+def test_the_closed_bilinear_1x1_report_came_from_a_nightly_and_this_torch_agrees():
+    # Review 44: the page said pytorch#93262 (bilinear to 1x1, other values compiled) happened "in torch 2.0";
+    # the report ran 2.0.0.dev20230129, a nightly before the release. This torch's decomposition (where the
+    # report was filed) agrees with eager on its reproducer up to rounding.
+    x = torch.rand(2, 8, 7, 10, generator=torch.Generator().manual_seed(0))
+
+    def fn(t):
+        return F.interpolate(t, size=[1, 1], mode="bilinear")
+
+    torch._dynamo.reset()
+    torch.testing.assert_close(torch.compile(fn, backend="aot_eager", dynamic=False)(x), fn(x))
+    torch._dynamo.reset()
+    for page in ("torch-compile.md", "torch-compile.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        item = text[text.index("pytorch#93262](") :].split("\n- ")[0].split("\n\n")[0]
+        assert "nightly" in item, page
