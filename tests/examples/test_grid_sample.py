@@ -814,3 +814,34 @@ def test_grid_sample_reads_2x2x2_voxels_on_5d_input_whatever_the_factor():
     y = F.grid_sample(x, grid, mode="bilinear", align_corners=False).item()
     assert y == pytest.approx(4.5)  # the mean of all 8 voxels around the point, 2 of each axis
     assert "2×2 (or 4×4)" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+
+
+def test_zeros_padding_equals_border_where_the_border_pixels_are_zero(ns):
+    # Review 44: the page said `zeros` "differs at the borders whenever a position, or a cubic tap that carries
+    # weight, falls outside the input" and "differs wherever such a tap carries weight". It reads 0 there, where
+    # border reads the border pixel: on an image whose outermost ring is 0 the two agree, though positions leave it.
+    resize = ns["resize_with_grid_sample"]
+    gen = torch.Generator().manual_seed(0)
+    for mode, align_corners, (n_in, n_out) in itertools.product(
+        ("bilinear", "bicubic"), (False, True), ((3, 17), (6, 11), (8, 5), (4, 4), (7, 100))
+    ):
+        x = torch.zeros(1, 2, n_in, n_in + 1, dtype=torch.float64)
+        x[..., 1:-1, 1:-1] = torch.randn(1, 2, n_in - 2, n_in - 1, generator=gen, dtype=torch.float64)
+        zeros = resize(x, (n_out, n_out + 2), mode, align_corners, "zeros")
+        border = resize(x, (n_out, n_out + 2), mode, align_corners, "border")
+        torch.testing.assert_close(zeros, border, rtol=0, atol=1e-12)
+        if mode == "bilinear" and not align_corners and n_out > n_in:  # positions do leave the input here
+            assert _exact_position(0, n_in, n_out) < 0
+        # with a nonzero border pixel the same sizes differ (as on the table's random input)
+        y = x.clone()
+        y[..., 0, :] = 1.0
+        if n_out > n_in and not (mode == "bilinear" and align_corners):
+            assert not torch.allclose(
+                resize(y, (n_out, n_out + 2), mode, align_corners, "zeros"),
+                resize(y, (n_out, n_out + 2), mode, align_corners, "border"),
+                rtol=0,
+                atol=1e-12,
+            )
+    page = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    assert "differs at the borders** whenever" not in page and "`zeros` differs wherever" not in page
+    assert "在边界处不同**" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
