@@ -845,3 +845,25 @@ def test_zeros_padding_equals_border_where_the_border_pixels_are_zero(ns):
     page = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     assert "differs at the borders** whenever" not in page and "`zeros` differs wherever" not in page
     assert "在边界处不同**" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+
+
+def test_the_table_columns_include_axes_that_keep_their_size(ns):
+    # Review 44: the shown comment said the table is over pairs "enlarging both axes or shrinking both"; both columns
+    # also take pairs where an axis keeps its size (2x3 -> 2x7, and 2x2 -> 2x2 in each). It now says "or keeping".
+    seen = {True: set(), False: set()}
+    cell = ns["largest_difference"].__globals__
+    original = cell["resize_with_grid_sample"]
+    for grows in (True, False):
+
+        def record(x, size, *args, grows=grows):
+            seen[grows].add((tuple(x.shape[-2:]), tuple(size)))
+            return original(x, size, *args)
+
+        cell["resize_with_grid_sample"] = record
+        try:
+            ns["largest_difference"]("bilinear", False, "border", grows)
+        finally:
+            cell["resize_with_grid_sample"] = original
+    assert ((2, 3), (2, 7)) in seen[True] and ((2, 2), (2, 2)) in seen[True] and ((2, 2), (2, 2)) in seen[False]
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text()
+    assert "enlarging both axes or shrinking both" not in source
