@@ -216,7 +216,7 @@ def test_scale_factor_cell(ns):
 def test_shrinking_has_no_antialias(ns):
     s = {k: v.std().item() for k, v in ns["shrunk"].items()}
     torch.testing.assert_close(ns["shrunk"]["grid_sample bilinear"], ns["shrunk"]["interpolate bilinear"])
-    if ns["device"] == "cpu":  # the page: bit for bit on the CPU, only up to rounding on CUDA
+    if ns["device"].type == "cpu":  # the page: bit for bit on the CPU, only up to rounding on CUDA
         assert torch.equal(ns["shrunk"]["grid_sample bilinear"], ns["shrunk"]["interpolate bilinear"])
     assert s["grid_sample bilinear"] > 5 * s["interpolate bilinear, antialias"]
 
@@ -867,3 +867,19 @@ def test_the_table_columns_include_axes_that_keep_their_size(ns):
     assert ((2, 3), (2, 7)) in seen[True] and ((2, 2), (2, 2)) in seen[True] and ((2, 2), (2, 2)) in seen[False]
     source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text()
     assert "enlarging both axes or shrinking both" not in source
+
+
+def test_shrinking_parts_only_from_antialias_not_from_interpolates_default(ns):
+    # Review 44: the intro listed "downsampling" among the places where grid_sample and interpolate part; with
+    # interpolate's default (antialias=False) they agree up to rounding when shrinking; only antialias=True parts.
+    resize = ns["resize_with_grid_sample"]
+    gen = torch.Generator().manual_seed(0)
+    for mode, (n_in, n_out) in itertools.product(("bilinear", "bicubic"), ((8, 3), (17, 5), (64, 16), (9, 2))):
+        x = torch.randn(1, 2, n_in, n_in, generator=gen, dtype=torch.float64)
+        b = resize(x, (n_out, n_out), mode, False)
+        torch.testing.assert_close(b, F.interpolate(x, size=(n_out, n_out), mode=mode), rtol=0, atol=1e-12)
+        smoothed = F.interpolate(x, size=(n_out, n_out), mode=mode, antialias=True)
+        assert not torch.allclose(b, smoothed, rtol=0, atol=1e-3)
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "`scale_factor`,\nand downsampling." not in (docs / "grid-sample.md").read_text()
+    assert "`scale_factor`\n以及下采样。" not in (docs / "grid-sample.zh.md").read_text()
