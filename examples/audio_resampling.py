@@ -138,13 +138,13 @@ for row, case in enumerate(drawn):
     fs_out = cases[case][1]
     for col, name in enumerate(shown):
         f, seg, power = spectrogram(results[case, name]["y"], fs=fs_out, nperseg=256, noverlap=192)
-        # Relative to the strongest bin: the chirp itself, where it is passed.
+        # Relative to each panel's strongest bin.
         level = 10 * np.log10(power / power.max() + 1e-20)
         image = axes[row, col].pcolormesh(seg, f / 1000, level, vmin=-100, vmax=0, shading="auto")
         axes[row, col].set_title(f"{case}\n{name}", fontsize=9)
         axes[row, col].set_xlabel("time (s)")
     axes[row, 0].set_ylabel("frequency (kHz)")
-fig.colorbar(image, ax=axes, label="power relative to the chirp (dB)")
+fig.colorbar(image, ax=axes, label="power relative to the panel's strongest bin (dB)")
 fig.suptitle("A chirp from 0 Hz to the input's Nyquist frequency, resampled: all but the line rising from 0 Hz at time 0 is spurious")
 plt.show()
 

@@ -39,7 +39,7 @@ print(f"5x7 -> 9x12, bilinear, align_corners=False: largest |interpolate - grid_
 
 # %% equivalence
 # Largest difference over the input sizes 1, 2, 3, 5 and output sizes 1, 2, 3, 4, 7, 10 per
-# axis, enlarging both axes or shrinking both, float64; the tests sweep further. An output
+# axis, enlarging or keeping each axis, or shrinking or keeping each, float64; the tests sweep further. An output
 # of size 1 with align_corners=True is left out: it differs for another reason (size_one).
 def largest_difference(mode, align_corners, padding_mode, grows):
     worst = 0.0

@@ -212,9 +212,8 @@ for down, m in by_encoder.items():
 # %% border
 # Closer to the border the flat decoders are not flat: the zero padding of every 3x3
 # convolution reaches inwards through the network. The largest standard deviation of
-# an output map inside a border of m pixels (seed 0), in float64, whose rounding is
-# far below these values; and the smallest border from which on it is within rounding
-# (below 1e-15) for every larger one.
+# an output map inside a border of m pixels (seed 0), in float64; and the smallest
+# border from which on it is within rounding (below 1e-15) for every larger one.
 margins = (8, 16, 24, 32)
 
 

@@ -588,3 +588,21 @@ def test_long_signals_only_can_part_44_s_doubled_do_not():
     view = F.interpolate(ramp.unsqueeze(2), size=(1, 2**22), mode="bilinear", antialias=True).squeeze(2)
     assert torch.equal(plain, view)
     assert "On long signals they\npart" not in (ROOT / "docs/audio-resampling.md").read_text()
+
+
+def test_the_spectrogram_scale_is_each_panels_strongest_bin_not_always_the_chirp(ns):
+    # Review 44: the shown cell said "Relative to the strongest bin: the chirp itself, where it is passed" and the
+    # colour bar "power relative to the chirp". For linear at 48 -> 16 kHz the strongest bin is the full-strength
+    # alias near 0 Hz, after the chirp has passed 8 kHz (2.2 dB above the chirp's own strongest bin).
+    from scipy.signal import spectrogram
+
+    for case in ns["drawn"]:
+        fs_in, fs_out = ns["cases"][case]
+        for name in ns["shown"]:
+            result = ns["results"][case, name]
+            f, seg, power = spectrogram(result["y"], fs=fs_out, nperseg=256, noverlap=192)
+            passed = result["rate"] * seg < min(fs_in, fs_out) / 2
+            at_the_chirp = power[:, passed].max() == power.max()
+            assert at_the_chirp != (case == "48 kHz → 16 kHz" and name == "linear"), (case, name)
+    source = (ROOT / "examples/audio_resampling.py").read_text()
+    assert "the chirp itself, where it is passed" not in source and "power relative to the chirp" not in source

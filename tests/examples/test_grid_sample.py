@@ -216,7 +216,7 @@ def test_scale_factor_cell(ns):
 def test_shrinking_has_no_antialias(ns):
     s = {k: v.std().item() for k, v in ns["shrunk"].items()}
     torch.testing.assert_close(ns["shrunk"]["grid_sample bilinear"], ns["shrunk"]["interpolate bilinear"])
-    if ns["device"] == "cpu":  # the page: bit for bit on the CPU, only up to rounding on CUDA
+    if ns["device"].type == "cpu":  # the page: bit for bit on the CPU, only up to rounding on CUDA
         assert torch.equal(ns["shrunk"]["grid_sample bilinear"], ns["shrunk"]["interpolate bilinear"])
     assert s["grid_sample bilinear"] > 5 * s["interpolate bilinear, antialias"]
 
@@ -814,3 +814,72 @@ def test_grid_sample_reads_2x2x2_voxels_on_5d_input_whatever_the_factor():
     y = F.grid_sample(x, grid, mode="bilinear", align_corners=False).item()
     assert y == pytest.approx(4.5)  # the mean of all 8 voxels around the point, 2 of each axis
     assert "2×2 (or 4×4)" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+
+
+def test_zeros_padding_equals_border_where_the_border_pixels_are_zero(ns):
+    # Review 44: the page said `zeros` "differs at the borders whenever a position, or a cubic tap that carries
+    # weight, falls outside the input" and "differs wherever such a tap carries weight". It reads 0 there, where
+    # border reads the border pixel: on an image whose outermost ring is 0 the two agree, though positions leave it.
+    resize = ns["resize_with_grid_sample"]
+    gen = torch.Generator().manual_seed(0)
+    for mode, align_corners, (n_in, n_out) in itertools.product(
+        ("bilinear", "bicubic"), (False, True), ((3, 17), (6, 11), (8, 5), (4, 4), (7, 100))
+    ):
+        x = torch.zeros(1, 2, n_in, n_in + 1, dtype=torch.float64)
+        x[..., 1:-1, 1:-1] = torch.randn(1, 2, n_in - 2, n_in - 1, generator=gen, dtype=torch.float64)
+        zeros = resize(x, (n_out, n_out + 2), mode, align_corners, "zeros")
+        border = resize(x, (n_out, n_out + 2), mode, align_corners, "border")
+        torch.testing.assert_close(zeros, border, rtol=0, atol=1e-12)
+        if mode == "bilinear" and not align_corners and n_out > n_in:  # positions do leave the input here
+            assert _exact_position(0, n_in, n_out) < 0
+        # with a nonzero border pixel the same sizes differ (as on the table's random input)
+        y = x.clone()
+        y[..., 0, :] = 1.0
+        if n_out > n_in and not (mode == "bilinear" and align_corners):
+            assert not torch.allclose(
+                resize(y, (n_out, n_out + 2), mode, align_corners, "zeros"),
+                resize(y, (n_out, n_out + 2), mode, align_corners, "border"),
+                rtol=0,
+                atol=1e-12,
+            )
+    page = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    assert "differs at the borders** whenever" not in page and "`zeros` differs wherever" not in page
+    assert "在边界处不同**" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+
+
+def test_the_table_columns_include_axes_that_keep_their_size(ns):
+    # Review 44: the shown comment said the table is over pairs "enlarging both axes or shrinking both"; both columns
+    # also take pairs where an axis keeps its size (2x3 -> 2x7, and 2x2 -> 2x2 in each). It now says "or keeping".
+    seen = {True: set(), False: set()}
+    cell = ns["largest_difference"].__globals__
+    original = cell["resize_with_grid_sample"]
+    for grows in (True, False):
+
+        def record(x, size, *args, grows=grows):
+            seen[grows].add((tuple(x.shape[-2:]), tuple(size)))
+            return original(x, size, *args)
+
+        cell["resize_with_grid_sample"] = record
+        try:
+            ns["largest_difference"]("bilinear", False, "border", grows)
+        finally:
+            cell["resize_with_grid_sample"] = original
+    assert ((2, 3), (2, 7)) in seen[True] and ((2, 2), (2, 2)) in seen[True] and ((2, 2), (2, 2)) in seen[False]
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text()
+    assert "enlarging both axes or shrinking both" not in source
+
+
+def test_shrinking_parts_only_from_antialias_not_from_interpolates_default(ns):
+    # Review 44: the intro listed "downsampling" among the places where grid_sample and interpolate part; with
+    # interpolate's default (antialias=False) they agree up to rounding when shrinking; only antialias=True parts.
+    resize = ns["resize_with_grid_sample"]
+    gen = torch.Generator().manual_seed(0)
+    for mode, (n_in, n_out) in itertools.product(("bilinear", "bicubic"), ((8, 3), (17, 5), (64, 16), (9, 2))):
+        x = torch.randn(1, 2, n_in, n_in, generator=gen, dtype=torch.float64)
+        b = resize(x, (n_out, n_out), mode, False)
+        torch.testing.assert_close(b, F.interpolate(x, size=(n_out, n_out), mode=mode), rtol=0, atol=1e-12)
+        smoothed = F.interpolate(x, size=(n_out, n_out), mode=mode, antialias=True)
+        assert not torch.allclose(b, smoothed, rtol=0, atol=1e-3)
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "`scale_factor`,\nand downsampling." not in (docs / "grid-sample.md").read_text()
+    assert "`scale_factor`\n以及下采样。" not in (docs / "grid-sample.zh.md").read_text()

@@ -1,5 +1,7 @@
 """The claims of docs/where-upsampling-lives*.md, asserted on the values its example computes."""
 
+import pathlib
+
 import pytest
 import torch
 import torch.nn as nn
@@ -269,3 +271,15 @@ def test_the_intro_claims_no_share_of_networks():
     assert "在大多数网络里" not in (docs / "where-upsampling-lives.zh.md").read_text()
     # Likewise "Libraries that build large generators make the same choice" rested on one library, diffusers.
     assert "Libraries that build large" not in (docs / "where-upsampling-lives.md").read_text()
+
+
+def test_the_border_table_reaches_rounding_itself_at_32_pixels(ns):
+    # Review 44: page and cell said the table's standard deviations are "in float64, where rounding is many orders of
+    # magnitude smaller" ("whose rounding is far below these values"); the 32-pixel column is rounding itself (the
+    # score's border lies beyond the reach of the zero padding), 3e-17 or 0. The clause is gone.
+    assert all(stds[32] < 1e-15 for stds in ns["near_border"].values())
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "orders of magnitude smaller" not in (docs / "where-upsampling-lives.md").read_text()
+    assert "舍入误差要小好几个数量级" not in (docs / "where-upsampling-lives.zh.md").read_text()
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "where_upsampling_lives.py").read_text()
+    assert "far below these values" not in source
