@@ -1456,3 +1456,19 @@ def test_bicubic_climbs_the_pages_step_more_steeply_than_bilinear(ns):
     # profiles show: across the rising step, bicubic's steepest rise beats bilinear's.
     rise = {mode: float(max(ns["profiles"][mode][1:] - ns["profiles"][mode][:-1])) for mode in ("bilinear", "bicubic")}
     assert rise["bicubic"] > 1.1 * rise["bilinear"]
+
+
+def test_glossary_output_size_is_the_floor_of_the_float64_product_not_of_the_exact_one():
+    # The glossary: floor(input size x scale_factor), the product rounded to float64 first.
+    from fractions import Fraction
+
+    misses = 0
+    for factor in (1.16, 0.3, 1.7, 2.1, 0.7, 1.1, 2.9, 0.29, 1.3, 4.35):
+        for n in range(math.ceil(1 / factor), 400):  # an output size of 0 raises
+            out = F.interpolate(torch.zeros(1, 1, n), scale_factor=factor).shape[-1]
+            assert out == math.floor(n * factor), (n, factor)
+            again = F.interpolate(torch.zeros(1, 1, n), scale_factor=factor, recompute_scale_factor=True)
+            assert again.shape[-1] == out
+            misses += out != math.floor(n * Fraction(str(factor)))
+    assert misses > 0
+    assert F.interpolate(torch.zeros(1, 1, 25), scale_factor=1.16).shape[-1] == 28
