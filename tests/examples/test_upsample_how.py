@@ -1472,3 +1472,22 @@ def test_glossary_output_size_is_the_floor_of_the_float64_product_not_of_the_exa
             misses += out != math.floor(n * Fraction(str(factor)))
     assert misses > 0
     assert F.interpolate(torch.zeros(1, 1, 25), scale_factor=1.16).shape[-1] == 28
+
+
+def test_nearest_float64_slips_at_2_to_82_where_the_channels_last_kernel_runs_not_only_on_long_rows():
+    # The page said float64 slips "on long rows"; the CPU's channels-last nearest kernel (4-D with
+    # out H + out W <= 128, channels_last with more than 3 channels, 5-D only the latter) rounds the
+    # ratio 2/82 to float32 for float64 too, so pixel 41 copies pixel 0, as in float32.
+    def pixel_41(shape, size, layout=torch.contiguous_format, channels=1):
+        x = torch.arange(2, dtype=torch.float64).view((1, 1) + (1,) * (len(shape) - 1) + (2,))
+        x = x.expand((1, channels) + shape).contiguous().to(memory_format=layout)
+        return F.interpolate(x, size=size, mode="nearest").flatten(2)[0, -1].view(size)[(0,) * (len(size) - 1) + (41,)]
+
+    assert pixel_41((1, 2), (1, 82)).item() == 0  # small 4-D output
+    assert pixel_41((1, 2), (46, 82)).item() == 0  # out H + out W = 128
+    assert pixel_41((100, 2), (100, 82), torch.channels_last, 4).item() == 0
+    assert pixel_41((3, 100, 2), (3, 100, 82), torch.channels_last_3d, 4).item() == 0
+    # where the other kernels run, float64 keeps the ratio in double and copies pixel 1
+    assert F.interpolate(torch.arange(2, dtype=torch.float64).view(1, 1, 2), size=82)[0, 0, 41].item() == 1
+    assert pixel_41((1, 2), (47, 82)).item() == 1
+    assert pixel_41((3, 100, 2), (3, 100, 82)).item() == 1
