@@ -1491,3 +1491,20 @@ def test_nearest_float64_slips_at_2_to_82_where_the_channels_last_kernel_runs_no
     assert F.interpolate(torch.arange(2, dtype=torch.float64).view(1, 1, 2), size=82)[0, 0, 41].item() == 1
     assert pixel_41((1, 2), (47, 82)).item() == 1
     assert pixel_41((3, 100, 2), (3, 100, 82)).item() == 1
+
+
+def test_resize_conv_on_a_constant_is_flat_only_up_to_rounding_on_the_cpu_too():
+    # The page said the rounding is what "a GPU's convolution algorithm may add"; on the CPU a
+    # channels_last map of 3 channels convolved to 8 already varies inside by a rounding step.
+    spreads = []
+    for c_in, size, layout in itertools.product((3, 5), (8, 13), (torch.channels_last, torch.contiguous_format)):
+        torch.manual_seed(0)
+        conv = nn.Conv2d(c_in, 8, 3, padding=1)
+        flat = torch.full((1, c_in, size, size), 0.7).contiguous(memory_format=layout)
+        with torch.no_grad():
+            inside = conv(nn.Upsample(scale_factor=2)(flat))[0, :, 3:-3, 3:-3]
+        spreads.append((inside.amax((1, 2)) - inside.amin((1, 2))).max().item())
+    assert max(spreads) < 1e-6
+    if max(spreads) == 0 and torch.backends.cpu.get_cpu_capability() != "AVX2":
+        pytest.skip("the non-flat case was measured with oneDNN's AVX2 kernels")
+    assert max(spreads) > 0
