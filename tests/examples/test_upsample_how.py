@@ -1508,3 +1508,17 @@ def test_resize_conv_on_a_constant_is_flat_only_up_to_rounding_on_the_cpu_too():
     if max(spreads) == 0 and torch.backends.cpu.get_cpu_capability() != "AVX2":
         pytest.skip("the non-flat case was measured with oneDNN's AVX2 kernels")
     assert max(spreads) > 0
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_scale_factor_and_size_can_copy_the_same_pixels_in_the_nearest_modes(mode):
+    # The page said the two "differ whenever in * scale_factor is not a whole number"; the
+    # nearest modes copy whole pixels, and different steps can pick the same ones: 3 x 1.5.
+    for dtype in (torch.float32, torch.float64):
+        x = torch.rand(1, 1, 3, dtype=dtype)
+        assert torch.equal(F.interpolate(x, scale_factor=1.5, mode=mode), F.interpolate(x, size=4, mode=mode))
+    # while the linear modes do differ there, and the nearest modes at other sizes
+    x = torch.arange(3.0).view(1, 1, -1)
+    assert not torch.equal(F.interpolate(x, scale_factor=1.5, mode="linear"), F.interpolate(x, size=4, mode="linear"))
+    x = torch.arange(10.0).view(1, 1, -1)
+    assert not torch.equal(F.interpolate(x, scale_factor=1.35, mode=mode), F.interpolate(x, size=13, mode=mode))
