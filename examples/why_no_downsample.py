@@ -85,8 +85,8 @@ for meaning, group in meanings.items():
 
 # %% max_is_not_linear
 # Every convolution, whatever its weights and bias, is affine: conv(a + b) - conv(a) - conv(b)
-# + conv(0) is zero. Max pooling fails that test on two 2x2 images, so no convolution
-# computes it; average pooling passes.
+# + conv(0) is zero up to float rounding (while nothing overflows). Max pooling fails that
+# test on two 2x2 images, so no convolution computes it; average pooling passes.
 a = torch.tensor([[[[1.0, 0.0], [0.0, 0.0]]]], device=device)
 b = torch.tensor([[[[0.0, 0.0], [0.0, 1.0]]]], device=device)
 zero = torch.zeros_like(a)
@@ -98,8 +98,9 @@ with torch.no_grad(), full_float32():
         print(f"{name:34s} f(a+b) = {f(a + b).item():+.4f}, f(a) + f(b) - f(0) = {(f(a) + f(b) - f(zero)).item():+.4f}, residual {residual:+.4f}")
 
 # %% avg_is_a_conv
-# Average pooling is a convolution with fixed weights 1/k^2 (per channel: groups=C) and no
-# bias, at the pooling's stride and padding. Checked on the photo and on 1-D and 3-D input.
+# Average pooling of floating-point input is a convolution with fixed weights 1/k^2 (per
+# channel: groups=C) and no bias, at the pooling's stride and padding, up to float
+# rounding. Checked on the photo and on 1-D and 3-D input.
 def avg_pool_as_conv(x, k, stride, padding=0):
     rank = x.dim() - 2
     weight = torch.full((x.shape[1], 1) + (k,) * rank, 1.0 / k**rank, device=x.device, dtype=x.dtype)
@@ -125,9 +126,9 @@ for option in (dict(padding=1, count_include_pad=False), dict(ceil_mode=True)):
 
 # %% relu_commutes
 # Max pooling commutes with ReLU, and with every non-decreasing activation, so "pool after
-# the activation" and "pool before it" give the same numbers (pooling first runs the
-# activation on a quarter of the values). ELU goes negative too but never decreases, so it
-# commutes; GELU and SiLU decrease over part of the negative axis, so they do not.
+# the activation" and "pool before it" give the same numbers, up to float rounding (see
+# below; pooling first runs the activation on a quarter of the values here). ELU goes
+# negative too but never decreases, so it commutes; GELU and SiLU decrease over part of the negative axis, so they do not.
 features = 2 * torch.randn(1, 8, 64, 64, device=device)  # pre-activation features: about half negative
 print(f"share of negative values in the feature map: {(features < 0).float().mean().item():.2f}")
 activations = {"ReLU": F.relu, "LeakyReLU": F.leaky_relu, "Hardtanh": F.hardtanh, "ELU": F.elu, "GELU": F.gelu, "SiLU": F.silu}

@@ -1456,3 +1456,69 @@ def test_bicubic_climbs_the_pages_step_more_steeply_than_bilinear(ns):
     # profiles show: across the rising step, bicubic's steepest rise beats bilinear's.
     rise = {mode: float(max(ns["profiles"][mode][1:] - ns["profiles"][mode][:-1])) for mode in ("bilinear", "bicubic")}
     assert rise["bicubic"] > 1.1 * rise["bilinear"]
+
+
+def test_glossary_output_size_is_the_floor_of_the_float64_product_not_of_the_exact_one():
+    # The glossary: floor(input size x scale_factor), the product rounded to float64 first.
+    from fractions import Fraction
+
+    misses = 0
+    for factor in (1.16, 0.3, 1.7, 2.1, 0.7, 1.1, 2.9, 0.29, 1.3, 4.35):
+        for n in range(math.ceil(1 / factor), 400):  # an output size of 0 raises
+            out = F.interpolate(torch.zeros(1, 1, n), scale_factor=factor).shape[-1]
+            assert out == math.floor(n * factor), (n, factor)
+            again = F.interpolate(torch.zeros(1, 1, n), scale_factor=factor, recompute_scale_factor=True)
+            assert again.shape[-1] == out
+            misses += out != math.floor(n * Fraction(str(factor)))
+    assert misses > 0
+    assert F.interpolate(torch.zeros(1, 1, 25), scale_factor=1.16).shape[-1] == 28
+
+
+def test_nearest_float64_slips_at_2_to_82_where_the_channels_last_kernel_runs_not_only_on_long_rows():
+    # The page said float64 slips "on long rows"; the CPU's channels-last nearest kernel (4-D with
+    # out H + out W <= 128, channels_last with more than 3 channels, 5-D only the latter) rounds the
+    # ratio 2/82 to float32 for float64 too, so pixel 41 copies pixel 0, as in float32.
+    def pixel_41(shape, size, layout=torch.contiguous_format, channels=1):
+        x = torch.arange(2, dtype=torch.float64).view((1, 1) + (1,) * (len(shape) - 1) + (2,))
+        x = x.expand((1, channels) + shape).contiguous().to(memory_format=layout)
+        return F.interpolate(x, size=size, mode="nearest").flatten(2)[0, -1].view(size)[(0,) * (len(size) - 1) + (41,)]
+
+    assert pixel_41((1, 2), (1, 82)).item() == 0  # small 4-D output
+    assert pixel_41((1, 2), (46, 82)).item() == 0  # out H + out W = 128
+    assert pixel_41((100, 2), (100, 82), torch.channels_last, 4).item() == 0
+    assert pixel_41((3, 100, 2), (3, 100, 82), torch.channels_last_3d, 4).item() == 0
+    # where the other kernels run, float64 keeps the ratio in double and copies pixel 1
+    assert F.interpolate(torch.arange(2, dtype=torch.float64).view(1, 1, 2), size=82)[0, 0, 41].item() == 1
+    assert pixel_41((1, 2), (47, 82)).item() == 1
+    assert pixel_41((3, 100, 2), (3, 100, 82)).item() == 1
+
+
+def test_resize_conv_on_a_constant_is_flat_only_up_to_rounding_on_the_cpu_too():
+    # The page said the rounding is what "a GPU's convolution algorithm may add"; on the CPU a
+    # channels_last map of 3 channels convolved to 8 already varies inside by a rounding step.
+    spreads = []
+    for c_in, size, layout in itertools.product((3, 5), (8, 13), (torch.channels_last, torch.contiguous_format)):
+        torch.manual_seed(0)
+        conv = nn.Conv2d(c_in, 8, 3, padding=1)
+        flat = torch.full((1, c_in, size, size), 0.7).contiguous(memory_format=layout)
+        with torch.no_grad():
+            inside = conv(nn.Upsample(scale_factor=2)(flat))[0, :, 3:-3, 3:-3]
+        spreads.append((inside.amax((1, 2)) - inside.amin((1, 2))).max().item())
+    assert max(spreads) < 1e-6
+    if max(spreads) == 0 and torch.backends.cpu.get_cpu_capability() != "AVX2":
+        pytest.skip("the non-flat case was measured with oneDNN's AVX2 kernels")
+    assert max(spreads) > 0
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_scale_factor_and_size_can_copy_the_same_pixels_in_the_nearest_modes(mode):
+    # The page said the two "differ whenever in * scale_factor is not a whole number"; the
+    # nearest modes copy whole pixels, and different steps can pick the same ones: 3 x 1.5.
+    for dtype in (torch.float32, torch.float64):
+        x = torch.rand(1, 1, 3, dtype=dtype)
+        assert torch.equal(F.interpolate(x, scale_factor=1.5, mode=mode), F.interpolate(x, size=4, mode=mode))
+    # while the linear modes do differ there, and the nearest modes at other sizes
+    x = torch.arange(3.0).view(1, 1, -1)
+    assert not torch.equal(F.interpolate(x, scale_factor=1.5, mode="linear"), F.interpolate(x, size=4, mode="linear"))
+    x = torch.arange(10.0).view(1, 1, -1)
+    assert not torch.equal(F.interpolate(x, scale_factor=1.35, mode=mode), F.interpolate(x, size=13, mode=mode))

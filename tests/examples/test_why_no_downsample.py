@@ -1062,3 +1062,26 @@ def test_without_avx2_odd_factor_bilinear_slicing_holds_to_2_to_the_23_and_at_so
         "print('ok')\n"
     )
     assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["ok"]
+
+
+def test_int64_average_pooling_truncates_so_it_is_no_convolution_and_hides_relus_order():
+    # The CPU pools int64 too, and rounds each quotient toward zero (divisor_override included):
+    # no convolution with weights 1/k computes that, and the truncation can hide ReLU's order, so
+    # both rules are stated for floating-point input only.
+    x = torch.tensor([[[-1, -2, 1, 2, -7, 0, 5, 0, 3, -1]]])
+    pooled = F.avg_pool1d(x, 2)
+    exact = F.conv1d(x.double(), torch.full((1, 1, 2), 0.5, dtype=torch.float64), stride=2)
+    assert pooled.dtype == torch.int64 and pooled[0, 0].tolist() == [-1, 1, -3, 2, 1]
+    assert not torch.equal(pooled.double(), exact) and torch.equal(pooled.double(), exact.trunc())
+    assert not torch.equal(pooled.double(), exact.floor()) and not torch.equal(pooled.double(), exact.round())
+    row = x.view(1, 1, 1, -1)
+    divided = F.avg_pool2d(row, (1, 2), divisor_override=3)[0, 0, 0].tolist()
+    assert divided == [-1, 1, -2, 1, 0]  # -7 / 3 and 5 / 3 rounded toward zero
+    # the last window holds 3 and -1: ReLU's order matters in float, not in int64
+    pair = torch.tensor([[[3, -1]]])
+    assert torch.equal(F.avg_pool1d(F.relu(pair), 2), F.relu(F.avg_pool1d(pair, 2)))
+    assert not torch.equal(F.avg_pool1d(F.relu(pair.float()), 2), F.relu(F.avg_pool1d(pair.float(), 2)))
+    # the glossary: the mean of each window, rounded toward zero, on int64 input on the CPU
+    windows = torch.randint(-50, 50, (1, 3, 40), generator=torch.Generator().manual_seed(0))
+    means = windows.double().view(1, 3, 10, 4).mean(-1)
+    assert torch.equal(F.avg_pool1d(windows, 4).double(), means.trunc())
