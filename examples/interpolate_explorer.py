@@ -94,7 +94,7 @@ for scale in scale_factors:
         step = decomposition._compute_scale(size, out, bool(align), None if align else scale)
         source = torch.tensor([decomposition._compute_source_index(step, d, bool(align)) for d in range(out)], dtype=torch.float64)
         gap = (torch.from_numpy(sampled[f"mode=bicubic; scale_factor={scale}; align_corners={align}; antialias=False"]) - source).abs()
-        inside = (source >= 1) & (source <= size - 2)  # all four taps inside the image
+        inside = (source >= 1) & (source <= size - 2)  # every tap with a nonzero weight inside the image
         dot_error[scale, align] = (gap[inside].max().item() if inside.any() else 0.0, gap.max().item())
         print(f"bicubic x{scale}, align_corners={align}: dot off the sampled point by up to "
               f"{dot_error[scale, align][0]:.3f} px inside, {dot_error[scale, align][1]:.3f} px overall")

@@ -761,3 +761,14 @@ def test_antialias_non_whole_shrink_dots_can_be_off_inside_but_symmetric_ones_ne
             assert not symmetric.any() or error[symmetric].max() < 1e-12, (n, out)
             off += int((error[inside] > 1e-6).sum())
     assert off > 100
+
+
+def test_the_inside_number_counts_taps_with_weight_not_all_four_taps():
+    # At a whole source position n - 2 the fourth tap is pixel n, outside and clamped, but its weight is 0:
+    # 5 -> 15 pixels puts output 10 at source 3.0, which returns pixel 3 exactly whatever pixel 4 holds.
+    x = torch.rand(1, 1, 5, dtype=torch.float64)
+    x[..., 4] = 1000.0
+    row = F.interpolate(x[:, :, None], size=(1, 15), mode="bicubic")[0, 0, 0]
+    assert row[10].item() == x[0, 0, 3].item()
+    for page, old in (("interpolate-explorer.md", "all four taps"), ("interpolate-explorer.zh.md", "四个采样点都在")):
+        assert old not in (ROOT / "docs" / page).read_text(encoding="utf-8")
