@@ -1119,3 +1119,25 @@ def test_whole_product_recompute_difference_is_not_confined_to_the_last_bits():
         ulp = torch.nextafter(b.abs(), torch.tensor(float("inf"), dtype=torch.float64)) - b.abs()
         worst = max(worst, ((a - b).abs() / ulp).max().item())
     assert worst > 1000
+
+
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_the_size_grid_is_symmetric_only_up_to_single_precision_on_long_rows(capability):
+    # Review 44: "the grid is symmetric about the input's centre" (nearest-exact excepted only at ties) was
+    # checked on rows of up to 30 pixels; the positions are float32, and on long rows nearest-exact picks a
+    # pixel off the mirror image where no output pixel is a tie, in float32 and in float64.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "def off(n, out, dtype, mode):\n"
+        "    p = F.interpolate(torch.arange(float(n), dtype=dtype).view(1, 1, -1), size=out, mode=mode)[0, 0].double()\n"
+        "    d = torch.arange(out)\n"
+        "    tie = ((2 * d + 1) * n % (2 * out) == 0) | ((2 * d.flip(0) + 1) * n % (2 * out) == 0)\n"
+        "    gap = (p + p.flip(0) - (n - 1)).abs()\n"
+        "    return int((gap > 0.5)[~tie].sum()), float(gap.max())\n"
+        "print(off(2095, 4189, torch.float32, 'nearest-exact')[0], off(100000, 150001, torch.float64, 'nearest-exact')[0],\n"
+        "      off(100000, 150001, torch.float64, 'linear')[1])\n"
+    )
+    f32, f64, linear = run_python(code, ATEN_CPU_CAPABILITY=capability).split()
+    assert int(f32) > 0 and int(f64) > 0, (f32, f64)
+    # linear: off by the rounding of float32 positions (a float32 step near 1e5 is 2**-7)
+    assert 0 < float(linear) <= 2**-7, linear
