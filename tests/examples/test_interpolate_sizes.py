@@ -1141,3 +1141,18 @@ def test_the_size_grid_is_symmetric_only_up_to_single_precision_on_long_rows(cap
     assert int(f32) > 0 and int(f64) > 0, (f32, f64)
     # linear: off by the rounding of float32 positions (a float32 step near 1e5 is 2**-7)
     assert 0 < float(linear) <= 2**-7, linear
+
+
+def test_size_equal_to_the_input_is_the_identity_only_up_to_2_to_the_23_pixels():
+    # Review 44: "with in = out that grid is the identity" was checked on axes of up to 20 pixels. The source
+    # position (d + 0.5) * 1 - 0.5 is a float32: from d = 2^23 + 1 on, d + 0.5 rounds to an even neighbour, and
+    # nearest-exact (float32 and float64) and float32 bicubic copy the next pixel there (at 2^23 + 2 pixels
+    # that neighbour is past the end, and the clamp keeps the last pixel). Bicubic costs seconds a call here.
+    cases = ((2**23, torch.float32, True), (2**23 + 2, torch.float32, True), (2**23 + 3, torch.float32, False))
+    for n, dtype, identity in cases + ((2**23 + 3, torch.float64, False),):
+        row = torch.arange(float(n), dtype=dtype).view(1, 1, n)
+        assert torch.equal(F.interpolate(row, size=n, mode="nearest-exact"), row) == identity, (n, dtype)
+    n = 2**23 + 3
+    image = torch.arange(float(n)).view(1, 1, 1, n)
+    y = F.interpolate(image, size=(1, n), mode="bicubic")[0, 0, 0]
+    assert torch.equal(y[: 2**23], image[0, 0, 0, : 2**23]) and y[2**23 + 1].item() == 2**23 + 2  # the next pixel
