@@ -1167,3 +1167,14 @@ def test_align_corners_true_float32_bicubic_keeps_an_axis_only_up_to_2_to_the_24
     y = F.interpolate(x, scale_factor=(1.0, 1 + 0.5 / n), mode="bicubic", align_corners=True)
     assert y.shape == x.shape
     assert torch.nonzero((y != x).flatten()).flatten().tolist() == [2**24 + 1]
+
+
+def test_non_integer_nearest_cell_comment_is_about_its_3d_row_only():
+    # Review 44: the cell's comment said, of every input, "non-integer scales with nearest: input pixels are copied
+    # an uneven number of times, except [near a whole number]"; a small 4-D image x2.1 (the CPU's channels-last
+    # kernel doubles) and a 2-pixel row x2.4 with recompute_scale_factor=True copy every pixel twice.
+    image = torch.arange(25.0).view(1, 1, 5, 5)
+    assert torch.bincount(F.interpolate(image, scale_factor=2.1, mode="nearest").long().flatten()).tolist() == [4] * 25
+    row = torch.arange(2.0).view(1, 1, 2)
+    even = F.interpolate(row, scale_factor=2.4, mode="nearest", recompute_scale_factor=True)
+    assert torch.bincount(even.long().flatten()).tolist() == [2, 2]
