@@ -142,7 +142,7 @@ for name, (formula, torch_result) in checks.items():
     print(f"| {name} | {len(pairs)} | {up} | {len(pairs) - up} | {len(mismatches[name])} | {max(differences.values()):.1e} |")
 
 # %% float32_rounding
-# The nearest formulas are evaluated in single precision: scale = float32(in/out). When
+# For float32 input the nearest formulas are evaluated in single precision: scale = float32(in/out). When
 # d·in/out is a whole number, the float product can land just below it and floor() picks
 # the previous pixel. The first size that shows it, enlarging a 2-pixel float32 image row:
 def nearest_row(n_in, n_out, dtype, rank, mode="nearest"):
@@ -208,14 +208,14 @@ for rank, by_size in ((3, True), (3, False), (4, True), (4, False), (5, True), (
 print("2 pixels x41, copies of each: nearest", copies("nearest", 2, 41, 4, True), " nearest-exact", copies("nearest-exact", 2, 41, 4, True))
 
 # %% shrinking_picks
-# Shrinking by a whole factor, nearest takes the first pixel of each block, nearest-exact the middle one.
+# Shrinking 12 pixels by a whole factor, nearest takes the first pixel of each block, nearest-exact the middle one.
 for n_out in (3, 4, 6):
     a, b = sampled(12, n_out, "nearest").astype(int), sampled(12, n_out, "nearest-exact").astype(int)
     print(f"12 -> {n_out}: nearest picks {a.tolist()}, nearest-exact picks {b.tolist()}")
 
 # %% scale_factor_steps
-# Given scale_factor, the nearest kernels step by 1/scale_factor, not by in/out; 4-D nearest
-# copies when out == in and doubles when out == 2 * in. A 10-pixel row x1.05 and 5 pixels x2.1:
+# Given scale_factor, the nearest kernels step by 1/scale_factor, not by in/out; on the CPU, 4-D nearest
+# with a small output (as here) copies when out == in and doubles when out == 2 * in. A 10-pixel row x1.05 and 5 pixels x2.1:
 for n, factor in ((10, 1.05), (5, 2.1)):
     for rank in (3, 4, 5):
         row = torch.arange(float(n), device=device).view((1,) * (rank - 1) + (n,))

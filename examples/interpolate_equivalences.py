@@ -166,8 +166,8 @@ slipped = int((F.interpolate(signal, scale_factor=100, mode="nearest-exact") != 
 print(f"nearest-exact x100 on {signal.shape[-1]} samples: {slipped} samples in the wrong block")
 
 # %% shrink_slicing
-# Shrinking by a whole factor k: nearest keeps the first pixel of each block, nearest-exact
-# the middle one, bilinear (k = 2, align_corners=False) the mean of each 2 x 2 block.
+# Shrinking these small float images by a whole factor k: nearest keeps the first pixel of each block,
+# nearest-exact the middle one, bilinear (k = 2, align_corners=False) the mean of each 2 x 2 block.
 for shape, k in [((1, 2, 8, 12), 2), ((1, 2, 9, 6), 3), ((2, 1, 8, 8), 4)]:
     x = rand(*shape)
     record("nearest / k == x[..., ::k, ::k]", f"{shape} / {k}", F.interpolate(x, scale_factor=1 / k, mode="nearest"), x[..., ::k, ::k])
@@ -176,7 +176,7 @@ for shape, k in [((1, 2, 8, 12), 2), ((1, 2, 9, 6), 3), ((2, 1, 8, 8), 4)]:
 for shape in [(1, 2, 8, 12), (2, 3, 6, 10), (4, 8, 32, 32), (1, 2, 7, 9)]:  # odd sizes too
     x = rand(*shape) * 2 - 1  # negative values too
     record("bilinear / 2 == avg_pool2d(2)", f"{shape}", F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
-# An odd factor puts each output centre on an input pixel: bilinear is slicing there.
+# An odd factor puts each output centre on an input pixel: on these float images bilinear is slicing there.
 for shape, k in [((1, 2, 9, 12), 3), ((2, 1, 10, 15), 5), ((1, 1, 14, 21), 7)]:
     x = rand(*shape)
     record("bilinear / k, k odd == x[..., k//2::k, k//2::k]", f"{shape} / {k}",

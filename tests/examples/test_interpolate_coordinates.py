@@ -1128,3 +1128,40 @@ def test_whole_factor_shrink_picks_hold_only_up_to_two_to_the_23_pixels():
         row = x[..., :n]
         assert torch.equal(F.interpolate(row, scale_factor=1 / 3, mode="nearest"), row[..., ::3])
         assert torch.equal(F.interpolate(row, scale_factor=1 / 3, mode="nearest-exact"), row[..., 1::3]) == holds
+
+
+def test_nearest_lines_never_stand_upright_when_shrinking_and_lean_either_way_after_float32_rounding():
+    # Review 44: "Shrinking, the lines lean to the left (or stand upright)": none stands upright (the centre
+    # (d + 0.5) * s - 0.5 lies (s - 1)/2 > 0 past the left edge d * s), and the lean rules hold only up to the
+    # single-precision rounding of the source index: 4098 -> 4097 picks one pixel right of its line's centre,
+    # and float32 2 -> 82 picks pixel 0 at output 41, whose left edge lies on a border (the rule says right).
+    for n_in in range(2, 61):
+        for n_out in range(1, n_in):
+            picks = ramp_positions(n_in, n_out, "nearest").long()
+            d = torch.arange(n_out)
+            # sign of centre - pick, in integers: (2d + 1) * in - out - 2 * pick * out
+            assert ((2 * d + 1) * n_in - n_out - 2 * picks * n_out > 0).all(), (n_in, n_out)
+    for dtype in (torch.float32, torch.float64):
+        for rank in (3, 4):
+            picks = ramp_positions(4098, 4097, "nearest", dtype=dtype, rank=rank).long()
+            d = torch.arange(4097)
+            assert ((2 * d + 1) * 4098 - 4097 - 2 * picks * 4097 < 0).any(), (dtype, rank)
+    picks = ramp_positions(2, 82, "nearest", dtype=torch.float32).long()
+    assert picks[41] == 0 and (2 * 41 + 1) * 2 - 82 - 2 * picks[41] * 82 > 0  # leans left, exact rule: right
+
+
+def test_cell_comments_rules_hold_only_for_their_own_dtype_and_sizes():
+    # Review 44: three comments in shown cells stated rules wider than their cells. "The nearest formulas are
+    # evaluated in single precision: scale = float32(in/out)": a float64 3-D row follows the exact floor(d * in/out).
+    # "4-D nearest copies when out == in and doubles when out == 2 * in": a 65x65 contiguous image x(1 + 0.6/65)
+    # is not copied, nor a 70x70 one x2.01 doubled (the CPU's channels-last kernel runs only for small outputs).
+    float32_differs = False
+    for n_out in range(2, 200):
+        exact = [d * 2 // n_out for d in range(n_out)]
+        assert ramp_positions(2, n_out, "nearest", dtype=torch.float64).long().tolist() == exact, n_out
+        float32_differs |= ramp_positions(2, n_out, "nearest", dtype=torch.float32).long().tolist() != exact
+    assert float32_differs
+    big = torch.arange(65.0).expand(1, 1, 65, 65)
+    assert not torch.equal(F.interpolate(big, scale_factor=1 + 0.6 / 65, mode="nearest"), big)
+    doubled = F.interpolate(torch.arange(70.0).expand(1, 1, 70, 70), scale_factor=2.01, mode="nearest")[0, 0, 0]
+    assert doubled.shape[0] == 140 and torch.bincount(doubled.long()).tolist() != [2] * 70

@@ -1119,3 +1119,62 @@ def test_whole_product_recompute_difference_is_not_confined_to_the_last_bits():
         ulp = torch.nextafter(b.abs(), torch.tensor(float("inf"), dtype=torch.float64)) - b.abs()
         worst = max(worst, ((a - b).abs() / ulp).max().item())
     assert worst > 1000
+
+
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_the_size_grid_is_symmetric_only_up_to_single_precision_on_long_rows(capability):
+    # Review 44: "the grid is symmetric about the input's centre" (nearest-exact excepted only at ties) was
+    # checked on rows of up to 30 pixels; the positions are float32, and on long rows nearest-exact picks a
+    # pixel off the mirror image where no output pixel is a tie, in float32 and in float64.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "def off(n, out, dtype, mode):\n"
+        "    p = F.interpolate(torch.arange(float(n), dtype=dtype).view(1, 1, -1), size=out, mode=mode)[0, 0].double()\n"
+        "    d = torch.arange(out)\n"
+        "    tie = ((2 * d + 1) * n % (2 * out) == 0) | ((2 * d.flip(0) + 1) * n % (2 * out) == 0)\n"
+        "    gap = (p + p.flip(0) - (n - 1)).abs()\n"
+        "    return int((gap > 0.5)[~tie].sum()), float(gap.max())\n"
+        "print(off(2095, 4189, torch.float32, 'nearest-exact')[0], off(100000, 150001, torch.float64, 'nearest-exact')[0],\n"
+        "      off(100000, 150001, torch.float64, 'linear')[1])\n"
+    )
+    f32, f64, linear = run_python(code, ATEN_CPU_CAPABILITY=capability).split()
+    assert int(f32) > 0 and int(f64) > 0, (f32, f64)
+    # linear: off by the rounding of float32 positions (a float32 step near 1e5 is 2**-7)
+    assert 0 < float(linear) <= 2**-7, linear
+
+
+def test_size_equal_to_the_input_is_the_identity_only_up_to_2_to_the_23_pixels():
+    # Review 44: "with in = out that grid is the identity" was checked on axes of up to 20 pixels. The source
+    # position (d + 0.5) * 1 - 0.5 is a float32: from d = 2^23 + 1 on, d + 0.5 rounds to an even neighbour, and
+    # nearest-exact (float32 and float64) and float32 bicubic copy the next pixel there (at 2^23 + 2 pixels
+    # that neighbour is past the end, and the clamp keeps the last pixel). Bicubic costs seconds a call here.
+    cases = ((2**23, torch.float32, True), (2**23 + 2, torch.float32, True), (2**23 + 3, torch.float32, False))
+    for n, dtype, identity in cases + ((2**23 + 3, torch.float64, False),):
+        row = torch.arange(float(n), dtype=dtype).view(1, 1, n)
+        assert torch.equal(F.interpolate(row, size=n, mode="nearest-exact"), row) == identity, (n, dtype)
+    n = 2**23 + 3
+    image = torch.arange(float(n)).view(1, 1, 1, n)
+    y = F.interpolate(image, size=(1, n), mode="bicubic")[0, 0, 0]
+    assert torch.equal(y[: 2**23], image[0, 0, 0, : 2**23]) and y[2**23 + 1].item() == 2**23 + 2  # the next pixel
+
+
+def test_align_corners_true_float32_bicubic_keeps_an_axis_only_up_to_2_to_the_24_pixels():
+    # Review 44: "with True ... bicubic return[s] it unchanged" was checked on axes of up to 100 pixels. Its
+    # float32 position d * 1 rounds odd d past 2^24 to an even neighbour: 2^24 + 3 pixels lose pixel 2^24 + 1.
+    # (float64 bicubic keeps such an axis; it costs seconds more, so it is not run here.)
+    n = 2**24 + 3
+    x = (torch.arange(n) % 1000).float().view(1, 1, 1, n)
+    y = F.interpolate(x, scale_factor=(1.0, 1 + 0.5 / n), mode="bicubic", align_corners=True)
+    assert y.shape == x.shape
+    assert torch.nonzero((y != x).flatten()).flatten().tolist() == [2**24 + 1]
+
+
+def test_non_integer_nearest_cell_comment_is_about_its_3d_row_only():
+    # Review 44: the cell's comment said, of every input, "non-integer scales with nearest: input pixels are copied
+    # an uneven number of times, except [near a whole number]"; a small 4-D image x2.1 (the CPU's channels-last
+    # kernel doubles) and a 2-pixel row x2.4 with recompute_scale_factor=True copy every pixel twice.
+    image = torch.arange(25.0).view(1, 1, 5, 5)
+    assert torch.bincount(F.interpolate(image, scale_factor=2.1, mode="nearest").long().flatten()).tolist() == [4] * 25
+    row = torch.arange(2.0).view(1, 1, 2)
+    even = F.interpolate(row, scale_factor=2.4, mode="nearest", recompute_scale_factor=True)
+    assert torch.bincount(even.long().flatten()).tolist() == [2, 2]
