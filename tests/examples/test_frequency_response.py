@@ -1165,13 +1165,13 @@ def test_the_taps_hold_on_sides_up_to_2_to_the_23_and_change_past_it_at_some_fac
     if "lanczos" in F.interpolate.__doc__:
         modes.append(("lanczos", True))
 
-    def tail_gap(mode, aa, k, n):
+    def tail_gap(mode, aa, k, n, dtype=torch.float32):
         small = 64 * k  # the taps of one interior output pixel, read off a small map in float64
         eye = torch.eye(small, dtype=torch.float64).view(small, 1, 1, small)
         col = F.interpolate(eye, size=(1, 64), mode=mode, antialias=aa)[:, 0, 0, 32]
         nz = (col.abs() > 1e-12).nonzero().flatten()
         first, w = nz[0].item() - 32 * k, col[nz[0] : nz[-1] + 1]
-        x = torch.rand(1, 1, 1, n, generator=torch.Generator().manual_seed(k))
+        x = torch.rand(1, 1, 1, n, generator=torch.Generator().manual_seed(k), dtype=dtype)
         y = F.interpolate(x, size=(1, n // k), mode=mode, antialias=aa)[0, 0, 0].double()
         i = torch.arange(n // k - 1000, n // k - 8)  # the last outputs, the farthest positions
         expected = sum(w[j] * x[0, 0, 0, i * k + first + j].double() for j in range(len(w)))
@@ -1181,3 +1181,6 @@ def test_the_taps_hold_on_sides_up_to_2_to_the_23_and_change_past_it_at_some_fac
         k = 3 if aa else 2
         assert tail_gap(mode, aa, k, 2**23 // k * k) < 1e-6, (mode, aa)
         assert tail_gap(mode, aa, k, (2**23 + 3000) // k * k) > 0.01, (mode, aa)
+    # "On float32 input": float64 positions are float64, and the same sides keep their taps
+    for mode, aa, k in (("bilinear", False, 2), ("bilinear", True, 3)):
+        assert tail_gap(mode, aa, k, (2**23 + 3000) // k * k, torch.float64) < 1e-12, (mode, aa)
