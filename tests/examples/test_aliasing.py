@@ -878,3 +878,7 @@ def test_bilinear_at_2x_is_the_block_mean_only_on_sides_up_to_2_to_the_23():
                 x[:, :, :1, 2**23 : 2 * bilinear.shape[-1] : 2] * 0.5
                 + x[:, :, 1:, 2**23 : 2 * bilinear.shape[-1] : 2] * 0.5,
             )
+    # review 44: "its float32 positions" are float32 input's; float64 positions are float64 and keep the block means
+    n = 2**23 + 2**12
+    x = (torch.arange(2 * n) % 251).double().view(1, 1, 2, n)
+    assert torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))

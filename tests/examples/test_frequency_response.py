@@ -326,6 +326,16 @@ def test_uint8_is_not_linear():
     ):
         shrink = lambda x: F.interpolate(x, size=(16, 16), align_corners=False, **setting).int()  # noqa: E731
         assert (shrink(a + b) - shrink(a) - shrink(b)).abs().max() > 0, setting
+    # Review 44: "uint8 output is rounded ..., so the resize is not linear" was said of every uint8 resize;
+    # a filter that keeps single pixels rounds nothing: nearest at 2x and 3x, and plain bilinear at 3x, slice
+    for size, setting in (
+        ((16, 16), dict(mode="nearest")),
+        ((10, 10), dict(mode="nearest")),
+        ((10, 10), dict(mode="bilinear", align_corners=False)),
+    ):
+        c = torch.cat([a, b], 1)[..., :30, :30] if size == (10, 10) else torch.cat([a, b], 1)
+        shrink = lambda x: F.interpolate(x, size=size, **setting).int()  # noqa: E731
+        assert torch.equal(shrink(c[:, :1] + c[:, 1:]), shrink(c[:, :1]) + shrink(c[:, 1:])), (size, setting)
 
 
 def test_separable_same_taps_along_both_axes(ns):
@@ -1155,3 +1165,32 @@ def test_align_corners_true_can_still_treat_every_output_pixel_alike_at_a_whole_
                 if alike:
                     step = (n - 1) // (m - 1)
                     assert torch.equal(taps, torch.eye(n, dtype=torch.float64)[::step]), (k, m, mode)
+
+
+def test_the_taps_hold_on_sides_up_to_2_to_the_23_and_change_past_it_at_some_factors():
+    # Review 44: "Plain bilinear is the box at 2x" and "the box [1, 1]/2 is ... plain bilinear" had no length
+    # limit; float32 positions round past 2^23 pixels, so plain bilinear and bicubic at 2x and the antialiased
+    # modes at 3x weight other pixels there. "Where this holds" now names sides up to 2^23.
+    modes = [("bilinear", False), ("bicubic", False), ("bilinear", True), ("bicubic", True)]
+    if "lanczos" in F.interpolate.__doc__:
+        modes.append(("lanczos", True))
+
+    def tail_gap(mode, aa, k, n, dtype=torch.float32):
+        small = 64 * k  # the taps of one interior output pixel, read off a small map in float64
+        eye = torch.eye(small, dtype=torch.float64).view(small, 1, 1, small)
+        col = F.interpolate(eye, size=(1, 64), mode=mode, antialias=aa)[:, 0, 0, 32]
+        nz = (col.abs() > 1e-12).nonzero().flatten()
+        first, w = nz[0].item() - 32 * k, col[nz[0] : nz[-1] + 1]
+        x = torch.rand(1, 1, 1, n, generator=torch.Generator().manual_seed(k), dtype=dtype)
+        y = F.interpolate(x, size=(1, n // k), mode=mode, antialias=aa)[0, 0, 0].double()
+        i = torch.arange(n // k - 1000, n // k - 8)  # the last outputs, the farthest positions
+        expected = sum(w[j] * x[0, 0, 0, i * k + first + j].double() for j in range(len(w)))
+        return (y[i] - expected).abs().max().item()
+
+    for mode, aa in modes:
+        k = 3 if aa else 2
+        assert tail_gap(mode, aa, k, 2**23 // k * k) < 1e-6, (mode, aa)
+        assert tail_gap(mode, aa, k, (2**23 + 3000) // k * k) > 0.01, (mode, aa)
+    # "On float32 input": float64 positions are float64, and the same sides keep their taps
+    for mode, aa, k in (("bilinear", False, 2), ("bilinear", True, 3)):
+        assert tail_gap(mode, aa, k, (2**23 + 3000) // k * k, torch.float64) < 1e-12, (mode, aa)
