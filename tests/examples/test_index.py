@@ -55,3 +55,12 @@ def test_torchvision_row_float16_is_not_the_call():
     theirs = TF.resize(x, [13, 47], interpolation=TF.InterpolationMode.BICUBIC, antialias=False)
     ours = F.interpolate(x[None], size=(13, 47), mode="bicubic", align_corners=False)[0]
     assert not torch.equal(theirs, ours)
+
+
+def test_explorer_row_dots_are_mean_positions_not_where_bicubic_reads():
+    """The old row said the explorer shows "where each output pixel reads": its dots are the weighted mean
+    of the positions read, which for bicubic is not the point sampled, even inside the image."""
+    x = torch.arange(6, dtype=torch.float64).view(1, 1, 1, 6)
+    dots = F.interpolate(x, size=(1, 9), mode="bicubic", align_corners=False)[0, 0, 0]
+    sampled = (torch.arange(9, dtype=torch.float64) + 0.5) * 6 / 9 - 0.5
+    assert (dots - sampled)[2:-2].abs().max() > 0.04
