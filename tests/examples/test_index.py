@@ -1,0 +1,66 @@
+"""The claims of docs/index*.md that summarise other pages: each summary keeps the target page's conditions."""
+
+import ast
+
+import torch
+import torch.nn.functional as F
+
+from helpers import ROOT
+
+
+def compiled_dtypes():
+    """The DTYPES list of examples/torch_compile.py, read from its source (running it compiles every setting)."""
+    tree = ast.parse((ROOT / "examples" / "torch_compile.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["DTYPES"]:
+            return [getattr(torch, e.attr) for e in node.value.elts]
+    raise AssertionError("no DTYPES in torch_compile.py")
+
+
+def test_torch_compile_row_is_not_every_mode_and_dtype():
+    """The old row said "for each mode and dtype": the page compiles float32 and bfloat16, and not lanczos."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "examples"))
+    from _settings import INTERPOLATE_SETTINGS
+
+    assert compiled_dtypes() == [torch.float32, torch.bfloat16]
+    x = torch.rand(1, 1, 6, 6)
+    for dtype in (torch.float64, torch.float16):  # eager interpolates these too
+        assert F.interpolate(x.to(dtype), size=(4, 4), mode="bilinear").dtype == dtype
+    assert F.interpolate(x, size=(4, 4), mode="lanczos", antialias=True).shape == (1, 1, 4, 4)
+    assert "lanczos" not in {s["mode"] for s in INTERPOLATE_SETTINGS.values()}
+
+
+def test_frameworks_row_jax_is_not_equal():
+    """The old row said which torch call each framework's resize "equals": jax's default linear matches
+    bilinear with antialias only up to float rounding."""
+    import jax
+    import jax.numpy as jnp
+    import numpy as np
+
+    x = torch.rand(1, 1, 1, 37, generator=torch.Generator().manual_seed(0)) * 2 - 1
+    theirs = torch.from_numpy(np.asarray(jax.image.resize(jnp.asarray(x.numpy()), (1, 1, 1, 16), "linear")))
+    ours = F.interpolate(x, size=(1, 16), mode="bilinear", antialias=True)
+    assert torch.allclose(theirs, ours, atol=1e-6)
+    assert not torch.equal(theirs, ours)
+
+
+def test_torchvision_row_float16_is_not_the_call():
+    """The old row said "the F.interpolate call each setting equals": a float16 bicubic resize is done in
+    float32 and cast back, so it is not the float16 call."""
+    import torchvision.transforms.v2.functional as TF
+
+    x = (torch.rand(3, 20, 30, generator=torch.Generator().manual_seed(0)) * 2 - 1).half()
+    theirs = TF.resize(x, [13, 47], interpolation=TF.InterpolationMode.BICUBIC, antialias=False)
+    ours = F.interpolate(x[None], size=(13, 47), mode="bicubic", align_corners=False)[0]
+    assert not torch.equal(theirs, ours)
+
+
+def test_explorer_row_dots_are_mean_positions_not_where_bicubic_reads():
+    """The old row said the explorer shows "where each output pixel reads": its dots are the weighted mean
+    of the positions read, which for bicubic is not the point sampled, even inside the image."""
+    x = torch.arange(6, dtype=torch.float64).view(1, 1, 1, 6)
+    dots = F.interpolate(x, size=(1, 9), mode="bicubic", align_corners=False)[0, 0, 0]
+    sampled = (torch.arange(9, dtype=torch.float64) + 0.5) * 6 / 9 - 0.5
+    assert (dots - sampled)[2:-2].abs().max() > 0.04
