@@ -83,10 +83,12 @@ def test_zero_size_raises_except_area():
 
 
 @pytest.mark.parametrize(
-    "dtype", [torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool, torch.float16, torch.float64]
+    "dtype",
+    [torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool, torch.complex64, torch.float16, torch.float64],
 )
-def test_area_to_zero_pixels_is_empty_except_on_integer_or_bool_5d_input(dtype):
+def test_area_to_zero_pixels_is_empty_except_on_5d_input_that_is_not_floating_point(dtype):
     # Review 24: the page said "integer 5-D input"; bool 5-D input is rejected too.
+    # Review 45: "integer or bool 5-D input": complex 5-D input is rejected too (adaptive_avg_pool3d).
     for rank in (3, 4, 5):
         x = torch.ones((1, 2) + (4,) * (rank - 2)).to(dtype)
         if rank == 5 and not dtype.is_floating_point:
