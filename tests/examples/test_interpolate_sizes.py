@@ -1180,3 +1180,17 @@ def test_non_integer_nearest_cell_comment_is_about_its_3d_row_only():
     row = torch.arange(2.0).view(1, 1, 2)
     even = F.interpolate(row, scale_factor=2.4, mode="nearest", recompute_scale_factor=True)
     assert torch.bincount(even.long().flatten()).tolist() == [2, 2]
+
+
+def test_width_one_antialias_bug_does_not_always_drop_the_last_row():
+    # Review 45: the averaging_tail cell's comment said antialiasing to one pixel wide while the height
+    # changes "drops the last row of a float image"; it drops it at 4×4 -> 2×1 (the cell's case), not to a
+    # single row (4×4 -> 1×1) nor in bicubic from 2 rows to 3.
+    def last_row_weight(h, w, out_h, mode):
+        eye = torch.eye(h * w).view(h * w, 1, h, w)
+        weights = F.interpolate(eye, size=(out_h, 1), mode=mode, antialias=True).abs().flatten(1).sum(1)
+        return weights.view(h, w)[-1].sum().item()
+
+    assert last_row_weight(4, 4, 2, "bilinear") == 0
+    assert last_row_weight(4, 4, 1, "bilinear") > 0.1
+    assert last_row_weight(2, 2, 3, "bicubic") > 0.1
