@@ -224,7 +224,8 @@ for n, factor in ((10, 1.05), (5, 2.1)):
 
 # %% ties
 # Where the centre rule has ties: (d + 0.5) * in/out is a whole number, the centre of output
-# pixel d lies on the border between two input pixels. torch takes the right one; Pillow,
+# pixel d lies on the border between two input pixels. The exact rule takes the right one (torch's
+# single-precision kernels take the left one at some ties, see above); Pillow,
 # scikit-image and OpenCV are compared on every size pair 1..39, enlarging and shrinking.
 import cv2
 import skimage.transform

@@ -194,8 +194,9 @@ for name, kwargs in averaging.items():
         weights = F.interpolate(eye8, **resize, **kwargs)[:, 0, 0, :]
         unused[name, call] = (weights.abs().sum(1) == 0).nonzero().flatten().tolist()
         print(f"{call}, {name}: {weights.shape[1]} px, input pixels without weight {unused[name, call]}")
-# A CPU bug: antialiasing to an output one pixel wide while the height changes drops the last
-# row of a float image (a channels_last copy of more than one channel escapes it). One identity image per input pixel of a 4×4.
+# A CPU bug: antialiasing to an output one pixel wide while the height changes can give pixels no
+# weight, here the last row of a float 4×4 shrunk to 2×1 (a channels_last copy of more than one channel
+# escapes it). One identity image per input pixel of the 4×4.
 eye16 = torch.eye(16).view(16, 1, 4, 4)  # float32, on the CPU on purpose
 one_wide = F.interpolate(eye16, size=(2, 1), mode="bilinear", antialias=True)
 one_wide_unused = (one_wide.abs().flatten(1).sum(1) == 0).nonzero().flatten().tolist()

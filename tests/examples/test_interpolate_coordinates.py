@@ -1165,3 +1165,25 @@ def test_cell_comments_rules_hold_only_for_their_own_dtype_and_sizes():
     assert not torch.equal(F.interpolate(big, scale_factor=1 + 0.6 / 65, mode="nearest"), big)
     doubled = F.interpolate(torch.arange(70.0).expand(1, 1, 70, 70), scale_factor=2.01, mode="nearest")[0, 0, 0]
     assert doubled.shape[0] == 140 and torch.bincount(doubled.long()).tolist() != [2] * 70
+
+
+def test_ties_cell_comment_torch_does_not_always_take_the_right_pixel_on_its_size_pairs():
+    # Review 45: the ties cell's comment said "torch takes the right one". On the cell's own size pairs
+    # (1..39) float32 and float64 4-D images take the left pixel at some ties (6 -> 37 is one), and so do
+    # float32 rows; only the float64 row the cell uses on the CPU takes the right one at every tie there.
+    def left_ties(dtype, rank):
+        found = []
+        for n_in in (6, 14, 26):
+            for n_out in (11, 23, 37):
+                row = torch.arange(float(n_in), dtype=dtype).view((1,) * (rank - 1) + (n_in,))
+                got = F.interpolate(row, size=(1,) * (rank - 3) + (n_out,), mode="nearest-exact").flatten().tolist()
+                found += [
+                    (n_in, n_out, d)
+                    for d in range(n_out)
+                    if (2 * d + 1) * n_in % (2 * n_out) == 0 and got[d] < (2 * d + 1) * n_in // (2 * n_out)
+                ]
+        return found
+
+    # the small 4-D images run the CPU's channels-last kernel, scalar code in every CPU capability
+    assert (6, 37, 18) in left_ties(torch.float32, 4) and (6, 37, 18) in left_ties(torch.float64, 4)
+    assert left_ties(torch.float64, 3) == []

@@ -83,10 +83,12 @@ def test_zero_size_raises_except_area():
 
 
 @pytest.mark.parametrize(
-    "dtype", [torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool, torch.float16, torch.float64]
+    "dtype",
+    [torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool, torch.complex64, torch.float16, torch.float64],
 )
-def test_area_to_zero_pixels_is_empty_except_on_integer_or_bool_5d_input(dtype):
+def test_area_to_zero_pixels_is_empty_except_on_5d_input_that_is_not_floating_point(dtype):
     # Review 24: the page said "integer 5-D input"; bool 5-D input is rejected too.
+    # Review 45: "integer or bool 5-D input": complex 5-D input is rejected too (adaptive_avg_pool3d).
     for rank in (3, 4, 5):
         x = torch.ones((1, 2) + (4,) * (rank - 2)).to(dtype)
         if rank == 5 and not dtype.is_floating_point:
@@ -1178,3 +1180,17 @@ def test_non_integer_nearest_cell_comment_is_about_its_3d_row_only():
     row = torch.arange(2.0).view(1, 1, 2)
     even = F.interpolate(row, scale_factor=2.4, mode="nearest", recompute_scale_factor=True)
     assert torch.bincount(even.long().flatten()).tolist() == [2, 2]
+
+
+def test_width_one_antialias_bug_does_not_always_drop_the_last_row():
+    # Review 45: the averaging_tail cell's comment said antialiasing to one pixel wide while the height
+    # changes "drops the last row of a float image"; it drops it at 4×4 -> 2×1 (the cell's case), not to a
+    # single row (4×4 -> 1×1) nor in bicubic from 2 rows to 3.
+    def last_row_weight(h, w, out_h, mode):
+        eye = torch.eye(h * w).view(h * w, 1, h, w)
+        weights = F.interpolate(eye, size=(out_h, 1), mode=mode, antialias=True).abs().flatten(1).sum(1)
+        return weights.view(h, w)[-1].sum().item()
+
+    assert last_row_weight(4, 4, 2, "bilinear") == 0
+    assert last_row_weight(4, 4, 1, "bilinear") > 0.1
+    assert last_row_weight(2, 2, 3, "bicubic") > 0.1
