@@ -75,6 +75,21 @@ def test_uint8_bicubic_saturates_on_the_cpu(ns):
     assert out.min().item() == 0 and out.max().item() == 255
 
 
+def test_uint8_kernel_clamps_after_each_axis_not_once_at_the_end():
+    # "the kernel clamps for you, after each axis": a diagonal 0/255 edge enlarged with bicubic
+    # differs from the float result clamped once by many levels, and matches width pass, clamp,
+    # height pass, clamp to within the rounding of the passes
+    for n, k in ((8, 4), (12, 3), (20, 2)):
+        y, x = torch.meshgrid(torch.arange(n), torch.arange(n), indexing="ij")
+        edge = ((x > y) * 255).float()[None, None]
+        u = F.interpolate(edge.to(torch.uint8), scale_factor=k, mode="bicubic").float()
+        once = F.interpolate(edge, scale_factor=k, mode="bicubic").clamp(0, 255).round()
+        assert (u - once).abs().max() > 10, (n, k)
+        wide = F.interpolate(edge, size=(n, n * k), mode="bicubic").round().clamp(0, 255)
+        two_pass = F.interpolate(wide, size=(n * k, n * k), mode="bicubic").round().clamp(0, 255)
+        assert (u - two_pass).abs().max() <= 2, (n, k)
+
+
 def uint8_versus_models(ns, name, size):
     image, kwargs = ns["image"].cpu(), ns["MODES"][name]
     out = F.interpolate(image, size=size, **kwargs).float()
