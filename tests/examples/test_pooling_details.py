@@ -333,3 +333,19 @@ def test_max_with_zero_holds_beyond_eight_channels_in_channels_last_and_low_prec
                 values, indices = F.max_pool2d(y, kernel, return_indices=True)
                 refilled = F.max_unpool2d(values, indices, kernel, output_size=y.shape[-2:])
                 assert torch.equal(F.max_pool2d(refilled, kernel), values.clamp(min=0)), (kernel, channels, dtype)
+
+
+def test_integer_max_pool_is_a_cpu_claim_and_cuda_refuses_integers():
+    """Review 45: "only the CPU kernel takes" integers was false: the MPS backend's max pooling
+    (aten/src/ATen/native/mps/operations/Pooling.mm, kernels/Pooling.metal) takes int64 and
+    other integer types. The page now says what the CPU does and that CUDA's kernel
+    (DilatedMaxPool2d.cu, AT_DISPATCH_FLOATING_TYPES_AND2) takes floating types only."""
+    for dtype in (torch.uint8, torch.int32, torch.int64):
+        assert F.max_pool2d(torch.ones(1, 1, 2, 2, dtype=dtype), 2).dtype == dtype  # the CPU takes it
+    page = (ROOT / "docs" / "pooling-details.md").read_text()
+    assert "only the CPU kernel takes" not in page and "on the CPU with its dtype's smallest value" in page
+    if not torch.cuda.is_available():
+        pytest.skip("CUDA's half of the claim needs a GPU")
+    for dtype in (torch.uint8, torch.int32, torch.int64):
+        with pytest.raises(RuntimeError, match="not implemented"):
+            F.max_pool2d(torch.ones(1, 1, 2, 2, dtype=dtype, device="cuda"), 2)
