@@ -1074,3 +1074,20 @@ def test_v1_meets_the_width_one_bug_only_where_the_height_changes_from_and_to_tw
     v1 = {oh: F1.resize(u8, [oh, 1], getattr(IM, mode.upper())) for oh in (7, 1, 5, 12)}
     assert levels(v1[7], right(7)) <= 1 and levels(v1[1], right(1)) <= 1
     assert levels(v1[5], right(5)) > 8 and levels(v1[12], right(12)) > 8
+
+
+@pytest.mark.parametrize("shape", [(0, 3, 9, 9), (1, 0, 9, 9), (2, 0, 3, 9, 9)])
+def test_v2_never_calls_interpolate_on_an_empty_tensor(shape):
+    # Review 46: "A tensor passes the mode's name to F.interpolate, which ... raises" and "each setting is exactly
+    # one F.interpolate call" held only for non-empty tensors: v2 skips F.interpolate when numel is 0, so BOX and
+    # HAMMING do not raise there (v1 still does), and a 0-channel image comes back where F.interpolate raises.
+    x = torch.empty(shape)
+    for mode in (IM.BOX, IM.HAMMING):
+        assert F2.resize(x, [4, 5], mode).shape == (*shape[:-2], 4, 5)
+        if x.ndim == 4:
+            with pytest.raises(NotImplementedError):
+                F1.resize(x, [4, 5], mode)
+    if shape[-3] == 0:
+        assert F2.resize(x, [4, 5]).shape == (*shape[:-2], 4, 5)
+        with pytest.raises(RuntimeError):
+            F.interpolate(x.reshape(-1, *shape[-3:]), size=(4, 5), mode="bilinear", antialias=True)
