@@ -1304,3 +1304,16 @@ def test_plain_float32_bilinear_leaves_out_pixels_below_a_2x_shrink_on_a_row_of_
     # pixels 4997 and 4999 out (positions are computed in scalar code, the same under every CPU capability).
     assert _pixels_left_out(9999, 5000, torch.float32) == [4997, 4999]
     assert _pixels_left_out(9999, 5000, torch.float64) == [] and _pixels_left_out(999, 500, torch.float32) == []
+
+
+def test_scikit_image_order_0_parts_from_nearest_exact_off_exact_ties_on_long_rows():
+    # Review 46: "order=0 ... is nearest-exact ... (again up to ties at others)": on long rows scikit-image's
+    # double positions and torch's float32 ones part where the position is near, not at, a half: 13623 -> 14781
+    # output 6605 sits at 6087.4999, which scikit-image takes as 6087 and torch as 6088.
+    n, m = 13623, 14781
+    row = np.arange(n, dtype=np.float32)[None].repeat(2, axis=0)
+    theirs = sk_resize(row, (2, m), order=0, anti_aliasing=False, mode="edge", preserve_range=True)[0]
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(2, m), mode="nearest-exact")[0, 0, 0].numpy()
+    parted = np.nonzero(theirs != ours)[0]
+    assert len(parted) > 0 and 6605 in parted
+    assert all((2 * d + 1) * n % (2 * m) != 0 for d in parted)  # none of them an exact tie
