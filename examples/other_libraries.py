@@ -141,8 +141,8 @@ for direction, title in (("down", "Downscaling 256 → 64"), ("up", "Upscaling 6
         print(f"| {call} | `{counterpart}` | {cells} | {described} |")
     print()
 
-# Where "Pillow = torch with antialias" breaks: an output one pixel wide, from a contiguous
-# float input whose height changes (a CPU kernel bug, see the support page). A column of
+# Where "Pillow = torch with antialias" breaks: an output one pixel wide and at least two high, from a
+# contiguous float input at least two rows high whose height changes (a CPU kernel bug, see the support page). A column of
 # the photo, 256 -> 64 high and 1 wide, on the CPU.
 column = inputs["down"]["photo"][:, :1].copy()
 width_one = {}

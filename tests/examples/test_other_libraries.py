@@ -1317,3 +1317,17 @@ def test_scikit_image_order_0_parts_from_nearest_exact_off_exact_ties_on_long_ro
     parted = np.nonzero(theirs != ours)[0]
     assert len(parted) > 0 and 6605 in parted
     assert all((2 * d + 1) * n % (2 * m) != 0 for d in parted)  # none of them an exact tie
+
+
+def test_width_one_bug_needs_two_input_rows_and_two_output_rows():
+    # Review 46: the tables cell's comment said the width-one bug hits "an output one pixel wide, from a contiguous
+    # float input whose height changes"; a one-row input, or an output one pixel high, still matches Pillow.
+    def gap(h, w, oh):
+        x = np.random.default_rng(h * 100 + w).random((h, w), dtype=np.float32)
+        ours = F.interpolate(torch.from_numpy(x)[None, None], size=(oh, 1), mode="bilinear", antialias=True)[0, 0]
+        pil = np.asarray(Image.fromarray(x, mode="F").resize((1, oh), Image.BILINEAR))
+        return np.abs(ours.numpy() - pil).max()
+
+    for h, w, oh in ((1, 5, 4), (1, 2, 7), (5, 3, 1), (9, 9, 1)):
+        assert gap(h, w, oh) < 1e-5, (h, w, oh)
+    assert all(gap(h, w, oh) > 1e-2 for h, w, oh in ((2, 5, 4), (9, 9, 3), (3, 1, 6)))
