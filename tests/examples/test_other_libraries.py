@@ -1331,3 +1331,14 @@ def test_width_one_bug_needs_two_input_rows_and_two_output_rows():
     for h, w, oh in ((1, 5, 4), (1, 2, 7), (5, 3, 1), (9, 9, 1)):
         assert gap(h, w, oh) < 1e-5, (h, w, oh)
     assert all(gap(h, w, oh) > 1e-2 for h, w, oh in ((2, 5, 4), (9, 9, 3), (3, 1, 6)))
+
+
+def test_opencv_inter_nearest_parts_from_torch_nearest_off_exact_boundaries_on_long_rows():
+    # Review 46: "at others they part at some boundary columns": on long rows INTER_NEAREST (double positions) and
+    # torch's nearest (float32) also part where d * in/out is near, not at, a whole number (13623 -> 14781: 8284).
+    n, m = 13623, 14781
+    row = np.arange(n, dtype=np.float32)[None].repeat(2, axis=0)
+    theirs = cv2.resize(row, (m, 2), interpolation=cv2.INTER_NEAREST)[0]
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(2, m), mode="nearest")[0, 0, 0].numpy()
+    parted = np.nonzero(theirs != ours)[0]
+    assert 8284 in parted and all(d * n % m != 0 for d in parted)
