@@ -118,8 +118,8 @@ print("gain at f = 0, the sum of the taps:", sorted({round(r[0].item(), 12) for 
 # %% figure
 # |H(f)| against the ideal low-pass (dashed); the dotted line is the new Nyquist limit.
 groups = {
-    "F.interpolate and pooling": ["x[..., ::k, ::k]", "bilinear", "bicubic", "AvgPool2d(k)", "bilinear, antialias", "bicubic, antialias", "lanczos, antialias"],
-    "binomial BlurPool and cascades": [name for name in FILTERS if name.startswith("BlurPool")] + list(CASCADES),
+    "slicing, F.interpolate and pooling": ["x[..., ::k, ::k]", "bilinear", "bicubic", "AvgPool2d(k)", "bilinear, antialias", "bicubic, antialias", "lanczos, antialias"],
+    "binomial BlurPool": [name for name in FILTERS if name.startswith("BlurPool")] + list(CASCADES),  # cascades: 4x only
 }
 figure, axes = plt.subplots(2, 2, figsize=(11, 7.5), sharex=True, sharey=True)
 for column, k in enumerate(factors):
@@ -127,10 +127,10 @@ for column, k in enumerate(factors):
         ax = axes[row, column]
         ax.plot([0, 0.5 / k, 0.5 / k, 0.5], [1, 1, 0, 0], "k--", lw=1.2, label="ideal")
         ax.axvline(0.5 / k, color="gray", ls=":", lw=1)
-        for name in names:
-            if (name, k) in responses:
-                ax.plot(f.numpy(), responses[name, k].abs().numpy(), lw=1.4, label=name)
-        ax.set_title(f"{k}x: {group}", fontsize=10)
+        drawn = [name for name in names if (name, k) in responses]
+        for name in drawn:
+            ax.plot(f.numpy(), responses[name, k].abs().numpy(), lw=1.4, label=name)
+        ax.set_title(f"{k}x: {group}" + (" and cascades" if set(drawn) & set(CASCADES) else ""), fontsize=10)
         ax.set_ylim(-0.02, 1.08)
         ax.grid(alpha=0.3)
         ax.legend(fontsize=7, loc="upper right")

@@ -253,7 +253,8 @@ def test_keeping_one_pixel_per_block_is_the_least_shift_stable_parameter_free_me
 def test_bilinear_without_antialias_degrades_with_the_factor(ns):
     m = ns["measured"]
     assert m["bilinear", 4]["folded"] > 4 * m["bilinear", 2]["folded"]
-    assert m["AvgPool2d(k)", 4]["folded"] < 2 * m["AvgPool2d(k)", 2]["folded"]
+    # "stays about the same": review 46 found the old bound (under twice) let it double; within 20%
+    assert m["AvgPool2d(k)", 4]["folded"] == pytest.approx(m["AvgPool2d(k)", 2]["folded"], rel=0.2)
 
 
 def test_parameters_and_learnability(ns):

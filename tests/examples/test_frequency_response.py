@@ -1194,3 +1194,13 @@ def test_the_taps_hold_on_sides_up_to_2_to_the_23_and_change_past_it_at_some_fac
     # "On float32 input": float64 positions are float64, and the same sides keep their taps
     for mode, aa, k in (("bilinear", False, 2), ("bilinear", True, 3)):
         assert tail_gap(mode, aa, k, (2**23 + 3000) // k * k, torch.float64) < 1e-12, (mode, aa)
+
+
+def test_each_figure_panel_title_names_what_it_draws(ns):
+    # Review 46: the panels were titled "F.interpolate and pooling" (slicing drawn too) and, at 2x,
+    # "binomial BlurPool and cascades", where no cascade is drawn (they are 4x only).
+    for ax in ns["axes"].flat:
+        title, labels = ax.get_title(), {line.get_label() for line in ax.get_lines()}
+        assert ("cascades" in title) == bool(labels & set(ns["CASCADES"])), title
+        assert ("slicing" in title) == ("x[..., ::k, ::k]" in labels), title
+        assert ("BlurPool" in title) == any(label.startswith("BlurPool") for label in labels), title
