@@ -473,3 +473,19 @@ def test_on_the_border_the_bilinear_transposed_conv_is_interpolate_times_a_weigh
         assert torch.equal((ours - ref)[..., border].abs() > 1e-12, ref[..., border].abs() > 1e-12)
         if b:  # an input that is 0 along its edges: the border agrees
             assert border.any() and (ours_edged - ref_edged)[..., border].abs().max() < 1e-15, (scale, h, w)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_a_bias_adds_no_pattern_but_the_score_does_not_ignore_it(ns, dtype):
+    """Review r46-7: "a constant, which the score ignores" was false; it adds no pattern.
+
+    A constant shifts every phase mean alike, but it raises the map's RMS, so it can push a
+    small pattern under the flat threshold: the score then drops from 1 to 0.
+    """
+    score, eps = ns["checkerboard_score"], torch.finfo(dtype).eps
+    pattern = torch.tensor([[1.0, -1.0], [-1.0, 1.0]], dtype=dtype).repeat(8, 8).view(1, 1, 16, 16)
+    bias = torch.full_like(pattern, 0.7)
+    assert score(bias, 2, 0) == 0  # the bias alone: no pattern
+    small = 10 * eps * pattern
+    assert score(small, 2, 0) == pytest.approx(1)
+    assert score(small + 1, 2, 0) == 0  # not ignored: the biased map counts as flat
