@@ -92,7 +92,8 @@ def checkerboard_score(y, period, margin):
     into its period x period phases (the pixels at the same position modulo period);
     the score is the variance of the phase means over the variance of the map: 0 for no
     periodic pattern, 1 for a map that is nothing but the pattern. A constant added to
-    a map (its DC level, a bias) does not change it, nor does a positive scale, unless the
+    a map (its DC level, a bias) does not change it beyond the rounding of the sum in the map's
+    dtype, nor does a positive scale, unless the
     constant makes the map flat or no longer flat: a map whose spread is within float rounding of its level
     (a standard deviation of at most 100 epsilons of its dtype times its root mean square, up to 200 ulp)
     counts as flat (0; a float32 checkerboard of ±1 plus 10**5, for one, and 1 again minus 10**5):

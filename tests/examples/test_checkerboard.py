@@ -473,3 +473,35 @@ def test_on_the_border_the_bilinear_transposed_conv_is_interpolate_times_a_weigh
         assert torch.equal((ours - ref)[..., border].abs() > 1e-12, ref[..., border].abs() > 1e-12)
         if b:  # an input that is 0 along its edges: the border agrees
             assert border.any() and (ours_edged - ref_edged)[..., border].abs().max() < 1e-15, (scale, h, w)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_a_bias_adds_no_pattern_but_the_score_does_not_ignore_it(ns, dtype):
+    """Review r46-7: "a constant, which the score ignores" was false; it adds no pattern.
+
+    A constant shifts every phase mean alike, but it raises the map's RMS, so it can push a
+    small pattern under the flat threshold: the score then drops from 1 to 0.
+    """
+    score, eps = ns["checkerboard_score"], torch.finfo(dtype).eps
+    pattern = torch.tensor([[1.0, -1.0], [-1.0, 1.0]], dtype=dtype).repeat(8, 8).view(1, 1, 16, 16)
+    bias = torch.full_like(pattern, 0.7)
+    assert score(bias, 2, 0) == 0  # the bias alone: no pattern
+    small = 10 * eps * pattern
+    assert score(small, 2, 0) == pytest.approx(1)
+    assert score(small + 1, 2, 0) == 0  # not ignored: the biased map counts as flat
+
+
+def test_a_level_added_in_float32_changes_the_score_by_its_rounding(ns):
+    """Review r46-7: "a constant changes neither variance" holds up to the rounding of the sum.
+
+    Adding 1000 to a float32 map rounds its values to 2**-14, and the score moves by about 1e-4
+    of itself on some seeds; in float64 the same level leaves it within 1e-9.
+    """
+    score = ns["checkerboard_score"]
+    worst = {torch.float32: 0.0, torch.float64: 0.0}
+    for seed in range(50):
+        y = torch.randn(1, 1, 16, 16, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
+        for dtype in worst:
+            a, b = score(y.to(dtype), 2, 0), score(y.to(dtype) + 1000, 2, 0)
+            worst[dtype] = max(worst[dtype], abs(a - b) / a)
+    assert worst[torch.float32] > 1e-5 and worst[torch.float64] < 1e-9, worst
