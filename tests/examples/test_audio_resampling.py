@@ -606,3 +606,15 @@ def test_the_spectrogram_scale_is_each_panels_strongest_bin_not_always_the_chirp
             assert at_the_chirp != (case == "48 kHz → 16 kHz" and name == "linear"), (case, name)
     source = (ROOT / "examples/audio_resampling.py").read_text()
     assert "the chirp itself, where it is passed" not in source and "power relative to the chirp" not in source
+
+
+def test_the_cited_antialias_prs_are_cpu_only_and_cuda_came_in_a_third():
+    # #65142 and #68819 are titled "Added antialias flag to interpolate (CPU only, ...)";
+    # CUDA came in #70930 ("CUDA, bilinear and bicubic"): citing the first two alone for
+    # "came to core" overstated them.
+    en = (ROOT / "docs/audio-resampling.md").read_text()
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "(on the CPU, bilinear in\n[pytorch #65142]" in en
+    assert "CPU 上的双线性见 [pytorch #65142]" in zh
+    for page in (en, zh):
+        assert "pytorch/pytorch/pull/70930" in page
