@@ -638,3 +638,12 @@ def test_the_triangle_formula_holds_over_the_whole_sweep_for_both_align_corners(
             taps = torch.arange(n_in, dtype=torch.float64)
             triangle = (1 - ((taps[None] - centres[:, None]) / scale).abs()).clamp(min=0)
             torch.testing.assert_close(got, triangle / triangle.sum(1, keepdim=True), rtol=0, atol=1e-12)
+
+
+def test_a_single_aligned_output_sample_reads_sample_0_only_for_finite_input():
+    # "(a single output sample reads input sample 0)" with align_corners=True: sample 1 keeps a weight of 0.
+    for n in (2, 3, 48000):
+        x = torch.randn(2, 1, n, dtype=torch.float64)
+        assert torch.equal(F.interpolate(x, size=1, mode="linear", align_corners=True), x[..., :1])
+        x[..., 1] = float("inf")
+        assert torch.isnan(F.interpolate(x, size=1, mode="linear", align_corners=True)).all()

@@ -900,3 +900,18 @@ def test_zh_names_the_quoted_outputs_by_their_zero_based_index_not_as_ordinals()
         # the index quoted is the (near-)tie; the ordinal reading's output is not near one
         assert abs(exact + Fraction(1, 2) - round(exact + Fraction(1, 2))) < Fraction(1, 10**4) or n_in == n_out
         assert abs(ordinal - exact) > Fraction(1, 100) or n_in == n_out
+
+
+@pytest.mark.parametrize("mode", ["linear", "bilinear", "bicubic", "trilinear"])
+def test_size_one_with_align_corners_reads_the_first_pixel_only_for_finite_input(mode):
+    # "interpolate without antialias reads the first input pixel": its neighbours keep a weight of 0,
+    # so an inf or NaN next to it turns the output into NaN.
+    rank = {"linear": 1, "bilinear": 2, "bicubic": 2, "trilinear": 3}[mode]
+    for n in (2, 3, 5, 17):
+        x = torch.randn(2, 3, *([n] * rank), dtype=torch.float64)
+        y = F.interpolate(x, size=(1,) * rank, mode=mode, align_corners=True)
+        assert torch.equal(y.flatten(2)[..., 0], x.flatten(2)[..., 0])
+        for bad in (float("inf"), float("nan")):
+            x_bad = x.clone()
+            x_bad[(..., *([0] * (rank - 1)), 1)] = bad  # the first pixel's neighbour along the last axis
+            assert torch.isnan(F.interpolate(x_bad, size=(1,) * rank, mode=mode, align_corners=True)).all()
