@@ -606,3 +606,44 @@ def test_the_spectrogram_scale_is_each_panels_strongest_bin_not_always_the_chirp
             assert at_the_chirp != (case == "48 kHz → 16 kHz" and name == "linear"), (case, name)
     source = (ROOT / "examples/audio_resampling.py").read_text()
     assert "the chirp itself, where it is passed" not in source and "power relative to the chirp" not in source
+
+
+def test_the_cited_antialias_prs_are_cpu_only_and_cuda_came_in_a_third():
+    # #65142 and #68819 are titled "Added antialias flag to interpolate (CPU only, ...)";
+    # CUDA came in #70930 ("CUDA, bilinear and bicubic"): citing the first two alone for
+    # "came to core" overstated them.
+    en = (ROOT / "docs/audio-resampling.md").read_text()
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "(on the CPU, bilinear in\n[pytorch #65142]" in en
+    assert "CPU 上的双线性见 [pytorch #65142]" in zh
+    for page in (en, zh):
+        assert "pytorch/pytorch/pull/70930" in page
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_the_triangle_formula_holds_over_the_whole_sweep_for_both_align_corners(align_corners):
+    # Review 46: "checked against that formula for every input length up to 40 and every output length up to
+    # 3 times it" was swept only with align_corners=False. With True the (L_in - 1)/(L_out - 1) triangle holds for
+    # every shrink to 2 samples or more; a single output sample has no such scale (torch takes 0) and reads x0.
+    for n_in in range(2, 41):
+        eye = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, 1, n_in)
+        for n_out in range(1, n_in):
+            got = F.interpolate(eye, size=(1, n_out), mode="bilinear", antialias=True, align_corners=align_corners)
+            got = got[:, 0, 0, :].T
+            if align_corners and n_out == 1:
+                assert got[0].tolist() == [1.0] + [0.0] * (n_in - 1)
+                continue
+            scale = (n_in - 1) / (n_out - 1) if align_corners else n_in / n_out
+            centres = (torch.arange(n_out, dtype=torch.float64) + 0.5) * scale - 0.5
+            taps = torch.arange(n_in, dtype=torch.float64)
+            triangle = (1 - ((taps[None] - centres[:, None]) / scale).abs()).clamp(min=0)
+            torch.testing.assert_close(got, triangle / triangle.sum(1, keepdim=True), rtol=0, atol=1e-12)
+
+
+def test_a_single_aligned_output_sample_reads_sample_0_only_for_finite_input():
+    # "(a single output sample reads input sample 0)" with align_corners=True: sample 1 keeps a weight of 0.
+    for n in (2, 3, 48000):
+        x = torch.randn(2, 1, n, dtype=torch.float64)
+        assert torch.equal(F.interpolate(x, size=1, mode="linear", align_corners=True), x[..., :1])
+        x[..., 1] = float("inf")
+        assert torch.isnan(F.interpolate(x, size=1, mode="linear", align_corners=True)).all()

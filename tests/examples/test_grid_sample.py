@@ -883,3 +883,35 @@ def test_shrinking_parts_only_from_antialias_not_from_interpolates_default(ns):
     docs = pathlib.Path(__file__).parents[2] / "docs"
     assert "`scale_factor`,\nand downsampling." not in (docs / "grid-sample.md").read_text()
     assert "`scale_factor`\n以及下采样。" not in (docs / "grid-sample.zh.md").read_text()
+
+
+def test_zh_names_the_quoted_outputs_by_their_zero_based_index_not_as_ordinals():
+    # The en page's "output 20", "output 22606", "output 75" are 0-based indices; "第 N 个输出"
+    # reads as the N-th output (index N - 1), which is not the tie / near-tie output.
+    import re
+
+    zh = (pathlib.Path(__file__).resolve().parents[2] / "docs/grid-sample.zh.md").read_text()
+    assert not re.search(r"第 *[0-9][0-9,]* *个输出", zh)
+    cases = {20: (2, 41), 22606: (1411, 41642), 75: (86, 86)}
+    for index, (n_in, n_out) in cases.items():
+        assert f"下标为 {index} 的输出" in zh
+        exact = (Fraction(2 * index + 1, 2) * n_in / n_out) - Fraction(1, 2)
+        ordinal = (Fraction(2 * index - 1, 2) * n_in / n_out) - Fraction(1, 2)
+        # the index quoted is the (near-)tie; the ordinal reading's output is not near one
+        assert abs(exact + Fraction(1, 2) - round(exact + Fraction(1, 2))) < Fraction(1, 10**4) or n_in == n_out
+        assert abs(ordinal - exact) > Fraction(1, 100) or n_in == n_out
+
+
+@pytest.mark.parametrize("mode", ["linear", "bilinear", "bicubic", "trilinear"])
+def test_size_one_with_align_corners_reads_the_first_pixel_only_for_finite_input(mode):
+    # "interpolate without antialias reads the first input pixel": its neighbours keep a weight of 0,
+    # so an inf or NaN next to it turns the output into NaN.
+    rank = {"linear": 1, "bilinear": 2, "bicubic": 2, "trilinear": 3}[mode]
+    for n in (2, 3, 5, 17):
+        x = torch.randn(2, 3, *([n] * rank), dtype=torch.float64)
+        y = F.interpolate(x, size=(1,) * rank, mode=mode, align_corners=True)
+        assert torch.equal(y.flatten(2)[..., 0], x.flatten(2)[..., 0])
+        for bad in (float("inf"), float("nan")):
+            x_bad = x.clone()
+            x_bad[(..., *([0] * (rank - 1)), 1)] = bad  # the first pixel's neighbour along the last axis
+            assert torch.isnan(F.interpolate(x_bad, size=(1,) * rank, mode=mode, align_corners=True)).all()

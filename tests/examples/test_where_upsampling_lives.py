@@ -283,3 +283,39 @@ def test_the_border_table_reaches_rounding_itself_at_32_pixels(ns):
     assert "舍入误差要小好几个数量级" not in (docs / "where-upsampling-lives.zh.md").read_text()
     source = (pathlib.Path(__file__).parents[2] / "examples" / "where_upsampling_lives.py").read_text()
     assert "far below these values" not in source
+
+
+def test_the_dcgan_form_is_attributed_to_its_sources_not_to_what_most_users_know():
+    # "The form most PyTorch users know" (zh "PyTorch 用户更熟悉的") was measured nowhere; the page now
+    # names only the two sources of the kernel-4 form it builds.
+    import pathlib
+
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    en = (docs / "where-upsampling-lives.md").read_text()
+    zh = (docs / "where-upsampling-lives.zh.md").read_text()
+    assert "most PyTorch users" not in en and "PyTorch 用户更熟悉" not in zh
+    for page in (en, zh):
+        assert "soumith/dcgan.torch" in page and "pytorch/examples/blob/main/dcgan/main.py" in page
+
+
+def test_the_original_unet_crops_its_skip_connections():
+    # Ronneberger et al. (arXiv 1505.04597): unpadded 3x3 convolutions, so each skip connection is a
+    # "correspondingly cropped feature map from the contracting path"; the encoder's map is larger than the
+    # decoder's (64 vs 56 at the top level). The intro said U-Net meets "the encoder's features of the same
+    # size". Shape arithmetic of the paper's 572x572 tile: two valid 3x3 convolutions per level.
+    size, skips = 572, []
+    for _ in range(4):
+        size -= 4
+        skips.append(size)
+        size //= 2
+    size -= 4
+    for skip in reversed(skips):
+        size *= 2
+        assert skip > size  # the encoder's map is larger: it has to be cropped
+        size -= 4
+    assert size == 388
+    import pathlib
+
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "features of the same size\nthrough skip connections" not in (docs / "where-upsampling-lives.md").read_text()
+    assert "同样尺寸的特征图汇合" not in (docs / "where-upsampling-lives.zh.md").read_text()
