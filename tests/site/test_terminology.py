@@ -178,3 +178,20 @@ padding = 1
         "14: paddings → 填充",
         "14: Nearest → 最近邻",
     ]
+
+
+# The English pages name pixels and outputs by their index from 0 ("output 20", "pixel 49"); "第 20 个输出" reads as
+# the 20th, one before. A zh page writes the index: 像素 49, 输出像素 4, 下标为 20 的输出.
+ORDINAL_INDEX = re.compile(r"第 ?\d[\d,]* ?个(?:输出|像素|输入|采样)|的第 ?\d[\d,]* ?(?:列|行)")
+
+
+@pytest.mark.parametrize("path", [*PAGES, GLOSSARY], ids=lambda p: p.name)
+def test_page_names_pixels_by_index_not_by_ordinal(path: Path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = [f"{number}: {m.group(0)}" for number, line in enumerate(lines, 1) for m in ORDINAL_INDEX.finditer(line)]
+    assert not found, "\n".join(f"{path.relative_to(ROOT)}:{v}" for v in found)
+
+
+def test_the_index_check_finds_an_ordinal():
+    assert ORDINAL_INDEX.search("第 20 个输出读的是像素 1") and ORDINAL_INDEX.search("读取输入的第 29 列")
+    assert not ORDINAL_INDEX.search("下标为 20 的输出读的是像素 1，输入列 29")
