@@ -64,3 +64,18 @@ def test_explorer_row_dots_are_mean_positions_not_where_bicubic_reads():
     dots = F.interpolate(x, size=(1, 9), mode="bicubic", align_corners=False)[0, 0, 0]
     sampled = (torch.arange(9, dtype=torch.float64) + 0.5) * 6 / 9 - 0.5
     assert (dots - sampled)[2:-2].abs().max() > 0.04
+
+
+def test_run_it_yourself_does_not_promise_the_pages_printed_output():
+    """The old text said `python examples/upsample_how.py` "prints what the page prints": its first line names
+    the torch version and device, and on the same CPU torch's generic code (ATEN_CPU_CAPABILITY=default) ends
+    the row 0.1, 0.2 enlarged to 7 pixels by `linear` on another float32 than its AVX2/AVX-512 code does."""
+    from helpers import run_python
+
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert 'print(f"torch {torch.__version__} on {device}")' in source
+    code = "import torch, torch.nn.functional as F; print(repr(F.interpolate(torch.tensor([[[0.1, 0.2]]]), size=7, mode='linear')[0, 0, -1].item()))"
+    assert run_python(code, ATEN_CPU_CAPABILITY="avx2") != run_python(code, ATEN_CPU_CAPABILITY="default")
+    for name in ("index.md", "index.zh.md"):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert "prints what the page" not in text and "打印出页面上打印的内容" not in text
