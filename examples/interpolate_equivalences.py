@@ -217,7 +217,7 @@ print(f"float64, bilinear, scale_factor=1/49, 245 -> 5: off the slice by up to {
 # %% grid_sample
 # grid_sample on an identity affine_grid samples the same positions as align_corners=False;
 # with padding_mode="border" it also clamps like interpolate. Same values up to rounding for
-# bilinear and bicubic; nearest rounds to the nearest centre (nearest-exact's rule, ties aside).
+# bilinear and bicubic; nearest rounds its position to the nearest pixel, not interpolate's left-edge rule.
 x = rand(2, 3, 12, 10)
 identity = torch.eye(2, 3, device=device).expand(2, 2, 3)
 for mode, size in (("bilinear", (25, 17)), ("bicubic", (25, 17)), ("bilinear", (5, 4)), ("bicubic", (5, 4)), ("nearest", (25, 17))):

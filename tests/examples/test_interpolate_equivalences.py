@@ -878,3 +878,17 @@ def test_switching_upsampling_bilinear_2d_to_upsample_changes_the_output_only_in
     x = rand(1, 2, 5, 7)
     assert torch.equal(nn.UpsamplingBilinear2d(size=(5, 7))(x), nn.Upsample(size=(5, 7), mode="bilinear")(x))
     assert not torch.equal(nn.UpsamplingBilinear2d(size=(9, 4))(x), nn.Upsample(size=(9, 4), mode="bilinear")(x))
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_grid_sample_nearest_parts_from_nearest_exact_off_ties_on_longer_axes(dtype):
+    # Review 47: the cell's comment said grid_sample's nearest is "nearest-exact's rule, ties aside"; the two
+    # compute their positions in different floating-point steps, and 4097 -> 4098 parts them at output 2049,
+    # where the centre (2049.5 * 4097/4098) is no tie. Only the comparison with interpolate's nearest remains.
+    for n, out, off_tie in ((4097, 4098, [2049]), (100, 151, [])):
+        x = torch.arange(float(n), dtype=dtype).view(1, 1, 1, n)
+        grid = F.affine_grid(torch.eye(2, 3, dtype=dtype)[None], (1, 1, 1, out), align_corners=False)
+        sampled = F.grid_sample(x, grid, mode="nearest", padding_mode="border", align_corners=False)[0, 0, 0]
+        exact = F.interpolate(x, size=(1, out), mode="nearest-exact")[0, 0, 0]
+        parted = [d for d in (sampled != exact).nonzero().flatten().tolist() if (2 * d + 1) * n % (2 * out)]
+        assert parted == off_tie, (n, out, parted)
