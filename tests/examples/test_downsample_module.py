@@ -1200,3 +1200,26 @@ def test_the_block_centre_summary_is_bound_to_the_table():
     assert "In this table every method of `Downsample` puts its samples at the block centres." in en
     assert "\nEvery method of `Downsample` puts its samples" not in (root / "docs" / "downsample-module.md").read_text()
     assert "在这张表里，`Downsample` 的每种方法都把采样点放在块中心。" in zh
+
+
+def test_pillow_resizes_palette_images_with_nearest_so_8_bit_within_a_level_needs_l_or_rgb(Downsample):
+    # the page (review 47): not 'on 8-bit images without alpha': a palette image (mode P) is 8-bit and has
+    # no alpha, but Pillow's resize takes nearest for it whatever filter is asked, so it is many levels off
+    import numpy as np
+    from PIL import Image
+
+    generator = torch.Generator().manual_seed(47)
+    grey_palette = [v for i in range(256) for v in (i, i, i)]
+    for k in (2, 3, 4):
+        x = torch.randint(0, 256, (1, 1, 6 * k, 5 * k), generator=generator, dtype=torch.uint8)
+        ours = Downsample(k, "antialias-bilinear")(x.double())[0, 0].numpy()
+        diffs = {}
+        for mode in ("L", "P"):
+            image = Image.fromarray(x[0, 0].numpy(), mode=mode)
+            if mode == "P":
+                image.putpalette(grey_palette)  # index i shows level i: the same picture as the L image
+            small = np.asarray(image.resize((5, 6), Image.Resampling.BILINEAR).convert("L")).astype(np.float64)
+            diffs[mode] = np.abs(ours - small).max()
+            if mode == "P":  # nearest: the pixel at each block's centre (rounded down), not a filtered value
+                assert np.array_equal(small, x[0, 0].numpy()[k // 2 :: k, k // 2 :: k]), k
+        assert diffs["L"] <= 1 and diffs["P"] > 50, (k, diffs)
