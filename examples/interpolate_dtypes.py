@@ -3,7 +3,7 @@
 What ``F.interpolate`` does with 8-bit images (which modes accept them, how results are
 rounded and clipped), whether a channels_last input gives the same values and keeps its
 memory format, and how much precision float16 and bfloat16 lose compared with float64.
-Every table is measured on the device that builds the page.
+Every table is measured on the CPU; those with a "device" column also on the GPU when there is one.
 """
 
 # %% setup

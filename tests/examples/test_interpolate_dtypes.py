@@ -12,7 +12,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import ROOT, run_example, run_python
+from helpers import ROOT, printed_by, run_example, run_python
 
 sys.path.insert(0, str(ROOT / "examples"))
 from _settings import lanczos_works  # noqa: E402
@@ -1026,3 +1026,13 @@ def test_float64_nearest_formats_part_near_whole_positions_on_long_axes(capabili
         "assert Fraction(3, 10000) < 15015 - 22523 * Fraction(n, m) < Fraction(4, 10000)\n"
     )
     run_python(code, ATEN_CPU_CAPABILITY=capability)
+
+
+def test_not_every_table_gets_gpu_rows_the_rounding_table_is_cpu_only(ns):
+    # Review 47: the intro said every table runs "on the GPU too when the build machine has one (the
+    # "device" column)"; the uint8 rounding table has no device column and is measured on the CPU on any build.
+    lines = printed_by("interpolate_dtypes.py").splitlines()
+    headers = [line for line, below in zip(lines, lines[1:]) if below.startswith("|---")]
+    without_device = [h for h in headers if not h.startswith("| device |")]
+    assert len(without_device) == 1 and without_device[0].startswith("| mode | size |")
+    assert ns["image"].device.type == "cpu"
