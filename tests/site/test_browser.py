@@ -52,18 +52,6 @@ def test_language_switcher_leads_to_the_same_page_in_chinese(server, page):
     assert page.locator("html").get_attribute("lang") == "zh"
 
 
-def test_searching_chinese_finds_the_upsampling_page(server, page):
-    page.goto(f"{server}/zh/")
-    field = page.locator("input.md-search__input")
-    field.click()
-    field.type("双线性")
-    field.press("End")  # Material reads the query on keyup
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15_000)
-    hrefs = [a.get_attribute("href") for a in results.all()]
-    assert any("zh/upsample/" in (h or "") for h in hrefs), hrefs
-
-
 def test_explorer_controls_switch_the_picture(server, page):
     page.goto(f"{server}/interpolate-explorer/")
     box = page.locator(".example-switch")
