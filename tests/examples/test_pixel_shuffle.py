@@ -8,7 +8,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.flop_counter import FlopCounterMode
 
-from helpers import run_example
+from helpers import ROOT, run_example
 
 
 @pytest.fixture(scope="module")
@@ -231,3 +231,26 @@ def test_a_single_float32_image_at_r_1_is_empty_only_above_onednn_size_threshold
     else:
         with pytest.raises(RuntimeError, match="too small"):
             F.conv_transpose2d(x, weight, stride=1, padding=1)
+
+
+def test_cpu_refuses_5d_channels_last_3d_input_in_both_layers_whatever_r():
+    """Review 48: "any number of leading dimensions ... pass through" and "the exact inverse" held
+    for every layout the tests tried, but those tried channels_last only in 4-D. torch's CPU kernels
+    switch on suggest_memory_format() and refuse ChannelsLast3d: a 5-D tensor (a batch of clips)
+    stored as channels_last_3d raises "Unsupported memory format" in both layers, even at r = 1,
+    unless it is also contiguous (size-1 sides can make it both); .contiguous() first avoids it."""
+    for b, t, c, h, w, r in itertools.product((1, 2), (1, 3), (1, 4), (1, 2), (2, 4), (1, 2)):
+        x = torch.randn(b, t, c * r * r, h, w).contiguous(memory_format=torch.channels_last_3d)
+        y = torch.randn(b, t, c, h * r, w * r).contiguous(memory_format=torch.channels_last_3d)
+        for layer, z in ((F.pixel_shuffle, x), (F.pixel_unshuffle, y)):
+            if z.is_contiguous():
+                layer(z, r)
+                continue
+            with pytest.raises(RuntimeError, match="Unsupported memory format"):
+                layer(z, r)
+            layer(z.contiguous(), r)  # runs
+    page, page_zh = (
+        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
+        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
+    )
+    assert "refuse a 5-D tensor stored as `channels_last_3d`" in page and "`channels_last_3d` 格式存储" in page_zh
