@@ -349,3 +349,22 @@ def test_integer_max_pool_is_a_cpu_claim_and_cuda_refuses_integers():
     for dtype in (torch.uint8, torch.int32, torch.int64):
         with pytest.raises(RuntimeError, match="not implemented"):
             F.max_pool2d(torch.ones(1, 1, 2, 2, dtype=dtype, device="cuda"), 2)
+
+
+def test_the_cpu_refuses_the_wide_unsigned_integer_types():
+    """Review 48: "integer input ... on the CPU with its dtype's smallest value" read as a rule for every
+    integer dtype, but the CPU kernel dispatches uint8 and the signed types only: uint16, uint32 and
+    uint64 raise "not implemented", in either layout, with or without indices. The page now says so."""
+    for dtype in (torch.uint16, torch.uint32, torch.uint64):
+        x = torch.ones(1, 2, 2, 2, dtype=dtype)
+        for y in (x, x.contiguous(memory_format=torch.channels_last)):
+            for indices in (False, True):
+                with pytest.raises(RuntimeError, match="not implemented"):
+                    F.max_pool2d(y, 2, stride=1, padding=1, dilation=3, return_indices=indices)
+    for dtype in (torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64):  # the ones it takes
+        assert F.max_pool2d(torch.ones(1, 1, 2, 2, dtype=dtype), 2, 1, 1, 3).item() == torch.iinfo(dtype).min
+    page, page_zh = (
+        (ROOT / "docs" / "pooling-details.md").read_text(),
+        (ROOT / "docs" / "pooling-details.zh.md").read_text(),
+    )
+    assert "uint16, uint32 and uint64 are refused" in page and "uint16、uint32 和 uint64 会被拒绝" in page_zh
