@@ -146,8 +146,8 @@ for name in methods:
 # %% fixed_footprint
 # Without antialiasing, F.interpolate samples one point per output pixel, at input position
 # (i + 0.5) * k - 0.5. At an even factor that point lies between pixels, and bilinear reads the
-# 2x2 around it; at an odd factor it lies on a pixel centre, where the bilinear and bicubic
-# weights are 1 for that pixel and 0 for every other: the result is slicing, x[..., k//2::k, k//2::k].
+# 2x2 around it; at 3x and 5x it lies on a pixel centre, where the bilinear and bicubic
+# weights are 1 for that pixel and 0 for every other: on this probe the result is slicing, x[..., k//2::k, k//2::k].
 probe = torch.rand(1, 1, 60, 60, dtype=torch.float64, device=device)
 slicing = {}
 for k in (3, 5):
@@ -155,7 +155,7 @@ for k in (3, 5):
     for mode in ("bilinear", "bicubic"):
         slicing[mode, k] = torch.equal(F.interpolate(probe, scale_factor=1 / k, mode=mode), middle)
     print(f"{k}x: plain bilinear == x[..., {k // 2}::{k}, {k // 2}::{k}]: {slicing['bilinear', k]}; plain bicubic: {slicing['bicubic', k]}")
-# F.interpolate returns floor(n / k) pixels; the slice has one more when n % k > k // 2.
+# 8 pixels at 3x: F.interpolate returns floor(8 / 3) of them; the slice one more, as 8 % 3 > 3 // 2.
 short_side = probe[..., :8, :8]
 kept = F.interpolate(short_side, scale_factor=1 / 3, mode="bilinear").shape[-1], short_side[..., 1::3].shape[-1]
 print(f"8 pixels at 3x: F.interpolate keeps {kept[0]}, the slice keeps {kept[1]}")

@@ -929,3 +929,15 @@ def test_spectrum_figure_shows_a_quarter_of_each_image_and_circles_on_the_peaks(
         centre = (left + (col + 0.5) * (right - left) / side, top_edge + (row + 0.5) * (bottom_edge - top_edge) / side)
         circled = [(line.get_xdata()[0], line.get_ydata()[0]) for line in ax_spectrum.get_lines()]
         assert min(math.dist(centre, c) for c in circled) < 1e-9
+
+
+def test_f_interpolate_does_not_always_return_floor_n_over_k_pixels():
+    # The fixed_footprint cell's comment once said F.interpolate returns floor(n / k) pixels, as a rule:
+    # it returns floor(n * (1/k)), and 1/49 rounds down, so 98 pixels at 1/49 give 1, not 2.
+    x = torch.zeros(1, 1, 1, 98)
+    assert F.interpolate(x, scale_factor=(1, 1 / 49), mode="bilinear").shape[-1] == 1 != 98 // 49
+    # and an odd factor's sample point is not always on a pixel centre: float64 at 1/49 weighs the neighbours
+    row = torch.zeros(1, 1, 1, 49 * 40, dtype=torch.float64)
+    row[..., 23::49] = row[..., 25::49] = 1.0  # the pixels before and after each kept pixel 49 * i + 24
+    out = F.interpolate(row, scale_factor=(1, 1 / 49), mode="bilinear")
+    assert 0 < out.abs().max().item() < 1e-9
