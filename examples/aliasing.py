@@ -146,8 +146,8 @@ for name in methods:
 # %% fixed_footprint
 # Without antialiasing, F.interpolate samples one point per output pixel, at input position
 # (i + 0.5) * k - 0.5. At an even factor that point lies between pixels, and bilinear reads the
-# 2x2 around it; at an odd factor it lies on a pixel centre, where the bilinear and bicubic
-# weights are 1 for that pixel and 0 for every other: the result is slicing, x[..., k//2::k, k//2::k].
+# 2x2 around it; at 3x and 5x it lies on a pixel centre, where the bilinear and bicubic
+# weights are 1 for that pixel and 0 for every other: on this probe the result is slicing, x[..., k//2::k, k//2::k].
 probe = torch.rand(1, 1, 60, 60, dtype=torch.float64, device=device)
 slicing = {}
 for k in (3, 5):
@@ -155,7 +155,7 @@ for k in (3, 5):
     for mode in ("bilinear", "bicubic"):
         slicing[mode, k] = torch.equal(F.interpolate(probe, scale_factor=1 / k, mode=mode), middle)
     print(f"{k}x: plain bilinear == x[..., {k // 2}::{k}, {k // 2}::{k}]: {slicing['bilinear', k]}; plain bicubic: {slicing['bicubic', k]}")
-# F.interpolate returns floor(n / k) pixels; the slice has one more when n % k > k // 2.
+# 8 pixels at 3x: F.interpolate returns floor(8 / 3) of them; the slice one more, as 8 % 3 > 3 // 2.
 short_side = probe[..., :8, :8]
 kept = F.interpolate(short_side, scale_factor=1 / 3, mode="bilinear").shape[-1], short_side[..., 1::3].shape[-1]
 print(f"8 pixels at 3x: F.interpolate keeps {kept[0]}, the slice keeps {kept[1]}")
@@ -232,7 +232,7 @@ for name in spectrum_methods:
     print(f"| {name} | {tones[name][0]:.3f} | {lost:.0%} | {tones[name][1]:.3f} |")
 
 # %% spectrum_figure
-# Top: the top-left quarter of each image. Bottom: log-magnitude spectra in cycles per
+# Top: the top-left quarter of each image. Bottom: log-magnitude spectra of the whole images, in cycles per
 # input pixel. The dashed square is the band a 4x smaller image can hold; white circles
 # mark the low tone, cyan circles the high tone in the input and where it folds to after.
 def log_spectrum(image):
@@ -246,7 +246,7 @@ def ring(ax, f, colour):
 
 
 shown = ["x[..., ::k, ::k]", "bilinear", "bilinear, antialias"]
-figure, axes = plt.subplots(2, 1 + len(shown), figsize=(11, 5.6))
+spectrum_plot, axes = plt.subplots(2, 1 + len(shown), figsize=(11, 5.6))
 for column, name in enumerate(["input"] + shown):
     image = two_tones if name == "input" else methods[name](two_tones, k)
     half = 0.5 * image.shape[-1] / n  # the image's own Nyquist limit, in cycles per input pixel
@@ -254,15 +254,16 @@ for column, name in enumerate(["input"] + shown):
     axes[0, column].imshow(quarter.cpu().numpy(), cmap="gray", vmin=0, vmax=1, interpolation="nearest")
     axes[0, column].set_title(name, fontsize=9)
     axes[0, column].axis("off")
-    axes[1, column].imshow(log_spectrum(image), cmap="magma", vmin=-3, vmax=-0.5, extent=(-half, half, half, -half), interpolation="nearest")
+    edge = -half - 0.5 / n  # fftshift puts frequency 0 at pixel m // 2: pixel centres fall on the frequencies
+    axes[1, column].imshow(log_spectrum(image), cmap="magma", vmin=-3, vmax=-0.5, extent=(edge, edge + 2 * half, edge + 2 * half, edge), interpolation="nearest")
     axes[1, column].set_xlabel("fx (cycles per input pixel)", fontsize=8)
     axes[1, column].tick_params(labelsize=7)
     ring(axes[1, column], low, "white")
     ring(axes[1, column], high if name == "input" else folded, "cyan")
 axes[1, 0].set_ylabel("fy (cycles per input pixel)", fontsize=8)
 axes[1, 0].add_patch(Rectangle((-0.5 / k, -0.5 / k), 1 / k, 1 / k, fill=False, ls="--", ec="white"))
-figure.suptitle("Two cosines shrunk 4x: images (top) and their spectra (bottom)", fontsize=11)
-figure.tight_layout()
+spectrum_plot.suptitle("Two cosines shrunk 4x: the top-left quarter of each image (top), the spectrum of the whole image (bottom)", fontsize=11)
+spectrum_plot.tight_layout()
 plt.show()
 
 # %% thin_circle

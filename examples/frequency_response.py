@@ -1,7 +1,7 @@
 """Frequency response of the downsampling filters.
 
-Every linear way to shrink by a whole factor k filters the input, then keeps every k-th
-sample. The filter decides what survives: its response |H(f)| should be 1 below the new
+A linear way to shrink by a whole factor k that treats every output pixel alike filters the
+input, then keeps every k-th sample. The filter decides what survives: its response |H(f)| should be 1 below the new
 Nyquist limit 0.5/k cycles per input pixel and 0 above it, where anything left folds
 back. This script reads each filter's taps out of torch itself (it shrinks a batch of
 impulses and looks at one output pixel), computes the response from the taps, and
@@ -24,8 +24,8 @@ device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print(f"torch {torch.__version__} on {device}")
 
 # %% taps
-# A linear shrink by a whole factor k computes each output pixel as a weighted sum of input
-# pixels, the same weights for every output pixel away from the borders. To read them,
+# Each shrink below (align_corners=False, as set above) computes every output pixel as a weighted sum of
+# input pixels, with the same weights for every output pixel away from the borders. To read them,
 # shrink a batch of images in which image j is an impulse at column j (constant down the
 # rows): output column c of image j is the weight of input column j in output pixel c.
 LENGTH = 128  # wide enough that the middle output pixel never sees a border at k <= 8

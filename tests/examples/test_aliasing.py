@@ -882,3 +882,62 @@ def test_bilinear_at_2x_is_the_block_mean_only_on_sides_up_to_2_to_the_23():
     n = 2**23 + 2**12
     x = (torch.arange(2 * n) % 251).double().view(1, 1, 2, n)
     assert torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+
+
+def test_zh_links_carry_the_anchors_of_the_en_links():
+    # The zh pages link the same section as the en pages do, not just the top of the page.
+    # Anchors: an explicit {#id}, else pymdownx's slug of the heading (mkdocs.yml), by position.
+    import re
+    from pathlib import Path
+
+    from pymdownx.slugs import slugify
+
+    docs, slug = Path(__file__).resolve().parents[2] / "docs", slugify(case="lower")
+
+    def anchors(page):
+        text = re.sub(r"```.*?```", "", (docs / page).read_text(), flags=re.S)
+        found = []
+        for heading in re.findall(r"^#+ (.+)$", text, flags=re.M):
+            explicit = re.search(r"\{#([^}]+)\}\s*$", heading)
+            found.append(explicit[1] if explicit else slug(heading.strip(), "-"))
+        return found
+
+    def links(page):
+        return set(re.findall(r"\]\(([a-z0-9-]+)\.md#([^)\s]+)\)", (docs / page).read_text()))
+
+    for page in ("aliasing", "downsample-methods", "frequency-response"):
+        zh_links = links(f"{page}.zh.md")
+        for target, anchor in links(f"{page}.md"):
+            en_anchors, zh_anchors = anchors(f"{target}.md"), anchors(f"{target}.zh.md")
+            assert len(en_anchors) == len(zh_anchors), target
+            assert (target, zh_anchors[en_anchors.index(anchor)]) in zh_links, (page, target, anchor)
+        for target, anchor in zh_links:
+            assert anchor in anchors(f"{target}.zh.md"), (page, target, anchor)
+
+
+def test_spectrum_figure_shows_a_quarter_of_each_image_and_circles_on_the_peaks(ns):
+    figure = ns["spectrum_plot"]
+    assert "top-left quarter" in figure._suptitle.get_text()
+    top, bottom = figure.axes[: len(figure.axes) // 2], figure.axes[len(figure.axes) // 2 :]
+    for ax_image, ax_spectrum in zip(top, bottom):
+        side = ax_spectrum.get_images()[0].get_array().shape[-1]
+        assert ax_image.get_images()[0].get_array().shape == (side // 2, side // 2)
+        # the brightest spectrum pixel's centre, in cycles per input pixel, is a circled frequency
+        picture = ax_spectrum.get_images()[0]
+        left, right, bottom_edge, top_edge = picture.get_extent()
+        row, col = divmod(int(picture.get_array().argmax()), side)
+        centre = (left + (col + 0.5) * (right - left) / side, top_edge + (row + 0.5) * (bottom_edge - top_edge) / side)
+        circled = [(line.get_xdata()[0], line.get_ydata()[0]) for line in ax_spectrum.get_lines()]
+        assert min(math.dist(centre, c) for c in circled) < 1e-9
+
+
+def test_f_interpolate_does_not_always_return_floor_n_over_k_pixels():
+    # The fixed_footprint cell's comment once said F.interpolate returns floor(n / k) pixels, as a rule:
+    # it returns floor(n * (1/k)), and 1/49 rounds down, so 98 pixels at 1/49 give 1, not 2.
+    x = torch.zeros(1, 1, 1, 98)
+    assert F.interpolate(x, scale_factor=(1, 1 / 49), mode="bilinear").shape[-1] == 1 != 98 // 49
+    # and an odd factor's sample point is not always on a pixel centre: float64 at 1/49 weighs the neighbours
+    row = torch.zeros(1, 1, 1, 49 * 40, dtype=torch.float64)
+    row[..., 23::49] = row[..., 25::49] = 1.0  # the pixels before and after each kept pixel 49 * i + 24
+    out = F.interpolate(row, scale_factor=(1, 1 / 49), mode="bilinear")
+    assert 0 < out.abs().max().item() < 1e-9

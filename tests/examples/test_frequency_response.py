@@ -1204,3 +1204,23 @@ def test_each_figure_panel_title_names_what_it_draws(ns):
         assert ("cascades" in title) == bool(labels & set(ns["CASCADES"])), title
         assert ("slicing" in title) == ("x[..., ::k, ::k]" in labels), title
         assert ("BlurPool" in title) == any(label.startswith("BlurPool") for label in labels), title
+
+
+def test_the_cells_shrinks_give_every_inner_output_pixel_the_same_taps_not_every_linear_whole_factor_shrink(ns):
+    # The taps cell's comment once said every linear shrink by a whole factor gives every output pixel away from
+    # the borders the same weights; align_corners=True does not (8 -> 4 samples at 0, 7/3, 14/3, 7). The cell's own
+    # shrinks do: the next output pixel's taps are this one's moved by k.
+    n = 64
+    eye = torch.eye(n, dtype=torch.float64).view(n, 1, 1, n)
+    for k in (2, 4):
+        for name, shrink in ns["FILTERS"].items():
+            if name in ns["CPU_ONLY"] and not ns["lanczos_cpu"]:
+                continue
+            out = shrink(eye.expand(n, 1, 8 * k, n).contiguous(), k)[:, 0, 4, :]
+            middle = out.shape[-1] // 2
+            torch.testing.assert_close(out[:, middle + 1], out[:, middle].roll(k), atol=1e-12, rtol=0, msg=name)
+    m = F.interpolate(
+        torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8), size=(1, 4), mode="bilinear", align_corners=True
+    )
+    taps = m[:, 0, 0, :].T
+    assert not torch.allclose(taps[2], taps[1].roll(2))
