@@ -884,37 +884,6 @@ def test_bilinear_at_2x_is_the_block_mean_only_on_sides_up_to_2_to_the_23():
     assert torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
 
 
-def test_zh_links_carry_the_anchors_of_the_en_links():
-    # The zh pages link the same section as the en pages do, not just the top of the page.
-    # Anchors: an explicit {#id}, else pymdownx's slug of the heading (mkdocs.yml), by position.
-    import re
-    from pathlib import Path
-
-    from pymdownx.slugs import slugify
-
-    docs, slug = Path(__file__).resolve().parents[2] / "docs", slugify(case="lower")
-
-    def anchors(page):
-        text = re.sub(r"```.*?```", "", (docs / page).read_text(), flags=re.S)
-        found = []
-        for heading in re.findall(r"^#+ (.+)$", text, flags=re.M):
-            explicit = re.search(r"\{#([^}]+)\}\s*$", heading)
-            found.append(explicit[1] if explicit else slug(heading.strip(), "-"))
-        return found
-
-    def links(page):
-        return set(re.findall(r"\]\(([a-z0-9-]+)\.md#([^)\s]+)\)", (docs / page).read_text()))
-
-    for page in ("aliasing", "downsample-methods", "frequency-response"):
-        zh_links = links(f"{page}.zh.md")
-        for target, anchor in links(f"{page}.md"):
-            en_anchors, zh_anchors = anchors(f"{target}.md"), anchors(f"{target}.zh.md")
-            assert len(en_anchors) == len(zh_anchors), target
-            assert (target, zh_anchors[en_anchors.index(anchor)]) in zh_links, (page, target, anchor)
-        for target, anchor in zh_links:
-            assert anchor in anchors(f"{target}.zh.md"), (page, target, anchor)
-
-
 def test_spectrum_figure_shows_a_quarter_of_each_image_and_circles_on_the_peaks(ns):
     figure = ns["spectrum_plot"]
     assert "top-left quarter" in figure._suptitle.get_text()
