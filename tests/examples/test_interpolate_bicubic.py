@@ -1195,3 +1195,37 @@ def test_uint8_differs_from_the_clamped_float_result_along_a_single_diagonal_edg
         wide = F.interpolate(edge, size=(n, n * k), mode="bicubic").round().clamp(0, 255)
         two_pass = F.interpolate(wide, size=(n * k, n * k), mode="bicubic").round().clamp(0, 255)
         assert (u - two_pass).abs().max() <= 2, (n, k, flip)
+
+
+def test_on_8_bit_images_torch_and_pillow_differ_even_when_only_one_axis_changes():
+    # Review 48: the page said the two "round differently between their passes"; a resize of one axis only (a single
+    # pass, nothing between passes) differs too, by one level: their fixed-point weights differ.
+    Image = pytest.importorskip("PIL.Image")
+    image = np.random.default_rng(0).integers(0, 256, (40, 30), dtype=np.uint8)
+    x = torch.from_numpy(image)[None, None]
+    for height, width in ((40, 17), (40, 77), (91, 30), (40, 31)):
+        ours = F.interpolate(x, size=(height, width), mode="bicubic", antialias=True)[0, 0].numpy().astype(int)
+        pil = np.asarray(Image.fromarray(image).resize((width, height), Image.Resampling.BICUBIC)).astype(int)
+        assert np.abs(ours - pil).max() == 1, (height, width)
+    from helpers import ROOT
+
+    for page in ("interpolate-bicubic.md", "interpolate-bicubic.zh.md"):
+        text = (ROOT / "docs" / page).read_text()
+        assert "between their passes" not in text and "两次处理之间的取整" not in text, page
+
+
+def test_minus_half_reproduces_a_ramp_only_up_to_float_rounding_not_exactly():
+    # Review 48: the ramp cell's comment said A = -0.5 "reproduces a straight ramp exactly"; on float64 input its
+    # interior error is rounding: nonzero, far under 1e-12, at the cell's x5 and at other enlargements.
+    from helpers import ROOT
+
+    errors = []
+    for factor in (3, 5, 7):
+        ramp = torch.arange(12.0, dtype=torch.float64).view(1, 1, 1, -1)
+        out = F.interpolate(ramp, scale_factor=factor, mode="bicubic", antialias=True)[0, 0, 0].numpy()
+        where = (np.arange(len(out)) + 0.5) / factor - 0.5
+        interior = (where >= 2) & (where <= 9)
+        errors.append(float(np.abs(out - where)[interior].max()))
+    assert 0 < max(errors) < 1e-12, errors
+    source = (ROOT / "examples" / "interpolate_bicubic.py").read_text()
+    assert "reproduces a straight ramp exactly" not in source
