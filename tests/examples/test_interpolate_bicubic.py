@@ -1251,3 +1251,22 @@ def test_the_float32_rounding_rows_of_the_pillow_table_are_rows_3_5_and_7_not_4(
     zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
     assert "likewise in rows 3, 5 and 7" in en and "rows 3 and 4" not in en
     assert "第 3、5、7 行也是如此" in zh and "第 3、4 行" not in zh
+
+
+def test_bilinear_weights_are_not_said_to_take_the_datas_precision_everywhere():
+    # Review 48: the page said bilinear's weights "are rounded to the data's precision"; CUDA's bilinear kernels keep
+    # w and 1 - w in accscalar_t (float32 for float16 and bfloat16 data, UpSampleBilinear2d.cu), so a constant
+    # bfloat16 or float16 image stays constant there, where the CPU's generic kernel rounds them to bfloat16 and
+    # moves a constant of 1 to 1.0078125. The page now names only float32 and (on the CPU) bfloat16.
+    from helpers import ROOT
+
+    ones = torch.ones(1, 1, 7, 9, dtype=torch.bfloat16)
+    assert (F.interpolate(ones, size=(10, 148), mode="bilinear") > 1).any()  # the CPU's generic kernel
+    if torch.cuda.is_available():
+        for dtype in (torch.bfloat16, torch.float16):
+            for size in ((10, 148), (37, 333), (64, 90)):
+                out = F.interpolate(torch.ones(1, 1, 7, 9, dtype=dtype, device="cuda"), size=size, mode="bilinear")
+                assert (out == 1).all(), (dtype, size)
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    assert "rounded to the data's precision" not in en and "按数据的精度舍入" not in zh
