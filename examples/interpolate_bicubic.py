@@ -148,7 +148,7 @@ figure.tight_layout()
 plt.show()
 
 # %% ramp
-# What A = -0.5 buys: it reproduces a straight ramp exactly (Keys' third-order choice);
+# What A = -0.5 buys: it reproduces a straight ramp up to float rounding (Keys' third-order choice);
 # A = -0.75 bends it. Interior samples only, away from the replicated border.
 ramp = torch.arange(12.0, dtype=torch.float64, device=device).view(1, 1, 1, -1)
 for name, kwargs in (("A = -0.75 (bicubic)", {}), ("A = -0.5 (bicubic, antialias=True)", {"antialias": True})):

@@ -1195,3 +1195,78 @@ def test_uint8_differs_from_the_clamped_float_result_along_a_single_diagonal_edg
         wide = F.interpolate(edge, size=(n, n * k), mode="bicubic").round().clamp(0, 255)
         two_pass = F.interpolate(wide, size=(n * k, n * k), mode="bicubic").round().clamp(0, 255)
         assert (u - two_pass).abs().max() <= 2, (n, k, flip)
+
+
+def test_on_8_bit_images_torch_and_pillow_differ_even_when_only_one_axis_changes():
+    # Review 48: the page said the two "round differently between their passes"; a resize of one axis only (a single
+    # pass, nothing between passes) differs too, by one level: their fixed-point weights differ.
+    Image = pytest.importorskip("PIL.Image")
+    image = np.random.default_rng(0).integers(0, 256, (40, 30), dtype=np.uint8)
+    x = torch.from_numpy(image)[None, None]
+    for height, width in ((40, 17), (40, 77), (91, 30), (40, 31)):
+        ours = F.interpolate(x, size=(height, width), mode="bicubic", antialias=True)[0, 0].numpy().astype(int)
+        pil = np.asarray(Image.fromarray(image).resize((width, height), Image.Resampling.BICUBIC)).astype(int)
+        assert np.abs(ours - pil).max() == 1, (height, width)
+    from helpers import ROOT
+
+    for page in ("interpolate-bicubic.md", "interpolate-bicubic.zh.md"):
+        text = (ROOT / "docs" / page).read_text()
+        assert "between their passes" not in text and "两次处理之间的取整" not in text, page
+
+
+def test_minus_half_reproduces_a_ramp_only_up_to_float_rounding_not_exactly():
+    # Review 48: the ramp cell's comment said A = -0.5 "reproduces a straight ramp exactly"; on float64 input its
+    # interior error is rounding: nonzero, far under 1e-12, at the cell's x5 and at other enlargements.
+    from helpers import ROOT
+
+    errors = []
+    for factor in (3, 5, 7):
+        ramp = torch.arange(12.0, dtype=torch.float64).view(1, 1, 1, -1)
+        out = F.interpolate(ramp, scale_factor=factor, mode="bicubic", antialias=True)[0, 0, 0].numpy()
+        where = (np.arange(len(out)) + 0.5) / factor - 0.5
+        interior = (where >= 2) & (where <= 9)
+        errors.append(float(np.abs(out - where)[interior].max()))
+    assert 0 < max(errors) < 1e-12, errors
+    source = (ROOT / "examples" / "interpolate_bicubic.py").read_text()
+    assert "reproduces a straight ramp exactly" not in source
+
+
+def test_the_float32_rounding_rows_of_the_pillow_table_are_rows_3_5_and_7_not_4(ns):
+    # Review 48: the list below the table said of row 1's gap "likewise in rows 3 and 4", while items 2 and 3 count
+    # table rows ("the second row", "fifth row"): table row 4 (Pillow against the edge-repeating kernel, all pixels)
+    # is the border difference, far above rounding. The rounding rows are 3, 5 and 7. Rows 3 to 5 hold no torch
+    # values (the same on any build device); rows 1 and 7 are checked on the CPU in the test above.
+    from helpers import ROOT
+
+    largest_steps, own_steps = {}, {}
+    for row in (3, 4, 5):
+        _, _, a, b, region = ns["comparisons"][row - 1]
+        a, b = (a, b) if region is None else (a[region], b[region])
+        gap = np.abs(a - b)
+        largest_steps[row] = gap.max() / float(np.spacing(np.float32(np.abs(a).max())))
+        own_steps[row] = (gap / np.spacing(np.abs(a).astype(np.float32)).astype(np.float64)).max()
+    assert largest_steps[3] < 3 and largest_steps[5] < 3 and largest_steps[4] > 1e4, largest_steps
+    assert own_steps[3] > 100 and own_steps[5] > 100, own_steps
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    assert "likewise in rows 3, 5 and 7" in en and "rows 3 and 4" not in en
+    assert "第 3、5、7 行也是如此" in zh and "第 3、4 行" not in zh
+
+
+def test_bilinear_weights_are_not_said_to_take_the_datas_precision_everywhere():
+    # Review 48: the page said bilinear's weights "are rounded to the data's precision"; CUDA's bilinear kernels keep
+    # w and 1 - w in accscalar_t (float32 for float16 and bfloat16 data, UpSampleBilinear2d.cu), so a constant
+    # bfloat16 or float16 image stays constant there, where the CPU's generic kernel rounds them to bfloat16 and
+    # moves a constant of 1 to 1.0078125. The page now names only float32 and (on the CPU) bfloat16.
+    from helpers import ROOT
+
+    ones = torch.ones(1, 1, 7, 9, dtype=torch.bfloat16)
+    assert (F.interpolate(ones, size=(10, 148), mode="bilinear") > 1).any()  # the CPU's generic kernel
+    if torch.cuda.is_available():
+        for dtype in (torch.bfloat16, torch.float16):
+            for size in ((10, 148), (37, 333), (64, 90)):
+                out = F.interpolate(torch.ones(1, 1, 7, 9, dtype=dtype, device="cuda"), size=size, mode="bilinear")
+                assert (out == 1).all(), (dtype, size)
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    assert "rounded to the data's precision" not in en and "按数据的精度舍入" not in zh
