@@ -1085,3 +1085,18 @@ def test_int64_average_pooling_truncates_so_it_is_no_convolution_and_hides_relus
     windows = torch.randint(-50, 50, (1, 3, 40), generator=torch.Generator().manual_seed(0))
     means = windows.double().view(1, 3, 10, 4).mean(-1)
     assert torch.equal(F.avg_pool1d(windows, 4).double(), means.trunc())
+
+
+def test_pooling_first_keeps_a_quarter_only_at_stride_two():
+    # Review 48: "pooling first (2x2 windows) runs the activation on a quarter of the values (on even sizes
+    # without padding or dilation)" dropped the stride: 2x2 windows at stride 1 (as in some detectors) keep
+    # (n-1)^2 of n^2, 25 of 36 for 6x6; the default stride of 2 keeps a quarter.
+    for n in range(2, 40, 2):
+        x = torch.zeros(1, 1, n, n)
+        assert F.max_pool2d(x, 2).numel() * 4 == n * n
+        assert F.max_pool2d(x, 2, stride=1).numel() == (n - 1) ** 2
+        assert nn.MaxPool2d(2, stride=1)(x).numel() * 4 > n * n or n == 2  # 2x2 -> 1x1 either way
+    assert nn.MaxPool2d(2).stride == 2
+    for name in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert "(2×2 windows) runs" not in text and "（2×2 窗口，尺寸为偶数" not in text
