@@ -1100,3 +1100,14 @@ def test_pooling_first_keeps_a_quarter_only_at_stride_two():
     for name in ("why-no-downsample.md", "why-no-downsample.zh.md"):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert "(2×2 windows) runs" not in text and "（2×2 窗口，尺寸为偶数" not in text
+
+
+def test_the_resample_cells_comment_says_bilinear_at_half_is_avg_pool_only_up_to_rounding(ns):
+    # Review 48: the shown comment said "interpolate(bilinear) at 0.5 is AvgPool2d(2)"; on the page's own photo
+    # the two differ in the last bit at thousands of pixels (they add the four pixels in another order).
+    h = ns["halves"]
+    torch.testing.assert_close(h["interpolate(bilinear)"], h["AvgPool2d(2)"])
+    if ns["device"].type == "cpu":  # measured here; a GPU may add in another order
+        assert not torch.equal(h["interpolate(bilinear)"], h["AvgPool2d(2)"])
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "at 0.5 is AvgPool2d(2);" not in source and "at 0.5 is AvgPool2d(2) up to float rounding" in source
