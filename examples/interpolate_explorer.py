@@ -83,8 +83,8 @@ for message, combinations in unsupported.items():
 plt.show()
 
 # %% bicubic_dots
-# The weighted mean position equals the sampled point only for weights that reproduce a
-# straight line. Bicubic's (A = -0.75) do not: compare its dots with the source position
+# The weighted mean position is the sampled point for weights that reproduce a straight
+# line. Bicubic's (A = -0.75) do not: compare its dots with the source position
 # that torch's own decomposition of bicubic computes, on one row, for each variant.
 decomposition = importlib.import_module("torch._decomp.decompositions")
 dot_error = {}

@@ -1111,3 +1111,12 @@ def test_the_resample_cells_comment_says_bilinear_at_half_is_avg_pool_only_up_to
         assert not torch.equal(h["interpolate(bilinear)"], h["AvgPool2d(2)"])
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     assert "at 0.5 is AvgPool2d(2);" not in source and "at 0.5 is AvgPool2d(2) up to float rounding" in source
+
+
+def test_avg_pool_and_relu_can_commute_on_a_window_that_mixes_signs():
+    # Review 48: the shown comment said avg pooling and ReLU "commute only where no window mixes signs"; the
+    # page itself names mixed windows where float32 hides the difference: 1 and -1e-10 average to 0.5 either way.
+    x = torch.tensor([[[1.0, -1e-10]]])
+    assert torch.equal(F.avg_pool1d(F.relu(x), 2), F.relu(F.avg_pool1d(x, 2)))
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "commute only where no window mixes signs" not in source
