@@ -20,7 +20,7 @@ from _settings import lanczos_works  # shared with other pages
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-# A 6x6 image with a bright diagonal and a dark corner, so that every mode looks different.
+# A 6x6 image with a bright diagonal and a dark corner.
 size = 6
 rows, cols = torch.meshgrid(torch.arange(size), torch.arange(size), indexing="ij")
 image = ((rows == cols).float() * 0.8 + 0.2 * torch.rand(size, size)).to(device)

@@ -782,3 +782,16 @@ def test_bicubic_dots_are_exact_where_its_weights_are_symmetric_though_they_miss
     assert ns["dot_error"][2, False][0] > 0.01
     source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
     assert "equals the sampled point only for" not in source
+
+
+@pytest.mark.parametrize("scale", [2, 3])
+def test_not_every_mode_looks_different_at_whole_factors(ns, scale):
+    # Review 48: the setup comment said the 6x6 image was made "so that every mode looks different"; enlarged
+    # by a whole factor, nearest, nearest-exact and area give the same pictures of it.
+    pictures = [
+        ns["outputs"][f"mode={mode}; scale_factor={scale}; align_corners=None; antialias=False"]
+        for mode in ("nearest", "nearest-exact", "area")
+    ]
+    assert (pictures[0] == pictures[1]).all() and (pictures[0] == pictures[2]).all()
+    source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
+    assert "every mode looks different" not in source
