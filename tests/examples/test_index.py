@@ -82,8 +82,8 @@ def test_run_it_yourself_does_not_promise_the_pages_printed_output():
 
 
 def test_super_resolution_row_models_are_not_trained_during_every_build():
-    """The old row said "a tiny ×2 model trained during the build": the example trains one model per upsampling
-    layer (four, from three seeds each), and its result is stored under a key made of its code, packages,
+    """The old row said "a tiny ×2 model trained during the build": the example trains four models that differ in
+    their upsampling layer (from three seeds each), and its result is stored under a key made of its code, packages,
     device and languages only, so a later build with the same key reuses an earlier build's training."""
     from sitegen.cache import cache_key
 
