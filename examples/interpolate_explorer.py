@@ -20,7 +20,7 @@ from _settings import lanczos_works  # shared with other pages
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-# A 6x6 image with a bright diagonal and a dark corner, so that every mode looks different.
+# A 6x6 image with a bright diagonal and a dark corner.
 size = 6
 rows, cols = torch.meshgrid(torch.arange(size), torch.arange(size), indexing="ij")
 image = ((rows == cols).float() * 0.8 + 0.2 * torch.rand(size, size)).to(device)
@@ -83,8 +83,8 @@ for message, combinations in unsupported.items():
 plt.show()
 
 # %% bicubic_dots
-# The weighted mean position equals the sampled point only for weights that reproduce a
-# straight line. Bicubic's (A = -0.75) do not: compare its dots with the source position
+# The weighted mean position is the sampled point for weights that reproduce a straight
+# line. Bicubic's (A = -0.75) do not: compare its dots with the source position
 # that torch's own decomposition of bicubic computes, on one row, for each variant.
 decomposition = importlib.import_module("torch._decomp.decompositions")
 dot_error = {}

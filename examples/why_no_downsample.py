@@ -152,7 +152,7 @@ window = torch.tensor([[[-0.75, -3.0]]], device=device)  # one window of two val
 for name, act in {"GELU": F.gelu, "SiLU": F.silu}.items():
     print(f"window {window.flatten().tolist()}: max_pool({name}(x)) = {F.max_pool1d(act(window), 2).item():.4f}, "
           f"{name}(max_pool(x)) = {act(F.max_pool1d(window, 2)).item():.4f}")
-# Average pooling and ReLU commute only where no window mixes signs: give every 2x2 window
+# Average pooling and ReLU commute where no window mixes signs: give every 2x2 window
 # of the features one random sign to see it.
 window_signs = torch.randint(0, 2, (1, 8, 32, 32), device=device) * 2 - 1
 one_sign = features.abs() * window_signs.repeat_interleave(2, -2).repeat_interleave(2, -1)
@@ -162,7 +162,7 @@ for case, x in {"on the feature map": features, "with every window of one sign":
     print(f"avg_pool and ReLU {case}: max difference {avg_gap[case]:.4f}")
 
 # %% resample
-# interpolate(bilinear) at 0.5 is AvgPool2d(2); at other factors it is not (it reads only
+# interpolate(bilinear) at 0.5 is AvgPool2d(2) up to float rounding; at other factors it is not (it reads only
 # the 2x2 pixels around each output point). nn.Upsample with a scale below 1 downsamples
 # too, and has no antialias argument.
 for k in (2, 3, 4):

@@ -772,3 +772,26 @@ def test_the_inside_number_counts_taps_with_weight_not_all_four_taps():
     assert row[10].item() == x[0, 0, 3].item()
     for page, old in (("interpolate-explorer.md", "all four taps"), ("interpolate-explorer.zh.md", "四个采样点都在")):
         assert old not in (ROOT / "docs" / page).read_text(encoding="utf-8")
+
+
+def test_bicubic_dots_are_exact_where_its_weights_are_symmetric_though_they_miss_a_straight_line(ns):
+    # Review 48: the shown comment said the weighted mean position "equals the sampled point only for weights
+    # that reproduce a straight line"; bicubic's do not, yet its dots are exact inside at x0.5 (midway between
+    # two pixels) and everywhere at x0.5 with align_corners=True (on or midway between pixels).
+    assert ns["dot_error"][0.5, False][0] < 1e-12 and ns["dot_error"][0.5, True][1] < 1e-12
+    assert ns["dot_error"][2, False][0] > 0.01
+    source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
+    assert "equals the sampled point only for" not in source
+
+
+@pytest.mark.parametrize("scale", [2, 3])
+def test_not_every_mode_looks_different_at_whole_factors(ns, scale):
+    # Review 48: the setup comment said the 6x6 image was made "so that every mode looks different"; enlarged
+    # by a whole factor, nearest, nearest-exact and area give the same pictures of it.
+    pictures = [
+        ns["outputs"][f"mode={mode}; scale_factor={scale}; align_corners=None; antialias=False"]
+        for mode in ("nearest", "nearest-exact", "area")
+    ]
+    assert (pictures[0] == pictures[1]).all() and (pictures[0] == pictures[2]).all()
+    source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
+    assert "every mode looks different" not in source

@@ -1522,3 +1522,15 @@ def test_scale_factor_and_size_can_copy_the_same_pixels_in_the_nearest_modes(mod
     assert not torch.equal(F.interpolate(x, scale_factor=1.5, mode="linear"), F.interpolate(x, size=4, mode="linear"))
     x = torch.arange(10.0).view(1, 1, -1)
     assert not torch.equal(F.interpolate(x, scale_factor=1.35, mode=mode), F.interpolate(x, size=13, mode=mode))
+
+
+def test_a_25_pixel_map_pools_to_12_only_at_stride_two():
+    # Review 48: "A 25x25 encoder map pools to 12x12 (2x2 pooling, without ceil_mode=True or padding=1)"
+    # dropped the stride: 2x2 pooling at stride 1 gives 24x24. At the default stride 2 it is 12x12.
+    x = torch.zeros(1, 1, 25, 25)
+    assert nn.MaxPool2d(2)(x).shape[-2:] == (12, 12) and nn.AvgPool2d(2)(x).shape[-2:] == (12, 12)
+    assert nn.MaxPool2d(2, stride=1)(x).shape[-2:] == (24, 24)
+    for kwargs in ({"ceil_mode": True}, {"padding": 1}):
+        assert nn.MaxPool2d(2, **kwargs)(x).shape[-2:] == (13, 13)
+    for name, old in (("upsample.md", "(2×2 pooling, without"), ("upsample.zh.md", "经 2×2 池化后是")):
+        assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")

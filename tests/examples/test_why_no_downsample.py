@@ -1085,3 +1085,38 @@ def test_int64_average_pooling_truncates_so_it_is_no_convolution_and_hides_relus
     windows = torch.randint(-50, 50, (1, 3, 40), generator=torch.Generator().manual_seed(0))
     means = windows.double().view(1, 3, 10, 4).mean(-1)
     assert torch.equal(F.avg_pool1d(windows, 4).double(), means.trunc())
+
+
+def test_pooling_first_keeps_a_quarter_only_at_stride_two():
+    # Review 48: "pooling first (2x2 windows) runs the activation on a quarter of the values (on even sizes
+    # without padding or dilation)" dropped the stride: 2x2 windows at stride 1 (as in some detectors) keep
+    # (n-1)^2 of n^2, 25 of 36 for 6x6; the default stride of 2 keeps a quarter.
+    for n in range(2, 40, 2):
+        x = torch.zeros(1, 1, n, n)
+        assert F.max_pool2d(x, 2).numel() * 4 == n * n
+        assert F.max_pool2d(x, 2, stride=1).numel() == (n - 1) ** 2
+        assert nn.MaxPool2d(2, stride=1)(x).numel() * 4 > n * n or n == 2  # 2x2 -> 1x1 either way
+    assert nn.MaxPool2d(2).stride == 2
+    for name in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert "(2×2 windows) runs" not in text and "（2×2 窗口，尺寸为偶数" not in text
+
+
+def test_the_resample_cells_comment_says_bilinear_at_half_is_avg_pool_only_up_to_rounding(ns):
+    # Review 48: the shown comment said "interpolate(bilinear) at 0.5 is AvgPool2d(2)"; on the page's own photo
+    # the two differ in the last bit at thousands of pixels (they add the four pixels in another order).
+    h = ns["halves"]
+    torch.testing.assert_close(h["interpolate(bilinear)"], h["AvgPool2d(2)"])
+    if ns["device"].type == "cpu":  # measured here; a GPU may add in another order
+        assert not torch.equal(h["interpolate(bilinear)"], h["AvgPool2d(2)"])
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "at 0.5 is AvgPool2d(2);" not in source and "at 0.5 is AvgPool2d(2) up to float rounding" in source
+
+
+def test_avg_pool_and_relu_can_commute_on_a_window_that_mixes_signs():
+    # Review 48: the shown comment said avg pooling and ReLU "commute only where no window mixes signs"; the
+    # page itself names mixed windows where float32 hides the difference: 1 and -1e-10 average to 0.5 either way.
+    x = torch.tensor([[[1.0, -1e-10]]])
+    assert torch.equal(F.avg_pool1d(F.relu(x), 2), F.relu(F.avg_pool1d(x, 2)))
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "commute only where no window mixes signs" not in source
