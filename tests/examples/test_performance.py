@@ -1245,3 +1245,15 @@ def test_half_precision_positions_are_float32_too(dtype):
     assert en.count("in float32, float16 and bfloat16 only within an axis's first 2²³ pixels") == 2
     assert "in float32 only within" not in en
     assert zh.count("在 float32、float16 和 bfloat16 下") == 2 and "在 float32 下" not in zh
+
+
+def test_the_intro_does_not_say_every_number_comes_from_this_build():
+    # The cache key holds no build id or time: a later build on the same machine reuses these numbers.
+    from sitegen.cache import cache_key
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "performance.py"
+    code = "from pathlib import Path; from sitegen.cache import cache_key; print(cache_key(Path(%r), ['en', 'zh']))"
+    assert run_python(code % str(example)).strip() == cache_key(example, ["en", "zh"])
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    assert "measured during the" not in (docs / "performance.md").read_text()
+    assert "数字都是构建时实测的" not in (docs / "performance.zh.md").read_text()
