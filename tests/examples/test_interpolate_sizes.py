@@ -1194,3 +1194,19 @@ def test_width_one_antialias_bug_does_not_always_drop_the_last_row():
     assert last_row_weight(4, 4, 2, "bilinear") == 0
     assert last_row_weight(4, 4, 1, "bilinear") > 0.1
     assert last_row_weight(2, 2, 3, "bicubic") > 0.1
+
+
+@pytest.mark.parametrize("dtype", [torch.complex64, torch.complex128])
+def test_area_rejects_complex_5d_input_at_size_0_but_not_at_every_size(dtype):
+    # Review 48: the page said area rejects 5-D input that is not floating point "at every size"; complex
+    # 5-D input resized to one voxel per axis goes through torch's mean and comes back as that mean.
+    x = torch.arange(2 * 4 * 4 * 4).view(1, 2, 4, 4, 4).to(dtype)
+    with pytest.raises(NotImplementedError):
+        F.interpolate(x, scale_factor=0.1, mode="area")
+    one = F.interpolate(x, size=(1, 1, 1), mode="area")
+    assert torch.equal(one, x.mean(dim=(-3, -2, -1), keepdim=True))
+    import pathlib
+
+    docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
+    assert "rejects at every size" not in docs.joinpath("interpolate-sizes.md").read_text()
+    assert "任何尺寸下都报错" not in docs.joinpath("interpolate-sizes.zh.md").read_text()
