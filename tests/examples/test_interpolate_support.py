@@ -1305,3 +1305,18 @@ def test_uint8_bicubic_workaround_gaps_are_not_13_and_24_levels_at_most():
     for page in ("interpolate-support.md", "interpolate-support.zh.md"):
         text = docs.joinpath(page).read_text()
         assert "13 at most" not in text and "13 levels" not in text and "最多差 13" not in text, page
+
+
+def test_shown_comments_say_which_sizes_the_enlarging_table_tried_and_keep_the_cuda_uint8_copy():
+    # Review 48: the antialias_enlarging cell's comment said "every input size 1..12 and output size 13..40";
+    # its loop tries output heights 13, 16, ..., 40 only (widths one and two more). The uint8_one_pixel comment
+    # said "CUDA has no uint8 bilinear"; CUDA's plain bilinear accepts uint8 at the input's own size, where it
+    # copies (test_cuda_plain_bilinear_takes_uint8_at_the_input_size_only); it resizes none.
+    import pathlib
+
+    source = (pathlib.Path(__file__).resolve().parents[2] / "examples" / "interpolate_support.py").read_text()
+    enlarging = source.split("# %% antialias_enlarging")[1].split("# %%")[0]
+    loop = re.search(r"range\(1, 13\), range\(13, 41, (\d+)\)", enlarging)
+    assert loop and int(loop.group(1)) > 1  # not every output size ...
+    assert "output size 13..40" not in enlarging and "13, 16, ..., 40" in enlarging  # ... and the comment says so
+    assert "CUDA has no uint8 bilinear" not in source
