@@ -1320,3 +1320,21 @@ def test_shown_comments_say_which_sizes_the_enlarging_table_tried_and_keep_the_c
     assert loop and int(loop.group(1)) > 1  # not every output size ...
     assert "output size 13..40" not in enlarging and "13, 16, ..., 40" in enlarging  # ... and the comment says so
     assert "CUDA has no uint8 bilinear" not in source
+
+
+def test_probing_code_needs_more_than_three_exception_types_where_python_computes_the_size():
+    # Review 48: the page listed ValueError, NotImplementedError and RuntimeError as what a probe has to catch
+    # "once sizes and dtypes vary"; where Python computes the size (area, recompute_scale_factor=True), int() of
+    # an infinite, nan or too large product raises OverflowError, ValueError or TypeError instead.
+    expected = {float("inf"): OverflowError, float("nan"): ValueError, 1e30: TypeError}
+    calls = [(3, "area", None), (4, "area", None), (5, "area", None), (3, "linear", True), (4, "nearest", True)]
+    calls += [(4, "bilinear", True), (4, "bicubic", True), (5, "trilinear", True), (4, "nearest-exact", True)]
+    for rank, mode, recompute in calls:
+        x = torch.rand((1, 2) + (4,) * (rank - 2))
+        for scale, error in expected.items():
+            with pytest.raises(error) as caught:
+                F.interpolate(x, scale_factor=scale, mode=mode, recompute_scale_factor=recompute)
+            assert not isinstance(caught.value, RuntimeError), (rank, mode, scale)
+    for scale in expected:  # computed in C++ instead, the size overflow is a RuntimeError
+        with pytest.raises(RuntimeError):
+            F.interpolate(torch.rand(1, 2, 4, 4), scale_factor=scale, mode="nearest")
