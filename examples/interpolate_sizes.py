@@ -1,6 +1,6 @@
 """Output size pitfalls.
 
-With ``scale_factor``, ``F.interpolate`` computes the output size as floor(in x scale) in
+With a positive ``scale_factor``, ``F.interpolate`` computes the output size as floor(in x scale) in
 floating point, which can land one pixel short. And the scale factor is used twice: once
 for the size, and once (unless ``recompute_scale_factor=True``) for the sampling
 coordinates, so ``size=`` and ``scale_factor=`` can give different pictures of the same

@@ -100,8 +100,8 @@ for mode in modes:
     print(f"| `{mode}` | {rank_list} | {align_ok} | {aa_ranks or 'no input'} |")
 
 # %% antialias_enlarging
-# antialias=True against the plain call when enlarging (both axes grow): the largest
-# difference over every input size 1..12 and output size 13..40, random float64 values.
+# antialias=True against the plain call when enlarging (both axes grow): the largest difference
+# over input heights 1..12 and output heights 13, 16, ..., 40 (widths one and two more), random float64 values.
 enlarge_diff = {}
 for mode, align in itertools.product(("bilinear", "bicubic"), (False, True)):
     worst = 0.0
@@ -196,7 +196,7 @@ print(f"6x1 input, transposed: {[round(v, 4) for v in narrow_transposed[0, 0, :,
 
 # %% uint8_one_pixel
 # uint8 on the CPU: a 3-channel contiguous image shrunk to a single pixel (1x1). The CPU's
-# uint8 kernels are tried on the CPU whatever the build device (CUDA has no uint8 bilinear).
+# uint8 kernels are tried on the CPU whatever the build device (CUDA's bilinear resizes no uint8 image).
 # With up to 4 channels they are AVX2 code, used where torch's CPU capability is AVX2 or AVX512.
 rgb = torch.randint(0, 256, (1, 3, 6, 5), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
 one_pixel = {}

@@ -1194,3 +1194,37 @@ def test_width_one_antialias_bug_does_not_always_drop_the_last_row():
     assert last_row_weight(4, 4, 2, "bilinear") == 0
     assert last_row_weight(4, 4, 1, "bilinear") > 0.1
     assert last_row_weight(2, 2, 3, "bicubic") > 0.1
+
+
+@pytest.mark.parametrize("dtype", [torch.complex64, torch.complex128])
+def test_area_rejects_complex_5d_input_at_size_0_but_not_at_every_size(dtype):
+    # Review 48: the page said area rejects 5-D input that is not floating point "at every size"; complex
+    # 5-D input resized to one voxel per axis goes through torch's mean and comes back as that mean.
+    x = torch.arange(2 * 4 * 4 * 4).view(1, 2, 4, 4, 4).to(dtype)
+    with pytest.raises(NotImplementedError):
+        F.interpolate(x, scale_factor=0.1, mode="area")
+    one = F.interpolate(x, size=(1, 1, 1), mode="area")
+    assert torch.equal(one, x.mean(dim=(-3, -2, -1), keepdim=True))
+    import pathlib
+
+    docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
+    assert "rejects at every size" not in docs.joinpath("interpolate-sizes.md").read_text()
+    assert "任何尺寸下都报错" not in docs.joinpath("interpolate-sizes.zh.md").read_text()
+
+
+def test_the_floor_rule_holds_for_positive_scales_a_negative_product_is_truncated_toward_zero():
+    # Review 48: "With scale_factor, the output length is floor(in x scale)" held for positive scales only:
+    # torch truncates the product toward zero (C++ and Python alike), so 6 x -0.25 = -1.5 gives -1, not -2,
+    # and `area`, for which floor(6 x -0.1) would be -1, returns an empty tensor.
+    x = torch.rand(1, 1, 6)
+    for mode in ("nearest", "linear"):
+        for recompute in (None, True):
+            with pytest.raises(RuntimeError, match=r"output \(W: -1\)"):
+                F.interpolate(x, scale_factor=-0.25, mode=mode, recompute_scale_factor=recompute)
+    assert math.floor(6 * -0.25) == -2 and math.floor(6 * -0.1) == -1
+    assert F.interpolate(x, scale_factor=-0.1, mode="area").shape == (1, 1, 0)
+    import pathlib
+
+    docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
+    assert "With a positive `scale_factor`" in docs.joinpath("interpolate-sizes.md").read_text()
+    assert "传正的 `scale_factor` 时" in docs.joinpath("interpolate-sizes.zh.md").read_text()

@@ -1156,9 +1156,7 @@ def test_the_transpose_workaround_on_uint8_bicubic_parts_from_a_channels_last_co
         moved = F.interpolate(x.transpose(-1, -2), size=(1, 4), mode="bicubic").transpose(-1, -2)
         copy = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(4, 1), mode="bicubic")
         worst = max(worst, int((moved.int() - copy.int()).abs().max()))
-    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):  # the page's number is from this code
-        assert worst == 13
-    assert worst > 5
+    assert worst > 5  # "several levels"
     x = torch.rand(1, 3, 6, 2, generator=g)
     moved = F.interpolate(x.transpose(-1, -2), size=(1, 4), mode="bicubic").transpose(-1, -2)
     copy = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(4, 1), mode="bicubic")
@@ -1174,9 +1172,7 @@ def test_the_two_call_workaround_on_uint8_bicubic_parts_from_a_channels_last_cop
         two = F.interpolate(F.interpolate(x, size=(4, 2), mode="bicubic"), size=(4, 1), mode="bicubic")
         copy = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(4, 1), mode="bicubic")
         worst = max(worst, int((two.int() - copy.int()).abs().max()))
-    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):  # the page's number is from this code
-        assert worst == 13
-    assert worst > 5
+    assert worst > 5  # "several levels"
 
 
 def test_float64_long_axis_gap_between_antialias_and_plain_depends_on_the_data():
@@ -1241,9 +1237,7 @@ def test_uint8_bicubic_workarounds_part_by_more_levels_with_antialias_and_align_
             moved_worst = max(moved_worst, int((moved - copy).abs().max()))
             two_worst = max(two_worst, int((two - copy).abs().max()))
         worst[options] = moved_worst, two_worst
-    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):  # the page's numbers are from this code
-        assert worst == {(False, False): (13, 13), (True, True): (24, 24)}
-    assert min(worst[True, True]) > 13
+    assert min(worst[True, True]) > max(worst[False, False]) > 5
 
 
 @pytest.mark.parametrize("channels", [1, 3, 4])
@@ -1291,3 +1285,58 @@ def test_arm_builds_compile_their_own_uint8_kernel_so_the_page_claims_the_generi
     for page in ("interpolate-support.md", "interpolate-support.zh.md"):
         text = docs.joinpath(page).read_text()
         assert "ARM" not in text and "another CPU" not in text and "换一种 CPU" not in text, page
+
+
+def test_uint8_bicubic_workaround_gaps_are_not_13_and_24_levels_at_most():
+    # Review 48: the page quoted "13 levels at most over 200 random 3-channel 6x2 -> 4x1 images" (24 with
+    # antialias=True and align_corners=True) from one seed; other sets of 200 images give 11..15 and 19..27,
+    # and 3000 images give 15 and 27. The page now says "several levels", without a number.
+    import pathlib
+
+    x = torch.randint(0, 256, (3000, 3, 6, 2), dtype=torch.uint8, generator=torch.Generator().manual_seed(1))
+    for options, old_bound in (((False, False), 13), ((True, True), 24)):
+        kwargs = dict(mode="bicubic", antialias=options[0], align_corners=options[1])
+        copy = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(4, 1), **kwargs).int()
+        moved = F.interpolate(x.transpose(-1, -2), size=(1, 4), **kwargs).transpose(-1, -2).int()
+        two = F.interpolate(F.interpolate(x, size=(4, 2), **kwargs), size=(4, 1), **kwargs).int()
+        for workaround in (moved, two):
+            assert (workaround - copy).abs().max() > old_bound, options
+    docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
+    for page in ("interpolate-support.md", "interpolate-support.zh.md"):
+        text = docs.joinpath(page).read_text()
+        assert "13 at most" not in text and "13 levels" not in text and "最多差 13" not in text, page
+
+
+def test_shown_comments_say_which_sizes_the_enlarging_table_tried_and_keep_the_cuda_uint8_copy():
+    # Review 48: the antialias_enlarging cell's comment said "every input size 1..12 and output size 13..40";
+    # its loop tries output heights 13, 16, ..., 40 only (widths one and two more). The uint8_one_pixel comment
+    # said "CUDA has no uint8 bilinear"; CUDA's plain bilinear accepts uint8 at the input's own size, where it
+    # copies (test_cuda_plain_bilinear_takes_uint8_at_the_input_size_only); it resizes none.
+    import pathlib
+
+    source = (pathlib.Path(__file__).resolve().parents[2] / "examples" / "interpolate_support.py").read_text()
+    enlarging = source.split("# %% antialias_enlarging")[1].split("# %%")[0]
+    loop = re.search(r"range\(1, 13\), range\(13, 41, (\d+)\)", enlarging)
+    assert loop and int(loop.group(1)) > 1  # not every output size ...
+    assert "output size 13..40" not in enlarging and "13, 16, ..., 40" in enlarging  # ... and the comment says so
+    assert "CUDA has no uint8 bilinear" not in source
+
+
+def test_probing_code_needs_more_than_three_exception_types_where_python_computes_the_size():
+    # Review 48: the page listed ValueError, NotImplementedError and RuntimeError as what a probe has to catch
+    # "once sizes and dtypes vary"; where Python computes the size (area, recompute_scale_factor=True), int() of
+    # an infinite, nan or too large product raises OverflowError, ValueError or TypeError instead.
+    expected = {float("inf"): OverflowError, float("nan"): ValueError, 1e30: TypeError}
+    calls = [(3, "area", None), (4, "area", None), (5, "area", None), (3, "linear", True), (4, "nearest", True)]
+    calls += [(4, "bilinear", True), (4, "bicubic", True), (5, "trilinear", True), (4, "nearest-exact", True)]
+    for rank, mode, recompute in calls:
+        x = torch.rand((1, 2) + (4,) * (rank - 2))
+        for scale, error in expected.items():
+            with pytest.raises(error) as caught:
+                F.interpolate(x, scale_factor=scale, mode=mode, recompute_scale_factor=recompute)
+            assert not isinstance(caught.value, RuntimeError), (rank, mode, scale)
+    for scale in expected:  # computed in C++ instead, the size overflow is a RuntimeError
+        with pytest.raises(RuntimeError):
+            F.interpolate(torch.rand(1, 2, 4, 4), scale_factor=scale, mode="nearest")
+    # (Under torch.jit.trace the size is a float32 tensor product and nan raises a TypeError, hence "in eager mode"
+    # on the page; not run here: a failed trace can leave the tracer broken for later traces in the process.)
