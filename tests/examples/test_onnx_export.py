@@ -40,6 +40,11 @@ def aa(mode, how, shape="6x7"):
 
 def export_with_dynamic_height_and_width(module: nn.Module, tmp_path, dynamo: bool):
     """``module`` exported with height and width left dynamic, as an onnxruntime CPU session."""
+    return export_with_dynamic_height_and_width_on(module, tmp_path, (6, 7), dynamo)
+
+
+def export_with_dynamic_height_and_width_on(module: nn.Module, tmp_path, size, dynamo: bool = True):
+    """``module`` exported on a 1x2xSIZE input with height and width left dynamic, as an onnxruntime CPU session."""
     import onnxruntime
 
     shapes = (
@@ -50,7 +55,7 @@ def export_with_dynamic_height_and_width(module: nn.Module, tmp_path, dynamo: bo
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(
-            module, (torch.rand(1, 2, 6, 7),), tmp_path / "m.onnx", dynamo=dynamo, input_names=["x"], **shapes
+            module, (torch.rand(1, 2, *size),), tmp_path / "m.onnx", dynamo=dynamo, input_names=["x"], **shapes
         )
     return onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
 
@@ -1368,3 +1373,45 @@ def test_directml_does_not_run_the_antialiased_resize_that_torch_writes(ns):
     ):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert old not in text and "DmlOperatorResize.cpp" in text and "exclude_outside=1" in text, page
+
+
+class _AreaHalf(nn.Module):
+    def forward(self, x):
+        return F.interpolate(x, scale_factor=0.5, mode="area")
+
+
+def test_dynamic_area_scale_factor_is_a_fixed_average_pool_that_differs_at_other_sizes(tmp_path):
+    # Review 48: the page said "Both exporters write a scale_factor as constant scales" with no
+    # condition. area has no Resize: exported with a dynamic height and width on 6x8 (0.5 divides it),
+    # the default exporter writes one 2x2 AveragePool, which at 7x9 differs from eager torch (adaptive
+    # windows of 3 pixels there); the legacy exporter fails on it.
+    session = export_with_dynamic_height_and_width_on(_AreaHalf(), tmp_path, (6, 8))
+    graph = onnx.load(tmp_path / "m.onnx").graph
+    assert [node.op_type for node in graph.node] == ["AveragePool"]
+    attributes = {a.name: onnx.helper.get_attribute_value(a) for a in graph.node[0].attribute}
+    assert attributes["kernel_shape"] == [2, 2] and attributes["strides"] == [2, 2]
+    for size, matches in (((6, 8), True), ((10, 12), True), ((7, 9), False)):
+        x = torch.rand(1, 2, *size)
+        result = session.run(None, {"x": x.numpy()})[0]
+        eager = _AreaHalf()(x).numpy()
+        assert result.shape == eager.shape, size
+        assert (np.abs(result - eager).max() < MATCH) == matches, size
+    with (
+        warnings.catch_warnings(),
+        pytest.raises(torch.onnx.errors.SymbolicValueError, match="output_size is not constant"),
+    ):
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            _AreaHalf(),
+            (torch.rand(1, 2, 6, 8),),
+            tmp_path / "legacy.onnx",
+            dynamo=False,
+            input_names=["x"],
+            dynamic_axes={"x": {2: "h", 3: "w"}},
+        )
+    for page, old in (
+        ("onnx-export.md", "- **Both exporters write a `scale_factor` as constant `scales`**"),
+        ("onnx-export.zh.md", "- **两种导出器都把 `scale_factor` 写成常量 `scales`**"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert old not in text and "AveragePool" in text, page
