@@ -1415,3 +1415,17 @@ def test_dynamic_area_scale_factor_is_a_fixed_average_pool_that_differs_at_other
     ):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert old not in text and "AveragePool" in text, page
+
+
+def test_static_area_shrink_by_a_dividing_factor_is_an_average_pool_not_gathers(tmp_path):
+    # Review 48: the page said nearest-exact, linear and area are written out "with gathers and
+    # arithmetic", true of its x2 rows; area at 0.5 on 6x8 (which 0.5 divides) is one AveragePool.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(_AreaHalf(), (torch.rand(1, 2, 6, 8),), tmp_path / "m.onnx", dynamo=True)
+    assert [node.op_type for node in onnx.load(tmp_path / "m.onnx").graph.node] == ["AveragePool"]
+    for page, scoped in (
+        ("onnx-export.md", "at ×2 the exporter writes"),
+        ("onnx-export.zh.md", "放大 2 倍时，导出器用 gather"),
+    ):
+        assert scoped in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
