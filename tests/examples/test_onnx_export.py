@@ -1345,7 +1345,7 @@ def test_default_exporter_takes_many_times_the_cpu_time_on_one_layer_too(ns, tmp
 
 
 # The DirectML provider's support check for Resize (QueryResize in onnxruntime's DmlOperatorResize.cpp
-# at commit 59e75cf): it declines these attribute values, and onnxruntime gives the node to another provider.
+# at commit 59e75cf): it declines these attribute values.
 def directml_declines(attributes):
     return (
         attributes.get("mode", "nearest") == "cubic"
@@ -1354,11 +1354,11 @@ def directml_declines(attributes):
     )
 
 
-def test_directml_does_not_run_the_antialiased_resize_that_torch_writes(ns):
+def test_directml_support_check_declines_the_antialiased_resize_that_torch_writes(ns):
     # Review 48: the page said the DirectML provider "computes antialiasing by repeated halving whenever
     # the factor is below 0.5" (#19071), read as what an exported torch model gets there. Its support check
     # declines exclude_outside != 0, and torch's translations of both antialiased ops write exclude_outside=1,
-    # so DirectML does not run them; #19071 only describes DirectML's own antialiasing (and registered
+    # so its check declines them; #19071 only describes DirectML's own antialiasing (and registered
     # Resize 18 behind DML_TARGET_VERSION >= 0x6300).
     from onnxscript.function_libs.torch_lib.ops import nn as torchlib_nn
 
