@@ -378,3 +378,22 @@ def test_the_closed_bilinear_1x1_report_came_from_a_nightly_and_this_torch_agree
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         item = text[text.index("pytorch#93262](") :].split("\n- ")[0].split("\n\n")[0]
         assert "nightly" in item, page
+
+
+def test_an_empty_area_output_is_a_fifth_lowering():
+    # Review 48: "Inductor lowers area in one of four ways" missed the branch for an empty output
+    # (a side of 0, which eager accepts): the lowering returns an empty tensor before the other four.
+    import inspect
+
+    from torch._inductor import lowering
+
+    x = torch.rand(1, 1, 4, 4)
+    assert F.interpolate(x, size=(0, 3), mode="area").shape == (1, 1, 0, 3)
+    source = inspect.getsource(lowering._adaptive_avg_pool2d)
+    empty_branch = source.index("if h_out == 0 or w_out == 0:")
+    assert "return empty(" in source[empty_branch : source.index("return clone(x)")]
+    for page, qualifier in (
+        ("torch-compile.md", "for an output that is not empty"),
+        ("torch-compile.zh.md", "输出不为空时"),
+    ):
+        assert qualifier in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
