@@ -37,6 +37,18 @@ def shapes(max_side):
     return st.tuples(side, side)
 
 
+def test_only_the_kornia_resize_and_jax_tables_share_the_cases(ns):
+    # Review 48: "Every comparison runs over the same cases: random values in [-1, 1], ..." was false: the blur pool
+    # table has its own maps (16x9 down to 2x2), the Hugging Face tables 8-bit photo crops, the FID table a photo
+    # and a zone plate of each size. Only the kornia resize and JAX tables run over DOWN and UP.
+    cases = {shape for shape, _ in ns["DOWN"] + ns["UP"]}
+    assert cases.isdisjoint(ns["SHAPES"])
+    assert all(image.dtype == np.uint8 and image.shape[:2] not in cases for image in ns["HF_IMAGES"])
+    assert cases.isdisjoint((n, n) for n in ns["FID_SIZES"])
+    assert {case for direction in ns["kornia_rows"].values() for case in direction} == {"down", "up"}
+    assert set(ns["JAX_DOWN"] + ns["JAX_UP"]) <= set(ns["DOWN"] + ns["UP"])
+
+
 # --- kornia.geometry.transform.resize ---------------------------------------------------------
 
 
@@ -384,6 +396,19 @@ def test_fid_resize_sweep(n):
     smooth = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False, antialias=True)
     gap = (aliased - smooth).abs().max().item()
     assert (gap < ROUNDING) == (n < 299), (n, gap)
+
+
+def test_fid_zone_plate_stops_short_of_the_grid_limit_along_each_axis(ns):
+    # Review 48: the fid cell's zone_plate docstring said it "reaches Nyquist in the corners". Across the rings it
+    # reaches 0.5 cycles per pixel there, but that is along the diagonal: along each axis it stops near 0.35, and a
+    # square grid's limit is 0.5 per axis, so almost none of its power lies near that limit.
+    for n in (64, 299, 1024):
+        plate = ns["zone_plate"](n).astype(np.float64)
+        power = np.abs(np.fft.fft2(plate - plate.mean())) ** 2
+        fy, fx = np.meshgrid(np.fft.fftfreq(n), np.fft.fftfreq(n), indexing="ij")
+        near_axis_limit = power[np.maximum(np.abs(fx), np.abs(fy)) > 0.4].sum() / power.sum()
+        across_the_rings = power[np.hypot(fx, fy) > 0.4].sum() / power.sum()
+        assert near_axis_limit < 0.01 < 0.05 < across_the_rings, (n, near_axis_limit, across_the_rings)
 
 
 def test_jax_cubic_without_antialias_equals_torch_bicubic_only_on_a_one_pixel_axis():
