@@ -259,7 +259,7 @@ for name, processor in (("ViTImageProcessor", HF["ViTImageProcessor"][0]), ("ViT
 # resampled by Pillow's LANCZOS to each size) and a zone plate (rings down to two pixels
 # apart in the corners) of each size.
 def zone_plate(n):
-    """cos(k r^2): the local frequency grows with the radius and reaches Nyquist in the corners."""
+    """cos(k r^2): rings that tighten with the radius, 0.5 cycles per pixel across them in the corners (about 0.35 along each axis)."""
     y, x = np.mgrid[:n, :n] - (n - 1) / 2
     r2 = x**2 + y**2
     return (0.5 + 0.5 * np.cos(np.pi * r2 / (2 * np.sqrt(r2.max())))).astype(np.float32)

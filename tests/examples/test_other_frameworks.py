@@ -37,6 +37,18 @@ def shapes(max_side):
     return st.tuples(side, side)
 
 
+def test_only_the_kornia_resize_and_jax_tables_share_the_cases(ns):
+    # Review 48: "Every comparison runs over the same cases: random values in [-1, 1], ..." was false: the blur pool
+    # table has its own maps (16x9 down to 2x2), the Hugging Face tables 8-bit photo crops, the FID table a photo
+    # and a zone plate of each size. Only the kornia resize and JAX tables run over DOWN and UP.
+    cases = {shape for shape, _ in ns["DOWN"] + ns["UP"]}
+    assert cases.isdisjoint(ns["SHAPES"])
+    assert all(image.dtype == np.uint8 and image.shape[:2] not in cases for image in ns["HF_IMAGES"])
+    assert cases.isdisjoint((n, n) for n in ns["FID_SIZES"])
+    assert {case for direction in ns["kornia_rows"].values() for case in direction} == {"down", "up"}
+    assert set(ns["JAX_DOWN"] + ns["JAX_UP"]) <= set(ns["DOWN"] + ns["UP"])
+
+
 # --- kornia.geometry.transform.resize ---------------------------------------------------------
 
 
@@ -384,6 +396,19 @@ def test_fid_resize_sweep(n):
     smooth = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False, antialias=True)
     gap = (aliased - smooth).abs().max().item()
     assert (gap < ROUNDING) == (n < 299), (n, gap)
+
+
+def test_fid_zone_plate_stops_short_of_the_grid_limit_along_each_axis(ns):
+    # Review 48: the fid cell's zone_plate docstring said it "reaches Nyquist in the corners". Across the rings it
+    # reaches 0.5 cycles per pixel there, but that is along the diagonal: along each axis it stops near 0.35, and a
+    # square grid's limit is 0.5 per axis, so almost none of its power lies near that limit.
+    for n in (64, 299, 1024):
+        plate = ns["zone_plate"](n).astype(np.float64)
+        power = np.abs(np.fft.fft2(plate - plate.mean())) ** 2
+        fy, fx = np.meshgrid(np.fft.fftfreq(n), np.fft.fftfreq(n), indexing="ij")
+        near_axis_limit = power[np.maximum(np.abs(fx), np.abs(fy)) > 0.4].sum() / power.sum()
+        across_the_rings = power[np.hypot(fx, fy) > 0.4].sum() / power.sum()
+        assert near_axis_limit < 0.01 < 0.05 < across_the_rings, (n, near_axis_limit, across_the_rings)
 
 
 def test_jax_cubic_without_antialias_equals_torch_bicubic_only_on_a_one_pixel_axis():
@@ -969,6 +994,23 @@ def test_jax_without_antialias_is_torchs_plain_mode_only_up_to_rounding(method, 
         ours = F.interpolate(torch.from_numpy(x)[None, None], size=size, mode=mode)[0, 0].numpy()
         gaps.append(np.abs(theirs - ours).max())
     assert 0 < min(gaps) and max(gaps) < 2e-6, gaps
+
+
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() != "AVX2",
+    reason="measured with torch's AVX2 kernels only (under ATEN_CPU_CAPABILITY=default the two agree within 1e-6)",
+)
+def test_jax_linear_without_antialias_parts_from_bilinear_on_some_long_axes():
+    # Review 48: the page said both are torch's plain mode "up to about 1e-6, also on rows of a few thousand
+    # pixels"; that held at the sizes above, but with torch's AVX2 kernels linear parts from bilinear by more at
+    # some sizes (257 -> 255 by about 3e-5, 4097 -> 4095 and 8193 -> 8191 by several 1e-4; both are that far from
+    # the exact result too): the float32 rounding of the positions grows with the axis here too.
+    rng = np.random.default_rng(48)
+    for n, m, low in ((257, 255, 1e-5), (8193, 8191, 1e-4)):
+        x = rng.uniform(-1, 1, (16, n)).astype(np.float32)
+        theirs = np.asarray(jax.image.resize(jnp.asarray(x), (16, m), "linear", antialias=False))
+        ours = F.interpolate(torch.from_numpy(x)[:, None, None], size=(1, m), mode="bilinear")[:, 0, 0].numpy()
+        assert low < np.abs(theirs - ours).max() < 1e-2, (n, m)
 
 
 def test_jax_and_torch_antialias_gaps_on_long_axes_depend_on_the_sizes_not_only_the_length():
