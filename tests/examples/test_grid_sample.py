@@ -943,3 +943,7 @@ def test_border_and_reflection_read_past_the_input_in_bfloat16_and_float16_on_lo
     assert "up to rounding** for `bilinear` and\n  `bicubic`, in float32 and float64," in en
     assert "在舍入误差以内相等**：`bilinear` 和 `bicubic`、float32 和 float64、" in zh
     assert "The rules above are for float32 and float64 input." in en and "以上规律针对 float32 和 float64 输入。" in zh
+    assert "up to rounding (for `bilinear` and `bicubic`, in float32 and float64;" in en
+    assert "`bilinear` 和 `bicubic` 在 float32 和 float64 下只差舍入" in zh
+    assert "In bfloat16 and float16 on the CPU, on axes longer than 256 and 2048 pixels" in en
+    assert "在 CPU 上，bfloat16 和 float16 下轴长分别超过 256 和 2048 像素时" in zh
