@@ -647,3 +647,13 @@ def test_a_single_aligned_output_sample_reads_sample_0_only_for_finite_input():
         assert torch.equal(F.interpolate(x, size=1, mode="linear", align_corners=True), x[..., :1])
         x[..., 1] = float("inf")
         assert torch.isnan(F.interpolate(x, size=1, mode="linear", align_corners=True)).all()
+
+
+def test_the_upstream_request_was_answered_while_cuda_was_still_in_review():
+    # Review 48: the page said #71638 "was closed once it turned out core already had it"; in the thread the maintainer
+    # answered with the two CPU pull requests and "A CUDA implementation is still under review in #70930": core had
+    # it on the CPU only. The page now says what the thread shows.
+    en = (ROOT / "docs/audio-resampling.md").read_text()
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "turned out core already had it" not in en and "核心早已有了" not in zh
+    assert "then still under review" in en and "当时仍在评审中的 CUDA PR" in zh

@@ -915,3 +915,35 @@ def test_size_one_with_align_corners_reads_the_first_pixel_only_for_finite_input
             x_bad = x.clone()
             x_bad[(..., *([0] * (rank - 1)), 1)] = bad  # the first pixel's neighbour along the last axis
             assert torch.isnan(F.interpolate(x_bad, size=(1,) * rank, mode=mode, align_corners=True)).all()
+
+
+def _reads_past_the_row(dtype, n, padding_mode):
+    # A view of rows n + 1 long whose extra element is 1000: a read one pixel past the input finds it.
+    base = torch.ones(1, 1, 2, n + 1, dtype=dtype)
+    base[..., n] = 1000
+    grid = F.affine_grid(torch.eye(2, 3)[None], (1, 1, 2, 2 * n), align_corners=False).to(dtype)
+    out = F.grid_sample(base[..., :n], grid, "bilinear", padding_mode, align_corners=False)
+    return out.max().item() == 1000
+
+
+def test_border_and_reflection_read_past_the_input_in_bfloat16_and_float16_on_long_axes():
+    # Review 48: the page said `border` clamps every position into the input and makes grid_sample equal interpolate
+    # up to rounding, for any dtype. clip_coordinates (GridSampler.h) clamps to static_cast<scalar_t>(size - 1): in
+    # bfloat16 259 rounds to 260, so a 260-pixel row read with border or reflection reads the element after it. The page
+    # now states its rules for float32 and float64 and names the half-precision limits (256 and 2048 pixels).
+    for padding_mode in ("border", "reflection"):
+        for dtype in (torch.float32, torch.float64):
+            assert not any(_reads_past_the_row(dtype, n, padding_mode) for n in (260, 3000)), (dtype, padding_mode)
+        assert _reads_past_the_row(torch.bfloat16, 260, padding_mode), padding_mode
+        assert _reads_past_the_row(torch.float16, 3000, padding_mode), padding_mode
+        assert not any(_reads_past_the_row(torch.bfloat16, n, padding_mode) for n in range(2, 257)), padding_mode
+        assert not any(_reads_past_the_row(torch.float16, n, padding_mode) for n in (1999, 2047, 2048)), padding_mode
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "up to rounding** for `bilinear` and\n  `bicubic`, in float32 and float64," in en
+    assert "在舍入误差以内相等**：`bilinear` 和 `bicubic`、float32 和 float64、" in zh
+    assert "The rules above are for float32 and float64 input." in en and "以上规律针对 float32 和 float64 输入。" in zh
+    assert "up to rounding (for `bilinear` and `bicubic`, in float32 and float64;" in en
+    assert "`bilinear` 和 `bicubic` 在 float32 和 float64 下只差舍入" in zh
+    assert "In bfloat16 and float16 on the CPU, on axes longer than 256 and 2048 pixels" in en
+    assert "在 CPU 上，bfloat16 和 float16 下轴长分别超过 256 和 2048 像素时" in zh
