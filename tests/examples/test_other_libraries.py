@@ -1361,3 +1361,34 @@ def test_opencv_inter_nearest_parts_from_torch_nearest_off_exact_boundaries_on_l
     ours = F.interpolate(torch.from_numpy(row)[None, None], size=(2, m), mode="nearest")[0, 0, 0].numpy()
     parted = np.nonzero(theirs != ours)[0]
     assert 8284 in parted and all(d * n % m != 0 for d in parted)
+
+
+def test_opencv_source_links_name_their_branch_where_it_is_not_the_installed_opencv():
+    # Review 49: the page cited OpenCV's resize.cpp on the 4.x branch for "its own code rounds positions to float32"
+    # while OpenCV 5 is installed, as if that source were the OpenCV measured. A link to another major version must
+    # say which OpenCV it is; the behaviour itself (float32 positions without IPP, on the installed OpenCV) is
+    # asserted by test_opencv_linear_positions_are_double_only_with_ipp and the tests around it.
+    import re
+    from pathlib import Path
+
+    installed = cv2.__version__.split(".")[0]
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    for page in ("other-libraries.md", "other-libraries.zh.md"):
+        text = (docs / page).read_text()
+        for link in re.finditer(r"https://github\.com/opencv/opencv/blob/([\w.]+)/", text):
+            branch = link.group(1)
+            if branch.split(".")[0] != installed:
+                before = text[max(0, link.start() - 80) : link.start()]
+                assert f"OpenCV {branch}" in before, (page, branch, before)
+    row = np.random.default_rng(0).random((2, 4000), dtype=np.float32)
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        cv2.ipp.setUseIPP(False)
+        got = cv2.resize(row, (3999, 2), interpolation=cv2.INTER_LINEAR)[0]
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    position = ((np.arange(3999) + 0.5) * (4000 / 3999) - 0.5).astype(np.float32).astype(np.float64)
+    i0 = np.floor(position).astype(int)
+    weight = position - i0
+    model = row[0, i0] * (1 - weight) + row[0, np.minimum(i0 + 1, 3999)] * weight
+    assert np.abs(got - model).max() < 1e-6
