@@ -1026,7 +1026,7 @@ def test_half_precision_bilinear_without_antialias_differs_from_the_half_call_on
 
 def test_half_precision_bicubic_gap_is_a_step_of_the_largest_values_not_of_each_pixel():
     # Review 38: the page said a float16/bfloat16 bicubic "differs in the last bits"; the gap is up to one rounding
-    # step of the result's largest magnitude, so a pixel near 0 moves by hundreds of its own steps or flips sign.
+    # step of the result's largest magnitude, so a pixel near 0 moves by many of its own steps or flips sign.
     def spacing(v, dtype):
         return torch.exp2(torch.floor(torch.log2(v))) * torch.finfo(dtype).eps
 
@@ -1041,7 +1041,8 @@ def test_half_precision_bicubic_gap_is_a_step_of_the_largest_values_not_of_each_
                 assert gap.max() <= spacing(torch.maximum(ours.abs().max(), call.abs().max()), dtype)
                 own = gap / spacing(torch.maximum(ours.abs(), call.abs()).clamp_min(1e-30), dtype)
                 own_steps, flips = max(own_steps, own.max().item()), flips + int((ours * call < 0).sum())
-        assert own_steps > 100 and flips > 0, dtype
+        # Review 49: the page said "hundreds of its own steps"; in float16 it passes a thousand on these images.
+        assert own_steps > (1000 if dtype == torch.float16 else 100) and flips > 0, dtype
 
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
