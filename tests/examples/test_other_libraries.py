@@ -1380,6 +1380,9 @@ def test_opencv_source_links_name_their_branch_where_it_is_not_the_installed_ope
             if branch.split(".")[0] != installed:
                 before = text[max(0, link.start() - 80) : link.start()]
                 assert f"OpenCV {branch}" in before, (page, branch, before)
+    # "the OpenCV printed at the top of this page": the setup cell prints the installed version
+    example = (docs.parent / "examples" / "other_libraries.py").read_text()
+    assert "OpenCV {cv2.__version__}" in example[: example.index("# %% images")]
     row = np.random.default_rng(0).random((2, 4000), dtype=np.float32)
     had_ipp = cv2.ipp.useIPP()
     try:
