@@ -124,7 +124,7 @@ for shape, k in [((1, 2, 8, 12), 2), ((1, 2, 9, 6), 3), ((2, 1, 8, 8), 4)]:
 show("F.interpolate(x, size, mode='area') == adaptive_avg_pool", "area, shrink by k (k divides the size) == avg_pool2d(k)")
 
 # %% nearest_repeat
-# nearest, enlarged by a whole factor k: every pixel becomes a k x k block.
+# nearest, enlarged by a whole factor k: on these shapes and factors every pixel becomes a k x k block.
 def repeat(x, factors):
     for axis, k in enumerate(factors, start=2):
         x = x.repeat_interleave(k, dim=axis)
