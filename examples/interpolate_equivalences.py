@@ -124,7 +124,7 @@ for shape, k in [((1, 2, 8, 12), 2), ((1, 2, 9, 6), 3), ((2, 1, 8, 8), 4)]:
 show("F.interpolate(x, size, mode='area') == adaptive_avg_pool", "area, shrink by k (k divides the size) == avg_pool2d(k)")
 
 # %% nearest_repeat
-# nearest, enlarged by a whole factor k: every pixel becomes a k x k block.
+# nearest, enlarged by a whole factor k: on these shapes and factors every pixel becomes a k x k block.
 def repeat(x, factors):
     for axis, k in enumerate(factors, start=2):
         x = x.repeat_interleave(k, dim=axis)
@@ -215,7 +215,7 @@ off_slice = (F.interpolate(x64, scale_factor=1 / 49, mode="bilinear") - x64[...,
 print(f"float64, bilinear, scale_factor=1/49, 245 -> 5: off the slice by up to {off_slice:.1e}")
 
 # %% grid_sample
-# grid_sample on an identity affine_grid samples the same positions as align_corners=False;
+# On float32 input (as here) grid_sample on an identity affine_grid samples the same positions as align_corners=False;
 # with padding_mode="border" it also clamps like interpolate. Same values up to rounding for
 # bilinear and bicubic; nearest rounds its position to the nearest pixel, not interpolate's left-edge rule.
 x = rand(2, 3, 12, 10)
