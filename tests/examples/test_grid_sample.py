@@ -973,6 +973,10 @@ def test_half_precision_border_clamp_can_land_several_pixels_past_and_only_4d_re
     assert "one\npixel past the input" not in en and "on 4-D input `grid_sample` then reads the memory after it" in en
     assert "输入之外一个像素处" not in zh and "对 4 维输入，`grid_sample` 随之读取输入之后的内存" in zh
     assert "`border` can read past the input" not in en and "`border` 可能读到输入之外" not in zh
+    # The 4-D kernel clamps in its own ComputeLocationBase::clip_coordinates (and skips the bounds mask for border and
+    # reflection, hence the read past); GridSampler.h's clip_coordinates serves the 5-D kernel, which checks bounds.
+    assert "[cpu/GridSamplerKernel.cpp](https://github.com/pytorch/pytorch/blob/main/aten/src/ATen/native/cpu/" in en
+    assert "4 维输入在 [cpu/GridSamplerKernel.cpp]" in zh
 
 
 @pytest.mark.parametrize("align_corners", [False, True])
