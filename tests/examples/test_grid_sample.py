@@ -1019,3 +1019,23 @@ def test_float16_grid_nearest_parts_from_nearest_exact_half_a_pixel_from_a_tie_o
     assert (
         "bfloat16 and float16 on short ones, near them" not in en and "bfloat16 和 float16 短轴上离正中很近" not in zh
     )
+
+
+def test_the_1e_12_gap_is_float64s_not_float32s(ns):
+    # Review 49: the border bullet said "in float32 and float64 ... (to 1e-12 on values of order 1 ...)"; in float32
+    # the same normal random images on the table's sizes part by far more (about 1e-7 to 1e-6).
+    resize = ns["resize_with_grid_sample"]
+    gen = torch.Generator().manual_seed(0)
+    gaps = {}
+    for dtype in (torch.float32, torch.float64):
+        x = torch.randn(1, 2, 5, 7, generator=gen, dtype=torch.float64).to(dtype)
+        gaps[dtype] = max(
+            (resize(x, size, mode, False) - F.interpolate(x, size=size, mode=mode)).abs().max().item()
+            for mode in ("bilinear", "bicubic")
+            for size in ((9, 12), (3, 4))
+        )
+    assert gaps[torch.float64] < 1e-12 < 1e-9 < gaps[torch.float32], gaps
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "enlarging and shrinking (in float64, to 1e-12 on values of order 1," in en
+    assert "放大和缩小都成立（float64 下，对量级为 1 的数值，" in zh
