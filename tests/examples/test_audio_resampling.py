@@ -402,14 +402,26 @@ x = torch.from_numpy(np.cos(np.pi * 22050 * t**2)).view(1, 1, -1)
 plain = F.interpolate(x, size=48000, mode="linear")
 viewed = F.interpolate(x.unsqueeze(2), size=(1, 48000), mode="bilinear", antialias=True).squeeze(2)
 print(torch.equal(plain, viewed), (plain - viewed).abs().max().item() < 1e-12)
+gaps = []  # the 1-s chirps of the 7 upsampling pairs, in float32
+for a, b in %r:
+    t = np.arange(a) / a
+    x = torch.from_numpy(np.cos(np.pi * (a / 2) * t**2)).float().view(1, 1, -1)
+    plain = F.interpolate(x, size=b, mode="linear")
+    viewed = F.interpolate(x.unsqueeze(2), size=(1, b), mode="bilinear", antialias=True).squeeze(2)
+    gaps.append((plain - viewed).abs().max().item())
+print(min(gaps), max(gaps))
 """
 
 
 @pytest.mark.parametrize("capability", ["default", "avx2"])
 def test_the_enlarged_chirp_view_equals_linear_bit_for_bit_only_with_the_default_kernels(capability):
     """Review 12: 'not bit for bit' at 44.1 -> 48 kHz in float64 holds for the AVX2 kernels, not the default ones."""
-    out = run_python(_VIEW_VS_LINEAR_44_TO_48, ATEN_CPU_CAPABILITY=capability)
-    assert out.split() == [str(capability == "default"), "True"]
+    out = run_python(_VIEW_VS_LINEAR_44_TO_48 % (UP,), ATEN_CPU_CAPABILITY=capability).split()
+    assert out[:2] == [str(capability == "default"), "True"]
+    # Review 49: "in float32 the two kernels round differently" held for the AVX2 kernels only: with the default ones
+    # the view equals linear bit for bit in all 7 upsampling pairs; with avx2 it differs in every one, under 0.001.
+    lo, hi = map(float, out[2:])
+    assert (lo == hi == 0) if capability == "default" else (0 < lo and hi < 1e-3)
 
 
 def test_align_corners_true_to_one_sample_centres_the_antialiased_views_at_minus_half():
@@ -657,3 +669,14 @@ def test_the_upstream_request_was_answered_while_cuda_was_still_in_review():
     zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
     assert "turned out core already had it" not in en and "核心早已有了" not in zh
     assert "then still under review" in en and "当时仍在评审中的 CUDA PR" in zh
+
+
+def test_float32_view_and_linear_round_apart_only_with_the_avx2_kernels():
+    # Review 49: the page said "in float32 the two kernels round differently" when enlarging the 1-s chirps, measured
+    # with torch's AVX2/AVX-512 kernels. With ATEN_CPU_CAPABILITY=default the view equals linear bit for bit in all 7
+    # upsampling pairs; with avx2 it differs in every one, by less than 0.001.
+    # The values are checked in test_the_enlarged_chirp_view_equals_linear_bit_for_bit_only_with_the_default_kernels.
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.zh.md").read_text()
+    assert "the two kernels round differently" not in en and "的舍入方式不同" not in zh
+    assert "and with the default kernels not at all)" in en and "用默认内核时则完全相同）" in zh

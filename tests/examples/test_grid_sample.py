@@ -947,3 +947,95 @@ def test_border_and_reflection_read_past_the_input_in_bfloat16_and_float16_on_lo
     assert "`bilinear` 和 `bicubic` 在 float32 和 float64 下只差舍入" in zh
     assert "In bfloat16 and float16 on the CPU, on axes longer than 256 and 2048 pixels" in en
     assert "在 CPU 上，bfloat16 和 float16 下轴长分别超过 256 和 2048 像素时" in zh
+
+
+def _markers_read_past_the_row(dtype, n, rank):
+    # Rows of n pixels of 0 followed in memory by markers 1, 2, ... (k = k elements past the row): the largest output
+    # is how far past the input border padding read; 0 means it read nothing past it.
+    base = torch.zeros(*[1] * (rank - 1), n + 8)
+    base[..., n:] = torch.arange(1.0, 9.0)
+    x = base.to(dtype)[..., :n]
+    theta = torch.eye(rank - 2, rank - 1)[None]
+    grid = F.affine_grid(theta, (1, 1, *[1] * (rank - 4), 2, 2 * n), align_corners=False).to(dtype)
+    return F.grid_sample(x, grid, "bilinear", "border", align_corners=False).float().max().item()
+
+
+def test_half_precision_border_clamp_can_land_several_pixels_past_and_only_4d_reads_there():
+    # Review 49: the page said the clamped position "can round to one pixel past the input, and grid_sample then reads
+    # the memory after it". In bfloat16 the spacing of whole numbers grows with them: a 1030-pixel row clamps 1029 to
+    # 1032 and reads three elements past it, 2060 five; the 5-D kernel checks its bounds and reads no memory past.
+    assert _markers_read_past_the_row(torch.bfloat16, 260, 4) == 1
+    assert _markers_read_past_the_row(torch.bfloat16, 1030, 4) == 3
+    assert _markers_read_past_the_row(torch.float16, 4103, 4) == 2
+    assert _markers_read_past_the_row(torch.bfloat16, 1030, 5) == 0
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "one\npixel past the input" not in en and "on 4-D input `grid_sample` then reads the memory after it" in en
+    assert "输入之外一个像素处" not in zh and "对 4 维输入，`grid_sample` 随之读取输入之后的内存" in zh
+    assert "`border` can read past the input" not in en and "`border` 可能读到输入之外" not in zh
+    # The 4-D kernel clamps in its own ComputeLocationBase::clip_coordinates (and skips the bounds mask for border and
+    # reflection, hence the read past); GridSampler.h's clip_coordinates serves the 5-D kernel, which checks bounds.
+    assert "[cpu/GridSamplerKernel.cpp](https://github.com/pytorch/pytorch/blob/main/aten/src/ATen/native/cpu/" in en
+    assert "4 维输入在 [cpu/GridSamplerKernel.cpp]" in zh
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_five_d_bilinear_equals_trilinear_only_in_float32_and_float64_on_long_axes(align_corners):
+    # Review 49: "on 5-D input bilinear equals trilinear up to rounding" was stated for every dtype. The 5-D CPU kernel
+    # computes its weights in the input's dtype: in bfloat16 on a 300-pixel axis (float16: 3000) an all-ones volume
+    # comes out 0 and 2 in places, while float32 gives 1 everywhere.
+    def ones_through_grid_sample(dtype, n):
+        x = torch.ones(1, 1, 2, 2, n, dtype=dtype)
+        grid = F.affine_grid(torch.eye(3, 4)[None], (1, 1, 2, 2, 3 * n // 2), align_corners=align_corners)
+        return F.grid_sample(x, grid.to(dtype), "bilinear", "border", align_corners=align_corners).float()
+
+    assert ones_through_grid_sample(torch.float32, 3000).eq(1).all()
+    assert ones_through_grid_sample(torch.bfloat16, 200).eq(1).all()
+    for dtype, n in ((torch.bfloat16, 300), (torch.float16, 3000)):
+        out = ones_through_grid_sample(dtype, n)
+        assert out.min().item() == 0 and out.max().item() == 2, dtype
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "three dimensions: in float32 and float64 it equals `trilinear` up to rounding" in en
+    assert "在 float32 和 float64 下，它在舍入误差内等于 `trilinear`" in zh
+
+
+def test_float16_grid_nearest_parts_from_nearest_exact_half_a_pixel_from_a_tie_on_longer_axes():
+    # Review 49: the summary said grid_sample's nearest is nearest-exact except at and near ties "in bfloat16 and
+    # float16 on short ones", only bfloat16 "anywhere". In float16, 684 pixels kept at their size (whole positions,
+    # half a pixel from any tie) read pixel 556 at output 555; the summary now points to the paragraph that says so.
+    n = 684
+    line = (torch.arange(n) % 256).to(torch.float16).view(1, 1, 1, -1)  # values up to 255: exact in float16
+    grid = F.affine_grid(torch.eye(2, 3)[None], (1, 1, 1, n), align_corners=False).to(torch.float16)
+    out = F.grid_sample(line, grid, "nearest", "border", align_corners=False)[0, 0, 0]
+    assert (
+        out[555].item() == 556 % 256
+        and F.interpolate(line, size=(1, n), mode="nearest-exact")[0, 0, 0, 555] == 555 % 256
+    )
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "684 pixels kept at their size read pixel 556 at output 555" in en
+    assert "684 像素保持原尺寸时下标为 555 的输出读到像素 556" in zh
+    assert (
+        "bfloat16 and float16 on short ones, near them" not in en and "bfloat16 和 float16 短轴上离正中很近" not in zh
+    )
+
+
+def test_the_1e_12_gap_is_float64s_not_float32s(ns):
+    # Review 49: the border bullet said "in float32 and float64 ... (to 1e-12 on values of order 1 ...)"; in float32
+    # the same normal random images on the table's sizes part by far more (about 1e-7 to 1e-6).
+    resize = ns["resize_with_grid_sample"]
+    gen = torch.Generator().manual_seed(0)
+    gaps = {}
+    for dtype in (torch.float32, torch.float64):
+        x = torch.randn(1, 2, 5, 7, generator=gen, dtype=torch.float64).to(dtype)
+        gaps[dtype] = max(
+            (resize(x, size, mode, False) - F.interpolate(x, size=size, mode=mode)).abs().max().item()
+            for mode in ("bilinear", "bicubic")
+            for size in ((9, 12), (3, 4))
+        )
+    assert gaps[torch.float64] < 1e-12 < 1e-9 < gaps[torch.float32], gaps
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "enlarging and shrinking (in float64, to 1e-12 on values of order 1," in en
+    assert "放大和缩小都成立（float64 下，对量级为 1 的数值，" in zh
