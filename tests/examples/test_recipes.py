@@ -928,3 +928,23 @@ def test_the_layer_and_interpolate_agree_only_on_axes_up_to_2_23_output_pixels(n
         assert (
             text.count("up to 2²³ (8.4 M) output" if page == "recipes.md" else "不超过 2²³（840 万）个输出像素") == 2
         ), page
+
+
+def test_at_factors_not_powers_of_two_the_gap_grows_with_the_axis_far_past_float32_rounding(ns):
+    # Review 49: "agree to rounding" read as the rounding of the values (the glossary: the same terms
+    # in another order); at x3 F.interpolate's positions are rounded too, and in float32 the gap on a
+    # 3000-pixel row is hundreds of the values' epsilons, while at x2 and x4 it stays at a few.
+    eps = torch.finfo(torch.float32).eps
+    for seed in range(3):
+        x = torch.rand(1, 1, 2, 3000, generator=torch.Generator().manual_seed(seed)) + 0.5
+        for r in (2, 3, 4):
+            layer = ns["bilinear_transposed"](1, r)
+            reference = F.interpolate(x, scale_factor=r, mode="bilinear", align_corners=False)
+            with torch.no_grad():
+                inside = (layer(x) - reference)[..., r // 2 : -(r // 2), r // 2 : -(r // 2)].abs().max()
+                everywhere = (ns["bilinear_transposed_everywhere"](layer, x) - reference).abs().max()
+            for gap in (inside, everywhere):
+                if r == 3:
+                    assert gap > 100 * eps * x.max(), (seed, r, gap)
+                else:
+                    assert gap <= 4 * eps * x.max(), (seed, r, gap)
