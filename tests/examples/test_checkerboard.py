@@ -505,3 +505,21 @@ def test_a_level_added_in_float32_changes_the_score_by_its_rounding(ns):
             a, b = score(y.to(dtype), 2, 0), score(y.to(dtype) + 1000, 2, 0)
             worst[dtype] = max(worst[dtype], abs(a - b) / a)
     assert worst[torch.float32] > 1e-5 and worst[torch.float64] < 1e-9, worst
+
+
+def test_bilinear_init_agrees_with_interpolate_only_on_axes_up_to_2_23_output_pixels():
+    # Review 49: "inside the border the two agree to float64 rounding" (with no length limit) fails on
+    # long CPU axes: guard_index_and_lambda floors each position after rounding it to float32 (floorf),
+    # so at x2 output pixel 2**23 + 2 reads the wrong pair of input pixels.
+    from _upsamplers import bilinear_kernel, bilinear_layer_args
+
+    n, r = 2**22 + 8, 2
+    x = torch.rand(1, 1, n, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    kernel = bilinear_kernel(r, dtype=torch.float64).view(1, 1, -1)
+    layer = F.conv_transpose1d(x, kernel, stride=r, padding=bilinear_layer_args(r)["padding"])
+    gap = (layer - F.interpolate(x, scale_factor=r, mode="linear"))[0, 0, r // 2 : -(r // 2)].abs()
+    assert gap[: 2**23 - r // 2].max() < 1e-15
+    first = int((gap > 1e-3).nonzero()[0]) + r // 2
+    assert first == 2**23 + 2
+    for page, text in (("checkerboard.md", "2²³ (8.4 M) output"), ("checkerboard.zh.md", "2²³（840 万）个输出像素")):
+        assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page

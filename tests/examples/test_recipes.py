@@ -905,3 +905,46 @@ def test_whole_factor_shrinks_read_their_pixel_on_rows_up_to_2_23_or_2_24_input_
         assert (reads(limit // k * k + 8 * k, k, mode) != offset).any(), (k, mode)  # 8 output pixels more
     for k in (5, 6, 99):  # other factors: nearest-exact reads the centre, or half a pixel after it
         assert (reads(2**23 // k * k, k, "nearest-exact") == k // 2).all(), k
+
+
+def test_the_layer_and_interpolate_agree_only_on_axes_up_to_2_23_output_pixels(ns):
+    # Review 49: "inside the border they agree to rounding" and "padded, they agree everywhere" had no
+    # length limit; the CPU's F.interpolate floors float32-rounded positions (floorf), so at x2 output
+    # pixel 2**23 + 2 reads the wrong pair. The layer is local: run it on the row's last 72 pixels only.
+    n, r, start = 2**22 + 8, 2, 2**22 - 64
+    x = torch.rand(1, 1, 1, n, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    reference = F.interpolate(x, scale_factor=r, mode="bilinear", align_corners=False)[0, 0, 0, 2 * start :]
+    layer = ns["bilinear_transposed"](1, r, torch.float64)
+    with torch.no_grad():
+        tail = x[..., start:]
+        # one row is all border for the plain layer: give it two equal rows and read an inner one
+        for y in (layer(tail.expand(1, 1, 2, -1))[..., 1:2, :], ns["bilinear_transposed_everywhere"](layer, tail)):
+            gap = (y[0, 0, 0] - reference).abs()[8:-8]  # away from the slice's own ends
+            columns = torch.arange(2 * start + 8, 2 * n - 8)
+            assert gap[columns < 2**23].max() < 1e-15
+            assert int(columns[gap > 1e-3][0]) == 2**23 + 2
+    for page in ("recipes.md", "recipes.zh.md"):
+        text = (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8")
+        assert (
+            text.count("up to 2²³ (8.4 M) output" if page == "recipes.md" else "不超过 2²³（840 万）个输出像素") == 2
+        ), page
+
+
+def test_at_factors_not_powers_of_two_the_gap_grows_with_the_axis_far_past_float32_rounding(ns):
+    # Review 49: "agree to rounding" read as the rounding of the values (the glossary: the same terms
+    # in another order); at x3 F.interpolate's positions are rounded too, and in float32 the gap on a
+    # 3000-pixel row is hundreds of the values' epsilons, while at x2 and x4 it stays at a few.
+    eps = torch.finfo(torch.float32).eps
+    for seed in range(3):
+        x = torch.rand(1, 1, 2, 3000, generator=torch.Generator().manual_seed(seed)) + 0.5
+        for r in (2, 3, 4):
+            layer = ns["bilinear_transposed"](1, r)
+            reference = F.interpolate(x, scale_factor=r, mode="bilinear", align_corners=False)
+            with torch.no_grad():
+                inside = (layer(x) - reference)[..., r // 2 : -(r // 2), r // 2 : -(r // 2)].abs().max()
+                everywhere = (ns["bilinear_transposed_everywhere"](layer, x) - reference).abs().max()
+            for gap in (inside, everywhere):
+                if r == 3:
+                    assert gap > 100 * eps * x.max(), (seed, r, gap)
+                else:
+                    assert gap <= 4 * eps * x.max(), (seed, r, gap)
