@@ -852,3 +852,25 @@ def test_convention_2x2_to_1x1_with_and_without_antialias_is_not_bit_for_bit_in_
         ("glossary.zh.md", "float32 和 float64 下都不逐位相同；"),
     ):
         assert text in (ROOT / "docs" / page).read_text(encoding="utf-8")
+
+
+def test_glossary_one_pixel_axis_bicubic_formula_needs_a_second_pixel_else_it_takes_the_first():
+    # Review 49: the glossary's align_corners row said that with antialias=True an axis brought to one output pixel
+    # takes the first input pixel "only in bilinear", bicubic returning 1.125 * first - 0.125 * second. From an
+    # axis of one input pixel there is no second: bicubic takes the first there too (a 1-row image stays one row,
+    # any width; a one-pixel-wide column would meet the width-one bug, which the row names apart).
+    options = dict(mode="bicubic", align_corners=True, antialias=True)
+    generator = torch.Generator().manual_seed(49)
+    for width in (1, 2, 5, 9):
+        for out_width in (1, 3):
+            row = torch.randn(1, 2, 1, width, dtype=torch.float64, generator=generator)
+            expected = F.interpolate(torch.cat([row, row], -2), size=(2, out_width), **options)[..., :1, :]
+            assert torch.allclose(F.interpolate(row, size=(1, out_width), **options), expected, atol=1e-12)
+    x = torch.tensor([4.0, 6.0], dtype=torch.float64).view(1, 1, 2, 1)
+    assert F.interpolate(x, size=(1, 1), **options).item() == 1.125 * 4 - 0.125 * 6  # two pixels: the formula
+    assert F.interpolate(x[..., :1, :], size=(1, 1), **options).item() == 4  # one pixel: the first
+    for page, text in (
+        ("glossary.md", "(with `antialias=True`, from more than one pixel, only in `bilinear`:"),
+        ("glossary.zh.md", "（加 `antialias=True` 且这个轴的输入不止一个像素时，只有 `bilinear` 如此，"),
+    ):
+        assert text in (ROOT / "docs" / page).read_text(encoding="utf-8")
