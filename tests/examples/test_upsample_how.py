@@ -353,6 +353,20 @@ def test_size_of_the_skip_fits_any_skip(n):
 
 def test_odd_skip_cell_and_upsample_has_no_antialias(ns):
     assert tuple(ns["fitted"].shape[-2:]) == (25, 25)
+    assert tuple(ns["low"].shape[-2:]) == (12, 12)  # pooled in the cell, by the pooling its comment names
+
+
+def test_odd_skip_comment_names_the_pooling_that_takes_25_to_12():
+    # Review 49: the shown comment said "25 pixels pool to 12" while the cell made a random 12x12 map; common encoder
+    # poolings take 25 to 13: 3x3 at stride 2 with padding 1 (ResNet's stem), 2x2 with ceil_mode=True.
+    x = torch.zeros(1, 1, 25, 25)
+    assert nn.MaxPool2d(2)(x).shape[-1] == 12
+    assert nn.MaxPool2d(3, stride=2, padding=1)(x).shape[-1] == 13
+    assert nn.MaxPool2d(2, ceil_mode=True)(x).shape[-1] == 13
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "25 pixels pool to 12" not in source
+    assert "2x2 max pooling at stride 2 takes 25 pixels to 12" in source
+    assert "low = nn.MaxPool2d(2)(torch.randn(1, 64, 25, 25" in source
     assert "antialias" not in inspect.signature(nn.Upsample.__init__).parameters
     assert "antialias" in inspect.signature(F.interpolate).parameters
 
