@@ -206,8 +206,8 @@ for layer in generator:
 
 # %% constant_input
 # Why "upsample, then convolve": fed a constant map, it gives a map constant inside the
-# border up to float rounding, while a transposed convolution adds a pattern that repeats
-# every 2 pixels.
+# border up to float rounding, while this stride-2 transposed convolution, with random
+# weights, adds a pattern that repeats every 2 pixels.
 torch.manual_seed(0)
 flat = torch.ones(1, 16, 8, 8, device=device)
 resize_conv = nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(16, 1, 3, padding=1)).to(device)

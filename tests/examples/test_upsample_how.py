@@ -335,6 +335,24 @@ def test_resize_conv_is_flat_on_a_constant_and_transposed_conv_is_not(factor, ke
         assert spread(t_inside) > 1e-3
 
 
+def test_constant_input_comment_is_about_this_transposed_convolution_not_every_one():
+    # Review 49: the shown comment said "a transposed convolution adds a pattern that repeats every 2 pixels".
+    # The cell's is stride 2 with random weights; a stride-1 one, and a stride-2 one initialised to bilinear
+    # upsampling (kernel 4, each phase's weights summing to 1), keep a constant map constant inside the border.
+    flat = torch.ones(1, 1, 8, 8, dtype=torch.float64)
+    spread = lambda t: (t.max() - t.min()).item()
+    with torch.no_grad():
+        stride_one = nn.ConvTranspose2d(1, 1, 3, padding=1).double()
+        assert spread(stride_one(flat)[0, 0, 2:-2, 2:-2]) < 1e-12
+        bilinear = nn.ConvTranspose2d(1, 1, 4, stride=2, padding=1, bias=False).double()
+        taps = torch.tensor([0.25, 0.75, 0.75, 0.25], dtype=torch.float64)
+        bilinear.weight.copy_(torch.outer(taps, taps).view(1, 1, 4, 4))
+        assert spread(bilinear(flat)[0, 0, 2:-2, 2:-2]) < 1e-12
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "while a transposed convolution adds a pattern" not in source
+    assert "while this stride-2 transposed convolution, with random\n# weights, adds a pattern" in source
+
+
 def test_constant_input_cell(ns):
     with torch.no_grad():
         spread = lambda t: (t.max() - t.min()).item()
