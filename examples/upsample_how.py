@@ -206,8 +206,8 @@ for layer in generator:
 
 # %% constant_input
 # Why "upsample, then convolve": fed a constant map, it gives a map constant inside the
-# border up to float rounding, while a transposed convolution adds a pattern that repeats
-# every 2 pixels.
+# border up to float rounding, while this stride-2 transposed convolution, with random
+# weights, adds a pattern that repeats every 2 pixels.
 torch.manual_seed(0)
 flat = torch.ones(1, 16, 8, 8, device=device)
 resize_conv = nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(16, 1, 3, padding=1)).to(device)
@@ -218,9 +218,9 @@ with torch.no_grad():
         print(f"{name:16s} output inside the border: spread (max - min) {(inside.max() - inside.min()).item():.2e}")
 
 # %% odd_skip
-# An odd skip connection: 25 pixels pool to 12, and x2 gives 24, not 25.
+# An odd skip connection: 2x2 max pooling at stride 2 takes 25 pixels to 12, and x2 gives 24, not 25.
 skip = torch.randn(1, 32, 25, 25, device=device)
-low = torch.randn(1, 64, 12, 12, device=device)
+low = nn.MaxPool2d(2)(torch.randn(1, 64, 25, 25, device=device))  # stands for the encoder's next level
 try:
     torch.cat([nn.Upsample(scale_factor=2)(low), skip], dim=1)
 except RuntimeError as error:

@@ -795,3 +795,82 @@ def test_not_every_mode_looks_different_at_whole_factors(ns, scale):
     assert (pictures[0] == pictures[1]).all() and (pictures[0] == pictures[2]).all()
     source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
     assert "every mode looks different" not in source
+
+
+MINUS_ZERO_ODD_SHRINK = """
+import torch, torch.nn.functional as F
+bad = 0
+for k in range(3, 16, 2):
+    for dt in (torch.float32, torch.float64):
+        for layout in (torch.contiguous_format, torch.channels_last):
+            for channels in (1, 4):
+                x = torch.rand(1, channels, 3 * k, 3 * k, dtype=dt) + 0.5
+                x[:, :, k + k // 2, k + k // 2] = -0.0
+                x = x.contiguous(memory_format=layout)
+                for options in (dict(size=3), dict(scale_factor=1 / k)):
+                    y = F.interpolate(x, mode="bilinear", **options)[:, :, 1, 1]
+                    bad += not ((y == 0).all() and not torch.signbit(y).any())
+print(bad)
+"""
+
+
+@pytest.mark.parametrize("capability", [None, "default"])
+def test_convention_minus_zero_turns_plus_zero_where_bilinear_shrinks_by_an_odd_factor_not_enlarges(capability):
+    # Review 49: the Conventions said "odd-factor bilinear turns a -0.0 pixel between positive neighbours into +0.0".
+    # Shrinking by an odd factor k samples pixel k*d + k//2 exactly (weight 1, neighbour weight 0): +0.0, on both
+    # CPU capabilities, in both layouts, given size or 1/k. Enlarging by 7 in float32 steps by float32(1/7), so the
+    # output over the -0.0 pixel is a small positive value, not +0.0: the old claim is false there.
+    env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
+    assert run_python(MINUS_ZERO_ODD_SHRINK, **env).split() == ["0"]
+    x = torch.full((1, 1, 3, 3), 0.75)
+    x[0, 0, 1, 1] = -0.0
+    y = F.interpolate(x, scale_factor=7, mode="bilinear")[0, 0, 10, 10]  # output pixel 10 sits on input pixel 1
+    assert y > 0
+    conventions = {
+        language: (ROOT / "docs" / f"glossary{language}.md").read_text(encoding="utf-8").split("{ #conventions }")[1]
+        for language in ("", ".zh")
+    }
+    assert "shrinking by an odd\n  factor turns a −0.0 pixel" in conventions[""]
+    assert "odd-factor" not in conventions[""]
+    assert "`bilinear` 按奇数倍缩小时，会把两侧邻居为正数、值为 −0.0 的像素变成 +0.0" in conventions[".zh"]
+
+
+def test_convention_2x2_to_1x1_with_and_without_antialias_is_not_bit_for_bit_in_float64_either():
+    # Review 49: the Conventions said the two agree up to rounding, "not bit for bit in float32", implying float64
+    # is bit for bit; in float64 most random 2x2 images differ in the last bits too.
+    torch.manual_seed(0)
+    differ = 0
+    for _ in range(50):
+        x = torch.randn(1, 3, 2, 2, dtype=torch.float64)
+        plain = F.interpolate(x, size=1, mode="bilinear")
+        smooth = F.interpolate(x, size=1, mode="bilinear", antialias=True)
+        assert torch.allclose(plain, smooth, rtol=1e-14, atol=1e-15)
+        differ += not torch.equal(plain, smooth)
+    assert differ > 10
+    for page, text in (
+        ("glossary.md", "not bit for bit in float32 or float64;"),
+        ("glossary.zh.md", "float32 和 float64 下都不逐位相同；"),
+    ):
+        assert text in (ROOT / "docs" / page).read_text(encoding="utf-8")
+
+
+def test_glossary_one_pixel_axis_bicubic_formula_needs_a_second_pixel_else_it_takes_the_first():
+    # Review 49: the glossary's align_corners row said that with antialias=True an axis brought to one output pixel
+    # takes the first input pixel "only in bilinear", bicubic returning 1.125 * first - 0.125 * second. From an
+    # axis of one input pixel there is no second: bicubic takes the first there too (a 1-row image stays one row,
+    # any width; a one-pixel-wide column would meet the width-one bug, which the row names apart).
+    options = dict(mode="bicubic", align_corners=True, antialias=True)
+    generator = torch.Generator().manual_seed(49)
+    for width in (1, 2, 5, 9):
+        for out_width in (1, 3):
+            row = torch.randn(1, 2, 1, width, dtype=torch.float64, generator=generator)
+            expected = F.interpolate(torch.cat([row, row], -2), size=(2, out_width), **options)[..., :1, :]
+            assert torch.allclose(F.interpolate(row, size=(1, out_width), **options), expected, atol=1e-12)
+    x = torch.tensor([4.0, 6.0], dtype=torch.float64).view(1, 1, 2, 1)
+    assert F.interpolate(x, size=(1, 1), **options).item() == 1.125 * 4 - 0.125 * 6  # two pixels: the formula
+    assert F.interpolate(x[..., :1, :], size=(1, 1), **options).item() == 4  # one pixel: the first
+    for page, text in (
+        ("glossary.md", "(with `antialias=True`, from more than one pixel, only in `bilinear`:"),
+        ("glossary.zh.md", "（加 `antialias=True` 且这个轴的输入不止一个像素时，只有 `bilinear` 如此，"),
+    ):
+        assert text in (ROOT / "docs" / page).read_text(encoding="utf-8")

@@ -335,6 +335,24 @@ def test_resize_conv_is_flat_on_a_constant_and_transposed_conv_is_not(factor, ke
         assert spread(t_inside) > 1e-3
 
 
+def test_constant_input_comment_is_about_this_transposed_convolution_not_every_one():
+    # Review 49: the shown comment said "a transposed convolution adds a pattern that repeats every 2 pixels".
+    # The cell's is stride 2 with random weights; a stride-1 one, and a stride-2 one initialised to bilinear
+    # upsampling (kernel 4, each phase's weights summing to 1), keep a constant map constant inside the border.
+    flat = torch.ones(1, 1, 8, 8, dtype=torch.float64)
+    spread = lambda t: (t.max() - t.min()).item()
+    with torch.no_grad():
+        stride_one = nn.ConvTranspose2d(1, 1, 3, padding=1).double()
+        assert spread(stride_one(flat)[0, 0, 2:-2, 2:-2]) < 1e-12
+        bilinear = nn.ConvTranspose2d(1, 1, 4, stride=2, padding=1, bias=False).double()
+        taps = torch.tensor([0.25, 0.75, 0.75, 0.25], dtype=torch.float64)
+        bilinear.weight.copy_(torch.outer(taps, taps).view(1, 1, 4, 4))
+        assert spread(bilinear(flat)[0, 0, 2:-2, 2:-2]) < 1e-12
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "while a transposed convolution adds a pattern" not in source
+    assert "while this stride-2 transposed convolution, with random\n# weights, adds a pattern" in source
+
+
 def test_constant_input_cell(ns):
     with torch.no_grad():
         spread = lambda t: (t.max() - t.min()).item()
@@ -353,6 +371,20 @@ def test_size_of_the_skip_fits_any_skip(n):
 
 def test_odd_skip_cell_and_upsample_has_no_antialias(ns):
     assert tuple(ns["fitted"].shape[-2:]) == (25, 25)
+    assert tuple(ns["low"].shape[-2:]) == (12, 12)  # pooled in the cell, by the pooling its comment names
+
+
+def test_odd_skip_comment_names_the_pooling_that_takes_25_to_12():
+    # Review 49: the shown comment said "25 pixels pool to 12" while the cell made a random 12x12 map; common encoder
+    # poolings take 25 to 13: 3x3 at stride 2 with padding 1 (ResNet's stem), 2x2 with ceil_mode=True.
+    x = torch.zeros(1, 1, 25, 25)
+    assert nn.MaxPool2d(2)(x).shape[-1] == 12
+    assert nn.MaxPool2d(3, stride=2, padding=1)(x).shape[-1] == 13
+    assert nn.MaxPool2d(2, ceil_mode=True)(x).shape[-1] == 13
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "25 pixels pool to 12" not in source
+    assert "2x2 max pooling at stride 2 takes 25 pixels to 12" in source
+    assert "low = nn.MaxPool2d(2)(torch.randn(1, 64, 25, 25" in source
     assert "antialias" not in inspect.signature(nn.Upsample.__init__).parameters
     assert "antialias" in inspect.signature(F.interpolate).parameters
 

@@ -91,6 +91,43 @@ def test_max_pool_is_not_affine_so_no_convolution_computes_it(ns, rank):
         assert affine_residual(ns["single_channel"]["MaxPool2d(2)"], ns["a"], ns["b"]).item() == -1
 
 
+@pytest.mark.parametrize("rank", [1, 2, 3])
+def test_max_pool_of_one_pixel_windows_is_a_convolution_so_the_rule_names_kernel_size_1(rank):
+    # Review 49: the page said "Max pooling is not a convolution, for any weights" and "no convolution ... computes
+    # max pooling". With kernel_size=1 every window holds one pixel, and max pooling slices at its stride: exactly a
+    # 1x1 convolution of weight 1 (groups=C, no bias), ceil_mode too. The rule now excludes it.
+    max_pool, _, _ = POOL[rank]
+    conv = (F.conv1d, F.conv2d, F.conv3d)[rank - 1]
+    generator = torch.Generator().manual_seed(49 + rank)
+    for size in (1, 4, 5, 7):
+        x = torch.randn((2, 3) + (size,) * rank, generator=generator)
+        for stride in (1, 2, 3):
+            weight = torch.ones((3, 1) + (1,) * rank)
+            for ceil_mode in (False, True):
+                pooled = max_pool(x, 1, stride=stride, ceil_mode=ceil_mode)
+                assert torch.equal(pooled, conv(x, weight, stride=stride, groups=3)), (size, stride, ceil_mode)
+    for name, texts in (
+        (
+            "why-no-downsample.md",
+            (
+                "(unless `kernel_size=1`: its windows",
+                "computes max pooling over windows of two or more pixels.",
+                "never become max pooling over windows of two or more pixels.",
+            ),
+        ),
+        (
+            "why-no-downsample.zh.md",
+            (
+                "（`kernel_size=1` 除外：",
+                "算出窗口含两个及以上像素的最大池化。",
+                "学不成窗口含两个及以上像素的最大池化。",
+            ),
+        ),
+    ):
+        page = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert all(text in page for text in texts), name
+
+
 def test_avg_pool_is_a_fixed_strided_convolution_over_its_whole_domain():
     # Ranks 1-3, kernels 1-5, strides 1-6, padding up to k // 2 (count_include_pad=True, the
     # default), odd and even sizes down to the kernel size, negative values.
