@@ -969,6 +969,39 @@ def test_decomposition_forward_gap_is_not_a_few_steps_of_the_largest_values_on_l
     assert gap / (eps / 2) > 200
 
 
+_DECOMPOSITION_GAPS = """
+import importlib, torch, torch.nn.functional as F
+decomposition = importlib.import_module("torch._decomp.decompositions")
+eps = torch.finfo(torch.float32).eps
+gen = torch.Generator().manual_seed(5)
+for shape, scale in (((2, 8, 32, 32), 2.0), ((2, 8, 32, 32), 0.5), ((2, 8, 37, 53), 1.7), ((1, 4, 8, 3000), 1.7)):
+    scales = [scale] * 2 if shape[-2] != 8 else [1.0, scale]
+    gaps = []
+    for _ in range(10):
+        x = torch.rand(shape, generator=gen)
+        kernel = F.interpolate(x, scale_factor=scales, mode="bilinear")
+        gaps.append((kernel - decomposition._upsample_linear_vec(x, None, False, scales)).abs().max().item() / eps)
+    print(min(gaps), max(gaps))
+"""
+
+
+def test_decomposition_forward_gap_at_a_non_integer_factor_depends_on_the_cpu_capability():
+    # Old claim (no capability named): "over ten [epsilons] at the non-integer factor x1.7 ... hundreds of epsilons on a
+    # row of 3000 pixels x1.7". That is torch's AVX2 code; its generic code (ATEN_CPU_CAPABILITY=default) stays at
+    # about one epsilon there, as at x2 and x0.5 (where both codes give about one).
+    def gaps(capability):
+        return [
+            tuple(map(float, line.split()))
+            for line in run_python(_DECOMPOSITION_GAPS, ATEN_CPU_CAPABILITY=capability).split("\n")
+            if line
+        ]
+
+    avx2, default = gaps("avx2"), gaps("default")
+    for low, high in avx2[:2] + default:
+        assert 0 < low and high <= 2, (avx2, default)
+    assert avx2[2][0] > 10 and avx2[3][0] > 100, avx2
+
+
 def test_pr_197714_is_cited_without_a_status_and_for_bilinear_without_antialias():
     # Review 44: the page called PR #197714 "an open pull request", a status that changes without the build
     # noticing; the PR (description of 2026-09-19) covers only non-antialiased 2-D bilinear.
