@@ -633,6 +633,25 @@ def test_cpu_nearest_exact_backward_is_not_the_transpose_at_a_tie():
     assert not torch.autograd.gradcheck(fn, (x,), raise_exception=False)
 
 
+_NEAREST_EXACT_2_TO_41_HALF = """
+import torch, torch.nn.functional as F
+for dtype in (torch.float16, torch.bfloat16):
+    x = torch.arange(2.0, dtype=dtype).view(1, 1, 2).requires_grad_()
+    y = F.interpolate(x, size=41, mode="nearest-exact")
+    grad = torch.zeros_like(y)
+    grad[..., 20] = 1
+    y.backward(grad)
+    print(int(y[0, 0, 20]), int(x.grad[0, 0].argmax()))
+"""
+
+
+def test_cpu_nearest_exact_tie_mismatch_hits_half_precision_with_the_avx2_code():
+    # Old claim: 2 -> 41 in 3-D reads pixel 1 and sends the gradient to pixel 0 "in float64, and in float32 with that
+    # AVX2 or AVX-512 code". With the AVX2 code float16 and bfloat16 do it too; the generic code reads pixel 0 in both.
+    assert run_python(_NEAREST_EXACT_2_TO_41_HALF, ATEN_CPU_CAPABILITY="avx2").split("\n")[:2] == ["1 0", "1 0"]
+    assert run_python(_NEAREST_EXACT_2_TO_41_HALF, ATEN_CPU_CAPABILITY="default").split("\n")[:2] == ["0 0", "0 0"]
+
+
 def test_cpu_nearest_backward_copies_a_kept_axis_that_a_large_4d_forward_steps_over():
     # the 4-D generic kernel (out H + out W > 128) steps by 1/1.05 on the kept width; the backward copies it
     x = torch.arange(10.0).expand(1, 1, 200, 10).contiguous()
