@@ -633,6 +633,25 @@ def test_cpu_nearest_exact_backward_is_not_the_transpose_at_a_tie():
     assert not torch.autograd.gradcheck(fn, (x,), raise_exception=False)
 
 
+_NEAREST_EXACT_2_TO_41_HALF = """
+import torch, torch.nn.functional as F
+for dtype in (torch.float16, torch.bfloat16):
+    x = torch.arange(2.0, dtype=dtype).view(1, 1, 2).requires_grad_()
+    y = F.interpolate(x, size=41, mode="nearest-exact")
+    grad = torch.zeros_like(y)
+    grad[..., 20] = 1
+    y.backward(grad)
+    print(int(y[0, 0, 20]), int(x.grad[0, 0].argmax()))
+"""
+
+
+def test_cpu_nearest_exact_tie_mismatch_hits_half_precision_with_the_avx2_code():
+    # Old claim: 2 -> 41 in 3-D reads pixel 1 and sends the gradient to pixel 0 "in float64, and in float32 with that
+    # AVX2 or AVX-512 code". With the AVX2 code float16 and bfloat16 do it too; the generic code reads pixel 0 in both.
+    assert run_python(_NEAREST_EXACT_2_TO_41_HALF, ATEN_CPU_CAPABILITY="avx2").split("\n")[:2] == ["1 0", "1 0"]
+    assert run_python(_NEAREST_EXACT_2_TO_41_HALF, ATEN_CPU_CAPABILITY="default").split("\n")[:2] == ["0 0", "0 0"]
+
+
 def test_cpu_nearest_backward_copies_a_kept_axis_that_a_large_4d_forward_steps_over():
     # the 4-D generic kernel (out H + out W > 128) steps by 1/1.05 on the kept width; the backward copies it
     x = torch.arange(10.0).expand(1, 1, 200, 10).contiguous()
@@ -967,6 +986,39 @@ def test_decomposition_forward_gap_is_not_a_few_steps_of_the_largest_values_on_l
             assert low * eps <= gap <= high * eps, (shape, scale, gap / eps)
     # in steps of the largest values (just under 1, a step of eps / 2), the long row is hundreds of steps off
     assert gap / (eps / 2) > 200
+
+
+_DECOMPOSITION_GAPS = """
+import importlib, torch, torch.nn.functional as F
+decomposition = importlib.import_module("torch._decomp.decompositions")
+eps = torch.finfo(torch.float32).eps
+gen = torch.Generator().manual_seed(5)
+for shape, scale in (((2, 8, 32, 32), 2.0), ((2, 8, 32, 32), 0.5), ((2, 8, 37, 53), 1.7), ((1, 4, 8, 3000), 1.7)):
+    scales = [scale] * 2 if shape[-2] != 8 else [1.0, scale]
+    gaps = []
+    for _ in range(10):
+        x = torch.rand(shape, generator=gen)
+        kernel = F.interpolate(x, scale_factor=scales, mode="bilinear")
+        gaps.append((kernel - decomposition._upsample_linear_vec(x, None, False, scales)).abs().max().item() / eps)
+    print(min(gaps), max(gaps))
+"""
+
+
+def test_decomposition_forward_gap_at_a_non_integer_factor_depends_on_the_cpu_capability():
+    # Old claim (no capability named): "over ten [epsilons] at the non-integer factor x1.7 ... hundreds of epsilons on a
+    # row of 3000 pixels x1.7". That is torch's AVX2 code; its generic code (ATEN_CPU_CAPABILITY=default) stays at
+    # about one epsilon there, as at x2 and x0.5 (where both codes give about one).
+    def gaps(capability):
+        return [
+            tuple(map(float, line.split()))
+            for line in run_python(_DECOMPOSITION_GAPS, ATEN_CPU_CAPABILITY=capability).split("\n")
+            if line
+        ]
+
+    avx2, default = gaps("avx2"), gaps("default")
+    for low, high in avx2[:2] + default:
+        assert 0 < low and high <= 2, (avx2, default)
+    assert avx2[2][0] > 10 and avx2[3][0] > 100, avx2
 
 
 def test_pr_197714_is_cited_without_a_status_and_for_bilinear_without_antialias():
