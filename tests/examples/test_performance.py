@@ -1257,3 +1257,27 @@ def test_the_intro_does_not_say_every_number_comes_from_this_build():
     docs = Path(__file__).resolve().parents[2] / "docs"
     assert "measured during the" not in (docs / "performance.md").read_text()
     assert "数字都是构建时实测的" not in (docs / "performance.zh.md").read_text()
+
+
+def test_an_untimed_downsample_method_can_call_its_kernel_more_often_than_the_op_it_equals(ns):
+    """The page (review 49): an untimed `Downsample` method returns what an op returns, but not by
+    the same calls: 'antialias-bilinear' calls the antialiased kernel once per axis, F.interpolate once."""
+    from torch.utils._python_dispatch import TorchDispatchMode
+
+    class Count(TorchDispatchMode):
+        def __init__(self):
+            super().__init__()
+            self.calls = 0
+
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            self.calls += func.overloadpacket is torch.ops.aten._upsample_bilinear2d_aa
+            return func(*args, **(kwargs or {}))
+
+    x = torch.randn(1, 3, 16, 12)
+    down = ns["Downsample"](2, method="antialias-bilinear")
+    assert torch.equal(down(x), F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True))
+    with Count() as module_calls:
+        down(x)
+    with Count() as interpolate_calls:
+        F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True)
+    assert (module_calls.calls, interpolate_calls.calls) == (2, 1)
