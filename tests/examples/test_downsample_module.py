@@ -5,6 +5,7 @@ not), factors 2 to 4, every method, padding mode and floating dtype.
 """
 
 import itertools
+from pathlib import Path
 
 import pytest
 import torch
@@ -13,6 +14,8 @@ import torch.nn.functional as F
 from _downsample import MaxBlurPool, blur_pool
 
 from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FLOATS = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
 SIZES = [(h, w) for h in range(1, 10) for w in range(1, 10) if abs(h - w) <= 1 or {h, w} == {1, 9}]
@@ -1223,3 +1226,18 @@ def test_pillow_resizes_palette_images_with_nearest_so_8_bit_within_a_level_need
             if mode == "P":  # nearest: the pixel at each block's centre (rounded down), not a filtered value
                 assert np.array_equal(small, x[0, 0].numpy()[k // 2 :: k, k // 2 :: k]), k
         assert diffs["L"] <= 1 and diffs["P"] > 50, (k, diffs)
+
+
+def test_the_dtype_table_uses_32_rows_for_pixel_unshuffle_which_refuses_33(ns, Downsample):
+    """The page (review 49): the dtype table's input is 2x16x33x30, but 'pixel-unshuffle' cannot
+    take 33 rows, so its entries come from the first 32; the page says so."""
+    assert tuple(ns["sample"].shape) == (2, 16, 33, 30)
+    with pytest.raises(ValueError, match="divisible by 2"):
+        Downsample(2, method="pixel-unshuffle")(ns["sample"])
+    down = Downsample(2, method="pixel-unshuffle")
+    cropped = ns["sample"][..., :32, :]
+    assert ns["dtype_error"]["pixel-unshuffle", torch.float16] == (
+        (down(cropped.half()).double() - down(cropped)).abs().max().item()
+    )
+    assert "its first 32 rows for `'pixel-unshuffle'`" in (ROOT / "docs" / "downsample-module.md").read_text()
+    assert "用的是它的前 32 行" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
