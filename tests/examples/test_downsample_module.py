@@ -1241,3 +1241,27 @@ def test_the_dtype_table_uses_32_rows_for_pixel_unshuffle_which_refuses_33(ns, D
     )
     assert "its first 32 rows for `'pixel-unshuffle'`" in (ROOT / "docs" / "downsample-module.md").read_text()
     assert "用的是它的前 32 行" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
+
+
+def test_a_trained_conv_can_keep_a_lone_peak_wherever_it_sits_so_max_is_the_only_one_without_parameters(Downsample):
+    """The page (review 49) said 'max' is the only method (but 'pixel-unshuffle') that keeps a lone peak
+    at full height wherever it sits: 'conv' does too with weights it can learn (ones on its own channel)."""
+    down = Downsample(2, method="conv", channels=2)
+    with torch.no_grad():
+        down.weight.zero_()
+        down.weight[0, 0] = 1.0
+        down.weight[1, 1] = 1.0
+        down.bias.zero_()
+        for row, column in itertools.product(range(6), range(6)):
+            spike = torch.zeros(1, 2, 6, 6)
+            spike[..., row, column] = 1.0
+            assert down(spike).amax() == 1.0 == Downsample(2, method="max")(spike).amax()
+            assert Downsample(2, method="avg")(spike).amax() < 1.0
+    assert [m for m in Downsample.METHODS if sum(p.numel() for p in Downsample(2, m, channels=2).parameters())] == [
+        "conv"
+    ]
+    assert (
+        "the only method without\n  parameters that keeps a lone peak"
+        in (ROOT / "docs" / "downsample-module.md").read_text()
+    )
+    assert "在没有参数的方法中只有它" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
