@@ -1281,3 +1281,15 @@ def test_an_untimed_downsample_method_can_call_its_kernel_more_often_than_the_op
     with Count() as interpolate_calls:
         F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True)
     assert (module_calls.calls, interpolate_calls.calls) == (2, 1)
+
+
+def test_the_intro_says_the_times_are_measured_not_every_number():
+    """The page (review 49) said "every number below was measured": the prose below also gives
+    numbers that no run measures (glibc's 32 MiB, float32's 2^23, a float32 near its largest)."""
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    english, chinese = (docs / "performance.md").read_text(), (docs / "performance.zh.md").read_text()
+    source = (Path(__file__).resolve().parents[2] / "examples" / "performance.py").read_text()
+    for typed in ("32 MiB", "2²³", "3e38"):
+        assert typed in english and typed in chinese and typed not in source
+    assert "every number below" not in english and "every measurement below was made" in english
+    assert "下面每个数字" not in chinese and "下面每个测量结果都是" in chinese
