@@ -1293,3 +1293,18 @@ def test_the_intro_says_the_times_are_measured_not_every_number():
         assert typed in english and typed in chinese and typed not in source
     assert "every number below" not in english and "every measurement below was made" in english
     assert "下面每个数字" not in chinese and "下面每个测量结果都是" in chinese
+
+
+def test_the_findings_come_from_the_run_that_made_the_table_not_from_this_build(ns):
+    """The page (review 49) said the sentences come from "this build's numbers"; a later build
+    reuses the cached run (the cache key holds no build id), so they come from the run that made
+    the table, in the same execution of the script."""
+    from sitegen.cache import cache_key
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "performance.py"
+    code = "from pathlib import Path; from sitegen.cache import cache_key; print(cache_key(Path(%r), ['en']))"
+    assert run_python(code % str(example)).strip() == cache_key(example, ["en"])
+    assert ns["rows"]["Conv2d(3, stride=2)"] is ns["results"][ns["main"]]["rows"]["Conv2d(3, stride=2)"]
+    docs = example.parents[1] / "docs"
+    assert "this build's numbers" not in (docs / "performance.md").read_text()
+    assert "本次构建的测量结果" not in (docs / "performance.zh.md").read_text()
