@@ -1308,3 +1308,14 @@ def test_the_findings_come_from_the_run_that_made_the_table_not_from_this_build(
     docs = example.parents[1] / "docs"
     assert "this build's numbers" not in (docs / "performance.md").read_text()
     assert "本次构建的测量结果" not in (docs / "performance.zh.md").read_text()
+
+
+def test_the_antialiased_odd_factor_exceptions_count_exactly_2s_pixels_as_printed(ns):
+    """The printed sentence says, for every exception, "2s pixels count" and a tap "weighs X or
+    less": bound to the values (a residue at both ends would count 2s + 1)."""
+    for by_size in (True, False):
+        residue = [s for s in ns["odd"] if len(ns["weights"](s, True, by_size)) > 2 * s - 1]
+        assert residue and 49 in residue
+        for s in residue:
+            w = ns["weights"](s, True, by_size)
+            assert len(w) == 2 * s and float(w.min()) < 1e-12 < float(w.sort().values[1]), (by_size, s)
