@@ -1265,3 +1265,16 @@ def test_a_trained_conv_can_keep_a_lone_peak_wherever_it_sits_so_max_is_the_only
         in (ROOT / "docs" / "downsample-module.md").read_text()
     )
     assert "在没有参数的方法中只有它" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
+
+
+def test_an_input_without_channels_fails_with_a_clear_message_for_every_method(Downsample):
+    """Review 49: with 0 channels, 'area' and 'pixel-unshuffle' returned and the other methods raised
+    torch's own RuntimeErrors, so "every method returns floor(H / k) x floor(W / k)" and "bad inputs
+    fail with what was received" did not hold; every method now refuses them alike."""
+    x = torch.zeros(1, 0, 8, 8)
+    for method in Downsample.METHODS:
+        down = Downsample(2, method, channels=1)
+        with pytest.raises(ValueError, match=r"at least one channel, got shape \[1, 0, 8, 8\]"):
+            down(x)
+        with pytest.raises(torch.jit.Error, match="at least one channel"):
+            torch.jit.script(down)(x)
