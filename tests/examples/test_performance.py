@@ -1325,3 +1325,18 @@ def test_the_antialiased_odd_factor_exceptions_count_exactly_2s_pixels_as_printe
         for s in residue:
             w = ns["weights"](s, True, by_size)
             assert len(w) == 2 * s and float(w.min()) < 1e-12 < float(w.sort().values[1]), (by_size, s)
+
+
+def test_the_cache_keeps_the_numbers_only_while_the_imported_module_is_unchanged_too():
+    """The page (review 49) said the cache keeps the numbers "until the script, the packages or the
+    device change": a change to the module it imports (_downsample.py) alone re-runs it too."""
+    from sitegen.cache import local_imports
+
+    root = Path(__file__).resolve().parents[2]
+    assert root / "examples" / "_downsample.py" in [
+        p.resolve() for p in local_imports(root / "examples" / "performance.py")
+    ]
+    english = (root / "docs" / "performance.md").read_text()
+    assert "until the script, the packages or the device change" not in english
+    assert "the script and the modules it imports" in english
+    assert "脚本及其导入的模块" in (root / "docs" / "performance.zh.md").read_text()
