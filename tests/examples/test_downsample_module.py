@@ -1278,3 +1278,18 @@ def test_an_input_without_channels_fails_with_a_clear_message_for_every_method(D
             down(x)
         with pytest.raises(torch.jit.Error, match="at least one channel"):
             torch.jit.script(down)(x)
+
+
+def test_blur_is_blurpool_with_ceil_mode_false_not_zhangs_default(Downsample):
+    """The page (review 49) called 'blur' "BlurPool with an even filter": Zhang's BlurPool rounds up
+    (ceil_mode=True) and returns one pixel more on odd sizes; 'blur' is BlurPool(ceil_mode=False)."""
+    from _downsample import BlurPool
+
+    for size in (7, 9, 16):
+        x = torch.randn(1, 2, size, size)
+        for filter_size in (2, 4, 6):
+            blur = Downsample(2, "blur", filter_size=filter_size)(x)
+            assert torch.equal(blur, BlurPool(filter_size, ceil_mode=False)(x)), (size, filter_size)
+            assert (BlurPool(filter_size)(x).shape == blur.shape) == (size % 2 == 0)
+    assert "`ceil_mode=False`, 2× at a time" in (ROOT / "docs" / "downsample-module.md").read_text()
+    assert "`ceil_mode=False` 的 BlurPool" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
