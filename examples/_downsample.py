@@ -131,7 +131,8 @@ class Downsample(nn.Module):
     axes shorter than 2**23 pixels: beyond, torch's float32 positions, on CUDA too, can be rounded); 'area' alone spreads its windows over the rows a size that
     does not divide leaves over. At the borders, the filters wider than a block
     ('antialias-bilinear', 'blur', 'max-blur') are cut or padded, which moves the outermost samples.
-    Inputs smaller than ``minimum_size`` raise a ValueError that names it.
+    Inputs smaller than ``minimum_size`` raise a ValueError that names it; inputs with no
+    channels raise one too (most pooling and convolution kernels refuse them).
     'blur' and 'max-blur' repeat a 2x blur pool (factor a power of 2) and take
     ``filter_size`` and ``padding_mode``. 'conv' is the only method with parameters (it
     needs ``channels``); 'pixel-unshuffle' needs H and W divisible by factor, since it
@@ -190,6 +191,8 @@ class Downsample(nn.Module):
         if x.dtype != torch.float16 and x.dtype != torch.bfloat16 and x.dtype != torch.float32 and x.dtype != torch.float64:
             # float8 is floating point too, but no pooling or convolution kernel takes it
             raise TypeError(f"Downsample expects float16, bfloat16, float32 or float64, got {x.dtype}")
+        if x.shape[1] == 0:
+            raise ValueError(f"Downsample expects at least one channel, got shape {list(x.shape)}")
         k, method = self.factor, self.method
         height, width = x.shape[-2], x.shape[-1]
         if min(height, width) < self.minimum_size:

@@ -237,7 +237,8 @@ if device.type == "cuda":  # the arithmetic against the kernel itself
 
 # %% dtypes
 # The output has the input's dtype: 'conv' casts its weights and 'blur' builds its filter
-# in it on each call ('antialias-bilinear' computes float16 and bfloat16 in float32). Each entry: the largest difference to the same call in float64, on a 2x16x33x30 input.
+# in it on each call ('antialias-bilinear' computes float16 and bfloat16 in float32). Each entry: the largest difference to the same call in float64, on a 2x16x33x30 input
+# (its first 32 rows for 'pixel-unshuffle', which refuses 33).
 generator = torch.Generator().manual_seed(2)
 sample = torch.randn(2, 16, 33, 30, generator=generator, dtype=torch.float64).to(device)
 dtypes = (torch.float16, torch.bfloat16, torch.float32, torch.float64)

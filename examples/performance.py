@@ -105,8 +105,9 @@ def make_ops(dtype, memory_format):
     return ops
 
 
-# A Downsample method that returns exactly what an op above returns is that op: timing it
-# again would time the same kernel twice. Which ones they are is checked here, on a probe.
+# A Downsample method that returns exactly what an op above returns is not timed separately,
+# though its calls need not be that op's ('antialias-bilinear' calls the antialiased kernel
+# once per axis). Which ones they are is checked here, on a probe.
 downsample_methods = []
 probe = torch.randn(2, channels, 16, 16, device=device)
 with torch.no_grad(), one_cpu_thread():

@@ -5,6 +5,7 @@ not), factors 2 to 4, every method, padding mode and floating dtype.
 """
 
 import itertools
+from pathlib import Path
 
 import pytest
 import torch
@@ -13,6 +14,8 @@ import torch.nn.functional as F
 from _downsample import MaxBlurPool, blur_pool
 
 from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FLOATS = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
 SIZES = [(h, w) for h in range(1, 10) for w in range(1, 10) if abs(h - w) <= 1 or {h, w} == {1, 9}]
@@ -1223,3 +1226,70 @@ def test_pillow_resizes_palette_images_with_nearest_so_8_bit_within_a_level_need
             if mode == "P":  # nearest: the pixel at each block's centre (rounded down), not a filtered value
                 assert np.array_equal(small, x[0, 0].numpy()[k // 2 :: k, k // 2 :: k]), k
         assert diffs["L"] <= 1 and diffs["P"] > 50, (k, diffs)
+
+
+def test_the_dtype_table_uses_32_rows_for_pixel_unshuffle_which_refuses_33(ns, Downsample):
+    """The page (review 49): the dtype table's input is 2x16x33x30, but 'pixel-unshuffle' cannot
+    take 33 rows, so its entries come from the first 32; the page says so."""
+    assert tuple(ns["sample"].shape) == (2, 16, 33, 30)
+    with pytest.raises(ValueError, match="divisible by 2"):
+        Downsample(2, method="pixel-unshuffle")(ns["sample"])
+    down = Downsample(2, method="pixel-unshuffle")
+    cropped = ns["sample"][..., :32, :]
+    assert ns["dtype_error"]["pixel-unshuffle", torch.float16] == (
+        (down(cropped.half()).double() - down(cropped)).abs().max().item()
+    )
+    assert "its first 32 rows for `'pixel-unshuffle'`" in (ROOT / "docs" / "downsample-module.md").read_text()
+    assert "用的是它的前 32 行" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
+
+
+def test_a_trained_conv_can_keep_a_lone_peak_wherever_it_sits_so_max_is_the_only_one_without_parameters(Downsample):
+    """The page (review 49) said 'max' is the only method (but 'pixel-unshuffle') that keeps a lone peak
+    at full height wherever it sits: 'conv' does too with weights it can learn (ones on its own channel)."""
+    down = Downsample(2, method="conv", channels=2)
+    with torch.no_grad():
+        down.weight.zero_()
+        down.weight[0, 0] = 1.0
+        down.weight[1, 1] = 1.0
+        down.bias.zero_()
+        for row, column in itertools.product(range(6), range(6)):
+            spike = torch.zeros(1, 2, 6, 6)
+            spike[..., row, column] = 1.0
+            assert down(spike).amax() == 1.0 == Downsample(2, method="max")(spike).amax()
+            assert Downsample(2, method="avg")(spike).amax() < 1.0
+    assert [m for m in Downsample.METHODS if sum(p.numel() for p in Downsample(2, m, channels=2).parameters())] == [
+        "conv"
+    ]
+    assert (
+        "the only method without\n  parameters that keeps a lone peak"
+        in (ROOT / "docs" / "downsample-module.md").read_text()
+    )
+    assert "在没有参数的方法中只有它" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
+
+
+def test_an_input_without_channels_fails_with_a_clear_message_for_every_method(Downsample):
+    """Review 49: with 0 channels, 'area' and 'pixel-unshuffle' returned and the other methods raised
+    torch's own RuntimeErrors, so "every method returns floor(H / k) x floor(W / k)" and "bad inputs
+    fail with what was received" did not hold; every method now refuses them alike."""
+    x = torch.zeros(1, 0, 8, 8)
+    for method in Downsample.METHODS:
+        down = Downsample(2, method, channels=1)
+        with pytest.raises(ValueError, match=r"at least one channel, got shape \[1, 0, 8, 8\]"):
+            down(x)
+        with pytest.raises(torch.jit.Error, match="at least one channel"):
+            torch.jit.script(down)(x)
+
+
+def test_blur_is_blurpool_with_ceil_mode_false_not_zhangs_default(Downsample):
+    """The page (review 49) called 'blur' "BlurPool with an even filter": Zhang's BlurPool rounds up
+    (ceil_mode=True) and returns one pixel more on odd sizes; 'blur' is BlurPool(ceil_mode=False)."""
+    from _downsample import BlurPool
+
+    for size in (7, 9, 16):
+        x = torch.randn(1, 2, size, size)
+        for filter_size in (2, 4, 6):
+            blur = Downsample(2, "blur", filter_size=filter_size)(x)
+            assert torch.equal(blur, BlurPool(filter_size, ceil_mode=False)(x)), (size, filter_size)
+            assert (BlurPool(filter_size)(x).shape == blur.shape) == (size % 2 == 0)
+    assert "`ceil_mode=False`, 2× at a time" in (ROOT / "docs" / "downsample-module.md").read_text()
+    assert "`ceil_mode=False` 的 BlurPool" in (ROOT / "docs" / "downsample-module.zh.md").read_text()

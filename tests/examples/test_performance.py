@@ -1257,3 +1257,86 @@ def test_the_intro_does_not_say_every_number_comes_from_this_build():
     docs = Path(__file__).resolve().parents[2] / "docs"
     assert "measured during the" not in (docs / "performance.md").read_text()
     assert "数字都是构建时实测的" not in (docs / "performance.zh.md").read_text()
+
+
+def test_an_untimed_downsample_method_can_call_its_kernel_more_often_than_the_op_it_equals(ns):
+    """The page (review 49): an untimed `Downsample` method returns what an op returns, but not by
+    the same calls: 'antialias-bilinear' calls the antialiased kernel once per axis, F.interpolate once."""
+    from torch.utils._python_dispatch import TorchDispatchMode
+
+    class Count(TorchDispatchMode):
+        def __init__(self):
+            super().__init__()
+            self.calls = 0
+
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            self.calls += func.overloadpacket is torch.ops.aten._upsample_bilinear2d_aa
+            return func(*args, **(kwargs or {}))
+
+    x = torch.randn(1, 3, 16, 12)
+    down = ns["Downsample"](2, method="antialias-bilinear")
+    assert torch.equal(down(x), F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True))
+    with Count() as module_calls:
+        down(x)
+    with Count() as interpolate_calls:
+        F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True)
+    assert (module_calls.calls, interpolate_calls.calls) == (2, 1)
+
+
+def test_the_intro_says_the_times_are_measured_not_every_number():
+    """The page (review 49) said "every number below was measured": the prose below also gives
+    numbers that no run measures (glibc's 32 MiB, float32's 2^23, a float32 near its largest)."""
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    english, chinese = (docs / "performance.md").read_text(), (docs / "performance.zh.md").read_text()
+    source = (Path(__file__).resolve().parents[2] / "examples" / "performance.py").read_text()
+    from sitegen.record import RECORDED
+
+    assert "performance.py" in RECORDED  # a GPU record, when made, shows its own run beside the build's
+    for typed in ("32 MiB", "2²³", "3e38"):
+        assert typed in english and typed in chinese and typed not in source
+    assert (
+        "every number below" not in english
+        and "every measurement below comes from a run of\nthis page's script" in english
+    )
+    assert "下面每个数字" not in chinese and "下面每个测量结果都来自本页脚本的一次运行" in chinese
+
+
+def test_the_findings_come_from_the_run_that_made_the_table_not_from_this_build(ns):
+    """The page (review 49) said the sentences come from "this build's numbers"; a later build
+    reuses the cached run (the cache key holds no build id), so they come from the run that made
+    the table, in the same execution of the script."""
+    from sitegen.cache import cache_key
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "performance.py"
+    code = "from pathlib import Path; from sitegen.cache import cache_key; print(cache_key(Path(%r), ['en']))"
+    assert run_python(code % str(example)).strip() == cache_key(example, ["en"])
+    assert ns["rows"]["Conv2d(3, stride=2)"] is ns["results"][ns["main"]]["rows"]["Conv2d(3, stride=2)"]
+    docs = example.parents[1] / "docs"
+    assert "this build's numbers" not in (docs / "performance.md").read_text()
+    assert "本次构建的测量结果" not in (docs / "performance.zh.md").read_text()
+
+
+def test_the_antialiased_odd_factor_exceptions_count_exactly_2s_pixels_as_printed(ns):
+    """The printed sentence says, for every exception, "2s pixels count" and a tap "weighs X or
+    less": bound to the values (a residue at both ends would count 2s + 1)."""
+    for by_size in (True, False):
+        residue = [s for s in ns["odd"] if len(ns["weights"](s, True, by_size)) > 2 * s - 1]
+        assert residue and 49 in residue
+        for s in residue:
+            w = ns["weights"](s, True, by_size)
+            assert len(w) == 2 * s and float(w.min()) < 1e-12 < float(w.sort().values[1]), (by_size, s)
+
+
+def test_the_cache_keeps_the_numbers_only_while_the_imported_module_is_unchanged_too():
+    """The page (review 49) said the cache keeps the numbers "until the script, the packages or the
+    device change": a change to the module it imports (_downsample.py) alone re-runs it too."""
+    from sitegen.cache import local_imports
+
+    root = Path(__file__).resolve().parents[2]
+    assert root / "examples" / "_downsample.py" in [
+        p.resolve() for p in local_imports(root / "examples" / "performance.py")
+    ]
+    english = (root / "docs" / "performance.md").read_text()
+    assert "until the script, the packages or the device change" not in english
+    assert "the script and the modules it imports" in english
+    assert "脚本及其导入的模块" in (root / "docs" / "performance.zh.md").read_text()
