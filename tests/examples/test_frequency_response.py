@@ -10,6 +10,7 @@ import torch.nn.functional as F
 from PIL import Image
 
 from helpers import (
+    ROOT,
     assert_uint8_against_pillow_breaks,
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
     printed_by,
@@ -1224,3 +1225,18 @@ def test_the_cells_shrinks_give_every_inner_output_pixel_the_same_taps_not_every
     )
     taps = m[:, 0, 0, :].T
     assert not torch.allclose(taps[2], taps[1].roll(2))
+
+
+def test_the_odd_factor_cells_comment_claims_only_the_3x_case_it_checks():
+    # Review 49: the shown cell's comment said "plain bilinear and bicubic keep that one pixel" at any odd factor.
+    # They do not: an inf neighbour turns the kept pixel into nan, and float64 at 1/49 gives the neighbours weight.
+    x = torch.zeros(1, 1, 3, 3)
+    x[0, 0, 1, 2] = math.inf  # read with weight 0 by the one output pixel, which should keep x[1, 1] = 0
+    assert F.interpolate(x, size=(1, 1), mode="bilinear").isnan().all()
+    row = torch.rand(1, 1, 1, 49 * 40, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    assert not torch.equal(F.interpolate(row, scale_factor=(1, 1 / 49), mode="bilinear"), row[..., 24::49])
+    with open(ROOT / "examples" / "frequency_response.py", encoding="utf-8") as source:
+        cell = source.read().split("# %% odd_factors")[1].split("# %%")[0]
+    comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
+    assert "at 3x on a 36x36 float64 map given size=" in comment and "x[..., 1::3, 1::3]" in comment
+    assert "keep that one pixel, as slicing with an offset of k // 2 does" not in comment
