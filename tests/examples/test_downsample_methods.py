@@ -457,6 +457,20 @@ def test_avg_pool_overflows_where_box_blur_pool_and_bilinear_do_not(ns, dtype):
         assert torch.equal(ns["BlurPool"](filter_size=2)(zero_sum), torch.zeros(1, 1, 1, 1))
 
 
+def test_avg_pool_adds_float16_in_float32_so_a_float16_overflow_gives_no_inf(ns):
+    # Review 49: "where adding up a block overflows on the way, AvgPool2d gives inf and BlurPool does not" failed in
+    # float16: AvgPool2d adds float16 in float32, so four 60000 (240000, past float16's 65504) come back 60000.
+    # The page now says "overflows float32 or float64"; bfloat16 shares float32's range, so it overflows there too.
+    x = torch.full((1, 1, 2, 2), 60000.0, dtype=torch.float16)
+    assert torch.isinf(x.sum(dtype=torch.float16)) and not torch.isinf(x.float().sum())
+    assert F.avg_pool2d(x, 2).item() == ns["BlurPool"](filter_size=2)(x).item() == 60000.0
+    for dtype in (torch.float32, torch.bfloat16):
+        block = torch.tensor([[3e38, 3e38], [-3e38, -3e38]], dtype=dtype).view(1, 1, 2, 2)
+        assert F.avg_pool2d(block, 2).isinf().all() and ns["BlurPool"](filter_size=2)(block).item() == 0, dtype
+    block = torch.tensor([[1.7e308, 1.7e308], [-1.7e308, -1.7e308]], dtype=torch.float64).view(1, 1, 2, 2)
+    assert F.avg_pool2d(block, 2).isinf().all() and ns["BlurPool"](filter_size=2)(block).item() == 0
+
+
 def test_blur_initialised_conv_is_blur_pool_121_only_to_float_rounding(ns):
     # the page: "computes what BlurPool [1, 2, 1] computes, to float rounding (not bit for bit)"
     x = torch.randn(4, 1, 32, 32, generator=torch.Generator().manual_seed(5)).to(ns["device"])
