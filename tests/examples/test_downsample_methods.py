@@ -794,3 +794,17 @@ def test_plain_bilinear_is_avg_pool_at_2x_only_on_sides_up_to_2_to_the_23():
     n = 2**23 + 2**12
     x = (torch.arange(2 * n) % 251).double().view(1, 1, 2, n)
     assert torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+
+
+def test_plain_bilinear_at_2x_leaves_the_block_mean_past_2_to_the_23_in_float16_and_bfloat16_too():
+    # Review 49: the page limited "plain bilinear equals AvgPool2d at 2x" to sides up to 2^23 "in float32" only;
+    # torch computes float16 and bfloat16 positions in float32 too, so they leave the means at the same length.
+    # One-row maps and (1, 2) blocks keep it fast; small integers keep every mean exact in both dtypes.
+    for dtype, n, same in (
+        (torch.bfloat16, 2**23, True),
+        (torch.bfloat16, 2**23 + 2**12, False),
+        (torch.float16, 2**23 + 2**12, False),
+    ):
+        x = (torch.arange(n) % 7).to(dtype).view(1, 1, 1, n)
+        bilinear = F.interpolate(x, scale_factor=(1, 0.5), mode="bilinear")
+        assert torch.equal(bilinear, F.avg_pool2d(x, (1, 2))) == same, (dtype, n)
