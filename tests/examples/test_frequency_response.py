@@ -1240,3 +1240,22 @@ def test_the_odd_factor_cells_comment_claims_only_the_3x_case_it_checks():
     comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
     assert "at 3x on a 36x36 float64 map given size=" in comment and "x[..., 1::3, 1::3]" in comment
     assert "keep that one pixel, as slicing with an offset of k // 2 does" not in comment
+
+
+def test_plain_modes_compute_float16_and_bfloat16_positions_in_float32_so_their_taps_change_past_2_to_the_23():
+    # Review 49: "Sides up to 2^23 pixels. On float32 input torch computes the sample positions in float32" left
+    # half precision out; the plain modes compute its positions in float32 too (not in float16, which would break
+    # at 2048), so at 2x they keep the box up to 2^23 and leave it just past, like float32.
+    for dtype in (torch.float16, torch.bfloat16):
+        for n, same in ((4096, True), (2**23 + 2**12, False)):
+            x = (torch.arange(n) % 7).to(dtype).view(1, 1, 1, n)
+            box = F.avg_pool2d(x, (1, 2))
+            assert torch.equal(F.interpolate(x, size=(1, n // 2), mode="bilinear"), box) == same, (dtype, n)
+    # bicubic: bfloat16 follows float32's rounded positions at the end of the axis, away from float64's exact ones
+    x = (torch.arange(2**23 + 2**12) % 7).to(torch.bfloat16).view(1, 1, 1, -1)
+    tail = {
+        dtype: F.interpolate(x.to(dtype), size=(1, x.shape[-1] // 2), mode="bicubic")[..., -1000:-8].double()
+        for dtype in (torch.bfloat16, torch.float32, torch.float64)
+    }
+    assert (tail[torch.bfloat16] - tail[torch.float32]).abs().max() < 0.1
+    assert (tail[torch.bfloat16] - tail[torch.float64]).abs().max() > 0.5
