@@ -1259,3 +1259,18 @@ def test_plain_modes_compute_float16_and_bfloat16_positions_in_float32_so_their_
     }
     assert (tail[torch.bfloat16] - tail[torch.float32]).abs().max() < 0.1
     assert (tail[torch.bfloat16] - tail[torch.float64]).abs().max() > 0.5
+
+
+def test_the_figure_bullets_do_not_restate_odd_factor_slicing_without_its_conditions():
+    # Review 49: a figure bullet ended "and at an odd factor they are slicing", dropping every condition the
+    # odd-factor paragraph gives: float64 at scale_factor=1/49 weights the neighbours, an inf neighbour gives nan,
+    # and scale_factor=1/3 on 5 pixels keeps 1 where x[1::3] keeps 2.
+    row = torch.rand(1, 1, 1, 49 * 40, dtype=torch.float64, generator=torch.Generator().manual_seed(1))
+    assert not torch.equal(F.interpolate(row, scale_factor=(1, 1 / 49), mode="bicubic"), row[..., 24::49])
+    five = torch.arange(5.0).view(1, 1, 1, 5)
+    assert F.interpolate(five, scale_factor=(1, 1 / 3), mode="bilinear").shape[-1] == 1 != five[..., 1::3].shape[-1]
+    for page, bare in (
+        ("frequency-response.md", "at an odd factor they are slicing"),
+        ("frequency-response.zh.md", "而在奇数倍下它们就是切片"),
+    ):
+        assert bare not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
