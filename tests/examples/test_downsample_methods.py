@@ -11,6 +11,7 @@ import torch.nn.functional as F
 from PIL import Image
 
 from helpers import (
+    ROOT,
     assert_uint8_against_pillow_breaks,
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
     printed_by,
@@ -808,3 +809,28 @@ def test_plain_bilinear_at_2x_leaves_the_block_mean_past_2_to_the_23_in_float16_
         x = (torch.arange(n) % 7).to(dtype).view(1, 1, 1, n)
         bilinear = F.interpolate(x, scale_factor=(1, 0.5), mode="bilinear")
         assert torch.equal(bilinear, F.avg_pool2d(x, (1, 2))) == same, (dtype, n)
+
+
+def test_box_blur_pool_keeps_one_more_row_and_column_on_odd_sizes_from_3_up_and_refuses_a_side_of_1(ns):
+    # Review 49: "on odd sizes it keeps one more row and column" failed at the smallest odd size: a side of 1
+    # gives no output at all (BlurPool's reflect pad needs 2 pixels; AvgPool2d(2) refuses it too).
+    blur = ns["BlurPool"](filter_size=2)
+    for size in (3, 5, 7, 33):
+        x = torch.rand(1, 1, size, size)
+        assert (
+            blur(x).shape[-2:] == (size // 2 + 1, size // 2 + 1) and F.avg_pool2d(x, 2).shape[-2:] == (size // 2,) * 2
+        )
+    for shape in ((1, 1), (1, 4), (4, 1)):
+        with pytest.raises(ValueError):
+            blur(torch.rand(1, 1, *shape))
+
+
+def test_the_same_operation_cells_comment_claims_only_the_factors_it_checks():
+    # Review 49: the shown cell's comment said "at whole factors nearest-exact keeps the middle pixel of each block";
+    # the cell checks 2x and 4x on 128x128 maps, and at 3x a row of 8,388,615 pixels already takes one from elsewhere.
+    x = (torch.arange(8_388_615) % 251).float().view(1, 1, 1, -1)
+    assert not torch.equal(F.interpolate(x, size=(1, x.shape[-1] // 3), mode="nearest-exact"), x[..., 1::3])
+    source = (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
+    cell = source.split("# %% same_operation")[1].split("# %%")[0]
+    comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
+    assert "at 2x and 4x" in comment and "at whole factors nearest-exact" not in comment
