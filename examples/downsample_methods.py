@@ -225,8 +225,8 @@ for k in factors:
           f"(LPPool2d(2, k) / k: {measured['LPPool2d(2, k) / k', k]['error']:.3f})")
 
 # %% same_operation
-# Some rows are one operation under several names. Checked on the wrap-padded test images:
-# at whole factors nearest-exact keeps the middle pixel of each block, x[..., k//2::k, k//2::k].
+# Some rows are one operation under several names. Checked on the wrap-padded test images,
+# at 2x and 4x: there nearest-exact keeps the middle pixel of each block, x[..., k//2::k, k//2::k].
 middle = {k: Function(lambda x, k=k: x[..., k // 2 :: k, k // 2 :: k]) for k in factors}
 pairs = [
     ("x[..., ::k, ::k]", "nearest"),

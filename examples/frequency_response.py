@@ -90,8 +90,9 @@ for name in ("bilinear, antialias", "bicubic, antialias", "lanczos, antialias", 
 
 # %% odd_factors
 # At an odd factor k the centre of each output pixel, k i + (k - 1) / 2, falls on an input
-# pixel. There the triangle and the cubic are 1 and 0 at every other whole offset: plain
-# bilinear and bicubic keep that one pixel, as slicing with an offset of k // 2 does.
+# pixel, where the triangle and the cubic are 1 and 0 at every other whole offset. Checked
+# here at 3x on a 36x36 float64 map given size=: plain bilinear and bicubic keep that one
+# pixel, as x[..., 1::3, 1::3] does (the page says where this holds and where it does not).
 odd = {}
 x = torch.randn(1, 1, 12 * 3, 12 * 3, dtype=torch.float64, device=device)
 for name in ("bilinear", "bicubic"):

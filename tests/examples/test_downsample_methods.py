@@ -11,6 +11,7 @@ import torch.nn.functional as F
 from PIL import Image
 
 from helpers import (
+    ROOT,
     assert_uint8_against_pillow_breaks,
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
     printed_by,
@@ -457,6 +458,20 @@ def test_avg_pool_overflows_where_box_blur_pool_and_bilinear_do_not(ns, dtype):
         assert torch.equal(ns["BlurPool"](filter_size=2)(zero_sum), torch.zeros(1, 1, 1, 1))
 
 
+def test_avg_pool_adds_float16_in_float32_so_a_float16_overflow_gives_no_inf(ns):
+    # Review 49: "where adding up a block overflows on the way, AvgPool2d gives inf and BlurPool does not" failed in
+    # float16: AvgPool2d adds float16 in float32, so four 60000 (240000, past float16's 65504) come back 60000.
+    # The page now says "overflows float32 or float64"; bfloat16 shares float32's range, so it overflows there too.
+    x = torch.full((1, 1, 2, 2), 60000.0, dtype=torch.float16)
+    assert torch.isinf(x.sum(dtype=torch.float16)) and not torch.isinf(x.float().sum())
+    assert F.avg_pool2d(x, 2).item() == ns["BlurPool"](filter_size=2)(x).item() == 60000.0
+    for dtype in (torch.float32, torch.bfloat16):
+        block = torch.tensor([[3e38, 3e38], [-3e38, -3e38]], dtype=dtype).view(1, 1, 2, 2)
+        assert F.avg_pool2d(block, 2).isinf().all() and ns["BlurPool"](filter_size=2)(block).item() == 0, dtype
+    block = torch.tensor([[1.7e308, 1.7e308], [-1.7e308, -1.7e308]], dtype=torch.float64).view(1, 1, 2, 2)
+    assert F.avg_pool2d(block, 2).isinf().all() and ns["BlurPool"](filter_size=2)(block).item() == 0
+
+
 def test_blur_initialised_conv_is_blur_pool_121_only_to_float_rounding(ns):
     # the page: "computes what BlurPool [1, 2, 1] computes, to float rounding (not bit for bit)"
     x = torch.randn(4, 1, 32, 32, generator=torch.Generator().manual_seed(5)).to(ns["device"])
@@ -780,3 +795,42 @@ def test_plain_bilinear_is_avg_pool_at_2x_only_on_sides_up_to_2_to_the_23():
     n = 2**23 + 2**12
     x = (torch.arange(2 * n) % 251).double().view(1, 1, 2, n)
     assert torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+
+
+def test_plain_bilinear_at_2x_leaves_the_block_mean_past_2_to_the_23_in_float16_and_bfloat16_too():
+    # Review 49: the page limited "plain bilinear equals AvgPool2d at 2x" to sides up to 2^23 "in float32" only;
+    # torch computes float16 and bfloat16 positions in float32 too, so they leave the means at the same length.
+    # One-row maps and (1, 2) blocks keep it fast; small integers keep every mean exact in both dtypes.
+    for dtype, n, same in (
+        (torch.bfloat16, 2**23, True),
+        (torch.bfloat16, 2**23 + 2**12, False),
+        (torch.float16, 2**23 + 2**12, False),
+    ):
+        x = (torch.arange(n) % 7).to(dtype).view(1, 1, 1, n)
+        bilinear = F.interpolate(x, scale_factor=(1, 0.5), mode="bilinear")
+        assert torch.equal(bilinear, F.avg_pool2d(x, (1, 2))) == same, (dtype, n)
+
+
+def test_box_blur_pool_keeps_one_more_row_and_column_on_odd_sizes_from_3_up_and_refuses_a_side_of_1(ns):
+    # Review 49: "on odd sizes it keeps one more row and column" failed at the smallest odd size: a side of 1
+    # gives no output at all (BlurPool's reflect pad needs 2 pixels; AvgPool2d(2) refuses it too).
+    blur = ns["BlurPool"](filter_size=2)
+    for size in (3, 5, 7, 33):
+        x = torch.rand(1, 1, size, size)
+        assert (
+            blur(x).shape[-2:] == (size // 2 + 1, size // 2 + 1) and F.avg_pool2d(x, 2).shape[-2:] == (size // 2,) * 2
+        )
+    for shape in ((1, 1), (1, 4), (4, 1)):
+        with pytest.raises(ValueError):
+            blur(torch.rand(1, 1, *shape))
+
+
+def test_the_same_operation_cells_comment_claims_only_the_factors_it_checks():
+    # Review 49: the shown cell's comment said "at whole factors nearest-exact keeps the middle pixel of each block";
+    # the cell checks 2x and 4x on 128x128 maps, and at 3x a row of 8,388,615 pixels already takes one from elsewhere.
+    x = (torch.arange(8_388_615) % 251).float().view(1, 1, 1, -1)
+    assert not torch.equal(F.interpolate(x, size=(1, x.shape[-1] // 3), mode="nearest-exact"), x[..., 1::3])
+    source = (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
+    cell = source.split("# %% same_operation")[1].split("# %%")[0]
+    comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
+    assert "at 2x and 4x" in comment and "at whole factors nearest-exact" not in comment

@@ -10,6 +10,7 @@ import torch.nn.functional as F
 from PIL import Image
 
 from helpers import (
+    ROOT,
     assert_uint8_against_pillow_breaks,
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
     printed_by,
@@ -1224,3 +1225,52 @@ def test_the_cells_shrinks_give_every_inner_output_pixel_the_same_taps_not_every
     )
     taps = m[:, 0, 0, :].T
     assert not torch.allclose(taps[2], taps[1].roll(2))
+
+
+def test_the_odd_factor_cells_comment_claims_only_the_3x_case_it_checks():
+    # Review 49: the shown cell's comment said "plain bilinear and bicubic keep that one pixel" at any odd factor.
+    # They do not: an inf neighbour turns the kept pixel into nan, and float64 at 1/49 gives the neighbours weight.
+    x = torch.zeros(1, 1, 3, 3)
+    x[0, 0, 1, 2] = math.inf  # read with weight 0 by the one output pixel, which should keep x[1, 1] = 0
+    assert F.interpolate(x, size=(1, 1), mode="bilinear").isnan().all()
+    row = torch.rand(1, 1, 1, 49 * 40, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    assert not torch.equal(F.interpolate(row, scale_factor=(1, 1 / 49), mode="bilinear"), row[..., 24::49])
+    with open(ROOT / "examples" / "frequency_response.py", encoding="utf-8") as source:
+        cell = source.read().split("# %% odd_factors")[1].split("# %%")[0]
+    comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
+    assert "at 3x on a 36x36 float64 map given size=" in comment and "x[..., 1::3, 1::3]" in comment
+    assert "keep that one pixel, as slicing with an offset of k // 2 does" not in comment
+
+
+def test_plain_modes_compute_float16_and_bfloat16_positions_in_float32_so_their_taps_change_past_2_to_the_23():
+    # Review 49: "Sides up to 2^23 pixels. On float32 input torch computes the sample positions in float32" left
+    # half precision out; the plain modes compute its positions in float32 too (not in float16, which would break
+    # at 2048), so at 2x they keep the box up to 2^23 and leave it just past, like float32.
+    for dtype in (torch.float16, torch.bfloat16):
+        for n, same in ((4096, True), (2**23 + 2**12, False)):
+            x = (torch.arange(n) % 7).to(dtype).view(1, 1, 1, n)
+            box = F.avg_pool2d(x, (1, 2))
+            assert torch.equal(F.interpolate(x, size=(1, n // 2), mode="bilinear"), box) == same, (dtype, n)
+    # bicubic: bfloat16 follows float32's rounded positions at the end of the axis, away from float64's exact ones
+    x = (torch.arange(2**23 + 2**12) % 7).to(torch.bfloat16).view(1, 1, 1, -1)
+    tail = {
+        dtype: F.interpolate(x.to(dtype), size=(1, x.shape[-1] // 2), mode="bicubic")[..., -1000:-8].double()
+        for dtype in (torch.bfloat16, torch.float32, torch.float64)
+    }
+    assert (tail[torch.bfloat16] - tail[torch.float32]).abs().max() < 0.1
+    assert (tail[torch.bfloat16] - tail[torch.float64]).abs().max() > 0.5
+
+
+def test_the_figure_bullets_do_not_restate_odd_factor_slicing_without_its_conditions():
+    # Review 49: a figure bullet ended "and at an odd factor they are slicing", dropping every condition the
+    # odd-factor paragraph gives: float64 at scale_factor=1/49 weights the neighbours, an inf neighbour gives nan,
+    # and scale_factor=1/3 on 5 pixels keeps 1 where x[1::3] keeps 2.
+    row = torch.rand(1, 1, 1, 49 * 40, dtype=torch.float64, generator=torch.Generator().manual_seed(1))
+    assert not torch.equal(F.interpolate(row, scale_factor=(1, 1 / 49), mode="bicubic"), row[..., 24::49])
+    five = torch.arange(5.0).view(1, 1, 1, 5)
+    assert F.interpolate(five, scale_factor=(1, 1 / 3), mode="bilinear").shape[-1] == 1 != five[..., 1::3].shape[-1]
+    for page, bare in (
+        ("frequency-response.md", "at an odd factor they are slicing"),
+        ("frequency-response.zh.md", "而在奇数倍下它们就是切片"),
+    ):
+        assert bare not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
