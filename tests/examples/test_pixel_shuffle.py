@@ -254,3 +254,22 @@ def test_cpu_refuses_5d_channels_last_3d_input_in_both_layers_whatever_r():
         (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
     )
     assert "refuse a 5-D tensor stored as `channels_last_3d`" in page and "`channels_last_3d` 格式存储" in page_zh
+
+
+@pytest.mark.parametrize("onednn", [True, False])
+def test_an_empty_batch_gets_the_empty_output_whatever_the_dtype_or_onednn(onednn):
+    """Review 50: "on the CPU, torch returns it only where oneDNN runs ... refuses it with an error
+    ... for float64, ... or with oneDNN disabled" was false for a batch of 0 images: the empty
+    (H - 1) * r = 0 output comes back for every dtype, r and oneDNN setting. The rule holds for a
+    batch of at least one image, which the page now says."""
+    for dtype, r in itertools.product([torch.float32, torch.float64, torch.float16, torch.bfloat16], range(1, 6)):
+        x = torch.zeros(0, 2, 1, 1, dtype=dtype)
+        weight = torch.zeros(2, 2, 2 * r, 2 * r, dtype=dtype)
+        with torch.backends.mkldnn.flags(enabled=onednn):
+            assert F.conv_transpose2d(x, weight, stride=r, padding=r).shape == (0, 2, 0, 0)
+    page, page_zh = (
+        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
+        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
+    )
+    assert "for a batch of at least one image, torch returns it only where oneDNN" in page
+    assert "对至少含一张图像的 batch，只有转置卷积走 oneDNN" in page_zh
