@@ -273,3 +273,17 @@ def test_an_empty_batch_gets_the_empty_output_whatever_the_dtype_or_onednn(onedn
     )
     assert "for a batch of at least one image, torch returns it only where oneDNN" in page
     assert "对至少含一张图像的 batch，只有转置卷积走 oneDNN" in page_zh
+
+
+def test_the_low_resolution_saving_is_below_r_squared_only_from_r_2(ns):
+    """Review 50: "saves a factor that ... stays below r²" was stated for every scale, but PixelShuffle(1)
+    is a valid layer and at r = 1 the two networks cost the same: the factor is 1 = r². The page now
+    says "from r = 2 on" (the other test sweeps r = 2 ... 8)."""
+    assert ns["high_res_flops"](1, 12, 10) == ns["espcn_flops"](1, 12, 10)
+    assert all(ns["high_res_flops"](r, 12, 10) / ns["espcn_flops"](r, 12, 10) < r * r for r in range(2, 9))
+    page, page_zh = (
+        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
+        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
+    )
+    assert "From r = 2 on, working at low resolution saves" in page
+    assert "从 r = 2 起，在低分辨率上计算所节省的倍数" in page_zh
