@@ -233,7 +233,7 @@ for up, stds in near_border.items():
     print(f"| {up} | " + " | ".join(f"{stds[m]:.1e}" for m in margins) + f" | {flat_from[up]} px |")
 
 # %% odd_sizes
-# Every decoder doubles exactly, but the encoders round differently: max pooling and
+# Every decoder doubles exactly, but the encoders round 63 differently: max pooling and
 # interpolate round down (63 -> 31), the strided convolution (kernel 3, padding 1)
 # rounds up (63 -> 32). Either way the doubled map misses the skip connection's size
 # unless the input divides by 2 ** depth.

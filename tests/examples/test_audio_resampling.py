@@ -680,3 +680,30 @@ def test_float32_view_and_linear_round_apart_only_with_the_avx2_kernels():
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.zh.md").read_text()
     assert "the two kernels round differently" not in en and "的舍入方式不同" not in zh
     assert "and with the default kernels not at all)" in en and "用默认内核时则完全相同）" in zh
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_the_one_pixel_high_view_is_no_way_around_for_half_precision_on_the_cpu(dtype):
+    # Review 50: "The way around it is to view the signal as an image one pixel high" and "shrink through the
+    # (N, C, 1, L) view with lanczos (CPU) or bicubic" held for float32/float64 only: on the CPU the antialias kernels
+    # reject float16 and bfloat16, shrinking and enlarging, in every antialiased mode. The page now names the dtypes.
+    x = torch.randn(1, 2, 1, 4800).to(dtype)
+    for mode in ("bilinear", "bicubic", "lanczos"):
+        for length in (1600, 4410, 9600):
+            with pytest.raises(RuntimeError, match="not implemented for"):
+                F.interpolate(x, size=(1, length), mode=mode, antialias=True)
+            assert F.interpolate(x.float(), size=(1, length), mode=mode, antialias=True).shape[-1] == length
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    en, zh = (docs / "audio-resampling.md").read_text(), (docs / "audio-resampling.zh.md").read_text()
+    assert "The way around it is to view" not in en and "shrink through the `(N, C, 1, L)`" not in en
+    assert "绕过的办法是把信号" not in zh and "下采样时通过 `(N, C, 1, L)`" not in zh
+    assert "for float32 and float64 signals" in en and "适用于 float32 和 float64 信号" in zh
+
+
+def test_the_zh_torchaudio_paragraph_says_what_the_en_one_says():
+    # Review 50: zh said "the documentation does not say which Nyquist frequency or what the width counts", a claim the
+    # en sentence ("Its source says which Nyquist frequency and what the width counts") does not make.
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "says which Nyquist frequency and what the width counts" in (docs / "audio-resampling.md").read_text()
+    zh = (docs / "audio-resampling.zh.md").read_text()
+    assert "文档没说" not in zh and "说明了是哪个奈奎斯特频率、宽度数的是什么" in zh

@@ -319,3 +319,19 @@ def test_the_original_unet_crops_its_skip_connections():
     docs = pathlib.Path(__file__).parents[2] / "docs"
     assert "features of the same size\nthrough skip connections" not in (docs / "where-upsampling-lives.md").read_text()
     assert "同样尺寸的特征图汇合" not in (docs / "where-upsampling-lives.zh.md").read_text()
+
+
+@pytest.mark.parametrize("down", ["max pooling", "strided conv", "antialiased interpolate"])
+def test_a_side_of_1_is_odd_but_only_the_strided_conv_rounds_it(ns, down):
+    # Review 50: "the encoders round differently when a size is odd: max pooling and F.interpolate round down" (tested
+    # from 2); 1 is odd too, and there max pooling and F.interpolate raise instead of rounding down to 0.
+    layer = ns["downsampler"](down, 2)
+    x = torch.zeros(1, 2, 1, 5)
+    if down == "strided conv":
+        assert layer(x).shape[-2:] == (1, 3)  # rounds up
+    else:
+        with pytest.raises(RuntimeError, match="too small|greater than 0"):
+            layer(x)
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "when a size is\nodd: max pooling" not in (docs / "where-upsampling-lives.md").read_text()
+    assert "但遇到奇数尺寸时" not in (docs / "where-upsampling-lives.zh.md").read_text()
