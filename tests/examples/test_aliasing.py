@@ -1,6 +1,7 @@
 """The claims of docs/aliasing*.md, asserted on the values its example computes."""
 
 import math
+from pathlib import Path
 
 import pytest
 import torch
@@ -136,9 +137,15 @@ def test_area_folds_less_than_the_unfiltered_modes_except_bilinear_at_2x(ns):
 def test_bilinear_without_antialias_is_avg_at_2x_and_falls_behind_after(ns):
     rings = ns["rings"]
     assert torch.allclose(ns["shrunk"]["bilinear", 2], ns["shrunk"]["AvgPool2d(k)", 2])
-    # equal to float rounding, not bit for bit: the kernels round in another order
+    # equal to float rounding, not bit for bit: the kernels round in another order. Review 50: bilinear's last bits
+    # depend on how many threads split the image (one thread has been seen to match bit for bit), so pin two
     x = torch.rand(1, 1, 256, 256, generator=torch.Generator().manual_seed(0))
-    assert not torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+    threads = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        assert not torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+    finally:
+        torch.set_num_threads(threads)
     for k in (4, 8):
         assert rings["bilinear", k] > 3 * rings["AvgPool2d(k)", k]
     for name in ("AvgPool2d(k)", "area"):
@@ -944,3 +951,20 @@ print(width)
 """
     assert run_python(code).strip() in ("8", "16")
     assert run_python(code, ATEN_CPU_CAPABILITY="default").strip() == "8"
+
+
+def test_the_footprint_cells_comment_places_the_sample_point_for_bilinear_and_bicubic_only():
+    # Review 50: the shown cell's comment said "F.interpolate samples one point per output pixel, at input position
+    # (i + 0.5) * k - 0.5". Not every mode does: area averages the whole block, and nearest samples at i * k.
+    x = torch.rand(1, 1, 1, 60, dtype=torch.float64, generator=torch.Generator().manual_seed(50))
+    for k in (3, 5):
+        at_the_centre = x[..., k // 2 :: k]
+        assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / k), mode="bilinear"), at_the_centre)
+        assert torch.equal(F.interpolate(x, scale_factor=(1, 1 / k), mode="nearest"), x[..., ::k])
+        assert not torch.equal(F.interpolate(x, scale_factor=(1, 1 / k), mode="nearest"), at_the_centre)
+        assert not torch.equal(F.interpolate(x, scale_factor=(1, 1 / k), mode="area"), at_the_centre)
+    with open(Path(__file__).parents[2] / "examples" / "aliasing.py", encoding="utf-8") as source:
+        cell = source.read().split("# %% fixed_footprint")[1].split("# %%")[0]
+    comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
+    assert "F.interpolate samples one point per output pixel" not in comment
+    assert "plain bilinear and bicubic" in comment
