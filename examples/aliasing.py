@@ -64,12 +64,13 @@ for k in (2, 3, 4, 6, 8):
     same_max = torch.equal(F.adaptive_max_pool2d(x, 48 // k), F.max_pool2d(x, k))
     print(f"k={k}: max |AdaptiveAvgPool2d - AvgPool2d| = {adaptive_gap[k]:.1e}, AdaptiveMaxPool2d == MaxPool2d: {same_max}")
 # Other kernels round alike at 3 too: float16 accumulates in float32, and channels_last with
-# 8 channels takes the CPU's vectorised path. On the CPU explicitly: CUDA's channels-last
+# 16 channels, a whole number of the CPU's vectors (8 floats with AVX2, 16 with AVX-512), divides
+# once in the vectorised loop. On the CPU explicitly: CUDA's channels-last
 # adaptive kernel multiplies by a rounded 1/(kh*kw) where avg_pool2d divides.
-x8 = torch.rand(1, 8, 48, 48)
-cl_same = torch.equal(F.adaptive_avg_pool2d(x8.contiguous(memory_format=torch.channels_last), 16), F.avg_pool2d(x8.contiguous(memory_format=torch.channels_last), 3))
-half_same = torch.equal(F.adaptive_avg_pool2d(x8.half(), 16), F.avg_pool2d(x8.half(), 3))
-print(f"k=3, 8 channels in channels_last: AdaptiveAvgPool2d == AvgPool2d: {cl_same}; float16: {half_same}")
+x16 = torch.rand(1, 16, 48, 48)
+cl_same = torch.equal(F.adaptive_avg_pool2d(x16.contiguous(memory_format=torch.channels_last), 16), F.avg_pool2d(x16.contiguous(memory_format=torch.channels_last), 3))
+half_same = torch.equal(F.adaptive_avg_pool2d(x16.half(), 16), F.avg_pool2d(x16.half(), 3))
+print(f"k=3, 16 channels in channels_last: AdaptiveAvgPool2d == AvgPool2d: {cl_same}; float16: {half_same}")
 try:
     F.interpolate(x, scale_factor=0.5, mode="nearest", antialias=True)
 except ValueError as error:
@@ -144,8 +145,8 @@ for name in methods:
     print(f"| {name} | " + " | ".join(f"{level[name, k]:+.3f}" for k in factors) + " | " + " | ".join(f"{rings[name, k]:.3f}" for k in factors) + " |")
 
 # %% fixed_footprint
-# Without antialiasing, F.interpolate samples one point per output pixel, at input position
-# (i + 0.5) * k - 0.5. At an even factor that point lies between pixels, and bilinear reads the
+# Without antialiasing, plain bilinear and bicubic (align_corners=False, the default) read the input around
+# one point per output pixel, here at input position (i + 0.5) * k - 0.5. At an even factor that point lies between pixels, and bilinear reads the
 # 2x2 around it; at 3x and 5x it lies on a pixel centre, where the bilinear and bicubic
 # weights are 1 for that pixel and 0 for every other: on this probe the result is slicing, x[..., k//2::k, k//2::k].
 probe = torch.rand(1, 1, 60, 60, dtype=torch.float64, device=device)

@@ -1274,3 +1274,23 @@ def test_the_figure_bullets_do_not_restate_odd_factor_slicing_without_its_condit
         ("frequency-response.zh.md", "而在奇数倍下它们就是切片"),
     ):
         assert bare not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def test_the_curves_that_hide_under_others_are_exactly_the_ones_the_page_names(ns):
+    # Review 50: "at 2x plain bilinear hides under AvgPool2d(k), and at 4x BlurPool [1, 1] and [1, 3, 3, 1] hide
+    # under the two cascades" was untested: in each panel, the curves drawn over an identical earlier one are these.
+    expected = {
+        2: {("bilinear", "AvgPool2d(k)")},
+        4: {
+            ("BlurPool [1,1]", "AvgPool2d(2) twice"),
+            ("BlurPool [1,3,3,1]", "bilinear, antialias, 2x twice"),
+        },
+    }
+    for column, k in enumerate(ns["factors"]):
+        hidden = set()
+        for ax in ns["axes"][:, column]:
+            lines = [line for line in ax.get_lines() if (line.get_label(), k) in ns["responses"]]
+            for a, b in itertools.combinations(lines, 2):  # b is drawn after a, on top of it
+                if np.allclose(a.get_ydata(), b.get_ydata(), atol=1e-3, rtol=0):
+                    hidden.add((a.get_label(), b.get_label()))
+        assert hidden == expected[k], (k, hidden)
