@@ -226,7 +226,8 @@ for call, columns in picked.items():
 # size pairs where a library's nearest picks another input pixel than its torch
 # counterpart, and whether every such column is a boundary case: a source position that
 # is exactly a whole number (nearest: d * n/m) or exactly halfway between two pixels
-# (nearest-exact: (d + 1/2) * n/m), where floating-point rounding decides.
+# (nearest-exact: (d + 1/2) * n/m), where floating-point rounding decides; and the size
+# pairs where OpenCV's INTER_NEAREST_EXACT and Pillow's NEAREST pick differently.
 NEAREST_PAIRS = {  # library call -> (torch counterpart, function)
     "cv2 INTER_NEAREST": ("nearest", opencv(cv2.INTER_NEAREST)),
     "cv2 INTER_NEAREST_EXACT": ("nearest-exact", opencv(cv2.INTER_NEAREST_EXACT)),
@@ -241,15 +242,19 @@ def on_boundary(d, n, m, setting):
 
 
 nearest_sweep = {call: {} for call in NEAREST_PAIRS}  # call -> {(n, m): differing columns}
+opencv_exact_not_pillow = []  # size pairs where cv2 INTER_NEAREST_EXACT and Pillow NEAREST pick differently
 for n in range(1, 33):
     row = np.tile(np.arange(n, dtype=np.float32), (2, 1))
     ours = {setting: None for setting in ("nearest", "nearest-exact")}
     for m in range(1, 65):
         ours = {setting: torch_resize(row, (2, m), mode=setting)[0] for setting in ours}
-        for call, (setting, function) in NEAREST_PAIRS.items():
-            columns = [int(d) for d in np.flatnonzero(function(row, (2, m))[0] != ours[setting])]
+        theirs = {call: function(row, (2, m))[0] for call, (_, function) in NEAREST_PAIRS.items()}
+        for call, (setting, _) in NEAREST_PAIRS.items():
+            columns = [int(d) for d in np.flatnonzero(theirs[call] != ours[setting])]
             if columns:
                 nearest_sweep[call][n, m] = columns
+        if not np.array_equal(theirs["cv2 INTER_NEAREST_EXACT"], theirs["Pillow NEAREST"]):
+            opencv_exact_not_pillow.append((n, m))
 print("| library call | torch | size pairs n → m that differ (of 2048) | all at boundaries | smallest enlarging | smallest shrinking |")
 print("|---|---|---:|---|---|---|")
 for call, (setting, _) in NEAREST_PAIRS.items():
@@ -258,6 +263,8 @@ for call, (setting, _) in NEAREST_PAIRS.items():
     up = min((pair for pair in pairs if pair[1] > pair[0]), default=None, key=sum)
     down = min((pair for pair in pairs if pair[1] < pair[0]), default=None, key=sum)
     print(f"| {call} | `{setting}` | {len(pairs)} | {boundary} | " + " | ".join("—" if p is None else f"{p[0]} → {p[1]}" for p in (up, down)) + " |")
+print()
+print(f"Size pairs where cv2 INTER_NEAREST_EXACT and Pillow NEAREST pick different input pixels: {len(opencv_exact_not_pillow)}")
 
 # %% zone_plate
 # What the settings do to fine detail: the zone plate downscaled 4x. Without a prefilter

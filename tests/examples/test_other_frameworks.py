@@ -1026,7 +1026,11 @@ def test_jax_and_torch_antialias_gaps_on_long_axes_depend_on_the_sizes_not_only_
             theirs = np.asarray(jax.image.resize(jnp.asarray(x), (300, n - 1), method))
             ours = F.interpolate(torch.from_numpy(x)[:, None, None], size=(1, n - 1), mode=mode, antialias=True)
             low, high = bounds[method] if bounds else (0, 2e-6)
-            assert low < np.abs(theirs - ours[:, 0, 0].numpy()).max() < high, (n, method)
+            gap = np.abs(theirs - ours[:, 0, 0].numpy()).max()
+            assert low < gap < high, (n, method)
+            # Review 50: the page said "about 1e-6" for these; linear at 2000 -> 1999 stays near 2e-7 (AVX2 and
+            # generic code alike), so the page gives the bound, not a size.
+            assert n != 2000 or method != "linear" or gap < 5e-7
 
 
 def test_kornia_resize_with_an_int_size_sets_the_shorter_side_unlike_f_interpolate():

@@ -372,6 +372,30 @@ def test_nearest_sweep_differences_are_all_boundary_cases(ns):
         assert 0 < len(sweep[call]) < 0.1 * 32 * 64
 
 
+def test_opencv_nearest_exact_picks_the_same_pixels_as_pillow_nearest(ns):
+    # The page: at every size pair of the sweep, OpenCV 5.0's INTER_NEAREST_EXACT picks the
+    # same pixels as Pillow's NEAREST (they do not each break ties their own way). Checked
+    # wider than the sweep too: both axes, float32 and 8-bit 1/3/4 channels, long rows.
+    assert cv2.__version__.startswith("5.0")
+    assert ns["opencv_exact_not_pillow"] == []
+    assert len(ns["nearest_sweep"]["cv2 INTER_NEAREST_EXACT"]) > 0  # ... while both part from torch
+
+    def same(image, h, w):
+        pillow = np.asarray(Image.fromarray(image).resize((w, h), Image.Resampling.NEAREST))
+        return np.array_equal(pillow, cv2.resize(image, (w, h), interpolation=cv2.INTER_NEAREST_EXACT))
+
+    rng = np.random.default_rng(0)
+    for _ in range(300):
+        h, w, out_h, out_w = (int(v) for v in rng.integers(1, 200, 4))
+        channels = int(rng.choice([1, 3, 4]))
+        image = rng.integers(0, 256, (h, w, channels), dtype=np.uint8).squeeze(-1 if channels == 1 else ())
+        assert same(image, out_h, out_w), (h, w, out_h, out_w, channels)
+        assert same(image.astype(np.float32) if channels == 1 else image, out_h, out_w)
+    for n, m in [(13623, 14781), (30001, 9973), (4096, 40000)]:
+        row = np.arange(n, dtype=np.float32)
+        assert same(row[None], 1, m) and same(row[:, None], m, 1), (n, m)
+
+
 @pytest.mark.parametrize("n,m", [(14, 18), (26, 10)])
 def test_opencv_nearest_is_not_torch_nearest_at_every_size(n, m):
     row = np.tile(np.arange(n, dtype=np.float32), (2, 1))
