@@ -1163,3 +1163,26 @@ def test_avg_pool_and_relu_can_commute_on_a_window_that_mixes_signs():
     assert torch.equal(F.avg_pool1d(F.relu(x), 2), F.relu(F.avg_pool1d(x, 2)))
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     assert "commute only where no window mixes signs" not in source
+
+
+def test_bilinear_at_one_half_can_equal_avg_pool_bit_for_bit_on_one_thread():
+    # Review 50: the page said bilinear at 0.5 is average pooling "not bit for bit: it adds the four pixels in
+    # another order". On one CPU thread they agree bit for bit (the photo's shape and odd sizes too); only the
+    # split between threads changes the last bits, under AVX2 and generic code alike (pinned, so that an
+    # AVX-512 machine runs the same paths).
+    code = """
+import torch, torch.nn.functional as F
+def same(shape, threads):
+    torch.set_num_threads(threads)
+    x = torch.rand(*shape, generator=torch.Generator().manual_seed(0))
+    return torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+shapes = [(1, 3, 256, 256), (1, 3, 600, 512), (1, 3, 7, 9), (2, 5, 64, 64)]
+print(all(same(s, 1) for s in shapes), same((1, 3, 256, 256), 2))
+"""
+    for capability in ("avx2", "default"):
+        assert run_python(code, ATEN_CPU_CAPABILITY=capability).split() == ["True", "False"], capability
+    for name, old in (
+        ("why-no-downsample.md", "not bit for bit: it adds the four pixels in another order"),
+        ("why-no-downsample.zh.md", "两者把四个像素相加的顺序不同"),
+    ):
+        assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
