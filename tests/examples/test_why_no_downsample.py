@@ -1167,9 +1167,9 @@ def test_avg_pool_and_relu_can_commute_on_a_window_that_mixes_signs():
 
 def test_bilinear_at_one_half_can_equal_avg_pool_bit_for_bit_on_one_thread():
     # Review 50: the page said bilinear at 0.5 is average pooling "not bit for bit: it adds the four pixels in
-    # another order". On one CPU thread they agree bit for bit (the photo's shape and odd sizes too); only the
-    # split between threads changes the last bits, under AVX2 and generic code alike (pinned, so that an
-    # AVX-512 machine runs the same paths).
+    # another order". On one CPU thread these shapes agree bit for bit (the photo's shape and odd sizes too), and
+    # two threads change the last bits of one of them, under AVX2 and generic code alike (pinned, so that an
+    # AVX-512 machine runs the same paths). Other shapes differ on one thread too: "not always bit for bit".
     code = """
 import torch, torch.nn.functional as F
 def same(shape, threads):
