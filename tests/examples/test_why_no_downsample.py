@@ -110,17 +110,17 @@ def test_max_pool_of_one_pixel_windows_is_a_convolution_so_the_rule_names_kernel
         (
             "why-no-downsample.md",
             (
-                "(unless `kernel_size=1`: its windows",
-                "computes max pooling over windows of two or more pixels.",
-                "never become max pooling over windows of two or more pixels.",
+                "(with `kernel_size=1`, or with",
+                "computes max pooling once a window holds two or more input pixels.",
+                "never become a max pooling in which a window holds two or more input pixels.",
             ),
         ),
         (
             "why-no-downsample.zh.md",
             (
-                "（`kernel_size=1` 除外：",
-                "算出窗口含两个及以上像素的最大池化。",
-                "学不成窗口含两个及以上像素的最大池化。",
+                "（`kernel_size=1` 时，或者",
+                "就没有哪个卷积能算出这样的最大池化。",
+                "它就永远学不成这样的最大池化。",
             ),
         ),
     ):
@@ -1163,6 +1163,31 @@ def test_avg_pool_and_relu_can_commute_on_a_window_that_mixes_signs():
     assert torch.equal(F.avg_pool1d(F.relu(x), 2), F.relu(F.avg_pool1d(x, 2)))
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     assert "commute only where no window mixes signs" not in source
+
+
+@pytest.mark.parametrize("rank", [1, 2, 3])
+def test_max_pool_with_two_pixel_windows_is_a_convolution_where_padding_leaves_one_pixel_per_window(rank):
+    # Review 50: the page said max pooling is not a convolution "for any weights (unless kernel_size=1)". With
+    # kernel_size=2, stride=2, padding=1 on 2 pixels per axis every window holds one input pixel (the rest is
+    # padding), and max pooling is the identity: a convolution (all-ones 2x2 weights at the same stride and
+    # padding), which passes the affine test that the page's MaxPool2d(2) fails. A window of two input pixels
+    # (3 pixels per axis) fails it again.
+    max_pool, _, conv = POOL[rank]
+    generator = torch.Generator().manual_seed(50 + rank)
+    x = torch.randn((2, 3) + (2,) * rank, generator=generator)
+    weight = torch.ones((3, 1) + (2,) * rank)
+    pooled = max_pool(x, 2, stride=2, padding=1)
+    assert torch.equal(pooled, x) and torch.equal(pooled, conv(x, weight, stride=2, padding=1, groups=3))
+    for size, (i, j), residual in ((2, (0, -1), 0), (3, (1, 2), 1)):  # (3: pixels 1 and 2 share a window)
+        a, b = torch.zeros((1, 1) + (size,) * rank), torch.zeros((1, 1) + (size,) * rank)
+        a.view(-1)[i], b.view(-1)[j] = 1, 1
+        f = lambda v: max_pool(v, 2, stride=2, padding=1)  # noqa: E731
+        assert (f(a + b) - f(a) - f(b) + f(torch.zeros_like(a))).abs().max().item() == residual, size
+    for name, old in (
+        ("why-no-downsample.md", "(unless `kernel_size=1`: its windows"),
+        ("why-no-downsample.zh.md", "（`kernel_size=1` 除外："),
+    ):
+        assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
 
 
 def test_bilinear_at_one_half_can_equal_avg_pool_bit_for_bit_on_one_thread():
