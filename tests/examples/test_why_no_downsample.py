@@ -1211,3 +1211,16 @@ print(all(same(s, 1) for s in shapes), same((1, 3, 256, 256), 2))
         ("why-no-downsample.zh.md", "两者把四个像素相加的顺序不同"),
     ):
         assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
+
+
+def test_the_resample_cells_slicing_comment_and_lines_name_the_2k_crops():
+    # Review 50: the shown comment said "interpolate(nearest) at 1/k is slicing x[..., ::k, ::k]" with no size; on
+    # a size that k does not divide the slice keeps one pixel more (5 pixels at k = 2: 2 outputs, 3 sliced), and
+    # the printed lists of factors are measured on 2k x 2k crops only.
+    for k, n in ((2, 5), (3, 7), (4, 9)):
+        x = torch.arange(float(n)).view(1, 1, 1, n)
+        assert F.interpolate(x, scale_factor=(1, 1 / k), mode="nearest").shape[-1] + 1 == x[..., ::k].shape[-1]
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "# interpolate(nearest) at 1/k is slicing x[..., ::k, ::k], except" not in source
+    assert "On 2k x 2k crops (sizes that k divides), interpolate(nearest)" in source
+    assert source.count("where interpolate(x[..., :2k, :2k], scale_factor=1/k,") == 2
