@@ -1224,3 +1224,17 @@ def test_the_resample_cells_slicing_comment_and_lines_name_the_2k_crops():
     assert "# interpolate(nearest) at 1/k is slicing x[..., ::k, ::k], except" not in source
     assert "On 2k x 2k crops (sizes that k divides), interpolate(nearest)" in source
     assert source.count("where interpolate(x[..., :2k, :2k], scale_factor=1/k,") == 2
+
+
+def test_the_summary_table_does_not_call_every_max_pool2d_non_linear():
+    # Review 50: the table's row said "`nn.MaxPool2d` (not linear)" for every MaxPool2d; with kernel_size=1 (any
+    # stride) it slices, and kernel_size=2, stride=2, padding=1 on a 2x2 input is the identity: both linear.
+    generator = torch.Generator().manual_seed(50)
+    a, b = torch.randn(2, 3, 2, 2, generator=generator), torch.randn(2, 3, 2, 2, generator=generator)
+    for pool in (nn.MaxPool2d(1), nn.MaxPool2d(1, stride=2), nn.MaxPool2d(2, stride=2, padding=1)):
+        assert torch.equal(pool(a + b), pool(a) + pool(b)) and torch.equal(pool(3 * a), 3 * pool(a)), pool
+    for name, old in (
+        ("why-no-downsample.md", "`nn.MaxPool2d` (not linear)"),
+        ("why-no-downsample.zh.md", "（非线性）"),
+    ):
+        assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
