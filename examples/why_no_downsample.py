@@ -2,7 +2,7 @@
 
 "Downsample" names several different operations. This script runs them on the same
 photograph, halving (and quartering) it, and measures what each one keeps: max pooling
-keeps peaks and is not linear, average pooling keeps the mean and is a fixed strided
+keeps peaks (and is not linear once a window holds two pixels), average pooling keeps the mean and is a fixed strided
 convolution, a strided convolution learns, ``F.interpolate`` resamples, and
 ``PixelUnshuffle`` keeps every value by moving pixels into channels.
 """
@@ -168,7 +168,7 @@ for case, x in {"on the feature map": features, "with every window of one sign":
 for k in (2, 3, 4):
     bilinear = F.interpolate(image, scale_factor=1 / k, mode="bilinear")
     print(f"factor {k}: max |interpolate(bilinear) - AvgPool2d({k})| on the photo = {(bilinear - F.avg_pool2d(image, k)).abs().max().item():.4f}")
-# At odd factors each output point lands on a pixel centre: bilinear reads that one pixel.
+# At odd factors each output point lands on a pixel centre: bilinear returns that one pixel.
 middle_slicing = {}
 for k in (3, 5, 7):
     crop = image[..., : image.shape[-2] // k * k, : image.shape[-1] // k * k]  # whole blocks only
@@ -182,12 +182,12 @@ print(f"3x3 zeros with inf in the last corner, factor 3: interpolate(bilinear) =
 upsample_down = nn.Upsample(scale_factor=0.5, mode="bilinear")(image)
 print("nn.Upsample(scale_factor=0.5, mode='bilinear') equals AvgPool2d(2) to float rounding:", torch.allclose(upsample_down, block_mean))
 print("nn.Upsample takes antialias:", "antialias" in nn.Upsample.__init__.__code__.co_varnames)
-# interpolate(nearest) at 1/k is slicing x[..., ::k, ::k], except where 1/(1/k) rounds.
+# On 2k x 2k crops (sizes that k divides), interpolate(nearest) at 1/k is slicing x[..., ::k, ::k], except at a few k.
 odd = [k for k in range(2, 101) if not torch.equal(F.interpolate(image[..., : 2 * k, : 2 * k], scale_factor=1 / k, mode="nearest"), image[..., : 2 * k : k, : 2 * k : k])]
-print("whole factors k <= 100 where interpolate(scale_factor=1/k, nearest) != x[..., ::k, ::k]:", odd)
+print("whole factors k <= 100 where interpolate(x[..., :2k, :2k], scale_factor=1/k, nearest) != x[..., :2k:k, :2k:k]:", odd)
 # Bilinear at odd factors computes the same output size, so it misses slicing at the same odd factors.
 odd_bilinear = [k for k in range(3, 101, 2) if not torch.equal(F.interpolate(image[..., : 2 * k, : 2 * k], scale_factor=1 / k, mode="bilinear"), image[..., k // 2 : 2 * k : k, k // 2 : 2 * k : k])]
-print("odd factors k <= 100 where interpolate(scale_factor=1/k, bilinear) != x[..., k//2::k, k//2::k]:", odd_bilinear)
+print("odd factors k <= 100 where interpolate(x[..., :2k, :2k], scale_factor=1/k, bilinear) != x[..., k//2:2k:k, k//2:2k:k]:", odd_bilinear)
 # What goes wrong there is the output size, floor(size * (1/k)) in floating point, and only for some sizes.
 def output_height(height, k):
     try:

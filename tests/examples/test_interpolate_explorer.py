@@ -874,3 +874,20 @@ def test_glossary_one_pixel_axis_bicubic_formula_needs_a_second_pixel_else_it_ta
         ("glossary.zh.md", "（加 `antialias=True` 且这个轴的输入不止一个像素时，只有 `bilinear` 如此，"),
     ):
         assert text in (ROOT / "docs" / page).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_antialias_align_corners_step_is_zero_for_a_one_pixel_output(mode):
+    # Review 50: the page said align_corners=True with antialias only changes the step to (in - 1)/(out - 1),
+    # which has no value for a one-pixel output; torch uses a step of 0 there, so the filter stays centred on
+    # -1/2 (the first pixel's edge) for every input length: the dot does not move with the input's length.
+    dots = set()
+    for n in range(2, 41):
+        row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, n)
+        dots.add(F.interpolate(row, size=(1, 1), mode=mode, antialias=True, align_corners=True).item())
+    assert len(dots) == 1 and dots.pop() < 0.5
+    for name, new in (
+        ("interpolate-explorer.md", "`(in − 1)/(out − 1)` (0 for an output one pixel long)"),
+        ("interpolate-explorer.zh.md", "`(in − 1)/(out − 1)`（输出只有一个像素长时为 0；"),
+    ):
+        assert new in (ROOT / "docs" / name).read_text(encoding="utf-8")

@@ -110,17 +110,17 @@ def test_max_pool_of_one_pixel_windows_is_a_convolution_so_the_rule_names_kernel
         (
             "why-no-downsample.md",
             (
-                "(unless `kernel_size=1`: its windows",
-                "computes max pooling over windows of two or more pixels.",
-                "never become max pooling over windows of two or more pixels.",
+                "(with `kernel_size=1`, or with",
+                "computes max pooling once a window holds two or more input pixels.",
+                "never become a max pooling in which a window holds two or more input pixels.",
             ),
         ),
         (
             "why-no-downsample.zh.md",
             (
-                "（`kernel_size=1` 除外：",
-                "算出窗口含两个及以上像素的最大池化。",
-                "学不成窗口含两个及以上像素的最大池化。",
+                "（`kernel_size=1` 时，或者",
+                "就没有哪个卷积能算出这样的最大池化。",
+                "它就永远学不成这样的最大池化。",
             ),
         ),
     ):
@@ -1163,3 +1163,78 @@ def test_avg_pool_and_relu_can_commute_on_a_window_that_mixes_signs():
     assert torch.equal(F.avg_pool1d(F.relu(x), 2), F.relu(F.avg_pool1d(x, 2)))
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     assert "commute only where no window mixes signs" not in source
+
+
+@pytest.mark.parametrize("rank", [1, 2, 3])
+def test_max_pool_with_two_pixel_windows_is_a_convolution_where_padding_leaves_one_pixel_per_window(rank):
+    # Review 50: the page said max pooling is not a convolution "for any weights (unless kernel_size=1)". With
+    # kernel_size=2, stride=2, padding=1 on 2 pixels per axis every window holds one input pixel (the rest is
+    # padding), and max pooling is the identity: a convolution (all-ones 2x2 weights at the same stride and
+    # padding), which passes the affine test that the page's MaxPool2d(2) fails. A window of two input pixels
+    # (3 pixels per axis) fails it again.
+    max_pool, _, conv = POOL[rank]
+    generator = torch.Generator().manual_seed(50 + rank)
+    x = torch.randn((2, 3) + (2,) * rank, generator=generator)
+    weight = torch.ones((3, 1) + (2,) * rank)
+    pooled = max_pool(x, 2, stride=2, padding=1)
+    assert torch.equal(pooled, x) and torch.equal(pooled, conv(x, weight, stride=2, padding=1, groups=3))
+    for size, (i, j), residual in ((2, (0, -1), 0), (3, (1, 2), 1)):  # (3: pixels 1 and 2 share a window)
+        a, b = torch.zeros((1, 1) + (size,) * rank), torch.zeros((1, 1) + (size,) * rank)
+        a.view(-1)[i], b.view(-1)[j] = 1, 1
+        f = lambda v: max_pool(v, 2, stride=2, padding=1)  # noqa: E731
+        assert (f(a + b) - f(a) - f(b) + f(torch.zeros_like(a))).abs().max().item() == residual, size
+    for name, old in (
+        ("why-no-downsample.md", "(unless `kernel_size=1`: its windows"),
+        ("why-no-downsample.zh.md", "（`kernel_size=1` 除外："),
+    ):
+        assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
+
+
+def test_bilinear_at_one_half_can_equal_avg_pool_bit_for_bit_on_one_thread():
+    # Review 50: the page said bilinear at 0.5 is average pooling "not bit for bit: it adds the four pixels in
+    # another order". On one CPU thread these shapes agree bit for bit (the photo's shape and odd sizes too), and
+    # two threads change the last bits of one of them, under AVX2 and generic code alike (pinned, so that an
+    # AVX-512 machine runs the same paths). Other shapes differ on one thread too: "not always bit for bit".
+    code = """
+import torch, torch.nn.functional as F
+def same(shape, threads):
+    torch.set_num_threads(threads)
+    x = torch.rand(*shape, generator=torch.Generator().manual_seed(0))
+    return torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+shapes = [(1, 3, 256, 256), (1, 3, 600, 512), (1, 3, 7, 9), (2, 5, 64, 64)]
+print(all(same(s, 1) for s in shapes), same((1, 3, 256, 256), 2))
+"""
+    for capability in ("avx2", "default"):
+        assert run_python(code, ATEN_CPU_CAPABILITY=capability).split() == ["True", "False"], capability
+    for name, old in (
+        ("why-no-downsample.md", "not bit for bit: it adds the four pixels in another order"),
+        ("why-no-downsample.zh.md", "两者把四个像素相加的顺序不同"),
+    ):
+        assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
+
+
+def test_the_resample_cells_slicing_comment_and_lines_name_the_2k_crops():
+    # Review 50: the shown comment said "interpolate(nearest) at 1/k is slicing x[..., ::k, ::k]" with no size; on
+    # a size that k does not divide the slice keeps one pixel more (5 pixels at k = 2: 2 outputs, 3 sliced), and
+    # the printed lists of factors are measured on 2k x 2k crops only.
+    for k, n in ((2, 5), (3, 7), (4, 9)):
+        x = torch.arange(float(n)).view(1, 1, 1, n)
+        assert F.interpolate(x, scale_factor=(1, 1 / k), mode="nearest").shape[-1] + 1 == x[..., ::k].shape[-1]
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "# interpolate(nearest) at 1/k is slicing x[..., ::k, ::k], except" not in source
+    assert "On 2k x 2k crops (sizes that k divides), interpolate(nearest)" in source
+    assert source.count("where interpolate(x[..., :2k, :2k], scale_factor=1/k,") == 2
+
+
+def test_the_summary_table_does_not_call_every_max_pool2d_non_linear():
+    # Review 50: the table's row said "`nn.MaxPool2d` (not linear)" for every MaxPool2d; with kernel_size=1 (any
+    # stride) it slices, and kernel_size=2, stride=2, padding=1 on a 2x2 input is the identity: both linear.
+    generator = torch.Generator().manual_seed(50)
+    a, b = torch.randn(2, 3, 2, 2, generator=generator), torch.randn(2, 3, 2, 2, generator=generator)
+    for pool in (nn.MaxPool2d(1), nn.MaxPool2d(1, stride=2), nn.MaxPool2d(2, stride=2, padding=1)):
+        assert torch.equal(pool(a + b), pool(a) + pool(b)) and torch.equal(pool(3 * a), 3 * pool(a)), pool
+    for name, old in (
+        ("why-no-downsample.md", "`nn.MaxPool2d` (not linear)"),
+        ("why-no-downsample.zh.md", "（非线性）"),
+    ):
+        assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
