@@ -1228,3 +1228,23 @@ def test_the_floor_rule_holds_for_positive_scales_a_negative_product_is_truncate
     docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
     assert "With a positive `scale_factor`" in docs.joinpath("interpolate-sizes.md").read_text()
     assert "传正的 `scale_factor` 时" in docs.joinpath("interpolate-sizes.zh.md").read_text()
+
+
+def test_area_to_zero_pixels_is_empty_except_on_5d_input_without_channels_or_not_floating_point():
+    # Review 50: "area quietly returns an empty tensor (except on 5-D input that is not floating point)"
+    # missed 5-D input without channels, which adaptive_avg_pool3d rejects at any size; 3-D and 4-D
+    # input without channels, and a batch of 0, do give an empty tensor.
+    for rank, (batch, channels), dtype in itertools.product(
+        (3, 4, 5), ((0, 1), (1, 0), (2, 3)), (torch.float32, torch.float16, torch.float64, torch.uint8)
+    ):
+        x = torch.ones((batch, channels) + (4,) * (rank - 2)).to(dtype)
+        size = (0,) + (2,) * (rank - 3)
+        if rank == 5 and channels == 0:
+            with pytest.raises(RuntimeError, match="non-zero size"):
+                F.interpolate(x, size=size, mode="area")
+        elif rank == 5 and not dtype.is_floating_point:
+            with pytest.raises(NotImplementedError):
+                F.interpolate(x, size=size, mode="area")
+        else:
+            assert F.interpolate(x, size=size, mode="area").shape == (batch, channels, *size), (rank, batch, dtype)
+            assert F.interpolate(x, scale_factor=0.1, mode="area").numel() == 0
