@@ -1171,6 +1171,17 @@ def test_align_corners_true_float32_bicubic_keeps_an_axis_only_up_to_2_to_the_24
     assert torch.nonzero((y != x).flatten()).flatten().tolist() == [2**24 + 1]
 
 
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_align_corners_true_half_precision_bicubic_keeps_an_axis_only_up_to_2_to_the_24_pixels_too(dtype):
+    # Review 50: the page limited the 2^24 break to "float32 bicubic"; float16 and bfloat16 compute their
+    # positions in float32 too (opmath) and lose pixel 2^24 + 1 of 2^24 + 3 alike.
+    n = 2**24 + 3
+    x = (torch.arange(n) % 256).to(dtype).view(1, 1, 1, n)
+    y = F.interpolate(x, scale_factor=(1.0, 1 + 0.5 / n), mode="bicubic", align_corners=True)
+    assert y.shape == x.shape
+    assert torch.nonzero((y != x).flatten()).flatten().tolist() == [2**24 + 1]
+
+
 def test_non_integer_nearest_cell_comment_is_about_its_3d_row_only():
     # Review 44: the cell's comment said, of every input, "non-integer scales with nearest: input pixels are copied
     # an uneven number of times, except [near a whole number]"; a small 4-D image x2.1 (the CPU's channels-last
