@@ -53,7 +53,7 @@ print("size=120                   ->", tuple(F.interpolate(x, size=120).shape[2:
 print("size=round(88 * (120/88))  ->", tuple(F.interpolate(x, size=round(88 * (120 / 88))).shape[2:]))
 
 # %% too_small
-# A scale that floors to zero pixels: most modes refuse, area returns an empty tensor.
+# A scale that floors to zero pixels on this 4-D float image: nearest and bilinear refuse, area returns an empty tensor.
 tiny = torch.rand(1, 1, 3, 3, device=device)
 for mode in ("nearest", "bilinear", "area"):
     try:

@@ -849,6 +849,18 @@ def test_align_corners_true_to_one_pixel_antialias_bilinear_reads_pixel_0_bicubi
             assert not torch.allclose(bic, x[..., 0]), (n_in, dtype)
 
 
+def test_align_corners_true_one_pixel_axis_antialias_bicubic_from_one_pixel_reads_that_pixel():
+    # Review 50: "antialiased bicubic reads two pixels there" needs an input axis of more than one pixel:
+    # from a one-pixel input axis (either axis) it returns the pixel itself, not 1.125 x0 - 0.125 x1.
+    gen = torch.Generator().manual_seed(0)
+    for dtype in (torch.float32, torch.float64):
+        for other in (1, 2, 3, 6, 17):
+            for shape in ([1, 2, 1, other], [1, 2, other, 1]):
+                x = torch.randn(shape, generator=gen, dtype=dtype)
+                out = F.interpolate(x, size=shape[2:], mode="bicubic", align_corners=True, antialias=True)
+                assert torch.equal(out, x), (dtype, shape)
+
+
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
 @pytest.mark.parametrize("channels_last", [False, True])
 def test_cpu_linear_and_antialiased_kernels_copy_an_axis_that_keeps_its_size(dtype, channels_last):

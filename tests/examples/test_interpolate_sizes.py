@@ -1171,6 +1171,27 @@ def test_align_corners_true_float32_bicubic_keeps_an_axis_only_up_to_2_to_the_24
     assert torch.nonzero((y != x).flatten()).flatten().tolist() == [2**24 + 1]
 
 
+def test_size_equal_to_the_input_half_precision_bicubic_is_the_identity_only_up_to_2_to_the_23_pixels_too():
+    # Review 50: the page named "float32 bicubic" for the break at 2^23 + 3 pixels; bfloat16 (and float16,
+    # the same float32 positions) bicubic copy the next pixel there too.
+    n = 2**23 + 3
+    for dtype in (torch.float16, torch.bfloat16):
+        row = (torch.arange(n) % 256).to(dtype).view(1, 1, 1, n)
+        y = F.interpolate(row, size=(1, n), mode="bicubic")
+        assert torch.nonzero((y != row).flatten()).flatten().tolist() == [2**23, 2**23 + 1], dtype
+
+
+def test_align_corners_true_half_precision_bicubic_keeps_an_axis_only_up_to_2_to_the_24_pixels_too():
+    # Review 50: the page limited the 2^24 break to "float32 bicubic"; float16 and bfloat16 compute their
+    # positions in float32 too (opmath) and lose pixel 2^24 + 1 of 2^24 + 3 alike (bfloat16 run here: a
+    # bicubic call on this row costs seconds; the test above runs both half dtypes at 2^23 + 3).
+    n = 2**24 + 3
+    x = (torch.arange(n) % 256).to(torch.bfloat16).view(1, 1, 1, n)
+    y = F.interpolate(x, scale_factor=(1.0, 1 + 0.5 / n), mode="bicubic", align_corners=True)
+    assert y.shape == x.shape
+    assert torch.nonzero((y != x).flatten()).flatten().tolist() == [2**24 + 1]
+
+
 def test_non_integer_nearest_cell_comment_is_about_its_3d_row_only():
     # Review 44: the cell's comment said, of every input, "non-integer scales with nearest: input pixels are copied
     # an uneven number of times, except [near a whole number]"; a small 4-D image x2.1 (the CPU's channels-last
@@ -1228,3 +1249,23 @@ def test_the_floor_rule_holds_for_positive_scales_a_negative_product_is_truncate
     docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
     assert "With a positive `scale_factor`" in docs.joinpath("interpolate-sizes.md").read_text()
     assert "传正的 `scale_factor` 时" in docs.joinpath("interpolate-sizes.zh.md").read_text()
+
+
+def test_area_to_zero_pixels_is_empty_except_on_5d_input_without_channels_or_not_floating_point():
+    # Review 50: "area quietly returns an empty tensor (except on 5-D input that is not floating point)"
+    # missed 5-D input without channels, which adaptive_avg_pool3d rejects at any size; 3-D and 4-D
+    # input without channels, and a batch of 0, do give an empty tensor.
+    for rank, (batch, channels), dtype in itertools.product(
+        (3, 4, 5), ((0, 1), (1, 0), (2, 3)), (torch.float32, torch.float16, torch.float64, torch.uint8)
+    ):
+        x = torch.ones((batch, channels) + (4,) * (rank - 2)).to(dtype)
+        size = (0,) + (2,) * (rank - 3)
+        if rank == 5 and channels == 0:
+            with pytest.raises(RuntimeError, match="non-zero size"):
+                F.interpolate(x, size=size, mode="area")
+        elif rank == 5 and not dtype.is_floating_point:
+            with pytest.raises(NotImplementedError):
+                F.interpolate(x, size=size, mode="area")
+        else:
+            assert F.interpolate(x, size=size, mode="area").shape == (batch, channels, *size), (rank, batch, dtype)
+            assert F.interpolate(x, scale_factor=0.1, mode="area").numel() == 0

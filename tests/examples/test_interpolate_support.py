@@ -1340,3 +1340,22 @@ def test_probing_code_needs_more_than_three_exception_types_where_python_compute
             F.interpolate(torch.rand(1, 2, 4, 4), scale_factor=scale, mode="nearest")
     # (Under torch.jit.trace the size is a float32 tensor product and nan raises a TypeError, hence "in eager mode"
     # on the page; not run here: a failed trace can leave the tracer broken for later traces in the process.)
+
+
+@pytest.mark.parametrize("dtype", [torch.uint8, torch.int64, torch.bool])
+def test_integer_area_to_other_sizes_is_not_implemented_only_where_the_input_has_elements(dtype):
+    # Review 50: "other sizes of such input in area are a NotImplementedError" missed inputs without elements:
+    # a batch of 0 or no channels gives an empty tensor on 3-D and 4-D input (5-D without channels is a
+    # RuntimeError of adaptive_avg_pool3d).
+    for rank in (3, 4, 5):
+        size = (2,) * (rank - 2)
+        for batch, channels in ((1, 2), (0, 2), (2, 0)):
+            x = torch.ones((batch, channels) + (4,) * (rank - 2)).to(dtype)
+            if batch and channels or rank == 5 and batch == 0:
+                with pytest.raises(NotImplementedError):
+                    F.interpolate(x, size=size, mode="area")
+            elif rank == 5:
+                with pytest.raises(RuntimeError, match="non-zero size"):
+                    F.interpolate(x, size=size, mode="area")
+            else:
+                assert F.interpolate(x, size=size, mode="area").shape == (batch, channels, *size), (rank, batch)
