@@ -9,7 +9,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import run_example, run_python
+from helpers import ROOT, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -864,8 +864,8 @@ def test_width_one_bug_hits_an_hwc_permute_view_too():
 
 def test_decomposition_forward_parts_by_many_own_steps_near_zero_on_signed_values():
     # Review 38: "switching determinism on changes the resized values in their last bits" holds on values in
-    # [0, 1); on values of both signs an output near 0 is thousands of its own float32 steps off, while the
-    # absolute gap stays a few steps of the largest values.
+    # [0, 1); on values of both signs an output near 0 is many (here hundreds to thousands) of its own float32
+    # steps off, while the absolute gap stays a few steps of the largest values.
     decomposition = importlib.import_module("torch._decomp.decompositions")
     gen = torch.Generator().manual_seed(0)
     for shape, scale in (((2, 8, 32, 32), 2.0), ((2, 8, 37, 53), 1.7), ((2, 8, 32, 32), 0.5), ((1, 4, 8, 16, 16), 2.0)):
@@ -874,7 +874,7 @@ def test_decomposition_forward_parts_by_many_own_steps_near_zero_on_signed_value
         decomposed = decomposition._upsample_linear_vec(x, None, False, [scale] * (len(shape) - 2))
         own = (kernel.view(torch.int32).long() - decomposed.contiguous().view(torch.int32).long()).abs().max().item()
         largest_step = torch.finfo(torch.float32).eps * x.abs().max().item()
-        assert own >= 1000 and (kernel - decomposed).abs().max().item() <= 40 * largest_step, (shape, scale, own)
+        assert own >= 100 and (kernel - decomposed).abs().max().item() <= 40 * largest_step, (shape, scale, own)
 
 
 def test_reordered_gradient_sums_near_zero_change_by_many_own_steps():
@@ -1066,3 +1066,23 @@ def test_area_to_one_pixel_is_adaptive_avg_pool2d_computing_a_mean(monkeypatch):
     assert calls == [[1, 1]]
     assert type(torch._C._nn.adaptive_avg_pool2d(x, (1, 1)).grad_fn).__name__ == "MeanBackward1"
     assert "is not adaptive_avg_pool2d" not in (ROOT / "examples" / "interpolate_gradients.py").read_text()
+
+
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_decomposition_forward_parts_an_output_near_zero_by_hundreds_of_own_steps_not_always_thousands(capability):
+    # Review 50: the page said an output near 0 is off "by thousands of its own steps or more"; shrinking by 2
+    # (2x8x32x32, values of both signs) leaves some seeds at a few hundred steps under torch's AVX2 and generic code.
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "near 0 by thousands of its own steps" not in en and "会差上千个甚至更多）" not in zh
+    code = """
+import importlib, torch, torch.nn.functional as F
+decomposition = importlib.import_module("torch._decomp.decompositions")
+for seed in range(4):
+    x = torch.randn(2, 8, 32, 32, generator=torch.Generator().manual_seed(seed))
+    kernel = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+    decomposed = decomposition._upsample_linear_vec(x, None, False, [0.5, 0.5])
+    print((kernel.view(torch.int32).long() - decomposed.contiguous().view(torch.int32).long()).abs().max().item())
+"""
+    own = [int(line) for line in run_python(code, ATEN_CPU_CAPABILITY=capability).split()]
+    assert min(own) < 1000 and min(own) >= 100, own
