@@ -347,7 +347,10 @@ def test_decomposition_changes_the_forward_in_the_last_bits(ns):
     gaps = ns["forward_gap"]
     assert all(0 < gap < 100 * eps for gap in gaps.values())
     assert max(gap for (shape, scale), gap in gaps.items() if scale in (2.0, 0.5)) <= 2 * eps
-    assert gaps[(2, 8, 37, 53), 1.7] > 10 * eps
+    # x1.7: over ten with torch's vectorized code, about one with its generic code (the page names both; asserted
+    # under each capability by test_decomposition_forward_gap_at_a_non_integer_factor_depends_on_the_cpu_capability)
+    if torch.backends.cpu.get_cpu_capability() != "DEFAULT":
+        assert gaps[(2, 8, 37, 53), 1.7] > 10 * eps
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
@@ -965,6 +968,10 @@ def test_antialias_reach_at_a_4x_reduction_depends_on_align_corners(mode, plain,
         assert (reached.any(1).sum().item(), reached.any(0).sum().item()) == (side, side), align_corners
 
 
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() == "DEFAULT",
+    reason="torch's generic code stays at about one epsilon at x1.7 (asserted under both capabilities below)",
+)
 def test_decomposition_forward_gap_is_not_a_few_steps_of_the_largest_values_on_long_axes():
     # Old claim: "switching determinism on changes the resized values by a few rounding steps of the largest values".
     # On the page's shapes it is about one epsilon at x2 and x0.5 and over ten at x1.7; a row of 3000 pixels x1.7
