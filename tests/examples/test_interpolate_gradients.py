@@ -9,7 +9,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import run_example, run_python
+from helpers import ROOT, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -347,7 +347,10 @@ def test_decomposition_changes_the_forward_in_the_last_bits(ns):
     gaps = ns["forward_gap"]
     assert all(0 < gap < 100 * eps for gap in gaps.values())
     assert max(gap for (shape, scale), gap in gaps.items() if scale in (2.0, 0.5)) <= 2 * eps
-    assert gaps[(2, 8, 37, 53), 1.7] > 10 * eps
+    # x1.7: over ten with torch's vectorized code, about one with its generic code (the page names both; asserted
+    # under each capability by test_decomposition_forward_gap_at_a_non_integer_factor_depends_on_the_cpu_capability)
+    if torch.backends.cpu.get_cpu_capability() != "DEFAULT":
+        assert gaps[(2, 8, 37, 53), 1.7] > 10 * eps
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
@@ -864,8 +867,8 @@ def test_width_one_bug_hits_an_hwc_permute_view_too():
 
 def test_decomposition_forward_parts_by_many_own_steps_near_zero_on_signed_values():
     # Review 38: "switching determinism on changes the resized values in their last bits" holds on values in
-    # [0, 1); on values of both signs an output near 0 is thousands of its own float32 steps off, while the
-    # absolute gap stays a few steps of the largest values.
+    # [0, 1); on values of both signs an output near 0 is many (here hundreds to thousands) of its own float32
+    # steps off, while the absolute gap stays a few steps of the largest values.
     decomposition = importlib.import_module("torch._decomp.decompositions")
     gen = torch.Generator().manual_seed(0)
     for shape, scale in (((2, 8, 32, 32), 2.0), ((2, 8, 37, 53), 1.7), ((2, 8, 32, 32), 0.5), ((1, 4, 8, 16, 16), 2.0)):
@@ -874,7 +877,7 @@ def test_decomposition_forward_parts_by_many_own_steps_near_zero_on_signed_value
         decomposed = decomposition._upsample_linear_vec(x, None, False, [scale] * (len(shape) - 2))
         own = (kernel.view(torch.int32).long() - decomposed.contiguous().view(torch.int32).long()).abs().max().item()
         largest_step = torch.finfo(torch.float32).eps * x.abs().max().item()
-        assert own >= 1000 and (kernel - decomposed).abs().max().item() <= 40 * largest_step, (shape, scale, own)
+        assert own >= 100 and (kernel - decomposed).abs().max().item() <= 40 * largest_step, (shape, scale, own)
 
 
 def test_reordered_gradient_sums_near_zero_change_by_many_own_steps():
@@ -965,6 +968,10 @@ def test_antialias_reach_at_a_4x_reduction_depends_on_align_corners(mode, plain,
         assert (reached.any(1).sum().item(), reached.any(0).sum().item()) == (side, side), align_corners
 
 
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() == "DEFAULT",
+    reason="torch's generic code stays at about one epsilon at x1.7 (asserted under both capabilities below)",
+)
 def test_decomposition_forward_gap_is_not_a_few_steps_of_the_largest_values_on_long_axes():
     # Old claim: "switching determinism on changes the resized values by a few rounding steps of the largest values".
     # On the page's shapes it is about one epsilon at x2 and x0.5 and over ten at x1.7; a row of 3000 pixels x1.7
@@ -1066,3 +1073,45 @@ def test_area_to_one_pixel_is_adaptive_avg_pool2d_computing_a_mean(monkeypatch):
     assert calls == [[1, 1]]
     assert type(torch._C._nn.adaptive_avg_pool2d(x, (1, 1)).grad_fn).__name__ == "MeanBackward1"
     assert "is not adaptive_avg_pool2d" not in (ROOT / "examples" / "interpolate_gradients.py").read_text()
+
+
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_decomposition_forward_parts_an_output_near_zero_by_hundreds_of_own_steps_not_always_thousands(capability):
+    # Review 50: the page said an output near 0 is off "by thousands of its own steps or more"; shrinking by 2
+    # (2x8x32x32, values of both signs) leaves some seeds at a few hundred steps under torch's AVX2 and generic code.
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "near 0 by thousands of its own steps" not in en and "会差上千个甚至更多）" not in zh
+    code = """
+import importlib, torch, torch.nn.functional as F
+decomposition = importlib.import_module("torch._decomp.decompositions")
+for seed in range(4):
+    x = torch.randn(2, 8, 32, 32, generator=torch.Generator().manual_seed(seed))
+    kernel = F.interpolate(x, scale_factor=0.5, mode="bilinear")
+    decomposed = decomposition._upsample_linear_vec(x, None, False, [0.5, 0.5])
+    print((kernel.view(torch.int32).long() - decomposed.contiguous().view(torch.int32).long()).abs().max().item())
+"""
+    own = [int(line) for line in run_python(code, ATEN_CPU_CAPABILITY=capability).split()]
+    assert min(own) < 1000 and min(own) >= 100, own
+
+
+def test_reordered_gradient_sums_err_by_more_the_more_terms_each_input_pixel_collects():
+    # Review 50: atomicAdd's order was said to change a gradient "by a few rounding steps of the largest terms
+    # added"; that holds for the 16 terms of a bilinear x2 backward, while enlarging x32 each input pixel collects
+    # 4096 terms and two orders of the same float32 sum part by over a hundred steps of the largest term.
+    gen = np.random.default_rng(0)
+    worst, typical = {}, {}
+    for factor in (2, 8, 32):
+        positions = (np.arange(2 * factor) + 0.5) / factor - 1.0  # outputs that reach one input pixel
+        weights = np.clip(1 - np.abs(positions), 0, None)
+        weights = np.outer(weights, weights).ravel()
+        terms = (weights[weights > 0] * gen.standard_normal((300, int((weights > 0).sum())))).astype(np.float32)
+        forward = np.cumsum(terms, axis=1, dtype=np.float32)[:, -1]  # sequential float32 sums
+        backward = np.cumsum(terms[:, ::-1], axis=1, dtype=np.float32)[:, -1]
+        steps = np.abs(forward.astype(np.float64) - backward) / np.spacing(np.abs(terms).max(axis=1))
+        worst[factor], typical[factor] = steps.max(), np.median(steps)
+    assert worst[2] < 20 and worst[32] > 100, worst
+    assert typical[2] < typical[8] < typical[32], typical
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "by a few rounding steps of the largest terms" not in en and "几个“参与相加的最大项处的舍入单位”" not in zh
