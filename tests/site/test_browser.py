@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from html import unescape
 from urllib.parse import urljoin
@@ -76,7 +77,9 @@ def test_explorer_page_stays_light(site, server, page):
     # The search index is one file for the whole site, fetched once and cached; it has its own budget,
     # which grows with the pages (29 pages per language: 2.7 MB, about 0.6 MB gzipped, on 2026-11-30; 3.0 MB,
     # 0.63 MB gzipped, after the fourth to sixth reviews narrowed hundreds of sentences). The notes under each
-    # page (provenance, conventions) are left out of it.
+    # page (provenance, conventions) are left out of it. 3.5 MB, 0.82 MB gzipped, on 2026-12-01 after review
+    # rounds 48-50, about 1.2 MB of it shown code and printed output: the budget moved to 4 MB, and a hosting
+    # server that compresses sends the gzipped size, which has its own budget.
     sizes = {}
     page.on("response", lambda response: sizes.update({response.url: len(response.body())}))
     index_url = f"{server}/search/search_index.json"
@@ -87,7 +90,9 @@ def test_explorer_page_stays_light(site, server, page):
     page.wait_for_load_state("networkidle")
     sizes.pop(index_url, None)
     assert sum(sizes.values()) < 1_000_000, f"{sum(sizes.values())} bytes transferred besides the search index"
-    assert index < 3_500_000, f"the search index has {index} bytes"
+    assert index < 4_000_000, f"the search index has {index} bytes"
+    gzipped = len(gzip.compress(index_response.value.body()))
+    assert gzipped < 1_000_000, f"the search index has {gzipped} bytes gzipped"
 
 
 def test_a_figure_opens_full_size_without_loading_from_another_host(server, page):
