@@ -404,7 +404,8 @@ def test_the_long_axis_gap_is_the_avx2_kernels_own_the_generic_code_rounds_as_th
     # from 2 x 3000 to 3 x 4501 ... tens to hundreds of eps" held for torch's AVX2 (and AVX-512) eager kernels
     # only. The generic code (ATEN_CPU_CAPABILITY=default) rounds as the decompositions do: there bicubic
     # gives eager's bits on that axis and bilinear stays within about 1 eps * max|eager| (200 seeds);
-    # at the table's sizes bicubic gives eager's bits there too (with Inductor as well, in a one-off run).
+    # at the table's sizes bicubic gives eager's bits there too. One-off Inductor runs agree: default capability,
+    # 3000 -> 4501, 5 seeds: bilinear 1.0 eps, bicubic 0; AVX2: 132 to 442 eps.
     code = """
 import torch, torch.nn.functional as F
 worst = {}
