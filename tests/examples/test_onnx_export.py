@@ -1429,3 +1429,19 @@ def test_static_area_shrink_by_a_dividing_factor_is_an_average_pool_not_gathers(
         ("onnx-export.zh.md", "放大 2 倍时，导出器用 gather"),
     ):
         assert scoped in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def test_quantized_nearest_on_5d_refuses_an_empty_batch_that_float_and_4d_accept():
+    # Review 50: "Accepted: nearest and nearest-exact on 4-D and 5-D inputs" broke at an empty batch: the
+    # quantized 5-D kernels raise "Non-empty 5D data tensor expected", float 5-D and quantized 4-D return one.
+    for dtype, zero_point in ((torch.quint8, 3), (torch.qint8, 0)):
+        for mode in ("nearest", "nearest-exact"):
+            for shape in ((0, 2, 3, 3), (0, 2, 3, 3, 3)):
+                x = torch.rand(shape)
+                assert F.interpolate(x, scale_factor=2, mode=mode).shape[0] == 0
+                q = torch.quantize_per_tensor(x, 0.1, zero_point, dtype)
+                if len(shape) == 4:
+                    assert F.interpolate(q, scale_factor=2, mode=mode).shape == (0, 2, 6, 6)
+                else:
+                    with pytest.raises(RuntimeError, match="Non-empty 5D"):
+                        F.interpolate(q, scale_factor=2, mode=mode)
