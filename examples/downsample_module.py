@@ -318,7 +318,7 @@ for arguments in ({"factor": 1}, {"factor": 2.5}, {"factor": 2, "method": "bilin
     except ValueError as error:
         print(f"Downsample(**{arguments}): {error}")
 # float8 is a floating-point dtype that no pooling or convolution kernel takes: refused like uint8.
-for x, method in ((torch.zeros(16, 32, 32), "avg"), (torch.zeros(1, 1, 15, 15), "pixel-unshuffle"),
+for x, method in ((torch.zeros(16, 32, 32), "avg"), (torch.zeros(1, 1, 15, 15), "pixel-unshuffle"), (torch.zeros(1, 0, 8, 8), "area"),
                   (torch.zeros(1, 1, 8, 8, dtype=torch.uint8), "max"), (torch.zeros(1, 1, 8, 8, dtype=torch.float8_e4m3fn), "avg")):
     try:
         Downsample(2, method=method)(x.to(device))

@@ -1293,3 +1293,29 @@ def test_blur_is_blurpool_with_ceil_mode_false_not_zhangs_default(Downsample):
             assert (BlurPool(filter_size)(x).shape == blur.shape) == (size % 2 == 0)
     assert "`ceil_mode=False`, 2× at a time" in (ROOT / "docs" / "downsample-module.md").read_text()
     assert "`ceil_mode=False` 的 BlurPool" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
+
+
+def test_the_page_says_an_input_without_channels_raises_where_torch_would_return_empty(Downsample):
+    """Review 51: the zero-channel ValueError of review 49 was in the docstring only, whose reason
+    ("most pooling and convolution kernels refuse them") was vague; the page now states it for every
+    method, 'area' and 'pixel-unshuffle' included, whose torch functions return an empty tensor."""
+    from helpers import printed_by
+
+    x = torch.zeros(1, 0, 8, 8)
+    assert F.adaptive_avg_pool2d(x, [4, 4]).shape == (1, 0, 4, 4)
+    assert F.pixel_unshuffle(x, 2).numel() == 0
+    for pool in (F.max_pool2d, F.avg_pool2d):  # the docstring: these refuse them
+        with pytest.raises(RuntimeError):
+            pool(x, 2)
+    for method in Downsample.METHODS:
+        with pytest.raises(ValueError, match="at least one channel"):
+            Downsample(2, method, channels=1)(torch.zeros(0, 0, 8, 8))  # also with zero batch
+    assert "area on torch.float32 (1, 0, 8, 8): ValueError: Downsample expects at least one channel" in printed_by(
+        "downsample_module.py"
+    )
+    assert (
+        "an input without channels raises a `ValueError`\nfor every method"
+        in (ROOT / "docs" / "downsample-module.md").read_text()
+    )
+    assert "没有通道的输入对每种方法都会引发 `ValueError`" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
+    assert "adaptive_avg_pool2d does not" in (ROOT / "examples" / "_downsample.py").read_text()
