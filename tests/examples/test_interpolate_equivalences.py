@@ -926,3 +926,41 @@ def test_grid_sample_identity_is_not_interpolate_up_to_rounding_in_half_precisio
         assert gap.min().item() > 10 * torch.finfo(dtype).eps, gap.min().item()
         sampled32 = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
         assert (sampled32 - F.interpolate(x, size=(1, 151), mode=mode)).abs().max().item() < 1.1e-5
+
+
+def test_bilinear_half_bit_identity_with_avg_pool_depends_on_the_thread_count():
+    # Review 51: "which shapes come out bit-identical depends on the kernel that runs" left out the thread
+    # count: on the CPU the same shape and kernel match avg_pool2d(2) bit for bit with 1 thread, not with 2.
+    shapes = [(1, 3, 256, 256), (1, 3, 128, 128), (1, 5, 256, 256), (1, 3, 512, 512)]
+    inputs = [torch.rand(*shape, generator=torch.Generator().manual_seed(1)) * 2 - 1 for shape in shapes]
+    threads = torch.get_num_threads()
+    flags = {}
+    try:
+        for n in (1, 2):
+            torch.set_num_threads(n)
+            flags[n] = [
+                torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2)) for x in inputs
+            ]
+    finally:
+        torch.set_num_threads(threads)
+    assert flags[1] != flags[2], flags
+
+
+def test_zero_channels_raise_in_every_mode_but_area_on_3d_and_4d():
+    # Review 51: the equivalences are stated for input with channels; with none, F.interpolate raises (so
+    # `nearest` is not `repeat_interleave` there), except `area` on 3-D and 4-D input, which returns an empty tensor.
+    modes = {
+        3: ["nearest", "nearest-exact", "linear", "area"],
+        4: ["nearest", "nearest-exact", "bilinear", "bicubic", "lanczos", "area"],
+        5: ["nearest", "nearest-exact", "trilinear", "area"],
+    }
+    for rank, names in modes.items():
+        x = torch.rand(1, 0, *[4] * (rank - 2))
+        for mode in names:
+            for kwargs in ({"scale_factor": 2}, {"scale_factor": 0.5}, {"size": (3,) * (rank - 2)}):
+                for antialias in [False, True] if mode in ("bilinear", "bicubic") else [mode == "lanczos"]:
+                    if mode == "area" and rank < 5:
+                        assert F.interpolate(x, mode=mode, **kwargs).numel() == 0
+                    else:
+                        with pytest.raises(RuntimeError):
+                            F.interpolate(x, mode=mode, antialias=antialias, **kwargs)
