@@ -67,6 +67,29 @@ def test_kernel_smaller_than_stride_leaves_gaps():
         assert layer(torch.ones(1, 1, 4, 4)).min() == 0
 
 
+def test_even_overlap_iff_stride_divides_kernel_needs_an_interior_of_a_stride_and_gaps_two_pixels():
+    # Review 51: "even exactly when the stride divides the kernel size" fails on short inputs (kernel 3,
+    # stride 2, 2 pixels: the interior is one pixel); "gaps" fails on a 1-pixel input (one copy, no gap).
+    short_even = False
+    for kernel_size in range(1, 13):
+        for stride in range(1, 6):
+            for size in range(1, 9):
+                layer = nn.ConvTranspose1d(1, 1, kernel_size, stride=stride, bias=False)
+                nn.init.ones_(layer.weight)
+                with torch.no_grad():
+                    counts = layer(torch.ones(1, 1, size))[0, 0]
+                if kernel_size < stride:
+                    assert (counts.min() == 0) == (size >= 2), (kernel_size, stride, size)
+                    continue
+                inner = counts[kernel_size - 1 : (size - 1) * stride + 1]
+                even = inner.numel() > 0 and inner.min() == inner.max()
+                if inner.numel() >= stride:
+                    assert even == (kernel_size % stride == 0), (kernel_size, stride, size)
+                elif even and kernel_size % stride:
+                    short_even = True
+    assert short_even
+
+
 # --- the score ---------------------------------------------------------------
 
 

@@ -62,6 +62,22 @@ def test_one_hot_and_cross_entropy_want_int64_masks():
         assert accepted == [dtype == torch.int64] * 2, dtype
 
 
+def test_cross_entropy_rejects_int32_masks_and_only_non_empty_uint8_ones():
+    # edge: an empty uint8 mask (zero batch or a zero side) passes with mean or sum reduction
+    for shape in ((0, 4, 3, 3), (2, 4, 0, 3), (2, 4, 3, 3), (1, 4, 1, 1)):
+        scores = torch.randn(shape)
+        for dtype in (torch.uint8, torch.int32):
+            mask = torch.zeros(shape[:1] + shape[2:], dtype=dtype)
+            empty = mask.numel() == 0
+            for reduction in ("mean", "sum"):
+                try:
+                    F.cross_entropy(scores, mask, reduction=reduction)
+                    accepted = True
+                except RuntimeError:
+                    accepted = False
+                assert accepted == (dtype == torch.uint8 and empty), (shape, dtype, reduction)
+
+
 def offsets(mode, size_in, size_out=None, **kwargs):
     ramp = torch.arange(size_in, dtype=torch.float64).view(1, 1, -1)
     read = F.interpolate(ramp, size=size_out, mode=mode, **kwargs)[0, 0]
