@@ -34,7 +34,7 @@ print("BlurPool [1,1] == AvgPool2d(2) on 6x6:", torch.equal(BlurPool(filter_size
 print("parameters:", sum(p.numel() for p in MaxBlurPool(filter_size=5).parameters()), " state_dict:", dict(MaxBlurPool(filter_size=5).state_dict()))
 
 # %% methods
-# Every method as a module that shrinks by an integer factor k, for C channels.
+# Every method as a module that shrinks by a power-of-2 factor k, for C channels.
 # Factors above 2 repeat the 2x BlurPool, as networks do stage after stage.
 class Function(nn.Module):
     def __init__(self, function):

@@ -834,3 +834,27 @@ def test_the_same_operation_cells_comment_claims_only_the_factors_it_checks():
     cell = source.split("# %% same_operation")[1].split("# %%")[0]
     comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
     assert "at 2x and 4x" in comment and "at whole factors nearest-exact" not in comment
+
+
+def test_the_methods_shrink_by_k_only_for_powers_of_2(ns):
+    # Review 51: the methods cell said "Every method as a module that shrinks by an integer factor k": the
+    # BlurPool rows repeat their 2x step log2(k) times (int), so at k = 3 they shrink by 2 and at k = 6 by 4.
+    x = torch.randn(1, 1, 48, 48, generator=torch.Generator().manual_seed(51))
+    with torch.no_grad():
+        for k in (1, 2, 4, 8, 16):
+            for name, make in ns["METHODS"].items():
+                out = make(k, 1)(x)
+                assert out.shape[-2:] == (48 // k, 48 // k), (name, k)
+        for k, shrink in ((3, 2), (6, 4), (12, 8)):
+            for name in ("BlurPool [1,1]", "MaxBlurPool [1,4,6,4,1]"):
+                assert ns["METHODS"][name](k, 1)(x).shape[-1] == 48 // shrink != 48 // k, (name, k)
+
+
+def test_every_method_halves_the_printed_map_but_not_an_odd_one(ns):
+    # Review 51: "Every method halves the map" holds for the 128x128 map the cell prints; on a 7x7 map the
+    # methods disagree on the size (slicing and BlurPool keep 4, pooling and nearest 3), so the page says "this map".
+    odd = torch.randn(1, 1, 7, 7, generator=torch.Generator().manual_seed(7))
+    with torch.no_grad():
+        sizes = {ns["modules"][name, 2](odd).shape[-1] for name in ns["METHODS"] if name != "PixelUnshuffle(k)"}
+    assert sizes == {3, 4}
+    assert "(1, 128, 128) -> (1, 64, 64)" in printed_by("downsample_methods.py")
