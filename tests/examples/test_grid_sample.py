@@ -1039,3 +1039,19 @@ def test_the_1e_12_gap_is_float64s_not_float32s(ns):
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
     assert "enlarging and shrinking (in float64, to 1e-12 on values of order 1," in en
     assert "放大和缩小都成立（float64 下，对量级为 1 的数值，" in zh
+
+
+def test_the_identity_grid_cannot_be_built_for_an_empty_batch_which_interpolate_resizes(ns):
+    # Review 51: "Give it the identity transform of F.affine_grid on a new output size and it resizes" held for
+    # every batch the tests used, none empty: affine_grid raises on a size with a 0 in it (N = 0 here), while
+    # interpolate, and grid_sample given a grid, return an empty batch.
+    resize = ns["resize_with_grid_sample"]
+    for shape, size, mode in (((0, 2, 3, 4), (5, 6), "bilinear"), ((0, 2, 3, 4, 2), (5, 6, 3), "trilinear")):
+        x = torch.randn(shape, dtype=torch.float64)
+        assert F.interpolate(x, size=size, mode=mode).shape == (0, 2, *size)
+        assert F.grid_sample(x, torch.zeros(0, *size, len(size), dtype=x.dtype), align_corners=False).shape[0] == 0
+        with pytest.raises(ValueError, match="positive output size"):
+            resize(x, size, "bilinear", False)
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "cannot be built for\nan empty batch" in (docs / "grid-sample.md").read_text()
+    assert "空批次无法构造这个网格" in (docs / "grid-sample.zh.md").read_text()
