@@ -1566,3 +1566,22 @@ def test_a_25_pixel_map_pools_to_12_only_at_stride_two():
         assert nn.MaxPool2d(2, **kwargs)(x).shape[-2:] == (13, 13)
     for name, old in (("upsample.md", "(2×2 pooling, without"), ("upsample.zh.md", "经 2×2 池化后是")):
         assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
+
+
+def test_float64_trilinear_channels_last_3d_misses_an_aligned_corner_on_avx2_too():
+    # Review 51: "float64 ... on an AVX2 or AVX-512 CPU their linear modes hit the corners exactly"
+    # was false for trilinear on a channels_last_3d volume whose channels leave a vector tail (5):
+    # that tail misses two corners of 8x8x8 -> 26x26x26 by one rounding step; contiguous input hits.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "torch.set_num_threads(1)\n"
+        "x = torch.full((1, 5, 8, 8, 8), 0.1, dtype=torch.float64)\n"
+        "out = []\n"
+        "for fmt in (torch.contiguous_format, torch.channels_last_3d):\n"
+        "    y = F.interpolate(x.contiguous(memory_format=fmt), size=(26,) * 3, mode='trilinear', align_corners=True)\n"
+        "    c = y[..., ::25, ::25, ::25]\n"
+        "    out.append(int((c.view(torch.int64) - x[..., :2, :2, :2].view(torch.int64)).abs().max()))\n"
+        "    out.append(int((c != 0.1).sum()))\n"
+        "print(torch.backends.cpu.get_cpu_capability(), *out)\n"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="avx2").split() == ["AVX2", "0", "0", "1", "2"]
