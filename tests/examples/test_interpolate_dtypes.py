@@ -1081,3 +1081,15 @@ def test_uint8_support_fails_only_at_the_three_channel_one_pixel_bug_on_small_no
                             failing.add((name.startswith("nearest"), channels, size_in[0] > 1, size_out, last))
     expected = {(False, 3, True, (1, 1), False)} if VECTORISED_UINT8 else set()
     assert failing == expected
+
+
+def test_an_empty_batch_in_channels_last_comes_back_contiguous():
+    # Review 51: "the output keeps channels_last" fails for zero images, in every mode.
+    for name, kwargs in _modes().items():
+        for make in ("contiguous", "to"):
+            x = torch.rand(0, 3, 8, 8)
+            x = getattr(x, make)(memory_format=torch.channels_last)
+            out = F.interpolate(x, size=(4, 6), **kwargs)
+            assert out.is_contiguous() and not out.is_contiguous(memory_format=torch.channels_last), (name, make)
+            one = F.interpolate(torch.rand(1, 3, 8, 8).to(memory_format=torch.channels_last), size=(4, 6), **kwargs)
+            assert one.is_contiguous(memory_format=torch.channels_last), name
