@@ -1093,3 +1093,13 @@ def test_an_empty_batch_in_channels_last_comes_back_contiguous():
             assert out.is_contiguous() and not out.is_contiguous(memory_format=torch.channels_last), (name, make)
             one = F.interpolate(torch.rand(1, 3, 8, 8).to(memory_format=torch.channels_last), size=(4, 6), **kwargs)
             assert one.is_contiguous(memory_format=torch.channels_last), name
+
+
+def test_three_d_area_takes_uint8_at_zero_images_but_not_five_d():
+    # Review 51: "in 3-D and 5-D, area does not take uint8" holds for non-empty input only.
+    assert F.interpolate(torch.zeros(0, 3, 8, dtype=torch.uint8), size=4, mode="area").shape == (0, 3, 4)
+    with pytest.raises(NotImplementedError):
+        F.interpolate(torch.zeros(0, 3, 4, 4, 4, dtype=torch.uint8), size=(2, 2, 2), mode="area")
+    for rank, mode in ((3, "linear"), (5, "trilinear")):
+        with pytest.raises(NotImplementedError):
+            F.interpolate(torch.zeros((0, 3) + (4,) * (rank - 2), dtype=torch.uint8), scale_factor=2.0, mode=mode)
