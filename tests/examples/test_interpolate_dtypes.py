@@ -1036,3 +1036,70 @@ def test_not_every_table_gets_gpu_rows_the_rounding_table_is_cpu_only(ns):
     without_device = [h for h in headers if not h.startswith("| device |")]
     assert len(without_device) == 1 and without_device[0].startswith("| mode | size |")
     assert ns["image"].device.type == "cpu"
+
+
+def test_dtype_rules_need_a_non_empty_input():
+    # Review 51: "every mode accepts float32 and float64" fails with zero channels (all modes but area),
+    # and "area has no uint8 kernel" fails with zero images, where nothing is computed.
+    modes = _modes()
+    for dtype in (torch.uint8, torch.float16, torch.bfloat16, torch.float32, torch.float64):
+        for name, kwargs in modes.items():
+            x = torch.zeros(1, 0, 8, 8, dtype=dtype)
+            if name == "area":
+                assert F.interpolate(x, size=(4, 4), **kwargs).shape == (1, 0, 4, 4)
+            else:
+                with pytest.raises(RuntimeError, match="Non-empty"):
+                    F.interpolate(x, size=(4, 4), **kwargs)
+    empty = torch.zeros(0, 3, 8, 8, dtype=torch.uint8)
+    assert F.interpolate(empty, size=(4, 4), mode="area").shape == (0, 3, 4, 4)
+    with pytest.raises(NotImplementedError):
+        F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8), size=(4, 4), mode="area")
+
+
+def _modes():
+    from _settings import INTERPOLATE_SETTINGS, LANCZOS
+
+    return {**INTERPOLATE_SETTINGS, **(LANCZOS if HAS_LANCZOS else {})}
+
+
+def test_uint8_support_fails_only_at_the_three_channel_one_pixel_bug_on_small_non_empty_inputs():
+    # Review 51: "uint8 works for bilinear, bicubic, lanczos" holds on non-empty inputs with sides of 1,
+    # 1 to 5 channels and both formats, except the 3-channel 1x1 failure of the vectorised kernel.
+    failing = set()
+    for name, kwargs in _modes().items():
+        if name == "area":
+            continue
+        for channels in (1, 3, 5):
+            for size_in in ((1, 1), (1, 3), (2, 1), (5, 3)):
+                for size_out in ((1, 1), (1, 3), (4, 1)):
+                    for last in (False, True):
+                        x = torch.zeros(1, channels, *size_in, dtype=torch.uint8)
+                        x = x.contiguous(memory_format=torch.channels_last) if last else x
+                        try:
+                            F.interpolate(x, size=size_out, **kwargs)
+                        except RuntimeError:
+                            failing.add((name.startswith("nearest"), channels, size_in[0] > 1, size_out, last))
+    expected = {(False, 3, True, (1, 1), False)} if VECTORISED_UINT8 else set()
+    assert failing == expected
+
+
+def test_an_empty_batch_in_channels_last_comes_back_contiguous():
+    # Review 51: "the output keeps channels_last" fails for zero images, in every mode.
+    for name, kwargs in _modes().items():
+        for make in ("contiguous", "to"):
+            x = torch.rand(0, 3, 8, 8)
+            x = getattr(x, make)(memory_format=torch.channels_last)
+            out = F.interpolate(x, size=(4, 6), **kwargs)
+            assert out.is_contiguous() and not out.is_contiguous(memory_format=torch.channels_last), (name, make)
+            one = F.interpolate(torch.rand(1, 3, 8, 8).to(memory_format=torch.channels_last), size=(4, 6), **kwargs)
+            assert one.is_contiguous(memory_format=torch.channels_last), name
+
+
+def test_three_d_area_takes_uint8_at_zero_images_but_not_five_d():
+    # Review 51: "in 3-D and 5-D, area does not take uint8" holds for non-empty input only.
+    assert F.interpolate(torch.zeros(0, 3, 8, dtype=torch.uint8), size=4, mode="area").shape == (0, 3, 4)
+    with pytest.raises(NotImplementedError):
+        F.interpolate(torch.zeros(0, 3, 4, 4, 4, dtype=torch.uint8), size=(2, 2, 2), mode="area")
+    for rank, mode in ((3, "linear"), (5, "trilinear")):
+        with pytest.raises(NotImplementedError):
+            F.interpolate(torch.zeros((0, 3) + (4,) * (rank - 2), dtype=torch.uint8), scale_factor=2.0, mode=mode)
