@@ -1092,3 +1092,14 @@ def test_v2_never_calls_interpolate_on_an_empty_tensor(shape):
         assert F2.resize(x, [4, 5]).shape == (*shape[:-2], 4, 5)
         with pytest.raises(RuntimeError):
             F.interpolate(x.reshape(-1, *shape[-3:]), size=(4, 5), mode="bilinear", antialias=True)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
+def test_float_kernels_part_from_pillow_f_images_by_more_than_rounding_at_width_one(mode):
+    # Review 51: the float_vs_pil cell's comment said the antialiased float32 kernels "differ only by float
+    # rounding" from Pillow's "F" images, with no domain; an output one pixel wide whose height changes (the CPU's
+    # width-one bug) parts by tens of levels, so the comment now names the cell's size pairs.
+    values = image(1, 7, 9)[0].float()
+    pil = Image.fromarray(values.numpy(), mode="F").resize((1, 5), resample=F1.pil_modes_mapping[IM(mode)])
+    ours = F.interpolate(values[None, None], size=(5, 1), mode=mode, antialias=True)[0, 0]
+    assert (ours - torch.from_numpy(np.array(pil))).abs().max().item() > 10
