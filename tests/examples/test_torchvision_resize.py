@@ -1021,7 +1021,10 @@ def test_half_precision_bilinear_without_antialias_differs_from_the_half_call_on
         return torch.equal(F2.resize(x, [oh, ow], IM.BILINEAR, antialias=False), call)
 
     results = [same(h, w, oh, ow) for h, w, oh, ow in itertools.product((5, 17, 37), (7, 50), (3, 20, 41), (9, 73))]
-    assert same(37, 50, 20, 73) and not all(results)
+    # Review 51: under ATEN_CPU_CAPABILITY=default the generic kernel matches on this whole grid (the page's "not
+    # always that call" rests on bicubic there), so the parting is asserted for the vectorized code only.
+    assert same(37, 50, 20, 73)
+    assert all(results) == (torch.backends.cpu.get_cpu_capability() == "DEFAULT")
 
 
 def test_half_precision_bicubic_gap_is_a_step_of_the_largest_values_not_of_each_pixel():
