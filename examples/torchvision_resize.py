@@ -173,7 +173,8 @@ print("float32 tensor of the same kind:", tuple(F2.resize(random_image(3, 9, 10)
 
 # %% float_vs_pil
 # Why they differ: Pillow also resizes 32-bit float images (mode "F") without rounding.
-# Against those, F.interpolate's antialiased float32 kernels differ only by float rounding.
+# Against those, on the five size pairs above and values 0..255, F.interpolate's antialiased
+# float32 kernels differ only by float rounding (not at every size: see the one-pixel-wide exception below).
 float_vs_pil = {}
 for mode in ("bilinear", "bicubic", "lanczos"):
     worst = 0.0

@@ -192,6 +192,9 @@ def test_float_kernel_equals_pil_float_sweep(shape, mode):
 # --- the uint8 path ----------------------------------------------------------------------
 
 
+@pytest.mark.skipif(
+    not AVX, reason="the v2 column is torch's uint8 kernel for bilinear only on AVX2/AVX512 (review 51)"
+)
 def test_uint8_sweep_numbers(ns):
     stats = ns["uint8_stats"]
     v2, v1 = ns["uint8_paths"]
@@ -1021,7 +1024,10 @@ def test_half_precision_bilinear_without_antialias_differs_from_the_half_call_on
         return torch.equal(F2.resize(x, [oh, ow], IM.BILINEAR, antialias=False), call)
 
     results = [same(h, w, oh, ow) for h, w, oh, ow in itertools.product((5, 17, 37), (7, 50), (3, 20, 41), (9, 73))]
-    assert same(37, 50, 20, 73) and not all(results)
+    # Review 51: under ATEN_CPU_CAPABILITY=default the generic kernel matches on this whole grid (the page's "not
+    # always that call" rests on bicubic there), so the parting is asserted for the vectorized code only.
+    assert same(37, 50, 20, 73)
+    assert all(results) == (torch.backends.cpu.get_cpu_capability() == "DEFAULT")
 
 
 def test_half_precision_bicubic_gap_is_a_step_of_the_largest_values_not_of_each_pixel():
@@ -1092,3 +1098,14 @@ def test_v2_never_calls_interpolate_on_an_empty_tensor(shape):
         assert F2.resize(x, [4, 5]).shape == (*shape[:-2], 4, 5)
         with pytest.raises(RuntimeError):
             F.interpolate(x.reshape(-1, *shape[-3:]), size=(4, 5), mode="bilinear", antialias=True)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
+def test_float_kernels_part_from_pillow_f_images_by_more_than_rounding_at_width_one(mode):
+    # Review 51: the float_vs_pil cell's comment said the antialiased float32 kernels "differ only by float
+    # rounding" from Pillow's "F" images, with no domain; an output one pixel wide whose height changes (the CPU's
+    # width-one bug) parts by tens of levels, so the comment now names the cell's size pairs.
+    values = image(1, 7, 9)[0].float()
+    pil = Image.fromarray(values.numpy(), mode="F").resize((1, 5), resample=F1.pil_modes_mapping[IM(mode)])
+    ours = F.interpolate(values[None, None], size=(5, 1), mode=mode, antialias=True)[0, 0]
+    assert (ours - torch.from_numpy(np.array(pil))).abs().max().item() > 10
