@@ -919,18 +919,8 @@ def test_f_interpolate_does_not_always_return_floor_n_over_k_pixels():
     assert 0 < out.abs().max().item() < 1e-9
 
 
-def test_plain_bilinear_at_2x_leaves_the_block_mean_past_2_to_the_23_in_float16_and_bfloat16_too():
-    # Review 49: the page limited "plain bilinear equals AvgPool2d at 2x" to sides up to 2^23 "in float32" only;
-    # torch computes float16 and bfloat16 positions in float32 too, so they leave the means at the same length.
-    # One-row maps and (1, 2) blocks keep it fast; small integers keep every mean exact in both dtypes.
-    for dtype, n, same in (
-        (torch.bfloat16, 2**23, True),
-        (torch.bfloat16, 2**23 + 2**12, False),
-        (torch.float16, 2**23 + 2**12, False),
-    ):
-        x = (torch.arange(n) % 7).to(dtype).view(1, 1, 1, n)
-        bilinear = F.interpolate(x, scale_factor=(1, 0.5), mode="bilinear")
-        assert torch.equal(bilinear, F.avg_pool2d(x, (1, 2))) == same, (dtype, n)
+# The aliasing page's "2^23 in float32, float16 and bfloat16" limit for plain bilinear at 2x is the
+# downsample-methods page's rule; test_downsample_methods.py sweeps it once for both pages.
 
 
 def test_channels_last_pools_agree_at_3_only_on_channels_that_fill_a_whole_cpu_vector():
