@@ -616,7 +616,7 @@ def test_cuda_nearest_exact_backward_is_not_the_transpose_either():
 
 _NEAREST_EXACT_2_TO_41 = """
 import torch, torch.nn.functional as F
-for dtype in (torch.float32, torch.float64):
+for dtype in ({dtypes}):
     x = torch.arange(2.0, dtype=dtype).view(1, 1, 2).requires_grad_()
     y = F.interpolate(x, size=41, mode="nearest-exact")
     grad = torch.zeros_like(y)
@@ -624,35 +624,28 @@ for dtype in (torch.float32, torch.float64):
     y.backward(grad)
     print(int(y[0, 0, 20]), int(x.grad[0, 0].argmax()))
 """
+
+
+def tie_at_2_to_41(dtypes: str, capability: str) -> list[str]:
+    """Per dtype: the pixel output 20 of 2 -> 41 reads, and the pixel its gradient goes to."""
+    return run_python(_NEAREST_EXACT_2_TO_41.format(dtypes=dtypes), ATEN_CPU_CAPABILITY=capability).split("\n")[:2]
 
 
 def test_cpu_nearest_exact_backward_is_not_the_transpose_at_a_tie():
     # Review 30: the AVX2/AVX-512 forward code (and float64) puts output 20 of 2 -> 41 on pixel 1, the backward on 0.
     expected = {"avx2": ["1 0", "1 0"], "default": ["0 0", "1 0"]}
     for capability, lines in expected.items():
-        assert run_python(_NEAREST_EXACT_2_TO_41, ATEN_CPU_CAPABILITY=capability).split("\n")[:2] == lines
+        assert tie_at_2_to_41("torch.float32, torch.float64", capability) == lines
     x = torch.randn(1, 1, 2, dtype=torch.float64, requires_grad=True)
     fn = lambda t: F.interpolate(t, size=41, mode="nearest-exact")  # noqa: E731
     assert not torch.autograd.gradcheck(fn, (x,), raise_exception=False)
 
 
-_NEAREST_EXACT_2_TO_41_HALF = """
-import torch, torch.nn.functional as F
-for dtype in (torch.float16, torch.bfloat16):
-    x = torch.arange(2.0, dtype=dtype).view(1, 1, 2).requires_grad_()
-    y = F.interpolate(x, size=41, mode="nearest-exact")
-    grad = torch.zeros_like(y)
-    grad[..., 20] = 1
-    y.backward(grad)
-    print(int(y[0, 0, 20]), int(x.grad[0, 0].argmax()))
-"""
-
-
 def test_cpu_nearest_exact_tie_mismatch_hits_half_precision_with_the_avx2_code():
     # Old claim: 2 -> 41 in 3-D reads pixel 1 and sends the gradient to pixel 0 "in float64, and in float32 with that
     # AVX2 or AVX-512 code". With the AVX2 code float16 and bfloat16 do it too; the generic code reads pixel 0 in both.
-    assert run_python(_NEAREST_EXACT_2_TO_41_HALF, ATEN_CPU_CAPABILITY="avx2").split("\n")[:2] == ["1 0", "1 0"]
-    assert run_python(_NEAREST_EXACT_2_TO_41_HALF, ATEN_CPU_CAPABILITY="default").split("\n")[:2] == ["0 0", "0 0"]
+    assert tie_at_2_to_41("torch.float16, torch.bfloat16", "avx2") == ["1 0", "1 0"]
+    assert tie_at_2_to_41("torch.float16, torch.bfloat16", "default") == ["0 0", "0 0"]
 
 
 def test_cpu_nearest_backward_copies_a_kept_axis_that_a_large_4d_forward_steps_over():
