@@ -946,9 +946,10 @@ def test_bilinear_half_bit_identity_with_avg_pool_depends_on_the_thread_count():
     assert flags[1] != flags[2], flags
 
 
-def test_zero_channels_raise_in_every_mode_but_area_on_3d_and_4d():
+def test_zero_channels_raise_in_every_mode_but_area_on_3d_and_4d_and_5d_to_one_voxel():
     # Review 51: the equivalences are stated for input with channels; with none, F.interpolate raises (so
     # `nearest` is not `repeat_interleave` there), except `area` on 3-D and 4-D input, which returns an empty tensor.
+    # Review 52: and `area` on 5-D input to a 1x1x1 output, which adaptive_avg_pool3d computes as a mean.
     modes = {
         3: ["nearest", "nearest-exact", "linear", "area"],
         4: ["nearest", "nearest-exact", "bilinear", "bicubic", "lanczos", "area"],
@@ -957,10 +958,15 @@ def test_zero_channels_raise_in_every_mode_but_area_on_3d_and_4d():
     for rank, names in modes.items():
         x = torch.rand(1, 0, *[4] * (rank - 2))
         for mode in names:
-            for kwargs in ({"scale_factor": 2}, {"scale_factor": 0.5}, {"size": (3,) * (rank - 2)}):
+            for kwargs in (
+                {"scale_factor": 2},
+                {"scale_factor": 0.5},
+                {"scale_factor": 0.25},
+                {"size": (3,) * (rank - 2)},
+            ):
                 for antialias in [False, True] if mode in ("bilinear", "bicubic") else [mode == "lanczos"]:
-                    if mode == "area" and rank < 5:
-                        assert F.interpolate(x, mode=mode, **kwargs).numel() == 0
+                    if mode == "area" and (rank < 5 or kwargs.get("scale_factor") == 0.25):
+                        assert F.interpolate(x, mode=mode, **kwargs).shape[1] == 0
                     else:
                         with pytest.raises(RuntimeError):
                             F.interpolate(x, mode=mode, antialias=antialias, **kwargs)

@@ -766,6 +766,30 @@ def test_sizes_and_dtypes_add_runtime_errors_to_the_two_exception_types():
         assert not isinstance(error.value, NotImplementedError)
 
 
+def test_an_input_without_channels_is_a_runtime_error_in_every_mode_but_area():
+    # Review 52: the list of RuntimeError cases missed inputs with no channels, which every mode's shape check
+    # rejects, and `area` on 5-D input too unless the output is 1x1x1 (a mean there, not adaptive pooling).
+    ranks = {
+        3: ("nearest", "nearest-exact", "linear"),
+        4: ("nearest", "nearest-exact", "bilinear", "bicubic", "lanczos"),
+        5: ("nearest", "nearest-exact", "trilinear"),
+    }
+    for rank, modes in ranks.items():
+        x = torch.rand((2, 0) + (4,) * (rank - 2))
+        for side in (1, 3, 8):
+            size = (side,) * (rank - 2)
+            for mode in modes:
+                for antialias in {mode == "lanczos", mode in ("bilinear", "bicubic", "lanczos")}:
+                    with pytest.raises(RuntimeError) as caught:
+                        F.interpolate(x, size=size, mode=mode, antialias=antialias)
+                    assert type(caught.value) is RuntimeError, (rank, mode, side)
+            if rank < 5 or side == 1:
+                assert F.interpolate(x, size=size, mode="area").shape == (2, 0, *size)
+            else:
+                with pytest.raises(RuntimeError, match="non-zero size") as caught:
+                    F.interpolate(x, size=size, mode="area")
+
+
 @pytest.mark.parametrize("dtype", [torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool])
 def test_area_on_any_integer_dtype_to_one_pixel_per_axis_is_a_runtime_error(dtype):
     # Review 9: the list of RuntimeError cases named only uint8; every integer dtype and bool
