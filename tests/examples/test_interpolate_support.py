@@ -786,7 +786,7 @@ def test_an_input_without_channels_is_a_runtime_error_in_every_mode_but_area():
             if rank < 5 or side == 1:
                 assert F.interpolate(x, size=size, mode="area").shape == (2, 0, *size)
             else:
-                with pytest.raises(RuntimeError, match="non-zero size") as caught:
+                with pytest.raises(RuntimeError, match="non-zero size"):
                     F.interpolate(x, size=size, mode="area")
 
 
