@@ -564,6 +564,29 @@ def test_bilinear_half_is_avg_pool_only_while_the_sum_fits(ns):
 
 
 @pytest.mark.parametrize("memory", [torch.contiguous_format, torch.channels_last])
+def test_half_precision_pools_sum_in_float32_so_only_float32s_range_limits_them(memory):
+    # Review 52: "as long as every partial sum fits in the dtype" is float32's range for float16 and bfloat16
+    # input: float16 pixels of 60 000 sum past float16's largest value (65 504) and still pool to 60 000.
+    for channels in (1, 3, 8, 40):
+        for k, (h, w) in ((2, (2, 2)), (2, (4, 6)), (3, (3, 3)), (3, (6, 9))):
+            x = torch.full((1, channels, h, w), 60000.0, dtype=torch.float16).contiguous(memory_format=memory)
+            pooled = F.avg_pool2d(x, k)
+            assert torch.equal(pooled, torch.full_like(pooled, 60000.0)), (channels, k, h, w)
+            assert torch.equal(F.interpolate(x, scale_factor=1 / k, mode="area"), pooled)
+            if k == 2:
+                assert torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), pooled)
+        spread = torch.tensor([6e4, 6e4, 0, 0, 0, 0, 0, 0, -6e4], dtype=torch.float16).reshape(1, 1, 3, 3)
+        spread = spread.expand(1, channels, 3, 3).contiguous(memory_format=memory)
+        assert torch.equal(F.interpolate(spread, size=(1, 1), mode="area"), F.avg_pool2d(spread, 3))
+        # bfloat16 shares float32's range, and four of its largest pixels overflow the float32 sum
+        big = torch.full((1, channels, 2, 2), 3e38, dtype=torch.bfloat16).contiguous(memory_format=memory)
+        assert (
+            F.avg_pool2d(big, 2).isinf().all()
+            and F.interpolate(big, scale_factor=0.5, mode="bilinear").isfinite().all()
+        )
+
+
+@pytest.mark.parametrize("memory", [torch.contiguous_format, torch.channels_last])
 def test_area_to_one_pixel_parts_from_avg_pool_where_a_partial_sum_overflows(memory):
     # The page: area to one pixel takes a mean, whose order of additions differs from avg_pool2d's.
     x = torch.tensor([3e38, 3e38, 0, 0, 0, 0, 0, 0, -3e38]).reshape(1, 1, 3, 3).expand(1, 2, 3, 3)
