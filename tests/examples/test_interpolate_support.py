@@ -766,28 +766,35 @@ def test_sizes_and_dtypes_add_runtime_errors_to_the_two_exception_types():
         assert not isinstance(error.value, NotImplementedError)
 
 
-def test_an_input_without_channels_is_a_runtime_error_in_every_mode_but_area():
-    # Review 52: the list of RuntimeError cases missed inputs with no channels, which every mode's shape check
-    # rejects, and `area` on 5-D input too unless the output is 1x1x1 (a mean there, not adaptive pooling).
+def test_an_input_without_channels_or_pixels_is_a_runtime_error_in_every_mode_but_area():
+    # Review 52: the list of RuntimeError cases missed inputs with no channels or a side of 0 pixels, which every
+    # mode's shape check rejects; `area` too, except without channels on 3-D and 4-D input, and to one pixel per
+    # axis, where it takes a mean (of no channels: an empty tensor; of no pixels: nan).
     ranks = {
         3: ("nearest", "nearest-exact", "linear"),
         4: ("nearest", "nearest-exact", "bilinear", "bicubic", "lanczos"),
         5: ("nearest", "nearest-exact", "trilinear"),
     }
     for rank, modes in ranks.items():
-        x = torch.rand((2, 0) + (4,) * (rank - 2))
-        for side in (1, 3, 8):
-            size = (side,) * (rank - 2)
-            for mode in modes:
-                for antialias in {mode == "lanczos", mode in ("bilinear", "bicubic", "lanczos")}:
-                    with pytest.raises(RuntimeError) as caught:
-                        F.interpolate(x, size=size, mode=mode, antialias=antialias)
-                    assert type(caught.value) is RuntimeError, (rank, mode, side)
-            if rank < 5 or side == 1:
-                assert F.interpolate(x, size=size, mode="area").shape == (2, 0, *size)
-            else:
-                with pytest.raises(RuntimeError, match="non-zero size"):
-                    F.interpolate(x, size=size, mode="area")
+        for empty_axis in sorted({1, 2, rank - 1}):  # the channels, the first and the last spatial axis
+            shape = [2, 3] + [4] * (rank - 2)
+            shape[empty_axis] = 0
+            x = torch.rand(shape)
+            for side in (1, 3, 8):
+                size = (side,) * (rank - 2)
+                for mode in modes:
+                    for antialias in {mode == "lanczos", mode in ("bilinear", "bicubic", "lanczos")}:
+                        with pytest.raises(RuntimeError) as caught:
+                            F.interpolate(x, size=size, mode=mode, antialias=antialias)
+                        assert type(caught.value) is RuntimeError, (rank, mode, side)
+                if side == 1 and empty_axis > 1:
+                    assert F.interpolate(x, size=size, mode="area").isnan().all()
+                elif empty_axis == 1 and (rank < 5 or side == 1):
+                    assert F.interpolate(x, size=size, mode="area").shape == (2, 0, *size)
+                else:
+                    with pytest.raises(RuntimeError, match="non-zero size") as caught:
+                        F.interpolate(x, size=size, mode="area")
+                    assert type(caught.value) is RuntimeError
 
 
 @pytest.mark.parametrize("dtype", [torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool])
