@@ -608,6 +608,17 @@ def test_the_module_stores_a_factor_of_zero_as_none_and_raises_where_area_return
     assert nn.Upsample(scale_factor=(0, 2.0)).scale_factor == (0.0, 2.0)  # a tuple keeps its zero
 
 
+@pytest.mark.parametrize("mode", ["nearest", "bilinear", "bicubic", "area"])
+def test_a_module_given_a_size_and_a_factor_of_zero_resizes_where_the_function_raises(mode):
+    # Review 52: the factor 0 stored as None also lets the module run with a size beside it, which
+    # F.interpolate refuses ("only one of size or scale_factor"), so module and function part there too.
+    x = torch.rand(1, 2, 4, 4)
+    for factor in (0, 0.0):
+        assert torch.equal(nn.Upsample(size=3, scale_factor=factor, mode=mode)(x), F.interpolate(x, size=3, mode=mode))
+        with pytest.raises(ValueError, match="only one of size or scale_factor"):
+            F.interpolate(x, size=3, scale_factor=factor, mode=mode)
+
+
 def test_area_to_one_pixel_overflows_too_in_channels_last_with_4_to_7_and_from_32_channels():
     # Review 23: "gives 3.3e37 there" held for the contiguous layout; a channels_last copy of 4 to 7 channels
     # adds in avg_pool's order in 4 of its channels and gives inf there as well.
