@@ -1152,3 +1152,41 @@ def test_cpu_half_precision_backward_adds_in_float32_except_area():
         ("interpolate-dtypes.zh.md", "直接用该数据类型累加"),
     ):
         assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+@pytest.mark.skipif(not VECTORISED_UINT8, reason="this CPU has no AVX2: torch takes its generic uint8 kernel")
+def test_three_channel_uint8_to_one_pixel_fails_only_for_a_contiguous_tensor_not_for_a_crop():
+    # Review 52: the page said the 3-channel uint8 1x1 resize fails "in the contiguous format"; a crop or a strided
+    # view in that layout is not contiguous, and the vectorised kernel copies it to channels_last first, so it works
+    # (and gives the channels_last result); a view that is still contiguous (one image of a batch, three of five
+    # channels of a single image) fails.
+    base = torch.randint(0, 256, (2, 3, 30, 40), generator=torch.Generator().manual_seed(0), dtype=torch.uint8)
+    five = torch.randint(0, 256, (1, 5, 30, 40), generator=torch.Generator().manual_seed(1), dtype=torch.uint8)
+    views = {
+        "contiguous": base,
+        "one image of the batch": base[1:],
+        "three of five channels": five[:, 1:4],
+        "crop": base[:, :, 2:20, 5:30],
+        "every other row": base[:, :, ::2],
+        "every third column": base[:, :, :, ::3],
+        "expanded batch": base[:1].expand(3, -1, -1, -1),
+        "height and width swapped": base.transpose(2, 3),
+    }
+    modes = [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True)]
+    modes += [("lanczos", True)] * HAS_LANCZOS
+    for name, view in views.items():
+        for mode, antialias in modes:
+            if view.is_contiguous():
+                with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+                    F.interpolate(view, size=(1, 1), mode=mode, antialias=antialias)
+            else:
+                out = F.interpolate(view, size=(1, 1), mode=mode, antialias=antialias)
+                last = F.interpolate(
+                    view.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, antialias=antialias
+                )
+                assert torch.equal(out, last), (name, mode, antialias)
+    for page, words in (
+        ("interpolate-dtypes.md", "such as a crop"),
+        ("interpolate-dtypes.zh.md", "比如裁剪出来的一块"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
