@@ -1107,3 +1107,86 @@ def test_three_d_area_takes_uint8_at_zero_images_but_not_five_d():
     for rank, mode in ((3, "linear"), (5, "trilinear")):
         with pytest.raises(NotImplementedError):
             F.interpolate(torch.zeros((0, 3) + (4,) * (rank - 2), dtype=torch.uint8), scale_factor=2.0, mode=mode)
+
+
+def test_cpu_half_precision_backward_adds_in_float32_except_area():
+    # Review 52: the page put inaccurate float16 gradients on CUDA only; on the CPU the upsampling kernels' backward
+    # stays within half an epsilon of the largest value of the float64 backward of the same gradient, but area's
+    # (adaptive average pooling's) adds in the dtype itself: 4x4 -> 128x128 with a gradient of ones stalls at 256
+    # in bfloat16.
+    gen = torch.Generator().manual_seed(0)
+
+    def input_gradient(x, grad, **kwargs):
+        x = x.clone().requires_grad_(True)
+        F.interpolate(x, size=grad.shape[2:], **kwargs).backward(grad)
+        return x.grad.double()
+
+    modes = [
+        (3, dict(mode="linear")),
+        (3, dict(mode="nearest")),
+        (5, dict(mode="trilinear")),
+        (5, dict(mode="nearest")),
+    ]
+    modes += [(4, dict(mode=m)) for m in ("nearest", "nearest-exact", "bilinear", "bicubic", "area")]
+    modes += [(4, dict(mode=m, align_corners=True)) for m in ("bilinear", "bicubic")]
+    for dtype in (torch.float16, torch.bfloat16):
+        for rank, kwargs in modes:
+            worst = 0.0
+            for n, m in ((5, 61), (7, 13), (60, 23)):
+                for last in (False, True) if rank == 4 else (False,):
+                    n, m = (n, m) if rank < 5 else (min(n, 12), min(m, 24))
+                    x = torch.zeros((1, 4) + (n,) * (rank - 2), dtype=dtype)
+                    x = x.contiguous(memory_format=torch.channels_last) if last else x
+                    grad = (torch.rand((1, 4) + (m,) * (rank - 2), generator=gen) * 2 - 1).to(dtype)
+                    exact = input_gradient(x.double(), grad.double(), **kwargs)
+                    error = (input_gradient(x, grad, **kwargs) - exact).abs().max() / exact.abs().max()
+                    worst = max(worst, error.item() / torch.finfo(dtype).eps)
+            assert (worst > 0.5) == (kwargs["mode"] == "area"), (dtype, rank, kwargs, worst)
+    ones = torch.ones(1, 4, 128, 128, dtype=torch.bfloat16)
+    assert torch.equal(input_gradient(torch.zeros(1, 4, 4, 4, dtype=torch.bfloat16), ones, mode="area"),
+                       torch.full((1, 4, 4, 4), 256.0, dtype=torch.float64))  # fmt: skip
+    assert torch.equal(input_gradient(torch.zeros(1, 4, 4, 4), ones.float(), mode="area"),
+                       torch.full((1, 4, 4, 4), 1024.0, dtype=torch.float64))  # fmt: skip
+    for page, words in (
+        ("interpolate-dtypes.md", "adds in the dtype itself"),
+        ("interpolate-dtypes.zh.md", "直接用该数据类型累加"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+@pytest.mark.skipif(not VECTORISED_UINT8, reason="this CPU has no AVX2: torch takes its generic uint8 kernel")
+def test_three_channel_uint8_to_one_pixel_fails_only_for_a_contiguous_tensor_not_for_a_crop():
+    # Review 52: the page said the 3-channel uint8 1x1 resize fails "in the contiguous format"; a crop or a strided
+    # view in that layout is not contiguous, and the vectorised kernel copies it to channels_last first, so it works
+    # (and gives the channels_last result); a view that is still contiguous (one image of a batch, three of five
+    # channels of a single image) fails.
+    base = torch.randint(0, 256, (2, 3, 30, 40), generator=torch.Generator().manual_seed(0), dtype=torch.uint8)
+    five = torch.randint(0, 256, (1, 5, 30, 40), generator=torch.Generator().manual_seed(1), dtype=torch.uint8)
+    views = {
+        "contiguous": base,
+        "one image of the batch": base[1:],
+        "three of five channels": five[:, 1:4],
+        "crop": base[:, :, 2:20, 5:30],
+        "every other row": base[:, :, ::2],
+        "every third column": base[:, :, :, ::3],
+        "expanded batch": base[:1].expand(3, -1, -1, -1),
+        "height and width swapped": base.transpose(2, 3),
+    }
+    modes = [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True)]
+    modes += [("lanczos", True)] * HAS_LANCZOS
+    for name, view in views.items():
+        for mode, antialias in modes:
+            if view.is_contiguous():
+                with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+                    F.interpolate(view, size=(1, 1), mode=mode, antialias=antialias)
+            else:
+                out = F.interpolate(view, size=(1, 1), mode=mode, antialias=antialias)
+                last = F.interpolate(
+                    view.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, antialias=antialias
+                )
+                assert torch.equal(out, last), (name, mode, antialias)
+    for page, words in (
+        ("interpolate-dtypes.md", "such as a crop"),
+        ("interpolate-dtypes.zh.md", "比如裁剪出来的一块"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
