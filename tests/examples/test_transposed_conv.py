@@ -526,3 +526,41 @@ def test_the_setup_comment_keeps_the_tf32_conditions_of_the_page(example):
         zh = (root / "docs" / f"{page}.zh.md").read_text()
         assert "float32 convolutions run in TF32" not in en and "lets cuDNN run float32 convolutions in TF32" in en
         assert "卷积默认走 TF32" not in zh and "默认允许 cuDNN 用 TF32 计算 float32 卷积" in zh
+
+
+def test_an_output_of_no_pixels_raises_only_on_torchs_own_kernel_and_a_batch_of_0_skips_the_checks(ns):
+    """Review 52: "torch refuses larger values" holds only for inputs with elements, and a size of 0
+    is refused by the GEMM + col2im kernel but returned empty by oneDNN."""
+    formula = ns["transposed_size"]
+    # kernel 2, stride 2 on 2 pixels: padding 2 gives a size of 0, padding 3 a negative one
+    for dtype in (torch.float32, torch.float64, torch.bfloat16, torch.float16):
+        for batch, channels in ((1, 1), (16, 16)):
+            x, w = torch.randn(batch, channels, 2, 2, dtype=dtype), torch.randn(channels, channels, 2, 2, dtype=dtype)
+            slow = (
+                torch._C._select_conv_backend(x, w, None, [2, 2], [2, 2], [1, 1], True, [0, 0], 1, None)
+                == torch._C._ConvBackend.SlowTranspose2d
+            )
+            if slow:
+                with pytest.raises(RuntimeError, match="Output size is too small"):
+                    F.conv_transpose2d(x, w, stride=2, padding=2)
+            else:
+                assert F.conv_transpose2d(x, w, stride=2, padding=2).shape == (batch, channels, 0, 0)
+            with pytest.raises(RuntimeError):
+                F.conv_transpose2d(x, w, stride=2, padding=3)
+        # a batch of 0 reaches no kernel: the size-0 output and output_padding >= stride both pass
+        empty, w = torch.zeros(0, 2, 4, 4, dtype=dtype), torch.zeros(2, 3, 3, 3, dtype=dtype)
+        assert F.conv_transpose2d(empty[..., :2, :2], w[..., :2, :2], stride=2, padding=2).shape == (0, 3, 0, 0)
+        for output_padding in (2, 3):
+            out = F.conv_transpose2d(empty, w, stride=2, padding=1, output_padding=output_padding)
+            assert out.shape[-1] == formula(4, 3, 2, 1, output_padding) == 7 + output_padding
+            with pytest.raises(RuntimeError, match="output padding must be smaller"):
+                F.conv_transpose2d(
+                    torch.zeros(1, 2, 4, 4, dtype=dtype), w, stride=2, padding=1, output_padding=output_padding
+                )
+        with pytest.raises(RuntimeError):
+            F.conv_transpose2d(empty[..., :2, :2], w[..., :2, :2], stride=2, padding=3)
+    if torch.backends.mkldnn.is_available():  # the empty answer is oneDNN's: float32 layers that go there
+        x = torch.randn(16, 16, 2, 2)
+        assert F.conv_transpose2d(x, torch.randn(16, 16, 2, 2), stride=2, padding=2).shape == (16, 16, 0, 0)
+        with torch.backends.mkldnn.flags(enabled=False), pytest.raises(RuntimeError, match="Output size is too small"):
+            F.conv_transpose2d(x, torch.randn(16, 16, 2, 2), stride=2, padding=2)
