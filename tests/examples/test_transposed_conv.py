@@ -564,3 +564,41 @@ def test_an_output_of_no_pixels_raises_only_on_torchs_own_kernel_and_a_batch_of_
         assert F.conv_transpose2d(x, torch.randn(16, 16, 2, 2), stride=2, padding=2).shape == (16, 16, 0, 0)
         with torch.backends.mkldnn.flags(enabled=False), pytest.raises(RuntimeError, match="Output size is too small"):
             F.conv_transpose2d(x, torch.randn(16, 16, 2, 2), stride=2, padding=2)
+
+
+def test_jax_conv_transpose_is_a_zero_inserting_conv_that_flips_and_swaps_only_when_asked():
+    """Review 52: the page's sentence on jax.lax.conv_transpose had no test. Its jaxpr is one
+    conv_general_dilated with lhs_dilation=strides and unit window strides; transpose_kernel=True adds
+    the flip (rev over the spatial axes) and the channel swap, and then it computes ConvTranspose2d."""
+    jax = pytest.importorskip("jax")
+    np = pytest.importorskip("numpy")
+    from jax import lax
+
+    numbers = ("NCHW", "OIHW", "NCHW")
+    for transpose_kernel in (False, True):
+        weight = np.zeros((3, 3, 3, 3), np.float32)
+        jaxpr = jax.make_jaxpr(
+            lambda a, b: lax.conv_transpose(
+                a, b, (2, 3), "SAME", dimension_numbers=numbers, transpose_kernel=transpose_kernel
+            )  # noqa: B023
+        )(np.zeros((1, 3, 5, 6), np.float32), weight).jaxpr
+        primitives = [str(eqn.primitive) for eqn in jaxpr.eqns]
+        conv = jaxpr.eqns[-1]
+        assert primitives == (["rev", "rev", "transpose"] if transpose_kernel else []) + ["conv_general_dilated"]
+        assert conv.params["lhs_dilation"] == (2, 3) and conv.params["window_strides"] == (1, 1)
+        if transpose_kernel:
+            assert sorted(d for eqn in jaxpr.eqns[:2] for d in eqn.params["dimensions"]) == [2, 3]
+            assert jaxpr.eqns[2].params["permutation"] == (1, 0, 2, 3)
+    with jax.enable_x64(True):
+        x = torch.randn(2, 3, 5, 6, dtype=torch.float64)
+        for k, s, p, op, d in ((4, 2, 1, 0, 1), (3, 2, 1, 1, 1), (5, 3, 2, 2, 1), (3, 2, 3, 0, 2), (2, 1, 0, 1, 2)):
+            w = torch.randn(3, 4, k, k, dtype=torch.float64)
+            reference = F.conv_transpose2d(x, w, stride=s, padding=p, output_padding=op, dilation=d).numpy()
+            edge = d * (k - 1) - p  # the zero-insertion page's step 2, given to jax as its padding
+            kwargs = dict(
+                strides=(s, s), padding=[(edge, edge + op)] * 2, rhs_dilation=(d, d), dimension_numbers=numbers
+            )
+            out = np.asarray(lax.conv_transpose(x.numpy(), w.numpy(), transpose_kernel=True, **kwargs))
+            assert out.shape == reference.shape and np.abs(out - reference).max() < 1e-12, (k, s, p, op, d)
+            unflipped = np.asarray(lax.conv_transpose(x.numpy(), w.transpose(0, 1).numpy(), **kwargs))
+            assert np.abs(unflipped - reference).max() > 1e-3, (k, s, p, op, d)
