@@ -365,6 +365,17 @@ def test_pixel_unshuffle_is_a_one_hot_conv_and_pixel_shuffle_its_transpose(r):
     assert torch.equal(F.conv2d(x, one_hot, stride=r), F.pixel_unshuffle(x, r))
     y = torch.randn(2, r * r, 3, 4, generator=torch.Generator().manual_seed(r), dtype=torch.float64)
     assert torch.equal(F.conv_transpose2d(y, one_hot, stride=r), F.pixel_shuffle(y, r))
+    # Review 52: only on finite values. The convolutions also multiply by the zero taps: 0 * inf is
+    # NaN, so one inf or NaN spreads NaN over its r x r block, which the shuffles only move.
+    for bad in (float("inf"), float("-inf"), float("nan")):
+        x_bad, y_bad = x.clone(), y.clone()
+        x_bad[0, 0, r, 0] = y_bad[0, r * r - 1, 1, 1] = bad
+        unshuffled, shuffled = F.pixel_unshuffle(x_bad, r), F.pixel_shuffle(y_bad, r)
+        by_conv, by_transposed = F.conv2d(x_bad, one_hot, stride=r), F.conv_transpose2d(y_bad, one_hot, stride=r)
+        assert unshuffled.isnan().sum() == shuffled.isnan().sum() == (bad != bad)
+        assert by_conv.isnan().sum() == by_transposed.isnan().sum() == (r * r if bad != bad else r * r - 1)
+        assert torch.equal(by_conv.isfinite(), unshuffled.isfinite()) == (r == 1)
+        assert torch.equal(by_transposed.isfinite(), shuffled.isfinite()) == (r == 1)
 
 
 # --- review RV-T2: which kernel torch runs on the CPU ---------------------------------------
