@@ -356,6 +356,20 @@ def test_example_orthogonal_cases(ns):
     assert (ns["not_undone"] - ns["pixels"]).abs().max() > 1
     torch.testing.assert_close(ns["odd_back"][..., :6, :], ns["odd"][..., :6, :])
     assert ns["odd_back"][..., 6, :].abs().max() == 0 and ns["odd"][..., 6, :].abs().max() > 0
+    # Review 52: on finite values only. An inf comes back in place, and inf - inf turns the other
+    # three values of its 2x2 block into NaN; a NaN takes the whole block.
+    haar = ns["haar"].cpu()
+    for bad in (float("inf"), float("-inf"), float("nan")):
+        x = torch.randn(2, 1, 6, 8, generator=torch.Generator().manual_seed(5), dtype=torch.float64)
+        x[1, 0, 3, 4] = bad
+        back = F.conv_transpose2d(F.conv2d(x, haar, stride=2), haar, stride=2)
+        block = torch.zeros_like(x, dtype=torch.bool)
+        block[1, 0, 2:4, 4:6] = True
+        if bad == bad:  # +-inf: back in place, NaN on the rest of the block
+            assert back[1, 0, 3, 4].item() == bad
+            block[1, 0, 3, 4] = False
+        assert torch.equal(back.isnan(), block)
+        torch.testing.assert_close(back[~back.isnan()], x[~back.isnan()])
 
 
 @pytest.mark.parametrize("r", range(1, 5))
