@@ -113,6 +113,34 @@ def test_dcgan_layer_as_subpixel_has_zero_taps(ns):
     assert ns["zero_taps"] == pytest.approx(1 - 4 / 9)
 
 
+@pytest.mark.parametrize("bad", [float("inf"), float("-inf"), float("nan")])
+def test_the_two_forms_agree_on_non_finite_input_only_without_zero_weights(ns, bad):
+    """Review 52: the DCGAN layer's sub-pixel twin multiplies every pixel by its zero weights too,
+    and 0 * inf is NaN; the twin of a sub-pixel layer (kernel r*k) has no zeros and stays equal."""
+    torch.manual_seed(3)
+    x = torch.randn(1, 8, 6, 7, dtype=torch.float64)
+    x[0, 2, 3, 3] = bad
+    kernel4 = nn.ConvTranspose2d(8, 4, 4, stride=2, padding=1).double()
+    twin = ns["subpixel_from_transposed"](kernel4, k=3)
+    with torch.no_grad():
+        transposed, sub_pixel = kernel4(x), F.pixel_shuffle(twin(x), 2)
+    assert torch.equal(transposed.isinf(), sub_pixel.isinf())
+    # the zero weights' NaN lands on outputs the transposed convolution computes as finite numbers
+    spread = sub_pixel.isnan() & ~transposed.isnan()
+    assert spread.any() and transposed[spread].isfinite().all()
+    assert torch.equal(transposed.isnan(), sub_pixel.isnan() & ~spread)
+    finite = sub_pixel.isfinite()
+    torch.testing.assert_close(transposed[finite], sub_pixel[finite])
+    for r, k in [(2, 3), (3, 3), (2, 5)]:
+        conv = nn.Conv2d(8, 4 * r * r, k, padding=k // 2).double()
+        with torch.no_grad():
+            conv.bias.copy_(conv.bias[:: r * r].repeat_interleave(r * r))
+            layer = ns["transposed_from_subpixel"](conv, r, padding=(k // 2) * r)
+            a, b = layer(x), F.pixel_shuffle(conv(x), r)
+        assert torch.equal(a.isnan(), b.isnan()) and torch.equal(a.isinf(), b.isinf()), (r, k)
+        torch.testing.assert_close(a[a.isfinite()], b[b.isfinite()])
+
+
 def count_flops(module, x):
     with FlopCounterMode(display=False) as counter:
         module(x)

@@ -356,6 +356,20 @@ def test_example_orthogonal_cases(ns):
     assert (ns["not_undone"] - ns["pixels"]).abs().max() > 1
     torch.testing.assert_close(ns["odd_back"][..., :6, :], ns["odd"][..., :6, :])
     assert ns["odd_back"][..., 6, :].abs().max() == 0 and ns["odd"][..., 6, :].abs().max() > 0
+    # Review 52: on finite values only. An inf comes back in place, and inf - inf turns the other
+    # three values of its 2x2 block into NaN; a NaN takes the whole block.
+    haar = ns["haar"].cpu()
+    for bad in (float("inf"), float("-inf"), float("nan")):
+        x = torch.randn(2, 1, 6, 8, generator=torch.Generator().manual_seed(5), dtype=torch.float64)
+        x[1, 0, 3, 4] = bad
+        back = F.conv_transpose2d(F.conv2d(x, haar, stride=2), haar, stride=2)
+        block = torch.zeros_like(x, dtype=torch.bool)
+        block[1, 0, 2:4, 4:6] = True
+        if bad == bad:  # +-inf: back in place, NaN on the rest of the block
+            assert back[1, 0, 3, 4].item() == bad
+            block[1, 0, 3, 4] = False
+        assert torch.equal(back.isnan(), block)
+        torch.testing.assert_close(back[~back.isnan()], x[~back.isnan()])
 
 
 @pytest.mark.parametrize("r", range(1, 5))
@@ -365,6 +379,17 @@ def test_pixel_unshuffle_is_a_one_hot_conv_and_pixel_shuffle_its_transpose(r):
     assert torch.equal(F.conv2d(x, one_hot, stride=r), F.pixel_unshuffle(x, r))
     y = torch.randn(2, r * r, 3, 4, generator=torch.Generator().manual_seed(r), dtype=torch.float64)
     assert torch.equal(F.conv_transpose2d(y, one_hot, stride=r), F.pixel_shuffle(y, r))
+    # Review 52: only on finite values. The convolutions also multiply by the zero taps: 0 * inf is
+    # NaN, so one inf or NaN spreads NaN over its r x r block, which the shuffles only move.
+    for bad in (float("inf"), float("-inf"), float("nan")):
+        x_bad, y_bad = x.clone(), y.clone()
+        x_bad[0, 0, r, 0] = y_bad[0, r * r - 1, 1, 1] = bad
+        unshuffled, shuffled = F.pixel_unshuffle(x_bad, r), F.pixel_shuffle(y_bad, r)
+        by_conv, by_transposed = F.conv2d(x_bad, one_hot, stride=r), F.conv_transpose2d(y_bad, one_hot, stride=r)
+        assert unshuffled.isnan().sum() == shuffled.isnan().sum() == (bad != bad)
+        assert by_conv.isnan().sum() == by_transposed.isnan().sum() == (r * r if bad != bad else r * r - 1)
+        assert torch.equal(by_conv.isfinite(), unshuffled.isfinite()) == (r == 1)
+        assert torch.equal(by_transposed.isfinite(), shuffled.isfinite()) == (r == 1)
 
 
 # --- review RV-T2: which kernel torch runs on the CPU ---------------------------------------
@@ -526,3 +551,79 @@ def test_the_setup_comment_keeps_the_tf32_conditions_of_the_page(example):
         zh = (root / "docs" / f"{page}.zh.md").read_text()
         assert "float32 convolutions run in TF32" not in en and "lets cuDNN run float32 convolutions in TF32" in en
         assert "卷积默认走 TF32" not in zh and "默认允许 cuDNN 用 TF32 计算 float32 卷积" in zh
+
+
+def test_an_output_of_no_pixels_raises_only_on_torchs_own_kernel_and_a_batch_of_0_skips_the_checks(ns):
+    """Review 52: "torch refuses larger values" holds only for inputs with elements, and a size of 0
+    is refused by the GEMM + col2im kernel but returned empty by oneDNN."""
+    formula = ns["transposed_size"]
+    # kernel 2, stride 2 on 2 pixels: padding 2 gives a size of 0, padding 3 a negative one
+    for dtype in (torch.float32, torch.float64, torch.bfloat16, torch.float16):
+        for batch, channels in ((1, 1), (16, 16)):
+            x, w = torch.randn(batch, channels, 2, 2, dtype=dtype), torch.randn(channels, channels, 2, 2, dtype=dtype)
+            slow = (
+                torch._C._select_conv_backend(x, w, None, [2, 2], [2, 2], [1, 1], True, [0, 0], 1, None)
+                == torch._C._ConvBackend.SlowTranspose2d
+            )
+            if slow:
+                with pytest.raises(RuntimeError, match="Output size is too small"):
+                    F.conv_transpose2d(x, w, stride=2, padding=2)
+            else:
+                assert F.conv_transpose2d(x, w, stride=2, padding=2).shape == (batch, channels, 0, 0)
+            with pytest.raises(RuntimeError):
+                F.conv_transpose2d(x, w, stride=2, padding=3)
+        # a batch of 0 reaches no kernel: the size-0 output and output_padding >= stride both pass
+        empty, w = torch.zeros(0, 2, 4, 4, dtype=dtype), torch.zeros(2, 3, 3, 3, dtype=dtype)
+        assert F.conv_transpose2d(empty[..., :2, :2], w[..., :2, :2], stride=2, padding=2).shape == (0, 3, 0, 0)
+        for output_padding in (2, 3):
+            out = F.conv_transpose2d(empty, w, stride=2, padding=1, output_padding=output_padding)
+            assert out.shape[-1] == formula(4, 3, 2, 1, output_padding) == 7 + output_padding
+            with pytest.raises(RuntimeError, match="output padding must be smaller"):
+                F.conv_transpose2d(
+                    torch.zeros(1, 2, 4, 4, dtype=dtype), w, stride=2, padding=1, output_padding=output_padding
+                )
+        with pytest.raises(RuntimeError):
+            F.conv_transpose2d(empty[..., :2, :2], w[..., :2, :2], stride=2, padding=3)
+    if torch.backends.mkldnn.is_available():  # the empty answer is oneDNN's: float32 layers that go there
+        x = torch.randn(16, 16, 2, 2)
+        assert F.conv_transpose2d(x, torch.randn(16, 16, 2, 2), stride=2, padding=2).shape == (16, 16, 0, 0)
+        with torch.backends.mkldnn.flags(enabled=False), pytest.raises(RuntimeError, match="Output size is too small"):
+            F.conv_transpose2d(x, torch.randn(16, 16, 2, 2), stride=2, padding=2)
+
+
+def test_jax_conv_transpose_is_a_zero_inserting_conv_that_flips_and_swaps_only_when_asked():
+    """Review 52: the page's sentence on jax.lax.conv_transpose had no test. Its jaxpr is one
+    conv_general_dilated with lhs_dilation=strides and unit window strides; transpose_kernel=True adds
+    the flip (rev over the spatial axes) and the channel swap, and then it computes ConvTranspose2d."""
+    jax = pytest.importorskip("jax")
+    np = pytest.importorskip("numpy")
+    from jax import lax
+
+    numbers = ("NCHW", "OIHW", "NCHW")
+    for transpose_kernel in (False, True):
+        weight = np.zeros((3, 3, 3, 3), np.float32)
+        jaxpr = jax.make_jaxpr(
+            lambda a, b: lax.conv_transpose(
+                a, b, (2, 3), "SAME", dimension_numbers=numbers, transpose_kernel=transpose_kernel
+            )  # noqa: B023
+        )(np.zeros((1, 3, 5, 6), np.float32), weight).jaxpr
+        primitives = [str(eqn.primitive) for eqn in jaxpr.eqns]
+        conv = jaxpr.eqns[-1]
+        assert primitives == (["rev", "rev", "transpose"] if transpose_kernel else []) + ["conv_general_dilated"]
+        assert conv.params["lhs_dilation"] == (2, 3) and conv.params["window_strides"] == (1, 1)
+        if transpose_kernel:
+            assert sorted(d for eqn in jaxpr.eqns[:2] for d in eqn.params["dimensions"]) == [2, 3]
+            assert jaxpr.eqns[2].params["permutation"] == (1, 0, 2, 3)
+    with jax.enable_x64(True):
+        x = torch.randn(2, 3, 5, 6, dtype=torch.float64)
+        for k, s, p, op, d in ((4, 2, 1, 0, 1), (3, 2, 1, 1, 1), (5, 3, 2, 2, 1), (3, 2, 3, 0, 2), (2, 1, 0, 1, 2)):
+            w = torch.randn(3, 4, k, k, dtype=torch.float64)
+            reference = F.conv_transpose2d(x, w, stride=s, padding=p, output_padding=op, dilation=d).numpy()
+            edge = d * (k - 1) - p  # the zero-insertion page's step 2, given to jax as its padding
+            kwargs = dict(
+                strides=(s, s), padding=[(edge, edge + op)] * 2, rhs_dilation=(d, d), dimension_numbers=numbers
+            )
+            out = np.asarray(lax.conv_transpose(x.numpy(), w.numpy(), transpose_kernel=True, **kwargs))
+            assert out.shape == reference.shape and np.abs(out - reference).max() < 1e-12, (k, s, p, op, d)
+            unflipped = np.asarray(lax.conv_transpose(x.numpy(), w.transpose(0, 1).numpy(), **kwargs))
+            assert np.abs(unflipped - reference).max() > 1e-3, (k, s, p, op, d)
