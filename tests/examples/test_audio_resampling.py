@@ -707,3 +707,25 @@ def test_the_zh_torchaudio_paragraph_says_what_the_en_one_says():
     assert "says which Nyquist frequency and what the width counts" in (docs / "audio-resampling.md").read_text()
     zh = (docs / "audio-resampling.zh.md").read_text()
     assert "文档没说" not in zh and "说明了是哪个奈奎斯特频率、宽度数的是什么" in zh
+
+
+def test_given_a_scale_factor_only_linear_steps_by_its_inverse_area_keeps_the_length_ratio():
+    # Review 52: "given scale_factor=s instead, the step is 1/s ..., not L_in/L_out" followed linear and area alike;
+    # F.interpolate forces recompute_scale_factor for area and calls adaptive_avg_pool1d with the output length, so
+    # area's cells stay L_in/L_out wide: the same bits as given size=, at every length and factor, whole or not.
+    moved = 0
+    for n_in in range(1, 60):
+        x = torch.randn(2, 3, n_in, dtype=torch.float64, generator=torch.Generator().manual_seed(n_in))
+        for s in (0.35, 1 / 3, 0.5, 1 / 49 * 7, 0.9, 1.05, 48000 / 44100, 2.5, 3.3):
+            n_out = int(n_in * s)
+            if n_out == 0:
+                continue
+            area = F.interpolate(x, scale_factor=s, mode="area")
+            assert torch.equal(area, F.interpolate(x, size=n_out, mode="area")), (n_in, s)
+            linear = F.interpolate(x, scale_factor=s, mode="linear")
+            moved += not torch.allclose(linear, F.interpolate(x, size=n_out, mode="linear"), rtol=0, atol=1e-9)
+    assert moved > 100, moved  # linear's grid is 1/s wherever L_in * s is not whole
+    en = (ROOT / "docs/audio-resampling.md").read_text()
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "the step is 1/*s* in the kernel's precision" not in en and "`area` keeps `L_in/L_out` either way" in en
+    assert "如果改用 `scale_factor=s`，步长就是" not in zh and "`area` 则无论如何都按 `L_in/L_out`" in zh
