@@ -1,8 +1,8 @@
 """Resampling audio with F.interpolate, against a polyphase resampler.
 
 A 1 s linear chirp sweeps from 0 Hz to the input's Nyquist frequency. It is resampled
-48 kHz -> 16 kHz (down by 3) and 44.1 kHz -> 48 kHz (up by 160/147) with
-``F.interpolate`` (3-D input ``(N, C, L)``; and, for antialias, the same samples viewed as
+48 kHz -> 16 kHz (down by 3), 48 kHz -> 44.1 kHz (down by 160/147) and 44.1 kHz -> 48 kHz
+(up by 160/147) with ``F.interpolate`` (3-D input ``(N, C, L)``; and, for antialias, the same samples viewed as
 a ``(N, C, 1, L)`` image) and with ``scipy.signal.resample_poly``. Because the chirp's
 frequency at every instant is known, the output can be compared with the ideal one:
 silence while the chirp is above the new Nyquist frequency (anything there is aliasing),

@@ -211,6 +211,9 @@ def test_table_matches_measure(ns):
     assert [case for case, _ in ns["columns"]] == ["48 kHz → 16 kHz"] * 2 + ["48 kHz → 44.1 kHz"] * 2 + [
         "44.1 kHz → 48 kHz"
     ]
+    # Review 52: the script's docstring (the notebook's first cell) named only the two drawn cases, not the table's third.
+    docstring = " ".join((ROOT / "examples/audio_resampling.py").read_text().split('"""')[1].split())
+    assert all(case.replace("→", "->") in docstring for case in ns["cases"]), docstring
 
 
 def test_measuring_on_the_wrong_grid_would_dominate_the_error(ns):

@@ -771,6 +771,10 @@ def test_border_padding_is_equal_only_up_to_rounding_as_the_page_now_says(ns):
     docs = pathlib.Path(__file__).parents[2] / "docs"
     assert "makes `grid_sample` equal `interpolate` up to rounding**" in (docs / "grid-sample.md").read_text()
     assert "在舍入误差以内相等**" in (docs / "grid-sample.zh.md").read_text()
+    # Review 52: the script's docstring, the first cell of the page's notebook, still said it "finds which settings
+    # make the two equal".
+    docstring = " ".join((pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text().split())
+    assert "make the two equal" not in docstring and "the two agree up to rounding (not bit for bit)" in docstring
 
 
 def test_two_to_41_reads_pixel_0_as_a_one_pixel_high_row_not_by_memory_format():
