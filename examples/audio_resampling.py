@@ -195,8 +195,9 @@ fig.suptitle("Gain and spurious output while the chirp sweeps")
 plt.show()
 
 # %% sample_grid
-# Where each method puts its output samples, measured: the phase delay of a 1 kHz tone,
-# in input samples, against the method's own grid formula above.
+# Where each method puts its output samples, measured: the phase delay of a 1 kHz tone, in
+# input samples, with output sample i taken at i * fs_in / fs_out (resample_poly's grid): the
+# position of output sample 0, to compare with each method's grid formula above.
 def delay(name, fs_in, fs_out, hz=1000.0):
     tone = np.cos(2 * np.pi * hz * np.arange(fs_in) / fs_in)
     y, _ = resamplers[name](tone, fs_in, fs_out)

@@ -156,6 +156,10 @@ def test_every_interpolate_setting_delays_by_half_a_sample_difference(ns, pair):
 def test_delay_table_cells(ns):
     assert abs(ns["delays"]["48 kHz → 16 kHz", "linear"] - 1.0) < 1e-3
     assert abs(ns["delays"]["44.1 kHz → 48 kHz", "linear"] - 0.5 * (44100 / 48000 - 1)) < 1e-3
+    # Review 52: the cell's comment said the delay is measured "against the method's own grid formula"; against that
+    # formula every method would sit at 0. It is measured on resample_poly's grid i * fs_in / fs_out.
+    source = (ROOT / "examples/audio_resampling.py").read_text()
+    assert "against the method's own grid formula" not in source and "(resample_poly's grid)" in source
 
 
 def test_linear_down_by_three_keeps_all_aliases_and_a_perfect_passband(ns):
