@@ -736,3 +736,25 @@ def test_given_a_scale_factor_only_linear_steps_by_its_inverse_area_keeps_the_le
     zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
     assert "the step is 1/*s* in the kernel's precision" not in en and "`area` keeps `L_in/L_out` either way" in en
     assert "如果改用 `scale_factor=s`，步长就是" not in zh and "`area` 则无论如何都按 `L_in/L_out`" in zh
+
+
+@pytest.mark.parametrize("pair", DOWN)
+def test_nearest_keeps_all_of_the_aliased_energy_in_every_downsampling_pair(ns, pair):
+    # Review 52: "never linear or nearest" had nothing behind its nearest: the table has no nearest row. Output sample i
+    # is input sample floor(i * L_in / L_out), unfiltered: while the chirp is above the new Nyquist frequency, the
+    # output keeps its full power (0 dB, as linear does only at odd whole factors; at 48 -> 16 kHz they read x[0::3]
+    # and x[1::3], a few hundredths of a dB apart).
+    fs_in, fs_out = pair
+    x, rate = ns["chirp"](fs_in)
+    y = F.interpolate(torch.from_numpy(x).view(1, 1, -1), size=fs_out, mode="nearest").view(-1).numpy()
+    source = np.floor(np.arange(fs_out) * fs_in / fs_out).astype(int)
+    assert np.array_equal(y, x[source])
+    above = rate * source / fs_in > fs_out / 2
+    aliased = 10 * np.log10(np.mean(y[above] ** 2) / 0.5)
+    assert abs(aliased) < 0.2, aliased
+    docs = ROOT / "docs"
+    assert (
+        "and with it all of the aliased energy, in every downsampling pair above)"
+        in (docs / "audio-resampling.md").read_text()
+    )
+    assert "在上面每一组下采样中都保留了全部混叠能量" in (docs / "audio-resampling.zh.md").read_text()
