@@ -1,8 +1,8 @@
 """Resampling audio with F.interpolate, against a polyphase resampler.
 
 A 1 s linear chirp sweeps from 0 Hz to the input's Nyquist frequency. It is resampled
-48 kHz -> 16 kHz (down by 3) and 44.1 kHz -> 48 kHz (up by 160/147) with
-``F.interpolate`` (3-D input ``(N, C, L)``; and, for antialias, the same samples viewed as
+48 kHz -> 16 kHz (down by 3), 48 kHz -> 44.1 kHz (down by 160/147) and 44.1 kHz -> 48 kHz
+(up by 160/147) with ``F.interpolate`` (3-D input ``(N, C, L)``; and, for antialias, the same samples viewed as
 a ``(N, C, 1, L)`` image) and with ``scipy.signal.resample_poly``. Because the chirp's
 frequency at every instant is known, the output can be compared with the ideal one:
 silence while the chirp is above the new Nyquist frequency (anything there is aliasing),
@@ -195,8 +195,9 @@ fig.suptitle("Gain and spurious output while the chirp sweeps")
 plt.show()
 
 # %% sample_grid
-# Where each method puts its output samples, measured: the phase delay of a 1 kHz tone,
-# in input samples, against the method's own grid formula above.
+# Where each method puts its output samples, measured: the phase delay of a 1 kHz tone, in
+# input samples, with output sample i taken at i * fs_in / fs_out (resample_poly's grid): the
+# position of output sample 0, to compare with each method's grid formula above.
 def delay(name, fs_in, fs_out, hz=1000.0):
     tone = np.cos(2 * np.pi * hz * np.arange(fs_in) / fs_in)
     y, _ = resamplers[name](tone, fs_in, fs_out)

@@ -2,9 +2,9 @@
 
 ``F.grid_sample`` reads the input at arbitrary points; with the identity grid of
 ``F.affine_grid`` on a new output size it resizes, like ``F.interpolate``. This script
-builds that grid, finds which settings make the two equal, and shows where they differ:
-``nearest`` rounding, the padding at the borders, an output of size 1, ``scale_factor``,
-and downsampling, where grid_sample has no antialias.
+builds that grid, finds the settings under which the two agree up to rounding (not bit
+for bit), and shows where they differ: ``nearest`` rounding, the padding at the borders,
+an output of size 1, ``scale_factor``, and downsampling, where grid_sample has no antialias.
 """
 
 # %% setup

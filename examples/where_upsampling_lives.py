@@ -1,9 +1,9 @@
 """Where upsampling lives.
 
-Upsampling layers sit in two places in most networks: the decoder of an
+This script looks at upsampling layers in two places: the decoder of an
 encoder-decoder such as U-Net, where they restore the resolution the encoder removed
 and meet the encoder's features through skip connections, and the generator of a GAN,
-where they grow a small latent map into an image. This script builds a minimal U-Net
+where they grow a small latent map into an image. It builds a minimal U-Net
 whose encoder can downsample three ways and whose decoder can upsample five ways,
 traces shapes through a real forward pass, builds a DCGAN-style generator, and
 measures parameters, FLOPs and the checkerboard score at initialisation for each

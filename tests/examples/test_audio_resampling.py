@@ -156,6 +156,10 @@ def test_every_interpolate_setting_delays_by_half_a_sample_difference(ns, pair):
 def test_delay_table_cells(ns):
     assert abs(ns["delays"]["48 kHz → 16 kHz", "linear"] - 1.0) < 1e-3
     assert abs(ns["delays"]["44.1 kHz → 48 kHz", "linear"] - 0.5 * (44100 / 48000 - 1)) < 1e-3
+    # Review 52: the cell's comment said the delay is measured "against the method's own grid formula"; against that
+    # formula every method would sit at 0. It is measured on resample_poly's grid i * fs_in / fs_out.
+    source = (ROOT / "examples/audio_resampling.py").read_text()
+    assert "against the method's own grid formula" not in source and "(resample_poly's grid)" in source
 
 
 def test_linear_down_by_three_keeps_all_aliases_and_a_perfect_passband(ns):
@@ -211,6 +215,9 @@ def test_table_matches_measure(ns):
     assert [case for case, _ in ns["columns"]] == ["48 kHz → 16 kHz"] * 2 + ["48 kHz → 44.1 kHz"] * 2 + [
         "44.1 kHz → 48 kHz"
     ]
+    # Review 52: the script's docstring (the notebook's first cell) named only the two drawn cases, not the table's third.
+    docstring = " ".join((ROOT / "examples/audio_resampling.py").read_text().split('"""')[1].split())
+    assert all(case.replace("→", "->") in docstring for case in ns["cases"]), docstring
 
 
 def test_measuring_on_the_wrong_grid_would_dominate_the_error(ns):
@@ -707,3 +714,47 @@ def test_the_zh_torchaudio_paragraph_says_what_the_en_one_says():
     assert "says which Nyquist frequency and what the width counts" in (docs / "audio-resampling.md").read_text()
     zh = (docs / "audio-resampling.zh.md").read_text()
     assert "文档没说" not in zh and "说明了是哪个奈奎斯特频率、宽度数的是什么" in zh
+
+
+def test_given_a_scale_factor_only_linear_steps_by_its_inverse_area_keeps_the_length_ratio():
+    # Review 52: "given scale_factor=s instead, the step is 1/s ..., not L_in/L_out" followed linear and area alike;
+    # F.interpolate forces recompute_scale_factor for area and calls adaptive_avg_pool1d with the output length, so
+    # area's cells stay L_in/L_out wide: the same bits as given size=, at every length and factor, whole or not.
+    moved = 0
+    for n_in in range(1, 60):
+        x = torch.randn(2, 3, n_in, dtype=torch.float64, generator=torch.Generator().manual_seed(n_in))
+        for s in (0.35, 1 / 3, 0.5, 1 / 49 * 7, 0.9, 1.05, 48000 / 44100, 2.5, 3.3):
+            n_out = int(n_in * s)
+            if n_out == 0:
+                continue
+            area = F.interpolate(x, scale_factor=s, mode="area")
+            assert torch.equal(area, F.interpolate(x, size=n_out, mode="area")), (n_in, s)
+            linear = F.interpolate(x, scale_factor=s, mode="linear")
+            moved += not torch.allclose(linear, F.interpolate(x, size=n_out, mode="linear"), rtol=0, atol=1e-9)
+    assert moved > 100, moved  # linear's grid is 1/s wherever L_in * s is not whole
+    en = (ROOT / "docs/audio-resampling.md").read_text()
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "the step is 1/*s* in the kernel's precision" not in en and "`area` keeps `L_in/L_out` either way" in en
+    assert "如果改用 `scale_factor=s`，步长就是" not in zh and "`area` 则无论如何都按 `L_in/L_out`" in zh
+
+
+@pytest.mark.parametrize("pair", DOWN)
+def test_nearest_keeps_all_of_the_aliased_energy_in_every_downsampling_pair(ns, pair):
+    # Review 52: "never linear or nearest" had nothing behind its nearest: the table has no nearest row. Output sample i
+    # is input sample floor(i * L_in / L_out), unfiltered: while the chirp is above the new Nyquist frequency, the
+    # output keeps its full power (0 dB, as linear does only at odd whole factors; at 48 -> 16 kHz they read x[0::3]
+    # and x[1::3], a few hundredths of a dB apart).
+    fs_in, fs_out = pair
+    x, rate = ns["chirp"](fs_in)
+    y = F.interpolate(torch.from_numpy(x).view(1, 1, -1), size=fs_out, mode="nearest").view(-1).numpy()
+    source = np.floor(np.arange(fs_out) * fs_in / fs_out).astype(int)
+    assert np.array_equal(y, x[source])
+    above = rate * source / fs_in > fs_out / 2
+    aliased = 10 * np.log10(np.mean(y[above] ** 2) / 0.5)
+    assert abs(aliased) < 0.2, aliased
+    docs = ROOT / "docs"
+    assert (
+        "and with it all of the aliased energy, in every downsampling pair above)"
+        in (docs / "audio-resampling.md").read_text()
+    )
+    assert "在上面每一组下采样中都保留了全部混叠能量" in (docs / "audio-resampling.zh.md").read_text()

@@ -462,6 +462,28 @@ def test_a_factor_that_keeps_the_size_is_copied_by_bilinear_so_the_identity_grid
             assert (off_plain < 1e-12 < off_scaled) if copies else (off_scaled < 1e-12 < off_plain), (n, s, mode)
 
 
+def test_cpu_bicubic_reads_the_factor_positions_on_an_axis_it_keeps_only_on_floating_point_input():
+    # Review 52: "the CPU's bicubic still reads (i + 0.5)/s - 0.5 there" held for floating-point input; its uint8 kernels
+    # (the AVX one for up to 4 channels, separable_upsample_generic_Nd_kernel_impl otherwise and without AVX2) skip an
+    # axis whose size does not change, so a uint8 ramp comes back unchanged along it, even while the other axis doubles.
+    kept = [(n, s) for s in (1.05, 1.1, 1.2, 1.4) for n in range(2, 20) if int(n * s) == n]
+    for (n, s), channels, last in itertools.product(kept, (1, 3, 5), (False, True)):
+        ramp = (torch.arange(n) * (255 // n)).view(1, 1, 1, n).expand(1, channels, 3, n).contiguous()
+        for dtype in (torch.uint8, torch.float32, torch.float64, torch.bfloat16):
+            x = ramp.to(dtype)
+            if last:
+                x = x.contiguous(memory_format=torch.channels_last)
+            y = F.interpolate(x, scale_factor=(2, s), mode="bicubic")
+            assert y.shape[-1] == n
+            assert torch.equal(y, x[:, :, :1].expand_as(y)) == (dtype == torch.uint8), (n, s, channels, dtype)
+    with pytest.raises(NotImplementedError):
+        F.grid_sample(torch.zeros(1, 1, 2, 2, dtype=torch.uint8), torch.zeros(1, 2, 2, 2), align_corners=False)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "(*i* + 0.5)/*s* − 0.5 there on floating-point input (on `uint8` input" in en
+    assert "对浮点输入，CPU 上的 `bicubic`" in zh and "对 `uint8` 输入，它同样直接复制这个轴" in zh
+
+
 def test_size_one_with_align_corners_reads_the_first_pixel_only_without_antialias():
     # Review 12: antialiased bicubic to one pixel with align_corners=True mixes the first two pixels.
     generator = torch.Generator().manual_seed(12)
@@ -771,6 +793,10 @@ def test_border_padding_is_equal_only_up_to_rounding_as_the_page_now_says(ns):
     docs = pathlib.Path(__file__).parents[2] / "docs"
     assert "makes `grid_sample` equal `interpolate` up to rounding**" in (docs / "grid-sample.md").read_text()
     assert "在舍入误差以内相等**" in (docs / "grid-sample.zh.md").read_text()
+    # Review 52: the script's docstring, the first cell of the page's notebook, still said it "finds which settings
+    # make the two equal".
+    docstring = " ".join((pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text().split())
+    assert "make the two equal" not in docstring and "the two agree up to rounding (not bit for bit)" in docstring
 
 
 def test_two_to_41_reads_pixel_0_as_a_one_pixel_high_row_not_by_memory_format():

@@ -269,6 +269,9 @@ def test_the_intro_claims_no_share_of_networks():
     docs = pathlib.Path(__file__).parents[2] / "docs"
     assert "in most networks" not in (docs / "where-upsampling-lives.md").read_text()
     assert "在大多数网络里" not in (docs / "where-upsampling-lives.zh.md").read_text()
+    # Review 52: the script's docstring, the first cell of the page's notebook, still opened with the claim.
+    source = (docs.parent / "examples" / "where_upsampling_lives.py").read_text()
+    assert "in most networks" not in source and "looks at upsampling layers in two places" in source
     # Likewise "Libraries that build large generators make the same choice" rested on one library, diffusers.
     assert "Libraries that build large" not in (docs / "where-upsampling-lives.md").read_text()
 
