@@ -1300,27 +1300,30 @@ def test_plain_bilinear_and_bicubic_skip_input_pixels_only_beyond_2x():
 
 def test_opencv_8_bit_cubic_with_ipp_is_the_float32_result_rounded_not_fixed_point():
     # Review 42: the page said "OpenCV resizes 8-bit images in fixed point". Where IPP runs INTER_CUBIC (1, 3 or 4
-    # channels, at least 4 pixels across) the 8-bit result is the float32 result rounded at the end on every pixel;
-    # OpenCV's own fixed-point code (IPP off) is not. The page now says only "its own arithmetic and rounding".
+    # channels, at least 4 pixels across) the 8-bit result is the float32 result rounded at the end, but for a
+    # pixel in several thousand one level off (review 52: IPP's AVX-512 code, 4 of these 150 resizes, one pixel
+    # each; its AVX2 code had none); OpenCV's own fixed-point code (IPP off) is off on at least 1 pixel in 200 in
+    # every resize. The page says only "its own arithmetic and rounding".
     had_ipp = cv2.ipp.useIPP()
     rng = np.random.default_rng(42)
     try:
         cv2.ipp.setUseIPP(True)
         if not cv2.ipp.useIPP():
             pytest.skip("this OpenCV has no IPP")
-        off_with_ipp_off = 0
         for _ in range(150):
             h, w, oh, ow = (int(v) for v in rng.integers(4, 100, 4))
             image = rng.integers(0, 256, (h, w, int(rng.choice([1, 3, 4]))), dtype=np.uint8).squeeze()
+            cv2.ipp.setUseIPP(True)  # the float32 result IPP gives
             rounded = np.clip(
                 np.rint(cv2.resize(image.astype(np.float32), (ow, oh), interpolation=cv2.INTER_CUBIC)), 0, 255
             )
-            cv2.ipp.setUseIPP(True)
-            assert np.array_equal(cv2.resize(image, (ow, oh), interpolation=cv2.INTER_CUBIC), rounded), (h, w, oh, ow)
-            cv2.ipp.setUseIPP(False)
-            off_with_ipp_off += not np.array_equal(cv2.resize(image, (ow, oh), interpolation=cv2.INTER_CUBIC), rounded)
-            cv2.ipp.setUseIPP(True)
-        assert off_with_ipp_off > 100
+            off = {}
+            for use_ipp in (True, False):
+                cv2.ipp.setUseIPP(use_ipp)
+                off[use_ipp] = np.abs(cv2.resize(image, (ow, oh), interpolation=cv2.INTER_CUBIC) - rounded)
+            case = (h, w, oh, ow)
+            assert off[True].max() <= 1 and np.count_nonzero(off[True]) <= off[True].size / 2000, case
+            assert np.count_nonzero(off[False]) >= off[False].size / 200, case
     finally:
         cv2.ipp.setUseIPP(had_ipp)
 

@@ -683,7 +683,9 @@ def test_nearest_rounds_in_over_out_to_float32_before_the_floor():
 @_NEEDS_ONEDNN_AVX2
 def test_depthwise_and_identity_mixing_agree_on_one_pixel_wide_only_up_to_x4(ns):
     # Review 13: "and agree on one pixel wide" failed at x8 and above (32 channels on a 2x1 input at x8, 2 channels at
-    # x16); the page now says x2 to x4, swept here over channels, heights, batches and thread counts.
+    # x16); the page now says x2 to x4, swept here over channels, heights, batches and thread counts. Review 52: the
+    # x8 case agrees on an Intel CPU with AVX-512 (and with oneDNN held to AVX2 there); x16 with 2 channels parts on
+    # both CPUs, for every random input tried.
     from _upsamplers import bilinear_, bilinear_layer_args
 
     generator = torch.Generator().manual_seed(0)
@@ -703,7 +705,7 @@ def test_depthwise_and_identity_mixing_agree_on_one_pixel_wide_only_up_to_x4(ns)
                 (2, 3, 7, 16, 31, 32), (2, 3, 4), (1, 3), (1, 2, 5, 9)
             ):
                 assert agree(channels, scale, (batch, height, 1)), (count, channels, scale, batch, height)
-            assert not agree(32, 8, (1, 2, 1)), count
+            assert not any(agree(2, 16, (1, 2, 1)) for _ in range(5)), count
     finally:
         torch.set_num_threads(threads)
 
