@@ -49,6 +49,11 @@ def test_glossary_antialiased_bicubic_is_another_kernel_even_when_enlarging():
             smooth = F.interpolate(image, size=(1, out), mode="bicubic", antialias=True)[0, 0, 0]
             expected = torch.tensor(cubic_resize(row.tolist(), out, -0.5, "drop"), dtype=torch.float64)
             torch.testing.assert_close(smooth, expected, rtol=0, atol=1e-12)
+            # the same kernel in float32, in both layouts (4 channels: the channels-last loops run over channels)
+            for layout in (torch.contiguous_format, torch.channels_last):
+                single = image.float().expand(1, 4, 2, n).contiguous(memory_format=layout)
+                got = F.interpolate(single, size=(2, out), mode="bicubic", antialias=True)
+                torch.testing.assert_close(got, expected.float().expand(1, 4, 2, out), rtol=0, atol=1e-5)
             if out > n:
                 repeat = torch.tensor(cubic_resize(row.tolist(), out, -0.75, "repeat"), dtype=torch.float64)
                 torch.testing.assert_close(plain, repeat, rtol=0, atol=1e-12)
