@@ -191,6 +191,10 @@ def test_corner_table_shows_the_rule(ns):
             assert table[(mode, False, "enlarge")] < 1e-5
     # "never bit-exact by guarantee": at least one float32 corner in the table is off by rounding.
     assert any(0 < error < 1e-5 for error in table.values())
+    # Review 52: the cell's comment called the four table modes "each linear mode"; the page's "linear modes"
+    # (clamped at the border, corners kept enlarging with False) exclude bicubic, which the table includes.
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "Does each linear mode" not in source and "(bicubic too)" in source and "bicubic" in CORNER_RANKS
 
 
 def test_antialias_loses_the_corners_even_with_align_corners_true():

@@ -522,7 +522,7 @@ def test_area_enlarging_does_not_always_repeat_nearests_pixels():
     assert (area, nearest) == (1.0, 0.0)
 
 
-def test_area_and_nearest_at_2_1_differ_only_in_3d_and_5d_on_the_cpu():
+def test_area_and_nearest_at_2_1_differ_on_small_contiguous_3d_and_5d_input_not_4d_on_the_cpu():
     # Review 13: the 2.1 example held for a row (3-D), not for a 4-D image on the CPU, whose small
     # output of twice the input takes the channels-last kernel; its nearest_idx halves the index.
     for shape in [(1, 1, 2), (1, 1, 1, 2), (1, 1, 2, 2), (1, 1, 2, 2, 2), (1, 1, 1, 1, 2)]:
@@ -530,6 +530,32 @@ def test_area_and_nearest_at_2_1_differ_only_in_3d_and_5d_on_the_cpu():
         rows = [F.interpolate(x, scale_factor=2.1, mode=mode).flatten()[-4:].tolist() for mode in ("area", "nearest")]
         assert rows[0] == [0, 0, 1, 1], shape
         assert rows[1] == ([0, 0, 1, 1] if len(shape) == 4 else [0, 0, 0, 1]), shape
+
+
+def test_area_and_nearest_agree_at_twice_the_size_wherever_the_cpu_channels_last_nearest_kernel_runs():
+    # Review 52: the page said a 4-D image "where the output is small and twice the input" agrees, as if the rank
+    # and the size decided. The kernel decides: a 5-D channels_last_3d volume of 4 channels agrees at any size, a
+    # contiguous 4-D image whose output is not small (1x64 x 2.01 -> 2x128) does not.
+    cases = {  # (shape, memory format, scale on every axis): agrees
+        ((1, 1, 1, 2), torch.contiguous_format, 2.1): True,  # 2x4: small
+        ((1, 1, 1, 64), torch.contiguous_format, 2.01): False,  # 2x128: not small
+        ((1, 3, 1, 64), torch.channels_last, 2.01): False,  # 3 channels: not the channels-last kernel
+        ((1, 4, 1, 64), torch.channels_last, 2.01): True,
+        ((1, 4, 1, 1, 64), torch.channels_last_3d, 2.01): True,
+        ((1, 4, 1, 1, 64), torch.contiguous_format, 2.01): False,
+        ((1, 1, 1, 1, 2), torch.contiguous_format, 2.1): False,  # 5-D: small outputs do not count
+    }
+    for (shape, layout, scale), agrees in cases.items():
+        x = torch.arange(float(shape[-1])).expand(shape).contiguous(memory_format=layout)
+        nearest, area = (F.interpolate(x, scale_factor=scale, mode=mode) for mode in ("nearest", "area"))
+        assert nearest.shape[2:] == tuple(2 * n for n in shape[2:]), shape
+        assert torch.equal(nearest, area) == agrees, (shape, layout)
+    for name, old in (
+        ("why-no-downsample.md", "where the output is small and twice the input"),
+        ("why-no-downsample.zh.md", "换成四维图像，输出很小且恰为输入的两倍"),
+    ):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert old not in text and "1×64" in text, name
 
 
 def test_size_does_not_remove_the_uint8_one_pixel_wide_exception():

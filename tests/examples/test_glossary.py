@@ -1,0 +1,96 @@
+"""The claims of docs/glossary*.md that no page's example shows, tested over the domain each entry implies."""
+
+import math
+
+import torch
+import torch.nn.functional as F
+
+from helpers import ROOT
+
+
+def cubic(t, a):
+    """Keys' cubic convolution kernel with parameter a."""
+    t = abs(t)
+    if t < 1:
+        return ((a + 2) * t - (a + 3)) * t * t + 1
+    if t < 2:
+        return ((a * t - 5 * a) * t + 8 * a) * t - 4 * a
+    return 0.0
+
+
+def cubic_resize(row, out, a, border):
+    """A row resized with align_corners=False by the cubic of parameter a, stretched by in/out when shrinking.
+    border="repeat" reads the edge pixel for taps outside the row, "drop" leaves them out and rescales the rest."""
+    n = len(row)
+    scale = n / out
+    stretch = max(scale, 1.0)
+    values = []
+    for d in range(out):
+        centre = (d + 0.5) * scale  # in pixel-edge coordinates: pixel j spans [j, j + 1)
+        taps = range(math.floor(centre - 2 * stretch), math.ceil(centre + 2 * stretch))
+        if border == "drop":
+            taps = [j for j in taps if 0 <= j < n]
+        weights = [cubic((j + 0.5 - centre) / stretch, a) for j in taps]
+        values.append(sum(w * row[min(max(j, 0), n - 1)] for w, j in zip(weights, taps)) / sum(weights))
+    return values
+
+
+def test_glossary_antialiased_bicubic_is_another_kernel_even_when_enlarging():
+    # Review 52: the bicubic row said that with antialias=True "when shrinking, the kernel is stretched by the
+    # factor", as if antialias only stretched the plain mode's kernel. It swaps it: Keys' a = -0.5 instead of
+    # -0.75, taps outside the input dropped instead of repeating the edge, so it changes enlarging too.
+    generator = torch.Generator().manual_seed(0)
+    gap = {"shrink": 0.0, "enlarge": 0.0}
+    for n in range(4, 12):
+        for out in [o for o in range(2, 26) if o != n]:
+            row = torch.rand(n, dtype=torch.float64, generator=generator)
+            image = row.view(1, 1, 1, n)
+            plain = F.interpolate(image, size=(1, out), mode="bicubic")[0, 0, 0]
+            smooth = F.interpolate(image, size=(1, out), mode="bicubic", antialias=True)[0, 0, 0]
+            expected = torch.tensor(cubic_resize(row.tolist(), out, -0.5, "drop"), dtype=torch.float64)
+            torch.testing.assert_close(smooth, expected, rtol=0, atol=1e-12)
+            # the same kernel in float32, in both layouts (4 channels: the channels-last loops run over channels)
+            for layout in (torch.contiguous_format, torch.channels_last):
+                single = image.float().expand(1, 4, 2, n).contiguous(memory_format=layout)
+                got = F.interpolate(single, size=(2, out), mode="bicubic", antialias=True)
+                torch.testing.assert_close(got, expected.float().expand(1, 4, 2, out), rtol=0, atol=1e-5)
+            if out > n:
+                repeat = torch.tensor(cubic_resize(row.tolist(), out, -0.75, "repeat"), dtype=torch.float64)
+                torch.testing.assert_close(plain, repeat, rtol=0, atol=1e-12)
+                gap["enlarge"] = max(gap["enlarge"], (smooth - plain).abs().max().item())
+            else:  # what the old row described: the plain mode's kernel, stretched
+                stretched = torch.tensor(cubic_resize(row.tolist(), out, -0.75, "drop"), dtype=torch.float64)
+                gap["shrink"] = max(gap["shrink"], (smooth - stretched).abs().max().item())
+    assert gap["shrink"] > 0.01 and gap["enlarge"] > 0.01
+    for name, text in (
+        ("glossary.md", "`antialias=True` swaps the kernel, even when enlarging, for the one of a = −0.5"),
+        ("glossary.zh.md", "`antialias=True` 时换成 a = −0.5 的卷积核，放大时也是如此"),
+    ):
+        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
+
+
+def test_glossary_max_pooling_is_nan_exactly_in_the_windows_that_hold_a_nan():
+    # The glossary's max pooling row, over ranks, channel counts (the vectorised channels-last loops run
+    # over channels, 17 leaves a scalar tail), dtypes, layouts, the NaN first or last in the window, and the
+    # kernels that also return indices.
+    layouts = {2: torch.channels_last, 3: torch.channels_last_3d}
+    for rank, pool in ((1, F.max_pool1d), (2, F.max_pool2d), (3, F.max_pool3d)):
+        for channels in (1, 17):
+            for dtype in (torch.float32, torch.float64, torch.bfloat16, torch.float16):
+                for position in (0, 2**rank - 1):  # first and last in the window
+                    x = torch.rand((1, channels) + (2,) * rank).to(dtype)
+                    x[(0, channels // 2) + tuple((position >> axis) & 1 for axis in range(rank))] = float("nan")
+                    expected = torch.zeros(channels, dtype=torch.bool)
+                    expected[channels // 2] = True
+                    inputs = [x] + ([x.contiguous(memory_format=layouts[rank])] if rank in layouts else [])
+                    for x in inputs:
+                        for indices in (False, True):
+                            y = pool(x, 2, return_indices=indices)
+                            y = y[0] if indices else y
+                            assert torch.equal(y.isnan().flatten(), expected), (
+                                rank,
+                                channels,
+                                dtype,
+                                position,
+                                indices,
+                            )
