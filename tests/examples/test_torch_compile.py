@@ -199,7 +199,9 @@ def test_downsample_under_inductor(ns):
     diff = ns["downsample_diff"]
     assert set(diff) == set(Downsample.METHODS)  # every method compiled with fullgraph=True and ran
     assert ns["downsample_input"].shape[-2:] == (5, 7) and ns["downsample_input"].dtype == torch.float64
-    assert {method for method, value in diff.items() if value > 0} == {"area", "max-blur", "conv"}
+    # Review 52: 'blur' is bitwise on an AMD CPU with AVX2 and not on an Intel one with AVX-512 (Inductor's AVX2 code
+    # included); the page says it depends on the CPU and names the other seven.
+    assert {method for method, value in diff.items() if value > 0} - {"blur"} == {"area", "max-blur", "conv"}
     assert all(value <= 1e-14 for value in diff.values())  # float64 rounding at values of a few units
 
 
