@@ -197,7 +197,7 @@ print(f"`nearest` against `nearest-exact`, {n_in} → {n_out}: another input pix
 # %% hf_processors
 # Hugging Face processors on 8-bit RGB, resize only (no rescale, no normalisation): the
 # default ones (torchvision backend) and their PIL-backend twins. The torch reproduction
-# runs F.interpolate on the uint8 CPU tensor, as torchvision does.
+# runs F.interpolate on the uint8 CPU tensor, as torchvision does where it takes torch's uint8 kernel.
 with get_sample_data("grace_hopper.jpg") as file:
     photo_rgb = plt.imread(file).copy()  # uint8, 600 x 512 x 3
 HF_IMAGES = [photo_rgb, photo_rgb[:333, :217], photo_rgb[200:300, 100:177], photo_rgb[300:317, :300]]
