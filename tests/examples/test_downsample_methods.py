@@ -885,16 +885,36 @@ def test_the_bullets_hold_on_128x128_images_not_on_every_64x64_draw(ns):
         assert shares == sorted(shares, reverse=True), (k, shares)
     names = ("AvgPool2d(k)", "bilinear, antialias")
     below, growth = [], []
-    for seed in range(8):
+    for seed in range(6):
         images = ns["random_images"](8, 64, torch.Generator().manual_seed(seed))
         at2, at4 = _measure_on(ns, images, names, 2), _measure_on(ns, images, names, 4)
         below.append(at4["AvgPool2d(k)"]["error"] < at4["bilinear, antialias"]["error"])
         growth.append(at4["AvgPool2d(k)"]["folded"] / at2["AvgPool2d(k)"]["folded"])
     assert not all(below) and any(below), below
     assert min(growth) > 1.1, growth
-    # on the page's 128x128 images both hold, on other seeds too
-    for seed in (0, 2):
-        images = ns["random_images"](8, 128, torch.Generator().manual_seed(seed))
-        at2, at4 = _measure_on(ns, images, names, 2), _measure_on(ns, images, names, 4)
-        assert at4["AvgPool2d(k)"]["error"] < at4["bilinear, antialias"]["error"], seed
-        assert at4["AvgPool2d(k)"]["folded"] == pytest.approx(at2["AvgPool2d(k)"]["folded"], rel=0.2), seed
+    # on the page's 128x128 images both hold, on another seed (0) too
+    images = ns["random_images"](8, 128, torch.Generator().manual_seed(0))
+    at2, at4 = _measure_on(ns, images, names, 2), _measure_on(ns, images, names, 4)
+    assert at4["AvgPool2d(k)"]["error"] < at4["bilinear, antialias"]["error"]
+    assert at4["AvgPool2d(k)"]["folded"] == pytest.approx(at2["AvgPool2d(k)"]["folded"], rel=0.2)
+
+
+def test_accuracies_within_the_spread_are_one_draw_of_the_data_max_pooling_falls_below_on_others(ns):
+    # Review 52: "the test accuracies are within each other's spread" read as a rule; it is the data of seed 2
+    acc = {name: v["accuracy"][0] for name, v in ns["cnn_results"].items()}
+    assert min(acc, key=acc.get) == "MaxPool2d(2)"
+    for data_seed in (5, 14):
+        generator = torch.Generator().manual_seed(data_seed)
+        (train_x, train_y), (test_x, test_y) = ns["stripes"](512, generator), ns["stripes"](256, generator)
+        runs = {name: [] for name in ("MaxPool2d(2)", "AvgPool2d(2)")}
+        for seed in range(5):
+            for name in runs:
+                torch.manual_seed(seed)
+                block = ns["small_cnn"](ns["variants"][name]).to(ns["device"])
+                with torch.no_grad():
+                    classify = ns["fit_classifier"](block(ns["crop"](train_x)), train_y)
+                    runs[name].append((classify(block(ns["crop"](test_x))) == test_y).float().mean().item())
+        (low, low_std), (high, high_std) = (
+            (torch.tensor(v).mean().item(), torch.tensor(v).std().item()) for v in runs.values()
+        )
+        assert high - low > low_std + high_std, (data_seed, runs)
