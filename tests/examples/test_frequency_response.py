@@ -1315,3 +1315,17 @@ def test_area_is_the_box_only_on_sides_k_divides_and_elsewhere_widens_every_wind
         for i in range(n // 2):
             three[i, 2 * i : 2 * i + 3] = 1 / 3
         assert torch.allclose(weights, three, rtol=0, atol=1e-15), n
+
+
+@pytest.mark.skipif("lanczos" not in F.interpolate.__doc__, reason="this torch has no lanczos")
+def test_above_the_limit_lanczos_and_blur_pool_5_take_turns_at_the_lower_gain(ns):
+    # Review 52: the downsampling page said "farther up, lanczos has the lower gain"; past its first band where it
+    # does, BlurPool [1,4,6,4,1] is lower again, at both factors
+    f = ns["f"]
+    for k in (2, 4):
+        blur = ns["responses"]["BlurPool [1,4,6,4,1]", k].abs()
+        lanczos = ns["responses"]["lanczos, antialias", k].abs()
+        above = f > 0.5 / k
+        lower, higher = (lanczos < blur - 1e-6)[above], (blur < lanczos - 1e-6)[above]
+        first = int(lower.int().argmax())
+        assert lower[first] and higher[first:].any(), k
