@@ -1294,3 +1294,41 @@ def test_the_curves_that_hide_under_others_are_exactly_the_ones_the_page_names(n
                 if np.allclose(a.get_ydata(), b.get_ydata(), atol=1e-3, rtol=0):
                     hidden.add((a.get_label(), b.get_label()))
         assert hidden == expected[k], (k, hidden)
+
+
+def test_area_is_the_box_only_on_sides_k_divides_and_elsewhere_widens_every_window_not_only_at_the_edges():
+    # Review 52: "Away from the borders" had area spread its windows at the edges (7 pixels at 2x); on a side k
+    # does not divide no window is the box, the inner ones too: 129 pixels at 1/2 average 3 pixels at every output
+    for k in (2, 3, 4, 5):
+        for n in range(k, 16 * k + 2):
+            columns = torch.eye(n, dtype=torch.float64)[:, None, None, :].expand(n, 1, k, n)
+            weights = F.interpolate(columns, scale_factor=1 / k, mode="area")[:, 0, 0].T  # (output, input column)
+            widths = (weights != 0).sum(1)
+            if n % k == 0:
+                assert (widths == k).all() and torch.allclose(
+                    weights[weights != 0], torch.tensor(1 / k, dtype=torch.float64)
+                )
+            else:
+                assert (widths > k).all(), (k, n, widths.tolist())
+    # an odd side at 1/2: [1, 1, 1]/3 at every output pixel (7 pixels: test_at_the_border_avg_pool_drops_and_area_spreads)
+    n = 129
+    columns = torch.eye(n, dtype=torch.float64)[:, None, None, :].expand(n, 1, 2, n)
+    weights = F.interpolate(columns, scale_factor=0.5, mode="area")[:, 0, 0].T
+    three = torch.zeros(n // 2, n, dtype=torch.float64)
+    for i in range(n // 2):
+        three[i, 2 * i : 2 * i + 3] = 1 / 3
+    assert torch.allclose(weights, three, rtol=0, atol=1e-15)
+
+
+@pytest.mark.skipif("lanczos" not in F.interpolate.__doc__, reason="this torch has no lanczos")
+def test_above_the_limit_lanczos_and_blur_pool_5_take_turns_at_the_lower_gain(ns):
+    # Review 52: the downsampling page said "farther up, lanczos has the lower gain"; past its first band where it
+    # does, BlurPool [1,4,6,4,1] is lower again, at both factors
+    f = ns["f"]
+    for k in (2, 4):
+        blur = ns["responses"]["BlurPool [1,4,6,4,1]", k].abs()
+        lanczos = ns["responses"]["lanczos, antialias", k].abs()
+        above = f > 0.5 / k
+        lower, higher = (lanczos < blur - 1e-6)[above], (blur < lanczos - 1e-6)[above]
+        first = int(lower.int().argmax())
+        assert lower[first] and higher[first:].any(), k
