@@ -957,3 +957,16 @@ def test_the_footprint_cells_comment_places_the_sample_point_for_bilinear_and_bi
     comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
     assert "F.interpolate samples one point per output pixel" not in comment
     assert "plain bilinear and bicubic" in comment
+
+
+def test_area_averages_k_pixel_windows_only_on_sides_k_divides_and_wider_windows_on_every_other():
+    # Review 52: the summary called area "a box filter" as if every window were k pixels wide; where k does not divide
+    # the side, area reads only the two sizes (n -> n // k) and each window spans at least n / (n // k) > k pixels.
+    for k in range(2, 9):
+        for n in range(k, 8 * k + 1):
+            impulses = torch.eye(n, dtype=torch.float64).view(n, 1, n)  # row j: an impulse at pixel j
+            widths = (F.interpolate(impulses, scale_factor=1 / k, mode="area")[:, 0] > 0).sum(0)
+            if n % k == 0:
+                assert widths.tolist() == [k] * (n // k), (n, k)
+            else:
+                assert widths.min().item() > k, (n, k, widths.tolist())
