@@ -494,6 +494,9 @@ def test_odd_factor_bilinear_is_slicing_on_float_but_not_on_uint8_one_pixel_wide
     assert not torch.equal(F.interpolate(x, size=(3, 1), mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
     with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
         F.interpolate((rand(1, 3, k, k) * 255).to(torch.uint8), size=(1, 1), mode="bilinear")
+    # review 52: only a contiguous tensor fails; a crop (not contiguous) is copied to channels_last and is the slice
+    crop = (rand(1, 3, k + 2, k + 2) * 255).to(torch.uint8)[..., 1 : k + 1, 1 : k + 1]
+    assert torch.equal(F.interpolate(crop, size=(1, 1), mode="bilinear"), crop[..., k // 2 :: k, k // 2 :: k])
 
 
 def test_bilinear_half_is_the_block_mean_on_float_but_not_on_uint8_one_pixel_wide():
