@@ -183,7 +183,7 @@ def test_default_exporter_writes_opset_20_and_builds_at_18_below_it(ns):
 
     assert _constants.ONNX_DEFAULT_OPSET == 20 and exporter_constants.TORCHLIB_OPSET == 18
     assert {row["opset"] for row in ns["results"][DEFAULT].values()} == {20}
-    assert ns["declared"] == exporter_constants.TORCHLIB_OPSET
+    assert ns["declared"]["bilinear, antialias=True", 17] == exporter_constants.TORCHLIB_OPSET
 
 
 # The Resize settings that onnx-tensorrt's node checker and importer accept at commit 96e7811
@@ -498,18 +498,66 @@ def test_version_converter(ns):
         assert "antialias=1 is not supported" in conversions[1, target]
 
 
-def test_default_exporter_keeps_opset_18_for_antialias_when_asked_for_17(ns):
-    assert ns["declared"] == 18
+def test_default_exporter_keeps_opset_18_wherever_the_conversion_fails(ns):
+    # Review 52: the page said only the antialiased layer stays at 18; a plain bilinear asked for 11
+    # (no Resize adapter below 13) and nearest-exact asked for 13 do too, while plain bilinear
+    # converts to 17 and 13.
+    assert ns["declared"] == {
+        ("bilinear", 17): 17,
+        ("bilinear", 13): 13,
+        ("bilinear", 11): 18,
+        ("nearest-exact", 17): 17,
+        ("nearest-exact", 13): 18,
+        ("nearest-exact", 11): 18,
+        ("bilinear, antialias=True", 17): 18,
+        ("bilinear, antialias=True", 13): 18,
+        ("bilinear, antialias=True", 11): 18,
+    }
 
 
 def test_legacy_exporter_at_older_opsets(ns):
-    table = ns["legacy_opsets"]
-    nearest, corners, cubic = ns["legacy_layers"]
-    assert [table[nearest, v] for v in (9, 10, 11, 17)] == ["`Upsample`", "`Resize`", "`Resize`", "`Resize`"]
+    table, differences = ns["legacy_opsets"], ns["legacy_differences"]
+    nearest, bilinear, corners, cubic = ns["legacy_layers"]
+    assert [table[nearest, v].split(",")[0] for v in (9, 10, 11, 17)] == [
+        "`Upsample`",
+        "`Resize`",
+        "`Resize`",
+        "`Resize`",
+    ]
     for version in (9, 10):
         assert "align_corners == True" in table[corners, version]
         assert "not supported" in table[cubic, version]
-    assert table[corners, 11] == table[cubic, 11] == table[corners, 17] == table[cubic, 17] == "`Resize`"
+        # Review 52: bilinear with align_corners=False exports below 11 but is off by tenths.
+        assert differences[bilinear, version] > 0.1
+    for label in (corners, cubic):
+        assert [table[label, v].split(",")[0] for v in (11, 17)] == ["`Resize`", "`Resize`"]
+    assert all(
+        difference < MATCH for (label, version), difference in differences.items() if label != bilinear or version >= 11
+    )
+
+
+@pytest.mark.parametrize("rank", [3, 4, 5])
+def test_legacy_linear_modes_export_below_opset_11_with_a_warning_but_do_not_match(tmp_path, rank):
+    # Review 52: every linear mode, not only bilinear, exports at opsets 9 and 10 with asymmetric sampling
+    # (torch only warns); nearest matches at every opset, linear ones from 11 on.
+    import onnxruntime
+
+    x = torch.rand(1, 2, *(5, 6, 7)[: rank - 2])
+    linear = {3: "linear", 4: "bilinear", 5: "trilinear"}[rank]
+    for mode, factor in itertools.product(("nearest", linear), (2, 3, 1.5)):
+        layer = nn.Upsample(scale_factor=factor, mode=mode)
+        for opset in (9, 10, 11):
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                torch.onnx.export(layer, (x,), tmp_path / "m.onnx", dynamo=False, opset_version=opset)
+            session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+            result = session.run(None, {session.get_inputs()[0].name: x.numpy()})[0]
+            difference = np.abs(result - layer(x).numpy()).max()
+            if mode == "nearest" or opset >= 11:
+                assert difference < MATCH, (mode, factor, opset)
+            else:
+                assert difference > 0.05, (mode, factor, opset)
+                assert any("did not match Pytorch's Interpolation until opset 11" in str(w.message) for w in caught)
 
 
 # exclude_outside.
