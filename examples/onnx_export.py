@@ -35,9 +35,7 @@ import torch.nn.functional as F
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-print(
-    f"torch {torch.__version__} on {device}; onnx {onnx.__version__}, onnxruntime {onnxruntime.__version__}, onnxscript {onnxscript.__version__}"
-)
+print(f"torch {torch.__version__} on {device}; onnx {onnx.__version__}, onnxruntime {onnxruntime.__version__}, onnxscript {onnxscript.__version__}")
 logging.getLogger("torch.onnx").setLevel(logging.ERROR)  # "torchvision is not installed" notices
 
 
@@ -59,7 +57,6 @@ def quiet():
             for fd in saved:
                 os.close(fd)
 
-
 # %% cases
 # One layer per combination. The input sizes are odd on purpose (7 columns), so that a
 # scale factor of 0.5 does not divide them exactly.
@@ -75,50 +72,23 @@ class Interpolate(nn.Module):
 
 
 cases = {}  # label -> (layer, name of its input)
-for mode, rank in (
-    ("nearest", 4),
-    ("nearest-exact", 4),
-    ("linear", 3),
-    ("bilinear", 4),
-    ("bicubic", 4),
-    ("trilinear", 5),
-    ("area", 4),
-):
+for mode, rank in (("nearest", 4), ("nearest-exact", 4), ("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5), ("area", 4)):
     for align in (None,) if mode in ("nearest", "nearest-exact", "area") else (False, True):
         suffix = "" if align is None else f", align_corners={align}"
-        cases[f"nn.Upsample(scale_factor=2, mode='{mode}'{suffix})"] = (
-            nn.Upsample(scale_factor=2, mode=mode, align_corners=align),
-            f"x{rank}",
-        )
+        cases[f"nn.Upsample(scale_factor=2, mode='{mode}'{suffix})"] = (nn.Upsample(scale_factor=2, mode=mode, align_corners=align), f"x{rank}")
 for mode in ("bilinear", "bicubic"):
-    cases[f"F.interpolate(scale_factor=0.5, mode='{mode}', antialias=True) on 6x7"] = (
-        Interpolate(scale_factor=0.5, mode=mode, antialias=True),
-        "x4",
-    )
-    cases[f"F.interpolate(size=(3, 3), mode='{mode}', antialias=True) on 6x7"] = (
-        Interpolate(size=(3, 3), mode=mode, antialias=True),
-        "x4",
-    )
-cases["F.interpolate(scale_factor=0.5, mode='bilinear', antialias=True) on 6x8"] = (
-    Interpolate(scale_factor=0.5, mode="bilinear", antialias=True),
-    "x4_even",
-)
+    cases[f"F.interpolate(scale_factor=0.5, mode='{mode}', antialias=True) on 6x7"] = (Interpolate(scale_factor=0.5, mode=mode, antialias=True), "x4")
+    cases[f"F.interpolate(size=(3, 3), mode='{mode}', antialias=True) on 6x7"] = (Interpolate(size=(3, 3), mode=mode, antialias=True), "x4")
+cases["F.interpolate(scale_factor=0.5, mode='bilinear', antialias=True) on 6x8"] = (Interpolate(scale_factor=0.5, mode="bilinear", antialias=True), "x4_even")
 # The same odd-width reduction with the scale recomputed from the size; antialias with
 # align_corners=True; and nearest at a large whole factor.
 cases["F.interpolate(scale_factor=0.5, mode='bilinear', antialias=True, recompute_scale_factor=True) on 6x7"] = (
-    Interpolate(scale_factor=0.5, mode="bilinear", antialias=True, recompute_scale_factor=True),
-    "x4",
-)
+    Interpolate(scale_factor=0.5, mode="bilinear", antialias=True, recompute_scale_factor=True), "x4")
 cases["F.interpolate(size=(3, 3), mode='bilinear', antialias=True, align_corners=True) on 6x7"] = (
-    Interpolate(size=(3, 3), mode="bilinear", antialias=True, align_corners=True),
-    "x4",
-)
+    Interpolate(size=(3, 3), mode="bilinear", antialias=True, align_corners=True), "x4")
 cases["nn.Upsample(scale_factor=41, mode='nearest') on 2x2"] = (nn.Upsample(scale_factor=41, mode="nearest"), "x4_tiny")
 # A factor that float32 does not hold exactly, on a width where that changes the output size.
-cases["nn.Upsample(scale_factor=1.4, mode='bilinear') on 3x45"] = (
-    nn.Upsample(scale_factor=1.4, mode="bilinear"),
-    "x4_45",
-)
+cases["nn.Upsample(scale_factor=1.4, mode='bilinear') on 3x45"] = (nn.Upsample(scale_factor=1.4, mode="bilinear"), "x4_45")
 
 
 class DoubleFromShape(nn.Module):
@@ -130,18 +100,11 @@ class DoubleFromShape(nn.Module):
 
 cases["F.interpolate(size=(2 * x.shape[-2], 2 * x.shape[-1]), mode='bilinear')"] = (DoubleFromShape(), "x4")
 
-inputs = {
-    "x3": torch.rand(1, 2, 7),
-    "x4": torch.rand(1, 2, 6, 7),
-    "x5": torch.rand(1, 2, 4, 5, 7),
-    "x4_even": torch.rand(1, 2, 6, 8),
-    "x4_tiny": torch.arange(4.0).view(1, 1, 2, 2),
-    "x4_45": torch.rand(1, 2, 3, 45),
-}
+inputs = {"x3": torch.rand(1, 2, 7), "x4": torch.rand(1, 2, 6, 7), "x5": torch.rand(1, 2, 4, 5, 7), "x4_even": torch.rand(1, 2, 6, 8),
+          "x4_tiny": torch.arange(4.0).view(1, 1, 2, 2), "x4_45": torch.rand(1, 2, 3, 45)}
 for name, x in inputs.items():
     print(f"{name:7s} {tuple(x.shape)}")
 print(len(cases), "layers")
-
 
 # %% export
 # A whole set of layers is exported as one model with one output per layer, so each
@@ -163,9 +126,7 @@ def export(labels, folder, dynamo):
     path = Path(folder) / f"model-{'dynamo' if dynamo else 'legacy'}-{len(list(Path(folder).iterdir()))}.onnx"
     names = [f"y{i}" for i in range(len(labels))]
     with quiet():
-        torch.onnx.export(
-            model, tuple(inputs.values()), path, dynamo=dynamo, input_names=list(inputs), output_names=names
-        )
+        torch.onnx.export(model, tuple(inputs.values()), path, dynamo=dynamo, input_names=list(inputs), output_names=names)
     return path, names
 
 
@@ -225,18 +186,9 @@ def run(labels, path, names):
         same_shape = result.shape == eager.shape
         difference = float(np.abs(result - eager).max()) if same_shape else f"shape {result.shape} vs {eager.shape}"
         differ = int((np.abs(result - eager) > MATCH).sum()) if same_shape else None
-        rows[label] = {
-            "ops": ops,
-            "attributes": attributes,
-            "target": resize_target(graph, resize[0]) if resize else "—",
-            "difference": difference,
-            "differ": differ,
-            "size": eager.size,
-            "result": result,
-            "eager": eager,
-            "opset": next(o.version for o in onnx.load(path).opset_import if o.domain in ("", "ai.onnx")),
-            "error": None,
-        }
+        rows[label] = {"ops": ops, "attributes": attributes, "target": resize_target(graph, resize[0]) if resize else "—",
+                       "difference": difference, "differ": differ, "size": eager.size, "result": result, "eager": eager,
+                       "opset": next(o.version for o in onnx.load(path).opset_import if o.domain in ("", "ai.onnx")), "error": None}
     return rows
 
 
@@ -286,11 +238,7 @@ ATTRIBUTES = ("mode", "coordinate_transformation_mode", "nearest_mode", "cubic_c
 for exporter, rows in results.items():
     opsets = sorted({row["opset"] for row in rows.values() if not row["error"]})
     print(f"**{exporter}**, opset {', '.join(map(str, opsets))}\n")
-    print(
-        "| layer | ONNX operators | "
-        + " | ".join(f"`{a}`" for a in ATTRIBUTES)
-        + f" | shape from | max abs difference to eager | elements off by > {MATCH:g} |"
-    )
+    print("| layer | ONNX operators | " + " | ".join(f"`{a}`" for a in ATTRIBUTES) + f" | shape from | max abs difference to eager | elements off by > {MATCH:g} |")
     print("|---|---|" + "---|" * len(ATTRIBUTES) + "---|---:|---:|")
     for label, row in rows.items():
         if row["error"]:
@@ -304,11 +252,7 @@ for exporter, rows in results.items():
         difference = row["difference"]
         shown = f"{difference:.1e}" if isinstance(difference, float) else difference
         differ = "—" if row["differ"] is None else f"{row['differ']} / {row['size']}"
-        print(
-            f"| `{label}` | {', '.join(row['ops'])} | "
-            + " | ".join(values)
-            + f" | {row['target']} | {shown} | {differ} |"
-        )
+        print(f"| `{label}` | {', '.join(row['ops'])} | " + " | ".join(values) + f" | {row['target']} | {shown} | {differ} |")
     print()
 
 # %% opset
@@ -318,9 +262,7 @@ resize_antialias = {}
 for version in (11, 13, 18, 19):
     schema = onnx.defs.get_schema("Resize", version)
     resize_antialias[version] = "antialias" in schema.attributes
-    print(
-        f"Resize as of opset {version} (schema version {schema.since_version}): antialias attribute {'yes' if resize_antialias[version] else 'no'}"
-    )
+    print(f"Resize as of opset {version} (schema version {schema.since_version}): antialias attribute {'yes' if resize_antialias[version] else 'no'}")
 
 # %% nearest_41
 # nearest at x41 on a 2x2 input whose values are its indices: which input pixel each
@@ -329,11 +271,8 @@ row = results["dynamo=True (default)"]["nn.Upsample(scale_factor=41, mode='neare
 repeated = np.repeat(np.repeat(inputs["x4_tiny"].numpy(), 41, axis=2), 41, axis=3)
 for name, picture in (("onnxruntime", row["result"]), ("eager torch", row["eager"])):
     counts = [int((picture[0, 0, 0] == value).sum()) for value in (0.0, 1.0)]
-    print(
-        f"{name:11s}: columns copied from input 0 and 1 of the first row: {counts}; "
-        f"equal to 41x repetition: {np.array_equal(picture, repeated)} ({int((picture != repeated).sum())} of {repeated.size} pixels differ)"
-    )
-
+    print(f"{name:11s}: columns copied from input 0 and 1 of the first row: {counts}; "
+          f"equal to 41x repetition: {np.array_equal(picture, repeated)} ({int((picture != repeated).sum())} of {repeated.size} pixels differ)")
 
 # %% dynamic
 # The same kinds of layer exported once with a dynamic height and width (dynamic_shapes for
@@ -360,9 +299,7 @@ dynamic_cases = {
     "scale_factor=1.7, bicubic": Interpolate(scale_factor=1.7, mode="bicubic"),
     "scale_factor=1.4, bilinear": Interpolate(scale_factor=1.4, mode="bilinear"),
     "size=(x.shape[-2] * 7 // 5, x.shape[-1] * 7 // 5), bilinear": Times14InIntegers(),
-    "scale_factor=0.5, bilinear, recompute_scale_factor=True": Interpolate(
-        scale_factor=0.5, mode="bilinear", recompute_scale_factor=True
-    ),
+    "scale_factor=0.5, bilinear, recompute_scale_factor=True": Interpolate(scale_factor=0.5, mode="bilinear", recompute_scale_factor=True),
     "size=(8, 8), bilinear": Interpolate(size=(8, 8), mode="bilinear"),
     "size=(2 * x.shape[-2], 2 * x.shape[-1]), bilinear": DoubleFromShape(),
     "scale_factor=0.5, bilinear, antialias=True": Interpolate(scale_factor=0.5, mode="bilinear", antialias=True),
@@ -385,9 +322,7 @@ def export_dynamic(labels, dynamo):
     else:
         shapes = {"dynamic_axes": {"x": {2: "height", 3: "width"}}}
     with quiet():
-        torch.onnx.export(
-            model, (dynamic_inputs[EXPORT_SIZE],), path, dynamo=dynamo, input_names=["x"], output_names=names, **shapes
-        )
+        torch.onnx.export(model, (dynamic_inputs[EXPORT_SIZE],), path, dynamo=dynamo, input_names=["x"], output_names=names, **shapes)
     graph = onnx.load(path).graph
     session = onnxruntime.InferenceSession(path, providers=["CPUExecutionProvider"])
     rows = {label: {"error": None, "target": "—", "differences": {}, "widths_off": []} for label in labels}
@@ -423,11 +358,8 @@ dynamic_results = {}
 for exporter, dynamo in EXPORTERS.items():
     dynamic_results[exporter] = export_and_run(list(dynamic_cases), lambda labels: export_dynamic(labels, dynamo))  # noqa: B023
     print(f"**{exporter}**, exported on {EXPORT_SIZE[0]}x{EXPORT_SIZE[1]}\n")
-    print(
-        "| layer | shape from | "
-        + " | ".join(f"max abs difference on {h}x{w}" for h, w in RUN_SIZES)
-        + f" | input widths {WIDTHS[0]} to {WIDTHS[-1]} with another output width |"
-    )
+    print("| layer | shape from | " + " | ".join(f"max abs difference on {h}x{w}" for h, w in RUN_SIZES)
+          + f" | input widths {WIDTHS[0]} to {WIDTHS[-1]} with another output width |")
     print("|---|---|" + "---:|" * (len(RUN_SIZES) + 1))
     for label, row in dynamic_results[exporter].items():
         if row["error"]:
@@ -439,7 +371,6 @@ for exporter, dynamo in EXPORTERS.items():
         print(f"| `{label}` | {row['target']} | " + " | ".join(cells) + " |")
     print()
 
-
 # %% opset_lower
 # Asking for an opset older than 18. The default exporter writes opset 18 and then calls
 # the onnx package's version converter; here is that converter on a lone Resize-18 node,
@@ -447,12 +378,9 @@ for exporter, dynamo in EXPORTERS.items():
 def lone_resize(antialias):
     node = onnx.helper.make_node("Resize", ["x", "", "", "sizes"], ["y"], mode="linear", antialias=antialias)
     graph = onnx.helper.make_graph(
-        [node],
-        "resize",
-        [onnx.helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT, [1, 1, 6, 7])],
+        [node], "resize", [onnx.helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT, [1, 1, 6, 7])],
         [onnx.helper.make_tensor_value_info("y", onnx.TensorProto.FLOAT, None)],
-        [onnx.helper.make_tensor("sizes", onnx.TensorProto.INT64, [4], [1, 1, 3, 3])],
-    )
+        [onnx.helper.make_tensor("sizes", onnx.TensorProto.INT64, [4], [1, 1, 3, 3])])
     return onnx.helper.make_model(graph, opset_imports=[onnx.helper.make_opsetid("", 18)])
 
 
@@ -466,9 +394,7 @@ for antialias in (0, 1):
             converted = onnx.version_converter.convert_version(lone_resize(antialias), target)
             conversions[antialias, target] = f"{converted.opset_import[0].version}"
         except Exception as error:  # noqa: BLE001 - the table shows the converter's message
-            conversions[antialias, target] = (
-                "fails: `" + str(error).strip().splitlines()[-1].split("failed: ")[-1] + "`"
-            )
+            conversions[antialias, target] = "fails: `" + str(error).strip().splitlines()[-1].split("failed: ")[-1] + "`"
     print(f"| `antialias={antialias}` | " + " | ".join(conversions[antialias, t] for t in TARGETS) + " |")
 
 # The default exporter asked for older opsets: the opset the file declares. Where the
@@ -487,9 +413,7 @@ for label, layer in requested_layers.items():
         requested = Path(folder) / f"requested-{version}-{len(list(Path(folder).iterdir()))}.onnx"
         with quiet():
             torch.onnx.export(layer, (inputs["x4"],), requested, dynamo=True, opset_version=version)
-        declared[label, version] = next(
-            o.version for o in onnx.load(requested).opset_import if o.domain in ("", "ai.onnx")
-        )
+        declared[label, version] = next(o.version for o in onnx.load(requested).opset_import if o.domain in ("", "ai.onnx"))
     print(f"| `{label}` | " + " | ".join(str(declared[label, v]) for v in REQUESTED_OPSETS) + " |")
 
 # The legacy exporter at older opsets: the operators it writes, and how far onnxruntime's
@@ -497,18 +421,12 @@ for label, layer in requested_layers.items():
 legacy_layers = {
     "nn.Upsample(scale_factor=2, mode='nearest')": nn.Upsample(scale_factor=2, mode="nearest"),
     "nn.Upsample(scale_factor=2, mode='bilinear')": nn.Upsample(scale_factor=2, mode="bilinear"),
-    "nn.Upsample(scale_factor=2, mode='bilinear', align_corners=True)": nn.Upsample(
-        scale_factor=2, mode="bilinear", align_corners=True
-    ),
+    "nn.Upsample(scale_factor=2, mode='bilinear', align_corners=True)": nn.Upsample(scale_factor=2, mode="bilinear", align_corners=True),
     "nn.Upsample(scale_factor=2, mode='bicubic')": nn.Upsample(scale_factor=2, mode="bicubic"),
 }
 LEGACY_OPSETS = (9, 10, 11, 17)
 legacy_opsets, legacy_differences = {}, {}
-print(
-    "\n| dynamo=False: operators, max abs difference to eager | "
-    + " | ".join(f"opset_version={v}" for v in LEGACY_OPSETS)
-    + " |"
-)
+print("\n| dynamo=False: operators, max abs difference to eager | " + " | ".join(f"opset_version={v}" for v in LEGACY_OPSETS) + " |")
 print("|---|" + "---|" * len(LEGACY_OPSETS))
 for label, layer in legacy_layers.items():
     for version in LEGACY_OPSETS:
@@ -523,36 +441,22 @@ for label, layer in legacy_layers.items():
         session = onnxruntime.InferenceSession(path, providers=["CPUExecutionProvider"])
         with torch.no_grad():
             eager = layer(inputs["x4"]).numpy()
-        legacy_differences[label, version] = float(
-            np.abs(session.run(None, {session.get_inputs()[0].name: inputs["x4"].numpy()})[0] - eager).max()
-        )
+        legacy_differences[label, version] = float(np.abs(session.run(None, {session.get_inputs()[0].name: inputs["x4"].numpy()})[0] - eager).max())
         legacy_opsets[label, version] = f"{ops}, {legacy_differences[label, version]:.1e}"
     print(f"| `{label}` | " + " | ".join(legacy_opsets[label, v] for v in LEGACY_OPSETS) + " |")
 shutil.rmtree(folder)  # the last cell that writes models
-
 
 # %% exclude_outside
 # Resize in cubic mode, built by hand and run in onnxruntime with exclude_outside 0 and 1,
 # against torch's bicubic with and without antialias (cubic_coeff_a as the exporter writes
 # it: -0.75, and -0.5 with antialias). The input is 6x7; the output sizes shrink and enlarge.
 def cubic_resize(x, size, exclude_outside, antialias):
-    node = onnx.helper.make_node(
-        "Resize",
-        ["x", "", "", "sizes"],
-        ["y"],
-        mode="cubic",
-        coordinate_transformation_mode="half_pixel",
-        cubic_coeff_a=-0.5 if antialias else -0.75,
-        exclude_outside=exclude_outside,
-        antialias=antialias,
-    )
+    node = onnx.helper.make_node("Resize", ["x", "", "", "sizes"], ["y"], mode="cubic", coordinate_transformation_mode="half_pixel",
+                                 cubic_coeff_a=-0.5 if antialias else -0.75, exclude_outside=exclude_outside, antialias=antialias)
     graph = onnx.helper.make_graph(
-        [node],
-        "resize",
-        [onnx.helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT, None)],
+        [node], "resize", [onnx.helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT, None)],
         [onnx.helper.make_tensor_value_info("y", onnx.TensorProto.FLOAT, None)],
-        [onnx.helper.make_tensor("sizes", onnx.TensorProto.INT64, [4], [*x.shape[:2], *size])],
-    )
+        [onnx.helper.make_tensor("sizes", onnx.TensorProto.INT64, [4], [*x.shape[:2], *size])])
     model = onnx.helper.make_model(graph, opset_imports=[onnx.helper.make_opsetid("", 18)])
     session = onnxruntime.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
     return session.run(None, {"x": x.numpy()})[0]
@@ -572,9 +476,7 @@ print("|---|---|---:|---:|")
 for size in CUBIC_SIZES:
     for antialias in (False, True):
         eager = F.interpolate(x_cubic, size=size, mode="bicubic", antialias=antialias).numpy()
-        cubic[size, antialias] = {
-            e: np.abs(cubic_resize(x_cubic, size, e, int(antialias)) - eager)[0, 0] for e in (0, 1)
-        }
+        cubic[size, antialias] = {e: np.abs(cubic_resize(x_cubic, size, e, int(antialias)) - eager)[0, 0] for e in (0, 1)}
         cells = [f"{d.max():.1e} ({int((d > MATCH).sum())} / {d.size} off)" for d in cubic[size, antialias].values()]
         print(f"| {size[0]}x{size[1]} | bicubic{', antialias=True' if antialias else ''} | " + " | ".join(cells) + " |")
 edge = {size: crosses_edge(6, size[0])[:, None] | crosses_edge(7, size[1])[None, :] for size in CUBIC_SIZES}
@@ -586,21 +488,8 @@ print(f"\nbicubic against exclude_outside=1: every pixel that differs has taps p
 # each mode and rank, against dequantize -> interpolate -> quantize with the input's scale
 # and zero point. Differences are in quantization steps, over scale factors 2, 0.5, 1.7
 # and both quint8 and qint8.
-QUANT_MODES = (
-    ("nearest", 3),
-    ("nearest", 4),
-    ("nearest", 5),
-    ("nearest-exact", 3),
-    ("nearest-exact", 4),
-    ("nearest-exact", 5),
-    ("linear", 3),
-    ("bilinear", 4),
-    ("bicubic", 4),
-    ("trilinear", 5),
-    ("area", 3),
-    ("area", 4),
-    ("area", 5),
-)
+QUANT_MODES = (("nearest", 3), ("nearest", 4), ("nearest", 5), ("nearest-exact", 3), ("nearest-exact", 4), ("nearest-exact", 5),
+               ("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5), ("area", 3), ("area", 4), ("area", 5))
 # torch warns once per process; set_warn_always shows the notice even if something warned earlier
 warn_always = torch.is_warn_always_enabled()
 torch.set_warn_always(True)
@@ -609,11 +498,7 @@ with warnings.catch_warnings(record=True) as caught:
     torch.quantize_per_tensor(torch.zeros(1), 1.0, 0, torch.quint8)
 torch.set_warn_always(warn_always)
 deprecation = next((str(w.message).split(". ")[0] for w in caught if "deprecated" in str(w.message)), None)
-print(
-    f"torch {torch.__version__}: `{deprecation}`\n"
-    if deprecation
-    else f"torch {torch.__version__}: no deprecation warning\n"
-)
+print(f"torch {torch.__version__}: `{deprecation}`\n" if deprecation else f"torch {torch.__version__}: no deprecation warning\n")
 quantized = {}
 print("| mode | input rank | antialias | quantized CPU | max difference (steps) | elements that differ |")
 print("|---|---|---|---|---:|---:|")
@@ -632,11 +517,7 @@ with warnings.catch_warnings():
                         error = re.search(r"Could not run '([^']+)'", str(caught_error)).group(1)
                         break
                     reference = torch.quantize_per_tensor(
-                        F.interpolate(q.dequantize(), scale_factor=factor, mode=mode, antialias=antialias),
-                        0.05,
-                        zero_point,
-                        dtype,
-                    )
+                        F.interpolate(q.dequantize(), scale_factor=factor, mode=mode, antialias=antialias), 0.05, zero_point, dtype)
                     d = (y.int_repr().int() - reference.int_repr().int()).abs()
                     steps, differ, total = max(steps, int(d.max())), differ + int((d > 0).sum()), total + d.numel()
             quantized[mode, rank, antialias] = {"error": error, "steps": steps, "differ": differ, "total": total}
@@ -655,9 +536,7 @@ print("|---|---|---|---|---|")
 for mode in ("nearest", "nearest-exact", "bilinear", "area"):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        one_pixel_results[mode] = (
-            F.interpolate(one_pixel, scale_factor=2, mode=mode).dequantize()[0].flatten(1).tolist()
-        )
+        one_pixel_results[mode] = F.interpolate(one_pixel, scale_factor=2, mode=mode).dequantize()[0].flatten(1).tolist()
     print(f"| {mode} | quantized | " + " | ".join(map(str, one_pixel_results[mode])) + " |")
 expected = F.interpolate(one_pixel.dequantize(), scale_factor=2, mode="nearest")[0].flatten(1).tolist()
 print("| nearest | float | " + " | ".join(map(str, expected)) + " |")
@@ -670,9 +549,7 @@ library = Path(torch.__file__).parent / "lib" / "libtorch_cuda.so"
 nhwc_limits = []
 if library.exists():
     with open(library, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        found = re.findall(
-            rb"upsample_nearest_nhwc only supports [a-z_]+ tensors with less than [^,\x00]+ elements", data
-        )
+        found = re.findall(rb"upsample_nearest_nhwc only supports [a-z_]+ tensors with less than [^,\x00]+ elements", data)
     nhwc_limits = sorted({m.decode() for m in found})
     print(f"{library.name} of torch {torch.__version__}:")
     for message in nhwc_limits:
