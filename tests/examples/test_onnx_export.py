@@ -1493,6 +1493,35 @@ def test_the_default_exporter_fails_on_5d_area_at_every_size_and_exports_3d_and_
         assert np.abs(result - Area(**size)(lower).numpy()).max() < MATCH, (lower.dim(), size)
 
 
+def test_the_legacy_exporter_exports_area_with_a_size_only_where_each_side_divides(tmp_path):
+    # Review 52: the page named only scale_factor as what fails; with a size, every output side must
+    # divide the input side (enlarging fails too).
+    import onnxruntime
+
+    class Area(nn.Module):
+        def __init__(self, size):
+            super().__init__()
+            self.size = size
+
+        def forward(self, x):
+            return F.interpolate(x, size=self.size, mode="area")
+
+    x = torch.rand(1, 2, 6, 8)
+    for size in ((3, 4), (6, 8), (2, 8), (1, 2), (3, 3), (4, 5), (12, 16), (6, 16)):
+        divides = all(n % m == 0 for n, m in zip(x.shape[2:], size))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if not divides:
+                with pytest.raises(Exception, match="not factor of input size"):
+                    torch.onnx.export(Area(size), (x,), tmp_path / "m.onnx", dynamo=False)
+                continue
+            torch.onnx.export(Area(size), (x,), tmp_path / "m.onnx", dynamo=False)
+        assert {node.op_type for node in onnx.load(tmp_path / "m.onnx").graph.node} == {"AveragePool"}, size
+        session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+        result = session.run(None, {session.get_inputs()[0].name: x.numpy()})[0]
+        assert np.abs(result - Area(size)(x).numpy()).max() < MATCH, size
+
+
 def test_static_area_shrink_by_a_dividing_factor_is_an_average_pool_not_gathers(tmp_path):
     # Review 48: the page said nearest-exact, linear and area are written out "with gathers and
     # arithmetic", true of its x2 rows; area at 0.5 on 6x8 (which 0.5 divides) is one AveragePool.
