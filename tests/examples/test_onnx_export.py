@@ -542,7 +542,7 @@ def test_legacy_linear_modes_export_below_opset_11_with_a_warning_but_do_not_mat
     # (torch only warns); nearest matches at every opset, linear ones from 11 on.
     import onnxruntime
 
-    x = torch.rand(1, 2, *(5, 6, 7)[: rank - 2])
+    x = torch.rand(1, 2, *(5, 6, 7)[: rank - 2], generator=torch.Generator().manual_seed(rank))
     linear = {3: "linear", 4: "bilinear", 5: "trilinear"}[rank]
     for mode, factor in itertools.product(("nearest", linear), (2, 3, 1.5)):
         layer = nn.Upsample(scale_factor=factor, mode=mode)
@@ -556,7 +556,7 @@ def test_legacy_linear_modes_export_below_opset_11_with_a_warning_but_do_not_mat
             if mode == "nearest" or opset >= 11:
                 assert difference < MATCH, (mode, factor, opset)
             else:
-                assert difference > 0.05, (mode, factor, opset)
+                assert difference > 0.1, (mode, factor, opset)  # the page: off by tenths
                 assert any("did not match Pytorch's Interpolation until opset 11" in str(w.message) for w in caught)
 
 
