@@ -1536,17 +1536,34 @@ def test_static_area_shrink_by_a_dividing_factor_is_an_average_pool_not_gathers(
         assert scoped in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
-def test_quantized_nearest_on_5d_refuses_an_empty_batch_that_float_and_4d_accept():
+def test_quantized_kernels_refuse_only_two_kinds_of_empty_input_that_float_accepts():
     # Review 50: "Accepted: nearest and nearest-exact on 4-D and 5-D inputs" broke at an empty batch: the
     # quantized 5-D kernels raise "Non-empty 5D data tensor expected", float 5-D and quantized 4-D return one.
-    for dtype, zero_point in ((torch.quint8, 3), (torch.qint8, 0)):
-        for mode in ("nearest", "nearest-exact"):
-            for shape in ((0, 2, 3, 3), (0, 2, 3, 3, 3)):
-                x = torch.rand(shape)
-                assert F.interpolate(x, scale_factor=2, mode=mode).shape[0] == 0
-                q = torch.quantize_per_tensor(x, 0.1, zero_point, dtype)
-                if len(shape) == 4:
-                    assert F.interpolate(q, scale_factor=2, mode=mode).shape == (0, 2, 6, 6)
-                else:
-                    with pytest.raises(RuntimeError, match="Non-empty 5D"):
-                        F.interpolate(q, scale_factor=2, mode=mode)
+    # Review 52: area with no channels, on 3-D and 4-D input, is the other case; every other empty side agrees.
+    ranks = {"nearest": (4, 5), "nearest-exact": (4, 5), "bilinear": (4,), "area": (3, 4, 5)}
+    differ = set()
+    for (mode, mode_ranks), (dtype, zero_point) in itertools.product(
+        ranks.items(), ((torch.quint8, 3), (torch.qint8, 0))
+    ):
+        for rank, empty in itertools.product(mode_ranks, range(5)):
+            if empty >= rank:
+                continue
+            shape = [2, 3] + [4] * (rank - 2)
+            shape[empty] = 0
+            for how in ({"scale_factor": 2}, {"scale_factor": 0.5}, {"size": (3,) * (rank - 2)}):
+                accepted = []
+                for x in (torch.zeros(shape), torch.quantize_per_tensor(torch.zeros(shape), 0.1, zero_point, dtype)):
+                    try:
+                        F.interpolate(x, mode=mode, **how)
+                        accepted.append(True)
+                    except RuntimeError:
+                        accepted.append(False)
+                if accepted != [accepted[0]] * 2:
+                    assert accepted == [True, False], (mode, shape, how)
+                    differ.add((mode, rank, "batch" if empty == 0 else "channels" if empty == 1 else "side"))
+    assert differ == {
+        ("nearest", 5, "batch"),
+        ("nearest-exact", 5, "batch"),
+        ("area", 3, "channels"),
+        ("area", 4, "channels"),
+    }
