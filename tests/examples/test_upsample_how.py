@@ -1606,6 +1606,8 @@ def test_corners_and_range_hold_for_finite_values_only_since_zero_weights_still_
     image = torch.tensor([[1.0, inf], [3.0, 4.0]]).view(1, 1, 2, 2)
     y = F.interpolate(image, size=(4, 4), mode="bilinear", align_corners=True)[0, 0]
     assert y[0, 0].isnan() and y[0, -1].isnan() and y[-1, 0] == 3 and y[-1, -1] == 4
+    # read with a weight that is not 0, the inf corner stays infinite: "nan or infinite"
+    assert F.interpolate(image, size=(4, 4), mode="bilinear", align_corners=False)[0, 0, 0, -1] == inf
     code = """
 import torch, torch.nn.functional as F
 layouts = {4: torch.channels_last, 5: torch.channels_last_3d}
