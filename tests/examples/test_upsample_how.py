@@ -1629,3 +1629,24 @@ print("ok")
     zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
     assert "That holds for finite float input" in en and "以上对有限的浮点输入成立" in zh
     assert "All of this holds for finite\nvalues only" in en and "以上都只对有限值成立" in zh
+
+
+def test_modes_table_holds_for_input_with_channels_only(ns):
+    """Review 53: "which mode works on which input rank is fixed" held for the table's one-channel input only:
+    with no channels every "yes" of the table but `area` raises (area returns an empty map on 3-D and 4-D)."""
+    for mode in ns["modes"]:
+        for name, shape in ns["shapes"].items():
+            try:
+                nn.Upsample(scale_factor=2, mode=mode)(torch.ones(shape))
+            except (NotImplementedError, ValueError, RuntimeError):
+                continue  # a "no" of the table
+            empty = torch.ones((shape[0], 0) + shape[2:])
+            if mode == "area" and len(shape) < 5:
+                assert nn.Upsample(scale_factor=2, mode=mode)(empty).shape == (1, 0) + tuple(2 * s for s in shape[2:])
+            else:
+                with pytest.raises(RuntimeError):
+                    nn.Upsample(scale_factor=2, mode=mode)(empty)
+    en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "(for input with at least one channel: with none, every\nmode but `area` raises" in en
+    assert "前提是输入至少有一个通道" in zh
