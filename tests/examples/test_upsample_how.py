@@ -3,6 +3,7 @@
 import inspect
 import itertools
 import math
+import warnings
 
 import pytest
 import torch
@@ -89,7 +90,9 @@ def test_upsampling_bilinear2d_is_the_align_corners_true_row(ns):
             torch.testing.assert_close(
                 old, F.interpolate(x, mode="bilinear", align_corners=True, **kwargs), atol=0, rtol=0
             )
-            assert not torch.allclose(old, nn.Upsample(mode="bilinear", **kwargs)(x)), (n, kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # "silently switches to False": the replacement does not warn
+                assert not torch.allclose(old, nn.Upsample(mode="bilinear", **kwargs)(x)), (n, kwargs)
 
 
 def test_docs_align_corners_rows():
@@ -1589,3 +1592,61 @@ def test_float64_trilinear_channels_last_3d_misses_an_aligned_corner_on_avx2_too
         "print(torch.backends.cpu.get_cpu_capability(), *out)\n"
     )
     assert run_python(code, ATEN_CPU_CAPABILITY="avx2").split() == ["AVX2", "0", "0", "1", "2"]
+
+
+def test_corners_and_range_hold_for_finite_values_only_since_zero_weights_still_multiply():
+    """Review 53: the page said bilinear stays inside the input range and every mode with align_corners=True keeps
+    the corners "for float input". The kernels multiply every pixel they read by its weight, 0 included, and
+    0 * inf is nan: an inf or nan that a corner's kernel reads turns the corner into nan, on every CPU path."""
+    inf = float("inf")
+    assert (
+        F.interpolate(torch.tensor([[[1.0, inf, 2.0]]]), size=6, mode="linear")[0, 0].isnan().tolist()
+        == [True] + [False] * 5
+    )
+    image = torch.tensor([[1.0, inf], [3.0, 4.0]]).view(1, 1, 2, 2)
+    y = F.interpolate(image, size=(4, 4), mode="bilinear", align_corners=True)[0, 0]
+    assert y[0, 0].isnan() and y[0, -1].isnan() and y[-1, 0] == 3 and y[-1, -1] == 4
+    # read with a weight that is not 0, the inf corner stays infinite: "nan or infinite"
+    assert F.interpolate(image, size=(4, 4), mode="bilinear", align_corners=False)[0, 0, 0, -1] == inf
+    code = """
+import torch, torch.nn.functional as F
+layouts = {4: torch.channels_last, 5: torch.channels_last_3d}
+for value in (float("inf"), float("nan")):
+    for mode, rank in (("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)):
+        for align in (False, True):
+            for dtype in (torch.float32, torch.float64, torch.float16, torch.bfloat16):
+                for channels in (1, 5):
+                    x = torch.rand((1, channels) + (5,) * (rank - 2)).to(dtype)
+                    x[(0, slice(None)) + (0,) * (rank - 3) + (1,)] = value  # the first corner's neighbour
+                    for x in (x, x.contiguous(memory_format=layouts.get(rank, torch.contiguous_format))):
+                        corner = F.interpolate(x, size=(11,) * (rank - 2), mode=mode, align_corners=align)
+                        assert corner[(0, slice(None)) + (0,) * (rank - 2)].isnan().all(), (mode, align, dtype)
+print("ok")
+"""
+    for capability in (None, "default"):
+        assert run_python(code, **({"ATEN_CPU_CAPABILITY": capability} if capability else {})).split() == ["ok"]
+    en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "That holds for finite float input" in en and "以上对有限的浮点输入成立" in zh
+    assert "All of this holds for finite\nvalues only" in en and "以上都只对有限值成立" in zh
+
+
+def test_modes_table_holds_for_input_with_channels_only(ns):
+    """Review 53: "which mode works on which input rank is fixed" held for the table's one-channel input only:
+    with no channels every "yes" of the table but `area` raises (area returns an empty map on 3-D and 4-D)."""
+    for mode in ns["modes"]:
+        for name, shape in ns["shapes"].items():
+            try:
+                nn.Upsample(scale_factor=2, mode=mode)(torch.ones(shape))
+            except (NotImplementedError, ValueError, RuntimeError):
+                continue  # a "no" of the table
+            empty = torch.ones((shape[0], 0) + shape[2:])
+            if mode == "area" and len(shape) < 5:
+                assert nn.Upsample(scale_factor=2, mode=mode)(empty).shape == (1, 0) + tuple(2 * s for s in shape[2:])
+            else:
+                with pytest.raises(RuntimeError):
+                    nn.Upsample(scale_factor=2, mode=mode)(empty)
+    en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "(for input with at least one channel: with none, every\nmode but `area` raises" in en
+    assert "前提是输入至少有一个通道" in zh
