@@ -157,7 +157,7 @@ def out_form_allocates(ns, name, memory_format, output_hw):
     """Where the page says an out= form still allocates: on the CPU, nearest, nearest-exact
     and bilinear of an NCHW input with output height + width <= 128 (the layout
     conversion) and every antialiased op (one pass per dimension); on CUDA, antialiased
-    ops on a channels_last input (copied to NCHW)."""
+    ops on a channels_last input (copied to NCHW, and the result written to an NCHW temporary)."""
     antialias = "antialias" in name
     if ns["device"].type == "cuda":
         return antialias and memory_format == torch.channels_last
