@@ -157,7 +157,7 @@ def out_form_allocates(ns, name, memory_format, output_hw):
     """Where the page says an out= form still allocates: on the CPU, nearest, nearest-exact
     and bilinear of an NCHW input with output height + width <= 128 (the layout
     conversion) and every antialiased op (one pass per dimension); on CUDA, antialiased
-    ops on a channels_last input (copied to NCHW)."""
+    ops on a channels_last input (copied to NCHW, and the result written to an NCHW temporary)."""
     antialias = "antialias" in name
     if ns["device"].type == "cuda":
         return antialias and memory_format == torch.channels_last
@@ -1340,3 +1340,23 @@ def test_the_cache_keeps_the_numbers_only_while_the_imported_module_is_unchanged
     assert "until the script, the packages or the device change" not in english
     assert "the script and the modules it imports" in english
     assert "脚本及其导入的模块" in (root / "docs" / "performance.zh.md").read_text()
+
+
+@pytest.mark.parametrize("op", [torch.ops.aten._upsample_bilinear2d_aa, torch.ops.aten._upsample_bicubic2d_aa])
+def test_cuda_antialias_kernels_copy_the_result_into_a_channels_last_output_too(op):
+    """The page: on CUDA the antialiased kernels convert a channels_last input to NCHW, and (r53) also
+    the result: UpSampleBilinear2d.cu writes into an NCHW temporary unless `output.is_contiguous()`,
+    then copies it into the output. The output's layout comes from the op's meta function, which
+    every device shares: channels_last and not NCHW-contiguous for more than one channel, both for one."""
+    for channels in (1, 2, 3, 64):
+        x = torch.empty(2, channels, 16, 16, device="meta").contiguous(memory_format=torch.channels_last)
+        y = op(x, [8, 8], False, None, None)
+        assert y.is_contiguous(memory_format=torch.channels_last)
+        assert y.is_contiguous() == (channels == 1)
+    root = Path(__file__).resolve().parents[2]
+    english = " ".join((root / "docs" / "performance.md").read_text().split())
+    assert "write the result to an NCHW temporary that they then copy into the `channels_last` output" in english
+    assert (
+        "结果也先写进一个 NCHW 的临时张量，再拷贝到 `channels_last` 的输出里"
+        in (root / "docs" / "performance.zh.md").read_text()
+    )
