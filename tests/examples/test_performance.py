@@ -1360,3 +1360,15 @@ def test_cuda_antialias_kernels_copy_the_result_into_a_channels_last_output_too(
         "结果也先写进一个 NCHW 的临时张量，再拷贝到 `channels_last` 的输出里"
         in (root / "docs" / "performance.zh.md").read_text()
     )
+
+
+def test_the_threshold_comparison_is_per_output_pixel(ns, monkeypatch):
+    # Review 53: a 65x65 output has 3% more pixels than a 64x64 one; that comparison divides each time by its output
+    # pixels (a time ratio of 1.01 is then 1.01 * 65**2 / 64**2, above 1).
+    rounds = ns["compare_rounds"]
+    monkeypatch.setitem(ns["compare"].__globals__, "timed_rounds", lambda a, b, n: ([1.01] * n, [1.0] * n))
+    pixels = 65 * 65 / (64 * 64)
+    ns["compare"]("a", None, "b", None, b_work_over_a_work=pixels)
+    assert ns["comparisons"].pop()["ratios"] == [1.01 * pixels] * rounds
+    line = next(line for line in ns["printed"].splitlines() if "64×64 output" in line)
+    assert line.count("per output pixel") == 2, line
