@@ -1081,3 +1081,74 @@ def test_the_identity_grid_cannot_be_built_for_an_empty_batch_which_interpolate_
     docs = pathlib.Path(__file__).parents[2] / "docs"
     assert "cannot be built for\nan empty batch" in (docs / "grid-sample.md").read_text()
     assert "空批次无法构造这个网格" in (docs / "grid-sample.zh.md").read_text()
+
+
+_NON_FINITE_ROW = """
+import warnings, torch, torch.nn.functional as F
+warnings.simplefilter("ignore")
+row = torch.tensor([1.0, float("inf"), 3.0, 4.0, 5.0], dtype=torch.float64).view(1, 1, 1, 5)
+grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], (1, 1, 1, 5), align_corners=False)
+by_grid = F.grid_sample(row, grid, mode="bilinear", padding_mode="border", align_corners=False)
+print(F.interpolate(row, size=(1, 5), mode="bilinear").isnan().flatten().tolist(), by_grid.isnan().flatten().tolist())
+"""
+
+
+def test_border_parts_from_interpolate_on_input_that_is_not_finite(ns):
+    # Review 53: "border makes grid_sample equal interpolate up to rounding" was stated for any float32 and float64 input;
+    # an inf or NaN pixel reaches different output pixels in the two, with bilinear on almost every size pair. The
+    # page's row: interpolate gives NaN at the inf pixel only, grid_sample at pixel 0 too (whatever the CPU code).
+    resize = ns["resize_with_grid_sample"]
+    gen = torch.Generator().manual_seed(53)
+    for align_corners, bad in itertools.product((False, True), (float("inf"), float("nan"))):
+        parted, pairs = 0, 0
+        for n_in, n_out in itertools.product(range(2, 9), (2, 3, 4, 5, 7, 8, 9, 12, 17)):
+            x = torch.randn(1, 1, 3, n_in, generator=gen, dtype=torch.float64)
+            x[..., 1, n_in // 2] = bad
+            a = F.interpolate(x, size=(3, n_out), mode="bilinear", align_corners=align_corners)
+            b = resize(x, (3, n_out), "bilinear", align_corners)
+            pairs += 1
+            parted += not (torch.equal(a.isnan(), b.isnan()) and torch.equal(a.isinf(), b.isinf()))
+        assert parted > 0.9 * pairs, (align_corners, bad, parted, pairs)
+    expected = "[False, True, False, False, False] [True,"
+    for capability in ("avx2", "default"):
+        printed = run_python(_NON_FINITE_ROW, ATEN_CPU_CAPABILITY=capability)
+        assert printed.startswith(expected) and printed.rstrip().endswith("False, False, False]"), (capability, printed)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "`interpolate` gives NaN at\n  pixel 1 and nowhere else, `grid_sample` NaN at pixel 0 as well" in en
+    assert "`interpolate` 只在像素 1 得到 NaN，`grid_sample` 在像素 0 也得到 NaN" in zh
+    assert "near the largest float; for finite input):" in en and "仅限有限值输入）" in zh
+
+
+_TIES_BY_GRID_SAMPLE = """
+import itertools, torch, torch.nn.functional as F
+from fractions import Fraction
+torch.set_num_threads(1)
+even = odd = 0
+for n_in, n_out in itertools.product(range(1, 41), repeat=2):
+    line = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+    grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], (1, 1, 1, n_out), align_corners=False)
+    got = F.grid_sample(line, grid, mode="nearest", padding_mode="border", align_corners=False).view(-1).int().tolist()
+    for i, g in enumerate(got):
+        position = Fraction(2 * i + 1, 2) * Fraction(n_in, n_out) - Fraction(1, 2)
+        if position.denominator == 2 and 0 < position < n_in - 1:
+            even, odd = even + (g % 2 == 0), odd + (g % 2 == 1)
+print(even, odd)
+"""
+
+
+def test_the_tie_counts_are_those_of_the_avx2_and_avx512_code_not_the_default_one(ns):
+    # Review 53: the ties table was said to hold "in float64 on the CPU"; the 4-D kernel's AVX2 and AVX-512 code give
+    # its counts, while with ATEN_CPU_CAPABILITY=default a few of grid_sample's ties round the other way.
+    t = ns["ties"]
+    shown = [t["grid_sample nearest, to the even pixel"], t["grid_sample nearest, to the odd pixel"]]
+    counts = {
+        c: [int(v) for v in run_python(_TIES_BY_GRID_SAMPLE, ATEN_CPU_CAPABILITY=c).split()]
+        for c in ("avx2", "default")
+    }
+    assert counts["avx2"] == shown and sum(counts["default"]) == sum(shown)
+    assert 0 < abs(counts["default"][0] - shown[0]) < 10, counts
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "`ATEN_CPU_CAPABILITY=default`, a few of `grid_sample`'s ties round the other way" in en
+    assert "`grid_sample` 有少数几个正中位置会取整到另一边" in zh
