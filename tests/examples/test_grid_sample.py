@@ -69,6 +69,15 @@ def test_five_d_bilinear_is_trilinear(ns, align_corners):
             if align_corners and any(o == 1 and i > 1 for o, i in zip(size, (d, h, w))):
                 continue
             torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+    # Review 53: the intro's sweep (input sizes 1 to 8 against 1 to 12, 17, 24, 100) on 5-D input too, along D and W.
+    for (d, do), (w, wo) in itertools.product(_one_axis_pairs()[::3], _one_axis_pairs()[1::3]):
+        x = torch.randn(1, 1, d, 2, w, dtype=torch.float64)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            b = resize(x, (do, 3, wo), "bilinear", align_corners)
+        a = F.interpolate(x, size=(do, 3, wo), mode="trilinear", align_corners=align_corners)
+        differs = not torch.allclose(a, b, rtol=0, atol=1e-12)
+        assert differs == (align_corners and ((do == 1 and d > 1) or (wo == 1 and w > 1))), (d, w, do, wo)
 
 
 def test_table_cells(ns):
@@ -1109,6 +1118,15 @@ def test_border_parts_from_interpolate_on_input_that_is_not_finite(ns):
             pairs += 1
             parted += not (torch.equal(a.isnan(), b.isnan()) and torch.equal(a.isinf(), b.isinf()))
         assert parted > 0.9 * pairs, (align_corners, bad, parted, pairs)
+    # on 5-D input trilinear and grid_sample's bilinear part the same way
+    parted = 0
+    for n_in, n_out in itertools.product(range(2, 9), (2, 3, 5, 7, 12)):
+        x = torch.randn(1, 1, 2, 3, n_in, generator=gen, dtype=torch.float64)
+        x[..., 1, 1, n_in // 2] = float("inf")
+        a = F.interpolate(x, size=(3, 4, n_out), mode="trilinear", align_corners=True)
+        b = resize(x, (3, 4, n_out), "bilinear", True)
+        parted += not (torch.equal(a.isnan(), b.isnan()) and torch.equal(a.isinf(), b.isinf()))
+    assert parted > 20, parted
     expected = "[False, True, False, False, False] [True,"
     for capability in ("avx2", "default"):
         printed = run_python(_NON_FINITE_ROW, ATEN_CPU_CAPABILITY=capability)
@@ -1118,6 +1136,7 @@ def test_border_parts_from_interpolate_on_input_that_is_not_finite(ns):
     assert "`interpolate` gives NaN at\n  pixel 1 and nowhere else, `grid_sample` NaN at pixel 0 as well" in en
     assert "`interpolate` 只在像素 1 得到 NaN，`grid_sample` 在像素 0 也得到 NaN" in zh
     assert "near the largest float; for finite input):" in en and "仅限有限值输入）" in zh
+    assert "`trilinear` up to rounding on finite input" in en and "`trilinear`（限有限值输入；" in zh
 
 
 _TIES_BY_GRID_SAMPLE = """
