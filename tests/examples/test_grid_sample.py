@@ -1171,3 +1171,41 @@ def test_the_tie_counts_are_those_of_the_avx2_and_avx512_code_not_the_default_on
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
     assert "`ATEN_CPU_CAPABILITY=default`, a few of `grid_sample`'s ties round the other way" in en
     assert "`grid_sample` 有少数几个正中位置会取整到另一边" in zh
+
+
+def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bicubic():
+    # Review 53: "zeros reads 0 outside the input, where border reads the border pixel" held at finite positions; a grid
+    # point at +-inf or NaN gives NaN on 4-D input with bilinear and zeros, and with bicubic whatever the padding.
+    # nearest, and 5-D input, read 0 (zeros) and the border pixel (border) there, as at a coordinate of +-1.
+    x = torch.arange(1.0, 17.0, dtype=torch.float64).view(1, 1, 4, 4)
+    for dim, mode, padding, bad, axis, dtype in itertools.product(
+        (4, 5),
+        ("bilinear", "nearest", "bicubic"),
+        ("zeros", "border"),
+        (float("nan"), float("inf"), -float("inf")),
+        range(3),
+        (torch.float32, torch.float64),
+    ):
+        if (dim == 5 and mode == "bicubic") or axis >= dim - 2:
+            continue
+        image = (x if dim == 4 else x.view(1, 1, 1, 4, 4).expand(1, 1, 3, 4, 4)).to(dtype)
+        grid = torch.full((1,) * (dim - 1) + (dim - 2,), 0.3, dtype=dtype)
+
+        def read(value, grid=grid, axis=axis, image=image, mode=mode, padding=padding):
+            g = grid.clone()
+            g[..., axis] = value
+            return F.grid_sample(image, g, mode=mode, padding_mode=padding, align_corners=False).item()
+
+        got = read(bad)
+        if dim == 4 and mode != "nearest" and (padding == "zeros" or mode == "bicubic"):
+            assert got != got, (dim, mode, padding, bad, axis, dtype)
+        elif padding == "zeros":
+            assert got == 0, (dim, mode, padding, bad, axis, dtype)
+        else:
+            assert got in (read(-1.0), read(1.0)), (dim, mode, padding, bad, axis, dtype)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert (
+        "border pixel (at finite positions: a grid point at ±`inf` or NaN gives NaN on 4-D input with `bilinear`" in en
+    )
+    assert "（限有限位置：网格点为 ±`inf` 或 NaN 时，4 维输入用 `bilinear` 加 `zeros` 得到 NaN" in zh
