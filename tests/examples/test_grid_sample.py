@@ -186,9 +186,11 @@ def test_scaled_identity_grid_reproduces_scale_factor(ns, s):
         if int(n_in * s) < 1:
             continue
         row = torch.randn(1, 2, 1, n_in, dtype=torch.float64)
-        a = F.interpolate(row, scale_factor=(1, s), mode="bilinear")
-        b = F.grid_sample(row, ns["scale_factor_grid"](row, s), padding_mode="border", align_corners=False)
-        torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+        for mode in ("bilinear", "bicubic"):  # review 53: the summary's recipe names both; bicubic was not checked
+            a = F.interpolate(row, scale_factor=(1, s), mode=mode)
+            grid = ns["scale_factor_grid"](row, s)
+            b = F.grid_sample(row, grid, mode=mode, padding_mode="border", align_corners=False)
+            torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
 
 
 @pytest.mark.parametrize("s", [1.5, 2.3, 0.37, 2.5, 0.8])
@@ -197,11 +199,13 @@ def test_identity_grid_is_enough_for_scale_factor_with_align_corners_or_recomput
         if int(n_in * s) < 2:
             continue
         row = torch.randn(1, 2, 1, n_in, dtype=torch.float64)
-        for kwargs, align in (({"align_corners": True}, True), ({"recompute_scale_factor": True}, False)):
-            a = F.interpolate(row, scale_factor=(1, s), mode="bilinear", **kwargs)
+        for (kwargs, align), mode in itertools.product(
+            (({"align_corners": True}, True), ({"recompute_scale_factor": True}, False)), ("bilinear", "bicubic")
+        ):
+            a = F.interpolate(row, scale_factor=(1, s), mode=mode, **kwargs)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # affine_grid on the unit-size height
-                b = ns["resize_with_grid_sample"](row, a.shape[-2:], "bilinear", align)
+                b = ns["resize_with_grid_sample"](row, a.shape[-2:], mode, align)
             torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
 
 
