@@ -722,6 +722,15 @@ def test_half_precision_near_tie_reach_grows_with_the_axis(ns):
     bfloat16 = _half_precision_parting_reach(ns, torch.bfloat16, [38, 24])
     assert bfloat16[(38, 24, 23)] > Fraction(1, 5)
     assert _half_precision_parting_reach(ns, torch.bfloat16, [86])[(86, 86, 75)] == Fraction(1, 2)
+    # Review 53: the page said bfloat16 reaches half a pixel "from about 70 pixels"; on axes of up to 70 the reach is
+    # about 0.4, it stays short of half a pixel up to 85, and 86 is the first axis length to reach it.
+    bfloat16 = _half_precision_parting_reach(ns, torch.bfloat16, range(2, 86))
+    up_to_70 = max(d for (n_in, n_out, _), d in bfloat16.items() if max(n_in, n_out) <= 70)
+    assert Fraction(35, 100) < up_to_70 < Fraction(45, 100) and max(bfloat16.values()) < Fraction(1, 2)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "about 0.4 on axes of up to 70 pixels, short of half a pixel up to 85, and half a pixel at 86" in en
+    assert "轴不超过 70 像素时约为 0.4，不超过 85 像素时仍不到半个像素，到 86 像素时达到半个像素" in zh
 
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.uint8])
