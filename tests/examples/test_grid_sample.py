@@ -990,7 +990,8 @@ def test_border_and_reflection_read_past_the_input_in_bfloat16_and_float16_on_lo
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
     assert "up to rounding** for `bilinear` and\n  `bicubic`, in float32 and float64," in en
     assert "在舍入误差以内相等**：`bilinear` 和 `bicubic`、float32 和 float64、" in zh
-    assert "The rules above are for float32 and float64 input." in en and "以上规律针对 float32 和 float64 输入。" in zh
+    assert "The rules above are for float32 and float64 input, in float32 on axes of up to 2^24" in en
+    assert "以上规律针对 float32 和 float64 输入，float32 限于不超过 2^24" in zh
     assert "up to rounding (for `bilinear` and `bicubic`, in float32 and float64;" in en
     assert "`bilinear` 和 `bicubic` 在 float32 和 float64 下只差舍入" in zh
     assert "In bfloat16 and float16 on the CPU, on axes longer than 256 and 2048 pixels" in en
@@ -1222,3 +1223,27 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
         "border pixel (at finite positions: a grid point at ±`inf` or NaN gives NaN on 4-D input with `bilinear`" in en
     )
     assert "（限有限位置：网格点为 ±`inf` 或 NaN 时，4 维输入用 `bilinear` 加 `zeros` 得到 NaN" in zh
+
+
+def test_float32_border_reads_past_the_input_on_axes_longer_than_2_to_the_24():
+    # Review 53: the page stated its rules for float32 without a length limit and named the clamp's overshoot for
+    # bfloat16 and float16 only; float32 clamps in its own dtype too, so a row of 2^24 + 4 pixels read at its right
+    # edge with border or reflection returns the element after it on 4-D input; 2^24 pixels do not, nor does 5-D input.
+    def read_past(n, rank, padding_mode, mode):
+        base = torch.zeros(n + 8)
+        base[n:] = torch.arange(1.0, 9.0)
+        x = base[:n].view(*[1] * (rank - 1), n)
+        grid = torch.zeros(*[1] * (rank - 1), rank - 2)
+        grid[..., 0] = 1.0  # the right edge
+        return F.grid_sample(x, grid, mode=mode, padding_mode=padding_mode, align_corners=False).item()
+
+    for padding_mode, mode in itertools.product(("border", "reflection"), ("bilinear", "nearest", "bicubic")):
+        assert read_past(2**24 + 4, 4, padding_mode, mode) == 1, (padding_mode, mode)
+        assert read_past(2**24, 4, padding_mode, mode) == 0, (padding_mode, mode)
+        if mode != "bicubic":
+            assert read_past(2**24 + 4, 5, padding_mode, mode) == 0, (padding_mode, mode)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "a float32 row of 16,777,220 pixels read at its right edge, the element\nafter it)" in en
+    assert "长 16,777,220 像素的 float32 行在右边缘处采样时，也读到其后的那个元素" in zh
+    assert "on axes longer than 256 and 2048 pixels (float32: 2^24)" in en and "（float32 为 2^24）" in zh
