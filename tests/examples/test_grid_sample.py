@@ -493,8 +493,14 @@ def test_cpu_bicubic_reads_the_factor_positions_on_an_axis_it_keeps_only_on_floa
         F.grid_sample(torch.zeros(1, 1, 2, 2, dtype=torch.uint8), torch.zeros(1, 2, 2, 2), align_corners=False)
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
-    assert "(*i* + 0.5)/*s* − 0.5 there on floating-point input (on `uint8` input" in en
-    assert "对浮点输入，CPU 上的 `bicubic`" in zh and "对 `uint8` 输入，它同样直接复制这个轴" in zh
+    assert "(*i* + 0.5)/*s* − 0.5 there on floating-point input without antialias (with `antialias=True`, and on" in en
+    assert "对浮点输入且不开抗混叠时，CPU 上的 `bicubic`" in zh and "以及对 `uint8` 输入，它同样直接复制这个轴" in zh
+    # Review 53: the antialiased bicubic kernel (float only on the CPU) skips a kept axis as the uint8 ones do: the ramp
+    # comes back along it (up to the rounding of the doubled height), where the kernel without antialias moves it.
+    for (n, s), dtype in itertools.product(kept, (torch.float32, torch.float64)):
+        x = (torch.arange(n) * (255 // n)).view(1, 1, 1, n).expand(1, 3, 3, n).to(dtype)
+        y = F.interpolate(x, scale_factor=(2, s), mode="bicubic", antialias=True)
+        torch.testing.assert_close(y, x[:, :, :1].expand_as(y), rtol=0, atol=1e-3, msg=f"{n}, {s}, {dtype}")
 
 
 def test_size_one_with_align_corners_reads_the_first_pixel_only_without_antialias():
