@@ -99,7 +99,8 @@ for n_in, n_out in ((2, 3), (4, 2), (3, 2), (6, 4), (4, 8)):
 # %% ties
 # At a tie nearbyint rounds half to even and nearest-exact's floor(x + 0.5) rounds up, but
 # both compute the position in floating point, so whether it lands exactly on .5 depends on
-# rounding. Counted on the CPU, in float64, at the exact ties of every input and output size 1..40.
+# rounding. Counted on the CPU with its AVX2 or AVX-512 code (the default code rounds a few otherwise), in float64,
+# at the exact ties of every input and output size 1..40.
 ties = {"grid_sample nearest, to the even pixel": 0, "grid_sample nearest, to the odd pixel": 0,
         "nearest-exact, to the upper pixel": 0, "nearest-exact, to the lower pixel": 0}
 for n_in, n_out in itertools.product(range(1, 41), repeat=2):

@@ -69,6 +69,15 @@ def test_five_d_bilinear_is_trilinear(ns, align_corners):
             if align_corners and any(o == 1 and i > 1 for o, i in zip(size, (d, h, w))):
                 continue
             torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+    # Review 53: the intro's sweep (input sizes 1 to 8 against 1 to 12, 17, 24, 100) on 5-D input too, along D and W.
+    for (d, do), (w, wo) in itertools.product(_one_axis_pairs()[::3], _one_axis_pairs()[1::3]):
+        x = torch.randn(1, 1, d, 2, w, dtype=torch.float64)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            b = resize(x, (do, 3, wo), "bilinear", align_corners)
+        a = F.interpolate(x, size=(do, 3, wo), mode="trilinear", align_corners=align_corners)
+        differs = not torch.allclose(a, b, rtol=0, atol=1e-12)
+        assert differs == (align_corners and ((do == 1 and d > 1) or (wo == 1 and w > 1))), (d, w, do, wo)
 
 
 def test_table_cells(ns):
@@ -177,9 +186,11 @@ def test_scaled_identity_grid_reproduces_scale_factor(ns, s):
         if int(n_in * s) < 1:
             continue
         row = torch.randn(1, 2, 1, n_in, dtype=torch.float64)
-        a = F.interpolate(row, scale_factor=(1, s), mode="bilinear")
-        b = F.grid_sample(row, ns["scale_factor_grid"](row, s), padding_mode="border", align_corners=False)
-        torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+        for mode in ("bilinear", "bicubic"):  # review 53: the summary's recipe names both; bicubic was not checked
+            a = F.interpolate(row, scale_factor=(1, s), mode=mode)
+            grid = ns["scale_factor_grid"](row, s)
+            b = F.grid_sample(row, grid, mode=mode, padding_mode="border", align_corners=False)
+            torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
 
 
 @pytest.mark.parametrize("s", [1.5, 2.3, 0.37, 2.5, 0.8])
@@ -188,11 +199,13 @@ def test_identity_grid_is_enough_for_scale_factor_with_align_corners_or_recomput
         if int(n_in * s) < 2:
             continue
         row = torch.randn(1, 2, 1, n_in, dtype=torch.float64)
-        for kwargs, align in (({"align_corners": True}, True), ({"recompute_scale_factor": True}, False)):
-            a = F.interpolate(row, scale_factor=(1, s), mode="bilinear", **kwargs)
+        for (kwargs, align), mode in itertools.product(
+            (({"align_corners": True}, True), ({"recompute_scale_factor": True}, False)), ("bilinear", "bicubic")
+        ):
+            a = F.interpolate(row, scale_factor=(1, s), mode=mode, **kwargs)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # affine_grid on the unit-size height
-                b = ns["resize_with_grid_sample"](row, a.shape[-2:], "bilinear", align)
+                b = ns["resize_with_grid_sample"](row, a.shape[-2:], mode, align)
             torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
 
 
@@ -480,8 +493,14 @@ def test_cpu_bicubic_reads_the_factor_positions_on_an_axis_it_keeps_only_on_floa
         F.grid_sample(torch.zeros(1, 1, 2, 2, dtype=torch.uint8), torch.zeros(1, 2, 2, 2), align_corners=False)
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
-    assert "(*i* + 0.5)/*s* − 0.5 there on floating-point input (on `uint8` input" in en
-    assert "对浮点输入，CPU 上的 `bicubic`" in zh and "对 `uint8` 输入，它同样直接复制这个轴" in zh
+    assert "(*i* + 0.5)/*s* − 0.5 there on floating-point input without antialias (with `antialias=True`, and on" in en
+    assert "对浮点输入且不开抗混叠时，CPU 上的 `bicubic`" in zh and "以及对 `uint8` 输入，它同样直接复制这个轴" in zh
+    # Review 53: the antialiased bicubic kernel (float only on the CPU) skips a kept axis as the uint8 ones do: the ramp
+    # comes back along it (up to the rounding of the doubled height), where the kernel without antialias moves it.
+    for (n, s), dtype in itertools.product(kept, (torch.float32, torch.float64)):
+        x = (torch.arange(n) * (255 // n)).view(1, 1, 1, n).expand(1, 3, 3, n).to(dtype)
+        y = F.interpolate(x, scale_factor=(2, s), mode="bicubic", antialias=True)
+        torch.testing.assert_close(y, x[:, :, :1].expand_as(y), rtol=0, atol=1e-3, msg=f"{n}, {s}, {dtype}")
 
 
 def test_size_one_with_align_corners_reads_the_first_pixel_only_without_antialias():
@@ -709,6 +728,15 @@ def test_half_precision_near_tie_reach_grows_with_the_axis(ns):
     bfloat16 = _half_precision_parting_reach(ns, torch.bfloat16, [38, 24])
     assert bfloat16[(38, 24, 23)] > Fraction(1, 5)
     assert _half_precision_parting_reach(ns, torch.bfloat16, [86])[(86, 86, 75)] == Fraction(1, 2)
+    # Review 53: the page said bfloat16 reaches half a pixel "from about 70 pixels"; on axes of up to 70 the reach is
+    # about 0.4, it stays short of half a pixel up to 85, and 86 is the first axis length to reach it.
+    bfloat16 = _half_precision_parting_reach(ns, torch.bfloat16, range(2, 86))
+    up_to_70 = max(d for (n_in, n_out, _), d in bfloat16.items() if max(n_in, n_out) <= 70)
+    assert Fraction(35, 100) < up_to_70 < Fraction(45, 100) and max(bfloat16.values()) < Fraction(1, 2)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "about 0.4 on axes of up to 70 pixels, short of half a pixel up to 85, and half a pixel at 86" in en
+    assert "轴不超过 70 像素时约为 0.4，不超过 85 像素时仍不到半个像素，到 86 像素时达到半个像素" in zh
 
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.uint8])
@@ -968,7 +996,8 @@ def test_border_and_reflection_read_past_the_input_in_bfloat16_and_float16_on_lo
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
     assert "up to rounding** for `bilinear` and\n  `bicubic`, in float32 and float64," in en
     assert "在舍入误差以内相等**：`bilinear` 和 `bicubic`、float32 和 float64、" in zh
-    assert "The rules above are for float32 and float64 input." in en and "以上规律针对 float32 和 float64 输入。" in zh
+    assert "The rules above are for float32 and float64 input, in float32 on axes of up to 2^24" in en
+    assert "以上规律针对 float32 和 float64 输入，float32 限于不超过 2^24" in zh
     assert "up to rounding (for `bilinear` and `bicubic`, in float32 and float64;" in en
     assert "`bilinear` 和 `bicubic` 在 float32 和 float64 下只差舍入" in zh
     assert "In bfloat16 and float16 on the CPU, on axes longer than 256 and 2048 pixels" in en
@@ -1081,3 +1110,148 @@ def test_the_identity_grid_cannot_be_built_for_an_empty_batch_which_interpolate_
     docs = pathlib.Path(__file__).parents[2] / "docs"
     assert "cannot be built for\nan empty batch" in (docs / "grid-sample.md").read_text()
     assert "空批次无法构造这个网格" in (docs / "grid-sample.zh.md").read_text()
+
+
+_NON_FINITE_ROW = """
+import warnings, torch, torch.nn.functional as F
+warnings.simplefilter("ignore")
+row = torch.tensor([1.0, float("inf"), 3.0, 4.0, 5.0], dtype=torch.float64).view(1, 1, 1, 5)
+grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], (1, 1, 1, 5), align_corners=False)
+by_grid = F.grid_sample(row, grid, mode="bilinear", padding_mode="border", align_corners=False)
+print(F.interpolate(row, size=(1, 5), mode="bilinear").isnan().flatten().tolist(), by_grid.isnan().flatten().tolist())
+"""
+
+
+def test_border_parts_from_interpolate_on_input_that_is_not_finite(ns):
+    # Review 53: "border makes grid_sample equal interpolate up to rounding" was stated for any float32 and float64 input;
+    # an inf or NaN pixel reaches different output pixels in the two, with bilinear on almost every size pair. The
+    # page's row: interpolate gives NaN at the inf pixel only, grid_sample at pixel 0 too (whatever the CPU code).
+    resize = ns["resize_with_grid_sample"]
+    gen = torch.Generator().manual_seed(53)
+    for align_corners, bad in itertools.product((False, True), (float("inf"), float("nan"))):
+        parted, pairs = 0, 0
+        for n_in, n_out in itertools.product(range(2, 9), (2, 3, 4, 5, 7, 8, 9, 12, 17)):
+            x = torch.randn(1, 1, 3, n_in, generator=gen, dtype=torch.float64)
+            x[..., 1, n_in // 2] = bad
+            a = F.interpolate(x, size=(3, n_out), mode="bilinear", align_corners=align_corners)
+            b = resize(x, (3, n_out), "bilinear", align_corners)
+            pairs += 1
+            parted += not (torch.equal(a.isnan(), b.isnan()) and torch.equal(a.isinf(), b.isinf()))
+        assert parted > 0.9 * pairs, (align_corners, bad, parted, pairs)
+    # on 5-D input trilinear and grid_sample's bilinear part the same way
+    parted = 0
+    for n_in, n_out in itertools.product(range(2, 9), (2, 3, 5, 7, 12)):
+        x = torch.randn(1, 1, 2, 3, n_in, generator=gen, dtype=torch.float64)
+        x[..., 1, 1, n_in // 2] = float("inf")
+        a = F.interpolate(x, size=(3, 4, n_out), mode="trilinear", align_corners=True)
+        b = resize(x, (3, 4, n_out), "bilinear", True)
+        parted += not (torch.equal(a.isnan(), b.isnan()) and torch.equal(a.isinf(), b.isinf()))
+    assert parted > 20, parted
+    expected = "[False, True, False, False, False] [True,"
+    for capability in ("avx2", "default"):
+        printed = run_python(_NON_FINITE_ROW, ATEN_CPU_CAPABILITY=capability)
+        assert printed.startswith(expected) and printed.rstrip().endswith("False, False, False]"), (capability, printed)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "`interpolate` gives NaN at\n  pixel 1 and nowhere else, `grid_sample` NaN at pixel 0 as well" in en
+    assert "`interpolate` 只在像素 1 得到 NaN，`grid_sample` 在像素 0 也得到 NaN" in zh
+    assert "near the largest float; for finite input):" in en and "仅限有限值输入）" in zh
+    assert "`trilinear` up to rounding on finite input" in en and "`trilinear`（限有限值输入；" in zh
+
+
+_TIES_BY_GRID_SAMPLE = """
+import itertools, torch, torch.nn.functional as F
+from fractions import Fraction
+torch.set_num_threads(1)
+even = odd = 0
+for n_in, n_out in itertools.product(range(1, 41), repeat=2):
+    line = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+    grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], (1, 1, 1, n_out), align_corners=False)
+    got = F.grid_sample(line, grid, mode="nearest", padding_mode="border", align_corners=False).view(-1).int().tolist()
+    for i, g in enumerate(got):
+        position = Fraction(2 * i + 1, 2) * Fraction(n_in, n_out) - Fraction(1, 2)
+        if position.denominator == 2 and 0 < position < n_in - 1:
+            even, odd = even + (g % 2 == 0), odd + (g % 2 == 1)
+print(even, odd)
+"""
+
+
+def test_the_tie_counts_are_those_of_the_avx2_and_avx512_code_not_the_default_one(ns):
+    # Review 53: the ties table was said to hold "in float64 on the CPU"; the 4-D kernel's AVX2 and AVX-512 code give
+    # its counts, while with ATEN_CPU_CAPABILITY=default a few of grid_sample's ties round the other way.
+    t = ns["ties"]
+    shown = [t["grid_sample nearest, to the even pixel"], t["grid_sample nearest, to the odd pixel"]]
+    counts = {
+        c: [int(v) for v in run_python(_TIES_BY_GRID_SAMPLE, ATEN_CPU_CAPABILITY=c).split()]
+        for c in ("avx2", "default")
+    }
+    assert counts["avx2"] == shown and sum(counts["default"]) == sum(shown)
+    assert 0 < abs(counts["default"][0] - shown[0]) < 10, counts
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "`ATEN_CPU_CAPABILITY=default`, a few of `grid_sample`'s ties round the other way" in en
+    assert "`grid_sample` 有少数几个正中位置会取整到另一边" in zh
+
+
+def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bicubic():
+    # Review 53: "zeros reads 0 outside the input, where border reads the border pixel" held at finite positions; a grid
+    # point at +-inf or NaN gives NaN on 4-D input with bilinear and zeros, and with bicubic whatever the padding.
+    # nearest, and 5-D input, read 0 (zeros) and the border pixel (border) there, as at a coordinate of +-1.
+    x = torch.arange(1.0, 17.0, dtype=torch.float64).view(1, 1, 4, 4)
+    for dim, mode, padding, bad, axis, dtype in itertools.product(
+        (4, 5),
+        ("bilinear", "nearest", "bicubic"),
+        ("zeros", "border", "reflection"),
+        (float("nan"), float("inf"), -float("inf")),
+        range(3),
+        (torch.float32, torch.float64),
+    ):
+        if (dim == 5 and mode == "bicubic") or axis >= dim - 2:
+            continue
+        if padding == "reflection" and not (dim == 4 and mode == "bicubic"):  # the page says nothing of the others
+            continue
+        image = (x if dim == 4 else x.view(1, 1, 1, 4, 4).expand(1, 1, 3, 4, 4)).to(dtype)
+        grid = torch.full((1,) * (dim - 1) + (dim - 2,), 0.3, dtype=dtype)
+
+        def read(value, grid=grid, axis=axis, image=image, mode=mode, padding=padding):
+            g = grid.clone()
+            g[..., axis] = value
+            return F.grid_sample(image, g, mode=mode, padding_mode=padding, align_corners=False).item()
+
+        got = read(bad)
+        if dim == 4 and mode != "nearest" and (padding == "zeros" or mode == "bicubic"):
+            assert got != got, (dim, mode, padding, bad, axis, dtype)
+        elif padding == "zeros":
+            assert got == 0, (dim, mode, padding, bad, axis, dtype)
+        else:
+            assert got in (read(-1.0), read(1.0)), (dim, mode, padding, bad, axis, dtype)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert (
+        "border pixel (at finite positions: a grid point at ±`inf` or NaN gives NaN on 4-D input with `bilinear`" in en
+    )
+    assert "（限有限位置：网格点为 ±`inf` 或 NaN 时，4 维输入用 `bilinear` 加 `zeros` 得到 NaN" in zh
+
+
+def test_float32_border_reads_past_the_input_on_axes_longer_than_2_to_the_24():
+    # Review 53: the page stated its rules for float32 without a length limit and named the clamp's overshoot for
+    # bfloat16 and float16 only; float32 clamps in its own dtype too, so a row of 2^24 + 4 pixels read at its right
+    # edge with border or reflection returns the element after it on 4-D input; 2^24 pixels do not, nor does 5-D input.
+    def read_past(n, rank, padding_mode, mode):
+        base = torch.zeros(n + 8)
+        base[n:] = torch.arange(1.0, 9.0)
+        x = base[:n].view(*[1] * (rank - 1), n)
+        grid = torch.zeros(*[1] * (rank - 1), rank - 2)
+        grid[..., 0] = 1.0  # the right edge
+        return F.grid_sample(x, grid, mode=mode, padding_mode=padding_mode, align_corners=False).item()
+
+    for padding_mode, mode in itertools.product(("border", "reflection"), ("bilinear", "nearest", "bicubic")):
+        assert read_past(2**24 + 4, 4, padding_mode, mode) == 1, (padding_mode, mode)
+        assert read_past(2**24, 4, padding_mode, mode) == 0, (padding_mode, mode)
+        if mode != "bicubic":
+            assert read_past(2**24 + 4, 5, padding_mode, mode) == 0, (padding_mode, mode)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "a float32 row of 16,777,220 pixels read at its right edge, the element\nafter it)" in en
+    assert "长 16,777,220 像素的 float32 行在右边缘处采样时，也读到其后的那个元素" in zh
+    assert "on axes longer than 256 and 2048 pixels (float32: 2^24)" in en and "（float32 为 2^24）" in zh
