@@ -1123,6 +1123,9 @@ def test_width_one_uint8_without_antialias_repeats_the_first_row_from_5_channels
         x[:, 0], x[:, -1] = 0, 255  # a repeated first row is then wrong
         out = F2.resize(x, [oh, 1], mode, antialias=False)
         assert bool((out == out[:, :1]).all()) == (channels >= 5), (channels, h, w, oh)
+        if channels > 1:  # an HWC array permuted to CHW: channels_last, which escapes
+            cl = F2.resize(x.permute(1, 2, 0).contiguous().permute(2, 0, 1), [oh, 1], mode, antialias=False)
+            assert not (cl == cl[:, :1]).all() and torch.equal(cl, out) == (channels < 5), (channels, h, w, oh)
 
 
 _DEFAULT_UINT8_WIDTH_ONE_CODE = """
@@ -1135,6 +1138,9 @@ for mode, channels, (h, w, oh) in itertools.product(("BILINEAR", "BICUBIC"), (1,
     x[:, 0], x[:, -1] = 0, 255
     out = F2.resize(x, [oh, 1], IM[mode], antialias=False)
     repeated.setdefault(mode, set()).add(bool((out == out[:, :1]).all()))
+    if channels > 1:  # channels_last escapes
+        cl = F2.resize(x.permute(1, 2, 0).contiguous().permute(2, 0, 1), [oh, 1], IM[mode], antialias=False)
+        repeated.setdefault("channels_last", set()).add(bool((cl == cl[:, :1]).all()))
 tiny = {}
 for mode in ("BILINEAR", "BICUBIC"):
     try:
@@ -1153,7 +1159,7 @@ def test_under_generic_code_uint8_bicubic_has_the_width_one_bug_without_antialia
     # AVX2 code's, "on this CPU" on the page) is.
     capability, repeated, tiny = eval(run_python(_DEFAULT_UINT8_WIDTH_ONE_CODE, ATEN_CPU_CAPABILITY="default"))
     assert capability == "DEFAULT"
-    assert repeated == {"BILINEAR": {False}, "BICUBIC": {True}}
+    assert repeated == {"BILINEAR": {False}, "BICUBIC": {True}, "channels_last": {False}}
     assert tiny == {"BILINEAR": "works", "BICUBIC": "works"}
 
 
