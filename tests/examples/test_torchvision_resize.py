@@ -1172,3 +1172,16 @@ def test_a_bare_hw_tensor_raises_in_both_apis():
             resize(x, [4, 5])
     assert F2.resize(x[None], [4, 5]).shape == (1, 4, 5)
     assert F2.resize(x.expand(2, 3, 1, 9, 10), [4, 5]).shape == (2, 3, 1, 4, 5)
+
+
+def test_each_resize_class_gives_its_own_apis_function_result():
+    # Review 53: "transforms.Resize calls the v1 function, transforms.v2.Resize the v2 one" had no test that could
+    # fail; on uint8 bicubic, which v2 gives torch's uint8 kernel on every CPU and v1 sends through float32, they part.
+    u8 = image(3, 37, 50)
+    for cls, own, other in ((T1.Resize, F1.resize, F2.resize), (T2.Resize, F2.resize, F1.resize)):
+        out = cls((35, 48), IM.BICUBIC)(u8)
+        assert torch.equal(out, own(u8, [35, 48], IM.BICUBIC)), cls
+        assert not torch.equal(out, other(u8, [35, 48], IM.BICUBIC)), cls
+    with pytest.raises(ValueError):  # v1 takes no 5-D tensor, v2 does
+        T1.Resize((20, 23))(u8.float().expand(2, 4, 3, 37, 50))
+    assert T2.Resize((20, 23))(u8.float().expand(2, 4, 3, 37, 50)).shape == (2, 4, 3, 20, 23)
