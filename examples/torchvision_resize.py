@@ -155,7 +155,7 @@ print(f"first case: {n_in} -> {n_out} pixels, tensor picks {ours}, PIL picks {th
 
 # %% tiny
 # Output sizes 1..3 x 1..3 from uint8 inputs up to 9x10 with 1, 3 and 4 channels, through
-# v2 (torch's uint8 kernels on the CPU): which combinations raise.
+# v2 (torch's uint8 kernels on this CPU; bilinear only where v2 keeps uint8, see the page): which combinations raise.
 tiny_failures, tried = {}, 0
 for channels, h, w, oh, ow in itertools.product((1, 3, 4), (1, 2, 5, 9), (1, 2, 5, 10), (1, 2, 3), (1, 2, 3)):
     img = random_image(channels, h, w)

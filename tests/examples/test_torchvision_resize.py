@@ -1109,3 +1109,79 @@ def test_float_kernels_part_from_pillow_f_images_by_more_than_rounding_at_width_
     pil = Image.fromarray(values.numpy(), mode="F").resize((1, 5), resample=F1.pil_modes_mapping[IM(mode)])
     ours = F.interpolate(values[None, None], size=(5, 1), mode=mode, antialias=True)[0, 0]
     assert (ours - torch.from_numpy(np.array(pil))).abs().max().item() > 10
+
+
+@pytest.mark.skipif(not AVX, reason="up to 4 channels torch's AVX2 uint8 code escapes the bug")
+@pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC])
+def test_width_one_uint8_without_antialias_repeats_the_first_row_from_5_channels(mode):
+    # Review 53: the page gave the width-one bug to the antialiased kernel; where v2 keeps a tensor uint8,
+    # antialias=False does not avoid it: torch's uint8 kernel repeats the first row without antialias too.
+    for channels, h, w, oh in itertools.product((1, 3, 4, 5, 8), (2, 5, 9), (1, 3, 7), (2, 4, 12)):
+        if h == oh:
+            continue
+        x = image(channels, h, w, seed=h * w + oh)
+        x[:, 0], x[:, -1] = 0, 255  # a repeated first row is then wrong
+        out = F2.resize(x, [oh, 1], mode, antialias=False)
+        assert bool((out == out[:, :1]).all()) == (channels >= 5), (channels, h, w, oh)
+        if channels > 1:  # an HWC array permuted to CHW: channels_last, which escapes
+            cl = F2.resize(x.permute(1, 2, 0).contiguous().permute(2, 0, 1), [oh, 1], mode, antialias=False)
+            assert not (cl == cl[:, :1]).all() and torch.equal(cl, out) == (channels < 5), (channels, h, w, oh)
+
+
+_DEFAULT_UINT8_WIDTH_ONE_CODE = """
+import itertools, torch
+import torchvision.transforms.v2.functional as F2
+from torchvision.transforms import InterpolationMode as IM
+repeated = {}
+for mode, channels, (h, w, oh) in itertools.product(("BILINEAR", "BICUBIC"), (1, 3, 4, 5), ((5, 3, 2), (9, 1, 4), (2, 7, 12))):
+    x = torch.randint(0, 256, (channels, h, w), dtype=torch.uint8, generator=torch.Generator().manual_seed(h * w + oh))
+    x[:, 0], x[:, -1] = 0, 255
+    out = F2.resize(x, [oh, 1], IM[mode], antialias=False)
+    repeated.setdefault(mode, set()).add(bool((out == out[:, :1]).all()))
+    if channels > 1:  # channels_last escapes
+        cl = F2.resize(x.permute(1, 2, 0).contiguous().permute(2, 0, 1), [oh, 1], IM[mode], antialias=False)
+        repeated.setdefault("channels_last", set()).add(bool((cl == cl[:, :1]).all()))
+tiny = {}
+for mode in ("BILINEAR", "BICUBIC"):
+    try:
+        F2.resize(torch.zeros(3, 9, 10, dtype=torch.uint8), [1, 1], IM[mode])
+        tiny[mode] = "works"
+    except RuntimeError:
+        tiny[mode] = "raises"
+print((torch.backends.cpu.get_cpu_capability(), repeated, tiny))
+"""
+
+
+def test_under_generic_code_uint8_bicubic_has_the_width_one_bug_without_antialias_and_bilinear_goes_float():
+    # Review 53: in torch's generic code v2 still keeps uint8 for BICUBIC, whose kernel then repeats the first row
+    # with antialias=False at every channel count; BILINEAR goes through float32 there and is right. The tiny cell's
+    # comment said it ran "torch's uint8 kernels on the CPU"; neither its bilinear there nor the 1x1 assert (the
+    # AVX2 code's, "on this CPU" on the page) is.
+    capability, repeated, tiny = eval(run_python(_DEFAULT_UINT8_WIDTH_ONE_CODE, ATEN_CPU_CAPABILITY="default"))
+    assert capability == "DEFAULT"
+    assert repeated == {"BILINEAR": {False}, "BICUBIC": {True}, "channels_last": {False}}
+    assert tiny == {"BILINEAR": "works", "BICUBIC": "works"}
+
+
+def test_a_bare_hw_tensor_raises_in_both_apis():
+    # Review 53: "v2 takes any number of leading dimensions" needs a channel axis: v2 unpacks (C, H, W) from the
+    # shape, and v1 hands a (1, H, W) tensor to F.interpolate, which reads it as one spatial axis.
+    x = torch.rand(9, 10)
+    for resize in (F1.resize, F2.resize):
+        with pytest.raises(ValueError):
+            resize(x, [4, 5])
+    assert F2.resize(x[None], [4, 5]).shape == (1, 4, 5)
+    assert F2.resize(x.expand(2, 3, 1, 9, 10), [4, 5]).shape == (2, 3, 1, 4, 5)
+
+
+def test_each_resize_class_gives_its_own_apis_function_result():
+    # Review 53: "transforms.Resize calls the v1 function, transforms.v2.Resize the v2 one" had no test that could
+    # fail; on uint8 bicubic, which v2 gives torch's uint8 kernel on every CPU and v1 sends through float32, they part.
+    u8 = image(3, 37, 50)
+    for cls, own, other in ((T1.Resize, F1.resize, F2.resize), (T2.Resize, F2.resize, F1.resize)):
+        out = cls((35, 48), IM.BICUBIC)(u8)
+        assert torch.equal(out, own(u8, [35, 48], IM.BICUBIC)), cls
+        assert not torch.equal(out, other(u8, [35, 48], IM.BICUBIC)), cls
+    with pytest.raises(ValueError):  # v1 takes no 5-D tensor, v2 does
+        T1.Resize((20, 23))(u8.float().expand(2, 4, 3, 37, 50))
+    assert T2.Resize((20, 23))(u8.float().expand(2, 4, 3, 37, 50)).shape == (2, 4, 3, 20, 23)
