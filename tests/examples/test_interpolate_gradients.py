@@ -922,6 +922,21 @@ def test_bilinear_reduction_reads_one_in_four_only_with_align_corners_false():
     assert reached == {False: 256, True: 196}, reached
 
 
+def test_bilinear_align_corners_reduction_reaches_one_more_pixel_per_axis_in_float32():
+    # Review 53: the page said "with True, 49 in 256, since the first and last positions fall on a corner pixel" with no
+    # dtype; in float32 on the CPU 7 * (31/7) rounds below 31, so pixel 30 of each axis gets about 2e-6: 15 x 15 pixels.
+    x = torch.ones(1, 1, 32, 32, requires_grad=True)
+    F.interpolate(x, size=(8, 8), mode="bilinear", align_corners=True).sum().backward()
+    assert (x.grad != 0).sum().item() == 225
+    row = torch.ones(1, 1, 1, 32, requires_grad=True)
+    F.interpolate(row, size=(1, 8), mode="bilinear", align_corners=True).sum().backward()
+    assert row.grad[0, 0, 0, 30].item() == pytest.approx(2e-6, rel=0.1)
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "49 in 256 in float64" in en and "225 in 1024" in en
+    assert "float64 下是 256 个中的 49 个" in zh and "1024 个中的 225 个" in zh
+
+
 def test_odd_reduction_sends_the_gradient_to_one_pixel_only_without_align_corners_or_factor_rounding():
     # Review 38: "reducing by an odd whole factor given as size, bilinear and bicubic send the whole gradient to one
     # input pixel" needs align_corners=False; a 1/49 factor misses the centres only without recompute_scale_factor.
