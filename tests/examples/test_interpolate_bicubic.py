@@ -1312,3 +1312,51 @@ print(rows.min(), rows.max(), ramp)
     row_low, row_high, ramp = map(float, run_python(code, ATEN_CPU_CAPABILITY=capability).split())
     assert 1.5e-4 < row_low < 1.7e-4 and 2.5e-4 < row_high < 3e-4, (row_low, row_high)
     assert ramp < 1e-6
+
+
+_ONE_AXIS_SWEEP = """
+import torch, torch.nn.functional as F
+torch.set_num_threads(4)
+gen = torch.Generator().manual_seed(7)
+one_axis, both_axes = 0.0, 0.0
+for dtype in (torch.float16, torch.bfloat16, torch.float32, torch.float64):
+    for n, out in ((2, 9), (5, 13), (7, 40), (12, 97), (31, 250), (64, 3), (9, 1)):
+        for align in (False, True):
+            for antialias in (False, True) if dtype in (torch.float32, torch.float64) else (False,):
+                rows = torch.rand(4, 3, 5, n, generator=gen).mul(2).sub(1).to(dtype)
+                resized = (
+                    F.interpolate(rows, size=(5, out), mode="bilinear", align_corners=align, antialias=antialias),
+                    F.interpolate(rows.transpose(-1, -2), size=(out, 5), mode="bilinear", align_corners=align,
+                                  antialias=antialias).transpose(-1, -2),
+                    F.interpolate(rows.contiguous(memory_format=torch.channels_last), size=(5, out), mode="bilinear",
+                                  align_corners=align, antialias=antialias),
+                )
+                if not antialias:
+                    resized += (F.interpolate(rows.flatten(1, 2), size=out, mode="linear", align_corners=align).view(4, 3, 5, out),)
+                low, high = rows.amin(-1, keepdim=True).double(), rows.amax(-1, keepdim=True).double()
+                for y in resized:
+                    one_axis = max(one_axis, float((y.double() - high).max()), float((low - y.double()).max()))
+                image = torch.rand(4, 3, n, n, generator=gen).to(dtype)
+                y = F.interpolate(image, size=(out, out + 3), mode="bilinear", align_corners=align, antialias=antialias).double()
+                low, high = image.amin((-2, -1), keepdim=True).double(), image.amax((-2, -1), keepdim=True).double()
+                both_axes = max(both_axes, float((y - high).max()), float((low - y).max()))
+ones = torch.ones(1, 1, 7, 9)
+print(one_axis, both_axes, bool((F.interpolate(ones, size=(5, 8), mode="bilinear") > 1).any()))
+"""
+
+
+@pytest.mark.parametrize("capability", [{}, {"ATEN_CPU_CAPABILITY": "avx2"}, {"ATEN_CPU_CAPABILITY": "default"}])
+def test_bilinear_stays_in_range_along_one_axis_and_leaves_it_only_when_both_change(ns, capability):
+    # Review 53: the page blamed the overshoot on the two weights of an axis, "whose sum can miss 1", and showed it on
+    # a one-row step. Along one axis the rounding stays inside the range (rows of random values, every float dtype,
+    # both align_corners, antialias, 3-D linear and either axis of a 4-D image, every CPU code path); the step leaves
+    # it only because scale_factor=k also stretches its one row to k rows: given size=(1, 12k) it stays within [0, 1].
+    one_axis, both_axes, constant_overshoots = run_python(_ONE_AXIS_SWEEP, **capability).split()
+    assert float(one_axis) == 0 and float(both_axes) > 0 and constant_overshoots == "True"
+    step = ns["step"].cpu()
+    assert all(F.interpolate(step, size=(1, 12 * k), mode="bilinear").max() == 1 for k in ns["above_one"])
+    assert all(F.interpolate(step, size=(k, 12 * k), mode="bilinear").max() > 1 for k in ns["above_one"])
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    assert "their sum can miss 1" not in en and "两者之和可能与 1 差一个舍入单位" not in zh
+    assert "size=(1, 12k)" in en and "size=(1, 12k)" in zh

@@ -922,6 +922,21 @@ def test_bilinear_reduction_reads_one_in_four_only_with_align_corners_false():
     assert reached == {False: 256, True: 196}, reached
 
 
+def test_bilinear_align_corners_reduction_reaches_one_more_pixel_per_axis_in_float32():
+    # Review 53: the page said "with True, 49 in 256, since the first and last positions fall on a corner pixel" with no
+    # dtype; in float32 on the CPU 7 * (31/7) rounds below 31, so pixel 30 of each axis gets about 2e-6: 15 x 15 pixels.
+    x = torch.ones(1, 1, 32, 32, requires_grad=True)
+    F.interpolate(x, size=(8, 8), mode="bilinear", align_corners=True).sum().backward()
+    assert (x.grad != 0).sum().item() == 225
+    row = torch.ones(1, 1, 1, 32, requires_grad=True)
+    F.interpolate(row, size=(1, 8), mode="bilinear", align_corners=True).sum().backward()
+    assert row.grad[0, 0, 0, 30].item() == pytest.approx(2e-6, rel=0.1)
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "49 in 256 in float64" in en and "225 in 1024" in en
+    assert "float64 下是 256 个中的 49 个" in zh and "1024 个中的 225 个" in zh
+
+
 def test_odd_reduction_sends_the_gradient_to_one_pixel_only_without_align_corners_or_factor_rounding():
     # Review 38: "reducing by an odd whole factor given as size, bilinear and bicubic send the whole gradient to one
     # input pixel" needs align_corners=False; a 1/49 factor misses the centres only without recompute_scale_factor.
@@ -1019,6 +1034,14 @@ def test_decomposition_forward_gap_at_a_non_integer_factor_depends_on_the_cpu_ca
     for low, high in avx2[:2] + default:
         assert 0 < low and high <= 2, (avx2, default)
     assert avx2[2][0] > 10 and avx2[3][0] > 100, avx2
+    # Review 53: the page named only the AVX2 code, but an AVX-512 CPU (this build's) runs its AVX-512 code by default
+    # and prints the same gap; the page names both.
+    if torch.backends.cpu.get_cpu_capability() == "AVX512":
+        avx512 = gaps("avx512")
+        assert avx512[2][0] > 10 and avx512[3][0] > 100, avx512
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "with its AVX2 or AVX-512 code it is over ten" in en and "用它的 AVX2 或 AVX-512 代码时超过十个 eps" in zh
 
 
 def test_pr_197714_is_cited_without_a_status_and_for_bilinear_without_antialias():
