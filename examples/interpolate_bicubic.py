@@ -151,7 +151,8 @@ plt.show()
 
 # %% ramp
 # What A = -0.5 buys: it reproduces a straight ramp up to float rounding (Keys' third-order choice);
-# A = -0.75 bends it. Interior samples only, away from the replicated border.
+# A = -0.75 bends it. Interior samples only, away from the border (replicated by plain bicubic, dropped and
+# renormalised with antialias).
 ramp = torch.arange(12.0, dtype=torch.float64, device=device).view(1, 1, 1, -1)
 for name, kwargs in (("A = -0.75 (bicubic)", {}), ("A = -0.5 (bicubic, antialias=True)", {"antialias": True})):
     out = F.interpolate(ramp, scale_factor=5, mode="bicubic", **kwargs)[0, 0, 0].cpu().numpy()
