@@ -1233,3 +1233,30 @@ def test_float64_interpolating_positions_snap_up_to_a_whole_number_on_long_cpu_a
             assert np.all(off[wrong] > 0) and np.array_equal(got[wrong], np.round(got[wrong])), (mode, align)
             assert snapped is None or np.array_equal(wrong, snapped), (mode, align)
             snapped = wrong
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_half_precision_linear_and_trilinear_read_a_ramp_past_one_rounding_bilinear_does_not(dtype):
+    # Review 53: on the CPU, 3-D linear and 5-D trilinear keep their weights in the input's dtype, so a
+    # ramp reads their positions further off than the nearest representable value; 4-D bilinear rounds once.
+    torch.set_num_threads(1)
+    worse = {}
+    for mode, rank, layout in (
+        ("linear", 3, torch.contiguous_format),
+        ("trilinear", 5, torch.contiguous_format),
+        ("trilinear", 5, torch.channels_last_3d),
+        ("bilinear", 4, torch.contiguous_format),
+        ("bilinear", 4, torch.channels_last),
+    ):
+        worse[mode, layout] = 0
+        for n_in, n_out in itertools.product(range(2, 17), range(2, 60)):
+            x = torch.arange(float(n_in)).view((1,) * (rank - 1) + (-1,)).expand((1, 3) + (1,) * (rank - 3) + (n_in,))
+            x = x.to(dtype).contiguous(memory_format=layout)
+            size = (1,) * (rank - 3) + (n_out,)
+            got = F.interpolate(x, size=size, mode=mode)[0, 0].flatten().double()
+            exact = F.interpolate(x.double(), size=size, mode=mode)[0, 0].flatten()
+            nearest = exact.to(dtype).double()  # one rounding of the exact position
+            # 1e-5: the positions themselves are float32 (about 1e-8 off where the exact one is 0)
+            worse[mode, layout] += int(((got - exact).abs() > (nearest - exact).abs() + 1e-5).sum())
+    for (mode, layout), count in worse.items():
+        assert (count > 0) is (mode != "bilinear"), (mode, layout, count)
