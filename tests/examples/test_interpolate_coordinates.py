@@ -1249,12 +1249,12 @@ def test_half_precision_linear_and_trilinear_read_a_ramp_past_one_rounding_bilin
         ("bilinear", 4, torch.channels_last),
     ):
         worse[mode, layout] = 0
-        for n_in, n_out in itertools.product(range(2, 17), range(2, 60)):
+        for n_in, n_out, align in itertools.product(range(2, 17), range(2, 60), (False, True)):
             x = torch.arange(float(n_in)).view((1,) * (rank - 1) + (-1,)).expand((1, 3) + (1,) * (rank - 3) + (n_in,))
             x = x.to(dtype).contiguous(memory_format=layout)
-            size = (1,) * (rank - 3) + (n_out,)
-            got = F.interpolate(x, size=size, mode=mode)[0, 0].flatten().double()
-            exact = F.interpolate(x.double(), size=size, mode=mode)[0, 0].flatten()
+            kw = dict(size=(1,) * (rank - 3) + (n_out,), mode=mode, align_corners=align)
+            got = F.interpolate(x, **kw)[0, 0].flatten().double()
+            exact = F.interpolate(x.double(), **kw)[0, 0].flatten()
             nearest = exact.to(dtype).double()  # one rounding of the exact position
             # 1e-5: the positions themselves are float32 (about 1e-8 off where the exact one is 0)
             worse[mode, layout] += int(((got - exact).abs() > (nearest - exact).abs() + 1e-5).sum())
