@@ -1199,3 +1199,64 @@ def test_ties_cell_comment_torch_does_not_always_take_the_right_pixel_on_its_siz
     # the small 4-D images run the CPU's channels-last kernel, scalar code in every CPU capability
     assert (6, 37, 18) in left_ties(torch.float32, 4) and (6, 37, 18) in left_ties(torch.float64, 4)
     assert left_ties(torch.float64, 3) == []
+
+
+@pytest.mark.parametrize("channels_last", [False, True])
+def test_float64_interpolating_positions_snap_up_to_a_whole_number_on_long_cpu_axes(channels_last):
+    # Review 53: the formula bullets read as exact in float64, but the CPU kernels floor float32(position)
+    # (guard_index_and_lambda, UpSample.h) and clamp the next pixel's weight at 0: a float64 position
+    # just below a whole number reads that number, by about 1e-4 pixel on 6000-pixel axes.
+    torch.set_num_threads(1)
+    n_in = 6000
+    ramp = torch.arange(float(n_in), dtype=torch.float64)
+    for align, n_out in ((False, 6007), (True, 6009)):
+        d = np.arange(n_out)
+        exact = d * (n_in - 1) / (n_out - 1) if align else ((2 * d + 1) * n_in - n_out) / (2 * n_out)
+        interior = (exact > 2) & (exact < n_in - 3)  # bicubic's four taps and the linear clamp stay inside
+        snapped = None
+        for mode, rank in (("linear", 3), ("bilinear", 4), ("trilinear", 5), ("bicubic", 4)):
+            if channels_last and rank == 3:
+                continue
+            x = ramp.view((1,) * (rank - 1) + (-1,)).expand((1, 4) + (1,) * (rank - 3) + (n_in,))
+            layout = {4: torch.channels_last, 5: torch.channels_last_3d}.get(rank) if channels_last else None
+            x = x.contiguous(memory_format=layout or torch.contiguous_format)
+            size = (1,) * (rank - 3) + (n_out,)
+            got = F.interpolate(x, size=size, mode=mode, align_corners=align)[0, 3].flatten().numpy()[interior]
+            if mode == "bicubic":
+                # A ramp does not read bicubic positions back (A = -0.75), but a fraction of exactly 0
+                # reads the whole pixel: so the same outputs land on whole numbers.
+                assert np.array_equal(got[snapped], exact[interior][snapped].round()), (align, channels_last)
+                continue
+            off = got - exact[interior]
+            wrong = np.flatnonzero(np.abs(off) > 1e-9)
+            assert len(wrong) >= 1 and 5e-5 < np.abs(off).max() < 5e-4, (mode, align, channels_last)
+            assert np.all(off[wrong] > 0) and np.array_equal(got[wrong], np.round(got[wrong])), (mode, align)
+            assert snapped is None or np.array_equal(wrong, snapped), (mode, align)
+            snapped = wrong
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_half_precision_linear_and_trilinear_read_a_ramp_past_one_rounding_bilinear_does_not(dtype):
+    # Review 53: on the CPU, 3-D linear and 5-D trilinear keep their weights in the input's dtype, so a
+    # ramp reads their positions further off than the nearest representable value; 4-D bilinear rounds once.
+    torch.set_num_threads(1)
+    worse = {}
+    for mode, rank, layout in (
+        ("linear", 3, torch.contiguous_format),
+        ("trilinear", 5, torch.contiguous_format),
+        ("trilinear", 5, torch.channels_last_3d),
+        ("bilinear", 4, torch.contiguous_format),
+        ("bilinear", 4, torch.channels_last),
+    ):
+        worse[mode, layout] = 0
+        for n_in, n_out, align in itertools.product(range(2, 17), range(2, 60), (False, True)):
+            x = torch.arange(float(n_in)).view((1,) * (rank - 1) + (-1,)).expand((1, 3) + (1,) * (rank - 3) + (n_in,))
+            x = x.to(dtype).contiguous(memory_format=layout)
+            kw = dict(size=(1,) * (rank - 3) + (n_out,), mode=mode, align_corners=align)
+            got = F.interpolate(x, **kw)[0, 0].flatten().double()
+            exact = F.interpolate(x.double(), **kw)[0, 0].flatten()
+            nearest = exact.to(dtype).double()  # one rounding of the exact position
+            # 1e-5: the positions themselves are float32 (about 1e-8 off where the exact one is 0)
+            worse[mode, layout] += int(((got - exact).abs() > (nearest - exact).abs() + 1e-5).sum())
+    for (mode, layout), count in worse.items():
+        assert (count > 0) is (mode != "bilinear"), (mode, layout, count)
