@@ -758,3 +758,48 @@ def test_nearest_keeps_all_of_the_aliased_energy_in_every_downsampling_pair(ns, 
         in (docs / "audio-resampling.md").read_text()
     )
     assert "在上面每一组下采样中都保留了全部混叠能量" in (docs / "audio-resampling.zh.md").read_text()
+
+
+def _tone_delays(y, step, hz, fs_in):
+    """Phase delay (input samples) of y against a tone, taking output sample i at input sample i * step, in its
+    second and ninth tenth."""
+    n, delays = len(y), []
+    for piece in (slice(n // 10, n // 5), slice(4 * n // 5, 9 * n // 10)):
+        t = np.arange(n)[piece] * step / fs_in
+        basis = np.stack([np.cos(2 * np.pi * hz * t), np.sin(2 * np.pi * hz * t)], 1)
+        a, b = np.linalg.lstsq(basis, y[piece], rcond=None)[0]
+        delays.append(-np.arctan2(b, a) / (2 * np.pi * hz) * fs_in)
+    return delays
+
+
+@pytest.mark.parametrize("up, down", [(1, 2), (1, 3), (1, 6), (160, 147), (147, 160), (3, 1)])
+def test_resample_poly_spaces_its_samples_by_the_rate_ratio_not_the_length_ratio(up, down):
+    # Review 54: the page said resample_poly puts output sample i at i * L_in / L_out, and "What to use" that
+    # F.interpolate is offset from it by (L_in/L_out - 1)/2 input samples. Its documentation says the spacing becomes
+    # dx * down / up, and it returns ceil(L_in * up / down) samples: where L_in * up / down is not whole, L_in / L_out
+    # is not down / up, and F.interpolate to the same length drifts against it (48,001 samples by 3: from +1 to -1).
+    from scipy.signal import resample_poly
+
+    fs_in, hz = 48000, 100.0
+    for length in range(30000, 30000 + max(up, down) + 1):
+        tone = np.cos(2 * np.pi * hz * np.arange(length) / fs_in)
+        y = resample_poly(tone, up, down)
+        assert len(y) == -(-length * up // down)
+        assert max(abs(d) for d in _tone_delays(y, down / up, hz, fs_in)) < 1e-3, length
+        lin = F.interpolate(torch.from_numpy(tone).view(1, 1, -1), size=len(y), mode="linear").view(-1).numpy()
+        early, late = _tone_delays(lin, down / up, hz, fs_in)
+        whole = length * up % down == 0
+        assert bool(abs(early - late) < 1e-3) is whole, (length, early, late)
+        if whole:
+            assert abs(early - (down / up - 1) / 2) < 1e-3
+    ramp = np.arange(48001.0)
+    poly = resample_poly(ramp, 1, 3)
+    lin = F.interpolate(torch.from_numpy(ramp).view(1, 1, -1), size=len(poly), mode="linear").view(-1).numpy()
+    i = np.arange(len(poly))
+    fit = np.polyfit(i[1600:-1600], (lin - poly)[1600:-1600], 1)
+    assert abs(np.polyval(fit, 0) - 1) < 1e-3 and abs(np.polyval(fit, len(poly) - 1) + 1) < 1e-3
+    en = (ROOT / "docs/audio-resampling.md").read_text()
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "`resample_poly` puts it at *i*·`L_in/L_out`" not in en and "则放在 *i*·`L_in/L_out` 处" not in zh
+    assert "from one input sample after it at the start to one before it at the end" in en
+    assert "从开头晚一个输入采样点漂移到末尾早一个输入采样点" in zh
