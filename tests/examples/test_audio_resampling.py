@@ -803,3 +803,20 @@ def test_resample_poly_spaces_its_samples_by_the_rate_ratio_not_the_length_ratio
     assert "`resample_poly` puts it at *i*·`L_in/L_out`" not in en and "则放在 *i*·`L_in/L_out` 处" not in zh
     assert "from one input sample after it at the start to one before it at the end" in en
     assert "从开头晚一个输入采样点漂移到末尾早一个输入采样点" in zh
+
+
+def test_linear_down_by_three_passband_error_is_the_float32_rounding_of_the_input(ns):
+    # Review 54: the page called linear's passband at 48 -> 16 kHz "exact", next to a table cell of about -150 dB. The
+    # output is the float32 chirp's samples 1::3; the error is that rounding, and in float64 the output is x[1::3].
+    x, rate = ns["chirp"](48000)
+    rounded = x.astype(np.float32).astype(np.float64)
+    result = ns["results"]["48 kHz → 16 kHz", "linear"]
+    assert np.array_equal(result["y"], rounded[1::3])
+    t = result["t"]
+    inside = (rate * t < 0.9 * 8000) & (t > 0.01)
+    error = 10 * np.log10(np.mean((rounded[1::3] - np.cos(np.pi * rate * t**2))[inside] ** 2) / 0.5)
+    assert error == pytest.approx(result["error"], abs=1e-9) and error > -200
+    y64 = F.interpolate(torch.from_numpy(x).view(1, 1, -1), size=16000, mode="linear").view(-1).numpy()
+    assert np.array_equal(y64, x[1::3])
+    assert "its passband is exact" not in (ROOT / "docs/audio-resampling.md").read_text()
+    assert "而通带是精确的" not in (ROOT / "docs/audio-resampling.zh.md").read_text()
