@@ -820,3 +820,13 @@ def test_linear_down_by_three_passband_error_is_the_float32_rounding_of_the_inpu
     assert np.array_equal(y64, x[1::3])
     assert "its passband is exact" not in (ROOT / "docs/audio-resampling.md").read_text()
     assert "而通带是精确的" not in (ROOT / "docs/audio-resampling.zh.md").read_text()
+
+
+def test_the_torchaudio_paragraph_says_the_transform_caches_a_float32_kernel():
+    # Review 54: the page offered the Resample transform beside the function with no dtype caveat; torchaudio 2.11's
+    # transform documentation warns that its kernel "is cached once as float32" unless dtype= is given, a small loss
+    # of precision on float64 waveforms, while the function builds the kernel in the waveform's dtype.
+    en = (ROOT / "docs/audio-resampling.md").read_text()
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "which caches the kernel) as band-limited" not in en and "（以及缓存卷积核的 `Resample` 变换）" not in zh
+    assert "as float32 unless given `dtype=`" in en and "不传 `dtype=` 时卷积核按 float32 缓存" in zh
