@@ -368,3 +368,43 @@ def test_the_cpu_refuses_the_wide_unsigned_integer_types():
         (ROOT / "docs" / "pooling-details.zh.md").read_text(),
     )
     assert "uint16, uint32 and uint64 are refused" in page and "uint16、uint32 和 uint64 会被拒绝" in page_zh
+
+
+def test_avg_pool_divisor_is_the_real_pixels_or_the_override_in_every_window():
+    """Review 54: "with False, each window is divided by the number of real pixels in it" and "divisor_override
+    replaces the divisor altogether" were asserted on one 4x4 map of ones only. Swept here over sizes, kernels,
+    strides, paddings, ceil_mode (windows that hang past the padding), both layouts and the floating dtypes: the
+    divisor is the count of input pixels in the window, or the override whatever count_include_pad says."""
+    g = torch.Generator().manual_seed(54)
+    tolerances = {torch.float64: 1e-12, torch.float32: 1e-5, torch.bfloat16: 2e-2}  # rtol = atol
+    hanging = 0
+    for height, kernel, stride, padding, ceil_mode in itertools.product(
+        range(1, 7), range(1, 4), range(1, 4), range(0, 2), (False, True)
+    ):
+        if padding > kernel // 2:
+            continue
+        x = torch.randn(2, 3, height, height + 1, generator=g, dtype=torch.float64)
+        try:
+            h, w = F.avg_pool2d(x, kernel, stride, padding, ceil_mode).shape[-2:]
+        except RuntimeError:  # no output pixel
+            continue
+
+        def window_sums(t):  # every window of the zero-padded map, with room for those that hang past it
+            room = F.pad(t, (padding, padding + kernel) * 2)
+            rows, cols = ((side - kernel) // stride + 1 for side in room.shape[-2:])
+            return F.unfold(room, kernel, stride=stride).view(2, 3, -1, rows, cols)[..., :h, :w].sum(2)
+
+        sums, real = window_sums(x), window_sums(torch.ones_like(x))
+        starts = torch.arange(max(h, w)) * stride + kernel
+        hanging += int(
+            ((starts[:h, None] > height + 2 * padding) | (starts[None, :w] > height + 1 + 2 * padding)).sum()
+        )
+        for dtype, layout in itertools.product(tolerances, (torch.contiguous_format, torch.channels_last)):
+            args = (x.to(dtype).contiguous(memory_format=layout), kernel, stride, padding, ceil_mode)
+            tol = tolerances[dtype]
+            excluded = F.avg_pool2d(*args, count_include_pad=False).double()
+            assert torch.allclose(excluded, sums / real, tol, tol), (height, kernel, stride, padding, ceil_mode, dtype)
+            for include in (False, True):
+                override = F.avg_pool2d(*args, count_include_pad=include, divisor_override=5).double()
+                assert torch.allclose(override, sums / 5, tol, tol), (height, kernel, stride, padding, include, dtype)
+    assert hanging > 20  # the sweep met windows that hang past the padding
