@@ -442,3 +442,6 @@ def test_a_window_of_minus_infinity_names_one_of_its_pixels_on_the_cpu_and_0_on_
     assert F.max_pool2d(x, 2, return_indices=True)[1][0, 0].tolist() == corners
     cl = F.max_pool2d(x.contiguous(memory_format=torch.channels_last), 2, return_indices=True)[1]
     assert cl[0, 0].tolist() == [[0, 0], [0, 0]]
+    empty = x[..., :2, :2].contiguous(memory_format=torch.channels_last)  # the page's dilated window, no pixel
+    assert F.max_pool2d(empty, 2, 1, 1, 3, return_indices=True)[1].flatten().tolist() == [0] * 4
+    assert F.max_pool2d(empty.contiguous(), 2, 1, 1, 3, return_indices=True)[1].flatten().tolist() == [6] * 4
