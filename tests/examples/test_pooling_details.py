@@ -368,3 +368,80 @@ def test_the_cpu_refuses_the_wide_unsigned_integer_types():
         (ROOT / "docs" / "pooling-details.zh.md").read_text(),
     )
     assert "uint16, uint32 and uint64 are refused" in page and "uint16、uint32 和 uint64 会被拒绝" in page_zh
+
+
+def test_avg_pool_divisor_is_the_real_pixels_or_the_override_in_every_window():
+    """Review 54: "with False, each window is divided by the number of real pixels in it" and "divisor_override
+    replaces the divisor altogether" were asserted on one 4x4 map of ones only. Swept here over sizes, kernels,
+    strides, paddings, ceil_mode (windows that hang past the padding), both layouts and the floating dtypes: the
+    divisor is the count of input pixels in the window, or the override whatever count_include_pad says."""
+    g = torch.Generator().manual_seed(54)
+    tolerances = {torch.float64: 1e-12, torch.float32: 1e-5, torch.bfloat16: 2e-2}  # rtol = atol
+    hanging = 0
+    for height, kernel, stride, padding, ceil_mode in itertools.product(
+        range(1, 7), range(1, 4), range(1, 4), range(0, 2), (False, True)
+    ):
+        if padding > kernel // 2:
+            continue
+        x = torch.randn(2, 3, height, height + 1, generator=g, dtype=torch.float64)
+        try:
+            h, w = F.avg_pool2d(x, kernel, stride, padding, ceil_mode).shape[-2:]
+        except RuntimeError:  # no output pixel
+            continue
+
+        def window_sums(t):  # every window of the zero-padded map, with room for those that hang past it
+            room = F.pad(t, (padding, padding + kernel) * 2)
+            rows, cols = ((side - kernel) // stride + 1 for side in room.shape[-2:])
+            return F.unfold(room, kernel, stride=stride).view(2, 3, -1, rows, cols)[..., :h, :w].sum(2)
+
+        sums, real = window_sums(x), window_sums(torch.ones_like(x))
+        starts = torch.arange(max(h, w)) * stride + kernel
+        hanging += int(
+            ((starts[:h, None] > height + 2 * padding) | (starts[None, :w] > height + 1 + 2 * padding)).sum()
+        )
+        for dtype, layout in itertools.product(tolerances, (torch.contiguous_format, torch.channels_last)):
+            args = (x.to(dtype).contiguous(memory_format=layout), kernel, stride, padding, ceil_mode)
+            tol = tolerances[dtype]
+            excluded = F.avg_pool2d(*args, count_include_pad=False).double()
+            assert torch.allclose(excluded, sums / real, tol, tol), (height, kernel, stride, padding, ceil_mode, dtype)
+            for include in (False, True):
+                override = F.avg_pool2d(*args, count_include_pad=include, divisor_override=5).double()
+                assert torch.allclose(override, sums / 5, tol, tol), (height, kernel, stride, padding, include, dtype)
+    assert hanging > 20  # the sweep met windows that hang past the padding
+
+
+def test_a_window_of_minus_infinity_names_one_of_its_pixels_on_the_cpu_and_0_on_cudas_channels_last_kernel():
+    """Review 54: "returns, for every output, where its maximum was" read as a rule on every device. For a window
+    whose pixels are all -inf the CPU names one of them (swept over windows, both layouts, the floating dtypes);
+    CUDA's max_pool_forward_nhwc (DilatedMaxPool2d.cu) starts each index at 0 and moves it only for a value above
+    -inf or a NaN, so for channels_last input such a window gets 0, outside it here. The page now says so."""
+    size, checked = 5, 0
+    for dtype, layout, kernel, stride, padding, dilation in itertools.product(
+        (torch.float16, torch.bfloat16, torch.float32, torch.float64),
+        (torch.contiguous_format, torch.channels_last),
+        (2, 3),
+        (1, 2),
+        (0, 1),
+        (1, 2),
+    ):
+        x = torch.full((1, 17, size, size), -math.inf, dtype=dtype).contiguous(memory_format=layout)
+        _, index = F.max_pool2d(x, kernel, stride, padding, dilation, return_indices=True)
+        for i, j in itertools.product(*(range(n) for n in index.shape[-2:])):
+            rows, cols = ([o * stride - padding + t * dilation for t in range(kernel)] for o in (i, j))
+            pixels = {r * size + c for r in rows for c in cols if 0 <= r < size and 0 <= c < size}
+            if pixels:
+                assert set(index[0, :, i, j].tolist()) <= pixels, (dtype, layout, kernel, stride, padding, dilation)
+                checked += 1
+    assert checked > 1000
+    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("pooling-details.md", "pooling-details.zh.md"))
+    assert "max_pool_forward_nhwc" in page and "max_pool_forward_nhwc" in page_zh
+    if not torch.cuda.is_available():
+        pytest.skip("CUDA's half of the claim needs a GPU")
+    x = torch.full((1, 4, 4, 4), -math.inf, device="cuda")
+    corners = [[0, 2], [8, 10]]
+    assert F.max_pool2d(x, 2, return_indices=True)[1][0, 0].tolist() == corners
+    cl = F.max_pool2d(x.contiguous(memory_format=torch.channels_last), 2, return_indices=True)[1]
+    assert cl[0, 0].tolist() == [[0, 0], [0, 0]]
+    empty = x[..., :2, :2].contiguous(memory_format=torch.channels_last)  # the page's dilated window, no pixel
+    assert F.max_pool2d(empty, 2, 1, 1, 3, return_indices=True)[1].flatten().tolist() == [0] * 4
+    assert F.max_pool2d(empty.contiguous(), 2, 1, 1, 3, return_indices=True)[1].flatten().tolist() == [6] * 4

@@ -109,15 +109,21 @@ def test_each_input_pixel_stamps_a_scaled_kernel(ns):
 
 def test_uneven_overlap_exactly_when_the_stride_does_not_divide_the_kernel():
     """Copies per interior output pixel (ones in, ones kernel): equal everywhere iff stride | kernel;
-    C_in * k**2 / s**2 products per pixel on average over the interior."""
+    C_in * k**2 / s**2 products per pixel on average over every s x s block of the interior. Review 54: not
+    "on average over the interior": an interior whose sides are not multiples of s averages otherwise."""
     c_in = 3
+    off = []
     for k, s in itertools.product(range(1, 8), range(1, 5)):
         copies = F.conv_transpose2d(
             torch.ones(1, c_in, 12, 12, dtype=torch.float64), torch.ones(c_in, 1, k, k, dtype=torch.float64), stride=s
         )
         interior = copies[0, 0, k + s : -(k + s), k + s : -(k + s)]
         assert bool(interior.min() == interior.max()) == (k % s == 0), (k, s)
-        assert interior[:s, :s].mean().item() == c_in * k * k / s**2, (k, s)  # one period
+        blocks = F.avg_pool2d(interior[None, None], s, stride=1)  # the mean of every s x s block, at every offset
+        assert torch.equal(blocks, torch.full_like(blocks, c_in * k * k / s**2)), (k, s)
+        if interior.mean().item() != c_in * k * k / s**2:
+            off.append((k, s, interior.shape[-1] % s))
+    assert (3, 2, 1) in off and all(k % s and rest for k, s, rest in off)  # k = 3, s = 2: a 15 x 15 interior
 
 
 def test_dilation_can_make_the_overlap_uneven_even_when_the_stride_divides_the_kernel():
