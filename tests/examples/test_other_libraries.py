@@ -1427,3 +1427,21 @@ def test_opencv_source_links_name_their_branch_where_it_is_not_the_installed_ope
     weight = position - i0
     model = row[0, i0] * (1 - weight) + row[0, np.minimum(i0 + 1, 3999)] * weight
     assert np.abs(got - model).max() < 1e-6
+
+
+@pytest.mark.parametrize(("n", "m"), [(4000, 3999), (9000, 8999)])
+def test_float32_positions_on_both_sides_do_not_close_the_gap_to_opencv(ns, n, m):
+    # Review 54: "its own code ... rounds them to float32 too" read as if float32 torch then matched OpenCV; OpenCV
+    # rounds its double position once and torch rounds its own way, so without IPP (two rows) and on one row (IPP on)
+    # float32 torch stays more than MATCH from OpenCV on every random row, as with IPP.
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        for ipp, rows in ((False, 2), (True, 1), (True, 2)):
+            cv2.ipp.setUseIPP(ipp)
+            for seed in range(20):
+                row = np.random.default_rng(seed).random((rows, n), dtype=np.float32)
+                ours = F.interpolate(torch.from_numpy(row)[None, None], size=(rows, m), mode="bilinear")[0, 0].numpy()
+                theirs = cv2.resize(row, (m, rows), interpolation=cv2.INTER_LINEAR).reshape(rows, m)
+                assert np.abs(ours - theirs).max() > ns["MATCH"], (ipp, rows, seed)
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
