@@ -1445,3 +1445,19 @@ def test_float32_positions_on_both_sides_do_not_close_the_gap_to_opencv(ns, n, m
                 assert np.abs(ours - theirs).max() > ns["MATCH"], (ipp, rows, seed)
     finally:
         cv2.ipp.setUseIPP(had_ipp)
+
+
+def test_uint8_lanczos_goes_as_bicubic_against_pillow(ns):
+    # Review 54: the 8-bit section named torch's uint8 antialias kernels as bilinear and bicubic; lanczos has one
+    # too, within one level of Pillow's LANCZOS where Pillow goes width first, several levels off where it goes
+    # height first, as bicubic.
+    if "lanczos, antialias" not in ns["TORCH"]:
+        pytest.skip("no lanczos in this torch")
+    pillow = ns["pillow_uint8"](Image.Resampling.LANCZOS)
+    for case, (array, size) in ns["UINT8_CASES"].items():
+        x = torch.from_numpy(array).permute(2, 0, 1)[None]
+        ours = F.interpolate(x, size=size, mode="lanczos", antialias=True)
+        assert ours.dtype == torch.uint8
+        diff = np.abs(ours[0].permute(1, 2, 0).numpy().astype(int) - pillow(array, size))
+        height_first = ns["pillow_order"][case] == ["height"]
+        assert diff.max() > 2 if height_first else diff.max() == 1, (case, diff.max())
