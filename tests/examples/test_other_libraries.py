@@ -1461,3 +1461,22 @@ def test_uint8_lanczos_goes_as_bicubic_against_pillow(ns):
         diff = np.abs(ours[0].permute(1, 2, 0).numpy().astype(int) - pillow(array, size))
         height_first = ns["pillow_order"][case] == ["height"]
         assert diff.max() > 2 if height_first else diff.max() == 1, (case, diff.max())
+
+
+def test_fid_resize_to_299_agrees_with_clean_fid_pillow_call(ns):
+    # Review 54: the FID advice rested on the tables' 256 -> 64 and 64 -> 160 on values in [0, 1]; clean-fid resizes
+    # 8-bit RGB images of many sizes to 299x299 as floats in 0..255, each channel a Pillow 'F' image, then clips.
+    rng = np.random.default_rng(54)
+    for h, w in [(32, 32), (64, 64), (128, 128), (256, 256), (512, 512), (1024, 1024), (256, 341), (720, 480)]:
+        rgb = rng.integers(0, 256, (h, w, 3), dtype=np.uint8)
+        clean = np.stack(
+            [
+                np.asarray(Image.fromarray(rgb[..., c].astype(np.float32), mode="F").resize((299, 299), Image.BICUBIC))
+                for c in range(3)
+            ]
+        ).clip(0, 255)
+        x = torch.from_numpy(rgb).permute(2, 0, 1)[None].float()
+        ours = F.interpolate(x, size=(299, 299), mode="bicubic", antialias=True)[0].clamp(0, 255).numpy()
+        plain = F.interpolate(x, size=(299, 299), mode="bicubic")[0].clamp(0, 255).numpy()
+        assert np.abs(ours - clean).max() < ns["MATCH"] * 255, (h, w)
+        assert np.abs(plain - clean).max() > 1, (h, w)
