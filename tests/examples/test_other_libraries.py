@@ -943,6 +943,11 @@ def test_near_float32_max_torch_sums_overflow_where_pillow_stays_finite():
             assert np.isfinite(np.asarray(Image.fromarray(row, mode="F").resize((m, 1), resample))).all(), (n, m)
 
 
+@pytest.mark.skipif(
+    torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"),
+    reason="the page gives this gap for torch's AVX2 code; its generic code keeps the two within 1e-6 (review 54 found "
+    "this test failing under ATEN_CPU_CAPABILITY=default)",
+)
 def test_antialias_and_plain_bilinear_gap_at_3000_to_4501_over_2000_random_rows():
     # Review 28: "10^-5 to 6*10^-5 on random rows at 3000 -> 4501" came from 60 rows; 2,000 rows in [0, 1] reach
     # below 10^-5 (some rows stay near 10^-6), while the largest gap stays about 6*10^-5.
@@ -1229,7 +1234,8 @@ def test_plain_bicubic_repeats_a_one_pixel_axis_only_up_to_rounding():
         antialiased = F.interpolate(x, size=(n, 4), mode="bicubic", antialias=True)
         plain_exact.append(torch.equal(plain, x.expand_as(plain)))
         antialiased_exact.append(torch.equal(antialiased, x.expand_as(antialiased)))
-        assert torch.allclose(plain, x.expand_as(plain), rtol=1e-6, atol=0)
+        # review 54: torch's generic code (ATEN_CPU_CAPABILITY=default) parts by up to 1.3e-6 of the value here
+        assert torch.allclose(plain, x.expand_as(plain), rtol=2e-6, atol=0)
     assert all(antialiased_exact) and not all(plain_exact)
 
 
@@ -1237,23 +1243,38 @@ def _float32_steps(a, b):
     return int(np.abs(a.view(np.int32).astype(np.int64) - b.view(np.int32).astype(np.int64)).max())
 
 
-def test_float64_antialias_agrees_with_pillow_only_to_one_float32_step_on_rows():
+FLOAT64_ANTIALIAS_STEPS = """
+import json
+import numpy as np, torch, torch.nn.functional as F
+from PIL import Image
+
+
+def gap(n, m, seed, mode="bilinear", resample=Image.Resampling.BILINEAR):
+    row = np.random.default_rng(seed).random((2, n)).astype(np.float32)
+    ours = F.interpolate(torch.from_numpy(row).double()[None, None], size=(2, m), mode=mode, antialias=True)
+    theirs = np.asarray(Image.fromarray(row).resize((m, 2), resample))
+    return int(np.abs(ours[0, 0].float().numpy().view(np.int32).astype(np.int64) - theirs.view(np.int32)).max())
+
+
+rng = np.random.default_rng(2)
+modes = (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC))
+rows = [gap(int(rng.integers(2, 12000)), int(rng.integers(1, 12000)), seed, *modes[seed % 2]) for seed in range(1000)]
+print(json.dumps([torch.backends.cpu.get_cpu_capability(), rows, [gap(3322, 2972, seed) for seed in range(20)]]))
+"""
+
+
+@pytest.mark.parametrize("env", [{}, {"ATEN_CPU_CAPABILITY": "default"}])
+def test_float64_antialias_agrees_with_pillow_only_to_one_float32_step_on_rows(env):
     # Review 40: "agrees with Pillow to its float32 output at every size" was false: 3322 -> 2972 is one float32 step
     # off on a random row (torch and Pillow normalise and add their double weights in their own order).
-    def gap(n, m, seed, mode="bilinear", resample=Image.Resampling.BILINEAR, height=2):
-        row = np.random.default_rng(seed).random((height, n)).astype(np.float32)
-        ours = F.interpolate(torch.from_numpy(row).double()[None, None], size=(height, m), mode=mode, antialias=True)
-        return _float32_steps(
-            ours[0, 0].float().numpy(), np.asarray(Image.fromarray(row).resize((m, height), resample))
-        )
+    # Review 54: only in torch's AVX2 code; its generic code agrees bit for bit on every one of these rows.
+    import json
 
-    rng = np.random.default_rng(2)
-    modes = (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC))
-    steps = [
-        gap(int(rng.integers(2, 12000)), int(rng.integers(1, 12000)), seed, *modes[seed % 2]) for seed in range(1000)
-    ]
-    assert max(steps) <= 1 and steps.count(0) > len(steps) // 2
-    assert max(gap(3322, 2972, seed) for seed in range(20)) == 1
+    capability, rows, at_3322 = json.loads(run_python(FLOAT64_ANTIALIAS_STEPS, **env))
+    if capability in ("AVX2", "AVX512"):
+        assert max(rows) == 1 and rows.count(0) > len(rows) // 2 and max(at_3322) == 1
+    else:
+        assert max(rows) == 0 and max(at_3322) == 0
     # an image whose height changes too: Pillow stores the intermediate image in float32
     image = np.random.default_rng(0).random((43, 54)).astype(np.float32)
     ours = F.interpolate(torch.from_numpy(image).double()[None, None], size=(18, 4), mode="bicubic", antialias=True)
@@ -1427,3 +1448,56 @@ def test_opencv_source_links_name_their_branch_where_it_is_not_the_installed_ope
     weight = position - i0
     model = row[0, i0] * (1 - weight) + row[0, np.minimum(i0 + 1, 3999)] * weight
     assert np.abs(got - model).max() < 1e-6
+
+
+@pytest.mark.parametrize(("n", "m"), [(4000, 3999), (9000, 8999)])
+def test_float32_positions_on_both_sides_do_not_close_the_gap_to_opencv(ns, n, m):
+    # Review 54: "its own code ... rounds them to float32 too" read as if float32 torch then matched OpenCV; OpenCV
+    # rounds its double position once and torch rounds its own way, so without IPP (two rows) and on one row (IPP on)
+    # float32 torch stays more than MATCH from OpenCV on every random row, as with IPP.
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        for ipp, rows in ((False, 2), (True, 1), (True, 2)):
+            cv2.ipp.setUseIPP(ipp)
+            for seed in range(20):
+                row = np.random.default_rng(seed).random((rows, n), dtype=np.float32)
+                ours = F.interpolate(torch.from_numpy(row)[None, None], size=(rows, m), mode="bilinear")[0, 0].numpy()
+                theirs = cv2.resize(row, (m, rows), interpolation=cv2.INTER_LINEAR).reshape(rows, m)
+                assert np.abs(ours - theirs).max() > ns["MATCH"], (ipp, rows, seed)
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+
+
+def test_uint8_lanczos_goes_as_bicubic_against_pillow(ns):
+    # Review 54: the 8-bit section named torch's uint8 antialias kernels as bilinear and bicubic; lanczos has one
+    # too, within one level of Pillow's LANCZOS where Pillow goes width first, several levels off where it goes
+    # height first, as bicubic.
+    if "lanczos, antialias" not in ns["TORCH"]:
+        pytest.skip("no lanczos in this torch")
+    pillow = ns["pillow_uint8"](Image.Resampling.LANCZOS)
+    for case, (array, size) in ns["UINT8_CASES"].items():
+        x = torch.from_numpy(array).permute(2, 0, 1)[None]
+        ours = F.interpolate(x, size=size, mode="lanczos", antialias=True)
+        assert ours.dtype == torch.uint8
+        diff = np.abs(ours[0].permute(1, 2, 0).numpy().astype(int) - pillow(array, size))
+        height_first = ns["pillow_order"][case] == ["height"]
+        assert diff.max() > 2 if height_first else diff.max() == 1, (case, diff.max())
+
+
+def test_fid_resize_to_299_agrees_with_clean_fid_pillow_call(ns):
+    # Review 54: the FID advice rested on the tables' 256 -> 64 and 64 -> 160 on values in [0, 1]; clean-fid resizes
+    # 8-bit RGB images of many sizes to 299x299 as floats in 0..255, each channel a Pillow 'F' image, then clips.
+    rng = np.random.default_rng(54)
+    for h, w in [(32, 32), (64, 64), (128, 128), (256, 256), (512, 512), (1024, 1024), (256, 341), (720, 480)]:
+        rgb = rng.integers(0, 256, (h, w, 3), dtype=np.uint8)
+        clean = np.stack(
+            [
+                np.asarray(Image.fromarray(rgb[..., c].astype(np.float32), mode="F").resize((299, 299), Image.BICUBIC))
+                for c in range(3)
+            ]
+        ).clip(0, 255)
+        x = torch.from_numpy(rgb).permute(2, 0, 1)[None].float()
+        ours = F.interpolate(x, size=(299, 299), mode="bicubic", antialias=True)[0].clamp(0, 255).numpy()
+        plain = F.interpolate(x, size=(299, 299), mode="bicubic")[0].clamp(0, 255).numpy()
+        assert np.abs(ours - clean).max() < ns["MATCH"] * 255, (h, w)
+        assert np.abs(plain - clean).max() > 1, (h, w)
