@@ -87,7 +87,8 @@ def test_zone_plate_figures_one_per_factor(ns):
 
 def test_level_and_rings_add_up_to_the_distance_from_grey(ns):
     for (name, k), image in ns["shrunk"].items():
-        outside = image[0, 0].cpu()[ns["axis_frequency"](image.shape[-1], k).cpu() >= 1.25 * 0.5 / k].double()
+        where = ns["axis_frequency"](image.shape[-1], k, ns["sample_offset"](name, k)).cpu()
+        outside = image[0, 0].cpu()[where >= 1.25 * 0.5 / k].double()
         rms = (outside - 0.5).pow(2).mean().sqrt().item()
         assert rms == pytest.approx(math.hypot(ns["level"][name, k], ns["rings"][name, k]), abs=1e-9)
 
@@ -662,7 +663,7 @@ def _ideal_shrink_outside(ns, k, offset):
     f = torch.fft.fftfreq(n, dtype=torch.float64)
     band = (f.abs() < 0.5 / k).view(-1, 1) & (f.abs() < 0.5 / k).view(1, -1)
     ideal = torch.fft.ifft2(torch.fft.fft2(zone_plate) * band).real[offset::k, offset::k]
-    return ideal[ns["axis_frequency"](ideal.shape[-1], k).cpu() >= 1.25 * 0.5 / k]
+    return ideal[ns["axis_frequency"](ideal.shape[-1], k, offset - (k - 1) / 2).cpu() >= 1.25 * 0.5 / k]
 
 
 def test_rings_count_more_than_folding_an_ideal_low_pass_scores_more_than_the_filtered_methods(ns):
@@ -970,3 +971,48 @@ def test_area_averages_k_pixel_windows_only_on_sides_k_divides_and_wider_windows
                 assert widths.tolist() == [k] * (n // k), (n, k)
             else:
                 assert widths.min().item() > k, (n, k, widths.tolist())
+
+
+def test_the_outer_part_is_where_each_methods_output_pixels_sample_the_zone_plate(ns):
+    # Review 54: the table placed output pixel i of every method at the centre of input block i. Slicing, nearest
+    # and BlurPool sample its first pixel, (k - 1) / 2 before it, so at 8x their "outer part" took in pixels at 1.03
+    # times the new limit, not 1.25, and BlurPool's rings there were mostly band-edge rings (0.007, not 0.002).
+    # Where each method samples, read off a ramp: (m(c + ramp) - m(c - ramp)) / 2 is the ramp's value there for
+    # the linear methods, the window's middle for the max-based ones, and to O(1/c) for the root mean square.
+    coords, size, c = ns["coords"].cpu(), ns["size"], 1e4
+    ramp = coords.view(1, 1, 1, size).expand(1, 1, size, size)
+    for (name, k), image in ns["shrunk"].items():
+        method = ns["methods"][name]
+        position = ((method(c + ramp, k) - method(c - ramp, k)) / 2)[0, 0, 0].cpu()
+        n = image.shape[-1]
+        centres = (torch.arange(n, dtype=torch.float64) + 0.5) * k - size / 2
+        interior = slice(3, n - 3)  # padding and clamping move the outermost samples
+        offsets = position[interior] - centres[interior]
+        torch.testing.assert_close(
+            offsets, torch.full_like(offsets, ns["sample_offset"](name, k)), atol=1e-3, rtol=0, msg=f"{name}, {k}x"
+        )
+        offset = round(2 * offsets.mean().item()) / 2  # whole or half pixels: the boundary pixels sit exactly at 1.25
+        outside = image[0, 0].cpu()[ns["axis_frequency"](n, k, offset).cpu() >= 1.25 * 0.5 / k].double()
+        assert ns["rings"][name, k] == pytest.approx(outside.std(correction=0).item(), abs=1e-12), (name, k)
+    # placed at the block centre, BlurPool's rings at 8x more than double
+    image = ns["shrunk"]["BlurPool [1,4,6,4,1]", 8][0, 0].cpu()
+    centred = image[ns["axis_frequency"](image.shape[-1], 8).cpu() >= 1.25 * 0.5 / 8].double().std(correction=0).item()
+    assert centred > 2 * ns["rings"]["BlurPool [1,4,6,4,1]", 8]
+
+
+def test_box_filters_improve_from_2x_to_4x_to_8x_but_not_at_every_factor_between(ns):
+    # Review 54: the page said AvgPool2d and area "get better as the factor grows". On this zone plate they do along
+    # 2, 4, 8, but not step by step over 2..8: at 7x both fold less than at 8x, and area (windows wider than 3 on
+    # 256 pixels) less at 3x than at 4x. Max pooling's rings do weaken at every step.
+    def rings(name, k):
+        image = ns["methods"][name](ns["zone_plate"], k)[0, 0]
+        return image[ns["axis_frequency"](image.shape[-1], k) >= 1.25 * 0.5 / k].double().std(correction=0).item()
+
+    measured = {(name, k): rings(name, k) for name in ("AvgPool2d(k)", "area", "MaxPool2d(k)") for k in range(2, 9)}
+    for name in ("AvgPool2d(k)", "area"):
+        assert measured[name, 2] > measured[name, 4] > measured[name, 8], name
+        assert measured[name, 7] < measured[name, 8] / 1.05, name
+    assert measured["area", 3] < measured["area", 4] / 1.05
+    maximum = [measured["MaxPool2d(k)", k] for k in range(2, 9)]
+    assert maximum == sorted(maximum, reverse=True)
+    assert all(maximum[k - 2] < measured["AvgPool2d(k)", k] for k in range(3, 9))
