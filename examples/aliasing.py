@@ -138,7 +138,7 @@ plt.show()
 # RMS distance from grey, which alone would mix a wrong level with aliasing.
 # Each output pixel is placed where the method samples: most centre their window on block i; slicing
 # and nearest keep its first pixel, k*i, and so does BlurPool (odd taps, stride 2 from pixel 0),
-# (k - 1) / 2 pixels before the centre (3.5 at 8x); nearest-exact keeps pixel k*i + k // 2.
+# (k - 1) / 2 pixels before the centre; nearest-exact keeps pixel k*i + k // 2.
 def sample_offset(name, k):
     if name in ("x[..., ::k, ::k]", "nearest") or name.startswith("BlurPool"):
         return -(k - 1) / 2

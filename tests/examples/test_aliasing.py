@@ -1016,3 +1016,21 @@ def test_box_filters_improve_from_2x_to_4x_to_8x_but_not_at_every_factor_between
     maximum = [measured["MaxPool2d(k)", k] for k in range(2, 9)]
     assert maximum == sorted(maximum, reverse=True)
     assert all(maximum[k - 2] < measured["AvgPool2d(k)", k] for k in range(3, 9))
+
+
+def test_the_antialiased_methods_and_blur_pool_keep_the_central_rings(ns):
+    # Review 54: "the antialiased interpolations and BlurPool show the central rings" had no test (the table looks
+    # only outside, where flat grey scores best). Inside, where both axis frequencies are below 0.8 times the new
+    # limit, their output follows the zone plate at the positions they sample, at more than half its contrast.
+    antialiased = [name for name in ns["methods"] if "antialias" in name] + ["BlurPool [1,4,6,4,1]"]
+    for k in ns["factors"]:
+        for name in antialiased:
+            image = ns["shrunk"][name, k][0, 0].cpu().double()
+            n = image.shape[-1]
+            position = (torch.arange(n, dtype=torch.float64) + 0.5) * k - ns["size"] / 2 + ns["sample_offset"](name, k)
+            r2 = position.view(-1, 1) ** 2 + position.view(1, -1) ** 2
+            plate = 0.5 + 0.5 * torch.cos(math.pi * r2 / ns["size"])  # the zone plate's formula, off the pixel grid
+            inside = ns["axis_frequency"](n, k, ns["sample_offset"](name, k)).cpu() < 0.8 * 0.5 / k
+            kept, truth = image[inside], plate[inside]
+            assert torch.corrcoef(torch.stack([kept, truth]))[0, 1] > 0.9, (name, k)
+            assert kept.std() > truth.std() / 2, (name, k)
