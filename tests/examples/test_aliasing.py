@@ -1034,3 +1034,23 @@ def test_the_antialiased_methods_and_blur_pool_keep_the_central_rings(ns):
             kept, truth = image[inside], plate[inside]
             assert torch.corrcoef(torch.stack([kept, truth]))[0, 1] > 0.9, (name, k)
             assert kept.std() > truth.std() / 2, (name, k)
+
+
+def test_area_windows_are_k_wide_on_sides_k_divides_only_where_one_over_k_loses_no_pixel():
+    # Review 54: the summary said area averages "a k-pixel window on sides k divides", checked for k up to 8. Given
+    # scale_factor=1/k the output has floor(n * (1/k)) pixels: up to 100 that loses one at k = 49 and 98 on many
+    # multiples, and then the windows are wider, one window of all 98 pixels at 1/49.
+    losing = set()
+    for k in range(2, 101):
+        for m in range(1, 5):
+            n = k * m
+            impulses = torch.eye(n, dtype=torch.float64).view(n, 1, n)
+            widths = (F.interpolate(impulses, scale_factor=1 / k, mode="area")[:, 0] > 0).sum(0).tolist()
+            assert (widths == [k] * m) == (len(widths) == m), (k, n)
+            if len(widths) != m:
+                losing.add(k)
+                assert all(width > k for width in widths), (k, n)  # 49 pixels at 1/49 leave none
+            assert (F.interpolate(impulses, size=m, mode="area")[:, 0] > 0).sum(0).tolist() == [k] * m, (k, n)
+    assert losing == {49, 98}
+    impulses = torch.eye(98, dtype=torch.float64).view(98, 1, 98)
+    assert (F.interpolate(impulses, scale_factor=1 / 49, mode="area")[:, 0] > 0).sum(0).tolist() == [98]
