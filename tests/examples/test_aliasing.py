@@ -1013,6 +1013,8 @@ def test_box_filters_improve_from_2x_to_4x_to_8x_but_not_at_every_factor_between
         assert measured[name, 2] > measured[name, 4] > measured[name, 8], name
         assert measured[name, 7] < measured[name, 8] / 1.05, name
     assert measured["area", 3] < measured["area", 4] / 1.05
+    impulses = torch.eye(256, dtype=torch.float64).view(256, 1, 256)
+    assert (F.interpolate(impulses, scale_factor=1 / 3, mode="area")[:, 0] > 0).sum(0).min() > 3
     maximum = [measured["MaxPool2d(k)", k] for k in range(2, 9)]
     assert maximum == sorted(maximum, reverse=True)
     assert all(maximum[k - 2] < measured["AvgPool2d(k)", k] for k in range(3, 9))
