@@ -110,8 +110,8 @@ print(f"in the corners: radial frequency {corner_radial:.4f} cycles/pixel, {loca
 # %% zone_plate_grid
 # Each method shrinks the zone plate by 2, 4 and 8. The true content of a shrunken
 # zone plate is the middle rings only (axis frequencies below the new Nyquist limit, 0.5/k
-# cycles per input pixel: a square around the centre) and flat grey outside; any other
-# ring is folded-back detail.
+# cycles per input pixel: a square around the centre) and flat grey outside. Rings from just
+# inside the band reach past its edge, even after an ideal low-pass; any other ring is folded-back detail.
 factors = (2, 4, 8)
 shrunk = {(name, k): method(zone_plate, k) for k in factors for name, method in methods.items()}
 columns = 5

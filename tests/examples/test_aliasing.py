@@ -1076,3 +1076,14 @@ def test_blur_pool_blurs_more_than_every_antialiased_interpolation_across_the_pa
 
             blur = kept("BlurPool [1,4,6,4,1]")
             assert all(blur < 0.99 * kept(name) for name in antialiased), (k, fraction)
+
+
+def test_the_zone_plate_grid_comment_leaves_band_edge_rings_out_of_the_folded_ones():
+    # Review 54: the shown cell's comment said "flat grey outside; any other ring is folded-back detail", the claim
+    # review 30 narrowed in the prose: an ideal low-pass folds nothing and still leaves rings past the band's edge
+    # (test_an_ideal_shrink_is_not_flat_grey_outside_the_band_but_rings_fade_away_from_its_edge).
+    with open(Path(__file__).parents[2] / "examples" / "aliasing.py", encoding="utf-8") as source:
+        cell = source.read().split("# %% zone_plate_grid")[1].split("# %%")[0]
+    comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
+    assert "any other ring is folded-back detail" not in comment.split("ideal low-pass")[0]
+    assert "reach past its edge" in comment
