@@ -93,9 +93,10 @@ def local_frequency(position):
     return position / (2 * R)
 
 
-def axis_frequency(n, k):
-    """The larger of the two axis frequencies at each pixel centre of an n x n output of a k-times shrink."""
-    centres = (torch.arange(n, device=device, dtype=torch.float64) + 0.5) * k - size / 2
+def axis_frequency(n, k, offset=0.0):
+    """The larger of the two axis frequencies at each pixel of an n x n output of a k-times shrink,
+    whose pixel i sits offset input pixels from the centre of input block i (pixels k*i to k*i + k - 1)."""
+    centres = (torch.arange(n, device=device, dtype=torch.float64) + 0.5) * k - size / 2 + offset
     f = local_frequency(centres).abs()
     return torch.maximum(f.view(-1, 1), f.view(1, -1))
 
@@ -109,8 +110,8 @@ print(f"in the corners: radial frequency {corner_radial:.4f} cycles/pixel, {loca
 # %% zone_plate_grid
 # Each method shrinks the zone plate by 2, 4 and 8. The true content of a shrunken
 # zone plate is the middle rings only (axis frequencies below the new Nyquist limit, 0.5/k
-# cycles per input pixel: a square around the centre) and flat grey outside; any other
-# ring is folded-back detail.
+# cycles per input pixel: a square around the centre) and flat grey outside. Rings from just
+# inside the band reach past its edge, even after an ideal low-pass; any other ring is folded-back detail.
 factors = (2, 4, 8)
 shrunk = {(name, k): method(zone_plate, k) for k in factors for name, method in methods.items()}
 columns = 5
@@ -135,9 +136,18 @@ plt.show()
 # and the rings (standard deviation: folded-back detail, and also rings from just inside
 # the band that reach past its edge, which count for the filtered methods). Their root sum of squares is the
 # RMS distance from grey, which alone would mix a wrong level with aliasing.
+# Each output pixel is placed where the method samples: most centre their window on block i; slicing
+# and nearest keep its first pixel, k*i, and so does BlurPool (odd taps, stride 2 from pixel 0),
+# (k - 1) / 2 pixels before the centre; nearest-exact keeps pixel k*i + k // 2.
+def sample_offset(name, k):
+    if name in ("x[..., ::k, ::k]", "nearest") or name.startswith("BlurPool"):
+        return -(k - 1) / 2
+    return k // 2 - (k - 1) / 2 if name == "nearest-exact" else 0.0
+
+
 level, rings = {}, {}
 for (name, k), image in shrunk.items():
-    outside = image[0, 0][axis_frequency(image.shape[-1], k) >= 1.25 * 0.5 / k].double()
+    outside = image[0, 0][axis_frequency(image.shape[-1], k, sample_offset(name, k)) >= 1.25 * 0.5 / k].double()
     level[name, k], rings[name, k] = (outside.mean() - 0.5).item(), outside.std(correction=0).item()
 print("| method | " + " | ".join(f"level {k}x" for k in factors) + " | " + " | ".join(f"rings {k}x" for k in factors) + " |")
 print("|---|" + "---:|" * 2 * len(factors))
