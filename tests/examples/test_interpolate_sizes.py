@@ -1329,6 +1329,10 @@ def test_bicubic_returns_a_kept_axis_up_to_the_sign_of_zero():
             assert bool(torch.signbit(line[zero])) == (mode != "bicubic" or bool(kwargs)), (mode, kwargs, dtype, call)
 
 
+def _bilinear_near_1(x: torch.Tensor) -> torch.Tensor:
+    return F.interpolate(x, scale_factor=1.075, mode="bilinear")
+
+
 def test_deterministic_cuda_bilinear_and_trilinear_run_a_decomposition_that_never_copies():
     # Review 54: "the CUDA kernels ... bilinear and trilinear copy [when] every axis keeps its size" left out
     # torch.use_deterministic_algorithms(True), under which F.interpolate sends input that is not on the CPU
@@ -1343,9 +1347,25 @@ def test_deterministic_cuda_bilinear_and_trilinear_run_a_decomposition_that_neve
         for mode, rank in (("bilinear", 4), ("trilinear", 5), ("linear", 3)):
             x = torch.zeros((1, 2) + (8,) * (rank - 2), device="meta", requires_grad=True)
             routes[mode] = type(F.interpolate(x, scale_factor=1.075, mode=mode).grad_fn).__name__
+        x = torch.zeros(1, 2, 8, 8, device="meta", requires_grad=True)
+        routes["bilinear, antialias"] = type(
+            F.interpolate(x, scale_factor=1.075, mode="bilinear", antialias=True).grad_fn
+        ).__name__
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # torch.jit.script is deprecated
+            scripted = torch.jit.script(_bilinear_near_1)
+        routes["scripted bilinear"] = type(
+            scripted(torch.zeros(1, 2, 8, 8, device="meta", requires_grad=True)).grad_fn
+        ).__name__
     finally:
         torch.use_deterministic_algorithms(False)
-    assert routes == {"bilinear": "AddBackward0", "trilinear": "AddBackward0", "linear": "UpsampleLinear1DBackward0"}
+    assert routes == {
+        "bilinear": "AddBackward0",
+        "trilinear": "AddBackward0",
+        "linear": "UpsampleLinear1DBackward0",
+        "bilinear, antialias": "UpsampleBilinear2DAaBackward0",
+        "scripted bilinear": "UpsampleBilinear2DBackward0",  # the check sits under `if not is_scripting()`
+    }
     for rank, n in ((4, 8), (4, 30), (5, 8), (5, 12)):
         x = torch.randn((1, 2) + (n,) * (rank - 2), dtype=torch.float64, generator=torch.Generator().manual_seed(n))
         keep = [1 + 0.6 / n] * (rank - 2)
