@@ -1269,3 +1269,108 @@ def test_area_to_zero_pixels_is_empty_except_on_5d_input_without_channels_or_not
         else:
             assert F.interpolate(x, size=size, mode="area").shape == (batch, channels, *size), (rank, batch, dtype)
             assert F.interpolate(x, scale_factor=0.1, mode="area").numel() == 0
+
+
+def test_traced_size_is_off_by_at_most_one_pixel_below_2_to_the_23_and_by_more_past_2_to_the_24():
+    # Review 54: "the traced function can give one pixel more or less" was measured on sizes near 120. Below
+    # the conventions' 2^23 pixels a gap is one pixel at most (a sweep of lengths and scales); past 2^24 the
+    # row's length itself rounds in float32: a whole scale of 2 on 2^24 + 1 pixels comes out 2 pixels short.
+    # A batch of 0 keeps these rows free, and area's size is the same Python as recompute_scale_factor=True's.
+    def gap(n, scale):
+        row = torch.zeros(0, 1, n)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            traced = torch.jit.trace(
+                lambda t: F.interpolate(t, scale_factor=scale, mode="area"), row, check_trace=False
+            )
+        eager = F.interpolate(row, scale_factor=scale, mode="area").shape[-1]
+        assert eager == math.floor(n * scale)
+        assert traced(row).shape[-1] == math.floor(float(np.float32(n) * np.float32(scale)))
+        return traced(row).shape[-1] - eager
+
+    rng = random.Random(0)
+    gaps = []
+    for _ in range(150):
+        n = rng.choice([rng.randint(1, 2000), rng.randint(1, 2**23 - 1)])
+        scale = rng.uniform(0.5, (2**23 - 1) / n)
+        gaps.append(gap(n, scale))
+    assert set(gaps) <= {-1, 0, 1} and len(set(gaps)) > 1
+    assert gap(2**24 + 1, 2.0) == -2 and gap(2**24 + 1, 3.0) == -3
+    assert float(np.float32(2**24 + 1)) == 2**24  # the length itself, before any scale
+
+
+def test_bicubic_returns_a_kept_axis_up_to_the_sign_of_zero():
+    # Review 54: "with align_corners=True ... linear, bilinear, bicubic and trilinear return it unchanged" (and
+    # the in = out identity) were tested with torch.equal, for which -0.0 == +0.0. Plain bicubic still weighs
+    # two neighbours on each side by 0, and +0 + -0 is +0: a -0.0 between positive neighbours comes back +0.0.
+    # The linear kernels (which add the pixel to itself with weight 0), nearest and antialias keep the sign.
+    values = torch.tensor([3.0, 1.0, 5.0, 2.0, -0.0, 4.0, 6.0, 0.5])
+    n, zero = len(values), 4
+    for (mode, rank, kwargs), dtype in itertools.product(
+        [
+            ("linear", 3, {}),
+            ("bilinear", 4, {}),
+            ("trilinear", 5, {}),
+            ("bicubic", 4, {}),
+            ("nearest", 4, {}),
+            ("nearest-exact", 4, {}),
+            ("bilinear", 4, dict(antialias=True)),
+            ("bicubic", 4, dict(antialias=True)),
+        ],
+        (torch.float32, torch.float64, torch.float16, torch.bfloat16),
+    ):
+        x = values.to(dtype).view((1, 1) + (1,) * (rank - 3) + (n,)).expand((1, 1) + (n,) * (rank - 2)).contiguous()
+        calls = [dict(size=n)]
+        if not mode.startswith("nearest"):  # they step by 1/scale_factor (nearest-exact) or depend on the size
+            calls += [dict(scale_factor=1 + 0.6 / n, align_corners=True), dict(size=n, align_corners=True)]
+        for call in calls:
+            line = F.interpolate(x, mode=mode, **call, **kwargs)[(0, 0) + (0,) * (rank - 3)]
+            assert torch.equal(line, values.to(dtype)), (mode, kwargs, dtype, call)
+            assert bool(torch.signbit(line[zero])) == (mode != "bicubic" or bool(kwargs)), (mode, kwargs, dtype, call)
+
+
+def _bilinear_near_1(x: torch.Tensor) -> torch.Tensor:
+    return F.interpolate(x, scale_factor=1.075, mode="bilinear")
+
+
+def test_deterministic_cuda_bilinear_and_trilinear_run_a_decomposition_that_never_copies():
+    # Review 54: "the CUDA kernels ... bilinear and trilinear copy [when] every axis keeps its size" left out
+    # torch.use_deterministic_algorithms(True), under which F.interpolate sends input that is not on the CPU
+    # through torch._decomp's _upsample_linear_vec instead of the kernel. The meta device (not the CPU) shows
+    # the route on any machine; the decomposition itself runs on the CPU and steps by 1/scale_factor.
+    assert "_upsample_linear_vec" in inspect.getsource(F.interpolate)
+    from torch._decomp.decompositions import _upsample_linear_vec
+
+    torch.use_deterministic_algorithms(True)
+    try:
+        routes = {}
+        for mode, rank in (("bilinear", 4), ("trilinear", 5), ("linear", 3)):
+            x = torch.zeros((1, 2) + (8,) * (rank - 2), device="meta", requires_grad=True)
+            routes[mode] = type(F.interpolate(x, scale_factor=1.075, mode=mode).grad_fn).__name__
+        x = torch.zeros(1, 2, 8, 8, device="meta", requires_grad=True)
+        routes["bilinear, antialias"] = type(
+            F.interpolate(x, scale_factor=1.075, mode="bilinear", antialias=True).grad_fn
+        ).__name__
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # torch.jit.script is deprecated
+            scripted = torch.jit.script(_bilinear_near_1)
+        routes["scripted bilinear"] = type(
+            scripted(torch.zeros(1, 2, 8, 8, device="meta", requires_grad=True)).grad_fn
+        ).__name__
+    finally:
+        torch.use_deterministic_algorithms(False)
+    assert routes == {
+        "bilinear": "AddBackward0",
+        "trilinear": "AddBackward0",
+        "linear": "UpsampleLinear1DBackward0",
+        "bilinear, antialias": "UpsampleBilinear2DAaBackward0",
+        "scripted bilinear": "UpsampleBilinear2DBackward0",  # the check sits under `if not is_scripting()`
+    }
+    for rank, n in ((4, 8), (4, 30), (5, 8), (5, 12)):
+        x = torch.randn((1, 2) + (n,) * (rank - 2), dtype=torch.float64, generator=torch.Generator().manual_seed(n))
+        keep = [1 + 0.6 / n] * (rank - 2)
+        mode = {4: "bilinear", 5: "trilinear"}[rank]
+        assert torch.equal(F.interpolate(x, scale_factor=keep, mode=mode), x)  # the CPU kernel copies
+        decomposed = _upsample_linear_vec(x, None, False, keep)
+        assert decomposed.shape == x.shape and not torch.allclose(decomposed, x, rtol=0, atol=1e-3), (rank, n)
+        assert torch.equal(_upsample_linear_vec(x, [n] * (rank - 2), False, None), x)  # given size: the identity
