@@ -1094,8 +1094,8 @@ def test_an_empty_batch_in_channels_last_comes_back_contiguous():
             one = F.interpolate(torch.rand(1, 3, 8, 8).to(memory_format=torch.channels_last), size=(4, 6), **kwargs)
             assert one.is_contiguous(memory_format=torch.channels_last), name
     # ...so the page's summary that a channels_last network stays channels_last names a non-empty batch.
-    for page, words in (("interpolate-dtypes.md", "(on a batch of at least one image)"),
-                        ("interpolate-dtypes.zh.md", "（批量至少有一张图像）")):  # fmt: skip
+    for page, words in (("interpolate-dtypes.md", "(on a batch of at least one image;"),
+                        ("interpolate-dtypes.zh.md", "（批量至少有一张图像；")):  # fmt: skip
         assert words in (Path(__file__).resolve().parents[2] / "docs" / page).read_text(encoding="utf-8")
 
 
@@ -1107,6 +1107,62 @@ def test_three_d_area_takes_uint8_at_zero_images_but_not_five_d():
     for rank, mode in ((3, "linear"), (5, "trilinear")):
         with pytest.raises(NotImplementedError):
             F.interpolate(torch.zeros((0, 3) + (4,) * (rank - 2), dtype=torch.uint8), scale_factor=2.0, mode=mode)
+
+
+def test_uint8_is_the_only_integer_dtype_and_other_integers_pass_only_the_antialiased_copy():
+    # Review 54: the page named uint8 only; every other integer dtype (and bool) fails in every mode and rank on
+    # non-empty input, in both formats, except where the antialiased kernel only copies the input (same size).
+    integers = [torch.int8, torch.int16, torch.int32, torch.int64, torch.bool, torch.uint16, torch.uint32, torch.uint64]
+    modes = {3: ["nearest", "nearest-exact", "linear", "area"], 5: ["nearest", "nearest-exact", "trilinear", "area"]}
+    modes[4] = [dict(kwargs) for kwargs in _modes().values()]
+    passed, expected = set(), set()
+    for dtype in integers:
+        for rank, tried in modes.items():
+            for kwargs in tried:
+                kwargs = kwargs if isinstance(kwargs, dict) else dict(mode=kwargs)
+                for channels, side in ((1, 1), (3, 5), (5, 4)):
+                    for size in ((side,) * (rank - 2), (2 * side,) * (rank - 2), (1,) * (rank - 2)):
+                        for layout in ("contiguous", "last") if rank > 3 else ("contiguous",):
+                            x = torch.zeros((2, channels) + (side,) * (rank - 2), dtype=dtype)
+                            if layout == "last":
+                                x = x.contiguous(
+                                    memory_format=torch.channels_last if rank == 4 else torch.channels_last_3d
+                                )
+                            key = (dtype, rank, str(kwargs), channels, size, layout)
+                            try:
+                                F.interpolate(x, size=size, **kwargs)
+                                passed.add(key)
+                            except (RuntimeError, NotImplementedError):
+                                pass
+                            if kwargs.get("antialias") and size == x.shape[2:]:
+                                expected.add(key)
+    assert passed == expected and expected, passed ^ expected
+    for page, words in (
+        ("interpolate-dtypes.md", "uint8 is also the only integer dtype that any mode computes on"),
+        ("interpolate-dtypes.zh.md", "uint8 也是唯一能被某种模式拿来计算的整数类型"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16, torch.uint8])
+def test_channels_last_3d_is_kept_by_every_5d_mode_but_area(dtype):
+    # Review 54: "the output keeps channels_last" and "a network converted to channels_last stays in that format"
+    # did not hold in 5-D: area (adaptive_avg_pool3d) returns a contiguous tensor from channels_last_3d input at
+    # every size; nearest, nearest-exact and trilinear keep the format (uint8: the nearest modes only). Channels
+    # innermost (stride 1) tells the formats apart wherever the output has more than one voxel.
+    modes = ["nearest", "nearest-exact"] + (["trilinear", "area"] if dtype != torch.uint8 else [])
+    for mode in modes:
+        for channels in (3, 4, 32):
+            for size_in, size_out in (((4, 5, 6), (8, 10, 12)), ((4, 5, 6), (2, 2, 3)), ((4, 5, 6), (1, 1, 2)),
+                                      ((3, 3, 3), (3, 3, 3)), ((2, 7, 1), (5, 3, 2))):  # fmt: skip
+                x = torch.rand((2, channels) + size_in).mul(255).to(dtype)
+                out = F.interpolate(x.contiguous(memory_format=torch.channels_last_3d), size=size_out, mode=mode)
+                assert (out.stride(1) == 1) == (mode != "area"), (mode, channels, size_in, size_out)
+    for page, words in (
+        ("interpolate-dtypes.md", "but `area` does not at any size"),
+        ("interpolate-dtypes.zh.md", "`area` 则在任何尺寸下都不保持"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
 def test_cpu_half_precision_backward_adds_in_float32_except_area():
