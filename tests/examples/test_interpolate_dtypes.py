@@ -312,6 +312,46 @@ def test_uint8_bilinear_one_level_bound_breaks_one_pixel_wide(channels, antialia
     assert ((out - once).abs().max().item() > 1) == (antialias != uint8_wrong)
 
 
+_ONE_PIXEL_WIDE_IN_CHANNELS_LAST = (
+    "import torch, torch.nn.functional as F\n"
+    "def level(x):\n"
+    "    return x.round().clamp(0, 255)\n"
+    "gaps = []\n"
+    "for channels in (2, 3, 4, 5, 8):\n"
+    "    for seed, (h, w, oh) in enumerate(((10, 7, 20), (9, 5, 3), (4, 3, 11))):\n"
+    "        x = torch.randint(0, 256, (1, channels, h, w), generator=torch.Generator().manual_seed(seed), dtype=torch.uint8)\n"
+    "        x = x.contiguous(memory_format=torch.channels_last)\n"
+    "        for antialias in (False, True):\n"
+    "            out = F.interpolate(x, size=(oh, 1), mode='bilinear', antialias=antialias).float()\n"
+    "            once = level(F.interpolate(x.float(), size=(oh, 1), mode='bilinear', antialias=antialias))\n"
+    "            cubic = F.interpolate(x, size=(oh, 1), mode='bicubic', antialias=antialias).float()\n"
+    "            wide = level(F.interpolate(x.float(), size=(h, 1), mode='bicubic', antialias=antialias))\n"
+    "            passes = level(F.interpolate(wide, size=(oh, 1), mode='bicubic', antialias=antialias))\n"
+    "            gaps.append(((out - once).abs().max().item(), (cubic - passes).abs().max().item()))\n"
+    "print(max(g[0] for g in gaps), max(g[1] for g in gaps))\n"
+)
+
+
+@pytest.mark.parametrize("capability", ["default", None])
+def test_one_pixel_wide_exception_to_the_uint8_bounds_is_for_contiguous_input(capability):
+    # Review 54: the bullets put uint8 and float32 "far apart" at every width-1 output from an input whose height
+    # changes; in channels_last with more than one channel neither hits the bug, and the one-level (bilinear) and
+    # two-level (two-pass bicubic) bounds hold, with torch's vectorised code and with the generic one.
+    if capability:
+        printed = run_python(_ONE_PIXEL_WIDE_IN_CHANNELS_LAST, ATEN_CPU_CAPABILITY=capability)
+    else:
+        with contextlib.redirect_stdout(io.StringIO()) as printed:
+            exec(_ONE_PIXEL_WIDE_IN_CHANNELS_LAST, {})
+        printed = printed.getvalue()
+    bilinear, bicubic = map(float, printed.split())
+    assert bilinear <= 1 and bicubic <= 2, (bilinear, bicubic)
+    for page, words in (
+        ("interpolate-dtypes.md", "escapes the bug in both dtypes"),
+        ("interpolate-dtypes.zh.md", "两种数据类型都躲过了这个缺陷"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
 @pytest.mark.skipif(not HAS_LANCZOS, reason="this torch has no lanczos")
 def test_lanczos_requires_antialias_for_every_dtype(ns):
     for dtype in ns["dtypes"]:
