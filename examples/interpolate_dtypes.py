@@ -30,7 +30,7 @@ def short(error):
 
 
 # %% dtype_support
-# Try every mode on every dtype (a 2x downscale of a 3-channel image) and keep the error.
+# Try every mode on the five dtypes of images and mixed precision (a 2x downscale of a 3-channel image) and keep the error.
 # lanczos is also tried without antialias, the default.
 dtypes = [torch.uint8, torch.float16, torch.bfloat16, torch.float32, torch.float64]
 TRIED = {**MODES, "lanczos": dict(mode="lanczos", align_corners=False)}

@@ -312,6 +312,46 @@ def test_uint8_bilinear_one_level_bound_breaks_one_pixel_wide(channels, antialia
     assert ((out - once).abs().max().item() > 1) == (antialias != uint8_wrong)
 
 
+_ONE_PIXEL_WIDE_IN_CHANNELS_LAST = (
+    "import torch, torch.nn.functional as F\n"
+    "def level(x):\n"
+    "    return x.round().clamp(0, 255)\n"
+    "gaps = []\n"
+    "for channels in (2, 3, 4, 5, 8):\n"
+    "    for seed, (h, w, oh) in enumerate(((10, 7, 20), (9, 5, 3), (4, 3, 11))):\n"
+    "        x = torch.randint(0, 256, (1, channels, h, w), generator=torch.Generator().manual_seed(seed), dtype=torch.uint8)\n"
+    "        x = x.contiguous(memory_format=torch.channels_last)\n"
+    "        for antialias in (False, True):\n"
+    "            out = F.interpolate(x, size=(oh, 1), mode='bilinear', antialias=antialias).float()\n"
+    "            once = level(F.interpolate(x.float(), size=(oh, 1), mode='bilinear', antialias=antialias))\n"
+    "            cubic = F.interpolate(x, size=(oh, 1), mode='bicubic', antialias=antialias).float()\n"
+    "            wide = level(F.interpolate(x.float(), size=(h, 1), mode='bicubic', antialias=antialias))\n"
+    "            passes = level(F.interpolate(wide, size=(oh, 1), mode='bicubic', antialias=antialias))\n"
+    "            gaps.append(((out - once).abs().max().item(), (cubic - passes).abs().max().item()))\n"
+    "print(max(g[0] for g in gaps), max(g[1] for g in gaps))\n"
+)
+
+
+@pytest.mark.parametrize("capability", ["default", None])
+def test_one_pixel_wide_exception_to_the_uint8_bounds_is_for_contiguous_input(capability):
+    # Review 54: the bullets put uint8 and float32 "far apart" at every width-1 output from an input whose height
+    # changes; in channels_last with more than one channel neither hits the bug, and the one-level (bilinear) and
+    # two-level (two-pass bicubic) bounds hold, with torch's vectorised code and with the generic one.
+    if capability:
+        printed = run_python(_ONE_PIXEL_WIDE_IN_CHANNELS_LAST, ATEN_CPU_CAPABILITY=capability)
+    else:
+        with contextlib.redirect_stdout(io.StringIO()) as printed:
+            exec(_ONE_PIXEL_WIDE_IN_CHANNELS_LAST, {})
+        printed = printed.getvalue()
+    bilinear, bicubic = map(float, printed.split())
+    assert bilinear <= 1 and bicubic <= 2, (bilinear, bicubic)
+    for page, words in (
+        ("interpolate-dtypes.md", "escapes the bug in both dtypes"),
+        ("interpolate-dtypes.zh.md", "两种数据类型都躲过了这个缺陷"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
 @pytest.mark.skipif(not HAS_LANCZOS, reason="this torch has no lanczos")
 def test_lanczos_requires_antialias_for_every_dtype(ns):
     for dtype in ns["dtypes"]:
@@ -1094,8 +1134,8 @@ def test_an_empty_batch_in_channels_last_comes_back_contiguous():
             one = F.interpolate(torch.rand(1, 3, 8, 8).to(memory_format=torch.channels_last), size=(4, 6), **kwargs)
             assert one.is_contiguous(memory_format=torch.channels_last), name
     # ...so the page's summary that a channels_last network stays channels_last names a non-empty batch.
-    for page, words in (("interpolate-dtypes.md", "(on a batch of at least one image)"),
-                        ("interpolate-dtypes.zh.md", "（批量至少有一张图像）")):  # fmt: skip
+    for page, words in (("interpolate-dtypes.md", "(on a batch of at least one image;"),
+                        ("interpolate-dtypes.zh.md", "（批量至少有一张图像；")):  # fmt: skip
         assert words in (Path(__file__).resolve().parents[2] / "docs" / page).read_text(encoding="utf-8")
 
 
@@ -1107,6 +1147,62 @@ def test_three_d_area_takes_uint8_at_zero_images_but_not_five_d():
     for rank, mode in ((3, "linear"), (5, "trilinear")):
         with pytest.raises(NotImplementedError):
             F.interpolate(torch.zeros((0, 3) + (4,) * (rank - 2), dtype=torch.uint8), scale_factor=2.0, mode=mode)
+
+
+def test_uint8_is_the_only_integer_dtype_and_other_integers_pass_only_the_antialiased_copy():
+    # Review 54: the page named uint8 only; every other integer dtype (and bool) fails in every mode and rank on
+    # non-empty input, in both formats, except where the antialiased kernel only copies the input (same size).
+    integers = [torch.int8, torch.int16, torch.int32, torch.int64, torch.bool, torch.uint16, torch.uint32, torch.uint64]
+    modes = {3: ["nearest", "nearest-exact", "linear", "area"], 5: ["nearest", "nearest-exact", "trilinear", "area"]}
+    modes[4] = [dict(kwargs) for kwargs in _modes().values()]
+    passed, expected = set(), set()
+    for dtype in integers:
+        for rank, tried in modes.items():
+            for kwargs in tried:
+                kwargs = kwargs if isinstance(kwargs, dict) else dict(mode=kwargs)
+                for channels, side in ((1, 1), (3, 5), (5, 4)):
+                    for size in ((side,) * (rank - 2), (2 * side,) * (rank - 2), (1,) * (rank - 2)):
+                        for layout in ("contiguous", "last") if rank > 3 else ("contiguous",):
+                            x = torch.zeros((2, channels) + (side,) * (rank - 2), dtype=dtype)
+                            if layout == "last":
+                                x = x.contiguous(
+                                    memory_format=torch.channels_last if rank == 4 else torch.channels_last_3d
+                                )
+                            key = (dtype, rank, str(kwargs), channels, size, layout)
+                            try:
+                                F.interpolate(x, size=size, **kwargs)
+                                passed.add(key)
+                            except (RuntimeError, NotImplementedError):
+                                pass
+                            if kwargs.get("antialias") and size == x.shape[2:]:
+                                expected.add(key)
+    assert passed == expected and expected, passed ^ expected
+    for page, words in (
+        ("interpolate-dtypes.md", "uint8 is also the only integer dtype that any mode computes on"),
+        ("interpolate-dtypes.zh.md", "uint8 也是唯一能被某种模式拿来计算的整数类型"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16, torch.uint8])
+def test_channels_last_3d_is_kept_by_every_5d_mode_but_area(dtype):
+    # Review 54: "the output keeps channels_last" and "a network converted to channels_last stays in that format"
+    # did not hold in 5-D: area (adaptive_avg_pool3d) returns a contiguous tensor from channels_last_3d input at
+    # every size; nearest, nearest-exact and trilinear keep the format (uint8: the nearest modes only). Channels
+    # innermost (stride 1) tells the formats apart wherever the output has more than one voxel.
+    modes = ["nearest", "nearest-exact"] + (["trilinear", "area"] if dtype != torch.uint8 else [])
+    for mode in modes:
+        for channels in (3, 4, 32):
+            for size_in, size_out in (((4, 5, 6), (8, 10, 12)), ((4, 5, 6), (2, 2, 3)), ((4, 5, 6), (1, 1, 2)),
+                                      ((3, 3, 3), (3, 3, 3)), ((2, 7, 1), (5, 3, 2))):  # fmt: skip
+                x = torch.rand((2, channels) + size_in).mul(255).to(dtype)
+                out = F.interpolate(x.contiguous(memory_format=torch.channels_last_3d), size=size_out, mode=mode)
+                assert (out.stride(1) == 1) == (mode != "area"), (mode, channels, size_in, size_out)
+    for page, words in (
+        ("interpolate-dtypes.md", "but `area` does not at any size"),
+        ("interpolate-dtypes.zh.md", "`area` 则在任何尺寸下都不保持"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
 def test_cpu_half_precision_backward_adds_in_float32_except_area():
