@@ -25,7 +25,7 @@ def heading_anchors(page: str) -> list[str]:
     text = re.sub(r"```.*?```", "", (DOCS / page).read_text(), flags=re.S)
     anchors = []
     for heading in re.findall(r"^#+ (.+)$", text, flags=re.M):
-        explicit = re.search(r"\{#([^}]+)\}\s*$", heading)
+        explicit = re.search(r"\{\s*#([^}\s]+)\s*\}\s*$", heading)  # `{#id}` or `{ #id }`
         anchors.append(explicit[1] if explicit else SLUG(heading.strip(), "-"))
     return anchors
 
