@@ -137,6 +137,28 @@ def test_a_map_within_rounding_of_its_level_scores_zero_not_the_ratio(ns, dtype)
         assert score(y, 2, 0) == pytest.approx(expected), (dtype, spread)
 
 
+@pytest.mark.parametrize("level", [1.0, 0.25, 3.0, -40.0])
+def test_in_half_precision_the_flat_threshold_hides_real_patterns(ns, level):
+    """Review 54: the threshold is 100 epsilons of the map's dtype, not "a few ulps": in bfloat16 a
+    checkerboard of half the level scores 0, in float16 one of a twentieth, in float32 one of a
+    thousandth scores 1 (the page's numbers, at level 1, and at other levels alike)."""
+    score = ns["checkerboard_score"]
+    pattern = torch.tensor([[1.0, -1.0], [-1.0, 1.0]], dtype=torch.float64).repeat(8, 8).view(1, 1, 16, 16)
+    for dtype, amplitude, expected in (
+        (torch.bfloat16, 0.5, 0.0),
+        (torch.float16, 0.05, 0.0),
+        (torch.float32, 0.001, 1.0),
+    ):
+        y = (level * (1 + amplitude * pattern)).to(dtype)
+        assert y.double().std() > 0.4 * amplitude * abs(level)  # the pattern survives the dtype's rounding
+        assert score(y, 2, 0) == pytest.approx(expected, abs=1e-4), (dtype, level)
+    for page, text in (
+        ("checkerboard.md", "bfloat16 checkerboard of ±0.5"),
+        ("checkerboard.zh.md", "bfloat16 中围绕电平 1 上下 ±0.5"),
+    ):
+        assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page
+
+
 def test_old_mean_square_score_depended_on_the_level(ns):
     # Review K1: dividing by the mean square made the score fall as the level rose.
     y = torch.randn(1, 1, 32, 32, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
