@@ -182,8 +182,13 @@ def test_bilinear_transposed_conv_is_interpolate_inside_a_floor_half_r_border_1d
         reference = F.interpolate(x, scale_factor=scale, mode="linear", align_corners=False)
         assert ours.shape == reference.shape
         border = scale // 2
+        # "to float64 rounding": a few ulps of the input's magnitude, not assert_close's default 1e-7,
+        # which a float32 computation of the weights or positions would pass (review 54).
         torch.testing.assert_close(
-            ours[..., border : size * scale - border], reference[..., border : size * scale - border]
+            ours[..., border : size * scale - border],
+            reference[..., border : size * scale - border],
+            rtol=0,
+            atol=16 * torch.finfo(torch.float64).eps * x.abs().max().item(),
         )
         if border:  # and the border really differs (a size-1 input is a constant: it still differs by the lost weight)
             assert (ours[..., :border] - reference[..., :border]).abs().min() > 1e-9
@@ -199,7 +204,10 @@ def test_bilinear_init_2d_is_interpolate_inside_the_border(ns, scale):
     reference = F.interpolate(x, scale_factor=scale, mode="bilinear", align_corners=False)
     b = scale // 2
     torch.testing.assert_close(
-        ours[..., b : 5 * scale - b, b : 4 * scale - b], reference[..., b : 5 * scale - b, b : 4 * scale - b]
+        ours[..., b : 5 * scale - b, b : 4 * scale - b],
+        reference[..., b : 5 * scale - b, b : 4 * scale - b],
+        rtol=0,
+        atol=16 * torch.finfo(torch.float64).eps * x.abs().max().item(),
     )
     assert layer.bias.abs().max() == 0
 
