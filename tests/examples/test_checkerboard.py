@@ -137,6 +137,28 @@ def test_a_map_within_rounding_of_its_level_scores_zero_not_the_ratio(ns, dtype)
         assert score(y, 2, 0) == pytest.approx(expected), (dtype, spread)
 
 
+@pytest.mark.parametrize("level", [1.0, 0.25, 3.0, -40.0])
+def test_in_half_precision_the_flat_threshold_hides_real_patterns(ns, level):
+    """Review 54: the threshold is 100 epsilons of the map's dtype, not "a few ulps": in bfloat16 a
+    checkerboard of half the level scores 0, in float16 one of a twentieth, in float32 one of a
+    thousandth scores 1 (the page's numbers, at level 1, and at other levels alike)."""
+    score = ns["checkerboard_score"]
+    pattern = torch.tensor([[1.0, -1.0], [-1.0, 1.0]], dtype=torch.float64).repeat(8, 8).view(1, 1, 16, 16)
+    for dtype, amplitude, expected in (
+        (torch.bfloat16, 0.5, 0.0),
+        (torch.float16, 0.05, 0.0),
+        (torch.float32, 0.001, 1.0),
+    ):
+        y = (level * (1 + amplitude * pattern)).to(dtype)
+        assert y.double().std() > 0.4 * amplitude * abs(level)  # the pattern survives the dtype's rounding
+        assert score(y, 2, 0) == pytest.approx(expected, abs=1e-4), (dtype, level)
+    for page, text in (
+        ("checkerboard.md", "bfloat16 checkerboard of ±0.5"),
+        ("checkerboard.zh.md", "bfloat16 中围绕电平 1 上下 ±0.5"),
+    ):
+        assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page
+
+
 def test_old_mean_square_score_depended_on_the_level(ns):
     # Review K1: dividing by the mean square made the score fall as the level rose.
     y = torch.randn(1, 1, 32, 32, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
@@ -160,8 +182,13 @@ def test_bilinear_transposed_conv_is_interpolate_inside_a_floor_half_r_border_1d
         reference = F.interpolate(x, scale_factor=scale, mode="linear", align_corners=False)
         assert ours.shape == reference.shape
         border = scale // 2
+        # "to float64 rounding": a few ulps of the input's magnitude, not assert_close's default 1e-7,
+        # which a float32 computation of the weights or positions would pass (review 54).
         torch.testing.assert_close(
-            ours[..., border : size * scale - border], reference[..., border : size * scale - border]
+            ours[..., border : size * scale - border],
+            reference[..., border : size * scale - border],
+            rtol=0,
+            atol=16 * torch.finfo(torch.float64).eps * x.abs().max().item(),
         )
         if border:  # and the border really differs (a size-1 input is a constant: it still differs by the lost weight)
             assert (ours[..., :border] - reference[..., :border]).abs().min() > 1e-9
@@ -177,7 +204,10 @@ def test_bilinear_init_2d_is_interpolate_inside_the_border(ns, scale):
     reference = F.interpolate(x, scale_factor=scale, mode="bilinear", align_corners=False)
     b = scale // 2
     torch.testing.assert_close(
-        ours[..., b : 5 * scale - b, b : 4 * scale - b], reference[..., b : 5 * scale - b, b : 4 * scale - b]
+        ours[..., b : 5 * scale - b, b : 4 * scale - b],
+        reference[..., b : 5 * scale - b, b : 4 * scale - b],
+        rtol=0,
+        atol=16 * torch.finfo(torch.float64).eps * x.abs().max().item(),
     )
     assert layer.bias.abs().max() == 0
 
@@ -546,3 +576,22 @@ def test_bilinear_init_agrees_with_interpolate_only_on_axes_up_to_2_23_output_pi
     assert first == 2**23 + 2
     for page, text in (("checkerboard.md", "2²³ (8.4 M) output"), ("checkerboard.zh.md", "2²³（840 万）个输出像素")):
         assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def test_zh_page_links_the_same_sections_of_itself_as_the_en_page():
+    """Review 54: tests/site/test_links.py checks links into other pages only; the zh page had lost
+    its link up to the section that shows checkerboard_score."""
+    import re
+
+    from pymdownx.slugs import slugify
+
+    slug, docs = slugify(case="lower"), Path(__file__).parents[2] / "docs"
+
+    def anchors_and_links(page):
+        text = (docs / page).read_text(encoding="utf-8")
+        anchors = [slug(heading.strip(), "-") for heading in re.findall(r"^#+ (.+)$", text, flags=re.M)]
+        return anchors, re.findall(r"\]\(#([^)\s]+)\)", text)
+
+    (en, en_links), (zh, zh_links) = anchors_and_links("checkerboard.md"), anchors_and_links("checkerboard.zh.md")
+    assert en_links and all(anchor in en for anchor in en_links) and all(anchor in zh for anchor in zh_links)
+    assert sorted(zh[en.index(anchor)] for anchor in en_links) == sorted(zh_links)
