@@ -31,8 +31,10 @@ def heading_anchors(page: str) -> list[str]:
 
 
 def section_links(page: str) -> set[tuple[str, str]]:
-    """The (target page, anchor) pairs that ``page`` links to."""
-    return set(re.findall(r"\]\(([a-z0-9-]+)\.md#([^)\s]+)\)", (DOCS / page).read_text()))
+    """The (target page, anchor) pairs that ``page`` links to; a link to its own section (`#anchor`) names itself."""
+    own = page.removesuffix(".md").removesuffix(".zh")
+    links = re.findall(r"\]\((?:([a-z0-9-]+)\.md)?#([^)\s]+)\)", (DOCS / page).read_text())
+    return {(target or own, anchor) for target, anchor in links}
 
 
 @pytest.mark.parametrize("page", PAGES)
