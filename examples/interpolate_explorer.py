@@ -6,7 +6,9 @@ own x (or y) coordinate returns, for every output pixel, the weighted mean posit
 the input pixels it reads (the index it copied for nearest modes, the centre of the
 averaged area for area). So the dots drawn over the input are torch's own, not a
 formula re-implemented for the plot. Where that mean is not the point the kernel
-samples (bicubic, lanczos), the last cell measures by how much.
+samples, the last two cells measure by how much: bicubic against its source position,
+and antialiased bilinear and bicubic against the filter's centre (lanczos is off too;
+its test measures that).
 """
 
 # %% setup

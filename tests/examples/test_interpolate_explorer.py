@@ -909,3 +909,16 @@ def test_antialias_dots_cell_comment_centres_the_filter_by_one_over_scale_factor
     source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
     assert "centred on (d + 1/2) * in/out - 1/2" not in source
     assert "centred on (d + 1/2) * step - 1/2, the step being 1/scale_factor,\n# or in/out given a size" in source
+
+
+def test_the_docstring_names_the_cells_that_measure_the_dots(ns):
+    # Review 54: the docstring said "(bicubic, lanczos), the last cell measures by how much". The last cell
+    # measures the antialiased dots; bicubic's are measured the cell before, and lanczos in no cell at all.
+    source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
+    cells = [line.split()[-1] for line in source.splitlines() if line.startswith("# %% ")]
+    assert cells[-2:] == ["bicubic_dots", "antialias_dots"]
+    assert set(ns["dot_error"]) == {(s, a) for s in ns["scale_factors"] for a in (False, True)}  # bicubic only
+    assert {mode for mode, _ in ns["antialias_dot_error"]} == {"bilinear", "bicubic"}
+    assert "lanczos" not in source.split("# %% bicubic_dots")[1]
+    assert "(bicubic, lanczos), the last cell measures" not in source
+    assert "the last two cells measure by how much" in source
