@@ -6,7 +6,9 @@ own x (or y) coordinate returns, for every output pixel, the weighted mean posit
 the input pixels it reads (the index it copied for nearest modes, the centre of the
 averaged area for area). So the dots drawn over the input are torch's own, not a
 formula re-implemented for the plot. Where that mean is not the point the kernel
-samples (bicubic, lanczos), the last cell measures by how much.
+samples, the last two cells measure by how much: bicubic against its source position,
+and antialiased bilinear and bicubic against the filter's centre (lanczos is off too;
+its test measures that).
 """
 
 # %% setup
@@ -100,10 +102,11 @@ for scale in scale_factors:
               f"{dot_error[scale, align][0]:.3f} px inside, {dot_error[scale, align][1]:.3f} px overall")
 
 # %% antialias_dots
-# With antialias=True the filter is centred on (d + 1/2) * in/out - 1/2 and cut off at the
-# image's edge instead of clamped. Where it lies wholly inside the image, its weighted mean
-# is its centre (antialiased bicubic uses A = -0.5, which reproduces a straight line);
-# near the edge the cut-off filter's mean moves (signed: positive is to the right).
+# With antialias=True the filter is centred on (d + 1/2) * step - 1/2, the step being 1/scale_factor,
+# or in/out given a size (the two agree here: 6 times each factor is whole), and cut off at the
+# image's edge instead of clamped. Where it lies wholly inside the image, its weighted mean is
+# its centre (antialiased bicubic uses A = -0.5, which reproduces a straight line); near the
+# edge the cut-off filter's mean moves (signed: positive is to the right).
 antialias_dot_error, antialias_gap = {}, {}
 for mode, support in (("bilinear", 1), ("bicubic", 2)):
     for scale in scale_factors:

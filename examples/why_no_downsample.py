@@ -84,9 +84,10 @@ for meaning, group in meanings.items():
         print(f"| {meaning} | `{name}` | {parameters(methods[name])} | {distances} |")
 
 # %% max_is_not_linear
-# Every convolution, whatever its weights and bias, is affine: conv(a + b) - conv(a) - conv(b)
-# + conv(0) is zero up to float rounding (while nothing overflows). Max pooling fails that
-# test on two 2x2 images, so no convolution computes it; average pooling passes.
+# Every convolution, whatever its (finite) weights and bias, is affine: conv(a + b) - conv(a)
+# - conv(b) + conv(0) is zero for finite inputs up to float rounding (while nothing overflows;
+# an inf input gives inf - inf = nan). Max pooling fails that test on two 2x2 images, so no
+# convolution computes it; average pooling passes.
 a = torch.tensor([[[[1.0, 0.0], [0.0, 0.0]]]], device=device)
 b = torch.tensor([[[[0.0, 0.0], [0.0, 1.0]]]], device=device)
 zero = torch.zeros_like(a)

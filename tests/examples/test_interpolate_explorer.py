@@ -891,3 +891,34 @@ def test_antialias_align_corners_step_is_zero_for_a_one_pixel_output(mode):
         ("interpolate-explorer.zh.md", "`(in − 1)/(out − 1)`（输出只有一个像素长时为 0；"),
     ):
         assert new in (ROOT / "docs" / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("mode,support", [("bilinear", 1), ("bicubic", 2)])
+def test_antialias_dots_cell_comment_centres_the_filter_by_one_over_scale_factor_not_in_over_out(mode, support):
+    # Review 54: the shown comment said the filter is centred on (d + 1/2) * in/out - 1/2. Given a scale factor
+    # whose product with the size is not whole, the step is 1/scale_factor: enlarging 21 pixels by 1.3 (27
+    # outputs), the dots of whole filters sit on (d + 1/2) / 1.3 - 1/2, up to 0.07 px off the in/out formula.
+    for n in (7, 21, 33):
+        row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, n)
+        dots = F.interpolate(row, scale_factor=(1, 1.3), mode=mode, antialias=True)[0, 0, 0]
+        d = torch.arange(len(dots), dtype=torch.float64)
+        by_factor, by_sizes = (d + 0.5) / 1.3 - 0.5, (d + 0.5) * n / len(dots) - 0.5
+        inside = (by_factor - support > -1) & (by_factor + support < n)
+        torch.testing.assert_close(dots[inside], by_factor[inside], rtol=0, atol=1e-9)
+        assert (dots - by_sizes)[inside].abs().max() > 0.01, n
+    source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
+    assert "centred on (d + 1/2) * in/out - 1/2" not in source
+    assert "centred on (d + 1/2) * step - 1/2, the step being 1/scale_factor,\n# or in/out given a size" in source
+
+
+def test_the_docstring_names_the_cells_that_measure_the_dots(ns):
+    # Review 54: the docstring said "(bicubic, lanczos), the last cell measures by how much". The last cell
+    # measures the antialiased dots; bicubic's are measured the cell before, and lanczos in no cell at all.
+    source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
+    cells = [line.split()[-1] for line in source.splitlines() if line.startswith("# %% ")]
+    assert cells[-2:] == ["bicubic_dots", "antialias_dots"]
+    assert set(ns["dot_error"]) == {(s, a) for s in ns["scale_factors"] for a in (False, True)}  # bicubic only
+    assert {mode for mode, _ in ns["antialias_dot_error"]} == {"bilinear", "bicubic"}
+    assert "lanczos" not in source.split("# %% bicubic_dots")[1]
+    assert "(bicubic, lanczos), the last cell measures" not in source
+    assert "the last two cells measure by how much" in source

@@ -1264,3 +1264,24 @@ def test_the_summary_table_does_not_call_every_max_pool2d_non_linear():
         ("why-no-downsample.zh.md", "（非线性）"),
     ):
         assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
+
+
+def test_the_affine_residual_of_a_convolution_is_nan_for_an_infinite_input_or_weight():
+    # Review 54: the page said the residual is zero "for all inputs (... as long as nothing overflows)". An inf
+    # input is no overflow, yet any window that reads it gives inf - inf = nan; an inf weight gives conv(0) =
+    # 0 * inf = nan. The rule needs finite inputs and weights.
+    generator = torch.Generator().manual_seed(54)
+    for rank in (1, 2, 3):
+        conv = POOL[rank][2]
+        weight = torch.randn((2, 2) + (2,) * rank, generator=generator)
+        a, b = (torch.randn((1, 2) + (4,) * rank, generator=generator) for _ in range(2))
+        f = lambda x, w=weight: conv(x, w, bias=torch.ones(2), stride=2)  # noqa: E731
+        assert affine_residual(f, a, b).abs().max() < 1e-5, rank
+        a.view(-1)[0] = float("inf")
+        residual = affine_residual(f, a, b)
+        assert residual.isnan().view(2, -1)[:, 0].all() and residual.isfinite().view(2, -1)[:, 1:].all(), rank
+        a.view(-1)[0] = 0
+        weight.view(-1)[0] = float("-inf")
+        assert affine_residual(f, a, b).isnan().any(), rank
+    for name, old in (("why-no-downsample.md", "is zero for all inputs"), ("why-no-downsample.zh.md", "对所有输入，")):
+        assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
