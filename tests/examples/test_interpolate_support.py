@@ -530,19 +530,34 @@ def test_lanczos_needs_antialias_4d_and_rejects_align_corners_true():
             F.interpolate(torch.rand((1, 1) + (6,) * (rank - 2)), scale_factor=0.5, mode="lanczos", antialias=True)
 
 
-def test_bicubic_on_3d_gets_the_generic_message():
+@pytest.mark.parametrize("mode", ["bicubic", "lanczos"])
+@pytest.mark.parametrize("rank", [3, 5])
+def test_bicubic_and_lanczos_on_the_wrong_rank_get_the_generic_message(mode, rank):
+    # Review 55: the page named only bicubic; lanczos without antialias falls through to the same message.
     with pytest.raises(NotImplementedError) as error:
-        F.interpolate(torch.rand(1, 1, 6), scale_factor=2, mode="bicubic")
+        F.interpolate(torch.rand((1, 1) + (6,) * (rank - 2)), scale_factor=2, mode=mode)
     message = str(error.value)
-    assert "Only 3D, 4D and 5D input Tensors supported (got 3D)" in message and "needs 4D" not in message
+    assert f"Only 3D, 4D and 5D input Tensors supported (got {rank}D)" in message and "needs" not in message
     with pytest.raises(NotImplementedError, match="bilinear mode needs 4D input"):
         F.interpolate(torch.rand(1, 1, 6), scale_factor=2, mode="bilinear")
 
 
-def test_antialias_check_comes_before_the_rank_check():
-    # A call that breaks two rules reports the antialias one first, so the matrix shows one rule per cell.
-    with pytest.raises(ValueError, match="Anti-alias"):
-        F.interpolate(torch.rand(1, 1, 6), scale_factor=2, mode="bilinear", antialias=True)
+def test_order_of_checks_align_corners_then_antialias_then_rank_then_lanczos_rules(ns):
+    # Review 55: the page said "the antialias check comes before the rank check" without the exceptions:
+    # align_corners is checked before antialias, and lanczos's own need of antialias=True is checked after
+    # the rank and after its align_corners=True check. The matrix cells (6 -> 12 and 6 -> 3) show each.
+    results = ns["results"]
+    for rank in (3, 4, 5):
+        for mode in ("nearest", "nearest-exact", "area"):
+            assert results[mode, rank, False, True].startswith("ValueError: align_corners option"), (mode, rank)
+        for mode in ("linear", "trilinear") + (("bilinear", "bicubic") if rank != 4 else ()):
+            for align in (None, False, True):
+                assert results[mode, rank, align, True].startswith("ValueError: Anti-alias option"), (mode, rank)
+    for rank in (3, 5):
+        for align in (None, False, True):
+            assert "Only 3D, 4D and 5D input Tensors supported" in results["lanczos", rank, align, False], rank
+    assert results["lanczos", 4, True, False] == "ValueError: Lanczos mode does not support align_corners=True"
+    assert results["lanczos", 4, False, False] == "ValueError: Lanczos mode requires antialias=True"
 
 
 def test_nn_upsample_has_no_antialias_argument():
@@ -1164,7 +1179,7 @@ def test_glossary_align_corners_true_one_pixel_axis_antialiased_bicubic_uint8_is
 
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
-@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
 def test_cpu_antialias_rejects_half_precision_except_at_the_input_size(dtype, mode):
     # Review 12: "float16 and bfloat16 are rejected by the antialias kernels" read as "every such call raises";
     # at the input's own size (both axes) torch copies the input without running a kernel.
