@@ -363,11 +363,33 @@ def test_cuda_raises_with_the_switch_for_the_other_kernels(deterministic, mode):
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
-def test_cuda_nearest_backward_is_deterministic(deterministic):
-    x = torch.rand(2, 4, 64, 64, device="cuda", requires_grad=True)
-    g = torch.rand(2, 4, 128, 128, device="cuda")
-    first, second = (torch.autograd.grad(F.interpolate(x, scale_factor=2, mode="nearest"), x, g)[0] for _ in range(2))
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+@pytest.mark.parametrize(
+    "rank, memory_format",
+    [
+        (3, torch.contiguous_format),
+        (4, torch.contiguous_format),
+        (4, torch.channels_last),
+        (5, torch.contiguous_format),
+    ],
+)
+def test_cuda_nearest_backward_is_deterministic(deterministic, mode, rank, memory_format):
+    # Review 55: the page named only the 4-D contiguous kernel; channels_last has its own nhwc kernel and 3-D and 5-D
+    # input the 1d and 3d ones, all gathering without atomics, so every rank and layout runs with the switch on.
+    x = torch.rand((2, 4) + (24,) * (rank - 2), device="cuda").contiguous(memory_format=memory_format)
+    x.requires_grad_()
+    g = torch.rand((2, 4) + (53,) * (rank - 2), device="cuda").contiguous(memory_format=memory_format)
+    first, second = (torch.autograd.grad(F.interpolate(x, size=g.shape[2:], mode=mode), x, g)[0] for _ in range(2))
     assert torch.equal(first, second)
+
+
+def test_cuda_nearest_kernels_are_named_for_every_rank_and_layout():
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    for rank in ("1d", "2d", "3d"):
+        for page in (en, zh):
+            assert f"upsample_nearest{rank}_backward_out_frame" in page and f"UpSampleNearest{rank}.cu" in page
+    assert "upsample_nearest2d_backward_nhwc_out_frame" in en and "upsample_nearest2d_backward_nhwc_out_frame" in zh
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
