@@ -94,3 +94,64 @@ def test_glossary_max_pooling_is_nan_exactly_in_the_windows_that_hold_a_nan():
                                 position,
                                 indices,
                             )
+
+
+WIDE_TAPS = """
+import torch, torch.nn.functional as F
+torch.set_num_threads(1)
+summary = {}
+for mode, plain in (("bilinear", 2), ("bicubic", 4)):
+    for dtype in (torch.float32, torch.float64):
+        for n_in, n_out in ((10, 9), (100, 98)):
+            one_hot = torch.eye(n_in, dtype=dtype).view(n_in, 1, 1, n_in)
+            w = F.interpolate(one_hot, size=(1, n_out), mode=mode, antialias=True, align_corners=True)[:, 0, 0].T
+            tiny = (w != 0) & (w.abs() < 1e-6)  # the real weights here are all above 4e-5
+            summary[mode, str(dtype)[6:], n_in, n_out] = (
+                int(((w.abs() >= 1e-6).sum(1) > plain).sum()),  # outputs that really read more than the plain taps
+                int(((w != 0).sum(1) > plain).sum()),  # counting the weights exact arithmetic makes 0
+                float(w[tiny].abs().max()) if tiny.any() else 0.0,
+            )
+print(repr(summary))
+"""
+
+
+def test_glossary_antialias_align_corners_true_near_a_factor_of_1_reads_few_extra_pixels():
+    # Review 55: the bilinear and bicubic rows' align_corners=True cases at 10 -> 9 and 100 -> 98 had no test, and
+    # the bicubic row's "weights below 2e-14 ... five [outputs] in float32" held only on an AVX2 CPU, and even there
+    # missed a weight of 2.8e-14: torch's generic code leaves one weight of about 2e-7, so three outputs read 5.
+    from helpers import run_python
+
+    runs = {cap: eval(run_python(WIDE_TAPS, ATEN_CPU_CAPABILITY=cap)) for cap in ("avx2", "default")}
+    namespace = {}
+    exec(WIDE_TAPS.replace("print(repr(summary))", ""), namespace)
+    assert namespace["summary"] == runs["avx2"] or torch.backends.cpu.get_cpu_capability() == "DEFAULT"
+    for cap, summary in runs.items():
+        for dtype in ("float32", "float64"):
+            # bilinear: one of the 9 outputs reads 3; at 100 -> 98 two do, plus a third through a rounding weight
+            assert summary["bilinear", dtype, 10, 9] == (1, 1, 0.0)
+            real, rounded, tiny = summary["bilinear", dtype, 100, 98]
+            assert (real, rounded) == (2, 3), (cap, dtype)
+            assert (5e-8 < tiny < 2e-7) if dtype == "float32" else (1e-15 < tiny < 1e-14), (cap, dtype, tiny)
+            # bicubic: one of the 9 outputs reads 5; at 100 -> 98 two do, plus rounding weights
+            assert summary["bicubic", dtype, 10, 9] == (1, 1, 0.0)
+        assert (
+            summary["bicubic", "float64", 100, 98][:2] == (2, 4)
+            and 0 < summary["bicubic", "float64", 100, 98][2] < 1e-14
+        )
+    real, rounded, tiny = runs["avx2"]["bicubic", "float32", 100, 98]
+    assert (real, rounded) == (2, 5) and 2e-14 < tiny < 3e-14  # 2e-14 < tiny: the old "below 2e-14"
+    real, rounded, tiny = runs["default"]["bicubic", "float32", 100, 98]
+    assert (real, rounded) == (2, 3) and 1.5e-7 < tiny < 3e-7  # the old "five in float32" fails here
+    for name, texts in (
+        (
+            "glossary.md",
+            (
+                "in float64 below 1e-14 on two more",
+                "below 3e-14 on three more (five)",
+                "about 2e-7 on one more (three)",
+            ),
+        ),
+        ("glossary.zh.md", ("float64 里小于 1e-14", "小于 3e-14", "约 2e-7")),
+    ):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert all(t in text for t in texts) and "2e-14" not in text, name
