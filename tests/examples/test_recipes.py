@@ -49,17 +49,24 @@ def test_int64_masks_are_rejected_uint8_and_float_accepted(ns):
 
 
 def test_one_hot_and_cross_entropy_want_int64_masks():
+    # Review 55: "F.one_hot accepts no other dtype" was checked on uint8 and int32 only; every integer,
+    # unsigned, bool, floating and complex dtype, and (for one_hot) empty masks and an inferred class count too.
+    dtypes = [torch.uint8, torch.uint16, torch.uint32, torch.uint64, torch.int8, torch.int16, torch.int32]
+    dtypes += [torch.int64, torch.bool, torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64]
     scores = torch.randn(1, 4, 3, 3)
-    for dtype in (torch.uint8, torch.int32, torch.int64):
-        mask = torch.zeros(1, 3, 3, dtype=dtype)
+    for dtype in dtypes:
+        uses = [lambda: F.cross_entropy(scores, torch.zeros(1, 3, 3, dtype=dtype))]
+        for shape, classes in (((1, 3, 3), 4), ((1, 3, 3), -1), ((0, 3, 3), 4), ((2, 0), 4)):
+            uses.append(lambda shape=shape, classes=classes: F.one_hot(torch.zeros(shape, dtype=dtype), classes))
         accepted = []
-        for use in (lambda: F.one_hot(mask, 4), lambda: F.cross_entropy(scores, mask)):
+        for k, use in enumerate(uses):
             try:
-                use()
+                out = use()
                 accepted.append(True)
+                assert k == 0 or out.dtype == torch.int64, dtype  # one_hot returns int64
             except RuntimeError:
                 accepted.append(False)
-        assert accepted == [dtype == torch.int64] * 2, dtype
+        assert accepted == [dtype == torch.int64] * 5, dtype
 
 
 def test_cross_entropy_rejects_int32_masks_and_only_non_empty_uint8_ones():
