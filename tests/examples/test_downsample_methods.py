@@ -893,13 +893,14 @@ def test_the_bullets_hold_on_128x128_images_not_on_every_64x64_draw(ns):
         growth.append(at4["AvgPool2d(k)"]["folded"] / at2["AvgPool2d(k)"]["folded"])
         lp_farther.append(at4[pools[1]]["error"] > at4[pools[0]]["error"])
     assert not all(below) and any(below), below
-    assert min(growth) > 1.1, growth
+    # Review 55: "grows by more than a tenth" was no contrast: on the 128x128 images of seed 0 it grows by 13%
+    assert max(growth) > 1.2 and min(growth) > 1.1, growth
     assert not all(lp_farther) and any(lp_farther), lp_farther
     # on the page's 128x128 images both hold, on another seed (0) too
     images = ns["random_images"](8, 128, torch.Generator().manual_seed(0))
     at2, at4 = _measure_on(ns, images, names, 2), _measure_on(ns, images, names, 4)
     assert at4["AvgPool2d(k)"]["error"] < at4["bilinear, antialias"]["error"]
-    assert at4["AvgPool2d(k)"]["folded"] == pytest.approx(at2["AvgPool2d(k)"]["folded"], rel=0.2)
+    assert 1.1 < at4["AvgPool2d(k)"]["folded"] / at2["AvgPool2d(k)"]["folded"] < 1.2
 
 
 def test_accuracies_within_the_spread_are_one_draw_of_the_data_max_pooling_falls_below_on_others(ns):
