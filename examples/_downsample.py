@@ -111,8 +111,13 @@ class MaxBlurPool(nn.Module):
         self.padding_mode, self.ceil_mode = padding_mode, ceil_mode
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if min(x.shape[-2], x.shape[-1]) < self.kernel_size:
-            raise ValueError(f"MaxBlurPool(kernel_size={self.kernel_size}) needs H and W of at least {self.kernel_size}, got {x.shape[-2]}x{x.shape[-1]}")
+        # the blur pool's minimum, counted on the input: the dense max shortens the map by kernel_size - 1
+        smallest = blur_pool_minimum_size(self.filter_size, self.stride, self.padding_mode, self.ceil_mode) + self.kernel_size - 1
+        if min(x.shape[-2], x.shape[-1]) < smallest:
+            raise ValueError(
+                f"MaxBlurPool(kernel_size={self.kernel_size}, filter_size={self.filter_size}, stride={self.stride}, padding_mode='{self.padding_mode}', "
+                f"ceil_mode={self.ceil_mode}) needs H and W of at least {smallest}, got {x.shape[-2]}x{x.shape[-1]}"
+            )
         x = F.max_pool2d(x, self.kernel_size, stride=1)
         return blur_pool(x, self.filter_size, self.stride, self.padding_mode, self.ceil_mode)
 
