@@ -130,7 +130,8 @@ class MaxBlurPool(nn.Module):
 class Downsample(nn.Module):
     """Shrink height and width of an (N, C, H, W) float16, bfloat16, float32 or float64 tensor by an integer factor.
 
-    Every method returns floor(H / factor) x floor(W / factor) in the input's dtype, and away
+    Every method returns floor(H / factor) x floor(W / factor) in the input's dtype (outside autocast, which
+    sets the dtype of the F.conv2d methods 'blur', 'max-blur' and 'conv'), and away
     from the borders output pixel i sits at the centre of input block i, position
     factor * i + (factor - 1) / 2 ('antialias-bilinear' in float32, float16 or bfloat16 checked on the CPU on
     axes shorter than 2**23 pixels: beyond, torch's float32 positions, on CUDA too, can be rounded); 'area' alone spreads its windows over the rows a size that
