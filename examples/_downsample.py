@@ -111,8 +111,13 @@ class MaxBlurPool(nn.Module):
         self.padding_mode, self.ceil_mode = padding_mode, ceil_mode
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if min(x.shape[-2], x.shape[-1]) < self.kernel_size:
-            raise ValueError(f"MaxBlurPool(kernel_size={self.kernel_size}) needs H and W of at least {self.kernel_size}, got {x.shape[-2]}x{x.shape[-1]}")
+        # the blur pool's minimum, counted on the input: the dense max shortens the map by kernel_size - 1
+        smallest = blur_pool_minimum_size(self.filter_size, self.stride, self.padding_mode, self.ceil_mode) + self.kernel_size - 1
+        if min(x.shape[-2], x.shape[-1]) < smallest:
+            raise ValueError(
+                f"MaxBlurPool(kernel_size={self.kernel_size}, filter_size={self.filter_size}, stride={self.stride}, padding_mode='{self.padding_mode}', "
+                f"ceil_mode={self.ceil_mode}) needs H and W of at least {smallest}, got {x.shape[-2]}x{x.shape[-1]}"
+            )
         x = F.max_pool2d(x, self.kernel_size, stride=1)
         return blur_pool(x, self.filter_size, self.stride, self.padding_mode, self.ceil_mode)
 
@@ -125,7 +130,8 @@ class MaxBlurPool(nn.Module):
 class Downsample(nn.Module):
     """Shrink height and width of an (N, C, H, W) float16, bfloat16, float32 or float64 tensor by an integer factor.
 
-    Every method returns floor(H / factor) x floor(W / factor) in the input's dtype, and away
+    Every method returns floor(H / factor) x floor(W / factor) in the input's dtype (outside autocast, which
+    sets the dtype of the F.conv2d methods 'blur', 'max-blur' and 'conv'), and away
     from the borders output pixel i sits at the centre of input block i, position
     factor * i + (factor - 1) / 2 ('antialias-bilinear' in float32, float16 or bfloat16 checked on the CPU on
     axes shorter than 2**23 pixels: beyond, torch's float32 positions, on CUDA too, can be rounded); 'area' alone spreads its windows over the rows a size that

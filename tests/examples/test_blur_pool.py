@@ -78,6 +78,23 @@ def test_sizes_from_1x1_and_the_minimum_is_exact():
     assert blur_pool_minimum_size(4, 2, "reflect", True) == 3
 
 
+def test_max_blur_pool_names_its_own_minimum_and_the_input_size():
+    """Below the smallest input, the message counts on the input, not on the densely maxed map."""
+    for kernel_size, filter_size, stride, padding_mode, ceil_mode in itertools.product(
+        (1, 2, 3), FILTER_SIZES, (1, 2, 3), PADDING_MODES, (True, False)
+    ):
+        pool = MaxBlurPool(kernel_size, filter_size, stride, padding_mode, ceil_mode)
+        works, smallest = [], 1
+        for height, width in [(h, h) for h in range(1, 12)] + [(h, 12) for h in range(1, 12)] + [(12, 1)]:
+            try:
+                pool(torch.zeros(1, 1, height, width))
+                works.append(min(height, width))
+            except ValueError as error:
+                assert f"got {height}x{width}" in str(error), (pool, height, width, str(error))
+                smallest = int(str(error).split("at least ")[1].split(",")[0])
+        assert min(works) == smallest, (pool, works, smallest)  # the named minimum is the first size that works
+
+
 def ramp_position(pool, length, stride):
     """Where each output sits along the width, from a ramp and its negation (nonlinear pools too)."""
     ramp = torch.arange(float(length), dtype=torch.float64).expand(1, 1, 24, length)

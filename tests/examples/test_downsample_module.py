@@ -284,6 +284,20 @@ def test_dtype_follows_the_input(Downsample, dtype):
                     Downsample(2, method, channels=1)(torch.zeros(1, 1, 4, 4, dtype=other))
 
 
+def test_under_cpu_autocast_only_the_conv2d_methods_leave_the_input_dtype(Downsample):
+    """The dtype promise holds outside autocast: inside, F.conv2d follows autocast's bfloat16."""
+    for dtype, size in itertools.product((torch.float32, torch.float64), (8, 9)):
+        x = torch.randn(1, 2, size, size, dtype=dtype)
+        with torch.autocast("cpu", dtype=torch.bfloat16):
+            changed = {
+                m
+                for m in Downsample.METHODS
+                if m != "pixel-unshuffle" or size % 2 == 0
+                if Downsample(2, m, channels=2)(x).dtype != dtype
+            }
+        assert changed == ({"blur", "max-blur", "conv"} if dtype == torch.float32 else set()), (dtype, size, changed)
+
+
 def test_page_reports_kept_dtypes(ns):
     assert len(ns["kept_dtype"]) == 8 * 4 and all(ns["kept_dtype"].values())
     assert ns["dtype_error"]["avg", torch.float64] == 0
