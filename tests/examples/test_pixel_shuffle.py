@@ -315,3 +315,26 @@ def test_the_low_resolution_saving_is_below_r_squared_only_from_r_2(ns):
     )
     assert "From r = 2 on, working at low resolution saves" in page
     assert "从 r = 2 起，在低分辨率上计算所节省的倍数" in page_zh
+
+
+def test_an_empty_tensor_round_trips_on_the_cpu_exactly_where_the_shuffle_keeps_its_shape():
+    """Review 56: "the exact inverse, except on the CPU for a tensor with no elements" also excepted
+    r = 1 and tensors with C = H = W = 0, which come back with their own shape (the CPU kernel
+    returns the unchanged empty tensor, and PixelShuffle did not change it either)."""
+    kept = changed = 0
+    for r, leading, c, h, w in itertools.product((1, 2, 3), [(0,), (2,), (0, 3)], (0, 9, 36), (0, 3), (0, 2)):
+        x = torch.zeros(*leading, c, h, w)
+        if x.numel() or c % (r * r):
+            continue
+        y = F.pixel_shuffle(x, r)
+        round_trips = F.pixel_unshuffle(y, r).shape == x.shape
+        assert round_trips == (y.shape == x.shape) == (r == 1 or c == h == w == 0)
+        kept += round_trips
+        changed += not round_trips
+    assert kept > 10 and changed > 10
+    page, page_zh = (
+        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
+        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
+    )
+    assert "only where it left the shape as it was, at r = 1\nor when channels, height and width are all 0" in page
+    assert "只有在 `PixelShuffle(r)` 没有改变形状时（r = 1，或通道、高、宽全为 0）" in page_zh
