@@ -7,7 +7,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import run_example, run_python
+from helpers import ROOT, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -633,3 +633,25 @@ def test_jax_conv_transpose_is_a_zero_inserting_conv_that_flips_and_swaps_only_w
             assert out.shape == reference.shape and np.abs(out - reference).max() < 1e-12, (k, s, p, op, d)
             unflipped = np.asarray(lax.conv_transpose(x.numpy(), w.transpose(0, 1).numpy(), **kwargs))
             assert np.abs(unflipped - reference).max() > 1e-3, (k, s, p, op, d)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_a_batch_of_0_returns_sizes_down_to_0_and_raises_on_every_negative_one(ns, dtype):
+    """Review 56: the page said a batch of 0 skips the checks and "comes back with the formula's size,
+    0 included", without saying that a negative size still raises there (in one dimension or both)."""
+    w = torch.zeros(2, 3, 2, 2, dtype=dtype)
+    returned = raised = 0
+    for size_h, size_w, padding_h, padding_w in itertools.product((1, 2, 3), (1, 2, 3), range(4), range(4)):
+        x = torch.zeros(0, 2, size_h, size_w, dtype=dtype)
+        sizes = [ns["transposed_size"](s, 2, 2, p) for s, p in ((size_h, padding_h), (size_w, padding_w))]
+        if min(sizes) < 0:
+            with pytest.raises(RuntimeError):
+                F.conv_transpose2d(x, w, stride=2, padding=(padding_h, padding_w))
+            raised += 1
+        else:
+            assert F.conv_transpose2d(x, w, stride=2, padding=(padding_h, padding_w)).shape == (0, 3, *sizes)
+            returned += 1
+    assert raised > 20 and returned > 20
+    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("transposed-conv.md", "transposed-conv.zh.md"))
+    assert "0 included; a negative size raises there too." in page
+    assert "包括 0；尺寸为负时这里同样报错。" in page_zh
