@@ -1026,3 +1026,22 @@ def test_zero_channel_area_exceptions_hold_for_uint8_only_on_3d_and_4d_to_more_t
                 )
         # in floating point the single-pixel mean of no channels is an empty tensor
         assert F.interpolate(torch.zeros(1, 0, *[4] * (rank - 2)), size=(1,) * (rank - 2), mode="area").shape[1] == 0
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_float64_scale_factor_misses_the_size_positions_even_where_in_times_the_factor_is_whole(mode):
+    # Review 56: "lands elsewhere when in x scale_factor is not whole ... unless 1/scale_factor rounds to the
+    # same float32 number as in/out" held for float32 input only: in float64, 245 x 1/49 is 5, 1/(1/49) is not 49.
+    assert 245 * (1 / 49) == 5 and 1 / (1 / 49) != 49 and torch.tensor(1 / (1 / 49), dtype=torch.float32) == 49
+    grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], (1, 1, 1, 5), align_corners=False)
+    for seed in range(5):
+        x = torch.rand(1, 1, 1, 245, dtype=torch.float64, generator=torch.Generator().manual_seed(seed))
+        by_size = F.interpolate(x, size=(1, 5), mode=mode)
+        by_factor = F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode)
+        assert by_factor.shape == by_size.shape and not torch.equal(by_factor, by_size)
+        sampled = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+        assert (sampled - by_size).abs().max() < (sampled - by_factor).abs().max()
+        x32 = x.float()  # in float32 1/(1/49) rounds to 49: the two calls are the same computation
+        assert torch.equal(
+            F.interpolate(x32, scale_factor=(1, 1 / 49), mode=mode), F.interpolate(x32, size=(1, 5), mode=mode)
+        )
