@@ -1045,3 +1045,18 @@ def test_float64_scale_factor_misses_the_size_positions_even_where_in_times_the_
         assert torch.equal(
             F.interpolate(x32, scale_factor=(1, 1 / 49), mode=mode), F.interpolate(x32, size=(1, 5), mode=mode)
         )
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.float32, torch.float64])
+def test_odd_factor_bilinear_takes_in_the_diagonal_neighbour_below_right_only(dtype):
+    # Review 56: "an inf just right of or below a sampled pixel" left out the pixel diagonally below right,
+    # which enters with weight 0 x 0 and makes nan too; the other three diagonals do not enter.
+    for layout in (torch.contiguous_format, torch.channels_last):
+        for k in (3, 5):
+            for (dy, dx), enters in {(1, 1): True, (-1, 1): False, (1, -1): False, (-1, -1): False}.items():
+                x = torch.rand(1, 4, 2 * k, 3 * k, generator=GEN).to(dtype)
+                x[0, 0, k // 2 + dy, k // 2 + dx] = float("inf")
+                y = F.interpolate(x.contiguous(memory_format=layout), scale_factor=1 / k, mode="bilinear")
+                assert bool(y[0, 0, 0, 0].isnan()) == enters, (layout, k, dy, dx)
+                if not enters:
+                    assert torch.equal(y, x[..., k // 2 :: k, k // 2 :: k])
