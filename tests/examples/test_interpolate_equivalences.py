@@ -1007,3 +1007,56 @@ def test_zero_channels_raise_in_every_mode_but_area_on_3d_and_4d_and_5d_to_one_v
                     else:
                         with pytest.raises(RuntimeError):
                             F.interpolate(x, mode=mode, antialias=antialias, **kwargs)
+
+
+def test_zero_channel_area_exceptions_hold_for_uint8_only_on_3d_and_4d_to_more_than_one_pixel():
+    # Review 56: the zero-channel exceptions of `area` were stated for every dtype. `area` refuses uint8 with
+    # channels, and to a single pixel (or voxel) it takes a mean, which refuses uint8 even with no channels.
+    for rank in (3, 4, 5):
+        for size in (1, 2, 3):
+            x = torch.zeros(1, 0, *[4] * (rank - 2), dtype=torch.uint8)
+            if rank < 5 and size > 1:
+                assert F.interpolate(x, size=(size,) * (rank - 2), mode="area").shape[1] == 0
+            else:
+                with pytest.raises(RuntimeError):
+                    F.interpolate(x, size=(size,) * (rank - 2), mode="area")
+            with pytest.raises((RuntimeError, NotImplementedError)):
+                F.interpolate(
+                    torch.zeros(1, 2, *[4] * (rank - 2), dtype=torch.uint8), size=(size,) * (rank - 2), mode="area"
+                )
+        # in floating point the single-pixel mean of no channels is an empty tensor
+        assert F.interpolate(torch.zeros(1, 0, *[4] * (rank - 2)), size=(1,) * (rank - 2), mode="area").shape[1] == 0
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_float64_scale_factor_misses_the_size_positions_even_where_in_times_the_factor_is_whole(mode):
+    # Review 56: "lands elsewhere when in x scale_factor is not whole ... unless 1/scale_factor rounds to the
+    # same float32 number as in/out" held for float32 input only: in float64, 245 x 1/49 is 5, 1/(1/49) is not 49.
+    assert 245 * (1 / 49) == 5 and 1 / (1 / 49) != 49 and torch.tensor(1 / (1 / 49), dtype=torch.float32) == 49
+    grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], (1, 1, 1, 5), align_corners=False)
+    for seed in range(5):
+        x = torch.rand(1, 1, 1, 245, dtype=torch.float64, generator=torch.Generator().manual_seed(seed))
+        by_size = F.interpolate(x, size=(1, 5), mode=mode)
+        by_factor = F.interpolate(x, scale_factor=(1, 1 / 49), mode=mode)
+        assert by_factor.shape == by_size.shape and not torch.equal(by_factor, by_size)
+        sampled = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+        assert (sampled - by_size).abs().max() < (sampled - by_factor).abs().max()
+        x32 = x.float()  # in float32 1/(1/49) rounds to 49: the two calls are the same computation
+        assert torch.equal(
+            F.interpolate(x32, scale_factor=(1, 1 / 49), mode=mode), F.interpolate(x32, size=(1, 5), mode=mode)
+        )
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.float32, torch.float64])
+def test_odd_factor_bilinear_takes_in_the_diagonal_neighbour_below_right_only(dtype):
+    # Review 56: "an inf just right of or below a sampled pixel" left out the pixel diagonally below right,
+    # which enters with weight 0 x 0 and makes nan too; the other three diagonals do not enter.
+    for layout in (torch.contiguous_format, torch.channels_last):
+        for k in (3, 5):
+            for (dy, dx), enters in {(1, 1): True, (-1, 1): False, (1, -1): False, (-1, -1): False}.items():
+                x = torch.rand(1, 4, 2 * k, 3 * k, generator=GEN).to(dtype)
+                x[0, 0, k // 2 + dy, k // 2 + dx] = float("inf")
+                y = F.interpolate(x.contiguous(memory_format=layout), scale_factor=1 / k, mode="bilinear")
+                assert bool(y[0, 0, 0, 0].isnan()) == enters, (layout, k, dy, dx)
+                if not enters:
+                    assert torch.equal(y, x[..., k // 2 :: k, k // 2 :: k])
