@@ -1360,3 +1360,29 @@ def test_bilinear_stays_in_range_along_one_axis_and_leaves_it_only_when_both_cha
     zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
     assert "their sum can miss 1" not in en and "两者之和可能与 1 差一个舍入单位" not in zh
     assert "size=(1, 12k)" in en and "size=(1, 12k)" in zh
+
+
+def test_float16_bilinear_weights_are_rounded_to_float16_on_the_cpu_as_bfloat16_ones_are():
+    # Review 56: the page named bfloat16 alone as the CPU dtype whose bilinear weights take the data's precision,
+    # implying float16 keeps float32 weights. The CPU's compute_indices_weights_linear stores lambdas as scalar_t for
+    # Half too: a constant float16 image moves one float16 step below 1 in the generic kernel (height plus width
+    # over 128) and stays exact where the channels-last kernel runs (at most 128, or 4 channels channels_last).
+    threads = torch.get_num_threads()
+    try:
+        torch.set_num_threads(2)
+        for dtype in (torch.float16, torch.bfloat16):
+            exact = {}
+            for width in range(100, 150):
+                for channels, memory in ((1, torch.contiguous_format), (4, torch.channels_last)):
+                    ones = torch.ones(1, channels, 7, 9, dtype=dtype).contiguous(memory_format=memory)
+                    out = F.interpolate(ones, size=(10, width), mode="bilinear")
+                    exact[channels, width] = bool((out == 1).all())
+            assert all(exact[1, w] for w in range(100, 119)) and not exact[1, 119] and not exact[1, 140], dtype
+            assert all(exact[4, w] for w in range(100, 150)), dtype
+        low = F.interpolate(torch.ones(1, 1, 7, 9, dtype=torch.float16), size=(10, 148), mode="bilinear").min()
+        assert float(low) == 1 - torch.finfo(torch.float16).eps / 2  # one step below 1
+    finally:
+        torch.set_num_threads(threads)
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    assert "to float16 for float16 data" in en and "float16 数据舍入成 float16" in zh
