@@ -1386,3 +1386,37 @@ def test_float16_bilinear_weights_are_rounded_to_float16_on_the_cpu_as_bfloat16_
     en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
     zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
     assert "to float16 for float16 data" in en and "float16 数据舍入成 float16" in zh
+
+
+_CONSTANT_POINT_ONE = """
+import torch, torch.nn.functional as F
+torch.set_num_threads(2)
+tenth = torch.tensor(0.1)
+worst = {}
+for value in (0.1, 0.75, 1.0, 3.0, 100.0):
+    bits = torch.tensor(value).view(torch.int32).long()
+    steps = 0
+    for n in (3, 7, 9):
+        for height in (5, 17, 40):
+            for width in range(120, 260, 7):
+                for align in (False, True):
+                    out = F.interpolate(torch.full((1, 1, n, n + 2), value), size=(height, width), mode="bilinear",
+                                        align_corners=align)
+                    steps = max(steps, int((out.view(torch.int32).long() - bits).abs().max()))
+    worst[value] = steps
+out = F.interpolate(torch.full((1, 1, 3, 5), 0.1), size=(40, 141), mode="bilinear", align_corners=True)
+print(max(worst.values()), int((out.view(torch.int32).long() - tenth.view(torch.int32).long()).max()))
+"""
+
+
+@pytest.mark.parametrize("capability", [{}, {"ATEN_CPU_CAPABILITY": "avx2"}, {"ATEN_CPU_CAPABILITY": "default"}])
+def test_bilinear_on_both_axes_leaves_a_float32_constant_by_two_steps_not_one(capability):
+    # Review 56: the page said that where both axes change the result "can leave the range by one rounding step". On
+    # constant float32 images (whose range is one value) it leaves by two float32 steps, never more in this sweep:
+    # the page's 3x5 image of 0.1 to 40x141 (align_corners=True) comes back two steps above 0.1 on every CPU path.
+    worst, example = map(int, run_python(_CONSTANT_POINT_ONE, **capability).split())
+    assert worst == 2 and example == 2, (worst, example)
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    assert "leave the range by one rounding step" not in en and "超出范围一个舍入单位" not in zh
+    assert "two float32 steps above 0.1" in en and "比 0.1 大两个 float32 舍入单位" in zh
