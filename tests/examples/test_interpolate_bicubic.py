@@ -1382,6 +1382,10 @@ def test_float16_bilinear_weights_are_rounded_to_float16_on_the_cpu_as_bfloat16_
             assert all(exact[4, w] for w in range(100, 150)), dtype
         low = F.interpolate(torch.ones(1, 1, 7, 9, dtype=torch.float16), size=(10, 148), mode="bilinear").min()
         assert float(low) == 1 - torch.finfo(torch.float16).eps / 2  # one step below 1
+        rgb = torch.ones(1, 3, 7, 9, dtype=torch.float16)
+        assert not (F.interpolate(rgb, size=(10, 148), mode="bilinear") == 1).all()
+        torch.set_num_threads(1)  # three channels take the channels-last kernel on one thread
+        assert (F.interpolate(rgb, size=(10, 148), mode="bilinear") == 1).all()
     finally:
         torch.set_num_threads(threads)
     en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
