@@ -1435,3 +1435,36 @@ def test_nn_upsample_has_no_antialias_argument():
     with pytest.raises(TypeError):
         torch.nn.Upsample(size=4, mode="bicubic", antialias=True)
     assert "antialias" in inspect.signature(F.interpolate).parameters
+
+
+_CONSTANT_ROW = """
+import torch, torch.nn.functional as F
+torch.set_num_threads(2)
+row = torch.full((1, 1, 2), 0.1)
+line = F.interpolate(row, size=10, mode="linear")
+image = F.interpolate(torch.full((1, 1, 3, 2), 0.1), size=(3, 10), mode="bilinear")
+print(bool((line > 0.1).any()), bool((image > 0.1).any()))
+"""
+
+
+@pytest.mark.parametrize("capability", [{}, {"ATEN_CPU_CAPABILITY": "avx2"}, {"ATEN_CPU_CAPABILITY": "default"}])
+def test_bilinear_along_one_axis_leaves_the_range_of_a_constant_row(capability):
+    # Review 56: the page said that along one axis alone the weights' rounding "stays inside the range", from a sweep of
+    # random rows, whose extremes sit on single pixels. Two neighbours at the extreme value break it: a float32 row
+    # constant at 0.1, 2 -> 10 pixels, comes back above 0.1 (3-D linear and 4-D with one axis changed); float64
+    # constant rows leave their range at other sizes.
+    assert run_python(_CONSTANT_ROW, **capability).split() == ["True", "True"]
+    if not capability:
+        left = [
+            (n, out)
+            for n in range(2, 10)
+            for out in range(2, 60)
+            if not (
+                F.interpolate(torch.full((1, 1, n), 0.1, dtype=torch.float64), size=out, mode="linear") == 0.1
+            ).all()
+        ]
+        assert left and (2, 10) not in left
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    assert "that rounding stays inside the range" not in en and "这种舍入不会让结果超出范围" not in zh
+    assert "comes back above 0.1" in en and "结果会大于 0.1" in zh
