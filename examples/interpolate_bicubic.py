@@ -44,9 +44,9 @@ profiles = {name: p[0, 0, 0].cpu().numpy() for name, p in profiles.items()}
 for name, p in profiles.items():
     print(f"{name:24s} min {p.min():+.4f}  max {p.max():+.4f}")
 # Non-negative weights keep bilinear inside the input's range only up to rounding: its weights
-# are rounded to float32. Along one axis that stays in range; where both axes change, the two
-# axes' weights combine and can miss it by a rounding step. scale_factor=k stretches this
-# one-row step to k rows too. The step enlarged by every whole factor up to 20 on the CPU
+# are rounded to float32. Along one axis this 0-to-1 step stays in range (a constant 0.1 would not);
+# where both axes change, the two axes' weights combine and can miss it by a rounding step or two.
+# scale_factor=k stretches this one-row step to k rows too. The step enlarged by every whole factor up to 20 on the CPU
 # (a fixed kernel, whatever the build device):
 bilinear_peak = {k: float(F.interpolate(step.cpu(), scale_factor=k, mode="bilinear").max()) for k in range(2, 21)}
 above_one = {k: peak for k, peak in bilinear_peak.items() if peak > 1}
