@@ -879,6 +879,26 @@ def test_a_constant_is_kept_only_in_exact_arithmetic():
         assert F.avg_pool2d(torch.full((1, 1, 8, 8), torch.finfo(torch.float32).max), k).isinf().all()
 
 
+def test_a_float32_constant_comes_back_off_in_the_box_from_3x_and_exact_in_the_plain_modes():
+    # Review 56: the page named only antialias=True for a 0.7 constant that comes back off; AvgPool2d(k) and area
+    # round their sums at every whole factor from 3 to 8 (4x included), at every pixel, in either memory format
+    torch.set_num_threads(1)
+    for k, memory_format in itertools.product(range(2, 9), (torch.contiguous_format, torch.channels_last)):
+        x = torch.full((1, 2, 64 // k * k, 64 // k * k), 0.7).contiguous(memory_format=memory_format)
+        shrunk = {
+            "AvgPool2d(k)": F.avg_pool2d(x, k),
+            "area": F.interpolate(x, scale_factor=1 / k, mode="area"),
+            "bilinear": F.interpolate(x, scale_factor=1 / k, mode="bilinear"),
+            "bicubic": F.interpolate(x, scale_factor=1 / k, mode="bicubic"),
+        }
+        for name, y in shrunk.items():
+            steps = (y - 0.7).abs() / 2**-24  # float32 steps near 0.7
+            if name in ("AvgPool2d(k)", "area") and k > 2:
+                assert (steps > 0).all() and steps.max() <= 8, (name, k, memory_format)
+            else:
+                assert torch.equal(y, x[..., ::k, ::k]), (name, k, memory_format)
+
+
 def test_overflow_of_the_largest_constant_depends_on_the_map_size():
     # Review 21: "nan or inf at nearly every pixel" held on the 64x64 map, not on small ones
     modes = ("bicubic", "lanczos") if "lanczos" in F.interpolate.__doc__ else ("bicubic",)
