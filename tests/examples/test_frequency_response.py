@@ -406,7 +406,10 @@ def test_page_claims_on_the_table(ns):
             assert all(a > b for a, b in zip(values, values[1:])), (key, k)
         # the plain modes do not widen: at 4x they barely filter
         assert m["bilinear", 4]["stop"] > 0.8 and m["bicubic", 4]["stop"] > 1
-        assert all(m[name, 4]["folded"] > 3 * m[name, 2]["folded"] for name in ("bilinear", "bicubic"))
+        # review 56: "several times more" holds for both folded columns, white noise as well as 1/f
+        assert all(
+            m[name, 4][key] > 3 * m[name, 2][key] for name in ("bilinear", "bicubic") for key in ("folded", "white")
+        )
         antialiased = ("bilinear, antialias", "bicubic, antialias", "lanczos, antialias")
         assert all(m[name, k]["stop"] < 0.1 for name in antialiased)
         assert all(m[name, k]["stop"] > 0.1 for name in ("x[..., ::k, ::k]", "bilinear", "bicubic"))
@@ -999,6 +1002,17 @@ def test_the_pixel_on_the_kernels_end_keeps_a_rounding_weight_at_some_odd_factor
     assert seen[torch.float64, "bilinear"] == {49, 93, 99}
     assert 6e-10 < min(sizes) and max(sizes) < 9e-9
     assert _far_end_weights(49, torch.float64, "bilinear", 1, size=(1, 10)).abs().max() > 2e-18
+
+
+def test_the_cpu_antialiased_modes_refuse_half_precision_so_weights_in_the_input_dtype_means_float32_or_float64():
+    # Review 56: "torch computes the weights in the input's dtype" held on the CPU only: CUDA computes them in
+    # float32 for float16 and bfloat16 (accscalar_t in UpSample.cuh) and stores them rounded; the CPU refuses both
+    modes = ("bilinear", "bicubic", "lanczos") if "lanczos" in F.interpolate.__doc__ else ("bilinear", "bicubic")
+    for mode, dtype in itertools.product(modes, (torch.float16, torch.bfloat16)):
+        with pytest.raises(RuntimeError, match="not implemented for"):
+            F.interpolate(torch.ones(1, 1, 8, 8, dtype=dtype), size=(4, 4), mode=mode, antialias=True)
+    for mode, dtype in itertools.product(modes, (torch.float32, torch.float64)):
+        assert F.interpolate(torch.ones(1, 1, 8, 8, dtype=dtype), size=(4, 4), mode=mode, antialias=True).dtype == dtype
 
 
 def test_float64_end_weights_appear_in_every_widened_mode_at_49_93_and_99():
