@@ -887,7 +887,7 @@ def test_a_float32_constant_comes_back_off_in_the_box_from_3x_and_exact_in_the_p
     # round their sums at every whole factor from 3 to 8 (4x included), at every pixel, in either memory format
     torch.set_num_threads(1)
     for k, memory_format in itertools.product(range(2, 9), (torch.contiguous_format, torch.channels_last)):
-        x = torch.full((1, 2, 64 // k * k, 64 // k * k), 0.7).contiguous(memory_format=memory_format)
+        x = torch.full((1, 2, 64, 64), 0.7).contiguous(memory_format=memory_format)
         shrunk = {
             "AvgPool2d(k)": F.avg_pool2d(x, k),
             "area": F.interpolate(x, scale_factor=1 / k, mode="area"),
@@ -899,7 +899,7 @@ def test_a_float32_constant_comes_back_off_in_the_box_from_3x_and_exact_in_the_p
             if name in ("AvgPool2d(k)", "area") and k > 2:
                 assert (steps > 0).all() and steps.max() <= 8, (name, k, memory_format)
             else:
-                assert torch.equal(y, x[..., ::k, ::k]), (name, k, memory_format)
+                assert torch.equal(y, torch.full_like(y, 0.7)), (name, k, memory_format)
 
 
 def test_overflow_of_the_largest_constant_depends_on_the_map_size():
