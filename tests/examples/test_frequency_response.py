@@ -406,7 +406,10 @@ def test_page_claims_on_the_table(ns):
             assert all(a > b for a, b in zip(values, values[1:])), (key, k)
         # the plain modes do not widen: at 4x they barely filter
         assert m["bilinear", 4]["stop"] > 0.8 and m["bicubic", 4]["stop"] > 1
-        assert all(m[name, 4]["folded"] > 3 * m[name, 2]["folded"] for name in ("bilinear", "bicubic"))
+        # review 56: "several times more" holds for both folded columns, white noise as well as 1/f
+        assert all(
+            m[name, 4][key] > 3 * m[name, 2][key] for name in ("bilinear", "bicubic") for key in ("folded", "white")
+        )
         antialiased = ("bilinear, antialias", "bicubic, antialias", "lanczos, antialias")
         assert all(m[name, k]["stop"] < 0.1 for name in antialiased)
         assert all(m[name, k]["stop"] > 0.1 for name in ("x[..., ::k, ::k]", "bilinear", "bicubic"))
@@ -879,6 +882,26 @@ def test_a_constant_is_kept_only_in_exact_arithmetic():
         assert F.avg_pool2d(torch.full((1, 1, 8, 8), torch.finfo(torch.float32).max), k).isinf().all()
 
 
+def test_a_float32_constant_comes_back_off_in_the_box_from_3x_and_exact_in_the_plain_modes():
+    # Review 56: the page named only antialias=True for a 0.7 constant that comes back off; AvgPool2d(k) and area
+    # round their sums at every whole factor from 3 to 8 (4x included), at every pixel, in either memory format
+    torch.set_num_threads(1)
+    for k, memory_format in itertools.product(range(2, 9), (torch.contiguous_format, torch.channels_last)):
+        x = torch.full((1, 2, 64, 64), 0.7).contiguous(memory_format=memory_format)
+        shrunk = {
+            "AvgPool2d(k)": F.avg_pool2d(x, k),
+            "area": F.interpolate(x, scale_factor=1 / k, mode="area"),
+            "bilinear": F.interpolate(x, scale_factor=1 / k, mode="bilinear"),
+            "bicubic": F.interpolate(x, scale_factor=1 / k, mode="bicubic"),
+        }
+        for name, y in shrunk.items():
+            steps = (y - 0.7).abs() / 2**-24  # float32 steps near 0.7
+            if name in ("AvgPool2d(k)", "area") and k > 2:
+                assert (steps > 0).all() and steps.max() <= 8, (name, k, memory_format)
+            else:
+                assert torch.equal(y, torch.full_like(y, 0.7)), (name, k, memory_format)
+
+
 def test_overflow_of_the_largest_constant_depends_on_the_map_size():
     # Review 21: "nan or inf at nearly every pixel" held on the 64x64 map, not on small ones
     modes = ("bicubic", "lanczos") if "lanczos" in F.interpolate.__doc__ else ("bicubic",)
@@ -979,6 +1002,17 @@ def test_the_pixel_on_the_kernels_end_keeps_a_rounding_weight_at_some_odd_factor
     assert seen[torch.float64, "bilinear"] == {49, 93, 99}
     assert 6e-10 < min(sizes) and max(sizes) < 9e-9
     assert _far_end_weights(49, torch.float64, "bilinear", 1, size=(1, 10)).abs().max() > 2e-18
+
+
+def test_the_cpu_antialiased_modes_refuse_half_precision_so_weights_in_the_input_dtype_means_float32_or_float64():
+    # Review 56: "torch computes the weights in the input's dtype" held on the CPU only: CUDA computes them in
+    # float32 for float16 and bfloat16 (accscalar_t in UpSample.cuh) and stores them rounded; the CPU refuses both
+    modes = ("bilinear", "bicubic", "lanczos") if "lanczos" in F.interpolate.__doc__ else ("bilinear", "bicubic")
+    for mode, dtype in itertools.product(modes, (torch.float16, torch.bfloat16)):
+        with pytest.raises(RuntimeError, match="not implemented for"):
+            F.interpolate(torch.ones(1, 1, 8, 8, dtype=dtype), size=(4, 4), mode=mode, antialias=True)
+    for mode, dtype in itertools.product(modes, (torch.float32, torch.float64)):
+        assert F.interpolate(torch.ones(1, 1, 8, 8, dtype=dtype), size=(4, 4), mode=mode, antialias=True).dtype == dtype
 
 
 def test_float64_end_weights_appear_in_every_widened_mode_at_49_93_and_99():
