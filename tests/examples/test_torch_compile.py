@@ -6,6 +6,7 @@ each on a busy 2-core machine), so the module runs it once and asserts on its va
 
 import itertools
 import math
+from pathlib import Path
 
 import pytest
 import torch
@@ -218,10 +219,11 @@ def test_downsample_under_inductor(ns):
     # Review 56: the 'blur' sentence had no test that could fail on either CPU it names. On an AVX-512 CPU it
     # differs by a rounding step (at most 2 eps * max|eager|; AVX2 code too, one-off run, 3 seeds: 0.55 to 1.2
     # eps); on an AMD one with AVX2 only it is bitwise.
-    flags = open("/proc/cpuinfo").read()
+    cpuinfo = Path("/proc/cpuinfo")  # Linux; elsewhere neither branch below runs
+    flags = cpuinfo.read_text() if cpuinfo.exists() else ""
     blur = ns["modules"]["blur"](ns["downsample_input"])
     step = torch.finfo(torch.float64).eps * blur.abs().max().item()
-    if ns["device"].type == "cpu" and " avx512f" in flags:
+    if ns["device"].type == "cpu" and "GenuineIntel" in flags and " avx512f" in flags:
         assert 0 < diff["blur"] <= 2 * step, (diff["blur"], step)
     elif ns["device"].type == "cpu" and "AuthenticAMD" in flags and " avx2" in flags:
         assert diff["blur"] == 0
