@@ -1567,3 +1567,47 @@ def test_quantized_kernels_refuse_only_two_kinds_of_empty_input_that_float_accep
         ("area", 3, "channels"),
         ("area", 4, "channels"),
     }
+
+
+class _NearestExact(nn.Module):
+    def __init__(self, factor):
+        super().__init__()
+        self.factor = factor
+
+    def forward(self, x):
+        return F.interpolate(x, scale_factor=self.factor, mode="nearest-exact")
+
+
+def test_dynamic_nearest_exact_at_a_fractional_factor_differs_even_at_its_export_size(tmp_path):
+    # Review 56: the page's nearest-exact rows are static and at x2. Exported with a dynamic height and width,
+    # nearest-exact is gathers whose indices the graph computes; at x1.7 (and x0.7) they part from eager torch
+    # already at the 6x7 export size, while a static export at x1.7 matches there and x2, x3, x0.5 match at every
+    # size run here.
+    x = torch.arange(42.0).view(1, 1, 6, 7)
+    for factor, matches in ((2, True), (3, True), (0.5, True), (1.7, False), (0.7, False)):
+        session = export_with_dynamic_height_and_width_on(_NearestExact(factor), tmp_path, (6, 7))
+        assert "Resize" not in {node.op_type for node in onnx.load(tmp_path / "m.onnx").graph.node}
+        for size in ((6, 7), (9, 12), (31, 17)):
+            z = torch.arange(float(size[0] * size[1])).view(1, 1, *size).expand(1, 2, *size).contiguous()
+            result, eager = session.run(None, {"x": z.numpy()})[0], _NearestExact(factor)(z).numpy()
+            assert result.shape == eager.shape, (factor, size)
+            if matches:
+                assert np.array_equal(result, eager), (factor, size)
+            elif size == (6, 7):
+                assert not np.array_equal(result, eager), factor
+        if factor == 1.7:
+            # at 6x7, output column 8: onnxruntime copies input column 4, torch column 5
+            assert session.run(None, {"x": x.expand(1, 2, 6, 7).numpy()})[0][0, 0, 0, 8] == 4
+            assert _NearestExact(1.7)(x)[0, 0, 0, 8] == 5
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(_NearestExact(1.7), (x,), tmp_path / "static.onnx", dynamo=True)
+    import onnxruntime
+
+    static = onnxruntime.InferenceSession(tmp_path / "static.onnx", providers=["CPUExecutionProvider"])
+    assert np.array_equal(static.run(None, {static.get_inputs()[0].name: x.numpy()})[0], _NearestExact(1.7)(x).numpy())
+    for page, words in (
+        ("onnx-export.md", "`nearest-exact` (not in the table)"),
+        ("onnx-export.zh.md", "`nearest-exact`（不在表中）"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
