@@ -137,6 +137,17 @@ def test_antialias_export(ns):
     assert rows[corners]["difference"] > 1e-2
 
 
+class _Interpolate(nn.Module):
+    """F.interpolate with fixed keyword arguments, as a module to export."""
+
+    def __init__(self, **kwargs):
+        super().__init__()
+        self.kwargs = kwargs
+
+    def forward(self, x):
+        return F.interpolate(x, **self.kwargs)
+
+
 class _Lanczos(nn.Module):
     def forward(self, x):
         return F.interpolate(x, scale_factor=0.5, mode="lanczos", antialias=True)
@@ -1350,15 +1361,15 @@ def test_the_legacy_exporter_fails_on_nearest_exact_and_antialias_at_every_opset
         "antialias": {"size": (3, 3), "mode": "bilinear", "antialias": True},
     }[mode]
 
-    class Layer(nn.Module):
-        def forward(self, x):
-            return F.interpolate(x, **kwargs)
-
     for opset in range(9, 21):
         with warnings.catch_warnings(), pytest.raises(Exception, match="not supported|Unsupported"):
             warnings.simplefilter("ignore")
             torch.onnx.export(
-                Layer(), (torch.rand(1, 2, 6, 7),), tmp_path / "m.onnx", dynamo=False, opset_version=opset
+                _Interpolate(**kwargs),
+                (torch.rand(1, 2, 6, 7),),
+                tmp_path / "m.onnx",
+                dynamo=False,
+                opset_version=opset,
             )
     for page in ("onnx-export.md", "onnx-export.zh.md"):
         assert "at the opset it targets" not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
@@ -1471,26 +1482,21 @@ def test_the_default_exporter_fails_on_5d_area_at_every_size_and_exports_3d_and_
     # ONNX function for aten._adaptive_avg_pool3d, whatever the size.
     import onnxruntime
 
-    class Area(nn.Module):
-        def __init__(self, **kwargs):
-            super().__init__()
-            self.kwargs = kwargs
-
-        def forward(self, x):
-            return F.interpolate(x, mode="area", **self.kwargs)
+    def area(**kwargs):
+        return _Interpolate(mode="area", **kwargs)
 
     x = torch.rand(1, 2, 4, 6, 8)
     with warnings.catch_warnings(), pytest.raises(Exception, match="_adaptive_avg_pool3d"):
         warnings.simplefilter("ignore")
-        torch.onnx.export(Area(**how), (x,), tmp_path / "m.onnx", dynamo=True)
+        torch.onnx.export(area(**how), (x,), tmp_path / "m.onnx", dynamo=True)
     for lower in (x[:, :, 0], x[:, :, 0, 0]):
         size = {"size": how["size"][-(lower.dim() - 2) :]} if "size" in how else how
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            torch.onnx.export(Area(**size), (lower,), tmp_path / "m.onnx", dynamo=True)
+            torch.onnx.export(area(**size), (lower,), tmp_path / "m.onnx", dynamo=True)
         session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
         result = session.run(None, {session.get_inputs()[0].name: lower.numpy()})[0]
-        assert np.abs(result - Area(**size)(lower).numpy()).max() < MATCH, (lower.dim(), size)
+        assert np.abs(result - area(**size)(lower).numpy()).max() < MATCH, (lower.dim(), size)
 
 
 def test_the_legacy_exporter_exports_area_with_a_size_only_where_each_side_divides(tmp_path):
@@ -1498,13 +1504,8 @@ def test_the_legacy_exporter_exports_area_with_a_size_only_where_each_side_divid
     # divide the input side (enlarging fails too).
     import onnxruntime
 
-    class Area(nn.Module):
-        def __init__(self, size):
-            super().__init__()
-            self.size = size
-
-        def forward(self, x):
-            return F.interpolate(x, size=self.size, mode="area")
+    def area(size):
+        return _Interpolate(size=size, mode="area")
 
     x = torch.rand(1, 2, 6, 8)
     for size in ((3, 4), (6, 8), (2, 8), (1, 2), (3, 3), (4, 5), (12, 16), (6, 16)):
@@ -1513,13 +1514,13 @@ def test_the_legacy_exporter_exports_area_with_a_size_only_where_each_side_divid
             warnings.simplefilter("ignore")
             if not divides:
                 with pytest.raises(Exception, match="not factor of input size"):
-                    torch.onnx.export(Area(size), (x,), tmp_path / "m.onnx", dynamo=False)
+                    torch.onnx.export(area(size), (x,), tmp_path / "m.onnx", dynamo=False)
                 continue
-            torch.onnx.export(Area(size), (x,), tmp_path / "m.onnx", dynamo=False)
+            torch.onnx.export(area(size), (x,), tmp_path / "m.onnx", dynamo=False)
         assert {node.op_type for node in onnx.load(tmp_path / "m.onnx").graph.node} == {"AveragePool"}, size
         session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
         result = session.run(None, {session.get_inputs()[0].name: x.numpy()})[0]
-        assert np.abs(result - Area(size)(x).numpy()).max() < MATCH, size
+        assert np.abs(result - area(size)(x).numpy()).max() < MATCH, size
 
 
 def test_static_area_shrink_by_a_dividing_factor_is_an_average_pool_not_gathers(tmp_path):
@@ -1569,13 +1570,8 @@ def test_quantized_kernels_refuse_only_two_kinds_of_empty_input_that_float_accep
     }
 
 
-class _NearestExact(nn.Module):
-    def __init__(self, factor):
-        super().__init__()
-        self.factor = factor
-
-    def forward(self, x):
-        return F.interpolate(x, scale_factor=self.factor, mode="nearest-exact")
+def _nearest_exact(factor):
+    return _Interpolate(scale_factor=factor, mode="nearest-exact")
 
 
 def test_dynamic_nearest_exact_at_a_fractional_factor_differs_even_at_its_export_size(tmp_path):
@@ -1585,11 +1581,11 @@ def test_dynamic_nearest_exact_at_a_fractional_factor_differs_even_at_its_export
     # size run here.
     x = torch.arange(42.0).view(1, 1, 6, 7)
     for factor, matches in ((2, True), (3, True), (0.5, True), (1.7, False), (0.7, False)):
-        session = export_with_dynamic_height_and_width_on(_NearestExact(factor), tmp_path, (6, 7))
+        session = export_with_dynamic_height_and_width_on(_nearest_exact(factor), tmp_path, (6, 7))
         assert "Resize" not in {node.op_type for node in onnx.load(tmp_path / "m.onnx").graph.node}
         for size in ((6, 7), (9, 12), (31, 17)):
             z = torch.arange(float(size[0] * size[1])).view(1, 1, *size).expand(1, 2, *size).contiguous()
-            result, eager = session.run(None, {"x": z.numpy()})[0], _NearestExact(factor)(z).numpy()
+            result, eager = session.run(None, {"x": z.numpy()})[0], _nearest_exact(factor)(z).numpy()
             assert result.shape == eager.shape, (factor, size)
             if matches:
                 assert np.array_equal(result, eager), (factor, size)
@@ -1598,14 +1594,14 @@ def test_dynamic_nearest_exact_at_a_fractional_factor_differs_even_at_its_export
         if factor == 1.7:
             # at 6x7, output column 8: onnxruntime copies input column 4, torch column 5
             assert session.run(None, {"x": x.expand(1, 2, 6, 7).numpy()})[0][0, 0, 0, 8] == 4
-            assert _NearestExact(1.7)(x)[0, 0, 0, 8] == 5
+            assert _nearest_exact(1.7)(x)[0, 0, 0, 8] == 5
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        torch.onnx.export(_NearestExact(1.7), (x,), tmp_path / "static.onnx", dynamo=True)
+        torch.onnx.export(_nearest_exact(1.7), (x,), tmp_path / "static.onnx", dynamo=True)
     import onnxruntime
 
     static = onnxruntime.InferenceSession(tmp_path / "static.onnx", providers=["CPUExecutionProvider"])
-    assert np.array_equal(static.run(None, {static.get_inputs()[0].name: x.numpy()})[0], _NearestExact(1.7)(x).numpy())
+    assert np.array_equal(static.run(None, {static.get_inputs()[0].name: x.numpy()})[0], _nearest_exact(1.7)(x).numpy())
     for page, words in (
         ("onnx-export.md", "`nearest-exact` (not in the table)"),
         ("onnx-export.zh.md", "`nearest-exact`（不在表中）"),
