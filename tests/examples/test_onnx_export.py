@@ -137,17 +137,6 @@ def test_antialias_export(ns):
     assert rows[corners]["difference"] > 1e-2
 
 
-class _Interpolate(nn.Module):
-    """F.interpolate with fixed keyword arguments, as a module to export."""
-
-    def __init__(self, **kwargs):
-        super().__init__()
-        self.kwargs = kwargs
-
-    def forward(self, x):
-        return F.interpolate(x, **self.kwargs)
-
-
 class _Lanczos(nn.Module):
     def forward(self, x):
         return F.interpolate(x, scale_factor=0.5, mode="lanczos", antialias=True)
@@ -1353,7 +1342,7 @@ def test_mps_area_accepts_only_dividing_sides_or_multiples_when_the_height_grows
 
 
 @pytest.mark.parametrize("mode", ["nearest-exact", "antialias"])
-def test_the_legacy_exporter_fails_on_nearest_exact_and_antialias_at_every_opset(tmp_path, mode):
+def test_the_legacy_exporter_fails_on_nearest_exact_and_antialias_at_every_opset(ns, tmp_path, mode):
     # Review 42: "no translation for them at the opset it targets" suggested another opset might have one;
     # none from 9 to 20 does.
     kwargs = {
@@ -1365,7 +1354,7 @@ def test_the_legacy_exporter_fails_on_nearest_exact_and_antialias_at_every_opset
         with warnings.catch_warnings(), pytest.raises(Exception, match="not supported|Unsupported"):
             warnings.simplefilter("ignore")
             torch.onnx.export(
-                _Interpolate(**kwargs),
+                ns["Interpolate"](**kwargs),
                 (torch.rand(1, 2, 6, 7),),
                 tmp_path / "m.onnx",
                 dynamo=False,
@@ -1477,13 +1466,13 @@ def test_dynamic_area_scale_factor_is_a_fixed_average_pool_that_differs_at_other
 
 
 @pytest.mark.parametrize("how", [{"scale_factor": 2}, {"scale_factor": 0.5}, {"size": (2, 3, 4)}, {"size": (5, 7, 9)}])
-def test_the_default_exporter_fails_on_5d_area_at_every_size_and_exports_3d_and_4d(tmp_path, how):
+def test_the_default_exporter_fails_on_5d_area_at_every_size_and_exports_3d_and_4d(ns, tmp_path, how):
     # Review 52: "every nn.Upsample layer at x2 exports" was measured on 4-D area only; 5-D area has no
     # ONNX function for aten._adaptive_avg_pool3d, whatever the size.
     import onnxruntime
 
     def area(**kwargs):
-        return _Interpolate(mode="area", **kwargs)
+        return ns["Interpolate"](mode="area", **kwargs)
 
     x = torch.rand(1, 2, 4, 6, 8)
     with warnings.catch_warnings(), pytest.raises(Exception, match="_adaptive_avg_pool3d"):
@@ -1499,13 +1488,13 @@ def test_the_default_exporter_fails_on_5d_area_at_every_size_and_exports_3d_and_
         assert np.abs(result - area(**size)(lower).numpy()).max() < MATCH, (lower.dim(), size)
 
 
-def test_the_legacy_exporter_exports_area_with_a_size_only_where_each_side_divides(tmp_path):
+def test_the_legacy_exporter_exports_area_with_a_size_only_where_each_side_divides(ns, tmp_path):
     # Review 52: the page named only scale_factor as what fails; with a size, every output side must
     # divide the input side (enlarging fails too).
     import onnxruntime
 
     def area(size):
-        return _Interpolate(size=size, mode="area")
+        return ns["Interpolate"](size=size, mode="area")
 
     x = torch.rand(1, 2, 6, 8)
     for size in ((3, 4), (6, 8), (2, 8), (1, 2), (3, 3), (4, 5), (12, 16), (6, 16)):
@@ -1570,22 +1559,21 @@ def test_quantized_kernels_refuse_only_two_kinds_of_empty_input_that_float_accep
     }
 
 
-def _nearest_exact(factor):
-    return _Interpolate(scale_factor=factor, mode="nearest-exact")
-
-
-def test_dynamic_nearest_exact_at_a_fractional_factor_differs_even_at_its_export_size(tmp_path):
+def test_dynamic_nearest_exact_at_a_fractional_factor_differs_even_at_its_export_size(ns, tmp_path):
     # Review 56: the page's nearest-exact rows are static and at x2. Exported with a dynamic height and width,
     # nearest-exact is gathers whose indices the graph computes; at x1.7 (and x0.7) they part from eager torch
     # already at the 6x7 export size, while a static export at x1.7 matches there and x2, x3, x0.5 match at every
     # size run here.
+    def nearest_exact(factor):
+        return ns["Interpolate"](scale_factor=factor, mode="nearest-exact")
+
     x = torch.arange(42.0).view(1, 1, 6, 7)
     for factor, matches in ((2, True), (3, True), (0.5, True), (1.7, False), (0.7, False)):
-        session = export_with_dynamic_height_and_width_on(_nearest_exact(factor), tmp_path, (6, 7))
+        session = export_with_dynamic_height_and_width_on(nearest_exact(factor), tmp_path, (6, 7))
         assert "Resize" not in {node.op_type for node in onnx.load(tmp_path / "m.onnx").graph.node}
         for size in ((6, 7), (9, 12), (31, 17)):
             z = torch.arange(float(size[0] * size[1])).view(1, 1, *size).expand(1, 2, *size).contiguous()
-            result, eager = session.run(None, {"x": z.numpy()})[0], _nearest_exact(factor)(z).numpy()
+            result, eager = session.run(None, {"x": z.numpy()})[0], nearest_exact(factor)(z).numpy()
             assert result.shape == eager.shape, (factor, size)
             if matches:
                 assert np.array_equal(result, eager), (factor, size)
@@ -1594,14 +1582,14 @@ def test_dynamic_nearest_exact_at_a_fractional_factor_differs_even_at_its_export
         if factor == 1.7:
             # at 6x7, output column 8: onnxruntime copies input column 4, torch column 5
             assert session.run(None, {"x": x.expand(1, 2, 6, 7).numpy()})[0][0, 0, 0, 8] == 4
-            assert _nearest_exact(1.7)(x)[0, 0, 0, 8] == 5
+            assert nearest_exact(1.7)(x)[0, 0, 0, 8] == 5
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        torch.onnx.export(_nearest_exact(1.7), (x,), tmp_path / "static.onnx", dynamo=True)
+        torch.onnx.export(nearest_exact(1.7), (x,), tmp_path / "static.onnx", dynamo=True)
     import onnxruntime
 
     static = onnxruntime.InferenceSession(tmp_path / "static.onnx", providers=["CPUExecutionProvider"])
-    assert np.array_equal(static.run(None, {static.get_inputs()[0].name: x.numpy()})[0], _nearest_exact(1.7)(x).numpy())
+    assert np.array_equal(static.run(None, {static.get_inputs()[0].name: x.numpy()})[0], nearest_exact(1.7)(x).numpy())
     for page, words in (
         ("onnx-export.md", "`nearest-exact` (not in the table)"),
         ("onnx-export.zh.md", "`nearest-exact`（不在表中）"),
