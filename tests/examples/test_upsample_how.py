@@ -1646,7 +1646,14 @@ def test_modes_table_holds_for_input_with_channels_only(ns):
             else:
                 with pytest.raises(RuntimeError):
                     nn.Upsample(scale_factor=2, mode=mode)(empty)
+    # Review 57: the page said "every mode but `area` raises"; 5-D `area` raises too, except to 1x1x1.
+    volume = torch.ones(1, 0, 3, 3, 3)
+    assert nn.Upsample(size=1, mode="area")(volume).shape == (1, 0, 1, 1, 1)
+    for size in ((1, 1, 2), (2, 2, 2), (6, 6, 6)):
+        with pytest.raises(RuntimeError):
+            nn.Upsample(size=size, mode="area")(volume)
     en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
-    assert "(for input with at least one channel: with none, every\nmode but `area` raises" in en
-    assert "前提是输入至少有一个通道" in zh
+    assert "with none, every\nmode raises, `area` too on 5-D input (unless the output is 1×1×1)" in en
+    assert "mode but `area` raises" not in en
+    assert "前提是输入至少有一个通道：没有通道时，每种模式都会报错，5 维输入的 `area` 也一样" in zh
