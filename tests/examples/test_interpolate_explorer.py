@@ -922,3 +922,28 @@ def test_the_docstring_names_the_cells_that_measure_the_dots(ns):
     assert "lanczos" not in source.split("# %% bicubic_dots")[1]
     assert "(bicubic, lanczos), the last cell measures" not in source
     assert "the last two cells measure by how much" in source
+
+
+def test_antialias_dot_rule_leaves_out_lanczos_which_is_off_inside_when_enlarging():
+    """Review 57: the antialias paragraph said "With antialias=True ... enlarged (by any factor) ... the dot is that
+    centre": lanczos runs only with antialias=True, and enlarged by any of these factors its dots are off inside;
+    shrunk by a whole factor they are the centre."""
+    from _settings import lanczos_works
+
+    if not lanczos_works("cpu"):
+        pytest.skip("this torch has no lanczos")
+    n = 60
+    row = torch.arange(n, dtype=torch.float64).view(1, 1, 1, n)
+    for out in [*range(n + 1, 4 * n + 1, 7), *(n // k for k in (2, 3, 4, 5))]:
+        step = n / out
+        centre = (torch.arange(out, dtype=torch.float64) + 0.5) * step - 0.5
+        reach = 3 * max(step, 1.0)
+        inside = (centre - reach > -1) & (centre + reach < n)
+        error = (
+            (F.interpolate(row, size=(1, out), mode="lanczos", antialias=True)[0, 0, 0] - centre)[inside].abs().max()
+        )
+        assert error > 1e-3 if out > n else error < 1e-12, (out, error)
+    en = (ROOT / "docs" / "interpolate-explorer.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-explorer.zh.md").read_text(encoding="utf-8")
+    assert "Not in `lanczos`, which always runs with `antialias=True`" in en
+    assert "`lanczos` 则不然，虽然它总是在 `antialias=True` 下运行" in zh
