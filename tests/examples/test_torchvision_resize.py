@@ -1163,13 +1163,24 @@ def test_under_generic_code_uint8_bicubic_has_the_width_one_bug_without_antialia
     assert tiny == {"BILINEAR": "works", "BICUBIC": "works"}
 
 
-def test_a_bare_hw_tensor_raises_in_both_apis():
+def test_a_bare_hw_tensor_raises_in_v2_at_any_size_and_in_v1_only_where_the_size_changes():
     # Review 53: "v2 takes any number of leading dimensions" needs a channel axis: v2 unpacks (C, H, W) from the
     # shape, and v1 hands a (1, H, W) tensor to F.interpolate, which reads it as one spatial axis.
+    # Review 57: "a bare (H, W) tensor raises in both" - v1 returns its input before it looks at the rank wherever the
+    # size asked for is the size it has, as a pair or as an int for the shorter edge, and a 5-D tensor too.
     x = torch.rand(9, 10)
     for resize in (F1.resize, F2.resize):
         with pytest.raises(ValueError):
             resize(x, [4, 5])
+    for size in ([9, 10], [9], 9):
+        with pytest.raises(ValueError):
+            F2.resize(x, size)
+        assert F1.resize(x, size) is x
+        assert T1.Resize(size)(x) is x
+    five_d = torch.rand(2, 4, 3, 9, 10)
+    assert F1.resize(five_d, [9, 10]) is five_d
+    with pytest.raises(ValueError):
+        F1.resize(five_d, [4, 5])
     assert F2.resize(x[None], [4, 5]).shape == (1, 4, 5)
     assert F2.resize(x.expand(2, 3, 1, 9, 10), [4, 5]).shape == (2, 3, 1, 4, 5)
 
