@@ -14,7 +14,7 @@ import torchvision.transforms as T1
 import torchvision.transforms.functional as F1
 import torchvision.transforms.v2 as T2
 import torchvision.transforms.v2.functional as F2
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 from torchvision.transforms import InterpolationMode as IM
@@ -1196,3 +1196,31 @@ def test_each_resize_class_gives_its_own_apis_function_result():
     with pytest.raises(ValueError):  # v1 takes no 5-D tensor, v2 does
         T1.Resize((20, 23))(u8.float().expand(2, 4, 3, 37, 50))
     assert T2.Resize((20, 23))(u8.float().expand(2, 4, 3, 37, 50)).shape == (2, 4, 3, 20, 23)
+
+
+@pytest.mark.skipif(not AVX, reason="the sentence names the AVX2/AVX512 uint8 kernel")
+@settings(max_examples=40, deadline=None)
+@given(shape_pairs, st.sampled_from([1, 3, 4]), st.sampled_from(["bilinear", "bicubic"]))
+def test_torchs_uint8_kernel_is_its_own_width_pass_then_its_own_height_pass(shape, channels, mode):
+    # Review 57: "torch's uint8 bilinear and bicubic kernel always runs the horizontal pass first" had no test of
+    # torch itself, only of its distance from Pillow: the single call is the two one-axis calls, width first, bit
+    # for bit, wherever both axes change (outputs one pixel wide are the width-one bug's).
+    h, w, oh, ow = shape
+    assume(oh != h and ow != w and ow > 1)
+    x = image(channels, h, w, seed=h * w + oh)[None]
+    one = F.interpolate(x, size=(oh, ow), mode=mode, antialias=True)
+    width_first = F.interpolate(
+        F.interpolate(x, size=(h, ow), mode=mode, antialias=True), size=(oh, ow), mode=mode, antialias=True
+    )
+    assert torch.equal(one, width_first)
+
+
+def test_torchs_uint8_kernel_is_not_its_height_pass_then_its_width_pass():
+    # The other order rounds its intermediate rows elsewhere: the test above could tell the two apart.
+    x = image(3, 37, 50)[None]
+    for mode in ("bilinear", "bicubic"):
+        one = F.interpolate(x, size=(20, 61), mode=mode, antialias=True)
+        height_first = F.interpolate(
+            F.interpolate(x, size=(20, 50), mode=mode, antialias=True), size=(20, 61), mode=mode, antialias=True
+        )
+        assert not torch.equal(one, height_first), mode
