@@ -14,7 +14,7 @@ import torchvision.transforms as T1
 import torchvision.transforms.functional as F1
 import torchvision.transforms.v2 as T2
 import torchvision.transforms.v2.functional as F2
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 from torchvision.transforms import InterpolationMode as IM
@@ -1163,13 +1163,24 @@ def test_under_generic_code_uint8_bicubic_has_the_width_one_bug_without_antialia
     assert tiny == {"BILINEAR": "works", "BICUBIC": "works"}
 
 
-def test_a_bare_hw_tensor_raises_in_both_apis():
+def test_a_bare_hw_tensor_raises_in_v2_at_any_size_and_in_v1_only_where_the_size_changes():
     # Review 53: "v2 takes any number of leading dimensions" needs a channel axis: v2 unpacks (C, H, W) from the
     # shape, and v1 hands a (1, H, W) tensor to F.interpolate, which reads it as one spatial axis.
+    # Review 57: "a bare (H, W) tensor raises in both" - v1 returns its input before it looks at the rank wherever the
+    # size asked for is the size it has, as a pair or as an int for the shorter edge, and a 5-D tensor too.
     x = torch.rand(9, 10)
     for resize in (F1.resize, F2.resize):
         with pytest.raises(ValueError):
             resize(x, [4, 5])
+    for size in ([9, 10], [9], 9):
+        with pytest.raises(ValueError):
+            F2.resize(x, size)
+        assert F1.resize(x, size) is x
+        assert T1.Resize(size)(x) is x
+    five_d = torch.rand(2, 4, 3, 9, 10)
+    assert F1.resize(five_d, [9, 10]) is five_d
+    with pytest.raises(ValueError):
+        F1.resize(five_d, [4, 5])
     assert F2.resize(x[None], [4, 5]).shape == (1, 4, 5)
     assert F2.resize(x.expand(2, 3, 1, 9, 10), [4, 5]).shape == (2, 3, 1, 4, 5)
 
@@ -1185,3 +1196,43 @@ def test_each_resize_class_gives_its_own_apis_function_result():
     with pytest.raises(ValueError):  # v1 takes no 5-D tensor, v2 does
         T1.Resize((20, 23))(u8.float().expand(2, 4, 3, 37, 50))
     assert T2.Resize((20, 23))(u8.float().expand(2, 4, 3, 37, 50)).shape == (2, 4, 3, 20, 23)
+
+
+@pytest.mark.skipif(not AVX, reason="the sentence names the AVX2/AVX512 uint8 kernel")
+@settings(max_examples=40, deadline=None)
+@given(shape_pairs, st.sampled_from([1, 3, 4]), st.sampled_from(["bilinear", "bicubic"]))
+def test_torchs_uint8_kernel_is_its_own_width_pass_then_its_own_height_pass(shape, channels, mode):
+    # Review 57: "torch's uint8 bilinear and bicubic kernel always runs the horizontal pass first" had no test of
+    # torch itself, only of its distance from Pillow: the single call is the two one-axis calls, width first, bit
+    # for bit, wherever both axes change (outputs one pixel wide are the width-one bug's).
+    h, w, oh, ow = shape
+    assume(oh != h and ow != w and ow > 1)
+    x = image(channels, h, w, seed=h * w + oh)[None]
+    one = F.interpolate(x, size=(oh, ow), mode=mode, antialias=True)
+    width_first = F.interpolate(
+        F.interpolate(x, size=(h, ow), mode=mode, antialias=True), size=(oh, ow), mode=mode, antialias=True
+    )
+    assert torch.equal(one, width_first)
+
+
+def test_torchs_uint8_kernel_is_not_its_height_pass_then_its_width_pass():
+    # The other order rounds its intermediate rows elsewhere: the test above could tell the two apart.
+    x = image(3, 37, 50)[None]
+    for mode in ("bilinear", "bicubic"):
+        one = F.interpolate(x, size=(20, 61), mode=mode, antialias=True)
+        height_first = F.interpolate(
+            F.interpolate(x, size=(20, 50), mode=mode, antialias=True), size=(20, 61), mode=mode, antialias=True
+        )
+        assert not torch.equal(one, height_first), mode
+
+
+def test_float_kernels_part_from_pillow_f_images_by_over_a_tenth_of_a_level_on_long_rows():
+    # Review 57: "they agree to float rounding" held on images of a few hundred pixels; torch's float32 sample
+    # positions (Pillow's are double) move a pixel by more on a long row: on every random row tried here,
+    # 12000 -> 11999 parts by over a tenth of a level in each mode, where 64 -> 37 stays within 1e-3.
+    for seed, mode in itertools.product(range(3), ("bilinear", "bicubic", "lanczos")):
+        for n, m, low, high in ((12000, 11999, 0.1, 1.0), (64, 37, 0.0, 1e-3)):
+            values = torch.randint(0, 256, (1, n), generator=torch.Generator().manual_seed(seed)).float()
+            pil = Image.fromarray(values.numpy(), mode="F").resize((m, 1), resample=F1.pil_modes_mapping[IM(mode)])
+            ours = F.interpolate(values[None, None], size=(1, m), mode=mode, antialias=True)[0, 0]
+            assert low < (ours - torch.from_numpy(np.array(pil))).abs().max().item() < high, (seed, mode, n)
