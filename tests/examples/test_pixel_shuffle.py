@@ -372,3 +372,36 @@ def test_the_3x3_subpixel_family_strictly_contains_the_kernel_4_transposed_famil
     )
     assert "on a 1×1 input each position reads only the centre tap" in page
     assert "在 1×1 的输入上每个位置只读到中心那个权重" in page_zh
+
+
+def test_cpu_refuses_a_crop_of_a_channels_last_3d_tensor_although_it_is_contiguous_in_neither_layout():
+    """Review 57: "refuse a 5-D tensor stored as channels_last_3d (and not also contiguous)" was tested on
+    .contiguous(memory_format=torch.channels_last_3d) copies only. The CPU kernels switch on the strides'
+    order, not on contiguity: a crop of such a tensor, for which is_contiguous() is False in both layouts,
+    is refused too, while the same crop of an NCDHW tensor runs. The page now says so."""
+    refused = 0
+    for b, t, c, h, w, r in itertools.product((1, 2), (1, 3), (1, 2), (1, 2, 3), (2, 4), (1, 2)):
+        for layer, channels, height, width in (
+            (F.pixel_shuffle, c * r * r, h, w),
+            (F.pixel_unshuffle, c, h * r, w * r),
+        ):
+            stored = torch.randn(b + 1, t + 1, channels + 1, height + 1, width + 2)
+            crop = (slice(1, b + 1), slice(1, t + 1), slice(1, channels + 1), slice(1, height + 1), slice(2, width + 2))
+            for source in (stored, stored.contiguous(memory_format=torch.channels_last_3d)):
+                z = source[crop]
+                if z.is_contiguous() or z.is_contiguous(memory_format=torch.channels_last_3d):
+                    continue  # size-1 sides: the other test covers these
+                if source.is_contiguous():
+                    layer(z, r)  # an NCDHW crop runs
+                    continue
+                with pytest.raises(RuntimeError, match="Unsupported memory format"):
+                    layer(z, r)
+                assert torch.equal(layer(z.contiguous(), r), layer(stored[crop], r))
+                refused += 1
+    assert refused > 150
+    page, page_zh = (
+        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
+        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
+    )
+    assert "and a crop of such a tensor too, though the\ncrop is in general contiguous in neither layout" in page
+    assert "从这样的张量裁剪出来的视图也一样被拒绝" in page_zh
