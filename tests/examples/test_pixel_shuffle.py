@@ -338,3 +338,70 @@ def test_an_empty_tensor_round_trips_on_the_cpu_exactly_where_the_shuffle_keeps_
     )
     assert "only where it left the shape as it was, at r = 1\nor when channels, height and width are all 0" in page
     assert "只有在 `PixelShuffle(r)` 没有改变形状时（r = 1，或通道、高、宽全为 0）" in page_zh
+
+
+def _maps(layer, n_weights, h, w):
+    """The linear maps a layer family can compute on an h x w input: one Jacobian per one-hot weight."""
+    x = torch.eye(h * w, dtype=torch.float64).view(h * w, 1, h, w)
+    return torch.stack([layer(x, torch.eye(n_weights, dtype=torch.float64)[t]).flatten() for t in range(n_weights)])
+
+
+def test_the_3x3_subpixel_family_strictly_contains_the_kernel_4_transposed_family_beyond_one_pixel():
+    """Review 57: "strictly more general than the kernel-4 transposed convolution" had no test: only one
+    conversion (transposed -> sub-pixel) was checked. Here, on inputs from 1x1 to 5x5, every map of
+    ConvTranspose2d(4, stride=2, padding=1) lies in the span of Conv2d(3x3, padding=1) + PixelShuffle(2),
+    and the span is larger on every input with more than one pixel; on a 1x1 input each position reads
+    only the centre tap and the two families coincide, which the page now says."""
+
+    def sub_pixel(x, weight):
+        return F.pixel_shuffle(F.conv2d(x, weight.view(4, 1, 3, 3), padding=1), 2)
+
+    def transposed(x, weight):
+        return F.conv_transpose2d(x, weight.view(1, 1, 4, 4), stride=2, padding=1)
+
+    for h, w in itertools.product(range(1, 6), range(1, 6)):
+        sub, trans = _maps(sub_pixel, 36, h, w), _maps(transposed, 16, h, w)
+        rank_sub, rank_trans, rank_both = (
+            torch.linalg.matrix_rank(m).item() for m in (sub, trans, torch.cat([sub, trans]))
+        )
+        assert rank_both == rank_sub, (h, w)  # every transposed layer is a sub-pixel layer
+        assert (rank_sub > rank_trans) == (h * w > 1), (h, w, rank_sub, rank_trans)
+    page, page_zh = (
+        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
+        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
+    )
+    assert "on a 1×1 input each position reads only the centre tap" in page
+    assert "在 1×1 的输入上每个位置只读到中心那个权重" in page_zh
+
+
+def test_cpu_refuses_a_crop_of_a_channels_last_3d_tensor_although_it_is_contiguous_in_neither_layout():
+    """Review 57: "refuse a 5-D tensor stored as channels_last_3d (and not also contiguous)" was tested on
+    .contiguous(memory_format=torch.channels_last_3d) copies only. The CPU kernels switch on the strides'
+    order, not on contiguity: a crop of such a tensor, for which is_contiguous() is False in both layouts,
+    is refused too, while the same crop of an NCDHW tensor runs. The page now says so."""
+    refused = 0
+    for b, t, c, h, w, r in itertools.product((1, 2), (1, 3), (1, 2), (1, 2, 3), (2, 4), (1, 2)):
+        for layer, channels, height, width in (
+            (F.pixel_shuffle, c * r * r, h, w),
+            (F.pixel_unshuffle, c, h * r, w * r),
+        ):
+            stored = torch.randn(b + 1, t + 1, channels + 1, height + 1, width + 2)
+            crop = (slice(1, b + 1), slice(1, t + 1), slice(1, channels + 1), slice(1, height + 1), slice(2, width + 2))
+            for source in (stored, stored.contiguous(memory_format=torch.channels_last_3d)):
+                z = source[crop]
+                if z.is_contiguous() or z.is_contiguous(memory_format=torch.channels_last_3d):
+                    continue  # size-1 sides: the other test covers these
+                if source.is_contiguous():
+                    layer(z, r)  # an NCDHW crop runs
+                    continue
+                with pytest.raises(RuntimeError, match="Unsupported memory format"):
+                    layer(z, r)
+                assert torch.equal(layer(z.contiguous(), r), layer(stored[crop], r))
+                refused += 1
+    assert refused > 150
+    page, page_zh = (
+        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
+        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
+    )
+    assert "and a crop of such a tensor too, though the\ncrop is in general contiguous in neither layout" in page
+    assert "从这样的张量裁剪出来的视图也一样被拒绝" in page_zh

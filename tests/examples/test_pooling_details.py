@@ -445,3 +445,37 @@ def test_a_window_of_minus_infinity_names_one_of_its_pixels_on_the_cpu_and_0_on_
     empty = x[..., :2, :2].contiguous(memory_format=torch.channels_last)  # the page's dilated window, no pixel
     assert F.max_pool2d(empty, 2, 1, 1, 3, return_indices=True)[1].flatten().tolist() == [0] * 4
     assert F.max_pool2d(empty.contiguous(), 2, 1, 1, 3, return_indices=True)[1].flatten().tolist() == [6] * 4
+
+
+def test_max_unpool_knows_no_dilation_and_needs_the_dilated_span_as_kernel_size():
+    """Review 57: "MaxUnpool2d uses those indices to put each maximum back" and "passing output_size fixes" it
+    were shown on undilated pooling, on a page whose dilated window returns an index. MaxUnpool2d has no
+    dilation: it checks output_size against a size worked out from kernel_size alone, so after a dilated
+    MaxPool2d the input's own size is refused (ValueError) in most settings; kernel_size = d(k - 1) + 1 puts
+    every maximum back, and an index outside the plane (a window with no input pixel) raises either way."""
+    refused = accepted = outside = 0
+    for h, k, s, p, d in itertools.product(range(1, 10), range(1, 5), range(1, 4), range(0, 3), range(2, 4)):
+        if p > k // 2:
+            continue
+        x = -1 - torch.rand(2, 3, h, h + 1, generator=torch.Generator().manual_seed(h))
+        try:
+            values, indices = F.max_pool2d(x, k, s, p, d, return_indices=True)
+        except RuntimeError:  # no output pixel
+            continue
+        if (indices >= h * (h + 1)).any():
+            for kernel in (k, d * (k - 1) + 1):
+                with pytest.raises((ValueError, RuntimeError)):
+                    F.max_unpool2d(values, indices, kernel, s, p, output_size=x.shape[-2:])
+            outside += 1
+            continue
+        unpooled = F.max_unpool2d(values, indices, d * (k - 1) + 1, s, p, output_size=x.shape[-2:])
+        placed = unpooled.flatten(2).gather(2, indices.flatten(2)).view_as(values)
+        assert torch.equal(placed, values), (h, k, s, p, d)
+        try:
+            F.max_unpool2d(values, indices, k, s, p, output_size=x.shape[-2:])
+            accepted += 1
+        except ValueError:
+            refused += 1
+    assert refused > accepted > 0 and outside > 0
+    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("pooling-details.md", "pooling-details.zh.md"))
+    assert "It has no `dilation` argument" in page and "它没有 `dilation` 参数" in page_zh
