@@ -258,8 +258,10 @@ def run_padded(model, x, multiple=4, mode="reflect"):
 
 
 def first_line(error):
-    # The part of the message that CPU and CUDA builds word alike.
-    return f"`{type(error).__name__}: {str(error).splitlines()[0].split(', but got')[0]}`"
+    # The part of the message that CPU and CUDA builds word alike: each ends in its own ", but got"
+    # details, and the CPU's reflection padding starts with "Argument #4: ", CUDA's does not.
+    message = str(error).splitlines()[0].split(", but got")[0].removeprefix("Argument #4: ")
+    return f"`{type(error).__name__}: {message}`"
 
 
 torch.manual_seed(0)

@@ -108,6 +108,8 @@ def test_decoder_table_orderings(ns):
     assert d["PixelShuffle"]["parameters"] == d["PixelShuffle + ICNR"]["parameters"]
     # FLOPs: resize-conv and PixelShuffle cost the same; the 2x2 transposed conv less.
     assert d["nearest + conv"]["GFLOPs"] == d["bilinear + conv"]["GFLOPs"] == d["PixelShuffle"]["GFLOPs"]
+    # Review 57: the guidance says ICNR has the same parameters "and FLOPs" as the default; only parameters were checked.
+    assert d["PixelShuffle + ICNR"]["GFLOPs"] == d["PixelShuffle"]["GFLOPs"]
     assert d["transposed conv"]["GFLOPs"] < d["nearest + conv"]["GFLOPs"]
     # Only the decoder differs.
     assert len({m["parameters"] - m["decoder parameters"] for m in d.values()}) == 1
@@ -338,3 +340,17 @@ def test_a_side_of_1_is_odd_but_only_the_strided_conv_rounds_it(ns, down):
     docs = pathlib.Path(__file__).parents[2] / "docs"
     assert "when a size is\nodd: max pooling" not in (docs / "where-upsampling-lives.md").read_text()
     assert "但遇到奇数尺寸时" not in (docs / "where-upsampling-lives.zh.md").read_text()
+
+
+def test_the_reflect_error_line_reads_alike_on_cpu_and_cuda(ns):
+    # Review 57: first_line promised "the part of the message that CPU and CUDA builds word alike", yet it kept the
+    # "Argument #4: " that only the CPU's reflection_pad2d puts first; CUDA's (reflection_pad2d_out_template in
+    # aten/src/ATen/native/cuda/ReflectionPad.cu) starts at "Padding size", so the printed 2x2 line told the devices apart.
+    with pytest.raises(RuntimeError) as cpu:
+        ns["run_padded"](ns["unet"], torch.zeros(1, 3, 2, 2))
+    assert str(cpu.value).startswith("Argument #4: Padding size should be less than")
+    cuda = RuntimeError(
+        "Padding size should be less than the corresponding input dimension, but got: padding (0, 2) at dimension 3"
+        " of input [1, 3, 2, 2]"
+    )
+    assert ns["first_line"](cpu.value) == ns["first_line"](cuda) == ns["padded_tiny"]["reflect"]
