@@ -1160,6 +1160,28 @@ def test_size_equal_to_the_input_is_the_identity_only_up_to_2_to_the_23_pixels()
     assert torch.equal(y[: 2**23], image[0, 0, 0, : 2**23]) and y[2**23 + 1].item() == 2**23 + 2  # the next pixel
 
 
+def test_size_equal_to_the_input_nearest_copies_the_previous_pixel_from_2_to_the_24_plus_2_pixels():
+    # Review 57: the list of modes that stop being the identity on long axes left out nearest. Its position
+    # d * 1 goes through floorf: d = 2^24 + 1 rounds to the even 2^24, so from 2^24 + 2 pixels on output
+    # 2^24 + 1 copies pixel 2^24, in every dtype and rank, except in the channels-last kernel (nearest_idx copies).
+    torch.set_num_threads(2)
+    for n, dtype, rank in (
+        (2**24 + 1, torch.uint8, 3),
+        (2**24 + 2, torch.float32, 4),
+        (2**24 + 2, torch.float64, 3),
+        (2**24 + 2, torch.uint8, 5),
+    ):
+        x = (torch.arange(n) % 251).to(dtype).view((1,) * (rank - 1) + (n,))
+        y = F.interpolate(x, size=(1,) * (rank - 3) + (n,), mode="nearest").flatten()
+        wrong = torch.nonzero(y != x.flatten()).flatten().tolist()
+        assert wrong == ([] if n == 2**24 + 1 else [2**24 + 1]), (n, dtype, rank)
+        if wrong:
+            assert y[2**24 + 1] == x.flatten()[2**24]
+    x = (torch.arange(2**24 + 2) % 251).to(torch.uint8).view(1, 1, 1, -1).expand(1, 4, 1, -1)
+    x = x.contiguous(memory_format=torch.channels_last)
+    assert torch.equal(F.interpolate(x, size=(1, 2**24 + 2), mode="nearest"), x)
+
+
 def test_align_corners_true_float32_bicubic_keeps_an_axis_only_up_to_2_to_the_24_pixels():
     # Review 44: "with True ... bicubic return[s] it unchanged" was checked on axes of up to 100 pixels. Its
     # float32 position d * 1 rounds odd d past 2^24 to an even neighbour: 2^24 + 3 pixels lose pixel 2^24 + 1.
