@@ -90,6 +90,18 @@ def test_float64_nearest_on_the_cpu_slips_from_several_thousand_pixels_on():
                 assert len(float64_slips(int(n_in), n_out, mode)) == 0, (mode, n_in, n_out)
 
 
+def test_float64_nearest_on_the_cpu_takes_the_previous_pixel_past_2_to_the_24():
+    # Review 57: the page said the float64 kernels "can take the next input pixel instead". Past 2^24 pixels
+    # floorf's float32 rounds an odd whole position to an even neighbour, below it as often as above:
+    # 2^25 + 2 pixels to 1 (nearest-exact, centre 2^24 + 1) or to 2 (nearest, d = 1 at 2^24 + 1) read 2^24.
+    n = 2**25 + 2
+    x = torch.zeros(1, 1, n, dtype=torch.float64)
+    x[..., 2**24] = 1.0
+    x[..., 2**24 + 1] = 2.0  # the pixel the exact rule reads
+    assert F.interpolate(x, size=1, mode="nearest-exact").flatten().tolist() == [1.0]
+    assert F.interpolate(x, size=2, mode="nearest").flatten().tolist() == [0.0, 1.0]
+
+
 def test_nearest_lines_lean_left_when_shrinking_and_a_few_lean_right_when_enlarging():
     # The page: the figure's line joins output pixel d's centre, (d + 0.5) * in/out - 0.5, to the
     # pixel nearest copied. Shrinking, it never lies right of the centre; 5 -> 8 has two that do.
