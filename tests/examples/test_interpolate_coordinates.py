@@ -90,6 +90,18 @@ def test_float64_nearest_on_the_cpu_slips_from_several_thousand_pixels_on():
                 assert len(float64_slips(int(n_in), n_out, mode)) == 0, (mode, n_in, n_out)
 
 
+def test_float64_nearest_on_the_cpu_takes_the_previous_pixel_past_2_to_the_24():
+    # Review 57: the page said the float64 kernels "can take the next input pixel instead". Past 2^24 pixels
+    # floorf's float32 rounds an odd whole position to an even neighbour, below it as often as above:
+    # 2^25 + 2 pixels to 1 (nearest-exact, centre 2^24 + 1) or to 2 (nearest, d = 1 at 2^24 + 1) read 2^24.
+    n = 2**25 + 2
+    x = torch.zeros(1, 1, n, dtype=torch.float64)
+    x[..., 2**24] = 1.0
+    x[..., 2**24 + 1] = 2.0  # the pixel the exact rule reads
+    assert F.interpolate(x, size=1, mode="nearest-exact").flatten().tolist() == [1.0]
+    assert F.interpolate(x, size=2, mode="nearest").flatten().tolist() == [0.0, 1.0]
+
+
 def test_nearest_lines_lean_left_when_shrinking_and_a_few_lean_right_when_enlarging():
     # The page: the figure's line joins output pixel d's centre, (d + 0.5) * in/out - 0.5, to the
     # pixel nearest copied. Shrinking, it never lies right of the centre; 5 -> 8 has two that do.
@@ -1260,3 +1272,38 @@ def test_half_precision_linear_and_trilinear_read_a_ramp_past_one_rounding_bilin
             worse[mode, layout] += int(((got - exact).abs() > (nearest - exact).abs() + 1e-5).sum())
     for (mode, layout), count in worse.items():
         assert (count > 0) is (mode != "bilinear"), (mode, layout, count)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_border_copies_are_weighted_sums_so_an_inf_neighbour_or_a_negative_zero_shows(dtype):
+    # Review 57: "The first copy is exact" (align_corners=True) and "border pixels copy the edge" (False)
+    # hold for finite input only: the first output is x0 * 1 + x1 * 0 (bicubic: + x2 * 0), so an inf next to
+    # x0 gives nan and -0.0 comes back +0.0, unless the linear modes copy an axis that keeps its size.
+    # Past the last pixel the linear modes mix the edge pixel with itself: the inf before it stays out.
+    def run(values, mode, rank, n_out, align):
+        x = torch.tensor(values, dtype=dtype).view((1,) * (rank - 1) + (-1,))
+        return F.interpolate(x, size=(1,) * (rank - 3) + (n_out,), mode=mode, align_corners=align).flatten()
+
+    for (mode, rank), n_in, n_out in itertools.product(
+        (("linear", 3), ("bilinear", 4), ("trilinear", 5), ("bicubic", 4)), range(2, 9), range(2, 21)
+    ):
+        base = [float(i + 1) for i in range(n_in)]
+        inf_next, negative_zero = base.copy(), base.copy()
+        inf_next[min(2, n_in - 1) if mode == "bicubic" else 1] = math.inf
+        negative_zero[0] = -0.0
+        copied = n_in == n_out and mode != "bicubic"
+        first = run(inf_next, mode, rank, n_out, True)[0]
+        assert first.isnan() != copied, (mode, n_in, n_out)
+        first = run(negative_zero, mode, rank, n_out, True)[0]
+        assert first == 0 and first.signbit() == copied, (mode, n_in, n_out)
+        if mode == "bicubic":
+            before_last = base.copy()
+            before_last[-2] = math.inf
+            assert run(before_last, mode, rank, n_out, True)[-1].isnan(), (n_in, n_out)
+        elif n_out > n_in:  # align_corners=False clamps at both ends only when enlarging
+            assert run(inf_next, mode, rank, n_out, False)[0].isnan(), (mode, n_in, n_out)
+            first = run(negative_zero, mode, rank, n_out, False)[0]
+            assert first == 0 and not first.signbit(), (mode, n_in, n_out)
+            edge = base[:-2] + [math.inf, -0.0]
+            last = run(edge, mode, rank, n_out, False)[-1]
+            assert last == 0 and last.signbit(), (mode, n_in, n_out)

@@ -1160,6 +1160,28 @@ def test_size_equal_to_the_input_is_the_identity_only_up_to_2_to_the_23_pixels()
     assert torch.equal(y[: 2**23], image[0, 0, 0, : 2**23]) and y[2**23 + 1].item() == 2**23 + 2  # the next pixel
 
 
+def test_size_equal_to_the_input_nearest_copies_the_previous_pixel_from_2_to_the_24_plus_2_pixels():
+    # Review 57: the list of modes that stop being the identity on long axes left out nearest. Its position
+    # d * 1 goes through floorf: d = 2^24 + 1 rounds to the even 2^24, so from 2^24 + 2 pixels on output
+    # 2^24 + 1 copies pixel 2^24, in every dtype and rank, except in the channels-last kernel (nearest_idx copies).
+    torch.set_num_threads(2)
+    for n, dtype, rank in (
+        (2**24 + 1, torch.uint8, 3),
+        (2**24 + 2, torch.float32, 4),
+        (2**24 + 2, torch.float64, 3),
+        (2**24 + 2, torch.uint8, 5),
+    ):
+        x = (torch.arange(n) % 251).to(dtype).view((1,) * (rank - 1) + (n,))
+        y = F.interpolate(x, size=(1,) * (rank - 3) + (n,), mode="nearest").flatten()
+        wrong = torch.nonzero(y != x.flatten()).flatten().tolist()
+        assert wrong == ([] if n == 2**24 + 1 else [2**24 + 1]), (n, dtype, rank)
+        if wrong:
+            assert y[2**24 + 1] == x.flatten()[2**24]
+    x = (torch.arange(2**24 + 2) % 251).to(torch.uint8).view(1, 1, 1, -1).expand(1, 4, 1, -1)
+    x = x.contiguous(memory_format=torch.channels_last)
+    assert torch.equal(F.interpolate(x, size=(1, 2**24 + 2), mode="nearest"), x)
+
+
 def test_align_corners_true_float32_bicubic_keeps_an_axis_only_up_to_2_to_the_24_pixels():
     # Review 44: "with True ... bicubic return[s] it unchanged" was checked on axes of up to 100 pixels. Its
     # float32 position d * 1 rounds odd d past 2^24 to an even neighbour: 2^24 + 3 pixels lose pixel 2^24 + 1.
@@ -1374,3 +1396,32 @@ def test_deterministic_cuda_bilinear_and_trilinear_run_a_decomposition_that_neve
         decomposed = _upsample_linear_vec(x, None, False, keep)
         assert decomposed.shape == x.shape and not torch.allclose(decomposed, x, rtol=0, atol=1e-3), (rank, n)
         assert torch.equal(_upsample_linear_vec(x, [n] * (rank - 2), False, None), x)  # given size: the identity
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.bfloat16])
+def test_kept_axes_come_back_unchanged_only_for_finite_input(dtype):
+    # Review 57: "linear, bilinear and trilinear copy" a kept axis and, with align_corners=True, "bicubic
+    # return[s] it unchanged, up to the sign of zero": their zero weights multiply an inf too. The linear
+    # kernels add each pixel to itself with weight 0 (inf -> nan, the rest unchanged); in bicubic an inf at
+    # (r, c) away from the border stays inf and every other output whose taps (rows r - 2 .. r + 1, columns
+    # c - 2 .. c + 1) reach it is nan. The antialiased kernels skip such an axis and return the inf.
+    for n in range(6, 11):
+        for r, c in itertools.product(range(2, n - 2), repeat=2):
+            x = torch.rand(1, 1, n, n, generator=torch.Generator().manual_seed(n)).to(dtype)
+            x[0, 0, r, c] = math.inf
+            block = torch.zeros(n, n, dtype=torch.bool)
+            block[r - 2 : r + 2, c - 2 : c + 2] = True
+            block[r, c] = False
+            for call in (dict(scale_factor=1 + 0.6 / n, align_corners=True), dict(size=n, align_corners=True)):
+                y = F.interpolate(x, mode="bicubic", **call)[0, 0]
+                assert torch.equal(y.isnan(), block) and y[r, c] == math.inf, (n, r, c, call)
+            for mode, rank in (("linear", 3), ("bilinear", 4), ("trilinear", 5)):
+                v = {3: x[0], 4: x, 5: x[:, :, None]}[rank]  # 3-D: the rows as channels
+                for call in (
+                    dict(scale_factor=1 + 0.6 / n),
+                    dict(size=v.shape[2:]),
+                    dict(size=v.shape[2:], align_corners=True),
+                ):
+                    y = F.interpolate(v, mode=mode, **call)
+                    assert torch.equal(y.isnan(), v.isinf()) and torch.equal(y[~v.isinf()], v[~v.isinf()]), (mode, call)
+            assert torch.equal(F.interpolate(x, size=n, mode="bilinear", antialias=True), x)
