@@ -1090,10 +1090,20 @@ def test_dtype_rules_need_a_non_empty_input():
             else:
                 with pytest.raises(RuntimeError, match="Non-empty"):
                     F.interpolate(x, size=(4, 4), **kwargs)
-    empty = torch.zeros(0, 3, 8, 8, dtype=torch.uint8)
-    assert F.interpolate(empty, size=(4, 4), mode="area").shape == (0, 3, 4, 4)
-    with pytest.raises(NotImplementedError):
-        F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8), size=(4, 4), mode="area")
+    # Review 57: not to 1x1, where area is a mean and mean() rejects uint8 even with nothing to average.
+    for shape in ((0, 3, 8, 8), (1, 0, 8, 8), (0, 0, 8, 8)):
+        empty = torch.zeros(shape, dtype=torch.uint8)
+        for size in ((1, 1), (1, 2), (2, 1), (4, 4), (8, 8), (11, 5)):
+            if size == (1, 1):
+                with pytest.raises(RuntimeError, match=r"mean\(\): could not infer output dtype"):
+                    F.interpolate(empty, size=size, mode="area")
+            else:
+                assert F.interpolate(empty, size=size, mode="area").shape == shape[:2] + size
+    for size in ((4, 4), (1, 2), (8, 8)):
+        with pytest.raises(NotImplementedError, match="adaptive_avg_pool2d"):
+            F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8), size=size, mode="area")
+    with pytest.raises(RuntimeError, match=r"mean\(\): could not infer output dtype"):
+        F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8), size=(1, 1), mode="area")
 
 
 def _modes():
