@@ -1090,10 +1090,20 @@ def test_dtype_rules_need_a_non_empty_input():
             else:
                 with pytest.raises(RuntimeError, match="Non-empty"):
                     F.interpolate(x, size=(4, 4), **kwargs)
-    empty = torch.zeros(0, 3, 8, 8, dtype=torch.uint8)
-    assert F.interpolate(empty, size=(4, 4), mode="area").shape == (0, 3, 4, 4)
-    with pytest.raises(NotImplementedError):
-        F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8), size=(4, 4), mode="area")
+    # Review 57: not to 1x1, where area is a mean and mean() rejects uint8 even with nothing to average.
+    for shape in ((0, 3, 8, 8), (1, 0, 8, 8), (0, 0, 8, 8)):
+        empty = torch.zeros(shape, dtype=torch.uint8)
+        for size in ((1, 1), (1, 2), (2, 1), (4, 4), (8, 8), (11, 5)):
+            if size == (1, 1):
+                with pytest.raises(RuntimeError, match=r"mean\(\): could not infer output dtype"):
+                    F.interpolate(empty, size=size, mode="area")
+            else:
+                assert F.interpolate(empty, size=size, mode="area").shape == shape[:2] + size
+    for size in ((4, 4), (1, 2), (8, 8)):
+        with pytest.raises(NotImplementedError, match="adaptive_avg_pool2d"):
+            F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8), size=size, mode="area")
+    with pytest.raises(RuntimeError, match=r"mean\(\): could not infer output dtype"):
+        F.interpolate(torch.zeros(1, 3, 8, 8, dtype=torch.uint8), size=(1, 1), mode="area")
 
 
 def _modes():
@@ -1198,9 +1208,18 @@ def test_channels_last_3d_is_kept_by_every_5d_mode_but_area(dtype):
                 x = torch.rand((2, channels) + size_in).mul(255).to(dtype)
                 out = F.interpolate(x.contiguous(memory_format=torch.channels_last_3d), size=size_out, mode=mode)
                 assert (out.stride(1) == 1) == (mode != "area"), (mode, channels, size_in, size_out)
+    # Review 57: "area does not at any size" failed at 1x1x1, where adaptive_avg_pool3d is a mean that keeps the
+    # channels-last strides of an input larger than 1x1x1 with more than one channel, and the next layer keeps them.
+    for channels in (1, 3, 32) if dtype != torch.uint8 else ():  # uint8 area to 1x1x1 raises (mean)
+        for size_in in ((4, 5, 6), (2, 7, 1), (1, 1, 1)):
+            x = torch.rand((2, channels) + size_in).to(dtype).contiguous(memory_format=torch.channels_last_3d)
+            pooled = F.interpolate(x, size=(1, 1, 1), mode="area")
+            after = F.interpolate(pooled, size=(2, 3, 2), mode="nearest")
+            kept = channels > 1 and size_in != (1, 1, 1)
+            assert (after.stride(1) == 1) == kept, (channels, size_in, pooled.stride())
     for page, words in (
-        ("interpolate-dtypes.md", "but `area` does not at any size"),
-        ("interpolate-dtypes.zh.md", "`area` 则在任何尺寸下都不保持"),
+        ("interpolate-dtypes.md", "but `area` does not at any size but 1×1×1"),
+        ("interpolate-dtypes.zh.md", "`area` 则除 1×1×1 以外在任何尺寸下都不保持"),
     ):
         assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
