@@ -31,13 +31,7 @@ ramp = torch.arange(36.0, device=device).view(1, 1, 6, 6)
 print(MaxBlurPool(filter_size=3))
 print("BlurPool [1,2,1] of a 6x6 ramp:\n", BlurPool(filter_size=3)(ramp)[0, 0])
 print("BlurPool [1,1] == AvgPool2d(2) on 6x6:", torch.equal(BlurPool(filter_size=2)(ramp), F.avg_pool2d(ramp, 2)))
-print(
-    "parameters:",
-    sum(p.numel() for p in MaxBlurPool(filter_size=5).parameters()),
-    " state_dict:",
-    dict(MaxBlurPool(filter_size=5).state_dict()),
-)
-
+print("parameters:", sum(p.numel() for p in MaxBlurPool(filter_size=5).parameters()), " state_dict:", dict(MaxBlurPool(filter_size=5).state_dict()))
 
 # %% methods
 # Every method as a module that shrinks by a power-of-2 factor k, for C channels.
@@ -76,30 +70,24 @@ METHODS = {
     "x[..., ::k, ::k]": lambda k, c: Function(lambda x: x[..., ::k, ::k]),
     "MaxPool2d(k)": lambda k, c: nn.MaxPool2d(k),
     "AvgPool2d(k)": lambda k, c: nn.AvgPool2d(k),
-    "AdaptiveMaxPool2d(H/k)": lambda k, c: Function(
-        lambda x: F.adaptive_max_pool2d(x, (x.shape[-2] // k, x.shape[-1] // k))
-    ),
-    "AdaptiveAvgPool2d(H/k)": lambda k, c: Function(
-        lambda x: F.adaptive_avg_pool2d(x, (x.shape[-2] // k, x.shape[-1] // k))
-    ),
+    "AdaptiveMaxPool2d(H/k)": lambda k, c: Function(lambda x: F.adaptive_max_pool2d(x, (x.shape[-2] // k, x.shape[-1] // k))),
+    "AdaptiveAvgPool2d(H/k)": lambda k, c: Function(lambda x: F.adaptive_avg_pool2d(x, (x.shape[-2] // k, x.shape[-1] // k))),
     "LPPool2d(2, k) / k": lambda k, c: nn.Sequential(nn.LPPool2d(2, k), Function(lambda x: x / k)),  # root mean square
     **{name: interpolate(setting) for name, setting in INTERPOLATE_SETTINGS.items()},
 }
 if lanczos_works(device):  # mode="lanczos" is new, and CPU-only
     METHODS.update({name: interpolate(setting) for name, setting in LANCZOS.items()})
-METHODS.update(
-    {
-        "Conv2d, random init": lambda k, c: strided_conv(k, c, blur=False),
-        "Conv2d, blur init": lambda k, c: strided_conv(k, c, blur=True),
-        "BlurPool [1,1]": repeat(lambda: BlurPool(filter_size=2)),
-        "BlurPool [1,2,1]": repeat(lambda: BlurPool(filter_size=3)),
-        "BlurPool [1,4,6,4,1]": repeat(lambda: BlurPool(filter_size=5)),
-        "MaxBlurPool [1,1]": repeat(lambda: MaxBlurPool(filter_size=2)),
-        "MaxBlurPool [1,2,1]": repeat(lambda: MaxBlurPool(filter_size=3)),
-        "MaxBlurPool [1,4,6,4,1]": repeat(lambda: MaxBlurPool(filter_size=5)),
-        "PixelUnshuffle(k)": lambda k, c: nn.PixelUnshuffle(k),
-    }
-)
+METHODS.update({
+    "Conv2d, random init": lambda k, c: strided_conv(k, c, blur=False),
+    "Conv2d, blur init": lambda k, c: strided_conv(k, c, blur=True),
+    "BlurPool [1,1]": repeat(lambda: BlurPool(filter_size=2)),
+    "BlurPool [1,2,1]": repeat(lambda: BlurPool(filter_size=3)),
+    "BlurPool [1,4,6,4,1]": repeat(lambda: BlurPool(filter_size=5)),
+    "MaxBlurPool [1,1]": repeat(lambda: MaxBlurPool(filter_size=2)),
+    "MaxBlurPool [1,2,1]": repeat(lambda: MaxBlurPool(filter_size=3)),
+    "MaxBlurPool [1,4,6,4,1]": repeat(lambda: MaxBlurPool(filter_size=5)),
+    "PixelUnshuffle(k)": lambda k, c: nn.PixelUnshuffle(k),
+})
 torch.manual_seed(0)
 modules = {(name, k): make(k, 1).to(device) for k in (2, 4) for name, make in METHODS.items()}
 x = torch.randn(1, 1, 128, 128, device=device)
@@ -114,7 +102,6 @@ restored = nn.PixelShuffle(2)(packed)
 print("x", tuple(x.shape), "-> PixelUnshuffle(2)", tuple(packed.shape), "-> PixelShuffle(2)", tuple(restored.shape))
 print("max |PixelShuffle(PixelUnshuffle(x)) - x| =", (restored - x).abs().max().item())
 print("channel 0 of the packed map is x[..., ::2, ::2]:", torch.equal(packed[:, 0::4], x[..., ::2, ::2]))
-
 
 # %% test_images
 # The measurements use random images with the 1/f amplitude spectrum of natural photos,
@@ -163,11 +150,7 @@ def reference(x, k, phase=0.0, spectrum=None):
 
 images = random_images(8, 128, torch.Generator().manual_seed(1))
 print("test images:", tuple(images.shape), f"mean {images.mean().item():+.3f}, std {images.std().item():.3f}")
-print(
-    "reference matches lowpass(x)[..., ::2, ::2] to 1e-5:",
-    torch.allclose(reference(images, 2), lowpass(images, 2)[..., ::2, ::2], rtol=0, atol=1e-5),
-)
-
+print("reference matches lowpass(x)[..., ::2, ::2] to 1e-5:", torch.allclose(reference(images, 2), lowpass(images, 2)[..., ::2, ::2], rtol=0, atol=1e-5))
 
 # %% measures
 # 1. Error against the ideal reference: the band-limited image sampled every k pixels,
@@ -205,21 +188,9 @@ with torch.no_grad():  # the references do not depend on the method: compute the
 
 def measure(method, k, wrap=True):
     apply = (lambda x: periodic(method, x, k)) if wrap else method
-    with (
-        torch.no_grad(),
-        full_float32(),
-    ):  # one call on a batch of: x, lowpass(x), shifted down, shifted right, x + lowpass(x), 0
+    with torch.no_grad(), full_float32():  # one call on a batch of: x, lowpass(x), shifted down, shifted right, x + lowpass(x), 0
         low_in = lowpassed[k]
-        batch = torch.cat(
-            [
-                images,
-                low_in,
-                images.roll(1, dims=-2),
-                images.roll(1, dims=-1),
-                images + low_in,
-                torch.zeros_like(images),
-            ]
-        )
+        batch = torch.cat([images, low_in, images.roll(1, dims=-2), images.roll(1, dims=-1), images + low_in, torch.zeros_like(images)])
         out, low, down, right, both, zero = apply(batch).chunk(6)
         distance = (references[k] - out).flatten(1).norm(dim=1)  # one distance per phase
         best = references[k][int(distance.argmin())]
@@ -230,23 +201,15 @@ def measure(method, k, wrap=True):
         if linear:
             scores["passband"] = ((low - best).norm() ** 2 / energy).item()
             scores["folded"] = ((out - low).norm() ** 2 / energy).item()
-        scores["shift"] = (
-            relative(down, fractional_shift(out, 1 / k, -2)) + relative(right, fractional_shift(out, 1 / k, -1))
-        ) / 2
+        scores["shift"] = (relative(down, fractional_shift(out, 1 / k, -2)) + relative(right, fractional_shift(out, 1 / k, -1))) / 2
     return scores
 
 
 factors = (2, 4)
 measured = {(name, k): measure(modules[name, k], k) for name in METHODS if name != "PixelUnshuffle(k)" for k in factors}
 reference_scores = measure(lambda x: reference(x, 2), 2, wrap=False)  # no wrap: the FFT is periodic already
-print(
-    "the ideal reference scores itself:",
-    {key: round(value, 6) for key, value in reference_scores.items() if key != "linear"},
-)
-print(
-    "not linear, so no passband/folded split:",
-    [name for name in METHODS if (name, 2) in measured and not measured[name, 2]["linear"]],
-)
+print("the ideal reference scores itself:", {key: round(value, 6) for key, value in reference_scores.items() if key != "linear"})
+print("not linear, so no passband/folded split:", [name for name in METHODS if (name, 2) in measured and not measured[name, 2]["linear"]])
 # The random convolution's scores are those of one draw of its weights; its shift error and error over ten draws:
 conv_shift, conv_error = {}, {}
 for k in factors:
@@ -255,15 +218,11 @@ for k in factors:
         draw = measure(strided_conv(k, 1, blur=False).to(device), k)
         conv_shift[k, seed], conv_error[k, seed] = draw["shift"], draw["error"]
     draws = [conv_shift[k, seed] for seed in range(10)]
-    print(
-        f"Conv2d, random init, {k}x: shift error {min(draws):.3f} to {max(draws):.3f} over 10 draws of its weights "
-        f"(slicing: {measured['x[..., ::k, ::k]', k]['shift']:.3f})"
-    )
+    print(f"Conv2d, random init, {k}x: shift error {min(draws):.3f} to {max(draws):.3f} over 10 draws of its weights "
+          f"(slicing: {measured['x[..., ::k, ::k]', k]['shift']:.3f})")
     errors = [conv_error[k, seed] for seed in range(10)]
-    print(
-        f"Conv2d, random init, {k}x: error vs ideal {min(errors):.3f} to {max(errors):.3f} over the same draws "
-        f"(LPPool2d(2, k) / k: {measured['LPPool2d(2, k) / k', k]['error']:.3f})"
-    )
+    print(f"Conv2d, random init, {k}x: error vs ideal {min(errors):.3f} to {max(errors):.3f} over the same draws "
+          f"(LPPool2d(2, k) / k: {measured['LPPool2d(2, k) / k', k]['error']:.3f})")
 
 # %% same_operation
 # Some rows are one operation under several names. Checked on the wrap-padded test images,
@@ -284,12 +243,8 @@ with torch.no_grad(), full_float32():
     for a, b in pairs:
         for k in factors:
             first, second = (middle[k] if name.startswith("x[..., k//2") else modules[name, k] for name in (a, b))
-            identical[a, b, k] = torch.allclose(
-                periodic(first, images, k), periodic(second, images, k), rtol=0, atol=1e-5
-            )
-print(
-    "| | | " + " | ".join(f"same to 1e-5 at {k}x" for k in factors) + " |"
-)  # allclose: bit for bit is not checked here
+            identical[a, b, k] = torch.allclose(periodic(first, images, k), periodic(second, images, k), rtol=0, atol=1e-5)
+print("| | | " + " | ".join(f"same to 1e-5 at {k}x" for k in factors) + " |")  # allclose: bit for bit is not checked here
 print("|---|---|" + "---|" * len(factors))
 for a, b in pairs:
     print(f"| `{a}` | `{b}` | " + " | ".join("yes" if identical[a, b, k] else "no" for k in factors) + " |")
@@ -299,29 +254,15 @@ for a, b in pairs:
 # slicing keeps a 4th row and column that nearest does not, BlurPool [1,1] pads a 4th,
 # and the adaptive pools (area) spread 3 windows over all 7 pixels instead of dropping the last.
 odd = torch.randn(1, 1, 7, 7, device=device)
-print(
-    "7x7 input: x[..., ::2, ::2] ->",
-    tuple(odd[..., ::2, ::2].shape[-2:]),
-    " nearest ->",
-    tuple(modules["nearest", 2](odd).shape[-2:]),
-)
-print(
-    "7x7 input: BlurPool [1,1] ->",
-    tuple(modules["BlurPool [1,1]", 2](odd).shape[-2:]),
-    " AvgPool2d(2) ->",
-    tuple(F.avg_pool2d(odd, 2).shape[-2:]),
-)
+print("7x7 input: x[..., ::2, ::2] ->", tuple(odd[..., ::2, ::2].shape[-2:]), " nearest ->", tuple(modules["nearest", 2](odd).shape[-2:]))
+print("7x7 input: BlurPool [1,1] ->", tuple(modules["BlurPool [1,1]", 2](odd).shape[-2:]), " AvgPool2d(2) ->", tuple(F.avg_pool2d(odd, 2).shape[-2:]))
 area_gap = (modules["area", 2](odd) - F.avg_pool2d(odd, 2)).abs().max().item()
 print(f"7x7 input: area vs AvgPool2d(2), both 3x3: max difference {area_gap:.3f}")
 with torch.no_grad(), full_float32():
-    gap = (
-        modules["Conv2d, blur init", 2](images) - modules["BlurPool [1,2,1]", 2](images)
-    ).abs()  # zero vs reflect padding
+    gap = (modules["Conv2d, blur init", 2](images) - modules["BlurPool [1,2,1]", 2](images)).abs()  # zero vs reflect padding
 # Only the first output row and column read past the border: on an even size the last window ends inside.
-print(
-    f"Conv2d, blur init vs BlurPool [1,2,1], no wrap: max difference {gap.max().item():.3f} on the first row and column, "
-    f"{gap[..., 1:, 1:].max().item():.1e} elsewhere"
-)
+print(f"Conv2d, blur init vs BlurPool [1,2,1], no wrap: max difference {gap.max().item():.3f} on the first row and column, "
+      f"{gap[..., 1:, 1:].max().item():.1e} elsewhere")
 # AvgPool2d adds a block's four pixels before dividing; BlurPool halves before adding.
 big = torch.full((1, 1, 2, 2), 1e38, device=device)
 with torch.no_grad(), full_float32():  # no TF32 in BlurPool's convolutions on a GPU
@@ -344,20 +285,15 @@ with torch.no_grad():
         module = make(2, channels).to(device)
         for _ in range(3):
             module(batch)  # warm-up: first calls allocate memory and pick kernels
-        timers[name] = benchmark.Timer(
-            "module(batch)", globals={"module": module, "batch": batch}, num_threads=torch.get_num_threads()
-        )
+        timers[name] = benchmark.Timer("module(batch)", globals={"module": module, "batch": batch}, num_threads=torch.get_num_threads())
         calls[name] = max(1, round(0.005 / timers[name].timeit(3).median))
     rounds = [{name: timer.timeit(calls[name]).median * 1e3 for name, timer in timers.items()} for _ in range(REPEATS)]
 timed = {}
 for name in METHODS:
     times = sorted(each_round[name] for each_round in rounds)
     timed[name] = {"median": times[REPEATS // 2], "min": times[0], "max": times[-1], "calls": calls[name]}
-print(
-    f"timed on {device} ({torch.get_num_threads()} threads), batch {tuple(batch.shape)}: {REPEATS} rounds, each timing every method once"
-)
+print(f"timed on {device} ({torch.get_num_threads()} threads), batch {tuple(batch.shape)}: {REPEATS} rounds, each timing every method once")
 print(f"slicing returns a view, no copy: {batch[..., ::2, ::2].data_ptr() == batch.data_ptr()}")
-
 
 # %% table
 # Everything measured, at 2x. Parameters are counted for a layer with 16 channels in and out.
@@ -369,9 +305,7 @@ def learnable(module):
     return any(p.requires_grad for p in module.parameters())
 
 
-print(
-    "| method | parameters | learnable | error vs ideal | passband loss | folded energy | shift error | time (ms), median | min to max |"
-)
+print("| method | parameters | learnable | error vs ideal | passband loss | folded energy | shift error | time (ms), median | min to max |")
 print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
 for name, make in METHODS.items():
     module = make(2, channels)
@@ -403,7 +337,6 @@ axes[-1].legend(title="factor")
 figure.suptitle("Ways to shrink, measured on random 1/f images", fontsize=11)
 figure.tight_layout()
 plt.show()
-
 
 # %% cnn_data
 # A toy task where fine detail matters: which way do noisy stripes run? Four classes,
@@ -439,14 +372,9 @@ print("train", tuple(crop(train_x).shape), "test", tuple(crop(test_x).shape), "c
 # each block's features in closed form (no optimiser). Five seeds give mean and spread.
 def small_cnn(pool, width=8):
     return nn.Sequential(
-        nn.Conv2d(1, width, 3, padding=1),
-        nn.ReLU(),
-        pool(),
-        nn.Conv2d(width, width, 3, padding=1),
-        nn.ReLU(),
-        pool(),
-        nn.AdaptiveAvgPool2d(1),
-        nn.Flatten(),
+        nn.Conv2d(1, width, 3, padding=1), nn.ReLU(), pool(),
+        nn.Conv2d(width, width, 3, padding=1), nn.ReLU(), pool(),
+        nn.AdaptiveAvgPool2d(1), nn.Flatten(),
     )
 
 
@@ -483,18 +411,9 @@ for seed in seeds:
                 moved = block(crop(test_x, dy, dx))
                 same.append((classify(moved) == predicted).float().mean().item())
                 change.append(((moved - features).norm() / spread).item())
-        runs[name].append(
-            {
-                "accuracy": (predicted == test_y).float().mean().item(),
-                "consistency": sum(same) / len(same),
-                "feature_change": sum(change) / len(change),
-            }
-        )
+        runs[name].append({"accuracy": (predicted == test_y).float().mean().item(), "consistency": sum(same) / len(same), "feature_change": sum(change) / len(change)})
 cnn_results = {
-    name: {
-        key: (torch.tensor([r[key] for r in rs]).mean().item(), torch.tensor([r[key] for r in rs]).std().item())
-        for key in rs[0]
-    }
+    name: {key: (torch.tensor([r[key] for r in rs]).mean().item(), torch.tensor([r[key] for r in rs]).std().item()) for key in rs[0]}
     for name, rs in runs.items()
 }
 print(f"mean ± standard deviation over {len(seeds)} seeds of the conv weights")
@@ -502,7 +421,5 @@ print()
 print("| pooling | test accuracy | same prediction after a 1-px shift | feature change after a 1-px shift |")
 print("|---|---:|---:|---:|")
 for name, r in cnn_results.items():
-    cells = [f"{r[key][0]:.1%} ± {r[key][1]:.1%}" for key in ("accuracy", "consistency")] + [
-        f"{r['feature_change'][0]:.3f} ± {r['feature_change'][1]:.3f}"
-    ]
+    cells = [f"{r[key][0]:.1%} ± {r[key][1]:.1%}" for key in ("accuracy", "consistency")] + [f"{r['feature_change'][0]:.3f} ± {r['feature_change'][1]:.3f}"]
     print(f"| {name} | " + " | ".join(cells) + " |")
