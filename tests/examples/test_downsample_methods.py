@@ -40,6 +40,19 @@ def test_box_blur_pool_is_avg_pool_on_even_sizes_only(ns):
     assert ns["MaxBlurPool"](filter_size=5).state_dict() == {}
 
 
+def test_the_filter_follows_a_floating_dtype_and_an_integer_image_is_refused(ns):
+    # Review 57: "follows the input's device and dtype" read for every dtype; taps / 2.0 are float for an
+    # integer input, and conv2d refuses float weights on a uint8 or int64 image
+    BlurPool = ns["BlurPool"]
+    x = torch.arange(36.0).view(1, 1, 6, 6)
+    for dtype in (torch.float16, torch.bfloat16, torch.float64, torch.complex64):
+        for filter_size in (2, 3, 5):
+            assert BlurPool(filter_size=filter_size)(x.to(dtype)).dtype == dtype
+    for dtype in (torch.uint8, torch.int64):
+        with pytest.raises(RuntimeError, match="expected scalar type"):
+            BlurPool(filter_size=3)(x.to(dtype))
+
+
 def test_every_method_halves_and_only_pixel_unshuffle_changes_channels(ns):
     x = torch.randn(1, 1, 128, 128, device=ns["device"])
     for name in ns["METHODS"]:
