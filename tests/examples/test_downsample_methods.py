@@ -328,10 +328,11 @@ def test_cnn_blur_is_more_consistent_beyond_the_spread_over_seeds(ns):
     mean = {name: v["consistency"][0] for name, v in r.items()}
     std = {name: v["consistency"][1] for name, v in r.items()}
 
-    def beats(a, b, key="consistency"):
-        return r[a][key][0] - r[b][key][0] > r[a][key][1] + r[b][key][1]
+    def beats(a, b, key="consistency", by=1):
+        return r[a][key][0] - r[b][key][0] > by * (r[a][key][1] + r[b][key][1])
 
-    assert beats("MaxBlurPool [1,4,6,4,1]", "MaxPool2d(2)") and beats("BlurPool [1,4,6,4,1]", "MaxPool2d(2)")
+    # Review 57: "by far more than the spread" was asserted as "more than the spread"; the gap is about 5 spreads
+    assert beats("MaxBlurPool [1,4,6,4,1]", "MaxPool2d(2)", by=3) and beats("BlurPool [1,4,6,4,1]", "MaxPool2d(2)")
     assert beats("AvgPool2d(2)", "MaxPool2d(2)")
     # most of the gain is the blur: BlurPool alone and MaxBlurPool are within each other's spread
     assert (
