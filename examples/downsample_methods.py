@@ -26,7 +26,8 @@ print(f"torch {torch.__version__} on {device}, {torch.get_num_threads()} CPU thr
 
 # %% blur_pool
 # BlurPool and MaxBlurPool come from the site's one implementation (shown above). The
-# filter is built per call in the input's dtype: nothing to learn, nothing in the state_dict.
+# filter is built per call in the input's floating dtype (an integer input meets float taps, and
+# conv2d refuses the mix): nothing to learn, nothing in the state_dict.
 ramp = torch.arange(36.0, device=device).view(1, 1, 6, 6)
 print(MaxBlurPool(filter_size=3))
 print("BlurPool [1,2,1] of a 6x6 ramp:\n", BlurPool(filter_size=3)(ramp)[0, 0])
@@ -273,21 +274,26 @@ print("four float32 pixels of 1e38: " + ", ".join(f"{name} {value:.1e}" for name
 # Time on the build device to halve a batch of 4 feature maps with 16 channels, 64x64.
 # After warm-up, each method is timed in 7 repeats of n calls (n chosen so a repeat takes
 # about 5 ms); each repeat gives one time per call. Median, and min to max as the spread.
+# The repeats go round robin, one per method per round: a change of load during the timing
+# then reaches every method's spread, rather than making one method look faster than another.
 channels = 16
 batch = torch.randn(4, channels, 64, 64, device=device)
 REPEATS = 7
-timed = {}
-for name, make in METHODS.items():
-    torch.manual_seed(0)
-    module = make(2, channels).to(device)
-    with torch.no_grad():
+timers, calls = {}, {}
+with torch.no_grad():
+    for name, make in METHODS.items():
+        torch.manual_seed(0)
+        module = make(2, channels).to(device)
         for _ in range(3):
             module(batch)  # warm-up: first calls allocate memory and pick kernels
-        timer = benchmark.Timer("module(batch)", globals={"module": module, "batch": batch}, num_threads=torch.get_num_threads())
-        calls = max(1, round(0.005 / timer.timeit(3).median))
-        times = sorted(timer.timeit(calls).median * 1e3 for _ in range(REPEATS))
-    timed[name] = {"median": times[REPEATS // 2], "min": times[0], "max": times[-1], "calls": calls}
-print(f"timed on {device} ({torch.get_num_threads()} threads), batch {tuple(batch.shape)}: {REPEATS} repeats per method")
+        timers[name] = benchmark.Timer("module(batch)", globals={"module": module, "batch": batch}, num_threads=torch.get_num_threads())
+        calls[name] = max(1, round(0.005 / timers[name].timeit(3).median))
+    rounds = [{name: timer.timeit(calls[name]).median * 1e3 for name, timer in timers.items()} for _ in range(REPEATS)]
+timed = {}
+for name in METHODS:
+    times = sorted(each_round[name] for each_round in rounds)
+    timed[name] = {"median": times[REPEATS // 2], "min": times[0], "max": times[-1], "calls": calls[name]}
+print(f"timed on {device} ({torch.get_num_threads()} threads), batch {tuple(batch.shape)}: {REPEATS} rounds, each timing every method once")
 print(f"slicing returns a view, no copy: {batch[..., ::2, ::2].data_ptr() == batch.data_ptr()}")
 
 # %% table

@@ -40,6 +40,19 @@ def test_box_blur_pool_is_avg_pool_on_even_sizes_only(ns):
     assert ns["MaxBlurPool"](filter_size=5).state_dict() == {}
 
 
+def test_the_filter_follows_a_floating_dtype_and_an_integer_image_is_refused(ns):
+    # Review 57: "follows the input's device and dtype" read for every dtype; taps / 2.0 are float for an
+    # integer input, and conv2d refuses float weights on a uint8 or int64 image
+    BlurPool = ns["BlurPool"]
+    x = torch.arange(36.0).view(1, 1, 6, 6)
+    for dtype in (torch.float16, torch.bfloat16, torch.float64, torch.complex64):
+        for filter_size in (2, 3, 5):
+            assert BlurPool(filter_size=filter_size)(x.to(dtype)).dtype == dtype
+    for dtype in (torch.uint8, torch.int64):
+        with pytest.raises(RuntimeError, match="expected scalar type"):
+            BlurPool(filter_size=3)(x.to(dtype))
+
+
 def test_every_method_halves_and_only_pixel_unshuffle_changes_channels(ns):
     x = torch.randn(1, 1, 128, 128, device=ns["device"])
     for name in ns["METHODS"]:
@@ -271,11 +284,42 @@ def test_timings_have_a_spread_and_slicing_is_a_view(ns):
     assert set(ns["timed"]) == set(ns["METHODS"])
     x = torch.randn(1, 2, 8, 8)
     assert x[..., ::2, ::2].data_ptr() == x.data_ptr() and not x[..., ::2, ::2].is_contiguous()
-    # "costs almost nothing": a view, well under every method that computes its output, by more
-    # than the spread: slicing's slowest repeat against the others' fastest
+    # "costs almost nothing": a view, under every method that computes its output by more than the spread
+    # (slicing's slowest repeat against the others' fastest: the page's rule), and its median a small part of
+    # theirs. Review 57: the repeats now go round robin, so a load swing reaches slicing's range too; on the
+    # 2-core machine at a load of 14 its slowest repeat came within a factor 1.4 of the others' fastest.
     t = ns["timed"]
-    others = [v["min"] for name, v in t.items() if name != "x[..., ::k, ::k]"]
-    assert t["x[..., ::k, ::k]"]["max"] < 0.5 * min(others)
+    others = {name: v for name, v in t.items() if name != "x[..., ::k, ::k]"}
+    assert t["x[..., ::k, ::k]"]["max"] < min(v["min"] for v in others.values())
+    assert t["x[..., ::k, ::k]"]["median"] < 0.2 * min(v["median"] for v in others.values())
+
+
+def test_a_load_change_during_the_timing_widens_every_range_instead_of_parting_them(ns):
+    """Review 57: each method's repeats ran back to back, so other jobs starting or stopping between two
+    methods (on the 2-core build machine: bilinear 0.135 to 0.154 ms in one run, 4.7 to 37 ms minutes later)
+    parted ranges that measure the same work, and the page reads parted ranges as a difference. The timing
+    cell is rerun here on identical work under a clock that runs 10x slower for the first half of the timing."""
+    from types import SimpleNamespace
+
+    from sitegen.cells import parse_script
+
+    ticks = []
+
+    class LoadedTimer:
+        def __init__(self, stmt, globals, num_threads):
+            pass
+
+        def timeit(self, number):
+            ticks.append(number)
+            slow = len(ticks) <= (ns["REPEATS"] + 1) * len(ns["METHODS"]) / 2
+            return SimpleNamespace(median=1e-4 * (10 if slow else 1))
+
+    source = parse_script(ROOT / "examples" / "downsample_methods.py").cell("timings").source
+    rerun = dict(ns, benchmark=SimpleNamespace(Timer=LoadedTimer))
+    exec(source, rerun)
+    assert len(ticks) == (ns["REPEATS"] + 1) * len(ns["METHODS"])
+    for a, b in itertools.combinations(rerun["timed"].values(), 2):
+        assert a["min"] <= b["max"] and b["min"] <= a["max"]
 
 
 def test_cnn_blur_is_more_consistent_beyond_the_spread_over_seeds(ns):
@@ -284,10 +328,11 @@ def test_cnn_blur_is_more_consistent_beyond_the_spread_over_seeds(ns):
     mean = {name: v["consistency"][0] for name, v in r.items()}
     std = {name: v["consistency"][1] for name, v in r.items()}
 
-    def beats(a, b, key="consistency"):
-        return r[a][key][0] - r[b][key][0] > r[a][key][1] + r[b][key][1]
+    def beats(a, b, key="consistency", by=1):
+        return r[a][key][0] - r[b][key][0] > by * (r[a][key][1] + r[b][key][1])
 
-    assert beats("MaxBlurPool [1,4,6,4,1]", "MaxPool2d(2)") and beats("BlurPool [1,4,6,4,1]", "MaxPool2d(2)")
+    # Review 57: "by far more than the spread" was asserted as "more than the spread"; the gap is about 5 spreads
+    assert beats("MaxBlurPool [1,4,6,4,1]", "MaxPool2d(2)", by=3) and beats("BlurPool [1,4,6,4,1]", "MaxPool2d(2)")
     assert beats("AvgPool2d(2)", "MaxPool2d(2)")
     # most of the gain is the blur: BlurPool alone and MaxBlurPool are within each other's spread
     assert (
