@@ -224,6 +224,27 @@ def test_bicubic_psnr_follows_the_stated_protocol(ns):
     assert ns["pooled"] == pytest.approx(pooled, abs=1e-4)
 
 
+def test_per_patch_averaging_weights_the_flat_patches_more_than_pooling(ns):
+    """Review 57: the psnr cell's comment, shown on the page, says averaging per-patch PSNR weights the
+    easy, flat patches more than the pooled MSE would; nothing checked it on these patches. The weight
+    of a patch is how much a small change of its squared error moves each protocol's number."""
+    target = ns["test_high"]
+    flatness = target[..., 2:-2, 2:-2].std(dim=(1, 2, 3))
+    flattest = flatness.argsort()[: len(flatness) // 2]
+    residual = (ns["bicubic"].clamp(0, 1) - target).requires_grad_()
+    per_patch = torch.autograd.grad(ns["psnr_per_patch"](target + residual, target).mean(), residual)[0]
+    pooled = torch.autograd.grad(-torch.log10(residual[..., 2:-2, 2:-2].pow(2).mean()), residual)[0]
+    # the gradient is the residual times one weight per patch: project it out
+    weights = {}
+    for name, grad in (("per patch", per_patch), ("pooled", pooled)):
+        weight = (grad * residual).detach().sum(dim=(1, 2, 3)) / residual[..., 2:-2, 2:-2].detach().pow(2).sum(
+            dim=(1, 2, 3)
+        )
+        weights[name] = (weight[flattest].sum() / weight.sum()).item()
+    assert weights["pooled"] == pytest.approx(0.5)
+    assert weights["per patch"] > 0.7, weights
+
+
 @settings(max_examples=50, deadline=None)
 @given(seed=st.integers(0, 2**31 - 1), patches=st.integers(1, 20), noise=st.floats(1e-3, 0.5))
 def test_mean_of_per_patch_psnr_is_never_below_the_pooled_psnr(ns, seed, patches, noise):
