@@ -326,7 +326,9 @@ def test_a_shorter_run_is_the_beginning_of_a_longer_one(ns):
         patch.setitem(trained, "steps", STEPS // 2)
         for kind in ("transposed conv", "ESPCN + ICNR"):
             short = ns["train"](kind, 1)[1]
-            assert np.array_equal(short, ns["runs"][kind, 1][1][: len(short)]), kind
+            # bit for bit on the CPU; CUDA's convolution backward may add in another order from run to run
+            atol = 0 if ns["device"].type == "cpu" else 0.01
+            np.testing.assert_allclose(short, ns["runs"][kind, 1][1][: len(short)], rtol=0, atol=atol, err_msg=kind)
 
 
 def test_the_bias_share_of_the_start_is_lost_in_the_noise_of_20_seeds(ns):
@@ -335,7 +337,7 @@ def test_the_bias_share_of_the_start_is_lost_in_the_noise_of_20_seeds(ns):
     squares = {False: [], True: []}
     with torch.no_grad(), ns["one_thread"]():
         for seed in range(20):
-            features = ns["SuperResolution"]("resize-conv", seed).features(ns["test_low"])
+            features = ns["SuperResolution"]("resize-conv", seed).features(ns["test_low"].cpu())
             for fair in squares:
                 squares[fair].append(
                     ns["SuperResolution"]("resize-conv", seed, fair=fair).upsample(features).pow(2).mean()
