@@ -45,6 +45,25 @@ def test_every_setting_compiled_in_both_dtypes(ns):
         assert not missing or text in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_cpu_antialias_in_bfloat16_raises_for_every_size_but_the_inputs_own(mode):
+    """Review 57: "no bfloat16 kernel" read as "eager rejects bfloat16 antialias"; at the input's own size
+    it returns a copy (no kernel runs), for any size of input, so the page says so."""
+    for h, w in [(1, 1), (1, 5), (4, 1), (5, 7), (37, 53)]:
+        x = torch.rand(1, 2, h, w).bfloat16()
+        same = F.interpolate(x, size=(h, w), mode=mode, antialias=True)
+        assert torch.equal(same, x) and same.data_ptr() != x.data_ptr()
+        for size in [(h + 1, w), (h, w + 1), (max(h - 1, 1), w + 2), (2 * h, 2 * w), (1, 1)]:
+            if size != (h, w):
+                with pytest.raises(RuntimeError, match="BFloat16"):
+                    F.interpolate(x, size=size, mode=mode, antialias=True)
+    for page, text in (
+        ("torch-compile.md", "but the input's own"),
+        ("torch-compile.zh.md", "尺寸相同时则直接返回输入的副本"),
+    ):
+        assert text in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
 def test_exact_settings_are_bitwise(ns):
     for (name, dtype, _), r in ns["results"].items():
         if name in EXACT:
