@@ -184,7 +184,7 @@ for kind in kinds:
 # initialisation and the batches. The learning rate is constant, so a later point of
 # the curve is what a longer run would have reached at that step. What is evaluated is
 # an exponential moving average of the weights (decay rising to 0.99 at step 891, then about the last 100 steps),
-# which removes most of the jitter that a constant learning rate leaves in them.
+# meant to damp the jitter that a constant learning rate leaves in them (how much it removes is not measured here).
 def moving_average(average, current, count):
     # Shorter at the start, as in TensorFlow's ExponentialMovingAverage with
     # num_updates, so that early averages do not lean on the initial weights.

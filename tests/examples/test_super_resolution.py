@@ -534,6 +534,8 @@ def test_the_models_transposed_conv_draws_from_a_narrower_range_than_the_default
 def test_the_prose_does_not_claim_an_unmeasured_share_of_jitter_removed():
     # Review 50: "it removes most of the step-to-step jitter" was stated in the prose with no value that the
     # build computes (a one-off run of seed 0 at 1200 steps gave a PSNR std over the last 100 steps of about
-    # 0.1 dB raw and under 0.01 dB averaged, but no test can afford that run). The prose no longer says it.
+    # 0.1 dB raw and under 0.01 dB averaged, but no test can afford that run). The prose no longer says it, nor
+    # does the training cell's comment that the page shows (review 57).
     for page, phrase in (("super-resolution.md", "jitter"), ("super-resolution.zh.md", "抖动")):
         assert phrase not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    assert "removes most" not in (ROOT / "examples" / "super_resolution.py").read_text(encoding="utf-8")
