@@ -1196,3 +1196,70 @@ def test_jax_kernels_are_tensorflows_scale_and_translate_kernels():
     np.testing.assert_allclose(np.asarray(scale._fill_keys_cubic_kernel(jnp.asarray(x))), tf_keys, atol=1e-6)
     np.testing.assert_allclose(np.asarray(scale._fill_lanczos_kernel(3.0, jnp.asarray(x))), tf_lanczos3, atol=1e-6)
     np.testing.assert_allclose(np.asarray(scale._fill_triangle_kernel(jnp.asarray(x))), np.maximum(0, 1 - x))
+
+
+def test_fid_plain_bilinear_turns_an_inf_into_nan_where_antialias_does_not():
+    # Review 58: "at 299 they are identical: antialias only changes anything when an axis shrinks" holds for finite
+    # values only. At 299 -> 299 plain bilinear adds each pixel to itself with weight 0 (inf -> NaN); enlarging, it
+    # reads the second row or column with weight 0 where it clamps at the border. antialias returns 299x299 as is.
+    rng = np.random.default_rng(58)
+    x = torch.rand(1, 1, 299, 299, generator=torch.Generator().manual_seed(58))
+    x[0, 0, rng.integers(299, size=8), rng.integers(299, size=8)] = float("inf")
+    aliased = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False)
+    smooth = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False, antialias=True)
+    assert torch.equal(aliased.isnan(), x.isinf()) and torch.equal(smooth, x)
+    for n, at in itertools.product((2, 17, 32, 100, 298), ((0, 1), (1, 0))):
+        x = torch.rand(1, 1, n, n, generator=torch.Generator().manual_seed(n))
+        x[0, 0, at[0], at[1]] = float("inf")
+        aliased = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False)
+        smooth = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False, antialias=True)
+        assert aliased.isnan().any() and not smooth.isnan().any(), (n, at)
+
+
+def test_kornia_antialias_blur_of_an_enlarging_axis_turns_an_inf_into_nan():
+    # Review 58: sigma 0.001 "leaves an axis that enlarges as it is" only for finite values: its outer taps weigh
+    # 0, and 0 * inf is NaN. nearest-neighbour sampling afterwards adds nothing of its own.
+    for shape, size in (((8, 5), (4, 10)), ((9, 3), (3, 7)), ((30, 6), (3, 13))):
+        x = torch.rand(1, 1, *shape, generator=torch.Generator().manual_seed(shape[0]))
+        x[0, 0, shape[0] // 2, shape[1] // 2] = float("inf")
+        theirs = kornia_resize(x, size, interpolation="nearest", antialias=True)
+        sigma = (shape[0] / size[0] - 1) / 2
+        taps = max(int(4 * sigma), 3) | 1
+        t = torch.arange(taps, dtype=torch.float64) - taps // 2
+        w = torch.exp(-(t**2) / (2 * sigma**2))
+        w = (w / w.sum()).float().view(1, 1, -1, 1)
+        height_only = F.conv2d(F.pad(x, [0, 0, taps // 2, taps // 2], mode="reflect"), w)
+        assert theirs.isnan().any() and not height_only.isnan().any(), shape
+
+
+def test_only_jax_and_torch_antialias_repeat_inf_and_minus_zero_along_a_one_pixel_axis():
+    # Review 58: "where both repeat that pixel (torch only up to float rounding)": torch's plain bicubic (and so
+    # kornia's, which calls it) also turns -0.0 into +0.0 off the pixel's centre and an inf into NaN.
+    for value in (-0.0, np.inf):
+        x = np.full((1, 3), value, dtype=np.float32)
+        for m in (2, 4, 6, 9):
+            expected = np.full((m, 3), value, dtype=np.float32).view(np.int32)
+            theirs = np.asarray(jax.image.resize(jnp.asarray(x), (m, 3), "cubic", antialias=False))
+            ours = F.interpolate(torch.from_numpy(x)[None, None], size=(m, 3), mode="bicubic")[0, 0].numpy()
+            kornia = kornia_resize(torch.from_numpy(x)[None, None], (m, 3), "bicubic", antialias=True)[0, 0]
+            smooth = F.interpolate(torch.from_numpy(x)[None, None], size=(m, 3), mode="bicubic", antialias=True)
+            assert np.array_equal(theirs.view(np.int32), expected), (value, m)
+            assert np.array_equal(smooth[0, 0].numpy().view(np.int32), expected), (value, m)
+            assert np.array_equal(kornia.numpy().view(np.int32), ours.view(np.int32)), (value, m)
+            if value == 0:  # plain bicubic keeps the sign only on an output row centred on the pixel
+                assert np.array_equal(np.signbit(ours).all(axis=1), 2 * np.arange(m) + 1 == m), m
+            else:
+                assert np.isnan(ours).all(), m
+
+
+def test_one_inf_makes_all_of_jaxs_resize_non_finite_but_not_all_of_torchs():
+    # Review 58: the rules are for finite values; jax multiplies by full weight matrices, zeros included.
+    rng = np.random.default_rng(58)
+    methods = (("linear", "bilinear"), ("cubic", "bicubic"), ("lanczos3", "lanczos"))
+    for shape, size in (((8, 8), (5, 12)), ((30, 7), (6, 21)), ((5, 6), (9, 10)), ((64, 64), (16, 16))):
+        x = rng.uniform(-1, 1, shape).astype(np.float32)
+        x[rng.integers(shape[0]), rng.integers(shape[1])] = np.inf
+        results = jax_resizes(jnp.asarray(x), size, tuple((method, True) for method, _ in methods))
+        for (method, mode), theirs in zip(methods, results):
+            ours = F.interpolate(torch.from_numpy(x)[None, None], size=size, mode=mode, antialias=True)
+            assert not np.isfinite(np.asarray(theirs)).any() and ours.isfinite().any(), (method, shape, size)

@@ -1501,3 +1501,48 @@ def test_fid_resize_to_299_agrees_with_clean_fid_pillow_call(ns):
         plain = F.interpolate(x, size=(299, 299), mode="bicubic")[0].clamp(0, 255).numpy()
         assert np.abs(ours - clean).max() < ns["MATCH"] * 255, (h, w)
         assert np.abs(plain - clean).max() > 1, (h, w)
+
+
+def test_inter_area_and_area_part_on_a_row_at_inf_and_minus_zero():
+    # Review 58: "on a row they agree bit for bit" (at every multiple of 1/2 up to 4x) fails on pixels that are not
+    # ordinary numbers: OpenCV also reads a pixel outside the footprint, with weight 0, so an inf makes NaN; torch's
+    # mean starts from +0.0, so a -0.0 that it copies comes out +0.0 where OpenCV keeps -0.0.
+    rng = np.random.default_rng(58)
+    for n in range(1, 33):
+        for m in range(n + 1, 4 * n + 1):
+            if (2 * m) % n:
+                continue
+            zeros = np.full((1, n), -0.0, dtype=np.float32)
+            ours = F.interpolate(torch.from_numpy(zeros)[None, None], size=(1, m), mode="area")[0, 0].numpy()
+            theirs = cv2.resize(zeros, (m, 1), interpolation=cv2.INTER_AREA)
+            assert not np.signbit(ours).any() and np.signbit(theirs).all(), (n, m)
+            row = rng.random((1, n), dtype=np.float32)
+            row[0, rng.integers(n)] = np.inf
+            ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, m), mode="area")[0, 0].numpy()
+            theirs = cv2.resize(row, (m, 1), interpolation=cv2.INTER_AREA)
+            assert not np.isnan(ours).any() and np.isnan(theirs).any(), (n, m)
+    row = np.array([[1, np.inf, 2, 3]], dtype=np.float32)
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 6), mode="area")[0, 0, 0].numpy()
+    theirs = cv2.resize(row, (6, 1), interpolation=cv2.INTER_AREA)[0]
+    assert ours[0] == 1 and np.isinf(ours[1:3]).all() and np.isnan(theirs[:3]).all()
+    assert np.array_equal(ours[3:], theirs[3:])
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_only_antialias_repeats_inf_and_minus_zero_along_a_one_pixel_axis(mode):
+    # Review 58: "along an axis one pixel long, which both repeat": the plain kernels add that pixel to itself with
+    # weights of which some are 0 (and, for bicubic, negative), so an inf comes back NaN, and plain bicubic's -0.0
+    # comes back +0.0; the antialiased kernel copies both.
+    for value in (-0.0, float("inf")):
+        x = torch.full((1, 1, 1, 3), value)
+        for n in range(2, 40):
+            plain = F.interpolate(x, size=(n, 3), mode=mode)
+            antialiased = F.interpolate(x, size=(n, 3), mode=mode, antialias=True)
+            assert torch.equal(antialiased.view(torch.int32), x.expand_as(antialiased).contiguous().view(torch.int32))
+            if value == 0:
+                # plain bicubic keeps the sign only on an output row centred on the pixel (weights 0, 1, 0, 0)
+                centred = 2 * torch.arange(n) + 1 == n
+                kept = torch.ones(n, dtype=torch.bool) if mode == "bilinear" else centred
+                assert torch.equal(plain.signbit(), kept.view(1, 1, n, 1).expand(1, 1, n, 3)), (mode, n)
+            else:
+                assert plain.isnan().all(), (mode, n)
