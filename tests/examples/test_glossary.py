@@ -155,3 +155,56 @@ def test_glossary_antialias_align_corners_true_near_a_factor_of_1_reads_few_extr
     ):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert all(t in text for t in texts) and "2e-14" not in text, name
+
+
+KEPT_AXIS_INF = """
+import itertools
+import torch, torch.nn.functional as F
+found = set()
+layouts = {1: [torch.contiguous_format], 2: [torch.contiguous_format, torch.channels_last],
+           3: [torch.contiguous_format, torch.channels_last_3d]}
+for (rank, mode), dtype, channels, align_corners in itertools.product(
+    ((1, "linear"), (2, "bilinear"), (3, "trilinear")), (torch.float32, torch.float64), (1, 17), (False, True)
+):
+    for layout, n in itertools.product(layouts[rank], (3, 8)):
+        for inf_at in (0, 1, n - 1):  # both borders and inside
+            x = torch.rand((1, channels) + (n,) * rank, dtype=dtype)
+            x[(0, 0) + (inf_at,) * rank] = float("inf")
+            x = x.contiguous(memory_format=layout)
+            where = torch.zeros((1, channels) + (n,) * rank, dtype=torch.bool)
+            where[(0, 0) + (inf_at,) * rank] = True
+            # every axis kept: nan exactly where the inf was, nothing infinite left
+            y = F.interpolate(x, size=(n,) * rank, mode=mode, align_corners=align_corners)
+            found.add((mode, "kept", torch.equal(y.isnan(), where), bool(y.isinf().any())))
+            if rank > 1 and n == 8 and not align_corners:
+                # the last axis halved (each output the mean of a pair), the others kept: nan where the pair held the inf
+                y = F.interpolate(x, size=(n,) * (rank - 1) + (n // 2,), mode=mode)
+                found.add((mode, "halved", torch.equal(y.isnan(), where[..., ::2] | where[..., 1::2]), bool(y.isinf().any())))
+print(repr(sorted(found)))
+"""
+
+
+def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_nan():
+    # Review 58: the conventions' "Finite values" said an inf *beside* a copied pixel can turn the copy into nan,
+    # as if an inf in the copied pixel itself stayed inf. Along an axis that keeps its size the CPU's linear kernels
+    # add each pixel to itself with weight 0, so the inf itself comes out nan, on every rank, dtype, layout,
+    # channel count (17: the vectorised channels-last loops leave a tail) and with align_corners either way, also
+    # where another axis shrinks, with AVX2 or AVX-512 code and with torch's generic code alike.
+    from helpers import run_python
+
+    expected = [
+        ("bilinear", "halved", True, False),
+        ("bilinear", "kept", True, False),
+        ("linear", "kept", True, False),
+        ("trilinear", "halved", True, False),
+        ("trilinear", "kept", True, False),
+    ]
+    for cap in ("avx2", "default"):
+        assert eval(run_python(KEPT_AXIS_INF, ATEN_CPU_CAPABILITY=cap)) == expected, cap
+    row = F.interpolate(torch.tensor([[[1.0, float("inf"), 2.0]]]), size=3, mode="linear").flatten()
+    assert row[::2].tolist() == [1.0, 2.0] and row[1].isnan()
+    for name, text in (
+        ("glossary.md", "1, inf, 2 brought to its own size by `linear` comes back as 1, nan, 2"),
+        ("glossary.zh.md", "1、inf、2 这一行用 `linear` 缩放到原来的尺寸，得到的是 1、nan、2"),
+    ):
+        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
