@@ -180,31 +180,46 @@ for (rank, mode), dtype, channels, align_corners in itertools.product(
                 # the last axis halved (each output the mean of a pair), the others kept: nan where the pair held the inf
                 y = F.interpolate(x, size=(n,) * (rank - 1) + (n // 2,), mode=mode)
                 found.add((mode, "halved", torch.equal(y.isnan(), where[..., ::2] | where[..., 1::2]), bool(y.isinf().any())))
+for (rank, mode), dtype, channels, out in itertools.product(
+    ((1, "linear"), (2, "bilinear"), (3, "trilinear")), (torch.float32, torch.float64), (1, 17), (2, 7)
+):
+    # an inf at the last pixel of the last axis; the other axes go from 3 to 5, output 2 reading input 1 with weight 1
+    x = torch.rand((1, channels) + (3,) * rank, dtype=dtype)
+    x[(0, 0) + (1,) * (rank - 1) + (2,)] = float("inf")
+    for align_corners in (False, True):
+        y = F.interpolate(x, size=(5,) * (rank - 1) + (out,), mode=mode, align_corners=align_corners)
+        last = y[(0, 0) + (2,) * (rank - 1) + (-1,)]
+        found.add((mode, "last pixel", align_corners, "nan" if last.isnan() else "inf" if last.isinf() else "finite"))
 print(repr(sorted(found)))
 """
 
 
 def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_nan():
     # Review 58: the conventions' "Finite values" said an inf *beside* a copied pixel can turn the copy into nan,
-    # as if an inf in the copied pixel itself stayed inf. Along an axis that keeps its size the CPU's linear kernels
-    # add each pixel to itself with weight 0, so the inf itself comes out nan, on every rank, dtype, layout,
+    # as if an inf in the copied pixel itself stayed inf. Along an axis that keeps its size, and with
+    # align_corners=True at an axis's last pixel (shrinking or enlarging; with False that clamped pixel stays inf),
+    # the CPU's linear kernels add the pixel to itself with weight 0, so the inf itself comes out nan, on every rank, dtype, layout,
     # channel count (17: the vectorised channels-last loops leave a tail) and with align_corners either way, also
     # where another axis shrinks, with AVX2 or AVX-512 code and with torch's generic code alike.
     from helpers import run_python
 
-    expected = [
-        ("bilinear", "halved", True, False),
-        ("bilinear", "kept", True, False),
-        ("linear", "kept", True, False),
-        ("trilinear", "halved", True, False),
-        ("trilinear", "kept", True, False),
-    ]
+    expected = sorted(
+        [(mode, "last pixel", False, "inf") for mode in ("bilinear", "linear", "trilinear")]
+        + [(mode, "last pixel", True, "nan") for mode in ("bilinear", "linear", "trilinear")]
+        + [("bilinear", "halved", True, False), ("bilinear", "kept", True, False), ("linear", "kept", True, False)]
+        + [("trilinear", "halved", True, False), ("trilinear", "kept", True, False)]
+    )
     for cap in ("avx2", "default"):
         assert eval(run_python(KEPT_AXIS_INF, ATEN_CPU_CAPABILITY=cap)) == expected, cap
     row = F.interpolate(torch.tensor([[[1.0, float("inf"), 2.0]]]), size=3, mode="linear").flatten()
     assert row[::2].tolist() == [1.0, 2.0] and row[1].isnan()
+    row = F.interpolate(torch.tensor([[[1.0, 2.0, float("inf")]]]), size=7, mode="linear", align_corners=True)
+    assert row[0, 0, -1].isnan()
     for name, text in (
-        ("glossary.md", "1, inf, 2 brought to its own size by `linear` comes back as 1, nan, 2"),
-        ("glossary.zh.md", "1、inf、2 这一行用 `linear` 缩放到原来的尺寸，得到的是 1、nan、2"),
+        (
+            "glossary.md",
+            "1, inf, 2 brought to its own size by `linear` comes back\n  as 1, nan, 2, and the row 1, 2, inf",
+        ),
+        ("glossary.zh.md", "得到的是 1、nan、2；1、2、inf 这一行在 `align_corners=True` 下放大，最后一个值是 `nan`"),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
