@@ -190,22 +190,28 @@ for (rank, mode), dtype, channels, out in itertools.product(
         y = F.interpolate(x, size=(5,) * (rank - 1) + (out,), mode=mode, align_corners=align_corners)
         last = y[(0, 0) + (2,) * (rank - 1) + (-1,)]
         found.add((mode, "last pixel", align_corners, "nan" if last.isnan() else "inf" if last.isinf() else "finite"))
+    # a sample exactly on the last pixel with align_corners=False: 2 -> 6, output 4 lands on pixel 1, output 5 is clamped
+    x = torch.rand((1, channels) + (2,) * rank, dtype=dtype)
+    x[(0, 0) + (1,) * rank] = float("inf")
+    y = F.interpolate(x, size=(6,) * rank, mode=mode)[(0, 0) + (5,) * (rank - 1)]  # other axes clamped
+    found.add((mode, "lands on it", bool(y[4].isnan()), bool(y[5].isinf())))
 print(repr(sorted(found)))
 """
 
 
 def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_nan():
     # Review 58: the conventions' "Finite values" said an inf *beside* a copied pixel can turn the copy into nan,
-    # as if an inf in the copied pixel itself stayed inf. Along an axis that keeps its size, and with
-    # align_corners=True at an axis's last pixel (shrinking or enlarging; with False that clamped pixel stays inf),
-    # the CPU's linear kernels add the pixel to itself with weight 0, so the inf itself comes out nan, on every rank, dtype, layout,
-    # channel count (17: the vectorised channels-last loops leave a tail) and with align_corners either way, also
-    # where another axis shrinks, with AVX2 or AVX-512 code and with torch's generic code alike.
+    # as if an inf in the copied pixel itself stayed inf. Along an axis that keeps its size, and wherever a sample
+    # lands exactly on an axis's last pixel (the last output with align_corners=True; 2 -> 6 pixels, output 4, with
+    # False, where the clamped output 5 stays inf), the CPU's linear kernels add the pixel to itself with weight 0,
+    # so the inf itself comes out nan: on every rank, dtype, layout, channel count (17: the vectorised channels-last
+    # loops leave a tail), also where another axis shrinks, with AVX2 or AVX-512 code and torch's generic code alike.
     from helpers import run_python
 
     expected = sorted(
         [(mode, "last pixel", False, "inf") for mode in ("bilinear", "linear", "trilinear")]
         + [(mode, "last pixel", True, "nan") for mode in ("bilinear", "linear", "trilinear")]
+        + [(mode, "lands on it", True, True) for mode in ("bilinear", "linear", "trilinear")]
         + [("bilinear", "halved", True, False), ("bilinear", "kept", True, False), ("linear", "kept", True, False)]
         + [("trilinear", "halved", True, False), ("trilinear", "kept", True, False)]
     )
@@ -215,11 +221,11 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
     assert row[::2].tolist() == [1.0, 2.0] and row[1].isnan()
     row = F.interpolate(torch.tensor([[[1.0, 2.0, float("inf")]]]), size=7, mode="linear", align_corners=True)
     assert row[0, 0, -1].isnan()
-    for name, text in (
-        (
-            "glossary.md",
-            "1, inf, 2 brought to its own size by `linear` comes back\n  as 1, nan, 2, and the row 1, 2, inf",
-        ),
-        ("glossary.zh.md", "得到的是 1、nan、2；1、2、inf 这一行在 `align_corners=True` 下放大，最后一个值是 `nan`"),
+    row = F.interpolate(torch.tensor([[[1.0, float("inf")]]]), size=6, mode="linear")[0, 0]
+    assert row[4].isnan() and row[5].isinf()
+    for name, texts in (
+        ("glossary.md", ("comes back as 1, nan, 2, the row 1, 2, inf", "gives `nan` at output 4", "`inf` at output 5")),
+        ("glossary.zh.md", ("得到的是 1、nan、2；1、2、inf", "下标为 4 的输出是 `nan`", "下标为 5 的输出仍是 `inf`")),
     ):
-        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert all(t in text for t in texts), name
