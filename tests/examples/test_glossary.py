@@ -155,3 +155,77 @@ def test_glossary_antialias_align_corners_true_near_a_factor_of_1_reads_few_extr
     ):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert all(t in text for t in texts) and "2e-14" not in text, name
+
+
+KEPT_AXIS_INF = """
+import itertools
+import torch, torch.nn.functional as F
+found = set()
+layouts = {1: [torch.contiguous_format], 2: [torch.contiguous_format, torch.channels_last],
+           3: [torch.contiguous_format, torch.channels_last_3d]}
+for (rank, mode), dtype, channels, align_corners in itertools.product(
+    ((1, "linear"), (2, "bilinear"), (3, "trilinear")), (torch.float32, torch.float64), (1, 17), (False, True)
+):
+    for layout, n in itertools.product(layouts[rank], (3, 8)):
+        for inf_at in (0, 1, n - 1):  # both borders and inside
+            x = torch.rand((1, channels) + (n,) * rank, dtype=dtype)
+            x[(0, 0) + (inf_at,) * rank] = float("inf")
+            x = x.contiguous(memory_format=layout)
+            where = torch.zeros((1, channels) + (n,) * rank, dtype=torch.bool)
+            where[(0, 0) + (inf_at,) * rank] = True
+            # every axis kept: nan exactly where the inf was, nothing infinite left
+            y = F.interpolate(x, size=(n,) * rank, mode=mode, align_corners=align_corners)
+            found.add((mode, "kept", torch.equal(y.isnan(), where), bool(y.isinf().any())))
+            if rank > 1 and n == 8 and not align_corners:
+                # the last axis halved (each output the mean of a pair), the others kept: nan where the pair held the inf
+                y = F.interpolate(x, size=(n,) * (rank - 1) + (n // 2,), mode=mode)
+                found.add((mode, "halved", torch.equal(y.isnan(), where[..., ::2] | where[..., 1::2]), bool(y.isinf().any())))
+for (rank, mode), dtype, channels, out in itertools.product(
+    ((1, "linear"), (2, "bilinear"), (3, "trilinear")), (torch.float32, torch.float64), (1, 17), (2, 7)
+):
+    # an inf at the last pixel of the last axis; the other axes go from 3 to 5, output 2 reading input 1 with weight 1
+    x = torch.rand((1, channels) + (3,) * rank, dtype=dtype)
+    x[(0, 0) + (1,) * (rank - 1) + (2,)] = float("inf")
+    for align_corners in (False, True):
+        y = F.interpolate(x, size=(5,) * (rank - 1) + (out,), mode=mode, align_corners=align_corners)
+        last = y[(0, 0) + (2,) * (rank - 1) + (-1,)]
+        found.add((mode, "last pixel", align_corners, "nan" if last.isnan() else "inf" if last.isinf() else "finite"))
+    # a sample exactly on the last pixel with align_corners=False: 2 -> 6, output 4 lands on pixel 1, output 5 is clamped
+    x = torch.rand((1, channels) + (2,) * rank, dtype=dtype)
+    x[(0, 0) + (1,) * rank] = float("inf")
+    y = F.interpolate(x, size=(6,) * rank, mode=mode)[(0, 0) + (5,) * (rank - 1)]  # other axes clamped
+    found.add((mode, "lands on it", bool(y[4].isnan()), bool(y[5].isinf())))
+print(repr(sorted(found)))
+"""
+
+
+def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_nan():
+    # Review 58: the conventions' "Finite values" said an inf *beside* a copied pixel can turn the copy into nan,
+    # as if an inf in the copied pixel itself stayed inf. Along an axis that keeps its size, and wherever a sample
+    # lands exactly on an axis's last pixel (the last output with align_corners=True; 2 -> 6 pixels, output 4, with
+    # False, where the clamped output 5 stays inf), the CPU's linear kernels add the pixel to itself with weight 0,
+    # so the inf itself comes out nan: on every rank, dtype, layout, channel count (17: the vectorised channels-last
+    # loops leave a tail), also where another axis shrinks, with AVX2 or AVX-512 code and torch's generic code alike.
+    from helpers import run_python
+
+    expected = sorted(
+        [(mode, "last pixel", False, "inf") for mode in ("bilinear", "linear", "trilinear")]
+        + [(mode, "last pixel", True, "nan") for mode in ("bilinear", "linear", "trilinear")]
+        + [(mode, "lands on it", True, True) for mode in ("bilinear", "linear", "trilinear")]
+        + [("bilinear", "halved", True, False), ("bilinear", "kept", True, False), ("linear", "kept", True, False)]
+        + [("trilinear", "halved", True, False), ("trilinear", "kept", True, False)]
+    )
+    for cap in ("avx2", "default"):
+        assert eval(run_python(KEPT_AXIS_INF, ATEN_CPU_CAPABILITY=cap)) == expected, cap
+    row = F.interpolate(torch.tensor([[[1.0, float("inf"), 2.0]]]), size=3, mode="linear").flatten()
+    assert row[::2].tolist() == [1.0, 2.0] and row[1].isnan()
+    row = F.interpolate(torch.tensor([[[1.0, 2.0, float("inf")]]]), size=7, mode="linear", align_corners=True)
+    assert row[0, 0, -1].isnan()
+    row = F.interpolate(torch.tensor([[[1.0, float("inf")]]]), size=6, mode="linear")[0, 0]
+    assert row[4].isnan() and row[5].isinf()
+    for name, texts in (
+        ("glossary.md", ("comes back as 1, nan, 2, the row 1, 2, inf", "gives `nan` at output 4", "`inf` at output 5")),
+        ("glossary.zh.md", ("得到的是 1、nan、2；1、2、inf", "下标为 4 的输出是 `nan`", "下标为 5 的输出仍是 `inf`")),
+    ):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert all(t in text for t in texts), name

@@ -386,6 +386,35 @@ def test_bilinear_at_odd_factors_is_middle_pixel_slicing(ns):
     assert math.isnan(ns["spike_out"]) and ns["spike"][..., 1::3, 1::3].item() == 0
 
 
+def test_odd_factor_bilinear_turns_an_inf_in_a_kept_pixel_into_nan_where_an_axis_keeps_its_size():
+    # Review 58: the page explained the finite-values limit only by the next pixel read with weight 0, as if an inf in
+    # the kept pixel itself came back inf. It does where both axes shrink; where one keeps its size (factor 1, by size=
+    # or scale_factor=, from 1 row up), the CPU's kernel adds each pixel to itself along it with weight 0.
+    for k in (3, 5, 7):
+        for height in (1, 2, 3):
+            for dtype in (torch.float32, torch.float64):
+                for layout in (torch.contiguous_format, torch.channels_last):
+                    for i in range(height):
+                        for j in range(2):
+                            x = torch.rand(1, 4, height, 2 * k, dtype=dtype)
+                            x[:, 1, i, j * k + k // 2] = float("inf")
+                            x = x.contiguous(memory_format=layout)
+                            kept = x[..., k // 2 :: k]
+                            for how in (dict(size=(height, 2)), dict(scale_factor=(1, 1 / k))):
+                                out = F.interpolate(x, mode="bilinear", **how)
+                                assert torch.equal(out.isnan(), kept.isinf()), (k, height, dtype, layout, how)
+                            # both axes shrinking: the inf comes back as it was
+                            x = torch.rand(1, 4, 2 * k, 2 * k, dtype=dtype)
+                            x[:, 1, i % 2 * k + k // 2, j * k + k // 2] = float("inf")
+                            out = F.interpolate(x.contiguous(memory_format=layout), scale_factor=1 / k, mode="bilinear")
+                            assert torch.equal(out, x[..., k // 2 :: k, k // 2 :: k]), (k, dtype, layout)
+    for name, text in (
+        ("why-no-downsample.md", "so an `inf` in a kept pixel\nitself comes out `nan` too"),
+        ("why-no-downsample.zh.md", "被保留的像素本身是 `inf` 时，结果也是 `nan`"),
+    ):
+        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
+
+
 def test_upsample_below_one_downsamples_without_antialias(ns):
     x = ns["image"]
     down = nn.Upsample(scale_factor=0.25, mode="bilinear")(x)
