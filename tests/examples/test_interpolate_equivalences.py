@@ -1009,21 +1009,22 @@ def test_zero_channels_raise_in_every_mode_but_area_on_3d_and_4d_and_5d_to_one_v
                             F.interpolate(x, mode=mode, antialias=antialias, **kwargs)
 
 
-def test_zero_channel_area_exceptions_hold_for_uint8_only_on_3d_and_4d_to_more_than_one_pixel():
+def test_zero_channel_uint8_area_is_empty_on_3d_and_4d_at_every_size_but_one_pixel_per_axis():
     # Review 56: the zero-channel exceptions of `area` were stated for every dtype. `area` refuses uint8 with
     # channels, and to a single pixel (or voxel) it takes a mean, which refuses uint8 even with no channels.
+    # Review 58: the page said "resized to more than one pixel"; an output side of 0 (no pixel at all) and
+    # 1 x 2 (two pixels, one of them an axis of 1) are empty tensors too: only one pixel per axis takes the mean.
     for rank in (3, 4, 5):
-        for size in (1, 2, 3):
+        for size in itertools.product((0, 1, 2, 3), repeat=rank - 2):
             x = torch.zeros(1, 0, *[4] * (rank - 2), dtype=torch.uint8)
-            if rank < 5 and size > 1:
-                assert F.interpolate(x, size=(size,) * (rank - 2), mode="area").shape[1] == 0
+            if rank < 5 and set(size) != {1}:
+                assert F.interpolate(x, size=size, mode="area").shape == (1, 0, *size), size
             else:
                 with pytest.raises(RuntimeError):
-                    F.interpolate(x, size=(size,) * (rank - 2), mode="area")
-            with pytest.raises((RuntimeError, NotImplementedError)):
-                F.interpolate(
-                    torch.zeros(1, 2, *[4] * (rank - 2), dtype=torch.uint8), size=(size,) * (rank - 2), mode="area"
-                )
+                    F.interpolate(x, size=size, mode="area")
+            if 0 not in size:
+                with pytest.raises((RuntimeError, NotImplementedError)):
+                    F.interpolate(torch.zeros(1, 2, *[4] * (rank - 2), dtype=torch.uint8), size=size, mode="area")
         # in floating point the single-pixel mean of no channels is an empty tensor
         assert F.interpolate(torch.zeros(1, 0, *[4] * (rank - 2)), size=(1,) * (rank - 2), mode="area").shape[1] == 0
 
