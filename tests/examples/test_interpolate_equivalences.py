@@ -244,17 +244,29 @@ def test_x41_is_a_whole_row_and_column(ns):
     assert wrong[41].all() and wrong[:, 41].all()
 
 
-def test_wrong_blocks_are_whole_rows_and_columns_and_grow_with_the_image(ns):
+def test_wrong_blocks_are_whole_rows_and_columns_set_by_the_factor_alone(ns):
+    # Review 58: the page said "the larger the image, the more of them"; the wrong output rows depend on the
+    # factor only, so a larger image keeps them and may add more, but can have the same number (x41: 3x3, 4x4).
     assert len(ns["rows_8"]) > 1 and ns["rows_8"] == ns["cols_8"]
     for k in ns["failing"]["nearest", "size"]:
-        counts = []
-        for n in (2, 5, 8, 13):
+        wrong_rows = {}
+        for n in range(2, 14):
             x = torch.randn(1, 1, n, n, generator=GEN)
             wrong = (F.interpolate(x, scale_factor=k) != x.repeat_interleave(k, 2).repeat_interleave(k, 3))[0, 0]
             rows, cols = wrong.all(dim=1), wrong.all(dim=0)
             assert torch.equal(wrong, rows[:, None] | cols[None, :]), (k, n)  # whole rows and columns only
-            counts.append(int(rows.sum()))
-        assert counts == sorted(counts) and counts[-1] > counts[0], (k, counts)
+            assert torch.equal(rows, cols), (k, n)
+            wrong_rows[n] = rows.nonzero().flatten().tolist()
+        for n, found in wrong_rows.items():
+            assert found == [i for i in wrong_rows[13] if i < n * k], (k, n)  # the factor alone sets them
+        assert len(wrong_rows[13]) > len(wrong_rows[2]), k
+    assert len(wrong_rows_of(41, 3)) == len(wrong_rows_of(41, 4)) == 2  # the page's case of no more
+
+
+def wrong_rows_of(k, n):
+    x = torch.randn(1, 1, n, n, generator=GEN)
+    wrong = F.interpolate(x, scale_factor=k) != x.repeat_interleave(k, 2).repeat_interleave(k, 3)
+    return wrong[0, 0].all(dim=1).nonzero().flatten().tolist()
 
 
 def test_scale_factor_one_over_k_is_short_exactly_where_the_cell_says(ns):
