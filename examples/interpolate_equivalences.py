@@ -154,7 +154,7 @@ wrong41 = F.interpolate(x, scale_factor=41) != repeat(x, (41, 41))
 wrong_rows = wrong41[0, 0].all(dim=1).nonzero().flatten().tolist()
 wrong_cols = wrong41[0, 0].all(dim=0).nonzero().flatten().tolist()
 print(f"x41: {int(wrong41.sum())} of {wrong41.numel()} pixels differ: all of row {wrong_rows} and of column {wrong_cols}")
-# A larger image has more such rows and columns: an 8x8 image x41.
+# A larger image keeps those rows and columns and can add more: an 8x8 image x41.
 x8 = rand(1, 1, 8, 8)
 wrong41_8 = F.interpolate(x8, scale_factor=41) != repeat(x8, (41, 41))
 rows_8 = wrong41_8[0, 0].all(dim=1).nonzero().flatten().tolist()

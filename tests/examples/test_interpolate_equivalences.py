@@ -244,17 +244,29 @@ def test_x41_is_a_whole_row_and_column(ns):
     assert wrong[41].all() and wrong[:, 41].all()
 
 
-def test_wrong_blocks_are_whole_rows_and_columns_and_grow_with_the_image(ns):
+def test_wrong_blocks_are_whole_rows_and_columns_set_by_the_factor_alone(ns):
+    # Review 58: the page said "the larger the image, the more of them"; the wrong output rows depend on the
+    # factor only, so a larger image keeps them and may add more, but can have the same number (x41: 3x3, 4x4).
     assert len(ns["rows_8"]) > 1 and ns["rows_8"] == ns["cols_8"]
     for k in ns["failing"]["nearest", "size"]:
-        counts = []
-        for n in (2, 5, 8, 13):
+        wrong_rows = {}
+        for n in range(2, 14):
             x = torch.randn(1, 1, n, n, generator=GEN)
             wrong = (F.interpolate(x, scale_factor=k) != x.repeat_interleave(k, 2).repeat_interleave(k, 3))[0, 0]
             rows, cols = wrong.all(dim=1), wrong.all(dim=0)
             assert torch.equal(wrong, rows[:, None] | cols[None, :]), (k, n)  # whole rows and columns only
-            counts.append(int(rows.sum()))
-        assert counts == sorted(counts) and counts[-1] > counts[0], (k, counts)
+            assert torch.equal(rows, cols), (k, n)
+            wrong_rows[n] = rows.nonzero().flatten().tolist()
+        for n, found in wrong_rows.items():
+            assert found == [i for i in wrong_rows[13] if i < n * k], (k, n)  # the factor alone sets them
+        assert len(wrong_rows[13]) > len(wrong_rows[2]), k
+    assert len(wrong_rows_of(41, 3)) == len(wrong_rows_of(41, 4)) == 2  # the page's case of no more
+
+
+def wrong_rows_of(k, n):
+    x = torch.randn(1, 1, n, n, generator=GEN)
+    wrong = F.interpolate(x, scale_factor=k) != x.repeat_interleave(k, 2).repeat_interleave(k, 3)
+    return wrong[0, 0].all(dim=1).nonzero().flatten().tolist()
 
 
 def test_scale_factor_one_over_k_is_short_exactly_where_the_cell_says(ns):
@@ -1009,21 +1021,22 @@ def test_zero_channels_raise_in_every_mode_but_area_on_3d_and_4d_and_5d_to_one_v
                             F.interpolate(x, mode=mode, antialias=antialias, **kwargs)
 
 
-def test_zero_channel_area_exceptions_hold_for_uint8_only_on_3d_and_4d_to_more_than_one_pixel():
+def test_zero_channel_uint8_area_is_empty_on_3d_and_4d_at_every_size_but_one_pixel_per_axis():
     # Review 56: the zero-channel exceptions of `area` were stated for every dtype. `area` refuses uint8 with
     # channels, and to a single pixel (or voxel) it takes a mean, which refuses uint8 even with no channels.
+    # Review 58: the page said "resized to more than one pixel"; an output side of 0 (no pixel at all) and
+    # 1 x 2 (two pixels, one of them an axis of 1) are empty tensors too: only one pixel per axis takes the mean.
     for rank in (3, 4, 5):
-        for size in (1, 2, 3):
+        for size in itertools.product((0, 1, 2, 3), repeat=rank - 2):
             x = torch.zeros(1, 0, *[4] * (rank - 2), dtype=torch.uint8)
-            if rank < 5 and size > 1:
-                assert F.interpolate(x, size=(size,) * (rank - 2), mode="area").shape[1] == 0
+            if rank < 5 and set(size) != {1}:
+                assert F.interpolate(x, size=size, mode="area").shape == (1, 0, *size), size
             else:
                 with pytest.raises(RuntimeError):
-                    F.interpolate(x, size=(size,) * (rank - 2), mode="area")
-            with pytest.raises((RuntimeError, NotImplementedError)):
-                F.interpolate(
-                    torch.zeros(1, 2, *[4] * (rank - 2), dtype=torch.uint8), size=(size,) * (rank - 2), mode="area"
-                )
+                    F.interpolate(x, size=size, mode="area")
+            if 0 not in size:
+                with pytest.raises((RuntimeError, NotImplementedError)):
+                    F.interpolate(torch.zeros(1, 2, *[4] * (rank - 2), dtype=torch.uint8), size=size, mode="area")
         # in floating point the single-pixel mean of no channels is an empty tensor
         assert F.interpolate(torch.zeros(1, 0, *[4] * (rank - 2)), size=(1,) * (rank - 2), mode="area").shape[1] == 0
 
