@@ -1333,3 +1333,24 @@ def test_the_page_says_an_input_without_channels_raises_where_torch_would_return
     )
     assert "没有通道的输入对每种方法都会引发 `ValueError`" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
     assert "adaptive_avg_pool2d does not" in (ROOT / "examples" / "_downsample.py").read_text()
+
+
+def test_antialias_rows_it_stops_short_of_can_still_turn_inf_into_nan(ns):
+    # Review 58: "stops short of the last row" can be a zero weight on a row the kernel still
+    # reads (5 pixels at factor 3; on 9 at factor 5, row 7 but not row 8): an inf there makes
+    # the antialiased output NaN, while 'avg', which never reads its leftover rows, stays finite.
+    down = ns["Downsample"]
+
+    def weightless_rows(k, size):
+        x = torch.randn(1, 1, size, size, dtype=torch.float64, requires_grad=True)
+        (grad,) = torch.autograd.grad(down(k, "antialias-bilinear")(x).sum(), x)
+        return [row for row in range(size) if not (grad[0, 0, row] != 0).any()]
+
+    def poisoned(k, size, row):
+        x = torch.randn(1, 1, size, size, dtype=torch.float64)
+        x[0, 0, row, size // 2] = float("inf")
+        assert torch.isfinite(down(k, "avg")(x)).all()
+        return bool(down(k, "antialias-bilinear")(x).isnan().any())
+
+    assert weightless_rows(3, 5) == [4] and poisoned(3, 5, 4)
+    assert weightless_rows(5, 9) == [7, 8] and poisoned(5, 9, 7) and not poisoned(5, 9, 8)
