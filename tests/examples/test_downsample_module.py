@@ -1040,6 +1040,25 @@ def test_opencv_stays_finite_on_1e38_only_where_its_ipp_code_runs(Downsample):
                     )
                     ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
                     np.testing.assert_allclose(opencv, ours, rtol=1e-6, atol=1e-6)
+                    # review 58: an inf in a block stays inf in 'avg' and without IPP; IPP returns NaN there
+                    for bad in (np.inf, -np.inf):
+                        x[1, 0, 0] = bad
+                        opencv = cv2.resize(x, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR).reshape(
+                            height // 2, width // 2, channels
+                        )
+                        ours = (
+                            Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
+                        )
+                        assert ours[0, 0, 0] == bad and np.isfinite(np.delete(ours.reshape(-1), 0)).all()
+                        assert np.isnan(opencv[0, 0, 0]) if ipp_ran else opencv[0, 0, 0] == bad, (
+                            ipp,
+                            channels,
+                            height,
+                            width,
+                        )
+                        np.testing.assert_allclose(
+                            np.delete(opencv.reshape(-1), 0), np.delete(ours.reshape(-1), 0), rtol=1e-6, atol=1e-6
+                        )
     finally:
         cv2.ipp.setUseIPP(had_ipp)
 
