@@ -300,7 +300,7 @@ for name, run in runs.items():
 # the last row and column; 'area' stretches its windows over them, and at factor 2 the
 # filters of 'antialias-bilinear' and 'blur' are wider than a block and reach them (from
 # factor 3, antialias-bilinear's, k pixels each side of the last block's centre, can stop
-# short: 5 pixels at factor 3).
+# short: 5 pixels at factor 3, with a weight of 0 that still multiplies an inf in that row into NaN).
 odd = torch.randn(1, 1, 15, 15, device=device, requires_grad=True)
 reach = {}
 for method in ("max", "avg", "area", "antialias-bilinear", "blur"):

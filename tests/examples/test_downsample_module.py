@@ -1040,6 +1040,25 @@ def test_opencv_stays_finite_on_1e38_only_where_its_ipp_code_runs(Downsample):
                     )
                     ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
                     np.testing.assert_allclose(opencv, ours, rtol=1e-6, atol=1e-6)
+                    # review 58: an inf in a block stays inf in 'avg' and without IPP; IPP returns NaN there
+                    for bad in (np.inf, -np.inf):
+                        x[1, 0, 0] = bad
+                        opencv = cv2.resize(x, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR).reshape(
+                            height // 2, width // 2, channels
+                        )
+                        ours = (
+                            Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
+                        )
+                        assert ours[0, 0, 0] == bad and np.isfinite(np.delete(ours.reshape(-1), 0)).all()
+                        assert np.isnan(opencv[0, 0, 0]) if ipp_ran else opencv[0, 0, 0] == bad, (
+                            ipp,
+                            channels,
+                            height,
+                            width,
+                        )
+                        np.testing.assert_allclose(
+                            np.delete(opencv.reshape(-1), 0), np.delete(ours.reshape(-1), 0), rtol=1e-6, atol=1e-6
+                        )
     finally:
         cv2.ipp.setUseIPP(had_ipp)
 
@@ -1333,3 +1352,24 @@ def test_the_page_says_an_input_without_channels_raises_where_torch_would_return
     )
     assert "没有通道的输入对每种方法都会引发 `ValueError`" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
     assert "adaptive_avg_pool2d does not" in (ROOT / "examples" / "_downsample.py").read_text()
+
+
+def test_antialias_rows_it_stops_short_of_can_still_turn_inf_into_nan(ns):
+    # Review 58: "stops short of the last row" can be a zero weight on a row the kernel still
+    # reads (5 pixels at factor 3; on 9 at factor 5, row 7 but not row 8): an inf there makes
+    # the antialiased output NaN, while 'avg', which never reads its leftover rows, stays finite.
+    down = ns["Downsample"]
+
+    def weightless_rows(k, size):
+        x = torch.randn(1, 1, size, size, dtype=torch.float64, requires_grad=True)
+        (grad,) = torch.autograd.grad(down(k, "antialias-bilinear")(x).sum(), x)
+        return [row for row in range(size) if not (grad[0, 0, row] != 0).any()]
+
+    def poisoned(k, size, row):
+        x = torch.randn(1, 1, size, size, dtype=torch.float64)
+        x[0, 0, row, size // 2] = float("inf")
+        assert torch.isfinite(down(k, "avg")(x)).all()
+        return bool(down(k, "antialias-bilinear")(x).isnan().any())
+
+    assert weightless_rows(3, 5) == [4] and poisoned(3, 5, 4)
+    assert weightless_rows(5, 9) == [7, 8] and poisoned(5, 9, 7) and not poisoned(5, 9, 8)

@@ -582,6 +582,33 @@ def test_antialiased_bicubic_at_odd_factors_also_loses_two_inner_taps():
             assert gaps == ([centre - s, centre + s] if mode == "bicubic" else []), (mode, s, gaps)
 
 
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("memory_format", FORMATS)
+def test_zero_weights_at_odd_factors_are_still_read(dtype, memory_format):
+    """Review 58: the page says the pixels with zero weight at odd factors are still read and
+    multiplied by 0: plain bilinear the pixel after its sample, antialiased bilinear the pixel
+    after its last weighted one. An inf there reaches the sample, and the plain sample is
+    its pixel in value only: a -0.0 between positive pixels comes back +0.0."""
+    for s in range(3, 42, 2):
+        width = 10 * s
+        rows = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
+        centre = 5 * s + (s - 1) // 2  # the input pixel under output 5's centre
+        for antialias, after in ((False, centre + 1), (True, centre + s)):
+            column = F.interpolate(rows, size=(1, 10), mode="bilinear", antialias=antialias)[:, 0, 0, 5]
+            assert (column[after:].abs() <= 1e-12).all() and column[after - 1] > 1e-6, (antialias, s)
+            x = torch.rand(1, 3, 2, width, dtype=dtype, generator=torch.Generator().manual_seed(s)) + 1
+            x[..., after] = float("inf")
+            sample = F.interpolate(
+                x.contiguous(memory_format=memory_format), size=(2, 10), mode="bilinear", antialias=antialias
+            )[..., 5]
+            # plain weights are exactly 0 (0 * inf = NaN); antialiased ones only up to rounding, so inf or NaN
+            assert (sample.isnan() if not antialias else ~sample.isfinite()).all(), (antialias, s)
+        x = torch.rand(1, 3, 2, width, dtype=dtype, generator=torch.Generator().manual_seed(s)) + 1
+        x[..., centre] = -0.0
+        sample = F.interpolate(x.contiguous(memory_format=memory_format), size=(2, 10), mode="bilinear")[..., 5]
+        assert (sample == 0).all() and not sample.signbit().any(), s
+
+
 @pytest.mark.parametrize("factor", [2, 3, 4])
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
 def test_antialias_one_pixel_wide_output_weighs_only_what_its_first_row_does(factor, dtype):

@@ -396,6 +396,16 @@ def test_pixel_unshuffle_is_a_one_hot_conv_and_pixel_shuffle_its_transpose(r):
         assert by_conv.isnan().sum() == by_transposed.isnan().sum() == (r * r if bad != bad else r * r - 1)
         assert torch.equal(by_conv.isfinite(), unshuffled.isfinite()) == (r == 1)
         assert torch.equal(by_transposed.isfinite(), shuffled.isfinite()) == (r == 1)
+    # Review 58: equal in value only. A -0.0 comes back +0.0 from both convolutions, in every
+    # float dtype (float32 and bfloat16 go to oneDNN), while the shuffles keep its sign.
+    for dtype in (torch.float64, torch.float32, torch.bfloat16):
+        zeros = torch.full((2, 1, 3 * r, 2 * r), -0.0, dtype=dtype)
+        kernels = one_hot.to(dtype)
+        unshuffled = F.pixel_unshuffle(zeros, r)
+        by_conv = F.conv2d(zeros, kernels, stride=r)
+        assert torch.equal(by_conv, unshuffled) and unshuffled.signbit().all() and not by_conv.signbit().any()
+        by_transposed = F.conv_transpose2d(unshuffled, kernels, stride=r)
+        assert F.pixel_shuffle(unshuffled, r).signbit().all() and not by_transposed.signbit().any()
 
 
 # --- review RV-T2: which kernel torch runs on the CPU ---------------------------------------
