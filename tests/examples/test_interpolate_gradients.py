@@ -1153,3 +1153,40 @@ def test_reordered_gradient_sums_err_by_more_the_more_terms_each_input_pixel_col
     en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
     zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
     assert "by a few rounding steps of the largest terms" not in en and "几个“参与相加的最大项处的舍入单位”" not in zh
+
+
+def _decomposition_gap_to_input(shape, factor):
+    x = torch.rand(shape, generator=torch.Generator().manual_seed(3))
+    decomposition = importlib.import_module("torch._decomp.decompositions")
+    out = decomposition._upsample_linear_vec(x, None, False, [factor] * (len(shape) - 2))
+    assert out.shape == x.shape
+    return float((out - x).abs().max() / (x.max() - x.min()))
+
+
+def test_decomposition_steps_where_the_cuda_kernels_copy_a_map_that_keeps_its_size():
+    # Review 58: the page said switching determinism on changes the resized values "in their float32 rounding". Where no
+    # axis changes size under a scale_factor other than 1, the CUDA bilinear and trilinear kernels copy the input
+    # (checked on CUDA below), while the decomposition, the same Python code on every device, steps by 1/scale_factor.
+    for shape, factor in (((2, 3, 10, 10), 1.05), ((1, 2, 10, 10, 10), 1.05), ((2, 3, 7, 9), 1.1)):
+        assert _decomposition_gap_to_input(shape, factor) > 0.1, (shape, factor)
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "changes the output by more\nthan a tenth of the input's range" in en
+    assert "输出的变化会超过输入取值范围的十分之一" in zh
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+@pytest.mark.parametrize("shape", [(2, 3, 10, 10), (1, 2, 10, 10, 10)])
+def test_cuda_linear_kernels_copy_a_kept_map_and_the_switch_makes_them_step(shape):
+    mode = "bilinear" if len(shape) == 4 else "trilinear"
+    x = torch.rand(shape, device="cuda")
+    assert torch.equal(F.interpolate(x, scale_factor=1.05, mode=mode), x)
+    torch.use_deterministic_algorithms(True)
+    try:
+        stepped = F.interpolate(x, scale_factor=1.05, mode=mode)
+        one_axis_changes = F.interpolate(x, scale_factor=[1.05] * (len(shape) - 3) + [2.0], mode=mode)
+    finally:
+        torch.use_deterministic_algorithms(False)
+    assert float((stepped - x).abs().max() / (x.max() - x.min())) > 0.1
+    kernel = F.interpolate(x, scale_factor=[1.05] * (len(shape) - 3) + [2.0], mode=mode)
+    assert float((one_axis_changes - kernel).abs().max()) < 1e-5  # the CUDA kernel steps where an axis changes
