@@ -1155,10 +1155,11 @@ def test_reordered_gradient_sums_err_by_more_the_more_terms_each_input_pixel_col
     assert "by a few rounding steps of the largest terms" not in en and "几个“参与相加的最大项处的舍入单位”" not in zh
 
 
-def _decomposition_gap_to_input(shape, factor):
+def _decomposition_gap_to_input(shape, factor, align_corners=False, recompute=False):
     x = torch.rand(shape, generator=torch.Generator().manual_seed(3))
     decomposition = importlib.import_module("torch._decomp.decompositions")
-    out = decomposition._upsample_linear_vec(x, None, False, [factor] * (len(shape) - 2))
+    factors = None if recompute else [factor] * (len(shape) - 2)  # recompute_scale_factor=True passes the size
+    out = decomposition._upsample_linear_vec(x, x.shape[2:] if recompute else None, align_corners, factors)
     assert out.shape == x.shape
     return float((out - x).abs().max() / (x.max() - x.min()))
 
@@ -1169,6 +1170,9 @@ def test_decomposition_steps_where_the_cuda_kernels_copy_a_map_that_keeps_its_si
     # (checked on CUDA below), while the decomposition, the same Python code on every device, steps by 1/scale_factor.
     for shape, factor in (((2, 3, 10, 10), 1.05), ((1, 2, 10, 10, 10), 1.05), ((2, 3, 7, 9), 1.1)):
         assert _decomposition_gap_to_input(shape, factor) > 0.1, (shape, factor)
+        # with align_corners=True the step (in - 1)/(out - 1) is 1, and a recomputed factor is a size: it copies too
+        assert _decomposition_gap_to_input(shape, factor, align_corners=True) == 0, (shape, factor)
+        assert _decomposition_gap_to_input(shape, factor, recompute=True) == 0, (shape, factor)
     en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
     zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
     assert "changes the output by more\nthan a tenth of the input's range" in en
