@@ -1194,3 +1194,26 @@ def test_cuda_linear_kernels_copy_a_kept_map_and_the_switch_makes_them_step(shap
     assert float((stepped - x).abs().max() / (x.max() - x.min())) > 0.1
     kernel = F.interpolate(x, scale_factor=[1.05] * (len(shape) - 3) + [2.0], mode=mode)
     assert float((one_axis_changes - kernel).abs().max()) < 1e-5  # the CUDA kernel steps where an axis changes
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_cuda_antialiased_kernels_step_forward_and_copy_back_where_no_axis_changes(mode):
+    # Review 58: the intro's CUDA exceptions named the nearest modes only. Under a factor that keeps 10x10 at 10x10, the
+    # CUDA antialiased forward kernel (no copy case) steps by 1/1.05, as the CPU's antialiased backward does, and that
+    # stepped map is no copy; the CUDA backward kernel copies ("special case: output just copy").
+    x = torch.zeros(1, 1, 10, 10, dtype=torch.float64, requires_grad=True)
+    one_hot = torch.zeros(1, 1, 10, 10, dtype=torch.float64)
+    one_hot[0, 0, 9, 9] = 1.0
+    (stepped,) = torch.autograd.grad(F.interpolate(x, scale_factor=1.05, mode=mode, antialias=True), x, one_hot)
+    assert not torch.equal(stepped, one_hot) and stepped[0, 0, 9, 9] < 0.99
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "on CUDA for the antialiased `bilinear` and\n`bicubic` where no axis changes size" in en
+    assert "CUDA 上开启抗混叠的 `bilinear` 和 `bicubic` 在 `scale_factor` 不为 1" in zh
+    if torch.cuda.is_available():
+        xc = torch.rand(1, 1, 10, 10, dtype=torch.float64, device="cuda", requires_grad=True)
+        call = lambda t: F.interpolate(t, scale_factor=1.05, mode=mode, antialias=True)  # noqa: E731
+        g = torch.rand(1, 1, 10, 10, dtype=torch.float64, device="cuda")
+        assert not torch.equal(call(xc), xc)
+        assert torch.equal(torch.autograd.grad(call(xc), xc, g)[0], g)
+        assert not torch.autograd.gradcheck(call, (xc,), raise_exception=False)
