@@ -505,6 +505,16 @@ def test_a_factor_that_keeps_an_axis_is_copied_and_still_matches_pillow():
         assert torch.equal(by_factor, F.interpolate(x, size=size, mode="bicubic", antialias=True))
         pil = np.asarray(Image.fromarray(image).resize(size[::-1], Image.Resampling.BICUBIC))
         np.testing.assert_allclose(by_factor[0, 0].numpy(), pil, rtol=0, atol=5e-6)
+    # Review 58: the copy is the CPU's; the CUDA kernel (upsample_gen2d_aa_out_frame) has no copy case and steps by the
+    # factor, so there the kept axis misses Pillow.
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    assert "which the CPU's antialiased kernel copies; CUDA's steps by the factor" in en
+    assert "CPU 的抗混叠内核会直接复制这个轴；CUDA 的抗混叠内核这时仍按缩放因子步进" in zh
+    if torch.cuda.is_available():
+        x = torch.rand(1, 1, 10, 10, device="cuda")
+        by_factor = F.interpolate(x, scale_factor=1.05, mode="bicubic", antialias=True)
+        assert by_factor.shape == x.shape and (by_factor - x).abs().max() > 0.05
 
 
 def test_antialiased_bicubic_keeps_a_ramp_in_the_interior_except_for_shrinks_by_a_non_whole_factor():

@@ -1153,3 +1153,67 @@ def test_reordered_gradient_sums_err_by_more_the_more_terms_each_input_pixel_col
     en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
     zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
     assert "by a few rounding steps of the largest terms" not in en and "几个“参与相加的最大项处的舍入单位”" not in zh
+
+
+def _decomposition_gap_to_input(shape, factor, align_corners=False, recompute=False):
+    x = torch.rand(shape, generator=torch.Generator().manual_seed(3))
+    decomposition = importlib.import_module("torch._decomp.decompositions")
+    factors = None if recompute else [factor] * (len(shape) - 2)  # recompute_scale_factor=True passes the size
+    out = decomposition._upsample_linear_vec(x, x.shape[2:] if recompute else None, align_corners, factors)
+    assert out.shape == x.shape
+    return float((out - x).abs().max() / (x.max() - x.min()))
+
+
+def test_decomposition_steps_where_the_cuda_kernels_copy_a_map_that_keeps_its_size():
+    # Review 58: the page said switching determinism on changes the resized values "in their float32 rounding". Where no
+    # axis changes size under a scale_factor other than 1, the CUDA bilinear and trilinear kernels copy the input
+    # (checked on CUDA below), while the decomposition, the same Python code on every device, steps by 1/scale_factor.
+    for shape, factor in (((2, 3, 10, 10), 1.05), ((1, 2, 10, 10, 10), 1.05), ((2, 3, 7, 9), 1.1)):
+        assert _decomposition_gap_to_input(shape, factor) > 0.1, (shape, factor)
+        # with align_corners=True the step (in - 1)/(out - 1) is 1, and a recomputed factor is a size: it copies too
+        assert _decomposition_gap_to_input(shape, factor, align_corners=True) == 0, (shape, factor)
+        assert _decomposition_gap_to_input(shape, factor, recompute=True) == 0, (shape, factor)
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "changes the output by more\nthan a tenth of the input's range" in en
+    assert "输出的变化会超过输入取值范围的十分之一" in zh
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+@pytest.mark.parametrize("shape", [(2, 3, 10, 10), (1, 2, 10, 10, 10)])
+def test_cuda_linear_kernels_copy_a_kept_map_and_the_switch_makes_them_step(shape):
+    mode = "bilinear" if len(shape) == 4 else "trilinear"
+    x = torch.rand(shape, device="cuda")
+    assert torch.equal(F.interpolate(x, scale_factor=1.05, mode=mode), x)
+    torch.use_deterministic_algorithms(True)
+    try:
+        stepped = F.interpolate(x, scale_factor=1.05, mode=mode)
+        one_axis_changes = F.interpolate(x, scale_factor=[1.05] * (len(shape) - 3) + [2.0], mode=mode)
+    finally:
+        torch.use_deterministic_algorithms(False)
+    assert float((stepped - x).abs().max() / (x.max() - x.min())) > 0.1
+    kernel = F.interpolate(x, scale_factor=[1.05] * (len(shape) - 3) + [2.0], mode=mode)
+    assert float((one_axis_changes - kernel).abs().max()) < 1e-5  # the CUDA kernel steps where an axis changes
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_cuda_antialiased_kernels_step_forward_and_copy_back_where_no_axis_changes(mode):
+    # Review 58: the intro's CUDA exceptions named the nearest modes only. Under a factor that keeps 10x10 at 10x10, the
+    # CUDA antialiased forward kernel (no copy case) steps by 1/1.05, as the CPU's antialiased backward does, and that
+    # stepped map is no copy; the CUDA backward kernel copies ("special case: output just copy").
+    x = torch.zeros(1, 1, 10, 10, dtype=torch.float64, requires_grad=True)
+    one_hot = torch.zeros(1, 1, 10, 10, dtype=torch.float64)
+    one_hot[0, 0, 9, 9] = 1.0
+    (stepped,) = torch.autograd.grad(F.interpolate(x, scale_factor=1.05, mode=mode, antialias=True), x, one_hot)
+    assert not torch.equal(stepped, one_hot) and stepped[0, 0, 9, 9] < 0.99
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "on CUDA for the antialiased `bilinear` and\n`bicubic` where no axis changes size" in en
+    assert "CUDA 上开启抗混叠的 `bilinear` 和 `bicubic` 在 `scale_factor` 不为 1" in zh
+    if torch.cuda.is_available():
+        xc = torch.rand(1, 1, 10, 10, dtype=torch.float64, device="cuda", requires_grad=True)
+        call = lambda t: F.interpolate(t, scale_factor=1.05, mode=mode, antialias=True)  # noqa: E731
+        g = torch.rand(1, 1, 10, 10, dtype=torch.float64, device="cuda")
+        assert not torch.equal(call(xc), xc)
+        assert torch.equal(torch.autograd.grad(call(xc), xc, g)[0], g)
+        assert not torch.autograd.gradcheck(call, (xc,), raise_exception=False)
