@@ -1262,11 +1262,14 @@ def test_the_zeros_rule_holds_for_the_exact_position_not_the_float32_one():
     # and the rules stated "in float32 on axes of up to 2^24". affine_grid and grid_sample compute the position in the
     # input's dtype: in float32 the last pixel of 2304 -> 2305 lies outside yet mixes in no zero (float64 does), and the
     # last pixel of 12,661,544 -> 12,661,543 lies inside yet reads 0.
-    def last_pixel(n_in, n_out, dtype, padding_mode):
+    def end_pixels(n_in, n_out, dtype, padding_mode, mode="bilinear"):
         theta = torch.tensor([[[1.0, 0, 0], [0, 1, 0]]], dtype=dtype)
-        grid = F.affine_grid(theta, [1, 1, 1, n_out], align_corners=False)[:, :, -1:]
+        grid = F.affine_grid(theta, [1, 1, 1, n_out], align_corners=False)[:, :, [0, -1]]
         x = torch.ones(1, 1, 1, n_in, dtype=dtype)
-        return F.grid_sample(x, grid, padding_mode=padding_mode, align_corners=False).item()
+        return F.grid_sample(x, grid, mode=mode, padding_mode=padding_mode, align_corners=False).view(-1).tolist()
+
+    def last_pixel(n_in, n_out, dtype, padding_mode):
+        return end_pixels(n_in, n_out, dtype, padding_mode)[1]
 
     outside = Fraction(2 * 2305 - 1, 2) * Fraction(2304, 2305) - Fraction(1, 2) - 2303
     assert 0 < outside < Fraction(1, 1000)
@@ -1277,9 +1280,13 @@ def test_the_zeros_rule_holds_for_the_exact_position_not_the_float32_one():
     assert last_pixel(12661544, 12661543, torch.float32, "zeros") == 0.0
     assert last_pixel(12661544, 12661543, torch.float32, "border") == 1.0
     assert last_pixel(12661544, 12661543, torch.float64, "zeros") == 1.0
+    # bicubic: a shrink by a factor below 3 mixes zeros in at both ends, in float64, not in float32
+    assert end_pixels(7735, 7734, torch.float32, "zeros", "bicubic") == [1.0, 1.0]
+    assert all(v > 1 + 1e-5 for v in end_pixels(7735, 7734, torch.float64, "zeros", "bicubic"))
+    assert all(abs(v - 1) < 1e-12 for v in end_pixels(7735, 7734, torch.float64, "border", "bicubic"))
     for page in ("grid-sample.md", "grid-sample.zh.md"):
         text = (pathlib.Path(__file__).parents[2] / "docs" / page).read_text()
-        assert "2304 → 2305" in text and "12,661,544 → 12,661,543" in text, page
+        assert all(case in text for case in ("2304 → 2305", "7735 → 7734", "12,661,544 → 12,661,543")), page
 
 
 def test_on_the_cpu_bilinear_copies_a_kept_axis_only_for_finite_input():
