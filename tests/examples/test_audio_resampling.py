@@ -830,3 +830,30 @@ def test_the_torchaudio_paragraph_says_the_transform_caches_a_float32_kernel():
     zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
     assert "which caches the kernel) as band-limited" not in en and "（以及缓存卷积核的 `Resample` 变换）" not in zh
     assert "as float32 unless given `dtype=`" in en and "不传 `dtype=` 时卷积核按 float32 缓存" in zh
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_kept_ends_and_kept_lengths_are_copies_only_for_finite_input(dtype):
+    # Review 58: "both ends are kept" (align_corners=True) and "the output keeps the input's length, which linear
+    # copies" had no finiteness caveat. The kernel still weighs sample 1 by 0 at the first output and, at the last one
+    # and on a kept length, adds each sample to itself with weight 0: an inf there can come back NaN.
+    inf, gen = float("inf"), torch.Generator().manual_seed(0)
+    first = last = pairs = 0
+    for n in range(2, 20):
+        for m in range(n + 1, 60):
+            pairs += 1
+            x = torch.rand(1, 1, n, dtype=dtype, generator=gen) + 1
+            x[..., 1] = inf
+            first += bool(torch.isnan(F.interpolate(x, size=m, mode="linear", align_corners=True)[0, 0, 0]))
+            x = torch.rand(1, 1, n, dtype=dtype, generator=gen) + 1
+            x[..., -1] = inf
+            last += bool(torch.isnan(F.interpolate(x, size=m, mode="linear", align_corners=True)[0, 0, -1]))
+    assert first == pairs and last > 0
+    x = torch.arange(1.0, 11.0, dtype=dtype).view(1, 1, -1)
+    x[..., 4] = inf
+    kept = F.interpolate(x, scale_factor=1.05, mode="linear")[0, 0]
+    assert torch.isnan(kept[4]) and torch.equal(kept[:4], x[0, 0, :4]) and torch.equal(kept[5:], x[0, 0, 5:])
+    en = (ROOT / "docs/audio-resampling.md").read_text()
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "both ends are kept, for finite input" in en and "对有限值输入两端都保留" in zh
+    assert "×1.05 on 10 samples, for finite input" in en and "10 个采样点放大 1.05 倍，限有限值输入" in zh

@@ -1255,3 +1255,50 @@ def test_float32_border_reads_past_the_input_on_axes_longer_than_2_to_the_24():
     assert "a float32 row of 16,777,220 pixels read at its right edge, the element\nafter it)" in en
     assert "长 16,777,220 像素的 float32 行在右边缘处采样时，也读到其后的那个元素" in zh
     assert "on axes longer than 256 and 2048 pixels (float32: 2^24)" in en and "（float32 为 2^24）" in zh
+
+
+def test_the_zeros_rule_holds_for_the_exact_position_not_the_float32_one():
+    # Review 58: "exactly the output pixels whose position (i + 0.5) in/out - 0.5 lies outside [0, in - 1] mix in zeros",
+    # and the rules stated "in float32 on axes of up to 2^24". affine_grid and grid_sample compute the position in the
+    # input's dtype: in float32 the last pixel of 2304 -> 2305 lies outside yet mixes in no zero (float64 does), and the
+    # last pixel of 12,661,544 -> 12,661,543 lies inside yet reads 0.
+    def end_pixels(n_in, n_out, dtype, padding_mode, mode="bilinear"):
+        theta = torch.tensor([[[1.0, 0, 0], [0, 1, 0]]], dtype=dtype)
+        grid = F.affine_grid(theta, [1, 1, 1, n_out], align_corners=False)[:, :, [0, -1]]
+        x = torch.ones(1, 1, 1, n_in, dtype=dtype)
+        return F.grid_sample(x, grid, mode=mode, padding_mode=padding_mode, align_corners=False).view(-1).tolist()
+
+    def last_pixel(n_in, n_out, dtype, padding_mode):
+        return end_pixels(n_in, n_out, dtype, padding_mode)[1]
+
+    outside = Fraction(2 * 2305 - 1, 2) * Fraction(2304, 2305) - Fraction(1, 2) - 2303
+    assert 0 < outside < Fraction(1, 1000)
+    assert last_pixel(2304, 2305, torch.float32, "zeros") == 1.0
+    assert 1 - 1e-3 < last_pixel(2304, 2305, torch.float64, "zeros") < 1
+    inside = Fraction(2 * 12661543 - 1, 2) * Fraction(12661544, 12661543) - Fraction(1, 2) - 12661543
+    assert inside < 0
+    assert last_pixel(12661544, 12661543, torch.float32, "zeros") == 0.0
+    assert last_pixel(12661544, 12661543, torch.float32, "border") == 1.0
+    assert last_pixel(12661544, 12661543, torch.float64, "zeros") == 1.0
+    # bicubic: a shrink by a factor below 3 mixes zeros in at both ends, in float64, not in float32
+    assert end_pixels(7735, 7734, torch.float32, "zeros", "bicubic") == [1.0, 1.0]
+    assert all(v > 1 + 1e-5 for v in end_pixels(7735, 7734, torch.float64, "zeros", "bicubic"))
+    assert all(abs(v - 1) < 1e-12 for v in end_pixels(7735, 7734, torch.float64, "border", "bicubic"))
+    for page in ("grid-sample.md", "grid-sample.zh.md"):
+        text = (pathlib.Path(__file__).parents[2] / "docs" / page).read_text()
+        assert all(case in text for case in ("2304 → 2305", "7735 → 7734", "12,661,544 → 12,661,543")), page
+
+
+def test_on_the_cpu_bilinear_copies_a_kept_axis_only_for_finite_input():
+    # Review 58: "there bilinear copies the axis, on the CPU always": the CPU kernel adds each pixel to itself with
+    # weight 0, so an inf pixel comes back NaN; the antialiased kernel skips the axis and keeps it.
+    for n, s in ((5, 1.1), (10, 1.05)):
+        for dtype in (torch.float32, torch.float64):
+            x = torch.arange(1.0, n + 1, dtype=dtype).view(1, 1, 1, n)
+            x[..., 2] = float("inf")
+            y = F.interpolate(x, scale_factor=(1, s), mode="bilinear")
+            assert torch.isnan(y[..., 2]).all() and torch.equal(y[..., :2], x[..., :2]), (n, s, dtype)
+            assert torch.equal(F.interpolate(x, scale_factor=(1, s), mode="bilinear", antialias=True), x)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "on the CPU always (for finite input" in en and "在 CPU 上总是如此（限有限值输入" in zh
