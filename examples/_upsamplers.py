@@ -24,18 +24,11 @@ def icnr_(conv, scale=2):
     """
     groups = scale**2
     if conv.out_channels % groups:
-        raise ValueError(
-            f"ICNR for PixelShuffle({scale}) needs out_channels divisible by {groups}, got {conv.out_channels}"
-        )
+        raise ValueError(f"ICNR for PixelShuffle({scale}) needs out_channels divisible by {groups}, got {conv.out_channels}")
     with torch.no_grad():
         fresh = nn.Conv2d(
-            conv.in_channels,
-            conv.out_channels // groups,
-            conv.kernel_size,
-            padding=conv.padding,
-            bias=conv.bias is not None,
-            device=conv.weight.device,
-            dtype=conv.weight.dtype,
+            conv.in_channels, conv.out_channels // groups, conv.kernel_size, padding=conv.padding,
+            bias=conv.bias is not None, device=conv.weight.device, dtype=conv.weight.dtype,
         )
         conv.weight.copy_(fresh.weight.repeat_interleave(groups, dim=0))
         if conv.bias is not None:
@@ -99,7 +92,7 @@ def checkerboard_score(y, period, margin):
     into its period x period phases (the pixels at the same position modulo period);
     the score is the variance of the phase means over the variance of the map: 0 when every
     phase has the same mean, 1 for a map that is nothing but the pattern (a trend whose phases
-    differ in mean scores too: a ramp along a W-pixel interior, (period**2 - 1) / (W**2 - 1)). A constant added to
+    differ in mean scores too: a ramp along one axis of a W-pixel interior, (period**2 - 1) / (W**2 - 1)). A constant added to
     a map (its DC level, a bias) does not change it beyond the rounding of the sum in the map's
     dtype, nor does a positive scale, unless the
     constant makes the map flat or no longer flat: a map whose spread is within float rounding of its level
