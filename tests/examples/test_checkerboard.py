@@ -1,5 +1,6 @@
 """The claims of docs/checkerboard*.md, asserted on the values its example computes."""
 
+import itertools
 import math
 from pathlib import Path
 
@@ -576,3 +577,16 @@ def test_bilinear_init_agrees_with_interpolate_only_on_axes_up_to_2_23_output_pi
     assert first == 2**23 + 2
     for page, text in (("checkerboard.md", "2²³ (8.4 M) output"), ("checkerboard.zh.md", "2²³（840 万）个输出像素")):
         assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page
+
+
+@pytest.mark.parametrize("period", range(1, 9))
+def test_a_ramp_has_no_periodic_pattern_but_scores_p2_minus_1_over_w2_minus_1(ns, period):
+    # A score of 0 means equal phase means, not "no periodic pattern": a ramp's phases differ in mean by their offset.
+    score = ns["checkerboard_score"]
+    for periods, margin, axis, slope, level in itertools.product((2, 3, 6), (0, 2), (-1, -2), (0.5, 3.0), (0.0, 50.0)):
+        width = periods * period
+        ramp = level + slope * torch.arange(width + 2 * margin, dtype=torch.float64)
+        y = ramp.view(1, 1, 1, -1).expand(2, 3, width + 2 * margin, -1)
+        if axis == -2:
+            y = y.transpose(-1, -2)
+        assert score(y, period, margin) == pytest.approx((period**2 - 1) / (width**2 - 1), rel=1e-9, abs=1e-15)

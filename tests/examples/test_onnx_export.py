@@ -1465,10 +1465,13 @@ def test_dynamic_area_scale_factor_is_a_fixed_average_pool_that_differs_at_other
         assert old not in text and "AveragePool" in text, page
 
 
-@pytest.mark.parametrize("how", [{"scale_factor": 2}, {"scale_factor": 0.5}, {"size": (2, 3, 4)}, {"size": (5, 7, 9)}])
-def test_the_default_exporter_fails_on_5d_area_at_every_size_and_exports_3d_and_4d(ns, tmp_path, how):
+@pytest.mark.parametrize(
+    "how",
+    [{"scale_factor": 2}, {"scale_factor": 0.5}, {"size": (2, 3, 4)}, {"size": (5, 7, 9)}, {"size": (1, 1, 2)}],
+)
+def test_the_default_exporter_fails_on_5d_area_but_to_1x1x1_and_exports_3d_and_4d(ns, tmp_path, how):
     # Review 52: "every nn.Upsample layer at x2 exports" was measured on 4-D area only; 5-D area has no
-    # ONNX function for aten._adaptive_avg_pool3d, whatever the size.
+    # ONNX function for aten._adaptive_avg_pool3d (but to 1x1x1: the next test).
     import onnxruntime
 
     def area(**kwargs):
@@ -1486,6 +1489,24 @@ def test_the_default_exporter_fails_on_5d_area_at_every_size_and_exports_3d_and_
         session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
         result = session.run(None, {session.get_inputs()[0].name: lower.numpy()})[0]
         assert np.abs(result - area(**size)(lower).numpy()).max() < MATCH, (lower.dim(), size)
+
+
+def test_the_default_exporter_exports_5d_area_to_1x1x1_as_a_mean(tmp_path):
+    # Review 58: "5-D area does not export at any factor or size" broke at a 1x1x1 output (a size, or
+    # factors that floor to it): adaptive_avg_pool3d takes the mean there, which exports and matches.
+    import onnxruntime
+
+    x = torch.rand(1, 2, 4, 6, 8)
+    for how in ({"size": (1, 1, 1)}, {"scale_factor": (0.25, 1 / 6, 0.125)}):
+        layer = nn.Upsample(mode="area", **how)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(layer, (x,), tmp_path / "m.onnx", dynamo=True)
+        session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
+        result = session.run(None, {session.get_inputs()[0].name: x.numpy()})[0]
+        assert result.shape == (1, 2, 1, 1, 1) and np.abs(result - layer(x).numpy()).max() < MATCH, how
+    for page, words in (("onnx-export.md", "but a 1×1×1 output"), ("onnx-export.zh.md", "除了输出为 1×1×1 的情况")):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
 def test_the_legacy_exporter_exports_area_with_a_size_only_where_each_side_divides(ns, tmp_path):
