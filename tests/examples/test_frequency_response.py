@@ -1389,8 +1389,12 @@ def test_antialiased_modes_at_odd_factors_still_read_the_zero_weight_pixels_the_
             assert nan_at == ({u * k for u in nan_in_units_of_k} if k % 2 else set()), (mode, k, dtype, nan_at)
 
 
-def test_a_constant_inf_stays_inf_only_in_the_box_and_in_bilinear_at_even_factors():
+def test_a_constant_inf_stays_inf_without_zero_weights_or_negative_lobes(ns):
     # Review 58: "every filter keeps a constant" met inf: a weight of 0 (0 * inf) or a negative lobe (inf - inf) gives nan
+    for (name, k), w in ns["taps"].items():
+        y = {**ns["FILTERS"], **ns["CASCADES"]}[name](torch.full((1, 1, 64, 64), math.inf), k)
+        kept = (w >= 0).all() and not ("bilinear" in name and k % 2)
+        assert y.isposinf().all() if kept else y.isnan().all(), (name, k)
     modes = ("bilinear", "bicubic", "lanczos") if "lanczos" in F.interpolate.__doc__ else ("bilinear", "bicubic")
     x = torch.full((1, 1, 64, 64), math.inf)
     for k in range(2, 9):
