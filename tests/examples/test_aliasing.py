@@ -1,5 +1,6 @@
 """The claims of docs/aliasing*.md, asserted on the values its example computes."""
 
+import itertools
 import math
 from pathlib import Path
 
@@ -1087,3 +1088,15 @@ def test_the_zone_plate_grid_comment_leaves_band_edge_rings_out_of_the_folded_on
     comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
     assert "any other ring is folded-back detail" not in comment.split("ideal low-pass")[0]
     assert "reach past its edge" in comment
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+@pytest.mark.parametrize("memory_format", [torch.contiguous_format, torch.channels_last])
+def test_odd_factor_slicing_keeps_a_minus_zero_only_among_negative_or_minus_zero_neighbours(dtype, memory_format):
+    # Review 58: the weight-0 neighbours add their products to the kept pixel; torch.equal (values) misses the sign
+    for k, mode, neighbour in itertools.product((3, 5, 7), ("bilinear", "bicubic"), (-2.0, -0.0, 0.0, 2.0)):
+        x = torch.full((2, 3, 4 * k, 3 * k), neighbour, dtype=dtype)
+        x[..., k // 2 :: k, k // 2 :: k] = -0.0
+        y = F.interpolate(x.contiguous(memory_format=memory_format), scale_factor=1 / k, mode=mode)
+        assert torch.equal(y, x[..., k // 2 :: k, k // 2 :: k])
+        assert (y.signbit() == (math.copysign(1, neighbour) < 0)).all(), (k, mode, neighbour)

@@ -75,6 +75,31 @@ def test_pixel_shuffle_inverts_pixel_unshuffle_exactly(ns):
                 assert torch.equal(packed[:, dy * r + dx :: r * r], x[..., dy::r, dx::r])
 
 
+@pytest.mark.parametrize("memory_format", [torch.contiguous_format, torch.channels_last])
+def test_pixel_unshuffle_round_trip_is_bit_exact_on_nan_and_signed_zeros_but_not_on_empty_maps_on_the_cpu(
+    memory_format,
+):
+    # Review 58: torch.equal on randn cannot see nan (nan != nan) or the sign of zero; compare the bits
+    specials = torch.tensor([math.nan, math.inf, -math.inf, -0.0, 0.0, 1e-45, -3e38])
+    picks = torch.randint(0, len(specials), (2, 3, 12, 18), generator=torch.Generator().manual_seed(3))
+    for dtype, bits in ((torch.float32, torch.int32), (torch.float16, torch.int16), (torch.bfloat16, torch.int16)):
+        x = specials.to(dtype)[picks].contiguous(memory_format=memory_format)
+        for r in (2, 3):
+            packed = nn.PixelUnshuffle(r)(x)
+            assert torch.equal(nn.PixelShuffle(r)(packed).contiguous().view(bits), x.contiguous().view(bits))
+            corner = x[..., r - 1 :: r, r - 1 :: r].contiguous().view(bits)
+            assert torch.equal(packed[:, r * r - 1 :: r * r].contiguous().view(bits), corner)
+    # ... but on the CPU an empty map keeps its shape (pytorch PR #192816), so the round trip breaks
+    for shape in ((0, 3, 12, 18), (2, 0, 12, 18), (0, 4, 12, 18)):
+        packed = nn.PixelUnshuffle(2)(torch.zeros(shape).contiguous(memory_format=memory_format))
+        assert packed.shape == shape
+        if shape[1] % 4:
+            with pytest.raises(RuntimeError, match="divisible by the square"):
+                nn.PixelShuffle(2)(packed)
+        else:
+            assert nn.PixelShuffle(2)(packed).shape == (shape[0], shape[1] // 4, 24, 36)  # not the input's
+
+
 def test_reference_and_measures_are_calibrated(ns):
     scores = dict(ns["reference_scores"])
     assert scores.pop("linear") is True

@@ -1366,3 +1366,69 @@ def test_above_the_limit_lanczos_and_blur_pool_5_take_turns_at_the_lower_gain(ns
         lower, higher = (lanczos < blur - 1e-6)[above], (blur < lanczos - 1e-6)[above]
         first = int(lower.int().argmax())
         assert lower[first] and higher[first:].any(), k
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_antialiased_modes_at_odd_factors_still_read_the_zero_weight_pixels_the_page_names(dtype):
+    # Review 58: "a pixel fewer at an odd one ... weight 0" held for the taps, but the CPU still reads the end pixel
+    # after the centre (and bicubic the two k away, where the cubic is 0), so an inf there gives nan, except at the
+    # factors where those weights come out rounding-sized (the page's list: float32 41 ... 97, lanczos only 61; float64 49)
+    modes = {"bilinear": (1,), "bicubic": (-1, 1, 2)}
+    if "lanczos" in F.interpolate.__doc__:
+        modes["lanczos"] = (3,)
+    rounding = {torch.float32: {41, 47, 55, 61, 83, 97}, torch.float64: {49}}[dtype]
+    rounding = {mode: ({61} if mode == "lanczos" and dtype == torch.float32 else rounding) for mode in modes}
+    for k in (*range(2, 16), 41, 43, 47, 49, 55, 61, 83, 93, 97, 99):
+        centre = 6 * k + (k - 1) / 2  # output pixel 6 of 13
+        for mode, nan_in_units_of_k in modes.items():
+            support = {"bilinear": 1, "bicubic": 2, "lanczos": 3}[mode] * k
+            columns = range(math.ceil(centre - support), math.floor(centre + support) + 1)
+            x = torch.zeros(len(columns), 1, 1, 13 * k, dtype=dtype)
+            x[torch.arange(len(columns)), 0, 0, list(columns)] = math.inf  # image i: an inf in column i
+            y = F.interpolate(x, size=(1, 13), mode=mode, antialias=True, align_corners=False)[:, 0, 0, 6]
+            nan_at = {columns[i] - centre for i in torch.nonzero(y.isnan()).flatten().tolist()}
+            exact = k % 2 and k not in rounding[mode]
+            assert nan_at == ({u * k for u in nan_in_units_of_k} if exact else set()), (mode, k, dtype, nan_at)
+
+
+def test_a_constant_inf_stays_inf_without_zero_weights_or_negative_lobes(ns):
+    # Review 58: "every filter keeps a constant" met inf: a weight of 0 (0 * inf) or a negative lobe (inf - inf) gives nan
+    for (name, k), w in ns["taps"].items():
+        y = {**ns["FILTERS"], **ns["CASCADES"]}[name](torch.full((1, 1, 64, 64), math.inf), k)
+        kept = (w >= 0).all() and not ("bilinear" in name and k % 2)
+        assert y.isposinf().all() if kept else y.isnan().all(), (name, k)
+    modes = ("bilinear", "bicubic", "lanczos") if "lanczos" in F.interpolate.__doc__ else ("bilinear", "bicubic")
+    x = torch.full((1, 1, 64, 64), math.inf)
+    for k in range(2, 9):
+        shrunk = {"AvgPool2d(k)": F.avg_pool2d(x, k), "area": F.interpolate(x, scale_factor=1 / k, mode="area")}
+        for mode in modes:
+            if mode != "lanczos":
+                shrunk[mode] = F.interpolate(x, scale_factor=1 / k, mode=mode)
+            shrunk[mode, "antialias"] = F.interpolate(x, scale_factor=1 / k, mode=mode, antialias=True)
+        for name, y in shrunk.items():
+            mode = name[0] if isinstance(name, tuple) else name
+            if name in ("AvgPool2d(k)", "area") or (mode == "bilinear" and k % 2 == 0):
+                assert y.isposinf().all(), (name, k)
+            elif name == ("bilinear", "antialias") and k in (3, 7):
+                kept = torch.zeros_like(y, dtype=torch.bool)
+                kept[..., -1, -1] = True
+                assert torch.equal(~y.isnan(), kept) and y[..., -1, -1].isposinf().all(), (name, k)
+            else:
+                assert y.isnan().all(), (name, k)
+
+
+@pytest.mark.parametrize("memory_format", [torch.contiguous_format, torch.channels_last])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_odd_factor_slicing_holds_only_up_to_the_sign_of_zero(dtype, memory_format):
+    # Review 58: torch.equal compares values, so "are slicing" passed a kept -0.0 that comes back +0.0: the
+    # weight-0 neighbours add their products, +0.0 for neighbours that are +0.0 or positive
+    for k, mode, neighbour in itertools.product((3, 5, 7, 15), ("bilinear", "bicubic"), (-1.0, -0.0, 0.0, 1.0)):
+        x = torch.full((1, 4, 3 * k, 3 * k), neighbour, dtype=dtype)
+        x[..., k // 2 :: k, k // 2 :: k] = -0.0
+        y = F.interpolate(x.contiguous(memory_format=memory_format), scale_factor=1 / k, mode=mode)
+        assert torch.equal(y, x[..., k // 2 :: k, k // 2 :: k])  # what the page's cells check
+        assert torch.equal(y.signbit(), torch.full_like(y, math.copysign(1, neighbour) < 0, dtype=torch.bool)), (
+            k,
+            mode,
+            neighbour,
+        )
