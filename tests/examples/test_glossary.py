@@ -229,3 +229,22 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
     ):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert all(t in text for t in texts), name
+
+
+def test_glossary_equal_is_false_on_nan_so_a_nan_kept_unchanged_is_said_as_the_same_bits():
+    # A round trip that moves values only returns every NaN (payload and sign included) with its bits, yet
+    # torch.equal calls the two tensors different: the glossary's "equal" cannot carry a claim about NaN.
+    x = torch.randn(2, 3, 4, 6)
+    x[0, 1, 2, 3] = math.nan
+    x[1, 2, 0, 5] = -math.nan
+    x[0, 0, 1, 1] = -0.0
+    for dtype, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64), (torch.bfloat16, torch.int16)):
+        back = F.pixel_shuffle(F.pixel_unshuffle(x.to(dtype), 2), 2)
+        assert not torch.equal(back, x.to(dtype))
+        assert torch.equal(back.view(bits), x.to(dtype).view(bits))
+    for page, phrases in (
+        ("glossary.md", ("false wherever a NaN", "“the same bits”")),
+        ("glossary.zh.md", ("只要有 NaN 它就返回 False", "位模式不变")),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert all(phrase in text for phrase in phrases), page
