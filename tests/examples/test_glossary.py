@@ -1,5 +1,6 @@
 """The claims of docs/glossary*.md that no page's example shows, tested over the domain each entry implies."""
 
+import itertools
 import math
 
 import torch
@@ -229,3 +230,28 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
     ):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert all(t in text for t in texts), name
+
+
+def test_glossary_antialias_align_corners_true_grid_misses_both_conventions_only_where_the_axis_changes_size():
+    # Review 59: the align_corners row said the antialiased grid "lines up neither the corners nor the edges"
+    # with True, for every axis. Along an axis that keeps its size the step (in - 1)/(out - 1) is 1 and the
+    # centres (d + 0.5) - 0.5 = d are both grids (the CPU copies that axis). Compared on a ramp with the plain
+    # call of each convention: the same where the axis keeps its size (or has one pixel), different wherever it
+    # changes, except to one output pixel in bilinear, which the row names.
+    for mode, dtype in itertools.product(("bilinear", "bicubic"), (torch.float32, torch.float64)):
+        for n, out in itertools.product(range(1, 13), range(1, 25)):
+            ramp = torch.arange(n, dtype=dtype).view(1, 1, 1, n)
+            smooth = F.interpolate(ramp, size=(1, out), mode=mode, antialias=True, align_corners=True)
+            plain = [F.interpolate(ramp, size=(1, out), mode=mode, align_corners=align) for align in (True, False)]
+            matches = [torch.allclose(smooth, p, rtol=0, atol=1e-5) for p in plain]
+            if n == out or n == 1:
+                assert all(matches), (mode, dtype, n, out)
+            elif out == 1 and mode == "bilinear":
+                assert matches == [True, False], (dtype, n)
+            else:
+                assert not any(matches), (mode, dtype, n, out)
+    for name, text in (
+        ("glossary.md", "along an axis that changes size its grid"),
+        ("glossary.zh.md", "在尺寸有变化的轴上"),
+    ):
+        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
