@@ -3,6 +3,7 @@
 import itertools
 import math
 
+import pytest
 import torch
 import torch.nn.functional as F
 
@@ -253,5 +254,34 @@ def test_glossary_antialias_align_corners_true_grid_misses_both_conventions_only
     for name, text in (
         ("glossary.md", "along an axis that changes size its grid"),
         ("glossary.zh.md", "在尺寸有变化的轴上"),
+    ):
+        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
+
+
+def test_convention_finite_values_lanczos_multiplies_the_ends_of_its_window_by_zero_too():
+    # Review 59: the conventions' "Finite values" named only the linear and cubic kernels as multiplying unused
+    # neighbours by 0. lanczos does too, at the ends of its window (sinc(3) = 0): an inf there turns the output
+    # into nan although its weight is 0. Weights read off identity rows; an inf at each pixel in turn shows which
+    # pixels each output touches; every zero-weight one is an end of that output's window.
+    from _settings import lanczos_works
+
+    if not lanczos_works("cpu"):
+        pytest.skip("this torch has no lanczos")
+    found = set()
+    for dtype, n, out in itertools.product((torch.float32, torch.float64), range(2, 25), range(1, 25)):
+        weights = F.interpolate(
+            torch.eye(n, dtype=dtype).view(n, 1, 1, n), size=(1, out), mode="lanczos", antialias=True
+        )
+        spikes = torch.where(torch.eye(n, dtype=torch.bool), float("inf"), 1.0).to(dtype).view(n, 1, 1, n)
+        touched = ~F.interpolate(spikes, size=(1, out), mode="lanczos", antialias=True).isfinite()
+        weights, touched = weights[:, 0, 0].T, touched[:, 0, 0].T  # output x input pixel
+        for o, j in (touched & (weights == 0)).nonzero().tolist():
+            window = touched[o].nonzero().flatten().tolist()
+            assert j in (window[0], window[-1]), (dtype, n, out, o, j)
+            found.add((n, out))
+    assert (12, 4) in found
+    for name, text in (
+        ("glossary.md", "`lanczos` at the ends of its window: 12 → 4 pixels"),
+        ("glossary.zh.md", "`lanczos` 是在窗口两端：12 → 4 个像素"),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
