@@ -859,8 +859,8 @@ def test_glossary_one_pixel_axis_bicubic_formula_needs_a_second_pixel_else_it_ta
     assert F.interpolate(x, size=(1, 1), **options).item() == 1.125 * 4 - 0.125 * 6  # two pixels: the formula
     assert F.interpolate(x[..., :1, :], size=(1, 1), **options).item() == 4  # one pixel: the first
     for page, text in (
-        ("glossary.md", "(with `antialias=True`, from more than one pixel, only in `bilinear`:"),
-        ("glossary.zh.md", "（加 `antialias=True` 且这个轴的输入不止一个像素时，只有 `bilinear` 如此，"),
+        ("glossary.md", "(with `antialias=True`, from more than one pixel, only in `bilinear`)"),
+        ("glossary.zh.md", "（加 `antialias=True` 且这个轴的输入不止一个像素时，只有 `bilinear` 如此）"),
     ):
         assert text in (ROOT / "docs" / page).read_text(encoding="utf-8")
 
