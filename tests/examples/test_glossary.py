@@ -1,7 +1,9 @@
 """The claims of docs/glossary*.md that no page's example shows, tested over the domain each entry implies."""
 
+import itertools
 import math
 
+import pytest
 import torch
 import torch.nn.functional as F
 
@@ -248,3 +250,57 @@ def test_glossary_equal_is_false_on_nan_so_a_nan_kept_unchanged_is_said_as_the_s
     ):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert all(phrase in text for phrase in phrases), page
+
+
+def test_glossary_antialias_align_corners_true_grid_misses_both_conventions_only_where_the_axis_changes_size():
+    # Review 59: the align_corners row said the antialiased grid "lines up neither the corners nor the edges"
+    # with True, for every axis. Along an axis that keeps its size the step (in - 1)/(out - 1) is 1 and the
+    # centres (d + 0.5) - 0.5 = d are both grids (the CPU copies that axis). Compared on a ramp with the plain
+    # call of each convention: the same where the axis keeps its size (or has one pixel), different wherever it
+    # changes, except to one output pixel in bilinear, which the row names.
+    for mode, dtype in itertools.product(("bilinear", "bicubic"), (torch.float32, torch.float64)):
+        for n, out in itertools.product(range(1, 13), range(1, 25)):
+            ramp = torch.arange(n, dtype=dtype).view(1, 1, 1, n)
+            smooth = F.interpolate(ramp, size=(1, out), mode=mode, antialias=True, align_corners=True)
+            plain = [F.interpolate(ramp, size=(1, out), mode=mode, align_corners=align) for align in (True, False)]
+            matches = [torch.allclose(smooth, p, rtol=0, atol=1e-5) for p in plain]
+            if n == out or n == 1:
+                assert all(matches), (mode, dtype, n, out)
+            elif out == 1 and mode == "bilinear":
+                assert matches == [True, False], (dtype, n)
+            else:
+                assert not any(matches), (mode, dtype, n, out)
+    for name, text in (
+        ("glossary.md", "along an axis that changes size its grid"),
+        ("glossary.zh.md", "在尺寸有变化的轴上"),
+    ):
+        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
+
+
+def test_convention_finite_values_lanczos_multiplies_the_ends_of_its_window_by_zero_too():
+    # Review 59: the conventions' "Finite values" named only the linear and cubic kernels as multiplying unused
+    # neighbours by 0. lanczos does too, at the ends of its window (sinc(3) = 0): an inf there turns the output
+    # into nan although its weight is 0. Weights read off identity rows; an inf at each pixel in turn shows which
+    # pixels each output touches; every zero-weight one is an end of that output's window.
+    from _settings import lanczos_works
+
+    if not lanczos_works("cpu"):
+        pytest.skip("this torch has no lanczos")
+    found = set()
+    for dtype, n, out in itertools.product((torch.float32, torch.float64), range(2, 25), range(1, 25)):
+        weights = F.interpolate(
+            torch.eye(n, dtype=dtype).view(n, 1, 1, n), size=(1, out), mode="lanczos", antialias=True
+        )
+        spikes = torch.where(torch.eye(n, dtype=torch.bool), float("inf"), 1.0).to(dtype).view(n, 1, 1, n)
+        touched = ~F.interpolate(spikes, size=(1, out), mode="lanczos", antialias=True).isfinite()
+        weights, touched = weights[:, 0, 0].T, touched[:, 0, 0].T  # output x input pixel
+        for o, j in (touched & (weights == 0)).nonzero().tolist():
+            window = touched[o].nonzero().flatten().tolist()
+            assert j in (window[0], window[-1]), (dtype, n, out, o, j)
+            found.add((n, out))
+    assert (12, 4) in found
+    for name, text in (
+        ("glossary.md", "`lanczos` at the ends of its window: 12 → 4 pixels"),
+        ("glossary.zh.md", "`lanczos` 是在窗口两端：12 → 4 个像素"),
+    ):
+        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
