@@ -457,7 +457,7 @@ def test_one_pixel_short_breaks_a_skip_connection_concat():
 # table is measured here; the CUDA one is read from the .cu sources the page links.
 def cpu_copies(mode, rank, n, channels, layout):
     """The CPU rule the page states: (every axis kept, only the last axis kept)."""
-    if mode in ("linear", "bilinear", "trilinear"):
+    if mode in ("linear", "bilinear", "trilinear") or mode.endswith("antialias"):  # the antialiased: axis by axis
         return True, True
     if mode != "nearest":
         return False, False
@@ -472,6 +472,8 @@ def cuda_copies(mode, rank, n, channels, layout):
         return (True, True) if rank == 4 else (False, False)
     if mode == "linear":
         return True, True
+    if mode.endswith("antialias"):  # upsample_gen2d_aa_out_frame has no copy case: it steps by 1/scale_factor
+        return False, False
     return True, False  # bilinear, bicubic, trilinear: only when every axis keeps its size
 
 
@@ -483,6 +485,8 @@ def test_copy_cases_cell(ns):
         assert last == (None if case[1] == 3 else expected_last), case
     # The page's rows: the size and the layout both decide for CPU nearest.
     assert {case[2] for case in ns["copies"] if case[:2] == ("nearest", 4)} >= {30, 100}
+    # Review 59: the antialiased rows, whose rule differs between the devices.
+    assert {case[0] for case in ns["copies"]} >= {"bilinear, antialias", "bicubic, antialias"}
 
 
 # Each mode with a rank it accepts (area apart: it turns the scale into a size).
