@@ -597,7 +597,7 @@ def test_62237_a_larger_4d_image_is_shifted_on_the_cpu(ns):
         assert torch.equal(ns["shifted"][..., 1:], ns["wide"][..., :-1])  # every column one to the right
 
 
-@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])  # review 59: lanczos too
 def test_the_antialiased_cpu_kernels_skip_an_axis_that_keeps_its_size(mode):
     for n in (8, 30, 70):
         x = torch.randn(1, 2, 1, n, dtype=torch.float64).expand(1, 2, n, n).contiguous()
@@ -607,6 +607,8 @@ def test_the_antialiased_cpu_kernels_skip_an_axis_that_keeps_its_size(mode):
         torch.testing.assert_close(y[0, 0, 0], x[0, 0, 0], rtol=0, atol=1e-12)
         if mode == "bicubic":  # plain bicubic does not copy on the CPU
             assert not torch.allclose(F.interpolate(x, scale_factor=keep, mode=mode), x)
+    # "lanczos, which has no CUDA kernel": this CUDA build registers none for it.
+    assert ("CUDA:" in torch._C._dispatch_dump(f"aten::_upsample_{mode}2d_aa")) == (mode != "lanczos")
 
 
 @pytest.mark.parametrize("channels", [1, 3, 4, 5])
