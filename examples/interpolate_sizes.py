@@ -90,28 +90,30 @@ print("max |difference| between the two outputs:", float(difference.abs().max())
 # %% copy_cases
 # Which kernels copy an axis that keeps its size instead of stepping by 1/scale_factor. Each
 # axis of n pixels gets the scale 1 + 0.6/n (n pixels again). First every axis keeps its size
-# (is the output the input, bit for bit?), then only the last one, the others doubled, on an
-# input that is constant along them, so that any row along the last axis shows what it did.
+# (is the output the input, bit for bit?), then only the last one, the others doubled: is the
+# output bit for bit the call given `size`, whose grid on the kept axis is the identity? (The
+# input itself is no reference there: resampling the doubled axes rounds.)
 LAYOUTS = {4: torch.channels_last, 5: torch.channels_last_3d}
 
 
 def copies_input(mode, rank, n, channels, layout, only_last):
-    row = torch.randn(1, channels, n, generator=torch.Generator().manual_seed(n), dtype=torch.float64)
-    x = row.view((1, channels) + (1,) * (rank - 3) + (n,)).expand((1, channels) + (n,) * (rank - 2))
+    x = torch.randn((1, channels) + (n,) * (rank - 2), generator=torch.Generator().manual_seed(n), dtype=torch.float64)
     x = x.contiguous(memory_format=LAYOUTS[rank] if layout == "channels_last" else torch.contiguous_format).to(device)
     keep = 1 + 0.6 / n
-    y = F.interpolate(x, scale_factor=((2.0,) * (rank - 3) + (keep,)) if only_last else keep, mode=mode)
+    name, _, antialias = mode.partition(", ")
+    kwargs = dict(mode=name, antialias=bool(antialias))
     if not only_last:
-        return torch.equal(y, x)
-    line = (..., *([0] * (rank - 3)), slice(None))
-    return torch.equal(y[line], x[line])
+        return torch.equal(F.interpolate(x, scale_factor=keep, **kwargs), x)
+    y = F.interpolate(x, scale_factor=(2.0,) * (rank - 3) + (keep,), **kwargs)
+    return torch.equal(y, F.interpolate(x, size=y.shape[2:], **kwargs))
 
 
 copy_cases = [("nearest", 3, 30, 2, "contiguous"), ("nearest", 4, 30, 2, "contiguous"), ("nearest", 4, 100, 2, "contiguous"),
               ("nearest", 4, 100, 4, "channels_last"), ("nearest", 5, 20, 2, "contiguous"), ("nearest", 5, 20, 4, "channels_last"),
               ("nearest-exact", 3, 30, 2, "contiguous"), ("nearest-exact", 4, 30, 2, "contiguous"), ("nearest-exact", 5, 20, 2, "contiguous"),
               ("linear", 3, 100, 2, "contiguous"), ("bilinear", 4, 100, 2, "contiguous"), ("bicubic", 4, 30, 2, "contiguous"),
-              ("trilinear", 5, 20, 2, "contiguous")]
+              ("trilinear", 5, 20, 2, "contiguous"), ("bilinear, antialias", 4, 30, 2, "contiguous"),
+              ("bicubic, antialias", 4, 30, 2, "contiguous")]
 copies = {}
 print("| mode | input | layout | every axis kept: output is the input | only the last axis kept: that axis copied |")
 print("|---|---|---|---|---|")
@@ -120,7 +122,8 @@ for case in copy_cases:
     copies[case] = (copies_input(*case, only_last=False), None if rank == 3 else copies_input(*case, only_last=True))
     shape = "×".join([str(n)] * (rank - 2))
     last = "(one axis only)" if copies[case][1] is None else copies[case][1]
-    print(f"| `{mode}` | {rank}-D, {channels} channels, {shape} | {layout} | {copies[case][0]} | {last} |")
+    name, _, antialias = mode.partition(", ")
+    print(f"| `{name}`{', antialias' if antialias else ''} | {rank}-D, {channels} channels, {shape} | {layout} | {copies[case][0]} | {last} |")
 
 # %% recompute_nearest
 # The case of pytorch/pytorch#62237: a scale a hair above 1 keeps 2 pixels per axis, but the

@@ -1296,6 +1296,10 @@ def test_border_copies_are_weighted_sums_so_an_inf_neighbour_or_a_negative_zero_
         assert first.isnan() != copied, (mode, n_in, n_out)
         first = run(negative_zero, mode, rank, n_out, True)[0]
         assert first == 0 and first.signbit() == copied, (mode, n_in, n_out)
+        # Review 59: the sign comes from the neighbours' products: beside negative pixels -0.0 stays.
+        below_zero = [-0.0] + [-v for v in base[1:]]
+        first = run(below_zero, mode, rank, n_out, True)[0]
+        assert first == 0 and first.signbit(), (mode, n_in, n_out)
         if mode == "bicubic":
             before_last = base.copy()
             before_last[-2] = math.inf
@@ -1304,6 +1308,8 @@ def test_border_copies_are_weighted_sums_so_an_inf_neighbour_or_a_negative_zero_
             assert run(inf_next, mode, rank, n_out, False)[0].isnan(), (mode, n_in, n_out)
             first = run(negative_zero, mode, rank, n_out, False)[0]
             assert first == 0 and not first.signbit(), (mode, n_in, n_out)
+            first = run(below_zero, mode, rank, n_out, False)[0]
+            assert first == 0 and first.signbit(), (mode, n_in, n_out)
             edge = base[:-2] + [math.inf, -0.0]
             last = run(edge, mode, rank, n_out, False)[-1]
             assert last == 0 and last.signbit(), (mode, n_in, n_out)

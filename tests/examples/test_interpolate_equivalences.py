@@ -546,6 +546,11 @@ def test_grid_sample_identity_meets_scale_factor_where_bilinear_keeps_the_size()
         resized = F.interpolate(x, scale_factor=factor, mode="bilinear")
         assert torch.equal(resized, x)
         assert (sampled - resized).abs().max() < 1e-5
+    # Review 59: on the CPU axis by axis: x(1.05, 2) keeps the height and steps the width by 1/2 = in/out.
+    x = torch.rand(1, 2, 10, 10, generator=generator)
+    grid = F.affine_grid(torch.eye(2, 3).unsqueeze(0), (1, 2, 10, 20), align_corners=False)
+    sampled = F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
+    assert (sampled - F.interpolate(x, scale_factor=(1.05, 2.0), mode="bilinear")).abs().max() < 1e-5
     # Where the size changes, 1/scale_factor is another step: 7 x 0.3 lands elsewhere.
     x = torch.rand(1, 2, 7, 7, generator=generator)
     grid = F.affine_grid(torch.eye(2, 3).unsqueeze(0), (1, 2, 2, 2), align_corners=False)

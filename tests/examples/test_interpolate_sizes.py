@@ -457,7 +457,7 @@ def test_one_pixel_short_breaks_a_skip_connection_concat():
 # table is measured here; the CUDA one is read from the .cu sources the page links.
 def cpu_copies(mode, rank, n, channels, layout):
     """The CPU rule the page states: (every axis kept, only the last axis kept)."""
-    if mode in ("linear", "bilinear", "trilinear"):
+    if mode in ("linear", "bilinear", "trilinear") or mode.endswith("antialias"):  # the antialiased: axis by axis
         return True, True
     if mode != "nearest":
         return False, False
@@ -472,6 +472,8 @@ def cuda_copies(mode, rank, n, channels, layout):
         return (True, True) if rank == 4 else (False, False)
     if mode == "linear":
         return True, True
+    if mode.endswith("antialias"):  # upsample_gen2d_aa_out_frame has no copy case: it steps by 1/scale_factor
+        return False, False
     return True, False  # bilinear, bicubic, trilinear: only when every axis keeps its size
 
 
@@ -483,6 +485,8 @@ def test_copy_cases_cell(ns):
         assert last == (None if case[1] == 3 else expected_last), case
     # The page's rows: the size and the layout both decide for CPU nearest.
     assert {case[2] for case in ns["copies"] if case[:2] == ("nearest", 4)} >= {30, 100}
+    # Review 59: the antialiased rows, whose rule differs between the devices.
+    assert {case[0] for case in ns["copies"]} >= {"bilinear, antialias", "bicubic, antialias"}
 
 
 # Each mode with a rank it accepts (area apart: it turns the scale into a size).
@@ -593,7 +597,7 @@ def test_62237_a_larger_4d_image_is_shifted_on_the_cpu(ns):
         assert torch.equal(ns["shifted"][..., 1:], ns["wide"][..., :-1])  # every column one to the right
 
 
-@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])  # review 59: lanczos too
 def test_the_antialiased_cpu_kernels_skip_an_axis_that_keeps_its_size(mode):
     for n in (8, 30, 70):
         x = torch.randn(1, 2, 1, n, dtype=torch.float64).expand(1, 2, n, n).contiguous()
@@ -603,6 +607,8 @@ def test_the_antialiased_cpu_kernels_skip_an_axis_that_keeps_its_size(mode):
         torch.testing.assert_close(y[0, 0, 0], x[0, 0, 0], rtol=0, atol=1e-12)
         if mode == "bicubic":  # plain bicubic does not copy on the CPU
             assert not torch.allclose(F.interpolate(x, scale_factor=keep, mode=mode), x)
+    # "lanczos, which has no CUDA kernel": this CUDA build registers none for it.
+    assert ("CUDA:" in torch._C._dispatch_dump(f"aten::_upsample_{mode}2d_aa")) == (mode != "lanczos")
 
 
 @pytest.mark.parametrize("channels", [1, 3, 4, 5])
