@@ -405,3 +405,27 @@ def test_cpu_refuses_a_crop_of_a_channels_last_3d_tensor_although_it_is_contiguo
     )
     assert "and a crop of such a tensor too, though the\ncrop is in general contiguous in neither layout" in page
     assert "从这样的张量裁剪出来的视图也一样被拒绝" in page_zh
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float16, torch.bfloat16])
+def test_the_exact_twins_land_non_finite_values_alike_except_onednn_bfloat16(ns, dtype):
+    """Review 59: "there NaN and inf land alike" held in float64 only as far as the tests went: oneDNN's
+    bfloat16 convolution (on a CPU that supports it, as this AVX-512 one) spreads an inf or NaN to NaN at
+    outputs whose window does not reach it, where the transposed convolution is finite."""
+    differs = {}
+    for onednn, (r, k), bad in itertools.product([True, False], [(2, 3), (3, 3), (2, 5)], [float("inf"), float("nan")]):
+        torch.manual_seed(r * 10 + k)
+        conv = nn.Conv2d(8, 4 * r * r, k, padding=k // 2).to(dtype)
+        x = torch.randn(2, 8, 6, 7).to(dtype)
+        x[0, 2, 3, 3] = x[1, 5, 0, 6] = bad
+        with torch.no_grad(), torch.backends.mkldnn.flags(enabled=onednn):
+            conv.bias.copy_(conv.bias[:: r * r].repeat_interleave(r * r))
+            layer = ns["transposed_from_subpixel"](conv, r, padding=(k // 2) * r)
+            a, b = layer(x), F.pixel_shuffle(conv(x), r)
+        assert torch.equal(a.isinf() | b.isinf(), a.isinf())
+        differs[onednn, r, k, bad] = not torch.equal(a.isnan(), b.isnan())
+        if differs[onednn, r, k, bad]:
+            assert not (b.isfinite() & ~a.isfinite()).any()  # only finite outputs of the transposed layer turn NaN
+    onednn_bf16 = dtype == torch.bfloat16 and torch.ops.mkldnn._is_mkldnn_bf16_supported()
+    assert any(differs.values()) == onednn_bf16
+    assert not any(d for (onednn, *_), d in differs.items() if not onednn)
