@@ -71,8 +71,13 @@ def test_index_rule(ns):
 
 def test_pixel_shuffle_has_no_parameters_and_does_no_arithmetic():
     assert sum(p.numel() for p in nn.PixelShuffle(2).parameters()) == 0
-    x = torch.randn(1, 8, 3, 3)
-    assert sorted(F.pixel_shuffle(x, 2).flatten().tolist()) == sorted(x.flatten().tolist())
+    # Review 59: bit for bit, so a -0.0, an inf and a NaN's payload come back as they went in
+    special = torch.tensor([-0.0, float("inf"), float("-inf"), float("nan"), -float("nan")])
+    for dtype, layout in itertools.product([torch.float32, torch.float16, torch.bfloat16, torch.float64], [torch.contiguous_format, torch.channels_last]):
+        x = torch.cat([special, torch.randn(67)]).to(dtype).view(1, 8, 3, 3).contiguous(memory_format=layout)
+        bits = {2: torch.int16, 4: torch.int32, 8: torch.int64}[x.element_size()]
+        y = F.pixel_shuffle(x, 2)
+        assert torch.equal(y.view(bits).flatten().sort().values, x.view(bits).flatten().sort().values)
 
 
 @pytest.mark.parametrize("r,k", [(1, 3), (2, 3), (3, 3), (2, 5), (4, 1), (3, 7), (5, 3)])
