@@ -1373,3 +1373,62 @@ def test_antialias_rows_it_stops_short_of_can_still_turn_inf_into_nan(ns):
 
     assert weightless_rows(3, 5) == [4] and poisoned(3, 5, 4)
     assert weightless_rows(5, 9) == [7, 8] and poisoned(5, 9, 7) and not poisoned(5, 9, 8)
+
+
+def _cuda_aa_bilinear(x, out_h, out_w, scale_h, scale_w):
+    """CUDA's forward antialiased bilinear kernel, emulated in float32 from the installed UpSample.cuh
+    (span, weights, taps multiplied one by one) and upsample_gen2d_aa_out_frame in UpSampleBilinear2d.cu
+    (each row of the window resampled along x, then the rows along y; no shortcut for a kept size)."""
+
+    def axis(i, size, scale):
+        scale = torch.tensor(scale, dtype=torch.float32)
+        support = 1.0 * scale if scale >= 1 else torch.tensor(1.0)
+        center = scale * (i + 0.5)
+        xmin = max(int(center - support + 0.5), 0)
+        xsize = min(int(center + support + 0.5), size) - xmin
+        invscale = 1 / scale if scale >= 1 else torch.tensor(1.0)
+        w = torch.stack([(1 - ((j + (xmin - center) + 0.5) * invscale).abs()).clamp(min=0) for j in range(xsize)])
+        return xmin, w / w.sum() if w.sum() != 0 else w
+
+    def single_dim(src, w):
+        out = src[0] * w[0]
+        for j in range(1, len(w)):
+            out = out + src[j] * w[j]
+        return out
+
+    x = x.float()
+    out = torch.empty(x.shape[0], x.shape[1], out_h, out_w)
+    for oy, ox in itertools.product(range(out_h), range(out_w)):
+        ymin, wy = axis(oy, x.shape[-2], scale_h)
+        xmin, wx = axis(ox, x.shape[-1], scale_w)
+        rows = [single_dim(x[..., ymin + y, xmin : xmin + len(wx)].movedim(-1, 0), wx) for y in range(len(wy))]
+        out[..., oy, ox] = single_dim(rows, wy)
+    return out
+
+
+def test_on_cuda_the_kept_axis_reads_its_next_row_so_a_row_past_the_last_tap_is_read(ns):
+    """Review 59: 'a row past the filter's last tap is not read at all' holds on the CPU, which copies an axis
+    that keeps its size; CUDA's antialiased kernel resamples it too, reading row i + 1 with weight 0, so the
+    module's first (width) pass carries an inf in row 8 of 9 into row 7, which the height pass reads."""
+    from pathlib import Path
+
+    cuh = (Path(torch.__file__).parent / "include" / "ATen" / "native" / "cuda" / "UpSample.cuh").read_text()
+    for line in (
+        "xmin = max(static_cast<int>(center - support + static_cast<accscalar_t>(0.5)), static_cast<int>(0));",
+        "xsize = min(static_cast<int>(center + support + static_cast<accscalar_t>(0.5)), input_size) - xmin;",
+        "accscalar_t w = interp_filter((j + xmin_m_center + static_cast<accscalar_t>(0.5)) * invscale);",
+        "output += t * wts;",
+    ):
+        assert line in cuh, line
+    k, size = 5, 9
+
+    def module_on_cuda(x):  # the two calls of Downsample(k, 'antialias-bilinear'), through the emulated kernel
+        y = _cuda_aa_bilinear(x, size, size // k, 1.0, float(k))
+        # an output one pixel wide: the module runs the height pass transposed
+        return _cuda_aa_bilinear(y.transpose(-1, -2), 1, size // k, 1.0, float(k)).transpose(-1, -2)
+
+    x = torch.randn(1, 1, size, size, generator=torch.Generator().manual_seed(0))
+    down = ns["Downsample"](k, "antialias-bilinear")
+    torch.testing.assert_close(module_on_cuda(x), down(x))  # the emulation is the kernel on finite input
+    x[0, 0, 8, 4] = float("inf")
+    assert down(x).isfinite().all() and module_on_cuda(x).isnan().all()

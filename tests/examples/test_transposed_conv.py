@@ -396,6 +396,22 @@ def test_pixel_unshuffle_is_a_one_hot_conv_and_pixel_shuffle_its_transpose(r):
         assert by_conv.isnan().sum() == by_transposed.isnan().sum() == (r * r if bad != bad else r * r - 1)
         assert torch.equal(by_conv.isfinite(), unshuffled.isfinite()) == (r == 1)
         assert torch.equal(by_transposed.isfinite(), shuffled.isfinite()) == (r == 1)
+    # Review 59: "its block" holds for the one-hot convolution in bfloat16 only without oneDNN: oneDNN's
+    # bfloat16 convolution (on a CPU that supports it, as this AVX-512 one) turns an inf in some places
+    # into NaN outside its r x r block too: at r = 2 on every AVX-512 level (ONEDNN_MAX_CPU_ISA=AVX512_CORE,
+    # AVX512_CORE_BF16 or the default AMX here); at r = 3 and 4 it depends on that level, at r = 1 never.
+    for onednn in (True, False):
+        outside = 0
+        for i, j in itertools.product(range(3 * r), range(2 * r)):
+            x_bad = torch.ones(2, 1, 3 * r, 2 * r, dtype=torch.bfloat16)
+            x_bad[0, 0, i, j] = float("inf")
+            with torch.backends.mkldnn.flags(enabled=onednn):
+                outside += F.conv2d(x_bad, one_hot.bfloat16(), stride=r).isnan().sum().item() > r * r - 1
+        if not onednn or r in (1, 2):
+            assert (outside > 0) == (onednn and r == 2 and torch.ops.mkldnn._is_mkldnn_bf16_supported()), (
+                onednn,
+                outside,
+            )
     # Review 58: equal in value only. A -0.0 comes back +0.0 from both convolutions, in every
     # float dtype (float32 and bfloat16 go to oneDNN), while the shuffles keep its sign.
     for dtype in (torch.float64, torch.float32, torch.bfloat16):
