@@ -1119,6 +1119,7 @@ row = torch.tensor([1.0, float("inf"), 3.0, 4.0, 5.0], dtype=torch.float64).view
 grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], (1, 1, 1, 5), align_corners=False)
 by_grid = F.grid_sample(row, grid, mode="bilinear", padding_mode="border", align_corners=False)
 print(F.interpolate(row, size=(1, 5), mode="bilinear").isnan().flatten().tolist(), by_grid.isnan().flatten().tolist())
+print(by_grid.flatten()[1].item())
 """
 
 
@@ -1150,11 +1151,15 @@ def test_border_parts_from_interpolate_on_input_that_is_not_finite(ns):
     expected = "[False, True, False, False, False] [True,"
     for capability in ("avx2", "default"):
         printed = run_python(_NON_FINITE_ROW, ATEN_CPU_CAPABILITY=capability)
-        assert printed.startswith(expected) and printed.rstrip().endswith("False, False, False]"), (capability, printed)
+        nan_rows, at_pixel_1 = printed.strip().splitlines()
+        assert nan_rows.startswith(expected) and nan_rows.endswith("False, False, False]"), (capability, printed)
+        # Review 59: "grid_sample NaN at pixel 0 as well" read as NaN at pixels 0 and 1; at pixel 1 it keeps the inf.
+        assert at_pixel_1 == "inf", (capability, printed)
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
-    assert "`interpolate` gives NaN at\n  pixel 1 and nowhere else, `grid_sample` NaN at pixel 0 as well" in en
-    assert "`interpolate` 只在像素 1 得到 NaN，`grid_sample` 在像素 0 也得到 NaN" in zh
+    assert "`interpolate` gives NaN at\n  pixel 1 and nowhere else, `grid_sample` NaN at pixel 0 and `inf` at pixel 1" in en
+    assert "`grid_sample` 则在像素 0 得到 NaN、在像素 1 得到 `inf`" in zh
+    assert "NaN at pixel 0 as well" not in en and "在像素 0 也得到 NaN" not in zh
     assert "near the largest float; for finite input):" in en and "仅限有限值输入）" in zh
     assert "`trilinear` up to rounding on finite input" in en and "`trilinear`（限有限值输入；" in zh
 
