@@ -991,6 +991,19 @@ def test_size_one_with_align_corners_reads_the_first_pixel_only_for_finite_input
             x_bad = x.clone()
             x_bad[(..., *([0] * (rank - 1)), 1)] = bad  # the first pixel's neighbour along the last axis
             assert torch.isnan(F.interpolate(x_bad, size=(1,) * rank, mode=mode, align_corners=True)).all()
+    # Review 59: an inf in the first pixel itself gives NaN too where a tap weighed 0 lands on it: bicubic's tap at -1,
+    # clamped onto it, and the CPU's linear kernels along an input axis of one pixel (added to itself with weight 0).
+    for shape in itertools.product((1, 2, 3), repeat=rank):
+        x = torch.randn(2, 3, *shape, dtype=torch.float64)
+        x[(..., *([0] * rank))] = float("inf")
+        y = F.interpolate(x, size=(1,) * rank, mode=mode, align_corners=True)
+        nan = mode == "bicubic" or 1 in shape
+        assert torch.isnan(y).all() if nan else torch.isposinf(y).all(), (mode, shape)
+    if mode == "bicubic":
+        en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+        zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+        assert "and so can\nan `inf` in the first pixel itself: `bicubic` clamps its tap at −1" in en
+        assert "第一个像素本身是 `inf` 时也可能得到 NaN" in zh
 
 
 def _reads_past_the_row(dtype, n, padding_mode):
