@@ -503,6 +503,28 @@ def test_cpu_bicubic_reads_the_factor_positions_on_an_axis_it_keeps_only_on_floa
         torch.testing.assert_close(y, x[:, :, :1].expand_as(y), rtol=0, atol=1e-3, msg=f"{n}, {s}, {dtype}")
 
 
+def test_antialias_copies_a_map_that_keeps_its_size_on_the_cpu_not_on_cuda():
+    # Review 59: "CUDA's copies the map when both axes keep their size" came right after "with antialias=True ... it
+    # copies the axis too"; CUDA's antialiased kernel (upsample_gen2d_aa_out_frame) has no copy branch and centres its
+    # filter at (i + 0.5)/s - 0.5 on a kept axis, where the CPU's skips the axis.
+    kept = [(n, s) for s in (1.05, 1.1, 1.2, 1.4) for n in range(2, 20) if int(n * s) == n]
+    devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
+    for (n, s), mode, dtype, device in itertools.product(
+        kept, ("bilinear", "bicubic"), (torch.float32, torch.float64), devices
+    ):
+        x = torch.arange(n, dtype=dtype).expand(1, 2, n, n).contiguous().to(device)
+        y = F.interpolate(x, scale_factor=(s, s), mode=mode, antialias=True)
+        assert torch.equal(y, x) == (device == "cpu"), (n, s, mode, dtype, device)
+        if device == "cuda" and mode == "bilinear":
+            # a ramp along the width, constant down the height: the triangle reads the ramp at its centre
+            expected = (torch.arange(1, n, dtype=torch.float64) + 0.5) / s - 0.5
+            torch.testing.assert_close(y[0, :, :, 1:].cpu().double(), expected.expand(2, n, n - 1), rtol=0, atol=1e-5)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "but not with `antialias=True`: CUDA's antialiased kernel (`upsample_gen2d_aa_out_frame`" in en
+    assert "但设置 `antialias=True` 时不会：CUDA 上的抗混叠内核" in zh
+
+
 def test_size_one_with_align_corners_reads_the_first_pixel_only_without_antialias():
     # Review 12: antialiased bicubic to one pixel with align_corners=True mixes the first two pixels.
     generator = torch.Generator().manual_seed(12)
@@ -969,6 +991,19 @@ def test_size_one_with_align_corners_reads_the_first_pixel_only_for_finite_input
             x_bad = x.clone()
             x_bad[(..., *([0] * (rank - 1)), 1)] = bad  # the first pixel's neighbour along the last axis
             assert torch.isnan(F.interpolate(x_bad, size=(1,) * rank, mode=mode, align_corners=True)).all()
+    # Review 59: an inf in the first pixel itself gives NaN too where a tap weighed 0 lands on it: bicubic's tap at -1,
+    # clamped onto it, and the CPU's linear kernels along an input axis of one pixel (added to itself with weight 0).
+    for shape in itertools.product((1, 2, 3), repeat=rank):
+        x = torch.randn(2, 3, *shape, dtype=torch.float64)
+        x[(..., *([0] * rank))] = float("inf")
+        y = F.interpolate(x, size=(1,) * rank, mode=mode, align_corners=True)
+        nan = mode == "bicubic" or 1 in shape
+        assert torch.isnan(y).all() if nan else torch.isposinf(y).all(), (mode, shape)
+    if mode == "bicubic":
+        en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+        zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+        assert "and so can\nan `inf` in the first pixel itself: `bicubic` clamps its tap at −1" in en
+        assert "第一个像素本身是 `inf` 时也可能得到 NaN" in zh
 
 
 def _reads_past_the_row(dtype, n, padding_mode):
@@ -1119,6 +1154,7 @@ row = torch.tensor([1.0, float("inf"), 3.0, 4.0, 5.0], dtype=torch.float64).view
 grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], (1, 1, 1, 5), align_corners=False)
 by_grid = F.grid_sample(row, grid, mode="bilinear", padding_mode="border", align_corners=False)
 print(F.interpolate(row, size=(1, 5), mode="bilinear").isnan().flatten().tolist(), by_grid.isnan().flatten().tolist())
+print(by_grid.flatten()[1].item())
 """
 
 
@@ -1150,11 +1186,18 @@ def test_border_parts_from_interpolate_on_input_that_is_not_finite(ns):
     expected = "[False, True, False, False, False] [True,"
     for capability in ("avx2", "default"):
         printed = run_python(_NON_FINITE_ROW, ATEN_CPU_CAPABILITY=capability)
-        assert printed.startswith(expected) and printed.rstrip().endswith("False, False, False]"), (capability, printed)
+        nan_rows, at_pixel_1 = printed.strip().splitlines()
+        assert nan_rows.startswith(expected) and nan_rows.endswith("False, False, False]"), (capability, printed)
+        # Review 59: "grid_sample NaN at pixel 0 as well" read as NaN at pixels 0 and 1; at pixel 1 it keeps the inf.
+        assert at_pixel_1 == "inf", (capability, printed)
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
-    assert "`interpolate` gives NaN at\n  pixel 1 and nowhere else, `grid_sample` NaN at pixel 0 as well" in en
-    assert "`interpolate` 只在像素 1 得到 NaN，`grid_sample` 在像素 0 也得到 NaN" in zh
+    assert (
+        "`interpolate` gives NaN at\n  pixel 1 and nowhere else, `grid_sample` NaN at pixel 0 and `inf` at pixel 1"
+        in en
+    )
+    assert "`grid_sample` 则在像素 0 得到 NaN、在像素 1 得到 `inf`" in zh
+    assert "NaN at pixel 0 as well" not in en and "在像素 0 也得到 NaN" not in zh
     assert "near the largest float; for finite input):" in en and "仅限有限值输入）" in zh
     assert "`trilinear` up to rounding on finite input" in en and "`trilinear`（限有限值输入；" in zh
 
