@@ -304,3 +304,26 @@ def test_convention_finite_values_lanczos_multiplies_the_ends_of_its_window_by_z
         ("glossary.zh.md", "`lanczos` 是在窗口两端：12 → 4 个像素"),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
+
+
+def test_glossary_cpu_plain_bicubic_turns_an_inf_pixel_itself_into_nan_at_every_size():
+    """Round 59: the finite-values convention named only the linear kernels for an inf in the copied pixel itself.
+    The CPU's plain bicubic on float input reads its four taps everywhere, clamped onto the border pixel at the
+    ends, so an inf at pixel j gives nan at every output whose taps reach j (with weight 0 or not), antialias not."""
+    for dtype, n, j, align_corners in itertools.product(
+        (torch.float32, torch.float64), range(2, 9), range(9), (False, True)
+    ):
+        if j >= n:
+            continue
+        x = torch.arange(1, n + 1, dtype=dtype).view(1, 1, 1, n)
+        x[..., j] = math.inf
+        out = F.interpolate(x, size=(1, n), mode="bicubic", align_corners=align_corners).flatten()
+        expected = [any(min(max(d + t, 0), n - 1) == j for t in (-1, 0, 1, 2)) for d in range(n)]
+        assert out.isnan().tolist() == expected, (dtype, n, j, align_corners)
+        kept = F.interpolate(x, size=(1, n), mode="bicubic", align_corners=align_corners, antialias=True)
+        assert torch.equal(kept, x)
+    text = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    assert "gives `nan` at outputs 1 to 3, and the row inf, 2, 3, 4, 5 at outputs 0 and 1" in text
+    assert "下标 1 到 3 的输出是 `nan`；inf、2、3、4、5 这一行则是下标 0 和 1 的输出" in (
+        ROOT / "docs" / "glossary.zh.md"
+    ).read_text(encoding="utf-8")
