@@ -1001,6 +1001,35 @@ def test_two_pass_model_misses_uint8_bicubic_where_a_scale_factor_keeps_an_axis(
     assert (out - model).abs().max().item() >= 10
 
 
+def test_kept_axis_exception_to_the_two_pass_model_needs_align_corners_false():
+    # Review 59: the exception read as if any plain bicubic call with a factor that keeps an axis missed the model by
+    # tens of levels; with align_corners=True the float32 kernel ignores the factor, and the model stays within two
+    # levels, over factors that keep the height, the width or both, seeds and channel counts.
+    def model(x, factor, **kwargs):
+        wide = F.interpolate(x.float(), scale_factor=(1.0, factor[1]), mode="bicubic", **kwargs).round().clamp(0, 255)
+        return F.interpolate(wide, scale_factor=(factor[0], 1.0), mode="bicubic", **kwargs).round().clamp(0, 255)
+
+    worst = {False: 0, True: 0}
+    for channels in (1, 3, 5):
+        for seed in range(4):
+            x = torch.randint(
+                0, 256, (1, channels, 8, 10), generator=torch.Generator().manual_seed(seed), dtype=torch.uint8
+            )
+            for factor in ((2.0, 1.05), (1.05, 2.0), (1.05, 1.05), (0.5, 1.05)):
+                for corners in (False, True):
+                    out = F.interpolate(x, scale_factor=factor, mode="bicubic", align_corners=corners).float()
+                    gap = (out - model(x, factor, align_corners=corners)).abs().max().item()
+                    worst[corners] = max(worst[corners], gap)
+    assert worst[False] >= 100 and worst[True] <= 2, worst
+    for page, words in (
+        ("interpolate-dtypes.md", "`align_corners=True` the float32 kernel ignores the factor"),
+        ("interpolate-dtypes.zh.md", "设为 `align_corners=True` 时，float32 内核不用这个缩放系数"),
+        ("interpolate-bicubic.md", "as 10 pixels ×1.05, with the default `align_corners=False`"),
+        ("interpolate-bicubic.zh.md", "在默认的 `align_corners=False` 下，`scale_factor` 让某个轴长度不变时除外"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
 @pytest.mark.parametrize("seed", [0, 1])
 def test_uint8_bounds_against_float32_models_break_on_long_axes(ns, seed):
     # Review 43: "bilinear stays within one level of the rounded float32 result" and "the two-pass model
@@ -1303,5 +1332,21 @@ def test_three_channel_uint8_to_one_pixel_fails_only_for_a_contiguous_tensor_not
     for page, words in (
         ("interpolate-dtypes.md", "such as a crop"),
         ("interpolate-dtypes.zh.md", "比如裁剪出来的一块"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def test_cuda_antialias_kernel_keeps_its_weights_in_the_dtype():
+    # Review 59: the page put the CUDA antialias kernel's extra half-precision error on its storing the horizontal
+    # pass alone; its weights are stored in the dtype too (the installed CUDA header, shipped on every build), before
+    # and after they are divided by their sum, while the sum itself and each pass's accumulator are accscalar_t.
+    header = (Path(torch.__file__).parent / "include/ATen/native/cuda/UpSample.cuh").read_text()
+    weights = header[header.index("void _compute_weights(") :]
+    weights = weights[: weights.index("\n}\n")]
+    assert "scalar_t* wt_ptr," in weights and "wt_ptr[j] = static_cast<scalar_t>(w);" in weights
+    assert "accscalar_t total_w" in weights and "wt_ptr[j] /= total_w;" in weights
+    for page, words in (
+        ("interpolate-dtypes.md", "stores its weights in the dtype, as the CPU's bicubic kernel does"),
+        ("interpolate-dtypes.zh.md", "和 CPU 的双三次内核一样，把权重存成该数据类型"),
     ):
         assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page

@@ -956,7 +956,41 @@ def test_bilinear_align_corners_reduction_reaches_one_more_pixel_per_axis_in_flo
     en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
     zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
     assert "49 in 256 in float64" in en and "225 in 1024" in en
-    assert "float64 下是 256 个中的 49 个" in zh and "1024 个中的 225 个" in zh
+    assert "float64 下 `bilinear` 给 256 个像素中的 49 个分配了权重" in zh and "1024 个中的 225 个" in zh
+
+
+def _read_and_weighted(dtype, corners, size_in, size_out, mode="bilinear"):
+    """Pixels along a row that an inf turns the output non-finite from (read), and that get a gradient (weighted)."""
+    x = torch.ones(1, 1, 1, size_in, dtype=dtype, requires_grad=True)
+    F.interpolate(x, size=(1, size_out), mode=mode, align_corners=corners).sum().backward()
+    weighted = set((x.grad[0, 0, 0] != 0).nonzero().flatten().tolist())
+    read = set()
+    for j in range(size_in):
+        z = torch.zeros(1, 1, 1, size_in, dtype=dtype)
+        z[..., j] = float("inf")
+        if not F.interpolate(z, size=(1, size_out), mode=mode, align_corners=corners).isfinite().all():
+            read.add(j)
+    return read, weighted
+
+
+def test_bilinear_align_corners_reduction_reads_a_pixel_it_gives_no_gradient():
+    # Review 59: the page said bilinear 32 -> 8 "reads ... with True, 49 in 256 in float64" and that a pixel with zero
+    # gradient "does not influence the output at all"; with True the kernel also reads pixel 1 at a weight of 0 next to
+    # the first position, so an inf there gives nan: 15 x 15 pixels read in float64 (14 x 14 weighted), 16 x 16 in
+    # float32 (15 x 15 weighted). With False (and in every row of the coverage table) read and weighted agree.
+    for dtype, read_count, weighted_count in ((torch.float64, 15, 14), (torch.float32, 16, 15)):
+        read, weighted = _read_and_weighted(dtype, True, 32, 8)
+        assert (len(read), len(weighted)) == (read_count, weighted_count), (dtype, sorted(read), sorted(weighted))
+        assert read - weighted == {1}, dtype
+        read, weighted = _read_and_weighted(dtype, False, 32, 8)
+        assert read == weighted and len(read) == 16, dtype
+    x = torch.zeros(1, 1, 32, 32, dtype=torch.float64)
+    x[0, 0, 1, 1] = float("inf")
+    assert F.interpolate(x, size=(8, 8), mode="bilinear", align_corners=True).isnan().any()
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "225 pixels in 1024 read in float64, 256 in float32" in en
+    assert "float64 下读取 1024 个中的 225 个，float32 下 256 个" in zh
 
 
 def test_odd_reduction_sends_the_gradient_to_one_pixel_only_without_align_corners_or_factor_rounding():
