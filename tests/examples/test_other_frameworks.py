@@ -1216,6 +1216,18 @@ def test_fid_plain_bilinear_turns_an_inf_into_nan_where_antialias_does_not():
         assert aliased.isnan().any() and not smooth.isnan().any(), (n, at)
 
 
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="the CUDA kernels")
+def test_fid_at_299_cuda_plain_bilinear_copies_an_inf_and_antialias_spreads_nan():
+    # Review 59: the CPU case above is the other way round on CUDA, where the table also runs: the plain kernel
+    # copies an unchanged size, the antialiased one reads each pixel's next neighbour with weight 0.
+    x = torch.rand(1, 1, 299, 299, device="cuda")
+    x[0, 0, 100, 200] = float("inf")
+    aliased = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False)
+    smooth = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False, antialias=True)
+    assert torch.equal(aliased, x)
+    assert smooth[0, 0, 99:101, 199:201].isnan().sum().item() == 3 and torch.isinf(smooth[0, 0, 100, 200])
+
+
 def test_kornia_antialias_blur_of_an_enlarging_axis_turns_an_inf_into_nan():
     # Review 58: sigma 0.001 "leaves an axis that enlarges as it is" only for finite values: its outer taps weigh
     # 0, and 0 * inf is NaN. nearest-neighbour sampling afterwards adds nothing of its own.

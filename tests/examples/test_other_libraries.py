@@ -1546,3 +1546,26 @@ def test_only_antialias_repeats_inf_and_minus_zero_along_a_one_pixel_axis(mode):
                 assert torch.equal(plain.signbit(), kept.view(1, 1, n, 1).expand(1, 1, n, 3)), (mode, n)
             else:
                 assert plain.isnan().all(), (mode, n)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_antialias_reads_a_zero_weight_neighbour_where_an_enlarging_sample_lands_on_a_pixel_centre(mode):
+    # Review 59: "antialias=True repeats the inf" held only with the width kept. Enlarging 2 -> 6, output 1 is
+    # centred on pixel 0 and still reads pixel 1 with weight 0; at 2 -> 5 no sample lands on a centre.
+    row = torch.tensor([1.0, float("inf")]).view(1, 1, 1, 2)
+    on_centre = F.interpolate(row, size=(1, 6), mode=mode, antialias=True)[0, 0, 0]
+    off_centre = F.interpolate(row, size=(1, 5), mode=mode, antialias=True)[0, 0, 0]
+    assert torch.equal(on_centre.isnan(), torch.tensor([False, True, False, False, False, False]))
+    assert not off_centre.isnan().any()
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="the CUDA antialiased kernel")
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_cuda_antialias_does_not_copy_a_kept_width_of_inf(mode):
+    # Review 59: CUDA's antialiased kernel never copies an axis: a row of inf 1 -> n rows, width 3 kept, reads each
+    # column's next pixel with weight 0 (bilinear: the last column has none; bicubic also reads the one before),
+    # where the CPU repeats the inf.
+    x = torch.full((1, 1, 1, 3), float("inf"), device="cuda")
+    out = F.interpolate(x, size=(5, 3), mode=mode, antialias=True).cpu()[0, 0]
+    nan_columns = torch.tensor([True, True, mode == "bicubic"])
+    assert torch.equal(out.isnan(), nan_columns.expand(5, 3)) and not torch.isfinite(out).any()

@@ -659,6 +659,36 @@ def test_at_an_unchanged_size_cuda_bicubic_copies_inf():
     assert torch.equal(F.interpolate(x, size=(8, 8), mode="bicubic", align_corners=False), x)
 
 
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC, IM.LANCZOS])
+@pytest.mark.parametrize("channels_last", [False, True])
+def test_at_an_unchanged_size_cpu_antialias_copies_inf(dtype, mode, channels_last):
+    # The page: with antialias the CPU copies the input at an unchanged size (its separable kernel skips a kept
+    # axis), so an inf anywhere, even beside or on the border, comes back as it is.
+    for (h, w), (r, c) in itertools.product([(8, 8), (5, 9), (2, 2), (1, 6)], [(0, 0), (1, 1), (-1, -1)]):
+        x = torch.rand(1, 3, h, w, dtype=dtype, generator=torch.Generator().manual_seed(h * w))
+        x[..., min(r, h - 1), min(c, w - 1)] = float("inf")
+        if channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        assert torch.equal(F.interpolate(x, size=(h, w), **CALLS[mode]), x), (h, w, r, c)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="the CUDA antialiased kernel")
+@pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC])
+def test_at_an_unchanged_size_cuda_antialias_reads_zero_weight_neighbours_of_inf(mode):
+    # The page: CUDA's antialiased kernel never copies; an inf at (4, 4) of 8x8 turns the pixels whose
+    # zero-weight taps reach it into NaN: rows/columns 3..4 (bilinear) or 2..5 (bicubic), all but itself.
+    x = torch.zeros(1, 3, 8, 8, device="cuda")
+    x[..., 4, 4] = float("inf")
+    out = F.interpolate(x, size=(8, 8), **CALLS[mode]).cpu()
+    reach = torch.zeros(8, 8, dtype=torch.bool)
+    low, high = (3, 5) if mode is IM.BILINEAR else (2, 6)
+    reach[low:high, low:high] = True
+    reach[4, 4] = False
+    assert torch.equal(out.isnan()[0, 0], reach)
+    assert out[0, 0, 4, 4].item() == float("inf")
+
+
 @pytest.mark.parametrize("channels", [2, 3, 4])
 def test_width_one_hwc_array_permuted_escapes_only_through_v2(channels):
     """Review 14: 'a channels_last RGB tensor escapes it' held for a channels_last copy and for v2,
