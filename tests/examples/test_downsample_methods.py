@@ -997,3 +997,28 @@ def test_accuracies_within_the_spread_are_one_draw_of_the_data_max_pooling_falls
             (torch.tensor(v).mean().item(), torch.tensor(v).std().item()) for v in runs.values()
         )
         assert high - low > low_std + high_std, (data_seed, runs)
+
+
+@pytest.mark.parametrize("mode, resample", [("bilinear", "BILINEAR"), ("bicubic", "BICUBIC"), ("lanczos", "LANCZOS")])
+def test_on_the_cpu_an_axis_whose_size_the_scale_factor_keeps_is_copied_not_spaced_by_one_over_the_factor(
+    mode, resample
+):
+    # Review 59: "torch spaces its samples by 1/scale_factor" held only along an axis whose size changes: the CPU's
+    # antialiased kernels skip an axis that keeps its size, so 1.05 on 10 pixels is a copy, as in Pillow
+    # (CUDA's upsample_gen2d_aa_out_frame has no such shortcut and steps by 1/1.05: from the source, not run here)
+    generator = torch.Generator().manual_seed(5)
+    for width in range(2, 21):
+        x = torch.rand(1, 1, 8, width, generator=generator, dtype=torch.float64)
+        copied = F.interpolate(x, size=(4, width), mode=mode, antialias=True)
+        pillow = np.asarray(
+            Image.fromarray(x[0, 0].float().numpy(), mode="F").resize((width, 4), getattr(Image.Resampling, resample))
+        )
+        torch.testing.assert_close(copied[0, 0], torch.from_numpy(pillow.copy()).double(), atol=1e-6, rtol=0)
+        for factor in (1.01, 1 + 0.5 / width, 1 + 0.99 / width):
+            kept = F.interpolate(x, scale_factor=(0.5, factor), mode=mode, antialias=True)
+            assert kept.shape[-1] == width
+            assert torch.equal(kept, copied), (width, factor)
+        # one pixel more and the factor sets the spacing again: 1/(1 + 1/width) is not the ratio of the sizes
+        grown = F.interpolate(x, scale_factor=(0.5, 1 + 1.01 / width), mode=mode, antialias=True)
+        assert grown.shape[-1] == width + 1
+        assert (grown - F.interpolate(x, size=(4, width + 1), mode=mode, antialias=True)).abs().max() > 1e-6
