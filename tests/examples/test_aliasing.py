@@ -168,7 +168,12 @@ def test_stripes_alias_into_wide_bands_unless_filtered(ns):
     sliced = m["x[..., ::k, ::k]"](stripes, 2)
     assert sliced.std() > 0.3  # full-contrast false stripes
     for name in ("bilinear, antialias", "BlurPool [1,4,6,4,1]"):
-        assert m[name](stripes, 2)[..., 4:-4, 4:-4].std() < 0.02, name
+        off = (m[name](stripes, 2)[0, 0] - 0.5).abs()
+        # Review 59: the flat grey holds inside; the outermost row and column on each side keep faint stripes
+        inside = off[1:-1, 1:-1].max()
+        assert inside < 0.01, name
+        for edge in (off[0], off[-1], off[:, 0], off[:, -1]):
+            assert 10 * inside < edge.max() < 0.1, name
 
     # the false stripes run in another direction than the input's
     def direction(image):
