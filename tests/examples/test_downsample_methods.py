@@ -345,6 +345,35 @@ def test_a_load_change_during_the_timing_widens_every_range_instead_of_parting_t
     assert len(ticks) == (ns["REPEATS"] + 1) * len(ns["METHODS"])
     for a, b in itertools.combinations(rerun["timed"].values(), 2):
         assert a["min"] <= b["max"] and b["min"] <= a["max"]
+    assert all(t["min"] < t["max"] for t in rerun["timed"].values())
+
+
+def test_a_load_change_in_the_last_round_widens_only_the_ranges_of_the_methods_timed_after_it(ns):
+    """Review 59: the page said a load change "widens every method's range"; a change during the last round
+    (or the first) reaches only the methods on one side of it, yet no range parts from the others."""
+    from types import SimpleNamespace
+
+    from sitegen.cells import parse_script
+
+    ticks = []
+    methods, repeats = len(ns["METHODS"]), ns["REPEATS"]
+    change = (repeats + 1) * methods - methods // 2  # half-way through the last round
+
+    class LoadedTimer:
+        def __init__(self, stmt, globals, num_threads):
+            pass
+
+        def timeit(self, number):
+            ticks.append(number)
+            return SimpleNamespace(median=1e-4 * (10 if len(ticks) > change else 1))
+
+    source = parse_script(ROOT / "examples" / "downsample_methods.py").cell("timings").source
+    rerun = dict(ns, benchmark=SimpleNamespace(Timer=LoadedTimer))
+    exec(source, rerun)
+    widened = [name for name, t in rerun["timed"].items() if t["min"] < t["max"]]
+    assert widened == list(ns["METHODS"])[methods - methods // 2 :]
+    for a, b in itertools.combinations(rerun["timed"].values(), 2):
+        assert a["min"] <= b["max"] and b["min"] <= a["max"]
 
 
 def test_cnn_blur_is_more_consistent_beyond_the_spread_over_seeds(ns):
