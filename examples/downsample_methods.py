@@ -274,8 +274,9 @@ print("four float32 pixels of 1e38: " + ", ".join(f"{name} {value:.1e}" for name
 # Time on the build device to halve a batch of 4 feature maps with 16 channels, 64x64.
 # After warm-up, each method is timed in 7 repeats of n calls (n chosen so a repeat takes
 # about 5 ms); each repeat gives one time per call. Median, and min to max as the spread.
-# The repeats go round robin, one per method per round: a change of load during the timing
-# then reaches every method's spread, rather than making one method look faster than another.
+# The repeats go round robin, one per method per round: a change of load during the timing then
+# reaches the spread of every method timed on both sides of it (of all, unless it falls in the first
+# or last round), rather than making one method look faster than another.
 channels = 16
 batch = torch.randn(4, channels, 64, 64, device=device)
 REPEATS = 7

@@ -345,6 +345,35 @@ def test_a_load_change_during_the_timing_widens_every_range_instead_of_parting_t
     assert len(ticks) == (ns["REPEATS"] + 1) * len(ns["METHODS"])
     for a, b in itertools.combinations(rerun["timed"].values(), 2):
         assert a["min"] <= b["max"] and b["min"] <= a["max"]
+    assert all(t["min"] < t["max"] for t in rerun["timed"].values())
+
+
+def test_a_load_change_in_the_last_round_widens_only_the_ranges_of_the_methods_timed_after_it(ns):
+    """Review 59: the page said a load change "widens every method's range"; a change during the last round
+    (or the first) reaches only the methods on one side of it, yet no range parts from the others."""
+    from types import SimpleNamespace
+
+    from sitegen.cells import parse_script
+
+    ticks = []
+    methods, repeats = len(ns["METHODS"]), ns["REPEATS"]
+    change = (repeats + 1) * methods - methods // 2  # half-way through the last round
+
+    class LoadedTimer:
+        def __init__(self, stmt, globals, num_threads):
+            pass
+
+        def timeit(self, number):
+            ticks.append(number)
+            return SimpleNamespace(median=1e-4 * (10 if len(ticks) > change else 1))
+
+    source = parse_script(ROOT / "examples" / "downsample_methods.py").cell("timings").source
+    rerun = dict(ns, benchmark=SimpleNamespace(Timer=LoadedTimer))
+    exec(source, rerun)
+    widened = [name for name, t in rerun["timed"].items() if t["min"] < t["max"]]
+    assert widened == list(ns["METHODS"])[methods - methods // 2 :]
+    for a, b in itertools.combinations(rerun["timed"].values(), 2):
+        assert a["min"] <= b["max"] and b["min"] <= a["max"]
 
 
 def test_cnn_blur_is_more_consistent_beyond_the_spread_over_seeds(ns):
@@ -997,3 +1026,28 @@ def test_accuracies_within_the_spread_are_one_draw_of_the_data_max_pooling_falls
             (torch.tensor(v).mean().item(), torch.tensor(v).std().item()) for v in runs.values()
         )
         assert high - low > low_std + high_std, (data_seed, runs)
+
+
+@pytest.mark.parametrize("mode, resample", [("bilinear", "BILINEAR"), ("bicubic", "BICUBIC"), ("lanczos", "LANCZOS")])
+def test_on_the_cpu_an_axis_whose_size_the_scale_factor_keeps_is_copied_not_spaced_by_one_over_the_factor(
+    mode, resample
+):
+    # Review 59: "torch spaces its samples by 1/scale_factor" held only along an axis whose size changes: the CPU's
+    # antialiased kernels skip an axis that keeps its size, so 1.05 on 10 pixels is a copy, as in Pillow
+    # (CUDA's upsample_gen2d_aa_out_frame has no such shortcut and steps by 1/1.05: from the source, not run here)
+    generator = torch.Generator().manual_seed(5)
+    for width in range(2, 21):
+        x = torch.rand(1, 1, 8, width, generator=generator, dtype=torch.float64)
+        copied = F.interpolate(x, size=(4, width), mode=mode, antialias=True)
+        pillow = np.asarray(
+            Image.fromarray(x[0, 0].float().numpy(), mode="F").resize((width, 4), getattr(Image.Resampling, resample))
+        )
+        torch.testing.assert_close(copied[0, 0], torch.from_numpy(pillow.copy()).double(), atol=1e-6, rtol=0)
+        for factor in (1.01, 1 + 0.5 / width, 1 + 0.99 / width):
+            kept = F.interpolate(x, scale_factor=(0.5, factor), mode=mode, antialias=True)
+            assert kept.shape[-1] == width
+            assert torch.equal(kept, copied), (width, factor)
+        # one pixel more and the factor sets the spacing again: 1/(1 + 1/width) is not the ratio of the sizes
+        grown = F.interpolate(x, scale_factor=(0.5, 1 + 1.01 / width), mode=mode, antialias=True)
+        assert grown.shape[-1] == width + 1
+        assert (grown - F.interpolate(x, size=(4, width + 1), mode=mode, antialias=True)).abs().max() > 1e-6
