@@ -526,3 +526,38 @@ def test_compiled_linear_modes_apply_the_factor_where_eager_copies_a_kept_axis()
     got = torch.compile(lambda t: F.interpolate(t, scale_factor=1.3, mode="bilinear"), backend="inductor")(x)
     assert bool(((got[:, :, 1] > 0.5) & (got[:, :, 1] < 0.9)).all())
     torch._dynamo.reset()
+
+
+def test_outside_finite_values_compiled_bilinear_gives_nan_wherever_eager_does_and_more():
+    """Review 59: the decompositions, like the eager kernels, multiply the taps they do not use by 0,
+    so an inf gives nan; bilinear's decomposition reads other zero-weight taps than the eager kernel
+    (more of them), bicubic's the same ones. Swept through the decompositions Inductor applies."""
+    table = select_decomp_table()
+    inf = float("inf")
+    more = 0
+    for mode, align_corners in itertools.product(ROUNDED, (False, True)):
+        decomposition = table[getattr(torch.ops.aten, f"upsample_{mode}2d").vec]
+        for w_in, w_out, h_in, h_out in itertools.product(range(1, 7), range(1, 9), (1, 2), (1, 3)):
+            for pixel in range(w_in):
+                x = torch.arange(1.0, h_in * w_in + 1).view(1, 1, h_in, w_in)
+                x[0, 0, 0, pixel] = inf
+                eager = F.interpolate(x, size=(h_out, w_out), mode=mode, align_corners=align_corners).isnan()
+                compiled = decomposition(x, [h_out, w_out], align_corners, None).isnan()
+                if mode == "bicubic":
+                    assert torch.equal(compiled, eager), (align_corners, w_in, w_out, h_in, h_out, pixel)
+                else:
+                    assert not (eager & ~compiled).any(), (align_corners, w_in, w_out, h_in, h_out, pixel)
+                    more += bool((compiled & ~eager).any())
+    assert more > 0
+    x = torch.full((1, 1, 1, 1), inf)
+
+    def enlarge(t):
+        return torch.stack([F.interpolate(t, size=(2, 2), mode=mode).flatten() for mode in ROUNDED])
+
+    assert enlarge(x).isnan().tolist() == [[True, True, True, False], [True] * 4]
+    torch._dynamo.reset()
+    assert bool(torch.compile(enlarge, backend="aot_eager", fullgraph=True)(x).isnan().all())
+    torch._dynamo.reset()
+    bilinear = torch.compile(lambda t: F.interpolate(t, size=(2, 2), mode="bilinear"), backend="inductor")
+    assert bool(bilinear(x).isnan().all())
+    torch._dynamo.reset()
