@@ -549,6 +549,15 @@ def test_outside_finite_values_compiled_bilinear_gives_nan_wherever_eager_does_a
                     assert not (eager & ~compiled).any(), (align_corners, w_in, w_out, h_in, h_out, pixel)
                     more += bool((compiled & ~eager).any())
     assert more > 0
+    for mode, rank in (("linear", 3), ("trilinear", 5)):  # the other linear modes, on one row
+        decomposition = table[getattr(torch.ops.aten, f"upsample_{mode}{rank - 2}d").vec]
+        for w_in, w_out, align_corners in itertools.product(range(1, 7), range(1, 9), (False, True)):
+            for pixel in range(w_in):
+                x = torch.arange(1.0, w_in + 1).view(1, 1, *[1] * (rank - 3), w_in)
+                x[..., pixel] = inf
+                size = [1] * (rank - 3) + [w_out]
+                eager = F.interpolate(x, size=size, mode=mode, align_corners=align_corners).isnan()
+                assert not (eager & ~decomposition(x, size, align_corners, None).isnan()).any(), (mode, w_in, w_out)
     x = torch.full((1, 1, 1, 1), inf)
 
     def enlarge(t):
