@@ -973,3 +973,30 @@ def test_at_factors_not_powers_of_two_the_gap_grows_with_the_axis_far_past_float
                     assert gap > 100 * eps * x.max(), (seed, r, gap)
                 else:
                     assert gap <= 4 * eps * x.max(), (seed, r, gap)
+
+
+def test_on_the_border_a_rounding_residual_or_a_subnormal_can_come_back_the_same(ns):
+    """Review 59: "on that border they differ wherever the interpolated value is not 0" failed where the
+    value is itself rounding: 0.75 * 0.1 - 0.25 * 0.3 is 0 exactly, the same tiny residual in both, and a
+    constant of the smallest float64 subnormal times a weight sum below 1 rounds back to it."""
+    layer = ns["bilinear_transposed"](1, 2, torch.float64)
+    residual = torch.tensor([[[[0.1, -0.3]]]], dtype=torch.float64)
+    tiny = torch.full((1, 1, 3, 4), 2.0**-1074, dtype=torch.float64)
+    with torch.no_grad():
+        for x, where in ((residual, (0, 1)), (tiny, (0, 0))):
+            value = F.interpolate(x, scale_factor=2, mode="bilinear")[0, 0, where[0], where[1]]
+            assert value != 0 and layer(x)[0, 0, where[0], where[1]] == value
+        ring = torch.ones(6, 8, dtype=torch.bool)
+        ring[1:-1, 1:-1] = False
+        assert torch.equal(layer(tiny)[0, 0][ring], F.interpolate(tiny, scale_factor=2, mode="bilinear")[0, 0][ring])
+        assert bool((layer(tiny)[0, 0][ring] != 0).all())
+    assert abs(F.interpolate(residual, scale_factor=2, mode="bilinear")[0, 0, 0, 1].item()) < 1e-16
+    # The residual is the AVX2 code's: torch's generic code rounds F.interpolate's sum to another one.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "x = torch.tensor([[[[0.1, -0.3]]]], dtype=torch.float64)\n"
+        "print(F.interpolate(x, scale_factor=2, mode='bilinear')[0, 0, 0, 1].item())"
+    )
+    generic = float(run_python(code, ATEN_CPU_CAPABILITY="default"))
+    with torch.no_grad():
+        assert generic != 0 and generic != layer(residual)[0, 0, 0, 1].item()

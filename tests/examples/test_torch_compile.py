@@ -479,3 +479,94 @@ print(worst)
     assert generic["bilinear"][1] <= 2 and generic["bilinear", "table"] <= 2, generic
     avx2 = eval(run_python(code, ATEN_CPU_CAPABILITY="avx2"))
     assert avx2["bilinear"][0] > 20 and avx2["bicubic"][0] > 20 and avx2["bicubic", "table"] > 0, avx2
+
+
+def test_compiled_linear_modes_apply_the_factor_where_eager_copies_a_kept_axis():
+    """Review 59: "differ by rounding" needs the size or a changed side: with scale_factor, eager mode
+    on the CPU copies an axis that keeps its size (compute_source_index_and_lambda), at every rank
+    and in both layouts, while the decomposition applies the factor; recompute_scale_factor=True
+    and align_corners=True hand both the size ratio, 1, and they agree again."""
+    inputs = {}
+    for mode, rank, channels_last in itertools.product(("linear", "bilinear", "trilinear"), (3, 4, 5), (False, True)):
+        if rank != {"linear": 3, "bilinear": 4, "trilinear": 5}[mode] or (channels_last and rank == 3):
+            continue
+        # two rows, 0 and 1, each repeated along the other axes, which the factor enlarges
+        x = torch.arange(2.0).view(1, 1, 2, *[1] * (rank - 3)).repeat(1, 4, 1, *[3] * (rank - 3))
+        if channels_last:
+            x = x.contiguous(memory_format=torch.channels_last if rank == 4 else torch.channels_last_3d)
+        inputs[mode, channels_last] = x
+    settings = (
+        (dict(align_corners=False), True),
+        (dict(align_corners=False, recompute_scale_factor=True), False),
+        (dict(align_corners=True), False),
+    )
+
+    def resize_all(xs):
+        return [
+            F.interpolate(x, scale_factor=1.3, mode=mode, **kwargs)
+            for (mode, _), x in xs.items()
+            for kwargs, _ in settings
+        ]
+
+    torch._dynamo.reset()
+    compiled = torch.compile(resize_all, backend="aot_eager", dynamic=False)(inputs)
+    for (key, copies), eager, got in zip(
+        itertools.product(inputs, [c for _, c in settings]), resize_all(inputs), compiled
+    ):
+        assert eager.shape[2] == 2 and torch.equal(eager[:, :, 1], torch.ones_like(eager[:, :, 1])), key
+        if copies:  # the decomposition samples the second row between the two
+            assert bool(((got[:, :, 1] > 0.5) & (got[:, :, 1] < 0.9)).all()), key
+        else:
+            torch.testing.assert_close(got, eager, rtol=0, atol=1e-6)
+    torch._dynamo.reset()
+    x = inputs["bilinear", False]
+    bicubic = torch.compile(lambda t: F.interpolate(t, scale_factor=1.3, mode="bicubic"), backend="aot_eager")(x)
+    torch.testing.assert_close(bicubic, F.interpolate(x, scale_factor=1.3, mode="bicubic"), rtol=0, atol=1e-6)
+    torch._dynamo.reset()
+    got = torch.compile(lambda t: F.interpolate(t, scale_factor=1.3, mode="bilinear"), backend="inductor")(x)
+    assert bool(((got[:, :, 1] > 0.5) & (got[:, :, 1] < 0.9)).all())
+    torch._dynamo.reset()
+
+
+def test_outside_finite_values_compiled_bilinear_gives_nan_wherever_eager_does_and_more():
+    """Review 59: the decompositions, like the eager kernels, multiply the taps they do not use by 0,
+    so an inf gives nan; bilinear's decomposition reads other zero-weight taps than the eager kernel
+    (more of them), bicubic's the same ones. Swept through the decompositions Inductor applies."""
+    table = select_decomp_table()
+    inf = float("inf")
+    more = 0
+    for mode, align_corners in itertools.product(ROUNDED, (False, True)):
+        decomposition = table[getattr(torch.ops.aten, f"upsample_{mode}2d").vec]
+        for w_in, w_out, h_in, h_out in itertools.product(range(1, 7), range(1, 9), (1, 2), (1, 3)):
+            for pixel in range(w_in):
+                x = torch.arange(1.0, h_in * w_in + 1).view(1, 1, h_in, w_in)
+                x[0, 0, 0, pixel] = inf
+                eager = F.interpolate(x, size=(h_out, w_out), mode=mode, align_corners=align_corners).isnan()
+                compiled = decomposition(x, [h_out, w_out], align_corners, None).isnan()
+                if mode == "bicubic":
+                    assert torch.equal(compiled, eager), (align_corners, w_in, w_out, h_in, h_out, pixel)
+                else:
+                    assert not (eager & ~compiled).any(), (align_corners, w_in, w_out, h_in, h_out, pixel)
+                    more += bool((compiled & ~eager).any())
+    assert more > 0
+    for mode, rank in (("linear", 3), ("trilinear", 5)):  # the other linear modes, on one row
+        decomposition = table[getattr(torch.ops.aten, f"upsample_{mode}{rank - 2}d").vec]
+        for w_in, w_out, align_corners in itertools.product(range(1, 7), range(1, 9), (False, True)):
+            for pixel in range(w_in):
+                x = torch.arange(1.0, w_in + 1).view(1, 1, *[1] * (rank - 3), w_in)
+                x[..., pixel] = inf
+                size = [1] * (rank - 3) + [w_out]
+                eager = F.interpolate(x, size=size, mode=mode, align_corners=align_corners).isnan()
+                assert not (eager & ~decomposition(x, size, align_corners, None).isnan()).any(), (mode, w_in, w_out)
+    x = torch.full((1, 1, 1, 1), inf)
+
+    def enlarge(t):
+        return torch.stack([F.interpolate(t, size=(2, 2), mode=mode).flatten() for mode in ROUNDED])
+
+    assert enlarge(x).isnan().tolist() == [[True, True, True, False], [True] * 4]
+    torch._dynamo.reset()
+    assert bool(torch.compile(enlarge, backend="aot_eager", fullgraph=True)(x).isnan().all())
+    torch._dynamo.reset()
+    bilinear = torch.compile(lambda t: F.interpolate(t, size=(2, 2), mode="bilinear"), backend="inductor")
+    assert bool(bilinear(x).isnan().all())
+    torch._dynamo.reset()
