@@ -521,8 +521,8 @@ def test_antialias_copies_a_map_that_keeps_its_size_on_the_cpu_not_on_cuda():
             torch.testing.assert_close(y[0, :, :, 1:].cpu().double(), expected.expand(2, n, n - 1), rtol=0, atol=1e-5)
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
-    assert "but not with `antialias=True`: CUDA's antialiased kernel (`upsample_gen2d_aa_out_frame`" in en
-    assert "但设置 `antialias=True` 时不会：CUDA 上的抗混叠内核" in zh
+    assert "- With `antialias=True` CUDA copies nothing: its antialiased kernel (`upsample_gen2d_aa_out_frame`" in en
+    assert "设置 `antialias=True` 时，CUDA 什么都不直接复制：它的抗混叠内核" in zh
 
 
 def test_size_one_with_align_corners_reads_the_first_pixel_only_without_antialias():
