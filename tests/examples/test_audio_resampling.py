@@ -853,7 +853,14 @@ def test_kept_ends_and_kept_lengths_are_copies_only_for_finite_input(dtype):
     x[..., 4] = inf
     kept = F.interpolate(x, scale_factor=1.05, mode="linear")[0, 0]
     assert torch.isnan(kept[4]) and torch.equal(kept[:4], x[0, 0, :4]) and torch.equal(kept[5:], x[0, 0, 5:])
+    # Review 60: CUDA's upsample_linear1d_out_frame copies a kept length (width1 == width2), inf included
+    if torch.cuda.is_available():
+        assert torch.equal(F.interpolate(x.cuda(), scale_factor=1.05, mode="linear").cpu(), x)
     en = (ROOT / "docs/audio-resampling.md").read_text()
     zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
-    assert "both ends are kept, for finite input" in en and "对有限值输入两端都保留" in zh
-    assert "×1.05 on 10 samples, for finite input" in en and "10 个采样点放大 1.05 倍，限有限值输入" in zh
+    assert "Both ends are kept (a single output sample reads input sample 0), with two caveats:" in en
+    assert "- for finite input only: the kernel still weighs sample 1 by 0 at the first output" in en
+    assert "- 只对有限值输入成立：内核在第一个输出处仍以权重 0 读取采样点 1" in zh
+    assert "×1.05 on 10 samples. The copy is exact for finite\n  input only: on the CPU" in en
+    assert "(CUDA's\n  kernel copies it)" in en
+    assert "10 个采样点放大 1.05 倍。这种复制只对有限值输入是精确的：CPU 上" in zh and "（CUDA 内核则直接复制）" in zh

@@ -521,8 +521,8 @@ def test_antialias_copies_a_map_that_keeps_its_size_on_the_cpu_not_on_cuda():
             torch.testing.assert_close(y[0, :, :, 1:].cpu().double(), expected.expand(2, n, n - 1), rtol=0, atol=1e-5)
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
-    assert "but not with `antialias=True`: CUDA's antialiased kernel (`upsample_gen2d_aa_out_frame`" in en
-    assert "但设置 `antialias=True` 时不会：CUDA 上的抗混叠内核" in zh
+    assert "- With `antialias=True` CUDA copies nothing: its antialiased kernel (`upsample_gen2d_aa_out_frame`" in en
+    assert "设置 `antialias=True` 时，CUDA 什么都不直接复制：它的抗混叠内核" in zh
 
 
 def test_size_one_with_align_corners_reads_the_first_pixel_only_without_antialias():
@@ -992,18 +992,24 @@ def test_size_one_with_align_corners_reads_the_first_pixel_only_for_finite_input
             x_bad[(..., *([0] * (rank - 1)), 1)] = bad  # the first pixel's neighbour along the last axis
             assert torch.isnan(F.interpolate(x_bad, size=(1,) * rank, mode=mode, align_corners=True)).all()
     # Review 59: an inf in the first pixel itself gives NaN too where a tap weighed 0 lands on it: bicubic's tap at -1,
-    # clamped onto it, and the CPU's linear kernels along an input axis of one pixel (added to itself with weight 0).
-    for shape in itertools.product((1, 2, 3), repeat=rank):
-        x = torch.randn(2, 3, *shape, dtype=torch.float64)
+    # clamped onto it, and the linear kernels along an input axis of one pixel (added to itself with weight 0).
+    # Review 60: that last one is CUDA's too (h1p = 0 in upsample_bilinear2d_out_frame, t1p in trilinear's); what CUDA
+    # does differently is a single-pixel input, already the output's size, which each of its kernels copies.
+    devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
+    for shape, device in itertools.product(itertools.product((1, 2, 3), repeat=rank), devices):
+        x = torch.randn(2, 3, *shape, dtype=torch.float64, device=device)
         x[(..., *([0] * rank))] = float("inf")
         y = F.interpolate(x, size=(1,) * rank, mode=mode, align_corners=True)
-        nan = mode == "bicubic" or 1 in shape
-        assert torch.isnan(y).all() if nan else torch.isposinf(y).all(), (mode, shape)
+        copied = device == "cuda" and set(shape) == {1}
+        nan = (mode == "bicubic" or 1 in shape) and not copied
+        assert torch.isnan(y).all() if nan else torch.isposinf(y).all(), (mode, shape, device)
     if mode == "bicubic":
         en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
         zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
-        assert "and so can\nan `inf` in the first pixel itself: `bicubic` clamps its tap at −1" in en
-        assert "第一个像素本身是 `inf` 时也可能得到 NaN" in zh
+        assert "on the CPU\n`bilinear` adds the pixel to itself" not in en and "而在 CPU 上，`bilinear`" not in zh
+        assert "pixel to itself with weight 0, on the CPU and on CUDA." in en and "CPU 和 CUDA 上都是如此" in zh
+        assert "On CUDA, an input of a single pixel, already the output's size, is copied" in en
+        assert "在 CUDA 上，只有一个像素的输入本来就是输出的尺寸，会被直接复制" in zh
 
 
 def _reads_past_the_row(dtype, n, padding_mode):
@@ -1190,12 +1196,18 @@ def test_border_parts_from_interpolate_on_input_that_is_not_finite(ns):
         assert nan_rows.startswith(expected) and nan_rows.endswith("False, False, False]"), (capability, printed)
         # Review 59: "grid_sample NaN at pixel 0 as well" read as NaN at pixels 0 and 1; at pixel 1 it keeps the inf.
         assert at_pixel_1 == "inf", (capability, printed)
+    # Review 60: the row is kept at its size, which CUDA's bilinear kernel copies (upsample_bilinear2d_out_cuda_template
+    # returns input.sizes() == output.sizes() as a copy), so the NaN at pixel 1 is the CPU's only.
+    if torch.cuda.is_available():
+        row = torch.tensor([1.0, float("inf"), 3.0, 4.0, 5.0], dtype=torch.float64, device="cuda").view(1, 1, 1, 5)
+        assert torch.equal(F.interpolate(row, size=(1, 5), mode="bilinear"), row)
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
     assert (
-        "`interpolate` gives NaN at\n  pixel 1 and nowhere else, `grid_sample` NaN at pixel 0 and `inf` at pixel 1"
-        in en
+        "`interpolate` gives NaN at\n  pixel 1 and nowhere else on the CPU, and none on CUDA, which copies the row;"
+        " `grid_sample` gives NaN at pixel 0 and `inf` at\n  pixel 1)" in en
     )
+    assert "`interpolate` 在 CPU 上只在像素 1 得到 NaN，在 CUDA 上直接复制这一行，不得到 NaN；" in zh
     assert "`grid_sample` 则在像素 0 得到 NaN、在像素 1 得到 `inf`" in zh
     assert "NaN at pixel 0 as well" not in en and "在像素 0 也得到 NaN" not in zh
     assert "near the largest float; for finite input):" in en and "仅限有限值输入）" in zh
