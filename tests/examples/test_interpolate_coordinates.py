@@ -4,6 +4,7 @@ import itertools
 import math
 import platform
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,6 +12,8 @@ import torch
 import torch.nn.functional as F
 
 from helpers import run_example, run_python
+
+ROOT_DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 # Sizes for the formula checks: enlarging and shrinking, odd and even, ratios with and without
 # a whole-number relation (kept small so the module runs in about a second).
@@ -1313,3 +1316,95 @@ def test_border_copies_are_weighted_sums_so_an_inf_neighbour_or_a_negative_zero_
             edge = base[:-2] + [math.inf, -0.0]
             last = run(edge, mode, rank, n_out, False)[-1]
             assert last == 0 and last.signbit(), (mode, n_in, n_out)
+
+
+CORNER_CASES = (("linear", 3), ("bilinear", 4), ("trilinear", 5), ("bicubic", 4))
+
+
+def _corner_signs(dtype, memory_format_for, sizes):
+    """(mode, align_corners, neighbour, end) -> sign bits of the −0.0 corner's output, over every size pair."""
+    signs = {}
+    for (mode, rank), (n_in, n_out), align in itertools.product(CORNER_CASES, sizes, (False, True)):
+        if mode == "bicubic" and not align:
+            continue  # align_corners=False bicubic does not clamp its position: the corner is no copy
+        for neighbour in (-2.0, -0.0, 0.0, 2.0):
+            x = torch.full((1, 3) + (n_in,) * (rank - 2), neighbour, dtype=dtype)
+            x[(..., *(0,) * (rank - 2))] = -0.0
+            x[(..., *(-1,) * (rank - 2))] = -0.0
+            y = F.interpolate(
+                x.contiguous(memory_format=memory_format_for(rank)), size=n_out, mode=mode, align_corners=align
+            )
+            for end in (0, -1):
+                corner = y[(..., *(end,) * (rank - 2))]
+                assert (corner == 0).all(), (mode, n_in, n_out, align, neighbour)
+                signs.setdefault((mode, align, repr(neighbour), end), set()).update(corner.signbit().flatten().tolist())
+    return signs
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.float16, torch.bfloat16])
+@pytest.mark.parametrize("layout", ["contiguous", "channels_last"])
+def test_a_negative_zero_corner_stays_only_among_negative_or_negative_zero_pixels_read_at_weight_0(dtype, layout):
+    # Review 60: the page said +0.0 "when a neighbour is positive", −0.0 "when they are all negative", which
+    # leaves out the most common neighbour, +0.0 (zero padding, black borders): it turns a −0.0 corner +0.0,
+    # while −0.0 neighbours keep it. Enlarging only (align_corners=False clamps before pixel 0 only then).
+    torch.set_num_threads(1)
+    formats = {3: torch.contiguous_format, 4: torch.channels_last, 5: torch.channels_last_3d}
+    signs = _corner_signs(
+        dtype,
+        (lambda rank: formats[rank]) if layout == "channels_last" else (lambda rank: torch.contiguous_format),
+        [(n_in, n_out) for n_in in (4, 5, 7) for n_out in (8, 9, 16)],
+    )
+    for (mode, align, neighbour, end), got in signs.items():
+        negative = neighbour in ("-2.0", "-0.0")
+        # the linear modes' last corner mixes the last pixel only with itself: it stays −0.0
+        stays = negative or (end == -1 and mode != "bicubic")
+        assert got == {stays}, (mode, align, neighbour, end, got)
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text()
+    assert "stays −0.0 only when every neighbour mixed in at weight 0 is negative or −0.0" in en
+    assert "stays −0.0 only when every pixel read at weight 0 is negative or −0.0" in en
+    assert "when they are all negative" not in en and "when one of them is positive" not in en
+    assert zh.count("全是负数或 −0.0 时才仍是 −0.0") == 2 and "全是负数时仍是 −0.0" not in zh
+
+
+def test_an_inf_corner_itself_turns_nan_in_bicubic_and_an_inf_last_pixel_can_in_the_linear_modes():
+    # Review 60: the page named only the next pixels as read at weight 0 by the align_corners=True copies.
+    # bicubic also reads pixel 0 again (position −1 clamped onto it), so an inf corner comes back nan, and
+    # the last output, where its position is exactly in − 1, reads the last pixel twice.
+    torch.set_num_threads(1)
+    last_nan, last_inf = {}, {}
+    for (mode, rank), n_in, n_out, dtype in itertools.product(
+        CORNER_CASES, range(2, 8), range(2, 24), (torch.float32, torch.float64)
+    ):
+        y = {}
+        for end in (0, -1):  # an inf in one corner pixel only, every axis resized
+            x = torch.arange(1.0, n_in + 1, dtype=dtype).expand((1, 1) + (n_in,) * (rank - 2)).clone()
+            x[(..., *(end,) * (rank - 2))] = math.inf
+            y[end] = F.interpolate(x, size=n_out, mode=mode, align_corners=True)[(..., *(end,) * (rank - 2))].flatten()
+        if n_out == n_in and mode != "bicubic":
+            # the CPU's copy of a kept axis reads each pixel twice (weights 1 and 0): an inf pixel turns nan there
+            assert y[0].isnan() and y[-1].isnan(), (mode, n_in)
+            continue
+        assert y[0].isnan() == (mode == "bicubic") and (y[0].isposinf() or mode == "bicubic"), (mode, n_in, n_out)
+        last_nan[mode] = last_nan.get(mode, 0) + bool(y[-1].isnan())
+        last_inf[mode] = last_inf.get(mode, 0) + bool(y[-1].isposinf())
+    for mode, _ in CORNER_CASES:  # "can": only where the rounded step lands the position on in − 1
+        assert last_nan[mode] > 0 and last_inf[mode] > 0, (mode, last_nan, last_inf)
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text()
+    assert "so that an `inf` corner turns `nan` too" in en and "值为 `inf` 的角点也会变成 `nan`" in zh
+    assert "reads the last pixel twice" in en and "把最后一个像素读了两次" in zh
+    assert "read each pixel twice instead of its neighbour" in en and "每个像素都读两次" in zh
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_cuda_bicubic_copies_when_every_axis_keeps_its_size_so_an_inf_corner_stays():
+    # Review 60: the page listed only the linear modes among CUDA's kernels that copy; UpSampleBicubic2d.cu
+    # copies the input too when height and width both keep their size, even with align_corners=True.
+    x = torch.arange(1.0, 26.0, device="cuda").view(1, 1, 5, 5)
+    x[..., 0, 0] = x[..., 0, 1] = math.inf
+    kept = F.interpolate(x, size=(5, 5), mode="bicubic", align_corners=True)
+    assert kept[..., 0, 0].isposinf().all() and kept[..., 0, 1].isposinf().all()
+    assert F.interpolate(x, size=(5, 9), mode="bicubic", align_corners=True)[..., 0, 0].isnan().all()
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
+    assert "CUDA's linear modes and `bicubic` copy the input instead, but only when every axis keeps its size" in en

@@ -6,6 +6,7 @@ import math
 import platform
 import random
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -1431,3 +1432,35 @@ def test_kept_axes_come_back_unchanged_only_for_finite_input(dtype):
                     y = F.interpolate(v, mode=mode, **call)
                     assert torch.equal(y.isnan(), v.isinf()) and torch.equal(y[~v.isinf()], v[~v.isinf()]), (mode, call)
             assert torch.equal(F.interpolate(x, size=n, mode="bilinear", antialias=True), x)
+
+
+def test_the_long_axis_slips_are_stated_only_for_kernels_that_resample_the_kept_axis():
+    # Review 60: "nearest copies the previous one ... wherever the CPU's channels-last kernel does not run" read
+    # for CUDA too, whose 4-D nearest kernels copy a kept axis (UpSampleNearest2d.cu: height1 == height2 ? h2),
+    # as its bicubic copies the input when every axis keeps its size (UpSampleBicubic2d.cu).
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    en = " ".join(docs.joinpath("interpolate-sizes.md").read_text().split())
+    zh = docs.joinpath("interpolate-sizes.zh.md").read_text()
+    assert (
+        "wherever the CPU's channels-last kernel does not run" not in en
+        and "只要 CPU 没有走 channels-last 内核" not in zh
+    )
+    assert (
+        "CUDA's 4-D `nearest` and `nearest-exact` (axis by axis), and CUDA's `bicubic` when every axis keeps its size"
+        in en
+    )
+    assert "CUDA 的四维 `nearest` 和 `nearest-exact`（逐轴复制），以及所有轴尺寸都不变时 CUDA 的 `bicubic`" in zh
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_on_cuda_size_equal_to_the_input_slips_past_2_to_the_24_only_in_the_kernels_that_resample():
+    n = 2**24 + 2
+    row = (torch.arange(n, device="cuda") % 251).to(torch.uint8)
+    for rank in (3, 4, 5):
+        x = row.view((1,) * (rank - 1) + (n,))
+        y = F.interpolate(x, size=(1,) * (rank - 3) + (n,), mode="nearest").flatten()
+        wrong = torch.nonzero(y != row).flatten().tolist()
+        assert wrong == ([] if rank == 4 else [2**24 + 1]), rank
+    n = 2**23 + 3
+    image = torch.arange(float(n), device="cuda").view(1, 1, 1, n)
+    assert torch.equal(F.interpolate(image, size=(1, n), mode="bicubic"), image)  # every axis kept: a copy
