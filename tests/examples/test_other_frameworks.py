@@ -1275,3 +1275,27 @@ def test_one_inf_makes_all_of_jaxs_resize_non_finite_but_not_all_of_torchs():
         for (method, mode), theirs in zip(methods, results):
             ours = F.interpolate(torch.from_numpy(x)[None, None], size=size, mode=mode, antialias=True)
             assert not np.isfinite(np.asarray(theirs)).any() and ours.isfinite().any(), (method, shape, size)
+
+
+def test_one_inf_spreads_in_jax_only_along_the_axes_that_change_and_in_its_own_channel():
+    # Review 60: "a single inf pixel makes every pixel of its output inf or NaN" held only where both axes change:
+    # jax leaves an axis of unchanged size alone, so the inf fills its column (or row) only; other channels stay
+    # finite; and nearest picks pixels, spreading nothing.
+    rng = np.random.default_rng(60)
+    methods = tuple((method, True) for method in ("linear", "cubic", "lanczos3", "nearest"))
+    for (h, w), (oh, ow) in (((8, 8), (5, 8)), ((8, 8), (8, 12)), ((30, 7), (6, 7)), ((5, 6), (5, 10))):
+        x = rng.uniform(-1, 1, (h, w, 3)).astype(np.float32)
+        r, c = int(rng.integers(h)), int(rng.integers(w))
+        x[r, c, 0] = np.inf
+        for (method, _), theirs in zip(methods, jax_resizes(jnp.asarray(x), (oh, ow, 3), methods)):
+            bad = ~np.isfinite(np.asarray(theirs))
+            assert not bad[..., 1:].any(), (method, h, w, oh, ow)
+            if method == "nearest":
+                assert bad.sum() <= -(-oh // h) * -(-ow // w), (h, w, oh, ow)
+                continue
+            line = np.zeros((oh, ow), dtype=bool)
+            if ow == w:
+                line[:, c] = True
+            else:
+                line[r, :] = True
+            assert np.array_equal(bad[..., 0], line), (method, h, w, oh, ow)
