@@ -1575,6 +1575,22 @@ def test_antialias_reads_a_zero_weight_neighbour_where_an_enlarging_sample_lands
     assert not off_centre.isnan().any()
 
 
+def test_antialias_reads_zero_weight_pixels_where_it_shrinks_too():
+    # Review 60: "antialias=True does not avoid NaN once the width is enlarged" held when shrinking too: a pixel at
+    # the far end of the widened filter's reach (bilinear, bicubic) or halfway to either end (bicubic) is read with
+    # weight 0. The nearer end is not read at all: bilinear's inf at pixel 1 spoils nothing.
+    expected = {
+        "bilinear": {4: [True, False, False], 7: [False, True, False]},
+        "bicubic": {1: [False, True, False], 4: [True, False, True], 7: [True, True, False]},
+    }
+    for mode, nan_at in expected.items():
+        for k in range(9):
+            row = torch.rand(1, 1, 1, 9, generator=torch.Generator().manual_seed(k))
+            row[..., k] = float("inf")
+            out = F.interpolate(row, size=(1, 3), mode=mode, antialias=True)[0, 0, 0]
+            assert out.isnan().tolist() == nan_at.get(k, [False] * 3), (mode, k)
+
+
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="the CUDA antialiased kernel")
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_cuda_antialias_does_not_copy_a_kept_width_of_inf(mode):
