@@ -1230,8 +1230,9 @@ def test_fid_at_299_cuda_plain_bilinear_copies_an_inf_and_antialias_spreads_nan(
 
 def test_kornia_antialias_blur_of_an_enlarging_axis_turns_an_inf_into_nan():
     # Review 58: sigma 0.001 "leaves an axis that enlarges as it is" only for finite values: its outer taps weigh
-    # 0, and 0 * inf is NaN. nearest-neighbour sampling afterwards adds nothing of its own.
-    for shape, size in (((8, 5), (4, 10)), ((9, 3), (3, 7)), ((30, 6), (3, 13))):
+    # 0, and 0 * inf is NaN. nearest-neighbour sampling afterwards adds nothing of its own. Review 60: an axis that
+    # keeps its size gets sigma 0.001 too.
+    for shape, size in (((8, 5), (4, 10)), ((9, 3), (3, 7)), ((30, 6), (3, 13)), ((8, 5), (4, 5))):
         x = torch.rand(1, 1, *shape, generator=torch.Generator().manual_seed(shape[0]))
         x[0, 0, shape[0] // 2, shape[1] // 2] = float("inf")
         theirs = kornia_resize(x, size, interpolation="nearest", antialias=True)
