@@ -1230,8 +1230,9 @@ def test_fid_at_299_cuda_plain_bilinear_copies_an_inf_and_antialias_spreads_nan(
 
 def test_kornia_antialias_blur_of_an_enlarging_axis_turns_an_inf_into_nan():
     # Review 58: sigma 0.001 "leaves an axis that enlarges as it is" only for finite values: its outer taps weigh
-    # 0, and 0 * inf is NaN. nearest-neighbour sampling afterwards adds nothing of its own.
-    for shape, size in (((8, 5), (4, 10)), ((9, 3), (3, 7)), ((30, 6), (3, 13))):
+    # 0, and 0 * inf is NaN. nearest-neighbour sampling afterwards adds nothing of its own. Review 60: an axis that
+    # keeps its size gets sigma 0.001 too.
+    for shape, size in (((8, 5), (4, 10)), ((9, 3), (3, 7)), ((30, 6), (3, 13)), ((8, 5), (4, 5))):
         x = torch.rand(1, 1, *shape, generator=torch.Generator().manual_seed(shape[0]))
         x[0, 0, shape[0] // 2, shape[1] // 2] = float("inf")
         theirs = kornia_resize(x, size, interpolation="nearest", antialias=True)
@@ -1275,3 +1276,28 @@ def test_one_inf_makes_all_of_jaxs_resize_non_finite_but_not_all_of_torchs():
         for (method, mode), theirs in zip(methods, results):
             ours = F.interpolate(torch.from_numpy(x)[None, None], size=size, mode=mode, antialias=True)
             assert not np.isfinite(np.asarray(theirs)).any() and ours.isfinite().any(), (method, shape, size)
+
+
+def test_one_inf_spreads_in_jax_only_along_the_axes_that_change_and_in_its_own_channel():
+    # Review 60: "a single inf pixel makes every pixel of its output inf or NaN" held only where both axes change:
+    # jax leaves an axis of unchanged size alone, so the inf fills its column (or row) only; other channels stay
+    # finite; and nearest picks pixels, spreading nothing. Every other method does the same, antialias or not.
+    rng = np.random.default_rng(60)
+    names = ("linear", "cubic", "cubic-pytorch", "lanczos3", "lanczos5", "area", "nearest")
+    methods = tuple(itertools.product(names, (True, False)))
+    for (h, w), (oh, ow) in (((30, 7), (6, 7)), ((5, 6), (5, 10))):
+        x = rng.uniform(-1, 1, (h, w, 3)).astype(np.float32)
+        r, c = int(rng.integers(h)), int(rng.integers(w))
+        x[r, c, 0] = np.inf
+        for (method, _), theirs in zip(methods, jax_resizes(jnp.asarray(x), (oh, ow, 3), methods)):
+            bad = ~np.isfinite(np.asarray(theirs))
+            assert not bad[..., 1:].any(), (method, h, w, oh, ow)
+            if method == "nearest":
+                assert bad.sum() <= -(-oh // h) * -(-ow // w), (h, w, oh, ow)
+                continue
+            line = np.zeros((oh, ow), dtype=bool)
+            if ow == w:
+                line[:, c] = True
+            else:
+                line[r, :] = True
+            assert np.array_equal(bad[..., 0], line), (method, h, w, oh, ow)

@@ -1505,27 +1505,43 @@ def test_fid_resize_to_299_agrees_with_clean_fid_pillow_call(ns):
 
 def test_inter_area_and_area_part_on_a_row_at_inf_and_minus_zero():
     # Review 58: "on a row they agree bit for bit" (at every multiple of 1/2 up to 4x) fails on pixels that are not
-    # ordinary numbers: OpenCV also reads a pixel outside the footprint, with weight 0, so an inf makes NaN; torch's
-    # mean starts from +0.0, so a -0.0 that it copies comes out +0.0 where OpenCV keeps -0.0.
-    rng = np.random.default_rng(58)
-    for n in range(1, 33):
+    # ordinary numbers. Review 60: exactly where. OpenCV's NaN covers torch's inf and every copy of the pixel before
+    # it ("the output pixel before its footprint" held at 1.5x only); its copies of a -0.0 keep the sign only where
+    # the next pixel is negative or -0.0, or there is none (not "OpenCV keeps -0.0"); torch's never do.
+    rng = np.random.default_rng(60)
+    for n in range(2, 33):
         for m in range(n + 1, 4 * n + 1):
             if (2 * m) % n:
                 continue
-            zeros = np.full((1, n), -0.0, dtype=np.float32)
-            ours = F.interpolate(torch.from_numpy(zeros)[None, None], size=(1, m), mode="area")[0, 0].numpy()
-            theirs = cv2.resize(zeros, (m, 1), interpolation=cv2.INTER_AREA)
-            assert not np.signbit(ours).any() and np.signbit(theirs).all(), (n, m)
-            row = rng.random((1, n), dtype=np.float32)
-            row[0, rng.integers(n)] = np.inf
-            ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, m), mode="area")[0, 0].numpy()
-            theirs = cv2.resize(row, (m, 1), interpolation=cv2.INTER_AREA)
-            assert not np.isnan(ours).any() and np.isnan(theirs).any(), (n, m)
+            k = int(rng.integers(n))
+
+            def copies(p):  # outputs whose footprint [j n / m, (j + 1) n / m) lies inside pixel p
+                return np.array([p * m <= j * n and (j + 1) * n <= (p + 1) * m for j in range(m)])
+
+            row = rng.uniform(-1, 1, (1, n)).astype(np.float32)
+            row[0, k] = np.inf
+            ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, m), mode="area")[0, 0, 0].numpy()
+            theirs = cv2.resize(row, (m, 1), interpolation=cv2.INTER_AREA)[0]
+            before = copies(k - 1) if k else np.zeros(m, dtype=bool)
+            assert np.array_equal(np.isnan(theirs), np.isinf(ours) | before), (n, m, k)
+            row = rng.uniform(-1, 1, (1, n)).astype(np.float32)
+            row[0, k] = -0.0
+            if k + 1 < n and rng.random() < 0.3:
+                row[0, k + 1] = -0.0
+            ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, m), mode="area")[0, 0, 0].numpy()
+            theirs = cv2.resize(row, (m, 1), interpolation=cv2.INTER_AREA)[0]
+            keep = k == n - 1 or bool(np.signbit(row[0, k + 1]))
+            assert not np.signbit(ours[copies(k)]).any(), (n, m, k)
+            assert (np.signbit(theirs[copies(k)]) == keep).all(), (n, m, k)
     row = np.array([[1, np.inf, 2, 3]], dtype=np.float32)
+    ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 8), mode="area")[0, 0, 0].numpy()
+    theirs = cv2.resize(row, (8, 1), interpolation=cv2.INTER_AREA)[0]
+    assert np.array_equal(ours[:4], [1, 1, np.inf, np.inf]) and np.isnan(theirs[:4]).all()
+    assert np.array_equal(ours[4:], theirs[4:])
+    row = np.array([[1, 2, 3, -0.0]], dtype=np.float32)
     ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 6), mode="area")[0, 0, 0].numpy()
     theirs = cv2.resize(row, (6, 1), interpolation=cv2.INTER_AREA)[0]
-    assert ours[0] == 1 and np.isinf(ours[1:3]).all() and np.isnan(theirs[:3]).all()
-    assert np.array_equal(ours[3:], theirs[3:])
+    assert np.signbit(theirs[-1]) and not np.signbit(ours[-1]) and ours[-1] == 0
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
@@ -1557,6 +1573,22 @@ def test_antialias_reads_a_zero_weight_neighbour_where_an_enlarging_sample_lands
     off_centre = F.interpolate(row, size=(1, 5), mode=mode, antialias=True)[0, 0, 0]
     assert torch.equal(on_centre.isnan(), torch.tensor([False, True, False, False, False, False]))
     assert not off_centre.isnan().any()
+
+
+def test_antialias_reads_zero_weight_pixels_where_it_shrinks_too():
+    # Review 60: "antialias=True does not avoid NaN once the width is enlarged" held when shrinking too: a pixel at
+    # the far end of the widened filter's reach (bilinear, bicubic) or halfway to either end (bicubic) is read with
+    # weight 0. The nearer end is not read at all: bilinear's inf at pixel 1 spoils nothing.
+    expected = {
+        "bilinear": {4: [True, False, False], 7: [False, True, False]},
+        "bicubic": {1: [False, True, False], 4: [True, False, True], 7: [True, True, False]},
+    }
+    for mode, nan_at in expected.items():
+        for k in range(9):
+            row = torch.rand(1, 1, 1, 9, generator=torch.Generator().manual_seed(k))
+            row[..., k] = float("inf")
+            out = F.interpolate(row, size=(1, 3), mode=mode, antialias=True)[0, 0, 0]
+            assert out.isnan().tolist() == nan_at.get(k, [False] * 3), (mode, k)
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="the CUDA antialiased kernel")
