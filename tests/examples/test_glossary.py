@@ -226,7 +226,7 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
     row = F.interpolate(torch.tensor([[[1.0, float("inf")]]]), size=6, mode="linear")[0, 0]
     assert row[4].isnan() and row[5].isinf()
     for name, texts in (
-        ("glossary.md", ("comes back as 1, nan, 2, the row 1, 2, inf", "gives `nan` at output 4", "`inf` at output 5")),
+        ("glossary.md", ("comes back as 1, nan, 2; the row 1, 2, inf", "gives `nan` at output 4", "`inf` at output 5")),
         ("glossary.zh.md", ("得到的是 1、nan、2；1、2、inf", "下标为 4 的输出是 `nan`", "下标为 5 的输出仍是 `inf`")),
     ):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
@@ -300,30 +300,79 @@ def test_convention_finite_values_lanczos_multiplies_the_ends_of_its_window_by_z
             found.add((n, out))
     assert (12, 4) in found
     for name, text in (
-        ("glossary.md", "`lanczos` at the ends of its window: 12 → 4 pixels"),
-        ("glossary.zh.md", "`lanczos` 是在窗口两端：12 → 4 个像素"),
+        ("glossary.md", "`lanczos` the ends\n      of its window (12 → 4 pixels)"),
+        ("glossary.zh.md", "`lanczos` 会读取窗口两端（12 → 4 个像素）"),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
 
 
-def test_glossary_cpu_plain_bicubic_turns_an_inf_pixel_itself_into_nan_at_every_size():
+def test_glossary_cpu_plain_bicubic_turns_an_inf_border_pixel_itself_into_nan_at_every_size():
     """Round 59: the finite-values convention named only the linear kernels for an inf in the copied pixel itself.
-    The CPU's plain bicubic on float input reads its four taps everywhere, clamped onto the border pixel at the
-    ends, so an inf at pixel j gives nan at every output whose taps reach j (with weight 0 or not), antialias not."""
-    for dtype, n, j, align_corners in itertools.product(
-        (torch.float32, torch.float64), range(2, 9), range(9), (False, True)
+    The CPU's plain bicubic on float input clamps its taps onto the border pixel at the ends of an axis, so an inf
+    there gives nan at every output with two or more taps on it (a zero and a non-zero weight, or weights of both
+    signs), at every size. Review 60: the page said "also where its taps are clamped", as if an inf inside the image
+    came out nan too; it stays inf there at its own size, and the row 1, 2, inf, 4, 5 is nan at output 0 as well
+    (its taps 0, 0, 1, 2 reach the inf with weight 0), not "at outputs 1 to 3"."""
+
+    def taps(o, n, out, align_corners):  # the kernel's four clamped taps of output o (positions in float64)
+        if align_corners:
+            position = o * (n - 1) / (out - 1) if out > 1 else 0.0
+        else:
+            position = (o + 0.5) * n / out - 0.5
+        return [min(max(math.floor(position) + t, 0), n - 1) for t in (-1, 0, 1, 2)], position
+
+    # ... except, rarely, where a whole-pixel position comes out a rounding step off and the clamped weights share a sign
+    misses = set()
+    for dtype, n, out, align_corners, height in itertools.product(
+        (torch.float32, torch.float64), range(2, 10), range(1, 30), (False, True), (1, 4)
     ):
-        if j >= n:
-            continue
-        x = torch.arange(1, n + 1, dtype=dtype).view(1, 1, 1, n)
-        x[..., j] = math.inf
-        out = F.interpolate(x, size=(1, n), mode="bicubic", align_corners=align_corners).flatten()
-        expected = [any(min(max(d + t, 0), n - 1) == j for t in (-1, 0, 1, 2)) for d in range(n)]
-        assert out.isnan().tolist() == expected, (dtype, n, j, align_corners)
-        kept = F.interpolate(x, size=(1, n), mode="bicubic", align_corners=align_corners, antialias=True)
-        assert torch.equal(kept, x)
-    text = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
-    assert "gives `nan` at outputs 1 to 3, and the row inf, 2, 3, 4, 5 at outputs 0 and 1" in text
-    assert "下标 1 到 3 的输出是 `nan`；inf、2、3、4、5 这一行则是下标 0 和 1 的输出" in (
-        ROOT / "docs" / "glossary.zh.md"
-    ).read_text(encoding="utf-8")
+        for j in (0, n - 1):
+            x = torch.arange(1, height * n + 1, dtype=dtype).view(1, 1, height, n)
+            x[..., 1 % height, j] = math.inf
+            y = F.interpolate(x, size=(height, out), mode="bicubic", align_corners=align_corners)[0, 0, 1 % height]
+            for o in range(out):
+                clamped, position = taps(o, n, out, align_corners)
+                if clamped.count(j) >= 2 and not y[o].isnan():
+                    assert position.is_integer() and height > 1, (dtype, n, out, align_corners, height, j, o)
+                    misses.add((dtype, n, out, align_corners, o))
+    assert (torch.float32, 8, 14, True, 13) in misses and len(misses) < 10
+    # at its own size: nan exactly on the border, inside the inf stays inf
+    for dtype, h, w, align_corners in itertools.product(
+        (torch.float32, torch.float64), range(1, 8), range(1, 8), (False, True)
+    ):
+        for i, j in itertools.product(range(h), range(w)):
+            x = torch.rand(1, 1, h, w, dtype=dtype, generator=torch.Generator().manual_seed(h * w)) + 1
+            x[0, 0, i, j] = math.inf
+            y = F.interpolate(x, size=(h, w), mode="bicubic", align_corners=align_corners)[0, 0, i, j]
+            assert bool(y.isnan()) == (i in (0, h - 1) or j in (0, w - 1)), (dtype, h, w, i, j, align_corners)
+            if not y.isnan():
+                assert y.isposinf()
+    middle = torch.arange(25.0).view(1, 1, 5, 5)
+    middle[..., 2, 2] = math.inf
+    y = F.interpolate(middle, size=(5, 5), mode="bicubic")[0, 0]
+    around = torch.zeros(5, 5, dtype=torch.bool)
+    around[:4, :4] = True
+    around[2, 2] = False
+    assert y[2, 2].isposinf() and torch.equal(y.isnan(), around)
+    for row, nan_at in (([1, 2, math.inf, 4, 5], [0, 1, 2, 3]), ([math.inf, 2, 3, 4, 5], [0, 1])):
+        x = torch.tensor(row).view(1, 1, 1, 5)
+        assert (
+            torch.nonzero(F.interpolate(x, size=(1, 5), mode="bicubic").flatten().isnan()).flatten().tolist() == nan_at
+        )
+        assert torch.equal(F.interpolate(x, size=(1, 5), mode="bicubic", antialias=True), x)
+    for name, texts in (
+        (
+            "glossary.md",
+            ("gives `nan` at outputs 0 to 3, the row inf, 2, 3, 4, 5 at outputs 0 and 1", "5×5 image", "8 → 14"),
+        ),
+        (
+            "glossary.zh.md",
+            (
+                "下标 0 到 3 的输出是 `nan`；inf、2、3、4、5 这一行则是下标 0 和 1 的输出",
+                "5×5 图像正中的 `inf`",
+                "8 个像素放大到 14 个",
+            ),
+        ),
+    ):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert all(t in text for t in texts) and "outputs 1 to 3" not in text and "下标 1 到 3" not in text, name
