@@ -225,9 +225,35 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
     assert row[0, 0, -1].isnan()
     row = F.interpolate(torch.tensor([[[1.0, float("inf")]]]), size=6, mode="linear")[0, 0]
     assert row[4].isnan() and row[5].isinf()
+    # Review 60: the last output of align_corners=True lands on the last pixel only up to rounding; a step short, the
+    # kernel reads the inf with a weight next to 1 and the one before it, and the inf stays
+    ends = {}
+    for dtype, n, out in itertools.product((torch.float32, torch.float64), range(2, 30), range(2, 60)):
+        x = torch.arange(1, n + 1, dtype=dtype).view(1, 1, n)
+        x[..., -1] = float("inf")
+        last = F.interpolate(x, size=out, mode="linear", align_corners=True)[0, 0, -1]
+        ends.setdefault("nan" if last.isnan() else "inf" if last.isposinf() else "other", set()).add((dtype, n, out))
+    assert set(ends) == {"nan", "inf"} and len(ends["inf"]) < len(ends["nan"]) / 10
+    assert (torch.float32, 2, 42) in ends["inf"] and (torch.float64, 2, 42) in ends["nan"]
     for name, texts in (
-        ("glossary.md", ("comes back as 1, nan, 2; the row 1, 2, inf", "gives `nan` at output 4", "`inf` at output 5")),
-        ("glossary.zh.md", ("得到的是 1、nan、2；1、2、inf", "下标为 4 的输出是 `nan`", "下标为 5 的输出仍是 `inf`")),
+        (
+            "glossary.md",
+            (
+                "comes back as 1, nan, 2; the row 1, 2, inf",
+                "gives `nan` at output 4",
+                "`inf` at output 5",
+                "42 pixels by `linear` ends on `inf`",
+            ),
+        ),
+        (
+            "glossary.zh.md",
+            (
+                "得到的是 1、nan、2；1、2、inf",
+                "下标为 4 的输出是 `nan`",
+                "下标为 5 的输出仍是 `inf`",
+                "放大到 42 个像素",
+            ),
+        ),
     ):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert all(t in text for t in texts), name
