@@ -386,19 +386,28 @@ def test_glossary_cpu_plain_bicubic_turns_an_inf_border_pixel_itself_into_nan_at
             torch.nonzero(F.interpolate(x, size=(1, 5), mode="bicubic").flatten().isnan()).flatten().tolist() == nan_at
         )
         assert torch.equal(F.interpolate(x, size=(1, 5), mode="bicubic", antialias=True), x)
+    # the same size by a scale factor: bicubic has no shortcut, the samples are off the pixels
+    x = torch.tensor([1, 2, math.inf, 4, 5]).view(1, 1, 1, 5)
+    y = F.interpolate(x, scale_factor=(1, 1.05), mode="bicubic").flatten()
+    assert y.shape == (5,) and torch.nonzero(y.isnan()).flatten().tolist() == [1, 2, 3, 4] and y[0] != 1
     for name, texts in (
         (
             "glossary.md",
-            ("gives `nan` at outputs 0 to 3, the row inf, 2, 3, 4, 5 at outputs 0 and 1", "5×5 image", "8 → 14"),
+            (
+                "by `size=` gives `nan` at outputs 0 to 3, the row inf, 2, 3, 4, 5 at\n      outputs 0 and 1",
+                "5×5 image",
+                "8 → 14",
+            ),
         ),
         (
             "glossary.zh.md",
             (
-                "下标 0 到 3 的输出是 `nan`；inf、2、3、4、5 这一行则是下标 0 和 1 的输出",
+                "用 `size=` 缩放到原来的尺寸，下标 0 到 3 的输出是 `nan`；inf、2、3、4、5 这一行则是下标 0 和 1 的输出",
+                "下标 1 到 4 的 `nan`",
                 "5×5 图像正中的 `inf`",
                 "8 个像素放大到 14 个",
             ),
         ),
     ):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
-        assert all(t in text for t in texts) and "outputs 1 to 3" not in text and "下标 1 到 3" not in text, name
+        assert all(t in text for t in texts) and "outputs 1 to 3" not in text and "下标 1 到 3 的输出" not in text, name
