@@ -362,6 +362,11 @@ def test_glossary_cpu_plain_bicubic_turns_an_inf_border_pixel_itself_into_nan_at
                     assert position.is_integer() and height > 1, (dtype, n, out, align_corners, height, j, o)
                     misses.add((dtype, n, out, align_corners, o))
     assert (torch.float32, 8, 14, True, 13) in misses and len(misses) < 10
+    for row in range(4):  # in the top or bottom row, the height axis clamps its taps onto the inf too
+        x = torch.rand(1, 1, 4, 8, generator=torch.Generator().manual_seed(row)) + 1
+        x[..., row, 7] = math.inf
+        y = F.interpolate(x, size=(4, 14), mode="bicubic", align_corners=True)[0, 0, row, -1]
+        assert y.isnan() if row in (0, 3) else y.isposinf(), row
     # at its own size: nan exactly on the border, inside the inf stays inf
     for dtype, h, w, align_corners in itertools.product(
         (torch.float32, torch.float64), range(1, 8), range(1, 8), (False, True)
@@ -405,7 +410,7 @@ def test_glossary_cpu_plain_bicubic_turns_an_inf_border_pixel_itself_into_nan_at
                 "用 `size=` 缩放到原来的尺寸，下标 0 到 3 的输出是 `nan`；inf、2、3、4、5 这一行则是下标 0 和 1 的输出",
                 "下标 1 到 4 的 `nan`",
                 "5×5 图像正中的 `inf`",
-                "8 个像素放大到 14 个",
+                "把 8 列放大到 14 列，`inf` 不在首行或末行时",
             ),
         ),
     ):
