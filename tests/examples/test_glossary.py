@@ -221,6 +221,14 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
         assert eval(run_python(KEPT_AXIS_INF, ATEN_CPU_CAPABILITY=cap)) == expected, cap
     row = F.interpolate(torch.tensor([[[1.0, float("inf"), 2.0]]]), size=3, mode="linear").flatten()
     assert row[::2].tolist() == [1.0, 2.0] and row[1].isnan()
+    # Review 60: "the CPU's linear kernels" read for the antialiased one too, which copies a kept axis
+    image = torch.arange(25.0).view(1, 1, 5, 5)
+    image[..., 2, 2] = float("inf")
+    for size in ((5, 5), (5, 10), (10, 5), (5, 7)):
+        plain = F.interpolate(image, size=size, mode="bilinear")
+        smooth = F.interpolate(image, size=size, mode="bilinear", antialias=True)
+        assert plain.isnan().any() and not smooth.isnan().any(), size
+    assert torch.equal(F.interpolate(image, size=(5, 5), mode="bilinear", antialias=True), image)
     row = F.interpolate(torch.tensor([[[1.0, 2.0, float("inf")]]]), size=7, mode="linear", align_corners=True)
     assert row[0, 0, -1].isnan()
     row = F.interpolate(torch.tensor([[[1.0, float("inf")]]]), size=6, mode="linear")[0, 0]
@@ -243,6 +251,7 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
                 "gives `nan` at output 4",
                 "`inf` at output 5",
                 "42 pixels by `linear` ends on `inf`",
+                "the CPU's plain linear kernels (`antialias=True` copies an axis that keeps its size)",
             ),
         ),
         (
@@ -252,6 +261,7 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
                 "下标为 4 的输出是 `nan`",
                 "下标为 5 的输出仍是 `inf`",
                 "放大到 42 个像素",
+                "CPU 不开抗混叠的线性内核（`antialias=True` 时尺寸不变的轴原样复制）",
             ),
         ),
     ):
