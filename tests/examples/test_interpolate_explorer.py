@@ -160,8 +160,18 @@ def test_antialias_smooths_the_bilinear_half(ns):
         smooth_row = F.interpolate(row, scale_factor=0.5, mode="bilinear", antialias=True)[0, 0, 0]
         assert torch.equal(plain_row, torch.full_like(plain_row, 0.5))
         assert smooth_row[1:-1].diff().abs().sum() > 0.2, seed
+    # Review 60: the page named a class ("a row whose pixel pairs all have the same sum"), but a constant row is in it
+    # and stays constant, and 0, 1, 0, 1, ... varies only at its ends; the page's own row varies inside too
+    for row, varies_inside in (([0, 1, 1, 0, 1, 0, 0, 1], True), ([3] * 8, False), ([0, 1] * 8, False)):
+        x = torch.tensor(row, dtype=torch.float64).view(1, 1, 1, -1).expand(1, 1, 4, -1)
+        plain_row = F.interpolate(x, scale_factor=0.5, mode="bilinear")[0, 0, 0]
+        smooth_row = F.interpolate(x, scale_factor=0.5, mode="bilinear", antialias=True)[0, 0, 0]
+        assert torch.equal(plain_row, torch.full_like(plain_row, plain_row[0].item()))
+        assert bool(smooth_row[1:-1].diff().abs().max() > 0.05) == varies_inside, row
     en = (ROOT / "docs" / "interpolate-explorer.md").read_text(encoding="utf-8")
-    assert "this picture's output gets smoother (not every image's" in en
+    zh = (ROOT / "docs" / "interpolate-explorer.zh.md").read_text(encoding="utf-8")
+    assert "this picture's output gets smoother (not every image's: the row 0, 1, 1, 0, 1, 0, 0, 1," in en
+    assert "0, 1, 1, 0, 1, 0, 0, 1 这一行像素两两之和都相同" in zh and "如果一行像素两两之和都相同" not in zh
 
 
 @pytest.mark.parametrize("scale", [0.5, 1.5, 2, 3])
@@ -932,7 +942,18 @@ def test_antialias_dot_rule_leaves_out_lanczos_which_is_off_inside_when_enlargin
             (F.interpolate(row, size=(1, out), mode="lanczos", antialias=True)[0, 0, 0] - centre)[inside].abs().max()
         )
         assert error > 1e-3 if out > n else error < 1e-12, (out, error)
+    # Review 60: "enlarged, its dots are off" read for every dot; a centre on a pixel centre or halfway between two
+    # has symmetric weights: every third dot at x1.5 and x3 (d = 1 mod 3), none at x2
+    for out, exact_every in ((90, 3), (180, 3), (120, None)):
+        centre = (torch.arange(out, dtype=torch.float64) + 0.5) * n / out - 0.5
+        inside = (centre - 3 > -1) & (centre + 3 < n)
+        error = (F.interpolate(row, size=(1, out), mode="lanczos", antialias=True)[0, 0, 0] - centre).abs()
+        exact = (error < 1e-12) & inside
+        expected = (torch.arange(out) % 3 == 1) & inside if exact_every else torch.zeros_like(inside)
+        assert torch.equal(exact, expected) and (error[inside & ~exact] > 1e-4).all(), out
     en = (ROOT / "docs" / "interpolate-explorer.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "interpolate-explorer.zh.md").read_text(encoding="utf-8")
     assert "Not in `lanczos`, which always runs with `antialias=True`" in en
     assert "`lanczos` 则不然，虽然它总是在 `antialias=True` 下运行" in zh
+    assert "(every third dot at ×1.5 and ×3, none at ×2)" in en and "its dots are off inside the image" not in en
+    assert "（放大 1.5 倍和 3 倍时每三个红点有一个，放大 2 倍时一个也没有）" in zh

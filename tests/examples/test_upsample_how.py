@@ -1654,6 +1654,9 @@ def test_modes_table_holds_for_input_with_channels_only(ns):
             nn.Upsample(size=size, mode="area")(volume)
     en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
-    assert "with none, every\nmode raises, `area` too on 5-D input (unless the output is 1×1×1)" in en
-    assert "mode but `area` raises" not in en
-    assert "前提是输入至少有一个通道：没有通道时，每种模式都会报错，5 维输入的 `area` 也一样" in zh
+    assert "With none, every mode raises except `area`, which\nreturns an empty tensor on 3-D and 4-D input" in en
+    assert "on 5-D input, only for an output of 1×1×1" in en and "mode but `area` raises" not in en
+    assert (
+        "没有通道时，除 `area` 外的每种模式都会报错；`area` 对 3 维和 4 维输入返回空张量，对 5 维输入则只在输出为 1×1×1 时"
+        in zh
+    )

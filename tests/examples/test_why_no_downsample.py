@@ -409,7 +409,7 @@ def test_odd_factor_bilinear_turns_an_inf_in_a_kept_pixel_into_nan_where_an_axis
                             out = F.interpolate(x.contiguous(memory_format=layout), scale_factor=1 / k, mode="bilinear")
                             assert torch.equal(out, x[..., k // 2 :: k, k // 2 :: k]), (k, dtype, layout)
     for name, text in (
-        ("why-no-downsample.md", "so an `inf` in a kept pixel\nitself comes out `nan` too"),
+        ("why-no-downsample.md", "so an `inf` in a kept pixel itself comes out `nan` too"),
         ("why-no-downsample.zh.md", "被保留的像素本身是 `inf` 时，结果也是 `nan`"),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
