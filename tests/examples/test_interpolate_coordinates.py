@@ -1408,3 +1408,31 @@ def test_cuda_bicubic_copies_when_every_axis_keeps_its_size_so_an_inf_corner_sta
     assert F.interpolate(x, size=(5, 9), mode="bicubic", align_corners=True)[..., 0, 0].isnan().all()
     en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
     assert "CUDA's linear modes and `bicubic` copy the input instead, but only when every axis keeps its size" in en
+
+
+def test_uint8_one_pixel_antialiased_bicubic_is_the_formula_clamped_once_only_where_the_other_axis_keeps_its_size():
+    """Round 60: the glossary's note on uint8 clamping moved here. An output of one pixel per axis from two or more
+    input pixels takes 1.125 * x0 - 0.125 * x1 (align_corners=True, antialiased bicubic): on uint8 it is clamped, and
+    where the other axis changes too, clamped between the width and height passes as well."""
+    gen = torch.Generator().manual_seed(0)
+    for h, w in itertools.product(range(2, 6), range(2, 8)):
+        worst = {}
+        for out in ((h, 1), (1, w)):
+            miss = 0
+            for _ in range(60):
+                x = torch.randint(0, 256, (1, 1, h, w), dtype=torch.uint8, generator=gen)
+                kwargs = dict(size=out, mode="bicubic", antialias=True, align_corners=True)
+                once = F.interpolate(x.double(), **kwargs).round().clamp(0, 255)
+                miss = max(miss, (F.interpolate(x, **kwargs).double() - once).abs().max().item())
+            worst[out] = miss
+        assert worst[h, 1] <= 1 and worst[1, w] <= 1, (h, w, worst)
+    # Where both axes change, the clamp between the passes bites only on some inputs: one found by search.
+    x = torch.tensor([[[[76, 16, 67, 214], [255, 24, 133, 212]]]], dtype=torch.uint8)
+    kwargs = dict(size=(1, 1), mode="bicubic", antialias=True, align_corners=True)
+    once = F.interpolate(x.double(), **kwargs).round().clamp(0, 255).item()
+    assert abs(F.interpolate(x, **kwargs).item() - once) >= 3
+    for page, phrase in (
+        ("interpolate-coordinates.md", "clamped between the two passes as well"),
+        ("interpolate-coordinates.zh.md", "两遍计算之间还会再截断一次"),
+    ):
+        assert phrase in (ROOT_DOCS / page).read_text(encoding="utf-8"), page
