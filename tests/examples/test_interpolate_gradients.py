@@ -1237,8 +1237,34 @@ def test_decomposition_steps_where_the_cuda_kernels_copy_a_map_that_keeps_its_si
         assert _decomposition_gap_to_input(shape, factor, recompute=True) == 0, (shape, factor)
     en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
     zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
-    assert "changes the output by more\nthan a tenth of the input's range" in en
-    assert "输出的变化会超过输入取值范围的十分之一" in zh
+    assert "on random values, by more than a tenth of the input's range" in en
+    assert "在随机取值上，超过输入取值范围的十分之一" in zh
+
+
+def test_decomposition_on_a_kept_map_moves_samples_by_under_a_pixel_and_a_ramp_by_under_a_step():
+    # Review 60: the page said switching determinism on there "changes the output by more than a tenth of the input's
+    # range", which holds on random values; the samples move by under a pixel (a kept axis needs a factor under
+    # (n + 1)/n), more the farther from the first pixel, so a ramp along one axis changes by under one step.
+    decomposition = importlib.import_module("torch._decomp.decompositions")
+    for n in (2, 3, 10, 31):
+        for factor in (1.001, 1.05, (n + 0.999) / n):
+            if int(n * factor) != n:
+                continue
+            ramp = torch.arange(n, dtype=torch.float64).expand(1, 1, n, n)
+            for seed in range(3):
+                x = torch.rand(1, 1, n, n, dtype=torch.float64, generator=torch.Generator().manual_seed(seed))
+                out = decomposition._upsample_linear_vec(x, None, False, [factor, factor])
+                if n == 10 and factor == 1.05:
+                    assert (out - x).abs().max() > 0.1 * (x.max() - x.min()), seed
+            shift = ramp - decomposition._upsample_linear_vec(ramp, None, False, [factor, factor])
+            row = shift[0, 0, 0]
+            assert torch.allclose(shift, row.expand_as(shift)), (n, factor)  # the ramp runs along the width only
+            # the first sample's position, 0.5/factor - 0.5, is negative and clamped to pixel 0: it stays
+            assert row[0] == 0 and (row.diff() > 0).all() and (row < 1).all(), (n, factor, row)
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "on a linear ramp along one axis, by less than\nthe step between neighbouring pixels" in en
+    assert "在沿一个轴的线性斜坡上，小于相邻像素之间的差" in zh
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
