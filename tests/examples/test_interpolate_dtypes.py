@@ -1025,7 +1025,10 @@ def test_kept_axis_exception_to_the_two_pass_model_needs_align_corners_false():
         ("interpolate-dtypes.md", "`align_corners=True` the float32 kernel ignores the factor"),
         ("interpolate-dtypes.zh.md", "设为 `align_corners=True` 时，float32 内核不用这个缩放系数"),
         ("interpolate-bicubic.md", "as 10 pixels ×1.05, with the default `align_corners=False`"),
-        ("interpolate-bicubic.zh.md", "在默认的 `align_corners=False` 下，`scale_factor` 让某个轴长度不变时，比如 10 个像素 ×1.05"),
+        (
+            "interpolate-bicubic.zh.md",
+            "在默认的 `align_corners=False` 下，`scale_factor` 让某个轴长度不变时，比如 10 个像素 ×1.05",
+        ),
     ):
         assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
