@@ -948,6 +948,8 @@ def test_kept_axis_mismatch_needs_align_corners_false(mode):
 
             passed = torch.autograd.gradcheck(resize, (x,), raise_exception=False)
             assert passed is corners, (antialias, factor, corners)
+    plain_corners = lambda t: F.interpolate(t, scale_factor=1.05, mode=mode, align_corners=True)  # noqa: E731
+    assert torch.autograd.gradcheck(plain_corners, (x,), raise_exception=False)
     with pytest.raises(ValueError, match="align_corners"):
         F.interpolate(x, scale_factor=1.05, mode="lanczos", antialias=True, align_corners=True)
     if torch.cuda.is_available():
