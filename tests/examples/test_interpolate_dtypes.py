@@ -1249,8 +1249,14 @@ def test_channels_last_3d_is_kept_by_every_5d_mode_but_area(dtype):
             after = F.interpolate(pooled, size=(2, 3, 2), mode="nearest")
             kept = channels > 1 and size_in != (1, 1, 1)
             assert (after.stride(1) == 1) == kept, (channels, size_in, pooled.stride())
+        # Review 60: the page put that on "an input larger than 1x1x1"; a 1x1x1 input made with .to keeps the strides
+        x = torch.rand((2, channels, 1, 1, 1)).to(dtype).to(memory_format=torch.channels_last_3d)
+        after = F.interpolate(F.interpolate(x, size=(1, 1, 1), mode="area"), size=(2, 3, 2), mode="nearest")
+        assert (after.stride(1) == 1) == (channels > 1), channels
     for page, words in (
         ("interpolate-dtypes.md", "but `area` does not at any size but 1×1×1"),
+        ("interpolate-dtypes.md", "contiguous, as in 4-D, and one made with `.to` keeps them"),
+        ("interpolate-dtypes.zh.md", "用 `.to` 得到的则保留这种步长"),
         ("interpolate-dtypes.zh.md", "`area` 则除 1×1×1 以外在任何尺寸下都不保持"),
     ):
         assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
