@@ -1176,8 +1176,8 @@ def test_an_empty_batch_in_channels_last_comes_back_contiguous():
             one = F.interpolate(torch.rand(1, 3, 8, 8).to(memory_format=torch.channels_last), size=(4, 6), **kwargs)
             assert one.is_contiguous(memory_format=torch.channels_last), name
     # ...so the page's summary that a channels_last network stays channels_last names a non-empty batch.
-    for page, words in (("interpolate-dtypes.md", "(on a batch of at least one image;"),
-                        ("interpolate-dtypes.zh.md", "（批量至少有一张图像；")):  # fmt: skip
+    for page, words in (("interpolate-dtypes.md", "upsampling layers, on a batch of at least one image"),
+                        ("interpolate-dtypes.zh.md", "前提是批量至少有一张图像")):  # fmt: skip
         assert words in (Path(__file__).resolve().parents[2] / "docs" / page).read_text(encoding="utf-8")
 
 
