@@ -1025,7 +1025,10 @@ def test_kept_axis_exception_to_the_two_pass_model_needs_align_corners_false():
         ("interpolate-dtypes.md", "`align_corners=True` the float32 kernel ignores the factor"),
         ("interpolate-dtypes.zh.md", "设为 `align_corners=True` 时，float32 内核不用这个缩放系数"),
         ("interpolate-bicubic.md", "as 10 pixels ×1.05, with the default `align_corners=False`"),
-        ("interpolate-bicubic.zh.md", "在默认的 `align_corners=False` 下，`scale_factor` 让某个轴长度不变时除外"),
+        (
+            "interpolate-bicubic.zh.md",
+            "在默认的 `align_corners=False` 下，`scale_factor` 让某个轴长度不变时，比如 10 个像素 ×1.05",
+        ),
     ):
         assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
@@ -1173,8 +1176,8 @@ def test_an_empty_batch_in_channels_last_comes_back_contiguous():
             one = F.interpolate(torch.rand(1, 3, 8, 8).to(memory_format=torch.channels_last), size=(4, 6), **kwargs)
             assert one.is_contiguous(memory_format=torch.channels_last), name
     # ...so the page's summary that a channels_last network stays channels_last names a non-empty batch.
-    for page, words in (("interpolate-dtypes.md", "(on a batch of at least one image;"),
-                        ("interpolate-dtypes.zh.md", "（批量至少有一张图像；")):  # fmt: skip
+    for page, words in (("interpolate-dtypes.md", "upsampling layers, on a batch of at least one image"),
+                        ("interpolate-dtypes.zh.md", "前提是批量至少有一张图像")):  # fmt: skip
         assert words in (Path(__file__).resolve().parents[2] / "docs" / page).read_text(encoding="utf-8")
 
 
@@ -1246,8 +1249,14 @@ def test_channels_last_3d_is_kept_by_every_5d_mode_but_area(dtype):
             after = F.interpolate(pooled, size=(2, 3, 2), mode="nearest")
             kept = channels > 1 and size_in != (1, 1, 1)
             assert (after.stride(1) == 1) == kept, (channels, size_in, pooled.stride())
+        # Review 60: the page put that on "an input larger than 1x1x1"; a 1x1x1 input made with .to keeps the strides
+        x = torch.rand((2, channels, 1, 1, 1)).to(dtype).to(memory_format=torch.channels_last_3d)
+        after = F.interpolate(F.interpolate(x, size=(1, 1, 1), mode="area"), size=(2, 3, 2), mode="nearest")
+        assert (after.stride(1) == 1) == (channels > 1), channels
     for page, words in (
         ("interpolate-dtypes.md", "but `area` does not at any size but 1×1×1"),
+        ("interpolate-dtypes.md", "contiguous, as in 4-D, and one made with `.to` keeps them"),
+        ("interpolate-dtypes.zh.md", "用 `.to` 得到的则保留这种步长"),
         ("interpolate-dtypes.zh.md", "`area` 则除 1×1×1 以外在任何尺寸下都不保持"),
     ):
         assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page

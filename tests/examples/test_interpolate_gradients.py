@@ -933,6 +933,36 @@ def test_kept_axis_mismatch_needs_the_factor_to_reach_the_kernels(mode, antialia
         assert torch.autograd.gradcheck(resize, (x,), raise_exception=False) is expected, recompute
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_kept_axis_mismatch_needs_align_corners_false(mode):
+    # Review 60: the kept-axis exceptions read as if any factor that keeps an axis broke the transpose; with
+    # align_corners=True the bilinear and bicubic kernels step by (in - 1)/(out - 1) = 1 on a kept axis, whatever the
+    # factor, so forward and backward agree and gradcheck passes, antialiased or not, where False fails.
+    x = torch.randn(1, 1, 10, 10, dtype=torch.float64, requires_grad=True, generator=torch.Generator().manual_seed(0))
+    plain = [(False, 1.05)] if mode == "bicubic" else []  # plain bilinear has no kept-axis case
+    for antialias, factor in [(True, f) for f in ((1.05, 2.0), (2.0, 1.05), 1.05, (1.05, 0.5))] + plain:
+        for corners in (False, True):
+
+            def resize(t, factor=factor, corners=corners, antialias=antialias):
+                return F.interpolate(t, scale_factor=factor, mode=mode, antialias=antialias, align_corners=corners)
+
+            passed = torch.autograd.gradcheck(resize, (x,), raise_exception=False)
+            assert passed is corners, (antialias, factor, corners)
+    plain_corners = lambda t: F.interpolate(t, scale_factor=1.05, mode=mode, align_corners=True)  # noqa: E731
+    assert torch.autograd.gradcheck(plain_corners, (x,), raise_exception=False)
+    with pytest.raises(ValueError, match="align_corners"):
+        F.interpolate(x, scale_factor=1.05, mode="lanczos", antialias=True, align_corners=True)
+    if torch.cuda.is_available():
+        xc = x.detach().cuda().requires_grad_()
+        for corners, expected in ((False, False), (True, True)):
+            resize = lambda t: F.interpolate(t, scale_factor=1.05, mode=mode, antialias=True, align_corners=corners)  # noqa: E731
+            assert torch.autograd.gradcheck(resize, (xc,), raise_exception=False) is expected, corners
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "in `bilinear` and `bicubic`, with the default `align_corners=False`" in en
+    assert "且（对 `bilinear` 和 `bicubic`）用默认的 `align_corners=False` 时" in zh
+
+
 def test_bilinear_reduction_reads_one_in_four_only_with_align_corners_false():
     # Review 38: "reducing 4x, bilinear reads one input pixel in 4" holds for 32 -> 8 with align_corners=False;
     # with align_corners=True it reads 49 in 256.
@@ -1209,8 +1239,34 @@ def test_decomposition_steps_where_the_cuda_kernels_copy_a_map_that_keeps_its_si
         assert _decomposition_gap_to_input(shape, factor, recompute=True) == 0, (shape, factor)
     en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
     zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
-    assert "changes the output by more\nthan a tenth of the input's range" in en
-    assert "输出的变化会超过输入取值范围的十分之一" in zh
+    assert "on random values, by more than a tenth of the input's range" in en
+    assert "在随机取值上，超过输入取值范围的十分之一" in zh
+
+
+def test_decomposition_on_a_kept_map_moves_samples_by_under_a_pixel_and_a_ramp_by_under_a_step():
+    # Review 60: the page said switching determinism on there "changes the output by more than a tenth of the input's
+    # range", which holds on random values; the samples move by under a pixel (a kept axis needs a factor under
+    # (n + 1)/n), more the farther from the first pixel, so a ramp along one axis changes by under one step.
+    decomposition = importlib.import_module("torch._decomp.decompositions")
+    for n in (2, 3, 10, 31):
+        for factor in (1.001, 1.05, (n + 0.999) / n):
+            if int(n * factor) != n:
+                continue
+            ramp = torch.arange(n, dtype=torch.float64).expand(1, 1, n, n)
+            for seed in range(3):
+                x = torch.rand(1, 1, n, n, dtype=torch.float64, generator=torch.Generator().manual_seed(seed))
+                out = decomposition._upsample_linear_vec(x, None, False, [factor, factor])
+                if n == 10 and factor == 1.05:
+                    assert (out - x).abs().max() > 0.1 * (x.max() - x.min()), seed
+            shift = ramp - decomposition._upsample_linear_vec(ramp, None, False, [factor, factor])
+            row = shift[0, 0, 0]
+            assert torch.allclose(shift, row.expand_as(shift)), (n, factor)  # the ramp runs along the width only
+            # the first sample's position, 0.5/factor - 0.5, is negative and clamped to pixel 0: it stays
+            assert row[0] == 0 and (row.diff() > 0).all() and (row < 1).all(), (n, factor, row)
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    assert "on a linear ramp along one axis, by less than\nthe step between neighbouring pixels" in en
+    assert "在沿一个轴的线性斜坡上，小于相邻像素之间的差" in zh
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
@@ -1242,7 +1298,7 @@ def test_cuda_antialiased_kernels_step_forward_and_copy_back_where_no_axis_chang
     assert not torch.equal(stepped, one_hot) and stepped[0, 0, 9, 9] < 0.99
     en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
     zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
-    assert "on CUDA for the antialiased `bilinear` and\n`bicubic` where no axis changes size" in en
+    assert "On CUDA, for the antialiased `bilinear` and\n  `bicubic` where no axis changes size" in en
     assert "CUDA 上开启抗混叠的 `bilinear` 和 `bicubic` 在 `scale_factor` 不为 1" in zh
     if torch.cuda.is_available():
         xc = torch.rand(1, 1, 10, 10, dtype=torch.float64, device="cuda", requires_grad=True)
