@@ -1129,3 +1129,33 @@ def test_odd_factor_slicing_turns_nan_for_an_inf_in_the_footprint_diagonals_incl
                 else:
                     assert torch.equal(y, base[..., kept, kept]), (mode, k, dy, dx)
             assert nans == expected, (mode, k, dtype)
+
+
+@pytest.mark.parametrize("memory_format", [torch.contiguous_format, torch.channels_last])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.bfloat16])
+def test_odd_factor_slicing_turns_a_minus_zero_positive_only_for_the_neighbours_that_decide(dtype, memory_format):
+    # Review 60: the pages said a kept -0.0 "among neighbours that are +0.0 or positive comes back +0.0", after naming
+    # bicubic's whole 4x4 block; on the CPU bilinear's three read pixels decide, but bicubic adds along each row first,
+    # so only its row and column do: a positive diagonal neighbour is added to the -1 of its row and leaves -0.0 ...
+    decide = {"bilinear": {(0, 1), (1, 0), (1, 1)}}
+    decide["bicubic"] = {(d, 0) for d in (-1, 1, 2)} | {(0, d) for d in (-1, 1, 2)}
+    for k, (mode, expected) in itertools.product((3, 5, 7), decide.items()):
+        kept = k + k // 2  # output pixel (1, 1) sits on input pixel (kept, kept)
+        flips = set()
+        for dy, dx in itertools.product(range(-2, 4), repeat=2):
+            for positive in (1.0, 0.0):
+                x = torch.full((1, 3, 3 * k, 3 * k), -1.0, dtype=dtype)
+                x[..., kept, kept] = -0.0
+                x[..., kept + dy, kept + dx] = positive
+                y = F.interpolate(x.contiguous(memory_format=memory_format), scale_factor=1 / k, mode=mode)
+                assert torch.equal(y, x[..., k // 2 :: k, k // 2 :: k])
+                if (dy, dx) != (0, 0) and not y[..., 1, 1].signbit().all():
+                    flips.add((dy, dx))
+        assert flips == expected, (mode, k, dtype)
+        # ... unless the pixel of its row in the kept column is -0.0 too, so that the row adds up to a zero
+        for dy in (-1, 1, 2):
+            x = torch.full((1, 3, 3 * k, 3 * k), -1.0, dtype=dtype)
+            x[..., kept, kept] = x[..., kept + dy, kept] = -0.0
+            x[..., kept + dy, kept + 1] = 1.0
+            y = F.interpolate(x.contiguous(memory_format=memory_format), scale_factor=1 / k, mode=mode)[..., 1, 1]
+            assert y.signbit().all() == (mode == "bilinear" and dy != 1), (mode, k, dy)

@@ -1432,3 +1432,26 @@ def test_odd_factor_slicing_holds_only_up_to_the_sign_of_zero(dtype, memory_form
             mode,
             neighbour,
         )
+
+
+def test_beyond_8_a_constant_inf_survives_bilinear_at_the_odd_factors_with_a_rounding_sized_end_weight():
+    # Review 60: "a weight of 0 (bilinear at odd factors) turns a constant inf into nan" read as a rule for every odd
+    # factor; at the factors where the kernel's end weight comes out rounding-sized, inf times it is inf
+    rounding = {torch.float32: (41, 47, 55, 61, 83, 97), torch.float64: (49,)}
+    for dtype, factors in rounding.items():
+        for k in (*factors, 43):
+            x = torch.full((1, 1, 8 * k, 8 * k), math.inf, dtype=dtype)
+            for by in (dict(size=(8, 8)), dict(scale_factor=1 / k)):
+                y = F.interpolate(x, mode="bilinear", antialias=True, **by)
+                if k == 43:
+                    assert y.isnan().sum() == y.numel() - 1, (dtype, by)  # an ordinary odd factor, as at 3x and 7x
+                else:
+                    assert y.isposinf().all(), (dtype, k, by)
+    for k in (93, 99):  # float64 rounds these only given scale_factor (the page's list)
+        x = torch.full((1, 1, 8 * k, 8 * k), math.inf, dtype=torch.float64)
+        assert F.interpolate(x, scale_factor=1 / k, mode="bilinear", antialias=True).isposinf().all(), k
+        assert F.interpolate(x, size=(8, 8), mode="bilinear", antialias=True).isnan().sum() == 63, k
+    for k, kept in ((49, True), (47, False), (93, False)):  # plain bilinear: only 1/49 (float64) misses the pixel
+        x = torch.full((1, 1, 8 * k, 8 * k), math.inf, dtype=torch.float64)
+        y = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
+        assert y.isposinf().all() if kept else y.isnan().all(), k
