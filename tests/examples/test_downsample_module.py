@@ -1432,3 +1432,22 @@ def test_on_cuda_the_kept_axis_reads_its_next_row_so_a_row_past_the_last_tap_is_
     torch.testing.assert_close(module_on_cuda(x), down(x))  # the emulation is the kernel on finite input
     x[0, 0, 8, 4] = float("inf")
     assert down(x).isfinite().all() and module_on_cuda(x).isnan().all()
+
+
+def test_on_a_gpu_row_8_of_9_turns_the_factor_5_output_nan(ns):
+    """Review 60: the CUDA half of the rows-read list, run on the device where there is one; the page
+    now lists the rows read per device instead of nesting them in one parenthesis."""
+    en = (ROOT / "docs" / "downsample-module.md").read_text()
+    zh = (ROOT / "docs" / "downsample-module.zh.md").read_text()
+    assert "- On CUDA, row 8 too." in en and "- 在 CUDA 上，第 8 行也会被读到。" in zh
+    assert "\n- On the CPU, some:" in en and "\n- 在 CPU 上，只读其中一部分：" in zh
+    if not torch.cuda.is_available():
+        pytest.skip("CUDA's half of the claim needs a GPU")
+    down = ns["Downsample"](5, "antialias-bilinear")
+    for dtype in (torch.float32, torch.float64, torch.float16):
+        x = torch.randn(1, 3, 9, 9, dtype=dtype)
+        assert down(x.cuda()).isfinite().all()
+        x[0, 1, 8, 4] = float("inf")
+        assert down(x).isfinite().all()
+        y = down(x.cuda()).cpu()
+        assert y[0, 1].isnan().all() and y[0, ::2].isfinite().all(), dtype

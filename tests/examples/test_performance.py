@@ -1399,3 +1399,29 @@ def test_the_threshold_comparison_is_per_output_pixel(ns, monkeypatch):
     assert ns["comparisons"].pop()["ratios"] == [1.01 * pixels] * rounds
     line = next(line for line in ns["printed"].splitlines() if "64×64 output" in line)
     assert line.count("per output pixel") == 2, line
+
+
+def test_an_inf_on_a_zero_tap_of_antialiased_bicubic_arrives_as_nan_inf_or_minus_inf():
+    """Review 60: the page said an inf on an antialiased zero weight "stays inf" where rounding leaves the weight
+    "just above 0", which holds for bilinear's triangle; bicubic's filter is negative beside its zeros, and in
+    float32 its last tap turned an inf into -inf (at one odd factor from 3 to 41), while float64 gave NaN."""
+    seen = {}
+    for dtype, s in itertools.product((torch.float32, torch.float64), range(3, 42, 2)):
+        width = 10 * s
+        rows = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
+        column = F.interpolate(rows, size=(1, 10), mode="bicubic", antialias=True)[:, 0, 0, 5]
+        centre = 5 * s + (s - 1) // 2
+        last = (column.abs() > 1e-12).nonzero().max().item() + 1
+        for tap, pos in (("inner", centre - s), ("inner", centre + s), ("last", last)):
+            assert abs(column[pos]) <= 1e-12, (s, pos)
+            x = torch.rand(1, 3, 2, width, dtype=dtype, generator=torch.Generator().manual_seed(s)) + 1
+            x[..., pos] = float("inf")
+            y = F.interpolate(x, size=(2, 10), mode="bicubic", antialias=True)[..., 5].flatten()
+            assert not y.isfinite().any(), (dtype, s, pos)
+            seen.setdefault((dtype, tap), set()).update("nan" if v != v else str(v) for v in y.tolist())
+    assert seen[torch.float64, "inner"] == seen[torch.float64, "last"] == {"nan"}
+    assert seen[torch.float32, "inner"] == {"nan", "inf"} and seen[torch.float32, "last"] == {"nan", "-inf"}
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    en, zh = ((docs / name).read_text() for name in ("performance.md", "performance.zh.md"))
+    assert "its last tap can\n  turn it into −inf" in en and "它的最后一个采样点可能把 inf 变成 −inf" in zh
+    assert "just above 0, and an inf stays inf" not in en

@@ -479,3 +479,49 @@ def test_max_unpool_knows_no_dilation_and_needs_the_dilated_span_as_kernel_size(
     assert refused > accepted > 0 and outside > 0
     page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("pooling-details.md", "pooling-details.zh.md"))
     assert "It has no `dilation` argument" in page and "它没有 `dilation` 参数" in page_zh
+
+
+def test_unpooling_a_window_without_pixels_raises_on_the_cpu_and_writes_minus_inf_at_pixel_0_on_cudas_channels_last():
+    """Review 60: "except that an index outside the plane, from a window that holds no input pixel, is an error"
+    read for every device; CUDA's channels_last max pool gives such a window index 0 and -inf (the test above),
+    which MaxUnpooling.cu writes into pixel 0. The page now splits the exception by device, and says such a
+    window comes only with one output row or column of windows that all hold no pixel (swept here on the CPU)."""
+    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("pooling-details.md", "pooling-details.zh.md"))
+    assert "so there nothing is raised and a −∞ lands at pixel 0" in page
+    assert "所以在那里不会报错，而是有一个 −∞ 落到像素 0 上" in page_zh
+    empties = inside = 0
+    for h, w, k, s, p, d in itertools.product(
+        range(1, 8), range(1, 8), range(1, 6), range(1, 4), range(3), range(1, 5)
+    ):
+        if p > k // 2:
+            continue
+        x = -1 - torch.rand(1, 2, h, w, generator=torch.Generator().manual_seed(h * w))
+        try:
+            values, index = F.max_pool2d(x, k, s, p, d, return_indices=True)
+        except RuntimeError:
+            continue
+        empty = values.isinf()
+        if empty.any():
+            empties += 1
+            assert 1 in values.shape[-2:] and empty.all(), (h, w, k, s, p, d)
+            if (index >= h * w).any():
+                with pytest.raises(RuntimeError):
+                    F.max_unpool2d(values, index, d * (k - 1) + 1, s, p, output_size=(h, w))
+            else:  # in the plane, but not in the window: no error, a -inf on that pixel
+                inside += 1
+                out = F.max_unpool2d(values, index, d * (k - 1) + 1, s, p, output_size=(h, w))
+                assert torch.equal(
+                    out.flatten(2).isinf(),
+                    torch.zeros_like(out.flatten(2), dtype=torch.bool).scatter(2, index.flatten(2), True),
+                )
+    assert empties > 50 and 0 < inside < empties
+    _, index = F.max_pool2d(torch.rand(1, 1, 3, 1), 2, 1, 1, 2, return_indices=True)
+    assert index.flatten().tolist() == [2, 1, 2]
+    assert "the indices are 2, 1, 2" in page and "下标依次是 2、1、2" in page_zh
+    if not torch.cuda.is_available():
+        pytest.skip("CUDA's half of the claim needs a GPU")
+    x = -1 - torch.rand(2, 3, 2, 2, device="cuda")
+    values, index = F.max_pool2d(x.contiguous(memory_format=torch.channels_last), 2, 1, 1, 3, return_indices=True)
+    assert values.isinf().all() and (index == 0).all()
+    out = F.max_unpool2d(values, index, 4, 1, 1, output_size=(2, 2)).cpu()
+    assert (out[..., 0, 0] == float("-inf")).all() and (out.flatten(2)[..., 1:] == 0).all()

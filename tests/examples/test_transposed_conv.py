@@ -414,14 +414,21 @@ def test_pixel_unshuffle_is_a_one_hot_conv_and_pixel_shuffle_its_transpose(r):
             )
     # Review 58: equal in value only. A -0.0 comes back +0.0 from both convolutions, in every
     # float dtype (float32 and bfloat16 go to oneDNN), while the shuffles keep its sign.
-    for dtype in (torch.float64, torch.float32, torch.bfloat16):
-        zeros = torch.full((2, 1, 3 * r, 2 * r), -0.0, dtype=dtype)
+    # Review 60: float16 too, and a channels_last input to the transposed convolution (r * r channels); the
+    # page now says "on the CPU" (cuDNN was not checked)
+    for dtype, layout in itertools.product(
+        (torch.float64, torch.float32, torch.bfloat16, torch.float16), (torch.contiguous_format, torch.channels_last)
+    ):
+        zeros = torch.full((2, 1, 3 * r, 2 * r), -0.0, dtype=dtype).contiguous(memory_format=layout)
         kernels = one_hot.to(dtype)
         unshuffled = F.pixel_unshuffle(zeros, r)
         by_conv = F.conv2d(zeros, kernels, stride=r)
         assert torch.equal(by_conv, unshuffled) and unshuffled.signbit().all() and not by_conv.signbit().any()
-        by_transposed = F.conv_transpose2d(unshuffled, kernels, stride=r)
+        by_transposed = F.conv_transpose2d(unshuffled.contiguous(memory_format=layout), kernels, stride=r)
         assert F.pixel_shuffle(unshuffled, r).signbit().all() and not by_transposed.signbit().any()
+    docs = ROOT / "docs"
+    assert "on the CPU the convolutions\nreturn a −0.0 as +0.0" in (docs / "transposed-conv.md").read_text()
+    assert "在 CPU 上，两个卷积会把 −0.0 算成 +0.0" in (docs / "transposed-conv.zh.md").read_text()
 
 
 # --- review RV-T2: which kernel torch runs on the CPU ---------------------------------------
