@@ -884,13 +884,11 @@ def test_at_a_kept_length_align_corners_true_weighs_sample_0_against_itself_not_
                 first = F.interpolate(x, size=m, mode="linear", align_corners=True)[0, 0, 0]
                 assert bool(torch.isnan(first)) == (m == n or n == 1), (dtype, n, m)
     if torch.cuda.is_available():
+        # upsample_linear1d_out_frame copies a kept length (width1 == width2); from one sample w1p = 0, as on the CPU
         x = torch.tensor([[[inf, 1.0, 2.0]]], device="cuda")
         assert torch.equal(F.interpolate(x, size=3, mode="linear", align_corners=True), x)
+        assert torch.isnan(F.interpolate(x[..., :1], size=4, mode="linear", align_corners=True)).all()
     en = (ROOT / "docs/audio-resampling.md").read_text()
     zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
-    assert (
-        "At a kept length, and from a single input\n  sample, the CPU kernel weighs sample 0 by 0 against itself" in en
-    )
-    assert (
-        "输出长度与输入相同时，以及输入只有一个采样点时，CPU 内核改为在第一个输出处把采样点 0 以权重 0 与自身相加" in zh
-    )
+    assert "At a kept length (on the CPU: CUDA's kernel\n  copies it) and from a single input sample, the kernel" in en
+    assert "输出长度与输入相同时（限 CPU：CUDA 内核直接复制），以及输入只有一个采样点时，内核改为" in zh
