@@ -864,3 +864,31 @@ def test_kept_ends_and_kept_lengths_are_copies_only_for_finite_input(dtype):
     assert "×1.05 on 10 samples. The copy is exact for finite\n  input only: on the CPU" in en
     assert "(CUDA's\n  kernel copies it)" in en
     assert "10 个采样点放大 1.05 倍。这种复制只对有限值输入是精确的：CPU 上" in zh and "（CUDA 内核则直接复制）" in zh
+
+
+def test_at_a_kept_length_align_corners_true_weighs_sample_0_against_itself_not_sample_1():
+    # Review 61: "the kernel still weighs sample 1 by 0 at the first output" (align_corners=True) was checked only for
+    # longer outputs. At a kept length the CPU kernel adds each sample to itself with weight 0, as it does for a single
+    # input sample: an inf in sample 1 leaves the first output finite, one in sample 0 makes it NaN.
+    inf, gen = float("inf"), torch.Generator().manual_seed(0)
+    for dtype in (torch.float32, torch.float64):
+        for n in range(1, 40):
+            for m in range(1, 80):
+                x = torch.rand(1, 1, n, dtype=dtype, generator=gen) + 1
+                if n > 1:
+                    x[..., 1] = inf
+                    first = F.interpolate(x, size=m, mode="linear", align_corners=True)[0, 0, 0]
+                    assert bool(torch.isnan(first)) == (m != n), (dtype, n, m)
+                x[..., 1:] = 1
+                x[..., 0] = inf
+                first = F.interpolate(x, size=m, mode="linear", align_corners=True)[0, 0, 0]
+                assert bool(torch.isnan(first)) == (m == n or n == 1), (dtype, n, m)
+    if torch.cuda.is_available():
+        # upsample_linear1d_out_frame copies a kept length (width1 == width2); from one sample w1p = 0, as on the CPU
+        x = torch.tensor([[[inf, 1.0, 2.0]]], device="cuda")
+        assert torch.equal(F.interpolate(x, size=3, mode="linear", align_corners=True), x)
+        assert torch.isnan(F.interpolate(x[..., :1], size=4, mode="linear", align_corners=True)).all()
+    en = (ROOT / "docs/audio-resampling.md").read_text()
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "At a kept length (on the CPU: CUDA's kernel\n  copies it) and from a single input sample, the kernel" in en
+    assert "输出长度与输入相同时（限 CPU：CUDA 内核直接复制），以及输入只有一个采样点时，内核改为" in zh

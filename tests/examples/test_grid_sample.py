@@ -1357,3 +1357,24 @@ def test_on_the_cpu_bilinear_copies_a_kept_axis_only_for_finite_input():
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
     assert "on the CPU always (for finite input" in en and "在 CPU 上总是如此（限有限值输入" in zh
+
+
+@pytest.mark.parametrize("mode", ["linear", "bilinear", "bicubic", "trilinear"])
+def test_size_one_with_align_corners_turns_nan_from_exactly_the_pixels_read_with_weight_0(mode):
+    # Review 61: "an inf or NaN in a neighbour of the first pixel gives NaN" left bicubic's pixels two away out: its taps
+    # at +1 and +2 (clamped) weigh 0, so an inf anywhere up to index 2 along each axis gives NaN, and none beyond.
+    rank = {"linear": 1, "bilinear": 2, "bicubic": 2, "trilinear": 3}[mode]
+    reach = 2 if mode == "bicubic" else 1
+    gen = torch.Generator().manual_seed(61)
+    for n, bad in itertools.product((2, 3, 5), (float("inf"), float("nan"))):
+        for index in itertools.product(range(n), repeat=rank):
+            if not any(index):
+                continue  # the first pixel itself: the test above
+            x = torch.rand(1, 1, *([n] * rank), dtype=torch.float64, generator=gen)
+            x[(0, 0, *index)] = bad
+            y = F.interpolate(x, size=(1,) * rank, mode=mode, align_corners=True)
+            assert bool(torch.isnan(y).all()) == (max(index) <= reach), (mode, n, index)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "and with `bicubic` one up to two pixels away along\n  each axis as well" in en
+    assert "用 `bicubic` 时，沿每个轴相距不超过两个像素的像素也是如此" in zh
