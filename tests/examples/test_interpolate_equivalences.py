@@ -1078,3 +1078,39 @@ def test_odd_factor_bilinear_takes_in_the_diagonal_neighbour_below_right_only(dt
                 assert bool(y[0, 0, 0, 0].isnan()) == enters, (layout, k, dy, dx)
                 if not enters:
                     assert torch.equal(y, x[..., k // 2 :: k, k // 2 :: k])
+
+
+def _identity_sampled(x, size, mode):
+    grid = F.affine_grid(
+        torch.eye(2, 3, dtype=x.dtype, device=x.device).unsqueeze(0), (1, x.shape[1], *size), align_corners=False
+    )
+    return F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
+
+
+def test_cpu_float_bicubic_never_copies_a_kept_axis_so_scale_factor_misses_the_identity_grid():
+    # Review 61: the page named only the CPU's bilinear among the kernels that copy a kept axis; the CPU's float
+    # bicubic steps by 1/1.05 even where every axis keeps its size, so grid_sample's positions are not its own.
+    generator = torch.Generator().manual_seed(61)
+    for dtype in (torch.float32, torch.float64):
+        for side in (10, 19):
+            x = torch.rand(1, 2, side, side, generator=generator, dtype=dtype)
+            for factor in ((1.05, 1.05), (1.05, 2.0)):
+                resized = F.interpolate(x, scale_factor=factor, mode="bicubic")
+                sampled = _identity_sampled(x, resized.shape[-2:], "bicubic")
+                assert (sampled - resized).abs().max() > 1e-2
+                by_size = F.interpolate(x, size=resized.shape[-2:], mode="bicubic")
+                assert (sampled - by_size).abs().max() < 1e-5
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_cuda_bilinear_and_bicubic_copy_a_kept_axis_only_where_every_axis_keeps_its_size(mode):
+    # UpSampleBilinear2d.cu and UpSampleBicubic2d.cu copy only when the whole output size equals the input's; with
+    # one axis kept and the other resized, the kept axis steps by 1/1.05 and misses the identity grid.
+    x = torch.rand(1, 2, 10, 10, generator=torch.Generator().manual_seed(61)).cuda()
+    kept = F.interpolate(x, scale_factor=1.05, mode=mode)
+    assert torch.equal(kept, x)
+    resized = F.interpolate(x, scale_factor=(1.05, 2.0), mode=mode)
+    assert resized.shape[-2:] == (10, 20)
+    assert (_identity_sampled(x, (10, 20), mode) - resized).abs().max() > 1e-2
+    assert (_identity_sampled(x, (10, 20), mode) - F.interpolate(x, size=(10, 20), mode=mode)).abs().max() < 1e-5

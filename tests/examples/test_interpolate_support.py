@@ -1405,3 +1405,23 @@ def test_integer_area_to_other_sizes_is_not_implemented_only_where_the_input_has
                     F.interpolate(x, size=size, mode="area")
             else:
                 assert F.interpolate(x, size=size, mode="area").shape == (batch, channels, *size), (rank, batch)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+@pytest.mark.parametrize("factor", [(1.05, 0.5), (1.05, 1.05)])
+def test_cuda_antialias_steps_by_one_over_the_factor_on_an_axis_that_keeps_its_size(factor):
+    # Review 61: the CPU's separable kernel copies a kept axis; upsample_gen2d_aa_out_cuda_template has no such case
+    # and takes 1/scale_factor, even where every axis keeps its size. Row 9 of a 10-row ramp sits at 9.5/1.05 - 0.5.
+    ramp = torch.arange(10.0).view(1, 1, 10, 1).expand(1, 1, 10, 10).contiguous()
+    for mode in ("bilinear", "bicubic"):
+        cpu = F.interpolate(ramp, scale_factor=factor, mode=mode, antialias=True)
+        assert cpu.shape[-2] == 10 and (cpu[0, 0, 9] - 9).abs().max() < 1e-5
+        cuda = F.interpolate(ramp.cuda(), scale_factor=factor, mode=mode, antialias=True).cpu()
+        assert cuda.shape == cpu.shape
+        assert (cuda[0, 0, 9] - 9).abs().min() > 0.1
+    center = 9.5 / 1.05
+    left = 1 - (center - 8.5)  # the triangle's weights on pixels 8 and 9; pixel 10 is outside
+    right = 1 - (9.5 - center)
+    expected = (8 * left + 9 * right) / (left + right)
+    cuda = F.interpolate(ramp.cuda(), scale_factor=factor, mode="bilinear", antialias=True).cpu()
+    assert torch.allclose(cuda[0, 0, 9], torch.full((cuda.shape[-1],), expected), atol=1e-4)
