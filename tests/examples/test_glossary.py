@@ -426,3 +426,23 @@ def test_glossary_cpu_plain_bicubic_turns_an_inf_border_pixel_itself_into_nan_at
     ):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert all(t in text for t in texts) and "outputs 1 to 3" not in text and "下标 1 到 3 的输出" not in text, name
+
+
+def test_glossary_a_row_with_an_inf_enlarged_by_bilinear_keeps_its_height_and_is_nan_throughout():
+    # Review 61: "the row 1, inf enlarged to 6 pixels gives nan at output 4 but inf at output 5 (bilinear and
+    # trilinear alike)". A row in bilinear is 1×2 (in trilinear 1×1×2): its kept height axis adds each pixel to itself
+    # with weight 0, so every output is nan. linear's outputs 4 (nan) and 5 (inf) come back on the last row
+    # of a 2×2 (2×2×2) input enlarged to 6 a side, its other axes landing past the inf's row and clamped onto it.
+    for rank, mode in ((2, "bilinear"), (3, "trilinear")):
+        row = torch.tensor([1.0, math.inf]).view((1, 1) + (1,) * (rank - 1) + (2,))
+        assert F.interpolate(row, size=(1,) * (rank - 1) + (6,), mode=mode).isnan().all(), mode
+        for dtype, seed in itertools.product((torch.float32, torch.float64), range(3)):
+            x = torch.rand((1, 1) + (2,) * rank, dtype=dtype, generator=torch.Generator().manual_seed(seed))
+            x[(0, 0) + (1,) * rank] = math.inf
+            y = F.interpolate(x, size=(6,) * rank, mode=mode)[(0, 0) + (5,) * (rank - 1)]
+            assert y[4].isnan() and y[5].isposinf(), (mode, dtype, seed)
+    for name, text in (
+        ("glossary.md", "a 1×2 row keeps its\n      height, so there every output is `nan`"),
+        ("glossary.zh.md", "若是 1×2 的一行，高度不变，所有输出都是 `nan`"),
+    ):
+        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
