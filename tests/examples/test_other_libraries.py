@@ -1616,6 +1616,22 @@ def test_antialias_reads_zero_weight_pixels_where_it_shrinks_too():
             assert out.isnan().tolist() == nan_at.get(k, [False] * 3), (mode, k)
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_antialias_zero_weight_nan_along_a_column_except_on_one_pixel_wide_outputs(mode):
+    # Review 61: the row rules above were checked on rows only. Along a column they hold where the image is two
+    # columns wide or a 3-channel channels_last copy; a contiguous one-pixel-wide output repeats its first row.
+    shrunk = {"bilinear": [True, False, False], "bicubic": [True, False, True]}[mode]
+    for width, channels_last, buggy in ((2, False, False), (1, True, False), (1, False, True)):
+        for n, m, k, nan_at in ((2, 6, 1, [False, True] + [False] * 4), (9, 3, 4, shrunk)):
+            x = torch.rand(1, 3, n, width, generator=torch.Generator().manual_seed(n))
+            x[..., k, :] = float("inf")
+            if channels_last:
+                x = x.contiguous(memory_format=torch.channels_last)
+            out = F.interpolate(x, size=(m, width), mode=mode, antialias=True)[0, 0]
+            expected = torch.tensor([nan_at[0]] * m if buggy else nan_at)
+            assert torch.equal(out.isnan(), expected.view(m, 1).expand(m, width)), (width, channels_last, n)
+
+
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="the CUDA antialiased kernel")
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_cuda_antialias_does_not_copy_a_kept_width_of_inf(mode):
