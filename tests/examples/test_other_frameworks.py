@@ -1263,6 +1263,13 @@ def test_only_jax_and_torch_antialias_repeat_inf_and_minus_zero_along_a_one_pixe
                 assert np.array_equal(np.signbit(ours).all(axis=1), 2 * np.arange(m) + 1 == m), m
             else:
                 assert np.isnan(ours).all(), m
+    # Review 61: and on that centred row only where the neighbours it reads with weight 0 along the row are negative
+    # or -0.0; jax, which leaves the width alone, still repeats the -0.0 of [-0.0, 1, 2].
+    x = np.array([[-0.0, 1, 2]], dtype=np.float32)
+    theirs = np.asarray(jax.image.resize(jnp.asarray(x), (3, 3), "cubic", antialias=False))
+    ours = F.interpolate(torch.from_numpy(x)[None, None], size=(3, 3), mode="bicubic")[0, 0].numpy()
+    kornia = kornia_resize(torch.from_numpy(x)[None, None], (3, 3), "bicubic", antialias=True)[0, 0].numpy()
+    assert np.signbit(theirs[:, 0]).all() and not np.signbit(ours).any() and not np.signbit(kornia).any()
 
 
 def test_one_inf_makes_all_of_jaxs_resize_non_finite_but_not_all_of_torchs():

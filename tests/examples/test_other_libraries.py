@@ -1564,6 +1564,31 @@ def test_only_antialias_repeats_inf_and_minus_zero_along_a_one_pixel_axis(mode):
                 assert plain.isnan().all(), (mode, n)
 
 
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("memory_format", [torch.contiguous_format, torch.channels_last])
+def test_plain_bicubic_keeps_a_minus_zero_of_a_one_pixel_axis_only_among_negative_or_minus_zero_neighbours(
+    dtype, memory_format
+):
+    # Review 61: "turns a -0.0 into +0.0 except on an output row centred on the pixel" was checked on constant rows
+    # only. On that row the kernel still reads the pixel before and the two after along the width with weight 0, and
+    # 0 * a positive pixel is +0.0: the -0.0 of [-0.0, 1, 2] comes back +0.0 on every row.
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(61)
+    for w in range(1, 8):
+        for n in range(2, 12):
+            row = torch.tensor([-0.0, -1.0, 1.0], dtype=dtype)[rng.integers(0, 3, w)]
+            x = row.view(1, 1, 1, w).expand(1, 3, 1, w).contiguous(memory_format=memory_format)
+            signs = F.interpolate(x, size=(n, w), mode="bicubic").signbit()[0, 0]
+            for j in range(w):
+                if row[j] == 0:
+                    taps = [min(max(k, 0), w - 1) for k in (j - 1, j + 1, j + 2)]
+                    among_negatives = bool(row[taps].signbit().all())
+                    expected = (2 * torch.arange(n) + 1 == n) & among_negatives
+                    assert torch.equal(signs[:, j], expected), (w, n, row.tolist(), j)
+    x = torch.tensor([[[[-0.0, 1.0, 2.0]]]], dtype=dtype)
+    assert not F.interpolate(x, size=(3, 3), mode="bicubic").signbit().any()
+
+
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_antialias_reads_a_zero_weight_neighbour_where_an_enlarging_sample_lands_on_a_pixel_centre(mode):
     # Review 59: "antialias=True repeats the inf" held only with the width kept. Enlarging 2 -> 6, output 1 is
@@ -1589,6 +1614,22 @@ def test_antialias_reads_zero_weight_pixels_where_it_shrinks_too():
             row[..., k] = float("inf")
             out = F.interpolate(row, size=(1, 3), mode=mode, antialias=True)[0, 0, 0]
             assert out.isnan().tolist() == nan_at.get(k, [False] * 3), (mode, k)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_antialias_zero_weight_nan_along_a_column_except_on_one_pixel_wide_outputs(mode):
+    # Review 61: the row rules above were checked on rows only. Along a column they hold where the image is two
+    # columns wide or a 3-channel channels_last copy; a contiguous one-pixel-wide output repeats its first row.
+    shrunk = {"bilinear": [True, False, False], "bicubic": [True, False, True]}[mode]
+    for width, channels_last, buggy in ((2, False, False), (1, True, False), (1, False, True)):
+        for n, m, k, nan_at in ((2, 6, 1, [False, True] + [False] * 4), (9, 3, 4, shrunk)):
+            x = torch.rand(1, 3, n, width, generator=torch.Generator().manual_seed(n))
+            x[..., k, :] = float("inf")
+            if channels_last:
+                x = x.contiguous(memory_format=torch.channels_last)
+            out = F.interpolate(x, size=(m, width), mode=mode, antialias=True)[0, 0]
+            expected = torch.tensor([nan_at[0]] * m if buggy else nan_at)
+            assert torch.equal(out.isnan(), expected.view(m, 1).expand(m, width)), (width, channels_last, n)
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="the CUDA antialiased kernel")
