@@ -570,3 +570,46 @@ def test_outside_finite_values_compiled_bilinear_gives_nan_wherever_eager_does_a
     bilinear = torch.compile(lambda t: F.interpolate(t, size=(2, 2), mode="bilinear"), backend="inductor")
     assert bool(bilinear(x).isnan().all())
     torch._dynamo.reset()
+
+
+def test_where_eager_copies_a_kept_axis_an_inf_comes_back_nan_and_compiled_keeps_it():
+    """Review 60: "an inf gives nan compiled wherever it does in eager mode" held for a size, not for a
+    scale_factor that keeps an axis: the eager CPU copy adds each pixel to itself with weight 0, the
+    decomposition applies the factor and lands on the inf with weight 1."""
+    table = select_decomp_table()
+    inf = float("inf")
+    kept = changed = 0
+    for mode, rank in (("linear", 3), ("bilinear", 4), ("trilinear", 5)):
+        decomposition = table[getattr(torch.ops.aten, f"upsample_{mode}{rank - 2}d").vec]
+        for h, w, factor in itertools.product((3, 4, 5), (3, 4, 5, 7), (1.2, 1.3, 0.6, 2.0)):
+            shape = (w,) if rank == 3 else (h, w) if rank == 4 else (2, h, w)
+            x = torch.arange(1.0, 1 + math.prod(shape)).view(1, 1, *shape)
+            x.view(-1)[x.numel() // 2] = inf
+            eager = F.interpolate(x, scale_factor=factor, mode=mode)
+            compiled = decomposition(x, None, False, [factor] * (rank - 2))
+            if eager.shape[2:] == x.shape[2:] or any(o == i for o, i in zip(eager.shape[2:], x.shape[2:])):
+                kept += bool((eager.isnan() & compiled.isinf()).any())
+            else:  # every side changes: the rule of the page holds
+                assert not (eager.isnan() & ~compiled.isnan()).any(), (mode, shape, factor)
+                changed += 1
+    assert kept > 10 and changed > 20, (kept, changed)
+    x = torch.tensor([[[1.0, inf, 3.0]]])
+    assert F.interpolate(x, scale_factor=1.2, mode="linear").isnan().tolist() == [[[False, True, False]]]
+    for backend in ("aot_eager", "inductor"):
+        torch._dynamo.reset()
+        got = torch.compile(lambda t: F.interpolate(t, scale_factor=1.2, mode="linear"), backend=backend)(x)
+        assert got.isnan().tolist() == [[[True, False, True]]] and got[0, 0, 1] == inf, backend
+    torch._dynamo.reset()
+    for page, text in (("torch-compile.md", "turns the\n    `inf` itself into `nan`"), ("torch-compile.zh.md", "于是 `inf` 本身变成 `nan`")):
+        assert text in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_on_cuda_bilinear_and_bicubic_copy_only_when_both_sides_keep_their_size():
+    # By UpSampleBilinear2d.cu and UpSampleBicubic2d.cu: the copy is for input.sizes() == output.sizes() only.
+    x = torch.arange(2.0, device="cuda").view(1, 1, 2, 1).repeat(1, 1, 1, 4)
+    for mode in ("bilinear", "bicubic"):
+        both = F.interpolate(x[..., :2], scale_factor=1.3, mode=mode)  # 2x2 stays 2x2
+        one = F.interpolate(x, scale_factor=1.3, mode=mode)  # 2x4 becomes 2x5
+        assert torch.equal(both, x[..., :2]), mode
+        assert bool(((one[:, :, 1] > 0.5) & (one[:, :, 1] < 0.95)).all()), mode
