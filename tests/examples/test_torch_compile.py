@@ -600,16 +600,21 @@ def test_where_eager_copies_a_kept_axis_an_inf_comes_back_nan_and_compiled_keeps
         got = torch.compile(lambda t: F.interpolate(t, scale_factor=1.2, mode="linear"), backend=backend)(x)
         assert got.isnan().tolist() == [[[True, False, True]]] and got[0, 0, 1] == inf, backend
     torch._dynamo.reset()
-    for page, text in (("torch-compile.md", "turns the\n    `inf` itself into `nan`"), ("torch-compile.zh.md", "于是 `inf` 本身变成 `nan`")):
+    for page, text in (
+        ("torch-compile.md", "turns the\n    `inf` itself into `nan`"),
+        ("torch-compile.zh.md", "于是 `inf` 本身变成 `nan`"),
+    ):
         assert text in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
-def test_on_cuda_bilinear_and_bicubic_copy_only_when_both_sides_keep_their_size():
-    # By UpSampleBilinear2d.cu and UpSampleBicubic2d.cu: the copy is for input.sizes() == output.sizes() only.
-    x = torch.arange(2.0, device="cuda").view(1, 1, 2, 1).repeat(1, 1, 1, 4)
-    for mode in ("bilinear", "bicubic"):
-        both = F.interpolate(x[..., :2], scale_factor=1.3, mode=mode)  # 2x2 stays 2x2
-        one = F.interpolate(x, scale_factor=1.3, mode=mode)  # 2x4 becomes 2x5
-        assert torch.equal(both, x[..., :2]), mode
-        assert bool(((one[:, :, 1] > 0.5) & (one[:, :, 1] < 0.95)).all()), mode
+def test_on_cuda_the_linear_modes_and_bicubic_copy_only_when_every_side_keeps_its_size():
+    # By UpSampleLinear1d.cu, UpSampleBilinear2d.cu, UpSampleTrilinear3d.cu and UpSampleBicubic2d.cu: the
+    # copy is for an output of the input's own size; where one side changes, the factor applies to all.
+    row = torch.arange(3.0, device="cuda").view(1, 1, 3)
+    assert torch.equal(F.interpolate(row, scale_factor=1.2, mode="linear"), row)
+    for mode, rank in (("bilinear", 4), ("bicubic", 4), ("trilinear", 5)):
+        x = torch.arange(2.0, device="cuda").view(1, 1, 2, *[1] * (rank - 3)).repeat(1, 1, 1, *[2] * (rank - 3))
+        assert torch.equal(F.interpolate(x, scale_factor=1.3, mode=mode), x), mode  # 2x2(x2) stays
+        one = F.interpolate(x.repeat(*[1] * (rank - 1), 2), scale_factor=1.3, mode=mode)  # ...x4 becomes ...x5
+        assert one.shape[-1] == 5 and bool(((one[:, :, 1] > 0.5) & (one[:, :, 1] < 0.95)).all()), mode
