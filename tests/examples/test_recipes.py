@@ -998,5 +998,11 @@ def test_on_the_border_a_rounding_residual_or_a_subnormal_can_come_back_the_same
         "print(F.interpolate(x, scale_factor=2, mode='bilinear')[0, 0, 0, 1].item())"
     )
     generic = float(run_python(code, ATEN_CPU_CAPABILITY="default"))
+    avx2 = float(run_python(code, ATEN_CPU_CAPABILITY="avx2"))  # what an AVX2-only CPU runs; AVX-512 runs in-process
     with torch.no_grad():
-        assert generic != 0 and generic != layer(residual)[0, 0, 0, 1].item()
+        assert generic != 0 and generic != layer(residual)[0, 0, 0, 1].item() == avx2
+    for page, text in (
+        ("recipes.md", "on a CPU with AVX2 or AVX-512"),
+        ("recipes.zh.md", "在支持 AVX2 或 AVX-512 的 CPU 上"),
+    ):
+        assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page

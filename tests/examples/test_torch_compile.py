@@ -570,3 +570,51 @@ def test_outside_finite_values_compiled_bilinear_gives_nan_wherever_eager_does_a
     bilinear = torch.compile(lambda t: F.interpolate(t, size=(2, 2), mode="bilinear"), backend="inductor")
     assert bool(bilinear(x).isnan().all())
     torch._dynamo.reset()
+
+
+def test_where_eager_copies_a_kept_axis_an_inf_comes_back_nan_and_compiled_keeps_it():
+    """Review 60: "an inf gives nan compiled wherever it does in eager mode" held for a size, not for a
+    scale_factor that keeps an axis: the eager CPU copy adds each pixel to itself with weight 0, the
+    decomposition applies the factor and lands on the inf with weight 1."""
+    table = select_decomp_table()
+    inf = float("inf")
+    kept = changed = 0
+    for mode, rank in (("linear", 3), ("bilinear", 4), ("trilinear", 5)):
+        decomposition = table[getattr(torch.ops.aten, f"upsample_{mode}{rank - 2}d").vec]
+        for h, w, factor in itertools.product((3, 4, 5), (3, 4, 5, 7), (1.2, 1.3, 0.6, 2.0)):
+            shape = (w,) if rank == 3 else (h, w) if rank == 4 else (2, h, w)
+            x = torch.arange(1.0, 1 + math.prod(shape)).view(1, 1, *shape)
+            x.view(-1)[x.numel() // 2] = inf
+            eager = F.interpolate(x, scale_factor=factor, mode=mode)
+            compiled = decomposition(x, None, False, [factor] * (rank - 2))
+            if eager.shape[2:] == x.shape[2:] or any(o == i for o, i in zip(eager.shape[2:], x.shape[2:])):
+                kept += bool((eager.isnan() & compiled.isinf()).any())
+            else:  # every side changes: the rule of the page holds
+                assert not (eager.isnan() & ~compiled.isnan()).any(), (mode, shape, factor)
+                changed += 1
+    assert kept > 10 and changed > 20, (kept, changed)
+    x = torch.tensor([[[1.0, inf, 3.0]]])
+    assert F.interpolate(x, scale_factor=1.2, mode="linear").isnan().tolist() == [[[False, True, False]]]
+    for backend in ("aot_eager", "inductor"):
+        torch._dynamo.reset()
+        got = torch.compile(lambda t: F.interpolate(t, scale_factor=1.2, mode="linear"), backend=backend)(x)
+        assert got.isnan().tolist() == [[[True, False, True]]] and got[0, 0, 1] == inf, backend
+    torch._dynamo.reset()
+    for page, text in (
+        ("torch-compile.md", "`inf` itself into `nan`"),
+        ("torch-compile.zh.md", "于是 `inf` 本身变成 `nan`"),
+    ):
+        assert text in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_on_cuda_the_linear_modes_and_bicubic_copy_only_when_every_side_keeps_its_size():
+    # By UpSampleLinear1d.cu, UpSampleBilinear2d.cu, UpSampleTrilinear3d.cu and UpSampleBicubic2d.cu: the
+    # copy is for an output of the input's own size; where one side changes, the factor applies to all.
+    row = torch.arange(3.0, device="cuda").view(1, 1, 3)
+    assert torch.equal(F.interpolate(row, scale_factor=1.2, mode="linear"), row)
+    for mode, rank in (("bilinear", 4), ("bicubic", 4), ("trilinear", 5)):
+        x = torch.arange(2.0, device="cuda").view(1, 1, 2, *[1] * (rank - 3)).repeat(1, 1, 1, *[2] * (rank - 3))
+        assert torch.equal(F.interpolate(x, scale_factor=1.3, mode=mode), x), mode  # 2x2(x2) stays
+        one = F.interpolate(x.repeat(*[1] * (rank - 1), 2), scale_factor=1.3, mode=mode)  # ...x4 becomes ...x5
+        assert one.shape[-1] == 5 and bool(((one[:, :, 1] > 0.5) & (one[:, :, 1] < 0.95)).all()), mode
