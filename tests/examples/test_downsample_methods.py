@@ -51,6 +51,11 @@ def test_the_filter_follows_a_floating_dtype_and_an_integer_image_is_refused(ns)
     for dtype in (torch.uint8, torch.int64):
         with pytest.raises(RuntimeError, match="expected scalar type"):
             BlurPool(filter_size=3)(x.to(dtype))
+    # Review 61: complex works in BlurPool only; MaxBlurPool's max pooling comes first and refuses it
+    for dtype in (torch.float16, torch.bfloat16, torch.float64):
+        assert ns["MaxBlurPool"](filter_size=3)(x.to(dtype)).dtype == dtype
+    with pytest.raises(RuntimeError, match="max_pool2d"):
+        ns["MaxBlurPool"](filter_size=3)(x.to(torch.complex64))
 
 
 def test_every_method_halves_and_only_pixel_unshuffle_changes_channels(ns):
