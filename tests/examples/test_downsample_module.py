@@ -1040,9 +1040,11 @@ def test_opencv_stays_finite_on_1e38_only_where_its_ipp_code_runs(Downsample):
                     )
                     ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
                     np.testing.assert_allclose(opencv, ours, rtol=1e-6, atol=1e-6)
-                    # review 58: an inf in a block stays inf in 'avg' and without IPP; IPP returns NaN there
-                    for bad in (np.inf, -np.inf):
-                        x[1, 0, 0] = bad
+                    # review 58: an inf in a block stays inf in 'avg' and without IPP; IPP returns NaN there,
+                    # review 61: except on the block's bottom-right pixel, where IPP keeps it too
+                    for (i, j), bad in itertools.product(((0, 0), (0, 1), (1, 0), (1, 1)), (np.inf, -np.inf)):
+                        x = generator.random((height, width, channels), dtype=np.float32)
+                        x[i, j, 0] = bad
                         opencv = cv2.resize(x, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR).reshape(
                             height // 2, width // 2, channels
                         )
@@ -1050,8 +1052,10 @@ def test_opencv_stays_finite_on_1e38_only_where_its_ipp_code_runs(Downsample):
                             Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
                         )
                         assert ours[0, 0, 0] == bad and np.isfinite(np.delete(ours.reshape(-1), 0)).all()
-                        assert np.isnan(opencv[0, 0, 0]) if ipp_ran else opencv[0, 0, 0] == bad, (
+                        assert np.isnan(opencv[0, 0, 0]) if ipp_ran and (i, j) != (1, 1) else opencv[0, 0, 0] == bad, (
                             ipp,
+                            i,
+                            j,
                             channels,
                             height,
                             width,
@@ -1061,6 +1065,9 @@ def test_opencv_stays_finite_on_1e38_only_where_its_ipp_code_runs(Downsample):
                         )
     finally:
         cv2.ipp.setUseIPP(had_ipp)
+    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("downsample-module.md", "downsample-module.zh.md"))
+    assert "unless the inf is the block's bottom-right pixel,\n  which IPP returns as `'avg'` does" in page
+    assert "除非这个 inf 是块的右下角像素：这时 IPP 的结果与 `'avg'` 相同" in page_zh
 
 
 def test_swapping_zhang_modules_moves_interior_samples_by_one_input_pixel():

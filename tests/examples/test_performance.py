@@ -1425,3 +1425,30 @@ def test_an_inf_on_a_zero_tap_of_antialiased_bicubic_arrives_as_nan_inf_or_minus
     en, zh = ((docs / name).read_text() for name in ("performance.md", "performance.zh.md"))
     assert "its last tap can\n  turn it into −inf" in en and "它的最后一个采样点可能把 inf 变成 −inf" in zh
     assert "just above 0, and an inf stays inf" not in en
+
+
+def test_only_float32_rounding_leaves_an_antialiased_zero_weight_off_zero():
+    """Review 61: "rounding can leave a zero weight just off 0" read for every dtype the CPU kernel takes; in
+    float64 every tap with zero weight that the kernel reads turned an inf into NaN, over odd factors 3 to 41
+    and output lengths 2 to 8, at every output pixel; float32 also gave inf (both modes) and -inf (bicubic)."""
+    seen = {}
+    for dtype, mode, s, m in itertools.product(
+        (torch.float32, torch.float64), ("bilinear", "bicubic"), range(3, 42, 2), range(2, 9)
+    ):
+        width = m * s
+        eye = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
+        weights = F.interpolate(eye, size=(1, m), mode=mode, antialias=True)[:, 0, 0]
+        x = (
+            torch.rand(width, 1, 1, width, dtype=torch.float64, generator=torch.Generator().manual_seed(s * m)) + 1
+        ).to(dtype)
+        x[range(width), 0, 0, range(width)] = float("inf")  # one inf per batch item, at each pixel in turn
+        y = F.interpolate(x, size=(1, m), mode=mode, antialias=True)[:, 0, 0]
+        read_at_zero = (weights.abs() <= 1e-12) & ~y.isfinite()
+        seen.setdefault((dtype, mode), set()).update("nan" if v != v else str(v) for v in y[read_at_zero].tolist())
+    assert seen[torch.float64, "bilinear"] == seen[torch.float64, "bicubic"] == {"nan"}
+    assert seen[torch.float32, "bilinear"] == {"nan", "inf"}
+    assert seen[torch.float32, "bicubic"] == {"nan", "inf", "-inf"}
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    en, zh = ((docs / name).read_text() for name in ("performance.md", "performance.zh.md"))
+    assert "Antialiased, float32 rounding can leave a zero weight just off 0 (in float64 the tests find" in en
+    assert "float32 的舍入可能让零权重略微偏离 0（float64 下测试发现这些权重都恰好是 0" in zh
