@@ -990,6 +990,16 @@ def test_on_the_border_a_rounding_residual_or_a_subnormal_can_come_back_the_same
         ring[1:-1, 1:-1] = False
         assert torch.equal(layer(tiny)[0, 0][ring], F.interpolate(tiny, scale_factor=2, mode="bilinear")[0, 0][ring])
         assert bool((layer(tiny)[0, 0][ring] != 0).all())
+        # Review 61: only in the first row; the second mixes the one input row with itself and rounds
+        # F.interpolate's sum to another residual. And the subnormal comes back only at x2: from x3 some border
+        # weight sums fall below 1/2.
+        assert layer(residual)[0, 0, 1, 1] != F.interpolate(residual, scale_factor=2, mode="bilinear")[0, 0, 1, 1]
+        for r in range(3, 7):
+            small = torch.full((1, 1, 5, 6), 2.0**-1074, dtype=torch.float64)
+            wide = ns["bilinear_transposed"](1, r, torch.float64)(small)[0, 0]
+            ring = torch.ones_like(wide, dtype=torch.bool)
+            ring[r // 2 : -(r // 2), r // 2 : -(r // 2)] = False
+            assert not torch.equal(wide[ring], F.interpolate(small, scale_factor=r, mode="bilinear")[0, 0][ring]), r
     assert abs(F.interpolate(residual, scale_factor=2, mode="bilinear")[0, 0, 0, 1].item()) < 1e-16
     # The residual is the AVX2 code's: torch's generic code rounds F.interpolate's sum to another one.
     code = (
@@ -1002,7 +1012,12 @@ def test_on_the_border_a_rounding_residual_or_a_subnormal_can_come_back_the_same
     with torch.no_grad():
         assert generic != 0 and generic != layer(residual)[0, 0, 0, 1].item() == avx2
     for page, text in (
-        ("recipes.md", "on a CPU with AVX2 or AVX-512"),
-        ("recipes.zh.md", "在支持 AVX2 或 AVX-512 的 CPU 上"),
+        (
+            "recipes.md",
+            "in the first output row as the same tiny non-zero residual in both on a CPU with AVX2 or AVX-512",
+        ),
+        ("recipes.md", "and at ×2 a constant input"),
+        ("recipes.zh.md", "在支持 AVX2 或 AVX-512 的 CPU 上，输出的第一行里"),
+        ("recipes.zh.md", "放大 2 倍时，输入处处等于"),
     ):
         assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page
