@@ -1216,6 +1216,22 @@ def test_fid_plain_bilinear_turns_an_inf_into_nan_where_antialias_does_not():
         assert aliased.isnan().any() and not smooth.isnan().any(), (n, at)
 
 
+def test_fid_enlarging_antialias_can_turn_an_inner_inf_into_nan_where_plain_bilinear_does_not():
+    # Review 62: the page named only the second row or column for an inf enlarging to 299. At 65 -> 299 (65/299 =
+    # 5/23) output 11 + 23k samples pixel 2 + 5k at its centre (in exact arithmetic; float32 keeps some of them), and
+    # antialias reads its neighbours with weight 0: an inf inside the image gives NaN there with antialias, and none
+    # from plain bilinear.
+    inner = []
+    for p in range(2, 64):
+        x = torch.rand(1, 1, 65, 65, generator=torch.Generator().manual_seed(p))
+        x[0, 0, p, p] = float("inf")
+        aliased = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False)
+        smooth = F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False, antialias=True)
+        if smooth.isnan().any() and not aliased.isnan().any():
+            inner.append(p)
+    assert 3 in inner and 8 in inner, inner
+
+
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="the CUDA kernels")
 def test_fid_at_299_cuda_plain_bilinear_copies_an_inf_and_antialias_spreads_nan():
     # Review 59: the CPU case above is the other way round on CUDA, where the table also runs: the plain kernel

@@ -676,17 +676,19 @@ def test_at_an_unchanged_size_cpu_antialias_copies_inf(dtype, mode, channels_las
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="the CUDA antialiased kernel")
 @pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC])
 def test_at_an_unchanged_size_cuda_antialias_reads_zero_weight_neighbours_of_inf(mode):
-    # The page: CUDA's antialiased kernel never copies; an inf at (4, 4) of 8x8 turns the pixels whose
-    # zero-weight taps reach it into NaN: rows/columns 3..4 (bilinear) or 2..5 (bicubic), all but itself.
-    x = torch.zeros(1, 3, 8, 8, device="cuda")
-    x[..., 4, 4] = float("inf")
-    out = F.interpolate(x, size=(8, 8), **CALLS[mode]).cpu()
-    reach = torch.zeros(8, 8, dtype=torch.bool)
-    low, high = (3, 5) if mode is IM.BILINEAR else (2, 6)
-    reach[low:high, low:high] = True
-    reach[4, 4] = False
-    assert torch.equal(out.isnan()[0, 0], reach)
-    assert out[0, 0, 4, 4].item() == float("inf")
+    # The page: CUDA's antialiased kernel never copies; an inf at (r, c) of 8x8 turns the pixels whose
+    # zero-weight taps reach it into NaN: rows/columns r-1..r (bilinear) or r-2..r+1 (bicubic), all but itself,
+    # clipped to the image. Review 62: the bilinear "three pixels" are one on the top or left edge, none in the corner.
+    before, after = (1, 0) if mode is IM.BILINEAR else (2, 1)
+    for r, c in itertools.product([0, 1, 4, 7], [0, 1, 4, 7]):
+        x = torch.zeros(1, 3, 8, 8, device="cuda")
+        x[..., r, c] = float("inf")
+        out = F.interpolate(x, size=(8, 8), **CALLS[mode]).cpu()
+        reach = torch.zeros(8, 8, dtype=torch.bool)
+        reach[max(r - before, 0) : r + after + 1, max(c - before, 0) : c + after + 1] = True
+        reach[r, c] = False
+        assert torch.equal(out.isnan()[0, 0], reach), (r, c)
+        assert out[0, 0, r, c].item() == float("inf")
 
 
 @pytest.mark.parametrize("channels", [2, 3, 4])
