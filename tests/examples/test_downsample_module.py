@@ -1070,6 +1070,33 @@ def test_opencv_stays_finite_on_1e38_only_where_its_ipp_code_runs(Downsample):
     assert "除非这个 inf 是块的右下角像素：这时 IPP 的结果与 `'avg'` 相同" in page_zh
 
 
+def test_the_ipp_overflow_exception_is_at_the_image_dtypes_largest_value(Downsample):
+    """Review 62: "where four pixels sum past the largest float32, as on pixels of 1e38" was tested on float32
+    images only; a float64 image of 1e38 overflows neither, and the exception comes at float64's largest value."""
+    import cv2
+    import numpy as np
+
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        cv2.ipp.setUseIPP(True)
+        for channels, value in itertools.product((1, 2, 3, 4, 5), (1e38, 1e308)):
+            x = np.full((6, 8, channels), value, np.float64)
+            opencv = cv2.resize(x, (4, 3), interpolation=cv2.INTER_LINEAR).reshape(3, 4, channels)
+            ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
+            if value == 1e38:
+                assert np.isfinite(ours).all() and np.allclose(opencv, ours, rtol=1e-12), channels
+            else:
+                assert np.isinf(ours).all(), channels
+                assert (opencv == value).all() if channels in (1, 3, 4) else np.isinf(opencv).all(), channels
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("downsample-module.md", "downsample-module.zh.md"))
+    assert (
+        "sum past the largest value of the image's\n  float type" in page and "sum past the largest float32" not in page
+    )
+    assert "四个像素之和超出图像浮点类型的最大值时" in page_zh
+
+
 def test_swapping_zhang_modules_moves_interior_samples_by_one_input_pixel():
     """BlurPool(5) samples at 2i, MaxBlurPool() at 2i + 1: one input pixel, half an output pixel,
     away from the borders only; the border samples move by other amounts, and odd sizes differ in length."""

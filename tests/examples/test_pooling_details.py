@@ -453,7 +453,7 @@ def test_max_unpool_knows_no_dilation_and_needs_the_dilated_span_as_kernel_size(
     dilation: it checks output_size against a size worked out from kernel_size alone, so after a dilated
     MaxPool2d the input's own size is refused (ValueError) in most settings; kernel_size = d(k - 1) + 1 puts
     every maximum back, and an index outside the plane (a window with no input pixel) raises either way."""
-    refused = accepted = outside = 0
+    refused = accepted = outside = default_raised = default_wrong = 0
     for h, k, s, p, d in itertools.product(range(1, 10), range(1, 5), range(1, 4), range(0, 3), range(2, 4)):
         if p > k // 2:
             continue
@@ -471,12 +471,23 @@ def test_max_unpool_knows_no_dilation_and_needs_the_dilated_span_as_kernel_size(
         unpooled = F.max_unpool2d(values, indices, d * (k - 1) + 1, s, p, output_size=x.shape[-2:])
         placed = unpooled.flatten(2).gather(2, indices.flatten(2)).view_as(values)
         assert torch.equal(placed, values), (h, k, s, p, d)
+        # review 62: only given output_size; the span alone works out a size that can miss the input's
+        try:
+            by_default = F.max_unpool2d(values, indices, d * (k - 1) + 1, s, p).shape[-2:] == x.shape[-2:]
+        except RuntimeError:  # a maximum beyond the size it worked out
+            by_default = False
+            default_raised += 1
+        default_wrong += not by_default
         try:
             F.max_unpool2d(values, indices, k, s, p, output_size=x.shape[-2:])
             accepted += 1
         except ValueError:
             refused += 1
-    assert refused > accepted > 0 and outside > 0
+    assert refused > accepted > 0 and outside > 0 and default_wrong > default_raised > 0
+    assert "and the input's size as `output_size`" in " ".join(
+        (ROOT / "docs" / "pooling-details.md").read_text().split()
+    )
+    assert "并把输入的尺寸作为 `output_size` 传入" in (ROOT / "docs" / "pooling-details.zh.md").read_text()
     page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("pooling-details.md", "pooling-details.zh.md"))
     assert "It has no `dilation` argument" in page and "它没有 `dilation` 参数" in page_zh
 
