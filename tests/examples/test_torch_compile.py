@@ -582,6 +582,30 @@ def test_outside_finite_values_compiled_bilinear_gives_nan_wherever_eager_does_a
         assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
+def test_uint8_bicubic_copies_a_kept_axis_in_eager_mode_like_the_linear_modes():
+    """Review 62: "plain bicubic applies the factor in eager mode too" held for float input; its uint8
+    CPU kernel (the separable one, with or without AVX2) skips the pass of an axis that keeps its size."""
+    for channels, height, width, channels_last in itertools.product((1, 3, 5), (2, 3), (4, 5), (False, True)):
+        x = (torch.arange(height, dtype=torch.uint8) * 100).view(1, 1, height, 1).repeat(1, channels, 1, width)
+        if channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        eager = F.interpolate(x, scale_factor=(1.3, 2.0), mode="bicubic")
+        assert eager.shape[2] == height and torch.equal(eager[..., ::2], x), (channels, height, width)
+        floats = F.interpolate(x.float(), scale_factor=(1.3, 2.0), mode="bicubic")
+        assert not torch.equal(floats[..., ::2], x.float()), (channels, height, width)
+    for backend in ("aot_eager", "inductor"):
+        torch._dynamo.reset()
+        got = torch.compile(lambda t: F.interpolate(t, scale_factor=(1.3, 2.0), mode="bicubic"), backend=backend)(x)
+        assert not torch.equal(got[..., ::2], x), backend
+    torch._dynamo.reset()
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "x = (torch.arange(3, dtype=torch.uint8) * 100).view(1, 1, 3, 1).repeat(1, 3, 1, 4)\n"
+        "print(torch.equal(F.interpolate(x, scale_factor=(1.3, 2.0), mode='bicubic')[..., ::2], x))"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").strip() == "True"
+
+
 def test_where_eager_copies_a_kept_axis_an_inf_comes_back_nan_and_compiled_keeps_it():
     """Review 60: "an inf gives nan compiled wherever it does in eager mode" held for a size, not for a
     scale_factor that keeps an axis: the eager CPU copy adds each pixel to itself with weight 0, the
