@@ -12,6 +12,13 @@ from torch.utils.flop_counter import FlopCounterMode
 from helpers import ROOT, run_example
 
 
+def _pages() -> tuple[str, str]:
+    """The English and Chinese page, whose wording several tests check beside the claim they test."""
+    return tuple(
+        (ROOT / "docs" / name).read_text(encoding="utf-8") for name in ("pixel-shuffle.md", "pixel-shuffle.zh.md")
+    )
+
+
 @pytest.fixture(scope="module")
 def ns():
     return run_example("pixel_shuffle.py")
@@ -285,10 +292,7 @@ def test_cpu_refuses_5d_channels_last_3d_input_in_both_layers_whatever_r():
             with pytest.raises(RuntimeError, match="Unsupported memory format"):
                 layer(z, r)
             layer(z.contiguous(), r)  # runs
-    page, page_zh = (
-        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
-        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
-    )
+    page, page_zh = _pages()
     assert "refuse a 5-D tensor stored as `channels_last_3d`" in page and "`channels_last_3d` 格式存储" in page_zh
 
 
@@ -303,10 +307,7 @@ def test_an_empty_batch_gets_the_empty_output_whatever_the_dtype_or_onednn(onedn
         weight = torch.zeros(2, 2, 2 * r, 2 * r, dtype=dtype)
         with torch.backends.mkldnn.flags(enabled=onednn):
             assert F.conv_transpose2d(x, weight, stride=r, padding=r).shape == (0, 2, 0, 0)
-    page, page_zh = (
-        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
-        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
-    )
+    page, page_zh = _pages()
     assert "for a batch of at least one image, torch returns it only where oneDNN" in page
     assert "对至少含一张图像的 batch，只有转置卷积走 oneDNN" in page_zh
 
@@ -317,10 +318,7 @@ def test_the_low_resolution_saving_is_below_r_squared_only_from_r_2(ns):
     says "from r = 2 on" (the other test sweeps r = 2 ... 8)."""
     assert ns["high_res_flops"](1, 12, 10) == ns["espcn_flops"](1, 12, 10)
     assert all(ns["high_res_flops"](r, 12, 10) / ns["espcn_flops"](r, 12, 10) < r * r for r in range(2, 9))
-    page, page_zh = (
-        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
-        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
-    )
+    page, page_zh = _pages()
     assert "From r = 2 on, working at low resolution saves" in page
     assert "从 r = 2 起，在低分辨率上计算所节省的倍数" in page_zh
 
@@ -340,10 +338,7 @@ def test_an_empty_tensor_round_trips_on_the_cpu_exactly_where_the_shuffle_keeps_
         kept += round_trips
         changed += not round_trips
     assert kept > 10 and changed > 10
-    page, page_zh = (
-        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
-        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
-    )
+    page, page_zh = _pages()
     assert "only where it left the shape as it was, at r = 1\nor when channels, height and width are all 0" in page
     assert "只有在 `PixelShuffle(r)` 没有改变形状时（r = 1，或通道、高、宽全为 0）" in page_zh
 
@@ -374,10 +369,7 @@ def test_the_3x3_subpixel_family_strictly_contains_the_kernel_4_transposed_famil
         )
         assert rank_both == rank_sub, (h, w)  # every transposed layer is a sub-pixel layer
         assert (rank_sub > rank_trans) == (h * w > 1), (h, w, rank_sub, rank_trans)
-    page, page_zh = (
-        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
-        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
-    )
+    page, page_zh = _pages()
     assert "on a 1×1 input each position reads only the centre tap" in page
     assert "在 1×1 的输入上每个位置只读到中心那个权重" in page_zh
 
@@ -407,10 +399,7 @@ def test_cpu_refuses_a_crop_of_a_channels_last_3d_tensor_although_it_is_contiguo
                 assert torch.equal(layer(z.contiguous(), r), layer(stored[crop], r))
                 refused += 1
     assert refused > 150
-    page, page_zh = (
-        (ROOT / "docs" / "pixel-shuffle.md").read_text(),
-        (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(),
-    )
+    page, page_zh = _pages()
     assert "and a crop of such a tensor too, though the\ncrop is in general contiguous in neither layout" in page
     assert "从这样的张量裁剪出来的视图也一样被拒绝" in page_zh
 
