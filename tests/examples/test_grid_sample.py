@@ -1378,3 +1378,41 @@ def test_size_one_with_align_corners_turns_nan_from_exactly_the_pixels_read_with
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
     assert "and with `bicubic` one up to two pixels away along\n  each axis as well" in en
     assert "用 `bicubic` 时，沿每个轴相距不超过两个像素的像素也是如此" in zh
+
+
+def test_with_one_axis_kept_only_the_cpus_bilinear_copies_it_so_the_summary_names_the_device():
+    # Review 63: the summary said "scale the grid for scale_factor (for bilinear, not on an axis the factor leaves at
+    # its size; on CUDA, for bicubic, not where both axes keep their size)". The CPU's bilinear copies a kept axis
+    # whatever the other does; CUDA copies only a whole map (`input.sizes() == output.sizes()` in
+    # UpSampleBilinear2d.cu), so a height grown by 1.5 and a width kept at x1.1 reads (i + 0.5)/s - 0.5 along the
+    # width on CUDA, and there the scaled grid is the one that matches, for bilinear as for bicubic.
+    def grid(x, out_hw, factors, scale_kept_axis):
+        (h, w), (ho, wo) = x.shape[-2:], out_hw
+        a_h, a_w = ho / (factors[0] * h), (wo / (factors[1] * w) if scale_kept_axis else 1.0)
+        theta = torch.tensor([[[a_w, 0, a_w - 1], [0, a_h, a_h - 1]]], dtype=x.dtype, device=x.device)
+        return F.affine_grid(theta, [1, x.shape[1], ho, wo], align_corners=False)
+
+    generator = torch.Generator().manual_seed(63)
+    devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
+    kept = [(n, s) for s in (1.05, 1.1, 1.2, 1.4) for n in range(2, 20) if int(n * s) == n]
+    for (n, s), mode, last, device in itertools.product(kept, ("bilinear", "bicubic"), (False, True), devices):
+        x = torch.randn(1, 3, 3, n, generator=generator, dtype=torch.float64).to(device)
+        if last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        a = F.interpolate(x, scale_factor=(1.5, s), mode=mode)
+        assert a.shape[-2:] == (4, n)
+        off = {
+            scaled: (a - F.grid_sample(x, grid(x, (4, n), (1.5, s), scaled), mode, "border", False)).abs().max().item()
+            for scaled in (False, True)
+        }
+        copies = mode == "bilinear" and device == "cpu"
+        assert (off[False] < 1e-12 < off[True]) if copies else (off[True] < 1e-12 < off[False]), (n, s, mode, device)
+    en = " ".join((pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text().split())
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert (
+        "(on the CPU, for `bilinear`, not on an axis the factor leaves at its size; on CUDA, for `bilinear` and" in en
+    )
+    assert (
+        "CPU 上的 `bilinear` 在缩放系数让长度不变的轴上除外；CUDA 上的 `bilinear` 和 `bicubic` 在两个轴都保持尺寸时除外"
+        in zh
+    )
