@@ -1282,10 +1282,22 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
             assert got in (read(-1.0), read(1.0)), (dim, mode, padding, bad, axis, dtype)
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    # Review 63: the caveat stood as a parenthesis inside the rule's first sentence and named the cases that give NaN
+    # and "nearest, and 5-D input", not 4-D bilinear with border (a border pixel, as tested above); it now closes the
+    # bullet and names every case.
+    en, zh = " ".join(en.split()), "".join(zh.split())
+    assert "where `border` reads the border pixel: at the borders, wherever a position" in en
     assert (
-        "border pixel (at finite positions: a grid point at ±`inf` or NaN gives NaN on 4-D input with `bilinear`" in en
+        "All of this is for finite grid points: at a grid point of ±`inf` or NaN, 4-D input gives NaN with `bilinear`"
+        " and `zeros`, and with `bicubic` whatever the padding; everywhere else (4-D `bilinear` with `border`,"
+        " `nearest`, 5-D input) `zeros` reads 0 there and `border` a border pixel." in en
     )
-    assert "（限有限位置：网格点为 ±`inf` 或 NaN 时，4 维输入用 `bilinear` 加 `zeros` 得到 NaN" in zh
+    assert "而`border`读的是边界像素：这发生在边界处" in zh
+    assert (
+        "以上都针对有限的网格点：网格点为±`inf`或NaN时，4维输入用`bilinear`加`zeros`得到NaN，用`bicubic`则不论哪种填充方式都得到NaN；"
+        "其余情形（4维的`bilinear`加`border`、`nearest`、5维输入）在那里用`zeros`读到0，用`border`读到某个边界像素。"
+        in zh
+    )
 
 
 def test_float32_border_reads_past_the_input_on_axes_longer_than_2_to_the_24():
