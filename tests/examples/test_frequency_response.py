@@ -929,6 +929,15 @@ def test_the_largest_constant_overflows_in_area_and_in_plain_bicubic_at_every_si
             for by in (dict(scale_factor=1 / k), dict(size=(n // k, n // k))):
                 assert not F.interpolate(x, mode="bicubic", **by).isfinite().any(), (k, n, by)
             assert F.interpolate(x, scale_factor=1 / k, mode="bilinear").isfinite().all(), (k, n)
+    # Review 63: "nan or inf at every pixel in plain bicubic" held at even factors only; at an odd factor, on a side
+    # that it divides (by size= or scale_factor=1/k), the weights are 1 and 0s and the largest float32 comes back
+    for k in (3, 5, 7):
+        x = torch.full((1, 1, 9 * k, 9 * k), biggest)
+        for by in (dict(scale_factor=1 / k), dict(size=(9, 9))):
+            assert torch.equal(F.interpolate(x, mode="bicubic", **by), torch.full((1, 1, 9, 9), biggest)), (k, by)
+        assert (
+            F.avg_pool2d(x, k).isposinf().all() and F.interpolate(x, scale_factor=1 / k, mode="area").isposinf().all()
+        ), k
 
 
 def test_at_the_border_avg_pool_drops_and_area_spreads():
