@@ -978,7 +978,7 @@ def test_float16_pools_agree_at_3_only_on_outputs_larger_than_1x1():
     assert torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, 3))
     for page in ("aliasing.md", "aliasing.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
-        assert ("float16 on rare values" in text) or ("在少数取值上差一个 float16 步长" in text), page
+        assert ("float16 on rare values" in text) or ("在少数取值上的 float16" in text), page
 
 
 def test_the_footprint_cells_comment_places_the_sample_point_for_bilinear_and_bicubic_only():
