@@ -947,6 +947,38 @@ print(torch.backends.cpu.get_cpu_capability())
 """
     assert run_python(code).strip() in ("AVX2", "AVX512")
     assert run_python(code, ATEN_CPU_CAPABILITY="default").strip() == "DEFAULT"
+    # Review 63: the cell's comment gave the loop 16 floats on an AVX-512 CPU; the pattern above is 8 on AVX512 too.
+    from helpers import ROOT
+
+    assert "16 with AVX-512" not in (ROOT / "examples" / "aliasing.py").read_text()
+
+
+def test_float16_pools_agree_at_3_only_on_outputs_larger_than_1x1():
+    # Review 63: the page listed channels_last with 16 channels as the one kernel that agrees at 3 but parts to 1x1.
+    # float16 parts there too, rarely: to 1x1 the adaptive pool calls mean, which rounds this 3x3 map to the nearer
+    # float16 and AvgPool2d one float16 step below it; the same block tiled 2x2 pools alike in both.
+    from helpers import ROOT
+
+    block = torch.tensor(
+        [
+            [0.7294921875, 11.2421875, 55.25],
+            [2.166015625, 19.1875, 0.0004227161407470703],
+            [0.11328125, 0.4970703125, 0.005443572998046875],
+        ],
+        dtype=torch.float16,
+    )
+    for memory_format in (torch.contiguous_format, torch.channels_last):
+        one = block.view(1, 1, 3, 3).contiguous(memory_format=memory_format)
+        mean, pooled = F.adaptive_avg_pool2d(one, 1), F.avg_pool2d(one, 3)
+        assert torch.nextafter(pooled, torch.tensor(math.inf, dtype=torch.float16)).item() == mean.item(), memory_format
+        tiled = block.repeat(2, 2).view(1, 1, 6, 6).expand(1, 16, 6, 6).contiguous(memory_format=memory_format)
+        assert torch.equal(F.adaptive_avg_pool2d(tiled, 2), F.avg_pool2d(tiled, 3)), memory_format
+    # random maps rarely meet such a sum: 4000 of them, 3 channels, all agree to 1x1
+    x = torch.rand(4000, 3, 3, 3, generator=torch.Generator().manual_seed(1)).half()
+    assert torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, 3))
+    for page in ("aliasing.md", "aliasing.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert ("float16 on rare values" in text) or ("在少数取值上的 float16" in text), page
 
 
 def test_the_footprint_cells_comment_places_the_sample_point_for_bilinear_and_bicubic_only():

@@ -900,6 +900,25 @@ def test_a_float32_constant_comes_back_off_in_the_box_from_3x_and_exact_in_the_p
                 assert (steps > 0).all() and steps.max() <= 8, (name, k, memory_format)
             else:
                 assert torch.equal(y, torch.full_like(y, 0.7)), (name, k, memory_format)
+    # Review 63: "plain bilinear and bicubic give it back exactly at every whole factor" held given scale_factor=1/k;
+    # given size=, 64 // k pixels at a k that does not divide 64 is a factor of 64 / (64 // k), and some pixels are off
+    x = torch.full((1, 1, 64, 64), 0.7)
+    for k in range(2, 9):
+        steps = {
+            mode: (F.interpolate(x, size=(64 // k, 64 // k), mode=mode) - 0.7).abs() / 2**-24
+            for mode in ("bilinear", "bicubic")
+        }
+        if 64 % k == 0:
+            assert all(s.max() == 0 for s in steps.values()), k
+        else:
+            assert steps["bilinear"].max() == 1 and steps["bicubic"].max() > 1, k
+            assert all(0 < (s > 0).sum() < s.numel() for s in steps.values()), k
+            # and bilinear, with or without antialias, has no weight of 0 left there: a constant inf stays inf
+            for antialias in (False, True):
+                y = F.interpolate(
+                    torch.full((1, 1, 64, 64), math.inf), size=(64 // k, 64 // k), mode="bilinear", antialias=antialias
+                )
+                assert y.isposinf().all(), (k, antialias)
 
 
 def test_overflow_of_the_largest_constant_depends_on_the_map_size():
@@ -929,6 +948,17 @@ def test_the_largest_constant_overflows_in_area_and_in_plain_bicubic_at_every_si
             for by in (dict(scale_factor=1 / k), dict(size=(n // k, n // k))):
                 assert not F.interpolate(x, mode="bicubic", **by).isfinite().any(), (k, n, by)
             assert F.interpolate(x, scale_factor=1 / k, mode="bilinear").isfinite().all(), (k, n)
+    # Review 63: "nan or inf at every pixel in plain bicubic" held at even factors only; at an odd factor, given
+    # scale_factor=1/k or a side it divides, the weights are 1 and 0s and the largest float32 comes back
+    for k in (3, 5, 7):
+        x = torch.full((1, 1, 9 * k, 9 * k), biggest)
+        for by in (dict(scale_factor=1 / k), dict(size=(9, 9))):
+            assert torch.equal(F.interpolate(x, mode="bicubic", **by), torch.full((1, 1, 9, 9), biggest)), (k, by)
+        assert (
+            F.avg_pool2d(x, k).isposinf().all() and F.interpolate(x, scale_factor=1 / k, mode="area").isposinf().all()
+        ), k
+        sixty_four = F.interpolate(torch.full((1, 1, 64, 64), biggest), scale_factor=1 / k, mode="bicubic")
+        assert torch.equal(sixty_four, torch.full_like(sixty_four, biggest)), k  # the page's 64x64 map, by scale_factor
 
 
 def test_at_the_border_avg_pool_drops_and_area_spreads():
