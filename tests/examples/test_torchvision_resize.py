@@ -1132,6 +1132,15 @@ def test_v2_never_calls_interpolate_on_an_empty_tensor(shape):
             F.interpolate(x.reshape(-1, *shape[-3:]), size=(4, 5), mode="bilinear", antialias=True)
 
 
+@pytest.mark.parametrize("shape", [(3, 0, 9), (3, 9, 0), (1, 3, 0, 0), (2, 1, 3, 9, 0)])
+def test_v2_raises_on_an_image_of_zero_height_or_width_in_every_mode(shape):
+    # Review 63: "nor does v2 for an empty tensor, so nothing raises there" held for an empty batch or zero channels;
+    # with no rows or columns v2 skips F.interpolate too, then cannot reshape the empty result to the size asked for.
+    for mode in IM:
+        with pytest.raises(RuntimeError, match="is invalid for input of size 0"):
+            F2.resize(torch.empty(shape), [4, 5], mode)
+
+
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
 def test_float_kernels_part_from_pillow_f_images_by_more_than_rounding_at_width_one(mode):
     # Review 51: the float_vs_pil cell's comment said the antialiased float32 kernels "differ only by float
