@@ -401,6 +401,20 @@ def test_fid_antialias_matters_only_above_299(ns):
     assert all(z[1] > 5 * p[1] and z[0] > p[0] for p, z in zip(photo, zone))  # and with the fine detail in the image
 
 
+def test_fid_1024_photo_is_the_512_photo_enlarged_without_finer_detail(ns):
+    # Review 63: "A 1024x1024 dataset such as FFHQ is in the last row" read as a photo with 1024 pixels' worth of
+    # detail; the row's photo is the 512-pixel one enlarged by LANCZOS, so little of its power lies where a 1024 grid
+    # holds more than a 512 one (above a quarter cycle per pixel).
+    def share_above_a_quarter(n):
+        image = np.asarray(ns["gray"].resize((n, n), Image.Resampling.LANCZOS)).astype(np.float64)
+        power = np.abs(np.fft.fft2(image - image.mean())) ** 2
+        fy, fx = np.meshgrid(np.fft.fftfreq(n), np.fft.fftfreq(n), indexing="ij")
+        return power[np.maximum(np.abs(fx), np.abs(fy)) > 0.25].sum() / power.sum()
+
+    assert ns["gray"].size == (512, 512)
+    assert share_above_a_quarter(1024) < 0.1 * share_above_a_quarter(512)
+
+
 @pytest.mark.parametrize("n", [1, 2, 3, 17, 100, 298, 300, 301, 450])
 def test_fid_resize_sweep(n):
     x = torch.rand(1, 3, n, n + 1) * 2 - 1

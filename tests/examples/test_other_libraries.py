@@ -1642,3 +1642,12 @@ def test_cuda_antialias_does_not_copy_a_kept_width_of_inf(mode):
     out = F.interpolate(x, size=(5, 3), mode=mode, antialias=True).cpu()[0, 0]
     nan_columns = torch.tensor([True, True, mode == "bicubic"])
     assert torch.equal(out.isnan(), nan_columns.expand(5, 3)) and not torch.isfinite(out).any()
+
+
+def test_inter_area_copy_of_minus_zero_takes_its_sign_from_the_next_pixel_not_the_one_before():
+    # Review 63: "after a positive pixel they come out +0.0" read as the pixel before; OpenCV's copy of a -0.0
+    # (4 -> 6: output 2 copies pixel 1) follows the pixel after it, and a +0.0 there gives +0.0 too.
+    for before, after in itertools.product([-1.0, 1.0, -0.0, 0.0], [-2.0, 2.0, -0.0, 0.0]):
+        row = np.array([[before, -0.0, after, 4]], dtype=np.float32)
+        theirs = cv2.resize(row, (6, 1), interpolation=cv2.INTER_AREA)[0]
+        assert theirs[2] == 0 and np.signbit(theirs[2]) == np.signbit(np.float32(after)), (before, after)

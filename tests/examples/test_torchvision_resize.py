@@ -800,18 +800,22 @@ def test_uint8_kernel_against_width_first_pillow_can_differ_on_more_than_1_perce
         assert 0.03 < (difference > 0).mean() < 0.05
 
 
-def test_pillow_premultiplies_rgba_for_every_filter_but_nearest():
-    # review 20: "Pillow weights colours by alpha when it resizes RGBA" does not hold for NEAREST
-    rgba = np.zeros((4, 4, 4), dtype=np.uint8)
-    rgba[..., :3] = 200  # a colour under alpha 0 everywhere but one pixel
-    rgba[0, 0, 3] = 255
-    pil = Image.fromarray(rgba)
-    assert pil.mode == "RGBA"
+@pytest.mark.parametrize(("channels", "pil_mode"), [(4, "RGBA"), (2, "LA")])
+def test_pillow_premultiplies_rgba_and_la_for_every_filter_but_nearest(channels, pil_mode):
+    # review 20: "Pillow weights colours by alpha when it resizes RGBA" does not hold for NEAREST.
+    # Review 63: a 2-channel tensor becomes an LA image, which Pillow weights by its alpha too.
+    image = np.zeros((4, 4, channels), dtype=np.uint8)
+    image[..., :-1] = 200  # a colour under alpha 0 everywhere but one pixel
+    image[0, 0, -1] = 255
+    pil = F1.to_pil_image(torch.from_numpy(image).permute(2, 0, 1))
+    assert pil.mode == pil_mode
     nearest = np.asarray(pil.resize((8, 8), Image.Resampling.NEAREST))
-    assert (nearest[..., :3] == 200).all()
+    assert (nearest[..., :-1] == 200).all()
     for resample in (Image.Resampling.BOX, Image.Resampling.BILINEAR, Image.Resampling.BICUBIC):
         weighted = np.asarray(pil.resize((8, 8), resample))
-        assert (weighted[..., :3][weighted[..., 3] == 0] == 0).all()
+        assert (weighted[..., :-1][weighted[..., -1] == 0] == 0).all()
+    for mode in (IM.BILINEAR, IM.BICUBIC):  # a tensor keeps the colour under alpha 0
+        assert (F2.resize(torch.from_numpy(image).permute(2, 0, 1), [8, 8], mode)[:-1] == 200).all()
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
@@ -1130,6 +1134,15 @@ def test_v2_never_calls_interpolate_on_an_empty_tensor(shape):
         assert F2.resize(x, [4, 5]).shape == (*shape[:-2], 4, 5)
         with pytest.raises(RuntimeError):
             F.interpolate(x.reshape(-1, *shape[-3:]), size=(4, 5), mode="bilinear", antialias=True)
+
+
+@pytest.mark.parametrize("shape", [(3, 0, 9), (3, 9, 0), (1, 3, 0, 0), (2, 1, 3, 9, 0)])
+def test_v2_raises_on_an_image_of_zero_height_or_width_in_every_mode(shape):
+    # Review 63: "nor does v2 for an empty tensor, so nothing raises there" held for an empty batch or zero channels;
+    # with no rows or columns v2 skips F.interpolate too, then cannot reshape the empty result to the size asked for.
+    for mode in IM:
+        with pytest.raises(RuntimeError, match="is invalid for input of size 0"):
+            F2.resize(torch.empty(shape), [4, 5], mode)
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
