@@ -1377,6 +1377,8 @@ def test_an_inf_corner_itself_turns_nan_in_bicubic_and_an_inf_last_pixel_can_in_
     # Review 60: the page named only the next pixels as read at weight 0 by the align_corners=True copies.
     # bicubic also reads pixel 0 again (position −1 clamped onto it), so an inf corner comes back nan, and
     # the last output, where its position is exactly in − 1, reads the last pixel twice.
+    # Review 63: bicubic reads it three times there (taps in − 1, in, in + 1 clamped onto it, compute_indices_weights_cubic),
+    # so the page says "at weight 1 and again at weight 0", true of both.
     torch.set_num_threads(1)
     last_nan, last_inf = {}, {}
     for (mode, rank), n_in, n_out, dtype in itertools.product(
@@ -1399,7 +1401,7 @@ def test_an_inf_corner_itself_turns_nan_in_bicubic_and_an_inf_last_pixel_can_in_
     en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
     zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text()
     assert "so that an `inf` corner turns `nan` too" in en and "值为 `inf` 的角点也会变成 `nan`" in zh
-    assert "reads the last pixel twice" in en and "把最后一个像素读了两次" in zh
+    assert "reads the last pixel at weight 1 and again at weight 0" in en and "又以权重 0 再读一次" in zh
     assert "read each pixel twice instead of its neighbour" in en and "每个像素都读两次" in zh
 
 
