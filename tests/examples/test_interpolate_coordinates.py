@@ -1254,27 +1254,33 @@ def test_float64_interpolating_positions_snap_up_to_a_whole_number_on_long_cpu_a
 def test_half_precision_linear_and_trilinear_read_a_ramp_past_one_rounding_bilinear_does_not(dtype):
     # Review 53: on the CPU, 3-D linear and 5-D trilinear keep their weights in the input's dtype, so a
     # ramp reads their positions further off than the nearest representable value; 4-D bilinear rounds once.
+    # Review 63: so does 5-D trilinear on channels_last_3d with more than 3 channels (the channels-last kernel).
     torch.set_num_threads(1)
     worse = {}
-    for mode, rank, layout in (
-        ("linear", 3, torch.contiguous_format),
-        ("trilinear", 5, torch.contiguous_format),
-        ("trilinear", 5, torch.channels_last_3d),
-        ("bilinear", 4, torch.contiguous_format),
-        ("bilinear", 4, torch.channels_last),
+    for mode, rank, layout, channels in (
+        ("linear", 3, torch.contiguous_format, 3),
+        ("trilinear", 5, torch.contiguous_format, 3),
+        ("trilinear", 5, torch.contiguous_format, 4),
+        ("trilinear", 5, torch.channels_last_3d, 3),
+        ("trilinear", 5, torch.channels_last_3d, 4),
+        ("bilinear", 4, torch.contiguous_format, 3),
+        ("bilinear", 4, torch.channels_last, 3),
     ):
-        worse[mode, layout] = 0
+        key = mode, layout, channels
+        worse[key] = 0
+        shape = (1, channels) + (1,) * (rank - 3)
         for n_in, n_out, align in itertools.product(range(2, 17), range(2, 60), (False, True)):
-            x = torch.arange(float(n_in)).view((1,) * (rank - 1) + (-1,)).expand((1, 3) + (1,) * (rank - 3) + (n_in,))
+            x = torch.arange(float(n_in)).view((1,) * (rank - 1) + (-1,)).expand(shape + (n_in,))
             x = x.to(dtype).contiguous(memory_format=layout)
             kw = dict(size=(1,) * (rank - 3) + (n_out,), mode=mode, align_corners=align)
             got = F.interpolate(x, **kw)[0, 0].flatten().double()
             exact = F.interpolate(x.double(), **kw)[0, 0].flatten()
             nearest = exact.to(dtype).double()  # one rounding of the exact position
             # 1e-5: the positions themselves are float32 (about 1e-8 off where the exact one is 0)
-            worse[mode, layout] += int(((got - exact).abs() > (nearest - exact).abs() + 1e-5).sum())
-    for (mode, layout), count in worse.items():
-        assert (count > 0) is (mode != "bilinear"), (mode, layout, count)
+            worse[key] += int(((got - exact).abs() > (nearest - exact).abs() + 1e-5).sum())
+    for (mode, layout, channels), count in worse.items():
+        rounds_once = mode == "bilinear" or (layout == torch.channels_last_3d and channels > 3)
+        assert (count > 0) is not rounds_once, (mode, layout, channels, count)
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
@@ -1371,6 +1377,8 @@ def test_an_inf_corner_itself_turns_nan_in_bicubic_and_an_inf_last_pixel_can_in_
     # Review 60: the page named only the next pixels as read at weight 0 by the align_corners=True copies.
     # bicubic also reads pixel 0 again (position −1 clamped onto it), so an inf corner comes back nan, and
     # the last output, where its position is exactly in − 1, reads the last pixel twice.
+    # Review 63: bicubic reads it three times there (taps in − 1, in, in + 1 clamped onto it, compute_indices_weights_cubic),
+    # so the page says "at weight 1 and again at weight 0", true of both.
     torch.set_num_threads(1)
     last_nan, last_inf = {}, {}
     for (mode, rank), n_in, n_out, dtype in itertools.product(
@@ -1393,7 +1401,7 @@ def test_an_inf_corner_itself_turns_nan_in_bicubic_and_an_inf_last_pixel_can_in_
     en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
     zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text()
     assert "so that an `inf` corner turns `nan` too" in en and "值为 `inf` 的角点也会变成 `nan`" in zh
-    assert "reads the last pixel twice" in en and "把最后一个像素读了两次" in zh
+    assert "reads the last pixel at weight 1 and again at weight 0" in en and "又以权重 0 再读一次" in zh
     assert "read each pixel twice instead of its neighbour" in en and "每个像素都读两次" in zh
 
 

@@ -85,14 +85,18 @@ def test_zero_size_raises_except_area():
 
 @pytest.mark.parametrize(
     "dtype",
-    [torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool, torch.complex64, torch.float16, torch.float64],
+    [
+        *(torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool, torch.complex64),
+        *(torch.float16, torch.bfloat16, torch.float64, torch.float8_e4m3fn, torch.float8_e5m2),
+    ],
 )
-def test_area_to_zero_pixels_is_empty_except_on_5d_input_that_is_not_floating_point(dtype):
+def test_area_to_zero_pixels_is_empty_except_on_5d_input_that_is_not_float16_to_float64(dtype):
     # Review 24: the page said "integer 5-D input"; bool 5-D input is rejected too.
     # Review 45: "integer or bool 5-D input": complex 5-D input is rejected too (adaptive_avg_pool3d).
+    # Review 63: "not floating point": the float8 dtypes are floating point and rejected on 5-D input too.
     for rank in (3, 4, 5):
         x = torch.ones((1, 2) + (4,) * (rank - 2)).to(dtype)
-        if rank == 5 and not dtype.is_floating_point:
+        if rank == 5 and dtype not in (torch.float16, torch.bfloat16, torch.float32, torch.float64):
             with pytest.raises(NotImplementedError):
                 F.interpolate(x, scale_factor=0.1, mode="area")
         else:

@@ -812,6 +812,25 @@ def test_an_input_without_channels_or_pixels_is_a_runtime_error_in_every_mode_bu
                     assert type(caught.value) is RuntimeError
 
 
+@pytest.mark.parametrize(
+    "dtype", [torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128]
+)
+def test_area_with_no_pixels_to_one_pixel_per_axis_is_nan_in_float_and_complex_dtypes(dtype):
+    # Review 63: the exception to "a side of 0 pixels is a RuntimeError" named floating-point input only; complex
+    # input (not floating point to torch) reaches the same mean of no pixels, nan in both parts, and raises nothing.
+    for rank in (3, 4, 5):
+        for empty_axis in range(2, rank):
+            shape = [2, 3] + [4] * (rank - 2)
+            shape[empty_axis] = 0
+            x = torch.zeros(shape, dtype=dtype)
+            one = F.interpolate(x, size=(1,) * (rank - 2), mode="area")
+            assert one.shape == (2, 3) + (1,) * (rank - 2) and one.dtype == dtype
+            assert torch.view_as_real(one).isnan().all() if dtype.is_complex else one.isnan().all(), (rank, empty_axis)
+            with pytest.raises(RuntimeError, match="non-zero size") as caught:
+                F.interpolate(x, size=(3,) * (rank - 2), mode="area")
+            assert type(caught.value) is RuntimeError
+
+
 @pytest.mark.parametrize("dtype", [torch.uint8, torch.int8, torch.int32, torch.int64, torch.bool])
 def test_area_on_any_integer_dtype_to_one_pixel_per_axis_is_a_runtime_error(dtype):
     # Review 9: the list of RuntimeError cases named only uint8; every integer dtype and bool
