@@ -1502,7 +1502,8 @@ def test_opencv_float32_stays_exact_on_long_axes_only_with_1_3_or_4_channels_and
 
 def test_plain_bicubic_reads_4_pixels_per_axis_for_each_output_not_4_in_all():
     # Review 63: the zh page glossed the "4-tap kernel" as "each axis reads at most 4 input pixels", which a shrink
-    # breaks (64 -> 13 reads 52 of the 64 pixels of the axis, 49 with align_corners=True); it is 4 per output pixel, as both pages now say.
+    # breaks (64 -> 13 reads 52 of the 64 pixels of the axis, 49 with align_corners=True); it is 4 per output
+    # pixel, as both pages now say.
     # A nan in one input pixel marks every output that reads it, at a weight of 0 too.
     for n, m, corners in itertools.product((5, 17, 64), (1, 3, 13, 40), (False, True)):
         reads = np.zeros((m, n), dtype=bool)
