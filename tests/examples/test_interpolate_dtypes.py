@@ -374,7 +374,22 @@ def test_support_on_cuda_is_the_reverse_for_antialias():
             assert on_cuda(half, mode=mode, antialias=True)
         assert not on_cuda(torch.uint8, mode=mode, antialias=True)
         assert not on_cuda(torch.uint8, mode=mode)
-    assert on_cuda(torch.uint8, mode="nearest")
+    # Review 63: nearest-exact shares nearest's CUDA kernels (UpSampleNearest*.cu dispatch Byte for both)
+    assert on_cuda(torch.uint8, mode="nearest") and on_cuda(torch.uint8, mode="nearest-exact")
+
+
+def test_rounding_cell_names_both_nearest_modes_as_the_uint8_kernels_cuda_has():
+    # Review 63: the rounding cell's comment said "Only the CPU has uint8 kernels beyond nearest"; CUDA's
+    # nearest-exact takes uint8 too (it runs nearest's kernels with another index rule), which "beyond nearest"
+    # leaves on the CPU-only side.
+    source = (ROOT / "examples" / "interpolate_dtypes.py").read_text(encoding="utf-8")
+    assert "beyond nearest," not in source and "(CUDA's stop at nearest and nearest-exact)" in source
+    if torch.cuda.is_available():
+        x = torch.randint(0, 256, (1, 3, 8, 8), dtype=torch.uint8, device="cuda")
+        for mode in ("nearest", "nearest-exact"):
+            assert torch.equal(
+                F.interpolate(x, size=(5, 12), mode=mode).cpu(), F.interpolate(x.cpu(), size=(5, 12), mode=mode)
+            )
 
 
 def test_cpu_autocast_keeps_the_input_dtype_and_antialias_still_fails(ns):
