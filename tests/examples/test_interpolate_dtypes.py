@@ -1086,6 +1086,25 @@ def test_uint8_one_pixel_wide_bug_hits_three_channels_with_the_generic_kernel():
         "assert (out - once).abs().max().item() > 1"
     )
     run_python(code, ATEN_CPU_CAPABILITY="default")
+    # Review 63: the channels_last section excepted "uint8 with at most 4 channels on an AVX2 CPU" from the bug; an
+    # AVX2 CPU under ATEN_CPU_CAPABILITY=default runs the generic kernel and is hit (above): the exception follows
+    # the code torch runs, not the CPU.
+    for page, old, new in (
+        ("interpolate-dtypes.md", "4 channels on an AVX2 CPU", "4 channels where torch runs its AVX2 or AVX-512 code"),
+        (
+            "interpolate-dtypes.zh.md",
+            "在支持 AVX2 的 CPU 上不超过 4 个通道",
+            "torch 运行它的 AVX2 或 AVX-512 代码时，不超过 4 个通道",
+        ),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert old not in text and new in text, page
+    # ...and so does the 3-channel 1x1 assert (test_three_channel_uint8_to_one_pixel_works_with_the_generic_kernel)
+    for page, old in (
+        ("interpolate-dtypes.md", "on an x86 CPU with AVX2"),
+        ("interpolate-dtypes.zh.md", "在支持 AVX2 的 x86 CPU 上"),
+    ):
+        assert old not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
 @pytest.mark.parametrize("capability", ["avx2", "default"])
