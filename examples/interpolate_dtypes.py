@@ -65,7 +65,8 @@ print(f"float32 range: {edge_float.min().item():.1f} .. {edge_float.max().item()
 # A crop of the photo as 8-bit RGB, enlarged 2x and reduced 2x. Each uint8 result is compared with
 # two models: the float32 result rounded and clipped once at the end, and a two-pass model
 # (resize the width in float32, round and clip to 0..255, then resize the height, round and clip).
-# Only the CPU has uint8 kernels beyond nearest, so this runs on the CPU on any build.
+# Only the CPU has uint8 kernels for the interpolating modes (CUDA's stop at nearest and nearest-exact),
+# so this runs on the CPU on any build.
 with get_sample_data("grace_hopper.jpg") as file:
     photo = torch.from_numpy(plt.imread(file).copy())[40:168, 192:320]  # the face, 128x128
 image = photo.permute(2, 0, 1)[None].contiguous()  # 1 x 3 x 128 x 128, uint8, on the CPU

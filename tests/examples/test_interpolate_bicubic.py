@@ -1478,3 +1478,45 @@ def test_bilinear_along_one_axis_leaves_the_range_of_a_constant_row(capability):
     zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
     assert "that rounding stays inside the range" not in en and "这种舍入不会让结果超出范围" not in zh
     assert "comes back above 0.1" in en and "结果会大于 0.1" in zh
+
+
+def test_opencv_float32_stays_exact_on_long_axes_only_with_1_3_or_4_channels_and_4_pixels_across():
+    # Review 63: the page's rule for OpenCV's float32 result on a long axis (exact where its IPP code runs, for 1, 3
+    # or 4 channels, on images at least 4 pixels across the other axis; its own code, for 2 or 5 and more channels,
+    # drifts as torch's float32 kernel does) was asserted for one channel only.
+    cv2 = pytest.importorskip("cv2")
+    if not cv2.ipp.useIPP():
+        pytest.skip("this OpenCV does not run IPP")
+    n, m = 3000, 4501
+    positions = (np.arange(m) + 0.5) * n / m - 0.5
+    taps = np.floor(positions)[:, None] + np.arange(-1, 3)
+    weights, index = keys(positions[:, None] - taps, -0.75), np.clip(taps, 0, n - 1).astype(int)
+    for rows, channels in itertools.product(range(1, 7), range(1, 8)):
+        image = np.random.default_rng(rows * 10 + channels).random((rows, n, channels)).astype(np.float32)
+        cv = cv2.resize(image, (m, rows), interpolation=cv2.INTER_CUBIC).reshape(rows, m, channels)
+        exact = (weights[None, :, :, None] * image.astype(np.float64)[:, index, :]).sum(axis=2)
+        drift = np.abs(cv - exact).max()
+        stays = rows >= 4 and channels in (1, 3, 4)
+        assert (drift < 1e-6) if stays else (drift > 5e-5), (rows, channels, drift)
+
+
+def test_plain_bicubic_reads_4_pixels_per_axis_for_each_output_not_4_in_all():
+    # Review 63: the zh page glossed the "4-tap kernel" as "each axis reads at most 4 input pixels", which a shrink
+    # breaks (64 -> 13 reads 52 of the 64 pixels of the axis, 49 with align_corners=True); it is 4 per output
+    # pixel, as both pages now say.
+    # A nan in one input pixel marks every output that reads it, at a weight of 0 too.
+    for n, m, corners in itertools.product((5, 17, 64), (1, 3, 13, 40), (False, True)):
+        reads = np.zeros((m, n), dtype=bool)
+        for j in range(n):
+            x = torch.zeros(1, 1, 1, n, dtype=torch.float64)
+            x[..., j] = float("nan")
+            reads[:, j] = F.interpolate(x, size=(1, m), mode="bicubic", align_corners=corners)[0, 0, 0].isnan().numpy()
+        assert reads.sum(axis=1).max() <= 4, (n, m, corners)
+        if n == 64 and m == 13:
+            assert reads.any(axis=0).sum() > 4 * 4, (n, m, corners)
+    aa = F.interpolate(torch.eye(64, dtype=torch.float64)[:, None, None], size=(1, 13), mode="bicubic", antialias=True)
+    assert ((aa[:, 0, 0] != 0).sum(dim=0) > 4).all()  # the antialiased kernel, widened by the shrink, reads more
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text(encoding="utf-8")
+    assert "(each output pixel reads at most 4 input pixels per axis)" in en
+    assert "（每个输出像素在每个轴上最多读 4 个输入像素）" in zh and "（每个轴最多读 4 个输入像素）" not in zh

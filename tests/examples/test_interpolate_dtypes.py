@@ -374,7 +374,22 @@ def test_support_on_cuda_is_the_reverse_for_antialias():
             assert on_cuda(half, mode=mode, antialias=True)
         assert not on_cuda(torch.uint8, mode=mode, antialias=True)
         assert not on_cuda(torch.uint8, mode=mode)
-    assert on_cuda(torch.uint8, mode="nearest")
+    # Review 63: nearest-exact shares nearest's CUDA kernels (UpSampleNearest*.cu dispatch Byte for both)
+    assert on_cuda(torch.uint8, mode="nearest") and on_cuda(torch.uint8, mode="nearest-exact")
+
+
+def test_rounding_cell_names_both_nearest_modes_as_the_uint8_kernels_cuda_has():
+    # Review 63: the rounding cell's comment said "Only the CPU has uint8 kernels beyond nearest"; CUDA's
+    # nearest-exact takes uint8 too (it runs nearest's kernels with another index rule), which "beyond nearest"
+    # leaves on the CPU-only side.
+    source = (ROOT / "examples" / "interpolate_dtypes.py").read_text(encoding="utf-8")
+    assert "beyond nearest," not in source and "(CUDA's stop at nearest and nearest-exact)" in source
+    if torch.cuda.is_available():
+        x = torch.randint(0, 256, (1, 3, 8, 8), dtype=torch.uint8, device="cuda")
+        for mode in ("nearest", "nearest-exact"):
+            assert torch.equal(
+                F.interpolate(x, size=(5, 12), mode=mode).cpu(), F.interpolate(x.cpu(), size=(5, 12), mode=mode)
+            )
 
 
 def test_cpu_autocast_keeps_the_input_dtype_and_antialias_still_fails(ns):
@@ -1071,6 +1086,25 @@ def test_uint8_one_pixel_wide_bug_hits_three_channels_with_the_generic_kernel():
         "assert (out - once).abs().max().item() > 1"
     )
     run_python(code, ATEN_CPU_CAPABILITY="default")
+    # Review 63: the channels_last section excepted "uint8 with at most 4 channels on an AVX2 CPU" from the bug; an
+    # AVX2 CPU under ATEN_CPU_CAPABILITY=default runs the generic kernel and is hit (above): the exception follows
+    # the code torch runs, not the CPU.
+    for page, old, new in (
+        ("interpolate-dtypes.md", "4 channels on an AVX2 CPU", "4 channels where torch runs its AVX2 or AVX-512 code"),
+        (
+            "interpolate-dtypes.zh.md",
+            "在支持 AVX2 的 CPU 上不超过 4 个通道",
+            "torch 运行它的 AVX2 或 AVX-512 代码时，不超过 4 个通道",
+        ),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert old not in text and new in text, page
+    # ...and so does the 3-channel 1x1 assert (test_three_channel_uint8_to_one_pixel_works_with_the_generic_kernel)
+    for page, old in (
+        ("interpolate-dtypes.md", "on an x86 CPU with AVX2"),
+        ("interpolate-dtypes.zh.md", "在支持 AVX2 的 x86 CPU 上"),
+    ):
+        assert old not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
 @pytest.mark.parametrize("capability", ["avx2", "default"])

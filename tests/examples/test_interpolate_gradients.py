@@ -1343,3 +1343,25 @@ def test_the_intro_lists_every_cpu_case_where_the_backward_is_not_the_transpose(
                 width_one = rank == 4 and sizes_out[1] == 1 and min(h, sizes_out[0]) >= 2 and h != sizes_out[0]
                 predicted |= antialias and width_one
                 assert _is_transpose(shape, **kwargs) != predicted, (mode, antialias, shape, factors, corners)
+
+
+def test_odd_reduction_with_align_corners_true_hits_every_centre_where_the_corner_ratio_is_whole():
+    # Review 63: the page said that with align_corners=True the positions i * (in - 1)/(out - 1) "miss the centres" of
+    # an odd whole reduction; where (in - 1)/(out - 1) is whole (9 -> 3, 25 -> 5) or the output is one pixel, every
+    # position is a whole pixel and each output still sends its whole gradient to one input pixel.
+    for k, out, mode, dtype in itertools.product(
+        (3, 5, 7), range(1, 10), ("bilinear", "bicubic"), (torch.float32, torch.float64)
+    ):
+        n = k * out
+        x = torch.zeros(1, 1, 1, n, dtype=dtype, requires_grad=True)
+        y = F.interpolate(x, size=(1, out), mode=mode, align_corners=True)
+        reach = []
+        for o in range(out):
+            (grad,) = torch.autograd.grad(y[..., o].sum(), x, retain_graph=True)
+            reach.append(int((grad != 0).sum()))
+        whole = out == 1 or (n - 1) % (out - 1) == 0
+        assert (max(reach) == 1) == whole, (n, out, mode, dtype, reach)
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
+    assert "unless (`in` − 1)/(`out` − 1) is whole, as at 9 → 3 or 25 → 5, or the output is one pixel" in en
+    assert "除非 (`in` − 1)/(`out` − 1) 是整数（例如 9 → 3 或 25 → 5），或者输出只有一个像素" in zh
