@@ -1566,7 +1566,10 @@ def test_quantized_kernels_refuse_only_two_kinds_of_empty_input_that_float_accep
                     shape[side] = 0
                 for how in ({"scale_factor": 2}, {"scale_factor": 0.5}, {"size": (3,) * (rank - 2)}):
                     accepted = []
-                    for x in (torch.zeros(shape), torch.quantize_per_tensor(torch.zeros(shape), 0.1, zero_point, dtype)):
+                    for x in (
+                        torch.zeros(shape),
+                        torch.quantize_per_tensor(torch.zeros(shape), 0.1, zero_point, dtype),
+                    ):
                         try:
                             F.interpolate(x, mode=mode, **how)
                             accepted.append(True)
