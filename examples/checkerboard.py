@@ -17,8 +17,8 @@ import torch.nn.functional as F
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-# Networks run in float64: on CUDA, convolutions default to TF32 (torch.backends.cudnn.allow_tf32),
-# whose rounding would make flat outputs look patterned.
+# Networks run in float64: on GPUs with TF32 (Ampere and newer), float32 convolutions default to it
+# (torch.backends.cudnn.allow_tf32), whose rounding would make flat outputs look patterned.
 dtype = torch.float64
 print(f"torch {torch.__version__} on {device}, networks in {dtype}")
 

@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_example
+from helpers import run_example, run_python
 
 FLAT = {
     ("ConvTranspose2d k4", "bilinear (FCN)"),
@@ -590,3 +590,15 @@ def test_a_ramp_has_no_periodic_pattern_but_scores_p2_minus_1_over_w2_minus_1(ns
         if axis == -2:
             y = y.transpose(-1, -2)
         assert score(y, period, margin) == pytest.approx((period**2 - 1) / (width**2 - 1), rel=1e-9, abs=1e-15)
+
+
+def test_cudnn_allows_tf32_convolutions_by_default():
+    # Review 63: "float32 convolutions run in TF32 by default (torch.backends.cudnn.allow_tf32)" had no test; the
+    # flag is read in a fresh process, which no other test has changed. (The example's comment no longer says
+    # that every CUDA GPU rounds to TF32: only those with TF32 units, Ampere and newer.)
+    code = "import torch\nprint(torch.backends.cudnn.allow_tf32, torch.backends.cudnn.conv.fp32_precision)"
+    assert run_python(code).split() == ["True", "tf32"]
+    assert (
+        "on GPUs with TF32 (Ampere and newer)"
+        in (Path(__file__).parents[2] / "examples" / "checkerboard.py").read_text()
+    )

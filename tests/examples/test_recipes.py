@@ -1019,5 +1019,8 @@ def test_on_the_border_a_rounding_residual_or_a_subnormal_can_come_back_the_same
         ("recipes.md", "and at ×2 a constant input"),
         ("recipes.zh.md", "在支持 AVX2 或 AVX-512 的 CPU 上，输出的第一行里"),
         ("recipes.zh.md", "放大 2 倍时，输入处处等于"),
+        # Review 63: the checkerboard page still said "they differ wherever the interpolated value is not 0".
+        ("checkerboard.md", "at ×2 a constant of float64's smallest subnormal comes back the same on the whole border"),
+        ("checkerboard.zh.md", "放大 2 倍时，输入处处等于 float64 最小的次正规数，整条边界上两者都相同"),
     ):
         assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page

@@ -479,6 +479,20 @@ print(worst)
     assert generic["bilinear"][1] <= 2 and generic["bilinear", "table"] <= 2, generic
     avx2 = eval(run_python(code, ATEN_CPU_CAPABILITY="avx2"))
     assert avx2["bilinear"][0] > 20 and avx2["bicubic"][0] > 20 and avx2["bicubic", "table"] > 0, avx2
+    # Review 63: the page said "On an AVX2 CPU"; an AVX-512 CPU runs the same AVX2 code for these kernels, bit for
+    # bit (the first run is at the CPU's own capability).
+    eager_bits = """
+import hashlib, torch, torch.nn.functional as F
+digest = hashlib.sha1()
+for mode in ("bilinear", "bicubic"):
+    for shape, size in (((1, 1, 2, 3000), (3, 4501)), ((2, 3, 37, 53), (61, 23))):
+        x = torch.rand(*shape, generator=torch.Generator().manual_seed(0))
+        digest.update(F.interpolate(x, size=size, mode=mode).numpy().tobytes())
+print(torch.backends.cpu.get_cpu_capability(), digest.hexdigest())
+"""
+    native, held = run_python(eager_bits).split(), run_python(eager_bits, ATEN_CPU_CAPABILITY="avx2").split()
+    assert held[0] == "AVX2" and native[1] == held[1], (native, held)
+    assert native[1] != run_python(eager_bits, ATEN_CPU_CAPABILITY="default").split()[1]
 
 
 def test_compiled_linear_modes_apply_the_factor_where_eager_copies_a_kept_axis():
