@@ -36,7 +36,8 @@ import torch
 def full_float32():
     """A context in which cuDNN convolutions compute in full float32.
 
-    On CUDA, cuDNN rounds float32 convolution inputs to TF32 (10-bit mantissa) by default,
-    which would hide float rounding in comparisons. On the CPU the context changes nothing.
+    On GPUs with TF32 (Ampere and newer), cuDNN rounds float32 convolution inputs to TF32
+    (10-bit mantissa) by default, which would hide float rounding in comparisons; older GPUs
+    compute in full float32 anyway. On the CPU the context changes nothing.
     """
     return torch.backends.cudnn.flags(enabled=True, allow_tf32=False)

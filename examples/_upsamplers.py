@@ -98,8 +98,8 @@ def checkerboard_score(y, period, margin):
     constant makes the map flat or no longer flat: a map whose spread is within float rounding of its level
     (a standard deviation of at most 100 epsilons of its dtype times its root mean square, up to 200 ulp)
     counts as flat (0; a float32 checkerboard of ±1 plus 10**5, for one, and 1 again minus 10**5):
-    score outputs computed in float64, or in float32 without TF32, which CUDA
-    convolutions use by default and whose rounding is far coarser.
+    score outputs computed in float64, or in float32 without TF32, which cuDNN convolutions
+    use by default on GPUs that have it (Ampere and newer) and whose rounding is far coarser.
     """
     inner = y[..., margin : y.shape[-2] - margin, margin : y.shape[-1] - margin].double()
     n, c, h, w = inner.shape
