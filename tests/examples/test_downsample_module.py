@@ -1142,6 +1142,23 @@ def test_area_equals_avg_to_rounding_but_at_a_1x1_output_only_while_no_partial_s
             assert torch.equal(avg.isinf(), area.isinf()) and torch.equal(avg.isnan(), area.isnan())
             finite = avg.isfinite()
             torch.testing.assert_close(area[finite], avg[finite], rtol=1e-6, atol=1e-6 * big)
+    # Review 63: the limit is the largest value of the type torch adds in, not float32's for every input. A float64
+    # input adds in float64: partial sums far past the largest float32 still agree to rounding, and near the largest
+    # float64 the two orders overflow differently, as float32's do near its own.
+    assert (Downsample(4, "area")(block.double()) == 0).all() and Downsample(4, "avg")(
+        block.double()
+    ).abs().item() < 1e-15 * big
+    huge = 0.9 * torch.finfo(torch.float64).max
+    differ = 0
+    for _ in range(200):
+        x = torch.randint(-1, 2, (1, 1, 4, 4), generator=g).double() * huge
+        avg, area = Downsample(4, "avg")(x), Downsample(4, "area")(x)
+        differ += not (torch.equal(avg.isinf(), area.isinf()) and torch.equal(avg.isnan(), area.isnan()))
+    assert differ > 0
+    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("downsample-module.md", "downsample-module.zh.md"))
+    assert "largest value of the type they add in, float32, or float64 for a float64 input" in " ".join(page.split())
+    assert "不超出求和所用类型的最大值时才成立（这个类型是 float32，float64 输入则是 float64）" in page_zh
+    assert "passes the largest float32" not in page
 
 
 def test_one_call_and_two_agree_bit_for_bit_beyond_eight_channels(Downsample):

@@ -1060,6 +1060,25 @@ def test_area_to_one_pixel_out_form_and_mean_part_near_the_largest_float32():
     out = torch.empty(1, 1, 1, 1)
     torch.ops.aten.adaptive_avg_pool2d.out(x, [1, 1], out=out)
     assert torch.isinf(out).all() and (F.interpolate(x, size=(1, 1), mode="area") == 0).all()
+    # Review 63: the page said "the largest float32" for every dtype; a float64 input adds in float64, where the
+    # same block agrees to rounding and only sums near float64's largest value overflow in one order alone.
+    out64 = torch.empty(1, 1, 1, 1, dtype=torch.float64)
+    torch.ops.aten.adaptive_avg_pool2d.out(x.double(), [1, 1], out=out64)
+    assert out64.abs().item() < 1e-15 * big and (F.interpolate(x.double(), size=(1, 1), mode="area") == 0).all()
+    g = torch.Generator().manual_seed(0)
+    huge, differ = 0.9 * torch.finfo(torch.float64).max, 0
+    for _ in range(200):
+        y = torch.randint(-1, 2, (1, 1, 4, 4), generator=g).double() * huge
+        torch.ops.aten.adaptive_avg_pool2d.out(y, [1, 1], out=out64)
+        mean = F.interpolate(y, size=(1, 1), mode="area")
+        differ += not (torch.equal(out64.isinf(), mean.isinf()) and torch.equal(out64.isnan(), mean.isnan()))
+    assert differ > 0
+    root = Path(__file__).resolve().parents[2]
+    en = " ".join((root / "docs" / "performance.md").read_text().split())
+    zh = (root / "docs" / "performance.zh.md").read_text()
+    assert "largest value of the type they add in, float32, or float64 for a float64 input" in en
+    assert "不超出求和所用类型的最大值（这个类型是 float32，float64 输入则是 float64）" in zh
+    assert "passes the largest float32" not in en
 
 
 def test_a_cpu_build_runs_bfloat16_in_nchw_forward_only(ns):
