@@ -254,6 +254,14 @@ def test_out_of_range_unpool_never_reaches_the_build_device():
     cells = {cell.name: cell.source for cell in parse_script(ROOT / "examples" / "pooling_details.py").cells}
     code = "\n".join(line.split("#")[0] for line in cells["unpool_odd"].splitlines())
     assert "device" not in code and "cuda" not in code
+    # Review 63: the shown comment said the assert "ends the process instead of raising an error that can be
+    # caught"; the page says what happens: the error surfaces at a later synchronising call (a RuntimeError,
+    # as any CUDA error) and leaves the CUDA context unusable, so the process has to end.
+    comment = " ".join(line.strip("# ") for line in cells["unpool_odd"].splitlines() if line.startswith("#"))
+    assert "instead of raising an error" not in comment
+    assert "surfaces only at a later synchronising call and leaves the CUDA context unusable" in comment
+    page = " ".join((ROOT / "docs" / "pooling-details.md").read_text().split())
+    assert "the failure surfaces later, at some synchronising call" in page
 
 
 def test_unpool_picture_is_sparse(ns):
