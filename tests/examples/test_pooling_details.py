@@ -540,7 +540,7 @@ def test_unpooling_a_window_without_pixels_raises_on_the_cpu_and_writes_minus_in
     _, index = F.max_pool2d(torch.rand(1, 1, 3, 1), 2, padding=1, dilation=2, return_indices=True)
     assert index.flatten().tolist() == [2, 2]
     assert "kernel 2, stride 1, padding 1, dilation 2, the indices are 2, 1, 2" in page
-    assert "窗口大小 2、步长 1、填充 1、膨胀 2，下标依次是 2、1、2" in page_zh
+    assert "窗口大小 2、步幅 1、填充 1、膨胀 2，下标依次是 2、1、2" in page_zh
     if not torch.cuda.is_available():
         pytest.skip("CUDA's half of the claim needs a GPU")
     x = -1 - torch.rand(2, 3, 2, 2, device="cuda")
