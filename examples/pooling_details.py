@@ -105,8 +105,8 @@ for name, (once, twice) in full_windows.items():
 # %% unpool_odd
 # An odd size is ambiguous on the way back: 5 -> 2 could have come from 4 or 5. Without
 # output_size, MaxUnpool2d assumes 4 and reads 5-wide indices as 4-wide ones.
-# This cell runs on the CPU: on CUDA an index outside the plane is a device-side assert,
-# which ends the process instead of raising an error that can be caught.
+# This cell runs on the CPU: on CUDA an index outside the plane trips a device-side assert, whose
+# error surfaces only at a later synchronising call and leaves the CUDA context unusable.
 ramp = torch.arange(25.0).view(1, 1, 5, 5)
 for name, source in {"increasing 5x5": ramp, "decreasing 5x5": 24 - ramp}.items():
     values, indices = pool(source)

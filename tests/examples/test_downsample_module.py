@@ -1072,21 +1072,25 @@ def test_opencv_stays_finite_on_1e38_only_where_its_ipp_code_runs(Downsample):
 
 def test_the_ipp_overflow_exception_is_at_the_image_dtypes_largest_value(Downsample):
     """Review 62: "where four pixels sum past the largest float32, as on pixels of 1e38" was tested on float32
-    images only; a float64 image of 1e38 overflows neither, and the exception comes at float64's largest value."""
+    images only; a float64 image of 1e38 overflows neither, and the exception comes at float64's largest value.
+    Review 63: the page then put the float64 case "only from about 1e308", but four pixels pass float64's largest
+    value (about 1.8e308) from a quarter of it on: pixels of 5e307 overflow 'avg' already."""
     import cv2
     import numpy as np
 
+    largest = np.finfo(np.float64).max
     had_ipp = cv2.ipp.useIPP()
     try:
         cv2.ipp.setUseIPP(True)
-        for channels, value in itertools.product((1, 2, 3, 4, 5), (1e38, 1e308)):
+        for channels, share in itertools.product((1, 2, 3, 4, 5), (1e38 / largest, 0.24, 0.26, 0.28, 0.5, 1.0)):
+            value = share * largest
             x = np.full((6, 8, channels), value, np.float64)
             opencv = cv2.resize(x, (4, 3), interpolation=cv2.INTER_LINEAR).reshape(3, 4, channels)
             ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
-            if value == 1e38:
-                assert np.isfinite(ours).all() and np.allclose(opencv, ours, rtol=1e-12), channels
+            if share < 0.25:
+                assert np.isfinite(ours).all() and np.allclose(opencv, ours, rtol=1e-12), (channels, share)
             else:
-                assert np.isinf(ours).all(), channels
+                assert np.isinf(ours).all(), (channels, share)
                 assert (opencv == value).all() if channels in (1, 3, 4) else np.isinf(opencv).all(), channels
     finally:
         cv2.ipp.setUseIPP(had_ipp)
@@ -1095,6 +1099,8 @@ def test_the_ipp_overflow_exception_is_at_the_image_dtypes_largest_value(Downsam
         "sum past the largest value of the image's\n  float type" in page and "sum past the largest float32" not in page
     )
     assert "四个像素之和超出图像浮点类型的最大值时" in page_zh
+    assert "float64 ones only above a quarter of float64's largest value" in page and "about 1e308" not in page
+    assert "float64 要到像素超过其最大值的四分之一才会" in page_zh and "1e308 左右" not in page_zh
 
 
 def test_swapping_zhang_modules_moves_interior_samples_by_one_input_pixel():
@@ -1136,6 +1142,23 @@ def test_area_equals_avg_to_rounding_but_at_a_1x1_output_only_while_no_partial_s
             assert torch.equal(avg.isinf(), area.isinf()) and torch.equal(avg.isnan(), area.isnan())
             finite = avg.isfinite()
             torch.testing.assert_close(area[finite], avg[finite], rtol=1e-6, atol=1e-6 * big)
+    # Review 63: the limit is the largest value of the type torch adds in, not float32's for every input. A float64
+    # input adds in float64: partial sums far past the largest float32 still agree to rounding, and near the largest
+    # float64 the two orders overflow differently, as float32's do near its own.
+    assert (Downsample(4, "area")(block.double()) == 0).all() and Downsample(4, "avg")(
+        block.double()
+    ).abs().item() < 1e-15 * big
+    huge = 0.9 * torch.finfo(torch.float64).max
+    differ = 0
+    for _ in range(200):
+        x = torch.randint(-1, 2, (1, 1, 4, 4), generator=g).double() * huge
+        avg, area = Downsample(4, "avg")(x), Downsample(4, "area")(x)
+        differ += not (torch.equal(avg.isinf(), area.isinf()) and torch.equal(avg.isnan(), area.isnan()))
+    assert differ > 0
+    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("downsample-module.md", "downsample-module.zh.md"))
+    assert "largest value of the type they add in, float32, or float64 for a float64 input" in " ".join(page.split())
+    assert "不超出求和所用类型的最大值时才成立（这个类型是 float32，float64 输入则是 float64）" in page_zh
+    assert "passes the largest float32" not in page
 
 
 def test_one_call_and_two_agree_bit_for_bit_beyond_eight_channels(Downsample):

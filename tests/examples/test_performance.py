@@ -1060,6 +1060,25 @@ def test_area_to_one_pixel_out_form_and_mean_part_near_the_largest_float32():
     out = torch.empty(1, 1, 1, 1)
     torch.ops.aten.adaptive_avg_pool2d.out(x, [1, 1], out=out)
     assert torch.isinf(out).all() and (F.interpolate(x, size=(1, 1), mode="area") == 0).all()
+    # Review 63: the page said "the largest float32" for every dtype; a float64 input adds in float64, where the
+    # same block agrees to rounding and only sums near float64's largest value overflow in one order alone.
+    out64 = torch.empty(1, 1, 1, 1, dtype=torch.float64)
+    torch.ops.aten.adaptive_avg_pool2d.out(x.double(), [1, 1], out=out64)
+    assert out64.abs().item() < 1e-15 * big and (F.interpolate(x.double(), size=(1, 1), mode="area") == 0).all()
+    g = torch.Generator().manual_seed(0)
+    huge, differ = 0.9 * torch.finfo(torch.float64).max, 0
+    for _ in range(200):
+        y = torch.randint(-1, 2, (1, 1, 4, 4), generator=g).double() * huge
+        torch.ops.aten.adaptive_avg_pool2d.out(y, [1, 1], out=out64)
+        mean = F.interpolate(y, size=(1, 1), mode="area")
+        differ += not (torch.equal(out64.isinf(), mean.isinf()) and torch.equal(out64.isnan(), mean.isnan()))
+    assert differ > 0
+    root = Path(__file__).resolve().parents[2]
+    en = " ".join((root / "docs" / "performance.md").read_text().split())
+    zh = (root / "docs" / "performance.zh.md").read_text()
+    assert "largest value of the type they add in, float32, or float64 for a float64 input" in en
+    assert "不超出求和所用类型的最大值（这个类型是 float32，float64 输入则是 float64）" in zh
+    assert "passes the largest float32" not in en
 
 
 def test_a_cpu_build_runs_bfloat16_in_nchw_forward_only(ns):
@@ -1423,17 +1442,22 @@ def test_an_inf_on_a_zero_tap_of_antialiased_bicubic_arrives_as_nan_inf_or_minus
     assert seen[torch.float32, "inner"] == {"nan", "inf"} and seen[torch.float32, "last"] == {"nan", "-inf"}
     docs = Path(__file__).resolve().parents[2] / "docs"
     en, zh = ((docs / name).read_text() for name in ("performance.md", "performance.zh.md"))
-    assert "its last tap can\n  turn it into −inf" in en and "它的最后一个采样点可能把 inf 变成 −inf" in zh
+    assert (
+        "its last tap can turn it into −inf" in " ".join(en.split()) and "它的最后一个采样点可能把 inf 变成 −inf" in zh
+    )
     assert "just above 0, and an inf stays inf" not in en
 
 
-def test_only_float32_rounding_leaves_an_antialiased_zero_weight_off_zero():
+def test_rounding_leaves_an_antialiased_zero_weight_off_zero_in_float32_and_at_some_factors_in_float64():
     """Review 61: "rounding can leave a zero weight just off 0" read for every dtype the CPU kernel takes; in
     float64 every tap with zero weight that the kernel reads turned an inf into NaN, over odd factors 3 to 41
-    and output lengths 2 to 8, at every output pixel; float32 also gave inf (both modes) and -inf (bicubic)."""
+    and output lengths 2 to 8, at every output pixel; float32 also gave inf (both modes) and -inf (bicubic).
+    Review 63: the page then said "in float64 the tests find every such weight exactly 0, so NaN", while its own
+    odd_factors cell prints float64 taps off zero at s = 49: there an inf on such a tap stays inf in both modes,
+    and bicubic's last tap turns it into -inf, as in float32."""
     seen = {}
     for dtype, mode, s, m in itertools.product(
-        (torch.float32, torch.float64), ("bilinear", "bicubic"), range(3, 42, 2), range(2, 9)
+        (torch.float32, torch.float64), ("bilinear", "bicubic"), [*range(3, 42, 2), 49], range(2, 9)
     ):
         width = m * s
         eye = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
@@ -1444,11 +1468,19 @@ def test_only_float32_rounding_leaves_an_antialiased_zero_weight_off_zero():
         x[range(width), 0, 0, range(width)] = float("inf")  # one inf per batch item, at each pixel in turn
         y = F.interpolate(x, size=(1, m), mode=mode, antialias=True)[:, 0, 0]
         read_at_zero = (weights.abs() <= 1e-12) & ~y.isfinite()
-        seen.setdefault((dtype, mode), set()).update("nan" if v != v else str(v) for v in y[read_at_zero].tolist())
-    assert seen[torch.float64, "bilinear"] == seen[torch.float64, "bicubic"] == {"nan"}
-    assert seen[torch.float32, "bilinear"] == {"nan", "inf"}
-    assert seen[torch.float32, "bicubic"] == {"nan", "inf", "-inf"}
+        key = (dtype, mode, s == 49 and dtype == torch.float64)
+        seen.setdefault(key, set()).update("nan" if v != v else str(v) for v in y[read_at_zero].tolist())
+    assert seen[torch.float64, "bilinear", False] == seen[torch.float64, "bicubic", False] == {"nan"}
+    assert "inf" in seen[torch.float64, "bilinear", True] and {"inf", "-inf"} <= seen[torch.float64, "bicubic", True]
+    assert seen[torch.float32, "bilinear", False] == {"nan", "inf"}
+    assert seen[torch.float32, "bicubic", False] == {"nan", "inf", "-inf"}
     docs = Path(__file__).resolve().parents[2] / "docs"
     en, zh = ((docs / name).read_text() for name in ("performance.md", "performance.zh.md"))
-    assert "Antialiased, float32 rounding can leave a zero weight just off 0 (in float64 the tests find" in en
-    assert "float32 的舍入可能让零权重略微偏离 0（float64 下测试发现这些权重都恰好是 0" in zh
+    en = " ".join(en.split())
+    assert (
+        "Antialiased, rounding can leave a zero weight just off 0, in float32 and, at some factors, in float64 too"
+        in en
+    )
+    assert "in float64 the tests find every such weight exactly 0" not in en
+    assert "舍入可能让零权重略微偏离 0：float32 下如此，float64 下在某些倍数上也是如此" in zh
+    assert "float64 下测试发现这些权重都恰好是 0" not in zh

@@ -280,20 +280,49 @@ def test_cpu_refuses_5d_channels_last_3d_input_in_both_layers_whatever_r():
     """Review 48: "any number of leading dimensions ... pass through" and "the exact inverse" held
     for every layout the tests tried, but those tried channels_last only in 4-D. torch's CPU kernels
     switch on suggest_memory_format() and refuse ChannelsLast3d: a 5-D tensor (a batch of clips)
-    stored as channels_last_3d raises "Unsupported memory format" in both layers, even at r = 1,
-    unless it is also contiguous (size-1 sides can make it both); .contiguous() first avoids it."""
-    for b, t, c, h, w, r in itertools.product((1, 2), (1, 3), (1, 4), (1, 2), (2, 4), (1, 2)):
-        x = torch.randn(b, t, c * r * r, h, w).contiguous(memory_format=torch.channels_last_3d)
-        y = torch.randn(b, t, c, h * r, w * r).contiguous(memory_format=torch.channels_last_3d)
+    stored as channels_last_3d raises "Unsupported memory format" in both layers, even at r = 1.
+    Review 63: the page said "(and not also contiguous)" and ".contiguous() first avoids it", tested on
+    .contiguous(memory_format=channels_last_3d) calls, which return an already contiguous tensor with its
+    NCDHW strides. A tensor created in channels_last_3d (torch.empty(..., memory_format=...)) whose
+    size-1 sides make it contiguous too, such as a one-frame clip, is refused all the same, and
+    .contiguous() returns it unchanged; .clone(memory_format=torch.contiguous_format) runs in every case.
+    Only where every dimension but the first has size 1 are its strides the default ones, and it runs."""
+    both = 0
+    for b, t, c, h, w, r in itertools.product((1, 2), (1, 3), (1, 4), (1, 3), (1, 2, 4), (1, 2)):
+        x = torch.empty(b, t, c * r * r, h, w, memory_format=torch.channels_last_3d).normal_()
+        y = torch.empty(b, t, c, h * r, w * r, memory_format=torch.channels_last_3d).normal_()
         for layer, z in ((F.pixel_shuffle, x), (F.pixel_unshuffle, y)):
-            if z.is_contiguous():
-                layer(z, r)
+            if z.shape[1:] == (1, 1, 1, 1):
+                assert z.stride() == torch.empty(z.shape).stride()
+                layer(z, r)  # the default layout: runs
                 continue
             with pytest.raises(RuntimeError, match="Unsupported memory format"):
                 layer(z, r)
-            layer(z.contiguous(), r)  # runs
+            if z.is_contiguous():
+                both += 1
+                with pytest.raises(RuntimeError, match="Unsupported memory format"):
+                    layer(z.contiguous(), r)
+            else:
+                layer(z.contiguous(), r)  # runs
+            layer(z.clone(memory_format=torch.contiguous_format), r)  # runs
+    assert both > 0
     page, page_zh = _pages()
-    assert "refuse a 5-D tensor stored as `channels_last_3d`" in page and "`channels_last_3d` 格式存储" in page_zh
+    clip = torch.empty(2, 1, 4, 3, 2, memory_format=torch.channels_last_3d)
+    assert clip.is_contiguous() and clip.contiguous() is clip
+    with pytest.raises(RuntimeError, match="Unsupported memory format"):
+        F.pixel_shuffle(clip, 2)
+    assert (
+        "even where size-1 sides make it contiguous too" in " ".join(page.split()) and "也同时是内存连续的" in page_zh
+    )
+    assert (
+        "`torch.empty(2, 1, 4, 3, 2, memory_format=torch.channels_last_3d)`" in page
+        and "`torch.empty(2, 1, 4, 3, 2, memory_format=torch.channels_last_3d)`" in page_zh
+    )
+    assert (
+        ".clone(memory_format=torch.contiguous_format)" in page
+        and ".clone(memory_format=torch.contiguous_format)" in page_zh
+    )
+    assert "not also contiguous" not in page
 
 
 @pytest.mark.parametrize("onednn", [True, False])
@@ -400,7 +429,7 @@ def test_cpu_refuses_a_crop_of_a_channels_last_3d_tensor_although_it_is_contiguo
                 refused += 1
     assert refused > 150
     page, page_zh = _pages()
-    assert "and a crop of such a tensor too, though the\ncrop is in general contiguous in neither layout" in page
+    assert "and a crop of such a tensor too, though the crop is in general contiguous in neither layout" in page
     assert "从这样的张量裁剪出来的视图也一样被拒绝" in page_zh
 
 

@@ -254,6 +254,14 @@ def test_out_of_range_unpool_never_reaches_the_build_device():
     cells = {cell.name: cell.source for cell in parse_script(ROOT / "examples" / "pooling_details.py").cells}
     code = "\n".join(line.split("#")[0] for line in cells["unpool_odd"].splitlines())
     assert "device" not in code and "cuda" not in code
+    # Review 63: the shown comment said the assert "ends the process instead of raising an error that can be
+    # caught"; the page says what happens: the error surfaces at a later synchronising call (a RuntimeError,
+    # as any CUDA error) and leaves the CUDA context unusable, so the process has to end.
+    comment = " ".join(line.strip("# ") for line in cells["unpool_odd"].splitlines() if line.startswith("#"))
+    assert "instead of raising an error" not in comment
+    assert "surfaces only at a later synchronising call and leaves the CUDA context unusable" in comment
+    page = " ".join((ROOT / "docs" / "pooling-details.md").read_text().split())
+    assert "the failure surfaces later, at some synchronising call" in page
 
 
 def test_unpool_picture_is_sparse(ns):
@@ -532,7 +540,7 @@ def test_unpooling_a_window_without_pixels_raises_on_the_cpu_and_writes_minus_in
     _, index = F.max_pool2d(torch.rand(1, 1, 3, 1), 2, padding=1, dilation=2, return_indices=True)
     assert index.flatten().tolist() == [2, 2]
     assert "kernel 2, stride 1, padding 1, dilation 2, the indices are 2, 1, 2" in page
-    assert "窗口大小 2、步长 1、填充 1、膨胀 2，下标依次是 2、1、2" in page_zh
+    assert "窗口大小 2、步幅 1、填充 1、膨胀 2，下标依次是 2、1、2" in page_zh
     if not torch.cuda.is_available():
         pytest.skip("CUDA's half of the claim needs a GPU")
     x = -1 - torch.rand(2, 3, 2, 2, device="cuda")
