@@ -832,6 +832,34 @@ def test_grid_sample_shrinks_like_interpolate_only_up_to_rounding_not_equal(ns):
     assert "grid_sample equals interpolate" not in source
 
 
+def test_the_shrunk_stripes_are_bit_for_bit_by_chance_of_affine_grids_rounding(ns):
+    # Review 64: "bit for bit on the CPU here" held for the cell's float64 64 -> 16, by chance. affine_grid rounds some
+    # of its coordinates (all dyadic here, exact in binary) in every case below, which leaves the result alone in some
+    # and not in others: the float32 stripes, or the float64 ones shrunk 128 -> 32, part from interpolate in the last
+    # bits. The exact coordinates give interpolate's bits in all four.
+    theta = torch.eye(2, 3)[None]
+    for dtype, n_in, n_out, equal in (
+        (torch.float64, 64, 16, True),
+        (torch.float32, 64, 16, False),
+        (torch.float64, 128, 32, False),
+        (torch.float32, 128, 32, True),
+    ):
+        stripes = torch.cos(torch.arange(n_in, dtype=dtype) * 2.6).view(1, 1, 1, n_in).expand(1, 1, n_in, n_in)
+        by_size = F.interpolate(stripes, size=(n_out, n_out), mode="bilinear")
+        grid = F.affine_grid(theta.to(dtype), [1, 1, n_out, n_out], align_corners=False)
+        exact = (2 * torch.arange(n_out, dtype=dtype) + 1) / n_out - 1
+        exact_grid = torch.stack(torch.meshgrid(exact, exact, indexing="xy"), -1)[None]
+        sample = lambda g: F.grid_sample(stripes, g, padding_mode="border", align_corners=False)  # noqa: E731
+        assert not torch.equal(grid, exact_grid) and torch.equal(sample(grid), by_size) is equal, (dtype, n_in)
+        assert torch.equal(sample(exact_grid), by_size), (dtype, n_in)
+        torch.testing.assert_close(sample(grid), by_size, rtol=0, atol=1e-5)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "bit for bit on\nthe CPU here;" not in en and "这里在 CPU 上逐位相同；" not in zh
+    assert "the float32 stripes, or the float64 ones shrunk 128 → 32, part from `interpolate` in the last bits" in en
+    assert "float32 的条纹，或者从 128 缩小到 32 的 float64 条纹，与 `interpolate` 在最后几位上不同" in zh
+
+
 def test_border_padding_is_equal_only_up_to_rounding_as_the_page_now_says(ns):
     # Review 43: the bold rule read "border makes grid_sample equal interpolate"; "equal" is torch.equal (glossary),
     # and the table's own case, 5x7 -> 9x12 bilinear in float64, is not equal (the identity_grid cell prints the gap).
