@@ -367,10 +367,11 @@ def test_a_scale_factor_that_keeps_the_length_reads_the_length_ratio_positions()
 _DECIMATION_BY_CAPABILITY = """
 import torch, torch.nn.functional as F
 k = 3
-for n in (2**23 // k, 2**23 // k + 3, 2**24 // k):
-    x = (torch.arange(n * k, dtype=torch.int32) % 1024).float().view(1, 1, -1)
-    wrong = (F.interpolate(x, size=n, mode="linear").view(-1) != x.view(-1)[1::k]).nonzero().view(-1)
-    print(n * k, wrong[0].item() if len(wrong) else -1)
+for dtype in (torch.float32, torch.float64):
+    for n in (2**23 // k, 2**23 // k + 3, 2**24 // k):
+        x = (torch.arange(n * k, dtype=torch.int32) % 1024).to(dtype).view(1, 1, -1)
+        wrong = (F.interpolate(x, size=n, mode="linear").view(-1) != x.view(-1)[1::k]).nonzero().view(-1)
+        print(str(dtype)[6:], n * k, wrong[0].item() if len(wrong) else -1)
 """
 
 
@@ -378,10 +379,17 @@ for n in (2**23 // k, 2**23 // k + 3, 2**24 // k):
 def test_odd_k_decimation_holds_to_2_to_the_24_with_avx2_kernels_and_to_2_to_the_23_with_the_default_ones(capability):
     """Review 12: the default CPU kernels round (i + 0.5) * k before subtracting 1/2."""
     out = run_python(_DECIMATION_BY_CAPABILITY, ATEN_CPU_CAPABILITY=capability)
-    first_wrong = dict(line.split() for line in out.split("\n") if line)
-    assert first_wrong["8388606"] == "-1"  # 2**23 // 3 * 3 samples: exact with every kernel
-    assert first_wrong["8388615"] == ("2796204" if capability == "default" else "-1")  # just beyond 2**23
-    assert first_wrong["16777215"] == ("2796204" if capability == "default" else "-1")
+    first_wrong = {(dtype, n): i for dtype, n, i in (line.split() for line in out.split("\n") if line)}
+    assert first_wrong["float32", "8388606"] == "-1"  # 2**23 // 3 * 3 samples: exact with every kernel
+    assert first_wrong["float32", "8388615"] == ("2796204" if capability == "default" else "-1")  # just beyond 2**23
+    assert first_wrong["float32", "16777215"] == ("2796204" if capability == "default" else "-1")
+    # Review 64: the page gave 2**24 for "the AVX2 or AVX-512 kernels" and 2**23 for the default ones "in float32",
+    # leaving float64 with the default kernels unsaid: it holds to 2**24 with every kernel (exact positions, floorf).
+    assert all(first_wrong["float64", n] == "-1" for n in ("8388606", "8388615", "16777215"))
+    en = (ROOT / "docs/audio-resampling.md").read_text()
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "- Odd *k*, in float64 with any of torch's CPU kernels, and in float32 where torch runs its AVX2" in en
+    assert "- 奇数 *k*，float64 下（torch 的哪种 CPU 内核都一样），以及 float32 下" in zh
 
 
 def test_align_corners_true_keeps_the_last_sample_only_up_to_rounding():

@@ -832,6 +832,34 @@ def test_grid_sample_shrinks_like_interpolate_only_up_to_rounding_not_equal(ns):
     assert "grid_sample equals interpolate" not in source
 
 
+def test_the_shrunk_stripes_are_bit_for_bit_by_chance_of_affine_grids_rounding(ns):
+    # Review 64: "bit for bit on the CPU here" held for the cell's float64 64 -> 16, by chance. affine_grid rounds some
+    # of its coordinates (all dyadic here, exact in binary) in every case below, which leaves the result alone in some
+    # and not in others: the float32 stripes, or the float64 ones shrunk 128 -> 32, part from interpolate in the last
+    # bits. The exact coordinates give interpolate's bits in all four.
+    theta = torch.eye(2, 3)[None]
+    for dtype, n_in, n_out, equal in (
+        (torch.float64, 64, 16, True),
+        (torch.float32, 64, 16, False),
+        (torch.float64, 128, 32, False),
+        (torch.float32, 128, 32, True),
+    ):
+        stripes = torch.cos(torch.arange(n_in, dtype=dtype) * 2.6).view(1, 1, 1, n_in).expand(1, 1, n_in, n_in)
+        by_size = F.interpolate(stripes, size=(n_out, n_out), mode="bilinear")
+        grid = F.affine_grid(theta.to(dtype), [1, 1, n_out, n_out], align_corners=False)
+        exact = (2 * torch.arange(n_out, dtype=dtype) + 1) / n_out - 1
+        exact_grid = torch.stack(torch.meshgrid(exact, exact, indexing="xy"), -1)[None]
+        sample = lambda g: F.grid_sample(stripes, g, padding_mode="border", align_corners=False)  # noqa: E731
+        assert not torch.equal(grid, exact_grid) and torch.equal(sample(grid), by_size) is equal, (dtype, n_in)
+        assert torch.equal(sample(exact_grid), by_size), (dtype, n_in)
+        torch.testing.assert_close(sample(grid), by_size, rtol=0, atol=1e-5)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "bit for bit on\nthe CPU here;" not in en and "这里在 CPU 上逐位相同；" not in zh
+    assert "the float32 stripes, or the float64 ones shrunk 128 → 32, part from `interpolate` in the last bits" in en
+    assert "float32 的条纹，或者从 128 缩小到 32 的 float64 条纹，与 `interpolate` 在最后几位上不同" in zh
+
+
 def test_border_padding_is_equal_only_up_to_rounding_as_the_page_now_says(ns):
     # Review 43: the bold rule read "border makes grid_sample equal interpolate"; "equal" is torch.equal (glossary),
     # and the table's own case, 5x7 -> 9x12 bilinear in float64, is not equal (the identity_grid cell prints the gap).
@@ -1137,20 +1165,48 @@ def test_the_1e_12_gap_is_float64s_not_float32s(ns):
     assert "放大和缩小都成立（float64 下，对量级为 1 的数值，" in zh
 
 
-def test_the_identity_grid_cannot_be_built_for_an_empty_batch_which_interpolate_resizes(ns):
+def test_affine_grid_cannot_build_the_grid_for_an_empty_batch_but_one_image_expanded_serves(ns):
     # Review 51: "Give it the identity transform of F.affine_grid on a new output size and it resizes" held for
     # every batch the tests used, none empty: affine_grid raises on a size with a 0 in it (N = 0 here), while
     # interpolate, and grid_sample given a grid, return an empty batch.
-    resize = ns["resize_with_grid_sample"]
+    # Review 64: the page then said "this grid cannot be built for an empty batch" and the summary "avoid an empty
+    # batch". affine_grid cannot build it, but the identity grid is the same for every image and every channel: built
+    # for one image with one channel and expanded to the batch, 0 included, it resizes an empty batch as interpolate
+    # does, and an input with no channels, which interpolate's modes compared on the page reject (their shape check allows
+    # an empty batch only; area, not compared, takes it).
+    resize, identity_grid = ns["resize_with_grid_sample"], ns["identity_grid"]
     for shape, size, mode in (((0, 2, 3, 4), (5, 6), "bilinear"), ((0, 2, 3, 4, 2), (5, 6, 3), "trilinear")):
         x = torch.randn(shape, dtype=torch.float64)
         assert F.interpolate(x, size=size, mode=mode).shape == (0, 2, *size)
-        assert F.grid_sample(x, torch.zeros(0, *size, len(size), dtype=x.dtype), align_corners=False).shape[0] == 0
         with pytest.raises(ValueError, match="positive output size"):
             resize(x, size, "bilinear", False)
-    docs = pathlib.Path(__file__).parents[2] / "docs"
-    assert "cannot be built for\nan empty batch" in (docs / "grid-sample.md").read_text()
-    assert "空批次无法构造这个网格" in (docs / "grid-sample.zh.md").read_text()
+        for align in (False, True):
+            one = identity_grid(torch.zeros(1, 1, *shape[2:], dtype=x.dtype), size, align)
+            assert F.grid_sample(x, one.expand(0, *one.shape[1:]), align_corners=align).shape == (0, 2, *size)
+            for grid_mode in ("bilinear", "nearest", "bicubic")[: 3 if len(size) == 2 else 2]:
+                for n in (1, 3):
+                    no_channels = torch.zeros(n, 0, *shape[2:], dtype=x.dtype)
+                    for compared in (mode, "nearest", "nearest-exact", *(("bicubic",) if len(size) == 2 else ())):
+                        with pytest.raises(RuntimeError, match="Non-empty"):
+                            F.interpolate(no_channels, size=size, mode=compared)
+                    with pytest.raises(ValueError, match="positive output size"):
+                        resize(no_channels, size, grid_mode, align)
+                    out = F.grid_sample(no_channels, one.expand(n, *one.shape[1:]), grid_mode, align_corners=align)
+                    assert out.shape == (n, 0, *size)
+                    # ...and the expanded grid is the identity grid of a full batch, so it resizes like interpolate.
+                    full = torch.randn(n, 2, *shape[2:], dtype=x.dtype)
+                    if grid_mode == "bilinear" and 1 not in size:
+                        expected = F.interpolate(full, size=size, mode=mode, align_corners=align)
+                        got = F.grid_sample(
+                            full, one.expand(n, *one.shape[1:]), padding_mode="border", align_corners=align
+                        )
+                        torch.testing.assert_close(got, expected, rtol=0, atol=1e-12)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "cannot be built for\nan empty batch" not in en and "空批次无法构造这个网格" not in zh
+    assert "Avoid an empty batch" not in en and "避免空批次" not in zh
+    assert "`grid.expand(n, *grid.shape[1:])`, `n` = 0 included" in en
+    assert "`grid.expand(n, *grid.shape[1:])`，`n` 可以为 0" in zh
 
 
 _NON_FINITE_ROW = """
