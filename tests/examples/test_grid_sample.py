@@ -622,6 +622,10 @@ def test_border_grid_sample_and_interpolate_overflow_at_different_pixels_near_th
     b = F.interpolate(x, size=(12, 12), mode="bilinear", align_corners=False)
     if dtype == torch.float64:  # the page's case: both overflow, at different pixels
         assert torch.isinf(a).any() and torch.isinf(b).any()
+    elif torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
+        # float32 is not on the page: with the generic kernels neither side overflows at 4x4 -> 12x12.
+        assert not torch.isinf(a).any() and not torch.isinf(b).any()
+        return
     assert not torch.equal(torch.isinf(a), torch.isinf(b))
 
 
