@@ -1338,3 +1338,34 @@ def test_one_inf_spreads_in_jax_only_along_the_axes_that_change_and_in_its_own_c
             else:
                 line[r, :] = True
             assert np.array_equal(bad[..., 0], line), (method, h, w, oh, ow)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.float16, torch.bfloat16])
+@pytest.mark.parametrize("channels_last", [False, True])
+def test_kornia_antialias_blur_keeps_a_non_shrinking_axis_but_for_minus_zero(monkeypatch, dtype, channels_last):
+    # Review 64: "leaves an axis that enlarges or keeps its size as it is, for finite values" held but for -0.0: the
+    # convolution adds from +0, on the 3 taps of sigma 0.001 and on the single tap of a one-pixel axis alike.
+    import kornia.geometry.transform.affwarp as affwarp
+
+    calls = []
+    blur = affwarp.gaussian_blur2d
+    monkeypatch.setattr(affwarp, "gaussian_blur2d", lambda x, ks, sigma: calls.append((ks, sigma)) or blur(x, ks, sigma))
+    g = torch.Generator().manual_seed(64)
+    cases = (((8, 5), (4, 10)), ((8, 5), (4, 5)), ((9, 1), (3, 4)), ((30, 7), (3, 13)), ((1, 9), (1, 3)), ((1, 8), (3, 2)))
+    for shape, size in cases:
+        x = (torch.rand(1, 3, *shape, generator=g) * 2 - 1).to(dtype)
+        x[torch.rand(x.shape, generator=g) < 0.3] = -0.0
+        x[0, 1] = torch.finfo(dtype).max * torch.sign(x[0, 1])  # huge and tiny finite values are kept too
+        x[0, 2] *= torch.finfo(dtype).smallest_normal
+        if channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        calls.clear()
+        kornia_resize(x, size, interpolation="nearest", antialias=True)
+        ((ks, sigma),) = calls
+        kept = [axis for axis in (0, 1) if shape[axis] <= size[axis]]
+        assert kept and all(sigma[a] == 0.001 and ks[a] == (1 if shape[a] == 1 else 3) for a in kept), (shape, size)
+        ks = tuple(k if a in kept else 1 for a, k in enumerate(ks))  # the non-shrinking axes' passes only
+        ours = blur(x, ks, sigma)
+        bits = {torch.float32: torch.int32, torch.float64: torch.int64}.get(dtype, torch.int16)
+        assert torch.equal(ours.view(bits), (x + 0.0).view(bits)), (shape, size)
+        assert not torch.equal(ours.view(bits), x.view(bits)), (shape, size)
