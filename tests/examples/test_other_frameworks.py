@@ -1349,9 +1349,18 @@ def test_kornia_antialias_blur_keeps_a_non_shrinking_axis_but_for_minus_zero(mon
 
     calls = []
     blur = affwarp.gaussian_blur2d
-    monkeypatch.setattr(affwarp, "gaussian_blur2d", lambda x, ks, sigma: calls.append((ks, sigma)) or blur(x, ks, sigma))
+    monkeypatch.setattr(
+        affwarp, "gaussian_blur2d", lambda x, ks, sigma: calls.append((ks, sigma)) or blur(x, ks, sigma)
+    )
     g = torch.Generator().manual_seed(64)
-    cases = (((8, 5), (4, 10)), ((8, 5), (4, 5)), ((9, 1), (3, 4)), ((30, 7), (3, 13)), ((1, 9), (1, 3)), ((1, 8), (3, 2)))
+    cases = (
+        ((8, 5), (4, 10)),
+        ((8, 5), (4, 5)),
+        ((9, 1), (3, 4)),
+        ((30, 7), (3, 13)),
+        ((1, 9), (1, 3)),
+        ((1, 8), (3, 2)),
+    )
     for shape, size in cases:
         x = (torch.rand(1, 3, *shape, generator=g) * 2 - 1).to(dtype)
         x[torch.rand(x.shape, generator=g) < 0.3] = -0.0
@@ -1369,3 +1378,40 @@ def test_kornia_antialias_blur_keeps_a_non_shrinking_axis_but_for_minus_zero(mon
         bits = {torch.float32: torch.int32, torch.float64: torch.int64}.get(dtype, torch.int16)
         assert torch.equal(ours.view(bits), (x + 0.0).view(bits)), (shape, size)
         assert not torch.equal(ours.view(bits), x.view(bits)), (shape, size)
+
+
+@pytest.mark.parametrize("size", [(20, 23), (74, 101), (1, 7), (9, 1)])
+def test_hf_torchvision_backend_replaces_lanczos_by_bicubic_off_the_cpu(size):
+    # Review 64: the page's list of how Pillow's filters reach F.interpolate missed LANCZOS: on the CPU it is torch's
+    # lanczos on uint8, but off the CPU (the meta device stands in for CUDA, as above) transformers swaps in BICUBIC.
+    from unittest import mock
+
+    from torchvision.transforms.v2.functional import _geometry
+    from transformers.image_processing_backends import TorchvisionBackend
+    from transformers.image_utils import PILImageResampling, SizeDict
+
+    interpolate, modes = _geometry.interpolate, []
+
+    def spy(image, *args, **kwargs):
+        modes.append((image.dtype, kwargs["mode"], kwargs["antialias"]))
+        return interpolate(image, *args, **kwargs)
+
+    x = torch.randint(0, 256, (3, 37, 50), dtype=torch.uint8, generator=torch.Generator().manual_seed(64))
+    target = SizeDict(height=size[0], width=size[1])
+    out = TorchvisionBackend().resize(x, target, resample=PILImageResampling.LANCZOS)
+    assert torch.equal(out, F.interpolate(x[None], size=size, mode="lanczos", antialias=True)[0])
+    for device in ["meta"] + (["cuda"] if torch.cuda.is_available() else []):
+        modes.clear()
+        with mock.patch.object(_geometry, "interpolate", spy):
+            out = TorchvisionBackend().resize(x.to(device), target, resample=PILImageResampling.LANCZOS)
+        assert modes == [(torch.float32, "bicubic", True)], device
+        assert out.dtype == torch.uint8 and out.shape == (3, *size)
+    modes.clear()  # and on the CPU with a torchvision older than 0.27
+    with (
+        mock.patch.object(_geometry, "interpolate", spy),
+        mock.patch("transformers.image_processing_backends.is_torchvision_greater_or_equal", lambda version: False),
+    ):
+        TorchvisionBackend().resize(x, target, resample=PILImageResampling.LANCZOS)
+    assert modes == [(torch.uint8, "bicubic", True)]
+    registered = torch._C._dispatch_dump("aten::_upsample_lanczos2d_aa")  # torch's lanczos: a CPU kernel only
+    assert "\nCPU: registered" in registered and "CUDA" not in registered
