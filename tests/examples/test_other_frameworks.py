@@ -1415,3 +1415,17 @@ def test_hf_torchvision_backend_replaces_lanczos_by_bicubic_off_the_cpu(size):
     assert modes == [(torch.uint8, "bicubic", True)]
     registered = torch._C._dispatch_dump("aten::_upsample_lanczos2d_aa")  # torch's lanczos: a CPU kernel only
     assert "\nCPU: registered" in registered and "CUDA" not in registered
+
+
+@pytest.mark.parametrize("mode", ["nearest", "bilinear", "bicubic", "area"])
+def test_kornia_antialias_returns_a_shrunk_uint8_image_as_float32(mode):
+    # Review 64: kornia's Gaussian blurs an integer image in float32 and returns float32, so where its antialias acts
+    # a uint8 image is not rounded back, unlike torch's antialias=True, which returns uint8.
+    x = torch.randint(0, 256, (1, 3, 37, 50), dtype=torch.uint8, generator=torch.Generator().manual_seed(64))
+    for size in ((17, 50), (20, 23), (37, 9), (18, 80)):
+        theirs = kornia_resize(x, size, interpolation=mode, antialias=True)
+        assert theirs.dtype == torch.float32 and not torch.equal(theirs, theirs.round()), (mode, size)
+        np.testing.assert_allclose(theirs, gaussian_then_interpolate(x.float(), size, mode), atol=1e-4)
+    if mode in ("bilinear", "bicubic"):  # nothing shrinks: no blur; and torch's antialias keeps uint8
+        assert kornia_resize(x, (40, 60), interpolation=mode, antialias=True).dtype == torch.uint8
+        assert F.interpolate(x, size=(20, 23), mode=mode, antialias=True).dtype == torch.uint8
