@@ -1338,3 +1338,94 @@ def test_one_inf_spreads_in_jax_only_along_the_axes_that_change_and_in_its_own_c
             else:
                 line[r, :] = True
             assert np.array_equal(bad[..., 0], line), (method, h, w, oh, ow)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.float16, torch.bfloat16])
+@pytest.mark.parametrize("channels_last", [False, True])
+def test_kornia_antialias_blur_keeps_a_non_shrinking_axis_but_for_minus_zero(monkeypatch, dtype, channels_last):
+    # Review 64: "leaves an axis that enlarges or keeps its size as it is, for finite values" held but for -0.0: the
+    # convolution adds from +0, on the 3 taps of sigma 0.001 and on the single tap of a one-pixel axis alike.
+    import kornia.geometry.transform.affwarp as affwarp
+
+    calls = []
+    blur = affwarp.gaussian_blur2d
+    monkeypatch.setattr(
+        affwarp, "gaussian_blur2d", lambda x, ks, sigma: calls.append((ks, sigma)) or blur(x, ks, sigma)
+    )
+    g = torch.Generator().manual_seed(64)
+    cases = (
+        ((8, 5), (4, 10)),
+        ((8, 5), (4, 5)),
+        ((9, 1), (3, 4)),
+        ((30, 7), (3, 13)),
+        ((1, 9), (1, 3)),
+        ((1, 8), (3, 2)),
+    )
+    for shape, size in cases:
+        x = (torch.rand(1, 3, *shape, generator=g) * 2 - 1).to(dtype)
+        x[torch.rand(x.shape, generator=g) < 0.3] = -0.0
+        x[0, 1] = torch.finfo(dtype).max * torch.sign(x[0, 1])  # huge and tiny finite values are kept too
+        x[0, 2] *= torch.finfo(dtype).smallest_normal
+        if channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        calls.clear()
+        kornia_resize(x, size, interpolation="nearest", antialias=True)
+        ((ks, sigma),) = calls
+        kept = [axis for axis in (0, 1) if shape[axis] <= size[axis]]
+        assert kept and all(sigma[a] == 0.001 and ks[a] == (1 if shape[a] == 1 else 3) for a in kept), (shape, size)
+        ks = tuple(k if a in kept else 1 for a, k in enumerate(ks))  # the non-shrinking axes' passes only
+        ours = blur(x, ks, sigma)
+        bits = {torch.float32: torch.int32, torch.float64: torch.int64}.get(dtype, torch.int16)
+        assert torch.equal(ours.view(bits), (x + 0.0).view(bits)), (shape, size)
+        assert not torch.equal(ours.view(bits), x.view(bits)), (shape, size)
+
+
+@pytest.mark.parametrize("size", [(20, 23), (74, 101), (1, 7), (9, 1)])
+def test_hf_torchvision_backend_replaces_lanczos_by_bicubic_off_the_cpu(size):
+    # Review 64: the page's list of how Pillow's filters reach F.interpolate missed LANCZOS: on the CPU it is torch's
+    # lanczos on uint8, but off the CPU (the meta device stands in for CUDA, as above) transformers swaps in BICUBIC.
+    from unittest import mock
+
+    from torchvision.transforms.v2.functional import _geometry
+    from transformers.image_processing_backends import TorchvisionBackend
+    from transformers.image_utils import PILImageResampling, SizeDict
+
+    interpolate, modes = _geometry.interpolate, []
+
+    def spy(image, *args, **kwargs):
+        modes.append((image.dtype, kwargs["mode"], kwargs["antialias"]))
+        return interpolate(image, *args, **kwargs)
+
+    x = torch.randint(0, 256, (3, 37, 50), dtype=torch.uint8, generator=torch.Generator().manual_seed(64))
+    target = SizeDict(height=size[0], width=size[1])
+    out = TorchvisionBackend().resize(x, target, resample=PILImageResampling.LANCZOS)
+    assert torch.equal(out, F.interpolate(x[None], size=size, mode="lanczos", antialias=True)[0])
+    for device in ["meta"] + (["cuda"] if torch.cuda.is_available() else []):
+        modes.clear()
+        with mock.patch.object(_geometry, "interpolate", spy):
+            out = TorchvisionBackend().resize(x.to(device), target, resample=PILImageResampling.LANCZOS)
+        assert modes == [(torch.float32, "bicubic", True)], device
+        assert out.dtype == torch.uint8 and out.shape == (3, *size)
+    modes.clear()  # and on the CPU with a torchvision older than 0.27
+    with (
+        mock.patch.object(_geometry, "interpolate", spy),
+        mock.patch("transformers.image_processing_backends.is_torchvision_greater_or_equal", lambda version: False),
+    ):
+        TorchvisionBackend().resize(x, target, resample=PILImageResampling.LANCZOS)
+    assert modes == [(torch.uint8, "bicubic", True)]
+    registered = torch._C._dispatch_dump("aten::_upsample_lanczos2d_aa")  # torch's lanczos: a CPU kernel only
+    assert "\nCPU: registered" in registered and "CUDA" not in registered
+
+
+@pytest.mark.parametrize("mode", ["nearest", "bilinear", "bicubic", "area"])
+def test_kornia_antialias_returns_a_shrunk_uint8_image_as_float32(mode):
+    # Review 64: kornia's Gaussian blurs an integer image in float32 and returns float32, so where its antialias acts
+    # a uint8 image is not rounded back, unlike torch's antialias=True, which returns uint8.
+    x = torch.randint(0, 256, (1, 3, 37, 50), dtype=torch.uint8, generator=torch.Generator().manual_seed(64))
+    for size in ((17, 50), (20, 23), (37, 9), (18, 80)):
+        theirs = kornia_resize(x, size, interpolation=mode, antialias=True)
+        assert theirs.dtype == torch.float32 and not torch.equal(theirs, theirs.round()), (mode, size)
+        np.testing.assert_allclose(theirs, gaussian_then_interpolate(x.float(), size, mode), atol=1e-4)
+    if mode in ("bilinear", "bicubic"):  # nothing shrinks: no blur; and torch's antialias keeps uint8
+        assert kornia_resize(x, (40, 60), interpolation=mode, antialias=True).dtype == torch.uint8
+        assert F.interpolate(x, size=(20, 23), mode=mode, antialias=True).dtype == torch.uint8
