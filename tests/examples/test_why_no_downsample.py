@@ -1314,3 +1314,26 @@ def test_the_affine_residual_of_a_convolution_is_nan_for_an_infinite_input_or_we
         assert affine_residual(f, a, b).isnan().any(), rank
     for name, old in (("why-no-downsample.md", "is zero for all inputs"), ("why-no-downsample.zh.md", "对所有输入，")):
         assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_cpu_3d_average_pooling_refuses_half_types_that_the_convolution_takes(dtype):
+    """Review 63: "on floating-point input ... the two agree to float rounding in 1-D, 2-D and 3-D" - on the CPU
+    avg_pool3d refuses float16 and bfloat16 in either layout, while conv3d and the 1-D and 2-D poolings take them."""
+    x = torch.randn(1, 2, 6, 6, 6).to(dtype)
+    for layout in (torch.contiguous_format, torch.channels_last_3d):
+        with pytest.raises(RuntimeError, match="not implemented"):
+            F.avg_pool3d(x.contiguous(memory_format=layout), 2)
+    weight = torch.full((2, 1, 2, 2, 2), 1 / 8).to(dtype)
+    torch.testing.assert_close(
+        F.conv3d(x, weight, stride=2, groups=2).float(), F.avg_pool3d(x.float(), 2), atol=0.02, rtol=0.02
+    )
+    for rank in (1, 2):
+        y = x[(...,) + (0,) * (3 - rank)]
+        _, avg_pool, conv = POOL[rank]
+        weight = torch.full((2, 1) + (2,) * rank, 1 / 2**rank).to(dtype)
+        torch.testing.assert_close(avg_pool(y, 2), conv(y, weight, stride=2, groups=2), atol=0.02, rtol=0.02)
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "(on the CPU, 3-D\naverage pooling refuses float16 and bfloat16, which the convolution takes)" in en
+    assert "（CPU 上的三维平均池化不接受 float16 和 bfloat16，卷积则接受）" in zh
