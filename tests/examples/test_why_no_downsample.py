@@ -1337,3 +1337,19 @@ def test_cpu_3d_average_pooling_refuses_half_types_that_the_convolution_takes(dt
     zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
     assert "(on the CPU, 3-D\naverage pooling refuses float16 and bfloat16, which the convolution takes)" in en
     assert "（CPU 上的三维平均池化不接受 float16 和 bfloat16，卷积则接受）" in zh
+
+
+def test_the_avg_is_a_conv_cells_comment_gives_the_weight_of_every_rank_it_checks(ns):
+    """Review 63: the shown comment said the convolution's weights are 1/k^2 and then checks 1-D and 3-D input,
+    whose windows weigh 1/k and 1/k^3 (the cell's own avg_pool_as_conv uses 1/k**rank)."""
+    for x, k in ((torch.rand(1, 2, 9), 3), (torch.rand(1, 2, 6, 6, 6), 2)):
+        rank = x.dim() - 2
+        conv = (F.conv1d, F.conv2d, F.conv3d)[rank - 1]
+        square = torch.full((2, 1) + (k,) * rank, 1.0 / k**2)
+        assert not torch.allclose(conv(x, square, stride=k, groups=2), POOL[rank][1](x, k))
+        torch.testing.assert_close(ns["avg_pool_as_conv"](x, k, k), POOL[rank][1](x, k))
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert (
+        "fixed weights 1/k^2 (per" not in source
+        and "1/k^rank\n# for a k-wide window in each of rank dimensions" in source
+    )
