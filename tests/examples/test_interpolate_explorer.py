@@ -957,3 +957,24 @@ def test_antialias_dot_rule_leaves_out_lanczos_which_is_off_inside_when_enlargin
     assert "`lanczos` 则不然，虽然它总是在 `antialias=True` 下运行" in zh
     assert "(every third dot at ×1.5 and ×3, none at ×2)" in en and "its dots are off inside the image" not in en
     assert "（放大 1.5 倍和 3 倍时每三个红点有一个，放大 2 倍时一个也没有）" in zh
+
+
+def test_variants_comment_counts_lanczos_among_the_modes_that_take_an_explicit_false(ns):
+    """Review 63: the shown comment said "only the interpolating modes accept an explicit False or True". torch's
+    message lists those as linear, bilinear, bicubic and trilinear; lanczos is not among them, yet it takes an
+    explicit False (with antialias=True), and it refuses True."""
+    if "lanczos" not in ns["modes"]:
+        pytest.skip("this torch has no lanczos")
+    rejected = {combination: message for message, combos in ns["unsupported"].items() for combination in combos}
+    assert "interpolating modes: linear | bilinear | bicubic | trilinear" in next(
+        m for m in rejected.values() if "can only be set" in m
+    )
+    for scale in ns["scale_factors"]:
+        assert f"mode=lanczos; scale_factor={scale}; align_corners=False; antialias=True" in ns["variants"]
+    assert "does not support align_corners=True" in rejected["lanczos/align_corners=True/antialias=True"]
+    source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
+    assert "only\n# the interpolating modes accept an explicit False or True" not in source
+    assert (
+        "explicit False is accepted by the interpolating modes and lanczos, True by the\n# interpolating modes only"
+        in source
+    )
