@@ -730,6 +730,9 @@ def test_sigmoid_simd_and_scalar_code_differ_by_more_than_one_rounding_step():
         alone = torch.cat([act(v.view(1)) for v in x])
         steps = ((alone - simd).abs() / (torch.nextafter(simd, torch.tensor(2.0)) - simd)).max().item()
         assert steps <= most and (steps >= 2) is (act is torch.sigmoid), (act, steps)
+    # Review 63: the shown comment said the SIMD and scalar code "can round the last bit differently".
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "round the last bit differently" not in source and "round the last bits differently" in source
 
 
 def test_odd_factor_bilinear_is_slicing_on_float_but_not_on_uint8_one_pixel_wide_outputs():
