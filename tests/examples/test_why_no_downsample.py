@@ -924,14 +924,24 @@ def test_cuda_antialias_refuses_large_factors_bilinear_below_100_bicubic_sooner(
         fits = [k for k in range(1, 200) if (1 + 2 * math.ceil(support * k)) * 65 * itemsize <= 48 * 1024]
         return max(fits)
 
+    # Review 63: the page said "below 100x (in float32 and float64)"; float64 values take twice the bytes and stop
+    # below 50x. Bicubic's filter is twice as wide and stops at half the factor.
+    assert (largest(1, 4), largest(1, 8)) == (94, 46)  # bilinear on both axes: below 100x and below 50x
     for itemsize in (4, 8):  # float32, float64
-        assert largest(1, itemsize) < 100  # bilinear on both axes
-        assert largest(2, itemsize) < largest(1, itemsize)  # bicubic sooner
+        assert largest(2, itemsize) == largest(1, itemsize) // 2  # bicubic at about half
     if torch.cuda.is_available():
         for mode, dtype in itertools.product(("bilinear", "bicubic"), (torch.float32, torch.float64)):
             x = torch.zeros(1, 1, 200, 200, device="cuda", dtype=dtype)
             with pytest.raises(RuntimeError, match="shared memory"):
                 F.interpolate(x, scale_factor=1 / 100, mode=mode, antialias=True)
+        x = torch.zeros(1, 1, 200, 200, device="cuda", dtype=torch.float64)
+        assert F.interpolate(x, scale_factor=1 / 40, mode="bilinear", antialias=True).shape[-2:] == (5, 5)
+        with pytest.raises(RuntimeError, match="shared memory"):
+            F.interpolate(x, scale_factor=1 / 50, mode="bilinear", antialias=True)
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "below 100× in float32 and below 50× in float64, bicubic at about half those factors" in en
+    assert "float32 不到 100 倍、float64 不到 50 倍就放不下了，双三次插值在大约一半的倍数上" in zh
 
 
 def test_avg_pool_and_its_convolution_part_where_a_running_sum_overflows_though_the_total_is_finite():
