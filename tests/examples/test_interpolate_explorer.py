@@ -466,6 +466,16 @@ def test_convention_up_to_rounding_includes_overflow_of_a_partial_sum():
         assert F.interpolate(x, size=1, mode="area").item() == 0.0
     for page, rule in (("glossary.md", "“Up to rounding” includes overflow"), ("glossary.zh.md", "也包括溢出")):
         assert rule in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    # Review 63: the rule said such computations "add the same terms in another order"; the pages also say it of
+    # avg_pool2d against a convolution, which scales each term by 1/k**2 before adding: no order of adding the
+    # pool's terms stays finite on two values of 3e38, while the convolution's sum does.
+    pair = torch.full((1, 1, 1, 2), 3e38)
+    assert F.avg_pool2d(pair, (1, 2)).isinf().all() and (pair[..., :1] + pair[..., 1:]).isinf().all()
+    assert F.conv2d(pair, torch.full((1, 1, 1, 2), 0.5)).item() == pytest.approx(3e38)
+    en = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "glossary.zh.md").read_text(encoding="utf-8")
+    assert "or one scales the terms before adding them where the other\n  divides their sum" in en
+    assert "或者一种先把各项缩放再相加、另一种先求和再相除（例如卷积与 `avg_pool2d`）" in zh
 
 
 def test_convention_overflow_example_gives_zero_through_area_only_in_the_contiguous_layout():
