@@ -857,8 +857,8 @@ def test_convention_2x2_to_1x1_with_and_without_antialias_is_not_bit_for_bit_in_
         differ += not torch.equal(plain, smooth)
     assert differ > 10
     for page, text in (
-        ("glossary.md", "not bit for bit in float32 or float64;"),
-        ("glossary.zh.md", "float32 和 float64 下都不逐位相同；"),
+        ("glossary.md", "(not bit for bit in float32 or float64)"),
+        ("glossary.zh.md", "（float32 和 float64 下都不逐位相同）"),
     ):
         assert text in (ROOT / "docs" / page).read_text(encoding="utf-8")
 
