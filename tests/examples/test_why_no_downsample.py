@@ -307,6 +307,15 @@ def test_avg_pool_and_relu_commute_exactly_where_no_window_mixes_signs(ns):
             x.view(-1)[:4] = torch.tensor(values)
             assert F.relu(x).sum() != x.sum() or torch.isinf(x.sum())
             assert torch.equal(POOL[rank][1](F.relu(x), 2), F.relu(POOL[rank][1](x, 2))), (rank, values)
+    # Review 63: the page said of 1e-45 and -1 that "the division rounds both means to the same number"; the means
+    # are 0 (underflow) and -0.5, which ReLU turns into 0. Only subnormal means round alike (Review 16's case).
+    x = torch.tensor([[[1e-45, -1.0]]])
+    assert F.avg_pool1d(F.relu(x), 2).item() == 0 and F.avg_pool1d(x, 2).item() == -0.5
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "rounds both means to the same number: 10⁻⁴⁵" not in en and "ReLU turns the mean −0.5 into 0" in en
+    assert "4 and −1 times the smallest\n  subnormal, 1.4 × 10⁻⁴⁵, with two zeros average to that subnormal" in en
+    assert "而均值 −0.5 经 ReLU 变成 0" in zh and "除法把两种均值舍入成同一个数：10⁻⁴⁵" not in zh
     # Review 30: normal values whose two sums differ by a step, which the division by 9 rounds to one mean
     x = torch.tensor([0.5, 0.3, 0.2, 1.9, 1.4, 1.7, 1.8, 1.5, -(2.0**-20)]).view(1, 1, 3, 3)
     assert not torch.equal(F.avg_pool2d(x, 3, divisor_override=1), F.avg_pool2d(F.relu(x), 3, divisor_override=1))
