@@ -1671,3 +1671,14 @@ def test_images_cell_comment_names_the_three_modes_it_draws_not_every_2d_mode(ns
         assert F.interpolate(ns["image"], scale_factor=8, mode=mode).shape[-2:] == (64, 64)
     source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
     assert "by each 2-D mode" not in source and "by nearest, bilinear and bicubic (not every 2-D mode)" in source
+
+
+def test_zh_modes_heading_names_no_subset_of_the_modes():
+    """Review 63: the zh heading of "The modes" read "插值模式：最近邻、双线性插值、双三次", naming three of the
+    modes the section covers (nearest-exact, linear and trilinear too) where the en heading names none."""
+    en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "\n## The modes\n" in en and "\n## 插值模式\n" in zh
+    section = zh.split("\n## 插值模式\n")[1].split("\n## ")[0]
+    for mode in ("nearest-exact", "linear / bilinear / trilinear", "bicubic"):
+        assert mode in section, mode
