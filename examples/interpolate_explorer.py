@@ -45,9 +45,10 @@ def resize(x, options):
 
 # %% variants
 # One figure per combination that torch accepts; its label names the variant for the
-# page's drop-downs, its title says it in words. align_corners=None is the default; only
-# the interpolating modes accept an explicit False or True, and only bilinear, bicubic
-# and lanczos accept antialias=True (lanczos requires it).
+# page's drop-downs, its title says it in words. align_corners=None is the default; an
+# explicit False is accepted by the interpolating modes and lanczos, True by the
+# interpolating modes only, and antialias=True only by bilinear, bicubic and lanczos
+# (lanczos requires it).
 plt.rcParams["figure.max_open_warning"] = 0  # all variants stay open until the build saves them
 variants, titles, unsupported, sampled, outputs = [], {}, {}, {}, {}
 for mode in modes:

@@ -129,7 +129,7 @@ figure.tight_layout()
 plt.show()
 
 # %% images
-# A small 8x8 image enlarged x8 by each 2-D mode.
+# A small 8x8 image enlarged x8 by nearest, bilinear and bicubic (not every 2-D mode).
 image = torch.rand(1, 1, 8, 8, device=device)
 figure, axes = plt.subplots(1, 4, figsize=(10, 2.9))
 axes[0].imshow(image[0, 0].cpu().numpy(), cmap="magma", vmin=0, vmax=1)

@@ -99,9 +99,10 @@ with torch.no_grad(), full_float32():
         print(f"{name:34s} f(a+b) = {f(a + b).item():+.4f}, f(a) + f(b) - f(0) = {(f(a) + f(b) - f(zero)).item():+.4f}, residual {residual:+.4f}")
 
 # %% avg_is_a_conv
-# Average pooling of floating-point input is a convolution with fixed weights 1/k^2 (per
-# channel: groups=C) and no bias, at the pooling's stride and padding, up to float
-# rounding. Checked on the photo and on 1-D and 3-D input.
+# Average pooling of floating-point input is a convolution with fixed weights, 1/k^rank
+# for a k-wide window in each of rank dimensions (per channel: groups=C), and no bias, at
+# the pooling's stride and padding, up to float rounding. Checked on the photo and on 1-D
+# and 3-D input (on the CPU, 3-D pooling refuses float16 and bfloat16).
 def avg_pool_as_conv(x, k, stride, padding=0):
     rank = x.dim() - 2
     weight = torch.full((x.shape[1], 1) + (k,) * rank, 1.0 / k**rank, device=x.device, dtype=x.dtype)
@@ -140,7 +141,7 @@ for name, act in activations.items():
           f"lowest value {act(features).min().item():+.3f}")
 # Bit for bit only where the activation is computed the same way for every element. On the
 # CPU, exp-based activations such as ELU run SIMD code on most elements and scalar code on
-# the few left over, and the two can round the last bit differently.
+# the few left over, and the two can round the last bits differently.
 # One 20x20 crop per channel, pooled to 100 values each: a few left over after the SIMD blocks.
 crops = [features[:1, c : c + 1, :20, :20] for c in range(features.shape[1])]
 elu_gap = max((F.max_pool2d(F.elu(c), 2) - F.elu(F.max_pool2d(c, 2))).abs().max().item() for c in crops)

@@ -466,6 +466,16 @@ def test_convention_up_to_rounding_includes_overflow_of_a_partial_sum():
         assert F.interpolate(x, size=1, mode="area").item() == 0.0
     for page, rule in (("glossary.md", "“Up to rounding” includes overflow"), ("glossary.zh.md", "也包括溢出")):
         assert rule in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    # Review 63: the rule said such computations "add the same terms in another order"; the pages also say it of
+    # avg_pool2d against a convolution, which scales each term by 1/k**2 before adding: no order of adding the
+    # pool's terms stays finite on two values of 3e38, while the convolution's sum does.
+    pair = torch.full((1, 1, 1, 2), 3e38)
+    assert F.avg_pool2d(pair, (1, 2)).isinf().all() and (pair[..., :1] + pair[..., 1:]).isinf().all()
+    assert F.conv2d(pair, torch.full((1, 1, 1, 2), 0.5)).item() == pytest.approx(3e38)
+    en = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "glossary.zh.md").read_text(encoding="utf-8")
+    assert "or one scales the terms before adding them where the other\n  divides their sum" in en
+    assert "或者一种先把各项缩放再相加、另一种先求和再相除（例如卷积与 `avg_pool2d`）" in zh
 
 
 def test_convention_overflow_example_gives_zero_through_area_only_in_the_contiguous_layout():
@@ -847,8 +857,8 @@ def test_convention_2x2_to_1x1_with_and_without_antialias_is_not_bit_for_bit_in_
         differ += not torch.equal(plain, smooth)
     assert differ > 10
     for page, text in (
-        ("glossary.md", "not bit for bit in float32 or float64;"),
-        ("glossary.zh.md", "float32 和 float64 下都不逐位相同；"),
+        ("glossary.md", "(not bit for bit in float32 or float64)"),
+        ("glossary.zh.md", "（float32 和 float64 下都不逐位相同）"),
     ):
         assert text in (ROOT / "docs" / page).read_text(encoding="utf-8")
 
@@ -957,3 +967,24 @@ def test_antialias_dot_rule_leaves_out_lanczos_which_is_off_inside_when_enlargin
     assert "`lanczos` 则不然，虽然它总是在 `antialias=True` 下运行" in zh
     assert "(every third dot at ×1.5 and ×3, none at ×2)" in en and "its dots are off inside the image" not in en
     assert "（放大 1.5 倍和 3 倍时每三个红点有一个，放大 2 倍时一个也没有）" in zh
+
+
+def test_variants_comment_counts_lanczos_among_the_modes_that_take_an_explicit_false(ns):
+    """Review 63: the shown comment said "only the interpolating modes accept an explicit False or True". torch's
+    message lists those as linear, bilinear, bicubic and trilinear; lanczos is not among them, yet it takes an
+    explicit False (with antialias=True), and it refuses True."""
+    if "lanczos" not in ns["modes"]:
+        pytest.skip("this torch has no lanczos")
+    rejected = {combination: message for message, combos in ns["unsupported"].items() for combination in combos}
+    assert "interpolating modes: linear | bilinear | bicubic | trilinear" in next(
+        m for m in rejected.values() if "can only be set" in m
+    )
+    for scale in ns["scale_factors"]:
+        assert f"mode=lanczos; scale_factor={scale}; align_corners=False; antialias=True" in ns["variants"]
+    assert "does not support align_corners=True" in rejected["lanczos/align_corners=True/antialias=True"]
+    source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
+    assert "only\n# the interpolating modes accept an explicit False or True" not in source
+    assert (
+        "explicit False is accepted by the interpolating modes and lanczos, True by the\n# interpolating modes only"
+        in source
+    )

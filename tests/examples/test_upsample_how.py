@@ -1660,3 +1660,25 @@ def test_modes_table_holds_for_input_with_channels_only(ns):
         "没有通道时，除 `area` 外的每种模式都会报错；`area` 对 3 维和 4 维输入返回空张量，对 5 维输入则只在输出为 1×1×1 时"
         in zh
     )
+
+
+def test_images_cell_comment_names_the_three_modes_it_draws_not_every_2d_mode(ns):
+    """Review 63: the shown comment said the 8x8 image is enlarged "by each 2-D mode"; the cell draws nearest,
+    bilinear and bicubic, while nearest-exact and area take 4-D input too."""
+    titles = [ax.get_title() for ax in ns["axes"][1:]]
+    assert titles == ["nearest 64x64", "bilinear 64x64", "bicubic 64x64"]
+    for mode in ("nearest-exact", "area"):
+        assert F.interpolate(ns["image"], scale_factor=8, mode=mode).shape[-2:] == (64, 64)
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "by each 2-D mode" not in source and "by nearest, bilinear and bicubic (not every 2-D mode)" in source
+
+
+def test_zh_modes_heading_names_no_subset_of_the_modes():
+    """Review 63: the zh heading of "The modes" read "插值模式：最近邻、双线性插值、双三次", naming three of the
+    modes the section covers (nearest-exact, linear and trilinear too) where the en heading names none."""
+    en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "\n## The modes\n" in en and "\n## 插值模式\n" in zh
+    section = zh.split("\n## 插值模式\n")[1].split("\n## ")[0]
+    for mode in ("nearest-exact", "linear / bilinear / trilinear", "bicubic"):
+        assert mode in section, mode

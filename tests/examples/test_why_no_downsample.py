@@ -307,6 +307,15 @@ def test_avg_pool_and_relu_commute_exactly_where_no_window_mixes_signs(ns):
             x.view(-1)[:4] = torch.tensor(values)
             assert F.relu(x).sum() != x.sum() or torch.isinf(x.sum())
             assert torch.equal(POOL[rank][1](F.relu(x), 2), F.relu(POOL[rank][1](x, 2))), (rank, values)
+    # Review 63: the page said of 1e-45 and -1 that "the division rounds both means to the same number"; the means
+    # are 0 (underflow) and -0.5, which ReLU turns into 0. Only subnormal means round alike (Review 16's case).
+    x = torch.tensor([[[1e-45, -1.0]]])
+    assert F.avg_pool1d(F.relu(x), 2).item() == 0 and F.avg_pool1d(x, 2).item() == -0.5
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "rounds both means to the same number: 10⁻⁴⁵" not in en and "ReLU turns the mean −0.5 into 0" in en
+    assert "4 and −1 times the smallest\n  subnormal, 1.4 × 10⁻⁴⁵, with two zeros average to that subnormal" in en
+    assert "而均值 −0.5 经 ReLU 变成 0" in zh and "除法把两种均值舍入成同一个数：10⁻⁴⁵" not in zh
     # Review 30: normal values whose two sums differ by a step, which the division by 9 rounds to one mean
     x = torch.tensor([0.5, 0.3, 0.2, 1.9, 1.4, 1.7, 1.8, 1.5, -(2.0**-20)]).view(1, 1, 3, 3)
     assert not torch.equal(F.avg_pool2d(x, 3, divisor_override=1), F.avg_pool2d(F.relu(x), 3, divisor_override=1))
@@ -730,6 +739,9 @@ def test_sigmoid_simd_and_scalar_code_differ_by_more_than_one_rounding_step():
         alone = torch.cat([act(v.view(1)) for v in x])
         steps = ((alone - simd).abs() / (torch.nextafter(simd, torch.tensor(2.0)) - simd)).max().item()
         assert steps <= most and (steps >= 2) is (act is torch.sigmoid), (act, steps)
+    # Review 63: the shown comment said the SIMD and scalar code "can round the last bit differently".
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "round the last bit differently" not in source and "round the last bits differently" in source
 
 
 def test_odd_factor_bilinear_is_slicing_on_float_but_not_on_uint8_one_pixel_wide_outputs():
@@ -921,14 +933,24 @@ def test_cuda_antialias_refuses_large_factors_bilinear_below_100_bicubic_sooner(
         fits = [k for k in range(1, 200) if (1 + 2 * math.ceil(support * k)) * 65 * itemsize <= 48 * 1024]
         return max(fits)
 
+    # Review 63: the page said "below 100x (in float32 and float64)"; float64 values take twice the bytes and stop
+    # below 50x. Bicubic's filter is twice as wide and stops at half the factor.
+    assert (largest(1, 4), largest(1, 8)) == (94, 46)  # bilinear on both axes: below 100x and below 50x
     for itemsize in (4, 8):  # float32, float64
-        assert largest(1, itemsize) < 100  # bilinear on both axes
-        assert largest(2, itemsize) < largest(1, itemsize)  # bicubic sooner
+        assert largest(2, itemsize) == largest(1, itemsize) // 2  # bicubic at about half
     if torch.cuda.is_available():
         for mode, dtype in itertools.product(("bilinear", "bicubic"), (torch.float32, torch.float64)):
             x = torch.zeros(1, 1, 200, 200, device="cuda", dtype=dtype)
             with pytest.raises(RuntimeError, match="shared memory"):
                 F.interpolate(x, scale_factor=1 / 100, mode=mode, antialias=True)
+        x = torch.zeros(1, 1, 200, 200, device="cuda", dtype=torch.float64)
+        assert F.interpolate(x, scale_factor=1 / 40, mode="bilinear", antialias=True).shape[-2:] == (5, 5)
+        with pytest.raises(RuntimeError, match="shared memory"):
+            F.interpolate(x, scale_factor=1 / 50, mode="bilinear", antialias=True)
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "below 100× in float32 and below 50× in float64, bicubic at about half those factors" in en
+    assert "float32 不到 100 倍、float64 不到 50 倍就放不下了，双三次插值在大约一半的倍数上" in zh
 
 
 def test_avg_pool_and_its_convolution_part_where_a_running_sum_overflows_though_the_total_is_finite():
@@ -1314,3 +1336,42 @@ def test_the_affine_residual_of_a_convolution_is_nan_for_an_infinite_input_or_we
         assert affine_residual(f, a, b).isnan().any(), rank
     for name, old in (("why-no-downsample.md", "is zero for all inputs"), ("why-no-downsample.zh.md", "对所有输入，")):
         assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_cpu_3d_average_pooling_refuses_half_types_that_the_convolution_takes(dtype):
+    """Review 63: "on floating-point input ... the two agree to float rounding in 1-D, 2-D and 3-D" - on the CPU
+    avg_pool3d refuses float16 and bfloat16 in either layout, while conv3d and the 1-D and 2-D poolings take them."""
+    x = torch.randn(1, 2, 6, 6, 6).to(dtype)
+    for layout in (torch.contiguous_format, torch.channels_last_3d):
+        with pytest.raises(RuntimeError, match="not implemented"):
+            F.avg_pool3d(x.contiguous(memory_format=layout), 2)
+    weight = torch.full((2, 1, 2, 2, 2), 1 / 8).to(dtype)
+    torch.testing.assert_close(
+        F.conv3d(x, weight, stride=2, groups=2).float(), F.avg_pool3d(x.float(), 2), atol=0.02, rtol=0.02
+    )
+    for rank in (1, 2):
+        y = x[(...,) + (0,) * (3 - rank)]
+        _, avg_pool, conv = POOL[rank]
+        weight = torch.full((2, 1) + (2,) * rank, 1 / 2**rank).to(dtype)
+        torch.testing.assert_close(avg_pool(y, 2), conv(y, weight, stride=2, groups=2), atol=0.02, rtol=0.02)
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "(on the CPU, 3-D\naverage pooling refuses float16 and bfloat16, which the convolution takes)" in en
+    assert "（CPU 上的三维平均池化不接受 float16 和 bfloat16，卷积则接受）" in zh
+
+
+def test_the_avg_is_a_conv_cells_comment_gives_the_weight_of_every_rank_it_checks(ns):
+    """Review 63: the shown comment said the convolution's weights are 1/k^2 and then checks 1-D and 3-D input,
+    whose windows weigh 1/k and 1/k^3 (the cell's own avg_pool_as_conv uses 1/k**rank)."""
+    for x, k in ((torch.rand(1, 2, 9), 3), (torch.rand(1, 2, 6, 6, 6), 2)):
+        rank = x.dim() - 2
+        conv = (F.conv1d, F.conv2d, F.conv3d)[rank - 1]
+        square = torch.full((2, 1) + (k,) * rank, 1.0 / k**2)
+        assert not torch.allclose(conv(x, square, stride=k, groups=2), POOL[rank][1](x, k))
+        torch.testing.assert_close(ns["avg_pool_as_conv"](x, k, k), POOL[rank][1](x, k))
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert (
+        "fixed weights 1/k^2 (per" not in source
+        and "1/k^rank\n# for a k-wide window in each of rank dimensions" in source
+    )
