@@ -605,8 +605,12 @@ def test_markdown_cells_print_tables_that_render():
                     assert above.startswith("|"), (cell, above)
 
 
-@pytest.mark.parametrize("k", [2, 3, 4, 5, 6])
+@pytest.mark.parametrize("k", range(2, 11))
 def test_shrinking_by_k_nearest_takes_first_nearest_exact_takes_middle(k):
+    # Review 64: an even k has two middle pixels; the page now says nearest-exact takes the second (k // 2).
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text()
+    assert "for an even `k`, the second of the two middle pixels" in en and "中间有两个像素，取的是后一个" in zh
     x = torch.rand(1, 1, 6 * k, 5 * k)
     torch.testing.assert_close(F.interpolate(x, scale_factor=1 / k, mode="nearest"), x[..., ::k, ::k], rtol=0, atol=0)
     torch.testing.assert_close(
