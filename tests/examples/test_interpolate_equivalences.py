@@ -3,6 +3,7 @@
 import inspect
 import itertools
 import warnings
+from pathlib import Path
 
 import pytest
 import torch
@@ -10,6 +11,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from helpers import run_example, run_python
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 GEN = torch.Generator().manual_seed(0)
 
@@ -581,6 +584,36 @@ def test_bilinear_half_is_avg_pool_only_while_the_sum_fits(ns):
     # below the limit the two agree up to rounding, which the page's claim needs
     x = torch.full((1, 1, 4, 4), 8e37)
     torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+
+
+@pytest.mark.parametrize("memory", [torch.contiguous_format, torch.channels_last_3d])
+def test_five_d_area_sums_half_precision_in_its_own_dtype_except_to_one_voxel(memory):
+    # Review 64: the page said area sums float16 and bfloat16 in float32 on the CPU; adaptive_avg_pool3d (5-D area)
+    # sums in the input's dtype, so two float16 voxels of 40 000 already overflow, while 3-D and 4-D area do not.
+    en = " ".join((DOCS / "interpolate-equivalences.md").read_text().split())
+    zh = (DOCS / "interpolate-equivalences.zh.md").read_text()
+    assert "this holds for 3-D and 4-D `area`: 5-D `area`, `adaptive_avg_pool3d`, sums float16 and bfloat16" in en
+    assert "5 维的 `area` 即 `adaptive_avg_pool3d`" in zh
+    for channels in (1, 3, 8):
+        for shape, size in (
+            ((4, 4, 4), (2, 2, 2)),
+            ((2, 2, 2), (1, 1, 1)),
+            ((4, 2, 2), (2, 1, 1)),
+            ((2, 6, 4), (1, 3, 2)),
+        ):
+            x = torch.full((2, channels) + shape, 40000.0, dtype=torch.float16).contiguous(memory_format=memory)
+            y = F.interpolate(x, size=size, mode="area")
+            if size == (1, 1, 1):
+                assert torch.equal(y, torch.full_like(y, 40000.0)), (channels, shape)
+            else:
+                assert y.isinf().all(), (channels, shape, size)
+        for rank in (3, 4):
+            x = torch.full((2, channels) + (4,) * (rank - 2), 40000.0, dtype=torch.float16)
+            y = F.interpolate(x, size=(2,) * (rank - 2), mode="area")
+            assert torch.equal(y, torch.full_like(y, 40000.0)), (channels, rank)
+    # bfloat16 too: a block whose float32 sum is exact loses the small voxels in its own dtype.
+    block = torch.tensor([256.0] + [1.0] * 7, dtype=torch.bfloat16).view(1, 1, 2, 2, 2).repeat(1, 1, 2, 2, 2)
+    assert not torch.equal(F.interpolate(block, size=(2, 2, 2), mode="area"), F.avg_pool3d(block.float(), 2).bfloat16())
 
 
 @pytest.mark.parametrize("memory", [torch.contiguous_format, torch.channels_last])
