@@ -659,6 +659,13 @@ def test_the_module_stores_a_factor_of_zero_as_none_and_raises_where_area_return
         with pytest.raises(ValueError):
             nn.Upsample(scale_factor=factor, mode="area")(x)
     assert nn.Upsample(scale_factor=(0, 2.0)).scale_factor == (0.0, 2.0)  # a tuple keeps its zero
+    # Review 64: so a tuple of zeros gives the empty tensor of F.interpolate's area, which the page now says.
+    assert torch.equal(
+        nn.Upsample(scale_factor=(0, 0), mode="area")(x), F.interpolate(x, scale_factor=(0, 0), mode="area")
+    )
+    en = " ".join((DOCS / "interpolate-equivalences.md").read_text().split())
+    zh = (DOCS / "interpolate-equivalences.zh.md").read_text()
+    assert "a single factor of 0 as `None`, while a tuple keeps its zeros" in en and "元组里的 0 则原样保留" in zh
 
 
 @pytest.mark.parametrize("mode", ["nearest", "bilinear", "bicubic", "area"])
