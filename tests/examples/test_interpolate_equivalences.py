@@ -1167,3 +1167,31 @@ def test_cuda_bilinear_and_bicubic_copy_a_kept_axis_only_where_every_axis_keeps_
     assert resized.shape[-2:] == (10, 20)
     assert (_identity_sampled(x, (10, 20), mode) - resized).abs().max() > 1e-2
     assert (_identity_sampled(x, (10, 20), mode) - F.interpolate(x, size=(10, 20), mode=mode)).abs().max() < 1e-5
+
+
+def test_the_floating_point_dtypes_of_bilinear_slicing_and_block_means_are_named_and_hold_in_each():
+    # Review 64: "as long as the input is floating point" named no dtypes; bilinear refuses float8 and complex,
+    # and the odd-factor slicing and the x0.5 block mean hold in each of the four it takes, in both CPU kernels.
+    en = " ".join((DOCS / "interpolate-equivalences.md").read_text().split())
+    zh = (DOCS / "interpolate-equivalences.zh.md").read_text()
+    assert "on floating-point input, float16, bfloat16, float32 or float64, the only ones `bilinear` takes" in en
+    assert "as long as the input is floating point (float16, bfloat16, float32 or float64;" in en
+    assert (
+        "`bilinear` 仅接受的 float16、bfloat16、float32 和 float64" in zh
+        and "float16、bfloat16、float32 或 float64；CPU" in zh
+    )
+    for dtype in (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex64, torch.complex128):
+        with pytest.raises((RuntimeError, NotImplementedError)):
+            F.interpolate(torch.ones(1, 1, 6, 6).to(dtype), scale_factor=1 / 3, mode="bilinear")
+    for dtype in (torch.float16, torch.bfloat16, torch.float32, torch.float64):
+        for k, (h, w), memory in itertools.product(
+            (3, 5, 7), ((2, 3), (30, 70)), (torch.contiguous_format, torch.channels_last)
+        ):
+            x = (torch.randn(1, 4, h * k, w * k) * 100).to(dtype).contiguous(memory_format=memory)
+            assert torch.equal(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
+        x = torch.randn(1, 4, 8, 140).to(dtype)
+        mean = x.double().unflatten(-1, (70, 2)).unflatten(-3, (4, 2)).mean((-1, -3))
+        tol = 1e-2 if dtype in (torch.float16, torch.bfloat16) else 1e-6
+        torch.testing.assert_close(
+            F.interpolate(x, scale_factor=0.5, mode="bilinear").double(), mean, rtol=tol, atol=tol
+        )
