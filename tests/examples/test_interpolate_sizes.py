@@ -1191,6 +1191,24 @@ def test_size_equal_to_the_input_nearest_copies_the_previous_pixel_from_2_to_the
     x = (torch.arange(2**24 + 2) % 251).to(torch.uint8).view(1, 1, 1, -1).expand(1, 4, 1, -1)
     x = x.contiguous(memory_format=torch.channels_last)
     assert torch.equal(F.interpolate(x, size=(1, 2**24 + 2), mode="nearest"), x)
+    # Review 64: past 2^24 every odd output index rounds to an even one, down and up in turn (ties to even), so
+    # from 2^24 + 5 pixels on output 2^24 + 3 copies the next pixel; the page named only the previous one.
+    for extra, dtype, rank in ((4, torch.uint8, 3), (5, torch.float32, 3), (9, torch.uint8, 4), (12, torch.uint8, 5)):
+        n = 2**24 + extra
+        x = (torch.arange(n) % 251).to(dtype).view((1,) * (rank - 1) + (n,))
+        y = F.interpolate(x, size=(1,) * (rank - 3) + (n,), mode="nearest").flatten()
+        picks = {
+            i - 2**24: (y[i] == x.flatten()[i + 1]).item() for i in torch.nonzero(y != x.flatten()).flatten().tolist()
+        }
+        expected = {j: j % 4 == 3 for j in range(1, extra) if j % 2 and (j % 4 == 1 or j + 1 < extra)}
+        assert picks == expected, (n, dtype, rank, picks)  # True: the next pixel, False: the previous one
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    en = " ".join((docs / "interpolate-sizes.md").read_text().split())
+    zh = (docs / "interpolate-sizes.zh.md").read_text()
+    assert (
+        "and the next pixel at output pixel 2^24 + 3 from 2^24 + 5 pixels on" in en
+        and "还在输出像素 2^24 + 3 处复制后一个像素" in zh
+    )
 
 
 def test_align_corners_true_float32_bicubic_keeps_an_axis_only_up_to_2_to_the_24_pixels():
