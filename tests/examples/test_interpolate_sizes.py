@@ -1214,12 +1214,37 @@ def test_size_equal_to_the_input_nearest_copies_the_previous_pixel_from_2_to_the
 def test_align_corners_true_float32_bicubic_keeps_an_axis_only_up_to_2_to_the_24_pixels():
     # Review 44: "with True ... bicubic return[s] it unchanged" was checked on axes of up to 100 pixels. Its
     # float32 position d * 1 rounds odd d past 2^24 to an even neighbour: 2^24 + 3 pixels lose pixel 2^24 + 1.
-    # (float64 bicubic keeps such an axis; it costs seconds more, so it is not run here.)
+    # (float64 bicubic keeps such an axis only up to 2^24 + 4 pixels: the test after this one.)
     n = 2**24 + 3
     x = (torch.arange(n) % 1000).float().view(1, 1, 1, n)
     y = F.interpolate(x, scale_factor=(1.0, 1 + 0.5 / n), mode="bicubic", align_corners=True)
     assert y.shape == x.shape
     assert torch.nonzero((y != x).flatten()).flatten().tolist() == [2**24 + 1]
+
+
+def test_float64_bicubic_keeps_an_axis_only_up_to_2_to_the_24_plus_4_pixels_and_float32_also_takes_the_previous():
+    # Review 64: the page exempted float64 bicubic from the slips past 2^24. Its position d is exact, but
+    # guard_index_and_lambda floors it with floorf: d = 2^24 + 3 becomes 2^24 + 4 and the fraction -1 is clamped
+    # at 0, so from 2^24 + 5 pixels on output 2^24 + 3 copies the next pixel, with either align_corners.
+    # Past 2^24 float32 bicubic (size = in) also copies the previous pixel, first at output 2^24 + 1.
+    torch.set_num_threads(2)
+    n = 2**24 + 5
+    x = (torch.arange(n) % 251).double().view(1, 1, 1, n)
+    for align in (False, True):
+        y = F.interpolate(x, size=(1, n), mode="bicubic", align_corners=align).flatten()
+        assert torch.nonzero(y != x.flatten()).flatten().tolist() == [2**24 + 3], align
+        assert y[2**24 + 3] == x.flatten()[2**24 + 4]
+    y = F.interpolate(x[..., :-1], size=(1, n - 1), mode="bicubic", align_corners=True)
+    assert torch.equal(y, x[..., :-1])  # at 2^24 + 4 pixels the clamp keeps the last pixel
+    row = x[..., : 2**24 + 2].float()
+    y = F.interpolate(row, size=(1, 2**24 + 2), mode="bicubic").flatten()
+    assert y[2**24 + 1] == row.flatten()[2**24] != row.flatten()[2**24 + 1]
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    en = " ".join((docs / "interpolate-sizes.md").read_text().split())
+    zh = (docs / "interpolate-sizes.zh.md").read_text()
+    assert "`bicubic` in float64 copies the next pixel at output pixel 2^24 + 3 from 2^24 + 5 pixels on" in en
+    assert "in float64, whose fraction is clamped at 0, from 2^24 + 5" in en
+    assert "float64 的 `bicubic` 从 2^24 + 5 个像素起" in zh and "这个 `bicubic` 还在另一些输出复制前一个像素" in zh
 
 
 def test_size_equal_to_the_input_half_precision_bicubic_is_the_identity_only_up_to_2_to_the_23_pixels_too():
