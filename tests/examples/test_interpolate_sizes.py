@@ -1228,21 +1228,25 @@ def test_float64_bicubic_keeps_an_axis_only_up_to_2_to_the_24_plus_4_pixels_and_
     # at 0, so from 2^24 + 5 pixels on output 2^24 + 3 copies the next pixel, with either align_corners.
     # Past 2^24 float32 bicubic (size = in) also copies the previous pixel, first at output 2^24 + 1.
     torch.set_num_threads(2)
-    n = 2**24 + 5
+    n = 2**24 + 9
     x = (torch.arange(n) % 251).double().view(1, 1, 1, n)
     for align in (False, True):
         y = F.interpolate(x, size=(1, n), mode="bicubic", align_corners=align).flatten()
-        assert torch.nonzero(y != x.flatten()).flatten().tolist() == [2**24 + 3], align
-        assert y[2**24 + 3] == x.flatten()[2**24 + 4]
-    y = F.interpolate(x[..., :-1], size=(1, n - 1), mode="bicubic", align_corners=True)
-    assert torch.equal(y, x[..., :-1])  # at 2^24 + 4 pixels the clamp keeps the last pixel
+        assert torch.nonzero(y != x.flatten()).flatten().tolist() == [2**24 + 3, 2**24 + 7], align
+        assert y[2**24 + 3] == x.flatten()[2**24 + 4] and y[2**24 + 7] == x.flatten()[2**24 + 8]
+    short = x[..., : 2**24 + 4]
+    y = F.interpolate(short, size=(1, 2**24 + 4), mode="bicubic", align_corners=True)
+    assert torch.equal(y, short)  # at 2^24 + 4 pixels the clamp keeps the last pixel
     row = x[..., : 2**24 + 2].float()
     y = F.interpolate(row, size=(1, 2**24 + 2), mode="bicubic").flatten()
     assert y[2**24 + 1] == row.flatten()[2**24] != row.flatten()[2**24 + 1]
     docs = Path(__file__).resolve().parents[2] / "docs"
     en = " ".join((docs / "interpolate-sizes.md").read_text().split())
     zh = (docs / "interpolate-sizes.zh.md").read_text()
-    assert "`bicubic` in float64 copies the next pixel at output pixel 2^24 + 3 from 2^24 + 5 pixels on" in en
+    assert (
+        "`bicubic` in float64 copies the next pixel at output pixel 2^24 + 3 from 2^24 + 5 pixels on (and at every"
+        in en
+    )
     assert "in float64, whose fraction is clamped at 0, from 2^24 + 5" in en
     assert "float64 的 `bicubic` 从 2^24 + 5 个像素起" in zh and "这个 `bicubic` 还在另一些输出复制前一个像素" in zh
 
