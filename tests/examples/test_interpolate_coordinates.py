@@ -605,8 +605,12 @@ def test_markdown_cells_print_tables_that_render():
                     assert above.startswith("|"), (cell, above)
 
 
-@pytest.mark.parametrize("k", [2, 3, 4, 5, 6])
+@pytest.mark.parametrize("k", range(2, 11))
 def test_shrinking_by_k_nearest_takes_first_nearest_exact_takes_middle(k):
+    # Review 64: an even k has two middle pixels; the page now says nearest-exact takes the second (k // 2).
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text()
+    assert "for an even `k`, the second of the two middle pixels" in en and "中间有两个像素，取的是后一个" in zh
     x = torch.rand(1, 1, 6 * k, 5 * k)
     torch.testing.assert_close(F.interpolate(x, scale_factor=1 / k, mode="nearest"), x[..., ::k, ::k], rtol=0, atol=0)
     torch.testing.assert_close(
@@ -1444,3 +1448,21 @@ def test_uint8_one_pixel_antialiased_bicubic_is_the_formula_clamped_once_only_wh
         ("interpolate-coordinates.zh.md", "两遍计算之间还会再截断一次"),
     ):
         assert phrase in (ROOT_DOCS / page).read_text(encoding="utf-8"), page
+
+
+def test_the_corner_bullets_name_the_floating_point_dtypes_the_linear_modes_and_bicubic_take():
+    # Review 64: "Both bullets hold for floating-point input" named no dtypes; these modes take float16, bfloat16,
+    # float32 and float64 and refuse float8 and complex, so the page names the four.
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text()
+    assert "(float16, bfloat16, float32 and float64, the floating-point dtypes these modes take" in en
+    assert "float16、bfloat16、float32 和 float64，这些模式只接受这几种浮点 dtype" in zh
+    for mode, rank in (("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)):
+        for dtype in (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex64, torch.complex128):
+            with pytest.raises((RuntimeError, NotImplementedError)):
+                F.interpolate(torch.ones((1, 1) + (4,) * (rank - 2)).to(dtype), scale_factor=2, mode=mode)
+        for dtype in (torch.float16, torch.bfloat16, torch.float32, torch.float64):
+            x = torch.randn((1, 2) + (5,) * (rank - 2)).to(dtype)
+            y = F.interpolate(x, size=(9,) * (rank - 2), mode=mode, align_corners=True)
+            first = (0,) * (rank - 2)
+            assert torch.equal(y[(0, 0) + first], x[(0, 0) + first]), (mode, dtype)  # the first corner is a copy

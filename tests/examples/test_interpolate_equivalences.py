@@ -3,6 +3,7 @@
 import inspect
 import itertools
 import warnings
+from pathlib import Path
 
 import pytest
 import torch
@@ -10,6 +11,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from helpers import run_example, run_python
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 GEN = torch.Generator().manual_seed(0)
 
@@ -583,6 +586,36 @@ def test_bilinear_half_is_avg_pool_only_while_the_sum_fits(ns):
     torch.testing.assert_close(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
 
 
+@pytest.mark.parametrize("memory", [torch.contiguous_format, torch.channels_last_3d])
+def test_five_d_area_sums_half_precision_in_its_own_dtype_except_to_one_voxel(memory):
+    # Review 64: the page said area sums float16 and bfloat16 in float32 on the CPU; adaptive_avg_pool3d (5-D area)
+    # sums in the input's dtype, so two float16 voxels of 40 000 already overflow, while 3-D and 4-D area do not.
+    en = " ".join((DOCS / "interpolate-equivalences.md").read_text().split())
+    zh = (DOCS / "interpolate-equivalences.zh.md").read_text()
+    assert "this holds for 3-D and 4-D `area`: 5-D `area`, `adaptive_avg_pool3d`, sums float16 and bfloat16" in en
+    assert "5 维的 `area` 即 `adaptive_avg_pool3d`" in zh
+    for channels in (1, 3, 8):
+        for shape, size in (
+            ((4, 4, 4), (2, 2, 2)),
+            ((2, 2, 2), (1, 1, 1)),
+            ((4, 2, 2), (2, 1, 1)),
+            ((2, 6, 4), (1, 3, 2)),
+        ):
+            x = torch.full((2, channels) + shape, 40000.0, dtype=torch.float16).contiguous(memory_format=memory)
+            y = F.interpolate(x, size=size, mode="area")
+            if size == (1, 1, 1):
+                assert torch.equal(y, torch.full_like(y, 40000.0)), (channels, shape)
+            else:
+                assert y.isinf().all(), (channels, shape, size)
+        for rank in (3, 4):
+            x = torch.full((2, channels) + (4,) * (rank - 2), 40000.0, dtype=torch.float16)
+            y = F.interpolate(x, size=(2,) * (rank - 2), mode="area")
+            assert torch.equal(y, torch.full_like(y, 40000.0)), (channels, rank)
+    # bfloat16 too: a block whose float32 sum is exact loses the small voxels in its own dtype.
+    block = torch.tensor([256.0] + [1.0] * 7, dtype=torch.bfloat16).view(1, 1, 2, 2, 2).repeat(1, 1, 2, 2, 2)
+    assert not torch.equal(F.interpolate(block, size=(2, 2, 2), mode="area"), F.avg_pool3d(block.float(), 2).bfloat16())
+
+
 @pytest.mark.parametrize("memory", [torch.contiguous_format, torch.channels_last])
 def test_half_precision_pools_sum_in_float32_so_only_float32s_range_limits_them(memory):
     # Review 52: "as long as every partial sum fits in the dtype" is float32's range for float16 and bfloat16
@@ -626,6 +659,13 @@ def test_the_module_stores_a_factor_of_zero_as_none_and_raises_where_area_return
         with pytest.raises(ValueError):
             nn.Upsample(scale_factor=factor, mode="area")(x)
     assert nn.Upsample(scale_factor=(0, 2.0)).scale_factor == (0.0, 2.0)  # a tuple keeps its zero
+    # Review 64: so a tuple of zeros gives the empty tensor of F.interpolate's area, which the page now says.
+    assert torch.equal(
+        nn.Upsample(scale_factor=(0, 0), mode="area")(x), F.interpolate(x, scale_factor=(0, 0), mode="area")
+    )
+    en = " ".join((DOCS / "interpolate-equivalences.md").read_text().split())
+    zh = (DOCS / "interpolate-equivalences.zh.md").read_text()
+    assert "a single factor of 0 as `None`, while a tuple keeps its zeros" in en and "元组里的 0 则原样保留" in zh
 
 
 @pytest.mark.parametrize("mode", ["nearest", "bilinear", "bicubic", "area"])
@@ -1127,3 +1167,31 @@ def test_cuda_bilinear_and_bicubic_copy_a_kept_axis_only_where_every_axis_keeps_
     assert resized.shape[-2:] == (10, 20)
     assert (_identity_sampled(x, (10, 20), mode) - resized).abs().max() > 1e-2
     assert (_identity_sampled(x, (10, 20), mode) - F.interpolate(x, size=(10, 20), mode=mode)).abs().max() < 1e-5
+
+
+def test_the_floating_point_dtypes_of_bilinear_slicing_and_block_means_are_named_and_hold_in_each():
+    # Review 64: "as long as the input is floating point" named no dtypes; bilinear refuses float8 and complex,
+    # and the odd-factor slicing and the x0.5 block mean hold in each of the four it takes, in both CPU kernels.
+    en = " ".join((DOCS / "interpolate-equivalences.md").read_text().split())
+    zh = (DOCS / "interpolate-equivalences.zh.md").read_text()
+    assert "on floating-point input, float16, bfloat16, float32 or float64, the only ones `bilinear` takes" in en
+    assert "as long as the input is floating point (float16, bfloat16, float32 or float64;" in en
+    assert (
+        "`bilinear` 仅接受的 float16、bfloat16、float32 和 float64" in zh
+        and "float16、bfloat16、float32 或 float64；CPU" in zh
+    )
+    for dtype in (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex64, torch.complex128):
+        with pytest.raises((RuntimeError, NotImplementedError)):
+            F.interpolate(torch.ones(1, 1, 6, 6).to(dtype), scale_factor=1 / 3, mode="bilinear")
+    for dtype in (torch.float16, torch.bfloat16, torch.float32, torch.float64):
+        for k, (h, w), memory in itertools.product(
+            (3, 5, 7), ((2, 3), (30, 70)), (torch.contiguous_format, torch.channels_last)
+        ):
+            x = (torch.randn(1, 4, h * k, w * k) * 100).to(dtype).contiguous(memory_format=memory)
+            assert torch.equal(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
+        x = torch.randn(1, 4, 8, 140).to(dtype)
+        mean = x.double().unflatten(-1, (70, 2)).unflatten(-3, (4, 2)).mean((-1, -3))
+        tol = 1e-2 if dtype in (torch.float16, torch.bfloat16) else 1e-6
+        torch.testing.assert_close(
+            F.interpolate(x, scale_factor=0.5, mode="bilinear").double(), mean, rtol=tol, atol=tol
+        )

@@ -1191,17 +1191,64 @@ def test_size_equal_to_the_input_nearest_copies_the_previous_pixel_from_2_to_the
     x = (torch.arange(2**24 + 2) % 251).to(torch.uint8).view(1, 1, 1, -1).expand(1, 4, 1, -1)
     x = x.contiguous(memory_format=torch.channels_last)
     assert torch.equal(F.interpolate(x, size=(1, 2**24 + 2), mode="nearest"), x)
+    # Review 64: past 2^24 every odd output index rounds to an even one, down and up in turn (ties to even), so
+    # from 2^24 + 5 pixels on output 2^24 + 3 copies the next pixel; the page named only the previous one.
+    for extra, dtype, rank in ((4, torch.uint8, 3), (5, torch.float32, 3), (9, torch.uint8, 4), (12, torch.uint8, 5)):
+        n = 2**24 + extra
+        x = (torch.arange(n) % 251).to(dtype).view((1,) * (rank - 1) + (n,))
+        y = F.interpolate(x, size=(1,) * (rank - 3) + (n,), mode="nearest").flatten()
+        picks = {
+            i - 2**24: (y[i] == x.flatten()[i + 1]).item() for i in torch.nonzero(y != x.flatten()).flatten().tolist()
+        }
+        expected = {j: j % 4 == 3 for j in range(1, extra) if j % 2 and (j % 4 == 1 or j + 1 < extra)}
+        assert picks == expected, (n, dtype, rank, picks)  # True: the next pixel, False: the previous one
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    en = " ".join((docs / "interpolate-sizes.md").read_text().split())
+    zh = (docs / "interpolate-sizes.zh.md").read_text()
+    assert (
+        "and the next pixel at output pixel 2^24 + 3 from 2^24 + 5 pixels on" in en
+        and "还在输出像素 2^24 + 3 处复制后一个像素" in zh
+    )
 
 
 def test_align_corners_true_float32_bicubic_keeps_an_axis_only_up_to_2_to_the_24_pixels():
     # Review 44: "with True ... bicubic return[s] it unchanged" was checked on axes of up to 100 pixels. Its
     # float32 position d * 1 rounds odd d past 2^24 to an even neighbour: 2^24 + 3 pixels lose pixel 2^24 + 1.
-    # (float64 bicubic keeps such an axis; it costs seconds more, so it is not run here.)
+    # (float64 bicubic keeps such an axis only up to 2^24 + 4 pixels: the test after this one.)
     n = 2**24 + 3
     x = (torch.arange(n) % 1000).float().view(1, 1, 1, n)
     y = F.interpolate(x, scale_factor=(1.0, 1 + 0.5 / n), mode="bicubic", align_corners=True)
     assert y.shape == x.shape
     assert torch.nonzero((y != x).flatten()).flatten().tolist() == [2**24 + 1]
+
+
+def test_float64_bicubic_keeps_an_axis_only_up_to_2_to_the_24_plus_4_pixels_and_float32_also_takes_the_previous():
+    # Review 64: the page exempted float64 bicubic from the slips past 2^24. Its position d is exact, but
+    # guard_index_and_lambda floors it with floorf: d = 2^24 + 3 becomes 2^24 + 4 and the fraction -1 is clamped
+    # at 0, so from 2^24 + 5 pixels on output 2^24 + 3 copies the next pixel, with either align_corners.
+    # Past 2^24 float32 bicubic (size = in) also copies the previous pixel, first at output 2^24 + 1.
+    torch.set_num_threads(2)
+    n = 2**24 + 9
+    x = (torch.arange(n) % 251).double().view(1, 1, 1, n)
+    for align in (False, True):
+        y = F.interpolate(x, size=(1, n), mode="bicubic", align_corners=align).flatten()
+        assert torch.nonzero(y != x.flatten()).flatten().tolist() == [2**24 + 3, 2**24 + 7], align
+        assert y[2**24 + 3] == x.flatten()[2**24 + 4] and y[2**24 + 7] == x.flatten()[2**24 + 8]
+    short = x[..., : 2**24 + 4]
+    y = F.interpolate(short, size=(1, 2**24 + 4), mode="bicubic", align_corners=True)
+    assert torch.equal(y, short)  # at 2^24 + 4 pixels the clamp keeps the last pixel
+    row = x[..., : 2**24 + 2].float()
+    y = F.interpolate(row, size=(1, 2**24 + 2), mode="bicubic").flatten()
+    assert y[2**24 + 1] == row.flatten()[2**24] != row.flatten()[2**24 + 1]
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    en = " ".join((docs / "interpolate-sizes.md").read_text().split())
+    zh = (docs / "interpolate-sizes.zh.md").read_text()
+    assert (
+        "`bicubic` in float64 copies the next pixel at output pixel 2^24 + 3 from 2^24 + 5 pixels on (and at every"
+        in en
+    )
+    assert "in float64, whose fraction is clamped at 0, from 2^24 + 5" in en
+    assert "float64 的 `bicubic` 从 2^24 + 5 个像素起" in zh and "这个 `bicubic` 还在另一些输出复制前一个像素" in zh
 
 
 def test_size_equal_to_the_input_half_precision_bicubic_is_the_identity_only_up_to_2_to_the_23_pixels_too():

@@ -1407,6 +1407,41 @@ def test_probing_code_needs_more_than_three_exception_types_where_python_compute
     # on the page; not run here: a failed trace can leave the tracer broken for later traces in the process.)
 
 
+def test_a_side_of_zero_pixels_changes_the_type_the_first_failing_axis_decides():
+    # Review 64: "inf, nan or 1e30 raise OverflowError, ValueError and TypeError" held only where every side has
+    # pixels. Python multiplies axis by axis: a side of 0 gives 0 * inf = nan (ValueError) if it comes before any
+    # side with pixels, and 1e30 on sides that are all 0 gives size 0, the RuntimeError of an empty input.
+    def expected(scale, sides):
+        if scale != scale:
+            return ValueError
+        if scale == float("inf"):  # the first axis always fails: inf, or nan where it has no pixels
+            return OverflowError if sides[0] else ValueError
+        return TypeError if any(sides) else RuntimeError
+
+    import pathlib
+
+    docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
+    en = " ".join((docs / "interpolate-support.md").read_text().split())
+    zh = (docs / "interpolate-support.zh.md").read_text()
+    assert "1×2×0×4: `ValueError`, 1×2×4×0: `OverflowError`" in en and "1×2×0×4 抛出 `ValueError`" in zh
+    seen = set()
+    for rank in (3, 4, 5):
+        for sides in itertools.product((0, 3), repeat=rank - 2):
+            for mode, recompute in (
+                ("area", None),
+                ("nearest", True),
+                ("bilinear" if rank == 4 else "linear" if rank == 3 else "trilinear", True),
+            ):
+                for scale in (float("inf"), float("nan"), 1e30):
+                    with pytest.raises(Exception) as caught:
+                        F.interpolate(
+                            torch.rand((1, 2) + sides), scale_factor=scale, mode=mode, recompute_scale_factor=recompute
+                        )
+                    assert type(caught.value) is expected(scale, list(sides)), (rank, sides, mode, scale, caught.value)
+                    seen.add((scale if scale == scale else "nan", type(caught.value)))
+    assert (float("inf"), ValueError) in seen and (1e30, RuntimeError) in seen
+
+
 @pytest.mark.parametrize("dtype", [torch.uint8, torch.int64, torch.bool])
 def test_integer_area_to_other_sizes_is_not_implemented_only_where_the_input_has_elements(dtype):
     # Review 50: "other sizes of such input in area are a NotImplementedError" missed inputs without elements:
