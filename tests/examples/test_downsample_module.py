@@ -286,8 +286,9 @@ def test_dtype_follows_the_input(Downsample, dtype):
 
 
 def test_under_cpu_autocast_only_the_conv2d_methods_leave_the_input_dtype(Downsample):
-    """The dtype promise holds outside autocast: inside, F.conv2d follows autocast's bfloat16."""
-    for dtype, size in itertools.product((torch.float32, torch.float64), (8, 9)):
+    """The dtype promise holds outside autocast: inside, F.conv2d follows autocast's bfloat16.
+    Review 64: float16 inputs too (the page named float32 only), not only float32 ones."""
+    for dtype, size in itertools.product(FLOATS, (8, 9)):
         x = torch.randn(1, 2, size, size, dtype=dtype)
         with torch.autocast("cpu", dtype=torch.bfloat16):
             changed = {
@@ -296,7 +297,10 @@ def test_under_cpu_autocast_only_the_conv2d_methods_leave_the_input_dtype(Downsa
                 if m != "pixel-unshuffle" or size % 2 == 0
                 if Downsample(2, m, channels=2)(x).dtype != dtype
             }
-        assert changed == ({"blur", "max-blur", "conv"} if dtype == torch.float32 else set()), (dtype, size, changed)
+        lowered = dtype in (torch.float32, torch.float16)
+        assert changed == ({"blur", "max-blur", "conv"} if lowered else set()), (dtype, size, changed)
+    assert "a float32 or float16 input" in " ".join((ROOT / "docs" / "downsample-module.md").read_text().split())
+    assert "float32 或 float16 输入得到的都是 bfloat16 输出" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
 
 
 def test_page_reports_kept_dtypes(ns):
