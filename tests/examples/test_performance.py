@@ -1011,6 +1011,34 @@ def test_the_2s_and_4s_counts_need_align_corners_false(width, size):
     assert max(counts("bilinear", True, True)) > 2 * s
     if (width, size) == (8, 4):  # the page's case
         assert max(counts("bilinear", True, True)) == 5
+        # Review 64: only plain interpolation puts the first sample on pixel 0 alone; antialiased keeps the
+        # half-step offset, and its first sample weighs pixels 0 to 2
+        assert counts("bilinear", True, True)[0] == 3
+
+
+@pytest.mark.parametrize("width,size", [(41, 11), (81, 9), (100, 12), (37, 13)])
+def test_align_corners_true_antialiasing_steps_by_h_minus_1_over_h_minus_1_with_a_half_step_offset(width, size):
+    """Review 64: with align_corners=True the antialiased samples step by (H - 1) / (h - 1) but are not
+    corner-aligned: away from the borders, sample i is centred at that step times (i + 1/2), minus 1/2, where
+    plain bilinear puts it at the step times i."""
+    step = (width - 1) / (size - 1)
+    ramp = torch.arange(width, dtype=torch.float64).view(1, 1, 1, width)
+    aa = F.interpolate(ramp, size=(1, size), mode="bilinear", antialias=True, align_corners=True).flatten()
+    plain = F.interpolate(ramp, size=(1, size), mode="bilinear", align_corners=True).flatten()
+    for i in range(size):
+        if step * (i + 0.5) - 0.5 - step >= 0 and step * (i + 0.5) - 0.5 + step <= width - 1:  # filter inside
+            assert aa[i].item() == pytest.approx(step * (i + 0.5) - 0.5, abs=1e-9), i
+            assert plain[i].item() == pytest.approx(step * i, abs=1e-9), i
+    assert aa[0] > 0.5 and plain[0] == 0
+    root = Path(__file__).resolve().parents[2]
+    page = " ".join((root / "docs" / "performance.md").read_text().split())
+    assert (
+        "antialiased interpolation keeps the half-step offset" in page
+        and "8 → 4 puts the first on pixel 0 alone" in page
+    )
+    assert (
+        "抗混叠插值则保留 `align_corners=False` 时半个间距的偏移" in (root / "docs" / "performance.zh.md").read_text()
+    )
 
 
 def test_the_bullets_bilinear_downsampling_conversion_needs_float_and_more_than_one_channel():

@@ -359,6 +359,25 @@ def test_integer_max_pool_is_a_cpu_claim_and_cuda_refuses_integers():
             F.max_pool2d(torch.ones(1, 1, 2, 2, dtype=dtype, device="cuda"), 2)
 
 
+def test_only_the_four_float_dtypes_pad_with_minus_inf_and_float8_complex_and_bool_are_refused():
+    """Review 64: "pads floating-point input with negative infinity" read as a rule for every floating dtype;
+    the float8 types (and complex, and bool) raise "not implemented" instead, in either layout."""
+    for dtype in (torch.float16, torch.bfloat16, torch.float32, torch.float64):
+        assert F.max_pool2d(torch.ones(1, 1, 2, 2, dtype=dtype), 2, 1, 1, 3).item() == float("-inf")
+    refused = {d for d in vars(torch).values() if isinstance(d, torch.dtype) and str(d).startswith("torch.float8")}
+    assert len(refused) >= 4  # e4m3fn, e4m3fnuz, e5m2, e5m2fnuz, ...
+    for dtype in (*refused, torch.complex64, torch.complex128, torch.bool):
+        x = torch.ones(1, 2, 2, 2).to(dtype)
+        for y in (x, x.contiguous(memory_format=torch.channels_last)):
+            with pytest.raises(RuntimeError, match="not implemented"):
+                F.max_pool2d(y, 2, stride=1, padding=1)
+    page = " ".join((ROOT / "docs" / "pooling-details.md").read_text().split())
+    page_zh = (ROOT / "docs" / "pooling-details.zh.md").read_text()
+    assert "pads float16, bfloat16, float32 and float64 input with negative infinity" in page
+    assert "pads floating-point input" not in page and "对浮点输入用负无穷" not in page_zh
+    assert "float8 各类型、复数和 bool 输入会被拒绝" in page_zh
+
+
 def test_the_cpu_refuses_the_wide_unsigned_integer_types():
     """Review 48: "integer input ... on the CPU with its dtype's smallest value" read as a rule for every
     integer dtype, but the CPU kernel dispatches uint8 and the signed types only: uint16, uint32 and
