@@ -805,6 +805,13 @@ def test_the_1x1_mean_differs_by_steps_set_by_the_largest_values_not_the_last_bi
         x = torch.rand(20000, 1, 4, 4, generator=torch.Generator().manual_seed(seed))
         most[seed] = steps(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, 4))
     assert set(most.values()) == {4, 5} and list(most.values()).count(4) > 30, most
+    from helpers import ROOT
+
+    for page, words in (
+        ("aliasing.md", "at most 4 with most seeds, 5 with some"),
+        ("aliasing.zh.md", "有些种子下差 5 个"),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
     for seed in range(3):
         x = torch.rand(20000, 1, 4, 4, generator=torch.Generator().manual_seed(seed))
         y = x * 2 - 1
