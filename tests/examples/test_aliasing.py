@@ -798,9 +798,22 @@ def test_the_1x1_mean_differs_by_steps_set_by_the_largest_values_not_the_last_bi
     def steps(a, b):
         return ((a - b).abs() / (torch.nextafter(a.abs(), torch.tensor(math.inf)) - a.abs())).max().item()
 
+    # Review 64: "at most 4 over 20000 random maps" held for the 3 seeds checked; seeds 5, 17, 35 and 38 reach 5
+    # (the same under ATEN_CPU_CAPABILITY=default, avx2 and avx512, on 1, 2 or 8 threads)
+    most = {}
+    for seed in range(40):
+        x = torch.rand(20000, 1, 4, 4, generator=torch.Generator().manual_seed(seed))
+        most[seed] = steps(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, 4))
+    assert set(most.values()) == {4, 5} and list(most.values()).count(4) > 30, most
+    from helpers import ROOT
+
+    for page, words in (
+        ("aliasing.md", "at most 4 with most seeds, 5 with some"),
+        ("aliasing.zh.md", "有些种子下差 5 个"),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
     for seed in range(3):
         x = torch.rand(20000, 1, 4, 4, generator=torch.Generator().manual_seed(seed))
-        assert steps(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, 4)) == 4, seed
         y = x * 2 - 1
         mean, pooled = F.adaptive_avg_pool2d(y, 1), F.avg_pool2d(y, 4)
         assert steps(mean, pooled) >= 200 and (mean - pooled).abs().max() < 2.5e-7, seed

@@ -56,6 +56,21 @@ def test_the_filter_follows_a_floating_dtype_and_an_integer_image_is_refused(ns)
         assert ns["MaxBlurPool"](filter_size=3)(x.to(dtype)).dtype == dtype
     with pytest.raises(RuntimeError, match="max_pool2d"):
         ns["MaxBlurPool"](filter_size=3)(x.to(torch.complex64))
+    # Review 64: "complex included" read for every complex dtype and "floating-point dtype" for float8 too; on the CPU
+    # the taps' division has no kernel for complex32 or any float8 type, so BlurPool fails there, and MaxBlurPool earlier
+    assert BlurPool(filter_size=3)(x.to(torch.complex128)).dtype == torch.complex128
+    unscalable = (torch.complex32, torch.float8_e4m3fn, torch.float8_e5m2, torch.float8_e4m3fnuz, torch.float8_e5m2fnuz)
+    for dtype in unscalable:
+        with pytest.raises(NotImplementedError, match="div"):
+            BlurPool(filter_size=3)(x.to(dtype))
+        with pytest.raises(NotImplementedError, match="max_pool2d"):
+            ns["MaxBlurPool"](filter_size=3)(x.to(dtype))
+    for page, words in (
+        ("downsample-methods.md", "complex64 and complex128 included"),
+        ("downsample-methods.zh.md", "BlurPool 还包括 complex64 和 complex128"),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert words in text and "complex32" in text and "float8" in text, page
 
 
 def test_every_method_halves_and_only_pixel_unshuffle_changes_channels(ns):

@@ -921,6 +921,23 @@ def test_a_float32_constant_comes_back_off_in_the_box_from_3x_and_exact_in_the_p
                 assert y.isposinf().all(), (k, antialias)
 
 
+def test_given_size_plain_bicubic_leaves_0_7_up_to_13_steps_off_and_24_under_the_default_kernels():
+    # Review 64: the page's numbers for bicubic given size= (64 // k pixels at 3x to 7x), per CPU kernel
+    code = """
+import torch, torch.nn.functional as F
+x = torch.full((1, 1, 64, 64), 0.7)
+steps = [int(((F.interpolate(x, size=(64 // k, 64 // k), mode="bicubic") - 0.7).abs() / 2**-24).max()) for k in (3, 5, 6, 7)]
+print(torch.backends.cpu.get_cpu_capability(), *steps)
+"""
+    assert run_python(code, ATEN_CPU_CAPABILITY="avx2").split() == ["AVX2", "13", "4", "4", "5"]
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["DEFAULT", "24", "7", "10", "9"]
+    for page, words in (
+        ("frequency-response.md", "to 13 at 3× (from 7 at 5× to 24 at 3× under `ATEN_CPU_CAPABILITY=default`)"),
+        ("frequency-response.zh.md", "从 5 倍时的 7 个到 3 倍时的 24 个"),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+
+
 def test_overflow_of_the_largest_constant_depends_on_the_map_size():
     # Review 21: "nan or inf at nearly every pixel" held on the 64x64 map, not on small ones
     modes = ("bicubic", "lanczos") if "lanczos" in F.interpolate.__doc__ else ("bicubic",)
