@@ -844,15 +844,27 @@ def test_antialiased_align_corners_true_enlarging_keeps_only_bilinears_first_cor
 
 
 def test_uint8_one_pixel_wide_loses_the_corner_at_any_channel_count_without_avx2():
-    # ATEN_CPU_CAPABILITY=default makes torch take the kernels a CPU without AVX2 runs: there
-    # even 3-channel uint8 misses the last corner (the page's "with any number without AVX2").
+    # ATEN_CPU_CAPABILITY=default makes torch take the kernels a CPU without AVX2 runs: there uint8 with
+    # any channel count (1 to 8 here) gets a one-pixel-wide output wrong by more than a level whenever both
+    # heights are at least 2 and differ, with either align_corners, and 4x1 -> 8x1 loses the last corner.
     code = (
         "import torch, torch.nn.functional as F\n"
-        "x = (torch.linspace(0, 1, 4)[:, None] * 200 + torch.arange(3.0)[:, None, None]).to(torch.uint8)[None].expand(1, 3, 4, 1).contiguous()\n"
-        "y = F.interpolate(x, size=(8, 1), mode='bilinear', align_corners=True)\n"
-        "print(torch.equal(y[..., -1, 0], x[..., -1, 0]))\n"
+        "right, kept = [], []\n"
+        "for c in range(1, 9):\n"
+        "    for ac in (False, True):\n"
+        "        for h_in in range(2, 7):\n"
+        "            for h_out in set(range(2, 13)) - {h_in}:\n"
+        "                g = torch.Generator().manual_seed(100 * c + 10 * h_in + h_out)\n"
+        "                x = torch.randint(0, 256, (1, c, h_in, 1), generator=g, dtype=torch.uint8)\n"
+        "                y = F.interpolate(x, size=(h_out, 1), mode='bilinear', align_corners=ac)\n"
+        "                exact = F.interpolate(x.double(), size=(h_out, 1), mode='bilinear', align_corners=ac)\n"
+        "                if (y.double() - exact).abs().max() <= 1: right.append((c, ac, h_in, h_out))\n"
+        "        x = (torch.linspace(0, 1, 4)[:, None] * 200 + torch.arange(float(c))[:, None, None]).to(torch.uint8)[None]\n"
+        "        y = F.interpolate(x.contiguous(), size=(8, 1), mode='bilinear', align_corners=ac)\n"
+        "        if torch.equal(y[..., -1, 0], x[..., -1, 0]): kept.append((c, ac))\n"
+        "print(right, kept)\n"
     )
-    assert run_python(code, ATEN_CPU_CAPABILITY="default").strip() == "False"
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").strip() == "[] []"
 
 
 def test_align_corners_true_to_one_pixel_antialias_bilinear_reads_pixel_0_bicubic_reads_two():

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from PIL import Image
 from torchvision.transforms import InterpolationMode as IM
 
-from helpers import run_example, run_python
+from helpers import printed_by, run_example, run_python
 
 AVX = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
 sizes = st.integers(1, 40)
@@ -452,8 +452,12 @@ def test_uint8_v2_is_torchs_uint8_kernel_v1_is_float_rounded(shape, mode):
 
 
 def test_shorter_edge_counts(ns):
-    assert 0 < len(ns["truncated"]) < len(ns["pairs"])
-    assert all(ns["shorter"][short, long] == round(224 * long / short) - 1 for short, long in ns["truncated"])
+    """The printed count is every pair, and only those, whose long edge int() truncates below the rounded value."""
+    pairs = ns["pairs"]
+    assert all(ns["shorter"][short, long] == int(224 * long / short) for short, long in pairs)
+    expected = [(short, long) for short, long in pairs if int(224 * long / short) != round(224 * long / short)]
+    assert ns["truncated"] == expected and 0 < len(expected) < len(pairs)
+    assert f"rounding gives in {len(expected)}\n" in printed_by("torchvision_resize.py")
 
 
 @settings(max_examples=200, deadline=None)
