@@ -1393,3 +1393,45 @@ def test_cuda_antialias_kernel_keeps_its_weights_in_the_dtype():
         ("interpolate-dtypes.zh.md", "和 CPU 的双三次内核一样，把权重存成该数据类型"),
     ):
         assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+@pytest.mark.filterwarnings("ignore:ComplexHalf support is experimental")
+def test_complex_and_float8_pass_only_the_antialiased_copy_and_complex_area_to_one_pixel():
+    # Review 64: the page said which integer dtypes fail beyond its five and named no complex or float8 dtype. They
+    # fail in every mode and rank on non-empty input, in both formats, except the antialiased copy at the input's own
+    # size (any of them) and area to a single pixel, a mean, which takes complex64 and complex128 only.
+    others = [torch.complex32, torch.complex64, torch.complex128, torch.float8_e4m3fn, torch.float8_e5m2]
+    others += [torch.float8_e4m3fnuz, torch.float8_e5m2fnuz, torch.float8_e8m0fnu]
+    modes = {3: ["nearest", "nearest-exact", "linear", "area"], 5: ["nearest", "nearest-exact", "trilinear", "area"]}
+    modes[4] = [dict(kwargs) for kwargs in _modes().values()]
+    passed, expected = set(), set()
+    for dtype in others:
+        for rank, tried in modes.items():
+            for kwargs in tried:
+                kwargs = kwargs if isinstance(kwargs, dict) else dict(mode=kwargs)
+                for channels, side in ((1, 1), (3, 5), (5, 4)):
+                    for size in ((side,) * (rank - 2), (2 * side,) * (rank - 2), (1,) * (rank - 2), (3,) * (rank - 2)):
+                        for layout in ("contiguous", "last") if rank > 3 else ("contiguous",):
+                            x = torch.ones((2, channels) + (side,) * (rank - 2)).to(dtype)
+                            if layout == "last":
+                                x = x.contiguous(
+                                    memory_format=torch.channels_last if rank == 4 else torch.channels_last_3d
+                                )
+                            key = (dtype, rank, str(kwargs), channels, size, layout)
+                            try:
+                                F.interpolate(x, size=size, **kwargs)
+                                passed.add(key)
+                            except (RuntimeError, NotImplementedError):
+                                pass
+                            copy = kwargs.get("antialias") and size == x.shape[2:]
+                            mean = kwargs["mode"] == "area" and set(size) == {1}
+                            if copy or (mean and dtype in (torch.complex64, torch.complex128)):
+                                expected.add(key)
+    assert passed == expected and expected, passed ^ expected
+    x = torch.randn(2, 3, 5, 4, dtype=torch.complex64)
+    assert torch.allclose(F.interpolate(x, size=(1, 1), mode="area"), x.mean(dim=(-2, -1), keepdim=True))
+    en = (ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
+    assert "(the other integer dtypes are below the table)" not in en and "（其他整数类型见表格下方）" not in zh
+    assert "`complex64` and `complex128` (not `complex32`, nor any float8 type)" in en
+    assert "接受 `complex64` 和 `complex128`（`complex32` 和任何 float8 类型都不行）" in zh
