@@ -1468,3 +1468,29 @@ def test_cpu_half_precision_backward_drifts_past_half_an_epsilon_on_long_axes():
         in en
     )
     assert "float16 下从 10000 个像素放大到 15001 个时误差超过半个 eps，30000 → 45001 时超过一个 eps" in zh
+
+
+@pytest.mark.parametrize("capability", ["default", None])
+def test_nearest_exact_formats_do_not_part_at_times_41_on_2_pixels(capability):
+    # Review 64: the nearest-exact bullet gave "x20.5 and x41 on 2 pixels" as its factors; x41 (2 -> 82) is the float64
+    # `nearest` case of the next bullet: nearest-exact has no tie there (positions (i + 1/2)/41) and both formats agree.
+    env = {"ATEN_CPU_CAPABILITY": capability} if capability else {}
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "def part(rank, dtype, mode, by_size):\n"
+        "    lead = (100,) if rank == 4 else (2, 2)\n"
+        "    x = torch.arange(2).to(dtype).view((1, 1) + (1,) * len(lead) + (2,)).expand((1, 4) + lead + (2,)).contiguous()\n"
+        "    layout = torch.channels_last if rank == 4 else torch.channels_last_3d\n"
+        "    request = {'size': lead + (82,)} if by_size else {'scale_factor': (1.0,) * len(lead) + (41.0,)}\n"
+        "    a = F.interpolate(x, mode=mode, **request)\n"
+        "    b = F.interpolate(x.contiguous(memory_format=layout), mode=mode, **request)\n"
+        "    return (a.double() - b.double()).abs().max().item()\n"
+        "print([part(r, d, 'nearest-exact', s) for r in (4, 5) for d in (torch.float32, torch.float64) for s in (True, False)]"
+        " + [part(4, torch.float64, 'nearest', s) for s in (True, False)])\n"
+    )
+    parts = ast.literal_eval(run_python(code, **env))
+    assert parts == [0.0] * 8 + [1.0, 1.0], parts
+    en = (ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
+    assert "(×20.5 and ×41 on 2 pixels)" not in en and "(`nearest`, 2 → 82 or ×41: output 41;" in en
+    assert "（2 个像素 ×20.5 和 ×41）" not in zh and "（`nearest`，2 → 82 或 ×41 时下标为 41 的输出；" in zh
