@@ -1410,7 +1410,9 @@ def test_complex_and_float8_pass_only_the_antialiased_copy_and_complex_area_to_o
             for kwargs in tried:
                 kwargs = kwargs if isinstance(kwargs, dict) else dict(mode=kwargs)
                 for channels, side in ((1, 1), (3, 5), (5, 4)):
-                    for size in ((side,) * (rank - 2), (2 * side,) * (rank - 2), (1,) * (rank - 2), (3,) * (rank - 2)):
+                    # 130 per axis: a 4-D output beyond 128 pixels in height plus width takes the generic kernels
+                    sizes = [(n,) * (rank - 2) for n in (side, 2 * side, 1, 3)] + [(130,) * (rank - 2)] * (rank < 5)
+                    for size in sizes:
                         for layout in ("contiguous", "last") if rank > 3 else ("contiguous",):
                             x = torch.ones((2, channels) + (side,) * (rank - 2)).to(dtype)
                             if layout == "last":
