@@ -1393,3 +1393,107 @@ def test_cuda_antialias_kernel_keeps_its_weights_in_the_dtype():
         ("interpolate-dtypes.zh.md", "和 CPU 的双三次内核一样，把权重存成该数据类型"),
     ):
         assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+@pytest.mark.filterwarnings("ignore:ComplexHalf support is experimental")
+def test_complex_and_float8_pass_only_the_antialiased_copy_and_complex_area_to_one_pixel():
+    # Review 64: the page said which integer dtypes fail beyond its five and named no complex or float8 dtype. They
+    # fail in every mode and rank on non-empty input, in both formats, except the antialiased copy at the input's own
+    # size (any of them) and area to a single pixel, a mean, which takes complex64 and complex128 only.
+    others = [torch.complex32, torch.complex64, torch.complex128, torch.float8_e4m3fn, torch.float8_e5m2]
+    others += [torch.float8_e4m3fnuz, torch.float8_e5m2fnuz, torch.float8_e8m0fnu]
+    modes = {3: ["nearest", "nearest-exact", "linear", "area"], 5: ["nearest", "nearest-exact", "trilinear", "area"]}
+    modes[4] = [dict(kwargs) for kwargs in _modes().values()]
+    passed, expected = set(), set()
+    for dtype in others:
+        for rank, tried in modes.items():
+            for kwargs in tried:
+                kwargs = kwargs if isinstance(kwargs, dict) else dict(mode=kwargs)
+                for channels, side in ((1, 1), (3, 5), (5, 4)):
+                    # 130 per axis: a 4-D output beyond 128 pixels in height plus width takes the generic kernels
+                    sizes = [(n,) * (rank - 2) for n in (side, 2 * side, 1, 3)] + [(130,) * (rank - 2)] * (rank < 5)
+                    for size in sizes:
+                        for layout in ("contiguous", "last") if rank > 3 else ("contiguous",):
+                            x = torch.ones((2, channels) + (side,) * (rank - 2)).to(dtype)
+                            if layout == "last":
+                                x = x.contiguous(
+                                    memory_format=torch.channels_last if rank == 4 else torch.channels_last_3d
+                                )
+                            key = (dtype, rank, str(kwargs), channels, size, layout)
+                            try:
+                                F.interpolate(x, size=size, **kwargs)
+                                passed.add(key)
+                            except (RuntimeError, NotImplementedError):
+                                pass
+                            copy = kwargs.get("antialias") and size == x.shape[2:]
+                            mean = kwargs["mode"] == "area" and set(size) == {1}
+                            if copy or (mean and dtype in (torch.complex64, torch.complex128)):
+                                expected.add(key)
+    assert passed == expected and expected, passed ^ expected
+    x = torch.randn(2, 3, 5, 4, dtype=torch.complex64)
+    assert torch.allclose(F.interpolate(x, size=(1, 1), mode="area"), x.mean(dim=(-2, -1), keepdim=True))
+    en = (ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
+    assert "(the other integer dtypes are below the table)" not in en and "（其他整数类型见表格下方）" not in zh
+    assert "`complex64` and `complex128` (not `complex32`, nor any float8 type)" in en
+    assert "接受 `complex64` 和 `complex128`（`complex32` 和任何 float8 类型都不行）" in zh
+
+
+def test_cpu_half_precision_backward_drifts_past_half_an_epsilon_on_long_axes():
+    # Review 64: "the backward passes of the upsampling kernels in float16 and bfloat16 stay within half an epsilon of
+    # the float64 backward" was measured on axes of up to 61 pixels; on long axes the interpolating modes' float32
+    # positions and weights (double in the float64 kernel) drift: the float32 backward parts from the float64 one by
+    # as much, while nearest, which only picks indices, stays within half an epsilon.
+    def relative_error(n, m, mode, dtype, seed):
+        shape, size = ((1, 4, n), m) if mode in ("linear", "nearest") else ((1, 4, 2, n), (3, m))
+        grads = []
+        for kind in (dtype, torch.float64):
+            x = torch.zeros(shape, dtype=kind, requires_grad=True)
+            y = F.interpolate(x, size=size, mode=mode)
+            gen = torch.Generator().manual_seed(seed)
+            g = (torch.rand(y.shape, generator=gen, dtype=torch.float64) * 2 - 1).to(dtype).to(kind)
+            grads.append(torch.autograd.grad(y, x, g)[0].double())
+        return ((grads[0] - grads[1]).abs().max() / grads[1].abs().max()).item() / torch.finfo(torch.float16).eps
+
+    for mode in ("linear", "bilinear", "bicubic"):
+        for (n, m), bound in (((10000, 15001), 0.5), ((30000, 45001), 1.0)):
+            assert relative_error(n, m, mode, torch.float16, 0) > bound, (mode, n, m)
+        assert relative_error(30000, 45001, mode, torch.float32, 0) > 1.0, mode
+    # bfloat16's epsilon is 8 times float16's: half of it is 4 of float16's
+    assert relative_error(100000, 150001, "linear", torch.bfloat16, 0) > 4.0
+    assert max(relative_error(30000, m, "nearest", torch.float16, 0) for m in (45001, 10001)) <= 0.5
+    en = (ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
+    assert (
+        "in float16, 10000 → 15001\npixels is off by more than half an epsilon, and 30000 → 45001 by more than one"
+        in en
+    )
+    assert "in bfloat16, whose epsilon is 8 times\ncoarser, 100000 → 150001 by more than half of its own." in en
+    assert "float16 下从 10000 个像素放大到 15001 个时误差超过半个 eps，30000 → 45001 时超过一个 eps" in zh
+    assert "bfloat16 下（它的 eps 是 float16 的 8 倍），100000 → 150001 时超过它自己的半个 eps" in zh
+
+
+@pytest.mark.parametrize("capability", ["default", None])
+def test_nearest_exact_formats_do_not_part_at_times_41_on_2_pixels(capability):
+    # Review 64: the nearest-exact bullet gave "x20.5 and x41 on 2 pixels" as its factors; x41 (2 -> 82) is the float64
+    # `nearest` case of the next bullet: nearest-exact has no tie there (positions (i + 1/2)/41) and both formats agree.
+    env = {"ATEN_CPU_CAPABILITY": capability} if capability else {}
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "def part(rank, dtype, mode, by_size):\n"
+        "    lead = (100,) if rank == 4 else (2, 2)\n"
+        "    x = torch.arange(2).to(dtype).view((1, 1) + (1,) * len(lead) + (2,)).expand((1, 4) + lead + (2,)).contiguous()\n"
+        "    layout = torch.channels_last if rank == 4 else torch.channels_last_3d\n"
+        "    request = {'size': lead + (82,)} if by_size else {'scale_factor': (1.0,) * len(lead) + (41.0,)}\n"
+        "    a = F.interpolate(x, mode=mode, **request)\n"
+        "    b = F.interpolate(x.contiguous(memory_format=layout), mode=mode, **request)\n"
+        "    return (a.double() - b.double()).abs().max().item()\n"
+        "print([part(r, d, 'nearest-exact', s) for r in (4, 5) for d in (torch.float32, torch.float64) for s in (True, False)]"
+        " + [part(4, torch.float64, 'nearest', s) for s in (True, False)])\n"
+    )
+    parts = ast.literal_eval(run_python(code, **env))
+    assert parts == [0.0] * 8 + [1.0, 1.0], parts
+    en = (ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
+    assert "(×20.5 and ×41 on 2 pixels)" not in en and "(`nearest`, 2 → 82 or ×41: output 41;" in en
+    assert "（2 个像素 ×20.5 和 ×41）" not in zh and "（`nearest`，2 → 82 或 ×41 时下标为 41 的输出；" in zh
