@@ -553,3 +553,19 @@ def test_the_tf32_reason_for_float64_is_limited_to_gpus_that_have_tf32():
             ("super-resolution.zh.md", "这只适用于支持 TF32 的 GPU（Ampere 及更新的架构）"),
         ):
             assert text in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def test_every_training_image_ships_with_scikit_image_matplotlib_gives_a_test_image_only(ns):
+    # Review 64: the page opened with "trained ... on grey-scale patches of photographs that ship with matplotlib
+    # and scikit-image"; all eight training images come from skimage.data, matplotlib's Grace Hopper is held out.
+    for name, image in ns["train_images"].items():
+        assert torch.equal(image, ns["grey"](getattr(skimage.data, name)())), name
+    with ns["get_sample_data"]("grace_hopper.jpg") as file:
+        hopper = ns["grey"](ns["plt"].imread(file)[..., :3])
+    assert torch.equal(ns["test_images"]["grace_hopper"], hopper)
+    assert not any(torch.equal(hopper, image) for image in ns["train_images"].values() if image.shape == hopper.shape)
+    for page, text in (
+        ("super-resolution.md", "patches of eight images that ship with scikit-image, and evaluated"),
+        ("super-resolution.zh.md", "训练数据是 scikit-image 自带的八张图像的灰度图块"),
+    ):
+        assert text in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
