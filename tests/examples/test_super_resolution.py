@@ -539,3 +539,33 @@ def test_the_prose_does_not_claim_an_unmeasured_share_of_jitter_removed():
     for page, phrase in (("super-resolution.md", "jitter"), ("super-resolution.zh.md", "抖动")):
         assert phrase not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
     assert "removes most" not in (ROOT / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+
+
+def test_the_tf32_reason_for_float64_is_limited_to_gpus_that_have_tf32():
+    # Review 64: the start cell's comment, shown on the page, says "CUDA convolutions round float32 through TF32
+    # by default"; only GPUs with TF32 (Ampere and newer) do, older ones convolve float32 in full float32 (the
+    # checkerboard page and _upsamplers.py say so since review 63). The example is not edited (it retrains), so
+    # as long as its comment names no GPU, the page says which GPUs it holds for.
+    comment = (ROOT / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+    if "CUDA convolutions round" in comment and "Ampere" not in comment:
+        for page, text in (
+            ("super-resolution.md", "which holds\non GPUs that have it (Ampere and newer)"),
+            ("super-resolution.zh.md", "这只适用于支持 TF32 的 GPU（Ampere 及更新的架构）"),
+        ):
+            assert text in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def test_every_training_image_ships_with_scikit_image_matplotlib_gives_a_test_image_only(ns):
+    # Review 64: the page opened with "trained ... on grey-scale patches of photographs that ship with matplotlib
+    # and scikit-image"; all eight training images come from skimage.data, matplotlib's Grace Hopper is held out.
+    for name, image in ns["train_images"].items():
+        assert torch.equal(image, ns["grey"](getattr(skimage.data, name)())), name
+    with ns["get_sample_data"]("grace_hopper.jpg") as file:
+        hopper = ns["grey"](ns["plt"].imread(file)[..., :3])
+    assert torch.equal(ns["test_images"]["grace_hopper"], hopper)
+    assert not any(torch.equal(hopper, image) for image in ns["train_images"].values() if image.shape == hopper.shape)
+    for page, text in (
+        ("super-resolution.md", "patches of eight images that ship with scikit-image, and evaluated"),
+        ("super-resolution.zh.md", "训练数据是 scikit-image 自带的八张图像的灰度图块"),
+    ):
+        assert text in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
