@@ -1,8 +1,8 @@
 """Super-resolution, trained on the page.
 
 A tiny x2 super-resolution network is trained at build time on grey-scale patches of
-photographs that ship with matplotlib and scikit-image, then evaluated on patches of
-two held-out photographs it never saw. Every learned model adds a correction to the
+eight images that ship with scikit-image, then evaluated on patches of two held-out
+photographs it never saw, one from scikit-image and one from matplotlib. Every learned model adds a correction to the
 bicubic enlargement, computed by the same small feature extractor at low resolution
 followed by one upsampling layer, the only difference between them: resize-conv,
 transposed convolution, or convolution + PixelShuffle (ESPCN) with PyTorch's default
@@ -154,8 +154,9 @@ print(f"bicubic: mean of per-patch PSNR {bicubic_psnr:.2f} dB; PSNR of the poole
 # initialisation and with the one used here, over 100 seeds (with 20 the bias's share
 # is lost in the seeds' noise); and the checkerboard score of the untrained model on a
 # constant mid-grey input (the periodic share of its variance, 2x2 phases, inside an
-# 8-pixel border: 0 flat, 1 nothing but a pattern), in float64: CUDA convolutions round
-# float32 through TF32 by default, too coarsely for a test of flatness. With one seed
+# 8-pixel border: 0 flat, 1 nothing but a pattern), in float64: on GPUs with TF32 (Ampere
+# and newer) cuDNN rounds float32 convolutions through TF32 by default, too coarsely for a
+# test of flatness. With one seed
 # every model has the same feature extractor, so its features are computed once.
 seeds = (0, 1, 2)
 start_seeds = range(100)

@@ -542,17 +542,14 @@ def test_the_prose_does_not_claim_an_unmeasured_share_of_jitter_removed():
 
 
 def test_the_tf32_reason_for_float64_is_limited_to_gpus_that_have_tf32():
-    # Review 64: the start cell's comment, shown on the page, says "CUDA convolutions round float32 through TF32
-    # by default"; only GPUs with TF32 (Ampere and newer) do, older ones convolve float32 in full float32 (the
-    # checkerboard page and _upsamplers.py say so since review 63). The example is not edited (it retrains), so
-    # as long as its comment names no GPU, the page says which GPUs it holds for.
-    comment = (ROOT / "examples" / "super_resolution.py").read_text(encoding="utf-8")
-    if "CUDA convolutions round" in comment and "Ampere" not in comment:
-        for page, text in (
-            ("super-resolution.md", "which holds\non GPUs that have it (Ampere and newer)"),
-            ("super-resolution.zh.md", "这只适用于支持 TF32 的 GPU（Ampere 及更新的架构）"),
-        ):
-            assert text in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    # Review 64: the start cell's comment, shown on the page, said "CUDA convolutions round float32 through TF32
+    # by default"; only GPUs with TF32 (Ampere and newer) do, older ones convolve float32 in full float32.
+    lines = (ROOT / "examples" / "super_resolution.py").read_text(encoding="utf-8").splitlines()
+    source = " ".join(" ".join(line.removeprefix("#") for line in lines).split())  # comments read as one text
+    assert "on GPUs with TF32 (Ampere and newer) cuDNN rounds float32 convolutions through TF32" in source
+    assert "CUDA convolutions round" not in source
+    # ...and the docstring, the notebook's first cell, names where the training images come from
+    assert "eight images that ship with scikit-image" in source and "matplotlib and scikit-image" not in source
 
 
 def test_every_training_image_ships_with_scikit_image_matplotlib_gives_a_test_image_only(ns):
