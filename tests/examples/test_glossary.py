@@ -458,11 +458,13 @@ def test_glossary_a_row_with_an_inf_enlarged_by_bilinear_keeps_its_height_and_is
 
 
 CUDA_KEPT = (
+    "(given `size=`: a\n      `scale_factor` such as 1.05 moves",
     "CUDA's kernels copy a tensor none",
     "on CUDA and are `nan` on\n      the CPU",
     "(on CUDA,\n      unchanged)",
 )
 CUDA_KEPT_ZH = (
+    "CUDA 在这条轴上的采样点会偏离像素",
     "CUDA 内核在各边尺寸都不变时直接复制输入",
     "在 CUDA 上仍是 `inf`，在 CPU 上是 `nan`",
     "（CUDA 上原样不变）",
@@ -518,3 +520,8 @@ def test_glossary_cuda_linear_kernels_add_only_a_last_pixel_to_itself():
     for rank, dtype, cl in itertools.product((2, 3), (torch.float32, torch.float64), (False, True)):
         assert _kept_axis_image(rank, 2, "cuda", dtype, cl).isposinf().all(), (rank, dtype, cl)
         assert _kept_axis_image(rank, 4, "cuda", dtype, cl).isnan().all(), (rank, dtype, cl)
+    # given a scale_factor, CUDA steps a kept axis by 1/1.05 (the CPU copies it): row 2 reads rows 1 and 2
+    ramp = torch.arange(5.0).view(1, 1, 5, 1).expand(1, 1, 5, 5)
+    rows = F.interpolate(ramp.cuda(), scale_factor=(1.05, 2), mode="bilinear")[0, 0, :, 0].cpu()
+    assert rows[2].item() == pytest.approx(2.5 / 1.05 - 0.5) and not torch.equal(rows, torch.arange(5.0))
+    assert torch.equal(F.interpolate(ramp, scale_factor=(1.05, 2), mode="bilinear")[0, 0, :, 0], torch.arange(5.0))
