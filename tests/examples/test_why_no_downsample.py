@@ -1409,3 +1409,5 @@ def test_floating_point_input_names_its_dtypes_float8_and_complex_are_refused():
     assert "floating-point input (float16 to float64;\non the CPU both refuse float8 and complex input)" in en
     assert "这里的浮点输入指 float16、bfloat16、float32 和 float64：CPU 上两者都不接受 float8 类型" in zh
     assert "对浮点输入（float16 到 float64；CPU 上两者都不接受 float8 和复数输入）" in zh
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "refuses float16 and bfloat16, and both refuse float8)" in source  # the cell's comment
