@@ -252,23 +252,25 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
         (
             "glossary.md",
             (
-                "comes back as 1, nan, 2; the row 1, 2, inf\n      enlarged to 7 pixels with `align_corners=True` ends on `nan`",
+                "comes back as 1, nan, 2 (on CUDA,\n      unchanged); the row 1, 2, inf\n      enlarged to 7 pixels with `align_corners=True` ends on `nan`",
                 "in float32, enlarged to 42, 48 or\n      56 pixels, it ends on `inf`",
                 "gives `nan` at output 4",
                 "`inf` at output 5",
                 "42 pixels by `linear` ends on `inf`",
-                "the CPU's plain linear kernels (`antialias=True` copies an axis that keeps its size)",
+                "in the plain linear kernels (`antialias=True` copies an axis that keeps its size)",
+                "and, on the CPU,\n      along an axis that keeps its size",
             ),
         ),
         (
             "glossary.zh.md",
             (
-                "得到的是 1、nan、2；1、2、inf 这一行在 `align_corners=True` 下放大到 7 个像素，最后一个值是 `nan`",
+                "得到的是 1、nan、2（CUDA 上原样不变）；1、2、inf 这一行在 `align_corners=True` 下放大到 7 个像素，最后一个值是 `nan`",
                 "float32 下放大到 42、48 或 56 个像素时，最后一个值是 `inf`",
                 "下标为 4 的输出是 `nan`",
                 "下标为 5 的输出仍是 `inf`",
                 "放大到 42 个像素",
-                "CPU 不开抗混叠的线性内核（`antialias=True` 时尺寸不变的轴原样复制）",
+                "用的是不开抗混叠的线性内核（`antialias=True` 时尺寸不变的轴原样复制）",
+                "或者在 CPU 上沿尺寸不变的轴",
             ),
         ),
     ):
@@ -453,3 +455,75 @@ def test_glossary_a_row_with_an_inf_enlarged_by_bilinear_keeps_its_height_and_is
         ("glossary.zh.md", "若是 1×2 的一行，高度不变，所有输出都是 `nan`"),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
+
+
+CUDA_KEPT = (
+    "(given `size=`: a\n      `scale_factor` such as 1.05 moves",
+    "CUDA's kernels copy a tensor none",
+    "on CUDA and are `nan` on\n      the CPU",
+    "(on CUDA,\n      unchanged)",
+)
+CUDA_KEPT_ZH = (
+    "CUDA 在这条轴上的采样点会偏离像素",
+    "CUDA 内核在各边尺寸都不变时直接复制输入",
+    "在 CUDA 上仍是 `inf`，在 CPU 上是 `nan`",
+    "（CUDA 上原样不变）",
+)
+
+
+def _kept_axis_image(rank, row, device="cpu", dtype=torch.float32, channels_last=False):
+    """A 5-a-side image with an inf on the middle of its last axis in row ``row`` of the others, brought to 10 wide."""
+    x = torch.arange(5.0**rank, dtype=dtype).view((1, 1) + (5,) * rank).repeat(1, 3, *(1,) * rank)
+    x[(slice(None), slice(None)) + (row,) * (rank - 1) + (2,)] = math.inf
+    if channels_last:
+        x = x.contiguous(memory_format=torch.channels_last if rank == 2 else torch.channels_last_3d)
+    mode = "bilinear" if rank == 2 else "trilinear"
+    y = F.interpolate(x.to(device), size=(5,) * (rank - 1) + (10,), mode=mode)
+    return y[(slice(None), slice(None)) + (row,) * (rank - 1) + (slice(3, 7),)].cpu()
+
+
+def test_glossary_cpu_kept_axis_turns_the_outputs_that_read_an_inf_into_nan_in_every_row():
+    # Review 64: the CPU half of the 5×5 -> 5×10 example: a kept axis adds every pixel to itself with weight 0, so the
+    # four outputs that read the inf are nan in the middle row as in the last, in bilinear and trilinear alike.
+    for rank, row, dtype, cl in itertools.product((2, 3), (2, 4), (torch.float32, torch.float64), (False, True)):
+        assert _kept_axis_image(rank, row, dtype=dtype, channels_last=cl).isnan().all(), (rank, row, dtype, cl)
+    for name, texts in (("glossary.md", CUDA_KEPT), ("glossary.zh.md", CUDA_KEPT_ZH)):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert all(t in text for t in texts) and "CPU's plain linear" not in text, name
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="the CUDA kernels need a GPU")
+def test_glossary_cuda_linear_kernels_add_only_a_last_pixel_to_itself():
+    # Review 64: "in the CPU's plain linear kernels" left CUDA out, yet UpSampleLinear1d.cu, UpSampleBilinear2d.cu and
+    # UpSampleTrilinear3d.cu set the neighbour offset to 0 on an axis's last pixel (w1p = 0) and still weigh it, so a
+    # sample landing exactly there turns an inf into nan on CUDA too. They copy a tensor none of whose sides change
+    # size, though, and along a kept axis read the next pixel with weight 0: there an inf off the last row stays inf.
+    for (mode, rank), dtype in itertools.product(
+        (("linear", 1), ("bilinear", 2), ("trilinear", 3)), (torch.float16, torch.float32, torch.float64)
+    ):
+        # not float64 at output 4: nvcc may fuse (d + 0.5) * scale - 0.5 into one rounding, which gives
+        # 0.9999999999999999 there; float32 and float16 (computed in float32) land on 1 either way
+        if dtype != torch.float64:
+            x = torch.rand((1, 2) + (2,) * rank, dtype=dtype, generator=torch.Generator().manual_seed(0))
+            x[(slice(None), slice(None)) + (1,) * rank] = math.inf
+            y = F.interpolate(x.cuda(), size=(6,) * rank, mode=mode).cpu()[(0, 0) + (5,) * (rank - 1)]
+            assert y[4].isnan() and y[5].isposinf(), (mode, dtype)
+        x = torch.arange(5.0**rank, dtype=dtype).view((1, 1) + (5,) * rank)
+        x[(0, 0) + (2,) * rank] = math.inf
+        assert torch.equal(F.interpolate(x.cuda(), size=(5,) * rank, mode=mode).cpu(), x), (mode, dtype)
+    row = F.interpolate(torch.tensor([[[1.0, math.inf, 2.0]]], device="cuda"), size=3, mode="linear")
+    assert row.flatten().tolist() == [1.0, math.inf, 2.0]
+    ends = {}
+    for out in range(4, 60):
+        x = torch.tensor([[[1.0, 2.0, math.inf]]], device="cuda")
+        last = F.interpolate(x, size=out, mode="linear", align_corners=True)[0, 0, -1].item()
+        ends.setdefault("nan" if math.isnan(last) else last, []).append(out)
+    assert 7 in ends["nan"] and ends[math.inf] == [42, 48, 56] and set(ends) == {"nan", math.inf}
+    for rank, dtype, cl in itertools.product((2, 3), (torch.float32, torch.float64), (False, True)):
+        assert _kept_axis_image(rank, 2, "cuda", dtype, cl).isposinf().all(), (rank, dtype, cl)
+        assert _kept_axis_image(rank, 4, "cuda", dtype, cl).isnan().all(), (rank, dtype, cl)
+    # given a scale_factor, CUDA steps a kept axis by 1/1.05 (the CPU copies it): row 2 reads rows 1 and 2
+    ramp = torch.arange(5.0).view(1, 1, 5, 1).expand(1, 1, 5, 5)
+    rows = F.interpolate(ramp.cuda(), scale_factor=(1.05, 2), mode="bilinear")[0, 0, :, 0].cpu()
+    assert rows[2].item() == pytest.approx(2.5 / 1.05 - 0.5) and not torch.equal(rows, torch.arange(5.0))
+    assert torch.equal(F.interpolate(ramp, scale_factor=(1.05, 2), mode="bilinear")[0, 0, :, 0], torch.arange(5.0))

@@ -1375,3 +1375,39 @@ def test_the_avg_is_a_conv_cells_comment_gives_the_weight_of_every_rank_it_check
         "fixed weights 1/k^2 (per" not in source
         and "1/k^rank\n# for a k-wide window in each of rank dimensions" in source
     )
+
+
+def test_floating_point_input_names_its_dtypes_float8_and_complex_are_refused():
+    """Review 64: "on floating-point input" read for every dtype torch calls floating point, float8 included, yet
+    on the CPU average pooling, the convolution and bilinear refuse the float8 types, and pooling and bilinear refuse
+    complex input, which the convolution takes; the rules hold for float16 to float64 only."""
+    modes = {1: "linear", 2: "bilinear", 3: "trilinear"}
+    float8 = [torch.float8_e4m3fn, torch.float8_e5m2, torch.float8_e4m3fnuz, torch.float8_e5m2fnuz]
+    for rank, dtype in itertools.product((1, 2, 3), float8 + [torch.complex64, torch.complex128]):
+        assert dtype.is_floating_point == (dtype in float8)
+        x = torch.ones((1, 2) + (4,) * rank).to(dtype)
+        weight = torch.full((2, 1) + (2,) * rank, 0.5**rank).to(dtype)
+        for layout in (torch.contiguous_format,) if rank == 1 else (torch.contiguous_format, torch.channels_last):
+            y = x.contiguous(
+                memory_format=torch.channels_last_3d if rank == 3 and layout != torch.contiguous_format else layout
+            )
+            with pytest.raises((RuntimeError, NotImplementedError)):
+                POOL[rank][1](y, 2)
+            with pytest.raises((RuntimeError, NotImplementedError)):
+                F.interpolate(y, scale_factor=0.5, mode=modes[rank])
+        if dtype in float8:
+            with pytest.raises((RuntimeError, NotImplementedError)):
+                POOL[rank][2](x, weight, stride=2, groups=2)
+        else:
+            assert torch.equal(POOL[rank][2](x, weight, stride=2, groups=2), torch.ones((1, 2) + (2,) * rank).to(dtype))
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert (
+        "Floating-point input means float16, bfloat16, float32 and float64 here: on the CPU\nboth refuse the float8"
+        in en
+    )
+    assert "floating-point input (float16 to float64;\non the CPU both refuse float8 and complex input)" in en
+    assert "这里的浮点输入指 float16、bfloat16、float32 和 float64：CPU 上两者都不接受 float8 类型" in zh
+    assert "对浮点输入（float16 到 float64；CPU 上两者都不接受 float8 和复数输入）" in zh
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "refuses float16 and bfloat16, and both refuse float8)" in source  # the cell's comment
