@@ -1145,6 +1145,18 @@ def test_v2_raises_on_an_image_of_zero_height_or_width_in_every_mode(shape):
             F2.resize(torch.empty(shape), [4, 5], mode)
 
 
+@pytest.mark.parametrize("shape", [(3, 0, 9), (3, 9, 0), (1, 3, 0, 0), (2, 1, 3, 9, 0)])
+def test_v2_on_an_image_of_zero_height_or_width_raises_by_size_kind_and_returns_empty_for_a_size_with_a_zero(shape):
+    # Review 65: "v2 given an image of zero height or width raises in every mode, from the reshape" held for a pair
+    # with no zero: an int (Resize(224)) raises ZeroDivisionError before any reshape, and a pair with a 0 returns.
+    x = torch.empty(shape)
+    for mode, size in itertools.product(IM, (1, 5, 224, [7])):
+        with pytest.raises(ZeroDivisionError):
+            F2.resize(x, size, mode)
+    for mode, (oh, ow) in itertools.product(IM, [(0, 7), (5, 0), (0, 0), (0, shape[-1]), (shape[-2], 0)]):
+        assert F2.resize(x, [oh, ow], mode).shape == (*shape[:-2], oh, ow), (shape, mode, oh, ow)
+
+
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
 def test_float_kernels_part_from_pillow_f_images_by_more_than_rounding_at_width_one(mode):
     # Review 51: the float_vs_pil cell's comment said the antialiased float32 kernels "differ only by float
