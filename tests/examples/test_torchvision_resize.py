@@ -1044,6 +1044,32 @@ def test_half_precision_nearest_modes_are_still_the_one_f_interpolate_call(shape
         assert torch.equal(F2.resize(x, [oh, ow], mode), F.interpolate(x[None], size=(oh, ow), mode=name)[0])
 
 
+@pytest.mark.parametrize("capability", [None, "avx2", "default"])
+def test_half_precision_nearest_modes_can_change_the_bits_of_a_nan(capability):
+    # Review 65: "NEAREST and NEAREST_EXACT ... still give that call's result bit for bit" held for numbers only:
+    # the float32 round trip quiets a float16 signalling NaN and rewrites a bfloat16 one, whatever the CPU kernels.
+    code = """
+import torch, torch.nn.functional as F, torchvision.transforms.v2.functional as F2
+from torchvision.transforms import InterpolationMode as IM
+changed, numbers_equal, still_nan = set(), True, True
+for dtype, nan_bits in ((torch.float16, 0x7C01), (torch.bfloat16, 0x7F81)):
+    for shape, size in (((3, 4, 5), (8, 10)), ((2, 1, 9, 7), (9, 14)), ((3, 64, 64), (64, 80))):
+        x = torch.randn(shape, generator=torch.Generator().manual_seed(0)).to(dtype)
+        x.view(torch.int16)[..., 0, 0] = nan_bits
+        for mode in (IM.NEAREST, IM.NEAREST_EXACT):
+            ours = F2.resize(x, list(size), mode)
+            call = F.interpolate(x.reshape(-1, *x.shape[-3:]), size=size, mode=mode.value).reshape(ours.shape)
+            nan = call.isnan()
+            still_nan &= bool(nan.any()) and torch.equal(ours.isnan(), nan)
+            numbers_equal &= torch.equal(ours[~nan], call[~nan])
+            if (ours.view(torch.int16) != call.view(torch.int16))[nan].any():
+                changed.add(str(dtype))
+print(sorted(changed), still_nan, numbers_equal)
+"""
+    env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
+    assert run_python(code, **env).split() == ["['torch.bfloat16',", "'torch.float16']", "True", "True"]
+
+
 def test_half_precision_bicubic_differs_from_the_half_call_in_both_half_types():
     for dtype in (torch.float16, torch.bfloat16):
         x = torch.rand(3, 37, 50, generator=torch.Generator().manual_seed(0)).to(dtype)
