@@ -422,6 +422,26 @@ def test_channels_last_image_to_width_one_is_not_the_plain_x_none_call(mode):
         assert torch.allclose(ours, right, atol=1e-5) == (channels > 1), (channels, h, w, oh)
 
 
+@pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC])
+def test_v1_is_the_plain_call_in_both_width_one_exceptions(mode):
+    # Review 65: the two exceptions to "each setting is one F.interpolate call" said "torchvision re-strides" and
+    # "resize right", but only v2 re-strides: v1 (also transforms.Resize) is the plain call there, bug and all.
+    call = dict(mode=mode.value, align_corners=False, antialias=True)
+    wrong = 0
+    for channels, h, w, oh in itertools.product((2, 3, 4, 8), (2, 5, 9), (1, 3, 8), (2, 4, 12)):
+        if oh == h:
+            continue
+        hwc = torch.rand(h, w, channels, generator=torch.Generator().manual_seed(h * 100 + w))
+        batch = hwc.permute(2, 0, 1)[None].contiguous(memory_format=torch.channels_last)
+        for x in (hwc.permute(2, 0, 1), batch[..., ::2], batch[:, 1:]):
+            plain = F.interpolate(x[None] if x.ndim == 3 else x, size=(oh, 1), **call)
+            plain = plain[0] if x.ndim == 3 else plain
+            v1 = F1.resize(x, [oh, 1], mode)
+            assert torch.equal(v1, plain) and torch.equal(T1.Resize((oh, 1), mode)(x), plain), (channels, h, w, oh)
+            wrong += not torch.equal(v1, F2.resize(x, [oh, 1], mode))
+    assert wrong > 0
+
+
 @settings(max_examples=40, deadline=None)
 @given(shape_pairs, st.sampled_from([IM.BILINEAR, IM.BICUBIC]), st.sampled_from([torch.float16, torch.bfloat16]))
 def test_half_precision_goes_through_float32(shape, mode, dtype):
