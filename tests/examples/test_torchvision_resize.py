@@ -86,6 +86,22 @@ def test_pil_ignores_antialias_false(shape, mode):
     assert np.array_equal(np.array(off), np.array(F2.resize(pil, [oh, ow], mode)))
 
 
+@pytest.mark.parametrize("size", [[16, 20], [9, 9], [16], 9])
+def test_pil_antialias_false_warns_in_v2_at_any_size_and_in_v1_only_where_the_size_changes(size):
+    # Review 65: "A PIL image ignores the argument. Only False warns" held for v2; v1 returns an image of the size
+    # asked for before it reaches its warning.
+    pil = Image.fromarray(image(3, 16, 20).permute(1, 2, 0).numpy())
+    unchanged = size in ([16, 20], [16])
+    for fn, warns in ((F2.resize, True), (F1.resize, not unchanged), (T2.Resize, True), (T1.Resize, not unchanged)):
+        for value in (False, None, True):
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                out = fn(size, antialias=value)(pil) if isinstance(fn, type) else fn(pil, size, antialias=value)
+            said = any("Anti-alias option is always applied" in str(w.message) for w in caught)
+            assert said == (warns and value is False), (fn, value, size)
+            assert (out is pil) == unchanged, (fn, value, size)
+
+
 def test_pillow_has_unfiltered_bilinear_outside_resize_and_on_palette_images():
     # Review 42: the page said "Pillow has no unfiltered bilinear or bicubic" (and "Pillow always filters"); it has:
     # Image.transform samples without widening its filter, and resize itself turns BILINEAR/BICUBIC into NEAREST
