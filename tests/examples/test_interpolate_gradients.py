@@ -588,6 +588,48 @@ def test_cuda_nearest_backward_steps_by_the_factor_on_a_kept_axis_that_the_forwa
         assert x.grad[0, 0, 0].tolist() != [2.0] * 10
 
 
+def test_cuda_3d_and_5d_nearest_kernels_step_on_a_kept_axis_in_both_passes():
+    # Review 65: UpSampleNearest1d.cu and UpSampleNearest3d.cu have no kept-axis copy (only the 4-D forward does), so
+    # in 3-D and 5-D input a kept axis parts the CUDA passes only at float32 ties, as the first item's rounded ratios.
+    # A nearest position d / s is never whole on a kept axis (1 < s < 1 + 1/n); a nearest-exact one, (d + 1/2) / s,
+    # is at rational factors (57/56 on 42 pixels: output 28), and float32 rounding then picks the side.
+    ties = 0
+    for n in range(2, 61):
+        for scale in np.unique(1 + np.arange(1, 100, 2) / (100 * n)):
+            forward, backward = _cuda_nearest_indices(n, n, float(scale))
+            assert np.array_equal(forward, backward), (n, scale)
+            forward, backward = _cuda_nearest_exact_indices(n, n, float(scale))
+            for at in np.flatnonzero(forward != backward):
+                assert abs((at + 0.5) / scale - round((at + 0.5) / scale)) < 1e-9, (n, scale, at)
+                ties += 1
+    assert ties > 0
+    forward, backward = _cuda_nearest_exact_indices(201, 201, 1.0025)
+    assert np.flatnonzero(forward != backward).tolist() == [200] and (forward[200], backward[200]) == (200, 199)
+    assert np.array_equal(*_cuda_nearest_indices(201, 201, 1.0025))
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
+    assert "201 pixels ×1.0025: output 200 reads pixel 200 and\n  sends its gradient to pixel 199" in en
+    assert "201 个像素 ×1.0025：下标为 200 的输出读的是像素 200，梯度却送回像素 199" in zh
+    if torch.cuda.is_available():
+        for rank, mode, n, scale in itertools.product(
+            (3, 5), ("nearest", "nearest-exact"), (10, 201), (1.05, 1.09, 1.0025)
+        ):
+            if int(n * scale) != n:
+                continue
+            lead = (2,) * (rank - 3)
+            x = torch.zeros((1, 1) + lead + (n,), device="cuda", requires_grad=True)
+            factors = (2.0,) * (rank - 3) + (scale,)
+            y = F.interpolate(x, scale_factor=factors, mode=mode)
+            src = F.interpolate(torch.arange(float(n), device="cuda").expand(x.shape), scale_factor=factors, mode=mode)
+            for at in range(n):
+                grad = torch.zeros_like(y)
+                grad[..., at] = 1
+                (g,) = torch.autograd.grad(y, x, grad, retain_graph=True)
+                reached = g.reshape(-1, n).sum(0).nonzero().flatten().tolist()
+                emulated = (_cuda_nearest_indices if mode == "nearest" else _cuda_nearest_exact_indices)(n, n, scale)
+                assert int(src.flatten()[at]) == emulated[0][at] and reached == [emulated[1][at]], (rank, mode, n, at)
+
+
 def _cuda_nearest_exact_indices(n_in, n_out, scale, kept=False):
     """The CUDA nearest-exact index arithmetic (UpSample.cuh), in float32; `kept`: the 4-D forward's per-axis copy.
 
