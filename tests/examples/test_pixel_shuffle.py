@@ -325,6 +325,31 @@ def test_cpu_refuses_5d_channels_last_3d_input_in_both_layers_whatever_r():
     assert "not also contiguous" not in page
 
 
+def test_cpu_takes_a_channels_last_3d_tensor_with_no_elements():
+    """Review 65: "both layers refuse ... a 5-D tensor stored as channels_last_3d" was tested on tensors with
+    elements only. Both CPU kernels return an empty result before they reach the layout switch, so a
+    channels_last_3d tensor with a zero side anywhere runs, and gives the shape of its NCDHW copy."""
+    ran = 0
+    for sides, r in itertools.product(itertools.product((0, 2), (0, 3), (0, 1, 4), (0, 3), (0, 2)), (1, 2)):
+        b, t, c, h, w = sides
+        if 0 not in sides:
+            continue
+        x = torch.empty(b, t, c * r * r, h, w, memory_format=torch.channels_last_3d)
+        y = torch.empty(b, t, c, h * r, w * r, memory_format=torch.channels_last_3d)
+        for layer, z in ((F.pixel_shuffle, x), (F.pixel_unshuffle, y)):
+            assert z.numel() == 0 and z.stride() != torch.empty(z.shape).stride()
+            assert layer(z, r).shape == layer(z.clone(memory_format=torch.contiguous_format), r).shape
+            ran += 1
+    assert ran > 100
+    with pytest.raises(RuntimeError, match="Unsupported memory format"):  # one element more and it is refused
+        F.pixel_shuffle(torch.empty(1, 2, 4, 1, 1, memory_format=torch.channels_last_3d), 2)
+    page, page_zh = _pages()
+    assert "or the tensor has no elements, which both kernels return before they look at the layout" in " ".join(
+        page.split()
+    )
+    assert "或者张量没有元素，两个 CPU 内核在检查内存格式之前就已返回" in page_zh
+
+
 @pytest.mark.parametrize("onednn", [True, False])
 def test_an_empty_batch_gets_the_empty_output_whatever_the_dtype_or_onednn(onednn):
     """Review 50: "on the CPU, torch returns it only where oneDNN runs ... refuses it with an error
