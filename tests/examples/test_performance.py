@@ -643,7 +643,10 @@ def test_the_one_pixel_wide_bug_needs_a_contiguous_input(channels, dtype):
     x = torch.rand(1, channels, 12, 6, dtype=dtype)
     for mode in ("bilinear", "bicubic"):
         for memory_format in FORMATS:
-            out = F.interpolate(x.contiguous(memory_format=memory_format), size=(4, 1), mode=mode, antialias=True)
+            # Review 65: .clone builds channels_last strides even for one channel (.contiguous returns x unchanged)
+            y = x.clone(memory_format=memory_format)
+            assert (y.stride(1) == 1) == (memory_format == torch.channels_last)
+            out = F.interpolate(y, size=(4, 1), mode=mode, antialias=True)
             repeats_first_row = torch.equal(out, out[:, :, :1].expand_as(out))
             assert repeats_first_row == (memory_format == torch.contiguous_format or channels == 1), (mode, channels)
 
@@ -989,8 +992,8 @@ def test_a_channels_last_input_that_is_also_nchw_contiguous_needs_no_copy():
     """Review 17: the CUDA antialiased kernels call input.contiguous(), which copies a channels_last
     input only when it is not NCHW-contiguous too; with one channel (or a 1x1 map) it is both."""
     for shape, both in (((2, 1, 5, 7), True), ((2, 3, 1, 1), True), ((2, 3, 5, 7), False), ((1, 2, 1, 4), False)):
-        x = torch.rand(shape).contiguous(memory_format=torch.channels_last)
-        assert x.is_contiguous(memory_format=torch.channels_last)
+        x = torch.rand(shape).clone(memory_format=torch.channels_last)  # Review 65: .contiguous kept NCHW strides
+        assert x.is_contiguous(memory_format=torch.channels_last) and x.stride(1) == 1
         assert (x.contiguous().data_ptr() == x.data_ptr()) == both, shape
 
 
