@@ -56,7 +56,7 @@ def blur_pool(x: torch.Tensor, filter_size: int = 4, stride: int = 2, padding_mo
     """
     if x.dim() != 4:
         raise ValueError(f"blur_pool expects a 4-D (N, C, H, W) tensor, got shape {list(x.shape)}")
-    taps = torch.tensor(binomial(filter_size), dtype=x.dtype, device=x.device) / 2.0 ** (filter_size - 1)  # exact in every float dtype
+    taps = torch.tensor(binomial(filter_size), dtype=x.dtype, device=x.device) / 2.0 ** (filter_size - 1)  # exact in float16, bfloat16, float32, float64
     before = (filter_size - 1) // 2
     after = filter_size - 1 - before if ceil_mode else max(filter_size - stride - before, 0)
     height, width = x.shape[-2], x.shape[-1]

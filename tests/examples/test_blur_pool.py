@@ -7,6 +7,7 @@ ceil((n - 1) / 2) after, then a strided depthwise convolution.
 
 import itertools
 import math
+from pathlib import Path
 
 import pytest
 import torch
@@ -30,6 +31,30 @@ def test_filters_are_rows_of_pascals_triangle():
     assert binomial(2) == [1, 1] and binomial(3) == [1, 2, 1] and binomial(5) == [1, 4, 6, 4, 1]
     for n in FILTER_SIZES:
         assert binomial(n) == [math.comb(n - 1, i) for i in range(n)]
+
+
+def test_the_taps_are_exact_in_the_four_float_dtypes_and_float8_cannot_build_them():
+    """Review 65: the code comment said "exact in every float dtype"; the float8 types cannot divide at all
+    (and float8_e5m2 could not hold 15/64 of the 7-tap filter), so it names the four dtypes blur_pool runs in.
+    A lone 1 comes back as the outer product of the taps, which holds the exact binomial fractions only if
+    the taps do (each product of two has at most 8 significant bits, so bfloat16 holds it too)."""
+    for dtype, filter_size in itertools.product(
+        (torch.float16, torch.bfloat16, torch.float32, torch.float64), FILTER_SIZES
+    ):
+        x = torch.zeros(1, 1, 9, 9, dtype=dtype)
+        x[..., 4, 4] = 1
+        row = torch.tensor([math.comb(filter_size - 1, i) for i in range(filter_size)], dtype=torch.float64)
+        exact = torch.outer(row, row) / 4.0 ** (filter_size - 1)
+        got = blur_pool(x, filter_size, 1, "zeros").double()[0, 0]
+        start = 4 + (filter_size - 1) // 2 - (filter_size - 1)  # the outputs whose window holds the 1
+        window = slice(start, start + filter_size)
+        assert torch.equal(got[window, window], exact) and got.sum() == 1, (dtype, filter_size)
+    assert torch.tensor(15 / 64, dtype=torch.float8_e5m2).item() != 15 / 64
+    for dtype in (torch.float8_e4m3fn, torch.float8_e5m2):
+        with pytest.raises((NotImplementedError, RuntimeError)):
+            blur_pool(torch.ones(1, 1, 8, 8).to(dtype), 7)
+    source = (Path(__file__).resolve().parents[2] / "examples" / "_downsample.py").read_text()
+    assert "# exact in float16, bfloat16, float32, float64" in source and "every float dtype" not in source
 
 
 @pytest.mark.parametrize("padding_mode", PADDING_MODES)

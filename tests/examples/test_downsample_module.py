@@ -1195,7 +1195,8 @@ def test_area_equals_avg_to_rounding_but_at_a_1x1_output_only_while_no_partial_s
     big = 3e38
     block = torch.tensor([[big] * 4] * 2 + [[-big] * 4] * 2).view(1, 1, 4, 4)
     for fmt in (torch.contiguous_format, torch.channels_last):
-        x = block.contiguous(memory_format=fmt)  # one channel, as the page says
+        x = block.clone(memory_format=fmt)  # one channel, as the page says (.contiguous would keep NCHW strides)
+        assert (x.stride(1) == 1) == (fmt == torch.channels_last)
         assert torch.isinf(Downsample(4, "avg")(x)).all() and (Downsample(4, "area")(x) == 0).all()
     g = torch.Generator().manual_seed(0)
     for k, blocks, channels, fmt in itertools.product(

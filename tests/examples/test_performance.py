@@ -638,6 +638,26 @@ def test_antialias_one_pixel_wide_output_weighs_only_what_its_first_row_does(fac
                 assert len(rows) == expected, (mode, factor, rows)
 
 
+def test_the_one_pixel_wide_bug_strikes_float32_and_float64_the_other_float_types_are_refused():
+    """Review 65: the bullet said "from a float input"; the CPU's antialiased kernels take float32 and float64
+    only (and uint8): float16, bfloat16, the float8 types and complex raise instead of repeating the first row."""
+    x = torch.rand(1, 2, 12, 6, dtype=torch.float64)
+    float8 = [d for d in vars(torch).values() if isinstance(d, torch.dtype) and str(d).startswith("torch.float8")]
+    for mode in ("bilinear", "bicubic"):
+        for dtype in (torch.float32, torch.float64):
+            out = F.interpolate(x.to(dtype), size=(4, 1), mode=mode, antialias=True)
+            assert torch.equal(out, out[:, :, :1].expand_as(out)), (mode, dtype)
+        for dtype in (torch.float16, torch.bfloat16, *float8, torch.complex64, torch.complex128):
+            with pytest.raises(RuntimeError, match="not implemented|not supported"):
+                F.interpolate(x.to(dtype), size=(4, 1), mode=mode, antialias=True)
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    page = " ".join((docs / "performance.md").read_text().split())
+    assert "one pixel wide from a float32 or float64 input (the only floating-point types" in page
+    assert (
+        "float32 或 float64 输入（CPU 上的抗混叠内核只接受这两种浮点类型）" in (docs / "performance.zh.md").read_text()
+    )
+
+
 @pytest.mark.parametrize("channels", [1, 2, 3, 4, 5, 64])
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
 def test_the_one_pixel_wide_bug_needs_a_contiguous_input(channels, dtype):
@@ -647,7 +667,10 @@ def test_the_one_pixel_wide_bug_needs_a_contiguous_input(channels, dtype):
     x = torch.rand(1, channels, 12, 6, dtype=dtype)
     for mode in ("bilinear", "bicubic"):
         for memory_format in FORMATS:
-            out = F.interpolate(x.contiguous(memory_format=memory_format), size=(4, 1), mode=mode, antialias=True)
+            # Review 65: .clone builds channels_last strides even for one channel (.contiguous returns x unchanged)
+            y = x.clone(memory_format=memory_format)
+            assert (y.stride(1) == 1) == (memory_format == torch.channels_last)
+            out = F.interpolate(y, size=(4, 1), mode=mode, antialias=True)
             repeats_first_row = torch.equal(out, out[:, :, :1].expand_as(out))
             assert repeats_first_row == (memory_format == torch.contiguous_format or channels == 1), (mode, channels)
 
@@ -993,8 +1016,8 @@ def test_a_channels_last_input_that_is_also_nchw_contiguous_needs_no_copy():
     """Review 17: the CUDA antialiased kernels call input.contiguous(), which copies a channels_last
     input only when it is not NCHW-contiguous too; with one channel (or a 1x1 map) it is both."""
     for shape, both in (((2, 1, 5, 7), True), ((2, 3, 1, 1), True), ((2, 3, 5, 7), False), ((1, 2, 1, 4), False)):
-        x = torch.rand(shape).contiguous(memory_format=torch.channels_last)
-        assert x.is_contiguous(memory_format=torch.channels_last)
+        x = torch.rand(shape).clone(memory_format=torch.channels_last)  # Review 65: .contiguous kept NCHW strides
+        assert x.is_contiguous(memory_format=torch.channels_last) and x.stride(1) == 1
         assert (x.contiguous().data_ptr() == x.data_ptr()) == both, shape
 
 

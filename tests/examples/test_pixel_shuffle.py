@@ -223,7 +223,9 @@ def test_kernel_r_k_padding_r_half_k_matches_the_size_for_odd_k_only(ns, r):
 
 
 @pytest.mark.parametrize("onednn", [True, False])
-@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.float16, torch.bfloat16])
+@pytest.mark.parametrize(
+    "dtype", [torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.complex64, torch.complex128]
+)
 @pytest.mark.parametrize("r", range(1, 6))
 def test_even_kernel_on_one_pixel_gives_an_empty_transposed_output_or_an_error(r, dtype, onednn):
     # Review 11: (H - 1) * r = 0 at H = 1. Review 13: only oneDNN returns it empty on the CPU.
@@ -238,7 +240,9 @@ def test_even_kernel_on_one_pixel_gives_an_empty_transposed_output_or_an_error(r
             # Review 17: float16 goes to oneDNN too where oneDNN supports it (AVX512-FP16)
             fp16 = dtype == torch.float16 and torch.ops.mkldnn._is_mkldnn_fp16_supported()
             bf16 = dtype == torch.bfloat16 and torch.ops.mkldnn._is_mkldnn_bf16_supported()
-            if onednn and (bf16 or fp16 or (dtype == torch.float32 and (r >= 2 or batch > 1 or groups > 1))):
+            # Review 65: complex64 runs as float32 convolutions (returned where float32 is), complex128 as float64
+            single = dtype in (torch.float32, torch.complex64)
+            if onednn and (bf16 or fp16 or (single and (r >= 2 or batch > 1 or groups > 1))):
                 assert F.conv_transpose2d(x, weight, stride=r, padding=r, groups=groups).shape[-2:] == (0, 0)
             else:
                 with pytest.raises(RuntimeError, match="too small"):
@@ -263,12 +267,14 @@ def test_subpixel_conv_equals_the_transposed_conv_over_a_grid_down_to_1x1(ns, r,
             torch.testing.assert_close(layer(x), F.pixel_shuffle(conv(x), r))
 
 
+@pytest.mark.parametrize("dtype", [torch.float32, torch.complex64])
 @pytest.mark.parametrize("channels", [1, 20480, 20481])
-def test_a_single_float32_image_at_r_1_is_empty_only_above_onednn_size_threshold(channels):
+def test_a_single_float32_image_at_r_1_is_empty_only_above_onednn_size_threshold(channels, dtype):
     # Review 15: use_mkldnn takes a float32 batch of one with a 2x2 kernel only when it holds
     # more than 20480 values; then the (H - 1) * r = 0 output comes back empty instead of raising.
-    x = torch.zeros(1, channels, 1, 1)
-    weight = torch.zeros(channels, 1, 2, 2)
+    # Review 65: complex64 too (float32 convolutions of its parts)
+    x = torch.zeros(1, channels, 1, 1, dtype=dtype)
+    weight = torch.zeros(channels, 1, 2, 2, dtype=dtype)
     if channels > 20480 and torch.backends.mkldnn.is_available():
         assert F.conv_transpose2d(x, weight, stride=1, padding=1).shape[-2:] == (0, 0)
     else:
@@ -323,6 +329,38 @@ def test_cpu_refuses_5d_channels_last_3d_input_in_both_layers_whatever_r():
         and ".clone(memory_format=torch.contiguous_format)" in page_zh
     )
     assert "not also contiguous" not in page
+
+
+def test_the_page_lists_complex_with_the_float_type_its_convolutions_run_in():
+    page, page_zh = _pages()
+    assert "- float32, and complex64, which torch computes as float32 convolutions" in page
+    assert "- float64, complex128, and every dtype with oneDNN disabled: refused." in page
+    assert "- float32，以及 complex64（" in page_zh and "- float64、complex128，以及禁用 oneDNN" in page_zh
+
+
+def test_cpu_takes_a_channels_last_3d_tensor_with_no_elements():
+    """Review 65: "both layers refuse ... a 5-D tensor stored as channels_last_3d" was tested on tensors with
+    elements only. Both CPU kernels return an empty result before they reach the layout switch, so a
+    channels_last_3d tensor with a zero side anywhere runs, and gives the shape of its NCDHW copy."""
+    ran = 0
+    for sides, r in itertools.product(itertools.product((0, 2), (0, 3), (0, 1, 4), (0, 3), (0, 2)), (1, 2)):
+        b, t, c, h, w = sides
+        if 0 not in sides:
+            continue
+        x = torch.empty(b, t, c * r * r, h, w, memory_format=torch.channels_last_3d)
+        y = torch.empty(b, t, c, h * r, w * r, memory_format=torch.channels_last_3d)
+        for layer, z in ((F.pixel_shuffle, x), (F.pixel_unshuffle, y)):
+            assert z.numel() == 0 and z.stride() != torch.empty(z.shape).stride()
+            assert layer(z, r).shape == layer(z.clone(memory_format=torch.contiguous_format), r).shape
+            ran += 1
+    assert ran > 100
+    with pytest.raises(RuntimeError, match="Unsupported memory format"):  # one element more and it is refused
+        F.pixel_shuffle(torch.empty(1, 2, 4, 1, 1, memory_format=torch.channels_last_3d), 2)
+    page, page_zh = _pages()
+    assert "or the tensor has no elements, which both kernels return before they look at the layout" in " ".join(
+        page.split()
+    )
+    assert "或者张量没有元素，两个 CPU 内核在检查内存格式之前就已返回" in page_zh
 
 
 @pytest.mark.parametrize("onednn", [True, False])

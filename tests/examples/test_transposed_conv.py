@@ -419,12 +419,18 @@ def test_pixel_unshuffle_is_a_one_hot_conv_and_pixel_shuffle_its_transpose(r):
     for dtype, layout in itertools.product(
         (torch.float64, torch.float32, torch.bfloat16, torch.float16), (torch.contiguous_format, torch.channels_last)
     ):
-        zeros = torch.full((2, 1, 3 * r, 2 * r), -0.0, dtype=dtype).contiguous(memory_format=layout)
+        # Review 65: .clone, not .contiguous(memory_format=...), which returns this one-channel input (and
+        # the one-channel r = 1 unshuffle) unchanged, so the channels_last case ran the NCHW convolution
+        zeros = torch.full((2, 1, 3 * r, 2 * r), -0.0, dtype=dtype).clone(memory_format=layout)
+        assert (zeros.stride(1) == 1) == (layout == torch.channels_last)
         kernels = one_hot.to(dtype)
         unshuffled = F.pixel_unshuffle(zeros, r)
         by_conv = F.conv2d(zeros, kernels, stride=r)
+        assert by_conv.is_contiguous(memory_format=layout)
         assert torch.equal(by_conv, unshuffled) and unshuffled.signbit().all() and not by_conv.signbit().any()
-        by_transposed = F.conv_transpose2d(unshuffled.contiguous(memory_format=layout), kernels, stride=r)
+        spread = unshuffled.clone(memory_format=layout)
+        assert (spread.stride(1) == 1) == (layout == torch.channels_last)
+        by_transposed = F.conv_transpose2d(spread, kernels, stride=r)
         assert F.pixel_shuffle(unshuffled, r).signbit().all() and not by_transposed.signbit().any()
     docs = ROOT / "docs"
     assert "on the CPU the convolutions\nreturn a −0.0 as +0.0" in (docs / "transposed-conv.md").read_text()
