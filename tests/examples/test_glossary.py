@@ -460,26 +460,28 @@ def test_glossary_a_row_with_an_inf_enlarged_by_bilinear_keeps_its_height_and_is
 CUDA_KEPT = (
     "(given `size=`: a\n      `scale_factor` such as 1.05 moves",
     "CUDA's kernels copy a tensor none",
-    "on CUDA and are `nan` on\n      the CPU",
+    "on CUDA and are `nan` on\n      the CPU, while the row above, which reads it with weight 0, turns `nan` on CUDA only",
     "(on CUDA,\n      unchanged)",
 )
 CUDA_KEPT_ZH = (
     "CUDA 在这条轴上的采样点会偏离像素",
     "CUDA 内核在各边尺寸都不变时直接复制输入",
-    "在 CUDA 上仍是 `inf`，在 CPU 上是 `nan`",
+    "在 CUDA 上仍是 `inf`，在 CPU 上是 `nan`；而上面一行以权重 0 读到它，只在 CUDA 上变成 `nan`",
     "（CUDA 上原样不变）",
 )
 
 
-def _kept_axis_image(rank, row, device="cpu", dtype=torch.float32, channels_last=False):
-    """A 5-a-side image with an inf on the middle of its last axis in row ``row`` of the others, brought to 10 wide."""
+def _kept_axis_image(rank, row, device="cpu", dtype=torch.float32, channels_last=False, read_row=None):
+    """A 5-a-side image with an inf on the middle of its last axis in row ``row`` of the others, brought to 10 wide;
+    the four outputs of ``read_row`` (``row`` unless given) whose width samples read the inf."""
     x = torch.arange(5.0**rank, dtype=dtype).view((1, 1) + (5,) * rank).repeat(1, 3, *(1,) * rank)
     x[(slice(None), slice(None)) + (row,) * (rank - 1) + (2,)] = math.inf
     if channels_last:
         x = x.contiguous(memory_format=torch.channels_last if rank == 2 else torch.channels_last_3d)
     mode = "bilinear" if rank == 2 else "trilinear"
     y = F.interpolate(x.to(device), size=(5,) * (rank - 1) + (10,), mode=mode)
-    return y[(slice(None), slice(None)) + (row,) * (rank - 1) + (slice(3, 7),)].cpu()
+    read_row = row if read_row is None else read_row
+    return y[(slice(None), slice(None)) + (read_row,) * (rank - 1) + (slice(3, 7),)].cpu()
 
 
 def test_glossary_cpu_kept_axis_turns_the_outputs_that_read_an_inf_into_nan_in_every_row():
@@ -487,6 +489,8 @@ def test_glossary_cpu_kept_axis_turns_the_outputs_that_read_an_inf_into_nan_in_e
     # four outputs that read the inf are nan in the middle row as in the last, in bilinear and trilinear alike.
     for rank, row, dtype, cl in itertools.product((2, 3), (2, 4), (torch.float32, torch.float64), (False, True)):
         assert _kept_axis_image(rank, row, dtype=dtype, channels_last=cl).isnan().all(), (rank, row, dtype, cl)
+        # Review 65: the row above reads only itself on the CPU (CUDA reads the inf there with weight 0)
+        assert _kept_axis_image(rank, row, dtype=dtype, channels_last=cl, read_row=row - 1).isfinite().all()
     for name, texts in (("glossary.md", CUDA_KEPT), ("glossary.zh.md", CUDA_KEPT_ZH)):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert all(t in text for t in texts) and "CPU's plain linear" not in text, name
@@ -521,6 +525,7 @@ def test_glossary_cuda_linear_kernels_add_only_a_last_pixel_to_itself():
     assert 7 in ends["nan"] and ends[math.inf] == [42, 48, 56] and set(ends) == {"nan", math.inf}
     for rank, dtype, cl in itertools.product((2, 3), (torch.float32, torch.float64), (False, True)):
         assert _kept_axis_image(rank, 2, "cuda", dtype, cl).isposinf().all(), (rank, dtype, cl)
+        assert _kept_axis_image(rank, 2, "cuda", dtype, cl, read_row=1).isnan().all(), (rank, dtype, cl)
         assert _kept_axis_image(rank, 4, "cuda", dtype, cl).isnan().all(), (rank, dtype, cl)
     # given a scale_factor, CUDA steps a kept axis by 1/1.05 (the CPU copies it): row 2 reads rows 1 and 2
     ramp = torch.arange(5.0).view(1, 1, 5, 1).expand(1, 1, 5, 5)
