@@ -257,7 +257,8 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
                 "gives `nan` at output 4",
                 "`inf` at output 5",
                 "42 pixels by `linear` ends on `inf`",
-                "in the plain linear kernels (`antialias=True` copies an axis that keeps its size)",
+                "in the plain linear kernels (`antialias=True` never adds a pixel to itself: on the CPU it copies an axis that",
+                "CUDA's antialiased kernel, which has no such case, reads the neighbours there with weight 0",
                 "and, on the CPU,\n      along an axis that keeps its size",
             ),
         ),
@@ -269,7 +270,7 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
                 "下标为 4 的输出是 `nan`",
                 "下标为 5 的输出仍是 `inf`",
                 "放大到 42 个像素",
-                "用的是不开抗混叠的线性内核（`antialias=True` 时尺寸不变的轴原样复制）",
+                "用的是不开抗混叠的线性内核（`antialias=True` 从不把像素加到它自己身上：在 CPU 上，它把尺寸不变的轴原样复制；CUDA",
                 "或者在 CPU 上沿尺寸不变的轴",
             ),
         ),
@@ -527,6 +528,14 @@ def test_glossary_cuda_linear_kernels_add_only_a_last_pixel_to_itself():
         assert _kept_axis_image(rank, 2, "cuda", dtype, cl).isposinf().all(), (rank, dtype, cl)
         assert _kept_axis_image(rank, 2, "cuda", dtype, cl, read_row=1).isnan().all(), (rank, dtype, cl)
         assert _kept_axis_image(rank, 4, "cuda", dtype, cl).isnan().all(), (rank, dtype, cl)
+    # Review 65: the antialiased kernel (upsample_gen2d_aa_out_frame) has no copy case: along a kept axis it weighs
+    # the pixel 1 and the next 0, so the row above an inf turns nan on CUDA, while the CPU copies that axis
+    image = torch.arange(25.0).view(1, 1, 5, 5)
+    image[..., 2, 2] = math.inf
+    for mode in ("bilinear", "bicubic"):
+        cuda = F.interpolate(image.cuda(), size=(5, 10), mode=mode, antialias=True).cpu()[0, 0]
+        cpu = F.interpolate(image, size=(5, 10), mode=mode, antialias=True)[0, 0]
+        assert cuda[1].isnan().any() and cpu[1].isfinite().all() and not cuda[2].isnan().any(), mode
     # given a scale_factor, CUDA steps a kept axis by 1/1.05 (the CPU copies it): row 2 reads rows 1 and 2
     ramp = torch.arange(5.0).view(1, 1, 5, 1).expand(1, 1, 5, 5)
     rows = F.interpolate(ramp.cuda(), scale_factor=(1.05, 2), mode="bilinear")[0, 0, :, 0].cpu()
