@@ -257,7 +257,8 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
                 "gives `nan` at output 4",
                 "`inf` at output 5",
                 "42 pixels by `linear` ends on `inf`",
-                "in the plain linear kernels (`antialias=True` copies an axis that keeps its size)",
+                "in the plain linear kernels (`antialias=True` never adds a pixel to itself: on the CPU it copies an axis that",
+                "CUDA's antialiased kernel, which has no such case, reads the neighbours there with weight 0",
                 "and, on the CPU,\n      along an axis that keeps its size",
             ),
         ),
@@ -269,7 +270,7 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
                 "下标为 4 的输出是 `nan`",
                 "下标为 5 的输出仍是 `inf`",
                 "放大到 42 个像素",
-                "用的是不开抗混叠的线性内核（`antialias=True` 时尺寸不变的轴原样复制）",
+                "用的是不开抗混叠的线性内核（`antialias=True` 从不把像素加到它自己身上：在 CPU 上，它把尺寸不变的轴原样复制；CUDA",
                 "或者在 CPU 上沿尺寸不变的轴",
             ),
         ),
@@ -460,26 +461,28 @@ def test_glossary_a_row_with_an_inf_enlarged_by_bilinear_keeps_its_height_and_is
 CUDA_KEPT = (
     "(given `size=`: a\n      `scale_factor` such as 1.05 moves",
     "CUDA's kernels copy a tensor none",
-    "on CUDA and are `nan` on\n      the CPU",
+    "on CUDA and are `nan` on\n      the CPU, while the row above, which reads it with weight 0, turns `nan` on CUDA only",
     "(on CUDA,\n      unchanged)",
 )
 CUDA_KEPT_ZH = (
     "CUDA 在这条轴上的采样点会偏离像素",
     "CUDA 内核在各边尺寸都不变时直接复制输入",
-    "在 CUDA 上仍是 `inf`，在 CPU 上是 `nan`",
+    "在 CUDA 上仍是 `inf`，在 CPU 上是 `nan`；而上面一行以权重 0 读到它，只在 CUDA 上变成 `nan`",
     "（CUDA 上原样不变）",
 )
 
 
-def _kept_axis_image(rank, row, device="cpu", dtype=torch.float32, channels_last=False):
-    """A 5-a-side image with an inf on the middle of its last axis in row ``row`` of the others, brought to 10 wide."""
+def _kept_axis_image(rank, row, device="cpu", dtype=torch.float32, channels_last=False, read_row=None):
+    """A 5-a-side image with an inf on the middle of its last axis in row ``row`` of the others, brought to 10 wide;
+    the four outputs of ``read_row`` (``row`` unless given) whose width samples read the inf."""
     x = torch.arange(5.0**rank, dtype=dtype).view((1, 1) + (5,) * rank).repeat(1, 3, *(1,) * rank)
     x[(slice(None), slice(None)) + (row,) * (rank - 1) + (2,)] = math.inf
     if channels_last:
         x = x.contiguous(memory_format=torch.channels_last if rank == 2 else torch.channels_last_3d)
     mode = "bilinear" if rank == 2 else "trilinear"
     y = F.interpolate(x.to(device), size=(5,) * (rank - 1) + (10,), mode=mode)
-    return y[(slice(None), slice(None)) + (row,) * (rank - 1) + (slice(3, 7),)].cpu()
+    read_row = row if read_row is None else read_row
+    return y[(slice(None), slice(None)) + (read_row,) * (rank - 1) + (slice(3, 7),)].cpu()
 
 
 def test_glossary_cpu_kept_axis_turns_the_outputs_that_read_an_inf_into_nan_in_every_row():
@@ -487,6 +490,8 @@ def test_glossary_cpu_kept_axis_turns_the_outputs_that_read_an_inf_into_nan_in_e
     # four outputs that read the inf are nan in the middle row as in the last, in bilinear and trilinear alike.
     for rank, row, dtype, cl in itertools.product((2, 3), (2, 4), (torch.float32, torch.float64), (False, True)):
         assert _kept_axis_image(rank, row, dtype=dtype, channels_last=cl).isnan().all(), (rank, row, dtype, cl)
+        # Review 65: the row above reads only itself on the CPU (CUDA reads the inf there with weight 0)
+        assert _kept_axis_image(rank, row, dtype=dtype, channels_last=cl, read_row=row - 1).isfinite().all()
     for name, texts in (("glossary.md", CUDA_KEPT), ("glossary.zh.md", CUDA_KEPT_ZH)):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert all(t in text for t in texts) and "CPU's plain linear" not in text, name
@@ -521,7 +526,16 @@ def test_glossary_cuda_linear_kernels_add_only_a_last_pixel_to_itself():
     assert 7 in ends["nan"] and ends[math.inf] == [42, 48, 56] and set(ends) == {"nan", math.inf}
     for rank, dtype, cl in itertools.product((2, 3), (torch.float32, torch.float64), (False, True)):
         assert _kept_axis_image(rank, 2, "cuda", dtype, cl).isposinf().all(), (rank, dtype, cl)
+        assert _kept_axis_image(rank, 2, "cuda", dtype, cl, read_row=1).isnan().all(), (rank, dtype, cl)
         assert _kept_axis_image(rank, 4, "cuda", dtype, cl).isnan().all(), (rank, dtype, cl)
+    # Review 65: the antialiased kernel (upsample_gen2d_aa_out_frame) has no copy case: along a kept axis it weighs
+    # the pixel 1 and the next 0, so the row above an inf turns nan on CUDA, while the CPU copies that axis
+    image = torch.arange(25.0).view(1, 1, 5, 5)
+    image[..., 2, 2] = math.inf
+    for mode in ("bilinear", "bicubic"):
+        cuda = F.interpolate(image.cuda(), size=(5, 10), mode=mode, antialias=True).cpu()[0, 0]
+        cpu = F.interpolate(image, size=(5, 10), mode=mode, antialias=True)[0, 0]
+        assert cuda[1].isnan().any() and cpu[1].isfinite().all() and not cuda[2].isnan().any(), mode
     # given a scale_factor, CUDA steps a kept axis by 1/1.05 (the CPU copies it): row 2 reads rows 1 and 2
     ramp = torch.arange(5.0).view(1, 1, 5, 1).expand(1, 1, 5, 5)
     rows = F.interpolate(ramp.cuda(), scale_factor=(1.05, 2), mode="bilinear")[0, 0, :, 0].cpu()

@@ -64,6 +64,14 @@ def test_explorer_row_dots_are_mean_positions_not_where_bicubic_reads():
     dots = F.interpolate(x, size=(1, 9), mode="bicubic", align_corners=False)[0, 0, 0]
     sampled = (torch.arange(9, dtype=torch.float64) + 0.5) * 6 / 9 - 0.5
     assert (dots - sampled)[2:-2].abs().max() > 0.04
+    # Review 65: the row said "the mean position of the input pixels each output pixel reads" (the zh row says
+    # weighted): bilinear reads pixels 1 and 2 for output 2 of 6 -> 9, whose plain mean 1.5 is not its dot 1.1667
+    dot = F.interpolate(x, size=(1, 9), mode="bilinear", align_corners=False)[0, 0, 0, 2].item()
+    assert abs(dot - (2.5 * 6 / 9 - 0.5)) < 1e-12 and abs(dot - 1.5) > 0.3
+    en = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "index.zh.md").read_text(encoding="utf-8")
+    assert "the weighted mean position of the input pixels each output pixel reads" in en
+    assert "每个输出像素所读取的那些输入像素位置的加权平均" in zh
 
 
 def test_run_it_yourself_does_not_promise_the_pages_printed_output():

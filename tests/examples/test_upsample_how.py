@@ -690,6 +690,21 @@ def test_antialiased_float_bicubic_copies_a_kept_size_on_the_cpu():
         x = torch.randn(1, 3, n, n, generator=generator, dtype=dtype).to(memory_format=layout)
         assert torch.equal(F.interpolate(x, scale_factor=1.05, mode="bicubic", antialias=True), x), (dtype, layout, n)
         assert not torch.equal(F.interpolate(x, scale_factor=1.05, mode="bicubic"), x), (dtype, layout, n)
+    # Review 65: the sentence covers every floating-point dtype, and so does the copy: an antialiased kept size is
+    # copied even in the dtypes the CPU refuses to antialias (or bicubic refuses) once a size changes
+    for dtype, layout in itertools.product(
+        (torch.float16, torch.bfloat16, torch.float8_e4m3fn, torch.float8_e5m2, torch.complex64, torch.complex128),
+        (torch.contiguous_format, torch.channels_last),
+    ):
+        x = torch.randn(1, 3, 10, 10, generator=generator).to(dtype).contiguous(memory_format=layout)
+        assert torch.equal(F.interpolate(x, scale_factor=1.05, mode="bicubic", antialias=True), x), (dtype, layout)
+        with pytest.raises(RuntimeError):
+            F.interpolate(x, size=(10, 12), mode="bicubic", antialias=True)
+        if dtype.itemsize == 2:  # float16 and bfloat16 run plain bicubic and step by 1/1.05
+            assert not torch.equal(F.interpolate(x, scale_factor=1.05, mode="bicubic"), x), (dtype, layout)
+        else:
+            with pytest.raises(NotImplementedError):
+                F.interpolate(x, scale_factor=1.05, mode="bicubic")
 
 
 def test_antialias_align_corners_true_keeps_one_corner_or_two_when_a_side_keeps_its_size():
