@@ -1499,8 +1499,8 @@ def test_the_long_axis_slips_are_stated_only_for_kernels_that_resample_the_kept_
         and "只要 CPU 没有走 channels-last 内核" not in zh
     )
     assert (
-        "CUDA's 4-D `nearest` and `nearest-exact` (axis by axis), and CUDA's `bicubic` when every axis keeps its size"
-        in en
+        "CUDA's 4-D `nearest` and `nearest-exact` (axis by axis), and CUDA's `bicubic`, and without the determinism"
+        " switch its `bilinear` and `trilinear`, when every axis keeps its size" in en
     )
     assert "CUDA 的四维 `nearest` 和 `nearest-exact`（逐轴复制），以及所有轴尺寸都不变时 CUDA 的 `bicubic`" in zh
 
