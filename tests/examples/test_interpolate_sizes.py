@@ -1533,8 +1533,8 @@ def test_size_equal_to_the_input_bicubic_blends_output_2_to_the_23_from_2_to_the
     docs = Path(__file__).resolve().parents[2] / "docs"
     en = " ".join((docs / "interpolate-sizes.md").read_text().split())
     zh = (docs / "interpolate-sizes.zh.md").read_text()
-    assert "that `bicubic` is off from 2^23 + 1 pixels on already" in en
-    assert "这个 `bicubic` 从 2^23 + 1 个像素起就已经出错" in zh
+    assert "copy a neighbouring pixel (or blend two):" in en and "that `bicubic` is off from 2^23 + 1 pixels on" in en
+    assert "复制相邻的像素（或把两个像素混在一起）" in zh and "这个 `bicubic` 从 2^23 + 1 个像素起就已经出错" in zh
 
 
 def test_the_deterministic_decomposition_of_bilinear_and_trilinear_leaves_the_identity_past_2_to_the_23():
