@@ -1259,6 +1259,8 @@ def test_size_equal_to_the_input_half_precision_bicubic_is_the_identity_only_up_
         row = (torch.arange(n) % 256).to(dtype).view(1, 1, 1, n)
         y = F.interpolate(row, size=(1, n), mode="bicubic")
         assert torch.nonzero((y != row).flatten()).flatten().tolist() == [2**23, 2**23 + 1], dtype
+        # Review 65: output 2^23 is no copy but the blend half-way between pixels 255 and 0 (taps 254, 255, 0, 1)
+        assert y.flatten()[2**23].item() == 127.5, dtype
 
 
 def test_align_corners_true_half_precision_bicubic_keeps_an_axis_only_up_to_2_to_the_24_pixels_too():
@@ -1497,8 +1499,8 @@ def test_the_long_axis_slips_are_stated_only_for_kernels_that_resample_the_kept_
         and "只要 CPU 没有走 channels-last 内核" not in zh
     )
     assert (
-        "CUDA's 4-D `nearest` and `nearest-exact` (axis by axis), and CUDA's `bicubic` when every axis keeps its size"
-        in en
+        "CUDA's 4-D `nearest` and `nearest-exact` (axis by axis), and CUDA's `bicubic`, and without the determinism"
+        " switch its `bilinear` and `trilinear`, when every axis keeps its size" in en
     )
     assert "CUDA 的四维 `nearest` 和 `nearest-exact`（逐轴复制），以及所有轴尺寸都不变时 CUDA 的 `bicubic`" in zh
 
@@ -1515,3 +1517,54 @@ def test_on_cuda_size_equal_to_the_input_slips_past_2_to_the_24_only_in_the_kern
     n = 2**23 + 3
     image = torch.arange(float(n), device="cuda").view(1, 1, 1, n)
     assert torch.equal(F.interpolate(image, size=(1, n), mode="bicubic"), image)  # every axis kept: a copy
+
+
+def test_size_equal_to_the_input_bicubic_blends_output_2_to_the_23_from_2_to_the_23_plus_1_pixels():
+    # Review 65: the page had bicubic stay exact up to 2^23 + 2 pixels and then copy neighbours. The position of
+    # output 2^23, (2^23 + 0.5) - 0.5, is 2^23 - 0.5 in float32, so from 2^23 + 1 pixels on that output is the cubic
+    # blend half-way between pixels 2^23 - 1 and 2^23 (taps 2, 3, 0 and 0 again, clamped: 1.59375), in each dtype.
+    # (float16 and bfloat16, the same float32 positions, are checked at 2^23 + 3 pixels in the test above.)
+    torch.set_num_threads(2)
+    n = 2**23 + 1
+    x = (torch.arange(n) % 4).float().view(1, 1, 1, n)
+    y = F.interpolate(x, size=(1, n), mode="bicubic").flatten()
+    assert torch.nonzero(y != x.flatten()).flatten().tolist() == [2**23]
+    assert y[2**23].item() == 1.59375
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    en = " ".join((docs / "interpolate-sizes.md").read_text().split())
+    zh = (docs / "interpolate-sizes.zh.md").read_text()
+    assert "copy a neighbouring pixel (or blend two):" in en and "that `bicubic` is off from 2^23 + 1 pixels on" in en
+    assert "复制相邻的像素（或把两个像素混在一起）" in zh and "这个 `bicubic` 从 2^23 + 1 个像素起就已经出错" in zh
+
+
+def test_the_deterministic_decomposition_of_bilinear_and_trilinear_leaves_the_identity_past_2_to_the_23():
+    # Review 65: the page's list of what slips past 2^23 left out CUDA's bilinear and trilinear, which compute the
+    # float32 position (d + 0.5) * 1 - 0.5 where they resample a kept axis; under use_deterministic_algorithms(True)
+    # F.interpolate runs _upsample_linear_vec for them off the CPU, at any sizes. Run here on the CPU.
+    import torch._decomp.decompositions as decompositions
+
+    torch.set_num_threads(2)
+    n = 2**23 + 3
+    scale = decompositions._compute_scale(n, n, False)
+    positions = decompositions._compute_source_index(scale, torch.arange(n).float(), False)
+    wrong = torch.nonzero(positions != torch.arange(n, dtype=torch.float64)).flatten().tolist()
+    assert wrong == [2**23, 2**23 + 1] and positions[2**23 : 2**23 + 2].tolist() == [2**23 - 0.5, 2**23 + 2]
+    even = (torch.arange(n - 1) % 4).half().view(1, 1, 1, 1, n - 1)
+    with pytest.raises(IndexError):
+        decompositions._upsample_linear_vec(even, [1, 1, n - 1], False, None)
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    en = " ".join((docs / "interpolate-sizes.md").read_text().split())
+    zh = (docs / "interpolate-sizes.zh.md").read_text()
+    assert (
+        "on CUDA, `bilinear` and `trilinear` in float32, float16 and bfloat16 compute that same float32 position" in en
+    )
+    assert "CUDA 上 float32、float16 和 bfloat16 的 `bilinear` 和 `trilinear`" in zh
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_on_cuda_bilinear_leaves_a_kept_axis_past_2_to_the_23_where_the_other_axis_changes():
+    n = 2**23 + 3
+    x = (torch.arange(2 * n, device="cuda") % 4).float().view(1, 1, 2, n)
+    y = F.interpolate(x, size=(3, n), mode="bilinear")[0, 0, 0]
+    assert torch.nonzero(y != x[0, 0, 0]).flatten().tolist() == [2**23, 2**23 + 1]
+    assert torch.equal(F.interpolate(x, size=(2, n), mode="bilinear"), x)  # every axis kept: a copy

@@ -1479,3 +1479,40 @@ def test_cuda_antialias_steps_by_one_over_the_factor_on_an_axis_that_keeps_its_s
     expected = (8 * left + 9 * right) / (left + right)
     cuda = F.interpolate(ramp.cuda(), scale_factor=factor, mode="bilinear", antialias=True).cpu()
     assert torch.allclose(cuda[0, 0, 9], torch.full((cuda.shape[-1],), expected), atol=1e-4)
+
+
+def test_deterministic_bilinear_off_the_cpu_is_a_decomposition_that_takes_uint8(monkeypatch):
+    # Review 65: "only nearest and nearest-exact resize uint8 on a GPU" held for the default setting only. With
+    # torch.use_deterministic_algorithms(True) F.interpolate sends plain bilinear and trilinear on any device but the
+    # CPU to _upsample_linear_vec, Python code that takes uint8 and rounds once, at the end.
+    import torch._decomp.decompositions as decompositions
+
+    original = decompositions._upsample_linear_vec
+    routed = []
+    monkeypatch.setattr(decompositions, "_upsample_linear_vec", lambda *a: routed.append(a[0].dim()) or original(*a))
+    monkeypatch.setattr(torch, "are_deterministic_algorithms_enabled", lambda: True)
+    for rank, mode in ((4, "bilinear"), (5, "trilinear")):
+        meta = torch.empty((1, 3) + (6,) * (rank - 2), dtype=torch.uint8, device="meta")
+        assert F.interpolate(meta, size=(9,) * (rank - 2), mode=mode).dtype == torch.uint8
+        F.interpolate(torch.rand((1, 3) + (6,) * (rank - 2)), size=(9,) * (rank - 2), mode=mode)  # the CPU: a kernel
+    assert routed == [4, 5]
+    generator = torch.Generator().manual_seed(0)
+    worst_level, parted = 0.0, 0
+    for h, w, out_h, out_w, align in itertools.product(range(1, 5), range(1, 5), (1, 4, 9), (1, 3, 8), (False, True)):
+        x = torch.randint(0, 256, (1, 3, h, w), dtype=torch.uint8, generator=generator)
+        y = original(x, [out_h, out_w], align, None)
+        assert y.dtype == torch.uint8
+        exact = F.interpolate(x.double(), size=(out_h, out_w), mode="bilinear", align_corners=align)
+        worst_level = max(worst_level, (y.double() - exact).abs().max().item())
+        cpu = F.interpolate(
+            x.contiguous(memory_format=torch.channels_last), size=(out_h, out_w), mode="bilinear", align_corners=align
+        )
+        parted = max(parted, (cpu.int() - y.int()).abs().max().item())
+    assert worst_level < 0.5 + 1e-6 and parted == 1
+    import pathlib
+
+    docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
+    en = " ".join((docs / "interpolate-support.md").read_text().split())
+    zh = (docs / "interpolate-support.zh.md").read_text()
+    assert "resize `uint8` on a GPU by default" in en and "which takes `uint8` and rounds once, at the end" in en
+    assert "默认设置下，四维输入的各模式中" in zh and "它接受 `uint8`，只在最后舍入一次" in zh
