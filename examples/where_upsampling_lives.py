@@ -156,8 +156,9 @@ for kernel_size, counts in overlaps.items():
 # multiply-add counted as 2) for one 3x128x128 image, and the checkerboard score of
 # the _upsamplers module at initialisation on a constant 128x128 image: 4x4 phases
 # (the decoder's total factor), 32 pixels away from the border, beyond the reach of
-# zero padding (next cell); mean of 3 seeds; in float64, since CUDA convolutions
-# round float32 through TF32 by default, too coarsely for a test of flatness.
+# zero padding (next cell); mean of 3 seeds; in float64: on GPUs with TF32 (Ampere
+# and newer) cuDNN rounds float32 convolutions through TF32 by default, too coarsely
+# for a test of flatness.
 def conv_flops(model, x):
     total = []
 

@@ -900,3 +900,65 @@ def test_at_a_kept_length_align_corners_true_weighs_sample_0_against_itself_not_
     zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
     assert "At a kept length (on the CPU: CUDA's kernel\n  copies it) and from a single input sample, the kernel" in en
     assert "输出长度与输入相同时（限 CPU：CUDA 内核直接复制），以及输入只有一个采样点时，内核改为" in zh
+
+
+_LIMITS_BY_DTYPE = """
+import torch, torch.nn.functional as F
+for dtype in (torch.float32, torch.float16, torch.bfloat16):
+    for k, n in ((3, 2**23 // 3), (3, 2**23 // 3 + 3), (3, 2**24 // 3), (4, 2**23 // 4), (4, 2**23 // 4 + 1),
+                 (100, 2**23 // 100), (100, 2**23 // 100 + 1)):
+        x = (torch.arange(n * k, dtype=torch.int32) % 64).to(dtype).view(1, 1, -1)  # exact in every dtype, as are means
+        y = F.interpolate(x, size=n, mode="linear").view(-1)
+        if k % 2:
+            expected = x.view(-1)[(k - 1) // 2 :: k]
+        else:
+            expected = ((x.view(-1)[k // 2 - 1 :: k].float() + x.view(-1)[k // 2 :: k].float()) / 2).to(dtype)
+        wrong = (y != expected).nonzero().view(-1)
+        print(str(dtype)[6:], k, n * k, wrong[0].item() if len(wrong) else -1)
+"""
+
+
+@pytest.mark.parametrize("capability", ["default", "avx2"])
+def test_half_precision_keeps_float32s_length_limits_with_either_kernel(capability):
+    # Review 65: the limits named float32 and float64 only; float16 and bfloat16 audio fit neither. On the CPU their
+    # positions are computed in float32 (opmath), so they break exactly where float32 does, at the same output.
+    first_wrong = {}
+    for line in run_python(_LIMITS_BY_DTYPE, ATEN_CPU_CAPABILITY=capability).split("\n"):
+        if line:
+            dtype, k, length, index = line.split()
+            first_wrong[dtype, int(k), int(length)] = int(index)
+    float32 = {key[1:]: index for key, index in first_wrong.items() if key[0] == "float32"}
+    assert float32[3, 8388615] == (2796204 if capability == "default" else -1)
+    assert float32[3, 8388606] == float32[4, 8388608] == float32[100, 8388600] == -1
+    assert float32[4, 8388612] > -1 and float32[100, 8388700] > -1
+    for half in ("float16", "bfloat16"):
+        assert {key[1:]: index for key, index in first_wrong.items() if key[0] == half} == float32, half
+    en = " ".join((ROOT / "docs/audio-resampling.md").read_text().split())
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "- float16 and bfloat16 keep float32's limits, for odd and even *k*, with either kind of CPU kernel" in en
+    assert "- float16 和 bfloat16 的长度上限与 float32 相同，奇数 *k* 和偶数 *k* 都是如此，两种 CPU 内核也都一样" in zh
+
+
+def test_the_relative_gap_bound_holds_above_the_subnormals_only():
+    # Review 65: "the gap grows with the values but stays under 1e-14 of the largest" was swept on values near a
+    # million. On subnormal values (here up to 1e-310) the two round to different multiples of the smallest subnormal,
+    # a few such steps apart, more than 1e-14 of the largest value; near float64's largest value it still holds.
+    gen = torch.Generator().manual_seed(1)
+    relative = {}
+    for scale in (1e-310, 1e-300, torch.finfo(torch.float64).max):
+        relative[scale] = 0.0
+        for n_in in range(1, 31):
+            for n_out in [*range(n_in + 1, 3 * n_in + 1), 200, 1000]:
+                x = torch.randn(4, 2, n_in, dtype=torch.float64, generator=gen)
+                x = x / x.abs().max() * scale
+                plain = F.interpolate(x, size=n_out, mode="linear")
+                viewed = F.interpolate(x.unsqueeze(2), size=(1, n_out), mode="bilinear", antialias=True).squeeze(2)
+                relative[scale] = max(relative[scale], ((viewed - plain).abs().max() / x.abs().max()).item())
+    # The default CPU kernels (no AVX2) give both the same subnormals here; the AVX2 and AVX-512 ones do not.
+    assert (relative[1e-310] > 1e-14) is (torch.backends.cpu.get_cpu_capability() != "DEFAULT"), relative
+    assert relative[1e-300] < 1e-14, relative
+    assert relative[torch.finfo(torch.float64).max] < 1e-14, relative  # finite: no overflow on this sweep
+    en = " ".join((ROOT / "docs/audio-resampling.md").read_text().split())
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "stays under 1e-14 of the largest unless the values are subnormal, where with torch's AVX2 or AVX-512" in en
+    assert "但只要数值不是次正规数，就始终小于最大值的 1e-14（次正规数上，torch 用 AVX2 或 AVX-512 的 CPU 内核时" in zh

@@ -482,7 +482,7 @@ def test_cpu_bicubic_reads_the_factor_positions_on_an_axis_it_keeps_only_on_floa
     kept = [(n, s) for s in (1.05, 1.1, 1.2, 1.4) for n in range(2, 20) if int(n * s) == n]
     for (n, s), channels, last in itertools.product(kept, (1, 3, 5), (False, True)):
         ramp = (torch.arange(n) * (255 // n)).view(1, 1, 1, n).expand(1, channels, 3, n).contiguous()
-        for dtype in (torch.uint8, torch.float32, torch.float64, torch.bfloat16):
+        for dtype in (torch.uint8, torch.float32, torch.float64, torch.bfloat16, torch.float16):
             x = ramp.to(dtype)
             if last:
                 x = x.contiguous(memory_format=torch.channels_last)
@@ -493,8 +493,22 @@ def test_cpu_bicubic_reads_the_factor_positions_on_an_axis_it_keeps_only_on_floa
         F.grid_sample(torch.zeros(1, 1, 2, 2, dtype=torch.uint8), torch.zeros(1, 2, 2, 2), align_corners=False)
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
-    assert "(*i* + 0.5)/*s* − 0.5 there on floating-point input without antialias (with `antialias=True`, and on" in en
-    assert "对浮点输入且不开抗混叠时，CPU 上的 `bicubic`" in zh and "以及对 `uint8` 输入，它同样直接复制这个轴" in zh
+    # Review 65: "on floating-point input" covered complex and float8 too, which the CPU's bicubic refuses outright;
+    # the page names the four dtypes it reads and says it refuses the others.
+    for dtype in (torch.complex64, torch.complex128, torch.float8_e4m3fn, torch.float8_e5m2):
+        for last in (False, True):
+            x = torch.zeros(1, 3, 3, 5).to(dtype)
+            if last:
+                x = x.contiguous(memory_format=torch.channels_last)
+            with pytest.raises(NotImplementedError):
+                F.interpolate(x, scale_factor=(2, 1.1), mode="bicubic")
+    assert "on floating-point input without antialias" not in en and "对浮点输入且不开抗混叠时" not in zh
+    assert (
+        "(*i* + 0.5)/*s* − 0.5 there on float16, bfloat16, float32 and float64 input without antialias (complex and"
+        " float8 input it refuses; with `antialias=True`, and on" in " ".join(en.split())
+    )
+    assert "对 float16、bfloat16、float32 和 float64 输入且不开抗混叠时，CPU 上的 `bicubic`" in zh
+    assert "（复数和 float8 输入它直接拒绝；设置" in zh and "以及对 `uint8` 输入，它同样直接复制这个轴" in zh
     # Review 53: the antialiased bicubic kernel (float only on the CPU) skips a kept axis as the uint8 ones do: the ramp
     # comes back along it (up to the rounding of the doubled height), where the kernel without antialias moves it.
     for (n, s), dtype in itertools.product(kept, (torch.float32, torch.float64)):

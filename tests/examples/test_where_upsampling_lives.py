@@ -354,3 +354,16 @@ def test_the_reflect_error_line_reads_alike_on_cpu_and_cuda(ns):
         " of input [1, 3, 2, 2]"
     )
     assert ns["first_line"](cpu.value) == ns["first_line"](cuda) == ns["padded_tiny"]["reflect"]
+
+
+def test_the_tf32_reason_for_float64_names_the_gpus_that_have_tf32():
+    # Review 65: the measure cell's comment, shown on the page, said "CUDA convolutions round float32 through TF32 by
+    # default"; cuDNN does so by default (allow_tf32 is True, in a fresh process too) only on GPUs that have TF32,
+    # Ampere and newer; older ones convolve float32 in float32.
+    from helpers import run_python
+
+    assert run_python("import torch; print(torch.backends.cudnn.allow_tf32)").strip() == "True"
+    lines = (pathlib.Path(__file__).parents[2] / "examples" / "where_upsampling_lives.py").read_text().splitlines()
+    source = " ".join(" ".join(line.removeprefix("#") for line in lines).split())
+    assert "on GPUs with TF32 (Ampere and newer) cuDNN rounds float32 convolutions through TF32 by default" in source
+    assert "CUDA convolutions round" not in source
