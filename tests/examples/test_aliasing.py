@@ -360,6 +360,25 @@ def test_max_pools_agree_at_every_k_on_floating_point_input_only():
                 if channels_last:
                     x = x.contiguous(memory_format=torch.channels_last)
                 assert torch.equal(F.adaptive_max_pool2d(x, (2, 3)), F.max_pool2d(x, k)), (k, dtype)
+    # Review 65: torch.equal passes 0.0 for -0.0 and fails on nan, so "bit for bit" was not asserted; on windows
+    # where 0.0 and -0.0 tie or nan sits, the bits agree too. "Floating-point input" read for float8 and complex too:
+    # both pools refuse them
+    values = torch.tensor([0.0, -0.0, 1.0, -1.0, float("nan"), float("inf"), float("-inf")])
+    for k in range(1, 9):
+        for dtype, bits in ((torch.float16, torch.int16), (torch.bfloat16, torch.int16), (torch.float64, torch.int64)):
+            for channels_last in (False, True):
+                x = values[torch.randint(0, 7, (16, 3, 3 * k, 2 * k), generator=generator)].to(dtype)
+                if channels_last:
+                    x = x.contiguous(memory_format=torch.channels_last)
+                    assert x.stride()[1] == 1
+                pooled, adaptive = F.max_pool2d(x, k).contiguous(), F.adaptive_max_pool2d(x, (3, 2)).contiguous()
+                assert torch.equal(pooled.view(bits), adaptive.view(bits)), (k, dtype, channels_last)
+        x = values[torch.randint(0, 7, (16, 3, 3 * k, 2 * k), generator=generator)]
+        assert torch.equal(F.max_pool2d(x, k).view(torch.int32), F.adaptive_max_pool2d(x, (3, 2)).view(torch.int32))
+    for dtype in (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex64, torch.complex128):
+        for pool in (lambda x: F.max_pool2d(x, 2), lambda x: F.adaptive_max_pool2d(x, 2)):
+            with pytest.raises(RuntimeError, match="not implemented"):
+                pool(torch.zeros(1, 1, 4, 4, dtype=dtype))
     x = torch.randint(0, 256, (1, 1, 4, 4), dtype=torch.uint8, generator=generator)
     assert F.max_pool2d(x, 2).dtype == torch.uint8
     with pytest.raises(RuntimeError, match="not implemented"):
