@@ -272,9 +272,11 @@ def test_interpolate_without_antialias_reads_a_footprint_that_does_not_grow():
 def test_plain_bilinear_and_bicubic_are_slicing_at_odd_factors(ns):
     assert ns["slicing"] == {("bilinear", 3): True, ("bicubic", 3): True, ("bilinear", 5): True, ("bicubic", 5): True}
     generator = torch.Generator().manual_seed(4)
+    # Review 65: "float input" read for float16 and bfloat16 too (bfloat16 holds whole numbers exactly only up to
+    # 256: sides past that), and for the float8 types and complex, which F.interpolate refuses
     for k in range(3, 100, 2):
-        for dtype in (torch.float32, torch.float64):
-            x = torch.randn(1, 2, 3 * k, 2 * k, generator=generator, dtype=dtype)
+        for dtype in (torch.float32, torch.float64, torch.float16, torch.bfloat16):
+            x = torch.randn(1, 2, 3 * k, 2 * k + 300, generator=generator, dtype=torch.float64).to(dtype)
             for mode in ("bilinear", "bicubic"):
                 y = F.interpolate(x, scale_factor=1 / k, mode=mode)
                 middle = x[..., k // 2 :: k, k // 2 :: k][
@@ -283,6 +285,10 @@ def test_plain_bilinear_and_bicubic_are_slicing_at_odd_factors(ns):
                 # the page's one exception: in float64, 1 / (1 / 49) is not exactly 49
                 assert torch.equal(y, middle) != ((k, dtype) == (49, torch.float64)), (mode, k, dtype)
                 torch.testing.assert_close(y, middle, atol=1e-10, rtol=0)
+    for dtype in (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex64, torch.complex128):
+        for mode in ("bilinear", "bicubic"):
+            with pytest.raises(RuntimeError, match="not implemented"):
+                F.interpolate(torch.zeros(1, 1, 6, 6, dtype=dtype), scale_factor=1 / 3, mode=mode)
     # and not at even factors
     x = torch.randn(1, 1, 16, 16, generator=generator)
     assert not torch.equal(F.interpolate(x, scale_factor=0.25, mode="bilinear"), x[..., 2::4, 2::4])
