@@ -416,6 +416,8 @@ def test_other_average_pool_kernels_agree_at_3_on_the_cpu(ns):
         assert torch.equal(F.adaptive_avg_pool2d(last, (5, 3)), F.avg_pool2d(last, k)), k
         assert torch.equal(F.adaptive_avg_pool2d(x.half(), (5, 3)), F.avg_pool2d(x.half(), k)), k
         assert not torch.equal(F.adaptive_avg_pool2d(x, (5, 3)), F.avg_pool2d(x, k)), k
+        # Review 65: the page named float16 only; bfloat16 accumulates in float32 too and agrees
+        assert torch.equal(F.adaptive_avg_pool2d(x.bfloat16(), (5, 3)), F.avg_pool2d(x.bfloat16(), k)), k
 
 
 def test_odd_factor_slicing_fails_on_uint8_at_the_cpu_bug_sizes():
@@ -1011,12 +1013,29 @@ def test_float16_pools_agree_at_3_only_on_outputs_larger_than_1x1():
         assert torch.nextafter(pooled, torch.tensor(math.inf, dtype=torch.float16)).item() == mean.item(), memory_format
         tiled = block.repeat(2, 2).view(1, 1, 6, 6).expand(1, 16, 6, 6).contiguous(memory_format=memory_format)
         assert torch.equal(F.adaptive_avg_pool2d(tiled, 2), F.avg_pool2d(tiled, 3)), memory_format
+    # Review 65: bfloat16 parts to 1x1 too, on this 4x4 map found among a million random ones: mean gives 1600,
+    # AvgPool2d 1592 (the exact mean is just below 1596, halfway between them), one bfloat16 step apart
+    block = torch.tensor(
+        [
+            [0.66796875, 228.0, 0.0052490234375, 3.609375],
+            [0.4609375, 0.59375, 1.8125, 9088.0],
+            [3.03125, 14720.0, 32.5, 0.00092315673828125],
+            [0.9375, 1456.0, 0.3671875, 0.0123291015625],
+        ],
+        dtype=torch.bfloat16,
+    )
+    for memory_format in (torch.contiguous_format, torch.channels_last):
+        one = block.view(1, 1, 4, 4).contiguous(memory_format=memory_format)
+        mean, pooled = F.adaptive_avg_pool2d(one, 1), F.avg_pool2d(one, 4)
+        assert torch.nextafter(pooled, torch.tensor(math.inf, dtype=torch.bfloat16)).item() == mean.item() == 1600
+        tiled = block.repeat(2, 2).view(1, 1, 8, 8).expand(1, 16, 8, 8).contiguous(memory_format=memory_format)
+        assert torch.equal(F.adaptive_avg_pool2d(tiled, 2), F.avg_pool2d(tiled, 4)), memory_format
     # random maps rarely meet such a sum: 4000 of them, 3 channels, all agree to 1x1
     x = torch.rand(4000, 3, 3, 3, generator=torch.Generator().manual_seed(1)).half()
     assert torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, 3))
     for page in ("aliasing.md", "aliasing.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
-        assert ("float16 on rare values" in text) or ("在少数取值上的 float16" in text), page
+        assert ("float16 and bfloat16 on rare values" in text) or ("在少数取值上的 float16 和 bfloat16" in text), page
 
 
 def test_the_footprint_cells_comment_places_the_sample_point_for_bilinear_and_bicubic_only():
