@@ -63,7 +63,7 @@ for k in (2, 3, 4, 6, 8):
     adaptive_gap[k] = (F.adaptive_avg_pool2d(x, 48 // k) - F.avg_pool2d(x, k)).abs().max().item()
     same_max = torch.equal(F.adaptive_max_pool2d(x, 48 // k), F.max_pool2d(x, k))
     print(f"k={k}: max |AdaptiveAvgPool2d - AvgPool2d| = {adaptive_gap[k]:.1e}, AdaptiveMaxPool2d == MaxPool2d: {same_max}")
-# Other kernels round alike at 3 too: float16 accumulates in float32, and channels_last with
+# Other kernels round alike at 3 too: float16 and bfloat16 accumulate in float32, and channels_last with
 # 16 channels, a whole number of the vectorised loop's 8 floats (an AVX-512 CPU runs the AVX2 kernel:
 # the file registers no AVX-512 one), divides once in that loop. On the CPU explicitly: CUDA's channels-last
 # adaptive kernel multiplies by a rounded 1/(kh*kw) where avg_pool2d divides.

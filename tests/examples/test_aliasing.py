@@ -272,9 +272,11 @@ def test_interpolate_without_antialias_reads_a_footprint_that_does_not_grow():
 def test_plain_bilinear_and_bicubic_are_slicing_at_odd_factors(ns):
     assert ns["slicing"] == {("bilinear", 3): True, ("bicubic", 3): True, ("bilinear", 5): True, ("bicubic", 5): True}
     generator = torch.Generator().manual_seed(4)
+    # Review 65: "float input" read for float16 and bfloat16 too (bfloat16 holds whole numbers exactly only up to
+    # 256: sides past that), and for the float8 types and complex, which F.interpolate refuses
     for k in range(3, 100, 2):
-        for dtype in (torch.float32, torch.float64):
-            x = torch.randn(1, 2, 3 * k, 2 * k, generator=generator, dtype=dtype)
+        for dtype in (torch.float32, torch.float64, torch.float16, torch.bfloat16):
+            x = torch.randn(1, 2, 3 * k, 2 * k + 300, generator=generator, dtype=torch.float64).to(dtype)
             for mode in ("bilinear", "bicubic"):
                 y = F.interpolate(x, scale_factor=1 / k, mode=mode)
                 middle = x[..., k // 2 :: k, k // 2 :: k][
@@ -283,6 +285,10 @@ def test_plain_bilinear_and_bicubic_are_slicing_at_odd_factors(ns):
                 # the page's one exception: in float64, 1 / (1 / 49) is not exactly 49
                 assert torch.equal(y, middle) != ((k, dtype) == (49, torch.float64)), (mode, k, dtype)
                 torch.testing.assert_close(y, middle, atol=1e-10, rtol=0)
+    for dtype in (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex64, torch.complex128):
+        for mode in ("bilinear", "bicubic"):
+            with pytest.raises(RuntimeError, match="not implemented"):
+                F.interpolate(torch.zeros(1, 1, 6, 6, dtype=dtype), scale_factor=1 / 3, mode=mode)
     # and not at even factors
     x = torch.randn(1, 1, 16, 16, generator=generator)
     assert not torch.equal(F.interpolate(x, scale_factor=0.25, mode="bilinear"), x[..., 2::4, 2::4])
@@ -360,6 +366,25 @@ def test_max_pools_agree_at_every_k_on_floating_point_input_only():
                 if channels_last:
                     x = x.contiguous(memory_format=torch.channels_last)
                 assert torch.equal(F.adaptive_max_pool2d(x, (2, 3)), F.max_pool2d(x, k)), (k, dtype)
+    # Review 65: torch.equal passes 0.0 for -0.0 and fails on nan, so "bit for bit" was not asserted; on windows
+    # where 0.0 and -0.0 tie or nan sits, the bits agree too. "Floating-point input" read for float8 and complex too:
+    # both pools refuse them
+    values = torch.tensor([0.0, -0.0, 1.0, -1.0, float("nan"), float("inf"), float("-inf")])
+    for k in range(1, 9):
+        for dtype, bits in ((torch.float16, torch.int16), (torch.bfloat16, torch.int16), (torch.float64, torch.int64)):
+            for channels_last in (False, True):
+                x = values[torch.randint(0, 7, (16, 3, 3 * k, 2 * k), generator=generator)].to(dtype)
+                if channels_last:
+                    x = x.contiguous(memory_format=torch.channels_last)
+                    assert x.stride()[1] == 1
+                pooled, adaptive = F.max_pool2d(x, k).contiguous(), F.adaptive_max_pool2d(x, (3, 2)).contiguous()
+                assert torch.equal(pooled.view(bits), adaptive.view(bits)), (k, dtype, channels_last)
+        x = values[torch.randint(0, 7, (16, 3, 3 * k, 2 * k), generator=generator)]
+        assert torch.equal(F.max_pool2d(x, k).view(torch.int32), F.adaptive_max_pool2d(x, (3, 2)).view(torch.int32))
+    for dtype in (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex64, torch.complex128):
+        for pool in (lambda x: F.max_pool2d(x, 2), lambda x: F.adaptive_max_pool2d(x, 2)):
+            with pytest.raises(RuntimeError, match="not implemented"):
+                pool(torch.zeros(1, 1, 4, 4, dtype=dtype))
     x = torch.randint(0, 256, (1, 1, 4, 4), dtype=torch.uint8, generator=generator)
     assert F.max_pool2d(x, 2).dtype == torch.uint8
     with pytest.raises(RuntimeError, match="not implemented"):
@@ -391,6 +416,8 @@ def test_other_average_pool_kernels_agree_at_3_on_the_cpu(ns):
         assert torch.equal(F.adaptive_avg_pool2d(last, (5, 3)), F.avg_pool2d(last, k)), k
         assert torch.equal(F.adaptive_avg_pool2d(x.half(), (5, 3)), F.avg_pool2d(x.half(), k)), k
         assert not torch.equal(F.adaptive_avg_pool2d(x, (5, 3)), F.avg_pool2d(x, k)), k
+        # Review 65: the page named float16 only; bfloat16 accumulates in float32 too and agrees
+        assert torch.equal(F.adaptive_avg_pool2d(x.bfloat16(), (5, 3)), F.avg_pool2d(x.bfloat16(), k)), k
 
 
 def test_odd_factor_slicing_fails_on_uint8_at_the_cpu_bug_sizes():
@@ -986,12 +1013,29 @@ def test_float16_pools_agree_at_3_only_on_outputs_larger_than_1x1():
         assert torch.nextafter(pooled, torch.tensor(math.inf, dtype=torch.float16)).item() == mean.item(), memory_format
         tiled = block.repeat(2, 2).view(1, 1, 6, 6).expand(1, 16, 6, 6).contiguous(memory_format=memory_format)
         assert torch.equal(F.adaptive_avg_pool2d(tiled, 2), F.avg_pool2d(tiled, 3)), memory_format
+    # Review 65: bfloat16 parts to 1x1 too, on this 4x4 map found among a million random ones: mean gives 1600,
+    # AvgPool2d 1592 (the exact mean is just below 1596, halfway between them), one bfloat16 step apart
+    block = torch.tensor(
+        [
+            [0.66796875, 228.0, 0.0052490234375, 3.609375],
+            [0.4609375, 0.59375, 1.8125, 9088.0],
+            [3.03125, 14720.0, 32.5, 0.00092315673828125],
+            [0.9375, 1456.0, 0.3671875, 0.0123291015625],
+        ],
+        dtype=torch.bfloat16,
+    )
+    for memory_format in (torch.contiguous_format, torch.channels_last):
+        one = block.view(1, 1, 4, 4).contiguous(memory_format=memory_format)
+        mean, pooled = F.adaptive_avg_pool2d(one, 1), F.avg_pool2d(one, 4)
+        assert torch.nextafter(pooled, torch.tensor(math.inf, dtype=torch.bfloat16)).item() == mean.item() == 1600
+        tiled = block.repeat(2, 2).view(1, 1, 8, 8).expand(1, 16, 8, 8).contiguous(memory_format=memory_format)
+        assert torch.equal(F.adaptive_avg_pool2d(tiled, 2), F.avg_pool2d(tiled, 4)), memory_format
     # random maps rarely meet such a sum: 4000 of them, 3 channels, all agree to 1x1
     x = torch.rand(4000, 3, 3, 3, generator=torch.Generator().manual_seed(1)).half()
     assert torch.equal(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, 3))
     for page in ("aliasing.md", "aliasing.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
-        assert ("float16 on rare values" in text) or ("在少数取值上的 float16" in text), page
+        assert ("float16 and bfloat16 on rare values" in text) or ("在少数取值上的 float16 和 bfloat16" in text), page
 
 
 def test_the_footprint_cells_comment_places_the_sample_point_for_bilinear_and_bicubic_only():

@@ -1019,7 +1019,22 @@ def test_the_bullets_hold_on_128x128_images_not_on_every_64x64_draw(ns):
     images = ns["random_images"](8, 128, torch.Generator().manual_seed(0))
     at2, at4 = _measure_on(ns, images, names, 2), _measure_on(ns, images, names, 4)
     assert at4["AvgPool2d(k)"]["error"] < at4["bilinear, antialias"]["error"]
-    assert 1.1 < at4["AvgPool2d(k)"]["folded"] / at2["AvgPool2d(k)"]["folded"] < 1.2
+    # Review 65: the page cited seed 0's growth (13%, the most of 30 seeds) as if it were its own images'; they are
+    # seed 1's, where it grows by 9%. Over ten seeds of 128x128 images it stays below a fifth
+    assert torch.equal(ns["images"], ns["random_images"](8, 128, torch.Generator().manual_seed(1)))
+    own = ns["measured"]["AvgPool2d(k)", 4]["folded"] / ns["measured"]["AvgPool2d(k)", 2]["folded"]
+    assert 1 < own < 1.1, own
+    growth = [at4["AvgPool2d(k)"]["folded"] / at2["AvgPool2d(k)"]["folded"]]
+    for seed in range(1, 10):
+        images = ns["random_images"](8, 128, torch.Generator().manual_seed(seed))
+        at2, at4 = (_measure_on(ns, images, ("AvgPool2d(k)",), k)["AvgPool2d(k)"]["folded"] for k in (2, 4))
+        growth.append(at4 / at2)
+    assert max(growth) < 1.2 and growth[0] > 1.1, growth
+    for page, words in (
+        ("downsample-methods.md", "by less than a tenth on this page's own, which are seed 1's"),
+        ("downsample-methods.zh.md", "本页自己的图像用的是种子 1，增长不到一成"),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
 
 
 def test_accuracies_within_the_spread_are_one_draw_of_the_data_max_pooling_falls_below_on_others(ns):
