@@ -802,9 +802,11 @@ def test_quantized_differs_from_float_only_on_a_side_that_keeps_its_size():
 @pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
 def test_quantized_5d_channels_last_copy_writes_only_the_first_batch_entry(mode):
     # UpSampleNearest3d.cpp's channels-last copy returns inside its batch loop: where every side
-    # keeps its size, batch entries after the first are never written. Each case gets values no
-    # earlier case had, and the quantized input is built without a quantized temporary, so no
-    # freed buffer holds the expected bytes.
+    # keeps its size, batch entries after the first are never written and hold whatever the
+    # allocator hands back. That can happen to be the input's bytes, so zeros (the inputs hold
+    # 1..251) are freed just before each call, and the test asks that some multi-entry case, not
+    # every one, shows memory that is not the input; a fixed kernel would show none.
+    unwritten = []
     cases = itertools.product((1, 2, 3), (1, 4), ((3, 3, 3), (2, 3, 3)), ("scale_factor", "size"))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -814,9 +816,15 @@ def test_quantized_5d_channels_last_copy_writes_only_the_first_batch_entry(mode)
             q = torch.quantize_per_tensor(x, 1.0, 0, torch.quint8)
             assert q.is_contiguous(memory_format=torch.channels_last_3d)
             resize = {"size": shape} if how == "size" else {"scale_factor": 1.3}
+            poison = [torch.zeros_like(q.int_repr()) for _ in range(4)]
+            del poison
             y = F.interpolate(q, mode=mode, **resize).int_repr()
             assert torch.equal(y[:1], q.int_repr()[:1]), (batch, channels, shape, how)
-            assert torch.equal(y[1:], q.int_repr()[1:]) == (batch == 1), (batch, channels, shape, how)
+            if batch == 1:
+                assert torch.equal(y, q.int_repr()), (channels, shape, how)
+            else:
+                unwritten.append(not torch.equal(y[1:], q.int_repr()[1:]))
+    assert any(unwritten), unwritten
     assert "copy the first\n  batch entry only" in (ROOT / "docs" / "onnx-export.md").read_text(encoding="utf-8")
     assert "只复制 batch 中的第一个样本" in (ROOT / "docs" / "onnx-export.zh.md").read_text(encoding="utf-8")
 
