@@ -260,7 +260,7 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
                 "`inf` at output 5",
                 "42 pixels by `linear` ends on `inf`",
                 "in the plain linear kernels (`antialias=True` never adds a pixel to itself: on the CPU it copies an axis that",
-                "CUDA's antialiased kernel, which has no such case, reads the neighbours there with weight 0",
+                "CUDA's antialiased kernel, which has no such case, reads neighbours there with weight 0",
                 "and, on the CPU,\n      along an axis that keeps its size",
             ),
         ),
@@ -465,12 +465,14 @@ CUDA_KEPT = (
     "CUDA's kernels copy a tensor none",
     "on CUDA and are `nan` on\n      the CPU, while the row above, which reads it with weight 0, turns `nan` on CUDA only",
     "(on CUDA,\n      unchanged)",
+    "in `bilinear` the next pixel, in `bicubic` the one before and the next two)",
 )
 CUDA_KEPT_ZH = (
     "CUDA 在这条轴上的采样点会偏离像素",
     "CUDA 内核在各边尺寸都不变时直接复制输入",
     "在 CUDA 上仍是 `inf`，在 CPU 上是 `nan`；而上面一行以权重 0 读到它，只在 CUDA 上变成 `nan`",
     "（CUDA 上原样不变）",
+    "`bilinear` 读后一个像素，`bicubic` 读前一个和后两个）",
 )
 
 
@@ -538,6 +540,9 @@ def test_glossary_cuda_linear_kernels_add_only_a_last_pixel_to_itself():
         cuda = F.interpolate(image.cuda(), size=(5, 10), mode=mode, antialias=True).cpu()[0, 0]
         cpu = F.interpolate(image, size=(5, 10), mode=mode, antialias=True)[0, 0]
         assert cuda[1].isnan().any() and cpu[1].isfinite().all() and not cuda[2].isnan().any(), mode
+        # Review 66: "reads the neighbours" held for bicubic only; _compute_weights_span gives row r the rows r, r + 1 in
+        # bilinear and r - 1 to r + 2 in bicubic, so an inf in row 2 turns rows 0, 1 and 3 nan there, only row 1 here
+        assert cuda.isnan().any(dim=1).nonzero().flatten().tolist() == {"bilinear": [1], "bicubic": [0, 1, 3]}[mode]
     # given a scale_factor, CUDA steps a kept axis by 1/1.05 (the CPU copies it): row 2 reads rows 1 and 2
     ramp = torch.arange(5.0).view(1, 1, 5, 1).expand(1, 1, 5, 5)
     rows = F.interpolate(ramp.cuda(), scale_factor=(1.05, 2), mode="bilinear")[0, 0, :, 0].cpu()
