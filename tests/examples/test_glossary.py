@@ -232,10 +232,12 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
     # Review 62: "the row 1, 2, inf enlarged with align_corners=True ends on nan" read for every size; in float32
     # the last sample falls a rounding step short of the inf at some sizes, and the row ends on inf there
     ends = {}
-    for out in range(4, 60):
+    for out in range(4, 240):
         last = F.interpolate(torch.tensor([[[1.0, 2.0, math.inf]]]), size=out, mode="linear", align_corners=True)
         ends.setdefault("nan" if last[0, 0, -1].isnan() else last[0, 0, -1].item(), []).append(out)
-    assert 7 in ends["nan"] and ends[math.inf] == [42, 48, 56] and set(ends) == {"nan", math.inf}
+    assert 7 in ends["nan"] and ends[math.inf][:3] == [42, 48, 56] and set(ends) == {"nan", math.inf}
+    # Review 66: "42, 48 or 56 pixels" read as the only such sizes; they are the first three of many (62, 83, ...)
+    assert len(ends[math.inf]) > 20
     row = F.interpolate(torch.tensor([[[1.0, float("inf")]]]), size=6, mode="linear")[0, 0]
     assert row[4].isnan() and row[5].isinf()
     # Review 60: the last output of align_corners=True lands on the last pixel only up to rounding; a step short, the
@@ -253,12 +255,12 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
             "glossary.md",
             (
                 "comes back as 1, nan, 2 (on CUDA,\n      unchanged); the row 1, 2, inf\n      enlarged to 7 pixels with `align_corners=True` ends on `nan`",
-                "in float32, enlarged to 42, 48 or\n      56 pixels, it ends on `inf`",
+                "in float32, enlarged to 42, 48 or\n      56 pixels, the first of many such sizes, it ends on `inf`",
                 "gives `nan` at output 4",
                 "`inf` at output 5",
                 "42 pixels by `linear` ends on `inf`",
                 "in the plain linear kernels (`antialias=True` never adds a pixel to itself: on the CPU it copies an axis that",
-                "CUDA's antialiased kernel, which has no such case, reads the neighbours there with weight 0",
+                "CUDA's antialiased kernel, which has no such case, reads neighbours there with weight 0",
                 "and, on the CPU,\n      along an axis that keeps its size",
             ),
         ),
@@ -266,7 +268,7 @@ def test_glossary_an_inf_in_a_pixel_copied_along_a_kept_axis_itself_comes_out_na
             "glossary.zh.md",
             (
                 "得到的是 1、nan、2（CUDA 上原样不变）；1、2、inf 这一行在 `align_corners=True` 下放大到 7 个像素，最后一个值是 `nan`",
-                "float32 下放大到 42、48 或 56 个像素时，最后一个值是 `inf`",
+                "float32 下放大到 42、48 或 56 个像素时（这只是最小的三个，更大的尺寸里还有很多），最后一个值是 `inf`",
                 "下标为 4 的输出是 `nan`",
                 "下标为 5 的输出仍是 `inf`",
                 "放大到 42 个像素",
@@ -463,12 +465,14 @@ CUDA_KEPT = (
     "CUDA's kernels copy a tensor none",
     "on CUDA and are `nan` on\n      the CPU, while the row above, which reads it with weight 0, turns `nan` on CUDA only",
     "(on CUDA,\n      unchanged)",
+    "in `bilinear` the next pixel, in `bicubic` the one before and the next two)",
 )
 CUDA_KEPT_ZH = (
     "CUDA 在这条轴上的采样点会偏离像素",
     "CUDA 内核在各边尺寸都不变时直接复制输入",
     "在 CUDA 上仍是 `inf`，在 CPU 上是 `nan`；而上面一行以权重 0 读到它，只在 CUDA 上变成 `nan`",
     "（CUDA 上原样不变）",
+    "`bilinear` 读后一个像素，`bicubic` 读前一个和后两个）",
 )
 
 
@@ -536,6 +540,9 @@ def test_glossary_cuda_linear_kernels_add_only_a_last_pixel_to_itself():
         cuda = F.interpolate(image.cuda(), size=(5, 10), mode=mode, antialias=True).cpu()[0, 0]
         cpu = F.interpolate(image, size=(5, 10), mode=mode, antialias=True)[0, 0]
         assert cuda[1].isnan().any() and cpu[1].isfinite().all() and not cuda[2].isnan().any(), mode
+        # Review 66: "reads the neighbours" held for bicubic only; _compute_weights_span gives row r the rows r, r + 1 in
+        # bilinear and r - 1 to r + 2 in bicubic, so an inf in row 2 turns rows 0, 1 and 3 nan there, only row 1 here
+        assert cuda.isnan().any(dim=1).nonzero().flatten().tolist() == {"bilinear": [1], "bicubic": [0, 1, 3]}[mode]
     # given a scale_factor, CUDA steps a kept axis by 1/1.05 (the CPU copies it): row 2 reads rows 1 and 2
     ramp = torch.arange(5.0).view(1, 1, 5, 1).expand(1, 1, 5, 5)
     rows = F.interpolate(ramp.cuda(), scale_factor=(1.05, 2), mode="bilinear")[0, 0, :, 0].cpu()

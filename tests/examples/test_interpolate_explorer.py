@@ -1,6 +1,7 @@
 """The claims of docs/interpolate-explorer*.md, asserted on torch and on the example's values."""
 
 import importlib
+import itertools
 
 import pytest
 import torch
@@ -856,9 +857,32 @@ def test_convention_2x2_to_1x1_with_and_without_antialias_is_not_bit_for_bit_in_
         assert torch.allclose(plain, smooth, rtol=1e-14, atol=1e-15)
         differ += not torch.equal(plain, smooth)
     assert differ > 10
+    # Review 66: "not bit for bit" read for align_corners=True too, where both take the top-left pixel at any factor
+    for dtype, channels, layout, factor in itertools.product(
+        (torch.float32, torch.float64, torch.uint8),
+        (1, 3, 4),
+        (torch.contiguous_format, torch.channels_last),
+        (0.5, 0.6, 0.9),
+    ):
+        x = torch.empty((1, channels, 2, 2), dtype=dtype, memory_format=layout).copy_(
+            torch.rand(1, channels, 2, 2) * 255
+        )
+        try:
+            plain = F.interpolate(x, scale_factor=factor, mode="bilinear", align_corners=True)
+        except RuntimeError:  # the contiguous 3-channel uint8 image on an AVX2 or AVX-512 CPU
+            assert dtype == torch.uint8 and channels == 3 and layout == torch.contiguous_format
+            continue
+        smooth = F.interpolate(x, scale_factor=factor, mode="bilinear", align_corners=True, antialias=True)
+        assert torch.equal(plain, smooth) and torch.equal(plain, x[..., :1, :1]), (dtype, channels, layout, factor)
     for page, text in (
-        ("glossary.md", "(not bit for bit in float32 or float64)"),
-        ("glossary.zh.md", "（float32 和 float64 下都不逐位相同）"),
+        (
+            "glossary.md",
+            "with `align_corners=True` both copy the top-left pixel at any factor, bit for\n  bit; with `False`, up to float rounding, not bit for bit in float32 or float64)",
+        ),
+        (
+            "glossary.zh.md",
+            "`align_corners=True` 时两者都复制左上角的像素，任何缩放因子下都逐位相同；取 `False` 时在浮点舍入误差内一致，float32 和 float64 下都不逐位相同）",
+        ),
     ):
         assert text in (ROOT / "docs" / page).read_text(encoding="utf-8")
 

@@ -670,10 +670,20 @@ def test_more_factors_above_100_lose_a_pixel():
 
 
 def test_bilinear_at_one_half_is_avg_pool_only_on_sides_up_to_2_to_the_23():
-    for width, same in ((2**23, True), (2**23 + 8, False)):
-        x = (torch.arange(2 * width) % 251).float().view(1, 1, 2, width)
+    # Review 66: the limit read for every floating dtype, yet float64 computes its positions in double and agrees
+    # beyond 2^23; float16 and bfloat16 (positions in float32, values of 17 levels, exact in both) lose the half too
+    for dtype, width in itertools.product(
+        (torch.float16, torch.bfloat16, torch.float32, torch.float64), (2**23, 2**23 + 8)
+    ):
+        x = (torch.arange(2 * width) % 17).to(dtype).view(1, 1, 2, width)
         gap = (F.interpolate(x, scale_factor=0.5, mode="bilinear") - F.avg_pool2d(x, 2)).abs().max().item()
-        assert (gap < 1e-4) == same, width
+        assert (gap < 1e-4) == (width == 2**23 or dtype == torch.float64), (dtype, width)
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "for float16, bfloat16 and float32 input, whose positions are computed in float32, only on sides up to" in en
+    assert "(float64 input computes them in double and still agrees there)" in en
+    assert "对 float16、bfloat16 和 float32 输入，位置用 float32 计算，每边不能超过 2^23" in zh
+    assert "（float64 输入用双精度计算位置，在这个尺寸下仍然一致）" in zh
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
