@@ -1572,8 +1572,8 @@ def test_on_cuda_bilinear_leaves_a_kept_axis_past_2_to_the_23_where_the_other_ax
 
 def test_past_2_to_the_23_the_cpu_skips_a_kept_axis_in_its_separable_kernels_while_cuda_antialias_blends():
     # Review 66: the list of what slips past 2^23 had neither CUDA's antialiased bilinear and bicubic, which resample
-    # a kept axis at any sizes (UpSample.cuh: center = scale * (i + 0.5), a double stored as float32, so 2^23 + 0.5
-    # becomes 2^23 and output 2^23 mixes pixels 2^23 - 1 and 2^23), nor, among the kernels that copy such an axis,
+    # a kept axis at any sizes (UpSample.cuh, _compute_weights_span: center = scale * (i + 0.5f) in float32, so
+    # 2^23 + 0.5 rounds to 2^23 and output 2^23 mixes pixels 2^23 - 1 and 2^23), nor, among the kernels that copy such an axis,
     # the CPU's antialiased kernels and its uint8 bicubic. Two equal rows shrunk to one keep every value exact.
     torch.set_num_threads(2)
     n = 2**23 + 3
