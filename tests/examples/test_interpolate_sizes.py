@@ -1499,7 +1499,7 @@ def test_the_long_axis_slips_are_stated_only_for_kernels_that_resample_the_kept_
         and "只要 CPU 没有走 channels-last 内核" not in zh
     )
     assert (
-        "CUDA's 4-D `nearest` and `nearest-exact` (axis by axis), and CUDA's `bicubic`, and without the determinism"
+        "channels-last `nearest`, CUDA's 4-D `nearest` and `nearest-exact` (axis by axis), and CUDA's `bicubic`, and without the determinism"
         " switch its `bilinear` and `trilinear`, when every axis keeps its size" in en
     )
     assert "CUDA 的四维 `nearest` 和 `nearest-exact`（逐轴复制），以及所有轴尺寸都不变时 CUDA 的 `bicubic`" in zh
@@ -1568,3 +1568,40 @@ def test_on_cuda_bilinear_leaves_a_kept_axis_past_2_to_the_23_where_the_other_ax
     y = F.interpolate(x, size=(3, n), mode="bilinear")[0, 0, 0]
     assert torch.nonzero(y != x[0, 0, 0]).flatten().tolist() == [2**23, 2**23 + 1]
     assert torch.equal(F.interpolate(x, size=(2, n), mode="bilinear"), x)  # every axis kept: a copy
+
+
+def test_past_2_to_the_23_the_cpu_skips_a_kept_axis_in_its_separable_kernels_while_cuda_antialias_blends():
+    # Review 66: the list of what slips past 2^23 had neither CUDA's antialiased bilinear and bicubic, which resample
+    # a kept axis at any sizes (UpSample.cuh, _compute_weights_span: center = scale * (i + 0.5f) in float32, so
+    # 2^23 + 0.5 rounds to 2^23 and output 2^23 mixes pixels 2^23 - 1 and 2^23), nor, among the kernels that copy such an axis,
+    # the CPU's antialiased kernels and its uint8 bicubic. Two equal rows shrunk to one keep every value exact.
+    torch.set_num_threads(2)
+    n = 2**23 + 3
+    row = torch.arange(n) % 4
+    for dtype, mode, antialias in (
+        (torch.float32, "bilinear", True),
+        (torch.float32, "bicubic", True),
+        (torch.uint8, "bicubic", False),
+        (torch.float32, "bicubic", False),
+    ):
+        x = row.to(dtype).view(1, 1, 1, n).expand(1, 1, 2, n).contiguous()
+        y = F.interpolate(x, size=(1, n), mode=mode, antialias=antialias).flatten()
+        wrong = torch.nonzero(y != row.to(dtype)).flatten().tolist()
+        assert wrong == ([2**23, 2**23 + 1] if dtype == torch.float32 and not antialias else []), (dtype, mode)
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    en = " ".join((docs / "interpolate-sizes.md").read_text().split())
+    zh = (docs / "interpolate-sizes.zh.md").read_text()
+    assert "on CUDA, the antialiased `bilinear` and `bicubic` in float32, float16 and bfloat16" in en
+    assert "the CPU's linear modes (for finite input), its antialiased kernels, its `uint8` `bicubic`" in en
+    assert "CUDA 上 float32、float16 和 bfloat16 的抗混叠 `bilinear` 和 `bicubic`" in zh
+    assert "CPU 的线性类模式（输入为有限值时）、抗混叠内核、`uint8` 的 `bicubic`" in zh
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_on_cuda_antialias_blends_output_2_to_the_23_of_a_kept_axis():
+    n = 2**23 + 3
+    x = (torch.arange(n, device="cuda") % 4).float().view(1, 1, 1, n)
+    y = F.interpolate(x, size=(1, n), mode="bilinear", antialias=True).flatten()
+    assert y[2**23 - 1 : 2**23 + 1].tolist() == [3.0, 1.5]  # pixels 2^23 - 1 and 2^23 are 3 and 0
+    y = F.interpolate(x, size=(1, n), mode="bicubic", antialias=True).flatten()
+    assert y[2**23].item() == pytest.approx(26 / 17, abs=1e-5)  # 3, 0 and 1 at weights 9/17, 9/17 and -1/17
