@@ -1368,6 +1368,20 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
             assert got == 0, (dim, mode, padding, bad, axis, dtype)
         else:
             assert got in (read(-1.0), read(1.0)), (dim, mode, padding, bad, axis, dtype)
+    if torch.cuda.is_available():  # the page's CUDA sentence, from GridSampler.cu: +-inf casts past the input, NaN to 0
+        for dim, mode, bad in itertools.product(
+            (4, 5), ("bilinear", "nearest"), (float("nan"), float("inf"), -float("inf"))
+        ):
+            image = (x if dim == 4 else x.view(1, 1, 1, 4, 4).expand(1, 1, 3, 4, 4)).float().cuda()
+            g = torch.full((1,) * (dim - 1) + (dim - 2,), 0.3, device="cuda")
+            g[..., 0] = bad
+            got = F.grid_sample(image, g, mode=mode, padding_mode="zeros", align_corners=True).item()
+            g[..., 0] = -1.0  # pixel 0 along the axis, with align_corners=True
+            first = F.grid_sample(image, g, mode=mode, padding_mode="zeros", align_corners=True).item()
+            if bad != bad:
+                assert (got != got) if mode == "bilinear" else got == first != 0, (dim, mode)
+            else:
+                assert got == 0, (dim, mode, bad)
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
     # Review 63: the caveat stood as a parenthesis inside the rule's first sentence and named the cases that give NaN
@@ -1383,6 +1397,7 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
         " axis, and at NaN in bfloat16 5-D `nearest` does too, while 5-D `bilinear` gives NaN." in en
     )
     assert "`zeros` reads 0 there and `border` a border pixel" not in en
+    assert "cast to an index takes ±`inf` past the input and NaN to 0, so with `zeros` `bilinear` reads 0 at" in en
     assert "而`border`读的是边界像素：这发生在边界处" in zh
     assert (
         "以上都针对有限的网格点。网格点为±`inf`或NaN时，在x86CPU上，4维输入用`bilinear`加`zeros`得到NaN，用`bicubic`则不论哪种填充方式都得到NaN；"
