@@ -1369,15 +1369,16 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
         else:
             assert got in (read(-1.0), read(1.0)), (dim, mode, padding, bad, axis, dtype)
     if torch.cuda.is_available():  # the page's CUDA sentence, from GridSampler.cu: +-inf casts past the input, NaN to 0
+        # align_corners=False: with True, 4-D bilinear with zeros goes to cuDNN (grid_sampler in GridSampler.cpp).
         for dim, mode, bad in itertools.product(
             (4, 5), ("bilinear", "nearest"), (float("nan"), float("inf"), -float("inf"))
         ):
             image = (x if dim == 4 else x.view(1, 1, 1, 4, 4).expand(1, 1, 3, 4, 4)).float().cuda()
             g = torch.full((1,) * (dim - 1) + (dim - 2,), 0.3, device="cuda")
             g[..., 0] = bad
-            got = F.grid_sample(image, g, mode=mode, padding_mode="zeros", align_corners=True).item()
-            g[..., 0] = -1.0  # pixel 0 along the axis, with align_corners=True
-            first = F.grid_sample(image, g, mode=mode, padding_mode="zeros", align_corners=True).item()
+            got = F.grid_sample(image, g, mode=mode, padding_mode="zeros", align_corners=False).item()
+            g[..., 0] = 1 / image.shape[-1] - 1  # the centre of pixel 0 along the width
+            first = F.grid_sample(image, g, mode=mode, padding_mode="zeros", align_corners=False).item()
             if bad != bad:
                 assert (got != got) if mode == "bilinear" else got == first != 0, (dim, mode)
             else:
@@ -1398,6 +1399,7 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
     )
     assert "`zeros` reads 0 there and `border` a border pixel" not in en
     assert "cast to an index takes ±`inf` past the input and NaN to 0, so with `zeros` `bilinear` reads 0 at" in en
+    assert "(with `align_corners=False`: with `True` cuDNN samples 4-D `bilinear` with `zeros`, not checked here)" in en
     assert "而`border`读的是边界像素：这发生在边界处" in zh
     assert (
         "以上都针对有限的网格点。网格点为±`inf`或NaN时，在x86CPU上，4维输入用`bilinear`加`zeros`得到NaN，用`bicubic`则不论哪种填充方式都得到NaN；"
@@ -1405,6 +1407,7 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
         "float16和bfloat16下`zeros`不一定读到0：4维的`nearest`读到沿该轴的第一个像素；bfloat16下网格点为NaN时，5维的`nearest`也是如此，"
         "5维的`bilinear`则得到NaN。" in zh
     )
+    assert "（限`align_corners=False`：设为`True`时，4维的`bilinear`加`zeros`由cuDNN采样，这里没有验证）" in zh
     assert "在float32和float64下读到0" in zh and "NaN变成0" in zh
 
 
