@@ -1326,34 +1326,63 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
     # Review 53: "zeros reads 0 outside the input, where border reads the border pixel" held at finite positions; a grid
     # point at +-inf or NaN gives NaN on 4-D input with bilinear and zeros, and with bicubic whatever the padding.
     # nearest, and 5-D input, read 0 (zeros) and the border pixel (border) there, as at a coordinate of +-1.
+    # Review 66: that swept float32 and float64 only. In float16 and bfloat16 zeros reads the first pixel along the
+    # axis with 4-D nearest, and in bfloat16 at NaN with 5-D nearest, where 5-D bilinear gives NaN. Swept with both
+    # align_corners, and in the middle of a 37-point grid as well as alone (the 4-D kernel's vectorised loop).
     x = torch.arange(1.0, 17.0, dtype=torch.float64).view(1, 1, 4, 4)
-    for dim, mode, padding, bad, axis, dtype in itertools.product(
+    for dim, mode, padding, bad, axis, dtype, align, points in itertools.product(
         (4, 5),
         ("bilinear", "nearest", "bicubic"),
         ("zeros", "border", "reflection"),
         (float("nan"), float("inf"), -float("inf")),
         range(3),
-        (torch.float32, torch.float64),
+        (torch.float32, torch.float64, torch.float16, torch.bfloat16),
+        (False, True),
+        (1, 37),
     ):
         if (dim == 5 and mode == "bicubic") or axis >= dim - 2:
             continue
         if padding == "reflection" and not (dim == 4 and mode == "bicubic"):  # the page says nothing of the others
             continue
         image = (x if dim == 4 else x.view(1, 1, 1, 4, 4).expand(1, 1, 3, 4, 4)).to(dtype)
-        grid = torch.full((1,) * (dim - 1) + (dim - 2,), 0.3, dtype=dtype)
+        grid = torch.full((1,) * (dim - 2) + (points, dim - 2), 0.3, dtype=dtype)
 
-        def read(value, grid=grid, axis=axis, image=image, mode=mode, padding=padding):
+        def read(value, grid=grid, axis=axis, image=image, mode=mode, padding=padding, align=align, points=points):
             g = grid.clone()
-            g[..., axis] = value
-            return F.grid_sample(image, g, mode=mode, padding_mode=padding, align_corners=False).item()
+            g[..., points // 2, axis] = value
+            out = F.grid_sample(image, g, mode=mode, padding_mode=padding, align_corners=align)
+            return out.reshape(-1)[points // 2].item()
 
         got = read(bad)
+        first = read(-1.0 if align else 1 / image.shape[-1 - axis] - 1)  # the centre of pixel 0 along the axis
+        half = dtype in (torch.float16, torch.bfloat16)
+        nan_bfloat16_5d = dim == 5 and bad != bad and dtype == torch.bfloat16
+        half_first = mode == "nearest" and ((dim == 4 and half) or nan_bfloat16_5d)
         if dim == 4 and mode != "nearest" and (padding == "zeros" or mode == "bicubic"):
             assert got != got, (dim, mode, padding, bad, axis, dtype)
+        elif padding == "zeros" and mode == "bilinear" and nan_bfloat16_5d:
+            assert got != got, (dim, mode, padding, bad, axis, dtype)
+        elif padding == "zeros" and half_first:
+            assert got == first != 0, (dim, mode, padding, bad, axis, dtype, align)
         elif padding == "zeros":
             assert got == 0, (dim, mode, padding, bad, axis, dtype)
         else:
             assert got in (read(-1.0), read(1.0)), (dim, mode, padding, bad, axis, dtype)
+    if torch.cuda.is_available():  # the page's CUDA sentence, from GridSampler.cu: +-inf casts past the input, NaN to 0
+        # align_corners=False: with True, 4-D bilinear with zeros goes to cuDNN (grid_sampler in GridSampler.cpp).
+        for dim, mode, bad in itertools.product(
+            (4, 5), ("bilinear", "nearest"), (float("nan"), float("inf"), -float("inf"))
+        ):
+            image = (x if dim == 4 else x.view(1, 1, 1, 4, 4).expand(1, 1, 3, 4, 4)).float().cuda()
+            g = torch.full((1,) * (dim - 1) + (dim - 2,), 0.3, device="cuda")
+            g[..., 0] = bad
+            got = F.grid_sample(image, g, mode=mode, padding_mode="zeros", align_corners=False).item()
+            g[..., 0] = 1 / image.shape[-1] - 1  # the centre of pixel 0 along the width
+            first = F.grid_sample(image, g, mode=mode, padding_mode="zeros", align_corners=False).item()
+            if bad != bad:
+                assert (got != got) if mode == "bilinear" else got == first != 0, (dim, mode)
+            else:
+                assert got == 0, (dim, mode, bad)
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
     # Review 63: the caveat stood as a parenthesis inside the rule's first sentence and named the cases that give NaN
@@ -1362,16 +1391,24 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
     en, zh = " ".join(en.split()), "".join(zh.split())
     assert "where `border` reads the border pixel: at the borders, wherever a position" in en
     assert (
-        "All of this is for finite grid points: at a grid point of ±`inf` or NaN, 4-D input gives NaN with `bilinear`"
-        " and `zeros`, and with `bicubic` whatever the padding; everywhere else (4-D `bilinear` with `border`,"
-        " `nearest`, 5-D input) `zeros` reads 0 there and `border` a border pixel." in en
+        "All of this is for finite grid points. At a grid point of ±`inf` or NaN, on an x86 CPU, 4-D input gives NaN"
+        " with `bilinear` and `zeros`, and with `bicubic` whatever the padding; everywhere else (4-D `bilinear` with"
+        " `border`, `nearest`, 5-D input) `border` reads a border pixel there, and `zeros` reads 0 in float32 and"
+        " float64. In float16 and bfloat16 `zeros` does not always: 4-D `nearest` reads the first pixel along that"
+        " axis, and at NaN in bfloat16 5-D `nearest` does too, while 5-D `bilinear` gives NaN." in en
     )
+    assert "`zeros` reads 0 there and `border` a border pixel" not in en
+    assert "cast to an index takes ±`inf` past the input and NaN to 0, so with `zeros` `bilinear` reads 0 at" in en
+    assert "(with `align_corners=False`: with `True` cuDNN samples 4-D `bilinear` with `zeros`, not checked here)" in en
     assert "而`border`读的是边界像素：这发生在边界处" in zh
     assert (
-        "以上都针对有限的网格点：网格点为±`inf`或NaN时，4维输入用`bilinear`加`zeros`得到NaN，用`bicubic`则不论哪种填充方式都得到NaN；"
-        "其余情形（4维的`bilinear`加`border`、`nearest`、5维输入）在那里用`zeros`读到0，用`border`读到某个边界像素。"
-        in zh
+        "以上都针对有限的网格点。网格点为±`inf`或NaN时，在x86CPU上，4维输入用`bilinear`加`zeros`得到NaN，用`bicubic`则不论哪种填充方式都得到NaN；"
+        "其余情形（4维的`bilinear`加`border`、`nearest`、5维输入）在那里用`border`读到某个边界像素，用`zeros`则在float32和float64下读到0。"
+        "float16和bfloat16下`zeros`不一定读到0：4维的`nearest`读到沿该轴的第一个像素；bfloat16下网格点为NaN时，5维的`nearest`也是如此，"
+        "5维的`bilinear`则得到NaN。" in zh
     )
+    assert "（限`align_corners=False`：设为`True`时，4维的`bilinear`加`zeros`由cuDNN采样，这里没有验证）" in zh
+    assert "在float32和float64下读到0" in zh and "NaN变成0" in zh
 
 
 def test_float32_border_reads_past_the_input_on_axes_longer_than_2_to_the_24():
