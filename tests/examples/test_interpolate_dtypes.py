@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
@@ -1465,12 +1466,58 @@ def test_cpu_half_precision_backward_drifts_past_half_an_epsilon_on_long_axes():
     en = (ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
     assert (
-        "in float16, 10000 → 15001\npixels is off by more than half an epsilon, and 30000 → 45001 by more than one"
+        "In float16, 10000 → 15001\npixels is off by more than half an epsilon, and 30000 → 45001 by more than one"
         in en
     )
     assert "in bfloat16, whose epsilon is 8 times\ncoarser, 100000 → 150001 by more than half of its own." in en
     assert "float16 下从 10000 个像素放大到 15001 个时误差超过半个 eps，30000 → 45001 时超过一个 eps" in zh
     assert "bfloat16 下（它的 eps 是 float16 的 8 倍），100000 → 150001 时超过它自己的半个 eps" in zh
+
+
+def test_cpu_float64_backward_drifts_from_the_exact_one_on_long_axes_and_half_precision_further():
+    # Review 66: the page said the float64 kernels compute positions and weights "in double", next to float16 and
+    # bfloat16 drifting from the float64 backward; the float64 kernels floor each position in single precision
+    # (guard_index_and_lambda in UpSample.h), so the float64 backward itself drifts from the exact transpose of the
+    # linear map: more than a quarter of a float16 epsilon at 30000 -> 45001. The half-precision figures still hold
+    # against the exact backward, built here from positions computed exactly in integers.
+    eps = torch.finfo(torch.float16).eps
+
+    def exact_backward(n, m, g):
+        i = np.arange(m, dtype=np.int64)
+        pos = np.maximum(((2 * i + 1) * n - m) / (2 * m), 0)
+        low = np.floor(pos).astype(np.int64)
+        weight = pos - low
+        grad = np.zeros((g.shape[0], n))
+        for row in range(g.shape[0]):
+            grad[row] = np.bincount(low, (1 - weight) * g[row], n) + np.bincount(
+                np.minimum(low + 1, n - 1), weight * g[row], n
+            )
+        return grad
+
+    def errors(n, m, dtype, seed):
+        gen = torch.Generator().manual_seed(seed)
+        g = (torch.rand(4, m, generator=gen, dtype=torch.float64) * 2 - 1).to(dtype).double()
+        exact = exact_backward(n, m, g.numpy())
+        found = []
+        for kind in (dtype, torch.float64):
+            x = torch.zeros(1, 4, n, dtype=kind, requires_grad=True)
+            y = F.interpolate(x, size=m, mode="linear")
+            grad = torch.autograd.grad(y, x, g.to(kind)[None])[0][0].double().numpy()
+            found.append(np.abs(grad - exact).max() / np.abs(exact).max() / eps)
+        return found
+
+    for seed in range(3):
+        assert errors(300, 451, torch.float64, seed)[1] < 1e-10  # positions stay 1e-3 off whole: floorf is exact
+        half, double = errors(30000, 45001, torch.float16, seed)
+        assert half > 1.0 and double > 0.25, (seed, half, double)
+        assert errors(10000, 15001, torch.float16, seed)[0] > 0.5, seed
+        assert errors(100000, 150001, torch.bfloat16, seed)[0] > 4.0, seed
+    en = (ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
+    assert (
+        "(the float64 kernels in double)" not in en and "in `linear` at 30000 → 45001 it is more\nthan a quarter" in en
+    )
+    assert "（float64 内核用双精度）" not in zh and "它与精确的反向传播相差超过四分之一个 float16 eps" in zh
 
 
 @pytest.mark.parametrize("capability", ["default", None])

@@ -1090,18 +1090,34 @@ def test_bilinear_spreads_evenly_at_one_and_a_half_only_without_align_corners():
     assert spread == {False: (2.25, 2.25), True: (1.8, 2.75)}, spread
 
 
-@pytest.mark.parametrize("mode, plain, corners", [("bilinear", 8, 9), ("bicubic", 16, 17)])
+@pytest.mark.parametrize("mode, plain, corners", [("bilinear", {8}, {8, 9}), ("bicubic", {16}, {17, 18})])
 def test_antialias_reach_at_a_4x_reduction_depends_on_align_corners(mode, plain, corners):
     # Review 38: "reducing 4x, bilinear, antialias reaches 8x8 and bicubic, antialias 16x16" holds with
-    # align_corners=False; with True the kernel is stretched by 31/7 and reaches 9x9 and 17x17 (32 -> 8).
-    for align_corners, side in ((False, plain), (True, corners)):
-        x = torch.zeros(1, 1, 32, 32, dtype=torch.float64, requires_grad=True)
-        y = F.interpolate(x, size=(8, 8), mode=mode, antialias=True, align_corners=align_corners)
-        grad = torch.zeros_like(y)
-        grad[0, 0, 3, 3] = 1
-        y.backward(grad)
-        reached = x.grad[0, 0] != 0
-        assert (reached.any(1).sum().item(), reached.any(0).sum().item()) == (side, side), align_corners
+    # align_corners=False; with True the kernel is stretched by 31/7 (32 -> 8). Review 66: the page said it then
+    # "reaches 9x9 and 17x17", which the test checked at output pixel (3, 3) only; a stretched kernel 8.9 and 17.7
+    # pixels wide covers 8 or 9 and 17 or 18 pixels depending on its phase: bicubic reaches 18 around outputs 2 and 4.
+    for dtype, align_corners in itertools.product((torch.float32, torch.float64), (False, True)):
+        x = torch.zeros(1, 1, 1, 32, dtype=dtype, requires_grad=True)
+        y = F.interpolate(x, size=(1, 8), mode=mode, antialias=True, align_corners=align_corners)
+        reach = {}
+        for o in range(8):
+            (grad,) = torch.autograd.grad(y[..., o].sum(), x, retain_graph=True)
+            hit = grad[0, 0, 0].nonzero().flatten()
+            if hit.min() > 0 and hit.max() < 31:  # away from the border, where taps outside the input are dropped
+                reach[o] = len(hit)
+        assert set(reach.values()) == (corners if align_corners else plain), (dtype, align_corners, reach)
+    x = torch.zeros(1, 1, 32, 32, dtype=torch.float64, requires_grad=True)
+    y = F.interpolate(x, size=(8, 8), mode=mode, antialias=True, align_corners=True)
+    for at, side in ((3, 17), (2, 18)) if mode == "bicubic" else ((3, 9), (2, 9)):
+        (grad,) = torch.autograd.grad(y[0, 0, at, at], x, retain_graph=True)
+        assert (grad[0, 0].any(1).sum().item(), grad[0, 0].any(0).sum().item()) == (side, side), at
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
+    assert "32 → 8 reaches 9×9 and 17×17)" not in en and "9×9 and 17×17 around output pixel (3, 3), 18×18 in" in en
+    assert (
+        "32 → 8 时覆盖 9×9 和 17×17 个）" not in zh
+        and "(3, 3) 周围是 9×9 和 17×17 个，`bicubic` 在 (2, 2) 周围是 18×18" in zh
+    )
 
 
 @pytest.mark.skipif(
