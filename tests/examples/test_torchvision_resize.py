@@ -1223,6 +1223,18 @@ def test_v2_on_an_image_of_zero_height_or_width_raises_by_size_kind_and_returns_
         assert F2.resize(x, [oh, ow], mode).shape == (*shape[:-2], oh, ow), (shape, mode, oh, ow)
 
 
+@pytest.mark.parametrize("shape", [(0, 0, 9), (0, 3, 0, 9), (2, 0, 9, 0), (0, 1, 3, 9, 0)])
+def test_v2_returns_an_image_of_zero_height_or_width_empty_where_its_batch_or_channels_are_empty_too(shape):
+    # Review 66: "v2 given an image of zero height or width raises ... for a pair (h, w) from the reshape" held only
+    # where the batch and channels hold something: with no batch or no channels as well the reshape has 0 elements
+    # to make on both sides and returns; an int still divides by the shorter edge of 0.
+    x = torch.empty(shape)
+    for mode in IM:
+        assert F2.resize(x, [4, 5], mode).shape == (*shape[:-2], 4, 5), (shape, mode)
+        with pytest.raises(ZeroDivisionError):
+            F2.resize(x, 7, mode)
+
+
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
 def test_float_kernels_part_from_pillow_f_images_by_more_than_rounding_at_width_one(mode):
     # Review 51: the float_vs_pil cell's comment said the antialiased float32 kernels "differ only by float
