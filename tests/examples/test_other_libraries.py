@@ -1589,6 +1589,33 @@ def test_plain_bicubic_keeps_a_minus_zero_of_a_one_pixel_axis_only_among_negativ
     assert not F.interpolate(x, size=(3, 3), mode="bicubic").signbit().any()
 
 
+def test_plain_bicubic_keeps_a_minus_zero_of_a_one_pixel_axis_only_where_centred_along_the_other_axis_too():
+    # Review 66: "except on an output row centred on the pixel" was checked with the other axis kept. Where that
+    # axis is resized, only the row's pixels whose position along it also lands on a pixel centre (weights 0, 1, 0,
+    # 0) keep the -0.0: a row of -0.0 enlarged 1x4 -> 3x8 comes back +0.0 on every pixel, 1x4 -> 3x12 keeps -0.0 on
+    # every third pixel of the middle row only.
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(66)
+    for w, k, n in itertools.product(range(1, 6), range(1, 6), (3, 5)):
+        for _ in range(4):
+            row = torch.tensor([-0.0, -1.0, 1.0])[rng.integers(0, 3, w)]
+            signs = F.interpolate(row.view(1, 1, 1, w), size=(n, k * w), mode="bicubic").signbit()[0, 0]
+            for i, col in itertools.product(range(n), range(k * w)):
+                j, off_centre = divmod(2 * col + 1 - k, 2 * k)  # col lands on pixel j's centre where off_centre == 0
+                if not 0 <= j < w or row[j] != 0 or off_centre:
+                    continue
+                taps = [min(max(q, 0), w - 1) for q in (j - 1, j + 1, j + 2)]
+                assert signs[i, col] == (2 * i + 1 == n and bool(row[taps].signbit().all())), (w, k, n, i, col)
+    x = torch.full((1, 1, 1, 4), -0.0)
+    assert not F.interpolate(x, size=(3, 8), mode="bicubic").signbit().any()
+    assert F.interpolate(x, size=(3, 12), mode="bicubic").signbit()[0, 0].nonzero().tolist() == [
+        [1, 1],
+        [1, 4],
+        [1, 7],
+        [1, 10],
+    ]
+
+
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_antialias_reads_a_zero_weight_neighbour_where_an_enlarging_sample_lands_on_a_pixel_centre(mode):
     # Review 59: "antialias=True repeats the inf" held only with the width kept. Enlarging 2 -> 6, output 1 is

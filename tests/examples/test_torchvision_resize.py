@@ -1110,6 +1110,36 @@ print(sorted(changed), still_nan, numbers_equal)
     assert run_python(code, **env).split() == ["['torch.bfloat16',", "'torch.float16']", "True", "True"]
 
 
+def test_half_precision_nearest_rewrites_every_bfloat16_nan_but_only_a_float16_signalling_one():
+    # Review 66: "quiets a float16 signalling NaN and rewrites a bfloat16 one" read as signalling NaNs only. The
+    # float32 -> bfloat16 cast writes one NaN pattern whatever came in, quiet NaNs included (x86's default NaN,
+    # 0xFFC0, among them), and which pattern depends on the CPU capability; float16 keeps a quiet NaN's bits.
+    code = """
+import torch, torch.nn.functional as F, torchvision.transforms.v2.functional as F2
+from torchvision.transforms import InterpolationMode as IM
+patterns, changed, kept = set(), True, True
+for dtype, quiet in ((torch.bfloat16, (0x7FC0, 0xFFC0, 0x7FC1, 0xFFFF)), (torch.float16, (0x7E00, 0xFE00, 0x7E01))):
+    for bits in quiet:
+        x = torch.randn(3, 4, 5, generator=torch.Generator().manual_seed(0)).to(dtype)
+        x.view(torch.int16)[0, 0, 0] = bits - (1 << 16 if bits >> 15 else 0)
+        ours = F2.resize(x, [8, 10], IM.NEAREST).view(torch.int16)[0, 0, 0].item() & 0xFFFF
+        call = F.interpolate(x[None], size=(8, 10), mode="nearest").view(torch.int16)[0, 0, 0, 0].item() & 0xFFFF
+        if dtype == torch.bfloat16:
+            patterns.add(ours)
+            changed &= call == bits  # the call keeps it: four NaNs in, one pattern out of ours
+        else:
+            kept &= ours == call == bits
+print(sorted(patterns), changed, kept)
+"""
+    seen = {}
+    for capability in (None, "avx2", "default"):
+        env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
+        patterns, changed, kept = run_python(code, **env).strip().rsplit(" ", 2)
+        assert (changed, kept) == ("True", "True") and patterns.count(",") == 0, (capability, patterns)
+        seen[capability] = patterns
+    assert seen["avx2"] != seen["default"]
+
+
 def test_half_precision_bicubic_differs_from_the_half_call_in_both_half_types():
     for dtype in (torch.float16, torch.bfloat16):
         x = torch.rand(3, 37, 50, generator=torch.Generator().manual_seed(0)).to(dtype)
@@ -1221,6 +1251,18 @@ def test_v2_on_an_image_of_zero_height_or_width_raises_by_size_kind_and_returns_
             F2.resize(x, size, mode)
     for mode, (oh, ow) in itertools.product(IM, [(0, 7), (5, 0), (0, 0), (0, shape[-1]), (shape[-2], 0)]):
         assert F2.resize(x, [oh, ow], mode).shape == (*shape[:-2], oh, ow), (shape, mode, oh, ow)
+
+
+@pytest.mark.parametrize("shape", [(0, 0, 9), (0, 3, 0, 9), (2, 0, 9, 0), (0, 1, 3, 9, 0)])
+def test_v2_returns_an_image_of_zero_height_or_width_empty_where_its_batch_or_channels_are_empty_too(shape):
+    # Review 66: "v2 given an image of zero height or width raises ... for a pair (h, w) from the reshape" held only
+    # where the batch and channels hold something: with no batch or no channels as well the reshape has 0 elements
+    # to make on both sides and returns; an int still divides by the shorter edge of 0.
+    x = torch.empty(shape)
+    for mode in IM:
+        assert F2.resize(x, [4, 5], mode).shape == (*shape[:-2], 4, 5), (shape, mode)
+        with pytest.raises(ZeroDivisionError):
+            F2.resize(x, 7, mode)
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic", "lanczos"])
