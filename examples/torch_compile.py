@@ -131,22 +131,24 @@ for name, size in rows:
 # %% timing
 # The first call traced, compiled and ran the function; later calls only run it. Each
 # later time is from 25 calls of the whole function (every case once): the median and
-# the quartiles, the range of the middle half of the calls.
-def timings(fn, repeats=25):
-    times = []
+# the quartiles, the range of the middle half of the calls. Compiled and eager calls
+# alternate, so a change in the machine's load falls on both alike.
+def timings(fns, repeats=25):
+    times = {name: [] for name in fns}
     for _ in range(repeats):
-        if device.type == "cuda":
-            torch.cuda.synchronize()
-        start = time.perf_counter()
-        fn(inputs)
-        if device.type == "cuda":
-            torch.cuda.synchronize()
-        times.append((time.perf_counter() - start) * 1e3)
-    lower, median, upper = statistics.quantiles(times, n=4)
-    return median, lower, upper
+        for name, fn in fns.items():
+            if device.type == "cuda":
+                torch.cuda.synchronize()
+            start = time.perf_counter()
+            fn(inputs)
+            if device.type == "cuda":
+                torch.cuda.synchronize()
+            times[name].append((time.perf_counter() - start) * 1e3)
+    quartiles = {name: statistics.quantiles(t, n=4) for name, t in times.items()}
+    return {name: (median, lower, upper) for name, (lower, median, upper) in quartiles.items()}
 
 
-later = {"compiled": timings(compiled_every_case), "eager": timings(every_case)}
+later = timings({"compiled": compiled_every_case, "eager": every_case})
 print(f"First call, compiled: {first_call:.1f} s for {len(cases)} interpolate calls\n")
 print("| later calls | median (ms) | quartiles (ms) |")
 print("|---|---:|---:|")

@@ -173,6 +173,13 @@ def test_first_call_is_the_compilation(ns):
     assert ns["first_call"] > 1.0 and ns["first_call"] * 1e3 > 100 * upper
 
 
+def test_compiled_and_eager_calls_alternate_in_the_timing(ns):
+    # Timed in two blocks, a change in the machine's load between them would decide the verdict.
+    calls = []
+    ns["timings"]({"compiled": lambda _: calls.append("compiled"), "eager": lambda _: calls.append("eager")}, repeats=5)
+    assert calls == ["compiled", "eager"] * 5
+
+
 def test_open_issues_reproduce_on_the_cpu(ns):
     assert ns["reproduced"] == {"#175154": True, "#198201": True}
     t, kwargs = ns["reports"]["#175154"]
