@@ -1564,7 +1564,7 @@ def test_on_a_gpu_row_8_of_9_turns_the_factor_5_output_nan(ns):
     now lists the rows read per device instead of nesting them in one parenthesis."""
     en = (ROOT / "docs" / "downsample-module.md").read_text()
     zh = (ROOT / "docs" / "downsample-module.zh.md").read_text()
-    assert "- On CUDA, row 8 too." in en and "- 在 CUDA 上，第 8 行也会被读到。" in zh
+    assert "- On CUDA, row 8 too." in en and "- 在 CUDA 上，行 8 也会被读到。" in zh
     assert "\n- On the CPU, some:" in en and "\n- 在 CPU 上，只读其中一部分：" in zh
     if not torch.cuda.is_available():
         pytest.skip("CUDA's half of the claim needs a GPU")
