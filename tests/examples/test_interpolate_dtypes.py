@@ -1226,21 +1226,20 @@ def test_three_d_area_takes_uint8_at_zero_images_but_not_five_d():
             F.interpolate(torch.zeros((0, 3) + (4,) * (rank - 2), dtype=torch.uint8), scale_factor=2.0, mode=mode)
 
 
-def test_uint8_is_the_only_integer_dtype_and_other_integers_pass_only_the_antialiased_copy():
-    # Review 54: the page named uint8 only; every other integer dtype (and bool) fails in every mode and rank on
-    # non-empty input, in both formats, except where the antialiased kernel only copies the input (same size).
-    integers = [torch.int8, torch.int16, torch.int32, torch.int64, torch.bool, torch.uint16, torch.uint32, torch.uint64]
+def _cases_accepted(dtypes, fill, sizes_for):
+    """Every mode of every rank on each dtype, for 1, 3 and 5 channels and both formats: the keys of the calls
+    F.interpolate accepts, and every key tried with its mode's arguments and input."""
     modes = {3: ["nearest", "nearest-exact", "linear", "area"], 5: ["nearest", "nearest-exact", "trilinear", "area"]}
     modes[4] = [dict(kwargs) for kwargs in _modes().values()]
-    passed, expected = set(), set()
-    for dtype in integers:
-        for rank, tried in modes.items():
-            for kwargs in tried:
+    passed, tried = set(), []
+    for dtype in dtypes:
+        for rank, modes_of_rank in modes.items():
+            for kwargs in modes_of_rank:
                 kwargs = kwargs if isinstance(kwargs, dict) else dict(mode=kwargs)
                 for channels, side in ((1, 1), (3, 5), (5, 4)):
-                    for size in ((side,) * (rank - 2), (2 * side,) * (rank - 2), (1,) * (rank - 2)):
+                    for size in sizes_for(side, rank):
                         for layout in ("contiguous", "last") if rank > 3 else ("contiguous",):
-                            x = torch.zeros((2, channels) + (side,) * (rank - 2), dtype=dtype)
+                            x = fill((2, channels) + (side,) * (rank - 2), dtype)
                             if layout == "last":
                                 x = x.contiguous(
                                     memory_format=torch.channels_last if rank == 4 else torch.channels_last_3d
@@ -1251,8 +1250,20 @@ def test_uint8_is_the_only_integer_dtype_and_other_integers_pass_only_the_antial
                                 passed.add(key)
                             except (RuntimeError, NotImplementedError):
                                 pass
-                            if kwargs.get("antialias") and size == x.shape[2:]:
-                                expected.add(key)
+                            tried.append((key, kwargs, x))
+    return passed, tried
+
+
+def test_uint8_is_the_only_integer_dtype_and_other_integers_pass_only_the_antialiased_copy():
+    # Review 54: the page named uint8 only; every other integer dtype (and bool) fails in every mode and rank on
+    # non-empty input, in both formats, except where the antialiased kernel only copies the input (same size).
+    integers = [torch.int8, torch.int16, torch.int32, torch.int64, torch.bool, torch.uint16, torch.uint32, torch.uint64]
+    passed, tried = _cases_accepted(
+        integers,
+        lambda shape, dtype: torch.zeros(shape, dtype=dtype),
+        lambda side, rank: [(n,) * (rank - 2) for n in (side, 2 * side, 1)],
+    )
+    expected = {key for key, kwargs, x in tried if kwargs.get("antialias") and key[4] == x.shape[2:]}
     assert passed == expected and expected, passed ^ expected
     for page, words in (
         ("interpolate-dtypes.md", "uint8 is also the only integer dtype that any mode computes on"),
@@ -1403,33 +1414,19 @@ def test_complex_and_float8_pass_only_the_antialiased_copy_and_complex_area_to_o
     # size (any of them) and area to a single pixel, a mean, which takes complex64 and complex128 only.
     others = [torch.complex32, torch.complex64, torch.complex128, torch.float8_e4m3fn, torch.float8_e5m2]
     others += [torch.float8_e4m3fnuz, torch.float8_e5m2fnuz, torch.float8_e8m0fnu]
-    modes = {3: ["nearest", "nearest-exact", "linear", "area"], 5: ["nearest", "nearest-exact", "trilinear", "area"]}
-    modes[4] = [dict(kwargs) for kwargs in _modes().values()]
-    passed, expected = set(), set()
-    for dtype in others:
-        for rank, tried in modes.items():
-            for kwargs in tried:
-                kwargs = kwargs if isinstance(kwargs, dict) else dict(mode=kwargs)
-                for channels, side in ((1, 1), (3, 5), (5, 4)):
-                    # 130 per axis: a 4-D output beyond 128 pixels in height plus width takes the generic kernels
-                    sizes = [(n,) * (rank - 2) for n in (side, 2 * side, 1, 3)] + [(130,) * (rank - 2)] * (rank < 5)
-                    for size in sizes:
-                        for layout in ("contiguous", "last") if rank > 3 else ("contiguous",):
-                            x = torch.ones((2, channels) + (side,) * (rank - 2)).to(dtype)
-                            if layout == "last":
-                                x = x.contiguous(
-                                    memory_format=torch.channels_last if rank == 4 else torch.channels_last_3d
-                                )
-                            key = (dtype, rank, str(kwargs), channels, size, layout)
-                            try:
-                                F.interpolate(x, size=size, **kwargs)
-                                passed.add(key)
-                            except (RuntimeError, NotImplementedError):
-                                pass
-                            copy = kwargs.get("antialias") and size == x.shape[2:]
-                            mean = kwargs["mode"] == "area" and set(size) == {1}
-                            if copy or (mean and dtype in (torch.complex64, torch.complex128)):
-                                expected.add(key)
+    passed, tried = _cases_accepted(
+        others,
+        lambda shape, dtype: torch.ones(shape).to(dtype),
+        # 130 per axis: a 4-D output beyond 128 pixels in height plus width takes the generic kernels
+        lambda side, rank: [(n,) * (rank - 2) for n in (side, 2 * side, 1, 3)] + [(130,) * (rank - 2)] * (rank < 5),
+    )
+    complex_mean = {torch.complex64, torch.complex128}
+    expected = {
+        key
+        for key, kwargs, x in tried
+        if (kwargs.get("antialias") and key[4] == x.shape[2:])
+        or (kwargs["mode"] == "area" and set(key[4]) == {1} and key[0] in complex_mean)
+    }
     assert passed == expected and expected, passed ^ expected
     x = torch.randn(2, 3, 5, 4, dtype=torch.complex64)
     assert torch.allclose(F.interpolate(x, size=(1, 1), mode="area"), x.mean(dim=(-2, -1), keepdim=True))
