@@ -1481,10 +1481,20 @@ def test_the_corner_bullets_name_the_floating_point_dtypes_the_linear_modes_and_
     # Review 66: "with antialias" read for all four dtypes, but the CPU's antialiased kernels refuse float16 and
     # bfloat16 (NotImplementedError, from compute_index_ranges_weights), in 4-D, the only rank antialias takes.
     assert "with `antialias`, where they say so, and on the CPU in float32 and float64 only" in en
-    assert "在 CPU 上只限 float32 和 float64，因为 CPU 的抗混叠内核不接受 float16 和 bfloat16" in zh
-    for mode, dtype in itertools.product(("bilinear", "bicubic"), (torch.float16, torch.bfloat16)):
-        with pytest.raises(NotImplementedError):
-            F.interpolate(torch.ones(1, 1, 4, 4, dtype=dtype), size=(3, 5), mode=mode, antialias=True)
+    assert "在 CPU 上只限 float32 和 float64，因为只要有一个轴的尺寸改变，CPU 的抗混叠内核就不接受" in zh
+    # Review 67: not always: with every size kept they skip both axes and return a copy, in either layout.
+    assert "refuse float16 and bfloat16 wherever an axis changes size (with every size kept they return a copy)" in en
+    assert "（所有尺寸都不变时返回输入的副本）" in zh
+    for mode, dtype, layout in itertools.product(
+        ("bilinear", "bicubic"), (torch.float16, torch.bfloat16), (torch.contiguous_format, torch.channels_last)
+    ):
+        x = torch.randn(1, 3, 4, 5, generator=torch.Generator().manual_seed(6)).to(dtype).clone(memory_format=layout)
+        for size in ((3, 5), (4, 7), (2, 2)):
+            with pytest.raises(NotImplementedError):
+                F.interpolate(x, size=size, mode=mode, antialias=True)
+        for align_corners in (False, True):
+            y = F.interpolate(x, size=(4, 5), mode=mode, antialias=True, align_corners=align_corners)
+            assert torch.equal(y, x), (mode, dtype, layout)
     for mode, dtype in itertools.product(("bilinear", "bicubic"), (torch.float32, torch.float64)):
         x = torch.randn(1, 2, 5, 5, dtype=dtype, generator=torch.Generator().manual_seed(5))
         y = F.interpolate(x, size=(9, 9), mode=mode, antialias=True)

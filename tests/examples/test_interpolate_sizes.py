@@ -1594,6 +1594,8 @@ def test_past_2_to_the_23_the_cpu_skips_a_kept_axis_in_its_separable_kernels_whi
     assert "on CUDA, the antialiased `bilinear` and `bicubic` in float32, float16 and bfloat16" in en
     assert "the CPU's linear modes (for finite input), its antialiased kernels, its `uint8` `bicubic`" in en
     assert "CUDA 上 float32、float16 和 bfloat16 的抗混叠 `bilinear` 和 `bicubic`" in zh
+    assert "`bicubic` also gives pixel 2^23 − 2, and pixel 2^23 + 1 where it exists, a negative weight" in en
+    assert "`bicubic` 还会给像素 2^23 − 2 和像素 2^23 + 1（如果存在）各一个负权重" in zh
     assert "CPU 的线性类模式（输入为有限值时）、抗混叠内核、`uint8` 的 `bicubic`" in zh
 
 
@@ -1603,5 +1605,10 @@ def test_on_cuda_antialias_blends_output_2_to_the_23_of_a_kept_axis():
     x = (torch.arange(n, device="cuda") % 4).float().view(1, 1, 1, n)
     y = F.interpolate(x, size=(1, n), mode="bilinear", antialias=True).flatten()
     assert y[2**23 - 1 : 2**23 + 1].tolist() == [3.0, 1.5]  # pixels 2^23 - 1 and 2^23 are 3 and 0
-    y = F.interpolate(x, size=(1, n), mode="bicubic", antialias=True).flatten()
-    assert y[2**23].item() == pytest.approx(26 / 17, abs=1e-5)  # 3, 0 and 1 at weights 9/17, 9/17 and -1/17
+    # Review 67: centre 2^23 gives xmin = int(2^23 - 2 + 0.5) = 2^23 - 2, so bicubic's window starts one pixel
+    # earlier than review 66 said (it expected 26/17 from pixels 2^23 - 1 ... 2^23 + 1 alone). Squares tell the
+    # weights apart: pixels 2^23 - 2 ... 2^23 + 1 are 4, 9, 0, 1.
+    for n, expected in ((2**23 + 3, 76 / 16), (2**23 + 1, 77 / 17)):  # -1/16, 9/16, 9/16, -1/16; no 2^23 + 1: /17
+        x = ((torch.arange(n, device="cuda") % 4) ** 2).float().view(1, 1, 1, n)
+        y = F.interpolate(x, size=(1, n), mode="bicubic", antialias=True).flatten()
+        assert y[2**23].item() == pytest.approx(expected, abs=1e-5), n
