@@ -1,5 +1,7 @@
 """The grid_sample page's claims, on the example's values and on sweeps of sizes, ranks and settings."""
 
+import contextlib
+import io
 import itertools
 import pathlib
 import warnings
@@ -1322,6 +1324,26 @@ def test_the_tie_counts_are_those_of_the_avx2_and_avx512_code_not_the_default_on
     assert "`grid_sample` 有少数几个正中位置会取整到另一边" in zh
 
 
+_NON_FINITE_GRID_POINT = """
+import itertools, torch, torch.nn.functional as F
+torch.set_num_threads(1)
+x = torch.arange(1.0, 17.0, dtype=torch.float64).view(1, 1, 4, 4)
+seen = []
+for dim, mode, bad, dtype, align, one in itertools.product(
+    (4, 5), ("bilinear", "nearest", "bicubic"), (float("nan"), float("inf"), -float("inf")),
+    (torch.float32, torch.float64, torch.float16, torch.bfloat16), (False, True), (False, True),
+):
+    if dim == 5 and mode == "bicubic":
+        continue
+    image = (x if dim == 4 else x.view(1, 1, 1, 4, 4).expand(1, 1, 3, 4, 4)).to(dtype)
+    image = image.narrow(-1, 0, 1) if one else image
+    grid = torch.full((1,) * (dim - 2) + (37, dim - 2), 0.3, dtype=dtype)
+    grid[..., 18, 0] = bad
+    seen.append(F.grid_sample(image, grid, mode=mode, align_corners=align).reshape(-1)[18].item())
+print(repr(seen))
+"""
+
+
 def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bicubic():
     # Review 53: "zeros reads 0 outside the input, where border reads the border pixel" held at finite positions; a grid
     # point at +-inf or NaN gives NaN on 4-D input with bilinear and zeros, and with bicubic whatever the padding.
@@ -1418,6 +1440,13 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
         "5维的`bilinear`则得到NaN。" in zh
     )
     assert "（限`align_corners=False`：设为`True`时，4维的`bilinear`加`zeros`由cuDNN采样，这里没有验证）" in zh
+    # The page says "on an x86 CPU": the 4-D kernel's vectorised code is chosen by CPU capability, so AVX2 and the
+    # scalar default must read what this machine reads at every such point.
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        exec(_NON_FINITE_GRID_POINT, {})
+    here = printed.getvalue()
+    for capability in ("avx2", "default"):
+        assert run_python(_NON_FINITE_GRID_POINT, ATEN_CPU_CAPABILITY=capability) == here, capability
     assert "在float32和float64下读到0" in zh and "NaN变成0" in zh
     assert (
         "`align_corners=True`时，在尺寸为1的轴上，±`inf`对应的位置(*g*+1)/2·(`size`−1)是∞·0=NaN，所以那里±`inf`读到的与NaN完全相同："
