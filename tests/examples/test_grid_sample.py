@@ -1,5 +1,7 @@
 """The grid_sample page's claims, on the example's values and on sweeps of sizes, ranks and settings."""
 
+import contextlib
+import io
 import itertools
 import pathlib
 import warnings
@@ -1322,6 +1324,26 @@ def test_the_tie_counts_are_those_of_the_avx2_and_avx512_code_not_the_default_on
     assert "`grid_sample` 有少数几个正中位置会取整到另一边" in zh
 
 
+_NON_FINITE_GRID_POINT = """
+import itertools, torch, torch.nn.functional as F
+torch.set_num_threads(1)
+x = torch.arange(1.0, 17.0, dtype=torch.float64).view(1, 1, 4, 4)
+seen = []
+for dim, mode, bad, dtype, align, one in itertools.product(
+    (4, 5), ("bilinear", "nearest", "bicubic"), (float("nan"), float("inf"), -float("inf")),
+    (torch.float32, torch.float64, torch.float16, torch.bfloat16), (False, True), (False, True),
+):
+    if dim == 5 and mode == "bicubic":
+        continue
+    image = (x if dim == 4 else x.view(1, 1, 1, 4, 4).expand(1, 1, 3, 4, 4)).to(dtype)
+    image = image.narrow(-1, 0, 1) if one else image
+    grid = torch.full((1,) * (dim - 2) + (37, dim - 2), 0.3, dtype=dtype)
+    grid[..., 18, 0] = bad
+    seen.append(F.grid_sample(image, grid, mode=mode, align_corners=align).reshape(-1)[18].item())
+print(repr(seen))
+"""
+
+
 def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bicubic():
     # Review 53: "zeros reads 0 outside the input, where border reads the border pixel" held at finite positions; a grid
     # point at +-inf or NaN gives NaN on 4-D input with bilinear and zeros, and with bicubic whatever the padding.
@@ -1329,8 +1351,10 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
     # Review 66: that swept float32 and float64 only. In float16 and bfloat16 zeros reads the first pixel along the
     # axis with 4-D nearest, and in bfloat16 at NaN with 5-D nearest, where 5-D bilinear gives NaN. Swept with both
     # align_corners, and in the middle of a 37-point grid as well as alone (the 4-D kernel's vectorised loop).
+    # Review 67: with align_corners=True on an axis of size 1, (g + 1)/2 * (size - 1) turns +-inf into NaN, so there
+    # bfloat16 5-D zeros read the first pixel (nearest) or NaN (bilinear) at +-inf too, not 0: swept with that side 1 too.
     x = torch.arange(1.0, 17.0, dtype=torch.float64).view(1, 1, 4, 4)
-    for dim, mode, padding, bad, axis, dtype, align, points in itertools.product(
+    for dim, mode, padding, bad, axis, dtype, align, points, one in itertools.product(
         (4, 5),
         ("bilinear", "nearest", "bicubic"),
         ("zeros", "border", "reflection"),
@@ -1339,12 +1363,14 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
         (torch.float32, torch.float64, torch.float16, torch.bfloat16),
         (False, True),
         (1, 37),
+        (False, True),
     ):
         if (dim == 5 and mode == "bicubic") or axis >= dim - 2:
             continue
         if padding == "reflection" and not (dim == 4 and mode == "bicubic"):  # the page says nothing of the others
             continue
         image = (x if dim == 4 else x.view(1, 1, 1, 4, 4).expand(1, 1, 3, 4, 4)).to(dtype)
+        image = image.narrow(-1 - axis, 0, 1) if one else image  # one pixel along the axis
         grid = torch.full((1,) * (dim - 2) + (points, dim - 2), 0.3, dtype=dtype)
 
         def read(value, grid=grid, axis=axis, image=image, mode=mode, padding=padding, align=align, points=points):
@@ -1356,18 +1382,19 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
         got = read(bad)
         first = read(-1.0 if align else 1 / image.shape[-1 - axis] - 1)  # the centre of pixel 0 along the axis
         half = dtype in (torch.float16, torch.bfloat16)
-        nan_bfloat16_5d = dim == 5 and bad != bad and dtype == torch.bfloat16
+        nan = bad != bad or (align and one)
+        nan_bfloat16_5d = dim == 5 and nan and dtype == torch.bfloat16
         half_first = mode == "nearest" and ((dim == 4 and half) or nan_bfloat16_5d)
         if dim == 4 and mode != "nearest" and (padding == "zeros" or mode == "bicubic"):
-            assert got != got, (dim, mode, padding, bad, axis, dtype)
+            assert got != got, (dim, mode, padding, bad, axis, dtype, one)
         elif padding == "zeros" and mode == "bilinear" and nan_bfloat16_5d:
-            assert got != got, (dim, mode, padding, bad, axis, dtype)
+            assert got != got, (dim, mode, padding, bad, axis, dtype, one)
         elif padding == "zeros" and half_first:
-            assert got == first != 0, (dim, mode, padding, bad, axis, dtype, align)
+            assert got == first != 0, (dim, mode, padding, bad, axis, dtype, align, one)
         elif padding == "zeros":
-            assert got == 0, (dim, mode, padding, bad, axis, dtype)
+            assert got == 0, (dim, mode, padding, bad, axis, dtype, one)
         else:
-            assert got in (read(-1.0), read(1.0)), (dim, mode, padding, bad, axis, dtype)
+            assert got in (read(-1.0), read(1.0)), (dim, mode, padding, bad, axis, dtype, one)
     if torch.cuda.is_available():  # the page's CUDA sentence, from GridSampler.cu: +-inf casts past the input, NaN to 0
         # align_corners=False: with True, 4-D bilinear with zeros goes to cuDNN (grid_sampler in GridSampler.cpp).
         for dim, mode, bad in itertools.product(
@@ -1398,6 +1425,11 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
         " axis, and at NaN in bfloat16 5-D `nearest` does too, while 5-D `bilinear` gives NaN." in en
     )
     assert "`zeros` reads 0 there and `border` a border pixel" not in en
+    assert (
+        "With `align_corners=True` on an axis of size 1 the position (*g* + 1)/2·(`size` − 1) of ±`inf` is ∞·0 = NaN, so"
+        " ±`inf` there reads exactly what NaN reads: in bfloat16 5-D `nearest` then reads the first pixel and 5-D"
+        " `bilinear` gives NaN at ±`inf` too, not 0." in en
+    )
     assert "cast to an index takes ±`inf` past the input and NaN to 0, so with `zeros` `bilinear` reads 0 at" in en
     assert "(with `align_corners=False`: with `True` cuDNN samples 4-D `bilinear` with `zeros`, not checked here)" in en
     assert "而`border`读的是边界像素：这发生在边界处" in zh
@@ -1408,7 +1440,18 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
         "5维的`bilinear`则得到NaN。" in zh
     )
     assert "（限`align_corners=False`：设为`True`时，4维的`bilinear`加`zeros`由cuDNN采样，这里没有验证）" in zh
+    # The page says "on an x86 CPU": the 4-D kernel's vectorised code is chosen by CPU capability, so AVX2 and the
+    # scalar default must read what this machine reads at every such point.
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        exec(_NON_FINITE_GRID_POINT, {})
+    here = printed.getvalue()
+    for capability in ("avx2", "default"):
+        assert run_python(_NON_FINITE_GRID_POINT, ATEN_CPU_CAPABILITY=capability) == here, capability
     assert "在float32和float64下读到0" in zh and "NaN变成0" in zh
+    assert (
+        "`align_corners=True`时，在尺寸为1的轴上，±`inf`对应的位置(*g*+1)/2·(`size`−1)是∞·0=NaN，所以那里±`inf`读到的与NaN完全相同："
+        "bfloat16下5维的`nearest`在±`inf`处也读到第一个像素，5维的`bilinear`也得到NaN，而不是0。" in zh
+    )
 
 
 def test_float32_border_reads_past_the_input_on_axes_longer_than_2_to_the_24():
