@@ -673,17 +673,24 @@ def test_bilinear_at_one_half_is_avg_pool_only_on_sides_up_to_2_to_the_23():
     # Review 66: the limit read for every floating dtype, yet float64 computes its positions in double and agrees
     # beyond 2^23; float16 and bfloat16 (positions in float32, values of 17 levels, exact in both) lose the half too
     for dtype, width in itertools.product(
-        (torch.float16, torch.bfloat16, torch.float32, torch.float64), (2**23, 2**23 + 8)
+        (torch.float16, torch.bfloat16, torch.float32, torch.float64), (2**23, 2**23 + 1, 2**23 + 2, 2**23 + 8)
     ):
         x = (torch.arange(2 * width) % 17).to(dtype).view(1, 1, 2, width)
         gap = (F.interpolate(x, scale_factor=0.5, mode="bilinear") - F.avg_pool2d(x, 2)).abs().max().item()
-        assert (gap < 1e-4) == (width == 2**23 or dtype == torch.float64), (dtype, width)
+        # Review 67: "only on sides up to 2^23" was one pixel short: an odd 2^23 + 1 drops its last pixel, and its
+        # last position 2^23 - 1.5 keeps its half
+        assert (gap < 1e-4) == (width <= 2**23 + 1 or dtype == torch.float64), (dtype, width)
     en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
-    assert "for float16, bfloat16 and float32 input, whose positions are computed in float32, only on sides up to" in en
-    assert "(float64 input computes them in double and still agrees there)" in en
-    assert "对 float16、bfloat16 和 float32 输入，位置用 float32 计算，每边不能超过 2^23" in zh
-    assert "（float64 输入用双精度计算位置，在这个尺寸下仍然一致）" in zh
+    assert (
+        "for float16, bfloat16 and float32 input, whose positions are computed in float32, only while every position"
+        in en
+    )
+    assert "that is on sides up to 8,388,609 pixels" in en and "from 8,388,610 pixels on" in en
+    assert "(float64 input computes them in double and still agrees at these sizes)" in en
+    assert "对 float16、bfloat16 和 float32 输入，位置用 float32 计算，只有当所有位置 2*i* + 0.5 都小于 2^23" in zh
+    assert "也就是每边不超过 8,388,609 个像素" in zh and "从 8,388,610 个像素起" in zh
+    assert "（float64 输入用双精度计算位置，在这些尺寸下仍然一致）" in zh
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
