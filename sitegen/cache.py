@@ -118,7 +118,9 @@ def notebook_current(folder: Path, example: Path) -> bool:
     """Whether ``folder`` holds both notebook files, made from its current result."""
     key_file = folder / NOTEBOOK_KEY_FILE
     files = [folder / f"{example.stem}.{ext}" for ext in ("ipynb", "html")]
-    return all(f.is_file() for f in [key_file, *files]) and key_file.read_text() == notebook_key(example, folder)
+    return all(f.is_file() for f in [key_file, *files]) and key_file.read_text(encoding="utf-8") == notebook_key(
+        example, folder
+    )
 
 
 def translations_current(result: Result, translations: Translations) -> bool:

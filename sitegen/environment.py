@@ -58,7 +58,7 @@ def _torch_has_cuda() -> bool:
     if spec is None or spec.origin is None:
         return False
     version_file = Path(spec.origin).parent / "version.py"
-    match = re.search(r"^cuda\b[^=]*=\s*(.+)$", version_file.read_text(), re.MULTILINE)
+    match = re.search(r"^cuda\b[^=]*=\s*(.+)$", version_file.read_text(encoding="utf-8"), re.MULTILINE)
     return bool(match) and match.group(1).strip() != "None"
 
 

@@ -243,7 +243,7 @@ def add_page(project: Path, name: str, body: str, body_zh: str | None = None) ->
     if body_zh is not None:
         (project / "docs" / f"{name}.zh.md").write_text(body_zh, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("nav:\n", f"nav:\n  - {name}: {name}.md\n", 1))
+    config.write_text(config.read_text(encoding="utf-8").replace("nav:\n", f"nav:\n  - {name}: {name}.md\n", 1))
 
 
 @pytest.fixture(autouse=True, scope="module")

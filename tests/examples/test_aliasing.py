@@ -352,7 +352,7 @@ def test_the_pages_name_the_parameter_free_shrinks_they_leave_out():
     assert pool(x).shape[-2:] == (4, 4) and not list(pool.parameters())
     for page in ("aliasing", "downsample-methods"):
         for suffix in (".md", ".zh.md"):
-            opening = (ROOT / "docs" / (page + suffix)).read_text().split("::: example")[0]
+            opening = (ROOT / "docs" / (page + suffix)).read_text(encoding="utf-8").split("::: example")[0]
             assert "F.grid_sample" in opening and "FractionalMaxPool2d" in opening, page + suffix
 
 
@@ -890,7 +890,7 @@ def test_uint8_odd_factor_results_measured_under_default_are_not_claimed_for_arm
     from helpers import ROOT
 
     for page in ("aliasing.md", "aliasing.zh.md"):
-        text = (ROOT / "docs" / page).read_text()
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert "such as an ARM one" not in text and "比如 ARM" not in text, page
 
 
@@ -1015,7 +1015,7 @@ print(torch.backends.cpu.get_cpu_capability())
     # Review 63: the cell's comment gave the loop 16 floats on an AVX-512 CPU; the pattern above is 8 on AVX512 too.
     from helpers import ROOT
 
-    assert "16 with AVX-512" not in (ROOT / "examples" / "aliasing.py").read_text()
+    assert "16 with AVX-512" not in (ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8")
 
 
 def test_float16_pools_agree_at_3_only_on_outputs_larger_than_1x1():

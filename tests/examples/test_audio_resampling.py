@@ -65,8 +65,8 @@ def test_linear_at_an_even_factor_is_not_decimation(k):
     x = torch.randn(1, 1, 7 * k, dtype=torch.float64)
     y = F.interpolate(x, size=7, mode="linear")
     assert not any(torch.allclose(y, x[..., j::k], rtol=0, atol=1e-6) for j in range(k))
-    assert "at a whole factor is decimation" not in (ROOT / "docs/audio-resampling.md").read_text()
-    assert "`linear` 就是抽取" not in (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "at a whole factor is decimation" not in (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    assert "`linear` 就是抽取" not in (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("k", range(3, 102, 2))
@@ -158,7 +158,7 @@ def test_delay_table_cells(ns):
     assert abs(ns["delays"]["44.1 kHz → 48 kHz", "linear"] - 0.5 * (44100 / 48000 - 1)) < 1e-3
     # Review 52: the cell's comment said the delay is measured "against the method's own grid formula"; against that
     # formula every method would sit at 0. It is measured on resample_poly's grid i * fs_in / fs_out.
-    source = (ROOT / "examples/audio_resampling.py").read_text()
+    source = (ROOT / "examples/audio_resampling.py").read_text(encoding="utf-8")
     assert "against the method's own grid formula" not in source and "(resample_poly's grid)" in source
 
 
@@ -216,7 +216,7 @@ def test_table_matches_measure(ns):
         "44.1 kHz → 48 kHz"
     ]
     # Review 52: the script's docstring (the notebook's first cell) named only the two drawn cases, not the table's third.
-    docstring = " ".join((ROOT / "examples/audio_resampling.py").read_text().split('"""')[1].split())
+    docstring = " ".join((ROOT / "examples/audio_resampling.py").read_text(encoding="utf-8").split('"""')[1].split())
     assert all(case.replace("→", "->") in docstring for case in ns["cases"]), docstring
 
 
@@ -386,8 +386,8 @@ def test_odd_k_decimation_holds_to_2_to_the_24_with_avx2_kernels_and_to_2_to_the
     # Review 64: the page gave 2**24 for "the AVX2 or AVX-512 kernels" and 2**23 for the default ones "in float32",
     # leaving float64 with the default kernels unsaid: it holds to 2**24 with every kernel (exact positions, floorf).
     assert all(first_wrong["float64", n] == "-1" for n in ("8388606", "8388615", "16777215"))
-    en = (ROOT / "docs/audio-resampling.md").read_text()
-    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    en = (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "- Odd *k*, in float64 with any of torch's CPU kernels, and in float32 where torch runs its AVX2" in en
     assert "- 奇数 *k*，float64 下（torch 的哪种 CPU 内核都一样），以及 float32 下" in zh
 
@@ -569,7 +569,7 @@ def test_torchaudio_is_not_installed_so_the_page_runs_none_of_it():
     # documentation and source (torchaudio 2.11) instead of numbers; if it ever gets installed, that section must
     # run it rather than cite it.
     assert importlib.util.find_spec("torchaudio") is None
-    source = (pathlib.Path(__file__).parents[2] / "examples" / "audio_resampling.py").read_text()
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "audio_resampling.py").read_text(encoding="utf-8")
     assert "torchaudio" not in source
 
 
@@ -600,10 +600,12 @@ def test_area_does_not_read_at_the_half_pixel_grid_position_when_enlarging():
     linear = F.interpolate(ramp, size=13, mode="linear")[0, 0]
     torch.testing.assert_close(linear, grid.clamp(0, 9), rtol=0, atol=1e-12)
     assert area[1].item() == 0.5 and abs(grid[1].item() - 0.5) > 0.1
-    source = (pathlib.Path(__file__).parents[2] / "examples" / "audio_resampling.py").read_text()
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "audio_resampling.py").read_text(encoding="utf-8")
     assert "output sample i reads the input at" not in source
     # ...and the page's "puts output sample i at input position" became "centres", naming what linear and area do
-    assert "puts output\nsample *i* at input position" not in (ROOT / "docs/audio-resampling.md").read_text()
+    assert "puts output\nsample *i* at input position" not in (ROOT / "docs/audio-resampling.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_long_signals_only_can_part_44_s_doubled_do_not():
@@ -614,7 +616,7 @@ def test_long_signals_only_can_part_44_s_doubled_do_not():
     plain = F.interpolate(ramp, size=2**22, mode="linear")
     view = F.interpolate(ramp.unsqueeze(2), size=(1, 2**22), mode="bilinear", antialias=True).squeeze(2)
     assert torch.equal(plain, view)
-    assert "On long signals they\npart" not in (ROOT / "docs/audio-resampling.md").read_text()
+    assert "On long signals they\npart" not in (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
 
 
 def test_the_spectrogram_scale_is_each_panels_strongest_bin_not_always_the_chirp(ns):
@@ -631,7 +633,7 @@ def test_the_spectrogram_scale_is_each_panels_strongest_bin_not_always_the_chirp
             passed = result["rate"] * seg < min(fs_in, fs_out) / 2
             at_the_chirp = power[:, passed].max() == power.max()
             assert at_the_chirp != (case == "48 kHz → 16 kHz" and name == "linear"), (case, name)
-    source = (ROOT / "examples/audio_resampling.py").read_text()
+    source = (ROOT / "examples/audio_resampling.py").read_text(encoding="utf-8")
     assert "the chirp itself, where it is passed" not in source and "power relative to the chirp" not in source
 
 
@@ -639,8 +641,8 @@ def test_the_cited_antialias_prs_are_cpu_only_and_cuda_came_in_a_third():
     # #65142 and #68819 are titled "Added antialias flag to interpolate (CPU only, ...)";
     # CUDA came in #70930 ("CUDA, bilinear and bicubic"): citing the first two alone for
     # "came to core" overstated them.
-    en = (ROOT / "docs/audio-resampling.md").read_text()
-    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    en = (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "(on the CPU, bilinear in\n[pytorch #65142]" in en
     assert "CPU 上的双线性见 [pytorch #65142]" in zh
     for page in (en, zh):
@@ -680,8 +682,8 @@ def test_the_upstream_request_was_answered_while_cuda_was_still_in_review():
     # Review 48: the page said #71638 "was closed once it turned out core already had it"; in the thread the maintainer
     # answered with the two CPU pull requests and "A CUDA implementation is still under review in #70930": core had
     # it on the CPU only. The page now says what the thread shows.
-    en = (ROOT / "docs/audio-resampling.md").read_text()
-    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    en = (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "turned out core already had it" not in en and "核心早已有了" not in zh
     assert "then still under review" in en and "当时仍在评审中的 CUDA PR" in zh
 
@@ -691,8 +693,8 @@ def test_float32_view_and_linear_round_apart_only_with_the_avx2_kernels():
     # with torch's AVX2/AVX-512 kernels. With ATEN_CPU_CAPABILITY=default the view equals linear bit for bit in all 7
     # upsampling pairs; with avx2 it differs in every one, by less than 0.001.
     # The values are checked in test_the_enlarged_chirp_view_equals_linear_bit_for_bit_only_with_the_default_kernels.
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "the two kernels round differently" not in en and "的舍入方式不同" not in zh
     assert "and with the default kernels not at all)" in en and "用默认内核时则完全相同）" in zh
 
@@ -709,7 +711,10 @@ def test_the_one_pixel_high_view_is_no_way_around_for_half_precision_on_the_cpu(
                 F.interpolate(x, size=(1, length), mode=mode, antialias=True)
             assert F.interpolate(x.float(), size=(1, length), mode=mode, antialias=True).shape[-1] == length
     docs = pathlib.Path(__file__).parents[2] / "docs"
-    en, zh = (docs / "audio-resampling.md").read_text(), (docs / "audio-resampling.zh.md").read_text()
+    en, zh = (
+        (docs / "audio-resampling.md").read_text(encoding="utf-8"),
+        (docs / "audio-resampling.zh.md").read_text(encoding="utf-8"),
+    )
     assert "The way around it is to view" not in en and "shrink through the `(N, C, 1, L)`" not in en
     assert "绕过的办法是把信号" not in zh and "下采样时通过 `(N, C, 1, L)`" not in zh
     assert "for float32 and float64 signals" in en and "适用于 float32 和 float64 信号" in zh
@@ -719,8 +724,10 @@ def test_the_zh_torchaudio_paragraph_says_what_the_en_one_says():
     # Review 50: zh said "the documentation does not say which Nyquist frequency or what the width counts", a claim the
     # en sentence ("Its source says which Nyquist frequency and what the width counts") does not make.
     docs = pathlib.Path(__file__).parents[2] / "docs"
-    assert "says which Nyquist frequency and what the width counts" in (docs / "audio-resampling.md").read_text()
-    zh = (docs / "audio-resampling.zh.md").read_text()
+    assert "says which Nyquist frequency and what the width counts" in (docs / "audio-resampling.md").read_text(
+        encoding="utf-8"
+    )
+    zh = (docs / "audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "文档没说" not in zh and "说明了是哪个奈奎斯特频率、宽度数的是什么" in zh
 
 
@@ -740,8 +747,8 @@ def test_given_a_scale_factor_only_linear_steps_by_its_inverse_area_keeps_the_le
             linear = F.interpolate(x, scale_factor=s, mode="linear")
             moved += not torch.allclose(linear, F.interpolate(x, size=n_out, mode="linear"), rtol=0, atol=1e-9)
     assert moved > 100, moved  # linear's grid is 1/s wherever L_in * s is not whole
-    en = (ROOT / "docs/audio-resampling.md").read_text()
-    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    en = (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "the step is 1/*s* in the kernel's precision" not in en and "`area` keeps `L_in/L_out` either way" in en
     assert "如果改用 `scale_factor=s`，步长就是" not in zh and "`area` 则无论如何都按 `L_in/L_out`" in zh
 
@@ -761,11 +768,10 @@ def test_nearest_keeps_all_of_the_aliased_energy_in_every_downsampling_pair(ns, 
     aliased = 10 * np.log10(np.mean(y[above] ** 2) / 0.5)
     assert abs(aliased) < 0.2, aliased
     docs = ROOT / "docs"
-    assert (
-        "and with it all of the aliased energy, in every downsampling pair above)"
-        in (docs / "audio-resampling.md").read_text()
-    )
-    assert "在上面每一组下采样中都保留了全部混叠能量" in (docs / "audio-resampling.zh.md").read_text()
+    assert "and with it all of the aliased energy, in every downsampling pair above)" in (
+        docs / "audio-resampling.md"
+    ).read_text(encoding="utf-8")
+    assert "在上面每一组下采样中都保留了全部混叠能量" in (docs / "audio-resampling.zh.md").read_text(encoding="utf-8")
 
 
 def _tone_delays(y, step, hz, fs_in):
@@ -806,8 +812,8 @@ def test_resample_poly_spaces_its_samples_by_the_rate_ratio_not_the_length_ratio
     i = np.arange(len(poly))
     fit = np.polyfit(i[1600:-1600], (lin - poly)[1600:-1600], 1)
     assert abs(np.polyval(fit, 0) - 1) < 1e-3 and abs(np.polyval(fit, len(poly) - 1) + 1) < 1e-3
-    en = (ROOT / "docs/audio-resampling.md").read_text()
-    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    en = (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "`resample_poly` puts it at *i*·`L_in/L_out`" not in en and "则放在 *i*·`L_in/L_out` 处" not in zh
     assert "from one input sample after it at the start to one before it at the end" in en
     assert "从开头晚一个输入采样点漂移到末尾早一个输入采样点" in zh
@@ -826,16 +832,16 @@ def test_linear_down_by_three_passband_error_is_the_float32_rounding_of_the_inpu
     assert error == pytest.approx(result["error"], abs=1e-9) and error > -200
     y64 = F.interpolate(torch.from_numpy(x).view(1, 1, -1), size=16000, mode="linear").view(-1).numpy()
     assert np.array_equal(y64, x[1::3])
-    assert "its passband is exact" not in (ROOT / "docs/audio-resampling.md").read_text()
-    assert "而通带是精确的" not in (ROOT / "docs/audio-resampling.zh.md").read_text()
+    assert "its passband is exact" not in (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    assert "而通带是精确的" not in (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
 
 
 def test_the_torchaudio_paragraph_says_the_transform_caches_a_float32_kernel():
     # Review 54: the page offered the Resample transform beside the function with no dtype caveat; torchaudio 2.11's
     # transform documentation warns that its kernel "is cached once as float32" unless dtype= is given, a small loss
     # of precision on float64 waveforms, while the function builds the kernel in the waveform's dtype.
-    en = (ROOT / "docs/audio-resampling.md").read_text()
-    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    en = (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "which caches the kernel) as band-limited" not in en and "（以及缓存卷积核的 `Resample` 变换）" not in zh
     assert "as float32 unless given `dtype=`" in en and "不传 `dtype=` 时卷积核按 float32 缓存" in zh
 
@@ -864,8 +870,8 @@ def test_kept_ends_and_kept_lengths_are_copies_only_for_finite_input(dtype):
     # Review 60: CUDA's upsample_linear1d_out_frame copies a kept length (width1 == width2), inf included
     if torch.cuda.is_available():
         assert torch.equal(F.interpolate(x.cuda(), scale_factor=1.05, mode="linear").cpu(), x)
-    en = (ROOT / "docs/audio-resampling.md").read_text()
-    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    en = (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "Both ends are kept (a single output sample reads input sample 0), with two caveats:" in en
     assert "- for finite input only: the kernel still weighs sample 1 by 0 at the first output" in en
     assert "- 只对有限值输入成立：内核在第一个输出处仍以权重 0 读取采样点 1" in zh
@@ -896,8 +902,8 @@ def test_at_a_kept_length_align_corners_true_weighs_sample_0_against_itself_not_
         x = torch.tensor([[[inf, 1.0, 2.0]]], device="cuda")
         assert torch.equal(F.interpolate(x, size=3, mode="linear", align_corners=True), x)
         assert torch.isnan(F.interpolate(x[..., :1], size=4, mode="linear", align_corners=True)).all()
-    en = (ROOT / "docs/audio-resampling.md").read_text()
-    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    en = (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "At a kept length (on the CPU: CUDA's kernel\n  copies it) and from a single input sample, the kernel" in en
     assert "输出长度与输入相同时（限 CPU：CUDA 内核直接复制），以及输入只有一个采样点时，内核改为" in zh
 
@@ -933,8 +939,8 @@ def test_half_precision_keeps_float32s_length_limits_with_either_kernel(capabili
     assert float32[4, 8388612] > -1 and float32[100, 8388700] > -1
     for half in ("float16", "bfloat16"):
         assert {key[1:]: index for key, index in first_wrong.items() if key[0] == half} == float32, half
-    en = " ".join((ROOT / "docs/audio-resampling.md").read_text().split())
-    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    en = " ".join((ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8").split())
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "- float16 and bfloat16 keep float32's limits, for odd and even *k*, with either kind of CPU kernel" in en
     assert "- float16 和 bfloat16 的长度上限与 float32 相同，奇数 *k* 和偶数 *k* 都是如此，两种 CPU 内核也都一样" in zh
 
@@ -958,7 +964,7 @@ def test_the_relative_gap_bound_holds_above_the_subnormals_only():
     assert (relative[1e-310] > 1e-14) is (torch.backends.cpu.get_cpu_capability() != "DEFAULT"), relative
     assert relative[1e-300] < 1e-14, relative
     assert relative[torch.finfo(torch.float64).max] < 1e-14, relative  # finite: no overflow on this sweep
-    en = " ".join((ROOT / "docs/audio-resampling.md").read_text().split())
-    zh = (ROOT / "docs/audio-resampling.zh.md").read_text()
+    en = " ".join((ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8").split())
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "stays under 1e-14 of the largest unless the values are subnormal, where with torch's AVX2 or AVX-512" in en
     assert "但只要数值不是次正规数，就始终小于最大值的 1e-14（次正规数上，torch 用 AVX2 或 AVX-512 的 CPU 内核时" in zh

@@ -53,7 +53,7 @@ def test_the_taps_are_exact_in_the_four_float_dtypes_and_float8_cannot_build_the
     for dtype in (torch.float8_e4m3fn, torch.float8_e5m2):
         with pytest.raises((NotImplementedError, RuntimeError)):
             blur_pool(torch.ones(1, 1, 8, 8).to(dtype), 7)
-    source = (Path(__file__).resolve().parents[2] / "examples" / "_downsample.py").read_text()
+    source = (Path(__file__).resolve().parents[2] / "examples" / "_downsample.py").read_text(encoding="utf-8")
     assert "# exact in float16, bfloat16, float32, float64" in source and "every float dtype" not in source
 
 

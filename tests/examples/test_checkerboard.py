@@ -598,7 +598,6 @@ def test_cudnn_allows_tf32_convolutions_by_default():
     # that every CUDA GPU rounds to TF32: only those with TF32 units, Ampere and newer.)
     code = "import torch\nprint(torch.backends.cudnn.allow_tf32, torch.backends.cudnn.conv.fp32_precision)"
     assert run_python(code).split() == ["True", "tf32"]
-    assert (
-        "on GPUs with TF32 (Ampere and newer)"
-        in (Path(__file__).parents[2] / "examples" / "checkerboard.py").read_text()
-    )
+    assert "on GPUs with TF32 (Ampere and newer)" in (
+        Path(__file__).parents[2] / "examples" / "checkerboard.py"
+    ).read_text(encoding="utf-8")

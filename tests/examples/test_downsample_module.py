@@ -305,8 +305,12 @@ def test_under_cpu_autocast_only_the_conv2d_methods_leave_the_input_dtype(Downsa
             }
         lowered = dtype in (torch.float32, torch.float16)
         assert changed == ({"blur", "max-blur", "conv"} if lowered else set()), (dtype, size, changed)
-    assert "a float32 or float16 input" in " ".join((ROOT / "docs" / "downsample-module.md").read_text().split())
-    assert "float32 或 float16 输入得到的都是 bfloat16 输出" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
+    assert "a float32 or float16 input" in " ".join(
+        (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8").split()
+    )
+    assert "float32 或 float16 输入得到的都是 bfloat16 输出" in (ROOT / "docs" / "downsample-module.zh.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_page_reports_kept_dtypes(ns):
@@ -841,8 +845,10 @@ def test_pillow_8_bit_within_a_level_up_to_rounding_and_pillows_fixed_point_weig
     for x, k, apart in ((block, 2, 1.0), (image[None, None], 100, 1.0003)):
         for dtype in (torch.float32, torch.float64):
             assert gap(x, k, dtype) == pytest.approx(apart, abs=4 * torch.finfo(dtype).eps * 256), (k, dtype)
-    assert "integers with 22 fractional bits" in " ".join((ROOT / "docs" / "downsample-module.md").read_text().split())
-    assert "带 22 位小数的定点整数" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
+    assert "integers with 22 fractional bits" in " ".join(
+        (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8").split()
+    )
+    assert "带 22 位小数的定点整数" in (ROOT / "docs" / "downsample-module.zh.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
@@ -1132,7 +1138,10 @@ def test_opencv_stays_finite_on_1e38_only_where_its_ipp_code_runs(Downsample):
                         )
     finally:
         cv2.ipp.setUseIPP(had_ipp)
-    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("downsample-module.md", "downsample-module.zh.md"))
+    page, page_zh = (
+        (ROOT / "docs" / name).read_text(encoding="utf-8")
+        for name in ("downsample-module.md", "downsample-module.zh.md")
+    )
     assert "unless the inf is the block's bottom-right pixel,\n  which IPP returns as `'avg'` does" in page
     assert "除非这个 inf 是块的右下角像素：这时 IPP 的结果与 `'avg'` 相同" in page_zh
 
@@ -1161,7 +1170,10 @@ def test_the_ipp_overflow_exception_is_at_the_image_dtypes_largest_value(Downsam
                 assert (opencv == value).all() if channels in (1, 3, 4) else np.isinf(opencv).all(), channels
     finally:
         cv2.ipp.setUseIPP(had_ipp)
-    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("downsample-module.md", "downsample-module.zh.md"))
+    page, page_zh = (
+        (ROOT / "docs" / name).read_text(encoding="utf-8")
+        for name in ("downsample-module.md", "downsample-module.zh.md")
+    )
     assert (
         "sum past the largest value of the image's\n  float type" in page and "sum past the largest float32" not in page
     )
@@ -1223,7 +1235,10 @@ def test_area_equals_avg_to_rounding_but_at_a_1x1_output_only_while_no_partial_s
         avg, area = Downsample(4, "avg")(x), Downsample(4, "area")(x)
         differ += not (torch.equal(avg.isinf(), area.isinf()) and torch.equal(avg.isnan(), area.isnan()))
     assert differ > 0
-    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("downsample-module.md", "downsample-module.zh.md"))
+    page, page_zh = (
+        (ROOT / "docs" / name).read_text(encoding="utf-8")
+        for name in ("downsample-module.md", "downsample-module.zh.md")
+    )
     assert "largest value of the type they add in, float32, or float64 for a float64 input" in " ".join(page.split())
     assert "不超出求和所用类型的最大值时才成立（这个类型是 float32，float64 输入则是 float64）" in page_zh
     assert "passes the largest float32" not in page
@@ -1314,15 +1329,15 @@ def test_cuda_antialias_positions_are_float32_too():
     from pathlib import Path
 
     include = Path(torch.__file__).parent / "include" / "ATen"
-    acc = (include / "AccumulateType.h").read_text()
+    acc = (include / "AccumulateType.h").read_text(encoding="utf-8")
     for dtype in ("float", "Half", "BFloat16"):
         assert f"CUDA_ACC_TYPE({dtype}, float)" in acc
-    cuh = (include / "native" / "cuda" / "UpSample.cuh").read_text()
+    cuh = (include / "native" / "cuda" / "UpSample.cuh").read_text(encoding="utf-8")
     assert "center = scale * (i + static_cast<accscalar_t>(0.5));" in cuh
     root = Path(__file__).resolve().parents[2]
-    assert "on CUDA too" in " ".join((root / "docs" / "downsample-module.md").read_text().split())
-    assert "CUDA 上也是如此" in (root / "docs" / "downsample-module.zh.md").read_text()
-    docstring = " ".join((root / "examples" / "_downsample.py").read_text().split())
+    assert "on CUDA too" in " ".join((root / "docs" / "downsample-module.md").read_text(encoding="utf-8").split())
+    assert "CUDA 上也是如此" in (root / "docs" / "downsample-module.zh.md").read_text(encoding="utf-8")
+    docstring = " ".join((root / "examples" / "_downsample.py").read_text(encoding="utf-8").split())
     assert "float32 positions, on CUDA too, can be rounded" in docstring and "(on the CPU, 'antialias" not in docstring
 
 
@@ -1344,7 +1359,7 @@ def test_pillow_match_holds_only_on_axes_shorter_than_2_to_the_23(Downsample):
                         ("downsample-module.zh.md", "倍数能整除尺寸、且轴短于 2²³ 像素时")):  # fmt: skip
         from pathlib import Path
 
-        text = " ".join((Path(__file__).resolve().parents[2] / "docs" / page).read_text().split())
+        text = " ".join((Path(__file__).resolve().parents[2] / "docs" / page).read_text(encoding="utf-8").split())
         assert hedge in text
 
 
@@ -1356,10 +1371,12 @@ def test_the_block_centre_summary_is_bound_to_the_table():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    en = " ".join((root / "docs" / "downsample-module.md").read_text().split())
-    zh = (root / "docs" / "downsample-module.zh.md").read_text()
+    en = " ".join((root / "docs" / "downsample-module.md").read_text(encoding="utf-8").split())
+    zh = (root / "docs" / "downsample-module.zh.md").read_text(encoding="utf-8")
     assert "In this table every method of `Downsample` puts its samples at the block centres." in en
-    assert "\nEvery method of `Downsample` puts its samples" not in (root / "docs" / "downsample-module.md").read_text()
+    assert "\nEvery method of `Downsample` puts its samples" not in (root / "docs" / "downsample-module.md").read_text(
+        encoding="utf-8"
+    )
     assert "在这张表里，`Downsample` 的每种方法都把采样点放在块中心。" in zh
 
 
@@ -1397,8 +1414,10 @@ def test_the_dtype_table_uses_32_rows_for_pixel_unshuffle_which_refuses_33(ns, D
     assert ns["dtype_error"]["pixel-unshuffle", torch.float16] == (
         (down(cropped.half()).double() - down(cropped)).abs().max().item()
     )
-    assert "its first 32 rows for `'pixel-unshuffle'`" in (ROOT / "docs" / "downsample-module.md").read_text()
-    assert "用的是它的前 32 行" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
+    assert "its first 32 rows for `'pixel-unshuffle'`" in (ROOT / "docs" / "downsample-module.md").read_text(
+        encoding="utf-8"
+    )
+    assert "用的是它的前 32 行" in (ROOT / "docs" / "downsample-module.zh.md").read_text(encoding="utf-8")
 
 
 def test_a_trained_conv_can_keep_a_lone_peak_wherever_it_sits_so_max_is_the_only_one_without_parameters(Downsample):
@@ -1418,11 +1437,10 @@ def test_a_trained_conv_can_keep_a_lone_peak_wherever_it_sits_so_max_is_the_only
     assert [m for m in Downsample.METHODS if sum(p.numel() for p in Downsample(2, m, channels=2).parameters())] == [
         "conv"
     ]
-    assert (
-        "the only method without\n  parameters that keeps a lone peak"
-        in (ROOT / "docs" / "downsample-module.md").read_text()
-    )
-    assert "在没有参数的方法中只有它" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
+    assert "the only method without\n  parameters that keeps a lone peak" in (
+        ROOT / "docs" / "downsample-module.md"
+    ).read_text(encoding="utf-8")
+    assert "在没有参数的方法中只有它" in (ROOT / "docs" / "downsample-module.zh.md").read_text(encoding="utf-8")
 
 
 def test_an_input_without_channels_fails_with_a_clear_message_for_every_method(Downsample):
@@ -1449,8 +1467,8 @@ def test_blur_is_blurpool_with_ceil_mode_false_not_zhangs_default(Downsample):
             blur = Downsample(2, "blur", filter_size=filter_size)(x)
             assert torch.equal(blur, BlurPool(filter_size, ceil_mode=False)(x)), (size, filter_size)
             assert (BlurPool(filter_size)(x).shape == blur.shape) == (size % 2 == 0)
-    assert "`ceil_mode=False`, 2× at a time" in (ROOT / "docs" / "downsample-module.md").read_text()
-    assert "`ceil_mode=False` 的 BlurPool" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
+    assert "`ceil_mode=False`, 2× at a time" in (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8")
+    assert "`ceil_mode=False` 的 BlurPool" in (ROOT / "docs" / "downsample-module.zh.md").read_text(encoding="utf-8")
 
 
 def test_the_page_says_an_input_without_channels_raises_where_torch_would_return_empty(Downsample):
@@ -1471,12 +1489,13 @@ def test_the_page_says_an_input_without_channels_raises_where_torch_would_return
     assert "area on torch.float32 (1, 0, 8, 8): ValueError: Downsample expects at least one channel" in printed_by(
         "downsample_module.py"
     )
-    assert (
-        "an input without channels raises a `ValueError`\nfor every method"
-        in (ROOT / "docs" / "downsample-module.md").read_text()
+    assert "an input without channels raises a `ValueError`\nfor every method" in (
+        ROOT / "docs" / "downsample-module.md"
+    ).read_text(encoding="utf-8")
+    assert "没有通道的输入对每种方法都会引发 `ValueError`" in (ROOT / "docs" / "downsample-module.zh.md").read_text(
+        encoding="utf-8"
     )
-    assert "没有通道的输入对每种方法都会引发 `ValueError`" in (ROOT / "docs" / "downsample-module.zh.md").read_text()
-    assert "adaptive_avg_pool2d does not" in (ROOT / "examples" / "_downsample.py").read_text()
+    assert "adaptive_avg_pool2d does not" in (ROOT / "examples" / "_downsample.py").read_text(encoding="utf-8")
 
 
 def test_antialias_rows_it_stops_short_of_can_still_turn_inf_into_nan(ns):
@@ -1537,7 +1556,9 @@ def test_on_cuda_the_kept_axis_reads_its_next_row_so_a_row_past_the_last_tap_is_
     module's first (width) pass carries an inf in row 8 of 9 into row 7, which the height pass reads."""
     from pathlib import Path
 
-    cuh = (Path(torch.__file__).parent / "include" / "ATen" / "native" / "cuda" / "UpSample.cuh").read_text()
+    cuh = (Path(torch.__file__).parent / "include" / "ATen" / "native" / "cuda" / "UpSample.cuh").read_text(
+        encoding="utf-8"
+    )
     for line in (
         "xmin = max(static_cast<int>(center - support + static_cast<accscalar_t>(0.5)), static_cast<int>(0));",
         "xsize = min(static_cast<int>(center + support + static_cast<accscalar_t>(0.5)), input_size) - xmin;",
@@ -1562,8 +1583,8 @@ def test_on_cuda_the_kept_axis_reads_its_next_row_so_a_row_past_the_last_tap_is_
 def test_on_a_gpu_row_8_of_9_turns_the_factor_5_output_nan(ns):
     """Review 60: the CUDA half of the rows-read list, run on the device where there is one; the page
     now lists the rows read per device instead of nesting them in one parenthesis."""
-    en = (ROOT / "docs" / "downsample-module.md").read_text()
-    zh = (ROOT / "docs" / "downsample-module.zh.md").read_text()
+    en = (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "downsample-module.zh.md").read_text(encoding="utf-8")
     assert "- On CUDA, row 8 too." in en and "- 在 CUDA 上，行 8 也会被读到。" in zh
     assert "\n- On the CPU, some:" in en and "\n- 在 CPU 上，只读其中一部分：" in zh
     if not torch.cuda.is_available():

@@ -493,8 +493,8 @@ def test_cpu_bicubic_reads_the_factor_positions_on_an_axis_it_keeps_only_on_floa
             assert torch.equal(y, x[:, :, :1].expand_as(y)) == (dtype == torch.uint8), (n, s, channels, dtype)
     with pytest.raises(NotImplementedError):
         F.grid_sample(torch.zeros(1, 1, 2, 2, dtype=torch.uint8), torch.zeros(1, 2, 2, 2), align_corners=False)
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     # Review 65: "on floating-point input" covered complex and float8 too, which the CPU's bicubic refuses outright;
     # the page names the four dtypes it reads and says it refuses the others.
     for dtype in (torch.complex64, torch.complex128, torch.float8_e4m3fn, torch.float8_e5m2):
@@ -535,8 +535,8 @@ def test_antialias_copies_a_map_that_keeps_its_size_on_the_cpu_not_on_cuda():
             # a ramp along the width, constant down the height: the triangle reads the ramp at its centre
             expected = (torch.arange(1, n, dtype=torch.float64) + 0.5) / s - 0.5
             torch.testing.assert_close(y[0, :, :, 1:].cpu().double(), expected.expand(2, n, n - 1), rtol=0, atol=1e-5)
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "- With `antialias=True` CUDA copies nothing: its antialiased kernel (`upsample_gen2d_aa_out_frame`" in en
     assert "设置 `antialias=True` 时，CUDA 什么都不直接复制：它的抗混叠内核" in zh
 
@@ -775,8 +775,8 @@ def test_half_precision_near_tie_reach_grows_with_the_axis(ns):
     bfloat16 = _half_precision_parting_reach(ns, torch.bfloat16, range(2, 86))
     up_to_70 = max(d for (n_in, n_out, _), d in bfloat16.items() if max(n_in, n_out) <= 70)
     assert Fraction(35, 100) < up_to_70 < Fraction(45, 100) and max(bfloat16.values()) < Fraction(1, 2)
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "about 0.4 on axes of up to 70 pixels, short of half a pixel up to 85, and half a pixel at 86" in en
     assert "轴不超过 70 像素时约为 0.4，不超过 85 像素时仍不到半个像素，到 86 像素时达到半个像素" in zh
 
@@ -848,7 +848,7 @@ def test_grid_sample_shrinks_like_interpolate_only_up_to_rounding_not_equal(ns):
     b = F.interpolate(stripes, size=(16, 16), mode="bilinear")
     assert not torch.equal(a, b)
     torch.testing.assert_close(a, b, rtol=0, atol=1e-5)
-    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text()
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8")
     assert "grid_sample equals interpolate" not in source
 
 
@@ -873,8 +873,8 @@ def test_the_shrunk_stripes_are_bit_for_bit_by_chance_of_affine_grids_rounding(n
         assert not torch.equal(grid, exact_grid) and torch.equal(sample(grid), by_size) is equal, (dtype, n_in)
         assert torch.equal(sample(exact_grid), by_size), (dtype, n_in)
         torch.testing.assert_close(sample(grid), by_size, rtol=0, atol=1e-5)
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "bit for bit on\nthe CPU here;" not in en and "这里在 CPU 上逐位相同；" not in zh
     assert "the float32 stripes, or the float64 ones shrunk 128 → 32, part from `interpolate` in the last bits" in en
     assert "float32 的条纹，或者从 128 缩小到 32 的 float64 条纹，与 `interpolate` 在最后几位上不同" in zh
@@ -889,11 +889,15 @@ def test_border_padding_is_equal_only_up_to_rounding_as_the_page_now_says(ns):
     assert not torch.equal(a, b)
     torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
     docs = pathlib.Path(__file__).parents[2] / "docs"
-    assert "makes `grid_sample` equal `interpolate` up to rounding**" in (docs / "grid-sample.md").read_text()
-    assert "在舍入误差以内相等**" in (docs / "grid-sample.zh.md").read_text()
+    assert "makes `grid_sample` equal `interpolate` up to rounding**" in (docs / "grid-sample.md").read_text(
+        encoding="utf-8"
+    )
+    assert "在舍入误差以内相等**" in (docs / "grid-sample.zh.md").read_text(encoding="utf-8")
     # Review 52: the script's docstring, the first cell of the page's notebook, still said it "finds which settings
     # make the two equal".
-    docstring = " ".join((pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text().split())
+    docstring = " ".join(
+        (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8").split()
+    )
     assert "make the two equal" not in docstring and "the two agree up to rounding (not bit for bit)" in docstring
 
 
@@ -914,7 +918,7 @@ print([read(c, 1, f) for c in (1, 3, 4) for f in (cl, co)], read(3, 100, cl))
     for capability, tall in (("avx2", "1"), ("default", "0")):
         assert run_python(code, ATEN_CPU_CAPABILITY=capability).split() == ["[0,", "0,", "0,", "0,", "0,", "0]", tall]
     docs = pathlib.Path(__file__).parents[2] / "docs"
-    assert "4-D channels-last kernel" not in (docs / "grid-sample.md").read_text()
+    assert "4-D channels-last kernel" not in (docs / "grid-sample.md").read_text(encoding="utf-8")
 
 
 def test_interpolate_bilinear_reads_the_formula_positions_clamped_into_the_input():
@@ -937,7 +941,9 @@ def test_grid_sample_reads_2x2x2_voxels_on_5d_input_whatever_the_factor():
     grid = torch.zeros(1, 1, 1, 1, 3, dtype=torch.float64)  # the centre, between voxels 1 and 2 on every axis
     y = F.grid_sample(x, grid, mode="bilinear", align_corners=False).item()
     assert y == pytest.approx(4.5)  # the mean of all 8 voxels around the point, 2 of each axis
-    assert "2×2 (or 4×4)" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    assert "2×2 (or 4×4)" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_zeros_padding_equals_border_where_the_border_pixels_are_zero(ns):
@@ -966,9 +972,11 @@ def test_zeros_padding_equals_border_where_the_border_pixels_are_zero(ns):
                 rtol=0,
                 atol=1e-12,
             )
-    page = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
+    page = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
     assert "differs at the borders** whenever" not in page and "`zeros` differs wherever" not in page
-    assert "在边界处不同**" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    assert "在边界处不同**" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_the_table_columns_include_axes_that_keep_their_size(ns):
@@ -989,7 +997,7 @@ def test_the_table_columns_include_axes_that_keep_their_size(ns):
         finally:
             cell["resize_with_grid_sample"] = original
     assert ((2, 3), (2, 7)) in seen[True] and ((2, 2), (2, 2)) in seen[True] and ((2, 2), (2, 2)) in seen[False]
-    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text()
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8")
     assert "enlarging both axes or shrinking both" not in source
 
 
@@ -1005,8 +1013,8 @@ def test_shrinking_parts_only_from_antialias_not_from_interpolates_default(ns):
         smoothed = F.interpolate(x, size=(n_out, n_out), mode=mode, antialias=True)
         assert not torch.allclose(b, smoothed, rtol=0, atol=1e-3)
     docs = pathlib.Path(__file__).parents[2] / "docs"
-    assert "`scale_factor`,\nand downsampling." not in (docs / "grid-sample.md").read_text()
-    assert "`scale_factor`\n以及下采样。" not in (docs / "grid-sample.zh.md").read_text()
+    assert "`scale_factor`,\nand downsampling." not in (docs / "grid-sample.md").read_text(encoding="utf-8")
+    assert "`scale_factor`\n以及下采样。" not in (docs / "grid-sample.zh.md").read_text(encoding="utf-8")
 
 
 def test_zh_names_the_quoted_outputs_by_their_zero_based_index_not_as_ordinals():
@@ -1014,7 +1022,7 @@ def test_zh_names_the_quoted_outputs_by_their_zero_based_index_not_as_ordinals()
     # reads as the N-th output (index N - 1), which is not the tie / near-tie output.
     import re
 
-    zh = (pathlib.Path(__file__).resolve().parents[2] / "docs/grid-sample.zh.md").read_text()
+    zh = (pathlib.Path(__file__).resolve().parents[2] / "docs/grid-sample.zh.md").read_text(encoding="utf-8")
     assert not re.search(r"第 *[0-9][0-9,]* *个输出", zh)
     cases = {20: (2, 41), 22606: (1411, 41642), 75: (86, 86)}
     for index, (n_in, n_out) in cases.items():
@@ -1052,8 +1060,8 @@ def test_size_one_with_align_corners_reads_the_first_pixel_only_for_finite_input
         nan = (mode == "bicubic" or 1 in shape) and not copied
         assert torch.isnan(y).all() if nan else torch.isposinf(y).all(), (mode, shape, device)
     if mode == "bicubic":
-        en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-        zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+        en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+        zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
         assert "on the CPU\n`bilinear` adds the pixel to itself" not in en and "而在 CPU 上，`bilinear`" not in zh
         assert "pixel to itself with weight 0, on the CPU and on CUDA." in en and "CPU 和 CUDA 上都是如此" in zh
         assert "On CUDA, an input of a single pixel, already the output's size, is copied" in en
@@ -1081,8 +1089,8 @@ def test_border_and_reflection_read_past_the_input_in_bfloat16_and_float16_on_lo
         assert _reads_past_the_row(torch.float16, 3000, padding_mode), padding_mode
         assert not any(_reads_past_the_row(torch.bfloat16, n, padding_mode) for n in range(2, 257)), padding_mode
         assert not any(_reads_past_the_row(torch.float16, n, padding_mode) for n in (1999, 2047, 2048)), padding_mode
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "up to rounding** for `bilinear` and\n  `bicubic`, in float32 and float64," in en
     assert "在舍入误差以内相等**：`bilinear` 和 `bicubic`、float32 和 float64、" in zh
     assert "The rules above are for float32 and float64 input, in float32 on axes of up to 2^24" in en
@@ -1112,8 +1120,8 @@ def test_half_precision_border_clamp_can_land_several_pixels_past_and_only_4d_re
     assert _markers_read_past_the_row(torch.bfloat16, 1030, 4) == 3
     assert _markers_read_past_the_row(torch.float16, 4103, 4) == 2
     assert _markers_read_past_the_row(torch.bfloat16, 1030, 5) == 0
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "one\npixel past the input" not in en and "on 4-D input `grid_sample` then reads the memory after it" in en
     assert "输入之外一个像素处" not in zh and "对 4 维输入，`grid_sample` 随之读取输入之后的内存" in zh
     assert "`border` can read past the input" not in en and "`border` 可能读到输入之外" not in zh
@@ -1138,8 +1146,8 @@ def test_five_d_bilinear_equals_trilinear_only_in_float32_and_float64_on_long_ax
     for dtype, n in ((torch.bfloat16, 300), (torch.float16, 3000)):
         out = ones_through_grid_sample(dtype, n)
         assert out.min().item() == 0 and out.max().item() == 2, dtype
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "three dimensions: in float32 and float64 it equals `trilinear` up to rounding" in en
     assert "在 float32 和 float64 下，它在舍入误差内等于 `trilinear`" in zh
 
@@ -1156,8 +1164,8 @@ def test_float16_grid_nearest_parts_from_nearest_exact_half_a_pixel_from_a_tie_o
         out[555].item() == 556 % 256
         and F.interpolate(line, size=(1, n), mode="nearest-exact")[0, 0, 0, 555] == 555 % 256
     )
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "684 pixels kept at their size read pixel 556 at output 555" in en
     assert "684 像素保持原尺寸时下标为 555 的输出读到像素 556" in zh
     assert (
@@ -1179,8 +1187,8 @@ def test_the_1e_12_gap_is_float64s_not_float32s(ns):
             for size in ((9, 12), (3, 4))
         )
     assert gaps[torch.float64] < 1e-12 < 1e-9 < gaps[torch.float32], gaps
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "enlarging and shrinking (in float64, to 1e-12 on values of order 1," in en
     assert "放大和缩小都成立（float64 下，对量级为 1 的数值，" in zh
 
@@ -1221,8 +1229,8 @@ def test_affine_grid_cannot_build_the_grid_for_an_empty_batch_but_one_image_expa
                             full, one.expand(n, *one.shape[1:]), padding_mode="border", align_corners=align
                         )
                         torch.testing.assert_close(got, expected, rtol=0, atol=1e-12)
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "cannot be built for\nan empty batch" not in en and "空批次无法构造这个网格" not in zh
     assert "Avoid an empty batch" not in en and "避免空批次" not in zh
     assert "`grid.expand(n, *grid.shape[1:])`, `n` = 0 included" in en
@@ -1277,8 +1285,8 @@ def test_border_parts_from_interpolate_on_input_that_is_not_finite(ns):
     if torch.cuda.is_available():
         row = torch.tensor([1.0, float("inf"), 3.0, 4.0, 5.0], dtype=torch.float64, device="cuda").view(1, 1, 1, 5)
         assert torch.equal(F.interpolate(row, size=(1, 5), mode="bilinear"), row)
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert (
         "`interpolate` gives NaN at\n  pixel 1 and nowhere else on the CPU, and none on CUDA, which copies the row;"
         " `grid_sample` gives NaN at pixel 0 and `inf` at\n  pixel 1)" in en
@@ -1318,8 +1326,8 @@ def test_the_tie_counts_are_those_of_the_avx2_and_avx512_code_not_the_default_on
     }
     assert counts["avx2"] == shown and sum(counts["default"]) == sum(shown)
     assert 0 < abs(counts["default"][0] - shown[0]) < 10, counts
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "`ATEN_CPU_CAPABILITY=default`, a few of `grid_sample`'s ties round the other way" in en
     assert "`grid_sample` 有少数几个正中位置会取整到另一边" in zh
 
@@ -1410,8 +1418,8 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
                 assert (got != got) if mode == "bilinear" else got == first != 0, (dim, mode)
             else:
                 assert got == 0, (dim, mode, bad)
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     # Review 63: the caveat stood as a parenthesis inside the rule's first sentence and named the cases that give NaN
     # and "nearest, and 5-D input", not 4-D bilinear with border (a border pixel, as tested above); it now closes the
     # bullet and names every case.
@@ -1471,8 +1479,8 @@ def test_float32_border_reads_past_the_input_on_axes_longer_than_2_to_the_24():
         assert read_past(2**24, 4, padding_mode, mode) == 0, (padding_mode, mode)
         if mode != "bicubic":
             assert read_past(2**24 + 4, 5, padding_mode, mode) == 0, (padding_mode, mode)
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "a float32 row of 16,777,220 pixels read at its right edge, the element\nafter it)" in en
     assert "长 16,777,220 像素的 float32 行在右边缘处采样时，也读到其后的那个元素" in zh
     assert "on axes longer than 256 and 2048 pixels (float32: 2^24)" in en and "（float32 为 2^24）" in zh
@@ -1506,7 +1514,7 @@ def test_the_zeros_rule_holds_for_the_exact_position_not_the_float32_one():
     assert all(v > 1 + 1e-5 for v in end_pixels(7735, 7734, torch.float64, "zeros", "bicubic"))
     assert all(abs(v - 1) < 1e-12 for v in end_pixels(7735, 7734, torch.float64, "border", "bicubic"))
     for page in ("grid-sample.md", "grid-sample.zh.md"):
-        text = (pathlib.Path(__file__).parents[2] / "docs" / page).read_text()
+        text = (pathlib.Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8")
         assert all(case in text for case in ("2304 → 2305", "7735 → 7734", "12,661,544 → 12,661,543")), page
 
 
@@ -1520,8 +1528,8 @@ def test_on_the_cpu_bilinear_copies_a_kept_axis_only_for_finite_input():
             y = F.interpolate(x, scale_factor=(1, s), mode="bilinear")
             assert torch.isnan(y[..., 2]).all() and torch.equal(y[..., :2], x[..., :2]), (n, s, dtype)
             assert torch.equal(F.interpolate(x, scale_factor=(1, s), mode="bilinear", antialias=True), x)
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "on the CPU always (for finite input" in en and "在 CPU 上总是如此（限有限值输入" in zh
 
 
@@ -1540,8 +1548,8 @@ def test_size_one_with_align_corners_turns_nan_from_exactly_the_pixels_read_with
             x[(0, 0, *index)] = bad
             y = F.interpolate(x, size=(1,) * rank, mode=mode, align_corners=True)
             assert bool(torch.isnan(y).all()) == (max(index) <= reach), (mode, n, index)
-    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text()
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "and with `bicubic` one up to two pixels away along\n  each axis as well" in en
     assert "用 `bicubic` 时，沿每个轴相距不超过两个像素的像素也是如此" in zh
 
@@ -1573,8 +1581,8 @@ def test_with_one_axis_kept_only_the_cpus_bilinear_copies_it_so_the_summary_name
         }
         copies = mode == "bilinear" and device == "cpu"
         assert (off[False] < 1e-12 < off[True]) if copies else (off[True] < 1e-12 < off[False]), (n, s, mode, device)
-    en = " ".join((pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text().split())
-    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text()
+    en = " ".join((pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8").split())
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert (
         "(on the CPU, for `bilinear`, not on an axis the factor leaves at its size; on CUDA, for `bilinear` and" in en
     )

@@ -507,8 +507,8 @@ def test_a_factor_that_keeps_an_axis_is_copied_and_still_matches_pillow():
         np.testing.assert_allclose(by_factor[0, 0].numpy(), pil, rtol=0, atol=5e-6)
     # Review 58: the copy is the CPU's; the CUDA kernel (upsample_gen2d_aa_out_frame) has no copy case and steps by the
     # factor, so there the kept axis misses Pillow.
-    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text(encoding="utf-8")
     assert "which the CPU's antialiased kernel copies; CUDA's steps by the factor" in en
     assert "CPU 的抗混叠内核会直接复制这个轴；CUDA 的抗混叠内核这时仍按缩放因子步进" in zh
     if torch.cuda.is_available():
@@ -1188,7 +1188,7 @@ def test_uint8_one_pixel_wide_bug_hits_every_channel_count_with_the_generic_kern
     )
     run_python(code, ATEN_CPU_CAPABILITY="default")
     for page in ("interpolate-bicubic.md", "interpolate-bicubic.zh.md"):
-        text = (ROOT / "docs" / page).read_text()
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert "ARM" not in text and "without AVX2" not in text and "没有 AVX2" not in text, page
 
 
@@ -1221,7 +1221,7 @@ def test_on_8_bit_images_torch_and_pillow_differ_even_when_only_one_axis_changes
     from helpers import ROOT
 
     for page in ("interpolate-bicubic.md", "interpolate-bicubic.zh.md"):
-        text = (ROOT / "docs" / page).read_text()
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert "between their passes" not in text and "两次处理之间的取整" not in text, page
 
 
@@ -1238,7 +1238,7 @@ def test_minus_half_reproduces_a_ramp_only_up_to_float_rounding_not_exactly():
         interior = (where >= 2) & (where <= 9)
         errors.append(float(np.abs(out - where)[interior].max()))
     assert 0 < max(errors) < 1e-12, errors
-    source = (ROOT / "examples" / "interpolate_bicubic.py").read_text()
+    source = (ROOT / "examples" / "interpolate_bicubic.py").read_text(encoding="utf-8")
     assert "reproduces a straight ramp exactly" not in source
 
 
@@ -1258,8 +1258,8 @@ def test_the_float32_rounding_rows_of_the_pillow_table_are_rows_3_5_and_7_not_4(
         own_steps[row] = (gap / np.spacing(np.abs(a).astype(np.float32)).astype(np.float64)).max()
     assert largest_steps[3] < 3 and largest_steps[5] < 3 and largest_steps[4] > 1e4, largest_steps
     assert own_steps[3] > 100 and own_steps[5] > 100, own_steps
-    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text(encoding="utf-8")
     assert "likewise in rows 3, 5 and 7" in en and "rows 3 and 4" not in en
     assert "第 3、5、7 行也是如此" in zh and "第 3、4 行" not in zh
 
@@ -1278,8 +1278,8 @@ def test_bilinear_weights_are_not_said_to_take_the_datas_precision_everywhere():
             for size in ((10, 148), (37, 333), (64, 90)):
                 out = F.interpolate(torch.ones(1, 1, 7, 9, dtype=dtype, device="cuda"), size=size, mode="bilinear")
                 assert (out == 1).all(), (dtype, size)
-    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text(encoding="utf-8")
     assert "rounded to the data's precision" not in en and "按数据的精度舍入" not in zh
 
 
@@ -1293,7 +1293,7 @@ def test_opencv_source_link_names_its_branch_where_it_is_not_the_installed_openc
     installed = cv2.__version__.split(".")[0]
     checked = 0
     for page in ("interpolate-bicubic.md", "interpolate-bicubic.zh.md"):
-        text = (ROOT / "docs" / page).read_text()
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         for link in re.finditer(r"https://github\.com/opencv/opencv/blob/([\w.]+)/", text):
             branch = link.group(1)
             if branch.split(".")[0] != installed:
@@ -1367,8 +1367,8 @@ def test_bilinear_stays_in_range_along_one_axis_and_leaves_it_only_when_both_cha
     step = ns["step"].cpu()
     assert all(F.interpolate(step, size=(1, 12 * k), mode="bilinear").max() == 1 for k in ns["above_one"])
     assert all(F.interpolate(step, size=(k, 12 * k), mode="bilinear").max() > 1 for k in ns["above_one"])
-    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text(encoding="utf-8")
     assert "their sum can miss 1" not in en and "两者之和可能与 1 差一个舍入单位" not in zh
     assert "size=(1, 12k)" in en and "size=(1, 12k)" in zh
 
@@ -1398,8 +1398,8 @@ def test_float16_bilinear_weights_are_rounded_to_float16_on_the_cpu_as_bfloat16_
         assert (F.interpolate(rgb, size=(10, 148), mode="bilinear") == 1).all()
     finally:
         torch.set_num_threads(threads)
-    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text(encoding="utf-8")
     assert "to float16 for float16 data" in en and "float16 数据舍入成 float16" in zh
 
 
@@ -1431,8 +1431,8 @@ def test_bilinear_on_both_axes_leaves_a_float32_constant_by_two_steps_not_one(ca
     # the page's 3x5 image of 0.1 to 40x141 (align_corners=True) comes back two steps above 0.1 on every CPU path.
     worst, example = map(int, run_python(_CONSTANT_POINT_ONE, **capability).split())
     assert worst == 2 and example == 2, (worst, example)
-    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text(encoding="utf-8")
     assert "leave the range by one rounding step" not in en and "超出范围一个舍入单位" not in zh
     assert "two float32 steps above 0.1" in en and "比 0.1 大两个 float32 舍入单位" in zh
 
@@ -1474,8 +1474,8 @@ def test_bilinear_along_one_axis_leaves_the_range_of_a_constant_row(capability):
             ).all()
         ]
         assert left and (2, 10) not in left
-    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text(encoding="utf-8")
     assert "that rounding stays inside the range" not in en and "这种舍入不会让结果超出范围" not in zh
     assert "comes back above 0.1" in en and "结果会大于 0.1" in zh
 

@@ -594,7 +594,9 @@ def test_markdown_cells_print_tables_that_render():
     outputs = cell_outputs("interpolate_coordinates.py")
     for page in ("interpolate-coordinates.md", "interpolate-coordinates.zh.md"):
         cells = re.findall(
-            r"^::: example interpolate_coordinates\.py#(\w+) output=markdown", (root / "docs" / page).read_text(), re.M
+            r"^::: example interpolate_coordinates\.py#(\w+) output=markdown",
+            (root / "docs" / page).read_text(encoding="utf-8"),
+            re.M,
         )
         assert "positions" in cells
         for cell in cells:
@@ -608,8 +610,8 @@ def test_markdown_cells_print_tables_that_render():
 @pytest.mark.parametrize("k", range(2, 11))
 def test_shrinking_by_k_nearest_takes_first_nearest_exact_takes_middle(k):
     # Review 64: an even k has two middle pixels; the page now says nearest-exact takes the second (k // 2).
-    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
-    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text()
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8").split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
     assert "for an even `k`, the second of the two middle pixels" in en and "中间有两个像素，取的是后一个" in zh
     x = torch.rand(1, 1, 6 * k, 5 * k)
     torch.testing.assert_close(F.interpolate(x, scale_factor=1 / k, mode="nearest"), x[..., ::k, ::k], rtol=0, atol=0)
@@ -1381,8 +1383,8 @@ def test_a_negative_zero_corner_stays_only_among_negative_or_negative_zero_pixel
         # the linear modes' last corner mixes the last pixel only with itself: it stays −0.0
         stays = negative or (end == -1 and mode != "bicubic")
         assert got == {stays}, (mode, align, neighbour, end, got)
-    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
-    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text()
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8").split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
     assert "stays −0.0 only when every neighbour mixed in at weight 0 is negative or −0.0" in en
     assert "stays −0.0 only when every pixel read at weight 0 is negative or −0.0" in en
     assert "when they are all negative" not in en and "when one of them is positive" not in en
@@ -1414,8 +1416,8 @@ def test_an_inf_corner_itself_turns_nan_in_bicubic_and_an_inf_last_pixel_can_in_
         last_inf[mode] = last_inf.get(mode, 0) + bool(y[-1].isposinf())
     for mode, _ in CORNER_CASES:  # "can": only where the rounded step lands the position on in − 1
         assert last_nan[mode] > 0 and last_inf[mode] > 0, (mode, last_nan, last_inf)
-    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
-    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text()
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8").split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
     assert "so that an `inf` corner turns `nan` too" in en and "值为 `inf` 的角点也会变成 `nan`" in zh
     assert "reads the last pixel at weight 1 and again at weight 0" in en and "又以权重 0 再读一次" in zh
     assert "read each pixel twice instead of its neighbour" in en and "每个像素都读两次" in zh
@@ -1430,7 +1432,7 @@ def test_cuda_bicubic_copies_when_every_axis_keeps_its_size_so_an_inf_corner_sta
     kept = F.interpolate(x, size=(5, 5), mode="bicubic", align_corners=True)
     assert kept[..., 0, 0].isposinf().all() and kept[..., 0, 1].isposinf().all()
     assert F.interpolate(x, size=(5, 9), mode="bicubic", align_corners=True)[..., 0, 0].isnan().all()
-    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8").split())
     assert "CUDA's linear modes and `bicubic` copy the input instead, but only when every axis keeps its size" in en
 
 
@@ -1465,8 +1467,8 @@ def test_uint8_one_pixel_antialiased_bicubic_is_the_formula_clamped_once_only_wh
 def test_the_corner_bullets_name_the_floating_point_dtypes_the_linear_modes_and_bicubic_take():
     # Review 64: "Both bullets hold for floating-point input" named no dtypes; these modes take float16, bfloat16,
     # float32 and float64 and refuse float8 and complex, so the page names the four.
-    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text().split())
-    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text()
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8").split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
     assert "(float16, bfloat16, float32 and float64, the floating-point dtypes these modes take" in en
     assert "float16、bfloat16、float32 和 float64，这些模式只接受这几种浮点 dtype" in zh
     for mode, rank in (("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)):

@@ -440,7 +440,7 @@ def test_cuda_autocast_float32_list_has_every_cuda_upsampling_kernel_but_not_lan
     include = Path(torch.__file__).parent / "include" / "ATen"
     if not (include / "autocast_mode.h").exists():
         pytest.skip("torch installed without its C++ headers")
-    header = (include / "autocast_mode.h").read_text()
+    header = (include / "autocast_mode.h").read_text(encoding="utf-8")
     fp32 = header.split("#define AT_FORALL_FP32(_)")[1].split("#define")[0]
     listed = set(re.findall(r"_\((_?upsample_\w+)\)", fp32))
     kernels = {f.name.removesuffix("_cuda_dispatch.h") for f in (include / "ops").glob("*upsample*_cuda_dispatch.h")}
@@ -1072,9 +1072,9 @@ def test_arm_builds_compile_their_own_uint8_kernel_so_the_page_claims_the_generi
     # torch takes its generic kernel"; ARM builds compile a NEON uint8 kernel of their own (3-channel
     # channels_last), which nothing here runs. The tests run only `default`.
     neon = Path(torch.__file__).parent / "include/ATen/native/cpu/UpSampleKernelNEONAntialias.h"
-    assert "num_channels == 3 with channels-last" in neon.read_text()
+    assert "num_channels == 3 with channels-last" in neon.read_text(encoding="utf-8")
     for page in ("interpolate-dtypes.md", "interpolate-dtypes.zh.md"):
-        text = (ROOT / "docs" / page).read_text()
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert "ARM" not in text and "without AVX2" not in text and "不支持 AVX2" not in text, page
 
 
@@ -1396,7 +1396,7 @@ def test_cuda_antialias_kernel_keeps_its_weights_in_the_dtype():
     # Review 59: the page put the CUDA antialias kernel's extra half-precision error on its storing the horizontal
     # pass alone; its weights are stored in the dtype too (the installed CUDA header, shipped on every build), before
     # and after they are divided by their sum, while the sum itself and each pass's accumulator are accscalar_t.
-    header = (Path(torch.__file__).parent / "include/ATen/native/cuda/UpSample.cuh").read_text()
+    header = (Path(torch.__file__).parent / "include/ATen/native/cuda/UpSample.cuh").read_text(encoding="utf-8")
     weights = header[header.index("void _compute_weights(") :]
     weights = weights[: weights.index("\n}\n")]
     assert "scalar_t* wt_ptr," in weights and "wt_ptr[j] = static_cast<scalar_t>(w);" in weights

@@ -590,8 +590,8 @@ def test_bilinear_half_is_avg_pool_only_while_the_sum_fits(ns):
 def test_five_d_area_sums_half_precision_in_its_own_dtype_except_to_one_voxel(memory):
     # Review 64: the page said area sums float16 and bfloat16 in float32 on the CPU; adaptive_avg_pool3d (5-D area)
     # sums in the input's dtype, so two float16 voxels of 40 000 already overflow, while 3-D and 4-D area do not.
-    en = " ".join((DOCS / "interpolate-equivalences.md").read_text().split())
-    zh = (DOCS / "interpolate-equivalences.zh.md").read_text()
+    en = " ".join((DOCS / "interpolate-equivalences.md").read_text(encoding="utf-8").split())
+    zh = (DOCS / "interpolate-equivalences.zh.md").read_text(encoding="utf-8")
     assert "this holds for 3-D and 4-D `area`: 5-D `area`, `adaptive_avg_pool3d`, sums float16 and bfloat16" in en
     assert "5 维的 `area` 即 `adaptive_avg_pool3d`" in zh
     for channels in (1, 3, 8):
@@ -663,8 +663,8 @@ def test_the_module_stores_a_factor_of_zero_as_none_and_raises_where_area_return
     assert torch.equal(
         nn.Upsample(scale_factor=(0, 0), mode="area")(x), F.interpolate(x, scale_factor=(0, 0), mode="area")
     )
-    en = " ".join((DOCS / "interpolate-equivalences.md").read_text().split())
-    zh = (DOCS / "interpolate-equivalences.zh.md").read_text()
+    en = " ".join((DOCS / "interpolate-equivalences.md").read_text(encoding="utf-8").split())
+    zh = (DOCS / "interpolate-equivalences.zh.md").read_text(encoding="utf-8")
     assert "a single factor of 0 as `None`, while a tuple keeps its zeros" in en and "元组里的 0 则原样保留" in zh
 
 
@@ -1172,8 +1172,8 @@ def test_cuda_bilinear_and_bicubic_copy_a_kept_axis_only_where_every_axis_keeps_
 def test_the_floating_point_dtypes_of_bilinear_slicing_and_block_means_are_named_and_hold_in_each():
     # Review 64: "as long as the input is floating point" named no dtypes; bilinear refuses float8 and complex,
     # and the odd-factor slicing and the x0.5 block mean hold in each of the four it takes, in both CPU kernels.
-    en = " ".join((DOCS / "interpolate-equivalences.md").read_text().split())
-    zh = (DOCS / "interpolate-equivalences.zh.md").read_text()
+    en = " ".join((DOCS / "interpolate-equivalences.md").read_text(encoding="utf-8").split())
+    zh = (DOCS / "interpolate-equivalences.zh.md").read_text(encoding="utf-8")
     assert "on floating-point input, float16, bfloat16, float32 or float64, the only ones `bilinear` takes" in en
     assert "as long as the input is floating point (float16, bfloat16, float32 or float64;" in en
     assert (

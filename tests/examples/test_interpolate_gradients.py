@@ -384,8 +384,8 @@ def test_cuda_nearest_backward_is_deterministic(deterministic, mode, rank, memor
 
 
 def test_cuda_nearest_kernels_are_named_for_every_rank_and_layout():
-    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
     for rank in ("1d", "2d", "3d"):
         for page in (en, zh):
             assert f"upsample_nearest{rank}_backward_out_frame" in page and f"UpSampleNearest{rank}.cu" in page
@@ -999,8 +999,8 @@ def test_kept_axis_mismatch_needs_align_corners_false(mode):
         for corners, expected in ((False, False), (True, True)):
             resize = lambda t: F.interpolate(t, scale_factor=1.05, mode=mode, antialias=True, align_corners=corners)  # noqa: E731
             assert torch.autograd.gradcheck(resize, (xc,), raise_exception=False) is expected, corners
-    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
     assert "in `bilinear` and `bicubic`, with the default `align_corners=False`" in en
     assert "且（对 `bilinear` 和 `bicubic`）用默认的 `align_corners=False` 时" in zh
 
@@ -1025,8 +1025,8 @@ def test_bilinear_align_corners_reduction_reaches_one_more_pixel_per_axis_in_flo
     row = torch.ones(1, 1, 1, 32, requires_grad=True)
     F.interpolate(row, size=(1, 8), mode="bilinear", align_corners=True).sum().backward()
     assert row.grad[0, 0, 0, 30].item() == pytest.approx(2e-6, rel=0.1)
-    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
     assert "49 in 256 in float64" in en and "225 in 1024" in en
     assert "float64 下 `bilinear` 给 256 个像素中的 49 个分配了权重" in zh and "1024 个中的 225 个" in zh
 
@@ -1059,8 +1059,8 @@ def test_bilinear_align_corners_reduction_reads_a_pixel_it_gives_no_gradient():
     x = torch.zeros(1, 1, 32, 32, dtype=torch.float64)
     x[0, 0, 1, 1] = float("inf")
     assert F.interpolate(x, size=(8, 8), mode="bilinear", align_corners=True).isnan().any()
-    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
     assert "225 pixels in 1024 read in float64, 256 in float32" in en
     assert "float64 下读取 1024 个中的 225 个，float32 下 256 个" in zh
 
@@ -1195,8 +1195,8 @@ def test_decomposition_forward_gap_at_a_non_integer_factor_depends_on_the_cpu_ca
     if torch.backends.cpu.get_cpu_capability() == "AVX512":
         avx512 = gaps("avx512")
         assert avx512[2][0] > 10 and avx512[3][0] > 100, avx512
-    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
     assert "with its AVX2 or AVX-512 code it is over ten" in en and "用它的 AVX2 或 AVX-512 代码时超过十个 eps" in zh
 
 
@@ -1205,8 +1205,8 @@ def test_pr_197714_is_cited_without_a_status_and_for_bilinear_without_antialias(
     # noticing; the PR (description of 2026-09-19) covers only non-antialiased 2-D bilinear.
     from helpers import ROOT
 
-    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
     assert "open pull request" not in en and "尚未合并" not in zh
     assert "for `bilinear` without antialias" in en and "不开抗混叠的 `bilinear`" in zh
 
@@ -1244,15 +1244,17 @@ def test_area_to_one_pixel_is_adaptive_avg_pool2d_computing_a_mean(monkeypatch):
     assert type(F.interpolate(x, size=1, mode="area").grad_fn).__name__ == "MeanBackward1"
     assert calls == [[1, 1]]
     assert type(torch._C._nn.adaptive_avg_pool2d(x, (1, 1)).grad_fn).__name__ == "MeanBackward1"
-    assert "is not adaptive_avg_pool2d" not in (ROOT / "examples" / "interpolate_gradients.py").read_text()
+    assert "is not adaptive_avg_pool2d" not in (ROOT / "examples" / "interpolate_gradients.py").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("capability", ["avx2", "default"])
 def test_decomposition_forward_parts_an_output_near_zero_by_hundreds_of_own_steps_not_always_thousands(capability):
     # Review 50: the page said an output near 0 is off "by thousands of its own steps or more"; shrinking by 2
     # (2x8x32x32, values of both signs) leaves some seeds at a few hundred steps under torch's AVX2 and generic code.
-    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
     assert "near 0 by thousands of its own steps" not in en and "会差上千个甚至更多）" not in zh
     code = """
 import importlib, torch, torch.nn.functional as F
@@ -1284,8 +1286,8 @@ def test_reordered_gradient_sums_err_by_more_the_more_terms_each_input_pixel_col
         worst[factor], typical[factor] = steps.max(), np.median(steps)
     assert worst[2] < 20 and worst[32] > 100, worst
     assert typical[2] < typical[8] < typical[32], typical
-    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
     assert "by a few rounding steps of the largest terms" not in en and "几个“参与相加的最大项处的舍入单位”" not in zh
 
 
@@ -1307,8 +1309,8 @@ def test_decomposition_steps_where_the_cuda_kernels_copy_a_map_that_keeps_its_si
         # with align_corners=True the step (in - 1)/(out - 1) is 1, and a recomputed factor is a size: it copies too
         assert _decomposition_gap_to_input(shape, factor, align_corners=True) == 0, (shape, factor)
         assert _decomposition_gap_to_input(shape, factor, recompute=True) == 0, (shape, factor)
-    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
     assert "on random values, by more than a tenth of the input's range" in en
     assert "在随机取值上，超过输入取值范围的十分之一" in zh
 
@@ -1333,8 +1335,8 @@ def test_decomposition_on_a_kept_map_moves_samples_by_under_a_pixel_and_a_ramp_b
             assert torch.allclose(shift, row.expand_as(shift)), (n, factor)  # the ramp runs along the width only
             # the first sample's position, 0.5/factor - 0.5, is negative and clamped to pixel 0: it stays
             assert row[0] == 0 and (row.diff() > 0).all() and (row < 1).all(), (n, factor, row)
-    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
     assert "on a linear ramp along one axis, by less than\nthe step between neighbouring pixels" in en
     assert "在沿一个轴的线性斜坡上，小于相邻像素之间的差" in zh
 
@@ -1366,8 +1368,8 @@ def test_cuda_antialiased_kernels_step_forward_and_copy_back_where_no_axis_chang
     one_hot[0, 0, 9, 9] = 1.0
     (stepped,) = torch.autograd.grad(F.interpolate(x, scale_factor=1.05, mode=mode, antialias=True), x, one_hot)
     assert not torch.equal(stepped, one_hot) and stepped[0, 0, 9, 9] < 0.99
-    en = (ROOT / "docs" / "interpolate-gradients.md").read_text()
-    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text()
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
     assert "On CUDA, for the antialiased `bilinear` and\n  `bicubic` where no axis changes size" in en
     assert "CUDA 上开启抗混叠的 `bilinear` 和 `bicubic` 在 `scale_factor` 不为 1" in zh
     if torch.cuda.is_available():

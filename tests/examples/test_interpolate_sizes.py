@@ -1203,8 +1203,8 @@ def test_size_equal_to_the_input_nearest_copies_the_previous_pixel_from_2_to_the
         expected = {j: j % 4 == 3 for j in range(1, extra) if j % 2 and (j % 4 == 1 or j + 1 < extra)}
         assert picks == expected, (n, dtype, rank, picks)  # True: the next pixel, False: the previous one
     docs = Path(__file__).resolve().parents[2] / "docs"
-    en = " ".join((docs / "interpolate-sizes.md").read_text().split())
-    zh = (docs / "interpolate-sizes.zh.md").read_text()
+    en = " ".join((docs / "interpolate-sizes.md").read_text(encoding="utf-8").split())
+    zh = (docs / "interpolate-sizes.zh.md").read_text(encoding="utf-8")
     assert (
         "and the next pixel at output pixel 2^24 + 3 from 2^24 + 5 pixels on" in en
         and "还在输出像素 2^24 + 3 处复制后一个像素" in zh
@@ -1241,8 +1241,8 @@ def test_float64_bicubic_keeps_an_axis_only_up_to_2_to_the_24_plus_4_pixels_and_
     y = F.interpolate(row, size=(1, 2**24 + 2), mode="bicubic").flatten()
     assert y[2**24 + 1] == row.flatten()[2**24] != row.flatten()[2**24 + 1]
     docs = Path(__file__).resolve().parents[2] / "docs"
-    en = " ".join((docs / "interpolate-sizes.md").read_text().split())
-    zh = (docs / "interpolate-sizes.zh.md").read_text()
+    en = " ".join((docs / "interpolate-sizes.md").read_text(encoding="utf-8").split())
+    zh = (docs / "interpolate-sizes.zh.md").read_text(encoding="utf-8")
     assert (
         "`bicubic` in float64 copies the next pixel at output pixel 2^24 + 3 from 2^24 + 5 pixels on (and at every"
         in en
@@ -1311,8 +1311,8 @@ def test_area_rejects_complex_5d_input_at_size_0_but_not_at_every_size(dtype):
     import pathlib
 
     docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
-    assert "rejects at every size" not in docs.joinpath("interpolate-sizes.md").read_text()
-    assert "任何尺寸下都报错" not in docs.joinpath("interpolate-sizes.zh.md").read_text()
+    assert "rejects at every size" not in docs.joinpath("interpolate-sizes.md").read_text(encoding="utf-8")
+    assert "任何尺寸下都报错" not in docs.joinpath("interpolate-sizes.zh.md").read_text(encoding="utf-8")
 
 
 def test_the_floor_rule_holds_for_positive_scales_a_negative_product_is_truncated_toward_zero():
@@ -1329,8 +1329,8 @@ def test_the_floor_rule_holds_for_positive_scales_a_negative_product_is_truncate
     import pathlib
 
     docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
-    assert "With a positive `scale_factor`" in docs.joinpath("interpolate-sizes.md").read_text()
-    assert "传正的 `scale_factor` 时" in docs.joinpath("interpolate-sizes.zh.md").read_text()
+    assert "With a positive `scale_factor`" in docs.joinpath("interpolate-sizes.md").read_text(encoding="utf-8")
+    assert "传正的 `scale_factor` 时" in docs.joinpath("interpolate-sizes.zh.md").read_text(encoding="utf-8")
 
 
 def test_area_to_zero_pixels_is_empty_except_on_5d_input_without_channels_or_not_floating_point():
@@ -1492,8 +1492,8 @@ def test_the_long_axis_slips_are_stated_only_for_kernels_that_resample_the_kept_
     # for CUDA too, whose 4-D nearest kernels copy a kept axis (UpSampleNearest2d.cu: height1 == height2 ? h2),
     # as its bicubic copies the input when every axis keeps its size (UpSampleBicubic2d.cu).
     docs = Path(__file__).resolve().parents[2] / "docs"
-    en = " ".join(docs.joinpath("interpolate-sizes.md").read_text().split())
-    zh = docs.joinpath("interpolate-sizes.zh.md").read_text()
+    en = " ".join(docs.joinpath("interpolate-sizes.md").read_text(encoding="utf-8").split())
+    zh = docs.joinpath("interpolate-sizes.zh.md").read_text(encoding="utf-8")
     assert (
         "wherever the CPU's channels-last kernel does not run" not in en
         and "只要 CPU 没有走 channels-last 内核" not in zh
@@ -1531,8 +1531,8 @@ def test_size_equal_to_the_input_bicubic_blends_output_2_to_the_23_from_2_to_the
     assert torch.nonzero(y != x.flatten()).flatten().tolist() == [2**23]
     assert y[2**23].item() == 1.59375
     docs = Path(__file__).resolve().parents[2] / "docs"
-    en = " ".join((docs / "interpolate-sizes.md").read_text().split())
-    zh = (docs / "interpolate-sizes.zh.md").read_text()
+    en = " ".join((docs / "interpolate-sizes.md").read_text(encoding="utf-8").split())
+    zh = (docs / "interpolate-sizes.zh.md").read_text(encoding="utf-8")
     assert "copy a neighbouring pixel (or blend two):" in en and "that `bicubic` is off from 2^23 + 1 pixels on" in en
     assert "复制相邻的像素（或把两个像素混在一起）" in zh and "这个 `bicubic` 从 2^23 + 1 个像素起就已经出错" in zh
 
@@ -1553,8 +1553,8 @@ def test_the_deterministic_decomposition_of_bilinear_and_trilinear_leaves_the_id
     with pytest.raises(IndexError):
         decompositions._upsample_linear_vec(even, [1, 1, n - 1], False, None)
     docs = Path(__file__).resolve().parents[2] / "docs"
-    en = " ".join((docs / "interpolate-sizes.md").read_text().split())
-    zh = (docs / "interpolate-sizes.zh.md").read_text()
+    en = " ".join((docs / "interpolate-sizes.md").read_text(encoding="utf-8").split())
+    zh = (docs / "interpolate-sizes.zh.md").read_text(encoding="utf-8")
     assert (
         "on CUDA, `bilinear` and `trilinear` in float32, float16 and bfloat16 compute that same float32 position" in en
     )
@@ -1589,8 +1589,8 @@ def test_past_2_to_the_23_the_cpu_skips_a_kept_axis_in_its_separable_kernels_whi
         wrong = torch.nonzero(y != row.to(dtype)).flatten().tolist()
         assert wrong == ([2**23, 2**23 + 1] if dtype == torch.float32 and not antialias else []), (dtype, mode)
     docs = Path(__file__).resolve().parents[2] / "docs"
-    en = " ".join((docs / "interpolate-sizes.md").read_text().split())
-    zh = (docs / "interpolate-sizes.zh.md").read_text()
+    en = " ".join((docs / "interpolate-sizes.md").read_text(encoding="utf-8").split())
+    zh = (docs / "interpolate-sizes.zh.md").read_text(encoding="utf-8")
     assert "on CUDA, the antialiased `bilinear` and `bicubic` in float32, float16 and bfloat16" in en
     assert "the CPU's linear modes (for finite input), its antialiased kernels, its `uint8` `bicubic`" in en
     assert "CUDA 上 float32、float16 和 bfloat16 的抗混叠 `bilinear` 和 `bicubic`" in zh

@@ -1345,10 +1345,10 @@ def test_arm_builds_compile_their_own_uint8_kernel_so_the_page_claims_the_generi
     import pathlib
 
     neon = pathlib.Path(torch.__file__).parent / "include/ATen/native/cpu/UpSampleKernelNEONAntialias.h"
-    assert "num_channels == 3 with channels-last" in neon.read_text()
+    assert "num_channels == 3 with channels-last" in neon.read_text(encoding="utf-8")
     docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
     for page in ("interpolate-support.md", "interpolate-support.zh.md"):
-        text = docs.joinpath(page).read_text()
+        text = docs.joinpath(page).read_text(encoding="utf-8")
         assert "ARM" not in text and "another CPU" not in text and "换一种 CPU" not in text, page
 
 
@@ -1368,7 +1368,7 @@ def test_uint8_bicubic_workaround_gaps_are_not_13_and_24_levels_at_most():
             assert (workaround - copy).abs().max() > old_bound, options
     docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
     for page in ("interpolate-support.md", "interpolate-support.zh.md"):
-        text = docs.joinpath(page).read_text()
+        text = docs.joinpath(page).read_text(encoding="utf-8")
         assert "13 at most" not in text and "13 levels" not in text and "最多差 13" not in text, page
 
 
@@ -1379,7 +1379,9 @@ def test_shown_comments_say_which_sizes_the_enlarging_table_tried_and_keep_the_c
     # copies (test_cuda_plain_bilinear_takes_uint8_at_the_input_size_only); it resizes none.
     import pathlib
 
-    source = (pathlib.Path(__file__).resolve().parents[2] / "examples" / "interpolate_support.py").read_text()
+    source = (pathlib.Path(__file__).resolve().parents[2] / "examples" / "interpolate_support.py").read_text(
+        encoding="utf-8"
+    )
     enlarging = source.split("# %% antialias_enlarging")[1].split("# %%")[0]
     loop = re.search(r"range\(1, 13\), range\(13, 41, (\d+)\)", enlarging)
     assert loop and int(loop.group(1)) > 1  # not every output size ...
@@ -1421,8 +1423,8 @@ def test_a_side_of_zero_pixels_changes_the_type_the_first_failing_axis_decides()
     import pathlib
 
     docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
-    en = " ".join((docs / "interpolate-support.md").read_text().split())
-    zh = (docs / "interpolate-support.zh.md").read_text()
+    en = " ".join((docs / "interpolate-support.md").read_text(encoding="utf-8").split())
+    zh = (docs / "interpolate-support.zh.md").read_text(encoding="utf-8")
     assert "1×2×0×4: `ValueError`, 1×2×4×0: `OverflowError`" in en and "1×2×0×4 抛出 `ValueError`" in zh
     seen = set()
     for rank in (3, 4, 5):
@@ -1512,7 +1514,7 @@ def test_deterministic_bilinear_off_the_cpu_is_a_decomposition_that_takes_uint8(
     import pathlib
 
     docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
-    en = " ".join((docs / "interpolate-support.md").read_text().split())
-    zh = (docs / "interpolate-support.zh.md").read_text()
+    en = " ".join((docs / "interpolate-support.md").read_text(encoding="utf-8").split())
+    zh = (docs / "interpolate-support.zh.md").read_text(encoding="utf-8")
     assert "resize `uint8` on a GPU by default" in en and "which takes `uint8` and rounds once, at the end" in en
     assert "默认设置下，四维输入的各模式中" in zh and "它接受 `uint8`，只在最后舍入一次" in zh

@@ -651,11 +651,11 @@ def test_the_one_pixel_wide_bug_strikes_float32_and_float64_the_other_float_type
             with pytest.raises(RuntimeError, match="not implemented|not supported"):
                 F.interpolate(x.to(dtype), size=(4, 1), mode=mode, antialias=True)
     docs = Path(__file__).resolve().parents[2] / "docs"
-    page = " ".join((docs / "performance.md").read_text().split())
+    page = " ".join((docs / "performance.md").read_text(encoding="utf-8").split())
     assert "one pixel wide from a float32 or float64 input (the only floating-point types" in page
-    assert (
-        "float32 或 float64 输入（CPU 上的抗混叠内核只接受这两种浮点类型）" in (docs / "performance.zh.md").read_text()
-    )
+    assert "float32 或 float64 输入（CPU 上的抗混叠内核只接受这两种浮点类型）" in (
+        docs / "performance.zh.md"
+    ).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("channels", [1, 2, 3, 4, 5, 64])
@@ -1058,13 +1058,13 @@ def test_align_corners_true_antialiasing_steps_by_h_minus_1_over_h_minus_1_with_
             assert plain[i].item() == pytest.approx(step * i, abs=1e-9), i
     assert aa[0] > 0.5 and plain[0] == 0
     root = Path(__file__).resolve().parents[2]
-    page = " ".join((root / "docs" / "performance.md").read_text().split())
+    page = " ".join((root / "docs" / "performance.md").read_text(encoding="utf-8").split())
     assert (
         "antialiased interpolation keeps the half-step offset" in page
         and "8 → 4 puts the first on pixel 0 alone" in page
     )
-    assert (
-        "抗混叠插值则保留 `align_corners=False` 时半个间距的偏移" in (root / "docs" / "performance.zh.md").read_text()
+    assert "抗混叠插值则保留 `align_corners=False` 时半个间距的偏移" in (root / "docs" / "performance.zh.md").read_text(
+        encoding="utf-8"
     )
 
 
@@ -1129,8 +1129,8 @@ def test_area_to_one_pixel_out_form_and_mean_part_near_the_largest_float32():
         differ += not (torch.equal(out64.isinf(), mean.isinf()) and torch.equal(out64.isnan(), mean.isnan()))
     assert differ > 0
     root = Path(__file__).resolve().parents[2]
-    en = " ".join((root / "docs" / "performance.md").read_text().split())
-    zh = (root / "docs" / "performance.zh.md").read_text()
+    en = " ".join((root / "docs" / "performance.md").read_text(encoding="utf-8").split())
+    zh = (root / "docs" / "performance.zh.md").read_text(encoding="utf-8")
     assert "largest value of the type they add in, float32, or float64 for a float64 input" in en
     assert "不超出求和所用类型的最大值（这个类型是 float32，float64 输入则是 float64）" in zh
     assert "passes the largest float32" not in en
@@ -1238,14 +1238,14 @@ def test_the_shown_code_and_the_page_hedge_the_cache_sizes_alike():
     so only the page's hedge is true, and the shown code must not contradict it in either language."""
 
     root = Path(__file__).resolve().parents[2]
-    source = (root / "examples" / "performance.py").read_text()
+    source = (root / "examples" / "performance.py").read_text(encoding="utf-8")
     cell = source[source.index("# %% measure") : source.index("# %% table")]
     comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.lstrip().startswith("#"))
     assert "(128 MiB) in few" in comment and "does not" not in comment.split("(128 MiB)")[1][:40]
     # and no magnitude from a past run that this build does not measure ("0.5 ms blocks gave 4x off")
     assert "4x off" not in comment and "does not decide" not in comment
     for page, hedge in (("performance.md", "(128 MiB) in few"), ("performance.zh.md", "很少能放下")):
-        assert hedge in (root / "docs" / page).read_text()
+        assert hedge in (root / "docs" / page).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
@@ -1285,13 +1285,13 @@ def test_cuda_computes_sample_positions_in_float32_too():
     headers show it: float's CUDA accumulate type is float, and the CUDA position and antialias
     centre are computed in that type."""
     include = Path(torch.__file__).parent / "include" / "ATen"
-    assert "CUDA_ACC_TYPE(float, float)" in (include / "AccumulateType.h").read_text()
-    cuh = (include / "native" / "cuda" / "UpSample.cuh").read_text()
+    assert "CUDA_ACC_TYPE(float, float)" in (include / "AccumulateType.h").read_text(encoding="utf-8")
+    cuh = (include / "native" / "cuda" / "UpSample.cuh").read_text(encoding="utf-8")
     assert "accscalar_t src_idx = scale * (dst_index + static_cast<accscalar_t>(0.5))" in cuh
     assert "center = scale * (i + static_cast<accscalar_t>(0.5));" in cuh
     root = Path(__file__).resolve().parents[2]
     for page in ("performance.md", "performance.zh.md"):
-        text = (root / "docs" / page).read_text()
+        text = (root / "docs" / page).read_text(encoding="utf-8")
         assert "cuda/UpSample.cuh" in text and "AccumulateType.h" in text
 
 
@@ -1310,8 +1310,8 @@ def test_tf32_is_allowed_not_promised():
     """The page: PyTorch lets cuDNN run float32 convolutions in TF32; cuDNN picks the algorithm, so
     the measured rate need not be a TF32 rate (r44: 'so there the rate is a TF32 rate')."""
     root = Path(__file__).resolve().parents[2]
-    en = (root / "docs" / "performance.md").read_text()
-    zh = (root / "docs" / "performance.zh.md").read_text()
+    en = (root / "docs" / "performance.md").read_text(encoding="utf-8")
+    zh = (root / "docs" / "performance.zh.md").read_text(encoding="utf-8")
     assert "the rate is a TF32 rate" not in " ".join(en.split())
     assert "测到的是 TF32 的算力" not in zh
     assert "may be a TF32 rate" in " ".join(en.split()) and "可能是 TF32 的算力" in zh
@@ -1322,7 +1322,7 @@ def test_the_threshold_comment_keeps_the_one_by_one_exception():
     the page's 1x1 exception (test_a_one_by_one_side_is_not_converted: a 1x1 side is not cloned),
     for nearest too, whose exceptions the cell does not time (r44)."""
     root = Path(__file__).resolve().parents[2]
-    source = (root / "examples" / "performance.py").read_text()
+    source = (root / "examples" / "performance.py").read_text(encoding="utf-8")
     cell = source[source.index("# %% findings") : source.index("# %% odd_factors")]
     comment = " ".join(line.strip().lstrip("# ") for line in cell.splitlines() if line.strip().startswith("#"))
     i = comment.index("converting the input and the output")
@@ -1341,8 +1341,8 @@ def test_half_precision_positions_are_float32_too(dtype):
     assert torch.equal(y[1 : 2**22], torch.full((2**22 - 1,), 0.5))
     assert set(y[2**22 : m - 1].tolist()) <= {0.0, 1.0}
     root = Path(__file__).resolve().parents[2]
-    en = " ".join((root / "docs" / "performance.md").read_text().split())
-    zh = (root / "docs" / "performance.zh.md").read_text()
+    en = " ".join((root / "docs" / "performance.md").read_text(encoding="utf-8").split())
+    zh = (root / "docs" / "performance.zh.md").read_text(encoding="utf-8")
     assert en.count("in float32, float16 and bfloat16 only within an axis's first 2²³ pixels") == 1
     assert zh.count("在 float32、float16 和 bfloat16 下") == 1
 
@@ -1355,8 +1355,8 @@ def test_the_antialiased_2_to_the_23_limit_names_cuda_for_half_precision():
         with pytest.raises(NotImplementedError, match="not implemented for"):
             F.interpolate(torch.rand(1, 1, 9, 9, dtype=dtype), size=(3, 3), mode=mode, antialias=True)
     root = Path(__file__).resolve().parents[2]
-    en = " ".join((root / "docs" / "performance.md").read_text().split())
-    zh = (root / "docs" / "performance.zh.md").read_text()
+    en = " ".join((root / "docs" / "performance.md").read_text(encoding="utf-8").split())
+    zh = (root / "docs" / "performance.zh.md").read_text(encoding="utf-8")
     assert "antialiased (in float32 only within an axis's first 2²³ pixels, as above, and so on CUDA in float16" in en
     assert "the CPU's antialiased kernels refuse those two types)" in en
     assert "开抗混叠时（在 float32 下同样只限于一个轴上的前 2²³ 个像素；CUDA 上的 float16 和 bfloat16 也是如此" in zh
@@ -1371,8 +1371,8 @@ def test_the_intro_does_not_say_every_number_comes_from_this_build():
     code = "from pathlib import Path; from sitegen.cache import cache_key; print(cache_key(Path(%r), ['en', 'zh']))"
     assert run_python(code % str(example)).strip() == cache_key(example, ["en", "zh"])
     docs = Path(__file__).resolve().parents[2] / "docs"
-    assert "measured during the" not in (docs / "performance.md").read_text()
-    assert "数字都是构建时实测的" not in (docs / "performance.zh.md").read_text()
+    assert "measured during the" not in (docs / "performance.md").read_text(encoding="utf-8")
+    assert "数字都是构建时实测的" not in (docs / "performance.zh.md").read_text(encoding="utf-8")
 
 
 def test_an_untimed_downsample_method_can_call_its_kernel_more_often_than_the_op_it_equals(ns):
@@ -1403,8 +1403,11 @@ def test_the_intro_says_the_times_are_measured_not_every_number():
     """The page (review 49) said "every number below was measured": the prose below also gives
     numbers that no run measures (glibc's 32 MiB, float32's 2^23, a float32 near its largest)."""
     docs = Path(__file__).resolve().parents[2] / "docs"
-    english, chinese = (docs / "performance.md").read_text(), (docs / "performance.zh.md").read_text()
-    source = (Path(__file__).resolve().parents[2] / "examples" / "performance.py").read_text()
+    english, chinese = (
+        (docs / "performance.md").read_text(encoding="utf-8"),
+        (docs / "performance.zh.md").read_text(encoding="utf-8"),
+    )
+    source = (Path(__file__).resolve().parents[2] / "examples" / "performance.py").read_text(encoding="utf-8")
     from sitegen.record import RECORDED
 
     assert "performance.py" in RECORDED  # a GPU record, when made, shows its own run beside the build's
@@ -1428,8 +1431,8 @@ def test_the_findings_come_from_the_run_that_made_the_table_not_from_this_build(
     assert run_python(code % str(example)).strip() == cache_key(example, ["en"])
     assert ns["rows"]["Conv2d(3, stride=2)"] is ns["results"][ns["main"]]["rows"]["Conv2d(3, stride=2)"]
     docs = example.parents[1] / "docs"
-    assert "this build's numbers" not in (docs / "performance.md").read_text()
-    assert "本次构建的测量结果" not in (docs / "performance.zh.md").read_text()
+    assert "this build's numbers" not in (docs / "performance.md").read_text(encoding="utf-8")
+    assert "本次构建的测量结果" not in (docs / "performance.zh.md").read_text(encoding="utf-8")
 
 
 def test_the_antialiased_odd_factor_exceptions_count_exactly_2s_pixels_as_printed(ns):
@@ -1452,10 +1455,10 @@ def test_the_cache_keeps_the_numbers_only_while_the_imported_module_is_unchanged
     assert root / "examples" / "_downsample.py" in [
         p.resolve() for p in local_imports(root / "examples" / "performance.py")
     ]
-    english = (root / "docs" / "performance.md").read_text()
+    english = (root / "docs" / "performance.md").read_text(encoding="utf-8")
     assert "until the script, the packages or the device change" not in english
     assert "the script and the modules it imports" in english
-    assert "脚本及其导入的模块" in (root / "docs" / "performance.zh.md").read_text()
+    assert "脚本及其导入的模块" in (root / "docs" / "performance.zh.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("op", [torch.ops.aten._upsample_bilinear2d_aa, torch.ops.aten._upsample_bicubic2d_aa])
@@ -1470,12 +1473,11 @@ def test_cuda_antialias_kernels_copy_the_result_into_a_channels_last_output_too(
         assert y.is_contiguous(memory_format=torch.channels_last)
         assert y.is_contiguous() == (channels == 1)
     root = Path(__file__).resolve().parents[2]
-    english = " ".join((root / "docs" / "performance.md").read_text().split())
+    english = " ".join((root / "docs" / "performance.md").read_text(encoding="utf-8").split())
     assert "write the result to an NCHW temporary that they then copy into the `channels_last` output" in english
-    assert (
-        "结果也先写进一个 NCHW 的临时张量，再拷贝到 `channels_last` 的输出里"
-        in (root / "docs" / "performance.zh.md").read_text()
-    )
+    assert "结果也先写进一个 NCHW 的临时张量，再拷贝到 `channels_last` 的输出里" in (
+        root / "docs" / "performance.zh.md"
+    ).read_text(encoding="utf-8")
 
 
 def test_the_threshold_comparison_is_per_output_pixel(ns, monkeypatch):
@@ -1511,7 +1513,7 @@ def test_an_inf_on_a_zero_tap_of_antialiased_bicubic_arrives_as_nan_inf_or_minus
     assert seen[torch.float64, "inner"] == seen[torch.float64, "last"] == {"nan"}
     assert seen[torch.float32, "inner"] == {"nan", "inf"} and seen[torch.float32, "last"] == {"nan", "-inf"}
     docs = Path(__file__).resolve().parents[2] / "docs"
-    en, zh = ((docs / name).read_text() for name in ("performance.md", "performance.zh.md"))
+    en, zh = ((docs / name).read_text(encoding="utf-8") for name in ("performance.md", "performance.zh.md"))
     assert (
         "its last tap can turn it into −inf" in " ".join(en.split()) and "它的最后一个采样点可能把 inf 变成 −inf" in zh
     )
@@ -1545,7 +1547,7 @@ def test_rounding_leaves_an_antialiased_zero_weight_off_zero_in_float32_and_at_s
     assert seen[torch.float32, "bilinear", False] == {"nan", "inf"}
     assert seen[torch.float32, "bicubic", False] == {"nan", "inf", "-inf"}
     docs = Path(__file__).resolve().parents[2] / "docs"
-    en, zh = ((docs / name).read_text() for name in ("performance.md", "performance.zh.md"))
+    en, zh = ((docs / name).read_text(encoding="utf-8") for name in ("performance.md", "performance.zh.md"))
     en = " ".join(en.split())
     assert (
         "Antialiased, rounding can leave a zero weight just off 0, in float32 and, at some factors, in float64 too"

@@ -260,7 +260,7 @@ def test_out_of_range_unpool_never_reaches_the_build_device():
     comment = " ".join(line.strip("# ") for line in cells["unpool_odd"].splitlines() if line.startswith("#"))
     assert "instead of raising an error" not in comment
     assert "surfaces only at a later synchronising call and leaves the CUDA context unusable" in comment
-    page = " ".join((ROOT / "docs" / "pooling-details.md").read_text().split())
+    page = " ".join((ROOT / "docs" / "pooling-details.md").read_text(encoding="utf-8").split())
     assert "the failure surfaces later, at some synchronising call" in page
 
 
@@ -350,7 +350,7 @@ def test_integer_max_pool_is_a_cpu_claim_and_cuda_refuses_integers():
     (DilatedMaxPool2d.cu, AT_DISPATCH_FLOATING_TYPES_AND2) takes floating types only."""
     for dtype in (torch.uint8, torch.int32, torch.int64):
         assert F.max_pool2d(torch.ones(1, 1, 2, 2, dtype=dtype), 2).dtype == dtype  # the CPU takes it
-    page = (ROOT / "docs" / "pooling-details.md").read_text()
+    page = (ROOT / "docs" / "pooling-details.md").read_text(encoding="utf-8")
     assert "only the CPU kernel takes" not in page and "on the CPU with its dtype's smallest value" in page
     if not torch.cuda.is_available():
         pytest.skip("CUDA's half of the claim needs a GPU")
@@ -371,8 +371,8 @@ def test_only_the_four_float_dtypes_pad_with_minus_inf_and_float8_complex_and_bo
         for y in (x, x.contiguous(memory_format=torch.channels_last)):
             with pytest.raises(RuntimeError, match="not implemented"):
                 F.max_pool2d(y, 2, stride=1, padding=1)
-    page = " ".join((ROOT / "docs" / "pooling-details.md").read_text().split())
-    page_zh = (ROOT / "docs" / "pooling-details.zh.md").read_text()
+    page = " ".join((ROOT / "docs" / "pooling-details.md").read_text(encoding="utf-8").split())
+    page_zh = (ROOT / "docs" / "pooling-details.zh.md").read_text(encoding="utf-8")
     assert "pads float16, bfloat16, float32 and float64 input with negative infinity" in page
     assert "pads floating-point input" not in page and "对浮点输入用负无穷" not in page_zh
     assert "float8 各类型、复数和 bool 输入会被拒绝" in page_zh
@@ -391,8 +391,8 @@ def test_the_cpu_refuses_the_wide_unsigned_integer_types():
     for dtype in (torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64):  # the ones it takes
         assert F.max_pool2d(torch.ones(1, 1, 2, 2, dtype=dtype), 2, 1, 1, 3).item() == torch.iinfo(dtype).min
     page, page_zh = (
-        (ROOT / "docs" / "pooling-details.md").read_text(),
-        (ROOT / "docs" / "pooling-details.zh.md").read_text(),
+        (ROOT / "docs" / "pooling-details.md").read_text(encoding="utf-8"),
+        (ROOT / "docs" / "pooling-details.zh.md").read_text(encoding="utf-8"),
     )
     assert "uint16, uint32 and uint64 are refused" in page and "uint16、uint32 和 uint64 会被拒绝" in page_zh
 
@@ -460,7 +460,9 @@ def test_a_window_of_minus_infinity_names_one_of_its_pixels_on_the_cpu_and_0_on_
                 assert set(index[0, :, i, j].tolist()) <= pixels, (dtype, layout, kernel, stride, padding, dilation)
                 checked += 1
     assert checked > 1000
-    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("pooling-details.md", "pooling-details.zh.md"))
+    page, page_zh = (
+        (ROOT / "docs" / name).read_text(encoding="utf-8") for name in ("pooling-details.md", "pooling-details.zh.md")
+    )
     assert "max_pool_forward_nhwc" in page and "max_pool_forward_nhwc" in page_zh
     if not torch.cuda.is_available():
         pytest.skip("CUDA's half of the claim needs a GPU")
@@ -512,10 +514,14 @@ def test_max_unpool_knows_no_dilation_and_needs_the_dilated_span_as_kernel_size(
             refused += 1
     assert refused > accepted > 0 and outside > 0 and default_wrong > default_raised > 0
     assert "and the input's size as `output_size`" in " ".join(
-        (ROOT / "docs" / "pooling-details.md").read_text().split()
+        (ROOT / "docs" / "pooling-details.md").read_text(encoding="utf-8").split()
     )
-    assert "并把输入的尺寸作为 `output_size` 传入" in (ROOT / "docs" / "pooling-details.zh.md").read_text()
-    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("pooling-details.md", "pooling-details.zh.md"))
+    assert "并把输入的尺寸作为 `output_size` 传入" in (ROOT / "docs" / "pooling-details.zh.md").read_text(
+        encoding="utf-8"
+    )
+    page, page_zh = (
+        (ROOT / "docs" / name).read_text(encoding="utf-8") for name in ("pooling-details.md", "pooling-details.zh.md")
+    )
     assert "It has no `dilation` argument" in page and "它没有 `dilation` 参数" in page_zh
 
 
@@ -524,7 +530,9 @@ def test_unpooling_a_window_without_pixels_raises_on_the_cpu_and_writes_minus_in
     read for every device; CUDA's channels_last max pool gives such a window index 0 and -inf (the test above),
     which MaxUnpooling.cu writes into pixel 0. The page now splits the exception by device, and says such a
     window comes only with one output row or column of windows that all hold no pixel (swept here on the CPU)."""
-    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("pooling-details.md", "pooling-details.zh.md"))
+    page, page_zh = (
+        (ROOT / "docs" / name).read_text(encoding="utf-8") for name in ("pooling-details.md", "pooling-details.zh.md")
+    )
     assert "so there nothing is raised and a −∞ lands at pixel 0" in page
     assert "所以在那里不会报错，而是有一个 −∞ 落到像素 0 上" in page_zh
     empties = inside = 0

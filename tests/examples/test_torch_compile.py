@@ -246,7 +246,7 @@ def test_downsample_under_inductor(ns):
     # differs by a rounding step (at most 2 eps * max|eager|; AVX2 code too, one-off run, 3 seeds: 0.55 to 1.2
     # eps); on an AMD one with AVX2 only it is bitwise.
     cpuinfo = Path("/proc/cpuinfo")  # Linux; elsewhere neither branch below runs
-    flags = cpuinfo.read_text() if cpuinfo.exists() else ""
+    flags = cpuinfo.read_text(encoding="utf-8") if cpuinfo.exists() else ""
     blur = ns["modules"]["blur"](ns["downsample_input"])
     step = torch.finfo(torch.float64).eps * blur.abs().max().item()
     if ns["device"].type == "cpu" and "GenuineIntel" in flags and " avx512f" in flags:
@@ -394,7 +394,9 @@ def test_the_compiled_settings_are_the_site_tables_but_lanczos(ns):
     from _settings import LANCZOS
 
     examples = Path(__file__).parents[2] / "examples"
-    users = [p.name for p in examples.glob("*.py") if "LANCZOS" in p.read_text() and p.name != "_settings.py"]
+    users = [
+        p.name for p in examples.glob("*.py") if "LANCZOS" in p.read_text(encoding="utf-8") and p.name != "_settings.py"
+    ]
     assert users and set(LANCZOS).isdisjoint(ns["INTERPOLATE_SETTINGS"])
 
 

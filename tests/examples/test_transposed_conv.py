@@ -433,8 +433,10 @@ def test_pixel_unshuffle_is_a_one_hot_conv_and_pixel_shuffle_its_transpose(r):
         by_transposed = F.conv_transpose2d(spread, kernels, stride=r)
         assert F.pixel_shuffle(unshuffled, r).signbit().all() and not by_transposed.signbit().any()
     docs = ROOT / "docs"
-    assert "on the CPU the convolutions\nreturn a −0.0 as +0.0" in (docs / "transposed-conv.md").read_text()
-    assert "在 CPU 上，两个卷积会把 −0.0 算成 +0.0" in (docs / "transposed-conv.zh.md").read_text()
+    assert "on the CPU the convolutions\nreturn a −0.0 as +0.0" in (docs / "transposed-conv.md").read_text(
+        encoding="utf-8"
+    )
+    assert "在 CPU 上，两个卷积会把 −0.0 算成 +0.0" in (docs / "transposed-conv.zh.md").read_text(encoding="utf-8")
 
 
 # --- review RV-T2: which kernel torch runs on the CPU ---------------------------------------
@@ -585,15 +587,15 @@ def test_the_setup_comment_keeps_the_tf32_conditions_of_the_page(example):
 
     assert torch.backends.cudnn.allow_tf32  # the default the comment names
     root = Path(__file__).resolve().parents[2]
-    source = (root / "examples" / example).read_text()
+    source = (root / "examples" / example).read_text(encoding="utf-8")
     setup = " ".join(word for word in source[source.index("# %% setup") :].split("# %%", 2)[1].split() if word != "#")
     assert "Ampere or newer GPU, float32 convolutions may run in TF32 by default" in setup
     # r44: "default to TF32" / "run in TF32 by default" promised what the flag only allows: cuDNN
     # picks the algorithm, and the pages now say PyTorch lets cuDNN use TF32
     assert "default to TF32" not in setup
     for page in ("transposed-conv", "pixel-shuffle"):
-        en = " ".join((root / "docs" / f"{page}.md").read_text().split())
-        zh = (root / "docs" / f"{page}.zh.md").read_text()
+        en = " ".join((root / "docs" / f"{page}.md").read_text(encoding="utf-8").split())
+        zh = (root / "docs" / f"{page}.zh.md").read_text(encoding="utf-8")
         assert "float32 convolutions run in TF32" not in en and "lets cuDNN run float32 convolutions in TF32" in en
         assert "卷积默认走 TF32" not in zh and "默认允许 cuDNN 用 TF32 计算 float32 卷积" in zh
 
@@ -691,6 +693,8 @@ def test_a_batch_of_0_returns_sizes_down_to_0_and_raises_on_every_negative_one(n
             assert F.conv_transpose2d(x, w, stride=2, padding=(padding_h, padding_w)).shape == (0, 3, *sizes)
             returned += 1
     assert raised > 20 and returned > 20
-    page, page_zh = ((ROOT / "docs" / name).read_text() for name in ("transposed-conv.md", "transposed-conv.zh.md"))
+    page, page_zh = (
+        (ROOT / "docs" / name).read_text(encoding="utf-8") for name in ("transposed-conv.md", "transposed-conv.zh.md")
+    )
     assert "0 included; a negative size raises there too." in page
     assert "包括 0；尺寸为负时这里同样报错。" in page_zh

@@ -1465,7 +1465,7 @@ def test_kept_size_copy_list_names_cuda_nearest_exact():
     assert on_cpu.shape == row.shape and not torch.equal(on_cpu, row)
     if torch.cuda.is_available():
         assert torch.equal(F.interpolate(row.cuda(), scale_factor=(1, 1.02), mode="nearest-exact").cpu(), row)
-    page = (ROOT / "docs" / "upsample.md").read_text()
+    page = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
     assert "CUDA's 4-D `nearest` and `nearest-exact`, which share those kernels" in page
 
 

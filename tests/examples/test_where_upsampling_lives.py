@@ -269,13 +269,13 @@ def test_the_intro_claims_no_share_of_networks():
     upsampling = (nn.Upsample, nn.ConvTranspose2d, nn.PixelShuffle)
     assert not any(isinstance(m, upsampling) for m in resnet18(weights=None).modules())
     docs = pathlib.Path(__file__).parents[2] / "docs"
-    assert "in most networks" not in (docs / "where-upsampling-lives.md").read_text()
-    assert "在大多数网络里" not in (docs / "where-upsampling-lives.zh.md").read_text()
+    assert "in most networks" not in (docs / "where-upsampling-lives.md").read_text(encoding="utf-8")
+    assert "在大多数网络里" not in (docs / "where-upsampling-lives.zh.md").read_text(encoding="utf-8")
     # Review 52: the script's docstring, the first cell of the page's notebook, still opened with the claim.
-    source = (docs.parent / "examples" / "where_upsampling_lives.py").read_text()
+    source = (docs.parent / "examples" / "where_upsampling_lives.py").read_text(encoding="utf-8")
     assert "in most networks" not in source and "looks at upsampling layers in two places" in source
     # Likewise "Libraries that build large generators make the same choice" rested on one library, diffusers.
-    assert "Libraries that build large" not in (docs / "where-upsampling-lives.md").read_text()
+    assert "Libraries that build large" not in (docs / "where-upsampling-lives.md").read_text(encoding="utf-8")
 
 
 def test_the_border_table_reaches_rounding_itself_at_32_pixels(ns):
@@ -284,9 +284,9 @@ def test_the_border_table_reaches_rounding_itself_at_32_pixels(ns):
     # score's border lies beyond the reach of the zero padding), 3e-17 or 0. The clause is gone.
     assert all(stds[32] < 1e-15 for stds in ns["near_border"].values())
     docs = pathlib.Path(__file__).parents[2] / "docs"
-    assert "orders of magnitude smaller" not in (docs / "where-upsampling-lives.md").read_text()
-    assert "舍入误差要小好几个数量级" not in (docs / "where-upsampling-lives.zh.md").read_text()
-    source = (pathlib.Path(__file__).parents[2] / "examples" / "where_upsampling_lives.py").read_text()
+    assert "orders of magnitude smaller" not in (docs / "where-upsampling-lives.md").read_text(encoding="utf-8")
+    assert "舍入误差要小好几个数量级" not in (docs / "where-upsampling-lives.zh.md").read_text(encoding="utf-8")
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "where_upsampling_lives.py").read_text(encoding="utf-8")
     assert "far below these values" not in source
 
 
@@ -296,8 +296,8 @@ def test_the_dcgan_form_is_attributed_to_its_sources_not_to_what_most_users_know
     import pathlib
 
     docs = pathlib.Path(__file__).parents[2] / "docs"
-    en = (docs / "where-upsampling-lives.md").read_text()
-    zh = (docs / "where-upsampling-lives.zh.md").read_text()
+    en = (docs / "where-upsampling-lives.md").read_text(encoding="utf-8")
+    zh = (docs / "where-upsampling-lives.zh.md").read_text(encoding="utf-8")
     assert "most PyTorch users" not in en and "PyTorch 用户更熟悉" not in zh
     for page in (en, zh):
         assert "soumith/dcgan.torch" in page and "pytorch/examples/blob/main/dcgan/main.py" in page
@@ -322,8 +322,10 @@ def test_the_original_unet_crops_its_skip_connections():
     import pathlib
 
     docs = pathlib.Path(__file__).parents[2] / "docs"
-    assert "features of the same size\nthrough skip connections" not in (docs / "where-upsampling-lives.md").read_text()
-    assert "同样尺寸的特征图汇合" not in (docs / "where-upsampling-lives.zh.md").read_text()
+    assert "features of the same size\nthrough skip connections" not in (docs / "where-upsampling-lives.md").read_text(
+        encoding="utf-8"
+    )
+    assert "同样尺寸的特征图汇合" not in (docs / "where-upsampling-lives.zh.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("down", ["max pooling", "strided conv", "antialiased interpolate"])
@@ -338,8 +340,8 @@ def test_a_side_of_1_is_odd_but_only_the_strided_conv_rounds_it(ns, down):
         with pytest.raises(RuntimeError, match="too small|greater than 0"):
             layer(x)
     docs = pathlib.Path(__file__).parents[2] / "docs"
-    assert "when a size is\nodd: max pooling" not in (docs / "where-upsampling-lives.md").read_text()
-    assert "但遇到奇数尺寸时" not in (docs / "where-upsampling-lives.zh.md").read_text()
+    assert "when a size is\nodd: max pooling" not in (docs / "where-upsampling-lives.md").read_text(encoding="utf-8")
+    assert "但遇到奇数尺寸时" not in (docs / "where-upsampling-lives.zh.md").read_text(encoding="utf-8")
 
 
 def test_the_reflect_error_line_reads_alike_on_cpu_and_cuda(ns):
@@ -363,7 +365,11 @@ def test_the_tf32_reason_for_float64_names_the_gpus_that_have_tf32():
     from helpers import run_python
 
     assert run_python("import torch; print(torch.backends.cudnn.allow_tf32)").strip() == "True"
-    lines = (pathlib.Path(__file__).parents[2] / "examples" / "where_upsampling_lives.py").read_text().splitlines()
+    lines = (
+        (pathlib.Path(__file__).parents[2] / "examples" / "where_upsampling_lives.py")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
     source = " ".join(" ".join(line.removeprefix("#") for line in lines).split())
     assert "on GPUs with TF32 (Ampere and newer) cuDNN rounds float32 convolutions through TF32 by default" in source
     assert "CUDA convolutions round" not in source

@@ -1153,7 +1153,7 @@ def test_uint8_width_one_results_measured_under_default_are_not_claimed_for_arm(
     # Conventions: results measured under ATEN_CPU_CAPABILITY=default are not claimed for ARM, whose builds
     # have their own NEON uint8 kernel for 3-channel channels_last input (the HWC views this sentence names).
     for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
-        text = (ROOT / "docs" / page).read_text()
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert "such as an ARM one" not in text and "例如 ARM" not in text, page
 
 

@@ -84,7 +84,9 @@ def test_nothing_loads_from_another_host(site):
             if url:
                 assert not urlsplit(url).netloc and not url.startswith("//"), f"{page}: <{tag}> loads {url}"
     for css in site.site.rglob("*.css"):
-        hosts = re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]*\)|@import\s+url\(\s*['\"]?https?:", css.read_text())
+        hosts = re.findall(
+            r"url\(\s*['\"]?(?:https?:)?//[^)]*\)|@import\s+url\(\s*['\"]?https?:", css.read_text(encoding="utf-8")
+        )
         assert not hosts, f"{css}: {hosts[:3]}"
 
 
@@ -171,7 +173,7 @@ def test_figures_with_translated_text_are_drawn_per_language(site):
 def test_notebook_is_executed_and_renders_without_cdn(site):
     import json
 
-    book = json.loads((site.site / "assets/examples/upsample_how/upsample_how.ipynb").read_text())
+    book = json.loads((site.site / "assets/examples/upsample_how/upsample_how.ipynb").read_text(encoding="utf-8"))
     code = [c for c in book["cells"] if c["cell_type"] == "code"]
     assert all(c["execution_count"] for c in code)
     assert any(o.get("output_type") == "display_data" for c in code for o in c["outputs"])

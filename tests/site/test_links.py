@@ -22,7 +22,7 @@ PAGES = sorted(p.name.removesuffix(".md") for p in DOCS.glob("*.md") if not p.na
 
 def heading_anchors(page: str) -> list[str]:
     """The anchors of ``page``'s headings, in order (code fences left out)."""
-    text = re.sub(r"```.*?```", "", (DOCS / page).read_text(), flags=re.S)
+    text = re.sub(r"```.*?```", "", (DOCS / page).read_text(encoding="utf-8"), flags=re.S)
     anchors = []
     for heading in re.findall(r"^#+ (.+)$", text, flags=re.M):
         explicit = re.search(r"\{\s*#([^}\s]+)\s*\}\s*$", heading)  # `{#id}` or `{ #id }`
@@ -33,7 +33,7 @@ def heading_anchors(page: str) -> list[str]:
 def section_links(page: str) -> set[tuple[str, str]]:
     """The (target page, anchor) pairs that ``page`` links to; a link to its own section (`#anchor`) names itself."""
     own = page.removesuffix(".md").removesuffix(".zh")
-    links = re.findall(r"\]\((?:([a-z0-9-]+)\.md)?#([^)\s]+)\)", (DOCS / page).read_text())
+    links = re.findall(r"\]\((?:([a-z0-9-]+)\.md)?#([^)\s]+)\)", (DOCS / page).read_text(encoding="utf-8"))
     return {(target or own, anchor) for target, anchor in links}
 
 

@@ -71,12 +71,15 @@ def test_examples_run_in_a_scratch_directory_and_still_import_helpers(project):
     built = project.build()
     assert built.ok, built.log
     assert not (project.root / "out.txt").exists() and not list(project.root.rglob("out.txt"))
-    assert json.loads((project.cache / "writes" / "result.json").read_text())["cells"]["write"]["stdout"] == "42\n"
+    assert (
+        json.loads((project.cache / "writes" / "result.json").read_text(encoding="utf-8"))["cells"]["write"]["stdout"]
+        == "42\n"
+    )
 
 
 def test_a_truncated_result_is_reported_and_run_again(project):
     result = project.cache / "tiny" / "result.json"
-    result.write_text(result.read_text()[:100])
+    result.write_text(result.read_text(encoding="utf-8")[:100])
     built = project.build()
     assert built.ok, built.log
     assert "examples/tiny.py: damaged cache entry (tiny/result.json is unreadable" in built.log
@@ -135,7 +138,7 @@ def test_store_replaces_a_result_whole(tmp_path):
         cells = {"c": cache.CellResult(value, [cache.Figure({"en": "f.png"})])}
         cache.store(root, staging, cache.Result("examples/ex.py", "k", 1.0, {}, cells))
     loaded = cache.load(root, tmp_path / "ex.py", "k")
-    assert loaded.cells["c"].stdout == "second" and (root / "ex" / "f.png").read_text() == "second"
+    assert loaded.cells["c"].stdout == "second" and (root / "ex" / "f.png").read_text(encoding="utf-8") == "second"
     assert sorted(p.name for p in root.iterdir()) == ["ex"]
 
 
@@ -171,7 +174,7 @@ def test_ctrl_c_stops_the_worker_and_keeps_the_finished_examples(project, monkey
     with pytest.raises(KeyboardInterrupt):
         project.build()
     monkeypatch.setattr(time, "sleep", real_sleep)
-    assert gone(int(pid_file.read_text()))
+    assert gone(int(pid_file.read_text(encoding="utf-8")))
     assert (project.cache / "a_first" / "result.json").is_file()
     assert not list(project.cache.glob(".staging-*"))
     built = project.build(SITEGEN_TIMEOUT="1")
@@ -188,7 +191,7 @@ def test_a_killed_mkdocs_takes_its_worker_with_it(project, tmp_path):
         time.sleep(0.1)
     mkdocs.kill()
     mkdocs.wait()
-    assert gone(int(pid_file.read_text()))
+    assert gone(int(pid_file.read_text(encoding="utf-8")))
 
 
 def test_threads_and_processes_an_example_leaves_behind_do_not_hold_the_build(project, tmp_path):
@@ -204,7 +207,7 @@ def test_threads_and_processes_an_example_leaves_behind_do_not_hold_the_build(pr
     built = project.build()
     assert built.ok, built.log
     assert time.monotonic() - started < 40
-    assert gone(int(pid_file.read_text()))
+    assert gone(int(pid_file.read_text(encoding="utf-8")))
 
 
 def test_an_example_that_reads_input_fails_instead_of_waiting(project):
