@@ -1253,11 +1253,14 @@ def test_v2_on_an_image_of_zero_height_or_width_raises_by_size_kind_and_returns_
         assert F2.resize(x, [oh, ow], mode).shape == (*shape[:-2], oh, ow), (shape, mode, oh, ow)
 
 
-@pytest.mark.parametrize("shape", [(0, 0, 9), (0, 3, 0, 9), (2, 0, 9, 0), (0, 1, 3, 9, 0)])
-def test_v2_returns_an_image_of_zero_height_or_width_empty_where_its_batch_or_channels_are_empty_too(shape):
+@pytest.mark.parametrize(
+    "shape", [(0, 0, 9), (0, 3, 0, 9), (2, 0, 9, 0), (0, 1, 3, 9, 0), (2, 0, 3, 0, 9), (2, 1, 0, 9, 0)]
+)
+def test_v2_returns_an_image_of_zero_height_or_width_empty_where_a_dimension_before_it_is_empty_too(shape):
     # Review 66: "v2 given an image of zero height or width raises ... for a pair (h, w) from the reshape" held only
     # where the batch and channels hold something: with no batch or no channels as well the reshape has 0 elements
-    # to make on both sides and returns; an int still divides by the shorter edge of 0.
+    # to make on both sides and returns; an int still divides by the shorter edge of 0. Review 67: so does a T of 0
+    # in (N, T, C, H, W), neither batch nor channels.
     x = torch.empty(shape)
     for mode in IM:
         assert F2.resize(x, [4, 5], mode).shape == (*shape[:-2], 4, 5), (shape, mode)
