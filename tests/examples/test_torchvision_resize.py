@@ -1140,6 +1140,27 @@ print(sorted(patterns), changed, kept)
     assert seen["avx2"] != seen["default"]
 
 
+def test_half_precision_nearest_keeps_a_float16_quiet_nan_except_among_the_last_elements():
+    # Review 67: "where a quiet one keeps its bits" held for a NaN at the image's first element. The float16 ->
+    # float32 cast converts the tensor's last numel % (vector width) elements one by one, and that scalar path turns
+    # every NaN into 0x7FFFFFFF (0x7FFF once cast back): sign and payload lost, on every CPU capability.
+    code = """
+import torch, torchvision.transforms.v2.functional as F2
+from torchvision.transforms import InterpolationMode as IM
+for mode in (IM.NEAREST, IM.NEAREST_EXACT):
+    for bits in (0x7E00, 0xFE01, 0x7FFF, 0xFFFF, 0x7C01):
+        for i, j, k in ((0, 0, 0), (2, 3, 4)):
+            x = torch.randn(3, 4, 5, generator=torch.Generator().manual_seed(0)).half()
+            x.view(torch.int16)[i, j, k] = bits - (1 << 16 if bits >> 15 else 0)
+            print(F2.resize(x, [8, 10], mode).view(torch.int16)[i, 2 * j, 2 * k].item() & 0xFFFF)
+"""
+    first = [0x7E00, 0xFE01, 0x7FFF, 0xFFFF, 0x7E01]
+    want = [v for b in first for v in (b, 0x7FFF)] * 2
+    for capability in (None, "avx2", "default"):
+        env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
+        assert [int(v) for v in run_python(code, **env).split()] == want, capability
+
+
 def test_half_precision_bicubic_differs_from_the_half_call_in_both_half_types():
     for dtype in (torch.float16, torch.bfloat16):
         x = torch.rand(3, 37, 50, generator=torch.Generator().manual_seed(0)).to(dtype)
