@@ -1619,7 +1619,7 @@ def test_plain_bicubic_keeps_a_minus_zero_of_a_one_pixel_axis_only_where_centred
 def test_plain_bicubic_keeps_a_minus_zero_only_where_its_computed_position_lands_on_a_centre():
     # Review 67: "only those whose position along it lands on a pixel centre" held in exact arithmetic up to x5. At x7
     # float32 rounding moves columns 10 and 24 of 1x4 -> 3x28 off their centres, and the centred row keeps -0.0 only
-    # in every other one; in float64, 3 -> 21 puts column 3 just below pixel 0's centre on the AVX2 / AVX-512 code
+    # at 3 and 17 (5 and 6 pixels wide lose some centres too); in float64, 3 -> 21 puts column 3 just below pixel 0's centre on the AVX2 / AVX-512 code
     # (FMA), where t rounds to 1 and the zero-weight taps become the two before and the one after: a +1 two pixels
     # after it no longer clears the -0.0, while under ATEN_CPU_CAPABILITY=default the position is exact and it does.
     torch.set_num_threads(1)
