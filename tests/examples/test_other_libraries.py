@@ -1616,6 +1616,31 @@ def test_plain_bicubic_keeps_a_minus_zero_of_a_one_pixel_axis_only_where_centred
     ]
 
 
+def test_plain_bicubic_keeps_a_minus_zero_only_where_its_computed_position_lands_on_a_centre():
+    # Review 67: "only those whose position along it lands on a pixel centre" held in exact arithmetic up to x5. At x7
+    # float32 rounding moves columns 10 and 24 of 1x4 -> 3x28 off their centres, and the centred row keeps -0.0 only
+    # at 3 and 17 (5 and 6 pixels wide lose some centres too); in float64, 3 -> 21 puts column 3 just below pixel 0's centre on the AVX2 / AVX-512 code
+    # (FMA), where t rounds to 1 and the zero-weight taps become the two before and the one after: a +1 two pixels
+    # after it no longer clears the -0.0, while under ATEN_CPU_CAPABILITY=default the position is exact and it does.
+    torch.set_num_threads(1)
+    for width in (4, 5, 6):
+        centres = [7 * j + 3 for j in range(width)]
+        kept = F.interpolate(torch.full((1, 1, 1, width), -0.0), size=(3, 7 * width), mode="bicubic").signbit()[0, 0]
+        assert not kept[[0, 2]].any() and set(kept[1].nonzero().flatten().tolist()) < set(centres), width
+    x = torch.full((1, 1, 1, 4), -0.0)
+    assert F.interpolate(x, size=(3, 28), mode="bicubic").signbit()[0, 0].nonzero().tolist() == [[1, 3], [1, 17]]
+    code = """
+import torch, torch.nn.functional as F
+torch.set_num_threads(1)
+for row in ([-0.0, -1.0, 1.0], [-0.0, 1.0, -1.0]):
+    x = torch.tensor(row, dtype=torch.float64).view(1, 1, 1, 3)
+    print(F.interpolate(x, size=(3, 21), mode="bicubic")[0, 0, 1, 3].signbit().item())
+"""
+    for capability, signs in ((None, "True False"), ("avx2", "True False"), ("default", "False False")):
+        env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
+        assert " ".join(run_python(code, **env).split()) == signs, capability
+
+
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_antialias_reads_a_zero_weight_neighbour_where_an_enlarging_sample_lands_on_a_pixel_centre(mode):
     # Review 59: "antialias=True repeats the inf" held only with the width kept. Enlarging 2 -> 6, output 1 is

@@ -1140,6 +1140,27 @@ print(sorted(patterns), changed, kept)
     assert seen["avx2"] != seen["default"]
 
 
+def test_half_precision_nearest_keeps_a_float16_quiet_nan_except_among_the_last_elements():
+    # Review 67: "where a quiet one keeps its bits" held for a NaN at the image's first element. The float16 ->
+    # float32 cast converts the tensor's last numel % (vector width) elements one by one, and that scalar path turns
+    # every NaN into 0x7FFFFFFF (0x7FFF once cast back): sign and payload lost, on every CPU capability.
+    code = """
+import torch, torchvision.transforms.v2.functional as F2
+from torchvision.transforms import InterpolationMode as IM
+for mode in (IM.NEAREST, IM.NEAREST_EXACT):
+    for bits in (0x7E00, 0xFE01, 0x7FFF, 0xFFFF, 0x7C01):
+        for i, j, k in ((0, 0, 0), (2, 3, 4)):
+            x = torch.randn(3, 4, 5, generator=torch.Generator().manual_seed(0)).half()
+            x.view(torch.int16)[i, j, k] = bits - (1 << 16 if bits >> 15 else 0)
+            print(F2.resize(x, [8, 10], mode).view(torch.int16)[i, 2 * j, 2 * k].item() & 0xFFFF)
+"""
+    first = [0x7E00, 0xFE01, 0x7FFF, 0xFFFF, 0x7E01]
+    want = [v for b in first for v in (b, 0x7FFF)] * 2
+    for capability in (None, "avx2", "default"):
+        env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
+        assert [int(v) for v in run_python(code, **env).split()] == want, capability
+
+
 def test_half_precision_bicubic_differs_from_the_half_call_in_both_half_types():
     for dtype in (torch.float16, torch.bfloat16):
         x = torch.rand(3, 37, 50, generator=torch.Generator().manual_seed(0)).to(dtype)
@@ -1253,11 +1274,14 @@ def test_v2_on_an_image_of_zero_height_or_width_raises_by_size_kind_and_returns_
         assert F2.resize(x, [oh, ow], mode).shape == (*shape[:-2], oh, ow), (shape, mode, oh, ow)
 
 
-@pytest.mark.parametrize("shape", [(0, 0, 9), (0, 3, 0, 9), (2, 0, 9, 0), (0, 1, 3, 9, 0)])
-def test_v2_returns_an_image_of_zero_height_or_width_empty_where_its_batch_or_channels_are_empty_too(shape):
+@pytest.mark.parametrize(
+    "shape", [(0, 0, 9), (0, 3, 0, 9), (2, 0, 9, 0), (0, 1, 3, 9, 0), (2, 0, 3, 0, 9), (2, 1, 0, 9, 0)]
+)
+def test_v2_returns_an_image_of_zero_height_or_width_empty_where_a_dimension_before_it_is_empty_too(shape):
     # Review 66: "v2 given an image of zero height or width raises ... for a pair (h, w) from the reshape" held only
     # where the batch and channels hold something: with no batch or no channels as well the reshape has 0 elements
-    # to make on both sides and returns; an int still divides by the shorter edge of 0.
+    # to make on both sides and returns; an int still divides by the shorter edge of 0. Review 67: so does a T of 0
+    # in (N, T, C, H, W), neither batch nor channels.
     x = torch.empty(shape)
     for mode in IM:
         assert F2.resize(x, [4, 5], mode).shape == (*shape[:-2], 4, 5), (shape, mode)
