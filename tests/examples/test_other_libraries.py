@@ -730,14 +730,14 @@ def test_the_cited_uint8_kernels_exist_in_the_installed_torch_and_go_width_first
     from pathlib import Path
 
     include = Path(torch.__file__).parent / "include" / "ATen" / "native" / "cpu"
-    neon = (include / "UpSampleKernelNEONAntialias.h").read_text()
+    neon = (include / "UpSampleKernelNEONAntialias.h").read_text(encoding="utf-8")
     body = neon[neon.index("void upsample_neon_bilinear_bicubic_uint8") :]
     assert "TORCH_INTERNAL_ASSERT(num_channels == 3)" in body
     assert body.index("NeonResampleHorizontal(") < body.index("NeonResampleVertical(")
     docs = Path(__file__).resolve().parents[2] / "docs"
     for page in docs.glob("*.md"):  # every page that cites the kernel choice
         for renamed in ("separable_upsample_generic_Nd_kernel_impl", "_use_vectorized_kernel_cond"):
-            assert renamed not in page.read_text(), (page.name, renamed)
+            assert renamed not in page.read_text(encoding="utf-8"), (page.name, renamed)
 
 
 @pytest.mark.parametrize("channels", [2, 3, 5])
@@ -1427,14 +1427,14 @@ def test_opencv_source_links_name_their_branch_where_it_is_not_the_installed_ope
     installed = cv2.__version__.split(".")[0]
     docs = Path(__file__).resolve().parents[2] / "docs"
     for page in ("other-libraries.md", "other-libraries.zh.md"):
-        text = (docs / page).read_text()
+        text = (docs / page).read_text(encoding="utf-8")
         for link in re.finditer(r"https://github\.com/opencv/opencv/blob/([\w.]+)/", text):
             branch = link.group(1)
             if branch.split(".")[0] != installed:
                 before = text[max(0, link.start() - 80) : link.start()]
                 assert f"OpenCV {branch}" in before, (page, branch, before)
     # "the OpenCV printed at the top of this page": the setup cell prints the installed version
-    example = (docs.parent / "examples" / "other_libraries.py").read_text()
+    example = (docs.parent / "examples" / "other_libraries.py").read_text(encoding="utf-8")
     assert "OpenCV {cv2.__version__}" in example[: example.index("# %% images")]
     row = np.random.default_rng(0).random((2, 4000), dtype=np.float32)
     had_ipp = cv2.ipp.useIPP()
