@@ -793,10 +793,24 @@ def test_quantized_differs_from_float_only_on_a_side_that_keeps_its_size():
     assert not torch.equal(
         y, torch.quantize_per_tensor(F.interpolate(q.dequantize(), scale_factor=1.3), 0.05, 120, torch.quint8)
     )
+    # Review 68: on 4-D as on 5-D input, with every side kept where the float CPU runs its generic kernel (out H +
+    # out W > 128, and not channels_last with more than 3 channels), the quantized kernel copies and the float one
+    # steps by the factor; the sweep above reached only small 4-D outputs, all in the channels-last kernel.
+    for shape, layout in (((1, 2, 3, 200), torch.contiguous_format), ((1, 2, 100, 100), torch.channels_last)):
+        ramp = (torch.arange(torch.Size(shape).numel(), dtype=torch.float32) % 250).view(shape)
+        q = torch.quantize_per_tensor(ramp, 1.0, 0, torch.quint8).contiguous(memory_format=layout)
+        assert q.is_contiguous(memory_format=layout)
+        y = F.interpolate(q, scale_factor=1.001, mode="nearest")
+        assert torch.equal(y.dequantize(), q.dequantize()), shape  # the quantized kernel copies
+        float_steps = F.interpolate(q.dequantize(), scale_factor=1.001, mode="nearest")
+        assert (float_steps - q.dequantize()).abs().max() > 10, shape
     en = (ROOT / "docs" / "onnx-export.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "onnx-export.zh.md").read_text(encoding="utf-8")
     assert "`nearest-exact` differs only where every side keeps its size (3×3 at ×1.3, not 3×5)" in en
     assert "`nearest-exact` 只在每条边的长度都不变时才不同（3×3 放大 1.3 倍会不同，3×5 不会）" in zh
+    assert "`nearest`, on 4-D as on 5-D input,\n  differs where every side keeps its size" in en
+    assert "differs on 4-D input\n  only where another side changes" not in en
+    assert "`nearest` 在 4 维和 5 维输入上规则相同：每条边长度都不变" in zh
 
 
 @pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])

@@ -183,7 +183,7 @@ padding = 1
 # The English pages name pixels and outputs by their index from 0 ("output 20", "pixel 49"); "第 20 个输出" reads as
 # the 20th, one before. A zh page writes the index: 像素 49, 输出像素 4, 下标为 20 的输出.
 # Lists count too ("第 4997 和 4999 个像素", "第 0、0、1、2……个像素", "第 0 到 4 行"), and so does any noun after 个.
-ORDINAL_INDEX = re.compile(r"第 ?\d[\d,]*(?: ?[、和到至] ?\d[\d,]*)*(?:……|、…)? ?(?:个|列|行)")
+ORDINAL_INDEX = re.compile(r"第 ?(?:\d[\d,]*|⌊[^⌋]*⌋)(?: ?[、和到至] ?\d[\d,]*)*(?:……|、…)? ?(?:个|列|行)")
 # True ordinals of things the page itself numbers from 1 (the bicubic page's table rows, listed 1., 2., ...).
 ORDINALS_NUMBERED_FROM_ONE = {"interpolate-bicubic.zh.md": ["第 3、5、7 行也是如此"]}
 
