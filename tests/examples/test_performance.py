@@ -912,22 +912,46 @@ def test_the_printed_count_of_measurements_and_rounds_holds(ns):
     assert expected in ns["printed"]
 
 
+FAULTS_PER_CLONE = """
+import json, mmap, resource, torch
+
+def faults(action, times):
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(times):
+        action()
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / times
+
+def per_clone(mib):
+    x = torch.ones(mib * 2**18)
+    for _ in range(3):  # let the threshold settle
+        x.clone()
+    return faults(x.clone, 10)
+
+def touch_a_fresh_map():  # the control: pages the kernel must fault in, one write per 4 KiB
+    with mmap.mmap(-1, 64 * 2**20) as m:
+        m[:: 4096] = bytes(len(range(0, 64 * 2**20, 4096)))
+
+print(json.dumps({"control": faults(touch_a_fresh_map, 1), "above": per_clone(64), "below": per_clone(4) + per_clone(16)}))
+"""
+
+
 @pytest.mark.skipif(platform.libc_ver()[0] != "glibc" or not hasattr(resource, "getrusage"), reason="glibc's allocator")
 def test_a_fresh_allocation_gets_new_pages_on_every_call_only_above_the_mmap_threshold():
     # Review 13: "a large allocation gets new pages on every call" fails at 4 and 16 MiB,
     # where glibc reuses the freed block; from 32 MiB on, every clone faults its pages in.
-    def faults_per_clone(mib):
-        x = torch.ones(mib * 2**18)
-        for _ in range(3):  # let the threshold settle
-            x.clone()
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-        for _ in range(10):
-            x.clone()
-        return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 10
+    # A fresh process: the page speaks of glibc's own thresholds, which a test worker's earlier
+    # allocations (hundreds of tests, several libraries) can leave anywhere.
+    import json
+    import subprocess
+    import sys
 
-    above = faults_per_clone(64)
-    assert above >= 32  # 16384 with 4 KiB pages, 32 with 2 MiB huge pages: every call
-    assert faults_per_clone(4) + faults_per_clone(16) < above / 4  # below: mostly reused
+    counts = json.loads(
+        subprocess.run([sys.executable, "-c", FAULTS_PER_CLONE], capture_output=True, text=True, check=True).stdout
+    )
+    if counts["control"] < 32:
+        pytest.skip(f"this kernel does not count minor page faults ({counts['control']} for a fresh 64 MiB map)")
+    assert counts["above"] >= 32  # 16384 with 4 KiB pages, 32 with 2 MiB huge pages: every call
+    assert counts["below"] < counts["above"] / 4  # below: mostly reused
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
