@@ -1427,7 +1427,8 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
     assert "where `border` reads the border pixel: at the borders, wherever a position" in en
     assert (
         "All of this is for finite grid points. At a grid point of ±`inf` or NaN, on an x86 CPU, 4-D input gives NaN"
-        " with `bilinear` and `zeros`, and with `bicubic` whatever the padding; everywhere else (4-D `bilinear` with"
+        " with `bilinear` and `zeros` (except in float32 with strides of the input or grid so large that the CPU falls"
+        " back to scalar code, which reads 0), and with `bicubic` whatever the padding; everywhere else (4-D `bilinear` with"
         " `border`, `nearest`, 5-D input) `border` reads a border pixel there, and `zeros` reads 0 in float32 and"
         " float64. In float16 and bfloat16 `zeros` does not always: 4-D `nearest` reads the first pixel along that"
         " axis, and at NaN in bfloat16 5-D `nearest` does too, while 5-D `bilinear` gives NaN." in en
@@ -1439,15 +1440,19 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
         " `bilinear` gives NaN at ±`inf` too, not 0." in en
     )
     assert "cast to an index takes ±`inf` past the input and NaN to 0, so with `zeros` `bilinear` reads 0 at" in en
-    assert "(with `align_corners=False`: with `True` cuDNN samples 4-D `bilinear` with `zeros`, not checked here)" in en
+    # Review 69: cond_cudnn_grid_sampler (GridSamplerUtils.h) sends only float32, float64 and float16 input of up to
+    # 1024 channels to cuDNN, with cuDNN enabled: "cuDNN samples" named bfloat16 and wider input too.
+    assert (
+        "(with `align_corners=False`: with `True` cuDNN may sample 4-D `bilinear` with `zeros`, not checked here)" in en
+    )
     assert "而`border`读的是边界像素：这发生在边界处" in zh
     assert (
-        "以上都针对有限的网格点。网格点为±`inf`或NaN时，在x86CPU上，4维输入用`bilinear`加`zeros`得到NaN，用`bicubic`则不论哪种填充方式都得到NaN；"
+        "以上都针对有限的网格点。网格点为±`inf`或NaN时，在x86CPU上，4维输入用`bilinear`加`zeros`得到NaN（float32除外：输入或网格的步长大到CPU退回标量代码时，读到0），用`bicubic`则不论哪种填充方式都得到NaN；"
         "其余情形（4维的`bilinear`加`border`、`nearest`、5维输入）在那里用`border`读到某个边界像素，用`zeros`则在float32和float64下读到0。"
         "float16和bfloat16下`zeros`不一定读到0：4维的`nearest`读到沿该轴的第一个像素；bfloat16下网格点为NaN时，5维的`nearest`也是如此，"
         "5维的`bilinear`则得到NaN。" in zh
     )
-    assert "（限`align_corners=False`：设为`True`时，4维的`bilinear`加`zeros`由cuDNN采样，这里没有验证）" in zh
+    assert "（限`align_corners=False`：设为`True`时，4维的`bilinear`加`zeros`可能由cuDNN采样，这里没有验证）" in zh
     # The page says "on an x86 CPU": the 4-D kernel's vectorised code is chosen by CPU capability, so AVX2 and the
     # scalar default must read what this machine reads at every such point.
     with contextlib.redirect_stdout(io.StringIO()) as printed:
@@ -1460,6 +1465,55 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
         "`align_corners=True`时，在尺寸为1的轴上，±`inf`对应的位置(*g*+1)/2·(`size`−1)是∞·0=NaN，所以那里±`inf`读到的与NaN完全相同："
         "bfloat16下5维的`nearest`在±`inf`处也读到第一个像素，5维的`bilinear`也得到NaN，而不是0。" in zh
     )
+
+
+def test_a_non_finite_grid_point_reads_0_on_4d_float32_bilinear_zeros_where_the_cpu_falls_back(tmp_path):
+    # Review 69: "4-D input gives NaN with bilinear and zeros" at +-inf or NaN held for the vectorised kernel only.
+    # grid_sampler_2d_cpu (GridSampler.cpp) hands float32 input to _grid_sampler_2d_cpu_fallback when an offset it would
+    # gather passes 2^31 - 1 elements: (H - 1)*sH + (W - 1)*sW of the input, or 7 grid-row strides. That scalar code
+    # reads 0 there, as on 5-D input; bicubic still gives NaN. A grid one point wide and a sparse file keep it cheap.
+    def sample(image, grid, mode, padding, align):
+        return F.grid_sample(image, grid, mode=mode, padding_mode=padding, align_corners=align).item()
+
+    def grid_of(bad, dtype, row_stride=2):
+        return torch.tensor([bad, 0.3], dtype=dtype).as_strided((1, 1, 1, 2), (2, 2, row_stride, 1))
+
+    (tmp_path / "plane").write_bytes(b"")
+    with open(tmp_path / "plane", "r+b") as f:
+        f.truncate((2**31 + 1) * 4)
+    store = torch.from_file(str(tmp_path / "plane"), shared=True, size=2**31 + 1, dtype=torch.float32)
+    for (dtype, where, stride), mode, padding, bad, align in itertools.product(
+        (
+            (torch.float32, "grid", 306_783_378),
+            (torch.float32, "grid", 306_783_379),
+            (torch.float32, "input", 2**31 - 2),
+            (torch.float32, "input", 2**31 - 1),
+            (torch.float64, "grid", 2**31),
+            (torch.float16, "grid", 2**31),
+            (torch.bfloat16, "grid", 2**31),
+        ),
+        ("bilinear", "bicubic"),
+        ("zeros", "border"),
+        (float("nan"), float("inf"), -float("inf")),
+        (False, True),
+    ):
+        if where == "input":
+            image = store.as_strided((1, 1, 2, 2), (4, 4, stride, 1))
+            image.copy_(torch.tensor([[1.0, 2.0], [3.0, 4.0]]).view(1, 1, 2, 2))
+            grid = grid_of(bad, dtype)
+        else:
+            image = torch.tensor([[1.0, 2.0], [3.0, 4.0]], dtype=dtype).view(1, 1, 2, 2)
+            grid = grid_of(bad, dtype, stride)
+        offset = stride + 1 if where == "input" else 7 * stride  # the pixel at (1, 1); the grid's 8th point
+        falls_back = dtype == torch.float32 and offset > 2**31 - 1
+        got = sample(image, grid, mode, padding, align)
+        if mode == "bilinear" and padding == "zeros" and falls_back:
+            assert got == 0, (dtype, where, stride, bad, align)
+        elif mode == "bicubic" or padding == "zeros":
+            assert got != got, (dtype, where, stride, mode, padding, bad, align)
+        else:
+            assert got == got, (dtype, where, stride, bad, align)
+    # the page's sentence is asserted in test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bicubic
 
 
 def test_float32_border_reads_past_the_input_on_axes_longer_than_2_to_the_24():
