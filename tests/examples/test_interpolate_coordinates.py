@@ -1491,12 +1491,16 @@ def test_the_corner_bullets_name_the_floating_point_dtypes_the_linear_modes_and_
         ("bilinear", "bicubic"), (torch.float16, torch.bfloat16), (torch.contiguous_format, torch.channels_last)
     ):
         x = torch.randn(1, 3, 4, 5, generator=torch.Generator().manual_seed(6)).to(dtype).clone(memory_format=layout)
-        for size in ((3, 5), (4, 7), (2, 2)):
-            with pytest.raises(NotImplementedError):
-                F.interpolate(x, size=size, mode=mode, antialias=True)
-        for align_corners in (False, True):
-            y = F.interpolate(x, size=(4, 5), mode=mode, antialias=True, align_corners=align_corners)
-            assert torch.equal(y, x), (mode, dtype, layout)
+        # Review 69: every output size up to 6x7 (one axis changing or both), and an empty batch too.
+        for size in itertools.product(range(1, 7), range(1, 8)):
+            if size != (4, 5):
+                for batch in (x, x[:0]):
+                    with pytest.raises(NotImplementedError):
+                        F.interpolate(batch, size=size, mode=mode, antialias=True)
+        # a kept size given as a factor (4 x 1.1 and 5 x 1.1 floor to 4 and 5) is copied too: a new tensor
+        for align_corners, kept in itertools.product((False, True), ({"size": (4, 5)}, {"scale_factor": 1.1})):
+            y = F.interpolate(x, mode=mode, antialias=True, align_corners=align_corners, **kept)
+            assert torch.equal(y, x) and y.data_ptr() != x.data_ptr(), (mode, dtype, layout, kept)
     for mode, dtype in itertools.product(("bilinear", "bicubic"), (torch.float32, torch.float64)):
         x = torch.randn(1, 2, 5, 5, dtype=dtype, generator=torch.Generator().manual_seed(5))
         y = F.interpolate(x, size=(9, 9), mode=mode, antialias=True)

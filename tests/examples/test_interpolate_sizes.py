@@ -1612,3 +1612,37 @@ def test_on_cuda_antialias_blends_output_2_to_the_23_of_a_kept_axis():
         x = ((torch.arange(n, device="cuda") % 4) ** 2).float().view(1, 1, 1, n)
         y = F.interpolate(x, size=(1, n), mode="bicubic", antialias=True).flatten()
         assert y[2**23].item() == pytest.approx(expected, abs=1e-5), n
+
+
+def test_cuda_antialias_window_at_output_2_to_the_23_read_off_its_source_in_float32():
+    # Review 69: the CUDA test above skips on a CPU-only build, so the page's account of the window is also checked
+    # here against UpSample.cuh's arithmetic, in float32 (accscalar_t for float32, float16 and bfloat16):
+    # center = scale * (i + 0.5f); xmin = int(center - support + 0.5f); xsize = min(int(center + support + 0.5f),
+    # in) - xmin; weight j = filter((j + (xmin - center) + 0.5f) / scale), normalised. Review 66's window
+    # (2^23 - 1 ... 2^23 + 1 for bicubic) fails here.
+    f32 = np.float32
+
+    def triangle(x):
+        return max(f32(1) - abs(x), f32(0))
+
+    def cubic(x, a=f32(-0.5)):
+        x = abs(x)
+        if x < 1:
+            return ((a + 2) * x - (a + 3)) * x * x + 1
+        return (((x - 5) * x + 8) * x - 4) * a if x < 2 else f32(0)
+
+    i = 2**23
+    for n in (2**23 + 1, 2**23 + 2, 2**23 + 3):
+        for filt, support in ((triangle, f32(1)), (cubic, f32(2))):
+            center = f32(1) * (f32(i) + f32(0.5))
+            assert center == 2**23
+            xmin = max(int(center - support + f32(0.5)), 0)
+            xsize = min(int(center + support + f32(0.5)), n) - xmin
+            w = [filt(f32(j) + (f32(xmin) - center) + f32(0.5)) for j in range(xsize)]
+            window = {xmin + j - 2**23: float(wj / sum(w)) for j, wj in enumerate(w) if wj != 0}
+            if filt is triangle:
+                assert window == {-1: 0.5, 0: 0.5}, n  # their mean
+            else:  # pixel 2^23 - 2, and pixel 2^23 + 1 where it exists, negative
+                expected = {-2: -1, -1: 9, 0: 9, 1: -1} if n > 2**23 + 1 else {-2: -1, -1: 9, 0: 9}
+                total = sum(expected.values())
+                assert window == pytest.approx({k: v / total for k, v in expected.items()}), n
