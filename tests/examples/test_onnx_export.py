@@ -811,6 +811,24 @@ def test_quantized_differs_from_float_only_on_a_side_that_keeps_its_size():
     assert "`nearest`, on 4-D as on 5-D input,\n  differs where every side keeps its size" in en
     assert "differs on 4-D input\n  only where another side changes" not in en
     assert "`nearest` 在 4 维和 5 维输入上规则相同：每条边长度都不变" in zh
+    # Review 69: a kept side of one pixel has only pixel 0 to read, so every mode agrees there even where
+    # another side changes and the float CPU runs its channels-last kernel (the sweep above ignored such sides).
+    for shape, factor in itertools.product(((1, 5), (5, 1), (1, 7), (1, 5, 5), (5, 1, 5)), (1.3, 1.5, 1.9)):
+        x = torch.randn(1, 4, *shape, generator=generator) * 3
+        layout = torch.channels_last if len(shape) == 2 else torch.channels_last_3d
+        q = torch.quantize_per_tensor(x, 0.05, 120, torch.quint8).contiguous(memory_format=layout)
+        modes = ("nearest", "nearest-exact", "bilinear") if len(shape) == 2 else ("nearest", "nearest-exact")
+        for mode in modes:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                y = F.interpolate(q, scale_factor=factor, mode=mode).int_repr().int()
+                reference = F.interpolate(q.dequantize(), scale_factor=factor, mode=mode)
+            reference = torch.quantize_per_tensor(reference, 0.05, 120, torch.quint8).int_repr().int()
+            assert (y - reference).abs().max() <= (0 if mode.startswith("nearest") else 1), (shape, factor, mode)
+    assert "Except on a side longer than one pixel that a factor other than 1\n  leaves at its size" in en
+    assert "doubles a side longer than one pixel (10 rows at ×2.05)" in en
+    assert "例外是缩放因子不为 1、某条长于 1 个像素的边长度却没变的情况" in zh
+    assert "缩放因子不是 2、却让某条长于 1 个像素的边正好变成两倍" in zh
 
 
 @pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
@@ -1012,7 +1030,8 @@ def test_quantized_nearest_differs_from_float_on_a_4d_side_that_a_factor_other_t
     # float CPU kernel for 4-D input uses it, the quantized kernel follows the factor.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for side, factor, last in itertools.product(range(2, 20), (2.0, 2.05, 2.1, 2.14), (False, True)):
+        # Review 69: side 1 too (x2.05 to x2.14 double it): d // 2 and floor(d / factor) are both 0 there.
+        for side, factor, last in itertools.product(range(1, 20), (2.0, 2.05, 2.1, 2.14), (False, True)):
             if int(side * factor) != 2 * side:
                 continue
             x = torch.arange(float(side)).view(1, 1, side, 1).expand(1, 3, side, 4).contiguous()
@@ -1023,7 +1042,7 @@ def test_quantized_nearest_differs_from_float_on_a_4d_side_that_a_factor_other_t
             float_rows = F.interpolate(q.dequantize(), scale_factor=(factor, 1.0), mode="nearest")[0, 0, :, 0].tolist()
             assert float_rows == [d // 2 for d in range(2 * side)], (side, factor, last)
             assert rows == [int(d * np.float32(1 / factor)) for d in range(2 * side)], (side, factor, last)
-            assert (rows != float_rows) == (factor != 2.0), (side, factor, last)
+            assert (rows != float_rows) == (factor != 2.0 and side > 1), (side, factor, last)
         # 5-D: the contiguous float kernel follows the factor; the channels-last one with 4 channels does not.
         x = torch.randn(1, 4, 10, 3, 3, generator=torch.Generator().manual_seed(0)) * 3
         for layout, differs in ((torch.contiguous_format, False), (torch.channels_last_3d, True)):
