@@ -1619,9 +1619,7 @@ def test_plain_bicubic_keeps_a_minus_zero_of_a_one_pixel_axis_only_where_centred
 def test_plain_bicubic_keeps_a_minus_zero_only_where_its_computed_position_lands_on_a_centre():
     # Review 67: "only those whose position along it lands on a pixel centre" held in exact arithmetic up to x5. At x7
     # float32 rounding moves columns 10 and 24 of 1x4 -> 3x28 off their centres, and the centred row keeps -0.0 only
-    # at 3 and 17 (5 and 6 pixels wide lose some centres too); in float64, 3 -> 21 puts column 3 just below pixel 0's centre on the AVX2 / AVX-512 code
-    # (FMA), where t rounds to 1 and the zero-weight taps become the two before and the one after: a +1 two pixels
-    # after it no longer clears the -0.0, while under ATEN_CPU_CAPABILITY=default the position is exact and it does.
+    # at 3 and 17 (5 and 6 pixels wide lose some centres too).
     torch.set_num_threads(1)
     for width in (4, 5, 6):
         centres = [7 * j + 3 for j in range(width)]
@@ -1629,16 +1627,37 @@ def test_plain_bicubic_keeps_a_minus_zero_only_where_its_computed_position_lands
         assert not kept[[0, 2]].any() and set(kept[1].nonzero().flatten().tolist()) < set(centres), width
     x = torch.full((1, 1, 1, 4), -0.0)
     assert F.interpolate(x, size=(3, 28), mode="bicubic").signbit()[0, 0].nonzero().tolist() == [[1, 3], [1, 17]]
-    code = """
-import torch, torch.nn.functional as F
-torch.set_num_threads(1)
-for row in ([-0.0, -1.0, 1.0], [-0.0, 1.0, -1.0]):
-    x = torch.tensor(row, dtype=torch.float64).view(1, 1, 1, 3)
-    print(F.interpolate(x, size=(3, 21), mode="bicubic")[0, 0, 1, 3].signbit().item())
-"""
-    for capability, signs in ((None, "True False"), ("avx2", "True False"), ("default", "False False")):
-        env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
-        assert " ".join(run_python(code, **env).split()) == signs, capability
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_plain_bicubic_keeps_a_minus_zero_of_a_one_pixel_axis_only_on_the_centred_row_as_the_other_axis_sums_it(
+    dtype,
+):
+    # Review 69: "except on an output pixel centred on the pixel along both axes" was checked on rows without +0.0.
+    # Off the centres a +0.0 under each negative weight keeps the -0.0 too: +0, -0, -0, +0 enlarged 1x4 -> 3x8 keeps it
+    # in columns 3 and 4. What holds: off the centred row (column, for a one-pixel column) no output is -0.0, and the
+    # centred row is the other axis's own bicubic bit for bit, signs included.
+    torch.set_num_threads(1)
+    x = torch.tensor([0.0, -0.0, -0.0, 0.0], dtype=dtype).view(1, 1, 1, 4)
+    assert F.interpolate(x, size=(3, 8), mode="bicubic").signbit()[0, 0].nonzero().tolist() == [[1, 3], [1, 4]]
+    rng = np.random.default_rng(69)
+    values = torch.tensor([-0.0, 0.0, -1.0, 1.0], dtype=dtype)
+    bits = torch.int64 if dtype == torch.float64 else torch.int32
+    for w, n, memory_format in itertools.product(
+        range(1, 6), range(2, 8), (torch.contiguous_format, torch.channels_last)
+    ):
+        for size in rng.integers(1, 3 * w + 2, 3).tolist():
+            row = values[rng.integers(0, 4, w)]
+            x = row.view(1, 1, 1, w).expand(1, 3, 1, w).clone(memory_format=memory_format)
+            for column in (False, True):
+                xi = x.transpose(2, 3) if column else x
+                sizes = [(n, size), (1, size)]
+                y, own = (F.interpolate(xi, size=s[::-1] if column else s, mode="bicubic")[0, 0] for s in sizes)
+                y, own = (y.T, own.T) if column else (y, own)
+                rows = set(((y == 0) & y.signbit()).nonzero()[:, 0].tolist())
+                assert rows <= ({(n - 1) // 2} if n % 2 else set()), (w, n, size, row.tolist(), column)
+                if n % 2:
+                    assert torch.equal(y[(n - 1) // 2].view(bits), own[0].view(bits)), (w, n, size, column)
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])

@@ -1143,7 +1143,8 @@ print(sorted(patterns), changed, kept)
 def test_half_precision_nearest_keeps_a_float16_quiet_nan_except_among_the_last_elements():
     # Review 67: "where a quiet one keeps its bits" held for a NaN at the image's first element. The float16 ->
     # float32 cast converts the tensor's last numel % (vector width) elements one by one, and that scalar path turns
-    # every NaN into 0x7FFFFFFF (0x7FFF once cast back): sign and payload lost, on every CPU capability.
+    # every NaN into 0x7FFFFFFF (0x7FFF once cast back): sign and payload lost, on every CPU capability. Review 69:
+    # "the image's last few elements" are the last in memory, not in (C, H, W) order.
     code = """
 import torch, torchvision.transforms.v2.functional as F2
 from torchvision.transforms import InterpolationMode as IM
@@ -1153,9 +1154,15 @@ for mode in (IM.NEAREST, IM.NEAREST_EXACT):
             x = torch.randn(3, 4, 5, generator=torch.Generator().manual_seed(0)).half()
             x.view(torch.int16)[i, j, k] = bits - (1 << 16 if bits >> 15 else 0)
             print(F2.resize(x, [8, 10], mode).view(torch.int16)[i, 2 * j, 2 * k].item() & 0xFFFF)
+    # an HWC image permuted to (C, H, W): the last elements in memory are the last pixel's channels, so channel 0's
+    # last pixel loses its bits and channel 2's first pixel of the last row, near the image's logical end, keeps them
+    for i, j, k in ((0, 3, 4), (2, 3, 0)):
+        x = torch.randn(4, 5, 3, generator=torch.Generator().manual_seed(0)).half()
+        x.view(torch.int16)[j, k, i] = 0x7E00
+        print(F2.resize(x.permute(2, 0, 1), [8, 10], mode).view(torch.int16)[i, 2 * j, 2 * k].item() & 0xFFFF)
 """
     first = [0x7E00, 0xFE01, 0x7FFF, 0xFFFF, 0x7E01]
-    want = [v for b in first for v in (b, 0x7FFF)] * 2
+    want = ([v for b in first for v in (b, 0x7FFF)] + [0x7FFF, 0x7E00]) * 2
     for capability in (None, "avx2", "default"):
         env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
         assert [int(v) for v in run_python(code, **env).split()] == want, capability
