@@ -498,3 +498,21 @@ def test_the_exact_twins_land_non_finite_values_alike_except_onednn_bfloat16(ns,
     elif amx:
         assert any(differs.values())
     assert not any(d for (onednn, *_), d in differs.items() if not onednn)
+
+
+@pytest.mark.parametrize("k", [4, 6])
+def test_the_h_1_list_is_for_k_2_only_a_wider_even_kernel_is_returned_at_r_1(k):
+    # Review 69: the list of where an H = 1 transposed output comes back empty read as if for every even k,
+    # but use_mkldnn takes a float32 batch of one at r = 1 when the kernel's sides exceed 3: kernel r * k = 4
+    # or 6 at r = 1 is returned empty where the k = 2 list says "refused". The page now scopes the list to k = 2.
+    en = (ROOT / "docs" / "pixel-shuffle.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(encoding="utf-8")
+    assert "On the CPU,\nfor k = 2 and a batch of at least one image," in en
+    assert "在 CPU 上，k = 2 时，对至少含一张图像的 batch，" in zh
+    x = torch.zeros(1, 2, 1, 1)
+    for r in (1, 2, 3):
+        weight = torch.zeros(2, 2, r * k, r * k)
+        if torch.backends.mkldnn.is_available():
+            assert F.conv_transpose2d(x, weight, stride=r, padding=r * (k // 2)).shape[-2:] == (0, 0)
+        with torch.backends.mkldnn.flags(enabled=False), pytest.raises(RuntimeError, match="too small"):
+            F.conv_transpose2d(x, weight, stride=r, padding=r * (k // 2))
