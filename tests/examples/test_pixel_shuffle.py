@@ -516,3 +516,30 @@ def test_the_h_1_list_is_for_k_2_only_a_wider_even_kernel_is_returned_at_r_1(k):
             assert F.conv_transpose2d(x, weight, stride=r, padding=r * (k // 2)).shape[-2:] == (0, 0)
         with torch.backends.mkldnn.flags(enabled=False), pytest.raises(RuntimeError, match="too small"):
             F.conv_transpose2d(x, weight, stride=r, padding=r * (k // 2))
+
+
+def test_on_one_pixel_the_families_coincide_only_without_biases():
+    # Review 69: "on a 1x1 input ... the two layers compute the same maps" held for the weights (the test
+    # above), but both layers have biases by default, and the sub-pixel layer's r * r biases give each position
+    # of the block its own offset, which ConvTranspose2d's one bias per channel cannot: on a 1x1 input, too, its
+    # affine maps span more. The page now says "without biases".
+    def sub_pixel(x, params):
+        return F.pixel_shuffle(F.conv2d(x, params[:36].view(4, 1, 3, 3), params[36:], padding=1), 2)
+
+    def transposed(x, params):
+        return F.conv_transpose2d(x, params[:16].view(1, 1, 4, 4), params[16:], stride=2, padding=1)
+
+    for h, w in itertools.product(range(1, 4), range(1, 4)):
+        # an affine map as its values on the input basis and on 0: the rows span each family's maps
+        x = torch.cat([torch.eye(h * w, dtype=torch.float64), torch.zeros(1, h * w, dtype=torch.float64)])
+        x = x.view(h * w + 1, 1, h, w)
+
+        def maps(layer, n):
+            return torch.stack([layer(x, torch.eye(n, dtype=torch.float64)[t]).flatten() for t in range(n)])
+
+        sub, trans = maps(sub_pixel, 40), maps(transposed, 17)
+        ranks = [torch.linalg.matrix_rank(m).item() for m in (sub, trans, torch.cat([sub, trans]))]
+        assert ranks[2] == ranks[0] > ranks[1], (h, w, ranks)
+    page, page_zh = _pages()
+    assert "each position reads only the centre tap,\nand without biases the two layers compute the same maps)" in page
+    assert "在 1×1 的输入上每个位置只读到中心那个权重，不带偏置时两种层能算出的映射完全相同）" in page_zh
