@@ -375,7 +375,7 @@ def test_an_empty_batch_gets_the_empty_output_whatever_the_dtype_or_onednn(onedn
         with torch.backends.mkldnn.flags(enabled=onednn):
             assert F.conv_transpose2d(x, weight, stride=r, padding=r).shape == (0, 2, 0, 0)
     page, page_zh = _pages()
-    assert "for a batch of at least one image, torch returns it only where oneDNN" in page
+    assert "for k = 2 and a batch of at least one image, torch returns it only where oneDNN" in page
     assert "对至少含一张图像的 batch，只有转置卷积走 oneDNN" in page_zh
 
 
@@ -498,3 +498,48 @@ def test_the_exact_twins_land_non_finite_values_alike_except_onednn_bfloat16(ns,
     elif amx:
         assert any(differs.values())
     assert not any(d for (onednn, *_), d in differs.items() if not onednn)
+
+
+@pytest.mark.parametrize("k", [4, 6])
+def test_the_h_1_list_is_for_k_2_only_a_wider_even_kernel_is_returned_at_r_1(k):
+    # Review 69: the list of where an H = 1 transposed output comes back empty read as if for every even k,
+    # but use_mkldnn takes a float32 batch of one at r = 1 when the kernel's sides exceed 3: kernel r * k = 4
+    # or 6 at r = 1 is returned empty where the k = 2 list says "refused". The page now scopes the list to k = 2.
+    en = (ROOT / "docs" / "pixel-shuffle.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(encoding="utf-8")
+    assert "On the CPU,\nfor k = 2 and a batch of at least one image," in en
+    assert "在 CPU 上，k = 2 时，对至少含一张图像的 batch，" in zh
+    x = torch.zeros(1, 2, 1, 1)
+    for r in (1, 2, 3):
+        weight = torch.zeros(2, 2, r * k, r * k)
+        if torch.backends.mkldnn.is_available():
+            assert F.conv_transpose2d(x, weight, stride=r, padding=r * (k // 2)).shape[-2:] == (0, 0)
+        with torch.backends.mkldnn.flags(enabled=False), pytest.raises(RuntimeError, match="too small"):
+            F.conv_transpose2d(x, weight, stride=r, padding=r * (k // 2))
+
+
+def test_on_one_pixel_the_families_coincide_only_without_biases():
+    # Review 69: "on a 1x1 input ... the two layers compute the same maps" held for the weights (the test
+    # above), but both layers have biases by default, and the sub-pixel layer's r * r biases give each position
+    # of the block its own offset, which ConvTranspose2d's one bias per channel cannot: on a 1x1 input, too, its
+    # affine maps span more. The page now says "without biases".
+    def sub_pixel(x, params):
+        return F.pixel_shuffle(F.conv2d(x, params[:36].view(4, 1, 3, 3), params[36:], padding=1), 2)
+
+    def transposed(x, params):
+        return F.conv_transpose2d(x, params[:16].view(1, 1, 4, 4), params[16:], stride=2, padding=1)
+
+    for h, w in itertools.product(range(1, 4), range(1, 4)):
+        # an affine map as its values on the input basis and on 0: the rows span each family's maps
+        x = torch.cat([torch.eye(h * w, dtype=torch.float64), torch.zeros(1, h * w, dtype=torch.float64)])
+        x = x.view(h * w + 1, 1, h, w)
+
+        def maps(layer, n):
+            return torch.stack([layer(x, torch.eye(n, dtype=torch.float64)[t]).flatten() for t in range(n)])
+
+        sub, trans = maps(sub_pixel, 40), maps(transposed, 17)
+        ranks = [torch.linalg.matrix_rank(m).item() for m in (sub, trans, torch.cat([sub, trans]))]
+        assert ranks[2] == ranks[0] > ranks[1], (h, w, ranks)
+    page, page_zh = _pages()
+    assert "each position reads only the centre tap,\nand without biases the two layers compute the same maps)" in page
+    assert "在 1×1 的输入上每个位置只读到中心那个权重，不带偏置时两种层能算出的映射完全相同）" in page_zh
