@@ -51,6 +51,33 @@ def test_the_filter_follows_a_floating_dtype_and_an_integer_image_is_refused(ns)
     for dtype in (torch.uint8, torch.int64):
         with pytest.raises(RuntimeError, match="expected scalar type"):
             BlurPool(filter_size=3)(x.to(dtype))
+    # Review 69: the page put it on conv2d refusing the mix; a uint16, uint32 or uint64 image fails earlier, in the
+    # reflect or replicate pad, or in conv2d, which has no kernel for the dtype at all: the page says only that it fails
+    for dtype in (
+        torch.uint8,
+        torch.int8,
+        torch.int16,
+        torch.int32,
+        torch.int64,
+        torch.uint16,
+        torch.uint32,
+        torch.uint64,
+    ):
+        for padding_mode in ("reflect", "replicate", "zeros", "circular"):
+            with pytest.raises((RuntimeError, NotImplementedError)):
+                BlurPool(filter_size=3, padding_mode=padding_mode)(x.to(dtype))
+    with pytest.raises(NotImplementedError, match="reflection_pad2d"):
+        BlurPool(filter_size=3)(x.to(torch.uint16))
+    for page, words, old in (
+        ("downsample-methods.md", "`uint8` gets float taps and fails, so convert it first", "refuses the mix"),
+        (
+            "downsample-methods.zh.md",
+            "`uint8` 这样的整数图像得到的是浮点权重，会报错，要先转换成浮点",
+            "不接受两者混用",
+        ),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert words in text and old not in text, page
     # Review 61: complex works in BlurPool only; MaxBlurPool's max pooling comes first and refuses it
     for dtype in (torch.float16, torch.bfloat16, torch.float64):
         assert ns["MaxBlurPool"](filter_size=3)(x.to(dtype)).dtype == dtype
