@@ -1100,6 +1100,19 @@ def test_the_cpu_antialiased_modes_refuse_half_precision_so_weights_in_the_input
             F.interpolate(torch.ones(1, 1, 8, 8, dtype=dtype), size=(4, 4), mode=mode, antialias=True)
     for mode, dtype in itertools.product(modes, (torch.float32, torch.float64)):
         assert F.interpolate(torch.ones(1, 1, 8, 8, dtype=dtype), size=(4, 4), mode=mode, antialias=True).dtype == dtype
+    # Review 69: the page still said "in the input's dtype" for every input the CPU takes, and it takes uint8 too,
+    # whose weights are fractions no uint8 holds (torch computes them in double and rounds them to int16): a ramp
+    # comes back as the float64 result, rounded
+    ramp = torch.arange(0, 256, 4, dtype=torch.float64).repeat(64, 1).view(1, 1, 64, 64)
+    for mode, size in itertools.product(modes, (16, 21, 32)):
+        exact = F.interpolate(ramp, size=(size, size), mode=mode, antialias=True)
+        rounded = F.interpolate(ramp.to(torch.uint8), size=(size, size), mode=mode, antialias=True)
+        assert rounded.dtype == torch.uint8 and (rounded.double() - exact.clamp(0, 255)).abs().max() <= 1, (mode, size)
+    for page, words in (
+        ("frequency-response.md", "torch computes the weights of a float32 or float64 input in its dtype on the CPU"),
+        ("frequency-response.zh.md", "在 CPU 上 torch 按 float32 或 float64 输入本身的 dtype 计算权重"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
 def test_float64_end_weights_appear_in_every_widened_mode_at_49_93_and_99():
