@@ -51,6 +51,33 @@ def test_the_filter_follows_a_floating_dtype_and_an_integer_image_is_refused(ns)
     for dtype in (torch.uint8, torch.int64):
         with pytest.raises(RuntimeError, match="expected scalar type"):
             BlurPool(filter_size=3)(x.to(dtype))
+    # Review 69: the page put it on conv2d refusing the mix; a uint16, uint32 or uint64 image fails earlier, in the
+    # reflect or replicate pad, or in conv2d, which has no kernel for the dtype at all: the page says only that it fails
+    for dtype in (
+        torch.uint8,
+        torch.int8,
+        torch.int16,
+        torch.int32,
+        torch.int64,
+        torch.uint16,
+        torch.uint32,
+        torch.uint64,
+    ):
+        for padding_mode in ("reflect", "replicate", "zeros", "circular"):
+            with pytest.raises((RuntimeError, NotImplementedError)):
+                BlurPool(filter_size=3, padding_mode=padding_mode)(x.to(dtype))
+    with pytest.raises(NotImplementedError, match="reflection_pad2d"):
+        BlurPool(filter_size=3)(x.to(torch.uint16))
+    for page, words, old in (
+        ("downsample-methods.md", "`uint8` gets float taps and fails, so convert it first", "refuses the mix"),
+        (
+            "downsample-methods.zh.md",
+            "`uint8` 这样的整数图像得到的是浮点权重，会报错，要先转换成浮点",
+            "不接受两者混用",
+        ),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert words in text and old not in text, page
     # Review 61: complex works in BlurPool only; MaxBlurPool's max pooling comes first and refuses it
     for dtype in (torch.float16, torch.bfloat16, torch.float64):
         assert ns["MaxBlurPool"](filter_size=3)(x.to(dtype)).dtype == dtype
@@ -780,12 +807,22 @@ def test_at_4x_the_box_equalities_need_a_4x4_block_whose_sum_does_not_overflow(n
 def test_to_one_pixel_area_and_the_adaptive_pool_overflow_unlike_avg_pool():
     # Review 35: "area and the adaptive pool overflow like AvgPool2d" failed for a 1x1 output, where they call mean,
     # which adds in another order: 4x4 blocks of +-3e38 summing to 0 overflow in one and not in the other, both ways
+    # Review 69: the page then excepted 4x4 blocks "or larger"; 3x3 blocks of +-3e38 summing to +-3e38 part too
     generator = torch.Generator().manual_seed(0)
+    for k in (3, 4):
+        signs = torch.tensor([1.0] * ((k * k + 1) // 2) + [-1.0] * (k * k // 2))
+        blocks = (3e38 * signs[torch.argsort(torch.rand(2000, k * k, generator=generator), dim=1)]).view(-1, 1, k, k)
+        pooled = F.avg_pool2d(blocks, k).isfinite().flatten()
+        for other in (F.interpolate(blocks, size=(1, 1), mode="area"), F.adaptive_avg_pool2d(blocks, 1)):
+            finite = other.isfinite().flatten()
+            assert (pooled & ~finite).any() and (~pooled & finite).any(), k
+    for page, words in (
+        ("downsample-methods.md", "except from a 3×3 block or larger to a 1×1 output"),
+        ("downsample-methods.zh.md", "但从 3×3 或更大的块缩到 1×1 时例外"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
     x = torch.where(torch.rand(4000, 1, 4, 4, generator=generator) < 0.5, 3e38, -3e38).float()
     pooled = F.avg_pool2d(x, 4).isfinite().flatten()
-    for other in (F.interpolate(x, scale_factor=0.25, mode="area"), F.adaptive_avg_pool2d(x, 1)):
-        finite = other.isfinite().flatten()
-        assert (pooled & ~finite).any() and (~pooled & finite).any()
     # larger outputs add each window row by row, as AvgPool2d does: the blocks that parted above overflow alike there
     parted = x[pooled != F.adaptive_avg_pool2d(x, 1).isfinite().flatten()][:16]
     tiled = parted.view(4, 4, 4, 4).permute(0, 2, 1, 3).reshape(1, 1, 16, 16)
@@ -894,7 +931,7 @@ def test_the_1x1_mean_parts_from_avg_pool_by_steps_that_grow_with_the_block():
 def test_from_a_2x2_block_to_one_pixel_area_and_the_adaptive_pool_overflow_like_avg_pool():
     # Review 42: the page excepted every 1x1 output from "area and the adaptive pool overflow like AvgPool2d".
     # Their mean adds a 2x2 block as AvgPool2d does: the same inf, -inf, nan or finite value on every block of
-    # +-3e38, +-1e38 and 2e38, in both memory formats; only from a 4x4 block on do they part.
+    # +-3e38, +-1e38 and 2e38, in both memory formats; only from a 3x3 block on do they part (review 69: not 4x4).
     values = torch.tensor([3e38, -3e38, 1e38, -1e38, 2e38])
     blocks = torch.cartesian_prod(*[values] * 4).view(-1, 1, 2, 2)
     for x in (blocks, blocks.expand(-1, 4, 2, 2).contiguous(memory_format=torch.channels_last)):

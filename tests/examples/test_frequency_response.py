@@ -925,7 +925,8 @@ def test_given_size_a_k_past_8_that_does_not_divide_64_can_still_be_a_whole_fact
     # Review 66: "a k that does not divide 64 becomes 64 / (64 // k), which is not whole" held from 2 to 8 only; past 8,
     # 13 to 15 give 16 and every k from 33 on gives 64 (22 to 31 give 32), and there plain bilinear and bicubic give
     # the constant 0.7 back exactly. Review 67: the page then said "from 33 on every k gives 64" and left out 22 to 31;
-    # from 65 on 64 // k is 0 and F.interpolate raises
+    # from 65 on 64 // k is 0 and F.interpolate raises. Review 69: not in every mode the bullet names: area (adaptive
+    # average pooling) returns an empty tensor, so the page says bilinear and bicubic raise
     x = torch.full((1, 1, 64, 64), 0.7)
     whole = {}
     for k in range(2, 130):
@@ -933,8 +934,11 @@ def test_given_size_a_k_past_8_that_does_not_divide_64_can_still_be_a_whole_fact
             if 64 % (64 // k) == 0:
                 whole.setdefault(64 // (64 // k), []).append(k)
         elif k >= 65:
-            with pytest.raises(RuntimeError, match="output sizes should be greater than 0"):
-                F.interpolate(x, size=(64 // k, 64 // k), mode="bilinear")
+            for mode in ("bilinear", "bicubic"):
+                for antialias in (False, True):
+                    with pytest.raises(RuntimeError, match="output sizes should be greater than 0"):
+                        F.interpolate(x, size=(64 // k, 64 // k), mode=mode, antialias=antialias)
+            assert F.interpolate(x, size=(64 // k, 64 // k), mode="area").shape == (1, 1, 0, 0)
     assert whole == {16: [*range(13, 16)], 32: [*range(22, 32)], 64: [*range(33, 64)]}
     for k in sum(whole.values(), []):
         for mode in ("bilinear", "bicubic"):
@@ -944,12 +948,14 @@ def test_given_size_a_k_past_8_that_does_not_divide_64_can_still_be_a_whole_fact
         ("frequency-response.md", "a *k* from 2 to 8 that does not divide 64 (3, 5, 6 or 7)"),
         (
             "frequency-response.md",
-            "past 8 it can be: 13 to 15 give 16, 22 to 31 give 32 and 33 to 63 give 64, while from 65 on ⌊64/*k*⌋ is 0",
+            "past 8 it can be: 13 to 15 give 16, 22 to 31 give 32 and 33 to 63 give 64, while from 65 on ⌊64/*k*⌋ is 0 and"
+            " `bilinear` and `bicubic` raise)",
         ),
         ("frequency-response.zh.md", "2 到 8 之间不能整除 64 的 *k*（3、5、6、7）"),
         (
             "frequency-response.zh.md",
-            "超过 8 时可能是整数：13 到 15 变成 16，22 到 31 变成 32，33 到 63 变成 64；从 65 起 ⌊64/*k*⌋ 为 0",
+            "超过 8 时可能是整数：13 到 15 变成 16，22 到 31 变成 32，33 到 63 变成 64；从 65 起 ⌊64/*k*⌋ 为 0，"
+            "`bilinear` 和 `bicubic` 会报错）",
         ),
     ):
         assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), (page, words)
@@ -1094,6 +1100,19 @@ def test_the_cpu_antialiased_modes_refuse_half_precision_so_weights_in_the_input
             F.interpolate(torch.ones(1, 1, 8, 8, dtype=dtype), size=(4, 4), mode=mode, antialias=True)
     for mode, dtype in itertools.product(modes, (torch.float32, torch.float64)):
         assert F.interpolate(torch.ones(1, 1, 8, 8, dtype=dtype), size=(4, 4), mode=mode, antialias=True).dtype == dtype
+    # Review 69: the page still said "in the input's dtype" for every input the CPU takes, and it takes uint8 too,
+    # whose weights are fractions no uint8 holds (torch computes them in double and rounds them to int16): a ramp
+    # comes back as the float64 result, rounded
+    ramp = torch.arange(0, 256, 4, dtype=torch.float64).repeat(64, 1).view(1, 1, 64, 64)
+    for mode, size in itertools.product(modes, (16, 21, 32)):
+        exact = F.interpolate(ramp, size=(size, size), mode=mode, antialias=True)
+        rounded = F.interpolate(ramp.to(torch.uint8), size=(size, size), mode=mode, antialias=True)
+        assert rounded.dtype == torch.uint8 and (rounded.double() - exact.clamp(0, 255)).abs().max() <= 1, (mode, size)
+    for page, words in (
+        ("frequency-response.md", "torch computes the weights of a float32 or float64 input in its dtype on the CPU"),
+        ("frequency-response.zh.md", "在 CPU 上 torch 按 float32 或 float64 输入本身的 dtype 计算权重"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
 def test_float64_end_weights_appear_in_every_widened_mode_at_49_93_and_99():
