@@ -1474,9 +1474,9 @@ def test_a_non_finite_grid_point_reads_0_on_4d_float32_bilinear_zeros_where_the_
     # gather passes 2^31 - 1 elements: (H - 1)*sH + (W - 1)*sW of the input, or 7 grid-row strides. That scalar code
     # reads 0 there, as on 5-D input; bicubic still gives NaN. A grid one point wide and a sparse file keep it cheap.
     # Review 70: the page blamed "strides so large"; a contiguous 46341 x 46341 plane, strides 46341 and 1, falls back
-    # too, and one row shorter does not.
+    # too, and one row shorter does not; grid rows that far apart, with points close along each row, do not.
     def sample(image, grid, mode, padding, align):
-        return F.grid_sample(image, grid, mode=mode, padding_mode=padding, align_corners=align).item()
+        return F.grid_sample(image, grid, mode=mode, padding_mode=padding, align_corners=align)[..., -1, -1].item()
 
     def grid_of(bad, dtype, row_stride=2):
         return torch.tensor([bad, 0.3], dtype=dtype).as_strided((1, 1, 1, 2), (2, 2, row_stride, 1))
@@ -1494,6 +1494,7 @@ def test_a_non_finite_grid_point_reads_0_on_4d_float32_bilinear_zeros_where_the_
             (torch.float32, "input", 2**31 - 1),
             (torch.float32, "plane", 46340),
             (torch.float32, "plane", 46341),
+            (torch.float32, "rows", 2**31 - 2),
             (torch.float64, "grid", 2**31),
             (torch.float16, "grid", 2**31),
             (torch.bfloat16, "grid", 2**31),
@@ -1503,7 +1504,11 @@ def test_a_non_finite_grid_point_reads_0_on_4d_float32_bilinear_zeros_where_the_
         (float("nan"), float("inf"), -float("inf")),
         (False, True),
     ):
-        if where == "plane":
+        if where == "rows":
+            image = torch.tensor([[1.0, 2.0], [3.0, 4.0]]).view(1, 1, 2, 2)
+            grid = store.as_strided((1, 2, 1, 2), (4, stride, 2, 1))
+            grid[0, :, 0] = torch.tensor([bad, 0.3])
+        elif where == "plane":
             image = store[: stride * 46341].view(1, 1, stride, 46341)
             grid = grid_of(bad, dtype)
         elif where == "input":
@@ -1514,7 +1519,7 @@ def test_a_non_finite_grid_point_reads_0_on_4d_float32_bilinear_zeros_where_the_
             image = torch.tensor([[1.0, 2.0], [3.0, 4.0]], dtype=dtype).view(1, 1, 2, 2)
             grid = grid_of(bad, dtype, stride)
         # the last pixel of the plane; the grid's 8th point
-        offset = {"input": stride + 1, "plane": (stride - 1) * 46341 + 46340, "grid": 7 * stride}[where]
+        offset = {"input": stride + 1, "plane": (stride - 1) * 46341 + 46340, "grid": 7 * stride, "rows": 7 * 2}[where]
         falls_back = dtype == torch.float32 and offset > 2**31 - 1
         got = sample(image, grid, mode, padding, align)
         if mode == "bilinear" and padding == "zeros" and falls_back:
