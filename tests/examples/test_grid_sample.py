@@ -944,6 +944,16 @@ def test_grid_sample_reads_2x2x2_voxels_on_5d_input_whatever_the_factor():
     assert "2×2 (or 4×4)" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(
         encoding="utf-8"
     )
+    # Review 70: the page said "2×2×2 on 5-D input", but 5-D nearest reads one voxel: the gradient of an output at a
+    # point off every voxel centre reaches 8 voxels with bilinear and 1 with nearest, at every factor of the grid.
+    for mode, n_out in itertools.product(("bilinear", "nearest"), (2, 3, 7)):
+        x = torch.zeros(1, 1, 5, 5, 5, dtype=torch.float64, requires_grad=True)
+        grid = F.affine_grid(torch.eye(3, 4, dtype=torch.float64)[None] * 0.9, (1, 1, n_out, n_out, n_out), False)
+        F.grid_sample(x, grid, mode=mode, align_corners=False)[0, 0, 0, 0, 0].backward()
+        assert int((x.grad != 0).sum()) == (8 if mode == "bilinear" else 1), (mode, n_out)
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "2×2×2 for 5-D `bilinear`)" in (docs / "grid-sample.md").read_text(encoding="utf-8")
+    assert "5维的`bilinear`为2×2×2）" in "".join((docs / "grid-sample.zh.md").read_text(encoding="utf-8").split())
 
 
 def test_zeros_padding_equals_border_where_the_border_pixels_are_zero(ns):
