@@ -944,6 +944,16 @@ def test_grid_sample_reads_2x2x2_voxels_on_5d_input_whatever_the_factor():
     assert "2×2 (or 4×4)" not in (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(
         encoding="utf-8"
     )
+    # Review 70: the page said "2×2×2 on 5-D input", but 5-D nearest reads one voxel: the gradient of an output at a
+    # point off every voxel centre reaches 8 voxels with bilinear and 1 with nearest, at every factor of the grid.
+    for mode, n_out in itertools.product(("bilinear", "nearest"), (2, 3, 7)):
+        x = torch.zeros(1, 1, 5, 5, 5, dtype=torch.float64, requires_grad=True)
+        grid = F.affine_grid(torch.eye(3, 4, dtype=torch.float64)[None] * 0.9, (1, 1, n_out, n_out, n_out), False)
+        F.grid_sample(x, grid, mode=mode, align_corners=False)[0, 0, 0, 0, 0].backward()
+        assert int((x.grad != 0).sum()) == (8 if mode == "bilinear" else 1), (mode, n_out)
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "2×2×2 for 5-D `bilinear`)" in (docs / "grid-sample.md").read_text(encoding="utf-8")
+    assert "5维的`bilinear`为2×2×2）" in "".join((docs / "grid-sample.zh.md").read_text(encoding="utf-8").split())
 
 
 def test_zeros_padding_equals_border_where_the_border_pixels_are_zero(ns):
@@ -1427,8 +1437,9 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
     assert "where `border` reads the border pixel: at the borders, wherever a position" in en
     assert (
         "All of this is for finite grid points. At a grid point of ±`inf` or NaN, on an x86 CPU, 4-D input gives NaN"
-        " with `bilinear` and `zeros` (except in float32 with strides of the input or grid so large that the CPU falls"
-        " back to scalar code, which reads 0), and with `bicubic` whatever the padding; everywhere else (4-D `bilinear` with"
+        " with `bilinear` and `zeros` (except in float32 with an input plane that spans so much memory, or grid points so"
+        " far apart along a row, that the CPU falls back to scalar code, which reads 0), and with `bicubic` whatever the"
+        " padding; everywhere else (4-D `bilinear` with"
         " `border`, `nearest`, 5-D input) `border` reads a border pixel there, and `zeros` reads 0 in float32 and"
         " float64. In float16 and bfloat16 `zeros` does not always: 4-D `nearest` reads the first pixel along that"
         " axis, and at NaN in bfloat16 5-D `nearest` does too, while 5-D `bilinear` gives NaN." in en
@@ -1447,7 +1458,7 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
     )
     assert "而`border`读的是边界像素：这发生在边界处" in zh
     assert (
-        "以上都针对有限的网格点。网格点为±`inf`或NaN时，在x86CPU上，4维输入用`bilinear`加`zeros`得到NaN（float32除外：输入或网格的步长大到CPU退回标量代码时，读到0），用`bicubic`则不论哪种填充方式都得到NaN；"
+        "以上都针对有限的网格点。网格点为±`inf`或NaN时，在x86CPU上，4维输入用`bilinear`加`zeros`得到NaN（float32除外：输入的单个平面在内存中跨度太大，或网格一行中相邻点相隔太远，使CPU退回标量代码时，读到0），用`bicubic`则不论哪种填充方式都得到NaN；"
         "其余情形（4维的`bilinear`加`border`、`nearest`、5维输入）在那里用`border`读到某个边界像素，用`zeros`则在float32和float64下读到0。"
         "float16和bfloat16下`zeros`不一定读到0：4维的`nearest`读到沿该轴的第一个像素；bfloat16下网格点为NaN时，5维的`nearest`也是如此，"
         "5维的`bilinear`则得到NaN。" in zh
@@ -1472,22 +1483,28 @@ def test_a_non_finite_grid_point_reads_0_on_4d_float32_bilinear_zeros_where_the_
     # grid_sampler_2d_cpu (GridSampler.cpp) hands float32 input to _grid_sampler_2d_cpu_fallback when an offset it would
     # gather passes 2^31 - 1 elements: (H - 1)*sH + (W - 1)*sW of the input, or 7 grid-row strides. That scalar code
     # reads 0 there, as on 5-D input; bicubic still gives NaN. A grid one point wide and a sparse file keep it cheap.
+    # Review 70: the page blamed "strides so large"; a contiguous 46341 x 46341 plane, strides 46341 and 1, falls back
+    # too, and one row shorter does not; grid rows that far apart, with points close along each row, do not.
     def sample(image, grid, mode, padding, align):
-        return F.grid_sample(image, grid, mode=mode, padding_mode=padding, align_corners=align).item()
+        return F.grid_sample(image, grid, mode=mode, padding_mode=padding, align_corners=align)[..., -1, -1].item()
 
     def grid_of(bad, dtype, row_stride=2):
         return torch.tensor([bad, 0.3], dtype=dtype).as_strided((1, 1, 1, 2), (2, 2, row_stride, 1))
 
     (tmp_path / "plane").write_bytes(b"")
     with open(tmp_path / "plane", "r+b") as f:
-        f.truncate((2**31 + 1) * 4)
-    store = torch.from_file(str(tmp_path / "plane"), shared=True, size=2**31 + 1, dtype=torch.float32)
+        f.truncate(46341**2 * 4)
+    store = torch.from_file(str(tmp_path / "plane"), shared=True, size=46341**2, dtype=torch.float32)
+    store[30110 * 46341 : 30135 * 46341] = 5.0  # the rows a y of 0.3 reads in both planes: no pixel there is 0
     for (dtype, where, stride), mode, padding, bad, align in itertools.product(
         (
             (torch.float32, "grid", 306_783_378),
             (torch.float32, "grid", 306_783_379),
             (torch.float32, "input", 2**31 - 2),
             (torch.float32, "input", 2**31 - 1),
+            (torch.float32, "plane", 46340),
+            (torch.float32, "plane", 46341),
+            (torch.float32, "rows", 2**31 - 2),
             (torch.float64, "grid", 2**31),
             (torch.float16, "grid", 2**31),
             (torch.bfloat16, "grid", 2**31),
@@ -1497,14 +1514,22 @@ def test_a_non_finite_grid_point_reads_0_on_4d_float32_bilinear_zeros_where_the_
         (float("nan"), float("inf"), -float("inf")),
         (False, True),
     ):
-        if where == "input":
+        if where == "rows":
+            image = torch.tensor([[1.0, 2.0], [3.0, 4.0]]).view(1, 1, 2, 2)
+            grid = store.as_strided((1, 2, 1, 2), (4, stride, 2, 1))
+            grid[0, :, 0] = torch.tensor([bad, 0.3])
+        elif where == "plane":
+            image = store[: stride * 46341].view(1, 1, stride, 46341)
+            grid = grid_of(bad, dtype)
+        elif where == "input":
             image = store.as_strided((1, 1, 2, 2), (4, 4, stride, 1))
             image.copy_(torch.tensor([[1.0, 2.0], [3.0, 4.0]]).view(1, 1, 2, 2))
             grid = grid_of(bad, dtype)
         else:
             image = torch.tensor([[1.0, 2.0], [3.0, 4.0]], dtype=dtype).view(1, 1, 2, 2)
             grid = grid_of(bad, dtype, stride)
-        offset = stride + 1 if where == "input" else 7 * stride  # the pixel at (1, 1); the grid's 8th point
+        # the last pixel of the plane; the grid's 8th point
+        offset = {"input": stride + 1, "plane": (stride - 1) * 46341 + 46340, "grid": 7 * stride, "rows": 7 * 2}[where]
         falls_back = dtype == torch.float32 and offset > 2**31 - 1
         got = sample(image, grid, mode, padding, align)
         if mode == "bilinear" and padding == "zeros" and falls_back:
