@@ -1161,7 +1161,8 @@ for mode in (IM.NEAREST, IM.NEAREST_EXACT):
         x.view(torch.int16)[j, k, i] = 0x7E00
         print(F2.resize(x.permute(2, 0, 1), [8, 10], mode).view(torch.int16)[i, 2 * j, 2 * k].item() & 0xFFFF)
     # Review 70: two threads split 3 x 301 x 301 at element 135902, (1, 150, 151), so the last element of the first
-    # thread's share, mid-image, loses its bits; a crop (not dense) keeps them even at its last element
+    # thread's share, mid-image, loses its bits; a crop (not dense) keeps them even at its last element, and so does
+    # an expanded image
     torch.set_num_threads(2)
     x = torch.zeros(3, 301, 301, dtype=torch.float16)
     x.view(torch.int16)[1, 150, 150] = 0x7E01
@@ -1170,9 +1171,12 @@ for mode in (IM.NEAREST, IM.NEAREST_EXACT):
     x = torch.zeros(3, 8, 40, dtype=torch.float16)
     x.view(torch.int16)[2, 7, 36] = 0x7E01
     print(F2.resize(x[..., :37], [16, 74], mode).view(torch.int16)[2, 14, 72].item() & 0xFFFF)
+    x = torch.zeros(1, 4, 5, dtype=torch.float16)
+    x.view(torch.int16)[0, 3, 4] = 0x7E01  # an expanded image (overlapping memory) keeps them too
+    print(F2.resize(x.expand(3, 4, 5), [8, 10], mode).view(torch.int16)[2, 6, 8].item() & 0xFFFF)
 """
     first = [0x7E00, 0xFE01, 0x7FFF, 0xFFFF, 0x7E01]
-    want = ([v for b in first for v in (b, 0x7FFF)] + [0x7FFF, 0x7E00, 0x7FFF, 0x7E01]) * 2
+    want = ([v for b in first for v in (b, 0x7FFF)] + [0x7FFF, 0x7E00, 0x7FFF, 0x7E01, 0x7E01]) * 2
     for capability in (None, "avx2", "default"):
         env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
         assert [int(v) for v in run_python(code, **env).split()] == want, capability
