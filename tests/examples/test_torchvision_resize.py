@@ -1140,7 +1140,7 @@ print(sorted(patterns), changed, kept)
     assert seen["avx2"] != seen["default"]
 
 
-def test_half_precision_nearest_keeps_a_float16_quiet_nan_except_among_the_last_elements():
+def test_half_precision_nearest_keeps_a_float16_quiet_nan_except_among_the_last_elements_of_dense_memory_or_a_share():
     # Review 67: "where a quiet one keeps its bits" held for a NaN at the image's first element. The float16 ->
     # float32 cast converts the tensor's last numel % (vector width) elements one by one, and that scalar path turns
     # every NaN into 0x7FFFFFFF (0x7FFF once cast back): sign and payload lost, on every CPU capability. Review 69:
@@ -1160,9 +1160,23 @@ for mode in (IM.NEAREST, IM.NEAREST_EXACT):
         x = torch.randn(4, 5, 3, generator=torch.Generator().manual_seed(0)).half()
         x.view(torch.int16)[j, k, i] = 0x7E00
         print(F2.resize(x.permute(2, 0, 1), [8, 10], mode).view(torch.int16)[i, 2 * j, 2 * k].item() & 0xFFFF)
+    # Review 70: two threads split 3 x 301 x 301 at element 135902, (1, 150, 151), so the last element of the first
+    # thread's share, mid-image, loses its bits; a crop (not dense) keeps them even at its last element, and so does
+    # an expanded image
+    torch.set_num_threads(2)
+    x = torch.zeros(3, 301, 301, dtype=torch.float16)
+    x.view(torch.int16)[1, 150, 150] = 0x7E01
+    print(F2.resize(x, [602, 602], mode).view(torch.int16)[1, 300, 300].item() & 0xFFFF)
+    torch.set_num_threads(1)
+    x = torch.zeros(3, 8, 40, dtype=torch.float16)
+    x.view(torch.int16)[2, 7, 36] = 0x7E01
+    print(F2.resize(x[..., :37], [16, 74], mode).view(torch.int16)[2, 14, 72].item() & 0xFFFF)
+    x = torch.zeros(1, 4, 5, dtype=torch.float16)
+    x.view(torch.int16)[0, 3, 4] = 0x7E01  # an expanded image (overlapping memory) keeps them too
+    print(F2.resize(x.expand(3, 4, 5), [8, 10], mode).view(torch.int16)[2, 6, 8].item() & 0xFFFF)
 """
     first = [0x7E00, 0xFE01, 0x7FFF, 0xFFFF, 0x7E01]
-    want = ([v for b in first for v in (b, 0x7FFF)] + [0x7FFF, 0x7E00]) * 2
+    want = ([v for b in first for v in (b, 0x7FFF)] + [0x7FFF, 0x7E00, 0x7FFF, 0x7E01, 0x7E01]) * 2
     for capability in (None, "avx2", "default"):
         env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
         assert [int(v) for v in run_python(code, **env).split()] == want, capability
