@@ -1579,23 +1579,6 @@ def test_scale_factor_and_size_can_copy_the_same_pixels_in_the_nearest_modes(mod
     assert not torch.equal(F.interpolate(x, scale_factor=1.35, mode=mode), F.interpolate(x, size=13, mode=mode))
 
 
-def test_scale_factor_and_size_can_agree_on_a_one_pixel_side_in_the_linear_modes():
-    # Review 70: the page said the outputs differ whenever in * scale_factor is not whole, except in the
-    # nearest modes; from one pixel the linear modes blend that pixel with itself, and at x2.7 and x3.3
-    # the two weightings round to the same value (the steps 1/2 and 1/2.7 still differ).
-    for mode, rank in (("linear", 1), ("trilinear", 3)):
-        x = torch.full((1, 1) + (1,) * rank, 0.7)
-        for factor, size in ((2.7, 2), (3.3, 3)):
-            by_factor = F.interpolate(x, scale_factor=factor, mode=mode)
-            assert by_factor.shape[2:] == (size,) * rank
-            assert torch.equal(by_factor, F.interpolate(x, size=(size,) * rank, mode=mode)), (mode, factor)
-    for name, old in (
-        ("upsample.md", "(in the nearest modes, which copy whole\npixels, not always"),
-        ("upsample.zh.md", "（最近邻类模式复制的是整个像素，不一定不一样"),
-    ):
-        assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8")
-
-
 def test_a_25_pixel_map_pools_to_12_only_at_stride_two():
     # Review 48: "A 25x25 encoder map pools to 12x12 (2x2 pooling, without ceil_mode=True or padding=1)"
     # dropped the stride: 2x2 pooling at stride 1 gives 24x24. At the default stride 2 it is 12x12.
