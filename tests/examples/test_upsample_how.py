@@ -1579,6 +1579,33 @@ def test_scale_factor_and_size_can_copy_the_same_pixels_in_the_nearest_modes(mod
     assert not torch.equal(F.interpolate(x, scale_factor=1.35, mode=mode), F.interpolate(x, size=13, mode=mode))
 
 
+def test_modes_table_and_the_no_channel_rule_need_every_side_at_least_one_pixel(ns):
+    """Review 70: "That is for input with at least one channel. With none, ... `area` returns an empty tensor on
+    3-D and 4-D input" covered inputs with a side of 0: there every mode of every rank raises, with or without
+    channels, except `area` to an output of 1 on every side, so neither the table nor the rule holds."""
+    checked = 0
+    for mode in ns["modes"]:
+        for name, shape in ns["shapes"].items():
+            try:
+                nn.Upsample(scale_factor=2, mode=mode)(torch.ones(shape))
+            except (NotImplementedError, ValueError, RuntimeError):
+                continue  # a "no" of the table
+            for channels in (1, 0):
+                for side in range(2, len(shape)):
+                    flat = list(shape)
+                    flat[1], flat[side] = channels, 0
+                    with pytest.raises(RuntimeError):
+                        nn.Upsample(size=2, mode=mode)(torch.ones(flat))
+                    checked += 1
+    assert checked == 2 * (3 * (1 + 2 + 3) + 1 + 2 * 2 + 3)  # nearest, nearest-exact, area; linear, 2-D, trilinear
+    for rank in (1, 2, 3):  # the one output area returns, a mean over nothing
+        assert F.interpolate(torch.ones((1, 1, 0) + (3,) * (rank - 1)), size=1, mode="area").isnan().all()
+    en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "That is for input with at least one channel (here and in what follows, with no side of 0)." in en
+    assert "这是对至少有一个通道的输入而言（这里和下文都假定没有哪一边为 0）。" in zh
+
+
 def test_a_25_pixel_map_pools_to_12_only_at_stride_two():
     # Review 48: "A 25x25 encoder map pools to 12x12 (2x2 pooling, without ceil_mode=True or padding=1)"
     # dropped the stride: 2x2 pooling at stride 1 gives 24x24. At the default stride 2 it is 12x12.
