@@ -915,23 +915,20 @@ def test_the_printed_count_of_measurements_and_rounds_holds(ns):
 FAULTS_PER_CLONE = """
 import json, mmap, resource, torch
 
-def faults(action, times):
+def faults(action):
     before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-    for _ in range(times):
-        action()
-    return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / times
+    action()
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
 
 def per_clone(mib):
     x = torch.ones(mib * 2**18)
-    for _ in range(3):  # let the threshold settle
-        x.clone()
-    return faults(x.clone, 10)
+    return [faults(x.clone) for _ in range(40)]
 
 def touch_a_fresh_map():  # the control: pages the kernel must fault in, one write per 4 KiB
     with mmap.mmap(-1, 64 * 2**20) as m:
         m[:: 4096] = bytes(len(range(0, 64 * 2**20, 4096)))
 
-print(json.dumps({"control": faults(touch_a_fresh_map, 1), "above": per_clone(64), "below": per_clone(4) + per_clone(16)}))
+print(json.dumps({"control": faults(touch_a_fresh_map), "above": per_clone(64), "below": {mib: per_clone(mib) for mib in (4, 16)}}))
 """
 
 
@@ -940,18 +937,23 @@ def test_a_fresh_allocation_gets_new_pages_on_every_call_only_above_the_mmap_thr
     # Review 13: "a large allocation gets new pages on every call" fails at 4 and 16 MiB,
     # where glibc reuses the freed block; from 32 MiB on, every clone faults its pages in.
     # A fresh process: the page speaks of glibc's own thresholds, which a test worker's earlier
-    # allocations (hundreds of tests, several libraries) can leave anywhere.
+    # allocations (hundreds of tests, several libraries) can leave anywhere; and without the
+    # settings that replace or tune glibc's allocator.
     import json
+    import os
     import subprocess
     import sys
 
-    counts = json.loads(
-        subprocess.run([sys.executable, "-c", FAULTS_PER_CLONE], capture_output=True, text=True, check=True).stdout
-    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MALLOC_", "GLIBC_TUNABLES", "LD_PRELOAD"))}
+    run = subprocess.run([sys.executable, "-c", FAULTS_PER_CLONE], capture_output=True, text=True, check=True, env=env)
+    counts = json.loads(run.stdout)
     if counts["control"] < 32:
         pytest.skip(f"this kernel does not count minor page faults ({counts['control']} for a fresh 64 MiB map)")
-    assert counts["above"] >= 32  # 16384 with 4 KiB pages, 32 with 2 MiB huge pages: every call
-    assert counts["below"] < counts["above"] / 4  # below: mostly reused
+    assert min(counts["above"]) >= 32  # 16384 with 4 KiB pages, 32 with 2 MiB huge pages: every call
+    # below, "mostly reused": most calls fault in almost none of the block's pages (1024 or 4096). The first
+    # calls after the first can still fault the block in, up to 10 of them in some processes (review 69).
+    for mib, calls in counts["below"].items():
+        assert sum(count < 64 for count in calls) > len(calls) / 2, (mib, calls)
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
