@@ -1163,6 +1163,26 @@ def test_nearest_and_nearest_exact_agree_at_x2_only_up_to_two_to_the_22_pixels()
 
     assert same(2**22, 3) and same(2**22, 4) and same(2**22, 4, channels_last=True)
     assert not same(2**22 + 2, 3)
+    # Review 70: the page said "longer ones part them", but 2^22 + 1 pixels still agree: output 2^23 + 1's centre
+    # 2^23 + 1.5 rounds to 2^23 + 2 in float32 and picks pixel 2^22 + 1, one past the last, clamped back to 2^22,
+    # which nearest picks too. From 2^22 + 2 on that pixel exists. Swept over ranks, layouts, dtypes, size/factor.
+    cases = (
+        (3, False, torch.float32, 0),
+        (3, False, torch.float64, 1),
+        (4, True, torch.float32, 1),
+        (5, False, torch.float64, 0),
+    )
+    for n, (rank, channels_last, dtype, by_size) in itertools.product((2**22 + 1, 2**22 + 2), cases):
+        x = torch.arange(n, dtype=dtype).view(*(1,) * (rank - 1), n)
+        if channels_last:
+            x = x.expand(1, 4, 1, n).contiguous(memory_format=torch.channels_last)
+        kwargs = {"size": x.shape[2:-1] + (2 * n,)} if by_size else {"scale_factor": 2}
+        a = F.interpolate(x, mode="nearest", **kwargs)
+        assert torch.equal(a, F.interpolate(x, mode="nearest-exact", **kwargs)) == (n <= 2**22 + 1), (n, dtype, rank)
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8").split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
+    assert "(longer ones part them: single" not in en and "longer ones can part them" in en
+    assert "又是单精度舍入让两者出现差别" not in zh and "单精度舍入又可能让两者出现差别" in zh
 
 
 def test_whole_factor_shrink_picks_hold_only_up_to_two_to_the_23_pixels():
