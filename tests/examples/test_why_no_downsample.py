@@ -924,6 +924,48 @@ def test_sigmoid_orders_differ_by_up_to_four_rounding_steps():
     assert steps(torch.sigmoid(sweep), torch.sigmoid(strided[::2])) == 4
 
 
+def test_leaky_relu_and_elu_commute_only_with_a_non_negative_slope_or_alpha():
+    """Review 71: "LeakyReLU, Hardtanh and ELU all output negative values and still commute, because none of them
+    ever decreases" held for their default arguments: a negative slope or alpha makes them decrease, and the
+    larger input of a window then gives the smaller output."""
+    generator = torch.Generator().manual_seed(0)
+    for seed in range(20):
+        x = 3 * torch.randn(2, 3, 8, 8, generator=generator)
+        for value in (0.01, 0.2, 1.0, 2.5):
+            for act in (F.leaky_relu, F.elu):
+                torch.testing.assert_close(
+                    F.max_pool2d(act(x, value), 2), act(F.max_pool2d(x, 2), value), atol=1e-6, rtol=1e-6
+                )
+                assert not torch.equal(F.max_pool2d(act(x, -value), 2), act(F.max_pool2d(x, 2), -value)), (act, value)
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "with their default arguments, LeakyReLU, Hardtanh and ELU all output" in en
+    assert "取默认参数时，LeakyReLU、Hardtanh 和 ELU 都会输出负值" in zh
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD exp code")
+def test_elu_orders_differ_by_one_rounding_step_at_alpha_1_and_by_two_at_other_alphas():
+    """Review 71: "the two orders can differ by one float32 rounding step" held for ELU's default alpha of 1 (and
+    powers of 2): the SIMD and scalar expm1 differ by a step, and multiplying by an alpha such as 2.5 rounds
+    that to two."""
+
+    def steps(a, b):
+        return ((a - b).abs() / (torch.nextafter(a, torch.tensor(2.0)) - a).abs()).max().item()
+
+    generator = torch.Generator().manual_seed(0)
+    most = dict.fromkeys((0.5, 1.0, 2.0, 0.3, 1.7, 2.5, 10.0), 0.0)
+    for height, width in itertools.product(range(2, 24, 2), repeat=2):
+        x = -20 * torch.rand(1, 1, height, width, generator=generator)
+        for alpha in most:
+            pooled_first = F.elu(F.max_pool2d(x, 2), alpha)
+            most[alpha] = max(most[alpha], steps(F.max_pool2d(F.elu(x, alpha), 2), pooled_first))
+    assert most[0.5] == most[1.0] == most[2.0] == 1 and most[2.5] == 2 and max(most.values()) == 2, most
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "float32 rounding step (with an `alpha` such as 2.5, by two;" in en
+    assert "`alpha` 取 2.5 这类值时可能相差两个" in zh
+
+
 def test_pooling_first_runs_the_activation_on_a_quarter_only_on_even_sizes():
     # Review 17: "a quarter of the values" holds for 2x2 windows on even sizes, not on odd ones.
     for side in range(2, 40):
