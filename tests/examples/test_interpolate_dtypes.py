@@ -1313,7 +1313,8 @@ def test_cpu_half_precision_backward_adds_in_float32_except_area():
     # Review 52: the page put inaccurate float16 gradients on CUDA only; on the CPU the upsampling kernels' backward
     # stays within half an epsilon of the largest value of the float64 backward of the same gradient, but area's
     # (adaptive average pooling's) adds in the dtype itself: 4x4 -> 128x128 with a gradient of ones stalls at 256
-    # in bfloat16.
+    # in bfloat16. Review 71: the page says the test enlarges and shrinks "by whole and other factors"; it tried
+    # none whole (5 -> 61, 7 -> 13, 60 -> 23), so x4 and /3 are in the sweep now.
     gen = torch.Generator().manual_seed(0)
 
     def input_gradient(x, grad, **kwargs):
@@ -1332,7 +1333,7 @@ def test_cpu_half_precision_backward_adds_in_float32_except_area():
     for dtype in (torch.float16, torch.bfloat16):
         for rank, kwargs in modes:
             worst = 0.0
-            for n, m in ((5, 61), (7, 13), (60, 23)):
+            for n, m in ((5, 61), (7, 13), (60, 23), (4, 16), (12, 4)):  # review 71: whole factors too
                 for last in (False, True) if rank == 4 else (False,):
                     n, m = (n, m) if rank < 5 else (min(n, 12), min(m, 24))
                     x = torch.zeros((1, 4) + (n,) * (rank - 2), dtype=dtype)
