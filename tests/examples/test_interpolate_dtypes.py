@@ -1211,6 +1211,17 @@ def test_an_empty_batch_in_channels_last_comes_back_contiguous():
             assert out.is_contiguous() and not out.is_contiguous(memory_format=torch.channels_last), (name, make)
             one = F.interpolate(torch.rand(1, 3, 8, 8).to(memory_format=torch.channels_last), size=(4, 6), **kwargs)
             assert one.is_contiguous(memory_format=torch.channels_last), name
+    # Review 71: zero channels too, in area, the one mode that takes them ("except for an empty batch" missed it).
+    for size in ((1, 1), (2, 3), (8, 8)):
+        x = torch.empty(2, 0, 4, 4, memory_format=torch.channels_last)
+        assert x.is_contiguous(memory_format=torch.channels_last)
+        out = F.interpolate(x, size=size, mode="area")
+        assert out.is_contiguous() and not out.is_contiguous(memory_format=torch.channels_last), size
+    for page, words in (("interpolate-dtypes.md", "except for an empty input (zero images, or zero channels in `area`"),
+                        ("interpolate-dtypes.zh.md", "输入为空（0 张图像，或 `area` 下 0 个通道）时")):  # fmt: skip
+        assert words in " ".join(
+            (Path(__file__).resolve().parents[2] / "docs" / page).read_text(encoding="utf-8").split()
+        )
     # ...so the page's summary that a channels_last network stays channels_last names a non-empty batch.
     for page, words in (("interpolate-dtypes.md", "upsampling layers, on a batch of at least one image"),
                         ("interpolate-dtypes.zh.md", "前提是批量至少有一张图像")):  # fmt: skip
