@@ -1211,6 +1211,17 @@ def test_an_empty_batch_in_channels_last_comes_back_contiguous():
             assert out.is_contiguous() and not out.is_contiguous(memory_format=torch.channels_last), (name, make)
             one = F.interpolate(torch.rand(1, 3, 8, 8).to(memory_format=torch.channels_last), size=(4, 6), **kwargs)
             assert one.is_contiguous(memory_format=torch.channels_last), name
+    # Review 71: zero channels too, in area, the one mode that takes them ("except for an empty batch" missed it).
+    for size in ((1, 1), (2, 3), (8, 8)):
+        x = torch.empty(2, 0, 4, 4, memory_format=torch.channels_last)
+        assert x.is_contiguous(memory_format=torch.channels_last)
+        out = F.interpolate(x, size=size, mode="area")
+        assert out.is_contiguous() and not out.is_contiguous(memory_format=torch.channels_last), size
+    for page, words in (("interpolate-dtypes.md", "except for an empty input (zero images, or zero channels in `area`"),
+                        ("interpolate-dtypes.zh.md", "输入为空（0 张图像，或 `area` 下 0 个通道）时")):  # fmt: skip
+        assert words in " ".join(
+            (Path(__file__).resolve().parents[2] / "docs" / page).read_text(encoding="utf-8").split()
+        )
     # ...so the page's summary that a channels_last network stays channels_last names a non-empty batch.
     for page, words in (("interpolate-dtypes.md", "upsampling layers, on a batch of at least one image"),
                         ("interpolate-dtypes.zh.md", "前提是批量至少有一张图像")):  # fmt: skip
@@ -1313,7 +1324,8 @@ def test_cpu_half_precision_backward_adds_in_float32_except_area():
     # Review 52: the page put inaccurate float16 gradients on CUDA only; on the CPU the upsampling kernels' backward
     # stays within half an epsilon of the largest value of the float64 backward of the same gradient, but area's
     # (adaptive average pooling's) adds in the dtype itself: 4x4 -> 128x128 with a gradient of ones stalls at 256
-    # in bfloat16.
+    # in bfloat16. Review 71: the page says the test enlarges and shrinks "by whole and other factors"; it tried
+    # none whole (5 -> 61, 7 -> 13, 60 -> 23), so x4 and /3 are in the sweep now.
     gen = torch.Generator().manual_seed(0)
 
     def input_gradient(x, grad, **kwargs):
@@ -1332,7 +1344,7 @@ def test_cpu_half_precision_backward_adds_in_float32_except_area():
     for dtype in (torch.float16, torch.bfloat16):
         for rank, kwargs in modes:
             worst = 0.0
-            for n, m in ((5, 61), (7, 13), (60, 23)):
+            for n, m in ((5, 61), (7, 13), (60, 23), (4, 16), (12, 4)):  # review 71: whole factors too
                 for last in (False, True) if rank == 4 else (False,):
                     n, m = (n, m) if rank < 5 else (min(n, 12), min(m, 24))
                     x = torch.zeros((1, 4) + (n,) * (rank - 2), dtype=dtype)

@@ -1117,7 +1117,14 @@ def test_antialias_reach_at_a_4x_reduction_depends_on_align_corners(mode, plain,
             if hit.min() > 0 and hit.max() < 31:  # away from the border, where taps outside the input are dropped
                 reach[o] = int((weights > 1e-7).sum())
         assert set(reach.values()) == (corners if align_corners else plain), (dtype, align_corners, reach)
-    assert {(o, pixel) for _, o, pixel in residue_outputs} >= {(2, 15), (4, 15)}, residue_outputs
+    # Review 71: "as pixel 15 does from output pixels 2 and 4" read as both in each dtype; in bilinear the dtype
+    # picks one (float32: 4, float64: 2), so the page says "2 or 4".
+    from_2_or_4 = {
+        dtype: {o for d, o, pixel in residue_outputs if d == dtype and pixel == 15} & {2, 4}
+        for dtype in (torch.float32, torch.float64)
+    }
+    assert all(from_2_or_4.values()), from_2_or_4
+    assert any(outputs != {2, 4} for outputs in from_2_or_4.values()) is (mode == "bilinear"), from_2_or_4
     if mode == "bicubic":
         assert (torch.float32, 5, 15) in residue_outputs, residue_outputs
     for dtype in (torch.float32, torch.float64):
@@ -1134,6 +1141,7 @@ def test_antialias_reach_at_a_4x_reduction_depends_on_align_corners(mode, plain,
         "around output pixels 2 and 4, with the dtype deciding" not in en and "在输出像素2和4周围可能多出一个" not in zh
     )
     assert "a whole number of kernel units (of 31/7 pixels) from the sample position" in en
+    assert "as pixel 15 does from output pixel 2 or 4)" in en and "例如输出像素2或4给输入像素15的那一份" in zh
     assert "输出像素(3,3)周围覆盖9×9和17×17个；按每个轴算，`bilinear`覆盖8或9个" in zh
     assert "恰好是插值核单位（31/7个像素）的整数倍" in zh and "不到梯度的10⁻⁷" in zh
 
