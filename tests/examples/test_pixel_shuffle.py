@@ -543,3 +543,34 @@ def test_on_one_pixel_the_families_coincide_only_without_biases():
     page, page_zh = _pages()
     assert "each position reads only the centre tap,\nand without biases the two layers compute the same maps)" in page
     assert "在 1×1 的输入上每个位置只读到中心那个权重，不带偏置时两种层能算出的映射完全相同）" in page_zh
+
+
+@pytest.mark.parametrize(("r", "k"), [(2, 1), (2, 3), (3, 3), (2, 5)])
+def test_nnpack_spreads_non_finite_values_in_float32_where_the_default_path_does_not(ns, r, k):
+    # Review 71: "there NaN and inf land alike in float64, float32 and float16" failed in float32 with oneDNN
+    # disabled and a batch of 16: torch then runs the sub-pixel Conv2d with NNPACK, whose fast algorithm turns
+    # an inf or NaN into NaN at outputs whose window does not reach it. The page now scopes the rule to torch's
+    # default settings and names NNPACK among the algorithms that spread them.
+    torch.manual_seed(r * 10 + k)
+    conv = nn.Conv2d(8, 4 * r * r, k, padding=k // 2)
+    with torch.no_grad():
+        conv.bias.copy_(conv.bias[:: r * r].repeat_interleave(r * r))
+        layer = ns["transposed_from_subpixel"](conv, r, padding=(k // 2) * r)
+    for bad in (float("inf"), float("nan")):
+        x = torch.randn(16, 8, 9, 4)
+        x[15, 2, 4, 2] = bad
+        alike = {}
+        for onednn, nnpack in [(True, True), (False, False), (False, True)]:
+            with torch.no_grad(), torch.backends.mkldnn.flags(enabled=onednn), torch.backends.nnpack.flags(nnpack):
+                a, b = layer(x), F.pixel_shuffle(conv(x), r)
+            alike[onednn, nnpack] = torch.equal(a.isnan(), b.isnan()) and torch.equal(a.isinf(), b.isinf())
+        assert alike[True, True] and alike[False, False], (bad, alike)
+        if torch.backends.nnpack.is_available():
+            assert not alike[False, True], bad
+    page, page_zh = _pages()
+    assert "land alike in float64, float32 and float16 on this CPU with torch's default\nsettings." in page
+    assert "the NNPACK convolution that torch picks for a\nfloat32 batch of 16 turn" in page
+    assert (
+        "在这颗 CPU 上、torch 的默认设置下，float64、float32 和 float16 的 NaN 和 inf 在两边落在同样的位置" in page_zh
+    )
+    assert "关掉 oneDNN 后 torch 为 batch 为 16 的 float32 输入选用的 NNPACK 卷积" in page_zh

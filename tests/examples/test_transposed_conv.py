@@ -698,3 +698,29 @@ def test_a_batch_of_0_returns_sizes_down_to_0_and_raises_on_every_negative_one(n
     )
     assert "0 included; a negative size raises there too." in page
     assert "包括 0；尺寸为负时这里同样报错。" in page_zh
+
+
+@pytest.mark.parametrize("batch", [2, 16])
+def test_nnpack_turns_values_outside_the_block_into_nan_in_the_float32_one_hot_convolution(batch):
+    # Review 71: the page named only oneDNN's bfloat16 convolution as spreading NaN outside the r x r block.
+    # With oneDNN disabled, torch runs a float32 Conv2d of a batch of 16 or more with NNPACK, whose fast
+    # algorithm turns an inf at r = 1 (a block of one pixel, where the slow path keeps the inf) into NaN over
+    # the whole map; with NNPACK disabled, or a batch of 2, it does not. At r >= 2 (strided) it stays in the block.
+    for r in range(1, 5):
+        one_hot = torch.eye(r * r).view(r * r, 1, r, r)
+        for i, j in [(0, 0), (3 * r - 1, 2 * r - 1), (r, 0), (1, 2 * r - 1), (3 * r // 2, r)]:  # corners, edges, inside
+            x = torch.randn(batch, 1, 3 * r, 2 * r, generator=torch.Generator().manual_seed(i * 7 + j))
+            x[0, 0, i, j] = float("inf")
+            nans = {}
+            for nnpack in (True, False):
+                with torch.backends.mkldnn.flags(enabled=False), torch.backends.nnpack.flags(nnpack):
+                    nans[nnpack] = F.conv2d(x, one_hot, stride=r).isnan().sum().item()
+            assert nans[False] == r * r - 1
+            spreads = r == 1 and batch == 16 and torch.backends.nnpack.is_available()
+            assert (nans[True] > r * r - 1) == spreads, (r, i, j, nans)
+    assert "so can NNPACK, which runs it in float32 at r = 1 for a batch of 16\nwhen oneDNN is disabled" in (
+        ROOT / "docs" / "transposed-conv.md"
+    ).read_text(encoding="utf-8")
+    assert "关掉 oneDNN 后，float32、r = 1、batch 为 16 的 one-hot 卷积交给 NNPACK 执行，也会把块外的值变成 NaN" in (
+        ROOT / "docs" / "transposed-conv.zh.md"
+    ).read_text(encoding="utf-8")
