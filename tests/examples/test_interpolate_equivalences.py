@@ -509,6 +509,12 @@ def test_odd_factor_bilinear_is_slicing_on_float_but_not_on_uint8_one_pixel_wide
     assert not torch.equal(F.interpolate(x, size=(3, 1), mode="bilinear"), x[..., k // 2 :: k, k // 2 :: k])
     with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
         F.interpolate((rand(1, 3, k, k) * 255).to(torch.uint8), size=(1, 1), mode="bilinear")
+    # review 71: "a non-empty contiguous tensor": an empty batch of the same shape returns an empty tensor
+    empty = torch.empty(0, 3, k, k, dtype=torch.uint8)
+    for antialias in (False, True):
+        assert F.interpolate(empty, size=(1, 1), mode="bilinear", antialias=antialias).shape == (0, 3, 1, 1)
+    assert "assert for a non-empty contiguous tensor" in (DOCS / "interpolate-equivalences.md").read_text("utf-8")
+    assert "不为空的连续张量从 3×3 缩成 1×1" in (DOCS / "interpolate-equivalences.zh.md").read_text("utf-8")
     # review 52: only a contiguous tensor fails; a crop (not contiguous) is copied to channels_last and is the slice
     crop = (rand(1, 3, k + 2, k + 2) * 255).to(torch.uint8)[..., 1 : k + 1, 1 : k + 1]
     assert torch.equal(F.interpolate(crop, size=(1, 1), mode="bilinear"), crop[..., k // 2 :: k, k // 2 :: k])

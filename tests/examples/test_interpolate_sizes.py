@@ -1377,6 +1377,8 @@ def test_traced_size_is_off_by_at_most_one_pixel_below_2_to_the_23_and_by_more_p
         scale = rng.uniform(0.5, (2**23 - 1) / n)
         gaps.append(gap(n, scale))
     assert set(gaps) <= {-1, 0, 1} and len(set(gaps)) > 1
+    # Review 71: "one pixel more or less": the sweep need not hit both; 120 from 88 gains one, 31 from 7 loses one.
+    assert gap(88, 120 / 88) == 1 and gap(7, 31 / 7) == -1
     assert gap(2**24 + 1, 2.0) == -2 and gap(2**24 + 1, 3.0) == -3
     assert float(np.float32(2**24 + 1)) == 2**24  # the length itself, before any scale
 

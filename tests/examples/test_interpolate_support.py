@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import printed_by, run_example, run_python
+from helpers import ROOT, printed_by, run_example, run_python
 
 DOCUMENTED = ["nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area"]
 
@@ -372,26 +372,37 @@ def test_width_one_bug_keeps_a_single_channel_in_channels_last(mode, h_in, h_out
 )
 def test_uint8_fails_only_for_three_contiguous_channels_to_one_pixel(mode, antialias):
     avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")  # the page: only the AVX2 uint8 code fails
-    for channels in range(1, 9):
+    # Review 71: an empty batch of the failing shape returns an empty tensor, so the page says "a non-empty batch".
+    for batch, channels in itertools.product((0, 1, 2), range(1, 9)):
         for h_in, w_in in ((1, 1), (1, 5), (2, 1), (2, 2), (5, 5), (6, 5)):
             for size in ((1, 1), (1, 2), (2, 1), (2, 2)):
                 for layout in (torch.contiguous_format, torch.channels_last):
                     x = torch.randint(
                         0,
                         256,
-                        (2, channels, h_in, w_in),
+                        (batch, channels, h_in, w_in),
                         dtype=torch.uint8,
                         generator=torch.Generator().manual_seed(channels),
                     ).contiguous(memory_format=layout)
                     should_fail = (
-                        avx2 and channels == 3 and layout == torch.contiguous_format and size == (1, 1) and h_in > 1
+                        avx2
+                        and batch > 0
+                        and channels == 3
+                        and layout == torch.contiguous_format
+                        and size == (1, 1)
+                        and h_in > 1
                     )
                     try:
                         F.interpolate(x, size=size, mode=mode, antialias=antialias)
                         failed = False
                     except RuntimeError:
                         failed = True
-                    assert failed == should_fail, (channels, h_in, w_in, size, layout)
+                    assert failed == should_fail, (batch, channels, h_in, w_in, size, layout)
+    docs = ROOT / "docs"
+    assert "a non-empty batch of 3-channel\nimages in the default" in (docs / "interpolate-support.md").read_text(
+        "utf-8"
+    )
+    assert "batch 不为空、默认（内存连续）布局的 3 通道图像" in (docs / "interpolate-support.zh.md").read_text("utf-8")
 
 
 def test_uint8_one_pixel_cell(ns):
