@@ -1090,26 +1090,36 @@ def test_half_precision_nearest_modes_can_change_the_bits_of_a_nan(capability):
     # the float32 round trip quiets a float16 signalling NaN and rewrites a bfloat16 one, whatever the CPU kernels.
     # Rounds 66-70 found each finer rule about which NaNs keep their bits one case too narrow (quiet bfloat16 NaNs,
     # the scalar tail of the float16 cast, thread shares, views): the page now says only that the bits can change.
+    # Review 71: the page names what can change (sign, payload, quiet bit); each must change somewhere in both types.
     code = """
 import torch, torch.nn.functional as F, torchvision.transforms.v2.functional as F2
 from torchvision.transforms import InterpolationMode as IM
-changed, numbers_equal, still_nan = set(), True, True
-for dtype, nan_bits in ((torch.float16, 0x7C01), (torch.bfloat16, 0x7F81)):
-    for shape, size in (((3, 4, 5), (8, 10)), ((2, 1, 9, 7), (9, 14)), ((3, 64, 64), (64, 80))):
-        x = torch.randn(shape, generator=torch.Generator().manual_seed(0)).to(dtype)
-        x.view(torch.int16)[..., 0, 0] = nan_bits
-        for mode in (IM.NEAREST, IM.NEAREST_EXACT):
-            ours = F2.resize(x, list(size), mode)
-            call = F.interpolate(x.reshape(-1, *x.shape[-3:]), size=size, mode=mode.value).reshape(ours.shape)
-            nan = call.isnan()
-            still_nan &= bool(nan.any()) and torch.equal(ours.isnan(), nan)
-            numbers_equal &= torch.equal(ours[~nan], call[~nan])
-            if (ours.view(torch.int16) != call.view(torch.int16))[nan].any():
-                changed.add(str(dtype))
-print(sorted(changed), still_nan, numbers_equal)
+changed, numbers_equal, still_nan = {}, True, True
+for dtype, quiet_bit, nans in (
+    (torch.float16, 0x200, (0x7C01, 0xFC01, 0x7E00, 0xFE05)),
+    (torch.bfloat16, 0x40, (0x7F81, 0xFF81, 0x7FC0, 0xFFC5)),
+):
+    aspects = changed.setdefault(str(dtype), set())
+    for bits in nans:
+        for shape, size in (((3, 4, 5), (8, 10)), ((2, 1, 9, 7), (9, 14)), ((3, 64, 64), (64, 80))):
+            x = torch.randn(shape, generator=torch.Generator().manual_seed(0)).to(dtype)
+            x.view(torch.int16)[..., 0, 0] = bits - (1 << 16 if bits >> 15 else 0)
+            x.view(torch.int16)[..., -1, -1] = bits - (1 << 16 if bits >> 15 else 0)
+            for mode in (IM.NEAREST, IM.NEAREST_EXACT):
+                ours = F2.resize(x, list(size), mode)
+                call = F.interpolate(x.reshape(-1, *x.shape[-3:]), size=size, mode=mode.value).reshape(ours.shape)
+                nan = call.isnan()
+                still_nan &= bool(nan.any()) and torch.equal(ours.isnan(), nan)
+                numbers_equal &= torch.equal(ours[~nan], call[~nan])
+                for diff in ((ours.view(torch.int16) ^ call.view(torch.int16))[nan].int() & 0xFFFF).tolist():
+                    aspects |= {a for a, m in (("sign", 0x8000), ("quiet", quiet_bit)) if diff & m}
+                    aspects |= {"payload"} if diff & (quiet_bit - 1) else set()
+print(sorted((k, sorted(v)) for k, v in changed.items()), still_nan, numbers_equal)
 """
     env = {} if capability is None else {"ATEN_CPU_CAPABILITY": capability}
-    assert run_python(code, **env).split() == ["['torch.bfloat16',", "'torch.float16']", "True", "True"]
+    every = "['payload', 'quiet', 'sign']"
+    want = f"[('torch.bfloat16', {every}), ('torch.float16', {every})] True True"
+    assert run_python(code, **env).strip() == want
 
 
 def test_half_precision_bicubic_differs_from_the_half_call_in_both_half_types():
