@@ -1424,6 +1424,44 @@ def test_mps_area_rule_names_every_refusal_in_the_source():
         assert words in text and "whenever one does not divide the other" not in text, page
 
 
+def test_mps_area_rule_is_the_2d_pooling_and_5d_area_has_no_mps_kernel():
+    # Review 71: the page gave the MPS area rule and "the fallback variable does not help" for every area; 5-D area
+    # (to any output but 1x1x1) runs _adaptive_avg_pool3d, which this torch's operator table gives no MPS kernel,
+    # so there torch raises "not implemented for MPS" and the fallback variable does run it on the CPU.
+    import torchgen
+    from torch.utils._python_dispatch import TorchDispatchMode
+
+    class Ops(TorchDispatchMode):
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            self.seen.add(func.name())
+            return func(*args, **(kwargs or {}))
+
+    table = (Path(torchgen.__file__).parent / "packaged/ATen/native/native_functions.yaml").read_text()
+
+    def dispatch_keys(op):
+        block = table.split(f"- func: {op}(", 1)[1].split("\n\n", 1)[0]
+        return {line.split(":")[0].strip() for line in block.splitlines() if line.startswith("    ")}
+
+    assert "MPS" in dispatch_keys("_adaptive_avg_pool2d") and "MPS" not in dispatch_keys("_adaptive_avg_pool3d")
+    for shape in ((1, 2, 6), (1, 2, 4, 6), (1, 2, 4, 4, 6)):
+        for size in itertools.product((1, 2, 3, 12), repeat=len(shape) - 2):
+            ops = Ops()
+            ops.seen = set()
+            with ops:
+                F.interpolate(torch.rand(shape), size=size, mode="area")
+            pools = {op for op in ops.seen if "adaptive" in op}
+            expected = set() if set(size) == {1} else {f"aten::_adaptive_avg_pool{2 if len(shape) < 5 else 3}d"}
+            assert pools == expected, (shape, size, ops.seen)
+    for page, words in (
+        ("onnx-export.md", "`area` on 3-D and 4-D input is not among them"),
+        ("onnx-export.zh.md", "3 维和 4 维输入上的 `area` 不在其中"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert words in text, page
+    assert "operator table lists no MPS kernel at all" in (ROOT / "docs/onnx-export.md").read_text(encoding="utf-8")
+    assert "算子表里根本没有它的 MPS 实现" in (ROOT / "docs/onnx-export.zh.md").read_text(encoding="utf-8")
+
+
 @pytest.mark.skipif(not torch.backends.mps.is_available(), reason="no MPS")
 def test_mps_area_accepts_only_dividing_sides_or_multiples_when_the_height_grows():
     x = torch.rand(1, 2, 4, 6, device="mps")
