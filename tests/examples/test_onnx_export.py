@@ -890,19 +890,32 @@ def test_quantized_one_pixel_input_mixes_channels_over_the_domain(rank):
     }[rank]
     memory_format = {3: None, 4: torch.channels_last, 5: torch.channels_last_3d}[rank]
     resize = [{"scale_factor": f} for f in (2, 3, 7)] + [{"size": (2, 3, 4)[: rank - 2][::-1]}]
+    # Review 71: the page's headline said every one-pixel input with several channels; one that stays one pixel
+    # (a size of ones, x1.5) comes back right, and one enlarged along a single axis mixes its channels too.
+    ones = (1,) * (rank - 2)
+    resize += [{"size": ones}, {"scale_factor": 1.5}, {"size": (2,) + ones[1:]}, {"size": ones[1:] + (3,)}]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for batch, channels, how, mode, last in itertools.product((1, 2), (1, 2, 3, 8), resize, modes, (False, True)):
             if last and memory_format is None:
                 continue
-            values = torch.arange(1.0, batch * channels + 1).view(batch, channels, *[1] * (rank - 2))
+            kept = how in ({"size": ones}, {"scale_factor": 1.5})
+            if kept and rank == 5 and batch > 1 and mode != "area":
+                continue  # the batch entries left unwritten, a separate rule (test above)
+            # Halved to stay within quint8's range at scale 0.05 (12.75).
+            values = torch.arange(1.0, batch * channels + 1).view(batch, channels, *[1] * (rank - 2)) / 2
             q = torch.quantize_per_tensor(values, 0.05, 0, torch.quint8)
             if last:
                 q = q.contiguous(memory_format=memory_format)
             y = F.interpolate(q, mode=mode, **how).dequantize()
             reference = F.interpolate(values, mode=mode, **how)
             wrong = (y - reference).abs().max().item() > 0.05
-            assert wrong == (channels > 1), (batch, channels, how, mode, last)
+            assert wrong == (channels > 1 and not kept), (batch, channels, how, mode, last)
+    for page, words in (
+        ("onnx-export.md", "**an input of a single pixel with more than one channel, resized to more than one pixel**"),
+        ("onnx-export.zh.md", "**只有一个像素、却有多个通道的输入，缩放到多于一个像素时**"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
 def test_quantized_one_pixel_mix_comes_from_an_ambiguous_memory_format():
@@ -1422,6 +1435,44 @@ def test_mps_area_rule_names_every_refusal_in_the_source():
     ):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert words in text and "whenever one does not divide the other" not in text, page
+
+
+def test_mps_area_rule_is_the_2d_pooling_and_5d_area_has_no_mps_kernel():
+    # Review 71: the page gave the MPS area rule and "the fallback variable does not help" for every area; 5-D area
+    # (to any output but 1x1x1) runs _adaptive_avg_pool3d, which this torch's operator table gives no MPS kernel,
+    # so there torch raises "not implemented for MPS" and the fallback variable does run it on the CPU.
+    import torchgen
+    from torch.utils._python_dispatch import TorchDispatchMode
+
+    class Ops(TorchDispatchMode):
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            self.seen.add(func.name())
+            return func(*args, **(kwargs or {}))
+
+    table = (Path(torchgen.__file__).parent / "packaged/ATen/native/native_functions.yaml").read_text()
+
+    def dispatch_keys(op):
+        block = table.split(f"- func: {op}(", 1)[1].split("\n\n", 1)[0]
+        return {line.split(":")[0].strip() for line in block.splitlines() if line.startswith("    ")}
+
+    assert "MPS" in dispatch_keys("_adaptive_avg_pool2d") and "MPS" not in dispatch_keys("_adaptive_avg_pool3d")
+    for shape in ((1, 2, 6), (1, 2, 4, 6), (1, 2, 4, 4, 6)):
+        for size in itertools.product((1, 2, 3, 12), repeat=len(shape) - 2):
+            ops = Ops()
+            ops.seen = set()
+            with ops:
+                F.interpolate(torch.rand(shape), size=size, mode="area")
+            pools = {op for op in ops.seen if "adaptive" in op}
+            expected = set() if set(size) == {1} else {f"aten::_adaptive_avg_pool{2 if len(shape) < 5 else 3}d"}
+            assert pools == expected, (shape, size, ops.seen)
+    for page, words in (
+        ("onnx-export.md", "`area` on 3-D and 4-D input is not among them"),
+        ("onnx-export.zh.md", "3 维和 4 维输入上的 `area` 不在其中"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert words in text, page
+    assert "operator table lists no MPS kernel at all" in (ROOT / "docs/onnx-export.md").read_text(encoding="utf-8")
+    assert "算子表里根本没有它的 MPS 实现" in (ROOT / "docs/onnx-export.zh.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(not torch.backends.mps.is_available(), reason="no MPS")
