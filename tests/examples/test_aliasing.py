@@ -473,6 +473,25 @@ def test_antialias_is_refused_for_these_modes_and_ranks(mode, shape):
         F.interpolate(torch.rand(shape), scale_factor=0.5, mode=mode, antialias=True)
 
 
+def test_the_takeaway_does_not_leave_lanczos_out_of_the_antialiased_modes(ns):
+    # Review 71: the takeaway said "pass antialias=True (bilinear or bicubic, 4-D input only)", but lanczos takes it
+    # too (and requires it), on 4-D input only, as the page says above; the takeaway now points there
+    from helpers import ROOT
+
+    if ns["lanczos_works"](torch.device("cpu")):
+        x = torch.rand(1, 1, 8, 8)
+        assert F.interpolate(x, scale_factor=0.5, mode="lanczos", antialias=True).shape == (1, 1, 4, 4)
+        for shape in ((1, 1, 8), (1, 1, 8, 8, 8)):
+            with pytest.raises(ValueError, match="Anti-alias"):
+                F.interpolate(torch.rand(shape), scale_factor=0.5, mode="lanczos", antialias=True)
+    for page, words, old in (
+        ("aliasing.md", "pass `antialias=True` (4-D input only, in the modes named above)", "(bilinear or bicubic,"),
+        ("aliasing.zh.md", "请传 `antialias=True`（仅限四维输入，且只用于上文列出的几种模式）", "（双线性或双三次，"),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert words in text and old not in text, page
+
+
 def test_uint8_odd_factor_slicing_fails_for_any_channel_count_without_avx2():
     # the page: on uint8 an output one pixel wide is wrong with 5 or more channels, and with any number on a CPU
     # without AVX2; ATEN_CPU_CAPABILITY=default makes torch take the kernels such a CPU runs.

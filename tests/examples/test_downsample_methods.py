@@ -68,15 +68,17 @@ def test_the_filter_follows_a_floating_dtype_and_an_integer_image_is_refused(ns)
                 BlurPool(filter_size=3, padding_mode=padding_mode)(x.to(dtype))
     with pytest.raises(NotImplementedError, match="reflection_pad2d"):
         BlurPool(filter_size=3)(x.to(torch.uint16))
+    # Review 71: the comment in the shown cell still put it on conv2d
     for page, words, old in (
-        ("downsample-methods.md", "`uint8` gets float taps and fails, so convert it first", "refuses the mix"),
+        ("docs/downsample-methods.md", "`uint8` gets float taps and fails, so convert it first", "refuses the mix"),
         (
-            "downsample-methods.zh.md",
+            "docs/downsample-methods.zh.md",
             "`uint8` 这样的整数图像得到的是浮点权重，会报错，要先转换成浮点",
             "不接受两者混用",
         ),
+        ("examples/downsample_methods.py", "meets float # taps and fails)", "refuses the mix"),
     ):
-        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        text = " ".join((ROOT / page).read_text(encoding="utf-8").split())
         assert words in text and old not in text, page
     # Review 61: complex works in BlurPool only; MaxBlurPool's max pooling comes first and refuses it
     for dtype in (torch.float16, torch.bfloat16, torch.float64):
@@ -356,12 +358,18 @@ def test_timings_have_a_spread_and_slicing_is_a_view(ns):
     assert set(ns["timed"]) == set(ns["METHODS"])
     x = torch.randn(1, 2, 8, 8)
     assert x[..., ::2, ::2].data_ptr() == x.data_ptr() and not x[..., ::2, ::2].is_contiguous()
-    # "costs almost nothing": a view, its time a small part of every method's that computes its output. Fastest
-    # repeat against fastest repeat: load only ever adds time (the timer is wall-clock), and the medians came within
-    # 14% of the bound on a machine at a load of 14 (review 69), while a view's fastest repeat stays far below.
+    # "costs almost nothing": a view, which allocates nothing (the profiler sees the copy's bytes), and its time is
+    # below every method's that computes its output. Fastest repeat against fastest repeat: load only ever adds time
+    # (the timer is wall-clock). Review 71: a bound of a fifth of the next fastest failed at a load of 13 on the
+    # 2-core machine (0.045 against 0.2 * 0.155 ms), so only the ranking is asserted
+    batch = torch.randn(4, 16, 64, 64)
+    for view, allocated in ((lambda: batch[..., ::2, ::2], False), (lambda: batch[..., ::2, ::2].contiguous(), True)):
+        with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU], profile_memory=True) as profiler:
+            view()
+        assert (sum(event.cpu_memory_usage for event in profiler.events()) > 0) == allocated
     t = ns["timed"]
     others = {name: v for name, v in t.items() if name != "x[..., ::k, ::k]"}
-    assert t["x[..., ::k, ::k]"]["min"] < 0.2 * min(v["min"] for v in others.values())
+    assert t["x[..., ::k, ::k]"]["min"] < min(v["min"] for v in others.values())
 
 
 def test_a_load_change_during_the_timing_widens_every_range_instead_of_parting_them(ns):
@@ -805,20 +813,27 @@ def test_at_4x_the_box_equalities_need_a_4x4_block_whose_sum_does_not_overflow(n
 def test_to_one_pixel_area_and_the_adaptive_pool_overflow_unlike_avg_pool():
     # Review 35: "area and the adaptive pool overflow like AvgPool2d" failed for a 1x1 output, where they call mean,
     # which adds in another order: 4x4 blocks of +-3e38 summing to 0 overflow in one and not in the other, both ways
-    # Review 69: the page then excepted 4x4 blocks "or larger"; 3x3 blocks of +-3e38 summing to +-3e38 part too
+    # Review 69: the page then excepted 4x4 blocks "or larger"; 3x3 blocks of +-3e38 summing to +-3e38 part too.
+    # Review 71: and "3x3 or larger" left out blocks that are not square: 2x3, 3x2 and 1x16 part as well (2x4 and 1x8
+    # did not), so the page says only that to a 1x1 output mean can add in another order
     generator = torch.Generator().manual_seed(0)
-    for k in (3, 4):
-        signs = torch.tensor([1.0] * ((k * k + 1) // 2) + [-1.0] * (k * k // 2))
-        blocks = (3e38 * signs[torch.argsort(torch.rand(2000, k * k, generator=generator), dim=1)]).view(-1, 1, k, k)
-        pooled = F.avg_pool2d(blocks, k).isfinite().flatten()
+    for h, w in ((3, 3), (4, 4), (2, 3), (3, 2), (1, 16)):
+        signs = torch.tensor([1.0] * ((h * w + 1) // 2) + [-1.0] * (h * w // 2))
+        blocks = (3e38 * signs[torch.argsort(torch.rand(2000, h * w, generator=generator), dim=1)]).view(-1, 1, h, w)
+        pooled = F.avg_pool2d(blocks, (h, w)).isfinite().flatten()
         for other in (F.interpolate(blocks, size=(1, 1), mode="area"), F.adaptive_avg_pool2d(blocks, 1)):
             finite = other.isfinite().flatten()
-            assert (pooled & ~finite).any() and (~pooled & finite).any(), k
-    for page, words in (
-        ("downsample-methods.md", "except from a 3×3 block or larger to a 1×1 output"),
-        ("downsample-methods.zh.md", "但从 3×3 或更大的块缩到 1×1 时例外"),
+            assert (pooled & ~finite).any() and (~pooled & finite).any(), (h, w)
+    for page, words, old in (
+        (
+            "downsample-methods.md",
+            "except to a 1×1 output, where they call `mean`, which can add in another order",
+            "3×3 block",
+        ),
+        ("downsample-methods.zh.md", "但缩到 1×1 时例外：这时它们调用 `mean`，加法顺序可能不同", "3×3 或更大"),
     ):
-        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert words in text and old not in text, page
     x = torch.where(torch.rand(4000, 1, 4, 4, generator=generator) < 0.5, 3e38, -3e38).float()
     pooled = F.avg_pool2d(x, 4).isfinite().flatten()
     # larger outputs add each window row by row, as AvgPool2d does: the blocks that parted above overflow alike there
@@ -851,7 +866,15 @@ def test_only_some_diagonal_stripes_fit_in_the_halved_square_band(ns):
         assert 0.7 <= ratio.min() and ratio.max() < 0.81
         # review 34: "0.7 to 0.8 along each axis" held for the larger one only; the other runs at 0.6 to 0.7
         other = torch.minimum(theta.cos().abs(), theta.sin().abs())[diagonal]
-        assert 0.59 < other.min() < 0.65 and other.max() <= 0.7072
+        assert 0.59 < other.min() < 0.6 and other.max() <= 0.7072
+    # Review 71: the extremes pass the ranges the page gives (0.805 against "0.7 to 0.8", 0.594 against "0.6 to 0.7"),
+    # so the page says "about"
+    assert ratio.max() > 0.8
+    for page, words in (
+        ("downsample-methods.md", "is about 0.7 to 0.8 times its own along one axis and about 0.6 to 0.7 times"),
+        ("downsample-methods.zh.md", "约为其自身频率的 0.7 到 0.8 倍，在另一个轴向上约为 0.6 到 0.7 倍"),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
 
 
 def test_area_and_the_adaptive_pool_at_3x_differ_in_the_last_bit_but_to_1x1_by_more():
@@ -929,7 +952,7 @@ def test_the_1x1_mean_parts_from_avg_pool_by_steps_that_grow_with_the_block():
 def test_from_a_2x2_block_to_one_pixel_area_and_the_adaptive_pool_overflow_like_avg_pool():
     # Review 42: the page excepted every 1x1 output from "area and the adaptive pool overflow like AvgPool2d".
     # Their mean adds a 2x2 block as AvgPool2d does: the same inf, -inf, nan or finite value on every block of
-    # +-3e38, +-1e38 and 2e38, in both memory formats; only from a 3x3 block on do they part (review 69: not 4x4).
+    # +-3e38, +-1e38 and 2e38, in both memory formats; larger blocks can part (review 69: 3x3; review 71: 2x3 too).
     values = torch.tensor([3e38, -3e38, 1e38, -1e38, 2e38])
     blocks = torch.cartesian_prod(*[values] * 4).view(-1, 1, 2, 2)
     for x in (blocks, blocks.expand(-1, 4, 2, 2).contiguous(memory_format=torch.channels_last)):
