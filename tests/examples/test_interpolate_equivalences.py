@@ -1103,6 +1103,21 @@ def test_zero_channel_area_is_empty_by_dtype_and_rank(dtype):
             if dtype == torch.uint8 and 0 not in size:
                 with pytest.raises((RuntimeError, NotImplementedError)):
                     F.interpolate(torch.zeros(1, 2, *[4] * (rank - 2), dtype=torch.uint8), size=size, mode="area")
+            # Review 72: "at every output size" held only with pixels on every side: with no channels and a side of
+            # 0 pixels too, `area` raises at every size but one pixel per axis (which takes the mean, as above).
+            for empty_side in range(2, rank):
+                shape = [1, 0] + [4] * (rank - 2)
+                shape[empty_side] = 0
+                no_pixels = torch.zeros(shape, dtype=dtype)
+                if one_pixel and dtype in MEAN_DTYPES:
+                    assert F.interpolate(no_pixels, size=size, mode="area").shape == (1, 0, *size)
+                else:
+                    with pytest.raises(RuntimeError):
+                        F.interpolate(no_pixels, size=size, mode="area")
+    assert "returns an empty tensor from an input with pixels on every side:" in (
+        DOCS / "interpolate-equivalences.md"
+    ).read_text("utf-8")
+    assert "它对每一边都有像素的输入返回空张量：" in (DOCS / "interpolate-equivalences.zh.md").read_text("utf-8")
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])

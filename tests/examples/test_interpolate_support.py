@@ -821,6 +821,19 @@ def test_an_input_without_channels_or_pixels_is_a_runtime_error_in_every_mode_bu
                     with pytest.raises(RuntimeError, match="non-zero size") as caught:
                         F.interpolate(x, size=size, mode="area")
                     assert type(caught.value) is RuntimeError
+            # Review 72: without channels, `area` returns an empty tensor on 3-D and 4-D input only with pixels on
+            # every side: with a side of 0 pixels too it raises, except at one pixel per axis (the mean of no pixels).
+            no_pixels = torch.rand([2, 0, 0] + [4] * (rank - 3))
+            for side in (0, 2, 3):
+                with pytest.raises(RuntimeError, match="non-zero size"):
+                    F.interpolate(no_pixels, size=(side,) * (rank - 2), mode="area")
+    docs = ROOT / "docs"
+    assert "returns an empty tensor on 3-D and 4-D input with pixels on every side, and\n" in (
+        docs / "interpolate-support.md"
+    ).read_text("utf-8")
+    assert "`area` 在每一边都有像素的 3 维和 4 维输入上返回空张量" in (docs / "interpolate-support.zh.md").read_text(
+        "utf-8"
+    )
 
 
 @pytest.mark.parametrize(
