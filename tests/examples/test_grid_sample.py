@@ -1436,10 +1436,9 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
     en, zh = " ".join(en.split()), "".join(zh.split())
     assert "where `border` reads the border pixel: at the borders, wherever a position" in en
     assert (
-        "All of this is for finite grid points. At a grid point of ±`inf` or NaN, on an x86 CPU, 4-D input gives NaN"
-        " with `bilinear` and `zeros` (except in float32 with an input plane that spans so much memory, or grid points so"
-        " far apart along a row, that the CPU falls back to scalar code, which reads 0), and with `bicubic` whatever the"
-        " padding; everywhere else (4-D `bilinear` with"
+        "All of this is for finite grid points. At a grid point of ±`inf` or NaN, on an x86 CPU, with an input and a grid"
+        " that each span fewer than 2^15 elements in memory, 4-D input gives NaN with `bilinear` and `zeros`, and with"
+        " `bicubic` whatever the padding; everywhere else (4-D `bilinear` with"
         " `border`, `nearest`, 5-D input) `border` reads a border pixel there, and `zeros` reads 0 in float32 and"
         " float64. In float16 and bfloat16 `zeros` does not always: 4-D `nearest` reads the first pixel along that"
         " axis, and at NaN in bfloat16 5-D `nearest` does too, while 5-D `bilinear` gives NaN." in en
@@ -1458,7 +1457,7 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
     )
     assert "而`border`读的是边界像素：这发生在边界处" in zh
     assert (
-        "以上都针对有限的网格点。网格点为±`inf`或NaN时，在x86CPU上，4维输入用`bilinear`加`zeros`得到NaN（float32除外：输入的单个平面在内存中跨度太大，或网格一行中相邻点相隔太远，使CPU退回标量代码时，读到0），用`bicubic`则不论哪种填充方式都得到NaN；"
+        "以上都针对有限的网格点。网格点为±`inf`或NaN时，在x86CPU上，输入和网格在内存中的跨度都不到2^15个元素时，4维输入用`bilinear`加`zeros`得到NaN，用`bicubic`则不论哪种填充方式都得到NaN；"
         "其余情形（4维的`bilinear`加`border`、`nearest`、5维输入）在那里用`border`读到某个边界像素，用`zeros`则在float32和float64下读到0。"
         "float16和bfloat16下`zeros`不一定读到0：4维的`nearest`读到沿该轴的第一个像素；bfloat16下网格点为NaN时，5维的`nearest`也是如此，"
         "5维的`bilinear`则得到NaN。" in zh
@@ -1538,7 +1537,29 @@ def test_a_non_finite_grid_point_reads_0_on_4d_float32_bilinear_zeros_where_the_
             assert got != got, (dtype, where, stride, mode, padding, bad, align)
         else:
             assert got == got, (dtype, where, stride, bad, align)
+    # Review 71: the page now states its rule for an input and a grid that each span fewer than 2^15 elements, which
+    # leaves out every fallback above (test_half_precision_4d_grid_sample_misreads_pixels_2_to_the_15_into_the_plane).
     # the page's sentence is asserted in test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bicubic
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_half_precision_4d_grid_sample_misreads_pixels_2_to_the_15_into_the_plane(dtype):
+    # Review 71: the float32 fallback's exception named float32 only, as if 4-D float16 and bfloat16 kept the page's
+    # rules on any input; their CPU kernel misreads a pixel 2^15 elements or more into the plane (a contiguous float16
+    # image of 182 x 182 already does, from output 32768 on), at finite grid points and at +-inf alike, and further out
+    # it crashes. The page now states its rule for an input and a grid that each span fewer than 2^15 elements.
+    for stride, bad, mode in itertools.product((2**15 - 2, 2**15), (0.9, float("inf")), ("bilinear", "nearest")):
+        image = torch.zeros(stride + 64, dtype=dtype).as_strided((1, 1, 2, 2), (4, 4, stride, 1))
+        image.copy_(torch.tensor([[1.0, 2.0], [3.0, 4.0]]).view(1, 1, 2, 2))
+        grid = torch.tensor([bad, 0.9], dtype=dtype).view(1, 1, 1, 2)  # row 1: pixels stride and stride + 1
+        got = F.grid_sample(image, grid, mode=mode, align_corners=False)
+        want = F.grid_sample(image.contiguous(), grid, mode=mode, align_corners=False)
+        right = torch.equal(got, want) or bool(got.isnan().all() and want.isnan().all())
+        assert right == (stride < 2**15 - 1 or (mode == "bilinear" and bad == float("inf"))), (stride, bad, mode)
+    x = (torch.arange(182 * 182) % 7).view(1, 1, 182, 182).to(torch.float16)
+    grid = F.affine_grid(torch.eye(2, 3)[None], (1, 1, 182, 182), False).to(torch.float16)
+    wrong = F.grid_sample(x, grid, mode="nearest", align_corners=False) != x
+    assert dtype != torch.float16 or int(wrong.view(-1).nonzero()[0]) == 2**15
 
 
 def test_float32_border_reads_past_the_input_on_axes_longer_than_2_to_the_24():
