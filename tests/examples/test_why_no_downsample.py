@@ -943,6 +943,20 @@ def test_leaky_relu_and_elu_commute_only_with_a_non_negative_slope_or_alpha():
     assert "取默认参数时，LeakyReLU、Hardtanh 和 ELU 都会输出负值" in zh
 
 
+def test_elu_is_computed_with_expm1_on_both_the_simd_and_the_scalar_path():
+    """Review 72: "ELU (like sigmoid) is computed with exp": both CPU paths call expm1. Near 0 from below,
+    exp(x) - 1 in float32 is 0 where expm1(x), and ELU, give x."""
+    for value in (-1e-10, -1e-20, -1e-30):
+        for length in range(1, 70):  # short tensors run the scalar code, longer ones the SIMD code and a tail
+            x = torch.full((length,), value)
+            assert torch.equal(torch.exp(x) - 1, torch.zeros(length))
+            torch.testing.assert_close(F.elu(x), x, rtol=1e-6, atol=0)
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "- ELU is computed with `expm1` (sigmoid with `exp`)" in en and "like sigmoid" not in en
+    assert "- ELU 要用 `expm1` 计算（sigmoid 用 `exp`）" in zh
+
+
 @pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD exp code")
 def test_elu_orders_differ_by_one_rounding_step_at_alpha_1_and_by_two_at_other_alphas():
     """Review 71: "the two orders can differ by one float32 rounding step" held for ELU's default alpha of 1 (and
