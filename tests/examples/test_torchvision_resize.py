@@ -620,6 +620,24 @@ def test_at_an_unchanged_size_resize_is_not_f_interpolate_on_inf(dtype, mode, h,
         assert bad.sum() > 1 and (rows - h // 2).abs().max() <= 2 and (cols - w // 2).abs().max() <= 2
 
 
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.float32, torch.float64])
+@pytest.mark.parametrize("channels_last", [False, True])
+def test_at_an_unchanged_size_cpu_bicubic_turns_an_inf_on_the_edge_into_nan(dtype, channels_last):
+    # Review 72: the page said only that bicubic spreads NaN around an inf; its clamped taps read an inf on the
+    # edge again with weight 0, so that inf turns into NaN itself, while an interior one stays inf.
+    for h, w in itertools.product(range(1, 7), repeat=2):
+        for r, c in itertools.product(range(h), range(w)):
+            x = torch.zeros(1, 3, h, w, dtype=dtype)
+            x = x.clone(memory_format=torch.channels_last) if channels_last else x
+            x[..., r, c] = float("-inf") if (r + c) % 2 else float("inf")
+            out = F.interpolate(x, size=(h, w), mode="bicubic", align_corners=False)[0]
+            edge = r in (0, h - 1) or c in (0, w - 1)
+            assert out[:, r, c].isnan().all() if edge else torch.equal(out[:, r, c], x[0, :, r, c])
+            around = out.isnan()
+            around[:, r, c] = False
+            assert around.any() == (h * w > 1)
+
+
 @pytest.mark.skipif(not AVX, reason="without AVX2 every uint8 channel count has the bug")
 @pytest.mark.parametrize("channels", [1, 3, 4, 5, 8])
 def test_width_one_uint8_v2_is_right_only_up_to_4_channels(channels):
