@@ -667,6 +667,25 @@ def test_inter_area_and_area_part_on_a_row_at_float32_extremes(value, torch_midd
     assert ours[1] == np.float32(torch_middle) and theirs[1] == np.float32(opencv_middle)
 
 
+def test_inter_area_and_area_part_on_a_row_only_where_a_half_is_subnormal():
+    # Review 72: the page said subnormal pixels (below 2**-126) part; normal pixels below 2**-125 part too, since
+    # OpenCV halves each one first and their halves are subnormal. Rows of signed values around that range, enlarged
+    # by every multiple of 1/2 up to 4x.
+    rng = np.random.default_rng(0)
+    smallest_parting = []
+    for n in range(1, 9):
+        for m in [m for m in range(n + 1, 4 * n + 1) if 2 * m % n == 0]:
+            for _ in range(100):
+                scale = rng.uniform(1, 2, n) * np.exp2(rng.integers(-131, -122, n).astype(float))
+                row = (rng.choice([-1.0, 1.0], n) * scale).astype(np.float32)[None]
+                ours = F.interpolate(torch.from_numpy(row)[None], size=m, mode="area")[0].numpy()
+                theirs = cv2.resize(row, (m, 1), interpolation=cv2.INTER_AREA)
+                if not np.array_equal(ours.view(np.int32), theirs.view(np.int32)):
+                    smallest_parting.append(np.abs(row).min())
+    assert max(smallest_parting) < 2.0**-125
+    assert max(smallest_parting) >= 2.0**-126
+
+
 def opencv_cubic_reference(row, m, float32_positions):
     n, a = row.shape[-1], -0.75
     position = (np.arange(m) + 0.5) * (n / m) - 0.5

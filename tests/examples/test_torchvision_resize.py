@@ -620,6 +620,24 @@ def test_at_an_unchanged_size_resize_is_not_f_interpolate_on_inf(dtype, mode, h,
         assert bad.sum() > 1 and (rows - h // 2).abs().max() <= 2 and (cols - w // 2).abs().max() <= 2
 
 
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.float32, torch.float64])
+@pytest.mark.parametrize("channels_last", [False, True])
+def test_at_an_unchanged_size_cpu_bicubic_turns_an_inf_on_the_edge_into_nan(dtype, channels_last):
+    # Review 72: the page said only that bicubic spreads NaN around an inf; its clamped taps read an inf on the
+    # edge again with weight 0, so that inf turns into NaN itself, while an interior one stays inf.
+    for h, w in itertools.product(range(1, 7), repeat=2):
+        for r, c in itertools.product(range(h), range(w)):
+            x = torch.zeros(1, 3, h, w, dtype=dtype)
+            x = x.clone(memory_format=torch.channels_last) if channels_last else x
+            x[..., r, c] = float("-inf") if (r + c) % 2 else float("inf")
+            out = F.interpolate(x, size=(h, w), mode="bicubic", align_corners=False)[0]
+            edge = r in (0, h - 1) or c in (0, w - 1)
+            assert out[:, r, c].isnan().all() if edge else torch.equal(out[:, r, c], x[0, :, r, c])
+            around = out.isnan()
+            around[:, r, c] = False
+            assert around.any() == (h * w > 1)
+
+
 @pytest.mark.skipif(not AVX, reason="without AVX2 every uint8 channel count has the bug")
 @pytest.mark.parametrize("channels", [1, 3, 4, 5, 8])
 def test_width_one_uint8_v2_is_right_only_up_to_4_channels(channels):
@@ -1288,6 +1306,9 @@ for mode, channels, (h, w, oh) in itertools.product(("BILINEAR", "BICUBIC"), (1,
     x[:, 0], x[:, -1] = 0, 255
     out = F2.resize(x, [oh, 1], IM[mode], antialias=False)
     repeated.setdefault(mode, set()).add(bool((out == out[:, :1]).all()))
+    if mode == "BILINEAR":  # the float32 road meets the bug of the antialiased float kernel
+        out = F2.resize(x, [oh, 1], IM[mode], antialias=True)
+        repeated.setdefault("BILINEAR, antialias", set()).add(bool((out == out[:, :1]).all()))
     if channels > 1:  # channels_last escapes
         cl = F2.resize(x.permute(1, 2, 0).contiguous().permute(2, 0, 1), [oh, 1], IM[mode], antialias=False)
         repeated.setdefault("channels_last", set()).add(bool((cl == cl[:, :1]).all()))
@@ -1309,7 +1330,9 @@ def test_under_generic_code_uint8_bicubic_has_the_width_one_bug_without_antialia
     # AVX2 code's, "on this CPU" on the page) is.
     capability, repeated, tiny = eval(run_python(_DEFAULT_UINT8_WIDTH_ONE_CODE, ATEN_CPU_CAPABILITY="default"))
     assert capability == "DEFAULT"
-    assert repeated == {"BILINEAR": {False}, "BICUBIC": {True}, "channels_last": {False}}
+    # Review 72: "BILINEAR goes through float32 there and is right" holds only without antialias.
+    want = {"BILINEAR": {False}, "BILINEAR, antialias": {True}, "BICUBIC": {True}, "channels_last": {False}}
+    assert repeated == want
     assert tiny == {"BILINEAR": "works", "BICUBIC": "works"}
 
 
