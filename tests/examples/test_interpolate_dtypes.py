@@ -1354,6 +1354,20 @@ def test_cpu_half_precision_backward_adds_in_float32_except_area():
                     error = (input_gradient(x, grad, **kwargs) - exact).abs().max() / exact.abs().max()
                     worst = max(worst, error.item() / torch.finfo(dtype).eps)
             assert (worst > 0.5) == (kwargs["mode"] == "area"), (dtype, rank, kwargs, worst)
+    # Review 72: "within half an epsilon" fails where the float64 sum leaves float16's range: a gradient of 60000
+    # at every output pixel of a x2 enlargement gives inf in every mode and rank, so the page says "where that
+    # value fits in the dtype".
+    for rank, kwargs in modes:
+        if kwargs["mode"] == "area":
+            continue
+        grad = torch.full((1, 4) + (8,) * (rank - 2), 60000.0, dtype=torch.float16)
+        exact = input_gradient(torch.zeros((1, 4) + (4,) * (rank - 2), dtype=torch.float64), grad.double(), **kwargs)
+        half = input_gradient(torch.zeros((1, 4) + (4,) * (rank - 2), dtype=torch.float16), grad, **kwargs)
+        assert exact.isfinite().all() and exact.max() > torch.finfo(torch.float16).max, (rank, kwargs)
+        assert half.isinf().any(), (rank, kwargs)
+    for page, words in (("interpolate-dtypes.md", "where that value fits in the dtype (a float16 gradient of 60000 at"),
+                        ("interpolate-dtypes.zh.md", "前提是这个最大值在该数据类型的范围之内：float16 下放大 2 倍")):  # fmt: skip
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
     ones = torch.ones(1, 4, 128, 128, dtype=torch.bfloat16)
     assert torch.equal(input_gradient(torch.zeros(1, 4, 4, 4, dtype=torch.bfloat16), ones, mode="area"),
                        torch.full((1, 4, 4, 4), 256.0, dtype=torch.float64))  # fmt: skip
