@@ -1440,7 +1440,8 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
         " that each span fewer than 2^15 elements in memory, 4-D input gives NaN with `bilinear` and `zeros`, and with"
         " `bicubic` whatever the padding; everywhere else (4-D `bilinear` with"
         " `border`, `nearest`, 5-D input) `border` reads a border pixel there, and `zeros` reads 0 in float32 and"
-        " float64. In float16 and bfloat16 `zeros` does not always: 4-D `nearest` reads the first pixel along that"
+        " float64. With such an input and grid, in float16 and bfloat16 `zeros` does not always: 4-D `nearest` reads"
+        " the first pixel along that"
         " axis, and at NaN in bfloat16 5-D `nearest` does too, while 5-D `bilinear` gives NaN." in en
     )
     assert "`zeros` reads 0 there and `border` a border pixel" not in en
@@ -1459,7 +1460,7 @@ def test_a_grid_point_at_inf_or_nan_reads_nan_not_0_on_4d_bilinear_zeros_and_bic
     assert (
         "以上都针对有限的网格点。网格点为±`inf`或NaN时，在x86CPU上，输入和网格在内存中的跨度都不到2^15个元素时，4维输入用`bilinear`加`zeros`得到NaN，用`bicubic`则不论哪种填充方式都得到NaN；"
         "其余情形（4维的`bilinear`加`border`、`nearest`、5维输入）在那里用`border`读到某个边界像素，用`zeros`则在float32和float64下读到0。"
-        "float16和bfloat16下`zeros`不一定读到0：4维的`nearest`读到沿该轴的第一个像素；bfloat16下网格点为NaN时，5维的`nearest`也是如此，"
+        "在这样的输入和网格上，float16和bfloat16下`zeros`不一定读到0：4维的`nearest`读到沿该轴的第一个像素；bfloat16下网格点为NaN时，5维的`nearest`也是如此，"
         "5维的`bilinear`则得到NaN。" in zh
     )
     assert "（限`align_corners=False`：设为`True`时，4维的`bilinear`加`zeros`可能由cuDNN采样，这里没有验证）" in zh
@@ -1556,6 +1557,17 @@ def test_half_precision_4d_grid_sample_misreads_pixels_2_to_the_15_into_the_plan
         want = F.grid_sample(image.contiguous(), grid, mode=mode, align_corners=False)
         right = torch.equal(got, want) or bool(got.isnan().all() and want.isnan().all())
         assert right == (stride < 2**15 - 1 or (mode == "bilinear" and bad == float("inf"))), (stride, bad, mode)
+    # Review 72: the float16/bfloat16 sentence after the 2^15 bound stood outside it, and (2^15, inf, nearest) above
+    # reads another pixel than the first along that axis; the page now scopes it, and its summary names the misread.
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    en = " ".join((docs / "grid-sample.md").read_text(encoding="utf-8").split())
+    zh = "".join((docs / "grid-sample.zh.md").read_text(encoding="utf-8").split())
+    assert "float64. With such an input and grid, in float16 and bfloat16 `zeros` does not always" in en
+    assert "`border`截断后的位置可能落在输入之外（见上文），而在内存中跨度达到2^15个元素的4维输入可能读错像素" in zh
+    assert (
+        "`border` can clamp to a position past the input (above), and 4-D input that spans 2^15 elements or more can"
+        " be read at the wrong pixels (a float16 image of 182 × 182 kept at its size with `nearest` is)." in en
+    )
     x = (torch.arange(182 * 182) % 7).view(1, 1, 182, 182).to(torch.float16)
     grid = F.affine_grid(torch.eye(2, 3)[None], (1, 1, 182, 182), False).to(torch.float16)
     wrong = F.grid_sample(x, grid, mode="nearest", align_corners=False) != x
