@@ -670,7 +670,8 @@ def test_inter_area_and_area_part_on_a_row_at_float32_extremes(value, torch_midd
 def test_inter_area_and_area_part_on_a_row_only_where_a_half_is_subnormal():
     # Review 72: the page said subnormal pixels (below 2**-126) part; normal pixels below 2**-125 part too, since
     # OpenCV halves each one first and their halves are subnormal. Rows of signed values around that range, enlarged
-    # by every multiple of 1/2 up to 4x.
+    # by every multiple of 1/2 up to 4x. Review 73: "below 2**-125" is a magnitude (signed rows of normal negative
+    # pixels never part), as the first assert checks.
     rng = np.random.default_rng(0)
     smallest_parting = []
     for n in range(1, 9):
