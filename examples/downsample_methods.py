@@ -343,7 +343,8 @@ plt.show()
 # %% cnn_data
 # A toy task where fine detail matters: which way do noisy stripes run? Four classes,
 # stripes at 0.30 to 0.45 cycles per pixel, above the 0.25 per axis that a 2x smaller map can
-# hold (but for the slowest diagonal ones: they run at 0.7 to 0.8 times that along one axis, 0.6 to 0.7 along the other).
+# hold (but for the slowest diagonal ones: a diagonal stripe runs at about 0.7 to 0.8 times its frequency along
+# one axis, about 0.6 to 0.7 times along the other).
 # Images are 24x24, cut from 26x26 ones so that truly shifted copies exist.
 def stripes(count, generator, size=26):
     label = torch.randint(0, 4, (count,), generator=generator)

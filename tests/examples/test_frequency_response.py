@@ -1454,6 +1454,39 @@ def test_area_is_the_box_only_on_sides_k_divides_and_elsewhere_widens_every_wind
     assert torch.allclose(weights, three, rtol=0, atol=1e-15)
 
 
+def test_area_at_1_49_loses_a_pixel_on_sides_49_divides_and_its_windows_widen():
+    # Review 72: the page had area be the box "on a side that k divides"; scale_factor=1/k can give that side a pixel
+    # fewer (49 and 98 among the whole factors up to 100), and then every window holds more than k pixels
+    short = set()
+    for k in range(2, 101):
+        for m in range(2, 40):
+            if F.interpolate(torch.zeros(1, 1, 1, k * m), scale_factor=(1, 1 / k), mode="area").shape[-1] < m:
+                short.add(k)
+                columns = torch.eye(k * m, dtype=torch.float64)[:, None, None, :]
+                weights = F.interpolate(columns, scale_factor=(1, 1 / k), mode="area")[:, 0, 0].T  # (output, input)
+                assert weights.shape[0] == m - 1 and ((weights != 0).sum(1) > k).all(), (k, m)
+    assert short == {49, 98}
+    weights = F.interpolate(torch.eye(98, dtype=torch.float64)[:, None, None, :], scale_factor=(1, 1 / 49), mode="area")
+    assert weights.shape[-1] == 1 and torch.allclose(weights.flatten(), torch.tensor(1 / 98, dtype=torch.float64))
+    for page, words, old in (
+        (
+            "frequency-response.md",
+            "it is the box at every output pixel where the output has 1/*k* of the input's pixels. Given "
+            "`scale_factor=1/k` it has fewer on a side *k* does not divide (and on some it does: 98 pixels at 1/49 "
+            "give one window of all 98)",
+            "box at every output pixel on a side that *k* divides",
+        ),
+        (
+            "frequency-response.zh.md",
+            "所以只要输出的像素数是输入的 1/*k*，每个输出像素都是盒式滤波器。用 `scale_factor=1/k` 时，边长不是 *k* "
+            "的倍数时输出像素会更少（是 *k* 的倍数时有的也会更少：98 个像素按 1/49 缩小，只得到一个覆盖全部 98 个像素的窗口）",
+            "所以在边长是 *k* 的倍数时，每个输出像素都是盒式滤波器",
+        ),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert words in text and old not in text, page
+
+
 @pytest.mark.skipif("lanczos" not in F.interpolate.__doc__, reason="this torch has no lanczos")
 def test_above_the_limit_lanczos_and_blur_pool_5_take_turns_at_the_lower_gain(ns):
     # Review 52: the downsampling page said "farther up, lanczos has the lower gain"; past its first band where it
