@@ -955,6 +955,9 @@ def test_elu_is_computed_with_expm1_on_both_the_simd_and_the_scalar_path():
     zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
     assert "- ELU is computed with `expm1` (sigmoid with `exp`)" in en and "like sigmoid" not in en
     assert "- ELU 要用 `expm1` 计算（sigmoid 用 `exp`）" in zh
+    # Review 73: the shown comment still called ELU "exp-based" after the prose said expm1.
+    example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "# CPU, ELU (computed with expm1) runs SIMD code" in example and "exp-based" not in example
 
 
 @pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD exp code")
