@@ -1642,7 +1642,31 @@ def test_on_the_cpu_bilinear_copies_a_kept_axis_only_for_finite_input():
             assert torch.equal(F.interpolate(x, scale_factor=(1, s), mode="bilinear", antialias=True), x)
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
-    assert "on the CPU always (for finite input" in en and "在 CPU 上总是如此（限有限值输入" in zh
+    # Review 73: "on the CPU always" covered antialias=True on float16 and bfloat16 input, which the CPU refuses
+    # (compute_index_ranges_weights has no such dtypes) unless the output keeps the input's size: a kept width with a
+    # changed height raises instead of copying the width, in bilinear and bicubic, in either memory format.
+    for dtype, mode, last, (h, w, size) in itertools.product(
+        (torch.float16, torch.bfloat16),
+        ("bilinear", "bicubic"),
+        (False, True),
+        ((1, 5, (1, 5)), (3, 5, (3, 5)), (3, 5, (6, 5)), (3, 5, (2, 5)), (1, 10, (1, 11)), (4, 4, (5, 3))),
+    ):
+        x = torch.empty(2, 3, h, w, dtype=dtype, memory_format=torch.channels_last if last else torch.contiguous_format)
+        x.copy_(torch.rand(2, 3, h, w))
+        if size == (h, w):
+            assert torch.equal(F.interpolate(x, size=size, mode=mode, antialias=True), x), (dtype, mode, last, size)
+        else:
+            with pytest.raises(NotImplementedError):
+                F.interpolate(x, size=size, mode=mode, antialias=True)
+    assert "on the CPU always (for finite input" not in en and "在 CPU 上总是如此（限有限值输入" not in zh
+    assert "on the CPU whenever it runs (for finite input" in en and "在 CPU 上只要能运行就总是如此（限有限值输入" in zh
+    assert (
+        "with `antialias=True` the CPU refuses float16 and bfloat16 input whose size changes, in `bicubic` too)"
+        in " ".join(en.split())
+    )
+    assert "设置`antialias=True`时，CPU拒绝尺寸有变化的float16和bfloat16输入，`bicubic`也是如此）" in "".join(
+        zh.split()
+    )
 
 
 @pytest.mark.parametrize("mode", ["linear", "bilinear", "bicubic", "trilinear"])
