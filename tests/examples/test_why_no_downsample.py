@@ -960,6 +960,32 @@ def test_elu_is_computed_with_expm1_on_both_the_simd_and_the_scalar_path():
     assert "# CPU, ELU (computed with expm1) runs SIMD code" in example and "exp-based" not in example
 
 
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD ELU code")
+def test_elu_runs_only_scalar_code_on_rows_shorter_than_a_simd_block():
+    """Review 74: "SIMD code on most elements and scalar code on the few left over": the SIMD code runs on blocks
+    of 2 vectors along a contiguous row (32 floats with AVX-512), so on a view whose rows are shorter, such as the
+    example's 20x20 crops of a 64x64 map on an AVX-512 CPU, every element runs the scalar code."""
+    block = 32 if torch.backends.cpu.get_cpu_capability() == "AVX512" else 16
+    x = -3 * torch.rand(2000, 64, generator=torch.Generator().manual_seed(0))
+    for width in range(1, 64):
+        view = x[:, :width]
+        strided = torch.empty(2 * view.numel())
+        strided[::2] = view.flatten()
+        scalar = F.elu(strided[::2]).view(view.shape)  # a stride of 2 runs the scalar code on every element
+        assert torch.equal(F.elu(view), scalar) is (width < block), width
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert (
+        "the SIMD code for blocks of elements and the scalar\n  code for the rest" in en and "few left over" not in en
+    )
+    assert "成块的元素走 SIMD 代码，其余的走标量代码" in zh and "大部分元素走 SIMD" not in zh
+    assert (
+        "# CPU, ELU (computed with expm1) runs SIMD code on blocks of elements and scalar code on the\n# rest,"
+        in example
+    )
+
+
 @pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD exp code")
 def test_elu_orders_differ_by_one_rounding_step_at_alpha_1_and_by_two_at_other_alphas():
     """Review 71: "the two orders can differ by one float32 rounding step" held for ELU's default alpha of 1 (and
