@@ -1197,6 +1197,31 @@ def test_area_windows_are_k_wide_on_sides_k_divides_only_where_one_over_k_loses_
     assert (F.interpolate(impulses, scale_factor=1 / 49, mode="area")[:, 0] > 0).sum(0).tolist() == [98]
 
 
+def test_area_windows_on_sides_k_does_not_divide_are_wider_than_k_only_given_scale_factor():
+    # Review 73: the summary had every area window "wider than k" on sides k does not divide. Given scale_factor=1/k
+    # (floor(n/k) pixels) each is; given size=ceil(n/k), 7 pixels to 4 at 2x, the edge windows are [1, 1]/2, the box.
+    from helpers import ROOT
+
+    for k in range(2, 10):
+        for n in range(k + 1, 4 * k):
+            if n % k:
+                impulses = torch.eye(n, dtype=torch.float64).view(n, 1, n)
+                widths = (F.interpolate(impulses, scale_factor=1 / k, mode="area")[:, 0] > 0).sum(0)
+                assert (widths > k).all(), (k, n)
+                widths = (F.interpolate(impulses, size=-(-n // k), mode="area")[:, 0] > 0).sum(0)
+                assert (widths <= k).any(), (k, n)
+    for page, words, old in (
+        (
+            "aliasing.md",
+            "on other sides, given `scale_factor=1/k`, every window is wider than *k*",
+            "sides every window",
+        ),
+        ("aliasing.zh.md", "不能整除的边上用 `scale_factor=1/k` 时，每个窗口都比 *k* 宽", "不能整除的边上，每个窗口"),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert words in text and old not in text, page
+
+
 def test_blur_pool_blurs_more_than_every_antialiased_interpolation_across_the_passband(ns):
     # Review 54: the summary's "BlurPool blurs more than the antialiased interpolations" was tested at 4x on one
     # tone, without bicubic. At 2x, 4x and 8x, a cosine at a quarter, half and three quarters of the new limit keeps
