@@ -1162,7 +1162,7 @@ def test_half_precision_bilinear_without_antialias_differs_from_the_half_call_on
     assert all(results) == (torch.backends.cpu.get_cpu_capability() == "DEFAULT")
 
 
-def test_half_precision_bicubic_gap_is_a_step_of_the_largest_values_not_of_each_pixel():
+def test_half_precision_bicubic_gap_is_many_steps_of_a_pixel_near_0_and_can_flip_its_sign():
     # Review 38: the page said a float16/bfloat16 bicubic "differs in the last bits"; a pixel near 0 moves by many
     # of its own steps or flips sign.
     def spacing(v, dtype):
