@@ -489,6 +489,12 @@ def test_a_factor_that_rounds_to_a_whole_ratio_still_matches_pillow():
         x = torch.from_numpy(image)[None, None]
         by_factor = F.interpolate(x, scale_factor=2.000000001, mode="bicubic", antialias=True)[0, 0]
         np.testing.assert_allclose(by_factor.numpy(), pil, rtol=0, atol=1e-5)
+        # Review 74: Pillow's 1e-5 did not tell the float32 rounding from a nearby factor; on float32 input torch
+        # gives exactly what size= gives, and on float64 input, where the factor is not rounded to float32, it does not.
+        for dtype in (torch.float32, torch.float64):
+            by_factor = F.interpolate(x.to(dtype), scale_factor=2.000000001, mode="bicubic", antialias=True)
+            by_size = F.interpolate(x.to(dtype), size=(2 * h, 2 * w), mode="bicubic", antialias=True)
+            assert torch.equal(by_factor, by_size) == (dtype == torch.float32), (h, w, dtype)
 
 
 def test_a_factor_that_keeps_an_axis_is_copied_and_still_matches_pillow():
