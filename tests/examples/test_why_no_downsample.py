@@ -708,6 +708,9 @@ def test_bilinear_at_half_is_avg_pool_only_to_rounding_not_bit_for_bit(dtype):
 
 def test_max_pool_and_relu_commute_only_where_a_window_holds_an_input_pixel():
     # A dilated window can hold only padding: max pooling returns -inf there, ReLU gives 0.
+    # Review 75: the example's comment stated the rule without that limit.
+    example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "every non-decreasing activation, wherever a window\n# holds an input pixel (here, every window)" in example
     x = -torch.rand(1, 1, 2)
     assert F.max_pool1d(x, 2, dilation=3, padding=1).item() == -math.inf
     assert F.relu(F.max_pool1d(x, 2, dilation=3, padding=1)).item() == 0.0
