@@ -81,13 +81,14 @@ for mode in CORNER_MODES:
     print(f"| `{mode}` | " + " | ".join(cells) + " |")
 
 # %% corners_rounding
-# align_corners=True is not bit-exact either: the scale (in - 1)/(out - 1) is rounded to float32.
+# align_corners=True is not bit-exact either: for float32 input the scale (in - 1)/(out - 1) is
+# rounded to float32.
 ramp = torch.arange(4.0, device=device).view(1, 1, -1)
 last = F.interpolate(ramp, size=38, mode="linear", align_corners=True)[0, 0, -1].item()
 print(f"4 -> 38, linear, align_corners=True: last output {last!r}, last input 3.0")
 
 # %% scale_factor_positions
-# With scale_factor the kernels step by 1/scale_factor, not by in/out: 5 samples x1.5
+# With scale_factor, linear steps by 1/scale_factor, not by in/out: 5 samples x1.5
 # (align_corners=False unless given). With align_corners=True the step is (in - 1)/(out - 1).
 ramp = torch.arange(5.0, dtype=torch.float64, device=device).view(1, 1, -1)
 positions_read = {}

@@ -127,10 +127,10 @@ for option in (dict(padding=1, count_include_pad=False), dict(ceil_mode=True)):
     print(f"5x5 input, kernel 2, {', '.join(f'{k}={v}' for k, v in option.items())}: max |avg_pool - conv| = {(pooled - conv).abs().max().item():.4f}")
 
 # %% relu_commutes
-# Max pooling commutes with ReLU, and with every non-decreasing activation, so "pool after
-# the activation" and "pool before it" give the same numbers, up to float rounding (see
-# below; pooling first runs the activation on a quarter of the values here). ELU goes
-# negative too but never decreases, so it commutes; GELU and SiLU decrease over part of the negative axis, so they do not.
+# Max pooling commutes with ReLU, and with every non-decreasing activation, wherever a window
+# holds an input pixel (here, every window), so "pool after the activation" and "pool
+# before it" give the same numbers, up to float rounding (see below; pooling first runs the
+# activation on a quarter of the values here). ELU goes negative too but never decreases, so it commutes; GELU and SiLU decrease over part of the negative axis, so they do not.
 features = 2 * torch.randn(1, 8, 64, 64, device=device)  # pre-activation features: about half negative
 print(f"share of negative values in the feature map: {(features < 0).float().mean().item():.2f}")
 activations = {"ReLU": F.relu, "LeakyReLU": F.leaky_relu, "Hardtanh": F.hardtanh, "ELU": F.elu, "GELU": F.gelu, "SiLU": F.silu}
@@ -154,8 +154,8 @@ window = torch.tensor([[[-0.75, -3.0]]], device=device)  # one window of two val
 for name, act in {"GELU": F.gelu, "SiLU": F.silu}.items():
     print(f"window {window.flatten().tolist()}: max_pool({name}(x)) = {F.max_pool1d(act(window), 2).item():.4f}, "
           f"{name}(max_pool(x)) = {act(F.max_pool1d(window, 2)).item():.4f}")
-# Average pooling and ReLU commute where no window mixes signs: give every 2x2 window
-# of the features one random sign to see it.
+# Average pooling (with a positive divisor) and ReLU commute where no window mixes signs:
+# give every 2x2 window of the features one random sign to see it.
 window_signs = torch.randint(0, 2, (1, 8, 32, 32), device=device) * 2 - 1
 one_sign = features.abs() * window_signs.repeat_interleave(2, -2).repeat_interleave(2, -1)
 avg_gap = {}

@@ -883,6 +883,9 @@ def test_area_ignores_the_one_over_scale_factor_step():
     by_scale = nn.Upsample(scale_factor=1.5, mode="area")(x)
     assert torch.equal(by_scale, F.interpolate(x, size=10, mode="area"))
     assert torch.equal(by_scale, F.interpolate(x, scale_factor=1.5, mode="area", recompute_scale_factor=False))
+    # Review 75: so the example's comment names the mode it shows, not "the kernels".
+    example = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "# With scale_factor, linear steps by 1/scale_factor, not by in/out" in example
 
 
 def test_nearest_given_scale_factor_copies_where_the_cpu_channels_last_kernel_keeps_the_size():
@@ -951,6 +954,9 @@ def test_uint8_three_channels_to_1x1_without_avx2_keeps_the_first_corner():
 def test_uint8_keeps_the_ratio_in_double_and_hits_the_last_corner_where_float32_misses():
     # Review 15: "(in - 1)/(out - 1) is rounded to float32 for every dtype but float64" was false for
     # uint8 on the CPU, whose int16-weight path computes the scale in double: its corners are exact.
+    # Review 75: the example's comment said the scale "is rounded to float32" with no dtype named.
+    example = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "for float32 input the scale (in - 1)/(out - 1) is\n# rounded to float32." in example
     misses = 0
     for channels in (3, 5):  # the AVX2 kernel and the generic separable one (width > 1: no bug)
         for n in range(2, 12):

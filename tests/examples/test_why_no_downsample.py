@@ -708,6 +708,9 @@ def test_bilinear_at_half_is_avg_pool_only_to_rounding_not_bit_for_bit(dtype):
 
 def test_max_pool_and_relu_commute_only_where_a_window_holds_an_input_pixel():
     # A dilated window can hold only padding: max pooling returns -inf there, ReLU gives 0.
+    # Review 75: the example's comment stated the rule without that limit.
+    example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "every non-decreasing activation, wherever a window\n# holds an input pixel (here, every window)" in example
     x = -torch.rand(1, 1, 2)
     assert F.max_pool1d(x, 2, dilation=3, padding=1).item() == -math.inf
     assert F.relu(F.max_pool1d(x, 2, dilation=3, padding=1)).item() == 0.0
@@ -1513,3 +1516,24 @@ def test_floating_point_input_names_its_dtypes_float8_and_complex_are_refused():
     assert "对浮点输入（float16 到 float64；CPU 上两者都不接受 float8 和复数输入）" in zh
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     assert "refuses float16 and bfloat16, and both refuse float8)" in source  # the cell's comment
+
+
+def test_avg_pool_and_relu_commute_on_one_sign_windows_only_with_a_positive_divisor():
+    """Review 75: "Where every window has a single sign, the two orders agree" for average pooling: torch accepts a
+    negative divisor_override, which flips the sign of every mean, so ReLU then zeroes a positive window's mean while
+    pooling the ReLU output gives a negative one (and a negative window the other way round); with a positive
+    divisor the orders agree."""
+    g = torch.Generator().manual_seed(0)
+    for pool, shape in ((F.avg_pool2d, (2, 3, 6, 6)), (F.avg_pool3d, (2, 3, 4, 4, 4))):
+        for sign in (1, -1):
+            x = sign * (torch.rand(shape, generator=g) + 0.1)  # every window of one sign
+            for d in (-3, -1, 1, 2, 5):
+                relu_first = pool(F.relu(x), 2, divisor_override=d)
+                pool_first = F.relu(pool(x, 2, divisor_override=d))
+                assert torch.equal(relu_first, pool_first) is (d > 0), (pool, sign, d)
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "single sign and the divisor is positive (torch also accepts a negative\n`divisor_override`)" in en
+    assert "每个窗口里的值都同号、且除数为正时（torch 也接受负的 `divisor_override`）" in zh
+    assert "# Average pooling (with a positive divisor) and ReLU commute where no window mixes signs" in example
