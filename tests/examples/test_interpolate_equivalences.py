@@ -1075,13 +1075,13 @@ def test_zero_channels_raise_in_every_mode_but_area_on_3d_and_4d_and_5d_to_one_v
 MEAN_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128)
 
 
-@pytest.mark.filterwarnings("ignore:ComplexHalf support is experimental")
+@pytest.mark.filterwarnings("ignore:ComplexHalf support is experimental", "ignore:BComplex32 support is experimental")
 @pytest.mark.parametrize(
     "dtype",
     [
         *MEAN_DTYPES,
         *(torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64, torch.uint16, torch.bool),
-        *(torch.float8_e4m3fn, torch.float8_e5m2, torch.complex32),
+        *(torch.float8_e4m3fn, torch.float8_e5m2, torch.complex32, torch.bcomplex32),
     ],
 )
 def test_zero_channel_area_is_empty_by_dtype_and_rank(dtype):
@@ -1093,7 +1093,7 @@ def test_zero_channel_area_is_empty_by_dtype_and_rank(dtype):
     # left out complex64 and complex128, which take it.
     for rank in (3, 4, 5):
         for size in itertools.product((0, 1, 2, 3), repeat=rank - 2):
-            x = torch.zeros(1, 0, *[4] * (rank - 2), dtype=dtype)
+            x = torch.empty(1, 0, *[4] * (rank - 2), dtype=dtype)  # empty: bcomplex32 has no fill kernel
             one_pixel = set(size) == {1}
             if (rank < 5 and not one_pixel) or (one_pixel and dtype in MEAN_DTYPES):
                 assert F.interpolate(x, size=size, mode="area").shape == (1, 0, *size), (rank, size)
@@ -1108,14 +1108,16 @@ def test_zero_channel_area_is_empty_by_dtype_and_rank(dtype):
             for empty_side in range(2, rank):
                 shape = [1, 0] + [4] * (rank - 2)
                 shape[empty_side] = 0
-                no_pixels = torch.zeros(shape, dtype=dtype)
+                no_pixels = torch.empty(shape, dtype=dtype)
                 if one_pixel and dtype in MEAN_DTYPES:
                     assert F.interpolate(no_pixels, size=size, mode="area").shape == (1, 0, *size)
                 else:
                     with pytest.raises(RuntimeError):
                         F.interpolate(no_pixels, size=size, mode="area")
-    assert "returns an empty tensor from an input with pixels on every side:" in (
-        DOCS / "interpolate-equivalences.md"
+    page = (DOCS / "interpolate-equivalences.md").read_text("utf-8")
+    assert "returns an empty tensor from an input with pixels on every side:" in page
+    assert "float8, complex32, bcomplex32)" in page and "float8、complex32、bcomplex32）" in (
+        DOCS / "interpolate-equivalences.zh.md"
     ).read_text("utf-8")
     assert "它对每一边都有像素的输入返回空张量：" in (DOCS / "interpolate-equivalences.zh.md").read_text("utf-8")
 
