@@ -1377,10 +1377,23 @@ def test_cpu_half_precision_backward_adds_in_float32_except_area():
         error = (input_gradient(x, grad, mode="bilinear") - exact).abs().max() / exact.abs().max()
         assert 0 < grad.abs().max() < torch.finfo(torch.float16).tiny, (n, m)
         assert (error > 0.5 * torch.finfo(torch.float16).eps) == (n != 3 * m), (n, m, error)
+    # Review 76: "the ends of float16's range" read as if bfloat16 were safe at its own: 1e38 at every pixel of a x2
+    # enlargement sums to inf, and the test's gradients times 1e-38 (below its smallest normal number) miss too
+    grad = torch.full((1, 4, 8, 8), 1e38, dtype=torch.bfloat16)
+    assert input_gradient(torch.zeros(1, 4, 4, 4, dtype=torch.bfloat16), grad, mode="bilinear").isinf().any()
+    assert input_gradient(torch.zeros(1, 4, 4, 4, dtype=torch.float64), grad.double(), mode="bilinear").isfinite().all()
+    x = torch.zeros(1, 4, 60, 60, dtype=torch.bfloat16)
+    grad = ((torch.rand(1, 4, 23, 23, generator=gen) * 2 - 1) * 1e-38).to(torch.bfloat16)
+    exact = input_gradient(x.double(), grad.double(), mode="bilinear")
+    error = (input_gradient(x, grad, mode="bilinear") - exact).abs().max() / exact.abs().max()
+    assert error > 0.5 * torch.finfo(torch.bfloat16).eps
+    assert "(not at the ends of the dtype's range: in float16," in " ".join(
+        (ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8").split()
+    )
     for page, words in (("interpolate-dtypes.md", "for gradients drawn uniformly between −1 and 1 (not at the ends of"),
-                        ("interpolate-dtypes.md", "gradients times 10⁻⁶, below its smallest normal number, `bilinear`"),
+                        ("interpolate-dtypes.md", "gradients times 10⁻⁶, below float16's smallest normal number, `bilinear`"),
                         ("interpolate-dtypes.md", "`bilinear` can miss by more)"),
-                        ("interpolate-dtypes.zh.md", "梯度在 −1 到 1 之间均匀随机取值，不在 float16 取值范围的两端"),
+                        ("interpolate-dtypes.zh.md", "梯度在 −1 到 1 之间均匀随机取值，不在该数据类型取值范围的两端"),
                         ("interpolate-dtypes.zh.md", "测试用的梯度乘以 10⁻⁶ 后小于 float16 最小的正规数，`bilinear`")):  # fmt: skip
         assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
     ones = torch.ones(1, 4, 128, 128, dtype=torch.bfloat16)

@@ -1080,8 +1080,10 @@ MEAN_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64, torc
     "dtype",
     [
         *MEAN_DTYPES,
-        *(torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64, torch.uint16, torch.bool),
-        *(torch.float8_e4m3fn, torch.float8_e5m2, torch.complex32, torch.bcomplex32),
+        *(torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64, torch.uint16, torch.uint32, torch.uint64),
+        *(torch.bool, torch.int1, torch.int7, torch.uint1, torch.uint7),
+        *(torch.float8_e4m3fn, torch.float8_e5m2, torch.float8_e4m3fnuz, torch.float8_e5m2fnuz, torch.float8_e8m0fnu),
+        *(torch.complex32, torch.bcomplex32),
     ],
 )
 def test_zero_channel_area_is_empty_by_dtype_and_rank(dtype):
@@ -1116,9 +1118,15 @@ def test_zero_channel_area_is_empty_by_dtype_and_rank(dtype):
                         F.interpolate(no_pixels, size=size, mode="area")
     page = (DOCS / "interpolate-equivalences.md").read_text("utf-8")
     assert "returns an empty tensor from an input with pixels on every side:" in page
-    assert "float8, complex32, bcomplex32)" in page and "float8、complex32、bcomplex32）" in (
-        DOCS / "interpolate-equivalences.zh.md"
-    ).read_text("utf-8")
+    # Review 76: "other dtypes" took in quantized tensors, which raise at every size: the page names its dtypes,
+    # and the mean's refusal is the CPU's (CUDA's mean fills an empty result with nan before any dtype check)
+    zh = (DOCS / "interpolate-equivalences.zh.md").read_text("utf-8")
+    assert "- on integer and bool dtypes (`uint8` included), float8, complex32 and bcomplex32:" in page
+    assert "- 整数和布尔类型（包括 `uint8`）以及 float8、complex32、bcomplex32：" in zh
+    assert "on the CPU refuses these dtypes" in page and "在 CPU 上即使没有任何值可平均" in zh
+    quantized = torch.quantize_per_tensor(torch.zeros(1, 0, 4, 4), 0.1, 0, torch.quint8)
+    with pytest.raises(RuntimeError):
+        F.interpolate(quantized, size=(2, 2), mode="area")
     assert "它对每一边都有像素的输入返回空张量：" in (DOCS / "interpolate-equivalences.zh.md").read_text("utf-8")
 
 
