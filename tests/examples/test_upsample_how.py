@@ -1585,24 +1585,30 @@ def test_scale_factor_and_size_can_copy_the_same_pixels_in_the_nearest_modes(mod
     assert not torch.equal(F.interpolate(x, scale_factor=1.35, mode=mode), F.interpolate(x, size=13, mode=mode))
 
 
+def table_yes_cells(ns):
+    """The (mode, shape) pairs the modes table marks "yes": the example's one-channel inputs that the mode takes."""
+    for mode in ns["modes"]:
+        for shape in ns["shapes"].values():
+            try:
+                nn.Upsample(scale_factor=2, mode=mode)(torch.ones(shape))
+            except (NotImplementedError, ValueError, RuntimeError):
+                continue  # a "no" of the table
+            yield mode, shape
+
+
 def test_modes_table_and_the_no_channel_rule_need_every_side_at_least_one_pixel(ns):
     """Review 70: "That is for input with at least one channel. With none, ... `area` returns an empty tensor on
     3-D and 4-D input" covered inputs with a side of 0: there every mode of every rank raises, with or without
     channels, except `area` to an output of 1 on every side, so neither the table nor the rule holds."""
     checked = 0
-    for mode in ns["modes"]:
-        for name, shape in ns["shapes"].items():
-            try:
-                nn.Upsample(scale_factor=2, mode=mode)(torch.ones(shape))
-            except (NotImplementedError, ValueError, RuntimeError):
-                continue  # a "no" of the table
-            for channels in (1, 0):
-                for side in range(2, len(shape)):
-                    flat = list(shape)
-                    flat[1], flat[side] = channels, 0
-                    with pytest.raises(RuntimeError):
-                        nn.Upsample(size=2, mode=mode)(torch.ones(flat))
-                    checked += 1
+    for mode, shape in table_yes_cells(ns):
+        for channels in (1, 0):
+            for side in range(2, len(shape)):
+                flat = list(shape)
+                flat[1], flat[side] = channels, 0
+                with pytest.raises(RuntimeError):
+                    nn.Upsample(size=2, mode=mode)(torch.ones(flat))
+                checked += 1
     assert checked == 2 * (3 * (1 + 2 + 3) + 1 + 2 * 2 + 3)  # nearest, nearest-exact, area; linear, 2-D, trilinear
     for rank in (1, 2, 3):  # the one output area returns, a mean over nothing
         assert F.interpolate(torch.ones((1, 1, 0) + (3,) * (rank - 1)), size=1, mode="area").isnan().all()
@@ -1683,18 +1689,13 @@ print("ok")
 def test_modes_table_holds_for_input_with_channels_only(ns):
     """Review 53: "which mode works on which input rank is fixed" held for the table's one-channel input only:
     with no channels every "yes" of the table but `area` raises (area returns an empty map on 3-D and 4-D)."""
-    for mode in ns["modes"]:
-        for name, shape in ns["shapes"].items():
-            try:
-                nn.Upsample(scale_factor=2, mode=mode)(torch.ones(shape))
-            except (NotImplementedError, ValueError, RuntimeError):
-                continue  # a "no" of the table
-            empty = torch.ones((shape[0], 0) + shape[2:])
-            if mode == "area" and len(shape) < 5:
-                assert nn.Upsample(scale_factor=2, mode=mode)(empty).shape == (1, 0) + tuple(2 * s for s in shape[2:])
-            else:
-                with pytest.raises(RuntimeError):
-                    nn.Upsample(scale_factor=2, mode=mode)(empty)
+    for mode, shape in table_yes_cells(ns):
+        empty = torch.ones((shape[0], 0) + shape[2:])
+        if mode == "area" and len(shape) < 5:
+            assert nn.Upsample(scale_factor=2, mode=mode)(empty).shape == (1, 0) + tuple(2 * s for s in shape[2:])
+        else:
+            with pytest.raises(RuntimeError):
+                nn.Upsample(scale_factor=2, mode=mode)(empty)
     # Review 57: the page said "every mode but `area` raises"; 5-D `area` raises too, except to 1x1x1.
     volume = torch.ones(1, 0, 3, 3, 3)
     assert nn.Upsample(size=1, mode="area")(volume).shape == (1, 0, 1, 1, 1)
