@@ -808,6 +808,26 @@ def test_an_impulse_returns_the_kernel_except_on_an_edge_pixel(align_corners, n_
         assert (error > 0.05) if pixel in (0, n - 1) else (error < 1e-12), pixel
 
 
+@pytest.mark.parametrize("n_out", [17, 50, 129])
+def test_a_uint8_impulse_does_not_return_the_kernel(n_out):
+    # Review 77: "Enlarging a single impulse ... returns the kernel itself" named no dtype; a uint8 impulse (any
+    # amplitude, any interior pixel, a row or a whole image) comes back with the negative lobes saturated to 0 and
+    # off by several hundredths of its amplitude, so the page says "a single float64 impulse" (the dtype the test above sweeps).
+    n = 9
+    positions = (np.arange(n_out) + 0.5) * n / n_out - 0.5
+    for pixel, amplitude, rows in itertools.product(range(1, n - 1), (64, 255), (1, n)):
+        impulse = torch.zeros(1, 1, rows, n, dtype=torch.uint8)
+        impulse[..., rows // 2, pixel] = amplitude
+        out = F.interpolate(impulse, size=(rows if rows == 1 else n_out, n_out), mode="bicubic")[0, 0].double()
+        kernel = keys(positions - pixel, -0.75)
+        kernel = np.outer(keys(positions - rows // 2, -0.75), kernel) if rows > 1 else kernel[None]
+        assert out.min() == 0 and kernel.min() < -0.04, (pixel, amplitude, rows)
+        assert np.abs(out.numpy() / amplitude - kernel).max() > 0.04, (pixel, amplitude, rows)
+    for page, words in (("interpolate-bicubic.md", "Enlarging a single float64 impulse that is not on the first"),
+                        ("interpolate-bicubic.zh.md", "把单个 float64 冲激放大（冲激不在第一个或最后一个像素上）")):  # fmt: skip
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+
+
 def test_pillow_premultiplies_alpha_so_rgba_differs_by_far_more_than_rgb():
     # Review 19: the 8-bit difference from Pillow is not only rounding: Pillow resizes RGBA and LA
     # premultiplied by alpha, so translucent pixels move by tens of levels.
