@@ -162,7 +162,7 @@ def test_pixel_unshuffle_round_trip_is_bit_exact_on_nan_and_signed_zeros_but_not
                 nn.PixelShuffle(2)(packed)
         else:
             assert nn.PixelShuffle(2)(packed).shape == (shape[0], shape[1] // 4, 24, 36)  # not the input's
-    # Review 77: not on every empty map: with no channels and no pixels the unchanged shape is the right one and
+    # Review 77: not on every empty map: with no channels, rows or columns the unchanged shape is the right one and
     # the round trip holds; sweep empty maps and find the round trip broken on all the others
     for n, c, h, w in itertools.product((0, 2), (0, 3, 4, 8), (0, 4), (0, 6)):
         x = torch.zeros(n, c, h, w).contiguous(memory_format=memory_format)
@@ -176,8 +176,8 @@ def test_pixel_unshuffle_round_trip_is_bit_exact_on_nan_and_signed_zeros_but_not
             round_trip = False
         assert round_trip == (c == h == w == 0), x.shape
     for page, words in (
-        ("downsample-methods.md", "neither channels nor pixels"),
-        ("downsample-methods.zh.md", "通道数和高宽都为 0"),
+        ("downsample-methods.md", "not one with no channels, rows or columns"),
+        ("downsample-methods.zh.md", "通道数、高、宽都为 0 的张量不算"),
     ):
         assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
 
