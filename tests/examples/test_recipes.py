@@ -69,20 +69,24 @@ def test_one_hot_and_cross_entropy_want_int64_masks():
         assert accepted == [dtype == torch.int64] * 5, dtype
 
 
-def test_cross_entropy_rejects_int32_masks_and_only_non_empty_uint8_ones():
-    # edge: an empty uint8 mask (zero batch or a zero side) passes with mean or sum reduction
-    for shape in ((0, 4, 3, 3), (2, 4, 0, 3), (2, 4, 3, 3), (1, 4, 1, 1)):
+def test_cross_entropy_rejects_int32_masks_and_uint8_ones_unless_empty_and_reduced():
+    # edge: an empty uint8 mask (zero batch or a zero side) passes with mean or sum reduction, not with
+    # "none" (review r77-7: the page said only non-empty uint8 masks were rejected); class weights and
+    # label smoothing change nothing
+    for shape in ((0, 4, 3, 3), (2, 4, 0, 3), (2, 4, 3, 3), (1, 4, 1, 1), (2, 4, 0)):
         scores = torch.randn(shape)
-        for dtype in (torch.uint8, torch.int32):
+        for dtype, reduction, weight, smoothing in itertools.product(
+            (torch.uint8, torch.int32), ("mean", "sum", "none"), (None, torch.rand(4)), (0.0, 0.1)
+        ):
             mask = torch.zeros(shape[:1] + shape[2:], dtype=dtype)
             empty = mask.numel() == 0
-            for reduction in ("mean", "sum"):
-                try:
-                    F.cross_entropy(scores, mask, reduction=reduction)
-                    accepted = True
-                except RuntimeError:
-                    accepted = False
-                assert accepted == (dtype == torch.uint8 and empty), (shape, dtype, reduction)
+            try:
+                F.cross_entropy(scores, mask, weight=weight, reduction=reduction, label_smoothing=smoothing)
+                accepted = True
+            except RuntimeError:
+                accepted = False
+            expected = dtype == torch.uint8 and empty and reduction != "none"
+            assert accepted == expected, (shape, dtype, reduction, weight is None, smoothing)
 
 
 def offsets(mode, size_in, size_out=None, **kwargs):
