@@ -1753,6 +1753,13 @@ def test_interpolate_nearest_rounds_its_position_to_float32_not_only_its_scale()
             ((1, 1, 1, 1, n_in), (1, 1, n_out)),
         ):
             assert F.interpolate(x.view(shape), size=size, mode="nearest-exact").flatten()[i] == pixel, shape
+    # The same readings with torch's default x86 CPU code (the page says "on the CPU").
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "print([int(F.interpolate(torch.arange(n, dtype=d).view(1, 1, 1, n), size=(1, m), mode='nearest-exact')[0, 0, 0, i])"
+        " for n, m, i, d in ((2069, 3000, 2985, torch.float32), (1411, 41642, 22606, torch.float64))])"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").strip() == "[2059, 766]"
     # The float32 rule over long rows: floor(f32((i + offset) * f32(in/out))) at every output but the exact ties, where
     # the old rule misses some outputs.
     old_misses = 0
