@@ -1726,3 +1726,56 @@ def test_with_one_axis_kept_only_the_cpus_bilinear_copies_it_so_the_summary_name
         "CPU 上的 `bilinear` 在缩放系数让长度不变的轴上除外；CUDA 上的 `bilinear` 和 `bicubic` 在两个轴都保持尺寸时除外"
         in zh
     )
+
+
+def test_interpolate_nearest_rounds_its_position_to_float32_not_only_its_scale():
+    # Review 77: the page said nearest-exact reads floor((i + 0.5) * in/out) "with the scale in/out rounded to float32"
+    # (float32 input) and put the float64 miss of 1411 -> 41642 down to "its ratio in/out rounded to float32". The
+    # kernels also round the position itself to float32 before the floor (floorf in UpSample.h), in float64 too:
+    # 2069 -> 3000, output 2985, position 2058.99983 (no tie), reads 2059 in float32, where the rounded scale alone gives
+    # 2058; at 1411 -> 41642, output 22606, the rounded ratio alone gives 765, the rounded position 766.
+    def f32(value):
+        return float(torch.tensor(value, dtype=torch.float32))
+
+    for n_in, n_out, i, dtype, pixel in (
+        (2069, 3000, 2985, torch.float32, 2059),
+        (1411, 41642, 22606, torch.float64, 766),
+    ):
+        position = Fraction(2 * i + 1, 2) * Fraction(n_in, n_out)
+        assert position.denominator != 1 and int(position) == pixel - 1  # no tie; exact arithmetic reads pixel - 1
+        assert int((i + 0.5) * f32(n_in / n_out)) == pixel - 1  # the old rule: the scale rounded to float32
+        scale = f32(n_in / n_out) if dtype == torch.float32 else n_in / n_out
+        assert int(f32((i + 0.5) * scale)) == pixel  # the position rounded to float32
+        x = torch.arange(n_in, dtype=dtype)
+        for shape, size in (
+            ((1, 1, n_in), (n_out,)),
+            ((1, 1, 1, n_in), (1, n_out)),
+            ((1, 1, 1, 1, n_in), (1, 1, n_out)),
+        ):
+            assert F.interpolate(x.view(shape), size=size, mode="nearest-exact").flatten()[i] == pixel, shape
+    # The same readings with torch's default x86 CPU code (the page says "on the CPU").
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "print([int(F.interpolate(torch.arange(n, dtype=d).view(1, 1, 1, n), size=(1, m), mode='nearest-exact')[0, 0, 0, i])"
+        " for n, m, i, d in ((2069, 3000, 2985, torch.float32), (1411, 41642, 22606, torch.float64))])"
+    )
+    assert run_python(code, ATEN_CPU_CAPABILITY="default").strip() == "[2059, 766]"
+    # The float32 rule over long rows: floor(f32((i + offset) * f32(in/out))) at every output but the exact ties, where
+    # the old rule misses some outputs.
+    old_misses = 0
+    for n_in, n_out in itertools.product(range(2060, 2080), (3000, 4999)):
+        x = torch.arange(n_in, dtype=torch.float32)
+        scale = f32(n_in / n_out)
+        for mode, offset in (("nearest", 0), ("nearest-exact", 1)):
+            i = torch.arange(n_out, dtype=torch.float64)
+            by_position = ((i + offset / 2) * scale).float().double().floor().clamp(max=n_in - 1)
+            by_scale = ((i + offset / 2) * scale).floor().clamp(max=n_in - 1)
+            tie = (2 * torch.arange(n_out) + offset) * n_in % (2 * n_out) == 0
+            for shape, size in (((1, 1, n_in), (n_out,)), ((1, 1, 1, n_in), (1, n_out))):
+                got = F.interpolate(x.view(shape), size=size, mode=mode).flatten().double()
+                assert torch.equal(got[~tie], by_position[~tie]), (n_in, n_out, mode, shape)
+            old_misses += int((by_scale != by_position)[~tie].sum())
+    assert old_misses > 0
+    docs = pathlib.Path(__file__).parents[2] / "docs"
+    assert "its ratio `in/out` rounded to float32" not in (docs / "grid-sample.md").read_text(encoding="utf-8")
+    assert "它把比例 `in/out` 舍入成了 float32" not in (docs / "grid-sample.zh.md").read_text(encoding="utf-8")
