@@ -1134,8 +1134,13 @@ def test_zero_channel_area_is_empty_by_dtype_and_rank(dtype):
     zh = (DOCS / "interpolate-equivalences.zh.md").read_text("utf-8")
     assert "- on every other dtype that is not quantized (`uint8`, float8, float4 and complex32 included):" in page
     assert "- 其他所有非量化的 dtype（包括 `uint8`、float8、float4 和 complex32）：" in zh
-    assert "`quint8`, `qint8` and `qint32` return an empty tensor on 5-D input resized to a single\nvoxel only" in page
-    assert "`quint8`、`qint8` 和 `qint32` 的量化张量只在 5 维输入缩放到单个体素时返回空张量" in zh
+    assert (
+        "without channels, on the CPU: `quint8`, `qint8` and `qint32` return an empty tensor on 5-D input\nresized"
+        in page
+    )
+    assert (
+        "没有通道的量化张量（在 CPU 上）：`quint8`、`qint8` 和 `qint32` 只在 5 维输入缩放到单个体素时返回空张量" in zh
+    )
     assert "on the CPU refuses these dtypes" in page and "在 CPU 上即使没有任何值可平均" in zh
     assert "它对每一边都有像素的输入返回空张量：" in (DOCS / "interpolate-equivalences.zh.md").read_text("utf-8")
 
