@@ -1075,17 +1075,24 @@ def test_zero_channels_raise_in_every_mode_but_area_on_3d_and_4d_and_5d_to_one_v
 MEAN_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128)
 
 
-@pytest.mark.filterwarnings("ignore:ComplexHalf support is experimental", "ignore:BComplex32 support is experimental")
-@pytest.mark.parametrize(
-    "dtype",
-    [
-        *MEAN_DTYPES,
-        *(torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64, torch.uint16, torch.uint32, torch.uint64),
-        *(torch.bool, torch.int1, torch.int7, torch.uint1, torch.uint7),
-        *(torch.float8_e4m3fn, torch.float8_e5m2, torch.float8_e4m3fnuz, torch.float8_e5m2fnuz, torch.float8_e8m0fnu),
-        *(torch.complex32, torch.bcomplex32),
-    ],
+# Every dtype this torch has, quantized ones included: the page sorts them all into its cases
+ALL_DTYPES = sorted({value for value in vars(torch).values() if isinstance(value, torch.dtype)}, key=str)
+QUANTIZED_ONE_VOXEL = (torch.quint8, torch.qint8, torch.qint32)
+QUANTIZED_NEVER = (torch.quint4x2, torch.quint2x4)
+
+
+def empty_of(shape, dtype):
+    if dtype in QUANTIZED_ONE_VOXEL + QUANTIZED_NEVER:
+        return torch._empty_affine_quantized(shape, scale=0.1, zero_point=0, dtype=dtype)
+    return torch.empty(shape, dtype=dtype)  # empty: bcomplex32 has no fill kernel
+
+
+@pytest.mark.filterwarnings(
+    "ignore:ComplexHalf support is experimental",
+    "ignore:BComplex32 support is experimental",
+    "ignore:torch.quantize_per_tensor",
 )
+@pytest.mark.parametrize("dtype", ALL_DTYPES, ids=str)
 def test_zero_channel_area_is_empty_by_dtype_and_rank(dtype):
     # Review 56: the zero-channel exceptions of `area` were stated for every dtype. `area` refuses uint8 with
     # channels, and to a single pixel (or voxel) it takes a mean, which refuses uint8 even with no channels.
@@ -1093,11 +1100,16 @@ def test_zero_channel_area_is_empty_by_dtype_and_rank(dtype):
     # 1 x 2 (two pixels, one of them an axis of 1) are empty tensors too: only one pixel per axis takes the mean.
     # Review 63: "on floating-point input" took the mean too wide (float8 refuses it, as complex32 does) and
     # left out complex64 and complex128, which take it.
+    # Review 77: the quantized dtypes were said to raise at every size, but quint8, qint8 and qint32 resized to one
+    # voxel return an empty tensor; float4 and the bits dtypes, not named, return one where the integers do.
+    assert len(ALL_DTYPES) > 40 and torch.float4_e2m1fn_x2 in ALL_DTYPES and torch.quint4x2 in ALL_DTYPES
+    quantized = dtype in QUANTIZED_ONE_VOXEL + QUANTIZED_NEVER
     for rank in (3, 4, 5):
         for size in itertools.product((0, 1, 2, 3), repeat=rank - 2):
-            x = torch.empty(1, 0, *[4] * (rank - 2), dtype=dtype)  # empty: bcomplex32 has no fill kernel
+            x = empty_of((1, 0, *[4] * (rank - 2)), dtype)
             one_pixel = set(size) == {1}
-            if (rank < 5 and not one_pixel) or (one_pixel and dtype in MEAN_DTYPES):
+            one_voxel = one_pixel and (dtype in MEAN_DTYPES or dtype in QUANTIZED_ONE_VOXEL and rank == 5)
+            if (rank < 5 and not one_pixel and not quantized) or one_voxel:
                 assert F.interpolate(x, size=size, mode="area").shape == (1, 0, *size), (rank, size)
             else:
                 with pytest.raises((RuntimeError, NotImplementedError)):
@@ -1110,23 +1122,26 @@ def test_zero_channel_area_is_empty_by_dtype_and_rank(dtype):
             for empty_side in range(2, rank):
                 shape = [1, 0] + [4] * (rank - 2)
                 shape[empty_side] = 0
-                no_pixels = torch.empty(shape, dtype=dtype)
-                if one_pixel and dtype in MEAN_DTYPES:
+                no_pixels = empty_of(shape, dtype)
+                if one_voxel:
                     assert F.interpolate(no_pixels, size=size, mode="area").shape == (1, 0, *size)
                 else:
                     with pytest.raises(RuntimeError):
                         F.interpolate(no_pixels, size=size, mode="area")
     page = (DOCS / "interpolate-equivalences.md").read_text("utf-8")
     assert "returns an empty tensor from an input with pixels on every side:" in page
-    # Review 76: "other dtypes" took in quantized tensors, which raise at every size: the page names its dtypes,
-    # and the mean's refusal is the CPU's (CUDA's mean fills an empty result with nan before any dtype check)
+    # Review 76: the page gives the mean's refusal for the CPU only, where this test checks it
     zh = (DOCS / "interpolate-equivalences.zh.md").read_text("utf-8")
-    assert "- on integer and bool dtypes (`uint8` included), float8, complex32 and bcomplex32:" in page
-    assert "- 整数和布尔类型（包括 `uint8`）以及 float8、complex32、bcomplex32：" in zh
+    assert "- on every other dtype that is not quantized (`uint8`, float8, float4 and complex32 included):" in page
+    assert "- 其他所有非量化的 dtype（包括 `uint8`、float8、float4 和 complex32）：" in zh
+    assert (
+        "without channels, on the CPU: `quint8`, `qint8` and `qint32` return an empty tensor on 5-D input\nresized"
+        in page
+    )
+    assert (
+        "没有通道的量化张量（在 CPU 上）：`quint8`、`qint8` 和 `qint32` 只在 5 维输入缩放到单个体素时返回空张量" in zh
+    )
     assert "on the CPU refuses these dtypes" in page and "在 CPU 上即使没有任何值可平均" in zh
-    quantized = torch.quantize_per_tensor(torch.zeros(1, 0, 4, 4), 0.1, 0, torch.quint8)
-    with pytest.raises(RuntimeError):
-        F.interpolate(quantized, size=(2, 2), mode="area")
     assert "它对每一边都有像素的输入返回空张量：" in (DOCS / "interpolate-equivalences.zh.md").read_text("utf-8")
 
 

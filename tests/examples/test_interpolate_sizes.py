@@ -1333,24 +1333,48 @@ def test_the_floor_rule_holds_for_positive_scales_a_negative_product_is_truncate
     assert "传正的 `scale_factor` 时" in docs.joinpath("interpolate-sizes.zh.md").read_text(encoding="utf-8")
 
 
+ALL_DTYPES = sorted({value for value in vars(torch).values() if isinstance(value, torch.dtype)}, key=str)
+QUANTIZED = (torch.quint8, torch.qint8, torch.qint32, torch.quint4x2, torch.quint2x4)
+
+
+@pytest.mark.filterwarnings("ignore:ComplexHalf support is experimental", "ignore:BComplex32 support is experimental")
+@pytest.mark.filterwarnings("ignore:torch.quantize_per_tensor")
 def test_area_to_zero_pixels_is_empty_except_on_5d_input_without_channels_or_not_floating_point():
     # Review 50: "area quietly returns an empty tensor (except on 5-D input that is not floating point)"
     # missed 5-D input without channels, which adaptive_avg_pool3d rejects at any size; 3-D and 4-D
     # input without channels, and a batch of 0, do give an empty tensor.
-    for rank, (batch, channels), dtype in itertools.product(
-        (3, 4, 5), ((0, 1), (1, 0), (2, 3)), (torch.float32, torch.float16, torch.float64, torch.uint8)
-    ):
-        x = torch.ones((batch, channels) + (4,) * (rank - 2)).to(dtype)
+    # Review 77: swept over every dtype of this torch. The list "(integer, bool, complex or float8)" left out
+    # float4 and the bits dtypes, and quantized tensors break the rule both ways: 5-D quint8 with channels gives
+    # an empty tensor, 4-D without channels raises. The page sets them aside.
+    assert len(ALL_DTYPES) > 40 and torch.float4_e2m1fn_x2 in ALL_DTYPES
+    floats = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
+    for rank, (batch, channels), dtype in itertools.product((3, 4, 5), ((0, 1), (1, 0), (2, 3)), ALL_DTYPES):
+        if dtype in QUANTIZED:
+            continue
+        x = torch.empty((batch, channels) + (4,) * (rank - 2), dtype=dtype)
         size = (0,) + (2,) * (rank - 3)
         if rank == 5 and channels == 0:
             with pytest.raises(RuntimeError, match="non-zero size"):
                 F.interpolate(x, size=size, mode="area")
-        elif rank == 5 and not dtype.is_floating_point:
+        elif rank == 5 and dtype not in floats:
             with pytest.raises(NotImplementedError):
                 F.interpolate(x, size=size, mode="area")
         else:
             assert F.interpolate(x, size=size, mode="area").shape == (batch, channels, *size), (rank, batch, dtype)
             assert F.interpolate(x, scale_factor=0.1, mode="area").numel() == 0
+    quint8 = torch._empty_affine_quantized((1, 3, 4, 4, 4), scale=0.1, zero_point=0, dtype=torch.quint8)
+    assert F.interpolate(quint8, scale_factor=0.1, mode="area").shape == (1, 3, 0, 0, 0)
+    with pytest.raises(RuntimeError):
+        F.interpolate(quint8[:, :0, 0], scale_factor=0.1, mode="area")
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    assert (
+        "empty tensor (quantized tensors aside, except on 5-D input that has no channels or is not float16, bfloat16, float32 or float64, which"
+        in (docs / "interpolate-sizes.md").read_text("utf-8")
+    )
+    assert (
+        "空张量（量化张量不在此列；没有通道的 5-D 输入，以及 dtype 不是 float16、bfloat16、float32 或 float64 的 5-D 输入除外"
+        in (docs / "interpolate-sizes.zh.md").read_text("utf-8")
+    )
 
 
 def test_traced_size_is_off_by_at_most_one_pixel_below_2_to_the_23_and_by_more_past_2_to_the_24():

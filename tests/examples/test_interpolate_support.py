@@ -792,6 +792,7 @@ def test_sizes_and_dtypes_add_runtime_errors_to_the_two_exception_types():
         assert not isinstance(error.value, NotImplementedError)
 
 
+@pytest.mark.filterwarnings("ignore:torch.quantize_per_tensor")
 def test_an_input_without_channels_or_pixels_is_a_runtime_error_in_every_mode_but_area():
     # Review 52: the list of RuntimeError cases missed inputs with no channels or a side of 0 pixels, which every
     # mode's shape check rejects; `area` too, except without channels on 3-D and 4-D input, and to one pixel per
@@ -827,13 +828,59 @@ def test_an_input_without_channels_or_pixels_is_a_runtime_error_in_every_mode_bu
             for side in (0, 2, 3):
                 with pytest.raises(RuntimeError, match="non-zero size"):
                     F.interpolate(no_pixels, size=(side,) * (rank - 2), mode="area")
+    # Review 77: the page said which shapes without channels `area` returns empty for every dtype, but quantized
+    # 4-D input raises and quantized 5-D input to one voxel does not: it points to Equivalent calls, which sorts
+    # every dtype (test_zero_channel_area_is_empty_by_dtype_and_rank there).
+    quantized = torch.quantize_per_tensor(torch.zeros(1, 0, 4, 4), 0.1, 0, torch.quint8)
+    with pytest.raises(RuntimeError):
+        F.interpolate(quantized, size=(2, 2), mode="area")
     docs = ROOT / "docs"
-    assert "returns an empty tensor on 3-D and 4-D input with pixels on every side, and\n" in (
-        docs / "interpolate-support.md"
-    ).read_text("utf-8")
-    assert "`area` 在每一边都有像素的 3 维和 4 维输入上返回空张量" in (docs / "interpolate-support.zh.md").read_text(
-        "utf-8"
+    assert (
+        "which can return an empty tensor instead\n  ([Equivalent calls](interpolate-equivalences.md) says where"
+        in (docs / "interpolate-support.md").read_text("utf-8")
     )
+    assert "`area` 则可能返回一个空张量，各个 dtype 在哪些情况下返回见[等价写法]" in (
+        docs / "interpolate-support.zh.md"
+    ).read_text("utf-8")
+
+
+ALL_DTYPES = sorted({value for value in vars(torch).values() if isinstance(value, torch.dtype)}, key=str)
+QUANTIZED = (torch.quint8, torch.qint8, torch.qint32, torch.quint4x2, torch.quint2x4)
+MEAN_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128)
+
+
+@pytest.mark.filterwarnings("ignore:torch.quantize_per_tensor", "ignore:BComplex32 support is experimental")
+@pytest.mark.filterwarnings("ignore:ComplexHalf support is experimental")
+@pytest.mark.parametrize("dtype", ALL_DTYPES, ids=str)
+def test_an_input_with_a_side_of_0_pixels_raises_in_every_dtype_but_where_area_takes_a_mean(dtype):
+    # Review 77: the exceptions to "a side of 0 pixels is a RuntimeError" named the float and complex dtypes only;
+    # quantized 5-D input of quint8, qint8 or qint32 to one voxel returns a tensor too.
+    assert len(ALL_DTYPES) > 40 and torch.quint4x2 in ALL_DTYPES
+    ranks = {3: ("nearest", "linear"), 4: ("nearest-exact", "bilinear", "bicubic"), 5: ("nearest", "trilinear")}
+    for rank, modes in ranks.items():
+        for channels, empty_side in itertools.product((0, 2), range(2, rank)):
+            shape = [1, channels] + [4] * (rank - 2)
+            shape[empty_side] = 0
+            if dtype in QUANTIZED:
+                x = torch._empty_affine_quantized(shape, scale=0.1, zero_point=0, dtype=dtype)
+            else:
+                x = torch.empty(shape, dtype=dtype)
+            for size in itertools.product((0, 1, 2), repeat=rank - 2):
+                for mode in modes:
+                    with pytest.raises(RuntimeError):
+                        F.interpolate(x, size=size, mode=mode)
+                one_pixel = set(size) == {1}
+                if one_pixel and (dtype in MEAN_DTYPES or dtype in QUANTIZED[:3] and rank == 5):
+                    assert F.interpolate(x, size=size, mode="area").shape == (1, channels, *size)
+                else:
+                    with pytest.raises(RuntimeError):
+                        F.interpolate(x, size=size, mode="area")
+    assert "and on 5-D quantized input of `quint8`, `qint8` or `qint32` resized to one voxel;" in (
+        ROOT / "docs" / "interpolate-support.md"
+    ).read_text("utf-8")
+    assert "`quint8`、`qint8` 或 `qint32` 的 5 维量化输入用 `area` 缩放到单个体素；" in (
+        ROOT / "docs" / "interpolate-support.zh.md"
+    ).read_text("utf-8")
 
 
 @pytest.mark.parametrize(
