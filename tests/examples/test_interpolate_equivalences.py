@@ -1134,15 +1134,39 @@ def test_zero_channel_area_is_empty_by_dtype_and_rank(dtype):
     zh = (DOCS / "interpolate-equivalences.zh.md").read_text("utf-8")
     assert "- on every other dtype that is not quantized (`uint8`, float8, float4 and complex32 included):" in page
     assert "- 其他所有非量化的 dtype（包括 `uint8`、float8、float4 和 complex32）：" in zh
-    assert (
-        "without channels, on the CPU: `quint8`, `qint8` and `qint32` return an empty tensor on 5-D input\nresized"
-        in page
-    )
-    assert (
-        "没有通道的量化张量（在 CPU 上）：`quint8`、`qint8` 和 `qint32` 只在 5 维输入缩放到单个体素时返回空张量" in zh
-    )
+    assert "only those quantized per tensor as `quint8`, `qint8` or `qint32` return an\nempty tensor" in page
+    assert "只有按张量量化成 `quint8`、`qint8` 或 `qint32` 的张量会返回空张量" in zh
     assert "on the CPU refuses these dtypes" in page and "在 CPU 上即使没有任何值可平均" in zh
     assert "它对每一边都有像素的输入返回空张量：" in (DOCS / "interpolate-equivalences.zh.md").read_text("utf-8")
+
+
+def per_channel_quantized(shape, dtype, float_qparams):
+    channels = shape[1]
+    scales = torch.ones(channels, dtype=torch.float32 if float_qparams else torch.float64)
+    zero_points = torch.zeros(channels, dtype=torch.float32 if float_qparams else torch.int64)
+    return torch._empty_per_channel_affine_quantized(shape, scales=scales, zero_points=zero_points, axis=1, dtype=dtype)
+
+
+@pytest.mark.filterwarnings("ignore:torch.quantize_per_tensor")
+def test_zero_channel_area_per_channel_quantized_raises_at_every_size():
+    # Review 78: "quint8, qint8 and qint32 return an empty tensor on 5-D input resized to a single voxel" held for
+    # tensors quantized per tensor only: quantized per channel (either qscheme), the one-voxel mean refuses them.
+    for dtype, float_qparams in (
+        (torch.quint8, False),
+        (torch.qint8, False),
+        (torch.qint32, False),
+        (torch.quint8, True),
+    ):
+        for rank in (3, 4, 5):
+            x = per_channel_quantized((1, 0, *[4] * (rank - 2)), dtype, float_qparams)
+            assert x.qscheme() != torch.per_tensor_affine
+            for size in itertools.product((0, 1, 2), repeat=rank - 2):
+                with pytest.raises(RuntimeError):
+                    F.interpolate(x, size=size, mode="area")
+    per_tensor = torch._empty_affine_quantized((1, 0, 4, 4, 4), scale=0.1, zero_point=0, dtype=torch.quint8)
+    assert F.interpolate(per_tensor, size=(1, 1, 1), mode="area").shape == (1, 0, 1, 1, 1)
+    assert "only those quantized per tensor as" in (DOCS / "interpolate-equivalences.md").read_text("utf-8")
+    assert "只有按张量量化成" in (DOCS / "interpolate-equivalences.zh.md").read_text("utf-8")
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])

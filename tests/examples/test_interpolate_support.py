@@ -875,10 +875,40 @@ def test_an_input_with_a_side_of_0_pixels_raises_in_every_dtype_but_where_area_t
                 else:
                     with pytest.raises(RuntimeError):
                         F.interpolate(x, size=size, mode="area")
-    assert "and on 5-D quantized input of `quint8`, `qint8` or `qint32` resized to one voxel;" in (
+    assert "and on 5-D input quantized per tensor as `quint8`, `qint8` or `qint32` resized to one voxel;" in (
         ROOT / "docs" / "interpolate-support.md"
     ).read_text("utf-8")
-    assert "`quint8`、`qint8` 或 `qint32` 的 5 维量化输入用 `area` 缩放到单个体素；" in (
+    assert "二是按张量量化成 `quint8`、`qint8` 或 `qint32` 的 5 维输入用 `area` 缩放到单个体素；" in (
+        ROOT / "docs" / "interpolate-support.zh.md"
+    ).read_text("utf-8")
+
+
+@pytest.mark.filterwarnings("ignore:ComplexHalf support is experimental")
+def test_the_runtime_error_list_is_the_cpus():
+    # Review 78: the list had no device, but its exceptions come from the CPU. Quantized per channel, 5-D input
+    # with a side of 0 pixels raises at one voxel too; and off the CPU, mean fills an empty result with nan
+    # after a dtype check that lets float8 and complex32 through (the meta device runs that check alone), where
+    # the CPU's division refuses them.
+    for dtype in (torch.quint8, torch.qint8, torch.qint32):
+        for channels, empty_side in itertools.product((0, 2), (2, 3, 4)):
+            shape = [1, channels, 4, 4, 4]
+            shape[empty_side] = 0
+            scales, zero_points = torch.ones(channels, dtype=torch.float64), torch.zeros(channels, dtype=torch.int64)
+            x = torch._empty_per_channel_affine_quantized(
+                shape, scales=scales, zero_points=zero_points, axis=1, dtype=dtype
+            )
+            with pytest.raises(RuntimeError):
+                F.interpolate(x, size=(1, 1, 1), mode="area")
+    for dtype in (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex32):
+        for shape in ((1, 2, 0, 4), (1, 2, 4, 0, 4)):
+            meta = torch.empty(shape, dtype=dtype, device="meta")
+            assert meta.mean(tuple(range(2, len(shape))), keepdim=True).shape == (1, 2) + (1,) * (len(shape) - 2)
+            with pytest.raises(RuntimeError):
+                F.interpolate(torch.empty(shape, dtype=dtype), size=(1,) * (len(shape) - 2), mode="area")
+    assert "\nOn the CPU, a `RuntimeError` comes from:\n" in (ROOT / "docs" / "interpolate-support.md").read_text(
+        "utf-8"
+    )
+    assert "\n在 CPU 上，以下情况抛出的都是 `RuntimeError`：\n" in (
         ROOT / "docs" / "interpolate-support.zh.md"
     ).read_text("utf-8")
 
