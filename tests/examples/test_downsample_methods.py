@@ -164,19 +164,22 @@ def test_pixel_unshuffle_round_trip_is_bit_exact_on_nan_and_signed_zeros_but_not
             assert nn.PixelShuffle(2)(packed).shape == (shape[0], shape[1] // 4, 24, 36)  # not the input's
     # Review 77: not on every empty map: with no channels, rows or columns the unchanged shape is the right one and
     # the round trip holds; sweep empty maps and find the round trip broken on all the others
-    for n, c, h, w in itertools.product((0, 2), (0, 3, 4, 8), (0, 4), (0, 6)):
-        x = torch.zeros(n, c, h, w).contiguous(memory_format=memory_format)
+    # Review 78: nor at k = 1, where the unchanged shape is always the right one
+    for k, n, c, h, w in itertools.product((1, 2, 3, 4), (0, 2), (0, 3, 4, 9, 16), (0, 12), (0, 24)):
+        x = torch.empty(n, c, h, w, memory_format=memory_format)
         if x.numel():
             continue
-        packed = nn.PixelUnshuffle(2)(x)
-        assert packed.shape == x.shape, x.shape
+        packed = nn.PixelUnshuffle(k)(x)
+        assert packed.shape == x.shape, (k, x.shape)
         try:
-            round_trip = nn.PixelShuffle(2)(packed).shape == x.shape
+            round_trip = nn.PixelShuffle(k)(packed).shape == x.shape
         except RuntimeError:
             round_trip = False
-        assert round_trip == (c == h == w == 0), x.shape
+        assert round_trip == (k == 1 or c == h == w == 0), (k, x.shape)
     for page, words in (
+        ("downsample-methods.md", "except, on the CPU and with *k* > 1, on a map with no elements"),
         ("downsample-methods.md", "not one with no channels, rows or columns"),
+        ("downsample-methods.zh.md", "例外是 CPU 上 *k* > 1 时没有元素的张量"),
         ("downsample-methods.zh.md", "通道数、高、宽都为 0 的张量不算"),
     ):
         assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page

@@ -1095,9 +1095,13 @@ def test_the_cpu_antialiased_modes_refuse_half_precision_so_weights_in_the_input
     # Review 56: "torch computes the weights in the input's dtype" held on the CPU only: CUDA computes them in
     # float32 for float16 and bfloat16 (accscalar_t in UpSample.cuh) and stores them rounded; the CPU refuses both
     modes = ("bilinear", "bicubic", "lanczos") if "lanczos" in F.interpolate.__doc__ else ("bilinear", "bicubic")
+    # Review 78: refused only where a size changes: at the input's size (no weights to compute) it comes back as it was
     for mode, dtype in itertools.product(modes, (torch.float16, torch.bfloat16)):
-        with pytest.raises(RuntimeError, match="not implemented for"):
-            F.interpolate(torch.ones(1, 1, 8, 8, dtype=dtype), size=(4, 4), mode=mode, antialias=True)
+        x = torch.rand(2, 3, 8, 8, generator=torch.Generator().manual_seed(78)).to(dtype)
+        for size in ((4, 4), (8, 4), (4, 8), (16, 16), (8, 9), (1, 8)):
+            with pytest.raises(RuntimeError, match="not implemented for"):
+                F.interpolate(x, size=size, mode=mode, antialias=True)
+        assert torch.equal(F.interpolate(x, size=(8, 8), mode=mode, antialias=True), x)
     for mode, dtype in itertools.product(modes, (torch.float32, torch.float64)):
         assert F.interpolate(torch.ones(1, 1, 8, 8, dtype=dtype), size=(4, 4), mode=mode, antialias=True).dtype == dtype
     # Review 69: the page still said "in the input's dtype" for every input the CPU takes, and it takes uint8 too,
@@ -1110,7 +1114,9 @@ def test_the_cpu_antialiased_modes_refuse_half_precision_so_weights_in_the_input
         assert rounded.dtype == torch.uint8 and (rounded.double() - exact.clamp(0, 255)).abs().max() <= 1, (mode, size)
     for page, words in (
         ("frequency-response.md", "torch computes the weights of a float32 or float64 input in its dtype on the CPU"),
+        ("frequency-response.md", "whose antialiased modes refuse to resize float16 and bfloat16;"),
         ("frequency-response.zh.md", "在 CPU 上 torch 按 float32 或 float64 输入本身的 dtype 计算权重"),
+        ("frequency-response.zh.md", "CPU 上开启抗混叠的模式不能缩放 float16 和 bfloat16；"),
     ):
         assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
