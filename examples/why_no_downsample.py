@@ -127,7 +127,7 @@ for option in (dict(padding=1, count_include_pad=False), dict(ceil_mode=True)):
     print(f"5x5 input, kernel 2, {', '.join(f'{k}={v}' for k, v in option.items())}: max |avg_pool - conv| = {(pooled - conv).abs().max().item():.4f}")
 
 # %% relu_commutes
-# Max pooling commutes with ReLU, and with every non-decreasing activation, wherever a window
+# On finite input, max pooling commutes with ReLU, and with every non-decreasing activation, wherever a window
 # holds an input pixel (here, every window), so "pool after the activation" and "pool
 # before it" give the same numbers, up to float rounding (see below; pooling first runs the
 # activation on a quarter of the values here). ELU goes negative too but never decreases, so it commutes; GELU and SiLU decrease over part of the negative axis, so they do not.

@@ -5,6 +5,7 @@ import itertools
 import math
 import re
 import warnings
+from fractions import Fraction
 
 import pytest
 import torch
@@ -653,9 +654,11 @@ def test_nearest_float64_slips_too_on_long_rows_since_its_product_is_rounded_to_
     assert "output 8284 copies pixel 7635" in (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
 
 
-def test_nearest_exact_misses_the_closest_only_by_float32_rounding_of_near_ties():
-    # The page and glossary: nearest-exact copies the closest, up to float32 rounding where two
-    # pixels are almost equally close. Exact distances in integers: centre (2d + 1) * in / (2 * out).
+def test_nearest_exact_misses_the_closest_by_float32_rounding_of_its_position():
+    # The page and glossary: nearest-exact copies the closest, up to float32 rounding of its position.
+    # Exact distances in integers: centre (2d + 1) * in / (2 * out). Review 78: they said the rounding
+    # matters only "where two are almost equally close", but the miss grows with the position: on an
+    # axis of millions of pixels (still below 2^23) it picks pixels more than half a pixel farther.
     def excess(n_in, n_out):
         picked = F.interpolate(torch.arange(float(n_in)).view(1, 1, -1), size=n_out, mode="nearest-exact")[0, 0].long()
         twice_centre_times_out = (2 * torch.arange(n_out) + 1) * n_in
@@ -668,6 +671,27 @@ def test_nearest_exact_misses_the_closest_only_by_float32_rounding_of_near_ties(
     sizes = torch.randint(1000, 20000, (300, 2), generator=generator).tolist()
     for n_in, n_out in sizes + [(n_in, n_out) for n_in in range(1, 40) for n_out in range(1, 120)]:
         assert excess(n_in, n_out) <= n_in * 2**-20, (n_in, n_out)  # float32 rounding of the centre
+    assert excess(5_000_000, 7_000_003) > 0.5
+    # given a scale factor the position (d + 0.5) / scale_factor - 0.5 is rounded the same way: 5,000,000 x 1.3
+    picked = F.interpolate(torch.arange(5e6).view(1, 1, -1), scale_factor=1.3, mode="nearest-exact")[0, 0].long()
+    sampled = range(0, picked.numel(), 997)
+    centres = [Fraction(2 * d + 1, 2) / Fraction(1.3) - Fraction(1, 2) for d in sampled]
+    farther = [abs(picked[d].item() - c) - abs(min(round(c), 4_999_999) - c) for d, c in zip(sampled, centres)]
+    assert max(farther) > Fraction(1, 2)
+    for name, line_break, scale_rule in (
+        ("upsample", "\n    ", "`scale_factor` − 0.5, up to the same rounding, so"),
+        ("glossary", " ", "scale_factor − 0.5 up to the same rounding,"),
+    ):
+        en = (ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8")
+        zh = (ROOT / "docs" / f"{name}.zh.md").read_text(encoding="utf-8")
+        assert "almost equally close" not in en and "几乎一样近" not in zh, name
+        assert f"can pick one{line_break}more than half a pixel farther: 5,000,000 → 7,000,003 pixels" in en, name
+        assert scale_rule in en, name
+        assert "− 0.5 最近的" in zh and zh.count("（同样受这种舍入影响）") == 1, name
+        assert (
+            "位置按 float32 舍入，在很长的轴上可能取到比最近的像素远半个像素以上的那个：5,000,000 → 7,000,003 个像素"
+            in zh
+        ), name
 
 
 def test_a_scale_that_keeps_the_size_copies_in_bicubic_for_uint8_on_the_cpu_only():
@@ -1521,8 +1545,6 @@ def test_bicubic_climbs_the_pages_step_more_steeply_than_bilinear(ns):
 
 def test_glossary_output_size_is_the_floor_of_the_float64_product_not_of_the_exact_one():
     # The glossary: floor(input size x scale_factor), the product rounded to float64 first.
-    from fractions import Fraction
-
     misses = 0
     for factor in (1.16, 0.3, 1.7, 2.1, 0.7, 1.1, 2.9, 0.29, 1.3, 4.35):
         for n in range(math.ceil(1 / factor), 400):  # an output size of 0 raises

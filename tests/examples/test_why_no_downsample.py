@@ -1541,3 +1541,34 @@ def test_avg_pool_and_relu_commute_on_one_sign_windows_only_with_a_positive_divi
     assert "single sign and the divisor is positive (torch also accepts a negative\n`divisor_override`)" in en
     assert "每个窗口里的值都同号、且除数为正时（torch 也接受负的 `divisor_override`）" in zh
     assert "# Average pooling (with a positive divisor) and ReLU commute where no window mixes signs" in example
+
+
+def test_max_pool_commutes_with_non_decreasing_activations_on_finite_input_only():
+    """Review 78: "max pooling commutes with every non-decreasing activation" read for infinite input too, but
+    torch's Softsign, increasing on every finite float, computes x / (1 + |x|) and turns ±inf into nan: a window
+    holding -inf and a finite value gives nan when the activation runs first (max pooling keeps the nan) and
+    Softsign of the finite value when pooling runs first."""
+    finite = torch.linspace(-1e30, 1e30, 20001, dtype=torch.float64)
+    for dtype in (torch.float32, torch.float64):
+        values = torch.cat([finite, torch.randn(20000, dtype=torch.float64) * 10]).to(dtype).sort().values
+        assert (F.softsign(values).diff() >= 0).all()
+        assert F.softsign(torch.tensor([math.inf, -math.inf], dtype=dtype)).isnan().all()
+        for rank in (1, 2, 3):
+            for first, second in ((-math.inf, 5.0), (5.0, -math.inf), (-math.inf, -2.0)):
+                x = torch.tensor([first, second], dtype=dtype).view((1, 1) + (1,) * (rank - 1) + (2,))
+                window = (1,) * (rank - 1) + (2,)
+                max_pool = POOL[rank][0]
+                after, before = max_pool(F.softsign(x), window), F.softsign(max_pool(x, window))
+                assert after.isnan().all() and before.isfinite().all()
+            x = torch.randn((2, 3) + (6,) * rank, dtype=dtype) * 1e3
+            torch.testing.assert_close(POOL[rank][0](F.softsign(x), 2), F.softsign(POOL[rank][0](x, 2)), rtol=0, atol=0)
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "result for ReLU: max pooling commutes\nwith every non-decreasing" not in en
+    assert (
+        "on finite input (torch's Softsign\nturns ±inf into `nan`), max pooling commutes with every non-decreasing"
+        in en
+    )
+    assert "顺序对结果毫无影响：对有限输入（torch 的 Softsign 会把 ±inf 变成 `nan`），最大池化与任何单调不减" in zh
+    assert "# On finite input, max pooling commutes with ReLU, and with every non-decreasing activation" in example
