@@ -48,6 +48,40 @@ def test_int64_masks_are_rejected_uint8_and_float_accepted(ns):
                 assert not ok, (mode, rank, dtype)
 
 
+def test_cpu_nearest_dtypes_are_not_the_floating_types_and_uint8_that_cuda_dispatches():
+    # Review 79: the page said the CUDA kernels dispatch "the same types (floating types and uint8)" as the cell's
+    # CPU. The CPU's 4-D and 5-D nearest kernels take quantized maps too, which CUDA's have no kernel for, and the
+    # float8 types are floating point (is_floating_point) yet neither device takes them; the page now says only
+    # that CUDA takes uint8 and float32 as well.
+    dtypes = [torch.uint8, torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64]
+    dtypes += [torch.float8_e4m3fn, torch.float8_e5m2, torch.float8_e4m3fnuz, torch.float8_e5m2fnuz, torch.int8]
+    quantized = [torch.quint8, torch.qint8, torch.qint32]
+    for mode, rank in itertools.product(("nearest", "nearest-exact"), (3, 4, 5)):
+        shape, size = (1, 2) + (3,) * (rank - 2), (5,) * (rank - 2)
+        taken = set()
+        for dtype in dtypes + quantized:
+            if dtype in quantized:
+                x = torch.quantize_per_tensor(torch.rand(shape), 0.1, 0, dtype)
+            else:
+                x = torch.zeros(shape).to(dtype)
+            try:
+                F.interpolate(x, size=size, mode=mode)
+                taken.add(dtype)
+            except (RuntimeError, NotImplementedError):
+                pass
+        floating_and_uint8 = {d for d in dtypes if d.is_floating_point} | {torch.uint8}
+        assert taken - set(quantized) == {torch.uint8, torch.float16, torch.bfloat16, torch.float32, torch.float64}
+        assert taken != floating_and_uint8 and (rank == 3 or set(quantized) <= taken), (mode, rank, taken)
+    page = (Path(__file__).parents[2] / "docs" / "recipes.md").read_text(encoding="utf-8")
+    assert "dispatch the same types" not in page and "The CUDA kernels take both too" in page
+    if torch.cuda.is_available():
+        for mode, rank, dtype in itertools.product(
+            ("nearest", "nearest-exact"), (3, 4, 5), (torch.uint8, torch.float32)
+        ):
+            x = torch.zeros((1, 2) + (3,) * (rank - 2), dtype=dtype, device="cuda")
+            assert F.interpolate(x, size=(5,) * (rank - 2), mode=mode).dtype == dtype
+
+
 def test_one_hot_and_cross_entropy_want_int64_masks():
     # Review 55: "F.one_hot accepts no other dtype" was checked on uint8 and int32 only; every integer,
     # unsigned, bool, floating and complex dtype, and (for one_hot) empty masks and an inferred class count too.
