@@ -415,6 +415,28 @@ def test_a_positive_scale_changes_both_variances_by_one_factor_not_neither(ns):
     assert ns["checkerboard_score"](3 * y, 8, 0) == pytest.approx(ns["checkerboard_score"](y, 8, 0))
 
 
+def test_a_positive_scale_keeps_the_score_only_while_float64_holds_the_squares(ns):
+    # Review 79: "a positive scale multiplies both by the same number (up to the rounding of the product)" broke
+    # for huge and tiny float64 maps: the squares behind both variances overflow to inf or underflow to 0, and the
+    # map counts as flat. A float64 checkerboard of +-1 scores 1; scaled to +-1e155 or +-1e-162 (whose squares
+    # float64 cannot hold) it scores 0 at every size, while scales from 1e-150 to 1e150 keep a random map's score.
+    score = ns["checkerboard_score"]
+    for side in (8, 16, 32, 96, 256):
+        board = ((torch.arange(side)[:, None] + torch.arange(side)) % 2 * 2 - 1).to(torch.float64)[None, None]
+        noise = torch.rand(2, 3, side, side, generator=torch.Generator().manual_seed(side), dtype=torch.float64)
+        assert score(board, 8, 0) == 1.0
+        for power in range(-150, 151, 10):
+            assert score(board * 10.0**power, 8, 0) == pytest.approx(1.0, rel=1e-9), (side, power)
+            assert score(noise * 10.0**power, 8, 0) == pytest.approx(score(noise, 8, 0), rel=1e-9), (side, power)
+        for power in (155, 200, 300, -162, -200, -300):
+            assert score(board * 10.0**power, 8, 0) == 0.0, (side, power)
+    for page, text in (
+        ("checkerboard.md", "checkerboard of ±10¹⁵⁵ or ±10⁻¹⁶² scores 0"),
+        ("checkerboard.zh.md", "±10¹⁵⁵ 或 ±10⁻¹⁶² 的棋盘格得 0 分"),
+    ):
+        assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page
+
+
 @pytest.mark.parametrize("scale", [1, 2, 3, 4])
 def test_the_repeat_slip_gives_each_block_the_kernels_of_min_c_r2_channels(ns, scale):
     # Review 16: "each block receives the kernels of C different channels" failed for C > r**2 (the
