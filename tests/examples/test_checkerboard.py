@@ -431,10 +431,11 @@ def test_a_positive_scale_keeps_the_score_only_while_float64_holds_the_squares(n
         for power in (155, 200, 300, -162, -200, -300):
             assert score(board * 10.0**power, 8, 0) == 0.0, (side, power)
     for page, text in (
-        ("checkerboard.md", "checkerboard of ±10¹⁵⁵ or ±10⁻¹⁶² scores 0"),
-        ("checkerboard.zh.md", "±10¹⁵⁵ 或 ±10⁻¹⁶² 的棋盘格得 0 分"),
+        ("docs/checkerboard.md", "checkerboard of ±10¹⁵⁵ or ±10⁻¹⁶² scores 0"),
+        ("docs/checkerboard.zh.md", "±10¹⁵⁵ 或 ±10⁻¹⁶² 的棋盘格得 0 分"),
+        ("examples/_upsamplers.py", "positive scale that keeps the sums of squares within float64"),
     ):
-        assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page
+        assert text in (Path(__file__).parents[2] / page).read_text(encoding="utf-8"), page
 
 
 @pytest.mark.parametrize("scale", [1, 2, 3, 4])
