@@ -781,6 +781,25 @@ def test_opencv_stays_with_the_exact_float64_result_where_torch_float64_floors_a
     exact = (keys(positions[:, None] - taps, -0.75) * row[np.clip(taps, 0, n - 1).astype(int)]).sum(axis=1)
     assert cv2.ipp.useIPP() and np.abs(cv - exact).max() < 1e-6
     assert 3e-6 < np.abs(pt64 - cv).max() < 1e-4
+
+    # Review 79: the move is the CPU's (guard_index_and_lambda clamps the fraction to [0, 1]). CUDA's
+    # upsample_bicubic2d_out_frame also floors with floorf but keeps t = real_x - in_x, which turns negative there,
+    # and its cubic pieces, evaluated at t < 0, stay within a hair of the exact weights. Both in NumPy (the clamped
+    # one reproduces the CPU):
+    def floored_in_single_precision(clamp):
+        floored = np.floor(positions.astype(np.float32)).astype(np.float64)
+        t = np.clip(positions - floored, 0, 1) if clamp else positions - floored
+        a = -0.75
+        near = [((a + 2) * s - (a + 3)) * s * s + 1 for s in (t, 1 - t)]
+        far = [((a * s - 5 * a) * s + 8 * a) * s - 4 * a for s in (t + 1, 2 - t)]
+        taps = np.clip(floored[:, None] + np.arange(-1, 3), 0, n - 1).astype(int)
+        return (np.stack([far[0], near[0], near[1], far[1]], axis=1) * row[taps]).sum(axis=1)
+
+    assert np.abs(floored_in_single_precision(clamp=True) - pt64).max() < 1e-11
+    assert np.abs(floored_in_single_precision(clamp=False) - exact).max() < 1e-7 < 3e-6 < np.abs(pt64 - exact).max()
+    for page, words in (("interpolate-bicubic.md", "On the CPU, torch's float64 kernel too moves a position a hair below a whole pixel onto it"),
+                        ("interpolate-bicubic.zh.md", "在 CPU 上，torch 的 float64 内核也会把略小于某个整数像素的位置挪到这个像素上")):  # fmt: skip
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
     # Review 29: only IPP's code computes these positions in double; OpenCV's own resize.cpp
     # rounds them to float32 and drifts as torch's float32 kernel does.
     cv2.ipp.setUseIPP(False)
