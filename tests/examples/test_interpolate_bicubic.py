@@ -781,6 +781,25 @@ def test_opencv_stays_with_the_exact_float64_result_where_torch_float64_floors_a
     exact = (keys(positions[:, None] - taps, -0.75) * row[np.clip(taps, 0, n - 1).astype(int)]).sum(axis=1)
     assert cv2.ipp.useIPP() and np.abs(cv - exact).max() < 1e-6
     assert 3e-6 < np.abs(pt64 - cv).max() < 1e-4
+
+    # Review 79: the move is the CPU's (guard_index_and_lambda clamps the fraction to [0, 1]). CUDA's
+    # upsample_bicubic2d_out_frame also floors with floorf but keeps t = real_x - in_x, which turns negative there,
+    # and its cubic pieces, evaluated at t < 0, stay within a hair of the exact weights. Both in NumPy (the clamped
+    # one reproduces the CPU):
+    def floored_in_single_precision(clamp):
+        floored = np.floor(positions.astype(np.float32)).astype(np.float64)
+        t = np.clip(positions - floored, 0, 1) if clamp else positions - floored
+        a = -0.75
+        near = [((a + 2) * s - (a + 3)) * s * s + 1 for s in (t, 1 - t)]
+        far = [((a * s - 5 * a) * s + 8 * a) * s - 4 * a for s in (t + 1, 2 - t)]
+        taps = np.clip(floored[:, None] + np.arange(-1, 3), 0, n - 1).astype(int)
+        return (np.stack([far[0], near[0], near[1], far[1]], axis=1) * row[taps]).sum(axis=1)
+
+    assert np.abs(floored_in_single_precision(clamp=True) - pt64).max() < 1e-11
+    assert np.abs(floored_in_single_precision(clamp=False) - exact).max() < 1e-7 < 3e-6 < np.abs(pt64 - exact).max()
+    for page, words in (("interpolate-bicubic.md", "On the CPU, torch's float64 kernel too moves a position a hair below a whole pixel onto it"),
+                        ("interpolate-bicubic.zh.md", "在 CPU 上，torch 的 float64 内核也会把略小于某个整数像素的位置挪到这个像素上")):  # fmt: skip
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
     # Review 29: only IPP's code computes these positions in double; OpenCV's own resize.cpp
     # rounds them to float32 and drifts as torch's float32 kernel does.
     cv2.ipp.setUseIPP(False)
@@ -824,29 +843,38 @@ def test_a_uint8_impulse_does_not_return_the_kernel(n_out):
         assert out.min() == 0 and kernel.min() < -0.04, (pixel, amplitude, rows)
         assert np.abs(out.numpy() / amplitude - kernel).max() > 0.04, (pixel, amplitude, rows)
     for page, words in (("interpolate-bicubic.md", "Enlarging a single float64 impulse"),
-                        ("interpolate-bicubic.zh.md", "把单个 float64 冲激放大")):  # fmt: skip
+                        ("interpolate-bicubic.zh.md", "把单个 float64 冲激")):  # fmt: skip
         assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
 
 
-def test_a_float64_impulse_returns_the_kernel_on_short_rows_only():
+def test_a_float64_impulse_can_miss_the_kernel_on_long_rows_and_on_the_cpu_on_short_ones():
     # Review 78: "Enlarging a single float64 impulse that is not on the first or last pixel returns the kernel" named
-    # no length; the kernel floors its positions with floorf and clamps the fraction to [0, 1], so on a long row an
-    # output a hair below a whole pixel snaps onto it: an impulse on some pixel of 3000 enlarged to 4501 misses by
-    # over 1e-5. Rows as short as the cell's (9 pixels) hold at any enlargement.
-    def responses(n, n_out, align_corners):
-        impulses = torch.zeros(n - 2, 1, 1, n, dtype=torch.float64)
-        impulses[range(n - 2), 0, 0, range(1, n - 1)] = 1.0
-        out = F.interpolate(impulses, size=(1, n_out), mode="bicubic", align_corners=align_corners)[:, 0, 0].numpy()
+    # no length; the kernel floors its positions with floorf and the CPU clamps the fraction to [0, 1], so an output
+    # a hair below a whole pixel snaps onto it: an impulse on some pixel of 3000 enlarged to 4501 misses.
+    # Review 79: review 78's "on a row as short as the one below" held only for the output sizes it tried; a scale
+    # factor puts an output a hair below a whole pixel on rows of every length from 3 to 9 (the cell's), as x3.0000001
+    # does on 9 pixels, and the impulse next to that pixel misses.
+    def miss(n, pixels, align_corners=False, **how):
+        impulses = torch.zeros(len(pixels), 1, 1, n, dtype=torch.float64)
+        impulses[range(len(pixels)), 0, 0, pixels] = 1.0
+        out = F.interpolate(impulses, **how, mode="bicubic", align_corners=align_corners)[:, 0, 0].numpy()
+        n_out = out.shape[1]
+        scale = how["scale_factor"][1] if "scale_factor" in how else n_out / n
         positions = (
-            np.arange(n_out) * (n - 1) / (n_out - 1) if align_corners else (np.arange(n_out) + 0.5) * n / n_out - 0.5
+            np.arange(n_out) * (n - 1) / (n_out - 1) if align_corners else (np.arange(n_out) + 0.5) / scale - 0.5
         )
-        return np.abs(out - keys(positions[None] - np.arange(1, n - 1)[:, None], -0.75)).max()
+        return np.abs(out - keys(positions[None] - np.array(pixels)[:, None], -0.75)).max()
 
-    for n, n_out, align_corners in itertools.product(range(3, 10), (10, 64, 1001, 10007, 100003), (False, True)):
-        assert responses(n, n_out, align_corners) < 1e-12, (n, n_out, align_corners)
-    assert responses(3000, 4501, False) > 1e-5
-    for page, words in (("interpolate-bicubic.md", "impulse on a row as short as the one below (a long row can miss"),
-                        ("interpolate-bicubic.zh.md", "在像下面这样短的一行上把单个 float64 冲激放大（冲激不在第一个或最后一个像素上；很长的一行可能对不上")):  # fmt: skip
+    for n in range(3, 10):
+        pixel = n // 2
+        # output 3 * (pixel + 1) + 1 lands 1e-8 below pixel + 1, which float32 rounds up to it
+        factor = (3 * (pixel + 1) + 1.5) / (pixel + 1.5 - 1e-8)
+        assert miss(n, [pixel], scale_factor=(1, factor)) > 5e-9, n
+    assert miss(9, [4], scale_factor=(1, 3.0000001)) > 1e-7
+    assert miss(3000, list(range(1, 2999)), size=(1, 4501)) > 1e-5
+    assert miss(9, list(range(1, 8)), size=(1, 129), align_corners=True) < 1e-12
+    for page, words in (("interpolate-bicubic.md", "as in the cell below; not always, as the kernel floors its positions in single precision: a long row can miss, and on the CPU a short one too (9 pixels enlarged ×3.0000001)"),
+                        ("interpolate-bicubic.zh.md", "如下面的单元格所示；但并非总是如此，因为内核用单精度对位置向下取整：很长的一行可能对不上，在 CPU 上短的一行也可能对不上（9 个像素放大 3.0000001 倍）")):  # fmt: skip
         assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
 
 

@@ -1266,7 +1266,7 @@ def _cases_accepted(dtypes, fill, sizes_for):
     return passed, tried
 
 
-def test_uint8_is_the_only_integer_dtype_and_other_integers_pass_only_the_antialiased_copy():
+def test_other_integers_pass_only_the_antialiased_copy_but_quantized_tensors_compute():
     # Review 54: the page named uint8 only; every other integer dtype (and bool) fails in every mode and rank on
     # non-empty input, in both formats, except where the antialiased kernel only copies the input (same size).
     integers = [torch.int8, torch.int16, torch.int32, torch.int64, torch.bool, torch.uint16, torch.uint32, torch.uint64]
@@ -1277,11 +1277,26 @@ def test_uint8_is_the_only_integer_dtype_and_other_integers_pass_only_the_antial
     )
     expected = {key for key, kwargs, x in tried if kwargs.get("antialias") and key[4] == x.shape[2:]}
     assert passed == expected and expected, passed ^ expected
-    for page, words in (
-        ("interpolate-dtypes.md", "uint8 is also the only integer dtype that any mode computes on"),
-        ("interpolate-dtypes.zh.md", "uint8 也是唯一能被某种模式拿来计算的整数类型"),
-    ):
-        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    # Review 79: "uint8 is also the only integer dtype that any mode computes on" missed the quantized integer
+    # dtypes: a per-tensor quint8, qint8 or qint32 tensor is resized to another size, to within a quantization step
+    # of the float result, by these modes (the page names no quantized dtype now).
+    computing = {
+        3: ["area"],
+        4: ["nearest", "nearest-exact", "bilinear", "area"],
+        5: ["nearest", "nearest-exact", "area"],
+    }
+    for dtype, (rank, modes) in itertools.product((torch.quint8, torch.qint8, torch.qint32), computing.items()):
+        for mode in modes:
+            x = torch.quantize_per_tensor(torch.rand((2, 3) + (4,) * (rank - 2)), 0.01, 0, dtype)
+            out = F.interpolate(x, size=(7,) * (rank - 2), mode=mode)
+            expected = F.interpolate(x.dequantize(), size=(7,) * (rank - 2), mode=mode)
+            assert out.dtype == dtype and (out.dequantize() - expected).abs().max() <= 0.01, (dtype, rank, mode)
+    en = " ".join((ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8").split())
+    zh = " ".join((ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8").split())
+    assert "only integer dtype" not in en and "唯一能被某种模式拿来计算的整数类型" not in zh
+    assert "the other integer dtypes" not in en and "其他整数类型以及" not in zh
+    assert "- Other integer dtypes: int8, int16, int32, int64, the wider unsigned types" in en
+    assert "- 其他整数类型：int8、int16、int32、int64、更宽的无符号类型" in zh
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16, torch.uint8])
