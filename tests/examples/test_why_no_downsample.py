@@ -1580,3 +1580,34 @@ def test_max_pool_commutes_with_non_decreasing_activations_on_finite_input_only(
     )
     assert "顺序对结果毫无影响：对有限输入（torch 的 Softsign 会把 ±inf 变成 `nan`），最大池化与任何单调不减" in zh
     assert "# On finite input, max pooling commutes with ReLU, and with every non-decreasing activation" in example
+
+
+def test_float16_avg_pool_and_its_convolution_part_where_the_rounded_weight_overflows():
+    """Review 79: "they agree as long as a window's running sum stays finite" missed float16 on the CPU: pooling
+    sums in float32 and stays finite, while the convolution's weight 1/n, rounded up in float16, takes n values of
+    65504 past float16's largest value (a result of 65520 or more rounds to inf): 1/27 is the first such weight."""
+    overflowing = []
+    for n in range(2, 160):
+        weight = torch.tensor(1 / n, dtype=torch.float16)
+        x = torch.full((1, 1, n), 65504.0, dtype=torch.float16)
+        pooled, convolved = F.avg_pool1d(x, n), F.conv1d(x, weight.view(1, 1, 1).expand(1, 1, n))
+        assert pooled.item() == 65504, n  # its float32 running sum, at most n * 65504, stays finite
+        if weight.double().item() * n * 65504 >= 65520:  # the exact sum rounds to inf (a rounded one can too)
+            assert torch.isinf(convolved).item(), n
+        if torch.isinf(convolved).item():
+            overflowing.append(n)
+    assert overflowing[0] == 27 and len(overflowing) > 10
+    for memory_format in (torch.contiguous_format, torch.channels_last):
+        x = torch.full((1, 4, 3, 9), 65504.0, dtype=torch.float16).clone(memory_format=memory_format)
+        weight = torch.full((4, 1, 3, 9), 1 / 27, dtype=torch.float16)
+        assert (F.avg_pool2d(x, (3, 9)) == 65504).all() and torch.isinf(F.conv2d(x, weight, groups=4)).all()
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "running sum stays finite" not in en and "逐个累加的和始终不溢出" not in zh
+    assert "as long as neither overflows (a finite total is not enough)" in en
+    assert (
+        "the convolution's weight 1/27, rounded up\nin float16, takes a window of 27 float16 values of 65504 to `inf`"
+        in en
+    )
+    assert "前提是两者都不溢出（只看总和有限还不够）" in zh
+    assert "卷积的权重 1/27 在 float16 中向上舍入，CPU 上由 27 个 float16 的 65504 组成的窗口经卷积得到 `inf`" in zh
