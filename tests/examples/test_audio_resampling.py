@@ -988,3 +988,20 @@ def test_linear_moves_a_position_by_up_to_half_the_float32_spacing_almost_a_samp
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "a position a hair below a whole" not in en and "于是略小于某个整数采样点的位置" not in zh
     assert "(almost a whole sample 400 s into a signal at 44.1 kHz)" in en and "在 400 秒处几乎挪动一整个采样点" in zh
+
+
+def test_beyond_2_to_the_25_samples_float64_decimation_moves_positions_down_and_two_samples_up():
+    """Review r79-8: "in float64 the CPU kernel's floorf moves some positions up to the next sample" held up to 2^25
+    samples; beyond, float32 spaces whole numbers 4 apart, so 36,000,003 samples shrunk by 3 read some outputs one
+    sample below their position (the weight clamped to 1) and others two above."""
+    n, k = 36_000_003, 3
+    ramp = torch.arange(n, dtype=torch.float64).view(1, 1, -1)  # values are positions
+    moved = F.interpolate(ramp, size=n // k, mode="linear").view(-1) - (
+        torch.arange(n // k, dtype=torch.float64) * k + 1
+    )
+    assert moved.min() == -1 and moved.max() == 2
+    assert set(moved.unique().tolist()) == {-1.0, 0.0, 1.0, 2.0}
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.zh.md").read_text(encoding="utf-8")
+    assert "moves some\npositions up to the next sample." not in en and "会把部分位置挪到下一个采样点" not in zh
+    assert "moves some\npositions onto another sample." in en and "会把部分位置挪到别的采样点上" in zh
