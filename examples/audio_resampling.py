@@ -40,8 +40,8 @@ for mode in ("nearest", "nearest-exact", "linear", "area"):
 
 # %% view_enlarging
 # Enlarging, the 1 x L view filters with plain linear's triangle, but the CPU linear kernel
-# floors each source position in single precision (floorf in UpSample.h): a position a hair
-# below a whole sample takes the next one. A float64 ramp shows it, since each of its values
+# floors each source position in single precision (floorf in UpSample.h): a position that
+# float32 rounds up to a whole sample takes that sample. A float64 ramp shows it, since each of its values
 # is its own position. On the CPU explicitly: the CUDA kernels floor in full precision.
 n_in, n_out = 441000, 480000  # 10 s at 44.1 kHz -> 48 kHz
 ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, -1)

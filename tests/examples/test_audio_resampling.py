@@ -259,7 +259,7 @@ def test_upsampling_images_resample_poly_far_less_except_at_the_top(ns):
 
 def test_enlarging_a_long_signal_plain_linear_snaps_positions_on_the_cpu(ns):
     """The page: on long signals the 1 x L view and plain linear part (CPU, float64): linear
-    moves a position a hair below a whole sample up to it; the view keeps the position."""
+    moves a position that float32 rounds up to a whole sample up to it; the view keeps the position."""
     plain, view, exact = ns["plain"], ns["view"], ns["exact"]
     snapped = (plain - view).abs() > 1e-9
     assert snapped.sum() > 100 and (plain - view).abs().max() > 1e-3
@@ -968,3 +968,40 @@ def test_the_relative_gap_bound_holds_above_the_subnormals_only():
     zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "stays under 1e-14 of the largest unless the values are subnormal, where with torch's AVX2 or AVX-512" in en
     assert "但只要数值不是次正规数，就始终小于最大值的 1e-14（次正规数上，torch 用 AVX2 或 AVX-512 的 CPU 内核时" in zh
+
+
+def test_linear_moves_a_position_by_up_to_half_the_float32_spacing_almost_a_sample_400_s_in():
+    """Review r79-8: the page said linear moves "a position a hair below a whole sample" up to it; the move is up to
+    half the float32 spacing at the position, which grows along the signal: 400 s into a 44.1-kHz signal enlarged to
+    48 kHz, positions move by almost a whole sample (float64 ramp, CPU)."""
+    n_in, n_out = 17_640_000, 19_200_000  # 400 s at 44.1 kHz -> 48 kHz
+    plain = F.interpolate(torch.arange(n_in, dtype=torch.float64).view(1, 1, -1), size=n_out, mode="linear").view(-1)
+    exact = ((torch.arange(n_out, dtype=torch.float64) + 0.5) * n_in / n_out - 0.5).clamp(0, n_in - 1)
+    moved = plain - exact
+    rounded = exact.float()
+    half_spacing = (torch.nextafter(rounded, torch.tensor(float("inf"))) - rounded).double() / 2
+    assert moved.max() > 0.99  # not a hair
+    assert (moved > -1e-8).all() and (moved <= half_spacing + 1e-8).all()  # up only, by up to half the spacing
+    up = moved > 1e-8
+    assert torch.equal(plain[up], rounded[up].double()) and torch.equal(plain[up], plain[up].round())  # whole samples
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.zh.md").read_text(encoding="utf-8")
+    assert "a position a hair below a whole" not in en and "于是略小于某个整数采样点的位置" not in zh
+    assert "(almost a whole sample 400 s into a signal at 44.1 kHz)" in en and "在 400 秒处几乎挪动一整个采样点" in zh
+
+
+def test_beyond_2_to_the_25_samples_float64_decimation_moves_positions_down_and_two_samples_up():
+    """Review r79-8: "in float64 the CPU kernel's floorf moves some positions up to the next sample" held up to 2^25
+    samples; beyond, float32 spaces whole numbers 4 apart, so 36,000,003 samples shrunk by 3 read some outputs one
+    sample below their position (the weight clamped to 1) and others two above."""
+    n, k = 36_000_003, 3
+    ramp = torch.arange(n, dtype=torch.float64).view(1, 1, -1)  # values are positions
+    moved = F.interpolate(ramp, size=n // k, mode="linear").view(-1) - (
+        torch.arange(n // k, dtype=torch.float64) * k + 1
+    )
+    assert moved.min() == -1 and moved.max() == 2
+    assert set(moved.unique().tolist()) == {-1.0, 0.0, 1.0, 2.0}
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.zh.md").read_text(encoding="utf-8")
+    assert "moves some\npositions up to the next sample." not in en and "会把部分位置挪到下一个采样点" not in zh
+    assert "moves some\npositions onto another sample." in en and "会把部分位置挪到别的采样点上" in zh

@@ -612,6 +612,20 @@ def test_border_grid_sample_parts_from_interpolate_on_long_axes_on_the_cpu(ns, m
     assert (a - F.interpolate(ramp, size=(1, 2001), mode=mode)).abs().max().item() < 1e-10
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_interpolate_moves_positions_further_on_longer_axes_not_only_a_hair(ns, mode):
+    # Review r79-8: the page said interpolate moves "one a hair below a whole pixel onto it"; it moves a position that
+    # float32 rounds up to a whole pixel, by up to half the float32 spacing there: a quarter of a step at 4,410,000 ->
+    # 4,800,000 (and almost a whole one beyond 2^24, see the audio page's test), where 3000 -> 4501 moves 1e-4.
+    ramp = torch.arange(4_410_000, dtype=torch.float64).view(1, 1, 1, -1)  # values are positions
+    a = ns["resize_with_grid_sample"](ramp, (1, 4_800_000), mode, False)
+    assert (a - F.interpolate(ramp, size=(1, 4_800_000), mode=mode)).abs().max().item() > 0.2
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
+    assert "moves one a hair below a whole" not in en and "于是略小于某个整数像素的位置" not in zh
+    assert "up to a whole pixel onto it, by more on longer axes:" in en and "轴越长挪得越远" in zh
+
+
 @pytest.mark.parametrize("axis", [0, 1, 2])
 def test_five_d_bilinear_parts_from_trilinear_on_long_axes_on_the_cpu(ns, axis):
     # Review 19: "On 5-D input bilinear equals trilinear up to rounding" fails on a long axis on the CPU:
