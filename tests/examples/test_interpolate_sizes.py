@@ -1566,6 +1566,43 @@ def test_quantized_nearest_copies_the_long_axis_when_every_axis_keeps_its_size()
     assert "以及所有轴尺寸都不变时 CPU 上量化张量的 `nearest` 和 `nearest-exact`" in zh
 
 
+@pytest.mark.filterwarnings("ignore:torch.quantize_per_tensor")
+def test_the_cpu_copy_rules_of_the_nearest_modes_are_for_input_that_is_not_quantized():
+    # Review 79: "nearest-exact never copies" and "nearest copies only when the CPU runs its channels-last kernel"
+    # (sizes; coordinates: "On the CPU these cases belong to the channels-last kernel") failed on quantized input:
+    # given a scale factor that keeps every size, the quantized 4-D and 5-D kernels return the input, where the
+    # float32 kernels step by 1/scale_factor (a 65x65 image, out H + out W > 128; a 150-pixel row in nearest-exact).
+    for shape, mode in itertools.product(
+        ((1, 1, 65, 65), (1, 1, 150, 150), (1, 1, 3, 3, 150), (1, 2, 150, 3, 3)), ("nearest", "nearest-exact")
+    ):
+        if mode == "nearest-exact" and max(shape) < 150:
+            continue  # (d + 0.5)/1.005 floors to d up to d = 100: the step shows only on longer axes
+        x = (torch.arange(math.prod(shape)) % 251).float().view(shape)
+        q = torch.quantize_per_tensor(x, 1.0, 0, torch.quint8)
+        kept = F.interpolate(q, scale_factor=1.005, mode=mode)
+        assert kept.shape == shape and torch.equal(kept.int_repr(), q.int_repr()), (shape, mode)
+        assert not torch.equal(F.interpolate(x, scale_factor=1.005, mode=mode), x), (shape, mode)
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    for page, words in (
+        (
+            "interpolate-sizes.md",
+            "On the CPU, on input that is not quantized, `linear`, `bilinear` and `trilinear` copy",
+        ),
+        ("interpolate-sizes.md", "On such input `nearest` copies (axis by axis"),
+        ("interpolate-sizes.zh.md", "对这类输入，`nearest` 只有在 CPU 走 channels-last 内核时才会"),
+        (
+            "interpolate-sizes.zh.md",
+            "在 CPU 上，对非量化输入，`linear`、`bilinear` 和 `trilinear` 在任何尺寸下都会复制",
+        ),
+        (
+            "interpolate-coordinates.md",
+            "On the CPU, on input that is not quantized, these cases belong to the channels-last",
+        ),
+        ("interpolate-coordinates.zh.md", "在 CPU 上，对非量化输入，这些特例属于 channels-last 内核"),
+    ):
+        assert words in " ".join(docs.joinpath(page).read_text(encoding="utf-8").split()), page
+
+
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
 def test_on_cuda_size_equal_to_the_input_slips_past_2_to_the_24_only_in_the_kernels_that_resample():
     n = 2**24 + 2
