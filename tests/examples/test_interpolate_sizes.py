@@ -1525,10 +1525,82 @@ def test_the_long_axis_slips_are_stated_only_for_kernels_that_resample_the_kept_
         and "只要 CPU 没有走 channels-last 内核" not in zh
     )
     assert (
-        "channels-last `nearest`, CUDA's 4-D `nearest` and `nearest-exact` (axis by axis), and CUDA's `bicubic`, and without the determinism"
+        "quantized `nearest` and `nearest-exact`, CUDA's 4-D `nearest` and `nearest-exact` (axis by axis), and CUDA's `bicubic`, and without the determinism"
         " switch its `bilinear` and `trilinear`, when every axis keeps its size" in en
     )
     assert "CUDA 的四维 `nearest` 和 `nearest-exact`（逐轴复制），以及所有轴尺寸都不变时 CUDA 的 `bicubic`" in zh
+
+
+@pytest.mark.filterwarnings("ignore:torch.quantize_per_tensor")
+def test_quantized_nearest_copies_the_long_axis_when_every_axis_keeps_its_size():
+    # Review 79: "nearest copies the previous pixel at output pixel 2^24 + 1 from 2^24 + 2 pixels on ..., in every
+    # dtype" and the list of kernels that copy a kept axis missed the CPU's quantized nearest and nearest-exact
+    # (4-D and 5-D, either layout): they return the input unchanged when every axis keeps its size, and resample
+    # the long axis, slips included, as soon as another axis changes.
+    n = 2**24 + 2
+    row = (torch.arange(n) % 251).float()
+    for dtype, mode, rank, channels_last in (
+        (torch.quint8, "nearest", 4, False),
+        (torch.quint8, "nearest-exact", 5, False),
+        (torch.qint8, "nearest", 5, True),
+        (torch.qint32, "nearest-exact", 4, True),
+    ):
+        channels = 2 if channels_last else 1
+        x = torch.quantize_per_tensor(
+            row.repeat(channels).view((1, channels) + (1,) * (rank - 3) + (n,)), 1.0, 0, dtype
+        )
+        if channels_last:
+            x = x.contiguous(memory_format=torch.channels_last if rank == 4 else torch.channels_last_3d)
+            assert x.stride()[1] == 1
+        kept = F.interpolate(x, size=(1,) * (rank - 3) + (n,), mode=mode)
+        assert torch.equal(kept.int_repr(), x.int_repr()), (dtype, mode, rank, channels_last)
+    x = torch.quantize_per_tensor(row.view(1, 1, 1, n), 1.0, 0, torch.quint8)
+    taller = F.interpolate(x, size=(2, n), mode="nearest").int_repr()[0, 0, 0]
+    assert taller[2**24 + 1] == x.int_repr()[0, 0, 0, 2**24]
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    en = " ".join(docs.joinpath("interpolate-sizes.md").read_text(encoding="utf-8").split())
+    zh = docs.joinpath("interpolate-sizes.zh.md").read_text(encoding="utf-8")
+    assert (
+        "channels-last `nearest` and, when every axis keeps its size, its quantized `nearest` and `nearest-exact`" in en
+    )
+    assert "以及所有轴尺寸都不变时 CPU 上量化张量的 `nearest` 和 `nearest-exact`" in zh
+
+
+@pytest.mark.filterwarnings("ignore:torch.quantize_per_tensor")
+def test_the_cpu_copy_rules_of_the_nearest_modes_are_for_input_that_is_not_quantized():
+    # Review 79: "nearest-exact never copies" and "nearest copies only when the CPU runs its channels-last kernel"
+    # (sizes; coordinates: "On the CPU these cases belong to the channels-last kernel") failed on quantized input:
+    # given a scale factor that keeps every size, the quantized 4-D and 5-D kernels return the input, where the
+    # float32 kernels step by 1/scale_factor (a 65x65 image, out H + out W > 128; a 150-pixel row in nearest-exact).
+    for shape, mode in itertools.product(
+        ((1, 1, 65, 65), (1, 1, 150, 150), (1, 1, 3, 3, 150), (1, 2, 150, 3, 3)), ("nearest", "nearest-exact")
+    ):
+        if mode == "nearest-exact" and max(shape) < 150:
+            continue  # (d + 0.5)/1.005 floors to d up to d = 100: the step shows only on longer axes
+        x = (torch.arange(math.prod(shape)) % 251).float().view(shape)
+        q = torch.quantize_per_tensor(x, 1.0, 0, torch.quint8)
+        kept = F.interpolate(q, scale_factor=1.005, mode=mode)
+        assert kept.shape == shape and torch.equal(kept.int_repr(), q.int_repr()), (shape, mode)
+        assert not torch.equal(F.interpolate(x, scale_factor=1.005, mode=mode), x), (shape, mode)
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    for page, words in (
+        (
+            "interpolate-sizes.md",
+            "On the CPU, on input that is not quantized, `linear`, `bilinear` and `trilinear` copy",
+        ),
+        ("interpolate-sizes.md", "On such input `nearest` copies (axis by axis"),
+        ("interpolate-sizes.zh.md", "对这类输入，`nearest` 只有在 CPU 走 channels-last 内核时才会"),
+        (
+            "interpolate-sizes.zh.md",
+            "在 CPU 上，对非量化输入，`linear`、`bilinear` 和 `trilinear` 在任何尺寸下都会复制",
+        ),
+        (
+            "interpolate-coordinates.md",
+            "On the CPU, on input that is not quantized, these cases belong to the channels-last",
+        ),
+        ("interpolate-coordinates.zh.md", "在 CPU 上，对非量化输入，这些特例属于 channels-last 内核"),
+    ):
+        assert words in " ".join(docs.joinpath(page).read_text(encoding="utf-8").split()), page
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")

@@ -851,66 +851,71 @@ MEAN_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64, torc
 
 @pytest.mark.filterwarnings("ignore:torch.quantize_per_tensor", "ignore:BComplex32 support is experimental")
 @pytest.mark.filterwarnings("ignore:ComplexHalf support is experimental")
-@pytest.mark.parametrize("dtype", ALL_DTYPES, ids=str)
+@pytest.mark.parametrize("dtype", [dtype for dtype in ALL_DTYPES if dtype not in QUANTIZED], ids=str)
 def test_an_input_with_a_side_of_0_pixels_raises_in_every_dtype_but_where_area_takes_a_mean(dtype):
-    # Review 77: the exceptions to "a side of 0 pixels is a RuntimeError" named the float and complex dtypes only;
-    # quantized 5-D input of quint8, qint8 or qint32 to one voxel returns a tensor too.
+    # Review 77: the exceptions to "a side of 0 pixels is a RuntimeError" named the float and complex dtypes only.
+    # Review 79: the list is now about input that is not quantized (test_quantized_input_breaks_the_runtime_error_list).
     assert len(ALL_DTYPES) > 40 and torch.quint4x2 in ALL_DTYPES
     ranks = {3: ("nearest", "linear"), 4: ("nearest-exact", "bilinear", "bicubic"), 5: ("nearest", "trilinear")}
     for rank, modes in ranks.items():
         for channels, empty_side in itertools.product((0, 2), range(2, rank)):
             shape = [1, channels] + [4] * (rank - 2)
             shape[empty_side] = 0
-            if dtype in QUANTIZED:
-                x = torch._empty_affine_quantized(shape, scale=0.1, zero_point=0, dtype=dtype)
-            else:
-                x = torch.empty(shape, dtype=dtype)
+            x = torch.empty(shape, dtype=dtype)
             for size in itertools.product((0, 1, 2), repeat=rank - 2):
                 for mode in modes:
                     with pytest.raises(RuntimeError):
                         F.interpolate(x, size=size, mode=mode)
                 one_pixel = set(size) == {1}
-                if one_pixel and (dtype in MEAN_DTYPES or dtype in QUANTIZED[:3] and rank == 5):
+                if one_pixel and dtype in MEAN_DTYPES:
                     assert F.interpolate(x, size=size, mode="area").shape == (1, channels, *size)
                 else:
                     with pytest.raises(RuntimeError):
                         F.interpolate(x, size=size, mode="area")
-    assert "and on 5-D input quantized per tensor as `quint8`, `qint8` or `qint32` resized to one voxel;" in (
+    assert "complex64 or complex128 input, where it takes the mean of no pixels,\n  nan (nan + nan·j for complex);" in (
         ROOT / "docs" / "interpolate-support.md"
     ).read_text("utf-8")
-    assert "二是按张量量化成 `quint8`、`qint8` 或 `qint32` 的 5 维输入用 `area` 缩放到单个体素；" in (
+    assert "只有一种情况例外：float16、bfloat16、float32、float64、complex64 或 complex128 输入用 `area`" in (
+        ROOT / "docs" / "interpolate-support.zh.md"
+    ).read_text("utf-8")
+
+
+@pytest.mark.filterwarnings("ignore:torch.quantize_per_tensor")
+def test_quantized_input_breaks_the_runtime_error_list():
+    # Review 79: "On the CPU, a RuntimeError comes from: an output side of 0 pixels, in every mode but area" failed on
+    # quantized input: 5-D quint8, qint8 and qint32 resized by nearest or nearest-exact to a depth or height of 0
+    # return an empty tensor (only an output width of 0 raises there). The list now sets quantized input aside.
+    for dtype, mode in itertools.product(QUANTIZED[:3], ("nearest", "nearest-exact")):
+        x = torch._empty_affine_quantized((1, 2, 4, 4, 4), scale=0.1, zero_point=0, dtype=dtype)
+        for size in ((0, 3, 3), (3, 0, 3), (0, 0, 3)):
+            assert F.interpolate(x, size=size, mode=mode).shape == (1, 2, *size)
+        with pytest.raises(RuntimeError):
+            F.interpolate(x, size=(3, 3, 0), mode=mode)
+    assert "\nOn the CPU, on input that is not quantized, a `RuntimeError` comes from:\n" in (
+        ROOT / "docs" / "interpolate-support.md"
+    ).read_text("utf-8")
+    assert "\n在 CPU 上，对非量化输入，以下情况抛出的都是 `RuntimeError`：\n" in (
         ROOT / "docs" / "interpolate-support.zh.md"
     ).read_text("utf-8")
 
 
 @pytest.mark.filterwarnings("ignore:ComplexHalf support is experimental")
 def test_the_runtime_error_list_is_the_cpus():
-    # Review 78: the list had no device, but its exceptions come from the CPU. Quantized per channel, 5-D input
-    # with a side of 0 pixels raises at one voxel too; and off the CPU, mean fills an empty result with nan
-    # after a dtype check that lets float8 and complex32 through (the meta device runs that check alone), where
-    # the CPU's division refuses them.
-    for dtype in (torch.quint8, torch.qint8, torch.qint32):
-        for channels, empty_side in itertools.product((0, 2), (2, 3, 4)):
-            shape = [1, channels, 4, 4, 4]
-            shape[empty_side] = 0
-            scales, zero_points = torch.ones(channels, dtype=torch.float64), torch.zeros(channels, dtype=torch.int64)
-            x = torch._empty_per_channel_affine_quantized(
-                shape, scales=scales, zero_points=zero_points, axis=1, dtype=dtype
-            )
-            with pytest.raises(RuntimeError):
-                F.interpolate(x, size=(1, 1, 1), mode="area")
+    # Review 78: the list had no device, but its exceptions come from the CPU: off the CPU, mean fills an empty
+    # result with nan after a dtype check that lets float8 and complex32 through (the meta device runs that check
+    # alone), where the CPU's division refuses them.
     for dtype in (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex32):
         for shape in ((1, 2, 0, 4), (1, 2, 4, 0, 4)):
             meta = torch.empty(shape, dtype=dtype, device="meta")
             assert meta.mean(tuple(range(2, len(shape))), keepdim=True).shape == (1, 2) + (1,) * (len(shape) - 2)
             with pytest.raises(RuntimeError):
                 F.interpolate(torch.empty(shape, dtype=dtype), size=(1,) * (len(shape) - 2), mode="area")
-    assert "\nOn the CPU, a `RuntimeError` comes from:\n" in (ROOT / "docs" / "interpolate-support.md").read_text(
+    assert "\nOn the CPU, on input that is not quantized, a `RuntimeError`" in (
+        ROOT / "docs" / "interpolate-support.md"
+    ).read_text("utf-8")
+    assert "\n在 CPU 上，对非量化输入，以下情况抛出的都是" in (ROOT / "docs" / "interpolate-support.zh.md").read_text(
         "utf-8"
     )
-    assert "\n在 CPU 上，以下情况抛出的都是 `RuntimeError`：\n" in (
-        ROOT / "docs" / "interpolate-support.zh.md"
-    ).read_text("utf-8")
 
 
 @pytest.mark.parametrize(
