@@ -2,6 +2,8 @@
 
 import itertools
 import math
+import subprocess
+import sys
 
 import pytest
 import torch
@@ -548,3 +550,30 @@ def test_glossary_cuda_linear_kernels_add_only_a_last_pixel_to_itself():
     rows = F.interpolate(ramp.cuda(), scale_factor=(1.05, 2), mode="bilinear")[0, 0, :, 0].cpu()
     assert rows[2].item() == pytest.approx(2.5 / 1.05 - 0.5) and not torch.equal(rows, torch.arange(5.0))
     assert torch.equal(F.interpolate(ramp, scale_factor=(1.05, 2), mode="bilinear")[0, 0, :, 0], torch.arange(5.0))
+
+
+def test_convention_quantized_tensors_run_their_own_nearest_which_copies_a_kept_size():
+    # The convention that leaves quantized tensors out: their CPU nearest returns a 65x65 image given
+    # scale_factor=1.005 unchanged in every quantized dtype and layout, while a contiguous float32 image steps by
+    # 1/1.005 and reads pixel 63 at output 64; and torch warns that creating them is deprecated (#184982).
+    x = torch.rand(2, 3, 65, 65, generator=torch.Generator().manual_seed(0))
+    y = F.interpolate(x, scale_factor=1.005, mode="nearest")
+    assert y.shape == x.shape and torch.equal(y[..., 64, 64], x[..., 63, 63])
+    assert not torch.equal(y[..., 64, 64], x[..., 64, 64])
+    for dtype in (torch.quint8, torch.qint8, torch.qint32):
+        for layout in (torch.contiguous_format, torch.channels_last):
+            q = torch.quantize_per_tensor(x, 1 / 255, 0, dtype).contiguous(memory_format=layout)
+            assert torch.equal(F.interpolate(q, scale_factor=1.005, mode="nearest").int_repr(), q.int_repr())
+    # torch warns once per process (TORCH_WARN_ONCE), so a fresh process shows the deprecation
+    warned = subprocess.run(
+        [sys.executable, "-c", "import torch; torch.quantize_per_tensor(torch.ones(1), 1.0, 0, torch.quint8)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
+    assert "deprecated" in warned and "pytorch/pytorch/issues/184982" in warned, warned
+    for name, text in (
+        ("glossary.md", "where a\n  contiguous float32 image reads pixel 63 at output 64"),
+        ("glossary.zh.md", "而内存连续的 float32 图像在第 64 个输出处读的是第 63 个像素"),
+    ):
+        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
