@@ -574,6 +574,6 @@ def test_convention_quantized_tensors_run_their_own_nearest_which_copies_a_kept_
     assert "deprecated" in warned and "pytorch/pytorch/issues/184982" in warned, warned
     for name, text in (
         ("glossary.md", "where a\n  contiguous float32 image reads pixel 63 at output 64"),
-        ("glossary.zh.md", "而内存连续的 float32 图像在第 64 个输出处读的是第 63 个像素"),
+        ("glossary.zh.md", "而内存连续的 float32 图像在输出 64 处读的是像素 63"),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
