@@ -993,6 +993,19 @@ def test_the_1x1_mean_parts_from_avg_pool_by_steps_that_grow_with_the_block():
 
     assert 0 < steps(torch.rand(5000, 1, 4, 4, generator=g)) <= 4
     assert steps(torch.rand(50, 1, 100, 100, generator=g)) >= 20
+    # Review 79: from a 3x3 block too (at 3x, where only the 1x1 output parts by more than the last bit), not only
+    # from 4x4 on as the page said; a 2x2 block agrees bit for bit
+    assert 0 < steps(torch.rand(5000, 1, 3, 3, generator=g)) <= 4
+    assert steps(torch.rand(5000, 1, 2, 2, generator=g)) == 0
+    for h, w in ((3, 6), (6, 3), (6, 6), (9, 9)):
+        x = torch.rand(2000, 1, h, w, generator=g)
+        pooled, area = F.avg_pool2d(x, 3), F.interpolate(x, scale_factor=1 / 3, mode="area")
+        assert ((area - pooled).abs() / (torch.nextafter(pooled, torch.tensor(float("inf"))) - pooled)).max() == 1
+    for page, words in (
+        ("downsample-methods.md", "by a few float32 steps from a 3×3 or 4×4 block and by more from larger ones"),
+        ("downsample-methods.zh.md", "取值在 [0, 1) 时，3×3 或 4×4 的块会差几个 float32 步长"),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
 
 
 def test_from_a_2x2_block_to_one_pixel_area_and_the_adaptive_pool_overflow_like_avg_pool():
