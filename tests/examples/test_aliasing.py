@@ -11,6 +11,17 @@ import torch.nn.functional as F
 from helpers import run_example, run_python
 
 ALIASED = ["x[..., ::k, ::k]", "nearest", "nearest-exact", "bicubic"]
+# every floating-point and complex dtype of this torch but float16, bfloat16, float32 and float64
+OTHER_FLOATING_DTYPES = sorted(
+    {
+        dtype
+        for dtype in vars(torch).values()
+        if isinstance(dtype, torch.dtype) and (dtype.is_floating_point or dtype.is_complex)
+    }
+    - {torch.float16, torch.bfloat16, torch.float32, torch.float64},
+    key=str,
+)
+assert torch.float4_e2m1fn_x2 in OTHER_FLOATING_DTYPES and torch.bcomplex32 in OTHER_FLOATING_DTYPES
 
 
 @pytest.fixture(scope="module")
@@ -285,10 +296,20 @@ def test_plain_bilinear_and_bicubic_are_slicing_at_odd_factors(ns):
                 # the page's one exception: in float64, 1 / (1 / 49) is not exactly 49
                 assert torch.equal(y, middle) != ((k, dtype) == (49, torch.float64)), (mode, k, dtype)
                 torch.testing.assert_close(y, middle, atol=1e-10, rtol=0)
-    for dtype in (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex64, torch.complex128):
+    # Review 79: nor float4 (a floating-point dtype too): every floating-point and complex dtype but the four
+    for dtype in OTHER_FLOATING_DTYPES:
         for mode in ("bilinear", "bicubic"):
             with pytest.raises(RuntimeError, match="not implemented"):
                 F.interpolate(torch.zeros(1, 1, 6, 6, dtype=dtype), scale_factor=1 / 3, mode=mode)
+    from helpers import ROOT
+
+    for page, words in (
+        ("aliasing.md", "(`F.interpolate` refuses the other floating-point and complex dtypes)"),
+        ("aliasing.md", "both refuse the other floating-point and complex dtypes;"),
+        ("aliasing.zh.md", "（`F.interpolate` 不接受其余的浮点和复数 dtype）"),
+        ("aliasing.zh.md", "两者都不接受其余的浮点和复数 dtype；"),
+    ):
+        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), (page, words)
     # and not at even factors
     x = torch.randn(1, 1, 16, 16, generator=generator)
     assert not torch.equal(F.interpolate(x, scale_factor=0.25, mode="bilinear"), x[..., 2::4, 2::4])
@@ -381,7 +402,7 @@ def test_max_pools_agree_at_every_k_on_floating_point_input_only():
                 assert torch.equal(pooled.view(bits), adaptive.view(bits)), (k, dtype, channels_last)
         x = values[torch.randint(0, 7, (16, 3, 3 * k, 2 * k), generator=generator)]
         assert torch.equal(F.max_pool2d(x, k).view(torch.int32), F.adaptive_max_pool2d(x, (3, 2)).view(torch.int32))
-    for dtype in (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex64, torch.complex128):
+    for dtype in OTHER_FLOATING_DTYPES:  # review 79: float4 as well
         for pool in (lambda x: F.max_pool2d(x, 2), lambda x: F.adaptive_max_pool2d(x, 2)):
             with pytest.raises(RuntimeError, match="not implemented"):
                 pool(torch.zeros(1, 1, 4, 4, dtype=dtype))

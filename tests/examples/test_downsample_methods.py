@@ -578,6 +578,39 @@ def test_float64_antialias_misses_pillow_only_for_one_pixel_wide_outputs_at_leas
     assert missed == {(h, w, oh, 1) for h, w, oh in itertools.product(range(2, 7), range(1, 7), range(2, 5)) if oh != h}
 
 
+def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_wide_bug():
+    # Review 79: the page put every float input one pixel wide (height changing, both heights at least two) off
+    # Pillow; only a contiguous one is: a channels_last copy with more than one channel comes out right
+    generator = torch.Generator().manual_seed(79)
+    for h, w, oh in ((2, 3, 5), (5, 5, 3), (6, 4, 2), (4, 7, 8)):
+        for channels, dtype, channels_last in itertools.product((1, 2, 3, 5), (torch.float32, torch.float64), (0, 1)):
+            x = torch.rand(1, channels, h, w, generator=generator)
+            layout = torch.channels_last if channels_last else torch.contiguous_format
+            image = torch.empty(x.shape, dtype=dtype, memory_format=layout).copy_(x)
+            assert image.is_contiguous() == (not channels_last or channels == 1)
+            for mode, resample in (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC)):
+                ours = F.interpolate(image, size=(oh, 1), mode=mode, antialias=True)[0]
+                theirs = np.stack(
+                    [
+                        np.asarray(Image.fromarray(x[0, c].numpy(), mode="F").resize((1, oh), resample))
+                        for c in range(channels)
+                    ]
+                )
+                missed = np.abs(ours.double().numpy() - theirs).max() > 1e-3  # Pillow precision: 2e-5
+                assert missed == image.is_contiguous(), (h, w, oh, channels, dtype, channels_last, mode)
+    for page, words in (
+        (
+            "downsample-methods.md",
+            "from a contiguous input (a `channels_last` copy with more than one channel escapes), a torch bug",
+        ),
+        (
+            "downsample-methods.zh.md",
+            "输入为连续存储时（多于一个通道的 `channels_last` 副本不受影响），这是 torch 的一个缺陷",
+        ),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+
+
 def test_area_and_adaptive_pool_equal_avg_pool_only_to_rounding():
     # Review 9: "area and the adaptive average pool are AvgPool2d" held only to float rounding: at 3x they differ in the last bit.
     generator = torch.Generator().manual_seed(0)
@@ -993,6 +1026,19 @@ def test_the_1x1_mean_parts_from_avg_pool_by_steps_that_grow_with_the_block():
 
     assert 0 < steps(torch.rand(5000, 1, 4, 4, generator=g)) <= 4
     assert steps(torch.rand(50, 1, 100, 100, generator=g)) >= 20
+    # Review 79: from a 3x3 block too (at 3x, where only the 1x1 output parts by more than the last bit), not only
+    # from 4x4 on as the page said; a 2x2 block agrees bit for bit
+    assert 0 < steps(torch.rand(5000, 1, 3, 3, generator=g)) <= 4
+    assert steps(torch.rand(5000, 1, 2, 2, generator=g)) == 0
+    for h, w in ((3, 6), (6, 3), (6, 6), (9, 9)):
+        x = torch.rand(2000, 1, h, w, generator=g)
+        pooled, area = F.avg_pool2d(x, 3), F.interpolate(x, scale_factor=1 / 3, mode="area")
+        assert ((area - pooled).abs() / (torch.nextafter(pooled, torch.tensor(float("inf"))) - pooled)).max() == 1
+    for page, words in (
+        ("downsample-methods.md", "by a few float32 steps from a 3×3 or 4×4 block and by more from larger ones"),
+        ("downsample-methods.zh.md", "取值在 [0, 1) 时，3×3 或 4×4 的块会差几个 float32 步长"),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
 
 
 def test_from_a_2x2_block_to_one_pixel_area_and_the_adaptive_pool_overflow_like_avg_pool():

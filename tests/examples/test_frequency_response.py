@@ -572,6 +572,43 @@ def test_float64_lanczos_misses_pillow_only_for_one_pixel_wide_outputs_at_least_
     assert missed == {(h, w, oh, 1) for h, w, oh in itertools.product(range(2, 7), range(1, 7), range(2, 5)) if oh != h}
 
 
+def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_wide_bug():
+    # Review 79: the page put every float input one pixel wide (height changing, both heights at least two) off
+    # Pillow; only a contiguous one is: a channels_last copy with more than one channel comes out right
+    generator = torch.Generator().manual_seed(79)
+    for h, w, oh in ((2, 3, 5), (5, 5, 3), (6, 4, 2), (4, 7, 8)):
+        for channels, dtype, channels_last in itertools.product((1, 2, 3, 5), (torch.float32, torch.float64), (0, 1)):
+            x = torch.rand(1, channels, h, w, generator=generator)
+            layout = torch.channels_last if channels_last else torch.contiguous_format
+            image = torch.empty(x.shape, dtype=dtype, memory_format=layout).copy_(x)
+            assert image.is_contiguous() == (not channels_last or channels == 1)
+            for mode, resample in (
+                ("bilinear", Image.Resampling.BILINEAR),
+                ("bicubic", Image.Resampling.BICUBIC),
+                ("lanczos", Image.Resampling.LANCZOS),
+            ):
+                ours = F.interpolate(image, size=(oh, 1), mode=mode, antialias=True)[0]
+                theirs = np.stack(
+                    [
+                        np.asarray(Image.fromarray(x[0, c].numpy(), mode="F").resize((1, oh), resample))
+                        for c in range(channels)
+                    ]
+                )
+                missed = np.abs(ours.double().numpy() - theirs).max() > 1e-3  # Pillow precision: 2e-5
+                assert missed == image.is_contiguous(), (h, w, oh, channels, dtype, channels_last, mode)
+    for page, words in (
+        (
+            "frequency-response.md",
+            "for an output one pixel wide from a contiguous input (a `channels_last` copy with more than one channel escapes)",
+        ),
+        (
+            "frequency-response.zh.md",
+            "输入为连续存储（多于一个通道的 `channels_last` 副本不受影响）、输出只有一个像素宽",
+        ),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+
+
 def test_align_corners_gives_no_single_response_even_at_a_whole_factor():
     # 8 -> 4 with align_corners=True: samples at 0, 7/3, 14/3, 7, so the taps differ per output pixel
     eye = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
