@@ -970,7 +970,7 @@ def test_the_relative_gap_bound_holds_above_the_subnormals_only():
     assert "但只要数值不是次正规数，就始终小于最大值的 1e-14（次正规数上，torch 用 AVX2 或 AVX-512 的 CPU 内核时" in zh
 
 
-def test_linear_moves_a_position_by_up_to_half_the_float32_spacing_almost_a_sample_400_s_in():
+def test_linear_moves_a_position_by_up_to_half_the_float32_spacing_almost_a_sample_400_s_in_at_48_khz():
     """Review r79-8: the page said linear moves "a position a hair below a whole sample" up to it; the move is up to
     half the float32 spacing at the position, which grows along the signal: 400 s into a 44.1-kHz signal enlarged to
     48 kHz, positions move by almost a whole sample (float64 ramp, CPU)."""
@@ -987,7 +987,20 @@ def test_linear_moves_a_position_by_up_to_half_the_float32_spacing_almost_a_samp
     en = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.md").read_text(encoding="utf-8")
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "a position a hair below a whole" not in en and "于是略小于某个整数采样点的位置" not in zh
-    assert "(almost a whole sample 400 s into a signal at 44.1 kHz)" in en and "在 400 秒处几乎挪动一整个采样点" in zh
+    assert "which grows along the signal,\nwhile the antialiased" in en and "而这个间距沿着信号越来越大；抗混叠" in zh
+
+
+def test_how_far_linear_moves_positions_400_s_in_depends_on_the_output_rate():
+    """Review r80-8: the page said the move reaches "almost a whole sample 400 s into a signal at 44.1 kHz"; that
+    holds enlarging to 48 kHz (above), but enlarged to 88.2 kHz every position there is a quarter sample off a float32
+    number and none moves by more than 0.75 of a sample (float64 ramp, CPU)."""
+    n_in, n_out = 17_640_000, 35_280_000  # 400 s at 44.1 kHz -> 88.2 kHz
+    plain = F.interpolate(torch.arange(n_in, dtype=torch.float64).view(1, 1, -1), size=n_out, mode="linear").view(-1)
+    exact = ((torch.arange(n_out, dtype=torch.float64) + 0.5) / 2 - 0.5).clamp(0, n_in - 1)
+    assert (plain - exact).max() == 0.75
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.zh.md").read_text(encoding="utf-8")
+    assert "almost a whole sample 400 s into" not in en and "几乎挪动一整个采样点" not in zh
 
 
 def test_beyond_2_to_the_25_samples_float64_decimation_moves_positions_down_and_two_samples_up():

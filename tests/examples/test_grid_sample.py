@@ -613,17 +613,28 @@ def test_border_grid_sample_parts_from_interpolate_on_long_axes_on_the_cpu(ns, m
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
-def test_interpolate_moves_positions_further_on_longer_axes_not_only_a_hair(ns, mode):
+def test_interpolate_moves_positions_by_amounts_that_do_not_grow_with_the_axis(ns, mode):
     # Review r79-8: the page said interpolate moves "one a hair below a whole pixel onto it"; it moves a position that
     # float32 rounds up to a whole pixel, by up to half the float32 spacing there: a quarter of a step at 4,410,000 ->
     # 4,800,000 (and almost a whole one beyond 2^24, see the audio page's test), where 3000 -> 4501 moves 1e-4.
-    ramp = torch.arange(4_410_000, dtype=torch.float64).view(1, 1, 1, -1)  # values are positions
-    a = ns["resize_with_grid_sample"](ramp, (1, 4_800_000), mode, False)
-    assert (a - F.interpolate(ramp, size=(1, 4_800_000), mode=mode)).abs().max().item() > 0.2
+    # Review r80-8: the page then said "by more on longer axes"; longer axes of the same ratio move less
+    # (4000 -> 6001, 6000 -> 9001) or nothing (6000 -> 9000), since the move depends on where the positions fall.
+    resize = ns["resize_with_grid_sample"]
+
+    def gap(n_in, n_out):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)  # values are positions
+        return (resize(ramp, (1, n_out), mode, False) - F.interpolate(ramp, size=(1, n_out), mode=mode)).abs().max()
+
+    assert gap(4_410_000, 4_800_000) > 0.2
+    short = gap(3000, 4501)
+    assert gap(4000, 6001) < 0.8 * short and gap(6000, 9001) < 0.6 * short and gap(6000, 9000) < 1e-10
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "moves one a hair below a whole" not in en and "于是略小于某个整数像素的位置" not in zh
-    assert "up to a whole pixel onto it, by more on longer axes:" in en and "轴越长挪得越远" in zh
+    assert "by more on longer axes" not in en and "轴越长挪得越远" not in zh
+    assert (
+        "up to a whole pixel onto it: 3000 → 4501" in en and "会被挪到这个像素上：`align_corners=False` 下 3000" in zh
+    )
 
 
 @pytest.mark.parametrize("axis", [0, 1, 2])
