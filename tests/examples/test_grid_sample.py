@@ -617,7 +617,7 @@ def test_interpolate_moves_positions_by_amounts_that_do_not_grow_with_the_axis(n
     # Review r79-8: the page said interpolate moves "one a hair below a whole pixel onto it"; it moves a position that
     # float32 rounds up to a whole pixel, by up to half the float32 spacing there: a quarter of a step at 4,410,000 ->
     # 4,800,000 (and almost a whole one beyond 2^24, see the audio page's test), where 3000 -> 4501 moves 1e-4.
-    # Review r80-8: the page then said "by more on longer axes"; longer axes of the same ratio move less
+    # Review r80-8: the page then said "by more on longer axes"; longer axes of about the same ratio move less
     # (4000 -> 6001, 6000 -> 9001) or nothing (6000 -> 9000), since the move depends on where the positions fall.
     resize = ns["resize_with_grid_sample"]
 
