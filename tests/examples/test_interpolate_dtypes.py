@@ -1299,6 +1299,24 @@ def test_other_integers_pass_only_the_antialiased_copy_but_quantized_tensors_com
     assert "- 其他整数类型：int8、int16、int32、int64、更宽的无符号类型" in zh
 
 
+def test_the_rules_beyond_the_dtype_table_are_the_cpus():
+    # Review 80: "Beyond it:" stated for torch at large that int16, bool, complex and float8 fail everywhere but the
+    # antialiased copy. CUDA's upsample_bilinear2d_out_cuda_template copies the input when the sizes match, before
+    # its AT_DISPATCH_FLOATING_TYPES_AND2 (the page says so of uint8), so plain bilinear at the input's own size
+    # takes any dtype there; the CPU's bilinear kernel dispatches first and refuses them.
+    for dtype in (torch.int16, torch.bool, torch.complex64, torch.float8_e4m3fn):
+        x = torch.ones(1, 3, 4, 5).to(dtype)
+        with pytest.raises((RuntimeError, NotImplementedError)):
+            F.interpolate(x, size=(4, 5), mode="bilinear")
+        if torch.cuda.is_available():
+            assert torch.equal(F.interpolate(x.cuda(), size=(4, 5), mode="bilinear").cpu(), x), dtype
+    en = " ".join((ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8").split())
+    zh = " ".join((ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8").split())
+    assert "The table is for non-empty 4-D input (images). Beyond it, on the CPU: - Empty 4-D input" in en
+    assert "这张表针对的是非空的 4 维输入（图像）。表外的情况（在 CPU 上）： - 空的 4 维输入" in zh
+    assert "Beyond it:" not in en and "表外的情况：" not in zh
+
+
 @pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16, torch.uint8])
 def test_channels_last_3d_is_kept_by_every_5d_mode_but_area(dtype):
     # Review 54: "the output keeps channels_last" and "a network converted to channels_last stays in that format"
