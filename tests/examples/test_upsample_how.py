@@ -1220,6 +1220,21 @@ def test_nearest_exact_cpu_quantized_kernels_copy_an_image_that_keeps_its_size()
     wide = torch.arange(3.0).view(1, 1, 3, 1).expand(1, 1, 3, 4).contiguous()  # 3x4 x1.3 -> 3x5
     q = torch.quantize_per_tensor(wide, 0.1, 0, torch.quint8)
     assert F.interpolate(q, scale_factor=1.3, mode="nearest-exact").dequantize()[0, 0, :, 0].tolist() == [0.0, 1.0, 1.0]
+    # Review 80: "the CPU copies a quantized 4-D or 5-D tensor" was too wide: quantized per channel, it refuses the mode
+    for rank in (4, 5):
+        image = torch.rand((1, 2) + (3,) * (rank - 2), generator=torch.Generator().manual_seed(rank))
+        per_tensor = torch.quantize_per_tensor(image, 1 / 255, 0, torch.quint8)
+        assert torch.equal(
+            F.interpolate(per_tensor, scale_factor=1.3, mode="nearest-exact").int_repr(), per_tensor.int_repr()
+        )
+        scales, zero_points = torch.full((2,), 1 / 255), torch.zeros(2, dtype=torch.long)
+        per_channel = torch.quantize_per_channel(image, scales, zero_points, 1, torch.quint8)
+        with pytest.raises(RuntimeError, match="kPerTensorAffine"):
+            F.interpolate(per_channel, scale_factor=1.3, mode="nearest-exact")
+    en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "and the CPU a 4-D or 5-D `quint8` tensor\n    quantized per tensor whose sides all keep their size" in en
+    assert "CPU 上各边尺寸都不变、按张量量化成 `quint8` 的四维或五维张量也会被原样复制" in zh
 
 
 def test_float64_bilinear_misses_the_last_aligned_corner_by_one_step_only_with_the_default_cpu_code():
