@@ -553,8 +553,8 @@ def test_glossary_cuda_linear_kernels_add_only_a_last_pixel_to_itself():
 
 
 def test_convention_quantized_tensors_run_their_own_nearest_which_copies_a_kept_size():
-    # The convention that leaves quantized tensors out: their CPU nearest returns a 65x65 image given
-    # scale_factor=1.005 unchanged in every quantized dtype and layout, while a contiguous float32 image steps by
+    # The convention that leaves quantized tensors out: the CPU nearest returns a 65x65 image quantized per tensor
+    # given scale_factor=1.005 unchanged in every such dtype and layout, while a contiguous float32 image steps by
     # 1/1.005 and reads pixel 63 at output 64; and torch warns that creating them is deprecated (#184982).
     x = torch.rand(2, 3, 65, 65, generator=torch.Generator().manual_seed(0))
     y = F.interpolate(x, scale_factor=1.005, mode="nearest")
@@ -564,6 +564,13 @@ def test_convention_quantized_tensors_run_their_own_nearest_which_copies_a_kept_
         for layout in (torch.contiguous_format, torch.channels_last):
             q = torch.quantize_per_tensor(x, 1 / 255, 0, dtype).contiguous(memory_format=layout)
             assert torch.equal(F.interpolate(q, scale_factor=1.005, mode="nearest").int_repr(), q.int_repr())
+    # Review 80: "their nearest returns it unchanged" was too wide: per-channel and 4-bit quantized images refuse it
+    per_channel = torch.quantize_per_channel(
+        x, torch.full((3,), 1 / 255), torch.zeros(3, dtype=torch.long), 1, torch.quint8
+    )
+    for q in (per_channel, torch.quantize_per_tensor(x, 1 / 15, 0, torch.quint4x2)):
+        with pytest.raises(RuntimeError):
+            F.interpolate(q, scale_factor=1.005, mode="nearest")
     # torch warns once per process (TORCH_WARN_ONCE), so a fresh process shows the deprecation
     warned = subprocess.run(
         [sys.executable, "-c", "import torch; torch.quantize_per_tensor(torch.ones(1), 1.0, 0, torch.quint8)"],
@@ -574,6 +581,8 @@ def test_convention_quantized_tensors_run_their_own_nearest_which_copies_a_kept_
     assert "deprecated" in warned and "pytorch/pytorch/issues/184982" in warned, warned
     for name, text in (
         ("glossary.md", "where a\n  contiguous float32 image reads pixel 63 at output 64"),
+        ("glossary.md", "`nearest` returns a 65×65 `quint8` image quantized per tensor, given `scale_factor=1.005`"),
         ("glossary.zh.md", "而内存连续的 float32 图像在输出 64 处读的是像素 63"),
+        ("glossary.zh.md", "在 CPU 上，按张量量化成 `quint8` 的 65×65 图像以 `scale_factor=1.005`"),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name

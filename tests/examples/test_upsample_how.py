@@ -1220,6 +1220,21 @@ def test_nearest_exact_cpu_quantized_kernels_copy_an_image_that_keeps_its_size()
     wide = torch.arange(3.0).view(1, 1, 3, 1).expand(1, 1, 3, 4).contiguous()  # 3x4 x1.3 -> 3x5
     q = torch.quantize_per_tensor(wide, 0.1, 0, torch.quint8)
     assert F.interpolate(q, scale_factor=1.3, mode="nearest-exact").dequantize()[0, 0, :, 0].tolist() == [0.0, 1.0, 1.0]
+    # Review 80: "the CPU copies a quantized 4-D or 5-D tensor" was too wide: quantized per channel, it refuses the mode
+    for rank in (4, 5):
+        image = torch.rand((1, 2) + (3,) * (rank - 2), generator=torch.Generator().manual_seed(rank))
+        per_tensor = torch.quantize_per_tensor(image, 1 / 255, 0, torch.quint8)
+        assert torch.equal(
+            F.interpolate(per_tensor, scale_factor=1.3, mode="nearest-exact").int_repr(), per_tensor.int_repr()
+        )
+        scales, zero_points = torch.full((2,), 1 / 255), torch.zeros(2, dtype=torch.long)
+        per_channel = torch.quantize_per_channel(image, scales, zero_points, 1, torch.quint8)
+        with pytest.raises(RuntimeError, match="kPerTensorAffine"):
+            F.interpolate(per_channel, scale_factor=1.3, mode="nearest-exact")
+    en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "and the CPU a 4-D or 5-D `quint8` tensor\n    quantized per tensor whose sides all keep their size" in en
+    assert "CPU 上各边尺寸都不变、按张量量化成 `quint8` 的四维或五维张量也会被原样复制" in zh
 
 
 def test_float64_bilinear_misses_the_last_aligned_corner_by_one_step_only_with_the_default_cpu_code():
@@ -1724,14 +1739,19 @@ def test_modes_table_holds_for_input_with_channels_only(ns):
     for size in ((1, 1, 2), (2, 2, 2), (6, 6, 6)):
         with pytest.raises(RuntimeError):
             nn.Upsample(size=size, mode="area")(volume)
+    # Review 80: "area returns an empty tensor on 3-D and 4-D input, and on 5-D for 1x1x1" missed integer input:
+    # there `area` to one pixel calls `mean`, which refuses integers, so it raises at every rank, channels or not.
+    for dtype in (torch.uint8, torch.int8, torch.int32, torch.int64):
+        for rank in (3, 4, 5):
+            for channels in (0, 1):
+                with pytest.raises(RuntimeError, match="mean"):
+                    nn.Upsample(size=1, mode="area")(torch.zeros((1, channels) + (3,) * (rank - 2), dtype=dtype))
+        assert nn.Upsample(size=2, mode="area")(torch.zeros(1, 0, 3, 3, dtype=dtype)).shape == (1, 0, 2, 2)
     en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
-    assert "With none, every mode raises except `area`, which\nreturns an empty tensor on 3-D and 4-D input" in en
-    assert "on 5-D input, only for an output of 1×1×1" in en and "mode but `area` raises" not in en
-    assert (
-        "没有通道时，除 `area` 外的每种模式都会报错；`area` 对 3 维和 4 维输入返回空张量，对 5 维输入则只在输出为 1×1×1 时"
-        in zh
-    )
+    assert "With none, every mode raises except `area`, which\ncan return an empty tensor, as [Which" in en
+    assert "returns an empty tensor on 3-D and 4-D input" not in en and "mode but `area` raises" not in en
+    assert "没有通道时，除 `area` 外的每种模式都会报错；`area` 可能返回空张量，见" in zh
 
 
 def test_images_cell_comment_names_the_three_modes_it_draws_not_every_2d_mode(ns):
