@@ -415,27 +415,48 @@ def test_a_positive_scale_changes_both_variances_by_one_factor_not_neither(ns):
     assert ns["checkerboard_score"](3 * y, 8, 0) == pytest.approx(ns["checkerboard_score"](y, 8, 0))
 
 
-def test_a_positive_scale_keeps_the_score_only_while_float64_holds_the_squares(ns):
+def test_a_positive_scale_keeps_the_score_only_while_the_variances_are_normal_float64(ns):
     # Review 79: "a positive scale multiplies both by the same number (up to the rounding of the product)" broke
-    # for huge and tiny float64 maps: the squares behind both variances overflow to inf or underflow to 0, and the
-    # map counts as flat. A float64 checkerboard of +-1 scores 1; scaled to +-1e155 or +-1e-162 (whose squares
-    # float64 cannot hold) it scores 0 at every size, while scales from 1e-150 to 1e150 keep a random map's score.
+    # for huge and tiny float64 maps: a float64 checkerboard of +-1e155 or +-1e-162 scores 0. Review 80: the
+    # condition it got, "while float64 holds the sums of squares behind the variances", was too wide: a random
+    # map scaled by 1e-160 or 1e-161 has nonzero sums of squared deviations (float64 holds them, as subnormals),
+    # yet its score moves by more than 1e-3 (to 0 at 1e-161). The page now asks for normal float64 variances and
+    # mean square; the test sweeps powers of ten (each from 1e140 outwards) and asserts the score wherever they are, and that some
+    # power with nonzero but subnormal sums breaks it.
     score = ns["checkerboard_score"]
-    for side in (8, 16, 32, 96, 256):
+    tiny = torch.finfo(torch.float64).tiny
+    powers = [*range(-170, -140), *range(-140, 141, 10), *range(141, 171)]
+    for side in (8, 16, 48):
         board = ((torch.arange(side)[:, None] + torch.arange(side)) % 2 * 2 - 1).to(torch.float64)[None, None]
-        noise = torch.rand(2, 3, side, side, generator=torch.Generator().manual_seed(side), dtype=torch.float64)
         assert score(board, 8, 0) == 1.0
-        for power in range(-150, 151, 10):
-            assert score(board * 10.0**power, 8, 0) == pytest.approx(1.0, rel=1e-9), (side, power)
-            assert score(noise * 10.0**power, 8, 0) == pytest.approx(score(noise, 8, 0), rel=1e-9), (side, power)
         for power in (155, 200, 300, -162, -200, -300):
             assert score(board * 10.0**power, 8, 0) == 0.0, (side, power)
+        # An 8x8 map is its own phase means (it scores 1 at any scale that leaves it a nonzero variance).
+        for seed in range(2 if side > 8 else 0):
+            noise = torch.rand(2, 3, side, side, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
+            base, broken = score(noise, 8, 0), []
+            for power in powers:
+                y = noise * 10.0**power
+                phase_means = y.reshape(2, 3, side // 8, 8, side // 8, 8).mean(dim=(2, 4)).flatten(2)
+                sums = (y.flatten(2) - y.flatten(2).mean(dim=2, keepdim=True)).pow(2).sum(dim=2)
+                held = [phase_means.var(dim=2, unbiased=False), y.flatten(2).var(dim=2, unbiased=False)]
+                held.append(y.flatten(2).pow(2).mean(dim=2))
+                if all(((v >= tiny) & (v < float("inf"))).all() for v in held):
+                    assert score(y, 8, 0) == pytest.approx(base, rel=1e-9), (side, seed, power)
+                elif ((sums > 0) & (sums < float("inf"))).all() and abs(score(y, 8, 0) - base) > 1e-3 * base:
+                    broken.append(power)
+            assert broken, (side, seed)
     for page, text in (
+        ("docs/checkerboard.md", "the two variances and the map's mean square\nare normal float64 numbers"),
+        ("docs/checkerboard.zh.md", "这两个方差和该图的均方值都必须是 float64 的正规数"),
         ("docs/checkerboard.md", "checkerboard of ±10¹⁵⁵ or ±10⁻¹⁶² scores 0"),
         ("docs/checkerboard.zh.md", "±10¹⁵⁵ 或 ±10⁻¹⁶² 的棋盘格得 0 分"),
-        ("examples/_upsamplers.py", "positive scale that keeps the sums of squares within float64"),
+        ("examples/_upsamplers.py", "positive scale that keeps both variances and the mean square normal float64"),
     ):
         assert text in (Path(__file__).parents[2] / page).read_text(encoding="utf-8"), page
+    for page in ("docs/checkerboard.md", "docs/checkerboard.zh.md", "examples/_upsamplers.py"):
+        text = (Path(__file__).parents[2] / page).read_text(encoding="utf-8")
+        assert "sums of squares" not in text and "平方和" not in text, page
 
 
 @pytest.mark.parametrize("scale", [1, 2, 3, 4])
