@@ -196,7 +196,7 @@ print(f"6x1 input, transposed: {[round(v, 4) for v in narrow_transposed[0, 0, :,
 
 # %% uint8_one_pixel
 # uint8 on the CPU: a 3-channel contiguous image shrunk to a single pixel (1x1). The CPU's
-# uint8 kernels are tried on the CPU whatever the build device (CUDA's bilinear resizes no uint8 image).
+# uint8 kernels are tried on the CPU whatever the build device.
 # With up to 4 channels they are AVX2 code, used where torch's CPU capability is AVX2 or AVX512.
 rgb = torch.randint(0, 256, (1, 3, 6, 5), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
 one_pixel = {}

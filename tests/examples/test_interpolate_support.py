@@ -1483,6 +1483,9 @@ def test_shown_comments_say_which_sizes_the_enlarging_table_tried_and_keep_the_c
     # its loop tries output heights 13, 16, ..., 40 only (widths one and two more). The uint8_one_pixel comment
     # said "CUDA has no uint8 bilinear"; CUDA's plain bilinear accepts uint8 at the input's own size, where it
     # copies (test_cuda_plain_bilinear_takes_uint8_at_the_input_size_only); it resizes none.
+    # Review 80: its replacement, "CUDA's bilinear resizes no uint8 image", held by default only: under
+    # torch.use_deterministic_algorithms(True) bilinear off the CPU is a decomposition that resizes uint8
+    # (test_deterministic_bilinear_off_the_cpu_is_a_decomposition_that_takes_uint8); the comment now leaves CUDA out.
     import pathlib
 
     source = (pathlib.Path(__file__).resolve().parents[2] / "examples" / "interpolate_support.py").read_text(
@@ -1492,7 +1495,8 @@ def test_shown_comments_say_which_sizes_the_enlarging_table_tried_and_keep_the_c
     loop = re.search(r"range\(1, 13\), range\(13, 41, (\d+)\)", enlarging)
     assert loop and int(loop.group(1)) > 1  # not every output size ...
     assert "output size 13..40" not in enlarging and "13, 16, ..., 40" in enlarging  # ... and the comment says so
-    assert "CUDA has no uint8 bilinear" not in source
+    one_pixel = source.split("# %% uint8_one_pixel")[1].split("# %%")[0]
+    assert "CUDA has no uint8 bilinear" not in source and "CUDA" not in one_pixel
 
 
 def test_probing_code_needs_more_than_three_exception_types_where_python_computes_the_size():
