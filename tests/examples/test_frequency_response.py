@@ -574,14 +574,24 @@ def test_float64_lanczos_misses_pillow_only_for_one_pixel_wide_outputs_at_least_
 
 def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_wide_bug():
     # Review 79: the page put every float input one pixel wide (height changing, both heights at least two) off
-    # Pillow; only a contiguous one is: a channels_last copy with more than one channel comes out right
+    # Pillow; a channels_last copy with more than one channel comes out right.
+    # Review 80: round 79 wrote "from a contiguous input", but views that are not contiguous (a column slice, a
+    # transpose, a batch of one permuted from HWC) meet the bug too: only the channels_last copy escapes
     generator = torch.Generator().manual_seed(79)
-    for h, w, oh in ((2, 3, 5), (5, 5, 3), (6, 4, 2), (4, 7, 8)):
-        for channels, dtype, channels_last in itertools.product((1, 2, 3, 5), (torch.float32, torch.float64), (0, 1)):
+    views = {
+        "contiguous": lambda x: x.clone(),
+        "channels_last": lambda x: x.clone(memory_format=torch.channels_last),
+        "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
+        "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
+        "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
+    }
+    for h, w, oh in ((2, 3, 5), (5, 5, 3), (6, 4, 2), (4, 7, 8), (6, 1, 3)):
+        for channels, dtype, view in itertools.product((1, 2, 3, 5), (torch.float32, torch.float64), views):
             x = torch.rand(1, channels, h, w, generator=generator)
-            layout = torch.channels_last if channels_last else torch.contiguous_format
-            image = torch.empty(x.shape, dtype=dtype, memory_format=layout).copy_(x)
-            assert image.is_contiguous() == (not channels_last or channels == 1)
+            image = views[view](x.to(dtype))
+            assert torch.equal(image, x.to(dtype))
+            assert image.is_contiguous() == (view == "contiguous") or channels == 1 or w == 1, view
+            escapes = view == "channels_last" and channels > 1
             for mode, resample in (
                 ("bilinear", Image.Resampling.BILINEAR),
                 ("bicubic", Image.Resampling.BICUBIC),
@@ -595,15 +605,15 @@ def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_w
                     ]
                 )
                 missed = np.abs(ours.double().numpy() - theirs).max() > 1e-3  # Pillow precision: 2e-5
-                assert missed == image.is_contiguous(), (h, w, oh, channels, dtype, channels_last, mode)
+                assert missed != escapes, (h, w, oh, channels, dtype, view, mode)
     for page, words in (
         (
             "frequency-response.md",
-            "for an output one pixel wide from a contiguous input (a `channels_last` copy with more than one channel escapes)",
+            "(5×5 → 1×1 and 1×5 → 3×1 still match; a `channels_last` copy with more than one channel escapes), where a torch",
         ),
         (
             "frequency-response.zh.md",
-            "输入为连续存储（多于一个通道的 `channels_last` 副本不受影响）、输出只有一个像素宽",
+            "例外是：在 CPU 上，输出只有一个像素宽、高度发生变化、且输入和输出都至少两个像素高时（5×5 → 1×1 和 1×5 → 3×1 仍然一致；多于一个通道的 `channels_last` 副本不受影响）",
         ),
     ):
         assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
