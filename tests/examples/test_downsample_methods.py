@@ -751,6 +751,35 @@ def test_uint8_one_pixel_wide_bug_hits_more_than_4_channels_with_avx2_and_channe
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2(("bilinear", "bicubic"))
 
 
+def test_uint8_one_pixel_wide_bug_hits_views_that_are_not_contiguous_too():
+    # Review 80: the page put the bug on "contiguous 8-bit images" with more than 4 channels; a column slice, a
+    # transpose or a batch of one from HWC meets it too (rows off by tens of levels): only a channels_last copy
+    # escapes, and with AVX2 every layout of up to 4 channels agrees with it
+    views = {
+        "contiguous": lambda x: x.clone(),
+        "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
+        "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
+        "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
+    }
+    avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+    generator = torch.Generator().manual_seed(80)
+    for (h, w, oh), channels, view, mode in itertools.product(
+        ((9, 6, 3), (7, 4, 5)), (2, 3, 4, 5, 8), views, ("bilinear", "bicubic")
+    ):
+        x = torch.randint(0, 256, (1, channels, h, w), generator=generator, dtype=torch.uint8)
+        image = views[view](x)
+        assert torch.equal(image, x) and image.is_contiguous() == (view == "contiguous"), view
+        right = F.interpolate(x.clone(memory_format=torch.channels_last), size=(oh, 1), mode=mode, antialias=True)
+        ours = F.interpolate(image, size=(oh, 1), mode=mode, antialias=True)
+        assert torch.equal(ours, right) == (avx2 and channels <= 4), (h, w, oh, channels, view, mode)
+        assert avx2 and channels <= 4 or (ours.int() - right.int()).abs().max() > 10, (channels, view, mode)
+    for page, words in (
+        ("downsample-methods.md", "on the CPU, 8-bit images meet that torch bug too, in the same layouts, with more"),
+        ("downsample-methods.zh.md", "在 CPU 上，同样布局、超过 4 个通道的 8 位图像也会碰到上面那个 torch 缺陷"),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+
+
 @pytest.mark.parametrize("mode, resample", [("bilinear", "BILINEAR"), ("bicubic", "BICUBIC")])
 def test_antialias_matches_pillow_given_the_size_not_a_scale_factor_that_leaves_a_remainder(mode, resample):
     # Review 18: "matches it to float precision" held with size= and align_corners=False only

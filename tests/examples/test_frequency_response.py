@@ -673,6 +673,32 @@ def test_uint8_at_odd_factors_is_slicing_but_for_two_cpu_bugs(k):
                 assert torch.equal(plain, middle) == (channels <= 4 or height == k), (mode, channels, height)
 
 
+def test_uint8_one_pixel_wide_bug_hits_views_that_are_not_contiguous_too():
+    # Review 80: the page put the uint8 row bug on "a contiguous image of more than 4 channels" (and the HWC view);
+    # a column slice or a transpose with 5 channels is off the slice too: only a channels_last copy escapes
+    views = {
+        "channels_last": lambda x: x.clone(memory_format=torch.channels_last),
+        "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
+        "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
+        "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
+    }
+    avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+    generator = torch.Generator().manual_seed(80)
+    for k, channels, view, mode in itertools.product((3, 5), (2, 3, 4, 5, 8), views, ("bilinear", "bicubic")):
+        x = torch.randint(0, 256, (1, channels, 3 * k, k), generator=generator, dtype=torch.uint8)
+        image = views[view](x)
+        assert torch.equal(image, x) and not image.is_contiguous(), view
+        sliced = torch.equal(F.interpolate(image, scale_factor=1 / k, mode=mode), x[..., k // 2 :: k, k // 2 :: k])
+        assert sliced == (view == "channels_last" or (avx2 and channels <= 4)), (k, channels, view, mode)
+    for page, words in (
+        ("frequency-response.md", "the one-pixel-wide bug hits `uint8` images too, in the same layouts, with more"),
+        ("frequency-response.md", "and an image of more than 4 channels (of any count without AVX2) shrunk"),
+        ("frequency-response.zh.md", "那个只有一个像素宽的缺陷也会出现在同样布局、超过 4 个通道的 `uint8` 图像上"),
+        ("frequency-response.zh.md", "会触发内部断言；超过 4 个通道的图像（没有 AVX2 时任何通道数都会）"),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), (page, words)
+
+
 @pytest.mark.parametrize("memory_format", [torch.contiguous_format, torch.channels_last])
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
 def test_odd_factor_slicing_reads_the_neighbours_the_page_names(dtype, memory_format):
