@@ -580,14 +580,24 @@ def test_float64_antialias_misses_pillow_only_for_one_pixel_wide_outputs_at_leas
 
 def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_wide_bug():
     # Review 79: the page put every float input one pixel wide (height changing, both heights at least two) off
-    # Pillow; only a contiguous one is: a channels_last copy with more than one channel comes out right
+    # Pillow; a channels_last copy with more than one channel comes out right.
+    # Review 80: round 79 wrote "from a contiguous input", but views that are not contiguous (a column slice, a
+    # transpose, a batch of one permuted from HWC) meet the bug too: only the channels_last copy escapes
     generator = torch.Generator().manual_seed(79)
-    for h, w, oh in ((2, 3, 5), (5, 5, 3), (6, 4, 2), (4, 7, 8)):
-        for channels, dtype, channels_last in itertools.product((1, 2, 3, 5), (torch.float32, torch.float64), (0, 1)):
+    views = {
+        "contiguous": lambda x: x.clone(),
+        "channels_last": lambda x: x.clone(memory_format=torch.channels_last),
+        "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
+        "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
+        "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
+    }
+    for h, w, oh in ((2, 3, 5), (5, 5, 3), (6, 4, 2), (4, 7, 8), (6, 1, 3)):
+        for channels, dtype, view in itertools.product((1, 2, 3, 5), (torch.float32, torch.float64), views):
             x = torch.rand(1, channels, h, w, generator=generator)
-            layout = torch.channels_last if channels_last else torch.contiguous_format
-            image = torch.empty(x.shape, dtype=dtype, memory_format=layout).copy_(x)
-            assert image.is_contiguous() == (not channels_last or channels == 1)
+            image = views[view](x.to(dtype))
+            assert torch.equal(image, x.to(dtype))
+            assert image.is_contiguous() == (view == "contiguous") or channels == 1 or w == 1, view
+            escapes = view == "channels_last" and channels > 1
             for mode, resample in (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC)):
                 ours = F.interpolate(image, size=(oh, 1), mode=mode, antialias=True)[0]
                 theirs = np.stack(
@@ -597,15 +607,15 @@ def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_w
                     ]
                 )
                 missed = np.abs(ours.double().numpy() - theirs).max() > 1e-3  # Pillow precision: 2e-5
-                assert missed == image.is_contiguous(), (h, w, oh, channels, dtype, channels_last, mode)
+                assert missed != escapes, (h, w, oh, channels, dtype, view, mode)
     for page, words in (
         (
             "downsample-methods.md",
-            "from a contiguous input (a `channels_last` copy with more than one channel escapes), a torch bug",
+            "(5×5 → 1×1 and 1×5 → 3×1 still match; a `channels_last` copy with more than one channel escapes), a torch bug",
         ),
         (
             "downsample-methods.zh.md",
-            "输入为连续存储时（多于一个通道的 `channels_last` 副本不受影响），这是 torch 的一个缺陷",
+            "（5×5 → 1×1 和 1×5 → 3×1 仍然一致；多于一个通道的 `channels_last` 副本不受影响），这是 torch 的一个缺陷",
         ),
     ):
         assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
@@ -739,6 +749,35 @@ def test_uint8_one_pixel_wide_bug_hits_more_than_4_channels_with_avx2_and_channe
     # Review 18: the page said uint8 meets the one-pixel-wide bug "without AVX2" only, and the 3-channel assert
     # without "contiguous"
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2(("bilinear", "bicubic"))
+
+
+def test_uint8_one_pixel_wide_bug_hits_views_that_are_not_contiguous_too():
+    # Review 80: the page put the bug on "contiguous 8-bit images" with more than 4 channels; a column slice, a
+    # transpose or a batch of one from HWC meets it too (rows off by tens of levels): only a channels_last copy
+    # escapes, and with AVX2 every layout of up to 4 channels agrees with it
+    views = {
+        "contiguous": lambda x: x.clone(),
+        "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
+        "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
+        "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
+    }
+    avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+    generator = torch.Generator().manual_seed(80)
+    for (h, w, oh), channels, view, mode in itertools.product(
+        ((9, 6, 3), (7, 4, 5)), (2, 3, 4, 5, 8), views, ("bilinear", "bicubic")
+    ):
+        x = torch.randint(0, 256, (1, channels, h, w), generator=generator, dtype=torch.uint8)
+        image = views[view](x)
+        assert torch.equal(image, x) and image.is_contiguous() == (view == "contiguous"), view
+        right = F.interpolate(x.clone(memory_format=torch.channels_last), size=(oh, 1), mode=mode, antialias=True)
+        ours = F.interpolate(image, size=(oh, 1), mode=mode, antialias=True)
+        assert torch.equal(ours, right) == (avx2 and channels <= 4), (h, w, oh, channels, view, mode)
+        assert avx2 and channels <= 4 or (ours.int() - right.int()).abs().max() > 10, (channels, view, mode)
+    for page, words in (
+        ("downsample-methods.md", "on the CPU, 8-bit images meet that torch bug too, in the same layouts, with more"),
+        ("downsample-methods.zh.md", "在 CPU 上，同样布局、超过 4 个通道的 8 位图像也会碰到上面那个 torch 缺陷"),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
 
 
 @pytest.mark.parametrize("mode, resample", [("bilinear", "BILINEAR"), ("bicubic", "BICUBIC")])

@@ -574,14 +574,24 @@ def test_float64_lanczos_misses_pillow_only_for_one_pixel_wide_outputs_at_least_
 
 def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_wide_bug():
     # Review 79: the page put every float input one pixel wide (height changing, both heights at least two) off
-    # Pillow; only a contiguous one is: a channels_last copy with more than one channel comes out right
+    # Pillow; a channels_last copy with more than one channel comes out right.
+    # Review 80: round 79 wrote "from a contiguous input", but views that are not contiguous (a column slice, a
+    # transpose, a batch of one permuted from HWC) meet the bug too: only the channels_last copy escapes
     generator = torch.Generator().manual_seed(79)
-    for h, w, oh in ((2, 3, 5), (5, 5, 3), (6, 4, 2), (4, 7, 8)):
-        for channels, dtype, channels_last in itertools.product((1, 2, 3, 5), (torch.float32, torch.float64), (0, 1)):
+    views = {
+        "contiguous": lambda x: x.clone(),
+        "channels_last": lambda x: x.clone(memory_format=torch.channels_last),
+        "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
+        "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
+        "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
+    }
+    for h, w, oh in ((2, 3, 5), (5, 5, 3), (6, 4, 2), (4, 7, 8), (6, 1, 3)):
+        for channels, dtype, view in itertools.product((1, 2, 3, 5), (torch.float32, torch.float64), views):
             x = torch.rand(1, channels, h, w, generator=generator)
-            layout = torch.channels_last if channels_last else torch.contiguous_format
-            image = torch.empty(x.shape, dtype=dtype, memory_format=layout).copy_(x)
-            assert image.is_contiguous() == (not channels_last or channels == 1)
+            image = views[view](x.to(dtype))
+            assert torch.equal(image, x.to(dtype))
+            assert image.is_contiguous() == (view == "contiguous") or channels == 1 or w == 1, view
+            escapes = view == "channels_last" and channels > 1
             for mode, resample in (
                 ("bilinear", Image.Resampling.BILINEAR),
                 ("bicubic", Image.Resampling.BICUBIC),
@@ -595,15 +605,15 @@ def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_w
                     ]
                 )
                 missed = np.abs(ours.double().numpy() - theirs).max() > 1e-3  # Pillow precision: 2e-5
-                assert missed == image.is_contiguous(), (h, w, oh, channels, dtype, channels_last, mode)
+                assert missed != escapes, (h, w, oh, channels, dtype, view, mode)
     for page, words in (
         (
             "frequency-response.md",
-            "for an output one pixel wide from a contiguous input (a `channels_last` copy with more than one channel escapes)",
+            "(5×5 → 1×1 and 1×5 → 3×1 still match; a `channels_last` copy with more than one channel escapes), where a torch",
         ),
         (
             "frequency-response.zh.md",
-            "输入为连续存储（多于一个通道的 `channels_last` 副本不受影响）、输出只有一个像素宽",
+            "例外是：在 CPU 上，输出只有一个像素宽、高度发生变化、且输入和输出都至少两个像素高时（5×5 → 1×1 和 1×5 → 3×1 仍然一致；多于一个通道的 `channels_last` 副本不受影响）",
         ),
     ):
         assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
@@ -661,6 +671,32 @@ def test_uint8_at_odd_factors_is_slicing_but_for_two_cpu_bugs(k):
                     continue
                 plain = F.interpolate(x, scale_factor=1 / k, mode=mode)
                 assert torch.equal(plain, middle) == (channels <= 4 or height == k), (mode, channels, height)
+
+
+def test_uint8_one_pixel_wide_bug_hits_views_that_are_not_contiguous_too():
+    # Review 80: the page put the uint8 row bug on "a contiguous image of more than 4 channels" (and the HWC view);
+    # a column slice or a transpose with 5 channels is off the slice too: only a channels_last copy escapes
+    views = {
+        "channels_last": lambda x: x.clone(memory_format=torch.channels_last),
+        "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
+        "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
+        "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
+    }
+    avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+    generator = torch.Generator().manual_seed(80)
+    for k, channels, view, mode in itertools.product((3, 5), (2, 3, 4, 5, 8), views, ("bilinear", "bicubic")):
+        x = torch.randint(0, 256, (1, channels, 3 * k, k), generator=generator, dtype=torch.uint8)
+        image = views[view](x)
+        assert torch.equal(image, x) and not image.is_contiguous(), view
+        sliced = torch.equal(F.interpolate(image, scale_factor=1 / k, mode=mode), x[..., k // 2 :: k, k // 2 :: k])
+        assert sliced == (view == "channels_last" or (avx2 and channels <= 4)), (k, channels, view, mode)
+    for page, words in (
+        ("frequency-response.md", "the one-pixel-wide bug hits `uint8` images too, in the same layouts, with more"),
+        ("frequency-response.md", "and an image of more than 4 channels (of any count without AVX2) shrunk"),
+        ("frequency-response.zh.md", "那个只有一个像素宽的缺陷也会出现在同样布局、超过 4 个通道的 `uint8` 图像上"),
+        ("frequency-response.zh.md", "会触发内部断言；超过 4 个通道的图像（没有 AVX2 时任何通道数都会）"),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), (page, words)
 
 
 @pytest.mark.parametrize("memory_format", [torch.contiguous_format, torch.channels_last])
