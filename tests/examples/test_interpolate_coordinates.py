@@ -93,6 +93,45 @@ def test_float64_nearest_on_the_cpu_slips_from_several_thousand_pixels_on():
                 assert len(float64_slips(int(n_in), n_out, mode)) == 0, (mode, n_in, n_out)
 
 
+def test_float64_nearest_exact_in_the_channels_last_kernel_takes_a_float32_scale():
+    # Review 81: the page put only the channels-last `nearest` kernel among the float64 kernels that round
+    # in/out to a float32, so its nearest-exact fell under "the other float64 kernels", which slip only where
+    # in * out > 2^23. That kernel serves both modes: float64 nearest-exact there follows the float32 scale
+    # and leaves the exact rule at 2 -> 41 (a tie, in * out = 82), where the generic 3-D row does not.
+    torch.set_num_threads(1)
+
+    def picks(n_in, n_out, layout):
+        ramp = torch.arange(float(n_in), dtype=torch.float64)
+        if layout == "small 4-D":
+            x, size = ramp.view(1, 1, 1, -1), (1, n_out)
+        elif layout == "channels_last, 4 channels":
+            x = ramp.view(1, 1, 1, -1).expand(1, 4, 100, n_in).clone(memory_format=torch.channels_last)
+            size = (100, n_out)  # out H + out W > 128: the layout alone picks the kernel
+        else:
+            x = ramp.view(1, 1, 1, 1, -1).expand(1, 4, 1, 1, n_in).clone(memory_format=torch.channels_last_3d)
+            size = (1, 1, n_out)
+        return F.interpolate(x, size=size, mode="nearest-exact")[0, 0].reshape(-1, n_out)[0].numpy()
+
+    pairs = PAIRS + [(i, 41) for i in SIZES]
+    for layout in ("small 4-D", "channels_last, 4 channels", "channels_last_3d, 4 channels"):
+        slips = []
+        for n_in, n_out in pairs:
+            d = np.arange(n_out)
+            scale = np.float64(np.float32(n_in) / np.float32(n_out))
+            expected = np.minimum(np.floor(np.float32((d + 0.5) * scale)), n_in - 1)
+            got = picks(n_in, n_out, layout)
+            np.testing.assert_array_equal(got, expected, err_msg=f"{layout} {n_in} -> {n_out}")
+            if not np.array_equal(got, np.minimum((2 * d + 1) * n_in // (2 * n_out), n_in - 1)):
+                slips.append((n_in, n_out))
+        assert (2, 41) in slips and all(a * b <= 2**23 for a, b in slips), layout
+    assert len(float64_slips(2, 41, "nearest-exact")) == 0
+    en = (ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8")
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
+    assert "for float64 too in the CUDA kernels and in the CPU's channels-last kernel:" in en
+    assert "channels-last `nearest` kernel: torch" not in en
+    assert "CPU 的 channels-last 内核里的 float64" in zh and "channels-last `nearest` 内核里的 float64" not in zh
+
+
 def test_float64_nearest_on_the_cpu_takes_the_previous_pixel_past_2_to_the_24():
     # Review 57: the page said the float64 kernels "can take the next input pixel instead". Past 2^24 pixels
     # floorf's float32 rounds an odd whole position to an even neighbour, below it as often as above:
