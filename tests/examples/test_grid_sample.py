@@ -211,6 +211,23 @@ def test_identity_grid_is_enough_for_scale_factor_with_align_corners_or_recomput
             torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
 
 
+def test_on_an_axis_of_one_pixel_the_plain_identity_grid_matches_a_scale_factor_too(ns):
+    # Review r81-8: the page said that where in * s is not whole "the identity grid then does not match"; on an axis of
+    # one pixel every position reads that pixel, so the plain identity grid matches at every such factor.
+    for s, mode, dtype in itertools.product(
+        (2.5, 3.3, 2.3, 7.7, 4.5), ("bilinear", "bicubic"), (torch.float32, torch.float64)
+    ):
+        x = torch.randn(2, 3, 4, 1, dtype=dtype)  # width 1, height 4 (4 * 1.5 = 6 is whole)
+        a = F.interpolate(x, scale_factor=(1.5, s), mode=mode)
+        assert a.shape[-1] == int(s) and a.shape[-1] != s
+        b = ns["resize_with_grid_sample"](x, a.shape[-2:], mode, False)
+        torch.testing.assert_close(a, b, rtol=0, atol=1e-5 if dtype == torch.float32 else 1e-12)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
+    assert "The identity grid then does not match" not in en and "这时恒等网格就对不上了" not in zh
+    assert "makes it read those positions" in en and "它读取的就是这些位置" in zh
+
+
 def test_scale_factor_to_one_pixel_with_align_corners_is_not_the_identity_grid(ns):
     """The size-1 exception holds for scale_factor too: interpolate reads pixel 0, the grid the centre."""
     for n_in, s in ((3, 0.5), (5, 0.3), (7, 0.2)):
