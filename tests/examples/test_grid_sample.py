@@ -102,7 +102,8 @@ def test_table_cells(ns):
 @pytest.mark.parametrize("align_corners", [False, True])
 def test_bicubic_padding_when_shrinking(ns, align_corners):
     # Shrinking, a bicubic tap lies at most one pixel outside; reflection mirrors it onto the pixel
-    # border clamps it to. With align_corners=True the taps outside have weight 0, so zeros is equal too.
+    # border clamps it to. With align_corners=True and 2 outputs or more the taps outside have weight 0, so zeros is
+    # equal too (2 -> 1 is not: see the next test).
     resize = ns["resize_with_grid_sample"]
     for n_in, n_out in _one_axis_pairs():
         if n_out > n_in or (align_corners and n_out == 1):
@@ -119,6 +120,39 @@ def test_bicubic_padding_when_shrinking(ns, align_corners):
             for p in (_exact_position(i, n_in, n_out) for i in range(n_out))
         )
         assert torch.allclose(zeros, border, rtol=0, atol=1e-12) != outside, (n_in, n_out)
+
+
+def test_bicubic_zeros_mixes_in_zeros_shrinking_two_pixels_to_one_with_align_corners():
+    # Review r81-8: the page said "shrinking with align_corners=True every tap outside the input has weight 0: there
+    # zeros is equal up to rounding"; 2 -> 1 puts its one point at the centre, 0.5, whose taps -1 and 2 lie outside
+    # with weight -3/32 each (A = -0.75). The clause is dropped. reflection still equals border there, but not for the
+    # reason the page gave (a tap one pixel out mirrored onto the pixel clamping picks): it mirrors -1 onto 1 and 2 onto
+    # 0, and the equal weights of the two taps make the sums agree; the reason is dropped too.
+    for dtype, height in itertools.product((torch.float32, torch.float64), (1, 2, 3)):
+        x = torch.randn(1, 2, height, 2, dtype=dtype)
+        theta = torch.eye(2, 3, dtype=dtype).unsqueeze(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # affine_grid on a unit-size width
+            grid = F.affine_grid(theta, [1, 2, height, 1], align_corners=True)
+        out = {
+            pad: F.grid_sample(x, grid, mode="bicubic", padding_mode=pad, align_corners=True)
+            for pad in ("zeros", "border", "reflection")
+        }
+        # border reads the two outside taps as x[0] and x[1], each with weight -3/32; zeros reads 0 there
+        outside = -3 * (x[..., :1] + x[..., 1:]) / 32
+        torch.testing.assert_close(out["border"] - out["zeros"], outside, rtol=0, atol=1e-5)
+        assert outside.abs().max() > 1e-3
+        torch.testing.assert_close(out["reflection"], out["border"], rtol=0, atol=1e-5)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
+    assert (
+        "every tap outside the input has weight 0" not in en and "`align_corners=True` 缩小时，落在输入之外" not in zh
+    )
+    assert "with weight 0): there `zeros` is equal up to rounding." in en and "但权重为 0）：这时 `zeros`" in zh
+    assert (
+        "edge onto the border pixel that clamping picks too" not in en
+        and "落到的正好是截断时取的那个边界像素" not in zh
+    )
 
 
 def test_size_one_cell(ns):
@@ -209,6 +243,23 @@ def test_identity_grid_is_enough_for_scale_factor_with_align_corners_or_recomput
                 warnings.simplefilter("ignore")  # affine_grid on the unit-size height
                 b = ns["resize_with_grid_sample"](row, a.shape[-2:], mode, align)
             torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
+
+
+def test_on_an_axis_of_one_pixel_the_plain_identity_grid_matches_a_scale_factor_too(ns):
+    # Review r81-8: the page said that where in * s is not whole "the identity grid then does not match"; on an axis of
+    # one pixel every position reads that pixel, so the plain identity grid matches at every such factor.
+    for s, mode, dtype in itertools.product(
+        (2.5, 3.3, 2.3, 7.7, 4.5), ("bilinear", "bicubic"), (torch.float32, torch.float64)
+    ):
+        x = torch.randn(2, 3, 4, 1, dtype=dtype)  # width 1, height 4 (4 * 1.5 = 6 is whole)
+        a = F.interpolate(x, scale_factor=(1.5, s), mode=mode)
+        assert a.shape[-1] == int(s) and a.shape[-1] != s
+        b = ns["resize_with_grid_sample"](x, a.shape[-2:], mode, False)
+        torch.testing.assert_close(a, b, rtol=0, atol=1e-5 if dtype == torch.float32 else 1e-12)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
+    assert "The identity grid then does not match" not in en and "这时恒等网格就对不上了" not in zh
+    assert "makes it read those positions" in en and "它读取的就是这些位置" in zh
 
 
 def test_scale_factor_to_one_pixel_with_align_corners_is_not_the_identity_grid(ns):
