@@ -731,6 +731,24 @@ def test_avg_pool_adds_float16_in_float32_so_a_float16_overflow_gives_no_inf(ns)
     assert F.avg_pool2d(block, 2).isinf().all() and ns["BlurPool"](filter_size=2)(block).item() == 0
 
 
+def test_avg_pool_overflows_to_minus_inf_on_a_negative_block_where_blur_pool_stays_finite(ns):
+    # Review 81: the page said "AvgPool2d gives inf" where adding up a block overflows; a block of large negative
+    # values overflows to -inf: the page now says only that AvgPool2d overflows
+    for dtype, sign, memory_format in itertools.product(
+        (torch.float32, torch.float64), (1, -1), (torch.contiguous_format, torch.channels_last)
+    ):
+        big = sign * torch.finfo(dtype).max * 0.9
+        x = torch.empty(1, 3, 4, 4, dtype=dtype, memory_format=memory_format).fill_(big)
+        assert torch.equal(F.avg_pool2d(x, 2), torch.full((1, 3, 2, 2), sign * math.inf, dtype=dtype))
+        blurred = ns["BlurPool"](filter_size=2)(x)
+        assert blurred.isfinite().all() and torch.allclose(blurred, torch.full_like(blurred, big)), (dtype, sign)
+    for page, words in (
+        ("downsample-methods.md", "−3e38), `AvgPool2d` overflows and BlurPool does not"),
+        ("downsample-methods.zh.md", "`AvgPool2d` 会溢出，BlurPool 不会"),
+    ):
+        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+
+
 def test_blur_initialised_conv_is_blur_pool_121_only_to_float_rounding(ns):
     # the page: "computes what BlurPool [1, 2, 1] computes, to float rounding (not bit for bit)"
     x = torch.randn(4, 1, 32, 32, generator=torch.Generator().manual_seed(5)).to(ns["device"])
