@@ -415,17 +415,32 @@ def test_a_positive_scale_changes_both_variances_by_one_factor_not_neither(ns):
     assert ns["checkerboard_score"](3 * y, 8, 0) == pytest.approx(ns["checkerboard_score"](y, 8, 0))
 
 
-def test_a_positive_scale_keeps_the_score_only_while_the_variances_are_normal_float64(ns):
+def test_a_positive_scale_keeps_the_score_only_while_no_step_overflows_or_underflows(ns):
     # Review 79: "a positive scale multiplies both by the same number (up to the rounding of the product)" broke
-    # for huge and tiny float64 maps: a float64 checkerboard of +-1e155 or +-1e-162 scores 0. Review 80: the
-    # condition it got, "while float64 holds the sums of squares behind the variances", was too wide: a random
-    # map scaled by 1e-160 or 1e-161 has nonzero sums of squared deviations (float64 holds them, as subnormals),
-    # yet its score moves by more than 1e-3 (to 0 at 1e-161). The page now asks for normal float64 variances and
-    # mean square; the test sweeps powers of ten (each from 1e140 outwards) and asserts the score wherever they are, and that some
-    # power with nonzero but subnormal sums breaks it.
+    # for huge and tiny float64 maps: a float64 checkerboard of +-1e155 or +-1e-162 scores 0. Review 80: "while
+    # float64 holds the sums of squares behind the variances" was too wide: a random map scaled by 1e-160 or
+    # 1e-161 has nonzero (subnormal) sums of squared deviations, yet its score moves. Review 81: "while the two
+    # variances and the map's mean square are normal float64 numbers" was too wide too: one pixel of 1e155 in a
+    # 16x16 map of zeros has a mean square of 3.9e307 and variances of 3.9e307 and 9.6e306 (all normal), but its
+    # square overflows and the map scores 0 instead of 0.247. The page now asks that no step of the score
+    # overflow or underflow; the test sweeps powers of ten and asserts the score wherever none does.
     score = ns["checkerboard_score"]
-    tiny = torch.finfo(torch.float64).tiny
+    tiny, big = torch.finfo(torch.float64).tiny, torch.finfo(torch.float64).max
     powers = [*range(-170, -140), *range(-140, 141, 10), *range(141, 171)]
+
+    def steps(y, side):  # (result, what is 0 exactly where the result may be 0)
+        x = y.flatten(2)
+        means = y.reshape(*y.shape[:2], side // 8, 8, side // 8, 8).mean(dim=(2, 4)).flatten(2)
+        dev, phase_dev = x - x.mean(dim=2, keepdim=True), means - means.mean(dim=2, keepdim=True)
+        ms, plain = x.pow(2).mean(dim=2), y.abs().reshape(*y.shape[:2], side // 8, 8, side // 8, 8).amax(dim=(2, 4))
+        out = [(x, x), (x.pow(2), x), (dev.pow(2), dev), (means, plain.flatten(2)), (ms, x.abs().amax(dim=2))]
+        out += [((100 * 2.0**-52) ** 2 * ms, ms), (phase_dev.pow(2), phase_dev)]
+        var = [means.var(dim=2, unbiased=False), x.var(dim=2, unbiased=False)]
+        return out + [(var[0], phase_dev.abs().amax(dim=2)), (var[1], dev.abs().amax(dim=2))]
+
+    def clean(y, side):  # every intermediate is a finite normal number, or 0 where it is exactly 0
+        return all((((v.abs() >= tiny) & (v.abs() <= big)) | (z == 0)).all() for v, z in steps(y, side))
+
     for side in (8, 16, 48):
         board = ((torch.arange(side)[:, None] + torch.arange(side)) % 2 * 2 - 1).to(torch.float64)[None, None]
         assert score(board, 8, 0) == 1.0
@@ -434,29 +449,39 @@ def test_a_positive_scale_keeps_the_score_only_while_the_variances_are_normal_fl
         # An 8x8 map is its own phase means (it scores 1 at any scale that leaves it a nonzero variance).
         for seed in range(2 if side > 8 else 0):
             noise = torch.rand(2, 3, side, side, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
-            base, broken = score(noise, 8, 0), []
+            base, broken, kept = score(noise, 8, 0), [], 0
             for power in powers:
                 y = noise * 10.0**power
-                phase_means = y.reshape(2, 3, side // 8, 8, side // 8, 8).mean(dim=(2, 4)).flatten(2)
-                sums = (y.flatten(2) - y.flatten(2).mean(dim=2, keepdim=True)).pow(2).sum(dim=2)
-                held = [phase_means.var(dim=2, unbiased=False), y.flatten(2).var(dim=2, unbiased=False)]
-                held.append(y.flatten(2).pow(2).mean(dim=2))
-                if all(((v >= tiny) & (v < float("inf"))).all() for v in held):
+                x = y.flatten(2)
+                sums = (x - x.mean(dim=2, keepdim=True)).pow(2).sum(dim=2)
+                if clean(y, side):
                     assert score(y, 8, 0) == pytest.approx(base, rel=1e-9), (side, seed, power)
+                    kept += 1
                 elif ((sums > 0) & (sums < float("inf"))).all() and abs(score(y, 8, 0) - base) > 1e-3 * base:
                     broken.append(power)
-            assert broken, (side, seed)
+            assert broken and kept >= 20, (side, seed, kept)
+    for side in (16, 32, 64):
+        spike = torch.zeros(1, 1, side, side, dtype=torch.float64)
+        spike[0, 0, 3, 5] = 1.0
+        assert score(spike, 8, 0) > 0.01
+        # At 1e155 the exact mean square and both variances are normal float64 numbers (scale-1 values times
+        # 1e310, all below the largest float64), yet squaring the pixel overflows and the score drops to 0.
+        for v, _ in (steps(spike, side)[i] for i in (4, 7, 8)):  # the mean square and the two variances
+            assert 0 < v.min() and math.log10(v.max()) + 310 < math.log10(big), side
+        assert not clean(spike * 1e155, side) and score(spike * 1e155, 8, 0) == 0.0, side
+        assert clean(spike * 1e150, side) and score(spike * 1e150, 8, 0) == pytest.approx(score(spike, 8, 0), rel=1e-9)
     for page, text in (
-        ("docs/checkerboard.md", "the two variances and the map's mean square\nare normal float64 numbers"),
-        ("docs/checkerboard.zh.md", "这两个方差和该图的均方值都必须是 float64 的正规数"),
+        ("docs/checkerboard.md", "while no step of the score overflows or\nunderflows in float64"),
+        ("docs/checkerboard.zh.md", "而且计分的每一步在 float64 中都不能上溢或下溢"),
         ("docs/checkerboard.md", "checkerboard of ±10¹⁵⁵ or ±10⁻¹⁶² scores 0"),
         ("docs/checkerboard.zh.md", "±10¹⁵⁵ 或 ±10⁻¹⁶² 的棋盘格得 0 分"),
-        ("examples/_upsamplers.py", "positive scale that keeps both variances and the mean square normal float64"),
+        ("examples/_upsamplers.py", "positive scale while no step of the score overflows or underflows in float64"),
     ):
         assert text in (Path(__file__).parents[2] / page).read_text(encoding="utf-8"), page
     for page in ("docs/checkerboard.md", "docs/checkerboard.zh.md", "examples/_upsamplers.py"):
         text = (Path(__file__).parents[2] / page).read_text(encoding="utf-8")
-        assert "sums of squares" not in text and "平方和" not in text, page
+        assert "sums of squares" not in text and "平方和" not in text and "normal float64" not in text, page
+        assert "正规数：" not in text, page
 
 
 @pytest.mark.parametrize("scale", [1, 2, 3, 4])
