@@ -1,5 +1,6 @@
 """The claims of docs/upsample*.md, asserted on the values its example computes."""
 
+import importlib
 import inspect
 import itertools
 import math
@@ -576,14 +577,38 @@ def test_lanczos_runs_only_with_antialias_on_4d_and_upsample_cannot_ask_for_it()
     assert "`lanczos` (4D-only, CPU only)" in F.interpolate.__doc__
 
 
-def test_a_scale_that_keeps_the_size_copies_in_the_linear_modes_not_in_bicubic_on_the_cpu():
-    # The page: 10 pixels x 1.05 keep 10; linear, bilinear and trilinear copy, bicubic (CPU) does not.
+def test_a_scale_that_keeps_the_size_copies_in_the_linear_modes_not_in_bicubic_on_the_cpu(monkeypatch):
+    # The page: 10 pixels x 1.05 keep 10; on the CPU linear, bilinear and trilinear copy, bicubic does not.
     generator = torch.Generator().manual_seed(8)
     for mode, rank in (("linear", 3), ("bilinear", 4), ("trilinear", 5), ("bicubic", 4)):
         x = torch.randn((1, 2) + (10,) * (rank - 2), generator=generator)
         y = F.interpolate(x, scale_factor=1.05, mode=mode)
         assert y.shape == x.shape
         assert torch.equal(y, x) == (mode != "bicubic"), mode
+    # Review 81: the page said the linear modes copy with no device named; off the CPU, with deterministic algorithms
+    # on, F.interpolate sends bilinear and trilinear to a decomposition that steps by 1/1.05 (a meta tensor, which is
+    # not on the CPU, shows the routing; the decomposition itself runs here).
+    decompositions = importlib.import_module("torch._decomp.decompositions")
+    original, routed = decompositions._upsample_linear_vec, []
+    monkeypatch.setattr(
+        decompositions, "_upsample_linear_vec", lambda *args: routed.append(args[0].dim()) or original(*args)
+    )
+    was_deterministic = torch.are_deterministic_algorithms_enabled()
+    torch.use_deterministic_algorithms(True)
+    try:
+        for mode, rank in (("bilinear", 4), ("trilinear", 5)):
+            F.interpolate(torch.empty((1, 2) + (10,) * (rank - 2), device="meta"), scale_factor=1.05, mode=mode)
+    finally:
+        torch.use_deterministic_algorithms(was_deterministic)
+    assert routed == [4, 5]
+    for rank in (4, 5):
+        x = torch.randn((1, 2) + (10,) * (rank - 2), generator=generator)
+        y = original(x, None, False, [1.05] * (rank - 2))
+        assert y.shape == x.shape and not torch.equal(y, x), rank
+    en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "pixels × 1.05), on the CPU `linear`, `bilinear` and `trilinear` copy the input" in en
+    assert "（10 个像素 × 1.05），在 CPU 上 `linear`、`bilinear` 和 `trilinear` 直接复制输入" in zh
 
 
 def test_antialias_bilinear_corners_on_inputs_with_a_single_pixel_side():
