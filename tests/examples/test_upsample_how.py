@@ -1,5 +1,6 @@
 """The claims of docs/upsample*.md, asserted on the values its example computes."""
 
+import importlib
 import inspect
 import itertools
 import math
@@ -576,14 +577,38 @@ def test_lanczos_runs_only_with_antialias_on_4d_and_upsample_cannot_ask_for_it()
     assert "`lanczos` (4D-only, CPU only)" in F.interpolate.__doc__
 
 
-def test_a_scale_that_keeps_the_size_copies_in_the_linear_modes_not_in_bicubic_on_the_cpu():
-    # The page: 10 pixels x 1.05 keep 10; linear, bilinear and trilinear copy, bicubic (CPU) does not.
+def test_a_scale_that_keeps_the_size_copies_in_the_linear_modes_not_in_bicubic_on_the_cpu(monkeypatch):
+    # The page: 10 pixels x 1.05 keep 10; on the CPU linear, bilinear and trilinear copy, bicubic does not.
     generator = torch.Generator().manual_seed(8)
     for mode, rank in (("linear", 3), ("bilinear", 4), ("trilinear", 5), ("bicubic", 4)):
         x = torch.randn((1, 2) + (10,) * (rank - 2), generator=generator)
         y = F.interpolate(x, scale_factor=1.05, mode=mode)
         assert y.shape == x.shape
         assert torch.equal(y, x) == (mode != "bicubic"), mode
+    # Review 81: the page said the linear modes copy with no device named; off the CPU, with deterministic algorithms
+    # on, F.interpolate sends bilinear and trilinear to a decomposition that steps by 1/1.05 (a meta tensor, which is
+    # not on the CPU, shows the routing; the decomposition itself runs here).
+    decompositions = importlib.import_module("torch._decomp.decompositions")
+    original, routed = decompositions._upsample_linear_vec, []
+    monkeypatch.setattr(
+        decompositions, "_upsample_linear_vec", lambda *args: routed.append(args[0].dim()) or original(*args)
+    )
+    was_deterministic = torch.are_deterministic_algorithms_enabled()
+    torch.use_deterministic_algorithms(True)
+    try:
+        for mode, rank in (("bilinear", 4), ("trilinear", 5)):
+            F.interpolate(torch.empty((1, 2) + (10,) * (rank - 2), device="meta"), scale_factor=1.05, mode=mode)
+    finally:
+        torch.use_deterministic_algorithms(was_deterministic)
+    assert routed == [4, 5]
+    for rank in (4, 5):
+        x = torch.randn((1, 2) + (10,) * (rank - 2), generator=generator)
+        y = original(x, None, False, [1.05] * (rank - 2))
+        assert y.shape == x.shape and not torch.equal(y, x), rank
+    en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "pixels × 1.05), on the CPU `linear`, `bilinear` and `trilinear` copy the input" in en
+    assert "（10 个像素 × 1.05），在 CPU 上 `linear`、`bilinear` 和 `trilinear` 直接复制输入" in zh
 
 
 def test_antialias_bilinear_corners_on_inputs_with_a_single_pixel_side():
@@ -1207,34 +1232,29 @@ def test_float64_align_corners_true_hits_the_corner_on_the_cpu_but_cuda_truncate
 
 
 @pytest.mark.filterwarnings("ignore::UserWarning")  # quantized tensors are deprecated
-def test_nearest_exact_cpu_quantized_kernels_copy_an_image_that_keeps_its_size():
-    # Review 23: the pages named CUDA's 4-D kernel as the exception to "closest to
-    # (d + 0.5) / scale_factor - 0.5"; the CPU's quantized 4-D and 5-D kernels copy an image whose
-    # sides all keep their size (a whole-shape check), though not a single kept side.
-    for rank in (4, 5):
-        ramp = torch.arange(3.0).view((1, 1, 3) + (1,) * (rank - 3)).expand((1, 1) + (3,) * (rank - 2)).contiguous()
-        q = torch.quantize_per_tensor(ramp, 0.1, 0, torch.quint8)
-        column = (0, 0, slice(None)) + (0,) * (rank - 3)
-        assert F.interpolate(ramp, scale_factor=1.3, mode="nearest-exact")[column].tolist() == [0.0, 1.0, 1.0]
-        assert F.interpolate(q, scale_factor=1.3, mode="nearest-exact").dequantize()[column].tolist() == [0.0, 1.0, 2.0]
-    wide = torch.arange(3.0).view(1, 1, 3, 1).expand(1, 1, 3, 4).contiguous()  # 3x4 x1.3 -> 3x5
-    q = torch.quantize_per_tensor(wide, 0.1, 0, torch.quint8)
-    assert F.interpolate(q, scale_factor=1.3, mode="nearest-exact").dequantize()[0, 0, :, 0].tolist() == [0.0, 1.0, 1.0]
-    # Review 80: "the CPU copies a quantized 4-D or 5-D tensor" was too wide: quantized per channel, it refuses the mode
-    for rank in (4, 5):
-        image = torch.rand((1, 2) + (3,) * (rank - 2), generator=torch.Generator().manual_seed(rank))
-        per_tensor = torch.quantize_per_tensor(image, 1 / 255, 0, torch.quint8)
-        assert torch.equal(
-            F.interpolate(per_tensor, scale_factor=1.3, mode="nearest-exact").int_repr(), per_tensor.int_repr()
-        )
-        scales, zero_points = torch.full((2,), 1 / 255), torch.zeros(2, dtype=torch.long)
-        per_channel = torch.quantize_per_channel(image, scales, zero_points, 1, torch.quint8)
-        with pytest.raises(RuntimeError, match="kPerTensorAffine"):
-            F.interpolate(per_channel, scale_factor=1.3, mode="nearest-exact")
-    en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
-    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
-    assert "and the CPU a 4-D or 5-D `quint8` tensor\n    quantized per tensor whose sides all keep their size" in en
-    assert "CPU 上各边尺寸都不变、按张量量化成 `quint8` 的四维或五维张量也会被原样复制" in zh
+def test_nearest_exact_pages_name_no_quantized_kernel_that_copies_an_image_that_keeps_its_size():
+    # Review 81: "the CPU copies a 4-D or 5-D quint8 tensor quantized per tensor whose sides all keep their size"
+    # (and the glossary's "the CPU's kernels for quantized 4-D and 5-D tensors copy an image") failed on 5-D input
+    # laid out channels_last_3d (one channel counts as that layout) with a batch of 2 or more: that kernel copies the
+    # first item and returns, leaving the rest of the output unwritten. The pages now leave quantized tensors out.
+    # The output is over 32 MiB, so it lands in fresh (zeroed) pages rather than in a freed buffer that held the input.
+    for channels in (1, 2):
+        shape = (2, channels, 80 // channels, 512, 512)
+        ints = torch.empty(shape, dtype=torch.uint8, memory_format=torch.channels_last_3d)
+        ints.random_(1, 256, generator=torch.Generator().manual_seed(channels))
+        q = torch._make_per_tensor_quantized_tensor(ints, 1 / 255, 0)
+        assert q.is_contiguous(memory_format=torch.channels_last_3d)
+        out = F.interpolate(q, scale_factor=1.001, mode="nearest-exact").int_repr()
+        assert out.shape == shape and torch.equal(out[0], ints[0])
+        assert not torch.equal(out[1], ints[1]), channels
+    pages = {name: (ROOT / "docs" / name).read_text(encoding="utf-8") for name in ("upsample.md", "glossary.md")}
+    zh = {name: (ROOT / "docs" / name).read_text(encoding="utf-8") for name in ("upsample.zh.md", "glossary.zh.md")}
+    for text in pages.values():
+        assert "CUDA's 4-D kernel copies a side that keeps its size" in text
+        assert "quantized per tensor whose sides" not in text and "quantized 4-D and 5-D tensors copy" not in text
+    for text in zh.values():
+        assert "CUDA 的四维内核会把尺寸不变的那一边原样复制" in text
+        assert "的四维或五维张量也会被原样复制" not in text and "量化张量的四维和五维内核" not in text
 
 
 def test_float64_bilinear_misses_the_last_aligned_corner_by_one_step_only_with_the_default_cpu_code():
