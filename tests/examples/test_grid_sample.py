@@ -528,6 +528,23 @@ def test_a_factor_that_keeps_the_size_is_copied_by_bilinear_so_the_identity_grid
             assert (off_plain < 1e-12 < off_scaled) if copies else (off_scaled < 1e-12 < off_plain), (n, s, mode)
 
 
+def test_on_a_kept_axis_of_one_pixel_the_scaled_grid_matches_the_copy_too(ns):
+    # Review r82-8: the page said that where a kernel copies a kept axis "the plain identity grid matches and the scaled
+    # one does not"; on an axis of one pixel (any factor from 1 to 2) border padding reads that pixel wherever the scaled
+    # grid puts its position, so the scaled grid matches the copy too. The clause is dropped.
+    for s, dtype, channels in itertools.product((1.05, 1.1, 1.5, 1.9), (torch.float32, torch.float64), (1, 3)):
+        x = torch.randn(1, channels, 1, 1, dtype=dtype)
+        a = F.interpolate(x, scale_factor=(1, s), mode="bilinear")
+        assert torch.equal(a, x)
+        scaled = F.grid_sample(x, ns["scale_factor_grid"](x, s), padding_mode="border", align_corners=False)
+        plain = ns["resize_with_grid_sample"](x, a.shape[-2:], "bilinear", False)
+        assert torch.equal(scaled, a) and torch.equal(plain, a), (s, dtype, channels)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
+    assert "the scaled one\ndoes not" not in en and "而不是缩放后的网格" not in zh
+    assert "copies that axis, the plain identity grid matches.\n" in en and "普通的恒等网格就能对上。" in zh
+
+
 def test_cpu_bicubic_reads_the_factor_positions_on_an_axis_it_keeps_only_on_floating_point_input():
     # Review 52: "the CPU's bicubic still reads (i + 0.5)/s - 0.5 there" held for floating-point input; its uint8 kernels
     # (the AVX one for up to 4 channels, separable_upsample_generic_Nd_kernel_impl otherwise and without AVX2) skip an
