@@ -92,9 +92,9 @@ def checkerboard_score(y, period, margin):
     into its period x period phases (the pixels at the same position modulo period);
     the score is the variance of the phase means over the variance of the map: 0 when every
     phase has the same mean, 1 for a map that is nothing but the pattern (a trend whose phases
-    differ in mean scores too: a ramp along one axis of a W-pixel interior, (period**2 - 1) / (W**2 - 1)). A constant added to
-    a map (its DC level, a bias) does not change it beyond the rounding of the sum in the map's
-    dtype, nor does a positive scale while no step of the score overflows or underflows in float64, unless the
+    differ in mean can score too: the ramp 0, 1, 2, ... along one axis of a W-pixel interior, (period**2 - 1) / (W**2 - 1)). While no step of
+    the score overflows or underflows in float64, a constant added to a map (its DC level, a bias) does not
+    change it beyond the rounding of the sum in the map's dtype, nor does a positive scale, unless the
     constant makes the map flat or no longer flat: a map whose spread is within float rounding of its level
     (a standard deviation of at most 100 epsilons of its dtype times its root mean square, up to 200 ulp)
     counts as flat (0; a float32 checkerboard of ±1 plus 10**5, for one, and 1 again minus 10**5):

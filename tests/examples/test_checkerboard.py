@@ -475,7 +475,7 @@ def test_a_positive_scale_keeps_the_score_only_while_no_step_overflows_or_underf
         ("docs/checkerboard.zh.md", "而且计分的每一步在 float64 中都不能上溢或下溢"),
         ("docs/checkerboard.md", "checkerboard of ±10¹⁵⁵ or ±10⁻¹⁶² scores 0"),
         ("docs/checkerboard.zh.md", "±10¹⁵⁵ 或 ±10⁻¹⁶² 的棋盘格得 0 分"),
-        ("examples/_upsamplers.py", "positive scale while no step of the score overflows or underflows in float64"),
+        ("examples/_upsamplers.py", "While no step of\n    the score overflows or underflows in float64, a constant"),
     ):
         assert text in (Path(__file__).parents[2] / page).read_text(encoding="utf-8"), page
     for page in ("docs/checkerboard.md", "docs/checkerboard.zh.md", "examples/_upsamplers.py"):
@@ -652,13 +652,54 @@ def test_bilinear_init_agrees_with_interpolate_only_on_axes_up_to_2_23_output_pi
 def test_a_ramp_has_no_periodic_pattern_but_scores_p2_minus_1_over_w2_minus_1(ns, period):
     # A score of 0 means equal phase means, not "no periodic pattern": a ramp's phases differ in mean by their offset.
     score = ns["checkerboard_score"]
-    for periods, margin, axis, slope, level in itertools.product((2, 3, 6), (0, 2), (-1, -2), (0.5, 3.0), (0.0, 50.0)):
+    dtypes = (torch.float16, torch.float32, torch.float64)
+    for periods, margin, axis, dtype in itertools.product((2, 3, 6), (0, 2), (-1, -2), dtypes):
         width = periods * period
-        ramp = level + slope * torch.arange(width + 2 * margin, dtype=torch.float64)
+        ramp = torch.arange(width + 2 * margin, dtype=dtype)
         y = ramp.view(1, 1, 1, -1).expand(2, 3, width + 2 * margin, -1)
         if axis == -2:
             y = y.transpose(-1, -2)
         assert score(y, period, margin) == pytest.approx((period**2 - 1) / (width**2 - 1), rel=1e-9, abs=1e-15)
+
+
+def test_a_constant_keeps_the_score_only_while_no_step_overflows(ns):
+    # Review 82: the docstring tied "while no step of the score overflows or underflows in float64" to the scale
+    # alone and said a constant changes the score only by the rounding of the sum, unless it makes the map flat:
+    # a float64 checkerboard of +-1e150 scores 1, plus 1e154 or 1e160 (a spread of 1e-4 or 1e-10 of its level,
+    # not flat) its mean square overflows and it scores 0. The docstring's condition now covers both.
+    score = ns["checkerboard_score"]
+    eps = torch.finfo(torch.float64).eps
+    for side in (8, 16, 32):
+        board = ((torch.arange(side)[:, None] + torch.arange(side)) % 2 * 2 - 1).to(torch.float64)[None, None]
+        assert score(board * 1e150, 8, 0) == pytest.approx(1.0)
+        for level in (1e154, 1e156, 1e160):
+            assert 1e150 / level > 100 * eps and score(board * 1e150 + level, 8, 0) == 0.0, (side, level)
+    text = (Path(__file__).parents[2] / "examples" / "_upsamplers.py").read_text(encoding="utf-8")
+    assert "the sum in the map's\n    dtype, nor does a positive scale while" not in text
+
+
+def test_a_ramp_whose_phases_differ_in_mean_can_still_score_0(ns):
+    # Review 82: "a map with no periodic pattern scores above 0 too where its phases differ in mean: a ramp along
+    # one axis ... scores (p**2 - 1) / (W**2 - 1)" broke at float64 slopes whose squares underflow or overflow:
+    # the ramp 0, s, 2s, ... of s = 1e-165 or 1e154 scores 0, not 0.247 (16 pixels, period 8), though its
+    # phase means differ and it is not flat by the 100-epsilon rule. The page now says "can score" and names
+    # the ramp 0, 1, 2, ...
+    score = ns["checkerboard_score"]
+    for width in (16, 32, 48):
+        ramp = torch.arange(width, dtype=torch.float64).view(1, 1, 1, -1).expand(1, 2, 16, -1)
+        assert score(ramp, 8, 0) == pytest.approx(63 / (width**2 - 1), rel=1e-9)
+        for slope in (1e-170, 1e-165, 1e154, 1e160):
+            y = ramp * slope
+            means = y.reshape(1, 2, 2, 8, width // 8, 8).mean(dim=(2, 4)).flatten(2)
+            assert (means.amax(dim=2) > means.amin(dim=2)).all() and torch.isfinite(y).all(), (width, slope)
+            assert score(y, 8, 0) == 0.0, (width, slope)
+    for page, old, new in (
+        ("docs/checkerboard.md", "pattern scores above 0 too", "the ramp 0, 1, 2, … along one axis"),
+        ("docs/checkerboard.zh.md", "分数也大于 0", "沿一个轴取 0, 1, 2, … 的斜坡"),
+        ("examples/_upsamplers.py", "in mean scores too", "the ramp 0, 1, 2, ... along one axis"),
+    ):
+        text = (Path(__file__).parents[2] / page).read_text(encoding="utf-8")
+        assert old not in text and new in text, page
 
 
 def test_cudnn_allows_tf32_convolutions_by_default():
