@@ -1317,6 +1317,32 @@ def test_the_rules_beyond_the_dtype_table_are_the_cpus():
     assert "Beyond it:" not in en and "表外的情况：" not in zh
 
 
+def test_only_cuda_s_bilinear_kernel_takes_uint8_at_the_input_size_alone():
+    # Review 82: "plain `bilinear` accepts uint8 only at the input's own size" (on CUDA) held for the kernel only:
+    # under torch.use_deterministic_algorithms(True) F.interpolate sends plain bilinear on any device but the CPU
+    # to the _upsample_linear_vec decomposition, which resizes uint8 to any size. The meta device takes that path
+    # here; the CPU keeps its kernel.
+    x = torch.zeros(1, 3, 4, 5, dtype=torch.uint8, device="meta")
+    torch.use_deterministic_algorithms(True)
+    try:
+        y = F.interpolate(x, size=(9, 7), mode="bilinear")
+        recorded = F.interpolate(x.float().requires_grad_(), size=(9, 7), mode="bilinear").grad_fn.name()
+    finally:
+        torch.use_deterministic_algorithms(False)
+    assert y.shape == (1, 3, 9, 7) and y.dtype == torch.uint8
+    assert "UpsampleBilinear2D" not in recorded
+    ramp = torch.arange(20, dtype=torch.uint8).reshape(1, 1, 4, 5) * 10
+    import torch._decomp.decompositions as decompositions
+
+    decomposed = decompositions._upsample_linear_vec(ramp, [9, 7], False, None)
+    assert decomposed.dtype == torch.uint8 and decomposed.shape == (1, 1, 9, 7) and len(decomposed.unique()) > 20
+    en = " ".join((ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8").split())
+    zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
+    assert "(plain `bilinear` accepts uint8 only" not in en and "（普通 `bilinear` 只在输出尺寸" not in zh
+    assert "the plain `bilinear` kernel accepts uint8 only at the input's own size" in en
+    assert "普通 `bilinear` 的内核只在输出尺寸与输入相同时接受 uint8" in zh
+
+
 @pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16, torch.uint8])
 def test_channels_last_3d_is_kept_by_every_5d_mode_but_area(dtype):
     # Review 54: "the output keeps channels_last" and "a network converted to channels_last stays in that format"
