@@ -1328,36 +1328,59 @@ def test_float64_interpolating_positions_snap_up_to_a_whole_number_on_long_cpu_a
 
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
-def test_half_precision_linear_and_trilinear_read_a_ramp_past_one_rounding_bilinear_does_not(dtype):
+def test_half_precision_linear_modes_read_a_ramp_past_one_rounding_but_in_the_channels_last_kernel(dtype):
     # Review 53: on the CPU, 3-D linear and 5-D trilinear keep their weights in the input's dtype, so a
-    # ramp reads their positions further off than the nearest representable value; 4-D bilinear rounds once.
-    # Review 63: so does 5-D trilinear on channels_last_3d with more than 3 channels (the channels-last kernel).
+    # ramp reads their positions further off than the nearest representable value.
+    # Review 63: not 5-D trilinear on channels_last_3d with more than 3 channels (the channels-last kernel).
+    # Review 82: the page said 4-D bilinear rounds once "in either layout"; only its channels-last kernel does
+    # (the tests had only outputs of out H + out W <= 128, which run it): 128 output rows send a contiguous
+    # image with 1 or 4 channels to the generic kernel, which reads further off (3 -> 130 pixels among them).
     torch.set_num_threads(1)
     worse = {}
-    for mode, rank, layout, channels in (
-        ("linear", 3, torch.contiguous_format, 3),
-        ("trilinear", 5, torch.contiguous_format, 3),
-        ("trilinear", 5, torch.contiguous_format, 4),
-        ("trilinear", 5, torch.channels_last_3d, 3),
-        ("trilinear", 5, torch.channels_last_3d, 4),
-        ("bilinear", 4, torch.contiguous_format, 3),
-        ("bilinear", 4, torch.channels_last, 3),
+    for mode, rank, layout, channels, rows in (
+        ("linear", 3, torch.contiguous_format, 3, 1),
+        ("trilinear", 5, torch.contiguous_format, 3, 1),
+        ("trilinear", 5, torch.contiguous_format, 4, 1),
+        ("trilinear", 5, torch.channels_last_3d, 3, 1),
+        ("trilinear", 5, torch.channels_last_3d, 4, 1),
+        ("bilinear", 4, torch.contiguous_format, 3, 1),
+        ("bilinear", 4, torch.channels_last, 3, 1),
+        ("bilinear", 4, torch.contiguous_format, 1, 128),
+        ("bilinear", 4, torch.contiguous_format, 4, 128),
+        ("bilinear", 4, torch.channels_last, 4, 128),
     ):
-        key = mode, layout, channels
+        key = mode, layout, channels, rows
         worse[key] = 0
         shape = (1, channels) + (1,) * (rank - 3)
         for n_in, n_out, align in itertools.product(range(2, 17), range(2, 60), (False, True)):
             x = torch.arange(float(n_in)).view((1,) * (rank - 1) + (-1,)).expand(shape + (n_in,))
             x = x.to(dtype).contiguous(memory_format=layout)
-            kw = dict(size=(1,) * (rank - 3) + (n_out,), mode=mode, align_corners=align)
+            size = (1,) * (rank - 4) + (rows,) * (rank > 3) + (n_out,)
+            kw = dict(size=size, mode=mode, align_corners=align)
             got = F.interpolate(x, **kw)[0, 0].flatten().double()
             exact = F.interpolate(x.double(), **kw)[0, 0].flatten()
             nearest = exact.to(dtype).double()  # one rounding of the exact position
             # 1e-5: the positions themselves are float32 (about 1e-8 off where the exact one is 0)
             worse[key] += int(((got - exact).abs() > (nearest - exact).abs() + 1e-5).sum())
-    for (mode, layout, channels), count in worse.items():
-        rounds_once = mode == "bilinear" or (layout == torch.channels_last_3d and channels > 3)
-        assert (count > 0) is not rounds_once, (mode, layout, channels, count)
+    for (mode, layout, channels, rows), count in worse.items():
+        channels_last_kernel = (mode == "bilinear" and rows == 1) or (
+            layout != torch.contiguous_format and channels > 3
+        )
+        assert (count > 0) is not channels_last_kernel, (mode, layout, channels, rows, count)
+    x = torch.arange(3.0).view(1, 1, 1, 3).to(dtype)
+    got = F.interpolate(x, size=(1, 130), mode="bilinear").double()
+    exact = F.interpolate(x.double(), size=(1, 130), mode="bilinear")
+    assert ((got - exact).abs() > (exact.to(dtype).double() - exact).abs() + 1e-5).any()
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8").split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
+    assert (
+        "4-D `bilinear`, in either layout" not in en
+        and "(4-D `bilinear` too, 3 → 130 pixels), except the channels-last kernel" in en
+    )
+    assert (
+        "四维 `bilinear`，无论哪种内存布局" not in zh
+        and "（四维 `bilinear` 也是，3 → 130 个像素），channels-last 内核除外" in zh
+    )
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
