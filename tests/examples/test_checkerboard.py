@@ -694,12 +694,30 @@ def test_a_ramp_whose_phases_differ_in_mean_can_still_score_0(ns):
             assert (means.amax(dim=2) > means.amin(dim=2)).all() and torch.isfinite(y).all(), (width, slope)
             assert score(y, 8, 0) == 0.0, (width, slope)
     for page, old, new in (
-        ("docs/checkerboard.md", "pattern scores above 0 too", "the ramp 0, 1, 2, … along one axis"),
-        ("docs/checkerboard.zh.md", "分数也大于 0", "沿一个轴取 0, 1, 2, … 的斜坡"),
-        ("examples/_upsamplers.py", "in mean scores too", "the ramp 0, 1, 2, ... along one axis"),
+        ("docs/checkerboard.md", "pattern scores above 0 too", "the float64 ramp 0, 1, 2, … along one axis"),
+        ("docs/checkerboard.zh.md", "分数也大于 0", "沿一个轴取 0, 1, 2, … 的 float64 斜坡"),
+        ("examples/_upsamplers.py", "in mean scores too", "the float64 ramp 0, 1, 2, ... along one axis"),
     ):
         text = (Path(__file__).parents[2] / page).read_text(encoding="utf-8")
         assert old not in text and new in text, page
+
+
+def test_a_bfloat16_ramp_0_1_2_scores_0(ns):
+    # Review 83: "the ramp 0, 1, 2, ... along one axis of an interior W pixels wide scores (p**2 - 1) / (W**2 - 1)"
+    # named no dtype: in bfloat16 the ramp (exact up to 256) has a standard deviation of about half its root mean
+    # square, under 100 bfloat16 epsilons (0.78), so it counts as flat and scores 0 at every width and period.
+    # The page now names the float64 ramp.
+    score = ns["checkerboard_score"]
+    for period, periods, margin in itertools.product((2, 3, 4, 8), (1, 2, 4, 8), (0, 2)):
+        width = period * periods
+        ramp = torch.arange(width + 2 * margin, dtype=torch.bfloat16)
+        assert torch.equal(ramp.double(), torch.arange(width + 2 * margin, dtype=torch.float64))
+        y = ramp.view(1, 1, 1, -1).expand(2, 1, period + 2 * margin, -1)
+        assert score(y, period, margin) == 0.0, (period, width, margin)
+        assert score(y.double(), period, margin) == pytest.approx((period**2 - 1) / (width**2 - 1), rel=1e-9)
+    for page in ("docs/checkerboard.md", "docs/checkerboard.zh.md", "examples/_upsamplers.py"):
+        text = (Path(__file__).parents[2] / page).read_text(encoding="utf-8")
+        assert "the ramp 0, 1, 2" not in text and "取 0, 1, 2, … 的斜坡" not in text, page
 
 
 def test_cudnn_allows_tf32_convolutions_by_default():
