@@ -145,7 +145,7 @@ for scale in (1.5, 2, 2.5, 3, 4, 8):
     print(f"bicubic, antialias x{scale}: dots on each side that move outwards: {outward[scale]}")
 # align_corners=True with antialias=True keeps the half-pixel centre and only changes the step
 # to (in - 1)/(out - 1) (UpSampleKernel.cpp: align_corners_delta is 0 when antialias is set):
-# the dots neither start and end on the corner pixels nor follow the half-pixel grid.
+# the dots here neither start and end on the corner pixels nor follow the half-pixel grid.
 aligned_ends = {}
 for mode in ("bilinear", "bicubic"):
     for scale in (2, 3):

@@ -126,6 +126,31 @@ def test_antialias_with_align_corners_centres_on_the_half_pixel_formula_with_the
     assert plain[0] == 0 and plain[-1] == size - 1  # without antialias the corners are aligned
 
 
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_antialias_with_align_corners_keeps_the_corners_where_a_side_keeps_its_size_or_has_one_pixel(mode):
+    # Review 83: the page said that with antialias=True "align_corners=True does not align the corners" and
+    # that, enlarging, the dots "stop short of the last" pixel centre. On the CPU a side that keeps its size
+    # is copied (scale_factor 1 or 1.05, or size=in), and a one-pixel side enlarged reads its only pixel:
+    # the corners stay. The page now says "need not" and names its enlarged pictures.
+    for h, w in ((6, 6), (5, 9), (1, 1), (1, 4), (3, 1)):
+        rows, cols = torch.meshgrid(torch.arange(h), torch.arange(w), indexing="ij")
+        coordinates = torch.stack([cols, rows]).to(torch.float64).unsqueeze(0)
+        for options in ({"scale_factor": 1.0}, {"scale_factor": 1.05}, {"size": (h, w)}):
+            same = F.interpolate(coordinates, mode=mode, align_corners=True, antialias=True, **options)
+            assert torch.equal(same, coordinates), (h, w, options)
+    for scale in (1.5, 2, 3, 4):
+        for n in (1, 2, 6):
+            one_pixel = torch.arange(n, dtype=torch.float64).view(1, 1, 1, n)
+            dots = F.interpolate(one_pixel, scale_factor=(scale, 1), mode=mode, align_corners=True, antialias=True)[
+                0, 0
+            ]
+            assert torch.equal(dots, one_pixel[0, 0].expand_as(dots)), (scale, n)  # the only row, both corners
+    en = (ROOT / "docs" / "interpolate-explorer.md").read_text(encoding="utf-8")
+    assert "`align_corners=True` need not\nalign the corners" in en and "So, enlarging, the dots" not in en
+    zh = (ROOT / "docs" / "interpolate-explorer.zh.md").read_text(encoding="utf-8")
+    assert "不一定对齐角点" in zh and "所以放大时" not in zh
+
+
 @pytest.mark.parametrize("mode,support", [("bilinear", 1), ("bicubic", 2)])
 def test_antialias_dot_is_the_centre_inside_only_when_enlarging_or_shrinking_by_a_whole_factor(ns, mode, support):
     assert all(error > 0.01 for error in ns["non_whole_error"].values())  # the cell's 30 -> 20 counterexample
