@@ -71,7 +71,7 @@ def test_linear_at_an_even_factor_is_not_decimation(k):
 
 @pytest.mark.parametrize("k", range(3, 102, 2))
 def test_linear_decimation_turns_a_skipped_inf_or_nan_into_nan(k):
-    # The page: decimation holds for finite input; the weight-0 neighbour still enters the sum.
+    # The page: decimation holds for finite input; for k >= 3 the weight-0 neighbour still enters the sum.
     for bad in (float("inf"), float("nan")):
         for dtype in (torch.float32, torch.float64):
             x = torch.randn(1, 1, 4 * k, dtype=dtype)
@@ -1018,3 +1018,25 @@ def test_beyond_2_to_the_25_samples_float64_decimation_moves_positions_down_and_
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "moves some\npositions up to the next sample." not in en and "会把部分位置挪到下一个采样点" not in zh
     assert "moves some\npositions onto another sample." in en and "会把部分位置挪到别的采样点上" in zh
+
+
+def test_odd_k_of_1_weighs_the_sample_itself_by_0_not_the_next_one():
+    # Review r83-8: the odd-k limit said "the kernel still multiplies the next sample by a weight of 0, so an inf or NaN
+    # there turns the output into NaN". k = 1 is odd (size = L, x[..., 0::1]) and there the CPU kernel weighs each sample
+    # by 0 against itself: an inf or NaN in the next sample leaves the output alone (and CUDA's kernel copies). The
+    # reason is dropped; the limit stays: finite input only.
+    cases = [
+        (bad, dtype, n)
+        for bad in (float("inf"), float("nan"))
+        for dtype in (torch.float32, torch.float64)
+        for n in (2, 3, 7, 40)
+    ]
+    for bad, dtype, n in cases:
+        x = torch.randn(1, 1, n, dtype=dtype)
+        x[..., 1] = bad
+        y = F.interpolate(x, size=n, mode="linear")[0, 0]
+        assert torch.equal(y[0], x[0, 0, 0]) and torch.isnan(y[1]), (bad, dtype, n)
+    en = (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
+    assert "multiplies the next sample by a weight of 0" not in en and "把下一个采样点乘以权重 0" not in zh
+    assert "- Odd *k*, finite input only.\n" in en and "- 奇数 *k*，只限有限值输入。\n" in zh
