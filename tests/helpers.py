@@ -217,6 +217,71 @@ def assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2(modes: tuple[str,
         F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, antialias=True)
 
 
+def _channels_last_copy(x):
+    import torch
+
+    return x.clone(memory_format=torch.channels_last)
+
+
+# One image in the layouts the one-pixel-wide bug pages name: only the channels_last copy escapes the bug (review 80)
+IMAGE_VIEWS = {
+    "contiguous": lambda x: x.clone(),
+    "channels_last": _channels_last_copy,
+    "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
+    "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
+    "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
+}
+
+
+def assert_only_a_channels_last_copy_escapes_the_float_one_pixel_wide_bug(modes: tuple[tuple[str, int], ...]) -> None:
+    """Float images one pixel wide (height changing, both heights at least two) part from Pillow in every layout but
+    a channels_last copy with more than one channel (reviews 79, 80; downsample-methods, frequency-response)."""
+    import itertools
+
+    import numpy as np
+    import torch
+    import torch.nn.functional as F
+    from PIL import Image
+
+    generator = torch.Generator().manual_seed(79)
+    for h, w, oh in ((2, 3, 5), (5, 5, 3), (6, 4, 2), (4, 7, 8), (6, 1, 3)):
+        for channels, dtype, view in itertools.product((1, 2, 3, 5), (torch.float32, torch.float64), IMAGE_VIEWS):
+            x = torch.rand(1, channels, h, w, generator=generator)
+            image = IMAGE_VIEWS[view](x.to(dtype))
+            assert torch.equal(image, x.to(dtype))
+            assert image.is_contiguous() == (view == "contiguous") or channels == 1 or w == 1, view
+            escapes = view == "channels_last" and channels > 1
+            for mode, resample in modes:
+                ours = F.interpolate(image, size=(oh, 1), mode=mode, antialias=True)[0]
+                theirs = np.stack(
+                    [
+                        np.asarray(Image.fromarray(x[0, c].numpy(), mode="F").resize((1, oh), resample))
+                        for c in range(channels)
+                    ]
+                )
+                missed = np.abs(ours.double().numpy() - theirs).max() > 1e-3  # Pillow precision: 2e-5
+                assert missed != escapes, (h, w, oh, channels, dtype, view, mode)
+
+
+def assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels() -> None:
+    """uint8 shrunk by an odd k to a row is the slice only in a channels_last copy, or with AVX2 up to 4 channels:
+    column slices, transposes and HWC views meet the one-pixel-wide bug too (review 80; aliasing, frequency-response)."""
+    import itertools
+
+    import torch
+    import torch.nn.functional as F
+
+    avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
+    generator = torch.Generator().manual_seed(80)
+    views = [view for view in IMAGE_VIEWS if view != "contiguous"]
+    for k, channels, view, mode in itertools.product((3, 5), (2, 3, 4, 5, 8), views, ("bilinear", "bicubic")):
+        x = torch.randint(0, 256, (1, channels, 3 * k, k), generator=generator, dtype=torch.uint8)
+        image = IMAGE_VIEWS[view](x)
+        assert torch.equal(image, x) and not image.is_contiguous(), view
+        sliced = torch.equal(F.interpolate(image, scale_factor=1 / k, mode=mode), x[..., k // 2 :: k, k // 2 :: k])
+        assert sliced == (view == "channels_last" or (avx2 and channels <= 4)), (k, channels, view, mode)
+
+
 @dataclass
 class Build:
     """One ``mkdocs build --strict`` of a project: where it went and what it said."""

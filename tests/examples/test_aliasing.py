@@ -8,7 +8,12 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import run_example, run_python
+from helpers import (
+    ROOT,
+    assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels,
+    run_example,
+    run_python,
+)
 
 ALIASED = ["x[..., ::k, ::k]", "nearest", "nearest-exact", "bicubic"]
 # every floating-point and complex dtype of this torch but float16, bfloat16, float32 and float64
@@ -1343,22 +1348,7 @@ def test_odd_factor_slicing_turns_a_minus_zero_positive_only_for_the_neighbours_
 def test_uint8_one_pixel_wide_bug_at_odd_factors_hits_views_that_are_not_contiguous_too():
     # Review 80: the page put the uint8 row bug on "a contiguous image with 5 or more channels"; a column slice, a
     # transpose or a batch of one from HWC with 5 channels is off the slice too: only a channels_last copy escapes
-    from helpers import ROOT
-
-    views = {
-        "channels_last": lambda x: x.clone(memory_format=torch.channels_last),
-        "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
-        "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
-        "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
-    }
-    avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
-    generator = torch.Generator().manual_seed(80)
-    for k, channels, view, mode in itertools.product((3, 5), (2, 3, 4, 5, 8), views, ("bilinear", "bicubic")):
-        x = torch.randint(0, 256, (1, channels, 3 * k, k), generator=generator, dtype=torch.uint8)
-        image = views[view](x)
-        assert torch.equal(image, x) and not image.is_contiguous(), view
-        sliced = torch.equal(F.interpolate(image, scale_factor=1 / k, mode=mode), x[..., k // 2 :: k, k // 2 :: k])
-        assert sliced == (view == "channels_last" or (avx2 and channels <= 4)), (k, channels, view, mode)
+    assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels()
     for page, words in (
         ("aliasing.md", "is right), for an image with 5 or more channels, or with any number on an x86 CPU"),
         ("aliasing.zh.md", "是对的），5 个及以上通道的图像会算错；"),

@@ -13,7 +13,9 @@ import torch.nn.functional as F
 from PIL import Image
 
 from helpers import (
+    IMAGE_VIEWS,
     ROOT,
+    assert_only_a_channels_last_copy_escapes_the_float_one_pixel_wide_bug,
     assert_uint8_against_pillow_breaks,
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
     printed_by,
@@ -611,31 +613,9 @@ def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_w
     # Pillow; a channels_last copy with more than one channel comes out right.
     # Review 80: round 79 wrote "from a contiguous input", but views that are not contiguous (a column slice, a
     # transpose, a batch of one permuted from HWC) meet the bug too: only the channels_last copy escapes
-    generator = torch.Generator().manual_seed(79)
-    views = {
-        "contiguous": lambda x: x.clone(),
-        "channels_last": lambda x: x.clone(memory_format=torch.channels_last),
-        "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
-        "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
-        "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
-    }
-    for h, w, oh in ((2, 3, 5), (5, 5, 3), (6, 4, 2), (4, 7, 8), (6, 1, 3)):
-        for channels, dtype, view in itertools.product((1, 2, 3, 5), (torch.float32, torch.float64), views):
-            x = torch.rand(1, channels, h, w, generator=generator)
-            image = views[view](x.to(dtype))
-            assert torch.equal(image, x.to(dtype))
-            assert image.is_contiguous() == (view == "contiguous") or channels == 1 or w == 1, view
-            escapes = view == "channels_last" and channels > 1
-            for mode, resample in (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC)):
-                ours = F.interpolate(image, size=(oh, 1), mode=mode, antialias=True)[0]
-                theirs = np.stack(
-                    [
-                        np.asarray(Image.fromarray(x[0, c].numpy(), mode="F").resize((1, oh), resample))
-                        for c in range(channels)
-                    ]
-                )
-                missed = np.abs(ours.double().numpy() - theirs).max() > 1e-3  # Pillow precision: 2e-5
-                assert missed != escapes, (h, w, oh, channels, dtype, view, mode)
+    assert_only_a_channels_last_copy_escapes_the_float_one_pixel_wide_bug(
+        (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC))
+    )
     for page, words in (
         (
             "downsample-methods.md",
@@ -801,12 +781,7 @@ def test_uint8_one_pixel_wide_bug_hits_views_that_are_not_contiguous_too():
     # Review 80: the page put the bug on "contiguous 8-bit images" with more than 4 channels; a column slice, a
     # transpose or a batch of one from HWC meets it too (rows off by tens of levels): only a channels_last copy
     # escapes, and with AVX2 every layout of up to 4 channels agrees with it
-    views = {
-        "contiguous": lambda x: x.clone(),
-        "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
-        "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
-        "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
-    }
+    views = {name: view for name, view in IMAGE_VIEWS.items() if name != "channels_last"}
     avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
     generator = torch.Generator().manual_seed(80)
     for (h, w, oh), channels, view, mode in itertools.product(

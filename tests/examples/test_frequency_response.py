@@ -11,7 +11,9 @@ from PIL import Image
 
 from helpers import (
     ROOT,
+    assert_only_a_channels_last_copy_escapes_the_float_one_pixel_wide_bug,
     assert_uint8_against_pillow_breaks,
+    assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels,
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
     printed_by,
     run_example,
@@ -577,35 +579,13 @@ def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_w
     # Pillow; a channels_last copy with more than one channel comes out right.
     # Review 80: round 79 wrote "from a contiguous input", but views that are not contiguous (a column slice, a
     # transpose, a batch of one permuted from HWC) meet the bug too: only the channels_last copy escapes
-    generator = torch.Generator().manual_seed(79)
-    views = {
-        "contiguous": lambda x: x.clone(),
-        "channels_last": lambda x: x.clone(memory_format=torch.channels_last),
-        "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
-        "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
-        "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
-    }
-    for h, w, oh in ((2, 3, 5), (5, 5, 3), (6, 4, 2), (4, 7, 8), (6, 1, 3)):
-        for channels, dtype, view in itertools.product((1, 2, 3, 5), (torch.float32, torch.float64), views):
-            x = torch.rand(1, channels, h, w, generator=generator)
-            image = views[view](x.to(dtype))
-            assert torch.equal(image, x.to(dtype))
-            assert image.is_contiguous() == (view == "contiguous") or channels == 1 or w == 1, view
-            escapes = view == "channels_last" and channels > 1
-            for mode, resample in (
-                ("bilinear", Image.Resampling.BILINEAR),
-                ("bicubic", Image.Resampling.BICUBIC),
-                ("lanczos", Image.Resampling.LANCZOS),
-            ):
-                ours = F.interpolate(image, size=(oh, 1), mode=mode, antialias=True)[0]
-                theirs = np.stack(
-                    [
-                        np.asarray(Image.fromarray(x[0, c].numpy(), mode="F").resize((1, oh), resample))
-                        for c in range(channels)
-                    ]
-                )
-                missed = np.abs(ours.double().numpy() - theirs).max() > 1e-3  # Pillow precision: 2e-5
-                assert missed != escapes, (h, w, oh, channels, dtype, view, mode)
+    assert_only_a_channels_last_copy_escapes_the_float_one_pixel_wide_bug(
+        (
+            ("bilinear", Image.Resampling.BILINEAR),
+            ("bicubic", Image.Resampling.BICUBIC),
+            ("lanczos", Image.Resampling.LANCZOS),
+        )
+    )
     for page, words in (
         (
             "frequency-response.md",
@@ -676,20 +656,7 @@ def test_uint8_at_odd_factors_is_slicing_but_for_two_cpu_bugs(k):
 def test_uint8_one_pixel_wide_bug_hits_views_that_are_not_contiguous_too():
     # Review 80: the page put the uint8 row bug on "a contiguous image of more than 4 channels" (and the HWC view);
     # a column slice or a transpose with 5 channels is off the slice too: only a channels_last copy escapes
-    views = {
-        "channels_last": lambda x: x.clone(memory_format=torch.channels_last),
-        "every second column": lambda x: x.repeat_interleave(2, dim=-1)[..., ::2],
-        "transposed": lambda x: x.transpose(-1, -2).contiguous().transpose(-1, -2),
-        "from HWC": lambda x: x[0].permute(1, 2, 0).contiguous().permute(2, 0, 1)[None],
-    }
-    avx2 = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
-    generator = torch.Generator().manual_seed(80)
-    for k, channels, view, mode in itertools.product((3, 5), (2, 3, 4, 5, 8), views, ("bilinear", "bicubic")):
-        x = torch.randint(0, 256, (1, channels, 3 * k, k), generator=generator, dtype=torch.uint8)
-        image = views[view](x)
-        assert torch.equal(image, x) and not image.is_contiguous(), view
-        sliced = torch.equal(F.interpolate(image, scale_factor=1 / k, mode=mode), x[..., k // 2 :: k, k // 2 :: k])
-        assert sliced == (view == "channels_last" or (avx2 and channels <= 4)), (k, channels, view, mode)
+    assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels()
     for page, words in (
         ("frequency-response.md", "the one-pixel-wide bug hits `uint8` images too, in the same layouts, with more"),
         ("frequency-response.md", "and an image of more than 4 channels (of any count without AVX2) shrunk"),
