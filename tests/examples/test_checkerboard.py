@@ -720,6 +720,28 @@ def test_a_bfloat16_ramp_0_1_2_scores_0(ns):
         assert "the ramp 0, 1, 2" not in text and "取 0, 1, 2, … 的斜坡" not in text, page
 
 
+def test_the_ramp_formula_needs_an_interior_of_2_or_more_pixels(ns):
+    # Review 84: "the float64 ramp 0, 1, 2, ... along one axis of an interior W pixels wide scores
+    # (p**2 - 1) / (W**2 - 1)" included W = 1 (period 1, the only period that divides it), where the formula is
+    # 0 / 0 while the map, one value along that axis, is flat and scores 0, at every margin and height.
+    # From W = 2 on, the formula holds up to rounding for every period dividing W. The page now says W >= 2.
+    score = ns["checkerboard_score"]
+    for margin, height in itertools.product((0, 1, 3), (1, 2, 5)):
+        ramp = torch.arange(1 + 2 * margin, dtype=torch.float64)
+        assert score(ramp.view(1, 1, 1, -1).expand(1, 1, height + 2 * margin, -1), 1, margin) == 0.0
+        for width, period in ((2, 1), (2, 2), (6, 3), (12, 4)):
+            ramp = torch.arange(width + 2 * margin, dtype=torch.float64)
+            y = ramp.view(1, 1, 1, -1).expand(1, 1, period * height + 2 * margin, -1)
+            expected = (period**2 - 1) / (width**2 - 1)
+            assert score(y, period, margin) == pytest.approx(expected, rel=1e-12, abs=1e-15), (width, period)
+    for page, new in (
+        ("docs/checkerboard.md", "of an interior W ≥ 2 pixels wide"),
+        ("docs/checkerboard.zh.md", "内部区域宽 W（W ≥ 2）个像素"),
+        ("examples/_upsamplers.py", "of a W-pixel interior, W >= 2,"),
+    ):
+        assert new in (Path(__file__).parents[2] / page).read_text(encoding="utf-8"), page
+
+
 def test_cudnn_allows_tf32_convolutions_by_default():
     # Review 63: "float32 convolutions run in TF32 by default (torch.backends.cudnn.allow_tf32)" had no test; the
     # flag is read in a fresh process, which no other test has changed. (The example's comment no longer says
