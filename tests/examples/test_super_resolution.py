@@ -125,10 +125,10 @@ def test_resize_conv_and_icnr_layers_start_flat_the_others_patterned_from_1e_3_t
 
 @pytest.mark.parametrize("channels", [1, 4, 16, 64])
 def test_fair_init_gives_every_upsampling_layer_one_output_variance(ns, channels):
-    """Over seeds, on unit-variance features: the claim holds for any channel count, not just the page's 16."""
+    """Over seeds, on features of ±1 (the same squared value at every pixel): the claim holds for any channel
+    count, not just the page's 16."""
     torch.manual_seed(channels)
-    features = torch.randn(8, channels, 12, 12)
-    features = (features - features.mean()) / features.std()  # exactly unit variance: only the weights vary
+    features = torch.randn(8, channels, 12, 12).sign()  # only the weights vary
     variance = {}
     with torch.no_grad():
         for kind in ns["kinds"]:
@@ -139,6 +139,31 @@ def test_fair_init_gives_every_upsampling_layer_one_output_variance(ns, channels
             variance[kind] = torch.stack(outputs).mean().item()
     # Weights of variance 1 / (3 n) over n summed products: output variance 1/3.
     assert all(v == pytest.approx(1 / 3, rel=0.15) for v in variance.values()), variance
+
+
+def test_fair_init_variances_differ_per_pixel_on_an_input_of_unequal_magnitude(ns):
+    """Review 85: "every upsampling layer's output has the same variance in expectation over the initialisation"
+    named no input. Each output pixel's variance is a third of the mean square of the inputs it sums, and the
+    layers sum different pixels: next to the one non-zero pixel of an input, resize-conv (which sums that pixel
+    twice along each axis) has about four times the variance of ESPCN. The page now names inputs whose squared
+    values are the same at every pixel."""
+    features = torch.zeros(1, 4, 8, 8, dtype=torch.float64)
+    features[:, :, 3, 3] = 1
+    pixel = {}
+    with torch.no_grad():
+        for kind in ns["kinds"]:
+            outputs = []
+            for seed in range(1000):
+                torch.manual_seed(seed)
+                outputs.append(ns["upsampler"](kind, 4).double()(features)[0, 0, 6, 6] ** 2)
+            pixel[kind] = torch.stack(outputs).mean().item()
+    assert pixel["resize-conv"] > 2 * pixel["ESPCN"], pixel
+    assert pixel["resize-conv"] > 1.3 * pixel["transposed conv"], pixel
+    for page, new in (
+        ("docs/super-resolution.md", "on an input whose squared values are the same at every pixel"),
+        ("docs/super-resolution.zh.md", "只要输入在每个像素上的平方值都相同"),
+    ):
+        assert new in (ROOT / page).read_text(encoding="utf-8"), page
 
 
 def test_fair_init_variances_differ_on_the_border(ns):
