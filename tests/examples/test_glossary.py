@@ -586,3 +586,30 @@ def test_convention_quantized_tensors_run_their_own_nearest_which_copies_a_kept_
         ("glossary.zh.md", "在 CPU 上，按张量量化成 `quint8` 的 65×65 图像以 `scale_factor=1.005`"),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
+
+
+def test_convention_a_channels_last_input_is_dense_in_that_order_a_slice_takes_the_generic_kernel():
+    # Review r87-7: the pages' "channels_last input with more than 3 channels" (the CPU's channels-last nearest
+    # kernel) fails for a slice of a channels_last tensor, which keeps the strides but not the density and takes the
+    # generic kernel; the convention defines the term as dense in that order. 4-D at x1.1 and x2.05, and 5-D.
+    wide = torch.arange(5.0).view(1, 1, 5, 1).expand(1, 4, 5, 240).contiguous(memory_format=torch.channels_last)
+    sliced = wide[..., :120]
+    dense = sliced.contiguous(memory_format=torch.channels_last)
+    assert not sliced.is_contiguous(memory_format=torch.channels_last) and sliced.stride()[1] == 1
+    assert F.interpolate(sliced, scale_factor=1.1, mode="nearest")[0, 0, :, 0].tolist() == [0, 0, 1, 2, 3]
+    assert F.interpolate(dense, scale_factor=1.1, mode="nearest")[0, 0, :, 0].tolist() == [0, 1, 2, 3, 4]
+    rows = torch.arange(10.0).view(1, 1, 10, 1).expand(1, 4, 10, 240).contiguous(memory_format=torch.channels_last)
+    rows = rows[..., :120]  # out H + out W > 128, so only the channels-last kernel doubles the rows at x2.05
+    for image, expected in ((rows, [0, 0, 0, 1]), (rows.contiguous(memory_format=torch.channels_last), [0, 0, 1, 1])):
+        assert F.interpolate(image, scale_factor=2.05, mode="nearest")[0, 0, :4, 0].tolist() == expected
+    volume = torch.arange(2.0).view(1, 1, 2, 1, 1).expand(1, 4, 2, 3, 8)
+    volume = volume.contiguous(memory_format=torch.channels_last_3d)[..., :4]
+    assert not volume.is_contiguous(memory_format=torch.channels_last_3d)
+    assert F.interpolate(volume, scale_factor=1.3, mode="nearest")[0, 0, :, 0, 0].tolist() == [0, 0]
+    dense_volume = volume.contiguous(memory_format=torch.channels_last_3d)
+    assert F.interpolate(dense_volume, scale_factor=1.3, mode="nearest")[0, 0, :, 0, 0].tolist() == [0, 1]
+    for name, text in (
+        ("glossary.md", "with `nearest`, where the dense copy reads 0, 1, 2, 3, 4"),
+        ("glossary.zh.md", "读的行是 0, 0, 1, 2, 3，而连续存放的副本读的是 0, 1, 2, 3, 4"),
+    ):
+        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
