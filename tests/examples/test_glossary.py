@@ -588,7 +588,7 @@ def test_convention_quantized_tensors_run_their_own_nearest_which_copies_a_kept_
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
 
 
-def test_convention_a_channels_last_input_is_dense_in_that_order_a_slice_takes_the_generic_kernel():
+def test_convention_a_channels_last_input_is_dense_in_that_order_a_slice_can_keep_the_strides_undense():
     # Review r87-7: the pages' "channels_last input with more than 3 channels" (the CPU's channels-last nearest
     # kernel) fails for a slice of a channels_last tensor, which keeps the strides but not the density and takes the
     # generic kernel; the convention defines the term as dense in that order. 4-D at x1.1 and x2.05, and 5-D.
@@ -608,8 +608,20 @@ def test_convention_a_channels_last_input_is_dense_in_that_order_a_slice_takes_t
     assert F.interpolate(volume, scale_factor=1.3, mode="nearest")[0, 0, :, 0, 0].tolist() == [0, 0]
     dense_volume = volume.contiguous(memory_format=torch.channels_last_3d)
     assert F.interpolate(dense_volume, scale_factor=1.3, mode="nearest")[0, 0, :, 0, 0].tolist() == [0, 1]
+    # Review r88-1: "as .to(memory_format=...) makes it" failed on this very slice, which .to returns as it is (its
+    # strides already suggest channels_last); and "a slice of one takes the generic kernels" failed on slices that
+    # stay dense (a batch, or rows of a batch of 1), which read rows 0..4 like the dense copy
+    assert not sliced.to(memory_format=torch.channels_last).is_contiguous(memory_format=torch.channels_last)
+    assert not volume.to(memory_format=torch.channels_last_3d).is_contiguous(memory_format=torch.channels_last_3d)
+    batch = torch.arange(5.0).view(1, 1, 5, 1).expand(2, 4, 5, 120).contiguous(memory_format=torch.channels_last)
+    tall = torch.arange(10.0).view(1, 1, 10, 1).expand(1, 4, 10, 120).contiguous(memory_format=torch.channels_last)
+    for image in (batch[:1], tall[:, :, :5]):
+        assert image.is_contiguous(memory_format=torch.channels_last)
+        assert F.interpolate(image, scale_factor=1.1, mode="nearest")[0, 0, :, 0].tolist() == [0, 1, 2, 3, 4]
     for name, text in (
-        ("glossary.md", "with `nearest`, where the dense copy reads 0, 1, 2, 3, 4"),
+        ("glossary.md", "as `.contiguous(memory_format=...)` makes it. A slice of one can keep its"),
+        ("glossary.md", "with `nearest` on the\n  CPU, where the dense copy reads 0, 1, 2, 3, 4"),
+        ("glossary.zh.md", "也就是 `.contiguous(memory_format=...)` 得到的张量。从这样的张量切出来的一片可能保留"),
         ("glossary.zh.md", "读的行是 0, 0, 1, 2, 3，而连续存放的副本读的是 0, 1, 2, 3, 4"),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
