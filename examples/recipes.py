@@ -237,7 +237,7 @@ def sincos_pos_embed(grid_size, dim):
     position = torch.arange(grid_size, dtype=torch.float64)
     angles_h = (position[:, None, None] * omega).expand(grid_size, grid_size, -1)
     angles_w = (position[None, :, None] * omega).expand(grid_size, grid_size, -1)
-    grid = torch.cat([angles_h.sin(), angles_h.cos(), angles_w.sin(), angles_w.cos()], dim=-1).reshape(1, -1, dim)
+    grid = torch.cat([angles_w.sin(), angles_w.cos(), angles_h.sin(), angles_h.cos()], dim=-1).reshape(1, -1, dim)
     return torch.cat([torch.zeros(1, 1, dim, dtype=torch.float64), grid], dim=1).float().to(device)
 
 
