@@ -380,11 +380,8 @@ def test_torch_matches_pillow(k):
             torch.testing.assert_close(ours, theirs, atol=2e-5, rtol=0, msg=f"{mode} at {k}, {h}x{w}")
 
 
-@pytest.mark.parametrize(
-    "shape", [(37, 53, 25, 17), (40, 40, 30, 27), (64, 48, 9, 7), (20, 20, 13, 13), (16, 12, 40, 30)]
-)
-def test_torch_matches_pillow_at_any_size(shape):
-    # the match with Pillow is not special to whole factors: non-integer factors and upsampling too
+def torch_and_pillow_resizes(shape: tuple[int, int, int, int]):
+    """Yield (mode, torch's antialiased float32 resize, Pillow's) of one random h x w image to oh x ow."""
     h, w, oh, ow = shape
     x = torch.rand(h, w, generator=torch.Generator().manual_seed(h * w))
     image = Image.fromarray(x.numpy(), mode="F")
@@ -393,8 +390,16 @@ def test_torch_matches_pillow_at_any_size(shape):
         ("bicubic", Image.Resampling.BICUBIC),
         ("lanczos", Image.Resampling.LANCZOS),
     ):
-        ours = F.interpolate(x.view(1, 1, h, w), size=(oh, ow), mode=mode, antialias=True, align_corners=False)[0, 0]
-        theirs = torch.from_numpy(np.asarray(image.resize((ow, oh), pillow)).copy())
+        ours = F.interpolate(x.view(1, 1, h, w), size=(oh, ow), mode=mode, antialias=True)[0, 0]
+        yield mode, ours, torch.from_numpy(np.asarray(image.resize((ow, oh), pillow)).copy())
+
+
+@pytest.mark.parametrize(
+    "shape", [(37, 53, 25, 17), (40, 40, 30, 27), (64, 48, 9, 7), (20, 20, 13, 13), (16, 12, 40, 30)]
+)
+def test_torch_matches_pillow_at_any_size(shape):
+    # the match with Pillow is not special to whole factors: non-integer factors and upsampling too
+    for mode, ours, theirs in torch_and_pillow_resizes(shape):
         torch.testing.assert_close(ours, theirs, atol=2e-5, rtol=0, msg=f"{mode}, {shape}")
 
 
@@ -547,16 +552,7 @@ def test_pixel_unshuffle_drops_nothing(k):
 @pytest.mark.parametrize("shape", [(8, 8, 4, 1), (8, 3, 4, 1), (5, 9, 2, 1)])
 def test_torch_misses_pillow_for_a_one_pixel_wide_output_whose_height_changes(shape):
     # the page's exception: a CPU kernel bug (every row equals the first)
-    h, w, oh, ow = shape
-    x = torch.rand(h, w, generator=torch.Generator().manual_seed(h * w))
-    image = Image.fromarray(x.numpy(), mode="F")
-    for mode, pillow in (
-        ("bilinear", Image.Resampling.BILINEAR),
-        ("bicubic", Image.Resampling.BICUBIC),
-        ("lanczos", Image.Resampling.LANCZOS),
-    ):
-        ours = F.interpolate(x.view(1, 1, h, w), size=(oh, ow), mode=mode, antialias=True)[0, 0]
-        theirs = torch.from_numpy(np.asarray(image.resize((ow, oh), pillow)).copy())
+    for mode, ours, theirs in torch_and_pillow_resizes(shape):
         assert (ours - theirs).abs().max() > 1e-3, (mode, shape)  # Pillow precision: 2e-5
         assert torch.equal(ours, ours[:1].expand_as(ours)), (mode, shape)
 
