@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import runpy
 import subprocess
 import sys
@@ -280,6 +281,20 @@ def assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels() 
         assert torch.equal(image, x) and not image.is_contiguous(), view
         sliced = torch.equal(F.interpolate(image, scale_factor=1 / k, mode=mode), x[..., k // 2 :: k, k // 2 :: k])
         assert sliced == (view == "channels_last" or (avx2 and channels <= 4)), (k, channels, view, mode)
+
+
+def run_in_generic_x86_code(code: str) -> str:
+    """What ``code`` prints under torch's generic x86 kernels (``ATEN_CPU_CAPABILITY=default``); skips off x86."""
+    if platform.machine().lower() not in ("x86_64", "amd64"):
+        pytest.skip("the page's statement is about torch's x86 code")
+    return run_python(code, ATEN_CPU_CAPABILITY="default")
+
+
+def assert_pages_say(*pages_and_words: tuple[str, str]) -> None:
+    """Assert that each docs/PAGE still says WORDS, whatever the line breaks: a test binds the sentence it checks."""
+    for page, words in pages_and_words:
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert " ".join(words.split()) in text, f"docs/{page} no longer says: {words}"
 
 
 @dataclass

@@ -10,6 +10,7 @@ import torch.nn.functional as F
 
 from helpers import (
     ROOT,
+    assert_pages_say,
     assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels,
     run_example,
     run_python,
@@ -306,7 +307,6 @@ def test_plain_bilinear_and_bicubic_are_slicing_at_odd_factors(ns):
         for mode in ("bilinear", "bicubic"):
             with pytest.raises(RuntimeError, match="not implemented"):
                 F.interpolate(torch.zeros(1, 1, 6, 6, dtype=dtype), scale_factor=1 / 3, mode=mode)
-    from helpers import ROOT
 
     for page, words in (
         ("aliasing.md", "(`F.interpolate` refuses the other floating-point and complex dtypes)"),
@@ -369,7 +369,6 @@ def test_above_100_more_odd_factors_are_slicing_only_to_float_rounding_in_float6
 def test_the_pages_name_the_parameter_free_shrinks_they_leave_out():
     # F.grid_sample with a scaled grid and FractionalMaxPool2d also shrink without parameters,
     # so the opening sentences of this page and the next must name them, not claim "every way".
-    from helpers import ROOT
 
     x = torch.rand(1, 1, 8, 8)
     grid = F.affine_grid(torch.eye(2, 3).unsqueeze(0), (1, 1, 4, 4), align_corners=False)
@@ -502,7 +501,6 @@ def test_antialias_is_refused_for_these_modes_and_ranks(mode, shape):
 def test_the_takeaway_does_not_leave_lanczos_out_of_the_antialiased_modes(ns):
     # Review 71: the takeaway said "pass antialias=True (bilinear or bicubic, 4-D input only)", but lanczos takes it
     # too (and requires it), on 4-D input only, as the page says above; the takeaway now points there
-    from helpers import ROOT
 
     if ns["lanczos_works"](torch.device("cpu")):
         x = torch.rand(1, 1, 8, 8)
@@ -596,13 +594,11 @@ def test_odd_factor_slicing_stops_at_2_to_the_23_with_the_default_cpu_kernels():
         "float64 9175040 True True",
         "float64 16777215 True True",
     ]
-    from helpers import ROOT
 
-    for page, words in (
+    assert_pages_say(
         ("aliasing.md", "while float64 holds to 2^24 there too"),
         ("aliasing.zh.md", "float64 在这些内核下仍到 2^24 为止都成立"),
-    ):
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    )
 
 
 def test_odd_factor_slicing_holds_up_to_2_to_the_24_for_odd_factors_up_to_99():
@@ -902,13 +898,11 @@ def test_the_1x1_mean_differs_by_steps_set_by_the_largest_values_not_the_last_bi
         x = torch.rand(20000, 1, 4, 4, generator=torch.Generator().manual_seed(seed))
         most[seed] = steps(F.adaptive_avg_pool2d(x, 1), F.avg_pool2d(x, 4))
     assert set(most.values()) == {4, 5} and list(most.values()).count(4) > 30, most
-    from helpers import ROOT
 
-    for page, words in (
+    assert_pages_say(
         ("aliasing.md", "at most 4 with most seeds, 5 with some"),
         ("aliasing.zh.md", "有些种子下差 5 个"),
-    ):
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    )
     for seed in range(3):
         x = torch.rand(20000, 1, 4, 4, generator=torch.Generator().manual_seed(seed))
         y = x * 2 - 1
@@ -932,7 +926,6 @@ def test_uint8_odd_factor_results_measured_under_default_are_not_claimed_for_arm
     # Review 42: the page said the uint8 one-pixel-wide bug hits any channel count "on a CPU without AVX2, such as
     # an ARM one". What is measured is ATEN_CPU_CAPABILITY=default, the generic kernels of an x86 CPU without AVX2
     # (Conventions); ARM builds compile their own code and are not claimed.
-    from helpers import ROOT
 
     for page in ("aliasing.md", "aliasing.zh.md"):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
@@ -1058,7 +1051,6 @@ print(torch.backends.cpu.get_cpu_capability())
     assert run_python(code).strip() in ("AVX2", "AVX512")
     assert run_python(code, ATEN_CPU_CAPABILITY="default").strip() == "DEFAULT"
     # Review 63: the cell's comment gave the loop 16 floats on an AVX-512 CPU; the pattern above is 8 on AVX512 too.
-    from helpers import ROOT
 
     assert "16 with AVX-512" not in (ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8")
 
@@ -1067,7 +1059,6 @@ def test_float16_pools_agree_at_3_only_on_outputs_larger_than_1x1():
     # Review 63: the page listed channels_last with 16 channels as the one kernel that agrees at 3 but parts to 1x1.
     # float16 parts there too, rarely: to 1x1 the adaptive pool calls mean, which rounds this 3x3 map to the nearer
     # float16 and AvgPool2d one float16 step below it; the same block tiled 2x2 pools alike in both.
-    from helpers import ROOT
 
     block = torch.tensor(
         [
@@ -1226,7 +1217,6 @@ def test_area_windows_are_k_wide_on_sides_k_divides_only_where_one_over_k_loses_
 def test_area_windows_on_sides_k_does_not_divide_are_wider_than_k_only_given_scale_factor():
     # Review 73: the summary had every area window "wider than k" on sides k does not divide. Given scale_factor=1/k
     # (floor(n/k) pixels) each is; given size=ceil(n/k), 7 pixels to 4 at 2x, the edge windows are [1, 1]/2, the box.
-    from helpers import ROOT
 
     for k in range(2, 10):
         for n in range(k + 1, 4 * k):
@@ -1349,8 +1339,7 @@ def test_uint8_one_pixel_wide_bug_at_odd_factors_hits_views_that_are_not_contigu
     # Review 80: the page put the uint8 row bug on "a contiguous image with 5 or more channels"; a column slice, a
     # transpose or a batch of one from HWC with 5 channels is off the slice too: only a channels_last copy escapes
     assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels()
-    for page, words in (
+    assert_pages_say(
         ("aliasing.md", "is right), for an image with 5 or more channels, or with any number on an x86 CPU"),
         ("aliasing.zh.md", "是对的），5 个及以上通道的图像会算错；"),
-    ):
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    )

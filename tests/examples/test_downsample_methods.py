@@ -16,6 +16,7 @@ from helpers import (
     IMAGE_VIEWS,
     ROOT,
     assert_only_a_channels_last_copy_escapes_the_float_one_pixel_wide_bug,
+    assert_pages_say,
     assert_uint8_against_pillow_breaks,
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
     printed_by,
@@ -178,13 +179,12 @@ def test_pixel_unshuffle_round_trip_is_bit_exact_on_nan_and_signed_zeros_but_not
         except RuntimeError:
             round_trip = False
         assert round_trip == (k == 1 or c == h == w == 0), (k, x.shape)
-    for page, words in (
+    assert_pages_say(
         ("downsample-methods.md", "except, on the CPU and with *k* > 1, on a map with no elements"),
         ("downsample-methods.md", "not one with no channels, rows or columns"),
         ("downsample-methods.zh.md", "例外是 CPU 上 *k* > 1 时没有元素的张量"),
         ("downsample-methods.zh.md", "通道数、高、宽都为 0 的张量不算"),
-    ):
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    )
 
 
 def test_pixel_unshuffle_round_trip_holds_in_every_dtype_the_cpu_takes_and_the_float8_types_are_refused():
@@ -208,11 +208,10 @@ def test_pixel_unshuffle_round_trip_holds_in_every_dtype_the_cpu_takes_and_the_f
         assert packed[:, 4::9].contiguous().view(torch.uint8).equal(x[..., 1::3, 1::3].contiguous().view(torch.uint8))
     assert {torch.float8_e4m3fn, torch.float8_e5m2} <= refused, refused
     assert not refused & {torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.uint8}
-    for page, words in (
+    assert_pages_say(
         ("downsample-methods.md", "round trip in every dtype they take (on the CPU they refuse some, the float8 types"),
         ("downsample-methods.zh.md", "在 CPU 上有些 dtype 它们不接受，float8 各类型就在其中"),
-    ):
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    )
 
 
 def test_reference_and_measures_are_calibrated(ns):
@@ -616,7 +615,7 @@ def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_w
     assert_only_a_channels_last_copy_escapes_the_float_one_pixel_wide_bug(
         (("bilinear", Image.Resampling.BILINEAR), ("bicubic", Image.Resampling.BICUBIC))
     )
-    for page, words in (
+    assert_pages_say(
         (
             "downsample-methods.md",
             "(5×5 → 1×1 and 1×5 → 3×1 still match; a `channels_last` copy with more than one channel escapes), a torch bug",
@@ -625,8 +624,7 @@ def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_w
             "downsample-methods.zh.md",
             "（5×5 → 1×1 和 1×5 → 3×1 仍然一致；多于一个通道的 `channels_last` 副本不受影响），这是 torch 的一个缺陷",
         ),
-    ):
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    )
 
 
 def test_area_and_adaptive_pool_equal_avg_pool_only_to_rounding():
@@ -722,11 +720,10 @@ def test_avg_pool_overflows_to_minus_inf_on_a_negative_block_where_blur_pool_sta
         assert torch.equal(F.avg_pool2d(x, 2), torch.full((1, 3, 2, 2), sign * math.inf, dtype=dtype))
         blurred = ns["BlurPool"](filter_size=2)(x)
         assert blurred.isfinite().all() and torch.allclose(blurred, torch.full_like(blurred, big)), (dtype, sign)
-    for page, words in (
+    assert_pages_say(
         ("downsample-methods.md", "−3e38), `AvgPool2d` overflows and BlurPool does not"),
         ("downsample-methods.zh.md", "`AvgPool2d` 会溢出，BlurPool 不会"),
-    ):
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    )
 
 
 def test_blur_initialised_conv_is_blur_pool_121_only_to_float_rounding(ns):
@@ -794,11 +791,10 @@ def test_uint8_one_pixel_wide_bug_hits_views_that_are_not_contiguous_too():
         ours = F.interpolate(image, size=(oh, 1), mode=mode, antialias=True)
         assert torch.equal(ours, right) == (avx2 and channels <= 4), (h, w, oh, channels, view, mode)
         assert avx2 and channels <= 4 or (ours.int() - right.int()).abs().max() > 10, (channels, view, mode)
-    for page, words in (
+    assert_pages_say(
         ("downsample-methods.md", "on the CPU, 8-bit images meet that torch bug too, in the same layouts, with more"),
         ("downsample-methods.zh.md", "在 CPU 上，同样布局、超过 4 个通道的 8 位图像也会碰到上面那个 torch 缺陷"),
-    ):
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    )
 
 
 @pytest.mark.parametrize("mode, resample", [("bilinear", "BILINEAR"), ("bicubic", "BICUBIC")])
@@ -1094,11 +1090,10 @@ def test_the_1x1_mean_parts_from_avg_pool_by_steps_that_grow_with_the_block():
         x = torch.rand(2000, 1, h, w, generator=g)
         pooled, area = F.avg_pool2d(x, 3), F.interpolate(x, scale_factor=1 / 3, mode="area")
         assert ((area - pooled).abs() / (torch.nextafter(pooled, torch.tensor(float("inf"))) - pooled)).max() == 1
-    for page, words in (
+    assert_pages_say(
         ("downsample-methods.md", "by a few float32 steps from a 3×3 or 4×4 block and by more from larger ones"),
         ("downsample-methods.zh.md", "取值在 [0, 1) 时，3×3 或 4×4 的块会差几个 float32 步长"),
-    ):
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    )
 
 
 def test_from_a_2x2_block_to_one_pixel_area_and_the_adaptive_pool_overflow_like_avg_pool():
@@ -1240,11 +1235,10 @@ def test_the_bullets_hold_on_128x128_images_not_on_every_64x64_draw(ns):
         at2, at4 = (_measure_on(ns, images, ("AvgPool2d(k)",), k)["AvgPool2d(k)"]["folded"] for k in (2, 4))
         growth.append(at4 / at2)
     assert max(growth) < 1.2 and growth[0] > 1.1, growth
-    for page, words in (
+    assert_pages_say(
         ("downsample-methods.md", "by less than a tenth on this page's own, which are seed 1's"),
         ("downsample-methods.zh.md", "本页自己的图像用的是种子 1，增长不到一成"),
-    ):
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    )
 
 
 def test_accuracies_within_the_spread_are_one_draw_of_the_data_max_pooling_falls_below_on_others(ns):

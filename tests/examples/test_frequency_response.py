@@ -12,6 +12,7 @@ from PIL import Image
 from helpers import (
     ROOT,
     assert_only_a_channels_last_copy_escapes_the_float_one_pixel_wide_bug,
+    assert_pages_say,
     assert_uint8_against_pillow_breaks,
     assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels,
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
@@ -582,7 +583,7 @@ def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_w
             ("lanczos", Image.Resampling.LANCZOS),
         )
     )
-    for page, words in (
+    assert_pages_say(
         (
             "frequency-response.md",
             "(5×5 → 1×1 and 1×5 → 3×1 still match; a `channels_last` copy with more than one channel escapes), where a torch",
@@ -591,8 +592,7 @@ def test_a_channels_last_copy_with_more_than_one_channel_escapes_the_one_pixel_w
             "frequency-response.zh.md",
             "例外是：在 CPU 上，输出只有一个像素宽、高度发生变化、且输入和输出都至少两个像素高时（5×5 → 1×1 和 1×5 → 3×1 仍然一致；多于一个通道的 `channels_last` 副本不受影响）",
         ),
-    ):
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    )
 
 
 def test_align_corners_gives_no_single_response_even_at_a_whole_factor():
@@ -1007,11 +1007,10 @@ print(torch.backends.cpu.get_cpu_capability(), *steps)
 """
     assert run_python(code, ATEN_CPU_CAPABILITY="avx2").split() == ["AVX2", "13", "4", "4", "5"]
     assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["DEFAULT", "24", "7", "10", "9"]
-    for page, words in (
+    assert_pages_say(
         ("frequency-response.md", "to 13 at 3× (from 7 at 5× to 24 at 3× under `ATEN_CPU_CAPABILITY=default`)"),
         ("frequency-response.zh.md", "从 5 倍时的 7 个到 3 倍时的 24 个"),
-    ):
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    )
 
 
 def test_overflow_of_the_largest_constant_depends_on_the_map_size():
@@ -1148,13 +1147,12 @@ def test_the_cpu_antialiased_modes_refuse_half_precision_so_weights_in_the_input
         exact = F.interpolate(ramp, size=(size, size), mode=mode, antialias=True)
         rounded = F.interpolate(ramp.to(torch.uint8), size=(size, size), mode=mode, antialias=True)
         assert rounded.dtype == torch.uint8 and (rounded.double() - exact.clamp(0, 255)).abs().max() <= 1, (mode, size)
-    for page, words in (
+    assert_pages_say(
         ("frequency-response.md", "torch computes the weights of a float32 or float64 input in its dtype on the CPU"),
         ("frequency-response.md", "whose antialiased modes refuse to resize float16 and bfloat16;"),
         ("frequency-response.zh.md", "在 CPU 上 torch 按 float32 或 float64 输入本身的 dtype 计算权重"),
         ("frequency-response.zh.md", "CPU 上开启抗混叠的模式不能缩放 float16 和 bfloat16；"),
-    ):
-        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    )
 
 
 def test_float64_end_weights_appear_in_every_widened_mode_at_49_93_and_99():

@@ -9,7 +9,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, run_example, run_python
+from tests.helpers import ROOT, assert_pages_say, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -797,9 +797,13 @@ def test_opencv_stays_with_the_exact_float64_result_where_torch_float64_floors_a
 
     assert np.abs(floored_in_single_precision(clamp=True) - pt64).max() < 1e-11
     assert np.abs(floored_in_single_precision(clamp=False) - exact).max() < 1e-7 < 3e-6 < np.abs(pt64 - exact).max()
-    for page, words in (("interpolate-bicubic.md", "On the CPU, torch's float64 kernel too moves a position a hair below a whole pixel onto it"),
-                        ("interpolate-bicubic.zh.md", "在 CPU 上，torch 的 float64 内核也会把略小于某个整数像素的位置挪到这个像素上")):  # fmt: skip
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    assert_pages_say(
+        (
+            "interpolate-bicubic.md",
+            "On the CPU, torch's float64 kernel too moves a position a hair below a whole pixel onto it",
+        ),
+        ("interpolate-bicubic.zh.md", "在 CPU 上，torch 的 float64 内核也会把略小于某个整数像素的位置挪到这个像素上"),
+    )
     # Review 29: only IPP's code computes these positions in double; OpenCV's own resize.cpp
     # rounds them to float32 and drifts as torch's float32 kernel does.
     cv2.ipp.setUseIPP(False)
@@ -842,9 +846,10 @@ def test_a_uint8_impulse_does_not_return_the_kernel(n_out):
         kernel = np.outer(keys(positions - rows // 2, -0.75), kernel) if rows > 1 else kernel[None]
         assert out.min() == 0 and kernel.min() < -0.04, (pixel, amplitude, rows)
         assert np.abs(out.numpy() / amplitude - kernel).max() > 0.04, (pixel, amplitude, rows)
-    for page, words in (("interpolate-bicubic.md", "Enlarging a single float64 impulse"),
-                        ("interpolate-bicubic.zh.md", "把单个 float64 冲激")):  # fmt: skip
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    assert_pages_say(
+        ("interpolate-bicubic.md", "Enlarging a single float64 impulse"),
+        ("interpolate-bicubic.zh.md", "把单个 float64 冲激"),
+    )
 
 
 def test_a_float64_impulse_can_miss_the_kernel_on_long_rows_and_on_the_cpu_on_short_ones():
@@ -873,9 +878,16 @@ def test_a_float64_impulse_can_miss_the_kernel_on_long_rows_and_on_the_cpu_on_sh
     assert miss(9, [4], scale_factor=(1, 3.0000001)) > 1e-7
     assert miss(3000, list(range(1, 2999)), size=(1, 4501)) > 1e-5
     assert miss(9, list(range(1, 8)), size=(1, 129), align_corners=True) < 1e-12
-    for page, words in (("interpolate-bicubic.md", "as in the cell below; not always, as the kernel floors its positions in single precision: a long row can miss, and on the CPU a short one too (9 pixels enlarged ×3.0000001)"),
-                        ("interpolate-bicubic.zh.md", "如下面的单元格所示；但并非总是如此，因为内核用单精度对位置向下取整：很长的一行可能对不上，在 CPU 上短的一行也可能对不上（9 个像素放大 3.0000001 倍）")):  # fmt: skip
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    assert_pages_say(
+        (
+            "interpolate-bicubic.md",
+            "as in the cell below; not always, as the kernel floors its positions in single precision: a long row can miss, and on the CPU a short one too (9 pixels enlarged ×3.0000001)",
+        ),
+        (
+            "interpolate-bicubic.zh.md",
+            "如下面的单元格所示；但并非总是如此，因为内核用单精度对位置向下取整：很长的一行可能对不上，在 CPU 上短的一行也可能对不上（9 个像素放大 3.0000001 倍）",
+        ),
+    )
 
 
 def test_pillow_premultiplies_alpha_so_rgba_differs_by_far_more_than_rgb():

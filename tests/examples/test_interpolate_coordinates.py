@@ -2,7 +2,6 @@
 
 import itertools
 import math
-import platform
 import sys
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import run_example, run_python
+from helpers import run_example, run_in_generic_x86_code, run_python
 
 ROOT_DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -498,8 +497,6 @@ def test_long_axis_float64_count_depends_on_the_kernel():
 def test_float64_bilinear_misses_the_last_corner_by_a_step_only_in_the_generic_x86_code():
     # Review 23: the page implied that the CPU's float64 linear modes keep the last corner exactly; torch's
     # generic x86 code (ATEN_CPU_CAPABILITY=default) misses it by one rounding step at a few sizes.
-    if platform.machine().lower() not in ("x86_64", "amd64"):
-        pytest.skip("the page's statement is about torch's x86 code")
     code = (
         "import numpy as np, torch, torch.nn.functional as F\n"
         "g = torch.Generator().manual_seed(0)\n"
@@ -515,7 +512,7 @@ def test_float64_bilinear_misses_the_last_corner_by_a_step_only_in_the_generic_x
         "                missed.append((n, o, w))\n"
         "print(worst, (15, 52, 52) in missed, len(missed))\n"
     )
-    worst, has_page_case, count = run_python(code, ATEN_CPU_CAPABILITY="default").split()
+    worst, has_page_case, count = run_in_generic_x86_code(code).split()
     assert worst == "1" and has_page_case == "True" and 0 < int(count) < 30
     if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
         assert run_python(code, ATEN_CPU_CAPABILITY="avx2").split() == ["0", "False", "0"]
@@ -524,15 +521,13 @@ def test_float64_bilinear_misses_the_last_corner_by_a_step_only_in_the_generic_x
 def test_the_float32_row_takes_the_left_pixel_at_the_2_to_41_tie_in_the_generic_x86_code():
     # Review 23: "the 1-D row happens to round this case the exact way" held for float32 only in the AVX2 and
     # AVX-512 code; the generic x86 code (ATEN_CPU_CAPABILITY=default) takes pixel 0, float64 stays exact.
-    if platform.machine().lower() not in ("x86_64", "amd64"):
-        pytest.skip("the page's statement is about torch's x86 code")
     code = (
         "import torch, torch.nn.functional as F\n"
         "for dtype in (torch.float32, torch.float64):\n"
         "    row = torch.arange(2, dtype=dtype).view(1, 1, 2)\n"
         "    print(int(F.interpolate(row, size=41, mode='nearest-exact')[0, 0, 20]))\n"
     )
-    assert run_python(code, ATEN_CPU_CAPABILITY="default").split() == ["0", "1"]
+    assert run_in_generic_x86_code(code).split() == ["0", "1"]
     if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
         assert run_python(code, ATEN_CPU_CAPABILITY="avx2").split() == ["1", "1"]
 

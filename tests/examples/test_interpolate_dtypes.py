@@ -14,7 +14,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import ROOT, printed_by, run_example, run_python
+from tests.helpers import ROOT, assert_pages_say, printed_by, run_example, run_python
 
 sys.path.insert(0, str(ROOT / "examples"))
 from _settings import lanczos_works  # noqa: E402
@@ -347,11 +347,10 @@ def test_one_pixel_wide_exception_to_the_uint8_bounds_is_for_contiguous_input(ca
         printed = printed.getvalue()
     bilinear, bicubic = map(float, printed.split())
     assert bilinear <= 1 and bicubic <= 2, (bilinear, bicubic)
-    for page, words in (
+    assert_pages_say(
         ("interpolate-dtypes.md", "escapes the bug in both dtypes"),
         ("interpolate-dtypes.zh.md", "两种数据类型都躲过了这个缺陷"),
-    ):
-        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    )
 
 
 @pytest.mark.skipif(not HAS_LANCZOS, reason="this torch has no lanczos")
@@ -1038,7 +1037,7 @@ def test_kept_axis_exception_to_the_two_pass_model_needs_align_corners_false():
                     gap = (out - model(x, factor, align_corners=corners)).abs().max().item()
                     worst[corners] = max(worst[corners], gap)
     assert worst[False] >= 100 and worst[True] <= 2, worst
-    for page, words in (
+    assert_pages_say(
         ("interpolate-dtypes.md", "`align_corners=True` the float32 kernel ignores the factor"),
         ("interpolate-dtypes.zh.md", "设为 `align_corners=True` 时，float32 内核不用这个缩放系数"),
         ("interpolate-bicubic.md", "as 10 pixels ×1.05, with the default `align_corners=False`"),
@@ -1046,8 +1045,7 @@ def test_kept_axis_exception_to_the_two_pass_model_needs_align_corners_false():
             "interpolate-bicubic.zh.md",
             "在默认的 `align_corners=False` 下，`scale_factor` 让某个轴长度不变时，比如 10 个像素 ×1.05",
         ),
-    ):
-        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    )
 
 
 @pytest.mark.parametrize("seed", [0, 1])
@@ -1370,13 +1368,12 @@ def test_channels_last_3d_is_kept_by_every_5d_mode_but_area(dtype):
         x = torch.rand((2, channels, 1, 1, 1)).to(dtype).to(memory_format=torch.channels_last_3d)
         after = F.interpolate(F.interpolate(x, size=(1, 1, 1), mode="area"), size=(2, 3, 2), mode="nearest")
         assert (after.stride(1) == 1) == (channels > 1), channels
-    for page, words in (
+    assert_pages_say(
         ("interpolate-dtypes.md", "but `area` does not at any size but 1×1×1"),
         ("interpolate-dtypes.md", "contiguous, as in 4-D, and one made with `.to` keeps them"),
         ("interpolate-dtypes.zh.md", "用 `.to` 得到的则保留这种步长"),
         ("interpolate-dtypes.zh.md", "`area` 则除 1×1×1 以外在任何尺寸下都不保持"),
-    ):
-        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    )
 
 
 def test_cpu_half_precision_backward_adds_in_float32_except_area():
@@ -1449,22 +1446,22 @@ def test_cpu_half_precision_backward_adds_in_float32_except_area():
     assert "(not at the ends of the dtype's range: in float16," in " ".join(
         (ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8").split()
     )
-    for page, words in (("interpolate-dtypes.md", "for gradients drawn uniformly between −1 and 1 (not at the ends of"),
-                        ("interpolate-dtypes.md", "gradients times 10⁻⁶, below float16's smallest normal number, `bilinear`"),
-                        ("interpolate-dtypes.md", "`bilinear` can miss by more)"),
-                        ("interpolate-dtypes.zh.md", "梯度在 −1 到 1 之间均匀随机取值，不在该数据类型取值范围的两端"),
-                        ("interpolate-dtypes.zh.md", "测试用的梯度乘以 10⁻⁶ 后小于 float16 最小的正规数，`bilinear`")):  # fmt: skip
-        assert words in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    assert_pages_say(
+        ("interpolate-dtypes.md", "for gradients drawn uniformly between −1 and 1 (not at the ends of"),
+        ("interpolate-dtypes.md", "gradients times 10⁻⁶, below float16's smallest normal number, `bilinear`"),
+        ("interpolate-dtypes.md", "`bilinear` can miss by more)"),
+        ("interpolate-dtypes.zh.md", "梯度在 −1 到 1 之间均匀随机取值，不在该数据类型取值范围的两端"),
+        ("interpolate-dtypes.zh.md", "测试用的梯度乘以 10⁻⁶ 后小于 float16 最小的正规数，`bilinear`"),
+    )
     ones = torch.ones(1, 4, 128, 128, dtype=torch.bfloat16)
     assert torch.equal(input_gradient(torch.zeros(1, 4, 4, 4, dtype=torch.bfloat16), ones, mode="area"),
                        torch.full((1, 4, 4, 4), 256.0, dtype=torch.float64))  # fmt: skip
     assert torch.equal(input_gradient(torch.zeros(1, 4, 4, 4), ones.float(), mode="area"),
                        torch.full((1, 4, 4, 4), 1024.0, dtype=torch.float64))  # fmt: skip
-    for page, words in (
+    assert_pages_say(
         ("interpolate-dtypes.md", "adds in the dtype itself"),
         ("interpolate-dtypes.zh.md", "直接用该数据类型累加"),
-    ):
-        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    )
 
 
 @pytest.mark.skipif(not VECTORISED_UINT8, reason="this CPU has no AVX2: torch takes its generic uint8 kernel")
@@ -1498,11 +1495,10 @@ def test_three_channel_uint8_to_one_pixel_fails_only_for_a_contiguous_tensor_not
                     view.contiguous(memory_format=torch.channels_last), size=(1, 1), mode=mode, antialias=antialias
                 )
                 assert torch.equal(out, last), (name, mode, antialias)
-    for page, words in (
+    assert_pages_say(
         ("interpolate-dtypes.md", "such as a crop"),
         ("interpolate-dtypes.zh.md", "比如裁剪出来的一块"),
-    ):
-        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    )
 
 
 def test_cuda_antialias_kernel_keeps_its_weights_in_the_dtype():
@@ -1514,11 +1510,10 @@ def test_cuda_antialias_kernel_keeps_its_weights_in_the_dtype():
     weights = weights[: weights.index("\n}\n")]
     assert "scalar_t* wt_ptr," in weights and "wt_ptr[j] = static_cast<scalar_t>(w);" in weights
     assert "accscalar_t total_w" in weights and "wt_ptr[j] /= total_w;" in weights
-    for page, words in (
+    assert_pages_say(
         ("interpolate-dtypes.md", "stores its weights in the dtype, as the CPU's bicubic kernel does"),
         ("interpolate-dtypes.zh.md", "和 CPU 的双三次内核一样，把权重存成该数据类型"),
-    ):
-        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    )
 
 
 @pytest.mark.filterwarnings("ignore:ComplexHalf support is experimental")
