@@ -1,5 +1,6 @@
 """The claims of docs/glossary*.md that no page's example shows, tested over the domain each entry implies."""
 
+import importlib.util
 import itertools
 import math
 import subprocess
@@ -162,6 +163,7 @@ def test_glossary_antialias_align_corners_true_near_a_factor_of_1_reads_few_extr
 
 
 KEPT_AXIS_INF = """
+import importlib.util
 import itertools
 import torch, torch.nn.functional as F
 found = set()
@@ -625,3 +627,14 @@ def test_convention_a_channels_last_input_is_dense_in_that_order_a_slice_can_kee
         ("glossary.zh.md", "读的行是 0, 0, 1, 2, 3，而连续存放的副本读的是 0, 1, 2, 3, 4"),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
+
+
+def test_convention_section_of_the_zh_glossary_writes_the_glossary_terms(monkeypatch):
+    # Review r90-1: tests/site/test_terminology.py checks every zh page but the glossary itself, so the quantized
+    # bullet's "走自己的 kernel" slipped through, though the glossary's own rule writes the compute kernel 内核
+    spec = importlib.util.spec_from_file_location("terminology", ROOT / "tests" / "site" / "test_terminology.py")
+    terminology = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, terminology)  # its dataclass looks its module up there
+    spec.loader.exec_module(terminology)
+    glossary = (ROOT / "docs" / "glossary.zh.md").read_text(encoding="utf-8")
+    assert terminology.violations(glossary[glossary.index("## 约定") :], glossary) == []

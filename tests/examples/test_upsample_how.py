@@ -1441,6 +1441,16 @@ def test_a_float32_trilinear_channels_last_3d_corner_can_miss_by_three_rounding_
     if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
         assert (corner.view(torch.int32) - torch.tensor(0.25).view(torch.int32)).tolist() == [-3] * 4
         assert f"{corner[0].item():.8f}" == "0.24999996"
+        # Review r90-1: "a volume of more than 3 channels" was too wide: a whole number of vectors of 8 floats
+        # (8, 16, 24, 32 channels) ends on 0.25 exactly, with the AVX2 and the AVX-512 code alike
+        for channels in (8, 16, 24, 32):
+            wide = x[:, :1].expand(1, channels, 1, 1, 2).contiguous(memory_format=torch.channels_last_3d)
+            assert F.interpolate(wide, size=(10, 10, 3), mode="trilinear")[0, :, -1, -1, -1].eq(0.25).all()
+        for name, text in (
+            ("upsample.md", "on a `channels_last_3d`\n  volume of 4 channels, the 1×1×2 row 0.05, 0.25"),
+            ("upsample.zh.md", "；4 个通道的 `channels_last_3d` 体数据上，取值为 0.05、0.25 的 1×1×2 体数据"),
+        ):
+            assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
     # three channels run the contiguous kernel: the same corner is exact there
     assert F.interpolate(x[:, :3].contiguous(), size=(10, 10, 3), mode="trilinear")[0, 0, -1, -1, -1].item() == 0.25
     for capability in ("default", "avx2", "avx512"):  # lower case: torch ignores upper case
