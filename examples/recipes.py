@@ -232,7 +232,7 @@ def resample_abs_pos_embed(posemb, new_size, num_prefix_tokens=1, antialias=True
 
 
 def sincos_pos_embed(grid_size, dim):
-    """MAE's fixed 2-D sine-cosine embedding with a zero class token: a smooth embedding to resize."""
+    """MAE's 2-D sine-cosine formula, computed in float64, with a zero class token: a smooth embedding to resize."""
     omega = 1.0 / 10000 ** (torch.arange(dim // 4, dtype=torch.float64) / (dim // 4))
     position = torch.arange(grid_size, dtype=torch.float64)
     angles_h = (position[:, None, None] * omega).expand(grid_size, grid_size, -1)

@@ -410,20 +410,29 @@ def test_pos_embed_tokens_and_class_token(ns):
         assert r[name, 16]["cls_kept"] and r[name, 24]["cls_kept"]
 
 
-def test_sincos_pos_embed_is_maes(ns):
+def test_sincos_pos_embed_is_maes_formula_in_float64(ns):
     # Review r89-7: MAE's get_2d_sincos_pos_embed (facebookresearch/mae, util/pos_embed.py) takes np.meshgrid(grid_w,
-    # grid_h), so its first half (named emb_h) encodes the column; the example's first half encoded the row.
-    for grid_size, dim in [(14, 768), (5, 16), (3, 8)]:
-        w, h = np.meshgrid(np.arange(grid_size, dtype=np.float32), np.arange(grid_size, dtype=np.float32))
-        omega = 1.0 / 10000 ** (np.arange(dim // 4, dtype=np.float64) / (dim / 4.0))
+    # grid_h), so its first half (named emb_h) encodes the column. Review r90-7: MAE computes the angles and their sines
+    # in float32, so its array is not the example's (float64, then rounded), which the docstring had called MAE's
+    # embedding: at 24 x 24 x 1024 they differ by over 1e-6.
+    def mae(grid_size, dim, dtype):
+        w, h = np.meshgrid(np.arange(grid_size, dtype=dtype), np.arange(grid_size, dtype=dtype))
+        omega = np.arange(dim // 4, dtype=dtype)
+        omega /= dim / 4.0
+        omega = 1.0 / 10000**omega
 
         def one_d(pos):
             out = np.einsum("m,d->md", pos.reshape(-1), omega)
             return np.concatenate([np.sin(out), np.cos(out)], axis=1)
 
-        mae = np.concatenate([np.zeros([1, dim]), np.concatenate([one_d(w), one_d(h)], axis=1)], axis=0)
-        expected = torch.from_numpy(mae).float()[None]
-        torch.testing.assert_close(ns["sincos_pos_embed"](grid_size, dim).cpu(), expected, rtol=0, atol=1e-6)
+        grid = np.concatenate([one_d(w), one_d(h)], axis=1)
+        return torch.from_numpy(np.concatenate([np.zeros([1, dim]), grid], axis=0)).float()[None]
+
+    for grid_size, dim in [(14, 768), (24, 1024), (5, 16), (3, 8), (7, 64)]:
+        example = ns["sincos_pos_embed"](grid_size, dim).cpu()
+        assert torch.equal(example, mae(grid_size, dim, np.float64))
+        torch.testing.assert_close(example, mae(grid_size, dim, np.float32), rtol=0, atol=1e-5)
+    assert not torch.equal(ns["sincos_pos_embed"](24, 1024).cpu(), mae(24, 1024, np.float32))
 
 
 def test_pos_embed_round_trip_is_not_identity(ns):
