@@ -9,7 +9,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import ROOT, assert_pages_say, run_example, run_python
+from helpers import ROOT, assert_pages_say, run_example, run_python
 
 
 @pytest.fixture(scope="module")

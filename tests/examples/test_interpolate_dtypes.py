@@ -14,7 +14,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from tests.helpers import ROOT, assert_pages_say, printed_by, run_example, run_python
+from helpers import ROOT, assert_pages_say, printed_by, run_example, run_python
 
 sys.path.insert(0, str(ROOT / "examples"))
 from _settings import lanczos_works  # noqa: E402

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import assert_pages_say, run_example, run_in_generic_x86_code, run_python
+from helpers import assert_pages_say, run_example, run_in_generic_x86_code, run_python
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import torch.nn.functional as F
 pytest.importorskip("onnxruntime", reason="onnxruntime is not installed")
 pytest.importorskip("onnxscript", reason="onnxscript is not installed (the default exporter needs it)")
 
-from helpers import ROOT, run_example  # noqa: E402
+from helpers import ROOT, assert_pages_say, run_example  # noqa: E402
 
 DEFAULT, LEGACY = "dynamo=True (default)", "dynamo=False (legacy)"
 MATCH = 1e-5
@@ -832,11 +832,10 @@ def test_quantized_one_pixel_input_mixes_channels_over_the_domain(rank):
             reference = F.interpolate(values, mode=mode, **how)
             wrong = (y - reference).abs().max().item() > 0.05
             assert wrong == (channels > 1 and not kept), (batch, channels, how, mode, last)
-    for page, words in (
+    assert_pages_say(
         ("onnx-export.md", "**an input of a single pixel with more than one channel, resized to more than one pixel**"),
         ("onnx-export.zh.md", "**只有一个像素、却有多个通道的输入，缩放到多于一个像素时**"),
-    ):
-        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    )
 
 
 def test_quantized_one_pixel_mix_comes_from_an_ambiguous_memory_format():
@@ -1478,8 +1477,7 @@ def test_the_default_exporter_exports_5d_area_to_1x1x1_as_a_mean(tmp_path):
         session = onnxruntime.InferenceSession(tmp_path / "m.onnx", providers=["CPUExecutionProvider"])
         result = session.run(None, {session.get_inputs()[0].name: x.numpy()})[0]
         assert result.shape == (1, 2, 1, 1, 1) and np.abs(result - layer(x).numpy()).max() < MATCH, how
-    for page, words in (("onnx-export.md", "but a 1×1×1 output"), ("onnx-export.zh.md", "除了输出为 1×1×1 的情况")):
-        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    assert_pages_say(("onnx-export.md", "but a 1×1×1 output"), ("onnx-export.zh.md", "除了输出为 1×1×1 的情况"))
 
 
 def test_the_legacy_exporter_exports_area_with_a_size_only_where_each_side_divides(ns, tmp_path):
@@ -1611,8 +1609,7 @@ def test_dynamic_nearest_exact_at_a_fractional_factor_differs_even_at_its_export
 
     static = onnxruntime.InferenceSession(tmp_path / "static.onnx", providers=["CPUExecutionProvider"])
     assert np.array_equal(static.run(None, {static.get_inputs()[0].name: x.numpy()})[0], nearest_exact(1.7)(x).numpy())
-    for page, words in (
+    assert_pages_say(
         ("onnx-export.md", "`nearest-exact` (not in the table)"),
         ("onnx-export.zh.md", "`nearest-exact`（不在表中）"),
-    ):
-        assert words in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+    )
