@@ -401,6 +401,25 @@ def test_cpu_autocast_keeps_the_input_dtype_and_antialias_still_fails(ns):
     assert rows["cpu", torch.bfloat16, "`bilinear, antialias`"].startswith("NotImplementedError")
 
 
+def test_cpu_autocast_antialias_fails_on_bfloat16_only_where_the_size_changes():
+    # Review 91: the page said a bfloat16 tensor under CPU autocast "still meets the missing bfloat16 antialias
+    # kernel"; at the input's own size (given a size, or a scale_factor that keeps it) the kernel copies the input.
+    assert_pages_say(
+        ("interpolate-dtypes.md", "an antialiased mode fails on bfloat16 input whenever the size changes"),
+        ("interpolate-dtypes.zh.md", "开启抗混叠的模式遇到 bfloat16 输入，同样只要尺寸有变化就会报错"),
+    )
+    gen = torch.Generator().manual_seed(0)
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        for mode, (h, w) in itertools.product(("bilinear", "bicubic", "lanczos"), [(1, 1), (1, 7), (10, 10), (9, 4)]):
+            x = torch.rand(2, 3, h, w, generator=gen).to(torch.bfloat16)
+            for kwargs in (dict(size=(h, w)), dict(scale_factor=1.05)):
+                out = F.interpolate(x, mode=mode, antialias=True, **kwargs)
+                assert out.dtype == torch.bfloat16 and torch.equal(out, x), (mode, h, w, kwargs)
+            for size in ((h + 1, w), (h, w + 2), (2 * h + 1, 2 * w + 1)):
+                with pytest.raises(NotImplementedError):
+                    F.interpolate(x, size=size, mode=mode, antialias=True)
+
+
 @pytest.mark.parametrize("rank", [3, 4, 5])
 def test_cpu_autocast_runs_only_5d_area_in_float32(rank):
     # adaptive_avg_pool3d is on the CPU autocast's float32 list; no upsampling kernel is.
