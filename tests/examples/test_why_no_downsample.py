@@ -266,6 +266,8 @@ def test_exp_based_activations_and_max_pool_agree_bit_for_bit_in_generic_x86_cod
     # commute with max pooling bit for bit there, the page's 2x16 sigmoid image included: now "on an AVX2 or
     # AVX-512 CPU" for both
     assert run_in_generic_x86_code(_GENERIC_EXP_ORDERS_CODE).split() == ["True"]
+    example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "# CPU, ELU" not in example  # the shown comment said "On the CPU" too
     assert_pages_say(
         ("why-no-downsample.md", "ELU is computed with `expm1` (sigmoid with `exp`), and on an AVX2 or AVX-512 CPU"),
         ("why-no-downsample.zh.md", "ELU 要用 `expm1` 计算（sigmoid 用 `exp`），在支持 AVX2 或 AVX-512 的 CPU 上，"),
@@ -994,7 +996,7 @@ def test_elu_is_computed_with_expm1_on_both_the_simd_and_the_scalar_path():
     assert "- ELU 要用 `expm1` 计算（sigmoid 用 `exp`）" in zh
     # Review 73: the shown comment still called ELU "exp-based" after the prose said expm1.
     example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
-    assert "# CPU, ELU (computed with expm1) runs SIMD code" in example and "exp-based" not in example
+    assert "# AVX2 or AVX-512 CPU, ELU (computed with expm1) runs SIMD code" in example and "exp-based" not in example
 
 
 @pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD ELU code")
@@ -1018,7 +1020,7 @@ def test_elu_runs_only_scalar_code_on_rows_shorter_than_a_simd_block():
     )
     assert "成块的元素走 SIMD 代码，其余的走标量代码" in zh and "大部分元素走 SIMD" not in zh
     assert (
-        "# CPU, ELU (computed with expm1) runs SIMD code on blocks of elements and scalar code on the\n# rest,"
+        "# AVX2 or AVX-512 CPU, ELU (computed with expm1) runs SIMD code on blocks of elements and\n# scalar code on the rest,"
         in example
     )
 
