@@ -163,7 +163,6 @@ def test_glossary_antialias_align_corners_true_near_a_factor_of_1_reads_few_extr
 
 
 KEPT_AXIS_INF = """
-import importlib.util
 import itertools
 import torch, torch.nn.functional as F
 found = set()

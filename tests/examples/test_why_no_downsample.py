@@ -9,7 +9,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import ROOT, run_example, run_python
+from helpers import ROOT, assert_pages_say, run_example, run_in_generic_x86_code, run_python
 
 POOL = {
     1: (F.max_pool1d, F.avg_pool1d, F.conv1d),
@@ -246,8 +246,36 @@ def test_exp_based_activations_round_differently_in_simd_and_scalar_code():
         assert torch.equal(torch.cat([act(v.view(1)) for v in x[:1000]]), act(x)[:1000]), act
 
 
+_GENERIC_EXP_ORDERS_CODE = """
+import torch, torch.nn.functional as F
+g = torch.Generator().manual_seed(0)
+same = torch.equal(F.max_pool2d(torch.sigmoid(torch.full((1, 1, 2, 16), -16.716745)), 2),
+                   torch.sigmoid(F.max_pool2d(torch.full((1, 1, 2, 16), -16.716745), 2)))
+for rows in (1, 3, 7, 16, 33):
+    for _ in range(10):
+        x = (torch.rand(2, 3, 2 * rows, 34, generator=g) - 0.7) * 40
+        for act in (F.elu, lambda t: F.elu(t, alpha=2.5), torch.sigmoid):
+            same &= torch.equal(F.max_pool2d(act(x), 2), act(F.max_pool2d(x, 2)))
+print(same)
+"""
+
+
+def test_exp_based_activations_and_max_pool_agree_bit_for_bit_in_generic_x86_code():
+    # Review r91-1: the page said "on the CPU" the SIMD and scalar code of ELU round differently, so the two orders
+    # can differ; torch's generic x86 code (what a CPU without AVX2 runs) computes both alike, and ELU and sigmoid
+    # commute with max pooling bit for bit there, the page's 2x16 sigmoid image included: now "on an AVX2 or
+    # AVX-512 CPU" for both
+    assert run_in_generic_x86_code(_GENERIC_EXP_ORDERS_CODE).split() == ["True"]
+    example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "# CPU, ELU" not in example  # the shown comment said "On the CPU" too
+    assert_pages_say(
+        ("why-no-downsample.md", "ELU is computed with `expm1` (sigmoid with `exp`), and on an AVX2 or AVX-512 CPU"),
+        ("why-no-downsample.zh.md", "ELU 要用 `expm1` 计算（sigmoid 用 `exp`），在支持 AVX2 或 AVX-512 的 CPU 上，"),
+    )
+
+
 def test_exp_based_activations_commute_only_to_float_rounding(ns):
-    # The page: on the CPU, ELU can differ in the last bit between the two orders (SIMD vs scalar).
+    # The page: on an AVX2 or AVX-512 CPU, ELU can differ in the last bit between the two orders (SIMD vs scalar).
     # Whether the example's crops hit a differing last bit depends on the CPU's SIMD kernels;
     # that they can is tested above on values alone vs in a long tensor.
     assert ns["elu_gap"] < 1e-6
@@ -968,7 +996,7 @@ def test_elu_is_computed_with_expm1_on_both_the_simd_and_the_scalar_path():
     assert "- ELU 要用 `expm1` 计算（sigmoid 用 `exp`）" in zh
     # Review 73: the shown comment still called ELU "exp-based" after the prose said expm1.
     example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
-    assert "# CPU, ELU (computed with expm1) runs SIMD code" in example and "exp-based" not in example
+    assert "# AVX2 or AVX-512 CPU, ELU (computed with expm1) runs SIMD code" in example and "exp-based" not in example
 
 
 @pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD ELU code")
@@ -992,7 +1020,7 @@ def test_elu_runs_only_scalar_code_on_rows_shorter_than_a_simd_block():
     )
     assert "成块的元素走 SIMD 代码，其余的走标量代码" in zh and "大部分元素走 SIMD" not in zh
     assert (
-        "# CPU, ELU (computed with expm1) runs SIMD code on blocks of elements and scalar code on the\n# rest,"
+        "# AVX2 or AVX-512 CPU, ELU (computed with expm1) runs SIMD code on blocks of elements and\n# scalar code on the rest,"
         in example
     )
 
