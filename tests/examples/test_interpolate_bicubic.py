@@ -524,7 +524,7 @@ def test_a_factor_that_keeps_an_axis_is_copied_and_still_matches_pillow():
 
 
 def test_antialiased_bicubic_keeps_a_ramp_in_the_interior_except_for_shrinks_by_a_non_whole_factor():
-    # "Nor does it hold for every shrink: ... by a factor that is not whole (30 -> 20, for instance) it bends
+    # "Nor does it hold for every shrink: ... by a factor that is not whole (30 -> 20, for instance) it can bend
     # a ramp even in the interior; enlarging and shrinking by a whole factor keep it."
     def interior_error(n_in, n_out):
         ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
@@ -557,6 +557,24 @@ def test_antialiased_bicubic_with_align_corners_true_bends_a_ramp_at_a_whole_shr
     assert 5e-4 < interior_error(40, 10, True) < 7e-4
     bent = [n for n in range(24, 61, 4) if interior_error(n, n // 4, True) > 1e-5]
     assert len(bent) >= 8, bent  # the old wording ("a whole factor keeps it") fails at most such sizes
+
+
+def test_antialiased_bicubic_shrink_by_a_non_whole_factor_can_keep_a_ramp_with_align_corners_true():
+    # Review 92: the page said a shrink "by a factor that is not whole (30 -> 20) bends a ramp even in the
+    # interior"; with align_corners=True the kernel is stretched by (in - 1)/(out - 1), and where that is whole
+    # (31 -> 11: in/out = 2.8..., stretch 3) every interior sample keeps the ramp. Now "it can bend".
+    assert_pages_say(
+        ("interpolate-bicubic.md", "instance) it can bend a ramp even in the interior;"),
+        ("interpolate-bicubic.zh.md", "即使在内部斜坡也可能弯曲"),
+    )
+    for n_out, stretch in itertools.product(range(10, 21), (2, 3, 4)):
+        n_in = stretch * (n_out - 1) + 1
+        assert n_in % n_out, (n_in, n_out)  # in/out is not whole
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+        out = F.interpolate(ramp, size=(1, n_out), mode="bicubic", antialias=True, align_corners=True)[0, 0, 0]
+        where = (torch.arange(n_out, dtype=torch.float64) + 0.5) * stretch - 0.5
+        interior = (where - 2 * stretch - 1 >= 0) & (where + 2 * stretch + 1 <= n_in - 1)
+        assert interior.sum() >= 2 and (out - where)[interior].abs().max() < 1e-12, (n_in, n_out)
 
 
 def test_on_8_bit_images_rounding_is_one_more_reason_torch_and_pillow_differ():
