@@ -829,6 +829,31 @@ def test_quantized_5d_channels_last_copy_writes_only_the_first_batch_entry(mode)
     assert "只写入 batch 中的第一个样本" in (ROOT / "docs" / "onnx-export.zh.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_quantized_5d_copy_skips_batch_entries_of_a_contiguous_one_channel_input(mode):
+    """Review 92: a contiguous 5-D input with one channel also counts as channels_last_3d, so the
+    kernel's channels-last copy skips its later batch entries too; a reader of "channels_last_3d"
+    would think the default layout safe. Unwritten memory is poisoned as in the test above."""
+    assert_pages_say(
+        ("onnx-export.md", "input (a contiguous one with one channel counts as such) with a batch of more than one"),
+        ("onnx-export.zh.md", "`channels_last_3d` 布局（单通道的连续张量也算）"),
+    )
+    unwritten = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for offset, (batch, shape) in enumerate(itertools.product((2, 3), ((3, 3, 3), (2, 3, 4)))):
+            x = torch.arange(float(batch * math.prod(shape))).view(batch, 1, *shape)
+            q = torch.quantize_per_tensor((x * 7 + offset) % 251 + 1, 1.0, 0, torch.quint8)
+            assert q.is_contiguous() and q.stride()[1] == math.prod(shape)  # built contiguous, not channels-last
+            assert q.is_contiguous(memory_format=torch.channels_last_3d)
+            poison = [torch.zeros_like(q.int_repr()) for _ in range(4)]
+            del poison
+            y = F.interpolate(q, size=shape, mode=mode).int_repr()
+            assert torch.equal(y[:1], q.int_repr()[:1])
+            unwritten.append(not torch.equal(y[1:], q.int_repr()[1:]))
+    assert any(unwritten), unwritten
+
+
 @pytest.mark.parametrize("rank", [3, 4, 5])
 def test_quantized_one_pixel_input_mixes_channels_over_the_domain(rank):
     # Inputs of one pixel (length 1 for the 3-D `area`, 1x1, 1x1x1) with 2 to 8 channels and
