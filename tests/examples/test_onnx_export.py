@@ -539,7 +539,7 @@ def test_legacy_exporter_at_older_opsets(ns):
 @pytest.mark.parametrize("rank", [3, 4, 5])
 def test_legacy_linear_modes_export_below_opset_11_with_a_warning_but_do_not_match(tmp_path, rank):
     # Review 52: every linear mode, not only bilinear, exports at opsets 9 and 10 with asymmetric sampling
-    # (torch only warns); nearest matches at every opset, linear ones from 11 on.
+    # (torch only warns); nearest enlarged matches at every opset, linear ones from 11 on.
     import onnxruntime
 
     x = torch.rand(1, 2, *(5, 6, 7)[: rank - 2], generator=torch.Generator().manual_seed(rank))
@@ -558,6 +558,36 @@ def test_legacy_linear_modes_export_below_opset_11_with_a_warning_but_do_not_mat
             else:
                 assert difference > 0.1, (mode, factor, opset)  # the page: off by tenths
                 assert any("did not match Pytorch's Interpolation until opset 11" in str(w.message) for w in caught)
+
+
+@pytest.mark.parametrize("rank", [3, 4, 5])
+def test_legacy_nearest_shrunk_does_not_match_below_opset_11(tmp_path, rank):
+    """Review 92: the page said nearest matches from opset 9 on; that holds only enlarging.
+
+    onnxruntime refuses opset 9's Upsample below a factor of 1, and opset 10's Resize picks other pixels.
+    """
+    import onnxruntime
+
+    assert_pages_say(
+        ("onnx-export.md", "shrunk by 0.7 it does not match below opset 11"),
+        ("onnx-export.zh.md", "缩小到 0.7 倍时，opset 11 以下都不一致"),
+    )
+    x = torch.rand(1, 2, *(5, 6, 7)[: rank - 2], generator=torch.Generator().manual_seed(rank))
+    layer = nn.Upsample(scale_factor=0.7, mode="nearest")
+    for opset in (9, 10):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(layer, (x,), tmp_path / "m.onnx", dynamo=False, opset_version=opset)
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 4
+        if opset == 9:
+            with pytest.raises(Exception, match="Scale value should be greater than or equal to 1"):
+                onnxruntime.InferenceSession(tmp_path / "m.onnx", options, providers=["CPUExecutionProvider"])
+            continue
+        session = onnxruntime.InferenceSession(tmp_path / "m.onnx", options, providers=["CPUExecutionProvider"])
+        result = session.run(None, {session.get_inputs()[0].name: x.numpy()})[0]
+        assert result.shape == layer(x).shape
+        assert np.abs(result - layer(x).numpy()).max() > 0.1, rank
 
 
 # exclude_outside.
@@ -797,6 +827,31 @@ def test_quantized_5d_channels_last_copy_writes_only_the_first_batch_entry(mode)
     assert any(unwritten), unwritten
     assert "write the first batch entry only" in (ROOT / "docs" / "onnx-export.md").read_text(encoding="utf-8")
     assert "只写入 batch 中的第一个样本" in (ROOT / "docs" / "onnx-export.zh.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_quantized_5d_copy_skips_batch_entries_of_a_contiguous_one_channel_input(mode):
+    """Review 92: a contiguous 5-D input with one channel also counts as channels_last_3d, so the
+    kernel's channels-last copy skips its later batch entries too; a reader of "channels_last_3d"
+    would think the default layout safe. Unwritten memory is poisoned as in the test above."""
+    assert_pages_say(
+        ("onnx-export.md", "input (a contiguous one with one channel counts as such) with a batch of more than one"),
+        ("onnx-export.zh.md", "`channels_last_3d` 布局（单通道的连续张量也算）"),
+    )
+    unwritten = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for offset, (batch, shape) in enumerate(itertools.product((2, 3), ((3, 3, 3), (2, 3, 4)))):
+            x = torch.arange(float(batch * math.prod(shape))).view(batch, 1, *shape)
+            q = torch.quantize_per_tensor((x * 7 + offset) % 251 + 1, 1.0, 0, torch.quint8)
+            assert q.is_contiguous() and q.stride()[1] == math.prod(shape)  # built contiguous, not channels-last
+            assert q.is_contiguous(memory_format=torch.channels_last_3d)
+            poison = [torch.zeros_like(q.int_repr()) for _ in range(4)]
+            del poison
+            y = F.interpolate(q, size=shape, mode=mode).int_repr()
+            assert torch.equal(y[:1], q.int_repr()[:1])
+            unwritten.append(not torch.equal(y[1:], q.int_repr()[1:]))
+    assert any(unwritten), unwritten
 
 
 @pytest.mark.parametrize("rank", [3, 4, 5])
