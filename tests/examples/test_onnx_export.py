@@ -539,14 +539,15 @@ def test_legacy_exporter_at_older_opsets(ns):
 @pytest.mark.parametrize("rank", [3, 4, 5])
 def test_legacy_linear_modes_export_below_opset_11_with_a_warning_but_do_not_match(tmp_path, rank):
     # Review 52: every linear mode, not only bilinear, exports at opsets 9 and 10 with asymmetric sampling
-    # (torch only warns); nearest enlarged matches at every opset, linear ones from 11 on.
+    # (torch only warns); nearest enlarged matches at every opset, linear ones from 11 on. Review 93:
+    # "from opset 9/11 on" covers every opset the legacy exporter writes, not only 9 to 11.
     import onnxruntime
 
     x = torch.rand(1, 2, *(5, 6, 7)[: rank - 2], generator=torch.Generator().manual_seed(rank))
     linear = {3: "linear", 4: "bilinear", 5: "trilinear"}[rank]
     for mode, factor in itertools.product(("nearest", linear), (2, 3, 1.5)):
         layer = nn.Upsample(scale_factor=factor, mode=mode)
-        for opset in (9, 10, 11):
+        for opset in range(9, 21):
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 torch.onnx.export(layer, (x,), tmp_path / "m.onnx", dynamo=False, opset_version=opset)
@@ -830,28 +831,38 @@ def test_quantized_5d_channels_last_copy_writes_only_the_first_batch_entry(mode)
 
 
 @pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
-def test_quantized_5d_copy_skips_batch_entries_of_a_contiguous_one_channel_input(mode):
+def test_quantized_5d_copy_skips_batch_entries_of_contiguous_inputs_with_one_channel_or_one_pixel(mode):
     """Review 92: a contiguous 5-D input with one channel also counts as channels_last_3d, so the
-    kernel's channels-last copy skips its later batch entries too; a reader of "channels_last_3d"
-    would think the default layout safe. Unwritten memory is poisoned as in the test above."""
+    kernel's channels-last copy skips its later batch entries too. Review 93: so does a contiguous one
+    of one pixel with several channels, which "one channel" left out; a contiguous one with both more
+    channels and more pixels does not count and is written whole. Unwritten memory is poisoned as in
+    the test above."""
     assert_pages_say(
-        ("onnx-export.md", "input (a contiguous one with one channel counts as such) with a batch of more than one"),
-        ("onnx-export.zh.md", "`channels_last_3d` 布局（单通道的连续张量也算）"),
+        (
+            "onnx-export.md",
+            "input (a contiguous one counts as such where it has one channel or one pixel) with a batch",
+        ),
+        ("onnx-export.zh.md", "`channels_last_3d` 布局（连续张量只有一个通道或只有一个像素时也算）"),
     )
-    unwritten = []
+    for shape in itertools.product((1, 2, 3), repeat=5):
+        counts = torch.empty(shape).is_contiguous(memory_format=torch.channels_last_3d)
+        assert counts == (shape[1] == 1 or shape[2:] == (1, 1, 1)), shape
+    unwritten = {}
+    cases = itertools.product((2, 3), (1, 3), ((1, 1, 1), (3, 3, 3), (2, 3, 4)))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for offset, (batch, shape) in enumerate(itertools.product((2, 3), ((3, 3, 3), (2, 3, 4)))):
-            x = torch.arange(float(batch * math.prod(shape))).view(batch, 1, *shape)
+        for offset, (batch, channels, shape) in enumerate(cases):
+            x = torch.arange(float(batch * channels * math.prod(shape))).view(batch, channels, *shape)
             q = torch.quantize_per_tensor((x * 7 + offset) % 251 + 1, 1.0, 0, torch.quint8)
-            assert q.is_contiguous() and q.stride()[1] == math.prod(shape)  # built contiguous, not channels-last
-            assert q.is_contiguous(memory_format=torch.channels_last_3d)
+            assert q.is_contiguous() and q.stride()[-1] == 1  # built contiguous, not channels-last
             poison = [torch.zeros_like(q.int_repr()) for _ in range(4)]
             del poison
             y = F.interpolate(q, size=shape, mode=mode).int_repr()
             assert torch.equal(y[:1], q.int_repr()[:1])
-            unwritten.append(not torch.equal(y[1:], q.int_repr()[1:]))
-    assert any(unwritten), unwritten
+            kind = "one channel" if channels == 1 else "one pixel" if shape == (1, 1, 1) else "neither"
+            unwritten.setdefault(kind, []).append(not torch.equal(y[1:], q.int_repr()[1:]))
+    assert any(unwritten["one channel"]) and any(unwritten["one pixel"]), unwritten
+    assert not any(unwritten["neither"]), unwritten
 
 
 @pytest.mark.parametrize("rank", [3, 4, 5])
