@@ -637,3 +637,20 @@ def test_convention_section_of_the_zh_glossary_writes_the_glossary_terms(monkeyp
     spec.loader.exec_module(terminology)
     glossary = (ROOT / "docs" / "glossary.zh.md").read_text(encoding="utf-8")
     assert terminology.violations(glossary[glossary.index("## 约定") :], glossary) == []
+
+
+def test_glossary_int64_average_pooling_divides_a_sum_that_wraps_around():
+    # Review r93-1: "on int64 input ... either quotient rounded toward zero" held only while the window's int64 sum
+    # fits: four values of 2**62 pool to 0, and 2**62, 2**62, 0, 0 to -2**61, where the mean is +2**61
+    wrap = 2**64
+    for rank, (values, divisor) in itertools.product((1, 2, 3), (([2**62] * 4, None), ([2**62] * 2 + [0, 0], 3))):
+        x = torch.tensor(values).view((1, 1) + (1,) * (rank - 1) + (4,))
+        pool = (F.avg_pool1d, F.avg_pool2d, F.avg_pool3d)[rank - 1]
+        kwargs = {} if divisor is None or rank == 1 else {"divisor_override": divisor}
+        got = pool(x, (1,) * (rank - 1) + (4,), **kwargs).item()
+        total = (sum(values) + wrap // 2) % wrap - wrap // 2  # the int64 sum, wrapped
+        d = kwargs.get("divisor_override", 4)
+        assert got == (1 if total >= 0 else -1) * (abs(total) // d)  # rounded toward zero
+        assert got != sum(values) // d  # the true sum is positive here, so its floor is its truncation
+    for name, text in (("glossary.md", "of a sum that wraps around on overflow"), ("glossary.zh.md", "和溢出时会回绕")):
+        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8")

@@ -1668,3 +1668,19 @@ def test_exp_based_activation_orders_differ_under_torchs_avx2_code_too():
     # 2.5) and up to four (sigmoid, the 2x16 image); the tests above run only the build machine's own code, which
     # here is AVX-512, so the AVX2 half went untested
     assert run_python(_AVX2_EXP_ORDERS_CODE, ATEN_CPU_CAPABILITY="avx2").split() == ["AVX2", "1", "2", "4", "4"]
+
+
+def test_avg_pool_is_a_convolution_only_on_kernels_that_are_not_huge():
+    # Review r93-1: "for any kernel" was tested on kernels of 1 to 5 a side; pooling sums a float32 window in float32,
+    # and the running sum of ones stops growing at 2**24, so a 4200 x 4200 window of ones averages to about 0.95,
+    # where the convolution, which adds in blocks, stays close to 1
+    x = torch.ones(1, 1, 4200, 4200)
+    pooled = F.avg_pool2d(x, 4200).item()
+    convolved = F.conv2d(x, torch.full((1, 1, 4200, 4200), 1 / 4200**2)).item()
+    assert pooled < 0.96 and abs(convolved - 1) < 1e-3
+    assert F.avg_pool2d(torch.ones(1, 1, 4096, 4096), 4096).item() == 1  # 2**24 ones still add up
+    en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "any kernel, stride" not in en and "无论卷积核大小" not in zh
+    assert "on kernels that are not huge (a 4,200 × 4,200 window\nof float32 ones pools to under 0.96)" in en
+    assert "只要卷积核不是特别大（4200×4200 个 float32 的 1 经池化只得到不到 0.96）" in zh
