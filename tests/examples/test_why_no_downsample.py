@@ -1695,6 +1695,6 @@ def test_avg_pool_is_a_convolution_only_on_small_kernels():
         "0.94, where pooling gives 1, and a 4,200 × 4,200 window of float32 ones pools to under 0.96)" in en
     )
     assert (
-        "只要卷积核较小（大的卷积核不行：CPU 上 1500×1500 个 float16 的 1 经卷积只得到不到 0.94，池化则得到 1；"
+        "只要卷积核较小（大的卷积核不行：在 CPU 上，1500×1500 个 float16 的 1 经卷积只得到不到 0.94，池化则得到 1；"
         "4200×4200 个 float32 的 1 经池化只得到不到 0.96）" in zh
     )
