@@ -1022,6 +1022,22 @@ def test_float32_bilinear_formats_part_by_many_own_steps_near_zero_on_signed_val
     assert worst["rand"][0] <= 4 and worst["randn"][0] > 10**5 and worst["randn"][1] < 1e-6, worst
 
 
+def test_float32_bilinear_formats_part_by_over_1e6_on_normal_values_at_other_sizes():
+    # Review 94: the summary's "float32 bilinear [formats differ] by under 1e-6 on standard normal values" held at
+    # 37x53 -> 61x97; at 128x128 -> 301x257 with align_corners=True an output near 4.3 is 3 steps (1.4e-6) off.
+    threads = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        x = torch.randn(4, 64, 128, 128, generator=torch.Generator().manual_seed(507))[3:4, :32].clone()
+        plain = F.interpolate(x, size=(301, 257), mode="bilinear", align_corners=True)
+        last = F.interpolate(
+            x.contiguous(memory_format=torch.channels_last), size=(301, 257), mode="bilinear", align_corners=True
+        )
+    finally:
+        torch.set_num_threads(threads)
+    assert (plain - last).abs().max().item() > 1e-6
+
+
 @pytest.mark.parametrize("channels", [1, 3, 5])
 def test_two_pass_model_misses_uint8_bicubic_where_a_scale_factor_keeps_an_axis(channels):
     # Review 38: "the two-pass model reproduces the uint8 output to within two levels" holds given sizes; given a
