@@ -101,7 +101,7 @@ with torch.no_grad(), full_float32():
 # %% avg_is_a_conv
 # Average pooling of floating-point input is a convolution with fixed weights, 1/k^rank
 # for a k-wide window in each of rank dimensions (per channel: groups=C), and no bias, at
-# the pooling's stride and padding, up to float rounding. Checked on the photo and on 1-D
+# the pooling's stride and padding, up to float rounding on small kernels. Checked on the photo and on 1-D
 # and 3-D input (on the CPU, 3-D pooling refuses float16 and bfloat16, and both refuse float8).
 def avg_pool_as_conv(x, k, stride, padding=0):
     rank = x.dim() - 2
