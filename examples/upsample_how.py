@@ -30,8 +30,8 @@ print("same as F.interpolate:", torch.equal(y, F.interpolate(x, scale_factor=2, 
 # Nearest neighbour copies every input pixel into a 2x2 block.
 small = torch.tensor([[1.0, 2.0], [3.0, 4.0]], device=device).view(1, 1, 2, 2)
 print(nn.Upsample(scale_factor=2, mode="nearest")(small)[0, 0])
-# At a factor that is not whole, nearest rounds the source position down; nearest-exact
-# copies the input pixel closest to each output pixel's centre: 5 pixels enlarged to 7.
+# 5 pixels enlarged to 7 (a factor that is not whole): nearest rounds the source position
+# down; nearest-exact copies the input pixel closest to each output pixel's centre.
 ramp = torch.arange(5.0, device=device).view(1, 1, -1)  # each value is its own index
 closest = ((torch.arange(7.0) + 0.5) * 5 / 7 - 0.5).round().int().tolist()
 copied = {mode: F.interpolate(ramp, size=7, mode=mode)[0, 0].int().tolist() for mode in ("nearest", "nearest-exact")}

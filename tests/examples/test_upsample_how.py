@@ -1812,3 +1812,17 @@ def test_zh_modes_heading_names_no_subset_of_the_modes():
     ]
     for mode in ("nearest-exact", "linear / bilinear / trilinear", "bicubic"):
         assert mode in section, mode
+
+
+def test_the_nearest_blocks_comment_states_its_rule_for_five_pixels_to_seven_only(ns):
+    # Review r96-1: the shown comment said that at any factor that is not whole nearest rounds the source position
+    # down and nearest-exact copies the pixel closest to each output centre; 4 -> 82 (x20.5) nearest copies pixel 1
+    # at output 41, where 41 * 4/82 = 2, and 3 pixels x1.3 nearest-exact end on pixel 1, not on the closest, 2
+    ramp = torch.arange(4.0).view(1, 1, -1)
+    assert F.interpolate(ramp, size=82, mode="nearest")[0, 0, 41].item() == 1 != 41 * 4 // 82
+    assert F.interpolate(torch.arange(3.0).view(1, 1, -1), scale_factor=1.3, mode="nearest-exact")[0, 0, -1].item() == 1
+    assert ns["copied"]["nearest"] == [d * 5 // 7 for d in range(7)]
+    assert ns["copied"]["nearest-exact"] == ns["closest"]
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "# 5 pixels enlarged to 7 (a factor that is not whole): nearest rounds the source position\n" in source
+    assert "At a factor that is not whole, nearest rounds" not in source
