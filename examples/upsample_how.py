@@ -88,7 +88,7 @@ last = F.interpolate(ramp, size=38, mode="linear", align_corners=True)[0, 0, -1]
 print(f"4 -> 38, linear, align_corners=True: last output {last!r}, last input 3.0")
 
 # %% scale_factor_positions
-# With scale_factor, linear steps by 1/scale_factor, not by in/out: 5 samples x1.5
+# Given scale_factor here, linear steps by 1/scale_factor, not by in/out: 5 samples x1.5
 # (align_corners=False unless given). With align_corners=True the step is (in - 1)/(out - 1).
 ramp = torch.arange(5.0, dtype=torch.float64, device=device).view(1, 1, -1)
 positions_read = {}

@@ -1826,3 +1826,16 @@ def test_the_nearest_blocks_comment_states_its_rule_for_five_pixels_to_seven_onl
     source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
     assert "# 5 pixels enlarged to 7 (a factor that is not whole): nearest rounds the source position\n" in source
     assert "At a factor that is not whole, nearest rounds" not in source
+
+
+def test_the_scale_factor_positions_comment_states_its_step_for_this_call_only(ns):
+    # Review r96-1: the shown comment said that with scale_factor linear steps by 1/scale_factor; with
+    # recompute_scale_factor=True the same 5 samples x1.5 step by in/out = 5/7, as size=7 does
+    ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, -1)
+    recomputed = F.interpolate(ramp, scale_factor=1.5, mode="linear", recompute_scale_factor=True)[0, 0]
+    assert torch.equal(recomputed, ns["positions_read"]["size=7"])
+    assert not torch.allclose(recomputed, ns["positions_read"]["scale_factor=1.5"])
+    assert torch.allclose(ns["positions_read"]["scale_factor=1.5"], ((torch.arange(7.0, dtype=torch.float64) + 0.5) / 1.5 - 0.5).clamp(min=0))
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "# Given scale_factor here, linear steps by 1/scale_factor, not by in/out: 5 samples x1.5\n" in source
+    assert "# With scale_factor, linear steps" not in source
