@@ -170,7 +170,7 @@ for case, x in {"on the feature map": features, "with every window of one sign":
 for k in (2, 3, 4):
     bilinear = F.interpolate(image, scale_factor=1 / k, mode="bilinear")
     print(f"factor {k}: max |interpolate(bilinear) - AvgPool2d({k})| on the photo = {(bilinear - F.avg_pool2d(image, k)).abs().max().item():.4f}")
-# At odd factors each output point lands on a pixel centre: bilinear returns that one pixel.
+# At factors 3, 5 and 7 each output point of the photo lands on a pixel centre: bilinear returns that one pixel.
 middle_slicing = {}
 for k in (3, 5, 7):
     crop = image[..., : image.shape[-2] // k * k, : image.shape[-1] // k * k]  # whole blocks only

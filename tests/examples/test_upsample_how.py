@@ -1835,7 +1835,10 @@ def test_the_scale_factor_positions_comment_states_its_step_for_this_call_only(n
     recomputed = F.interpolate(ramp, scale_factor=1.5, mode="linear", recompute_scale_factor=True)[0, 0]
     assert torch.equal(recomputed, ns["positions_read"]["size=7"])
     assert not torch.allclose(recomputed, ns["positions_read"]["scale_factor=1.5"])
-    assert torch.allclose(ns["positions_read"]["scale_factor=1.5"], ((torch.arange(7.0, dtype=torch.float64) + 0.5) / 1.5 - 0.5).clamp(min=0))
+    assert torch.allclose(
+        ns["positions_read"]["scale_factor=1.5"],
+        ((torch.arange(7.0, dtype=torch.float64) + 0.5) / 1.5 - 0.5).clamp(min=0),
+    )
     source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
     assert "# Given scale_factor here, linear steps by 1/scale_factor, not by in/out: 5 samples x1.5\n" in source
     assert "# With scale_factor, linear steps" not in source

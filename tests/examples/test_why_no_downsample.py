@@ -1711,3 +1711,19 @@ def test_the_avg_is_a_conv_cells_comment_limits_its_rule_to_small_kernels(ns):
         assert (ns["avg_pool_as_conv"](x, k, k) - 1).abs().min().item() > 0.05
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     assert "stride and padding, up to float rounding on small kernels. Checked on the photo" in source
+
+
+def test_the_resample_cells_middle_pixel_comment_speaks_of_the_photo_at_3_5_and_7_only(ns):
+    # Review r96-1: the shown comment said that at odd factors bilinear returns the pixel each output point lands on;
+    # at 1/49 a float64 row of 49*m pixels with 1e300 beside each middle pixel shows 1e300 in the output, and a
+    # contiguous uint8 6x3 map of 5 channels shrunk by 3 does not come out as x[..., 1::3, 1::3]
+    for m in (2, 5, 9):
+        row = torch.zeros(1, 1, 1, 49 * m, dtype=torch.float64)
+        row[..., 1::2] = 1e300  # every middle pixel (index 24 + 49 i) is even, so 0
+        assert F.interpolate(row, scale_factor=(1, 1 / 49), mode="bilinear").abs().max().item() > 1e280, m
+    x = torch.randint(0, 256, (1, 5, 6, 3), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+    assert not torch.equal(F.interpolate(x, scale_factor=1 / 3, mode="bilinear"), x[..., 1::3, 1::3])
+    assert ns["middle_slicing"] == {3: True, 5: True, 7: True}
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "# At factors 3, 5 and 7 each output point of the photo lands on a pixel centre: bilinear returns" in source
+    assert "# At odd factors each output point lands on a pixel centre" not in source
