@@ -105,7 +105,7 @@ for scale in scale_factors:
 # %% antialias_dots
 # With antialias=True the filter is centred on (d + 1/2) * step - 1/2, the step being 1/scale_factor,
 # or in/out given a size (the two agree here: 6 times each factor is whole), and cut off at the
-# image's edge instead of clamped. Where it lies wholly inside the image, its weighted mean is
+# image's edge instead of clamped. Where it lies wholly inside this image, its weighted mean is
 # its centre (antialiased bicubic uses A = -0.5, which reproduces a straight line); near the
 # edge the cut-off filter's mean moves (signed: positive is to the right).
 antialias_dot_error, antialias_gap = {}, {}
@@ -122,7 +122,7 @@ for mode, support in (("bilinear", 1), ("bicubic", 2)):
         print(f"{mode}, antialias x{scale}: dot off the filter's centre by "
               + (f"up to {inner:.3f} px inside, " if inside.any() else "? inside (no filter lies wholly inside), ")
               + f"up to {overall:.3f} px overall")
-# That holds when enlarging and when shrinking by a whole factor. Stretched by a factor that
+# That holds here when enlarging and when shrinking by a whole factor. Stretched by a factor that
 # is not whole, the filter's weights at whole pixels need not reproduce a straight line, and
 # dots can be off even inside: a 30-pixel coordinate row shrunk to 20 (a factor of 1.5).
 wide_row = torch.arange(30, dtype=torch.float64, device=device).view(1, 1, 1, -1)

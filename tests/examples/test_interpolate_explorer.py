@@ -1037,3 +1037,20 @@ def test_variants_comment_counts_lanczos_among_the_modes_that_take_an_explicit_f
         "explicit False is accepted by the interpolating modes and lanczos, True by the\n# interpolating modes only"
         in source
     )
+
+
+def test_the_antialias_dots_comments_state_the_centre_rule_for_this_image_only(ns):
+    # Review r96-1: the shown comments said a filter wholly inside the image has its centre as weighted mean, and that
+    # this holds whenever enlarging; on the CPU a 6x1 coordinate column enlarged to 12x1 (an output one pixel wide
+    # from an input whose height changes) repeats the first row, so no dot is its centre
+    column = torch.arange(6, dtype=torch.float64).view(1, 1, 6, 1)
+    centre = (torch.arange(12, dtype=torch.float64) + 0.5) / 2 - 0.5
+    inside = (centre - 1 > -1) & (centre + 1 < 6)
+    for mode in ("bilinear", "bicubic"):
+        dots = F.interpolate(column, size=(12, 1), mode=mode, antialias=True)[0, 0, :, 0]
+        assert (dots - centre)[inside].abs().min().item() > 0.2, mode
+    assert all(ns["antialias_dot_error"]["bilinear", scale][0] < 1e-9 for scale in ns["scale_factors"])
+    assert all(ns["antialias_dot_error"]["bicubic", scale][0] < 1e-9 for scale in ns["scale_factors"] if scale > 0.5)
+    source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
+    assert "Where it lies wholly inside this image, its weighted mean is" in source
+    assert "# That holds here when enlarging and when shrinking by a whole factor." in source
