@@ -103,8 +103,8 @@ for scale in scale_factors:
               f"{dot_error[scale, align][0]:.3f} px inside, {dot_error[scale, align][1]:.3f} px overall")
 
 # %% antialias_dots
-# With antialias=True the filter is centred on (d + 1/2) * step - 1/2, the step being 1/scale_factor,
-# or in/out given a size (the two agree here: 6 times each factor is whole), and cut off at the
+# With antialias=True the filter is centred on (d + 1/2) * step - 1/2, the step here being 1/scale_factor,
+# which equals in/out (6 times each factor is whole), and cut off at the
 # image's edge instead of clamped. Where it lies wholly inside this image, its weighted mean is
 # its centre (antialiased bicubic uses A = -0.5, which reproduces a straight line); near the
 # edge the cut-off filter's mean moves (signed: positive is to the right).

@@ -1054,3 +1054,22 @@ def test_the_antialias_dots_comments_state_the_centre_rule_for_this_image_only(n
     source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
     assert "Where it lies wholly inside this image, its weighted mean is" in source
     assert "# That holds here when enlarging and when shrinking by a whole factor." in source
+
+
+def test_the_antialias_dots_comment_names_the_step_of_these_calls_only(ns):
+    # Review r96-1: the shown comment said the antialiased filter steps by 1/scale_factor whenever a scale factor is
+    # given; with recompute_scale_factor=True 5 pixels x1.3 step by in/out = 5/6, and on the CPU 6 pixels x1.05 are
+    # copied (step 1), so the dots, inside the image the filter centres, are not at (d + 1/2) / 1.3 - 1/2
+    d = torch.arange(6, dtype=torch.float64)
+    row = torch.arange(5, dtype=torch.float64).view(1, 1, 1, -1)
+    options = {"scale_factor": (1, 1.3), "mode": "bilinear", "antialias": True, "recompute_scale_factor": True}
+    dots = F.interpolate(row, **options)[0, 0, 0]
+    assert torch.allclose(dots[1:-1], ((d + 0.5) * 5 / 6 - 0.5)[1:-1])
+    assert (dots - ((d + 0.5) / 1.3 - 0.5))[1:-1].abs().min().item() > 0.05
+    kept = F.interpolate(
+        torch.arange(6, dtype=torch.float64).view(1, 1, 1, -1), scale_factor=(1, 1.05), mode="bilinear", antialias=True
+    )
+    assert torch.equal(kept[0, 0, 0], d)
+    assert all(int(6 * scale) / 6 == scale for scale in ns["scale_factors"])
+    source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
+    assert "(d + 1/2) * step - 1/2, the step here being 1/scale_factor,\n# which equals in/out" in source
