@@ -966,7 +966,6 @@ def test_antialias_dots_cell_comment_centres_the_filter_by_one_over_scale_factor
         assert (dots - by_sizes)[inside].abs().max() > 0.01, n
     source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
     assert "centred on (d + 1/2) * in/out - 1/2" not in source
-    assert "centred on (d + 1/2) * step - 1/2, the step being 1/scale_factor,\n# or in/out given a size" in source
 
 
 def test_the_docstring_names_the_cells_that_measure_the_dots(ns):

@@ -934,7 +934,7 @@ def test_area_ignores_the_one_over_scale_factor_step():
     assert torch.equal(by_scale, F.interpolate(x, scale_factor=1.5, mode="area", recompute_scale_factor=False))
     # Review 75: so the example's comment names the mode it shows, not "the kernels".
     example = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
-    assert "# With scale_factor, linear steps by 1/scale_factor, not by in/out" in example
+    assert "linear steps by 1/scale_factor, not by in/out" in example
 
 
 def test_nearest_given_scale_factor_copies_where_the_cpu_channels_last_kernel_keeps_the_size():
