@@ -139,8 +139,7 @@ for name, act in activations.items():
     before = act(F.max_pool2d(features, 2))
     print(f"max_pool({name}(x)) == {name}(max_pool(x)): {torch.equal(after, before)}, max difference {(after - before).abs().max().item():.4f}, "
           f"lowest value {act(features).min().item():+.3f}")
-# Bit for bit only where the activation is computed the same way for every element. On an
-# AVX2 or AVX-512 CPU, ELU (computed with expm1) runs SIMD code on blocks of elements and
+# On an AVX2 or AVX-512 CPU, ELU (computed with expm1) runs SIMD code on blocks of elements and
 # scalar code on the rest, and the two can round the last bits differently.
 # One 20x20 crop per channel, pooled to 100 values each: a few left over after the SIMD blocks.
 crops = [features[:1, c : c + 1, :20, :20] for c in range(features.shape[1])]

@@ -996,7 +996,10 @@ def test_elu_is_computed_with_expm1_on_both_the_simd_and_the_scalar_path():
     assert "- ELU 要用 `expm1` 计算（sigmoid 用 `exp`）" in zh
     # Review 73: the shown comment still called ELU "exp-based" after the prose said expm1.
     example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
-    assert "# AVX2 or AVX-512 CPU, ELU (computed with expm1) runs SIMD code" in example and "exp-based" not in example
+    assert (
+        "# On an AVX2 or AVX-512 CPU, ELU (computed with expm1) runs SIMD code" in example
+        and "exp-based" not in example
+    )
 
 
 @pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD ELU code")
@@ -1020,7 +1023,7 @@ def test_elu_runs_only_scalar_code_on_rows_shorter_than_a_simd_block():
     )
     assert "成块的元素走 SIMD 代码，其余的走标量代码" in zh and "大部分元素走 SIMD" not in zh
     assert (
-        "# AVX2 or AVX-512 CPU, ELU (computed with expm1) runs SIMD code on blocks of elements and\n# scalar code on the rest,"
+        "# On an AVX2 or AVX-512 CPU, ELU (computed with expm1) runs SIMD code on blocks of elements and\n# scalar code on the rest,"
         in example
     )
 
@@ -1727,3 +1730,24 @@ def test_the_resample_cells_middle_pixel_comment_speaks_of_the_photo_at_3_5_and_
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     assert "# At factors 3, 5 and 7 each output point of the photo lands on a pixel centre: bilinear returns" in source
     assert "# At odd factors each output point lands on a pixel centre" not in source
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD activation code")
+def test_the_relu_commutes_comment_does_not_tie_bit_equality_to_one_code_path(ns):
+    # Review r97-1: the shown comment said the two orders agree bit for bit only where the activation is computed the
+    # same way for every element; ReLU, LeakyReLU and Hardtanh also run SIMD code on blocks of a contiguous row and
+    # scalar code on the rest (or on every element of a strided view), yet both paths give the same bits, and on the
+    # example's 20x20 crops their two orders agree bit for bit
+    x = 4 * torch.randn(500, 64, generator=torch.Generator().manual_seed(2)) - 1
+    for act in (F.relu, F.leaky_relu, lambda t: F.leaky_relu(t, 0.3), F.hardtanh):
+        for width in range(1, 64):
+            view = x[:, :width]
+            strided = torch.empty(2 * view.numel())
+            strided[::2] = view.flatten()
+            assert torch.equal(act(view.contiguous()), act(strided[::2]).view(view.shape)), (act, width)
+    crops = [ns["features"][:1, c : c + 1, :20, :20] for c in range(ns["features"].shape[1])]
+    for name in ("ReLU", "LeakyReLU", "Hardtanh"):
+        act = ns["activations"][name]
+        assert all(torch.equal(F.max_pool2d(act(c), 2), act(F.max_pool2d(c, 2))) for c in crops), name
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "computed the same way for every element" not in source
