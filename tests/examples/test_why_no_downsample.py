@@ -1751,3 +1751,26 @@ def test_the_relu_commutes_comment_does_not_tie_bit_equality_to_one_code_path(ns
         assert all(torch.equal(F.max_pool2d(act(c), 2), act(F.max_pool2d(c, 2))) for c in crops), name
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     assert "computed the same way for every element" not in source
+
+
+def test_bilinear_is_average_pooling_at_factor_one_too_so_the_page_names_factors_above_2():
+    # Review r97-1: the page said "At other factors bilinear is not average pooling" and the resample cell's comment
+    # "at other factors it is not"; at a factor of 1 (scale_factor=1, or size= the input's) bilinear copies the input,
+    # which is AvgPool2d(1), bit for bit on the CPU, in every floating-point dtype the page names
+    generator = torch.Generator().manual_seed(3)
+    for dtype, (h, w) in itertools.product(
+        (torch.float16, torch.bfloat16, torch.float32, torch.float64), ((1, 1), (3, 5), (17, 6))
+    ):
+        x = torch.randn(2, 3, h, w, generator=generator).to(dtype)
+        assert torch.equal(F.interpolate(x, scale_factor=1, mode="bilinear"), F.avg_pool2d(x, 1)), (dtype, h, w)
+        assert torch.equal(F.interpolate(x, size=(h, w), mode="bilinear"), F.avg_pool2d(x, 1)), (dtype, h, w)
+    for k in range(3, 9):
+        x = torch.rand(1, 3, 4 * k, 3 * k, generator=generator)
+        assert (F.interpolate(x, scale_factor=1 / k, mode="bilinear") - F.avg_pool2d(x, k)).abs().max() > 0.05, k
+    assert_pages_say(
+        ("why-no-downsample.md", "At factors above 2 bilinear is not average pooling:"),
+        ("why-no-downsample.zh.md", "倍数大于 2 时就不成立了："),
+    )
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "# interpolate(bilinear) at 0.5 is AvgPool2d(2) up to float rounding; at 1/3 and 1/4 it is not" in source
+    assert "at other factors it is not" not in source
