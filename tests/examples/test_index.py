@@ -125,3 +125,17 @@ def test_build_promise_covers_what_the_code_prints_not_every_result_in_the_prose
     assert "Every result on these pages" not in en and "每个结果" not in zh
     assert "Each number the code on these pages prints, each table of results and each\nfigure was" in en
     assert "这些页面上代码打印出的每个数字、每张结果表格和每幅图，都是**由本站的构建计算出来的**" in zh
+
+
+def test_output_size_row_88_times_120_over_88_gives_119_in_every_mode_and_rank():
+    # Review r97-1: the row's "why 88 × (120/88) gives 119" was bound to no test of this page
+    shapes = {1: (1, 1, 88), 2: (1, 1, 88, 88), 3: (1, 1, 88, 88, 88)}
+    modes = {1: ("nearest", "nearest-exact", "linear", "area"), 2: ("nearest", "bilinear", "bicubic", "area")}
+    modes[3] = ("nearest", "trilinear", "area")
+    for rank, shape in shapes.items():
+        for mode in modes[rank]:
+            out = F.interpolate(torch.zeros(shape), scale_factor=120 / 88, mode=mode)
+            assert out.shape[2:] == (119,) * rank, (rank, mode)
+    index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "why 88 × (120/88) gives 119" in index
+    assert "为什么 88 × (120/88) 得到 119" in (ROOT / "docs" / "index.zh.md").read_text(encoding="utf-8")
