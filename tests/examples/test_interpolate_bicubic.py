@@ -271,6 +271,9 @@ def test_opencv_inter_cubic_equals_torch_bicubic():
             pt64 = F.interpolate(torch.from_numpy(image).double()[None, None], size=size, mode="bicubic")[0, 0]
             drift = np.abs(cv - pt64.numpy()).max()
             assert (drift > 2e-5) if across < 4 else (drift < 1e-6), (across, transpose, drift)
+            if across < 4:  # Review 96: "by an amount other than torch's": not torch's float32 drift either
+                pt32 = F.interpolate(torch.from_numpy(image)[None, None], size=size, mode="bicubic")[0, 0].numpy()
+                assert np.abs(cv - pt32).max() > 1e-4, (across, transpose)
     # "on uint8 images the two round differently"
     image = (rng.random((16, 20)) * 255).astype(np.uint8)
     cv = cv2.resize(image, (60, 48), interpolation=cv2.INTER_CUBIC).astype(int)
