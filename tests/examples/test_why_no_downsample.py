@@ -1768,9 +1768,30 @@ def test_bilinear_is_average_pooling_at_factor_one_too_so_the_page_names_factors
         x = torch.rand(1, 3, 4 * k, 3 * k, generator=generator)
         assert (F.interpolate(x, scale_factor=1 / k, mode="bilinear") - F.avg_pool2d(x, k)).abs().max() > 0.05, k
     assert_pages_say(
-        ("why-no-downsample.md", "At factors above 2 bilinear is not average pooling:"),
-        ("why-no-downsample.zh.md", "倍数大于 2 时就不成立了："),
+        ("why-no-downsample.md", "At whole factors above 2 bilinear is not average pooling:"),
+        ("why-no-downsample.zh.md", "整数倍数大于 2 时就不成立了："),
     )
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     assert "# interpolate(bilinear) at 0.5 is AvgPool2d(2) up to float rounding; at 1/3 and 1/4 it is not" in source
     assert "at other factors it is not" not in source
+
+
+def test_bilinear_just_above_factor_2_is_average_pooling_so_the_page_names_whole_factors():
+    # Review r98-1: the page said "At factors above 2 bilinear is not average pooling"; at 2.0000001 (any factor
+    # below 2 + 2^-23) the step 1/scale_factor rounds to 2 in float32, where float16, bfloat16 and float32 compute
+    # positions, and on odd sides the output size floor(size / 2.0000001) is AvgPool2d(2)'s: the two agree bit for bit
+    generator = torch.Generator().manual_seed(5)
+    threads = torch.get_num_threads()
+    try:  # the last bits follow the thread count
+        torch.set_num_threads(1)
+        for dtype, side, factor in itertools.product(
+            (torch.float16, torch.bfloat16, torch.float32), (3, 5, 9, 33, 101), (2.0000001, 2 + 2**-24)
+        ):
+            x = torch.randn(2, 3, side, side + 2, generator=generator).to(dtype)
+            out = F.interpolate(x, scale_factor=1 / factor, mode="bilinear")
+            assert torch.equal(out, F.avg_pool2d(x, 2)), (dtype, side, factor)
+    finally:
+        torch.set_num_threads(threads)
+    en = " ".join((ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8").split())
+    zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+    assert "At factors above 2 bilinear" not in en and "\n倍数大于 2 时就不成立了" not in zh
