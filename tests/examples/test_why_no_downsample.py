@@ -549,7 +549,14 @@ def test_at_factor_four_max_pool_brightens_and_antialias_agrees_with_avg_pool(ns
     avg = F.avg_pool2d(image, factor)
     antialiased = F.interpolate(image, scale_factor=1 / factor, mode="bilinear", antialias=True)
     assert F.max_pool2d(image, factor).mean() > image.mean() + 0.02
-    assert (antialiased - avg).abs().mean() < 0.02
+    # "agree closely" binds to the photo: plain bilinear (0.016) and nearest (0.040) pass a fixed bound of 0.02
+    # too, so the antialiased gap must beat the next closest method's by a clear margin
+    gap = (antialiased - avg).abs().mean()
+    others = [
+        (F.interpolate(image, scale_factor=1 / factor, mode=mode) - avg).abs().mean()
+        for mode in ("bilinear", "nearest")
+    ]
+    assert gap < 0.01 and gap < 0.7 * min(others), (gap, others)
     assert torch.equal(F.interpolate(image, scale_factor=1 / factor, mode="nearest"), image[..., ::factor, ::factor])
 
 
