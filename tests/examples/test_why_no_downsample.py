@@ -1802,3 +1802,27 @@ def test_bilinear_just_above_factor_2_is_average_pooling_so_the_page_names_whole
     en = " ".join((ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8").split())
     zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
     assert "At factors above 2 bilinear" not in en and "\n倍数大于 2 时就不成立了" not in zh
+
+
+def test_the_four_times_and_odd_factor_reads_hold_with_align_corners_false_only():
+    # Review 99: the page said bilinear ignores 12 of every 16 pixels at 4x and keeps x[..., k//2::k, k//2::k] at odd
+    # factors, without naming align_corners; with align_corners=True a 16x16 map at 4x reads 16 of 256 pixels and 9x9
+    # at 3x keeps rows 0, 4, 8. The page now names align_corners=False, where both hold.
+    for n in (4, 8, 12, 16, 40):
+        for align_corners in (False, True):
+            x = torch.randn(1, 1, n, n, dtype=torch.float64, requires_grad=True)
+            F.interpolate(x, scale_factor=0.25, mode="bilinear", align_corners=align_corners).sum().backward()
+            read = (x.grad != 0).sum().item()
+            assert (read * 4 == n * n) == (not align_corners), (n, align_corners, read)
+    for k in (3, 5, 9):
+        for m in (1, 2, 3):
+            x = torch.randn(1, 2, m * k, m * k)
+            sliced = x[..., k // 2 :: k, k // 2 :: k]
+            assert torch.equal(F.interpolate(x, scale_factor=1 / k, mode="bilinear"), sliced)
+            out = F.interpolate(x, scale_factor=1 / k, mode="bilinear", align_corners=True)
+            assert not torch.allclose(out, sliced), (k, m)
+    for name, text in (
+        ("why-no-downsample.md", "With the default `align_corners=False`,\nat 4× it ignores 12 of every 16"),
+        ("why-no-downsample.zh.md", "在默认的 `align_corners=False` 下，缩小 4 倍时每 16 个像素里有 12 个被忽略"),
+    ):
+        assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
