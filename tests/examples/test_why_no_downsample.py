@@ -1804,16 +1804,19 @@ def test_bilinear_just_above_factor_2_is_average_pooling_so_the_page_names_whole
     assert "At factors above 2 bilinear" not in en and "\n倍数大于 2 时就不成立了" not in zh
 
 
-def test_the_four_times_and_odd_factor_reads_hold_with_align_corners_false_only():
+def test_four_times_ignores_at_least_12_of_16_and_odd_factor_slicing_needs_align_corners_false():
     # Review 99: the page said bilinear ignores 12 of every 16 pixels at 4x and keeps x[..., k//2::k, k//2::k] at odd
-    # factors, without naming align_corners; with align_corners=True a 16x16 map at 4x reads 16 of 256 pixels and 9x9
-    # at 3x keeps rows 0, 4, 8. The page now names align_corners=False, where both hold.
-    for n in (4, 8, 12, 16, 40):
+    # factors, naming no align_corners; with align_corners=True a 16x16 map at 4x reads 16 of 256 pixels and 9x9
+    # at 3x keeps rows 0, 4, 8. "At least 12 of every 16" holds either way, on sizes that 4 does not divide too;
+    # exactly 12 with align_corners=False where it does. Odd-factor slicing is now said for align_corners=False.
+    for n in (4, 6, 8, 12, 16, 18, 40):
         for align_corners in (False, True):
-            x = torch.randn(1, 1, n, n, dtype=torch.float64, requires_grad=True)
-            F.interpolate(x, scale_factor=0.25, mode="bilinear", align_corners=align_corners).sum().backward()
-            read = (x.grad != 0).sum().item()
-            assert (read * 4 == n * n) == (not align_corners), (n, align_corners, read)
+            for layout in (torch.contiguous_format, torch.channels_last):
+                x = torch.randn(1, 3, n, n, dtype=torch.float64).clone(memory_format=layout).requires_grad_()
+                F.interpolate(x, scale_factor=0.25, mode="bilinear", align_corners=align_corners).sum().backward()
+                read = (x.grad[0, 0] != 0).sum().item()
+                assert read * 4 <= n * n, (n, align_corners, read)
+                assert (read * 4 == n * n) == (n % 4 == 0 and not align_corners), (n, align_corners, read)
     for k in (3, 5, 9):
         for m in (1, 2, 3):
             x = torch.randn(1, 2, m * k, m * k)
@@ -1822,7 +1825,13 @@ def test_the_four_times_and_odd_factor_reads_hold_with_align_corners_false_only(
             out = F.interpolate(x, scale_factor=1 / k, mode="bilinear", align_corners=True)
             assert not torch.allclose(out, sliced), (k, m)
     for name, text in (
-        ("why-no-downsample.md", "With the default `align_corners=False`,\nat 4× it ignores 12 of every 16"),
-        ("why-no-downsample.zh.md", "在默认的 `align_corners=False` 下，缩小 4 倍时每 16 个像素里有 12 个被忽略"),
+        (
+            "why-no-downsample.md",
+            "at 4× it ignores at least 12 of every 16.\nWith the default `align_corners=False`, at odd",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "每 16 个像素里至少有 12 个被忽略。在默认的 `align_corners=False` 下，倍数为奇数时",
+        ),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
