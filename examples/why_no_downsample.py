@@ -86,8 +86,8 @@ for meaning, group in meanings.items():
 # %% max_is_not_linear
 # Every convolution, whatever its (finite) weights and bias, is affine: conv(a + b) - conv(a)
 # - conv(b) + conv(0) is zero for finite inputs up to float rounding (while nothing overflows;
-# an inf input gives inf - inf = nan). Max pooling fails that test on two 2x2 images, so no
-# convolution computes it; average pooling passes.
+# an inf input gives inf - inf = nan). MaxPool2d(2) fails that test on two 2x2 images, so no
+# convolution computes it; AvgPool2d(2) passes.
 a = torch.tensor([[[[1.0, 0.0], [0.0, 0.0]]]], device=device)
 b = torch.tensor([[[[0.0, 0.0], [0.0, 1.0]]]], device=device)
 zero = torch.zeros_like(a)
@@ -99,9 +99,9 @@ with torch.no_grad(), full_float32():
         print(f"{name:34s} f(a+b) = {f(a + b).item():+.4f}, f(a) + f(b) - f(0) = {(f(a) + f(b) - f(zero)).item():+.4f}, residual {residual:+.4f}")
 
 # %% avg_is_a_conv
-# Average pooling of floating-point input is a convolution with fixed weights, 1/k^rank
+# Average pooling of float16 to float64 input is a convolution with fixed weights, 1/k^rank
 # for a k-wide window in each of rank dimensions (per channel: groups=C), and no bias, at
-# the pooling's stride and padding, up to float rounding on small kernels. Checked on the photo and on 1-D
+# the pooling's stride and padding, up to float rounding on small kernels while neither overflows. Checked on the photo and on 1-D
 # and 3-D input (on the CPU, 3-D pooling refuses float16 and bfloat16, and both refuse float8).
 def avg_pool_as_conv(x, k, stride, padding=0):
     rank = x.dim() - 2

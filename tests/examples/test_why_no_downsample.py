@@ -1720,7 +1720,7 @@ def test_the_avg_is_a_conv_cells_comment_limits_its_rule_to_small_kernels(ns):
         assert torch.equal(pooled, torch.ones_like(pooled))
         assert (ns["avg_pool_as_conv"](x, k, k) - 1).abs().min().item() > 0.05
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
-    assert "stride and padding, up to float rounding on small kernels. Checked on the photo" in source
+    assert "stride and padding, up to float rounding on small kernels while neither overflows. Checked on" in source
 
 
 def test_the_resample_cells_middle_pixel_comment_speaks_of_the_photo_at_3_5_and_7_only(ns):
@@ -1835,3 +1835,28 @@ def test_four_times_ignores_at_least_12_of_16_and_odd_factor_slicing_needs_align
         ),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
+
+
+def test_the_shown_comments_on_max_and_avg_pooling_say_no_more_than_the_prose(ns):
+    # Review r100-1: the max_is_not_linear cell's comment said "Max pooling fails that test ..., so no convolution
+    # computes it", the rule the prose narrowed to windows of two or more pixels: MaxPool2d(1) on the cell's own a and
+    # b is a 1x1 convolution of weight 1 and passes the test. The avg_is_a_conv comment said "floating-point input"
+    # and "up to float rounding on small kernels" with no overflow limit: average pooling refuses complex input, and
+    # on two float32 values of 3e38 the cell's avg_pool_as_conv gives 3e38 where pooling gives inf
+    a, b = ns["a"], ns["b"]
+    weight = torch.ones(1, 1, 1, 1)
+    for x in (a, b, a + b, torch.zeros_like(a)):
+        assert torch.equal(F.max_pool2d(x, 1), F.conv2d(x, weight))
+    assert affine_residual(nn.MaxPool2d(1), a, b).abs().max().item() == 0
+    with pytest.raises(NotImplementedError):
+        F.avg_pool2d(torch.ones(1, 1, 2, 2, dtype=torch.complex64), 2)
+    x = torch.full((1, 1, 2), 3e38)
+    assert F.avg_pool1d(x, 2).item() == math.inf
+    assert ns["avg_pool_as_conv"](x, 2, 2).item() == pytest.approx(3e38)
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "Max pooling fails that test" not in source
+    assert (
+        "MaxPool2d(2) fails that test on two 2x2 images, so no\n# convolution computes it; AvgPool2d(2) passes"
+        in source
+    )
+    assert "# Average pooling of float16 to float64 input is a convolution with fixed weights" in source
