@@ -163,8 +163,8 @@ for case, x in {"on the feature map": features, "with every window of one sign":
     print(f"avg_pool and ReLU {case}: max difference {avg_gap[case]:.4f}")
 
 # %% resample
-# interpolate(bilinear) at 0.5 is AvgPool2d(2) up to float rounding; at 1/3 and 1/4 it is not (it reads only
-# the 2x2 pixels around each output point). nn.Upsample with a scale below 1 downsamples
+# interpolate(bilinear) at 0.5 is AvgPool2d(2) up to float rounding; at 1/3 and 1/4 it is not (it reads
+# at most 2x2 pixels for each output pixel). nn.Upsample with a scale below 1 downsamples
 # too, and has no antialias argument.
 for k in (2, 3, 4):
     bilinear = F.interpolate(image, scale_factor=1 / k, mode="bilinear")

@@ -1817,6 +1817,28 @@ def test_four_times_ignores_at_least_12_of_16_and_odd_factor_slicing_needs_align
                 read = (x.grad[0, 0] != 0).sum().item()
                 assert read * 4 <= n * n, (n, align_corners, read)
                 assert (read * 4 == n * n) == (n % 4 == 0 and not align_corners), (n, align_corners, read)
+    # Review r100-1: the page said each output reads "the 2x2 input pixels around each output point". uint8 has no
+    # gradient: count the pixels whose change changes the output. On 5 contiguous channels brought to one pixel wide
+    # (the CPU's uint8 bug) every output copies the first one's 2x2 pixels, so the page now says "at most 2x2"
+    generator = torch.Generator().manual_seed(100)
+    for (h, w), align_corners, layout in itertools.product(
+        ((8, 8), (12, 12), (16, 4), (10, 6)), (False, True), (torch.contiguous_format, torch.channels_last)
+    ):
+        x = torch.randint(0, 256, (1, 5, h, w), dtype=torch.uint8, generator=generator).clone(memory_format=layout)
+        base = F.interpolate(x, scale_factor=0.25, mode="bilinear", align_corners=align_corners)
+        read = set()
+        for index in itertools.product(range(5), range(h), range(w)):
+            y = x.clone()
+            y[(0, *index)] ^= 128
+            if not torch.equal(F.interpolate(y, scale_factor=0.25, mode="bilinear", align_corners=align_corners), base):
+                read.add(index)
+        assert len(read) * 4 <= 5 * h * w, (h, w, align_corners, layout, len(read))
+        if (h, w, align_corners, layout) == (16, 4, False, torch.contiguous_format):
+            assert read == {(c, i, j) for c in range(5) for i in (1, 2) for j in (1, 2)}
+    assert_pages_say(
+        ("why-no-downsample.md", "each output\npixel reads at most 2×2 input pixels, so at 4×"),
+        ("why-no-downsample.zh.md", "双线性插值的每个输出像素最多只读取 2×2 个输入像素"),
+    )
     for k in (3, 5, 9):
         for m in (1, 2, 3):
             x = torch.randn(1, 2, m * k, m * k)
