@@ -1343,3 +1343,31 @@ def test_uint8_one_pixel_wide_bug_at_odd_factors_hits_views_that_are_not_contigu
         ("aliasing.md", "is right), for an image with 5 or more channels, or with any number on an x86 CPU"),
         ("aliasing.zh.md", "是对的），5 个及以上通道的图像会算错；"),
     )
+
+
+def test_plain_bilinear_reads_at_most_2x2_pixels_per_output_not_always_those_around_it():
+    # Review 100 (on why-no-downsample, the same sentence here): "bilinear reads the 2×2 input pixels around each
+    # output point, so at 4× it ignores 12 of every 16" fails on the CPU's uint8 one-pixel-wide bug: a contiguous
+    # 5-channel 16×4 map at 4× copies the first output's 2×2 pixels to every output. "At most 2×2" and "at least
+    # 12 of 16" hold there and on the float maps (each output's gradient touches at most 4 input pixels).
+    x = torch.randint(0, 256, (1, 5, 16, 4), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+    y = F.interpolate(x, scale_factor=0.25, mode="bilinear")
+    right = F.interpolate(x.float(), scale_factor=0.25, mode="bilinear").round()
+    assert torch.equal(y, y[:, :, :1].expand_as(y)) and not torch.equal(y.float(), right)
+    for side in (16, 17, 30, 64):
+        image = torch.rand(1, 3, side, side, dtype=torch.float64, requires_grad=True)
+        out = F.interpolate(image, scale_factor=0.25, mode="bilinear")
+        for i in range(out.shape[-2]):
+            (grad,) = torch.autograd.grad(out[0, 0, i, -1], image)
+            assert 0 < (grad != 0).sum() <= 4, (side, i)
+    assert_pages_say(
+        (
+            "aliasing.md",
+            "each output pixel of bilinear reads at most 2×2 input pixels, so at 4× it ignores at least 12",
+        ),
+        (
+            "aliasing.zh.md",
+            "双线性的每个输出像素最多只读 2×2 个输入像素，所以缩小 4 倍时，每 16 个像素中至少有 12 个被忽略",
+        ),
+    )
+    assert "around each output point, so at 4× it ignores 12" not in (ROOT / "docs" / "aliasing.md").read_text("utf-8")
