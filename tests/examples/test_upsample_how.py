@@ -34,6 +34,24 @@ def test_upsample_is_interpolate():
         assert torch.equal(nn.Upsample(scale_factor=2, mode=mode)(x), F.interpolate(x, scale_factor=2, mode=mode))
 
 
+def test_upsample_is_not_interpolate_for_every_argument():
+    # Review r101-9: the page said the module's output "is identical to calling F.interpolate with the same
+    # arguments", but nn.Upsample turns a falsy scale_factor into None, so given size too it resizes where
+    # F.interpolate refuses both
+    for rank, zero in itertools.product((3, 4, 5), (0, 0.0)):
+        x = torch.rand((1, 2) + (8,) * (rank - 2))
+        assert nn.Upsample(size=16, scale_factor=zero)(x).shape[2:] == (16,) * (rank - 2)
+        with pytest.raises(ValueError, match="only one of size or scale_factor"):
+            F.interpolate(x, size=16, scale_factor=zero)
+    en, zh = ((ROOT / "docs" / f"upsample{lang}.md").read_text() for lang in ("", ".zh"))
+    assert "and here its output is identical to calling `F.interpolate`" in en
+    assert "`nn.Upsample(size=16, scale_factor=0)` resizes" in en
+    assert (
+        "在这里它的输出与用相同参数调用 `F.interpolate`" in zh
+        and "`nn.Upsample(size=16, scale_factor=0)` 能正常缩放" in zh
+    )
+
+
 def test_nearest_copies_each_pixel_into_a_2x2_block():
     x = torch.randn(1, 2, 5, 6, generator=torch.Generator().manual_seed(1))
     y = nn.Upsample(scale_factor=2, mode="nearest")(x)
