@@ -599,6 +599,8 @@ def test_convention_a_channels_last_input_is_dense_in_that_order_a_slice_can_kee
     assert not sliced.is_contiguous(memory_format=torch.channels_last) and sliced.stride()[1] == 1
     assert F.interpolate(sliced, scale_factor=1.1, mode="nearest")[0, 0, :, 0].tolist() == [0, 0, 1, 2, 3]
     assert F.interpolate(dense, scale_factor=1.1, mode="nearest")[0, 0, :, 0].tolist() == [0, 1, 2, 3, 4]
+    # Review r101-9: the page said "the dense copy", but the dense contiguous copy reads what the slice reads
+    assert F.interpolate(sliced.contiguous(), scale_factor=1.1, mode="nearest")[0, 0, :, 0].tolist() == [0, 0, 1, 2, 3]
     rows = torch.arange(10.0).view(1, 1, 10, 1).expand(1, 4, 10, 240).contiguous(memory_format=torch.channels_last)
     rows = rows[..., :120]  # out H + out W > 128, so only the channels-last kernel doubles the rows at x2.05
     for image, expected in ((rows, [0, 0, 0, 1]), (rows.contiguous(memory_format=torch.channels_last), [0, 0, 1, 1])):
@@ -621,9 +623,9 @@ def test_convention_a_channels_last_input_is_dense_in_that_order_a_slice_can_kee
         assert F.interpolate(image, scale_factor=1.1, mode="nearest")[0, 0, :, 0].tolist() == [0, 1, 2, 3, 4]
     for name, text in (
         ("glossary.md", "as `.contiguous(memory_format=...)` makes it. A slice of one can keep its"),
-        ("glossary.md", "with `nearest` on the\n  CPU, where the dense copy reads 0, 1, 2, 3, 4"),
+        ("glossary.md", "with `nearest` on the\n  CPU, where its dense `channels_last` copy reads 0, 1, 2, 3, 4"),
         ("glossary.zh.md", "也就是 `.contiguous(memory_format=...)` 得到的张量。从这样的张量切出来的一片可能保留"),
-        ("glossary.zh.md", "读的行是 0, 0, 1, 2, 3，而连续存放的副本读的是 0, 1, 2, 3, 4"),
+        ("glossary.zh.md", "读的行是 0, 0, 1, 2, 3，而它按 `channels_last` 顺序连续存放的副本读的是 0, 1, 2, 3, 4"),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
 

@@ -43,7 +43,7 @@ def test_upsample_is_not_interpolate_for_every_argument():
         assert nn.Upsample(size=16, scale_factor=zero)(x).shape[2:] == (16,) * (rank - 2)
         with pytest.raises(ValueError, match="only one of size or scale_factor"):
             F.interpolate(x, size=16, scale_factor=zero)
-    en, zh = ((ROOT / "docs" / f"upsample{lang}.md").read_text() for lang in ("", ".zh"))
+    en, zh = ((ROOT / "docs" / f"upsample{lang}.md").read_text(encoding="utf-8") for lang in ("", ".zh"))
     assert "and here its output is identical to calling `F.interpolate`" in en
     assert "`nn.Upsample(size=16, scale_factor=0)` resizes" in en
     assert (
