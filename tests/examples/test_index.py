@@ -1,11 +1,14 @@
 """The claims of docs/index*.md that summarise other pages: each summary keeps the target page's conditions."""
 
 import ast
+from pathlib import Path
 
 import torch
 import torch.nn.functional as F
 
+import sitegen.cache as cache
 from helpers import ROOT
+from sitegen.environment import package_versions
 
 
 def compiled_dtypes():
@@ -125,6 +128,36 @@ def test_build_promise_covers_what_the_code_prints_not_every_result_in_the_prose
     assert "Every result on these pages" not in en and "每个结果" not in zh
     assert "Each number the code on these pages prints, each table of results and each\nfigure was" in en
     assert "这些页面上代码打印出的每个数字、每张结果表格和每幅图，都是**由本站的构建计算出来的**" in zh
+
+
+def test_build_promise_names_the_packages_the_code_imports_not_every_package():
+    """Review r101-9: the intro (and the explorer's) said an earlier build's results are reused when it had "the
+    same code, packages and device" (zh 依赖包版本): the cache key holds the versions of the packages the example
+    and the build's worker import, not of what they depend on. upsample_how.py turns tensors into numpy arrays and
+    prints their minimum, yet numpy's version is not in its key."""
+    example = ROOT / "examples" / "upsample_how.py"
+    sources = [example, *cache.local_imports(example), *(Path(cache.__file__).parent / n for n in cache.WORKER_SOURCES)]
+    modules = set().union(*(cache.imported_names(path.read_text(encoding="utf-8")) for path in sources))
+    assert ".numpy()" in example.read_text(encoding="utf-8")
+    assert {"torch", "matplotlib", "python"} <= set(package_versions(modules)) and "numpy" not in package_versions(
+        modules
+    )
+    for name, old, new in (
+        (
+            "index.md",
+            "same code, packages\nand device",
+            "same code, device, and versions of Python\nand of the packages the code imports",
+        ),
+        ("index.zh.md", "依赖包版本", "代码、设备、Python 版本以及代码所导入的包的版本都相同"),
+        (
+            "interpolate-explorer.md",
+            "same code, packages and device",
+            "same code, device, and versions of Python and\nof the packages the code imports",
+        ),
+        ("interpolate-explorer.zh.md", "依赖包版本", "代码、设备、Python 版本以及代码所导入的包的版本都相同"),
+    ):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert old not in text and new in text, name
 
 
 def test_output_size_row_88_times_120_over_88_gives_119_in_every_mode_and_rank():
