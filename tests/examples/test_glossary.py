@@ -630,6 +630,25 @@ def test_convention_a_channels_last_input_is_dense_in_that_order_a_slice_can_kee
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
 
 
+def glossary_rows(name):
+    lines = (ROOT / "docs" / name).read_text(encoding="utf-8").splitlines()
+    rows = [[cell.strip() for cell in line.strip().strip("|").split(" | ")] for line in lines if line.startswith("| ")]
+    return [row for row in rows[1:] if not row[0].startswith("---")]
+
+
+def test_every_chinese_word_of_a_zh_row_is_in_the_en_row():
+    # Review r101-9: the zh table listed 抽头 (tap) and 子像素卷积 (sub-pixel convolution) as words readers search
+    # for, which the en table's "also said in Chinese" column left out
+    english = {row[0]: {row[1], *filter(None, row[2].split("、"))} for row in glossary_rows("glossary.md")}
+    chinese = {
+        row[3]: {row[0], *filter(None, (row[1] + "、" + row[2]).split("、"))} for row in glossary_rows("glossary.zh.md")
+    }
+    assert english.keys() == chinese.keys()
+    # the en table writes dilation's term with its English gloss, 膨胀（dilation）
+    missing = {term: words - english[term] for term, words in chinese.items() if words - english[term] - {"膨胀"}}
+    assert not missing, missing
+
+
 def test_convention_section_of_the_zh_glossary_writes_the_glossary_terms(monkeypatch):
     # Review r90-1: tests/site/test_terminology.py checks every zh page but the glossary itself, so the quantized
     # bullet's "走自己的 kernel" slipped through, though the glossary's own rule writes the compute kernel 内核
