@@ -1346,6 +1346,29 @@ def test_the_two_call_workaround_on_uint8_bicubic_parts_from_a_channels_last_cop
     assert worst > 5  # "several levels"
 
 
+def test_the_workarounds_on_uint8_lanczos_part_from_a_channels_last_copy_by_levels_too():
+    # Review r102-2: the page named only uint8 bicubic; lanczos, with its negative lobes, also clamps between
+    # its passes, so the transposed call and the two calls part from a channels_last copy by several levels.
+    g = torch.Generator().manual_seed(0)
+    worst_moved = worst_two = 0
+    for _ in range(100):
+        x = torch.randint(0, 256, (1, 3, 3, 2), dtype=torch.uint8, generator=g)
+        copy = F.interpolate(
+            x.contiguous(memory_format=torch.channels_last), size=(8, 1), mode="lanczos", antialias=True
+        )
+        moved = F.interpolate(x.transpose(-1, -2), size=(1, 8), mode="lanczos", antialias=True).transpose(-1, -2)
+        two = F.interpolate(
+            F.interpolate(x, size=(8, 2), mode="lanczos", antialias=True), size=(8, 1), mode="lanczos", antialias=True
+        )
+        worst_moved = max(worst_moved, int((moved.int() - copy.int()).abs().max()))
+        worst_two = max(worst_two, int((two.int() - copy.int()).abs().max()))
+    assert worst_moved > 5 and worst_two > 5, (worst_moved, worst_two)  # "several levels"
+    x = torch.rand(1, 3, 3, 2, generator=g)
+    moved = F.interpolate(x.transpose(-1, -2), size=(1, 8), mode="lanczos", antialias=True).transpose(-1, -2)
+    copy = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(8, 1), mode="lanczos", antialias=True)
+    torch.testing.assert_close(moved, copy, atol=1e-6, rtol=0)
+
+
 def test_float64_long_axis_gap_between_antialias_and_plain_depends_on_the_data():
     # Review 24: "3000 -> 4501 pixels in float64 differ by about 1e-4" held for a ramp, not for random rows
     # (5e-6 .. 1e-4). The page: up to about 1e-4 of the neighbour step; 1.1e-4 on a unit ramp.
