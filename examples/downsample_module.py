@@ -296,8 +296,8 @@ for name, run in runs.items():
         print(f"- {name}: raises `{type(error).__module__}.{type(error).__name__}`; the message names the minimum: {small_input[name][1]}")
 
 # %% odd_sizes
-# Sizes that do not divide: every method gives floor(H / k). 'avg' and 'max' then ignore
-# the last row and column; 'area' stretches its windows over them, and at factor 2 the
+# 15x15 at factor 2, which 'pixel-unshuffle' refuses: each method below gives 7x7. 'avg' and 'max'
+# ignore the last row and column; 'area' stretches its windows over them, and the default
 # filters of 'antialias-bilinear' and 'blur' are wider than a block and reach them (from
 # factor 3, antialias-bilinear's, k pixels each side of the last block's centre, can stop
 # short: 5 pixels at factor 3, with a weight of 0 that still multiplies an inf in that row into NaN).

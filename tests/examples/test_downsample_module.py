@@ -558,6 +558,36 @@ def test_odd_sizes_reach(ns):
     assert ns["reach"] == {"max": 49, "avg": 196, "area": 225, "antialias-bilinear": 225, "blur": 225}
 
 
+def test_odd_sizes_comment_names_its_case(ns):
+    # Review r102-6: the cell's comment said "every method gives floor(H / k)" and "at factor 2 the filters of
+    # 'antialias-bilinear' and 'blur' are wider than a block and reach them": 'pixel-unshuffle' refuses 15x15, and
+    # 'blur' with filter_size=2 ([1, 1], one block wide) never reads the last row. The comment and the pages now
+    # name the cell's case and the default filters.
+    down = ns["Downsample"]
+    for size in (5, 9, 15, 21):
+        with pytest.raises(ValueError, match="divisible"):
+            down(2, "pixel-unshuffle")(torch.randn(1, 1, size, size))
+
+    def last_row_reached(size, **kwargs):
+        x = torch.randn(1, 2, size, size, dtype=torch.float64, requires_grad=True)
+        (grad,) = torch.autograd.grad(down(2, "blur", **kwargs)(x).sum(), x)
+        return bool((grad[..., -1, :] != 0).any())
+
+    for size in range(5, 26, 2):
+        assert not last_row_reached(size, filter_size=2)
+        assert last_row_reached(size) and last_row_reached(size, filter_size=6)
+    cell = (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8").split("# %% odd_sizes")[1]
+    comment = cell.split("odd = ")[0]
+    assert "every method" not in comment and "which 'pixel-unshuffle' refuses" in comment
+    assert "the default\n# filters of 'antialias-bilinear' and 'blur'" in comment
+    assert "the default filters of\n`'antialias-bilinear'` and `'blur'`" in (
+        ROOT / "docs" / "downsample-module.md"
+    ).read_text(encoding="utf-8")
+    assert "`'antialias-bilinear'` 和 `'blur'` 的默认滤波器比一个块宽" in (
+        ROOT / "docs" / "downsample-module.zh.md"
+    ).read_text(encoding="utf-8")
+
+
 def test_antialias_reach_stops_short_from_factor_3(ns):
     # The page says the antialiased filter reaches the leftover rows at factor 2 only:
     # 5 pixels at factor 3 leave the last row out; every odd size at factor 2 reaches it.
