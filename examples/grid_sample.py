@@ -63,8 +63,8 @@ for mode, align, padding in itertools.product(("bilinear", "bicubic"), (False, T
     print(f"| `{mode}` | {align} | `{padding}` | {table[mode, align, padding, True]:.1e} | {table[mode, align, padding, False]:.1e} |")
 
 # %% size_one
-# An output of size 1 with align_corners=True: interpolate reads the first pixel, affine_grid
-# puts its single point at the centre.
+# An output of size 1 with align_corners=True: interpolate's bilinear reads this ramp's first
+# pixel, affine_grid puts its single point at the centre.
 ramp = torch.arange(5.0, dtype=torch.float64, device=device).view(1, 1, 1, 5)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
