@@ -1884,3 +1884,12 @@ def test_the_size_one_comment_names_the_measured_mode_not_interpolate_in_general
     source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8")
     assert "align_corners=True: interpolate reads the first pixel" not in source
     assert "align_corners=True: interpolate's bilinear reads this ramp's first\n# pixel" in source
+
+
+def test_the_nearest_comments_do_not_name_nearbyint_for_the_4d_cpu_kernel(ns):
+    # Review 102: the nearest and ties cells' comments named nearbyint as what rounds their positions; their rows are
+    # 4-D, which the CPU samples with the vectorised kernel's round() (the page names std::nearbyint for 5-D and CUDA).
+    assert ns["nearest_indices"](4, 2)["grid_sample nearest"] == [0, 2]  # positions 0.5 and 2.5: ties to even
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8")
+    comments = "\n".join(line for line in source.splitlines() if line.lstrip().startswith("#"))
+    assert "nearbyint" not in comments
