@@ -63,8 +63,8 @@ for mode, align, padding in itertools.product(("bilinear", "bicubic"), (False, T
     print(f"| `{mode}` | {align} | `{padding}` | {table[mode, align, padding, True]:.1e} | {table[mode, align, padding, False]:.1e} |")
 
 # %% size_one
-# An output of size 1 with align_corners=True: interpolate reads the first pixel, affine_grid
-# puts its single point at the centre.
+# An output of size 1 with align_corners=True: interpolate's bilinear reads this ramp's first
+# pixel, affine_grid puts its single point at the centre.
 ramp = torch.arange(5.0, dtype=torch.float64, device=device).view(1, 1, 1, 5)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
@@ -79,7 +79,7 @@ for warning in caught:
 # %% nearest
 # interpolate's nearest reads floor(i * in / out); nearest-exact floor((i + 0.5) * in / out);
 # grid_sample's nearest rounds the position (i + 0.5) * in / out - 0.5 to the nearest integer
-# (nearbyint): on these short float64 rows, the same pixel as nearest-exact except at an exact
+# (a tie to the even one): on these short float64 rows, the same pixel as nearest-exact except at an exact
 # tie (near_tie below: not so on long float32 axes). Ties round as the floating point falls,
 # which may differ between devices: these indices come from the CPU.
 def nearest_indices(n_in, n_out):
@@ -97,7 +97,7 @@ for n_in, n_out in ((2, 3), (4, 2), (3, 2), (6, 4), (4, 8)):
     print(f"| {n_in} → {n_out} | " + " | ".join(str(v) for v in nearest_indices(n_in, n_out).values()) + " |")
 
 # %% ties
-# At a tie nearbyint rounds half to even and nearest-exact's floor(x + 0.5) rounds up, but
+# At a tie grid_sample rounds half to even and nearest-exact's floor(x + 0.5) rounds up, but
 # both compute the position in floating point, so whether it lands exactly on .5 depends on
 # rounding. Counted on the CPU with its AVX2 or AVX-512 code (the default code rounds a few otherwise), in float64,
 # at the exact ties of every input and output size 1..40.

@@ -1872,3 +1872,24 @@ def test_interpolate_nearest_rounds_its_position_to_float32_not_only_its_scale()
     docs = pathlib.Path(__file__).parents[2] / "docs"
     assert "its ratio `in/out` rounded to float32" not in (docs / "grid-sample.md").read_text(encoding="utf-8")
     assert "它把比例 `in/out` 舍入成了 float32" not in (docs / "grid-sample.zh.md").read_text(encoding="utf-8")
+
+
+def test_the_size_one_comment_names_the_measured_mode_not_interpolate_in_general():
+    # Review 102: the size_one cell's comment said "interpolate reads the first pixel" of any output of size 1 with
+    # align_corners=True; the antialiased bicubic mixes the first two pixels (1.125 x0 - 0.125 x1) on every width swept.
+    for n_in in range(2, 12):
+        x = torch.randn(1, 1, 1, n_in, dtype=torch.float64, generator=torch.Generator().manual_seed(n_in))
+        y = F.interpolate(x, size=(1, 1), mode="bicubic", align_corners=True, antialias=True)
+        assert not torch.equal(y.view(()), x[0, 0, 0, 0]), n_in
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8")
+    assert "align_corners=True: interpolate reads the first pixel" not in source
+    assert "align_corners=True: interpolate's bilinear reads this ramp's first\n# pixel" in source
+
+
+def test_the_nearest_comments_do_not_name_nearbyint_for_the_4d_cpu_kernel(ns):
+    # Review 102: the nearest and ties cells' comments named nearbyint as what rounds their positions; their rows are
+    # 4-D, which the CPU samples with the vectorised kernel's round() (the page names std::nearbyint for 5-D and CUDA).
+    assert ns["nearest_indices"](4, 2)["grid_sample nearest"] == [0, 2]  # positions 0.5 and 2.5: ties to even
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8")
+    comments = "\n".join(line for line in source.splitlines() if line.lstrip().startswith("#"))
+    assert "nearbyint" not in comments
