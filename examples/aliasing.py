@@ -155,10 +155,9 @@ for name in methods:
     print(f"| {name} | " + " | ".join(f"{level[name, k]:+.3f}" for k in factors) + " | " + " | ".join(f"{rings[name, k]:.3f}" for k in factors) + " |")
 
 # %% fixed_footprint
-# Without antialiasing, plain bilinear and bicubic (align_corners=False, the default) read the input around
-# one point per output pixel, here at input position (i + 0.5) * k - 0.5. At an even factor that point lies between pixels, and bilinear reads the
-# 2x2 around it; at 3x and 5x it lies on a pixel centre, where the bilinear and bicubic
-# weights are 1 for that pixel and 0 for every other: on this probe the result is slicing, x[..., k//2::k, k//2::k].
+# On this float64 probe, plain bilinear and bicubic (align_corners=False, the default) read the input around
+# one point per output pixel, at input position (i + 0.5) * k - 0.5. At 3x and 5x it lies on a pixel centre, where the
+# bilinear and bicubic weights are 1 for that pixel and 0 for every other: the result is slicing, x[..., k//2::k, k//2::k].
 probe = torch.rand(1, 1, 60, 60, dtype=torch.float64, device=device)
 slicing = {}
 for k in (3, 5):

@@ -1371,3 +1371,14 @@ def test_plain_bilinear_reads_at_most_2x2_pixels_per_output_not_always_those_aro
         ),
     )
     assert "around each output point, so at 4× it ignores 12" not in (ROOT / "docs" / "aliasing.md").read_text("utf-8")
+    # Review 102: the shown fixed_footprint comment still said "at an even factor ... bilinear reads the 2x2 around
+    # it", which the uint8 map above breaks (outputs 1 to 3 read output 0's 2×2, not their own): it now speaks of
+    # its float64 probe and odd factors only.
+    own = torch.stack([x[0, :, 4 * i + 1 : 4 * i + 3, 1:3].float().mean((-2, -1)).round() for i in range(4)], 1)
+    assert not torch.equal(y[0, :, :, 0].float(), own)
+    comment = " ".join(
+        line.lstrip("# ")
+        for line in (ROOT / "examples" / "aliasing.py").read_text("utf-8").splitlines()
+        if line.startswith("#")
+    )
+    assert "On this float64 probe, plain bilinear" in comment and "bilinear reads the 2x2 around it" not in comment
