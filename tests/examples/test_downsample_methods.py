@@ -181,9 +181,13 @@ def test_pixel_unshuffle_round_trip_is_bit_exact_on_nan_and_signed_zeros_but_not
         assert round_trip == (k == 1 or c == h == w == 0), (k, x.shape)
     assert_pages_say(
         ("downsample-methods.md", "except, on the CPU and with *k* > 1, on a map with no elements"),
-        ("downsample-methods.md", "not one with no channels, rows or columns"),
+        # Review 102: "not one with no channels, rows or columns" read as any one of them being 0 (2×0×4×4 breaks)
+        ("downsample-methods.md", "not one whose channels, rows and columns are all 0, such as 2×0×0×0"),
         ("downsample-methods.zh.md", "例外是 CPU 上 *k* > 1 时没有元素的张量"),
         ("downsample-methods.zh.md", "通道数、高、宽都为 0 的张量不算"),
+    )
+    assert "not one with no channels, rows or columns" not in (ROOT / "docs" / "downsample-methods.md").read_text(
+        "utf-8"
     )
 
 
