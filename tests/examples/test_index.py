@@ -3,8 +3,10 @@
 import ast
 from pathlib import Path
 
+import pytest
 import torch
 import torch.nn.functional as F
+from torch import nn
 
 import sitegen.cache as cache
 from helpers import ROOT
@@ -172,3 +174,21 @@ def test_output_size_row_88_times_120_over_88_gives_119_in_every_mode_and_rank()
     index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     assert "why 88 × (120/88) gives 119" in index
     assert "为什么 88 × (120/88) 得到 119" in (ROOT / "docs" / "index.zh.md").read_text(encoding="utf-8")
+
+
+def test_equivalences_row_does_not_equate_the_module_with_the_function():
+    """Review r102-9: the row answered "`nn.Upsample` = `F.interpolate`" (zh 就是), but the module stores a factor of
+    0 as None: given a size too it resizes where the function refuses both, and with area alone it refuses where the
+    function returns an empty tensor."""
+    for rank in (3, 4, 5):
+        x = torch.rand((1, 2) + (8,) * (rank - 2))
+        assert nn.Upsample(size=16, scale_factor=0)(x).shape[2:] == (16,) * (rank - 2)
+        with pytest.raises(ValueError):
+            F.interpolate(x, size=16, scale_factor=0)
+        assert F.interpolate(x, scale_factor=0.0, mode="area").numel() == 0
+        with pytest.raises(ValueError):
+            nn.Upsample(scale_factor=0.0, mode="area")(x)
+    en, zh = ((ROOT / "docs" / f"index{lang}.md").read_text(encoding="utf-8") for lang in ("", ".zh"))
+    assert "`nn.Upsample` = `F.interpolate`" not in en and "`nn.Upsample` 就是 `F.interpolate`" not in zh
+    assert "| where `nn.Upsample` and `F.interpolate` agree, the deprecated layers," in en
+    assert "| `nn.Upsample` 与 `F.interpolate` 在哪些情况下结果一致、已弃用的几个层" in zh
