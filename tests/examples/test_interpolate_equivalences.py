@@ -10,7 +10,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import run_example, run_python
+from helpers import assert_pages_say, run_example, run_python
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -683,6 +683,11 @@ def test_a_module_given_a_size_and_a_factor_of_zero_resizes_where_the_function_r
         assert torch.equal(nn.Upsample(size=3, scale_factor=factor, mode=mode)(x), F.interpolate(x, size=3, mode=mode))
         with pytest.raises(ValueError, match="only one of size or scale_factor"):
             F.interpolate(x, size=3, scale_factor=factor, mode=mode)
+    # Review 102: so the section's heading does not say the module *is* the function, only that it calls it
+    assert_pages_say(
+        ("interpolate-equivalences.md", "## `nn.Upsample` calls `F.interpolate`"),
+        ("interpolate-equivalences.zh.md", "## `nn.Upsample` 调用的就是 `F.interpolate`"),
+    )
 
 
 def test_area_to_one_pixel_overflows_too_in_channels_last_with_4_to_7_and_from_32_channels():
