@@ -672,6 +672,15 @@ def test_the_module_stores_a_factor_of_zero_as_none_and_raises_where_area_return
     en = " ".join((DOCS / "interpolate-equivalences.md").read_text(encoding="utf-8").split())
     zh = (DOCS / "interpolate-equivalences.zh.md").read_text(encoding="utf-8")
     assert "a single factor of 0 as `None`, while a tuple keeps its zeros" in en and "元组里的 0 则原样保留" in zh
+    # Review r103-2: so the section's "identical results ... with size or scale_factor" (zh: arguments passed
+    # on 原样, unchanged) must exclude a factor of 0, as the checks above show.
+    assert_pages_say(
+        ("interpolate-equivalences.md", "with `size` or a `scale_factor` other than 0, and with `align_corners`"),
+        (
+            "interpolate-equivalences.zh.md",
+            "在 `forward` 里传给 `F.interpolate`，所以对模块能运行的每一种模式，无论传 `size` 还是不为 0 的 `scale_factor`",
+        ),
+    )
 
 
 @pytest.mark.parametrize("mode", ["nearest", "bilinear", "bicubic", "area"])
