@@ -699,6 +699,25 @@ def test_a_module_given_a_size_and_a_factor_of_zero_resizes_where_the_function_r
     )
 
 
+def test_the_deprecated_modules_part_from_the_function_where_nn_upsample_does():
+    # Review r103-2: "All of them compute exactly what F.interpolate computes" held for the cell's calls; the
+    # two modules subclass nn.Upsample, so a size beside a factor of 0 resizes where the function raises,
+    # and a list of factors, which the old functions pass on, fails in their constructors.
+    x = torch.rand(1, 2, 4, 4)
+    for cls, mode, align in ((nn.UpsamplingNearest2d, "nearest", None), (nn.UpsamplingBilinear2d, "bilinear", True)):
+        out = cls(size=3, scale_factor=0.0)(x)
+        assert torch.equal(out, F.interpolate(x, size=3, mode=mode, align_corners=align))
+        with pytest.raises(ValueError, match="only one of size or scale_factor"):
+            F.interpolate(x, size=3, scale_factor=0.0, mode=mode, align_corners=align)
+        with pytest.raises(TypeError):
+            cls(scale_factor=[2, 2])
+    assert torch.equal(F.upsample_nearest(x, scale_factor=[2, 2]), F.interpolate(x, scale_factor=2, mode="nearest"))
+    assert_pages_say(
+        ("interpolate-equivalences.md", "- Each call of the cell computes exactly what `F.interpolate` computes."),
+        ("interpolate-equivalences.zh.md", "- 单元格里的每个调用，结果都与 `F.interpolate` 完全相同。"),
+    )
+
+
 def test_area_to_one_pixel_overflows_too_in_channels_last_with_4_to_7_and_from_32_channels():
     # Review 23: "gives 3.3e37 there" held for the contiguous layout; a channels_last copy of 4 to 7 channels
     # adds in avg_pool's order in 4 of its channels and gives inf there as well.
