@@ -1627,3 +1627,22 @@ def test_on_a_gpu_row_8_of_9_turns_the_factor_5_output_nan(ns):
         assert down(x).isfinite().all()
         y = down(x.cuda()).cpu()
         assert y[0, 1].isnan().all() and y[0, ::2].isfinite().all(), dtype
+
+
+def test_max_keeps_a_lone_peak_only_inside_a_block(Downsample):
+    """Review r103-6: the page said 'max' keeps a lone peak at full height 'wherever it sits'; on a size the
+    factor does not divide, a peak in the leftover rows or columns sits in no block and 'max' returns 0 there.
+    The page now says 'wherever it sits in a block'."""
+    for k in (2, 3, 4):
+        down = Downsample(k, method="max")
+        for size in (2 * k + 1, 3 * k + k - 1):
+            blocks = size // k * k
+            for row, column in itertools.product(range(size), repeat=2):
+                spike = torch.zeros(1, 1, size, size)
+                spike[..., row, column] = 1.0
+                in_a_block = row < blocks and column < blocks
+                assert down(spike).amax().item() == (1.0 if in_a_block else 0.0), (k, size, row, column)
+    page = (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8")
+    assert "keeps a lone peak at full height wherever it sits in a block," in page
+    zh = (ROOT / "docs" / "downsample-module.zh.md").read_text(encoding="utf-8")
+    assert "孤立的峰值只要落在某个块内、不论位置都保持原高度" in zh and "无论落在哪里" not in zh
