@@ -198,6 +198,13 @@ def test_antialias_smooths_the_bilinear_half(ns):
     zh = (ROOT / "docs" / "interpolate-explorer.zh.md").read_text(encoding="utf-8")
     assert "this picture's output gets smoother (not every image's: the row 0, 1, 1, 0, 1, 0, 0, 1," in en
     assert "0, 1, 1, 0, 1, 0, 0, 1 这一行像素两两之和都相同" in zh and "如果一行像素两两之和都相同" not in zh
+    # Review r103-9: the bullet did not name align_corners, which the explorer offers: with True the plain call
+    # samples 0, 7/3, 14/3, 7, off the pair midpoints, and the same row no longer halves to a constant
+    x = torch.tensor([0, 1, 1, 0, 1, 0, 0, 1], dtype=torch.float64).view(1, 1, 1, -1).expand(1, 1, 4, -1)
+    plain_row = F.interpolate(x, scale_factor=0.5, mode="bilinear", align_corners=True)[0, 0, 0]
+    assert plain_row.max() - plain_row.min() > 0.5
+    assert "with it, both with `align_corners` off)." in en
+    assert "不设 `align_corners` 时，不开抗混叠缩小一半得到一行常数" in zh
 
 
 @pytest.mark.parametrize("scale", [0.5, 1.5, 2, 3])
