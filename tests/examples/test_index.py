@@ -192,3 +192,21 @@ def test_equivalences_row_does_not_equate_the_module_with_the_function():
     assert "`nn.Upsample` = `F.interpolate`" not in en and "`nn.Upsample` 就是 `F.interpolate`" not in zh
     assert "| where `nn.Upsample` and `F.interpolate` agree, the deprecated layers," in en
     assert "| `nn.Upsample` 与 `F.interpolate` 在哪些情况下结果一致、已弃用的几个层" in zh
+
+
+def test_cells_that_run_on_the_cpu_on_purpose_say_so():
+    # Review 103: "every example run on your machine (CUDA if you have it, else the CPU)" left out the cells that pin
+    # the CPU whatever the build device (lanczos taps, the one-pixel-wide bug); each such cell must say so in its
+    # comments, and the home page now names them
+    pinned = 0
+    for path in sorted((ROOT / "examples").glob("[a-z]*.py")):
+        for cell in path.read_text(encoding="utf-8").split("\n# %% ")[1:]:
+            if 'torch.device("cpu")' in cell or 'device="cpu"' in cell:
+                pinned += 1
+                comments = " ".join(line for line in cell.splitlines() if line.lstrip().startswith("#"))
+                assert "CPU" in comments, (path.name, cell.splitlines()[0])
+    assert pinned >= 2
+    assert "else the CPU; some cells run on the CPU on purpose, and say so" in " ".join(
+        (ROOT / "docs" / "index.md").read_text(encoding="utf-8").split()
+    )
+    assert "有些单元格特意在 CPU 上运行，并会注明" in (ROOT / "docs" / "index.zh.md").read_text(encoding="utf-8")
