@@ -1922,3 +1922,20 @@ def test_the_nearest_comments_do_not_name_nearbyint_for_the_4d_cpu_kernel(ns):
     source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8")
     comments = "\n".join(line for line in source.splitlines() if line.lstrip().startswith("#"))
     assert "nearbyint" not in comments
+
+
+def test_the_nearest_comment_gives_interpolates_floor_formulas_for_its_rows_only(ns):
+    # Review 103: the nearest cell's comment opened with "interpolate's nearest reads floor(i * in / out);
+    # nearest-exact floor((i + 0.5) * in / out)" as a rule; the kernels round the scale (and the position) to float32,
+    # and as a 4-D row 2 -> 41 reads pixel 0 at output 20 with nearest-exact, 2 -> 82 pixel 0 at output 41 with
+    # nearest, where the formulas give 1. On the cell's rows the formulas hold.
+    nearest_indices = ns["nearest_indices"]
+    for n_in, n_out in ((2, 3), (4, 2), (3, 2), (6, 4), (4, 8)):
+        picked = nearest_indices(n_in, n_out)
+        assert picked["nearest"] == [i * n_in // n_out for i in range(n_out)]
+        assert picked["nearest-exact"] == [(2 * i + 1) * n_in // (2 * n_out) for i in range(n_out)]
+    assert nearest_indices(2, 41)["nearest-exact"][20] == 0 != (2 * 20 + 1) * 2 // (2 * 41)
+    assert nearest_indices(2, 82)["nearest"][41] == 0 != 41 * 2 // 82
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8")
+    assert "# %% nearest\n# interpolate's nearest reads floor" not in source
+    assert "# %% nearest\n# On these short float64 rows interpolate's nearest reads floor(i * in / out)" in source
