@@ -1340,6 +1340,35 @@ def test_affine_grid_cannot_build_the_grid_for_an_empty_batch_but_one_image_expa
     assert "`grid.expand(n, *grid.shape[1:])`，`n` 可以为 0" in zh
 
 
+def test_affine_grid_skips_its_zero_size_check_where_align_corners_and_an_output_axis_of_1():
+    # Review 103: the page said "affine_grid rejects a size with a 0 in it, in the batch and the channels too" and
+    # the summary "(affine_grid rejects a 0 in the size)". Its Python check is the else branch of the unit-size
+    # warning: with align_corners=True and a smallest output axis of 1 it warns and builds the grid, 0s or not.
+    for size in ([0, 1, 1, 4], [0, 3, 4, 1], [1, 0, 1, 4], [2, 0, 1, 1], [0, 1, 1, 1, 3], [1, 0, 2, 1, 3]):
+        theta = torch.zeros(size[0], len(size) - 2, len(size) - 1, dtype=torch.float64)
+        with pytest.warns(UserWarning, match="unit-size grids"):
+            grid = F.affine_grid(theta, size, align_corners=True)
+        assert grid.shape == (size[0], *size[2:], len(size) - 2)
+        with pytest.raises(ValueError, match="positive output size"):
+            F.affine_grid(theta, size, align_corners=False)
+    # A 0 in the output axes makes the smallest axis 0, not 1: rejected either way.
+    for size in ([1, 1, 1, 0], [0, 1, 0, 1], [1, 1, 1, 1, 0]):
+        theta = torch.zeros(size[0], len(size) - 2, len(size) - 1, dtype=torch.float64)
+        for align in (False, True):
+            with pytest.raises(ValueError, match="positive output size"):
+                F.affine_grid(theta, size, align_corners=align)
+    # ...and with align_corners=True and no output axis of 1, a 0 in the batch or channels is rejected.
+    for size in ([0, 1, 2, 4], [1, 0, 3, 3], [0, 1, 2, 2, 2]):
+        theta = torch.zeros(size[0], len(size) - 2, len(size) - 1, dtype=torch.float64)
+        with pytest.raises(ValueError, match="positive output size"):
+            F.affine_grid(theta, size, align_corners=True)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
+    assert "rejects a 0 in the size" not in en and "（`affine_grid` 不接受含 0 的尺寸）" not in zh
+    assert "(except, with `align_corners=True`, where its smallest output axis has size 1: it warns instead)" in en
+    assert "（`align_corners=True` 且最小的输出轴长度为 1 时例外：此时它只发出警告）" in zh
+
+
 _NON_FINITE_ROW = """
 import warnings, torch, torch.nn.functional as F
 warnings.simplefilter("ignore")
@@ -1893,3 +1922,20 @@ def test_the_nearest_comments_do_not_name_nearbyint_for_the_4d_cpu_kernel(ns):
     source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8")
     comments = "\n".join(line for line in source.splitlines() if line.lstrip().startswith("#"))
     assert "nearbyint" not in comments
+
+
+def test_the_nearest_comment_gives_interpolates_floor_formulas_for_its_rows_only(ns):
+    # Review 103: the nearest cell's comment opened with "interpolate's nearest reads floor(i * in / out);
+    # nearest-exact floor((i + 0.5) * in / out)" as a rule; the kernels round the scale (and the position) to float32,
+    # and as a 4-D row 2 -> 41 reads pixel 0 at output 20 with nearest-exact, 2 -> 82 pixel 0 at output 41 with
+    # nearest, where the formulas give 1. On the cell's rows the formulas hold.
+    nearest_indices = ns["nearest_indices"]
+    for n_in, n_out in ((2, 3), (4, 2), (3, 2), (6, 4), (4, 8)):
+        picked = nearest_indices(n_in, n_out)
+        assert picked["nearest"] == [i * n_in // n_out for i in range(n_out)]
+        assert picked["nearest-exact"] == [(2 * i + 1) * n_in // (2 * n_out) for i in range(n_out)]
+    assert nearest_indices(2, 41)["nearest-exact"][20] == 0 != (2 * 20 + 1) * 2 // (2 * 41)
+    assert nearest_indices(2, 82)["nearest"][41] == 0 != 41 * 2 // 82
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8")
+    assert "# %% nearest\n# interpolate's nearest reads floor" not in source
+    assert "# %% nearest\n# On these short float64 rows interpolate's nearest reads floor(i * in / out)" in source
