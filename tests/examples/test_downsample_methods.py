@@ -1116,9 +1116,14 @@ def test_from_a_2x2_block_to_one_pixel_area_and_the_adaptive_pool_overflow_like_
 
 def test_plain_bilinear_is_avg_pool_at_2x_only_on_sides_up_to_2_to_the_23():
     # review 43: the page gave no length limit; past 2^23 the float32 positions round onto a pixel
-    for n, same in ((2**23, True), (2**23 + 2**12, False)):
+    # review 103: "only on sides up to 2^23 pixels" failed at 2^23 + 1 (odd: its last position, 2^23 - 1.5, is exact)
+    for n, same in ((2**23, True), (2**23 + 1, True), (2**23 + 2, False), (2**23 + 2**12, False)):
         x = (torch.arange(2 * n) % 251).float().view(1, 1, 2, n)
         assert torch.allclose(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2)) == same, n
+    assert_pages_say(
+        ("downsample-methods.md", "in float32, float16 and bfloat16 only on sides up to 2^23 + 1 pixels (see"),
+        ("downsample-methods.zh.md", "时只在每边不超过 2^23 + 1 个像素时成立"),
+    )
     # review 44: the limit is float32's; float64 positions are float64, and a longer side still takes the 2x2 means
     n = 2**23 + 2**12
     x = (torch.arange(2 * n) % 251).double().view(1, 1, 2, n)

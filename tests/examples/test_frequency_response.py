@@ -1369,6 +1369,19 @@ def test_the_taps_hold_on_sides_up_to_2_to_the_23_and_change_past_it_at_some_fac
     # "On float32 input": float64 positions are float64, and the same sides keep their taps
     for mode, aa, k in (("bilinear", False, 2), ("bilinear", True, 3)):
         assert tail_gap(mode, aa, k, (2**23 + 3000) // k * k, torch.float64) < 1e-12, (mode, aa)
+    # Review 103: "on longer sides they round, and at some factors the taps change" failed just past 2^23: on
+    # 2^23 + 1 pixels (a multiple of 3) the antialiased modes keep their 3x taps, and at scale_factor=0.5 plain
+    # bilinear is still the box; the page now names the measured 2^23 + 3000 and says "can round"
+    for mode, aa in modes:
+        if aa:
+            assert tail_gap(mode, aa, 3, 2**23 + 1) < 1e-6, mode
+    x = (torch.arange(2 * (2**23 + 1)) % 2).float().view(1, 1, 2, -1)
+    assert torch.equal(F.interpolate(x, scale_factor=0.5, mode="bilinear"), F.avg_pool2d(x, 2))
+    en = (ROOT / "docs" / "frequency-response.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "frequency-response.zh.md").read_text(encoding="utf-8")
+    assert "sides they can round, and the taps then change along the axis: on 2^23 + 3000 pixels" in en
+    assert "sides they round, and at some factors" not in en
+    assert "边更长时位置可能被舍入，权重随之沿着轴变化：在 2^23 + 3000 个像素" in zh
 
 
 def test_each_figure_panel_title_names_what_it_draws(ns):
