@@ -1466,10 +1466,21 @@ def test_a_negative_zero_corner_stays_only_among_negative_or_negative_zero_pixel
         assert got == {stays}, (mode, align, neighbour, end, got)
     en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8").split())
     zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
-    assert "stays −0.0 only when every neighbour mixed in at weight 0 is negative or −0.0" in en
-    assert "stays −0.0 only when every pixel read at weight 0 is negative or −0.0" in en
+    assert (
+        "neighbours mixed in at weight 0 are all negative or −0.0 stays −0.0; when they are all positive or +0.0" in en
+    )
+    assert "pixels read at weight 0 are all negative or −0.0 stays −0.0, and comes back +0.0 when they are all" in en
     assert "when they are all negative" not in en and "when one of them is positive" not in en
-    assert zh.count("全是负数或 −0.0 时才仍是 −0.0") == 2 and "全是负数时仍是 −0.0" not in zh
+    assert (
+        zh.count("全是负数或 −0.0 时仍是 −0.0，全是正数或 +0.0 时回来变成 +0.0") == 2
+        and "全是负数时仍是 −0.0" not in zh
+    )
+    # Review 104: the page said "only when" every such pixel is negative or −0.0, "+0.0 otherwise"; with mixed signs
+    # a positive pixel read only diagonally can leave the −0.0 corner at −0.0, so the page names the two uniform cases
+    x = torch.tensor([[-0.0, -1.0], [-1.0, 1.0]], dtype=dtype).view(1, 1, 2, 2)
+    corner = F.interpolate(x, size=(200, 200), mode="bilinear", align_corners=False)[0, 0, 0, 0]
+    assert corner == 0 and torch.signbit(corner), dtype
+    assert "only when every neighbour mixed in at weight 0" not in en and "时才仍是 −0.0" not in zh
 
 
 def test_an_inf_corner_itself_turns_nan_in_bicubic_and_an_inf_last_pixel_can_in_the_linear_modes():
