@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, run_example, run_python
+from helpers import ROOT, assert_pages_say, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -695,6 +695,12 @@ def test_nearest_float64_slips_too_on_long_rows_since_its_product_is_rounded_to_
         assert y[8284] == 7635, layout  # the glossary's nearest row: every CPU kernel
     assert "13623 → 14781 at output 8284" in (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
     assert "output 8284 copies pixel 7635" in (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    # Review 104: where float64 slips at 2 → 82 is the CPU's rule; CUDA's nearest kernels compute the ratio as a float
+    # for every dtype (UpSampleNearest1d.cu: compute_scales_value<float>), so the sentence names the CPU
+    assert_pages_say(
+        ("upsample.md", "On the CPU, float64 input slips too: on long rows"),
+        ("upsample.zh.md", "在 CPU 上，float64 输入也会差一个像素：在长的行上"),
+    )
 
 
 def test_nearest_exact_misses_the_closest_by_float32_rounding_of_its_position():
