@@ -38,7 +38,7 @@ NOTEBOOK_KEY_FILE = "notebook.key"
 LOCK_FILE = ".lock"
 STAGING_PREFIX = ".staging-"
 # The worker's behaviour shapes every result, so its source is part of every execution key.
-WORKER_SOURCES = ("cache.py", "cells.py", "execute.py", "translate.py")
+WORKER_SOURCES = ("cache.py", "cells.py", "environment.py", "execute.py", "translate.py")
 NOTEBOOK_SOURCES = ("notebook.py",)
 
 

@@ -21,6 +21,27 @@ def test_key_follows_the_example_and_its_local_imports(tmp_path):
     assert cache_key(example, LANGS) != second
 
 
+def test_key_covers_every_sitegen_module_the_worker_imports():
+    # Review 102: sitegen/environment.py (the CPU model in each page's note, the device, package versions) was
+    # imported by the worker but missing from its sources, so a change there left stored results in place
+    import ast
+    from pathlib import Path
+
+    import sitegen.cache
+
+    root = Path(sitegen.cache.__file__).parent
+    seen, todo = set(), ["execute.py"]
+    while todo:
+        name = todo.pop()
+        seen.add(name)
+        # module-level imports: a function-level one (translate.shown_texts reads the GPU record) serves other tools
+        for node in ast.parse((root / name).read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("sitegen"):
+                modules = [node.module.split(".", 1)[1]] if "." in node.module else [a.name for a in node.names]
+                todo += [f"{m}.py" for m in modules if f"{m}.py" not in seen and (root / f"{m}.py").exists()]
+    assert seen <= set(sitegen.cache.WORKER_SOURCES), seen - set(sitegen.cache.WORKER_SOURCES)
+
+
 def test_key_follows_the_device(tmp_path, monkeypatch):
     import sitegen.cache
 
