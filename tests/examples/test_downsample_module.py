@@ -14,7 +14,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from _downsample import MaxBlurPool, blur_pool
 
-from helpers import one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import assert_pages_say, one_thread, run_example  # noqa: F401  (one_thread: an autouse fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -580,12 +580,10 @@ def test_odd_sizes_comment_names_its_case(ns):
     comment = cell.split("odd = ")[0]
     assert "every method" not in comment and "which 'pixel-unshuffle' refuses" in comment
     assert "the default\n# filters of 'antialias-bilinear' and 'blur'" in comment
-    assert "the default filters of\n`'antialias-bilinear'` and `'blur'`" in (
-        ROOT / "docs" / "downsample-module.md"
-    ).read_text(encoding="utf-8")
-    assert "`'antialias-bilinear'` 和 `'blur'` 的默认滤波器比一个块宽" in (
-        ROOT / "docs" / "downsample-module.zh.md"
-    ).read_text(encoding="utf-8")
+    assert_pages_say(
+        ("downsample-module.md", "the default filters of `'antialias-bilinear'` and `'blur'`"),
+        ("downsample-module.zh.md", "`'antialias-bilinear'` 和 `'blur'` 的默认滤波器比一个块宽"),
+    )
 
 
 def test_antialias_reach_stops_short_from_factor_3(ns):

@@ -9,7 +9,7 @@ import torch.nn.functional as F
 from torch import nn
 
 import sitegen.cache as cache
-from helpers import ROOT
+from helpers import ROOT, assert_pages_say
 from sitegen.environment import package_versions
 
 
@@ -206,7 +206,7 @@ def test_cells_that_run_on_the_cpu_on_purpose_say_so():
                 comments = " ".join(line for line in cell.splitlines() if line.lstrip().startswith("#"))
                 assert "CPU" in comments, (path.name, cell.splitlines()[0])
     assert pinned >= 2
-    assert "else the CPU; some cells run on the CPU on purpose, and say so" in " ".join(
-        (ROOT / "docs" / "index.md").read_text(encoding="utf-8").split()
+    assert_pages_say(
+        ("index.md", "else the CPU; some cells run on the CPU on purpose, and say so"),
+        ("index.zh.md", "有些单元格特意在 CPU 上运行，并会注明"),
     )
-    assert "有些单元格特意在 CPU 上运行，并会注明" in (ROOT / "docs" / "index.zh.md").read_text(encoding="utf-8")
