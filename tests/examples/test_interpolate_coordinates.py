@@ -1481,6 +1481,8 @@ def test_a_negative_zero_corner_stays_only_among_negative_or_negative_zero_pixel
     corner = F.interpolate(x, size=(200, 200), mode="bilinear", align_corners=False)[0, 0, 0, 0]
     assert corner == 0 and torch.signbit(corner), dtype
     assert "only when every neighbour mixed in at weight 0" not in en and "时才仍是 −0.0" not in zh
+    # Review 105: the zh kept the "only when" of the old claim as 只有在 … 时仍是 −0.0 after review 104 dropped it in en
+    assert "只有在以权重 0" not in zh
 
 
 def test_an_inf_corner_itself_turns_nan_in_bicubic_and_an_inf_last_pixel_can_in_the_linear_modes():
