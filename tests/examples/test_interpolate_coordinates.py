@@ -1132,9 +1132,11 @@ def _aa_cubic(t, a=-0.5):
 
 def test_antialias_formula_is_the_window_centre_which_a_ramp_reads_only_away_from_the_border():
     # Review 38: with antialias the align_corners=False formula is the centre of a window of whole
-    # pixels (symmetric only at whole factors), cut and renormalised at the border (12 -> 4 reads 1.25 at output 0); bicubic drops the taps
+    # pixels, cut and renormalised at the border (12 -> 4 reads 1.25 at output 0); bicubic drops the taps
     # beyond the border instead of repeating the edge pixel.
-    cut = uneven = 0
+    # Review 105: the page said the window lies symmetrically about the centre "only at a whole factor"; at other
+    # factors some windows do too (the middle output of an odd count, 8 -> 6 at output 1), so it says "not always".
+    cut = uneven = centred_uneven = 0
     for n_in in range(6, 41):
         ramp = torch.arange(float(n_in), dtype=torch.float64).expand(1, 1, 2, n_in)
         for n_out in range(2, n_in // 2 + 1):
@@ -1148,9 +1150,17 @@ def test_antialias_formula_is_the_window_centre_which_a_ramp_reads_only_away_fro
                     assert off < 1e-9, (n_in, n_out, d)
                 elif inside:
                     uneven += off > 1e-3
+                    centred_uneven += off < 1e-9
                 else:
                     cut += off > 1e-3
-    assert cut > 0 and uneven > 0
+    assert cut > 0 and uneven > 0 and centred_uneven > 0
+    eye8 = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
+    weights = F.interpolate(eye8, size=(1, 6), mode="bilinear", antialias=True)[:, 0, 0, 1]  # output 1, centre 1.5
+    assert weights.tolist() == [0, 0.5, 0.5, 0, 0, 0, 0, 0]
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8").split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
+    assert "not always placed symmetrically about the centre" in en and "centre only at a whole factor" not in en
+    assert "并不总是关于中心对称" in zh and "只有整数倍时才关于中心对称" not in zh
     ramp12 = torch.arange(12.0, dtype=torch.float64).expand(1, 1, 2, 12)
     assert F.interpolate(ramp12, size=(2, 4), mode="bilinear", antialias=True)[0, 0, 0, 0].item() == pytest.approx(1.25)
     row = torch.arange(5.0, dtype=torch.float64).expand(1, 1, 2, 5)
