@@ -491,15 +491,11 @@ def test_response_predicts_the_downsampling_page(ns, measured_pages):
         for measure in ("folded", "passband"):
             for a in names:
                 for b in names:
+                    pair = (measure, a, b, k)
                     if m[a, k][measure] > 1.01 * m[b, k][measure]:
-                        assert measured[a, k][measure] > measured[b, k][measure], (measure, a, b, k)
+                        assert measured[a, k][measure] > measured[b, k][measure], pair
                     elif m[a, k][measure] == pytest.approx(m[b, k][measure], rel=1e-9):  # one operation: a tie in both
-                        assert measured[a, k][measure] == pytest.approx(measured[b, k][measure], rel=1e-3), (
-                            measure,
-                            a,
-                            b,
-                            k,
-                        )
+                        assert measured[a, k][measure] == pytest.approx(measured[b, k][measure], rel=1e-3), pair
         # the downsampling page's paragraph: BlurPool [1,4,6,4,1] folds the least and loses the most passband;
         # its |gain| is the lowest at every frequency of the passband and just above f_N, not everywhere above
         folded = {name: measured[name, k]["folded"] for name in names}
