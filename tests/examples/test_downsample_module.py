@@ -787,7 +787,6 @@ def test_opencv_inter_linear_is_not_antialias_bilinear(Downsample):
     import cv2
 
     generator = torch.Generator().manual_seed(11)
-    bit_equal = []
     for k in (2, 3, 4):
         for height, width in ((8 * k, 10 * k), (5 * k, 3 * k)):
             x = torch.rand(1, 1, height, width, generator=generator)
@@ -797,8 +796,35 @@ def test_opencv_inter_linear_is_not_antialias_bilinear(Downsample):
             assert (Downsample(k, "antialias-bilinear")(x)[0, 0] - opencv).abs().max() > 0.05
             if k == 2:
                 torch.testing.assert_close(Downsample(k, "avg")(x)[0, 0], opencv, atol=1e-6, rtol=0)
-                bit_equal.append(torch.equal(Downsample(k, "avg")(x)[0, 0], opencv))
-    assert not any(bit_equal)  # 'to float rounding', not 'gives what avg gives' bit for bit
+
+
+def test_opencv_inter_linear_at_factor_2_can_equal_avg_bit_for_bit(Downsample):
+    """Review r105-6: the page said OpenCV's INTER_LINEAR gives 'avg' on float images 'to float rounding, not bit
+    for bit'. A one-channel image differs in the last bit, but a two-channel one comes back bit for bit, in float32
+    and float64, with IPP on or off: the page now says 'to float rounding' alone."""
+    import cv2
+    import numpy as np
+
+    had_ipp = cv2.ipp.useIPP()
+    generator = torch.Generator().manual_seed(5)
+    try:
+        for ipp, dtype, (height, width) in itertools.product(
+            (True, False), (torch.float32, torch.float64), ((2, 2), (8, 10), (64, 48), (130, 66))
+        ):
+            cv2.ipp.setUseIPP(ipp)
+            x = torch.randn(1, 2, height, width, generator=generator, dtype=dtype) * 100
+            image = np.ascontiguousarray(x[0].permute(1, 2, 0).numpy())
+            opencv = torch.from_numpy(cv2.resize(image, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR))
+            assert torch.equal(Downsample(2, "avg")(x)[0].permute(1, 2, 0), opencv), (ipp, dtype, height, width)
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    assert_pages_say(
+        ("downsample-module.md", "on float images to float rounding, with two exceptions where OpenCV's IPP code runs"),
+        ("downsample-module.zh.md", "浮点图像在浮点舍入误差内一致，但在 OpenCV 走 IPP 代码时有两个例外"),
+    )
+    for page in ("downsample-module.md", "downsample-module.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert "float rounding, not bit for bit, with two" not in text and "并非逐位相同，而且在 OpenCV" not in text
 
 
 def _pillow_8_bit_weights(size_in, size_out, index):
