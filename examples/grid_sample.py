@@ -21,11 +21,14 @@ print(f"torch {torch.__version__} on {device}")
 
 # %% identity_grid
 def identity_grid(x, size, align_corners):
-    """The grid that makes grid_sample resize x (N, C, *spatial) to `size`, like interpolate(size=...)."""
-    n, dims = x.shape[0], x.dim() - 2
-    theta = torch.zeros(n, dims, dims + 1, dtype=x.dtype, device=x.device)
-    theta[:, range(dims), range(dims)] = 1
-    return F.affine_grid(theta, [n, x.shape[1], *size], align_corners=align_corners)
+    """The grid that makes grid_sample resize x (N, C, *spatial) to `size`, like interpolate(size=...).
+
+    Built for one image with one channel and expanded to the batch, so that an empty batch gets a grid too.
+    """
+    dims = x.dim() - 2
+    theta = torch.eye(dims, dims + 1, dtype=x.dtype, device=x.device)[None]
+    grid = F.affine_grid(theta, [1, 1, *size], align_corners=align_corners)
+    return grid.expand(x.shape[0], *grid.shape[1:])
 
 
 def resize_with_grid_sample(x, size, mode, align_corners, padding_mode="border"):

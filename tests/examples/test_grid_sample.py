@@ -1309,9 +1309,14 @@ def test_affine_grid_cannot_build_the_grid_for_an_empty_batch_but_one_image_expa
     for shape, size, mode in (((0, 2, 3, 4), (5, 6), "bilinear"), ((0, 2, 3, 4, 2), (5, 6, 3), "trilinear")):
         x = torch.randn(shape, dtype=torch.float64)
         assert F.interpolate(x, size=size, mode=mode).shape == (0, 2, *size)
+        theta = torch.eye(len(size), len(size) + 1, dtype=x.dtype)[None].expand(0, -1, -1)
         with pytest.raises(ValueError, match="positive output size"):
-            resize(x, size, "bilinear", False)
+            F.affine_grid(theta, [0, 2, *size], align_corners=False)
         for align in (False, True):
+            # Review r105-8: the example's identity_grid, documented as "the grid that makes grid_sample resize x
+            # (N, C, *spatial)", built it for x's batch and channels and raised on an empty batch and on no
+            # channels; it now builds it for one image with one channel and expands it, as the page advises.
+            assert resize(x, size, "bilinear", align).shape == (0, 2, *size)
             one = identity_grid(torch.zeros(1, 1, *shape[2:], dtype=x.dtype), size, align)
             assert F.grid_sample(x, one.expand(0, *one.shape[1:]), align_corners=align).shape == (0, 2, *size)
             for grid_mode in ("bilinear", "nearest", "bicubic")[: 3 if len(size) == 2 else 2]:
@@ -1320,8 +1325,7 @@ def test_affine_grid_cannot_build_the_grid_for_an_empty_batch_but_one_image_expa
                     for compared in (mode, "nearest", "nearest-exact", *(("bicubic",) if len(size) == 2 else ())):
                         with pytest.raises(RuntimeError, match="Non-empty"):
                             F.interpolate(no_channels, size=size, mode=compared)
-                    with pytest.raises(ValueError, match="positive output size"):
-                        resize(no_channels, size, grid_mode, align)
+                    assert resize(no_channels, size, grid_mode, align).shape == (n, 0, *size)
                     out = F.grid_sample(no_channels, one.expand(n, *one.shape[1:]), grid_mode, align_corners=align)
                     assert out.shape == (n, 0, *size)
                     # ...and the expanded grid is the identity grid of a full batch, so it resizes like interpolate.
