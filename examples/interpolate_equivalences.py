@@ -215,8 +215,8 @@ off_slice = (F.interpolate(x64, scale_factor=1 / 49, mode="bilinear") - x64[...,
 print(f"float64, bilinear, scale_factor=1/49, 245 -> 5: off the slice by up to {off_slice:.1e}")
 
 # %% grid_sample
-# On float32 input (as here) grid_sample on an identity affine_grid samples the same positions as align_corners=False;
-# with padding_mode="border" it also clamps like interpolate. Same values up to rounding for
+# On float32 input (as here) grid_sample on an identity affine_grid aims at the positions of interpolate given size
+# with align_corners=False; with padding_mode="border" it also clamps like interpolate. Same values up to rounding for
 # bilinear and bicubic; nearest rounds its position to the nearest pixel, not interpolate's left-edge rule.
 x = rand(2, 3, 12, 10)
 identity = torch.eye(2, 3, device=device).expand(2, 2, 3)

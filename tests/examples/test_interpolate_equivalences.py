@@ -432,6 +432,9 @@ def test_grid_sample_identity_matches_interpolate_given_size_not_scale_factor(mo
     recomputed = F.interpolate(x, scale_factor=0.3, mode=mode, align_corners=False, recompute_scale_factor=True)
     assert torch.allclose(sampled((2, 2)), recomputed, atol=1e-12)
     assert torch.allclose(sampled((2, 2)), F.interpolate(x, size=(2, 2), mode=mode, align_corners=False), atol=1e-12)
+    # Review 106: the cell's comment said it "samples the same positions as align_corners=False", with no `size`
+    source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
+    assert "positions of interpolate given size" in source and "same positions as align_corners=False" not in source
 
 
 def test_nearest_exact_is_repeat_interleave_only_on_short_axes():
