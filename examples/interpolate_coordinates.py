@@ -214,7 +214,7 @@ for n_out in (3, 4, 6):
     print(f"12 -> {n_out}: nearest picks {a.tolist()}, nearest-exact picks {b.tolist()}")
 
 # %% scale_factor_steps
-# Given scale_factor, the nearest kernels step by 1/scale_factor, not by in/out; on the CPU, 4-D nearest
+# Given scale_factor, this cell's 3-D and 5-D nearest kernels step by 1/scale_factor, not by in/out; on the CPU, 4-D nearest
 # with a small output (as here) copies when out == in and doubles when out == 2 * in. A 10-pixel row x1.05 and 5 pixels x2.1:
 for n, factor in ((10, 1.05), (5, 2.1)):
     for rank in (3, 4, 5):

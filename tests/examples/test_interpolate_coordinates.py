@@ -1609,3 +1609,22 @@ def test_the_corner_bullets_name_the_floating_point_dtypes_the_linear_modes_and_
         x = torch.randn(1, 2, 5, 5, dtype=dtype, generator=torch.Generator().manual_seed(5))
         y = F.interpolate(x, size=(9, 9), mode=mode, antialias=True)
         assert y.dtype == dtype and y.isfinite().all(), (mode, dtype)
+
+
+@pytest.mark.parametrize("rank", [4, 5])
+def test_scale_factor_steps_comment_names_the_cells_kernels_not_every_nearest_kernel(rank):
+    # Review 106: the scale_factor_steps comment said "the nearest kernels step by 1/scale_factor", with only the
+    # small 4-D output as an exception; channels_last (4-D) and channels_last_3d (5-D) input with more than 3
+    # channels runs the CPU's channels-last kernel at any output size, and it copies an axis that keeps its size.
+    n, factor = 70, 1.005  # 70 pixels keep their size; 1/1.005 steps would repeat pixel 0 and drop pixel 69
+    layout = torch.channels_last if rank == 4 else torch.channels_last_3d
+    x = torch.arange(float(n)).view((1, 1) + (1,) * (rank - 3) + (n,)).expand((1, 4) + (n,) * (rank - 2))
+    x = x.clone(memory_format=layout)
+    scale = (factor,) * (rank - 2)
+    copied = F.interpolate(x, scale_factor=scale, mode="nearest")
+    assert copied.shape == x.shape and torch.equal(copied, x)
+    stepped = F.interpolate(x.contiguous(), scale_factor=scale, mode="nearest")
+    assert stepped.shape == x.shape and not torch.equal(stepped, x)
+    source = (ROOT_DOCS.parent / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8")
+    assert "this cell's 3-D and 5-D nearest kernels step by 1/scale_factor" in source
+    assert "the nearest kernels step by 1/scale_factor, not by in/out" not in source
