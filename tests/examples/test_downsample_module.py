@@ -1279,6 +1279,31 @@ def test_opencv_ipp_parts_from_avg_on_more_than_two_kinds_of_block(Downsample):
         assert "两个例外" not in text and "四个像素之和超出" not in text
 
 
+def test_an_inf_beside_pixels_summing_past_the_float32_limit_gives_avg_nan(Downsample):
+    """Review r106-6: the page said "a block holding one inf gives 'avg' that inf and OpenCV with IPP NaN, unless the
+    inf is the block's bottom-right pixel, which IPP returns as 'avg' does". Beside two pixels of -3e38 that sum
+    past float32's limit before the inf is added, 'avg' gives NaN, and IPP, with the inf bottom-right, inf. The page
+    now names the measured block: one inf and three pixels in [0, 1)."""
+    import cv2
+    import numpy as np
+
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        cv2.ipp.setUseIPP(True)
+        for sign, channels in itertools.product((1, -1), (1, 3, 4)):
+            block = np.array([[-sign * 3e38, -sign * 3e38], [0.0, sign * np.inf]], np.float32)
+            x = np.ascontiguousarray(np.tile(block[:, :, None], (3, 4, channels)))
+            opencv = cv2.resize(x, (4, 3), interpolation=cv2.INTER_LINEAR)
+            ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])
+            assert torch.isnan(ours).all() and (opencv == sign * np.inf).all(), (sign, channels)
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    assert_pages_say(
+        ("downsample-module.md", "a block of one inf and three pixels in [0, 1) gives `'avg'` that inf"),
+        ("downsample-module.zh.md", "一个块由一个 inf 和三个 [0, 1) 内的像素组成时，`'avg'` 返回这个 inf"),
+    )
+
+
 def test_swapping_zhang_modules_moves_interior_samples_by_one_input_pixel():
     """BlurPool(5) samples at 2i, MaxBlurPool() at 2i + 1: one input pixel, half an output pixel,
     away from the borders only; the border samples move by other amounts, and odd sizes differ in length."""
