@@ -819,8 +819,11 @@ def test_opencv_inter_linear_at_factor_2_can_equal_avg_bit_for_bit(Downsample):
     finally:
         cv2.ipp.setUseIPP(had_ipp)
     assert_pages_say(
-        ("downsample-module.md", "on float images to float rounding, with two exceptions where OpenCV's IPP code runs"),
-        ("downsample-module.zh.md", "浮点图像在浮点舍入误差内一致，但在 OpenCV 走 IPP 代码时有两个例外"),
+        (
+            "downsample-module.md",
+            "on float images to float rounding, except in some cases where OpenCV's IPP code runs",
+        ),
+        ("downsample-module.zh.md", "浮点图像在浮点舍入误差内一致，但 OpenCV 走 IPP 代码时，有些情形例外"),
     )
     for page in ("downsample-module.md", "downsample-module.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
@@ -1228,12 +1231,77 @@ def test_the_ipp_overflow_exception_is_at_the_image_dtypes_largest_value(Downsam
         (ROOT / "docs" / name).read_text(encoding="utf-8")
         for name in ("downsample-module.md", "downsample-module.zh.md")
     )
-    assert (
-        "sum past the largest value of the image's\n  float type" in page and "sum past the largest float32" not in page
-    )
-    assert "四个像素之和超出图像浮点类型的最大值时" in page_zh
     assert "float64 ones only above a quarter of float64's largest value" in page and "about 1e308" not in page
     assert "float64 要到像素超过其最大值的四分之一才会" in page_zh and "1e308 左右" not in page_zh
+
+
+def test_opencv_ipp_parts_from_avg_on_more_than_two_kinds_of_block(Downsample):
+    """Review r106-6: the page said OpenCV's INTER_LINEAR at factor 2 gives 'avg' on float images to float rounding
+    "with two exceptions where OpenCV's IPP code runs", the first "where four pixels sum past the largest value",
+    where IPP returns "the pixel value". IPP interpolates as a + (b - a) / 2, so a block of 3e38 beside -3e38 gives
+    NaN where 'avg' gives 0 (a sum far from the limit), and blocks whose four pixels do sum past it give -inf or NaN,
+    not a pixel value. The page now names its three measured cases and no rule."""
+    import cv2
+    import numpy as np
+
+    big = 3e38
+    blocks = {  # (top-left, top-right, bottom-left, bottom-right): what 'avg' gives, what IPP gives
+        (big, -big, big, -big): (0.0, "nan"),
+        (big, big, -big / 3, -big / 3): (np.inf, -np.inf),
+        (big, -big / 3, big, -big / 3): (np.inf, "nan"),
+    }
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        for ipp, channels, (rows, columns), (block, (avg, ipp_gives)) in itertools.product(
+            (True, False), (1, 2, 3, 4, 5), ((1, 1), (3, 4), (5, 17)), blocks.items()
+        ):
+            cv2.ipp.setUseIPP(ipp)
+            tile = np.array(block, np.float32).reshape(2, 2)
+            x = np.ascontiguousarray(np.tile(tile[:, :, None], (rows, columns, channels)))
+            opencv = cv2.resize(x, (columns, rows), interpolation=cv2.INTER_LINEAR).reshape(rows, columns, channels)
+            ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
+            assert (ours == avg).all(), (block, channels)
+            if ipp and channels in (1, 3, 4):
+                assert (np.isnan(opencv) if ipp_gives == "nan" else opencv == ipp_gives).all(), (block, channels)
+            else:
+                assert (opencv == ours).all(), (ipp, block, channels)
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    assert_pages_say(
+        ("downsample-module.md", "gives `'avg'` 0 and OpenCV with IPP NaN"),
+        ("downsample-module.zh.md", "`'avg'` 返回 0，走 IPP 的 OpenCV 却返回 NaN"),
+        ("downsample-module.md", "OpenCV gives what `'avg'` gives in these three cases"),
+        ("downsample-module.zh.md", "OpenCV 在这三种情形下都与 `'avg'` 结果相同"),
+    )
+    for page in ("downsample-module.md", "downsample-module.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert "two exceptions where OpenCV's IPP" not in text and "sum past the largest value" not in text
+        assert "两个例外" not in text and "四个像素之和超出" not in text
+
+
+def test_an_inf_beside_pixels_summing_past_the_float32_limit_gives_avg_nan(Downsample):
+    """Review r106-6: the page said "a block holding one inf gives 'avg' that inf and OpenCV with IPP NaN, unless the
+    inf is the block's bottom-right pixel, which IPP returns as 'avg' does". Beside two pixels of -3e38 that sum
+    past float32's limit before the inf is added, 'avg' gives NaN, and IPP, with the inf bottom-right, inf. The page
+    now names the measured block: one inf and three pixels in [0, 1)."""
+    import cv2
+    import numpy as np
+
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        cv2.ipp.setUseIPP(True)
+        for sign, channels in itertools.product((1, -1), (1, 3, 4)):
+            block = np.array([[-sign * 3e38, -sign * 3e38], [0.0, sign * np.inf]], np.float32)
+            x = np.ascontiguousarray(np.tile(block[:, :, None], (3, 4, channels)))
+            opencv = cv2.resize(x, (4, 3), interpolation=cv2.INTER_LINEAR)
+            ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])
+            assert torch.isnan(ours).all() and (opencv == sign * np.inf).all(), (sign, channels)
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    assert_pages_say(
+        ("downsample-module.md", "a block of one inf and three pixels in [0, 1) gives `'avg'` that inf"),
+        ("downsample-module.zh.md", "一个块由一个 inf 和三个 [0, 1) 内的像素组成时，`'avg'` 返回这个 inf"),
+    )
 
 
 def test_swapping_zhang_modules_moves_interior_samples_by_one_input_pixel():
