@@ -21,7 +21,7 @@ print(f"torch {torch.__version__} on {device}")
 
 # %% identity_grid
 def identity_grid(x, size, align_corners):
-    """The grid that makes grid_sample resize x (N, C, *spatial) to `size`, like interpolate(size=...).
+    """affine_grid's identity grid on `size`, for x of shape (N, C, H, W) or (N, C, D, H, W).
 
     Built for one image with one channel and expanded to the batch, so that an empty batch gets a grid too.
     """

@@ -1344,6 +1344,26 @@ def test_affine_grid_cannot_build_the_grid_for_an_empty_batch_but_one_image_expa
     assert "`grid.expand(n, *grid.shape[1:])`，`n` 可以为 0" in zh
 
 
+def test_identity_grid_docstring_promises_the_grid_not_interpolate_s_result(ns):
+    # Review r106-8: the shown identity_grid said it was "the grid that makes grid_sample resize x (N, C, *spatial) to
+    # `size`, like interpolate(size=...)": affine_grid takes no 3-D x (one spatial axis), and the page limits the
+    # likeness (border padding, not nearest, not an output of size 1 with align_corners=True), which the docstring did
+    # not. It now says what the function builds, for the two shapes it takes.
+    resize, identity_grid = ns["resize_with_grid_sample"], ns["identity_grid"]
+    with pytest.raises(NotImplementedError, match="only supports 4D and 5D sizes"):
+        identity_grid(torch.zeros(1, 1, 8, dtype=torch.float64), (4,), False)
+    line = torch.arange(3, dtype=torch.float64).view(1, 1, 1, 3)
+    assert resize(line, (1, 2), "nearest", False).view(-1).tolist() == [0.0, 2.0]
+    assert F.interpolate(line, size=(1, 2), mode="nearest").view(-1).tolist() == [0.0, 1.0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert resize(line, (1, 1), "bilinear", True).item() == 1.0
+    assert F.interpolate(line, size=(1, 1), mode="bilinear", align_corners=True).item() == 0.0
+    doc = identity_grid.__doc__
+    assert "like interpolate" not in doc and "*spatial" not in doc
+    assert doc.startswith("affine_grid's identity grid on `size`, for x of shape (N, C, H, W) or (N, C, D, H, W).")
+
+
 def test_affine_grid_skips_its_zero_size_check_where_align_corners_and_an_output_axis_of_1():
     # Review 103: the page said "affine_grid rejects a size with a 0 in it, in the batch and the channels too" and
     # the summary "(affine_grid rejects a 0 in the size)". Its Python check is the else branch of the unit-size
