@@ -138,8 +138,8 @@ for label, kwargs in (
     ("bicubic, antialias", dict(mode="bicubic", antialias=True)),
 ):
     print(f"{label:20s} output pixel 1: {[round(w, 4) for w in weight_rows(12, 4, **kwargs)[1].tolist()]}")
-# The stretch is the shrink factor of the grid: in/out given size, 1/scale_factor given scale_factor,
-# in/out again once recompute_scale_factor=True has turned the factor into a size.
+# Shrinking 7 pixels to 3 with align_corners=False, the stretch is in/out given size, 1/scale_factor given
+# scale_factor, in/out again once recompute_scale_factor=True has turned the factor into a size.
 for label, resize in (("size=3", dict(n_out=3)), ("scale_factor=0.5", dict(scale_factor=0.5)),
                       ("scale_factor=0.5, recompute_scale_factor=True", dict(scale_factor=0.5, recompute_scale_factor=True))):
     print(f"bilinear, antialias, 7 px, {label} output pixel 1: {[round(w, 4) for w in weight_rows(7, mode='bilinear', antialias=True, **resize)[1].tolist()]}")

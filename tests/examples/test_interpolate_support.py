@@ -425,11 +425,11 @@ def _cubic(t, a=-0.5):
     return (((t - 5) * t + 8) * t - 4) * a if t < 2 else 0.0
 
 
-def pillow_weights(mode, n_in, n_out, scale=None):
-    """Pillow's resampling weights: kernel stretched by max(scale, 1), normalised per output pixel;
-    the scale is the grid's step, in/out unless given."""
+def pillow_weights(mode, n_in, n_out, scale=None, stretch=None):
+    """Pillow's resampling weights: kernel stretched by max(scale, 1) unless given, normalised per output
+    pixel; the scale is the grid's step, in/out unless given."""
     scale = n_in / n_out if scale is None else scale
-    stretch = max(scale, 1.0)
+    stretch = max(scale, 1.0) if stretch is None else stretch
     kernel, half = (_triangle, 1) if mode == "bilinear" else (_cubic, 2)
     weights = torch.zeros(n_out, n_in, dtype=torch.float64)
     for i in range(n_out):
@@ -488,6 +488,23 @@ def test_the_seven_pixel_lines_differ(ns):
     assert not torch.allclose(by_size[1], by_factor[1])
     recomputed = ns["weight_rows"](7, scale_factor=0.5, mode="bilinear", antialias=True, recompute_scale_factor=True)
     torch.testing.assert_close(recomputed, by_size, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_the_stretch_comment_names_the_cells_case_not_every_call(ns, mode):
+    # Review 107: the cell's comment said "The stretch is the shrink factor of the grid: in/out given size, ...";
+    # with align_corners=True the stretch is (in - 1)/(out - 1), and enlarging the kernel is not narrowed to in/out.
+    corners = ns["weight_rows"](7, 3, mode=mode, antialias=True, align_corners=True)
+    torch.testing.assert_close(corners, pillow_weights(mode, 7, 3, scale=3.0), rtol=0, atol=1e-12)
+    assert not torch.allclose(corners, pillow_weights(mode, 7, 3), rtol=0, atol=1e-6)
+    for n_in, n_out in ((4, 8), (5, 10), (3, 8)):
+        enlarged = ns["weight_rows"](n_in, n_out, mode=mode, antialias=True)
+        torch.testing.assert_close(enlarged, pillow_weights(mode, n_in, n_out, stretch=1.0), rtol=0, atol=1e-12)
+        narrowed = pillow_weights(mode, n_in, n_out, stretch=n_in / n_out)
+        assert narrowed.isfinite().all() and not torch.allclose(enlarged, narrowed, rtol=0, atol=1e-6)
+    source = (ROOT / "examples" / "interpolate_support.py").read_text(encoding="utf-8")
+    assert "Shrinking 7 pixels to 3 with align_corners=False, the stretch is in/out given size" in source
+    assert "The stretch is the shrink factor of the grid" not in source
 
 
 def test_weights_cell_as_the_page_reads_it(ns):
