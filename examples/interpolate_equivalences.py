@@ -115,7 +115,7 @@ for shape, size in [((2, 3, 10), (4,)), ((2, 3, 10), (15,)), ((1, 2, 9, 7), (4, 
     x = rand(*shape)
     record("F.interpolate(x, size, mode='area') == adaptive_avg_pool", f"{shape} -> {size}",
            F.interpolate(x, size=size, mode="area"), pools[len(shape)](x, size))
-# With a whole shrink factor that divides the size, the windows are the blocks of avg_pool.
+# On these shapes k divides the size and scale_factor=1/k gives in/k pixels: the windows are the blocks of avg_pool.
 for shape, k in [((1, 2, 8, 12), 2), ((1, 2, 9, 6), 3), ((2, 1, 8, 8), 4)]:
     x = rand(*shape)
     record("area, shrink by k (k divides the size) == avg_pool2d(k)", f"{shape} / {k}",

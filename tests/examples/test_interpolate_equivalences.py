@@ -1301,3 +1301,15 @@ def test_the_floating_point_dtypes_of_bilinear_slicing_and_block_means_are_named
         torch.testing.assert_close(
             F.interpolate(x, scale_factor=0.5, mode="bilinear").double(), mean, rtol=tol, atol=tol
         )
+
+
+def test_area_shrink_comment_names_its_shapes_not_every_whole_factor_that_divides_the_size():
+    # Review 107: the area_adaptive comment said "With a whole shrink factor that divides the size, the windows are
+    # the blocks of avg_pool"; 49 divides 98, but scale_factor=1/49 gives one pixel, a single window of 98.
+    x = rand(1, 1, 98, 98, dtype=torch.float64)
+    assert F.interpolate(x, scale_factor=1 / 49, mode="area").shape[-2:] == (1, 1)
+    assert F.avg_pool2d(x, 49).shape[-2:] == (2, 2)
+    torch.testing.assert_close(F.interpolate(x, size=(2, 2), mode="area"), F.avg_pool2d(x, 49), rtol=0, atol=1e-12)
+    source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
+    assert "k divides the size and scale_factor=1/k gives in/k pixels: the windows are the blocks" in source
+    assert "With a whole shrink factor that divides the size, the windows" not in source
