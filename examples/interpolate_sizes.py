@@ -77,7 +77,7 @@ for name, p in positions.items():
     print(f"| `{name}` | {len(p)} | " + " | ".join(f"{v:.4f}" for v in p) + " |")
 
 # %% coverage
-# What the grid means: with the given scale the output is the input stretched by exactly
+# What the grid means on this row: with the given scale the output is the input stretched by exactly
 # that scale from its top-left edge and cut at floor(in × scale) pixels, so it shows only
 # out/scale input pixels; recomputing the scale stretches by out/in and shows them all.
 scale = 1.5

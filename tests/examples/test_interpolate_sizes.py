@@ -1716,3 +1716,13 @@ def test_cuda_antialias_window_at_output_2_to_the_23_read_off_its_source_in_floa
                 expected = {-2: -1, -1: 9, 0: 9, 1: -1} if n > 2**23 + 1 else {-2: -1, -1: 9, 0: 9}
                 total = sum(expected.values())
                 assert window == pytest.approx({k: v / total for k, v in expected.items()}), n
+
+
+def test_coverage_comment_is_about_its_row_not_every_scale():
+    # Review 107: the coverage comment said, for any call, that the given scale stretches the input and shows only
+    # out/scale input pixels; on the CPU `linear` copies an axis that keeps its size: 10 pixels x1.05 show all 10.
+    row = torch.rand(1, 1, 10, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    assert 10 / 1.05 < 10 and torch.equal(F.interpolate(row, scale_factor=1.05, mode="linear"), row)
+    source = (Path(__file__).resolve().parents[2] / "examples" / "interpolate_sizes.py").read_text(encoding="utf-8")
+    assert "# What the grid means on this row: with the given scale" in source
+    assert "# What the grid means: with the given scale" not in source
