@@ -172,7 +172,8 @@ for channels in (3, 1):
         print(f"{channels} channel(s), {str(layout).replace('torch.', ''):18s} strides {str(image.stride()):16s}"
               f" {[round(v, 4) for v in width_one[channels, layout].tolist()]}")
 # uint8 has its own AVX2 code for up to 4 channels on x86 CPUs with AVX2; the generic separable
-# kernel, used for more channels or with ATEN_CPU_CAPABILITY=default, with or without antialias, repeats the first row.
+# kernel, used for more channels or with ATEN_CPU_CAPABILITY=default, with or without antialias, repeats the first row
+# of these contiguous images.
 cpu_capability = torch.backends.cpu.get_cpu_capability()
 print(f"CPU capability: {cpu_capability}")
 for channels, antialias in ((3, True), (5, True), (5, False)):

@@ -1689,3 +1689,18 @@ def test_deterministic_bilinear_off_the_cpu_is_a_decomposition_that_takes_uint8(
     zh = (docs / "interpolate-support.zh.md").read_text(encoding="utf-8")
     assert "resize `uint8` on a GPU by default" in en and "which takes `uint8` and rounds once, at the end" in en
     assert "默认设置下，四维输入的各模式中" in zh and "它接受 `uint8`，只在最后舍入一次" in zh
+
+
+@pytest.mark.parametrize("antialias", [False, True])
+def test_uint8_width_one_comment_names_its_contiguous_images_not_the_generic_kernel_in_any_layout(antialias):
+    # Review 107: the width_one comment said the generic separable kernel (more than 4 uint8 channels) "repeats the
+    # first row", with no layout; a channels_last copy of the cell's 5-channel image runs that kernel and is right.
+    tall = torch.arange(30, dtype=torch.uint8).view(1, 1, 6, 5).repeat(1, 5, 1, 1)
+    kwargs = dict(size=(3, 1), mode="bilinear", antialias=antialias)
+    contiguous = F.interpolate(tall, **kwargs)[0, 0, :, 0]
+    assert (contiguous == contiguous[0]).all()
+    copy = F.interpolate(tall.clone(memory_format=torch.channels_last), **kwargs)[0, 0, :, 0]
+    two_passes = F.interpolate(F.interpolate(tall.float(), size=(3, 5), mode="bilinear", antialias=antialias), **kwargs)
+    assert len(set(copy.tolist())) == 3 and (copy.float() - two_passes[0, 0, :, 0]).abs().max() <= 1
+    source = (ROOT / "examples" / "interpolate_support.py").read_text(encoding="utf-8")
+    assert "with or without antialias, repeats the first row\n# of these contiguous images." in source
