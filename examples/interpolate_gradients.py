@@ -80,8 +80,8 @@ plt.show()
 
 # %% coverage
 # The gradient of output.sum(): how much weight each input pixel has in the whole output.
-# Input pixels with zero gradient do not influence the output at all while the input is finite
-# (a kernel may read a pixel at a weight of 0: an inf there still gives nan).
+# Where backward is the transpose of forward, input pixels with zero gradient do not influence the output
+# at all while the input is finite (a kernel may read a pixel at a weight of 0: an inf there still gives nan).
 coverage = {}
 print("| mode | scale | smallest gradient | largest gradient | input pixels with zero gradient |")
 print("|---|---|---:|---:|---:|")
