@@ -1488,3 +1488,22 @@ def test_a_pixel_with_zero_gradient_can_be_read_where_backward_is_not_the_transp
         in " ".join(en.split())
     )
     assert "float64 下 26 个像素的 3-D 行用 `nearest` 缩放到 22 个时，会读取像素 13，却不给它任何梯度" in zh
+
+
+def test_bilinear_x2_border_outputs_reach_fewer_than_four_pixels():
+    # Review 107: the shown bilinear_backward cell said "a gradient of 1 at a single output pixel reaches the four input
+    # pixels around the point it sampled"; at x2 an output in the first or last row or column samples beyond the
+    # outermost centre and reaches one pixel along that axis (output (0, 0): one pixel). It now names output (3, 3).
+    reached = {}
+    for i, j in itertools.product(range(8), repeat=2):
+        seed = torch.zeros(1, 1, 8, 8, dtype=torch.float64)
+        seed[0, 0, i, j] = 1.0
+        x = torch.zeros(1, 1, 4, 4, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, size=(8, 8), mode="bilinear", align_corners=False).backward(seed)
+        reached[i, j] = int((x.grad != 0).sum())
+    border = {(i, j) for i, j in reached if {i, j} & {0, 7}}
+    assert reached[0, 0] == 1 and all(reached[p] < 4 for p in border)
+    assert all(reached[p] == 4 for p in reached if p not in border)
+    source = (ROOT / "examples" / "interpolate_gradients.py").read_text(encoding="utf-8")
+    assert "a gradient of 1 at output pixel (3, 3) reaches the four input pixels" in source
+    assert "a gradient of 1 at a single output pixel" not in source
