@@ -44,7 +44,7 @@ block_sums = F.avg_pool2d(grad_output, 2) * 4
 print("equal to the sum of each 2x2 block:", torch.equal(grad_input, block_sums))
 
 # %% bilinear_backward
-# Bilinear x2: a gradient of 1 at a single output pixel reaches the four input pixels
+# Bilinear x2: a gradient of 1 at output pixel (3, 3) reaches the four input pixels
 # around the point it sampled, with the interpolation weights.
 one_hot = torch.zeros(1, 1, 8, 8, device=device)
 one_hot[0, 0, 3, 3] = 1.0
@@ -80,8 +80,8 @@ plt.show()
 
 # %% coverage
 # The gradient of output.sum(): how much weight each input pixel has in the whole output.
-# Input pixels with zero gradient do not influence the output at all while the input is finite
-# (a kernel may read a pixel at a weight of 0: an inf there still gives nan).
+# Where backward is the transpose of forward, input pixels with zero gradient do not influence the output
+# at all while the input is finite (a kernel may read a pixel at a weight of 0: an inf there still gives nan).
 coverage = {}
 print("| mode | scale | smallest gradient | largest gradient | input pixels with zero gradient |")
 print("|---|---|---:|---:|---:|")

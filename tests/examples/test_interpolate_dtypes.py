@@ -1699,3 +1699,21 @@ def test_nearest_exact_formats_do_not_part_at_times_41_on_2_pixels(capability):
     zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
     assert "(×20.5 and ×41 on 2 pixels)" not in en and "(`nearest`, 2 → 82 or ×41: output 41;" in en
     assert "（2 个像素 ×20.5 和 ×41）" not in zh and "（`nearest`，2 → 82 或 ×41 时下标为 41 的输出；" in zh
+
+
+def test_uint8_bicubic_and_lanczos_match_the_float_result_where_one_axis_changes(ns):
+    # Review 107: the page said "bicubic and lanczos differ from the rounded float32 result by many levels", as a rule;
+    # that needs a clip between two passes: where only one axis changes (given as a size), the uint8 kernel makes one
+    # pass and stays within one level of the float32 result rounded once, on the photograph, enlarged or reduced.
+    image = ns["image"]
+    for name in ("bicubic", "bicubic, antialias", "lanczos, antialias"):
+        kwargs = ns["MODES"][name]
+        for size in ((256, 128), (128, 256), (64, 128), (128, 64), (128, 45), (301, 128)):
+            out = F.interpolate(image, size=size, **kwargs).float()
+            once = ns["to_uint8"](F.interpolate(image.float(), size=size, **kwargs))
+            assert (out - once).abs().max() <= 1, (name, size)
+        assert ns["rounding"][name, (256, 256)][0] > 5 and ns["rounding"][name, (64, 64)][0] > 5, name
+    en = (ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
+    assert "- In the table, `bicubic` and `lanczos` differ from the rounded float32 result by many levels," in en
+    assert "- 表中 `bicubic` 和 `lanczos` 与舍入后的 float32 结果相差很多个灰度级，" in zh

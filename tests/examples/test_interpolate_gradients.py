@@ -1451,3 +1451,59 @@ def test_odd_reduction_with_align_corners_true_hits_every_centre_where_the_corne
     zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
     assert "unless (`in` − 1)/(`out` − 1) is whole, as at 9 → 3 or 25 → 5, or the output is one pixel" in en
     assert "除非 (`in` − 1)/(`out` − 1) 是整数（例如 9 → 3 或 25 → 5），或者输出只有一个像素" in zh
+
+
+_ZERO_GRADIENT_READ = """
+import torch, torch.nn.functional as F
+def read_unweighted(shape_in, size, dtype):
+    x = torch.zeros(shape_in, dtype=dtype, requires_grad=True)
+    F.interpolate(x, size=size, mode="nearest").sum().backward()
+    source = F.interpolate(torch.arange(x.numel(), dtype=dtype).view(shape_in), size=size, mode="nearest")
+    read = set(source.flatten().long().tolist())
+    return sorted(p for p in read if x.grad.flatten()[p] == 0)
+print(read_unweighted((1, 1, 26), 22, torch.float64), read_unweighted((1, 1, 1, 26), (200, 22), torch.float64),
+      read_unweighted((1, 1, 26), 22, torch.float32), read_unweighted((1, 1, 1, 26), (1, 22), torch.float64))
+"""
+
+
+def test_a_pixel_with_zero_gradient_can_be_read_where_backward_is_not_the_transpose():
+    # Review 107: the page said, for every case, that "an input pixel with zero gradient does not influence the output at
+    # all while the input is finite"; at the CPU nearest exceptions the forward pass reads a pixel that the backward pass
+    # gives no gradient: in float64, 26 -> 22 in 3-D (and a 4-D output large enough for the stepping kernel) reads pixel
+    # 13 at full weight, while the 4-D kernel of a small output, whose forward pass is the transpose, reads only what it
+    # weighs, as does float32. Under every CPU capability.
+    expected = "[13] [13] [] []"
+    for capability in ("default", "avx2"):
+        assert run_python(_ZERO_GRADIENT_READ, ATEN_CPU_CAPABILITY=capability).strip() == expected, capability
+    x = torch.zeros(1, 1, 26, dtype=torch.float64, requires_grad=True)
+    F.interpolate(x, size=22, mode="nearest").sum().backward()
+    impulse = torch.zeros(1, 1, 26, dtype=torch.float64)
+    impulse[..., 13] = 1
+    assert x.grad[0, 0, 13] == 0 and F.interpolate(impulse, size=22, mode="nearest").sum() == 1
+    en = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-gradients.zh.md").read_text(encoding="utf-8")
+    assert "Where the backward pass is the transpose of the forward pass (not at the exceptions listed at the top" in en
+    assert (
+        "float64 3-D row of 26 pixels resized by `nearest` to 22 reads pixel 13 and gives it no gradient"
+        in " ".join(en.split())
+    )
+    assert "float64 下 26 个像素的 3-D 行用 `nearest` 缩放到 22 个时，会读取像素 13，却不给它任何梯度" in zh
+
+
+def test_bilinear_x2_border_outputs_reach_fewer_than_four_pixels():
+    # Review 107: the shown bilinear_backward cell said "a gradient of 1 at a single output pixel reaches the four input
+    # pixels around the point it sampled"; at x2 an output in the first or last row or column samples beyond the
+    # outermost centre and reaches one pixel along that axis (output (0, 0): one pixel). It now names output (3, 3).
+    reached = {}
+    for i, j in itertools.product(range(8), repeat=2):
+        seed = torch.zeros(1, 1, 8, 8, dtype=torch.float64)
+        seed[0, 0, i, j] = 1.0
+        x = torch.zeros(1, 1, 4, 4, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, size=(8, 8), mode="bilinear", align_corners=False).backward(seed)
+        reached[i, j] = int((x.grad != 0).sum())
+    border = {(i, j) for i, j in reached if {i, j} & {0, 7}}
+    assert reached[0, 0] == 1 and all(reached[p] < 4 for p in border)
+    assert all(reached[p] == 4 for p in reached if p not in border)
+    source = (ROOT / "examples" / "interpolate_gradients.py").read_text(encoding="utf-8")
+    assert "a gradient of 1 at output pixel (3, 3) reaches the four input pixels" in source
+    assert "a gradient of 1 at a single output pixel" not in source
