@@ -54,8 +54,8 @@ methods["BlurPool [1,4,6,4,1]"] = repeat(BlurPool(filter_size=5))
 methods["MaxBlurPool [1,4,6,4,1]"] = repeat(MaxBlurPool(kernel_size=2, filter_size=5))
 print(f"{len(methods)} methods:", " | ".join(methods))
 
-# The adaptive pools are the same operation when the size divides by k. Bit for bit (on this contiguous float32 input) only at
-# powers of two: the adaptive average divides the window sum by its height, then by its
+# The adaptive pools are the same operation when the size divides by k. The average one is bit for bit (on this
+# contiguous float32 input) only at powers of two: it divides the window sum by its height, then by its
 # width; AvgPool2d divides once by their product, and the roundings can differ.
 x = torch.rand(1, 1, 48, 48, device=device)
 adaptive_gap = {}

@@ -68,6 +68,19 @@ def test_adaptive_pools_equal_fixed_pools_when_the_size_divides(k):
     assert torch.equal(F.adaptive_avg_pool2d(x, (7, 5)), F.avg_pool2d(x, k)) == power_of_two
 
 
+def test_the_methods_cells_comment_limits_powers_of_two_to_the_average_pool(ns):
+    # Review 107: the shown cell's comment said "The adaptive pools are the same operation ... Bit for bit (on this
+    # contiguous float32 input) only at powers of two", which takes in the max pool; the cell itself prints
+    # AdaptiveMaxPool2d == MaxPool2d bit for bit at 3 and 6 as well (as the page says: at every k).
+    x = ns["x"]
+    for k in (3, 6):
+        assert torch.equal(F.adaptive_max_pool2d(x, 48 // k), F.max_pool2d(x, k)), k
+    cell = (ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8").split("# %% methods")[1].split("# %%")[0]
+    comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
+    assert "The average one is bit for bit (on this contiguous float32 input) only at powers of two" in comment
+    assert "divides by k. Bit for bit" not in comment
+
+
 def test_page_factors_are_the_exact_ones(ns):
     gap = ns["adaptive_gap"]
     assert all(gap[k] == 0 for k in (2, 4, 8)) and all(0 <= gap[k] < 1e-6 for k in (3, 6))
