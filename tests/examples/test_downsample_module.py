@@ -1279,6 +1279,50 @@ def test_opencv_ipp_parts_from_avg_on_more_than_two_kinds_of_block(Downsample):
         assert "两个例外" not in text and "四个像素之和超出" not in text
 
 
+def test_opencv_gives_avg_in_the_three_ipp_cases_for_every_channel_count_it_takes(Downsample):
+    """Review r107-6: the page said that with "5 or more" channels OpenCV gives what 'avg' gives in the three IPP
+    cases, but cv2.resize refuses an image of more channels than OpenCV's limit (129 here) instead of giving
+    anything: the page now bounds the count by what cv2.resize takes. Sweeps every count it takes, with IPP on and
+    off, and checks that IPP returns the pixel value itself, not only a finite one, on float32 pixels of 1e38."""
+    import cv2
+    import numpy as np
+
+    big = 3e38
+    blocks = {  # what IPP gives on 1, 3 or 4 channels; elsewhere OpenCV gives what 'avg' gives
+        (1e38,) * 4: np.float32(1e38),
+        (big, -big, big, -big): "nan",
+        (0.5, 0.25, 0.75, np.inf): np.inf,
+        (np.inf, 0.5, 0.25, 0.75): "nan",
+    }
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        for ipp in (True, False):
+            cv2.ipp.setUseIPP(ipp)
+            for channels in range(1, 1025):
+                try:
+                    cv2.resize(np.zeros((4, 6, channels), np.float32), (3, 2), interpolation=cv2.INTER_LINEAR)
+                except cv2.error:
+                    break
+                for block, ipp_gives in blocks.items():
+                    tile = np.array(block, np.float32).reshape(2, 2)
+                    x = np.ascontiguousarray(np.tile(tile[:, :, None], (2, 3, channels)))
+                    opencv = cv2.resize(x, (3, 2), interpolation=cv2.INTER_LINEAR).reshape(2, 3, channels)
+                    ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
+                    if ipp and channels in (1, 3, 4):
+                        assert (np.isnan(opencv) if ipp_gives == "nan" else opencv == ipp_gives).all(), block
+                    else:
+                        assert ((opencv == ours) | (np.isnan(opencv) & np.isnan(ours))).all(), (ipp, block, channels)
+            else:
+                pytest.fail("cv2.resize took every channel count tried")
+            assert channels > 5, channels
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    assert_pages_say(
+        ("downsample-module.md", "5 or more (as many as `cv2.resize` takes), or without IPP"),
+        ("downsample-module.zh.md", "5 个及以上通道（以 `cv2.resize` 能接受的通道数为限），或者不用 IPP"),
+    )
+
+
 def test_an_inf_beside_pixels_summing_past_the_float32_limit_gives_avg_nan(Downsample):
     """Review r106-6: the page said "a block holding one inf gives 'avg' that inf and OpenCV with IPP NaN, unless the
     inf is the block's bottom-right pixel, which IPP returns as 'avg' does". Beside two pixels of -3e38 that sum
