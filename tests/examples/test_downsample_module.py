@@ -953,18 +953,34 @@ def test_one_call_is_wrong_only_for_outputs_one_pixel_wide_and_at_least_two_tall
 
 
 def test_opencv_inter_linear_at_factor_2_is_avg_only_to_half_a_level_on_8_bit_images(Downsample):
-    # the page (review 11): on 8-bit images OpenCV rounds the 2x2 mean to whole levels
+    """The page (review 11): on uint8 images OpenCV rounds the 2x2 mean to whole levels, for any channel count, IPP
+    on or off. Review r107-6: the page said "8-bit images", but cv2.resize refuses int8 ones."""
     import cv2
+    import numpy as np
 
     generator = torch.Generator().manual_seed(29)
-    worst = 0.0
-    for height, width in ((16, 20), (10, 6), (2, 2), (64, 48)):
-        image = torch.randint(0, 256, (height, width), generator=generator, dtype=torch.uint8)
-        opencv = torch.from_numpy(cv2.resize(image.numpy(), (width // 2, height // 2), interpolation=cv2.INTER_LINEAR))
-        diff = (Downsample(2, "avg")(image.double()[None, None])[0, 0] - opencv.double()).abs().max().item()
-        assert diff <= 0.5, (height, width)
-        worst = max(worst, diff)
-    assert worst == 0.5  # half a level: not float rounding
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        for ipp, channels in itertools.product((True, False), (1, 2, 3, 4, 5, 8)):
+            cv2.ipp.setUseIPP(ipp)
+            worst = 0.0
+            for height, width in ((16, 20), (10, 6), (2, 2), (64, 48)):
+                image = torch.randint(0, 256, (height, width, channels), generator=generator, dtype=torch.uint8)
+                opencv = cv2.resize(image.numpy(), (width // 2, height // 2), interpolation=cv2.INTER_LINEAR)
+                opencv = torch.from_numpy(opencv.reshape(height // 2, width // 2, channels)).double()
+                ours = Downsample(2, "avg")(image.double().permute(2, 0, 1)[None])[0].permute(1, 2, 0)
+                diff = (ours - opencv).abs().max().item()
+                assert diff <= 0.5, (ipp, channels, height, width)
+                worst = max(worst, diff)
+            assert worst == 0.5, (ipp, channels)  # half a level: not float rounding
+            with pytest.raises(cv2.error):
+                cv2.resize(np.zeros((4, 4, channels), np.int8), (2, 2), interpolation=cv2.INTER_LINEAR)
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    assert_pages_say(
+        ("downsample-module.md", "gives what `'avg'` gives: on `uint8` images rounded to whole levels"),
+        ("downsample-module.zh.md", "结果与 `'avg'` 一致：`uint8` 图像舍入到整数灰度级"),
+    )
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
