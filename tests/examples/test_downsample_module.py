@@ -816,14 +816,20 @@ def test_opencv_inter_linear_at_factor_2_can_equal_avg_bit_for_bit(Downsample):
             image = np.ascontiguousarray(x[0].permute(1, 2, 0).numpy())
             opencv = torch.from_numpy(cv2.resize(image, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR))
             assert torch.equal(Downsample(2, "avg")(x)[0].permute(1, 2, 0), opencv), (ipp, dtype, height, width)
+            # review r107-6: the page said "on float images", but cv2.resize refuses float16 ones
+            with pytest.raises(cv2.error):
+                cv2.resize(image.astype(np.float16), (width // 2, height // 2), interpolation=cv2.INTER_LINEAR)
     finally:
         cv2.ipp.setUseIPP(had_ipp)
     assert_pages_say(
         (
             "downsample-module.md",
-            "on float images to float rounding, except in some cases where OpenCV's IPP code runs",
+            "on float32 and float64 images to float rounding, except in some cases where OpenCV's IPP code runs",
         ),
-        ("downsample-module.zh.md", "浮点图像在浮点舍入误差内一致，但 OpenCV 走 IPP 代码时，有些情形例外"),
+        (
+            "downsample-module.zh.md",
+            "float32 和 float64 图像在浮点舍入误差内一致，但 OpenCV 走 IPP 代码时，有些情形例外",
+        ),
     )
     for page in ("downsample-module.md", "downsample-module.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
