@@ -816,14 +816,20 @@ def test_opencv_inter_linear_at_factor_2_can_equal_avg_bit_for_bit(Downsample):
             image = np.ascontiguousarray(x[0].permute(1, 2, 0).numpy())
             opencv = torch.from_numpy(cv2.resize(image, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR))
             assert torch.equal(Downsample(2, "avg")(x)[0].permute(1, 2, 0), opencv), (ipp, dtype, height, width)
+            # review r107-6: the page said "on float images", but cv2.resize refuses float16 ones
+            with pytest.raises(cv2.error):
+                cv2.resize(image.astype(np.float16), (width // 2, height // 2), interpolation=cv2.INTER_LINEAR)
     finally:
         cv2.ipp.setUseIPP(had_ipp)
     assert_pages_say(
         (
             "downsample-module.md",
-            "on float images to float rounding, except in some cases where OpenCV's IPP code runs",
+            "on float32 and float64 images to float rounding, except in some cases where OpenCV's IPP code runs",
         ),
-        ("downsample-module.zh.md", "浮点图像在浮点舍入误差内一致，但 OpenCV 走 IPP 代码时，有些情形例外"),
+        (
+            "downsample-module.zh.md",
+            "float32 和 float64 图像在浮点舍入误差内一致，但 OpenCV 走 IPP 代码时，有些情形例外",
+        ),
     )
     for page in ("downsample-module.md", "downsample-module.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
@@ -953,18 +959,34 @@ def test_one_call_is_wrong_only_for_outputs_one_pixel_wide_and_at_least_two_tall
 
 
 def test_opencv_inter_linear_at_factor_2_is_avg_only_to_half_a_level_on_8_bit_images(Downsample):
-    # the page (review 11): on 8-bit images OpenCV rounds the 2x2 mean to whole levels
+    """The page (review 11): on uint8 images OpenCV rounds the 2x2 mean to whole levels, for any channel count, IPP
+    on or off. Review r107-6: the page said "8-bit images", but cv2.resize refuses int8 ones."""
     import cv2
+    import numpy as np
 
     generator = torch.Generator().manual_seed(29)
-    worst = 0.0
-    for height, width in ((16, 20), (10, 6), (2, 2), (64, 48)):
-        image = torch.randint(0, 256, (height, width), generator=generator, dtype=torch.uint8)
-        opencv = torch.from_numpy(cv2.resize(image.numpy(), (width // 2, height // 2), interpolation=cv2.INTER_LINEAR))
-        diff = (Downsample(2, "avg")(image.double()[None, None])[0, 0] - opencv.double()).abs().max().item()
-        assert diff <= 0.5, (height, width)
-        worst = max(worst, diff)
-    assert worst == 0.5  # half a level: not float rounding
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        for ipp, channels in itertools.product((True, False), (1, 2, 3, 4, 5, 8)):
+            cv2.ipp.setUseIPP(ipp)
+            worst = 0.0
+            for height, width in ((16, 20), (10, 6), (2, 2), (64, 48)):
+                image = torch.randint(0, 256, (height, width, channels), generator=generator, dtype=torch.uint8)
+                opencv = cv2.resize(image.numpy(), (width // 2, height // 2), interpolation=cv2.INTER_LINEAR)
+                opencv = torch.from_numpy(opencv.reshape(height // 2, width // 2, channels)).double()
+                ours = Downsample(2, "avg")(image.double().permute(2, 0, 1)[None])[0].permute(1, 2, 0)
+                diff = (ours - opencv).abs().max().item()
+                assert diff <= 0.5, (ipp, channels, height, width)
+                worst = max(worst, diff)
+            assert worst == 0.5, (ipp, channels)  # half a level: not float rounding
+            with pytest.raises(cv2.error):
+                cv2.resize(np.zeros((4, 4, channels), np.int8), (2, 2), interpolation=cv2.INTER_LINEAR)
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    assert_pages_say(
+        ("downsample-module.md", "gives what `'avg'` gives: on `uint8` images rounded to whole levels"),
+        ("downsample-module.zh.md", "结果与 `'avg'` 一致：`uint8` 图像舍入到整数灰度级"),
+    )
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
@@ -1277,6 +1299,53 @@ def test_opencv_ipp_parts_from_avg_on_more_than_two_kinds_of_block(Downsample):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert "two exceptions where OpenCV's IPP" not in text and "sum past the largest value" not in text
         assert "两个例外" not in text and "四个像素之和超出" not in text
+
+
+def test_opencv_gives_avg_in_the_three_ipp_cases_for_every_channel_count_it_takes(Downsample):
+    """Review r107-6: the page said that with "5 or more" channels OpenCV gives what 'avg' gives in the three IPP
+    cases, but cv2.resize refuses an image of more channels than OpenCV's limit (129 here) instead of giving
+    anything: the page now bounds the count by what cv2.resize takes. Sweeps every count it takes, with IPP on and
+    off, and checks that IPP returns the pixel value itself, not only a finite one, on float32 pixels of 1e38."""
+    import cv2
+    import numpy as np
+
+    big = 3e38
+    blocks = {  # what IPP gives on 1, 3 or 4 channels; elsewhere OpenCV gives what 'avg' gives
+        (1e38,) * 4: np.float32(1e38),
+        (big, -big, big, -big): "nan",
+        (0.5, 0.25, 0.75, np.inf): np.inf,
+        (np.inf, 0.5, 0.25, 0.75): "nan",
+    }
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        for ipp in (True, False):
+            cv2.ipp.setUseIPP(ipp)
+            for channels in range(1, 1025):
+                try:
+                    cv2.resize(np.zeros((4, 6, channels), np.float32), (3, 2), interpolation=cv2.INTER_LINEAR)
+                except cv2.error:
+                    break
+                # the inf blocks' sentence names no dtype: float64 too
+                for (block, ipp_gives), dtype in itertools.product(blocks.items(), (np.float32, np.float64)):
+                    if dtype == np.float64 and np.isfinite(block).all():
+                        continue
+                    tile = np.array(block, dtype).reshape(2, 2)
+                    x = np.ascontiguousarray(np.tile(tile[:, :, None], (2, 3, channels)))
+                    opencv = cv2.resize(x, (3, 2), interpolation=cv2.INTER_LINEAR).reshape(2, 3, channels)
+                    ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
+                    if ipp and channels in (1, 3, 4):
+                        assert (np.isnan(opencv) if ipp_gives == "nan" else opencv == ipp_gives).all(), block
+                    else:
+                        assert ((opencv == ours) | (np.isnan(opencv) & np.isnan(ours))).all(), (ipp, block, channels)
+            else:
+                pytest.fail("cv2.resize took every channel count tried")
+            assert channels > 5, channels
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    assert_pages_say(
+        ("downsample-module.md", "5 or more (as many as `cv2.resize` takes), or without IPP"),
+        ("downsample-module.zh.md", "5 个及以上通道（以 `cv2.resize` 能接受的通道数为限），或者不用 IPP"),
+    )
 
 
 def test_an_inf_beside_pixels_summing_past_the_float32_limit_gives_avg_nan(Downsample):
