@@ -11,7 +11,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image
 
-from helpers import one_thread, printed_by, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import assert_pages_say, one_thread, printed_by, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 # The page states these bit-for-bit patterns for oneDNN's AVX2 / AVX-512 kernels; limited to SSE4.1 the two layers agree.
 _NEEDS_ONEDNN_AVX2 = pytest.mark.skipif(
@@ -319,6 +319,28 @@ def test_whole_factor_blocks_break_within_a_minute_or_two_of_48khz_audio():
     for mode, minutes in (("nearest-exact", 1), ("nearest", 2)):
         first = (F.interpolate(x, scale_factor=3, mode=mode) != blocks).nonzero()[0, -1].item()
         assert 30 * minutes < first // 3 / 48000 < 60 * minutes, mode
+
+
+def test_the_x3_break_points_are_for_float32_rows_a_float64_row_breaks_later():
+    # Review 107: "at x3, nearest-exact breaks within the first 2**23 output pixels and nearest within the first
+    # 2**24", and the 48 kHz audio minutes, held for float32 only: a float64 row gets its ratio in double on the
+    # CPU, so nearest-exact first breaks past 2**23 (at 3 * 2**22 + 2, about 87 s of 48 kHz) and nearest not in
+    # the first 2**24 output pixels. The page now names float32.
+    assert_pages_say(
+        ("recipes.md", "on a `float32` row at ×3, `nearest-exact` breaks within the first 2²³"),
+        ("recipes.md", "(in `float32` at ×3 the first break comes from under a minute"),
+        ("recipes.zh.md", "`float32` 的一行放大 3 倍时，`nearest-exact` 在前 2²³"),
+        ("recipes.zh.md", "（`float32` 放大 3 倍时，`nearest-exact` 在不到一分钟"),
+    )
+    n = 2**24 // 3 + 10
+    blocks = torch.arange(3 * n) // 3
+    for shape, factor in (((1, 1, n), 3), ((1, 1, 1, n), (1, 3))):
+        x = torch.arange(n, dtype=torch.float64).view(shape)
+        exact = (F.interpolate(x, scale_factor=factor, mode="nearest-exact").flatten() != blocks).nonzero()
+        assert 2**23 < exact[0].item() and exact[0].item() // 3 / 48000 > 60, shape
+        assert torch.equal(
+            F.interpolate(x, scale_factor=factor, mode="nearest").flatten()[: 2**24], blocks[: 2**24].double()
+        )
 
 
 def test_nearest_exact_equals_pil_nearest_off_ties_wider_sweep_and_in_2d():
