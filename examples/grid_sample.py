@@ -21,7 +21,7 @@ print(f"torch {torch.__version__} on {device}")
 
 # %% identity_grid
 def identity_grid(x, size, align_corners):
-    """affine_grid's identity grid on `size`, for x of shape (N, C, H, W) or (N, C, D, H, W).
+    """affine_grid's identity grid on `size`, in x's dtype.
 
     Built for one image with one channel and expanded to the batch, so that an empty batch gets a grid too.
     """

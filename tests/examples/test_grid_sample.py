@@ -1361,7 +1361,33 @@ def test_identity_grid_docstring_promises_the_grid_not_interpolate_s_result(ns):
     assert F.interpolate(line, size=(1, 1), mode="bilinear", align_corners=True).item() == 0.0
     doc = identity_grid.__doc__
     assert "like interpolate" not in doc and "*spatial" not in doc
-    assert doc.startswith("affine_grid's identity grid on `size`, for x of shape (N, C, H, W) or (N, C, D, H, W).")
+    assert doc.startswith("affine_grid's identity grid on `size`, in x's dtype.")
+
+
+def test_identity_grid_does_not_take_every_4d_or_5d_x_half_precision_with_an_axis_of_1_raises(ns):
+    # Review r107-8: the docstring then said "for x of shape (N, C, H, W) or (N, C, D, H, W)"; on the CPU float16 and
+    # bfloat16 x of those shapes raise wherever an output axis has size 1 (affine_grid builds that axis with
+    # at::tensor, which has no such dtypes; the page's near_tie cell makes those grids in float32). It now says only
+    # what it builds, in x's dtype; float32 and float64 take every such size.
+    identity_grid = ns["identity_grid"]
+    for dims, dtype, align_corners in itertools.product(
+        (2, 3), (torch.float16, torch.bfloat16, torch.float32, torch.float64), (False, True)
+    ):
+        x = torch.zeros(2, 3, *[4] * dims, dtype=dtype)
+        for size in itertools.product((1, 3), repeat=dims):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                if 1 in size and dtype in (torch.float16, torch.bfloat16):
+                    with pytest.raises(NotImplementedError, match="not implemented for"):
+                        identity_grid(x, size, align_corners)
+                    continue
+                grid = identity_grid(x, size, align_corners)
+                theta = torch.eye(dims, dims + 1, dtype=torch.float64).expand(2, -1, -1)
+                expected = F.affine_grid(theta, [2, 3, *size], align_corners=align_corners)
+            assert grid.dtype == dtype and grid.shape == expected.shape
+            torch.testing.assert_close(grid.double(), expected, rtol=0, atol=torch.finfo(dtype).eps)
+    doc = identity_grid.__doc__
+    assert "for x of shape" not in doc and doc.startswith("affine_grid's identity grid on `size`, in x's dtype.")
 
 
 def test_affine_grid_skips_its_zero_size_check_where_align_corners_and_an_output_axis_of_1():
