@@ -208,7 +208,7 @@ for rank, by_size in ((3, True), (3, False), (4, True), (4, False), (5, True), (
 print("2 pixels x41, copies of each: nearest", copies("nearest", 2, 41, 4, True), " nearest-exact", copies("nearest-exact", 2, 41, 4, True))
 
 # %% shrinking_picks
-# Shrinking 12 pixels by a whole factor, nearest takes the first pixel of each block, nearest-exact the middle one.
+# Shrinking 12 pixels by a whole factor k, nearest takes pixel 0 of each block, nearest-exact pixel k // 2.
 for n_out in (3, 4, 6):
     a, b = sampled(12, n_out, "nearest").astype(int), sampled(12, n_out, "nearest-exact").astype(int)
     print(f"12 -> {n_out}: nearest picks {a.tolist()}, nearest-exact picks {b.tolist()}")

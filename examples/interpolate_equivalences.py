@@ -167,7 +167,7 @@ print(f"nearest-exact x100 on {signal.shape[-1]} samples: {slipped} samples in t
 
 # %% shrink_slicing
 # Shrinking these small float images by a whole factor k: nearest keeps the first pixel of each block,
-# nearest-exact the middle one, bilinear (k = 2, align_corners=False) the mean of each 2 x 2 block.
+# nearest-exact pixel k // 2 of each block, bilinear (k = 2, align_corners=False) the mean of each 2 x 2 block.
 for shape, k in [((1, 2, 8, 12), 2), ((1, 2, 9, 6), 3), ((2, 1, 8, 8), 4)]:
     x = rand(*shape)
     record("nearest / k == x[..., ::k, ::k]", f"{shape} / {k}", F.interpolate(x, scale_factor=1 / k, mode="nearest"), x[..., ::k, ::k])

@@ -1628,3 +1628,16 @@ def test_scale_factor_steps_comment_names_the_cells_kernels_not_every_nearest_ke
     source = (ROOT_DOCS.parent / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8")
     assert "this cell's 3-D and 5-D nearest kernels step by 1/scale_factor" in source
     assert "the nearest kernels step by 1/scale_factor, not by in/out" not in source
+
+
+def test_shrinking_picks_comment_names_pixel_k_over_2_as_even_blocks_have_no_middle_one():
+    # Review 108: the shrinking_picks comment said nearest-exact takes "the middle one"; the cell's 12 -> 3 and
+    # 12 -> 6 are even k (4, 2), whose blocks have two middle pixels: it takes pixel k // 2, the second of them.
+    x = torch.arange(12.0).view(1, 1, -1)
+    for n_out in (3, 4, 6):
+        k = 12 // n_out
+        picks = F.interpolate(x, size=n_out, mode="nearest-exact")[0, 0] - torch.arange(n_out) * k
+        assert torch.equal(picks, torch.full((n_out,), float(k // 2)))
+        assert (k % 2 == 0) == (k // 2 != (k - 1) / 2)  # even k: pixel k // 2 is not the block's centre
+    source = (ROOT_DOCS.parent / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8")
+    assert "nearest-exact the middle one" not in source and "nearest-exact pixel k // 2." in source

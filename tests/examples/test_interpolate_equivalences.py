@@ -1313,3 +1313,14 @@ def test_area_shrink_comment_names_its_shapes_not_every_whole_factor_that_divide
     source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
     assert "k divides the size and scale_factor=1/k gives in/k pixels: the windows are the blocks" in source
     assert "With a whole shrink factor that divides the size, the windows" not in source
+
+
+def test_shrink_slicing_comment_names_pixel_k_over_2_as_even_blocks_have_no_middle_one():
+    # Review 108: the shrink_slicing comment said nearest-exact keeps "the middle one"; the cell's k = 2 and 4 blocks
+    # have two middle pixels, and nearest-exact keeps pixel k // 2 of each, the second of them.
+    for k in (2, 3, 4, 6, 8):
+        x = torch.arange(3.0 * k).view(1, 1, 1, -1).expand(1, 1, k, -1)
+        kept = F.interpolate(x, scale_factor=1 / k, mode="nearest-exact")[0, 0, 0]
+        assert torch.equal(kept, torch.arange(3.0) * k + k // 2), k
+    source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
+    assert "nearest-exact the middle one" not in source and "nearest-exact pixel k // 2 of each block" in source
