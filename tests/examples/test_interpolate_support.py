@@ -1704,3 +1704,31 @@ def test_uint8_width_one_comment_names_its_contiguous_images_not_the_generic_ker
     assert len(set(copy.tolist())) == 3 and (copy.float() - two_passes[0, 0, :, 0]).abs().max() <= 1
     source = (ROOT / "examples" / "interpolate_support.py").read_text(encoding="utf-8")
     assert "with or without antialias, repeats the first row\n# of these contiguous images." in source
+
+
+@pytest.mark.parametrize("capability", ["default", "avx2"])
+def test_width_one_workaround_comment_names_float_images_as_the_transpose_misreads_uint8_one_pixel_high(capability):
+    # Review 108: the width_one comment offered the transpose as a workaround "for any channel count"; the prose
+    # excludes a uint8 input one pixel high, whose transpose the AVX2 uint8 code (up to 4 channels) misreads. On
+    # float images the transpose matches a 2-channel channels_last copy (which escapes the bug) at every shape tried.
+    code = """
+import torch, torch.nn.functional as F
+g = torch.Generator().manual_seed(0)
+float_ok = True
+for dtype, ch, h, w, oh, mode in __import__("itertools").product(
+        (torch.float32, torch.float64), (1, 3, 5), (1, 2, 6), (1, 5), (2, 3), ("bilinear", "bicubic")):
+    x = torch.rand(1, ch, h, w, dtype=dtype, generator=g)
+    transposed = F.interpolate(x.transpose(-1, -2), size=(1, oh), mode=mode, antialias=True).transpose(-1, -2)
+    copy = torch.cat([x, x], 1).clone(memory_format=torch.channels_last)
+    float_ok &= torch.allclose(transposed, F.interpolate(copy, size=(oh, 1), mode=mode, antialias=True)[:, :ch])
+memory = torch.full((4096,), 200, dtype=torch.uint8)  # what lies past the image, read by the AVX2 code
+memory[:15] = torch.arange(15) % 50
+x = memory[:15].view(1, 3, 1, 5)
+plain = F.interpolate(x, size=(3, 1), mode="bilinear")
+transposed = F.interpolate(x.transpose(-1, -2), size=(1, 3), mode="bilinear").transpose(-1, -2)
+print(float_ok, torch.equal(plain, transposed))
+"""
+    assert run_python(code, ATEN_CPU_CAPABILITY=capability).split() == ["True", str(capability == "default")]
+    source = (ROOT / "examples" / "interpolate_support.py").read_text(encoding="utf-8")
+    assert "# Workarounds for a float image of any channel count:" in source
+    assert "# Workarounds for any channel count:" not in source
