@@ -1607,6 +1607,14 @@ def test_opencv_float32_stays_exact_on_long_axes_only_with_1_3_or_4_channels_and
         drift = np.abs(cv - exact).max()
         stays = rows >= 4 and channels in (1, 3, 4)
         assert (drift < 1e-6) if stays else (drift > 5e-5), (rows, channels, drift)
+    # Review 108: the pages said "2, or 5 and more, channels" take OpenCV's own code; cv2.resize refuses an image
+    # of more than 128 channels, so they name the counts measured above.
+    with pytest.raises(cv2.error):
+        cv2.resize(np.zeros((4, 8, 129), np.float32), (16, 4), interpolation=cv2.INTER_CUBIC)
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text(encoding="utf-8")
+    assert "With 2 or 5 to\n  7 channels OpenCV takes its own code" in en
+    assert "2 个或 5 到 7 个通道时，OpenCV 走它自己的代码" in zh
 
 
 def test_plain_bicubic_reads_4_pixels_per_axis_for_each_output_not_4_in_all():
