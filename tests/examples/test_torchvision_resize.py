@@ -915,12 +915,13 @@ def test_leading_channel_slice_of_channels_last_batch_is_a_third_exception(mode)
 @pytest.mark.parametrize("dtype", [torch.uint8, torch.float32])
 def test_v2_lanczos_without_antialias_raises_even_at_an_unchanged_size(dtype):
     # Review 22: "at an unchanged size both return the input" holds for the default calls; v2 checks
-    # LANCZOS against antialias=False before it compares the sizes.
+    # LANCZOS against antialias=False before it compares the sizes. Review 108: so the same-size section's "resize
+    # returns its input" now names the default BILINEAR; antialias=None (False for tensors) raises as well.
     img = image(3, 9, 7).to(dtype)
     assert F2.resize(img, [9, 7], IM.LANCZOS) is img
-    for size in ([9, 7], [9, 8]):
+    for size, antialias in itertools.product(([9, 7], [9, 8]), (False, None)):
         with pytest.raises(ValueError, match="antialias"):
-            F2.resize(img, size, IM.LANCZOS, antialias=False)
+            F2.resize(img, size, IM.LANCZOS, antialias=antialias)
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
