@@ -1063,6 +1063,26 @@ def test_opencv_ipp_takes_only_1_3_or_4_channels(channels):
         cv2.ipp.setUseIPP(had_ipp)
 
 
+@pytest.mark.parametrize("channels", [129, 200, 512])
+def test_opencv_resize_refuses_more_than_128_channels(channels):
+    # Review 108: the page said that with "5 and more" channels OpenCV runs its own code; cv2.resize refuses an
+    # image of more than 128 channels, so the page names the measured counts (2, 5 or 8).
+    image = np.zeros((4, 40, channels), dtype=np.float32)
+    assert cv2.resize(image[..., :128], (39, 4), interpolation=cv2.INTER_LINEAR).shape == (4, 39, 128)
+    with pytest.raises(cv2.error):
+        cv2.resize(image, (39, 4), interpolation=cv2.INTER_LINEAR)
+
+
+@pytest.mark.parametrize("flag", [cv2.INTER_LINEAR, cv2.INTER_CUBIC, cv2.INTER_AREA, cv2.INTER_LANCZOS4])
+def test_opencv_resizes_uint8_but_refuses_int8(flag):
+    # Review 108: the page said "OpenCV resizes 8-bit images with its own arithmetic"; it refuses int8 with
+    # these interpolations, so the page says uint8.
+    image = np.random.default_rng(0).integers(0, 100, (8, 8, 3))
+    assert cv2.resize(image.astype(np.uint8), (5, 5), interpolation=flag).dtype == np.uint8
+    with pytest.raises(cv2.error):
+        cv2.resize(image.astype(np.int8), (5, 5), interpolation=flag)
+
+
 def pillow_pass_order(shape, size):
     """Which explicit two-call order Pillow's single 8-bit BICUBIC resize equals: "H", "W" or "HW" (both)."""
     (h0, w0), (h, w) = shape, size

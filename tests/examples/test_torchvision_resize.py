@@ -234,6 +234,23 @@ def test_uint8_sweep_numbers(ns):
     assert "neither" not in ns["pil_order"].values()
 
 
+def test_float32_road_bicubic_is_many_levels_off_pillow_only_where_both_axes_change(ns):
+    # Review 108: the page said the float32 road differs from Pillow "for bicubic by many levels whatever the order";
+    # where one axis keeps its size Pillow makes one pass (no rounding in between) and v1 stays within one level.
+    # The page now says it of the table's rows; on the sweep's grid that needs both axes to change.
+    v1 = ns["uint8_paths"]["v1 (float32, then rounded)"]
+    one_axis, both_axes = 0, 0
+    for index, (h, w, oh, ow, channels) in enumerate(ns["grid"]):
+        img = ns["random_image"](channels, h, w, seed=index)
+        pil = ns["from_pil"](ns["to_pil"](img).resize((ow, oh), resample=Image.Resampling.BICUBIC)).int()
+        gap = (v1(img, [oh, ow], IM.BICUBIC).int() - pil).abs().max().item()
+        if h == oh or w == ow:
+            one_axis = max(one_axis, gap)
+        else:
+            both_axes = max(both_axes, gap)
+    assert one_axis <= 1 < 5 < both_axes
+
+
 def test_pass_order(ns):
     order = ns["pass_order"]
     assert ns["torch_vs_width_first"] <= 2
@@ -898,12 +915,13 @@ def test_leading_channel_slice_of_channels_last_batch_is_a_third_exception(mode)
 @pytest.mark.parametrize("dtype", [torch.uint8, torch.float32])
 def test_v2_lanczos_without_antialias_raises_even_at_an_unchanged_size(dtype):
     # Review 22: "at an unchanged size both return the input" holds for the default calls; v2 checks
-    # LANCZOS against antialias=False before it compares the sizes.
+    # LANCZOS against antialias=False before it compares the sizes. Review 108: so the same-size section's "resize
+    # returns its input" now names the default BILINEAR; antialias=None (False for tensors) raises as well.
     img = image(3, 9, 7).to(dtype)
     assert F2.resize(img, [9, 7], IM.LANCZOS) is img
-    for size in ([9, 7], [9, 8]):
+    for size, antialias in itertools.product(([9, 7], [9, 8]), (False, None)):
         with pytest.raises(ValueError, match="antialias"):
-            F2.resize(img, size, IM.LANCZOS, antialias=False)
+            F2.resize(img, size, IM.LANCZOS, antialias=antialias)
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
