@@ -29,7 +29,7 @@ for shape, r in [((2, 36, 5, 7), 3), ((16, 5, 5), 4), ((2, 3, 8, 4, 4), 2)]:
     x = torch.randn(shape, device=device)
     y = nn.PixelShuffle(r)(x)
     print(f"PixelShuffle({r}): {tuple(x.shape)} -> {tuple(y.shape)};  PixelUnshuffle({r}) undoes it: {torch.equal(nn.PixelUnshuffle(r)(y), x)}")
-# torch's CPU PixelUnshuffle kernel returns a tensor with no elements unchanged (PixelShuffle's and CUDA's reshape it).
+# torch's CPU PixelUnshuffle kernel returns this tensor with no elements unchanged (PixelShuffle's and CUDA's reshape it).
 empty = nn.PixelShuffle(2)(torch.zeros(0, 8, 4, 4))
 print(f"PixelShuffle(2): (0, 8, 4, 4) -> {tuple(empty.shape)};  PixelUnshuffle(2) on the CPU gives {tuple(nn.PixelUnshuffle(2)(empty).shape)}")
 try:

@@ -824,16 +824,43 @@ def test_opencv_inter_linear_at_factor_2_can_equal_avg_bit_for_bit(Downsample):
     assert_pages_say(
         (
             "downsample-module.md",
-            "on float32 and float64 images to float rounding, except in some cases where OpenCV's IPP code runs",
+            "on float32 and float64 images to float rounding, except in some\n  cases, among them three where OpenCV's IPP",
         ),
         (
             "downsample-module.zh.md",
-            "float32 和 float64 图像在浮点舍入误差内一致，但 OpenCV 走 IPP 代码时，有些情形例外",
+            "float32 和 float64 图像在浮点舍入误差内一致，但有些情形例外，其中三种出现在 OpenCV 走 IPP 代码时",
         ),
     )
     for page in ("downsample-module.md", "downsample-module.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert "float rounding, not bit for bit, with two" not in text and "并非逐位相同，而且在 OpenCV" not in text
+
+
+def test_opencv_without_ipp_parts_from_avg_too_on_four_channels(Downsample):
+    """Review r108-6: the page said OpenCV gives 'avg' on float32 and float64 images to float rounding "except in some
+    cases where OpenCV's IPP code runs", but with IPP off its 4-channel code adds a block's columns first: a block of
+    float32 3e38 above -3e38 gives 'avg' inf (its first row overflows) and OpenCV inf + -inf = NaN. The page now says that
+    three of the exceptions are IPP's, not that all are."""
+    import cv2
+    import numpy as np
+
+    had_ipp = cv2.ipp.useIPP()
+    try:
+        cv2.ipp.setUseIPP(False)
+        for sign, (height, width) in itertools.product((1, -1), ((2, 2), (4, 6), (8, 34), (10, 64))):
+            tile = np.array([[3e38, 3e38], [-3e38, -3e38]], np.float32) * sign
+            x = np.ascontiguousarray(np.tile(tile[:, :, None], (height // 2, width // 2, 4)))
+            opencv = cv2.resize(x, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR)
+            ours = Downsample(2, "avg")(torch.from_numpy(x).permute(2, 0, 1)[None])[0].permute(1, 2, 0).numpy()
+            assert (ours == sign * np.inf).all() and np.isnan(opencv).all(), (sign, height, width)
+    finally:
+        cv2.ipp.setUseIPP(had_ipp)
+    for page in ("downsample-module.md", "downsample-module.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert (
+            "except in some\n  cases where OpenCV's IPP code runs" not in text
+            and "但 OpenCV 走 IPP 代码时，有些情形例外" not in text
+        )
 
 
 def _pillow_8_bit_weights(size_in, size_out, index):

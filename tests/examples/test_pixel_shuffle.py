@@ -64,6 +64,19 @@ def test_unshuffle_is_no_inverse_for_a_tensor_with_no_elements_on_the_cpu(ns, sh
     assert F.pixel_unshuffle(y.to("meta"), 2).shape == x.shape  # the shape rule itself, as the non-CPU kernel reshapes
 
 
+def test_unshuffle_refuses_a_tensor_with_no_elements_whose_sides_r_does_not_divide():
+    """Review r108-6: the shapes cell's comment said the CPU PixelUnshuffle kernel "returns a tensor with no
+    elements unchanged", but it checks that r divides height and width first: it now says "this tensor"."""
+    for shape, r in itertools.product(
+        [(0, 4, 3, 4), (0, 4, 4, 3), (2, 0, 5, 5), (1, 1, 0, 3), (3, 0, 9, 6, 5)], (2, 4)
+    ):
+        with pytest.raises(RuntimeError, match="divisible"):
+            F.pixel_unshuffle(torch.zeros(shape), r)
+    source = (ROOT / "examples" / "pixel_shuffle.py").read_text(encoding="utf-8")
+    assert "kernel returns this tensor with no elements unchanged" in source
+    assert "kernel returns a tensor with no elements unchanged" not in source
+
+
 def test_channels_must_be_divisible_by_r_squared():
     with pytest.raises(RuntimeError, match="divisible"):
         nn.PixelShuffle(2)(torch.zeros(1, 6, 4, 4))
