@@ -327,10 +327,16 @@ def test_the_x3_break_points_are_for_float32_rows_a_float64_row_breaks_later():
     # CPU, so nearest-exact first breaks past 2**23 (at 3 * 2**22 + 2, about 87 s of 48 kHz) and nearest not in
     # the first 2**24 output pixels. The page now names float32.
     assert_pages_say(
-        ("recipes.md", "on a `float32` row at ×3, `nearest-exact` breaks within the first 2²³"),
-        ("recipes.md", "(in `float32` at ×3 the first break comes from under a minute"),
-        ("recipes.zh.md", "`float32` 的一行放大 3 倍时，`nearest-exact` 在前 2²³"),
-        ("recipes.zh.md", "（`float32` 放大 3 倍时，`nearest-exact` 在不到一分钟"),
+        (
+            "recipes.md",
+            "on a `float32` row with `scale_factor=3` and no `recompute_scale_factor=True`, `nearest-exact` breaks within the first 2²³",
+        ),
+        ("recipes.md", "(there the first break comes from under a minute"),
+        (
+            "recipes.zh.md",
+            "`float32` 的一行用 `scale_factor=3` 放大且不设 `recompute_scale_factor=True` 时，`nearest-exact` 在前 2²³",
+        ),
+        ("recipes.zh.md", "（这时 `nearest-exact` 在不到一分钟"),
     )
     n = 2**24 // 3 + 10
     blocks = torch.arange(3 * n) // 3
@@ -341,6 +347,25 @@ def test_the_x3_break_points_are_for_float32_rows_a_float64_row_breaks_later():
         assert torch.equal(
             F.interpolate(x, scale_factor=factor, mode="nearest").flatten()[: 2**24], blocks[: 2**24].double()
         )
+
+
+def test_the_x3_break_points_are_for_scale_factor_size_gives_another_ratio():
+    # Review 108: "on a float32 row at x3, nearest-exact breaks within the first 2**23 output pixels" held given
+    # scale_factor=3 (ratio float(1/3) for every row) but not given size=3n or recompute_scale_factor=True: the ratio
+    # is then n / 3n in float, and on 5593405 samples (3n odd, above 2**24, rounds in float) nearest-exact first
+    # breaks at 2**23 + 4, in 1-D to 3-D. The page now names scale_factor=3 without recompute_scale_factor=True.
+    n = 2**24 // 3 + 1000
+    blocks = torch.arange(3 * n) // 3
+    for shape in ((1, 1, n), (1, 1, 1, n), (1, 1, 1, 1, n)):
+        x = torch.arange(n, dtype=torch.float32).view(shape)
+        factor = (1,) * (len(shape) - 3) + (3,)
+
+        def first_break(**how):
+            return (F.interpolate(x, mode="nearest-exact", **how).flatten() != blocks).nonzero()[0].item()
+
+        assert first_break(scale_factor=factor) < 2**23, shape
+        assert first_break(size=shape[2:-1] + (3 * n,)) == 2**23 + 4, shape
+        assert first_break(scale_factor=factor, recompute_scale_factor=True) == 2**23 + 4, shape
 
 
 def test_nearest_exact_equals_pil_nearest_off_ties_wider_sweep_and_in_2d():
