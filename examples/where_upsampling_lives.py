@@ -62,8 +62,8 @@ DOWNSAMPLERS = ["max pooling", "strided conv", "antialiased interpolate"]
 UPSAMPLERS = ["transposed conv", "nearest + conv", "bilinear + conv", "PixelShuffle", "PixelShuffle + ICNR"]
 
 # %% unet
-# A minimal U-Net: two downsampling steps, two upsampling steps, a skip connection at
-# each resolution (concatenate, then convolve), 3 input channels, 2 output classes.
+# A minimal U-Net: two downsampling steps, two upsampling steps, a skip connection after
+# each upsampling step (concatenate, then convolve), 3 input channels, 2 output classes.
 class UNet(nn.Module):
     def __init__(self, down="max pooling", up="bilinear + conv", channels=(16, 32, 64), in_channels=3, classes=2):
         super().__init__()

@@ -373,3 +373,30 @@ def test_the_tf32_reason_for_float64_names_the_gpus_that_have_tf32():
     source = " ".join(" ".join(line.removeprefix("#") for line in lines).split())
     assert "on GPUs with TF32 (Ampere and newer) cuDNN rounds float32 convolutions through TF32 by default" in source
     assert "CUDA convolutions round" not in source
+
+
+def test_the_unet_has_a_skip_connection_after_each_upsampling_step_not_at_each_resolution(ns, monkeypatch):
+    # Review r108-8: the page and the unet cell's comment said "a skip connection at each resolution"; the network
+    # runs at three resolutions (64, 32 and 16 pixels for a 64x64 image) and concatenates at two: none at the
+    # bottleneck's. They now say "after each upsampling step", which holds for every encoder and decoder.
+    for down in ns["DOWNSAMPLERS"]:
+        for up in ns["UPSAMPLERS"]:
+            model, sizes, joined = ns["UNet"](down, up), set(), []
+            hooks = [m.register_forward_hook(lambda m, a, out: sizes.add(out.shape[-1])) for m in model.children()]
+            cat = torch.cat
+            monkeypatch.setattr(torch, "cat", lambda ts, dim: joined.append(ts[0].shape[-1]) or cat(ts, dim=dim))
+            with torch.no_grad():
+                model(torch.zeros(1, 3, 64, 64))
+            monkeypatch.undo()
+            for h in hooks:
+                h.remove()
+            assert sizes == {64, 32, 16} and joined == [32, 64], (down, up)
+    root = pathlib.Path(__file__).parents[2]
+    en = (root / "docs" / "where-upsampling-lives.md").read_text(encoding="utf-8")
+    zh = (root / "docs" / "where-upsampling-lives.zh.md").read_text(encoding="utf-8")
+    code = (root / "examples" / "where_upsampling_lives.py").read_text(encoding="utf-8")
+    assert "skip connection at each\nresolution" not in en and "每个分辨率上都有一条跳跃连接" not in zh
+    assert "skip connection at\n# each resolution" not in code
+    assert "a skip connection after each\nupsampling step: the upsampled" in en
+    assert "两次上采样，每次上采样之后都有一条跳跃连接" in zh
+    assert "a skip connection after\n# each upsampling step (concatenate, then convolve)" in code
