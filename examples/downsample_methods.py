@@ -26,8 +26,8 @@ print(f"torch {torch.__version__} on {device}, {torch.get_num_threads()} CPU thr
 
 # %% blur_pool
 # BlurPool and MaxBlurPool come from the site's one implementation (shown above). The
-# filter is built per call in the input's floating dtype (an integer input meets float
-# taps and fails): nothing to learn, nothing in the state_dict.
+# filter is built per call in the input's floating dtype (an integer input such as uint8
+# meets float taps and fails): nothing to learn, nothing in the state_dict.
 ramp = torch.arange(36.0, device=device).view(1, 1, 6, 6)
 print(MaxBlurPool(filter_size=3))
 print("BlurPool [1,2,1] of a 6x6 ramp:\n", BlurPool(filter_size=3)(ramp)[0, 0])

@@ -73,6 +73,15 @@ def test_the_filter_follows_a_floating_dtype_and_an_integer_image_is_refused(ns)
                 BlurPool(filter_size=3, padding_mode=padding_mode)(x.to(dtype))
     with pytest.raises(NotImplementedError, match="reflection_pad2d"):
         BlurPool(filter_size=3)(x.to(torch.uint16))
+    # Review 108: the cell's comment said every integer input "meets float taps"; uint16, uint32 and uint64 fail
+    # before that, in the padding (BlurPool) or max pooling (MaxBlurPool); uint8 and the signed ones meet the taps
+    for dtype in (torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64):
+        for module in (BlurPool, ns["MaxBlurPool"]):
+            with pytest.raises(RuntimeError, match="but found Float"):
+                module(filter_size=3)(x.to(dtype))
+    for dtype in (torch.uint16, torch.uint32, torch.uint64):
+        with pytest.raises(NotImplementedError, match="max_pool2d"):
+            ns["MaxBlurPool"](filter_size=3)(x.to(dtype))
     # Review 71: the comment in the shown cell still put it on conv2d
     for page, words, old in (
         ("docs/downsample-methods.md", "`uint8` gets float taps and fails, so convert it first", "refuses the mix"),
@@ -81,7 +90,11 @@ def test_the_filter_follows_a_floating_dtype_and_an_integer_image_is_refused(ns)
             "`uint8` 这样的整数图像得到的是浮点权重，会报错，要先转换成浮点",
             "不接受两者混用",
         ),
-        ("examples/downsample_methods.py", "meets float # taps and fails)", "refuses the mix"),
+        (
+            "examples/downsample_methods.py",
+            "an integer input such as uint8 # meets float taps and fails)",
+            "refuses the mix",
+        ),
     ):
         text = " ".join((ROOT / page).read_text(encoding="utf-8").split())
         assert words in text and old not in text, page
