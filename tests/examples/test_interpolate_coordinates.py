@@ -1573,8 +1573,18 @@ def test_the_corner_bullets_name_the_floating_point_dtypes_the_linear_modes_and_
     # float32 and float64 and refuse float8 and complex, so the page names the four.
     en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8").split())
     zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
-    assert "(float16, bfloat16, float32 and float64, the floating-point dtypes these modes take" in en
-    assert "float16、bfloat16、float32 和 float64，这些模式只接受这几种浮点 dtype" in zh
+    assert "Both bullets hold for floating-point input (float16, bfloat16, float32 and float64;" in en
+    assert "上面两条都是对浮点输入而言（float16、bfloat16、float32 和 float64；" in zh
+    # Review 109: the page added "the floating-point dtypes these modes take: they refuse float8 and complex"; with
+    # antialias and every size kept, bilinear, bicubic and lanczos take both and return a copy, so it names the four.
+    assert "they refuse float8 and complex" not in en and "float8 和复数都会被拒绝" not in zh
+    for mode, dtype in itertools.product(
+        ("bilinear", "bicubic", "lanczos"), (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex64, torch.complex128)
+    ):
+        x = torch.randn(1, 2, 4, 5, dtype=torch.float64).to(dtype)
+        assert torch.equal(
+            F.interpolate(x, size=(4, 5), mode=mode, antialias=True).view(torch.uint8), x.view(torch.uint8)
+        )
     for mode, rank in (("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)):
         for dtype in (torch.float8_e4m3fn, torch.float8_e5m2, torch.complex64, torch.complex128):
             with pytest.raises((RuntimeError, NotImplementedError)):
