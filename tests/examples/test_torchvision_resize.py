@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from PIL import Image
 from torchvision.transforms import InterpolationMode as IM
 
-from helpers import printed_by, run_example, run_python
+from helpers import assert_pages_say, printed_by, run_example, run_python
 
 AVX = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
 sizes = st.integers(1, 40)
@@ -1227,6 +1227,12 @@ def test_f_interpolate_refuses_half_precision_antialias_only_where_the_size_chan
             else:
                 with pytest.raises(RuntimeError, match="not implemented"):
                     F.interpolate(x, size=size, mode=mode, antialias=True)
+    # Review 109: the CUDA kernel dispatches float16 and bfloat16 with antialias (AT_DISPATCH_FLOATING_TYPES_AND2 in
+    # UpSampleBilinear2d.cu), so the refusal is the CPU's; the zh sentence had split it off "在 CPU 上" with a "；".
+    assert_pages_say(
+        ("torchvision-resize.md", "(on the CPU, a float16 or bfloat16 `bicubic` differs"),
+        ("torchvision-resize.zh.md", "（在 CPU 上：float16 或 bfloat16 的 `bicubic`"),
+    )
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
