@@ -550,6 +550,21 @@ def test_same_size_returns_the_input_object(ns, fn, dtype):
     assert fn(img, [5, 8]) is not img
 
 
+def test_same_size_sentence_names_the_ranks_v2_takes():
+    # Review 109: "when the size asked for is the size the image already has, resize ... returns its input" covered a
+    # bare (H, W) tensor, which v2 refuses at any size; the page now names PIL images and (C, H, W) or more dimensions.
+    hw = torch.rand(9, 10)
+    with pytest.raises(ValueError):
+        F2.resize(hw, [9, 10])
+    for shape in [(1, 9, 10), (2, 3, 9, 10), (2, 2, 3, 9, 10)]:
+        x = torch.rand(shape)
+        assert F2.resize(x, [9, 10]) is x
+    assert_pages_say(
+        ("torchvision-resize.md", "size a PIL image or a tensor of (C, H, W) or more dimensions already has"),
+        ("torchvision-resize.zh.md", "PIL 图像或 (C, H, W) 及更多维张量现有的尺寸"),
+    )
+
+
 # --- lanczos and v1 against v2 --------------------------------------------------------------
 
 
