@@ -341,7 +341,7 @@ print(f"Resize(224) on a {photo[1]}x{photo[0]} (portrait) image -> {resized_shap
 print(f"Resize(224, max_size=256) on a 300x900 image -> {tuple(T2.Resize(224, max_size=256)(torch.empty(0, 300, 900)).shape[-2:])}")
 
 # %% same_size
-# When the size asked for is the size it has, Resize with its default BILINEAR returns its input: for a plain tensor the same object, not a copy.
+# When the size asked for is the size a (C, H, W) tensor has, Resize with its default BILINEAR returns its input: the same object, not a copy.
 img = random_image(3, 8, 8).float()
 same_object = {name: fn(img, [8, 8]) is img for name, fn in (("v1 functional.resize", F1.resize), ("v2 functional.resize", F2.resize))}
 for name, same in same_object.items():

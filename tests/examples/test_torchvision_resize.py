@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from PIL import Image
 from torchvision.transforms import InterpolationMode as IM
 
-from helpers import printed_by, run_example, run_python
+from helpers import assert_pages_say, printed_by, run_example, run_python
 
 AVX = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
 sizes = st.integers(1, 40)
@@ -548,6 +548,21 @@ def test_same_size_returns_the_input_object(ns, fn, dtype):
     img = image(3, 5, 7).to(dtype)
     assert fn(img, [5, 7]) is img and fn(img, 5) is img
     assert fn(img, [5, 8]) is not img
+
+
+def test_same_size_sentence_names_the_ranks_v2_takes():
+    # Review 109: "when the size asked for is the size the image already has, resize ... returns its input" covered a
+    # bare (H, W) tensor, which v2 refuses at any size; the page now names PIL images and (C, H, W) or more dimensions.
+    hw = torch.rand(9, 10)
+    with pytest.raises(ValueError):
+        F2.resize(hw, [9, 10])
+    for shape in [(1, 9, 10), (2, 3, 9, 10), (2, 2, 3, 9, 10)]:
+        x = torch.rand(shape)
+        assert F2.resize(x, [9, 10]) is x
+    assert_pages_say(
+        ("torchvision-resize.md", "size a PIL image or a tensor of (C, H, W) or more dimensions already has"),
+        ("torchvision-resize.zh.md", "PIL 图像或 (C, H, W) 及更多维张量现有的尺寸"),
+    )
 
 
 # --- lanczos and v1 against v2 --------------------------------------------------------------
@@ -1227,6 +1242,12 @@ def test_f_interpolate_refuses_half_precision_antialias_only_where_the_size_chan
             else:
                 with pytest.raises(RuntimeError, match="not implemented"):
                     F.interpolate(x, size=size, mode=mode, antialias=True)
+    # Review 109: the CUDA kernel dispatches float16 and bfloat16 with antialias (AT_DISPATCH_FLOATING_TYPES_AND2 in
+    # UpSampleBilinear2d.cu), so the refusal is the CPU's; the zh sentence had split it off "在 CPU 上" with a "；".
+    assert_pages_say(
+        ("torchvision-resize.md", "(on the CPU, a float16 or bfloat16 `bicubic` differs"),
+        ("torchvision-resize.zh.md", "（在 CPU 上：float16 或 bfloat16 的 `bicubic`"),
+    )
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
