@@ -575,3 +575,18 @@ def test_unpooling_a_window_without_pixels_raises_on_the_cpu_and_writes_minus_in
     assert values.isinf().all() and (index == 0).all()
     out = F.max_unpool2d(values, index, 4, 1, 1, output_size=(2, 2)).cpu()
     assert (out[..., 0, 0] == float("-inf")).all() and (out.flatten(2)[..., 1:] == 0).all()
+
+
+def test_the_integer_padding_comment_is_about_max_pool2d_as_max_pool1d_refuses_integers():
+    """Review r109-6: the max_padding cell's comment said "the CPU pads uint8 and the signed integer types with the
+    dtype's smallest value", but MaxPool1d without return_indices refuses every integer dtype on the CPU
+    ("max_pool1d_impl" not implemented); MaxPool2d and MaxPool3d pad them. It now names MaxPool2d."""
+    for dtype in (torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64):
+        with pytest.raises(RuntimeError, match="not implemented"):
+            nn.MaxPool1d(2, stride=1, padding=1, dilation=3)(torch.ones(1, 1, 2, dtype=dtype))
+        for pool, shape in ((nn.MaxPool2d, (1, 1, 2, 2)), (nn.MaxPool3d, (1, 1, 2, 2, 2))):
+            padded = pool(2, stride=1, padding=1, dilation=3)(torch.ones(shape, dtype=dtype))
+            assert padded.flatten()[0].item() == torch.iinfo(dtype).min, (pool, dtype)
+    source = (ROOT / "examples" / "pooling_details.py").read_text(encoding="utf-8")
+    assert "MaxPool2d on the CPU pads uint8 and the signed integer types" in source
+    assert "no -inf: the CPU pads" not in source
