@@ -1251,8 +1251,11 @@ def test_five_d_bilinear_equals_trilinear_only_in_float32_and_float64_on_long_ax
         assert out.min().item() == 0 and out.max().item() == 2, dtype
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
-    assert "three dimensions: in float32 and float64 it equals `trilinear` up to rounding" in en
-    assert "在 float32 和 float64 下，它在舍入误差内等于 `trilinear`" in zh
+    assert (
+        'three dimensions: with `padding_mode="border"`, in float32 and float64 it equals `trilinear` up to rounding'
+        in en
+    )
+    assert '用 `padding_mode="border"` 时，在 float32 和 float64 下，它在舍入误差内等于 `trilinear`' in zh
 
 
 def test_float16_grid_nearest_parts_from_nearest_exact_half_a_pixel_from_a_tie_on_longer_axes():
@@ -1989,3 +1992,31 @@ def test_the_nearest_comment_gives_interpolates_floor_formulas_for_its_rows_only
     source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8")
     assert "# %% nearest\n# interpolate's nearest reads floor" not in source
     assert "# %% nearest\n# On these short float64 rows interpolate's nearest reads floor(i * in / out)" in source
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_five_d_bilinear_equals_trilinear_with_border_padding_not_with_the_default_zeros(ns, align_corners):
+    # Review r109-8: the 5-D section said grid_sample's "bilinear" "equals trilinear up to rounding" without naming the
+    # padding; with the default padding_mode="zeros" an enlargement with align_corners=False reads zeros beyond the
+    # border (as on 4-D input), in every size pair that grows an axis. It now says "with padding_mode="border"".
+    identity = ns["identity_grid"]
+    for (d, do), (w, wo) in itertools.product(_one_axis_pairs()[::3], _one_axis_pairs()[1::3]):
+        x = torch.randn(1, 1, d, 2, w, dtype=torch.float64) + 10  # away from 0, so that a zero read shows
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            grid = identity(x, (do, 2, wo), align_corners)
+        a = F.interpolate(x, size=(do, 2, wo), mode="trilinear", align_corners=align_corners)
+        gap = {
+            pm: (a - F.grid_sample(x, grid, "bilinear", pm, align_corners)).abs().max().item()
+            for pm in ("zeros", "border")
+        }
+        if align_corners and ((do == 1 and d > 1) or (wo == 1 and w > 1)):
+            continue
+        assert gap["border"] < 1e-12, (d, w, do, wo)
+        assert (gap["zeros"] > 0.1) == (not align_corners and (do > d or wo > w)), (d, w, do, wo)
+    en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
+    assert "three dimensions: in float32 and float64 it equals" not in en
+    assert "在三个维度上都做插值：在 float32 和 float64 下" not in zh
+    assert 'three dimensions: with `padding_mode="border"`, in float32' in en
+    assert '在三个维度上都做插值：用 `padding_mode="border"` 时' in zh
