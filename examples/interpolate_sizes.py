@@ -140,8 +140,8 @@ shifted = F.interpolate(wide, scale_factor=1.00001)
 print(f"4-D 65x65 recompute_scale_factor=None : unchanged {torch.equal(shifted, wide)}, first row starts {shifted[0, 0, 0, :5].tolist()}")
 
 # %% recompute_align_corners
-# With align_corners=True the grid is (in-1)/(out-1) whatever scale was passed, so
-# recompute_scale_factor changes nothing there.
+# With align_corners=True the grid is (in-1)/(out-1) whatever scale was passed, so in eager
+# mode recompute_scale_factor changes nothing there.
 for align in (False, True):
     a = F.interpolate(ramp, scale_factor=1.5, mode="linear", align_corners=align)
     b = F.interpolate(ramp, scale_factor=1.5, mode="linear", align_corners=align, recompute_scale_factor=True)

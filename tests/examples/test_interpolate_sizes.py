@@ -238,6 +238,29 @@ def test_recompute_changes_nothing_with_align_corners_true():
             )
 
 
+def test_recompute_changes_the_align_corners_true_size_under_jit_trace():
+    # Review 110: "recompute_scale_factor has nothing to change there" (align_corners=True) held in eager mode only:
+    # traced, recompute_scale_factor=True computes the size in float32 and the default in float64, so the two
+    # calls differ by a pixel (88 x 120/88: 120 against 119; 7 x 31/7: 30 against 31) and so does the grid.
+    assert_pages_say(("interpolate-sizes.md", "In eager mode `recompute_scale_factor` has nothing to change there"))
+    assert "在 eager 模式下，`recompute_scale_factor` 在这里没有什么可改变的" in (
+        Path(__file__).resolve().parents[2] / "docs" / "interpolate-sizes.zh.md"
+    ).read_text(encoding="utf-8")
+    for mode, rank in (("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)):
+        for n, scale, traced_sizes in ((88, 120 / 88, (119, 120)), (7, 31 / 7, (31, 30))):
+            x = torch.rand((1, 1) + (n,) * (rank - 2), dtype=torch.float64)
+            sizes = []
+            for recompute in (None, True):
+                call = lambda t: F.interpolate(  # noqa: E731
+                    t, scale_factor=scale, mode=mode, align_corners=True, recompute_scale_factor=recompute
+                )
+                assert call(x).shape[-1] == traced_sizes[0]
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    sizes.append(torch.jit.trace(call, x, check_trace=False)(x).shape[-1])
+            assert tuple(sizes) == traced_sizes, (mode, n)
+
+
 def test_no_warning_for_float_scale_factor_anymore():
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
