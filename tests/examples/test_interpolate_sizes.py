@@ -238,14 +238,19 @@ def test_recompute_changes_nothing_with_align_corners_true():
             )
 
 
-def test_recompute_changes_the_align_corners_true_size_under_jit_trace():
-    # Review 110: "recompute_scale_factor has nothing to change there" (align_corners=True) held in eager mode only:
-    # traced, recompute_scale_factor=True computes the size in float32 and the default in float64, so the two
-    # calls differ by a pixel (88 x 120/88: 120 against 119; 7 x 31/7: 30 against 31) and so does the grid.
-    assert_pages_say(("interpolate-sizes.md", "In eager mode `recompute_scale_factor` has nothing to change there"))
-    assert "在 eager 模式下，`recompute_scale_factor` 在这里没有什么可改变的" in (
-        Path(__file__).resolve().parents[2] / "docs" / "interpolate-sizes.zh.md"
-    ).read_text(encoding="utf-8")
+def test_recompute_changes_the_size_under_jit_trace_with_align_corners_true_or_a_whole_product():
+    # Review 110: "recompute_scale_factor has nothing to change there" (align_corners=True) and "when scale_factor x
+    # in is a whole number ... makes no difference" held in eager mode only: traced, recompute_scale_factor=True
+    # computes the size in float32 and the default in float64, so the two calls differ by a pixel (88 x 120/88:
+    # 120 against 119; 7 x 31/7, whose float64 product is exactly 31: 30 against 31) and so does the grid.
+    assert 7 * (31 / 7) == 31
+    assert_pages_say(
+        ("interpolate-sizes.md", "In eager mode `recompute_scale_factor` has nothing to change there"),
+        ("interpolate-sizes.md", "In eager mode, when `scale_factor` × in is a whole number, the two grids coincide"),
+    )
+    zh = (Path(__file__).resolve().parents[2] / "docs" / "interpolate-sizes.zh.md").read_text(encoding="utf-8")
+    assert "在 eager 模式下，`recompute_scale_factor` 在这里没有什么可改变的" in zh
+    assert "在 eager 模式下，当 `scale_factor` × in 是整数时，两种网格重合" in zh
     for mode, rank in (("linear", 3), ("bilinear", 4), ("bicubic", 4), ("trilinear", 5)):
         for n, scale, traced_sizes in ((88, 120 / 88, (119, 120)), (7, 31 / 7, (31, 30))):
             x = torch.rand((1, 1) + (n,) * (rank - 2), dtype=torch.float64)
@@ -259,6 +264,19 @@ def test_recompute_changes_the_align_corners_true_size_under_jit_trace():
                     warnings.simplefilter("ignore")
                     sizes.append(torch.jit.trace(call, x, check_trace=False)(x).shape[-1])
             assert tuple(sizes) == traced_sizes, (mode, n)
+    row = torch.rand(1, 1, 7)
+    for mode in ("nearest", "nearest-exact", "linear"):
+        sizes = []
+        for recompute in (None, True):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                traced = torch.jit.trace(
+                    lambda t: F.interpolate(t, scale_factor=31 / 7, mode=mode, recompute_scale_factor=recompute),
+                    row,
+                    check_trace=False,
+                )
+            sizes.append(traced(row).shape[-1])
+        assert sizes == [31, 30], mode
 
 
 def test_no_warning_for_float_scale_factor_anymore():
