@@ -213,11 +213,11 @@ class Downsample(nn.Module):
             # The kernel F.interpolate runs, given both the output size and the scale: the scale puts
             # the filter on block centres also where k does not divide the size, and the size is floor(H / k) exactly,
             # where scale_factor=1/k would compute it as floor(H * (1/k)) in floating point, one short
-            # at k = 49. One axis per call: on the CPU that gives the same bits as one call (where one
-            # call is right: not at the one-pixel-wide outputs below), and the
+            # at k = 49. One axis per call: on the CPU that gives the same bits as one call where one
+            # call is right, and the
             # CUDA kernel, which keeps the taps of both axes in 48 KB of shared memory, refuses both
             # at once from k = 95 in float32. The CPU kernel has no float16/bfloat16 path, so those
-            # go through float32. An output one pixel wide whose height changes comes back wrong
+            # go through float32. An output one pixel wide can come back wrong
             # from the CPU kernel (see interpolate-support.md): that height pass runs transposed.
             low = x.dtype == torch.float16 or x.dtype == torch.bfloat16
             y = torch.ops.aten._upsample_bilinear2d_aa(x.float() if low else x, [height, width // k], False, 1.0, 1.0 / k)

@@ -985,6 +985,30 @@ def test_one_call_is_wrong_only_for_outputs_one_pixel_wide_and_at_least_two_tall
                 assert wrong == (width // k == 1 and height // k >= 2), (k, height, width)
 
 
+def test_the_module_comment_does_not_say_every_one_pixel_wide_output_comes_back_wrong(Downsample):
+    """Review r110-6: the module's comment said "An output one pixel wide whose height changes comes back wrong from
+    the CPU kernel" and "(where one call is right: not at the one-pixel-wide outputs below)"; one call is right, and
+    gives the module's bits, at a 1x1 output whose height changed and on a channels_last copy with more than one
+    channel (the page's limits). The comment now says such an output "can" come back wrong."""
+    generator = torch.Generator().manual_seed(110)
+    for k in (2, 3, 5):
+        for dtype in (torch.float32, torch.float64):
+            for height, width, channels, layout in (
+                (k, k, 1, torch.contiguous_format),  # -> 1x1
+                (2 * k + 1, k + 1, 1, torch.contiguous_format),  # -> 2x1
+                (3 * k, k, 3, torch.channels_last),  # -> 3x1
+            ):
+                x = torch.randn(2, channels, height, width, generator=generator, dtype=dtype).clone(
+                    memory_format=layout
+                )
+                one_call = torch.ops.aten._upsample_bilinear2d_aa(x, [height // k, 1], False, 1 / k, 1 / k)
+                right = torch.equal(one_call, Downsample(k, "antialias-bilinear")(x))
+                assert right == (height // k == 1 or channels > 1), (k, dtype, height, width, channels)
+    source = (ROOT / "examples" / "_downsample.py").read_text(encoding="utf-8")
+    assert "An output one pixel wide can come back wrong" in source
+    assert "whose height changes comes back wrong" not in source and "not at the one-pixel-wide outputs" not in source
+
+
 def test_opencv_inter_linear_at_factor_2_is_avg_only_to_half_a_level_on_8_bit_images(Downsample):
     """The page (review 11): on uint8 images OpenCV rounds the 2x2 mean to whole levels, for any channel count, IPP
     on or off. Review r107-6: the page said "8-bit images", but cv2.resize refuses int8 ones."""
