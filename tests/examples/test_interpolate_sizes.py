@@ -68,6 +68,35 @@ def test_one_pixel_short_in_every_mode_rank_and_antialias(ns):
             assert out.shape[-1] == expected, (n, rank, mode, antialias)
 
 
+def test_traced_area_sizes_differ_from_the_other_modes():
+    # Review 111: "the sizes are the same in every mode: the rule does not depend on the mode" (and the cell's
+    # comment "The same computation in every mode") held in eager mode only: traced, area computes the size in
+    # float32 and the other modes in float64, so on #96236's experiment area gives 120 where they give 119 (88)
+    # and 119 where they give 120 (69).
+    assert_pages_say(("interpolate-sizes.md", "and in eager mode the sizes are the same in\nevery mode. In a network"))
+    root = Path(__file__).resolve().parents[2]
+    assert "而且在 eager 模式下，各个模式得到的尺寸完全一样。" in (root / "docs" / "interpolate-sizes.zh.md").read_text(
+        encoding="utf-8"
+    )
+    assert "# In eager mode the same computation in every mode" in (
+        root / "examples" / "interpolate_sizes.py"
+    ).read_text(encoding="utf-8")
+    differ = []
+    for n in range(60, 241):
+        x = torch.zeros(1, 1, n)
+        sizes = set()
+        for mode in ("nearest", "linear", "area"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                traced = torch.jit.trace(
+                    lambda t: F.interpolate(t, scale_factor=120 / n, mode=mode), x, check_trace=False
+                )
+            sizes.add(traced(x).shape[-1])
+        if len(sizes) > 1:
+            differ.append(n)
+    assert 69 in differ and 88 in differ and len(differ) > 10, differ
+
+
 def test_size_fixes_it():
     x = torch.zeros(1, 1, 88, 88)
     assert F.interpolate(x, size=120).shape[-2:] == (120, 120)
