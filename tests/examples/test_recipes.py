@@ -2,6 +2,7 @@
 
 import itertools
 import os
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -672,6 +673,29 @@ def test_a_factor_that_rounds_to_a_whole_ratio_reads_as_the_whole_ratio(mode, dt
         mask = torch.randint(0, 5, (1, 1, 3, n)).to(dtype)
         by_factor = F.interpolate(mask, scale_factor=(1, 2.000000001), mode=mode)
         assert torch.equal(by_factor, F.interpolate(mask, size=(3, 2 * n), mode=mode)), n
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_recompute_changes_a_traced_mask_whose_two_ratios_agree(mode):
+    # Review 111: "The factor makes no difference where the two ratios round to the same float32 number" held in eager
+    # mode only: 7 pixels x 31/7 give 31 pixels and 7/31 = 1/scale_factor in float32, yet traced,
+    # recompute_scale_factor=True computes the size in float32 and returns 30 pixels.
+    assert_pages_say(("recipes.md", "In eager mode the factor makes no difference where"))
+    assert "在 eager 模式下，以下情况下缩放因子不起作用" in (
+        Path(__file__).resolve().parents[2] / "docs" / "recipes.zh.md"
+    ).read_text(encoding="utf-8")
+    scale = 31 / 7
+    assert np.float32(1 / scale) == np.float32(7 / 31)
+    for rank in (3, 4, 5):
+        mask = torch.randint(0, 5, (1, 1) + (7,) * (rank - 2)).float()
+        sizes = []
+        for recompute in (None, True):
+            call = lambda t: F.interpolate(t, scale_factor=scale, mode=mode, recompute_scale_factor=recompute)  # noqa: E731
+            assert call(mask).shape[2:] == (31,) * (rank - 2)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                sizes.append(torch.jit.trace(call, mask, check_trace=False)(mask).shape[-1])
+        assert sizes == [31, 30], (mode, rank)
 
 
 @_NEEDS_ONEDNN_AVX2
