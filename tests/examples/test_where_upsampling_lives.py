@@ -400,3 +400,13 @@ def test_the_unet_has_a_skip_connection_after_each_upsampling_step_not_at_each_r
     assert "a skip connection after each\nupsampling step: the upsampled" in en
     assert "两次上采样，每次上采样之后都有一条跳跃连接" in zh
     assert "a skip connection after\n# each upsampling step (concatenate, then convolve)" in code
+
+
+def test_the_zh_border_reach_does_not_say_every_decoder_differs(ns):
+    """Review 111: the zh page said the reach of the zero padding differs for every decoder ("各不相同"), where
+    the en page says one decoder's reaches further than another's: bilinear + conv and PixelShuffle + ICNR reach
+    the same border."""
+    flat_from = ns["flat_from"]
+    assert flat_from["bilinear + conv"] == flat_from["PixelShuffle + ICNR"] != flat_from["nearest + conv"]
+    zh = (pathlib.Path(__file__).parents[2] / "docs" / "where-upsampling-lives.zh.md").read_text()
+    assert "各不相同" not in zh and "有的解码器比别的解码器更深" in zh
