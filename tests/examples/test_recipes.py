@@ -1158,3 +1158,11 @@ def test_on_the_border_a_rounding_residual_or_a_subnormal_can_come_back_the_same
         ("checkerboard.zh.md", "放大 2 倍时，输入处处等于 float64 最小的次正规数，整条边界上两者都相同"),
     ):
         assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def test_no_line_of_the_recipes_pages_starts_with_punctuation():
+    # Review 112: a line break before ", timm" rendered "PR #2737 , timm" (a space before the comma).
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    for page in ("recipes.md", "recipes.zh.md"):
+        lines = (docs / page).read_text(encoding="utf-8").splitlines()
+        assert not [line for line in lines if line.lstrip()[:2] in {", ", "; ", ". "}], page
