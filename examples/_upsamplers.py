@@ -92,7 +92,7 @@ def checkerboard_score(y, period, margin):
     into its period x period phases (the pixels at the same position modulo period);
     the score is the variance of the phase means over the variance of the map: 0 when every
     phase has the same mean, 1 for a map that is nothing but the pattern (a trend whose phases
-    differ in mean can score too: the float64 ramp 0, 1, 2, ... along one axis of a W-pixel interior, W >= 2, (period**2 - 1) / (W**2 - 1)). While no step of
+    differ in mean can score too: the float64 ramp 0, 1, 2, ... along one axis of a W-pixel interior, W >= 2 a multiple of period, (period**2 - 1) / (W**2 - 1)). While no step of
     the score overflows or underflows in float64, a constant added to a map (its DC level, a bias) does not
     change it beyond the rounding of the sum in the map's dtype, nor does a positive scale, unless the
     constant makes the map flat or no longer flat: a map whose spread is within float rounding of its level

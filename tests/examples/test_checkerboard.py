@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_example, run_python
+from helpers import assert_pages_say, run_example, run_python
 
 FLAT = {
     ("ConvTranspose2d k4", "bilinear (FCN)"),
@@ -736,8 +736,8 @@ def test_the_ramp_formula_needs_an_interior_of_2_or_more_pixels(ns):
             assert score(y, period, margin) == pytest.approx(expected, rel=1e-12, abs=1e-15), (width, period)
     for page, new in (
         ("docs/checkerboard.md", "of an interior W ≥ 2 pixels wide"),
-        ("docs/checkerboard.zh.md", "内部区域宽 W（W ≥ 2）个像素"),
-        ("examples/_upsamplers.py", "of a W-pixel interior, W >= 2,"),
+        ("docs/checkerboard.zh.md", "内部区域宽 W（W ≥ 2，"),
+        ("examples/_upsamplers.py", "of a W-pixel interior, W >= 2 "),
     ):
         assert new in (Path(__file__).parents[2] / page).read_text(encoding="utf-8"), page
 
@@ -751,3 +751,20 @@ def test_cudnn_allows_tf32_convolutions_by_default():
     assert "on GPUs with TF32 (Ampere and newer)" in (
         Path(__file__).parents[2] / "examples" / "checkerboard.py"
     ).read_text(encoding="utf-8")
+
+
+def test_the_ramp_formula_names_only_interiors_of_whole_periods(ns):
+    # Review 112: "the float64 ramp ... of an interior W >= 2 pixels wide scores (p**2 - 1)/(W**2 - 1)" named every
+    # W >= 2, but the score refuses an interior that is not a whole number of periods (W = 12 or 20 at p = 8, W = 3 at
+    # p = 2): the formula holds only where W is a multiple of p, and the pages now say so.
+    score = ns["checkerboard_score"]
+    for width, period in ((12, 8), (20, 8), (3, 2), (2, 8)):
+        ramp = torch.arange(width, dtype=torch.float64).view(1, 1, 1, -1).expand(1, 1, 2 * period, -1)
+        with pytest.raises(ValueError, match="whole number"):
+            score(ramp, period, 0)
+    assert_pages_say(
+        ("checkerboard.md", "W ≥ 2 pixels wide, a whole number of periods, scores"),
+        ("checkerboard.zh.md", "W（W ≥ 2，且是周期的整数倍）"),
+    )
+    text = (Path(__file__).parents[2] / "examples" / "_upsamplers.py").read_text(encoding="utf-8")
+    assert "W >= 2 a multiple of period" in text
