@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from PIL import Image
 from skimage.transform import resize as sk_resize
 
-from helpers import run_example, run_python
+from helpers import assert_pages_say, run_example, run_python
 
 BOTH = ("down", "up")
 
@@ -476,6 +476,19 @@ def test_enlarging_bilinear_is_the_same_with_and_without_antialias_except_one_pi
         plain = F.interpolate(x, size=(oh, ow), mode="bilinear")
         antialiased = F.interpolate(x, size=(oh, ow), mode="bilinear", antialias=True)
         assert ((plain - antialiased).abs().max() > 1e-3) == (ow == 1 and h >= 2 and oh != h), (h, w, oh, ow)
+    # Review 113: with align_corners=True the antialiased kernel keeps neither convention, so the page names the default
+    x = torch.from_numpy(rng.random((1, 2, 14, 14), dtype=np.float32))
+    plain, antialiased = (
+        F.interpolate(x, size=20, mode="bilinear", align_corners=True, antialias=a) for a in (False, True)
+    )
+    assert (plain - antialiased).abs().max() > 0.1
+    assert_pages_say(
+        (
+            "other-libraries.md",
+            "When enlarging with the default `align_corners=False`, the two torch `bilinear` settings",
+        ),
+        ("other-libraries.zh.md", "在默认的 `align_corners=False` 下放大时，torch 的两种 `bilinear` 设置"),
+    )
 
 
 def test_width_one_bug_hits_non_contiguous_inputs_too_and_spares_channels_last():
