@@ -179,7 +179,7 @@ for where in places:
         print(f"| {where} | `{label}` | " + " | ".join(shown(determinism[where, label, s]) for s in SWITCH) + " |")
 
 # %% dispatch
-# Why bilinear and trilinear behave differently: with the switch on, F.interpolate sends
+# Why bilinear and trilinear behave differently: with the switch on, eager F.interpolate sends
 # any tensor that is not on the CPU through a decomposition, unless antialias is on. The
 # meta device (shapes only, no data) shows which backward each path records, on any machine.
 places = sorted({"cpu", "meta", device.type})

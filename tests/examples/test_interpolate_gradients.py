@@ -9,7 +9,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import ROOT, run_example, run_python
+from helpers import ROOT, assert_pages_say, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -328,6 +328,45 @@ def test_antialias_is_not_decomposed_off_the_cpu(deterministic):
         x = torch.zeros(1, 1, 4, 4, device="meta", requires_grad=True)
         name = type(F.interpolate(x, scale_factor=0.5, mode=mode, antialias=True).grad_fn).__name__
         assert name.endswith("AaBackward0"), (mode, name)
+
+
+def test_a_graph_traced_on_the_cpu_replays_the_kernel_with_the_switch_on():
+    # Review 114: "with the switch on, F.interpolate sends bilinear and trilinear input that is not on the CPU through
+    # a decomposition" named torch.jit.script as the only exception; a torch.jit.trace graph recorded on a CPU input
+    # replays the kernel too, so the rule is for eager mode
+    for mode, rank, kernel in (
+        ("bilinear", 4, "UpsampleBilinear2DBackward0"),
+        ("trilinear", 5, "UpsampleTrilinear3DBackward0"),
+    ):
+
+        def resize(x, mode=mode):
+            return F.interpolate(x, scale_factor=2.0, mode=mode, align_corners=False)
+
+        shape = (1, 1) + (4,) * (rank - 2)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # torch.jit.trace is deprecated
+            traced = torch.jit.trace(resize, torch.zeros(shape))
+        torch.use_deterministic_algorithms(True)
+        try:
+            x = torch.zeros(shape, device="meta", requires_grad=True)
+            assert type(resize(x).grad_fn).__name__ == "AddBackward0", mode
+            assert type(traced(x).grad_fn).__name__ == kernel, mode
+        finally:
+            torch.use_deterministic_algorithms(False)
+    assert_pages_say(
+        ("interpolate-gradients.md", "In eager mode, with the switch on, `F.interpolate` sends"),
+        (
+            "interpolate-gradients.md",
+            "So do `bilinear` and `trilinear` in a graph recorded with `torch.jit.trace` on a CPU input",
+        ),
+        ("interpolate-gradients.zh.md", "在 eager 模式下，开关打开时，"),
+        (
+            "interpolate-gradients.zh.md",
+            "用 `torch.jit.trace` 在 CPU 输入上录制的图里的 `bilinear` 和 `trilinear` 也是如此",
+        ),
+    )
+    source = " ".join((ROOT / "examples" / "interpolate_gradients.py").read_text(encoding="utf-8").split())
+    assert "with the switch on, eager F.interpolate sends" in source
 
 
 def test_meta_takes_the_decomposition_directly(deterministic):
