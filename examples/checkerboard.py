@@ -95,7 +95,7 @@ from _upsamplers import checkerboard_score, icnr_
 
 # ICNR really is "convolve at low resolution, then copy each pixel into an r x r block",
 # and only with repeat_interleave: .repeat puts the copies of a kernel C apart (C, the
-# channels after the shuffle), into other channels' blocks; with C = 1 the two agree.
+# channels after the shuffle), into other channels' blocks; with C = 1 or r = 1 the two agree.
 torch.manual_seed(0)
 sub_pixel = icnr_(nn.Conv2d(4, 3 * 4, 3, padding=1)).to(device, dtype)
 x = torch.randn(1, 4, 6, 6, device=device, dtype=dtype)

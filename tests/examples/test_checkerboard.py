@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import assert_pages_say, run_example, run_python
+from helpers import ROOT, assert_pages_say, run_example, run_python
 
 FLAT = {
     ("ConvTranspose2d k4", "bilinear (FCN)"),
@@ -398,6 +398,9 @@ def test_repeat_and_repeat_interleave_agree_with_one_channel_or_scale_one(channe
     for scale in (1, 2, 3):
         same = torch.equal(kernels.repeat(scale**2, 1, 1, 1), kernels.repeat_interleave(scale**2, dim=0))
         assert same == (channels == 1 or scale == 1), (channels, scale)
+    # Review 114: the icnr_check cell's comment still named only C = 1
+    source = " ".join((ROOT / "examples" / "checkerboard.py").read_text(encoding="utf-8").split())
+    assert "# channels after the shuffle), into other channels' blocks; with C = 1 or r = 1 the two agree." in source
 
 
 def test_a_positive_scale_changes_both_variances_by_one_factor_not_neither(ns):

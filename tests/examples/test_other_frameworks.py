@@ -17,7 +17,7 @@ from kornia.filters import BlurPool2D, blur_pool2d
 from kornia.geometry.transform import resize as kornia_resize
 from PIL import Image
 
-from helpers import one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import assert_pages_say, one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 ROUNDING = 1e-5  # float32 rounding of the position and weight arithmetic: far below any difference of method
 METHOD = 0.05  # a difference of method: the smallest one the tables show is above it
@@ -572,6 +572,32 @@ def test_torchvision_uint8_bilinear_kernel_without_avx2_only_under_compile_or_to
     monkeypatch.setattr(_geometry, "interpolate", lambda x, **kw: seen.append(x.dtype) or interpolate(x, **kw))
     TF.resize(torch.zeros(3, 8, 8, dtype=torch.uint8), [4, 4], antialias=True)
     assert seen == [torch.uint8 if capability == "AVX2" or compiling or scripting else torch.float32]
+
+
+TRACED_V2_RESIZE = """
+import warnings, torch, torch.nn.functional as F
+from torchvision.transforms.v2 import functional as TF
+x = torch.randint(0, 256, (3, 40, 46), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+kernel = F.interpolate(x[None], size=(20, 23), mode="bilinear", antialias=True)[0]
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    traced = torch.jit.trace(lambda x: TF.resize(x, [20, 23], antialias=True), (x,))
+    scripted = torch.jit.script(TF.resize)
+print(torch.equal(scripted(x, [20, 23], antialias=True), kernel), torch.equal(traced(x), kernel))
+"""
+
+
+def test_a_traced_v2_resize_does_not_take_the_uint8_kernel_where_eager_does_not():
+    # Review 114: "under torch.compile or TorchScript v2 takes torch's uint8 kernel" also read for torch.jit.trace,
+    # which also makes TorchScript; torchvision checks torch.jit.is_scripting(), which is False while tracing, so a
+    # trace records eager's float32 road on a CPU without AVX2 code
+    assert run_python(TRACED_V2_RESIZE, ATEN_CPU_CAPABILITY="default").split() == ["True", "False"]
+    assert_pages_say(
+        ("torchvision-resize.md", "under `torch.compile` or `torch.jit.script`) v2 takes torch's uint8 kernel"),
+        ("torchvision-resize.zh.md", "或 `torch.compile` 与 `torch.jit.script` 之中的"),
+        ("other-frameworks.md", "`torch.compile` or `torch.jit.script` (there torchvision takes the uint8 kernel"),
+        ("other-frameworks.zh.md", "或者在 `torch.compile` 或 `torch.jit.script` 中（"),
+    )
 
 
 @pytest.mark.parametrize("size", [(0, 3), (2, 0), (0, 0)])
