@@ -130,7 +130,7 @@ for option in (dict(padding=1, count_include_pad=False), dict(ceil_mode=True)):
 # On finite input, max pooling commutes with ReLU, and with every non-decreasing activation, wherever a window
 # holds an input pixel (here, every window), so "pool after the activation" and "pool
 # before it" give the same numbers, up to float rounding (see below; pooling first runs the
-# activation on a quarter of the values here). ELU goes negative too but never decreases, so it commutes; GELU and SiLU decrease over part of the negative axis, so they do not.
+# activation on a quarter of the values here). ELU with its default alpha goes negative too but never decreases, so it commutes; GELU and SiLU decrease over part of the negative axis, so they do not.
 features = 2 * torch.randn(1, 8, 64, 64, device=device)  # pre-activation features: about half negative
 print(f"share of negative values in the feature map: {(features < 0).float().mean().item():.2f}")
 activations = {"ReLU": F.relu, "LeakyReLU": F.leaky_relu, "Hardtanh": F.hardtanh, "ELU": F.elu, "GELU": F.gelu, "SiLU": F.silu}
@@ -163,7 +163,7 @@ for case, x in {"on the feature map": features, "with every window of one sign":
     print(f"avg_pool and ReLU {case}: max difference {avg_gap[case]:.4f}")
 
 # %% resample
-# interpolate(bilinear) at 0.5 is AvgPool2d(2) up to float rounding; at 1/3 and 1/4 it is not (it reads
+# On this photo interpolate(bilinear) at 0.5 is AvgPool2d(2) up to float rounding; at 1/3 and 1/4 it is not (it reads
 # at most 2x2 pixels for each output pixel). nn.Upsample with a scale below 1 downsamples
 # too, and has no antialias argument.
 for k in (2, 3, 4):

@@ -730,10 +730,15 @@ def test_bilinear_at_one_half_is_avg_pool_only_on_sides_up_to_2_to_the_23():
         in en
     )
     assert "that is on sides up to 8,388,609 pixels" in en and "from 8,388,610 pixels on" in en
-    assert "(float64 input computes them in double and still agrees at these sizes)" in en
+    # Review 114: "float64 computes them in double and still agrees at these sizes" read for every longer side; its
+    # positions are floored in float32 (floorf in guard_index_and_lambda), and 2^25 + 4 pixels differ
+    assert "(float64 input agrees further out, but not on every longer side)" in en
+    x = (torch.arange(2**25 + 4) % 17).double().view(1, 1, 1, -1)
+    gap = (F.interpolate(x, scale_factor=(1, 0.5), mode="bilinear") - F.avg_pool2d(x, (1, 2))).abs().max().item()
+    assert gap > 0.1
     assert "对 float16、bfloat16 和 float32 输入，位置用 float32 计算，只有当所有位置 2*i* + 0.5 都小于 2^23" in zh
     assert "也就是每边不超过 8,388,609 个像素" in zh and "从 8,388,610 个像素起" in zh
-    assert "（float64 输入用双精度计算位置，在这些尺寸下仍然一致）" in zh
+    assert "（float64 输入在更长的边上仍然一致，但并非任意长度都如此）" in zh
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
@@ -987,6 +992,9 @@ def test_leaky_relu_and_elu_commute_only_with_a_non_negative_slope_or_alpha():
     zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
     assert "with their default arguments, LeakyReLU, Hardtanh and ELU all output" in en
     assert "取默认参数时，LeakyReLU、Hardtanh 和 ELU 都会输出负值" in zh
+    # Review 114: the relu_commutes cell's comment still said "ELU ... never decreases, so it commutes"
+    source = " ".join((ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8").split())
+    assert "ELU with its default alpha goes negative too but never decreases, so it commutes;" in source
 
 
 def test_elu_is_computed_with_expm1_on_both_the_simd_and_the_scalar_path():
@@ -1381,7 +1389,10 @@ def test_the_resample_cells_comment_says_bilinear_at_half_is_avg_pool_only_up_to
     finally:
         torch.set_num_threads(threads)
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
-    assert "at 0.5 is AvgPool2d(2);" not in source and "at 0.5 is AvgPool2d(2) up to float rounding" in source
+    assert (
+        "at 0.5 is AvgPool2d(2);" not in source
+        and "On this photo interpolate(bilinear) at 0.5 is AvgPool2d(2) up to float rounding" in source
+    )
 
 
 def test_avg_pool_and_relu_can_commute_on_a_window_that_mixes_signs():
@@ -1779,7 +1790,10 @@ def test_bilinear_is_average_pooling_at_factor_one_too_so_the_page_names_factors
         ("why-no-downsample.zh.md", "整数倍数大于 2 时就不成立了："),
     )
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
-    assert "# interpolate(bilinear) at 0.5 is AvgPool2d(2) up to float rounding; at 1/3 and 1/4 it is not" in source
+    assert (
+        "# On this photo interpolate(bilinear) at 0.5 is AvgPool2d(2) up to float rounding; at 1/3 and 1/4 it is not"
+        in source
+    )
     assert "at other factors it is not" not in source
 
 
