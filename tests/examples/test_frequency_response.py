@@ -1529,14 +1529,14 @@ def test_area_at_1_49_loses_a_pixel_on_sides_49_divides_and_its_windows_widen():
         (
             "frequency-response.md",
             "it is the box at every output pixel where the output has 1/*k* of the input's pixels. Given "
-            "`scale_factor=1/k` it has fewer on a side *k* does not divide (and on some it does: 98 pixels at 1/49 "
-            "give one window of all 98)",
+            "`scale_factor=1/k` it has fewer on a side *k* does not divide (and on some it does: in eager mode 98 "
+            "pixels at 1/49 give one window of all 98;",
             "box at every output pixel on a side that *k* divides",
         ),
         (
             "frequency-response.zh.md",
             "所以只要输出的像素数是输入的 1/*k*，每个输出像素都是盒式滤波器。用 `scale_factor=1/k` 时，边长不是 *k* "
-            "的倍数时输出像素会更少（是 *k* 的倍数时有的也会更少：98 个像素按 1/49 缩小，只得到一个覆盖全部 98 个像素的窗口）",
+            "的倍数时输出像素会更少（是 *k* 的倍数时有的也会更少：在 eager 模式下，98 个像素按 1/49 缩小，只得到一个覆盖全部 98 个像素的窗口；",
             "所以在边长是 *k* 的倍数时，每个输出像素都是盒式滤波器",
         ),
     ):

@@ -232,6 +232,89 @@ def test_traced_size_is_float32_with_area_or_recompute(ns):
     assert ns["traced_sizes"]["{'mode': 'area'}", 88] == (119, 120)
 
 
+def test_the_1_over_49_examples_elsewhere_hold_in_eager_mode_and_traced_calls_lose_a_pixel_at_other_factors():
+    # Review 114: aliasing, frequency-response and downsample-methods used 98 pixels at scale_factor=1/49 (one pixel,
+    # or no slice with recompute_scale_factor=True) as if for every call; traced, area and recompute compute the size
+    # in float32, where 98 pixels keep both and 82 at 1/41 lose one.
+    import warnings
+
+    def widths(n: int, k: int, **kwargs) -> tuple[torch.Tensor, torch.Tensor]:
+        row = torch.arange(float(n)).view(1, 1, 1, n)
+        call = lambda t: F.interpolate(t, scale_factor=(1.0, 1 / k), **kwargs)  # noqa: E731
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            traced = torch.jit.trace(call, row, check_trace=False)(row)
+        return call(row).flatten(), traced.flatten()
+
+    for kwargs in (dict(mode="area"), dict(mode="nearest-exact", recompute_scale_factor=True)):
+        eager, traced = widths(98, 49, **kwargs)
+        assert (len(eager), len(traced)) == (1, 2), kwargs
+        eager, traced = widths(82, 41, **kwargs)
+        assert (len(eager), len(traced)) == (2, 1), kwargs
+    eager, traced = widths(98, 49, mode="nearest-exact", recompute_scale_factor=True)
+    assert eager.tolist() == [49.0] and traced.tolist() == [24.0, 73.0]  # traced keeps the slice x[24::49]
+    assert widths(82, 41, mode="nearest-exact", recompute_scale_factor=True)[1].tolist() == [41.0]  # not x[20]
+    assert widths(98, 49, mode="bilinear", recompute_scale_factor=True)[0].tolist() == [48.5]
+    link_en = "(interpolate-sizes.md#traced-models-compute-the-size-in-float32)"
+    link_zh = "(interpolate-sizes.md#trace-之后的模型用-float32-计算尺寸)"
+    recompute_en = (
+        "with it, in eager mode, such a side is no slice at all, as it{} steps by 49·*m*/(*m* − 1): 98 pixels give one "
+        "pixel halfway between pixels 48 and 49; under `torch.jit.trace` that size is [computed in float32]"
+        + link_en
+        + ", which gives 98 pixels their two and leaves other factors a pixel short instead, such as 1/41 on 82 pixels)"
+    )
+    recompute_zh = (
+        "设了它，在 eager 模式下，这样的边长按 49·*m*/(*m* − 1) 步进，根本不是切片，98 个像素得到的那一个像素位于像素 48 "
+        "和像素 49 正中间；在 `torch.jit.trace` 下，这个尺寸[用 float32 计算]"
+        + link_zh
+        + "，98 个像素得到应有的两个像素，"
+        "少一个像素的换成了别的倍数，比如 82 个像素按 1/41 缩小）"
+    )
+    assert_pages_say(
+        ("aliasing.md", recompute_en.format(" then")),
+        ("frequency-response.md", recompute_en.format("")),
+        ("aliasing.zh.md", recompute_zh),
+        ("frequency-response.zh.md", recompute_zh),
+        (
+            "aliasing.md",
+            "as 1/49 does on 98 pixels in eager mode: one window of all 98 ([traced]"
+            + link_en
+            + ", 98 pixels keep both windows and 82 at 1/41 get one)",
+        ),
+        (
+            "aliasing.zh.md",
+            "比如在 eager 模式下 1/49 作用在 98 个像素上，只得到一个覆盖全部 98 个像素的窗口（[trace 之后]"
+            + link_zh
+            + "，98 个像素保留两个窗口，82 个像素按 1/41 缩小却只得到一个）",
+        ),
+        (
+            "frequency-response.md",
+            "[traced]" + link_en + ", where the size is computed in float32, 98 keep both and 82 "
+            "pixels at 1/41 give one window of all 82)",
+        ),
+        (
+            "frequency-response.zh.md",
+            "[trace 之后]" + link_zh + "尺寸用 float32 计算，98 个像素保留两个窗口，82 个像素按 1/41 "
+            "缩小却只得到一个覆盖全部 82 个像素的窗口）",
+        ),
+        (
+            "downsample-methods.md",
+            "which in eager mode on such a side steps by the input size over the output size and "
+            "leaves the slice: 98 pixels at 1/49 give pixel 49 in `nearest-exact`, not 24, and from 147 pixels on `nearest` "
+            "leaves it too; [traced]"
+            + link_en
+            + ", where that size is computed in float32, 98 pixels keep the slice and "
+            "82 at 1/41 leave it)",
+        ),
+        (
+            "downsample-methods.zh.md",
+            "设了它，在 eager 模式下，这样的边长按输入尺寸与输出尺寸之比步进，不再是切片，"
+            "98 个像素按 1/49 缩小时 `nearest-exact` 取的是像素 49，而不是像素 24，从 147 个像素起 `nearest` 也不再是切片；"
+            "[trace 之后]" + link_zh + "这个尺寸用 float32 计算，98 个像素仍是切片，82 个像素按 1/41 缩小却不再是）",
+        ),
+    )
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     n=st.integers(1, 40),
