@@ -3,6 +3,7 @@
 import itertools
 import math
 import random
+import warnings
 
 import pytest
 import torch
@@ -651,6 +652,21 @@ def test_area_averages_blocks_only_where_the_output_size_divides():
     area = F.interpolate(x, scale_factor=1 / 49, mode="area")
     assert area.flatten().tolist() == [36.5, 109.5]
     assert torch.equal(F.interpolate(x, size=3, mode="area").flatten(), x.view(3, 49).mean(1))
+
+
+def test_area_at_one_49th_misses_the_blocks_in_eager_mode_only():
+    # Review 115: "scale_factor=1/49 on 147 pixels gives 2 outputs" named no mode; torch.jit.trace computes area's
+    # size in float32, where 147 * (1/49) rounds to 3, and the traced call gives the 3 block means.
+    x = torch.arange(147.0).view(1, 1, 147)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch.jit.trace is deprecated, and warns about the size it records
+        traced = torch.jit.trace(lambda t: F.interpolate(t, scale_factor=1 / 49, mode="area"), x)
+    assert F.interpolate(x, scale_factor=1 / 49, mode="area").shape[-1] == 2
+    assert torch.equal(traced(x).flatten(), x.view(3, 49).mean(1))
+    assert_pages_say(
+        ("why-no-downsample.md", "in eager mode `scale_factor=1/49` on 147 pixels gives 2 outputs"),
+        ("why-no-downsample.zh.md", "在 eager 模式下，对 147 个像素用 `scale_factor=1/49` 得到的是 2 个输出"),
+    )
 
 
 def test_area_is_an_unweighted_mean_of_whole_pixels_not_an_area_weighted_one():
