@@ -654,6 +654,23 @@ def test_area_averages_blocks_only_where_the_output_size_divides():
     assert torch.equal(F.interpolate(x, size=3, mode="area").flatten(), x.view(3, 49).mean(1))
 
 
+def test_bilinear_odd_factor_slicing_is_bit_for_bit_in_eager_mode_only():
+    # Review 115: "in float32 bit for bit" named no mode; the compiled decomposition computes
+    # v0 + (v1 - v0) * 0, and v1 - v0 overflows to inf for a kept -3e38 before a 3e38 (Inductor: the same).
+    x = torch.zeros(1, 2, 3, 15)
+    x[..., 1, 1::3] = -3e38
+    x[..., 1, 2::3] = 3e38
+    resize = lambda t: F.interpolate(t, scale_factor=1 / 3, mode="bilinear")  # noqa: E731
+    assert torch.equal(resize(x), x[..., 1::3, 1::3])
+    torch.compiler.reset()
+    assert torch.isnan(torch.compile(resize, backend="aot_eager", dynamic=False)(x)).all()
+    torch.compiler.reset()
+    assert_pages_say(
+        ("why-no-downsample.md", "in float32 bit for bit in eager mode"),
+        ("why-no-downsample.zh.md", "在 eager 模式下，float32 逐位相同"),
+    )
+
+
 def test_area_at_one_49th_misses_the_blocks_in_eager_mode_only():
     # Review 115: "scale_factor=1/49 on 147 pixels gives 2 outputs" named no mode; torch.jit.trace computes area's
     # size in float32, where 147 * (1/49) rounds to 3, and the traced call gives the 3 block means.
