@@ -664,10 +664,16 @@ def test_bilinear_odd_factor_slicing_is_bit_for_bit_in_eager_mode_only():
     assert torch.equal(resize(x), x[..., 1::3, 1::3])
     torch.compiler.reset()
     assert torch.isnan(torch.compile(resize, backend="aot_eager", dynamic=False)(x)).all()
+    # size= removes the factor exceptions, not this one
+    to_size = lambda t: F.interpolate(t, size=(1, 5), mode="bilinear")  # noqa: E731
+    assert torch.equal(to_size(x), x[..., 1::3, 1::3])
+    assert torch.isnan(torch.compile(to_size, backend="aot_eager", dynamic=False)(x)).all()
     torch.compiler.reset()
     assert_pages_say(
         ("why-no-downsample.md", "in float32 bit for bit in eager mode"),
         ("why-no-downsample.zh.md", "在 eager 模式下，float32 逐位相同"),
+        ("why-no-downsample.md", "still comes out wrong; so does the compiled one)"),
+        ("why-no-downsample.zh.md", "结果仍然是错的；编译后的例外也依然存在）"),
     )
 
 
