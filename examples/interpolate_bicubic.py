@@ -150,8 +150,8 @@ figure.tight_layout()
 plt.show()
 
 # %% ramp
-# What A = -0.5 buys: it reproduces a straight ramp up to float rounding (Keys' third-order choice);
-# A = -0.75 bends it. Interior samples only, away from the border (replicated by plain bicubic, dropped and
+# At this x5 enlargement, A = -0.5 reproduces a straight ramp up to float rounding (Keys' third-order choice)
+# and A = -0.75 bends it. Interior samples only, away from the border (replicated by plain bicubic, dropped and
 # renormalised with antialias).
 ramp = torch.arange(12.0, dtype=torch.float64, device=device).view(1, 1, 1, -1)
 for name, kwargs in (("A = -0.75 (bicubic)", {}), ("A = -0.5 (bicubic, antialias=True)", {"antialias": True})):

@@ -174,6 +174,29 @@ def test_ramp_reproduced_by_minus_half_only():
     assert np.abs(aa - where)[interior].max() < 1e-12
 
 
+def test_ramp_cell_comment_names_its_enlargement_not_a_rule_for_each_coefficient():
+    # Review 115: the ramp cell's comment said, with no size, "A = -0.5 ... reproduces a straight ramp up to float
+    # rounding; A = -0.75 bends it". The page limits both: antialias=True shrinking 45 -> 30 bends the interior, and
+    # plain bicubic keeps it from n to 2n - 1 pixels with align_corners=True (21 -> 41). The comment names its x5.
+    def interior_error(n_in, n_out, align_corners=False, **kwargs):
+        ramp = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
+        out = F.interpolate(ramp, size=(1, n_out), mode="bicubic", align_corners=align_corners, **kwargs)[0, 0, 0]
+        step = (n_in - 1) / (n_out - 1) if align_corners else n_in / n_out
+        shift = 0.0 if align_corners else 0.5
+        where = (torch.arange(n_out, dtype=torch.float64) + shift) * step - shift
+        reach = 2 * max(step, 1) + 1
+        interior = (where - reach >= 0) & (where + reach <= n_in - 1)
+        assert interior.sum() > 10
+        return (out - where)[interior].abs().max().item()
+
+    assert interior_error(45, 30, antialias=True) > 0.01  # A = -0.5 bends a ramp here
+    assert interior_error(21, 41, align_corners=True) < 1e-12  # A = -0.75 keeps it here
+    assert interior_error(12, 60, antialias=True) < 1e-12 < 0.01 < interior_error(12, 60)  # the cell's x5
+    source = " ".join((ROOT / "examples" / "interpolate_bicubic.py").read_text(encoding="utf-8").split())
+    assert "# At this x5 enlargement, A = -0.5 reproduces a straight ramp" in source
+    assert "What A = -0.5 buys: it reproduces" not in source
+
+
 @pytest.mark.parametrize("n,m", [(24, 12), (36, 12), (48, 12), (60, 12), (12, 24), (24, 16), (30, 20), (12, 60)])
 def test_minus_075_keeps_a_ramp_in_the_interior_only_when_shrinking_by_a_whole_factor(n, m):
     # the page: A = -0.75 no longer reproduces a ramp, except when shrinking by a whole factor
