@@ -49,7 +49,7 @@ for kernel, padding, dilation in ((3, 2, 1), (2, 2, 3)):
 padding_only, padding_index = nn.MaxPool2d(2, stride=1, padding=1, dilation=3, return_indices=True)(negative[..., :2, :2])
 print(f"MaxPool2d(2, stride=1, padding=1, dilation=3) on a 2x2 map: {padding_only.flatten().tolist()}, index {padding_index.flatten().tolist()}")
 # Integer input has no -inf: MaxPool2d on the CPU pads uint8 and the signed integer types with the dtype's smallest value
-# (it refuses uint16, uint32 and uint64; the CUDA build need not take integers).
+# (in eager mode it refuses uint16, uint32 and uint64; the CUDA build need not take integers).
 for dtype in (torch.uint8, torch.int64):
     integer_window = nn.MaxPool2d(2, stride=1, padding=1, dilation=3)(torch.ones(1, 1, 2, 2, dtype=dtype))
     print(f"{str(dtype).removeprefix('torch.')} on the CPU, the same window: {integer_window.flatten().tolist()}")

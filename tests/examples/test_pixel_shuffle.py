@@ -594,3 +594,38 @@ def test_nnpack_spreads_non_finite_values_in_float32_where_the_default_path_does
         "在这颗 CPU 上、torch 的默认设置下，float64、float32 和 float16 的 NaN 和 inf 在两边落在同样的位置" in page_zh
     )
     assert "关掉 oneDNN 后 torch 为 batch 为 16 的 float32 输入选用的 NNPACK 卷积" in page_zh
+
+
+def test_inductor_on_the_cpu_takes_channels_last_3d_and_unshuffles_an_empty_tensor_where_eager_does_not():
+    """Review 115: "On the CPU, both layers refuse ... a 5-D tensor stored as channels_last_3d" and "the exact
+    inverse, except on the CPU for a tensor with no elements" were read for the CPU in general. Under torch.compile
+    (Inductor) on the CPU both layers run on such a tensor and give the contiguous copy's result, and
+    PixelUnshuffle reshapes an empty batch. Both sentences now say 'in eager mode'."""
+    torch._dynamo.reset()
+
+    def both(shuffled, unshuffled, empty):  # one compilation for the three cases
+        return F.pixel_shuffle(shuffled, 2), F.pixel_unshuffle(unshuffled, 2), F.pixel_unshuffle(empty, 2)
+
+    g = torch.Generator().manual_seed(0)
+    shuffled, unshuffled = (
+        torch.randn(*shape, generator=g).contiguous(memory_format=torch.channels_last_3d)
+        for shape in ((2, 2, 8, 3, 4), (2, 2, 2, 4, 6))
+    )
+    assert shuffled.stride()[1] == 1 and unshuffled.stride()[1] == 1  # really channels_last_3d
+    empty = torch.empty(0, 4, 4, 4)
+    for layer, x in ((F.pixel_shuffle, shuffled), (F.pixel_unshuffle, unshuffled)):
+        with pytest.raises(RuntimeError, match="Unsupported memory format"):
+            layer(x, 2)
+    assert F.pixel_unshuffle(empty, 2).shape == (0, 4, 4, 4)
+    got = torch.compile(both, backend="inductor", dynamic=False)(shuffled, unshuffled, empty)
+    assert torch.equal(got[0], F.pixel_shuffle(shuffled.contiguous(memory_format=torch.contiguous_format), 2))
+    assert torch.equal(got[1], F.pixel_unshuffle(unshuffled.clone(memory_format=torch.contiguous_format), 2))
+    assert got[2].shape == (0, 16, 2, 2)
+    page, page_zh = (
+        " ".join((ROOT / "docs" / name).read_text(encoding="utf-8").split())
+        for name in ("pixel-shuffle.md", "pixel-shuffle.zh.md")
+    )
+    assert "On the CPU in eager mode, both layers refuse" in page
+    assert "is the exact inverse, except in eager mode on the CPU for a tensor" in page
+    assert "在 CPU 上的 eager 模式下，以 `channels_last_3d`" in page_zh
+    assert "只有一个例外：在 CPU 上的 eager 模式下，没有元素的张量" in page_zh

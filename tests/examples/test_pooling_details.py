@@ -590,3 +590,57 @@ def test_the_integer_padding_comment_is_about_max_pool2d_as_max_pool1d_refuses_i
     source = (ROOT / "examples" / "pooling_details.py").read_text(encoding="utf-8")
     assert "MaxPool2d on the CPU pads uint8 and the signed integer types" in source
     assert "no -inf: the CPU pads" not in source
+
+
+def test_inductor_on_the_cpu_names_the_padding_where_eager_names_a_pixel_of_an_all_minus_infinity_window():
+    """Review 115: "on the CPU its index names one of its pixels" and the 3x1 example's "2, 1, 2" were read for the
+    CPU in general. Under torch.compile (Inductor) on the CPU an all -inf window gets the flat index of its top-left
+    tap, which lies in the padding (negative here), and the 3x1 windows get -2, -1, 0. Both sentences now say
+    'in eager mode'."""
+    torch._dynamo.reset()
+
+    def pools(x, column):  # one compilation for both cases
+        return F.max_pool2d(x, 2, 1, 1, return_indices=True)[1], F.max_pool2d(column, 2, 1, 1, 2, return_indices=True)[
+            1
+        ]
+
+    x, column = torch.full((1, 1, 3, 3), -math.inf), torch.rand(1, 1, 3, 1)
+    (eager, eager_column), (compiled, compiled_column) = (
+        pools(x, column),
+        torch.compile(pools, backend="inductor", dynamic=False)(x, column),
+    )
+    assert eager[0, 0, 0, 0].item() == 0 and compiled[0, 0, 0, 0].item() == -4  # pixel (0, 0) against padding (-1, -1)
+    assert (compiled < 0).any() and (eager >= 0).all()
+    assert eager_column.flatten().tolist() == [2, 1, 2] and compiled_column.flatten().tolist() == [-2, -1, 0]
+    page, page_zh = (
+        " ".join((ROOT / "docs" / name).read_text(encoding="utf-8").split())
+        for name in ("pooling-details.md", "pooling-details.zh.md")
+    )
+    assert "on the CPU in eager mode its index names one of its pixels" in page
+    assert "On the CPU in eager mode such a window's index names a pixel" in page
+    assert page_zh.count("在 CPU 上的 eager 模式下，") == 2
+
+
+def test_inductor_on_the_cpu_pools_bool_and_wide_unsigned_integers_that_eager_refuses():
+    """Review 115: "the float8 types, complex and bool input are refused" and "uint16, uint32 and uint64 are refused"
+    (page and the max_padding comment) were read for every way of running the layer. Under torch.compile (Inductor)
+    on the CPU, bool, uint16 and uint32 pool, padded with their smallest value. The parenthesis now opens with
+    'in eager mode:' and the comment says 'in eager mode'."""
+    torch._dynamo.reset()
+
+    def pools(*xs):  # one compilation for the three dtypes
+        return [F.max_pool2d(x, 2, stride=1, padding=1, dilation=3) for x in xs]
+
+    xs = [torch.ones(1, 1, 2, 2, dtype=dtype) for dtype in (torch.bool, torch.uint16, torch.uint32)]
+    for x in xs:
+        with pytest.raises(NotImplementedError):
+            F.max_pool2d(x, 2, stride=1, padding=1, dilation=3)
+    got = torch.compile(pools, backend="inductor", dynamic=False)(*xs)
+    assert [y.flatten().tolist() for y in got] == [[False], [0], [0]]
+    page = " ".join((ROOT / "docs" / "pooling-details.md").read_text(encoding="utf-8").split())
+    page_zh = (ROOT / "docs" / "pooling-details.zh.md").read_text(encoding="utf-8")
+    assert "(in eager mode: the float8 types, complex and bool input are refused;" in page
+    assert "（在 eager 模式下：float8 各类型、复数和 bool 输入会被拒绝；" in page_zh
+    assert "# (in eager mode it refuses uint16, uint32 and uint64;" in (
+        ROOT / "examples" / "pooling_details.py"
+    ).read_text(encoding="utf-8")
