@@ -3,6 +3,7 @@
 import itertools
 import os
 import warnings
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -1111,8 +1112,8 @@ def test_at_factors_not_powers_of_two_the_gap_grows_with_the_axis_far_past_float
 
 def test_on_the_border_a_rounding_residual_or_a_subnormal_can_come_back_the_same(ns):
     """Review 59: "on that border they differ wherever the interpolated value is not 0" failed where the
-    value is itself rounding: 0.75 * 0.1 - 0.25 * 0.3 is 0 exactly, the same tiny residual in both, and a
-    constant of the smallest float64 subnormal times a weight sum below 1 rounds back to it."""
+    value is as small as rounding: 0.75 * 0.1 - 0.25 * 0.3, the same tiny number in both, and a constant of the
+    smallest float64 subnormal times a weight sum below 1 rounds back to it."""
     layer = ns["bilinear_transposed"](1, 2, torch.float64)
     residual = torch.tensor([[[[0.1, -0.3]]]], dtype=torch.float64)
     tiny = torch.full((1, 1, 3, 4), 2.0**-1074, dtype=torch.float64)
@@ -1145,10 +1146,18 @@ def test_on_the_border_a_rounding_residual_or_a_subnormal_can_come_back_the_same
     avx2 = float(run_python(code, ATEN_CPU_CAPABILITY="avx2"))  # what an AVX2-only CPU runs; AVX-512 runs in-process
     with torch.no_grad():
         assert generic != 0 and generic != layer(residual)[0, 0, 0, 1].item() == avx2
+        # Review 115: the pages said 0.75 * 0.1 - 0.25 * 0.3 "is 0 in exact arithmetic" and (checkerboard) that the
+        # border's product, value times weight sum, "rounds back to the value". For the float64 values the map holds
+        # the exact value is not 0, and AVX2's F.interpolate returns it exactly; three quarters of it (the first
+        # row's weight sum) is a float64 number of its own, so the convolution's equal result is the rounding of its
+        # own products, not of that product.
+        exact = Fraction(0.75) * Fraction(0.1) - Fraction(0.25) * Fraction(0.3)
+        assert exact != 0 and Fraction(avx2) == exact
+        assert Fraction(float(exact * Fraction(3, 4))) == exact * Fraction(3, 4) != Fraction(avx2)
     for page, text in (
         (
             "recipes.md",
-            "in the first output row as the same tiny non-zero residual in both on a CPU with AVX2 or AVX-512",
+            "in the first output row as the same tiny non-zero number in both on a CPU with AVX2 or AVX-512",
         ),
         ("recipes.md", "and at ×2 a constant input"),
         ("recipes.zh.md", "在支持 AVX2 或 AVX-512 的 CPU 上，输出的第一行里"),
@@ -1156,6 +1165,10 @@ def test_on_the_border_a_rounding_residual_or_a_subnormal_can_come_back_the_same
         # Review 63: the checkerboard page still said "they differ wherever the interpolated value is not 0".
         ("checkerboard.md", "at ×2 a constant of float64's smallest subnormal comes back the same on the whole border"),
         ("checkerboard.zh.md", "放大 2 倍时，输入处处等于 float64 最小的次正规数，整条边界上两者都相同"),
+        ("recipes.md", "which is 0\n  for the decimals but not for the float64 values the map holds"),
+        ("recipes.zh.md", "对十进制小数是 0，对图中实际存的 float64 值却不是 0"),
+        ("checkerboard.md", "Tiny values can still come back the same: one as small as rounding, or a\nsubnormal one"),
+        ("checkerboard.zh.md", "很小的值仍可能两者相同：小到舍入误差量级的值，或者次正规数"),
     ):
         assert text in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page
 
