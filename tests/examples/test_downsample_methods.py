@@ -1354,3 +1354,20 @@ def test_on_the_cpu_an_axis_whose_size_the_scale_factor_keeps_is_copied_not_spac
         grown = F.interpolate(x, scale_factor=(0.5, 1 + 1.01 / width), mode=mode, antialias=True)
         assert grown.shape[-1] == width + 1
         assert (grown - F.interpolate(x, size=(4, width + 1), mode=mode, antialias=True)).abs().max() > 1e-6
+
+
+def test_the_zh_pages_name_cudas_antialiased_kernel_and_the_taps_with_the_glossary_terms():
+    # Review 115: the zh sentence on CUDA's antialiased kernel (Pillow comparison, here and on Frequency response)
+    # said 抗锯齿核函数, and Aliasing's test recomputed the tones 'from the filter's 系数'; the glossary writes
+    # antialiasing 抗混叠 and a tap 权重 (抗锯齿 and 系数 only as what readers also say) and a compute kernel 内核,
+    # and the zh pages use the glossary's column
+    pages = ("downsample-methods.zh.md", "frequency-response.zh.md", "aliasing.zh.md")
+    for page in pages:
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "核函数" not in text, page
+        assert text.count("抗锯齿") == (1 if page == "aliasing.zh.md" else 0), page  # aliasing's one "也译作" gloss
+        assert "滤波器系数" not in text, page
+    assert_pages_say(
+        *((page, "CUDA 的抗混叠内核在这样的轴上也按 1/1.05 的间隔采样") for page in pages[:2]),
+        ("aliasing.zh.md", "本页的测试会根据滤波器的权重重新算一遍"),
+    )
