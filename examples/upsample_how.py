@@ -113,7 +113,7 @@ except ValueError as error:
 # %% profiles
 # One row of 8 samples with a step in it, upsampled x8 by each mode.
 signal = torch.tensor([0.0, 0.0, 0.0, 1.0, 1.0, 0.2, 0.2, 0.2], device=device)
-row = signal.view(1, 1, 1, -1)  # 4-D so that every 2-D mode applies
+row = signal.view(1, 1, 1, -1)  # 4-D, the rank bilinear and bicubic need
 profiles = {mode: F.interpolate(row, scale_factor=8, mode=mode)[0, 0, 0].cpu().numpy() for mode in ("nearest", "bilinear", "bicubic")}
 for mode, profile in profiles.items():
     print(f"{mode:8s} min {profile.min():+.4f}  max {profile.max():+.4f}")

@@ -675,3 +675,19 @@ def test_glossary_int64_average_pooling_divides_a_sum_that_wraps_around():
         assert got != sum(values) // d  # the true sum is positive here, so its floor is its truncation
     for name, text in (("glossary.md", "of a sum that wraps around on overflow"), ("glossary.zh.md", "和溢出时会回绕")):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8")
+
+
+def test_convention_empty_tensors_pixel_unshuffle_returns_the_named_empty_batch_unchanged_not_every_one():
+    """Review r115-9: the convention said that on the CPU PixelUnshuffle returns a tensor with a batch of 0 or a
+    side of 0 unchanged; it checks the sides first, so such a tensor whose other side r does not divide raises, as
+    a tensor with elements would. The named case comes back with its shape, where the reshape gives 4 channels."""
+    empty = torch.empty(0, 1, 4, 4)
+    assert torch.nn.PixelUnshuffle(2)(empty).shape == empty.shape
+    for shape in ((0, 1, 3, 4), (2, 1, 0, 3)):
+        with pytest.raises(RuntimeError, match="divisible"):
+            torch.nn.PixelUnshuffle(2)(torch.empty(shape))
+    en = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "glossary.zh.md").read_text(encoding="utf-8")
+    assert "returns such a tensor unchanged" not in en and "会把这样的张量原样返回" not in zh
+    assert "`PixelUnshuffle(2)` returns a batch of 0 images of 1×4×4 unchanged" in en
+    assert "`PixelUnshuffle(2)` 会把批大小为 0、每张 1×4×4 的张量原样返回" in zh

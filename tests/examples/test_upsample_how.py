@@ -1866,3 +1866,15 @@ def test_the_scale_factor_positions_comment_states_its_step_for_this_call_only(n
     source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
     assert "# Given scale_factor here, linear steps by 1/scale_factor, not by in/out: 5 samples x1.5\n" in source
     assert "# With scale_factor, linear steps" not in source
+
+
+def test_the_profiles_comment_says_why_the_row_is_4d_without_claiming_every_2d_mode(ns):
+    """Review r115-9: the shown comment said the row is made 4-D "so that every 2-D mode applies"; lanczos, a 2-D
+    mode the installed F.interpolate lists, rejects that row (it needs antialias=True, which the cell does not pass),
+    as the page's modes table says."""
+    assert sorted(ns["profiles"]) == ["bicubic", "bilinear", "nearest"]
+    with pytest.raises(ValueError, match="antialias"):
+        F.interpolate(ns["row"].cpu(), scale_factor=8, mode="lanczos")
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "so that every 2-D mode applies" not in source
+    assert "# 4-D, the rank bilinear and bicubic need" in source
