@@ -271,6 +271,16 @@ def test_the_1_over_49_examples_elsewhere_hold_in_eager_mode_and_traced_calls_lo
         "少一个像素的换成了别的倍数，比如 82 个像素按 1/41 缩小）"
     )
     assert_pages_say(
+        (
+            "glossary.md",
+            "traced, `area` at `scale_factor=1/41` gives 82 pixels one output, where eager mode gives two "
+            "([output sizes]" + link_en + ")",
+        ),
+        (
+            "glossary.zh.md",
+            "trace 之后，`area` 以 `scale_factor=1/41` 缩小 82 个像素只得到一个输出，而 eager 模式下得到两个"
+            "（[输出尺寸的坑]" + link_zh + "）",
+        ),
         ("aliasing.md", recompute_en.format(" then")),
         ("frequency-response.md", recompute_en.format("")),
         ("aliasing.zh.md", recompute_zh),

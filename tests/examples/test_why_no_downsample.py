@@ -674,6 +674,16 @@ def test_bilinear_odd_factor_slicing_is_bit_for_bit_in_eager_mode_only():
         ("why-no-downsample.zh.md", "在 eager 模式下，float32 逐位相同"),
         ("why-no-downsample.md", "still comes out wrong; so does the compiled one)"),
         ("why-no-downsample.zh.md", "结果仍然是错的；编译后的例外也依然存在）"),
+        (
+            "glossary.md",
+            "compiled, `bilinear` shrinking by 3 turns a kept pixel of −3e38 followed by one of 3e38 into `nan`, "
+            "where eager mode returns it",
+        ),
+        (
+            "glossary.zh.md",
+            "编译之后，`bilinear` 缩小 3 倍时，保留下来的一个 −3e38 像素后面跟着一个 3e38 像素，结果就成了 `nan`，"
+            "而 eager 模式下返回的是该像素",
+        ),
     )
 
 
