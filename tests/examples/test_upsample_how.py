@@ -219,6 +219,9 @@ def test_corner_table_shows_the_rule(ns):
     # (clamped at the border, corners kept enlarging with False) exclude bicubic, which the table includes.
     source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
     assert "Does each linear mode" not in source and "(bicubic too)" in source and "bicubic" in CORNER_RANKS
+    # Review r115-9: the comment said "every ... output size 2..40"; the loop skips an output the input's size,
+    # which the enlarge and shrink columns leave out.
+    assert "every other output size 2..40" in source and "if n_out == n_in:\n                    continue" in source
 
 
 def test_antialias_loses_the_corners_even_with_align_corners_true():
