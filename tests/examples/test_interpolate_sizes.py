@@ -1634,6 +1634,41 @@ def test_deterministic_cuda_bilinear_and_trilinear_run_a_decomposition_that_neve
         assert torch.equal(_upsample_linear_vec(x, [n] * (rank - 2), False, None), x)  # given size: the identity
 
 
+def test_a_graph_traced_on_the_cpu_runs_the_kernel_off_the_cpu_with_the_switch_on():
+    # Review 115: sizes ("CUDA bilinear and trilinear without antialias (outside torch.jit.script) run none of
+    # these kernels but a decomposition") and support ("on any device but the CPU, F.interpolate then runs no
+    # kernel but a decomposition") named torch.jit.script as the only exception; a torch.jit.trace graph recorded
+    # on a CPU input replays the kernel off the CPU too (meta shows the route on any machine), at a kept axis
+    # and a doubled one, so the rule is for eager mode
+    for mode, rank, kernel in (
+        ("bilinear", 4, "UpsampleBilinear2DBackward0"),
+        ("trilinear", 5, "UpsampleTrilinear3DBackward0"),
+    ):
+        for n, keep in ((8, 1.075), (4, 2.0)):
+
+            def resize(x, mode=mode, keep=keep):
+                return F.interpolate(x, scale_factor=keep, mode=mode)
+
+            shape = (1, 2) + (n,) * (rank - 2)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # torch.jit.trace is deprecated
+                traced = torch.jit.trace(resize, torch.zeros(shape))
+            torch.use_deterministic_algorithms(True)
+            try:
+                for dtype in (torch.float32, torch.float64):
+                    x = torch.zeros(shape, device="meta", dtype=dtype, requires_grad=True)
+                    assert type(resize(x).grad_fn).__name__ == "AddBackward0", (mode, n, dtype)
+                    assert type(traced(x).grad_fn).__name__ == kernel, (mode, n, dtype)
+            finally:
+                torch.use_deterministic_algorithms(False)
+    assert_pages_say(
+        ("interpolate-sizes.md", "`trilinear` without antialias, in eager mode, run none of these kernels"),
+        ("interpolate-sizes.zh.md", "不开抗混叠的 `bilinear` 和 `trilinear` 在 eager 模式下根本不走这些内核"),
+        ("interpolate-support.md", "under `torch.use_deterministic_algorithms(True)` in eager mode: on any device"),
+        ("interpolate-support.zh.md", "例外是在 eager 模式下开启 `torch.use_deterministic_algorithms(True)` 后的普通"),
+    )
+
+
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.bfloat16])
 def test_kept_axes_come_back_unchanged_only_for_finite_input(dtype):
     # Review 57: "linear, bilinear and trilinear copy" a kept axis and, with align_corners=True, "bicubic
