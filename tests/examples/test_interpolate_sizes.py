@@ -1669,6 +1669,33 @@ def test_a_graph_traced_on_the_cpu_runs_the_kernel_off_the_cpu_with_the_switch_o
     )
 
 
+def test_under_torch_compile_the_cpu_linear_modes_do_not_copy_a_kept_axis():
+    # Review 115: "On the CPU, on input that is not quantized, linear, bilinear and trilinear copy at every size"
+    # holds for the kernels, which eager mode runs; Inductor replaces the three .vec calls F.interpolate makes by
+    # torch._decomp's _upsample_linear_vec (a compiled 10x10 float64 image x1.05 came back resampled, not
+    # copied), which steps by 1/scale_factor on the CPU too, so the rule is for eager mode
+    from torch._decomp.decompositions import _upsample_linear_vec
+    from torch._inductor.decomposition import select_decomp_table
+
+    table = select_decomp_table()
+    for op in (
+        torch.ops.aten.upsample_linear1d.vec,
+        torch.ops.aten.upsample_bilinear2d.vec,
+        torch.ops.aten.upsample_trilinear3d.vec,
+    ):
+        assert table[op] is _upsample_linear_vec, op
+    for rank, n in ((3, 10), (4, 10), (5, 6)):
+        mode = {3: "linear", 4: "bilinear", 5: "trilinear"}[rank]
+        x = torch.randn((1, 2) + (n,) * (rank - 2), dtype=torch.float64, generator=torch.Generator().manual_seed(n))
+        keep = [1 + 0.5 / n] * (rank - 2)
+        assert torch.equal(F.interpolate(x, scale_factor=keep, mode=mode), x), mode
+        assert not torch.equal(_upsample_linear_vec(x, None, False, keep), x), mode
+    assert_pages_say(
+        ("interpolate-sizes.md", "In eager mode on the CPU, on input that is not quantized, `linear`, `bilinear`"),
+        ("interpolate-sizes.zh.md", "在 eager 模式下，CPU 上对非量化输入，`linear`、`bilinear` 和 `trilinear`"),
+    )
+
+
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.bfloat16])
 def test_kept_axes_come_back_unchanged_only_for_finite_input(dtype):
     # Review 57: "linear, bilinear and trilinear copy" a kept axis and, with align_corners=True, "bicubic
