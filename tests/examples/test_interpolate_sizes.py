@@ -1671,9 +1671,10 @@ def test_a_graph_traced_on_the_cpu_runs_the_kernel_off_the_cpu_with_the_switch_o
 
 def test_under_torch_compile_the_cpu_linear_modes_do_not_copy_a_kept_axis():
     # Review 115: "On the CPU, on input that is not quantized, linear, bilinear and trilinear copy at every size"
-    # holds for the kernels, which eager mode runs; Inductor replaces the three .vec calls F.interpolate makes by
-    # torch._decomp's _upsample_linear_vec (a compiled 10x10 float64 image x1.05 came back resampled, not
-    # copied), which steps by 1/scale_factor on the CPU too, so the rule is for eager mode
+    # (and equivalences' "the CPU's bilinear copies such an axis") holds for the kernels, which eager mode runs;
+    # Inductor replaces the three .vec calls F.interpolate makes by torch._decomp's _upsample_linear_vec (a
+    # compiled 10x10 float64 image x1.05 came back resampled, not copied), which steps by 1/scale_factor on the
+    # CPU too, so the rule is for eager mode
     from torch._decomp.decompositions import _upsample_linear_vec
     from torch._inductor.decomposition import select_decomp_table
 
@@ -1693,6 +1694,11 @@ def test_under_torch_compile_the_cpu_linear_modes_do_not_copy_a_kept_axis():
     assert_pages_say(
         ("interpolate-sizes.md", "In eager mode on the CPU, on input that is not quantized, `linear`, `bilinear`"),
         ("interpolate-sizes.zh.md", "在 eager 模式下，CPU 上对非量化输入，`linear`、`bilinear` 和 `trilinear`"),
+        (
+            "interpolate-equivalences.md",
+            "where the kernel copies it: in eager mode the CPU's `bilinear` copies such an axis",
+        ),
+        ("interpolate-equivalences.zh.md", "内核直接复制这个轴：在 eager 模式下，CPU 上的 `bilinear` 不论另一个轴"),
     )
 
 
