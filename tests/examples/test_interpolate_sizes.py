@@ -5,6 +5,7 @@ import itertools
 import math
 import random
 import warnings
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -1699,6 +1700,29 @@ def test_under_torch_compile_the_cpu_linear_modes_do_not_copy_a_kept_axis():
             "where the kernel copies it: in eager mode the CPU's `bilinear` copies such an axis",
         ),
         ("interpolate-equivalences.zh.md", "内核直接复制这个轴：在 eager 模式下，CPU 上的 `bilinear` 不论另一个轴"),
+    )
+
+
+def test_the_size_is_a_float64_product_only_for_python_float_factors():
+    # Review 115: "With a positive scale_factor ..., the output length is floor(in x scale), computed in double
+    # precision in eager mode": where Python computes the size (area, recompute_scale_factor=True) it multiplies
+    # the factor as given, so a NumPy float32 factor gives floor of a float32 product and a Fraction floor of the
+    # exact one; the C++ path converts both to double. Asking for 120 pixels from 60..240:
+    for n in range(60, 241):
+        x = torch.zeros(1, 1, 1, n)
+        for s in (np.float32(120 / n), Fraction(120, n)):
+            exact = math.floor(n * s)  # float32 product for np.float32, exact for Fraction
+            double = math.floor(n * float(s))
+            for mode, kwargs in (("area", {}), ("nearest", dict(recompute_scale_factor=True))):
+                assert F.interpolate(x, scale_factor=(1.0, s), mode=mode, **kwargs).shape[-1] == exact, (n, s, mode)
+            assert F.interpolate(x, scale_factor=(1.0, float(s)), mode="area").shape[-1] == double
+    assert any(
+        math.floor(n * np.float32(120 / n)) != math.floor(n * float(np.float32(120 / n))) for n in range(60, 241)
+    )
+    assert any(math.floor(n * Fraction(120, n)) != math.floor(n * float(Fraction(120, n))) for n in range(60, 241))
+    assert_pages_say(
+        ("interpolate-sizes.md", "With a positive `scale_factor` of Python floats (as everywhere on this page)"),
+        ("interpolate-sizes.zh.md", "传由 Python 浮点数构成的正 `scale_factor` 时（本页处处如此）"),
     )
 
 
