@@ -706,10 +706,10 @@ def test_the_module_stores_a_factor_of_zero_as_none_and_raises_where_area_return
     # Review r103-2: so the section's "identical results ... with size or scale_factor" (zh: arguments passed
     # on 原样, unchanged) must exclude a factor of 0, as the checks above show.
     assert_pages_say(
-        ("interpolate-equivalences.md", "with `size` or a `scale_factor` other than 0, and with `align_corners`"),
+        ("interpolate-equivalences.md", "a `scale_factor` of Python floats other than 0, and with `align_corners`"),
         (
             "interpolate-equivalences.zh.md",
-            "在 `forward` 里传给 `F.interpolate`，所以对模块能运行的每一种模式，无论传 `size` 还是不为 0 的 `scale_factor`",
+            "在 `forward` 里传给 `F.interpolate`，所以对模块能运行的每一种模式，无论传 `size` 还是由 Python 浮点数构成、不为 0 的 `scale_factor`",
         ),
     )
 

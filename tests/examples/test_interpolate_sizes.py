@@ -1480,8 +1480,12 @@ def test_the_floor_rule_holds_for_positive_scales_a_negative_product_is_truncate
     import pathlib
 
     docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
-    assert "With a positive `scale_factor`" in docs.joinpath("interpolate-sizes.md").read_text(encoding="utf-8")
-    assert "传正的 `scale_factor` 时" in docs.joinpath("interpolate-sizes.zh.md").read_text(encoding="utf-8")
+    assert "With a positive `scale_factor` of Python floats" in docs.joinpath("interpolate-sizes.md").read_text(
+        encoding="utf-8"
+    )
+    assert "的正 `scale_factor` 时（本页处处如此）" in docs.joinpath("interpolate-sizes.zh.md").read_text(
+        encoding="utf-8"
+    )
 
 
 ALL_DTYPES = sorted({value for value in vars(torch).values() if isinstance(value, torch.dtype)}, key=str)
@@ -1804,13 +1808,13 @@ def test_the_cpu_copy_rules_of_the_nearest_modes_are_for_input_that_is_not_quant
     assert_pages_say(
         (
             "interpolate-sizes.md",
-            "On the CPU, on input that is not quantized, `linear`, `bilinear` and `trilinear` copy",
+            "In eager mode on the CPU, on input that is not quantized, `linear`, `bilinear` and `trilinear` copy",
         ),
         ("interpolate-sizes.md", "On such input `nearest` copies (axis by axis"),
         ("interpolate-sizes.zh.md", "对这类输入，`nearest` 只有在 CPU 走 channels-last 内核时才会"),
         (
             "interpolate-sizes.zh.md",
-            "在 CPU 上，对非量化输入，`linear`、`bilinear` 和 `trilinear` 在任何尺寸下都会复制",
+            "CPU 上对非量化输入，`linear`、`bilinear` 和 `trilinear` 在任何尺寸下都会复制",
         ),
         (
             "interpolate-coordinates.md",
