@@ -3,8 +3,10 @@
 import inspect
 import itertools
 import warnings
+from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 import torch.nn as nn
@@ -328,6 +330,32 @@ def test_upsample_stores_scale_factor_as_float_so_a_list_fails():
         nn.Upsample(scale_factor=[2, 3])
     module = nn.Upsample(scale_factor=(2, 3))
     assert module.scale_factor == (2.0, 3.0) and torch.equal(module(x), F.interpolate(x, scale_factor=(2, 3)))
+
+
+def test_the_module_and_the_function_part_on_a_factor_that_is_not_a_python_float():
+    # Review 115: "identical results ... with size or a scale_factor other than 0": the module turns the factor into
+    # a Python float when it is built, while the function's area and recompute_scale_factor=True multiply the
+    # factor as given: a NumPy float32 in float32, a Fraction exactly. Asking for 120 pixels from 60..240, both
+    # give a pixel more than the module at some sizes; Python floats never part them
+    parted = {}
+    for n in range(60, 241):
+        x = torch.zeros(1, 1, 1, n)
+        for kind, s in (("float", 120 / n), ("float32", np.float32(120 / n)), ("Fraction", Fraction(120, n))):
+            for mode, kwargs in (("area", {}), ("nearest", dict(recompute_scale_factor=True))):
+                function = F.interpolate(x, scale_factor=(1.0, s), mode=mode, **kwargs).shape[-1]
+                module = nn.Upsample(scale_factor=(1.0, s), mode=mode, **kwargs)(x).shape[-1]
+                if function != module:
+                    parted.setdefault((kind, mode), set()).add(function - module)
+    assert parted == {
+        ("float32", "area"): {1},
+        ("float32", "nearest"): {1},
+        ("Fraction", "area"): {1},
+        ("Fraction", "nearest"): {1},
+    }
+    assert_pages_say(
+        ("interpolate-equivalences.md", "with `size` or a `scale_factor` of Python floats other than 0"),
+        ("interpolate-equivalences.zh.md", "无论传 `size` 还是由 Python 浮点数构成、不为 0 的 `scale_factor`"),
+    )
 
 
 def test_area_is_avg_pool_only_when_the_output_has_in_over_k_pixels(ns):
@@ -678,10 +706,10 @@ def test_the_module_stores_a_factor_of_zero_as_none_and_raises_where_area_return
     # Review r103-2: so the section's "identical results ... with size or scale_factor" (zh: arguments passed
     # on 原样, unchanged) must exclude a factor of 0, as the checks above show.
     assert_pages_say(
-        ("interpolate-equivalences.md", "with `size` or a `scale_factor` other than 0, and with `align_corners`"),
+        ("interpolate-equivalences.md", "a `scale_factor` of Python floats other than 0, and with `align_corners`"),
         (
             "interpolate-equivalences.zh.md",
-            "在 `forward` 里传给 `F.interpolate`，所以对模块能运行的每一种模式，无论传 `size` 还是不为 0 的 `scale_factor`",
+            "在 `forward` 里传给 `F.interpolate`，所以对模块能运行的每一种模式，无论传 `size` 还是由 Python 浮点数构成、不为 0 的 `scale_factor`",
         ),
     )
 

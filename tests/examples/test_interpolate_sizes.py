@@ -5,6 +5,7 @@ import itertools
 import math
 import random
 import warnings
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -1489,8 +1490,12 @@ def test_the_floor_rule_holds_for_positive_scales_a_negative_product_is_truncate
     import pathlib
 
     docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
-    assert "With a positive `scale_factor`" in docs.joinpath("interpolate-sizes.md").read_text(encoding="utf-8")
-    assert "传正的 `scale_factor` 时" in docs.joinpath("interpolate-sizes.zh.md").read_text(encoding="utf-8")
+    assert "With a positive `scale_factor` of Python floats" in docs.joinpath("interpolate-sizes.md").read_text(
+        encoding="utf-8"
+    )
+    assert "的正 `scale_factor` 时（本页处处如此）" in docs.joinpath("interpolate-sizes.zh.md").read_text(
+        encoding="utf-8"
+    )
 
 
 ALL_DTYPES = sorted({value for value in vars(torch).values() if isinstance(value, torch.dtype)}, key=str)
@@ -1644,6 +1649,97 @@ def test_deterministic_cuda_bilinear_and_trilinear_run_a_decomposition_that_neve
         assert torch.equal(_upsample_linear_vec(x, [n] * (rank - 2), False, None), x)  # given size: the identity
 
 
+def test_a_graph_traced_on_the_cpu_runs_the_kernel_off_the_cpu_with_the_switch_on():
+    # Review 115: sizes ("CUDA bilinear and trilinear without antialias (outside torch.jit.script) run none of
+    # these kernels but a decomposition") and support ("on any device but the CPU, F.interpolate then runs no
+    # kernel but a decomposition") named torch.jit.script as the only exception; a torch.jit.trace graph recorded
+    # on a CPU input replays the kernel off the CPU too (meta shows the route on any machine), at a kept axis
+    # and a doubled one, so the rule is for eager mode
+    for mode, rank, kernel in (
+        ("bilinear", 4, "UpsampleBilinear2DBackward0"),
+        ("trilinear", 5, "UpsampleTrilinear3DBackward0"),
+    ):
+        for n, keep in ((8, 1.075), (4, 2.0)):
+
+            def resize(x, mode=mode, keep=keep):
+                return F.interpolate(x, scale_factor=keep, mode=mode)
+
+            shape = (1, 2) + (n,) * (rank - 2)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # torch.jit.trace is deprecated
+                traced = torch.jit.trace(resize, torch.zeros(shape))
+            torch.use_deterministic_algorithms(True)
+            try:
+                for dtype in (torch.float32, torch.float64):
+                    x = torch.zeros(shape, device="meta", dtype=dtype, requires_grad=True)
+                    assert type(resize(x).grad_fn).__name__ == "AddBackward0", (mode, n, dtype)
+                    assert type(traced(x).grad_fn).__name__ == kernel, (mode, n, dtype)
+            finally:
+                torch.use_deterministic_algorithms(False)
+    assert_pages_say(
+        ("interpolate-sizes.md", "`trilinear` without antialias, in eager mode, run none of these kernels"),
+        ("interpolate-sizes.zh.md", "不开抗混叠的 `bilinear` 和 `trilinear` 在 eager 模式下根本不走这些内核"),
+        ("interpolate-support.md", "under `torch.use_deterministic_algorithms(True)` in eager mode: on any device"),
+        ("interpolate-support.zh.md", "例外是在 eager 模式下开启 `torch.use_deterministic_algorithms(True)` 后的普通"),
+    )
+
+
+def test_under_torch_compile_the_cpu_linear_modes_do_not_copy_a_kept_axis():
+    # Review 115: "On the CPU, on input that is not quantized, linear, bilinear and trilinear copy at every size"
+    # (and equivalences' "the CPU's bilinear copies such an axis") holds for the kernels, which eager mode runs;
+    # Inductor replaces the three .vec calls F.interpolate makes by torch._decomp's _upsample_linear_vec (a
+    # compiled 10x10 float64 image x1.05 came back resampled, not copied), which steps by 1/scale_factor on the
+    # CPU too, so the rule is for eager mode
+    from torch._decomp.decompositions import _upsample_linear_vec
+    from torch._inductor.decomposition import select_decomp_table
+
+    table = select_decomp_table()
+    for op in (
+        torch.ops.aten.upsample_linear1d.vec,
+        torch.ops.aten.upsample_bilinear2d.vec,
+        torch.ops.aten.upsample_trilinear3d.vec,
+    ):
+        assert table[op] is _upsample_linear_vec, op
+    for rank, n in ((3, 10), (4, 10), (5, 6)):
+        mode = {3: "linear", 4: "bilinear", 5: "trilinear"}[rank]
+        x = torch.randn((1, 2) + (n,) * (rank - 2), dtype=torch.float64, generator=torch.Generator().manual_seed(n))
+        keep = [1 + 0.5 / n] * (rank - 2)
+        assert torch.equal(F.interpolate(x, scale_factor=keep, mode=mode), x), mode
+        assert not torch.equal(_upsample_linear_vec(x, None, False, keep), x), mode
+    assert_pages_say(
+        ("interpolate-sizes.md", "In eager mode on the CPU, on input that is not quantized, `linear`, `bilinear`"),
+        ("interpolate-sizes.zh.md", "在 eager 模式下，CPU 上对非量化输入，`linear`、`bilinear` 和 `trilinear`"),
+        (
+            "interpolate-equivalences.md",
+            "where the kernel copies it: in eager mode the CPU's `bilinear` copies such an axis",
+        ),
+        ("interpolate-equivalences.zh.md", "内核直接复制这个轴：在 eager 模式下，CPU 上的 `bilinear` 不论另一个轴"),
+    )
+
+
+def test_the_size_is_a_float64_product_only_for_python_float_factors():
+    # Review 115: "With a positive scale_factor ..., the output length is floor(in x scale), computed in double
+    # precision in eager mode": where Python computes the size (area, recompute_scale_factor=True) it multiplies
+    # the factor as given, so a NumPy float32 factor gives floor of a float32 product and a Fraction floor of the
+    # exact one; the C++ path converts both to double. Asking for 120 pixels from 60..240:
+    for n in range(60, 241):
+        x = torch.zeros(1, 1, 1, n)
+        for s in (np.float32(120 / n), Fraction(120, n)):
+            exact = math.floor(n * s)  # float32 product for np.float32, exact for Fraction
+            double = math.floor(n * float(s))
+            for mode, kwargs in (("area", {}), ("nearest", dict(recompute_scale_factor=True))):
+                assert F.interpolate(x, scale_factor=(1.0, s), mode=mode, **kwargs).shape[-1] == exact, (n, s, mode)
+            assert F.interpolate(x, scale_factor=(1.0, float(s)), mode="area").shape[-1] == double
+    assert any(
+        math.floor(n * np.float32(120 / n)) != math.floor(n * float(np.float32(120 / n))) for n in range(60, 241)
+    )
+    assert any(math.floor(n * Fraction(120, n)) != math.floor(n * float(Fraction(120, n))) for n in range(60, 241))
+    assert_pages_say(
+        ("interpolate-sizes.md", "With a positive `scale_factor` of Python floats (as everywhere on this page)"),
+        ("interpolate-sizes.zh.md", "传由 Python 浮点数构成的正 `scale_factor` 时（本页处处如此）"),
+    )
+
+
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.bfloat16])
 def test_kept_axes_come_back_unchanged_only_for_finite_input(dtype):
     # Review 57: "linear, bilinear and trilinear copy" a kept axis and, with align_corners=True, "bicubic
@@ -1722,13 +1818,13 @@ def test_the_cpu_copy_rules_of_the_nearest_modes_are_for_input_that_is_not_quant
     assert_pages_say(
         (
             "interpolate-sizes.md",
-            "On the CPU, on input that is not quantized, `linear`, `bilinear` and `trilinear` copy",
+            "In eager mode on the CPU, on input that is not quantized, `linear`, `bilinear` and `trilinear` copy",
         ),
         ("interpolate-sizes.md", "On such input `nearest` copies (axis by axis"),
         ("interpolate-sizes.zh.md", "对这类输入，`nearest` 只有在 CPU 走 channels-last 内核时才会"),
         (
             "interpolate-sizes.zh.md",
-            "在 CPU 上，对非量化输入，`linear`、`bilinear` 和 `trilinear` 在任何尺寸下都会复制",
+            "CPU 上对非量化输入，`linear`、`bilinear` 和 `trilinear` 在任何尺寸下都会复制",
         ),
         (
             "interpolate-coordinates.md",
