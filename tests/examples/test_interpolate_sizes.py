@@ -1737,6 +1737,8 @@ def test_the_size_is_a_float64_product_only_for_python_float_factors():
     assert_pages_say(
         ("interpolate-sizes.md", "With a positive `scale_factor` of Python floats (as everywhere on this page)"),
         ("interpolate-sizes.zh.md", "传由 Python 浮点数构成的正 `scale_factor` 时（本页处处如此）"),
+        ("glossary.md", "for Python floats the product rounded to float64 first in eager mode"),
+        ("glossary.zh.md", "对 Python 浮点数，在 eager 模式下乘积先舍入成 float64"),
     )
 
 
