@@ -7,6 +7,8 @@ page times it. The cells below are what the pages show.
 """
 
 # %% blur_pool
+import numbers
+
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -35,10 +37,15 @@ def blur_pool_minimum_size(filter_size: int, stride: int, padding_mode: str, cei
     return smallest
 
 
+def is_integer(value) -> bool:
+    """An int or a NumPy integer, not a bool and not a float: 4.0 == 4, but range(4.0) fails."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
 def _check_blur_arguments(filter_size: int, stride: int, padding_mode: str) -> None:
-    if isinstance(filter_size, bool) or not isinstance(filter_size, int) or filter_size not in FILTER_SIZES:  # 4.0 == 4, but range(4.0) fails
+    if not is_integer(filter_size) or filter_size not in FILTER_SIZES:
         raise ValueError(f"filter_size must be one of {FILTER_SIZES}, got {filter_size!r}")
-    if isinstance(stride, bool) or not isinstance(stride, int) or stride < 1:
+    if not is_integer(stride) or stride < 1:
         raise ValueError(f"stride must be a positive integer, got {stride!r}")
     if padding_mode not in PADDING_MODES:
         raise ValueError(f"padding_mode must be one of {', '.join(map(repr, PADDING_MODES))}; got {padding_mode!r}")
@@ -85,7 +92,7 @@ class BlurPool(nn.Module):
     def __init__(self, filter_size: int = 4, stride: int = 2, padding_mode: str = "reflect", ceil_mode: bool = True):
         super().__init__()
         _check_blur_arguments(filter_size, stride, padding_mode)
-        self.filter_size, self.stride, self.padding_mode, self.ceil_mode = filter_size, stride, padding_mode, ceil_mode
+        self.filter_size, self.stride, self.padding_mode, self.ceil_mode = int(filter_size), int(stride), padding_mode, ceil_mode
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return blur_pool(x, self.filter_size, self.stride, self.padding_mode, self.ceil_mode)
@@ -105,9 +112,9 @@ class MaxBlurPool(nn.Module):
     def __init__(self, kernel_size: int = 2, filter_size: int = 4, stride: int = 2, padding_mode: str = "reflect", ceil_mode: bool = True):
         super().__init__()
         _check_blur_arguments(filter_size, stride, padding_mode)
-        if isinstance(kernel_size, bool) or not isinstance(kernel_size, int) or kernel_size < 1:
+        if not is_integer(kernel_size) or kernel_size < 1:
             raise ValueError(f"kernel_size must be a positive integer, got {kernel_size!r}")
-        self.kernel_size, self.filter_size, self.stride = kernel_size, filter_size, stride
+        self.kernel_size, self.filter_size, self.stride = int(kernel_size), int(filter_size), int(stride)
         self.padding_mode, self.ceil_mode = padding_mode, ceil_mode
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -153,8 +160,9 @@ class Downsample(nn.Module):
 
     def __init__(self, factor: int = 2, method: str = "avg", channels=None, filter_size=None, padding_mode: str = "reflect"):
         super().__init__()
-        if isinstance(factor, bool) or not isinstance(factor, int) or factor < 2:
+        if not is_integer(factor) or factor < 2:
             raise ValueError(f"factor must be an integer >= 2, got {factor!r}")
+        factor = int(factor)  # a NumPy integer too, stored as the int that TorchScript and the kernels take
         if method not in self.METHODS:
             raise ValueError(f"method must be one of {', '.join(map(repr, self.METHODS))}; got {method!r}")
         if padding_mode not in PADDING_MODES:
@@ -163,19 +171,19 @@ class Downsample(nn.Module):
             if factor & (factor - 1):
                 raise ValueError(f"method={method!r} repeats a 2x blur pool, so factor must be a power of 2, got {factor}")
             filter_size = self.DEFAULT_FILTER[method] if filter_size is None else filter_size
-            if isinstance(filter_size, bool) or not isinstance(filter_size, int) or filter_size not in self.ALIGNED_FILTERS[method]:
+            if not is_integer(filter_size) or filter_size not in self.ALIGNED_FILTERS[method]:
                 raise ValueError(f"method={method!r} samples at block centres only with filter_size in {self.ALIGNED_FILTERS[method]}, got {filter_size!r}")
             _check_blur_arguments(filter_size, 2, padding_mode)
         elif filter_size is not None:
             raise ValueError(f"filter_size applies to 'blur' and 'max-blur' only, not {method!r}")
-        if method == "conv" and not (isinstance(channels, int) and channels > 0):
+        if method == "conv" and not (is_integer(channels) and channels > 0):
             raise ValueError(f"method='conv' learns a {factor}x{factor} stride-{factor} convolution: pass channels=C, got {channels!r}")
         self.factor, self.method, self.padding_mode = factor, method, padding_mode
-        self.filter_size = 0 if filter_size is None else filter_size
+        self.filter_size = 0 if filter_size is None else int(filter_size)
         # channels is accepted by every method, so that a setting can switch methods; only 'conv' uses it.
-        self.channels = channels if method == "conv" else None
+        self.channels = int(channels) if method == "conv" else None
         # 'conv' holds what nn.Conv2d(channels, channels, factor, stride=factor) would, initialised the same way.
-        conv = nn.Conv2d(channels, channels, kernel_size=factor, stride=factor) if method == "conv" else None
+        conv = nn.Conv2d(self.channels, self.channels, kernel_size=factor, stride=factor) if method == "conv" else None
         self.weight = None if conv is None else conv.weight
         self.bias = None if conv is None else conv.bias
         self.stages = factor.bit_length() - 1  # of a blur pool, when factor is a power of 2

@@ -185,6 +185,22 @@ def test_bad_arguments_fail_at_construction(arguments, message):
             module(**arguments)
 
 
+def test_numpy_integer_arguments_are_taken_as_ints():
+    """Review r116-6: BlurPool(stride=np.int64(2)) was refused with 'stride must be a positive integer'."""
+    import numpy as np
+
+    x = torch.randn(1, 2, 9, 10, generator=torch.Generator().manual_seed(3))
+    for integer in (np.int16, np.int64, np.uint8):
+        blur = BlurPool(integer(5), integer(3), padding_mode="replicate")
+        max_blur = MaxBlurPool(integer(3), integer(5), integer(2))
+        assert repr(blur) == repr(BlurPool(5, 3, padding_mode="replicate")) and repr(max_blur) == repr(
+            MaxBlurPool(3, 5, 2)
+        )
+        assert type(blur.stride) is int and type(max_blur.kernel_size) is int
+        assert torch.equal(blur(x), BlurPool(5, 3, padding_mode="replicate")(x))
+        assert torch.equal(torch.jit.script(max_blur)(x), MaxBlurPool(3, 5, 2)(x))
+
+
 def test_torchscript_and_compile():
     x = torch.randn(1, 2, 9, 10, generator=torch.Generator().manual_seed(3))
     for module in (BlurPool(), MaxBlurPool(3, 5, padding_mode="replicate")):

@@ -455,11 +455,37 @@ def test_repr_mirrors_upsample(Downsample):
         ({"factor": 2, "method": "blur", "padding_mode": "constant"}, "padding_mode must be one of"),
         ({"factor": 2, "method": "conv"}, "pass channels"),
         ({"factor": 2, "method": "conv", "channels": 0}, "pass channels"),
+        ({"factor": 2, "method": "conv", "channels": True}, "pass channels"),
+        ({"factor": torch.tensor(2)}, "integer >= 2"),
     ],
 )
 def test_bad_arguments_fail_at_construction(Downsample, arguments, message):
     with pytest.raises(ValueError, match=message):
         Downsample(**arguments)
+
+
+def test_numpy_integer_arguments_are_integers_and_give_what_ints_give(Downsample):
+    """Review r116-6: the page says Downsample shrinks 'by an integer factor' and that bad arguments fail
+    with a message saying what to do; a NumPy integer factor, filter_size or channels was refused with
+    'factor must be an integer >= 2, got np.int64(2)'. Now every NumPy integer width is taken, stored as an int
+    (TorchScript takes the module), and gives the bits the int gives."""
+    import numpy as np
+
+    x = torch.randn(2, 3, 17, 16, generator=torch.Generator().manual_seed(5))
+    for integer, method, k in itertools.product((np.int8, np.int32, np.int64, np.uint16), Downsample.METHODS, (2, 4)):
+        filter_size = {"blur": 6, "max-blur": 3}.get(method)
+        given = {"filter_size": integer(filter_size)} if filter_size else {}
+        torch.manual_seed(0)
+        numpy_module = Downsample(integer(k), method, channels=integer(3), **given)
+        torch.manual_seed(0)
+        int_module = Downsample(k, method, channels=3, filter_size=filter_size)
+        assert repr(numpy_module) == repr(int_module)
+        assert all(
+            type(value) is int for value in (numpy_module.factor, numpy_module.filter_size, numpy_module.minimum_size)
+        )
+        crop = x if method != "pixel-unshuffle" else x[..., :16, :]
+        assert torch.equal(numpy_module(crop), int_module(crop)), (integer, method, k)
+    assert torch.equal(torch.jit.script(Downsample(np.int64(4), "blur"))(x), Downsample(4, "blur")(x))
 
 
 def test_an_empty_batch_gives_floor_sizes_for_every_method(Downsample):
