@@ -5,6 +5,7 @@ import io
 import itertools
 import platform
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -511,6 +512,13 @@ def test_shorter_edge_counts(ns):
     expected = [(short, long) for short, long in pairs if int(224 * long / short) != round(224 * long / short)]
     assert ns["truncated"] == expected and 0 < len(expected) < len(pairs)
     assert f"rounding gives in {len(expected)}\n" in printed_by("torchvision_resize.py")
+    # Review r116-4: the cell's comment said "Over every (short, long) pair with short 100..600"; the sweep steps
+    # short by 7 and long by 5, so most pairs are not tried (107 is, 101 is not): the comment names the steps.
+    grid = [(short, long) for short in range(100, 601, 7) for long in range(short, 2 * short + 1, 5)]
+    assert pairs == grid and (101, 101) not in pairs and (107, 107) in pairs
+    source = (Path(__file__).resolve().parents[2] / "examples" / "torchvision_resize.py").read_text(encoding="utf-8")
+    assert "Over every (short, long) pair" not in source
+    assert "short from 100 to 600 in steps of 7 and long\n# from short to twice short in steps of 5" in source
 
 
 @settings(max_examples=200, deadline=None)
