@@ -149,8 +149,8 @@ for where, (name, kwargs) in ((where, item) for where in places for item in MODE
 one = torch.rand(2, 3, 1, 1).contiguous(memory_format=torch.channels_last)
 print(f"\nA 2x3x1x1 tensor in channels_last is also contiguous: {one.is_contiguous()}; "
       f"torch suggests the format {torch._prims_common.suggest_memory_format(one)} for it.")
-# Made with .to(memory_format=...) instead, or pooled from a channels_last map, the same
-# 1x1 map gets channels_last strides, and the output keeps the format.
+# Made with .to(memory_format=...) instead, or by F.adaptive_avg_pool2d of a channels_last map, the
+# same 1x1 map gets channels_last strides, and the output keeps the format.
 for how, tensor in (
     (".contiguous(memory_format=torch.channels_last)", one),
     (".to(memory_format=torch.channels_last)", torch.ones(2, 3, 1, 1).to(memory_format=torch.channels_last)),

@@ -1660,3 +1660,39 @@ def test_plain_bicubic_reads_4_pixels_per_axis_for_each_output_not_4_in_all():
     zh = (ROOT / "docs" / "interpolate-bicubic.zh.md").read_text(encoding="utf-8")
     assert "(each output pixel reads at most 4 input pixels per axis)" in en
     assert "（每个输出像素在每个轴上最多读 4 个输入像素）" in zh and "（每个轴最多读 4 个输入像素）" not in zh
+
+
+def test_the_opening_four_by_four_rule_is_for_bicubic_without_antialias():
+    # Review 116: the page opened with "mode='bicubic' computes each output value from the 4 x 4 nearest input pixels
+    # (at the border, the edge pixel repeated ...)", with no word on antialias. With antialias=True, shrinking 32 -> 8
+    # an output pixel reads 16 input pixels per axis, and enlarging 5 -> 40 the taps beyond the border are dropped,
+    # not repeated (output 0 differs from plain bicubic's repeated-edge A = -0.5 result). The sentence says "Without
+    # antialias"; without it the reads stay within 4 per axis and at the border the edge pixel takes the weights.
+    def read_per_axis(n_in, n_out, **kwargs):
+        counts = []
+        for at in range(n_out):
+            x = torch.zeros(1, 1, 1, n_in, dtype=torch.float64, requires_grad=True)
+            seed = torch.zeros(1, 1, 1, n_out, dtype=torch.float64)
+            seed[..., at] = 1.0
+            F.interpolate(x, size=(1, n_out), mode="bicubic", **kwargs).backward(seed)
+            counts.append(int((x.grad != 0).sum()))
+        return counts
+
+    assert max(read_per_axis(32, 8, antialias=True)) == 16
+    for n_in, n_out in ((32, 8), (5, 40), (7, 3), (3, 11)):
+        assert max(read_per_axis(n_in, n_out)) <= 4
+    ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, 1, -1)
+    plain = F.interpolate(ramp, size=(1, 40), mode="bicubic")[0, 0, 0, 0].item()
+    aa = F.interpolate(ramp, size=(1, 40), mode="bicubic", antialias=True)[0, 0, 0, 0].item()
+    where = 0.5 / 8 - 0.5  # output 0's position: a quarter-step beyond pixel 0's centre, outside the image
+    taps = np.arange(-2, 3)
+    replicated = float(np.sum(keys(where - taps, -0.5) * np.clip(taps, 0, 4)))
+    assert abs(plain - float(np.sum(keys(where - taps, -0.75) * np.clip(taps, 0, 4)))) < 1e-12
+    assert abs(aa - replicated) > 1e-3
+    assert_pages_say(
+        (
+            "interpolate-bicubic.md",
+            'Without antialias, `mode="bicubic"` computes each output value from the 4 × 4 nearest',
+        ),
+        ("interpolate-bicubic.zh.md", '不开抗混叠时，`mode="bicubic"` 用最近的 4 × 4 个输入像素计算每个输出值'),
+    )

@@ -705,6 +705,23 @@ def test_a_1x1_input_comes_back_contiguous_only_when_its_strides_are_contiguous(
                     )
 
 
+def test_the_1x1_cell_comment_names_adaptive_pooling_not_any_pooling():
+    # Review 116: the cell's comment said a 1x1 map "pooled from a channels_last map" gets channels_last strides and
+    # the output keeps the format; F.lp_pool2d of that map gives contiguous strides and a contiguous output, while the
+    # adaptive pools keep them (the prose says "adaptive pooling"). The comment names F.adaptive_avg_pool2d.
+    for channels in (2, 3, 4, 32):
+        x = torch.rand(2, channels, 8, 8).contiguous(memory_format=torch.channels_last)
+        for pooled in (F.adaptive_avg_pool2d(x, 1), F.adaptive_max_pool2d(x, 1)):
+            assert pooled.stride() == (channels, 1, channels, channels)
+            assert F.interpolate(pooled, size=(4, 4), mode="bilinear").is_contiguous(memory_format=torch.channels_last)
+        lp = F.lp_pool2d(x, 2, 8)
+        assert lp.stride() == (channels, 1, 1, 1)
+        assert not F.interpolate(lp, size=(4, 4), mode="bilinear").is_contiguous(memory_format=torch.channels_last)
+    source = " ".join((ROOT / "examples" / "interpolate_dtypes.py").read_text(encoding="utf-8").split())
+    assert "# Made with .to(memory_format=...) instead, or by F.adaptive_avg_pool2d of a channels_last map" in source
+    assert "pooled from a channels_last map" not in source
+
+
 def test_every_row_but_plain_lanczos_takes_float32_and_float64_on_the_cpu(ns):
     # Review 13: "every mode accepts float32 and float64" holds for each row of the table except
     # `lanczos` without antialias, which the page names.

@@ -1546,3 +1546,21 @@ def test_bilinear_x2_border_outputs_reach_fewer_than_four_pixels():
     source = (ROOT / "examples" / "interpolate_gradients.py").read_text(encoding="utf-8")
     assert "a gradient of 1 at output pixel (3, 3) reaches the four input pixels" in source
     assert "a gradient of 1 at a single output pixel" not in source
+
+
+def test_the_linear_map_sentence_names_the_float_dtypes():
+    # Review 116: the page opened with "For fixed sizes and mode, F.interpolate is a linear map", for every dtype. uint8
+    # bicubic rounds and saturates: two edges of 0 to 200 and 0 to 55, enlarged 4x, sum to more than the enlarged
+    # edge of 0 to 255 (whose overshoot is cut at 255), while float64 input adds up to rounding. The sentence names the
+    # float dtypes.
+    ramp = torch.tensor([0] * 4 + [1] * 4).view(1, 1, 1, 8).expand(1, 1, 4, 8)
+    a, b = (ramp * 200).to(torch.uint8), (ramp * 55).to(torch.uint8)
+    kwargs = dict(scale_factor=4, mode="bicubic")
+    parts = F.interpolate(a, **kwargs).int() + F.interpolate(b, **kwargs).int()
+    assert (parts - F.interpolate(a + b, **kwargs).int()).max() > 10  # the overshoot above 255 that was saturated
+    as_float = F.interpolate(a.double(), **kwargs) + F.interpolate(b.double(), **kwargs)
+    assert (as_float - F.interpolate((a + b).double(), **kwargs)).abs().max() < 1e-9
+    assert_pages_say(
+        ("interpolate-gradients.md", "`F.interpolate` on float16, bfloat16, float32 or float64 input is a linear map"),
+        ("interpolate-gradients.zh.md", "`F.interpolate` 对 float16、bfloat16、float32 或 float64 输入是一个线性映射"),
+    )
