@@ -449,6 +449,37 @@ def test_odd_factor_slice_has_a_pixel_more_when_the_remainder_exceeds_half_the_f
             assert sliced - kept == (n % k > k // 2), (k, n)
 
 
+def test_with_recompute_an_odd_factor_steps_off_k_but_can_still_be_a_slice_of_another_step():
+    # Review 116: the page said recompute_scale_factor=True 'is no slice where k does not divide n'; where
+    # n / (n // k) is an odd whole number it samples pixel centres and is a slice with that step (5 pixels at 1/3
+    # give x[..., 2::5], 14 at 1/5 give x[..., 3::7]), only never the slice x[..., k//2::k]: the page says 'not k'
+    generator = torch.Generator().manual_seed(116)
+    other_steps = set()
+    for k in (3, 5, 7, 9, 15):
+        for n in range(k + 1, 12 * k):
+            if n % k == 0:
+                continue
+            x = torch.rand(1, 1, n, n, dtype=torch.float64, generator=generator)
+            for mode in ("bilinear", "bicubic"):
+                y = F.interpolate(x, scale_factor=1 / k, mode=mode, recompute_scale_factor=True)
+                m = y.shape[-1]
+                assert not torch.equal(y, x[..., k // 2 :: k, k // 2 :: k][..., :m, :m]), (k, n, mode)
+                step = n / m
+                if step == int(step) and int(step) % 2:
+                    s = int(step)
+                    assert torch.equal(y, x[..., s // 2 :: s, s // 2 :: s]), (k, n, mode)
+                    other_steps.add((k, n, s))
+    assert {(3, 5, 5), (5, 14, 7)} <= other_steps
+    assert_pages_say(
+        (
+            "aliasing.md",
+            "steps by the input size over the output size instead, which is not *k* where *k* does not divide *n*, "
+            "nor where 1/*k* loses a pixel, below)",
+        ),
+        ("aliasing.zh.md", "*k* 不能整除 *n* 时这个步长就不是 *k*，1/*k* 少算一个像素时（见下文）也不是）"),
+    )
+
+
 def test_other_average_pool_kernels_agree_at_3_on_the_cpu(ns):
     # the page: on the CPU, float16 and channels_last with 16 channels agree at 3 too; contiguous float32 does not
     # Review 15: the printed line runs on the CPU on every build device (CUDA's channels-last

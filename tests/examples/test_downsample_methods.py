@@ -192,11 +192,22 @@ def test_pixel_unshuffle_round_trip_is_bit_exact_on_nan_and_signed_zeros_but_not
         except RuntimeError:
             round_trip = False
         assert round_trip == (k == 1 or c == h == w == 0), (k, x.shape)
+    # Review 116: the sweep's sides were all multiples of k; an empty map with a side k does not divide is refused,
+    # as a map with elements is, before the empty case returns anything (1x1x0x3 and 0x1x3x4 at k = 2)
+    for k, n, c, h, w in itertools.product((2, 3), (0, 1), (0, 1, 4), (0, 5), (0, 7)):
+        x = torch.empty(n, c, h, w, memory_format=memory_format)
+        if x.numel() or (h % k == 0 and w % k == 0):
+            continue
+        with pytest.raises(RuntimeError, match="to be divisible by downscale_factor"):
+            nn.PixelUnshuffle(k)(x)
     assert_pages_say(
-        ("downsample-methods.md", "except, on the CPU and with *k* > 1, on a map with no elements"),
+        (
+            "downsample-methods.md",
+            "except, on the CPU and with *k* > 1, on a map with no elements whose height and width *k* divides",
+        ),
         # Review 102: "not one with no channels, rows or columns" read as any one of them being 0 (2×0×4×4 breaks)
         ("downsample-methods.md", "not one whose channels, rows and columns are all 0, such as 2×0×0×0"),
-        ("downsample-methods.zh.md", "例外是 CPU 上 *k* > 1 时没有元素的张量"),
+        ("downsample-methods.zh.md", "例外是 CPU 上 *k* > 1 时没有元素、高和宽都能被 *k* 整除的张量"),
         ("downsample-methods.zh.md", "通道数、高、宽都为 0 的张量不算"),
     )
     assert "not one with no channels, rows or columns" not in (ROOT / "docs" / "downsample-methods.md").read_text(
