@@ -221,7 +221,14 @@ def test_corner_table_shows_the_rule(ns):
     assert "Does each linear mode" not in source and "(bicubic too)" in source and "bicubic" in CORNER_RANKS
     # Review r115-9: the comment said "every ... output size 2..40"; the loop skips an output the input's size,
     # which the enlarge and shrink columns leave out.
-    assert "every other output size 2..40" in source and "if n_out == n_in:\n                    continue" in source
+    assert "if n_out == n_in:\n                    continue" in source
+    # Review r116-9: "every other output size" reads as every second size, and the page still said "every input
+    # size from 1 to 9 and output size from 2 to 40" (zh: 所有组合); both now name the output sizes the loop keeps.
+    assert "every output size 2..40 (2..16 for 5-D volumes) that\n# differs from it" in source
+    assert_pages_say(
+        ("upsample.md", "every output size from 2 to 40 (2 to 16 for volumes) that differs from it"),
+        ("upsample.zh.md", "输出尺寸 2 到 40（体数据为 2 到 16）中输出尺寸与输入尺寸不同的所有组合"),
+    )
 
 
 def test_antialias_loses_the_corners_even_with_align_corners_true():
