@@ -813,6 +813,20 @@ def test_antialias_align_corners_true_keeps_one_corner_or_two_when_a_side_keeps_
                         assert kept == ((True, False, True, False) if out_h == h else (True, True, False, False))
                         seen.add(out_h == h)
     assert seen == {True, False}
+    # Review r116-9: the page's "a side that keeps its size is copied, and then two corners stay" named no mode
+    # and no direction for the other side; bicubic keeps no corner there, nor does bilinear when the other side
+    # shrinks (to more than one pixel). The page now says it of bilinear enlarging.
+    for h in range(2, 7):
+        for w in range(3, 7):
+            x = torch.rand(1, 2, h, w, dtype=torch.float64, generator=gen)
+            for mode, size in (("bicubic", (h, w + 3)), ("bicubic", (h + 2, w)), ("bilinear", (h, w - 1))):
+                y = F.interpolate(x, size=size, mode=mode, antialias=True, align_corners=True)
+                corners = [(y[..., i, j] - x[..., i, j]).abs().max() for i in (0, -1) for j in (0, -1)]
+                assert min(corners) > 1e-6, (mode, h, w, size)
+    assert_pages_say(
+        ("upsample.md", "(`bilinear`, enlarging an input of at least 2×2, keeps only the first, or two where one side"),
+        ("upsample.zh.md", "用 `bilinear` 放大至少 2×2 的输入时，只保住第一个角；若有一边尺寸不变"),
+    )
 
 
 def test_x2_000000001_steps_as_size_for_float64_in_the_nearest_modes_not_the_linear_ones():
