@@ -221,7 +221,14 @@ def test_corner_table_shows_the_rule(ns):
     assert "Does each linear mode" not in source and "(bicubic too)" in source and "bicubic" in CORNER_RANKS
     # Review r115-9: the comment said "every ... output size 2..40"; the loop skips an output the input's size,
     # which the enlarge and shrink columns leave out.
-    assert "every other output size 2..40" in source and "if n_out == n_in:\n                    continue" in source
+    assert "if n_out == n_in:\n                    continue" in source
+    # Review r116-9: "every other output size" reads as every second size, and the page still said "every input
+    # size from 1 to 9 and output size from 2 to 40" (zh: 所有组合); both now name the output sizes the loop keeps.
+    assert "every output size 2..40 (2..16 for 5-D volumes) that\n# differs from it" in source
+    assert_pages_say(
+        ("upsample.md", "every output size from 2 to 40 (2 to 16 for volumes) that differs from it"),
+        ("upsample.zh.md", "输出尺寸 2 到 40（体数据为 2 到 16）中输出尺寸与输入尺寸不同的所有组合"),
+    )
 
 
 def test_antialias_loses_the_corners_even_with_align_corners_true():
@@ -806,6 +813,20 @@ def test_antialias_align_corners_true_keeps_one_corner_or_two_when_a_side_keeps_
                         assert kept == ((True, False, True, False) if out_h == h else (True, True, False, False))
                         seen.add(out_h == h)
     assert seen == {True, False}
+    # Review r116-9: the page's "a side that keeps its size is copied, and then two corners stay" named no mode
+    # and no direction for the other side; bicubic keeps no corner there, nor does bilinear when the other side
+    # shrinks (to more than one pixel). The page now says it of bilinear enlarging.
+    for h in range(2, 7):
+        for w in range(3, 7):
+            x = torch.rand(1, 2, h, w, dtype=torch.float64, generator=gen)
+            for mode, size in (("bicubic", (h, w + 3)), ("bicubic", (h + 2, w)), ("bilinear", (h, w - 1))):
+                y = F.interpolate(x, size=size, mode=mode, antialias=True, align_corners=True)
+                corners = [(y[..., i, j] - x[..., i, j]).abs().max() for i in (0, -1) for j in (0, -1)]
+                assert min(corners) > 1e-6, (mode, h, w, size)
+    assert_pages_say(
+        ("upsample.md", "(`bilinear`, enlarging an input of at least 2×2, keeps only the first, or two where one side"),
+        ("upsample.zh.md", "用 `bilinear` 放大至少 2×2 的输入时，只保住第一个角；若有一边尺寸不变"),
+    )
 
 
 def test_x2_000000001_steps_as_size_for_float64_in_the_nearest_modes_not_the_linear_ones():
