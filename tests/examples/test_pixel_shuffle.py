@@ -9,7 +9,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.flop_counter import FlopCounterMode
 
-from helpers import ROOT, run_example
+from helpers import ROOT, assert_pages_say, run_example
 
 
 def _pages() -> tuple[str, str]:
@@ -369,11 +369,17 @@ def test_cpu_takes_a_channels_last_3d_tensor_with_no_elements():
     assert ran > 100
     with pytest.raises(RuntimeError, match="Unsupported memory format"):  # one element more and it is refused
         F.pixel_shuffle(torch.empty(1, 2, 4, 1, 1, memory_format=torch.channels_last_3d), 2)
-    page, page_zh = _pages()
-    assert "or the tensor has no elements, which both kernels return before they look at the layout" in " ".join(
-        page.split()
+    # Review r116-5: an empty tensor with a side r does not divide is refused for its shape, not returned
+    with pytest.raises(RuntimeError, match="divisible by downscale_factor"):
+        F.pixel_unshuffle(torch.empty(0, 1, 4, 3, 4, memory_format=torch.channels_last_3d), 2)
+    assert_pages_say(
+        (
+            "pixel-shuffle.md",
+            "or the tensor has no elements and a shape the layer takes, which both kernels return before they look at "
+            "the layout",
+        ),
+        ("pixel-shuffle.zh.md", "或者张量没有元素、形状也是该层接受的，两个 CPU 内核在检查内存格式之前就已返回"),
     )
-    assert "或者张量没有元素，两个 CPU 内核在检查内存格式之前就已返回" in page_zh
 
 
 @pytest.mark.parametrize("onednn", [True, False])
