@@ -4,7 +4,9 @@ import itertools
 import math
 import random
 import warnings
+from fractions import Fraction
 
+import numpy as np
 import pytest
 import torch
 import torch.nn as nn
@@ -468,6 +470,35 @@ def test_upsample_below_one_downsamples_without_antialias(ns):
     assert (down - F.interpolate(x, scale_factor=0.25, mode="bilinear", antialias=True)).abs().max() > 0.05
     with pytest.raises(TypeError):
         nn.Upsample(scale_factor=0.5, mode="bilinear", antialias=True)
+
+
+def test_upsample_is_a_module_that_calls_interpolate_not_the_same_call_for_every_factor():
+    # Review r116-1: the page said nn.Upsample "is the same call wrapped in a module". The module turns its
+    # scale_factor into a Python float when built: a NumPy float32 factor below 1 sizes area (and
+    # recompute_scale_factor=True) from a float32 product in F.interpolate and a float64 one in the module, and
+    # F.interpolate refuses a Fraction factor for bilinear, which the module runs
+    parted = []
+    for n in range(2, 25):
+        x = torch.rand(1, 1, n, n)
+        for m in range(1, n):
+            factor = np.float32(m / n)
+            for mode, recompute in (("area", None), ("bilinear", True), ("nearest", True)):
+                function = F.interpolate(x, scale_factor=factor, mode=mode, recompute_scale_factor=recompute)
+                module = nn.Upsample(scale_factor=factor, mode=mode, recompute_scale_factor=recompute)(x)
+                if function.shape != module.shape:
+                    parted.append((n, m, mode))
+    assert (6, 5, "area") in parted and (6, 5, "bilinear") in parted and (6, 5, "nearest") in parted
+    x = torch.rand(1, 1, 6, 6)
+    assert nn.Upsample(scale_factor=Fraction(1, 2), mode="bilinear")(x).shape[-2:] == (3, 3)
+    with pytest.raises(TypeError):
+        F.interpolate(x, scale_factor=Fraction(1, 2), mode="bilinear")
+    assert_pages_say(
+        ("why-no-downsample.md", "it is a module that calls `F.interpolate`, so it already works"),
+        ("why-no-downsample.zh.md", "它是一个调用 `F.interpolate` 的模块，所以"),
+    )
+    for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "the same call wrapped" not in text and "把同一个调用包成了模块" not in text
 
 
 def test_nearest_is_slicing_except_at_the_listed_factors(ns):
