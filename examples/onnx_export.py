@@ -213,7 +213,7 @@ def export_and_run(labels, attempt):
         return rows
 
 
-MATCH = 1e-5  # float32 rounding of values in [0, 1] stays far below this
+MATCH = 1e-5  # the tolerance of the tables below
 EXPORTERS = {"dynamo=True (default)": True, "dynamo=False (legacy)": False}
 results, seconds = {}, {}
 folder = tempfile.mkdtemp()
