@@ -945,6 +945,14 @@ def test_v2_lanczos_without_antialias_raises_even_at_an_unchanged_size(dtype):
     for size, antialias in itertools.product(([9, 7], [9, 8]), (False, None)):
         with pytest.raises(ValueError, match="antialias"):
             F2.resize(img, size, IM.LANCZOS, antialias=antialias)
+    # Review r117-4: a PIL image given LANCZOS and antialias=False only warns (Pillow always antialiases) and resizes
+    pil = F2.to_pil_image(image(3, 9, 7).to(torch.uint8))
+    with pytest.warns(UserWarning, match="Anti-alias option is always applied for PIL Image input"):
+        assert F2.resize(pil, [4, 3], IM.LANCZOS, antialias=False).size == (3, 4)
+    assert_pages_say(
+        ("torchvision-resize.md", "while v2 given a tensor and `antialias=False` raises at any size)"),
+        ("torchvision-resize.zh.md", "而给 v2 传张量和 `antialias=False` 时，不论尺寸变不变都会报错）"),
+    )
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
