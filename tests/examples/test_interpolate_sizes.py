@@ -1761,6 +1761,21 @@ def test_eager_sizes_are_the_same_in_every_mode_only_for_python_float_factors():
         assert len(differ) > 10, differ
     assert F.interpolate(torch.zeros(1, 1, 1, 88), scale_factor=(1.0, Fraction(120, 88)), mode="area").shape[-1] == 120
     assert F.interpolate(torch.zeros(1, 1, 1, 88), scale_factor=(1.0, Fraction(120, 88))).shape[-1] == 119
+    # The same limit where the Traced models section restates the eager rule.
+    for page, old, new in (
+        (
+            "interpolate-sizes.md",
+            "In eager mode the size is floor of a float64 product.",
+            "In eager mode, for a factor of Python floats, the size is floor of a float64 product.",
+        ),
+        (
+            "interpolate-sizes.zh.md",
+            "eager 模式下，尺寸是 float64 乘积的向下取整。",
+            "eager 模式下，对由 Python 浮点数构成的缩放因子，尺寸是 float64 乘积的向下取整。",
+        ),
+    ):
+        text = (Path(__file__).resolve().parents[2] / "docs" / page).read_text(encoding="utf-8")
+        assert old not in text and new in text, page
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.bfloat16])
