@@ -79,7 +79,7 @@ def test_traced_area_sizes_differ_from_the_other_modes():
     assert "而且在 eager 模式下，各个模式得到的尺寸完全一样。" in (root / "docs" / "interpolate-sizes.zh.md").read_text(
         encoding="utf-8"
     )
-    assert "# In eager mode the same computation in every mode" in (
+    assert "# For Python float factors in eager mode, the same computation in every mode" in (
         root / "examples" / "interpolate_sizes.py"
     ).read_text(encoding="utf-8")
     differ = []
@@ -1740,6 +1740,42 @@ def test_the_size_is_a_float64_product_only_for_python_float_factors():
         ("glossary.md", "for Python floats the product rounded to float64 first in eager mode"),
         ("glossary.zh.md", "对 Python 浮点数，在 eager 模式下乘积先舍入成 float64"),
     )
+
+
+def test_eager_sizes_are_the_same_in_every_mode_only_for_python_float_factors():
+    # Review 117: the how_often cell's comment said "In eager mode the same computation in every mode (area computes
+    # it in Python, the others in C++)". Python multiplies the factor as given: a NumPy float32 factor gives area a
+    # float32 product and a Fraction an exact one, while nearest and bilinear convert it to double in C++, so on
+    # #96236's experiment the modes part in eager mode (area 120 where nearest gives 119 and the reverse).
+    source = (Path(__file__).resolve().parents[2] / "examples" / "interpolate_sizes.py").read_text(encoding="utf-8")
+    assert "# In eager mode the same computation in every mode" not in source
+    assert "# For Python float factors in eager mode, the same computation in every mode" in source
+    for make in (lambda n: np.float32(120 / n), lambda n: Fraction(120, n)):
+        differ = []
+        for n in range(60, 241):
+            x = torch.zeros(1, 1, 1, n)
+            sizes = {F.interpolate(x, scale_factor=(1.0, make(n)), mode=m).shape[-1] for m in ("nearest", "bilinear")}
+            area = F.interpolate(x, scale_factor=(1.0, make(n)), mode="area").shape[-1]
+            if sizes != {area}:
+                differ.append(n)
+        assert len(differ) > 10, differ
+    assert F.interpolate(torch.zeros(1, 1, 1, 88), scale_factor=(1.0, Fraction(120, 88)), mode="area").shape[-1] == 120
+    assert F.interpolate(torch.zeros(1, 1, 1, 88), scale_factor=(1.0, Fraction(120, 88))).shape[-1] == 119
+    # The same limit where the Traced models section restates the eager rule.
+    for page, old, new in (
+        (
+            "interpolate-sizes.md",
+            "In eager mode the size is floor of a float64 product.",
+            "In eager mode, for a factor of Python floats, the size is floor of a float64 product.",
+        ),
+        (
+            "interpolate-sizes.zh.md",
+            "eager 模式下，尺寸是 float64 乘积的向下取整。",
+            "eager 模式下，对由 Python 浮点数构成的缩放因子，尺寸是 float64 乘积的向下取整。",
+        ),
+    ):
+        text = (Path(__file__).resolve().parents[2] / "docs" / page).read_text(encoding="utf-8")
+        assert old not in text and new in text, page
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.bfloat16])
