@@ -445,6 +445,26 @@ def test_scale_factor_rounds_down_the_floating_point_product(ns):
     assert ns["line"].shape[-1] == 25 and F.interpolate(ns["line"], scale_factor=1.16).shape[-1] == 28
 
 
+def test_only_a_float_factor_is_multiplied_in_floating_point():
+    # Review r117-9: "The product is taken in floating point" held for float factors only. Where
+    # F.interpolate computes the size in Python (area, recompute_scale_factor=True), a Fraction is
+    # multiplied exactly: every n/25 from 26/25 up, whose float product falls short somewhere, keeps
+    # that pixel there, while the float factor loses it in both calls.
+    short = 0
+    for n in range(1, 40):
+        line = torch.zeros(1, 1, 25 * n)
+        for numerator in range(26, 101):
+            whole = n * numerator
+            for kwargs in ({"mode": "area"}, {"mode": "nearest", "recompute_scale_factor": True}):
+                assert F.interpolate(line, scale_factor=Fraction(numerator, 25), **kwargs).shape[-1] == whole
+                short += F.interpolate(line, scale_factor=numerator / 25, **kwargs).shape[-1] < whole
+    assert short > 0
+    assert_pages_say(
+        ("upsample.md", "For a float factor the product is taken in floating point"),
+        ("upsample.zh.md", "倍数是浮点数时，这个乘积是用浮点数算的"),
+    )
+
+
 def test_scale_factor_rounds_down_and_size_is_exact(ns):
     x = torch.zeros(1, 1, 8, 8)
     assert F.interpolate(x, scale_factor=2.5).shape[2:] == (20, 20)
