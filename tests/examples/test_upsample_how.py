@@ -445,6 +445,26 @@ def test_scale_factor_rounds_down_the_floating_point_product(ns):
     assert ns["line"].shape[-1] == 25 and F.interpolate(ns["line"], scale_factor=1.16).shape[-1] == 28
 
 
+def test_only_a_float_factor_is_multiplied_in_floating_point():
+    # Review r117-9: "The product is taken in floating point" held for float factors only. Where
+    # F.interpolate computes the size in Python (area, recompute_scale_factor=True), a Fraction is
+    # multiplied exactly: every n/25 from 26/25 up, whose float product falls short somewhere, keeps
+    # that pixel there, while the float factor loses it in both calls.
+    short = 0
+    for n in range(1, 40):
+        line = torch.zeros(1, 1, 25 * n)
+        for numerator in range(26, 101):
+            whole = n * numerator
+            for kwargs in ({"mode": "area"}, {"mode": "nearest", "recompute_scale_factor": True}):
+                assert F.interpolate(line, scale_factor=Fraction(numerator, 25), **kwargs).shape[-1] == whole
+                short += F.interpolate(line, scale_factor=numerator / 25, **kwargs).shape[-1] < whole
+    assert short > 0
+    assert_pages_say(
+        ("upsample.md", "For a float factor the product is taken in floating point"),
+        ("upsample.zh.md", "倍数是浮点数时，这个乘积是用浮点数算的"),
+    )
+
+
 def test_scale_factor_rounds_down_and_size_is_exact(ns):
     x = torch.zeros(1, 1, 8, 8)
     assert F.interpolate(x, scale_factor=2.5).shape[2:] == (20, 20)
@@ -1177,13 +1197,30 @@ def test_a_float64_corner_can_miss_by_two_rounding_steps_too():
     assert abs(steps.item()) == 2
 
 
-def test_align_corners_true_misses_a_corner_by_the_rounding_of_its_neighbour_not_its_own():
+def test_align_corners_true_misses_a_corner_by_more_than_its_own_last_bits():
     # Review 19: "can miss a corner in the last bits" held only relative to the neighbour's value.
     row = torch.tensor([1e6, 1e6, 1e6, 1.0]).view(1, 1, 4)
     last = F.interpolate(row, size=38, mode="linear", align_corners=True)[0, 0, -1].item()
     assert round(last, 2) == 1.24
     exact = F.interpolate(row.double(), size=38, mode="linear", align_corners=True)[0, 0, -1].item()
     assert exact == 1.0
+    # Review r117-9: nor relative to the neighbour's value: on a long axis the float32 step puts the
+    # last sample 1/64 of a pixel short, so a corner of 1 beside 0 ends on 0.984375 (float16 and
+    # bfloat16 too, as their step is float32), not within any rounding of 0 or 1; float64 keeps it.
+    long_row = torch.zeros(1, 1, 131_219)
+    long_row[..., -1] = 1
+    for dtype in (torch.float32, torch.float16, torch.bfloat16):
+        end = F.interpolate(long_row.to(dtype), size=262_196, mode="linear", align_corners=True)[0, 0, -1]
+        assert end.item() == 0.984375, dtype
+    assert F.interpolate(long_row.double(), size=262_196, mode="linear", align_corners=True)[0, 0, -1].item() == 1.0
+    assert_pages_say(
+        ("upsample.md", "can miss a corner, and by more than its own last bits"),
+        ("upsample.md", "131,219 pixels, all 0 but a last 1, enlarged to 262,196 by `linear` ends on 0.984375"),
+        (
+            "upsample.zh.md",
+            "131,219 个像素，除最后一个为 1 外都是 0，用 `linear` 放大到 262,196 个像素，最后一个值是 0.984375",
+        ),
+    )
 
 
 @pytest.mark.parametrize("align", [False, True])
