@@ -1166,6 +1166,30 @@ def test_the_1x1_mean_parts_from_avg_pool_by_steps_that_grow_with_the_block():
     )
 
 
+def test_the_1x1_mean_parts_by_more_from_larger_blocks_but_not_more_at_every_larger_size():
+    # Review 117: the zh page said 块越大差得越多 (the larger the block, the more), a trend at every size, where the
+    # en page says blocks larger than 3x3 and 4x4 part by more than those: over 20000 maps of values in [0, 1) each
+    # of 5x5 to 8x8 parts by more steps than 3x3 and 4x4 on every seed, yet on seed 3 an 8x8 block by fewer than 7x7
+    def steps(x):
+        pooled = F.avg_pool2d(x, x.shape[-1])
+        area = F.interpolate(x, size=(1, 1), mode="area")
+        step = torch.nextafter(pooled, torch.tensor(float("inf"))) - pooled
+        return ((area - pooled).abs() / step).max().item()
+
+    fewer_at_a_larger_size = False
+    for seed in range(4):
+        g = torch.Generator().manual_seed(seed)
+        s = {n: steps(torch.rand(20000, 1, n, n, generator=g)) for n in range(3, 9)}
+        assert min(s[n] for n in range(5, 9)) > max(s[3], s[4]), seed
+        fewer_at_a_larger_size |= any(s[n + 1] < s[n] for n in range(5, 8))
+    assert fewer_at_a_larger_size
+    assert_pages_say(
+        ("downsample-methods.md", "by a few float32 steps from a 3×3 or 4×4 block and by more from larger ones"),
+        ("downsample-methods.zh.md", "3×3 或 4×4 的块会差几个 float32 步长，更大的块差得更多（100×100 时达几十步）"),
+    )
+    assert "块越大差得越多" not in (ROOT / "docs" / "downsample-methods.zh.md").read_text(encoding="utf-8")
+
+
 def test_from_a_2x2_block_to_one_pixel_area_and_the_adaptive_pool_overflow_like_avg_pool():
     # Review 42: the page excepted every 1x1 output from "area and the adaptive pool overflow like AvgPool2d".
     # Their mean adds a 2x2 block as AvgPool2d does: the same inf, -inf, nan or finite value on every block of
