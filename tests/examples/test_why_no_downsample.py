@@ -535,6 +535,39 @@ def test_bilinear_misses_slicing_at_the_odd_listed_factors_and_size_removes_them
             assert torch.equal(by_factor, middle[..., : by_factor.shape[-2], :]), (k, m)
 
 
+def test_slicing_at_whole_factors_needs_scale_factor_1_over_k_as_a_python_float():
+    # Review r117-1: the page said nearest picks slicing's pixels and odd-factor bilinear reads a single pixel at
+    # whole factors, naming no type for scale_factor. A NumPy float32 1/k is not the double 1/k: nearest then keeps
+    # pixels outside slicing and bilinear mixes two pixels at several k, 7 the first of each
+    python_missed, nearest_missed, bilinear_missed = [], [], []
+    for k in range(2, 101):
+        row = torch.arange(2.0 * k).reshape(1, 1, 1, 2 * k)
+        image = row.expand(1, 1, 2 * k, 2 * k)
+        for factor, missed in ((1 / k, python_missed), (np.float32(1 / k), nearest_missed)):
+            kept = F.interpolate(row, scale_factor=(1, factor), mode="nearest")[0, 0, 0].tolist()
+            if kept != row[0, 0, 0, ::k].tolist()[: len(kept)]:
+                missed.append(k)
+        if k % 2:
+            mixed = F.interpolate(image, scale_factor=np.float32(1 / k), mode="bilinear")[0, 0, 0].tolist()
+            if mixed != row[0, 0, 0, k // 2 :: k].tolist()[: len(mixed)]:
+                bilinear_missed.append(k)
+    assert python_missed == []
+    assert nearest_missed[0] == 7 and bilinear_missed[0] == 7 and len(nearest_missed) > len(bilinear_missed) > 3
+    row = torch.arange(14.0).reshape(1, 1, 14)
+    assert F.interpolate(row, scale_factor=np.float32(1 / 7), mode="nearest").flatten().tolist() == [0.0, 6.0]
+    assert_pages_say(
+        ("why-no-downsample.md", "and the factor given as `scale_factor=1/k`, a Python float, at odd factors"),
+        ("why-no-downsample.md", "given the same Python float, picks one pixel of each block"),
+        (
+            "why-no-downsample.md",
+            "a NumPy float32 1/*k* is another number: at 1/7 on 14 pixels it keeps pixels 0 and 6",
+        ),
+        ("why-no-downsample.zh.md", "用 Python 浮点数 `scale_factor=1/k` 指定倍数、且倍数为奇数时"),
+        ("why-no-downsample.zh.md", "（同样传 Python 浮点数）从每个块里挑一个像素"),
+        ("why-no-downsample.zh.md", "NumPy 的 float32 1/*k* 是另一个数：对 14 个像素用 1/7 时，它保留的是像素 0 和 6"),
+    )
+
+
 def test_at_the_listed_factors_only_the_size_is_short_and_only_for_some_sizes(ns):
     # Independent sweep: whole factors up to 100, outputs of 1 to 40 rows. Wherever
     # scale_factor=1/k differs from slicing, the rows it keeps are slicing's, one fewer.
