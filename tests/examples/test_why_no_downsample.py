@@ -554,17 +554,18 @@ def test_slicing_at_whole_factors_needs_scale_factor_1_over_k_as_a_python_float(
     assert python_missed == []
     assert nearest_missed[0] == 7 and bilinear_missed[0] == 7 and len(nearest_missed) > len(bilinear_missed) > 3
     row = torch.arange(14.0).reshape(1, 1, 14)
+    assert np.float32(1 / 7) != 1 / 7
     assert F.interpolate(row, scale_factor=np.float32(1 / 7), mode="nearest").flatten().tolist() == [0.0, 6.0]
     assert_pages_say(
         ("why-no-downsample.md", "and the factor given as `scale_factor=1/k`, a Python float, at odd factors"),
         ("why-no-downsample.md", "given the same Python float, picks one pixel of each block"),
         (
             "why-no-downsample.md",
-            "a NumPy float32 1/*k* is another number: at 1/7 on 14 pixels it keeps pixels 0 and 6",
+            "a NumPy float32 1/7 is another number: on 14 pixels it keeps pixels 0 and 6",
         ),
         ("why-no-downsample.zh.md", "用 Python 浮点数 `scale_factor=1/k` 指定倍数、且倍数为奇数时"),
         ("why-no-downsample.zh.md", "（同样传 Python 浮点数）从每个块里挑一个像素"),
-        ("why-no-downsample.zh.md", "NumPy 的 float32 1/*k* 是另一个数：对 14 个像素用 1/7 时，它保留的是像素 0 和 6"),
+        ("why-no-downsample.zh.md", "NumPy 的 float32 1/7 是另一个数：对 14 个像素，它保留的是像素 0 和 6"),
     )
 
 
