@@ -554,7 +554,7 @@ def test_slicing_at_whole_factors_needs_scale_factor_1_over_k_as_a_python_float(
     assert python_missed == []
     assert nearest_missed[0] == 7 and bilinear_missed[0] == 7 and len(nearest_missed) > len(bilinear_missed) > 3
     row = torch.arange(14.0).reshape(1, 1, 14)
-    assert np.float32(1 / 7) != 1 / 7
+    assert float(np.float32(1 / 7)) != 1 / 7 and float(np.float32(1 / 4)) == 1 / 4
     assert F.interpolate(row, scale_factor=np.float32(1 / 7), mode="nearest").flatten().tolist() == [0.0, 6.0]
     assert_pages_say(
         ("why-no-downsample.md", "and the factor given as `scale_factor=1/k`, a Python float, at odd factors"),
