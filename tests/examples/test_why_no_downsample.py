@@ -557,16 +557,56 @@ def test_slicing_at_whole_factors_needs_scale_factor_1_over_k_as_a_python_float(
     assert float(np.float32(1 / 7)) != 1 / 7 and float(np.float32(1 / 4)) == 1 / 4
     assert F.interpolate(row, scale_factor=np.float32(1 / 7), mode="nearest").flatten().tolist() == [0.0, 6.0]
     assert_pages_say(
-        ("why-no-downsample.md", "and the factor given as `scale_factor=1/k`, a Python float, at odd factors"),
-        ("why-no-downsample.md", "given the same Python float, picks one pixel of each block"),
+        (
+            "why-no-downsample.md",
+            "without `recompute_scale_factor=True`, and the factor given as `scale_factor=1/k`, a Python float, at odd",
+        ),
+        (
+            "why-no-downsample.md",
+            "given the same `scale_factor` and `recompute_scale_factor`, picks one pixel of each block",
+        ),
         (
             "why-no-downsample.md",
             "a NumPy float32 1/7 is another number: on 14 pixels it keeps pixels 0 and 6",
         ),
-        ("why-no-downsample.zh.md", "用 Python 浮点数 `scale_factor=1/k` 指定倍数、且倍数为奇数时"),
-        ("why-no-downsample.zh.md", "（同样传 Python 浮点数）从每个块里挑一个像素"),
+        (
+            "why-no-downsample.zh.md",
+            "不设 `recompute_scale_factor=True`、用 Python 浮点数 `scale_factor=1/k` 指定倍数、且倍数为奇数时",
+        ),
+        ("why-no-downsample.zh.md", "（`scale_factor` 和 `recompute_scale_factor` 也这样传）从每个块里挑一个像素"),
         ("why-no-downsample.zh.md", "NumPy 的 float32 1/7 是另一个数：对 14 个像素，它保留的是像素 0 和 6"),
     )
+
+
+def test_slicing_at_the_listed_factors_needs_recompute_scale_factor_left_unset(ns):
+    # Review r117-1: the page said nearest and odd-factor bilinear keep slicing's pixels at whole factors, and at the
+    # listed ones only the size is short, naming no recompute_scale_factor. With True, a short size makes the step
+    # in/out: 147 pixels at 1/49 keep pixels 0 and 73 (nearest), 36.25 and 109.75 (bilinear)
+    assert 49 in ns["odd"]
+    left = {None: set(), False: set(), True: set()}
+    for k in ns["odd"]:
+        for m in range(1, 9):
+            row = torch.arange(float(m * k)).reshape(1, 1, 1, m * k)
+            image = row.expand(1, 1, 3, m * k)
+            for recompute in left:
+                try:
+                    kept = F.interpolate(row, scale_factor=(1, 1 / k), mode="nearest", recompute_scale_factor=recompute)
+                except RuntimeError:  # an output of 0 pixels
+                    continue
+                if kept[0, 0, 0].tolist() != row[0, 0, 0, ::k].tolist()[: kept.shape[-1]]:
+                    left[recompute].add(("nearest", k, m))
+                if k % 2:
+                    mixed = F.interpolate(
+                        image, scale_factor=(1, 1 / k), mode="bilinear", recompute_scale_factor=recompute
+                    )
+                    if mixed[0, 0, 0].tolist() != row[0, 0, 0, k // 2 :: k].tolist()[: mixed.shape[-1]]:
+                        left[recompute].add(("bilinear", k, m))
+    assert left[None] == left[False] == set()
+    assert ("nearest", 49, 3) in left[True] and ("bilinear", 49, 2) in left[True]
+    x = torch.arange(147.0).reshape(1, 1, 1, 147)
+    assert F.interpolate(
+        x, scale_factor=(1, 1 / 49), mode="nearest", recompute_scale_factor=True
+    ).flatten().tolist() == [0, 73]
 
 
 def test_at_the_listed_factors_only_the_size_is_short_and_only_for_some_sizes(ns):
