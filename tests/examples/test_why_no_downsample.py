@@ -2017,11 +2017,11 @@ def test_four_times_ignores_at_least_12_of_16_and_odd_factor_slicing_needs_align
     for name, text in (
         (
             "why-no-downsample.md",
-            "at 4× it ignores at least 12 of every 16.\nWith the default `align_corners=False`, at odd",
+            "at 4× it ignores at least 12 of every 16.\nWith the default `align_corners=False`, without",
         ),
         (
             "why-no-downsample.zh.md",
-            "每 16 个像素里至少有 12 个被忽略。在默认的 `align_corners=False` 下，倍数为奇数时",
+            "每 16 个像素里至少有 12 个被忽略。在默认的 `align_corners=False` 下，不设",
         ),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
