@@ -535,6 +535,80 @@ def test_bilinear_misses_slicing_at_the_odd_listed_factors_and_size_removes_them
             assert torch.equal(by_factor, middle[..., : by_factor.shape[-2], :]), (k, m)
 
 
+def test_slicing_at_whole_factors_needs_scale_factor_1_over_k_as_a_python_float():
+    # Review r117-1: the page said nearest picks slicing's pixels and odd-factor bilinear reads a single pixel at
+    # whole factors, naming no type for scale_factor. A NumPy float32 1/k is not the double 1/k: nearest then keeps
+    # pixels outside slicing and bilinear mixes two pixels at several k, 7 the first of each
+    python_missed, nearest_missed, bilinear_missed = [], [], []
+    for k in range(2, 101):
+        row = torch.arange(2.0 * k).reshape(1, 1, 1, 2 * k)
+        image = row.expand(1, 1, 2 * k, 2 * k)
+        for factor, missed in ((1 / k, python_missed), (np.float32(1 / k), nearest_missed)):
+            kept = F.interpolate(row, scale_factor=(1, factor), mode="nearest")[0, 0, 0].tolist()
+            if kept != row[0, 0, 0, ::k].tolist()[: len(kept)]:
+                missed.append(k)
+        if k % 2:
+            mixed = F.interpolate(image, scale_factor=np.float32(1 / k), mode="bilinear")[0, 0, 0].tolist()
+            if mixed != row[0, 0, 0, k // 2 :: k].tolist()[: len(mixed)]:
+                bilinear_missed.append(k)
+    assert python_missed == []
+    assert nearest_missed[0] == 7 and bilinear_missed[0] == 7 and len(nearest_missed) > len(bilinear_missed) > 3
+    row = torch.arange(14.0).reshape(1, 1, 14)
+    assert float(np.float32(1 / 7)) != 1 / 7 and float(np.float32(1 / 4)) == 1 / 4
+    assert F.interpolate(row, scale_factor=np.float32(1 / 7), mode="nearest").flatten().tolist() == [0.0, 6.0]
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "without `recompute_scale_factor=True`, and the factor given as `scale_factor=1/k`, a Python float, at odd",
+        ),
+        (
+            "why-no-downsample.md",
+            "given the same `scale_factor` and `recompute_scale_factor`, picks one pixel of each block",
+        ),
+        (
+            "why-no-downsample.md",
+            "a NumPy float32 1/7 is another number: on 14 pixels it keeps pixels 0 and 6",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "不设 `recompute_scale_factor=True`、用 Python 浮点数 `scale_factor=1/k` 指定倍数、且倍数为奇数时",
+        ),
+        ("why-no-downsample.zh.md", "（`scale_factor` 和 `recompute_scale_factor` 也这样传）从每个块里挑一个像素"),
+        ("why-no-downsample.zh.md", "NumPy 的 float32 1/7 是另一个数：对 14 个像素，它保留的是像素 0 和 6"),
+    )
+
+
+def test_slicing_at_the_listed_factors_needs_recompute_scale_factor_left_unset(ns):
+    # Review r117-1: the page said nearest and odd-factor bilinear keep slicing's pixels at whole factors, and at the
+    # listed ones only the size is short, naming no recompute_scale_factor. With True, a short size makes the step
+    # in/out: 147 pixels at 1/49 keep pixels 0 and 73 (nearest), 36.25 and 109.75 (bilinear)
+    assert 49 in ns["odd"]
+    left = {None: set(), False: set(), True: set()}
+    for k in ns["odd"]:
+        for m in range(1, 9):
+            row = torch.arange(float(m * k)).reshape(1, 1, 1, m * k)
+            image = row.expand(1, 1, 3, m * k)
+            for recompute in left:
+                try:
+                    kept = F.interpolate(row, scale_factor=(1, 1 / k), mode="nearest", recompute_scale_factor=recompute)
+                except RuntimeError:  # an output of 0 pixels
+                    continue
+                if kept[0, 0, 0].tolist() != row[0, 0, 0, ::k].tolist()[: kept.shape[-1]]:
+                    left[recompute].add(("nearest", k, m))
+                if k % 2:
+                    mixed = F.interpolate(
+                        image, scale_factor=(1, 1 / k), mode="bilinear", recompute_scale_factor=recompute
+                    )
+                    if mixed[0, 0, 0].tolist() != row[0, 0, 0, k // 2 :: k].tolist()[: mixed.shape[-1]]:
+                        left[recompute].add(("bilinear", k, m))
+    assert left[None] == left[False] == set()
+    assert ("nearest", 49, 3) in left[True] and ("bilinear", 49, 2) in left[True]
+    x = torch.arange(147.0).reshape(1, 1, 1, 147)
+    assert F.interpolate(
+        x, scale_factor=(1, 1 / 49), mode="nearest", recompute_scale_factor=True
+    ).flatten().tolist() == [0, 73]
+
+
 def test_at_the_listed_factors_only_the_size_is_short_and_only_for_some_sizes(ns):
     # Independent sweep: whole factors up to 100, outputs of 1 to 40 rows. Wherever
     # scale_factor=1/k differs from slicing, the rows it keeps are slicing's, one fewer.
@@ -1943,11 +2017,11 @@ def test_four_times_ignores_at_least_12_of_16_and_odd_factor_slicing_needs_align
     for name, text in (
         (
             "why-no-downsample.md",
-            "at 4× it ignores at least 12 of every 16.\nWith the default `align_corners=False`, at odd",
+            "at 4× it ignores at least 12 of every 16.\nWith the default `align_corners=False`, without",
         ),
         (
             "why-no-downsample.zh.md",
-            "每 16 个像素里至少有 12 个被忽略。在默认的 `align_corners=False` 下，倍数为奇数时",
+            "每 16 个像素里至少有 12 个被忽略。在默认的 `align_corners=False` 下，不设",
         ),
     ):
         assert text in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
