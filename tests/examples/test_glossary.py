@@ -5,12 +5,14 @@ import itertools
 import math
 import subprocess
 import sys
+from fractions import Fraction
 
+import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import ROOT
+from helpers import ROOT, assert_pages_say
 
 
 def cubic(t, a):
@@ -691,3 +693,22 @@ def test_convention_empty_tensors_pixel_unshuffle_returns_the_named_empty_batch_
     assert "returns such a tensor unchanged" not in en and "会把这样的张量原样返回" not in zh
     assert "`PixelUnshuffle(2)` returns a batch of 0 images of 1×4×4 unchanged" in en
     assert "`PixelUnshuffle(2)` 会把批大小为 0、每张 1×4×4 的张量原样返回" in zh
+
+
+def test_convention_factors_are_python_floats_a_numpy_float32_or_a_fraction_is_another_number():
+    # Rounds 115-117 found rules written for scale_factor=1/k that a NumPy float32 1/k or a Fraction breaks.
+    row = torch.arange(14.0).view(1, 1, 14)
+    assert F.interpolate(row, scale_factor=np.float32(1 / 7)).flatten().tolist() == [0.0, 6.0]
+    assert F.interpolate(row, scale_factor=1 / 7).flatten().tolist() == [0.0, 7.0]
+    zeros = torch.zeros(1, 1, 88)
+    assert F.interpolate(zeros, scale_factor=Fraction(120, 88), mode="area").shape[-1] == 120
+    assert F.interpolate(zeros, scale_factor=120 / 88, mode="area").shape[-1] == 119
+    assert_pages_say(
+        ("glossary.md", "`nearest` at `np.float32(1/7)` keeps pixels 0 and 6 of 14, where `1/7` keeps 0 and 7"),
+        ("glossary.md", "`area` at `Fraction(120, 88)` gives 88 pixels 120, at `120/88` 119"),
+        (
+            "glossary.zh.md",
+            "`nearest` 以 `np.float32(1/7)` 缩小 14 个像素，保留的是像素 0 和 6，而以 `1/7` 缩小保留的是像素 0 和 7",
+        ),
+        ("glossary.zh.md", "`area` 以 `Fraction(120, 88)` 缩放 88 个像素得到 120 个，以 `120/88` 缩放得到 119 个"),
+    )
