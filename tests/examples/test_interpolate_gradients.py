@@ -1564,3 +1564,19 @@ def test_the_linear_map_sentence_names_the_float_dtypes():
         ("interpolate-gradients.md", "`F.interpolate` on float16, bfloat16, float32 or float64 input is a linear map"),
         ("interpolate-gradients.zh.md", "`F.interpolate` 对 float16、bfloat16、float32 或 float64 输入是一个线性映射"),
     )
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "area"])
+def test_x1_5_on_an_odd_size_is_uneven_at_7_not_at_every_odd_size(mode):
+    # Review 117: the page said "scale_factor=1.5 on an odd size such as 7 gives 10 pixels, and then neither is even".
+    # One pixel is an odd size too: x1.5 leaves it one pixel, and its gradient is trivially even. The sentence names 7.
+    spread = {}
+    for n in (1, 7):
+        x = torch.ones(1, 1, n, n, dtype=torch.float64, requires_grad=True)
+        F.interpolate(x, scale_factor=1.5, mode=mode).sum().backward()
+        spread[n] = float(x.grad.max() - x.grad.min())
+    assert spread[1] == 0 and spread[7] > 0.1, spread
+    assert_pages_say(
+        ("interpolate-gradients.md", "`scale_factor=1.5` on 7 pixels gives 10, and then neither is even"),
+        ("interpolate-gradients.zh.md", "对 7 个像素用 `scale_factor=1.5`，得到的是 10 个像素，两者就都不均匀了"),
+    )
