@@ -677,6 +677,41 @@ def test_a_factor_that_rounds_to_a_whole_ratio_reads_as_the_whole_ratio(mode, dt
 
 
 @pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
+def test_ratios_that_round_to_one_float32_number_agree_for_uint8_and_float32_masks_only(mode):
+    # Review 117: "the two ratios round to the same float32 number" made no difference for uint8 and float32 masks,
+    # but the CPU's 1-D kernel keeps a float64 input's ratio in double: a float64 row of 10 pixels x1.20000006
+    # (1/1.20000006 and 10/12 are one float32 number) reads pixel 4 at output 6 where size=12 reads pixel 5.
+    assert_pages_say(("recipes.md", "the two ratios round to the same float32 number, on a `uint8` or `float32` mask"))
+    assert "对 `uint8` 或 `float32` 掩码，两个比值舍入成同一个 float32 数" in (
+        Path(__file__).resolve().parents[2] / "docs" / "recipes.zh.md"
+    ).read_text(encoding="utf-8")
+    assert np.float32(1 / 1.20000006) == np.float32(10 / 12)
+    row = torch.arange(10, dtype=torch.float64)[None, None]
+    assert F.interpolate(row, scale_factor=1.20000006, mode="nearest")[0, 0, 6] == 4
+    assert F.interpolate(row, size=12, mode="nearest")[0, 0, 6] == 5
+    parted = 0
+    for n in range(2, 30):
+        for out in range(n + 1, 3 * n + 1):
+            ratio = np.float32(n / out)
+            for side in (0.45, -0.45):
+                scale = 1 / (float(ratio) + side * float(np.spacing(ratio)))
+                if np.float32(1 / scale) != ratio or int(n * scale) != out:
+                    continue
+                for dtype in (torch.uint8, torch.float32, torch.float64):
+                    mask = torch.randint(0, 5, (1, 1, n)).to(dtype)
+                    same = torch.equal(
+                        F.interpolate(mask, scale_factor=scale, mode=mode), F.interpolate(mask, size=out, mode=mode)
+                    )
+                    flat = F.interpolate(mask[..., None, :], scale_factor=(1, scale), mode=mode)
+                    assert torch.equal(flat, F.interpolate(mask[..., None, :], size=(1, out), mode=mode))
+                    if dtype == torch.float64:
+                        parted += not same
+                    else:
+                        assert same, (n, out, scale, dtype)
+    assert parted > 0
+
+
+@pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
 def test_recompute_changes_a_traced_mask_whose_two_ratios_agree(mode):
     # Review 111: "The factor makes no difference where the two ratios round to the same float32 number" held in eager
     # mode only: 7 pixels x 31/7 give 31 pixels and 7/31 = 1/scale_factor in float32, yet traced,
