@@ -481,8 +481,12 @@ def test_non_integer_scales_copy_unevenly_unless_a_kernel_ignores_the_scale():
     assert torch.bincount(F.interpolate(image, scale_factor=(1.0, 2.1))[0, 0, 0].long()).tolist() == [2] * 5
 
 
-def test_a_scale_within_float32_rounding_of_a_whole_number_copies_evenly(ns):
+def test_a_scale_just_above_a_whole_number_copies_evenly(ns):
     # The page's other exception: the step 1/scale_factor rounds to exactly 1/k in single precision.
+    assert_pages_say(
+        ("interpolate-sizes.md", "or the scale lies just above a whole number k, so close that"),
+        ("interpolate-coordinates.md", "an `s` just above a whole number, within single-precision rounding of it"),
+    )
     assert ns["nearest_copies"][2.000000001] == [2] * 8
     for k in (1, 2, 3, 4, 7):
         for n in range(2, 40):
@@ -490,6 +494,12 @@ def test_a_scale_within_float32_rounding_of_a_whole_number_copies_evenly(ns):
                 row = torch.arange(n, dtype=dtype).view(1, 1, -1)
                 picks = F.interpolate(row, scale_factor=k + 1e-9, mode="nearest")[0, 0].long()
                 assert torch.bincount(picks, minlength=n).tolist() == [k] * n, (k, n, dtype)
+                # "just above": just below k the step rounds to 1/k as well, but floor(n * scale) is
+                # k * n - 1, so the last pixel gets one copy fewer (the page once said "so close to").
+                below = k - 1e-9
+                assert np.float32(1 / below) == np.float32(1 / k)
+                picks = F.interpolate(row, scale_factor=below, mode="nearest")[0, 0].long()
+                assert torch.bincount(picks, minlength=n).tolist() == [k] * (n - 1) + [k - 1], (k, n, dtype)
     assert len(set(ns["nearest_copies"][1.5])) > 1  # a scale that is not near a whole number: uneven
 
 
