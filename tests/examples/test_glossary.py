@@ -703,6 +703,24 @@ def test_convention_factors_are_python_floats_a_numpy_float32_or_a_fraction_is_a
     zeros = torch.zeros(1, 1, 88)
     assert F.interpolate(zeros, scale_factor=Fraction(120, 88), mode="area").shape[-1] == 120
     assert F.interpolate(zeros, scale_factor=120 / 88, mode="area").shape[-1] == 119
+    # Review r118-9: the clause on recompute_scale_factor=True, and on area given a NumPy float32, had no test.
+    # 3 x np.float32(5/3) is 5 in float32 and 4.9999998 in float64.
+    for mode in ("nearest", "nearest-exact", "linear"):
+        sizes = {
+            factor: F.interpolate(zeros, scale_factor=factor, mode=mode, recompute_scale_factor=True).shape[-1]
+            for factor in (Fraction(120, 88), 120 / 88)
+        }
+        assert sizes == {Fraction(120, 88): 120, 120 / 88: 119}
+    three = torch.zeros(1, 1, 3)
+    for n in range(1, 40):
+        for k in range(1, 80):
+            factor = np.float32(k / n)
+            in_float32 = int(np.floor(np.float32(n) * factor))
+            line = torch.zeros(1, 1, n)
+            assert F.interpolate(line, scale_factor=factor, mode="area").shape[-1] == in_float32
+            assert F.interpolate(line, scale_factor=factor, recompute_scale_factor=True).shape[-1] == in_float32
+    assert int(np.floor(np.float32(3) * np.float32(5 / 3))) == 5 != int(np.floor(3 * float(np.float32(5 / 3))))
+    assert F.interpolate(three, scale_factor=np.float32(5 / 3), mode="area").shape[-1] == 5
     assert_pages_say(
         ("glossary.md", "`nearest` at `np.float32(1/7)` keeps pixels 0 and 6 of 14, where `1/7` keeps 0 and 7"),
         ("glossary.md", "`area` at `Fraction(120, 88)` gives 88 pixels 120, at `120/88` 119"),
