@@ -1443,3 +1443,20 @@ def test_plain_bilinear_reads_at_most_2x2_pixels_per_output_not_always_those_aro
         if line.startswith("#")
     )
     assert "On this float64 probe, plain bilinear" in comment and "bilinear reads the 2x2 around it" not in comment
+
+
+def test_area_at_half_spreads_its_windows_over_every_pixel_of_an_odd_size_from_3():
+    # Review 117: the take-away said "on an odd size area spreads its windows over every pixel"; 1 pixel is odd and
+    # gives an empty output, no window at all.
+    for n in range(3, 64, 2):
+        impulses = torch.eye(n, dtype=torch.float64).view(n, 1, n)
+        weights = F.interpolate(impulses, scale_factor=0.5, mode="area")[:, 0]  # (input pixel, output pixel)
+        assert weights.shape[-1] == n // 2 and (weights.sum(1) > 0).all(), n
+    assert F.interpolate(torch.ones(1, 1, 1), scale_factor=0.5, mode="area").numel() == 0
+    assert_pages_say(
+        (
+            "aliasing.md",
+            "on an odd size of 3 or more `area` spreads its windows over every pixel, and 1 pixel gives no output)",
+        ),
+        ("aliasing.zh.md", "尺寸为不小于 3 的奇数时，`area` 会把窗口铺满所有像素，1 个像素则没有输出"),
+    )
