@@ -721,7 +721,14 @@ def test_convention_factors_are_python_floats_a_numpy_float32_or_a_fraction_is_a
             assert F.interpolate(line, scale_factor=factor, recompute_scale_factor=True).shape[-1] == in_float32
     assert int(np.floor(np.float32(3) * np.float32(5 / 3))) == 5 != int(np.floor(3 * float(np.float32(5 / 3))))
     assert F.interpolate(three, scale_factor=np.float32(5 / 3), mode="area").shape[-1] == 5
+    # Review r119-9: nn.Upsample turns the factor into a Python float first, so its area and
+    # recompute_scale_factor=True do not multiply a Fraction or a NumPy float32 as given.
+    assert torch.nn.Upsample(scale_factor=Fraction(120, 88), mode="area")(zeros).shape[-1] == 119
+    assert torch.nn.Upsample(scale_factor=Fraction(120, 88), recompute_scale_factor=True)(zeros).shape[-1] == 119
+    assert torch.nn.Upsample(scale_factor=np.float32(5 / 3), mode="area")(three).shape[-1] == 4
     assert_pages_say(
+        ("glossary.md", "And in `F.interpolate`, `area` and `recompute_scale_factor=True` multiply a NumPy float32"),
+        ("glossary.zh.md", "而且在 `F.interpolate` 中，`area` 和 `recompute_scale_factor=True` 会把 NumPy 的 float32"),
         ("glossary.md", "`nearest` at `np.float32(1/7)` keeps pixels 0 and 6 of 14, where `1/7` keeps 0 and 7"),
         ("glossary.md", "`area` at `Fraction(120, 88)` gives 88 pixels 120, at `120/88` 119"),
         (
