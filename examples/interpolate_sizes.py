@@ -177,7 +177,7 @@ for kwargs in (dict(scale_factor=2.0), dict(size=9)):
 
 # %% non_integer_nearest
 # Non-integer scales with nearest on this 8-pixel 3-D row: input pixels are copied an uneven number
-# of times, except at a scale just above a whole number k, so close that single precision rounds its step to 1/k.
+# of times, except at 2.000000001, so close to 2 that single precision rounds its step to 1/2.
 row = torch.arange(8.0, device=device).view(1, 1, -1)
 nearest_copies = {}
 for factor in (1.5, 2.5, 1.3, 0.75, 2.000000001):

@@ -482,12 +482,33 @@ def test_non_integer_scales_copy_unevenly_unless_a_kernel_ignores_the_scale():
 
 
 def test_a_scale_just_above_a_whole_number_copies_evenly(ns):
-    # The page's other exception: the step 1/scale_factor rounds to exactly 1/k in single precision.
+    # The page's other exception: the step 1/scale_factor rounds to the step of 1/k in single precision.
     assert_pages_say(
-        ("interpolate-sizes.md", "or the scale lies just above a whole number k, so close that"),
-        ("interpolate-coordinates.md", "an `s` just above a whole number, within single-precision rounding of it"),
+        ("interpolate-sizes.md", "or the scale lies just above a whole\nnumber k, so close that"),
+        (
+            "interpolate-coordinates.md",
+            "an `s` just above\nsome whole numbers, within single-precision rounding of them",
+        ),
+        ("interpolate-coordinates.zh.md", "`s` 略大于某些整数，只差单精度舍入那么一点"),
     )
     assert ns["nearest_copies"][2.000000001] == [2] * 8
+    # Review 119: coordinates listed 'an s just above a whole number' among the scales that cover evenly, and the
+    # cell's comment said so of every whole k; such an s copies as k itself does, and k = 41, 47, 55, ... copy
+    # unevenly in float32 (Equivalent calls), so 8 pixels x41.000000000041 give 42, 41, 40, ... copies.
+    row = torch.arange(8.0).view(1, 1, -1)
+    uneven = []
+    for k in range(2, 101):
+        above = k * (1 + 1e-12)
+        assert np.float32(1 / above) == np.float32(1 / k) and int(8 * above) == 8 * k
+        picks = F.interpolate(row, scale_factor=above, mode="nearest")[0, 0].long()
+        whole = F.interpolate(row, scale_factor=float(k), mode="nearest")[0, 0].long()
+        assert torch.equal(picks, whole), k
+        if len(set(torch.bincount(picks, minlength=8).tolist())) > 1:
+            uneven.append(k)
+    assert uneven[:3] == [41, 47, 55]
+    assert "except at 2.000000001, so close to 2" in (
+        Path(__file__).resolve().parents[2] / "examples" / "interpolate_sizes.py"
+    ).read_text("utf-8")
     for k in (1, 2, 3, 4, 7):
         for n in range(2, 40):
             for dtype in (torch.float32, torch.float64):
