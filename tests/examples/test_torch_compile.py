@@ -657,7 +657,7 @@ def test_on_larger_maps_eager_can_give_nan_where_the_decomposition_does_not():
         ),
         ("torch-compile.md", "gives `nan` at output row 9, column 0 with `bilinear` in eager mode and 0"),
         ("torch-compile.zh.md", "在测试扫过的图上（最大 2 × 6 像素的图中放一个 `inf`，缩放到最大 3 × 8）"),
-        ("torch-compile.zh.md", "输出第 9 行第 0 列在 eager 模式下是 `nan`，编译后是 0"),
+        ("torch-compile.zh.md", "输出行 9、列 0 在 eager 模式下是 `nan`，编译后是 0"),
     )
 
 
