@@ -628,6 +628,39 @@ def test_uint8_bicubic_copies_a_kept_axis_in_eager_mode_like_the_linear_modes():
     assert run_python(code, ATEN_CPU_CAPABILITY="default").strip() == "True"
 
 
+def test_on_larger_maps_eager_can_give_nan_where_the_decomposition_does_not():
+    """Review 119: "an inf gives nan compiled wherever it does in eager mode" and "bicubic's decomposition gives
+    nan at the same pixels" held on the tests' maps of up to 2 x 6 pixels; on larger ones eager mode rounds a
+    sample position that falls exactly on a pixel to just before it and reads the pixel before with a tiny
+    weight, where the decomposition does not read it: 3 x 7 with an inf at (0, 1) to 19 x 9."""
+    table = select_decomp_table()
+    inf = float("inf")
+    x = torch.zeros(1, 1, 3, 7)
+    x[0, 0, 0, 1] = inf
+
+    def bilinear(t):
+        return F.interpolate(t, size=(19, 9), mode="bilinear")
+
+    assert bool(bilinear(x)[0, 0, 9, 0].isnan())
+    assert table[torch.ops.aten.upsample_bilinear2d.vec](x, [19, 9], False, None)[0, 0, 9, 0] == 0
+    torch._dynamo.reset()
+    assert torch.compile(bilinear, backend="aot_eager", fullgraph=True)(x)[0, 0, 9, 0] == 0
+    torch._dynamo.reset()
+    x = torch.zeros(1, 1, 5, 7)
+    x[0, 0, 0, 0] = inf
+    eager = F.interpolate(x, size=(23, 9), mode="bicubic").isnan()
+    assert (eager & ~table[torch.ops.aten.upsample_bicubic2d.vec](x, [23, 9], False, None).isnan()).any()
+    assert_pages_say(
+        (
+            "torch-compile.md",
+            "on the maps the tests sweep (one `inf` in maps of up to 2 × 6 pixels, resized to up to 3 × 8)",
+        ),
+        ("torch-compile.md", "gives `nan` at output row 9, column 0 with `bilinear` in eager mode and 0"),
+        ("torch-compile.zh.md", "在测试扫过的图上（最大 2 × 6 像素的图中放一个 `inf`，缩放到最大 3 × 8）"),
+        ("torch-compile.zh.md", "输出行 9、列 0 在 eager 模式下是 `nan`，编译后是 0"),
+    )
+
+
 def test_where_eager_copies_a_kept_axis_an_inf_comes_back_nan_and_compiled_keeps_it():
     """Review 60: "an inf gives nan compiled wherever it does in eager mode" held for a size, not for a
     scale_factor that keeps an axis: the eager CPU copy adds each pixel to itself with weight 0, the
