@@ -681,10 +681,10 @@ def test_ratios_that_round_to_one_float32_number_agree_for_uint8_and_float32_mas
     # Review 117: "the two ratios round to the same float32 number" made no difference for uint8 and float32 masks,
     # but the CPU's 1-D kernel keeps a float64 input's ratio in double: a float64 row of 10 pixels x1.20000006
     # (1/1.20000006 and 10/12 are one float32 number) reads pixel 4 at output 6 where size=12 reads pixel 5.
-    assert_pages_say(("recipes.md", "the two ratios round to the same float32 number, on a `uint8` or `float32` mask"))
-    assert "对 `uint8` 或 `float32` 掩码，两个比值舍入成同一个 float32 数" in (
-        Path(__file__).resolve().parents[2] / "docs" / "recipes.zh.md"
-    ).read_text(encoding="utf-8")
+    assert_pages_say(
+        ("recipes.md", "the two ratios round to the same float32 number, on a `uint8` or `float32` mask"),
+        ("recipes.zh.md", "对 `uint8` 或 `float32` 掩码，两个比值舍入成同一个 float32 数"),
+    )
     assert np.float32(1 / 1.20000006) == np.float32(10 / 12)
     row = torch.arange(10, dtype=torch.float64)[None, None]
     assert F.interpolate(row, scale_factor=1.20000006, mode="nearest")[0, 0, 6] == 4
@@ -716,10 +716,10 @@ def test_recompute_changes_a_traced_mask_whose_two_ratios_agree(mode):
     # Review 111: "The factor makes no difference where the two ratios round to the same float32 number" held in eager
     # mode only: 7 pixels x 31/7 give 31 pixels and 7/31 = 1/scale_factor in float32, yet traced,
     # recompute_scale_factor=True computes the size in float32 and returns 30 pixels.
-    assert_pages_say(("recipes.md", "In eager mode the factor makes no difference where"))
-    assert "在 eager 模式下，以下情况下缩放因子不起作用" in (
-        Path(__file__).resolve().parents[2] / "docs" / "recipes.zh.md"
-    ).read_text(encoding="utf-8")
+    assert_pages_say(
+        ("recipes.md", "In eager mode the factor makes no difference where"),
+        ("recipes.zh.md", "在 eager 模式下，以下情况下缩放因子不起作用"),
+    )
     scale = 31 / 7
     assert np.float32(1 / scale) == np.float32(7 / 31)
     for rank in (3, 4, 5):
