@@ -1163,7 +1163,8 @@ def test_antialias_reach_at_a_4x_reduction_depends_on_align_corners(mode, plain,
         for dtype in (torch.float32, torch.float64)
     }
     assert all(from_2_or_4.values()), from_2_or_4
-    assert any(outputs != {2, 4} for outputs in from_2_or_4.values()) is (mode == "bilinear"), from_2_or_4
+    if mode == "bilinear":  # bicubic's float32 residues move with the CPU capability (AVX2: 2 and 4, default: 4)
+        assert any(outputs != {2, 4} for outputs in from_2_or_4.values()), from_2_or_4
     if mode == "bicubic":
         assert (torch.float32, 5, 15) in residue_outputs, residue_outputs
     for dtype in (torch.float32, torch.float64):
