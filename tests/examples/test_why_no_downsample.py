@@ -1216,8 +1216,10 @@ def test_elu_orders_differ_by_one_rounding_step_at_alpha_1_and_by_two_at_other_a
     assert most[0.5] == most[1.0] == most[2.0] == 1 and most[2.5] == 2 and max(most.values()) == 2, most
     en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
-    assert "float32 rounding step (with an `alpha` such as 2.5, by two;" in en
-    assert "`alpha` 取 2.5 这类值时可能相差两个" in zh
+    assert (
+        "on float32 input the two orders can differ by one\n  rounding step (with an `alpha` such as 2.5, by two;" in en
+    )
+    assert "对 float32 输入，两种顺序的结果可能相差一个舍入单位（`alpha` 取 2.5 这类值时可能相差两个" in zh
 
 
 def test_pooling_first_runs_the_activation_on_a_quarter_only_on_even_sizes():
@@ -1843,6 +1845,32 @@ def test_exp_based_activation_orders_differ_under_torchs_avx2_code_too():
     # 2.5) and up to four (sigmoid, the 2x16 image); the tests above run only the build machine's own code, which
     # here is AVX-512, so the AVX2 half went untested
     assert run_python(_AVX2_EXP_ORDERS_CODE, ATEN_CPU_CAPABILITY="avx2").split() == ["AVX2", "1", "2", "4", "4"]
+
+
+_BFLOAT16_ELU_ORDERS_CODE = """
+import torch, torch.nn.functional as F
+x = torch.full((1, 1, 2, 32), -8.475035429000854e-08, dtype=torch.bfloat16)  # 64 values: SIMD; the 16 pooled: scalar
+first, last = F.elu(F.max_pool2d(x, 2), alpha=2.5).float(), F.max_pool2d(F.elu(x, alpha=2.5), 2).float()
+float32_step = (torch.nextafter(first, torch.tensor(0.0)) - first).abs()
+print(torch.backends.cpu.get_cpu_capability(), int(((first - last).abs() / float32_step).max()),
+      int(((first - last).abs() / (torch.nextafter(first.bfloat16(), torch.tensor(0.0, dtype=torch.bfloat16)).float() - first).abs()).max()))
+"""
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="needs AVX2 code")
+def test_elu_orders_differ_by_float32_steps_only_on_float32_input():
+    """Review r120-1: "the two orders can differ by one float32 rounding step (with an alpha such as 2.5, by two ...)"
+    named no dtype; on bfloat16 input the SIMD and scalar ELU at alpha 2.5 round -8.475e-08 to neighbouring
+    bfloat16 values, so the two orders differ by one bfloat16 step, 65536 float32 steps: "on float32 input"."""
+    for out in (
+        run_python(_BFLOAT16_ELU_ORDERS_CODE),
+        run_python(_BFLOAT16_ELU_ORDERS_CODE, ATEN_CPU_CAPABILITY="avx2"),
+    ):
+        assert out.split()[1:] == ["65536", "1"], out
+    assert_pages_say(
+        ("why-no-downsample.md", "so on float32 input the two orders can differ by one rounding step"),
+        ("why-no-downsample.zh.md", "所以对 float32 输入，两种顺序的结果可能相差一个舍入单位"),
+    )
 
 
 def test_avg_pool_is_a_convolution_only_on_small_kernels():
