@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import printed_by, run_example, run_python
+from helpers import assert_pages_say, printed_by, run_example, run_python
 
 FORMATS = (torch.contiguous_format, torch.channels_last)
 
@@ -1065,8 +1065,31 @@ def test_the_2s_and_4s_counts_need_align_corners_false(width, size):
     if (width, size) == (8, 4):  # the page's case
         assert max(counts("bilinear", True, True)) == 5
         # Review 64: only plain interpolation puts the first sample on pixel 0 alone; antialiased keeps the
-        # half-step offset, and its first sample weighs pixels 0 to 2
+        # half-step offset, and its first sample weighs pixels 0 to 2 (up to rounding: see the next test)
         assert counts("bilinear", True, True)[0] == 3
+
+
+def test_the_first_antialiased_align_corners_sample_takes_more_than_pixel_0_and_another_weighs_5():
+    """Review 120-6: the page said that antialiased 8 -> 4 with align_corners=True puts 'the first sample' on
+    3 pixels. Counting every weight that is not 0, it is 3 in float32 and uint8 but 4 in float64, where pixel 3
+    gets a rounding error of about 1e-16 (an inf there makes the first output inf). The page now says that the
+    first sample does not take pixel 0 alone, where plain interpolation does, and that another one weighs 5."""
+    first = {}
+    for dtype in (torch.float32, torch.float64, torch.uint8):
+        eye = (torch.eye(8) * (255 if dtype == torch.uint8 else 1)).to(dtype).view(8, 1, 1, 8)
+        for align_corners, antialias in ((True, True), (True, False)):
+            out = F.interpolate(eye, size=(1, 4), mode="bilinear", antialias=antialias, align_corners=align_corners)
+            counts = (out[:, 0, 0, :] != 0).sum(0).tolist()
+            if antialias:
+                first[dtype] = counts[0]
+                assert counts[0] > 1 and 5 in counts[1:] and max(counts) == 5, (dtype, counts)
+            else:
+                assert counts[0] == 1, (dtype, counts)
+    assert first == {torch.float32: 3, torch.float64: 4, torch.uint8: 3}
+    assert_pages_say(
+        ("performance.md", "so there the first sample does not take pixel 0 alone, and another one weighs 5, not 4"),
+        ("performance.zh.md", "所以 8 → 4 时它的第一个采样点不只取像素 0 一个，另一个采样点用到 5 个像素而不是 4 个"),
+    )
 
 
 @pytest.mark.parametrize("width,size", [(41, 11), (81, 9), (100, 12), (37, 13)])
