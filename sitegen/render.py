@@ -79,9 +79,10 @@ UI_TEXT = {
             "Python {python}, on {computed_on}, in {seconds:.2f} s."
         ),
         "conventions": (
-            "Unless a sentence says otherwise, the rules on this page hold for finite values, on axes shorter than "
-            "2²³ samples and for tensors with elements, and “equal” means `torch.equal`, which does not tell −0.0 "
-            "from +0.0: see the [conventions](glossary.md#conventions)."
+            "Unless a sentence says otherwise, the rules on this page hold within the site's "
+            "[conventions](glossary.md#conventions): for finite values, on axes shorter than 2²³ samples, for "
+            "tensors with elements that are not quantized (a `channels_last` one dense in that order), in eager mode "
+            "and for factors that are Python floats; “equal” means `torch.equal`, which does not tell −0.0 from +0.0."
         ),
         "downloads": "Download",
         "page_notebook": '<a href="{ipynb}" download>this page as a notebook (.ipynb)</a>',
@@ -107,8 +108,9 @@ UI_TEXT = {
             "（{device_name}，{threads} 线程），Python {python}，{computed_on}，用时 {seconds:.2f} 秒。"
         ),
         "conventions": (
-            "除非句子另有说明，本页的规则针对有限数值、长度小于 2²³ 个采样点的轴和含有元素的张量，"
-            "“相等”指 `torch.equal` 意义下相等，它不区分 −0.0 和 +0.0：见[约定](glossary.md#conventions)。"
+            "除非句子另有说明，本页的规则都在本站的[约定](glossary.md#conventions)范围内成立：数值有限，"
+            "轴长小于 2²³ 个采样点，张量含有元素且不是量化张量（`channels_last` 张量按这种顺序连续存放），"
+            "eager 模式，缩放因子是 Python 浮点数；“相等”指 `torch.equal` 意义下相等，它不区分 −0.0 和 +0.0。"
         ),
         "downloads": "下载",
         "page_notebook": '<a href="{ipynb}" download>本页的 notebook（.ipynb，含中文正文）</a>',

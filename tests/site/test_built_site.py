@@ -241,5 +241,5 @@ def test_the_notes_under_each_page_stay_out_of_the_search_index(site):
     # Repeated on every page, they would fill the index and match every search for "torch".
     index = (site.site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Computed at build time" not in index and "本页的输出与图均在构建时计算" not in index
-    assert "the rules on this page hold for finite values" not in index
+    assert "the rules on this page hold within the site" not in index
     assert "Computed at build time" in (site.site / "upsample" / "index.html").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import pytest
 
 from sitegen.cache import CellResult, Figure, Result
 from sitegen.cells import Cell
-from sitegen.render import Directive, code_block, embed, fence, output_block
+from sitegen.render import UI_TEXT, Directive, code_block, embed, fence, output_block
 from sitegen.translate import Translations
 
 
@@ -97,3 +97,28 @@ def test_a_figure_is_described_by_its_title_in_each_language(tmp_path):
         }
     block = output_block(Directive("x.py", "cell"), CellResult("", saved), "page/", "zh", tables)
     assert 'alt="输入 · 输出"' in block
+
+
+@pytest.mark.parametrize(
+    "language, glossary, limits",
+    [
+        (
+            "en",
+            "glossary.md",
+            ["finite values", "2²³", "elements", "channels_last", "quantized", "eager", "Python floats"],
+        ),
+        ("zh", "glossary.zh.md", ["数值有限", "2²³", "含有元素", "channels_last", "量化", "eager", "Python 浮点数"]),
+    ],
+)
+def test_the_conventions_note_names_every_limit_of_the_glossarys_domain(language, glossary, limits):
+    # Review r120-9: the note under every page listed three of the domain's limits and read as the whole list.
+    # The domain's limits are the glossary's bullets before the one on "equal"; the note names each of them.
+    from helpers import ROOT
+
+    text = (ROOT / "docs" / glossary).read_text(encoding="utf-8").split("{ #conventions }")[1]
+    bullets = re.findall(r"^- \*\*(.+?)\*\*", text, flags=re.M)
+    domain = bullets[: next(i for i, b in enumerate(bullets) if "torch.equal" in b or "“Equal”" in b or "“相等”" in b)]
+    assert len(domain) == len(limits), domain
+    for limit, bullet in zip(limits, domain, strict=True):
+        assert limit.lower() in bullet.lower(), (limit, bullet)
+        assert limit in UI_TEXT[language]["conventions"], limit
