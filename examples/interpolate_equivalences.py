@@ -67,8 +67,7 @@ try:
     nn.Upsample(scale_factor=0.5, mode="lanczos")(rand(1, 1, 8, 8))
 except (ValueError, RuntimeError, NotImplementedError) as error:
     print(f"nn.Upsample(mode='lanczos'): `{type(error).__name__}: {error}`")
-# The module converts scale_factor to float (a tuple to a tuple of floats) when it is built,
-# so a list, which F.interpolate accepts, fails there.
+# The module converts scale_factor when it is built, so a list, which F.interpolate accepts, fails there.
 print("F.interpolate(x, scale_factor=[2, 3]) ->", tuple(F.interpolate(rand(1, 1, 4, 4), scale_factor=[2, 3]).shape))
 try:
     nn.Upsample(scale_factor=[2, 3])

@@ -696,6 +696,10 @@ def test_the_module_stores_a_factor_of_zero_as_none_and_raises_where_area_return
         with pytest.raises(ValueError):
             nn.Upsample(scale_factor=factor, mode="area")(x)
     assert nn.Upsample(scale_factor=(0, 2.0)).scale_factor == (0.0, 2.0)  # a tuple keeps its zero
+    # Review 120: the upsample_module cell's comment said the module 'converts scale_factor to float' when built.
+    source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
+    assert "# The module converts scale_factor when it is built, so a list" in source
+    assert "converts scale_factor to float" not in source
     # Review 64: so a tuple of zeros gives the empty tensor of F.interpolate's area, which the page now says.
     assert torch.equal(
         nn.Upsample(scale_factor=(0, 0), mode="area")(x), F.interpolate(x, scale_factor=(0, 0), mode="area")
