@@ -155,6 +155,11 @@ def test_grid_sample_identity_and_interpolate_overflow_at_different_pixels_at_th
     sampled = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
     resized = F.interpolate(x, size=(20, 20), mode=mode, align_corners=False)
     assert (sampled.isinf() != resized.isinf()).any()
+    # Review 120: so the grid_sample cell's comment, about float32 input, no longer says 'Same values up to rounding'
+    # for bilinear and bicubic in general, only of its own image.
+    source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
+    assert "it also clamps like interpolate. Here bilinear and bicubic\n# agree up to rounding;" in source
+    assert "Same values up to rounding" not in source
 
 
 def test_upsample_has_no_antialias_and_no_weights():
