@@ -67,8 +67,7 @@ try:
     nn.Upsample(scale_factor=0.5, mode="lanczos")(rand(1, 1, 8, 8))
 except (ValueError, RuntimeError, NotImplementedError) as error:
     print(f"nn.Upsample(mode='lanczos'): `{type(error).__name__}: {error}`")
-# The module converts scale_factor to float (a tuple to a tuple of floats) when it is built,
-# so a list, which F.interpolate accepts, fails there.
+# The module converts scale_factor when it is built, so a list, which F.interpolate accepts, fails there.
 print("F.interpolate(x, scale_factor=[2, 3]) ->", tuple(F.interpolate(rand(1, 1, 4, 4), scale_factor=[2, 3]).shape))
 try:
     nn.Upsample(scale_factor=[2, 3])
@@ -216,8 +215,8 @@ print(f"float64, bilinear, scale_factor=1/49, 245 -> 5: off the slice by up to {
 
 # %% grid_sample
 # On float32 input (as here) grid_sample on an identity affine_grid aims at the positions of interpolate given size
-# with align_corners=False; with padding_mode="border" it also clamps like interpolate. Same values up to rounding for
-# bilinear and bicubic; nearest rounds its position to the nearest pixel, not interpolate's left-edge rule.
+# with align_corners=False; with padding_mode="border" it also clamps like interpolate. Here bilinear and bicubic
+# agree up to rounding; nearest rounds its position to the nearest pixel, not interpolate's left-edge rule.
 x = rand(2, 3, 12, 10)
 identity = torch.eye(2, 3, device=device).expand(2, 2, 3)
 for mode, size in (("bilinear", (25, 17)), ("bicubic", (25, 17)), ("bilinear", (5, 4)), ("bicubic", (5, 4)), ("nearest", (25, 17))):

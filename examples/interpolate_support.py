@@ -181,8 +181,8 @@ for channels, antialias in ((3, True), (5, True), (5, False)):
     width_one["uint8", channels, antialias] = F.interpolate(tall_uint8, size=(3, 1), mode="bilinear", antialias=antialias)[0, 0, :, 0]
     print(f"uint8, {channels} channels, antialias={antialias}: {width_one['uint8', channels, antialias].tolist()}")
 # A 1-channel tensor is already channels_last-contiguous, so converting it changes nothing.
-# Workarounds for a float image of any channel count: the height first, keeping the width, then the width; or
-# the transpose, whose output height of 1 the bug does not touch.
+# Workarounds for this float image: the height first, keeping the width, then the width; or the transpose,
+# whose output height of 1 the bug does not touch.
 gray = tall
 two_calls = F.interpolate(F.interpolate(gray, size=(3, 5), mode="bilinear", antialias=True), size=(3, 1), mode="bilinear", antialias=True)
 transposed = F.interpolate(gray.transpose(-1, -2), size=(1, 3), mode="bilinear", antialias=True).transpose(-1, -2)

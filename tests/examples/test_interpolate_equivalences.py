@@ -155,6 +155,11 @@ def test_grid_sample_identity_and_interpolate_overflow_at_different_pixels_at_th
     sampled = F.grid_sample(x, grid, mode=mode, padding_mode="border", align_corners=False)
     resized = F.interpolate(x, size=(20, 20), mode=mode, align_corners=False)
     assert (sampled.isinf() != resized.isinf()).any()
+    # Review 120: so the grid_sample cell's comment, about float32 input, no longer says 'Same values up to rounding'
+    # for bilinear and bicubic in general, only of its own image.
+    source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
+    assert "it also clamps like interpolate. Here bilinear and bicubic\n# agree up to rounding;" in source
+    assert "Same values up to rounding" not in source
 
 
 def test_upsample_has_no_antialias_and_no_weights():
@@ -696,6 +701,10 @@ def test_the_module_stores_a_factor_of_zero_as_none_and_raises_where_area_return
         with pytest.raises(ValueError):
             nn.Upsample(scale_factor=factor, mode="area")(x)
     assert nn.Upsample(scale_factor=(0, 2.0)).scale_factor == (0.0, 2.0)  # a tuple keeps its zero
+    # Review 120: the upsample_module cell's comment said the module 'converts scale_factor to float' when built.
+    source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
+    assert "# The module converts scale_factor when it is built, so a list" in source
+    assert "converts scale_factor to float" not in source
     # Review 64: so a tuple of zeros gives the empty tensor of F.interpolate's area, which the page now says.
     assert torch.equal(
         nn.Upsample(scale_factor=(0, 0), mode="area")(x), F.interpolate(x, scale_factor=(0, 0), mode="area")

@@ -484,7 +484,8 @@ def test_non_integer_scales_copy_unevenly_unless_a_kernel_ignores_the_scale():
 def test_a_scale_just_above_a_whole_number_copies_evenly(ns):
     # The page's other exception: the step 1/scale_factor rounds to the step of 1/k in single precision.
     assert_pages_say(
-        ("interpolate-sizes.md", "or the scale lies just above a whole\nnumber k, so close that"),
+        ("interpolate-sizes.md", "or the scale lies just above some whole\nnumbers, so close that"),
+        ("interpolate-sizes.zh.md", "或者缩放因子略大于某些整数，近到内核的单精度运算"),
         (
             "interpolate-coordinates.md",
             "an `s` just above\nsome whole numbers, within single-precision rounding of them",
@@ -493,7 +494,7 @@ def test_a_scale_just_above_a_whole_number_copies_evenly(ns):
     )
     assert ns["nearest_copies"][2.000000001] == [2] * 8
     # Review 119: coordinates listed 'an s just above a whole number' among the scales that cover evenly, and the
-    # cell's comment said so of every whole k; such an s copies as k itself does, and k = 41, 47, 55, ... copy
+    # cell's comment said so of every whole k (review 120: so did sizes, 'just above a whole number k'); such an s copies as k itself does, and k = 41, 47, 55, ... copy
     # unevenly in float32 (Equivalent calls), so 8 pixels x41.000000000041 give 42, 41, 40, ... copies.
     row = torch.arange(8.0).view(1, 1, -1)
     uneven = []
