@@ -650,14 +650,38 @@ def test_on_larger_maps_eager_can_give_nan_where_the_decomposition_does_not():
     x[0, 0, 0, 0] = inf
     eager = F.interpolate(x, size=(23, 9), mode="bicubic").isnan()
     assert (eager & ~table[torch.ops.aten.upsample_bicubic2d.vec](x, [23, 9], False, None).isnan()).any()
+    # Review 120: the rounding is the AVX2 code's; torch's generic code lands on the pixel, as the decomposition
+    # does, and gives 0 there and bicubic's nans at the decomposition's pixels.
+    generic = """
+import torch, torch.nn.functional as F
+x = torch.zeros(1, 1, 3, 7)
+x[0, 0, 0, 1] = float("inf")
+y = torch.zeros(1, 1, 5, 7)
+y[0, 0, 0, 0] = float("inf")
+from torch._inductor.decomposition import select_decomp_table
+bicubic = select_decomp_table()[torch.ops.aten.upsample_bicubic2d.vec](y, [23, 9], False, None)
+print(F.interpolate(x, size=(19, 9), mode="bilinear")[0, 0, 9, 0].item(),
+      torch.equal(F.interpolate(y, size=(23, 9), mode="bicubic").isnan(), bicubic.isnan()))
+"""
+    assert run_python(generic, ATEN_CPU_CAPABILITY="default").split() == ["0.0", "True"]
     assert_pages_say(
         (
             "torch-compile.md",
             "on the maps the tests sweep (one `inf` in maps of up to 2 × 6 pixels, resized to up to 3 × 8)",
         ),
-        ("torch-compile.md", "gives `nan` at output row 9, column 0 with `bilinear` in eager mode and 0"),
+        ("torch-compile.md", "On larger maps eager mode's AVX2 code can round a sample position"),
+        (
+            "torch-compile.md",
+            "gives `nan` at output row 9, column 0 with `bilinear` in eager mode on an "
+            "[AVX2 CPU](glossary.md#conventions) (0 with `ATEN_CPU_CAPABILITY=default`) and 0 compiled",
+        ),
         ("torch-compile.zh.md", "在测试扫过的图上（最大 2 × 6 像素的图中放一个 `inf`，缩放到最大 3 × 8）"),
-        ("torch-compile.zh.md", "输出行 9、列 0 在 eager 模式下是 `nan`，编译后是 0"),
+        ("torch-compile.zh.md", "eager 模式的 AVX2 代码可能把正好落在某个像素上的采样位置"),
+        (
+            "torch-compile.zh.md",
+            "输出行 9、列 0 在[支持 AVX2 的 CPU](glossary.md#conventions) 上的 eager 模式下是 `nan`"
+            "（`ATEN_CPU_CAPABILITY=default` 时是 0），编译后是 0",
+        ),
     )
 
 
