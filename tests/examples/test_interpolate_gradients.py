@@ -1253,6 +1253,33 @@ def test_decomposition_forward_gap_at_a_non_integer_factor_depends_on_the_cpu_ca
     assert "with its AVX2 or AVX-512 code it is over ten" in en and "用它的 AVX2 或 AVX-512 代码时超过十个 eps" in zh
 
 
+_ROW_GAPS = """
+import importlib, torch, torch.nn.functional as F
+decomposition = importlib.import_module("torch._decomp.decompositions")
+eps = torch.finfo(torch.float32).eps
+gen = torch.Generator().manual_seed(0)
+for _ in range(60):
+    x = torch.rand((1, 1, 1, 3000), generator=gen)
+    kernel = F.interpolate(x, scale_factor=1.7, mode="bilinear")
+    print((kernel - decomposition._upsample_linear_vec(x, None, False, [1.7, 1.7])).abs().max().item() / eps)
+"""
+
+
+def test_decomposition_forward_gap_on_a_single_row_of_3000_pixels_depends_on_the_row():
+    # Review r120-3: the page said "hundreds of epsilons on a row of 3000 pixels x1.7"; that was measured on 4 channels
+    # of 8 rows of 3000 widened x1.7 (the test above). One random row given scale_factor=1.7 parts the kernel from the
+    # decomposition by a few epsilons (less than the 37x53 image's over ten) to hundreds, depending on the row.
+    gaps = [float(line) for line in run_python(_ROW_GAPS, ATEN_CPU_CAPABILITY="avx2").split()]
+    assert min(gaps) < 10 and max(gaps) > 200, (min(gaps), max(gaps))
+    assert_pages_say(
+        (
+            "interpolate-gradients.md",
+            "on a random row of 3000 pixels ×1.7, from a few epsilons to hundreds, depending on the row",
+        ),
+        ("interpolate-gradients.zh.md", "3000 个像素的随机行放大 1.7 倍时，视行而定，从几个 eps 到几百个 eps 不等"),
+    )
+
+
 def test_pr_197714_is_cited_without_a_status_and_for_bilinear_without_antialias():
     # Review 44: the page called PR #197714 "an open pull request", a status that changes without the build
     # noticing; the PR (description of 2026-09-19) covers only non-antialiased 2-D bilinear.
