@@ -1191,8 +1191,8 @@ def test_antialias_reach_at_a_4x_reduction_depends_on_align_corners(mode, plain,
 )
 def test_decomposition_forward_gap_is_not_a_few_steps_of_the_largest_values_on_long_axes():
     # Old claim: "switching determinism on changes the resized values by a few rounding steps of the largest values".
-    # On the page's shapes it is about one epsilon at x2 and x0.5 and over ten at x1.7; a row of 3000 pixels x1.7
-    # parts by hundreds of epsilons (the two compute their float32 source positions differently).
+    # On the page's shapes it is about one epsilon at x2 and x0.5 and over ten at x1.7; 4 channels of 8 rows of 3000
+    # pixels widened x1.7 part by hundreds of epsilons (the two compute their float32 source positions differently).
     decomposition = importlib.import_module("torch._decomp.decompositions")
     eps = torch.finfo(torch.float32).eps
     gen = torch.Generator().manual_seed(0)
