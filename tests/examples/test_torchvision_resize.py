@@ -914,6 +914,9 @@ def test_pillow_premultiplies_rgba_and_la_for_every_filter_but_nearest(channels,
         assert (weighted[..., :-1][weighted[..., -1] == 0] == 0).all()
     for mode in (IM.BILINEAR, IM.BICUBIC):  # a tensor keeps the colour under alpha 0
         assert (F2.resize(torch.from_numpy(image).permute(2, 0, 1), [8, 8], mode)[:-1] == 200).all()
+    # Review 120: the rgba cell's comment said so of every resize of RGBA; it names the filter it shows
+    example = " ".join((Path(__file__).parents[2] / "examples" / "torchvision_resize.py").read_text().split())
+    assert "and Pillow's BILINEAR weights colours by their" in example
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
