@@ -360,7 +360,10 @@ def test_width_one_float_non_contiguous_view_is_wrong_too():
                 assert torch.allclose(fn(view, [7, 1]), right.transpose(-1, -2), atol=1e-5), (channels, batch)
     assert_pages_say(
         ("torchvision-resize.md", "- **A float tensor**, contiguous or a crop of a contiguous one, meets it."),
-        ("torchvision-resize.zh.md", "- **浮点张量**：无论是连续存储的，还是从连续张量裁剪得到的非连续视图，都会中招。"),
+        (
+            "torchvision-resize.zh.md",
+            "- **浮点张量**：无论是连续存储的，还是从连续张量裁剪得到的非连续视图，都会中招。",
+        ),
     )
 
 
