@@ -286,8 +286,8 @@ for axes, found in sorted(pass_order.items()):
 print(f"\ntorch's uint8 bicubic against Pillow made to go width first, largest difference: {torch_vs_width_first} levels")
 
 # %% rgba
-# A 4-channel image becomes an RGBA PIL image, and Pillow weights colours by their alpha
-# when it resizes RGBA; a tensor knows no alpha. The same uint8 kernel, 9x10 -> 4x5, alpha a ramp 0..89:
+# A 4-channel image becomes an RGBA PIL image, and Pillow's BILINEAR weights colours by their
+# alpha; a tensor knows no alpha. The same uint8 kernel, 9x10 -> 4x5, alpha a ramp 0..89:
 rgba = random_image(4, 9, 10)
 rgba[3] = torch.arange(90, dtype=torch.uint8).view(9, 10)
 rgba_worst = (F2.resize(rgba, [4, 5]).int() - from_pil(to_pil(rgba).resize((5, 4), resample=Image.Resampling.BILINEAR)).int()).abs().max().item()

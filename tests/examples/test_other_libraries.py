@@ -1271,6 +1271,15 @@ def test_nearest_scale_factor_steps_by_its_inverse_except_where_the_channels_las
     assert torch.equal(four_d, row.repeat_interleave(2))
     five = F.interpolate(torch.arange(5.0).reshape(1, 1, 1, 5), scale_factor=1.7, mode="nearest")[0, 0, 0]
     assert five.numel() == 8 and five[5] == 2
+    # Review 120: "10 pixels of a 4-D image" - a contiguous one takes the channels-last kernel only while the
+    # output's height plus width is at most 128 (_use_channels_last_kernel_2d); 100 rows give 204 + 20 and pixel 0.
+    for height in range(1, 101):
+        image = F.interpolate(row.expand(1, 1, height, 10).contiguous(), scale_factor=2.04, mode="nearest")
+        assert image[0, 0, 0, 2] == (image.shape[-2] + image.shape[-1] <= 128), height
+    assert_pages_say(
+        ("other-libraries.md", "10 pixels of a 4-D image one pixel high with `scale_factor=2.04` give 20"),
+        ("other-libraries.zh.md", "高 1 像素的 4 维图像的 10 个像素用 `scale_factor=2.04` 得到 20 个"),
+    )
 
 
 def test_area_box_and_inter_area_at_4x_match_only_up_to_float32_rounding():

@@ -343,6 +343,28 @@ def test_width_one_float_non_contiguous_view_is_wrong_too():
     view = wide[..., ::2]  # a crop: the same values, not contiguous
     assert not view.is_contiguous()
     assert F2.resize(view, [3, 1])[0, 0, :, 0].tolist() == [172.0, 172.0, 172.0]
+    # Review 120: the page said 'a non-contiguous view of a contiguous one such as a crop'; a contiguous NHWC batch
+    # permuted to NCHW is such a view and passes torch's channels-last stride test: right through v1 and v2 alike.
+    # Crops, with or without steps, of a contiguous (C, H, W) or (N, C, H, W) tensor meet the bug through both.
+    generator = torch.Generator().manual_seed(120)
+    for channels, batch in itertools.product((1, 2, 3, 4), ((), (1,), (2,))):
+        full = torch.rand(*batch, channels, 9, 6, generator=generator)
+        crops = (full[..., 1:, :], full[..., :, 1:4], full[..., ::2, :], full[..., :, ::3], full[..., 1:8:2, 2:])
+        for crop, fn in itertools.product(crops, (F1.resize, F2.resize)):
+            out = fn(crop, [7, 1])  # a height none of the crops has
+            assert (out == out[..., :1, :]).all(), (channels, batch, crop.stride())
+        if channels > 1:
+            view = torch.rand(*(batch or (1,)), 9, 6, channels, generator=generator).permute(0, 3, 1, 2)
+            right = F.interpolate(view.transpose(-1, -2).contiguous(), size=(1, 7), mode="bilinear", antialias=True)
+            for fn in (F1.resize, F2.resize):
+                assert torch.allclose(fn(view, [7, 1]), right.transpose(-1, -2), atol=1e-5), (channels, batch)
+    assert_pages_say(
+        ("torchvision-resize.md", "- **A float tensor**, contiguous or a crop of a contiguous one, meets it."),
+        (
+            "torchvision-resize.zh.md",
+            "- **浮点张量**：无论是连续存储的，还是从连续张量裁剪得到的非连续视图，都会中招。",
+        ),
+    )
 
 
 def test_rgba_pil_differs_by_more(ns):
@@ -914,6 +936,9 @@ def test_pillow_premultiplies_rgba_and_la_for_every_filter_but_nearest(channels,
         assert (weighted[..., :-1][weighted[..., -1] == 0] == 0).all()
     for mode in (IM.BILINEAR, IM.BICUBIC):  # a tensor keeps the colour under alpha 0
         assert (F2.resize(torch.from_numpy(image).permute(2, 0, 1), [8, 8], mode)[:-1] == 200).all()
+    # Review 120: the rgba cell's comment said so of every resize of RGBA; it names the filter it shows
+    example = " ".join((Path(__file__).parents[2] / "examples" / "torchvision_resize.py").read_text().split())
+    assert "and Pillow's BILINEAR weights colours by their" in example
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
