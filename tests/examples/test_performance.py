@@ -1271,7 +1271,7 @@ for mode in ("bilinear", "bicubic"):
             assert min(int(c) for c in counts.strip("[]").split(",")) >= 7, line
     assert_pages_say(
         ("performance.md", "at `s` = 4, 10 → 2 then puts each plain sample on a pixel alone"),
-        ("performance.zh.md", "`s` = 4 时，10 → 2 时普通插值的每个采样点都正好落在一个像素上，只取这一个"),
+        ("performance.zh.md", "`s` = 4、10 → 2 时，普通插值的每个采样点都正好落在一个像素上，只取这一个"),
     )
 
 
