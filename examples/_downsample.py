@@ -178,6 +178,8 @@ class Downsample(nn.Module):
             raise ValueError(f"filter_size applies to 'blur' and 'max-blur' only, not {method!r}")
         if method == "conv" and not (is_integer(channels) and channels > 0):
             raise ValueError(f"method='conv' learns a {factor}x{factor} stride-{factor} convolution: pass channels=C, got {channels!r}")
+        if channels is not None and not (is_integer(channels) and channels > 0):  # unused here, but wrong for 'conv' too
+            raise ValueError(f"channels must be a positive integer or None, got {channels!r}")
         self.factor, self.method, self.padding_mode = factor, method, padding_mode
         self.filter_size = 0 if filter_size is None else int(filter_size)
         # channels is accepted by every method, so that a setting can switch methods; only 'conv' uses it.

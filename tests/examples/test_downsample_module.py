@@ -464,6 +464,23 @@ def test_bad_arguments_fail_at_construction(Downsample, arguments, message):
         Downsample(**arguments)
 
 
+def test_a_bad_channels_fails_at_construction_for_every_method(Downsample):
+    """Review 121-6: the page says 'Bad arguments fail when the module is built'; channels=-5, 'x', 2.5 or True
+    was refused by 'conv' only, and every other method built a module with it. Now every method refuses it, and
+    still takes None or a positive integer, which it keeps only for 'conv'."""
+    import numpy as np
+
+    for method, channels in itertools.product(Downsample.METHODS, (-5, 0, "x", 2.5, True, torch.tensor(3))):
+        with pytest.raises(ValueError, match="channels"):
+            Downsample(2, method, channels=channels)
+    for method, channels in itertools.product(Downsample.METHODS, (None, 3, np.int64(3))):
+        if channels is not None or method != "conv":
+            assert Downsample(2, method, channels=channels).channels == (3 if method == "conv" else None)
+    assert_pages_say(
+        ("downsample-module.md", "Bad arguments fail when the module is built, with a message that says what to do")
+    )
+
+
 def test_numpy_integer_arguments_are_integers_and_give_what_ints_give(Downsample):
     """Review r116-6: the page says Downsample shrinks 'by an integer factor' and that bad arguments fail
     with a message saying what to do; a NumPy integer factor, filter_size or channels was refused with

@@ -1246,6 +1246,35 @@ def test_plain_bilinear_weighs_2_pixels_at_even_factors_only_with_steps_of_s(s, 
     assert size != 7 or (out[:, 0, 0, :] != 0).sum(0).tolist() == [2, 1, 2]
 
 
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_recompute_puts_a_sample_on_a_pixel_alone_only_in_plain_interpolation(capability):
+    """Review 121-6: the page said that recompute_scale_factor=True at s = 4 'puts each sample on a pixel alone'
+    on 10 -> 2, in a list of counts that covers antialiased interpolation too. Antialiased, the sample is centred
+    on that pixel but its filter, 4 pixels to each side, weighs 7 (bilinear) or more: the page now says 'each
+    plain sample'."""
+    code = """
+import torch, torch.nn.functional as F
+for mode in ("bilinear", "bicubic"):
+    for dtype in (torch.float32, torch.float64, torch.uint8):
+        for layout in (torch.contiguous_format, torch.channels_last):
+            eye = (torch.eye(10) * (200 if dtype == torch.uint8 else 1)).to(dtype).view(10, 1, 1, 10)
+            eye = eye.expand(10, 3, 1, 10).clone(memory_format=layout)
+            for antialias in (False, True):
+                out = F.interpolate(eye, scale_factor=(1.0, 0.25), mode=mode, antialias=antialias, recompute_scale_factor=True)
+                print(mode, dtype, antialias, (out[:, 0, 0, :] != 0).sum(0).tolist())
+"""
+    for line in run_python(code, ATEN_CPU_CAPABILITY=capability).splitlines():
+        mode, dtype, antialias, counts = line.split(" ", 3)
+        if antialias == "False":
+            assert counts == "[1, 1]", line
+        else:
+            assert min(int(c) for c in counts.strip("[]").split(",")) >= 7, line
+    assert_pages_say(
+        ("performance.md", "at `s` = 4, 10 → 2 then puts each plain sample on a pixel alone"),
+        ("performance.zh.md", "`s` = 4、10 → 2 时，普通插值的每个采样点都正好落在一个像素上，只取这一个"),
+    )
+
+
 @pytest.mark.parametrize("s", [3, 5, 7, 9])
 def test_odd_factor_lands_on_a_pixel_only_with_samples_s_apart(s):
     # Review 38: "at an odd factor the plain sample lands on an input pixel" needs steps of s;
