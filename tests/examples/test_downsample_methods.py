@@ -775,6 +775,27 @@ def test_blur_initialised_conv_is_blur_pool_121_only_to_float_rounding(ns):
     torch.testing.assert_close(a, b, atol=1e-6, rtol=1e-6)
 
 
+def test_the_blur_initialised_conv_is_one_3x3_pass_only_at_2x(ns):
+    # Review 121: the page gave "one 3x3 pass against two 1-D passes" for the conv and BlurPool [1, 2, 1] of a table
+    # that checks 2x and 4x; at 4x the conv is one 7x7 pass and BlurPool two stages of two 1-D passes each, equal to
+    # float rounding, not bit for bit
+    x = torch.randn(4, 1, 64, 64, generator=torch.Generator().manual_seed(121)).to(ns["device"])
+    for k, side in ((2, 3), (4, 7)):
+        conv, blur = ns["modules"]["Conv2d, blur init", k], ns["modules"]["BlurPool [1,2,1]", k]
+        assert conv.weight.shape[-2:] == (side, side) and len(blur) == k // 2, k
+        with torch.no_grad(), ns["full_float32"]():
+            a, b = ns["periodic"](conv, x, k), ns["periodic"](blur, x, k)
+        assert not torch.equal(a, b), k
+        torch.testing.assert_close(a, b, atol=1e-6, rtol=1e-6)
+    assert_pages_say(
+        ("downsample-methods.md", "to float rounding (one 2-D pass against 1-D passes: not bit for bit)"),
+        ("downsample-methods.zh.md", "（前者一次二维卷积，后者分几趟一维卷积，并非逐位相同）"),
+    )
+    for page in ("downsample-methods.md", "downsample-methods.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert "one 3×3 pass" not in text and "一次 3×3 卷积" not in text, page
+
+
 def test_uint8_against_pillow_breaks_without_avx2_with_alpha_and_at_1x1():
     assert_uint8_against_pillow_breaks([("bilinear", Image.BILINEAR), ("bicubic", Image.BICUBIC)])
 
