@@ -1100,6 +1100,29 @@ def test_uint8_in_double_hits_the_corners_except_in_the_one_pixel_wide_bug():
         assert torch.equal(d[0, :, -1, 0], x[0, :, -1, 0].double()), channels
 
 
+def test_uint8_has_no_linear_kernel_so_only_its_bilinear_hits_the_aligned_corners():
+    # Review r121-9: the page said float64 and uint8 "keep the step in double" and then that "their `linear` and
+    # `bilinear` modes hit the corners exactly"; uint8 has no linear kernel on the CPU (3-D linear and 5-D
+    # trilinear raise NotImplementedError for Byte, with either align_corners), so the page names uint8 bilinear only.
+    for mode, rank in (("linear", 3), ("trilinear", 5)):
+        for align in (False, True):
+            with pytest.raises(NotImplementedError, match="Byte"):
+                F.interpolate(
+                    torch.zeros((1, 3) + (4,) * (rank - 2), dtype=torch.uint8),
+                    size=(9,) * (rank - 2),
+                    mode=mode,
+                    align_corners=align,
+                )
+    x = torch.randint(0, 256, (1, 3, 4, 5), dtype=torch.uint8, generator=torch.Generator().manual_seed(0))
+    y = F.interpolate(x, size=(9, 11), mode="bilinear", align_corners=True)
+    assert torch.equal(y[..., :: y.shape[-2] - 1, :: y.shape[-1] - 1], x[..., ::3, ::4])
+    en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "their `linear` and `bilinear` modes" not in en and "它们的 `linear` 和 `bilinear` 模式" not in zh
+    assert "CPU float64 `linear` and `bilinear` and `uint8` `bilinear` hit the corners exactly" in en
+    assert "float64 的 `linear` 和 `bilinear` 以及 `uint8` 的 `bilinear` 能精确保住角上的值" in zh
+
+
 def test_nearest_exact_given_scale_factor_copies_the_closest_to_its_own_step_not_to_the_centre():
     # Review 16: "nearest-exact copies the closest" holds given size; given scale_factor it copies the
     # closest to (d + 0.5) / scale_factor - 0.5, not the closest to the output pixel's centre (CPU;
