@@ -499,6 +499,28 @@ def test_width_one_bug_hits_non_contiguous_inputs_too_and_spares_channels_last()
     for x, buggy in ((image, True), (sliced, True), (channels_last, False)):
         ours = F.interpolate(x, size=(64, 1), mode="bilinear", antialias=True)
         assert bool((ours == ours[..., :1, :]).all()) == buggy
+    # Review r121-4: this page said 'a non-contiguous view of a channels-first image ... has it too' and
+    # other-frameworks 'a non-contiguous view of a channels-first one' (r120 narrowed the same words on
+    # torchvision-resize): a contiguous (channels-first) batch with its axes permuted is such a view, passes torch's
+    # channels-last stride test and is right. Crops of a contiguous batch, with and without steps, meet the bug.
+    generator = torch.Generator().manual_seed(121)
+    for channels, batch, mode in itertools.product((1, 2, 3, 4), (1, 2), ("bilinear", "bicubic", "lanczos")):
+        full = torch.rand(batch, channels, 9, 6, generator=generator)
+        for crop in (full[..., 1:, :], full[..., :, 1:4], full[..., ::2, :], full[..., :, ::3], full[..., 1:8:2, 2:]):
+            ours = F.interpolate(crop, size=(7, 1), mode=mode, antialias=True)  # a height none of the crops has
+            assert (ours == ours[..., :1, :]).all(), (channels, batch, mode, crop.stride())
+        view = full.permute(0, 3, 1, 2)  # 6 channels, `channels` rows, 9 columns
+        if channels > 1:
+            ours = F.interpolate(view, size=(7, 1), mode=mode, antialias=True)
+            transposed = F.interpolate(view.transpose(-1, -2).contiguous(), size=(1, 7), mode=mode, antialias=True)
+            assert not (ours == ours[..., :1, :]).all(), (channels, batch, mode)
+            assert torch.allclose(ours, transposed.transpose(-1, -2), atol=1e-5), (channels, batch, mode)
+    assert_pages_say(
+        ("other-libraries.md", "A crop of a contiguous image, such as a slice of a wider one, has it too;"),
+        ("other-libraries.zh.md", "从连续图像裁剪得到的非连续视图（例如从更宽的图像里切出来的一片）同样会触发"),
+        ("other-frameworks.md", "float tensor (contiguous, or a crop of a contiguous one), returns every"),
+        ("other-frameworks.zh.md", "（浮点张量，连续的，或从连续张量裁剪得到的非连续视图）"),
+    )
 
 
 @pytest.mark.parametrize("dtype,order", [(bool, None), (bool, 0), (np.uint8, 0), (np.int16, 0), (np.uint8, 1)])
