@@ -1721,6 +1721,23 @@ def test_plain_bicubic_keeps_a_minus_zero_only_where_its_computed_position_lands
         assert not kept[[0, 2]].any() and set(kept[1].nonzero().flatten().tolist()) < set(centres), width
     x = torch.full((1, 1, 1, 4), -0.0)
     assert F.interpolate(x, size=(3, 28), mode="bicubic").signbit()[0, 0].nonzero().tolist() == [[1, 3], [1, 17]]
+    # Review r121-4: the page put "1x4 -> 3x28 keeps -0.0 only in columns 3 and 17" right after the row
+    # +0.0, -0.0, -0.0, +0.0, which at 3x28 keeps columns 11 to 16 instead (and 3 and 4 at 3x8): each size is
+    # now said with its row.
+    mixed = torch.tensor([0.0, -0.0, -0.0, 0.0]).view(1, 1, 1, 4)
+    assert F.interpolate(mixed, size=(3, 8), mode="bicubic").signbit()[0, 0].nonzero().tolist() == [[1, 3], [1, 4]]
+    kept = F.interpolate(mixed, size=(3, 28), mode="bicubic").signbit()[0, 0].nonzero().tolist()
+    assert kept == [[1, col] for col in range(11, 17)]
+    assert_pages_say(
+        (
+            "other-libraries.md",
+            "a row of −0.0 enlarged 1×4 → 3×8 comes back +0.0 everywhere, and 1×4 → 3×28 in float32 keeps −0.0 only "
+            "in columns 3 and 17",
+        ),
+        ("other-libraries.md", "the row +0.0, −0.0, −0.0, +0.0 enlarged 1×4 → 3×8 keeps −0.0 in columns 3 and 4"),
+        ("other-libraries.zh.md", "处处都变成 +0.0，放大到 3×28 时在 float32 下只有列 3 和列 17 保留 −0.0"),
+        ("other-libraries.zh.md", "+0.0、−0.0、−0.0、+0.0 这一行从 1×4 放大到 3×8，则在中间那一行的列 3 和列 4 保留 −0.0"),
+    )
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
