@@ -1736,7 +1736,10 @@ def test_plain_bicubic_keeps_a_minus_zero_only_where_its_computed_position_lands
         ),
         ("other-libraries.md", "the row +0.0, −0.0, −0.0, +0.0 enlarged 1×4 → 3×8 keeps −0.0 in columns 3 and 4"),
         ("other-libraries.zh.md", "处处都变成 +0.0，放大到 3×28 时在 float32 下只有列 3 和列 17 保留 −0.0"),
-        ("other-libraries.zh.md", "+0.0、−0.0、−0.0、+0.0 这一行从 1×4 放大到 3×8，则在中间那一行的列 3 和列 4 保留 −0.0"),
+        (
+            "other-libraries.zh.md",
+            "+0.0、−0.0、−0.0、+0.0 这一行从 1×4 放大到 3×8，则在中间那一行的列 3 和列 4 保留 −0.0",
+        ),
     )
 
 
