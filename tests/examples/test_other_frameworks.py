@@ -424,6 +424,25 @@ def test_fid_resize_sweep(n):
     assert (gap < ROUNDING) == (n < 299), (n, gap)
 
 
+@pytest.mark.parametrize("channels", [1, 3])
+def test_fid_resize_meets_no_one_pixel_wide_output_so_only_non_finite_values_are_an_exception(channels):
+    # Review r121-4: the bullet listed "one-pixel-wide CPU outputs, where the bug of the JAX section changes them" as
+    # an exception to "up to 299 the two calls agree to float rounding"; pytorch-fid's outputs are 299 x 299, never
+    # one pixel wide, and inputs one pixel wide or high (and tiny ones) agree like the others.
+    assert_pages_say(
+        ("other-frameworks.md", "are not affected. The exception is values that are not finite."),
+        ("other-frameworks.zh.md", "不受影响。只有一个例外：不是有限值的像素。"),
+    )
+    generator = torch.Generator().manual_seed(121)
+    for h, w in [(n, 1) for n in (1, 2, 3, 32, 150, 299)] + [(1, n) for n in (2, 3, 32, 299)] + [(2, 2), (3, 2)]:
+        x = torch.rand(1, channels, h, w, generator=generator) * 2 - 1
+        for layout in (torch.contiguous_format, torch.channels_last):
+            y = x.contiguous(memory_format=layout)
+            aliased = F.interpolate(y, size=(299, 299), mode="bilinear", align_corners=False)
+            smooth = F.interpolate(y, size=(299, 299), mode="bilinear", align_corners=False, antialias=True)
+            assert (aliased - smooth).abs().max().item() < ROUNDING, (channels, h, w, layout)
+
+
 def test_fid_zone_plate_stops_short_of_the_grid_limit_along_each_axis(ns):
     # Review 48: the fid cell's zone_plate docstring said it "reaches Nyquist in the corners". Across the rings it
     # reaches 0.5 cycles per pixel there, but that is along the diagonal: along each axis it stops near 0.35, and a

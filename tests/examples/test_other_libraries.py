@@ -499,6 +499,28 @@ def test_width_one_bug_hits_non_contiguous_inputs_too_and_spares_channels_last()
     for x, buggy in ((image, True), (sliced, True), (channels_last, False)):
         ours = F.interpolate(x, size=(64, 1), mode="bilinear", antialias=True)
         assert bool((ours == ours[..., :1, :]).all()) == buggy
+    # Review r121-4: this page said 'a non-contiguous view of a channels-first image ... has it too' and
+    # other-frameworks 'a non-contiguous view of a channels-first one' (r120 narrowed the same words on
+    # torchvision-resize): a contiguous (channels-first) batch with its axes permuted is such a view, passes torch's
+    # channels-last stride test and is right. Crops of a contiguous batch, with and without steps, meet the bug.
+    generator = torch.Generator().manual_seed(121)
+    for channels, batch, mode in itertools.product((1, 2, 3, 4), (1, 2), ("bilinear", "bicubic", "lanczos")):
+        full = torch.rand(batch, channels, 9, 6, generator=generator)
+        for crop in (full[..., 1:, :], full[..., :, 1:4], full[..., ::2, :], full[..., :, ::3], full[..., 1:8:2, 2:]):
+            ours = F.interpolate(crop, size=(7, 1), mode=mode, antialias=True)  # a height none of the crops has
+            assert (ours == ours[..., :1, :]).all(), (channels, batch, mode, crop.stride())
+        view = full.permute(0, 3, 1, 2)  # 6 channels, `channels` rows, 9 columns
+        if channels > 1:
+            ours = F.interpolate(view, size=(7, 1), mode=mode, antialias=True)
+            transposed = F.interpolate(view.transpose(-1, -2).contiguous(), size=(1, 7), mode=mode, antialias=True)
+            assert not (ours == ours[..., :1, :]).all(), (channels, batch, mode)
+            assert torch.allclose(ours, transposed.transpose(-1, -2), atol=1e-5), (channels, batch, mode)
+    assert_pages_say(
+        ("other-libraries.md", "A crop of a contiguous image, such as a slice of a wider one, has it too;"),
+        ("other-libraries.zh.md", "从连续图像裁剪得到的非连续视图（例如从更宽的图像里切出来的一片）同样会触发"),
+        ("other-frameworks.md", "float tensor (contiguous, or a crop of a contiguous one), returns every"),
+        ("other-frameworks.zh.md", "（浮点张量，连续的，或从连续张量裁剪得到的非连续视图）"),
+    )
 
 
 @pytest.mark.parametrize("dtype,order", [(bool, None), (bool, 0), (np.uint8, 0), (np.int16, 0), (np.uint8, 1)])
@@ -1699,6 +1721,26 @@ def test_plain_bicubic_keeps_a_minus_zero_only_where_its_computed_position_lands
         assert not kept[[0, 2]].any() and set(kept[1].nonzero().flatten().tolist()) < set(centres), width
     x = torch.full((1, 1, 1, 4), -0.0)
     assert F.interpolate(x, size=(3, 28), mode="bicubic").signbit()[0, 0].nonzero().tolist() == [[1, 3], [1, 17]]
+    # Review r121-4: the page put "1x4 -> 3x28 keeps -0.0 only in columns 3 and 17" right after the row
+    # +0.0, -0.0, -0.0, +0.0, which at 3x28 keeps columns 11 to 16 instead (and 3 and 4 at 3x8): each size is
+    # now said with its row.
+    mixed = torch.tensor([0.0, -0.0, -0.0, 0.0]).view(1, 1, 1, 4)
+    assert F.interpolate(mixed, size=(3, 8), mode="bicubic").signbit()[0, 0].nonzero().tolist() == [[1, 3], [1, 4]]
+    kept = F.interpolate(mixed, size=(3, 28), mode="bicubic").signbit()[0, 0].nonzero().tolist()
+    assert kept == [[1, col] for col in range(11, 17)]
+    assert_pages_say(
+        (
+            "other-libraries.md",
+            "a row of −0.0 enlarged 1×4 → 3×8 comes back +0.0 everywhere, and 1×4 → 3×28 in float32 keeps −0.0 only "
+            "in columns 3 and 17",
+        ),
+        ("other-libraries.md", "the row +0.0, −0.0, −0.0, +0.0 enlarged 1×4 → 3×8 keeps −0.0 in columns 3 and 4"),
+        ("other-libraries.zh.md", "处处都变成 +0.0，放大到 3×28 时在 float32 下只有列 3 和列 17 保留 −0.0"),
+        (
+            "other-libraries.zh.md",
+            "+0.0、−0.0、−0.0、+0.0 这一行从 1×4 放大到 3×8，则在中间那一行的列 3 和列 4 保留 −0.0",
+        ),
+    )
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
