@@ -683,10 +683,11 @@ def test_quantized_modes(ns):
     assert "deprecated" in ns["deprecation"]
 
 
-def test_only_tensors_quantized_per_tensor_are_taken():
+def test_only_quint8_and_qint8_tensors_quantized_per_tensor_are_taken():
     # Review 122: "F.interpolate also takes quantized tensors" and the accepted modes were measured on
     # quantize_per_tensor only; a tensor quantized per channel (either axis, quint8 or qint8) raises in every
-    # mode and rank, the accepted ones included, while the same values quantized per tensor go through.
+    # mode and rank, the accepted ones included, while the same values quantized per tensor go through; so
+    # do the packed quint4x2 and quint2x4 quantized per tensor: the page names quint8 and qint8.
     modes = {("nearest", 3), ("nearest-exact", 3), ("linear", 3), ("bicubic", 4), ("trilinear", 5)} | QUANTIZED_ACCEPTED
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the quantized types' deprecation notice
@@ -702,9 +703,12 @@ def test_only_tensors_quantized_per_tensor_are_taken():
                 if (mode, rank) in QUANTIZED_ACCEPTED:
                     per_tensor = torch.quantize_per_tensor(x, 0.05, 0, dtype)
                     assert F.interpolate(per_tensor, scale_factor=factor, mode=mode).is_quantized
+                    for packed in (torch.quint4x2, torch.quint2x4):
+                        with pytest.raises(RuntimeError):
+                            F.interpolate(torch.quantize_per_tensor(x, 0.05, 0, packed), scale_factor=factor, mode=mode)
     assert_pages_say(
-        ("onnx-export.md", "`F.interpolate` also takes quantized tensors, those quantized per tensor"),
-        ("onnx-export.zh.md", "`F.interpolate` 也接受量化张量，但只限按张量量化的"),
+        ("onnx-export.md", "`F.interpolate` also takes `quint8` and `qint8` tensors quantized per tensor"),
+        ("onnx-export.zh.md", "`F.interpolate` 也接受按张量量化（`torch.quantize_per_tensor`）的 `quint8` 和 `qint8` 张量"),
     )
 
 
