@@ -708,7 +708,10 @@ def test_only_quint8_and_qint8_tensors_quantized_per_tensor_are_taken():
                             F.interpolate(torch.quantize_per_tensor(x, 0.05, 0, packed), scale_factor=factor, mode=mode)
     assert_pages_say(
         ("onnx-export.md", "`F.interpolate` also takes `quint8` and `qint8` tensors quantized per tensor"),
-        ("onnx-export.zh.md", "`F.interpolate` 也接受按张量量化（`torch.quantize_per_tensor`）的 `quint8` 和 `qint8` 张量"),
+        (
+            "onnx-export.zh.md",
+            "`F.interpolate` 也接受按张量量化（`torch.quantize_per_tensor`）的 `quint8` 和 `qint8` 张量",
+        ),
     )
 
 
