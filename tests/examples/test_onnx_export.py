@@ -683,6 +683,38 @@ def test_quantized_modes(ns):
     assert "deprecated" in ns["deprecation"]
 
 
+def test_only_quint8_and_qint8_tensors_quantized_per_tensor_are_taken():
+    # Review 122: "F.interpolate also takes quantized tensors" and the accepted modes were measured on
+    # quantize_per_tensor only; a tensor quantized per channel (either axis, quint8 or qint8) raises in every
+    # mode and rank, the accepted ones included, while the same values quantized per tensor go through; so
+    # do the packed quint4x2 and quint2x4 quantized per tensor: the page names quint8 and qint8.
+    modes = {("nearest", 3), ("nearest-exact", 3), ("linear", 3), ("bicubic", 4), ("trilinear", 5)} | QUANTIZED_ACCEPTED
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the quantized types' deprecation notice
+        for (mode, rank), dtype, axis in itertools.product(sorted(modes), (torch.quint8, torch.qint8), (0, 1)):
+            x = torch.rand(2, 3, *[5] * (rank - 2), generator=torch.Generator().manual_seed(rank))
+            count = x.shape[axis]
+            per_channel = torch.quantize_per_channel(
+                x, torch.full((count,), 0.05), torch.zeros(count, dtype=torch.long), axis, dtype
+            )
+            for factor in (2, 0.5, 1.7):
+                with pytest.raises(RuntimeError):
+                    F.interpolate(per_channel, scale_factor=factor, mode=mode)
+                if (mode, rank) in QUANTIZED_ACCEPTED:
+                    per_tensor = torch.quantize_per_tensor(x, 0.05, 0, dtype)
+                    assert F.interpolate(per_tensor, scale_factor=factor, mode=mode).is_quantized
+                    for packed in (torch.quint4x2, torch.quint2x4):
+                        with pytest.raises(RuntimeError):
+                            F.interpolate(torch.quantize_per_tensor(x, 0.05, 0, packed), scale_factor=factor, mode=mode)
+    assert_pages_say(
+        ("onnx-export.md", "`F.interpolate` also takes `quint8` and `qint8` tensors quantized per tensor"),
+        (
+            "onnx-export.zh.md",
+            "`F.interpolate` 也接受按张量量化（`torch.quantize_per_tensor`）的 `quint8` 和 `qint8` 张量",
+        ),
+    )
+
+
 def test_quantized_differences_stay_within_one_step_over_the_domain():
     # Every accepted mode and rank, quint8 and qint8, scales and zero points, factors from 0.3
     # to 7, sides 1..9 (one side only for 3-D), channels-last too.
