@@ -1087,8 +1087,36 @@ def test_the_first_antialiased_align_corners_sample_takes_more_than_pixel_0_and_
                 assert counts[0] == 1, (dtype, counts)
     assert first == {torch.float32: 3, torch.float64: 4, torch.uint8: 3}
     assert_pages_say(
-        ("performance.md", "so there the first sample does not take pixel 0 alone, and another one weighs 5, not 4"),
-        ("performance.zh.md", "所以 8 → 4 时它的第一个采样点不只取像素 0 一个，另一个采样点用到 5 个像素而不是 4 个"),
+        (
+            "performance.md",
+            "so there the first sample does not take pixel 0 alone, and in bilinear another one weighs 5, not 4",
+        ),
+        (
+            "performance.zh.md",
+            "所以 8 → 4 时它的第一个采样点不只取像素 0 一个，双线性下另一个采样点用到 5 个像素而不是 4 个",
+        ),
+    )
+
+
+_BICUBIC_8_TO_4 = """
+import torch, torch.nn.functional as F
+eye = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
+out = F.interpolate(eye, size=(1, 4), mode="bicubic", antialias=True, align_corners=True)
+print(*(out[:, 0, 0, :] != 0).sum(0).tolist())
+"""
+
+
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_another_antialiased_align_corners_sample_weighs_5_in_bilinear_not_in_float64_bicubic(capability):
+    """Review 122-6: 'so there the first sample does not take pixel 0 alone, and another one weighs 5, not 4' named
+    no mode, in a passage about bilinear and bicubic. Antialiased bicubic 8 -> 4 with align_corners=True in float64
+    weighs 6, 8, 7, 4 pixels with AVX2 code and 5, 8, 6, 4 without: no sample after the first weighs 5 (and 4 is
+    bilinear's count, not bicubic's 8). The page now says 'in bilinear'."""
+    counts = [int(n) for n in run_python(_BICUBIC_8_TO_4, ATEN_CPU_CAPABILITY=capability).split()]
+    assert counts[0] > 1 and 5 not in counts[1:], counts
+    assert_pages_say(
+        ("performance.md", "and in bilinear another one weighs 5, not 4"),
+        ("performance.zh.md", "双线性下另一个采样点用到 5 个像素而不是 4 个"),
     )
 
 
