@@ -677,7 +677,10 @@ def test_area_and_adaptive_pool_equal_avg_pool_only_to_rounding():
     assert torch.equal(F.adaptive_avg_pool2d(half, 33), F.avg_pool2d(half, 3))
     assert_pages_say(
         ("downsample-methods.md", "on a contiguous float32 map at 3× `area` and the adaptive pool can already differ"),
-        ("downsample-methods.zh.md", "连续存储的 float32 图缩小 3 倍时，`area` 和自适应平均池化就可能在最后一位上与它不同"),
+        (
+            "downsample-methods.zh.md",
+            "连续存储的 float32 图缩小 3 倍时，`area` 和自适应平均池化就可能在最后一位上与它不同",
+        ),
     )
 
 
