@@ -1460,3 +1460,25 @@ def test_area_at_half_spreads_its_windows_over_every_pixel_of_an_odd_size_from_3
         ),
         ("aliasing.zh.md", "尺寸为不小于 3 的奇数时，`area` 会把窗口铺满所有像素，1 个像素则没有输出"),
     )
+
+
+def test_the_average_pools_can_differ_at_3_and_6_but_agree_on_some_maps():
+    # Review 122: "The average pools ... agree bit for bit only where all three of these hold" and "At 3 or 6 they
+    # differ by float rounding": on maps where both divisions come out exact they agree at 3 and 6 too, such as a
+    # constant 0.5 or multiples of 9; on this page's random map they differ. The page says "can differ".
+    generator = torch.Generator().manual_seed(0)
+    exact_maps = (torch.full((1, 1, 48, 48), 0.5), 9.0 * torch.randint(0, 4, (1, 1, 48, 48), generator=generator))
+    random_map = torch.rand(1, 1, 48, 48, generator=generator)
+    for k in (3, 6):
+        for x in exact_maps:
+            assert torch.equal(F.adaptive_avg_pool2d(x.float(), 48 // k), F.avg_pool2d(x.float(), k)), k
+        assert not torch.equal(F.adaptive_avg_pool2d(random_map, 48 // k), F.avg_pool2d(random_map, k)), k
+    assert_pages_say(
+        ("aliasing.md", "can differ (not bit for bit) unless all three of these hold:"),
+        ("aliasing.md", "At 3 or 6 they can differ by float rounding (on this map they do), because"),
+        ("aliasing.zh.md", "以下三条只要有一条不成立，两个平均池化就可能不是逐位相同："),
+        ("aliasing.zh.md", "*k* 为 3 或 6 时两者可能差浮点舍入（在这张图上就是如此），因为"),
+    )
+    for page in ("aliasing.md", "aliasing.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text("utf-8").split())
+        assert "agree bit for bit only where all three" not in text and "三条同时成立时才逐位相同" not in text
