@@ -1533,8 +1533,10 @@ def test_the_tie_counts_are_those_of_the_avx2_and_avx512_code_not_the_default_on
         c: [int(v) for v in run_python(_TIES_BY_GRID_SAMPLE, ATEN_CPU_CAPABILITY=c).split()]
         for c in ("avx2", "default")
     }
-    assert counts["avx2"] == shown and sum(counts["default"]) == sum(shown)
-    assert 0 < abs(counts["default"][0] - shown[0]) < 10, counts
+    # Review r122-8: the example's own counts are those of the capability the tests run under.
+    here = "default" if torch.backends.cpu.get_cpu_capability() == "DEFAULT" else "avx2"
+    assert counts[here] == shown and sum(counts["default"]) == sum(counts["avx2"])
+    assert 0 < abs(counts["default"][0] - counts["avx2"][0]) < 10, counts
     en = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.md").read_text(encoding="utf-8")
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8")
     assert "`ATEN_CPU_CAPABILITY=default`, a few of `grid_sample`'s ties round the other way" in en
