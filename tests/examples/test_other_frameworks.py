@@ -1200,6 +1200,19 @@ def test_kornia_resize_with_an_int_size_sets_the_shorter_side_unlike_f_interpola
     assert kornia_resize(x.transpose(-1, -2), 64).shape[-2:] == (85, 64)
 
 
+@pytest.mark.parametrize("size", [np.int64(64), np.int32(64), np.int64(48)])
+def test_kornia_refuses_a_numpy_integer_size_that_a_python_int_sets_as_the_shorter_side(size):
+    # Review 122: "an int size sets the shorter side"; a NumPy integer raises, at a changed and an unchanged side alike.
+    x = torch.rand(1, 3, 48, 64)
+    with pytest.raises(IndexError):
+        kornia_resize(x, size)
+    assert min(kornia_resize(x, int(size)).shape[-2:]) == int(size)
+    assert_pages_say(
+        ("other-frameworks.md", "a Python int `size` (a NumPy integer raises) sets the shorter side"),
+        ("other-frameworks.zh.md", "`size` 传一个 Python int 时（传 NumPy 整数会报错）设定的是短边"),
+    )
+
+
 def test_kornia_int_size_rounds_the_aspect_ratio_first_and_can_lose_a_pixel():
     # Review 37: "scales the other side by the same factor, truncated by int()": kornia computes
     # int(size * (W / H)) (or size / (W / H) for a tall image) with W / H rounded to a double first, so a whole
