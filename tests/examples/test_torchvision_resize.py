@@ -554,6 +554,28 @@ def test_int_size_sets_shorter_edge_and_truncates_the_other(h, w, size):
     assert tuple(T1.Resize(size, IM.NEAREST)(torch.zeros(1, h, w)).shape[-2:]) == expected
 
 
+@pytest.mark.parametrize("size", [np.int64(32), np.int32(32), np.int64(48), np.int16(224)])
+def test_a_numpy_integer_size_raises_where_a_python_int_sets_the_shorter_edge(size):
+    # Review 122: "An int resizes the shorter edge"; a NumPy integer is refused by both functions and both Resize
+    # classes, for tensors and PIL images, at a changed and at an unchanged (48) shorter edge alike.
+    image, pil = torch.rand(3, 48, 64), Image.new("RGB", (64, 48))
+    calls = (F1.resize, F2.resize, lambda im, s: T1.Resize(s)(im), lambda im, s: T2.Resize(s)(im))
+    for call, im in itertools.product(calls, (image, pil)):
+        with pytest.raises((TypeError, ValueError)):
+            call(im, size)
+        assert min(F2.get_size(call(im, int(size)))) == int(size)
+    # and v2's Resize(224) passes the shorter edge on as a one-element list (v1's keeps the int), which takes the
+    # int's road
+    assert T2.Resize(224).size == [224] and T1.Resize(224).size == 224
+    assert F2.resize(image, [32]).shape == F2.resize(image, 32).shape == (3, 32, 42)
+    assert_pages_say(
+        ("torchvision-resize.md", "A Python `int` (a NumPy integer raises) resizes the **shorter** edge"),
+        ("torchvision-resize.md", "for a shorter edge (an int, or `[224]` as `Resize(224)` passes it)"),
+        ("torchvision-resize.zh.md", "传一个 Python `int` 时（传 NumPy 整数会报错），缩放的是**短边**"),
+        ("torchvision-resize.zh.md", "给定短边时（一个 int，或者像 `Resize(224)` 那样传 `[224]`）"),
+    )
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.integers(1, 2000), st.integers(1, 2000), st.integers(1, 500), st.integers(1, 500))
 def test_max_size_caps_the_longer_edge(h, w, size, extra):
