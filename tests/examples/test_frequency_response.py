@@ -1177,6 +1177,34 @@ def test_the_pixel_on_the_kernels_end_keeps_a_rounding_weight_at_some_odd_factor
     assert _far_end_weights(49, torch.float64, "bilinear", 1, size=(1, 10)).abs().max() > 2e-18
 
 
+def test_in_float64_bicubic_and_lanczos_keep_a_far_end_weight_at_49_not_at_every_factor_bilinear_does():
+    # Review 123: "in float64 at 49, 93 and 99 ...: bilinear from 2e-18 ..., and bicubic and lanczos too" - at 93 neither
+    # keeps one (size= or scale_factor=), and bicubic at 99 only with AVX2 or AVX-512: the page names 49, where both do
+    if "lanczos" not in F.interpolate.__doc__:
+        pytest.skip("no lanczos mode")
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "for k in (49, 93):\n"
+        "    for mode, reach in (('bicubic', 2), ('lanczos', 3)):\n"
+        "        for by in (dict(size=(1, 10)), dict(scale_factor=(1, 1 / k))):\n"
+        "            centre = 5 * k + k // 2\n"
+        "            x = torch.zeros(2, 1, 1, 10 * k, dtype=torch.float64)\n"
+        "            x[0, 0, 0, centre - reach * k] = 1\n"
+        "            x[1, 0, 0, centre + reach * k] = 1\n"
+        "            w = F.interpolate(x, mode=mode, antialias=True, **by)[:, 0, 0, 5].abs().max().item()\n"
+        "            print(k, mode, 0 < w < 1e-16, w == 0)\n"
+    )
+    for capability in ("default", "avx2"):
+        lines = run_python(code, ATEN_CPU_CAPABILITY=capability).splitlines()
+        assert lines == [
+            f"{k} {mode} {k == 49} {k == 93}" for k in (49, 93) for mode in ("bicubic", "lanczos") for _ in "ab"
+        ]
+    assert_pages_say(
+        ("frequency-response.md", "and `bicubic` and `lanczos` at 49, by under 1e-16)"),
+        ("frequency-response.zh.md", "`bicubic` 和 `lanczos` 在 49 倍时也有，但都小于 1e-16"),
+    )
+
+
 def test_the_cpu_antialiased_modes_refuse_half_precision_so_weights_in_the_input_dtype_means_float32_or_float64():
     # Review 56: "torch computes the weights in the input's dtype" held on the CPU only: CUDA computes them in
     # float32 for float16 and bfloat16 (accscalar_t in UpSample.cuh) and stores them rounded; the CPU refuses both
