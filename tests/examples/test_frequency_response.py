@@ -891,6 +891,30 @@ def test_lanczos_matches_pillow_to_float_precision_in_float64_only():
     assert 9e-5 < drifts.min() < 1e-4 and 1.5e-4 < drifts.max() < 1.6e-4
 
 
+def test_the_lanczos_drift_range_from_pillow_is_that_of_numpys_200_images_not_of_every_draw():
+    # Review 123: "from 9e-5 to 1.6e-4 over 200 seeds" is the range of NumPy's default_rng(0..199) float64 draws
+    # cast to float32; the float32 draws of the same 200 seeds reach 1.63e-4 (seed 97)
+    image = np.random.default_rng(97).random((2, 3000), dtype=np.float32)
+    pillow = torch.from_numpy(
+        np.asarray(Image.fromarray(image, mode="F").resize((1999, 2), Image.Resampling.LANCZOS)).copy()
+    )
+    out = F.interpolate(torch.from_numpy(image)[None, None], size=(2, 1999), mode="lanczos", antialias=True)[0, 0]
+    assert 1.6e-4 < (out - pillow).abs().max() < 2e-4
+    assert_pages_say(
+        (
+            "frequency-response.md",
+            "(from 9e-5 to 1.6e-4 on the 200 images of NumPy's `default_rng(seed)`, seeds 0 to 199)",
+        ),
+        (
+            "frequency-response.zh.md",
+            "（用 NumPy 的 `default_rng(seed)` 取种子 0 到 199 生成的 200 张图上，在 9e-5 到 1.6e-4 之间）",
+        ),
+    )
+    for page in ("frequency-response.md", "frequency-response.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "1.6e-4 over 200 seeds" not in text and "试了 200 个随机种子，在 9e-5" not in text, page
+
+
 def test_the_uint8_3_channel_1x1_assert_needs_an_input_at_least_two_rows_high():
     # Review 20: "a contiguous 3-channel image shrunk to 1x1 stops at an internal assert" failed for one
     # row: 1xW -> 1x1 is right (equal to the channels_last copy); every H >= 2 asserts, in the AVX2 and
@@ -1151,6 +1175,34 @@ def test_the_pixel_on_the_kernels_end_keeps_a_rounding_weight_at_some_odd_factor
     assert seen[torch.float64, "bilinear"] == {49, 93, 99}
     assert 6e-10 < min(sizes) and max(sizes) < 9e-9
     assert _far_end_weights(49, torch.float64, "bilinear", 1, size=(1, 10)).abs().max() > 2e-18
+
+
+def test_in_float64_bicubic_and_lanczos_keep_a_far_end_weight_at_49_not_at_every_factor_bilinear_does():
+    # Review 123: "in float64 at 49, 93 and 99 ...: bilinear from 2e-18 ..., and bicubic and lanczos too" - at 93 neither
+    # keeps one (size= or scale_factor=), and bicubic at 99 only with AVX2 or AVX-512: the page names 49, where both do
+    if "lanczos" not in F.interpolate.__doc__:
+        pytest.skip("no lanczos mode")
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "for k in (49, 93):\n"
+        "    for mode, reach in (('bicubic', 2), ('lanczos', 3)):\n"
+        "        for by in (dict(size=(1, 10)), dict(scale_factor=(1, 1 / k))):\n"
+        "            centre = 5 * k + k // 2\n"
+        "            x = torch.zeros(2, 1, 1, 10 * k, dtype=torch.float64)\n"
+        "            x[0, 0, 0, centre - reach * k] = 1\n"
+        "            x[1, 0, 0, centre + reach * k] = 1\n"
+        "            w = F.interpolate(x, mode=mode, antialias=True, **by)[:, 0, 0, 5].abs().max().item()\n"
+        "            print(k, mode, 0 < w < 1e-16, w == 0)\n"
+    )
+    for capability in ("default", "avx2"):
+        lines = run_python(code, ATEN_CPU_CAPABILITY=capability).splitlines()
+        assert lines == [
+            f"{k} {mode} {k == 49} {k == 93}" for k in (49, 93) for mode in ("bicubic", "lanczos") for _ in "ab"
+        ]
+    assert_pages_say(
+        ("frequency-response.md", "and `bicubic` and `lanczos` at 49, by under 1e-16)"),
+        ("frequency-response.zh.md", "`bicubic` 和 `lanczos` 在 49 倍时也有，但都小于 1e-16"),
+    )
 
 
 def test_the_cpu_antialiased_modes_refuse_half_precision_so_weights_in_the_input_dtype_means_float32_or_float64():
