@@ -683,15 +683,16 @@ def test_quantized_modes(ns):
     assert "deprecated" in ns["deprecation"]
 
 
-def test_only_quint8_and_qint8_tensors_quantized_per_tensor_are_taken():
+def test_only_quint8_qint8_and_qint32_tensors_quantized_per_tensor_are_taken():
     # Review 122: "F.interpolate also takes quantized tensors" and the accepted modes were measured on
     # quantize_per_tensor only; a tensor quantized per channel (either axis, quint8 or qint8) raises in every
     # mode and rank, the accepted ones included, while the same values quantized per tensor go through; so
-    # do the packed quint4x2 and quint2x4 quantized per tensor: the page names quint8 and qint8.
+    # do the packed quint4x2 and quint2x4 quantized per tensor. Review 123: the page named quint8 and qint8
+    # only, but qint32 quantized per tensor goes through every accepted mode too.
     modes = {("nearest", 3), ("nearest-exact", 3), ("linear", 3), ("bicubic", 4), ("trilinear", 5)} | QUANTIZED_ACCEPTED
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the quantized types' deprecation notice
-        for (mode, rank), dtype, axis in itertools.product(sorted(modes), (torch.quint8, torch.qint8), (0, 1)):
+        for (mode, rank), dtype, axis in itertools.product(sorted(modes), (torch.quint8, torch.qint8, torch.qint32), (0, 1)):
             x = torch.rand(2, 3, *[5] * (rank - 2), generator=torch.Generator().manual_seed(rank))
             count = x.shape[axis]
             per_channel = torch.quantize_per_channel(
@@ -707,10 +708,10 @@ def test_only_quint8_and_qint8_tensors_quantized_per_tensor_are_taken():
                         with pytest.raises(RuntimeError):
                             F.interpolate(torch.quantize_per_tensor(x, 0.05, 0, packed), scale_factor=factor, mode=mode)
     assert_pages_say(
-        ("onnx-export.md", "`F.interpolate` also takes `quint8` and `qint8` tensors quantized per tensor"),
+        ("onnx-export.md", "`F.interpolate` also takes `quint8`, `qint8` and `qint32` tensors quantized per tensor"),
         (
             "onnx-export.zh.md",
-            "`F.interpolate` 也接受按张量量化（`torch.quantize_per_tensor`）的 `quint8` 和 `qint8` 张量",
+            "`F.interpolate` 也接受按张量量化（`torch.quantize_per_tensor`）的 `quint8`、`qint8` 和 `qint32` 张量",
         ),
     )
 
