@@ -1704,3 +1704,39 @@ def test_an_antialiased_output_weighs_fewer_exactly_where_its_taps_fall_outside_
             "最后一个只在某些尺寸下如此（双线性在 `scale_factor=0.5` 下 7 → 3 时就不是）。",
         ),
     )
+
+
+def test_only_plain_interpolation_moves_a_tap_outside_the_input_onto_the_border_pixel():
+    """Review r123-6: the Borders bullet opened with 'A tap outside the input falls back on the border pixel', in a
+    list of counts for plain and antialiased interpolation. Plain bicubic does (8 -> 4: pixel 0 takes the weight of
+    tap -1, 0.5 in all); the antialiased kernels drop such taps and renormalise the others (the first bilinear sample
+    at s = 2 weighs 0.75, 0.75, 0.25 over 1.75, not 1, 0.75, 0.25 over 2). The page now says 'In plain interpolation'."""
+    for s in range(2, 7):
+        size = 4 * s
+        eye = torch.eye(size, dtype=torch.float64).view(size, 1, 1, size)
+        for mode, support in (("bilinear", 1), ("bicubic", 2)):
+            first = F.interpolate(eye, size=(1, 4), mode=mode, antialias=True)[:, 0, 0, 0]
+            centre = s / 2
+            taps = torch.arange(-2 * s, size, dtype=torch.float64) + 0.5
+            d = (taps - centre).abs() / s
+            a = -0.5  # the antialiased bicubic filter's a
+            if mode == "bilinear":
+                w = (1 - d).clamp(min=0)
+            else:
+                w = torch.where(d < 1, (a + 2) * d**3 - (a + 3) * d**2 + 1, a * d**3 - 5 * a * d**2 + 8 * a * d - 4 * a)
+                w = torch.where(d < 2, w, torch.zeros_like(w))
+            inside = w[2 * s :]
+            clamped = inside.clone()
+            clamped[0] += w[: 2 * s].sum()
+            torch.testing.assert_close(first, inside / inside.sum())
+            assert not torch.allclose(first, clamped / clamped.sum()), (mode, s)
+    eye = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
+    plain = F.interpolate(eye, size=(1, 4), mode="bicubic")[:, 0, 0, 0]
+    assert plain[:3].tolist() == [0.5, 0.59375, -0.09375] and not plain[3:].any()  # tap -1's -0.09375 on pixel 0
+    assert_pages_say(
+        (
+            "performance.md",
+            "- **Borders.** In plain interpolation a tap outside the input falls back on the border pixel.",
+        ),
+        ("performance.zh.md", "- **边界。** 不开抗混叠时，落在输入之外的采样点取的是边界像素。"),
+    )
