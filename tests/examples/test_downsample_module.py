@@ -1901,3 +1901,42 @@ def test_max_keeps_a_lone_peak_only_inside_a_block(Downsample):
     assert "keeps a lone peak at full height wherever it sits in a block," in page
     zh = (ROOT / "docs" / "downsample-module.zh.md").read_text(encoding="utf-8")
     assert "孤立的峰值只要落在某个块内、不论位置都保持原高度" in zh and "无论落在哪里" not in zh
+
+
+def test_an_inf_in_a_weightless_row_turns_the_output_nan_only_where_the_kernel_reads_that_pixel(ns):
+    """Review r123-6: the page said that where torch's kernel reads a row with weight 0, 'an inf or NaN there turns
+    the output NaN', and that on CUDA the width pass 'carries an inf in row 8 into row 7'. On 9 pixels at factor 5,
+    column 8 is weightless too and the width pass never reads it, on the CPU and in the CUDA emulation alike: an
+    inf at (7, 8) or (8, 8) leaves the output finite, in every dtype and layout. The page now says 'can'."""
+    k, size = 5, 9
+    down = ns["Downsample"](k, "antialias-bilinear")
+
+    def module_on_cuda(x):
+        y = _cuda_aa_bilinear(x, size, size // k, 1.0, float(k))
+        return _cuda_aa_bilinear(y.transpose(-1, -2), 1, size // k, 1.0, float(k)).transpose(-1, -2)
+
+    def nan_columns(run, row, dtype=torch.float64, layout=torch.contiguous_format):
+        columns = []
+        for column in range(size):
+            x = torch.randn(1, 3, size, size, dtype=torch.float64, generator=torch.Generator().manual_seed(column))
+            x[0, 0, row, column] = float("inf")
+            columns.append(bool(run(x.to(dtype).contiguous(memory_format=layout)).isnan().any()))
+        return columns
+
+    read_but_last = [True] * (size - 1) + [False]
+    for dtype in (torch.float64, torch.float32, torch.float16, torch.bfloat16):
+        for layout in (torch.contiguous_format, torch.channels_last):
+            assert nan_columns(down, 7, dtype, layout) == read_but_last, (dtype, layout)
+    assert nan_columns(module_on_cuda, 8) == read_but_last
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "Where torch's kernel reads a row with weight 0, an inf or NaN there can turn the output NaN",
+        ),
+        (
+            "downsample-module.md",
+            "so the module's first pass, along the width, can carry an inf in row 8 into row 7, and turn",
+        ),
+        ("downsample-module.zh.md", "torch 的内核以 0 权重读入的行里有 inf 或 NaN 时，输出可能变成 NaN"),
+        ("downsample-module.zh.md", "所以模块沿宽度方向的第一遍就可能把行 8 的 inf 带进行 7，使输出变成 NaN"),
+    )

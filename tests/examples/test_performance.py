@@ -1662,3 +1662,81 @@ def test_rounding_leaves_an_antialiased_zero_weight_off_zero_in_float32_and_at_s
     assert "in float64 the tests find every such weight exactly 0" not in en
     assert "舍入可能让零权重略微偏离 0：float32 下如此，float64 下在某些倍数上也是如此" in zh
     assert "float64 下测试发现这些权重都恰好是 0" not in zh
+
+
+def test_an_antialiased_output_weighs_fewer_exactly_where_its_taps_fall_outside_the_input():
+    """Review r123-6: the Borders bullet said 'Antialiased, the outputs at the borders weigh fewer, where some taps
+    fall outside the input' (zh: 'because some taps fall outside'). With samples s apart on a size s does not divide,
+    the last output's filter can end inside the input: bilinear 7 -> 3 at scale_factor=0.5 weighs 3, 4, 4, the last
+    one as many as an interior one. Over s = 2 ... 9 and every size from 2s to 5s - 1, an output weighs fewer than an
+    interior one exactly where a tap of non-zero weight falls outside the input, which the first one's always do."""
+    from fractions import Fraction
+
+    def counts(mode, size, s):
+        eye = torch.eye(size, dtype=torch.float64).view(size, 1, 1, size)
+        out = F.interpolate(eye, scale_factor=(1.0, 1 / s), mode=mode, antialias=True)[:, 0, 0, :]
+        return (out.abs() > 1e-12).sum(0).tolist()  # the zeros of the filter at odd s are zero up to rounding
+
+    def reaches_outside(mode, size, s, i):
+        support = 1 if mode == "bilinear" else 2  # in output pixels; bicubic's filter is also 0 at distance 1
+        centre = Fraction(2 * i + 1, 2) * s
+        taps = [abs(Fraction(2 * j + 1, 2) - centre) / s for j in [*range(-4 * s, 0), *range(size, size + 4 * s)]]
+        return any(d < support and d != 1 for d in taps)
+
+    for mode in ("bilinear", "bicubic"):
+        for s in range(2, 10):
+            interior = counts(mode, 12 * s, s)[6]
+            for size in range(2 * s, 5 * s):
+                weighed = counts(mode, size, s)
+                assert weighed[0] < interior, (mode, s, size)
+                for i, n in enumerate(weighed):
+                    assert (n < interior) == reaches_outside(mode, size, s, i), (mode, s, size, i, n, interior)
+    assert counts("bilinear", 7, 2) == [3, 4, 4] and counts("bilinear", 16, 2)[6] == 4
+    assert_pages_say(
+        (
+            "performance.md",
+            "Antialiased, an output weighs fewer where some of its taps fall outside the input: the first always "
+            "does, the last only on some sizes (not in bilinear 7 → 3 at `scale_factor=0.5`).",
+        ),
+        (
+            "performance.zh.md",
+            "开抗混叠时，有采样点落在输入之外的输出像素用到的像素要少一些：第一个输出像素总是如此，"
+            "最后一个只在某些尺寸下如此（双线性在 `scale_factor=0.5` 下 7 → 3 时就不是）。",
+        ),
+    )
+
+
+def test_only_plain_interpolation_moves_a_tap_outside_the_input_onto_the_border_pixel():
+    """Review r123-6: the Borders bullet opened with 'A tap outside the input falls back on the border pixel', in a
+    list of counts for plain and antialiased interpolation. Plain bicubic does (8 -> 4: pixel 0 takes the weight of
+    tap -1, 0.5 in all); the antialiased kernels drop such taps and renormalise the others (the first bilinear sample
+    at s = 2 weighs 0.75, 0.75, 0.25 over 1.75, not 1, 0.75, 0.25 over 2). The page now says 'In plain interpolation'."""
+    for s in range(2, 7):
+        size = 4 * s
+        eye = torch.eye(size, dtype=torch.float64).view(size, 1, 1, size)
+        for mode, support in (("bilinear", 1), ("bicubic", 2)):
+            first = F.interpolate(eye, size=(1, 4), mode=mode, antialias=True)[:, 0, 0, 0]
+            centre = s / 2
+            taps = torch.arange(-2 * s, size, dtype=torch.float64) + 0.5
+            d = (taps - centre).abs() / s
+            a = -0.5  # the antialiased bicubic filter's a
+            if mode == "bilinear":
+                w = (1 - d).clamp(min=0)
+            else:
+                w = torch.where(d < 1, (a + 2) * d**3 - (a + 3) * d**2 + 1, a * d**3 - 5 * a * d**2 + 8 * a * d - 4 * a)
+                w = torch.where(d < 2, w, torch.zeros_like(w))
+            inside = w[2 * s :]
+            clamped = inside.clone()
+            clamped[0] += w[: 2 * s].sum()
+            torch.testing.assert_close(first, inside / inside.sum())
+            assert not torch.allclose(first, clamped / clamped.sum()), (mode, s)
+    eye = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
+    plain = F.interpolate(eye, size=(1, 4), mode="bicubic")[:, 0, 0, 0]
+    assert plain[:3].tolist() == [0.5, 0.59375, -0.09375] and not plain[3:].any()  # tap -1's -0.09375 on pixel 0
+    assert_pages_say(
+        (
+            "performance.md",
+            "- **Borders.** In plain interpolation a tap outside the input falls back on the border pixel.",
+        ),
+        ("performance.zh.md", "- **边界。** 不开抗混叠时，落在输入之外的采样点取的是边界像素。"),
+    )
