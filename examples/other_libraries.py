@@ -73,7 +73,8 @@ def opencv(interpolation):
 
 
 def scikit(**kwargs):
-    # mode="edge" repeats the border pixel, as torch does; scikit-image's default is "reflect".
+    # mode="edge" repeats the border pixel, as torch's plain modes do (antialias drops the taps outside the input
+    # instead); scikit-image's default is "reflect".
     return lambda image, size: sk_resize(image, size, mode="edge", **kwargs).astype(np.float32)
 
 

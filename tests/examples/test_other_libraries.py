@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from PIL import Image
 from skimage.transform import resize as sk_resize
 
-from helpers import assert_pages_say, run_example, run_python
+from helpers import ROOT, assert_pages_say, run_example, run_python
 
 BOTH = ("down", "up")
 
@@ -1836,3 +1836,29 @@ def test_inter_area_copy_of_minus_zero_takes_its_sign_from_the_next_pixel_not_th
         row = np.array([[before, -0.0, after, 4]], dtype=np.float32)
         theirs = cv2.resize(row, (6, 1), interpolation=cv2.INTER_AREA)[0]
         assert theirs[2] == 0 and np.signbit(theirs[2]) == np.signbit(np.float32(after)), (before, after)
+
+
+def test_edge_mode_repeats_the_border_pixel_as_torchs_plain_modes_do_not_its_antialiased_ones():
+    # Review r123-6: the page and the cell's comment said mode="edge" repeats the border pixel "as torch does"; the
+    # antialiased kernels drop the taps outside the input and renormalise the rest. A row of 8 shrunk to 4: the
+    # antialiased first output has taps on pixels -1, 0, 1, 2 weighing 1/8, 3/8, 3/8, 1/8; repeating pixel 0 for
+    # pixel -1 gives pixel 0 a weight of 1/2, torch drops the tap and gives 3/7.
+    pixels = torch.eye(8, dtype=torch.float64)[:, None, None]  # one image per input pixel: the weights it gets
+    weights = F.interpolate(pixels, size=(1, 4), mode="bilinear", antialias=True)[:, 0, 0, 0]
+    assert torch.allclose(weights[:3], torch.tensor([3 / 7, 3 / 7, 1 / 7], dtype=torch.float64)), weights
+    taps = torch.tensor([1 / 8, 3 / 8, 3 / 8, 1 / 8], dtype=torch.float64)
+    edge = taps @ F.pad(pixels[:, 0, 0], (1, 0), mode="replicate")[:, :4].T  # pixel -1 repeats pixel 0
+    assert edge[0].item() == 0.5 and not torch.allclose(edge[:3], weights[:3])
+    # Plain bilinear samples inside the row, where there is nothing to repeat: 8 -> 4 reads pixels 0 and 1 at 0.5.
+    plain = F.interpolate(pixels, size=(1, 4), mode="bilinear")[:, 0, 0, 0]
+    assert plain[:2].tolist() == [0.5, 0.5]
+    assert "as torch's plain modes do (antialias drops the taps outside the input" in (
+        ROOT / "examples" / "other_libraries.py"
+    ).read_text(encoding="utf-8")
+    assert_pages_say(
+        ("other-libraries.md", "which repeats the border pixel as torch's plain modes do (its antialiased ones drop"),
+        (
+            "other-libraries.zh.md",
+            "让它和 torch 的普通模式一样重复边界像素（torch 开启抗混叠时则丢掉落在输入之外的权重",
+        ),
+    )
