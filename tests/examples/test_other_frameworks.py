@@ -1177,17 +1177,45 @@ def test_jax_and_torch_antialias_gaps_on_long_axes_depend_on_the_sizes_not_only_
     # stays near 1e-6 with all three. The 4e-4 is systematic (the positions part): 300 rows reach the same maximum
     # as 2,000 in a fraction of the time.
     rng = np.random.default_rng(0)
-    for n, bounds in ((5000, {"linear": (3e-4, 5e-4), "cubic": (0, 2e-6), "lanczos3": (0, 2e-6)}), (2000, None)):
+    for n, bounds in ((5000, {"linear": (3e-4, 5e-4), "cubic": (0, 1e-5), "lanczos3": (0, 1e-5)}), (2000, None)):
         x = rng.uniform(-1, 1, (300, n)).astype(np.float32)
         for method, mode in (("linear", "bilinear"), ("cubic", "bicubic"), ("lanczos3", "lanczos")):
             theirs = np.asarray(jax.image.resize(jnp.asarray(x), (300, n - 1), method))
             ours = F.interpolate(torch.from_numpy(x)[:, None, None], size=(1, n - 1), mode=mode, antialias=True)
-            low, high = bounds[method] if bounds else (0, 2e-6)
+            low, high = bounds[method] if bounds else (0, 1e-5)
             gap = np.abs(theirs - ours[:, 0, 0].numpy()).max()
             assert low < gap < high, (n, method)
             # Review 50: the page said "about 1e-6" for these; linear at 2000 -> 1999 stays near 2e-7 (AVX2 and
             # generic code alike), so the page gives the bound, not a size.
             assert n != 2000 or method != "linear" or gap < 5e-7
+
+
+JAX_CUBIC_ANTIALIAS_GAPS = """
+import jax, numpy as np, torch, torch.nn.functional as F
+print(torch.backends.cpu.get_cpu_capability())
+for seed, rows, n in ((1, 1000, 5000), (4, 2000, 2000)):
+    x = np.random.default_rng(seed).uniform(-1, 1, (rows, n)).astype(np.float32)
+    theirs = np.asarray(jax.image.resize(x, (rows, n - 1), "cubic"))
+    ours = F.interpolate(torch.from_numpy(x)[:, None, None], size=(1, n - 1), mode="bicubic", antialias=True)
+    print(np.abs(theirs - ours[:, 0, 0].numpy()).max())
+"""
+
+
+def test_jax_cubic_and_torchs_generic_antialias_code_part_by_more_than_2e_6_at_5000_and_2000():
+    # Review 123: the page said cubic stays "under 2e-6" of bicubic, antialias=True at 5000 -> 4999 and 2000 -> 1999,
+    # measured where torch runs its AVX2 code (about 1.2e-6); under its generic code (ATEN_CPU_CAPABILITY=default) it
+    # parts further and passes 2e-6 at both sizes on these rows (NumPy default_rng, seeds 1 and 4),
+    # staying far under 1e-5: the page now gives that bound.
+    got, *gaps = run_python(JAX_CUBIC_ANTIALIAS_GAPS, ATEN_CPU_CAPABILITY="default", JAX_PLATFORMS="cpu").split()
+    assert got == "DEFAULT"
+    assert all(2e-6 < float(gap) < 1e-5 for gap in gaps), gaps
+    assert_pages_say(
+        (
+            "other-frameworks.md",
+            "`linear` but under 10⁻⁵ for the other two, and at 2000 → 1999 under 10⁻⁵ for all three",
+        ),
+        ("other-frameworks.zh.md", "另两种却不到 10⁻⁵；2000 → 1999 时三种都不到 10⁻⁵"),
+    )
 
 
 def test_kornia_resize_with_an_int_size_sets_the_shorter_side_unlike_f_interpolate():
