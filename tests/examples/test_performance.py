@@ -1740,3 +1740,29 @@ def test_only_plain_interpolation_moves_a_tap_outside_the_input_onto_the_border_
         ),
         ("performance.zh.md", "- **边界。** 不开抗混叠时，落在输入之外的采样点取的是边界像素。"),
     )
+
+
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_recompute_10_to_3_weighs_2_pixels_per_sample_in_bilinear_only(capability):
+    """Review r124-6: the odd-factor paragraph said that with recompute_scale_factor=True '10 -> 3 at s = 3 weighs
+    2 pixels', naming no mode in a passage about plain bilinear and bicubic. The samples step by 10/3 and land off
+    the pixels (at 7/6, 9/2, 47/6): bilinear weighs 2 pixels each, bicubic 4, in float32, float64 and uint8, in
+    both layouts and both CPU capabilities: 'weighs 2 pixels in bilinear'."""
+    code = """
+import torch, torch.nn.functional as F
+for mode in ("bilinear", "bicubic"):
+    for dtype in (torch.float32, torch.float64, torch.uint8):
+        for layout in (torch.contiguous_format, torch.channels_last):
+            # on a grey of 100, so that bicubic's negative lobes do not clamp to 0 in uint8
+            eye = (100 + 100 * torch.eye(10)).to(dtype).view(10, 1, 1, 10)
+            eye = eye.expand(10, 3, 1, 10).clone(memory_format=layout)
+            out = F.interpolate(eye, scale_factor=(1.0, 1 / 3), mode=mode, recompute_scale_factor=True)
+            print(mode, ((out[:, 0, 0, :].double() - 100).abs() > 0.01).sum(0).tolist())
+"""
+    for line in run_python(code, ATEN_CPU_CAPABILITY=capability).splitlines():
+        mode, counts = line.split(" ", 1)
+        assert counts == ("[2, 2, 2]" if mode == "bilinear" else "[4, 4, 4]"), line
+    assert_pages_say(
+        ("performance.md", "10 → 3 at `s` = 3 weighs 2 pixels in bilinear)"),
+        ("performance.zh.md", "`s` = 3 时 10 → 3 在双线性下的采样点各用到 2 个像素"),
+    )
