@@ -899,6 +899,20 @@ def test_plain_bicubic_7_to_3_given_as_size_steps_by_7_3_not_2():
     by_factor = (F.interpolate(eye, scale_factor=(1.0, 0.5), mode="bicubic")[:, 0, 0, :] != 0).sum(0).tolist()
     by_size = (F.interpolate(eye, size=(1, 3), mode="bicubic")[:, 0, 0, :] != 0).sum(0).tolist()
     assert by_factor == [3, 4, 4] and by_size == [3, 1, 3]
+    # Review r124-6: the page added 'in plain bilinear too', which the zh applied to both counts; plain bilinear
+    # puts the middle one on pixel 3 alone too, but its last weighs 2, not 3: the clause is gone.
+    for dtype in (torch.float32, torch.float64):
+        eye = torch.eye(7, dtype=dtype).view(7, 1, 1, 7).expand(7, 3, 1, 7)
+        for layout in (torch.contiguous_format, torch.channels_last):
+            bilinear = F.interpolate(eye.clone(memory_format=layout), size=(1, 3), mode="bilinear")
+            assert (bilinear[:, 0, 0, :] != 0).sum(0).tolist() == [2, 1, 2], (dtype, layout)
+    assert_pages_say(
+        ("performance.md", "the last weighs 3 and the middle one, on pixel 3, 1); a single output pixel from 2 inputs"),
+        (
+            "performance.zh.md",
+            "最后一个只用到 3 个，中间那个落在像素 3 上，只用到 1 个）；由 2 个输入像素缩成 1 个输出像素时",
+        ),
+    )
 
 
 def test_the_printed_count_of_measurements_and_rounds_holds(ns):
