@@ -899,6 +899,20 @@ def test_plain_bicubic_7_to_3_given_as_size_steps_by_7_3_not_2():
     by_factor = (F.interpolate(eye, scale_factor=(1.0, 0.5), mode="bicubic")[:, 0, 0, :] != 0).sum(0).tolist()
     by_size = (F.interpolate(eye, size=(1, 3), mode="bicubic")[:, 0, 0, :] != 0).sum(0).tolist()
     assert by_factor == [3, 4, 4] and by_size == [3, 1, 3]
+    # Review r124-6: the page added 'in plain bilinear too', which the zh applied to both counts; plain bilinear
+    # puts the middle one on pixel 3 alone too, but its last weighs 2, not 3: the clause is gone.
+    for dtype in (torch.float32, torch.float64):
+        eye = torch.eye(7, dtype=dtype).view(7, 1, 1, 7).expand(7, 3, 1, 7)
+        for layout in (torch.contiguous_format, torch.channels_last):
+            bilinear = F.interpolate(eye.clone(memory_format=layout), size=(1, 3), mode="bilinear")
+            assert (bilinear[:, 0, 0, :] != 0).sum(0).tolist() == [2, 1, 2], (dtype, layout)
+    assert_pages_say(
+        ("performance.md", "the last weighs 3 and the middle one, on pixel 3, 1); a single output pixel from 2 inputs"),
+        (
+            "performance.zh.md",
+            "最后一个只用到 3 个，中间那个落在像素 3 上，只用到 1 个）；由 2 个输入像素缩成 1 个输出像素时",
+        ),
+    )
 
 
 def test_the_printed_count_of_measurements_and_rounds_holds(ns):
@@ -1739,4 +1753,30 @@ def test_only_plain_interpolation_moves_a_tap_outside_the_input_onto_the_border_
             "- **Borders.** In plain interpolation a tap outside the input falls back on the border pixel.",
         ),
         ("performance.zh.md", "- **边界。** 不开抗混叠时，落在输入之外的采样点取的是边界像素。"),
+    )
+
+
+@pytest.mark.parametrize("capability", ["avx2", "default"])
+def test_recompute_10_to_3_weighs_2_pixels_per_sample_in_bilinear_only(capability):
+    """Review r124-6: the odd-factor paragraph said that with recompute_scale_factor=True '10 -> 3 at s = 3 weighs
+    2 pixels', naming no mode in a passage about plain bilinear and bicubic. The samples step by 10/3 and land off
+    the pixels (at 7/6, 9/2, 47/6): bilinear weighs 2 pixels each, bicubic 4, in float32, float64 and uint8, in
+    both layouts and both CPU capabilities: 'weighs 2 pixels in bilinear'."""
+    code = """
+import torch, torch.nn.functional as F
+for mode in ("bilinear", "bicubic"):
+    for dtype in (torch.float32, torch.float64, torch.uint8):
+        for layout in (torch.contiguous_format, torch.channels_last):
+            # on a grey of 100, so that bicubic's negative lobes do not clamp to 0 in uint8
+            eye = (100 + 100 * torch.eye(10)).to(dtype).view(10, 1, 1, 10)
+            eye = eye.expand(10, 3, 1, 10).clone(memory_format=layout)
+            out = F.interpolate(eye, scale_factor=(1.0, 1 / 3), mode=mode, recompute_scale_factor=True)
+            print(mode, ((out[:, 0, 0, :].double() - 100).abs() > 0.01).sum(0).tolist())
+"""
+    for line in run_python(code, ATEN_CPU_CAPABILITY=capability).splitlines():
+        mode, counts = line.split(" ", 1)
+        assert counts == ("[2, 2, 2]" if mode == "bilinear" else "[4, 4, 4]"), line
+    assert_pages_say(
+        ("performance.md", "10 → 3 at `s` = 3 weighs 2 pixels in bilinear)"),
+        ("performance.zh.md", "`s` = 3 时 10 → 3 在双线性下的采样点各用到 2 个像素"),
     )
