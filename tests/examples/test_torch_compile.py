@@ -192,6 +192,34 @@ def test_open_issues_reproduce_on_the_cpu(ns):
     torch._dynamo.reset()
 
 
+def test_issue_175154_parts_only_where_eager_copies_the_kept_width():
+    """Review 125: the page said nearest x1.3 'on a width of 2' gives [1, 1] compiled where eager gives [1, 2];
+    eager copies the kept width only in the CPU's small-output 4-D kernel: on the 3-D and 5-D row [1, 2], and on a
+    4-D map whose output is too large for that kernel, eager gives [1, 1] too, as compiled code does."""
+
+    def resize(t):
+        return F.interpolate(t, scale_factor=1.3, mode="nearest")
+
+    row = torch.tensor([1.0, 2.0], dtype=torch.float64)
+    for shape in ((1, 1, 2), (1, 1, 1, 1, 2)):
+        torch._dynamo.reset()
+        compiled = torch.compile(resize, backend="aot_eager", dynamic=False)
+        assert (
+            resize(row.reshape(shape)).flatten().tolist()
+            == [1.0, 1.0]
+            == compiled(row.reshape(shape)).flatten().tolist()
+        )
+    torch._dynamo.reset()
+    tall = row.expand(1, 1, 100, 2).contiguous()
+    assert resize(tall)[0, 0, 0].tolist() == [1.0, 1.0]
+    assert_pages_say(
+        ("torch-compile.md", "with `scale_factor=1.3` on the 1×1×1×2 input `[[[[1, 2]]]]` gives `[1, 1]` compiled"),
+        ("torch-compile.md", "where eager gives `[1, 2]` on the CPU."),
+        ("torch-compile.zh.md", "对 1×1×1×2 的输入 `[[[[1, 2]]]]` 用 `scale_factor=1.3` 做 `nearest`"),
+        ("torch-compile.zh.md", "eager 在 CPU 上得到 `[1, 2]`"),
+    )
+
+
 def test_the_cpu_shortcut_holds_only_for_small_outputs(ns):
     rows, wide = ns["rows_by_width"], ns["wide"]
     assert rows[4] == ([0, 1, 2], [0, 0, 1])  # eager copies the unchanged height, compiled scales it
