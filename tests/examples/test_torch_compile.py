@@ -692,7 +692,13 @@ print(F.interpolate(x, size=(19, 9), mode="bilinear")[0, 0, 9, 0].item(),
       torch.equal(F.interpolate(y, size=(23, 9), mode="bicubic").isnan(), bicubic.isnan()))
 """
     assert run_python(generic, ATEN_CPU_CAPABILITY="default").split() == ["0.0", "True"]
+    # Review r125-7: the same map in float64 gives 0 there on an AVX2 CPU too, so the pages name float32.
+    x64 = torch.zeros(1, 1, 3, 7, dtype=torch.float64)
+    x64[0, 0, 0, 1] = inf
+    assert bilinear(x64)[0, 0, 9, 0] == 0
     assert_pages_say(
+        ("torch-compile.md", "a float32 3 × 7 map of zeros with an `inf` at row 0,"),
+        ("torch-compile.zh.md", "float32 的 3 × 7 全零图在行 0、列 1 放一个 `inf`"),
         (
             "torch-compile.md",
             "on the maps the tests sweep (one `inf` in maps of up to 2 × 6 pixels, resized to up to 3 × 8)",
