@@ -537,14 +537,16 @@ def pixels_per_output(mode, scale, antialias=False, size=64, rounding=0.0):
     width=st.integers(2, 40),
     by_size=st.booleans(),
     align_corners=st.booleans(),
+    antialias=st.booleans(),
 )
-def test_enlarging_never_weighs_more_than_2_or_4_columns(factor, width, by_size, align_corners):
+def test_enlarging_never_weighs_more_than_2_or_4_columns(factor, width, by_size, align_corners, antialias):
     """The bound over the whole range the page names: any factor from about 1 to 100, given
-    as size= or scale_factor=, either align_corners, every output pixel."""
+    as size= or scale_factor=, either align_corners, every output pixel. Review r125-6: the
+    bullet does not say plain, so antialiased enlarging too."""
     eye = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
     resize = {"size": (1, max(width + 1, round(width * factor)))} if by_size else {"scale_factor": (1.0, factor)}
     for mode, taps in (("bilinear", 2), ("bicubic", 4)):
-        weights = F.interpolate(eye, mode=mode, align_corners=align_corners, **resize)[:, 0, 0, :]
+        weights = F.interpolate(eye, mode=mode, align_corners=align_corners, antialias=antialias, **resize)[:, 0, 0, :]
         assert int((weights != 0).sum(0).max()) <= taps, (mode, factor, width)
 
 
