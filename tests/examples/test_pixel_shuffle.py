@@ -213,8 +213,22 @@ def test_low_resolution_saves_a_factor_that_grows_with_r_but_falls_further_below
     assert swept == sorted(swept) and all(ratio < r * r for r, ratio in zip(range(2, 9), swept))
     swept_shares = [ratio / r**2 for r, ratio in zip(range(2, 9), swept)]
     assert swept_shares == sorted(swept_shares, reverse=True)
-    # The high-resolution network's cost does not depend on r: same output size.
+    # The high-resolution network's cost is the same in every row: same output size.
     assert len({high for _, high in ns["flops"].values()}) == 1
+
+
+def test_the_high_resolution_cost_is_the_same_only_where_r_divides_the_output(ns):
+    """Review 126: 'the high-resolution cost does not depend on r at all, since the output size is the same'
+    held for the table's r = 2, 3, 4, but the script enlarges 1080 // r x 1920 // r, so at r = 7 (inside the
+    'up to r = 8' of the sentence before) the output is 1078 x 1918 and the cost differs. The page now speaks
+    of the table's rows only."""
+    costs = {r: ns["high_res_flops"](r, 1080 // r, 1920 // r) for r in range(2, 9)}
+    differ = {r for r, cost in costs.items() if cost != costs[2]}
+    assert differ == {r for r in range(2, 9) if 1080 % r or 1920 % r} == {7}
+    assert set(ns["flops"]) <= set(costs) - differ
+    page, page_zh = _pages()
+    assert "does not depend on r at all" not in page and "is the same in every row of the table" in page
+    assert "高分辨率做法的计算量与 r 无关" not in page_zh and "在表中每一行都相同" in page_zh
 
 
 @pytest.mark.parametrize("r", range(1, 6))
