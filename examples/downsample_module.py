@@ -424,7 +424,9 @@ for method in Downsample.METHODS:
         fact["footprint"] = int((response[..., 6, 6].abs().amax(dim=1) > 0).sum())
         peaks = response[interior].amax(dim=(1, 2, 3))
         fact["peak kept min"], fact["peak kept max"] = peaks.min().item(), peaks.max().item()
-        fact["noise left"] = periodic(down, noise).std().item() / noise.std().item()
+        # what the noise leaves: the output for zeros subtracted, as for the spikes ("conv" adds a bias per channel)
+        left = periodic(down, noise) - periodic(down, torch.zeros_like(noise))
+        fact["noise left"] = left.std().item() / noise.std().item()
         if method == "pixel-unshuffle":
             back = nn.PixelShuffle(2)(down(images))
         else:

@@ -722,6 +722,31 @@ def test_decision_table_facts(ns):
     assert all(f[m]["reconstruction error"] > 0.3 for m in same)
 
 
+def test_noise_left_is_what_the_noise_leaves_without_the_bias_of_conv(ns, Downsample):
+    """Review r127-6: 'noise left' was the spread of the output for white noise, which for 'conv' also
+    held the spread of its 16 biases across channels (a constant per channel, not noise: 0.586 where the
+    noise alone leaves 0.583). The script now subtracts the output for a zero input, as it does for the
+    peaks; for every other method that output is exactly 0, so their numbers do not move."""
+    f, noise, periodic = ns["facts"], ns["noise"], ns["periodic"]
+    for method in Downsample.METHODS:
+        torch.manual_seed(0)  # the script's construction: 'conv' draws the same weights and bias
+        down = Downsample(2, method=method, channels=16)
+        with torch.no_grad():
+            output, for_zeros = periodic(down, noise), periodic(down, torch.zeros_like(noise))
+        assert f[method]["noise left"] == pytest.approx(
+            (output - for_zeros).std().item() / noise.std().item(), rel=1e-9
+        )
+        if method == "conv":  # the bias alone moves the spread by more than the table's third decimal
+            assert torch.equal(for_zeros, down.bias.view(1, -1, 1, 1).expand_as(for_zeros))
+            assert abs(output.std().item() - (output - for_zeros).std().item()) / noise.std().item() > 1e-3
+        else:
+            assert not for_zeros.any(), method
+    assert_pages_say(
+        ("downsample-module.md", "the output for a zero input subtracted first: that takes out `'conv'`'s bias"),
+        ("downsample-module.zh.md", "先减去输入全为零时的输出：这样去掉的是 `'conv'` 的偏置"),
+    )
+
+
 def test_antialias_bilinear_is_pillows_bilinear_at_every_factor_that_divides(Downsample):
     """The page measures factor 2; the claim is for any factor that divides the size (non-square too)."""
     import numpy as np
