@@ -2046,3 +2046,89 @@ def test_five_d_bilinear_equals_trilinear_with_border_padding_not_with_the_defau
     assert "在三个维度上都做插值：在 float32 和 float64 下" not in zh
     assert 'three dimensions: with `padding_mode="border"`, in float32' in en
     assert '在三个维度上都做插值：用 `padding_mode="border"` 时' in zh
+
+
+_REFLECTION_AND_BORDER_ON_AN_INF_ROW = """
+import torch, torch.nn.functional as F
+row = torch.tensor([1.0, float("inf"), 3.0], dtype=torch.float64).view(1, 1, 1, 3)
+grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], [1, 1, 1, 3], align_corners=False)
+for padding in ("border", "reflection"):
+    print(F.grid_sample(row, grid, mode="bilinear", padding_mode=padding, align_corners=False).view(-1).tolist())
+"""
+
+
+@pytest.mark.filterwarnings("ignore:Since version 1.3.0")  # the one-pixel-high grid of the 3 -> 2 row
+def test_reflection_equals_border_for_finite_input_only(ns):
+    """Review r127-8: "reflection equals border for bilinear: ... up to rounding with False" and, for bicubic, "equal
+    (up to rounding) in every shrink" named no domain; both hold for finite input only. Reflection mirrors the taps
+    outside the input, which carry weight 0, onto other pixels than border clamps them to (bicubic, align_corners=True:
+    3 -> 2 with inf at pixel 0 gives NaN at output 1 with reflection, 3 with border, under every CPU capability), and
+    where its arithmetic moves a position an inf pixel's weight changes between 0 and a rounding error (float64
+    bilinear, align_corners=False, with the AVX2 or AVX-512 code only)."""
+    resize = ns["resize_with_grid_sample"]
+
+    def parted(a, b):
+        return not (torch.equal(a.isnan(), b.isnan()) and torch.equal(a.isinf(), b.isinf()))
+
+    # bicubic shrinks with align_corners=True: the two part on non-finite input in many of the sweep's shrinks,
+    # in float32 and float64, inf and NaN alike
+    for dtype in (torch.float32, torch.float64):
+        for bad in (float("inf"), float("nan")):
+            count, shrinks = 0, 0
+            for n_in, n_out in _one_axis_pairs():
+                if not 1 < n_out <= n_in:
+                    continue
+                for pixel in range(n_in):
+                    x = torch.arange(1.0, n_in + 1, dtype=dtype).view(1, 1, 1, n_in).repeat(1, 1, 2, 1)
+                    x[..., pixel] = bad
+                    border, reflection = (
+                        resize(x, (2, n_out), "bicubic", True, padding) for padding in ("border", "reflection")
+                    )
+                    shrinks += 1
+                    count += parted(border, reflection)
+            assert count > shrinks / 10, (dtype, bad, count, shrinks)
+        x = torch.tensor([float("inf"), 2.0, 3.0], dtype=dtype).view(1, 1, 1, 3)
+        border, reflection = (
+            resize(x, (1, 2), "bicubic", True, padding).view(-1) for padding in ("border", "reflection")
+        )
+        assert border[0].isnan() and border[1] == 3 and reflection.isnan().all(), (dtype, border, reflection)
+    for capability in ("avx2", "default"):
+        printed = run_python(
+            "import torch, torch.nn.functional as F\n"
+            "x = torch.tensor([float('inf'), 2.0, 3.0], dtype=torch.float64).view(1, 1, 1, 3)\n"
+            "g = F.affine_grid(torch.eye(2, 3, dtype=x.dtype)[None], [1, 1, 1, 2], align_corners=True)\n"
+            "for p in ('border', 'reflection'):\n"
+            "    print(F.grid_sample(x, g, mode='bicubic', padding_mode=p, align_corners=True).view(-1).tolist())\n",
+            ATEN_CPU_CAPABILITY=capability,
+        )
+        assert printed.split("\n")[:2] == ["[nan, 3.0]", "[nan, nan]"], (capability, printed)
+    # bilinear, align_corners=False, float64: the 3-pixel row 1, inf, 3 kept at its size
+    expected = {
+        "avx2": ["[inf, inf, inf]", "[nan, inf, 3.0]"],  # reflection's arithmetic moves the end positions
+        "default": ["[nan, inf, 3.0]", "[nan, inf, 3.0]"],  # bit for bit, as for finite input
+    }
+    if torch.backends.cpu.get_cpu_capability() == "AVX512":
+        expected["avx512"] = expected["avx2"]
+    for capability, lines in expected.items():
+        printed = run_python(_REFLECTION_AND_BORDER_ON_AN_INF_ROW, ATEN_CPU_CAPABILITY=capability)
+        assert printed.split("\n")[:2] == lines, (capability, printed)
+    assert_pages_say(
+        (
+            "grid-sample.md",
+            "Both rules hold for finite input only: `reflection` puts the taps outside the input, which it weighs by 0,"
+            " on other pixels than `border` does (`bicubic`, `align_corners=True`, 3 → 2 with `inf` at pixel 0: NaN at"
+            " output 1 with `reflection`, 3 with `border`, with every CPU code), and where its arithmetic moves a"
+            " position, an `inf` pixel's weight changes between 0 and a rounding error (float64 `bilinear`,"
+            " `align_corners=False`, AVX2 or AVX-512 code: the row 1, `inf`, 3 kept at 3 pixels gives `inf`, `inf`,"
+            " `inf` with `border` and NaN, `inf`, 3 with `reflection`).",
+        ),
+        ("grid-sample.zh.md", "这两条规律只对有限值输入成立："),
+        (
+            "grid-sample.zh.md",
+            "3 → 2、像素 0 为 `inf` 时，`reflection` 在输出 1 得到 NaN，`border` 得到 3，各种 CPU 代码都是如此",
+        ),
+        (
+            "grid-sample.zh.md",
+            "1、`inf`、3 这一行保持 3 个像素不变时，`border` 得到 `inf`、`inf`、`inf`，`reflection` 得到 NaN、`inf`、3",
+        ),
+    )

@@ -410,3 +410,40 @@ def test_the_zh_border_reach_does_not_say_every_decoder_differs(ns):
     assert flat_from["bilinear + conv"] == flat_from["PixelShuffle + ICNR"] != flat_from["nearest + conv"]
     zh = (pathlib.Path(__file__).parents[2] / "docs" / "where-upsampling-lives.zh.md").read_text()
     assert "各不相同" not in zh and "有的解码器比别的解码器更深" in zh
+
+
+@pytest.mark.parametrize("down", ["max pooling", "strided conv", "antialiased interpolate"])
+@pytest.mark.parametrize("up", ["nearest + conv", "bilinear + conv"])
+def test_resize_layers_given_the_skip_size_run_on_every_size(ns, down, up):
+    """Review r127-8: "Inside the network, resize layers can be given the skip connection's size with size= instead of
+    scale_factor=" had no test. The same network, its resize layers given the size of the map they are concatenated
+    with, runs on every input size from 4 to 26 (heights and widths, odd ones included), whichever way the encoder
+    rounds, where the network with scale_factor= runs only on multiples of 4; below 4, max pooling and interpolate
+    halve a side of 2 or 3 to 1 and then cannot halve it again."""
+    torch.manual_seed(0)
+    model = ns["UNet"](down, up, channels=(2, 2, 2))
+    mode = up.split()[0]
+
+    def forward_with_skip_sizes(x):
+        skip1 = model.enc1(x)
+        skip2 = model.enc2(model.down1(skip1))
+        y = model.bottleneck(model.down2(skip2))
+        for upsample, decode, skip in ((model.up2, model.dec2, skip2), (model.up1, model.dec1, skip1)):
+            resize, conv = upsample
+            assert isinstance(resize, nn.Upsample) and resize.mode == mode
+            resized = torch.nn.functional.interpolate(y, size=skip.shape[-2:], mode=mode)
+            y = decode(torch.cat([conv(resized), skip], dim=1))
+        return model.head(y)
+
+    with torch.no_grad():
+        for height in range(4, 27):
+            for width in (height, height + 1, height + 3):
+                x = torch.rand(1, 3, height, width)
+                assert forward_with_skip_sizes(x).shape[-2:] == (height, width), (height, width)
+                if height % 4 == 0 and width % 4 == 0:  # where scale_factor= runs, size= computes the same
+                    torch.testing.assert_close(forward_with_skip_sizes(x), model(x), rtol=0, atol=0)
+    root = pathlib.Path(__file__).parents[2]
+    en = " ".join((root / "docs" / "where-upsampling-lives.md").read_text(encoding="utf-8").split())
+    zh = (root / "docs" / "where-upsampling-lives.zh.md").read_text(encoding="utf-8")
+    assert "resize layers can be given the skip connection's size with `size=` instead of `scale_factor=`" in en
+    assert "可以给缩放层传 `size=`（跳跃连接的尺寸）而不是 `scale_factor=`" in zh
