@@ -291,7 +291,13 @@ def test_the_one_pixel_wide_exception_spares_channels_last_and_uint8():
     np.testing.assert_allclose(cl, right, atol=1e-12)
     u = (x * 255).round().to(torch.uint8)
     reference = F.interpolate(u.double().mT, (1, 3), mode="bilinear", antialias=True).mT
-    assert (F.interpolate(u, (3, 1), mode="bilinear", antialias=True).double() - reference).abs().max() <= 1
+    got = F.interpolate(u, (3, 1), mode="bilinear", antialias=True)
+    # Review r127-4: the page spares uint8 only on a CPU with AVX2; under ATEN_CPU_CAPABILITY=default (or without
+    # AVX2) uint8 has the bug too, and this test failed there.
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        assert (got.double() - reference).abs().max() <= 1
+    elif platform.machine().lower() in ("x86_64", "amd64"):
+        assert torch.all(got == got[..., :1, :]) and (got.double() - reference).abs().max() > 0.5
 
 
 # --- Hugging Face image processors --------------------------------------------------------------
