@@ -718,6 +718,42 @@ def test_only_quint8_qint8_and_qint32_tensors_quantized_per_tensor_are_taken():
     )
 
 
+def test_per_channel_raises_runtime_error_only_where_per_tensor_is_taken():
+    # Review r127-7: the page said a tensor quantized per channel "raises a RuntimeError in every mode", and
+    # the test caught RuntimeError, of which NotImplementedError is a subclass. The page names the two apart:
+    # the plain RuntimeError (the per-tensor check) comes only in the modes that take per-tensor input; in the
+    # others (3-D nearest and nearest-exact, linear, bicubic, trilinear, any antialias) a per-channel tensor
+    # raises the NotImplementedError of a missing quantized kernel, as a per-tensor one does.
+    cases = [(mode, rank, False) for mode, rank in QUANTIZED_ACCEPTED]
+    cases += [("nearest", 3, False), ("nearest-exact", 3, False), ("linear", 3, False), ("bicubic", 4, False)]
+    cases += [("trilinear", 5, False), ("bilinear", 4, True), ("bicubic", 4, True)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the quantized types' deprecation notice
+        for (mode, rank, antialias), dtype, axis in itertools.product(
+            sorted(cases), (torch.quint8, torch.qint8, torch.qint32), (0, 1)
+        ):
+            x = torch.rand(2, 3, *[5] * (rank - 2), generator=torch.Generator().manual_seed(rank))
+            count = x.shape[axis]
+            per_channel = torch.quantize_per_channel(
+                x, torch.full((count,), 0.05), torch.zeros(count, dtype=torch.long), axis, dtype
+            )
+            for factor in (2, 0.5, 1.7):
+                with pytest.raises(RuntimeError) as raised:
+                    F.interpolate(per_channel, scale_factor=factor, mode=mode, antialias=antialias)
+                expected = RuntimeError if (mode, rank) in QUANTIZED_ACCEPTED and not antialias else NotImplementedError
+                assert raised.type is expected, (mode, rank, antialias, dtype, axis, factor, raised.type)
+    assert_pages_say(
+        (
+            "onnx-export.md",
+            "one quantized per channel raises a `RuntimeError` in every mode that takes those, and in the others the `NotImplementedError` below, as one quantized per tensor does",
+        ),
+        (
+            "onnx-export.zh.md",
+            "按通道量化的张量在接受按张量量化输入的模式下都会抛出 `RuntimeError`，在其余模式下则和按张量量化的张量一样，抛出下文所说的 `NotImplementedError`",
+        ),
+    )
+
+
 def test_quantized_differences_stay_within_one_step_over_the_domain():
     # Every accepted mode and rank, quint8 and qint8, scales and zero points, factors from 0.3
     # to 7, sides 1..9 (one side only for 3-D), channels-last too.
