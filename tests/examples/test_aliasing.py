@@ -437,6 +437,39 @@ def test_max_pools_agree_at_every_k_on_floating_point_input_only():
         F.adaptive_max_pool2d(x, 2)
 
 
+def test_max_pool2d_takes_the_signed_integers_and_uint8_on_the_cpu_the_adaptive_pool_none():
+    # Review 127: the page said MaxPool2d "takes uint8 on the CPU", as if uint8 were its one integer dtype; it takes
+    # int8 to int64 as well (either memory format, the window maxima exactly), and refuses bool and uint16 to uint64.
+    # AdaptiveMaxPool2d refuses every one of them
+    generator = torch.Generator().manual_seed(0)
+    for dtype in (torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64):
+        low = 0 if dtype == torch.uint8 else -100
+        for channels_last, k in itertools.product((False, True), (2, 3)):
+            x = torch.randint(low, 100, (2, 3, 2 * k, 3 * k), dtype=dtype, generator=generator)
+            if channels_last:
+                x = x.contiguous(memory_format=torch.channels_last)
+            y = F.max_pool2d(x, k)
+            assert y.dtype == dtype and torch.equal(y, x.unfold(2, k, k).unfold(3, k, k).amax((-1, -2))), (dtype, k)
+    for dtype in (torch.bool, torch.uint16, torch.uint32, torch.uint64):
+        with pytest.raises(RuntimeError, match="not implemented"):
+            F.max_pool2d(torch.zeros(1, 1, 4, 4, dtype=dtype), 2)
+    for dtype in (torch.bool, torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64, torch.uint16):
+        with pytest.raises(RuntimeError, match="not implemented"):
+            F.adaptive_max_pool2d(torch.zeros(1, 1, 4, 4, dtype=dtype), 2)
+    assert_pages_say(
+        (
+            "aliasing.md",
+            "`AdaptiveMaxPool2d` has no integer kernel, while `MaxPool2d` takes `uint8`, `int8`, `int16`, `int32` and"
+            " `int64` on the CPU (not `bool` nor `uint16` to `uint64`);",
+        ),
+        (
+            "aliasing.zh.md",
+            "`AdaptiveMaxPool2d` 没有整数内核，而 `MaxPool2d` 在 CPU 上接受 `uint8`、`int8`、`int16`、`int32` 和 `int64`"
+            "（不接受 `bool`，也不接受 `uint16` 到 `uint64`）；",
+        ),
+    )
+
+
 def test_odd_factor_slice_has_a_pixel_more_when_the_remainder_exceeds_half_the_factor(ns):
     # the page: F.interpolate gives floor(n / k) pixels, x[..., k//2::k] one more when n % k > k // 2
     assert ns["kept"] == (2, 3)

@@ -1177,9 +1177,11 @@ def test_the_pixel_on_the_kernels_end_keeps_a_rounding_weight_at_some_odd_factor
     assert _far_end_weights(49, torch.float64, "bilinear", 1, size=(1, 10)).abs().max() > 2e-18
 
 
-def test_in_float64_bicubic_and_lanczos_keep_a_far_end_weight_at_49_not_at_every_factor_bilinear_does():
-    # Review 123: "in float64 at 49, 93 and 99 ...: bilinear from 2e-18 ..., and bicubic and lanczos too" - at 93 neither
-    # keeps one (size= or scale_factor=), and bicubic at 99 only with AVX2 or AVX-512: the page names 49, where both do
+def test_in_float64_bicubic_and_lanczos_keep_a_far_end_weight_at_93_and_99_too_on_many_output_pixels():
+    # Review 123 read one output pixel (5 of 10): at 93 neither bicubic nor lanczos keeps a far-end weight there, and
+    # bicubic at 99 only with AVX2 or AVX-512, so it narrowed the page to "bicubic and lanczos at 49". Review 127: along
+    # the axis, given scale_factor, both keep one at 93 and 99 too (review 35's sweep), under ATEN_CPU_CAPABILITY=default
+    # and avx2 alike, on many output pixels (over a quarter) but not on every one; given size=, at 49 only. Always by under 1e-16
     if "lanczos" not in F.interpolate.__doc__:
         pytest.skip("no lanczos mode")
     code = (
@@ -1193,15 +1195,45 @@ def test_in_float64_bicubic_and_lanczos_keep_a_far_end_weight_at_49_not_at_every
         "            x[1, 0, 0, centre + reach * k] = 1\n"
         "            w = F.interpolate(x, mode=mode, antialias=True, **by)[:, 0, 0, 5].abs().max().item()\n"
         "            print(k, mode, 0 < w < 1e-16, w == 0)\n"
+        "for mode, reach in (('bicubic', 2), ('lanczos', 3)):\n"
+        "    period = 2 * reach + 1\n"
+        "    for by in ('size', 'scale_factor'):\n"
+        "        for k in (49, 93, 99):\n"
+        "            x = torch.zeros(period, 1, 1, 60 * k, dtype=torch.float64)\n"
+        "            for r in range(period):\n"
+        "                x[r, 0, 0, torch.arange(r, 60, period) * k + k // 2] = 1\n"
+        "            scale = {'size': (1, 60)} if by == 'size' else {'scale_factor': (1, 1 / k)}\n"
+        "            y = F.interpolate(x, mode=mode, antialias=True, **scale)\n"
+        "            o = torch.arange(reach, y.shape[-1] - reach)\n"
+        "            ends = torch.stack([y[(o + reach) % period, 0, 0, o], y[(o - reach) % period, 0, 0, o]])\n"
+        "            kept = int((ends != 0).any(0).sum())\n"
+        "            print(mode, by, k, 'none' if kept == 0 else 'every' if kept == len(o) else 'many' if kept > len(o) / 4 else 'few', ends.abs().max().item() < 1e-16)\n"
     )
     for capability in ("default", "avx2"):
         lines = run_python(code, ATEN_CPU_CAPABILITY=capability).splitlines()
-        assert lines == [
+        # the one pixel review 123 read: at 93 no far-end weight there
+        assert lines[:8] == [
             f"{k} {mode} {k == 49} {k == 93}" for k in (49, 93) for mode in ("bicubic", "lanczos") for _ in "ab"
-        ]
+        ], capability
+        along = {tuple(line.split()[:3]): line.split()[3:] for line in lines[8:]}
+        assert len(along) == 12, lines
+        for (mode, by, k), (kept, small) in along.items():
+            assert small == "True", (capability, mode, by, k)
+            if by == "size":
+                assert (kept != "none") == (k == "49"), (capability, mode, by, k, kept)
+            elif k != "49":
+                assert kept == "many", (capability, mode, by, k, kept)
+            else:
+                assert kept != "none", (capability, mode, by, k, kept)
     assert_pages_say(
-        ("frequency-response.md", "and `bicubic` and `lanczos` at 49, by under 1e-16)"),
-        ("frequency-response.zh.md", "`bicubic` 和 `lanczos` 在 49 倍时也有，但都小于 1e-16"),
+        (
+            "frequency-response.md",
+            "and `bicubic` and `lanczos` too, by under 1e-16, at 93 and 99 on many output pixels, not on every one)",
+        ),
+        (
+            "frequency-response.zh.md",
+            "`bicubic` 和 `lanczos` 也有，但都小于 1e-16，在 93 和 99 倍时出现在许多输出像素上，但不是每个都有",
+        ),
     )
 
 
