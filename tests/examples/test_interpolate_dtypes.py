@@ -1737,3 +1737,35 @@ def test_uint8_bicubic_and_lanczos_match_the_float_result_where_one_axis_changes
     zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
     assert "- In the table, `bicubic` and `lanczos` differ from the rounded float32 result by many levels," in en
     assert "- 表中 `bicubic` 和 `lanczos` 与舍入后的 float32 结果相差很多个灰度级，" in zh
+
+
+def test_the_rounding_crop_is_the_cap_and_forehead_not_the_face(ns):
+    # Review r127-3: the rounding cell's comment called photo[40:168, 192:320] "the face"; those 128 rows end above the
+    # eyes: the top three quarters are the black cap with its gold badge (the bicubic page's "badge on the cap",
+    # photo[60:124, 200:264], lies inside it), the bottom quarter bare forehead. A crop of the face proper (from row 150
+    # down, same columns) has under a tenth of its top three quarters dark.
+    source = (ROOT / "examples" / "interpolate_dtypes.py").read_text()
+    assert (
+        "the face" not in source
+        and "# 128x128 of the photo: the cap with its badge, and the forehead below it" in source
+    )
+
+    def dark_and_skin(crop):
+        rgb = crop.astype(np.float64)
+        dark = rgb.mean(axis=2) < 60
+        r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+        skin = (r > 120) & (r > g + 10) & (g > b)
+        return dark[:96].mean(), skin[96:].mean(), dark[96:].mean()
+
+    crop = ns["photo"].numpy()
+    assert crop.shape == (128, 128, 3)
+    top_dark, bottom_skin, bottom_dark = dark_and_skin(crop)
+    assert top_dark > 0.5 and bottom_skin > 0.9 and bottom_dark < 0.05, (top_dark, bottom_skin, bottom_dark)
+    import matplotlib.pyplot as plt
+    from matplotlib.cbook import get_sample_data
+
+    with get_sample_data("grace_hopper.jpg") as file:
+        full = plt.imread(file)
+    assert np.array_equal(full[40:168, 192:320], crop)
+    for row in (150, 170, 190):  # crops that hold the eyes: little dark cap left in them
+        assert dark_and_skin(full[row : row + 128, 192:320])[0] < 0.1
