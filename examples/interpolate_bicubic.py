@@ -1,7 +1,7 @@
 """Bicubic and overshoot.
 
-``mode="bicubic"`` weights the 4 nearest samples along each axis with Keys' cubic
-convolution kernel. The kernel has negative lobes, so next to an edge the output leaves
+Without antialias, ``mode="bicubic"`` weights the 4 nearest samples along each axis with
+Keys' cubic convolution kernel. The kernel has negative lobes, so next to an edge the output leaves
 the range of the input. This script measures the overshoot, shows the ``clamp`` recipe,
 recovers the kernel's coefficient A from torch's own output, and compares it with the
 A = -0.5 kernel that Pillow uses, implemented here in NumPy and checked against

@@ -68,7 +68,8 @@ print(f"float32 range: {edge_float.min().item():.1f} .. {edge_float.max().item()
 # Only the CPU has uint8 kernels for the interpolating modes (CUDA's stop at nearest and nearest-exact),
 # so this runs on the CPU on any build.
 with get_sample_data("grace_hopper.jpg") as file:
-    photo = torch.from_numpy(plt.imread(file).copy())[40:168, 192:320]  # the face, 128x128
+    # 128x128 of the photo: the cap with its badge, and the forehead below it
+    photo = torch.from_numpy(plt.imread(file).copy())[40:168, 192:320]
 image = photo.permute(2, 0, 1)[None].contiguous()  # 1 x 3 x 128 x 128, uint8, on the CPU
 
 

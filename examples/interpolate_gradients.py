@@ -1,9 +1,10 @@
 """Gradients and determinism.
 
-What the backward pass of each ``F.interpolate`` mode computes: every output pixel is a
-weighted sum of input pixels, so the gradient sends each output's gradient back to
-those input pixels with the same weights. Shown numerically, checked with
-``torch.autograd.gradcheck`` in float64, and then: what
+What the backward pass of each ``F.interpolate`` mode computes: on float input every output
+pixel is a weighted sum of input pixels, so the gradient sends each output's gradient back to
+those input pixels with the same weights, except at the cases the page lists (a CPU bug, and
+sizes where the backward kernel places its samples otherwise than the forward one). Shown
+numerically, checked with ``torch.autograd.gradcheck`` in float64, and then: what
 ``torch.use_deterministic_algorithms(True)`` does to these backward passes on the device
 that runs this script.
 """

@@ -1708,3 +1708,22 @@ def test_the_opening_four_by_four_rule_is_for_bicubic_without_antialias():
         ),
         ("interpolate-bicubic.zh.md", '不开抗混叠时，`mode="bicubic"` 用最近的 4 × 4 个输入像素计算每个输出值'),
     )
+
+
+def test_the_scripts_docstring_gives_the_four_sample_rule_for_bicubic_without_antialias():
+    # Review r127-3: review 116 narrowed the page's opening to "Without antialias", but the example's docstring still
+    # said `mode="bicubic"` weights the 4 nearest samples along each axis; with antialias=True, shrinking 32 -> 8,
+    # 9 -> 2 or 13 -> 4, an output reads more than 4 input pixels along the axis (16 at 32 -> 8), plain bicubic at most 4.
+    tree = ast.parse((ROOT / "examples" / "interpolate_bicubic.py").read_text(encoding="utf-8"))
+    docstring = " ".join(ast.get_docstring(tree).split())
+    assert 'Without antialias, ``mode="bicubic"`` weights the 4 nearest samples along each axis' in docstring
+    for n_in, n_out in ((32, 8), (9, 2), (13, 4)):
+        reads = {}
+        for antialias in (False, True):
+            x = torch.zeros(1, 1, 1, n_in, dtype=torch.float64, requires_grad=True)
+            out = F.interpolate(x, size=(1, n_out), mode="bicubic", antialias=antialias)
+            reads[antialias] = max(
+                int((torch.autograd.grad(out[..., at].sum(), x, retain_graph=True)[0] != 0).sum())
+                for at in range(n_out)
+            )
+        assert reads[False] <= 4 < reads[True], (n_in, n_out, reads)

@@ -1737,3 +1737,77 @@ def test_uint8_bicubic_and_lanczos_match_the_float_result_where_one_axis_changes
     zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
     assert "- In the table, `bicubic` and `lanczos` differ from the rounded float32 result by many levels," in en
     assert "- 表中 `bicubic` 和 `lanczos` 与舍入后的 float32 结果相差很多个灰度级，" in zh
+
+
+def test_the_rounding_crop_is_the_cap_and_forehead_not_the_face(ns):
+    # Review r127-3: the rounding cell's comment called photo[40:168, 192:320] "the face"; those 128 rows end above the
+    # eyes: the top three quarters are the black cap with its gold badge (the bicubic page's "badge on the cap",
+    # photo[60:124, 200:264], lies inside it), the bottom quarter bare forehead. A crop of the face proper (from row 150
+    # down, same columns) has under a tenth of its top three quarters dark.
+    source = (ROOT / "examples" / "interpolate_dtypes.py").read_text()
+    assert (
+        "the face" not in source
+        and "# 128x128 of the photo: the cap with its badge, and the forehead below it" in source
+    )
+
+    def dark_and_skin(crop):
+        rgb = crop.astype(np.float64)
+        dark = rgb.mean(axis=2) < 60
+        r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+        skin = (r > 120) & (r > g + 10) & (g > b)
+        return dark[:96].mean(), skin[96:].mean(), dark[96:].mean()
+
+    crop = ns["photo"].numpy()
+    assert crop.shape == (128, 128, 3)
+    top_dark, bottom_skin, bottom_dark = dark_and_skin(crop)
+    assert top_dark > 0.5 and bottom_skin > 0.9 and bottom_dark < 0.05, (top_dark, bottom_skin, bottom_dark)
+    import matplotlib.pyplot as plt
+    from matplotlib.cbook import get_sample_data
+
+    with get_sample_data("grace_hopper.jpg") as file:
+        full = plt.imread(file)
+    assert np.array_equal(full[40:168, 192:320], crop)
+    for row in (150, 170, 190):  # crops that hold the eyes: little dark cap left in them
+        assert dark_and_skin(full[row : row + 128, 192:320])[0] < 0.1
+
+
+def test_pillow_closeness_is_antialiased_plain_modes_part_from_pillow_by_more_than_ten_levels():
+    # Review r127-3: the paragraph on Pillow said torch's uint8 output is closer to Pillow's than float32 rounded at the
+    # end, and differs at Pillow's height-first sizes "by one level in `bilinear` and by one to several in `bicubic`",
+    # naming no antialias (the page's `bilinear` and `bicubic` rows are the plain modes). Only the antialiased modes
+    # follow Pillow's filters: plain ones keep their narrow kernel when shrinking and part by tens of levels.
+    from matplotlib.cbook import get_sample_data
+    from PIL import Image
+
+    with get_sample_data("grace_hopper.jpg") as f:
+        photo = np.array(Image.open(f).convert("RGB"))[:256, :256]
+    image = Image.fromarray(photo)
+    x = torch.from_numpy(photo).permute(2, 0, 1)[None].contiguous()
+    for mode, filt in (("bilinear", Image.BILINEAR), ("bicubic", Image.BICUBIC)):
+        for h, w in ((200, 250), (90, 200), (10, 200), (50, 100)):
+            pil = np.asarray(image.resize((w, h), filt)).astype(int)
+            gap = {}
+            for antialias in (False, True):
+                u8 = F.interpolate(x, size=(h, w), mode=mode, antialias=antialias)
+                as_float = F.interpolate(x.float(), size=(h, w), mode=mode, antialias=antialias).round().clamp(0, 255)
+                for name, out in (("uint8", u8), ("float32", as_float)):
+                    gap[name, antialias] = np.abs(out[0].permute(1, 2, 0).numpy().astype(int) - pil).max()
+            assert gap["uint8", False] > 10 and gap["float32", False] > 10, (mode, h, w, gap)
+            assert gap["uint8", True] <= (1 if mode == "bilinear" or h == 10 else 7), (mode, h, w, gap)
+        for h, w in ((128, 128), (300, 181), (200, 64), (50, 100), (100, 50)):  # Pillow goes width first here
+            pil = np.asarray(image.resize((w, h), filt)).astype(int)
+            u8 = F.interpolate(x, size=(h, w), mode=mode, antialias=True)[0].permute(1, 2, 0).numpy().astype(int)
+            as_float = F.interpolate(x.float(), size=(h, w), mode=mode, antialias=True).round().clamp(0, 255)
+            once = as_float[0].permute(1, 2, 0).numpy().astype(int)
+            assert (u8 != pil).mean() < 0.01 < 0.05 < (once != pil).mean(), (mode, h, w)
+    en = " ".join((ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8").split())
+    zh = (ROOT / "docs" / "interpolate-dtypes.zh.md").read_text(encoding="utf-8")
+    assert "by one level in `bilinear` and" not in en
+    assert (
+        "torch's uint8 output with `antialias=True` is closer to Pillow's than float32 rounded at the end is (without "
+        "antialias, `bilinear` and `bicubic` keep their narrow kernel when shrinking, and 256 × 256 → 200 × 250 parts "
+        "them from Pillow by more than ten levels in either dtype)" in en
+    )
+    assert "by one level in `bilinear, antialias` and by one to several in `bicubic, antialias`" in en
+    assert "256 × 256 → 200 × 250 时无论哪种数据类型都与 Pillow 相差十个以上灰度级" in zh
+    assert "`bilinear, antialias` 差一个灰度级，`bicubic, antialias` 差一到好几个灰度级" in zh

@@ -1632,3 +1632,26 @@ def test_x1_5_on_an_odd_size_is_uneven_at_7_not_at_every_odd_size(mode):
         ("interpolate-gradients.md", "`scale_factor=1.5` on 7 pixels gives 10, and then neither is even"),
         ("interpolate-gradients.zh.md", "对 7 个像素用 `scale_factor=1.5`，得到的是 10 个像素，两者就都不均匀了"),
     )
+
+
+def test_the_scripts_docstring_names_float_input_and_the_exceptions():
+    # Review r127-3: reviews 116 and 107 narrowed the page's opening (float input only; backward the transpose
+    # except at the listed cases), but the example's docstring still said every output pixel is a weighted sum and
+    # the gradient goes back "with the same weights", with no exception. uint8 bicubic saturates (two edges enlarged 4x
+    # sum to more than their sum enlarged), and a 3-D float32 row of 10 pixels x1.05 drops pixel 9 going forward
+    # while its backward gives it a gradient of 1.
+    import ast
+
+    tree = ast.parse((ROOT / "examples" / "interpolate_gradients.py").read_text(encoding="utf-8"))
+    docstring = " ".join(ast.get_docstring(tree).split())
+    assert "on float input every output pixel is a weighted sum of input pixels" in docstring
+    assert "except at the cases the page lists (a CPU bug, and sizes where the backward kernel places its" in docstring
+    edge = torch.tensor([0] * 4 + [1] * 4, dtype=torch.float64).view(1, 1, 1, 8).expand(1, 1, 4, 8)
+    low, high = (edge * 200).to(torch.uint8), (edge * 55).to(torch.uint8)
+    parts = [F.interpolate(e, scale_factor=4, mode="bicubic").int() for e in (low, high)]
+    whole = F.interpolate(low + high, scale_factor=4, mode="bicubic").int()
+    assert (parts[0] + parts[1] > whole).any()
+    x = torch.arange(10.0).view(1, 1, 10).requires_grad_()
+    y = F.interpolate(x, scale_factor=1.05, mode="nearest")
+    y.sum().backward()
+    assert 9.0 not in y.detach().flatten().tolist() and x.grad[0, 0, 9].item() == 1.0
