@@ -911,6 +911,34 @@ def test_one_d_linear_misses_an_enlarged_corner_in_the_last_bit_only_with_the_de
     assert avx2[:2] == ["0", avx2[1]] and avx2[2] == "False", avx2
 
 
+def test_one_d_linear_misses_an_enlarged_corner_from_a_one_pixel_row_in_the_last_bit_on_every_cpu_code():
+    # Review r127-9: "in 2-D and 3-D (and from a 1-pixel side; ... in 1-D too) a corner can miss in the last bit":
+    # the tests above bind 2-D, 3-D and the 2-pixel rows of the default code, none the 1-D row of one pixel. On the
+    # AVX2, AVX-512 and default code alike, a 1-pixel row enlarged by linear (size=, align_corners=False) misses a
+    # corner for some sizes, in float32 and float64, and never by more than one rounding step.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "gen = torch.Generator().manual_seed(0)\n"
+        "out = []\n"
+        "for dtype, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64)):\n"
+        "    x = torch.rand(2000, 1, 1, dtype=dtype, generator=gen)\n"
+        "    steps = [int((F.interpolate(x, size=o, mode='linear')[..., end].view(bits).long()\n"
+        "                  - x[..., 0].view(bits).long()).abs().max()) for o in range(2, 40) for end in (0, -1)]\n"
+        "    out += [max(steps), sum(s > 0 for s in steps)]\n"
+        "print(torch.backends.cpu.get_cpu_capability(), *out)\n"
+    )
+    seen = set()
+    for capability in ("default", "avx2", "avx512"):
+        printed = run_python(code, ATEN_CPU_CAPABILITY=capability).split()
+        seen.add(printed[0])
+        assert printed[1] == printed[3] == "1" and int(printed[2]) > 0 and int(printed[4]) > 0, (capability, printed)
+    assert "DEFAULT" in seen
+    assert_pages_say(
+        ("upsample.md", "so in 2-D and 3-D (and from a 1-pixel side; with torch's default CPU code"),
+        ("upsample.zh.md", "所以在二维、三维（以及某一边只有 1 个像素；换成 torch 的默认 CPU 代码"),
+    )
+
+
 @pytest.mark.parametrize("mode", ["linear", "bilinear", "trilinear"])
 def test_align_corners_true_step_is_float32_except_for_float64(mode):
     gen = torch.Generator().manual_seed(0)
