@@ -2078,3 +2078,48 @@ def test_the_shown_comments_on_max_and_avg_pooling_say_no_more_than_the_prose(ns
         in source
     )
     assert "# Average pooling of float16 to float64 input is a convolution with fixed weights" in source
+
+
+_ELU_PATHS_CODE = """
+import torch, torch.nn.functional as F
+xs = -3 * torch.rand(10_000, generator=torch.Generator().manual_seed(0))
+simd, scalar = F.elu(xs[:9_984]), torch.cat([F.elu(v.view(1)) for v in xs[:9_984]])
+i = (simd != scalar).nonzero()[0, 0]  # a value whose SIMD and scalar ELU differ in the last bit
+crop = torch.full((1, 1, 64, 64), xs[i].item())[..., 44:64, 0:20]
+row = F.elu(crop)[0, 0]
+pooled = F.elu(F.max_pool2d(crop, 2)).flatten()
+print(torch.backends.cpu.get_cpu_capability(),
+      "".join("s" if row[:, j].eq(scalar[i]).all() else "v" if row[:, j].eq(simd[i]).all() else "?" for j in range(20)),
+      "".join("s" if p == scalar[i] else "v" if p == simd[i] else "?" for p in pooled))
+features = torch.load(FEATURES)
+CROPS
+print(elu_gap > 0)
+"""
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() != "AVX512", reason="runs the AVX2 and AVX-512 code")
+def test_the_elu_crops_show_the_simd_rounding_with_avx2_and_avx_512_not_in_generic_code(ns, tmp_path):
+    """Review r127-1: the shown cell demonstrates, on one 20x20 crop per channel, that "on an AVX2 or AVX-512 CPU" the
+    SIMD and scalar ELU round differently; with AVX2 it printed "max difference 0.0e+00": on a crop (a view) ELU runs
+    the SIMD code on the first 16 values of each row of 20, and the pooled values where the two paths meet were all
+    positive. Four crops per channel show the difference with both, and none in generic x86 code."""
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    crops = "\n".join(line for line in source.splitlines() if line.startswith(("crops = ", "elu_gap = ")))
+    assert crops.count("\n") == 1 and "for i in (0, 44) for j in (0, 44)]" in crops
+    torch.save(ns["features"].cpu(), tmp_path / "features.pt")
+    code = _ELU_PATHS_CODE.replace("FEATURES", repr(str(tmp_path / "features.pt"))).replace("CROPS", crops)
+    assert run_python(code).split() == ["AVX512", "s" * 20, "v" * 96 + "s" * 4, "True"]
+    assert run_python(code, ATEN_CPU_CAPABILITY="avx2").split() == [
+        "AVX2",
+        "v" * 16 + "s" * 4,
+        "v" * 96 + "s" * 4,
+        "True",
+    ]
+    assert ns["elu_gap"] > 0
+    generic = code.split("features = ")[0].split("xs = ")[0] + "features = " + code.split("features = ")[1]
+    assert run_in_generic_x86_code(generic).split() == ["False"]
+    # the old crops, one per channel at the top left, show nothing with AVX2
+    old = code.split("features = ")[0] + "features = torch.load(" + repr(str(tmp_path / "features.pt")) + ")\n"
+    old += "crops = [features[:1, c : c + 1, :20, :20] for c in range(features.shape[1])]\n" + crops.splitlines()[1]
+    old += "\nprint(elu_gap > 0)\n"
+    assert run_python(old, ATEN_CPU_CAPABILITY="avx2").split()[-1] == "False"
