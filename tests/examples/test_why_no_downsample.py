@@ -2123,3 +2123,32 @@ def test_the_elu_crops_show_the_simd_rounding_with_avx2_and_avx_512_not_in_gener
     old += "crops = [features[:1, c : c + 1, :20, :20] for c in range(features.shape[1])]\n" + crops.splitlines()[1]
     old += "\nprint(elu_gap > 0)\n"
     assert run_python(old, ATEN_CPU_CAPABILITY="avx2").split()[-1] == "False"
+
+
+def test_the_zh_page_calls_only_the_three_other_arguments_defaults_not_scale_factor():
+    """Review r127-1: the zh page listed scale_factor=0.5, align_corners=False, antialias=False and
+    recompute_scale_factor=None and then said "(都是默认值)", all four defaults; the en page says "With scale_factor=0.5
+    and the defaults ...": scale_factor has no default of 0.5 (None), the other three are the defaults."""
+    import inspect
+
+    defaults = {name: parameter.default for name, parameter in inspect.signature(F.interpolate).parameters.items()}
+    assert defaults["scale_factor"] is None
+    assert (defaults["align_corners"], defaults["antialias"], defaults["recompute_scale_factor"]) == (None, False, None)
+    x = torch.randn(1, 2, 6, 7, dtype=torch.float64)
+    assert torch.equal(
+        F.interpolate(x, scale_factor=0.5, mode="bilinear"),
+        F.interpolate(
+            x, scale_factor=0.5, mode="bilinear", align_corners=False, antialias=False, recompute_scale_factor=None
+        ),
+    )
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "With `scale_factor=0.5` and the defaults `align_corners=False`, `antialias=False` and",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "在 `scale_factor=0.5`，且 `align_corners=False`、`antialias=False` 和 `recompute_scale_factor=None` 都取默认值时，",
+        ),
+    )
+    assert "（都是默认值）" not in (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
