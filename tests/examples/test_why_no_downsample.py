@@ -1,6 +1,7 @@
 """The claims of docs/why-no-downsample*.md, asserted on the values its example computes."""
 
 import itertools
+import json
 import math
 import random
 import warnings
@@ -2152,3 +2153,61 @@ def test_the_zh_page_calls_only_the_three_other_arguments_defaults_not_scale_fac
         ),
     )
     assert "（都是默认值）" not in (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+
+
+_SOFTPLUS_SELU_CELU_ORDERS_CODE = """
+import itertools, json
+import torch, torch.nn.functional as F
+def steps(a, b):
+    return int(((a - b).abs() / (torch.nextafter(a, torch.tensor(float("inf"))) - a).abs()).max())
+acts = {"softplus": F.softplus, "softplus beta 2": lambda t: F.softplus(t, beta=2), "selu": F.selu, "celu": F.celu,
+        "celu 0.3": lambda t: F.celu(t, 0.3), "celu 2.5": lambda t: F.celu(t, 2.5), "celu 10": lambda t: F.celu(t, 10.0)}
+g = torch.Generator().manual_seed(0)
+pooled = dict.fromkeys(acts, 0)
+for height, width in itertools.product(range(2, 24, 2), repeat=2):
+    x = 25 * torch.rand(1, 1, height, width, generator=g) - 20
+    for name, act in acts.items():
+        pooled[name] = max(pooled[name], steps(F.max_pool2d(act(x), 2), act(F.max_pool2d(x, 2))))
+bits = torch.randint(0, 0x42F00000, (3_000_000,), generator=g, dtype=torch.int32).view(torch.float32)
+sweep = torch.cat([-bits, bits[:500_000], torch.linspace(-110, 30, 1_000_001)])
+strided = torch.empty(2 * sweep.numel())
+strided[::2] = sweep  # a stride of 2 runs the scalar code on every element
+alone, image = {}, {}
+for name, act in acts.items():
+    gap = (act(sweep) - act(strided[::2])).abs() / (torch.nextafter(act(sweep), torch.tensor(float("inf"))) - act(sweep))
+    alone[name] = int(gap.max())
+    x = torch.full((1, 1, 2, 16), sweep[gap.argmax()].item())  # 32 values: SIMD code; the 8 pooled ones: scalar
+    image[name] = steps(F.max_pool2d(act(x), 2), act(F.max_pool2d(x, 2)))
+print(json.dumps([torch.backends.cpu.get_cpu_capability(), pooled, alone, image]))
+"""
+
+
+def test_softplus_selu_and_celu_orders_differ_by_up_to_two_steps_with_avx2_and_avx_512_only():
+    """Review r127-1: the page's bit-for-bit list named ELU and sigmoid as the non-decreasing activations whose SIMD
+    and scalar code round differently; Softplus (exp and log1p), SELU and CELU, all non-decreasing, split the same way,
+    and the two orders of max pooling differ by up to two float32 steps with AVX2 and AVX-512 code (none in generic
+    x86 code)."""
+    expected = {"softplus": 2, "softplus beta 2": 2, "selu": 2, "celu": 1, "celu 0.3": 2, "celu 2.5": 2, "celu 10": 2}
+    runs = {"default": run_in_generic_x86_code(_SOFTPLUS_SELU_CELU_ORDERS_CODE)}
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        runs["avx2"] = run_python(_SOFTPLUS_SELU_CELU_ORDERS_CODE, ATEN_CPU_CAPABILITY="avx2")
+        runs["native"] = run_python(_SOFTPLUS_SELU_CELU_ORDERS_CODE)
+    for name, out in runs.items():
+        capability, pooled, alone, image = json.loads(out)
+        if name == "default":
+            assert set(pooled.values()) == set(alone.values()) == set(image.values()) == {0}, out
+        else:
+            assert capability in ("AVX2", "AVX512") and alone == image == expected, out
+            assert all(1 <= pooled[act] <= expected[act] for act in expected), out  # random images
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "Softplus (computed with `exp` and `log1p`), and SELU and CELU (ELU with other constants), take the same "
+            "two paths: on float32 input their two orders can differ by up to two rounding steps.",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "Softplus（用 `exp` 和 `log1p` 计算）以及 SELU 和 CELU（换了常数的 ELU）也走这两条路径：对 float32 输入，"
+            "它们两种顺序的结果最多可能相差两个舍入单位。",
+        ),
+    )
