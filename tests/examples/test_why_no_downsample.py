@@ -2211,3 +2211,21 @@ def test_softplus_selu_and_celu_orders_differ_by_up_to_two_steps_with_avx2_and_a
             "它们两种顺序的结果最多可能相差两个舍入单位。",
         ),
     )
+
+
+def test_the_examples_docstring_says_average_pooling_is_a_convolution_only_on_floating_point_input():
+    """Review r127-1: the example's docstring, the first cell of its notebook, said "average pooling keeps the mean
+    and is a fixed strided convolution", the rule the page limits to floating-point input and small kernels: on int64
+    input the CPU rounds each mean toward zero, [3, 4] pools to 3 where the convolution of weights 1/2 gives 3.5."""
+    import ast
+
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    assert "average pooling keeps the mean and is a fixed strided convolution" not in docstring
+    assert (
+        "average pooling keeps the mean and, on floating-point input with small kernels, is a fixed strided "
+        "convolution up to rounding" in docstring
+    )
+    pair = torch.tensor([[[3, 4]]])
+    assert F.avg_pool1d(pair, 2).item() == 3
+    assert F.conv1d(pair.double(), torch.full((1, 1, 2), 0.5, dtype=torch.float64)).item() == 3.5
