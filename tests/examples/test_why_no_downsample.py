@@ -1,6 +1,7 @@
 """The claims of docs/why-no-downsample*.md, asserted on the values its example computes."""
 
 import itertools
+import json
 import math
 import random
 import warnings
@@ -2078,3 +2079,153 @@ def test_the_shown_comments_on_max_and_avg_pooling_say_no_more_than_the_prose(ns
         in source
     )
     assert "# Average pooling of float16 to float64 input is a convolution with fixed weights" in source
+
+
+_ELU_PATHS_CODE = """
+import torch, torch.nn.functional as F
+xs = -3 * torch.rand(10_000, generator=torch.Generator().manual_seed(0))
+simd, scalar = F.elu(xs[:9_984]), torch.cat([F.elu(v.view(1)) for v in xs[:9_984]])
+i = (simd != scalar).nonzero()[0, 0]  # a value whose SIMD and scalar ELU differ in the last bit
+crop = torch.full((1, 1, 64, 64), xs[i].item())[..., 44:64, 0:20]
+row = F.elu(crop)[0, 0]
+pooled = F.elu(F.max_pool2d(crop, 2)).flatten()
+print(torch.backends.cpu.get_cpu_capability(),
+      "".join("s" if row[:, j].eq(scalar[i]).all() else "v" if row[:, j].eq(simd[i]).all() else "?" for j in range(20)),
+      "".join("s" if p == scalar[i] else "v" if p == simd[i] else "?" for p in pooled))
+features = torch.load(FEATURES)
+CROPS
+print(elu_gap > 0)
+"""
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() != "AVX512", reason="runs the AVX2 and AVX-512 code")
+def test_the_elu_crops_show_the_simd_rounding_with_avx2_and_avx_512_not_in_generic_code(ns, tmp_path):
+    """Review r127-1: the shown cell demonstrates, on one 20x20 crop per channel, that "on an AVX2 or AVX-512 CPU" the
+    SIMD and scalar ELU round differently; with AVX2 it printed "max difference 0.0e+00": on a crop (a view) ELU runs
+    the SIMD code on the first 16 values of each row of 20, and the pooled values where the two paths meet were all
+    positive. Four crops per channel show the difference with both, and none in generic x86 code."""
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    crops = "\n".join(line for line in source.splitlines() if line.startswith(("crops = ", "elu_gap = ")))
+    assert crops.count("\n") == 1 and "for i in (0, 44) for j in (0, 44)]" in crops
+    torch.save(ns["features"].cpu(), tmp_path / "features.pt")
+    code = _ELU_PATHS_CODE.replace("FEATURES", repr(str(tmp_path / "features.pt"))).replace("CROPS", crops)
+    assert run_python(code).split() == ["AVX512", "s" * 20, "v" * 96 + "s" * 4, "True"]
+    assert run_python(code, ATEN_CPU_CAPABILITY="avx2").split() == [
+        "AVX2",
+        "v" * 16 + "s" * 4,
+        "v" * 96 + "s" * 4,
+        "True",
+    ]
+    assert ns["elu_gap"] > 0
+    generic = code.split("features = ")[0].split("xs = ")[0] + "features = " + code.split("features = ")[1]
+    assert run_in_generic_x86_code(generic).split() == ["False"]
+    # the old crops, one per channel at the top left, show nothing with AVX2
+    old = code.split("features = ")[0] + "features = torch.load(" + repr(str(tmp_path / "features.pt")) + ")\n"
+    old += "crops = [features[:1, c : c + 1, :20, :20] for c in range(features.shape[1])]\n" + crops.splitlines()[1]
+    old += "\nprint(elu_gap > 0)\n"
+    assert run_python(old, ATEN_CPU_CAPABILITY="avx2").split()[-1] == "False"
+
+
+def test_the_zh_page_calls_only_the_three_other_arguments_defaults_not_scale_factor():
+    """Review r127-1: the zh page listed scale_factor=0.5, align_corners=False, antialias=False and
+    recompute_scale_factor=None and then said "(都是默认值)", all four defaults; the en page says "With scale_factor=0.5
+    and the defaults ...": scale_factor has no default of 0.5 (None), the other three are the defaults."""
+    import inspect
+
+    defaults = {name: parameter.default for name, parameter in inspect.signature(F.interpolate).parameters.items()}
+    assert defaults["scale_factor"] is None
+    assert (defaults["align_corners"], defaults["antialias"], defaults["recompute_scale_factor"]) == (None, False, None)
+    x = torch.randn(1, 2, 6, 7, dtype=torch.float64)
+    assert torch.equal(
+        F.interpolate(x, scale_factor=0.5, mode="bilinear"),
+        F.interpolate(
+            x, scale_factor=0.5, mode="bilinear", align_corners=False, antialias=False, recompute_scale_factor=None
+        ),
+    )
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "With `scale_factor=0.5` and the defaults `align_corners=False`, `antialias=False` and",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "在 `scale_factor=0.5`，且 `align_corners=False`、`antialias=False` 和 `recompute_scale_factor=None` 都取默认值时，",
+        ),
+    )
+    assert "（都是默认值）" not in (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
+
+
+_SOFTPLUS_SELU_CELU_ORDERS_CODE = """
+import itertools, json
+import torch, torch.nn.functional as F
+def steps(a, b):
+    return int(((a - b).abs() / (torch.nextafter(a, torch.tensor(float("inf"))) - a).abs()).max())
+acts = {"softplus": F.softplus, "softplus beta 2": lambda t: F.softplus(t, beta=2), "selu": F.selu, "celu": F.celu,
+        "celu 0.3": lambda t: F.celu(t, 0.3), "celu 2.5": lambda t: F.celu(t, 2.5), "celu 10": lambda t: F.celu(t, 10.0)}
+g = torch.Generator().manual_seed(0)
+pooled = dict.fromkeys(acts, 0)
+for height, width in itertools.product(range(2, 24, 2), repeat=2):
+    x = 25 * torch.rand(1, 1, height, width, generator=g) - 20
+    for name, act in acts.items():
+        pooled[name] = max(pooled[name], steps(F.max_pool2d(act(x), 2), act(F.max_pool2d(x, 2))))
+bits = torch.randint(0, 0x42F00000, (3_000_000,), generator=g, dtype=torch.int32).view(torch.float32)
+sweep = torch.cat([-bits, bits[:500_000], torch.linspace(-110, 30, 1_000_001)])
+strided = torch.empty(2 * sweep.numel())
+strided[::2] = sweep  # a stride of 2 runs the scalar code on every element
+alone, image = {}, {}
+for name, act in acts.items():
+    gap = (act(sweep) - act(strided[::2])).abs() / (torch.nextafter(act(sweep), torch.tensor(float("inf"))) - act(sweep))
+    alone[name] = int(gap.max())
+    x = torch.full((1, 1, 2, 16), sweep[gap.argmax()].item())  # 32 values: SIMD code; the 8 pooled ones: scalar
+    image[name] = steps(F.max_pool2d(act(x), 2), act(F.max_pool2d(x, 2)))
+print(json.dumps([torch.backends.cpu.get_cpu_capability(), pooled, alone, image]))
+"""
+
+
+def test_softplus_selu_and_celu_orders_differ_by_up_to_two_steps_with_avx2_and_avx_512_only():
+    """Review r127-1: the page's bit-for-bit list named ELU and sigmoid as the non-decreasing activations whose SIMD
+    and scalar code round differently; Softplus (exp and log1p), SELU and CELU, all non-decreasing, split the same way,
+    and the two orders of max pooling differ by up to two float32 steps with AVX2 and AVX-512 code (none in generic
+    x86 code)."""
+    expected = {"softplus": 2, "softplus beta 2": 2, "selu": 2, "celu": 1, "celu 0.3": 2, "celu 2.5": 2, "celu 10": 2}
+    runs = {"default": run_in_generic_x86_code(_SOFTPLUS_SELU_CELU_ORDERS_CODE)}
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        runs["avx2"] = run_python(_SOFTPLUS_SELU_CELU_ORDERS_CODE, ATEN_CPU_CAPABILITY="avx2")
+        runs["native"] = run_python(_SOFTPLUS_SELU_CELU_ORDERS_CODE)
+    for name, out in runs.items():
+        capability, pooled, alone, image = json.loads(out)
+        if name == "default":
+            assert set(pooled.values()) == set(alone.values()) == set(image.values()) == {0}, out
+        else:
+            assert capability in ("AVX2", "AVX512") and alone == image == expected, out
+            assert all(1 <= pooled[act] <= expected[act] for act in expected), out  # random images
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "Softplus (computed with `exp` and `log1p`), and SELU and CELU (ELU with other constants), take the same "
+            "two paths: on float32 input their two orders can differ by up to two rounding steps.",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "Softplus（用 `exp` 和 `log1p` 计算）以及 SELU 和 CELU（换了常数的 ELU）也走这两条路径：对 float32 输入，"
+            "它们两种顺序的结果最多可能相差两个舍入单位。",
+        ),
+    )
+
+
+def test_the_examples_docstring_says_average_pooling_is_a_convolution_only_on_floating_point_input():
+    """Review r127-1: the example's docstring, the first cell of its notebook, said "average pooling keeps the mean
+    and is a fixed strided convolution", the rule the page limits to floating-point input and small kernels: on int64
+    input the CPU rounds each mean toward zero, [3, 4] pools to 3 where the convolution of weights 1/2 gives 3.5."""
+    import ast
+
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    assert "average pooling keeps the mean and is a fixed strided convolution" not in docstring
+    assert (
+        "average pooling keeps the mean and, on floating-point input with small kernels, is a fixed strided "
+        "convolution up to rounding" in docstring
+    )
+    pair = torch.tensor([[[3, 4]]])
+    assert F.avg_pool1d(pair, 2).item() == 3
+    assert F.conv1d(pair.double(), torch.full((1, 1, 2), 0.5, dtype=torch.float64)).item() == 3.5
