@@ -864,6 +864,40 @@ def test_width_one_hwc_array_permuted_escapes_only_through_v2(channels):
             assert (F1.resize(copy, [oh, 1]).double() - reference.reshape(-1, channels, oh, 1)).abs().max() < 1e-3
 
 
+@pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC])
+def test_width_one_uint8_through_the_old_api_escapes_as_a_channels_last_copy_of_two_channels_or_more(mode):
+    """Review r128-4: 'A uint8 tensor through the old API meets it, since that road goes through float32' named every
+    uint8 tensor; the float32 cast keeps the strides, so a channels_last copy of 2..8 channels (batch of 1 or 2) is
+    right through F1.resize and T1.Resize, on any CPU capability (the old API never takes the uint8 kernel); one
+    channel made channels_last is still contiguous and meets the bug, as does every contiguous uint8 tensor."""
+    assert_pages_say(
+        (
+            "torchvision-resize.md",
+            "A uint8 tensor through the old API** meets it as a float tensor does, since that road goes through float32;"
+            " the cast keeps the strides, so a `channels_last` copy of two channels or more escapes it here too",
+        ),
+        ("torchvision-resize.zh.md", "转换时保留步长，所以两个及以上通道的 `channels_last` 副本在这里也不受影响"),
+    )
+    call = dict(mode=mode.value, align_corners=False, antialias=True)
+    generator = torch.Generator().manual_seed(128)
+    for channels, batch, (h, w, oh) in itertools.product(
+        range(1, 9), (1, 2), ((2, 2, 3), (7, 5, 6), (12, 10, 5), (9, 1, 4), (3, 8, 11))
+    ):
+        x = torch.randint(0, 256, (batch, channels, h, w), generator=generator, dtype=torch.uint8)
+        # the width pass, then the height pass on the transposed map: no width-one output with a height change
+        wide = F.interpolate(x.double(), size=(h, 1), **call)
+        right = F.interpolate(wide.mT.contiguous(), size=(1, oh), **call).mT.round().clamp(0, 255)
+        copy = x.contiguous(memory_format=torch.channels_last)
+        for resize in (lambda t: F1.resize(t, [oh, 1], mode), T1.Resize((oh, 1), mode)):
+            contiguous_gap = (resize(x).double() - right).abs().max().item()
+            copy_gap = (resize(copy).double() - right).abs().max().item()
+            assert contiguous_gap > 1, (channels, batch, h, w, oh)
+            if channels == 1:
+                assert copy.is_contiguous() and copy_gap > 1, (batch, h, w, oh)
+            else:
+                assert copy_gap <= 1, (channels, batch, h, w, oh)
+
+
 @pytest.mark.parametrize("mode", [IM.BILINEAR, IM.BICUBIC, IM.LANCZOS])
 def test_a_column_crop_of_a_channels_last_batch_of_one_to_width_one_is_not_the_plain_call(mode):
     # Review 16: v2's reshape gives the crop a batch stride of C, so resize takes the contiguous kernel
