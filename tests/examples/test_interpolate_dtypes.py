@@ -1811,3 +1811,36 @@ def test_pillow_closeness_is_antialiased_plain_modes_part_from_pillow_by_more_th
     assert "by one level in `bilinear, antialias` and by one to several in `bicubic, antialias`" in en
     assert "256 × 256 → 200 × 250 时无论哪种数据类型都与 Pillow 相差十个以上灰度级" in zh
     assert "`bilinear, antialias` 差一个灰度级，`bicubic, antialias` 差一到好几个灰度级" in zh
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_cpu_bilinear_rounds_once_on_one_thread_only_for_three_channels(dtype):
+    # Review r128-3: the page says torch takes the kernel that rounds once also "when torch runs on one thread and the
+    # image has 3 channels"; the test above ran on two threads only, so nothing bound that clause. Contiguous 64x64 ->
+    # 90x90 (height + width > 128): on one thread 3 channels stay at or below half an epsilon and 1, 2, 4 or 8 do not;
+    # on two threads 3 channels do not either.
+    eps = torch.finfo(dtype).eps
+    threads = torch.get_num_threads()
+    try:
+        for num_threads in (1, 2):
+            torch.set_num_threads(num_threads)
+            for channels in (1, 2, 3, 4, 8):
+                for seed in range(3):
+                    x = torch.rand(
+                        1, channels, 64, 64, dtype=torch.float64, generator=torch.Generator().manual_seed(seed)
+                    ).to(dtype)
+                    out = F.interpolate(x, size=(90, 90), mode="bilinear").double()
+                    kernel = (out - F.interpolate(x.double(), size=(90, 90), mode="bilinear")).abs().max().item()
+                    rounded_once = num_threads == 1 and channels == 3
+                    assert (kernel <= 0.5 * eps * (1 + 1e-3)) == rounded_once, (
+                        num_threads,
+                        channels,
+                        seed,
+                        kernel / eps,
+                    )
+    finally:
+        torch.set_num_threads(threads)
+    assert_pages_say(
+        ("interpolate-dtypes.md", "or torch runs on one thread and the image has 3 channels"),
+        ("interpolate-dtypes.zh.md", "或者 torch 只用一个线程且图像是 3 通道时，torch 才改用另一个只舍入一次的内核"),
+    )
