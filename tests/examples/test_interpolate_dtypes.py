@@ -1844,3 +1844,39 @@ def test_cpu_bilinear_rounds_once_on_one_thread_only_for_three_channels(dtype):
         ("interpolate-dtypes.md", "or torch runs on one thread and the image has 3 channels"),
         ("interpolate-dtypes.zh.md", "或者 torch 只用一个线程且图像是 3 通道时，torch 才改用另一个只舍入一次的内核"),
     )
+
+
+def test_area_to_one_pixel_formats_part_by_up_to_6_steps_over_2000_batches_of_two():
+    # Review r128-3: the page said "3x3 -> 1x1 ... by a few steps on random images in [0, 1): up to 6 over 2000 of
+    # them"; the test bound 300 draws per channel count at "at most 6", so neither count was checked. 6 steps needs
+    # 2000 batches of two (the table's batch) of 32-channel images: 2000 single images reach 4 or 5, and 3-channel
+    # images reach 4 either way. Draws: torch.rand float32, seeds 0 to 2.
+    def steps(a, b):
+        return (a.contiguous().view(torch.int32).long() - b.contiguous().view(torch.int32).long()).abs().max().item()
+
+    def worst(seed, batch):
+        gen = torch.Generator().manual_seed(seed)
+        found = {3: 0, 32: 0}
+        for _ in range(2000):
+            for channels in found:
+                x = torch.rand(batch, channels, 3, 3, generator=gen)
+                plain = F.interpolate(x, size=(1, 1), mode="area")
+                last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="area")
+                found[channels] = max(found[channels], steps(plain, last))
+        return found
+
+    pairs = [worst(seed, 2) for seed in range(3)]
+    assert max(w[32] for w in pairs) == 6 and all(w[3] == 4 for w in pairs), pairs
+    singles = [worst(seed, 1) for seed in range(3)]
+    assert all(4 <= w[32] <= 5 and w[3] == 4 for w in singles), singles
+    assert_pages_say(
+        (
+            "interpolate-dtypes.md",
+            "by a few steps on random images in [0, 1): up to 6 over 2000 batches of two 32-channel images, 4 with 3 "
+            "channels;",
+        ),
+        (
+            "interpolate-dtypes.zh.md",
+            "在 [0, 1) 内的随机图像上差几个舍入单位：2000 批、每批两张 32 通道的随机图像中最多差 6 个，3 通道时最多差 4 个；",
+        ),
+    )
