@@ -1811,3 +1811,72 @@ def test_pillow_closeness_is_antialiased_plain_modes_part_from_pillow_by_more_th
     assert "by one level in `bilinear, antialias` and by one to several in `bicubic, antialias`" in en
     assert "256 × 256 → 200 × 250 时无论哪种数据类型都与 Pillow 相差十个以上灰度级" in zh
     assert "`bilinear, antialias` 差一个灰度级，`bicubic, antialias` 差一到好几个灰度级" in zh
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_cpu_bilinear_rounds_once_on_one_thread_only_for_three_channels(dtype):
+    # Review r128-3: the page says torch takes the kernel that rounds once also "when torch runs on one thread and the
+    # image has 3 channels"; the test above ran on two threads only, so nothing bound that clause. Contiguous 64x64 ->
+    # 90x90 (height + width > 128): on one thread 3 channels stay at or below half an epsilon and 1, 2, 4 or 8 do not;
+    # on two threads 3 channels do not either.
+    eps = torch.finfo(dtype).eps
+    threads = torch.get_num_threads()
+    try:
+        for num_threads in (1, 2):
+            torch.set_num_threads(num_threads)
+            for channels in (1, 2, 3, 4, 8):
+                for seed in range(3):
+                    x = torch.rand(
+                        1, channels, 64, 64, dtype=torch.float64, generator=torch.Generator().manual_seed(seed)
+                    ).to(dtype)
+                    out = F.interpolate(x, size=(90, 90), mode="bilinear").double()
+                    kernel = (out - F.interpolate(x.double(), size=(90, 90), mode="bilinear")).abs().max().item()
+                    rounded_once = num_threads == 1 and channels == 3
+                    assert (kernel <= 0.5 * eps * (1 + 1e-3)) == rounded_once, (
+                        num_threads,
+                        channels,
+                        seed,
+                        kernel / eps,
+                    )
+    finally:
+        torch.set_num_threads(threads)
+    assert_pages_say(
+        ("interpolate-dtypes.md", "or torch runs on one thread and the image has 3 channels"),
+        ("interpolate-dtypes.zh.md", "或者 torch 只用一个线程且图像是 3 通道时，torch 才改用另一个只舍入一次的内核"),
+    )
+
+
+def test_area_to_one_pixel_formats_part_by_up_to_6_steps_over_2000_batches_of_two():
+    # Review r128-3: the page said "3x3 -> 1x1 ... by a few steps on random images in [0, 1): up to 6 over 2000 of
+    # them"; the test bound 300 draws per channel count at "at most 6", so neither count was checked. 6 steps needs
+    # 2000 batches of two (the table's batch) of 32-channel images: 2000 single images reach 4 or 5, and 3-channel
+    # images reach 4 either way. Draws: torch.rand float32, seeds 0 to 2.
+    def steps(a, b):
+        return (a.contiguous().view(torch.int32).long() - b.contiguous().view(torch.int32).long()).abs().max().item()
+
+    def worst(seed, batch):
+        gen = torch.Generator().manual_seed(seed)
+        found = {3: 0, 32: 0}
+        for _ in range(2000):
+            for channels in found:
+                x = torch.rand(batch, channels, 3, 3, generator=gen)
+                plain = F.interpolate(x, size=(1, 1), mode="area")
+                last = F.interpolate(x.contiguous(memory_format=torch.channels_last), size=(1, 1), mode="area")
+                found[channels] = max(found[channels], steps(plain, last))
+        return found
+
+    pairs = [worst(seed, 2) for seed in range(3)]
+    assert max(w[32] for w in pairs) == 6 and all(w[3] == 4 for w in pairs), pairs
+    singles = [worst(seed, 1) for seed in range(3)]
+    assert all(4 <= w[32] <= 5 and w[3] == 4 for w in singles), singles
+    assert_pages_say(
+        (
+            "interpolate-dtypes.md",
+            "by a few steps on random images in [0, 1): up to 6 over 2000 batches of two 32-channel images, 4 with 3 "
+            "channels;",
+        ),
+        (
+            "interpolate-dtypes.zh.md",
+            "在 [0, 1) 内的随机图像上差几个舍入单位：2000 批、每批两张 32 通道的随机图像中最多差 6 个，3 通道时最多差 4 个；",
+        ),
+    )
