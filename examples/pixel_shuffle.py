@@ -102,7 +102,8 @@ for r, k in [(2, 3), (3, 3), (2, 5)]:
     )
 
 # An even kernel has no centre: padding k // 2 makes the convolution's output one pixel
-# larger, and the transposed convolution's one pixel smaller, so the sizes differ.
+# larger, and the transposed convolution's (padded by r * (k // 2)) one pixel smaller, so the sizes
+# differ. Its twin is padded by r less: a convolution padded by p <= k - 1 is the transposed one padded by r * (k - 1 - p).
 def matched_sizes(r, k, h):
     """Output sizes of Conv2d(k, padding=k // 2) + PixelShuffle(r) and of ConvTranspose2d(r * k, stride=r, padding=r * (k // 2))."""
     x = torch.zeros(1, 1, h, h, device=device)
