@@ -3,9 +3,13 @@
 ``nn.PixelShuffle(r)`` moves values from channels into space: (*, C*r*r, H, W) becomes
 (*, C, H*r, W*r) with no arithmetic at all. After a convolution it forms the
 "sub-pixel convolution" of ESPCN (Shi et al., CVPR 2016). This script shows the
-rearrangement, proves numerically that a convolution followed by PixelShuffle is a
-strided transposed convolution (weights converted both ways), and counts the
-floating-point operations of doing the work at low versus high resolution.
+rearrangement, checks numerically that a convolution with an odd kernel k, padded by
+k // 2, followed by PixelShuffle, is a strided transposed convolution when the r*r biases
+of each output channel agree (with distinct biases no transposed convolution, whose bias
+is one per channel, matches it),
+converts a kernel-4 transposed convolution the other way (equal on finite inputs only:
+its zero weights turn an inf into NaN), and counts the floating-point operations of
+doing the work at low versus high resolution.
 """
 
 # %% setup

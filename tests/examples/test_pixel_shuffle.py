@@ -694,3 +694,31 @@ def test_an_even_kernel_has_a_transposed_twin_padded_by_r_less(ns, r):
     assert "why the kernel must\nbe odd" not in page and "k 为什么必须是奇数" not in page_zh
     script = (ROOT / "examples" / "pixel_shuffle.py").read_text(encoding="utf-8")
     assert "a convolution padded by p <= k - 1 is the transposed one padded by r * (k - 1 - p)" in script
+
+
+def test_the_examples_docstring_states_the_conversion_with_its_conditions():
+    """Review r128-6: the script's docstring (the notebook's first cell) said it 'proves numerically that a
+    convolution followed by PixelShuffle is a strided transposed convolution (weights converted both ways)', the
+    rule the page limits to equal sub-pixel biases (and, from the transposed side, to finite inputs). With distinct
+    biases no transposed convolution matches: on a zero input every ConvTranspose2d returns its one bias per
+    channel, constant over the channel, while the sub-pixel layer returns its r * r biases as a checkerboard."""
+    torch.manual_seed(0)
+    for r in (2, 3):
+        conv = nn.Conv2d(3, 2 * r * r, 3, padding=1).double()
+        with torch.no_grad():
+            zeros = F.pixel_shuffle(conv(torch.zeros(1, 3, 4, 5, dtype=torch.float64)), r)
+            assert (zeros.flatten(2).amax(-1) > zeros.flatten(2).amin(-1)).all()  # not constant in any channel
+            for kernel, padding in ((r, 0), (2 * r, r // 2), (3 * r, r)):
+                layer = nn.ConvTranspose2d(3, 2, kernel, stride=r, padding=padding).double()
+                out = layer(torch.zeros(1, 3, 4, 5, dtype=torch.float64))
+                assert torch.equal(out, layer.bias.view(1, 2, 1, 1).expand_as(out))
+    docstring = " ".join((ROOT / "examples/pixel_shuffle.py").read_text(encoding="utf-8").split('"""')[1].split())
+    assert (
+        "proves numerically that a convolution followed by PixelShuffle is a strided transposed convolution"
+        not in docstring
+    )
+    assert (
+        "checks numerically that a convolution with an odd kernel k, padded by k // 2, followed by PixelShuffle, is a "
+        "strided transposed convolution when the r*r biases of each output channel agree" in docstring
+    )
+    assert "(equal on finite inputs only: its zero weights turn an inf into NaN)" in docstring
