@@ -3,9 +3,13 @@
 ``nn.PixelShuffle(r)`` moves values from channels into space: (*, C*r*r, H, W) becomes
 (*, C, H*r, W*r) with no arithmetic at all. After a convolution it forms the
 "sub-pixel convolution" of ESPCN (Shi et al., CVPR 2016). This script shows the
-rearrangement, proves numerically that a convolution followed by PixelShuffle is a
-strided transposed convolution (weights converted both ways), and counts the
-floating-point operations of doing the work at low versus high resolution.
+rearrangement, checks numerically that a convolution with an odd kernel k, padded by
+k // 2, followed by PixelShuffle, is a strided transposed convolution when the r*r biases
+of each output channel agree (with distinct biases no transposed convolution, whose bias
+is one per channel, matches it),
+converts a kernel-4 transposed convolution the other way (equal on finite inputs only:
+its zero weights turn an inf into NaN), and counts the floating-point operations of
+doing the work at low versus high resolution.
 """
 
 # %% setup
@@ -102,7 +106,8 @@ for r, k in [(2, 3), (3, 3), (2, 5)]:
     )
 
 # An even kernel has no centre: padding k // 2 makes the convolution's output one pixel
-# larger, and the transposed convolution's one pixel smaller, so the sizes differ.
+# larger, and the transposed convolution's (padded by r * (k // 2)) one pixel smaller, so the sizes
+# differ. Its twin is padded by r less: a convolution padded by p <= k - 1 is the transposed one padded by r * (k - 1 - p).
 def matched_sizes(r, k, h):
     """Output sizes of Conv2d(k, padding=k // 2) + PixelShuffle(r) and of ConvTranspose2d(r * k, stride=r, padding=r * (k // 2))."""
     x = torch.zeros(1, 1, h, h, device=device)

@@ -1636,9 +1636,7 @@ def test_an_inf_on_a_zero_tap_of_antialiased_bicubic_arrives_as_nan_inf_or_minus
     assert seen[torch.float32, "inner"] == {"nan", "inf"} and seen[torch.float32, "last"] == {"nan", "-inf"}
     docs = Path(__file__).resolve().parents[2] / "docs"
     en, zh = ((docs / name).read_text(encoding="utf-8") for name in ("performance.md", "performance.zh.md"))
-    assert (
-        "its last tap can turn it into −inf" in " ".join(en.split()) and "它的最后一个采样点可能把 inf 变成 −inf" in zh
-    )
+    assert "its last tap can turn it into −inf" in " ".join(en.split()) and "它的最后一个权重可能把 inf 变成 −inf" in zh
     assert "just above 0, and an inf stays inf" not in en
 
 
@@ -1716,7 +1714,7 @@ def test_an_antialiased_output_weighs_fewer_exactly_where_its_taps_fall_outside_
         ),
         (
             "performance.zh.md",
-            "开抗混叠时，有采样点落在输入之外的输出像素用到的像素要少一些：第一个输出像素总是如此，"
+            "开抗混叠时，有权重落在输入之外的输出像素用到的像素要少一些：第一个输出像素总是如此，"
             "最后一个只在某些尺寸下如此（双线性在 `scale_factor=0.5` 下 7 → 3 时就不是）。",
         ),
     )
@@ -1754,7 +1752,7 @@ def test_only_plain_interpolation_moves_a_tap_outside_the_input_onto_the_border_
             "performance.md",
             "- **Borders.** In plain interpolation a tap outside the input falls back on the border pixel.",
         ),
-        ("performance.zh.md", "- **边界。** 不开抗混叠时，落在输入之外的采样点取的是边界像素。"),
+        ("performance.zh.md", "- **边界。** 不开抗混叠时，落在输入之外的权重改读边界像素。"),
     )
 
 
@@ -1782,3 +1780,36 @@ for mode in ("bilinear", "bicubic"):
         ("performance.md", "10 → 3 at `s` = 3 weighs 2 pixels in bilinear)"),
         ("performance.zh.md", "`s` = 3 时 10 → 3 在双线性下的采样点各用到 2 个像素"),
     )
+
+
+def test_the_zh_page_names_taps_where_the_en_page_does_not_samples():
+    """Review r128-6: the Borders bullet and the odd-factor paragraphs say 'tap' (a weight of the filter, and the
+    pixel it reads) in five places, which the zh page wrote as 采样点, its word for the sample itself ('a sample
+    outside the input falls back on the border pixel', 'an output some of whose samples fall outside the input',
+    'the outermost samples land on zeros of the filter'). A sample of a downsampling never falls outside the input:
+    plain linear interpolation of a ramp returns each sample's position unclamped, (i + 1/2) H / h - 1/2, inside
+    [0, H - 1] for every H to h < H, given as size or as scale_factor = h / H; its taps do fall outside (plain
+    bicubic's first output at s = 2 reads pixel -1 on pixel 0). The zh page now says 权重 (the glossary's tap)."""
+    for size in range(2, 41):
+        ramp = torch.arange(size, dtype=torch.float64).view(1, 1, size)
+        for out in range(1, size):
+            for kwargs in ({"size": out}, {"scale_factor": out / size}):
+                got = F.interpolate(ramp, mode="linear", **kwargs)[0, 0]
+                if got.numel() != out:
+                    continue  # scale_factor can round the size down; the size= case covers it
+                position = (torch.arange(out, dtype=torch.float64) + 0.5) * (size / out) - 0.5
+                assert torch.allclose(got, position, atol=1e-9), (size, out, kwargs)
+                assert got.min() >= 0 and got.max() <= size - 1, (size, out, kwargs)
+    eye = torch.eye(8, dtype=torch.float64).view(8, 1, 1, 8)
+    first = F.interpolate(eye, size=(1, 4), mode="bicubic")[:, 0, 0, 0]
+    assert first[0] == 0.5 and first[2] == -0.09375  # pixel 0 takes tap -1's weight -0.09375 too
+    assert_pages_say(
+        ("performance.zh.md", "- **边界。** 不开抗混叠时，落在输入之外的权重改读边界像素。"),
+        ("performance.zh.md", "开抗混叠时，有权重落在输入之外的输出像素用到的像素要少一些"),
+        ("performance.zh.md", "最外侧的权重正好落在滤波器的零点上（双三次离中心 `s` 个像素的两个权重也是）"),
+        ("performance.zh.md", "双三次是离中心 `s` 个像素的那两个权重）"),
+        ("performance.zh.md", "它的最后一个权重可能把 inf 变成 −inf"),
+    )
+    zh = (Path(__file__).resolve().parents[2] / "docs" / "performance.zh.md").read_text(encoding="utf-8")
+    for old in ("落在输入之外的采样点", "有采样点落在输入之外", "最外侧的采样点", "两个采样点", "最后一个采样点可能"):
+        assert old not in zh, old

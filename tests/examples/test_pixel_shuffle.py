@@ -649,3 +649,76 @@ def test_inductor_on_the_cpu_takes_channels_last_3d_and_unshuffles_an_empty_tens
     assert "is the exact inverse, except in eager mode on the CPU for a tensor" in page
     assert "在 CPU 上的 eager 模式下，以 `channels_last_3d`" in page_zh
     assert "只有一个例外：在 CPU 上的 eager 模式下，没有元素的张量" in page_zh
+
+
+@pytest.mark.parametrize("r", [1, 2, 3])
+def test_an_even_kernel_has_a_transposed_twin_padded_by_r_less(ns, r):
+    """Review r128-6: the page said the last line of the cell 'shows why the kernel must be odd', but that line
+    shows only that the padding r * (k // 2) does not fit an even kernel: padded by r less, r * (k / 2 - 1), the
+    transposed convolution is the even kernel's twin, weight for weight. In general a convolution padded by any
+    p <= k - 1 is the transposed convolution (kernel r * k, stride r) padded by r * (k - 1 - p)."""
+    torch.manual_seed(r)
+    for k in range(1, 8):
+        for p in range(k):
+            for h in (1, 2, 3, 6):
+                conv = nn.Conv2d(2, 3 * r * r, k, padding=p).double()
+                x = torch.randn(2, 2, h, h + 1, dtype=torch.float64)
+                with torch.no_grad():
+                    conv.bias.copy_(conv.bias[:: r * r].repeat_interleave(r * r))
+                    try:
+                        sub_pixel = F.pixel_shuffle(conv(x), r)
+                    except RuntimeError:  # the convolution's output is smaller than one pixel
+                        continue
+                    layer = ns["transposed_from_subpixel"](conv, r, padding=r * (k - 1 - p))
+                    transposed = layer(x)
+                assert layer.weight.numel() == conv.weight.numel()
+                assert transposed.shape == sub_pixel.shape, (k, p, h)
+                torch.testing.assert_close(transposed, sub_pixel, rtol=1e-12, atol=1e-12)
+                if k % 2 == 0 and p == k // 2:  # the page's even case: padded by r less than r * (k // 2)
+                    assert r * (k - 1 - p) == r * (k // 2) - r and sub_pixel.shape[-2] == (h + 1) * r
+    assert_pages_say(
+        ("pixel-shuffle.md", "the last line shows that this padding fits an odd kernel only:"),
+        ("pixel-shuffle.md", "An even kernel has a twin all the same, padded by r less, r·(k/2 − 1) (0 at k = 2)"),
+        (
+            "pixel-shuffle.md",
+            "a convolution padded by any p ≤ k − 1 is the transposed convolution padded by r·(k − 1 − p)",
+        ),
+        ("pixel-shuffle.zh.md", "最后一行说明这个填充只适用于奇数 k："),
+        (
+            "pixel-shuffle.zh.md",
+            "不过偶数大小的卷积核同样有等价的转置卷积，只是填充少 r，为 r·(k/2 − 1)（k = 2 时为 0）",
+        ),
+        ("pixel-shuffle.zh.md", "填充为 p（p ≤ k − 1）的卷积，等价于填充为 r·(k − 1 − p) 的转置卷积"),
+    )
+    page, page_zh = _pages()
+    assert "why the kernel must\nbe odd" not in page and "k 为什么必须是奇数" not in page_zh
+    script = (ROOT / "examples" / "pixel_shuffle.py").read_text(encoding="utf-8")
+    assert "a convolution padded by p <= k - 1 is the transposed one padded by r * (k - 1 - p)" in script
+
+
+def test_the_examples_docstring_states_the_conversion_with_its_conditions():
+    """Review r128-6: the script's docstring (the notebook's first cell) said it 'proves numerically that a
+    convolution followed by PixelShuffle is a strided transposed convolution (weights converted both ways)', the
+    rule the page limits to equal sub-pixel biases (and, from the transposed side, to finite inputs). With distinct
+    biases no transposed convolution matches: on a zero input every ConvTranspose2d returns its one bias per
+    channel, constant over the channel, while the sub-pixel layer returns its r * r biases as a checkerboard."""
+    torch.manual_seed(0)
+    for r in (2, 3):
+        conv = nn.Conv2d(3, 2 * r * r, 3, padding=1).double()
+        with torch.no_grad():
+            zeros = F.pixel_shuffle(conv(torch.zeros(1, 3, 4, 5, dtype=torch.float64)), r)
+            assert (zeros.flatten(2).amax(-1) > zeros.flatten(2).amin(-1)).all()  # not constant in any channel
+            for kernel, padding in ((r, 0), (2 * r, r // 2), (3 * r, r)):
+                layer = nn.ConvTranspose2d(3, 2, kernel, stride=r, padding=padding).double()
+                out = layer(torch.zeros(1, 3, 4, 5, dtype=torch.float64))
+                assert torch.equal(out, layer.bias.view(1, 2, 1, 1).expand_as(out))
+    docstring = " ".join((ROOT / "examples/pixel_shuffle.py").read_text(encoding="utf-8").split('"""')[1].split())
+    assert (
+        "proves numerically that a convolution followed by PixelShuffle is a strided transposed convolution"
+        not in docstring
+    )
+    assert (
+        "checks numerically that a convolution with an odd kernel k, padded by k // 2, followed by PixelShuffle, is a "
+        "strided transposed convolution when the r*r biases of each output channel agree" in docstring
+    )
+    assert "(equal on finite inputs only: its zero weights turn an inf into NaN)" in docstring
