@@ -6,8 +6,8 @@ and meet the encoder's features through skip connections, and the generator of a
 where they grow a small latent map into an image. It builds a minimal U-Net
 whose encoder can downsample three ways and whose decoder can upsample five ways,
 traces shapes through a real forward pass, builds a DCGAN-style generator, and
-measures parameters, FLOPs and the checkerboard score at initialisation for each
-choice.
+measures parameters and FLOPs for each choice and, for each decoder, the checkerboard
+score at initialisation.
 """
 
 # %% setup
@@ -153,8 +153,8 @@ for kernel_size, counts in overlaps.items():
 # %% measure
 # For each decoder choice (encoder: max pooling) and each encoder choice (decoder:
 # bilinear + conv): parameters and FLOPs of the convolutions (from layer shapes, a
-# multiply-add counted as 2) for one 3x128x128 image, and the checkerboard score of
-# the _upsamplers module at initialisation on a constant 128x128 image: 4x4 phases
+# multiply-add counted as 2) for one 3x128x128 image; for each decoder choice also the
+# checkerboard score of the _upsamplers module at initialisation on a constant 128x128 image: 4x4 phases
 # (the decoder's total factor), 32 pixels away from the border, beyond the reach of
 # zero padding (next cell); mean of 3 seeds; in float64: on GPUs with TF32 (Ampere
 # and newer) cuDNN rounds float32 convolutions through TF32 by default, too coarsely

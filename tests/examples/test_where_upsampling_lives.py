@@ -447,3 +447,24 @@ def test_resize_layers_given_the_skip_size_run_on_every_size(ns, down, up):
     zh = (root / "docs" / "where-upsampling-lives.zh.md").read_text(encoding="utf-8")
     assert "resize layers can be given the skip connection's size with `size=` instead of `scale_factor=`" in en
     assert "可以给缩放层传 `size=`（跳跃连接的尺寸）而不是 `scale_factor=`" in zh
+
+
+def test_the_checkerboard_score_is_measured_for_each_decoder_not_for_each_encoder(ns):
+    """Review r128-8: the cost section's opening ("For each decoder ... and each encoder ...: parameters and convolution
+    FLOPs ..., and the checkerboard score"), its zh, the measure cell's comment and the example's docstring ("measures
+    parameters, FLOPs and the checkerboard score at initialisation for each choice") gave every encoder a score; the
+    encoder table has parameters and FLOPs only, the score is measured for the five decoders."""
+    assert all("score" in row for row in ns["by_decoder"].values()) and len(ns["by_decoder"]) == 5
+    assert all("score" not in row and "GFLOPs" in row for row in ns["by_encoder"].values())
+    root = pathlib.Path(__file__).parents[2]
+    en = " ".join((root / "docs" / "where-upsampling-lives.md").read_text(encoding="utf-8").split())
+    zh = (root / "docs" / "where-upsampling-lives.zh.md").read_text(encoding="utf-8")
+    example = " ".join((root / "examples" / "where_upsampling_lives.py").read_text(encoding="utf-8").split())
+    assert "`torch.utils.flop_counter`), and the checkerboard score" not in en
+    assert "`torch.utils.flop_counter`); for each decoder, also the checkerboard score of the untrained network" in en
+    assert "下表列出：参数量；" not in zh and "；以及未训练的网络" not in zh
+    assert "；对每种解码器，还列出未训练的网络在恒定图像上的棋盘格分数" in zh
+    assert "the checkerboard score at initialisation for each choice" not in example
+    assert "measures parameters and FLOPs for each choice and, for each decoder, the checkerboard score" in example
+    assert "for one 3x128x128 image, and the checkerboard score" not in example
+    assert "for one 3x128x128 image; for each decoder choice also the # checkerboard score" in example
