@@ -2160,7 +2160,8 @@ import itertools, json
 import torch, torch.nn.functional as F
 def steps(a, b):
     return int(((a - b).abs() / (torch.nextafter(a, torch.tensor(float("inf"))) - a).abs()).max())
-acts = {"softplus": F.softplus, "softplus beta 2": lambda t: F.softplus(t, beta=2), "selu": F.selu, "celu": F.celu,
+acts = {"softplus": F.softplus, "softplus beta 2": lambda t: F.softplus(t, beta=2),
+        "softplus beta 7": lambda t: F.softplus(t, beta=7), "selu": F.selu, "celu": F.celu,
         "celu 0.3": lambda t: F.celu(t, 0.3), "celu 2.5": lambda t: F.celu(t, 2.5), "celu 10": lambda t: F.celu(t, 10.0)}
 g = torch.Generator().manual_seed(0)
 pooled = dict.fromkeys(acts, 0)
@@ -2186,8 +2187,10 @@ def test_softplus_selu_and_celu_orders_differ_by_up_to_two_steps_with_avx2_and_a
     """Review r127-1: the page's bit-for-bit list named ELU and sigmoid as the non-decreasing activations whose SIMD
     and scalar code round differently; Softplus (exp and log1p), SELU and CELU, all non-decreasing, split the same way,
     and the two orders of max pooling differ by up to two float32 steps with AVX2 and AVX-512 code (none in generic
-    x86 code)."""
-    expected = {"softplus": 2, "softplus beta 2": 2, "selu": 2, "celu": 1, "celu 0.3": 2, "celu 2.5": 2, "celu 10": 2}
+    x86 code). Review r128-1: "up to two" named no beta; at betas such as 7 (also 0.1 and 30) Softplus's two paths
+    differ by three steps, and so do the two orders on a 2x16 image, so the page names that case."""
+    expected = {"softplus": 2, "softplus beta 2": 2, "softplus beta 7": 3, "selu": 2, "celu": 1, "celu 0.3": 2}
+    expected |= {"celu 2.5": 2, "celu 10": 2}
     runs = {"default": run_in_generic_x86_code(_SOFTPLUS_SELU_CELU_ORDERS_CODE)}
     if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
         runs["avx2"] = run_python(_SOFTPLUS_SELU_CELU_ORDERS_CODE, ATEN_CPU_CAPABILITY="avx2")
@@ -2203,12 +2206,13 @@ def test_softplus_selu_and_celu_orders_differ_by_up_to_two_steps_with_avx2_and_a
         (
             "why-no-downsample.md",
             "Softplus (computed with `exp` and `log1p`), and SELU and CELU (ELU with other constants), take the same "
-            "two paths: on float32 input their two orders can differ by up to two rounding steps.",
+            "two paths: on float32 input their two orders can differ by up to two rounding steps (Softplus with a "
+            "`beta` such as 7, by three).",
         ),
         (
             "why-no-downsample.zh.md",
             "Softplus（用 `exp` 和 `log1p` 计算）以及 SELU 和 CELU（换了常数的 ELU）也走这两条路径：对 float32 输入，"
-            "它们两种顺序的结果最多可能相差两个舍入单位。",
+            "它们两种顺序的结果最多可能相差两个舍入单位（Softplus 的 `beta` 取 7 这类值时可能相差三个）。",
         ),
     )
 
