@@ -2227,9 +2227,26 @@ def test_the_examples_docstring_says_average_pooling_is_a_convolution_only_on_fl
     docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
     assert "average pooling keeps the mean and is a fixed strided convolution" not in docstring
     assert (
-        "average pooling keeps the mean and, on floating-point input with small kernels, is a fixed strided "
-        "convolution up to rounding" in docstring
+        "average pooling keeps the mean and, on floating-point input with small kernels while neither overflows, is a "
+        "fixed strided convolution up to rounding" in docstring
     )
     pair = torch.tensor([[[3, 4]]])
     assert F.avg_pool1d(pair, 2).item() == 3
     assert F.conv1d(pair.double(), torch.full((1, 1, 2), 0.5, dtype=torch.float64)).item() == 3.5
+
+
+def test_the_examples_docstring_limits_average_pooling_as_a_convolution_to_sums_that_do_not_overflow():
+    """Review r128-1: the docstring's "on floating-point input with small kernels, is a fixed strided convolution up to
+    rounding" left out the page's "as long as neither overflows": pooling adds before it divides, so a float32 pair
+    of 3e38 pools to inf where the convolution of weights 1/2 gives 3e38, more than rounding apart (in 1-D, 2-D and
+    3-D)."""
+    import ast
+
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    assert "small kernels while neither overflows, is a fixed strided convolution" in docstring
+    for rank, value in itertools.product((1, 2, 3), (3e38, 1.8e38, -2e38)):
+        x = torch.full((1, 1) + (2,) * rank, value)
+        pooled = (F.avg_pool1d, F.avg_pool2d, F.avg_pool3d)[rank - 1](x, 2)
+        conv = (F.conv1d, F.conv2d, F.conv3d)[rank - 1](x, torch.full((1, 1) + (2,) * rank, 0.5**rank))
+        assert torch.isinf(pooled).all() and torch.isfinite(conv).all(), (rank, value)
