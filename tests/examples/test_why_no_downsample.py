@@ -2250,3 +2250,42 @@ def test_the_examples_docstring_limits_average_pooling_as_a_convolution_to_sums_
         pooled = (F.avg_pool1d, F.avg_pool2d, F.avg_pool3d)[rank - 1](x, 2)
         conv = (F.conv1d, F.conv2d, F.conv3d)[rank - 1](x, torch.full((1, 1) + (2,) * rank, 0.5**rank))
         assert torch.isinf(pooled).all() and torch.isfinite(conv).all(), (rank, value)
+
+
+def test_the_windows_where_floating_point_hides_relus_order_under_average_pooling_are_float32_ones():
+    """Review r128-1: the four cases where floating point hides ReLU's order under average pooling named float32 only
+    in the first; the others (10^-45 and -1, float32's smallest subnormal, the 3x3 window whose sums are a float32
+    step apart, 3e38 overflowing) are float32 windows too: in float64 the first four show the difference (10^-45 and
+    -1 average to 5e-46 one way and 0 the other) and the last sums to a finite 9e38."""
+    tiny = torch.tensor(1.4e-45).item()  # float32's smallest subnormal
+    windows = {
+        (1.0, -1e-10): 0.5,
+        (1e-45, -1.0): 0.0,
+        (4 * tiny, -tiny, 0.0, 0.0): tiny,
+        (0.5, 0.3, 0.2, 1.9, 1.4, 1.7, 1.8, 1.5, -(2.0**-20)): 1.0333333,
+        (3e38, 3e38, 3e38, -1.0): math.inf,
+    }
+    for dtype, (values, mean) in itertools.product((torch.float32, torch.float64), windows.items()):
+        x = torch.tensor(values, dtype=dtype).view(1, 1, -1)
+        relu_first, pool_first = F.avg_pool1d(F.relu(x), len(values)), F.relu(F.avg_pool1d(x, len(values)))
+        if dtype == torch.float32:
+            assert torch.equal(relu_first, pool_first) and f"{relu_first.item():.8g}" == f"{mean:.8g}", values
+        elif math.isinf(mean):
+            assert torch.equal(relu_first, pool_first) and math.isfinite(relu_first.item()), values
+        else:
+            assert not torch.equal(relu_first, pool_first), values
+    x = torch.tensor([[[1e-45, -1.0]]], dtype=torch.float64)
+    assert F.avg_pool1d(F.relu(x), 2).item() == 5e-46 and F.relu(F.avg_pool1d(x, 2)).item() == 0
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "unless floating point hides the difference, as it does in these float32 windows (in float64, 10⁻⁴⁵ and −1 "
+            "average to 5 × 10⁻⁴⁶ one way and 0 the other): - the window's negative values are too small to change "
+            "its sum: 1 and −10⁻¹⁰ average to 0.5 either way;",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "除非浮点运算把差别掩盖了，下面这些 float32 窗口就是如此（换成 float64，10⁻⁴⁵ 和 −1 一种顺序平均得 5 × 10⁻⁴⁶，"
+            "另一种得 0）：",
+        ),
+    )
