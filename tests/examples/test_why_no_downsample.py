@@ -2289,3 +2289,28 @@ def test_the_windows_where_floating_point_hides_relus_order_under_average_poolin
             "另一种得 0）：",
         ),
     )
+
+
+def test_four_values_of_1e38_overflow_average_pooling_in_float32_not_float64():
+    """Review r128-1: "pooling adds before it divides, so four values of 1e38 give inf there and 1e38 here" sat in a
+    list about float16 to float64 input and named no dtype; the float32 sum overflows (bfloat16 pools through a
+    float32 sum too), but in float64 the sum 4e38 is finite and both give 1e38 (float16 cannot hold 1e38)."""
+    for dtype, memory_format in itertools.product(
+        (torch.bfloat16, torch.float32, torch.float64), (torch.contiguous_format, torch.channels_last)
+    ):
+        x = torch.full((1, 3, 4, 6), 1e38, dtype=dtype).contiguous(memory_format=memory_format)
+        pooled, bilinear = F.avg_pool2d(x, 2), F.interpolate(x, scale_factor=0.5, mode="bilinear")
+        assert torch.isfinite(bilinear).all() and torch.allclose(bilinear.double(), x[..., ::2, ::2].double())
+        assert torch.isinf(pooled).all().item() is (dtype != torch.float64), (dtype, memory_format)
+    assert torch.isinf(torch.tensor(1e38).half())
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "pooling adds before it divides, so four float32 values of 1e38 give `inf` there and 1e38 here (in float64 "
+            "both give 1e38);",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "四个 float32 的 1e38 在池化里得到 `inf`，在双线性插值里仍是 1e38（float64 中两者都是 1e38）；",
+        ),
+    )
