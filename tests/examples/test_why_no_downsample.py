@@ -2314,3 +2314,22 @@ def test_four_values_of_1e38_overflow_average_pooling_in_float32_not_float64():
             "四个 float32 的 1e38 在池化里得到 `inf`，在双线性插值里仍是 1e38（float64 中两者都是 1e38）；",
         ),
     )
+
+
+def test_two_images_of_3e38_overflow_the_affine_test_in_float32_not_float64():
+    """Review r128-1: "as long as nothing overflows: for two images of 3e38, a + b is already inf" named no dtype;
+    in float64 the sum 6e38 is finite and the convolution's affine residual of the two images is 0."""
+    weight = torch.full((1, 1, 2, 2), 0.25, dtype=torch.float64)
+    for dtype in (torch.bfloat16, torch.float32, torch.float64):
+        a = torch.full((1, 1, 2, 2), 3e38, dtype=dtype)
+        assert torch.isinf(a + a).all().item() is (dtype != torch.float64), dtype
+    a = torch.full((1, 1, 2, 2), 3e38, dtype=torch.float64)
+    zero = torch.zeros_like(a)
+    assert (F.conv2d(a + a, weight) - 2 * F.conv2d(a, weight) + F.conv2d(zero, weight)).item() == 0
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "as long as nothing overflows: for two float32 images of 3e38, `a + b` is already `inf`;",
+        ),
+        ("why-no-downsample.zh.md", "两张值为 3e38 的 float32 图像，`a + b` 就已经是 `inf`"),
+    )
