@@ -2160,7 +2160,8 @@ import itertools, json
 import torch, torch.nn.functional as F
 def steps(a, b):
     return int(((a - b).abs() / (torch.nextafter(a, torch.tensor(float("inf"))) - a).abs()).max())
-acts = {"softplus": F.softplus, "softplus beta 2": lambda t: F.softplus(t, beta=2), "selu": F.selu, "celu": F.celu,
+acts = {"softplus": F.softplus, "softplus beta 2": lambda t: F.softplus(t, beta=2),
+        "softplus beta 7": lambda t: F.softplus(t, beta=7), "selu": F.selu, "celu": F.celu,
         "celu 0.3": lambda t: F.celu(t, 0.3), "celu 2.5": lambda t: F.celu(t, 2.5), "celu 10": lambda t: F.celu(t, 10.0)}
 g = torch.Generator().manual_seed(0)
 pooled = dict.fromkeys(acts, 0)
@@ -2186,8 +2187,10 @@ def test_softplus_selu_and_celu_orders_differ_by_up_to_two_steps_with_avx2_and_a
     """Review r127-1: the page's bit-for-bit list named ELU and sigmoid as the non-decreasing activations whose SIMD
     and scalar code round differently; Softplus (exp and log1p), SELU and CELU, all non-decreasing, split the same way,
     and the two orders of max pooling differ by up to two float32 steps with AVX2 and AVX-512 code (none in generic
-    x86 code)."""
-    expected = {"softplus": 2, "softplus beta 2": 2, "selu": 2, "celu": 1, "celu 0.3": 2, "celu 2.5": 2, "celu 10": 2}
+    x86 code). Review r128-1: "up to two" named no beta; at betas such as 7 (also 0.1 and 30) Softplus's two paths
+    differ by three steps, and so do the two orders on a 2x16 image, so the page names that case."""
+    expected = {"softplus": 2, "softplus beta 2": 2, "softplus beta 7": 3, "selu": 2, "celu": 1, "celu 0.3": 2}
+    expected |= {"celu 2.5": 2, "celu 10": 2}
     runs = {"default": run_in_generic_x86_code(_SOFTPLUS_SELU_CELU_ORDERS_CODE)}
     if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
         runs["avx2"] = run_python(_SOFTPLUS_SELU_CELU_ORDERS_CODE, ATEN_CPU_CAPABILITY="avx2")
@@ -2203,12 +2206,13 @@ def test_softplus_selu_and_celu_orders_differ_by_up_to_two_steps_with_avx2_and_a
         (
             "why-no-downsample.md",
             "Softplus (computed with `exp` and `log1p`), and SELU and CELU (ELU with other constants), take the same "
-            "two paths: on float32 input their two orders can differ by up to two rounding steps.",
+            "two paths: on float32 input their two orders can differ by up to two rounding steps (Softplus with a "
+            "`beta` such as 7, by three).",
         ),
         (
             "why-no-downsample.zh.md",
             "Softplus（用 `exp` 和 `log1p` 计算）以及 SELU 和 CELU（换了常数的 ELU）也走这两条路径：对 float32 输入，"
-            "它们两种顺序的结果最多可能相差两个舍入单位。",
+            "它们两种顺序的结果最多可能相差两个舍入单位（Softplus 的 `beta` 取 7 这类值时可能相差三个）。",
         ),
     )
 
@@ -2223,9 +2227,109 @@ def test_the_examples_docstring_says_average_pooling_is_a_convolution_only_on_fl
     docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
     assert "average pooling keeps the mean and is a fixed strided convolution" not in docstring
     assert (
-        "average pooling keeps the mean and, on floating-point input with small kernels, is a fixed strided "
-        "convolution up to rounding" in docstring
+        "average pooling keeps the mean and, on floating-point input with small kernels while neither overflows, is a "
+        "fixed strided convolution up to rounding" in docstring
     )
     pair = torch.tensor([[[3, 4]]])
     assert F.avg_pool1d(pair, 2).item() == 3
     assert F.conv1d(pair.double(), torch.full((1, 1, 2), 0.5, dtype=torch.float64)).item() == 3.5
+
+
+def test_the_examples_docstring_limits_average_pooling_as_a_convolution_to_sums_that_do_not_overflow():
+    """Review r128-1: the docstring's "on floating-point input with small kernels, is a fixed strided convolution up to
+    rounding" left out the page's "as long as neither overflows": pooling adds before it divides, so a float32 pair
+    of 3e38 pools to inf where the convolution of weights 1/2 gives 3e38, more than rounding apart (in 1-D, 2-D and
+    3-D)."""
+    import ast
+
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    assert "small kernels while neither overflows, is a fixed strided convolution" in docstring
+    for rank, value in itertools.product((1, 2, 3), (3e38, 1.8e38, -2e38)):
+        x = torch.full((1, 1) + (2,) * rank, value)
+        pooled = (F.avg_pool1d, F.avg_pool2d, F.avg_pool3d)[rank - 1](x, 2)
+        conv = (F.conv1d, F.conv2d, F.conv3d)[rank - 1](x, torch.full((1, 1) + (2,) * rank, 0.5**rank))
+        assert torch.isinf(pooled).all() and torch.isfinite(conv).all(), (rank, value)
+
+
+def test_the_windows_where_floating_point_hides_relus_order_under_average_pooling_are_float32_ones():
+    """Review r128-1: the four cases where floating point hides ReLU's order under average pooling named float32 only
+    in the first; the others (10^-45 and -1, float32's smallest subnormal, the 3x3 window whose sums are a float32
+    step apart, 3e38 overflowing) are float32 windows too: in float64 the first four show the difference (10^-45 and
+    -1 average to 5e-46 one way and 0 the other) and the last sums to a finite 9e38."""
+    tiny = torch.tensor(1.4e-45).item()  # float32's smallest subnormal
+    windows = {
+        (1.0, -1e-10): 0.5,
+        (1e-45, -1.0): 0.0,
+        (4 * tiny, -tiny, 0.0, 0.0): tiny,
+        (0.5, 0.3, 0.2, 1.9, 1.4, 1.7, 1.8, 1.5, -(2.0**-20)): 1.0333333,
+        (3e38, 3e38, 3e38, -1.0): math.inf,
+    }
+    for dtype, (values, mean) in itertools.product((torch.float32, torch.float64), windows.items()):
+        x = torch.tensor(values, dtype=dtype).view(1, 1, -1)
+        relu_first, pool_first = F.avg_pool1d(F.relu(x), len(values)), F.relu(F.avg_pool1d(x, len(values)))
+        if dtype == torch.float32:
+            assert torch.equal(relu_first, pool_first) and f"{relu_first.item():.8g}" == f"{mean:.8g}", values
+        elif math.isinf(mean):
+            assert torch.equal(relu_first, pool_first) and math.isfinite(relu_first.item()), values
+        else:
+            assert not torch.equal(relu_first, pool_first), values
+    x = torch.tensor([[[1e-45, -1.0]]], dtype=torch.float64)
+    assert F.avg_pool1d(F.relu(x), 2).item() == 5e-46 and F.relu(F.avg_pool1d(x, 2)).item() == 0
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "unless floating point hides the difference, as it does in these float32 windows (in float64, 10⁻⁴⁵ and −1 "
+            "average to 5 × 10⁻⁴⁶ one way and 0 the other): - the window's negative values are too small to change "
+            "its sum: 1 and −10⁻¹⁰ average to 0.5 either way;",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "除非浮点运算把差别掩盖了，下面这些 float32 窗口就是如此（换成 float64，10⁻⁴⁵ 和 −1 一种顺序平均得 5 × 10⁻⁴⁶，"
+            "另一种得 0）：",
+        ),
+    )
+
+
+def test_four_values_of_1e38_overflow_average_pooling_in_float32_not_float64():
+    """Review r128-1: "pooling adds before it divides, so four values of 1e38 give inf there and 1e38 here" sat in a
+    list about float16 to float64 input and named no dtype; the float32 sum overflows (bfloat16 pools through a
+    float32 sum too), but in float64 the sum 4e38 is finite and both give 1e38 (float16 cannot hold 1e38)."""
+    for dtype, memory_format in itertools.product(
+        (torch.bfloat16, torch.float32, torch.float64), (torch.contiguous_format, torch.channels_last)
+    ):
+        x = torch.full((1, 3, 4, 6), 1e38, dtype=dtype).contiguous(memory_format=memory_format)
+        pooled, bilinear = F.avg_pool2d(x, 2), F.interpolate(x, scale_factor=0.5, mode="bilinear")
+        assert torch.isfinite(bilinear).all() and torch.allclose(bilinear.double(), x[..., ::2, ::2].double())
+        assert torch.isinf(pooled).all().item() is (dtype != torch.float64), (dtype, memory_format)
+    assert torch.isinf(torch.tensor(1e38).half())
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "pooling adds before it divides, so four float32 values of 1e38 give `inf` there and 1e38 here (in float64 "
+            "both give 1e38);",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "四个 float32 的 1e38 在池化里得到 `inf`，在双线性插值里仍是 1e38（float64 中两者都是 1e38）；",
+        ),
+    )
+
+
+def test_two_images_of_3e38_overflow_the_affine_test_in_float32_not_float64():
+    """Review r128-1: "as long as nothing overflows: for two images of 3e38, a + b is already inf" named no dtype;
+    in float64 the sum 6e38 is finite and the convolution's affine residual of the two images is 0."""
+    weight = torch.full((1, 1, 2, 2), 0.25, dtype=torch.float64)
+    for dtype in (torch.bfloat16, torch.float32, torch.float64):
+        a = torch.full((1, 1, 2, 2), 3e38, dtype=dtype)
+        assert torch.isinf(a + a).all().item() is (dtype != torch.float64), dtype
+    a = torch.full((1, 1, 2, 2), 3e38, dtype=torch.float64)
+    zero = torch.zeros_like(a)
+    assert (F.conv2d(a + a, weight) - 2 * F.conv2d(a, weight) + F.conv2d(zero, weight)).item() == 0
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "as long as nothing overflows: for two float32 images of 3e38, `a + b` is already `inf`;",
+        ),
+        ("why-no-downsample.zh.md", "两张值为 3e38 的 float32 图像，`a + b` 就已经是 `inf`"),
+    )
