@@ -5,8 +5,9 @@
    off-centre, and where ``nearest-exact`` equals Pillow's NEAREST.
 2. Resizing a ViT's absolute position embeddings as timm does (bicubic, antialias, the
    class token kept apart), and what a round trip loses.
-3. A ConvTranspose2d initialised as bilinear (FCN) against ``F.interpolate``: equal inside
-   a border, and everywhere once the input is padded by replication.
+3. A ConvTranspose2d initialised as bilinear (FCN) against ``F.interpolate``: equal up to
+   float rounding inside a border, and everywhere once the input is padded by replication
+   (on axes of up to 2**23 output pixels).
 """
 
 # %% setup

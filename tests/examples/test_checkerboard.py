@@ -308,6 +308,26 @@ def test_example_icnr_values(ns):
     assert ns["one_layer_score"]["repeat_interleave, biases left at the default"] == pytest.approx(1.0)
 
 
+def test_the_page_points_to_the_printed_line_where_repeat_and_repeat_interleave_agree(ns):
+    """Review r128-7: the page said the two orders agree with C = 1 "(third line)"; the ICNR cell prints the ICNR
+    difference first, so its third line is the .repeat slip scoring 1 and the one-output-channel line that scores 0 is
+    the fourth. The ordinal is taken from what the cell prints."""
+    from helpers import printed_by
+
+    printed = printed_by("checkerboard.py").splitlines()
+    first = next(i for i, line in enumerate(printed) if line.startswith("ICNR: max"))
+    cell = printed[first : first + 1 + len(ns["one_layer_score"])]
+    assert all(line.startswith("one ICNR layer copied with") for line in cell[1:]), cell
+    index = next(i for i, line in enumerate(cell) if "one output channel" in line)
+    assert cell[index].endswith("checkerboard score 0.000") and cell[2].endswith("checkerboard score 1.000"), cell
+    assert cell[-1].startswith("one ICNR layer copied with .repeat_interleave, biases left at the default"), cell
+    en, zh = {1: ("second", "第二行"), 2: ("third", "第三行"), 3: ("fourth", "第四行"), 4: ("fifth", "第五行")}[index]
+    assert_pages_say(
+        ("checkerboard.md", f"do the two orders agree ({en} line)"),
+        ("checkerboard.zh.md", f"只输出一个通道的 ESPCN（{zh}）"),
+    )
+
+
 @pytest.mark.parametrize("scale", [2, 3, 4])
 def test_icnr_kernels_with_distinct_biases_are_patterned_on_a_constant_input(ns, scale):
     groups = scale * scale

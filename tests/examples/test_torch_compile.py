@@ -802,3 +802,26 @@ def test_on_cuda_the_linear_modes_and_bicubic_copy_only_when_every_side_keeps_it
         assert torch.equal(F.interpolate(x, scale_factor=1.3, mode=mode), x), mode  # 2x2(x2) stays
         one = F.interpolate(x.repeat(*[1] * (rank - 1), 2), scale_factor=1.3, mode=mode)  # ...x4 becomes ...x5
         assert one.shape[-1] == 5 and bool(((one[:, :, 1] > 0.5) & (one[:, :, 1] < 0.95)).all()), mode
+
+
+def test_the_table_where_both_sizes_change_is_named_not_the_first_of_the_issue_tables(ns):
+    """Review r128-7: after "on the wider input of the second table" (the second of the two tables the issues cell
+    prints), the page said "In the first table both sizes change (37 -> 61, 53 -> 23)", which read as the first of
+    those two: there #175154 keeps both sides (1 x 2 at x1.3) and #198201 its height (3 rows at x1.3). The sizes
+    are those of the page's first table, under "Compiled against eager"; the page now names it."""
+    for (issue, (tensor, _)), eager in zip(ns["reports"].items(), ns["eager_calls"]):
+        kept = [a == b for a, b in zip(tensor.shape[2:], eager.shape[2:])]
+        assert any(kept), (issue, tensor.shape, eager.shape)
+    assert_pages_say(
+        (
+            "torch-compile.md",
+            "on the wider input, in the second of the two tables above, both read the same rows. In the table of "
+            "[Compiled against eager](#compiled-against-eager) both sizes change (37 → 61, 53 → 23), and `nearest` is "
+            "bitwise there",
+        ),
+        (
+            "torch-compile.zh.md",
+            "上面两张表中第二张里更宽的输入上，两者取的行相同。[编译结果与 eager 对比](#编译结果与-eager-对比)一节的表里"
+            "两个尺寸都变了（37 → 61，53 → 23），`nearest` 在那里逐位相同",
+        ),
+    )
