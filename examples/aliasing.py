@@ -4,7 +4,9 @@ Shrinking an image throws samples away. Detail finer than the new grid can hold 
 not simply disappear: it folds back and shows up as coarser patterns that were never
 there (moiré). This script makes that visible on a zone plate, on fine stripes and a
 checkerboard, in the Fourier spectrum, and on the thin circle of the clean-fid paper,
-for every parameter-free way of shrinking by 2, 4 and 8 that PyTorch offers.
+for the parameter-free ways to shrink by 2, 4 and 8 that slicing, the pooling layers and
+F.interpolate offer (not F.grid_sample with a scaled grid, nor the random windows of
+FractionalMaxPool2d), and Zhang's BlurPool and MaxBlurPool.
 """
 
 # %% setup

@@ -1,8 +1,10 @@
 """Ways to shrink, measured.
 
-All the ways PyTorch can halve a feature map, side by side: slicing, the pooling layers,
-every mode of ``F.interpolate`` with and without antialiasing, strided convolutions,
-BlurPool and MaxBlurPool (re-implemented from Zhang, ICML 2019) and PixelUnshuffle.
+The usual ways to halve a feature map in PyTorch, side by side: slicing, the pooling layers,
+every mode of ``F.interpolate`` that takes 4-D input (not linear, trilinear; lanczos where the
+installed torch has it on the build device), with and without antialiasing where it is accepted,
+strided convolutions, BlurPool and MaxBlurPool (re-implemented from Zhang, ICML 2019) and
+PixelUnshuffle; not F.grid_sample with a scaled grid, nor FractionalMaxPool2d.
 Each one is measured the same way: its error against an ideal low-pass reference, the
 energy that folds back from above the new Nyquist limit, how its output changes when
 the input moves by one pixel, its parameters, and its time on the build device. A small

@@ -1,7 +1,8 @@
 """Frequency response of the downsampling filters.
 
-A linear way to shrink by a whole factor k that treats every output pixel alike filters the
-input, then keeps every k-th sample. The filter decides what survives: its response |H(f)| should be 1 below the new
+A linear way to shrink by a whole factor k without moving pixels into channels (as
+PixelUnshuffle does) that treats every output pixel alike filters the input, then keeps
+every k-th sample. The filter decides what survives: its response |H(f)| should be 1 below the new
 Nyquist limit 0.5/k cycles per input pixel and 0 above it, where anything left folds
 back. This script reads each filter's taps out of torch itself (it shrinks a batch of
 impulses and looks at one output pixel), computes the response from the taps, and

@@ -1515,3 +1515,30 @@ def test_the_average_pools_can_differ_at_3_and_6_but_agree_on_some_maps():
     for page in ("aliasing.md", "aliasing.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text("utf-8").split())
         assert "agree bit for bit only where all three" not in text and "三条同时成立时才逐位相同" not in text
+
+
+def test_the_examples_docstring_names_the_ways_it_shows_not_every_way_pytorch_offers():
+    """Review r128-5: the example's docstring, the first cell of its notebook, said "for every parameter-free way of
+    shrinking by 2, 4 and 8 that PyTorch offers", where the page names slicing, the pooling layers and F.interpolate,
+    "not F.grid_sample with a scaled grid, nor the random windows of FractionalMaxPool2d": both shrink by 2, 4 and 8
+    with no parameters."""
+    import ast
+
+    import torch.nn as nn
+
+    source = (ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    assert "every parameter-free way" not in docstring
+    assert (
+        "for the parameter-free ways to shrink by 2, 4 and 8 that slicing, the pooling layers and F.interpolate offer "
+        "(not F.grid_sample with a scaled grid, nor the random windows of FractionalMaxPool2d), and Zhang's BlurPool "
+        "and MaxBlurPool." in docstring
+    )
+    identity = torch.tensor([[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]])
+    x = torch.rand(1, 1, 256, 256)
+    for k in (2, 4, 8):
+        side = 256 // k
+        grid = F.affine_grid(identity, (1, 1, side, side), align_corners=False)
+        assert F.grid_sample(x, grid, align_corners=False).shape == (1, 1, side, side)
+        pool = nn.FractionalMaxPool2d(k, output_size=side)
+        assert pool(x).shape == (1, 1, side, side) and not list(pool.parameters())

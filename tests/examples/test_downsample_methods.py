@@ -1465,3 +1465,31 @@ def test_the_zh_pages_name_cudas_antialiased_kernel_and_the_taps_with_the_glossa
         *((page, "CUDA 的抗混叠内核在这样的轴上也按 1/1.05 的间隔采样") for page in pages[:2]),
         ("aliasing.zh.md", "本页的测试会根据滤波器的权重重新算一遍"),
     )
+
+
+def test_the_examples_docstring_names_the_usual_ways_to_halve_not_all_of_them():
+    """Review r128-5: the example's docstring, the first cell of its notebook, said "All the ways PyTorch can halve a
+    feature map ... every mode of F.interpolate", where the page measures "the usual ways ... not F.grid_sample with
+    a scaled grid, nor FractionalMaxPool2d": both halve a map with no parameters, and linear and trilinear refuse the
+    4-D maps measured here."""
+    import ast
+
+    source = (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    assert "All the ways" not in docstring
+    assert docstring.startswith("Ways to shrink, measured. The usual ways to halve a feature map in PyTorch")
+    assert "every mode of ``F.interpolate`` that takes 4-D input (not linear, trilinear;" in docstring
+    assert "not F.grid_sample with a scaled grid, nor FractionalMaxPool2d." in docstring
+    # the two left out halve a map, parameter-free, on every size tried
+    identity = torch.tensor([[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]])
+    for side in (2, 4, 7, 8, 128):
+        x = torch.rand(1, 3, side, side)
+        half = side // 2
+        grid = F.affine_grid(identity, (1, 3, half, half), align_corners=False)
+        assert F.grid_sample(x, grid, align_corners=False).shape == (1, 3, half, half)
+        pool = nn.FractionalMaxPool2d(2, output_size=half)
+        assert pool(x).shape == (1, 3, half, half) and not list(pool.parameters())
+    # the two modes of F.interpolate left out refuse a 4-D map
+    for mode in ("linear", "trilinear"):
+        with pytest.raises(NotImplementedError, match="4D input"):
+            F.interpolate(torch.rand(1, 1, 8, 8), scale_factor=0.5, mode=mode)

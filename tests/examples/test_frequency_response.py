@@ -1752,3 +1752,33 @@ def test_beyond_8_a_constant_inf_survives_bilinear_at_the_odd_factors_with_a_rou
         x = torch.full((1, 1, 8 * k, 8 * k), math.inf, dtype=torch.float64)
         y = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
         assert y.isposinf().all() if kept else y.isnan().all(), k
+
+
+def test_the_examples_docstring_leaves_out_the_shrink_that_moves_pixels_into_channels():
+    """Review r128-5: the example's docstring, the first cell of its notebook, said "A linear way to shrink by a whole
+    factor k that treats every output pixel alike filters the input, then keeps every k-th sample", the rule the page
+    limits to shrinks that do not move pixels into channels: PixelUnshuffle is linear, treats every output pixel
+    alike and shrinks by k, yet keeps every sample, at every k and size tried."""
+    import ast
+
+    import torch.nn as nn
+
+    source = (ROOT / "examples" / "frequency_response.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    assert (
+        "A linear way to shrink by a whole factor k without moving pixels into channels (as PixelUnshuffle does) "
+        "that treats every output pixel alike filters the input, then keeps every k-th sample." in docstring
+    )
+    generator = torch.Generator().manual_seed(0)
+    for k in (2, 3, 4):
+        for blocks in (1, 2, 5):
+            side = k * blocks
+            unshuffle = nn.PixelUnshuffle(k)
+            a, b = (torch.randn(1, 1, side, side, generator=generator, dtype=torch.float64) for _ in range(2))
+            out = unshuffle(a)
+            assert out.shape[-2:] == (blocks, blocks)  # shrunk by k
+            assert torch.equal(unshuffle(a + b), out + unshuffle(b))  # linear (it only moves values)
+            if blocks > 1:  # alike at every output pixel: moving the input by k moves the output by one
+                assert torch.equal(unshuffle(a.roll(k, -1)), out.roll(1, -1))
+            # every sample kept, not one in k along each axis
+            assert torch.equal(out.flatten().sort().values, a.flatten().sort().values)
