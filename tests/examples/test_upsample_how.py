@@ -911,6 +911,41 @@ def test_one_d_linear_misses_an_enlarged_corner_in_the_last_bit_only_with_the_de
     assert avx2[:2] == ["0", avx2[1]] and avx2[2] == "False", avx2
 
 
+def test_one_d_linear_keeps_enlarged_corners_from_rows_of_every_length_with_avx2_code_not_with_the_default():
+    # Review r128-9: "in 2-D and 3-D (and from a 1-pixel side; with torch's default CPU code ... in 1-D too) a corner
+    # can miss in the last bit" says that on an AVX2 or AVX-512 CPU a 1-D row of 2 or more pixels enlarged by linear
+    # (size=, align_corners=False) keeps both corners bit for bit; the tests above bound only rows of 2 pixels. Rows of
+    # 2 to 12 pixels, enlarged to every size up to 39, float32 and float64: no miss with the AVX2 and AVX-512 code; with
+    # the default code misses of one rounding step from rows of every length, not 2 pixels only.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "gen = torch.Generator().manual_seed(0)\n"
+        "out = []\n"
+        "for dtype, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64)):\n"
+        "    steps, missed = 0, set()\n"
+        "    for n in range(2, 13):\n"
+        "        x = torch.rand(50, 1, n, dtype=dtype, generator=gen)\n"
+        "        for o in range(n + 1, 40):\n"
+        "            y = F.interpolate(x, size=o, mode='linear')\n"
+        "            for end in (0, -1):\n"
+        "                s = int((y[..., end].view(bits).long() - x[..., end].view(bits).long()).abs().max())\n"
+        "                steps = max(steps, s)\n"
+        "                if s:\n"
+        "                    missed.add(n)\n"
+        "    out += [steps, len(missed)]\n"
+        "print(torch.backends.cpu.get_cpu_capability(), *out)\n"
+    )
+    for capability in ("avx2", "avx512"):
+        printed = run_python(code, ATEN_CPU_CAPABILITY=capability).split()
+        assert printed[1:] == ["0", "0", "0", "0"], (capability, printed)
+    printed = run_python(code, ATEN_CPU_CAPABILITY="default").split()
+    assert printed == ["DEFAULT", "1", "11", "1", "11"], printed
+    assert_pages_say(
+        ("upsample.md", "so in 2-D and 3-D (and from a 1-pixel side; with torch's default CPU code"),
+        ("upsample.zh.md", "所以在二维、三维（以及某一边只有 1 个像素；换成 torch 的默认 CPU 代码"),
+    )
+
+
 def test_one_d_linear_misses_an_enlarged_corner_from_a_one_pixel_row_in_the_last_bit_on_every_cpu_code():
     # Review r127-9: "in 2-D and 3-D (and from a 1-pixel side; ... in 1-D too) a corner can miss in the last bit":
     # the tests above bind 2-D, 3-D and the 2-pixel rows of the default code, none the 1-D row of one pixel. On the
