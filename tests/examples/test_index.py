@@ -210,3 +210,21 @@ def test_cells_that_run_on_the_cpu_on_purpose_say_so():
         ("index.md", "else the CPU; some cells run on the CPU on purpose, and say so"),
         ("index.zh.md", "有些单元格特意在 CPU 上运行，并会注明"),
     )
+
+
+def test_every_pages_setup_cell_is_folded():
+    # Review r128-9: the intro says "by the code shown with it (setup cells are folded: click to open them)"; no test
+    # bound it: a page embedding its example's setup cell without code=folded would show it open. Every embed of a
+    # `#setup` cell, on every en and zh page, must carry code=folded, and each page that runs an example embeds one.
+    embeds = []
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        for line in page.read_text(encoding="utf-8").splitlines():
+            if line.startswith("::: example ") and line.split()[2].endswith("#setup"):
+                embeds.append((page.name, line))
+                assert "code=folded" in line.split()[3:], (page.name, line)
+    pages = {name for name, _ in embeds}
+    assert len(pages) >= 40 and {"upsample.md", "upsample.zh.md", "interpolate-explorer.zh.md"} <= pages
+    assert_pages_say(
+        ("index.md", "(setup cells are folded: click to open them)"),
+        ("index.zh.md", "（准备代码默认折叠，点开即可查看）"),
+    )

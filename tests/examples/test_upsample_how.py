@@ -911,6 +911,90 @@ def test_one_d_linear_misses_an_enlarged_corner_in_the_last_bit_only_with_the_de
     assert avx2[:2] == ["0", avx2[1]] and avx2[2] == "False", avx2
 
 
+def test_a_float64_trilinear_corner_misses_by_three_steps_on_avx2_and_by_four_with_the_default_code():
+    # Review r128-9: the page said an enlarged corner misses "by two rounding steps, in float32 and float64 alike ...,
+    # and by three in float32 with trilinear", leaving float64 trilinear at two; on an AVX2 or AVX-512 CPU a 1x1x1
+    # float64 volume of 5 channels enlarged to 2x2x6 misses by three in its fifth channel (the vector tail), and with
+    # the default code some 2x2x2 channels_last_3d volumes of 6 channels enlarged to 3x3x3 miss by four.
+    code = (
+        "import itertools, torch, torch.nn.functional as F\n"
+        "gen = torch.Generator().manual_seed(0)\n"
+        "v = torch.full((1, 5, 1, 1, 1), 0.8889394243851177, dtype=torch.float64)\n"
+        "named = F.interpolate(v, size=(2, 2, 6), mode='trilinear')[0, :, -1, -1, -1].tolist()\n"
+        "worst = 0\n"
+        "for c in (1, 4, 5, 6):\n"
+        "    for fmt in (torch.contiguous_format, torch.channels_last_3d):\n"
+        "        for n in itertools.product((1, 2), repeat=3):\n"
+        "            x = torch.rand((20, c) + n, dtype=torch.float64, generator=gen).contiguous(memory_format=fmt)\n"
+        "            for o in ((2, 2, 6), (3, 3, 3), (2, 4, 6), (3, 3, 6)):\n"
+        "                y = F.interpolate(x, size=o, mode='trilinear')\n"
+        "                for k in itertools.product((0, -1), repeat=3):\n"
+        "                    a, b = y[(...,) + k].contiguous(), x[(...,) + k].contiguous()\n"
+        "                    worst = max(worst, int((a.view(torch.int64) - b.view(torch.int64)).abs().max()))\n"
+        "x = torch.rand(400, 6, 2, 2, 2, dtype=torch.float64, generator=torch.Generator().manual_seed(4))\n"
+        "x = x.contiguous(memory_format=torch.channels_last_3d)\n"
+        "y = F.interpolate(x, size=(3, 3, 3), mode='trilinear')[..., -1, -1, -1].contiguous()\n"
+        "six = int((y.view(torch.int64) - x[..., -1, -1, -1].contiguous().view(torch.int64)).abs().max())\n"
+        "print(torch.backends.cpu.get_cpu_capability(), repr(named[4]), named[:4] == [0.8889394243851177] * 4, worst, six)\n"
+    )
+    for capability in ("avx2", "avx512"):
+        printed = run_python(code, ATEN_CPU_CAPABILITY=capability).split()
+        assert printed[1:] == ["0.8889394243851174", "True", "3", "3"], (capability, printed)
+    printed = run_python(code, ATEN_CPU_CAPABILITY="default").split()
+    assert printed[0] == "DEFAULT" and printed[3] == "3" and printed[4] == "4", printed
+    assert_pages_say(
+        ("upsample.md", "and by three with `trilinear`, in float32 (on an AVX2 or AVX-512 CPU"),
+        ("upsample.md", "and in float64 too (on an AVX2 or AVX-512 CPU, the fifth of 5 channels of a 1×1×1 volume of"),
+        ("upsample.md", "with torch's default CPU code even by four, on some 2×2×2 `channels_last_3d` volumes of 6"),
+        ("upsample.zh.md", "用 `trilinear` 时可能差三个，float32 下如此"),
+        (
+            "upsample.zh.md",
+            "float64 下也是如此（在支持 AVX2 或 AVX-512 的 CPU 上，5 个通道、取值都为 0.8889394243851177",
+        ),
+        ("upsample.zh.md", "换成 torch 的默认 CPU 代码，甚至会差四个"),
+    )
+    for name, old in (
+        ("upsample.md", "and by three in float32 with `trilinear`"),
+        ("upsample.zh.md", "float32 下用 `trilinear` 时可能差三个"),
+    ):
+        assert old not in (ROOT / "docs" / name).read_text(encoding="utf-8"), name
+
+
+def test_one_d_linear_keeps_enlarged_corners_from_rows_of_every_length_with_avx2_code_not_with_the_default():
+    # Review r128-9: "in 2-D and 3-D (and from a 1-pixel side; with torch's default CPU code ... in 1-D too) a corner
+    # can miss in the last bit" says that on an AVX2 or AVX-512 CPU a 1-D row of 2 or more pixels enlarged by linear
+    # (size=, align_corners=False) keeps both corners bit for bit; the tests above bound only rows of 2 pixels. Rows of
+    # 2 to 12 pixels, enlarged to every size up to 39, float32 and float64: no miss with the AVX2 and AVX-512 code; with
+    # the default code misses of one rounding step from rows of every length, not 2 pixels only.
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "gen = torch.Generator().manual_seed(0)\n"
+        "out = []\n"
+        "for dtype, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64)):\n"
+        "    steps, missed = 0, set()\n"
+        "    for n in range(2, 13):\n"
+        "        x = torch.rand(50, 1, n, dtype=dtype, generator=gen)\n"
+        "        for o in range(n + 1, 40):\n"
+        "            y = F.interpolate(x, size=o, mode='linear')\n"
+        "            for end in (0, -1):\n"
+        "                s = int((y[..., end].view(bits).long() - x[..., end].view(bits).long()).abs().max())\n"
+        "                steps = max(steps, s)\n"
+        "                if s:\n"
+        "                    missed.add(n)\n"
+        "    out += [steps, len(missed)]\n"
+        "print(torch.backends.cpu.get_cpu_capability(), *out)\n"
+    )
+    for capability in ("avx2", "avx512"):
+        printed = run_python(code, ATEN_CPU_CAPABILITY=capability).split()
+        assert printed[1:] == ["0", "0", "0", "0"], (capability, printed)
+    printed = run_python(code, ATEN_CPU_CAPABILITY="default").split()
+    assert printed == ["DEFAULT", "1", "11", "1", "11"], printed
+    assert_pages_say(
+        ("upsample.md", "so in 2-D and 3-D (and from a 1-pixel side; with torch's default CPU code"),
+        ("upsample.zh.md", "所以在二维、三维（以及某一边只有 1 个像素；换成 torch 的默认 CPU 代码"),
+    )
+
+
 def test_one_d_linear_misses_an_enlarged_corner_from_a_one_pixel_row_in_the_last_bit_on_every_cpu_code():
     # Review r127-9: "in 2-D and 3-D (and from a 1-pixel side; ... in 1-D too) a corner can miss in the last bit":
     # the tests above bind 2-D, 3-D and the 2-pixel rows of the default code, none the 1-D row of one pixel. On the
