@@ -216,3 +216,29 @@ def test_the_index_check_finds_an_ordinal():
     assert all(
         phrase in page for phrase in ORDINALS_NUMBERED_FROM_ONE["interpolate-bicubic.zh.md"]
     )  # no stale exemption
+
+
+# A kernel's tap is 权重 (the glossary's row), a sample 采样点: the en pages say "taps that fall outside the input" (or
+# past the edge), which plain interpolation moves onto the border pixel and antialias drops, while a shrink never puts
+# a sample outside the input. Review r128-6 found 采样点 written for those taps on five pages and in printed output.
+TAP_OUTSIDE_AS_SAMPLE = re.compile(r"(?:之外|越过边缘)的采样点")
+
+
+@pytest.mark.parametrize("path", [*PAGES, *TRANSLATIONS], ids=lambda p: p.name)
+def test_a_tap_outside_the_input_is_a_weight_not_a_sample(path: Path):
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {m.group(0)}"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for m in TAP_OUTSIDE_AS_SAMPLE.finditer(line)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_tap_check_finds_a_sample_outside_the_input():
+    for slip in (
+        "落在输入之外的采样点读取边缘像素",
+        "所有不同的像素都有越过边缘的采样点",
+        "落到输入之外的采样点重复使用",
+    ):
+        assert TAP_OUTSIDE_AS_SAMPLE.search(slip), slip
+    assert not TAP_OUTSIDE_AS_SAMPLE.search("落在输入之外的权重改读边缘像素；采样点落在像素 3 上")
