@@ -944,7 +944,10 @@ def test_a_float64_trilinear_corner_misses_by_three_steps_on_avx2_and_by_four_wi
     assert printed[0] == "DEFAULT" and printed[3] == "3" and printed[4] == "4", printed
     assert_pages_say(
         ("upsample.md", "and by three with `trilinear`, in float32 (on an AVX2 or AVX-512 CPU"),
-        ("upsample.md", "and in float64 too (on an AVX2 or AVX-512 CPU, channel 4, the last of 5 channels, of a 1×1×1 volume of"),
+        (
+            "upsample.md",
+            "and in float64 too (on an AVX2 or AVX-512 CPU, channel 4, the last of 5 channels, of a 1×1×1 volume of",
+        ),
         ("upsample.md", "with torch's default CPU code even by four, on some 2×2×2 `channels_last_3d` volumes of 6"),
         ("upsample.zh.md", "用 `trilinear` 时可能差三个，float32 下如此"),
         (
