@@ -223,7 +223,7 @@ class Downsample(nn.Module):
             # The kernel F.interpolate runs, given both the output size and the scale: the scale puts
             # the filter on block centres also where k does not divide the size, and the size is floor(H / k) exactly,
             # where scale_factor=1/k would compute it as floor(H * (1/k)) in floating point, one short
-            # at k = 49. One axis per call: on the CPU that gives the same bits as one call where one
+            # at k = 49 and 98 (of the factors up to 100; at 103, 107 and more above). One axis per call: on the CPU that gives the same bits as one call where one
             # call is right, and the
             # CUDA kernel, which keeps the taps of both axes in 48 KB of shared memory, refuses both
             # at once from k = 95 in float32. The CPU kernel has no float16/bfloat16 path, so those

@@ -1965,3 +1965,24 @@ def test_an_inf_in_a_weightless_row_turns_the_output_nan_only_where_the_kernel_r
         ("downsample-module.zh.md", "torch 的内核以 0 权重读入的行里有 inf 或 NaN 时，输出可能变成 NaN"),
         ("downsample-module.zh.md", "所以模块沿宽度方向的第一遍就可能把行 8 的 inf 带进行 7，使输出变成 NaN"),
     )
+
+
+def test_the_module_comment_names_every_factor_up_to_100_where_scale_factor_comes_out_short():
+    """Review r129-6: the module's comment said scale_factor=1/k would compute the size "one short at k = 49"; the
+    page's own sweep (heights of 1 to 4 blocks) finds it one short at k = 98 too, and no other factor up to 100, and
+    above 100 at 103 and 107 already (a single block, 103 or 107 pixels, comes out empty and raises). The comment
+    now names 49 and 98 among the factors up to 100, and 103 and 107 above."""
+
+    def short(k, blocks):
+        x = torch.zeros(1, 1, blocks * k, 1)
+        try:
+            out = F.interpolate(x, scale_factor=(1 / k, 1.0), mode="bilinear", antialias=True)
+        except RuntimeError:  # an empty output raises
+            return True
+        return out.shape[-2] < blocks
+
+    shorts = {k for k in range(2, 111) for blocks in range(1, 5) if short(k, blocks)}
+    assert shorts == {49, 98, 103, 107}
+    source = " ".join((ROOT / "examples" / "_downsample.py").read_text(encoding="utf-8").replace("#", " ").split())
+    assert "one short at k = 49 and 98 (of the factors up to 100; at 103, 107 and more above)" in source
+    assert "one short at k = 49." not in source
