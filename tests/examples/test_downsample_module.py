@@ -641,6 +641,18 @@ def test_antialias_reach_stops_short_from_factor_3(ns):
 
     assert not last_row_reached(3, 5)
     assert all(last_row_reached(2, size) for size in range(3, 40, 2))
+    # Review r129-6: "from factor 3" was checked at factor 3 alone. At every factor k from 3 on, one block and k - 1
+    # leftover rows put the last row (3k - 3) / 2 >= k pixels from the block's centre, outside the tent; at factor 2
+    # (1.5 < 2) it never is. Swept here for k = 3 ... 24, one and two blocks.
+    for k in range(3, 25):
+        assert not last_row_reached(k, 2 * k - 1) and not last_row_reached(k, 3 * k - 1), k
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "(from factor 3 the antialiased filter, *k* pixels to each side of the last block's centre,",
+        ),
+        ("downsample-module.zh.md", "从 3 倍起，抗混叠滤波器只伸到最后一个块中心两侧各 *k* 个像素，可能够不到最后一行"),
+    )
 
 
 def test_encoder_decoder_and_roundtrips(ns):
