@@ -1998,3 +1998,17 @@ def test_the_module_comment_names_every_factor_up_to_100_where_scale_factor_come
     source = " ".join((ROOT / "examples" / "_downsample.py").read_text(encoding="utf-8").replace("#", " ").split())
     assert "one short at k = 49 and 98 (of the factors up to 100; at 103, 107 and more above)" in source
     assert "one short at k = 49." not in source
+
+
+def test_the_zh_page_names_the_noise_measurement_as_its_table_column_does():
+    """Review r129-6: the zh page's table column and its definition say 剩余噪声 (translations.yml's "noise left"),
+    but the paragraph before the list and two bullets of "When to use which" said 残余噪声, a word no column
+    carries; the zh page now uses the column's word everywhere."""
+    column = None
+    for line in (ROOT / "docs" / "translations.yml").read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith('"noise left":'):
+            column = line.split(":", 1)[1].strip().strip('"')
+    assert column == "剩余噪声"
+    page = (ROOT / "docs" / "downsample-module.zh.md").read_text(encoding="utf-8")
+    assert "残余噪声" not in page
+    assert page.count(column) >= 4
