@@ -2,6 +2,7 @@
 
 import ast
 import itertools
+import re
 
 import numpy as np
 import pytest
@@ -1727,3 +1728,27 @@ def test_the_scripts_docstring_gives_the_four_sample_rule_for_bicubic_without_an
                 for at in range(n_out)
             )
         assert reads[False] <= 4 < reads[True], (n_in, n_out, reads)
+
+
+def test_zh_taps_beyond_the_border_are_weights_not_samples():
+    # Review r129-3: round 128 made a tap outside the input 权重 (the glossary's row; 采样点 is a sample), but its
+    # check (tests/site/test_terminology.py) matches only 之外/越过边缘的采样点, and this page still wrote the taps of
+    # the impulse paragraph ("the taps beyond the border", "drops the taps beyond it") as 越过边界的采样点 and Pillow's
+    # ("all four taps inside the image", "drops the taps that fall outside") as 四个采样点都在图像内 / 图像外的采样点.
+    tap_as_sample = re.compile(
+        r"(?:越过边界|越过边缘|之外|以外|图像外|输入外|边界外)的采样点|采样点都(?:落)?在(?:图像|输入)内"
+    )
+    for page in ("interpolate-bicubic", "interpolate-dtypes", "interpolate-gradients"):
+        text = (ROOT / "docs" / f"{page}.zh.md").read_text(encoding="utf-8")
+        assert not tap_as_sample.search(text), (page, tap_as_sample.search(text))
+    for slip in ("越过边界的采样点重复这个像素", "四个采样点都在图像内", "丢掉落在图像外的采样点"):
+        assert tap_as_sample.search(slip), slip
+    assert not tap_as_sample.search("每个采样点都正好落在输入像素上")  # a sample, rightly 采样点
+    assert_pages_say(
+        ("interpolate-bicubic.zh.md", "越过边界的权重重复读取这个像素，加到它自己的权重上"),
+        ("interpolate-bicubic.zh.md", "内核丢掉越过边界的权重"),
+        ("interpolate-bicubic.zh.md", "在内部（四个权重都落在图像内）"),
+        ("interpolate-bicubic.zh.md", "而是丢掉落在图像外的权重"),
+        ("interpolate-bicubic.md", "the taps beyond the border repeat that pixel and add their weights to its own"),
+        ("interpolate-bicubic.md", "(all four taps inside the"),
+    )
