@@ -5,9 +5,10 @@ every mode of ``F.interpolate`` that takes 4-D input (not linear, trilinear; lan
 installed torch has it on the build device), with and without antialiasing where it is accepted,
 strided convolutions, BlurPool and MaxBlurPool (re-implemented from Zhang, ICML 2019) and
 PixelUnshuffle; not F.grid_sample with a scaled grid, nor FractionalMaxPool2d.
-Each one is measured the same way: its error against an ideal low-pass reference, the
-energy that folds back from above the new Nyquist limit, how its output changes when
-the input moves by one pixel, its parameters, and its time on the build device. A small
+Each one is measured the same way, where the measure applies: its error against an ideal
+low-pass reference, the energy that folds back from above the new Nyquist limit (linear
+methods only), how its output changes when the input moves by one pixel, its parameters,
+and its time on the build device (PixelUnshuffle, which drops nothing: only the last two). A small
 CNN with and without blur pooling shows what the difference does to predictions.
 """
 
