@@ -39,7 +39,8 @@ print("parameters:", sum(p.numel() for p in MaxBlurPool(filter_size=5).parameter
 
 # %% methods
 # Every method as a module that shrinks by a power-of-2 factor k, for C channels.
-# Factors above 2 repeat the 2x BlurPool, as networks do stage after stage.
+# Factors above 2 repeat the whole 2x step of BlurPool and of MaxBlurPool (its dense max included),
+# as networks do stage after stage.
 class Function(nn.Module):
     def __init__(self, function):
         super().__init__()

@@ -1533,3 +1533,23 @@ def test_the_intro_says_which_methods_get_which_measures(ns):
     for page in ("downsample-methods.md", "downsample-methods.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert "measures each one the same way: how far" not in text and "用同一套标准逐一测量：" not in text
+
+
+def test_the_methods_cells_comment_says_maxblurpool_repeats_its_dense_max_too(ns):
+    """Review r129-5: the methods cell's comment said "Factors above 2 repeat the 2x BlurPool", as if only the blur
+    were repeated; at 4x MaxBlurPool repeats its whole 2x step, the 2x2 dense max included (as the page says: "BlurPool
+    and MaxBlurPool repeat their 2x step"), which one max followed by two BlurPools does not compute."""
+    source = (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
+    cell = source.split("# %% methods")[1].split("# %%")[0]
+    comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
+    assert "repeat the 2x BlurPool," not in comment
+    assert "repeat the whole 2x step of BlurPool and of MaxBlurPool (its dense max included)" in comment
+    x = torch.randn(1, 1, 32, 32, generator=torch.Generator().manual_seed(129))
+    for name in ("MaxBlurPool [1,1]", "MaxBlurPool [1,2,1]", "MaxBlurPool [1,4,6,4,1]"):
+        module = ns["modules"][name, 4].cpu()
+        assert len(module) == 2 and all(isinstance(stage, ns["MaxBlurPool"]) for stage in module), name
+        one_max = ns["BlurPool"](filter_size=module[0].filter_size)
+        with torch.no_grad():
+            once = one_max(one_max(F.max_pool2d(x, 2, stride=1)))
+            assert once.shape == module(x).shape and not torch.allclose(once, module(x)), name
+    assert_pages_say(("downsample-methods.md", "For *k* = 4, BlurPool and MaxBlurPool repeat their 2× step"))
