@@ -5,9 +5,10 @@ every mode of ``F.interpolate`` that takes 4-D input (not linear, trilinear; lan
 installed torch has it on the build device), with and without antialiasing where it is accepted,
 strided convolutions, BlurPool and MaxBlurPool (re-implemented from Zhang, ICML 2019) and
 PixelUnshuffle; not F.grid_sample with a scaled grid, nor FractionalMaxPool2d.
-Each one is measured the same way: its error against an ideal low-pass reference, the
-energy that folds back from above the new Nyquist limit, how its output changes when
-the input moves by one pixel, its parameters, and its time on the build device. A small
+Each one is measured the same way, where the measure applies: its error against an ideal
+low-pass reference, the energy that folds back from above the new Nyquist limit (linear
+methods only), how its output changes when the input moves by one pixel, its parameters,
+and its time on the build device (PixelUnshuffle, which drops nothing: only the last two). A small
 CNN with and without blur pooling shows what the difference does to predictions.
 """
 
@@ -38,7 +39,8 @@ print("parameters:", sum(p.numel() for p in MaxBlurPool(filter_size=5).parameter
 
 # %% methods
 # Every method as a module that shrinks by a power-of-2 factor k, for C channels.
-# Factors above 2 repeat the 2x BlurPool, as networks do stage after stage.
+# Factors above 2 repeat the whole 2x step of BlurPool and of MaxBlurPool (its dense max included),
+# as networks do stage after stage.
 class Function(nn.Module):
     def __init__(self, function):
         super().__init__()

@@ -1493,3 +1493,63 @@ def test_the_examples_docstring_names_the_usual_ways_to_halve_not_all_of_them():
     for mode in ("linear", "trilinear"):
         with pytest.raises(NotImplementedError, match="4D input"):
             F.interpolate(torch.rand(1, 1, 8, 8), scale_factor=0.5, mode=mode)
+
+
+def test_the_intro_says_which_methods_get_which_measures(ns):
+    """Review r129-5: the page's first paragraph and the example's docstring said every method is measured "the same
+    way": its error against the ideal, the energy that folds back, its shift error, its parameters and its time. The
+    nonlinear methods get no folded energy (the table prints n/a), and PixelUnshuffle, which drops nothing, only its
+    parameters and time."""
+    import ast
+
+    nonlinear = {name for (name, k), m in ns["measured"].items() if not m["linear"]}
+    assert {"MaxPool2d(k)", "LPPool2d(2, k) / k", "MaxBlurPool [1,4,6,4,1]"} <= nonlinear
+    for (name, k), m in ns["measured"].items():
+        assert {"error", "shift"} <= m.keys(), (name, k)
+        assert ("folded" in m) == (name not in nonlinear), (name, k)
+    assert "PixelUnshuffle(k)" in ns["METHODS"] and not any(name == "PixelUnshuffle(k)" for name, _ in ns["measured"])
+    assert "PixelUnshuffle(k)" in ns["timed"]
+    table = printed_by("downsample_methods.py")
+    row = next(line for line in table.splitlines() if line.startswith("| PixelUnshuffle(k) |"))
+    assert row.count("n/a") == 4, row  # error, passband, folded, shift; parameters and time are there
+    source = (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    assert "Each one is measured the same way: " not in docstring
+    assert "Each one is measured the same way, where the measure applies:" in docstring
+    assert (
+        "(linear methods only)" in docstring and "(PixelUnshuffle, which drops nothing: only the last two)" in docstring
+    )
+    assert_pages_say(
+        (
+            "downsample-methods.md",
+            "measures each one the same way, where the measure applies: how far it is from an ideal",
+        ),
+        ("downsample-methods.md", "how much energy folds back (for the linear methods only)"),
+        ("downsample-methods.md", "(`PixelUnshuffle`, which drops nothing, gets only the last two)"),
+        ("downsample-methods.zh.md", "用同一套标准逐一测量（只测适用的项）"),
+        ("downsample-methods.zh.md", "有多少能量折叠回来（只对线性方法测）"),
+        ("downsample-methods.zh.md", "（`PixelUnshuffle` 什么都不丢，只测最后两项）"),
+    )
+    for page in ("downsample-methods.md", "downsample-methods.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert "measures each one the same way: how far" not in text and "用同一套标准逐一测量：" not in text
+
+
+def test_the_methods_cells_comment_says_maxblurpool_repeats_its_dense_max_too(ns):
+    """Review r129-5: the methods cell's comment said "Factors above 2 repeat the 2x BlurPool", as if only the blur
+    were repeated; at 4x MaxBlurPool repeats its whole 2x step, the 2x2 dense max included (as the page says: "BlurPool
+    and MaxBlurPool repeat their 2x step"), which one max followed by two BlurPools does not compute."""
+    source = (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
+    cell = source.split("# %% methods")[1].split("# %%")[0]
+    comment = " ".join(line.lstrip("# ") for line in cell.splitlines() if line.startswith("#"))
+    assert "repeat the 2x BlurPool," not in comment
+    assert "repeat the whole 2x step of BlurPool and of MaxBlurPool (its dense max included)" in comment
+    x = torch.randn(1, 1, 32, 32, generator=torch.Generator().manual_seed(129))
+    for name in ("MaxBlurPool [1,1]", "MaxBlurPool [1,2,1]", "MaxBlurPool [1,4,6,4,1]"):
+        module = ns["modules"][name, 4].cpu()
+        assert len(module) == 2 and all(isinstance(stage, ns["MaxBlurPool"]) for stage in module), name
+        one_max = ns["BlurPool"](filter_size=module[0].filter_size)
+        with torch.no_grad():
+            once = one_max(one_max(F.max_pool2d(x, 2, stride=1)))
+            assert once.shape == module(x).shape and not torch.allclose(once, module(x)), name
+    assert_pages_say(("downsample-methods.md", "For *k* = 4, BlurPool and MaxBlurPool repeat their 2× step"))
