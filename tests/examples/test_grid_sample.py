@@ -11,7 +11,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import assert_pages_say, one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import ROOT, assert_pages_say, one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 SIZES = range(1, 9)
 OUTS = list(range(1, 13)) + [17, 24, 100]
@@ -2165,4 +2165,25 @@ def test_the_gap_at_a_million_is_about_1e_8_on_the_tables_own_axes(capability):
     assert_pages_say(
         ("grid-sample.md", "the gap grows with the values: about 1e-8 at a million on the table's axes,"),
         ("grid-sample.zh.md", "数值在一百万左右时，在表中的轴上约为 1e-8"),
+    )
+
+
+def test_the_zh_page_calls_a_tap_a_weight_not_a_sample():
+    # The glossary's tap is 权重 and a sample 采样点. The reflection rule's taps outside the input (3 -> 2 with
+    # align_corners=True: the two samples, at pixels 0 and 2, lie inside the input; only taps lie outside) and the
+    # four weighted taps that CUDA's grid_sample adds were both written 采样点; tests/site's check for this slip
+    # looks only at 之外的采样点 written together.
+    import re
+
+    text = " ".join((ROOT / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8").split())
+    slips = re.findall(r"之外[^。；（]{0,30}采样点|加权采样点", text)
+    assert not slips, slips
+    assert_pages_say(
+        ("grid-sample.zh.md", "落在输入之外的权重，`reflection` 都取 0，但让它们读取的像素与 `border` 不同"),
+        ("grid-sample.zh.md", "把四个像素各乘以权重再相加，相加的顺序与 CPU 内核相同"),
+        (
+            "grid-sample.md",
+            "`reflection` puts the taps outside the input, which it weighs by 0, on other pixels than `border` does",
+        ),
+        ("grid-sample.md", "adds the four weighted taps\n  in the CPU kernel's order"),
     )
