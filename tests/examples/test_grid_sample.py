@@ -2187,3 +2187,31 @@ def test_the_zh_page_calls_a_tap_a_weight_not_a_sample():
         ),
         ("grid-sample.md", "adds the four weighted taps\n  in the CPU kernel's order"),
     )
+
+
+def test_the_scale_factor_comment_names_both_ends_that_bilinear_clamps(ns):
+    # Review r129-8: the scale_factor cell's comment said "bilinear clamps those below 0 to 0, as border padding does";
+    # its 7 pixels at x2.3 give 16 outputs, and the last, at 15.5 / 2.3 - 0.5 = 6.24, lies past pixel 6 too and reads 6.
+    # Every position of the cell, exactly, and where each end's outputs leave [0, 6]:
+    positions = [Fraction(2 * i + 1, 2) / Fraction(23, 10) - Fraction(1, 2) for i in range(ns["by_factor"].shape[-1])]
+    below = [i for i, p in enumerate(positions) if p < 0]
+    above = [i for i, p in enumerate(positions) if p > 6]
+    assert below == [0] and above == [15]
+    assert float(positions[0]) == pytest.approx(-0.28, abs=0.005) and float(positions[15]) == pytest.approx(
+        6.24, abs=0.005
+    )
+    assert ns["by_factor"].view(-1)[0].item() == 0 and ns["by_factor"].view(-1)[15].item() == 6
+    scaled = F.grid_sample(
+        ns["row"], ns["scale_factor_grid"](ns["row"], 2.3), padding_mode="border", align_corners=False
+    )
+    assert scaled.view(-1)[0].item() == 0 and scaled.view(-1)[15].item() == 6
+    source = " ".join(
+        line.strip().removeprefix("# ")
+        for line in (ROOT / "examples" / "grid_sample.py").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("#")
+    )
+    assert "clamps those below 0 to 0" not in source
+    assert (
+        "bilinear clamps those outside [0, 6] to the end pixels, as border padding does: output 0 at -0.28 reads pixel 0, "
+        "output 15 at 6.24 pixel 6" in source
+    )
