@@ -2115,7 +2115,7 @@ def test_reflection_equals_border_for_finite_input_only(ns):
     assert_pages_say(
         (
             "grid-sample.md",
-            "Both rules hold for finite input only: `reflection` puts the taps outside the input, which it weighs by 0,"
+            "Both rules hold for finite input only: `reflection` puts taps outside the input that it weighs by 0"
             " on other pixels than `border` does (`bicubic`, `align_corners=True`, 3 → 2 with `inf` at pixel 0: NaN at"
             " output 1 with `reflection`, 3 with `border`, with every CPU code), and where its arithmetic moves a"
             " position, an `inf` pixel's weight changes between 0 and a rounding error (float64 `bilinear`,"
@@ -2175,15 +2175,24 @@ def test_the_zh_page_calls_a_tap_a_weight_not_a_sample():
     # looks only at 之外的采样点 written together.
     import re
 
+    # The words must keep the restriction to the taps weighed by 0: not every tap outside the input is (en "the taps
+    # outside the input, which it weighs by 0" said so, as a first zh fix's 都取 0 did). In the bicubic shrink 5 -> 4
+    # with align_corners=False, output 0 sits at 0.125 and its tap at -1 carries weight: zeros differs from border.
+    x = torch.rand(1, 1, 1, 5, dtype=torch.float64) + 1
+    grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], [1, 1, 1, 4], align_corners=False)
+    by = {p: F.grid_sample(x, grid, mode="bicubic", padding_mode=p, align_corners=False) for p in ("zeros", "border")}
+    assert abs(by["zeros"][..., 0] - by["border"][..., 0]).item() > 1e-3
     text = " ".join((ROOT / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8").split())
-    slips = re.findall(r"之外[^。；（]{0,30}采样点|加权采样点", text)
+    slips = re.findall(r"之外[^。；（]{0,30}采样点|加权采样点|之外的权重，`reflection` 都取 0", text)
     assert not slips, slips
+    en = " ".join((ROOT / "docs" / "grid-sample.md").read_text(encoding="utf-8").split())
+    assert "the taps outside the input, which it weighs by 0," not in en
     assert_pages_say(
-        ("grid-sample.zh.md", "落在输入之外的权重，`reflection` 都取 0，但让它们读取的像素与 `border` 不同"),
+        ("grid-sample.zh.md", "`reflection` 让落在输入之外、值为 0 的那些权重读取与 `border` 不同的像素"),
         ("grid-sample.zh.md", "把四个像素各乘以权重再相加，相加的顺序与 CPU 内核相同"),
         (
             "grid-sample.md",
-            "`reflection` puts the taps outside the input, which it weighs by 0, on other pixels than `border` does",
+            "`reflection` puts taps outside the input that it weighs by 0 on other pixels than `border` does",
         ),
         ("grid-sample.md", "adds the four weighted taps\n  in the CPU kernel's order"),
     )
