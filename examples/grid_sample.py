@@ -143,7 +143,8 @@ for (n_in, n_out, i, dtype), r in near_ties.items():
 
 # %% scale_factor
 # interpolate(scale_factor=2.3) with align_corners=False reads (i + 0.5) / 2.3 - 0.5 on these
-# 7 pixels (bilinear clamps those below 0 to 0, as border padding does), not (i + 0.5) * in / out - 0.5. Scaling the identity by a = out / (s * in)
+# 7 pixels (bilinear clamps those outside [0, 6] to the end pixels, as border padding does: output 0 at -0.28
+# reads pixel 0, output 15 at 6.24 pixel 6), not (i + 0.5) * in / out - 0.5. Scaling the identity by a = out / (s * in)
 # and shifting it by a - 1 (so that the left edge stays at -1) reproduces it.
 def scale_factor_grid(x, s):
     n_out = int(x.shape[-1] * s)

@@ -1056,3 +1056,27 @@ def test_odd_k_of_1_weighs_the_sample_itself_by_0_not_the_next_one():
     zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
     assert "multiplies the next sample by a weight of 0" not in en and "把下一个采样点乘以权重 0" not in zh
     assert "- Odd *k*, finite input only.\n" in en and "- 奇数 *k*，只限有限值输入。\n" in zh
+
+
+def test_the_zh_pages_name_output_sample_i_by_its_index_not_as_the_ith():
+    # Review r129-8: the grid formulas count i from 0 ((i + 0.5)·k − 0.5, i·down/up, 2i/(out − 1) − 1), and the en pages
+    # say "output sample i"; the zh pages wrote 第 *i* 个输出采样点 (and grid-sample 第 *i* 个输出像素), which a Chinese
+    # reader takes as the i-th from 1, one sample later, and the sample-grid table's header said 输出第 0 个采样点 for
+    # "output sample 0". tests/site's index check matches digits only, not *i*, and skips translations.yml. The zh
+    # convention (glossary, tests/site/test_terminology.py): 下标为 i 的输出.
+    import re
+
+    import yaml
+
+    # The formula's own i counts from 0: output 0 of 48 -> 16 reads input sample 1 = (0 + 0.5)·3 − 0.5.
+    x = torch.arange(12.0, dtype=torch.float64).view(1, 1, -1)
+    assert F.interpolate(x, size=4, mode="linear")[0, 0, 0].item() == (0 + 0.5) * 3 - 0.5
+    for page in ("audio-resampling.zh.md", "grid-sample.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert not re.findall(r"第 ?\*[a-z]\* ?个", text), page
+    assert text.count("下标为 *i* 的输出像素") == 1
+    audio = " ".join((ROOT / "docs" / "audio-resampling.zh.md").read_text(encoding="utf-8").split())
+    assert audio.count("下标为 *i* 的输出采样点") == 4
+    zh = yaml.safe_load((ROOT / "docs" / "translations.yml").read_text(encoding="utf-8"))["zh"]
+    header = zh["{case}: output sample 0 at input sample"]
+    assert not re.search(r"第 ?\d+ ?个", header) and "下标为 0 的输出采样点" in header

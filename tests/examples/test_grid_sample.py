@@ -11,7 +11,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import assert_pages_say, one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import ROOT, assert_pages_say, one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 SIZES = range(1, 9)
 OUTS = list(range(1, 13)) + [17, 24, 100]
@@ -2115,7 +2115,7 @@ def test_reflection_equals_border_for_finite_input_only(ns):
     assert_pages_say(
         (
             "grid-sample.md",
-            "Both rules hold for finite input only: `reflection` puts the taps outside the input, which it weighs by 0,"
+            "Both rules hold for finite input only: `reflection` puts taps outside the input that it weighs by 0"
             " on other pixels than `border` does (`bicubic`, `align_corners=True`, 3 → 2 with `inf` at pixel 0: NaN at"
             " output 1 with `reflection`, 3 with `border`, with every CPU code), and where its arithmetic moves a"
             " position, an `inf` pixel's weight changes between 0 and a rounding error (float64 `bilinear`,"
@@ -2165,4 +2165,62 @@ def test_the_gap_at_a_million_is_about_1e_8_on_the_tables_own_axes(capability):
     assert_pages_say(
         ("grid-sample.md", "the gap grows with the values: about 1e-8 at a million on the table's axes,"),
         ("grid-sample.zh.md", "数值在一百万左右时，在表中的轴上约为 1e-8"),
+    )
+
+
+def test_the_zh_page_calls_a_tap_a_weight_not_a_sample():
+    # The glossary's tap is 权重 and a sample 采样点. The reflection rule's taps outside the input (3 -> 2 with
+    # align_corners=True: the two samples, at pixels 0 and 2, lie inside the input; only taps lie outside) and the
+    # four weighted taps that CUDA's grid_sample adds were both written 采样点; tests/site's check for this slip
+    # looks only at 之外的采样点 written together.
+    import re
+
+    # The words must keep the restriction to the taps weighed by 0: not every tap outside the input is (en "the taps
+    # outside the input, which it weighs by 0" said so, as a first zh fix's 都取 0 did). In the bicubic shrink 5 -> 4
+    # with align_corners=False, output 0 sits at 0.125 and its tap at -1 carries weight: zeros differs from border.
+    x = torch.rand(1, 1, 1, 5, dtype=torch.float64) + 1
+    grid = F.affine_grid(torch.eye(2, 3, dtype=torch.float64)[None], [1, 1, 1, 4], align_corners=False)
+    by = {p: F.grid_sample(x, grid, mode="bicubic", padding_mode=p, align_corners=False) for p in ("zeros", "border")}
+    assert abs(by["zeros"][..., 0] - by["border"][..., 0]).item() > 1e-3
+    text = " ".join((ROOT / "docs" / "grid-sample.zh.md").read_text(encoding="utf-8").split())
+    slips = re.findall(r"之外[^。；（]{0,30}采样点|加权采样点|之外的权重，`reflection` 都取 0", text)
+    assert not slips, slips
+    en = " ".join((ROOT / "docs" / "grid-sample.md").read_text(encoding="utf-8").split())
+    assert "the taps outside the input, which it weighs by 0," not in en
+    assert_pages_say(
+        ("grid-sample.zh.md", "`reflection` 让落在输入之外、值为 0 的那些权重读取与 `border` 不同的像素"),
+        ("grid-sample.zh.md", "把四个像素各乘以权重再相加，相加的顺序与 CPU 内核相同"),
+        (
+            "grid-sample.md",
+            "`reflection` puts taps outside the input that it weighs by 0 on other pixels than `border` does",
+        ),
+        ("grid-sample.md", "adds the four weighted taps\n  in the CPU kernel's order"),
+    )
+
+
+def test_the_scale_factor_comment_names_both_ends_that_bilinear_clamps(ns):
+    # Review r129-8: the scale_factor cell's comment said "bilinear clamps those below 0 to 0, as border padding does";
+    # its 7 pixels at x2.3 give 16 outputs, and the last, at 15.5 / 2.3 - 0.5 = 6.24, lies past pixel 6 too and reads 6.
+    # Every position of the cell, exactly, and where each end's outputs leave [0, 6]:
+    positions = [Fraction(2 * i + 1, 2) / Fraction(23, 10) - Fraction(1, 2) for i in range(ns["by_factor"].shape[-1])]
+    below = [i for i, p in enumerate(positions) if p < 0]
+    above = [i for i, p in enumerate(positions) if p > 6]
+    assert below == [0] and above == [15]
+    assert float(positions[0]) == pytest.approx(-0.28, abs=0.005) and float(positions[15]) == pytest.approx(
+        6.24, abs=0.005
+    )
+    assert ns["by_factor"].view(-1)[0].item() == 0 and ns["by_factor"].view(-1)[15].item() == 6
+    scaled = F.grid_sample(
+        ns["row"], ns["scale_factor_grid"](ns["row"], 2.3), padding_mode="border", align_corners=False
+    )
+    assert scaled.view(-1)[0].item() == 0 and scaled.view(-1)[15].item() == 6
+    source = " ".join(
+        line.strip().removeprefix("# ")
+        for line in (ROOT / "examples" / "grid_sample.py").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("#")
+    )
+    assert "clamps those below 0 to 0" not in source
+    assert (
+        "bilinear clamps those outside [0, 6] to the end pixels, as border padding does: output 0 at -0.28 reads pixel 0, "
+        "output 15 at 6.24 pixel 6" in source
     )
