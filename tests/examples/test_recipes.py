@@ -1059,6 +1059,18 @@ def test_at_x2_the_nearest_pixels_bilinear_weight_is_at_least_9_16_and_more_on_t
     assert seen == {9 / 16, 3 / 4, 1.0}
 
 
+def test_the_zh_page_calls_the_clamped_taps_weights_not_samples():
+    # Review r129-7: at x2 the en page says the nearest pixel's weight is 3/4 or 1 on the border, "where the
+    # clamped taps land on it too"; the zh page wrote 被截断的采样点 (clamped samples), but a tap is 权重 in
+    # the glossary, and at the far border it is the second tap, not the sample position, that is clamped.
+    assert_pages_say(
+        ("recipes.md", "3/4 or 1 on the border, where the clamped taps land on it too"),
+        ("recipes.zh.md", "在边界上，被截断到边缘的权重也落在它上面，是 3/4 或 1"),
+    )
+    text = (Path(__file__).parents[2] / "docs" / "recipes.zh.md").read_text(encoding="utf-8")
+    assert "截断的采样点" not in text
+
+
 @pytest.mark.parametrize("scale", [2, 3, 4, 7])
 def test_on_the_border_the_layer_differs_only_where_the_interpolated_value_is_not_zero(ns, scale):
     # Review 43: "on that border they differ" failed for an input that is 0 along its edges (both give
