@@ -323,6 +323,21 @@ def test_whole_factor_blocks_break_within_a_minute_or_two_of_48khz_audio():
         assert 30 * minutes < first // 3 / 48000 < 60 * minutes, mode
 
 
+def test_the_zh_page_puts_the_audio_minutes_on_the_resize_not_on_repeat_interleave():
+    # Review r129-7: en says "A 1-D signal that long (there the first break comes from under a minute of 48 kHz
+    # audio with nearest-exact, ...) is enlarged exactly by repeat_interleave"; the zh page put the minutes after
+    # repeat_interleave, introduced by 这时 ("then"), so they read as where repeat_interleave breaks, which it never
+    # does (the test above compares against it). The zh parenthesis now sits on the signal, before the advice.
+    text = " ".join((Path(__file__).parents[2] / "docs" / "recipes.zh.md").read_text(encoding="utf-8").split())
+    sentence = text[text.index("这么长的一维信号") :]
+    sentence = sentence[: sentence.index("。") + 1]
+    assert sentence.index("48 kHz") < sentence.index("`repeat_interleave`"), sentence
+    assert sentence.endswith("请用 `repeat_interleave`。") and "这时" not in sentence, sentence
+    assert_pages_say(
+        ("recipes.md", "A 1-D signal that long (there the first break comes from under a minute of 48 kHz")
+    )
+
+
 def test_the_x3_break_points_are_for_float32_rows_a_float64_row_breaks_later():
     # Review 107: "at x3, nearest-exact breaks within the first 2**23 output pixels and nearest within the first
     # 2**24", and the 48 kHz audio minutes, held for float32 only: a float64 row gets its ratio in double on the
@@ -338,7 +353,7 @@ def test_the_x3_break_points_are_for_float32_rows_a_float64_row_breaks_later():
             "recipes.zh.md",
             "`float32` 的一行用 `scale_factor=3` 放大且不设 `recompute_scale_factor=True` 时，`nearest-exact` 在前 2²³",
         ),
-        ("recipes.zh.md", "（这时 `nearest-exact` 在不到一分钟"),
+        ("recipes.zh.md", "（在这样的行上，`nearest-exact` 第一次出错时读到的还不到一分钟"),
     )
     n = 2**24 // 3 + 10
     blocks = torch.arange(3 * n) // 3
