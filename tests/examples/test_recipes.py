@@ -229,6 +229,43 @@ def test_nearest_exact_and_pil_differ_off_ties_only_within_a_hair_of_one():
     assert differ > 0
 
 
+def test_the_near_tie_where_pillow_differs_is_the_float64_ramps_a_float32_row_matches_pillow_there(ns):
+    # Review r129-7: the Pillow paragraph called the line under the offset table "the float32 near-tie"; that line
+    # is a float64 ramp (in / out kept in double, the product rounded to float32), and a float32 row, the dtype of
+    # the Pillow sweep, reads Pillow's pixel there; float32 rows part from Pillow at other near-ties (4861 -> 2140).
+    t = ns["near_tie"]
+    assert (t["size_in"], t["size_out"], t["i"]) == (2517, 4576, 4001)
+    for (size_in, size_out, i), view in itertools.product(
+        [(2517, 4576, 4001), (4861, 2140, 2029)], [(1, 1, -1), (1, 1, 1, -1)]
+    ):
+        pil = np.asarray(
+            Image.fromarray(np.arange(size_in, dtype=np.int32)[None]).resize((size_out, 1), Image.NEAREST)
+        )[0]
+        centre = (i + 0.5) * size_in / size_out - 0.5
+        assert abs(centre - round(centre)) > 0.499 and pil[i] == round(centre), (size_in, size_out)
+        read = {
+            dtype: F.interpolate(torch.arange(size_in, dtype=dtype).view(view), size=size_out, mode="nearest-exact")
+            .flatten()
+            .long()
+            .numpy()
+            for dtype in (torch.float32, torch.float64)
+        }
+        assert read[torch.float64][i] != pil[i], (size_in, size_out, view)
+        assert (read[torch.float32][i] == pil[i]) == (size_in == 2517), (size_in, size_out, view)
+    assert_pages_say(
+        (
+            "recipes.md",
+            "the near-tie of the `float64` ramp shown under the offset table is one (first line under this table; a `float32` row reads Pillow's pixel there, and parts from it at other near-ties, such as output pixel 2029 of 4861 → 2140)",
+        ),
+        (
+            "recipes.zh.md",
+            "上面偏差表下那个 `float64` 斜坡的近似平局就是一例（见本表下第一行；`float32` 的一行在那里读到的是 Pillow 的像素，在别的近似平局处才与它不同，例如 4861 → 2140 时下标为 2029 的输出像素）",
+        ),
+    )
+    for page, old in (("recipes.md", "the float32 near-tie"), ("recipes.zh.md", "那个 float32 的近似平局")):
+        assert old not in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page
+
+
 def test_example_offsets_table(ns):
     o = ns["offsets"]
     sizes = [how.get("size") for _, how in ns["offset_cases"]]
