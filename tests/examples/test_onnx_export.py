@@ -655,6 +655,18 @@ def test_exclude_outside_only_matters_at_the_edges_over_sizes(ns):
         assert not differs[~edge].any(), (n_in, n_out)
 
 
+def test_the_zh_page_calls_the_four_taps_past_the_edge_weights_not_samples():
+    # Review r129-7: the en page says plain bicubic differs "only at output pixels whose four taps reach past
+    # the edge"; the zh page wrote 四个采样点 (four samples: an output pixel has one sample position, and a
+    # tap is 权重 in the glossary), which the site-wide check for 之外的采样点 did not catch.
+    assert_pages_say(
+        ("onnx-export.md", "only at output pixels whose four taps reach past the edge"),
+        ("onnx-export.zh.md", "差异只出现在四个权重中有的落到边缘之外的那些输出像素上"),
+    )
+    text = (ROOT / "docs" / "onnx-export.zh.md").read_text(encoding="utf-8")
+    assert not re.search(r"[一二三四]个采样点|采样点[^。；]*边缘之外", text)
+
+
 # Quantized tensors.
 
 QUANTIZED_ACCEPTED = {

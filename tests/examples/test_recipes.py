@@ -229,6 +229,43 @@ def test_nearest_exact_and_pil_differ_off_ties_only_within_a_hair_of_one():
     assert differ > 0
 
 
+def test_the_near_tie_where_pillow_differs_is_the_float64_ramps_a_float32_row_matches_pillow_there(ns):
+    # Review r129-7: the Pillow paragraph called the line under the offset table "the float32 near-tie"; that line
+    # is a float64 ramp (in / out kept in double, the product rounded to float32), and a float32 row, the dtype of
+    # the Pillow sweep, reads Pillow's pixel there; float32 rows part from Pillow at other near-ties (4861 -> 2140).
+    t = ns["near_tie"]
+    assert (t["size_in"], t["size_out"], t["i"]) == (2517, 4576, 4001)
+    for (size_in, size_out, i), view in itertools.product(
+        [(2517, 4576, 4001), (4861, 2140, 2029)], [(1, 1, -1), (1, 1, 1, -1)]
+    ):
+        pil = np.asarray(
+            Image.fromarray(np.arange(size_in, dtype=np.int32)[None]).resize((size_out, 1), Image.NEAREST)
+        )[0]
+        centre = (i + 0.5) * size_in / size_out - 0.5
+        assert abs(centre - round(centre)) > 0.499 and pil[i] == round(centre), (size_in, size_out)
+        read = {
+            dtype: F.interpolate(torch.arange(size_in, dtype=dtype).view(view), size=size_out, mode="nearest-exact")
+            .flatten()
+            .long()
+            .numpy()
+            for dtype in (torch.float32, torch.float64)
+        }
+        assert read[torch.float64][i] != pil[i], (size_in, size_out, view)
+        assert (read[torch.float32][i] == pil[i]) == (size_in == 2517), (size_in, size_out, view)
+    assert_pages_say(
+        (
+            "recipes.md",
+            "the near-tie of the `float64` ramp shown under the offset table is one (first line under this table; a `float32` row reads Pillow's pixel there, and parts from it at other near-ties, such as output pixel 2029 of 4861 → 2140)",
+        ),
+        (
+            "recipes.zh.md",
+            "上面偏差表下那个 `float64` 斜坡的近似平局就是一例（见本表下第一行；`float32` 的一行在那里读到的是 Pillow 的像素，在别的近似平局处才与它不同，例如 4861 → 2140 时下标为 2029 的输出像素）",
+        ),
+    )
+    for page, old in (("recipes.md", "the float32 near-tie"), ("recipes.zh.md", "那个 float32 的近似平局")):
+        assert old not in (Path(__file__).parents[2] / "docs" / page).read_text(encoding="utf-8"), page
+
+
 def test_example_offsets_table(ns):
     o = ns["offsets"]
     sizes = [how.get("size") for _, how in ns["offset_cases"]]
@@ -323,6 +360,21 @@ def test_whole_factor_blocks_break_within_a_minute_or_two_of_48khz_audio():
         assert 30 * minutes < first // 3 / 48000 < 60 * minutes, mode
 
 
+def test_the_zh_page_puts_the_audio_minutes_on_the_resize_not_on_repeat_interleave():
+    # Review r129-7: en says "A 1-D signal that long (there the first break comes from under a minute of 48 kHz
+    # audio with nearest-exact, ...) is enlarged exactly by repeat_interleave"; the zh page put the minutes after
+    # repeat_interleave, introduced by 这时 ("then"), so they read as where repeat_interleave breaks, which it never
+    # does (the test above compares against it). The zh parenthesis now sits on the signal, before the advice.
+    text = " ".join((Path(__file__).parents[2] / "docs" / "recipes.zh.md").read_text(encoding="utf-8").split())
+    sentence = text[text.index("这么长的一维信号") :]
+    sentence = sentence[: sentence.index("。") + 1]
+    assert sentence.index("48 kHz") < sentence.index("`repeat_interleave`"), sentence
+    assert sentence.endswith("请用 `repeat_interleave`。") and "这时" not in sentence, sentence
+    assert_pages_say(
+        ("recipes.md", "A 1-D signal that long (there the first break comes from under a minute of 48 kHz")
+    )
+
+
 def test_the_x3_break_points_are_for_float32_rows_a_float64_row_breaks_later():
     # Review 107: "at x3, nearest-exact breaks within the first 2**23 output pixels and nearest within the first
     # 2**24", and the 48 kHz audio minutes, held for float32 only: a float64 row gets its ratio in double on the
@@ -338,7 +390,7 @@ def test_the_x3_break_points_are_for_float32_rows_a_float64_row_breaks_later():
             "recipes.zh.md",
             "`float32` 的一行用 `scale_factor=3` 放大且不设 `recompute_scale_factor=True` 时，`nearest-exact` 在前 2²³",
         ),
-        ("recipes.zh.md", "（这时 `nearest-exact` 在不到一分钟"),
+        ("recipes.zh.md", "（在这样的行上，`nearest-exact` 第一次出错时读到的还不到一分钟"),
     )
     n = 2**24 // 3 + 10
     blocks = torch.arange(3 * n) // 3
@@ -1057,6 +1109,18 @@ def test_at_x2_the_nearest_pixels_bilinear_weight_is_at_least_9_16_and_more_on_t
             seen.add(nearest)
             assert nearest >= 9 / 16 and nearest > column.sum().item() - nearest, (h, w, p, q)
     assert seen == {9 / 16, 3 / 4, 1.0}
+
+
+def test_the_zh_page_calls_the_clamped_taps_weights_not_samples():
+    # Review r129-7: at x2 the en page says the nearest pixel's weight is 3/4 or 1 on the border, "where the
+    # clamped taps land on it too"; the zh page wrote 被截断的采样点 (clamped samples), but a tap is 权重 in
+    # the glossary, and at the far border it is the second tap, not the sample position, that is clamped.
+    assert_pages_say(
+        ("recipes.md", "3/4 or 1 on the border, where the clamped taps land on it too"),
+        ("recipes.zh.md", "在边界上，被截断到边缘的权重也落在它上面，是 3/4 或 1"),
+    )
+    text = (Path(__file__).parents[2] / "docs" / "recipes.zh.md").read_text(encoding="utf-8")
+    assert "截断的采样点" not in text
 
 
 @pytest.mark.parametrize("scale", [2, 3, 4, 7])
