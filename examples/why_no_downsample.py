@@ -37,8 +37,8 @@ print("`hasattr(nn, 'Downsample')`:", hasattr(nn, "Downsample"))
 
 # %% methods
 # Ways to halve height and width, grouped by what they compute. The two convolutions have
-# the same shape; one has random weights (as at the start of training), one averages
-# each 2x2 block of each channel.
+# the same kernel and stride; one has random weights and a bias (as at the start of training),
+# one averages each 2x2 block of each channel and has no bias.
 conv_random = nn.Conv2d(3, 3, kernel_size=2, stride=2).to(device)
 conv_average = nn.Conv2d(3, 3, kernel_size=2, stride=2, bias=False).to(device)
 with torch.no_grad():

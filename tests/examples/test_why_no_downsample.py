@@ -2371,3 +2371,35 @@ def test_the_examples_docstring_names_the_options_that_end_average_pooling_as_a_
         if line.startswith("5x5 input, kernel 2,")
     ]
     assert len(printed) == 2 and min(printed) > 0.1
+
+
+def test_a_strided_convolution_with_averaging_weights_reproduces_avg_pool_only_without_a_bias(ns):
+    """Review r129-1: "With averaging weights it reproduces AvgPool2d" named no bias; nn.Conv2d (and Conv1d, Conv3d)
+    has one unless bias=False, initialised at random, and with averaging weights and that bias the output is the block
+    mean shifted per channel. The example's averaging convolution has bias=False (36 parameters, the random one 39)."""
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "With averaging weights and no bias it reproduces `AvgPool2d` (`nn.Conv2d` has a bias unless `bias=False`);",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "用取平均的权重且不带偏置时，它与 `AvgPool2d` 的结果一致（`nn.Conv2d` 默认带偏置，除非设 `bias=False`）；",
+        ),
+    )
+    assert ns["conv_average"].bias is None and ns["conv_random"].bias is not None
+    generator = torch.Generator().manual_seed(129)
+    for rank, channels, seed in itertools.product((1, 2, 3), (1, 3, 8), range(3)):
+        torch.manual_seed(seed)
+        conv = (nn.Conv1d, nn.Conv2d, nn.Conv3d)[rank - 1](channels, channels, 2, stride=2)
+        x = torch.rand((2, channels) + (6,) * rank, generator=generator)
+        with torch.no_grad():
+            conv.weight.zero_()
+            for c in range(channels):
+                conv.weight[c, c] = 0.5**rank
+            pooled = POOL[rank][1](x, 2)
+            shifted = conv(x) - pooled  # the bias, channel by channel
+            torch.testing.assert_close(shifted, conv.bias.view(1, channels, *(1,) * rank).expand_as(shifted))
+            assert shifted.abs().max() > 0
+            conv.bias.zero_()
+            torch.testing.assert_close(conv(x), pooled)
