@@ -3,9 +3,9 @@
 "Downsample" names several different operations. This script runs them on the same
 photograph, halving (and quartering) it, and measures what each one keeps: max pooling
 keeps peaks (and is not linear once a window holds two pixels), average pooling keeps the mean and, on floating-point
-input with small kernels while neither overflows, is a fixed strided convolution up to rounding, a strided convolution
-learns, ``F.interpolate`` resamples, and
-``PixelUnshuffle`` keeps every value by moving pixels into channels.
+input with small kernels while neither overflows, is a fixed strided convolution up to rounding (unless
+``count_include_pad=False`` or ``ceil_mode=True`` changes its divisor at the border), a strided convolution learns,
+``F.interpolate`` resamples, and ``PixelUnshuffle`` keeps every value by moving pixels into channels.
 """
 
 # %% setup
@@ -37,8 +37,8 @@ print("`hasattr(nn, 'Downsample')`:", hasattr(nn, "Downsample"))
 
 # %% methods
 # Ways to halve height and width, grouped by what they compute. The two convolutions have
-# the same shape; one has random weights (as at the start of training), one averages
-# each 2x2 block of each channel.
+# the same kernel and stride; one has random weights and a bias (as at the start of training),
+# one averages each 2x2 block of each channel and has no bias.
 conv_random = nn.Conv2d(3, 3, kernel_size=2, stride=2).to(device)
 conv_average = nn.Conv2d(3, 3, kernel_size=2, stride=2, bias=False).to(device)
 with torch.no_grad():

@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import ROOT, assert_pages_say, run_example, run_in_generic_x86_code, run_python
+from helpers import ROOT, assert_pages_say, printed_by, run_example, run_in_generic_x86_code, run_python
 
 POOL = {
     1: (F.max_pool1d, F.avg_pool1d, F.conv1d),
@@ -2333,3 +2333,73 @@ def test_two_images_of_3e38_overflow_the_affine_test_in_float32_not_float64():
         ),
         ("why-no-downsample.zh.md", "两张值为 3e38 的 float32 图像，`a + b` 就已经是 `inf`"),
     )
+
+
+def test_the_examples_docstring_names_the_options_that_end_average_pooling_as_a_convolution(ns):
+    """Review r129-1: the docstring (the notebook's first cell) said average pooling "on floating-point input with small
+    kernels while neither overflows, is a fixed strided convolution up to rounding", while the script itself prints
+    0.33 and 0.28 for count_include_pad=False and ceil_mode=True: both change the divisor at the border, and the
+    convolution misses by far more than rounding in 1-D, 2-D and 3-D, in every floating-point dtype pooling takes."""
+    import ast
+
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    assert (
+        "is a fixed strided convolution up to rounding (unless ``count_include_pad=False`` or ``ceil_mode=True`` "
+        "changes its divisor at the border)" in docstring
+    )
+    generator = torch.Generator().manual_seed(129)
+    for rank, size, dtype in itertools.product(
+        (1, 2, 3), (4, 5, 7), (torch.float16, torch.bfloat16, torch.float32, torch.float64)
+    ):
+        if rank == 3 and dtype in (torch.float16, torch.bfloat16):
+            continue  # the CPU's 3-D average pooling refuses them (the page says so)
+        x = (torch.rand((1, 2) + (size,) * rank, generator=generator, dtype=torch.float64) + 0.5).to(dtype)
+        pool, conv = POOL[rank][1], POOL[rank][2]
+        weight = torch.full((2, 1) + (2,) * rank, 0.5**rank, dtype=dtype)
+        options = [(dict(padding=1, count_include_pad=False), x, 1)]
+        if size % 2:  # ceil_mode adds a window that overhangs by one pixel: the convolution pads it with a zero
+            options.append((dict(ceil_mode=True), F.pad(x, (0, 1) * rank), 0))
+        for option, conv_input, padding in options:
+            pooled = pool(x, 2, 2, **option)
+            convolved = conv(conv_input, weight, stride=2, padding=padding, groups=2)
+            assert pooled.shape == convolved.shape, (rank, size, dtype, option)
+            assert (pooled.double() - convolved.double()).abs().max() > 0.1, (rank, size, dtype, option)
+    printed = [
+        float(line.rsplit("= ", 1)[1])
+        for line in printed_by("why_no_downsample.py").splitlines()
+        if line.startswith("5x5 input, kernel 2,")
+    ]
+    assert len(printed) == 2 and min(printed) > 0.1
+
+
+def test_a_strided_convolution_with_averaging_weights_reproduces_avg_pool_only_without_a_bias(ns):
+    """Review r129-1: "With averaging weights it reproduces AvgPool2d" named no bias; nn.Conv2d (and Conv1d, Conv3d)
+    has one unless bias=False, initialised at random, and with averaging weights and that bias the output is the block
+    mean shifted per channel. The example's averaging convolution has bias=False (36 parameters, the random one 39)."""
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "With averaging weights and no bias it reproduces `AvgPool2d` (`nn.Conv2d` has a bias unless `bias=False`);",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "用取平均的权重且不带偏置时，它与 `AvgPool2d` 的结果一致（`nn.Conv2d` 默认带偏置，除非设 `bias=False`）；",
+        ),
+    )
+    assert ns["conv_average"].bias is None and ns["conv_random"].bias is not None
+    generator = torch.Generator().manual_seed(129)
+    for rank, channels, seed in itertools.product((1, 2, 3), (1, 3, 8), range(3)):
+        torch.manual_seed(seed)
+        conv = (nn.Conv1d, nn.Conv2d, nn.Conv3d)[rank - 1](channels, channels, 2, stride=2)
+        x = torch.rand((2, channels) + (6,) * rank, generator=generator)
+        with torch.no_grad():
+            conv.weight.zero_()
+            for c in range(channels):
+                conv.weight[c, c] = 0.5**rank
+            pooled = POOL[rank][1](x, 2)
+            shifted = conv(x) - pooled  # the bias, channel by channel
+            torch.testing.assert_close(shifted, conv.bias.view(1, channels, *(1,) * rank).expand_as(shifted))
+            assert shifted.abs().max() > 0
+            conv.bias.zero_()
+            torch.testing.assert_close(conv(x), pooled)
