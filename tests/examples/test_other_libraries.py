@@ -1,6 +1,7 @@
 """The claims of docs/other-libraries*.md, asserted on the values its example computes."""
 
 import itertools
+from fractions import Fraction
 
 import cv2
 import numpy as np
@@ -453,6 +454,32 @@ def test_inter_area_parts_from_area_at_some_half_step_scales_far_beyond_4x(ns):
     ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 98), mode="area")[0, 0].numpy()
     theirs = cv2.resize(row, (98, 1), interpolation=cv2.INTER_AREA)
     assert list(np.flatnonzero(ours != theirs)) == [49] and (ours[0, 49], theirs[0, 49]) == (2, 1)
+    # Review r129-4: the page says it of 2 -> 98 too, where only the size of the gap was checked; on a ramp and on
+    # random rows, at both sizes, exactly one output pixel differs, its footprint starts on a pixel boundary k, torch
+    # gives pixel k and OpenCV pixel k - 1.
+    for n in (2, 4):
+        rows = [np.arange(n, dtype=np.float32)[None]]
+        rows += [np.random.default_rng(seed).random((1, n), dtype=np.float32) for seed in range(20)]
+        for row in rows:
+            ours = F.interpolate(torch.from_numpy(row)[None, None], size=(1, 98), mode="area")[0, 0].numpy()
+            theirs = cv2.resize(row, (98, 1), interpolation=cv2.INTER_AREA)
+            (column,) = np.flatnonzero(ours != theirs)
+            start = Fraction(int(column) * n, 98)
+            assert start.denominator == 1, (n, column)
+            k = int(start)
+            assert ours[0, column] == row[0, k] and theirs[0, column] == row[0, k - 1], (n, row)
+    assert_pages_say(
+        (
+            "other-libraries.md",
+            "at 4 → 98 (24.5×) and 2 → 98 (49×) an output pixel whose footprint starts exactly on a pixel boundary "
+            "gets the pixel before it from OpenCV",
+        ),
+        (
+            "other-libraries.zh.md",
+            "在 4 → 98（24.5 倍）和 2 → 98（49 倍）时，某个输出像素的覆盖范围恰好从像素边界开始，OpenCV 用浮点算出的位置落在"
+            "边界之下一点，于是取了前一个像素",
+        ),
+    )
 
 
 @pytest.mark.parametrize("mode, resample", [("bilinear", "BILINEAR"), ("bicubic", "BICUBIC")])
