@@ -2051,6 +2051,24 @@ def test_images_cell_comment_names_the_three_modes_it_draws_not_every_2d_mode(ns
     assert "by each 2-D mode" not in source and "by nearest, bilinear and bicubic (not every 2-D mode)" in source
 
 
+def test_profiles_name_the_three_modes_they_draw_not_each_mode(ns):
+    """Review r129-9: the page said the step row is "enlarged 8× by each mode" (zh 分别用各个模式) and the cell's
+    comment "upsampled x8 by each mode", as review 63 found for the images cell; the cell draws nearest, bilinear
+    and bicubic, while nearest-exact and area take its 4-D row too and linear and trilinear need another rank."""
+    assert list(ns["profiles"]) == ["nearest", "bilinear", "bicubic"]
+    for mode in ("nearest-exact", "area"):
+        assert F.interpolate(ns["row"], scale_factor=8, mode=mode).shape[-1] == 64
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "upsampled x8 by each mode" not in source
+    assert "# One row of 8 samples with a step in it, upsampled x8 by nearest, bilinear and bicubic." in source
+    assert_pages_say(
+        ("upsample.md", "One row with a step in it, enlarged 8× by `nearest`, `bilinear` and `bicubic`, shows the"),
+        ("upsample.zh.md", "把一行带有阶跃的数据分别用 `nearest`、`bilinear` 和 `bicubic` 放大 8 倍"),
+    )
+    for page, old in (("upsample.md", "enlarged 8× by each mode"), ("upsample.zh.md", "分别用各个模式放大 8 倍")):
+        assert old not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
 def test_zh_modes_heading_names_no_subset_of_the_modes():
     """Review 63: the zh heading of "The modes" read "插值模式：最近邻、双线性插值、双三次", naming three of the
     modes the section covers (nearest-exact, linear and trilinear too). It now names the section's three bullets,
