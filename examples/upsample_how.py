@@ -111,7 +111,7 @@ except ValueError as error:
     print("size and scale_factor together:", f"`{error}`")
 
 # %% profiles
-# One row of 8 samples with a step in it, upsampled x8 by each mode.
+# One row of 8 samples with a step in it, upsampled x8 by nearest, bilinear and bicubic.
 signal = torch.tensor([0.0, 0.0, 0.0, 1.0, 1.0, 0.2, 0.2, 0.2], device=device)
 row = signal.view(1, 1, 1, -1)  # 4-D, the rank bilinear and bicubic need
 profiles = {mode: F.interpolate(row, scale_factor=8, mode=mode)[0, 0, 0].cpu().numpy() for mode in ("nearest", "bilinear", "bicubic")}

@@ -122,6 +122,27 @@ print(repr(summary))
 """
 
 
+def test_the_bilinear_rows_rounding_weight_falls_on_a_third_output_not_on_output_2():
+    # Review r129-9: the en row's "rounding leaves a third output a weight of about 1e-7" means one more output
+    # besides the two that read 3 pixels; the zh row's 第三个输出像素 reads "the third output pixel", output 2. At
+    # 100 -> 98 with align_corners=True the two that read 3 are outputs 48 and 96, and the rounding weight falls
+    # on output 47 in float32, 49 in float64: never output 2.
+    for dtype in (torch.float32, torch.float64):
+        one_hot = torch.eye(100, dtype=dtype).view(100, 1, 1, 100)
+        w = F.interpolate(one_hot, size=(1, 98), mode="bilinear", antialias=True, align_corners=True)[:, 0, 0].T
+        real = (w.abs() >= 1e-6).sum(1)
+        tiny = ((w != 0) & (w.abs() < 1e-6)).any(1)
+        reading_three = set((real == 3).nonzero().flatten().tolist())
+        with_tiny = set(tiny.nonzero().flatten().tolist())
+        assert len(reading_three) == 2 and len(with_tiny) == 1 and not with_tiny & reading_three, dtype
+        assert 2 not in reading_three | with_tiny, dtype
+    assert_pages_say(
+        ("glossary.md", "while 100 → 98 reads 3 for two outputs (with True too, but rounding leaves a third output"),
+        ("glossary.zh.md", "（设为 True 时也是两个，但舍入还会让另外一个输出像素，在一个精确计算下权重为 0 的像素上"),
+    )
+    assert "第三个输出像素" not in (ROOT / "docs" / "glossary.zh.md").read_text(encoding="utf-8")
+
+
 def test_glossary_antialias_align_corners_true_near_a_factor_of_1_reads_few_extra_pixels():
     # Review 55: the bilinear and bicubic rows' align_corners=True cases at 10 -> 9 and 100 -> 98 had no test, and
     # the bicubic row's "weights below 2e-14 ... five [outputs] in float32" held only on an AVX2 CPU, and even there

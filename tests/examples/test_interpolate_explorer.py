@@ -2,6 +2,8 @@
 
 import importlib
 import itertools
+import math
+import re
 
 import pytest
 import torch
@@ -819,6 +821,30 @@ def test_the_inside_number_counts_taps_with_weight_not_all_four_taps():
     assert row[10].item() == x[0, 0, 3].item()
     for page, old in (("interpolate-explorer.md", "all four taps"), ("interpolate-explorer.zh.md", "四个采样点都在")):
         assert old not in (ROOT / "docs" / page).read_text(encoding="utf-8")
+
+
+def test_the_zh_page_calls_the_taps_of_the_inside_number_weights_not_samples():
+    # Review r129-9: the zh page read 权重非零的采样点 ("samples with a nonzero weight") for the en "every tap with a
+    # nonzero weight" and 边界处的采样点被截到边界像素上 for "the border, where the taps are clamped"; a tap is 权重
+    # (the glossary's row), a sample 采样点: at x0.5 and x3 every bicubic sample of these pictures lies on the image
+    # (-0.5 to 5.5 pixels), while taps of the outputs near the border fall outside pixels 0 to 5 and are clamped.
+    decomposition = importlib.import_module("torch._decomp.decompositions")
+    for scale in (0.5, 3):
+        out = int(6 * scale)
+        step = decomposition._compute_scale(6, out, False, scale)
+        positions = [float(decomposition._compute_source_index(step, d, False)) for d in range(out)]
+        assert all(-0.5 < p < 5.5 for p in positions)
+        taps = [math.floor(p) + k for p in positions for k in (-1, 0, 1, 2)]
+        assert min(taps) < 0 and max(taps) > 5
+    assert_pages_say(
+        ("interpolate-explorer.md", "The first number of each line holds where every tap with a nonzero weight lies"),
+        ("interpolate-explorer.md", "the second includes the border, where the taps are clamped"),
+        ("interpolate-explorer.zh.md", "每行的第一个数只统计非零权重全都落在图像内部的红点"),
+        ("interpolate-explorer.zh.md", "第二个数把边界也算进去，边界处落到图像之外的权重被截到边界像素上"),
+    )
+    slip = re.compile(r"(?:权重非零|边界处)的采样点")
+    for page in ("interpolate-explorer", "upsample", "glossary", "index"):
+        assert not slip.search((ROOT / "docs" / f"{page}.zh.md").read_text(encoding="utf-8")), page
 
 
 def test_bicubic_dots_are_exact_where_its_weights_are_symmetric_though_they_miss_a_straight_line(ns):

@@ -398,6 +398,39 @@ def test_constant_input_cell(ns):
         assert spread(ns["transposed"](ns["flat"])[0, 0, 2:-2, 2:-2]) > 0.1
 
 
+def test_constant_input_transposed_conv_repeats_every_2_pixels_and_the_cell_prints_only_its_spread(ns):
+    # Review r129-9: the page said the transposed convolution "prints a pattern that repeats every 2 pixels";
+    # the cell prints one spread per layer (max - min), and no test bound the period. Inside the border, the
+    # cell's stride-2 layer (and the same layer with other random weights) repeats every 2 pixels along each
+    # axis and not every pixel: each of the 2x2 output phases is constant.
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    cell = source.split("# %% constant_input")[1].split("# %%")[0]
+    assert cell.count("print(") == 1 and "spread (max - min)" in cell
+    layers = [ns["transposed"]]
+    for seed in range(20):
+        torch.manual_seed(seed)
+        layers.append(nn.ConvTranspose2d(16, 1, 3, stride=2, padding=1, output_padding=1).to(ns["device"]))
+    with torch.no_grad():
+        for layer in layers:
+            inside = layer(ns["flat"])[0, 0, 2:-2, 2:-2].double().cpu()
+            for dim in (0, 1):
+                two_on = inside.narrow(dim, 2, inside.shape[dim] - 2)
+                torch.testing.assert_close(two_on, inside.narrow(dim, 0, inside.shape[dim] - 2), rtol=0, atol=1e-6)
+                one_on = inside.narrow(dim, 1, inside.shape[dim] - 1) - inside.narrow(dim, 0, inside.shape[dim] - 1)
+                assert one_on.abs().max() > 1e-3
+    assert_pages_say(
+        (
+            "upsample.md",
+            "and the second does not: its output there repeats a pattern every 2 pixels along each axis, "
+            "which the cell prints only as a spread (max − min) far from 0",
+        ),
+        (
+            "upsample.zh.md",
+            "后者则不然：它在边界以内的输出沿每个轴每 2 个像素重复一次同一个图案，单元格只打印出它的极差（最大值 − 最小值），远大于 0",
+        ),
+    )
+
+
 @pytest.mark.parametrize("n", range(1, 41))
 def test_size_of_the_skip_fits_any_skip(n):
     skip = torch.zeros(1, 1, n, n + 3)
@@ -2016,6 +2049,24 @@ def test_images_cell_comment_names_the_three_modes_it_draws_not_every_2d_mode(ns
         assert F.interpolate(ns["image"], scale_factor=8, mode=mode).shape[-2:] == (64, 64)
     source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
     assert "by each 2-D mode" not in source and "by nearest, bilinear and bicubic (not every 2-D mode)" in source
+
+
+def test_profiles_name_the_three_modes_they_draw_not_each_mode(ns):
+    """Review r129-9: the page said the step row is "enlarged 8× by each mode" (zh 分别用各个模式) and the cell's
+    comment "upsampled x8 by each mode", as review 63 found for the images cell; the cell draws nearest, bilinear
+    and bicubic, while nearest-exact and area take its 4-D row too and linear and trilinear need another rank."""
+    assert list(ns["profiles"]) == ["nearest", "bilinear", "bicubic"]
+    for mode in ("nearest-exact", "area"):
+        assert F.interpolate(ns["row"], scale_factor=8, mode=mode).shape[-1] == 64
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    assert "upsampled x8 by each mode" not in source
+    assert "# One row of 8 samples with a step in it, upsampled x8 by nearest, bilinear and bicubic." in source
+    assert_pages_say(
+        ("upsample.md", "One row with a step in it, enlarged 8× by `nearest`, `bilinear` and `bicubic`, shows the"),
+        ("upsample.zh.md", "把一行带有阶跃的数据分别用 `nearest`、`bilinear` 和 `bicubic` 放大 8 倍"),
+    )
+    for page, old in (("upsample.md", "enlarged 8× by each mode"), ("upsample.zh.md", "分别用各个模式放大 8 倍")):
+        assert old not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
 def test_zh_modes_heading_names_no_subset_of_the_modes():
