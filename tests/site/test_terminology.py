@@ -183,12 +183,15 @@ padding = 1
 # The English pages name pixels and outputs by their index from 0 ("output 20", "pixel 49"); "第 20 个输出" reads as
 # the 20th, one before. A zh page writes the index: 像素 49, 输出像素 4, 下标为 20 的输出.
 # Lists count too ("第 4997 和 4999 个像素", "第 0、0、1、2……个像素", "第 0 到 4 行"), and so does any noun after 个.
-ORDINAL_INDEX = re.compile(r"第 ?(?:\d[\d,]*|⌊[^⌋]*⌋)(?: ?[、和到至] ?\d[\d,]*)*(?:……|、…)? ?(?:个|列|行)")
+# A formula's letter counts too: "第 *i* 个采样点" for the sample at index i reads as one later, as does 第 *i* 块.
+ORDINAL_INDEX = re.compile(
+    r"第 ?(?:\d[\d,]*|⌊[^⌋]*⌋|\*[a-z]\*)(?: ?[、和到至] ?\d[\d,]*)*(?:……|、…)? ?(?:个|列|行|块|张)"
+)
 # True ordinals of things the page itself numbers from 1 (the bicubic page's table rows, listed 1., 2., ...).
 ORDINALS_NUMBERED_FROM_ONE = {"interpolate-bicubic.zh.md": ["第 3、5、7 行也是如此"]}
 
 
-@pytest.mark.parametrize("path", [*PAGES, GLOSSARY], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*PAGES, GLOSSARY, *TRANSLATIONS], ids=lambda p: p.name)
 def test_page_names_pixels_by_index_not_by_ordinal(path: Path):
     lines = path.read_text(encoding="utf-8").splitlines()
     allowed = ORDINALS_NUMBERED_FROM_ONE.get(path.name, [])
@@ -209,6 +212,8 @@ def test_the_index_check_finds_an_ordinal():
         "读第 0、0、1、2……个像素",
         "复制第 0 到 4 行",
         "第 1、3 个权重",
+        "第 *i* 个采样点的中心",
+        "输入第 *i* 块的中心",
     ):
         assert ORDINAL_INDEX.search(ordinal), ordinal
     assert not ORDINAL_INDEX.search("下标为 20 的输出读的是像素 1，输入列 29，行 0、0、1、2，下标为 1、3 的权重")
@@ -220,8 +225,11 @@ def test_the_index_check_finds_an_ordinal():
 
 # A kernel's tap is 权重 (the glossary's row), a sample 采样点: the en pages say "taps that fall outside the input" (or
 # past the edge), which plain interpolation moves onto the border pixel and antialias drops, while a shrink never puts
-# a sample outside the input. Review r128-6 found 采样点 written for those taps on five pages and in printed output.
-TAP_OUTSIDE_AS_SAMPLE = re.compile(r"(?:之外|越过边缘)的采样点")
+# a sample outside the input. Review r128-6 found 采样点 written for those taps on five pages and in printed output,
+# round 129 the other forms below on five more.
+TAP_OUTSIDE_AS_SAMPLE = re.compile(
+    r"(?:外|越过边缘|越过边界|越界|截断|带权重)的采样点|加权采样点|采样点(?:中有的)?落到边缘之外|采样点被截到|采样点都在图像内"
+)
 
 
 @pytest.mark.parametrize("path", [*PAGES, *TRANSLATIONS], ids=lambda p: p.name)
@@ -239,6 +247,13 @@ def test_the_tap_check_finds_a_sample_outside_the_input():
         "落在输入之外的采样点读取边缘像素",
         "所有不同的像素都有越过边缘的采样点",
         "落到输入之外的采样点重复使用",
+        "四个采样点中有的落到边缘之外",
+        "越过边界的采样点重复这个像素",
+        "丢掉落在图像外的采样点",
+        "被截断的采样点",
+        "最外侧的采样点被截到边缘像素上",
+        "带权重的采样点都不会越过边缘",
+        "累加四个加权采样点",
     ):
         assert TAP_OUTSIDE_AS_SAMPLE.search(slip), slip
     assert not TAP_OUTSIDE_AS_SAMPLE.search("落在输入之外的权重改读边缘像素；采样点落在像素 3 上")
