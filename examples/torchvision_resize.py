@@ -38,7 +38,7 @@ PIL_FILTER = F1.pil_modes_mapping
 
 
 def to_pil(image):
-    """A (C, H, W) uint8 tensor as a PIL image (RGB for 3 channels, L for 1)."""
+    """A (C, H, W) uint8 tensor as a PIL image (L for 1 channel, RGB for 3, RGBA for 4)."""
     array = image.permute(1, 2, 0).numpy()
     return Image.fromarray(array[..., 0] if image.shape[0] == 1 else array)
 
@@ -330,8 +330,8 @@ def resized_shape(height, width, size):
 
 
 pairs = [(short, long) for short in range(100, 601, 7) for long in range(short, 2 * short + 1, 5)]
-shorter = {pair: resized_shape(*pair, 224)[1] for pair in pairs}
-truncated = [pair for pair in pairs if shorter[pair] != round(224 * pair[1] / pair[0])]
+long_edge = {pair: resized_shape(*pair, 224)[1] for pair in pairs}
+truncated = [pair for pair in pairs if long_edge[pair] != round(224 * pair[1] / pair[0])]
 print(f"(short, long) pairs tried: {len(pairs)}; the long edge is one pixel shorter than rounding gives in {len(truncated)}")
 photo = (375, 500)  # a 4:3 landscape photo, height x width
 print(f"Resize(224) on a {photo[0]}x{photo[1]} image -> {resized_shape(*photo, 224)}"

@@ -530,7 +530,7 @@ def test_uint8_v2_is_torchs_uint8_kernel_v1_is_float_rounded(shape, mode):
 def test_shorter_edge_counts(ns):
     """The printed count is every pair, and only those, whose long edge int() truncates below the rounded value."""
     pairs = ns["pairs"]
-    assert all(ns["shorter"][short, long] == int(224 * long / short) for short, long in pairs)
+    assert all(ns["long_edge"][short, long] == int(224 * long / short) for short, long in pairs)
     expected = [(short, long) for short, long in pairs if int(224 * long / short) != round(224 * long / short)]
     assert ns["truncated"] == expected and 0 < len(expected) < len(pairs)
     assert f"rounding gives in {len(expected)}\n" in printed_by("torchvision_resize.py")
@@ -1556,3 +1556,13 @@ def test_float_kernels_part_from_pillow_f_images_by_over_a_tenth_of_a_level_on_l
             pil = Image.fromarray(values.numpy(), mode="F").resize((m, 1), resample=F1.pil_modes_mapping[IM(mode)])
             ours = F.interpolate(values[None, None], size=(1, m), mode=mode, antialias=True)[0, 0]
             assert low < (ours - torch.from_numpy(np.array(pil))).abs().max().item() < high, (seed, mode, n)
+
+
+def test_to_pil_gives_l_rgb_and_rgba_as_its_docstring_says(ns):
+    # The rgba cell hands it 4 channels; the docstring once named only 1 and 3.
+    for channels, mode in ((1, "L"), (3, "RGB"), (4, "RGBA")):
+        image = torch.randint(0, 256, (channels, 5, 7), dtype=torch.uint8)
+        pil = ns["to_pil"](image)
+        assert pil.mode == mode and pil.size == (7, 5)
+        assert torch.equal(ns["from_pil"](pil).reshape(channels, 5, 7), image)
+    assert "(L for 1 channel, RGB for 3, RGBA for 4)" in ns["to_pil"].__doc__
