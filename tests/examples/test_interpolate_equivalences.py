@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import assert_pages_say, run_example, run_python
+from helpers import assert_pages_say, printed_by, run_example, run_python
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -1361,3 +1361,24 @@ def test_shrink_slicing_comment_names_pixel_k_over_2_as_even_blocks_have_no_midd
         assert torch.equal(kept, torch.arange(3.0) * k + k // 2), k
     source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
     assert "nearest-exact the middle one" not in source and "nearest-exact pixel k // 2 of each block" in source
+
+
+def test_the_short_factor_lines_come_before_the_last_line_of_the_slicing_cell(ns):
+    # Review r129-2: the page said "The last lines of the cell list every such factor"; the cell's last line
+    # is the float64 245 -> 5 line (the page's "the last line of the cell"), so the factor lines are the ones before it.
+    lines = printed_by("interpolate_equivalences.py").splitlines()
+    factor_lines = [i for i, line in enumerate(lines) if line.startswith("scale_factor=1/")]
+    assert factor_lines == list(range(factor_lines[0], factor_lines[-1] + 1)), factor_lines
+    assert sorted(ns["short_by_scale"]) == [int(lines[i].split("/")[1].split(":")[0]) for i in factor_lines]
+    assert lines[factor_lines[-1] + 1].startswith("float64, bilinear, scale_factor=1/49")
+    assert lines[factor_lines[-1] + 2].startswith("`grid_sample(identity, border)")  # the next cell
+    assert_pages_say(
+        (
+            "interpolate-equivalences.md",
+            "The `scale_factor=1/k` lines before the cell's last line list every such factor",
+        ),
+        ("interpolate-equivalences.zh.md", "单元格最后一行之前那几行 `scale_factor=1/k` 列出了 100 以内所有这样的倍数"),
+    )
+    for page in ("interpolate-equivalences.md", "interpolate-equivalences.zh.md"):
+        text = " ".join((DOCS / page).read_text(encoding="utf-8").split())
+        assert "The last lines of the cell list" not in text and "单元格最后几行列出了" not in text, page
