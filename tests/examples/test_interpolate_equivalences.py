@@ -1,5 +1,6 @@
 """The claims of docs/interpolate-equivalences*.md, each checked on several shapes and scales."""
 
+import ast
 import inspect
 import itertools
 import warnings
@@ -1382,3 +1383,24 @@ def test_the_short_factor_lines_come_before_the_last_line_of_the_slicing_cell(ns
     for page in ("interpolate-equivalences.md", "interpolate-equivalences.zh.md"):
         text = " ".join((DOCS / page).read_text(encoding="utf-8").split())
         assert "The last lines of the cell list" not in text and "单元格最后几行列出了" not in text, page
+
+
+def test_docstring_limits_the_module_and_repeat_interleave_equivalences():
+    # Review r129-2: the example's docstring said, without the page's limits, that nn.Upsample and
+    # repeat_interleave ('for nearest with a whole factor') compute what F.interpolate computes.
+    x = torch.arange(4.0).view(1, 1, 2, 2)
+    for k in range(2, 101):
+        same = F.interpolate(x, scale_factor=k, mode="nearest").equal(
+            x.repeat_interleave(k, dim=-2).repeat_interleave(k, dim=-1)
+        )
+        assert same == (k not in (41, 47, 55, 61, 82, 83, 94, 97)), k
+    row = torch.ones(1, 1, 4)
+    assert F.interpolate(row, scale_factor=0.0, mode="area").shape[-1] == 0
+    with pytest.raises(ValueError):
+        nn.Upsample(scale_factor=0.0, mode="area")(row)
+    source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
+    doc = " ".join(ast.get_docstring(ast.parse(source)).split())
+    assert "``repeat_interleave`` (for ``nearest`` with a whole factor)" not in doc
+    assert "within limits the page states" in doc
+    assert "(given ``size`` or a ``scale_factor`` of Python floats other than 0)" in doc
+    assert "(for ``nearest`` with most whole factors, not all: x41 is one that misses)" in doc
