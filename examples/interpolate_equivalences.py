@@ -1,10 +1,11 @@
 """Equivalent calls.
 
-Several spellings compute the same thing as ``F.interpolate``: the ``nn.Upsample``
-module, the old ``nn.UpsamplingNearest2d`` / ``nn.UpsamplingBilinear2d`` modules and
-``F.upsample*`` functions, adaptive average pooling (for ``area``) and
-``repeat_interleave`` (for ``nearest`` with a whole factor). This script checks each
-claimed equivalence on several shapes and scales and prints any deprecation warnings
+Several spellings compute the same thing as ``F.interpolate``, within limits the page
+states: the ``nn.Upsample`` module (given ``size`` or a ``scale_factor`` of Python floats other
+than 0), the old ``nn.UpsamplingNearest2d`` / ``nn.UpsamplingBilinear2d`` modules and
+``F.upsample*`` functions, adaptive average pooling (for ``area``) and ``repeat_interleave``
+(for ``nearest`` with most whole factors, not all: x41 is one that misses). This script checks
+each claimed equivalence on several shapes and scales and prints any deprecation warnings
 the installed torch emits.
 """
 

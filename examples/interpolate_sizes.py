@@ -1,11 +1,12 @@
 """Output size pitfalls.
 
-With a positive ``scale_factor``, ``F.interpolate`` computes the output size as floor(in x scale) in
-floating point, which can land one pixel short. And the scale factor is used twice: once
-for the size, and once (unless ``recompute_scale_factor=True``) for the sampling
-coordinates, so ``size=`` and ``scale_factor=`` can give different pictures of the same
-size. This script computes the cases reported to PyTorch, shows what
-``recompute_scale_factor`` changes, and what ``area`` does with a scale factor.
+With a positive ``scale_factor`` of Python floats, ``F.interpolate`` computes the output size as
+floor(in x scale) in floating point, which can land one pixel short. And the scale factor is
+used twice: once for the size, and once for the sampling coordinates (except with ``area``,
+``align_corners=True`` or ``recompute_scale_factor=True``, and where a kernel copies or doubles
+instead), so ``size=`` and ``scale_factor=`` can give different pictures of the same size.
+This script computes the cases reported to PyTorch, shows what ``recompute_scale_factor``
+changes, and what ``area`` does with a scale factor.
 """
 
 # %% setup

@@ -1,5 +1,6 @@
 """The claims of docs/interpolate-equivalences*.md, each checked on several shapes and scales."""
 
+import ast
 import inspect
 import itertools
 import warnings
@@ -12,7 +13,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import assert_pages_say, run_example, run_python
+from helpers import assert_pages_say, printed_by, run_example, run_python
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -1361,3 +1362,45 @@ def test_shrink_slicing_comment_names_pixel_k_over_2_as_even_blocks_have_no_midd
         assert torch.equal(kept, torch.arange(3.0) * k + k // 2), k
     source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
     assert "nearest-exact the middle one" not in source and "nearest-exact pixel k // 2 of each block" in source
+
+
+def test_the_short_factor_lines_come_before_the_last_line_of_the_slicing_cell(ns):
+    # Review r129-2: the page said "The last lines of the cell list every such factor"; the cell's last line
+    # is the float64 245 -> 5 line (the page's "the last line of the cell"), so the factor lines are the ones before it.
+    lines = printed_by("interpolate_equivalences.py").splitlines()
+    factor_lines = [i for i, line in enumerate(lines) if line.startswith("scale_factor=1/")]
+    assert factor_lines == list(range(factor_lines[0], factor_lines[-1] + 1)), factor_lines
+    assert sorted(ns["short_by_scale"]) == [int(lines[i].split("/")[1].split(":")[0]) for i in factor_lines]
+    assert lines[factor_lines[-1] + 1].startswith("float64, bilinear, scale_factor=1/49")
+    assert lines[factor_lines[-1] + 2].startswith("`grid_sample(identity, border)")  # the next cell
+    assert_pages_say(
+        (
+            "interpolate-equivalences.md",
+            "The `scale_factor=1/k` lines before the cell's last line list every such factor",
+        ),
+        ("interpolate-equivalences.zh.md", "单元格最后一行之前那几行 `scale_factor=1/k` 列出了 100 以内所有这样的倍数"),
+    )
+    for page in ("interpolate-equivalences.md", "interpolate-equivalences.zh.md"):
+        text = " ".join((DOCS / page).read_text(encoding="utf-8").split())
+        assert "The last lines of the cell list" not in text and "单元格最后几行列出了" not in text, page
+
+
+def test_docstring_limits_the_module_and_repeat_interleave_equivalences():
+    # Review r129-2: the example's docstring said, without the page's limits, that nn.Upsample and
+    # repeat_interleave ('for nearest with a whole factor') compute what F.interpolate computes.
+    x = torch.arange(4.0).view(1, 1, 2, 2)
+    for k in range(2, 101):
+        same = F.interpolate(x, scale_factor=k, mode="nearest").equal(
+            x.repeat_interleave(k, dim=-2).repeat_interleave(k, dim=-1)
+        )
+        assert same == (k not in (41, 47, 55, 61, 82, 83, 94, 97)), k
+    row = torch.ones(1, 1, 4)
+    assert F.interpolate(row, scale_factor=0.0, mode="area").shape[-1] == 0
+    with pytest.raises(ValueError):
+        nn.Upsample(scale_factor=0.0, mode="area")(row)
+    source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
+    doc = " ".join(ast.get_docstring(ast.parse(source)).split())
+    assert "``repeat_interleave`` (for ``nearest`` with a whole factor)" not in doc
+    assert "within limits the page states" in doc
+    assert "(given ``size`` or a ``scale_factor`` of Python floats other than 0)" in doc
+    assert "(for ``nearest`` with most whole factors, not all: x41 is one that misses)" in doc

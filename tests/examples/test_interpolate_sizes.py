@@ -1,5 +1,6 @@
 """The claims of docs/interpolate-sizes*.md, asserted on the example's values and on torch."""
 
+import ast
 import inspect
 import itertools
 import math
@@ -2055,3 +2056,39 @@ def test_coverage_comment_is_about_its_row_not_every_scale():
     source = (Path(__file__).resolve().parents[2] / "examples" / "interpolate_sizes.py").read_text(encoding="utf-8")
     assert "# What the grid means on this row: with the given scale" in source
     assert "# What the grid means: with the given scale" not in source
+
+
+def test_docstring_names_the_calls_whose_grid_ignores_the_scale_factor():
+    # Review r129-2: the example's docstring said the scale factor sets the sampling coordinates 'unless
+    # recompute_scale_factor=True'; the page also excepts area, align_corners=True and the kernels that copy
+    # or double. Each of them gives the grid of the size call for a scale whose step 1/s differs from in/out.
+    ramp = torch.arange(5.0, dtype=torch.float64).view(1, 1, 1, -1)
+    for n, s in ((5, 1.5), (7, 1.3), (10, 1.05), (5, 2.1), (9, 0.7)):
+        row = torch.arange(float(n), dtype=torch.float64).view(1, 1, 1, -1)
+        out = int(n * s)
+        assert F.interpolate(row, size=(1, out), mode="area").equal(
+            F.interpolate(row, scale_factor=(1.0, s), mode="area")
+        )
+        for mode in ("bilinear", "bicubic"):
+            torch.testing.assert_close(
+                F.interpolate(row, scale_factor=(1.0, s), mode=mode, align_corners=True),
+                F.interpolate(row, size=(1, out), mode=mode, align_corners=True),
+                rtol=0,
+                atol=1e-12,
+            )
+    # A kept axis is copied by the CPU's bilinear, and a small 4-D nearest doubles at out = 2 * in.
+    assert F.interpolate(ramp, scale_factor=(1.0, 1.1), mode="bilinear").equal(ramp)
+    doubled = F.interpolate(ramp, scale_factor=(1.0, 2.1), mode="nearest")
+    assert doubled.equal(ramp.repeat_interleave(2, dim=-1))
+    # ... where a plain step of 1/scale_factor would differ.
+    assert not F.interpolate(ramp[0], scale_factor=2.1, mode="nearest").equal(ramp[0].repeat_interleave(2, dim=-1))
+    doc = ast.get_docstring(
+        ast.parse((Path(__file__).resolve().parents[2] / "examples" / "interpolate_sizes.py").read_text("utf-8"))
+    )
+    doc = " ".join(doc.split())
+    assert "once (unless ``recompute_scale_factor=True``) for the sampling coordinates" not in doc
+    assert "With a positive ``scale_factor`` of Python floats" in doc
+    assert (
+        "once for the sampling coordinates (except with ``area``, ``align_corners=True`` or"
+        " ``recompute_scale_factor=True``, and where a kernel copies or doubles instead)" in doc
+    )
