@@ -2128,3 +2128,36 @@ def test_the_profiles_comment_says_why_the_row_is_4d_without_claiming_every_2d_m
     source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
     assert "so that every 2-D mode applies" not in source
     assert "# 4-D, the rank bilinear and bicubic need" in source
+
+
+def test_corners_rounding_cell_is_introduced_as_the_one_step_miss_it_prints(ns):
+    # Review r130-9: the zh page ended the overflow paragraph with '：', introducing the
+    # corners_rounding cell as if it showed the inf corner; the cell prints a float32 ramp 0..3
+    # enlarged to 38 pixels, which ends one float32 rounding step below 3, and no test bound that.
+    assert ns["last"] < 3.0
+    assert torch.tensor(3.0).view(torch.int32).item() - torch.tensor(ns["last"]).view(torch.int32).item() == 1
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "ramp = torch.arange(4.0).view(1, 1, -1)\n"
+        "last = F.interpolate(ramp, size=38, mode='linear', align_corners=True)[0, 0, -1]\n"
+        "print(torch.tensor(3.0).view(torch.int32).item() - last.view(torch.int32).item())\n"
+    )
+    capabilities = {"default", "avx2"}
+    if torch.backends.cpu.get_cpu_capability() == "AVX512":
+        capabilities.add("avx512")
+    for capability in sorted(capabilities):
+        assert run_python(code, ATEN_CPU_CAPABILITY=capability).split() == ["1"], capability
+    assert_pages_say(
+        (
+            "upsample.md",
+            "The cell below shows the plain case, a miss by the last bit alone: the float32 ramp 0, 1, 2, 3 enlarged "
+            "to 38 pixels by `linear` with `align_corners=True` ends one rounding step below its last input, 3:",
+        ),
+        (
+            "upsample.zh.md",
+            "下面的单元格演示的是最普通的情况，只差最后一位：float32 的斜坡 0、1、2、3 用 `linear`（取 `align_corners=True`）"
+            "放大到 38 个像素，最后一个输出比最后一个输入 3 小一个舍入单位：",
+        ),
+    )
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "右侧两个角则变成 `nan`）：" not in zh
