@@ -758,3 +758,40 @@ def test_convention_factors_are_python_floats_a_numpy_float32_or_a_fraction_is_a
         ),
         ("glossary.zh.md", "`area` 以 `Fraction(120, 88)` 缩放 88 个像素得到 120 个，以 `120/88` 缩放得到 119 个"),
     )
+
+
+def test_conventions_overflow_example_is_the_half_and_half_block():
+    # Review r130-9: the conventions' "Up to rounding includes overflow" example, 'a 4×4 block of 3e38
+    # above −3e38 gives inf through avg_pool2d and 0 through area to 1×1', was bound by no test, and its
+    # en wording reads as a 4×4 block of 3e38 stacked on one of −3e38 (8×4), which gives inf through area
+    # too; the zh (and the downsample-module page) meant one 4×4 block, top half 3e38, bottom half −3e38.
+    def block(height, width, channels=1, channels_last=False):
+        x = torch.full((1, 1, height, width), 3e38)
+        x[..., height // 2 :, :] = -3e38
+        x = x.expand(1, channels, height, width).contiguous()
+        return x.contiguous(memory_format=torch.channels_last) if channels_last else x
+
+    x = block(4, 4)
+    assert F.avg_pool2d(x, 4).isinf().all()
+    assert F.interpolate(x, size=(1, 1), mode="area").flatten().tolist() == [0.0]
+    # a channels_last copy of one channel is the contiguous tensor; from two channels on it overflows too
+    assert F.interpolate(block(4, 4, 1, True), size=(1, 1), mode="area").flatten().tolist() == [0.0]
+    for channels in (2, 3, 4, 8):
+        assert F.interpolate(block(4, 4, channels, True), size=(1, 1), mode="area").isinf().all(), channels
+    # the other reading: a 4×4 block of 3e38 above a 4×4 block of −3e38 overflows through area as well
+    assert F.interpolate(block(8, 4), size=(1, 1), mode="area").isinf().all()
+    # float64 holds these sums: no overflow in either
+    assert F.avg_pool2d(x.double(), 4).item() == F.interpolate(x.double(), size=(1, 1), mode="area").item() == 0.0
+    assert_pages_say(
+        (
+            "glossary.md",
+            "a one-channel float32 4×4 block whose top half is 3e38 and bottom half −3e38 gives `inf` through "
+            "`avg_pool2d` and 0 through `area` to 1×1",
+        ),
+        (
+            "glossary.zh.md",
+            "上半为 3e38、下半为 −3e38 的单通道 float32 4×4 块，经 `avg_pool2d` 得到 `inf`，经 `area` 缩到 1×1",
+        ),
+    )
+    en = " ".join((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8").split())
+    assert "a 4×4 block of 3e38 above −3e38" not in en
