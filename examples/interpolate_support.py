@@ -1,9 +1,11 @@
 """Which modes work where.
 
 ``F.interpolate`` accepts some combinations of ``mode``, input rank, ``align_corners`` and
-``antialias`` and rejects the others with an error. Nothing here is typed from the
-documentation: the script asks the installed torch which modes it has, tries every
-combination once upwards and once downwards, and prints what torch answered.
+``antialias`` and rejects the others with an error. No table here is typed from the
+documentation: the script starts from the seven documented modes, adds any mode that torch's
+error for an unknown mode names, keeps those the installed torch accepts in at least one
+combination, tries every combination upwards and, where torch accepts that, downwards, and
+prints what torch answered.
 """
 
 # %% setup

@@ -1741,3 +1741,72 @@ print(float_ok, torch.equal(plain, transposed))
     # float image one pixel wide fails in the first call (test_width_one_workarounds_..._one_pixel_wide_input).
     assert "# Workarounds for this float image: the height first" in source
     assert "any channel count" not in source
+
+
+def test_docstring_says_the_modes_start_from_the_documented_list_and_shrinking_follows_enlarging(ns):
+    # Review r130-2: the example's docstring said 'Nothing here is typed from the documentation: the script
+    # asks the installed torch which modes it has, tries every combination once upwards and once downwards'.
+    # The script types the seven documented modes (torch only adds to them), and tries shrinking only
+    # where enlarging was accepted; on every combination both directions give the same answer, so the
+    # tables lose nothing by showing the first.
+    import ast
+
+    assert ns["documented"] == DOCUMENTED
+    assert ns["candidates"][: len(DOCUMENTED)] == DOCUMENTED
+    both_ways_agree = []
+    for mode, rank, align, aa in itertools.product(ns["candidates"], (3, 4, 5), (None, False, True), (False, True)):
+        answers = []
+        for scale in (2.0, 0.5):
+            try:
+                F.interpolate(
+                    torch.rand((1, 2) + (6,) * (rank - 2)),
+                    scale_factor=scale,
+                    mode=mode,
+                    align_corners=align,
+                    antialias=aa,
+                )
+                answers.append(None)
+            except Exception as error:  # noqa: BLE001 - any rejection is an answer
+                answers.append(f"{type(error).__name__}: {error}")
+        both_ways_agree.append(answers[0] == answers[1])
+        assert ns["results"][mode, rank, align, aa] == answers[0], (mode, rank, align, aa)
+    assert all(both_ways_agree)
+    doc = ast.get_docstring(ast.parse((ROOT / "examples" / "interpolate_support.py").read_text("utf-8")))
+    doc = " ".join(doc.split())
+    assert "Nothing here is typed from the documentation" not in doc
+    assert "once upwards and once downwards" not in doc
+    assert "No table here is typed from the documentation: the script starts from the seven documented modes" in doc
+    assert "tries every combination upwards and, where torch accepts that, downwards" in doc
+
+
+def test_page_says_shrinking_is_tried_where_enlarging_was_accepted(ns, monkeypatch):
+    # Review r130-2: the page said 'Each combination is tried twice, enlarging (6 → 12) and shrinking (6 → 3)';
+    # attempt() returns at the first rejection, so a combination rejected on enlarging is tried once. The tables
+    # lose nothing by it only because both directions give the same answer on every combination (swept in
+    # test_docstring_says_the_modes_start_from_the_documented_list_and_shrinking_follows_enlarging); here the
+    # script's own behaviour: a rejected enlarging call stops the attempt before the shrinking call.
+    calls = []
+    real = F.interpolate
+
+    def spy(x, *args, **kwargs):
+        calls.append(kwargs.get("scale_factor"))
+        return real(x, *args, **kwargs)
+
+    monkeypatch.setattr(ns["attempt"].__globals__["F"], "interpolate", spy)
+    assert ns["attempt"]("nearest", 4, True, False) is not None
+    assert calls == [2.0]
+    calls.clear()
+    assert ns["attempt"]("nearest", 4, None, False) is None
+    assert calls == [2.0, 0.5]
+    monkeypatch.undo()
+    assert_pages_say(
+        (
+            "interpolate-support.md",
+            "Each combination is tried enlarging (6 → 12) and, where torch accepts that, shrinking (6 → 3) (in the"
+            " installed torch the two give the same answer on every combination)",
+        ),
+        (
+            "interpolate-support.zh.md",
+            "每种组合先试放大（6 → 12），torch 接受了再试缩小（6 → 3）（在当前安装的 torch 中，每种组合两个方向得到的回答都相同）",
+        ),
+    )
