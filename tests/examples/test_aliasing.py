@@ -1542,3 +1542,30 @@ def test_the_examples_docstring_names_the_ways_it_shows_not_every_way_pytorch_of
         assert F.grid_sample(x, grid, align_corners=False).shape == (1, 1, side, side)
         pool = nn.FractionalMaxPool2d(k, output_size=side)
         assert pool(x).shape == (1, 1, side, side) and not list(pool.parameters())
+
+
+def test_ring_evenness_names_the_sector_with_the_least_ink_not_the_darkest(ns):
+    """Review r130-5: the page said ring evenness "divides the darkest sector's ink by the average"; the figure draws
+    ink dark (gray_r), so there the darkest sector is the one with the most ink, and the measure takes the least."""
+    import inspect
+
+    evenness = ns["ring_evenness"]
+    source = inspect.getsource(evenness)
+    assert "ink.min() / ink.mean()" in source
+    # a ring with ink in one half only: the measure is 0, the sector with the least ink, not the most
+    m = 32
+    c = torch.arange(m, dtype=torch.float32) - m / 2 + 0.5
+    half = (c.view(1, -1).expand(m, m) > 0).float().view(1, 1, m, m)
+    assert evenness(half) == 0
+    figure_source = (ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8").split("# %% thin_circle_figure")[1]
+    assert figure_source.count('cmap="gray_r"') == 2  # input and every small image: ink drawn dark
+    for page in ("aliasing.md", "aliasing.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text("utf-8").split())
+        assert "darkest sector" not in text and "最暗扇区" not in text, page
+    assert_pages_say(
+        (
+            "aliasing.md",
+            "divides the ink of the sector with the least (the palest in the figure, which draws ink dark)",
+        ),
+        ("aliasing.zh.md", "用墨量最少的扇区（下图把墨画成深色，它是最浅的那个）的墨量除以平均墨量"),
+    )
