@@ -106,7 +106,8 @@ packed = nn.PixelUnshuffle(2)(x)
 restored = nn.PixelShuffle(2)(packed)
 print("x", tuple(x.shape), "-> PixelUnshuffle(2)", tuple(packed.shape), "-> PixelShuffle(2)", tuple(restored.shape))
 print("max |PixelShuffle(PixelUnshuffle(x)) - x| =", (restored - x).abs().max().item())
-print("channel 0 of the packed map is x[..., ::2, ::2]:", torch.equal(packed[:, 0::4], x[..., ::2, ::2]))
+# packed channel 4c + 2i + j holds the pixels (2y + i, 2x + j) of input channel c
+print("channels 0, 4, 8 of the packed map are x[..., ::2, ::2]:", torch.equal(packed[:, 0::4], x[..., ::2, ::2]))
 
 # %% test_images
 # The measurements use random images with the 1/f amplitude spectrum of natural photos,

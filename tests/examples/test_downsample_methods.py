@@ -1553,3 +1553,15 @@ def test_the_methods_cells_comment_says_maxblurpool_repeats_its_dense_max_too(ns
             once = one_max(one_max(F.max_pool2d(x, 2, stride=1)))
             assert once.shape == module(x).shape and not torch.allclose(once, module(x)), name
     assert_pages_say(("downsample-methods.md", "For *k* = 4, BlurPool and MaxBlurPool repeat their 2× step"))
+
+
+def test_pixel_unshuffles_channel_layout_is_the_one_the_cell_states():
+    # Review r130-5: the line said "channel 0 of the packed map" while comparing packed[:, 0::4], the first packed
+    # channel of each of the 3 input channels. The comment's layout (channel k*k*c + k*i + j) holds for any
+    # channel count, factor and size.
+    assert "channels 0, 4, 8 of the packed map are x[..., ::2, ::2]: True" in printed_by("downsample_methods.py")
+    for channels, k, h, w in itertools.product((1, 3, 5), (2, 3), (1, 2, 3), (1, 4)):
+        x = torch.randn(2, channels, h * k, w * k)
+        packed = nn.PixelUnshuffle(k)(x)
+        for c, i, j in itertools.product(range(channels), range(k), range(k)):
+            assert torch.equal(packed[:, c * k * k + i * k + j], x[:, c, i::k, j::k]), (channels, k, c, i, j)
