@@ -1752,3 +1752,38 @@ def test_zh_taps_beyond_the_border_are_weights_not_samples():
         ("interpolate-bicubic.md", "the taps beyond the border repeat that pixel and add their weights to its own"),
         ("interpolate-bicubic.md", "(all four taps inside the"),
     )
+
+
+def test_bicubic_output_can_leave_the_range_not_always():
+    # Review r130-3: the page's intro said "which is why bicubic output leaves the range of its input" and the
+    # example's docstring "so next to an edge the output leaves the range of the input", with no limit; the page
+    # itself has plain bicubic shrink 3 dark and 11 bright pixels to 7 within [0, 1]. Where every sample falls on an
+    # input pixel (a shrink by a whole odd factor), the weights are 1 and 0 and a step stays in range.
+    inside, outside = [], []
+    for n in range(2, 17):
+        for out in range(1, 25):
+            step = torch.zeros(1, 1, n)
+            step[..., n // 2 :] = 1
+            y = F.interpolate(step[..., None, :], size=(1, out), mode="bicubic")
+            (inside if y.min() >= 0 and y.max() <= 1 else outside).append((n, out))
+    assert (12, 4) in inside and outside  # the page's case, and overshoot elsewhere
+    image = torch.zeros(1, 1, 12, 12)
+    image[..., 6:] = 1
+    assert torch.equal(F.interpolate(image, size=(4, 4), mode="bicubic"), image[..., 1::3, 1::3])
+    docstring = ast.get_docstring(ast.parse((ROOT / "examples" / "interpolate_bicubic.py").read_text(encoding="utf-8")))
+    assert "the output leaves" not in " ".join(docstring.split())
+    assert_pages_say(
+        (
+            "interpolate-bicubic.md",
+            "which is why bicubic output can leave the range of its input (not always: a step from 0 to 1 shrunk from "
+            "12 pixels to 4, where every sample falls on an input pixel, stays within [0, 1]).",
+        ),
+        (
+            "interpolate-bicubic.zh.md",
+            "所以双三次插值的输出可能超出输入的取值范围（并非总会：从 0 到 1 的阶跃从 12 个像素缩小到 4 个时，"
+            "每个采样点都落在输入像素上，输出仍在 [0, 1] 之内）。",
+        ),
+    )
+    assert "next to an edge the output can leave the range of the input (not where every sample falls on an input" in (
+        " ".join(docstring.split())
+    )

@@ -1880,3 +1880,43 @@ def test_area_to_one_pixel_formats_part_by_up_to_6_steps_over_2000_batches_of_tw
             "在 [0, 1) 内的随机图像上差几个舍入单位：2000 批、每批两张 32 通道的随机图像中最多差 6 个，3 通道时最多差 4 个；",
         ),
     )
+
+
+def test_the_lines_that_isolate_the_kernel_error_are_the_epsilon_lines_not_the_last(ns):
+    # Review r130-3: the page said "The numbers in brackets, and the last lines, isolate what the kernel itself adds",
+    # but the cell's last line (one per device) is bfloat16's largest error over float16's, a ratio of the table's
+    # total errors (input rounding included), not of the kernel's; and "the last lines give its range" named that
+    # one line as several on a CPU-only build.
+    lines = printed_by("interpolate_dtypes.py").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("| device | mode | float32 max error")))
+    below = [line for line in lines[start:] if line.startswith("- ")]
+    eps_lines = [line for line in below if "largest kernel error" in line]
+    ratio_lines = [line for line in below if "times float16's" in line]
+    places = ns["places"]
+    assert len(eps_lines) == 3 * len(places) and len(ratio_lines) == len(places)
+    assert below == eps_lines + ratio_lines  # the ratio lines end the cell
+    precision = ns["precision"]
+    for where, line in zip(places, ratio_lines):
+        both = [
+            n for (w, n, d) in precision if w == where and d == torch.bfloat16 and (w, n, torch.float16) in precision
+        ]
+        total = [precision[where, n, torch.bfloat16][0] / precision[where, n, torch.float16][0] for n in both]
+        kernel = [
+            precision[where, n, torch.bfloat16][1] / precision[where, n, torch.float16][1]
+            for n in both
+            if precision[where, n, torch.float16][1] > 0
+        ]  # nearest copies: no kernel error
+        assert f"{min(total):.1f} to {max(total):.1f} times" in line  # the totals' ratio ...
+        assert f"{min(kernel):.1f} to {max(kernel):.1f} times" not in line  # ... not the kernel's
+    page = " ".join((ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8").split())
+    assert "and the last lines, isolate" not in page and "the last lines give its range" not in page
+    assert_pages_say(
+        (
+            "interpolate-dtypes.md",
+            "The numbers in brackets, and the lines below the table that give each dtype's epsilon, isolate what the "
+            "kernel itself adds",
+        ),
+        ("interpolate-dtypes.md", "the cell's last line (one per device) gives its range over this table's modes"),
+        ("interpolate-dtypes.zh.md", "括号里的数字，以及表下给出各数据类型 eps 的那几行，单独给出内核本身引入的误差"),
+        ("interpolate-dtypes.zh.md", "单元格的最后一行（每个设备一行）给出它在本表各模式上的范围"),
+    )

@@ -1655,3 +1655,21 @@ def test_the_scripts_docstring_names_float_input_and_the_exceptions():
     y = F.interpolate(x, scale_factor=1.05, mode="nearest")
     y.sum().backward()
     assert 9.0 not in y.detach().flatten().tolist() and x.grad[0, 0, 9].item() == 1.0
+
+
+def test_the_decomposition_cell_measures_the_rounding_not_the_kept_size_exception(ns):
+    # Review r130-3: the sentence before the cell ended on the kept-size exception ("on random values at 10×10 ×1.05,
+    # by more than a tenth of the input's range; on a linear ramp ..., by less than the step between neighbouring
+    # pixels:"), pointing the reader to a cell that measures none of it: every resize there changes every axis, and
+    # the cell prints rounding gaps of about an epsilon.
+    for shape, scale in ns["forward_gap"]:
+        assert all(int(side * scale) != side for side in shape[2:]), (shape, scale)
+        assert ns["forward_gap"][shape, scale] < 1e-3  # rounding, not moved samples (a tenth of the range)
+    for page in ("interpolate-gradients.md", "interpolate-gradients.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before = " ".join(text.split("::: example interpolate_gradients.py#decomposition_forward")[0].split())
+        assert before.endswith(
+            "The cell below measures the rounding alone, on resizes that change the size of every axis:"
+            if page.endswith(".md") and not page.endswith(".zh.md")
+            else "下面的单元格只测舍入这一项，所用的缩放都改变每个轴的尺寸："
+        ), page
