@@ -1813,3 +1813,22 @@ def test_the_zh_page_names_taps_where_the_en_page_does_not_samples():
     zh = (Path(__file__).resolve().parents[2] / "docs" / "performance.zh.md").read_text(encoding="utf-8")
     for old in ("落在输入之外的采样点", "有采样点落在输入之外", "最外侧的采样点", "两个采样点", "最后一个采样点可能"):
         assert old not in zh, old
+
+
+def test_the_copy_bandwidth_of_each_size_is_the_last_row_of_that_sizes_own_table(ns):
+    """The page pointed at 'the table's last row' for the copy's bandwidth at the two sizes; the
+    table cell prints one table per size, each ending in the copy's row for that size alone."""
+    tables = ns["printed"].split("**N×C×H×W = ")[1:]
+    assert len(tables) == len(ns["sizes"]) == 2  # a CPU build: two sizes, two tables
+    for shape, table in zip(ns["sizes"], tables):
+        assert table.startswith("×".join(map(str, shape)) + "**")
+        rows = [line for line in table.splitlines() if line.startswith("|")]
+        assert rows[-1].startswith("| copy_ into a preallocated tensor, GB/s |")
+        assert sum(row.startswith("| copy_ into") for row in rows) == 1
+    assert_pages_say(
+        (
+            "performance.md",
+            "the copy's bandwidth at the two sizes, in the last row of each size's table (one table per size)",
+        ),
+        ("performance.zh.md", "每个尺寸一张表，拷贝带宽在各自那张表的最后一行"),
+    )

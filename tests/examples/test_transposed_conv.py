@@ -7,7 +7,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import ROOT, run_example, run_python
+from helpers import ROOT, assert_pages_say, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -724,3 +724,42 @@ def test_nnpack_turns_values_outside_the_block_into_nan_in_the_float32_one_hot_c
     assert "关掉 oneDNN 后，float32、r = 1、batch 为 16 的 one-hot 卷积交给 NNPACK 执行，也会把块外的值变成 NaN" in (
         ROOT / "docs" / "transposed-conv.zh.md"
     ).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("stride", range(1, 4))
+@pytest.mark.parametrize("copies", [2, 3])
+@pytest.mark.parametrize("channels", [1, 2])
+def test_the_transpose_undoes_a_taller_than_wide_conv_with_orthonormal_columns(stride, copies, channels):
+    """The page said the transpose undoes a convolution 'only when the matrix is orthogonal' and this one
+    fails because 'the matrix is not square'; a convolution with copies * stride**2 output channels per
+    input channel has a matrix copies times as tall as wide, and with orthonormal columns its
+    transposed convolution returns the input. The generic kernel of that shape does not."""
+    g = torch.Generator().manual_seed(100 * stride + 10 * copies + channels)
+    n = stride * stride * channels
+    q, _ = torch.linalg.qr(torch.randn(copies * n, n, generator=g, dtype=torch.float64))  # orthonormal columns
+    weight = q.reshape(copies * n, channels, stride, stride)
+    x = torch.randn(2, channels, 2 * stride, 3 * stride, generator=g, dtype=torch.float64)
+    y = F.conv2d(x, weight, stride=stride)
+    assert y[0].numel() == copies * x[0].numel()  # the matrix is not square
+    torch.testing.assert_close(F.conv_transpose2d(y, weight, stride=stride), x)
+    generic = torch.randn_like(weight)
+    assert (F.conv_transpose2d(F.conv2d(x, generic, stride=stride), generic, stride=stride) - x).abs().max() > 0.1
+    # The page's example: the four Haar kernels twice over, each divided by sqrt(2).
+    haar = torch.tensor(
+        [[[1, 1], [1, 1]], [[1, 1], [-1, -1]], [[1, -1], [1, -1]], [[1, -1], [-1, 1]]], dtype=torch.float64
+    )
+    twice = torch.cat([haar, haar]).unsqueeze(1) / 2 / 2**0.5
+    pixels = torch.randn(2, 1, 6, 8, generator=g, dtype=torch.float64)
+    torch.testing.assert_close(F.conv_transpose2d(F.conv2d(pixels, twice, stride=2), twice, stride=2), pixels)
+    assert_pages_say(
+        (
+            "transposed-conv.md",
+            "a convolution whose matrix has orthonormal columns (an orthogonal matrix, or a taller one)",
+        ),
+        ("transposed-conv.md", "a matrix taller than wide can have them too, and is undone without being square"),
+        ("transposed-conv.zh.md", "如果卷积矩阵的各列标准正交（正交矩阵，或者行数多于列数的矩阵）"),
+        ("transposed-conv.zh.md", "行数多于列数的矩阵也可以满足这一点，不是方阵照样能被还原"),
+    )
+    docstring = (ROOT / "examples" / "transposed_conv.py").read_text(encoding="utf-8").split('"""')[1]
+    assert "only when that matrix is orthogonal" not in docstring
+    assert "exactly when that matrix's columns are orthonormal" in docstring
