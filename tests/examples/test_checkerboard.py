@@ -791,3 +791,40 @@ def test_the_ramp_formula_names_only_interiors_of_whole_periods(ns):
     )
     text = (Path(__file__).parents[2] / "examples" / "_upsamplers.py").read_text(encoding="utf-8")
     assert "W >= 2 a multiple of period" in text
+
+
+def test_the_upsamplers_docstring_names_every_page_that_imports_it_and_the_cells_each_shows():
+    # Review r130-7: the module docstring of _upsamplers.py said "The checkerboard, super-resolution and
+    # where-upsampling-lives pages import these ...; the checkerboard page shows the cells below"; the recipes
+    # page imports bilinear_kernel and bilinear_layer_args too and shows the bilinear cell. Every example that
+    # imports the module and every page that embeds one of its cells is named, with the cells it shows.
+    import ast
+    import re
+
+    text = (ROOT / "examples" / "_upsamplers.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    importers = {
+        path.stem.replace("_", "-")
+        for path in (ROOT / "examples").glob("*.py")
+        if re.search(r"^from _upsamplers import", path.read_text(encoding="utf-8"), re.M)
+    }
+    shown = {}
+    for page in (ROOT / "docs").glob("*.md"):
+        if page.name.endswith(".zh.md"):
+            continue
+        for cell, options in re.findall(
+            r"^::: example _upsamplers\.py#(\w+)(.*)$", page.read_text(encoding="utf-8"), re.M
+        ):
+            shown.setdefault(page.stem, set()).add((cell, "folded" in options))
+    assert importers == set(shown) == {"checkerboard", "recipes", "super-resolution", "where-upsampling-lives"}
+    assert shown == {
+        "checkerboard": {("bilinear", False), ("icnr", False), ("score", False)},
+        "recipes": {("bilinear", False)},
+        "super-resolution": {("icnr", True), ("score", True)},
+        "where-upsampling-lives": {("icnr", True), ("score", True)},
+    }
+    assert (
+        "The checkerboard, recipes, super-resolution and where-upsampling-lives pages import these, so each exists "
+        "once; the checkerboard page shows the cells below, the recipes page the bilinear one, and the other two "
+        "fold the icnr and score cells."
+    ) in docstring
