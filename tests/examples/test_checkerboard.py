@@ -828,3 +828,34 @@ def test_the_upsamplers_docstring_names_every_page_that_imports_it_and_the_cells
         "once; the checkerboard page shows the cells below, the recipes page the bilinear one, and the other two "
         "fold the icnr and score cells."
     ) in docstring
+
+
+def test_the_example_docstring_names_every_generator_and_its_initialisation():
+    # Review r130-7: the example's docstring (its notebook's first cell) named initialisations for PixelShuffle
+    # only ("transposed convolution, resize followed by convolution, PixelShuffle with the default
+    # initialisation and with ICNR"), though the generators also start kernel 4 with the bilinear
+    # initialisation, which the page counts among the two that make a layer flat, and PixelShuffle with the
+    # .repeat slip. Every (layer, initialisation) the script builds is named.
+    import ast
+
+    text = (ROOT / "examples" / "checkerboard.py").read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    docstring = " ".join(ast.get_docstring(tree).split())
+    (kinds,) = [
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["kinds"]
+    ]
+    named = {
+        ("ConvTranspose2d k3", "default"): "transposed convolution with kernel 3 or 4",
+        ("ConvTranspose2d k4", "default"): "transposed convolution with kernel 3 or 4",
+        ("ConvTranspose2d k4", "bilinear (FCN)"): "kernel 4 also with the bilinear initialisation",
+        ("nearest + conv", "default"): "nearest or bilinear resize followed by convolution",
+        ("bilinear + conv", "default"): "nearest or bilinear resize followed by convolution",
+        ("conv + PixelShuffle", "default"): "convolution + PixelShuffle with the default initialisation",
+        ("conv + PixelShuffle", "ICNR"): "with ICNR,",
+        ("conv + PixelShuffle", "ICNR with .repeat"): "with ICNR's copies made by .repeat",
+    }
+    assert set(kinds) == set(named)
+    for kind in kinds:
+        assert named[kind] in docstring, kind
