@@ -1,7 +1,8 @@
 """Initialisations for learnable ×r upsampling layers, and the checkerboard score.
 
-The checkerboard, super-resolution and where-upsampling-lives pages import these, so
-each exists once; the checkerboard page shows the cells below. Initialisation is kept
+The checkerboard, recipes, super-resolution and where-upsampling-lives pages import these,
+so each exists once; the checkerboard page shows the cells below, the recipes page the
+bilinear one, and the other two fold the icnr and score cells. Initialisation is kept
 apart from layer type: ``icnr_`` initialises a convolution that feeds
 ``nn.PixelShuffle``, ``bilinear_`` a ``nn.ConvTranspose2d``, and any layer can also keep
 PyTorch's default initialisation.

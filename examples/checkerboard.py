@@ -4,9 +4,11 @@ A transposed convolution adds one copy of its kernel per input pixel, ``stride``
 pixels apart. Where the copies overlap unevenly, some output pixels get more than
 others: a periodic pattern, the checkerboard. This script counts the overlap, then
 measures the pattern in the output of untrained three-layer generators built with
-each upsampling layer (transposed convolution, resize followed by convolution,
-PixelShuffle with the default initialisation and with ICNR), on a constant input and
-on a smooth one, with a score averaged over several random initialisations.
+each upsampling layer and initialisation (transposed convolution with kernel 3 or 4,
+kernel 4 also with the bilinear initialisation; nearest or bilinear resize followed by
+convolution; convolution + PixelShuffle with the default initialisation, with ICNR, and
+with ICNR's copies made by .repeat), on a constant input and on a smooth one, with a
+score averaged over several random initialisations.
 """
 
 # %% setup

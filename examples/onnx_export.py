@@ -58,8 +58,9 @@ def quiet():
                 os.close(fd)
 
 # %% cases
-# One layer per combination. The input sizes are odd on purpose (7 columns), so that a
-# scale factor of 0.5 does not divide them exactly.
+# One layer per combination. The 3-D, 4-D and 5-D inputs have 7 columns on purpose, so that a
+# scale factor of 0.5 does not divide them exactly (their heights and depths, 6, 4 and 5, are
+# not all odd); the antialias case that needs it to divide them runs on a 6x8 input.
 class Interpolate(nn.Module):
     """F.interpolate as a layer, for the arguments nn.Upsample does not take (antialias)."""
 

@@ -2,7 +2,8 @@
 
 ``torch.compile`` (default backend: Inductor) does not run most of F.interpolate's eager
 kernels: torch's decompositions rewrite most calls into indexing and arithmetic before
-Inductor sees them, Inductor lowers the adaptive average pool itself, and it falls back to
+Inductor sees them, Inductor lowers the adaptive average pool itself (to generated code, or to
+the eager kernel when the windows are large and the sides do not divide), and it falls back to
 the eager kernel for the rest. The script compiles every interpolate setting in float32
 and bfloat16 on the build device and compares the compiled output with eager bit for bit,
 lists which settings reach Inductor as their own op and which its code calls by name,

@@ -791,3 +791,71 @@ def test_the_ramp_formula_names_only_interiors_of_whole_periods(ns):
     )
     text = (Path(__file__).parents[2] / "examples" / "_upsamplers.py").read_text(encoding="utf-8")
     assert "W >= 2 a multiple of period" in text
+
+
+def test_the_upsamplers_docstring_names_every_page_that_imports_it_and_the_cells_each_shows():
+    # Review r130-7: the module docstring of _upsamplers.py said "The checkerboard, super-resolution and
+    # where-upsampling-lives pages import these ...; the checkerboard page shows the cells below"; the recipes
+    # page imports bilinear_kernel and bilinear_layer_args too and shows the bilinear cell. Every example that
+    # imports the module and every page that embeds one of its cells is named, with the cells it shows.
+    import ast
+    import re
+
+    text = (ROOT / "examples" / "_upsamplers.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    importers = {
+        path.stem.replace("_", "-")
+        for path in (ROOT / "examples").glob("*.py")
+        if re.search(r"^from _upsamplers import", path.read_text(encoding="utf-8"), re.M)
+    }
+    shown = {}
+    for page in (ROOT / "docs").glob("*.md"):
+        if page.name.endswith(".zh.md"):
+            continue
+        for cell, options in re.findall(
+            r"^::: example _upsamplers\.py#(\w+)(.*)$", page.read_text(encoding="utf-8"), re.M
+        ):
+            shown.setdefault(page.stem, set()).add((cell, "folded" in options))
+    assert importers == set(shown) == {"checkerboard", "recipes", "super-resolution", "where-upsampling-lives"}
+    assert shown == {
+        "checkerboard": {("bilinear", False), ("icnr", False), ("score", False)},
+        "recipes": {("bilinear", False)},
+        "super-resolution": {("icnr", True), ("score", True)},
+        "where-upsampling-lives": {("icnr", True), ("score", True)},
+    }
+    assert (
+        "The checkerboard, recipes, super-resolution and where-upsampling-lives pages import these, so each exists "
+        "once; the checkerboard page shows the cells below, the recipes page the bilinear one, and the other two "
+        "fold the icnr and score cells."
+    ) in docstring
+
+
+def test_the_example_docstring_names_every_generator_and_its_initialisation():
+    # Review r130-7: the example's docstring (its notebook's first cell) named initialisations for PixelShuffle
+    # only ("transposed convolution, resize followed by convolution, PixelShuffle with the default
+    # initialisation and with ICNR"), though the generators also start kernel 4 with the bilinear
+    # initialisation, which the page counts among the two that make a layer flat, and PixelShuffle with the
+    # .repeat slip. Every (layer, initialisation) the script builds is named.
+    import ast
+
+    text = (ROOT / "examples" / "checkerboard.py").read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    docstring = " ".join(ast.get_docstring(tree).split())
+    (kinds,) = [
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["kinds"]
+    ]
+    named = {
+        ("ConvTranspose2d k3", "default"): "transposed convolution with kernel 3 or 4",
+        ("ConvTranspose2d k4", "default"): "transposed convolution with kernel 3 or 4",
+        ("ConvTranspose2d k4", "bilinear (FCN)"): "kernel 4 also with the bilinear initialisation",
+        ("nearest + conv", "default"): "nearest or bilinear resize followed by convolution",
+        ("bilinear + conv", "default"): "nearest or bilinear resize followed by convolution",
+        ("conv + PixelShuffle", "default"): "convolution + PixelShuffle with the default initialisation",
+        ("conv + PixelShuffle", "ICNR"): "with ICNR,",
+        ("conv + PixelShuffle", "ICNR with .repeat"): "with ICNR's copies made by .repeat",
+    }
+    assert set(kinds) == set(named)
+    for kind in kinds:
+        assert named[kind] in docstring, kind

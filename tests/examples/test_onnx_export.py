@@ -1816,3 +1816,29 @@ def test_dynamic_nearest_exact_at_a_fractional_factor_differs_even_at_its_export
         ("onnx-export.md", "`nearest-exact` (not in the table)"),
         ("onnx-export.zh.md", "`nearest-exact`（不在表中）"),
     )
+
+
+def test_the_cases_comment_names_which_inputs_have_an_odd_width():
+    # Review r130-7: the cases cell's comment said "The input sizes are odd on purpose (7 columns)"; the 4-D input
+    # is 6x7 and the 5-D one 4x5x7 (even heights and depths), and the 6x8 input, the 2x2 one and the 3x45 one
+    # are there for other reasons. The comment now names the 7 columns of the 3-D, 4-D and 5-D inputs and the
+    # 6x8 input that 0.5 divides; the shapes are read from the script, and 0.5 must split exactly those.
+    text = (Path(__file__).parents[2] / "examples" / "onnx_export.py").read_text(encoding="utf-8")
+    shapes = {
+        name: tuple(int(n) for n in dims.split(","))
+        for name, dims in re.findall(r'"(x\w+)": torch\.rand\(([\d, ]+)\)', text)
+    }
+    assert {name: shape[2:] for name, shape in shapes.items() if name in ("x3", "x4", "x5", "x4_even")} == {
+        "x3": (7,),
+        "x4": (6, 7),
+        "x5": (4, 5, 7),
+        "x4_even": (6, 8),
+    }
+    assert all(shapes[name][-1] % 2 == 1 for name in ("x3", "x4", "x5")) and shapes["x4_even"][-1] % 2 == 0
+    assert not all(side % 2 for name in ("x3", "x4", "x5") for side in shapes[name][2:])
+    assert "The input sizes are odd on purpose" not in text
+    assert (
+        "# One layer per combination. The 3-D, 4-D and 5-D inputs have 7 columns on purpose, so that a\n"
+        "# scale factor of 0.5 does not divide them exactly (their heights and depths, 6, 4 and 5, are\n"
+        "# not all odd); the antialias case that needs it to divide them runs on a 6x8 input."
+    ) in text

@@ -825,3 +825,19 @@ def test_the_table_where_both_sizes_change_is_named_not_the_first_of_the_issue_t
             "两个尺寸都变了（37 → 61，53 → 23），`nearest` 在那里逐位相同",
         ),
     )
+
+
+def test_the_docstring_says_the_adaptive_pool_lowering_can_call_the_eager_kernel(ns):
+    # Review r130-7: the example's docstring (its notebook's first cell) said "Inductor lowers the adaptive average
+    # pool itself, and it falls back to the eager kernel for the rest", so that the eager kernel ran for the
+    # antialiased settings only; the lowering hands area to 5x5 (windows of up to 9x12, sides that do not divide)
+    # to the eager kernel too, as the page's table says.
+    import ast
+
+    text = (ROOT / "examples" / "torch_compile.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    assert ns["falls_back"]["area", (5, 5)] and not ns["falls_back"]["area", (37, 1)]
+    assert (
+        "Inductor lowers the adaptive average pool itself (to generated code, or to the eager kernel when the "
+        "windows are large and the sides do not divide), and it falls back to the eager kernel for the rest."
+    ) in docstring
