@@ -154,6 +154,33 @@ def test_kornia_blur_pool_darkens_a_constant_map_where_the_filter_reaches_over_t
     assert torch.all(negative[..., inside, inside] == -1) and negative.max() > -1 and negative.max() <= 0
 
 
+@pytest.mark.parametrize("k", range(2, 8))
+@pytest.mark.parametrize("stride", (2, 3))
+def test_kornia_blur_pool_reaches_over_the_first_row_and_column_and_the_second_at_7_taps_stride_2(k, stride):
+    # Review r130-4: the page lists where the filter reaches over the border at the start, "the first row and column
+    # for filters of 3 taps or more, and the second too at 7 taps and stride 2"; the test above darkens some pixel at
+    # stride 2 only, and the table's "away from the border" column leaves these rows out without counting them. On a
+    # map of ones, zero padding darkens exactly the output rows (and columns) whose taps reach before the first pixel.
+    expected = 0 if k == 2 else 2 if (k, stride) == (7, 2) else 1
+    for n in (13, 16):
+        out = blur_pool2d(torch.ones(1, 1, n, n), k, stride)[0, 0]
+        middle = out.shape[-1] // 2
+        for line in (out[:, middle], out[middle, :]):  # a column and a row, away from the other axis's borders
+            first_half = line[: len(line) // 2]
+            assert torch.all(first_half[:expected] < 1) and torch.all(first_half[expected:] == 1), (k, stride, n)
+        np.testing.assert_array_equal(blur_pool(torch.ones(1, 1, n, n), k, stride), 1)  # reflection reaches nowhere
+    assert_pages_say(
+        (
+            "other-frameworks.md",
+            "(the first row and column for filters of 3 taps or more, and the second too at 7 taps and stride 2;",
+        ),
+        (
+            "other-frameworks.zh.md",
+            "长度为 3 及以上的滤波器在开头的第一行和第一列，长度为 7、步幅为 2 时还有第二行和第二列",
+        ),
+    )
+
+
 def test_blur_pool_2_and_4_taps_against_f_interpolate(ns):
     rows, inside = ns["pool_rows"], ns["pool_interior"]
     assert rows["blur_pool2d(x, 2)"][0] < ROUNDING  # on CUDA a convolution may sum in another order than avg_pool
