@@ -1775,15 +1775,47 @@ def test_bicubic_output_can_leave_the_range_not_always():
     assert_pages_say(
         (
             "interpolate-bicubic.md",
-            "which is why bicubic output can leave the range of its input (not always: a step from 0 to 1 shrunk from "
-            "12 pixels to 4, where every sample falls on an input pixel, stays within [0, 1]).",
+            "which is why bicubic output can leave the range of its input (not always: without antialias and with the "
+            "default `align_corners=False`, a step from 0 to 1 shrunk from 12 pixels to 4, where every sample falls on "
+            "an input pixel, stays within [0, 1];",
         ),
         (
             "interpolate-bicubic.zh.md",
-            "所以双三次插值的输出可能超出输入的取值范围（并非总会：从 0 到 1 的阶跃从 12 个像素缩小到 4 个时，"
-            "每个采样点都落在输入像素上，输出仍在 [0, 1] 之内）。",
+            "所以双三次插值的输出可能超出输入的取值范围（并非总会：不开抗混叠、保持默认的 `align_corners=False` 时，"
+            "从 0 到 1 的阶跃从 12 个像素缩小到 4 个，每个采样点都落在输入像素上，输出仍在 [0, 1] 之内；",
         ),
     )
     assert "next to an edge the output can leave the range of the input (not where every sample falls on an input" in (
         " ".join(docstring.split())
+    )
+
+
+def test_the_twelve_to_four_step_stays_in_range_only_without_antialias_and_with_align_corners_false():
+    # Review r131-3: the intro's "a step from 0 to 1 shrunk from 12 pixels to 4 ... stays within [0, 1]" named no
+    # setting; with antialias=True the widened kernel puts weight between the samples and every step position
+    # overshoots, and with align_corners=True the samples fall between pixels (the step after pixel 4 reaches -0.11).
+    for first_bright in range(1, 12):
+        for dtype in (torch.float32, torch.float64):
+            step = torch.zeros(1, 1, 12, 12, dtype=dtype)
+            step[..., first_bright:] = 1
+            for kwargs in ({"size": (4, 4)}, {"scale_factor": 1 / 3}):
+                for image in (step, step.contiguous(memory_format=torch.channels_last)):
+                    out = F.interpolate(image, mode="bicubic", **kwargs)
+                    assert out.min() >= 0 and out.max() <= 1, (first_bright, dtype, kwargs)
+                    wide = F.interpolate(image, mode="bicubic", antialias=True, **kwargs)
+                    assert wide.min() < 0 or wide.max() > 1, (first_bright, dtype, kwargs)
+    step = torch.zeros(1, 1, 12, 12, dtype=torch.float64)
+    step[..., 5:] = 1
+    out = F.interpolate(step, size=(4, 4), mode="bicubic", align_corners=True)
+    assert out.min() < -0.1
+    assert_pages_say(
+        (
+            "interpolate-bicubic.md",
+            "stays within [0, 1]; the same shrink with `antialias=True`, or with `align_corners=True` and the step after "
+            "pixel 4, leaves it).",
+        ),
+        (
+            "interpolate-bicubic.zh.md",
+            "同样的缩小若用 `antialias=True`，或用 `align_corners=True` 且阶跃位于下标为 4 的像素之后，输出就会超出）。",
+        ),
     )
