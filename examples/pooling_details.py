@@ -1,9 +1,10 @@
 """Pooling details people get wrong.
 
-Five details of PyTorch's pooling layers, each computed on small tensors: what
-``ceil_mode`` adds, what max pooling pads with, what ``count_include_pad`` divides by,
-how ``return_indices`` and ``MaxUnpool2d`` put values back where they came from, and the
-output-size formula, checked against torch over a grid of parameters.
+Five details of PyTorch's pooling layers, most of them computed on tensors small enough
+to check by eye: what ``ceil_mode`` adds, what max pooling pads with, what
+``count_include_pad`` divides by, how ``return_indices`` and ``MaxUnpool2d`` put values
+back where they came from (also on a 256x256 crop of a photograph), and the output-size
+formula, checked against torch over a grid of parameters.
 """
 
 # %% setup

@@ -615,6 +615,48 @@ def test_zero_weights_at_odd_factors_are_still_read(dtype, memory_format):
         assert (sample == 0).all() and not sample.signbit().any(), s
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_minus_zero_plain_sample_comes_back_plus_zero_in_bicubic_too(threads):
+    """The page's 'Even between finite pixels the plain sample equals its pixel in value only: a -0.0
+    between positive pixels comes back +0.0' closes a passage on plain bilinear and bicubic at odd
+    factors; the test above checked it in bilinear only. Bicubic's sample also takes its pixel with
+    weight 1 and its three neighbours with weight 0, and 0 * a positive pixel is +0.0, so the sum is
+    +0.0 too: every odd s up to 41, four float dtypes, 1, 3 and 8 channels (3 on one thread takes the
+    channels-last kernel), both memory formats."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        for mode, dtype, memory_format, channels in itertools.product(
+            ("bilinear", "bicubic"),
+            (torch.float16, torch.bfloat16, torch.float32, torch.float64),
+            FORMATS,
+            (1, 3, 8),
+        ):
+            for s in range(3, 42, 2):
+                width = 10 * s
+                centre = 5 * s + (s - 1) // 2  # the input pixel under output 5's centre
+                g = torch.Generator().manual_seed(s)
+                x = torch.rand(1, channels, 2, width, generator=g).to(dtype) + 1
+                x[..., centre] = -0.0
+                sample = F.interpolate(x.contiguous(memory_format=memory_format), size=(2, 10), mode=mode)[..., 5]
+                assert (sample == 0).all() and not sample.signbit().any(), (mode, dtype, memory_format, channels, s)
+                x[..., centre] = 0.25  # and a finite pixel comes back exactly, in value
+                sample = F.interpolate(x.contiguous(memory_format=memory_format), size=(2, 10), mode=mode)[..., 5]
+                assert (sample == 0.25).all(), (mode, dtype, memory_format, channels, s)
+    finally:
+        torch.set_num_threads(before)
+    assert_pages_say(
+        (
+            "performance.md",
+            "Even between finite pixels the plain sample equals its pixel in value only: a −0.0 between positive pixels comes back +0.0.",
+        ),
+        (
+            "performance.zh.md",
+            "即使相邻像素都是有限值，不开抗混叠的采样结果也只是在数值上等于它那个像素：夹在正数像素之间的 −0.0 会变成 +0.0。",
+        ),
+    )
+
+
 @pytest.mark.parametrize("factor", [2, 3, 4])
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
 def test_antialias_one_pixel_wide_output_weighs_only_what_its_first_row_does(factor, dtype):

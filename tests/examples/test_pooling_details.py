@@ -644,3 +644,19 @@ def test_inductor_on_the_cpu_pools_bool_and_wide_unsigned_integers_that_eager_re
     assert "# (in eager mode it refuses uint16, uint32 and uint64;" in (
         ROOT / "examples" / "pooling_details.py"
     ).read_text(encoding="utf-8")
+
+
+def test_the_examples_docstring_says_most_details_not_each_are_computed_on_small_tensors(ns):
+    """The example's docstring (its notebook's first cell) said the five details are 'each computed
+    on small tensors', the rule the page had narrowed to 'most of them computed on a tensor small
+    enough to check by eye': MaxUnpool2d is also shown on a 256x256 crop of a photograph, 65536
+    pixels, and the output-size formula runs over a grid of thousands of layers."""
+    assert ns["image"].shape[-2:] == (256, 256)
+    assert ns["checked"] > 1000
+    docstring = (ROOT / "examples" / "pooling_details.py").read_text(encoding="utf-8").split('"""')[1]
+    words = " ".join(docstring.split())
+    assert "each computed on small tensors" not in words
+    assert "most of them computed on tensors small enough to check by eye" in words
+    assert "(also on a 256x256 crop of a photograph)" in words
+    page = " ".join((ROOT / "docs" / "pooling-details.md").read_text(encoding="utf-8").split())
+    assert "most of them computed on a tensor small enough to check by eye" in page
