@@ -6,8 +6,9 @@ photographs it never saw, one from scikit-image and one from matplotlib. Every l
 bicubic enlargement, computed by the same small feature extractor at low resolution
 followed by one upsampling layer, the only difference between them: resize-conv,
 transposed convolution, or convolution + PixelShuffle (ESPCN) with PyTorch's default
-initialisation or with ICNR. Every upsampling layer starts at the same output scale,
-each model is trained from three seeds, and a layer is called better than another
+initialisation or with ICNR. Every upsampling layer starts with the same output variance,
+in expectation over the initialisation, away from the border and on an input whose squared
+values are the same at every pixel; each model is trained from three seeds, and a layer is called better than another
 only when the difference of the means exceeds twice the seeds' spread. Bicubic
 interpolation is the baseline without learning.
 

@@ -616,3 +616,34 @@ def test_every_training_image_ships_with_scikit_image_matplotlib_gives_a_test_im
         ("super-resolution.zh.md", "训练数据是 scikit-image 自带的八张图像的灰度图块"),
     ):
         assert text in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def test_the_docstring_states_the_fair_start_with_the_pages_limits():
+    # Review r131-7: the example's docstring (its notebook's first cell) said "Every upsampling layer starts at the
+    # same output scale", with none of the limits the page gives that start: the same variance in expectation over
+    # the initialisation, away from the border (test_fair_init_variances_differ_on_the_border), on an input whose
+    # squared values are the same at every pixel (test_fair_init_variances_differ_per_pixel_on_an_input_of_...).
+    import ast
+
+    root = Path(__file__).parents[2]
+    text = (root / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    assert "starts at the same output scale" not in docstring
+    assert (
+        "Every upsampling layer starts with the same output variance, in expectation over the initialisation, "
+        "away from the border and on an input whose squared values are the same at every pixel"
+    ) in docstring
+    for page, words in (
+        (
+            "super-resolution.md",
+            (
+                "away from the border, every upsampling layer's output has the same variance in "
+                "expectation over the initialisation on an input whose squared values are the same at every pixel"
+            ),
+        ),
+        (
+            "super-resolution.zh.md",
+            "对初始化取期望时，只要输入在每个像素上的平方值都相同，在远离边界的地方，每个上采样层输出的方差就都相同",
+        ),
+    ):
+        assert words in " ".join((root / "docs" / page).read_text(encoding="utf-8").split()), page
