@@ -9,7 +9,8 @@ transposed convolution, or convolution + PixelShuffle (ESPCN) with PyTorch's def
 initialisation or with ICNR. Every upsampling layer starts with the same output variance,
 in expectation over the initialisation, away from the border and on an input whose squared
 values are the same at every pixel; each model is trained from three seeds, and a layer is called better than another
-only when the difference of the means exceeds twice the seeds' spread. Bicubic
+only when the difference of the means exceeds twice the seeds' spread pooled over the
+four layers (the root mean of their variances), not each layer's own. Bicubic
 interpolation is the baseline without learning.
 
 Environment: ``SR_STEPS`` sets the number of training steps per model and seed. The

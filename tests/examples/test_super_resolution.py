@@ -647,3 +647,21 @@ def test_the_docstring_states_the_fair_start_with_the_pages_limits():
         ),
     ):
         assert words in " ".join((root / "docs" / page).read_text(encoding="utf-8").split()), page
+
+
+def test_the_docstring_says_the_spread_of_the_rule_is_pooled():
+    # Review r131-7: the example's docstring said a layer is called better "only when the difference of the means
+    # exceeds twice the seeds' spread", which reads as each layer's own standard deviation, the rule the page
+    # names and rejects (test_a_tiny_std_of_one_layer_does_not_separate_it); the rule pools the spread.
+    import ast
+
+    root = Path(__file__).parents[2]
+    text = (root / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    assert "exceeds twice the seeds' spread. " not in docstring
+    assert (
+        "only when the difference of the means exceeds twice the seeds' spread pooled over the four layers "
+        "(the root mean of their variances), not each layer's own."
+    ) in docstring
+    assert "return float(np.mean([psnrs[kind].var(ddof=1) for kind in kinds]) ** 0.5)" in text
+    assert "if mean[a] - mean[b] > 2 * spread" in text
