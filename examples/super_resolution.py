@@ -99,8 +99,9 @@ def upsampler(kind, channels, fair=True):
         layer = block = nn.ConvTranspose2d(channels, 1, 4, stride=2, padding=1)
         if fair:
             # PyTorch draws these weights as if each output summed out_channels * 4 * 4
-            # products (pytorch#30079); at stride 2 it sums in_channels * 2 * 2. Use that
-            # count, as the convolutions' default does with theirs.
+            # products (pytorch#30079); at stride 2 it sums in_channels * 2 * 2 away from the
+            # border (in_channels * 1 * 1 at a corner). Use that count, as the convolutions'
+            # default does with theirs.
             bound = (channels * 2 * 2) ** -0.5
             nn.init.uniform_(layer.weight, -bound, bound)
     else:

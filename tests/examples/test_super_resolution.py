@@ -665,3 +665,13 @@ def test_the_docstring_says_the_spread_of_the_rule_is_pooled():
     ) in docstring
     assert "return float(np.mean([psnrs[kind].var(ddof=1) for kind in kinds]) ** 0.5)" in text
     assert "if mean[a] - mean[b] > 2 * spread" in text
+
+
+def test_the_fair_bound_comment_says_away_from_the_border():
+    # Review r131-7: the models cell's comment said the stride-2 transposed convolution "sums in_channels * 2 * 2"
+    # products; it does so away from the border only, and a corner sums in_channels * 1 * 1, as the page says
+    # (test_transposed_conv_sums_2x2_taps_per_channel_away_from_the_border_only counts them).
+    text = (Path(__file__).parents[2] / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+    comment = " ".join(line.strip().lstrip("# ") for line in text.splitlines() if line.strip().startswith("#"))
+    assert "at stride 2 it sums in_channels * 2 * 2. " not in comment
+    assert "at stride 2 it sums in_channels * 2 * 2 away from the border (in_channels * 1 * 1 at a corner)." in comment
