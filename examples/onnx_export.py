@@ -1,7 +1,8 @@
 """ONNX export and deployment.
 
-``torch.onnx.export`` of ``nn.Upsample`` for every mode and ``align_corners``, plus
-``F.interpolate`` with ``antialias=True``, with both of torch's exporters: the default
+``torch.onnx.export`` of ``nn.Upsample`` for every mode but ``lanczos`` (which runs only
+with ``antialias=True``, and which neither exporter translates) and every ``align_corners``,
+plus ``F.interpolate`` with ``antialias=True``, with both of torch's exporters: the default
 one (``dynamo=True``, built on ``torch.export``) and the legacy TorchScript one
 (``dynamo=False``). Each exported model runs in onnxruntime and is compared with eager
 torch; the tables list the ONNX operators and the Resize attributes that came out.

@@ -6,9 +6,11 @@ photographs it never saw, one from scikit-image and one from matplotlib. Every l
 bicubic enlargement, computed by the same small feature extractor at low resolution
 followed by one upsampling layer, the only difference between them: resize-conv,
 transposed convolution, or convolution + PixelShuffle (ESPCN) with PyTorch's default
-initialisation or with ICNR. Every upsampling layer starts at the same output scale,
-each model is trained from three seeds, and a layer is called better than another
-only when the difference of the means exceeds twice the seeds' spread. Bicubic
+initialisation or with ICNR. Every upsampling layer starts with the same output variance,
+in expectation over the initialisation, away from the border and on an input whose squared
+values are the same at every pixel; each model is trained from three seeds, and a layer is called better than another
+only when the difference of the means exceeds twice the seeds' spread pooled over the
+four layers (the root mean of their variances), not each layer's own. Bicubic
 interpolation is the baseline without learning.
 
 Environment: ``SR_STEPS`` sets the number of training steps per model and seed. The
@@ -97,8 +99,9 @@ def upsampler(kind, channels, fair=True):
         layer = block = nn.ConvTranspose2d(channels, 1, 4, stride=2, padding=1)
         if fair:
             # PyTorch draws these weights as if each output summed out_channels * 4 * 4
-            # products (pytorch#30079); at stride 2 it sums in_channels * 2 * 2. Use that
-            # count, as the convolutions' default does with theirs.
+            # products (pytorch#30079); at stride 2 it sums in_channels * 2 * 2 away from the
+            # border (in_channels * 1 * 1 at a corner). Use that count, as the convolutions'
+            # default does with theirs.
             bound = (channels * 2 * 2) ** -0.5
             nn.init.uniform_(layer.weight, -bound, bound)
     else:

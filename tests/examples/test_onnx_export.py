@@ -1842,3 +1842,27 @@ def test_the_cases_comment_names_which_inputs_have_an_odd_width():
         "# scale factor of 0.5 does not divide them exactly (their heights and depths, 6, 4 and 5, are\n"
         "# not all odd); the antialias case that needs it to divide them runs on a 6x8 input."
     ) in text
+
+
+def test_the_docstring_names_the_one_mode_the_upsample_layers_leave_out():
+    # Review r131-7: the example's docstring (its notebook's first cell) said "torch.onnx.export of nn.Upsample for
+    # every mode and align_corners"; the page says "every mode (but lanczos, which does not export)", the cases
+    # build no lanczos layer, and nn.Upsample cannot even run it (lanczos needs antialias=True, which it does not
+    # take). The modes torch accepts are read off its own error message; the cases' modes off the script.
+    import ast
+
+    with pytest.raises(NotImplementedError) as caught:
+        F.interpolate(torch.rand(2, 2), scale_factor=2)
+    accepted = set(re.search(r"modes: ([\w| -]+) \(", str(caught.value)).group(1).replace(" ", "").split("|"))
+    text = (ROOT / "examples" / "onnx_export.py").read_text(encoding="utf-8")
+    upsampled = set(re.findall(r'\("([\w-]+)", \d\)', re.search(r"for mode, rank in \((.*)\):", text).group(1)))
+    assert "nearest-exact" in upsampled and accepted - upsampled == {"lanczos"}, (accepted, upsampled)
+    with pytest.raises(ValueError, match="antialias=True"):
+        nn.Upsample(scale_factor=2, mode="lanczos")(torch.rand(1, 1, 4, 4))
+    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    assert "for every mode and ``align_corners``" not in docstring
+    assert (
+        "``torch.onnx.export`` of ``nn.Upsample`` for every mode but ``lanczos`` (which runs only with "
+        "``antialias=True``, and which neither exporter translates) and every ``align_corners``"
+    ) in docstring
+    assert_pages_say(("onnx-export.md", "This page exports every mode (but `lanczos`, which does not export"))

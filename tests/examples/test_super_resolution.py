@@ -616,3 +616,62 @@ def test_every_training_image_ships_with_scikit_image_matplotlib_gives_a_test_im
         ("super-resolution.zh.md", "训练数据是 scikit-image 自带的八张图像的灰度图块"),
     ):
         assert text in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def test_the_docstring_states_the_fair_start_with_the_pages_limits():
+    # Review r131-7: the example's docstring (its notebook's first cell) said "Every upsampling layer starts at the
+    # same output scale", with none of the limits the page gives that start: the same variance in expectation over
+    # the initialisation, away from the border (test_fair_init_variances_differ_on_the_border), on an input whose
+    # squared values are the same at every pixel (test_fair_init_variances_differ_per_pixel_on_an_input_of_...).
+    import ast
+
+    root = Path(__file__).parents[2]
+    text = (root / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    assert "starts at the same output scale" not in docstring
+    assert (
+        "Every upsampling layer starts with the same output variance, in expectation over the initialisation, "
+        "away from the border and on an input whose squared values are the same at every pixel"
+    ) in docstring
+    for page, words in (
+        (
+            "super-resolution.md",
+            (
+                "away from the border, every upsampling layer's output has the same variance in "
+                "expectation over the initialisation on an input whose squared values are the same at every pixel"
+            ),
+        ),
+        (
+            "super-resolution.zh.md",
+            "对初始化取期望时，只要输入在每个像素上的平方值都相同，在远离边界的地方，每个上采样层输出的方差就都相同",
+        ),
+    ):
+        assert words in " ".join((root / "docs" / page).read_text(encoding="utf-8").split()), page
+
+
+def test_the_docstring_says_the_spread_of_the_rule_is_pooled():
+    # Review r131-7: the example's docstring said a layer is called better "only when the difference of the means
+    # exceeds twice the seeds' spread", which reads as each layer's own standard deviation, the rule the page
+    # names and rejects (test_a_tiny_std_of_one_layer_does_not_separate_it); the rule pools the spread.
+    import ast
+
+    root = Path(__file__).parents[2]
+    text = (root / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    assert "exceeds twice the seeds' spread. " not in docstring
+    assert (
+        "only when the difference of the means exceeds twice the seeds' spread pooled over the four layers "
+        "(the root mean of their variances), not each layer's own."
+    ) in docstring
+    assert "return float(np.mean([psnrs[kind].var(ddof=1) for kind in kinds]) ** 0.5)" in text
+    assert "if mean[a] - mean[b] > 2 * spread" in text
+
+
+def test_the_fair_bound_comment_says_away_from_the_border():
+    # Review r131-7: the models cell's comment said the stride-2 transposed convolution "sums in_channels * 2 * 2"
+    # products; it does so away from the border only, and a corner sums in_channels * 1 * 1, as the page says
+    # (test_transposed_conv_sums_2x2_taps_per_channel_away_from_the_border_only counts them).
+    text = (Path(__file__).parents[2] / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+    comment = " ".join(line.strip().lstrip("# ") for line in text.splitlines() if line.strip().startswith("#"))
+    assert "at stride 2 it sums in_channels * 2 * 2. " not in comment
+    assert "at stride 2 it sums in_channels * 2 * 2 away from the border (in_channels * 1 * 1 at a corner)." in comment
