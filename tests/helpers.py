@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import platform
@@ -288,6 +289,11 @@ def run_in_generic_x86_code(code: str) -> str:
     if platform.machine().lower() not in ("x86_64", "amd64"):
         pytest.skip("the page's statement is about torch's x86 code")
     return run_python(code, ATEN_CPU_CAPABILITY="default")
+
+
+def docstring_of(source: str) -> str:
+    """The module docstring of an example's source (its notebook's first cell), whitespace-normalised."""
+    return " ".join(ast.get_docstring(ast.parse(source)).split())
 
 
 def assert_pages_say(*pages_and_words: tuple[str, str]) -> None:

@@ -12,6 +12,7 @@ from helpers import (
     ROOT,
     assert_pages_say,
     assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels,
+    docstring_of,
     run_example,
     run_python,
 )
@@ -1522,12 +1523,11 @@ def test_the_examples_docstring_names_the_ways_it_shows_not_every_way_pytorch_of
     shrinking by 2, 4 and 8 that PyTorch offers", where the page names slicing, the pooling layers and F.interpolate,
     "not F.grid_sample with a scaled grid, nor the random windows of FractionalMaxPool2d": both shrink by 2, 4 and 8
     with no parameters."""
-    import ast
 
     import torch.nn as nn
 
     source = (ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8")
-    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    docstring = docstring_of(source)
     assert "every parameter-free way" not in docstring
     assert (
         "for the parameter-free ways to shrink by 2, 4 and 8 that slicing, the pooling layers and F.interpolate offer "

@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, assert_pages_say, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, run_example, run_python
 
 FLAT = {
     ("ConvTranspose2d k4", "bilinear (FCN)"),
@@ -798,11 +798,10 @@ def test_the_upsamplers_docstring_names_every_page_that_imports_it_and_the_cells
     # where-upsampling-lives pages import these ...; the checkerboard page shows the cells below"; the recipes
     # page imports bilinear_kernel and bilinear_layer_args too and shows the bilinear cell. Every example that
     # imports the module and every page that embeds one of its cells is named, with the cells it shows.
-    import ast
     import re
 
     text = (ROOT / "examples" / "_upsamplers.py").read_text(encoding="utf-8")
-    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    docstring = docstring_of(text)
     importers = {
         path.stem.replace("_", "-")
         for path in (ROOT / "examples").glob("*.py")

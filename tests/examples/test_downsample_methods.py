@@ -19,6 +19,7 @@ from helpers import (
     assert_pages_say,
     assert_uint8_against_pillow_breaks,
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
+    docstring_of,
     printed_by,
     run_example,
 )
@@ -1472,10 +1473,9 @@ def test_the_examples_docstring_names_the_usual_ways_to_halve_not_all_of_them():
     feature map ... every mode of F.interpolate", where the page measures "the usual ways ... not F.grid_sample with
     a scaled grid, nor FractionalMaxPool2d": both halve a map with no parameters, and linear and trilinear refuse the
     4-D maps measured here."""
-    import ast
 
     source = (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
-    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    docstring = docstring_of(source)
     assert "All the ways" not in docstring
     assert docstring.startswith("Ways to shrink, measured. The usual ways to halve a feature map in PyTorch")
     assert "every mode of ``F.interpolate`` that takes 4-D input (not linear, trilinear;" in docstring
@@ -1500,7 +1500,6 @@ def test_the_intro_says_which_methods_get_which_measures(ns):
     way": its error against the ideal, the energy that folds back, its shift error, its parameters and its time. The
     nonlinear methods get no folded energy (the table prints n/a), and PixelUnshuffle, which drops nothing, only its
     parameters and time."""
-    import ast
 
     nonlinear = {name for (name, k), m in ns["measured"].items() if not m["linear"]}
     assert {"MaxPool2d(k)", "LPPool2d(2, k) / k", "MaxBlurPool [1,4,6,4,1]"} <= nonlinear
@@ -1513,7 +1512,7 @@ def test_the_intro_says_which_methods_get_which_measures(ns):
     row = next(line for line in table.splitlines() if line.startswith("| PixelUnshuffle(k) |"))
     assert row.count("n/a") == 4, row  # error, passband, folded, shift; parameters and time are there
     source = (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
-    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    docstring = docstring_of(source)
     assert "Each one is measured the same way: " not in docstring
     assert "Each one is measured the same way, where the measure applies:" in docstring
     assert (

@@ -16,6 +16,7 @@ from helpers import (
     assert_uint8_against_pillow_breaks,
     assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels,
     assert_uint8_one_pixel_wide_bug_above_4_channels_with_avx2,
+    docstring_of,
     printed_by,
     run_example,
     run_python,
@@ -1759,12 +1760,11 @@ def test_the_examples_docstring_leaves_out_the_shrink_that_moves_pixels_into_cha
     factor k that treats every output pixel alike filters the input, then keeps every k-th sample", the rule the page
     limits to shrinks that do not move pixels into channels: PixelUnshuffle is linear, treats every output pixel
     alike and shrinks by k, yet keeps every sample, at every k and size tried."""
-    import ast
 
     import torch.nn as nn
 
     source = (ROOT / "examples" / "frequency_response.py").read_text(encoding="utf-8")
-    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    docstring = docstring_of(source)
     assert (
         "A linear way to shrink by a whole factor k without moving pixels into channels (as PixelUnshuffle does) "
         "that treats every output pixel alike filters the input, then keeps every k-th sample." in docstring

@@ -1,6 +1,5 @@
 """The claims of docs/interpolate-equivalences*.md, each checked on several shapes and scales."""
 
-import ast
 import inspect
 import itertools
 import warnings
@@ -13,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import assert_pages_say, printed_by, run_example, run_python
+from helpers import assert_pages_say, docstring_of, printed_by, run_example, run_python
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -1399,7 +1398,7 @@ def test_docstring_limits_the_module_and_repeat_interleave_equivalences():
     with pytest.raises(ValueError):
         nn.Upsample(scale_factor=0.0, mode="area")(row)
     source = (DOCS.parent / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
-    doc = " ".join(ast.get_docstring(ast.parse(source)).split())
+    doc = docstring_of(source)
     assert "``repeat_interleave`` (for ``nearest`` with a whole factor)" not in doc
     assert "within limits the page states" in doc
     assert "(given ``size`` or a ``scale_factor`` of Python floats other than 0)" in doc

@@ -17,7 +17,7 @@ import torch.nn.functional as F
 pytest.importorskip("onnxruntime", reason="onnxruntime is not installed")
 pytest.importorskip("onnxscript", reason="onnxscript is not installed (the default exporter needs it)")
 
-from helpers import ROOT, assert_pages_say, run_example  # noqa: E402
+from helpers import ROOT, assert_pages_say, docstring_of, run_example  # noqa: E402
 
 DEFAULT, LEGACY = "dynamo=True (default)", "dynamo=False (legacy)"
 MATCH = 1e-5
@@ -1849,7 +1849,6 @@ def test_the_docstring_names_the_one_mode_the_upsample_layers_leave_out():
     # every mode and align_corners"; the page says "every mode (but lanczos, which does not export)", the cases
     # build no lanczos layer, and nn.Upsample cannot even run it (lanczos needs antialias=True, which it does not
     # take). The modes torch accepts are read off its own error message; the cases' modes off the script.
-    import ast
 
     with pytest.raises(NotImplementedError) as caught:
         F.interpolate(torch.rand(2, 2), scale_factor=2)
@@ -1859,7 +1858,7 @@ def test_the_docstring_names_the_one_mode_the_upsample_layers_leave_out():
     assert "nearest-exact" in upsampled and accepted - upsampled == {"lanczos"}, (accepted, upsampled)
     with pytest.raises(ValueError, match="antialias=True"):
         nn.Upsample(scale_factor=2, mode="lanczos")(torch.rand(1, 1, 4, 4))
-    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    docstring = docstring_of(text)
     assert "for every mode and ``align_corners``" not in docstring
     assert (
         "``torch.onnx.export`` of ``nn.Upsample`` for every mode but ``lanczos`` (which runs only with "

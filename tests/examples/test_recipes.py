@@ -646,12 +646,10 @@ def test_the_examples_docstring_says_the_layer_equals_interpolate_only_up_to_rou
     "equal inside a border, and everywhere once the input is padded by replication"; the page says they agree to
     rounding on axes of up to 2**23 output pixels, and the example's own table is not 0 at any factor, inside the
     border or padded (float64 at x2 already differs by a rounding step)."""
-    import ast
-
-    from helpers import ROOT
+    from helpers import ROOT, docstring_of
 
     source = (ROOT / "examples" / "recipes.py").read_text(encoding="utf-8")
-    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    docstring = docstring_of(source)
     assert "``F.interpolate``: equal inside a border" not in docstring
     assert (
         "equal up to float rounding inside a border, and everywhere once the input is padded by replication "

@@ -17,7 +17,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import printed_by, run_example
+from helpers import docstring_of, printed_by, run_example
 
 ROOT = Path(__file__).parents[2]
 
@@ -623,11 +623,10 @@ def test_the_docstring_states_the_fair_start_with_the_pages_limits():
     # same output scale", with none of the limits the page gives that start: the same variance in expectation over
     # the initialisation, away from the border (test_fair_init_variances_differ_on_the_border), on an input whose
     # squared values are the same at every pixel (test_fair_init_variances_differ_per_pixel_on_an_input_of_...).
-    import ast
 
     root = Path(__file__).parents[2]
     text = (root / "examples" / "super_resolution.py").read_text(encoding="utf-8")
-    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    docstring = docstring_of(text)
     assert "starts at the same output scale" not in docstring
     assert (
         "Every upsampling layer starts with the same output variance, in expectation over the initialisation, "
@@ -653,11 +652,10 @@ def test_the_docstring_says_the_spread_of_the_rule_is_pooled():
     # Review r131-7: the example's docstring said a layer is called better "only when the difference of the means
     # exceeds twice the seeds' spread", which reads as each layer's own standard deviation, the rule the page
     # names and rejects (test_a_tiny_std_of_one_layer_does_not_separate_it); the rule pools the spread.
-    import ast
 
     root = Path(__file__).parents[2]
     text = (root / "examples" / "super_resolution.py").read_text(encoding="utf-8")
-    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    docstring = docstring_of(text)
     assert "exceeds twice the seeds' spread. " not in docstring
     assert (
         "only when the difference of the means exceeds twice the seeds' spread pooled over the four layers "

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from _downsample import Downsample
 from torch._inductor.decomposition import select_decomp_table
 
-from helpers import ROOT, assert_pages_say, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, run_example, run_python
 
 EXACT = ("nearest", "nearest-exact", "bilinear, antialias", "bicubic, antialias")
 ROUNDED = ("bilinear", "bicubic")
@@ -832,10 +832,9 @@ def test_the_docstring_says_the_adaptive_pool_lowering_can_call_the_eager_kernel
     # pool itself, and it falls back to the eager kernel for the rest", so that the eager kernel ran for the
     # antialiased settings only; the lowering hands area to 5x5 (windows of up to 9x12, sides that do not divide)
     # to the eager kernel too, as the page's table says.
-    import ast
 
     text = (ROOT / "examples" / "torch_compile.py").read_text(encoding="utf-8")
-    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    docstring = docstring_of(text)
     assert ns["falls_back"]["area", (5, 5)] and not ns["falls_back"]["area", (37, 1)]
     assert (
         "Inductor lowers the adaptive average pool itself (to generated code, or to the eager kernel when the "
@@ -848,7 +847,6 @@ def test_the_docstring_names_the_settings_and_dtypes_it_does_not_compile():
     # setting in float32 and bfloat16"; the page says "every setting of the site's tables but lanczos" and leaves
     # out a setting in a dtype eager mode rejects (on the CPU, both antialiased settings in bfloat16). The script
     # takes INTERPOLATE_SETTINGS, which holds no lanczos, and skips what eager mode raises on.
-    import ast
 
     from _settings import INTERPOLATE_SETTINGS, LANCZOS
 
@@ -864,7 +862,7 @@ def test_the_docstring_names_the_settings_and_dtypes_it_does_not_compile():
     assert rejected == ["bilinear, antialias", "bicubic, antialias"], rejected
     text = (ROOT / "examples" / "torch_compile.py").read_text(encoding="utf-8")
     assert "for name, kwargs in INTERPOLATE_SETTINGS.items():" in text
-    docstring = " ".join(ast.get_docstring(ast.parse(text)).split())
+    docstring = docstring_of(text)
     assert "compiles every interpolate setting in float32 and bfloat16" not in docstring
     assert (
         "The script compiles every interpolate setting of the site's tables but lanczos in float32 and bfloat16 "

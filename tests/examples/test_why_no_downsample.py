@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import ROOT, assert_pages_say, printed_by, run_example, run_in_generic_x86_code, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, printed_by, run_example, run_in_generic_x86_code, run_python
 
 POOL = {
     1: (F.max_pool1d, F.avg_pool1d, F.conv1d),
@@ -2221,10 +2221,9 @@ def test_the_examples_docstring_says_average_pooling_is_a_convolution_only_on_fl
     """Review r127-1: the example's docstring, the first cell of its notebook, said "average pooling keeps the mean
     and is a fixed strided convolution", the rule the page limits to floating-point input and small kernels: on int64
     input the CPU rounds each mean toward zero, [3, 4] pools to 3 where the convolution of weights 1/2 gives 3.5."""
-    import ast
 
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
-    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    docstring = docstring_of(source)
     assert "average pooling keeps the mean and is a fixed strided convolution" not in docstring
     assert (
         "average pooling keeps the mean and, on floating-point input with small kernels while neither overflows, is a "
@@ -2240,10 +2239,9 @@ def test_the_examples_docstring_limits_average_pooling_as_a_convolution_to_sums_
     rounding" left out the page's "as long as neither overflows": pooling adds before it divides, so a float32 pair
     of 3e38 pools to inf where the convolution of weights 1/2 gives 3e38, more than rounding apart (in 1-D, 2-D and
     3-D)."""
-    import ast
 
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
-    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    docstring = docstring_of(source)
     assert "small kernels while neither overflows, is a fixed strided convolution" in docstring
     for rank, value in itertools.product((1, 2, 3), (3e38, 1.8e38, -2e38)):
         x = torch.full((1, 1) + (2,) * rank, value)
@@ -2340,10 +2338,9 @@ def test_the_examples_docstring_names_the_options_that_end_average_pooling_as_a_
     kernels while neither overflows, is a fixed strided convolution up to rounding", while the script itself prints
     0.33 and 0.28 for count_include_pad=False and ceil_mode=True: both change the divisor at the border, and the
     convolution misses by far more than rounding in 1-D, 2-D and 3-D, in every floating-point dtype pooling takes."""
-    import ast
 
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
-    docstring = " ".join(ast.get_docstring(ast.parse(source)).split())
+    docstring = docstring_of(source)
     assert (
         "is a fixed strided convolution up to rounding (unless ``count_include_pad=False`` or ``ceil_mode=True`` "
         "changes its divisor at the border)" in docstring
