@@ -83,8 +83,8 @@ for warning in caught:
 # On these short float64 rows interpolate's nearest reads floor(i * in / out), nearest-exact
 # floor((i + 0.5) * in / out), and grid_sample's nearest rounds the position (i + 0.5) * in / out - 0.5
 # to the nearest integer (a tie to the even one): the same pixel as nearest-exact except at an exact
-# tie (near_tie below: not so on long float32 axes). Ties round as the floating point falls,
-# which may differ between devices: these indices come from the CPU.
+# tie (near_tie below: not so on long float32 axes, nor on short bfloat16 and float16 ones). Ties round as the
+# floating point falls, which may differ between devices: these indices come from the CPU.
 def nearest_indices(n_in, n_out):
     line = torch.arange(n_in, dtype=torch.float64).view(1, 1, 1, -1)
     return {

@@ -2224,3 +2224,21 @@ def test_the_scale_factor_comment_names_both_ends_that_bilinear_clamps(ns):
         "bilinear clamps those outside [0, 6] to the end pixels, as border padding does: output 0 at -0.28 reads pixel 0, "
         "output 15 at 6.24 pixel 6" in source
     )
+
+
+def test_the_nearest_comment_names_every_dtype_whose_near_tie_rows_part(ns):
+    # Review r132-8: the nearest cell's comment pointed at near_tie for where its rule fails, "(near_tie below: not so
+    # on long float32 axes)"; that cell's table also shows 5 -> 29 in bfloat16 and 29 -> 37 in float16, axes as short
+    # as the nearest cell's, where grid_sample's nearest and nearest-exact part too. The pointer names every dtype
+    # whose near_tie rows part, and whether its axes are long or short.
+    parted = {}
+    for (n_in, n_out, i, dtype), r in ns["near_ties"].items():
+        if r["nearest-exact"] != r["grid_sample nearest"]:
+            parted.setdefault(dtype, set()).add("long" if max(n_in, n_out) > 1000 else "short")
+    assert parted == {"float32": {"long"}, "bfloat16": {"short"}, "float16": {"short"}}
+    source = (pathlib.Path(__file__).parents[2] / "examples" / "grid_sample.py").read_text(encoding="utf-8")
+    comment = " ".join(line.lstrip("# ") for line in source.split("# %% nearest\n")[1].split("\ndef ")[0].splitlines())
+    pointer = comment.split("(near_tie below: ")[1].split(")")[0]
+    assert pointer == "not so on long float32 axes, nor on short bfloat16 and float16 ones"
+    for dtype, lengths in parted.items():
+        assert f"{lengths.pop()} " in pointer and dtype in pointer
