@@ -468,3 +468,22 @@ def test_the_checkerboard_score_is_measured_for_each_decoder_not_for_each_encode
     assert "measures parameters and FLOPs for each choice and, for each decoder, the checkerboard score" in example
     assert "for one 3x128x128 image, and the checkerboard score" not in example
     assert "for one 3x128x128 image; for each decoder choice also the # checkerboard score" in example
+
+
+def test_the_dcgan_paragraph_points_to_the_two_printed_lines_that_count_the_overlap(ns):
+    # Review r132-8: "The two kernels differ in overlap, counted in the last two lines" (zh: 输出的最后两行) was bound by
+    # no test of what the dcgan cell prints; a line added after the overlap counts would have left it pointing at
+    # the wrong lines. The cell's output runs from the latent's shape to the first table of the measure cell.
+    from helpers import assert_pages_say, printed_by
+
+    printed = printed_by("where_upsampling_lives.py").splitlines()
+    start = next(i for i, line in enumerate(printed) if line.startswith("latent ("))
+    end = next(i for i, line in enumerate(printed) if line.startswith("| decoder upsampling"))
+    cell = printed[start:end]
+    assert len(cell) > 2 and not any(line.startswith("kernel ") for line in cell[:-2]), cell
+    assert cell[-2].startswith("kernel 4, stride 2: [4] kernel copies per output pixel"), cell
+    assert cell[-1].startswith("kernel 5, stride 2: [4, 6, 9] kernel copies per output pixel"), cell
+    assert_pages_say(
+        ("where-upsampling-lives.md", "The two kernels differ in overlap, counted in the last two lines"),
+        ("where-upsampling-lives.zh.md", "两种卷积核大小的重叠情况不同，输出的最后两行数出了这一点"),
+    )
