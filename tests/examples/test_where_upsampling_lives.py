@@ -487,3 +487,25 @@ def test_the_dcgan_paragraph_points_to_the_two_printed_lines_that_count_the_over
         ("where-upsampling-lives.md", "The two kernels differ in overlap, counted in the last two lines"),
         ("where-upsampling-lives.zh.md", "两种卷积核大小的重叠情况不同，输出的最后两行数出了这一点"),
     )
+
+
+def test_the_input_sizes_paragraph_points_to_the_printed_lines_of_the_fix_cell(ns):
+    # Review r132-8: "(the 2×2 lines below)" and "(the last three lines)" (zh: 下面 2×2 的两行, 最后三行) were bound by no
+    # test of what the odd_sizes_fix cell prints, the last cell of the script: its last five lines are the two 2x2
+    # paddings (reflect fails, replicate runs) and the three output_size=(63, 63) attempts, one per encoder.
+    from helpers import assert_pages_say, printed_by
+
+    printed = printed_by("where_upsampling_lives.py").splitlines()
+    assert [line.split()[0] for line in printed[-6:]] == ["63x63,", "2x2,", "2x2,", "63x63,", "63x63,", "63x63,"]
+    tiny, last = printed[-5:-3], printed[-3:]
+    assert tiny[0].startswith("2x2, reflect ") and "Padding size should be less than" in tiny[0], tiny
+    assert tiny[1] == "2x2, replicate padded to 4x4 -> (1, 2, 2, 2)", tiny
+    assert "output_size" not in printed[-6] and all("output_size=(63, 63) -> " in line for line in last), last
+    assert [line.split(",")[1].split("halves")[0].strip() for line in last] == ns["DOWNSAMPLERS"]
+    assert last[0].endswith("(1, 16, 63, 63)") and last[2].endswith("(1, 16, 63, 63)") and "ValueError" in last[1]
+    assert_pages_say(
+        ("where-upsampling-lives.md", 'such as `mode="replicate"` (the 2×2 lines below)'),
+        ("where-upsampling-lives.md", "not after the strided convolution's 32 (the last three lines)"),
+        ("where-upsampling-lives.zh.md", '例如 `mode="replicate"`（见下面 2×2 的两行）'),
+        ("where-upsampling-lives.zh.md", "在带步幅卷积得到的 32 之后就不行（见最后三行）"),
+    )
