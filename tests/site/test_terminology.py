@@ -223,6 +223,15 @@ def test_the_index_check_finds_an_ordinal():
     )  # no stale exemption
 
 
+def matches(pattern: re.Pattern[str], path: Path) -> list[str]:
+    """'file:line: match' for every match of pattern on every line of path, prose or not."""
+    return [
+        f"{path.relative_to(ROOT)}:{number}: {m.group(0)}"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for m in pattern.finditer(line)
+    ]
+
+
 # A kernel's tap is 权重 (the glossary's row), a sample 采样点: the en pages say "taps that fall outside the input" (or
 # past the edge), which plain interpolation moves onto the border pixel and antialias drops, while a shrink never puts
 # a sample outside the input. Review r128-6 found 采样点 written for those taps on five pages and in printed output,
@@ -234,11 +243,7 @@ TAP_OUTSIDE_AS_SAMPLE = re.compile(
 
 @pytest.mark.parametrize("path", [*PAGES, *TRANSLATIONS], ids=lambda p: p.name)
 def test_a_tap_outside_the_input_is_a_weight_not_a_sample(path: Path):
-    found = [
-        f"{path.relative_to(ROOT)}:{number}: {m.group(0)}"
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        for m in TAP_OUTSIDE_AS_SAMPLE.finditer(line)
-    ]
+    found = matches(TAP_OUTSIDE_AS_SAMPLE, path)
     assert not found, "\n".join(found)
 
 
@@ -257,3 +262,23 @@ def test_the_tap_check_finds_a_sample_outside_the_input():
     ):
         assert TAP_OUTSIDE_AS_SAMPLE.search(slip), slip
     assert not TAP_OUTSIDE_AS_SAMPLE.search("落在输入之外的权重改读边缘像素；采样点落在像素 3 上")
+
+
+# A counted sample is 采样点 too: "1000 个采样" and "30 个正态随机采样" stood on audio-resampling.zh (noticed in review
+# r132-8). 下采样/上采样/重采样 and 采样率/采样位置/… are other words and stay.
+SAMPLE_COUNT_WITHOUT_POINT = re.compile(
+    r"\d[\d,]*\s*个[^\s，。；、（）`]{0,6}?(?<![上下重])采样(?![点率位频间数周器网])"
+)
+
+
+@pytest.mark.parametrize("path", [*PAGES, *TRANSLATIONS], ids=lambda p: p.name)
+def test_counted_samples_are_sample_points(path: Path):
+    found = matches(SAMPLE_COUNT_WITHOUT_POINT, path)
+    assert not found, "\n".join(found)
+
+
+def test_the_sample_count_check_finds_a_count_without_point():
+    for slip in ("放大到不超过 1000 个采样时", "30 个正态随机采样放大到 1,000,003 个"):
+        assert SAMPLE_COUNT_WITHOUT_POINT.search(slip), slip
+    for fine in ("1000 个采样点", "3 个下采样层", "在 10 组下采样中", "2 个采样位置", "16 kHz 采样率"):
+        assert not SAMPLE_COUNT_WITHOUT_POINT.search(fine), fine
