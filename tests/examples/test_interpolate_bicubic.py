@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, assert_pages_say, docstring_of, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, printed_by, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -1847,3 +1847,28 @@ def test_the_scripts_docstring_gives_the_twelve_to_four_exception_with_align_cor
         "that shrink's four samples fall between pixels, and a step after pixel 4 leaves the range)"
     ) in docstring
     assert "as when shrinking 12 pixels to 4)" not in docstring
+
+
+def test_both_lines_of_the_ramp_cell_measure_the_interior():
+    # Review r132-3: "the taps that fall outside the image ... bend a ramp for either A, so the line below measures the
+    # interior" (zh 下面那行) pointed to one line; the ramp cell prints two, one per A, and both leave out the border,
+    # where the ramp bends for either A (A = -0.75: 0.048 inside, 0.29 with the border; A = -0.5: 1e-15 and 0.28).
+    printed = [line for line in printed_by("interpolate_bicubic.py").splitlines() if "largest error on a ramp" in line]
+    assert len(printed) == 2 and printed[0].startswith("A = -0.75") and printed[1].startswith("A = -0.5")
+    ramp = torch.arange(12.0, dtype=torch.float64).view(1, 1, 1, -1)
+    for kwargs, line in zip(({}, {"antialias": True}), printed):
+        out = F.interpolate(ramp, scale_factor=5, mode="bicubic", **kwargs)[0, 0, 0].numpy()
+        where = (np.arange(len(out)) + 0.5) / 5 - 0.5
+        interior = (where >= 2) & (where <= 9)
+        inside, everywhere = np.abs(out - where)[interior].max(), np.abs(out - where).max()
+        assert line.endswith(f"{inside:.2e}") and everywhere > inside + 0.1, (line, inside, everywhere)
+    assert_pages_say(
+        (
+            "interpolate-bicubic.md",
+            "bend a ramp for either A, so both lines the cell below prints measure the interior only.",
+        ),
+        ("interpolate-bicubic.zh.md", "A 取哪个值都一样，所以下面单元格打印的两行都只测内部。"),
+    )
+    for page in ("interpolate-bicubic.md", "interpolate-bicubic.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "so the line below measures" not in text and "下面那行只测内部" not in text
