@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, assert_pages_say, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, printed_by, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -1819,3 +1819,56 @@ def test_the_twelve_to_four_step_stays_in_range_only_without_antialias_and_with_
             "同样的缩小若用 `antialias=True`，或用 `align_corners=True` 且阶跃位于下标为 4 的像素之后，输出就会超出）。",
         ),
     )
+
+
+def test_the_scripts_docstring_gives_the_twelve_to_four_exception_with_align_corners_false_only():
+    # Review r132-3: the example's docstring said "(not where every sample falls on an input pixel, as when shrinking 12
+    # pixels to 4)", the case round 131 narrowed on the page to the default align_corners=False; with
+    # align_corners=True the 12 -> 4 samples sit at 0, 11/3, 22/3 and 11, two of them between pixels, and a step after
+    # pixel 4 reaches -0.11. Swept over every step position, size and scale_factor, float32 and float64, both formats.
+    left_with_corners = set()
+    for first_bright in range(1, 12):
+        for dtype in (torch.float32, torch.float64):
+            step = torch.zeros(1, 1, 12, 12, dtype=dtype)
+            step[..., first_bright:] = 1
+            for kwargs in ({"size": (4, 4)}, {"scale_factor": 1 / 3}):
+                for image in (step, step.contiguous(memory_format=torch.channels_last)):
+                    out = F.interpolate(image, mode="bicubic", **kwargs)
+                    assert out.min() >= 0 and out.max() <= 1, (first_bright, dtype, kwargs)
+                    corners = F.interpolate(image, mode="bicubic", align_corners=True, **kwargs)
+                    if corners.min() < 0 or corners.max() > 1:
+                        left_with_corners.add(first_bright)
+    assert 5 in left_with_corners  # the step after pixel 4
+    positions = torch.arange(4, dtype=torch.float64) * 11 / 3
+    assert int((positions != positions.round()).sum()) == 2
+    docstring = docstring_of((ROOT / "examples" / "interpolate_bicubic.py").read_text(encoding="utf-8"))
+    assert (
+        "as when shrinking 12 pixels to 4 with the default ``align_corners=False``; with ``align_corners=True`` two of "
+        "that shrink's four samples fall between pixels, and a step after pixel 4 leaves the range)"
+    ) in docstring
+    assert "as when shrinking 12 pixels to 4)" not in docstring
+
+
+def test_both_lines_of_the_ramp_cell_measure_the_interior():
+    # Review r132-3: "the taps that fall outside the image ... bend a ramp for either A, so the line below measures the
+    # interior" (zh 下面那行) pointed to one line; the ramp cell prints two, one per A, and both leave out the border,
+    # where the ramp bends for either A (A = -0.75: 0.048 inside, 0.29 with the border; A = -0.5: 1e-15 and 0.28).
+    printed = [line for line in printed_by("interpolate_bicubic.py").splitlines() if "largest error on a ramp" in line]
+    assert len(printed) == 2 and printed[0].startswith("A = -0.75") and printed[1].startswith("A = -0.5")
+    ramp = torch.arange(12.0, dtype=torch.float64).view(1, 1, 1, -1)
+    for kwargs, line in zip(({}, {"antialias": True}), printed):
+        out = F.interpolate(ramp, scale_factor=5, mode="bicubic", **kwargs)[0, 0, 0].numpy()
+        where = (np.arange(len(out)) + 0.5) / 5 - 0.5
+        interior = (where >= 2) & (where <= 9)
+        inside, everywhere = np.abs(out - where)[interior].max(), np.abs(out - where).max()
+        assert line.endswith(f"{inside:.2e}") and everywhere > inside + 0.1, (line, inside, everywhere)
+    assert_pages_say(
+        (
+            "interpolate-bicubic.md",
+            "bend a ramp for either A, so both lines the cell below prints measure the interior only.",
+        ),
+        ("interpolate-bicubic.zh.md", "A 取哪个值都一样，所以下面单元格打印的两行都只测内部。"),
+    )
+    for page in ("interpolate-bicubic.md", "interpolate-bicubic.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "so the line below measures" not in text and "下面那行只测内部" not in text

@@ -1713,3 +1713,38 @@ def test_decomposition_forward_gap_is_one_epsilon_or_one_and_a_half_at_x2_and_ha
             "放大 2 倍时，最大差值是一个或一个半 float32 的 eps，缩小一半时是半个 eps，也就是最大那些值的一到三个舍入单位",
         ),
     )
+
+
+def test_the_sizes_where_nearest_and_kept_axes_fail_are_in_the_list_at_the_top_not_the_first_paragraph():
+    # Review r132-3: the gradcheck section sent the reader to "the sizes of the first paragraph where their CPU backward
+    # is not the transpose" and "the kept sizes named there", and the determinism section to "the rounded ratios and
+    # kept axes of the first paragraph" (zh 第一段); the first paragraph names no size: the sizes are in the list of
+    # exceptions at the top, which the coverage section already calls "the exceptions listed at the top".
+    for page, start, end in (
+        ("interpolate-gradients.md", "The exceptions, where", "Every kept-axis case above"),
+        ("interpolate-gradients.zh.md", "以下情况例外", "上面这些轴尺寸不变的情况"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        first_paragraph = text.split("\n\n")[1]
+        listed = text[text.index(start) : text.index(end)]
+        for size in ("×1.05", "2 → 41", "2 → 82", "10×10 ×1.05"):
+            assert size not in first_paragraph and size in listed, (page, size)
+        assert "first paragraph" not in text and "第一段" not in text, page
+    row = torch.rand(1, 1, 10, dtype=torch.float64, requires_grad=True)
+    assert not torch.autograd.gradcheck(
+        lambda t: F.interpolate(t, scale_factor=1.05, mode="nearest"), (row,), raise_exception=False
+    )
+    image = torch.rand(1, 1, 10, 10, dtype=torch.float64, requires_grad=True)
+    assert not torch.autograd.gradcheck(
+        lambda t: F.interpolate(t, scale_factor=1.05, mode="bicubic"), (image,), raise_exception=False
+    )
+    assert_pages_say(
+        ("interpolate-gradients.md", "Nor do the nearest modes at the sizes of the exceptions listed at the top where"),
+        (
+            "interpolate-gradients.md",
+            "at the rounded ratios and kept axes of the exceptions listed at the top disagrees",
+        ),
+        ("interpolate-gradients.zh.md", "开头列出的例外中那些 CPU 反向不是转置的尺寸上，两种最近邻模式也通不过"),
+        ("interpolate-gradients.zh.md", "开头列出的尺寸不变的情况下，`bicubic` 和开启抗混叠的模式同样通不过"),
+        ("interpolate-gradients.zh.md", "在开头列出的例外中那些有舍入的比例上和尺寸不变的轴上与前向不一致"),
+    )
