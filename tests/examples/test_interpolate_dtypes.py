@@ -1920,3 +1920,14 @@ def test_the_lines_that_isolate_the_kernel_error_are_the_epsilon_lines_not_the_l
         ("interpolate-dtypes.zh.md", "括号里的数字，以及表下给出各数据类型 eps 的那几行，单独给出内核本身引入的误差"),
         ("interpolate-dtypes.zh.md", "单元格的最后一行（每个设备一行）给出它在本表各模式上的范围"),
     )
+
+
+def test_the_channels_last_cells_uint8_draws_span_0_to_254_as_its_comment_says():
+    # The cell draws uint8 as (255 * torch.rand).to(uint8): the cast truncates and rand < 1, so 255 never comes; the
+    # comment said "0..255" until a reviewer counted.
+    source = " ".join((ROOT / "examples" / "interpolate_dtypes.py").read_text(encoding="utf-8").split())
+    assert "x = (x * 255).to(dtype) if dtype == torch.uint8" in source
+    assert "uint8 in 0..254 (255 times a float in [0, 1), truncated)" in source
+    torch.manual_seed(0)
+    drawn = (torch.rand(2, 32, 256, 256) * 255).to(torch.uint8)
+    assert (drawn.min().item(), drawn.max().item()) == (0, 254)
