@@ -44,6 +44,36 @@ def test_reported_cases(ns):
     assert sizes[75, 120 / 75] == 120  # a control: not every such ratio falls short
 
 
+def test_the_rows_the_floor_rule_prose_points_at_and_the_control_ratio_that_is_not_exact(ns):
+    # Review r132-2: the page said the last row 'is a ratio that happens to come out exact' (zh 一个恰好算得精确的
+    # 缩放因子); 120/75 = 1.6 is no more exact in binary than 120/88: the exact product of the stored double and 75
+    # exceeds 120, and only its rounding to a double gives 120. The pointers: rows 1-3 are where rounding gives one
+    # pixel more, row 4 is #96236 (88 -> 120), the last row the control.
+    rows = ns["cases"]
+    assert len(rows) == 5 and rows[3] == (88, 120 / 88) and rows[-1] == (75, 120 / 75)
+    assert all(round(n * s) == ns["out_size"](n, s) + 1 for n, s in rows[:3])
+    n, s = rows[-1]
+    assert (
+        Fraction(s) != Fraction(120, 75) and Fraction(n) * Fraction(s) != 120
+    )  # neither the ratio nor the product exact
+    assert n * s == 120.0 and ns["out_size"](n, s) == 120  # the float64 product rounds to 120
+    assert_pages_say(
+        (
+            "interpolate-sizes.md",
+            "The last row is a control: its ratio, 120/75 = 1.6, is not exact in binary either,"
+            " but the product happens to round to exactly 120.",
+        ),
+        (
+            "interpolate-sizes.zh.md",
+            "最后一行是对照：它的缩放因子 120/75 = 1.6 在二进制里同样无法精确表示，但乘积恰好舍入成 120。",
+        ),
+        ("interpolate-sizes.md", "for the first three rows below they give one pixel more than torch"),
+        ("interpolate-sizes.md", "The fourth row is [pytorch/pytorch#96236]"),
+        ("interpolate-sizes.zh.md", "对下表前三行，它们都比 torch 多一个像素"),
+        ("interpolate-sizes.zh.md", "第四行是 [pytorch/pytorch#96236]"),
+    )
+
+
 def test_how_often_one_pixel_short(ns):
     target = ns["target"]
     expected = [n for n in range(target // 2, 2 * target + 1) if math.floor(n * (target / n)) != target]
