@@ -1691,3 +1691,27 @@ def test_the_figure_caption_says_the_area_row_draws_bars_and_lines_to_their_midd
                 assert not bars and len(dots) == n_out
                 for line, dot, p in zip(thin, dots, sampled):
                     assert line.get_xdata()[1] == pytest.approx(p) == dot.get_xdata()[0]
+
+
+def test_the_pointers_into_the_float32_rounding_cell_land_on_the_lines_they_name():
+    # Review r132-2 (UNTESTED): the page points at the float32_rounding cell's lines: 'the 47-row line' (float64
+    # 4-D exact again), 'the line "whole factors up to 100"', and 'The last lines of the cell find the first size
+    # where the centre ... lies exactly on the border' (the nearest-exact tie and the four picks after it).
+    lines = cell_outputs("interpolate_coordinates.py")["float32_rounding"].splitlines()
+    tall = [line for line in lines if "47 rows" in line]
+    assert tall == ["  float64, 4-D, 47 rows: copies of each input pixel [41, 41]"]
+    assert lines[lines.index(tall[0]) + 1].startswith("whole factors up to 100 that copy unevenly: [41, ")
+    tie = next(i for i, line in enumerate(lines) if line.startswith("nearest-exact, "))
+    assert "is a tie" in lines[tie] and len(lines) == tie + 5  # the tie line and its four picks close the cell
+    assert all("torch picked input pixel" in line for line in lines[tie + 1 :])
+    assert_pages_say(
+        ("interpolate-coordinates.md", "(the 47-row line)"),
+        ("interpolate-coordinates.md", 'the line "whole factors up to 100" lists those'),
+        (
+            "interpolate-coordinates.md",
+            "The last lines of the cell find the first size where the centre of an output pixel",
+        ),
+        ("interpolate-coordinates.zh.md", "见 47 行的那一行"),
+        ("interpolate-coordinates.zh.md", "以“100 以内复制得不均匀的整数倍数”开头的那一行"),
+        ("interpolate-coordinates.zh.md", "单元格最后几行找出第一个这样的尺寸"),
+    )
