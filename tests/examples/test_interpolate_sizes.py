@@ -16,7 +16,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import assert_pages_say, run_example, run_in_generic_x86_code, run_python
+from helpers import assert_pages_say, printed_by, run_example, run_in_generic_x86_code, run_python
 
 
 @pytest.fixture(scope="module")
@@ -2121,4 +2121,25 @@ def test_docstring_names_the_calls_whose_grid_ignores_the_scale_factor():
     assert (
         "once for the sampling coordinates (except with ``area``, ``align_corners=True`` or"
         " ``recompute_scale_factor=True``, and where a kernel copies or doubles instead)" in doc
+    )
+
+
+def test_the_pointers_into_the_nearest_and_averaging_tail_cells_land_on_the_lines_they_name():
+    # Review r132-2 (UNTESTED): the page points at 'the ×2.000000001 line below' (even copies) and, in the
+    # averaging_tail cell, at 'the last line below' (the whole last row of a 4×4 shrunk to 2×1 without weight) and
+    # at bicubic's '×0.2 below' (its last pixel without weight, none at ×0.37). No test read those positions.
+    lines = printed_by("interpolate_sizes.py").splitlines()
+    assert "x2.000000001: output 16 px, copies of each input pixel [2, 2, 2, 2, 2, 2, 2, 2]" in lines
+    tail = lines[lines.index("scale_factor=0.37, area: 2 px, input pixels without weight []") :]
+    tail = tail[: next(i for i, line in enumerate(tail) if line.startswith("7 pixels, scale 0.5"))]
+    assert tail[-1] == "CPU, float32 4×4 -> 2×1, bilinear, antialias: input pixels without weight [12, 13, 14, 15]"
+    assert "scale_factor=0.2, bicubic, antialias: 1 px, input pixels without weight [7]" in tail
+    assert "scale_factor=0.37, bicubic, antialias: 2 px, input pixels without weight []" in tail
+    assert_pages_say(
+        ("interpolate-sizes.md", "(the ×2.000000001 line below)"),
+        ("interpolate-sizes.md", "the whole last row of a 4×4 image shrunk to 2×1 in the last line below"),
+        ("interpolate-sizes.md", "as at ×0.2 below"),
+        ("interpolate-sizes.zh.md", "见下面 ×2.000000001 那一行"),
+        ("interpolate-sizes.zh.md", "比如下面最后一行里 4×4 → 2×1 的整个最后一行"),
+        ("interpolate-sizes.zh.md", "比如下面的 ×0.2"),
     )
