@@ -53,7 +53,8 @@ for n_in, n_out in ((5, 8), (8, 5)):
 
 # %% sampling_figure
 # Input pixels on top, output pixels below, both in input-pixel units; each line joins an
-# output pixel's centre to where torch sampled. For area, the bar marks the pixels averaged.
+# output pixel's centre to where torch sampled; area samples no point: a bar marks the pixels
+# averaged, and the line ends at its middle.
 def draw(ax, n_in, n_out, mode, align):
     if align:  # centres of the corner pixels coincide
         step, centres = (n_in - 1) / (n_out - 1), np.arange(n_out) * (n_in - 1) / (n_out - 1)

@@ -10,7 +10,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import run_example, run_in_generic_x86_code, run_python
+from helpers import assert_pages_say, run_example, run_in_generic_x86_code, run_python
 
 ROOT_DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -1651,3 +1651,67 @@ def test_shrinking_picks_comment_names_pixel_k_over_2_as_even_blocks_have_no_mid
         assert (k % 2 == 0) == (k // 2 != (k - 1) / 2)  # even k: pixel k // 2 is not the block's centre
     source = (ROOT_DOCS.parent / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8")
     assert "nearest-exact the middle one" not in source and "nearest-exact pixel k // 2." in source
+
+
+def test_the_figure_caption_says_the_area_row_draws_bars_and_lines_to_their_middle(ns):
+    # Review r132-2: the caption said 'The same positions drawn' and 'each line joins an output pixel's centre to
+    # the point torch sampled'; the figure has a fifth row, area, which samples no point: a bar marks the pixels
+    # each output averages and the line ends at the bar's middle, with no dot. Read off what is drawn.
+    assert list(ns["rows"]) == [*ns["settings"], "area"]
+    assert_pages_say(
+        ("interpolate-coordinates.md", "The same positions drawn, with a fifth row for `area`."),
+        (
+            "interpolate-coordinates.md",
+            "except in the `area` row, which samples no point: there a bar marks the input pixels that"
+            " the output pixel averages, and the line ends at the middle of that bar.",
+        ),
+        ("interpolate-coordinates.zh.md", "把同样的位置画出来，另加一行 `area`。"),
+        (
+            "interpolate-coordinates.zh.md",
+            "`area` 那一行例外，它不在某个位置采样：横条标出这个输出像素求平均的那些输入像素，线连到横条的中点。",
+        ),
+    )
+    for column, (n_in, n_out) in enumerate(((5, 8), (8, 5))):
+        for row, (name, (mode, align)) in enumerate(ns["rows"].items()):
+            lines = ns["axes"][row, column].get_lines()
+            thin = [line for line in lines if line.get_linewidth() < 2 and line.get_marker() in ("None", "", None)]
+            dots = [line for line in lines if line.get_marker() == "o"]
+            bars = [line for line in lines if line.get_linewidth() >= 2]
+            assert len(thin) == n_out, (name, n_in, n_out)
+            if mode == "area":
+                weights = ns["area_weights"](n_in, n_out)
+                assert not dots and len(bars) == n_out
+                for d, (line, bar) in enumerate(zip(thin, bars)):
+                    used = np.flatnonzero(weights[d])
+                    np.testing.assert_allclose(bar.get_xdata(), [used[0] - 0.45, used[-1] + 0.45])
+                    assert line.get_xdata()[1] == pytest.approx((used[0] + used[-1]) / 2)  # the middle of the bar
+                    assert line.get_ydata()[1] == bar.get_ydata()[0]
+            else:
+                sampled = ns["sampled"](n_in, n_out, mode, align)
+                assert not bars and len(dots) == n_out
+                for line, dot, p in zip(thin, dots, sampled):
+                    assert line.get_xdata()[1] == pytest.approx(p) == dot.get_xdata()[0]
+
+
+def test_the_pointers_into_the_float32_rounding_cell_land_on_the_lines_they_name():
+    # Review r132-2 (UNTESTED): the page points at the float32_rounding cell's lines: 'the 47-row line' (float64
+    # 4-D exact again), 'the line "whole factors up to 100"', and 'The last lines of the cell find the first size
+    # where the centre ... lies exactly on the border' (the nearest-exact tie and the four picks after it).
+    lines = cell_outputs("interpolate_coordinates.py")["float32_rounding"].splitlines()
+    tall = [line for line in lines if "47 rows" in line]
+    assert tall == ["  float64, 4-D, 47 rows: copies of each input pixel [41, 41]"]
+    assert lines[lines.index(tall[0]) + 1].startswith("whole factors up to 100 that copy unevenly: [41, ")
+    tie = next(i for i, line in enumerate(lines) if line.startswith("nearest-exact, "))
+    assert "is a tie" in lines[tie] and len(lines) == tie + 5  # the tie line and its four picks close the cell
+    assert all("torch picked input pixel" in line for line in lines[tie + 1 :])
+    assert_pages_say(
+        ("interpolate-coordinates.md", "(the 47-row line)"),
+        ("interpolate-coordinates.md", 'the line "whole factors up to 100" lists those'),
+        (
+            "interpolate-coordinates.md",
+            "The last lines of the cell find the first size where the centre of an output pixel",
+        ),
+        ("interpolate-coordinates.zh.md", "见 47 行的那一行"),
+        ("interpolate-coordinates.zh.md", "以“100 以内复制得不均匀的整数倍数”开头的那一行"),
+        ("interpolate-coordinates.zh.md", "单元格最后几行找出第一个这样的尺寸"),
+    )

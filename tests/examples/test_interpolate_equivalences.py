@@ -1403,3 +1403,33 @@ def test_docstring_limits_the_module_and_repeat_interleave_equivalences():
     assert "within limits the page states" in doc
     assert "(given ``size`` or a ``scale_factor`` of Python floats other than 0)" in doc
     assert "(for ``nearest`` with most whole factors, not all: x41 is one that misses)" in doc
+
+
+def test_the_pointers_into_the_repeat_and_slicing_cells_land_on_the_lines_they_name():
+    # Review r132-2 (UNTESTED): the page points at printed lines by position: in the nearest_repeat cell 'the cell's
+    # last line' (the 100 000-sample nearest-exact signal), 'the 8×8 line', the 2×2 line with one row and one
+    # column; in the shrink_slicing cell 'the line after the checks' (the inf beside the middle sample, nan) and 'the
+    # second line after the checks' (four pixels of 1e38). No test read those positions.
+    lines = printed_by("interpolate_equivalences.py").splitlines()
+    start = lines.index("`nearest-exact x k == repeat_interleave(k) per axis`")
+    end = lines.index("`nearest / k == x[..., ::k, ::k]`")  # the shrink_slicing cell's first line
+    repeat_tail = [line for line in lines[start:end] if not line.startswith("    ")][1:]
+    assert repeat_tail[-1].startswith("nearest-exact x100 on 100000 samples: ") and " 0 samples" not in repeat_tail[-1]
+    assert [line.split(":")[0] for line in repeat_tail[-3:-1]] == ["x41", "x41 on 8x8"]
+    assert repeat_tail[-3].endswith("all of row [41] and of column [41]")  # one row and one column on the 2×2
+    checks_end = max(i for i, line in enumerate(lines) if line.startswith("    (") and i > end)
+    after = lines[checks_end + 1 : checks_end + 3]
+    assert after[0].startswith("bilinear / 3, an inf beside the middle sample: [0.0, nan, 0.0]")
+    assert after[1].startswith("four float32 pixels of 1e38, / 2: bilinear 1.0e+38, avg_pool2d(2) inf")
+    assert_pages_say(
+        ("interpolate-equivalences.md", "(the cell's last line: a 1-D signal of 100 000 samples enlarged ×100"),
+        ("interpolate-equivalences.md", "(the 8×8 line)"),
+        ("interpolate-equivalences.md", "the long signal of the last line trips it"),
+        ("interpolate-equivalences.md", "(the second line after the checks in the cell below)"),
+        ("interpolate-equivalences.md", "(the line after the checks in the cell below;"),
+        ("interpolate-equivalences.zh.md", "（见单元格最后一行：一段 100 000 个采样点的一维信号放大 100 倍"),
+        ("interpolate-equivalences.zh.md", "（见 8×8 那一行）"),
+        ("interpolate-equivalences.zh.md", "只有最后一行那段长信号让它出了错"),
+        ("interpolate-equivalences.zh.md", "（见下面单元格里各项检查之后的第二行）"),
+        ("interpolate-equivalences.zh.md", "（见下面单元格里紧接在各项检查之后的那一行；"),
+    )

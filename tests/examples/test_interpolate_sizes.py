@@ -16,7 +16,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import assert_pages_say, run_example, run_in_generic_x86_code, run_python
+from helpers import assert_pages_say, printed_by, run_example, run_in_generic_x86_code, run_python
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +42,36 @@ def test_reported_cases(ns):
     assert sizes[32, 0.9999] == 31 and sizes[32, 1.8] == 57
     assert 88 * (120 / 88) < 120 and sizes[88, 120 / 88] == 119
     assert sizes[75, 120 / 75] == 120  # a control: not every such ratio falls short
+
+
+def test_the_rows_the_floor_rule_prose_points_at_and_the_control_ratio_that_is_not_exact(ns):
+    # Review r132-2: the page said the last row 'is a ratio that happens to come out exact' (zh 一个恰好算得精确的
+    # 缩放因子); 120/75 = 1.6 is no more exact in binary than 120/88: the exact product of the stored double and 75
+    # exceeds 120, and only its rounding to a double gives 120. The pointers: rows 1-3 are where rounding gives one
+    # pixel more, row 4 is #96236 (88 -> 120), the last row the control.
+    rows = ns["cases"]
+    assert len(rows) == 5 and rows[3] == (88, 120 / 88) and rows[-1] == (75, 120 / 75)
+    assert all(round(n * s) == ns["out_size"](n, s) + 1 for n, s in rows[:3])
+    n, s = rows[-1]
+    assert (
+        Fraction(s) != Fraction(120, 75) and Fraction(n) * Fraction(s) != 120
+    )  # neither the ratio nor the product exact
+    assert n * s == 120.0 and ns["out_size"](n, s) == 120  # the float64 product rounds to 120
+    assert_pages_say(
+        (
+            "interpolate-sizes.md",
+            "The last row is a control: its ratio, 120/75 = 1.6, is not exact in binary either,"
+            " but the product happens to round to exactly 120.",
+        ),
+        (
+            "interpolate-sizes.zh.md",
+            "最后一行是对照：它的缩放因子 120/75 = 1.6 在二进制里同样无法精确表示，但乘积恰好舍入成 120。",
+        ),
+        ("interpolate-sizes.md", "for the first three rows below they give one pixel more than torch"),
+        ("interpolate-sizes.md", "The fourth row is [pytorch/pytorch#96236]"),
+        ("interpolate-sizes.zh.md", "对下表前三行，它们都比 torch 多一个像素"),
+        ("interpolate-sizes.zh.md", "第四行是 [pytorch/pytorch#96236]"),
+    )
 
 
 def test_how_often_one_pixel_short(ns):
@@ -2091,4 +2121,25 @@ def test_docstring_names_the_calls_whose_grid_ignores_the_scale_factor():
     assert (
         "once for the sampling coordinates (except with ``area``, ``align_corners=True`` or"
         " ``recompute_scale_factor=True``, and where a kernel copies or doubles instead)" in doc
+    )
+
+
+def test_the_pointers_into_the_nearest_and_averaging_tail_cells_land_on_the_lines_they_name():
+    # Review r132-2 (UNTESTED): the page points at 'the ×2.000000001 line below' (even copies) and, in the
+    # averaging_tail cell, at 'the last line below' (the whole last row of a 4×4 shrunk to 2×1 without weight) and
+    # at bicubic's '×0.2 below' (its last pixel without weight, none at ×0.37). No test read those positions.
+    lines = printed_by("interpolate_sizes.py").splitlines()
+    assert "x2.000000001: output 16 px, copies of each input pixel [2, 2, 2, 2, 2, 2, 2, 2]" in lines
+    tail = lines[lines.index("scale_factor=0.37, area: 2 px, input pixels without weight []") :]
+    tail = tail[: next(i for i, line in enumerate(tail) if line.startswith("7 pixels, scale 0.5"))]
+    assert tail[-1] == "CPU, float32 4×4 -> 2×1, bilinear, antialias: input pixels without weight [12, 13, 14, 15]"
+    assert "scale_factor=0.2, bicubic, antialias: 1 px, input pixels without weight [7]" in tail
+    assert "scale_factor=0.37, bicubic, antialias: 2 px, input pixels without weight []" in tail
+    assert_pages_say(
+        ("interpolate-sizes.md", "(the ×2.000000001 line below)"),
+        ("interpolate-sizes.md", "the whole last row of a 4×4 image shrunk to 2×1 in the last line below"),
+        ("interpolate-sizes.md", "as at ×0.2 below"),
+        ("interpolate-sizes.zh.md", "见下面 ×2.000000001 那一行"),
+        ("interpolate-sizes.zh.md", "比如下面最后一行里 4×4 → 2×1 的整个最后一行"),
+        ("interpolate-sizes.zh.md", "比如下面的 ×0.2"),
     )

@@ -1,5 +1,6 @@
 """The claims of docs/interpolate-support*.md, asserted by calling torch directly."""
 
+import ast
 import inspect
 import itertools
 import random
@@ -1809,4 +1810,38 @@ def test_page_says_shrinking_is_tried_where_enlarging_was_accepted(ns, monkeypat
             "interpolate-support.zh.md",
             "每种组合先试放大（6 → 12），torch 接受了再试缩小（6 → 3）（在当前安装的 torch 中，每种组合两个方向得到的回答都相同）",
         ),
+    )
+
+
+def test_the_pointers_into_the_weights_and_width_one_cells_land_on_the_lines_they_name(run):
+    # Review r132-2 (UNTESTED): the page points at printed lines by position: 'The last three lines shrink 7 pixels
+    # to 3' (size=3, scale_factor=0.5, then with recompute_scale_factor=True) in the antialias_weights cell, 'the
+    # `6x1` lines' (the two calls repeating the first row, the transpose right) and the CPU capability 'printed by
+    # the cell' in width_one. No test read those positions.
+    lines = run[1].splitlines()
+    weights = [i for i, line in enumerate(lines) if " output pixel 1: " in line]
+    assert len(weights) == 6 and weights == list(range(weights[0], weights[0] + 6))
+    last_three = [lines[i] for i in weights[3:]]
+    assert all(line.startswith("bilinear, antialias, 7 px, ") for line in last_three)
+    assert not any("7 px" in lines[i] for i in weights[:3])
+    assert [line.split(" output pixel")[0].split("7 px, ")[1] for line in last_three] == [
+        "size=3",
+        "scale_factor=0.5",
+        "scale_factor=0.5, recompute_scale_factor=True",
+    ]
+    assert last_three[0].split(": ")[1] == last_three[2].split(": ")[1] != last_three[1].split(": ")[1]
+    narrow = [line for line in lines if line.startswith("6x1 ")]
+    assert [line.split(":")[0] for line in narrow] == ["6x1 input, two calls", "6x1 input, transposed"]
+    two_calls, transposed = (ast.literal_eval(line.split(": ")[1]) for line in narrow)
+    assert len(set(two_calls)) == 1 and len(set(transposed)) == 3
+    assert f"CPU capability: {torch.backends.cpu.get_cpu_capability()}" in lines
+    assert_pages_say(
+        (
+            "interpolate-support.md",
+            "The last three lines shrink 7 pixels to 3: `size=3` stretches the triangle by 7/3,",
+        ),
+        ("interpolate-support.md", "where the first call is the failing one (the `6x1` lines)"),
+        ("interpolate-support.md", "`AVX2` or `AVX512`, printed by the cell)"),
+        ("interpolate-support.zh.md", "最后三行把 7 个像素缩成 3 个"),
+        ("interpolate-support.zh.md", "（见 `6x1` 两行）"),
     )
