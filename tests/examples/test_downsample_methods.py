@@ -1564,3 +1564,17 @@ def test_pixel_unshuffles_channel_layout_is_the_one_the_cell_states():
         packed = nn.PixelUnshuffle(k)(x)
         for c, i, j in itertools.product(range(channels), range(k), range(k)):
             assert torch.equal(packed[:, c * k * k + i * k + j], x[:, c, i::k, j::k]), (channels, k, c, i, j)
+
+
+def test_the_zh_page_names_the_feature_change_column_as_the_zh_table_heads_it():
+    """Review r132-5: the zh page defined the CNN table's column as *feature change*（特征变化）, an English head the
+    zh table does not show (translations.yml heads it 平移 1 像素后特征的变化); it now names it by its zh head."""
+    heads = {}
+    for line in (ROOT / "docs" / "translations.yml").read_text(encoding="utf-8").splitlines():
+        key, _, value = line.strip().partition('": "')
+        heads[key.lstrip('"')] = value.rstrip('"')
+    english = "feature change after a 1-px shift"
+    assert english in (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
+    page = " ".join((ROOT / "docs" / "downsample-methods.zh.md").read_text(encoding="utf-8").split())
+    assert f"“{heads[english]}”一列" in page
+    assert "*feature change*" not in page
