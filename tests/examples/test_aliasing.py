@@ -13,6 +13,7 @@ from helpers import (
     assert_pages_say,
     assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels,
     docstring_of,
+    printed_by,
     run_example,
     run_python,
 )
@@ -1587,3 +1588,17 @@ def test_the_zh_page_names_the_printed_columns_as_the_zh_tables_head_them():
         name = heads[english].split("（")[0]
         assert f"“{name}”一列" in page, english
         assert f"*{english.split(' (')[0]}*" not in page, english
+
+
+def test_the_adaptive_pools_get_no_row_nor_panel_not_no_column(ns):
+    """Review r132-5: 'so they get no column of their own here' named the wrong part of the output: this page's
+    tables give each method a row (their columns are factors and measures), and its figures a panel."""
+    assert not any(name.startswith("Adaptive") for name in ns["methods"])
+    printed = printed_by("aliasing.py")
+    for head in ("| method | level 2x |", "| method | low tone kept |", "| method | ink kept"):
+        assert head in printed  # one row per method
+    assert_pages_say(
+        ("aliasing.md", "so they get no row in the tables below, nor a panel in the figures."),
+        ("aliasing.zh.md", "所以下面的表格和图里都不再单独列出它们。"),
+    )
+    assert "column of their own" not in (ROOT / "docs" / "aliasing.md").read_text(encoding="utf-8")
