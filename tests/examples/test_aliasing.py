@@ -13,6 +13,7 @@ from helpers import (
     assert_pages_say,
     assert_uint8_odd_factor_slicing_breaks_off_channels_last_above_4_channels,
     docstring_of,
+    printed_by,
     run_example,
     run_python,
 )
@@ -1569,3 +1570,35 @@ def test_ring_evenness_names_the_sector_with_the_least_ink_not_the_darkest(ns):
         ),
         ("aliasing.zh.md", "用墨量最少的扇区（下图把墨画成深色，它是最浅的那个）的墨量除以平均墨量"),
     )
+
+
+def test_the_zh_page_names_the_printed_columns_as_the_zh_tables_head_them():
+    """Review r132-5: the zh page pointed at the spectrum table's column as *low tone lost*（低频损失）and at the
+    thin-circle table's as *ink kept*（墨量保留）and *ring evenness*（圆环均匀度）, English heads the zh tables do
+    not show (translations.yml heads them 低频分量损失, 保留的墨量（…）, 圆环均匀度（…）); it now names each by
+    its zh head, as frequency-response.zh.md does."""
+    heads = {}
+    for line in (ROOT / "docs" / "translations.yml").read_text(encoding="utf-8").splitlines():
+        key, _, value = line.strip().partition('": "')
+        heads[key.lstrip('"')] = value.rstrip('"')
+    source = (ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8")
+    page = " ".join((ROOT / "docs" / "aliasing.zh.md").read_text(encoding="utf-8").split())
+    for english in ("low tone lost", "ink kept (sum x k² / input sum)", "ring evenness (min/mean sector ink)"):
+        assert english in source  # the head the cell prints
+        name = heads[english].split("（")[0]
+        assert f"“{name}”一列" in page, english
+        assert f"*{english.split(' (')[0]}*" not in page, english
+
+
+def test_the_adaptive_pools_get_no_row_nor_panel_not_no_column(ns):
+    """Review r132-5: 'so they get no column of their own here' named the wrong part of the output: this page's
+    tables give each method a row (their columns are factors and measures), and its figures a panel."""
+    assert not any(name.startswith("Adaptive") for name in ns["methods"])
+    printed = printed_by("aliasing.py")
+    for head in ("| method | level 2x |", "| method | low tone kept |", "| method | ink kept"):
+        assert head in printed  # one row per method
+    assert_pages_say(
+        ("aliasing.md", "so they get no row in the tables below, nor a panel in the figures."),
+        ("aliasing.zh.md", "所以下面的表格和图里都不再单独列出它们。"),
+    )
+    assert "column of their own" not in (ROOT / "docs" / "aliasing.md").read_text(encoding="utf-8")

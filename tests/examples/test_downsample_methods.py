@@ -1564,3 +1564,44 @@ def test_pixel_unshuffles_channel_layout_is_the_one_the_cell_states():
         packed = nn.PixelUnshuffle(k)(x)
         for c, i, j in itertools.product(range(channels), range(k), range(k)):
             assert torch.equal(packed[:, c * k * k + i * k + j], x[:, c, i::k, j::k]), (channels, k, c, i, j)
+
+
+def test_the_zh_page_names_the_feature_change_column_as_the_zh_table_heads_it():
+    """Review r132-5: the zh page defined the CNN table's column as *feature change*（特征变化）, an English head the
+    zh table does not show (translations.yml heads it 平移 1 像素后特征的变化); it now names it by its zh head."""
+    heads = {}
+    for line in (ROOT / "docs" / "translations.yml").read_text(encoding="utf-8").splitlines():
+        key, _, value = line.strip().partition('": "')
+        heads[key.lstrip('"')] = value.rstrip('"')
+    english = "feature change after a 1-px shift"
+    assert english in (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
+    page = " ".join((ROOT / "docs" / "downsample-methods.zh.md").read_text(encoding="utf-8").split())
+    assert f"“{heads[english]}”一列" in page
+    assert "*feature change*" not in page
+
+
+def test_the_figure_is_announced_with_the_three_measures_it_draws(ns):
+    """Review r132-5: the page announced the figure as 'The same measures at 2× and 4×', after a table of seven
+    columns (parameters, error, passband loss, folded energy, shift error, time); the figure draws three of them, error,
+    folded energy (linear methods only) and shift error, and leaves PixelUnshuffle out."""
+    titles = ["error vs ideal low-pass", "folded energy (linear methods)", "shift error (1 px)"]
+    assert list(ns["titles"].values()) == titles
+    assert [ax.get_title() for ax in ns["figure"].axes[:3]] == titles
+    assert "passband" not in ns["titles"] and "PixelUnshuffle(k)" not in ns["names"]
+    assert_pages_say(
+        (
+            "downsample-methods.md",
+            "Three of them, error vs ideal, folded energy (linear methods only) and shift error, at 2× and 4× "
+            "(`PixelUnshuffle`, which has none of them, is left out):",
+        ),
+        (
+            "downsample-methods.zh.md",
+            "其中三项指标（与理想低通参考的误差、折叠能量（仅线性方法）和平移误差），2 倍与 4 倍对比"
+            "（`PixelUnshuffle` 这三项都没有，图中不画）：",
+        ),
+    )
+    for page, old in (
+        ("downsample-methods.md", "The same measures at 2×"),
+        ("downsample-methods.zh.md", "同样的指标，"),
+    ):
+        assert old not in (ROOT / "docs" / page).read_text(encoding="utf-8")
