@@ -1850,6 +1850,37 @@ def test_softsign_keeps_the_order_of_floats_only_up_to_rounding_so_its_orders_ca
                     assert 1 <= gap <= 4, (dtype, rank, gap)
 
 
+@pytest.mark.parametrize("capability", ["default", "avx2", None])
+def test_tanhshrink_keeps_the_order_of_floats_only_far_beyond_a_rounding_step_where_tanh_cancels_x(capability):
+    """Review r132-1: Tanhshrink, x - tanh(x), is non-decreasing on the reals, so the page's rule named it among the
+    activations whose orders give the same numbers on finite input; in float32 tanh(x) cancels most of x near 0
+    and a larger input can give a smaller output by hundreds of steps: the window (-0.10057313, -0.100573123)
+    gives -0.00033772737 after Tanhshrink and -0.00033773482 before it, 256 float32 steps apart, in torch's
+    generic, AVX2 and (on this machine) AVX-512 code."""
+    assert_pages_say(
+        ("why-no-downsample.md", "Tanhshrink, computed as x − tanh(x), does not keep the order of every two float32"),
+        ("why-no-downsample.md", "gives −0.00033772737 one way and −0.00033773482 the other, 256 float32 steps apart."),
+        ("why-no-downsample.zh.md", "Tanhshrink 按 x − tanh(x) 计算，同样不能保持所有 float32 数值的大小顺序"),
+        ("why-no-downsample.zh.md", "另一种得到 −0.00033773482，两者相差 256 个 float32 舍入单位"),
+    )
+    code = """
+import torch, torch.nn.functional as F
+out = []
+for rank, pool in ((1, F.max_pool1d), (2, F.max_pool2d), (3, F.max_pool3d)):
+    for pair in ([-0.10057313, -0.100573123], [-0.100573123, -0.10057313]):
+        x = torch.tensor(pair).view((1, 1) + (1,) * (rank - 1) + (2,))
+        size = (1,) * (rank - 1) + (2,)
+        after, before = pool(F.tanhshrink(x), size), F.tanhshrink(pool(x, size))
+        out.append(f"{after.item():.8g} {before.item():.8g} {(after.view(torch.int32) - before.view(torch.int32)).abs().item()}")
+low, high = torch.tensor([-0.10057313, -0.100573123])
+out.append(str(bool(low < high)))
+print(";".join(out))
+"""
+    printed = run_python(code, **({"ATEN_CPU_CAPABILITY": capability} if capability else {})).strip().split(";")
+    assert printed[-1] == "True"
+    assert set(printed[:-1]) == {"-0.00033772737 -0.00033773482 256"}, printed
+
+
 def test_float16_avg_pool_and_its_convolution_part_where_the_rounded_weight_overflows():
     """Review 79: "they agree as long as a window's running sum stays finite" missed float16 on the CPU: pooling
     sums in float32 and stays finite, while the convolution's weight 1/n, rounded up in float16, takes n values of
