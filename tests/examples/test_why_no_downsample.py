@@ -1759,7 +1759,7 @@ def test_avg_pool_and_relu_commute_on_one_sign_windows_only_with_a_positive_divi
 
 def test_max_pool_commutes_with_non_decreasing_activations_on_finite_input_only():
     """Review 78: "max pooling commutes with every non-decreasing activation" read for infinite input too, but
-    torch's Softsign, increasing on every finite float, computes x / (1 + |x|) and turns ±inf into nan: a window
+    torch's Softsign, increasing on the reals, computes x / (1 + |x|) and turns ±inf into nan: a window
     holding -inf and a finite value gives nan when the activation runs first (max pooling keeps the nan) and
     Softsign of the finite value when pooling runs first."""
     finite = torch.linspace(-1e30, 1e30, 20001, dtype=torch.float64)
@@ -1786,6 +1786,99 @@ def test_max_pool_commutes_with_non_decreasing_activations_on_finite_input_only(
     )
     assert "顺序对结果毫无影响：对有限输入（torch 的 Softsign 会把 ±inf 变成 `nan`），最大池化与任何单调不减" in zh
     assert "# On finite input, max pooling commutes with ReLU, and with every non-decreasing activation" in example
+    # (on finite floats Softsign's x / (1 + |x|) is non-decreasing only up to rounding: review r132-1's test below)
+
+
+def _descents(values, activation):
+    """Pairs x1 < x2 of sorted, finite values where the activation gives x1 the larger output."""
+    out = activation(values)
+    where = (out[1:] < out[:-1]).nonzero().flatten()
+    return values[where], values[where + 1]
+
+
+def test_softsign_keeps_the_order_of_floats_only_up_to_rounding_so_its_orders_can_differ_in_the_last_bits():
+    """Review r132-1: the page named Softsign under "max pooling commutes with every non-decreasing activation"
+    with only the ±inf caveat, and its "Bit for bit:" list named no Softsign; the test above asserted its orders
+    equal bit for bit on random values. torch computes x / (1 + |x|), and where 1 + |x| rounds up a larger input
+    gives a smaller output, in every floating-point dtype: in float32 the window (3.0000002, 3.0000005) pools to
+    0.75000006 after Softsign and to 0.75 before it (a descent in every rank and in both orders of the window)."""
+    assert_pages_say(
+        ("why-no-downsample.md", "Softsign, computed as x / (1 + |x|), does not keep the order of every two floats,"),
+        ("why-no-downsample.md", "in float32, 3.0000002 gives 0.75000006 and 3.0000005 gives 0.75, so a window"),
+        (
+            "why-no-downsample.zh.md",
+            "Softsign 按 x / (1 + |x|) 计算，在任何浮点 dtype 下都不能保持所有浮点数的大小顺序",
+        ),
+        ("why-no-downsample.zh.md", "float32 中，3.0000002 得到 0.75000006，3.0000005 得到 0.75"),
+    )
+    x1, x2 = torch.tensor([3.0000002, 3.0000005])
+    three = torch.tensor(3.0)
+    assert x1 == torch.nextafter(three, x2) and x2 == torch.nextafter(x1, x2 + 1)  # the two floats after 3
+    assert f"{F.softsign(x1).item():.8g}" == "0.75000006" and F.softsign(x2).item() == 0.75
+    bits = {
+        torch.float16: torch.int16,
+        torch.bfloat16: torch.int16,
+        torch.float32: torch.int32,
+        torch.float64: torch.int64,
+    }
+    for dtype, int_dtype in bits.items():
+        if dtype in (torch.float16, torch.bfloat16):  # every finite positive value, and its negative
+            top = 0x7C00 if dtype == torch.float16 else 0x7F80
+            positive = torch.arange(1, top, dtype=torch.int32).to(int_dtype).view(dtype)
+        else:  # the values around 3 and 7 (1 + |x| near 4 and 8), 200,000 either side
+            positive = torch.cat(
+                [
+                    torch.arange(c - 200_000, c + 200_000, dtype=int_dtype).view(dtype)
+                    for c in (torch.tensor([v], dtype=dtype).view(int_dtype).item() for v in (3.0, 7.0))
+                ]
+            )
+        for values in (positive, -positive.flip(0)):
+            low, high = _descents(values, F.softsign)
+            assert len(low) > 0, dtype
+            assert (low < high).all() and (F.softsign(low) > F.softsign(high)).all()
+            pair = torch.stack([low[0], high[0]])
+            for rank in (1, 2, 3):
+                max_pool = POOL[rank][0]
+                for window in (pair, pair.flip(0)):
+                    x = window.view((1, 1) + (1,) * (rank - 1) + (2,))
+                    size = (1,) * (rank - 1) + (2,)
+                    after, before = max_pool(F.softsign(x), size), F.softsign(max_pool(x, size))
+                    assert after.item() == F.softsign(low[0]).item() and before.item() == F.softsign(high[0]).item()
+                    assert after.item() != before.item(), (dtype, rank)
+                    # the last bits: the two orders stay within a few rounding steps
+                    gap = (after.view(int_dtype).long() - before.view(int_dtype).long()).abs().item()
+                    assert 1 <= gap <= 4, (dtype, rank, gap)
+
+
+@pytest.mark.parametrize("capability", ["default", "avx2", None])
+def test_tanhshrink_keeps_the_order_of_floats_only_far_beyond_a_rounding_step_where_tanh_cancels_x(capability):
+    """Review r132-1: Tanhshrink, x - tanh(x), is non-decreasing on the reals, so the page's rule named it among the
+    activations whose orders give the same numbers on finite input; in float32 tanh(x) cancels most of x near 0
+    and a larger input can give a smaller output by hundreds of steps: the window (-0.10057313, -0.100573123)
+    gives -0.00033772737 after Tanhshrink and -0.00033773482 before it, 256 float32 steps apart, in torch's
+    generic, AVX2 and (on this machine) AVX-512 code."""
+    assert_pages_say(
+        ("why-no-downsample.md", "Tanhshrink, computed as x − tanh(x), does not keep the order of every two float32"),
+        ("why-no-downsample.md", "gives −0.00033772737 one way and −0.00033773482 the other, 256 float32 steps apart."),
+        ("why-no-downsample.zh.md", "Tanhshrink 按 x − tanh(x) 计算，同样不能保持所有 float32 数值的大小顺序"),
+        ("why-no-downsample.zh.md", "另一种得到 −0.00033773482，两者相差 256 个 float32 舍入单位"),
+    )
+    code = """
+import torch, torch.nn.functional as F
+out = []
+for rank, pool in ((1, F.max_pool1d), (2, F.max_pool2d), (3, F.max_pool3d)):
+    for pair in ([-0.10057313, -0.100573123], [-0.100573123, -0.10057313]):
+        x = torch.tensor(pair).view((1, 1) + (1,) * (rank - 1) + (2,))
+        size = (1,) * (rank - 1) + (2,)
+        after, before = pool(F.tanhshrink(x), size), F.tanhshrink(pool(x, size))
+        out.append(f"{after.item():.8g} {before.item():.8g} {(after.view(torch.int32) - before.view(torch.int32)).abs().item()}")
+low, high = torch.tensor([-0.10057313, -0.100573123])
+out.append(str(bool(low < high)))
+print(";".join(out))
+"""
+    printed = run_python(code, **({"ATEN_CPU_CAPABILITY": capability} if capability else {})).strip().split(";")
+    assert printed[-1] == "True"
+    assert set(printed[:-1]) == {"-0.00033772737 -0.00033773482 256"}, printed
 
 
 def test_float16_avg_pool_and_its_convolution_part_where_the_rounded_weight_overflows():
