@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, assert_pages_say, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -2161,3 +2161,26 @@ def test_corners_rounding_cell_is_introduced_as_the_one_step_miss_it_prints(ns):
     )
     zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
     assert "右侧两个角则变成 `nan`）：" not in zh
+
+
+def test_the_docstring_says_which_modes_the_script_computes_not_each_mode():
+    """Review r132-9: the docstring (the notebook's first cell) said the script "shows what each mode computes",
+    as rounds 63 and 129 found for the images and profiles cells; outside the modes_table cell, which prints only
+    whether a rank is accepted, the script computes the nearest, linear and cubic modes, never area or lanczos."""
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    docstring = docstring_of(source)
+    assert "what each mode computes" not in docstring
+    assert "what the nearest, linear and cubic modes compute (``area`` and ``lanczos`` appear only in its table" in (
+        docstring
+    )
+    cells = re.split(r"^# %% ", source, flags=re.MULTILINE)[1:]
+    every_mode = ("nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area", "lanczos")
+    computed = set()
+    for cell in cells:
+        if cell.startswith("modes_table"):
+            continue
+        code = "\n".join(line.split("#")[0] for line in cell.splitlines()[1:])  # code, not comments
+        computed |= {mode for mode in every_mode if re.search(rf'"{re.escape(mode)}"', code)}
+    assert computed == set(every_mode) - {"area", "lanczos"}
+    modes_table = next(cell for cell in cells if cell.startswith("modes_table"))
+    assert all(f'"{mode}"' in modes_table for mode in ("area", "lanczos"))
