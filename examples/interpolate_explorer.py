@@ -1,7 +1,7 @@
 """Explore F.interpolate: pick a mode, a scale factor, align_corners and antialias.
 
-For every combination, torch resizes the same small image, and torch also computes
-where each output pixel takes its value from: interpolating an image whose value is its
+For every combination that torch accepts (it raises for the others), torch resizes the
+same small image, and torch also computes where each output pixel takes its value from: interpolating an image whose value is its
 own x (or y) coordinate returns, for every output pixel, the weighted mean position of
 the input pixels it reads (the index it copied for nearest modes, the centre of the
 averaged area for area). So the dots drawn over the input are torch's own, not a

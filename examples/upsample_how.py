@@ -1,9 +1,10 @@
 """How nn.Upsample works.
 
 ``nn.Upsample`` has no weights: it is a module wrapper around ``F.interpolate``. This
-script shows what each mode computes, how ``size`` and ``scale_factor`` set the output
-shape, what ``align_corners`` changes, and where upsampling sits in a U-Net decoder
-and a GAN generator.
+script shows what the nearest, linear and cubic modes compute (``area`` and ``lanczos``
+appear only in its table of the input ranks each mode accepts), how ``size`` and
+``scale_factor`` set the output shape, what ``align_corners`` changes, and where
+upsampling sits in a U-Net decoder and a GAN generator.
 """
 
 # %% setup

@@ -9,7 +9,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import ROOT, assert_pages_say, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -1110,3 +1110,43 @@ def test_the_antialias_dots_comment_names_the_step_of_these_calls_only(ns):
     assert all(int(6 * scale) / 6 == scale for scale in ns["scale_factors"])
     source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
     assert "(d + 1/2) * step - 1/2, the step here being 1/scale_factor,\n# which equals in/out" in source
+
+
+def test_the_page_and_docstring_say_every_accepted_combination_was_computed_not_every_combination(ns):
+    # Review r132-9: the page opened with 'Every combination was computed by torch' (zh 所有组合都在构建本站时由
+    # torch 算好) and the docstring with 'For every combination, torch resizes the same small image'; torch
+    # raises for more than half of the combinations the drop-downs offer (nearest, nearest-exact and area with an
+    # explicit align_corners or antialias=True, lanczos without antialias or with align_corners=True), which
+    # get no picture, as the page says only further down.
+    n = len(ns["scale_factors"])
+    offered = len(ns["modes"]) * n * 3 * 2  # each mode x factor x align_corners None/False/True x antialias
+    rejected = sum(len(combinations) for combinations in ns["unsupported"].values())
+    assert len(ns["variants"]) + rejected == offered
+    assert rejected > len(ns["variants"]) > 0
+    for mode in ns["modes"]:
+        for align, antialias in itertools.product((None, False, True), (False, True)):
+            options = {"scale_factor": 2, "mode": mode, "align_corners": align, "antialias": antialias}
+            try:
+                F.interpolate(torch.zeros(1, 1, 6, 6), **options)
+                accepted = True
+            except ValueError:
+                accepted = False
+            label = f"mode={mode}; scale_factor=2; align_corners={align}; antialias={antialias}"
+            assert (label in ns["variants"]) == accepted, label
+    source = (ROOT / "examples" / "interpolate_explorer.py").read_text(encoding="utf-8")
+    docstring = docstring_of(source)
+    assert "For every combination, torch resizes" not in docstring
+    assert "For every combination that torch accepts (it raises for the others), torch resizes" in docstring
+    assert_pages_say(
+        (
+            "interpolate-explorer.md",
+            "Every combination that torch accepts was computed by torch in a build of this site",
+        ),
+        ("interpolate-explorer.zh.md", "torch 接受的每个组合都在构建本站时由 torch 算好"),
+    )
+    for page, old in (
+        ("interpolate-explorer.md", "Every combination was computed"),
+        ("interpolate-explorer.zh.md", "所有组合都在构建本站时"),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert old not in text, page

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, assert_pages_say, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -2161,3 +2161,62 @@ def test_corners_rounding_cell_is_introduced_as_the_one_step_miss_it_prints(ns):
     )
     zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
     assert "右侧两个角则变成 `nan`）：" not in zh
+
+
+def test_the_docstring_says_which_modes_the_script_computes_not_each_mode():
+    """Review r132-9: the docstring (the notebook's first cell) said the script "shows what each mode computes",
+    as rounds 63 and 129 found for the images and profiles cells; outside the modes_table cell, which prints only
+    whether a rank is accepted, the script computes the nearest, linear and cubic modes, never area or lanczos."""
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    docstring = docstring_of(source)
+    assert "what each mode computes" not in docstring
+    assert "what the nearest, linear and cubic modes compute (``area`` and ``lanczos`` appear only in its table" in (
+        docstring
+    )
+    cells = re.split(r"^# %% ", source, flags=re.MULTILINE)[1:]
+    every_mode = ("nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area", "lanczos")
+    computed = set()
+    for cell in cells:
+        if cell.startswith("modes_table"):
+            continue
+        code = "\n".join(line.split("#")[0] for line in cell.splitlines()[1:])  # code, not comments
+        computed |= {mode for mode in every_mode if re.search(rf'"{re.escape(mode)}"', code)}
+    assert computed == set(every_mode) - {"area", "lanczos"}
+    modes_table = next(cell for cell in cells if cell.startswith("modes_table"))
+    assert all(f'"{mode}"' in modes_table for mode in ("area", "lanczos"))
+
+
+def test_the_float32_maximum_overflows_in_the_named_corners_with_every_cpu_code():
+    """Review r132-9: 'on the CPU a constant 2×2 image of 3.4028235e38 enlarged to 7×7 comes back with inf' and
+    the corner cases (bilinear 2×2 -> 7×7 with False: the last corner; bicubic 4×4 -> 22×22 with True: the
+    bottom-left one, the two right-hand corners nan) name no CPU capability; the tests ran them under the
+    machine's own only (a comment said the default code was checked by hand). Each CPU code gives them."""
+    code = (
+        "import torch, torch.nn.functional as F\n"
+        "top = torch.finfo(torch.float32).max\n"
+        "b = F.interpolate(torch.full((1, 1, 2, 2), top), size=(7, 7), mode='bilinear', align_corners=False)[0, 0]\n"
+        "c = F.interpolate(torch.full((1, 1, 4, 4), top), size=(22, 22), mode='bicubic', align_corners=True)[0, 0]\n"
+        "def kind(v):\n"
+        "    return 'nan' if v != v else 'inf' if v == float('inf') else 'finite' if abs(v) <= top else '-inf'\n"
+        "print(kind(b[-1, -1].item()), bool((b > 0).all()), bool(torch.isfinite(b[0, 0])),"
+        " kind(c[-1, 0].item()), kind(c[0, -1].item()), kind(c[-1, -1].item()), kind(c[0, 0].item()))\n"
+    )
+    capabilities = {"default", "avx2"}
+    if torch.backends.cpu.get_cpu_capability() == "AVX512":
+        capabilities.add("avx512")
+    for capability in sorted(capabilities):
+        for threads in ("1", "2"):
+            got = run_python(code, ATEN_CPU_CAPABILITY=capability, OMP_NUM_THREADS=threads).split()
+            assert got == ["inf", "True", "True", "inf", "nan", "nan", "finite"], (capability, threads)
+    assert_pages_say(
+        (
+            "upsample.md",
+            "on the CPU a constant 2×2 image of 3.4028235e38 enlarged to 7×7 comes back with `inf`",
+        ),
+        (
+            "upsample.md",
+            "2×2 enlarged to 7×7 by `bilinear` with `False` (the last corner), 4×4 enlarged to 22×22 by `bicubic` "
+            "with `True` (the bottom-left one; and the two right-hand corners come back `nan`).",
+        ),
+        ("upsample.zh.md", "2×2 用 `bilinear`（取 `False`）放大到 7×7 时是最后一个角，4×4 用 `bicubic`（取 `True`）"),
+    )
