@@ -18,7 +18,7 @@ from kornia.filters import BlurPool2D, blur_pool2d
 from kornia.geometry.transform import resize as kornia_resize
 from PIL import Image
 
-from helpers import assert_pages_say, one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import ROOT, assert_pages_say, docstring_of, one_thread, printed_by, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 ROUNDING = 1e-5  # float32 rounding of the position and weight arithmetic: far below any difference of method
 METHOD = 0.05  # a difference of method: the smallest one the tables show is above it
@@ -1638,3 +1638,37 @@ def test_kornia_antialias_returns_a_shrunk_uint8_image_as_float32(mode):
     if mode in ("bilinear", "bicubic"):  # nothing shrinks: no blur; and torch's antialias keeps uint8
         assert kornia_resize(x, (40, 60), interpolation=mode, antialias=True).dtype == torch.uint8
         assert F.interpolate(x, size=(20, 23), mode=mode, antialias=True).dtype == torch.uint8
+
+
+def test_docstring_says_which_tables_give_the_largest_and_the_mean_difference(ns):
+    """The notebook's first cell said every framework's resize and the blur pool ran 'over a sweep of sizes down and
+    up (odd, tiny, factors up to 100)' and 'the tables give the largest and the mean absolute difference'; the blur
+    pool runs over filter lengths, strides and small maps, the processors on crops of a photo and a float image, and
+    their tables give no mean absolute difference (the share of pixels that differ, a signed mean)."""
+    lines = printed_by("other_frameworks.py").splitlines()
+    headers = [line for line, after in zip(lines, lines[1:]) if line.startswith("|") and after.startswith("|---")]
+    firsts = [header.split("|")[1].strip() for header in headers]
+    assert firsts == [
+        "kornia",
+        "kornia",
+        "jax.image.resize",
+        "jax.image.resize",
+        "processor",
+        "processor",
+        "input size",
+    ]
+    for header in headers[:3] + headers[-1:]:  # kornia resize, blur pool, jax, pytorch-fid
+        assert " max " in header and " mean " in header and "signed" not in header
+    assert "mean" not in headers[3]  # jax's one-pixel-wide exception: the largest difference only
+    assert "mean" not in headers[4] and "pixels that differ" in headers[4]
+    assert headers[5].count("mean") == 1 and "signed mean" in headers[5]
+    assert ns["SHAPES"] == [(16, 9), (5, 4), (3, 3), (2, 2)]  # the blur pool's maps, not the resize cases
+    assert {image.shape[:2] for image in ns["HF_IMAGES"]} == {(600, 512), (333, 217), (100, 77), (17, 300)}
+    docstring = docstring_of((ROOT / "examples" / "other_frameworks.py").read_text(encoding="utf-8"))
+    assert (
+        "kornia's resize and jax.image.resize run on the same inputs as the torch call meant to do the same thing, over"
+        " a sweep of sizes down and up (odd, tiny, factors up to 100), kornia's blur pool over filter lengths, strides"
+        " and small maps; those tables give the largest and the mean absolute difference. Hugging Face's image"
+        " processors run on crops of a photo and on a float image, against torch and against their PIL backend. A last"
+        " table measures what pytorch-fid's resize without antialias changes on the way to 299x299." in docstring
+    )
