@@ -1672,3 +1672,31 @@ def test_docstring_says_which_tables_give_the_largest_and_the_mean_difference(ns
         " processors run on crops of a photo and on a float image, against torch and against their PIL backend. A last"
         " table measures what pytorch-fid's resize without antialias changes on the way to 299x299." in docstring
     )
+
+
+def test_the_pages_pointers_into_the_printed_tables_land_where_they_say():
+    """'the last row: 0' (kornia's plain bicubic enlarging), 'One exception, the second table' (jax's one-pixel-wide
+    case), 'as the line below the tables shows for 10 → 25' and 'the signed mean column' point at printed rows,
+    tables, lines and columns whose places no test bound."""
+    lines = printed_by("other_frameworks.py").splitlines()
+    kornia_rows = [line for line in lines if line.startswith("| `resize(x, size")]
+    last = kornia_rows[-1].split(" | ")
+    assert last[0] == "| `resize(x, size, 'bicubic', antialias=True)`" and last[1] == "`bicubic`"
+    assert last[-2:] == ["0", "0 |"]  # up: max, up: mean
+    start = next(i for i, line in enumerate(lines) if line.startswith("| jax.image.resize | torch | down: max"))
+    second = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("| jax.image.resize | torch |"))
+    assert all(line.startswith("|") for line in lines[start : second - 1]) and lines[second - 1] == ""  # 2nd table
+    assert all("`linear`, 5×1 → 3×1" in line for line in lines[second + 2 : second + 4])
+    assert lines[second + 4] == "" and lines[second + 5].startswith("`nearest` against `nearest-exact`, 10 → 25:")
+    header = next(line for line in lines if line.startswith("| processor | vs torch: max |"))
+    assert header.split(" | ")[2] == "vs torch: signed mean × 255"
+    assert_pages_say(
+        ("other-frameworks.md", "kornia then runs plain `bicubic` (Keys a = −0.75, the last row: 0)"),
+        ("other-frameworks.zh.md", "kornia 跑的是普通 `bicubic`（Keys 核 a = −0.75，最后一行为 0）"),
+        ("other-frameworks.md", "- One exception, the second table: an output one pixel wide"),
+        ("other-frameworks.zh.md", "- 唯一的例外见第二张表：输出只有一个像素宽"),
+        ("other-frameworks.md", "as the line below the tables shows for 10 → 25"),
+        ("other-frameworks.zh.md", "表格下方那一行给出了 10 → 25 的例子"),
+        ("other-frameworks.md", "about half a level low on average (the signed mean column)"),
+        ("other-frameworks.zh.md", "平均偏低约半个灰度级（见表中带符号的平均值一列）"),
+    )
