@@ -1,9 +1,11 @@
 """Against other frameworks: kornia, JAX, Hugging Face image processors, pytorch-fid.
 
-Each framework's resize (and kornia's blur pool) is run on the same inputs as the torch
-call meant to do the same thing, over a sweep of sizes down and up (odd, tiny, factors up
-to 100); the tables give the largest and the mean absolute difference. A last table
-measures what pytorch-fid's resize without antialias changes on the way to 299x299.
+kornia's resize and jax.image.resize run on the same inputs as the torch call meant to do
+the same thing, over a sweep of sizes down and up (odd, tiny, factors up to 100), kornia's
+blur pool over filter lengths, strides and small maps; those tables give the largest and
+the mean absolute difference. Hugging Face's image processors run on crops of a photo and
+on a float image, against torch and against their PIL backend. A last table measures what
+pytorch-fid's resize without antialias changes on the way to 299x299.
 """
 
 # %% setup

@@ -2,9 +2,12 @@
 
 The same two grayscale images, a photograph and a synthetic zone plate, resized down
 (256 -> 64) and up (64 -> 160) by torch and by three image libraries. Every library
-call is compared with every torch setting; the tables give the closest torch setting
-and the max-abs and mean-abs differences, the figures show what the differences look
-like, and a last table repeats the Pillow comparison on 8-bit images.
+call is compared with every torch setting; the first two tables give, for each call,
+the max-abs and mean-abs differences to its torch counterpart and the torch settings
+that match it (or the closest one), what follows looks at long rows, `area` when
+enlarging and nearest-neighbour ties, the figures show what the differences look like,
+and the last two tables repeat the comparison on 8-bit images, against Pillow and then
+OpenCV.
 """
 
 # %% setup

@@ -18,7 +18,7 @@ from kornia.filters import BlurPool2D, blur_pool2d
 from kornia.geometry.transform import resize as kornia_resize
 from PIL import Image
 
-from helpers import assert_pages_say, one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import ROOT, assert_pages_say, docstring_of, one_thread, printed_by, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 ROUNDING = 1e-5  # float32 rounding of the position and weight arithmetic: far below any difference of method
 METHOD = 0.05  # a difference of method: the smallest one the tables show is above it
@@ -1638,3 +1638,65 @@ def test_kornia_antialias_returns_a_shrunk_uint8_image_as_float32(mode):
     if mode in ("bilinear", "bicubic"):  # nothing shrinks: no blur; and torch's antialias keeps uint8
         assert kornia_resize(x, (40, 60), interpolation=mode, antialias=True).dtype == torch.uint8
         assert F.interpolate(x, size=(20, 23), mode=mode, antialias=True).dtype == torch.uint8
+
+
+def test_docstring_says_which_tables_give_the_largest_and_the_mean_difference(ns):
+    """The notebook's first cell said every framework's resize and the blur pool ran 'over a sweep of sizes down and
+    up (odd, tiny, factors up to 100)' and 'the tables give the largest and the mean absolute difference'; the blur
+    pool runs over filter lengths, strides and small maps, the processors on crops of a photo and a float image, and
+    their tables give no mean absolute difference (the share of pixels that differ, a signed mean)."""
+    lines = printed_by("other_frameworks.py").splitlines()
+    headers = [line for line, after in zip(lines, lines[1:]) if line.startswith("|") and after.startswith("|---")]
+    firsts = [header.split("|")[1].strip() for header in headers]
+    assert firsts == [
+        "kornia",
+        "kornia",
+        "jax.image.resize",
+        "jax.image.resize",
+        "processor",
+        "processor",
+        "input size",
+    ]
+    for header in headers[:3] + headers[-1:]:  # kornia resize, blur pool, jax, pytorch-fid
+        assert " max " in header and " mean " in header and "signed" not in header
+    assert "mean" not in headers[3]  # jax's one-pixel-wide exception: the largest difference only
+    assert "mean" not in headers[4] and "pixels that differ" in headers[4]
+    assert headers[5].count("mean") == 1 and "signed mean" in headers[5]
+    assert ns["SHAPES"] == [(16, 9), (5, 4), (3, 3), (2, 2)]  # the blur pool's maps, not the resize cases
+    assert {image.shape[:2] for image in ns["HF_IMAGES"]} == {(600, 512), (333, 217), (100, 77), (17, 300)}
+    docstring = docstring_of((ROOT / "examples" / "other_frameworks.py").read_text(encoding="utf-8"))
+    assert (
+        "kornia's resize and jax.image.resize run on the same inputs as the torch call meant to do the same thing, over"
+        " a sweep of sizes down and up (odd, tiny, factors up to 100), kornia's blur pool over filter lengths, strides"
+        " and small maps; those tables give the largest and the mean absolute difference. Hugging Face's image"
+        " processors run on crops of a photo and on a float image, against torch and against their PIL backend. A last"
+        " table measures what pytorch-fid's resize without antialias changes on the way to 299x299." in docstring
+    )
+
+
+def test_the_pages_pointers_into_the_printed_tables_land_where_they_say():
+    """'the last row: 0' (kornia's plain bicubic enlarging), 'One exception, the second table' (jax's one-pixel-wide
+    case), 'as the line below the tables shows for 10 → 25' and 'the signed mean column' point at printed rows,
+    tables, lines and columns whose places no test bound."""
+    lines = printed_by("other_frameworks.py").splitlines()
+    kornia_rows = [line for line in lines if line.startswith("| `resize(x, size")]
+    last = kornia_rows[-1].split(" | ")
+    assert last[0] == "| `resize(x, size, 'bicubic', antialias=True)`" and last[1] == "`bicubic`"
+    assert last[-2:] == ["0", "0 |"]  # up: max, up: mean
+    start = next(i for i, line in enumerate(lines) if line.startswith("| jax.image.resize | torch | down: max"))
+    second = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("| jax.image.resize | torch |"))
+    assert all(line.startswith("|") for line in lines[start : second - 1]) and lines[second - 1] == ""  # 2nd table
+    assert all("`linear`, 5×1 → 3×1" in line for line in lines[second + 2 : second + 4])
+    assert lines[second + 4] == "" and lines[second + 5].startswith("`nearest` against `nearest-exact`, 10 → 25:")
+    header = next(line for line in lines if line.startswith("| processor | vs torch: max |"))
+    assert header.split(" | ")[2] == "vs torch: signed mean × 255"
+    assert_pages_say(
+        ("other-frameworks.md", "kornia then runs plain `bicubic` (Keys a = −0.75, the last row: 0)"),
+        ("other-frameworks.zh.md", "kornia 跑的是普通 `bicubic`（Keys 核 a = −0.75，最后一行为 0）"),
+        ("other-frameworks.md", "- One exception, the second table: an output one pixel wide"),
+        ("other-frameworks.zh.md", "- 唯一的例外见第二张表：输出只有一个像素宽"),
+        ("other-frameworks.md", "as the line below the tables shows for 10 → 25"),
+        ("other-frameworks.zh.md", "表格下方那一行给出了 10 → 25 的例子"),
+        ("other-frameworks.md", "about half a level low on average (the signed mean column)"),
+        ("other-frameworks.zh.md", "平均偏低约半个灰度级（见表中带符号的平均值一列）"),
+    )

@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from PIL import Image
 from skimage.transform import resize as sk_resize
 
-from helpers import ROOT, assert_pages_say, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, printed_by, run_example, run_python
 
 BOTH = ("down", "up")
 
@@ -1915,4 +1915,36 @@ def test_edge_mode_repeats_the_border_pixel_as_torchs_plain_modes_do_not_its_ant
             "other-libraries.zh.md",
             "让它和 torch 的普通模式一样重复边界像素（torch 开启抗混叠时则丢掉落在输入之外的权重",
         ),
+    )
+
+
+def test_docstring_names_the_tables_in_the_order_the_notebook_prints_them(ns):
+    """The notebook's first cell points at its tables: the first two (each call against its torch counterpart,
+    with the settings that match), the ones on long rows and nearest-neighbour ties after them, and the last two
+    on 8-bit images, against Pillow and then OpenCV (it said 'a last table repeats the Pillow comparison', where
+    the last table printed is OpenCV's)."""
+    lines = printed_by("other_libraries.py").splitlines()
+    tables = []  # (the bold title above it or None, its header row)
+    title = None
+    for before, line in zip([""] + lines, lines):
+        if line.startswith("**"):
+            title = line.strip("*")
+        if line.startswith("|") and not before.startswith("|"):
+            tables.append((title, line))
+            title = None
+    assert [title for title, _ in tables[:2]] == ["Downscaling 256 → 64", "Upscaling 64 → 160"]
+    assert all("| torch counterpart |" in header and "| torch settings within" in header for _, header in tables[:2])
+    middle = [header for _, header in tables[2:-2]]
+    assert len(middle) == 2 and middle[0].startswith("| row | torch dtype |")
+    assert "size pairs n → m that differ" in middle[1]
+    assert [title for title, _ in tables[-2:]] == [
+        "torch against Pillow on 8-bit RGB",
+        "torch against OpenCV on 8-bit RGB",
+    ]
+    docstring = docstring_of((ROOT / "examples" / "other_libraries.py").read_text(encoding="utf-8"))
+    assert (
+        "the first two tables give, for each call, the max-abs and mean-abs differences to its torch counterpart and the"
+        " torch settings that match it (or the closest one), what follows looks at long rows, `area` when enlarging and"
+        " nearest-neighbour ties, the figures show what the differences look like, and the last two tables repeat the"
+        " comparison on 8-bit images, against Pillow and then OpenCV." in docstring
     )

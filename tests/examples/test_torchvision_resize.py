@@ -1566,3 +1566,25 @@ def test_to_pil_gives_l_rgb_and_rgba_as_its_docstring_says(ns):
         assert pil.mode == mode and pil.size == (7, 5)
         assert torch.equal(ns["from_pil"](pil).reshape(channels, 5, 7), image)
     assert "(L for 1 channel, RGB for 3, RGBA for 4)" in ns["to_pil"].__doc__
+
+
+def test_the_last_two_rows_of_the_v1_v2_levels_table_are_bicubic_shrinking_a_little_and_enlarging(ns):
+    """The page points at "the last two rows" of the v1-against-v2 levels table for bicubic shrinking only a little
+    and enlarging; the dict order printed them there, bound by no test."""
+    rows = [
+        line
+        for line in printed_by("torchvision_resize.py").splitlines()
+        if line.startswith("| `") and "37×50 →" in line
+    ]
+    assert [row.split(" | ")[0] for row in rows] == [
+        "| `BILINEAR`, 37×50 → 20×23",
+        "| `BICUBIC`, 37×50 → 20×23",
+        "| `BICUBIC`, 37×50 → 35×48",
+        "| `BICUBIC`, 37×50 → 93×125",
+    ]
+    shrink = ns["uint8_v1_v2_diff"]["BICUBIC", (20, 23)]
+    assert all(int(row.rsplit("|", 2)[1]) > 3 * shrink for row in rows[-2:])  # many more levels than the shrink
+    assert_pages_say(
+        ("torchvision-resize.md", "as when it shrinks only a little or enlarges (the last two rows)"),
+        ("torchvision-resize.zh.md", "比如只缩小一点点或者放大（见最后两行）"),
+    )
