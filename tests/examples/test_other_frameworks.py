@@ -1700,3 +1700,16 @@ def test_the_pages_pointers_into_the_printed_tables_land_where_they_say():
         ("other-frameworks.md", "about half a level low on average (the signed mean column)"),
         ("other-frameworks.zh.md", "平均偏低约半个灰度级（见表中带符号的平均值一列）"),
     )
+
+
+def test_the_sizes_paragraph_says_the_second_jax_table_gives_the_largest_difference_only():
+    """'The tables give the largest and the mean absolute difference' read as covering jax's second table too, which
+    prints one 5×1 → 3×1 case and a max column only (noticed by review r132-4)."""
+    lines = printed_by("other_frameworks.py").splitlines()
+    sweep_headers = [line.split(" | ")[0] for line in lines if " | torch | down: max | down: mean | up: max |" in line]
+    assert sweep_headers == ["| kornia", "| jax.image.resize"]
+    assert lines.count("| jax.image.resize | torch | max |") == 1
+    assert_pages_say(
+        ("other-frameworks.md", "(the second JAX table, one 5×1 → 3×1 case, gives the largest only)"),
+        ("other-frameworks.zh.md", "（JAX 的第二张表只有 5×1 → 3×1 一个用例，只给出最大误差）"),
+    )
