@@ -1874,3 +1874,42 @@ def test_the_copy_bandwidth_of_each_size_is_the_last_row_of_that_sizes_own_table
         ),
         ("performance.zh.md", "每个尺寸一张表，拷贝带宽在各自那张表的最后一行"),
     )
+
+
+def test_the_factors_with_a_float64_zero_weight_off_zero_are_on_the_lines_that_begin_antialiased():
+    """Review r132-6: the page said "the last lines below name such factors" (zh 下面最后几行) for the odd
+    factors where rounding leaves a float64 antialiased zero weight off 0. The odd_factors cell prints a
+    heading and, for size= and for scale_factor=1/s, a plain line and an "antialiased" line: the last two
+    lines are scale_factor's plain line, whose s = 49 is a plain sample missing its pixel (another effect),
+    and its antialiased line, while size='s antialiased line, the third, names s = 49 too. The factors are
+    on the two lines that begin "antialiased" (zh 开 antialias 时), and on no other."""
+    import contextlib
+    import io
+
+    source = (Path(__file__).resolve().parents[2] / "examples" / "performance.py").read_text(encoding="utf-8")
+    cell = source[source.index("# %% odd_factors") :]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile("import torch\nimport torch.nn.functional as F\n" + cell, "odd_factors", "exec"), {})
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 5, lines
+    antialiased = [i for i, line in enumerate(lines) if line.strip().startswith("antialiased")]
+    assert antialiased == [2, 4], lines
+    for i in antialiased:  # each names factors where a tap that should weigh 0 does not, in float64
+        assert "but s = " in lines[i] and "should land on a zero of the filter" in lines[i], lines[i]
+    # the line before the last also names s = 49, for plain bilinear: not a zero weight left off 0
+    assert lines[3].startswith("scale_factor=1/s: plain bilinear") and "but s = 49" in lines[3], lines[3]
+    translations = (Path(__file__).resolve().parents[2] / "docs" / "translations.yml").read_text(encoding="utf-8")
+    assert '"antialiased, 2s - 1 pixels at every odd s but s = {residue}' in translations
+    assert ': "开 antialias 时，每个奇数 s 都用 2s - 1 个像素，只有 s = {residue} 例外' in translations
+    assert_pages_say(
+        ("performance.md", 'in float64 too (the two lines below that begin with "antialiased" name such factors)'),
+        ("performance.zh.md", "float64 下在某些倍数上也是如此（下面以“开 antialias 时”开头的两行列出了这样的倍数）"),
+    )
+    for name, old in (
+        ("performance.md", "the last lines below name such factors"),
+        ("performance.zh.md", "下面最后几行"),
+    ):
+        assert old not in " ".join(
+            (Path(__file__).resolve().parents[2] / "docs" / name).read_text(encoding="utf-8").split()
+        )
