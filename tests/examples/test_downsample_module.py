@@ -2040,3 +2040,27 @@ def test_the_zh_page_names_the_noise_measurement_as_its_table_column_does():
     page = (ROOT / "docs" / "downsample-module.zh.md").read_text(encoding="utf-8")
     assert "残余噪声" not in page
     assert page.count(column) >= 4
+
+
+def test_the_measurements_comment_names_the_page_that_wrap_pads_as_this_one_does():
+    """Review r132-6: the measurements cell's comment (shown on the page) said inputs are wrap-padded and
+    cropped "as on the previous page"; the page before this one in the site's navigation is Frequency
+    response, whose script pads nothing circularly. The page that wrap-pads its inputs is Ways to shrink,
+    measured (downsample_methods.py, F.pad(..., mode="circular")), two pages back, the one the page's own
+    folded-energy bullet names."""
+    import re
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    order = re.findall(r"^\s*- [^\n]*?:\s*([\w-]+\.md)\s*$", config[config.index("\nnav:") :], re.M)
+    here = order.index("downsample-module.md")
+    assert order[here - 1] == "frequency-response.md" and order[here - 2] == "downsample-methods.md"
+    assert 'mode="circular"' not in (ROOT / "examples" / "frequency_response.py").read_text(encoding="utf-8")
+    assert 'mode="circular"' in (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
+    source = (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8")
+    comment = source[source.index("# %% measurements") : source.index("def random_images")]
+    cell = " ".join(comment.replace("\n# ", "\n").split())
+    assert "(as on the previous page)" not in cell
+    assert 'borders play no part (as on "Ways to shrink, measured", downsample-methods.md, two pages back)' in cell
+    assert "[Ways to shrink, measured](downsample-methods.md)" in " ".join(
+        (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8").split()
+    )
