@@ -451,7 +451,7 @@ print("\n".join(findings))
 # At an odd factor s, with samples s pixels apart, the plain bilinear sample lands on an input
 # pixel and the antialiased filter's outermost taps on its zeros: exactly so only if the
 # factor is exact. Weights along
-# the width, float64, middle output pixel, for every odd s up to 101, the factor given as
+# the width, float64, output pixel 4 of 8s input pixels, for every odd s up to 101, the factor given as
 # size= (exact) or as scale_factor=1/s (rounded). On the CPU whatever the build's device:
 # a statement about the arithmetic, not the speed.
 def weights(s, antialias, by_size):
@@ -463,7 +463,7 @@ def weights(s, antialias, by_size):
 
 
 odd = range(3, 102, 2)
-print("On the CPU, float64, bilinear, the middle output pixel of a downsampling by an odd factor s:")
+print("On the CPU, float64, bilinear, output pixel 4 (away from the borders) of a downsampling of 8s pixels by an odd factor s:")
 for by_size in (True, False):
     given = "size=" if by_size else "scale_factor=1/s"
     plain = {s: weights(s, False, by_size) for s in odd}

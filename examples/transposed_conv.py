@@ -6,7 +6,8 @@ ordinary convolution. This script checks torch's output-size formula, shows why
 ConvTranspose2d as the gradient of Conv2d with respect to its input, as the transpose
 of Conv2d's matrix (which undoes the convolution exactly when that matrix's columns are orthonormal: an orthogonal matrix, or a taller one), as a matrix product followed by col2im (F.fold), and from zeros
 inserted between the input pixels followed by an ordinary convolution with the kernel
-rotated by 180 degrees; and it shows which axis the default initialisation reads.
+rotated by 180 degrees and its input and output channel axes swapped (within each group);
+and it shows which axis the default initialisation reads.
 """
 
 # %% setup

@@ -247,6 +247,34 @@ def test_cuda_shared_memory_limits_of_the_antialias_kernel(ns):
         )
 
 
+def test_the_float64_one_axis_limit_is_the_last_number_the_large_factors_cell_prints(ns):
+    """Review r132-6: the page points at float64's one-axis CUDA limit as "the last number printed" (zh 最后打印的
+    那个数) by the large_factors cell, which a GPU build follows with a check of its own: that line prints a
+    verdict and no number, so the pointer holds on every build."""
+    import re
+
+    from helpers import printed_by
+
+    printed = printed_by("downsample_module.py")
+    start = printed.index("Downsample: ")
+    cell = printed[start : printed.index("| method | float16", start)]
+    numbers = re.findall(r"\d+", cell)
+    assert int(numbers[-1]) == ns["cuda_limit"][torch.float64, "one axis"] < 100
+    assert cell.rstrip().splitlines()[-1].startswith("CUDA, float64: ")
+    source = (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8")
+    gpu = source[source.index('if device.type == "cuda":  # the arithmetic against the kernel itself') :]
+    gpu = gpu[: gpu.index("# %% dtypes")]
+    ((text, value),) = re.findall(r'print\("([^"]*)", (.*)\)', gpu)
+    assert not re.search(r"\d", text) and value.startswith("all("), (text, value)  # a verdict, True or False
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "one axis per call takes float32 past 100, but not float64, whose limit is the last number printed",
+        ),
+        ("downsample-module.zh.md", "float64 仍然不行，它的上限是最后打印的那个数"),
+    )
+
+
 def test_filter_minimums_at_factor_2(ns, Downsample):
     """The page: with reflect padding, 6-tap blur and every max-blur filter need more than a block; replicate and zeros never."""
     minimum = ns["filter_minimum"]
@@ -2012,3 +2040,27 @@ def test_the_zh_page_names_the_noise_measurement_as_its_table_column_does():
     page = (ROOT / "docs" / "downsample-module.zh.md").read_text(encoding="utf-8")
     assert "残余噪声" not in page
     assert page.count(column) >= 4
+
+
+def test_the_measurements_comment_names_the_page_that_wrap_pads_as_this_one_does():
+    """Review r132-6: the measurements cell's comment (shown on the page) said inputs are wrap-padded and
+    cropped "as on the previous page"; the page before this one in the site's navigation is Frequency
+    response, whose script pads nothing circularly. The page that wrap-pads its inputs is Ways to shrink,
+    measured (downsample_methods.py, F.pad(..., mode="circular")), two pages back, the one the page's own
+    folded-energy bullet names."""
+    import re
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    order = re.findall(r"^\s*- [^\n]*?:\s*([\w-]+\.md)\s*$", config[config.index("\nnav:") :], re.M)
+    here = order.index("downsample-module.md")
+    assert order[here - 1] == "frequency-response.md" and order[here - 2] == "downsample-methods.md"
+    assert 'mode="circular"' not in (ROOT / "examples" / "frequency_response.py").read_text(encoding="utf-8")
+    assert 'mode="circular"' in (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
+    source = (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8")
+    comment = source[source.index("# %% measurements") : source.index("def random_images")]
+    cell = " ".join(comment.replace("\n# ", "\n").split())
+    assert "(as on the previous page)" not in cell
+    assert 'borders play no part (as on "Ways to shrink, measured", downsample-methods.md, two pages back)' in cell
+    assert "[Ways to shrink, measured](downsample-methods.md)" in " ".join(
+        (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8").split()
+    )

@@ -1874,3 +1874,80 @@ def test_the_copy_bandwidth_of_each_size_is_the_last_row_of_that_sizes_own_table
         ),
         ("performance.zh.md", "每个尺寸一张表，拷贝带宽在各自那张表的最后一行"),
     )
+
+
+def test_the_factors_with_a_float64_zero_weight_off_zero_are_on_the_lines_that_begin_antialiased():
+    """Review r132-6: the page said "the last lines below name such factors" (zh 下面最后几行) for the odd
+    factors where rounding leaves a float64 antialiased zero weight off 0. The odd_factors cell prints a
+    heading and, for size= and for scale_factor=1/s, a plain line and an "antialiased" line: the last two
+    lines are scale_factor's plain line, whose s = 49 is a plain sample missing its pixel (another effect),
+    and its antialiased line, while size='s antialiased line, the third, names s = 49 too. The factors are
+    on the two lines that begin "antialiased" (zh 开 antialias 时), and on no other."""
+    import contextlib
+    import io
+
+    source = (Path(__file__).resolve().parents[2] / "examples" / "performance.py").read_text(encoding="utf-8")
+    cell = source[source.index("# %% odd_factors") :]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile("import torch\nimport torch.nn.functional as F\n" + cell, "odd_factors", "exec"), {})
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 5, lines
+    antialiased = [i for i, line in enumerate(lines) if line.strip().startswith("antialiased")]
+    assert antialiased == [2, 4], lines
+    for i in antialiased:  # each names factors where a tap that should weigh 0 does not, in float64
+        assert "but s = " in lines[i] and "should land on a zero of the filter" in lines[i], lines[i]
+    # the line before the last also names s = 49, for plain bilinear: not a zero weight left off 0
+    assert lines[3].startswith("scale_factor=1/s: plain bilinear") and "but s = 49" in lines[3], lines[3]
+    translations = (Path(__file__).resolve().parents[2] / "docs" / "translations.yml").read_text(encoding="utf-8")
+    assert '"antialiased, 2s - 1 pixels at every odd s but s = {residue}' in translations
+    assert ': "开 antialias 时，每个奇数 s 都用 2s - 1 个像素，只有 s = {residue} 例外' in translations
+    assert_pages_say(
+        ("performance.md", 'in float64 too (the two lines below that begin with "antialiased" name such factors)'),
+        ("performance.zh.md", "float64 下在某些倍数上也是如此（下面以“开 antialias 时”开头的两行列出了这样的倍数）"),
+    )
+    for name, old in (
+        ("performance.md", "the last lines below name such factors"),
+        ("performance.zh.md", "下面最后几行"),
+    ):
+        assert old not in " ".join(
+            (Path(__file__).resolve().parents[2] / "docs" / name).read_text(encoding="utf-8").split()
+        )
+
+
+def test_the_odd_factors_heading_names_the_output_pixel_the_cell_weighs():
+    """Review r132-6: the odd_factors cell's heading said "the middle output pixel" (zh 中间那个输出像素); the
+    cell shrinks 8s pixels to 8 and weighs output 4, and 8 outputs have no middle one (output 4 is centred
+    at 4s + (s - 1) / 2, half a block past the input's centre, 4s - 1/2); at s = 49 given scale_factor=1/s
+    the output is 7 pixels wide (392 * (1/49) < 8), and there output 4 is not the middle either. The
+    heading names output 4 of 8s pixels, away from the borders: every weight it reads, plain or
+    antialiased, size= or scale_factor=, lies inside, centred on 4s + (s - 1) / 2."""
+    import contextlib
+    import io
+
+    source = (Path(__file__).resolve().parents[2] / "examples" / "performance.py").read_text(encoding="utf-8")
+    cell = source[source.index("# %% odd_factors") :]
+    cell_ns = {}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile("import torch\nimport torch.nn.functional as F\n" + cell, "odd_factors", "exec"), cell_ns)
+    heading = out.getvalue().splitlines()[0]
+    assert heading == (
+        "On the CPU, float64, bilinear, output pixel 4 (away from the borders) of a downsampling of 8s pixels"
+        " by an odd factor s:"
+    )
+    for s, antialias, by_size in itertools.product((3, 7, 49, 101), (False, True), (False, True)):
+        width = 8 * s
+        eye = torch.eye(width, dtype=torch.float64).view(width, 1, 1, width)
+        size = {"size": (1, 8)} if by_size else {"scale_factor": (1.0, 1 / s)}
+        out_all = F.interpolate(eye, mode="bilinear", antialias=antialias, **size)[:, 0, 0]
+        assert out_all.shape[-1] == (7 if (s, by_size) == (49, False) else 8), (s, by_size)
+        column = out_all[:, 4]
+        assert torch.equal(cell_ns["weights"](s, antialias, by_size), column[column != 0])
+        read = column.nonzero().flatten()
+        assert 0 < int(read.min()) and int(read.max()) < width - 1, (s, antialias, by_size)
+        assert abs(float(column @ torch.arange(width, dtype=torch.float64)) - (4 * s + (s - 1) / 2)) < 1e-6
+    assert "the middle output pixel" not in source
+    translations = (Path(__file__).resolve().parents[2] / "docs" / "translations.yml").read_text(encoding="utf-8")
+    assert "把 8s 个像素按奇数倍数 s 缩小，下标为 4 的输出像素（远离边界）的权重" in translations
+    assert "中间那个输出像素的权重" not in translations

@@ -763,3 +763,36 @@ def test_the_transpose_undoes_a_taller_than_wide_conv_with_orthonormal_columns(s
     docstring = (ROOT / "examples" / "transposed_conv.py").read_text(encoding="utf-8").split('"""')[1]
     assert "only when that matrix is orthogonal" not in docstring
     assert "exactly when that matrix's columns are orthonormal" in docstring
+
+
+def test_the_examples_docstring_swaps_the_channel_axes_in_the_zero_insertion_rule():
+    """Review r132-6: the example's docstring (its notebook's first cell) said ConvTranspose2d is zeros inserted
+    "followed by an ordinary convolution with the kernel rotated by 180 degrees", the rule the page (step 3) and
+    the cell's comment give with the kernel's input and output channel axes swapped too. Rotated alone, a
+    (C_in, C_out, k, k) weight reads as C_in output channels from C_out inputs: a shape error when C_in != C_out,
+    and another function when they agree (more than one channel); rotated and swapped, it is the layer."""
+    from helpers import docstring_of
+
+    g = torch.Generator().manual_seed(0)
+    for c_in, c_out, stride, padding in itertools.product((1, 2, 3), (1, 2, 4), (1, 2, 3), (0, 1, 2)):
+        x = torch.randn(2, c_in, 5, 4, generator=g, dtype=torch.float64)
+        w = torch.randn(c_in, c_out, 3, 3, generator=g, dtype=torch.float64)
+        reference = F.conv_transpose2d(x, w, stride=stride, padding=padding)
+        spread = x.new_zeros(2, c_in, 4 * stride + 1, 3 * stride + 1)
+        spread[..., ::stride, ::stride] = x
+        padded = F.pad(spread, (2 - padding,) * 4)
+        torch.testing.assert_close(F.conv2d(padded, w.flip(-2, -1).transpose(0, 1)), reference)
+        if c_in != c_out:
+            with pytest.raises(RuntimeError):
+                F.conv2d(padded, w.flip(-2, -1))
+        elif c_in > 1:
+            assert not torch.allclose(F.conv2d(padded, w.flip(-2, -1)), reference)
+    doc = docstring_of((ROOT / "examples" / "transposed_conv.py").read_text(encoding="utf-8"))
+    assert (
+        "an ordinary convolution with the kernel rotated by 180 degrees and its input and output channel axes"
+        " swapped (within each group)" in doc
+    )
+    assert_pages_say(
+        ("transposed-conv.md", "using the kernel rotated by 180° and with its input and output channel axes swapped"),
+        ("transposed-conv.zh.md", "卷积核旋转 180°，并交换其输入、输出通道两个维度"),
+    )
