@@ -243,7 +243,7 @@ class Downsample(nn.Module):
                 return x.new_empty([x.shape[0], x.shape[1] * k * k, height // k, width // k])
             return F.pixel_unshuffle(x, k)
         weight, bias = self.weight, self.bias
-        if weight is not None and bias is not None:  # 'conv': cast to the input's dtype on each call, as autocast would
+        if weight is not None and bias is not None:  # 'conv': cast on each call, so float32 parameters serve float16, bfloat16 and float64 input
             return F.conv2d(x, weight.to(x.dtype), bias.to(x.dtype), stride=k)
         for _ in range(self.stages):  # 'blur' and 'max-blur': 2x at a time
             if method == "max-blur":  # dense 2x2 max: H - 1 samples at j + 0.5, then ceil((H - 1) / 2) = floor(H / 2)

@@ -832,9 +832,12 @@ def test_every_allowed_filter_samples_at_block_centres(Downsample, method, filte
     torch.testing.assert_close(where[4:-4], centres[4:-4])
 
 
-def test_conv_parameters_stay_float32_and_learn_from_half_precision(Downsample):
+def test_conv_parameters_stay_float32_and_learn_from_half_precision_and_float64(Downsample):
+    """The cell's comment said 'as autocast would', which casts to its own dtype, not the input's (review r132-6)."""
+    source = (ROOT / "examples" / "_downsample.py").read_text(encoding="utf-8")
+    assert "# 'conv': cast on each call, so float32 parameters serve float16, bfloat16 and float64 input" in source
     down = Downsample(2, "conv", channels=3)
-    for dtype in (torch.float16, torch.bfloat16):
+    for dtype in (torch.float16, torch.bfloat16, torch.float64):
         down.zero_grad()
         y = down(torch.randn(1, 3, 8, 8).to(dtype))
         y.float().square().sum().backward()

@@ -8,7 +8,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import ROOT, run_example
+from helpers import ROOT, assert_pages_say, run_example
 from sitegen.cells import parse_script
 
 
@@ -660,3 +660,17 @@ def test_the_examples_docstring_says_most_details_not_each_are_computed_on_small
     assert "(also on a 256x256 crop of a photograph)" in words
     page = " ".join((ROOT / "docs" / "pooling-details.md").read_text(encoding="utf-8").split())
     assert "most of them computed on a tensor small enough to check by eye" in page
+
+
+def test_under_ceil_mode_unpooling_needs_output_size_where_the_stride_does_not_divide_the_width():
+    """The parenthetical pointed at the next section 'as [it] shows', but that section shows an odd size without
+    ceil_mode (noticed by review r132-6); the rule itself: MaxUnpool2d's default size is ceil(n / s) * s."""
+    for n, s in itertools.product(range(2, 14), range(2, 5)):
+        y, i = F.max_pool2d(torch.randn(1, 1, n, n), s, s, ceil_mode=True, return_indices=True)
+        assert F.max_unpool2d(y, i, s, s).shape[-1] == -(-n // s) * s
+        assert (F.max_unpool2d(y, i, s, s).shape[-1] == n) == (n % s == 0)
+        assert F.max_unpool2d(y, i, s, s, output_size=(n, n)).shape[-2:] == (n, n)
+    assert_pages_say(
+        ("pooling-details.md", "needs `output_size` too, for the reason the next section shows without `ceil_mode`)"),
+        ("pooling-details.zh.md", "同样需要传 `output_size`，原因见下一节不用 `ceil_mode` 的例子）"),
+    )
