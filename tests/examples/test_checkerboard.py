@@ -325,6 +325,14 @@ def test_the_page_points_to_the_printed_line_where_repeat_and_repeat_interleave_
     assert_pages_say(
         ("checkerboard.md", f"do the two orders agree ({en} line)"),
         ("checkerboard.zh.md", f"只输出一个通道的 ESPCN（{zh}）"),
+        # Review r132-7: the default-bias line is the cell's last, and every line after the first is a score.
+        (
+            "checkerboard.md",
+            "each position of the block gets its own constant, and the layer is patterned too (last line)",
+        ),
+        ("checkerboard.md", "The lines after the first measure that with the checkerboard score"),
+        ("checkerboard.zh.md", "那么块内每个位置都会加上各自的常数，这一层同样带有图案（最后一行）"),
+        ("checkerboard.zh.md", "第一行之后的几行用棋盘格分数来衡量这一点"),
     )
 
 

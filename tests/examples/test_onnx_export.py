@@ -17,7 +17,7 @@ import torch.nn.functional as F
 pytest.importorskip("onnxruntime", reason="onnxruntime is not installed")
 pytest.importorskip("onnxscript", reason="onnxscript is not installed (the default exporter needs it)")
 
-from helpers import ROOT, assert_pages_say, docstring_of, run_example  # noqa: E402
+from helpers import ROOT, assert_pages_say, docstring_of, printed_by, run_example  # noqa: E402
 
 DEFAULT, LEGACY = "dynamo=True (default)", "dynamo=False (legacy)"
 MATCH = 1e-5
@@ -1865,3 +1865,43 @@ def test_the_docstring_names_the_one_mode_the_upsample_layers_leave_out():
         "``antialias=True``, and which neither exporter translates) and every ``align_corners``"
     ) in docstring
     assert_pages_say(("onnx-export.md", "This page exports every mode (but `lanczos`, which does not export"))
+
+
+def test_the_pages_pointers_into_the_printed_tables_land_on_what_they_name(ns):
+    """Review r132-7: the page points at printed output by place: the size computed from x.shape is constant in "the
+    last row of the first table" and Shape arithmetic in "the last row of the second table"; the dynamic tables'
+    "last column" runs the widths 2 to 200 and lists the x1.4 widths; the quantized cell's "first line above" is
+    torch's deprecation warning (en and zh). Each pointer is checked against what the cells print."""
+    printed = printed_by("onnx_export.py").splitlines()
+
+    def table_after(marker):
+        start = next(i for i, line in enumerate(printed) if line.startswith(marker))
+        head = next(i for i in range(start, len(printed)) if printed[i].startswith("|"))
+        end = next((i for i in range(head, len(printed)) if not printed[i].startswith("|")), len(printed))
+        return printed[head:end]
+
+    first, second = table_after("**dynamo=True (default)**, opset"), table_after("**dynamo=False (legacy)**, opset")
+    shape_label = "`F.interpolate(size=(2 * x.shape[-2], 2 * x.shape[-1]), mode='bilinear')`"
+    assert first[-1].startswith(f"| {shape_label} |") and "`sizes` [1, 2, 12, 14]" in first[-1], first[-1]
+    assert second[-1].startswith(f"| {shape_label} |") and "`Shape`" in second[-1], second[-1]
+    assert "`Shape`" not in first[-1] and "[1, 2, 12, 14]" not in second[-1]
+    for marker in ("**dynamo=True (default)**, exported on", "**dynamo=False (legacy)**, exported on"):
+        rows = table_after(marker)
+        assert rows[0].rstrip().endswith("| input widths 2 to 200 with another output width |"), rows[0]
+        x14 = next(row for row in rows if row.startswith("| `scale_factor=1.4, bilinear` |"))
+        assert re.search(r"\| \d+: 45, 85, 90, [^|]*\|$", x14.rstrip()), x14
+    quantized = next(i for i, line in enumerate(printed) if line.startswith("| mode | input rank | antialias |"))
+    cell_start = next(i for i, line in enumerate(printed) if line.startswith("bicubic against exclude_outside=1:")) + 1
+    assert "deprecated" in printed[cell_start] and all(not line.strip() for line in printed[cell_start + 1 : quantized])
+    assert_pages_say(
+        ("onnx-export.md", "by the default exporter (last row of the first table)"),
+        ("onnx-export.md", "the legacy exporter keeps the `Shape` arithmetic (last row of the second table)"),
+        ("onnx-export.md", "The last column runs every input width from 2 to 200"),
+        ("onnx-export.md", "At ×1.4 the last column lists the widths (45, 85, 90, …)"),
+        ("onnx-export.md", "(the first line above is torch's own warning)"),
+        ("onnx-export.zh.md", "（第一张表的最后一行）"),
+        ("onnx-export.zh.md", "旧版导出器保留了 `Shape` 运算（第二张表的最后一行）"),
+        ("onnx-export.zh.md", "最后一列把输入宽度从 2 到 200 逐一跑一遍"),
+        ("onnx-export.zh.md", "×1.4 那一行的最后一列列出了"),
+        ("onnx-export.zh.md", "（上面第一行就是 torch 自己给出的警告）"),
+    )

@@ -1296,3 +1296,50 @@ def test_no_line_of_the_recipes_pages_starts_with_punctuation():
     for page in ("recipes.md", "recipes.zh.md"):
         lines = (docs / page).read_text(encoding="utf-8").splitlines()
         assert not [line for line in lines if line.lstrip()[:2] in {", ", "; ", ". "}], page
+
+
+def _printed_table(printed, header):
+    """The rows of the printed markdown table whose header starts with HEADER, and the non-blank lines after it."""
+    start = next(i for i, line in enumerate(printed) if line.startswith(header))
+    end = next((i for i in range(start, len(printed)) if not printed[i].startswith("|")), len(printed))
+    return printed[start:end], [line for line in printed[end:] if line.strip()]
+
+
+def test_the_pages_pointers_into_the_printed_tables_land_on_what_they_name(run):
+    """Review r132-7: the page points at printed lines by place ("last two rows", "first line under the table",
+    "the k in the last line", "first line under this table", "last column"), in en and zh; each pointer is checked
+    against what the cells print, so a reordered print or a moved pointer fails here."""
+    printed = run[1].splitlines()
+
+    def cells(row):
+        return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+    rows, after = _printed_table(printed, "| resize | nearest: mean offset |")
+    assert cells(rows[0])[-1] == "nearest-exact: max abs offset"
+    # "5 pixels × 0.3 → 1; 7 × 0.5 → 3 stays within half a pixel: last two rows"
+    assert rows[-2].startswith("| 5 → 1 (scale_factor=0.3) |") and rows[-1].startswith("| 7 → 3 (scale_factor=0.5) |")
+    assert float(cells(rows[-2])[-1]) > 0.5 >= float(cells(rows[-1])[-1]), rows[-2:]
+    # "first line under the table" is the float64 near-tie; "the k in the last line" is the cell's last line
+    assert after[0].startswith("On the CPU, 2517 → 4576, output pixel 4001:") and "(0.50011 off)" in after[0]
+    assert after[1].startswith("scale_factor=1/k on k · n pixels") and after[2].startswith("nearest: whole factors")
+    rows, after = _printed_table(printed, "| mode | pixels compared |")
+    # "the near-tie of the float64 ramp shown under the offset table is one (first line under this table"
+    assert after[0].startswith("At 2517 → 4576, output pixel 4001 (not a tie), PIL reads 2200")
+    rows, after = _printed_table(printed, "| factor | kernel, stride, padding |")
+    # "Pad the input by one pixel with mode="replicate" ... and they agree everywhere (last column"
+    assert cells(rows[0])[-1] == "replicate-padded, everywhere"
+    assert all(float(cells(row)[-1]) < 1e-13 for row in rows[2:]), rows
+    assert_pages_say(
+        ("recipes.md", "first line under the table is a `float64` ramp"),
+        ("recipes.md", "a hair more than half a pixel off (first line under the table, on the CPU;"),
+        ("recipes.md", "(5 pixels × 0.3 → 1; 7 × 0.5 → 3 stays within half a pixel: last two rows)"),
+        ("recipes.md", "for the k in the last line 1/k rounds down"),
+        ("recipes.md", "(first line under this table;"),
+        ("recipes.md", "and they agree everywhere** (last column;"),
+        ("recipes.zh.md", "表下第一行用的是 `float64` 斜坡"),
+        ("recipes.zh.md", "（见表下第一行，在 CPU 上；"),
+        ("recipes.zh.md", "7 × 0.5 → 3 仍在半个像素以内：见最后两行"),
+        ("recipes.zh.md", "对表下最后一行列出的 k"),
+        ("recipes.zh.md", "（见本表下第一行；"),
+        ("recipes.zh.md", "两者就处处一致**（最后一列；"),
+    )

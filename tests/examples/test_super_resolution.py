@@ -673,3 +673,43 @@ def test_the_fair_bound_comment_says_away_from_the_border():
     comment = " ".join(line.strip().lstrip("# ") for line in text.splitlines() if line.strip().startswith("#"))
     assert "at stride 2 it sums in_channels * 2 * 2. " not in comment
     assert "at stride 2 it sums in_channels * 2 * 2 away from the border (in_channels * 1 * 1 at a corner)." in comment
+
+
+def test_the_pages_pointers_into_the_printed_tables_land_on_what_they_name(printed):
+    """Review r132-7: the page points at printed output by place: the start table is averaged over "the number of seeds
+    printed above the table"; "the lines under the table apply the rule"; "the lines after the verdict say since which
+    step" it held and how far each mean moved; "the last column is the time of one training step" (en and zh). Each
+    pointer is checked against what the cells print."""
+    lines = printed.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| upsampling layer |"))
+    above = [line for line in lines[:start] if line.strip()][-1]
+    assert re.fullmatch(r"Untrained correction over \d+ seeds; checkerboard score over seeds \[0, 1, 2\]\.", above), (
+        above
+    )
+    head = next(i for i, line in enumerate(lines) if line.startswith("| method | parameters |"))
+    assert lines[head].rstrip().endswith("| ms per training step (median of seeds) |"), lines[head]
+    end = next(i for i in range(head, len(lines)) if not lines[i].startswith("|"))
+    under = [line for line in lines[end:] if line.strip()]
+    assert under[0].startswith("Better than bicubic beyond the pooled spread:"), under
+    assert under[1].startswith("Pairs of layers separated by more than twice the pooled spread:"), under
+    assert under[2].startswith(("Best layer:", "No layer beats every other")), under
+    assert under[3].startswith("This verdict has not changed since step"), under
+    flagged = under[4].startswith("It changed within the last quarter of training")
+    assert under[4 + flagged].startswith("From step "), under
+    docs = ROOT / "docs"
+    en = " ".join((docs / "super-resolution.md").read_text(encoding="utf-8").split())
+    zh = " ".join((docs / "super-resolution.zh.md").read_text(encoding="utf-8").split())
+    for words in (
+        "averaged over the number of seeds printed above the table",
+        "The lines under the table apply the rule and are computed",
+        "The lines after the verdict say since which step the verdict has been the same",
+        "last column is the time of one training step",
+    ):
+        assert words in en, words
+    for words in (
+        "种子数见表格上方那一行",
+        "表格下面几行套用的就是这条规则",
+        "结论之后的几行分别给出",
+        "最后一栏是构建机器上一个训练步的耗时",
+    ):
+        assert words in zh, words

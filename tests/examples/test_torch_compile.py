@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from _downsample import Downsample
 from torch._inductor.decomposition import select_decomp_table
 
-from helpers import ROOT, assert_pages_say, docstring_of, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, printed_by, run_example, run_python
 
 EXACT = ("nearest", "nearest-exact", "bilinear, antialias", "bicubic, antialias")
 ROUNDED = ("bilinear", "bicubic")
@@ -869,3 +869,30 @@ def test_the_docstring_names_the_settings_and_dtypes_it_does_not_compile():
         "on the build device (a setting in a dtype that eager mode rejects, as the CPU does the antialiased ones "
         "in bfloat16, is left out)"
     ) in docstring
+
+
+def test_the_pages_pointers_into_the_printed_tables_land_on_what_they_name(ns):
+    """Review r132-7: the page points at printed output by place: "The last three rows are area to three more sizes,
+    17x23, 5x5 and 37x1", "the table says 'eager rejects'" for the antialiased settings in bfloat16 on the CPU, and
+    which of compiled and eager is faster "is printed under the table" (en and zh). Each pointer is checked against
+    what the cells print."""
+    printed = printed_by("torch_compile.py").splitlines()
+    start = next(i for i, line in enumerate(printed) if line.startswith("| setting | float32 | bfloat16 |"))
+    end = next(i for i in range(start, len(printed)) if not printed[i].startswith("|"))
+    rows = printed[start + 2 : end]
+    assert [row.split("|")[1].strip() for row in rows[-3:]] == ["area, 17x23", "area, 5x5", "area, 37x1"], rows
+    assert not any(row.startswith("| area, ") for row in rows[:-3]), rows
+    rejected = [row.split("|")[1].strip() for row in rows if "eager rejects" in row]
+    if ns["device"].type == "cpu":
+        assert rejected == ["bilinear, antialias", "bicubic, antialias"], rows
+    timing = next(i for i, line in enumerate(printed) if line.startswith("| later calls | median (ms) |"))
+    after = next(i for i in range(timing, len(printed)) if not printed[i].startswith("|"))
+    assert [line for line in printed[after:] if line.strip()][0].startswith("Faster: "), printed[after : after + 3]
+    assert_pages_say(
+        ("torch-compile.md", "The last three rows are `area` to three more sizes, 17×23, 5×5 and 37×1."),
+        ("torch-compile.md", 'the table says "eager rejects"'),
+        ("torch-compile.md", "Which of compiled and eager is faster is printed under the table"),
+        ("torch-compile.zh.md", "表格最后三行是 `area` 缩放到另外三个尺寸 17×23、5×5 和 37×1 的结果。"),
+        ("torch-compile.zh.md", "表中写“eager 模式不接受”"),
+        ("torch-compile.zh.md", "编译后的代码和 eager 哪个更快，打印在表格下方"),
+    )
