@@ -509,3 +509,41 @@ def test_the_input_sizes_paragraph_points_to_the_printed_lines_of_the_fix_cell(n
         ("where-upsampling-lives.zh.md", '例如 `mode="replicate"`（见下面 2×2 的两行）'),
         ("where-upsampling-lives.zh.md", "在带步幅卷积得到的 32 之后就不行（见最后三行）"),
     )
+
+
+def test_the_pixelshuffle_parameters_bullet_points_to_what_the_pixelshuffle_page_shows(ns):
+    # Review r133-8: the guidance bullet "Resize + conv and PixelShuffle cost the same FLOPs; PixelShuffle has more
+    # parameters" pointed to "(table above and [PixelShuffle page])". The PixelShuffle page compares neither with a
+    # resize + conv decoder: it says "parameters" only of the layer itself (it has none) and in its pointer back to
+    # this page ("measures their parameters"). What it does show is the shape algebra behind the count,
+    # (*, C·r², H, W) -> (*, C, H·r, W·r): the bullet now points there for that reason only.
+    from helpers import ROOT, assert_pages_say
+
+    en = " ".join((ROOT / "docs" / "pixel-shuffle.md").read_text(encoding="utf-8").split())
+    sentences = [s for s in en.split(". ") if "parameter" in s]
+    assert len(sentences) == 2 and "The layer has no parameters" in sentences[0], sentences
+    assert "[Where upsampling lives](where-upsampling-lives.md) measures their parameters" in sentences[1], sentences
+    assert not any(name in en for name in ("resize + conv", "nearest + conv", "resize-conv")), "a comparison appeared"
+    assert "`(*, C·r², H, W) → (*, C, H·r, W·r)`" in en
+    zh = (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(encoding="utf-8")
+    assert "## 形状的变换" in zh and "`(*, C·r², H, W) → (*, C, H·r, W·r)`" in zh
+    for c_in, c_out in ((64, 32), (32, 16), (3, 1)):
+        conv, shuffle = ns["upsampler"]("PixelShuffle", c_in, c_out)
+        assert conv.out_channels == 4 * c_out and shuffle.upscale_factor == 2
+        assert shuffle(conv(torch.zeros(1, c_in, 3, 5))).shape == (1, c_out, 6, 10)
+    assert_pages_say(
+        (
+            "where-upsampling-lives.md",
+            "PixelShuffle has more parameters (table above; its convolution returns four channels for each one that "
+            "`PixelShuffle(2)` returns, the shape algebra of the [PixelShuffle page](pixel-shuffle.md)).",
+        ),
+        (
+            "where-upsampling-lives.zh.md",
+            "PixelShuffle 的参数更多（上表；它的卷积要为 `PixelShuffle(2)` 输出的每个通道输出四个通道，"
+            "见 [PixelShuffle 一页](pixel-shuffle.md)中形状的变换）。",
+        ),
+    )
+    for page in ("where-upsampling-lives.md", "where-upsampling-lives.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert "(table above and [PixelShuffle page](pixel-shuffle.md))" not in text
+        assert "（上表以及 [PixelShuffle 一页](pixel-shuffle.md)）" not in text
