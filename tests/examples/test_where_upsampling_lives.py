@@ -7,7 +7,7 @@ import torch
 import torch.nn as nn
 from torch.utils.flop_counter import FlopCounterMode
 
-from helpers import run_example
+from helpers import ROOT, assert_pages_say, run_example
 
 
 @pytest.fixture(scope="module")
@@ -517,7 +517,6 @@ def test_the_pixelshuffle_parameters_bullet_points_to_what_the_pixelshuffle_page
     # resize + conv decoder: it says "parameters" only of the layer itself (it has none) and in its pointer back to
     # this page ("measures their parameters"). What it does show is the shape algebra behind the count,
     # (*, C·r², H, W) -> (*, C, H·r, W·r): the bullet now points there for that reason only.
-    from helpers import ROOT, assert_pages_say
 
     en = " ".join((ROOT / "docs" / "pixel-shuffle.md").read_text(encoding="utf-8").split())
     sentences = [s for s in en.split(". ") if "parameter" in s]
@@ -547,3 +546,15 @@ def test_the_pixelshuffle_parameters_bullet_points_to_what_the_pixelshuffle_page
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert "(table above and [PixelShuffle page](pixel-shuffle.md))" not in text
         assert "（上表以及 [PixelShuffle 一页](pixel-shuffle.md)）" not in text
+
+
+def test_the_border_paragraph_points_at_the_table_below_it():
+    """'The table gives ...' came right after a paragraph about the tables above; the one meant is the border table
+    embedded next (noticed by review r133-8)."""
+    for page, words in (
+        ("where-upsampling-lives.md", "The table below gives the largest standard deviation"),
+        ("where-upsampling-lives.zh.md", "下表给出在离边界 8 到 32 像素以内不计时"),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        after = text[text.index(words) :]
+        assert after.split("::: example ")[1].startswith("where_upsampling_lives.py#border "), page
