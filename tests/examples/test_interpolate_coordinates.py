@@ -1767,3 +1767,48 @@ def test_the_nearest_exact_bullet_points_at_the_section_that_shows_its_ties_roun
     # The ties that go left are really there: the float32 4-D kernel takes pixel 0 at 2 -> 41's tie.
     lines = cell_outputs("interpolate_coordinates.py")["float32_rounding"].splitlines()
     assert "  float32, 4-D: torch picked input pixel 0" in lines
+
+
+def test_the_sizes_table_shows_the_copy_cases_of_the_nearest_kernels_and_the_cell_below_tries_the_doubling():
+    # Review r133-2 (MISLEADING): after naming two special cases of the nearest kernels, copying an axis that
+    # keeps its size and doubling (CPU channels-last kernel; never on CUDA), the page said 'The table on Output
+    # size pitfalls shows each case' (zh 各种情况的对照表见输出尺寸的坑). That table (copy_cases) has a column for
+    # every axis kept and one for the last axis kept, and no doubling anywhere: it shows the copy case for each
+    # nearest kernel and layout the paragraph names, and the doubling is tried only by the x2.1 lines of this
+    # page's scale_factor_steps cell.
+    table = cell_outputs("interpolate_sizes.py")["copy_cases"].splitlines()
+    header = table[0]
+    assert "kept" in header and "doubl" not in header.lower() and "2 ·" not in header and "×2" not in header
+    nearest_rows = [line for line in table if line.startswith("| `nearest` |")]
+    inputs = sorted(line.split(" | ")[1].split(",")[0] + " " + line.split(" | ")[2] for line in nearest_rows)
+    # 3-D rows, 4-D small and large contiguous, 4-D channels_last, 5-D contiguous and channels_last_3d
+    assert inputs == sorted(
+        [
+            "3-D contiguous",
+            "4-D contiguous",
+            "4-D contiguous",
+            "4-D channels_last",
+            "5-D contiguous",
+            "5-D channels_last",
+        ]
+    )
+    steps = cell_outputs("interpolate_coordinates.py")["scale_factor_steps"].splitlines()
+    assert [line.split(" nearest")[0] for line in steps if line.startswith("5 x2.1")] == [
+        "5 x2.1, 3-D",
+        "5 x2.1, 4-D",
+        "5 x2.1, 5-D",
+    ]
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8").split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
+    assert "shows each case" not in en and "各种情况的对照表" not in zh
+    assert_pages_say(
+        (
+            "interpolate-coordinates.md",
+            "shows which of these kernels copy an axis that keeps its size; it has no doubling case, which the ×2.1"
+            " lines of the cell below try.",
+        ),
+        (
+            "interpolate-coordinates.zh.md",
+            "表里没有加倍的情况，下面单元格里 ×2.1 的几行试的就是它。",
+        ),
+    )
