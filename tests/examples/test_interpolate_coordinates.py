@@ -2,6 +2,7 @@
 
 import itertools
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -1714,4 +1715,100 @@ def test_the_pointers_into_the_float32_rounding_cell_land_on_the_lines_they_name
         ("interpolate-coordinates.zh.md", "见 47 行的那一行"),
         ("interpolate-coordinates.zh.md", "以“100 以内复制得不均匀的整数倍数”开头的那一行"),
         ("interpolate-coordinates.zh.md", "单元格最后几行找出第一个这样的尺寸"),
+    )
+
+
+def page_sections(page):
+    """(slug, heading, body) of each heading of a page, slugs as mkdocs.yml's toc makes them."""
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+    text = (ROOT_DOCS / page).read_text(encoding="utf-8")
+    parts = re.split(r"^(#{1,6} .*)$", text, flags=re.M)
+    sections = []
+    for heading, body in zip(parts[1::2], parts[2::2]):
+        title = heading.lstrip("#").strip()
+        explicit = re.search(r"\{#([^}]+)\}\s*$", title)
+        title = re.sub(r"\s*\{#[^}]+\}\s*$", "", title)
+        sections.append((explicit.group(1) if explicit else slug(title, "-"), title, body))
+    return text, sections
+
+
+@pytest.mark.parametrize(
+    "page, bullet_start, ties_words",
+    [
+        ("interpolate-coordinates.md", "- **`nearest-exact`: src", "The ties of `nearest-exact` round the same way."),
+        ("interpolate-coordinates.zh.md", "- **`nearest-exact`：src", "`nearest-exact` 的平局也会这样舍入。"),
+    ],
+)
+def test_the_nearest_exact_bullet_points_at_the_section_that_shows_its_ties_rounding_to_the_left(
+    page, bullet_start, ties_words
+):
+    # Review r133-2 (WRONG): the nearest-exact bullet, in the first section, said a tie computed in single
+    # precision can take the left-hand pixel '(see the next section)' (zh 见下一节); the next section is 'The
+    # formulas, checked on many sizes', which shows no tie; the ties that go left are in 'Single precision in the
+    # nearest modes', two sections down. Every pointer of the bullet (the next section, an in-page link) must land
+    # on the section that holds them, and a link must name an existing heading.
+    text, sections = page_sections(page)
+    start = text.index(bullet_start)
+    bullet = text[start : text.index("\n- **", start + 1)]
+    here = max(i for i, (_, heading, _) in enumerate(sections) if text.index(heading) < start)
+    targets = [sections[here + 1]] if ("next section" in bullet or "下一节" in bullet) else []
+    slugs = {slug: i for i, (slug, _, _) in enumerate(sections)}
+    for anchor in re.findall(r"\]\(#([^)]+)\)", bullet):
+        assert anchor in slugs, anchor
+        targets.append(sections[slugs[anchor]])
+    assert targets, "the bullet no longer points at the section with the ties"
+    for slug, heading, body in targets:
+        if "Ties" in heading or "平局" in heading:
+            continue  # the bullet's other pointer: which pixel each library takes at a tie
+        assert ties_words in body, heading
+    assert any(ties_words in body for _, _, body in targets)
+    # The ties that go left are really there: the float32 4-D kernel takes pixel 0 at 2 -> 41's tie.
+    lines = cell_outputs("interpolate_coordinates.py")["float32_rounding"].splitlines()
+    assert "  float32, 4-D: torch picked input pixel 0" in lines
+
+
+def test_the_sizes_table_shows_the_copy_cases_of_the_nearest_kernels_and_the_cell_below_tries_the_doubling():
+    # Review r133-2 (MISLEADING): after naming two special cases of the nearest kernels, copying an axis that
+    # keeps its size and doubling (CPU channels-last kernel; never on CUDA), the page said 'The table on Output
+    # size pitfalls shows each case' (zh 各种情况的对照表见输出尺寸的坑). That table (copy_cases) has a column for
+    # every axis kept and one for the last axis kept, and no doubling anywhere: it shows the copy case for each
+    # nearest kernel and layout the paragraph names, and the doubling is tried only by the x2.1 lines of this
+    # page's scale_factor_steps cell.
+    table = cell_outputs("interpolate_sizes.py")["copy_cases"].splitlines()
+    header = table[0]
+    assert "kept" in header and "doubl" not in header.lower() and "2 ·" not in header and "×2" not in header
+    nearest_rows = [line for line in table if line.startswith("| `nearest` |")]
+    inputs = sorted(line.split(" | ")[1].split(",")[0] + " " + line.split(" | ")[2] for line in nearest_rows)
+    # 3-D rows, 4-D small and large contiguous, 4-D channels_last, 5-D contiguous and channels_last_3d
+    assert inputs == sorted(
+        [
+            "3-D contiguous",
+            "4-D contiguous",
+            "4-D contiguous",
+            "4-D channels_last",
+            "5-D contiguous",
+            "5-D channels_last",
+        ]
+    )
+    steps = cell_outputs("interpolate_coordinates.py")["scale_factor_steps"].splitlines()
+    assert [line.split(" nearest")[0] for line in steps if line.startswith("5 x2.1")] == [
+        "5 x2.1, 3-D",
+        "5 x2.1, 4-D",
+        "5 x2.1, 5-D",
+    ]
+    en = " ".join((ROOT_DOCS / "interpolate-coordinates.md").read_text(encoding="utf-8").split())
+    zh = (ROOT_DOCS / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
+    assert "shows each case" not in en and "各种情况的对照表" not in zh
+    assert_pages_say(
+        (
+            "interpolate-coordinates.md",
+            "shows which of these kernels copy an axis that keeps its size; it has no doubling case, which the ×2.1"
+            " lines of the cell below try.",
+        ),
+        (
+            "interpolate-coordinates.zh.md",
+            "表里没有加倍的情况，下面单元格里 ×2.1 的几行试的就是它。",
+        ),
     )

@@ -1845,3 +1845,42 @@ def test_the_pointers_into_the_weights_and_width_one_cells_land_on_the_lines_the
         ("interpolate-support.zh.md", "最后三行把 7 个像素缩成 3 个"),
         ("interpolate-support.zh.md", "（见 `6x1` 两行）"),
     )
+
+
+def test_the_cpu_capability_is_printed_by_the_width_one_cell_that_both_pointers_name():
+    # Review r133-2 (UNTESTED): two sentences point at the printed CPU capability: 'printed by the cell' (zh
+    # 单元格会打印出来) before the width_one cell, and '(printed above)' (zh 上文已打印) in the Dtypes section,
+    # before the uint8_one_pixel cell. The r132 test found the line anywhere in the script's output; here it must
+    # come from the width_one cell, no other cell may print it, and on both pages the first pointer stands before
+    # that cell's embed and the second after it (and before the uint8_one_pixel embed, which prints no capability).
+    import contextlib
+    import io
+    import sys
+
+    from sitegen.cells import parse_script
+
+    script = parse_script(ROOT / "examples" / "interpolate_support.py")
+    namespace, outputs = {"__name__": "__main__"}, {}
+    sys.path.insert(0, str(ROOT / "examples"))
+    try:
+        for cell in script.cells:
+            buffer = io.StringIO()
+            with contextlib.redirect_stdout(buffer):
+                exec(compile(cell.source, "interpolate_support.py", "exec"), namespace)
+            outputs[cell.name] = buffer.getvalue()
+    finally:
+        sys.path.remove(str(ROOT / "examples"))
+    capability = f"CPU capability: {torch.backends.cpu.get_cpu_capability()}"
+    assert [name for name, text in outputs.items() if "CPU capability" in text] == ["width_one"]
+    assert capability in outputs["width_one"].splitlines()
+    for page, by_the_cell, above in (
+        ("interpolate-support.md", "`AVX2` or `AVX512`, printed by the cell)", "`AVX2` or `AVX512` (printed above)"),
+        ("interpolate-support.zh.md", "`AVX2` 或 `AVX512`，单元格会打印出来）", "`AVX2` 或 `AVX512` 时（上文已打印）"),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        cell = text.index("::: example interpolate_support.py#width_one")
+        assert text.count(by_the_cell) == 1 and text.count(above) == 1, page
+        assert text.index(by_the_cell) < cell < text.index(above), page
+        assert text.index(above) < text.index("::: example interpolate_support.py#uint8_one_pixel"), page
+        # no cell embedded between the first pointer and width_one
+        assert "::: example" not in text[text.index(by_the_cell) : cell], page
