@@ -16,7 +16,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import assert_pages_say, printed_by, run_example, run_in_generic_x86_code, run_python
+from helpers import ROOT, assert_pages_say, printed_by, run_example, run_in_generic_x86_code, run_python
 
 
 @pytest.fixture(scope="module")
@@ -2143,3 +2143,24 @@ def test_the_pointers_into_the_nearest_and_averaging_tail_cells_land_on_the_line
         ("interpolate-sizes.zh.md", "比如下面最后一行里 4×4 → 2×1 的整个最后一行"),
         ("interpolate-sizes.zh.md", "比如下面的 ×0.2"),
     )
+
+
+def test_the_one_pixel_bicubic_mix_points_at_the_section_that_gives_its_formula():
+    """The pointer went to 'which modes work where', which only mentions the two-pixel read in passing; the formula,
+    tested in test_interpolate_coordinates.py, is in the coordinates page's first section (noticed by review r133-2)."""
+    assert_pages_say(
+        (
+            "interpolate-sizes.md",
+            "(1.125 · x0 − 0.125 · x1: [Coordinates](interpolate-coordinates.md#where-each-output-pixel-looks))",
+        ),
+        (
+            "interpolate-sizes.zh.md",
+            "（1.125 · x0 − 0.125 · x1，见[坐标映射](interpolate-coordinates.md#每个输出像素看向哪里)）",
+        ),
+    )
+    for page, section in (
+        ("interpolate-coordinates.md", "## Where each output pixel looks"),
+        ("interpolate-coordinates.zh.md", "## 每个输出像素看向哪里"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "1.125 · x0 − 0.125 · x1" in text[text.index(section) :].split("\n## ")[0], page
