@@ -2067,3 +2067,40 @@ def test_the_measurements_comment_names_the_page_that_wrap_pads_as_this_one_does
     assert "[Ways to shrink, measured](downsample-methods.md)" in " ".join(
         (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8").split()
     )
+
+
+def test_the_measurements_comment_wraps_only_what_the_cell_wraps(ns):
+    """Review r133-6: the measurements cell's comment (shown on the page) said "Inputs are wrap-padded
+    before each method and cropped after, so that borders play no part", of every measurement. The cell
+    wraps the inputs of noise left, folded energy and shift error only (``periodic``); the reconstruction
+    error upsamples ``down(images)`` of the whole image and the Pillow comparisons resize whole pictures,
+    borders included. The borders show: at factor 2 'blur' ([1, 3, 3, 1] / 8, reflect padding) and
+    'antialias-bilinear' (a renormalised tent) compute the same interior, so wrapped they give the same
+    reconstruction error, while the cell's whole-image errors differ."""
+    source = (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8")
+    comment = source[source.index("# %% measurements") : source.index("def random_images")]
+    cell = " ".join(comment.replace("\n# ", "\n").split())
+    assert "Inputs are wrap-padded before each method" not in cell
+    assert "For noise left, folded energy and shift error, inputs are wrap-padded" in cell
+    assert "the reconstruction error and the comparisons with Pillow take whole images, borders included" in cell
+    code = source[source.index("# %% measurements") : source.index("# %% decision_table")]
+    assert "left = periodic(down, noise) - periodic(down, torch.zeros_like(noise))" in code
+    assert "small = periodic(down, images)" in code and "periodic(down, images.roll(1, dims=d))" in code
+    assert 'back = nn.Upsample(scale_factor=2, mode="bilinear")(down(images))' in code
+    assert "pillow_bilinear(picture)" in code and "periodic(down, picture" not in code
+
+    images, Downsample = ns["images"], ns["Downsample"]
+    upsample = nn.Upsample(scale_factor=2, mode="bilinear")
+    pad = 16
+
+    def errors(method):
+        down = Downsample(2, method=method)
+        whole = upsample(down(images))
+        wrapped = upsample(down(F.pad(images, (pad,) * 4, mode="circular")))[..., pad:-pad, pad:-pad]
+        return [((back - images).norm() / images.norm()).item() for back in (whole, wrapped)]
+
+    with torch.no_grad():
+        (blur_whole, blur_wrapped), (aa_whole, aa_wrapped) = errors("blur"), errors("antialias-bilinear")
+    assert blur_wrapped == pytest.approx(aa_wrapped, rel=1e-5)
+    assert abs(blur_whole - aa_whole) > 1e-4, (blur_whole, aa_whole)
+    assert ns["facts"]["blur"]["reconstruction error"] == pytest.approx(blur_whole, rel=1e-6)
