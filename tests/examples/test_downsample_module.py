@@ -2104,3 +2104,30 @@ def test_the_measurements_comment_wraps_only_what_the_cell_wraps(ns):
     assert blur_wrapped == pytest.approx(aa_wrapped, rel=1e-5)
     assert abs(blur_whole - aa_whole) > 1e-4, (blur_whole, aa_whole)
     assert ns["facts"]["blur"]["reconstruction error"] == pytest.approx(blur_whole, rel=1e-6)
+
+
+def test_the_inductor_sentence_names_blur_where_this_cpu_rounds_it(Downsample):
+    """Review r133-6: 'With Inductor ... every method compiles with fullgraph=True too, but 'area', 'max-blur'
+    and 'conv' then differ from eager by float rounding (float64 on the CPU, on a 5x7 input)' named three
+    methods; on an Intel CPU with AVX-512 (the one that built this page) 'blur' differs by a rounding step
+    too, as the torch.compile page it points to says ('blur' depends on the CPU: bitwise on an AMD EPYC with
+    AVX2). Here 'blur' alone is compiled on such an input, one compilation."""
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "`'area'`, `'max-blur'` and `'conv'` then differ from eager by float rounding (float64 on the CPU, "
+            "on a 5×7 input), and on some CPUs `'blur'` too: see",
+        ),
+        ("downsample-module.zh.md", "（CPU 上、float64、5×7 的输入），在某些 CPU 上 `'blur'` 也是如此；"),
+    )
+    assert "'blur'` depends on the CPU" in (ROOT / "docs" / "torch-compile.md").read_text(encoding="utf-8")
+    torch._dynamo.reset()
+    torch.manual_seed(0)
+    blur = Downsample(2, method="blur")
+    x = torch.randn(2, 3, 5, 7, dtype=torch.float64)
+    diff = (torch.compile(blur, dynamic=False, fullgraph=True)(x) - blur(x)).abs().max().item()
+    assert diff <= 1e-14
+    cpuinfo = Path("/proc/cpuinfo")
+    flags = cpuinfo.read_text(encoding="utf-8") if cpuinfo.exists() else ""
+    if "GenuineIntel" in flags and " avx512f" in flags:
+        assert diff > 0, "on an Intel CPU with AVX-512, Inductor's 'blur' was bitwise: the sentence needs another look"
