@@ -363,9 +363,11 @@ for name, y in returned.items():
 
 # %% measurements
 # Everything the decision table claims, measured here at factor 2 with 16 channels.
-# Random images have the 1/f spectrum of photos. Inputs are wrap-padded before each
-# method and cropped after, so that borders play no part (as on "Ways to shrink, measured",
-# downsample-methods.md, two pages back).
+# Random images have the 1/f spectrum of photos. For noise left, folded energy and shift error,
+# inputs are wrap-padded before each method and cropped after, so that borders play no part
+# (as on "Ways to shrink, measured", downsample-methods.md, two pages back); the peak is measured
+# away from the border, while the reconstruction error and the comparisons with Pillow take
+# whole images, borders included.
 def random_images(count, size, generator):
     f = torch.fft.fftfreq(size)
     radius = torch.sqrt(f.view(-1, 1) ** 2 + f.view(1, -1) ** 2).clamp(min=1 / size)

@@ -2067,3 +2067,67 @@ def test_the_measurements_comment_names_the_page_that_wrap_pads_as_this_one_does
     assert "[Ways to shrink, measured](downsample-methods.md)" in " ".join(
         (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8").split()
     )
+
+
+def test_the_measurements_comment_wraps_only_what_the_cell_wraps(ns):
+    """Review r133-6: the measurements cell's comment (shown on the page) said "Inputs are wrap-padded
+    before each method and cropped after, so that borders play no part", of every measurement. The cell
+    wraps the inputs of noise left, folded energy and shift error only (``periodic``); the reconstruction
+    error upsamples ``down(images)`` of the whole image and the Pillow comparisons resize whole pictures,
+    borders included. The borders show: at factor 2 'blur' ([1, 3, 3, 1] / 8, reflect padding) and
+    'antialias-bilinear' (a renormalised tent) compute the same interior, so wrapped they give the same
+    reconstruction error, while the cell's whole-image errors differ."""
+    source = (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8")
+    comment = source[source.index("# %% measurements") : source.index("def random_images")]
+    cell = " ".join(comment.replace("\n# ", "\n").split())
+    assert "Inputs are wrap-padded before each method" not in cell
+    assert "For noise left, folded energy and shift error, inputs are wrap-padded" in cell
+    assert "the reconstruction error and the comparisons with Pillow take whole images, borders included" in cell
+    code = source[source.index("# %% measurements") : source.index("# %% decision_table")]
+    assert "left = periodic(down, noise) - periodic(down, torch.zeros_like(noise))" in code
+    assert "small = periodic(down, images)" in code and "periodic(down, images.roll(1, dims=d))" in code
+    assert 'back = nn.Upsample(scale_factor=2, mode="bilinear")(down(images))' in code
+    assert "pillow_bilinear(picture)" in code and "periodic(down, picture" not in code
+
+    images, Downsample = ns["images"], ns["Downsample"]
+    upsample = nn.Upsample(scale_factor=2, mode="bilinear")
+    pad = 16
+
+    def errors(method):
+        down = Downsample(2, method=method)
+        whole = upsample(down(images))
+        wrapped = upsample(down(F.pad(images, (pad,) * 4, mode="circular")))[..., pad:-pad, pad:-pad]
+        return [((back - images).norm() / images.norm()).item() for back in (whole, wrapped)]
+
+    with torch.no_grad():
+        (blur_whole, blur_wrapped), (aa_whole, aa_wrapped) = errors("blur"), errors("antialias-bilinear")
+    assert blur_wrapped == pytest.approx(aa_wrapped, rel=1e-5)
+    assert abs(blur_whole - aa_whole) > 1e-4, (blur_whole, aa_whole)
+    assert ns["facts"]["blur"]["reconstruction error"] == pytest.approx(blur_whole, rel=1e-6)
+
+
+def test_the_inductor_sentence_names_blur_where_this_cpu_rounds_it(Downsample):
+    """Review r133-6: 'With Inductor ... every method compiles with fullgraph=True too, but 'area', 'max-blur'
+    and 'conv' then differ from eager by float rounding (float64 on the CPU, on a 5x7 input)' named three
+    methods; on an Intel CPU with AVX-512 (the one that built this page) 'blur' differs by a rounding step
+    too, as the torch.compile page it points to says ('blur' depends on the CPU: bitwise on an AMD EPYC with
+    AVX2). Here 'blur' alone is compiled on such an input, one compilation."""
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "`'area'`, `'max-blur'` and `'conv'` then differ from eager by float rounding (float64 on the CPU, "
+            "on a 5×7 input), and on some CPUs `'blur'` too: see",
+        ),
+        ("downsample-module.zh.md", "（CPU 上、float64、5×7 的输入），在某些 CPU 上 `'blur'` 也是如此；"),
+    )
+    assert "'blur'` depends on the CPU" in (ROOT / "docs" / "torch-compile.md").read_text(encoding="utf-8")
+    torch._dynamo.reset()
+    torch.manual_seed(0)
+    blur = Downsample(2, method="blur")
+    x = torch.randn(2, 3, 5, 7, dtype=torch.float64)
+    diff = (torch.compile(blur, dynamic=False, fullgraph=True)(x) - blur(x)).abs().max().item()
+    assert diff <= 1e-14
+    cpuinfo = Path("/proc/cpuinfo")
+    flags = cpuinfo.read_text(encoding="utf-8") if cpuinfo.exists() else ""
+    if "GenuineIntel" in flags and " avx512f" in flags:
+        assert diff > 0, "on an Intel CPU with AVX-512, Inductor's 'blur' was bitwise: the sentence needs another look"

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import assert_pages_say, printed_by, run_example, run_python
+from helpers import ROOT, assert_pages_say, printed_by, run_example, run_python
 
 FORMATS = (torch.contiguous_format, torch.channels_last)
 
@@ -1951,3 +1951,30 @@ def test_the_odd_factors_heading_names_the_output_pixel_the_cell_weighs():
     translations = (Path(__file__).resolve().parents[2] / "docs" / "translations.yml").read_text(encoding="utf-8")
     assert "把 8s 个像素按奇数倍数 s 缩小，下标为 4 的输出像素（远离边界）的权重" in translations
     assert "中间那个输出像素的权重" not in translations
+
+
+def test_the_memory_format_bullet_names_the_ops_the_findings_time_in_both_layouts():
+    """Review r133-6: the memory-format bullet lists the channels-last kernels PyTorch added (nearest
+    upsampling on the CPU, the linear modes on the CPU, bilinear and nearest on CUDA) and ended "The
+    comparisons above show what it buys on this machine"; the findings cell times three ops in
+    channels_last against NCHW: bilinear upsampling, bicubic upsampling (which has no channels-last kernel
+    on the CPU: upsample_bicubic2d_kernel_impl runs the generic kernel on either layout) and MaxPool2d(2),
+    and no nearest op, the first kernel the bullet names."""
+    source = (ROOT / "examples" / "performance.py").read_text(encoding="utf-8")
+    cell = source[source.index("# %% findings") : source.index("# %% odd_factors")]
+    loop = re.search(r"for name in \((.*?)\):\n\s*findings\.append\(compare\(f\"\{name\} in channels_last\"", cell)
+    assert loop, "the findings cell no longer compares the layouts in one loop"
+    compared = re.findall(r'"([^"]+)"', loop.group(1))
+    assert compared == ["interpolate bilinear up", "interpolate bicubic up", "MaxPool2d(2)"]
+    assert cell.count("in channels_last") == 1 and "nearest" not in cell
+    assert_pages_say(
+        (
+            "performance.md",
+            "The comparisons above time bilinear and bicubic upsampling and `MaxPool2d(2)` in both layouts "
+            "on this machine; nearest is not among them.",
+        ),
+        (
+            "performance.zh.md",
+            "上面的比较在这台机器上分别用两种布局给双线性上采样、双三次上采样和 `MaxPool2d(2)` 计时；最近邻不在其中。",
+        ),
+    )
