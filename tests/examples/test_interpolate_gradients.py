@@ -629,7 +629,7 @@ def test_cuda_nearest_backward_steps_by_the_factor_on_a_kept_axis_that_the_forwa
 
 def test_cuda_3d_and_5d_nearest_kernels_step_on_a_kept_axis_in_both_passes():
     # Review 65: UpSampleNearest1d.cu and UpSampleNearest3d.cu have no kept-axis copy (only the 4-D forward does), so
-    # in 3-D and 5-D input a kept axis parts the CUDA passes only at float32 ties, as the first item's rounded ratios.
+    # in 3-D and 5-D input a kept axis parts the CUDA passes only at float32 ties, as the second item's rounded ratios.
     # A nearest position d / s is never whole on a kept axis (1 < s < 1 + 1/n); a nearest-exact one, (d + 1/2) / s,
     # is at rational factors (57/56 on 42 pixels: output 28), and float32 rounding then picks the side.
     ties = 0
@@ -1747,4 +1747,44 @@ def test_the_sizes_where_nearest_and_kept_axes_fail_are_in_the_list_at_the_top_n
         ("interpolate-gradients.zh.md", "开头列出的例外中那些 CPU 反向不是转置的尺寸上，两种最近邻模式也通不过"),
         ("interpolate-gradients.zh.md", "开头列出的尺寸不变的情况下，`bicubic` 和开启抗混叠的模式同样通不过"),
         ("interpolate-gradients.zh.md", "在开头列出的例外中那些有舍入的比例上和尺寸不变的轴上与前向不一致"),
+    )
+
+
+def test_the_ordinal_pointers_in_the_list_of_exceptions_land_on_the_items_they_name():
+    # Review r133-3: the 4-D CUDA kept-axis item said a 3-D or 5-D kept axis parts the passes "only where the float32
+    # ratio rounds, as in the first item" (zh 与第一条相同); the first item is "At a CPU bug", the rounded ratios are
+    # the second item's. Each ordinal pointer in the list must land on an item that says what the pointer cites.
+    ordinals = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+    zh_ordinals = {"第一条": 0, "第二条": 1, "第三条": 2, "第四条": 3, "第五条": 4, "最后一条": -1}
+    # what each item that is pointed to must say (en, zh): the CUDA rounded ratios; the CPU antialiased kept axis.
+    cited = {
+        "float32 ratio rounds": ("float32 ratio rounds", "float32 比例有舍入"),
+        "the CPU's antialiased kernels": (
+            "antialiased modes copy that axis going forward",
+            "开启抗混叠的模式前向直接复制这个轴",
+        ),
+    }
+    for page, start, end, names, lang in (
+        ("interpolate-gradients.md", "The exceptions, where", "Every kept-axis case above", ordinals, 0),
+        ("interpolate-gradients.zh.md", "以下情况例外", "上面这些轴尺寸不变的情况", zh_ordinals, 1),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        items = ["- " + item for item in text[text.index(start) : text.index(end)].split("\n- ")[1:]]
+        assert len(items) == 6, page
+        pointers = []
+        for i, item in enumerate(items):
+            for name, index in names.items():
+                pattern = f"as in the {name} item" if lang == 0 else f"与{name}相同"
+                if pattern in item:
+                    pointers.append((i, index, cited["float32 ratio rounds"][lang]))
+                pattern = f"(the {name} item)" if lang == 0 else f"（{name}）"
+                if pattern in item:
+                    pointers.append((i, index, cited["the CPU's antialiased kernels"][lang]))
+        assert len(pointers) == 2, (page, pointers)
+        for source, index, says in pointers:
+            target = items[index]
+            assert target is not items[source] and says in target, (page, source, index)
+    assert_pages_say(
+        ("interpolate-gradients.md", "only where the float32 ratio rounds, as in the second item (`nearest-exact`"),
+        ("interpolate-gradients.zh.md", "所以尺寸不变的轴只在 float32 比例有舍入时才让两者不一致，与第二条相同"),
     )
