@@ -1788,3 +1788,39 @@ def test_the_ordinal_pointers_in_the_list_of_exceptions_land_on_the_items_they_n
         ("interpolate-gradients.md", "only where the float32 ratio rounds, as in the second item (`nearest-exact`"),
         ("interpolate-gradients.zh.md", "所以尺寸不变的轴只在 float32 比例有舍入时才让两者不一致，与第二条相同"),
     )
+
+
+def test_the_determinism_tables_gpu_rows_show_the_cuda_list_only_for_the_modes_and_sizes_they_run(ns):
+    # Review r133-3: "When this page is built on a GPU, the determinism table above shows all of this, mode by mode"
+    # (zh 逐个模式显示这些情况) after a list that names nearest-exact, the antialiased bicubic and area to a single
+    # pixel; the table has no row for the first two (the dispatch paragraph says so: "which the table leaves out") and
+    # runs area enlarging x2 only, so its GPU rows cannot show those. Each mode the CUDA list names must have a row or
+    # be named in the sentence as left out, and area's row must not reach one pixel.
+    labels = set(ns["RANKED"])
+    text = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    cuda_list = text[text.index("For the others, on CUDA") : text.index("When this page is built on a GPU, the det")]
+    named = {"nearest", "nearest-exact", "linear", "bicubic", "area", "bilinear, antialias", "bicubic, antialias"}
+    assert "`nearest-exact`" in cuda_list and "antialiased `bilinear` and `bicubic`" in cuda_list
+    sentence = " ".join(text[text.index("When this page is built on a GPU, the det") :].split("\n\n")[0].split())
+    for label in sorted(named - labels):
+        assert f"`{label}`" in sentence.split("rows for: ", 1)[1], label
+    assert {"nearest-exact", "bicubic, antialias"} == named - labels
+    assert not any(label.startswith("lanczos") for label in labels)
+    for rank, kwargs in ns["RANKED"].values():
+        shape = {3: (2, 8, 1024), 4: (2, 8, 32, 32), 5: (1, 8, 8, 16, 16)}[rank]
+        out = F.interpolate(torch.zeros(shape, device="meta"), scale_factor=2, **kwargs)
+        assert all(side > 1 for side in out.shape[2:])
+    assert "`area` only enlarged ×2, not\nto a single pixel" in text
+    assert "shows all of this" not in text
+    assert_pages_say(
+        ("interpolate-gradients.md", "for the modes it has rows for: not `nearest-exact` or `bicubic, antialias`"),
+        (
+            "interpolate-gradients.md",
+            "and so do `nearest-exact`, `bicubic, antialias` and `lanczos, antialias`, which the table leaves out",
+        ),
+        ("interpolate-gradients.zh.md", "表中没有列出的 `nearest-exact`、`bicubic, antialias` 和 `lanczos, antialias`"),
+        (
+            "interpolate-gradients.zh.md",
+            "但只限于表中有的模式：没有 `nearest-exact` 和 `bicubic, antialias`；`area` 也只测了放大 2 倍",
+        ),
+    )
