@@ -9,7 +9,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import ROOT, assert_pages_say, run_example, run_python
+from helpers import ROOT, assert_pages_say, printed_by, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -1823,4 +1823,31 @@ def test_the_determinism_tables_gpu_rows_show_the_cuda_list_only_for_the_modes_a
             "interpolate-gradients.zh.md",
             "但只限于表中有的模式：没有 `nearest-exact` 和 `bicubic, antialias`；`area` 也只测了放大 2 倍",
         ),
+    )
+
+
+def test_the_dispatch_cells_lines_below_its_table_are_the_ones_the_page_points_to(ns):
+    # Review r133-3: the page points into the dispatch cell's output by position: a scripted bilinear keeps its kernel
+    # "(the first line below the table)", area to 1x1 goes through MeanBackward1 "(the second line below the table)",
+    # and "The last lines are read from the installed torch's documentation" (zh 表格下面第一行, 第二行, 最后两行);
+    # no test bound those positions, so a line added to the cell would have moved them unseen.
+    lines = printed_by("interpolate_gradients.py").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("| mode | ") and "deterministic" in line))
+    end = lines.index(next(line for line in lines[start:] if "largest difference" in line))  # the next cell's output
+    below = [line for line in lines[start:end] if line.strip() and not line.startswith("|")]
+    assert len(below) == 4, below
+    assert below[0].startswith("bilinear on meta") and "torch.jit.script `UpsampleBilinear2DBackward0`" in below[0]
+    assert below[1].startswith("area on meta") and "4x4→1x1 `MeanBackward1`" in below[1]
+    assert all(line.startswith("Docstring: ") for line in below[2:])
+    assert all(line.startswith("|") for line in lines[start:end] if line.strip() and line not in below)
+    assert_pages_say(
+        (
+            "interpolate-gradients.md",
+            "scripted code calls the kernel even with the switch on (the first line below the table)",
+        ),
+        ("interpolate-gradients.md", "so its backward goes through `MeanBackward1` (the second line below the table"),
+        ("interpolate-gradients.md", "The last lines are read from the installed torch's documentation of"),
+        ("interpolate-gradients.zh.md", "脚本化的代码调用的仍是原来的内核（见表格下面第一行）"),
+        ("interpolate-gradients.zh.md", "反向要经过 `MeanBackward1`（见表格下面第二行"),
+        ("interpolate-gradients.zh.md", "最后两行读取自当前安装的 torch 中"),
     )
