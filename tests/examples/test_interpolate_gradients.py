@@ -1851,3 +1851,21 @@ def test_the_dispatch_cells_lines_below_its_table_are_the_ones_the_page_points_t
         ("interpolate-gradients.zh.md", "反向要经过 `MeanBackward1`（见表格下面第二行"),
         ("interpolate-gradients.zh.md", "最后两行读取自当前安装的 torch 中"),
     )
+
+
+def test_the_footprint_figures_last_row_is_the_odd_whole_shrink_the_page_points_to(ns):
+    # Review r133-3: "Reducing by an odd whole factor given as size ... (3x in the last row" (zh 最后一行的 3 倍) points
+    # at a row of the footprint figure; no test bound which row shows 24 -> 8. Every output pixel of that row samples
+    # an input pixel's centre, so bilinear and bicubic send output pixel 3's whole gradient to one input pixel.
+    axes = ns["axes"]
+    assert axes.shape[0] == len(ns["FOOTPRINTS"]) == 3
+    assert axes[-1, 0].get_ylabel() == "downscaling 24 → 8" and list(ns["FOOTPRINTS"])[-1] == "down3"
+    assert ns["FOOTPRINTS"]["down3"][:2] == (24, 8)
+    assert [axes[row, 0].get_ylabel() for row in range(2)] == ["upscaling 8 → 16", "downscaling 32 → 8"]
+    for mode in ("bilinear", "bicubic"):
+        footprint = ns["footprints"][mode, "down3"]
+        assert np.count_nonzero(np.abs(footprint) > 1e-12) == 1 and np.isclose(footprint.sum(), 1), mode
+    assert_pages_say(
+        ("interpolate-gradients.md", "with the default `align_corners=False` (3× in the last row;"),
+        ("interpolate-gradients.zh.md", "按奇数整数倍缩小时（最后一行的 3 倍；"),
+    )
