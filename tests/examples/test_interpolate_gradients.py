@@ -1806,11 +1806,12 @@ def test_the_determinism_tables_gpu_rows_show_the_cuda_list_only_for_the_modes_a
         assert f"`{label}`" in sentence.split("rows for: ", 1)[1], label
     assert {"nearest-exact", "bicubic, antialias"} == named - labels
     assert not any(label.startswith("lanczos") for label in labels)
+    assert ns["RANKED"]["area"][0] == 4  # area: 4-D input only
     for rank, kwargs in ns["RANKED"].values():
         shape = {3: (2, 8, 1024), 4: (2, 8, 32, 32), 5: (1, 8, 8, 16, 16)}[rank]
         out = F.interpolate(torch.zeros(shape, device="meta"), scale_factor=2, **kwargs)
         assert all(side > 1 for side in out.shape[2:])
-    assert "`area` only enlarged ×2, not\nto a single pixel" in text
+    assert "`area` only in 4-D input enlarged\n×2, not in 5-D or to a single pixel" in text
     assert "shows all of this" not in text
     assert_pages_say(
         ("interpolate-gradients.md", "for the modes it has rows for: not `nearest-exact` or `bicubic, antialias`"),
@@ -1821,7 +1822,7 @@ def test_the_determinism_tables_gpu_rows_show_the_cuda_list_only_for_the_modes_a
         ("interpolate-gradients.zh.md", "表中没有列出的 `nearest-exact`、`bicubic, antialias` 和 `lanczos, antialias`"),
         (
             "interpolate-gradients.zh.md",
-            "但只限于表中有的模式：没有 `nearest-exact` 和 `bicubic, antialias`；`area` 也只测了放大 2 倍",
+            "但只限于表中有的模式：没有 `nearest-exact` 和 `bicubic, antialias`；`area` 也只测了 4 维输入放大 2 倍，没有测 5 维输入",
         ),
     )
 
