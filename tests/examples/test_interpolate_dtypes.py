@@ -1978,3 +1978,29 @@ def test_the_pointers_to_the_channels_last_and_autocast_cells_output_land_on_wha
         ("interpolate-dtypes.zh.md", "（表中 3×3 → 1×1 处的 `RuntimeError`）"),
         ("interpolate-dtypes.zh.md", "上面的文档说明是从已安装的 torch 中读出来的"),
     )
+
+
+@pytest.mark.skipif(not VECTORISED_UINT8, reason="this CPU has no AVX2")
+@pytest.mark.parametrize(
+    "mode,antialias",
+    [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True), ("lanczos", True)],
+)
+def test_other_channel_counts_and_outputs_work_in_every_mode_the_assert_hits(mode, antialias):
+    # Review r133-3: "A single row works, and so do 1, 2 or 4 channels and outputs of 1×2 or 2×1" follows the list of
+    # the five modes the assert hits (bilinear, bicubic, with or without antialias, lanczos, antialias), but the test
+    # of channels and outputs tried bilinear only. Each of the five, from inputs of 2 to 7 rows.
+    if mode == "lanczos" and not HAS_LANCZOS:
+        pytest.skip("this torch has no lanczos")
+    for channels, size_out, size_in in itertools.product(
+        (1, 2, 3, 4, 5), ((1, 1), (1, 2), (2, 1)), ((2, 2), (3, 4), (7, 5))
+    ):
+        x = torch.zeros(2, channels, *size_in, dtype=torch.uint8)
+        if (channels, size_out) == (3, (1, 1)):
+            with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+                F.interpolate(x, size=size_out, mode=mode, antialias=antialias)
+        else:
+            assert F.interpolate(x, size=size_out, mode=mode, antialias=antialias).shape == (2, channels, *size_out)
+    assert_pages_say(
+        ("interpolate-dtypes.md", "A single row works, and so do 1, 2 or 4 channels and outputs of 1×2 or 2×1."),
+        ("interpolate-dtypes.zh.md", "只有一行的输入没有问题，1、2 或 4 个通道、输出为 1×2 或 2×1 时也没有问题"),
+    )
