@@ -1872,3 +1872,37 @@ def test_both_lines_of_the_ramp_cell_measure_the_interior():
     for page in ("interpolate-bicubic.md", "interpolate-bicubic.zh.md"):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert "so the line below measures" not in text and "下面那行只测内部" not in text
+
+
+def test_the_pointers_to_printed_lines_and_rows_land_on_what_the_page_says():
+    # Review r133-3: three pointers into printed output were bound by no test of their position: "The last line of the
+    # step's output lists the whole factors up to 20" (zh 阶跃那个单元格输出的最后一行), and, in the shrink table, "the row
+    # below with scale_factor=0.7 alone" and "recompute_scale_factor=True (the last row)" (zh 只给 scale_factor=0.7 的那一行,
+    # 最后一行), with "one row shrinks one axis only, one enlarges the height and shrinks the width".
+    lines = printed_by("interpolate_bicubic.py").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("bilinear ") and " min " in line))
+    end = lines.index(next(line for line in lines if line.startswith("input range [")))  # the square's cell
+    assert lines[end - 1].startswith("bilinear on the CPU, factors k ≤ 20 whose maximum exceeds 1:")
+    assert all(" min " in line for line in lines[start : end - 1])
+    first = lines.index(next(line for line in lines if line.startswith("| 64 × 64 → |")))
+    rows = [line.split(" | ")[0].removeprefix("| ") for line in lines[first + 2 :] if line.startswith("| ")]
+    assert rows[-1] == "44 × 44, scale_factor=0.7, recompute_scale_factor=True"
+    assert rows[-2] == "44 × 44, scale_factor=0.7"
+    assert [label for label in rows if "scale_factor" in label] == rows[-2:]
+    sizes = [tuple(int(side) for side in label.split(",")[0].split(" × ")) for label in rows[:-2]]
+    assert [s for s in sizes if (s[0] == 64) != (s[1] == 64)] == [(64, 20)]  # one axis only
+    assert [s for s in sizes if s[0] > 64 and s[1] < 64] == [(96, 20)]  # taller and narrower
+    assert_pages_say(
+        ("interpolate-bicubic.md", "The last line of the step's output lists the whole factors up to 20"),
+        (
+            "interpolate-bicubic.md",
+            "(the row below with `scale_factor=0.7` alone), unless `recompute_scale_factor=True` (the last row)",
+        ),
+        ("interpolate-bicubic.md", "(one row shrinks one axis only, one enlarges the height and shrinks the width)"),
+        ("interpolate-bicubic.zh.md", "阶跃那个单元格输出的最后一行，列出了 20 以内"),
+        (
+            "interpolate-bicubic.zh.md",
+            "（见下表只给 `scale_factor=0.7` 的那一行），除非设置 `recompute_scale_factor=True`（最后一行）",
+        ),
+        ("interpolate-bicubic.zh.md", "其中一行只缩小一个轴，另一行高度放大、宽度缩小"),
+    )

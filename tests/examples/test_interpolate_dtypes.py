@@ -1931,3 +1931,76 @@ def test_the_channels_last_cells_uint8_draws_span_0_to_254_as_its_comment_says()
     torch.manual_seed(0)
     drawn = (torch.rand(2, 32, 256, 256) * 255).to(torch.uint8)
     assert (drawn.min().item(), drawn.max().item()) == (0, 254)
+
+
+def test_the_pointers_to_the_channels_last_and_autocast_cells_output_land_on_what_the_page_says():
+    # Review r133-3: positional pointers into printed output that no test bound: the 1x1 input made with .contiguous
+    # comes back contiguous "(the lines below the table)" and the ones made with .to or adaptive pooling stay
+    # channels_last "(the last lines)" (zh 见表格下面几行, 见最后几行); the 3-channel uint8 assert is "the RuntimeError at
+    # 3×3 → 1×1" of the table (zh 表中 3×3 → 1×1 处的 RuntimeError), where torch runs its AVX2 or AVX-512 code; and
+    # "The docstring line above" (zh 上面的文档说明) is the autocast cell's last line.
+    lines = printed_by("interpolate_dtypes.py").splitlines()
+    header = lines.index(next(line for line in lines if line.startswith("| device | mode | float32, C=3 |")))
+    rows = [line for line in lines[header + 2 :] if line.startswith("| ")]
+    rows = rows[: next(i for i, line in enumerate(rows) if line.startswith("| device |"))]  # up to the next table
+    after = lines[header + 2 + len(rows) :]
+    below = [
+        line for line in after[: after.index(next(line for line in after if line.startswith("| device |")))] if line
+    ]
+    assert len(below) == 4, below
+    assert below[0].startswith("A 2x3x1x1 tensor in channels_last is also contiguous: True")
+    assert ".contiguous(memory_format=torch.channels_last)" in below[1] and below[1].endswith("channels_last: False")
+    assert all(line.endswith("output channels_last: True") for line in below[2:])
+    assert ".to(memory_format" in below[2] and "adaptive_avg_pool2d" in below[3]
+    column = lines[header].split(" | ").index("uint8, C=3")
+    failing = [
+        row.split(" | ")[1]
+        for row in rows
+        if "`RuntimeError (contiguous input only)` at 3x3→1x1" in row.split(" | ")[column]
+    ]
+    vectorised = torch.backends.cpu.get_cpu_capability() != "DEFAULT"
+    expected = ["`bilinear`", "`bilinear, antialias`", "`bicubic`", "`bicubic, antialias`", "`lanczos, antialias`"]
+    assert failing == (expected if vectorised else []), failing
+    assert all("RuntimeError" not in row.split(" | ")[c] for row in rows for c in range(2, column))
+    autocast = lines.index(next(line for line in lines if line.startswith("| device | autocast dtype |")))
+    rest = [line for line in lines[autocast:] if line and not line.startswith("|")]
+    assert len(rest) == 1 and rest[0].startswith("F.interpolate docstring: `The gradients for the dtype float16")
+    assert_pages_say(
+        ("interpolate-dtypes.md", "and the output comes back contiguous (the lines below the table)."),
+        ("interpolate-dtypes.md", "and its output stays `channels_last` (the last lines)."),
+        (
+            "interpolate-dtypes.md",
+            "with an internal assert in the vectorised uint8 kernel (the `RuntimeError` at 3×3 → 1×1)",
+        ),
+        ("interpolate-dtypes.md", "The docstring line above is read from the installed torch"),
+        ("interpolate-dtypes.zh.md", "输出也就以连续格式返回（见表格下面几行）"),
+        ("interpolate-dtypes.zh.md", "输出也保持 `channels_last`（见最后几行）"),
+        ("interpolate-dtypes.zh.md", "（表中 3×3 → 1×1 处的 `RuntimeError`）"),
+        ("interpolate-dtypes.zh.md", "上面的文档说明是从已安装的 torch 中读出来的"),
+    )
+
+
+@pytest.mark.skipif(not VECTORISED_UINT8, reason="this CPU has no AVX2")
+@pytest.mark.parametrize(
+    "mode,antialias",
+    [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True), ("lanczos", True)],
+)
+def test_other_channel_counts_and_outputs_work_in_every_mode_the_assert_hits(mode, antialias):
+    # Review r133-3: "A single row works, and so do 1, 2 or 4 channels and outputs of 1×2 or 2×1" follows the list of
+    # the five modes the assert hits (bilinear, bicubic, with or without antialias, lanczos, antialias), but the test
+    # of channels and outputs tried bilinear only. Each of the five, from inputs of 2 to 7 rows.
+    if mode == "lanczos" and not HAS_LANCZOS:
+        pytest.skip("this torch has no lanczos")
+    for channels, size_out, size_in in itertools.product(
+        (1, 2, 3, 4, 5), ((1, 1), (1, 2), (2, 1)), ((2, 2), (3, 4), (7, 5))
+    ):
+        x = torch.zeros(2, channels, *size_in, dtype=torch.uint8)
+        if (channels, size_out) == (3, (1, 1)):
+            with pytest.raises(RuntimeError, match="INTERNAL ASSERT"):
+                F.interpolate(x, size=size_out, mode=mode, antialias=antialias)
+        else:
+            assert F.interpolate(x, size=size_out, mode=mode, antialias=antialias).shape == (2, channels, *size_out)
+    assert_pages_say(
+        ("interpolate-dtypes.md", "A single row works, and so do 1, 2 or 4 channels and outputs of 1×2 or 2×1."),
+        ("interpolate-dtypes.zh.md", "只有一行的输入没有问题，1、2 或 4 个通道、输出为 1×2 或 2×1 时也没有问题"),
+    )

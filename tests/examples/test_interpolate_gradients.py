@@ -9,7 +9,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import ROOT, assert_pages_say, run_example, run_python
+from helpers import ROOT, assert_pages_say, printed_by, run_example, run_python
 
 
 @pytest.fixture(scope="module")
@@ -629,7 +629,7 @@ def test_cuda_nearest_backward_steps_by_the_factor_on_a_kept_axis_that_the_forwa
 
 def test_cuda_3d_and_5d_nearest_kernels_step_on_a_kept_axis_in_both_passes():
     # Review 65: UpSampleNearest1d.cu and UpSampleNearest3d.cu have no kept-axis copy (only the 4-D forward does), so
-    # in 3-D and 5-D input a kept axis parts the CUDA passes only at float32 ties, as the first item's rounded ratios.
+    # in 3-D and 5-D input a kept axis parts the CUDA passes only at float32 ties, as the second item's rounded ratios.
     # A nearest position d / s is never whole on a kept axis (1 < s < 1 + 1/n); a nearest-exact one, (d + 1/2) / s,
     # is at rational factors (57/56 on 42 pixels: output 28), and float32 rounding then picks the side.
     ties = 0
@@ -1747,4 +1747,126 @@ def test_the_sizes_where_nearest_and_kept_axes_fail_are_in_the_list_at_the_top_n
         ("interpolate-gradients.zh.md", "开头列出的例外中那些 CPU 反向不是转置的尺寸上，两种最近邻模式也通不过"),
         ("interpolate-gradients.zh.md", "开头列出的尺寸不变的情况下，`bicubic` 和开启抗混叠的模式同样通不过"),
         ("interpolate-gradients.zh.md", "在开头列出的例外中那些有舍入的比例上和尺寸不变的轴上与前向不一致"),
+    )
+
+
+def test_the_ordinal_pointers_in_the_list_of_exceptions_land_on_the_items_they_name():
+    # Review r133-3: the 4-D CUDA kept-axis item said a 3-D or 5-D kept axis parts the passes "only where the float32
+    # ratio rounds, as in the first item" (zh 与第一条相同); the first item is "At a CPU bug", the rounded ratios are
+    # the second item's. Each ordinal pointer in the list must land on an item that says what the pointer cites.
+    ordinals = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+    zh_ordinals = {"第一条": 0, "第二条": 1, "第三条": 2, "第四条": 3, "第五条": 4, "最后一条": -1}
+    # what each item that is pointed to must say (en, zh): the CUDA rounded ratios; the CPU antialiased kept axis.
+    cited = {
+        "float32 ratio rounds": ("float32 ratio rounds", "float32 比例有舍入"),
+        "the CPU's antialiased kernels": (
+            "antialiased modes copy that axis going forward",
+            "开启抗混叠的模式前向直接复制这个轴",
+        ),
+    }
+    for page, start, end, names, lang in (
+        ("interpolate-gradients.md", "The exceptions, where", "Every kept-axis case above", ordinals, 0),
+        ("interpolate-gradients.zh.md", "以下情况例外", "上面这些轴尺寸不变的情况", zh_ordinals, 1),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        items = ["- " + item for item in text[text.index(start) : text.index(end)].split("\n- ")[1:]]
+        assert len(items) == 6, page
+        pointers = []
+        for i, item in enumerate(items):
+            for name, index in names.items():
+                pattern = f"as in the {name} item" if lang == 0 else f"与{name}相同"
+                if pattern in item:
+                    pointers.append((i, index, cited["float32 ratio rounds"][lang]))
+                pattern = f"(the {name} item)" if lang == 0 else f"（{name}）"
+                if pattern in item:
+                    pointers.append((i, index, cited["the CPU's antialiased kernels"][lang]))
+        assert len(pointers) == 2, (page, pointers)
+        for source, index, says in pointers:
+            target = items[index]
+            assert target is not items[source] and says in target, (page, source, index)
+    assert_pages_say(
+        ("interpolate-gradients.md", "only where the float32 ratio rounds, as in the second item (`nearest-exact`"),
+        ("interpolate-gradients.zh.md", "所以尺寸不变的轴只在 float32 比例有舍入时才让两者不一致，与第二条相同"),
+    )
+
+
+def test_the_determinism_tables_gpu_rows_show_the_cuda_list_only_for_the_modes_and_sizes_they_run(ns):
+    # Review r133-3: "When this page is built on a GPU, the determinism table above shows all of this, mode by mode"
+    # (zh 逐个模式显示这些情况) after a list that names nearest-exact, the antialiased bicubic and area to a single
+    # pixel; the table has no row for the first two (the dispatch paragraph says so: "which the table leaves out") and
+    # runs area enlarging x2 only, so its GPU rows cannot show those. Each mode the CUDA list names must have a row or
+    # be named in the sentence as left out, and area's row must not reach one pixel.
+    labels = set(ns["RANKED"])
+    text = (ROOT / "docs" / "interpolate-gradients.md").read_text(encoding="utf-8")
+    cuda_list = text[text.index("For the others, on CUDA") : text.index("When this page is built on a GPU, the det")]
+    named = {"nearest", "nearest-exact", "linear", "bicubic", "area", "bilinear, antialias", "bicubic, antialias"}
+    assert "`nearest-exact`" in cuda_list and "antialiased `bilinear` and `bicubic`" in cuda_list
+    sentence = " ".join(text[text.index("When this page is built on a GPU, the det") :].split("\n\n")[0].split())
+    for label in sorted(named - labels):
+        assert f"`{label}`" in sentence.split("rows for: ", 1)[1], label
+    assert {"nearest-exact", "bicubic, antialias"} == named - labels
+    assert not any(label.startswith("lanczos") for label in labels)
+    assert ns["RANKED"]["area"][0] == 4  # area: 4-D input only
+    for rank, kwargs in ns["RANKED"].values():
+        shape = {3: (2, 8, 1024), 4: (2, 8, 32, 32), 5: (1, 8, 8, 16, 16)}[rank]
+        out = F.interpolate(torch.zeros(shape, device="meta"), scale_factor=2, **kwargs)
+        assert all(side > 1 for side in out.shape[2:])
+    assert "`area` only in 4-D input enlarged\n×2, not in 5-D or to a single pixel" in text
+    assert "shows all of this" not in text
+    assert_pages_say(
+        ("interpolate-gradients.md", "for the modes it has rows for: not `nearest-exact` or `bicubic, antialias`"),
+        (
+            "interpolate-gradients.md",
+            "and so do `nearest-exact`, `bicubic, antialias` and `lanczos, antialias`, which the table leaves out",
+        ),
+        ("interpolate-gradients.zh.md", "表中没有列出的 `nearest-exact`、`bicubic, antialias` 和 `lanczos, antialias`"),
+        (
+            "interpolate-gradients.zh.md",
+            "但只限于表中有的模式：没有 `nearest-exact` 和 `bicubic, antialias`；`area` 也只测了 4 维输入放大 2 倍，没有测 5 维输入",
+        ),
+    )
+
+
+def test_the_dispatch_cells_lines_below_its_table_are_the_ones_the_page_points_to(ns):
+    # Review r133-3: the page points into the dispatch cell's output by position: a scripted bilinear keeps its kernel
+    # "(the first line below the table)", area to 1x1 goes through MeanBackward1 "(the second line below the table)",
+    # and "The last lines are read from the installed torch's documentation" (zh 表格下面第一行, 第二行, 最后两行);
+    # no test bound those positions, so a line added to the cell would have moved them unseen.
+    lines = printed_by("interpolate_gradients.py").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("| mode | ") and "deterministic" in line))
+    end = lines.index(next(line for line in lines[start:] if "largest difference" in line))  # the next cell's output
+    below = [line for line in lines[start:end] if line.strip() and not line.startswith("|")]
+    assert len(below) == 4, below
+    assert below[0].startswith("bilinear on meta") and "torch.jit.script `UpsampleBilinear2DBackward0`" in below[0]
+    assert below[1].startswith("area on meta") and "4x4→1x1 `MeanBackward1`" in below[1]
+    assert all(line.startswith("Docstring: ") for line in below[2:])
+    assert all(line.startswith("|") for line in lines[start:end] if line.strip() and line not in below)
+    assert_pages_say(
+        (
+            "interpolate-gradients.md",
+            "scripted code calls the kernel even with the switch on (the first line below the table)",
+        ),
+        ("interpolate-gradients.md", "so its backward goes through `MeanBackward1` (the second line below the table"),
+        ("interpolate-gradients.md", "The last lines are read from the installed torch's documentation of"),
+        ("interpolate-gradients.zh.md", "脚本化的代码调用的仍是原来的内核（见表格下面第一行）"),
+        ("interpolate-gradients.zh.md", "反向要经过 `MeanBackward1`（见表格下面第二行"),
+        ("interpolate-gradients.zh.md", "最后两行读取自当前安装的 torch 中"),
+    )
+
+
+def test_the_footprint_figures_last_row_is_the_odd_whole_shrink_the_page_points_to(ns):
+    # Review r133-3: "Reducing by an odd whole factor given as size ... (3x in the last row" (zh 最后一行的 3 倍) points
+    # at a row of the footprint figure; no test bound which row shows 24 -> 8. Every output pixel of that row samples
+    # an input pixel's centre, so bilinear and bicubic send output pixel 3's whole gradient to one input pixel.
+    axes = ns["axes"]
+    assert axes.shape[0] == len(ns["FOOTPRINTS"]) == 3
+    assert axes[-1, 0].get_ylabel() == "downscaling 24 → 8" and list(ns["FOOTPRINTS"])[-1] == "down3"
+    assert ns["FOOTPRINTS"]["down3"][:2] == (24, 8)
+    assert [axes[row, 0].get_ylabel() for row in range(2)] == ["upscaling 8 → 16", "downscaling 32 → 8"]
+    for mode in ("bilinear", "bicubic"):
+        footprint = ns["footprints"][mode, "down3"]
+        assert np.count_nonzero(np.abs(footprint) > 1e-12) == 1 and np.isclose(footprint.sum(), 1), mode
+    assert_pages_say(
+        ("interpolate-gradients.md", "with the default `align_corners=False` (3× in the last row;"),
+        ("interpolate-gradients.zh.md", "按奇数整数倍缩小时（最后一行的 3 倍；"),
     )
