@@ -1906,3 +1906,22 @@ def test_the_pointers_to_printed_lines_and_rows_land_on_what_the_page_says():
         ),
         ("interpolate-bicubic.zh.md", "其中一行只缩小一个轴，另一行高度放大、宽度缩小"),
     )
+
+
+def test_the_intros_list_sends_align_corners_true_to_coordinates_since_this_page_does_not_describe_it():
+    """The intro said every item of its list is 'described below'; the page describes where a scale_factor puts the
+    samples (the Pillow section), but align_corners=True's grid only on the coordinates page (review r133-3)."""
+    assert_pages_say(
+        (
+            "interpolate-bicubic.md",
+            "when given a `scale_factor` (with `align_corners=True`, on the grid that [Coordinates](interpolate-coordinates.md) describes, not below);",
+        ),
+        (
+            "interpolate-bicubic.zh.md",
+            "（`align_corners=True` 时的采样网格不在下文，见[坐标映射](interpolate-coordinates.md)）",
+        ),
+    )
+    en = (ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8")
+    pillow = en[en.index("## Pillow's bicubic") :]
+    assert "makes torch place its samples by the factor itself rather than by `in/out`" in " ".join(pillow.split())
+    assert "(in − 1)/(out − 1)" in (ROOT / "docs" / "interpolate-coordinates.md").read_text(encoding="utf-8")

@@ -1928,6 +1928,7 @@ def test_the_channels_last_cells_uint8_draws_span_0_to_254_as_its_comment_says()
     source = " ".join((ROOT / "examples" / "interpolate_dtypes.py").read_text(encoding="utf-8").split())
     assert "x = (x * 255).to(dtype) if dtype == torch.uint8" in source
     assert "uint8 in 0..254 (255 times a float in [0, 1), truncated)" in source
+    assert "Floats are in [0, 1)," in source and "x = torch.rand(2, channels, *size_in, device=where)" in source
     torch.manual_seed(0)
     drawn = (torch.rand(2, 32, 256, 256) * 255).to(torch.uint8)
     assert (drawn.min().item(), drawn.max().item()) == (0, 254)
