@@ -1660,6 +1660,9 @@ def test_docstring_says_which_tables_give_the_largest_and_the_mean_difference(ns
     for header in headers[:3] + headers[-1:]:  # kornia resize, blur pool, jax, pytorch-fid
         assert " max " in header and " mean " in header and "signed" not in header
     assert "mean" not in headers[3]  # jax's one-pixel-wide exception: the largest difference only
+    second_jax = lines[lines.index(headers[3]) + 2 :]
+    second_jax = second_jax[: next(i for i, line in enumerate(second_jax) if not line.startswith("|"))]
+    assert second_jax and all("5×1 → 3×1" in row for row in second_jax)  # one case, as the docstring says
     assert "mean" not in headers[4] and "pixels that differ" in headers[4]
     assert headers[5].count("mean") == 1 and "signed mean" in headers[5]
     assert ns["SHAPES"] == [(16, 9), (5, 4), (3, 3), (2, 2)]  # the blur pool's maps, not the resize cases
@@ -1668,7 +1671,8 @@ def test_docstring_says_which_tables_give_the_largest_and_the_mean_difference(ns
     assert (
         "kornia's resize and jax.image.resize run on the same inputs as the torch call meant to do the same thing, over"
         " a sweep of sizes down and up (odd, tiny, factors up to 100), kornia's blur pool over filter lengths, strides"
-        " and small maps; those tables give the largest and the mean absolute difference. Hugging Face's image"
+        " and small maps; those tables give the largest and the mean absolute difference (jax's second table, one 5x1"
+        " -> 3x1 case, the largest only). Hugging Face's image"
         " processors run on crops of a photo and on a float image, against torch and against their PIL backend. A last"
         " table measures what pytorch-fid's resize without antialias changes on the way to 299x299." in docstring
     )
