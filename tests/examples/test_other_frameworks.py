@@ -1524,6 +1524,43 @@ def test_one_inf_makes_all_of_jaxs_resize_non_finite_but_not_all_of_torchs():
             assert not np.isfinite(np.asarray(theirs)).any() and ours.isfinite().any(), (method, shape, size)
 
 
+def test_one_inf_makes_its_whole_channel_non_finite_in_jax_with_every_method_but_nearest_where_both_axes_change():
+    # Review r133-4: "with every method but nearest, antialias or not, a single inf makes every output pixel of its
+    # channel inf or NaN where both axes change" was bound only for linear, cubic and lanczos3 with antialias, on one
+    # channel; here every method the page names, antialias on and off, shrinking, enlarging and mixed, on 3 channels
+    # (the others stay finite), and nearest, which picks pixels, does not.
+    rng = np.random.default_rng(133)
+    names = ("linear", "cubic", "cubic-pytorch", "lanczos3", "lanczos5", "area")
+    methods = (*itertools.product(names, (True, False)), ("nearest", True), ("nearest", False))
+    for (h, w), (oh, ow) in (
+        ((8, 8), (5, 12)),
+        ((5, 6), (9, 10)),
+        ((30, 7), (6, 21)),
+        ((2, 3), (1, 1)),
+        ((4, 4), (2, 2)),
+    ):
+        x = rng.uniform(-1, 1, (h, w, 3)).astype(np.float32)
+        x[int(rng.integers(h)), int(rng.integers(w)), 0] = np.inf
+        for (method, antialias), theirs in zip(methods, jax_resizes(jnp.asarray(x), (oh, ow, 3), methods)):
+            finite = np.isfinite(np.asarray(theirs))
+            assert finite[..., 1:].all(), (method, antialias, h, w, oh, ow)
+            if method == "nearest":
+                assert finite[..., 0].sum() >= oh * ow - -(-oh // h) * -(-ow // w), (antialias, h, w, oh, ow)
+            else:
+                assert not finite[..., 0].any(), (method, antialias, h, w, oh, ow)
+    assert_pages_say(
+        (
+            "other-frameworks.md",
+            "So with every method but `nearest`, antialias or not, a single `inf` makes every output pixel of its"
+            " channel `inf` or NaN where both axes change",
+        ),
+        (
+            "other-frameworks.zh.md",
+            "所以除 `nearest` 以外的每种方法，无论开不开抗混叠，只要有一个 `inf`，两个方向都变化时它所在通道的输出处处是 `inf` 或 NaN",
+        ),
+    )
+
+
 def test_one_inf_spreads_in_jax_only_along_the_axes_that_change_and_in_its_own_channel():
     # Review 60: "a single inf pixel makes every pixel of its output inf or NaN" held only where both axes change:
     # jax leaves an axis of unchanged size alone, so the inf fills its column (or row) only; other channels stay
