@@ -1710,8 +1710,26 @@ def test_docstring_says_which_tables_give_the_largest_and_the_mean_difference(ns
         " a sweep of sizes down and up (odd, tiny, factors up to 100), kornia's blur pool over filter lengths, strides"
         " and small maps; those tables give the largest and the mean absolute difference (jax's second table, one 5x1"
         " -> 3x1 case, the largest only). Hugging Face's image"
-        " processors run on crops of a photo and on a float image, against torch and against their PIL backend. A last"
+        " processors run on a photo, three crops of it and a float image, against torch and against their PIL backend. A"
+        " last"
         " table measures what pytorch-fid's resize without antialias changes on the way to 299x299." in docstring
+    )
+
+
+def test_the_processor_table_runs_on_the_whole_photo_and_three_crops_of_it(ns):
+    """The page and the notebook's first cell said the processors ran on 'crops of a photo'; the first input is
+    the whole 600×512 photo, the other three are crops of it."""
+    photo, *crops = ns["HF_IMAGES"]
+    assert photo is ns["photo_rgb"] and photo.shape == (600, 512, 3)
+    assert len(crops) == 3
+    for crop in crops:
+        assert crop.base is photo and crop.shape[:2] != photo.shape[:2]  # a view of the photo, smaller
+    assert "crops of a photo" not in docstring_of(
+        (ROOT / "examples" / "other_frameworks.py").read_text(encoding="utf-8")
+    )
+    assert_pages_say(
+        ("other-frameworks.md", "on an 8-bit RGB photo and three crops of it, against that torch call"),
+        ("other-frameworks.zh.md", "输入是一张 8 位 RGB 照片和从中裁出的三块，分别与上述 torch 调用"),
     )
 
 
