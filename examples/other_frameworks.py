@@ -3,9 +3,10 @@
 kornia's resize and jax.image.resize run on the same inputs as the torch call meant to do
 the same thing, over a sweep of sizes down and up (odd, tiny, factors up to 100), kornia's
 blur pool over filter lengths, strides and small maps; those tables give the largest and
-the mean absolute difference. Hugging Face's image processors run on crops of a photo and
-on a float image, against torch and against their PIL backend. A last table measures what
-pytorch-fid's resize without antialias changes on the way to 299x299.
+the mean absolute difference (jax's second table, one 5x1 -> 3x1 case, the largest only).
+Hugging Face's image processors run on a photo, three crops of it and a float image,
+against torch and against their PIL backend. A last table measures what pytorch-fid's resize without
+antialias changes on the way to 299x299.
 """
 
 # %% setup

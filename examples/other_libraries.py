@@ -188,8 +188,11 @@ agree = {pair for pair, top in area_agrees.items() if top < MATCH}
 half_steps = {(n, m) for n, m in area_agrees if (2 * m) % n == 0}  # the scale m/n is a multiple of 1/2
 print(f"{len(agree)} of {len(area_agrees)} enlargements agree (max difference below {MATCH:g})")
 print(f"they are exactly those whose scale m/n is a multiple of 1/2: {agree == half_steps}")
-print("largest differences elsewhere:")
-for n, m in sorted(set(area_agrees) - agree, key=area_agrees.get, reverse=True)[:1] + [(10, 13), (3, 7)]:
+largest_elsewhere = max(set(area_agrees) - agree, key=area_agrees.get)
+print("largest difference elsewhere:")
+print(f"  {largest_elsewhere[0]} -> {largest_elsewhere[1]} (x{largest_elsewhere[1] / largest_elsewhere[0]:.3g}): {area_agrees[largest_elsewhere]:.3f}")
+print("others, for example:")
+for n, m in ((10, 13), (3, 7)):
     print(f"  {n} -> {m} (x{m / n:.3g}): {area_agrees[n, m]:.3f}")
 for n, m in ((64, 112), (64, 100)):
     print(f"  the photo's crop {n}x{n} -> {m}x{m}: "

@@ -1524,6 +1524,43 @@ def test_one_inf_makes_all_of_jaxs_resize_non_finite_but_not_all_of_torchs():
             assert not np.isfinite(np.asarray(theirs)).any() and ours.isfinite().any(), (method, shape, size)
 
 
+def test_one_inf_makes_its_whole_channel_non_finite_in_jax_with_every_method_but_nearest_where_both_axes_change():
+    # Review r133-4: "with every method but nearest, antialias or not, a single inf makes every output pixel of its
+    # channel inf or NaN where both axes change" was bound only for linear, cubic and lanczos3 with antialias, on one
+    # channel; here every method the page names, antialias on and off, shrinking, enlarging and mixed, on 3 channels
+    # (the others stay finite), and nearest, which picks pixels, does not.
+    rng = np.random.default_rng(133)
+    names = ("linear", "cubic", "cubic-pytorch", "lanczos3", "lanczos5", "area")
+    methods = (*itertools.product(names, (True, False)), ("nearest", True), ("nearest", False))
+    for (h, w), (oh, ow) in (
+        ((8, 8), (5, 12)),
+        ((5, 6), (9, 10)),
+        ((30, 7), (6, 21)),
+        ((2, 3), (1, 1)),
+        ((4, 4), (2, 2)),
+    ):
+        x = rng.uniform(-1, 1, (h, w, 3)).astype(np.float32)
+        x[int(rng.integers(h)), int(rng.integers(w)), 0] = np.inf
+        for (method, antialias), theirs in zip(methods, jax_resizes(jnp.asarray(x), (oh, ow, 3), methods)):
+            finite = np.isfinite(np.asarray(theirs))
+            assert finite[..., 1:].all(), (method, antialias, h, w, oh, ow)
+            if method == "nearest":
+                assert finite[..., 0].sum() >= oh * ow - -(-oh // h) * -(-ow // w), (antialias, h, w, oh, ow)
+            else:
+                assert not finite[..., 0].any(), (method, antialias, h, w, oh, ow)
+    assert_pages_say(
+        (
+            "other-frameworks.md",
+            "So with every method but `nearest`, antialias or not, a single `inf` makes every output pixel of its"
+            " channel `inf` or NaN where both axes change",
+        ),
+        (
+            "other-frameworks.zh.md",
+            "所以除 `nearest` 以外的每种方法，无论开不开抗混叠，只要有一个 `inf`，两个方向都变化时它所在通道的输出处处是 `inf` 或 NaN",
+        ),
+    )
+
+
 def test_one_inf_spreads_in_jax_only_along_the_axes_that_change_and_in_its_own_channel():
     # Review 60: "a single inf pixel makes every pixel of its output inf or NaN" held only where both axes change:
     # jax leaves an axis of unchanged size alone, so the inf fills its column (or row) only; other channels stay
@@ -1660,6 +1697,9 @@ def test_docstring_says_which_tables_give_the_largest_and_the_mean_difference(ns
     for header in headers[:3] + headers[-1:]:  # kornia resize, blur pool, jax, pytorch-fid
         assert " max " in header and " mean " in header and "signed" not in header
     assert "mean" not in headers[3]  # jax's one-pixel-wide exception: the largest difference only
+    second_jax = lines[lines.index(headers[3]) + 2 :]
+    second_jax = second_jax[: next(i for i, line in enumerate(second_jax) if not line.startswith("|"))]
+    assert second_jax and all("5×1 → 3×1" in row for row in second_jax)  # one case, as the docstring says
     assert "mean" not in headers[4] and "pixels that differ" in headers[4]
     assert headers[5].count("mean") == 1 and "signed mean" in headers[5]
     assert ns["SHAPES"] == [(16, 9), (5, 4), (3, 3), (2, 2)]  # the blur pool's maps, not the resize cases
@@ -1668,9 +1708,28 @@ def test_docstring_says_which_tables_give_the_largest_and_the_mean_difference(ns
     assert (
         "kornia's resize and jax.image.resize run on the same inputs as the torch call meant to do the same thing, over"
         " a sweep of sizes down and up (odd, tiny, factors up to 100), kornia's blur pool over filter lengths, strides"
-        " and small maps; those tables give the largest and the mean absolute difference. Hugging Face's image"
-        " processors run on crops of a photo and on a float image, against torch and against their PIL backend. A last"
+        " and small maps; those tables give the largest and the mean absolute difference (jax's second table, one 5x1"
+        " -> 3x1 case, the largest only). Hugging Face's image"
+        " processors run on a photo, three crops of it and a float image, against torch and against their PIL backend. A"
+        " last"
         " table measures what pytorch-fid's resize without antialias changes on the way to 299x299." in docstring
+    )
+
+
+def test_the_processor_table_runs_on_the_whole_photo_and_three_crops_of_it(ns):
+    """The page and the notebook's first cell said the processors ran on 'crops of a photo'; the first input is
+    the whole 600×512 photo, the other three are crops of it."""
+    photo, *crops = ns["HF_IMAGES"]
+    assert photo is ns["photo_rgb"] and photo.shape == (600, 512, 3)
+    assert len(crops) == 3
+    for crop in crops:
+        assert crop.base is photo and crop.shape[:2] != photo.shape[:2]  # a view of the photo, smaller
+    assert "crops of a photo" not in docstring_of(
+        (ROOT / "examples" / "other_frameworks.py").read_text(encoding="utf-8")
+    )
+    assert_pages_say(
+        ("other-frameworks.md", "on an 8-bit RGB photo and three crops of it, against that torch call"),
+        ("other-frameworks.zh.md", "输入是一张 8 位 RGB 照片和从中裁出的三块，分别与上述 torch 调用"),
     )
 
 

@@ -221,6 +221,28 @@ def test_inter_area_equals_area_when_enlarging_exactly_at_half_step_scales(ns):
     assert ns["area_agrees"][10, 13] > 0.1
 
 
+def test_the_area_cell_labels_only_the_largest_difference_as_the_largest(ns):
+    """Review r133-4: the cell printed 'largest differences elsewhere:' over 21 -> 54, 10 -> 13 and 3 -> 7 (and the
+    photo's crops), where only the first is the largest; 10 -> 13 and 3 -> 7 are among the smallest of the pairs
+    that part. Every line under a heading that says 'largest' must carry the largest difference."""
+    elsewhere = set(ns["area_agrees"]) - ns["agree"]
+    largest = max(ns["area_agrees"][pair] for pair in elsewhere)
+    lines = printed_by("other_libraries.py").splitlines()
+    start = lines.index("they are exactly those whose scale m/n is a multiple of 1/2: True") + 1
+    end = lines.index("multiples of 1/2 far beyond 4x:")
+    heading = None
+    for line in lines[start:end]:
+        if not line.startswith("  "):
+            heading = line
+            continue
+        if "largest" in heading:
+            assert float(line.rsplit(": ", 1)[1]) == round(largest, 3), (heading, line)
+    assert lines[start : start + 2] == ["largest difference elsewhere:", lines[start + 1]]
+    assert lines[start + 2] == "others, for example:"
+    ranked = sorted(elsewhere, key=ns["area_agrees"].get, reverse=True)
+    assert ranked.index((10, 13)) > len(ranked) / 2 and ranked.index((3, 7)) > len(ranked) / 2  # not the next largest
+
+
 def test_zone_plate_aliasing(ns):
     y, x = np.mgrid[:64, :64] - 31.5
     r = np.hypot(x, y)
