@@ -1150,3 +1150,31 @@ def test_the_page_and_docstring_say_every_accepted_combination_was_computed_not_
     ):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert old not in text, page
+
+
+def test_the_antialias_pointer_to_the_last_section_lands_on_the_quirk_and_the_dots_stop_short(ns):
+    # Review r133-9: the bullet 'bilinear, scale factor 2, align_corners False -> True' ends 'Turn antialias on and
+    # they no longer do (last section)' (zh 打开 antialias 后就不再如此（见最后一节）); no test followed the pointer or
+    # checked the claim on the pictures: with antialias=True, align_corners=True, the dots at x2 stop short of the
+    # last pixel centre, and the page's last section is the one that explains it, in its last paragraph.
+    label = "mode=bilinear; scale_factor=2; align_corners=True; antialias="
+    spanning, antialiased = ns["sampled"][label + "False"], ns["sampled"][label + "True"]
+    assert spanning[0] == 0 and spanning[-1] == ns["size"] - 1
+    assert antialiased[-1] < ns["size"] - 1 - 0.1
+    for page, pointer, quirk in (
+        (
+            "interpolate-explorer.md",
+            "Turn antialias on and they no longer do (last section).",
+            "The last lines are a quirk of `antialias=True`: with it, `align_corners=True` need not align the corners.",
+        ),
+        (
+            "interpolate-explorer.zh.md",
+            "打开 antialias 后就不再如此（见最后一节）。",
+            "最后几行是 `antialias=True` 的一个怪癖：开启它以后，`align_corners=True` 不一定对齐角点。",
+        ),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        sections = re.split(r" ## ", text)
+        assert len(sections) == 2, page  # the introduction with the bullets, then the one and last section
+        assert pointer in sections[0] and quirk in sections[-1], page
+        assert sections[-1].index(quirk) > sections[-1].rindex("::: example"), page  # after the last cell

@@ -2220,3 +2220,43 @@ def test_the_float32_maximum_overflows_in_the_named_corners_with_every_cpu_code(
         ),
         ("upsample.zh.md", "2×2 用 `bilinear`（取 `False`）放大到 7×7 时是最后一个角，4×4 用 `bicubic`（取 `True`）"),
     )
+
+
+def test_the_pointer_to_the_coordinates_page_names_the_whole_factors_it_lists():
+    """Review r133-9: "The coordinates page has the formulas and lists those factors" came right after the
+    nearest-exact sentence about factors such as 1.3 that keep a side's size, which that page does not list; the
+    factors it lists (the cell integer_upscaling and the line "whole factors up to 100") are the whole factors at
+    which float32 `nearest` slips, named two bullets up (2 -> 82, a factor of 41), as the sentence said when it was
+    written (commit ce43b79c), before the bullets moved in between."""
+    assert_pages_say(
+        (
+            "upsample.md",
+            "The [coordinates page](interpolate-coordinates.md) has the formulas and lists the whole factors up to 100"
+            " at which `nearest` slips on short float32 rows:",
+        ),
+        (
+            "upsample.zh.md",
+            "[坐标映射一页](interpolate-coordinates.md)给出了公式，并列出了 100 以内会让 `nearest` 在 float32"
+            " 短行上差一个像素的整数倍数：",
+        ),
+    )
+    for page, old in (("upsample.md", "lists those factors"), ("upsample.zh.md", "公式和这些倍数见")):
+        assert old not in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+    coordinates = (ROOT / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8")
+    assert 'print("whole factors up to 100 that copy unevenly:", uneven)' in coordinates
+    assert "for k in range(2, 101)" in coordinates and "for n in range(1, 9)" in coordinates
+    assert "torch.float32" in coordinates.split("# %% integer_upscaling")[0].rsplit("uneven = ", 1)[1].split("\n")[0]
+    assert "::: example interpolate_coordinates.py#integer_upscaling" in (
+        ROOT / "docs" / "interpolate-coordinates.md"
+    ).read_text(encoding="utf-8")
+
+    # The factors the page names for a whole-factor slip are among those listed: short float32 rows, up to 100.
+    def slips(n, k):
+        row = torch.arange(float(n)).view(1, 1, 1, n)
+        picked = F.interpolate(row, size=(1, n * k), mode="nearest").flatten().long()
+        return torch.bincount(picked, minlength=n).tolist() != [k] * n
+
+    assert any(slips(n, 41) for n in range(1, 9))
+    assert not any(slips(n, 2) for n in range(1, 9))
+    picked = F.interpolate(torch.arange(2.0).view(1, 1, 1, 2), size=(1, 82), mode="nearest").flatten()
+    assert picked[41] == 0  # 2 -> 82 misses at pixel 41, as the single-precision bullet says
