@@ -1881,6 +1881,44 @@ print(";".join(out))
     assert set(printed[:-1]) == {"-0.00033772737 -0.00033773482 256"}, printed
 
 
+@pytest.mark.parametrize("capability", ["default", "avx2", None])
+def test_logsigmoid_keeps_the_order_of_float32_and_float64_values_only_up_to_a_rounding_step(capability):
+    """Review r133-1: LogSigmoid, increasing on the reals, was left among the activations whose two orders give the
+    same numbers on finite input; torch computes min(x, 0) - log1p(exp(-|x|)), and near -0.1 a larger float32 or
+    float64 input can give a smaller output: the window (-0.114, -0.11399999) gives -0.75177079 after LogSigmoid and
+    -0.75177085 before it, one float32 step apart, in torch's generic, AVX2 and (on this machine) AVX-512 code."""
+    assert_pages_say(
+        ("why-no-downsample.md", "LogSigmoid, computed as min(x, 0) − log1p(exp(−|x|)), does not keep the order"),
+        ("why-no-downsample.md", "gives −0.75177079 one way and −0.75177085 the other, one float32 step apart."),
+        (
+            "why-no-downsample.zh.md",
+            "LogSigmoid 按 min(x, 0) − log1p(exp(−|x|)) 计算，同样不能保持所有 float32 或 float64",
+        ),
+        ("why-no-downsample.zh.md", "另一种得到 −0.75177085，两者相差一个 float32 舍入单位"),
+    )
+    code = """
+import torch, torch.nn.functional as F
+out = []
+low, high = torch.tensor([-0.114, -0.11399999])
+out.append(str(bool(torch.nextafter(low, high) == high)))
+for rank, pool in ((1, F.max_pool1d), (2, F.max_pool2d), (3, F.max_pool3d)):
+    for pair in ([-0.114, -0.11399999], [-0.11399999, -0.114]):
+        x = torch.tensor(pair).view((1, 1) + (1,) * (rank - 1) + (2,))
+        size = (1,) * (rank - 1) + (2,)
+        after, before = pool(F.logsigmoid(x), size), F.logsigmoid(pool(x, size))
+        out.append(f"{after.item():.8g} {before.item():.8g} {(after.view(torch.int32) - before.view(torch.int32)).abs().item()}")
+# float64: a descent between two neighbouring doubles near -0.1 (the first of a sweep of 400,000)
+center = torch.tensor([-0.1], dtype=torch.float64).view(torch.int64).item()
+values = torch.arange(center - 200_000, center + 200_000, dtype=torch.int64).view(torch.float64).sort().values
+y = F.logsigmoid(values)
+out.append(str(bool((y[1:] < y[:-1]).any())))
+print(";".join(out))
+"""
+    printed = run_python(code, **({"ATEN_CPU_CAPABILITY": capability} if capability else {})).strip().split(";")
+    assert printed[0] == "True" and printed[-1] == "True", printed
+    assert set(printed[1:-1]) == {"-0.75177079 -0.75177085 1"}, printed
+
+
 def test_float16_avg_pool_and_its_convolution_part_where_the_rounded_weight_overflows():
     """Review 79: "they agree as long as a window's running sum stays finite" missed float16 on the CPU: pooling
     sums in float32 and stays finite, while the convolution's weight 1/n, rounded up in float16, takes n values of
