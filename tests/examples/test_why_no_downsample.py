@@ -1919,6 +1919,61 @@ print(";".join(out))
     assert set(printed[1:-1]) == {"-0.75177079 -0.75177085 1"}, printed
 
 
+def test_relu6_prelu_rrelu_and_softshrink_commute_with_max_pooling_except_for_the_sign_of_a_zero():
+    """Review r133-1: the sign-of-zero bullet named ReLU, LeakyReLU and Hardtanh, and the page's rule left every other
+    non-decreasing activation equal bit for bit; ReLU6 keeps -0.0 and turns -1 into +0.0 as ReLU does, PReLU and
+    RReLU in eval mode underflow a tiny negative value to -0.0 as LeakyReLU does, and Softshrink turns -0.3 into -0.0
+    and 0.3 into +0.0, so the window (-0.3, 0.3) gives -0.0 one way and +0.0 the other. Over a grid of two-value
+    windows, in ranks 1 to 3, each of them agrees as numbers and differs only in the sign of a zero; RReLU in
+    training mode draws a random slope per value."""
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "ReLU, ReLU6, LeakyReLU, PReLU, RReLU (in eval mode; in training mode it draws a random",
+        ),
+        (
+            "why-no-downsample.md",
+            "Softshrink turns −0.3 into −0.0 and 0.3 into +0.0, so a window holding −0.3 and then",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "ReLU、ReLU6、LeakyReLU、PReLU、RReLU（eval 模式下；训练模式下它为每个值随机取斜率）",
+        ),
+        ("why-no-downsample.zh.md", "Softshrink 则把 −0.3 变成 −0.0，把 0.3 变成 +0.0"),
+    )
+    values = [-2.0, -1.0, -0.5, -0.3, -1e-45, -0.0, 0.0, 1e-45, 0.3, 0.5, 1.0, 2.0]
+    named = {
+        "ReLU": nn.ReLU(),
+        "ReLU6": nn.ReLU6(),
+        "LeakyReLU": nn.LeakyReLU(),
+        "PReLU": nn.PReLU(),
+        "RReLU": nn.RReLU().eval(),
+        "Softshrink": nn.Softshrink(),
+    }
+    for name, act in named.items():
+        signs = set()
+        for rank in (1, 2, 3):
+            max_pool, size = POOL[rank][0], (1,) * (rank - 1) + (2,)
+            for a, b in itertools.product(values, values):
+                x = torch.tensor([a, b]).view((1, 1) + size)
+                with torch.no_grad():
+                    after, before = max_pool(act(x), size), act(max_pool(x, size))
+                assert after.item() == before.item(), (name, a, b)  # equal as numbers
+                if after.view(torch.int32).item() != before.view(torch.int32).item():
+                    signs.add((a, b, str(after.item()), str(before.item())))
+        assert signs, name
+        assert all(float(s[2]) == 0 for s in signs), (name, signs)
+    window = torch.tensor([-0.3, 0.3]).view(1, 1, 2)
+    after, before = F.max_pool1d(F.softshrink(window), 2), F.softshrink(F.max_pool1d(window, 2))
+    assert str(after.item()) == "-0.0" and str(before.item()) == "0.0"
+    for window in ([-1.0, -0.0],):
+        x = torch.tensor(window).view(1, 1, 2)
+        assert str(F.max_pool1d(F.relu6(x), 2).item()) == "0.0" and str(F.relu6(F.max_pool1d(x, 2)).item()) == "-0.0"
+    # training-mode RReLU is no fixed function: the same value twice gets two slopes
+    twice = F.rrelu(torch.full((1000,), -1.0), training=True)
+    assert twice.unique().numel() > 1
+
+
 def test_float16_avg_pool_and_its_convolution_part_where_the_rounded_weight_overflows():
     """Review 79: "they agree as long as a window's running sum stays finite" missed float16 on the CPU: pooling
     sums in float32 and stays finite, while the convolution's weight 1/n, rounded up in float16, takes n values of
