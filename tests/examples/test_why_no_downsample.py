@@ -1974,6 +1974,45 @@ def test_relu6_prelu_rrelu_and_softshrink_commute_with_max_pooling_except_for_th
     assert twice.unique().numel() > 1
 
 
+@pytest.mark.parametrize("capability", ["default", "avx2", None])
+def test_float64_softplus_steps_down_where_it_reverts_to_x_so_its_orders_differ(capability):
+    """Review r133-1: the page gave Softplus only the SIMD/scalar rounding of float32 input, so float64 read as bit for
+    bit; torch's Softplus returns x once beta * x exceeds threshold (20), where log1p(exp(x)) is larger by 2e-9, so the
+    float64 window (20.0, 20.000000000000004) pools to 20.000000002061153 after Softplus and 20.000000000000004 before
+    it (ranks 1-3, both orders, every capability); float32 rounds the step away at betas 0.1 to 30."""
+    assert_pages_say(
+        ("why-no-downsample.md", "Softplus returns x itself once `beta` × x exceeds its `threshold` (20 by default),"),
+        (
+            "why-no-downsample.md",
+            "20.0 and 20.000000000000004 gives 20.000000002061153 one way and 20.000000000000004 the other.",
+        ),
+        ("why-no-downsample.zh.md", "Softplus 在 `beta` × x 超过 `threshold`（默认为 20）时直接返回 x 本身"),
+        ("why-no-downsample.zh.md", "一种顺序得到 20.000000002061153，另一种得到 20.000000000000004"),
+    )
+    assert f"{math.log1p(math.exp(20.0)) - 20.0:.1g}" == "2e-09"
+    code = """
+import torch, torch.nn.functional as F
+out = []
+low = torch.tensor(20.0, dtype=torch.float64)
+high = torch.nextafter(low, torch.tensor(21.0, dtype=torch.float64))
+out.append(repr(high.item()))
+for rank, pool in ((1, F.max_pool1d), (2, F.max_pool2d), (3, F.max_pool3d)):
+    for pair in ((low, high), (high, low)):
+        x = torch.stack(pair).view((1, 1) + (1,) * (rank - 1) + (2,))
+        size = (1,) * (rank - 1) + (2,)
+        out.append(f"{pool(F.softplus(x), size).item()!r} {F.softplus(pool(x, size)).item()!r}")
+for beta in (0.1, 1.0, 2.0, 7.0, 30.0):  # float32 keeps its order across the switch
+    c = torch.tensor([20.0 / beta]).view(torch.int32).item()
+    y = F.softplus(torch.arange(c - 1000, c + 1000, dtype=torch.int32).view(torch.float32), beta=beta)
+    out.append(str(int((y[1:] < y[:-1]).sum())))
+print(";".join(out))
+"""
+    printed = run_python(code, **({"ATEN_CPU_CAPABILITY": capability} if capability else {})).strip().split(";")
+    assert printed[0] == "20.000000000000004", printed
+    assert set(printed[1:7]) == {"20.000000002061153 20.000000000000004"}, printed
+    assert printed[7:] == ["0"] * 5, printed
+
+
 def test_float16_avg_pool_and_its_convolution_part_where_the_rounded_weight_overflows():
     """Review 79: "they agree as long as a window's running sum stays finite" missed float16 on the CPU: pooling
     sums in float32 and stays finite, while the convolution's weight 1/n, rounded up in float16, takes n values of
