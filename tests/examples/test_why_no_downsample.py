@@ -2013,6 +2013,35 @@ print(";".join(out))
     assert printed[7:] == ["0"] * 5, printed
 
 
+def test_hardtanh_commutes_with_max_pooling_bit_for_bit_so_the_page_does_not_list_it_with_the_signs_of_zero():
+    """Review r133-1: the page said "ReLU, LeakyReLU and Hardtanh agree except for the sign of a zero", but Hardtanh
+    keeps every value from -1 to 1 as it is, -0.0 included, and its two orders agree bit for bit: over every
+    three-value window of a grid of zeros, tiny values and values around +-1, in four dtypes and ranks 1 and 2, and on
+    random features (where ReLU's orders differ on a window holding -1 and then -0.0)."""
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "(Hardtanh, which keeps every value from −1 to 1 as it is, −0.0 included, agrees bit for bit)",
+        ),
+        ("why-no-downsample.zh.md", "（Hardtanh 把 −1 到 1 之间的值原样保留，−0.0 也不例外，所以每一位都相同）"),
+    )
+    grid = [-3.0, -1.0000001, -1.0, -0.9999999, -0.5, -1e-45, -0.0, 0.0, 1e-45, 0.5, 0.9999999, 1.0, 1.0000001, 3.0]
+    for dtype in (torch.float32, torch.float64, torch.float16, torch.bfloat16):
+        for rank in (1, 2):
+            max_pool, size = POOL[rank][0], (1,) * (rank - 1) + (3,)
+            windows = torch.tensor(list(itertools.product(grid, repeat=3)), dtype=dtype)
+            x = windows.view((len(windows), 1) + size)
+            after, before = max_pool(F.hardtanh(x), size), F.hardtanh(max_pool(x, size))
+            assert torch.equal(after.double().view(torch.int64), before.double().view(torch.int64)), (dtype, rank)
+    features = 3 * torch.randn(4, 8, 64, 64, generator=torch.Generator().manual_seed(0))
+    features[0, 0, :2, :2] = torch.tensor([[-1.0, -0.0], [-1.0, -1.0]])  # the page's ReLU window
+    after, before = F.max_pool2d(F.hardtanh(features), 2), F.hardtanh(F.max_pool2d(features, 2))
+    assert torch.equal(after.view(torch.int32), before.view(torch.int32))
+    assert not torch.equal(
+        F.max_pool2d(F.relu(features), 2).view(torch.int32), F.relu(F.max_pool2d(features, 2)).view(torch.int32)
+    )
+
+
 def test_float16_avg_pool_and_its_convolution_part_where_the_rounded_weight_overflows():
     """Review 79: "they agree as long as a window's running sum stays finite" missed float16 on the CPU: pooling
     sums in float32 and stays finite, while the convolution's weight 1/n, rounded up in float16, takes n values of
