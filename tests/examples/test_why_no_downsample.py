@@ -1881,6 +1881,167 @@ print(";".join(out))
     assert set(printed[:-1]) == {"-0.00033772737 -0.00033773482 256"}, printed
 
 
+@pytest.mark.parametrize("capability", ["default", "avx2", None])
+def test_logsigmoid_keeps_the_order_of_float32_and_float64_values_only_up_to_a_rounding_step(capability):
+    """Review r133-1: LogSigmoid, increasing on the reals, was left among the activations whose two orders give the
+    same numbers on finite input; torch computes min(x, 0) - log1p(exp(-|x|)), and near -0.1 a larger float32 or
+    float64 input can give a smaller output: the window (-0.114, -0.11399999) gives -0.75177079 after LogSigmoid and
+    -0.75177085 before it, one float32 step apart, in torch's generic, AVX2 and (on this machine) AVX-512 code."""
+    assert_pages_say(
+        ("why-no-downsample.md", "LogSigmoid, computed as min(x, 0) − log1p(exp(−|x|)), does not keep the order"),
+        ("why-no-downsample.md", "gives −0.75177079 one way and −0.75177085 the other, one float32 step apart."),
+        (
+            "why-no-downsample.zh.md",
+            "LogSigmoid 按 min(x, 0) − log1p(exp(−|x|)) 计算，同样不能保持所有 float32 或 float64",
+        ),
+        ("why-no-downsample.zh.md", "另一种得到 −0.75177085，两者相差一个 float32 舍入单位"),
+    )
+    code = """
+import torch, torch.nn.functional as F
+out = []
+low, high = torch.tensor([-0.114, -0.11399999])
+out.append(str(bool(torch.nextafter(low, high) == high)))
+for rank, pool in ((1, F.max_pool1d), (2, F.max_pool2d), (3, F.max_pool3d)):
+    for pair in ([-0.114, -0.11399999], [-0.11399999, -0.114]):
+        x = torch.tensor(pair).view((1, 1) + (1,) * (rank - 1) + (2,))
+        size = (1,) * (rank - 1) + (2,)
+        after, before = pool(F.logsigmoid(x), size), F.logsigmoid(pool(x, size))
+        out.append(f"{after.item():.8g} {before.item():.8g} {(after.view(torch.int32) - before.view(torch.int32)).abs().item()}")
+# float64: a descent between two neighbouring doubles near -0.1 (the first of a sweep of 400,000)
+center = torch.tensor([-0.1], dtype=torch.float64).view(torch.int64).item()
+values = torch.arange(center - 200_000, center + 200_000, dtype=torch.int64).view(torch.float64).sort().values
+y = F.logsigmoid(values)
+out.append(str(bool((y[1:] < y[:-1]).any())))
+print(";".join(out))
+"""
+    printed = run_python(code, **({"ATEN_CPU_CAPABILITY": capability} if capability else {})).strip().split(";")
+    assert printed[0] == "True" and printed[-1] == "True", printed
+    assert set(printed[1:-1]) == {"-0.75177079 -0.75177085 1"}, printed
+
+
+def test_relu6_prelu_rrelu_and_softshrink_commute_with_max_pooling_except_for_the_sign_of_a_zero():
+    """Review r133-1: the sign-of-zero bullet named ReLU, LeakyReLU and Hardtanh, and the page's rule left every other
+    non-decreasing activation equal bit for bit; ReLU6 keeps -0.0 and turns -1 into +0.0 as ReLU does, PReLU and
+    RReLU in eval mode underflow a tiny negative value to -0.0 as LeakyReLU does, and Softshrink turns -0.3 into -0.0
+    and 0.3 into +0.0, so the window (-0.3, 0.3) gives -0.0 one way and +0.0 the other. Over a grid of two-value
+    windows, in ranks 1 to 3, each of them agrees as numbers and differs only in the sign of a zero; RReLU in
+    training mode draws a random slope per value."""
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "ReLU, ReLU6, LeakyReLU, PReLU, RReLU (in eval mode; in training mode it draws a random",
+        ),
+        (
+            "why-no-downsample.md",
+            "Softshrink turns −0.3 into −0.0 and 0.3 into +0.0, so a window holding −0.3 and then",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "ReLU、ReLU6、LeakyReLU、PReLU、RReLU（eval 模式下；训练模式下它为每个值随机取斜率）",
+        ),
+        ("why-no-downsample.zh.md", "Softshrink 则把 −0.3 变成 −0.0，把 0.3 变成 +0.0"),
+    )
+    values = [-2.0, -1.0, -0.5, -0.3, -1e-45, -0.0, 0.0, 1e-45, 0.3, 0.5, 1.0, 2.0]
+    named = {
+        "ReLU": nn.ReLU(),
+        "ReLU6": nn.ReLU6(),
+        "LeakyReLU": nn.LeakyReLU(),
+        "PReLU": nn.PReLU(),
+        "RReLU": nn.RReLU().eval(),
+        "Softshrink": nn.Softshrink(),
+    }
+    for name, act in named.items():
+        signs = set()
+        for rank in (1, 2, 3):
+            max_pool, size = POOL[rank][0], (1,) * (rank - 1) + (2,)
+            for a, b in itertools.product(values, values):
+                x = torch.tensor([a, b]).view((1, 1) + size)
+                with torch.no_grad():
+                    after, before = max_pool(act(x), size), act(max_pool(x, size))
+                assert after.item() == before.item(), (name, a, b)  # equal as numbers
+                if after.view(torch.int32).item() != before.view(torch.int32).item():
+                    signs.add((a, b, str(after.item()), str(before.item())))
+        assert signs, name
+        assert all(float(s[2]) == 0 for s in signs), (name, signs)
+    window = torch.tensor([-0.3, 0.3]).view(1, 1, 2)
+    after, before = F.max_pool1d(F.softshrink(window), 2), F.softshrink(F.max_pool1d(window, 2))
+    assert str(after.item()) == "-0.0" and str(before.item()) == "0.0"
+    for window in ([-1.0, -0.0],):
+        x = torch.tensor(window).view(1, 1, 2)
+        assert str(F.max_pool1d(F.relu6(x), 2).item()) == "0.0" and str(F.relu6(F.max_pool1d(x, 2)).item()) == "-0.0"
+    # training-mode RReLU is no fixed function: the same value twice gets two slopes
+    twice = F.rrelu(torch.full((1000,), -1.0), training=True)
+    assert twice.unique().numel() > 1
+
+
+@pytest.mark.parametrize("capability", ["default", "avx2", None])
+def test_float64_softplus_steps_down_where_it_reverts_to_x_so_its_orders_differ(capability):
+    """Review r133-1: the page gave Softplus only the SIMD/scalar rounding of float32 input, so float64 read as bit for
+    bit; torch's Softplus returns x once beta * x exceeds threshold (20), where log1p(exp(x)) is larger by 2e-9, so the
+    float64 window (20.0, 20.000000000000004) pools to 20.000000002061153 after Softplus and 20.000000000000004 before
+    it (ranks 1-3, both orders, every capability); float32 rounds the step away at betas 0.1 to 30."""
+    assert_pages_say(
+        ("why-no-downsample.md", "Softplus returns x itself once `beta` × x exceeds its `threshold` (20 by default),"),
+        (
+            "why-no-downsample.md",
+            "20.0 and 20.000000000000004 gives 20.000000002061153 one way and 20.000000000000004 the other.",
+        ),
+        ("why-no-downsample.zh.md", "Softplus 在 `beta` × x 超过 `threshold`（默认为 20）时直接返回 x 本身"),
+        ("why-no-downsample.zh.md", "一种顺序得到 20.000000002061153，另一种得到 20.000000000000004"),
+    )
+    assert f"{math.log1p(math.exp(20.0)) - 20.0:.1g}" == "2e-09"
+    code = """
+import torch, torch.nn.functional as F
+out = []
+low = torch.tensor(20.0, dtype=torch.float64)
+high = torch.nextafter(low, torch.tensor(21.0, dtype=torch.float64))
+out.append(repr(high.item()))
+for rank, pool in ((1, F.max_pool1d), (2, F.max_pool2d), (3, F.max_pool3d)):
+    for pair in ((low, high), (high, low)):
+        x = torch.stack(pair).view((1, 1) + (1,) * (rank - 1) + (2,))
+        size = (1,) * (rank - 1) + (2,)
+        out.append(f"{pool(F.softplus(x), size).item()!r} {F.softplus(pool(x, size)).item()!r}")
+for beta in (0.1, 1.0, 2.0, 7.0, 30.0):  # float32 keeps its order across the switch
+    c = torch.tensor([20.0 / beta]).view(torch.int32).item()
+    y = F.softplus(torch.arange(c - 1000, c + 1000, dtype=torch.int32).view(torch.float32), beta=beta)
+    out.append(str(int((y[1:] < y[:-1]).sum())))
+print(";".join(out))
+"""
+    printed = run_python(code, **({"ATEN_CPU_CAPABILITY": capability} if capability else {})).strip().split(";")
+    assert printed[0] == "20.000000000000004", printed
+    assert set(printed[1:7]) == {"20.000000002061153 20.000000000000004"}, printed
+    assert printed[7:] == ["0"] * 5, printed
+
+
+def test_hardtanh_commutes_with_max_pooling_bit_for_bit_so_the_page_does_not_list_it_with_the_signs_of_zero():
+    """Review r133-1: the page said "ReLU, LeakyReLU and Hardtanh agree except for the sign of a zero", but Hardtanh
+    keeps every value from -1 to 1 as it is, -0.0 included, and its two orders agree bit for bit: over every
+    three-value window of a grid of zeros, tiny values and values around +-1, in four dtypes and ranks 1 and 2, and on
+    random features (where ReLU's orders differ on a window holding -1 and then -0.0)."""
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "(Hardtanh, which keeps every value from −1 to 1 as it is, −0.0 included, agrees bit for bit)",
+        ),
+        ("why-no-downsample.zh.md", "（Hardtanh 把 −1 到 1 之间的值原样保留，−0.0 也不例外，所以每一位都相同）"),
+    )
+    grid = [-3.0, -1.0000001, -1.0, -0.9999999, -0.5, -1e-45, -0.0, 0.0, 1e-45, 0.5, 0.9999999, 1.0, 1.0000001, 3.0]
+    for dtype in (torch.float32, torch.float64, torch.float16, torch.bfloat16):
+        for rank in (1, 2):
+            max_pool, size = POOL[rank][0], (1,) * (rank - 1) + (3,)
+            windows = torch.tensor(list(itertools.product(grid, repeat=3)), dtype=dtype)
+            x = windows.view((len(windows), 1) + size)
+            after, before = max_pool(F.hardtanh(x), size), F.hardtanh(max_pool(x, size))
+            assert torch.equal(after.double().view(torch.int64), before.double().view(torch.int64)), (dtype, rank)
+    features = 3 * torch.randn(4, 8, 64, 64, generator=torch.Generator().manual_seed(0))
+    features[0, 0, :2, :2] = torch.tensor([[-1.0, -0.0], [-1.0, -1.0]])  # the page's ReLU window
+    after, before = F.max_pool2d(F.hardtanh(features), 2), F.hardtanh(F.max_pool2d(features, 2))
+    assert torch.equal(after.view(torch.int32), before.view(torch.int32))
+    assert not torch.equal(
+        F.max_pool2d(F.relu(features), 2).view(torch.int32), F.relu(F.max_pool2d(features, 2)).view(torch.int32)
+    )
+
+
 def test_float16_avg_pool_and_its_convolution_part_where_the_rounded_weight_overflows():
     """Review 79: "they agree as long as a window's running sum stays finite" missed float16 on the CPU: pooling
     sums in float32 and stays finite, while the convolution's weight 1/n, rounded up in float16, takes n values of
