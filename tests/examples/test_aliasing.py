@@ -1602,3 +1602,33 @@ def test_the_adaptive_pools_get_no_row_nor_panel_not_no_column(ns):
         ("aliasing.zh.md", "所以下面的表格和图里都不再单独列出它们。"),
     )
     assert "column of their own" not in (ROOT / "docs" / "aliasing.md").read_text(encoding="utf-8")
+
+
+def test_the_ideal_low_pass_rings_point_at_the_paragraph_before_the_table_not_at_the_table():
+    """Review r133-5: 'which even an ideal low-pass, folding nothing, leaves there: see the table below' pointed at a
+    table with no row for the ideal low-pass; the paragraph before it is what compares the ideal's rings with the
+    antialiased methods and BlurPool (test_rings_count_more_than_folding_an_ideal_low_pass_scores_more_than_the_filtered_methods)."""
+    printed = printed_by("aliasing.py")
+    table = printed.split("| method | level 2x |")[1].split("\n\n")[0].split("3x: plain bilinear")[0]
+    assert "ideal" not in table.lower()
+    for page, ideal, compared in (
+        ("aliasing.md", "an ideal low-pass", "than the antialiased methods and BlurPool score"),
+        ("aliasing.zh.md", "理想低通", "比开启抗混叠的方法和 BlurPool 的得分还多"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before = text.split("::: example aliasing.py#zone_plate_table")[0].rstrip().split("\n\n")[-1]
+        before = " ".join(before.split())
+        assert ideal in before and compared in before, page
+    assert_pages_say(
+        (
+            "aliasing.md",
+            "which even an ideal low-pass, folding nothing, leaves there: the table below has no row for it; the "
+            "paragraph before the table compares it with the antialiased methods and BlurPool).",
+        ),
+        (
+            "aliasing.zh.md",
+            "即使是完全不折叠的理想低通，也会在那里留下这些圆环：下表里没有它这一行，表格前的那段文字拿它和开启抗混叠的方法及 BlurPool 做了比较）。",
+        ),
+    )
+    assert "see the table below" not in (ROOT / "docs" / "aliasing.md").read_text(encoding="utf-8")
+    assert "留下这些圆环，见下表" not in (ROOT / "docs" / "aliasing.zh.md").read_text(encoding="utf-8")

@@ -1605,3 +1605,23 @@ def test_the_figure_is_announced_with_the_three_measures_it_draws(ns):
         ("downsample-methods.zh.md", "同样的指标，"),
     ):
         assert old not in (ROOT / "docs" / page).read_text(encoding="utf-8")
+
+
+def test_the_zh_page_quotes_the_yes_of_the_same_operation_table_as_the_zh_table_shows_it():
+    """Review r133-5: the zh page said 表中的“相同”允许浮点舍入误差 for the en 'a "yes" allows float rounding', but the zh
+    table's cells read 是 and 否 (translations.yml), 相同 only in its heads; it now quotes “是”."""
+    from sitegen.translate import Translations, translate_output
+
+    printed = printed_by("downsample_methods.py")
+    head = "| | | same to 1e-5 at 2x | same to 1e-5 at 4x |"
+    lines = printed.split(head + "\n")[1].splitlines()
+    table = "\n".join([head, *lines[: next(i for i, line in enumerate(lines) if not line.startswith("|"))]])
+    assert len(table.splitlines()) == 2 + 8  # the head, the rule and a row per pair
+    zh = translate_output(Translations.load(ROOT / "docs" / "translations.yml"), table, "zh", True)
+    cells = {cell.strip() for row in zh.splitlines()[2:] for cell in row.strip("|").split("|")[2:]}
+    assert cells <= {"是", "否"} and "是" in cells, cells
+    assert_pages_say(
+        ("downsample-methods.md", 'so a "yes" allows float rounding'),
+        ("downsample-methods.zh.md", "所以表中的“是”允许浮点舍入误差"),
+    )
+    assert "“相同”允许" not in (ROOT / "docs" / "downsample-methods.zh.md").read_text(encoding="utf-8")

@@ -1782,3 +1782,46 @@ def test_the_examples_docstring_leaves_out_the_shrink_that_moves_pixels_into_cha
                 assert torch.equal(unshuffle(a.roll(k, -1)), out.roll(1, -1))
             # every sample kept, not one in k along each axis
             assert torch.equal(out.flatten().sort().values, a.flatten().sort().values)
+
+
+def test_the_prediction_of_the_aliasing_table_names_its_two_amplitudes_not_both_of_three_columns():
+    """Review r133-5: both pages said the responses predict 'both columns' of the aliasing page's spectrum table, which
+    prints three (low tone kept, low tone lost, high tone folded); the prediction prints two amplitudes, and the lost
+    share follows from the kept one."""
+    heads = {}
+    for name in ("aliasing.py", "frequency_response.py"):
+        lines = [line for line in printed_by(name).splitlines() if line.startswith("| ") and "low tone kept" in line]
+        assert len(lines) == 1, name
+        heads[name] = [cell.strip() for cell in lines[0].strip("|").split("|")][1:]
+    assert heads["aliasing.py"] == ["low tone kept", "low tone lost", "high tone, folded"]
+    assert heads["frequency_response.py"] == ["low tone kept", "high tone, folded"]
+    assert_pages_say(
+        (
+            "aliasing.md",
+            "predicts from them the two amplitudes of this table, the low tone kept and the high tone folded "
+            "(the low tone lost follows from the first), within 1% (within 0.0002 where prediction and measurement are "
+            "both nearly 0)",
+        ),
+        (
+            "aliasing.zh.md",
+            "并据此预测了这张表中的两个振幅，即“低频余弦保留的振幅”和“高频余弦折叠后的振幅”两列（“低频分量损失”一列由前者得出），误差不到 1%"
+            "（预测值和实测值都接近 0 时，相差不到 0.0002）",
+        ),
+        (
+            "frequency-response.md",
+            "so the responses predict its two amplitudes, the low tone kept and the high tone folded (its third column, "
+            "the low tone lost, follows from the first):",
+        ),
+        (
+            "frequency-response.zh.md",
+            "所以频率响应可以预测那张表中的两个振幅，即“低频余弦保留的振幅”和“高频余弦折叠后的振幅”两列"
+            "（它的第三列“低频分量损失”由前者得出）：",
+        ),
+    )
+    for page, old in (
+        ("aliasing.md", "both columns"),
+        ("frequency-response.md", "both columns"),
+        ("aliasing.zh.md", "这张表的两列"),
+        ("frequency-response.zh.md", "那张表的两列"),
+    ):
+        assert old not in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
