@@ -256,6 +256,17 @@ def test_low_tone_loss_is_each_filters_frequency_response(ns):
     assert tones["area"][0] == pytest.approx(0.25 * box, rel=0.01)
     assert tones["bilinear"][0] == pytest.approx(0.25 * two, rel=0.01)
     assert tones["bilinear, antialias"][0] == pytest.approx(0.25 * tent, rel=0.01)
+    # "recomputes them from the filter taps" covers lanczos too (review r133-5 found it bound only on another page):
+    # torch's antialiased lanczos at 4x weighs the 24 pixels around 4i + 1.5 by sinc(d / 4) sinc(d / 12), normalised.
+    if "lanczos, antialias" in tones:
+        taps = [
+            (d, float(torch.sinc(torch.tensor(d / 4)) * torch.sinc(torch.tensor(d / 12))))
+            for d in (j + 0.5 for j in range(-12, 12))
+        ]
+        lanczos = math.prod(
+            sum(w * math.cos(2 * math.pi * f * d) for d, w in taps) / sum(w for _, w in taps) for f in low
+        )
+        assert tones["lanczos, antialias"][0] == pytest.approx(0.25 * lanczos, rel=0.01)
     # the page: every filter but lanczos dims the low tone, BlurPool the most, by more than a third
     filters = [name for name in tones if name not in ("x[..., ::k, ::k]", "lanczos, antialias")]
     assert all(tones[name][0] < 0.25 - 1e-3 for name in filters)
