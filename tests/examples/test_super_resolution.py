@@ -747,3 +747,20 @@ def test_the_opening_names_the_page_that_compared_the_layers_at_initialisation()
             "[棋盘格一页](checkerboard.md)比较的是各种上采样层在初始化时、未经训练的表现，这一页要真正训练它们。",
         ),
     )
+
+
+def test_the_drift_comment_names_the_pooled_spread_not_each_layers_own(ns):
+    """Review r133-7: the results cell's comment said the last quarter's drift of each layer's mean is measured
+    "against its spread", read as the layer's own; the code, and the page ("compared with the pooled spread", zh
+    与合并后的离散程度相比), compare it with the spread pooled over the layers."""
+    text = (ROOT / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+    comment = " ".join(line.strip().lstrip("# ") for line in text.splitlines() if line.strip().startswith("#"))
+    assert "still moved each layer's mean, against its spread." not in comment
+    assert "still moved each layer's mean, against the spread pooled over the layers (not the layer's own)." in comment
+    pooled = ns["pooled_spread"](ns["final"])
+    assert ns["spread"] == pooled
+    assert ns["settled"] == [kind for kind in ns["kinds"] if abs(ns["drift"][kind]) < pooled]
+    assert_pages_say(
+        ("super-resolution.md", "compared with the pooled spread"),
+        ("super-resolution.zh.md", "并与合并后的离散程度相比"),
+    )
