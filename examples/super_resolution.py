@@ -280,7 +280,8 @@ print(f"Pairs of layers separated by more than twice the pooled spread: {'; '.jo
 best = [kind for kind in kinds if all((kind, other) in separated for other in kinds if other != kind)]
 print(f"Best layer: `{best[0]}`." if best else "No layer beats every other, so none is named best.")
 print(f"This verdict has not changed since step {stable_since} of {steps}.")
-# How much the last quarter of training still moved each layer's mean, against its spread.
+# How much the last quarter of training still moved each layer's mean, against the spread
+# pooled over the layers (not the layer's own).
 quarter = int(np.searchsorted(evaluated, steps * 3 // 4))
 # A verdict that changed within the last quarter rests on a difference near the threshold.
 settled_verdict = stable_since <= evaluated[quarter]

@@ -1343,3 +1343,26 @@ def test_the_pages_pointers_into_the_printed_tables_land_on_what_they_name(run):
         ("recipes.zh.md", "（见本表下第一行；"),
         ("recipes.zh.md", "两者就处处一致**（最后一列；"),
     )
+
+
+def test_the_opening_says_the_printed_numbers_are_computed_not_every_number_of_the_text(run):
+    """Review r133-7: the page opened with "Every number below was computed by the code above it when this page was
+    built" (zh 下面所有数字), but the text quotes numbers that no cell computes or prints, found by the tests: the
+    float64 row 13623 -> 14781 whose output 8284 reads 7635, the float32 near-tie at output pixel 2029 of 4861 -> 2140,
+    the 2 x 3000 -> 2 x 4501 antialias gap over 2000 seeds. The opening now speaks of what the cells print (en, zh)."""
+    script = (Path(__file__).parents[2] / "examples" / "recipes.py").read_text(encoding="utf-8")
+    printed = run[1]
+    for number in ("13623", "8284", "2029", "2000 seeds", "4501"):
+        assert number not in printed, number  # no cell prints it ...
+        assert_pages_say(("recipes.md", number))  # ... yet the text quotes it
+    assert "13623" not in script and "8284" not in script and "4501" not in script  # nor does the code compute it
+    docs = Path(__file__).parents[2] / "docs"
+    assert "Every number below was" not in " ".join((docs / "recipes.md").read_text(encoding="utf-8").split())
+    assert "下面所有数字" not in (docs / "recipes.zh.md").read_text(encoding="utf-8")
+    assert_pages_say(
+        (
+            "recipes.md",
+            "Every number the cells below print was computed by the code above it when this page was built.",
+        ),
+        ("recipes.zh.md", "下面各代码单元打印出的所有数字，都是构建本页时由其上方的代码算出来的。"),
+    )

@@ -17,7 +17,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import docstring_of, printed_by, run_example
+from helpers import assert_pages_say, docstring_of, printed_by, run_example
 
 ROOT = Path(__file__).parents[2]
 
@@ -713,3 +713,54 @@ def test_the_pages_pointers_into_the_printed_tables_land_on_what_they_name(print
         "最后一栏是构建机器上一个训练步的耗时",
     ):
         assert words in zh, words
+
+
+def test_the_opening_names_the_page_that_compared_the_layers_at_initialisation():
+    """Review r133-7: the page opened with "The previous pages compared upsampling layers at initialisation" (zh
+    前面几页), but the page just before it in the nav, PixelShuffle, compares none at initialisation: only the
+    checkerboard page, two back, scores untrained layers. The opening now names that page (en and zh)."""
+    nav = [line.split(":")[-1].strip() for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()]
+    nav = [page for page in nav if page.endswith(".md")]
+    here = nav.index("super-resolution.md")
+    assert nav.index("checkerboard.md") < here
+    previous = nav[here - 1]
+    assert previous != "checkerboard.md"
+    scorer = (ROOT / "examples" / "checkerboard.py").read_text(encoding="utf-8")
+    assert "checkerboard_score" in scorer  # it scores its layers ...
+    assert "## Untrained generators" in (ROOT / "docs" / "checkerboard.md").read_text(encoding="utf-8")  # untrained
+    between = nav[nav.index("checkerboard.md") + 1 : here]
+    for page in between:  # the pages after the checkerboard page measure no layer's pattern at initialisation
+        assert "checkerboard_score" not in (ROOT / "examples" / page.replace("-", "_").replace(".md", ".py")).read_text(
+            encoding="utf-8"
+        ), page
+    docs = ROOT / "docs"
+    assert "The previous pages compared" not in (docs / "super-resolution.md").read_text(encoding="utf-8")
+    assert "前面几页比较" not in (docs / "super-resolution.zh.md").read_text(encoding="utf-8")
+    assert_pages_say(
+        (
+            "super-resolution.md",
+            "The [checkerboard page](checkerboard.md) compared upsampling layers at initialisation, untrained. "
+            "This one trains them.",
+        ),
+        (
+            "super-resolution.zh.md",
+            "[棋盘格一页](checkerboard.md)比较的是各种上采样层在初始化时、未经训练的表现，这一页要真正训练它们。",
+        ),
+    )
+
+
+def test_the_drift_comment_names_the_pooled_spread_not_each_layers_own(ns):
+    """Review r133-7: the results cell's comment said the last quarter's drift of each layer's mean is measured
+    "against its spread", read as the layer's own; the code, and the page ("compared with the pooled spread", zh
+    与合并后的离散程度相比), compare it with the spread pooled over the layers."""
+    text = (ROOT / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+    comment = " ".join(line.strip().lstrip("# ") for line in text.splitlines() if line.strip().startswith("#"))
+    assert "still moved each layer's mean, against its spread." not in comment
+    assert "still moved each layer's mean, against the spread pooled over the layers (not the layer's own)." in comment
+    pooled = ns["pooled_spread"](ns["final"])
+    assert ns["spread"] == pooled
+    assert ns["settled"] == [kind for kind in ns["kinds"] if abs(ns["drift"][kind]) < pooled]
+    assert_pages_say(
+        ("super-resolution.md", "compared with the pooled spread"),
+        ("super-resolution.zh.md", "并与合并后的离散程度相比"),
+    )
