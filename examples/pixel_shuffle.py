@@ -91,7 +91,8 @@ def transposed_from_subpixel(conv, r, padding):
     return layer
 
 
-for r, k in [(2, 3), (3, 3), (2, 5)]:
+twins = [(2, 3), (3, 3), (2, 5)]  # (r, k)
+for r, k in twins:
     conv = nn.Conv2d(8, 4 * r * r, k, padding=k // 2).to(device, dtype)
     with torch.no_grad():  # the r*r sub-pixel biases of a channel must agree (see the text)
         conv.bias.copy_(conv.bias[:: r * r].repeat_interleave(r * r))
@@ -159,10 +160,11 @@ def transposed_flops(c_in, c_out, kernel_size, height_in, width_in):
     return 2 * c_in * c_out * kernel_size**2 * height_in * width_in
 
 
-# The pairs above, per low-resolution pixel: the exact twins cost the same; the kernel-4
+# Every pair above, per low-resolution pixel: the exact twins cost the same; the kernel-4
 # layer written as a 3x3 sub-pixel convolution pays for its zero weights.
-print("Conv2d(8 -> 4*2*2, 3x3) + PixelShuffle(2):", conv_flops(8, 4 * 4, 3, 1, 1), "  ConvTranspose2d(8 -> 4, 6, stride=2):", transposed_flops(8, 4, 6, 1, 1))
-print("Conv2d(8 -> 4*2*2, 3x3) + PixelShuffle(2):", conv_flops(8, 4 * 4, 3, 1, 1), "  ConvTranspose2d(8 -> 4, 4, stride=2):", transposed_flops(8, 4, 4, 1, 1))
+for r, k, kernel_size in [*((r, k, r * k) for r, k in twins), (2, 3, 4)]:
+    print(f"Conv2d(8 -> 4*{r}*{r}, {k}x{k}) + PixelShuffle({r}):", conv_flops(8, 4 * r * r, k, 1, 1),
+          f"  ConvTranspose2d(8 -> 4, {kernel_size}, stride={r}):", transposed_flops(8, 4, kernel_size, 1, 1))  # fmt: skip
 
 
 # %% flops_table

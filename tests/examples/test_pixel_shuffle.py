@@ -722,3 +722,36 @@ def test_the_examples_docstring_states_the_conversion_with_its_conditions():
         "strided transposed convolution when the r*r biases of each output channel agree" in docstring
     )
     assert "(equal on finite inputs only: its zero weights turn an inf into NaN)" in docstring
+
+
+def test_the_flops_cell_counts_every_pair_the_page_calls_the_layers_above(ns):
+    """Review r134-6: the page introduces the flops cell with 'First, per low-resolution pixel, the layers
+    above' (zh '先看上面那几对层') and the cell's comment said 'The pairs above'; the cell printed two pairs,
+    the first exact twin of the conversion cell (3x3, r = 2) and the kernel-4 layer, and left out the
+    conversion cell's other two twins (3x3 at r = 3, 5x5 at r = 2). It now counts one line per pair the
+    conversion cells build, and the twins' equal cost holds over every odd k up to 7 and r = 1 ... 5."""
+    from helpers import printed_by
+
+    lines = [line for line in printed_by("pixel_shuffle.py").splitlines() if "PixelShuffle(" in line and ":" in line]
+    counted = [line for line in lines if line.count("ConvTranspose2d(8 -> 4,") == 1 and "stride=" in line]
+    pairs = [(r, k, r * k) for r, k in ns["twins"]] + [(2, 3, 4)]
+    assert ns["twins"] == [(2, 3), (3, 3), (2, 5)]  # the pairs the conversion cell prints
+    assert len(counted) == len(pairs)
+    for line, (r, k, kernel_size) in zip(counted, pairs):
+        sub_pixel, transposed = ns["conv_flops"](8, 4 * r * r, k, 1, 1), ns["transposed_flops"](8, 4, kernel_size, 1, 1)
+        assert line.startswith(f"Conv2d(8 -> 4*{r}*{r}, {k}x{k}) + PixelShuffle({r}): {sub_pixel} ")
+        assert line.endswith(f"ConvTranspose2d(8 -> 4, {kernel_size}, stride={r}): {transposed}")
+        assert (sub_pixel == transposed) == (kernel_size == r * k)
+    assert ns["conv_flops"](8, 16, 3, 1, 1) > ns["transposed_flops"](8, 4, 4, 1, 1)
+    for r, k, c_in, c_out in itertools.product(range(1, 6), (1, 3, 5, 7), (1, 8), (1, 4)):
+        assert ns["conv_flops"](c_in, c_out * r * r, k, 1, 1) == ns["transposed_flops"](c_in, c_out, r * k, 1, 1)
+        conv = nn.Conv2d(c_in, c_out * r * r, k, padding=k // 2)
+        layer = nn.ConvTranspose2d(c_in, c_out, r * k, stride=r, padding=(k // 2) * r)
+        x = torch.zeros(1, c_in, 3, 2)
+        assert count_flops(conv, x) == count_flops(layer, x) == ns["conv_flops"](c_in, c_out * r * r, k, 3, 2)
+    source = (ROOT / "examples" / "pixel_shuffle.py").read_text(encoding="utf-8")
+    assert "# Every pair above, per low-resolution pixel" in source
+    assert_pages_say(
+        ("pixel-shuffle.md", "First, per low-resolution pixel, the layers above:"),
+        ("pixel-shuffle.zh.md", "先看上面那几对层，按每个低分辨率像素计："),
+    )
