@@ -1,5 +1,6 @@
 """The claims of docs/why-no-downsample*.md, asserted on the values its example computes."""
 
+import ast
 import itertools
 import json
 import math
@@ -2654,3 +2655,42 @@ def test_a_strided_convolution_with_averaging_weights_reproduces_avg_pool_only_w
             assert shifted.abs().max() > 0
             conv.bias.zero_()
             torch.testing.assert_close(conv(x), pooled)
+
+
+def test_the_downsampling_section_shows_even_factors_on_sizes_they_divide_with_align_corners_false():
+    # Review r134-1: the page said "The [downsampling section](aliasing.md) shows what these differences do to fine
+    # detail" right after naming odd sizes given size= or recompute_scale_factor=True and align_corners=True; the
+    # aliasing page shrinks 256- and 128-pixel inputs by 2, 4 and 8 with align_corners=False, so it shows none of them
+    source = (ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8")
+    settings = (ROOT / "examples" / "_settings.py").read_text(encoding="utf-8")
+    assert "align_corners=True" not in source and "align_corners=True" not in settings
+    assert "recompute_scale_factor" not in source and " size=" not in source
+    tree = ast.parse(source)
+    assigned = {
+        target.id: node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    factors = ast.literal_eval(assigned["factors"])
+    assert factors == (2, 4, 8)
+    sides = [ast.literal_eval(assigned["size"]), 128, 256]  # zone plate; stripes and checkerboard; clean-fid circle
+    assert "torch.arange(128.0" in source and "side, shrink = 256, 8" in source
+    assert all(side % k == 0 for side in sides for k in factors)
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "The [downsampling section](aliasing.md) shows what slicing, pooling and `F.interpolate` do to fine detail "
+            "at 2×, 4× and 8×, on sizes those factors divide and with `align_corners=False` (so not these last "
+            "differences).",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "[下采样一节](aliasing.md)展示了切片、池化和 `F.interpolate` 在缩小 2 倍、4 倍和 8 倍时对细节的影响，"
+            "用的尺寸都能被这些倍数整除，且 `align_corners=False`（所以不包括上面最后说的这几种差异）。",
+        ),
+    )
+    for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert "shows what these differences do" not in text and "展示了这些差异对细节的影响" not in text
