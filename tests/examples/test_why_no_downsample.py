@@ -2694,3 +2694,26 @@ def test_the_downsampling_section_shows_even_factors_on_sizes_they_divide_with_a
     for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert "shows what these differences do" not in text and "展示了这些差异对细节的影响" not in text
+
+
+def test_the_relu_commutes_comment_names_float64_softplus_beside_the_sign_of_a_zero_and_rounding(ns):
+    # Review r134-1: the relu_commutes cell's comment said max pooling and every non-decreasing activation "give the
+    # same numbers, up to float rounding", after round 133 added to the page the sign of a zero (ReLU on -1 then -0.0)
+    # and float64 Softplus, which returns x past its threshold: there the two orders of (20.0, 20.000000000000004)
+    # differ by 2e-9, over half a million float64 steps, not by rounding
+    window = torch.tensor([[[20.0, 20.000000000000004]]], dtype=torch.float64)
+    after, before = F.max_pool1d(F.softplus(window), 2).item(), F.softplus(F.max_pool1d(window, 2)).item()
+    assert (after - before) / math.ulp(before) > 500_000
+    zeros = torch.tensor([[[-1.0, -0.0]]])
+    assert math.copysign(1, F.max_pool1d(F.relu(zeros), 2).item()) != math.copysign(
+        1, F.relu(F.max_pool1d(zeros, 2)).item()
+    )
+    source = " ".join(
+        (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8").replace("#", " ").split()
+    )
+    assert "give the same numbers, up to float rounding" not in source
+    assert (
+        "before it\" give the same numbers, up to the sign of a zero and float rounding (ELU's, below), except where "
+        "float64 Softplus switches to x past its threshold (the page lists these;" in source
+    )
+    assert_pages_say(("why-no-downsample.md", "Softplus returns x itself once `beta` × x exceeds its `threshold`"))
