@@ -2717,3 +2717,31 @@ def test_the_relu_commutes_comment_names_float64_softplus_beside_the_sign_of_a_z
         "float64 Softplus switches to x past its threshold (the page lists these;" in source
     )
     assert_pages_say(("why-no-downsample.md", "Softplus returns x itself once `beta` × x exceeds its `threshold`"))
+
+
+def test_the_avg_is_a_conv_cell_shows_the_equality_and_two_options_not_divisor_override(ns):
+    # Review r134-1: the paragraph ended "A third, divisor_override=d ..., divides by d everywhere, so it stays a
+    # convolution, with weights 1/d:" and then embedded the avg_is_a_conv cell, which never passes divisor_override:
+    # it checks the equality in four cases (the photo twice, 1-D, 3-D) and count_include_pad=False and ceil_mode=True on a 5x5 input; the test
+    # above (test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d) checks divisor_override
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    cell = source.split("# %% avg_is_a_conv")[1].split("# %%")[0]
+    assert "divisor_override" not in cell
+    assert len(ns["cases"]) == 4
+    printed = printed_by("why_no_downsample.py").splitlines()
+    assert sum(line.startswith("input (") and "max |avg_pool - conv|" in line for line in printed) == 4
+    options = [line for line in printed if line.startswith("5x5 input, kernel 2,")]
+    assert len(options) == 2 and "count_include_pad=False" in options[0] and "ceil_mode=True" in options[1]
+    assert callable(globals()["test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d"])
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "so it stays a convolution, with weights 1/*d* (the test of this page checks that; the cell below checks "
+            "the equality in four cases and the first two options on a 5×5 input):",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "所以它仍然是卷积，只是权重变成 1/*d*（这一点由本页的测试检验；下面的代码在四组情况下检验上述等价关系，"
+            "并在一个 5×5 输入上检验前两个选项）：",
+        ),
+    )
