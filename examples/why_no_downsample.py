@@ -2,7 +2,7 @@
 
 "Downsample" names several different operations. This script runs them on the same
 photograph, halving (and quartering) it, and measures what each one keeps: max pooling
-keeps peaks (and is not linear once a window holds two pixels), average pooling keeps the mean and, on floating-point
+keeps peaks (and is not linear once a window holds two input pixels), average pooling keeps the mean and, on floating-point
 input with small kernels while neither overflows, is a fixed strided convolution up to rounding (unless
 ``count_include_pad=False`` or ``ceil_mode=True`` changes its divisor at the border), a strided convolution learns,
 ``F.interpolate`` resamples, and ``PixelUnshuffle`` keeps every value by moving pixels into channels.

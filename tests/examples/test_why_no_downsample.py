@@ -2745,3 +2745,22 @@ def test_the_avg_is_a_conv_cell_shows_the_equality_and_two_options_not_divisor_o
             "并在一个 5×5 输入上检验前两个选项）：",
         ),
     )
+
+
+def test_the_examples_docstring_says_max_pooling_is_not_linear_once_a_window_holds_two_input_pixels():
+    # Review r134-1: the docstring (the notebook's first cell) said max pooling "is not linear once a window holds two
+    # pixels", without the page's "input": kernel_size=2, stride=2, padding=1 on 2x2 input gives windows of four
+    # pixels, three of them padding, and there max pooling is the identity, affine residual 0 for the page's a and b
+    a = torch.tensor([[[[1.0, 0.0], [0.0, 0.0]]]])
+    b = torch.tensor([[[[0.0, 0.0], [0.0, 1.0]]]])
+
+    def f(v):
+        return F.max_pool2d(v, 2, stride=2, padding=1)
+
+    assert f(a).shape == a.shape and torch.equal(f(a), a)
+    assert (f(a + b) - f(a) - f(b) + f(torch.zeros_like(a))).abs().max().item() == 0
+    assert (F.max_pool2d(a + b, 2) - F.max_pool2d(a, 2) - F.max_pool2d(b, 2)).item() == -1
+    docstring = docstring_of((ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8"))
+    assert "max pooling keeps peaks (and is not linear once a window holds two input pixels)" in docstring
+    assert "holds two pixels" not in docstring
+    assert_pages_say(("why-no-downsample.md", "once a window holds two or more input pixels"))
