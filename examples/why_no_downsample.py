@@ -2,7 +2,7 @@
 
 "Downsample" names several different operations. This script runs them on the same
 photograph, halving (and quartering) it, and measures what each one keeps: max pooling
-keeps peaks (and is not linear once a window holds two pixels), average pooling keeps the mean and, on floating-point
+keeps peaks (and is not linear once a window holds two input pixels), average pooling keeps the mean and, on floating-point
 input with small kernels while neither overflows, is a fixed strided convolution up to rounding (unless
 ``count_include_pad=False`` or ``ceil_mode=True`` changes its divisor at the border), a strided convolution learns,
 ``F.interpolate`` resamples, and ``PixelUnshuffle`` keeps every value by moving pixels into channels.
@@ -130,8 +130,9 @@ for option in (dict(padding=1, count_include_pad=False), dict(ceil_mode=True)):
 # %% relu_commutes
 # On finite input, max pooling commutes with ReLU, and with every non-decreasing activation, wherever a window
 # holds an input pixel (here, every window), so "pool after the activation" and "pool
-# before it" give the same numbers, up to float rounding (see below; pooling first runs the
-# activation on a quarter of the values here). ELU with its default alpha goes negative too but never decreases, so it commutes; GELU and SiLU decrease over part of the negative axis, so they do not.
+# before it" give the same numbers, up to the sign of a zero and float rounding (ELU's, below), except where float64
+# Softplus switches to x past its threshold (the page lists these; pooling first runs the activation on a quarter of
+# the values here). ELU with its default alpha goes negative too but never decreases, so it commutes; GELU and SiLU decrease over part of the negative axis, so they do not.
 features = 2 * torch.randn(1, 8, 64, 64, device=device)  # pre-activation features: about half negative
 print(f"share of negative values in the feature map: {(features < 0).float().mean().item():.2f}")
 activations = {"ReLU": F.relu, "LeakyReLU": F.leaky_relu, "Hardtanh": F.hardtanh, "ELU": F.elu, "GELU": F.gelu, "SiLU": F.silu}

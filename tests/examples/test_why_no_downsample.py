@@ -1,5 +1,6 @@
 """The claims of docs/why-no-downsample*.md, asserted on the values its example computes."""
 
+import ast
 import itertools
 import json
 import math
@@ -2654,3 +2655,112 @@ def test_a_strided_convolution_with_averaging_weights_reproduces_avg_pool_only_w
             assert shifted.abs().max() > 0
             conv.bias.zero_()
             torch.testing.assert_close(conv(x), pooled)
+
+
+def test_the_downsampling_section_shows_even_factors_on_sizes_they_divide_with_align_corners_false():
+    # Review r134-1: the page said "The [downsampling section](aliasing.md) shows what these differences do to fine
+    # detail" right after naming odd sizes given size= or recompute_scale_factor=True and align_corners=True; the
+    # aliasing page shrinks 256- and 128-pixel inputs by 2, 4 and 8 with align_corners=False, so it shows none of them
+    source = (ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8")
+    settings = (ROOT / "examples" / "_settings.py").read_text(encoding="utf-8")
+    assert "align_corners=True" not in source and "align_corners=True" not in settings
+    assert "recompute_scale_factor" not in source and " size=" not in source
+    tree = ast.parse(source)
+    assigned = {
+        target.id: node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    factors = ast.literal_eval(assigned["factors"])
+    assert factors == (2, 4, 8)
+    sides = [ast.literal_eval(assigned["size"]), 128, 256]  # zone plate; stripes and checkerboard; clean-fid circle
+    assert "torch.arange(128.0" in source and "side, shrink = 256, 8" in source
+    assert all(side % k == 0 for side in sides for k in factors)
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "The [downsampling section](aliasing.md) shows what slicing, pooling and `F.interpolate` do to fine detail "
+            "at 2×, 4× and 8×, on sizes those factors divide and with `align_corners=False` (so not these last "
+            "differences).",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "[下采样一节](aliasing.md)展示了切片、池化和 `F.interpolate` 在缩小 2 倍、4 倍和 8 倍时对细节的影响，"
+            "用的尺寸都能被这些倍数整除，且 `align_corners=False`（所以不包括上面最后说的这几种差异）。",
+        ),
+    )
+    for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert "shows what these differences do" not in text and "展示了这些差异对细节的影响" not in text
+
+
+def test_the_relu_commutes_comment_names_float64_softplus_beside_the_sign_of_a_zero_and_rounding(ns):
+    # Review r134-1: the relu_commutes cell's comment said max pooling and every non-decreasing activation "give the
+    # same numbers, up to float rounding", after round 133 added to the page the sign of a zero (ReLU on -1 then -0.0)
+    # and float64 Softplus, which returns x past its threshold: there the two orders of (20.0, 20.000000000000004)
+    # differ by 2e-9, over half a million float64 steps, not by rounding
+    window = torch.tensor([[[20.0, 20.000000000000004]]], dtype=torch.float64)
+    after, before = F.max_pool1d(F.softplus(window), 2).item(), F.softplus(F.max_pool1d(window, 2)).item()
+    assert (after - before) / math.ulp(before) > 500_000
+    zeros = torch.tensor([[[-1.0, -0.0]]])
+    assert math.copysign(1, F.max_pool1d(F.relu(zeros), 2).item()) != math.copysign(
+        1, F.relu(F.max_pool1d(zeros, 2)).item()
+    )
+    source = " ".join(
+        (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8").replace("#", " ").split()
+    )
+    assert "give the same numbers, up to float rounding" not in source
+    assert (
+        "before it\" give the same numbers, up to the sign of a zero and float rounding (ELU's, below), except where "
+        "float64 Softplus switches to x past its threshold (the page lists these;" in source
+    )
+    assert_pages_say(("why-no-downsample.md", "Softplus returns x itself once `beta` × x exceeds its `threshold`"))
+
+
+def test_the_avg_is_a_conv_cell_shows_the_equality_and_two_options_not_divisor_override(ns):
+    # Review r134-1: the paragraph ended "A third, divisor_override=d ..., divides by d everywhere, so it stays a
+    # convolution, with weights 1/d:" and then embedded the avg_is_a_conv cell, which never passes divisor_override:
+    # it checks the equality in four cases (the photo twice, 1-D, 3-D) and count_include_pad=False and ceil_mode=True on a 5x5 input; the test
+    # above (test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d) checks divisor_override
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    cell = source.split("# %% avg_is_a_conv")[1].split("# %%")[0]
+    assert "divisor_override" not in cell
+    assert len(ns["cases"]) == 4
+    printed = printed_by("why_no_downsample.py").splitlines()
+    assert sum(line.startswith("input (") and "max |avg_pool - conv|" in line for line in printed) == 4
+    options = [line for line in printed if line.startswith("5x5 input, kernel 2,")]
+    assert len(options) == 2 and "count_include_pad=False" in options[0] and "ceil_mode=True" in options[1]
+    assert callable(globals()["test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d"])
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "so it stays a convolution, with weights 1/*d* (the test of this page checks that; the cell below checks "
+            "the equality in four cases and the first two options on a 5×5 input):",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "所以它仍然是卷积，只是权重变成 1/*d*（这一点由本页的测试检验；下面的代码在四组情况下检验上述等价关系，"
+            "并在一个 5×5 输入上检验前两个选项）：",
+        ),
+    )
+
+
+def test_the_examples_docstring_says_max_pooling_is_not_linear_once_a_window_holds_two_input_pixels():
+    # Review r134-1: the docstring (the notebook's first cell) said max pooling "is not linear once a window holds two
+    # pixels", without the page's "input": kernel_size=2, stride=2, padding=1 on 2x2 input gives windows of four
+    # pixels, three of them padding, and there max pooling is the identity, affine residual 0 for the page's a and b
+    a = torch.tensor([[[[1.0, 0.0], [0.0, 0.0]]]])
+    b = torch.tensor([[[[0.0, 0.0], [0.0, 1.0]]]])
+
+    def f(v):
+        return F.max_pool2d(v, 2, stride=2, padding=1)
+
+    assert f(a).shape == a.shape and torch.equal(f(a), a)
+    assert (f(a + b) - f(a) - f(b) + f(torch.zeros_like(a))).abs().max().item() == 0
+    assert (F.max_pool2d(a + b, 2) - F.max_pool2d(a, 2) - F.max_pool2d(b, 2)).item() == -1
+    docstring = docstring_of((ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8"))
+    assert "max pooling keeps peaks (and is not linear once a window holds two input pixels)" in docstring
+    assert "holds two pixels" not in docstring
+    assert_pages_say(("why-no-downsample.md", "once a window holds two or more input pixels"))
