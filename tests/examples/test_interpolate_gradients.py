@@ -200,11 +200,20 @@ def test_every_output_pixel_weights_sum_to_one():
         ]
         + [dict(mode="lanczos", antialias=True)]
     )
+    # Review r134-3: the page says "down to 1×1 inputs and outputs", but the sizes here were (h, h + 1) -> (oh, oh + 2),
+    # never one pixel wide; each axis now runs from 1 on both sides, 1×1 in and 1×1 out included.
+    sizes_in = [(h, w) for h in (1, 2, 3, 5, 7) for w in (1, 2, 6)]
+    sizes_out = [(h, w) for h in (1, 2, 3, 4, 9, 23, 50) for w in (1, 3, 5)]
+    assert (1, 1) in sizes_in and (1, 1) in sizes_out
     for kwargs in settings:
-        for h in (1, 2, 3, 5, 7):
-            for oh in (1, 2, 3, 4, 9, 23, 50):
-                y = F.interpolate(torch.ones(1, 1, h, h + 1, dtype=torch.float64), size=(oh, oh + 2), **kwargs)
-                assert (y - 1).abs().max().item() < 1e-12, (kwargs, h, oh)
+        for size_in in sizes_in:
+            for size_out in sizes_out:
+                y = F.interpolate(torch.ones(1, 1, *size_in, dtype=torch.float64), size=size_out, **kwargs)
+                assert (y - 1).abs().max().item() < 1e-12, (kwargs, size_in, size_out)
+    assert_pages_say(
+        ("interpolate-gradients.md", "with or without `align_corners`, down to 1×1 inputs and outputs"),
+        ("interpolate-gradients.zh.md", "直到 1×1 的输入和输出都成立"),
+    )
 
 
 def test_coverage(ns):
