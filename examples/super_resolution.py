@@ -249,7 +249,8 @@ def verdict(psnrs):
 
 
 final = {kind: curves[kind][:, -1] for kind in kinds}
-# The last evaluation from which on every later one gives the same verdict.
+# The first evaluation from which on every evaluation gives the final verdict: the step
+# since which the verdict has not changed (the final evaluation trivially qualifies too).
 verdicts = [verdict({kind: curves[kind][:, i] for kind in kinds}) for i in range(len(evaluated))]
 stable_since = next(int(evaluated[i]) for i in range(len(verdicts)) if all(v == verdicts[-1] for v in verdicts[i:]))
 with torch.no_grad():

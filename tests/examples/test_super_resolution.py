@@ -764,3 +764,25 @@ def test_the_drift_comment_names_the_pooled_spread_not_each_layers_own(ns):
         ("super-resolution.md", "compared with the pooled spread"),
         ("super-resolution.zh.md", "并与合并后的离散程度相比"),
     )
+
+
+def test_the_stable_since_comment_names_the_first_evaluation_of_the_final_verdict_not_the_last(ns):
+    """Review r134-7: the results cell's comment said 'The last evaluation from which on every later one gives the
+    same verdict'; read literally that is the final evaluation (every later one: none), while the code takes the
+    first evaluation from which on every verdict is the final one, the step the page prints ('since which step the
+    verdict has been the same at every evaluation')."""
+    text = (ROOT / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+    comment = " ".join(line.strip().lstrip("# ") for line in text.splitlines() if line.strip().startswith("#"))
+    assert "The last evaluation from which on every later one gives the same verdict." not in comment
+    assert "The first evaluation from which on every evaluation gives the final verdict" in comment
+    verdicts, evaluated = ns["verdicts"], list(ns["evaluated"])
+    qualifies = [int(evaluated[i]) for i in range(len(verdicts)) if all(v == verdicts[-1] for v in verdicts[i:])]
+    assert ns["stable_since"] == min(qualifies) == qualifies[0]
+    assert max(qualifies) == int(evaluated[-1])  # "the last" such evaluation is always the final one
+    assert_pages_say(
+        (
+            "super-resolution.md",
+            "The lines after the verdict say since which step the verdict has been the same at every evaluation",
+        ),
+        ("super-resolution.zh.md", "从哪一步起，每次评估得出的结论都相同"),
+    )
