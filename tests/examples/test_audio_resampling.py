@@ -1080,3 +1080,46 @@ def test_the_zh_pages_name_output_sample_i_by_its_index_not_as_the_ith():
     zh = yaml.safe_load((ROOT / "docs" / "translations.yml").read_text(encoding="utf-8"))["zh"]
     header = zh["{case}: output sample 0 at input sample"]
     assert not re.search(r"第 ?\d+ ?个", header) and "下标为 0 的输出采样点" in header
+
+
+def test_the_what_to_use_bullet_names_the_table_it_means(ns):
+    # Review r134-8: "(`nearest`, not in the table, ...). Expect the passband error in the table" (zh: 不在上表中,
+    # 如上表所示) pointed at no table by name, and the page embeds three before it: the first lists `nearest` (the
+    # 3-D modes with and without antialias) and the one right above the bullet (zh 上表) is the sample grid's,
+    # with no passband error. The one meant is the table of "The numbers": no `nearest` row, a passband error column.
+    from helpers import assert_pages_say, printed_by
+
+    lines, tables = printed_by("audio_resampling.py").splitlines(), []
+    for i, line in enumerate(lines):
+        if line.startswith("|") and i + 1 < len(lines) and lines[i + 1].startswith("|---"):
+            tables.append([line])  # a header: a new table, even right after another one
+        elif line.startswith("|") and tables and tables[-1][-1] == lines[i - 1]:
+            tables[-1].append(line)
+    headers = {table[0].split("|")[1].strip(): table for table in tables}
+    assert set(headers) == {"mode, 3-D input", "method"} and len(tables) == 3, [t[0] for t in tables]
+    modes, numbers, grid = tables
+    assert any(row.startswith("| `nearest` |") for row in modes)
+    assert "passband error" in numbers[0] and not any("nearest" in row for row in numbers)
+    assert "passband error" not in grid[0] and "output sample 0 at input sample" in grid[0]
+    for page, section, cell in (
+        ("audio-resampling.md", "## The numbers", "::: example audio_resampling.py#table output=markdown"),
+        ("audio-resampling.zh.md", "## 测量结果", "::: example audio_resampling.py#table output=markdown"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        after = text[text.index(section) :]
+        assert after.split("\n## ")[0].count("::: example") == 2 and cell in after.split("\n## ")[0], page
+        flat = " ".join(text.split())
+        assert "not in the table, keeps" not in flat and "Expect the passband error in the table:" not in flat
+        assert "不在上表中" not in flat and "通带误差会如上表所示" not in flat
+    assert_pages_say(
+        (
+            "audio-resampling.md",
+            "(`nearest`, not in the table of [The numbers](#the-numbers), keeps one input sample per output sample",
+        ),
+        ("audio-resampling.md", "Expect the passband error in that table: these filters are made for images"),
+        (
+            "audio-resampling.zh.md",
+            "（`nearest` 不在[测量结果](#测量结果)一节的表中：它每个输出采样点只取一个输入采样点",
+        ),
+        ("audio-resampling.zh.md", "通带误差会如那张表所示：这些滤波器是为图像设计的"),
+    )

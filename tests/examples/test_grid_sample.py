@@ -2242,3 +2242,44 @@ def test_the_nearest_comment_names_every_dtype_whose_near_tie_rows_part(ns):
     assert pointer == "not so on long float32 axes, nor on short bfloat16 and float16 ones"
     for dtype, lengths in parted.items():
         assert f"{lengths.pop()} " in pointer and dtype in pointer
+
+
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_five_d_bilinear_equals_trilinear_in_float32_too_over_the_tested_sizes(ns, align_corners):
+    # Review r134-8: "in float32 and float64 it equals trilinear up to rounding on finite input (tested on sizes 1, 2,
+    # 3 and 5 per axis, and on the sizes named at the top of the page along two axes ...)": the two sweeps ran in
+    # float64 only; float32 was checked on an all-ones volume alone, which any weights that sum to 1 pass. Now both
+    # sweeps run in float32 too, on normal random values, to float32 rounding of positions on axes of up to 100.
+    resize, gap = ns["resize_with_grid_sample"], 0.0
+    gen = torch.Generator().manual_seed(0)
+    cases = [
+        ((d, h, w), size)
+        for d, h, w in itertools.product((1, 2, 3, 5), repeat=3)
+        for size in ((d, h, w), (2 * d + 1, h + 3, 3 * w), (max(d - 1, 2), 2, 7), (3, 3, 3))
+    ]
+    cases += [
+        ((d, 2, w), (do, 3, wo))
+        for (d, do), (w, wo) in itertools.product(_one_axis_pairs()[::3], _one_axis_pairs()[1::3])
+    ]
+    for shape, size in cases:
+        if align_corners and any(o == 1 and i > 1 for o, i in zip(size, shape)):
+            continue  # the size-1 exception
+        x = torch.randn(1, 2, *shape, generator=gen)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            b = resize(x, size, "bilinear", align_corners)
+        a = F.interpolate(x, size=size, mode="trilinear", align_corners=align_corners)
+        assert b.dtype == torch.float32
+        gap = max(gap, (a - b).abs().max().item())
+    assert 1e-7 < gap < 2e-5, gap  # float32 rounding, not equal bits
+    assert_pages_say(
+        (
+            "grid-sample.md",
+            'with `padding_mode="border"`, in float32 and float64 it equals `trilinear` up to rounding on finite input '
+            "(tested on sizes 1, 2, 3 and 5 per axis, and on the sizes named at the top of the page along two axes",
+        ),
+        (
+            "grid-sample.zh.md",
+            "在 float32 和 float64 下，它在舍入误差内等于 `trilinear`（限有限值输入；测试在每个轴尺寸为 1、2、3、5",
+        ),
+    )

@@ -533,12 +533,13 @@ def test_the_pixelshuffle_parameters_bullet_points_to_what_the_pixelshuffle_page
     assert_pages_say(
         (
             "where-upsampling-lives.md",
-            "PixelShuffle has more parameters (table above; its convolution returns four channels for each one that "
+            "PixelShuffle has more parameters (the first table of [What each choice costs](#what-each-choice-costs); its "
+            "convolution returns four channels for each one that "
             "`PixelShuffle(2)` returns, the shape algebra of the [PixelShuffle page](pixel-shuffle.md)).",
         ),
         (
             "where-upsampling-lives.zh.md",
-            "PixelShuffle 的参数更多（上表；它的卷积要为 `PixelShuffle(2)` 输出的每个通道输出四个通道，"
+            "PixelShuffle 的参数更多（[每种选择的开销](#每种选择的开销)一节的第一张表；它的卷积要为 `PixelShuffle(2)` 输出的每个通道输出四个通道，"
             "见 [PixelShuffle 一页](pixel-shuffle.md)中形状的变换）。",
         ),
     )
@@ -558,3 +559,53 @@ def test_the_border_paragraph_points_at_the_table_below_it():
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         after = text[text.index(words) :]
         assert after.split("::: example ")[1].startswith("where_upsampling_lives.py#border "), page
+
+
+def test_the_guidance_bullets_name_the_cost_table_not_the_table_right_above_them(ns):
+    # Review r134-8: three guidance bullets pointed to "(table above)" (zh: 上表) for parameters and FLOPs; the table
+    # right above the guidance is the border table (standard deviations near the border, no costs). The one meant
+    # is the first table of "What each choice costs", the decoder table the measure cell prints first.
+    from helpers import printed_by
+
+    printed = printed_by("where_upsampling_lives.py").splitlines()
+    first = next(i for i, line in enumerate(printed) if line.startswith("| decoder upsampling"))
+    assert "parameters" in printed[first] and "conv GFLOPs" in printed[first]
+    border = next(line for line in printed if line.startswith("| decoder |"))
+    assert "parameters" not in border and "GFLOPs" not in border
+    assert not any(line.startswith("|---") for line in printed[printed.index(border) + 2 :])  # the last table printed
+    d = ns["by_decoder"]
+    assert (d["PixelShuffle"]["parameters"], d["PixelShuffle"]["GFLOPs"]) == (
+        d["PixelShuffle + ICNR"]["parameters"],
+        d["PixelShuffle + ICNR"]["GFLOPs"],
+    )
+    for what in ("parameters", "GFLOPs"):
+        assert min(d, key=lambda up: d[up][what]) == "transposed conv"
+    assert d["PixelShuffle"]["parameters"] > d["nearest + conv"]["parameters"]
+    assert d["PixelShuffle"]["GFLOPs"] == d["nearest + conv"]["GFLOPs"]
+    for page, costs, guide, link in (
+        (
+            "where-upsampling-lives.md",
+            "## What each choice costs",
+            "\n## Guidance\n",
+            "(the first table of [What each choice costs](#what-each-choice-costs)",
+        ),
+        (
+            "where-upsampling-lives.zh.md",
+            "## 每种选择的开销",
+            "\n## 使用建议\n",
+            "（[每种选择的开销](#每种选择的开销)一节的第一张表",
+        ),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        section = text[text.index(costs) :].split("\n## ")[0]
+        cells = [line for line in section.splitlines() if line.startswith("::: example ")]
+        assert cells == [
+            "::: example where_upsampling_lives.py#measure output=markdown",
+            "::: example where_upsampling_lives.py#border output=markdown",
+        ], cells
+        before, guidance = text.split(guide)
+        last_cell = [line for line in before.splitlines() if line.startswith("::: example ")][-1]
+        assert "#odd_sizes_fix" in last_cell  # prints lines, no table: the last table above is the border table
+        flat = " ".join(guidance.split())
+        assert flat.count(link) == 3, page
+        assert "(table above" not in flat and "（上表" not in flat, page
