@@ -320,12 +320,35 @@ def test_bilinear_half_is_avg_pool_and_only_for_two():
     assert not torch.allclose(F.interpolate(y, scale_factor=1 / 4, mode="bilinear"), F.avg_pool2d(y, 4))
 
 
-def test_bilinear_shrinking_by_four_uses_two_of_four_pixels_per_axis():
+def test_bilinear_shrinking_by_an_even_factor_uses_the_middle_two_of_each_axis_of_the_block():
     eye = torch.eye(12, dtype=torch.float64).view(12, 1, 1, 12)
     weights = F.interpolate(eye, size=(1, 3), mode="bilinear")[:, 0, 0, :].T  # (3 outputs, 12 inputs)
     assert ((weights > 0).sum(1) == 2).all()
     aa = F.interpolate(eye, size=(1, 3), mode="bilinear", antialias=True)[:, 0, 0, :].T
     assert ((aa > 0).sum(1) >= 4).all()
+    # Review r134-2: the page says the tests check "that shrinking by 4 uses 2 of the 4 pixels along each axis";
+    # the rows above read the width of a one-row image given size only. Now every pixel of a 2-D image, both
+    # axes, given scale_factor=1/k and size, for k = 4 and the larger even factors 6 and 8: each output is the
+    # mean of exactly the middle 2x2 pixels of its block, weight 1/4 each, and no other pixel enters.
+    for k in (4, 6, 8):
+        n = 3 * k
+        basis = torch.eye(n * n, dtype=torch.float64).view(n * n, 1, n, n)
+        for resize in ({"scale_factor": 1 / k}, {"size": (3, 3)}):
+            weights = F.interpolate(basis, mode="bilinear", **resize)[:, 0].reshape(n, n, 3, 3)
+            for i, j in itertools.product(range(3), range(3)):
+                middle = torch.zeros(n, n, dtype=torch.float64)
+                middle[k * i + k // 2 - 1 : k * i + k // 2 + 1, k * j + k // 2 - 1 : k * j + k // 2 + 1] = 0.25
+                assert torch.equal(weights[:, :, i, j], middle), (k, resize, i, j)
+    assert_pages_say(
+        (
+            "interpolate-equivalences.md",
+            "(the tests check that shrinking by 4 uses 2 of the 4 pixels along each axis and differs from `avg_pool2d(4)`)",
+        ),
+        (
+            "interpolate-equivalences.zh.md",
+            "（测试检查了缩小 4 倍时每个轴只用到 4 个像素中的 2 个，而且结果与 `avg_pool2d(4)` 不同）",
+        ),
+    )
 
 
 def test_upsample_stores_scale_factor_as_float_so_a_list_fails():
