@@ -720,6 +720,18 @@ def test_copy_cases_cell(ns):
     assert {case[0] for case in ns["copies"]} >= {"bilinear, antialias", "bicubic, antialias"}
 
 
+def test_the_last_two_rows_of_the_copy_table_are_the_antialiased_kernels_that_read_false_on_cuda(ns):
+    # Review r134-2: the page says CUDA's antialiased kernels never copy, "so that the last two rows of the table
+    # below read False on CUDA"; the pointer landed on the antialiased rows, but no test read their position.
+    last_two = list(ns["copies"])[-2:]
+    assert [case[0] for case in last_two] == ["bilinear, antialias", "bicubic, antialias"]
+    assert all(cuda_copies(*case) == (False, False) for case in last_two)
+    assert_pages_say(
+        ("interpolate-sizes.md", "so that the last two rows of the table below read False on CUDA"),
+        ("interpolate-sizes.zh.md", "所以在 CUDA 上，下表最后两行都是 False"),
+    )
+
+
 # Each mode with a rank it accepts (area apart: it turns the scale into a size).
 MODE_RANKS = [
     ("nearest", 3),
