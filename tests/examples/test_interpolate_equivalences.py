@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import assert_pages_say, docstring_of, printed_by, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, printed_by, run_example, run_python
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -1456,3 +1456,28 @@ def test_the_pointers_into_the_repeat_and_slicing_cells_land_on_the_lines_they_n
         ("interpolate-equivalences.zh.md", "（见下面单元格里各项检查之后的第二行）"),
         ("interpolate-equivalences.zh.md", "（见下面单元格里紧接在各项检查之后的那一行；"),
     )
+
+
+def test_the_check_above_the_align_corners_bullet_prints_false():
+    # Review r134-2: the bullet on nn.UpsamplingBilinear2d says that switching to nn.Upsample(mode="bilinear")
+    # changes the output "(the check above prints `False`)"; the deprecated cell prints that check, but no test
+    # read it (the other tests compare other calls). It must print False, in the cell the bullets follow.
+    printed = printed_by("interpolate_equivalences.py")
+    assert "UpsamplingBilinear2d == bilinear with align_corners=False: False" in printed.splitlines()
+    x = rand(1, 3, 5, 7)
+    assert not torch.equal(nn.UpsamplingBilinear2d(scale_factor=2)(x), nn.Upsample(scale_factor=2, mode="bilinear")(x))
+    for page, embed, words in (
+        (
+            "interpolate-equivalences.md",
+            "::: example interpolate_equivalences.py#deprecated",
+            "(the check above prints `False`)",
+        ),
+        (
+            "interpolate-equivalences.zh.md",
+            "::: example interpolate_equivalences.py#deprecated",
+            "（上面的检查打印的是 `False`）",
+        ),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert text.index(embed) < text.index(" ".join(words.split())), page
+        assert text.count(embed) == 1, page
