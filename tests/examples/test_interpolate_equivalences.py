@@ -176,6 +176,23 @@ def test_deprecated_modules_and_their_modes(shape, factor):
     bilinear = nn.UpsamplingBilinear2d(scale_factor=factor)(x)
     assert torch.equal(bilinear, F.interpolate(x, scale_factor=factor, mode="bilinear", align_corners=True))
     assert not torch.equal(bilinear, F.interpolate(x, scale_factor=factor, mode="bilinear"))
+    # Review r134-2: the page says "the tests of this page repeat every check on other shapes"; the cell's
+    # F.upsample and F.upsample_nearest checks were repeated nowhere (the tests only caught their warnings):
+    # the three deprecated functions too, on these shapes and factors.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert torch.equal(F.upsample(x, scale_factor=factor), F.interpolate(x, scale_factor=factor))
+        assert torch.equal(
+            F.upsample_nearest(x, scale_factor=factor), F.interpolate(x, scale_factor=factor, mode="nearest")
+        )
+        assert torch.equal(
+            F.upsample_bilinear(x, scale_factor=factor),
+            F.interpolate(x, scale_factor=factor, mode="bilinear", align_corners=True),
+        )
+    assert_pages_say(
+        ("interpolate-equivalences.md", "the tests of this page repeat every check on other shapes"),
+        ("interpolate-equivalences.zh.md", "本页的测试还会在另外一些形状上把每项检查重做一遍。"),
+    )
 
 
 def test_deprecated_modules_do_not_warn_functions_do(ns):
