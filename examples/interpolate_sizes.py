@@ -41,7 +41,7 @@ target = 120
 short = [n for n in range(target // 2, 2 * target + 1) if out_size(n, target / n) != target]
 print(f"inputs tried: {2 * target + 1 - target // 2}, outputs one pixel short: {len(short)}")
 print("short for in =", short)
-print("output sizes seen:", sorted({out_size(n, target / n) for n in short}))
+print("output sizes of those inputs:", sorted({out_size(n, target / n) for n in short}))
 # For Python float factors in eager mode, the same computation in every mode (area computes it in Python, the
 # others in C++).
 modes = ("nearest", "bilinear", "bicubic", "area")

@@ -565,15 +565,27 @@ def test_nearest_exact_ties_can_go_left_in_single_precision(ns):
 
 
 @pytest.mark.parametrize("by_size", [True, False])
-def test_x2_and_common_whole_factors_are_even_on_long_rows(by_size):
+def test_x2_and_common_whole_factors_are_even_on_every_row_of_up_to_300_pixels(by_size):
     # "The common ones are not among them", and for x2 the two nearest modes give the same pixels.
+    # Review r134-2: the page says "the tests check them on rows of up to 300 pixels"; this test tried six
+    # lengths (1, 7, 33, 100, 255, 300) in 3-D and 4-D only: now every length from 1 to 300, in 3-D, 4-D and 5-D.
     for k in (2, 3, 4, 8, 16):
-        for n in (1, 7, 33, 100, 255, 300):
-            for rank in (3, 4):
+        for n in range(1, 301):
+            for rank in (3, 4, 5):
                 counts = nearest_copies("nearest", n, k, rank, by_size)
                 assert counts == [k] * n, (k, n, rank)
                 if k == 2:
                     assert counts == nearest_copies("nearest-exact", n, k, rank, by_size)
+    assert_pages_say(
+        (
+            "interpolate-coordinates.md",
+            "(×2, ×3, ×4, ×8, ×16) are not among them, and the tests check them on rows of up to 300 pixels.",
+        ),
+        (
+            "interpolate-coordinates.zh.md",
+            "常用的倍数（×2、×3、×4、×8、×16）不在其中，测试在最长 300 个像素的行上也检查了它们。",
+        ),
+    )
 
 
 def test_nearest_exact_breaks_ties_to_the_right():

@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import assert_pages_say, docstring_of, printed_by, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, printed_by, run_example, run_python
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -176,6 +176,23 @@ def test_deprecated_modules_and_their_modes(shape, factor):
     bilinear = nn.UpsamplingBilinear2d(scale_factor=factor)(x)
     assert torch.equal(bilinear, F.interpolate(x, scale_factor=factor, mode="bilinear", align_corners=True))
     assert not torch.equal(bilinear, F.interpolate(x, scale_factor=factor, mode="bilinear"))
+    # Review r134-2: the page says "the tests of this page repeat every check on other shapes"; the cell's
+    # F.upsample and F.upsample_nearest checks were repeated nowhere (the tests only caught their warnings):
+    # the three deprecated functions too, on these shapes and factors.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert torch.equal(F.upsample(x, scale_factor=factor), F.interpolate(x, scale_factor=factor))
+        assert torch.equal(
+            F.upsample_nearest(x, scale_factor=factor), F.interpolate(x, scale_factor=factor, mode="nearest")
+        )
+        assert torch.equal(
+            F.upsample_bilinear(x, scale_factor=factor),
+            F.interpolate(x, scale_factor=factor, mode="bilinear", align_corners=True),
+        )
+    assert_pages_say(
+        ("interpolate-equivalences.md", "the tests of this page repeat every check on other shapes"),
+        ("interpolate-equivalences.zh.md", "本页的测试还会在另外一些形状上把每项检查重做一遍。"),
+    )
 
 
 def test_deprecated_modules_do_not_warn_functions_do(ns):
@@ -320,12 +337,35 @@ def test_bilinear_half_is_avg_pool_and_only_for_two():
     assert not torch.allclose(F.interpolate(y, scale_factor=1 / 4, mode="bilinear"), F.avg_pool2d(y, 4))
 
 
-def test_bilinear_shrinking_by_four_uses_two_of_four_pixels_per_axis():
+def test_bilinear_shrinking_by_an_even_factor_uses_the_middle_two_of_each_axis_of_the_block():
     eye = torch.eye(12, dtype=torch.float64).view(12, 1, 1, 12)
     weights = F.interpolate(eye, size=(1, 3), mode="bilinear")[:, 0, 0, :].T  # (3 outputs, 12 inputs)
     assert ((weights > 0).sum(1) == 2).all()
     aa = F.interpolate(eye, size=(1, 3), mode="bilinear", antialias=True)[:, 0, 0, :].T
     assert ((aa > 0).sum(1) >= 4).all()
+    # Review r134-2: the page says the tests check "that shrinking by 4 uses 2 of the 4 pixels along each axis";
+    # the rows above read the width of a one-row image given size only. Now every pixel of a 2-D image, both
+    # axes, given scale_factor=1/k and size, for k = 4 and the larger even factors 6 and 8: each output is the
+    # mean of exactly the middle 2x2 pixels of its block, weight 1/4 each, and no other pixel enters.
+    for k in (4, 6, 8):
+        n = 3 * k
+        basis = torch.eye(n * n, dtype=torch.float64).view(n * n, 1, n, n)
+        for resize in ({"scale_factor": 1 / k}, {"size": (3, 3)}):
+            weights = F.interpolate(basis, mode="bilinear", **resize)[:, 0].reshape(n, n, 3, 3)
+            for i, j in itertools.product(range(3), range(3)):
+                middle = torch.zeros(n, n, dtype=torch.float64)
+                middle[k * i + k // 2 - 1 : k * i + k // 2 + 1, k * j + k // 2 - 1 : k * j + k // 2 + 1] = 0.25
+                assert torch.equal(weights[:, :, i, j], middle), (k, resize, i, j)
+    assert_pages_say(
+        (
+            "interpolate-equivalences.md",
+            "(the tests check that shrinking by 4 uses 2 of the 4 pixels along each axis and differs from `avg_pool2d(4)`)",
+        ),
+        (
+            "interpolate-equivalences.zh.md",
+            "（测试检查了缩小 4 倍时每个轴只用到 4 个像素中的 2 个，而且结果与 `avg_pool2d(4)` 不同）",
+        ),
+    )
 
 
 def test_upsample_stores_scale_factor_as_float_so_a_list_fails():
@@ -1433,3 +1473,28 @@ def test_the_pointers_into_the_repeat_and_slicing_cells_land_on_the_lines_they_n
         ("interpolate-equivalences.zh.md", "（见下面单元格里各项检查之后的第二行）"),
         ("interpolate-equivalences.zh.md", "（见下面单元格里紧接在各项检查之后的那一行；"),
     )
+
+
+def test_the_check_above_the_align_corners_bullet_prints_false():
+    # Review r134-2: the bullet on nn.UpsamplingBilinear2d says that switching to nn.Upsample(mode="bilinear")
+    # changes the output "(the check above prints `False`)"; the deprecated cell prints that check, but no test
+    # read it (the other tests compare other calls). It must print False, in the cell the bullets follow.
+    printed = printed_by("interpolate_equivalences.py")
+    assert "UpsamplingBilinear2d == bilinear with align_corners=False: False" in printed.splitlines()
+    x = rand(1, 3, 5, 7)
+    assert not torch.equal(nn.UpsamplingBilinear2d(scale_factor=2)(x), nn.Upsample(scale_factor=2, mode="bilinear")(x))
+    for page, embed, words in (
+        (
+            "interpolate-equivalences.md",
+            "::: example interpolate_equivalences.py#deprecated",
+            "(the check above prints `False`)",
+        ),
+        (
+            "interpolate-equivalences.zh.md",
+            "::: example interpolate_equivalences.py#deprecated",
+            "（上面的检查打印的是 `False`）",
+        ),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert text.index(embed) < text.index(" ".join(words.split())), page
+        assert text.count(embed) == 1, page

@@ -84,6 +84,21 @@ def test_how_often_one_pixel_short(ns):
         assert sizes == {target - 1}
 
 
+def test_the_how_often_label_names_the_sizes_of_the_short_inputs_only(ns):
+    # Review r134-2 (MISLEADING): the how_often cell printed "output sizes seen: [119]" (zh 出现过的输出尺寸), over
+    # the 22 short inputs only, while 159 of the 181 inputs tried gave 120: the label read as every size seen.
+    # Now "output sizes of those inputs" (zh 这些输入得到的输出尺寸), right after the line that lists them.
+    target, tried = ns["target"], range(ns["target"] // 2, 2 * ns["target"] + 1)
+    assert sorted({ns["out_size"](n, target / n) for n in tried}) == [target - 1, target]
+    lines = printed_by("interpolate_sizes.py").splitlines()
+    i = next(i for i, line in enumerate(lines) if line.startswith("short for in = "))
+    assert lines[i + 1] == f"output sizes of those inputs: {[target - 1]}"
+    assert not any(line.startswith("output sizes seen") for line in lines)
+    yml = (ROOT / "docs" / "translations.yml").read_text(encoding="utf-8")
+    assert '"output sizes of those inputs: {sizes}": "这些输入得到的输出尺寸：{sizes}"' in yml
+    assert "output sizes seen" not in yml and "出现过的输出尺寸" not in yml
+
+
 def test_one_pixel_short_in_every_mode_rank_and_antialias(ns):
     # Review 21: the page says the sizes are the same "in every mode"; the cell tries four 4-D modes.
     calls = [(3, m, False) for m in ("nearest", "nearest-exact", "linear", "area")]
@@ -718,6 +733,18 @@ def test_copy_cases_cell(ns):
     assert {case[2] for case in ns["copies"] if case[:2] == ("nearest", 4)} >= {30, 100}
     # Review 59: the antialiased rows, whose rule differs between the devices.
     assert {case[0] for case in ns["copies"]} >= {"bilinear, antialias", "bicubic, antialias"}
+
+
+def test_the_last_two_rows_of_the_copy_table_are_the_antialiased_kernels_that_read_false_on_cuda(ns):
+    # Review r134-2: the page says CUDA's antialiased kernels never copy, "so that the last two rows of the table
+    # below read False on CUDA"; the pointer landed on the antialiased rows, but no test read their position.
+    last_two = list(ns["copies"])[-2:]
+    assert [case[0] for case in last_two] == ["bilinear, antialias", "bicubic, antialias"]
+    assert all(cuda_copies(*case) == (False, False) for case in last_two)
+    assert_pages_say(
+        ("interpolate-sizes.md", "so that the last two rows of the table below read False on CUDA"),
+        ("interpolate-sizes.zh.md", "所以在 CUDA 上，下表最后两行都是 False"),
+    )
 
 
 # Each mode with a rank it accepts (area apart: it turns the scale into a size).
