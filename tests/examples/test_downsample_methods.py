@@ -601,6 +601,51 @@ def test_box_blur_pool_and_plain_bilinear_match_avg_pool_only_to_float_rounding(
         assert torch.equal(F.interpolate(square, scale_factor=1 / k, mode="area"), F.avg_pool2d(square, k))
 
 
+def test_the_text_below_the_same_operation_table_names_the_pairs_that_are_not_bit_for_bit_there(ns):
+    # Review r134-5: the table's lead-in says "the text below the table says which pairs are not equal bit for bit";
+    # that text put area and the adaptive average pool with BlurPool [1, 1] as "AvgPool2d to float rounding (not bit
+    # for bit: ... at 3× ...)", but on the table's own test images, at its 2× and 4×, those two are bit for bit, and
+    # the pairs that are not are BlurPool [1, 1], plain bilinear (at 2×, where the table says yes) and the convolution
+    bit_for_bit = {}
+    with torch.no_grad(), ns["full_float32"]():
+        for a, b in ns["pairs"]:
+            for k in ns["factors"]:
+                first, second = (
+                    ns["middle"][k] if name.startswith("x[..., k//2") else ns["modules"][name, k] for name in (a, b)
+                )
+                out = [ns["periodic"](module, ns["images"], k) for module in (first, second)]
+                bit_for_bit[b if a != "nearest-exact" else a, k] = torch.equal(*out)
+    exact = {"nearest", "nearest-exact", "AdaptiveAvgPool2d(H/k)", "area", "AdaptiveMaxPool2d(H/k)"}
+    for (name, k), equal in bit_for_bit.items():
+        assert equal is (name in exact), (name, k)
+        if not equal and not (name == "bilinear" and k == 4):  # the table says yes: float rounding only
+            assert ns["identical"][next(pair for pair in ns["pairs"] if name in pair) + (k,)], (name, k)
+    assert_pages_say(
+        (
+            "downsample-methods.md",
+            "`area`, the adaptive average pool and BlurPool [1, 1] are `AvgPool2d`: the first two bit for bit on the "
+            "table's test images, at 2× and 4×, but not on every map (on a contiguous float32 map at 3×",
+        ),
+        (
+            "downsample-methods.md",
+            "BlurPool [1, 1] to float rounding, not bit for bit (it adds in another order, above)",
+        ),
+        ("downsample-methods.md", "equals `AvgPool2d` to float rounding, not bit for bit, at 2× only"),
+        ("downsample-methods.md", "computes what BlurPool [1, 2, 1] computes, to float rounding (one 2-D pass against"),
+        (
+            "downsample-methods.zh.md",
+            "`area`、自适应平均池化和 BlurPool [1, 1] 都等同于 `AvgPool2d`：前两者在本表的测试图像上缩小 2 倍和 4 倍时"
+            "与它逐位相同，但并非在每张图上都如此",
+        ),
+        ("downsample-methods.zh.md", "BlurPool [1, 1] 则只差浮点舍入，并非逐位相同（加法顺序不同，见上文）"),
+        ("downsample-methods.zh.md", "才与 `AvgPool2d` 相同（只差浮点舍入，并非逐位相同）"),
+    )
+    for page in ("docs/downsample-methods.md", "docs/downsample-methods.zh.md"):
+        text = " ".join((ROOT / page).read_text(encoding="utf-8").split())
+        assert "BlurPool [1, 1] are `AvgPool2d` to float rounding (not bit for bit" not in text
+        assert "都与 `AvgPool2d` 只差浮点舍入（并非逐位相同" not in text
+
+
 def test_antialias_matches_pillow_on_float_images_but_not_always_on_8_bit_ones():
     # the page: Pillow's resize matches antialias=True on float images; 8-bit images differ by a level
     from PIL import Image

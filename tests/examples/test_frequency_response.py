@@ -1825,3 +1825,36 @@ def test_the_prediction_of_the_aliasing_table_names_its_two_amplitudes_not_both_
         ("frequency-response.zh.md", "那张表的两列"),
     ):
         assert old not in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+
+
+def test_the_filters_drawn_on_top_of_each_other_are_named_under_the_tables_not_by_them(ns):
+    # Review r134-5: "Filters that are one operation draw on top of each other (the tables below name them)": the
+    # tables print one row per filter and say nothing of which are one operation; the first point under them,
+    # "Several rows are one filter", names them. The pairs the figure hides have the same taps
+    taps = ns["taps"]
+    for a, b, k in (
+        ("bilinear", "AvgPool2d(k)", 2),
+        ("BlurPool [1,1]", "AvgPool2d(2) twice", 4),
+        ("BlurPool [1,3,3,1]", "bilinear, antialias, 2x twice", 4),
+    ):
+        torch.testing.assert_close(taps[a, k], taps[b, k], atol=1e-12, rtol=0, msg=f"{a}, {b} at {k}")
+    for page, old, new, first_point in (
+        (
+            "frequency-response.md",
+            "(the tables below name them)",
+            "Filters that are one operation draw on top of each other (the first point under the tables below names them):",
+            "What the tables say: - **Several rows are one filter.** At 2×, the box [1, 1]/2 is `AvgPool2d`, `area`, BlurPool [1, 1] and plain `bilinear`",
+        ),
+        (
+            "frequency-response.zh.md",
+            "（下面的表格列出了是哪些）",
+            "本质上是同一个运算的滤波器，曲线会互相重叠（下面表格之后的第一条说明了是哪些）：",
+            "- **有几行其实是同一个滤波器。** 2 倍时，盒式滤波器 [1, 1]/2 就是 `AvgPool2d`、`area`、BlurPool [1, 1] 和不开抗混叠的 `bilinear`",
+        ),
+    ):
+        assert_pages_say((page, new), (page, first_point))
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert old not in text
+        # the first point after the two tables is the one that names them
+        after = text[text.index("example frequency_response.py#table_4x") :]
+        assert after.index(" ".join(first_point.split())[-40:]) < after.index("- **", after.index("- **") + 1)
