@@ -156,7 +156,7 @@ for call, setting in (("Pillow BILINEAR", "bilinear, antialias"), ("Pillow BICUB
     print(f"- {call} vs torch `{setting}`, 256x1 -> 64x1 on the CPU: largest difference {width_one[call]:.2f}")
 
 # %% large_images
-# The matches above hold on 256-pixel images. torch computes each output pixel's source
+# The matches above hold on images of at most 256 pixels a side (256 -> 64, 64 -> 160). torch computes each output pixel's source
 # position in float32 for float32 input, Pillow and OpenCV's INTER_LINEAR (with IPP) in double; the rounding of a
 # position grows with its size. Rows of random values, n -> n - 1 and n -> 3n/4 pixels,
 # in float32 and in float64 input, on the CPU (CUDA's plain bilinear keeps float64 positions in double).

@@ -12,7 +12,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 from _downsample import blur_pool
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from kornia.filters import BlurPool2D, blur_pool2d
 from kornia.geometry.transform import resize as kornia_resize
@@ -234,7 +234,7 @@ def test_jax_cubic_without_antialias_is_keys_half_when_enlarging_and_no_torch_ca
         assert np.abs(F.interpolate(x, size=size, **kwargs)[0, 0].numpy() - theirs).max() > METHOD, kwargs
 
 
-SIDES = st.sampled_from([1, 2, 3, 5, 7, 16, 31, 64, 100])
+SIDES = st.integers(1, 100)  # the page: "The tests try sizes drawn from 1 to 100", every length in it, not a few
 
 
 @functools.partial(jax.jit, static_argnums=(1, 2))
@@ -252,6 +252,9 @@ def torch_antialias_is_wrong(shape, size):
 
 @settings(max_examples=15, deadline=None)
 @given(st.tuples(SIDES, SIDES), st.tuples(SIDES, SIDES))
+@example((100, 1), (1, 1)).via("the ends of 1..100")
+@example((97, 53), (38, 1)).via("a one-pixel-wide output whose height changes, off the old nine sizes")
+@example((29, 83), (61, 44)).via("lengths off the old nine sizes")
 def test_jax_defaults_are_torch_antialias_on_any_sizes(shape, size):
     x = np.random.default_rng(sum(shape + size)).uniform(-1, 1, shape).astype(np.float32)
     methods = (("linear", "bilinear"), ("cubic", "bicubic"), ("lanczos3", "lanczos"))
@@ -1771,4 +1774,21 @@ def test_the_sizes_paragraph_says_the_second_jax_table_gives_the_largest_differe
     assert_pages_say(
         ("other-frameworks.md", "(the second JAX table, one 5×1 → 3×1 case, gives the largest only)"),
         ("other-frameworks.zh.md", "（JAX 的第二张表只有 5×1 → 3×1 一个用例，只给出最大误差）"),
+    )
+
+
+def test_the_jax_defaults_test_draws_every_size_from_1_to_100():
+    """'The tests try sizes drawn from 1 to 100 with linear, cubic and lanczos3, and find no other exception': the test
+    drew heights and widths from nine values only (1, 2, 3, 5, 7, 16, 31, 64, 100; noticed by review r134-4); it now
+    draws every length from 1 to 100, with examples at the ends and off the old nine."""
+    assert repr(SIDES) == "integers(min_value=1, max_value=100)"  # the heights and widths of shape and size
+    assert_pages_say(
+        (
+            "other-frameworks.md",
+            "The tests try sizes drawn from 1 to 100 with `linear`, `cubic` and `lanczos3`, and find no other exception.",
+        ),
+        (
+            "other-frameworks.zh.md",
+            "测试用 `linear`、`cubic` 和 `lanczos3`，在 1 到 100 之间抽取尺寸，没有发现别的例外。",
+        ),
     )

@@ -1970,3 +1970,20 @@ def test_docstring_names_the_tables_in_the_order_the_notebook_prints_them(ns):
         " nearest-neighbour ties, the figures show what the differences look like, and the last two tables repeat the"
         " comparison on 8-bit images, against Pillow and then OpenCV." in docstring
     )
+
+
+def test_the_matches_before_the_large_images_are_on_images_of_at_most_256_pixels_a_side(ns):
+    """'All of these matches are on images of a few hundred pixels' (the cell's comment: 'hold on 256-pixel images')
+    read past the upscaling tables, whose images are 64×64 enlarged to 160×160 (noticed by review r134-4): every
+    image the first two tables resize, and every size they resize to, is at most 256 pixels a side, and the
+    downscaled ones are exactly 256."""
+    sides = [side for images in ns["inputs"].values() for image in images.values() for side in image.shape]
+    sides += [side for size in ns["sizes"].values() for side in size]
+    assert max(sides) == 256 and sorted(set(sides)) == [64, 160, 256]
+    assert_pages_say(
+        ("other-libraries.md", "All of these matches are on images of at most 256 pixels a side."),
+        ("other-libraries.zh.md", "上面这些一致都是在边长不超过 256 像素的图像上得到的。"),
+    )
+    assert "# The matches above hold on images of at most 256 pixels a side (256 -> 64, 64 -> 160)." in (
+        ROOT / "examples" / "other_libraries.py"
+    ).read_text(encoding="utf-8")

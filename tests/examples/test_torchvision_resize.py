@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from PIL import Image
 from torchvision.transforms import InterpolationMode as IM
 
-from helpers import assert_pages_say, printed_by, run_example, run_python
+from helpers import ROOT, assert_pages_say, printed_by, run_example, run_python
 
 AVX = torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512")
 sizes = st.integers(1, 40)
@@ -1588,3 +1588,23 @@ def test_the_last_two_rows_of_the_v1_v2_levels_table_are_bicubic_shrinking_a_lit
         ("torchvision-resize.md", "as when it shrinks only a little or enlarges (the last two rows)"),
         ("torchvision-resize.zh.md", "比如只缩小一点点或者放大（见最后两行）"),
     )
+
+
+def test_the_float_vs_pil_table_is_introduced_as_the_mode_tables_five_pairs_not_the_long_rows(ns):
+    """The sentence that led into the float_vs_pil table ended 'to over a tenth of an 8-bit level at 12000 → 11999 in
+    all three modes ([large images]):', where the table prints the five size pairs of the mode table (up to 300×200,
+    about 2·10⁻⁴ of a level; noticed by review r134-4). The table is now introduced by those five pairs and the
+    long-row sentence follows it."""
+    source = (ROOT / "examples" / "torchvision_resize.py").read_text(encoding="utf-8")
+    cell = source.split("# %% float_vs_pil")[1].split("# %%")[0]
+    assert "enumerate(shapes)" in cell and len(ns["shapes"]) == 5  # the mode table's five pairs
+    assert max(ns["float_vs_pil"].values()) < 1e-3 < 0.1  # far below the long rows' tenth of a level
+    for page, intro, after in (
+        ("torchvision-resize.md", "On the five size pairs of the mode table, in levels of 0..255:", "12000 → 11999"),
+        ("torchvision-resize.zh.md", "下表是模式表那五组尺寸上的结果，以 0..255 的灰度级计：", "12000 → 11999"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before, table_and_after = text.split("::: example torchvision_resize.py#float_vs_pil")
+        lead_in = " ".join(before.rstrip().rsplit("\n\n", 1)[-1].split())
+        assert lead_in.endswith(intro) and after not in lead_in, page
+        assert after in table_and_after.split("\n\n")[1], page  # the long rows come right after the table
