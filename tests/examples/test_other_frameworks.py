@@ -1789,6 +1789,6 @@ def test_the_jax_defaults_test_draws_every_size_from_1_to_100():
         ),
         (
             "other-frameworks.zh.md",
-            "测试用 `linear`、`cubic` 和 `lanczos3`，在 1 到 100 之间抽取尺寸，没有发现别的例外。",
+            "测试用 `linear`、`cubic` 和 `lanczos3`，在 1 到 100 之间随机选取尺寸，没有发现别的例外。",
         ),
     )

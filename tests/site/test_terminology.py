@@ -282,3 +282,29 @@ def test_the_sample_count_check_finds_a_count_without_point():
         assert SAMPLE_COUNT_WITHOUT_POINT.search(slip), slip
     for fine in ("1000 个采样点", "3 个下采样层", "在 10 组下采样中", "2 个采样位置", "16 kHz 采样率"):
         assert not SAMPLE_COUNT_WITHOUT_POINT.search(fine), fine
+
+
+# The glossary's 抽取 is decimation (keep every k-th sample); a random draw of weights, data or sizes is 随机初始化,
+# 随机取值 or 随机选取. Review r134-9 found 抽取 for draws on three pages and in two printed lines.
+DRAW_AS_DECIMATION = re.compile(r"随机抽取|抽取(?:权重|尺寸)|范围内抽取|次抽取|抽取[^，。；]{0,4}次|抽到的")
+
+
+@pytest.mark.parametrize("path", [*PAGES, *TRANSLATIONS], ids=lambda p: p.name)
+def test_decimation_is_not_written_for_a_random_draw(path: Path):
+    found = matches(DRAW_AS_DECIMATION, path)
+    assert not found, "\n".join(found)
+
+
+def test_the_draw_check_finds_a_draw_and_spares_decimation():
+    for slip in (
+        "权重的一次随机抽取",
+        "抽取十次",
+        "在同样的十次抽取中",
+        "取决于抽到的权重",
+        "在 ±1/√n 范围内均匀地抽取权重",
+        "在 1 到 100 之间抽取尺寸",
+        "权重随机抽取 {n} 次",
+    ):
+        assert DRAW_AS_DECIMATION.search(slip), slip
+    for decimation in ("它就是单纯的抽取。", "每 *k* 个取一个，完全没有滤波，即抽取；", "插零、低通滤波、抽取"):
+        assert not DRAW_AS_DECIMATION.search(decimation), decimation
