@@ -2682,13 +2682,12 @@ def test_the_downsampling_section_shows_even_factors_on_sizes_they_divide_with_a
         (
             "why-no-downsample.md",
             "The [downsampling section](aliasing.md) shows what slicing, pooling and `F.interpolate` do to fine detail "
-            "at 2×, 4× and 8×, on sizes those factors divide and with `align_corners=False` (so not these last "
-            "differences).",
+            "at 2×, 4× and 8×, on sizes those factors divide and with `align_corners=False`;",
         ),
         (
             "why-no-downsample.zh.md",
             "[下采样一节](aliasing.md)展示了切片、池化和 `F.interpolate` 在缩小 2 倍、4 倍和 8 倍时对细节的影响，"
-            "用的尺寸都能被这些倍数整除，且 `align_corners=False`（所以不包括上面最后说的这几种差异）。",
+            "用的尺寸都能被这些倍数整除，且 `align_corners=False`；",
         ),
     )
     for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
@@ -2764,3 +2763,51 @@ def test_the_examples_docstring_says_max_pooling_is_not_linear_once_a_window_hol
     assert "max pooling keeps peaks (and is not linear once a window holds two input pixels)" in docstring
     assert "holds two pixels" not in docstring
     assert_pages_say(("why-no-downsample.md", "once a window holds two or more input pixels"))
+
+
+def test_the_downsampling_section_names_the_last_differences_in_its_prose_without_showing_them():
+    # Review r135-1: round 134 ended the sentence "(so not these last differences)", but the aliasing page's list of
+    # results names all three where it says when bilinear equals AvgPool2d at 2x: align_corners=True (4 pixels to 2
+    # keep pixels 0 and 3) and, on an odd size, recompute_scale_factor=True and size=, which step by n/floor(n/2);
+    # its cells use none of them (the test above)
+    x = torch.arange(4.0).view(1, 1, 1, 4)
+    assert F.interpolate(x, size=(1, 2), mode="bilinear", align_corners=True).flatten().tolist() == [0.0, 3.0]
+    row = torch.rand(1, 1, 1, 7, dtype=torch.float64)
+    pooled = F.avg_pool2d(row, (1, 2))
+    by_half = F.interpolate(row, scale_factor=(1, 0.5), mode="bilinear")
+    torch.testing.assert_close(by_half, pooled)
+    for kwargs in (dict(size=(1, 3)), dict(scale_factor=(1, 0.5), recompute_scale_factor=True)):
+        assert not torch.allclose(F.interpolate(row, mode="bilinear", **kwargs), pooled)
+    for page, words in (
+        (
+            "aliasing.md",
+            (
+                "with `True`, 4 pixels to 2 sample pixels 0 and 3",
+                "`recompute_scale_factor=True`, which, like `size=`, steps by *n*/⌊*n*/2⌋: 7/3 on 7 pixels",
+            ),
+        ),
+        (
+            "aliasing.zh.md",
+            (
+                "设为 `True` 时，4 个像素缩到 2 个取的是像素 0 和像素 3",
+                "和用 `size=` 一样，按 *n*/⌊*n*/2⌋ 步进，7 个像素时是 7/3",
+            ),
+        ),
+    ):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert all(word in text for word in words), page
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "with `align_corners=False`; these last differences it only names, where it says when bilinear equals "
+            "`AvgPool2d` at 2×.",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "且 `align_corners=False`；上面最后说的这几种差异，那一页只在说明双线性插值何时在 2 倍时等于 `AvgPool2d` "
+            "的地方提到，没有展示。",
+        ),
+    )
+    for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert "so not these last differences" not in text and "所以不包括上面最后说的这几种差异" not in text
