@@ -1266,8 +1266,10 @@ def test_cuda_antialias_refuses_large_factors_bilinear_below_100_bicubic_sooner(
             F.interpolate(x, scale_factor=1 / 50, mode="bilinear", antialias=True)
     en = (ROOT / "docs" / "why-no-downsample.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "why-no-downsample.zh.md").read_text(encoding="utf-8")
-    assert "below 100× in float32 and below 50× in float64, bicubic at about half those factors" in en
-    assert "float32 不到 100 倍、float64 不到 50 倍就放不下了，双三次插值在大约一半的倍数上" in zh
+    assert "below 100× in float32 and below 50× in float64 (see [what an nn.Downsample would be]" in en
+    assert "bicubic, whose filter is twice as wide, at about half those factors" in en
+    assert "float32 不到 100 倍、float64 不到 50 倍就放不下了（见[如果真有 nn.Downsample]" in zh
+    assert "双三次插值的滤波器宽一倍，在大约一半的倍数上就放不下了" in zh
 
 
 def test_avg_pool_and_its_convolution_part_where_a_running_sum_overflows_though_the_total_is_finite():
@@ -2811,3 +2813,33 @@ def test_the_downsampling_section_names_the_last_differences_in_its_prose_withou
     for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert "so not these last differences" not in text and "所以不包括上面最后说的这几种差异" not in text
+
+
+def test_the_link_for_cudas_antialias_limits_lands_on_a_page_that_covers_bilinear_only():
+    # Review r135-1: the table's row ended "bilinear ... below 100x in float32 and below 50x in float64, bicubic at
+    # about half those factors, see [what an nn.Downsample would be](downsample-module.md)", but that page (en, zh,
+    # and its example) gives the bilinear limits and never names bicubic; bicubic's half is this page's own claim,
+    # bound by test_cuda_antialias_refuses_large_factors_bilinear_below_100_bicubic_sooner
+    for page in ("downsample-module.md", "downsample-module.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "bicubic" not in text.lower() and "双三次" not in text, page
+    assert "bicubic" not in (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8").lower()
+    module_en = " ".join((ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8").split())
+    assert "stops below a factor of 100 in float32 and below 50 in float64" in module_en
+    assert callable(globals()["test_cuda_antialias_refuses_large_factors_bilinear_below_100_bicubic_sooner"])
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "bilinear on both axes stops below 100× in float32 and below 50× in float64 (see [what an nn.Downsample "
+            "would be](downsample-module.md), which covers bilinear only), bicubic, whose filter is twice as wide, at "
+            "about half those factors)",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "float32 不到 100 倍、float64 不到 50 倍就放不下了（见[如果真有 nn.Downsample](downsample-module.md)，"
+            "那一页只讲双线性插值），双三次插值的滤波器宽一倍，在大约一半的倍数上就放不下了）",
+        ),
+    )
+    for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert "about half those factors, see [" not in text and "倍数上就放不下了，见[" not in text
