@@ -210,7 +210,8 @@ print(f"first wrong case: {h}x{w} -> {oh}x1, tensor {ours}, Pillow {theirs}")
 
 # %% uint8_sweep
 # The uint8 paths against Pillow over a grid of input sizes 1..64 and output sizes 1..100,
-# RGB and grayscale in turn; outputs one pixel wide are left to the cells above and below.
+# RGB and grayscale in turn; outputs one pixel wide are left to the width_one cell (and, for which
+# of them raise, to the tiny one), both of them before this one in the notebook.
 # v2 hands uint8 to torch's own uint8 kernels on this CPU (for bilinear not on every CPU: see the page); v1 converts to float32, resizes,
 # clamps (bicubic) and rounds. Pillow resizes in two passes, one axis after the other, and
 # each case is filed under the order Pillow's single call turns out to equal.

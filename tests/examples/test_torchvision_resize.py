@@ -1646,3 +1646,20 @@ def test_the_pass_order_cell_measures_both_kernels_the_sentence_names(ns):
     )
     capability, worst = run_python(code, ATEN_CPU_CAPABILITY="default").split(" ", 1)
     assert capability == "DEFAULT" and all(0 < gap <= 2 for gap in json.loads(worst).values()), worst
+
+
+def test_the_uint8_sweep_names_the_cells_it_leaves_one_pixel_wide_outputs_to(ns):
+    """The uint8_sweep cell's comment said 'outputs one pixel wide are left to the cells above and below', where in the
+    notebook both cells that take such outputs, width_one and tiny, come before it, and no cell after it resizes to a
+    width of one (noticed by review r135-4); the page shows tiny after it. The comment now names the two cells."""
+    source = (ROOT / "examples" / "torchvision_resize.py").read_text(encoding="utf-8")
+    cells = {part.split("\n", 1)[0].strip(): part for part in source.split("# %% ")[1:]}
+    names = list(cells)
+    sweep = cells["uint8_sweep"]
+    assert "cells above and below" not in sweep
+    assert "left to the width_one cell (and, for which\n# of them raise, to the tiny one), both of them before" in sweep
+    assert names.index("tiny") < names.index("width_one") < names.index("uint8_sweep")
+    assert all(ow > 1 for *_, ow, _ in ns["grid"])  # the sweep itself leaves them out
+    assert all(oh >= 2 for _, _, oh in ns["width_one_cases"])  # width_one: every case is one pixel wide
+    later = "".join(cells[name] for name in names[names.index("uint8_sweep") + 1 :])
+    assert "[oh, 1]" not in later and ", 1)" not in later.replace("(1, 1)", "")
