@@ -210,7 +210,8 @@ print(f"first wrong case: {h}x{w} -> {oh}x1, tensor {ours}, Pillow {theirs}")
 
 # %% uint8_sweep
 # The uint8 paths against Pillow over a grid of input sizes 1..64 and output sizes 1..100,
-# RGB and grayscale in turn; outputs one pixel wide are left to the cells above and below.
+# RGB and grayscale in turn; outputs one pixel wide are left to the width_one cell (and, for which
+# of them raise, to the tiny one), both of them before this one in the notebook.
 # v2 hands uint8 to torch's own uint8 kernels on this CPU (for bilinear not on every CPU: see the page); v1 converts to float32, resizes,
 # clamps (bicubic) and rounds. Pillow resizes in two passes, one axis after the other, and
 # each case is filed under the order Pillow's single call turns out to equal.
@@ -260,8 +261,8 @@ for (mode, path, order), (worst, fraction, count) in uint8_stats.items():
 
 # %% pass_order
 # Which order Pillow's single call equals, by the direction of each axis ("either": both
-# orders give the same pixels), and how far torch's uint8 kernel lands from Pillow made to
-# go width first in two calls.
+# orders give the same pixels), and how far torch's uint8 kernel (F.interpolate on the uint8
+# tensor), bilinear and bicubic, lands from Pillow made to go width first in two calls.
 def change(before, after):
     return "shrinks" if after < before else "grows" if after > before else "kept"
 
@@ -274,16 +275,19 @@ pass_order = {}
 for (h, w, oh, ow, mode), order in pil_order.items():
     if mode == "BICUBIC":
         pass_order.setdefault(direction(h, w, oh, ow), []).append(order)
-torch_vs_width_first = 0
-for index, (h, w, oh, ow, channels) in enumerate(grid):
+torch_vs_width_first = {"bilinear": 0, "bicubic": 0}
+for (index, (h, w, oh, ow, channels)), mode in itertools.product(enumerate(grid), torch_vs_width_first):
     img = random_image(channels, h, w, seed=index)
-    ours = F2.resize(img, [oh, ow], InterpolationMode.BICUBIC).int()
-    torch_vs_width_first = max(torch_vs_width_first, (ours - pil_two_calls(to_pil(img), oh, ow, InterpolationMode.BICUBIC, True)).abs().max().item())
+    ours = F.interpolate(img[None], size=(oh, ow), mode=mode, antialias=True)[0].int()
+    gap = (ours - pil_two_calls(to_pil(img), oh, ow, InterpolationMode(mode), True)).abs().max().item()
+    torch_vs_width_first[mode] = max(torch_vs_width_first[mode], gap)
 print("| bicubic: axes | shapes | Pillow width first | height first | either |")
 print("|---|---:|---:|---:|---:|")
 for axes, found in sorted(pass_order.items()):
     print(f"| {axes} | {len(found)} | {found.count('width first')} | {found.count('height first')} | {found.count('either')} |")
-print(f"\ntorch's uint8 bicubic against Pillow made to go width first, largest difference: {torch_vs_width_first} levels")
+print()
+for mode, gap in torch_vs_width_first.items():
+    print(f"torch's uint8 {mode} against Pillow made to go width first, largest difference: {gap} levels")
 
 # %% rgba
 # A 4-channel image becomes an RGBA PIL image, and Pillow's BILINEAR weights colours by their

@@ -1987,3 +1987,44 @@ def test_the_matches_before_the_large_images_are_on_images_of_at_most_256_pixels
     assert "# The matches above hold on images of at most 256 pixels a side (256 -> 64, 64 -> 160)." in (
         ROOT / "examples" / "other_libraries.py"
     ).read_text(encoding="utf-8")
+
+
+def test_the_fid_section_names_the_float_tables_its_pillow_bicubic_row_and_agreement_are_in(ns):
+    """The FID section said clean-fid's resize 'is the `Pillow BICUBIC` row above' and 'the tables show that this
+    agrees with Pillow up to float32 rounding'; the zh page said 上表 (the table above) for both, and the table right
+    above that section is the OpenCV 8-bit one, with no Pillow row, after the Pillow 8-bit one, whose BICUBIC is
+    Pillow on uint8, not clean-fid's float mode (noticed by review r135-4). The row and the agreement are those of
+    the two float tables of 'Every call against every torch setting'."""
+    printed = printed_by("other_libraries.py")
+    titles = ("**Downscaling 256 → 64**", "**Upscaling 64 → 160**", "**torch against Pillow on 8-bit RGB**")
+    down, up = printed.split(titles[0])[1].split(titles[1])
+    up, eight_bit = up.split(titles[2])
+    pillow_8_bit, opencv_8_bit = eight_bit.split("**torch against OpenCV on 8-bit RGB**")
+    for table in (down, up):
+        assert sum(line.startswith("| Pillow BICUBIC | `bicubic, antialias` |") for line in table.splitlines()) == 1
+    assert all(ns["matches"][direction, "Pillow BICUBIC"] == ["bicubic, antialias"] for direction in ("down", "up"))
+    assert "Pillow" not in opencv_8_bit and "Pillow BICUBIC on uint8" in pillow_8_bit
+    for page, section, last_table in (
+        ("other-libraries.md", "## What this means for FID", "::: example other_libraries.py#opencv_uint8"),
+        ("other-libraries.zh.md", "## 这对 FID 意味着什么", "::: example other_libraries.py#opencv_uint8"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before, after = text.split(section)
+        assert before.rstrip().endswith(last_table + " output=markdown"), page  # the table right above the section
+        flat = " ".join(after.split())
+        assert "`Pillow BICUBIC` row above" not in flat and "the tables show that this agrees" not in flat
+        assert "上表" not in flat, page
+    assert_pages_say(
+        (
+            "other-libraries.md",
+            "which is the `Pillow BICUBIC` row of the two float tables of "
+            "[Every call against every torch setting](#every-call-against-every-torch-setting), and then clips",
+        ),
+        ("other-libraries.md", "those two tables show that this agrees with Pillow up to float32 rounding"),
+        (
+            "other-libraries.zh.md",
+            "也就是[每个调用与每种 torch 设置逐一比较](#每个调用与每种-torch-设置逐一比较)一节两张浮点表中 "
+            "`Pillow BICUBIC` 那一行",
+        ),
+        ("other-libraries.zh.md", "那两张表显示它与 Pillow 在 float32 舍入误差范围内一致"),
+    )
