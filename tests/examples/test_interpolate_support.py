@@ -455,17 +455,28 @@ def test_antialias_is_pillows_stretched_normalised_kernel(ns, mode):
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 def test_given_scale_factor_the_stretch_is_one_over_the_factor_not_in_over_out(ns, mode):
-    not_in_over_out = 0
+    # Review r135-2: the page says "given scale_factor for every factor from 0.1 to 2.5 in steps of 0.05"; the
+    # test tried eight factors, none between 0.75 and 1.5. Now every step, with the axis the factor keeps copied.
+    not_in_over_out = copied = 0
     for n_in in range(1, 30):
-        for factor in (0.1, 0.25, 0.3, 0.5, 0.7, 0.75, 1.5, 2.5):
+        for factor in [step / 20 for step in range(2, 51)]:
             n_out = int(n_in * factor)
             if n_out == 0:
                 continue
             got = ns["weight_rows"](n_in, scale_factor=factor, mode=mode, antialias=True)
             assert got.shape == (n_out, n_in)
+            if n_out == n_in and factor != 1.0:  # the page's exception: the CPU kernel copies a kept axis
+                assert torch.equal(got, torch.eye(n_in, dtype=torch.float64)), (n_in, factor)
+                copied += 1
+                continue
             torch.testing.assert_close(got, pillow_weights(mode, n_in, n_out, scale=1 / factor), rtol=0, atol=1e-12)
             not_in_over_out += not torch.allclose(got, pillow_weights(mode, n_in, n_out), rtol=0, atol=1e-12)
     assert not_in_over_out > 50  # where in * factor is not whole, in/out would give other weights
+    assert copied > 20
+    assert_pages_say(
+        ("interpolate-support.md", "given `scale_factor` for every factor from 0.1 to 2.5 in steps of 0.05"),
+        ("interpolate-support.zh.md", "传 `scale_factor` 时也对 0.1 到 2.5 之间每隔 0.05 的每个缩放因子做了同样的检查"),
+    )
 
 
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
