@@ -1860,7 +1860,8 @@ def test_the_pointers_into_the_weights_and_width_one_cells_land_on_the_lines_the
 
 def test_the_cpu_capability_is_printed_by_the_width_one_cell_that_both_pointers_name():
     # Review r133-2 (UNTESTED): two sentences point at the printed CPU capability: 'printed by the cell' (zh
-    # 单元格会打印出来) before the width_one cell, and '(printed above)' (zh 上文已打印) in the Dtypes section,
+    # 单元格会打印出来) before the width_one cell, and '(printed by the width-one cell above)' (zh 上文宽度为 1 的那个
+    # 单元格已打印; until round 135 '(printed above)', vague with the dtypes cell between) in the Dtypes section,
     # before the uint8_one_pixel cell. The r132 test found the line anywhere in the script's output; here it must
     # come from the width_one cell, no other cell may print it, and on both pages the first pointer stands before
     # that cell's embed and the second after it (and before the uint8_one_pixel embed, which prints no capability).
@@ -1885,8 +1886,16 @@ def test_the_cpu_capability_is_printed_by_the_width_one_cell_that_both_pointers_
     assert [name for name, text in outputs.items() if "CPU capability" in text] == ["width_one"]
     assert capability in outputs["width_one"].splitlines()
     for page, by_the_cell, above in (
-        ("interpolate-support.md", "`AVX2` or `AVX512`, printed by the cell)", "`AVX2` or `AVX512` (printed above)"),
-        ("interpolate-support.zh.md", "`AVX2` 或 `AVX512`，单元格会打印出来）", "`AVX2` 或 `AVX512` 时（上文已打印）"),
+        (
+            "interpolate-support.md",
+            "`AVX2` or `AVX512`, printed by the cell)",
+            "`AVX2` or `AVX512` (printed by the width-one cell above)",
+        ),
+        (
+            "interpolate-support.zh.md",
+            "`AVX2` 或 `AVX512`，单元格会打印出来）",
+            "`AVX2` 或 `AVX512` 时（上文宽度为 1 的那个单元格已打印）",
+        ),
     ):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         cell = text.index("::: example interpolate_support.py#width_one")
