@@ -2131,3 +2131,43 @@ def test_the_inductor_sentence_names_blur_where_this_cpu_rounds_it(Downsample):
     flags = cpuinfo.read_text(encoding="utf-8") if cpuinfo.exists() else ""
     if "GenuineIntel" in flags and " avx512f" in flags:
         assert diff > 0, "on an Intel CPU with AVX-512, Inductor's 'blur' was bitwise: the sentence needs another look"
+
+
+def test_the_rows_say_which_of_their_measurements_the_outputs_above_do_not_print(ns):
+    """Review r135-6: 'The script prints each row with the measurements above that back it' (zh without
+    'above'); two rows' evidence is printed nowhere above the decision table: the differences to Pillow
+    (the measurements cell computes them into `facts` but its table has no such column) and the check that
+    'conv''s weights receive gradients. The page now says most are in the outputs above and names these two."""
+    from helpers import printed_by
+
+    printed = printed_by("downsample_module.py")
+    header = "| you want to | `Downsample(2, method=...)` | measured on this page |"
+    above, table = printed.split(header)
+    for first_here in ("Pillow", "gradient"):
+        assert first_here not in above and first_here in table, first_here
+    # the other rows' measurements are in the outputs above
+    for shown in (
+        "peak kept",
+        "noise left",
+        "folded energy",
+        "shift error",
+        "footprint",
+        "reach the output",
+        "block centre",
+    ):
+        assert shown in above, shown
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "The script prints each row with the measurements that back it, most of them in the outputs above; "
+            "the differences to Pillow and the check that every weight of `'conv'` receives a gradient, which the "
+            "measurements cell computes without printing them, appear here first.",
+        ),
+        (
+            "downsample-module.zh.md",
+            "其中多数已出现在上面的输出里；与 Pillow 的差值，以及 `'conv'` 的每个权重都收到梯度这一检查，"
+            "测量单元格算出后并没有打印，是在这里第一次出现。",
+        ),
+    )
+    page = (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8")
+    assert "with the measurements above that back it" not in " ".join(page.split())
