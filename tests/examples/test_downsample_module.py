@@ -2171,3 +2171,26 @@ def test_the_rows_say_which_of_their_measurements_the_outputs_above_do_not_print
     )
     page = (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8")
     assert "with the measurements above that back it" not in " ".join(page.split())
+
+
+def test_all_receive_gradients_is_checked_weight_by_weight(ns):
+    """Review r135-6: the decision table's 'conv' row says '1040 parameters at 16 channels, all receive
+    gradients', and the cell's comment 'sends gradients to every weight'; the script checked that each
+    parameter *tensor* had a nonzero gradient somewhere (p.grad.abs().sum() > 0), which a weight with no
+    gradient at all passes. It now checks every element; here a module with one input channel held at
+    zero, whose weights for that channel get no gradient, fails the check the old code passed."""
+    check, Downsample, images = ns["every_weight_gets_a_gradient"], ns["Downsample"], ns["images"]
+    torch.manual_seed(0)
+    down = Downsample(2, method="conv", channels=16)
+    down(images).square().mean().backward()
+    assert check(down) and sum(int((p.grad != 0).sum()) for p in down.parameters()) == 1040
+    assert ns["facts"]["conv"]["parameters"] == 1040 and ns["facts"]["conv"]["learnable"]
+    for channel in (0, 7, 15):
+        torch.manual_seed(0)
+        down = Downsample(2, method="conv", channels=16)
+        held = images.clone()
+        held[:, channel] = 0
+        down(held).square().mean().backward()
+        assert all(p.grad.abs().sum() > 0 for p in down.parameters())  # what the old check asked
+        assert not (down.weight.grad[:, channel] != 0).any() and not check(down), channel
+    assert "1040 parameters at 16 channels, all receive gradients" in (ns["rows"][6][2])
