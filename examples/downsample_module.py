@@ -483,7 +483,7 @@ rows = [
     ("keep the strongest activation, wherever it sits", strongest,
      f"peak kept {kept(strongest)} at every position (next: {runner_up}, {kept(runner_up)})"),
     ("keep peaks, but stay stable under shifts", steadiest,
-     f"the lowest shift error, {f[steadiest]['shift error']:.3f} (max {f['max']['shift error']:.3f}), peak kept {kept(steadiest)}"),
+     f"the lowest shift error, {f[steadiest]['shift error']:.3f} (`'max'`: {f['max']['shift error']:.3f}), peak kept {kept(steadiest)}"),
     ("remove the most aliasing and noise", "blur",
      f"folded energy {f['blur']['folded energy']:.3f}, noise left {f['blur']['noise left']:.2f}; the same as antialias-bilinear's at factor 2 "
      f"({f['antialias-bilinear']['folded energy']:.3f}, {f['antialias-bilinear']['noise left']:.2f})"),

@@ -2194,3 +2194,19 @@ def test_all_receive_gradients_is_checked_weight_by_weight(ns):
         assert all(p.grad.abs().sum() > 0 for p in down.parameters())  # what the old check asked
         assert not (down.weight.grad[:, channel] != 0).any() and not check(down), channel
     assert "1040 parameters at 16 channels, all receive gradients" in (ns["rows"][6][2])
+
+
+def test_the_shift_error_row_names_the_max_method_not_the_largest_error(ns):
+    """Review r135-6: the 'max-blur' row printed 'the lowest shift error, 0.043 (max 0.433)', where 'max' reads
+    as the largest shift error; it is the method 'max''s, and the largest in the table is 'conv''s (0.652). The
+    zh translation already named the method (`max` 为). The label now reads (`'max'`: 0.433) in both."""
+    f = ns["facts"]
+    evidence = ns["rows"][1][2]
+    assert f"(`'max'`: {f['max']['shift error']:.3f})" in evidence and "(max " not in evidence
+    largest = max((m for m in f if "shift error" in f[m]), key=lambda m: f[m]["shift error"])
+    assert largest == "conv" and f"{f['conv']['shift error']:.3f}" != f"{f['max']['shift error']:.3f}"
+    translations = (ROOT / "docs" / "translations.yml").read_text(encoding="utf-8")
+    assert (
+        "\"the lowest shift error, {error} (`'max'`: {max_error}), peak kept {kept}\": "
+        "\"平移误差最低，{error}（`'max'` 为 {max_error}），保留的峰值 {kept}\"" in translations
+    )
