@@ -411,6 +411,11 @@ def pillow_bilinear(x):
     return torch.from_numpy(np.asarray(small).copy())
 
 
+def every_weight_gets_a_gradient(module):
+    """Each of the module's parameters, element by element (not only somewhere in its tensor), has a nonzero gradient."""
+    return all(p.grad is not None and bool((p.grad != 0).all()) for p in module.parameters())
+
+
 facts = {}
 for method in Downsample.METHODS:
     torch.manual_seed(0)
@@ -418,7 +423,7 @@ for method in Downsample.METHODS:
     fact = {"parameters": sum(p.numel() for p in down.parameters())}
     if fact["parameters"]:  # learnable: a loss on the output sends gradients to every weight
         down(images).square().mean().backward()
-        fact["learnable"] = all(p.grad is not None and p.grad.abs().sum() > 0 for p in down.parameters())
+        fact["learnable"] = every_weight_gets_a_gradient(down)
     else:
         fact["learnable"] = False
     with torch.no_grad():
@@ -478,7 +483,7 @@ rows = [
     ("keep the strongest activation, wherever it sits", strongest,
      f"peak kept {kept(strongest)} at every position (next: {runner_up}, {kept(runner_up)})"),
     ("keep peaks, but stay stable under shifts", steadiest,
-     f"the lowest shift error, {f[steadiest]['shift error']:.3f} (max {f['max']['shift error']:.3f}), peak kept {kept(steadiest)}"),
+     f"the lowest shift error, {f[steadiest]['shift error']:.3f} (`'max'`: {f['max']['shift error']:.3f}), peak kept {kept(steadiest)}"),
     ("remove the most aliasing and noise", "blur",
      f"folded energy {f['blur']['folded energy']:.3f}, noise left {f['blur']['noise left']:.2f}; the same as antialias-bilinear's at factor 2 "
      f"({f['antialias-bilinear']['folded energy']:.3f}, {f['antialias-bilinear']['noise left']:.2f})"),

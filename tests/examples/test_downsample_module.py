@@ -2131,3 +2131,82 @@ def test_the_inductor_sentence_names_blur_where_this_cpu_rounds_it(Downsample):
     flags = cpuinfo.read_text(encoding="utf-8") if cpuinfo.exists() else ""
     if "GenuineIntel" in flags and " avx512f" in flags:
         assert diff > 0, "on an Intel CPU with AVX-512, Inductor's 'blur' was bitwise: the sentence needs another look"
+
+
+def test_the_rows_say_which_of_their_measurements_the_outputs_above_do_not_print(ns):
+    """Review r135-6: 'The script prints each row with the measurements above that back it' (zh without
+    'above'); two rows' evidence is printed nowhere above the decision table: the differences to Pillow
+    (the measurements cell computes them into `facts` but its table has no such column) and the check that
+    'conv''s weights receive gradients. The page now says most are in the outputs above and names these two."""
+    from helpers import printed_by
+
+    printed = printed_by("downsample_module.py")
+    header = "| you want to | `Downsample(2, method=...)` | measured on this page |"
+    above, table = printed.split(header)
+    for first_here in ("Pillow", "gradient"):
+        assert first_here not in above and first_here in table, first_here
+    # the other rows' measurements are in the outputs above
+    for shown in (
+        "peak kept",
+        "noise left",
+        "folded energy",
+        "shift error",
+        "footprint",
+        "reach the output",
+        "block centre",
+    ):
+        assert shown in above, shown
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "The script prints each row with the measurements that back it, most of them in the outputs above; "
+            "the differences to Pillow and the check that every weight of `'conv'` receives a gradient, which the "
+            "measurements cell computes without printing them, appear here first.",
+        ),
+        (
+            "downsample-module.zh.md",
+            "其中多数已出现在上面的输出里；与 Pillow 的差值，以及 `'conv'` 的每个权重都收到梯度这一检查，"
+            "测量单元格算出后并没有打印，是在这里第一次出现。",
+        ),
+    )
+    page = (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8")
+    assert "with the measurements above that back it" not in " ".join(page.split())
+
+
+def test_all_receive_gradients_is_checked_weight_by_weight(ns):
+    """Review r135-6: the decision table's 'conv' row says '1040 parameters at 16 channels, all receive
+    gradients', and the cell's comment 'sends gradients to every weight'; the script checked that each
+    parameter *tensor* had a nonzero gradient somewhere (p.grad.abs().sum() > 0), which a weight with no
+    gradient at all passes. It now checks every element; here a module with one input channel held at
+    zero, whose weights for that channel get no gradient, fails the check the old code passed."""
+    check, Downsample, images = ns["every_weight_gets_a_gradient"], ns["Downsample"], ns["images"]
+    torch.manual_seed(0)
+    down = Downsample(2, method="conv", channels=16)
+    down(images).square().mean().backward()
+    assert check(down) and sum(int((p.grad != 0).sum()) for p in down.parameters()) == 1040
+    assert ns["facts"]["conv"]["parameters"] == 1040 and ns["facts"]["conv"]["learnable"]
+    for channel in (0, 7, 15):
+        torch.manual_seed(0)
+        down = Downsample(2, method="conv", channels=16)
+        held = images.clone()
+        held[:, channel] = 0
+        down(held).square().mean().backward()
+        assert all(p.grad.abs().sum() > 0 for p in down.parameters())  # what the old check asked
+        assert not (down.weight.grad[:, channel] != 0).any() and not check(down), channel
+    assert "1040 parameters at 16 channels, all receive gradients" in (ns["rows"][6][2])
+
+
+def test_the_shift_error_row_names_the_max_method_not_the_largest_error(ns):
+    """Review r135-6: the 'max-blur' row printed 'the lowest shift error, 0.043 (max 0.433)', where 'max' reads
+    as the largest shift error; it is the method 'max''s, and the largest in the table is 'conv''s (0.652). The
+    zh translation already named the method (`max` 为). The label now reads (`'max'`: 0.433) in both."""
+    f = ns["facts"]
+    evidence = ns["rows"][1][2]
+    assert f"(`'max'`: {f['max']['shift error']:.3f})" in evidence and "(max " not in evidence
+    largest = max((m for m in f if "shift error" in f[m]), key=lambda m: f[m]["shift error"])
+    assert largest == "conv" and f"{f['conv']['shift error']:.3f}" != f"{f['max']['shift error']:.3f}"
+    translations = (ROOT / "docs" / "translations.yml").read_text(encoding="utf-8")
+    assert (
+        "\"the lowest shift error, {error} (`'max'`: {max_error}), peak kept {kept}\": "
+        "\"平移误差最低，{error}（`'max'` 为 {max_error}），保留的峰值 {kept}\"" in translations
+    )
