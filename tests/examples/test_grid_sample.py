@@ -2283,3 +2283,25 @@ def test_five_d_bilinear_equals_trilinear_in_float32_too_over_the_tested_sizes(n
             "在 float32 和 float64 下，它在舍入误差内等于 `trilinear`（限有限值输入；测试在每个轴尺寸为 1、2、3、5",
         ),
     )
+
+
+@pytest.mark.parametrize("dtype", [torch.float64, torch.float32])
+def test_reflection_rules_hold_on_shrinks_to_one_pixel_too(ns, dtype):
+    # Review r135-8: "The tests sweep every enlargement and shrink of input sizes 1 to 8 for both rules" (zh alike):
+    # the bilinear sweep ("bit for bit with align_corners=True") ran from 2 output pixels up (other sweeps reach 1 -> 1
+    # and 5 -> 1 only, up to rounding), and the bicubic one ("equal (up to rounding) in every shrink") left out an
+    # output of one pixel with align_corners=True. Now every input size 1 to 8 shrunk to 1 pixel, both rules, both
+    # align_corners, float64 and float32.
+    resize = ns["resize_with_grid_sample"]
+    for n_in, align in itertools.product(range(1, 9), (False, True)):
+        x = torch.randn(1, 2, 3, n_in, dtype=dtype)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # affine_grid on a unit-size axis with align_corners=True
+            a, b = (resize(x, (3, 1), "bilinear", align, padding) for padding in ("reflection", "border"))
+            assert torch.equal(a, b) if align else torch.allclose(a, b, rtol=0, atol=1e-5), (n_in, align)
+            a, b = (resize(x, (3, 1), "bicubic", align, padding) for padding in ("reflection", "border"))
+            torch.testing.assert_close(a, b, rtol=0, atol=1e-12 if dtype == torch.float64 else 1e-5)
+    assert_pages_say(
+        ("grid-sample.md", "The tests sweep every enlargement and shrink of input sizes 1 to 8 for both rules."),
+        ("grid-sample.zh.md", "测试对输入尺寸 1 到 8 的每一种放大和缩小都检查了这两条规律。"),
+    )
