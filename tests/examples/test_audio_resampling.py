@@ -87,9 +87,10 @@ def test_align_corners_true_to_one_sample_reads_sample_0():
         assert F.interpolate(x, size=1, mode="linear", align_corners=True).item() == x[0, 0, 0].item()
 
 
-def _triangle_weights(n_in, n_out):
-    """The antialiased triangle: stretched by n_in / n_out when that exceeds 1, normalised per output sample."""
-    scale = n_in / n_out
+def _triangle_weights(n_in, n_out, align_corners=False):
+    """The antialiased triangle: stretched by n_in / n_out (align_corners=True: (n_in - 1) / (n_out - 1)) when that
+    exceeds 1, normalised per output sample."""
+    scale = (n_in - 1) / (n_out - 1) if align_corners else n_in / n_out
     stretch = max(scale, 1.0)
     weights = np.zeros((n_out, n_in))
     for i in range(n_out):
@@ -1122,4 +1123,36 @@ def test_the_what_to_use_bullet_names_the_table_it_means(ns):
             "（`nearest` 不在[测量结果](#测量结果)一节的表中：它每个输出采样点只取一个输入采样点",
         ),
         ("audio-resampling.zh.md", "通带误差会如那张表所示：这些滤波器是为图像设计的"),
+    )
+
+
+def test_image_view_with_align_corners_true_is_the_triangle_stretched_by_the_corner_step():
+    # Review r135-8: "it is the triangle stretched by L_in / L_out (... with True, by (L_in - 1)/(L_out - 1), for 2
+    # output samples or more) and normalised to sum to 1 (checked against that formula for every input length up to
+    # 40 and every output length up to 3 times it)": the check ran with align_corners=False only. Now the True
+    # variant too, over the same lengths from 2 output samples on; the L_in / L_out stretch does not fit it.
+    from helpers import assert_pages_say
+
+    misfits = 0
+    for n_in in range(1, 41):
+        identity = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, 1, n_in)
+        for n_out in range(2, 3 * n_in + 1):
+            got = F.interpolate(identity, size=(1, n_out), mode="bilinear", antialias=True, align_corners=True)
+            got = got[:, 0, 0, :].T
+            torch.testing.assert_close(got, _triangle_weights(n_in, n_out, True), rtol=0, atol=1e-12)
+            misfits += not torch.allclose(got, _triangle_weights(n_in, n_out), rtol=0, atol=1e-12)
+    assert misfits > 1000, misfits
+    assert_pages_say(
+        (
+            "audio-resampling.md",
+            "(with the default `align_corners=False`; with `True`, by (`L_in` − 1)/(`L_out` − 1), for 2 output samples "
+            "or more) and normalised to sum to 1 (checked against that formula for every input length up to 40 and "
+            "every output length up to 3 times it)",
+        ),
+        (
+            "audio-resampling.zh.md",
+            "设为 `True` 时，输出至少 2 个采样点，按 (`L_in` − 1)/(`L_out` − 1) 拉宽）、并归一化到和为 1 的三角形核"
+            "（测试对不超过 40 的每个输入长度、",
+        ),
+        ("audio-resampling.zh.md", "不超过其 3 倍的每个输出长度都和这个公式做了比对）"),
     )

@@ -26,11 +26,18 @@ def _one_axis_pairs():
     return [(n_in, n_out) for n_in in SIZES for n_out in OUTS]
 
 
+def _a_third_of_the_pairs(offset):
+    """A third of the one-axis pairs, every input and every output size among them. Review r135-8: the sweeps took
+    _one_axis_pairs()[::3] and [1::3]; with 15 output sizes per input that is the same five outputs for every input
+    (1, 4, 7, 10, 17 and 2, 5, 8, 11, 24): 3, 6, 9, 12 and 100, named by the page's intro, were never swept."""
+    return [pair for k, pair in enumerate(_one_axis_pairs()) if (k + k // len(OUTS)) % 3 == offset]
+
+
 @pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
 @pytest.mark.parametrize("align_corners", [False, True])
 def test_border_padding_equals_interpolate_except_size_one_with_align_corners(ns, mode, align_corners):
     resize = ns["resize_with_grid_sample"]
-    for (h, ho), (w, wo) in itertools.product(_one_axis_pairs()[::3], _one_axis_pairs()[1::3]):
+    for (h, ho), (w, wo) in itertools.product(_a_third_of_the_pairs(0), _a_third_of_the_pairs(1)):
         x = torch.randn(2, 3, h, w, dtype=torch.float64)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -72,7 +79,7 @@ def test_five_d_bilinear_is_trilinear(ns, align_corners):
                 continue
             torch.testing.assert_close(a, b, rtol=0, atol=1e-12)
     # Review 53: the intro's sweep (input sizes 1 to 8 against 1 to 12, 17, 24, 100) on 5-D input too, along D and W.
-    for (d, do), (w, wo) in itertools.product(_one_axis_pairs()[::3], _one_axis_pairs()[1::3]):
+    for (d, do), (w, wo) in itertools.product(_a_third_of_the_pairs(0), _a_third_of_the_pairs(1)):
         x = torch.randn(1, 1, d, 2, w, dtype=torch.float64)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -296,7 +303,7 @@ def test_grid_sample_ranks(ns):
 
 def test_padding_never_matters_for_bilinear_with_align_corners_true(ns):
     resize = ns["resize_with_grid_sample"]
-    for (h, ho), (w, wo) in itertools.product(_one_axis_pairs()[::4], _one_axis_pairs()[1::4]):
+    for (h, ho), (w, wo) in itertools.product(_a_third_of_the_pairs(0), _a_third_of_the_pairs(1)):
         x = torch.randn(1, 2, h, w, dtype=torch.float64)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -318,7 +325,7 @@ def test_zeros_padding_differs_exactly_where_the_position_leaves_the_input(ns):
 
 def test_reflection_equals_border_for_bilinear_without_align_corners(ns):
     resize = ns["resize_with_grid_sample"]
-    for (h, ho), (w, wo) in itertools.product(_one_axis_pairs()[::4], _one_axis_pairs()[1::4]):
+    for (h, ho), (w, wo) in itertools.product(_a_third_of_the_pairs(0), _a_third_of_the_pairs(1)):
         x = torch.randn(1, 2, h, w, dtype=torch.float64)
         reflected = resize(x, (ho, wo), "bilinear", False, "reflection")
         torch.testing.assert_close(reflected, resize(x, (ho, wo), "bilinear", False, "border"), rtol=0, atol=1e-12)
@@ -2026,7 +2033,7 @@ def test_five_d_bilinear_equals_trilinear_with_border_padding_not_with_the_defau
     # padding; with the default padding_mode="zeros" an enlargement with align_corners=False reads zeros beyond the
     # border (as on 4-D input), in every size pair that grows an axis. It now says "with padding_mode="border"".
     identity = ns["identity_grid"]
-    for (d, do), (w, wo) in itertools.product(_one_axis_pairs()[::3], _one_axis_pairs()[1::3]):
+    for (d, do), (w, wo) in itertools.product(_a_third_of_the_pairs(0), _a_third_of_the_pairs(1)):
         x = torch.randn(1, 1, d, 2, w, dtype=torch.float64) + 10  # away from 0, so that a zero read shows
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -2259,7 +2266,7 @@ def test_five_d_bilinear_equals_trilinear_in_float32_too_over_the_tested_sizes(n
     ]
     cases += [
         ((d, 2, w), (do, 3, wo))
-        for (d, do), (w, wo) in itertools.product(_one_axis_pairs()[::3], _one_axis_pairs()[1::3])
+        for (d, do), (w, wo) in itertools.product(_a_third_of_the_pairs(0), _a_third_of_the_pairs(1))
     ]
     for shape, size in cases:
         if align_corners and any(o == 1 and i > 1 for o, i in zip(size, shape)):
@@ -2282,4 +2289,48 @@ def test_five_d_bilinear_equals_trilinear_in_float32_too_over_the_tested_sizes(n
             "grid-sample.zh.md",
             "在 float32 和 float64 下，它在舍入误差内等于 `trilinear`（限有限值输入；测试在每个轴尺寸为 1、2、3、5",
         ),
+    )
+
+
+@pytest.mark.parametrize("dtype", [torch.float64, torch.float32])
+def test_reflection_rules_hold_on_shrinks_to_one_pixel_too(ns, dtype):
+    # Review r135-8: "The tests sweep every enlargement and shrink of input sizes 1 to 8 for both rules" (zh alike):
+    # the bilinear sweep ("bit for bit with align_corners=True") ran from 2 output pixels up (other sweeps reach 1 -> 1
+    # and 5 -> 1 only, up to rounding), and the bicubic one ("equal (up to rounding) in every shrink") left out an
+    # output of one pixel with align_corners=True. Now every input size 1 to 8 shrunk to 1 pixel, both rules, both
+    # align_corners, float64 and float32.
+    resize = ns["resize_with_grid_sample"]
+    for n_in, align in itertools.product(range(1, 9), (False, True)):
+        x = torch.randn(1, 2, 3, n_in, dtype=dtype)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # affine_grid on a unit-size axis with align_corners=True
+            a, b = (resize(x, (3, 1), "bilinear", align, padding) for padding in ("reflection", "border"))
+            assert torch.equal(a, b) if align else torch.allclose(a, b, rtol=0, atol=1e-5), (n_in, align)
+            a, b = (resize(x, (3, 1), "bicubic", align, padding) for padding in ("reflection", "border"))
+            torch.testing.assert_close(a, b, rtol=0, atol=1e-12 if dtype == torch.float64 else 1e-5)
+    assert_pages_say(
+        ("grid-sample.md", "The tests sweep every enlargement and shrink of input sizes 1 to 8 for both rules."),
+        ("grid-sample.zh.md", "测试对输入尺寸 1 到 8 的每一种放大和缩小都检查了这两条规律。"),
+    )
+
+
+def test_the_intros_sweep_reaches_every_input_and_output_size_it_names():
+    # Review r135-8: the intro's "input sizes 1 to 8 against output sizes 1 to 12, 17, 24 and 100 (a third of those
+    # pairs on each axis ...)" was swept as _one_axis_pairs()[::3] x [1::3], which repeat five outputs per axis and never
+    # reach 3, 6, 9, 12 or 100 (nor did the 5-D sweeps, "the sizes named at the top of the page along two axes").
+    # The sweeps now take _a_third_of_the_pairs, and the page says every size is among them.
+    for old in (_one_axis_pairs()[::3], _one_axis_pairs()[1::3]):
+        assert {n_out for _, n_out in old} < set(OUTS) and 100 not in {n_out for _, n_out in old}
+    for offset in (0, 1):
+        third = _a_third_of_the_pairs(offset)
+        assert len(third) * 3 == len(_one_axis_pairs()) and set(third) <= set(_one_axis_pairs())
+        assert {n_in for n_in, _ in third} == set(SIZES) and {n_out for _, n_out in third} == set(OUTS)
+    assert not set(_a_third_of_the_pairs(0)) & set(_a_third_of_the_pairs(1))
+    assert_pages_say(
+        (
+            "grid-sample.md",
+            "The tests sweep input sizes 1 to 8 against output sizes 1 to 12, 17, 24 and 100 (a third of those pairs on "
+            "each axis, with every input and every output size among them, all their H × W combinations",
+        ),
+        ("grid-sample.zh.md", "（每个轴取其中三分之一的组合，每个输入尺寸和每个输出尺寸都在其中， 再对 H × W 两两组合"),
     )

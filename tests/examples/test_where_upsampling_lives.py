@@ -609,3 +609,29 @@ def test_the_guidance_bullets_name_the_cost_table_not_the_table_right_above_them
         flat = " ".join(guidance.split())
         assert flat.count(link) == 3, page
         assert "(table above" not in flat and "（上表" not in flat, page
+
+
+def test_the_low_resolution_bullet_holds_on_the_pixelshuffle_pages_flops_table():
+    # Review r135-8: the guidance bullet "Running ESPCN's layers on a pre-enlarged image costs between r²/2 and r² times
+    # more for r = 2, 3 and 4 (PixelShuffle page, FLOPs table)" (zh alike) was bound by no test of this page: the
+    # PixelShuffle page's own test checks its table, but not these words. Now: that page's FLOPs section embeds the
+    # per-pixel cell (printed lines) and the table named, whose rows are r = 2, 3 and 4, each ratio between r²/2 and r².
+    ps = run_example("pixel_shuffle.py")
+    assert sorted(ps["flops"]) == [2, 3, 4]
+    for r, (low, high) in ps["flops"].items():
+        assert r * r / 2 < high / low < r * r, (r, high / low)
+    text = (ROOT / "docs/pixel-shuffle.md").read_text(encoding="utf-8")
+    section = text[text.index("## FLOPs: do the work at low resolution") :].split("\n## ")[0]
+    cells = [line for line in section.splitlines() if line.startswith("::: example ")]
+    assert cells == ["::: example pixel_shuffle.py#flops", "::: example pixel_shuffle.py#flops_table output=markdown"]
+    assert_pages_say(
+        (
+            "where-upsampling-lives.md",
+            "Running ESPCN's layers on a pre-enlarged image costs between r²/2 and r² times more for r = 2, 3 and 4 "
+            "(PixelShuffle page, FLOPs table).",
+        ),
+        (
+            "where-upsampling-lives.zh.md",
+            "在预先放大的图像上运行 ESPCN 的各层，r = 2、3、4 时计算量是低分辨率做法的 r²/2 到 r² 倍（PixelShuffle 一页的 FLOPs 表）。",
+        ),
+    )
