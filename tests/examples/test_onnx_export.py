@@ -655,6 +655,67 @@ def test_exclude_outside_only_matters_at_the_edges_over_sizes(ns):
         assert not differs[~edge].any(), (n_in, n_out)
 
 
+def test_exclude_outside_only_matters_at_the_edges_over_every_size_the_page_names(ns):
+    """Review r135-7: the page said "the tests check this on inputs from 1×2 to 17×18 and outputs up to 100×102",
+    while the test above checks 11 pairs of sizes; over every pair of that range its 10⁻⁵ criterion fails at 5
+    (17×18 to 31×33, 69×71, 71×73, 84×86, 85×87, on this build's CPU), from float32 rounding that exclude_outside=0
+    shows too. This sweeps every input n × (n + 1), n = 1..17, resized to every m × (m + 2), m = 1..100, and holds
+    the interior to float32 rounding; one session per setting, with the output size as an input."""
+    import onnxruntime
+
+    crosses_edge = ns["crosses_edge"]
+
+    def session(exclude_outside):
+        node = onnx.helper.make_node(
+            "Resize",
+            ["x", "", "", "sizes"],
+            ["y"],
+            mode="cubic",
+            coordinate_transformation_mode="half_pixel",
+            cubic_coeff_a=-0.75,
+            exclude_outside=exclude_outside,
+        )
+        graph = onnx.helper.make_graph(
+            [node],
+            "resize",
+            [
+                onnx.helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT, None),
+                onnx.helper.make_tensor_value_info("sizes", onnx.TensorProto.INT64, [4]),
+            ],
+            [onnx.helper.make_tensor_value_info("y", onnx.TensorProto.FLOAT, None)],
+        )
+        model = onnx.helper.make_model(graph, opset_imports=[onnx.helper.make_opsetid("", 18)])
+        run = onnxruntime.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"]).run
+        return lambda x, size: run(None, {"x": x.numpy(), "sizes": np.array([1, 1, *size], dtype=np.int64)})[0][0, 0]
+
+    resize = {e: session(e) for e in (0, 1)}
+    generator = torch.Generator().manual_seed(1)
+    edge_differs = 0
+    for n in range(1, 18):
+        x = torch.randn(1, 1, n, n + 1, generator=generator)
+        rounding = 64 * torch.finfo(torch.float32).eps * x.abs().max().item()
+        for m in range(1, 101):
+            size = (m, m + 2)
+            eager = F.interpolate(x, size=size, mode="bicubic").numpy()[0, 0]
+            plain, excluded = resize[0](x, size), resize[1](x, size)
+            edge = crosses_edge(n, m)[:, None] | crosses_edge(n + 1, m + 2)[None, :]
+            assert np.abs(plain - eager).max() <= rounding, (n, m)
+            assert np.abs(excluded - eager)[~edge].max(initial=0) <= rounding, (n, m)
+            edge_differs += bool(np.abs(excluded - eager)[edge].max(initial=0) > 1e-3)
+    assert edge_differs > 1000  # the edge does differ, beyond rounding, in most of the 1700 pairs
+    assert_pages_say(
+        (
+            "onnx-export.md",
+            "the tests check this on every input of n × (n + 1) pixels from 1×2 to 17×18, "
+            "each resized to every m × (m + 2) from 1×3 to 100×102",
+        ),
+        (
+            "onnx-export.zh.md",
+            "测试对 n × (n + 1) 个像素、从 1×2 到 17×18 的每一种输入，缩放到从 1×3 到 100×102 的每一种 m × (m + 2)，都检查了这一点",
+        ),
+    )
+
+
 def test_the_zh_page_calls_the_four_taps_past_the_edge_weights_not_samples():
     # Review r129-7: the en page says plain bicubic differs "only at output pixels whose four taps reach past
     # the edge"; the zh page wrote 四个采样点 (four samples: an output pixel has one sample position, and a
