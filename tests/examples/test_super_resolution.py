@@ -786,3 +786,19 @@ def test_the_stable_since_comment_names_the_first_evaluation_of_the_final_verdic
         ),
         ("super-resolution.zh.md", "从哪一步起，每次评估得出的结论都相同"),
     )
+
+
+def test_the_intro_says_the_spread_of_its_rule_is_pooled_over_the_layers():
+    """The intro's 'twice the spread between seeds' read as each layer's own spread; the rule (and the code) pools it
+    over the four layers (noticed by review r135-7)."""
+    assert_pages_say(
+        (
+            "super-resolution.md",
+            "exceeds twice the spread between seeds, pooled over the four layers (see *The rule* below)",
+        ),
+        ("super-resolution.zh.md", "种子之间离散程度（四个层合并计算，见下文的“判定规则”）的两倍时"),
+        ("super-resolution.md", "- **The rule.**"),
+        ("super-resolution.zh.md", "- **判定规则。**"),
+    )
+    source = (ROOT / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+    assert "pooled_spread(" in source
