@@ -2,6 +2,7 @@
 
 import itertools
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -1643,3 +1644,24 @@ def test_the_ideal_low_pass_rings_point_at_the_paragraph_before_the_table_not_at
     )
     assert "see the table below" not in (ROOT / "docs" / "aliasing.md").read_text(encoding="utf-8")
     assert "留下这些圆环，见下表" not in (ROOT / "docs" / "aliasing.zh.md").read_text(encoding="utf-8")
+
+
+def test_the_line_for_16_channels_shows_every_kernel_the_page_says_it_shows(ns):
+    # Review r135-5: "On the CPU other kernels round alike and agree at 3 too: float16 and bfloat16, and channels_last
+    # with 16 channels, as the line for 16 channels shows" (zh "见输出中关于 16 个通道的那一行"): the line printed
+    # channels_last and float16 only (bfloat16 was added to the sentence by review 65, bound by a test but not
+    # printed); the line now prints bfloat16 too, and every kernel the sentence lists must be on it, agreeing
+    assert_pages_say(
+        ("aliasing.md", "float16 and bfloat16, and channels_last with 16 channels, as the line for 16 channels shows."),
+        ("aliasing.zh.md", "float16 和 bfloat16，以及 16 个通道的 channels_last，见输出中关于 16 个通道的那一行。"),
+    )
+    line = next(line for line in printed_by("aliasing.py").splitlines() if "16 channels" in line)
+    for kernel in ("channels_last", "float16", "bfloat16"):
+        assert re.search(rf"\b{kernel}\b[^;]*: True\b", line), (kernel, line)
+    assert ns["cl_same"] and ns["half_same"] and ns["bfloat_same"]
+    # the same three kernels agree at 3 over other random maps, contiguous float32 does not
+    generator = torch.Generator().manual_seed(135)
+    for _ in range(5):
+        x = torch.rand(1, 16, 48, 48, generator=generator)
+        for y in (x.contiguous(memory_format=torch.channels_last), x.half(), x.bfloat16()):
+            assert torch.equal(F.adaptive_avg_pool2d(y, 16), F.avg_pool2d(y, 3)), y.dtype

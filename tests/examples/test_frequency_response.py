@@ -1858,3 +1858,42 @@ def test_the_filters_drawn_on_top_of_each_other_are_named_under_the_tables_not_b
         # the first point after the two tables is the one that names them
         after = text[text.index("example frequency_response.py#table_4x") :]
         assert after.index(" ".join(first_point.split())[-40:]) < after.index("- **", after.index("- **") + 1)
+
+
+def test_the_rows_of_the_downsampling_table_without_a_row_here_are_the_four_missing_kinds_or_named_aliases(
+    ns, measured_pages
+):
+    # Review r135-5: "Four kinds of method are missing here" (zh "有四类方法本页没有列出") read as the whole list, but
+    # nearest, nearest-exact and AdaptiveAvgPool2d of that page's table have no row here either; the page now names
+    # them as slicing and AvgPool2d(k), and the test compares them with those rows
+    (measured, _), _ = measured_pages
+    m = ns["measures"]
+    missing_kinds = ("Max", "LPPool", "Conv2d", "PixelUnshuffle")
+    aliases = {
+        "nearest": "x[..., ::k, ::k]",
+        "nearest-exact": "x[..., ::k, ::k]",
+        "AdaptiveAvgPool2d(H/k)": "AvgPool2d(k)",
+    }
+    without_a_row = {name for name, k in measured if (name, k) not in m}
+    assert without_a_row - {name for name in without_a_row if any(kind in name for kind in missing_kinds)} == set(
+        aliases
+    )
+    for k in (2, 4):
+        for name, same in aliases.items():
+            assert m[same, k]["folded"] == pytest.approx(measured[name, k]["folded"], rel=0.1), (name, k)
+            assert m[same, k]["passband"] == pytest.approx(
+                measured[name, k]["passband"], rel=0.03, abs=1e-5 if m[same, k]["passband"] == 0 else 0
+            ), (name, k)
+    assert_pages_say(
+        (
+            "frequency-response.md",
+            "Three more rows of that page's table have no row here and are not missing: `nearest`, `nearest-exact` and "
+            "`AdaptiveAvgPool2d`, which on its sizes are slicing (`nearest-exact` *k* // 2 pixels further on) and "
+            "`AvgPool2d(k)`; the test compares them with those two rows, within the same 10% and 3%.",
+        ),
+        (
+            "frequency-response.zh.md",
+            "那张表里还有三行在本页也没有对应的行，但并不算缺少：`nearest`、`nearest-exact` 和 `AdaptiveAvgPool2d` "
+            "在那一页的尺寸上就是切片（`nearest-exact` 取的位置往后挪 *k* // 2 个像素）和 `AvgPool2d(k)`，测试把它们与这两行比较",
+        ),
+    )
