@@ -1753,6 +1753,17 @@ def test_beyond_8_a_constant_inf_survives_bilinear_at_the_odd_factors_with_a_rou
         x = torch.full((1, 1, 8 * k, 8 * k), math.inf, dtype=torch.float64)
         y = F.interpolate(x, scale_factor=1 / k, mode="bilinear")
         assert y.isposinf().all() if kept else y.isnan().all(), k
+    # The sentence said "gives nan, but at the factors named next", which read as if a "not" were missing (review r135-5).
+    assert_pages_say(
+        (
+            "frequency-response.md",
+            "gives `nan`, except at the factors named next, where their weights come out rounding-sized, not 0)",
+        ),
+        (
+            "frequency-response.zh.md",
+            "其中有 `inf` 时结果是 `nan`，下面列出的那些倍数除外，那里这些权重是舍入误差大小的非零值",
+        ),
+    )
 
 
 def test_the_examples_docstring_leaves_out_the_shrink_that_moves_pixels_into_channels():
