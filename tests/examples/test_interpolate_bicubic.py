@@ -1795,20 +1795,27 @@ def test_bicubic_output_can_leave_the_range_not_always():
     )
 
 
-def test_the_twelve_to_four_step_stays_in_range_only_without_antialias_and_with_align_corners_false():
-    # Review r131-3: the intro's "a step from 0 to 1 shrunk from 12 pixels to 4 ... stays within [0, 1]" named no
-    # setting; with antialias=True the widened kernel puts weight between the samples and every step position
-    # overshoots, and with align_corners=True the samples fall between pixels (the step after pixel 4 reaches -0.11).
+def step_shrinks_from_twelve_to_four():
+    """(first bright pixel, resize arguments, image) for every 0-to-1 step on a 12x12 image, shrunk to 4x4 by size and by
+    scale_factor, in float32 and float64, contiguous and channels_last: the page's and the docstring's 12 -> 4 case."""
     for first_bright in range(1, 12):
         for dtype in (torch.float32, torch.float64):
             step = torch.zeros(1, 1, 12, 12, dtype=dtype)
             step[..., first_bright:] = 1
             for kwargs in ({"size": (4, 4)}, {"scale_factor": 1 / 3}):
                 for image in (step, step.contiguous(memory_format=torch.channels_last)):
-                    out = F.interpolate(image, mode="bicubic", **kwargs)
-                    assert out.min() >= 0 and out.max() <= 1, (first_bright, dtype, kwargs)
-                    wide = F.interpolate(image, mode="bicubic", antialias=True, **kwargs)
-                    assert wide.min() < 0 or wide.max() > 1, (first_bright, dtype, kwargs)
+                    yield first_bright, kwargs, image
+
+
+def test_the_twelve_to_four_step_stays_in_range_only_without_antialias_and_with_align_corners_false():
+    # Review r131-3: the intro's "a step from 0 to 1 shrunk from 12 pixels to 4 ... stays within [0, 1]" named no
+    # setting; with antialias=True the widened kernel puts weight between the samples and every step position
+    # overshoots, and with align_corners=True the samples fall between pixels (the step after pixel 4 reaches -0.11).
+    for first_bright, kwargs, image in step_shrinks_from_twelve_to_four():
+        out = F.interpolate(image, mode="bicubic", **kwargs)
+        assert out.min() >= 0 and out.max() <= 1, (first_bright, image.dtype, kwargs)
+        wide = F.interpolate(image, mode="bicubic", antialias=True, **kwargs)
+        assert wide.min() < 0 or wide.max() > 1, (first_bright, image.dtype, kwargs)
     step = torch.zeros(1, 1, 12, 12, dtype=torch.float64)
     step[..., 5:] = 1
     out = F.interpolate(step, size=(4, 4), mode="bicubic", align_corners=True)
@@ -1832,17 +1839,12 @@ def test_the_scripts_docstring_gives_the_twelve_to_four_exception_with_align_cor
     # align_corners=True the 12 -> 4 samples sit at 0, 11/3, 22/3 and 11, two of them between pixels, and a step after
     # pixel 4 reaches -0.11. Swept over every step position, size and scale_factor, float32 and float64, both formats.
     left_with_corners = set()
-    for first_bright in range(1, 12):
-        for dtype in (torch.float32, torch.float64):
-            step = torch.zeros(1, 1, 12, 12, dtype=dtype)
-            step[..., first_bright:] = 1
-            for kwargs in ({"size": (4, 4)}, {"scale_factor": 1 / 3}):
-                for image in (step, step.contiguous(memory_format=torch.channels_last)):
-                    out = F.interpolate(image, mode="bicubic", **kwargs)
-                    assert out.min() >= 0 and out.max() <= 1, (first_bright, dtype, kwargs)
-                    corners = F.interpolate(image, mode="bicubic", align_corners=True, **kwargs)
-                    if corners.min() < 0 or corners.max() > 1:
-                        left_with_corners.add(first_bright)
+    for first_bright, kwargs, image in step_shrinks_from_twelve_to_four():
+        out = F.interpolate(image, mode="bicubic", **kwargs)
+        assert out.min() >= 0 and out.max() <= 1, (first_bright, image.dtype, kwargs)
+        corners = F.interpolate(image, mode="bicubic", align_corners=True, **kwargs)
+        if corners.min() < 0 or corners.max() > 1:
+            left_with_corners.add(first_bright)
     assert 5 in left_with_corners  # the step after pixel 4
     positions = torch.arange(4, dtype=torch.float64) * 11 / 3
     assert int((positions != positions.round()).sum()) == 2
