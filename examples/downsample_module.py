@@ -492,7 +492,7 @@ rows = [
      f"{f['antialias-bilinear']['max diff to Pillow, 63x63']:.2f} on 63x63, where F.interpolate(size=31) gives {pillow_by_size:.0e}"),
     ("average each block, and read nothing else", "avg",
      f"footprint {f['avg']['footprint']} pixels (blur {f['blur']['footprint']}), noise left {f['avg']['noise left']:.2f}"),
-    ("use every pixel of a size that does not divide, on a stretched grid", "area",
+    ("use every pixel of a size that does not divide, on a grid off the block centres", "area",
      f"15x15 input: {reach['area']} of 225 pixels used (avg {reach['avg']}), samples {odd_drift['Downsample(2, ' + repr('area') + ')'][1]:+.1f} px off the block centres"),
     ("learn what to keep", "conv",
      f"{f['conv']['parameters']} parameters at 16 channels, all receive gradients"),

@@ -2210,3 +2210,29 @@ def test_the_shift_error_row_names_the_max_method_not_the_largest_error(ns):
         "\"the lowest shift error, {error} (`'max'`: {max_error}), peak kept {kept}\": "
         "\"平移误差最低，{error}（`'max'` 为 {max_error}），保留的峰值 {kept}\"" in translations
     )
+
+
+def test_the_area_row_does_not_call_a_half_pixel_shift_a_stretched_grid(ns, Downsample):
+    """Review r136-6: the decision table's 'area' row read 'use every pixel of a size that does not divide, on a
+    stretched grid' (zh 网格被拉伸). The table is `Downsample(2, ...)`, and at factor 2 every size that does not
+    divide is odd, H = 2n + 1: then window i spans pixels 2i to 2i + 2, centred on 2i + 1, so the samples keep the
+    blocks' spacing and all move by +0.5 (the row's own evidence): shifted, not stretched. (At other factors some
+    sizes do stretch the grid: 14 at factor 4 gives +0.5, +1.0, +1.5.) The row now says 'on a grid off the block
+    centres' (zh 采样点偏离块中心), true at every factor."""
+    for height in range(3, 66, 2):  # every size factor 2 does not divide, up to 65
+        offsets = (
+            ramp_positions(Downsample(2, "area"), height) - torch.arange(height // 2, dtype=torch.float64) * 2 - 0.5
+        )
+        torch.testing.assert_close(offsets, torch.full_like(offsets, 0.5), rtol=0, atol=1e-9)
+    stretched = ramp_positions(Downsample(4, "area"), 14) - torch.tensor([1.5, 5.5, 9.5], dtype=torch.float64)
+    torch.testing.assert_close(stretched, torch.tensor([0.5, 1.0, 1.5], dtype=torch.float64), rtol=0, atol=1e-9)
+    need, method, evidence = ns["rows"][5]
+    assert method == "area" and "stretched" not in need
+    assert need == "use every pixel of a size that does not divide, on a grid off the block centres"
+    assert "samples +0.5 px off the block centres" in evidence
+    translations = (ROOT / "docs" / "translations.yml").read_text(encoding="utf-8")
+    assert (
+        '"use every pixel of a size that does not divide, on a grid off the block centres": '
+        '"尺寸不能整除时也用上每个像素（采样点偏离块中心）"' in translations
+    )
+    assert "网格被拉伸" not in translations
