@@ -1947,3 +1947,39 @@ def test_the_next_section_the_table_exception_and_the_next_page_pointers_land_wh
     plain = F.interpolate(column, size=(6, 1), mode="bilinear", align_corners=False)
     antialiased = F.interpolate(column, size=(6, 1), mode="bilinear", align_corners=False, antialias=True)
     assert (antialiased - plain).abs().max() > 1  # enlarging, nothing shrinks, and not the plain result
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.uint8])
+def test_a_non_finite_or_huge_factor_sized_in_cpp_and_an_int64_overflowing_output_are_runtime_errors(dtype):
+    # Review r136-2 (MISLEADING): the list of what raises a RuntimeError gave every other failing size, and the
+    # paragraph after it said what inf, nan and 1e30 raise where Python computes the size (OverflowError, ValueError,
+    # TypeError); where C++ computes it, the default of every mode but area, the page said nothing, and an output
+    # whose element count overflows int64 was missing too. Both are a RuntimeError itself (not a subclass), in
+    # every mode, rank and dtype, on empty input as well; the list now names them.
+    calls = {
+        3: [("nearest", {}), ("nearest-exact", {}), ("linear", {}), ("area", {})],
+        4: [("nearest", {}), ("nearest-exact", {}), ("bilinear", {}), ("bicubic", {}), ("area", {})]
+        + [("bilinear", {"antialias": True}), ("bicubic", {"antialias": True}), ("lanczos", {"antialias": True})],
+        5: [("nearest", {}), ("nearest-exact", {}), ("trilinear", {}), ("area", {})],
+    }
+    overflowing = {3: (2**62,), 4: (10**10, 10**10), 5: (2**21,) * 3}
+    for rank, modes in calls.items():
+        shapes = [(1, 2) + (4,) * (rank - 2), (1, 2) + (4,) * (rank - 3) + (0,), (0, 2) + (4,) * (rank - 2)]
+        for (mode, kwargs), shape in itertools.product(modes, shapes):
+            x = torch.zeros(shape, dtype=dtype)
+            for scale in (float("inf"), float("nan"), 1e30):
+                if mode == "area":
+                    continue  # Python computes the size: the page's next paragraph
+                with pytest.raises(RuntimeError) as caught:
+                    F.interpolate(x, scale_factor=scale, mode=mode, **kwargs)
+                assert type(caught.value) is RuntimeError, (rank, mode, shape, scale)
+            if shape[0]:
+                with pytest.raises(RuntimeError) as caught:
+                    F.interpolate(x, size=overflowing[rank], mode=mode, **kwargs)
+                assert type(caught.value) is RuntimeError, (rank, mode, shape)
+    assert_pages_say(
+        ("interpolate-support.md", "a scale factor of inf, nan or 1e30 where C++ computes the size (in every mode but"),
+        ("interpolate-support.md", "an output whose element count does not fit in an int64 (`size=(10**10, 10**10)`)"),
+        ("interpolate-support.zh.md", "由 C++ 计算尺寸时（除 `area` 外的每种模式，且没有设置"),
+        ("interpolate-support.zh.md", "输出的元素个数放不进 int64（`size=(10**10, 10**10)`），每种模式都如此"),
+    )
