@@ -1498,3 +1498,22 @@ def test_the_check_above_the_align_corners_bullet_prints_false():
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert text.index(embed) < text.index(" ".join(words.split())), page
         assert text.count(embed) == 1, page
+
+
+def test_the_x41_lines_name_the_wrong_rows_and_columns_by_index_in_zh(ns):
+    # Review r136-2 (WRONG): the zh output of the nearest_repeat cell read "正是第 [41] 行和第 [41] 列的全部像素"
+    # (and 第 [41, 82, 164, 287] 行 on the 8×8): 第 41 行 is the 41st row, index 40, while the cell lists indices
+    # from 0 (index 41 is the 42nd row). The glossary writes an index as 下标为 i; test_terminology's ordinal check
+    # misses a bracketed list. Now "下标为 [41] 的行和下标为 [41] 的列".
+    from sitegen.translate import Translations, translate_output
+
+    assert ns["wrong41"][0, 0, 41].all() and not ns["wrong41"][0, 0, 40].all()  # index 41 from 0, not the 41st
+    rows_8 = ns["rows_8"]
+    assert ns["wrong41_8"][0, 0, rows_8[0]].all() and not ns["wrong41_8"][0, 0, rows_8[0] - 1].all()
+    translations = Translations.load(ROOT / "docs" / "translations.yml")
+    lines = [line for line in printed_by("interpolate_equivalences.py").splitlines() if line.startswith("x41")]
+    assert len(lines) == 2
+    for line, rows in zip(lines, ([41], rows_8)):
+        zh = translate_output(translations, line, "zh", markdown=False)
+        assert f"正是下标为 {rows} 的行和下标为 {rows} 的列的全部像素" in zh, zh
+        assert "第 [" not in zh and "第[" not in zh, zh

@@ -5,6 +5,7 @@ import inspect
 import itertools
 import math
 import random
+import re
 import warnings
 from fractions import Fraction
 from pathlib import Path
@@ -2191,3 +2192,46 @@ def test_the_one_pixel_bicubic_mix_points_at_the_section_that_gives_its_formula(
     ):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert "1.125 · x0 − 0.125 · x1" in text[text.index(section) :].split("\n## ")[0], page
+
+
+def test_the_traced_models_the_next_cell_and_the_next_section_pointers_land_where_they_say():
+    # Review r136-2 (UNTESTED): three pointers of this page had no test. (1) The size is computed 'in float32 under
+    # torch.jit.trace in two cases, see "Traced models" below' (zh 见下文“trace 之后的模型”一节): that section must
+    # come later and name the two cases, area and recompute_scale_factor=True. (2) 'Some kernels ignore the scale in
+    # special cases, described below the next cell' (zh 详见下一个单元格之后的说明): the next embed must be the
+    # coverage cell, and 'The special cases:' must follow it before the copy_cases table. (3) area 'turns the scale
+    # into a size first (see the next section)' (zh 见下一节): the next level-2 section must be area's.
+    for page, traced, traced_heading, two_cases, next_cell, special, next_section, area_heading in (
+        (
+            "interpolate-sizes.md",
+            'in two cases, see "Traced models" below',
+            "### Traced models compute the size in float32",
+            "which is the case for `area` (always) and for\n`recompute_scale_factor=True`",
+            "Some kernels ignore the scale in special cases, described below the next cell.",
+            "The special cases: when an axis keeps its size",
+            "it turns the scale into a size first (see the next section)",
+            "## `area` with a scale factor",
+        ),
+        (
+            "interpolate-sizes.zh.md",
+            "有两种情况改用 float32，见下文“trace 之后的模型”一节",
+            "### trace 之后的模型用 float32 计算尺寸",
+            None,
+            "有些内核在特殊情况下不理会这个缩放因子，详见下一个单元格之后的说明。",
+            "所谓特殊情况：某个轴的尺寸不变时",
+            "它会先把缩放因子换算成尺寸（见下一节）",
+            "## 带 scale_factor 的 `area`",
+        ),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert text.index(traced) < text.index(traced_heading), page
+        if two_cases:
+            assert two_cases in text[text.index(traced_heading) :].split("\n## ")[0].split("\n### ")[0], page
+        embeds = [m.start() for m in re.finditer(r"^::: example ", text, flags=re.M)]
+        here = text.index(next_cell)
+        cell = next(i for i in embeds if i > here)
+        assert text.startswith("::: example interpolate_sizes.py#coverage", cell), page
+        table = text.index("::: example interpolate_sizes.py#copy_cases")
+        assert cell < text.index(special) < table and next(i for i in embeds if i > cell) == table, page
+        level2 = [m.start() for m in re.finditer(r"^## ", text, flags=re.M)]
+        assert text.startswith(area_heading, next(i for i in level2 if i > text.index(next_section))), page

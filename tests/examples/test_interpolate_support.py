@@ -1904,3 +1904,82 @@ def test_the_cpu_capability_is_printed_by_the_width_one_cell_that_both_pointers_
         assert text.index(above) < text.index("::: example interpolate_support.py#uint8_one_pixel"), page
         # no cell embedded between the first pointer and width_one
         assert "::: example" not in text[text.index(by_the_cell) : cell], page
+
+
+def test_the_next_section_the_table_exception_and_the_next_page_pointers_land_where_they_say():
+    # Review r136-2 (UNTESTED): three pointers of this page had no test. (1) In 'Every combination', what antialias
+    # computes 'and when it changes the result even though nothing shrinks, is in the next section' (zh 见下一节):
+    # the next level-2 section must be the one that reads the weights and holds the enlarging paragraph. (2) 'one
+    # exception follows below the table' (zh 表格下面还有一个例外), before the antialias_enlarging table: the
+    # width-one section must follow that table and name the exception, and it must be one: bilinear with
+    # align_corners=False enlarging a one-pixel-wide column antialiased is not the plain result. (3) 'on the next
+    # page, Coordinates and align_corners' (zh 见下一页): the link and mkdocs.yml's nav must agree.
+    for page, in_matrix, table_words, exception_words, next_page in (
+        (
+            "interpolate-support.md",
+            "and when it changes the result even though nothing shrinks, is in the next section.",
+            "(one exception follows below the table;",
+            "One more exception, a bug of the CPU's separable kernel",
+            "is on the next page,\n[Coordinates and align_corners](interpolate-coordinates.md).",
+        ),
+        (
+            "interpolate-support.zh.md",
+            "它到底算的是什么、为什么不缩小时也可能改变结果，见下一节。",
+            "（表格下面还有一个例外；",
+            "还有一个例外，是当前 torch 的 CPU 可分离内核的 bug。",
+            "见下一页[坐标映射与 align_corners](interpolate-coordinates.md)。",
+        ),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        level2 = [m.start() for m in re.finditer(r"^## ", text, flags=re.M)]
+        here = text.index(in_matrix)
+        start = next(i for i in level2 if i > here)
+        section = text[start : next((i for i in level2 if i > start), len(text))]
+        assert "::: example interpolate_support.py#antialias_weights" in section, page
+        assert "::: example interpolate_support.py#antialias_enlarging" in section, page
+        table = text.index("::: example interpolate_support.py#antialias_enlarging")
+        assert text.index(table_words) < table < text.index("{#width-one-bug}") < text.index(exception_words), page
+        assert next_page in text, page
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    entries = [line.split(":")[-1].strip() for line in nav if line.strip().startswith("- ") and ".md" in line]
+    assert entries[entries.index("interpolate-support.md") + 1] == "interpolate-coordinates.md"
+    column = torch.arange(3.0, dtype=torch.float64).view(1, 1, 3, 1)
+    plain = F.interpolate(column, size=(6, 1), mode="bilinear", align_corners=False)
+    antialiased = F.interpolate(column, size=(6, 1), mode="bilinear", align_corners=False, antialias=True)
+    assert (antialiased - plain).abs().max() > 1  # enlarging, nothing shrinks, and not the plain result
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.uint8])
+def test_a_non_finite_or_huge_factor_sized_in_cpp_and_an_int64_overflowing_output_are_runtime_errors(dtype):
+    # Review r136-2 (MISLEADING): the list of what raises a RuntimeError gave every other failing size, and the
+    # paragraph after it said what inf, nan and 1e30 raise where Python computes the size (OverflowError, ValueError,
+    # TypeError); where C++ computes it, the default of every mode but area, the page said nothing, and an output
+    # whose element count overflows int64 was missing too. Both are a RuntimeError itself (not a subclass), in
+    # every mode, rank and dtype, on empty input as well; the list now names them.
+    calls = {
+        3: [("nearest", {}), ("nearest-exact", {}), ("linear", {}), ("area", {})],
+        4: [("nearest", {}), ("nearest-exact", {}), ("bilinear", {}), ("bicubic", {}), ("area", {})]
+        + [("bilinear", {"antialias": True}), ("bicubic", {"antialias": True}), ("lanczos", {"antialias": True})],
+        5: [("nearest", {}), ("nearest-exact", {}), ("trilinear", {}), ("area", {})],
+    }
+    overflowing = {3: (2**62,), 4: (10**10, 10**10), 5: (2**21,) * 3}
+    for rank, modes in calls.items():
+        shapes = [(1, 2) + (4,) * (rank - 2), (1, 2) + (4,) * (rank - 3) + (0,), (0, 2) + (4,) * (rank - 2)]
+        for (mode, kwargs), shape in itertools.product(modes, shapes):
+            x = torch.zeros(shape, dtype=dtype)
+            for scale in (float("inf"), float("nan"), 1e30):
+                if mode == "area":
+                    continue  # Python computes the size: the page's next paragraph
+                with pytest.raises(RuntimeError) as caught:
+                    F.interpolate(x, scale_factor=scale, mode=mode, **kwargs)
+                assert type(caught.value) is RuntimeError, (rank, mode, shape, scale)
+            if shape[0]:
+                with pytest.raises(RuntimeError) as caught:
+                    F.interpolate(x, size=overflowing[rank], mode=mode, **kwargs)
+                assert type(caught.value) is RuntimeError, (rank, mode, shape)
+    assert_pages_say(
+        ("interpolate-support.md", "a scale factor of inf, nan or 1e30 where C++ computes the size (in every mode but"),
+        ("interpolate-support.md", "an output whose element count does not fit in an int64 (`size=(10**10, 10**10)`)"),
+        ("interpolate-support.zh.md", "由 C++ 计算尺寸时（除 `area` 外的每种模式，且没有设置"),
+        ("interpolate-support.zh.md", "输出的元素个数放不进 int64（`size=(10**10, 10**10)`），每种模式都如此"),
+    )
