@@ -185,7 +185,9 @@ padding = 1
 # Lists count too ("第 4997 和 4999 个像素", "第 0、0、1、2……个像素", "第 0 到 4 行"), and so does any noun after 个.
 # A formula's letter counts too: "第 *i* 个采样点" for the sample at index i reads as one later, as does 第 *i* 块.
 ORDINAL_INDEX = re.compile(
-    r"第 ?(?:\d[\d,]*|⌊[^⌋]*⌋|\*[a-z]\*)(?: ?[、和到至] ?\d[\d,]*)*(?:……|、…)? ?(?:个|列|行|块|张)"
+    # a number, a range (0-5, 1..12), a floor, a variable, a printed list or a {placeholder}
+    r"第 ?(?:\d[\d,]*(?:(?:-|\.\.)\d+)?|⌊[^⌋]*⌋|\*[a-z]\*|\{[a-z_]+\}|\[[^\]]*\])"
+    r"(?: ?[、和到至] ?\d[\d,]*)*(?:……|、…)? ?(?:个|列|行|块|张|维)"
 )
 # True ordinals of things the page itself numbers from 1 (the bicubic page's table rows, listed 1., 2., ...).
 ORDINALS_NUMBERED_FROM_ONE = {"interpolate-bicubic.zh.md": ["第 3、5、7 行也是如此"]}
@@ -211,6 +213,11 @@ def test_the_index_check_finds_an_ordinal():
         "第 4997 和 4999 个像素",
         "读第 0、0、1、2……个像素",
         "复制第 0 到 4 行",
+        "完整输出的第 {row} 行 + 偏置",
+        "第 0-5 行能还原",
+        "第 1..12 列上的最大位置误差",
+        "正是第 [41] 行",
+        "第 1 维乘以卷积核面积",
         "第 1、3 个权重",
         "第 *i* 个采样点的中心",
         "输入第 *i* 块的中心",
