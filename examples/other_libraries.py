@@ -235,6 +235,8 @@ for call, columns in picked.items():
 # is exactly a whole number (nearest: d * n/m) or exactly halfway between two pixels
 # (nearest-exact: (d + 1/2) * n/m), where floating-point rounding decides; and the size
 # pairs where OpenCV's INTER_NEAREST_EXACT and Pillow's NEAREST pick differently.
+# Of the differing pairs, the table names the enlarging and the shrinking one with the smallest n + m
+# (not always the smallest n or m: others with a shorter input or output differ too).
 NEAREST_PAIRS = {  # library call -> (torch counterpart, function)
     "cv2 INTER_NEAREST": ("nearest", opencv(cv2.INTER_NEAREST)),
     "cv2 INTER_NEAREST_EXACT": ("nearest-exact", opencv(cv2.INTER_NEAREST_EXACT)),
@@ -262,7 +264,7 @@ for n in range(1, 33):
                 nearest_sweep[call][n, m] = columns
         if not np.array_equal(theirs["cv2 INTER_NEAREST_EXACT"], theirs["Pillow NEAREST"]):
             opencv_exact_not_pillow.append((n, m))
-print("| library call | torch | size pairs n → m that differ (of 2048) | all at boundaries | smallest enlarging | smallest shrinking |")
+print("| library call | torch | size pairs n → m that differ (of 2048) | all at boundaries | enlarging, smallest n + m | shrinking, smallest n + m |")
 print("|---|---|---:|---|---|---|")
 for call, (setting, _) in NEAREST_PAIRS.items():
     pairs = nearest_sweep[call]

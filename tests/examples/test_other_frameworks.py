@@ -1792,3 +1792,33 @@ def test_the_jax_defaults_test_draws_every_size_from_1_to_100():
             "测试用 `linear`、`cubic` 和 `lanczos3`，在 1 到 100 之间随机选取尺寸，没有发现别的例外。",
         ),
     )
+
+
+def test_the_blur_pool_table_says_which_maps_reflection_padding_leaves_out(ns):
+    """The page said the blur pool table compares kornia and the site's blur_pool 'for every filter length 2 to 7,
+    strides 2 and 3, and maps from 16x9 down to 2x2' (zh: 所有组合, all combinations), but the cell skips the
+    combinations the site's reflecting blur_pool refuses: 12 of the 48 compared with reflection padding (noticed by
+    review r136-4). Zero padding takes every one of them."""
+    left_out = {"zeros": set(), "reflect": set()}
+    for padding, k, stride, shape in itertools.product(left_out, range(2, 8), (2, 3), ns["SHAPES"]):
+        try:
+            blur_pool(torch.ones(1, 1, *shape), k, stride, padding_mode=padding, ceil_mode=True)
+        except ValueError:
+            left_out[padding].add((k, stride, shape))
+    assert left_out["zeros"] == set() and len(ns["SHAPES"]) * 6 * 2 == 48
+    expected = {(k, s, (2, 2)) for k in range(4, 8) for s in (2, 3)} | {(k, s, (3, 3)) for k in (6, 7) for s in (2, 3)}
+    assert left_out["reflect"] == expected and len(expected) == 12
+    assert_pages_say(
+        (
+            "other-frameworks.md",
+            "and maps from 16×9 down to 2×2, except, against reflection padding, the maps too small for it to pad "
+            "(2×2 from 4 taps on, 3×3 from 6 taps on, which the site's `blur_pool` refuses):",
+        ),
+        (
+            "other-frameworks.zh.md",
+            "与反射填充比较时，去掉了小到无法做反射填充、本站 `blur_pool` 会拒绝的特征图"
+            "（滤波器长度为 4 及以上时的 2×2，长度为 6 及以上时的 3×3）：",
+        ),
+    )
+    zh = (ROOT / "docs" / "other-frameworks.zh.md").read_text(encoding="utf-8")
+    assert "的所有组合上比较两者" not in zh

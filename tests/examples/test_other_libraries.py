@@ -2028,3 +2028,30 @@ def test_the_fid_section_names_the_float_tables_its_pillow_bicubic_row_and_agree
         ),
         ("other-libraries.zh.md", "那两张表显示它与 Pillow 在 float32 舍入误差范围内一致"),
     )
+
+
+def test_the_nearest_sweep_table_says_its_pair_columns_are_the_smallest_n_plus_m(ns):
+    """The nearest_sweep table headed two columns 'smallest enlarging' and 'smallest shrinking' (zh: 最小的放大组合),
+    where each names the differing pair with the smallest n + m: cv2 INTER_NEAREST's 14 → 18, though it also parts
+    from torch at 6 → 34, a shorter row, and scikit-image's 14 → 23 though it parts at 2 → 41 (noticed by review
+    r136-4). The headers now say by what they are smallest."""
+    printed = printed_by("other_libraries.py")
+    lines = printed.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| library call | torch | size pairs"))
+    assert lines[start].endswith("| all at boundaries | enlarging, smallest n + m | shrinking, smallest n + m |")
+    table = lines[start + 2 : lines.index("", start)]
+    rows = {line.strip("| ").split(" | ")[0]: line.strip("| ").split(" | ") for line in table}
+    assert set(rows) == set(ns["NEAREST_PAIRS"])
+    shorter_input_elsewhere = 0
+    for call, cells in rows.items():
+        pairs = ns["nearest_sweep"][call]
+        for cell, grows in zip(cells[-2:], (True, False)):
+            n, m = (int(v) for v in cell.split(" → "))
+            same_way = [(a, b) for a, b in pairs if (b > a) == grows and a != b]
+            assert (n, m) in same_way and all(n + m < a + b for a, b in same_way if (a, b) != (n, m)), (call, cell)
+            shorter_input_elsewhere += any(a < n for a, _ in same_way)
+    assert shorter_input_elsewhere >= 2  # what made the old 'smallest' mislead
+    translations = (ROOT / "docs" / "translations.yml").read_text(encoding="utf-8")
+    assert '"enlarging, smallest n + m": "放大组合中 n + m 最小的"' in translations
+    assert '"shrinking, smallest n + m": "缩小组合中 n + m 最小的"' in translations
+    assert '"smallest enlarging"' not in translations and '"smallest shrinking"' not in translations

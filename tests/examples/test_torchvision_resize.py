@@ -1663,3 +1663,53 @@ def test_the_uint8_sweep_names_the_cells_it_leaves_one_pixel_wide_outputs_to(ns)
     assert all(oh >= 2 for _, _, oh in ns["width_one_cases"])  # width_one: every case is one pixel wide
     later = "".join(cells[name] for name in names[names.index("uint8_sweep") + 1 :])
     assert "[oh, 1]" not in later and ", 1)" not in later.replace("(1, 1)", "")
+
+
+def test_the_horizontal_pass_first_sentence_cites_every_uint8_kernel_it_covers():
+    """'torch's uint8 bilinear and bicubic kernel always runs the horizontal pass first' cited only
+    `upsample_avx_bilinear_bicubic_uint8`, which torch runs on up to 4 channels with its AVX2 or AVX512 code; with 5
+    channels or more, or under ATEN_CPU_CAPABILITY=default, the uint8 kernel is `upsample_separable_Nd_kernel_impl`
+    (and on ARM, 3-channel channels_last input takes the NEON one), and the tests checked the order on the AVX kernel
+    only (noticed by review r136-4). The sentence now names all three; every one of the x86 ones goes width first:
+    the single call is its own width pass then its own height pass, bit for bit, and not the other order."""
+    code = (
+        "import itertools, torch, torch.nn.functional as F\n"
+        "shapes = [(37, 50, 20, 61), (13, 9, 30, 4), (64, 5, 7, 31), (5, 64, 31, 7), (3, 2, 100, 13)]\n"
+        "found = {'width first': 0, 'not width first': 0, 'height first differs': 0}\n"
+        "for n, ((h, w, oh, ow), c, mode, fmt) in enumerate(itertools.product(shapes, [1, 3, 4, 5, 8],\n"
+        "        ['bilinear', 'bicubic'], [torch.contiguous_format, torch.channels_last])):\n"
+        "    g = torch.Generator().manual_seed(n)\n"
+        "    x = torch.randint(0, 256, (1, c, h, w), dtype=torch.uint8, generator=g).contiguous(memory_format=fmt)\n"
+        "    f = lambda t, size: F.interpolate(t, size=size, mode=mode, antialias=True)\n"
+        "    one = f(x, (oh, ow))\n"
+        "    found['width first' if torch.equal(one, f(f(x, (h, ow)), (oh, ow))) else 'not width first'] += 1\n"
+        "    found['height first differs'] += not torch.equal(one, f(f(x, (oh, w)), (oh, ow)))\n"
+        "print(torch.backends.cpu.get_cpu_capability(), found)\n"
+    )
+    for capability in ("default", "avx2"):
+        if capability == "avx2" and not AVX:
+            continue
+        printed = run_python(code, ATEN_CPU_CAPABILITY=capability).strip()
+        assert (
+            printed == f"{capability.upper()} {{'width first': 100, 'not width first': 0, 'height first differs': 100}}"
+        )
+    avx = "https://github.com/pytorch/pytorch/blob/main/aten/src/ATen/native/cpu/UpSampleKernelAVXAntialias.h"
+    neon = "https://github.com/pytorch/pytorch/blob/main/aten/src/ATen/native/cpu/UpSampleKernelNEONAntialias.h"
+    cpp = "https://github.com/pytorch/pytorch/blob/main/aten/src/ATen/native/cpu/UpSampleKernel.cpp"
+    assert_pages_say(
+        (
+            "torchvision-resize.md",
+            f"always runs the horizontal pass first (`upsample_avx_bilinear_bicubic_uint8` in "
+            f"[UpSampleKernelAVXAntialias.h]({avx}) where torch runs its AVX2 or AVX512 code on up to 4 channels, "
+            f"`upsample_neon_bilinear_bicubic_uint8` in [UpSampleKernelNEONAntialias.h]({neon}) on ARM for 3-channel "
+            f"`channels_last` input, and `upsample_separable_Nd_kernel_impl` in [UpSampleKernel.cpp]({cpp}) otherwise), "
+            "and over the whole grid",
+        ),
+        (
+            "torchvision-resize.zh.md",
+            f"总是先做水平方向的那一趟（torch 跑 AVX2 或 AVX512 代码、通道数不超过 4 时是 [UpSampleKernelAVXAntialias.h]({avx}) 中的 "
+            f"`upsample_avx_bilinear_bicubic_uint8`，ARM 上 3 通道的 `channels_last` 输入走 [UpSampleKernelNEONAntialias.h]({neon}) "
+            f"中的 `upsample_neon_bilinear_bicubic_uint8`，其余情况走 [UpSampleKernel.cpp]({cpp}) 中的 "
+            "`upsample_separable_Nd_kernel_impl`），",
+        ),
+    )
