@@ -287,7 +287,7 @@ for axes, found in sorted(pass_order.items()):
     print(f"| {axes} | {len(found)} | {found.count('width first')} | {found.count('height first')} | {found.count('either')} |")
 print()
 for mode, gap in torch_vs_width_first.items():
-    print(f"torch's uint8 {mode} against Pillow made to go width first, largest difference: {gap} levels")
+    print(f"torch's uint8 {mode} against Pillow made to go width first, largest difference in levels: {gap}")
 
 # %% rgba
 # A 4-channel image becomes an RGBA PIL image, and Pillow's BILINEAR weights colours by their
@@ -295,7 +295,7 @@ for mode, gap in torch_vs_width_first.items():
 rgba = random_image(4, 9, 10)
 rgba[3] = torch.arange(90, dtype=torch.uint8).view(9, 10)
 rgba_worst = (F2.resize(rgba, [4, 5]).int() - from_pil(to_pil(rgba).resize((5, 4), resample=Image.Resampling.BILINEAR)).int()).abs().max().item()
-print(f"PIL mode {to_pil(rgba).mode}: largest difference from the tensor, bilinear: {rgba_worst} levels")
+print(f"PIL mode {to_pil(rgba).mode}: largest difference from the tensor, bilinear, in levels: {rgba_worst}")
 
 # %% equivalences
 # The F.interpolate call that each Resize setting equals, checked bit for bit on a

@@ -1822,3 +1822,16 @@ def test_the_blur_pool_table_says_which_maps_reflection_padding_leaves_out(ns):
     )
     zh = (ROOT / "docs" / "other-frameworks.zh.md").read_text(encoding="utf-8")
     assert "的所有组合上比较两者" not in zh
+
+
+def test_the_hf_table_prints_no_share_of_differing_pixels_as_zero_unless_none_differ(ns):
+    """The last column printed '0.0%' for ViT on the 100×77 crop, where a few pixels differ (noticed by review
+    r136-4): a share under 0.05% now prints '< 0.1%', and 0.0% means no pixel differs."""
+    printed = printed_by("other_frameworks.py").splitlines()
+    for (name, shape), (_, _, share) in ns["hf_rows"].items():
+        [row] = [line for line in printed if line.startswith(f"| `{name}` | {shape[0]}×{shape[1]} | ")]
+        cell = row.split(" | ")[-1].removesuffix(" |")
+        assert (cell == "0.0%") == (share == 0), (name, shape, share, cell)
+        assert cell == ("< 0.1%" if 0 < share < 0.0005 else f"{share:.1%}")
+    # the case that prompted it, where this machine's v2 takes the uint8 kernel
+    assert any(0 < share < 0.0005 for _, _, share in ns["hf_rows"].values()) or not uint8_bilinear_kernel_in_v2()

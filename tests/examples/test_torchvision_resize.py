@@ -1621,8 +1621,8 @@ def test_the_pass_order_cell_measures_both_kernels_the_sentence_names(ns):
     assert 0 < ns["torch_vs_width_first"]["bilinear"] <= ns["torch_vs_width_first"]["bicubic"] <= 2
     printed = printed_by("torchvision_resize.py").splitlines()
     for mode in ("bilinear", "bicubic"):
-        line = f"torch's uint8 {mode} against Pillow made to go width first, largest difference: "
-        assert [row for row in printed if row.startswith(line)] == [line + f"{ns['torch_vs_width_first'][mode]} levels"]
+        line = f"torch's uint8 {mode} against Pillow made to go width first, largest difference in levels: "
+        assert [row for row in printed if row.startswith(line)] == [line + f"{ns['torch_vs_width_first'][mode]}"]
     source = (ROOT / "examples" / "torchvision_resize.py").read_text(encoding="utf-8")
     cell = source.split("# %% pass_order")[1].split("# %%")[0]
     assert "F.interpolate(img[None], size=(oh, ow), mode=mode, antialias=True)" in cell and "F2.resize" not in cell
