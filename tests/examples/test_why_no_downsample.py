@@ -2683,12 +2683,12 @@ def test_the_downsampling_section_shows_even_factors_on_sizes_they_divide_with_a
     assert_pages_say(
         (
             "why-no-downsample.md",
-            "The [downsampling section](aliasing.md) shows what slicing, pooling and `F.interpolate` do to fine detail "
+            "[Aliasing, seen](aliasing.md) shows what slicing, pooling and `F.interpolate` do to fine detail "
             "at 2×, 4× and 8×, on sizes those factors divide and with `align_corners=False`;",
         ),
         (
             "why-no-downsample.zh.md",
-            "[下采样一节](aliasing.md)展示了切片、池化和 `F.interpolate` 在缩小 2 倍、4 倍和 8 倍时对细节的影响，"
+            "[混叠可视化](aliasing.md)一页展示了切片、池化和 `F.interpolate` 在缩小 2 倍、4 倍和 8 倍时对细节的影响，"
             "用的尺寸都能被这些倍数整除，且 `align_corners=False`；",
         ),
     )
@@ -2843,3 +2843,37 @@ def test_the_link_for_cudas_antialias_limits_lands_on_a_page_that_covers_bilinea
     for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert "about half those factors, see [" not in text and "倍数上就放不下了，见[" not in text
+
+
+def test_the_link_to_the_aliasing_page_names_that_page_not_the_downsampling_section_of_the_nav():
+    # Review r136-1: the sentence called aliasing.md "the [downsampling section]" ("[下采样一节]"), and said that
+    # "it" shrinks by 2, 4 and 8 on sizes those factors divide with align_corners=False and only names the last
+    # differences; but the site's nav has a section named Downsampling (下采样) of five pages, and one of them,
+    # What an nn.Downsample would be, shrinks 15 pixels by 2 in a cell, F.interpolate given size=7 among them.
+    # The claims hold for the one page the link lands on, so the link now names it by its nav title
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    section = nav.split("  - Downsampling:\n", 1)[1].split("\n  - ", 1)[0]
+    pages = [line.rsplit(": ", 1)[1] for line in section.splitlines() if line.strip().startswith("- ")]
+    assert pages[0] == "aliasing.md" and len(pages) == 5 and "downsample-module.md" in pages
+    assert "      - Aliasing, seen: aliasing.md\n" in nav and "            Aliasing, seen: 混叠可视化\n" in nav
+    assert "            Downsampling: 下采样\n" in nav
+    module = (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8")
+    assert (
+        "15 pixels at factor 2" in module
+        and '"F.interpolate(size=7, antialias=True)": drift(positions(Resize(7), 15))' in module
+    )
+    assert_pages_say(
+        ("downsample-module.md", "::: example downsample_module.py#phase_odd"),
+        ("downsample-module.zh.md", "::: example downsample_module.py#phase_odd"),
+        (
+            "why-no-downsample.md",
+            "any size. [Aliasing, seen](aliasing.md) shows what slicing, pooling and `F.interpolate` do to fine detail",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "设置 `align_corners=True` 时，无论尺寸如何也都不相等。[混叠可视化](aliasing.md)一页展示了",
+        ),
+    )
+    for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "[downsampling section]" not in text and "[下采样一节]" not in text, page
