@@ -2715,7 +2715,7 @@ def test_the_relu_commutes_comment_names_float64_softplus_beside_the_sign_of_a_z
     assert "give the same numbers, up to float rounding" not in source
     assert (
         "before it\" give the same numbers, up to the sign of a zero and float rounding (ELU's, below), except where "
-        "float64 Softplus switches to x past its threshold (the page lists these;" in source
+        "float64 Softplus switches to x past its threshold" in source
     )
     assert_pages_say(("why-no-downsample.md", "Softplus returns x itself once `beta` × x exceeds its `threshold`"))
 
@@ -2877,3 +2877,34 @@ def test_the_link_to_the_aliasing_page_names_that_page_not_the_downsampling_sect
     for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert "[downsampling section]" not in text and "[下采样一节]" not in text, page
+
+
+def test_the_relu_commutes_comment_names_tanhshrink_whose_orders_differ_far_beyond_elus_rounding(ns):
+    # Review r136-1: the shown comment said max pooling and every non-decreasing activation give the same numbers "up
+    # to the sign of a zero and float rounding (ELU's, below), except where float64 Softplus switches to x past its
+    # threshold (the page lists these", but the page also lists Tanhshrink, non-decreasing on the reals, whose two
+    # orders of the float32 window (-0.10057313, -0.100573123) are 256 steps apart, where ELU's differ by at most 2
+    window = torch.tensor([[[-0.10057313, -0.100573123]]])
+    after, before = F.max_pool1d(F.tanhshrink(window), 2), F.tanhshrink(F.max_pool1d(window, 2))
+    tanhshrink_steps = (after.view(torch.int32) - before.view(torch.int32)).abs().item()
+    generator = torch.Generator().manual_seed(3)
+    elu_steps = 0
+    for alpha in (1.0, 2.5):
+        x = -3 * torch.rand(1, 8, 64, 64, generator=generator)
+        for i, j in itertools.product((0, 44), (0, 44)):
+            crop = x[..., i : i + 20, j : j + 20]
+            a, b = F.max_pool2d(F.elu(crop, alpha), 2), F.elu(F.max_pool2d(crop, 2), alpha)
+            elu_steps = max(elu_steps, (a.view(torch.int32) - b.view(torch.int32)).abs().max().item())
+    assert elu_steps <= 2 and tanhshrink_steps == 256 > 100 * max(elu_steps, 1)
+    source = " ".join(
+        (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8").replace("#", " ").split()
+    )
+    assert (
+        "except where float64 Softplus switches to x past its threshold and where Tanhshrink's tanh(x) cancels most "
+        "of x (the page lists these; pooling first runs the activation on a quarter of the values here)." in source
+    )
+    assert "threshold (the page lists these;" not in source
+    assert_pages_say(
+        ("why-no-downsample.md", "by far more than a rounding step where tanh(x) cancels most of x"),
+        ("why-no-downsample.zh.md", "在 tanh(x) 抵消掉 x 的大部分时，差距远不止一个舍入单位"),
+    )
