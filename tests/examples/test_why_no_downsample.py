@@ -2908,3 +2908,45 @@ def test_the_relu_commutes_comment_names_tanhshrink_whose_orders_differ_far_beyo
         ("why-no-downsample.md", "by far more than a rounding step where tanh(x) cancels most of x"),
         ("why-no-downsample.zh.md", "在 tanh(x) 抵消掉 x 的大部分时，差距远不止一个舍入单位"),
     )
+
+
+_ONE_PIXEL_WINDOWS_SIGN_OF_ZERO_CODE = """
+import torch, torch.nn.functional as F
+POOL = {1: (F.max_pool1d, F.conv1d), 2: (F.max_pool2d, F.conv2d), 3: (F.max_pool3d, F.conv3d)}
+seen = set()
+for threads in (1, 4):
+    torch.set_num_threads(threads)
+    for dtype in (torch.float16, torch.bfloat16, torch.float32, torch.float64):
+        for rank, (max_pool, conv) in POOL.items():
+            for k, stride, padding, side in ((1, 1, 0, 5), (1, 2, 0, 5), (2, 2, 1, 2)):
+                x = torch.randn((2, 3) + (side,) * rank, generator=torch.Generator().manual_seed(side)).to(dtype)
+                x.view(-1)[::2] = -0.0
+                layouts = [x] + ([x.contiguous(memory_format=torch.channels_last)] if rank == 2 else [])
+                for v in layouts:
+                    pooled = max_pool(v, k, stride=stride, padding=padding)
+                    convolved = conv(v, torch.ones((3, 1) + (k,) * rank, dtype=dtype), stride=stride, padding=padding, groups=3)
+                    assert torch.equal(pooled, convolved), (dtype, rank, k)
+                    negative_zeros = lambda t: int((torch.signbit(t) & (t == 0)).sum())
+                    seen.add((negative_zeros(pooled) > 0, negative_zeros(convolved)))
+print(sorted(seen))
+"""
+
+
+def test_max_pooling_of_one_pixel_windows_is_a_convolution_of_weight_1_only_up_to_the_sign_of_a_zero():
+    # Review r136-1: the page said that where every window holds a single input pixel (kernel_size=1, or
+    # kernel_size=2, stride=2, padding=1 on 2 pixels per axis) "max pooling slices like a convolution of weight 1";
+    # slicing keeps -0.0, and on the CPU that convolution turns it into +0.0, in every floating dtype, rank and
+    # layout, in torch's AVX2/AVX-512 and generic code, on one thread and on several (torch.equal counts -0.0 == 0)
+    for env in ({}, {"ATEN_CPU_CAPABILITY": "default"}):
+        assert run_python(_ONE_PIXEL_WINDOWS_SIGN_OF_ZERO_CODE, **env).strip() == "[(True, 0)]", env
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "and max pooling slices like a convolution of weight 1, up to the sign of a zero: on the CPU the "
+            "convolution turns −0.0 into +0.0).",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "最大池化就像权重为 1 的卷积一样只做切片，只是零的符号可能不同：在 CPU 上，卷积会把 −0.0 变成 +0.0）。",
+        ),
+    )
