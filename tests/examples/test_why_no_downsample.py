@@ -2950,3 +2950,32 @@ def test_max_pooling_of_one_pixel_windows_is_a_convolution_of_weight_1_only_up_t
             "最大池化就像权重为 1 的卷积一样只做切片，只是零的符号可能不同：在 CPU 上，卷积会把 −0.0 变成 +0.0）。",
         ),
     )
+
+
+def test_the_printed_factors_are_the_only_ones_up_to_100_short_on_any_multiple_up_to_2_to_the_24(ns):
+    # Review r136-1: "On sizes that divide by k, both are slicing, except at the few factors printed below", for
+    # sides up to 2^24, was checked on outputs of 1 to 40 pixels (test_at_the_listed_factors_only_the_size_is_short_
+    # and_only_for_some_sizes); the printed list itself only on 2k. The output size is floor(size * (1/k)) in double
+    # precision: every multiple of every k <= 100 up to 2^24 pixels, and torch's own size on a sample of them
+    short = {}
+    for k in range(2, 101):
+        m = np.arange(1, 2**24 // k + 1, dtype=np.int64)
+        lost = np.floor((m * k).astype(np.float64) * (1 / k)) < m
+        if lost.any():
+            short[k] = m[lost]
+    assert sorted(short) == ns["odd"]
+    rng = random.Random(136)
+    for k in range(2, 101):
+        ms = [rng.randint(1, 2**24 // k) for _ in range(8)] + [2**24 // k]
+        ms += short[k][:10].tolist() + short[k][-10:].tolist() if k in short else []
+        for m in ms:
+            try:  # an empty batch: torch computes the size and resamples nothing
+                n = F.interpolate(torch.empty(0, 1, m * k), scale_factor=1 / k, mode="nearest").shape[-1]
+            except RuntimeError:  # an output of 0 pixels
+                n = 0
+            assert n == (m - 1 if k in short and m in short[k] else m), (k, m, n)
+    assert_pages_say(
+        ("why-no-downsample.md", "On sizes that divide by *k*, both are slicing, except at the few factors printed"),
+        ("why-no-downsample.md", "All of this holds for sides up to 2^24 = 16,777,216 pixels"),
+        ("why-no-downsample.zh.md", "尺寸能被 *k* 整除时，两者都等于切片，只有下面打印出来的少数几个倍数例外"),
+    )
