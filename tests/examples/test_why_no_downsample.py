@@ -99,8 +99,10 @@ def test_max_pool_is_not_affine_so_no_convolution_computes_it(ns, rank):
 @pytest.mark.parametrize("rank", [1, 2, 3])
 def test_max_pool_of_one_pixel_windows_is_a_convolution_so_the_rule_names_kernel_size_1(rank):
     # Review 49: the page said "Max pooling is not a convolution, for any weights" and "no convolution ... computes
-    # max pooling". With kernel_size=1 every window holds one pixel, and max pooling slices at its stride: exactly a
-    # 1x1 convolution of weight 1 (groups=C, no bias), ceil_mode too. The rule now excludes it.
+    # max pooling". With kernel_size=1 every window holds one pixel, and max pooling slices at its stride: a 1x1
+    # convolution of weight 1 (groups=C, no bias), ceil_mode too, up to the sign of a zero (torch.equal counts -0.0 ==
+    # 0; see test_max_pooling_of_one_pixel_windows_is_a_convolution_of_weight_1_only_up_to_the_sign_of_a_zero). The
+    # rule now excludes it.
     max_pool, _, _ = POOL[rank]
     conv = (F.conv1d, F.conv2d, F.conv3d)[rank - 1]
     generator = torch.Generator().manual_seed(49 + rank)
