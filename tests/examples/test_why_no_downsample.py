@@ -2981,3 +2981,36 @@ def test_the_printed_factors_are_the_only_ones_up_to_100_short_on_any_multiple_u
         ("why-no-downsample.md", "All of this holds for sides up to 2^24 = 16,777,216 pixels"),
         ("why-no-downsample.zh.md", "尺寸能被 *k* 整除时，两者都等于切片，只有下面打印出来的少数几个倍数例外"),
     )
+
+
+def test_antialiased_bilinear_at_one_half_weighs_1_3_3_1_eighths_away_from_the_border_on_odd_sides_too():
+    # Review r136-1: the page's bullet "with antialias=True, away from the border, it weighs 4 pixels per axis by 1/8,
+    # 3/8, 3/8, 1/8" stands under "for even and odd sizes of floating-point input"; its test
+    # (test_bilinear_half_equals_avg_pool_only_without_antialias) swept even float64 squares only. Odd and even
+    # sides, unequal ones, float32 and float64, contiguous and channels_last, scale_factor=0.5
+    generator = torch.Generator().manual_seed(136)
+    taps = torch.tensor([1, 3, 3, 1], dtype=torch.float64) / 8
+    for h, w in itertools.product((5, 6, 9, 12, 17), (7, 8, 11, 21)):
+        for dtype, layout in itertools.product(
+            (torch.float32, torch.float64), (torch.contiguous_format, torch.channels_last)
+        ):
+            x = torch.rand(2, 3, h, w, generator=generator, dtype=torch.float64)
+            smooth = F.interpolate(
+                x.to(dtype).contiguous(memory_format=layout), scale_factor=0.5, mode="bilinear", antialias=True
+            )
+            assert smooth.shape[-2:] == (h // 2, w // 2)
+            kernel = (taps[:, None] * taps[None, :]).expand(3, 1, 4, 4)
+            inner = F.conv2d(x, kernel, stride=2, padding=1, groups=3)[..., 1 : h // 2 - 1, 1 : w // 2 - 1]
+            atol = 1e-12 if dtype == torch.float64 else 1e-6
+            torch.testing.assert_close(smooth[..., 1:-1, 1:-1].double(), inner, rtol=0, atol=atol)
+    assert_pages_say(
+        ("why-no-downsample.md", "for even and odd sizes of floating-point input"),
+        (
+            "why-no-downsample.md",
+            "with `antialias=True`, away from the border, it weighs 4 pixels per axis by 1/8, 3/8, 3/8, 1/8.",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "若设 `antialias=True`，在远离边界处，每个轴读 4 个像素，权重为 1/8、3/8、3/8、1/8。",
+        ),
+    )
