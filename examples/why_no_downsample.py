@@ -131,8 +131,8 @@ for option in (dict(padding=1, count_include_pad=False), dict(ceil_mode=True)):
 # On finite input, max pooling commutes with ReLU, and with every non-decreasing activation, wherever a window
 # holds an input pixel (here, every window), so "pool after the activation" and "pool
 # before it" give the same numbers, up to the sign of a zero and float rounding (ELU's, below), except where float64
-# Softplus switches to x past its threshold (the page lists these; pooling first runs the activation on a quarter of
-# the values here). ELU with its default alpha goes negative too but never decreases, so it commutes; GELU and SiLU decrease over part of the negative axis, so they do not.
+# Softplus switches to x past its threshold and where Tanhshrink's tanh(x) cancels most of x (the page lists these;
+# pooling first runs the activation on a quarter of the values here). ELU with its default alpha goes negative too but never decreases, so it commutes; GELU and SiLU decrease over part of the negative axis, so they do not.
 features = 2 * torch.randn(1, 8, 64, 64, device=device)  # pre-activation features: about half negative
 print(f"share of negative values in the feature map: {(features < 0).float().mean().item():.2f}")
 activations = {"ReLU": F.relu, "LeakyReLU": F.leaky_relu, "Hardtanh": F.hardtanh, "ELU": F.elu, "GELU": F.gelu, "SiLU": F.silu}

@@ -99,8 +99,10 @@ def test_max_pool_is_not_affine_so_no_convolution_computes_it(ns, rank):
 @pytest.mark.parametrize("rank", [1, 2, 3])
 def test_max_pool_of_one_pixel_windows_is_a_convolution_so_the_rule_names_kernel_size_1(rank):
     # Review 49: the page said "Max pooling is not a convolution, for any weights" and "no convolution ... computes
-    # max pooling". With kernel_size=1 every window holds one pixel, and max pooling slices at its stride: exactly a
-    # 1x1 convolution of weight 1 (groups=C, no bias), ceil_mode too. The rule now excludes it.
+    # max pooling". With kernel_size=1 every window holds one pixel, and max pooling slices at its stride: a 1x1
+    # convolution of weight 1 (groups=C, no bias), ceil_mode too, up to the sign of a zero (torch.equal counts -0.0 ==
+    # 0; see test_max_pooling_of_one_pixel_windows_is_a_convolution_of_weight_1_only_up_to_the_sign_of_a_zero). The
+    # rule now excludes it.
     max_pool, _, _ = POOL[rank]
     conv = (F.conv1d, F.conv2d, F.conv3d)[rank - 1]
     generator = torch.Generator().manual_seed(49 + rank)
@@ -2683,12 +2685,12 @@ def test_the_downsampling_section_shows_even_factors_on_sizes_they_divide_with_a
     assert_pages_say(
         (
             "why-no-downsample.md",
-            "The [downsampling section](aliasing.md) shows what slicing, pooling and `F.interpolate` do to fine detail "
+            "[Aliasing, seen](aliasing.md) shows what slicing, pooling and `F.interpolate` do to fine detail "
             "at 2×, 4× and 8×, on sizes those factors divide and with `align_corners=False`;",
         ),
         (
             "why-no-downsample.zh.md",
-            "[下采样一节](aliasing.md)展示了切片、池化和 `F.interpolate` 在缩小 2 倍、4 倍和 8 倍时对细节的影响，"
+            "[混叠可视化](aliasing.md)一页展示了切片、池化和 `F.interpolate` 在缩小 2 倍、4 倍和 8 倍时对细节的影响，"
             "用的尺寸都能被这些倍数整除，且 `align_corners=False`；",
         ),
     )
@@ -2715,7 +2717,7 @@ def test_the_relu_commutes_comment_names_float64_softplus_beside_the_sign_of_a_z
     assert "give the same numbers, up to float rounding" not in source
     assert (
         "before it\" give the same numbers, up to the sign of a zero and float rounding (ELU's, below), except where "
-        "float64 Softplus switches to x past its threshold (the page lists these;" in source
+        "float64 Softplus switches to x past its threshold" in source
     )
     assert_pages_say(("why-no-downsample.md", "Softplus returns x itself once `beta` × x exceeds its `threshold`"))
 
@@ -2843,3 +2845,172 @@ def test_the_link_for_cudas_antialias_limits_lands_on_a_page_that_covers_bilinea
     for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert "about half those factors, see [" not in text and "倍数上就放不下了，见[" not in text
+
+
+def test_the_link_to_the_aliasing_page_names_that_page_not_the_downsampling_section_of_the_nav():
+    # Review r136-1: the sentence called aliasing.md "the [downsampling section]" ("[下采样一节]"), and said that
+    # "it" shrinks by 2, 4 and 8 on sizes those factors divide with align_corners=False and only names the last
+    # differences; but the site's nav has a section named Downsampling (下采样) of five pages, and one of them,
+    # What an nn.Downsample would be, shrinks 15 pixels by 2 in a cell, F.interpolate given size=7 among them.
+    # The claims hold for the one page the link lands on, so the link now names it by its nav title
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    section = nav.split("  - Downsampling:\n", 1)[1].split("\n  - ", 1)[0]
+    pages = [line.rsplit(": ", 1)[1] for line in section.splitlines() if line.strip().startswith("- ")]
+    assert pages[0] == "aliasing.md" and len(pages) > 1 and "downsample-module.md" in pages
+    assert "      - Aliasing, seen: aliasing.md\n" in nav and "            Aliasing, seen: 混叠可视化\n" in nav
+    assert "            Downsampling: 下采样\n" in nav
+    module = (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8")
+    assert (
+        "15 pixels at factor 2" in module
+        and '"F.interpolate(size=7, antialias=True)": drift(positions(Resize(7), 15))' in module
+    )
+    assert_pages_say(
+        ("downsample-module.md", "::: example downsample_module.py#phase_odd"),
+        ("downsample-module.zh.md", "::: example downsample_module.py#phase_odd"),
+        (
+            "why-no-downsample.md",
+            "any size. [Aliasing, seen](aliasing.md) shows what slicing, pooling and `F.interpolate` do to fine detail",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "设置 `align_corners=True` 时，无论尺寸如何也都不相等。[混叠可视化](aliasing.md)一页展示了",
+        ),
+    )
+    for page in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "[downsampling section]" not in text and "[下采样一节]" not in text, page
+
+
+def test_the_relu_commutes_comment_names_tanhshrink_whose_orders_differ_far_beyond_elus_rounding(ns):
+    # Review r136-1: the shown comment said max pooling and every non-decreasing activation give the same numbers "up
+    # to the sign of a zero and float rounding (ELU's, below), except where float64 Softplus switches to x past its
+    # threshold (the page lists these", but the page also lists Tanhshrink, non-decreasing on the reals, whose two
+    # orders of the float32 window (-0.10057313, -0.100573123) are 256 steps apart, where ELU's differ by at most 2
+    window = torch.tensor([[[-0.10057313, -0.100573123]]])
+    after, before = F.max_pool1d(F.tanhshrink(window), 2), F.tanhshrink(F.max_pool1d(window, 2))
+    tanhshrink_steps = (after.view(torch.int32) - before.view(torch.int32)).abs().item()
+    generator = torch.Generator().manual_seed(3)
+    elu_steps = 0
+    for alpha in (1.0, 2.5):
+        x = -3 * torch.rand(1, 8, 64, 64, generator=generator)
+        for i, j in itertools.product((0, 44), (0, 44)):
+            crop = x[..., i : i + 20, j : j + 20]
+            a, b = F.max_pool2d(F.elu(crop, alpha), 2), F.elu(F.max_pool2d(crop, 2), alpha)
+            elu_steps = max(elu_steps, (a.view(torch.int32) - b.view(torch.int32)).abs().max().item())
+    assert elu_steps <= 2 and tanhshrink_steps == 256 > 100 * max(elu_steps, 1)
+    source = " ".join(
+        (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8").replace("#", " ").split()
+    )
+    assert (
+        "except where float64 Softplus switches to x past its threshold and where Tanhshrink's tanh(x) cancels most "
+        "of x (the page lists these; pooling first runs the activation on a quarter of the values here)." in source
+    )
+    assert "threshold (the page lists these;" not in source
+    assert_pages_say(
+        ("why-no-downsample.md", "by far more than a rounding step where tanh(x) cancels most of x"),
+        ("why-no-downsample.zh.md", "在 tanh(x) 抵消掉 x 的大部分时，差距远不止一个舍入单位"),
+    )
+
+
+_ONE_PIXEL_WINDOWS_SIGN_OF_ZERO_CODE = """
+import torch, torch.nn.functional as F
+POOL = {1: (F.max_pool1d, F.conv1d), 2: (F.max_pool2d, F.conv2d), 3: (F.max_pool3d, F.conv3d)}
+seen = set()
+for threads in (1, 4):
+    torch.set_num_threads(threads)
+    for dtype in (torch.float16, torch.bfloat16, torch.float32, torch.float64):
+        for rank, (max_pool, conv) in POOL.items():
+            for k, stride, padding, side in ((1, 1, 0, 5), (1, 2, 0, 5), (2, 2, 1, 2)):
+                x = torch.randn((2, 3) + (side,) * rank, generator=torch.Generator().manual_seed(side)).to(dtype)
+                x.view(-1)[::2] = -0.0
+                layouts = [x] + ([x.contiguous(memory_format=torch.channels_last)] if rank == 2 else [])
+                for v in layouts:
+                    pooled = max_pool(v, k, stride=stride, padding=padding)
+                    convolved = conv(v, torch.ones((3, 1) + (k,) * rank, dtype=dtype), stride=stride, padding=padding, groups=3)
+                    assert torch.equal(pooled, convolved), (dtype, rank, k)
+                    negative_zeros = lambda t: int((torch.signbit(t) & (t == 0)).sum())
+                    seen.add((negative_zeros(pooled) > 0, negative_zeros(convolved)))
+print(sorted(seen))
+"""
+
+
+def test_max_pooling_of_one_pixel_windows_is_a_convolution_of_weight_1_only_up_to_the_sign_of_a_zero():
+    # Review r136-1: the page said that where every window holds a single input pixel (kernel_size=1, or
+    # kernel_size=2, stride=2, padding=1 on 2 pixels per axis) "max pooling slices like a convolution of weight 1";
+    # slicing keeps -0.0, and on the CPU that convolution turns it into +0.0, in every floating dtype, rank and
+    # layout, in torch's AVX2/AVX-512 and generic code, on one thread and on several (torch.equal counts -0.0 == 0)
+    for env in ({}, {"ATEN_CPU_CAPABILITY": "default"}):
+        assert run_python(_ONE_PIXEL_WINDOWS_SIGN_OF_ZERO_CODE, **env).strip() == "[(True, 0)]", env
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "and max pooling slices like a convolution of weight 1, up to the sign of a zero: on the CPU the "
+            "convolution turns −0.0 into +0.0).",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "最大池化就像权重为 1 的卷积一样只做切片，只是零的符号可能不同：在 CPU 上，卷积会把 −0.0 变成 +0.0）。",
+        ),
+    )
+
+
+def test_the_printed_factors_are_the_only_ones_up_to_100_short_on_any_multiple_up_to_2_to_the_24(ns):
+    # Review r136-1: "On sizes that divide by k, both are slicing, except at the few factors printed below", for
+    # sides up to 2^24, was checked on outputs of 1 to 40 pixels (test_at_the_listed_factors_only_the_size_is_short_
+    # and_only_for_some_sizes); the printed list itself only on 2k. The output size is floor(size * (1/k)) in double
+    # precision: every multiple of every k <= 100 up to 2^24 pixels, and torch's own size on a sample of them
+    short = {}
+    for k in range(2, 101):
+        m = np.arange(1, 2**24 // k + 1, dtype=np.int64)
+        lost = np.floor((m * k).astype(np.float64) * (1 / k)) < m
+        if lost.any():
+            short[k] = m[lost]
+    assert sorted(short) == ns["odd"]
+    rng = random.Random(136)
+    for k in range(2, 101):
+        ms = [rng.randint(1, 2**24 // k) for _ in range(8)] + [2**24 // k]
+        ms += short[k][:10].tolist() + short[k][-10:].tolist() if k in short else []
+        for m in ms:
+            try:  # an empty batch: torch computes the size and resamples nothing
+                n = F.interpolate(torch.empty(0, 1, m * k), scale_factor=1 / k, mode="nearest").shape[-1]
+            except RuntimeError:  # an output of 0 pixels
+                n = 0
+            assert n == (m - 1 if k in short and m in short[k] else m), (k, m, n)
+    assert_pages_say(
+        ("why-no-downsample.md", "On sizes that divide by *k*, both are slicing, except at the few factors printed"),
+        ("why-no-downsample.md", "All of this holds for sides up to 2^24 = 16,777,216 pixels"),
+        ("why-no-downsample.zh.md", "尺寸能被 *k* 整除时，两者都等于切片，只有下面打印出来的少数几个倍数例外"),
+    )
+
+
+def test_antialiased_bilinear_at_one_half_weighs_1_3_3_1_eighths_away_from_the_border_on_odd_sides_too():
+    # Review r136-1: the page's bullet "with antialias=True, away from the border, it weighs 4 pixels per axis by 1/8,
+    # 3/8, 3/8, 1/8" stands under "for even and odd sizes of floating-point input"; its test
+    # (test_bilinear_half_equals_avg_pool_only_without_antialias) swept even float64 squares only. Odd and even
+    # sides, unequal ones, float32 and float64, contiguous and channels_last, scale_factor=0.5
+    generator = torch.Generator().manual_seed(136)
+    taps = torch.tensor([1, 3, 3, 1], dtype=torch.float64) / 8
+    for h, w in itertools.product((5, 6, 9, 12, 17), (7, 8, 11, 21)):
+        for dtype, layout in itertools.product(
+            (torch.float32, torch.float64), (torch.contiguous_format, torch.channels_last)
+        ):
+            x = torch.rand(2, 3, h, w, generator=generator, dtype=torch.float64)
+            smooth = F.interpolate(
+                x.to(dtype).contiguous(memory_format=layout), scale_factor=0.5, mode="bilinear", antialias=True
+            )
+            assert smooth.shape[-2:] == (h // 2, w // 2)
+            kernel = (taps[:, None] * taps[None, :]).expand(3, 1, 4, 4)
+            inner = F.conv2d(x, kernel, stride=2, padding=1, groups=3)[..., 1 : h // 2 - 1, 1 : w // 2 - 1]
+            atol = 1e-12 if dtype == torch.float64 else 1e-6
+            torch.testing.assert_close(smooth[..., 1:-1, 1:-1].double(), inner, rtol=0, atol=atol)
+    assert_pages_say(
+        ("why-no-downsample.md", "for even and odd sizes of floating-point input"),
+        (
+            "why-no-downsample.md",
+            "with `antialias=True`, away from the border, it weighs 4 pixels per axis by 1/8, 3/8, 3/8, 1/8.",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "若设 `antialias=True`，在远离边界处，每个轴读 4 个像素，权重为 1/8、3/8、3/8、1/8。",
+        ),
+    )
