@@ -1,10 +1,11 @@
 """Bicubic and overshoot.
 
-Without antialias, ``mode="bicubic"`` weights the 4 nearest samples along each axis with
-Keys' cubic convolution kernel. The kernel has negative lobes, so next to an edge the output can leave
-the range of the input (not where every sample falls on an input pixel, as when shrinking 12 pixels
-to 4 with the default ``align_corners=False``; with ``align_corners=True`` two of that shrink's four samples
-fall between pixels, and a step after pixel 4 leaves the range). This script measures the overshoot, shows the ``clamp`` recipe,
+Without antialias, ``mode="bicubic"`` weights the 4 nearest samples along each axis (at the border,
+the edge pixel repeated in place of those outside the image) with Keys' cubic convolution kernel.
+The kernel has negative lobes, so next to an edge the output can leave the range of the input
+(not where every sample falls on an input pixel, as when shrinking 12 pixels to 4 with the default
+``align_corners=False``; with ``align_corners=True`` two of that shrink's four samples fall between pixels,
+and a step after pixel 4 leaves the range). This script measures the overshoot, shows the ``clamp`` recipe,
 recovers the kernel's coefficient A from torch's own output, and compares it with the
 A = -0.5 kernel that Pillow uses, implemented here in NumPy and checked against
 ``PIL.Image.resize``.
