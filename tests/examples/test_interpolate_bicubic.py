@@ -1968,3 +1968,31 @@ def test_the_scripts_docstring_gives_the_border_rule_with_the_four_nearest_sampl
         'Without antialias, ``mode="bicubic"`` weights the 4 nearest samples along each axis (at the border, the edge '
         "pixel repeated in place of those outside the image) with Keys' cubic convolution kernel."
     ) in docstring
+
+
+def test_the_step_cells_comment_rounds_bilinears_weights_to_float32_for_its_float32_step_only():
+    # Review r136-3: the comment said of bilinear "its weights are rounded to float32", as a rule; that holds for the
+    # cell's float32 step, but float64 data keeps its weights in double (3 -> 7 pixels: 6/7 and 1/7 to double
+    # precision, not their float32 values), and the page gives the CPU's bfloat16 and float16 cases.
+    kept_in_double = []
+    for n_in in range(2, 9):
+        for n_out in range(n_in + 1, 30):
+            eye = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, 1, n_in)
+            weights = F.interpolate(eye, size=(1, n_out), mode="bilinear")[:, 0, 0, :].T.numpy()
+            where = np.clip((np.arange(n_out) + 0.5) * n_in / n_out - 0.5, 0, None)
+            low = np.minimum(np.floor(where).astype(int), n_in - 1)
+            exact = np.zeros((n_out, n_in))
+            np.add.at(exact, (np.arange(n_out), low), 1 - (where - low))
+            np.add.at(exact, (np.arange(n_out), np.minimum(low + 1, n_in - 1)), where - low)
+            assert np.abs(weights - exact).max() < 1e-12, (n_in, n_out)  # double, not float32-rounded
+            if np.abs(exact - exact.astype(np.float32)).max() > 1e-9:
+                kept_in_double.append((n_in, n_out))
+    assert (3, 7) in kept_in_double and len(kept_in_double) > 100
+    source = (ROOT / "examples" / "interpolate_bicubic.py").read_text(encoding="utf-8")
+    assert "torch.tensor([0.0] * 6 + [1.0] * 6, device=device)" in source  # the cell's step is float32
+    comment = " ".join(line.lstrip("# ") for line in source.splitlines() if line.startswith("#"))
+    assert "its weights are rounded to float32." not in comment
+    assert (
+        "its weights are rounded, here to float32 (float64 data keeps them in double; the page gives the others)"
+        in (comment)
+    )
