@@ -1,10 +1,11 @@
 """Bicubic and overshoot.
 
-Without antialias, ``mode="bicubic"`` weights the 4 nearest samples along each axis with
-Keys' cubic convolution kernel. The kernel has negative lobes, so next to an edge the output can leave
-the range of the input (not where every sample falls on an input pixel, as when shrinking 12 pixels
-to 4 with the default ``align_corners=False``; with ``align_corners=True`` two of that shrink's four samples
-fall between pixels, and a step after pixel 4 leaves the range). This script measures the overshoot, shows the ``clamp`` recipe,
+Without antialias, ``mode="bicubic"`` weights the 4 nearest samples along each axis (at the border,
+the edge pixel repeated in place of those outside the image) with Keys' cubic convolution kernel.
+The kernel has negative lobes, so next to an edge the output can leave the range of the input
+(not where every sample falls on an input pixel, as when shrinking 12 pixels to 4 with the default
+``align_corners=False``; with ``align_corners=True`` two of that shrink's four samples fall between pixels,
+and a step after pixel 4 leaves the range). This script measures the overshoot, shows the ``clamp`` recipe,
 recovers the kernel's coefficient A from torch's own output, and compares it with the
 A = -0.5 kernel that Pillow uses, implemented here in NumPy and checked against
 ``PIL.Image.resize``.
@@ -46,8 +47,8 @@ profiles = {name: p[0, 0, 0].cpu().numpy() for name, p in profiles.items()}
 for name, p in profiles.items():
     print(f"{name:24s} min {p.min():+.4f}  max {p.max():+.4f}")
 # Non-negative weights keep bilinear inside the input's range only up to rounding: its weights
-# are rounded to float32. Along one axis this 0-to-1 step stays in range (a constant 0.1 would not);
-# where both axes change, the two axes' weights combine and can miss it by a rounding step or two.
+# are rounded, here to float32 (float64 data keeps them in double; the page gives the others).
+# Along one axis this 0-to-1 step stays in range (a constant 0.1 would not); where both axes change, the two axes' weights combine and can miss it by a rounding step or two.
 # scale_factor=k stretches this one-row step to k rows too. The step enlarged by every whole factor up to 20 on the CPU
 # (a fixed kernel, whatever the build device):
 bilinear_peak = {k: float(F.interpolate(step.cpu(), scale_factor=k, mode="bilinear").max()) for k in range(2, 21)}

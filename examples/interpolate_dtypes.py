@@ -103,7 +103,7 @@ for name, kwargs in MODES.items():
 # The same input in both memory formats: the largest difference between the two outputs
 # over a sweep of sizes (square and not, odd and even, up and down, down to 1x1), and the
 # memory format the output comes back in. Batch of 2; 3 channels (an image) and 32 (a
-# feature map). Floats are in [0, 1),
+# feature map). Floats are drawn in [0, 1) in float32 (rounding to bfloat16 takes some of them to 1),
 # uint8 in 0..254 (255 times a float in [0, 1), truncated).
 LAYOUT_SIZES = [((24, 24), (48, 48)), ((24, 24), (12, 12)), ((24, 24), (7, 7)), ((37, 53), (61, 97)),
                 ((37, 53), (13, 11)), ((2, 3), (5, 7)), ((3, 3), (1, 1)), ((1, 1), (3, 3))]

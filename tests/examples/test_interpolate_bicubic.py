@@ -1932,3 +1932,67 @@ def test_the_intros_list_sends_align_corners_true_to_coordinates_since_this_page
     pillow = en[en.index("## Pillow's bicubic") :]
     assert "makes torch place its samples by the factor itself rather than by `in/out`" in " ".join(pillow.split())
     assert "(in − 1)/(out − 1)" in (ROOT / "docs" / "interpolate-coordinates.md").read_text(encoding="utf-8")
+
+
+def test_the_scripts_docstring_gives_the_border_rule_with_the_four_nearest_samples():
+    # Review r136-3: the docstring said plain bicubic "weights the 4 nearest samples along each axis with Keys' cubic
+    # convolution kernel", the page's opening rule without its border clause. Near the border that is false: 8 -> 16,
+    # output 0 samples at -0.25, and torch gives pixel 0 the weights of taps -2, -1 and 0 (1.1055), where Keys' kernel
+    # on the 4 nearest pixels gives it 0.8789. Swept over sizes from 1 pixel, enlarging and shrinking, both
+    # align_corners: the repeated-edge rule matches every output, the 4-nearest rule misses some at the border only.
+    missed_at_the_border = 0
+    for n_in in range(1, 13):
+        for n_out in range(1, 30):
+            for corners in (False, True):
+                eye = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, 1, n_in)
+                torch_weights = F.interpolate(eye, size=(1, n_out), mode="bicubic", align_corners=corners)
+                torch_weights = torch_weights[:, 0, 0, :].T.numpy()  # output x input
+                if corners:
+                    where = np.arange(n_out) * ((n_in - 1) / (n_out - 1) if n_out > 1 else 0.0)
+                else:
+                    where = (np.arange(n_out) + 0.5) * n_in / n_out - 0.5
+                for at, s in enumerate(where):
+                    taps = np.floor(s) + np.arange(-1, 3)
+                    repeated = np.zeros(n_in)
+                    np.add.at(repeated, np.clip(taps, 0, n_in - 1).astype(int), keys(s - taps, -0.75))
+                    assert np.abs(torch_weights[at] - repeated).max() < 1e-5, (n_in, n_out, corners, at)
+                    nearest = np.zeros(n_in)
+                    inside = (taps >= 0) & (taps < n_in)
+                    nearest[taps[inside].astype(int)] = keys(s - taps[inside], -0.75)
+                    if np.abs(torch_weights[at] - nearest).max() > 1e-3:
+                        assert min(s, n_in - 1 - s) < 2, (n_in, n_out, corners, at)  # only within 2 of an edge
+                        missed_at_the_border += 1
+    assert missed_at_the_border > 100
+    docstring = docstring_of((ROOT / "examples" / "interpolate_bicubic.py").read_text(encoding="utf-8"))
+    assert (
+        'Without antialias, ``mode="bicubic"`` weights the 4 nearest samples along each axis (at the border, the edge '
+        "pixel repeated in place of those outside the image) with Keys' cubic convolution kernel."
+    ) in docstring
+
+
+def test_the_step_cells_comment_rounds_bilinears_weights_to_float32_for_its_float32_step_only():
+    # Review r136-3: the comment said of bilinear "its weights are rounded to float32", as a rule; that holds for the
+    # cell's float32 step, but float64 data keeps its weights in double (3 -> 7 pixels: 6/7 and 1/7 to double
+    # precision, not their float32 values), and the page gives the CPU's bfloat16 and float16 cases.
+    kept_in_double = []
+    for n_in in range(2, 9):
+        for n_out in range(n_in + 1, 30):
+            eye = torch.eye(n_in, dtype=torch.float64).view(n_in, 1, 1, n_in)
+            weights = F.interpolate(eye, size=(1, n_out), mode="bilinear")[:, 0, 0, :].T.numpy()
+            where = np.clip((np.arange(n_out) + 0.5) * n_in / n_out - 0.5, 0, None)
+            low = np.minimum(np.floor(where).astype(int), n_in - 1)
+            exact = np.zeros((n_out, n_in))
+            np.add.at(exact, (np.arange(n_out), low), 1 - (where - low))
+            np.add.at(exact, (np.arange(n_out), np.minimum(low + 1, n_in - 1)), where - low)
+            assert np.abs(weights - exact).max() < 1e-12, (n_in, n_out)  # double, not float32-rounded
+            if np.abs(exact - exact.astype(np.float32)).max() > 1e-9:
+                kept_in_double.append((n_in, n_out))
+    assert (3, 7) in kept_in_double and len(kept_in_double) > 100
+    source = (ROOT / "examples" / "interpolate_bicubic.py").read_text(encoding="utf-8")
+    assert "torch.tensor([0.0] * 6 + [1.0] * 6, device=device)" in source  # the cell's step is float32
+    comment = " ".join(line.lstrip("# ") for line in source.splitlines() if line.startswith("#"))
+    assert "its weights are rounded to float32." not in comment
+    assert (
+        "its weights are rounded, here to float32 (float64 data keeps them in double; the page gives the others)"
+        in (comment)
+    )

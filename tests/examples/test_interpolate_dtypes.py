@@ -1928,10 +1928,25 @@ def test_the_channels_last_cells_uint8_draws_span_0_to_254_as_its_comment_says()
     source = " ".join((ROOT / "examples" / "interpolate_dtypes.py").read_text(encoding="utf-8").split())
     assert "x = (x * 255).to(dtype) if dtype == torch.uint8" in source
     assert "uint8 in 0..254 (255 times a float in [0, 1), truncated)" in source
-    assert "Floats are in [0, 1)," in source and "x = torch.rand(2, channels, *size_in, device=where)" in source
+    assert "Floats are drawn in [0, 1) in float32" in source
+    assert "x = torch.rand(2, channels, *size_in, device=where)" in source
     torch.manual_seed(0)
     drawn = (torch.rand(2, 32, 256, 256) * 255).to(torch.uint8)
     assert (drawn.min().item(), drawn.max().item()) == (0, 254)
+
+
+def test_the_channels_last_cells_bfloat16_draws_reach_1_as_its_comment_says():
+    # Review r136-3: the cell's comment said "Floats are in [0, 1)"; the bfloat16 column draws torch.rand in float32
+    # and rounds it to bfloat16, which takes every draw above 1 - 2**-9 to exactly 1 (about 1 in 512: over a hundred
+    # per 37x53 batch of two 32-channel maps, for every seed tried). The float32 columns stay below 1.
+    source = " ".join((ROOT / "examples" / "interpolate_dtypes.py").read_text(encoding="utf-8").split())
+    assert "Floats are in [0, 1)," not in source
+    assert "Floats are drawn in [0, 1) in float32 (rounding to bfloat16 takes some of them to 1)," in source
+    assert "x = (x * 255).to(dtype) if dtype == torch.uint8 else x.to(dtype)" in source
+    assert '"bfloat16, C=32": (torch.bfloat16, 32)' in source
+    for seed in range(20):
+        x = torch.rand(2, 32, 37, 53, generator=torch.Generator().manual_seed(seed))
+        assert x.max() < 1 and (x.to(torch.bfloat16) == 1).sum() > 100, seed
 
 
 def test_the_pointers_to_the_channels_last_and_autocast_cells_output_land_on_what_the_page_says():
