@@ -2334,3 +2334,30 @@ def test_the_intros_sweep_reaches_every_input_and_output_size_it_names():
         ),
         ("grid-sample.zh.md", "（每个轴取其中三分之一的组合，每个输入尺寸和每个输出尺寸都在其中， 再对 H × W 两两组合"),
     )
+
+
+def test_the_cuda_copy_example_keeps_both_axes_unlike_the_cells_own_row(ns):
+    # Review r136-8: "and on CUDA when both axes keep their size (as in this one-pixel-high row with a height factor of
+    # 1)" (zh: 比如这里高度为 1、高度方向缩放系数为 1 的这一行) pointed at the cell's row, which is one pixel high with a
+    # height factor of 1 but goes from 7 pixels to 16 at x2.3: it does not keep both axes. The example meant is 5 pixels
+    # at x1.1 in such a row, which keeps both (and bilinear returns it unchanged).
+    row, by_factor = ns["row"], ns["by_factor"]
+    assert row.shape[-2] == by_factor.shape[-2] == 1 and (row.shape[-1], by_factor.shape[-1]) == (7, 16)
+    five = torch.randn(1, 1, 1, 5, dtype=torch.float64, device=row.device)
+    kept = F.interpolate(five, scale_factor=(1, 1.1), mode="bilinear")
+    assert kept.shape == five.shape and torch.equal(kept, five)
+    assert_pages_say(
+        (
+            "grid-sample.md",
+            "CUDA when both axes keep their size (as 5 pixels at ×1.1 do in a one-pixel-high row like the cell's, with a "
+            "height factor of 1; the cell's own row, 7 pixels at ×2.3, changes its width).",
+        ),
+        (
+            "grid-sample.zh.md",
+            "在 CUDA 上则是两个轴长度都不变时（比如像上面单元格那样高度为 1、高度方向缩放系数为 1 的一行，宽 5 个像素、"
+            "缩放系数为 1.1 时；单元格里那一行宽 7 个像素、缩放系数为 2.3，宽度变了）。",
+        ),
+    )
+    for page in ("grid-sample.md", "grid-sample.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert "as in this one-pixel-high row" not in text and "比如这里高度为 1" not in text, page

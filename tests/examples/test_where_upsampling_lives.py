@@ -1,10 +1,12 @@
 """The claims of docs/where-upsampling-lives*.md, asserted on the values its example computes."""
 
+import itertools
 import pathlib
 
 import pytest
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 from torch.utils.flop_counter import FlopCounterMode
 
 from helpers import ROOT, assert_pages_say, run_example
@@ -174,8 +176,13 @@ def test_encoders_round_as_the_page_says(ns, down):
 
 
 @pytest.mark.parametrize("down", ["max pooling", "strided conv", "antialiased interpolate"])
-@pytest.mark.parametrize("up", ["transposed conv", "bilinear + conv", "PixelShuffle"])
+@pytest.mark.parametrize(
+    "up", ["transposed conv", "nearest + conv", "bilinear + conv", "PixelShuffle", "PixelShuffle + ICNR"]
+)
 def test_the_network_runs_exactly_when_both_sides_divide_by_4(ns, down, up):
+    # Review r136-8: the page says "the network runs only when both sides ... divide by 2 to the power of the number of
+    # downsampling steps", of every decoder above, but this test took three of the five (not nearest + conv, nor
+    # PixelShuffle + ICNR): now all fifteen combinations, and the page says so.
     model = ns["UNet"](down, up, channels=(2, 2, 2))
     for height in range(8, 27):  # review 30: the page says every size from 8 to 26, heights too
         for width in (height, height + 1, height + 2):
@@ -186,6 +193,22 @@ def test_the_network_runs_exactly_when_both_sides_divide_by_4(ns, down, up):
                 else:
                     with pytest.raises(RuntimeError, match="Sizes of tensors must match"):
                         model(x)
+
+
+def test_the_sentence_on_which_sizes_run_names_the_fifteen_combinations_the_test_above_takes():
+    # Review r136-8: "(tested for all three encoders and every size from 8 to 26)" (zh alike) left the decoders unsaid;
+    # the sweep above took three of the five. It takes all five now, and the page names the fifteen combinations.
+    assert_pages_say(
+        (
+            "where-upsampling-lives.md",
+            "the network runs only when both sides of the input divide by 2 to the power of the number of downsampling "
+            "steps (tested for all fifteen combinations of encoder and decoder and every size from 8 to 26)",
+        ),
+        (
+            "where-upsampling-lives.zh.md",
+            "网络才能运行（测试对编码器和解码器的全部十五种组合、8 到 26 的每个尺寸都检查了）",
+        ),
+    )
 
 
 def test_padding_fixes_every_size(ns):
@@ -633,5 +656,45 @@ def test_the_low_resolution_bullet_holds_on_the_pixelshuffle_pages_flops_table()
         (
             "where-upsampling-lives.zh.md",
             "在预先放大的图像上运行 ESPCN 的各层，r = 2、3、4 时计算量是低分辨率做法的 r²/2 到 r² 倍（PixelShuffle 一页的 FLOPs 表）。",
+        ),
+    )
+
+
+def test_output_size_picks_an_output_padding_from_0_to_stride_minus_1_for_every_transposed_convolution():
+    # Review r136-8: "A transposed convolution's output_size= only picks an output_padding from 0 to stride - 1: it adds
+    # pixels and never removes one" (zh alike) is a rule about every transposed convolution; the test above tried one
+    # layer (kernel 2, stride 2). Swept here: output_size= is accepted exactly from the output_padding=0 size to stride - 1
+    # above it, and returns the layer with that output_padding, also where dilation exceeds the stride and output_padding
+    # itself may reach dilation - 1 (kernel 3, stride 2, padding 1, dilation 3: output_padding=2 runs, output_size= stops
+    # at 1).
+    checked = 0
+    for k, s, p, d, n in itertools.product(range(1, 6), range(1, 5), range(3), (1, 2, 3), range(1, 7)):
+        up = nn.ConvTranspose1d(1, 1, k, stride=s, padding=p, dilation=d, bias=False)
+        x = torch.randn(1, 1, n)
+        base = (n - 1) * s - 2 * p + d * (k - 1) + 1
+        if base < 1:
+            continue
+        for size in range(max(1, base - 2), base + s + 2):
+            if base <= size <= base + s - 1:
+                padded = F.conv_transpose1d(x, up.weight, stride=s, padding=p, output_padding=size - base, dilation=d)
+                assert torch.equal(up(x, output_size=[size]), padded), (k, s, p, d, n, size)
+                checked += 1
+            else:
+                with pytest.raises(ValueError, match="requested an output size"):
+                    up(x, output_size=[size])
+    assert checked > 1000
+    x = torch.zeros(1, 1, 4)
+    assert nn.ConvTranspose1d(1, 1, 3, stride=2, padding=1, dilation=3, output_padding=2)(x).shape[-1] == 13
+    with pytest.raises(ValueError, match="valid sizes range from \\[11\\] to \\[12\\]"):
+        nn.ConvTranspose1d(1, 1, 3, stride=2, padding=1, dilation=3)(x, output_size=[13])
+    assert_pages_say(
+        (
+            "where-upsampling-lives.md",
+            "A transposed convolution's `output_size=` ([why](transposed-conv.md)) only picks an `output_padding` from 0 "
+            "to stride − 1: it adds pixels and never removes one",
+        ),
+        (
+            "where-upsampling-lives.zh.md",
+            "只是在 0 到（步幅 − 1）之间替你选一个 `output_padding`：它只能多加像素，不能去掉像素",
         ),
     )
