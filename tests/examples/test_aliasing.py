@@ -1665,3 +1665,40 @@ def test_the_line_for_16_channels_shows_every_kernel_the_page_says_it_shows(ns):
         x = torch.rand(1, 16, 48, 48, generator=generator)
         for y in (x.contiguous(memory_format=torch.channels_last), x.half(), x.bfloat16()):
             assert torch.equal(F.adaptive_avg_pool2d(y, 16), F.avg_pool2d(y, 3)), y.dtype
+
+
+MEAN_SUMS_IN_ANOTHER_ORDER = """
+import torch, torch.nn.functional as F
+parted = []
+for n in (2, 3, 4, 5, 8, 16):
+    x = torch.rand(2000, 1, n, n, generator=torch.Generator().manual_seed(n))
+    flat = x.flatten(1)
+    in_order = flat[:, 0].clone()
+    for j in range(1, n * n):  # AvgPool2d's order: pixel after pixel, row by row
+        in_order = in_order + flat[:, j]
+    assert torch.equal(F.avg_pool2d(x, n).flatten(), in_order / (n * n)), n
+    mean = F.adaptive_avg_pool2d(x, 1).flatten()
+    assert torch.equal(mean, flat.sum(1) / (n * n)), n  # to 1x1: mean, torch's sum of the window divided once
+    if not torch.equal(flat.sum(1), in_order):  # another order, not the double division: neither /n/n nor /(n*n)
+        assert not torch.equal(mean, in_order / n / n) and not torch.equal(mean, in_order / (n * n)), n
+        parted.append(n)
+print(parted)
+"""
+
+
+@pytest.mark.parametrize("capability", ["default", "avx2", "avx512"])
+def test_to_1x1_the_adaptive_pools_mean_sums_in_another_order_from_a_3x3_window_on(capability):
+    # Review r136-5: the page said mean "from a 4x4 window on sums in another order" (zh "从 4×4 的窗口起"), and the
+    # test above checked only the powers of two; a 3x3 window already sums in another order than AvgPool2d's
+    # (up to 4 float32 steps on values in [0, 1), as Ways to shrink says), under every CPU kernel
+    assert run_python(MEAN_SUMS_IN_ANOTHER_ORDER, ATEN_CPU_CAPABILITY=capability).split() == [
+        "[3,",
+        "4,",
+        "5,",
+        "8,",
+        "16]",
+    ]
+    assert_pages_say(
+        ("aliasing.md", "which from a 3×3 window on sums in another order (a 2×2 map to 1×1 agrees bit for bit;"),
+        ("aliasing.zh.md", "从 3×3 的窗口起求和顺序就不同了（2×2 的图缩到 1×1 时仍逐位相同；"),
+    )
