@@ -1702,3 +1702,33 @@ def test_to_1x1_the_adaptive_pools_mean_sums_in_another_order_from_a_3x3_window_
         ("aliasing.md", "which from a 3×3 window on sums in another order (a 2×2 map to 1×1 agrees bit for bit;"),
         ("aliasing.zh.md", "从 3×3 的窗口起求和顺序就不同了（2×2 的图缩到 1×1 时仍逐位相同；"),
     )
+
+
+def test_the_methods_take_both_antialias_settings_only_where_both_are_accepted(ns):
+    # Review r136-5: "with and without antialias=True where it is accepted" (zh "凡是接受 antialias=True 的，分别关闭和
+    # 开启") also covered lanczos, which accepts it and refuses to run without it, so it has one row, not two; the
+    # example of Ways to shrink said the same in its docstring
+    x = torch.rand(1, 1, 8, 8)
+    names = set(ns["methods"])
+    for mode in ("nearest", "nearest-exact", "bilinear", "bicubic", "area", "lanczos"):
+        accepted = set()
+        for antialias in (False, True):
+            try:
+                F.interpolate(x, scale_factor=0.5, mode=mode, antialias=antialias)
+                accepted.add(antialias)
+            except (ValueError, RuntimeError, NotImplementedError):
+                pass
+        if mode == "lanczos" and not ns["lanczos_works"](torch.device("cpu")):
+            continue
+        assert accepted, mode
+        assert (mode in names) == (False in accepted) and (f"{mode}, antialias" in names) == (True in accepted), mode
+        assert (accepted == {False, True}) == (mode in ("bilinear", "bicubic")), mode
+    assert_pages_say(
+        ("aliasing.md", "with and without `antialias=True` where both are accepted (`lanczos` only with it)"),
+        ("aliasing.zh.md", "凡是开启和关闭 `antialias=True` 都接受的，两种都包括，`lanczos` 只能开启"),
+    )
+    for page in ("aliasing.md", "aliasing.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert "where it is accepted" not in text and "分别关闭和开启" not in text, page
+    docstring = docstring_of((ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8"))
+    assert "with and without antialiasing where both are accepted (lanczos only with it)" in docstring
