@@ -2,9 +2,9 @@
 
 The usual ways to halve a feature map in PyTorch, side by side: slicing, the pooling layers,
 every mode of ``F.interpolate`` that takes 4-D input (not linear, trilinear; lanczos where the
-installed torch has it on the build device), with and without antialiasing where it is accepted,
-strided convolutions, BlurPool and MaxBlurPool (re-implemented from Zhang, ICML 2019) and
-PixelUnshuffle; not F.grid_sample with a scaled grid, nor FractionalMaxPool2d.
+installed torch has it on the build device), with and without antialiasing where both are accepted
+(lanczos only with it), strided convolutions, BlurPool and MaxBlurPool (re-implemented from Zhang,
+ICML 2019) and PixelUnshuffle; not F.grid_sample with a scaled grid, nor FractionalMaxPool2d.
 Each one is measured the same way, where the measure applies: its error against an ideal
 low-pass reference, the energy that folds back from above the new Nyquist limit (linear
 methods only), how its output changes when the input moves by one pixel, its parameters,

@@ -1665,3 +1665,75 @@ def test_the_line_for_16_channels_shows_every_kernel_the_page_says_it_shows(ns):
         x = torch.rand(1, 16, 48, 48, generator=generator)
         for y in (x.contiguous(memory_format=torch.channels_last), x.half(), x.bfloat16()):
             assert torch.equal(F.adaptive_avg_pool2d(y, 16), F.avg_pool2d(y, 3)), y.dtype
+
+
+MEAN_SUMS_IN_ANOTHER_ORDER = """
+import torch, torch.nn.functional as F
+parted = []
+for n in (2, 3, 4, 5, 8, 16):
+    x = torch.rand(2000, 1, n, n, generator=torch.Generator().manual_seed(n))
+    flat = x.flatten(1)
+    in_order = flat[:, 0].clone()
+    for j in range(1, n * n):  # AvgPool2d's order: pixel after pixel, row by row
+        in_order = in_order + flat[:, j]
+    assert torch.equal(F.avg_pool2d(x, n).flatten(), in_order / (n * n)), n
+    mean = F.adaptive_avg_pool2d(x, 1).flatten()
+    assert torch.equal(mean, flat.sum(1) / (n * n)), n  # to 1x1: mean, torch's sum of the window divided once
+    if not torch.equal(flat.sum(1), in_order):  # another order, not the double division: neither /n/n nor /(n*n)
+        assert not torch.equal(mean, in_order / n / n) and not torch.equal(mean, in_order / (n * n)), n
+        parted.append(n)
+print(parted)
+"""
+
+
+def _kernels(capability):
+    """The environment for torch's generic or AVX2 CPU kernels, or none for this machine's own (AVX-512 where it has it)."""
+    return {} if capability == "native" else {"ATEN_CPU_CAPABILITY": capability}
+
+
+@pytest.mark.parametrize("capability", ["default", "avx2", "native"])
+def test_to_1x1_the_adaptive_pools_mean_sums_in_another_order_from_a_3x3_window_on(capability):
+    # Review r136-5: the page said mean "from a 4x4 window on sums in another order" (zh "从 4×4 的窗口起"), and the
+    # test above checked only the powers of two; a 3x3 window already sums in another order than AvgPool2d's
+    # (up to 4 float32 steps on values in [0, 1), as Ways to shrink says), under every CPU kernel
+    assert run_python(MEAN_SUMS_IN_ANOTHER_ORDER, **_kernels(capability)).split() == [
+        "[3,",
+        "4,",
+        "5,",
+        "8,",
+        "16]",
+    ]
+    assert_pages_say(
+        ("aliasing.md", "which from a 3×3 window on sums in another order (a 2×2 map to 1×1 agrees bit for bit;"),
+        ("aliasing.zh.md", "从 3×3 的窗口起求和顺序就不同了（2×2 的图缩到 1×1 时仍逐位相同；"),
+    )
+
+
+def test_the_methods_take_both_antialias_settings_only_where_both_are_accepted(ns):
+    # Review r136-5: "with and without antialias=True where it is accepted" (zh "凡是接受 antialias=True 的，分别关闭和
+    # 开启") also covered lanczos, which accepts it and refuses to run without it, so it has one row, not two; the
+    # example of Ways to shrink said the same in its docstring
+    x = torch.rand(1, 1, 8, 8)
+    names = set(ns["methods"])
+    for mode in ("nearest", "nearest-exact", "bilinear", "bicubic", "area", "lanczos"):
+        accepted = set()
+        for antialias in (False, True):
+            try:
+                F.interpolate(x, scale_factor=0.5, mode=mode, antialias=antialias)
+                accepted.add(antialias)
+            except (ValueError, RuntimeError, NotImplementedError):
+                pass
+        if mode == "lanczos" and not ns["lanczos_works"](torch.device("cpu")):
+            continue
+        assert accepted, mode
+        assert (mode in names) == (False in accepted) and (f"{mode}, antialias" in names) == (True in accepted), mode
+        assert (accepted == {False, True}) == (mode in ("bilinear", "bicubic")), mode
+    assert_pages_say(
+        ("aliasing.md", "with and without `antialias=True` where both are accepted (`lanczos` only with it)"),
+        ("aliasing.zh.md", "凡是开启和关闭 `antialias=True` 都接受的，两种都包括，`lanczos` 只能开启"),
+    )
+    for page in ("aliasing.md", "aliasing.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        assert "where it is accepted" not in text and "分别关闭和开启" not in text, page
+    docstring = docstring_of((ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8"))
+    assert "with and without antialiasing where both are accepted (lanczos only with it)" in docstring

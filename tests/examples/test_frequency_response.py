@@ -1908,3 +1908,61 @@ def test_the_rows_of_the_downsampling_table_without_a_row_here_are_the_four_miss
             "在那一页的尺寸上就是切片（`nearest-exact` 取的位置往后挪 *k* // 2 个像素）和 `AvgPool2d(k)`，测试把它们与这两行比较",
         ),
     )
+
+
+LARGEST_IN_ANTIALIASED_BILINEAR = """
+import torch, torch.nn.functional as F
+biggest = torch.finfo(torch.float32).max
+out = {}
+for k in range(2, 9):
+    for layout in (torch.contiguous_format, torch.channels_last):
+        x = torch.full((1, 3, 64, 64), biggest).contiguous(memory_format=layout)
+        y = F.interpolate(x, scale_factor=1 / k, mode="bilinear", antialias=True)
+        same = [bool((y[0, c] == biggest).all()) for c in range(3)]
+        bad = [sorted(map(tuple, (~y[0, c].isfinite()).nonzero().tolist())) for c in range(3)]
+        assert bad[0] == bad[1] == bad[2] and same[0] == same[1] == same[2], (k, layout)
+        out[k, str(layout)] = (same[0], bad[0], y.shape[-1])
+for k in (2, 4):  # finite at 2x and 4x on every size, not only on the 64x64 map, given scale_factor=1/k
+    for n in range(k, 130):
+        for m in (n, k + 1):
+            x = torch.full((1, 1, m, n), biggest)
+            assert F.interpolate(x, scale_factor=1 / k, mode="bilinear", antialias=True).isfinite().all(), (k, m, n)
+print(out)
+"""
+
+
+def _kernels(capability):
+    """The environment for torch's generic or AVX2 CPU kernels, or none for this machine's own (AVX-512 where it has it)."""
+    return {} if capability == "native" else {"ATEN_CPU_CAPABILITY": capability}
+
+
+@pytest.mark.parametrize("capability", ["default", "avx2", "native"])
+def test_the_largest_float32_stays_finite_in_antialiased_bilinear_at_2x_and_4x_not_on_the_first_row_and_column_at_3x_and_7x(
+    ns, capability
+):
+    # Review r136-5: the list of filters the largest float32 overflows in left out antialiased bilinear, whose taps
+    # are never negative and which keeps it finite at 2x and 4x on every size (on the 64x64 map exactly); at 3x and
+    # 7x it gives nan or inf on the first row and column of the 64x64 map (at 7x not on the row's last pixel), under
+    # every CPU kernel
+    import ast
+
+    for k in SWEEP:
+        assert (taps_at(ns, "bilinear, antialias", k) >= 0).all(), k
+    out = ast.literal_eval(run_python(LARGEST_IN_ANTIALIASED_BILINEAR, **_kernels(capability)))
+    for (k, layout), (same, bad, n) in out.items():
+        edge = {(0, j) for j in range(n)} | {(i, 0) for i in range(n)}
+        expected = {2: set(), 3: edge, 4: set(), 5: set(), 6: set(), 7: edge - {(0, n - 1)}, 8: set()}[k]
+        assert set(bad) == expected, (k, layout)
+        assert same == (k in (2, 4, 5)), (k, layout)  # on this map even exactly at 2x and 4x (and 5x)
+    assert_pages_say(
+        (
+            "frequency-response.md",
+            "Antialiased `bilinear`, whose taps are never negative, keeps it finite at 2× and 4×, yet at 3× and 7× gives "
+            "nan or inf on the first row and column of the 64×64 map (at 7× all but the row's last pixel).",
+        ),
+        (
+            "frequency-response.zh.md",
+            "开启抗混叠的 `bilinear` 权重没有负值，2 倍和 4 倍时结果仍是有限值，但 3 倍和 7 倍时，这张 64×64 的图的第一行和"
+            "第一列会得到 nan 或 inf（7 倍时第一行的最后一个像素除外）。",
+        ),
+    )
