@@ -156,8 +156,8 @@ except Exception as error:  # the message comes from the installed torch
     print(f"bilinear on 5-D: `{type(error).__name__}: {error}`")
 
 # %% modes_table
-# Which input ranks each mode accepts, tried on the installed torch the way nn.Upsample
-# calls it (no antialias argument).
+# Which input ranks each mode accepts for float32 input, tried on the installed torch the way
+# nn.Upsample calls it (no antialias argument).
 modes = ["nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area", "lanczos"]
 shapes = {"3-D (N,C,L)": (1, 1, 4), "4-D (N,C,H,W)": (1, 1, 4, 4), "5-D (N,C,D,H,W)": (1, 1, 4, 4, 4)}
 print("| mode | " + " | ".join(shapes) + " |")

@@ -3,6 +3,7 @@
 import importlib.util
 import itertools
 import math
+import re
 import subprocess
 import sys
 from fractions import Fraction
@@ -795,3 +796,46 @@ def test_conventions_overflow_example_is_the_half_and_half_block():
     )
     en = " ".join((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8").split())
     assert "a 4×4 block of 3e38 above −3e38" not in en
+
+
+def _convention_bullets(page: str) -> list[str]:
+    """The top-level bullets of the Conventions section of docs/PAGE, each with its sub-bullets."""
+    section = (ROOT / "docs" / page).read_text(encoding="utf-8").split("{ #conventions }", 1)[1]
+    body = section.split("\n\n", 2)[2]  # after the intro paragraph
+    return ["- **" + bullet for bullet in body.split("\n- **")[1:]] or [body]
+
+
+def test_conventions_intro_says_the_bullets_show_the_cases_where_the_linked_page_shows_none():
+    # Review r136-9: the intro said "the linked pages show the cases", but three bullets link no page but
+    # interpolate-sizes.md (besides a torch issue), and neither that page nor the script it runs shows
+    # their case: a NumPy float32 or Fraction factor, a quantized tensor, a channels_last slice that is not
+    # dense. Those cases are in the bullets themselves.
+    sizes = (ROOT / "docs" / "interpolate-sizes.md").read_text(encoding="utf-8")
+    sizes += (ROOT / "examples" / "interpolate_sizes.py").read_text(encoding="utf-8")
+    for absent in ("np.float32", "Fraction", "NumPy", "quint8", "qint8", "quantize_per", "is_contiguous(", "not dense"):
+        assert absent not in sizes, absent
+    for page, cases in (
+        ("glossary.md", ("`np.float32(1/7)`", "`Fraction(120, 88)`", "`quint8`", "240-column")),
+        ("glossary.zh.md", ("`np.float32(1/7)`", "`Fraction(120, 88)`", "`quint8`", "240 列宽")),
+    ):
+        bullets = _convention_bullets(page)
+        assert len(bullets) == 10, page
+        for case in cases:
+            (bullet,) = [b for b in bullets if case in b]  # the case is shown in exactly one bullet
+            pages = {link.split("#")[0] for link in re.findall(r"\]\(([^)]+)\)", bullet) if not link.startswith("http")}
+            assert pages == {"interpolate-sizes.md"}, (page, case, pages)
+        # every bullet shows a case (a number with a torch call or dtype in code) or links a page
+        for bullet in bullets:
+            assert re.search(r"\d", bullet) and "`" in bullet or re.search(r"\]\([\w-]+\.md", bullet), bullet[:60]
+    assert_pages_say(
+        (
+            "glossary.md",
+            "torch really behaves differently outside it: each bullet shows a case, or links a page that does.",
+        ),
+        ("glossary.zh.md", "超出范围时 torch 的行为确实不同，每一条都举了这样的例子，或者链接到举了例子的页面。"),
+    )
+    for page, old in (
+        ("glossary.md", "the linked pages show the cases"),
+        ("glossary.zh.md", "所链接的页面给出了具体情形"),
+    ):
+        assert old not in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page

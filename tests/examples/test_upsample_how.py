@@ -2260,3 +2260,56 @@ def test_the_pointer_to_the_coordinates_page_names_the_whole_factors_it_lists():
     assert not any(slips(n, 2) for n in range(1, 9))
     picked = F.interpolate(torch.arange(2.0).view(1, 1, 1, 2), size=(1, 82), mode="nearest").flatten()
     assert picked[41] == 0  # 2 -> 82 misses at pixel 41, as the single-precision bullet says
+
+
+def test_modes_table_is_the_float32_table_which_uint8_and_integer_input_do_not_follow(ns):
+    # Review r136-9: the page introduced the table as "trying each combination on the installed torch", and its
+    # "yes" cells read as true for any input, but the cell tries float32 ones: on the CPU uint8 input fails in
+    # linear, trilinear and area at every rank, and integer input of every other dtype and bool in every mode.
+    def table(dtype):
+        cells = {}
+        for mode in ns["modes"]:
+            for rank, shape in ns["shapes"].items():
+                try:
+                    nn.Upsample(scale_factor=2, mode=mode)(torch.ones(shape).to(dtype))
+                    cells[mode, rank] = True
+                except (NotImplementedError, ValueError, RuntimeError):
+                    cells[mode, rank] = False
+        return cells
+
+    float32 = table(torch.float32)
+    source = " ".join((ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8").split())
+    assert "F.interpolate(torch.ones(shape, device=device), scale_factor=2, mode=mode)" in source  # float32
+    for dtype in (torch.float64, torch.float16, torch.bfloat16):
+        assert table(dtype) == float32, dtype
+    uint8 = table(torch.uint8)
+    for (mode, rank), works in float32.items():
+        assert uint8[mode, rank] == (works and mode not in ("linear", "trilinear", "area")), (mode, rank)
+    assert any(float32[mode, rank] for mode in ("linear", "trilinear", "area") for rank in ns["shapes"])
+    for dtype in (
+        torch.int8,
+        torch.int16,
+        torch.int32,
+        torch.int64,
+        torch.uint16,
+        torch.uint32,
+        torch.uint64,
+        torch.bool,
+    ):
+        assert not any(table(dtype).values()), dtype
+    assert_pages_say(
+        (
+            "upsample.md",
+            "The table below was produced by trying each combination on the installed torch, on float32 input, called "
+            "as `nn.Upsample` calls it (on the CPU, float64, float16 and bfloat16 give the same table, while `uint8` "
+            "fails in `linear`, `trilinear` and `area` at every rank, and the other integer dtypes and `bool` in every "
+            "mode: see [dtype and memory format](interpolate-dtypes.md)):",
+        ),
+        (
+            "upsample.zh.md",
+            "下表是在当前安装的 torch 上，用 float32 输入、按 `nn.Upsample` 的调用方式逐一尝试每种组合得到的（在 CPU "
+            "上，float64、float16 和 bfloat16 得到的表相同；`uint8` 则在 `linear`、`trilinear` 和 `area` 下每种维数都"
+            "失败，其他整数类型和 `bool` 在每种模式下都失败，见[数据类型与内存格式](interpolate-dtypes.md)）：",
+        ),
+    )
+    assert "# Which input ranks each mode accepts for float32 input, tried on the installed torch" in source
