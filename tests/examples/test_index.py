@@ -228,3 +228,40 @@ def test_every_pages_setup_cell_is_folded():
         ("index.md", "(setup cells are folded: click to open them)"),
         ("index.zh.md", "（准备代码默认折叠，点开即可查看）"),
     )
+
+
+def nav_titles() -> dict[str, dict[str, str]]:
+    """Per language, each page's title in mkdocs.yml's nav (zh through its nav_translations)."""
+    import yaml
+
+    class IgnoreTags(yaml.SafeLoader):
+        pass
+
+    IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)  # !!python/name and friends
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
+
+    def pages(nav):
+        for item in nav:
+            for title, target in item.items():
+                yield from [(title, target)] if isinstance(target, str) else pages(target)
+
+    english = {target: title for title, target in pages(config["nav"])}
+    [i18n] = [p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p]
+    [zh] = [language["nav_translations"] for language in i18n["languages"] if language["locale"] == "zh"]
+    return {"en": english, "zh": {target: zh.get(title, title) for target, title in english.items()}}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_index_names_each_page_by_its_nav_title(language):
+    """The zh index named four pages by titles the nav does not use (讲清楚 ConvTranspose2d for ConvTranspose2d 详解,
+    性能实测 for 性能与带宽实测, ...), so a reader could not find them in the menu."""
+    import re
+
+    page = ROOT / "docs" / ("index.md" if language == "en" else "index.zh.md")
+    rows = re.findall(r"^\| \[([^\]]+)\]\(([a-z-]+\.md)\)", page.read_text(encoding="utf-8"), flags=re.M)
+    titles = nav_titles()[language]
+    assert len(rows) >= 25
+    # a title with a subtitle may be cut at its colon: the row's description gives the rest (Recipes)
+    assert [
+        label for label, target in rows if label not in (titles[target], re.split("[:：]", titles[target])[0])
+    ] == []
