@@ -111,9 +111,9 @@ for mode, kwargs in MODES.items():
     print(f"| `{mode}` | {passed[0]} | {passed[1]} | {checks[mode][2]:.1e} |")
 
 # %% determinism
-# Run each backward twice, with the default settings and with
-# torch.use_deterministic_algorithms(True), and record what happens: an error, a warning,
-# or nothing, and whether the two gradients are bitwise equal. Large enough that many
+# Run each backward twice, with the default settings, with torch.use_deterministic_algorithms(True)
+# and with (True, warn_only=True), and record what happens: an error, a warning, or nothing, and
+# whether the two gradients are bitwise equal. Large enough that many
 # output pixels send gradient to each input pixel.
 RANKED = {  # label -> (input rank, F.interpolate arguments)
     "nearest": (4, dict(mode="nearest")),

@@ -1879,3 +1879,26 @@ def test_the_footprint_figures_last_row_is_the_odd_whole_shrink_the_page_points_
         ("interpolate-gradients.md", "with the default `align_corners=False` (3× in the last row;"),
         ("interpolate-gradients.zh.md", "按奇数整数倍缩小时（最后一行的 3 倍；"),
     )
+
+
+def _cell_comment(cell: str) -> str:
+    """The comment lines that open ``# %% CELL`` of the example, joined."""
+    lines = (ROOT / "examples" / "interpolate_gradients.py").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"# %% {cell}") + 1
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("#"))
+    return " ".join(line.lstrip("# ") for line in lines[start:end])
+
+
+def test_the_determinism_cells_comment_names_every_setting_it_runs(ns):
+    # Review r137-3: the cell's comment said it runs each backward "with the default settings and with
+    # torch.use_deterministic_algorithms(True)", leaving out the third setting it runs and tabulates, (True,
+    # warn_only=True), the only one under which the "warning" it records can come back instead of an error.
+    assert ns["SWITCH"] == ("default", "deterministic", "deterministic, warn_only")
+    assert {setting for (_, _, setting) in ns["determinism"]} == set(ns["SWITCH"])
+    assert "| with (True, warn_only=True) |" in printed_by("interpolate_gradients.py")
+    comment = _cell_comment("determinism")
+    assert "with the default settings and with torch.use_deterministic_algorithms(True), and record" not in comment
+    assert (
+        "with the default settings, with torch.use_deterministic_algorithms(True) and with (True, warn_only=True)"
+        in comment
+    )
