@@ -5,8 +5,9 @@ pixel is a weighted sum of input pixels, so the gradient sends each output's gra
 those input pixels with the same weights, except at the cases the page lists (a CPU bug, and
 sizes where the backward kernel places its samples otherwise than the forward one). Shown
 numerically, checked with ``torch.autograd.gradcheck`` in float64, and then: what
-``torch.use_deterministic_algorithms(True)`` does to these backward passes on the device
-that runs this script.
+``torch.use_deterministic_algorithms(True)`` does to these backward passes on the CPU, and on
+the GPU when the script runs on one (on any machine, the meta device shows which backward a
+tensor that is not on the CPU records).
 """
 
 # %% setup

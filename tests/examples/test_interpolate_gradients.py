@@ -1902,3 +1902,23 @@ def test_the_determinism_cells_comment_names_every_setting_it_runs(ns):
         "with the default settings, with torch.use_deterministic_algorithms(True) and with (True, warn_only=True)"
         in comment
     )
+
+
+def test_the_docstring_says_the_determinism_cells_run_on_the_cpu_and_the_meta_device_on_any_build(ns):
+    # Review r137-3: the docstring said the script shows what the switch does "on the device that runs this script";
+    # the determinism cell always runs the CPU too (a GPU build has CPU rows as well), and the dispatch cell runs the
+    # meta device on any machine, which shows, without a GPU, the decomposition a tensor off the CPU takes.
+    from helpers import docstring_of
+
+    assert {where for (where, _, _) in ns["determinism"]} >= {"cpu", ns["device"].type}
+    assert "cpu" in {where for (_, where, _) in ns["dispatch"]} and "meta" in {
+        where for (_, where, _) in ns["dispatch"]
+    }
+    assert ns["dispatch"]["bilinear", "meta", True] == "AddBackward0"  # the decomposition, shown on any machine
+    assert ns["dispatch"]["bilinear", "cpu", True] == "UpsampleBilinear2DBackward0"
+    doc = docstring_of((ROOT / "examples" / "interpolate_gradients.py").read_text(encoding="utf-8"))
+    assert "on the device that runs this script" not in doc
+    assert (
+        "does to these backward passes on the CPU, and on the GPU when the script runs on one (on any machine, the"
+        " meta device shows which backward a tensor that is not on the CPU records)" in doc
+    )
