@@ -114,8 +114,9 @@ for mode, kwargs in MODES.items():
 # %% determinism
 # Run each backward twice, with the default settings, with torch.use_deterministic_algorithms(True)
 # and with (True, warn_only=True), and record what happens: an error, a warning, or nothing, and
-# whether the two gradients are bitwise equal. Large enough that many
-# output pixels send gradient to each input pixel.
+# whether the two gradients are bitwise equal. At x2, whatever the size, each input pixel away from
+# the border collects the gradients of 4 output pixels (nearest, linear, area), 16 (bilinear, with
+# or without antialias) or 64 (bicubic, trilinear).
 RANKED = {  # label -> (input rank, F.interpolate arguments)
     "nearest": (4, dict(mode="nearest")),
     "linear": (3, dict(mode="linear")),

@@ -1922,3 +1922,27 @@ def test_the_docstring_says_the_determinism_cells_run_on_the_cpu_and_the_meta_de
         "does to these backward passes on the CPU, and on the GPU when the script runs on one (on any machine, the"
         " meta device shows which backward a tensor that is not on the CPU records)" in doc
     )
+
+
+def test_the_determinism_cell_counts_the_output_pixels_each_input_pixel_collects_from_the_factor_not_the_size(ns):
+    # Review r137-3: the cell's comment said its tensors were "Large enough that many output pixels send gradient to
+    # each input pixel"; that count is set by the mode and the cell's x2, not by the size: 4, 16 or 64 away from the
+    # border at the cell's shapes and at small ones alike (and fewer at the border: 9 in bilinear).
+    counts = {"nearest": 4, "linear": 4, "area": 4, "bilinear": 16, "bilinear, antialias": 16, "bicubic": 64}
+    counts["trilinear"] = 64
+    assert set(counts) == set(ns["RANKED"])
+    for label, (rank, kwargs) in ns["RANKED"].items():
+        for n in (8, 16, 32):
+            x = torch.zeros((1, 1) + (n,) * (rank - 2), dtype=torch.float64)
+            x[(0, 0) + (n // 2,) * (rank - 2)] = 1.0  # an input pixel away from the border
+            reached = int((F.interpolate(x, scale_factor=2, **kwargs) != 0).sum())
+            assert reached == counts[label], (label, n, reached)
+    edge = torch.zeros(1, 1, 8, 8, dtype=torch.float64)
+    edge[0, 0, 0, 0] = 1.0
+    assert int((F.interpolate(edge, scale_factor=2, mode="bilinear") != 0).sum()) == 9
+    comment = _cell_comment("determinism")
+    assert "Large enough that many output pixels send gradient to each input pixel" not in comment
+    assert (
+        "At x2, whatever the size, each input pixel away from the border collects the gradients of 4 output pixels"
+        " (nearest, linear, area), 16 (bilinear, with or without antialias) or 64 (bicubic, trilinear)." in comment
+    )
