@@ -5,8 +5,9 @@ pixel is a weighted sum of input pixels, so the gradient sends each output's gra
 those input pixels with the same weights, except at the cases the page lists (a CPU bug, and
 sizes where the backward kernel places its samples otherwise than the forward one). Shown
 numerically, checked with ``torch.autograd.gradcheck`` in float64, and then: what
-``torch.use_deterministic_algorithms(True)`` does to these backward passes on the device
-that runs this script.
+``torch.use_deterministic_algorithms(True)`` does to these backward passes on the CPU, and on
+the GPU when the script runs on one (on any machine, the meta device shows which backward a
+tensor that is not on the CPU records).
 """
 
 # %% setup
@@ -111,10 +112,11 @@ for mode, kwargs in MODES.items():
     print(f"| `{mode}` | {passed[0]} | {passed[1]} | {checks[mode][2]:.1e} |")
 
 # %% determinism
-# Run each backward twice, with the default settings and with
-# torch.use_deterministic_algorithms(True), and record what happens: an error, a warning,
-# or nothing, and whether the two gradients are bitwise equal. Large enough that many
-# output pixels send gradient to each input pixel.
+# Run each backward twice, with the default settings, with torch.use_deterministic_algorithms(True)
+# and with (True, warn_only=True), and record what happens: an error, a warning, or nothing, and
+# whether the two gradients are bitwise equal. At x2, whatever the size, each input pixel away from
+# the border collects the gradients of 4 output pixels (nearest, linear, area), 16 (bilinear, with
+# or without antialias) or 64 (bicubic, trilinear).
 RANKED = {  # label -> (input rank, F.interpolate arguments)
     "nearest": (4, dict(mode="nearest")),
     "linear": (3, dict(mode="linear")),

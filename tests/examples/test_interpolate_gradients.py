@@ -1879,3 +1879,70 @@ def test_the_footprint_figures_last_row_is_the_odd_whole_shrink_the_page_points_
         ("interpolate-gradients.md", "with the default `align_corners=False` (3× in the last row;"),
         ("interpolate-gradients.zh.md", "按奇数整数倍缩小时（最后一行的 3 倍；"),
     )
+
+
+def _cell_comment(cell: str) -> str:
+    """The comment lines that open ``# %% CELL`` of the example, joined."""
+    lines = (ROOT / "examples" / "interpolate_gradients.py").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"# %% {cell}") + 1
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("#"))
+    return " ".join(line.lstrip("# ") for line in lines[start:end])
+
+
+def test_the_determinism_cells_comment_names_every_setting_it_runs(ns):
+    # Review r137-3: the cell's comment said it runs each backward "with the default settings and with
+    # torch.use_deterministic_algorithms(True)", leaving out the third setting it runs and tabulates, (True,
+    # warn_only=True), the only one under which the "warning" it records can come back instead of an error.
+    assert ns["SWITCH"] == ("default", "deterministic", "deterministic, warn_only")
+    assert {setting for (_, _, setting) in ns["determinism"]} == set(ns["SWITCH"])
+    assert "| with (True, warn_only=True) |" in printed_by("interpolate_gradients.py")
+    comment = _cell_comment("determinism")
+    assert "with the default settings and with torch.use_deterministic_algorithms(True), and record" not in comment
+    assert (
+        "with the default settings, with torch.use_deterministic_algorithms(True) and with (True, warn_only=True)"
+        in comment
+    )
+
+
+def test_the_docstring_says_the_determinism_cells_run_on_the_cpu_and_the_meta_device_on_any_build(ns):
+    # Review r137-3: the docstring said the script shows what the switch does "on the device that runs this script";
+    # the determinism cell always runs the CPU too (a GPU build has CPU rows as well), and the dispatch cell runs the
+    # meta device on any machine, which shows, without a GPU, the decomposition a tensor off the CPU takes.
+    from helpers import docstring_of
+
+    assert {where for (where, _, _) in ns["determinism"]} >= {"cpu", ns["device"].type}
+    assert "cpu" in {where for (_, where, _) in ns["dispatch"]} and "meta" in {
+        where for (_, where, _) in ns["dispatch"]
+    }
+    assert ns["dispatch"]["bilinear", "meta", True] == "AddBackward0"  # the decomposition, shown on any machine
+    assert ns["dispatch"]["bilinear", "cpu", True] == "UpsampleBilinear2DBackward0"
+    doc = docstring_of((ROOT / "examples" / "interpolate_gradients.py").read_text(encoding="utf-8"))
+    assert "on the device that runs this script" not in doc
+    assert (
+        "does to these backward passes on the CPU, and on the GPU when the script runs on one (on any machine, the"
+        " meta device shows which backward a tensor that is not on the CPU records)" in doc
+    )
+
+
+def test_the_determinism_cell_counts_the_output_pixels_each_input_pixel_collects_from_the_factor_not_the_size(ns):
+    # Review r137-3: the cell's comment said its tensors were "Large enough that many output pixels send gradient to
+    # each input pixel"; that count is set by the mode and the cell's x2, not by the size: 4, 16 or 64 away from the
+    # border at the cell's shapes and at small ones alike (and fewer at the border: 9 in bilinear).
+    counts = {"nearest": 4, "linear": 4, "area": 4, "bilinear": 16, "bilinear, antialias": 16, "bicubic": 64}
+    counts["trilinear"] = 64
+    assert set(counts) == set(ns["RANKED"])
+    for label, (rank, kwargs) in ns["RANKED"].items():
+        for n in (8, 16, 32):
+            x = torch.zeros((1, 1) + (n,) * (rank - 2), dtype=torch.float64)
+            x[(0, 0) + (n // 2,) * (rank - 2)] = 1.0  # an input pixel away from the border
+            reached = int((F.interpolate(x, scale_factor=2, **kwargs) != 0).sum())
+            assert reached == counts[label], (label, n, reached)
+    edge = torch.zeros(1, 1, 8, 8, dtype=torch.float64)
+    edge[0, 0, 0, 0] = 1.0
+    assert int((F.interpolate(edge, scale_factor=2, mode="bilinear") != 0).sum()) == 9
+    comment = _cell_comment("determinism")
+    assert "Large enough that many output pixels send gradient to each input pixel" not in comment
+    assert (
+        "At x2, whatever the size, each input pixel away from the border collects the gradients of 4 output pixels"
+        " (nearest, linear, area), 16 (bilinear, with or without antialias) or 64 (bicubic, trilinear)." in comment
+    )
