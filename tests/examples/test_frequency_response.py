@@ -1966,3 +1966,29 @@ def test_the_largest_float32_stays_finite_in_antialiased_bilinear_at_2x_and_4x_n
             "第一列会得到 nan 或 inf（7 倍时第一行的最后一个像素除外）。",
         ),
     )
+
+
+def test_the_examples_docstring_lists_every_filter_it_compares_with_the_ideal_low_pass(ns):
+    """Review r137-5: the docstring listed the filters compared with the ideal low-pass as "box (AvgPool2d, area),
+    triangle (antialiased bilinear), Keys cubic (antialiased bicubic), Lanczos-3, the binomial filters of BlurPool,
+    and cascades of 2x steps", leaving out the three the page adds for contrast: slicing and plain bilinear and
+    bicubic, whose taps the script reads and whose responses it draws and tabulates like the others."""
+    docstring = docstring_of((ROOT / "examples" / "frequency_response.py").read_text(encoding="utf-8"))
+    words = {  # each filter the script reads taps of, and the docstring's words for it
+        "x[..., ::k, ::k]": "slicing",
+        "bilinear": "plain bilinear",
+        "bicubic": "plain bilinear and bicubic",
+        "AvgPool2d(k)": "box (AvgPool2d, area)",
+        "area": "box (AvgPool2d, area)",
+        "bilinear, antialias": "triangle (antialiased bilinear)",
+        "bicubic, antialias": "Keys cubic (antialiased bicubic)",
+        "lanczos, antialias": "Lanczos-3",
+        "bilinear, antialias, 2x twice": "cascades of 2x steps",
+        "AvgPool2d(2) twice": "cascades of 2x steps",
+    }
+    for name, _ in ns["taps"]:
+        said = "the binomial filters of BlurPool" if name.startswith("BlurPool") else words[name]
+        assert said in docstring, name
+    # the three for contrast are compared with the ideal low-pass like the others: a row in each table
+    for name in ("x[..., ::k, ::k]", "bilinear", "bicubic"):
+        assert all((name, k) in ns["measures"] for k in (2, 4)), name
