@@ -1992,3 +1992,39 @@ def test_the_examples_docstring_lists_every_filter_it_compares_with_the_ideal_lo
     # the three for contrast are compared with the ideal low-pass like the others: a row in each table
     for name in ("x[..., ::k, ::k]", "bilinear", "bicubic"):
         assert all((name, k) in ns["measures"] for k in (2, 4)), name
+
+
+def test_the_first_point_under_the_tables_names_every_row_that_is_one_filter_at_4x(ns):
+    """Review r137-5: "Several rows are one filter" named all four rows of the box at 2× but at 4× only "two
+    AvgPool2d(2) are AvgPool2d(4)", leaving out `area` and BlurPool [1, 1], which are that filter too (and BlurPool
+    [1, 1] is one of the curves the figure's sentence says this point names)."""
+    taps = ns["taps"]
+    for k, expected in (
+        (2, [{"AvgPool2d(k)", "area", "BlurPool [1,1]", "bilinear"}, {"bilinear, antialias", "BlurPool [1,3,3,1]"}]),
+        (
+            4,
+            [
+                {"AvgPool2d(k)", "area", "BlurPool [1,1]", "AvgPool2d(2) twice"},
+                {"BlurPool [1,3,3,1]", "bilinear, antialias, 2x twice"},
+            ],
+        ),
+    ):
+        names = [name for name, kk in taps if kk == k]
+        groups = []
+        for name in names:  # rows with the same taps, in groups of two or more
+            group = {other for other in names if torch.allclose(taps[name, k], taps[other, k], atol=1e-12, rtol=0)}
+            if len(group) > 1 and group not in groups:
+                groups.append(group)
+        assert sorted(map(sorted, groups)) == sorted(map(sorted, expected)), k
+    assert_pages_say(
+        (
+            "frequency-response.md",
+            "At 4×, two `AvgPool2d(2)` are `AvgPool2d(4)`, and so are `area` and BlurPool [1, 1] (its 2× step twice), "
+            "and two antialiased `bilinear` halvings are BlurPool [1, 3, 3, 1] twice",
+        ),
+        (
+            "frequency-response.zh.md",
+            "4 倍时，两次 `AvgPool2d(2)` 就是 `AvgPool2d(4)`，`area` 和 BlurPool [1, 1]（它的 2 倍步骤执行两次）也是；"
+            "两次开启抗混叠的 `bilinear` 减半，等于两次 BlurPool [1, 3, 3, 1]",
+        ),
+    )
