@@ -2028,3 +2028,45 @@ def test_the_first_point_under_the_tables_names_every_row_that_is_one_filter_at_
             "两次开启抗混叠的 `bilinear` 减半，等于两次 BlurPool [1, 3, 3, 1]",
         ),
     )
+
+
+@pytest.mark.skipif("lanczos" not in F.interpolate.__doc__, reason="this torch has no lanczos")
+def test_the_negative_lobes_make_bicubic_and_lanczos_overshoot_as_the_interpolate_docstring_warns():
+    """Review r137-5: "the same negative lobes make bicubic and lanczos overshoot, which the F.interpolate
+    documentation warns about" had no test: shrinking a 0-to-1 step by every whole factor from 2 to 8, the modes with
+    negative lobes (antialiased bicubic and lanczos, plain bicubic at even factors) go below 0 and above 1, those
+    without (bilinear with or without antialias, area, plain bicubic at odd factors, whose taps are 1 and 0s) never
+    leave [0, 1]; and the installed F.interpolate's docstring warns of overshoot for both modes."""
+
+    def overshoots(k, mode, **setting):
+        below = above = False
+        for step in range(1, 8 * k):  # every position of the step within 8 output pixels
+            x = torch.zeros(1, 1, 2, 16 * k, dtype=torch.float64)
+            x[..., 4 * k + step :] = 1
+            y = F.interpolate(x, size=(2, 16), mode=mode, **setting)
+            below, above = below or bool((y < -1e-12).any()), above or bool((y > 1 + 1e-12).any())
+        return below, above
+
+    for k in SWEEP:
+        for mode, setting, lobes in (
+            ("bicubic", dict(antialias=True, align_corners=False), True),
+            ("lanczos", dict(antialias=True), True),
+            ("bicubic", dict(align_corners=False), k % 2 == 0),
+            ("bilinear", dict(antialias=True, align_corners=False), False),
+            ("bilinear", dict(align_corners=False), False),
+            ("area", {}, False),
+        ):
+            assert overshoots(k, mode, **setting) == (lobes, lobes), (k, mode, setting)
+    note = " ".join(F.interpolate.__doc__.split())
+    assert "With ``mode='bicubic'`` or ``mode='lanczos'``, it's possible to cause overshoot." in note
+    assert_pages_say(
+        (
+            "frequency-response.md",
+            "the same negative lobes make `bicubic` and `lanczos` overshoot, which the `F.interpolate` documentation "
+            "warns about",
+        ),
+        (
+            "frequency-response.zh.md",
+            "`bicubic` 和 `lanczos` 会过冲，也是这些负旁瓣造成的，`F.interpolate` 的文档对过冲有专门提醒",
+        ),
+    )
