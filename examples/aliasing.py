@@ -46,7 +46,8 @@ methods = {
     "x[..., ::k, ::k]": lambda x, k: x[..., ::k, ::k],
     "MaxPool2d(k)": lambda x, k: F.max_pool2d(x, k),
     "AvgPool2d(k)": lambda x, k: F.avg_pool2d(x, k),
-    # LPPool2d sums x^p over the window; dividing by k turns the sum into a root mean square.
+    # LPPool2d(p, k) is the p-th root of the sum of x^p over the k x k window; at p = 2, dividing that root by k
+    # turns it into a root mean square.
     "LPPool2d(2, k) / k": lambda x, k: F.lp_pool2d(x, 2, k) / k,
     **{name: resize(setting) for name, setting in INTERPOLATE_SETTINGS.items()},
 }

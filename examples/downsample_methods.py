@@ -402,7 +402,7 @@ variants = {
     "BlurPool [1,4,6,4,1]": lambda: BlurPool(filter_size=5),
     "MaxBlurPool [1,4,6,4,1]": lambda: MaxBlurPool(filter_size=5),
 }
-shifts = [(0, 1), (0, -1), (1, 0), (-1, 0)]  # one pixel right, left, down, up
+shifts = [(0, 1), (0, -1), (1, 0), (-1, 0)]  # the crop moves one pixel right, left, down, up: the image content left, right, up, down
 seeds = range(5)
 runs = {name: [] for name in variants}
 for seed in seeds:

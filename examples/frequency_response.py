@@ -8,7 +8,7 @@ back. This script reads each filter's taps out of torch itself (it shrinks a bat
 impulses and looks at one output pixel), computes the response from the taps, and
 compares it with the ideal low-pass: box (AvgPool2d, area), triangle (antialiased
 bilinear), Keys cubic (antialiased bicubic), Lanczos-3, the binomial filters of BlurPool,
-and cascades of 2x steps.
+cascades of 2x steps and, for contrast, slicing and plain bilinear and bicubic.
 """
 
 # %% setup

@@ -1737,3 +1737,23 @@ def test_the_methods_take_both_antialias_settings_only_where_both_are_accepted(n
         assert "where it is accepted" not in text and "分别关闭和开启" not in text, page
     docstring = docstring_of((ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8"))
     assert "with and without antialiasing where both are accepted (lanczos only with it)" in docstring
+
+
+def test_the_methods_comment_says_lp_pool_returns_the_root_of_the_sum_not_the_sum():
+    """Review r137-5: the methods cell said "LPPool2d sums x^p over the window; dividing by k turns the sum into a root
+    mean square": LPPool2d returns the p-th root of that sum, and dividing the sum of squares by k is no root mean
+    square (it is k times the mean square); dividing the root by k is."""
+    source = (ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8")
+    assert "LPPool2d sums x^p" not in source
+    assert (
+        "# LPPool2d(p, k) is the p-th root of the sum of x^p over the k x k window; at p = 2, dividing that root by k\n"
+        "    # turns it into a root mean square.\n" in source
+    )
+    x = torch.rand(2, 3, 24, 24, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
+    for k in (2, 3, 4):
+        for p in (2, 3):
+            window_sum = F.avg_pool2d(x**p, k) * k * k
+            torch.testing.assert_close(F.lp_pool2d(x, p, k), window_sum ** (1 / p))  # the p-th root of the sum
+        squares = F.avg_pool2d(x**2, k) * k * k
+        torch.testing.assert_close(F.lp_pool2d(x, 2, k) / k, (squares / k**2).sqrt())  # the root over k: the RMS
+        assert not torch.allclose(squares / k, (squares / k**2).sqrt())  # the sum over k: not the RMS

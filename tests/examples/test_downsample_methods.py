@@ -1670,3 +1670,30 @@ def test_the_zh_page_quotes_the_yes_of_the_same_operation_table_as_the_zh_table_
         ("downsample-methods.zh.md", "所以表中的“是”允许浮点舍入误差"),
     )
     assert "“相同”允许" not in (ROOT / "docs" / "downsample-methods.zh.md").read_text(encoding="utf-8")
+
+
+def test_the_cnn_shifts_comment_says_which_way_the_crop_and_which_way_the_image_moves():
+    """Review r137-5: the CNN cell labelled its shifts (dy, dx) = (0, 1), (0, -1), (1, 0), (-1, 0) "one pixel right,
+    left, down, up", the page's "each test image is shifted by one pixel in each of four directions"; but they move
+    the crop window, so the image content in the crop moves the other way: (0, 1) moves it one pixel left."""
+    import ast
+
+    source = (ROOT / "examples" / "downsample_methods.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    crop_def = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "crop")
+    shifts_line = next(line for line in source.splitlines() if line.startswith("shifts = "))
+    scope = {}
+    exec(ast.unparse(crop_def) + "\n" + shifts_line.split("#")[0], scope)
+    x = torch.randn(1, 1, 26, 26, generator=torch.Generator().manual_seed(0))
+    still = scope["crop"](x)
+    content_moves = []
+    for dy, dx in scope["shifts"]:
+        moved = scope["crop"](x, dy, dx)
+        # the direction the content moves: the one in which the moved crop matches the still one shifted
+        for name, (my, mx) in {"left": (0, -1), "right": (0, 1), "up": (-1, 0), "down": (1, 0)}.items():
+            if torch.equal(still.roll((my, mx), dims=(-2, -1))[..., 1:-1, 1:-1], moved[..., 1:-1, 1:-1]):
+                content_moves.append(name)
+    assert content_moves == ["left", "right", "up", "down"]
+    assert shifts_line.endswith(
+        "# the crop moves one pixel right, left, down, up: the image content left, right, up, down"
+    )

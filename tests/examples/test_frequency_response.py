@@ -1966,3 +1966,107 @@ def test_the_largest_float32_stays_finite_in_antialiased_bilinear_at_2x_and_4x_n
             "第一列会得到 nan 或 inf（7 倍时第一行的最后一个像素除外）。",
         ),
     )
+
+
+def test_the_examples_docstring_lists_every_filter_it_compares_with_the_ideal_low_pass(ns):
+    """Review r137-5: the docstring listed the filters compared with the ideal low-pass as "box (AvgPool2d, area),
+    triangle (antialiased bilinear), Keys cubic (antialiased bicubic), Lanczos-3, the binomial filters of BlurPool,
+    and cascades of 2x steps", leaving out the three the page adds for contrast: slicing and plain bilinear and
+    bicubic, whose taps the script reads and whose responses it draws and tabulates like the others."""
+    docstring = docstring_of((ROOT / "examples" / "frequency_response.py").read_text(encoding="utf-8"))
+    words = {  # each filter the script reads taps of, and the docstring's words for it
+        "x[..., ::k, ::k]": "slicing",
+        "bilinear": "plain bilinear",
+        "bicubic": "plain bilinear and bicubic",
+        "AvgPool2d(k)": "box (AvgPool2d, area)",
+        "area": "box (AvgPool2d, area)",
+        "bilinear, antialias": "triangle (antialiased bilinear)",
+        "bicubic, antialias": "Keys cubic (antialiased bicubic)",
+        "lanczos, antialias": "Lanczos-3",
+        "bilinear, antialias, 2x twice": "cascades of 2x steps",
+        "AvgPool2d(2) twice": "cascades of 2x steps",
+    }
+    for name, _ in ns["taps"]:
+        said = "the binomial filters of BlurPool" if name.startswith("BlurPool") else words[name]
+        assert said in docstring, name
+    # the three for contrast are compared with the ideal low-pass like the others: a row in each table
+    for name in ("x[..., ::k, ::k]", "bilinear", "bicubic"):
+        assert all((name, k) in ns["measures"] for k in (2, 4)), name
+
+
+def test_the_first_point_under_the_tables_names_every_row_that_is_one_filter_at_4x(ns):
+    """Review r137-5: "Several rows are one filter" named all four rows of the box at 2× but at 4× only "two
+    AvgPool2d(2) are AvgPool2d(4)", leaving out `area` and BlurPool [1, 1], which are that filter too (and BlurPool
+    [1, 1] is one of the curves the figure's sentence says this point names)."""
+    taps = ns["taps"]
+    for k, expected in (
+        (2, [{"AvgPool2d(k)", "area", "BlurPool [1,1]", "bilinear"}, {"bilinear, antialias", "BlurPool [1,3,3,1]"}]),
+        (
+            4,
+            [
+                {"AvgPool2d(k)", "area", "BlurPool [1,1]", "AvgPool2d(2) twice"},
+                {"BlurPool [1,3,3,1]", "bilinear, antialias, 2x twice"},
+            ],
+        ),
+    ):
+        names = [name for name, kk in taps if kk == k]
+        groups = []
+        for name in names:  # rows with the same taps, in groups of two or more
+            group = {other for other in names if torch.allclose(taps[name, k], taps[other, k], atol=1e-12, rtol=0)}
+            if len(group) > 1 and group not in groups:
+                groups.append(group)
+        assert sorted(map(sorted, groups)) == sorted(map(sorted, expected)), k
+    assert_pages_say(
+        (
+            "frequency-response.md",
+            "At 4×, two `AvgPool2d(2)` are `AvgPool2d(4)`, and so are `area` and BlurPool [1, 1] (its 2× step twice), "
+            "and two antialiased `bilinear` halvings are BlurPool [1, 3, 3, 1] twice",
+        ),
+        (
+            "frequency-response.zh.md",
+            "4 倍时，两次 `AvgPool2d(2)` 就是 `AvgPool2d(4)`，`area` 和 BlurPool [1, 1]（它的 2 倍步骤执行两次）也是；"
+            "两次开启抗混叠的 `bilinear` 减半，等于两次 BlurPool [1, 3, 3, 1]",
+        ),
+    )
+
+
+@pytest.mark.skipif("lanczos" not in F.interpolate.__doc__, reason="this torch has no lanczos")
+def test_the_negative_lobes_make_bicubic_and_lanczos_overshoot_as_the_interpolate_docstring_warns():
+    """Review r137-5: "the same negative lobes make bicubic and lanczos overshoot, which the F.interpolate
+    documentation warns about" had no test: shrinking a 0-to-1 step by every whole factor from 2 to 8, the modes with
+    negative lobes (antialiased bicubic and lanczos, plain bicubic at even factors) go below 0 and above 1, those
+    without (bilinear with or without antialias, area, plain bicubic at odd factors, whose taps are 1 and 0s) never
+    leave [0, 1]; and the installed F.interpolate's docstring warns of overshoot for both modes."""
+
+    def overshoots(k, mode, **setting):
+        below = above = False
+        for step in range(1, 8 * k):  # every position of the step within 8 output pixels
+            x = torch.zeros(1, 1, 2, 16 * k, dtype=torch.float64)
+            x[..., 4 * k + step :] = 1
+            y = F.interpolate(x, size=(2, 16), mode=mode, **setting)
+            below, above = below or bool((y < -1e-12).any()), above or bool((y > 1 + 1e-12).any())
+        return below, above
+
+    for k in SWEEP:
+        for mode, setting, lobes in (
+            ("bicubic", dict(antialias=True, align_corners=False), True),
+            ("lanczos", dict(antialias=True), True),
+            ("bicubic", dict(align_corners=False), k % 2 == 0),
+            ("bilinear", dict(antialias=True, align_corners=False), False),
+            ("bilinear", dict(align_corners=False), False),
+            ("area", {}, False),
+        ):
+            assert overshoots(k, mode, **setting) == (lobes, lobes), (k, mode, setting)
+    note = " ".join(F.interpolate.__doc__.split())
+    assert "With ``mode='bicubic'`` or ``mode='lanczos'``, it's possible to cause overshoot." in note
+    assert_pages_say(
+        (
+            "frequency-response.md",
+            "the same negative lobes make `bicubic` and `lanczos` overshoot, which the `F.interpolate` documentation "
+            "warns about",
+        ),
+        (
+            "frequency-response.zh.md",
+            "`bicubic` 和 `lanczos` 会过冲，也是这些负旁瓣造成的，`F.interpolate` 的文档对过冲有专门提醒",
+        ),
+    )
