@@ -3,7 +3,7 @@
 Shrinking an image throws samples away. Detail finer than the new grid can hold does
 not simply disappear: it folds back and shows up as coarser patterns that were never
 there (moiré). This script makes that visible on a zone plate, on fine stripes and a
-checkerboard, in the Fourier spectrum, and on the thin circle of the clean-fid paper,
+checkerboard, in the Fourier spectrum, and on a thin circle like the clean-fid paper's,
 for the parameter-free ways to shrink by 2, 4 and 8 that slicing, the pooling layers and
 F.interpolate offer (not F.grid_sample with a scaled grid, nor the random windows of
 FractionalMaxPool2d), and Zhang's BlurPool and MaxBlurPool.

@@ -1757,3 +1757,13 @@ def test_the_methods_comment_says_lp_pool_returns_the_root_of_the_sum_not_the_su
         squares = F.avg_pool2d(x**2, k) * k * k
         torch.testing.assert_close(F.lp_pool2d(x, 2, k) / k, (squares / k**2).sqrt())  # the root over k: the RMS
         assert not torch.allclose(squares / k, (squares / k**2).sqrt())  # the sum over k: not the RMS
+
+
+def test_the_docstring_calls_the_circle_one_like_the_clean_fid_papers_not_the_papers_own():
+    """The docstring said "on the thin circle of the clean-fid paper"; the page and the cell say the circle's size and
+    width are this page's own (noticed by review r137-5)."""
+    docstring = docstring_of((ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8"))
+    assert "on a thin circle like the clean-fid paper's" in docstring
+    assert "the thin circle of the clean-fid paper" not in docstring
+    cell = (ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8").split("# %% thin_circle")[1]
+    assert "the size and line width here are this page's own" in cell
