@@ -3014,3 +3014,51 @@ def test_antialiased_bilinear_at_one_half_weighs_1_3_3_1_eighths_away_from_the_b
             "若设 `antialias=True`，在远离边界处，每个轴读 4 个像素，权重为 1/8、3/8、3/8、1/8。",
         ),
     )
+
+
+_FLOAT64_EXP_ORDERS_CODE = """
+import json, torch, torch.nn.functional as F
+acts = {"elu": F.elu, "sigmoid": torch.sigmoid, "softplus": F.softplus, "selu": F.selu, "celu": F.celu}
+g = torch.Generator().manual_seed(0)
+features = 3 * torch.randn(1, 8, 64, 64, dtype=torch.float64, generator=g)
+crops = [features[:1, c : c + 1, i : i + 20, j : j + 20] for c in range(8) for i in (0, 44) for j in (0, 44)]
+differ = {}
+for name, act in acts.items():
+    differ[name] = sum(int((F.max_pool2d(act(x), 2) != act(F.max_pool2d(x, 2))).sum()) for x in [features] + crops)
+x = torch.full((1, 1, 2, 14), -0.22887413288613145, dtype=torch.float64)
+orders = sorted({repr(F.max_pool2d(F.elu(x), 2)[0, 0, 0, 0].item()), repr(F.elu(F.max_pool2d(x, 2))[0, 0, 0, 0].item())})
+print(json.dumps([torch.backends.cpu.get_cpu_capability(), differ, orders]))
+"""
+
+
+def test_exp_based_activation_orders_differ_on_float64_input_too_with_avx2_and_avx_512():
+    """Review r137-1: the bit-for-bit list said that ELU, sigmoid, Softplus, SELU and CELU, whose SIMD and scalar code
+    round differently, give two orders that differ "on float32 input", and named float64 only for Softplus past its
+    threshold; but their float64 SIMD and scalar code round differently too: with AVX2 and AVX-512 code all five
+    differ in the last bits on float64 feature maps and crops (none in generic x86 code), and a float64 2x14 image of
+    -0.22887413288613145 gives -0.2045713544875439 after ELU one way and -0.20457135448754388 the other."""
+    runs = {"default": run_in_generic_x86_code(_FLOAT64_EXP_ORDERS_CODE)}
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        runs["avx2"] = run_python(_FLOAT64_EXP_ORDERS_CODE, ATEN_CPU_CAPABILITY="avx2")
+        runs["native"] = run_python(_FLOAT64_EXP_ORDERS_CODE)
+    for name, out in runs.items():
+        capability, differ, orders = json.loads(out)
+        if name == "default":
+            assert set(differ.values()) == {0} and orders == ["-0.20457135448754388"], out
+        else:
+            assert capability in ("AVX2", "AVX512") and min(differ.values()) > 0, out
+            assert orders == ["-0.20457135448754388", "-0.2045713544875439"], out
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "On float64 input the two paths round differently too, so the two orders of all five can differ in the "
+            "last bits there as well: a float64 2×14 image of −0.22887413288613145 gives −0.2045713544875439 after "
+            "ELU one way and −0.20457135448754388 the other.",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "对 float64 输入，这两条路径的舍入同样可能不同，所以这五个激活函数的两种顺序在 float64 下也可能在最后几位上不同："
+            "一张全为 −0.22887413288613145 的 float64 2×14 图像，经 ELU 后一种顺序得到 −0.2045713544875439，"
+            "另一种得到 −0.20457135448754388。",
+        ),
+    )
