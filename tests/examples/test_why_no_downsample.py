@@ -3062,3 +3062,59 @@ def test_exp_based_activation_orders_differ_on_float64_input_too_with_avx2_and_a
             "另一种得到 −0.20457135448754388。",
         ),
     )
+
+
+_TANHSHRINK_DTYPES_CODE = """
+import json, torch, torch.nn.functional as F
+lost = {}
+for dtype in (torch.float16, torch.bfloat16):  # every finite value, in order, alone (scalar code) and in a row
+    v = torch.arange(-32768, 32768, dtype=torch.int32).to(torch.int16).view(dtype)
+    v = torch.unique(v[torch.isfinite(v)].float()).to(dtype)
+    strided = torch.empty(2 * len(v), dtype=dtype)[::2]
+    strided.copy_(v)
+    lost[str(dtype)] = [int((y[1:].float() < y[:-1].float()).sum()) for y in (F.tanhshrink(v), F.tanhshrink(strided))]
+windows = {}
+for dtype, pair in ((torch.float64, [0.10000000000023855, 0.10000000000023856]),
+                    (torch.float16, [-0.0626220703125, -0.06256103515625])):
+    low, high = torch.tensor(pair, dtype=dtype)
+    assert low < high
+    for rank, pool in ((1, F.max_pool1d), (2, F.max_pool2d), (3, F.max_pool3d)):
+        x = torch.tensor(pair, dtype=dtype).view((1, 1) + (1,) * (rank - 1) + (2,))
+        size = (1,) * (rank - 1) + (2,)
+        got = (repr(pool(F.tanhshrink(x), size).item()), repr(F.tanhshrink(pool(x, size)).item()))
+        windows.setdefault(str(dtype), set()).add(got)
+print(json.dumps([lost, {k: sorted(v) for k, v in windows.items()}]))
+"""
+
+
+@pytest.mark.parametrize("capability", ["default", "avx2", None])
+def test_tanhshrink_loses_the_order_of_float16_and_float64_values_too_not_of_bfloat16_ones(capability):
+    """Review r137-1: the page said Tanhshrink "does not keep the order of every two float32 values", naming no other
+    dtype (where LogSigmoid's line names float32 and float64), so float16 and float64 read as keeping it; but the
+    float64 window (0.10000000000023855, 0.10000000000023856) gives 0.0003320053750465596 after Tanhshrink and
+    0.0003320053750465457 before it, and the float16 window (-0.0626220703125, -0.06256103515625) -6.103515625e-05 and
+    -9.1552734375e-05, in ranks 1 to 3, in generic, AVX2 and (here) AVX-512 code; of all 65536 bfloat16 bit patterns
+    none loses its order, alone or in a row, while float16 has 6 pairs."""
+    out = run_python(_TANHSHRINK_DTYPES_CODE, **({"ATEN_CPU_CAPABILITY": capability} if capability else {}))
+    lost, windows = json.loads(out)
+    assert lost == {"torch.float16": [6, 6], "torch.bfloat16": [0, 0]}, out
+    assert windows == {
+        "torch.float64": [["0.0003320053750465596", "0.0003320053750465457"]],
+        "torch.float16": [["-6.103515625e-05", "-9.1552734375e-05"]],
+    }, out
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "256 float32 steps apart. Float16 and float64 values lose their order too (bfloat16 values keep it): the "
+            "float64 window 0.10000000000023855 and 0.10000000000023856 gives 0.0003320053750465596 one way and "
+            "0.0003320053750465457 the other, and the float16 window −0.0626220703125 and −0.06256103515625 gives "
+            "−6.103515625e-05 one way and −9.1552734375e-05 the other.",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "两者相差 256 个 float32 舍入单位。float16 和 float64 数值同样会失去大小顺序（bfloat16 数值不会）："
+            "由 0.10000000000023855 和 0.10000000000023856 组成的 float64 窗口，一种顺序得到 0.0003320053750465596，"
+            "另一种得到 0.0003320053750465457；由 −0.0626220703125 和 −0.06256103515625 组成的 float16 窗口，"
+            "一种顺序得到 −6.103515625e-05，另一种得到 −9.1552734375e-05。",
+        ),
+    )
