@@ -1759,7 +1759,7 @@ def test_avg_pool_and_relu_commute_on_one_sign_windows_only_with_a_positive_divi
     example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     assert "single sign and the divisor is positive (torch also accepts a negative\n`divisor_override`)" in en
     assert "每个窗口里的值都同号、且除数为正时（torch 也接受负的 `divisor_override`）" in zh
-    assert "# Average pooling (with a positive divisor) and ReLU commute where no window mixes signs" in example
+    assert "average pooling (with a positive divisor) and ReLU commute where no window mixes signs" in example
 
 
 def test_max_pool_commutes_with_non_decreasing_activations_on_finite_input_only():
@@ -3117,4 +3117,35 @@ def test_tanhshrink_loses_the_order_of_float16_and_float64_values_too_not_of_bfl
             "另一种得到 0.0003320053750465457；由 −0.0626220703125 和 −0.06256103515625 组成的 float16 窗口，"
             "一种顺序得到 −6.103515625e-05，另一种得到 −9.1552734375e-05。",
         ),
+    )
+
+
+def test_the_one_sign_comment_limits_avg_pool_and_relu_commuting_to_floating_point_input():
+    """Review r137-1: the relu_commutes cell's comment said "Average pooling (with a positive divisor) and ReLU commute
+    where no window mixes signs", naming no dtype, where the page states it for floating-point input; the CPU pools
+    int64 too, adding in int64, so a window of one sign can wrap around: four values of 2**63 - 1 average to -1,
+    which ReLU turns into 0, while pooling ReLU's output keeps -1 (in 1-D, 2-D and 3-D, contiguous and channels_last,
+    1 and 4 threads); in float the same window averages to 2**63 either way."""
+    threads = torch.get_num_threads()
+    try:
+        for n_threads, (rank, pool) in itertools.product(
+            (1, 4), ((1, F.avg_pool1d), (2, F.avg_pool2d), (3, F.avg_pool3d))
+        ):
+            torch.set_num_threads(n_threads)
+            x = torch.full((2, 3) + (4,) * rank, 2**63 - 1, dtype=torch.int64)
+            layouts = [x] + ([x.contiguous(memory_format=torch.channels_last)] if rank == 2 else [])
+            for y in layouts:
+                relu_first, pool_first = pool(F.relu(y), 2), F.relu(pool(y, 2))
+                assert (relu_first == -1).all() and (pool_first == 0).all(), (rank, n_threads)
+            for dtype in (torch.float32, torch.float64):
+                y = x.to(dtype)
+                assert torch.equal(pool(F.relu(y), 2), F.relu(pool(y, 2)))
+    finally:
+        torch.set_num_threads(threads)
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "# Average pooling (with a positive divisor) and ReLU commute" not in source
+    assert (
+        "# On floating-point input, average pooling (with a positive divisor) and ReLU commute where no window mixes "
+        "signs\n# (an int64 window's sum can wrap around: four values of 2**63 - 1 average to -1, which ReLU turns into 0)"
+        in source
     )
