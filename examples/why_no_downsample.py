@@ -157,7 +157,8 @@ window = torch.tensor([[[-0.75, -3.0]]], device=device)  # one window of two val
 for name, act in {"GELU": F.gelu, "SiLU": F.silu}.items():
     print(f"window {window.flatten().tolist()}: max_pool({name}(x)) = {F.max_pool1d(act(window), 2).item():.4f}, "
           f"{name}(max_pool(x)) = {act(F.max_pool1d(window, 2)).item():.4f}")
-# Average pooling (with a positive divisor) and ReLU commute where no window mixes signs:
+# On floating-point input, average pooling (with a positive divisor) and ReLU commute where no window mixes signs
+# (an int64 window's sum can wrap around: four values of 2**63 - 1 average to -1, which ReLU turns into 0):
 # give every 2x2 window of the features one random sign to see it.
 window_signs = torch.randint(0, 2, (1, 8, 32, 32), device=device) * 2 - 1
 one_sign = features.abs() * window_signs.repeat_interleave(2, -2).repeat_interleave(2, -1)

@@ -1759,7 +1759,7 @@ def test_avg_pool_and_relu_commute_on_one_sign_windows_only_with_a_positive_divi
     example = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     assert "single sign and the divisor is positive (torch also accepts a negative\n`divisor_override`)" in en
     assert "每个窗口里的值都同号、且除数为正时（torch 也接受负的 `divisor_override`）" in zh
-    assert "# Average pooling (with a positive divisor) and ReLU commute where no window mixes signs" in example
+    assert "average pooling (with a positive divisor) and ReLU commute where no window mixes signs" in example
 
 
 def test_max_pool_commutes_with_non_decreasing_activations_on_finite_input_only():
@@ -3013,4 +3013,139 @@ def test_antialiased_bilinear_at_one_half_weighs_1_3_3_1_eighths_away_from_the_b
             "why-no-downsample.zh.md",
             "若设 `antialias=True`，在远离边界处，每个轴读 4 个像素，权重为 1/8、3/8、3/8、1/8。",
         ),
+    )
+
+
+_FLOAT64_EXP_ORDERS_CODE = """
+import json, torch, torch.nn.functional as F
+acts = {"elu": F.elu, "sigmoid": torch.sigmoid, "softplus": F.softplus, "selu": F.selu, "celu": F.celu}
+g = torch.Generator().manual_seed(0)
+features = 3 * torch.randn(1, 8, 64, 64, dtype=torch.float64, generator=g)
+crops = [features[:1, c : c + 1, i : i + 20, j : j + 20] for c in range(8) for i in (0, 44) for j in (0, 44)]
+differ = {}
+for name, act in acts.items():
+    differ[name] = sum(int((F.max_pool2d(act(x), 2) != act(F.max_pool2d(x, 2))).sum()) for x in [features] + crops)
+x = torch.full((1, 1, 2, 14), -0.22887413288613145, dtype=torch.float64)
+orders = sorted({repr(F.max_pool2d(F.elu(x), 2)[0, 0, 0, 0].item()), repr(F.elu(F.max_pool2d(x, 2))[0, 0, 0, 0].item())})
+print(json.dumps([torch.backends.cpu.get_cpu_capability(), differ, orders]))
+"""
+
+
+def test_exp_based_activation_orders_differ_on_float64_input_too_with_avx2_and_avx_512():
+    """Review r137-1: the bit-for-bit list said that ELU, sigmoid, Softplus, SELU and CELU, whose SIMD and scalar code
+    round differently, give two orders that differ "on float32 input", and named float64 only for Softplus past its
+    threshold; but their float64 SIMD and scalar code round differently too: with AVX2 and AVX-512 code all five
+    differ in the last bits on float64 feature maps and crops (none in generic x86 code), and a float64 2x14 image of
+    -0.22887413288613145 gives -0.2045713544875439 after ELU one way and -0.20457135448754388 the other."""
+    runs = {"default": run_in_generic_x86_code(_FLOAT64_EXP_ORDERS_CODE)}
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        runs["avx2"] = run_python(_FLOAT64_EXP_ORDERS_CODE, ATEN_CPU_CAPABILITY="avx2")
+        runs["native"] = run_python(_FLOAT64_EXP_ORDERS_CODE)
+    for name, out in runs.items():
+        capability, differ, orders = json.loads(out)
+        if name == "default":
+            assert set(differ.values()) == {0} and orders == ["-0.20457135448754388"], out
+        else:
+            assert capability in ("AVX2", "AVX512") and min(differ.values()) > 0, out
+            assert orders == ["-0.20457135448754388", "-0.2045713544875439"], out
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "On float64 input the two paths round differently too, so the two orders of all five can differ in the "
+            "last bits there as well: a float64 2×14 image of −0.22887413288613145 gives −0.2045713544875439 after "
+            "ELU one way and −0.20457135448754388 the other.",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "对 float64 输入，这两条路径的舍入同样可能不同，所以这五个激活函数的两种顺序在 float64 下也可能在最后几位上不同："
+            "一张全为 −0.22887413288613145 的 float64 2×14 图像，经 ELU 后一种顺序得到 −0.2045713544875439，"
+            "另一种得到 −0.20457135448754388。",
+        ),
+    )
+
+
+_TANHSHRINK_DTYPES_CODE = """
+import json, torch, torch.nn.functional as F
+lost = {}
+for dtype in (torch.float16, torch.bfloat16):  # every finite value, in order, alone (scalar code) and in a row
+    v = torch.arange(-32768, 32768, dtype=torch.int32).to(torch.int16).view(dtype)
+    v = torch.unique(v[torch.isfinite(v)].float()).to(dtype)
+    strided = torch.empty(2 * len(v), dtype=dtype)[::2]
+    strided.copy_(v)
+    lost[str(dtype)] = [int((y[1:].float() < y[:-1].float()).sum()) for y in (F.tanhshrink(v), F.tanhshrink(strided))]
+windows = {}
+for dtype, pair in ((torch.float64, [0.10000000000023855, 0.10000000000023856]),
+                    (torch.float16, [-0.0626220703125, -0.06256103515625])):
+    low, high = torch.tensor(pair, dtype=dtype)
+    assert low < high
+    for rank, pool in ((1, F.max_pool1d), (2, F.max_pool2d), (3, F.max_pool3d)):
+        x = torch.tensor(pair, dtype=dtype).view((1, 1) + (1,) * (rank - 1) + (2,))
+        size = (1,) * (rank - 1) + (2,)
+        got = (repr(pool(F.tanhshrink(x), size).item()), repr(F.tanhshrink(pool(x, size)).item()))
+        windows.setdefault(str(dtype), set()).add(got)
+print(json.dumps([lost, {k: sorted(v) for k, v in windows.items()}]))
+"""
+
+
+@pytest.mark.parametrize("capability", ["default", "avx2", None])
+def test_tanhshrink_loses_the_order_of_float16_and_float64_values_too_not_of_bfloat16_ones(capability):
+    """Review r137-1: the page said Tanhshrink "does not keep the order of every two float32 values", naming no other
+    dtype (where LogSigmoid's line names float32 and float64), so float16 and float64 read as keeping it; but the
+    float64 window (0.10000000000023855, 0.10000000000023856) gives 0.0003320053750465596 after Tanhshrink and
+    0.0003320053750465457 before it, and the float16 window (-0.0626220703125, -0.06256103515625) -6.103515625e-05 and
+    -9.1552734375e-05, in ranks 1 to 3, in generic, AVX2 and (here) AVX-512 code; of all 65536 bfloat16 bit patterns
+    none loses its order, alone or in a row, while float16 has 6 pairs."""
+    out = run_python(_TANHSHRINK_DTYPES_CODE, **({"ATEN_CPU_CAPABILITY": capability} if capability else {}))
+    lost, windows = json.loads(out)
+    assert lost == {"torch.float16": [6, 6], "torch.bfloat16": [0, 0]}, out
+    assert windows == {
+        "torch.float64": [["0.0003320053750465596", "0.0003320053750465457"]],
+        "torch.float16": [["-6.103515625e-05", "-9.1552734375e-05"]],
+    }, out
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "256 float32 steps apart. Float16 and float64 values lose their order too (bfloat16 values keep it): the "
+            "float64 window 0.10000000000023855 and 0.10000000000023856 gives 0.0003320053750465596 one way and "
+            "0.0003320053750465457 the other, and the float16 window −0.0626220703125 and −0.06256103515625 gives "
+            "−6.103515625e-05 one way and −9.1552734375e-05 the other.",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "两者相差 256 个 float32 舍入单位。float16 和 float64 数值同样会失去大小顺序（bfloat16 数值不会）："
+            "由 0.10000000000023855 和 0.10000000000023856 组成的 float64 窗口，一种顺序得到 0.0003320053750465596，"
+            "另一种得到 0.0003320053750465457；由 −0.0626220703125 和 −0.06256103515625 组成的 float16 窗口，"
+            "一种顺序得到 −6.103515625e-05，另一种得到 −9.1552734375e-05。",
+        ),
+    )
+
+
+def test_the_one_sign_comment_limits_avg_pool_and_relu_commuting_to_floating_point_input():
+    """Review r137-1: the relu_commutes cell's comment said "Average pooling (with a positive divisor) and ReLU commute
+    where no window mixes signs", naming no dtype, where the page states it for floating-point input; the CPU pools
+    int64 too, adding in int64, so a window of one sign can wrap around: four values of 2**63 - 1 average to -1,
+    which ReLU turns into 0, while pooling ReLU's output keeps -1 (in 1-D, 2-D and 3-D, contiguous and channels_last,
+    1 and 4 threads); in float the same window averages to 2**63 either way."""
+    threads = torch.get_num_threads()
+    try:
+        for n_threads, (rank, pool) in itertools.product(
+            (1, 4), ((1, F.avg_pool1d), (2, F.avg_pool2d), (3, F.avg_pool3d))
+        ):
+            torch.set_num_threads(n_threads)
+            x = torch.full((2, 3) + (4,) * rank, 2**63 - 1, dtype=torch.int64)
+            layouts = [x] + ([x.contiguous(memory_format=torch.channels_last)] if rank == 2 else [])
+            for y in layouts:
+                relu_first, pool_first = pool(F.relu(y), 2), F.relu(pool(y, 2))
+                assert (relu_first == -1).all() and (pool_first == 0).all(), (rank, n_threads)
+            for dtype in (torch.float32, torch.float64):
+                y = x.to(dtype)
+                assert torch.equal(pool(F.relu(y), 2), F.relu(pool(y, 2)))
+    finally:
+        torch.set_num_threads(threads)
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert "# Average pooling (with a positive divisor) and ReLU commute" not in source
+    assert (
+        "# On floating-point input, average pooling (with a positive divisor) and ReLU commute where no window mixes "
+        "signs\n# (an int64 window's sum can wrap around: four values of 2**63 - 1 average to -1, which ReLU turns into 0)"
+        in source
     )
