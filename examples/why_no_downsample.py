@@ -82,7 +82,8 @@ for meaning, group in meanings.items():
             distances = f"{(out - block_mean).abs().max().item():.4f} | {(out - block_max).abs().max().item():.4f}"
         else:
             distances = f"n/a: {tuple(out.shape[1:])} | n/a"
-        print(f"| {meaning} | `{name}` | {parameters(methods[name])} | {distances} |")
+        call, _, note = name.rpartition("), ")  # "Conv2d(stride=2), random": the note is prose, not code
+        print(f"| {meaning} | {f'`{call})`, {note}' if call else f'`{name}`'} | {parameters(methods[name])} | {distances} |")
 
 # %% max_is_not_linear
 # Every convolution, whatever its (finite) weights and bias, is affine: conv(a + b) - conv(a)

@@ -3149,3 +3149,20 @@ def test_the_one_sign_comment_limits_avg_pool_and_relu_commuting_to_floating_poi
         "signs\n# (an int64 window's sum can wrap around: four values of 2**63 - 1 average to -1, which ReLU turns into 0)"
         in source
     )
+
+
+def test_the_table_puts_only_the_call_in_code_so_the_zh_page_translates_random_and_averaging():
+    """The zh table showed `Conv2d(stride=2), random` in English: the whole name was a code span, which is never
+    translated (noticed by review r137-1). The call alone is code now, and its note is translated."""
+    from sitegen.translate import Translations
+
+    zh = Translations.load(ROOT / "docs" / "translations.yml")
+    rows = [
+        line for line in printed_by("why_no_downsample.py").splitlines() if line.startswith("| learn what to keep |")
+    ]
+    cells = [row.split(" | ")[1] for row in rows]
+    assert cells == ["`Conv2d(stride=2)`, random", "`Conv2d(stride=2)`, averaging"]
+    assert [zh.translate(cell, "zh") for cell in cells] == [
+        "`Conv2d(stride=2)`，随机初始化",
+        "`Conv2d(stride=2)`，取平均的权重",
+    ]
