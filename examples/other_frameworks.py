@@ -231,13 +231,13 @@ HF = {  # processor -> (its PIL-backend twin, the torch reproduction)
     "CLIPImageProcessor": (CLIPImageProcessor(), CLIPImageProcessorPil(), clip_torch),
 }
 hf_rows = {}
-print("| processor | input | vs torch: max | vs PIL backend: max | vs PIL backend: pixels that differ |")
+print("| processor | input | vs torch: max | vs PIL backend: max | vs PIL backend: channel values that differ |")
 print("|---|---|---:|---:|---:|")
 for name, (default, pil_backend, ours) in HF.items():
     for image in HF_IMAGES:
         out, pil_out, torch_out = processed(default, image), processed(pil_backend, image), ours(image).to(torch.int64)
         hf_rows[name, image.shape[:2]] = ((out - torch_out).abs().max().item(), (out - pil_out).abs().max().item(), (out != pil_out).float().mean().item())
-        share = hf_rows[name, image.shape[:2]][2]  # a few differing pixels must not print as 0.0%
+        share = hf_rows[name, image.shape[:2]][2]  # a few differing values must not print as 0.0%
         print(f"| `{name}` | {image.shape[0]}×{image.shape[1]} | " + " | ".join(f"{v:.3g}" for v in hf_rows[name, image.shape[:2]][:2])
               + f" | {'< 0.1%' if 0 < share < 0.0005 else f'{share:.1%}'} |")
 

@@ -339,7 +339,7 @@ def torch_uint8(array, size, where, source, **kwargs):
 
 
 def uint8_table(references, settings, sources):
-    """One row per device, torch setting and input dtype; max difference and share of pixels that differ per case."""
+    """One row per device, torch setting and input dtype; max difference and share of channel values that differ per case."""
     rows = {}
     print("| device | torch | reference | " + " | ".join(f"{case}: max | differ" for case in UINT8_CASES) + " |")
     print("|---|---|---|" + "---:|---:|" * len(UINT8_CASES))

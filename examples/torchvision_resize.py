@@ -246,7 +246,7 @@ for index, ((h, w, oh, ow, channels), mode) in enumerate(itertools.product(grid,
             uint8_diff[h, w, oh, ow, mode.name, path] = None
 orders = ["width first", "height first"]
 print(f"{len(grid)} shapes (a shape where both orders agree counts under both); uint8 CPU kernels: {cpu_capability}\n")
-print("| mode | path | Pillow's order | shapes | largest difference from PIL (levels) | pixels that differ |")
+print("| mode | path | Pillow's order | shapes | largest difference from PIL (levels) | channel values that differ |")
 print("|---|---|---|---:|---:|---:|")
 uint8_stats = {}
 for mode, path, order in itertools.product(uint8_modes, uint8_paths, orders):
