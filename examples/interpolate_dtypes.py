@@ -83,7 +83,7 @@ def two_pass(x, size, **kwargs):
 
 
 rounding = {}
-print("| mode | size | uint8 output vs float32 rounded once: max (levels) | pixels that differ | uint8 output vs two-pass model: max (levels) | float32 output range |")
+print("| mode | size | uint8 output vs float32 rounded once: max (levels) | channel values that differ | uint8 output vs two-pass model: max (levels) | float32 output range |")
 print("|---|---|---:|---:|---:|---|")
 for name, kwargs in MODES.items():
     if support["cpu", name, torch.uint8] != "yes":
