@@ -110,12 +110,19 @@ def test_image_view_is_a_stretched_triangle_along_the_signal_only():
 
 
 def test_image_view_equals_plain_linear_when_enlarging():
+    # Review r137-8: the page says "for every input length up to 30, enlarged to up to 1000 samples"; this test took
+    # the output lengths up to 3 times the input and 1000, the one below every 7th length beyond: now every one.
     for n_in in range(1, 31):
-        for n_out in list(range(n_in, 3 * n_in + 1)) + [1000]:
+        for n_out in range(n_in, 1001):
             x = torch.randn(2, 3, n_in, dtype=torch.float64)
             plain = F.interpolate(x, size=n_out, mode="linear")
             viewed = F.interpolate(x.unsqueeze(2), size=(1, n_out), mode="bilinear", antialias=True).squeeze(2)
             torch.testing.assert_close(viewed, plain, rtol=0, atol=1e-12)
+    en = " ".join((ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8").split())
+    assert "for every input length up to 30, enlarged to up to 1000 samples, the two agree in float64 to 1e-12" in en
+    assert "输入长度不超过 30、放大到不超过 1000 个采样点时" in (ROOT / "docs/audio-resampling.zh.md").read_text(
+        encoding="utf-8"
+    )
 
 
 _GAP_AT_A_MILLION = """
@@ -1156,3 +1163,23 @@ def test_image_view_with_align_corners_true_is_the_triangle_stretched_by_the_cor
         ),
         ("audio-resampling.zh.md", "不超过其 3 倍的每个输出长度都和这个公式做了比对）"),
     )
+
+
+def test_the_antialias_table_lists_every_mode_that_takes_3d_input_and_no_other(ns):
+    # Review r137-8: the page heads the table "Every mode that takes 3-D input" (the cell's comment alike), but the
+    # test above took the four modes of the table as given: a mode that came to take 3-D input would have been left
+    # out of the table unseen. The modes come from torch's own message for a mode it does not know.
+    with pytest.raises(NotImplementedError) as caught:
+        F.interpolate(torch.rand(1, 1, 48), size=16, mode="no such mode")
+    modes = str(caught.value).split("for the modes: ")[1].split(" (got")[0].split(" | ")
+    assert len(modes) >= 8 and {"bilinear", "bicubic", "trilinear", "lanczos"} <= set(modes), modes
+    takes_3d = set()
+    for mode in modes:
+        try:
+            F.interpolate(torch.rand(1, 1, 48), size=16, mode=mode)
+            takes_3d.add(mode)
+        except (NotImplementedError, ValueError, RuntimeError):
+            pass
+    assert takes_3d == {mode for mode, _ in ns["accepts"]} == {"nearest", "nearest-exact", "linear", "area"}
+    assert "Every mode that takes 3-D input" in (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    assert "所有接受 3 维输入的模式" in (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
