@@ -896,3 +896,15 @@ def test_the_pages_pointers_into_the_printed_tables_land_on_what_they_name(ns):
         ("torch-compile.zh.md", "表中写“eager 模式不接受”"),
         ("torch-compile.zh.md", "编译后的代码和 eager 哪个更快，打印在表格下方"),
     )
+
+
+def test_the_link_to_the_downsample_module_page_is_labelled_with_its_title():
+    """Review r137-7: the zh page linked downsample-module.md as 如果有 nn.Downsample, a title that page does not
+    have (如果真有 nn.Downsample, as the nav and the other zh pages call it); en and zh now give the page's own title."""
+    import re
+
+    for suffix in (".md", ".zh.md"):
+        title = (ROOT / "docs" / f"downsample-module{suffix}").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+        text = (ROOT / "docs" / f"torch-compile{suffix}").read_text(encoding="utf-8")
+        labels = re.findall(r"\[([^\]]+)\]\(downsample-module\.md\)", text)
+        assert labels == [title], (suffix, labels, title)
