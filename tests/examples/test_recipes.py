@@ -1376,3 +1376,29 @@ def test_the_opening_says_the_printed_numbers_are_computed_not_every_number_of_t
         ),
         ("recipes.zh.md", "下面各代码单元打印出的所有数字，都是构建本页时由其上方的代码算出来的。"),
     )
+
+
+def test_nearest_exact_whole_factors_up_to_200_are_blocks_on_every_axis_of_3d_input():
+    """Review r137-7: "none of the factors up to 200 breaks it" (nearest-exact) was swept to 200 in 1-D and 2-D but
+    only to 64 in 3-D (whole 5-D outputs grow as r cubed); the page now names the ranks, and this sweeps every factor
+    from 1 to 200 along each axis of 5-D input in turn (the others kept), with scale_factor and with size, through
+    both CPU kernels (contiguous, and channels_last_3d with 4 channels), against repeat_interleave; nearest, on the
+    same grid, breaks at the factors the cell prints, so the grid reaches the rounding it is about."""
+    nearest_broken = set()
+    for r, n, axis in itertools.product(range(1, 201), (1, 2, 3), range(3)):
+        shape, factors = [1, 1, 1], [1.0, 1.0, 1.0]
+        shape[axis], factors[axis] = n, float(r)
+        size = list(shape)
+        size[axis] = n * r
+        for channels, layout in ((2, torch.contiguous_format), (4, torch.channels_last_3d)):
+            x = torch.randn(1, channels, *shape).contiguous(memory_format=layout)
+            blocks = x.repeat_interleave(r, dim=2 + axis)
+            for kwargs in (dict(scale_factor=tuple(factors)), dict(size=tuple(size))):
+                assert torch.equal(F.interpolate(x, mode="nearest-exact", **kwargs), blocks), (r, n, axis, layout)
+                if not torch.equal(F.interpolate(x, mode="nearest", **kwargs), blocks):
+                    nearest_broken.add(r)
+    assert min(nearest_broken) == 41 and 194 in nearest_broken
+    assert_pages_say(
+        ("recipes.md", "and none of the factors up to 200 breaks it, in 1-D, 2-D and 3-D."),
+        ("recipes.zh.md", "`nearest-exact` 在取整之前先加 0.5，在一维、二维和三维中，200 以内都没有一个倍数会出错。"),
+    )
