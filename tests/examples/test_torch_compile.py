@@ -914,3 +914,39 @@ def test_the_link_to_the_downsample_module_page_is_labelled_with_its_title():
         text = (ROOT / "docs" / f"torch-compile{suffix}").read_text(encoding="utf-8")
         labels = re.findall(r"\[([^\]]+)\]\(downsample-module\.md\)", text)
         assert labels == [title], (suffix, labels, title)
+
+
+def test_with_inductor_too_the_long_axis_gap_is_tens_to_hundreds_of_eps_on_random_values_within_10_on_a_ramp():
+    """Review r137-7: "from 2 x 3000 to 3 x 4501 pixels, float32 bilinear and bicubic differ by tens to hundreds of
+    eps * max|eager| on random values ... (within 10 on a ramp from 0 to 1), with aot_eager and with Inductor": the
+    tests ran the 200 random inputs and the ramp under aot_eager only (test_compiled_bilinear_and_bicubic_part_further_
+    on_long_axes); this compiles each mode once with Inductor (one graph, dynamic=False) and runs 20 random inputs
+    and the ramp through it; the page now says how many inputs each backend ran."""
+    torch._inductor.config.compile_threads = 1
+    for mode in ("bilinear", "bicubic"):
+        torch._dynamo.reset()
+
+        def resize(x):
+            return F.interpolate(x, size=(3, 4501), mode=mode)  # noqa: B023
+
+        compiled = torch.compile(resize, dynamic=False)
+
+        def gap(x):
+            eager = resize(x)
+            return float((compiled(x) - eager).abs().max() / (torch.finfo(torch.float32).eps * eager.abs().max()))  # noqa: B023
+
+        gaps = [gap(torch.rand(1, 1, 2, 3000, generator=torch.Generator().manual_seed(seed))) for seed in range(20)]
+        assert 20 < min(gaps) and max(gaps) > 100, (mode, min(gaps), max(gaps))
+        assert gap(torch.linspace(0, 1, 3000).expand(1, 1, 2, 3000).contiguous()) <= 10, mode
+    torch._dynamo.reset()
+    assert_pages_say(
+        (
+            "torch-compile.md",
+            "(more than 20 on each of the tests' random inputs, 200 with `aot_eager` and 20 with Inductor, more than "
+            "100 on some with each)",
+        ),
+        (
+            "torch-compile.zh.md",
+            "（测试用 `aot_eager` 跑了 200 个随机输入，用 Inductor 跑了 20 个，每个都超过 20，两者都有超过 100 的）",
+        ),
+    )
