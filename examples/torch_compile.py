@@ -6,7 +6,8 @@ Inductor sees them, Inductor lowers the adaptive average pool itself (to generat
 the eager kernel when the windows are large and the sides do not divide), and it falls back to
 the eager kernel for the rest. The script compiles every interpolate setting of the site's
 tables but lanczos in float32 and bfloat16 on the build device (a setting in a dtype that
-eager mode rejects, as the CPU does the antialiased ones in bfloat16, is left out) and
+eager mode rejects, as the CPU does the antialiased ones in bfloat16 at every output size but
+the input's own, is left out) and
 compares the compiled output with eager bit for bit,
 lists which settings reach Inductor as their own op and which its code calls by name,
 times the first call (the compilation) against later calls, runs two open issues'

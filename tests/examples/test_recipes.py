@@ -1376,3 +1376,83 @@ def test_the_opening_says_the_printed_numbers_are_computed_not_every_number_of_t
         ),
         ("recipes.zh.md", "下面各代码单元打印出的所有数字，都是构建本页时由其上方的代码算出来的。"),
     )
+
+
+def test_nearest_exact_whole_factors_up_to_200_are_blocks_on_every_axis_of_3d_input():
+    """Review r137-7: "none of the factors up to 200 breaks it" (nearest-exact) was swept to 200 in 1-D and 2-D but
+    only to 64 in 3-D (whole 5-D outputs grow as r cubed); the page now names the ranks, and this sweeps every factor
+    from 1 to 200 along each axis of 5-D input in turn (the others kept), with scale_factor and with size, through
+    both CPU kernels (contiguous, and channels_last_3d with 4 channels), against repeat_interleave; nearest, on the
+    same grid, breaks at the factors the cell prints, so the grid reaches the rounding it is about."""
+    nearest_broken = set()
+    for r, n, axis in itertools.product(range(1, 201), (1, 2, 3), range(3)):
+        shape, factors = [1, 1, 1], [1.0, 1.0, 1.0]
+        shape[axis], factors[axis] = n, float(r)
+        size = list(shape)
+        size[axis] = n * r
+        for channels, layout in ((2, torch.contiguous_format), (4, torch.channels_last_3d)):
+            x = torch.randn(1, channels, *shape).contiguous(memory_format=layout)
+            blocks = x.repeat_interleave(r, dim=2 + axis)
+            for kwargs in (dict(scale_factor=tuple(factors)), dict(size=tuple(size))):
+                assert torch.equal(F.interpolate(x, mode="nearest-exact", **kwargs), blocks), (r, n, axis, layout)
+                if not torch.equal(F.interpolate(x, mode="nearest", **kwargs), blocks):
+                    nearest_broken.add(r)
+    assert min(nearest_broken) == 41 and 194 in nearest_broken
+    assert_pages_say(
+        ("recipes.md", "and none of the factors up to 200 breaks it, in 1-D, 2-D and 3-D."),
+        ("recipes.zh.md", "`nearest-exact` 在取整之前先加 0.5，在一维、二维和三维中，200 以内都没有一个倍数会出错。"),
+    )
+
+
+_DEPTHWISE_EVERY_CASE = """
+import itertools, torch, torch.nn as nn
+from _upsamplers import bilinear_, bilinear_kernel, bilinear_layer_args
+def layers(channels, scale):
+    full = bilinear_(nn.ConvTranspose2d(channels, channels, **bilinear_layer_args(scale), bias=False))
+    depthwise = nn.ConvTranspose2d(channels, channels, **bilinear_layer_args(scale), groups=channels, bias=False)
+    kernel = bilinear_kernel(scale, dtype=torch.float32)
+    with torch.no_grad():
+        depthwise.weight.copy_(torch.outer(kernel, kernel).expand_as(depthwise.weight))
+    return depthwise, full
+generator = torch.Generator().manual_seed(0)
+cases = [(c, s, (2, 7, 9)) for c, s in itertools.product(range(2, 33), (2, 3, 4))]
+cases += [(c, 2, shape) for c in (2, 8) for shape in ((1, 3, 3), (2, 3, 3))]
+cases += [(c, s, (b, 2, 1)) for c in (2, 32) for s in (8, 16) for b in (1, 2)]
+differ = []
+for threads in (1, 2):
+    torch.set_num_threads(threads)
+    for channels, scale, shape in cases:
+        depthwise, full = layers(channels, scale)
+        x = torch.randn(shape[0], channels, *shape[1:], generator=generator)
+        with torch.no_grad():
+            if not torch.equal(depthwise(x), full(x)):
+                differ.append((threads, channels, scale, shape))
+print(len(cases) * 2, differ)
+"""
+
+
+@_NEEDS_ONEDNN_AVX2
+def test_limited_to_sse41_every_case_the_two_bullets_name_agrees_bit_for_bit():
+    """Review r137-7: "with oneDNN limited to SSE4.1 ... all of these, the 7 x 9 batch included, agree bit for bit" was
+    tested on x2 only, for 2, 8 and 32 channels and inputs at least three pixels wide (test_depthwise_and_identity_
+    mixing_agreement_depends_on_the_instruction_set), while "these" takes in the 7 x 9 batch for 2 to 32 channels (at
+    x2 to x4, as the AVX2 test sweeps it) and the one-pixel-wide inputs at x8 and x16. Here every one of them, with 1
+    and 2 threads, agrees under SSE4.1, while the machine's own oneDNN kernels part on many of them, x16 included."""
+    count, differ = run_python(_DEPTHWISE_EVERY_CASE, ONEDNN_MAX_CPU_ISA="SSE41").strip().split(" ", 1)
+    assert int(count) == 2 * (31 * 3 + 4 + 8) and differ == "[]", differ
+    native = eval(run_python(_DEPTHWISE_EVERY_CASE).strip().split(" ", 1)[1])
+    assert {(c, s) for _, c, s, _ in native} >= {(c, s) for c in range(2, 33) for s in (2, 3, 4)}
+    assert any(s == 16 and shape[1:] == (2, 1) for _, _, s, shape in native), native
+    assert_pages_say(
+        (
+            "recipes.md",
+            "no AVX) all of these, the 7 × 9 batch and the one-pixel-wide inputs at ×8 and ×16 included, agree bit for "
+            "bit (the tests check the batch for every channel count from 2 to 32 at ×2 to ×4, the one-pixel-wide "
+            "inputs with 2 and 32 channels, all with 1 and 2 threads).",
+        ),
+        (
+            "recipes.zh.md",
+            "这些情形连同那批 7 × 9 的输入、×8 和 ×16 下只宽 1 个像素的输入全都逐位相同（测试检查了那批输入在 2 到 32 "
+            "之间每一种通道数下的 ×2 到 ×4，以及 2 个和 32 个通道、只宽 1 个像素的输入，线程数都取 1 和 2）。",
+        ),
+    )

@@ -867,8 +867,14 @@ def test_the_docstring_names_the_settings_and_dtypes_it_does_not_compile():
     assert (
         "The script compiles every interpolate setting of the site's tables but lanczos in float32 and bfloat16 "
         "on the build device (a setting in a dtype that eager mode rejects, as the CPU does the antialiased ones "
-        "in bfloat16, is left out)"
+        "in bfloat16 at every output size but the input's own, is left out)"
     ) in docstring
+    # Review r137-7: the docstring said the CPU rejects the antialiased settings in bfloat16 without the page's limit:
+    # at the input's own size eager returns a copy (test_cpu_antialias_in_bfloat16_raises_for_every_size_but_the_
+    # inputs_own sweeps that); here, the script's own input at its own size is accepted in both settings.
+    for name in rejected:
+        same = F.interpolate(x, size=(37, 53), **INTERPOLATE_SETTINGS[name])
+        assert torch.equal(same, x), name
 
 
 def test_the_pages_pointers_into_the_printed_tables_land_on_what_they_name(ns):
@@ -895,4 +901,52 @@ def test_the_pages_pointers_into_the_printed_tables_land_on_what_they_name(ns):
         ("torch-compile.zh.md", "表格最后三行是 `area` 缩放到另外三个尺寸 17×23、5×5 和 37×1 的结果。"),
         ("torch-compile.zh.md", "表中写“eager 模式不接受”"),
         ("torch-compile.zh.md", "编译后的代码和 eager 哪个更快，打印在表格下方"),
+    )
+
+
+def test_the_link_to_the_downsample_module_page_is_labelled_with_its_title():
+    """Review r137-7: the zh page linked downsample-module.md as 如果有 nn.Downsample, a title that page does not
+    have (如果真有 nn.Downsample, as the nav and the other zh pages call it); en and zh now give the page's own title."""
+    import re
+
+    for suffix in (".md", ".zh.md"):
+        title = (ROOT / "docs" / f"downsample-module{suffix}").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+        text = (ROOT / "docs" / f"torch-compile{suffix}").read_text(encoding="utf-8")
+        labels = re.findall(r"\[([^\]]+)\]\(downsample-module\.md\)", text)
+        assert labels == [title], (suffix, labels, title)
+
+
+def test_with_inductor_too_the_long_axis_gap_is_tens_to_hundreds_of_eps_on_random_values_within_10_on_a_ramp():
+    """Review r137-7: "from 2 x 3000 to 3 x 4501 pixels, float32 bilinear and bicubic differ by tens to hundreds of
+    eps * max|eager| on random values ... (within 10 on a ramp from 0 to 1), with aot_eager and with Inductor": the
+    tests ran the 200 random inputs and the ramp under aot_eager only (test_compiled_bilinear_and_bicubic_part_further_
+    on_long_axes); this compiles each mode once with Inductor (one graph, dynamic=False) and runs 20 random inputs
+    and the ramp through it; the page now says how many inputs each backend ran."""
+    torch._inductor.config.compile_threads = 1
+    for mode in ("bilinear", "bicubic"):
+        torch._dynamo.reset()
+
+        def resize(x):
+            return F.interpolate(x, size=(3, 4501), mode=mode)  # noqa: B023
+
+        compiled = torch.compile(resize, dynamic=False)
+
+        def gap(x):
+            eager = resize(x)
+            return float((compiled(x) - eager).abs().max() / (torch.finfo(torch.float32).eps * eager.abs().max()))  # noqa: B023
+
+        gaps = [gap(torch.rand(1, 1, 2, 3000, generator=torch.Generator().manual_seed(seed))) for seed in range(20)]
+        assert 20 < min(gaps) and max(gaps) > 100, (mode, min(gaps), max(gaps))
+        assert gap(torch.linspace(0, 1, 3000).expand(1, 1, 2, 3000).contiguous()) <= 10, mode
+    torch._dynamo.reset()
+    assert_pages_say(
+        (
+            "torch-compile.md",
+            "(more than 20 on each of the tests' random inputs, 200 with `aot_eager` and 20 with Inductor, more than "
+            "100 on some with each)",
+        ),
+        (
+            "torch-compile.zh.md",
+            "（测试用 `aot_eager` 跑了 200 个随机输入，用 Inductor 跑了 20 个，每个都超过 20，两者都有超过 100 的）",
+        ),
     )
