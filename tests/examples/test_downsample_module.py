@@ -5,6 +5,7 @@ not), factors 2 to 4, every method, padding mode and floating dtype.
 """
 
 import itertools
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -2236,3 +2237,43 @@ def test_the_area_row_does_not_call_a_half_pixel_shift_a_stretched_grid(ns, Down
         '"尺寸不能整除时也用上每个像素（采样点偏离块中心）"' in translations
     )
     assert "网格被拉伸" not in translations
+
+
+def test_the_blur_pool_paragraph_links_every_page_that_uses_the_implementation():
+    """Review r137-6: 'The site keeps one implementation of both, which the aliasing and downsampling pages use
+    too' named two of the four other pages whose scripts import it: frequency_response.py (blur_pool, binomial,
+    FILTER_SIZES) and other_frameworks.py (blur_pool, against kornia's blur_pool2d) import its function too, and
+    their pages show the blur_pool cell. The paragraph now links every page whose script imports BlurPool,
+    MaxBlurPool or blur_pool, in en and zh, and says which of them use the function."""
+    import ast
+    import inspect
+
+    from _downsample import BlurPool
+
+    assert "return blur_pool(x, " in inspect.getsource(BlurPool.forward)  # the function BlurPool calls
+    users = set()
+    for script in (ROOT / "examples").glob("*.py"):
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "_downsample":
+                if {alias.name for alias in node.names} & {"BlurPool", "MaxBlurPool", "blur_pool"}:
+                    users.add(script.stem.replace("_", "-") + ".md")
+    users.discard("downsample-module.md")
+    assert users == {"aliasing.md", "downsample-methods.md", "frequency-response.md", "other-frameworks.md"}
+    for page in ("downsample-module.md", "downsample-module.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        paragraph = text[text.index("## ") :].split("::: example _downsample.py#blur_pool")[0]
+        linked = set(re.findall(r"\]\(([a-z-]+\.md)\)", paragraph))
+        assert users <= linked, (page, users - linked)
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "which the [aliasing](aliasing.md) and [downsampling](downsample-methods.md) pages use too; the "
+            "[frequency response](frequency-response.md) and [kornia comparison](other-frameworks.md) pages use its "
+            "`blur_pool`, the function BlurPool calls.",
+        ),
+        (
+            "downsample-module.zh.md",
+            "[混叠](aliasing.md)和[下采样方法](downsample-methods.md)两页用的也是它；[频率响应](frequency-response.md)"
+            "和[与 kornia 等框架的对比](other-frameworks.md)两页用的是其中的 `blur_pool`，也就是 BlurPool 调用的那个函数。",
+        ),
+    )
