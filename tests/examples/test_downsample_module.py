@@ -2277,3 +2277,37 @@ def test_the_blur_pool_paragraph_links_every_page_that_uses_the_implementation()
             "和[与 kornia 等框架的对比](other-frameworks.md)两页用的是其中的 `blur_pool`，也就是 BlurPool 调用的那个函数。",
         ),
     )
+
+
+def test_the_strongest_row_says_its_runner_up_is_ranked_among_the_methods_that_keep_the_channels(ns, Downsample):
+    """Review r137-6: the first row of the decision table printed 'peak kept 1.00 at every position (next:
+    max-blur, 0.39)' (zh 其次是 max-blur) under a measurements table in which 'pixel-unshuffle' keeps the peak at
+    1.000 at every position too: the script ranks only the methods that keep the channel count (`same`), so
+    'max-blur' is next among those, not next overall. The row and the page now say what is ranked."""
+    facts = ns["facts"]
+    assert facts["pixel-unshuffle"]["peak kept min"] == facts["max"]["peak kept min"] == 1.0  # the tie left out
+    x = torch.zeros(1, 16, 8, 8)
+    keeps_channels = [m for m in Downsample.METHODS if Downsample(2, m, channels=16)(x).shape[1] == 16]
+    assert keeps_channels == ns["same"] == [m for m in Downsample.METHODS if m != "pixel-unshuffle"]
+    ranked = sorted(keeps_channels, key=lambda m: -facts[m]["peak kept min"])
+    assert (ns["strongest"], ns["runner_up"]) == tuple(ranked[:2]) == ("max", "max-blur")
+    need, method, evidence = ns["rows"][0]
+    assert method == "max" and "(next with the same channel count: max-blur, 0.39)" in evidence
+    translations = (ROOT / "docs" / "translations.yml").read_text(encoding="utf-8")
+    assert (
+        '"peak kept {kept} at every position (next with the same channel count: {runner_up}, {runner_up_kept})": '
+        '"在每个位置保留的峰值都是 {kept}（在通道数不变的方法中，其次是 {runner_up}，{runner_up_kept}）"'
+        in translations
+    )
+    assert "at every position (next: {runner_up}" not in translations
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "The methods of the first two rows it picks itself, by ranking the methods of the table that keep the "
+            "channel count, all but `'pixel-unshuffle'`.",
+        ),
+        (
+            "downsample-module.zh.md",
+            "前两行的方法由脚本对上表中通道数不变的方法（即除 `'pixel-unshuffle'` 以外的所有方法）排序后自己选出。",
+        ),
+    )
