@@ -467,7 +467,8 @@ for method, fact in facts.items():
 
 # %% decision_table
 # When to use which: each row names a method and the measurements above that back it; the first
-# two rows are picked by ranking the table (the tests check every row's claim).
+# two rows are picked by ranking the table's methods that keep the channel count, all but
+# 'pixel-unshuffle' (the tests check every row's claim).
 f = facts
 same = [m for m in f if m != "pixel-unshuffle"]  # same channels, comparable maps
 strongest, runner_up = sorted(same, key=lambda m: -f[m]["peak kept min"])[:2]
@@ -481,7 +482,7 @@ def kept(m):
 
 rows = [
     ("keep the strongest activation, wherever it sits", strongest,
-     f"peak kept {kept(strongest)} at every position (next: {runner_up}, {kept(runner_up)})"),
+     f"peak kept {kept(strongest)} at every position (next with the same channel count: {runner_up}, {kept(runner_up)})"),
     ("keep peaks, but stay stable under shifts", steadiest,
      f"the lowest shift error, {f[steadiest]['shift error']:.3f} (`'max'`: {f['max']['shift error']:.3f}), peak kept {kept(steadiest)}"),
     ("remove the most aliasing and noise", "blur",

@@ -5,6 +5,7 @@ not), factors 2 to 4, every method, padding mode and floating dtype.
 """
 
 import itertools
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -2236,3 +2237,77 @@ def test_the_area_row_does_not_call_a_half_pixel_shift_a_stretched_grid(ns, Down
         '"尺寸不能整除时也用上每个像素（采样点偏离块中心）"' in translations
     )
     assert "网格被拉伸" not in translations
+
+
+def test_the_blur_pool_paragraph_links_every_page_that_uses_the_implementation():
+    """Review r137-6: 'The site keeps one implementation of both, which the aliasing and downsampling pages use
+    too' named two of the four other pages whose scripts import it: frequency_response.py (blur_pool, binomial,
+    FILTER_SIZES) and other_frameworks.py (blur_pool, against kornia's blur_pool2d) import its function too, and
+    their pages show the blur_pool cell. The paragraph now links every page whose script imports BlurPool,
+    MaxBlurPool or blur_pool, in en and zh, and says which of them use the function."""
+    import ast
+    import inspect
+
+    from _downsample import BlurPool
+
+    assert "return blur_pool(x, " in inspect.getsource(BlurPool.forward)  # the function BlurPool calls
+    users = set()
+    for script in (ROOT / "examples").glob("*.py"):
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "_downsample":
+                if {alias.name for alias in node.names} & {"BlurPool", "MaxBlurPool", "blur_pool"}:
+                    users.add(script.stem.replace("_", "-") + ".md")
+    users.discard("downsample-module.md")
+    assert users == {"aliasing.md", "downsample-methods.md", "frequency-response.md", "other-frameworks.md"}
+    for page in ("downsample-module.md", "downsample-module.zh.md"):
+        text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
+        paragraph = text[text.index("## ") :].split("::: example _downsample.py#blur_pool")[0]
+        linked = set(re.findall(r"\]\(([a-z-]+\.md)\)", paragraph))
+        assert users <= linked, (page, users - linked)
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "which the [aliasing](aliasing.md) and [downsampling](downsample-methods.md) pages use too; the "
+            "[frequency response](frequency-response.md) and [kornia comparison](other-frameworks.md) pages use its "
+            "`blur_pool`, the function BlurPool calls.",
+        ),
+        (
+            "downsample-module.zh.md",
+            "[混叠](aliasing.md)和[下采样方法](downsample-methods.md)两页用的也是它；[频率响应](frequency-response.md)"
+            "和[与 kornia 等框架的对比](other-frameworks.md)两页用的是其中的 `blur_pool`，也就是 BlurPool 调用的那个函数。",
+        ),
+    )
+
+
+def test_the_strongest_row_says_its_runner_up_is_ranked_among_the_methods_that_keep_the_channels(ns, Downsample):
+    """Review r137-6: the first row of the decision table printed 'peak kept 1.00 at every position (next:
+    max-blur, 0.39)' (zh 其次是 max-blur) under a measurements table in which 'pixel-unshuffle' keeps the peak at
+    1.000 at every position too: the script ranks only the methods that keep the channel count (`same`), so
+    'max-blur' is next among those, not next overall. The row and the page now say what is ranked."""
+    facts = ns["facts"]
+    assert facts["pixel-unshuffle"]["peak kept min"] == facts["max"]["peak kept min"] == 1.0  # the tie left out
+    x = torch.zeros(1, 16, 8, 8)
+    keeps_channels = [m for m in Downsample.METHODS if Downsample(2, m, channels=16)(x).shape[1] == 16]
+    assert keeps_channels == ns["same"] == [m for m in Downsample.METHODS if m != "pixel-unshuffle"]
+    ranked = sorted(keeps_channels, key=lambda m: -facts[m]["peak kept min"])
+    assert (ns["strongest"], ns["runner_up"]) == tuple(ranked[:2]) == ("max", "max-blur")
+    need, method, evidence = ns["rows"][0]
+    assert method == "max" and "(next with the same channel count: max-blur, 0.39)" in evidence
+    translations = (ROOT / "docs" / "translations.yml").read_text(encoding="utf-8")
+    assert (
+        '"peak kept {kept} at every position (next with the same channel count: {runner_up}, {runner_up_kept})": '
+        '"在每个位置保留的峰值都是 {kept}（在通道数不变的方法中，其次是 {runner_up}，{runner_up_kept}）"'
+        in translations
+    )
+    assert "at every position (next: {runner_up}" not in translations
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "The methods of the first two rows it picks itself, by ranking the methods of the table that keep the "
+            "channel count, all but `'pixel-unshuffle'`.",
+        ),
+        (
+            "downsample-module.zh.md",
+            "前两行的方法由脚本对上表中通道数不变的方法（即除 `'pixel-unshuffle'` 以外的所有方法）排序后自己选出。",
+        ),
+    )

@@ -1978,3 +1978,30 @@ def test_the_memory_format_bullet_names_the_ops_the_findings_time_in_both_layout
             "上面的比较在这台机器上分别用两种布局给双线性上采样、双三次上采样和 `MaxPool2d(2)` 计时；最近邻不在其中。",
         ),
     )
+
+
+def test_the_fraction_lists_count_the_ops_not_the_clone_row_of_the_table(ns):
+    """Review r137-6: the findings print "At least half the copy's bandwidth in every round: no op." and
+    "Under a tenth ...: every op but ...". The table the page shows just above has a column headed "op" whose
+    rows include `x.clone()` (at about the copy's own bandwidth on the build, 0.97), which neither list names:
+    the lists draw from the ops alone, the clone row left out. Read against the table, "no op" reached half the
+    copy's bandwidth, and "every op but" the named ones fell under a tenth, x.clone() included. The page now
+    says what the lists count."""
+    main_rows = ns["results"][ns["main"]]["rows"]
+    assert "x.clone()" in main_rows  # a row of the table ...
+    listed = set(ns["slow_ops"]) | set(ns["others"]) | set(ns["fast"])
+    assert "x.clone()" not in listed and "x.clone()" not in ns["rows"]  # ... that neither list can name
+    ops = set(ns["make_ops"](torch.float32, torch.contiguous_format))  # the ops the page lists under "What is measured"
+    assert set(ns["rows"]) == ops
+    assert_pages_say(
+        (
+            "performance.md",
+            'not for the other columns of the table, and their "no op" and "every op" count only the ops listed '
+            "under [What is measured](#what-is-measured), not the table's `x.clone()` row, itself a copy:",
+        ),
+        (
+            "performance.zh.md",
+            "不适用于表中其他各列；其中的“没有”和“所有算子”也只算[测了什么](#测了什么)一节列出的算子，"
+            "不包括表中 `x.clone()` 那一行（它本身就是一次拷贝）：",
+        ),
+    )

@@ -755,3 +755,59 @@ def test_the_flops_cell_counts_every_pair_the_page_calls_the_layers_above(ns):
         ("pixel-shuffle.md", "First, per low-resolution pixel, the layers above:"),
         ("pixel-shuffle.zh.md", "先看上面那几对层，按每个低分辨率像素计："),
     )
+
+
+def test_the_super_resolution_pointer_says_which_network_that_page_trains(ns):
+    """Review r137-6: the page ended 'The super-resolution page trains these layers', right after ESPCN's
+    network (5x5 to 64 channels, 3x3 to 32, 3x3 to r*r) at r = 2, 3, 4. That page trains a smaller network of
+    the kind, 16 channels at both feature layers, at r = 2 only, and three other models whose last layer is a
+    transposed convolution or nearest upsampling and a convolution. The pointer now says so; the models are
+    built here from that script's own code (its training is not run)."""
+    import ast
+
+    import _upsamplers
+
+    source = (ROOT / "examples" / "super_resolution.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    wanted = [n for n in tree.body if getattr(n, "name", None) in ("upsampler", "SuperResolution")]
+    kinds = next(
+        ast.literal_eval(n.value)
+        for n in tree.body
+        if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name) and n.targets[0].id == "kinds"
+    )
+    scope = {"torch": torch, "nn": nn, "F": F, "icnr_": _upsamplers.icnr_}
+    exec(compile(ast.Module(body=wanted, type_ignores=[]), "super_resolution.py", "exec"), scope)
+    assert kinds == ["resize-conv", "transposed conv", "ESPCN", "ESPCN + ICNR"]
+    for kind in kinds:
+        model = scope["SuperResolution"](kind)
+        convs = [m for m in model.features if isinstance(m, nn.Conv2d)]
+        assert [(c.kernel_size, c.out_channels) for c in convs] == [((5, 5), 16), ((3, 3), 16)]
+        last = list(model.upsample.modules()) if isinstance(model.upsample, nn.Sequential) else [model.upsample]
+        types = {type(m) for m in last}
+        if kind.startswith("ESPCN"):
+            assert nn.PixelShuffle in types and model.upsample[1].upscale_factor == 2
+        elif kind == "transposed conv":
+            assert types == {nn.ConvTranspose2d} and model.upsample.stride == (2, 2)
+        else:
+            assert nn.Upsample in types and model.upsample[0].mode == "nearest" and nn.Conv2d in types
+        with torch.no_grad():
+            assert model(torch.zeros(1, 1, 6, 5)).shape == (1, 1, 12, 10)  # r = 2
+    # ESPCN's own widths, as this page counts them
+    assert ns["espcn_flops"](2, 1, 1) == 2 * (1 * 64 * 25 + 64 * 32 * 9 + 32 * 4 * 9)
+    assert_pages_say(
+        (
+            "pixel-shuffle.md",
+            "The [super-resolution page](super-resolution.md) trains a smaller network of this kind (16 channels "
+            "where ESPCN has 64 and 32, at r = 2), and the same network ending in a transposed convolution or in "
+            "nearest upsampling and a convolution instead; [Where upsampling lives](where-upsampling-lives.md) "
+            "measures the parameters of sub-pixel and transposed convolutions and whether their output starts flat "
+            "inside a U-Net.",
+        ),
+        (
+            "pixel-shuffle.zh.md",
+            "[超分辨率一页](super-resolution.md)训练的是一个同类但更小的网络（ESPCN 用 64 和 32 个通道，那里只用 16 个，"
+            "r = 2），以及把最后一层换成转置卷积、或换成最近邻上采样加卷积的同一网络；",
+        ),
+    )
+    page = (ROOT / "docs" / "pixel-shuffle.md").read_text(encoding="utf-8")
+    assert "trains these layers" not in page
