@@ -1,9 +1,10 @@
 """Blur pooling and the Downsample module: what an nn.Downsample would be.
 
 They live in this helper module so that every example that needs them imports the same
-code: the aliasing and downsampling pages use ``BlurPool`` and ``MaxBlurPool``, the page
-"What an nn.Downsample would be" builds and measures ``Downsample``, and the performance
-page times it. The cells below are what the pages show.
+code: the aliasing and downsampling pages use ``BlurPool`` and ``MaxBlurPool``, the frequency
+response and other-frameworks pages ``blur_pool``, the page "What an nn.Downsample would be"
+builds and measures ``Downsample``, the performance page times it and the torch.compile page
+compiles it. The cells below are what the pages show.
 """
 
 # %% blur_pool

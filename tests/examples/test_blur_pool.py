@@ -247,3 +247,31 @@ def test_samples_sit_on_the_grid_only_where_the_filter_stays_inside():
                 assert on_grid == (not (left or right)), (filter_size, padding_mode, stride, length, i, p)
                 moved += left or right
     assert moved > 100
+
+
+def test_the_module_docstring_names_every_example_that_imports_it():
+    """The docstring named the aliasing, downsampling, Downsample and performance pages as its users and left out
+    frequency_response, other_frameworks and torch_compile, which import it too (noticed by review r137-6)."""
+    import ast
+    import re
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    docstring = " ".join(
+        ast.get_docstring(ast.parse((examples / "_downsample.py").read_text(encoding="utf-8"))).split()
+    )
+    importers = sorted(
+        p.stem
+        for p in examples.glob("[a-z]*.py")
+        if re.search(r"^from _downsample import", p.read_text(encoding="utf-8"), re.M)
+    )
+    named_by = {
+        "aliasing": "the aliasing and downsampling pages",
+        "downsample_methods": "the aliasing and downsampling pages",
+        "frequency_response": "the frequency response and other-frameworks pages",
+        "other_frameworks": "the frequency response and other-frameworks pages",
+        "downsample_module": 'the page "What an nn.Downsample would be"',
+        "performance": "the performance page",
+        "torch_compile": "the torch.compile page",
+    }
+    assert importers == sorted(named_by)
+    assert all(words in docstring for words in named_by.values())
