@@ -2005,3 +2005,22 @@ def test_the_fraction_lists_count_the_ops_not_the_clone_row_of_the_table(ns):
             "不包括表中 `x.clone()` 那一行（它本身就是一次拷贝）：",
         ),
     )
+
+
+def test_the_intro_says_no_gpu_tab_shows_while_the_record_holds_no_run_of_this_script():
+    """The intro said the notes name 'a GPU's in the "Recorded on" tabs', but the committed record holds no run of
+    performance.py, so the page shows no such tab (noticed by review r136-9). When a record with it is committed,
+    this fails: drop the 'no such tab shows here yet' clause then."""
+    import json
+
+    record = json.loads((ROOT / "examples" / "recorded" / "cuda.json").read_text(encoding="utf-8"))
+    assert "performance.py" not in record["examples"]
+    assert_pages_say(
+        (
+            "performance.md",
+            "the record this site carries has no run of this page's script, so no such tab shows here yet",
+        ),
+        ("performance.zh.md", "本站目前附带的记录里没有本页脚本的运行，所以这里还没有这样的标签页"),
+    )
+    page = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
+    assert 'or a\nGPU\'s in the "Recorded on" tabs' not in page
