@@ -99,8 +99,9 @@ figure.tight_layout()
 plt.show()
 
 # %% formulas_checked
-# The formulas, with in/out exact (fractions, no rounding), against torch on every pair of
-# sizes below: enlarging and shrinking. Positions come from the ramp, windows from one-hot rows.
+# The formulas, with in/out exact (never rounded on its own: the nearest picks and the area window bounds in integer
+# arithmetic, the linear positions and the area weights 1/n rounded once, to float64), against torch on every pair
+# of sizes below: enlarging and shrinking. Positions come from the ramp, windows from one-hot rows.
 def nearest_formula(n_in, n_out):
     return np.minimum(np.arange(n_out) * n_in // n_out, n_in - 1)  # floor(d * in/out)
 

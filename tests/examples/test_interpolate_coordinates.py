@@ -1843,3 +1843,44 @@ def test_the_47_row_comment_limits_the_size_rule_to_its_contiguous_image():
     source = (ROOT / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8")
     assert "# On this contiguous image the 4-D CPU kernel depends on the output size (channels_last with more" in source
     assert "# The 4-D CPU kernel depends on the output size" not in source
+
+
+def test_the_formulas_comment_says_the_linear_positions_are_rounded_once(ns):
+    # Review r137-2 (WRONG): the formulas_checked cell's comment said the formulas take in/out "exact (fractions, no
+    # rounding)"; the nearest picks and the area window bounds are integer arithmetic, but the two linear positions
+    # are float64 expressions, (d + 0.5) * in / out - 0.5 and d * (in - 1) / (out - 1), rounded once (on the cell's
+    # pairs up to half a float64 step, about 8.5e-16, from the exact fraction), and so are the area weights 1/n.
+    from fractions import Fraction
+
+    worst = {}
+    for name, exact in (
+        (
+            "align_corners=False: (d+0.5)·in/out − 0.5",
+            lambda d, i, o: min(max(Fraction(2 * d + 1, 2 * o) * i - Fraction(1, 2), 0), i - 1),
+        ),
+        ("align_corners=True: d·(in−1)/(out−1)", lambda d, i, o: Fraction(d * (i - 1), max(o - 1, 1))),
+    ):
+        formula = ns["checks"][name][0]
+        worst[name] = max(
+            abs(Fraction(float(value)) - exact(d, i, o))
+            for i, o in ns["pairs"]
+            for d, value in enumerate(formula(i, o))
+        )
+        assert 0 < worst[name] < Fraction(1, 2**50), name
+    for name in ("nearest: floor(d·in/out)", "nearest-exact: floor((d+0.5)·in/out)"):
+        formula = ns["checks"][name][0]
+        for i, o in ns["pairs"]:
+            assert formula(i, o).dtype.kind == "i", name
+    area = ns["checks"]["area: mean of [floor(d·in/out), ceil((d+1)·in/out))"][0]
+    assert any(
+        Fraction(float(w)) != Fraction(1, int((row > 0).sum()))
+        for i, o in ns["pairs"]
+        for row in area(i, o)
+        for w in row[row > 0]
+    )
+    source = (ROOT / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8")
+    assert (
+        "the nearest picks and the area window bounds in integer\n# arithmetic, the linear positions and the area weights 1/n rounded once, to float64)"
+        in source
+    )
+    assert "(fractions, no rounding)" not in source
