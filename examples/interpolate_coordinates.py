@@ -99,8 +99,9 @@ figure.tight_layout()
 plt.show()
 
 # %% formulas_checked
-# The formulas, with in/out exact (fractions, no rounding), against torch on every pair of
-# sizes below: enlarging and shrinking. Positions come from the ramp, windows from one-hot rows.
+# The formulas, with in/out exact (never rounded on its own: the nearest picks and the area window bounds in integer
+# arithmetic, the linear positions and the area weights 1/n rounded once, to float64), against torch on every pair
+# of sizes below: enlarging and shrinking. Positions come from the ramp, windows from one-hot rows.
 def nearest_formula(n_in, n_out):
     return np.minimum(np.arange(n_out) * n_in // n_out, n_in - 1)  # floor(d * in/out)
 
@@ -167,7 +168,8 @@ print(f"  torch picked input pixel {got[wrong]}")
 for dtype in (torch.float32, torch.float64):
     for rank in (3, 4):
         print(f"  {str(dtype).removeprefix('torch.')}, {rank}-D: copies of each input pixel {np.bincount(nearest_row(small, big, dtype, rank)).tolist()}")
-# The 4-D CPU kernel depends on the output size: 47 rows high, out H + out W = 47 + 82 > 128.
+# On this contiguous image the 4-D CPU kernel depends on the output size (channels_last with more than 3 channels
+# runs the channels-last kernel at every size): 47 rows high, out H + out W = 47 + 82 > 128.
 tall = torch.arange(float(small), dtype=torch.float64, device=device).expand(1, 1, 47, small).contiguous()
 tall_copies = np.bincount(F.interpolate(tall, size=(47, big), mode="nearest")[0, 0, 0].long().cpu().numpy()).tolist()
 print(f"  float64, 4-D, 47 rows: copies of each input pixel {tall_copies}")

@@ -189,8 +189,9 @@ spiked = torch.zeros(1, 1, 3, 9, device=device)
 spiked[..., 1, 5] = float("inf")  # beside the middle sample, column 4
 spiked_bilinear = F.interpolate(spiked, scale_factor=1 / 3, mode="bilinear")
 print(f"bilinear / 3, an inf beside the middle sample: {spiked_bilinear[0, 0, 0].tolist()}; slicing: {spiked[0, 0, 1, 1::3].tolist()}")
-# avg_pool2d adds the four pixels before dividing, bilinear weighs each pixel before adding: a sum past
-# float32's largest value (3.4e38) overflows in the pool only.
+# avg_pool2d adds the four pixels before dividing, bilinear weighs each pixel before adding: a sum past the
+# largest value of the dtype the pool adds in (float32's 3.4e38 here, and for float16 and bfloat16 input too;
+# float64 has room for it) overflows in the pool only.
 big = torch.full((1, 1, 2, 2), 1e38, device=device)
 big_bilinear = F.interpolate(big, scale_factor=0.5, mode="bilinear").item()
 big_pool = F.avg_pool2d(big, 2).item()

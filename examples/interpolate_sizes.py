@@ -135,8 +135,8 @@ for shape in ((2,), (2, 2), (2, 2, 2)):
     for recompute in (None, True):
         out = F.interpolate(block, scale_factor=1.00001, recompute_scale_factor=recompute)
         print(f"{block.dim()}-D {'x'.join(map(str, shape)):5s} recompute_scale_factor={recompute!s:5}: {out.flatten().tolist()}")
-# The 4-D CPU kernel copies only for small outputs (out H + out W <= 128) or channels_last with
-# more than 3 channels: a 65x65 ramp image, contiguous, 1 channel.
+# On input that is not quantized, the 4-D CPU kernel copies only for small outputs (out H + out W <= 128)
+# or channels_last with more than 3 channels: a 65x65 ramp image, contiguous, 1 channel.
 wide = torch.arange(65.0, device=device).expand(1, 1, 65, 65).contiguous()
 shifted = F.interpolate(wide, scale_factor=1.00001)
 print(f"4-D 65x65 recompute_scale_factor=None : unchanged {torch.equal(shifted, wide)}, first row starts {shifted[0, 0, 0, :5].tolist()}")

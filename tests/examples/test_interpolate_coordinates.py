@@ -11,7 +11,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import assert_pages_say, run_example, run_in_generic_x86_code, run_python
+from helpers import ROOT, assert_pages_say, run_example, run_in_generic_x86_code, run_python
 
 ROOT_DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -1824,3 +1824,63 @@ def test_the_sizes_table_shows_the_copy_cases_of_the_nearest_kernels_and_the_cel
             "表里没有加倍的情况，下面单元格里 ×2.1 的几行试的就是它。",
         ),
     )
+
+
+def test_the_47_row_comment_limits_the_size_rule_to_its_contiguous_image():
+    # Review r137-2 (MISLEADING): the float32_rounding cell's comment said "The 4-D CPU kernel depends on the output
+    # size: 47 rows high, out H + out W = 47 + 82 > 128", the page's rule without its limit "unless it is
+    # channels_last with more than 3 channels, which runs the channels-last kernel at every size". Float64, 2 pixels
+    # to 82: the contiguous image (1 or 4 channels) and a channels_last one with 3 channels copy evenly at 47 rows and
+    # not at 10; channels_last with 4 to 6 channels copies pixel 0 42 times at both heights.
+    def copies(channels, layout, rows):
+        image = torch.arange(2.0, dtype=torch.float64).expand(1, channels, rows, 2).contiguous(memory_format=layout)
+        return torch.bincount(F.interpolate(image, size=(rows, 82), mode="nearest")[0, 0, 0].long()).tolist()
+
+    for channels, layout in ((1, torch.contiguous_format), (4, torch.contiguous_format), (3, torch.channels_last)):
+        assert copies(channels, layout, 47) == [41, 41] and copies(channels, layout, 10) == [42, 40], (channels, layout)
+    for channels in (4, 5, 6):
+        assert copies(channels, torch.channels_last, 47) == copies(channels, torch.channels_last, 10) == [42, 40]
+    source = (ROOT / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8")
+    assert "# On this contiguous image the 4-D CPU kernel depends on the output size (channels_last with more" in source
+    assert "# The 4-D CPU kernel depends on the output size" not in source
+
+
+def test_the_formulas_comment_says_the_linear_positions_are_rounded_once(ns):
+    # Review r137-2 (WRONG): the formulas_checked cell's comment said the formulas take in/out "exact (fractions, no
+    # rounding)"; the nearest picks and the area window bounds are integer arithmetic, but the two linear positions
+    # are float64 expressions, (d + 0.5) * in / out - 0.5 and d * (in - 1) / (out - 1), rounded once (on the cell's
+    # pairs up to half a float64 step, about 8.5e-16, from the exact fraction), and so are the area weights 1/n.
+    from fractions import Fraction
+
+    worst = {}
+    for name, exact in (
+        (
+            "align_corners=False: (d+0.5)·in/out − 0.5",
+            lambda d, i, o: min(max(Fraction(2 * d + 1, 2 * o) * i - Fraction(1, 2), 0), i - 1),
+        ),
+        ("align_corners=True: d·(in−1)/(out−1)", lambda d, i, o: Fraction(d * (i - 1), max(o - 1, 1))),
+    ):
+        formula = ns["checks"][name][0]
+        worst[name] = max(
+            abs(Fraction(float(value)) - exact(d, i, o))
+            for i, o in ns["pairs"]
+            for d, value in enumerate(formula(i, o))
+        )
+        assert 0 < worst[name] < Fraction(1, 2**50), name
+    for name in ("nearest: floor(d·in/out)", "nearest-exact: floor((d+0.5)·in/out)"):
+        formula = ns["checks"][name][0]
+        for i, o in ns["pairs"]:
+            assert formula(i, o).dtype.kind == "i", name
+    area = ns["checks"]["area: mean of [floor(d·in/out), ceil((d+1)·in/out))"][0]
+    assert any(
+        Fraction(float(w)) != Fraction(1, int((row > 0).sum()))
+        for i, o in ns["pairs"]
+        for row in area(i, o)
+        for w in row[row > 0]
+    )
+    source = (ROOT / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8")
+    assert (
+        "the nearest picks and the area window bounds in integer\n# arithmetic, the linear positions and the area weights 1/n rounded once, to float64)"
+        in source
+    )
+    assert "(fractions, no rounding)" not in source

@@ -1517,3 +1517,25 @@ def test_the_x41_lines_name_the_wrong_rows_and_columns_by_index_in_zh(ns):
         zh = translate_output(translations, line, "zh", markdown=False)
         assert f"正是下标为 {rows} 的行和下标为 {rows} 的列的全部像素" in zh, zh
         assert "第 [" not in zh and "第[" not in zh, zh
+
+
+def test_the_overflow_comment_names_the_dtype_the_pool_adds_in():
+    # Review r137-2 (MISLEADING): the shrink_slicing cell's comment said "a sum past float32's largest value (3.4e38)
+    # overflows in the pool only", the page's rule ("as long as every partial sum of the four pixels fits in the
+    # dtype, in float32 for float16 and bfloat16 input") without its dtype: four float64 pixels of 1e38 sum past
+    # 3.4e38 and the pool returns 1e38. The pool overflows where the dtype it adds in does: float32, and float32 for
+    # bfloat16 input (four pixels of bfloat16's largest value), never in bilinear.
+    for dtype, value, pool_overflows in (
+        (torch.float64, 1e38, False),
+        (torch.float64, 1e308, True),
+        (torch.float32, 1e38, True),
+        (torch.bfloat16, torch.finfo(torch.bfloat16).max, True),
+        (torch.float16, torch.finfo(torch.float16).max, False),
+    ):
+        big = torch.full((1, 1, 2, 2), value, dtype=dtype)
+        assert 4 * float(value) > torch.finfo(torch.float32).max or dtype == torch.float16
+        assert bool(F.avg_pool2d(big, 2).isinf()) == pool_overflows, dtype
+        assert not F.interpolate(big, scale_factor=0.5, mode="bilinear").isinf().any(), dtype
+    source = (ROOT / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
+    assert "a sum past the\n# largest value of the dtype the pool adds in (float32's 3.4e38 here" in source
+    assert "a sum past\n# float32's largest value (3.4e38) overflows in the pool only." not in source

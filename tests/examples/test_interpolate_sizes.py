@@ -2235,3 +2235,19 @@ def test_the_traced_models_the_next_cell_and_the_next_section_pointers_land_wher
         assert cell < text.index(special) < table and next(i for i in embeds if i > cell) == table, page
         level2 = [m.start() for m in re.finditer(r"^## ", text, flags=re.M)]
         assert text.startswith(area_heading, next(i for i in level2 if i > text.index(next_section))), page
+
+
+@pytest.mark.filterwarnings("ignore:torch.quantize_per_tensor")
+def test_the_65x65_comment_limits_the_4d_copy_rule_to_input_that_is_not_quantized():
+    # Review r137-2: the recompute_nearest cell's comment said "The 4-D CPU kernel copies only for small outputs
+    # (out H + out W <= 128) or channels_last with more than 3 channels", the page's rule without its limit "on input
+    # that is not quantized": the CPU's quantized 4-D nearest copies a kept size at every size, the cell's own 65x65
+    # ramp at x1.00001 included (and 200x200), in every per-tensor dtype, where float32 steps by 1/1.00001.
+    for n, dtype in itertools.product((65, 200), (torch.quint8, torch.qint8, torch.qint32)):
+        wide = (torch.arange(float(n)) % 100).expand(1, 1, n, n).contiguous()
+        q = torch.quantize_per_tensor(wide, 1.0, 0, dtype)
+        assert 2 * n > 128 and torch.equal(F.interpolate(q, scale_factor=1.00001).int_repr(), q.int_repr()), (n, dtype)
+        assert not torch.equal(F.interpolate(wide, scale_factor=1.00001), wide), n
+    source = (ROOT / "examples" / "interpolate_sizes.py").read_text(encoding="utf-8")
+    assert "# On input that is not quantized, the 4-D CPU kernel copies only for small outputs" in source
+    assert "# The 4-D CPU kernel copies only for small outputs" not in source

@@ -1983,3 +1983,44 @@ def test_a_non_finite_or_huge_factor_sized_in_cpp_and_an_int64_overflowing_outpu
         ("interpolate-support.zh.md", "由 C++ 计算尺寸时（除 `area` 外的每种模式，且没有设置"),
         ("interpolate-support.zh.md", "输出的元素个数放不进 int64（`size=(10**10, 10**10)`），每种模式都如此"),
     )
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.uint8])
+def test_a_size_outside_the_int64_range_is_a_type_error_not_a_runtime_error(dtype):
+    # Review r137-2 (WRONG): the list of what raises a RuntimeError had "a negative output size, in every mode" and
+    # "an output whose element count does not fit in an int64 (size=(10**10, 10**10)), in every mode"; a side that
+    # does not fit in an int64 itself, 2**63 or more (size=(10**19, 1), whose element count does not fit either) or
+    # below -2**63, is a TypeError, in every mode and rank: torch cannot unpack it as an int64. Within the range a
+    # negative side, -2**63 included, and an overflowing element count stay a RuntimeError.
+    calls = {
+        3: [("nearest", {}), ("nearest-exact", {}), ("linear", {}), ("area", {})],
+        4: [("nearest", {}), ("nearest-exact", {}), ("bilinear", {}), ("bicubic", {}), ("area", {})]
+        + [("bilinear", {"antialias": True}), ("bicubic", {"antialias": True}), ("lanczos", {"antialias": True})],
+        5: [("nearest", {}), ("nearest-exact", {}), ("trilinear", {}), ("area", {})],
+    }
+    for rank, modes in calls.items():
+        x = torch.zeros((1, 2) + (3,) * (rank - 2), dtype=dtype)
+        for (mode, kwargs), side in itertools.product(modes, (2**63, 10**19, -(2**63) - 1, -(10**19))):
+            for position in range(rank - 2):
+                size = [3] * (rank - 2)
+                size[position] = side
+                with pytest.raises(TypeError):
+                    F.interpolate(x, size=tuple(size), mode=mode, **kwargs)
+        for (mode, kwargs), side in itertools.product(modes, (-1, -(2**63), 2**63 - 1)):
+            with pytest.raises(RuntimeError) as caught:
+                F.interpolate(x, size=(side,) + (3,) * (rank - 3), mode=mode, **kwargs)
+            assert type(caught.value) is RuntimeError, (rank, mode, side)
+    assert_pages_say(
+        ("interpolate-support.md", "a negative output size that fits in an int64, in every mode;"),
+        (
+            "interpolate-support.md",
+            "in every mode, while each side fits in one: a `size` with a side outside the int64 range",
+        ),
+        ("interpolate-support.md", "(`size=(10**19, 1)`, or a negative side below −2**63) is a `TypeError`"),
+        ("interpolate-support.zh.md", "输出尺寸为负数（且在 int64 范围内），每种模式都如此；"),
+        (
+            "interpolate-support.zh.md",
+            "前提是每一边本身都在 int64 范围内：`size` 中某一边超出 int64 的范围时（`size=(10**19, 1)`",
+        ),
+        ("interpolate-support.zh.md", "抛出的是 `TypeError`，因为 torch 根本无法把它当作 int64 接收"),
+    )
