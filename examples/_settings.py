@@ -39,7 +39,8 @@ def full_float32():
     On GPUs with TF32 (Ampere and newer), cuDNN rounds float32 convolution inputs to TF32
     (10-bit mantissa) by default, which would hide float rounding in comparisons; older GPUs
     compute in full float32 anyway. On the CPU the context changes nothing. As any
-    torch.backends.cudnn.flags context, it sets cuDNN's other flags too for its duration:
-    benchmark and deterministic are False inside it, whatever they were (no example sets them).
+    torch.backends.cudnn.flags context, it sets that function's other flags to their defaults
+    for its duration, whatever they were: benchmark and deterministic to False, benchmark_limit
+    to 10, fp32_precision to "none" and depthwise_kernel to "auto" (no example sets them).
     """
     return torch.backends.cudnn.flags(enabled=True, allow_tf32=False)

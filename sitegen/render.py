@@ -82,7 +82,8 @@ UI_TEXT = {
             "Unless a sentence says otherwise, the rules on this page hold within the site's "
             "[conventions](glossary.md#conventions): for finite values, on axes shorter than 2²³ samples, for "
             "tensors with elements that are not quantized (a `channels_last` one dense in that order), in eager mode "
-            "and for factors that are Python floats; “equal” means `torch.equal`, which does not tell −0.0 from +0.0."
+            "and for factors that are Python floats; “equal” and “bit for bit” mean `torch.equal`, which is false "
+            "wherever a NaN is present and does not tell −0.0 from +0.0."
         ),
         "downloads": "Download",
         "page_notebook": '<a href="{ipynb}" download>this page as a notebook (.ipynb)</a>',
@@ -110,7 +111,8 @@ UI_TEXT = {
         "conventions": (
             "除非句子另有说明，本页的规则都在本站的[约定](glossary.md#conventions)范围内成立：数值有限，"
             "轴长小于 2²³ 个采样点，张量含有元素且不是量化张量（`channels_last` 张量按这种顺序连续存放），"
-            "eager 模式，缩放因子是 Python 浮点数；“相等”指 `torch.equal` 意义下相等，它不区分 −0.0 和 +0.0。"
+            "eager 模式，缩放因子是 Python 浮点数；“相等”和“逐位相同”指 `torch.equal` 意义下相等：只要有 NaN 它就返回 "
+            "False，而且它不区分 −0.0 和 +0.0。"
         ),
         "downloads": "下载",
         "page_notebook": '<a href="{ipynb}" download>本页的 notebook（.ipynb，含中文正文）</a>',

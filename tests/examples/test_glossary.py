@@ -839,3 +839,43 @@ def test_conventions_intro_says_the_bullets_show_the_cases_where_the_linked_page
         ("glossary.zh.md", "所链接的页面给出了具体情形"),
     ):
         assert old not in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), page
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_links_to_the_support_page_name_it_by_its_nav_title(language):
+    # Review r137-9: the zh glossary's closing paragraph linked the support page as 各模式的支持情况, a title the nav
+    # does not use (the nav, and every other link on these pages, says 各模式支持哪些输入; the en says "which modes
+    # work where" there too), so a reader could not find the page it named in the menu.
+    spec = importlib.util.spec_from_file_location("index_tests", ROOT / "tests" / "examples" / "test_index.py")
+    index_tests = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(index_tests)
+    title = index_tests.nav_titles()[language]["interpolate-support.md"]
+    suffix = ".md" if language == "en" else ".zh.md"
+    labels = []
+    for name in ("glossary", "upsample", "interpolate-explorer"):
+        text = (ROOT / "docs" / (name + suffix)).read_text(encoding="utf-8")
+        labels += re.findall(r"\[([^\]]+)\]\(interpolate-support\.md\)", text)
+    assert len(labels) >= 5
+    assert [label for label in labels if label.casefold() != title.casefold()] == []
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_conventions_note_defines_every_term_the_glossarys_equal_bullet_defines(language):
+    # Review r137-9: the note under every page said only "“equal” means `torch.equal`, which does not tell -0.0 from
+    # +0.0", where the glossary's bullet defines "bit for bit" (逐位相同) the same way and says torch.equal is false
+    # wherever a NaN is present; pages that say "not bit for bit" (the explorer) carry that note, so a reader took
+    # "bit for bit" literally and "equal" as true of a NaN that comes back unchanged.
+    import torch
+
+    from sitegen.render import UI_TEXT
+
+    glossary = ROOT / "docs" / ("glossary.md" if language == "en" else "glossary.zh.md")
+    section = glossary.read_text(encoding="utf-8").split("{ #conventions }", 1)[1]
+    [head] = [h for h in re.findall(r"^- \*\*(.+?)\*\*", section, flags=re.M) if "torch.equal" in h]
+    terms = re.findall(r"“([^”]+)”", head)
+    assert len(terms) == 2, terms
+    note = UI_TEXT[language]["conventions"]
+    assert [term for term in terms if f"“{term.casefold()}”" not in note.casefold()] == []
+    nan = torch.tensor([float("nan")])
+    assert not torch.equal(nan, nan) and torch.equal(torch.tensor([-0.0]), torch.tensor([0.0]))
+    assert "NaN" in note and "−0.0" in note and "+0.0" in note
