@@ -13,9 +13,10 @@ Options after the cell name:
   not by the page's pipeline, because the page's extensions would give printed text
   powers a reader's code should not have: ``attr_list`` turns ``{: onmouseover=... }``
   into an attribute and links accept any scheme (``javascript:``). The renderer here
-  knows tables and emphasis only: the printed text is HTML-escaped first, and links,
-  images, raw HTML and attribute lists are not Markdown to it, so what the output can
-  create is a fixed set of plain tags. We chose this over sanitizing the page with a
+  knows Python-Markdown's core (emphasis, code spans, headings, lists, rules, code blocks)
+  and tables: the printed text is HTML-escaped first, and links, images, raw HTML,
+  entities and attribute lists are not Markdown to it, so what the output can create is a
+  fixed set of plain tags. We chose this over sanitizing the page with a
   library (nh3): no new dependency, and nothing to get right about which tags and
   attributes the rest of the page may keep. The HTML block goes into the page as is.
 - ``code=folded``: the code sits in a closed ``???`` block (setup cells).
@@ -216,7 +217,8 @@ def output_block(
 
 
 def markdown_output(text: str) -> str:
-    """Printed Markdown (tables, emphasis, code spans) as inert HTML; see the module docstring."""
+    """Printed Markdown (tables and the core's emphasis, code spans, headings, lists, rules, code blocks) as inert
+    HTML; see the module docstring."""
     renderer = markdown.Markdown(extensions=["tables"])
     for name in INERT:
         renderer.inlinePatterns.deregister(name, strict=False)

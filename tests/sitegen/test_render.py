@@ -122,3 +122,43 @@ def test_the_conventions_note_names_every_limit_of_the_glossarys_domain(language
     for limit, bullet in zip(limits, domain, strict=True):
         assert limit.lower() in bullet.lower(), (limit, bullet)
         assert limit in UI_TEXT[language]["conventions"], limit
+
+
+def test_markdown_output_makes_only_the_tags_the_module_docstring_names():
+    """The docstring said the renderer "knows tables and emphasis only"; it also renders code spans, headings, lists,
+    rules and code blocks (noticed by review r137-9). Every construct yields only tags from the set it names, and a
+    link, an image, raw HTML, an entity and an attribute list stay text."""
+    import sitegen.render as render
+    from sitegen.render import markdown_output
+
+    printed = (
+        "# Heading\n\n*em* **strong** `code`\n\n- item\n\nbetween\n\n1. first\n\n---\n\n    indented code\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n[link](javascript:alert(1)) ![img](x.png) <b>raw</b> &amp; {: .cls }\n"
+    )
+    html = markdown_output(printed)
+    tags = set(re.findall(r"<([a-z0-9]+)", html))
+    assert tags == {
+        "div",
+        "h1",
+        "p",
+        "em",
+        "strong",
+        "code",
+        "ul",
+        "ol",
+        "li",
+        "hr",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+    }
+    assert "<a" not in html and "<img" not in html and "<b>" not in html and 'class="cls"' not in html
+    docstring = " ".join(render.__doc__.split())
+    assert (
+        "knows Python-Markdown's core (emphasis, code spans, headings, lists, rules, code blocks) and tables"
+        in docstring
+    )
