@@ -1866,3 +1866,18 @@ def test_the_hf_table_names_its_share_one_of_channel_values_and_the_pixel_claims
         assert sum(under) > len(under) / 2  # usually
     else:
         assert all(share > 0.1 for (name, _), share in pixel_shares.items() if name == "ViTImageProcessor")
+
+
+def test_the_see_also_link_to_the_bicubic_page_is_labelled_with_its_title():
+    """Review r138-4: the kornia bullet on bicubic said '(see [bicubic](interpolate-bicubic.md))' (zh
+    见[双三次插值]), a title that page does not have: it is 'Bicubic and overshoot' (zh 双三次插值与过冲), as the
+    nav and the other pages' links call it. en and zh now give the page's own title."""
+    import re
+
+    for suffix in (".md", ".zh.md"):
+        title = (
+            (ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+        )
+        text = (ROOT / "docs" / f"other-frameworks{suffix}").read_text(encoding="utf-8")
+        labels = re.findall(r"\[([^\]]+)\]\(interpolate-bicubic\.md[)#]", text)
+        assert labels == [title], (suffix, labels, title)

@@ -1773,3 +1773,19 @@ def test_the_uint8_sweep_counts_channel_values_and_the_width_first_sentence_says
             "并非所有尺寸都如此：300×200 → 450×350 用 `bilinear` 时约有 4% 的通道值不一致）。",
         ),
     )
+
+
+def test_every_link_to_a_whole_page_is_labelled_with_that_pages_title():
+    """Review r138-4: the uint8 path ended 'measured for torch alone on [data types and memory formats]', a title
+    interpolate-dtypes.md does not have (its title, the nav's and the other pages' labels: 'dtype and memory format';
+    zh 数据类型与内存格式 already matched). Every link of this page to a whole page (no section) now gives that page's
+    own title, in en and zh (a capital letter lowered mid-sentence)."""
+    import re
+
+    for suffix in (".md", ".zh.md"):
+        text = (ROOT / "docs" / f"torchvision-resize{suffix}").read_text(encoding="utf-8")
+        links = re.findall(r"\[([^\]]+)\]\(([a-z-]+)\.md\)", text)
+        assert {target for _, target in links} >= {"interpolate-dtypes", "interpolate-support", "other-libraries"}
+        for label, target in links:
+            title = (ROOT / "docs" / f"{target}{suffix}").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+            assert label[:1].lower() + label[1:] == title[:1].lower() + title[1:], (suffix, label, title)
