@@ -866,3 +866,26 @@ def test_the_example_docstring_names_every_generator_and_its_initialisation():
     assert set(kinds) == set(named)
     for kind in kinds:
         assert named[kind] in docstring, kind
+
+
+@pytest.mark.parametrize(("page", "label"), [("checkerboard.md", "index rule"), ("checkerboard.zh.md", "索引规则")])
+def test_the_index_rule_link_lands_on_the_section_that_states_the_rule(page, label):
+    """Review r138-7: "see the [index rule](pixel-shuffle.md)" landed on the top of the PixelShuffle page, whose
+    first section is the shape algebra; the rule (channel c·r² + i·r + j goes to pixel (h·r + i, w·r + j) of
+    channel c) is stated in a later section. The link must name that section's anchor, in en and zh."""
+    import re
+
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")  # as mkdocs.yml's toc extension
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    (target,) = re.findall(rf"\[{label}\]\(([^)\s]+)\)", text)
+    target_page, _, anchor = target.partition("#")
+    assert target_page == "pixel-shuffle.md" and anchor, f"{page}: the index-rule link has no section: {target}"
+    target_text = (ROOT / "docs" / target_page.replace(".md", page.removeprefix("checkerboard"))).read_text(
+        encoding="utf-8"
+    )
+    sections = re.split(r"^(#+ .+)$", target_text, flags=re.M)
+    bodies = {slug(sections[i].lstrip("#").strip(), "-"): sections[i + 1] for i in range(1, len(sections), 2)}
+    assert anchor in bodies, f"{page}: #{anchor} is no heading of {target_page}"
+    assert "输入通道 c·r² + i·r + j" in bodies[anchor] or "Input channel c·r² + i·r + j" in bodies[anchor]
