@@ -1456,3 +1456,32 @@ def test_limited_to_sse41_every_case_the_two_bullets_name_agrees_bit_for_bit():
             "之间每一种通道数下的 ×2 到 ×4，以及 2 个和 32 个通道、只宽 1 个像素的输入，线程数都取 1 和 2）。",
         ),
     )
+
+
+def test_cross_entropy_rejects_a_mask_of_every_dtype_but_int64_save_an_empty_uint8_one_reduced():
+    """Review r138-7: the page said CrossEntropyLoss, on the CPU, "rejects int32 masks, and uint8 ones unless
+    empty" with mean or sum reduction, a list that left out int8, int16, bool, the wider unsigned types and the
+    floating ones, which it rejects too, empty or not. Swept over every such dtype, empty and non-empty masks
+    and every reduction: only int64 and an empty uint8 mask with "mean" or "sum" pass."""
+    dtypes = [torch.uint8, torch.uint16, torch.uint32, torch.uint64, torch.int8, torch.int16, torch.int32]
+    dtypes += [torch.int64, torch.bool, torch.float16, torch.bfloat16, torch.float32, torch.float64]
+    for shape in ((0, 4, 3, 3), (2, 4, 0, 3), (2, 4, 3, 3), (1, 4, 1, 1), (2, 4, 0), (2, 4, 5)):
+        scores = torch.randn(shape)
+        for dtype, reduction in itertools.product(dtypes, ("mean", "sum", "none")):
+            mask = torch.zeros(shape[:1] + shape[2:], dtype=dtype)
+            try:
+                nn.CrossEntropyLoss(reduction=reduction)(scores, mask)
+                accepted = True
+            except RuntimeError:
+                accepted = False
+            empty = mask.numel() == 0
+            expected = dtype == torch.int64 or (dtype == torch.uint8 and empty and reduction != "none")
+            assert accepted == expected, (shape, dtype, reduction)
+    assert_pages_say(
+        (
+            "recipes.md",
+            "(on the CPU it rejects a mask of any other dtype, `int32` included, but an empty `uint8` one with "
+            '`reduction` set to `"mean"` or `"sum"`)',
+        ),
+        ("recipes.zh.md", "其他任何 dtype 的掩码都会被拒绝，`int32` 也不例外，只有空的 `uint8` 掩码在"),
+    )
