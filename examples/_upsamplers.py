@@ -52,7 +52,9 @@ def bilinear_(layer, mixing=None):
     """FCN's initialisation (Long et al. 2015), in place, for ``nn.ConvTranspose2d``.
 
     The layer needs the kernel_size, stride and padding of ``bilinear_layer_args(r)``
-    (×2: kernel 4, stride 2, padding 1). Channel i feeds channel o with weight
+    (×2: kernel 4, stride 2, padding 1), the same on both axes, and output_padding 0,
+    dilation 1 and groups 1: any other layer, a depthwise one included, raises a
+    ValueError. Channel i feeds channel o with weight
     mixing[i, o] times the bilinear kernel; the default mixing is the identity (each
     channel upsampled on its own), which needs in_channels == out_channels. The bias
     is set to zero.

@@ -6,8 +6,9 @@
 2. Resizing a ViT's absolute position embeddings as timm does (bicubic, antialias, the
    class token kept apart), and what a round trip loses.
 3. A ConvTranspose2d initialised as bilinear (FCN) against ``F.interpolate``: equal up to
-   float rounding inside a border, and everywhere once the input is padded by replication
-   (on axes of up to 2**23 output pixels).
+   float rounding inside a border, and everywhere once the input is padded by one pixel by
+   replication and the r extra output pixels on each side are cropped (on axes of up to 2**23
+   output pixels).
 """
 
 # %% setup

@@ -866,3 +866,53 @@ def test_the_example_docstring_names_every_generator_and_its_initialisation():
     assert set(kinds) == set(named)
     for kind in kinds:
         assert named[kind] in docstring, kind
+
+
+@pytest.mark.parametrize(("page", "label"), [("checkerboard.md", "index rule"), ("checkerboard.zh.md", "索引规则")])
+def test_the_index_rule_link_lands_on_the_section_that_states_the_rule(page, label):
+    """Review r138-7: "see the [index rule](pixel-shuffle.md)" landed on the top of the PixelShuffle page, whose
+    first section is the shape algebra; the rule (channel c·r² + i·r + j goes to pixel (h·r + i, w·r + j) of
+    channel c) is stated in a later section. The link must name that section's anchor, in en and zh."""
+    import re
+
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")  # as mkdocs.yml's toc extension
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    (target,) = re.findall(rf"\[{label}\]\(([^)\s]+)\)", text)
+    target_page, _, anchor = target.partition("#")
+    assert target_page == "pixel-shuffle.md" and anchor, f"{page}: the index-rule link has no section: {target}"
+    target_text = (ROOT / "docs" / target_page.replace(".md", page.removeprefix("checkerboard"))).read_text(
+        encoding="utf-8"
+    )
+    sections = re.split(r"^(#+ .+)$", target_text, flags=re.M)
+    bodies = {slug(sections[i].lstrip("#").strip(), "-"): sections[i + 1] for i in range(1, len(sections), 2)}
+    assert anchor in bodies, f"{page}: #{anchor} is no heading of {target_page}"
+    assert "输入通道 c·r² + i·r + j" in bodies[anchor] or "Input channel c·r² + i·r + j" in bodies[anchor]
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        dict(kernel_size=3),
+        dict(padding=0),
+        dict(stride=(2, 3), kernel_size=(4, 5), padding=(1, 1)),
+        dict(output_padding=1),
+        dict(dilation=2),
+        dict(groups=2),
+        dict(groups=4),
+    ],
+)
+def test_bilinear_init_needs_groups_1_output_padding_0_dilation_1_and_says_so(ns, changed):
+    """Review r138-7: the docstring of ``bilinear_`` said the layer needs the kernel_size, stride and padding of
+    ``bilinear_layer_args(r)``; it refuses other layers too, with the right three: output_padding other than 0,
+    dilation other than 1, non-square ones, and groups other than 1, so a depthwise layer (the recipes page's
+    cheaper variant) raises. The docstring now names every condition it checks."""
+    right = ns["bilinear_layer_args"](2)
+    args = {**right, **changed}
+    with pytest.raises(ValueError, match="bilinear_ needs a square ConvTranspose2d"):
+        ns["bilinear_"](nn.ConvTranspose2d(4, 4, **args))
+    ns["bilinear_"](nn.ConvTranspose2d(4, 4, **right))  # the right layer is accepted
+    doc = " ".join(ns["bilinear_"].__doc__.split())
+    assert "the same on both axes, and output_padding 0, dilation 1 and groups 1" in doc
+    assert "a depthwise one included, raises a ValueError" in doc

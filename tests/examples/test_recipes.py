@@ -652,8 +652,9 @@ def test_the_examples_docstring_says_the_layer_equals_interpolate_only_up_to_rou
     docstring = docstring_of(source)
     assert "``F.interpolate``: equal inside a border" not in docstring
     assert (
-        "equal up to float rounding inside a border, and everywhere once the input is padded by replication "
-        "(on axes of up to 2**23 output pixels)" in docstring
+        "equal up to float rounding inside a border, and everywhere once the input is padded by one pixel by "
+        "replication and the r extra output pixels on each side are cropped (on axes of up to 2**23 output pixels)"
+        in " ".join(docstring.split())
     )
     for scale, (inside, _, padded) in ns["transposed_gap"].items():
         assert 0 < inside < 1e-13 and 0 < padded < 1e-13, scale
@@ -1456,3 +1457,52 @@ def test_limited_to_sse41_every_case_the_two_bullets_name_agrees_bit_for_bit():
             "之间每一种通道数下的 ×2 到 ×4，以及 2 个和 32 个通道、只宽 1 个像素的输入，线程数都取 1 和 2）。",
         ),
     )
+
+
+def test_cross_entropy_rejects_a_mask_of_every_dtype_but_int64_save_an_empty_uint8_one_reduced():
+    """Review r138-7: the page said CrossEntropyLoss, on the CPU, "rejects int32 masks, and uint8 ones unless
+    empty" with mean or sum reduction, a list that left out int8, int16, bool, the wider unsigned types and the
+    floating ones, which it rejects too, empty or not. Swept over every such dtype, empty and non-empty masks
+    and every reduction: only int64 and an empty uint8 mask with "mean" or "sum" pass."""
+    dtypes = [torch.uint8, torch.uint16, torch.uint32, torch.uint64, torch.int8, torch.int16, torch.int32]
+    dtypes += [torch.int64, torch.bool, torch.float16, torch.bfloat16, torch.float32, torch.float64]
+    for shape in ((0, 4, 3, 3), (2, 4, 0, 3), (2, 4, 3, 3), (1, 4, 1, 1), (2, 4, 0), (2, 4, 5)):
+        scores = torch.randn(shape)
+        for dtype, reduction in itertools.product(dtypes, ("mean", "sum", "none")):
+            mask = torch.zeros(shape[:1] + shape[2:], dtype=dtype)
+            try:
+                nn.CrossEntropyLoss(reduction=reduction)(scores, mask)
+                accepted = True
+            except RuntimeError:
+                accepted = False
+            empty = mask.numel() == 0
+            expected = dtype == torch.int64 or (dtype == torch.uint8 and empty and reduction != "none")
+            assert accepted == expected, (shape, dtype, reduction)
+    assert_pages_say(
+        (
+            "recipes.md",
+            "(on the CPU it rejects a mask of any other dtype, `int32` included, but an empty `uint8` one with "
+            '`reduction` set to `"mean"` or `"sum"`)',
+        ),
+        ("recipes.zh.md", "其他任何 dtype 的掩码都会被拒绝，`int32` 也不例外，只有空的 `uint8` 掩码在"),
+    )
+
+
+@pytest.mark.parametrize("scale", range(1, 9))
+def test_padding_alone_does_not_make_the_layer_interpolate_the_crop_does_and_the_docstring_says_both(ns, scale):
+    """Review r138-7: the example's docstring (the first cell of the page's notebook) said the layer equals
+    F.interpolate "everywhere once the input is padded by replication"; padded alone, its output is 2r pixels
+    longer on each axis and matches nowhere as a whole: the r extra output pixels on each side must be cropped, as
+    the page and the cell's helper do. The docstring now names the crop."""
+    from helpers import ROOT, docstring_of
+
+    layer = ns["bilinear_transposed"](2, scale, torch.float64)
+    x = torch.rand(1, 2, 5, 6, dtype=torch.float64, generator=torch.Generator().manual_seed(scale))
+    reference = F.interpolate(x, scale_factor=scale, mode="bilinear", align_corners=False)
+    with torch.no_grad():
+        padded = layer(F.pad(x, (1, 1, 1, 1), mode="replicate"))
+        cropped = ns["bilinear_transposed_everywhere"](layer, x)
+    assert padded.shape[-2:] == (reference.shape[-2] + 2 * scale, reference.shape[-1] + 2 * scale)
+    assert cropped.shape == reference.shape and (cropped - reference).abs().max() < 1e-13
+    docstring = " ".join(docstring_of((ROOT / "examples" / "recipes.py").read_text(encoding="utf-8")).split())
+    assert "padded by one pixel by replication and the r extra output pixels on each side are cropped" in docstring
