@@ -1966,3 +1966,20 @@ def test_the_pages_pointers_into_the_printed_tables_land_on_what_they_name(ns):
         ("onnx-export.zh.md", "×1.4 那一行的最后一列列出了"),
         ("onnx-export.zh.md", "（上面第一行就是 torch 自己给出的警告）"),
     )
+
+
+def test_the_42_and_40_copies_link_lands_on_the_section_that_shows_them():
+    """ "(the [coordinates page](interpolate-coordinates.md) shows where this happens)" landed on the top of that page;
+    the 2 -> 82 case, pixel 0 copied 42 times, is in its section on single precision (noticed by review r138-7)."""
+    coordinates = (ROOT / "docs" / "interpolate-coordinates.md").read_text(encoding="utf-8")
+    section = coordinates.split("## Single precision in the nearest modes\n", 1)[1].split("\n## ", 1)[0]
+    assert "copy pixel 0 42 times" in section
+    coordinates_zh = (ROOT / "docs" / "interpolate-coordinates.zh.md").read_text(encoding="utf-8")
+    assert "\n## 最近邻模式里的单精度\n" in coordinates_zh
+    assert_pages_say(
+        (
+            "onnx-export.md",
+            "(the [coordinates page](interpolate-coordinates.md#single-precision-in-the-nearest-modes) shows where",
+        ),
+        ("onnx-export.zh.md", "（[坐标页](interpolate-coordinates.md#最近邻模式里的单精度)说明了"),
+    )
