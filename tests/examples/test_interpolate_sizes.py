@@ -2251,3 +2251,30 @@ def test_the_65x65_comment_limits_the_4d_copy_rule_to_input_that_is_not_quantize
     source = (ROOT / "examples" / "interpolate_sizes.py").read_text(encoding="utf-8")
     assert "# On input that is not quantized, the 4-D CPU kernel copies only for small outputs" in source
     assert "# The 4-D CPU kernel copies only for small outputs" not in source
+
+
+def test_the_hair_above_1_comment_limits_the_step_to_its_contiguous_single_channel_tensors():
+    # Review r138-2: the recompute_nearest cell's comment said "the kernel steps by 1/1.00001, unless the scale is
+    # recomputed or the 4-D kernel's copy case applies", leaving out the CPU's 5-D copies: a 2x2x2 volume kept at
+    # x1.00001 comes back unchanged in channels_last_3d with more than 3 channels, and quantized (per tensor, either
+    # layout, any channel count), where the cell's contiguous single-channel float volume steps by 1/1.00001.
+    for channels in (1, 4, 6):
+        block = torch.arange(1.0, 8 * channels + 1).view(1, channels, 2, 2, 2)
+        assert not torch.equal(F.interpolate(block, scale_factor=1.00001), block), channels
+        last = block.contiguous(memory_format=torch.channels_last_3d)
+        assert torch.equal(F.interpolate(last, scale_factor=1.00001), last) == (channels > 3), channels
+        for dtype, layout in itertools.product(
+            (torch.quint8, torch.qint8, torch.qint32), (torch.contiguous_format, torch.channels_last_3d)
+        ):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                q = torch.quantize_per_tensor(block, 1.0, 0, dtype).contiguous(memory_format=layout)
+            kept = F.interpolate(q, scale_factor=1.00001)
+            assert torch.equal(kept.int_repr(), q.int_repr()), (channels, dtype, layout)
+    source = (ROOT / "examples" / "interpolate_sizes.py").read_text(encoding="utf-8")
+    assert "# single-channel tensors the kernel steps by 1/1.00001, unless the scale is recomputed" in source
+    assert "the CPU copies in 5-D too for channels_last_3d with more than 3 channels and for quantized input" in source
+    assert (
+        "# kernel steps by 1/1.00001, unless the scale is recomputed or the 4-D kernel's copy case applies."
+        not in source
+    )
