@@ -1539,3 +1539,21 @@ def test_the_overflow_comment_names_the_dtype_the_pool_adds_in():
     source = (ROOT / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
     assert "a sum past the\n# largest value of the dtype the pool adds in (float32's 3.4e38 here" in source
     assert "a sum past\n# float32's largest value (3.4e38) overflows in the pool only." not in source
+
+
+def test_the_deprecated_cell_does_not_call_the_old_spellings_2d_ones():
+    # Review r138-2: the deprecated cell's comment called them "The old 2-D modules and functions", while the same
+    # cell prints UpsamplingNearest2d resizing 3-D and 5-D input, and F.upsample and F.upsample_nearest take every
+    # rank of their mode too: 3-D, 4-D and 5-D, as F.interpolate does.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for rank in (3, 4, 5):
+            x = torch.rand((1, 2) + (3,) * (rank - 2))
+            expected = F.interpolate(x, scale_factor=2, mode="nearest")
+            assert expected.shape[2:] == (6,) * (rank - 2)
+            assert torch.equal(nn.UpsamplingNearest2d(scale_factor=2)(x), expected), rank
+            assert torch.equal(F.upsample(x, scale_factor=2), expected), rank
+            assert torch.equal(F.upsample_nearest(x, scale_factor=2), expected), rank
+    source = (ROOT / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
+    assert "# The old modules and functions, not 2-D only: F.upsample and F.upsample_nearest take every rank" in source
+    assert "# The old 2-D modules and functions." not in source
