@@ -2179,11 +2179,11 @@ def test_the_one_pixel_bicubic_mix_points_at_the_section_that_gives_its_formula(
     assert_pages_say(
         (
             "interpolate-sizes.md",
-            "(1.125 · x0 − 0.125 · x1: [Coordinates](interpolate-coordinates.md#where-each-output-pixel-looks))",
+            "(1.125 · x0 − 0.125 · x1: [Coordinates and align_corners](interpolate-coordinates.md#where-each-output-pixel-looks))",
         ),
         (
             "interpolate-sizes.zh.md",
-            "（1.125 · x0 − 0.125 · x1，见[坐标映射](interpolate-coordinates.md#每个输出像素看向哪里)）",
+            "（1.125 · x0 − 0.125 · x1，见[坐标映射与 align_corners](interpolate-coordinates.md#每个输出像素看向哪里)）",
         ),
     )
     for page, section in (
@@ -2278,3 +2278,22 @@ def test_the_hair_above_1_comment_limits_the_step_to_its_contiguous_single_chann
         "# kernel steps by 1/1.00001, unless the scale is recomputed or the 4-D kernel's copy case applies."
         not in source
     )
+
+
+def test_every_link_of_this_page_to_a_page_of_the_site_is_labelled_with_its_title():
+    # Review r138-2: the one-pixel bicubic mix pointed to '[Coordinates](interpolate-coordinates.md#...)' (zh
+    # [坐标映射](...)), a label that is neither the title of that page, "Coordinates and align_corners" (zh 坐标映射与
+    # align_corners), nor of its section: every link of the page to another page's top or section must carry that
+    # page's title (links to a page of this site, not to GitHub; labels written as prose, such as "the exact rule",
+    # are listed and kept).
+    prose = {"the exact rule", "准确的规则", "conventions", "约定"}
+    for page in ("interpolate-sizes.md", "interpolate-sizes.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        links = re.findall(r"\[([^\]]+)\]\(([a-z-]+)\.md(?:#[^)]*)?\)", text)
+        assert len(links) >= 6, page
+        for label, target in links:
+            if label in prose:
+                continue
+            target_page = f"{target}.zh.md" if page.endswith(".zh.md") else f"{target}.md"
+            title = (ROOT / "docs" / target_page).read_text(encoding="utf-8").split("\n", 1)[0].removeprefix("# ")
+            assert label == title, (page, label, title)
