@@ -2297,3 +2297,22 @@ def test_every_link_of_this_page_to_a_page_of_the_site_is_labelled_with_its_titl
             target_page = f"{target}.zh.md" if page.endswith(".zh.md") else f"{target}.md"
             title = (ROOT / "docs" / target_page).read_text(encoding="utf-8").split("\n", 1)[0].removeprefix("# ")
             assert label == title, (page, label, title)
+
+
+def test_the_conventions_pointer_lands_on_the_conventions_section_that_names_2_to_the_23():
+    # Review r138-2: "the 2^23 pixels of this site's [conventions](glossary.md)" (zh 本站[约定](glossary.md)的 2^23
+    # 个像素) landed on the top of the glossary, a list of terms; the 2^23-sample limit is in its Conventions section,
+    # far below, whose anchor is #conventions in en and zh alike.
+    assert_pages_say(
+        ("interpolate-sizes.md", "the 2^23 pixels of this\nsite's [conventions](glossary.md#conventions):"),
+        ("interpolate-sizes.zh.md", "轴长超过本站[约定](glossary.md#conventions)的 2^23 个像素时"),
+    )
+    for page, heading, limit in (
+        ("glossary.md", "## Conventions { #conventions }", "**Axes shorter than 2²³ samples** (8,388,608)"),
+        ("glossary.zh.md", "## 约定 { #conventions }", "2²³"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        top, _, section = text.partition(heading)
+        assert section and limit in section.split("\n## ")[0] and limit not in top, page
+    for page in ("interpolate-sizes.md", "interpolate-sizes.zh.md"):
+        assert "](glossary.md)" not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
