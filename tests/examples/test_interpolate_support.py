@@ -2062,3 +2062,17 @@ def test_a_single_channel_view_is_copied_to_new_strides_by_channels_last_and_sti
     for page in ("interpolate-support.md", "interpolate-support.zh.md"):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert "returns it with the same strides" not in text and "原样返回它，步长不变。" not in text, page
+
+
+def test_the_width_one_comment_says_only_a_contiguous_single_channel_tensor_is_already_channels_last():
+    # Review r138-2: the width_one cell's comment said "A 1-channel tensor is already channels_last-contiguous, so
+    # converting it changes nothing"; a strided or transposed 1-channel view is not, and converting copies it.
+    gray = torch.arange(60.0).view(1, 1, 6, 10)
+    assert gray.is_contiguous(memory_format=torch.channels_last)
+    assert gray.contiguous(memory_format=torch.channels_last) is gray
+    for view in (gray[..., ::2], gray.transpose(-1, -2)):
+        assert not view.is_contiguous(memory_format=torch.channels_last)
+        assert view.contiguous(memory_format=torch.channels_last).stride() != view.stride()
+    source = (ROOT / "examples" / "interpolate_support.py").read_text(encoding="utf-8")
+    assert "# A contiguous 1-channel tensor, like this one, is already channels_last-contiguous" in source
+    assert "# A 1-channel tensor is already channels_last-contiguous" not in source
