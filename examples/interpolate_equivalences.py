@@ -76,7 +76,8 @@ except TypeError as error:
     print(f"nn.Upsample(scale_factor=[2, 3]): `TypeError: {error}`")
 
 # %% deprecated
-# The old 2-D modules and functions. Any warning they raise is caught and shown as is.
+# The old modules and functions, not 2-D only: F.upsample and F.upsample_nearest take every rank their mode takes, and
+# so does UpsamplingNearest2d (below). Any warning they raise is caught and shown as is.
 x = rand(1, 3, 5, 7)
 calls = {
     "nn.UpsamplingNearest2d(scale_factor=2)": (lambda: nn.UpsamplingNearest2d(scale_factor=2)(x), lambda: F.interpolate(x, scale_factor=2, mode="nearest")),

@@ -128,8 +128,9 @@ for case in copy_cases:
     print(f"| `{name}`{', antialias' if antialias else ''} | {rank}-D, {channels} channels, {shape} | {layout} | {copies[case][0]} | {last} |")
 
 # %% recompute_nearest
-# The case of pytorch/pytorch#62237: a scale a hair above 1 keeps 2 pixels per axis, but the
-# kernel steps by 1/1.00001, unless the scale is recomputed or the 4-D kernel's copy case applies.
+# The case of pytorch/pytorch#62237: a scale a hair above 1 keeps 2 pixels per axis, but on these contiguous
+# single-channel tensors the kernel steps by 1/1.00001, unless the scale is recomputed or the 4-D kernel's copy
+# case applies (the CPU copies in 5-D too for channels_last_3d with more than 3 channels and for quantized input).
 for shape in ((2,), (2, 2), (2, 2, 2)):
     block = torch.arange(1.0, 2 ** len(shape) + 1, device=device).view(1, 1, *shape)
     for recompute in (None, True):

@@ -182,7 +182,7 @@ for channels, antialias in ((3, True), (5, True), (5, False)):
     tall_uint8 = torch.arange(30, dtype=torch.uint8).view(1, 1, 6, 5).repeat(1, channels, 1, 1)
     width_one["uint8", channels, antialias] = F.interpolate(tall_uint8, size=(3, 1), mode="bilinear", antialias=antialias)[0, 0, :, 0]
     print(f"uint8, {channels} channels, antialias={antialias}: {width_one['uint8', channels, antialias].tolist()}")
-# A 1-channel tensor is already channels_last-contiguous, so converting it changes nothing.
+# A contiguous 1-channel tensor, like this one, is already channels_last-contiguous, so converting it changes nothing.
 # Workarounds for this float image: the height first, keeping the width, then the width; or the transpose,
 # whose output height of 1 the bug does not touch.
 gray = tall

@@ -2,6 +2,7 @@
 
 import inspect
 import itertools
+import re
 import warnings
 from fractions import Fraction
 from pathlib import Path
@@ -1539,3 +1540,45 @@ def test_the_overflow_comment_names_the_dtype_the_pool_adds_in():
     source = (ROOT / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
     assert "a sum past the\n# largest value of the dtype the pool adds in (float32's 3.4e38 here" in source
     assert "a sum past\n# float32's largest value (3.4e38) overflows in the pool only." not in source
+
+
+def test_the_deprecated_cell_does_not_call_the_old_spellings_2d_ones():
+    # Review r138-2: the deprecated cell's comment called them "The old 2-D modules and functions", while the same
+    # cell prints UpsamplingNearest2d resizing 3-D and 5-D input, and F.upsample and F.upsample_nearest take every
+    # rank of their mode too: 3-D, 4-D and 5-D, as F.interpolate does.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for rank in (3, 4, 5):
+            x = torch.rand((1, 2) + (3,) * (rank - 2))
+            expected = F.interpolate(x, scale_factor=2, mode="nearest")
+            assert expected.shape[2:] == (6,) * (rank - 2)
+            assert torch.equal(nn.UpsamplingNearest2d(scale_factor=2)(x), expected), rank
+            assert torch.equal(F.upsample(x, scale_factor=2), expected), rank
+            assert torch.equal(F.upsample_nearest(x, scale_factor=2), expected), rank
+    source = (ROOT / "examples" / "interpolate_equivalences.py").read_text(encoding="utf-8")
+    assert "# The old modules and functions, not 2-D only: F.upsample and F.upsample_nearest take every rank" in source
+    assert "# The old 2-D modules and functions." not in source
+
+
+def test_every_link_of_this_page_to_a_section_or_page_of_the_site_carries_its_title():
+    # Review r138-2: two pointers read "see the end of [Shrinking by a whole factor](#shrinking-by-a-whole-factor-is-
+    # slicing)", a label cut short of the section's title, "Shrinking by a whole factor is slicing" (zh already
+    # quoted it whole, “整数倍缩小就是切片”). A link whose label is prose (a clause of the sentence) is listed here.
+    prose = {
+        "the exact rule",
+        "准确的规则",
+        "which the kernel copies to channels_last first",
+        "内核会先把它们复制成 channels_last",
+    }
+    for page in ("interpolate-equivalences.md", "interpolate-equivalences.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        links = re.findall(r"\[([^\[\]]+)\]\(([a-z-]*)(?:\.md)?(?:#([^)]*))?\)", text)
+        assert len(links) >= 8, page
+        for label, target, anchor in links:
+            if label in prose:
+                continue
+            target_page = page if not target else f"{target}.zh.md" if page.endswith(".zh.md") else f"{target}.md"
+            target_text = (ROOT / "docs" / target_page).read_text(encoding="utf-8")
+            titles = [h.strip() for h in re.findall(r"^#+ (.*?)(?:\{#.*\})?$", target_text, re.M)]
+            wanted = titles if anchor else titles[:1]
+            assert label.strip("“”") in wanted, (page, label, wanted[:3])

@@ -2179,11 +2179,11 @@ def test_the_one_pixel_bicubic_mix_points_at_the_section_that_gives_its_formula(
     assert_pages_say(
         (
             "interpolate-sizes.md",
-            "(1.125 · x0 − 0.125 · x1: [Coordinates](interpolate-coordinates.md#where-each-output-pixel-looks))",
+            "(1.125 · x0 − 0.125 · x1: [Coordinates and align_corners](interpolate-coordinates.md#where-each-output-pixel-looks))",
         ),
         (
             "interpolate-sizes.zh.md",
-            "（1.125 · x0 − 0.125 · x1，见[坐标映射](interpolate-coordinates.md#每个输出像素看向哪里)）",
+            "（1.125 · x0 − 0.125 · x1，见[坐标映射与 align_corners](interpolate-coordinates.md#每个输出像素看向哪里)）",
         ),
     )
     for page, section in (
@@ -2251,3 +2251,68 @@ def test_the_65x65_comment_limits_the_4d_copy_rule_to_input_that_is_not_quantize
     source = (ROOT / "examples" / "interpolate_sizes.py").read_text(encoding="utf-8")
     assert "# On input that is not quantized, the 4-D CPU kernel copies only for small outputs" in source
     assert "# The 4-D CPU kernel copies only for small outputs" not in source
+
+
+def test_the_hair_above_1_comment_limits_the_step_to_its_contiguous_single_channel_tensors():
+    # Review r138-2: the recompute_nearest cell's comment said "the kernel steps by 1/1.00001, unless the scale is
+    # recomputed or the 4-D kernel's copy case applies", leaving out the CPU's 5-D copies: a 2x2x2 volume kept at
+    # x1.00001 comes back unchanged in channels_last_3d with more than 3 channels, and quantized (per tensor, either
+    # layout, any channel count), where the cell's contiguous single-channel float volume steps by 1/1.00001.
+    for channels in (1, 4, 6):
+        block = torch.arange(1.0, 8 * channels + 1).view(1, channels, 2, 2, 2)
+        assert not torch.equal(F.interpolate(block, scale_factor=1.00001), block), channels
+        last = block.contiguous(memory_format=torch.channels_last_3d)
+        assert torch.equal(F.interpolate(last, scale_factor=1.00001), last) == (channels > 3), channels
+        for dtype, layout in itertools.product(
+            (torch.quint8, torch.qint8, torch.qint32), (torch.contiguous_format, torch.channels_last_3d)
+        ):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                q = torch.quantize_per_tensor(block, 1.0, 0, dtype).contiguous(memory_format=layout)
+            kept = F.interpolate(q, scale_factor=1.00001)
+            assert torch.equal(kept.int_repr(), q.int_repr()), (channels, dtype, layout)
+    source = (ROOT / "examples" / "interpolate_sizes.py").read_text(encoding="utf-8")
+    assert "# single-channel tensors the kernel steps by 1/1.00001, unless the scale is recomputed" in source
+    assert "the CPU copies in 5-D too for channels_last_3d with more than 3 channels and for quantized input" in source
+    assert (
+        "# kernel steps by 1/1.00001, unless the scale is recomputed or the 4-D kernel's copy case applies."
+        not in source
+    )
+
+
+def test_every_link_of_this_page_to_a_page_of_the_site_is_labelled_with_its_title():
+    # Review r138-2: the one-pixel bicubic mix pointed to '[Coordinates](interpolate-coordinates.md#...)' (zh
+    # [坐标映射](...)), a label that is neither the title of that page, "Coordinates and align_corners" (zh 坐标映射与
+    # align_corners), nor of its section: every link of the page to another page's top or section must carry that
+    # page's title (links to a page of this site, not to GitHub; labels written as prose, such as "the exact rule",
+    # are listed and kept).
+    prose = {"the exact rule", "准确的规则", "conventions", "约定"}
+    for page in ("interpolate-sizes.md", "interpolate-sizes.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        links = re.findall(r"\[([^\]]+)\]\(([a-z-]+)\.md(?:#[^)]*)?\)", text)
+        assert len(links) >= 6, page
+        for label, target in links:
+            if label in prose:
+                continue
+            target_page = f"{target}.zh.md" if page.endswith(".zh.md") else f"{target}.md"
+            title = (ROOT / "docs" / target_page).read_text(encoding="utf-8").split("\n", 1)[0].removeprefix("# ")
+            assert label == title, (page, label, title)
+
+
+def test_the_conventions_pointer_lands_on_the_conventions_section_that_names_2_to_the_23():
+    # Review r138-2: "the 2^23 pixels of this site's [conventions](glossary.md)" (zh 本站[约定](glossary.md)的 2^23
+    # 个像素) landed on the top of the glossary, a list of terms; the 2^23-sample limit is in its Conventions section,
+    # far below, whose anchor is #conventions in en and zh alike.
+    assert_pages_say(
+        ("interpolate-sizes.md", "the 2^23 pixels of this\nsite's [conventions](glossary.md#conventions):"),
+        ("interpolate-sizes.zh.md", "轴长超过本站[约定](glossary.md#conventions)的 2^23 个像素时"),
+    )
+    for page, heading, limit in (
+        ("glossary.md", "## Conventions { #conventions }", "**Axes shorter than 2²³ samples** (8,388,608)"),
+        ("glossary.zh.md", "## 约定 { #conventions }", "2²³"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        top, _, section = text.partition(heading)
+        assert section and limit in section.split("\n## ")[0] and limit not in top, page
+    for page in ("interpolate-sizes.md", "interpolate-sizes.zh.md"):
+        assert "](glossary.md)" not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page

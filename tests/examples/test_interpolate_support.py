@@ -2024,3 +2024,55 @@ def test_a_size_outside_the_int64_range_is_a_type_error_not_a_runtime_error(dtyp
         ),
         ("interpolate-support.zh.md", "抛出的是 `TypeError`，因为 torch 根本无法把它当作 int64 接收"),
     )
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_a_single_channel_view_is_copied_to_new_strides_by_channels_last_and_still_hit(mode):
+    # Review r138-2: the page said ".contiguous(memory_format=torch.channels_last) returns it with the same strides" of
+    # every single-channel tensor; a view that is not contiguous, x[..., ::2] or a transposed image, comes back as a
+    # copy with new strides (48, 48, 8, 2) -> (24, 1, 4, 1), and that copy repeats the first row as well.
+    base = torch.randn(2, 1, 6, 8, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    views = {
+        "contiguous": (base, True),
+        "contiguous, batch of 1": (base[:1], True),
+        "one channel of three": (torch.randn(1, 3, 6, 8, dtype=torch.float64)[:, 1:2], True),
+        "strided crop": (base[..., ::2], False),
+        "transposed": (base.transpose(-1, -2), False),
+        "strided rows": (base[..., ::2, :], False),
+    }
+    for name, (x, kept) in views.items():
+        converted = x.contiguous(memory_format=torch.channels_last)
+        assert (converted.stride() == x.stride()) == kept and (converted is x) == kept, name
+        h_in = x.shape[-2]
+        for h_out in {2, 4, 9} - {h_in}:  # the height changes, both heights at least 2
+            out = F.interpolate(converted, size=(h_out, 1), mode=mode, antialias=True)
+            right = F.interpolate(x.transpose(-1, -2), size=(1, h_out), mode=mode, antialias=True).transpose(-1, -2)
+            assert h_in >= 2 and (out == out[..., :1, :]).all() and not torch.allclose(out, right), (name, h_out)
+    assert_pages_say(
+        (
+            "interpolate-support.md",
+            "`.contiguous(memory_format=torch.channels_last)` returns a contiguous one unchanged, with the same strides, "
+            "and copies\na view such as `x[..., ::2]` or a transposed image to new strides, which the bug hits just the same.",
+        ),
+        (
+            "interpolate-support.zh.md",
+            "对 `x[..., ::2]` 或转置后的图像这类视图，它会复制出一份步长不同的新张量，bug 照样出现。",
+        ),
+    )
+    for page in ("interpolate-support.md", "interpolate-support.zh.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "returns it with the same strides" not in text and "原样返回它，步长不变。" not in text, page
+
+
+def test_the_width_one_comment_says_only_a_contiguous_single_channel_tensor_is_already_channels_last():
+    # Review r138-2: the width_one cell's comment said "A 1-channel tensor is already channels_last-contiguous, so
+    # converting it changes nothing"; a strided or transposed 1-channel view is not, and converting copies it.
+    gray = torch.arange(60.0).view(1, 1, 6, 10)
+    assert gray.is_contiguous(memory_format=torch.channels_last)
+    assert gray.contiguous(memory_format=torch.channels_last) is gray
+    for view in (gray[..., ::2], gray.transpose(-1, -2)):
+        assert not view.is_contiguous(memory_format=torch.channels_last)
+        assert view.contiguous(memory_format=torch.channels_last).stride() != view.stride()
+    source = (ROOT / "examples" / "interpolate_support.py").read_text(encoding="utf-8")
+    assert "# A contiguous 1-channel tensor, like this one, is already channels_last-contiguous" in source
+    assert "# A 1-channel tensor is already channels_last-contiguous" not in source
