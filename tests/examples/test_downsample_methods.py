@@ -1009,6 +1009,38 @@ def test_the_random_convolution_is_affine_not_linear(ns):
         assert ns["measured"]["Conv2d, random init", k]["linear"]
 
 
+def test_the_list_of_linear_methods_names_every_method_the_script_finds_linear(ns):
+    # Review r138-5: "For a linear method D (every convolution, pooling by averaging, every F.interpolate mode; ...)"
+    # (zh the same) left out slicing, which the script finds linear and whose row splits into passband loss and
+    # folded energy; the list now opens with it. Every method the script finds linear is one the list names, and
+    # every method it finds nonlinear is one of the other list's (max pooling, LPPool, MaxBlurPool).
+    from _settings import INTERPOLATE_SETTINGS, LANCZOS
+
+    modes = set(INTERPOLATE_SETTINGS) | set(LANCZOS)
+    named = {
+        "slicing": lambda name: name == "x[..., ::k, ::k]",
+        "every convolution": lambda name: name.startswith(("Conv2d", "BlurPool")),
+        "pooling by averaging": lambda name: name in ("AvgPool2d(k)", "AdaptiveAvgPool2d(H/k)"),
+        "every F.interpolate mode": lambda name: name in modes,
+    }
+    for k in (2, 4):
+        linear = {name for (name, kk), m in ns["measured"].items() if kk == k and m["linear"]}
+        for name in linear:
+            assert any(covers(name) for covers in named.values()), (name, k)
+        for item, covers in named.items():
+            assert any(covers(name) for name in linear), (item, k)
+        assert "x[..., ::k, ::k]" in linear and "passband" in ns["measured"]["x[..., ::k, ::k]", k]
+        nonlinear = {name for (name, kk), m in ns["measured"].items() if kk == k and not m["linear"]}
+        assert all(name.startswith(("MaxPool", "AdaptiveMax", "LPPool", "MaxBlurPool")) for name in nonlinear), k
+    assert_pages_say(
+        (
+            "downsample-methods.md",
+            "For a **linear** method *D* (slicing, every convolution, pooling by averaging, every",
+        ),
+        ("downsample-methods.zh.md", "对于**线性**方法 *D*（切片、所有卷积、平均类池化、`F.interpolate` 的所有模式；"),
+    )
+
+
 @pytest.mark.parametrize("mode", ["nearest", "nearest-exact"])
 def test_one_block_of_49_pixels_at_one_49th_leaves_no_pixel_and_raises(mode):
     # Review 18: "one pixel short" from a single block is no pixel at all, which F.interpolate refuses

@@ -1881,7 +1881,10 @@ def test_the_rows_of_the_downsampling_table_without_a_row_here_are_the_four_miss
 ):
     # Review r135-5: "Four kinds of method are missing here" (zh "有四类方法本页没有列出") read as the whole list, but
     # nearest, nearest-exact and AdaptiveAvgPool2d of that page's table have no row here either; the page now names
-    # them as slicing and AvgPool2d(k), and the test compares them with those rows
+    # them as slicing and AvgPool2d(k), and the test compares them with those rows.
+    # Review r138-5: "Three more rows ... are not missing" left out "Conv2d, blur init", which the test counted among
+    # the missing convolutions: untrained, it is the tent [1, 2, 1]/4 at 2x and BlurPool [1, 2, 1] twice at 4x, a row
+    # of this page; now it is the fourth of those rows, compared with BlurPool [1, 2, 1] within the same 10% and 3%.
     (measured, _), _ = measured_pages
     m = ns["measures"]
     missing_kinds = ("Max", "LPPool", "Conv2d", "PixelUnshuffle")
@@ -1889,25 +1892,49 @@ def test_the_rows_of_the_downsampling_table_without_a_row_here_are_the_four_miss
         "nearest": "x[..., ::k, ::k]",
         "nearest-exact": "x[..., ::k, ::k]",
         "AdaptiveAvgPool2d(H/k)": "AvgPool2d(k)",
+        "Conv2d, blur init": "BlurPool [1,2,1]",
     }
     without_a_row = {name for name, k in measured if (name, k) not in m}
-    assert without_a_row - {name for name in without_a_row if any(kind in name for kind in missing_kinds)} == set(
-        aliases
-    )
+    missing = {name for name in without_a_row if any(kind in name for kind in missing_kinds)} - set(aliases)
+    assert without_a_row - missing == set(aliases)
+    # what is left as missing has no fixed filter: the random convolution's folded energy is no row's here
+    assert missing == {
+        "MaxPool2d(k)",
+        "AdaptiveMaxPool2d(H/k)",
+        "LPPool2d(2, k) / k",
+        "Conv2d, random init",
+        "MaxBlurPool [1,1]",
+        "MaxBlurPool [1,2,1]",
+        "MaxBlurPool [1,4,6,4,1]",
+    }
+    # the random convolution, left among the missing, has no fixed filter: its folded energy is no row's here
+    for k in (2, 4):
+        assert all(
+            measured["Conv2d, random init", k]["folded"] != pytest.approx(m[row]["folded"], rel=0.1)
+            for row in m
+            if row[1] == k
+        ), k
     assert_aliases_measure_as_their_rows(m, measured, aliases)
     assert_pages_say(
         (
             "frequency-response.md",
-            "Three more rows of that page's table have no row here and are not missing: `nearest`, `nearest-exact` and "
-            "`AdaptiveAvgPool2d`, which on its sizes are slicing (`nearest-exact` *k* // 2 pixels further on) and "
-            "`AvgPool2d(k)`; the test compares them with those two rows, within the same 10% and 3%.",
+            "Four more rows of that page's table have no row here and are not missing: `nearest`, `nearest-exact`, "
+            "`AdaptiveAvgPool2d` and `Conv2d, blur init` (untrained: the tent it starts from), which on its sizes are "
+            "slicing (`nearest-exact` *k* // 2 pixels further on), `AvgPool2d(k)` and BlurPool [1, 2, 1]; the test "
+            "compares them with those three rows, within the same 10% and 3%.",
         ),
         (
             "frequency-response.zh.md",
-            "那张表里还有三行在本页也没有对应的行，但并不算缺少：`nearest`、`nearest-exact` 和 `AdaptiveAvgPool2d` "
-            "在那一页的尺寸上就是切片（`nearest-exact` 取的位置往后挪 *k* // 2 个像素）和 `AvgPool2d(k)`，测试把它们与这两行比较",
+            "那张表里还有四行在本页也没有对应的行，但并不算缺少：`nearest`、`nearest-exact`、`AdaptiveAvgPool2d` 和"
+            "用模糊核初始化的卷积（表中的“Conv2d，模糊初始化”，未经训练，仍是初始化时的三角形模糊核）在那一页的尺寸上就是切片（`nearest-exact` "
+            "取的位置往后挪 *k* // 2 个像素）、`AvgPool2d(k)` 和 BlurPool [1, 2, 1]，测试把它们与这三行比较",
         ),
     )
+    for page, old in (
+        ("frequency-response.md", "Three more rows"),
+        ("frequency-response.zh.md", "还有三行"),
+    ):
+        assert old not in (ROOT / "docs" / page).read_text(encoding="utf-8")
 
 
 LARGEST_IN_ANTIALIASED_BILINEAR = """
