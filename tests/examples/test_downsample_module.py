@@ -2311,3 +2311,35 @@ def test_the_strongest_row_says_its_runner_up_is_ranked_among_the_methods_that_k
             "前两行的方法由脚本对上表中通道数不变的方法（即除 `'pixel-unshuffle'` 以外的所有方法）排序后自己选出。",
         ),
     )
+
+
+def test_the_odd_size_reach_paragraph_says_what_the_two_methods_it_leaves_out_reach(ns):
+    """Review r138-6: 'The script asks autograd which input pixels the output depends on' (zh 脚本借助 autograd
+    检查输出依赖于哪些输入像素) introduced a cell that asks it for five methods only; 'conv' and 'max-blur', which
+    also return 7x7, went unmentioned. The page now says so and what the two reach: 'conv' the blocks of 'avg',
+    'max-blur' only the winners of its dense max, which can lie in the last row and column. Swept over odd and
+    even sizes at factors 2 and 4, in float64."""
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "for five of the methods; of the other two,\n`'conv'` reads the same blocks as `'avg'`",
+        ),
+        (
+            "downsample-module.zh.md",
+            "检查了其中五种方法的输出依赖于哪些输入像素；另外两种里，`'conv'` 读取的块与 `'avg'` 相同",
+        ),
+    )
+    assert set(ns["reach"]) == {"max", "avg", "area", "antialias-bilinear", "blur"}
+    down = ns["Downsample"]
+    for factor in (2, 4):
+        for height in range(2 * factor + 1, 26):
+            torch.manual_seed(height)
+            x = torch.randn(1, 2, height, height + 1, dtype=torch.float64, requires_grad=True)
+            reached = {}
+            for method in ("avg", "conv", "max-blur", "blur"):
+                (grad,) = torch.autograd.grad(down(factor, method, channels=2)(x).sum(), x)
+                reached[method] = grad != 0
+            assert torch.equal(reached["conv"], reached["avg"]), (factor, height)
+            winners = reached["max-blur"]
+            assert winners.sum() < reached["blur"].sum(), (factor, height)
+            assert winners[..., -1, :].any() and winners[..., :, -1].any(), (factor, height)
