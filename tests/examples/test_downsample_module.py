@@ -4,6 +4,7 @@ The module's promises are swept over a grid: sizes 1x1 to 9x9 (odd and even, squ
 not), factors 2 to 4, every method, padding mode and floating dtype.
 """
 
+import ast
 import itertools
 import re
 from fractions import Fraction
@@ -2343,3 +2344,34 @@ def test_the_odd_size_reach_paragraph_says_what_the_two_methods_it_leaves_out_re
             winners = reached["max-blur"]
             assert winners.sum() < reached["blur"].sum(), (factor, height)
             assert winners[..., -1, :].any() and winners[..., :, -1].any(), (factor, height)
+
+
+def test_the_module_docstring_says_area_alone_leaves_the_grid_not_alone_reads_the_rows_left_over(ns):
+    """Review r138-6: Downsample's docstring said "'area' alone spreads its windows over the rows a size that does not
+    divide leaves over", read as: no other method reads those rows; the default filters of 'antialias-bilinear',
+    'blur' and 'max-blur' read them too (the page's 15x15 cell: 225 of 225 for two of them), only their samples stay
+    on the block grid. It now says 'area' alone leaves that grid, and that the wider filters can read those rows."""
+    source = (ROOT / "examples" / "_downsample.py").read_text(encoding="utf-8")
+    doc = " ".join(
+        ast.get_docstring(
+            next(node for node in ast.parse(source).body if getattr(node, "name", "") == "Downsample")
+        ).split()
+    )
+    assert "'area' alone spreads its windows" not in doc
+    assert (
+        "'area' alone leaves that grid where the factor does not divide the size, spreading its windows over the rows left over (which the filters wider than a block, of 'antialias-bilinear', 'blur' and 'max-blur', can read too, from samples on the grid)"
+        in doc
+    )
+    down = ns["Downsample"]
+    for factor, size in ((2, 15), (2, 9), (2, 21), (4, 15), (4, 19)):
+        ramp = torch.arange(size, dtype=torch.float64).expand(1, 1, size, size).clone()
+        centres = factor * torch.arange(size // factor, dtype=torch.float64) + (factor - 1) / 2
+        for method in ("antialias-bilinear", "blur", "max-blur", "area"):
+            x = ramp.clone().requires_grad_(True)
+            y = down(factor, method)(x)
+            (grad,) = torch.autograd.grad(y.sum(), x)
+            if method != "max-blur":  # linear: the output on the ramp is where the sample sits
+                inner = (y[0, 0, 0] - centres)[1:-1].abs().max().item()
+                assert (inner > 0.1) == (method == "area"), (factor, size, method, inner)
+            if factor == 2:  # the default filters reach the rows left over here
+                assert grad[0, 0, :, -1].any(), (factor, size, method)
