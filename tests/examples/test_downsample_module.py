@@ -2375,3 +2375,23 @@ def test_the_module_docstring_says_area_alone_leaves_the_grid_not_alone_reads_th
                 assert (inner > 0.1) == (method == "area"), (factor, size, method, inner)
             if factor == 2:  # the default filters reach the rows left over here
                 assert grad[0, 0, :, -1].any(), (factor, size, method)
+
+
+def test_the_filter_size_sentence_names_the_circular_cells_that_need_more_than_one_block(ns, Downsample):
+    """Review r138-6: the sentence under the second table named the cells that need more than one block with reflect
+    padding and said replicate and zeros need one, but left out the circular column, where 'max-blur' with 5 or 7
+    taps needs 3x3 and 4x4. It now names them; checked at factors 2, 4 and 8 by trying sizes."""
+    assert_pages_say(
+        ("downsample-module.md", "and so does `'max-blur'` with 5 or 7 taps with circular padding"),
+        ("downsample-module.zh.md", "用 circular 填充时长度为 5 或 7 的 `'max-blur'` 也是如此"),
+    )
+    for factor in (2, 4, 8):
+        more = set()
+        for method, sizes in Downsample.ALIGNED_FILTERS.items():
+            for filter_size in sizes:
+                down = Downsample(factor, method, filter_size=filter_size, padding_mode="circular")
+                try:
+                    down(torch.zeros(1, 1, factor, factor))
+                except ValueError:
+                    more.add((method, filter_size))
+        assert more == {("max-blur", 5), ("max-blur", 7)}, factor
