@@ -2395,3 +2395,33 @@ def test_the_filter_size_sentence_names_the_circular_cells_that_need_more_than_o
                 except ValueError:
                     more.add((method, filter_size))
         assert more == {("max-blur", 5), ("max-blur", 7)}, factor
+
+
+def test_a_conv_too_large_to_allocate_fails_in_torch_with_a_type_that_changes_at_int64(Downsample):
+    """Review r138-6: 'Bad arguments fail when the module is built, with a message that says what to do' (zh 错误信息
+    会告诉你该怎么改): a 'conv' whose weight torch cannot allocate fails in torch's allocation with torch's message,
+    a RuntimeError (out of memory, or a storage size past int64), and a TypeError once channels or the factor
+    itself passes int64. The page now says so; swept over channels and factors on both sides of 2**63."""
+    assert_pages_say(
+        ("downsample-module.md", "the module checks types and ranges, not what torch can allocate"),
+        (
+            "downsample-module.md",
+            "with a `RuntimeError`, or a `TypeError` where `channels` or the factor lies outside int64",
+        ),
+        ("downsample-module.zh.md", "模块只检查类型和取值范围，不检查 torch 能否分配"),
+        ("downsample-module.zh.md", "`channels` 或缩小倍数超出 int64 的范围时则抛出 `TypeError`"),
+    )
+    for channels in (2**31, 2**40, 2**62, 2**63 - 1):
+        with pytest.raises(RuntimeError, match="overflow"):
+            Downsample(2, "conv", channels=channels)
+    for factor in (2**32, 2**62, 2**63 - 1):
+        with pytest.raises(RuntimeError, match="overflow"):
+            Downsample(factor, "conv", channels=1)
+    for channels, factor in ((2**63, 2), (2**64, 2), (2**70, 2), (1, 2**63), (1, 2**70)):
+        with pytest.raises(TypeError, match="Overflow"):
+            Downsample(factor, "conv", channels=channels)
+    cell = (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8").split("# %% errors")[1]
+    assert (
+        "'conv' weights too large to\n# allocate fail in torch's allocation instead, with its RuntimeError, or a TypeError past int64"
+        in cell
+    )
