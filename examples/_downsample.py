@@ -142,8 +142,9 @@ class Downsample(nn.Module):
     sets the dtype of the F.conv2d methods 'blur', 'max-blur' and 'conv'), and away
     from the borders output pixel i sits at the centre of input block i, position
     factor * i + (factor - 1) / 2 ('antialias-bilinear' in float32, float16 or bfloat16 checked on the CPU on
-    axes shorter than 2**23 pixels: beyond, torch's float32 positions, on CUDA too, can be rounded); 'area' alone spreads its windows over the rows a size that
-    does not divide leaves over. At the borders, the filters wider than a block
+    axes shorter than 2**23 pixels: beyond, torch's float32 positions, on CUDA too, can be rounded); 'area' alone leaves that grid where the factor does
+    not divide the size, spreading its windows over the rows left over (which the filters wider than a block,
+    of 'antialias-bilinear', 'blur' and 'max-blur', can read too, from samples on the grid). At the borders, the filters wider than a block
     ('antialias-bilinear', 'blur', 'max-blur') are cut or padded, which moves the outermost samples.
     Inputs smaller than ``minimum_size`` raise a ValueError that names it; inputs with no
     channels raise one too (torch's max_pool2d and avg_pool2d refuse them, its adaptive_avg_pool2d does not).

@@ -310,7 +310,8 @@ for method in ("max", "avg", "area", "antialias-bilinear", "blur"):
     print(f"{method:20s} 15x15 -> {out.shape[-2]}x{out.shape[-1]}, input pixels that reach the output: {reach[method]} of {odd.numel()}")
 
 # %% errors
-# Bad arguments fail at construction, with a message that says what to do.
+# Bad arguments fail at construction, with a message that says what to do ('conv' weights too large to
+# allocate fail in torch's allocation instead, with its RuntimeError, or a TypeError past int64).
 for arguments in ({"factor": 1}, {"factor": 2.5}, {"factor": 2, "method": "bilinear"}, {"factor": 3, "method": "blur"},
                   {"factor": 2, "method": "blur", "filter_size": 5}, {"factor": 2, "method": "avg", "filter_size": 4}, {"factor": 2, "method": "conv"}):
     try:

@@ -4,6 +4,7 @@ The module's promises are swept over a grid: sizes 1x1 to 9x9 (odd and even, squ
 not), factors 2 to 4, every method, padding mode and floating dtype.
 """
 
+import ast
 import itertools
 import re
 from fractions import Fraction
@@ -2310,4 +2311,117 @@ def test_the_strongest_row_says_its_runner_up_is_ranked_among_the_methods_that_k
             "downsample-module.zh.md",
             "前两行的方法由脚本对上表中通道数不变的方法（即除 `'pixel-unshuffle'` 以外的所有方法）排序后自己选出。",
         ),
+    )
+
+
+def test_the_odd_size_reach_paragraph_says_what_the_two_methods_it_leaves_out_reach(ns):
+    """Review r138-6: 'The script asks autograd which input pixels the output depends on' (zh 脚本借助 autograd
+    检查输出依赖于哪些输入像素) introduced a cell that asks it for five methods only; 'conv' and 'max-blur', which
+    also return 7x7, went unmentioned. The page now says so and what the two reach: 'conv' the blocks of 'avg',
+    'max-blur' only the winners of its dense max, which can lie in the last row and column. Swept over odd and
+    even sizes at factors 2 and 4, in float64."""
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "for five of the methods; of the other two,\n`'conv'` reads the same blocks as `'avg'`",
+        ),
+        (
+            "downsample-module.zh.md",
+            "检查了其中五种方法的输出依赖于哪些输入像素；另外两种里，`'conv'` 读取的块与 `'avg'` 相同",
+        ),
+    )
+    assert set(ns["reach"]) == {"max", "avg", "area", "antialias-bilinear", "blur"}
+    down = ns["Downsample"]
+    for factor in (2, 4):
+        for height in range(2 * factor + 1, 26):
+            torch.manual_seed(height)
+            x = torch.randn(1, 2, height, height + 1, dtype=torch.float64, requires_grad=True)
+            reached = {}
+            for method in ("avg", "conv", "max-blur", "blur"):
+                (grad,) = torch.autograd.grad(down(factor, method, channels=2)(x).sum(), x)
+                reached[method] = grad != 0
+            assert torch.equal(reached["conv"], reached["avg"]), (factor, height)
+            winners = reached["max-blur"]
+            assert winners.sum() < reached["blur"].sum(), (factor, height)
+            assert winners[..., -1, :].any() and winners[..., :, -1].any(), (factor, height)
+
+
+def test_the_module_docstring_says_area_alone_leaves_the_grid_not_alone_reads_the_rows_left_over(ns):
+    """Review r138-6: Downsample's docstring said "'area' alone spreads its windows over the rows a size that does not
+    divide leaves over", read as: no other method reads those rows; the default filters of 'antialias-bilinear',
+    'blur' and 'max-blur' read them too (the page's 15x15 cell: 225 of 225 for two of them), only their samples stay
+    on the block grid. It now says 'area' alone leaves that grid, and that the wider filters can read those rows."""
+    source = (ROOT / "examples" / "_downsample.py").read_text(encoding="utf-8")
+    doc = " ".join(
+        ast.get_docstring(
+            next(node for node in ast.parse(source).body if getattr(node, "name", "") == "Downsample")
+        ).split()
+    )
+    assert "'area' alone spreads its windows" not in doc
+    assert (
+        "'area' alone leaves that grid where the factor does not divide the size, spreading its windows over the rows left over (which the filters wider than a block, of 'antialias-bilinear', 'blur' and 'max-blur', can read too, from samples on the grid)"
+        in doc
+    )
+    down = ns["Downsample"]
+    for factor, size in ((2, 15), (2, 9), (2, 21), (4, 15), (4, 19)):
+        ramp = torch.arange(size, dtype=torch.float64).expand(1, 1, size, size).clone()
+        centres = factor * torch.arange(size // factor, dtype=torch.float64) + (factor - 1) / 2
+        for method in ("antialias-bilinear", "blur", "max-blur", "area"):
+            x = ramp.clone().requires_grad_(True)
+            y = down(factor, method)(x)
+            (grad,) = torch.autograd.grad(y.sum(), x)
+            if method != "max-blur":  # linear: the output on the ramp is where the sample sits
+                inner = (y[0, 0, 0] - centres)[1:-1].abs().max().item()
+                assert (inner > 0.1) == (method == "area"), (factor, size, method, inner)
+            if factor == 2:  # the default filters reach the rows left over here
+                assert grad[0, 0, :, -1].any(), (factor, size, method)
+
+
+def test_the_filter_size_sentence_names_the_circular_cells_that_need_more_than_one_block(ns, Downsample):
+    """Review r138-6: the sentence under the second table named the cells that need more than one block with reflect
+    padding and said replicate and zeros need one, but left out the circular column, where 'max-blur' with 5 or 7
+    taps needs 3x3 and 4x4. It now names them; checked at factors 2, 4 and 8 by trying sizes."""
+    assert_pages_say(
+        ("downsample-module.md", "and so does `'max-blur'` with 5 or 7 taps with circular padding"),
+        ("downsample-module.zh.md", "用 circular 填充时长度为 5 或 7 的 `'max-blur'` 也是如此"),
+    )
+    for factor in (2, 4, 8):
+        more = set()
+        for method, sizes in Downsample.ALIGNED_FILTERS.items():
+            for filter_size in sizes:
+                down = Downsample(factor, method, filter_size=filter_size, padding_mode="circular")
+                try:
+                    down(torch.zeros(1, 1, factor, factor))
+                except ValueError:
+                    more.add((method, filter_size))
+        assert more == {("max-blur", 5), ("max-blur", 7)}, factor
+
+
+def test_a_conv_too_large_to_allocate_fails_in_torch_with_a_type_that_changes_at_int64(Downsample):
+    """Review r138-6: 'Bad arguments fail when the module is built, with a message that says what to do' (zh 错误信息
+    会告诉你该怎么改): a 'conv' whose weight torch cannot allocate fails in torch's allocation with torch's message,
+    a RuntimeError (out of memory, or a storage size past int64), and a TypeError once channels or the factor
+    itself passes int64. The page now says so; swept over channels and factors on both sides of 2**63."""
+    assert_pages_say(
+        ("downsample-module.md", "the module checks types and ranges, not what torch can allocate"),
+        (
+            "downsample-module.md",
+            "with a `RuntimeError`, or a `TypeError` where `channels` or the factor lies outside int64",
+        ),
+        ("downsample-module.zh.md", "模块只检查类型和取值范围，不检查 torch 能否分配"),
+        ("downsample-module.zh.md", "`channels` 或缩小倍数超出 int64 的范围时则抛出 `TypeError`"),
+    )
+    for channels in (2**31, 2**40, 2**62, 2**63 - 1):
+        with pytest.raises(RuntimeError, match="overflow"):
+            Downsample(2, "conv", channels=channels)
+    for factor in (2**32, 2**62, 2**63 - 1):
+        with pytest.raises(RuntimeError, match="overflow"):
+            Downsample(factor, "conv", channels=1)
+    for channels, factor in ((2**63, 2), (2**64, 2), (2**70, 2), (1, 2**63), (1, 2**70)):
+        with pytest.raises(TypeError, match="Overflow"):
+            Downsample(factor, "conv", channels=channels)
+    cell = (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8").split("# %% errors")[1]
+    assert (
+        "'conv' weights too large to\n# allocate fail in torch's allocation instead, with its RuntimeError, or a TypeError past int64"
+        in cell
     )
