@@ -3166,3 +3166,45 @@ def test_the_table_puts_only_the_call_in_code_so_the_zh_page_translates_random_a
         "`Conv2d(stride=2)`，随机初始化",
         "`Conv2d(stride=2)`，取平均的权重",
     ]
+
+
+def test_size_removes_only_the_factor_exceptions_of_odd_factor_bilinear_not_the_sign_of_zero_or_nan():
+    # Review r138-1: "Passing size= ... removes those exceptions: nearest, and bilinear at odd factors, are then slicing
+    # at every whole factor (for sizes that divide by it; the uint8 exception above stays ...; so does the compiled
+    # one)" named the exceptions that stay but left out two: with size= too, bilinear reads the next pixel with weight
+    # 0, so a kept -0.0 before a positive pixel comes out +0.0 and an inf after a kept pixel gives nan. What size=
+    # removes is what comes from the factor: the short sizes at 49, and float64's leaking neighbour at 1/49.
+    for k in (3, 5, 7, 9, 15, 49):
+        for dtype in (torch.float16, torch.bfloat16, torch.float32, torch.float64):
+            for rank in (3, 4, 5):
+                shape = (1, 2) + (2 * k,) * (rank - 2)
+                resize = lambda t: F.interpolate(
+                    t, size=(2,) * (rank - 2), mode=("linear", "bilinear", "trilinear")[rank - 3]
+                )  # noqa: E731
+                kept = (..., *(slice(k // 2, None, k),) * (rank - 2))
+                after = (..., *(slice(k // 2 + 1, None, k),) * (rank - 2))
+                x = torch.ones(shape, dtype=dtype)
+                x[kept] = -0.0
+                out = resize(x)
+                assert torch.equal(out, x[kept]) and not out.signbit().any(), (k, dtype, rank)  # equal as numbers only
+                y = torch.zeros(shape, dtype=dtype)
+                y[after] = float("inf")
+                assert torch.isnan(resize(y)).all() and not torch.isnan(y[kept]).any(), (k, dtype, rank)
+    # what size= does remove: float64 at 1/49 reads the neighbour with a weight that is not 0
+    x = torch.zeros(1, 1, 1, 49 * 40, dtype=torch.float64)
+    x[..., 49 // 2 + 1 :: 49] = 1e300
+    assert (F.interpolate(x, scale_factor=(1, 1 / 49), mode="bilinear") != 0).any()
+    assert torch.equal(F.interpolate(x, size=(1, 40), mode="bilinear"), x[..., 49 // 2 :: 49])
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "only the\nexceptions that come from the factor go: bilinear still reads the next pixel with weight 0, so a "
+            "kept −0.0 can still\ncome out as +0.0 and an `inf` there still gives `nan`, and the `uint8` exception above "
+            "stays:",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "去掉的只是来自倍数的例外：双线性插值仍会以权重 0 读取下一个像素，所以被保留的 −0.0 仍可能变成 +0.0，"
+            "那里如果是 `inf`，仍会得到 `nan`；上面 `uint8` 的例外依然存在",
+        ),
+    )
