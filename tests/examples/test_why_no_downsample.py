@@ -3208,3 +3208,36 @@ def test_size_removes_only_the_factor_exceptions_of_odd_factor_bilinear_not_the_
             "那里如果是 `inf`，仍会得到 `nan`；上面 `uint8` 的例外依然存在",
         ),
     )
+
+
+def test_odd_factor_bilinear_gives_one_pixel_all_the_weight_but_still_reads_the_next_one():
+    # Review r138-1: "at odd factors it reads a single pixel" was contradicted by its own last limit, "the kernel still
+    # reads the next pixel with weight 0": it reads two pixels per axis and weighs one by 1. Odd k from 3 to 21, 1-D to
+    # 3-D, float32 and float64: an impulse on the kept pixel comes through whole, one on the next pixel not at all, and an
+    # inf there turns the output into nan, so the next pixel is read.
+    for k in range(3, 22, 2):
+        for dtype in (torch.float32, torch.float64):
+            for rank in (3, 4, 5):
+                mode = ("linear", "bilinear", "trilinear")[rank - 3]
+                shape = (1, 1) + (k,) * (rank - 2)
+                kept, following = (k // 2,) * (rank - 2), (k // 2 + 1,) * (rank - 2)
+                for where, value, expected in (
+                    (kept, 1.0, 1.0),
+                    (following, 1.0, 0.0),
+                    (following, float("inf"), None),
+                ):
+                    x = torch.zeros(shape, dtype=dtype)
+                    x[(0, 0) + where] = value
+                    out = F.interpolate(x, scale_factor=1 / k, mode=mode).item()
+                    assert math.isnan(out) if expected is None else out == expected, (k, dtype, rank, where, value)
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "at odd factors it gives a single pixel all the weight (the next pixel, which it still reads, gets 0): "
+            "each output point",
+        ),
+        ("why-no-downsample.zh.md", "它把全部权重都给了一个像素（它仍会读取下一个像素，但权重为 0）：每个输出点"),
+    )
+    for name in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert "it reads a single pixel" not in text and "它只读一个像素" not in text, name
