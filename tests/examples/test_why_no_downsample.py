@@ -1804,7 +1804,7 @@ def _descents(values, activation):
 def test_softsign_keeps_the_order_of_floats_only_up_to_rounding_so_its_orders_can_differ_in_the_last_bits():
     """Review r132-1: the page named Softsign under "max pooling commutes with every non-decreasing activation"
     with only the ±inf caveat, and its "Bit for bit:" list named no Softsign; the test above asserted its orders
-    equal bit for bit on random values. torch computes x / (1 + |x|), and where 1 + |x| rounds up a larger input
+    equal bit for bit on random values. torch computes x / (1 + |x|), and where 1 + |x| rounds (down or up) a larger input
     gives a smaller output, in every floating-point dtype: in float32 the window (3.0000002, 3.0000005) pools to
     0.75000006 after Softsign and to 0.75 before it (a descent in every rank and in both orders of the window)."""
     assert_pages_say(
@@ -3241,3 +3241,46 @@ def test_odd_factor_bilinear_gives_one_pixel_all_the_weight_but_still_reads_the_
     for name in ("why-no-downsample.md", "why-no-downsample.zh.md"):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert "it reads a single pixel" not in text and "它只读一个像素" not in text, name
+
+
+def test_softsign_descends_where_one_plus_x_rounds_down_as_much_as_where_it_rounds_up():
+    # Review r138-1: the page said "where 1 + |x| rounds up, a larger input can give a smaller output", and its own
+    # float32 example descends because 1 + 3.0000002 rounds down to 4 (3.0000005 + 1 is exact). Over every positive
+    # float16 and bfloat16 value and 400,000 float32 values around 3 and 7, descents come from both: the smaller
+    # input's 1 + |x| rounding down alone, and the larger input's rounding up alone.
+    bits = {torch.float16: torch.int16, torch.bfloat16: torch.int16, torch.float32: torch.int32}
+    for dtype, int_dtype in bits.items():
+        if dtype in (torch.float16, torch.bfloat16):
+            top = 0x7C00 if dtype == torch.float16 else 0x7F80
+            values = torch.arange(1, top, dtype=torch.int32).to(int_dtype).view(dtype)
+        else:
+            values = torch.cat(
+                [
+                    torch.arange(c - 200_000, c + 200_000, dtype=int_dtype).view(dtype)
+                    for c in (torch.tensor([v], dtype=dtype).view(int_dtype).item() for v in (3.0, 7.0))
+                ]
+            )
+        low, high = _descents(values, F.softsign)
+        exact = lambda t: 1 + t.double()  # noqa: E731  (exact in float64 for these dtypes)
+        down = (1 + low).double() < exact(low)
+        up = (1 + high).double() > exact(high)
+        assert (down | up).all(), dtype  # no descent without a rounded 1 + |x|
+        assert (down & ~up).any() and (up & ~down).any(), dtype
+    x = torch.tensor([3.0000002, 3.0000005])
+    assert (1 + x).tolist()[0] == 4.0 and (1 + x).double()[1] == 1 + x.double()[1]  # the page's example rounds down
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "dtype: where 1 + |x| rounds, down (which pushes the output away from 0) or up (which pulls it towards 0), a\n"
+            "  larger input can give a smaller output",
+        ),
+        ("why-no-downsample.md", "0.75000006 one way and 0.75 the other:\n  1 + 3.0000002 rounds down to 4)."),
+        (
+            "why-no-downsample.zh.md",
+            "在 1 + |x| 被舍入的地方，无论是向下舍入（把输出推离 0）还是向上舍入（把输出拉向 0），较大的输入都可能得到较小的输出",
+        ),
+        ("why-no-downsample.zh.md", "另一种得到 0.75：1 + 3.0000002 向下舍入成了 4）。"),
+    )
+    for name in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert "where 1 + |x| rounds up," not in text and "在 1 + |x| 向上舍入的地方" not in text, name
