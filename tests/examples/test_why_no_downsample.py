@@ -2729,7 +2729,8 @@ def test_the_avg_is_a_conv_cell_shows_the_equality_and_two_options_not_divisor_o
     # above (test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d) checks divisor_override
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     cell = source.split("# %% avg_is_a_conv")[1].split("# %%")[0]
-    assert "divisor_override" not in cell
+    code = "\n".join(line.split("#")[0] for line in cell.splitlines())  # its comment names the option's weights
+    assert "divisor_override" not in code
     assert len(ns["cases"]) == 4
     printed = printed_by("why_no_downsample.py").splitlines()
     assert sum(line.startswith("input (") and "max |avg_pool - conv|" in line for line in printed) == 4
@@ -3284,3 +3285,22 @@ def test_softsign_descends_where_one_plus_x_rounds_down_as_much_as_where_it_roun
     for name in ("why-no-downsample.md", "why-no-downsample.zh.md"):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert "where 1 + |x| rounds up," not in text and "在 1 + |x| 向上舍入的地方" not in text, name
+
+
+def test_the_avg_is_a_conv_cells_comment_gives_divisor_overrides_weight_beside_1_over_k_to_the_rank(ns):
+    # Review r138-1: the shown comment said "Average pooling of float16 to float64 input is a convolution with fixed
+    # weights, 1/k^rank for a k-wide window", where the page says divisor_override=d (2-D and 3-D) makes them 1/d: for
+    # every d other than k^rank, the 1/k^rank convolution misses the pooling, and the 1/d one matches it.
+    generator = torch.Generator().manual_seed(138)
+    for rank in (2, 3):
+        _, avg_pool, conv = POOL[rank]
+        for k, d in itertools.product((2, 3), (1, 3, 5, 7)):
+            x = torch.rand((1, 2) + (7,) * rank, generator=generator, dtype=torch.float64) + 0.5
+            pooled = avg_pool(x, k, k, divisor_override=d)
+            by_d = conv(x, torch.full((2, 1) + (k,) * rank, 1.0 / d, dtype=torch.float64), stride=k, groups=2)
+            torch.testing.assert_close(pooled, by_d, atol=1e-12, rtol=0)
+            assert not torch.allclose(pooled, ns["avg_pool_as_conv"](x, k, k)), (rank, k, d)
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert (
+        "1/k^rank\n# for a k-wide window in each of rank dimensions (1/d with divisor_override=d; per channel" in source
+    )
