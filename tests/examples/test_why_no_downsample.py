@@ -3304,3 +3304,42 @@ def test_the_avg_is_a_conv_cells_comment_gives_divisor_overrides_weight_beside_1
     assert (
         "1/k^rank\n# for a k-wide window in each of rank dimensions (1/d with divisor_override=d; per channel" in source
     )
+
+
+def test_divisor_override_divides_by_d_in_the_border_windows_of_count_include_pad_false_and_ceil_mode_too():
+    # Review r138-1: "A third, divisor_override=d (2-D and 3-D only), divides by d everywhere, so it stays a
+    # convolution, with weights 1/d" follows the two options that change the divisor at the border, and "everywhere"
+    # covers their border windows; the test above ran only the default count_include_pad=True, ceil_mode=False.
+    # Ranks 2 and 3, kernels 2 and 3, strides 1 to 3, padding up to k // 2, both options on and off, odd and even
+    # sizes: the pooling is the zero-padded convolution with weights 1/d (the overhang of ceil_mode padded with zeros).
+    generator = torch.Generator().manual_seed(138)
+    border_cases = 0
+    for rank in (2, 3):
+        _, avg_pool, conv = POOL[rank]
+        for k, stride, padding, d, ceil_mode, count_include_pad, n in itertools.product(
+            (2, 3), (1, 2, 3), (0, 1), (1, 3, 7), (False, True), (False, True), (5, 6, 7)
+        ):
+            if padding > k // 2:
+                continue
+            x = torch.randn((1, 2) + (n,) * rank, generator=generator, dtype=torch.float64)
+            pooled = avg_pool(
+                x,
+                k,
+                stride,
+                padding,
+                ceil_mode=ceil_mode,
+                count_include_pad=count_include_pad,
+                divisor_override=d,
+            )
+            weight = torch.full((2, 1) + (k,) * rank, 1.0 / d, dtype=torch.float64)
+            convolved = conv(F.pad(x, (padding, padding + k) * rank), weight, stride=stride, groups=2)
+            convolved = convolved[(...,) + tuple(slice(0, size) for size in pooled.shape[2:])]
+            torch.testing.assert_close(pooled, convolved, atol=1e-12, rtol=0)
+            plain = avg_pool(x, k, stride, padding, ceil_mode=ceil_mode, count_include_pad=count_include_pad)
+            if not torch.allclose(plain * k**rank / d, pooled, atol=1e-12):  # a border divisor other than k^rank
+                border_cases += 1
+    assert border_cases > 100  # the sweep reaches windows whose divisor these options change
+    assert_pages_say(
+        ("why-no-downsample.md", "A third, `divisor_override=d` (2-D and 3-D only), divides by *d*\neverywhere"),
+        ("why-no-downsample.zh.md", "第三个选项 `divisor_override=d`（只有二维和三维有）在所有位置都除以 *d*"),
+    )
