@@ -3343,3 +3343,57 @@ def test_divisor_override_divides_by_d_in_the_border_windows_of_count_include_pa
         ("why-no-downsample.md", "A third, `divisor_override=d` (2-D and 3-D only), divides by *d*\neverywhere"),
         ("why-no-downsample.zh.md", "第三个选项 `divisor_override=d`（只有二维和三维有）在所有位置都除以 *d*"),
     )
+
+
+_BFLOAT16_ELU_SIMD_SCALAR_CODE = """
+import json, torch, torch.nn.functional as F
+# every finite bfloat16 and float16 value, in a contiguous row (SIMD blocks) and alone in rows of one (scalar code)
+differ = {}
+for dtype in (torch.bfloat16, torch.float16):
+    v = torch.arange(-32768, 32768, dtype=torch.int32).to(torch.int16).view(dtype)
+    v = v[torch.isfinite(v)].contiguous()
+    column = torch.stack([v, v], 1)[:, :1]
+    for alpha in (1.0, 2.5):
+        a, b = F.elu(v, alpha), F.elu(column, alpha).flatten()
+        differ[f"{dtype} {alpha}"] = int((a.view(torch.int16) != b.view(torch.int16)).sum())
+x = torch.full((1, 1, 2, 32), -8.475035429000854e-08, dtype=torch.bfloat16)
+after, before = F.max_pool2d(F.elu(x, 2.5), 2), F.elu(F.max_pool2d(x, 2), 2.5)
+orders = sorted({repr(after[0, 0, 0, 0].item()), repr(before[0, 0, 0, 0].item())})
+step = abs(after[0, 0, 0, 0].view(torch.int16).item() - before[0, 0, 0, 0].view(torch.int16).item())
+print(json.dumps([torch.backends.cpu.get_cpu_capability(), differ, orders, step]))
+"""
+
+
+def test_bfloat16_elu_orders_differ_with_an_alpha_such_as_2_5_with_avx2_and_avx_512():
+    """Review r138-1: the bit-for-bit list said the exp-based activations' two orders can differ on float32 and on
+    float64 input, and left bfloat16 out, where ELU with an alpha such as 2.5 rounds differently in its SIMD and scalar
+    code too (default alpha 1: not at all; float16: not at all): a bfloat16 2x32 image of -8.475035429000854e-08
+    gives -2.123415470123291e-07 one way and -2.1141022443771362e-07 the other, one bfloat16 step apart, with AVX2
+    and AVX-512 code; generic x86 code gives the same bits both ways."""
+    runs = {"default": run_in_generic_x86_code(_BFLOAT16_ELU_SIMD_SCALAR_CODE)}
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        runs["avx2"] = run_python(_BFLOAT16_ELU_SIMD_SCALAR_CODE, ATEN_CPU_CAPABILITY="avx2")
+        runs["native"] = run_python(_BFLOAT16_ELU_SIMD_SCALAR_CODE)
+    for name, out in runs.items():
+        capability, differ, orders, step = json.loads(out)
+        if name == "default":
+            assert set(differ.values()) == {0} and len(orders) == 1, out
+        else:
+            assert capability in ("AVX2", "AVX512"), out
+            assert differ["torch.bfloat16 2.5"] > 0 and differ["torch.bfloat16 1.0"] == 0, out
+            assert differ["torch.float16 2.5"] == 0 and differ["torch.float16 1.0"] == 0, out
+            assert orders == ["-2.1141022443771362e-07", "-2.123415470123291e-07"] and step == 1, out
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "On bfloat16 input, ELU with an `alpha` such as 2.5 (not the default 1) takes two paths that round "
+            "differently too: with `alpha=2.5`, a bfloat16 2×32 image of −8.475035429000854e-08 gives "
+            "−2.123415470123291e-07 one way and −2.1141022443771362e-07 the other, one bfloat16 step apart.",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "对 bfloat16 输入，`alpha` 取 2.5 这类值（而非默认的 1）的 ELU，两条路径的舍入也可能不同："
+            "`alpha=2.5` 时，一张全为 −8.475035429000854e-08 的 bfloat16 2×32 图像，一种顺序得到 −2.123415470123291e-07，"
+            "另一种得到 −2.1141022443771362e-07，两者相差一个 bfloat16 舍入单位。",
+        ),
+    )
