@@ -102,7 +102,7 @@ with torch.no_grad(), full_float32():
 
 # %% avg_is_a_conv
 # Average pooling of float16 to float64 input is a convolution with fixed weights, 1/k^rank
-# for a k-wide window in each of rank dimensions (per channel: groups=C), and no bias, at
+# for a k-wide window in each of rank dimensions (1/d with divisor_override=d; per channel: groups=C), and no bias, at
 # the pooling's stride and padding, up to float rounding on small kernels while neither overflows. Checked on the photo and on 1-D
 # and 3-D input (on the CPU, 3-D pooling refuses float16 and bfloat16, and both refuse float8).
 def avg_pool_as_conv(x, k, stride, padding=0):

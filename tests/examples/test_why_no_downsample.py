@@ -1804,7 +1804,7 @@ def _descents(values, activation):
 def test_softsign_keeps_the_order_of_floats_only_up_to_rounding_so_its_orders_can_differ_in_the_last_bits():
     """Review r132-1: the page named Softsign under "max pooling commutes with every non-decreasing activation"
     with only the ±inf caveat, and its "Bit for bit:" list named no Softsign; the test above asserted its orders
-    equal bit for bit on random values. torch computes x / (1 + |x|), and where 1 + |x| rounds up a larger input
+    equal bit for bit on random values. torch computes x / (1 + |x|), and where 1 + |x| rounds (down or up) a larger input
     gives a smaller output, in every floating-point dtype: in float32 the window (3.0000002, 3.0000005) pools to
     0.75000006 after Softsign and to 0.75 before it (a descent in every rank and in both orders of the window)."""
     assert_pages_say(
@@ -2729,7 +2729,8 @@ def test_the_avg_is_a_conv_cell_shows_the_equality_and_two_options_not_divisor_o
     # above (test_divisor_override_keeps_avg_pool_a_convolution_with_weights_one_over_d) checks divisor_override
     source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
     cell = source.split("# %% avg_is_a_conv")[1].split("# %%")[0]
-    assert "divisor_override" not in cell
+    code = "\n".join(line.split("#")[0] for line in cell.splitlines())  # its comment names the option's weights
+    assert "divisor_override" not in code
     assert len(ns["cases"]) == 4
     printed = printed_by("why_no_downsample.py").splitlines()
     assert sum(line.startswith("input (") and "max |avg_pool - conv|" in line for line in printed) == 4
@@ -3166,3 +3167,233 @@ def test_the_table_puts_only_the_call_in_code_so_the_zh_page_translates_random_a
         "`Conv2d(stride=2)`，随机初始化",
         "`Conv2d(stride=2)`，取平均的权重",
     ]
+
+
+def test_size_removes_only_the_factor_exceptions_of_odd_factor_bilinear_not_the_sign_of_zero_or_nan():
+    # Review r138-1: "Passing size= ... removes those exceptions: nearest, and bilinear at odd factors, are then slicing
+    # at every whole factor (for sizes that divide by it; the uint8 exception above stays ...; so does the compiled
+    # one)" named the exceptions that stay but left out two: with size= too, bilinear reads the next pixel with weight
+    # 0, so a kept -0.0 before a positive pixel comes out +0.0 and an inf after a kept pixel gives nan. What size=
+    # removes is what comes from the factor: the short sizes at 49, and float64's leaking neighbour at 1/49.
+    for k in (3, 5, 7, 9, 15, 49):
+        for dtype in (torch.float16, torch.bfloat16, torch.float32, torch.float64):
+            for rank in (3, 4, 5):
+                shape = (1, 2) + (2 * k,) * (rank - 2)
+                resize = lambda t: F.interpolate(
+                    t, size=(2,) * (rank - 2), mode=("linear", "bilinear", "trilinear")[rank - 3]
+                )  # noqa: E731
+                kept = (..., *(slice(k // 2, None, k),) * (rank - 2))
+                after = (..., *(slice(k // 2 + 1, None, k),) * (rank - 2))
+                x = torch.ones(shape, dtype=dtype)
+                x[kept] = -0.0
+                out = resize(x)
+                assert torch.equal(out, x[kept]) and not out.signbit().any(), (k, dtype, rank)  # equal as numbers only
+                y = torch.zeros(shape, dtype=dtype)
+                y[after] = float("inf")
+                assert torch.isnan(resize(y)).all() and not torch.isnan(y[kept]).any(), (k, dtype, rank)
+    # what size= does remove: float64 at 1/49 reads the neighbour with a weight that is not 0
+    x = torch.zeros(1, 1, 1, 49 * 40, dtype=torch.float64)
+    x[..., 49 // 2 + 1 :: 49] = 1e300
+    assert (F.interpolate(x, scale_factor=(1, 1 / 49), mode="bilinear") != 0).any()
+    assert torch.equal(F.interpolate(x, size=(1, 40), mode="bilinear"), x[..., 49 // 2 :: 49])
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "only the\nexceptions that come from the factor go: bilinear still reads the next pixel with weight 0, so a "
+            "kept −0.0 can still\ncome out as +0.0 and an `inf` there still gives `nan`, and the `uint8` exception above "
+            "stays:",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "去掉的只是来自倍数的例外：双线性插值仍会以权重 0 读取下一个像素，所以被保留的 −0.0 仍可能变成 +0.0，"
+            "那里如果是 `inf`，仍会得到 `nan`；上面 `uint8` 的例外依然存在",
+        ),
+    )
+
+
+def test_odd_factor_bilinear_gives_one_pixel_all_the_weight_but_still_reads_the_next_one():
+    # Review r138-1: "at odd factors it reads a single pixel" was contradicted by its own last limit, "the kernel still
+    # reads the next pixel with weight 0": it reads two pixels per axis and weighs one by 1. Odd k from 3 to 21, 1-D to
+    # 3-D, float32 and float64: an impulse on the kept pixel comes through whole, one on the next pixel not at all, and an
+    # inf there turns the output into nan, so the next pixel is read.
+    for k in range(3, 22, 2):
+        for dtype in (torch.float32, torch.float64):
+            for rank in (3, 4, 5):
+                mode = ("linear", "bilinear", "trilinear")[rank - 3]
+                shape = (1, 1) + (k,) * (rank - 2)
+                kept, following = (k // 2,) * (rank - 2), (k // 2 + 1,) * (rank - 2)
+                for where, value, expected in (
+                    (kept, 1.0, 1.0),
+                    (following, 1.0, 0.0),
+                    (following, float("inf"), None),
+                ):
+                    x = torch.zeros(shape, dtype=dtype)
+                    x[(0, 0) + where] = value
+                    out = F.interpolate(x, scale_factor=1 / k, mode=mode).item()
+                    assert math.isnan(out) if expected is None else out == expected, (k, dtype, rank, where, value)
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "at odd factors it gives a single pixel all the weight (the next pixel, which it still reads, gets 0): "
+            "each output point",
+        ),
+        ("why-no-downsample.zh.md", "它把全部权重都给了一个像素（它仍会读取下一个像素，但权重为 0）：每个输出点"),
+    )
+    for name in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert "it reads a single pixel" not in text and "它只读一个像素" not in text, name
+
+
+def test_softsign_descends_where_one_plus_x_rounds_down_as_much_as_where_it_rounds_up():
+    # Review r138-1: the page said "where 1 + |x| rounds up, a larger input can give a smaller output", and its own
+    # float32 example descends because 1 + 3.0000002 rounds down to 4 (3.0000005 + 1 is exact). Over every positive
+    # float16 and bfloat16 value and 400,000 float32 values around 3 and 7, descents come from both: the smaller
+    # input's 1 + |x| rounding down alone, and the larger input's rounding up alone.
+    bits = {torch.float16: torch.int16, torch.bfloat16: torch.int16, torch.float32: torch.int32}
+    for dtype, int_dtype in bits.items():
+        if dtype in (torch.float16, torch.bfloat16):
+            top = 0x7C00 if dtype == torch.float16 else 0x7F80
+            values = torch.arange(1, top, dtype=torch.int32).to(int_dtype).view(dtype)
+        else:
+            values = torch.cat(
+                [
+                    torch.arange(c - 200_000, c + 200_000, dtype=int_dtype).view(dtype)
+                    for c in (torch.tensor([v], dtype=dtype).view(int_dtype).item() for v in (3.0, 7.0))
+                ]
+            )
+        low, high = _descents(values, F.softsign)
+        exact = lambda t: 1 + t.double()  # noqa: E731  (exact in float64 for these dtypes)
+        down = (1 + low).double() < exact(low)
+        up = (1 + high).double() > exact(high)
+        assert (down | up).all(), dtype  # no descent without a rounded 1 + |x|
+        assert (down & ~up).any() and (up & ~down).any(), dtype
+    x = torch.tensor([3.0000002, 3.0000005])
+    assert (1 + x).tolist()[0] == 4.0 and (1 + x).double()[1] == 1 + x.double()[1]  # the page's example rounds down
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "dtype: where 1 + |x| rounds, down (which pushes the output away from 0) or up (which pulls it towards 0), a\n"
+            "  larger input can give a smaller output",
+        ),
+        ("why-no-downsample.md", "0.75000006 one way and 0.75 the other:\n  1 + 3.0000002 rounds down to 4)."),
+        (
+            "why-no-downsample.zh.md",
+            "在 1 + |x| 被舍入的地方，无论是向下舍入（把输出推离 0）还是向上舍入（把输出拉向 0），较大的输入都可能得到较小的输出",
+        ),
+        ("why-no-downsample.zh.md", "另一种得到 0.75：1 + 3.0000002 向下舍入成了 4）。"),
+    )
+    for name in ("why-no-downsample.md", "why-no-downsample.zh.md"):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert "where 1 + |x| rounds up," not in text and "在 1 + |x| 向上舍入的地方" not in text, name
+
+
+def test_the_avg_is_a_conv_cells_comment_gives_divisor_overrides_weight_beside_1_over_k_to_the_rank(ns):
+    # Review r138-1: the shown comment said "Average pooling of float16 to float64 input is a convolution with fixed
+    # weights, 1/k^rank for a k-wide window", where the page says divisor_override=d (2-D and 3-D) makes them 1/d: for
+    # every d other than k^rank, the 1/k^rank convolution misses the pooling, and the 1/d one matches it.
+    generator = torch.Generator().manual_seed(138)
+    for rank in (2, 3):
+        _, avg_pool, conv = POOL[rank]
+        for k, d in itertools.product((2, 3), (1, 3, 5, 7)):
+            x = torch.rand((1, 2) + (7,) * rank, generator=generator, dtype=torch.float64) + 0.5
+            pooled = avg_pool(x, k, k, divisor_override=d)
+            by_d = conv(x, torch.full((2, 1) + (k,) * rank, 1.0 / d, dtype=torch.float64), stride=k, groups=2)
+            torch.testing.assert_close(pooled, by_d, atol=1e-12, rtol=0)
+            assert not torch.allclose(pooled, ns["avg_pool_as_conv"](x, k, k)), (rank, k, d)
+    source = (ROOT / "examples" / "why_no_downsample.py").read_text(encoding="utf-8")
+    assert (
+        "1/k^rank\n# for a k-wide window in each of rank dimensions (1/d with divisor_override=d; per channel" in source
+    )
+
+
+def test_divisor_override_divides_by_d_in_the_border_windows_of_count_include_pad_false_and_ceil_mode_too():
+    # Review r138-1: "A third, divisor_override=d (2-D and 3-D only), divides by d everywhere, so it stays a
+    # convolution, with weights 1/d" follows the two options that change the divisor at the border, and "everywhere"
+    # covers their border windows; the test above ran only the default count_include_pad=True, ceil_mode=False.
+    # Ranks 2 and 3, kernels 2 and 3, strides 1 to 3, padding up to k // 2, both options on and off, odd and even
+    # sizes: the pooling is the zero-padded convolution with weights 1/d (the overhang of ceil_mode padded with zeros).
+    generator = torch.Generator().manual_seed(138)
+    border_cases = 0
+    for rank in (2, 3):
+        _, avg_pool, conv = POOL[rank]
+        for k, stride, padding, d, ceil_mode, count_include_pad, n in itertools.product(
+            (2, 3), (1, 2, 3), (0, 1), (1, 3, 7), (False, True), (False, True), (5, 6, 7)
+        ):
+            if padding > k // 2:
+                continue
+            x = torch.randn((1, 2) + (n,) * rank, generator=generator, dtype=torch.float64)
+            pooled = avg_pool(
+                x,
+                k,
+                stride,
+                padding,
+                ceil_mode=ceil_mode,
+                count_include_pad=count_include_pad,
+                divisor_override=d,
+            )
+            weight = torch.full((2, 1) + (k,) * rank, 1.0 / d, dtype=torch.float64)
+            convolved = conv(F.pad(x, (padding, padding + k) * rank), weight, stride=stride, groups=2)
+            convolved = convolved[(...,) + tuple(slice(0, size) for size in pooled.shape[2:])]
+            torch.testing.assert_close(pooled, convolved, atol=1e-12, rtol=0)
+            plain = avg_pool(x, k, stride, padding, ceil_mode=ceil_mode, count_include_pad=count_include_pad)
+            if not torch.allclose(plain * k**rank / d, pooled, atol=1e-12):  # a border divisor other than k^rank
+                border_cases += 1
+    assert border_cases > 100  # the sweep reaches windows whose divisor these options change
+    assert_pages_say(
+        ("why-no-downsample.md", "A third, `divisor_override=d` (2-D and 3-D only), divides by *d*\neverywhere"),
+        ("why-no-downsample.zh.md", "第三个选项 `divisor_override=d`（只有二维和三维有）在所有位置都除以 *d*"),
+    )
+
+
+_BFLOAT16_ELU_SIMD_SCALAR_CODE = """
+import json, torch, torch.nn.functional as F
+# every finite bfloat16 and float16 value, in a contiguous row (SIMD blocks) and alone in rows of one (scalar code)
+differ = {}
+for dtype in (torch.bfloat16, torch.float16):
+    v = torch.arange(-32768, 32768, dtype=torch.int32).to(torch.int16).view(dtype)
+    v = v[torch.isfinite(v)].contiguous()
+    column = torch.stack([v, v], 1)[:, :1]
+    for alpha in (1.0, 2.5):
+        a, b = F.elu(v, alpha), F.elu(column, alpha).flatten()
+        differ[f"{dtype} {alpha}"] = int((a.view(torch.int16) != b.view(torch.int16)).sum())
+x = torch.full((1, 1, 2, 32), -8.475035429000854e-08, dtype=torch.bfloat16)
+after, before = F.max_pool2d(F.elu(x, 2.5), 2), F.elu(F.max_pool2d(x, 2), 2.5)
+orders = sorted({repr(after[0, 0, 0, 0].item()), repr(before[0, 0, 0, 0].item())})
+step = abs(after[0, 0, 0, 0].view(torch.int16).item() - before[0, 0, 0, 0].view(torch.int16).item())
+print(json.dumps([torch.backends.cpu.get_cpu_capability(), differ, orders, step]))
+"""
+
+
+def test_bfloat16_elu_orders_differ_with_an_alpha_such_as_2_5_with_avx2_and_avx_512():
+    """Review r138-1: the bit-for-bit list said the exp-based activations' two orders can differ on float32 and on
+    float64 input, and left bfloat16 out, where ELU with an alpha such as 2.5 rounds differently in its SIMD and scalar
+    code too (default alpha 1: not at all; float16: not at all): a bfloat16 2x32 image of -8.475035429000854e-08
+    gives -2.123415470123291e-07 one way and -2.1141022443771362e-07 the other, one bfloat16 step apart, with AVX2
+    and AVX-512 code; generic x86 code gives the same bits both ways."""
+    runs = {"default": run_in_generic_x86_code(_BFLOAT16_ELU_SIMD_SCALAR_CODE)}
+    if torch.backends.cpu.get_cpu_capability() in ("AVX2", "AVX512"):
+        runs["avx2"] = run_python(_BFLOAT16_ELU_SIMD_SCALAR_CODE, ATEN_CPU_CAPABILITY="avx2")
+        runs["native"] = run_python(_BFLOAT16_ELU_SIMD_SCALAR_CODE)
+    for name, out in runs.items():
+        capability, differ, orders, step = json.loads(out)
+        if name == "default":
+            assert set(differ.values()) == {0} and len(orders) == 1, out
+        else:
+            assert capability in ("AVX2", "AVX512"), out
+            assert differ["torch.bfloat16 2.5"] > 0 and differ["torch.bfloat16 1.0"] == 0, out
+            assert differ["torch.float16 2.5"] == 0 and differ["torch.float16 1.0"] == 0, out
+            assert orders == ["-2.1141022443771362e-07", "-2.123415470123291e-07"] and step == 1, out
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "On bfloat16 input, ELU with an `alpha` such as 2.5 (not the default 1) takes two paths that round "
+            "differently too: with `alpha=2.5`, a bfloat16 2×32 image of −8.475035429000854e-08 gives "
+            "−2.123415470123291e-07 one way and −2.1141022443771362e-07 the other, one bfloat16 step apart.",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "对 bfloat16 输入，`alpha` 取 2.5 这类值（而非默认的 1）的 ELU，两条路径的舍入也可能不同："
+            "`alpha=2.5` 时，一张全为 −8.475035429000854e-08 的 bfloat16 2×32 图像，一种顺序得到 −2.123415470123291e-07，"
+            "另一种得到 −2.1141022443771362e-07，两者相差一个 bfloat16 舍入单位。",
+        ),
+    )
