@@ -1183,3 +1183,28 @@ def test_the_antialias_table_lists_every_mode_that_takes_3d_input_and_no_other(n
     assert takes_3d == {mode for mode, _ in ns["accepts"]} == {"nearest", "nearest-exact", "linear", "area"}
     assert "Every mode that takes 3-D input" in (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
     assert "所有接受 3 维输入的模式" in (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
+
+
+def test_antialias_needs_4d_input_in_every_mode_torch_names_not_only_the_tables_four():
+    # Review r138-8: the page heads the section "No 1-D mode has antialias" and says "`antialias=True` needs 4-D
+    # input" (zh alike), but the tests tried antialias=True on 3-D input only in the table's four modes, and the sweep
+    # over torch's own mode list above tries each mode without antialias only: a mode that took 3-D (or 5-D) input
+    # with antialias=True alone, as lanczos takes any input only with it, would have gone unseen. Now every mode torch
+    # names, with antialias=True, on 3-D, 4-D and 5-D input: only 4-D input is taken, by bilinear, bicubic and lanczos.
+    with pytest.raises(NotImplementedError) as caught:
+        F.interpolate(torch.rand(1, 1, 48), size=16, mode="no such mode")
+    modes = str(caught.value).split("for the modes: ")[1].split(" (got")[0].split(" | ")
+    assert len(modes) >= 8 and {"nearest", "linear", "trilinear", "area", "lanczos"} <= set(modes), modes
+    taken = set()
+    for mode in modes:
+        for shape in ((1, 1, 48), (1, 1, 4, 48), (1, 1, 2, 4, 48)):
+            try:
+                F.interpolate(torch.rand(shape), size=(*shape[2:-1], 16), mode=mode, antialias=True)
+                taken.add((mode, len(shape)))
+            except (NotImplementedError, ValueError, RuntimeError):
+                pass
+    assert taken == {("bilinear", 4), ("bicubic", 4), ("lanczos", 4)}
+    en = (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
+    assert "## No 1-D mode has antialias" in en and "`antialias=True` needs 4-D input" in en
+    assert "## 一维模式都没有 antialias" in zh and "`antialias=True` 要求 4 维输入" in zh
