@@ -552,7 +552,12 @@ def test_the_pixelshuffle_parameters_bullet_points_to_what_the_pixelshuffle_page
     en = " ".join((ROOT / "docs" / "pixel-shuffle.md").read_text(encoding="utf-8").split())
     sentences = [s for s in en.split(". ") if "parameter" in s]
     assert "The layer has no parameters" in sentences[0], sentences
-    assert any("[Where upsampling lives](where-upsampling-lives.md) measures their parameters" in s for s in sentences)
+    # Review r138-8: r137-6 reworded that pointer back (pixel-shuffle.md, outside this section): "measures their
+    # parameters" is now "measures the parameters of sub-pixel and transposed convolutions".
+    assert any(
+        "[Where upsampling lives](where-upsampling-lives.md) measures the parameters of sub-pixel and transposed" in s
+        for s in sentences
+    )
     assert not any(name in en for name in ("resize + conv", "nearest + conv", "resize-conv")), "a comparison appeared"
     assert "`(*, C·r², H, W) → (*, C, H·r, W·r)`" in en
     zh = (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(encoding="utf-8")
