@@ -8,7 +8,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import one_thread, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import one_thread, printed_by, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TORCH_FILTERS = ["area", "bilinear, antialias (1 × L)", "bicubic, antialias (1 × L)", "lanczos, antialias (1 × L), CPU"]
@@ -1183,3 +1183,47 @@ def test_the_antialias_table_lists_every_mode_that_takes_3d_input_and_no_other(n
     assert takes_3d == {mode for mode, _ in ns["accepts"]} == {"nearest", "nearest-exact", "linear", "area"}
     assert "Every mode that takes 3-D input" in (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
     assert "所有接受 3 维输入的模式" in (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
+
+
+def test_antialias_needs_4d_input_in_every_mode_torch_names_not_only_the_tables_four():
+    # Review r138-8: the page heads the section "No 1-D mode has antialias" and says "`antialias=True` needs 4-D
+    # input" (zh alike), but the tests tried antialias=True on 3-D input only in the table's four modes, and the sweep
+    # over torch's own mode list above tries each mode without antialias only: a mode that took 3-D (or 5-D) input
+    # with antialias=True alone, as lanczos takes any input only with it, would have gone unseen. Now every mode torch
+    # names, with antialias=True, on 3-D, 4-D and 5-D input: only 4-D input is taken, by bilinear, bicubic and lanczos.
+    with pytest.raises(NotImplementedError) as caught:
+        F.interpolate(torch.rand(1, 1, 48), size=16, mode="no such mode")
+    modes = str(caught.value).split("for the modes: ")[1].split(" (got")[0].split(" | ")
+    assert len(modes) >= 8 and {"nearest", "linear", "trilinear", "area", "lanczos"} <= set(modes), modes
+    taken = set()
+    for mode in modes:
+        for shape in ((1, 1, 48), (1, 1, 4, 48), (1, 1, 2, 4, 48)):
+            try:
+                F.interpolate(torch.rand(shape), size=(*shape[2:-1], 16), mode=mode, antialias=True)
+                taken.add((mode, len(shape)))
+            except (NotImplementedError, ValueError, RuntimeError):
+                pass
+    assert taken == {("bilinear", 4), ("bicubic", 4), ("lanczos", 4)}
+    en = (ROOT / "docs/audio-resampling.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs/audio-resampling.zh.md").read_text(encoding="utf-8")
+    assert "## No 1-D mode has antialias" in en and "`antialias=True` needs 4-D input" in en
+    assert "## 一维模式都没有 antialias" in zh and "`antialias=True` 要求 4 维输入" in zh
+
+
+def test_the_long_ramp_cell_prints_distances_to_the_exact_positions_not_to_their_float64_rounding(ns):
+    # Review r138-8: the cell printed "off the exact position: ... the view 6e-11" against `exact`, the positions
+    # computed in float64, whose own rounding (up to 2.3e-11 here) was part of the number: the view is 4.7e-11 off the
+    # exact positions. The cell now measures against the exact positions, in integers; here they are exact fractions.
+    from fractions import Fraction
+
+    n_in, n_out = ns["n_in"], ns["n_out"]
+
+    def off(y):
+        worst = Fraction(0)
+        for i, value in enumerate(y.tolist()):
+            position = min(max(Fraction((2 * i + 1) * n_in - n_out, 2 * n_out), Fraction(0)), Fraction(n_in - 1))
+            worst = max(worst, abs(Fraction(value) - position))
+        return float(worst)
+
+    line = next(line for line in printed_by("audio_resampling.py").splitlines() if "off the exact position" in line)
+    assert line.endswith(f"off the exact position: linear {off(ns['plain']):.4f}, the view {off(ns['view']):.0e}")

@@ -2361,3 +2361,36 @@ def test_the_cuda_copy_example_keeps_both_axes_unlike_the_cells_own_row(ns):
     for page in ("grid-sample.md", "grid-sample.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert "as in this one-pixel-high row" not in text and "比如这里高度为 1" not in text, page
+
+
+def test_the_nearest_rounding_names_the_4d_fallback_in_gridsampler_cpp_too(tmp_path):
+    # Review r138-8: the nearest section named "`std::nearbyint` in GridSampler.cpp (5-D input)", but 4-D float32
+    # input whose gather offsets pass 2^31 - 1 elements is handed to _grid_sampler_2d_cpu_fallback there too (see
+    # test_a_non_finite_grid_point_reads_0_on_4d_float32_bilinear_zeros_where_the_cpu_falls_back), which rounds with
+    # std::nearbyint; the zh page put both GridSampler.cpp and GridSampler.cu under "5 维输入用的", and CUDA's
+    # nearbyint serves 4-D input as well. Both pages now say so; the fallback rounds a tie to the even pixel.
+    (tmp_path / "plane").write_bytes(b"")
+    with open(tmp_path / "plane", "r+b") as f:
+        f.truncate((2**31 + 8) * 4)
+    store = torch.from_file(str(tmp_path / "plane"), shared=True, size=2**31 + 8, dtype=torch.float32)
+    row = torch.tensor([10.0, 11.0, 12.0, 13.0])
+    grid = torch.tensor([[[[-0.5, -0.5], [0.0, -0.5], [0.5, -0.5]]]])  # positions 0.5, 1.5, 2.5 of row 0: ties
+    for stride in (2**31 - 4, 2**31 - 3):  # (H - 1) * sH + (W - 1) * sW: 2^31 - 1, then 2^31 (the fallback)
+        image = store.as_strided((1, 1, 2, 4), (8, 8, stride, 1))
+        image[0, 0, 0] = row
+        got = F.grid_sample(image, grid, mode="nearest", padding_mode="zeros", align_corners=False)
+        assert got.view(-1).tolist() == [10.0, 12.0, 12.0], stride  # pixels 0, 2, 2: half to even, either path
+        # Which path ran: at a grid point of inf, 4-D bilinear with zeros gives NaN in the vectorised kernel, 0 in the
+        # fallback (the test named above).
+        at_inf = F.grid_sample(
+            image, torch.tensor([[[[float("inf"), -0.5]]]]), padding_mode="zeros", align_corners=False
+        )
+        assert (at_inf.item() == 0) is (stride == 2**31 - 3), stride
+    en = " ".join((ROOT / "docs/grid-sample.md").read_text(encoding="utf-8").split())
+    zh = (ROOT / "docs/grid-sample.zh.md").read_text(encoding="utf-8")
+    assert (
+        "GridSampler.cpp) (5-D input, and the 4-D float32 input that the CPU kernel hands to its scalar fallback there,"
+        " where an offset it would gather passes 2^31 − 1 elements) and [GridSampler.cu]" in en
+    )
+    assert "5 维输入用的" not in zh and "以及 CPU 内核交给那里的标量后备实现处理的 4 维 float32 输入" in zh
+    assert "中（CUDA 上的 4 维和 5 维输入）也是 `std::nearbyint`" in zh

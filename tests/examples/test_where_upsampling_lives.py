@@ -552,7 +552,12 @@ def test_the_pixelshuffle_parameters_bullet_points_to_what_the_pixelshuffle_page
     en = " ".join((ROOT / "docs" / "pixel-shuffle.md").read_text(encoding="utf-8").split())
     sentences = [s for s in en.split(". ") if "parameter" in s]
     assert "The layer has no parameters" in sentences[0], sentences
-    assert any("[Where upsampling lives](where-upsampling-lives.md) measures their parameters" in s for s in sentences)
+    # Review r138-8: r137-6 reworded that pointer back (pixel-shuffle.md, outside this section): "measures their
+    # parameters" is now "measures the parameters of sub-pixel and transposed convolutions".
+    assert any(
+        "[Where upsampling lives](where-upsampling-lives.md) measures the parameters of sub-pixel and transposed" in s
+        for s in sentences
+    )
     assert not any(name in en for name in ("resize + conv", "nearest + conv", "resize-conv")), "a comparison appeared"
     assert "`(*, C·r², H, W) → (*, C, H·r, W·r)`" in en
     zh = (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(encoding="utf-8")
@@ -706,3 +711,18 @@ def test_output_size_picks_an_output_padding_from_0_to_stride_minus_1_for_every_
             "只是在 0 到（步幅 − 1）之间替你选一个 `output_padding`：它只能多加像素，不能去掉像素",
         ),
     )
+
+
+def test_the_link_on_the_downsampling_choices_is_labelled_with_its_pages_title():
+    # Review r138-8: "the downsampling choices are discussed on the [downsampling page](why-no-downsample.md)" (zh:
+    # [下采样一页]): the site has no page of that name, and its nav section "Downsampling" holds five pages, not the
+    # one the link lands on. The label is now that page's own title, in each language.
+    import re
+
+    for suffix in ("", ".zh"):
+        page = (ROOT / f"docs/where-upsampling-lives{suffix}.md").read_text(encoding="utf-8")
+        title = (
+            (ROOT / f"docs/why-no-downsample{suffix}.md").read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
+        )
+        labels = re.findall(r"\[([^\]]+)\]\(why-no-downsample\.md\)", page)
+        assert labels == [title], (suffix, labels)
