@@ -1996,3 +1996,16 @@ def test_the_step_cells_comment_rounds_bilinears_weights_to_float32_for_its_floa
         "its weights are rounded, here to float32 (float64 data keeps them in double; the page gives the others)"
         in (comment)
     )
+
+
+def test_links_that_name_a_page_give_its_title():
+    """Review r138-3: the list of differences pointed to the coordinates page as [Coordinates] (zh [坐标映射]), a
+    title that page does not have (Coordinates and align_corners, zh 坐标映射与 align_corners, as the nav and the other
+    pages call it). Every link of this page that names a page by its title (to the coordinates, support and dtypes
+    pages, without an anchor) now gives the target page's own title, in en and zh."""
+    for suffix in (".md", ".zh.md"):
+        text = (ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8")
+        for target in ("interpolate-coordinates", "interpolate-support", "interpolate-dtypes"):
+            title = (ROOT / "docs" / f"{target}{suffix}").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+            labels = re.findall(rf"\[([^\[\]\n]+)\]\({target}\.md\)", text)
+            assert labels and set(labels) == {title}, (suffix, target, labels, title)
