@@ -1968,6 +1968,9 @@ def test_the_pointers_to_the_channels_last_and_autocast_cells_output_land_on_wha
     # channels_last "(the last lines)" (zh 见表格下面几行, 见最后几行); the 3-channel uint8 assert is "the RuntimeError at
     # 3×3 → 1×1" of the table (zh 表中 3×3 → 1×1 处的 RuntimeError), where torch runs its AVX2 or AVX-512 code; and
     # "The docstring line above" (zh 上面的文档说明) is the autocast cell's last line.
+    # Review r138-3: "the lines below the table" are four, and the last two stay channels_last: the pointer for the
+    # map that comes back contiguous is "the first two lines below the table" (zh 表格下面的前两行), and the one for the
+    # maps that keep the format "the last two lines" (zh 最后两行); the old words are gone from both pages.
     lines = printed_by("interpolate_dtypes.py").splitlines()
     header = lines.index(next(line for line in lines if line.startswith("| device | mode | float32, C=3 |")))
     rows = [line for line in lines[header + 2 :] if line.startswith("| ")]
@@ -1981,6 +1984,13 @@ def test_the_pointers_to_the_channels_last_and_autocast_cells_output_land_on_wha
     assert ".contiguous(memory_format=torch.channels_last)" in below[1] and below[1].endswith("channels_last: False")
     assert all(line.endswith("output channels_last: True") for line in below[2:])
     assert ".to(memory_format" in below[2] and "adaptive_avg_pool2d" in below[3]
+    for page, old in (
+        ("interpolate-dtypes.md", "contiguous (the lines below the table)"),
+        ("interpolate-dtypes.md", "(the last lines)"),
+        ("interpolate-dtypes.zh.md", "见表格下面几行"),
+        ("interpolate-dtypes.zh.md", "见最后几行"),
+    ):
+        assert old not in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), (page, old)
     column = lines[header].split(" | ").index("uint8, C=3")
     failing = [
         row.split(" | ")[1]
@@ -1995,15 +2005,15 @@ def test_the_pointers_to_the_channels_last_and_autocast_cells_output_land_on_wha
     rest = [line for line in lines[autocast:] if line and not line.startswith("|")]
     assert len(rest) == 1 and rest[0].startswith("F.interpolate docstring: `The gradients for the dtype float16")
     assert_pages_say(
-        ("interpolate-dtypes.md", "and the output comes back contiguous (the lines below the table)."),
-        ("interpolate-dtypes.md", "and its output stays `channels_last` (the last lines)."),
+        ("interpolate-dtypes.md", "and the output comes back contiguous (the first two lines below the table)."),
+        ("interpolate-dtypes.md", "and its output stays `channels_last` (the last two lines)."),
         (
             "interpolate-dtypes.md",
             "with an internal assert in the vectorised uint8 kernel (the `RuntimeError` at 3×3 → 1×1)",
         ),
         ("interpolate-dtypes.md", "The docstring line above is read from the installed torch"),
-        ("interpolate-dtypes.zh.md", "输出也就以连续格式返回（见表格下面几行）"),
-        ("interpolate-dtypes.zh.md", "输出也保持 `channels_last`（见最后几行）"),
+        ("interpolate-dtypes.zh.md", "输出也就以连续格式返回（见表格下面的前两行）"),
+        ("interpolate-dtypes.zh.md", "输出也保持 `channels_last`（见最后两行）"),
         ("interpolate-dtypes.zh.md", "（表中 3×3 → 1×1 处的 `RuntimeError`）"),
         ("interpolate-dtypes.zh.md", "上面的文档说明是从已安装的 torch 中读出来的"),
     )
