@@ -2003,10 +2003,12 @@ def test_links_that_name_a_page_give_its_title():
     """Review r138-3: the list of differences pointed to the coordinates page as [Coordinates] (zh [坐标映射]), a
     title that page does not have (Coordinates and align_corners, zh 坐标映射与 align_corners, as the nav and the other
     pages call it). Every link of this page that names a page by its title (to the coordinates, support and dtypes
-    pages, without an anchor) now gives the target page's own title, in en and zh."""
+    pages, without an anchor) now gives the target page's own title, in en and zh. And the 8-bit paragraph named the
+    other-libraries page [多库对比]一页 (en [comparison of libraries]), a title it does not have (与 Pillow、OpenCV、
+    scikit-image 对比, Against Pillow, OpenCV, scikit-image): its links are in the sweep too."""
     for suffix in (".md", ".zh.md"):
         text = (ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8")
-        for target in ("interpolate-coordinates", "interpolate-support", "interpolate-dtypes"):
+        for target in ("interpolate-coordinates", "interpolate-support", "interpolate-dtypes", "other-libraries"):
             title = (ROOT / "docs" / f"{target}{suffix}").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
             labels = re.findall(rf"\[([^\[\]\n]+)\]\({target}\.md\)", text)
             assert labels and set(labels) == {title}, (suffix, target, labels, title)
