@@ -2043,3 +2043,29 @@ def test_other_channel_counts_and_outputs_work_in_every_mode_the_assert_hits(mod
         ("interpolate-dtypes.md", "A single row works, and so do 1, 2 or 4 channels and outputs of 1×2 or 2×1."),
         ("interpolate-dtypes.zh.md", "只有一行的输入没有问题，1、2 或 4 个通道、输出为 1×2 或 2×1 时也没有问题"),
     )
+
+
+def test_the_link_to_the_8_bit_section_says_which_sizes_that_section_measures():
+    """Review r138-3: "(several at 90 × 200, one at 10 × 200; see [Against Pillow, OpenCV, scikit-image](...#8-bit-images))"
+    sent the reader to a section that measures neither size: its height-first sizes are 181 × 300 and 64 × 200. The
+    page now says the link measures two more such sizes, and names them; both are height-first by the page's own rule
+    (height shrinks, and H_in - H_out > 2 (W_in - W_out)), and the section still names them and not the page's two."""
+    text = (ROOT / "docs" / "other-libraries.md").read_text(encoding="utf-8")
+    section = " ".join(text.split("## 8-bit images")[1].split("\n## ")[0].split())
+    assert "256 → 181×300 and 256 → 64×200" in section
+    assert "90×200" not in section.replace(" × ", "×") and "10×200" not in section.replace(" × ", "×")
+    for h_out, w_out in ((181, 300), (64, 200)):
+        assert h_out < 256 and 256 - h_out > 2 * (256 - w_out), (h_out, w_out)
+    assert_pages_say(
+        (
+            "interpolate-dtypes.md",
+            "(several at 90 × 200, one at 10 × 200; [Against Pillow, OpenCV, scikit-image](other-libraries.md#8-bit-images) "
+            "measures two more such sizes, 181 × 300 and 64 × 200)",
+        ),
+        (
+            "interpolate-dtypes.zh.md",
+            "[与 Pillow、OpenCV、scikit-image 对比](other-libraries.md#8-位图像)一页另测了两个这样的尺寸：181 × 300 和 64 × 200）",
+        ),
+    )
+    page = " ".join((ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8").split())
+    assert "one at 10 × 200; see [Against" not in page
