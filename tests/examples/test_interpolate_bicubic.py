@@ -1922,11 +1922,11 @@ def test_the_intros_list_sends_align_corners_true_to_coordinates_since_this_page
     assert_pages_say(
         (
             "interpolate-bicubic.md",
-            "when given a `scale_factor` (with `align_corners=True`, on the grid that [Coordinates](interpolate-coordinates.md) describes, not below);",
+            "when given a `scale_factor` (with `align_corners=True`, on the grid that [Coordinates and align_corners](interpolate-coordinates.md) describes, not below);",
         ),
         (
             "interpolate-bicubic.zh.md",
-            "（`align_corners=True` 时的采样网格不在下文，见[坐标映射](interpolate-coordinates.md)）",
+            "（`align_corners=True` 时的采样网格不在下文，见[坐标映射与 align_corners](interpolate-coordinates.md)）",
         ),
     )
     en = (ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8")
