@@ -48,7 +48,7 @@ for name, p in profiles.items():
     print(f"{name:24s} min {p.min():+.4f}  max {p.max():+.4f}")
 # Non-negative weights keep bilinear inside the input's range only up to rounding: its weights
 # are rounded, here to float32 (float64 data keeps them in double; the page gives the others).
-# Along one axis this 0-to-1 step stays in range (a constant 0.1 would not); where both axes change, the two axes' weights combine and can miss it by a rounding step or two.
+# Along one axis this 0-to-1 step stays in range (a constant 0.1 would not); where both axes change, the two axes' weights combine and can miss it by a few rounding steps.
 # scale_factor=k stretches this one-row step to k rows too. The step enlarged by every whole factor up to 20 on the CPU
 # (a fixed kernel, whatever the build device):
 bilinear_peak = {k: float(F.interpolate(step.cpu(), scale_factor=k, mode="bilinear").max()) for k in range(2, 21)}

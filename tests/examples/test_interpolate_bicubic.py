@@ -2,6 +2,7 @@
 
 import ast
 import itertools
+import platform
 import re
 
 import numpy as np
@@ -112,7 +113,7 @@ def test_bilinear_leaves_the_range_by_one_rounding_step_at_most(ns):
                 y = F.interpolate(x, size=size, mode="bilinear", align_corners=align, antialias=antialias)
                 low, high = x.amin(dim=(-2, -1), keepdim=True), x.amax(dim=(-2, -1), keepdim=True)
                 worst = max(worst, float((y - high).max()), float((low - y).max()))
-    assert worst <= 2 * torch.finfo(torch.float32).eps  # a rounding step or two, never more
+    assert worst <= 2 * torch.finfo(torch.float32).eps  # within two float32 epsilons on these images
 
 
 def test_uint8_two_pass_rule_on_other_images():
@@ -1921,11 +1922,11 @@ def test_the_intros_list_sends_align_corners_true_to_coordinates_since_this_page
     assert_pages_say(
         (
             "interpolate-bicubic.md",
-            "when given a `scale_factor` (with `align_corners=True`, on the grid that [Coordinates](interpolate-coordinates.md) describes, not below);",
+            "when given a `scale_factor` (with `align_corners=True`, on the grid that [Coordinates and align_corners](interpolate-coordinates.md) describes, not below);",
         ),
         (
             "interpolate-bicubic.zh.md",
-            "（`align_corners=True` 时的采样网格不在下文，见[坐标映射](interpolate-coordinates.md)）",
+            "（`align_corners=True` 时的采样网格不在下文，见[坐标映射与 align_corners](interpolate-coordinates.md)）",
         ),
     )
     en = (ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8")
@@ -1996,3 +1997,63 @@ def test_the_step_cells_comment_rounds_bilinears_weights_to_float32_for_its_floa
         "its weights are rounded, here to float32 (float64 data keeps them in double; the page gives the others)"
         in (comment)
     )
+
+
+def test_links_that_name_a_page_give_its_title():
+    """Review r138-3: the list of differences pointed to the coordinates page as [Coordinates] (zh [坐标映射]), a
+    title that page does not have (Coordinates and align_corners, zh 坐标映射与 align_corners, as the nav and the other
+    pages call it). Every link of this page that names a page by its title (to the coordinates, support and dtypes
+    pages, without an anchor) now gives the target page's own title, in en and zh. And the 8-bit paragraph named the
+    other-libraries page [多库对比]一页 (en [comparison of libraries]), a title it does not have (与 Pillow、OpenCV、
+    scikit-image 对比, Against Pillow, OpenCV, scikit-image): its links are in the sweep too."""
+    for suffix in (".md", ".zh.md"):
+        text = (ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8")
+        for target in ("interpolate-coordinates", "interpolate-support", "interpolate-dtypes", "other-libraries"):
+            title = (ROOT / "docs" / f"{target}{suffix}").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+            labels = re.findall(rf"\[([^\[\]\n]+)\]\({target}\.md\)", text)
+            assert labels and set(labels) == {title}, (suffix, target, labels, title)
+
+
+_CONSTANT_THREE_STEPS = """
+import numpy as np, torch, torch.nn.functional as F
+def steps(value, size_in, size_out, align_corners):
+    out = F.interpolate(torch.full((1, 1, *size_in), value), size=size_out, mode="bilinear", align_corners=align_corners)
+    return int((out.view(torch.int32).long() - torch.tensor(value).view(torch.int32).long()).max())  # steps above
+print(steps(0.999, (3, 5), (41, 61), False), steps(float(np.float32(0.9975058436393738)), (3, 5), (54, 53), True))
+"""
+
+
+@pytest.mark.parametrize("capability", [{}, {"ATEN_CPU_CAPABILITY": "avx2"}, {"ATEN_CPU_CAPABILITY": "default"}])
+def test_bilinear_on_both_axes_can_leave_a_float32_constant_by_three_steps(capability):
+    """Review r138-3: "where both axes change ... the result can leave the range by a rounding step or two" (zh
+    一到两个舍入单位; the example's comment too): the earlier sweep (test_bilinear_on_both_axes_leaves_a_float32_
+    constant_by_two_steps_not_one) tried 0.1, 0.75, 1, 3 and 100 on n x (n + 2) images to widths of 120 and more, but a
+    constant 3 x 5 image of 0.999 enlarged to 41 x 61 comes back three float32 steps above 0.999 with torch's AVX2 or
+    AVX-512 code (one under ATEN_CPU_CAPABILITY=default, where 3 x 5 of 0.99750584 to 54 x 53 with align_corners=True
+    reaches three instead). The page and the comment now say "a few rounding steps" and give the 0.999 case."""
+    if platform.machine().lower() not in ("x86_64", "amd64"):
+        pytest.skip("the page's case is about torch's x86 code")
+    vectorised, generic = map(int, run_python(_CONSTANT_THREE_STEPS, **capability).split())
+    if capability.get("ATEN_CPU_CAPABILITY") == "default":
+        assert (vectorised, generic) == (1, 3), (vectorised, generic)
+    else:
+        assert vectorised == 3, vectorised
+    en = " ".join((ROOT / "docs" / "interpolate-bicubic.md").read_text(encoding="utf-8").split())
+    zh = " ".join((ROOT / "docs" / "interpolate-bicubic.zh.md").read_text(encoding="utf-8").split())
+    source = " ".join((ROOT / "examples" / "interpolate_bicubic.py").read_text(encoding="utf-8").split())
+    assert "rounding step or two" not in en + source and "一到两个舍入单位" not in zh
+    assert_pages_say(
+        (
+            "interpolate-bicubic.md",
+            "can leave the range by a few rounding steps (a constant 3 × 5 float32 image of 0.1 enlarged to 40 × 141 with "
+            "`align_corners=True` comes back two float32 steps above 0.1, and one of 0.999 enlarged to 41 × 61 three "
+            "steps above 0.999 where torch runs its AVX2 or AVX-512 code)",
+        ),
+        (
+            "interpolate-bicubic.zh.md",
+            "结果就可能超出范围几个舍入单位（全是 0.1 的 3 × 5 float32 常数图像，用 `align_corners=True` 放大到 40 × 141，"
+            "结果比 0.1 大两个 float32 舍入单位；全是 0.999 的同样大小的图像放大到 41 × 61，在 torch 运行其 AVX2 或 AVX-512 "
+            "代码时比 0.999 大三个舍入单位）",
+        ),
+    )
+    assert "can miss it by a few rounding steps" in source

@@ -1968,6 +1968,9 @@ def test_the_pointers_to_the_channels_last_and_autocast_cells_output_land_on_wha
     # channels_last "(the last lines)" (zh 见表格下面几行, 见最后几行); the 3-channel uint8 assert is "the RuntimeError at
     # 3×3 → 1×1" of the table (zh 表中 3×3 → 1×1 处的 RuntimeError), where torch runs its AVX2 or AVX-512 code; and
     # "The docstring line above" (zh 上面的文档说明) is the autocast cell's last line.
+    # Review r138-3: "the lines below the table" are four, and the last two stay channels_last: the pointer for the
+    # map that comes back contiguous is "the first two lines below the table" (zh 表格下面的前两行), and the one for the
+    # maps that keep the format "the last two lines" (zh 最后两行); the old words are gone from both pages.
     lines = printed_by("interpolate_dtypes.py").splitlines()
     header = lines.index(next(line for line in lines if line.startswith("| device | mode | float32, C=3 |")))
     rows = [line for line in lines[header + 2 :] if line.startswith("| ")]
@@ -1981,6 +1984,13 @@ def test_the_pointers_to_the_channels_last_and_autocast_cells_output_land_on_wha
     assert ".contiguous(memory_format=torch.channels_last)" in below[1] and below[1].endswith("channels_last: False")
     assert all(line.endswith("output channels_last: True") for line in below[2:])
     assert ".to(memory_format" in below[2] and "adaptive_avg_pool2d" in below[3]
+    for page, old in (
+        ("interpolate-dtypes.md", "contiguous (the lines below the table)"),
+        ("interpolate-dtypes.md", "(the last lines)"),
+        ("interpolate-dtypes.zh.md", "见表格下面几行"),
+        ("interpolate-dtypes.zh.md", "见最后几行"),
+    ):
+        assert old not in " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split()), (page, old)
     column = lines[header].split(" | ").index("uint8, C=3")
     failing = [
         row.split(" | ")[1]
@@ -1995,15 +2005,15 @@ def test_the_pointers_to_the_channels_last_and_autocast_cells_output_land_on_wha
     rest = [line for line in lines[autocast:] if line and not line.startswith("|")]
     assert len(rest) == 1 and rest[0].startswith("F.interpolate docstring: `The gradients for the dtype float16")
     assert_pages_say(
-        ("interpolate-dtypes.md", "and the output comes back contiguous (the lines below the table)."),
-        ("interpolate-dtypes.md", "and its output stays `channels_last` (the last lines)."),
+        ("interpolate-dtypes.md", "and the output comes back contiguous (the first two lines below the table)."),
+        ("interpolate-dtypes.md", "and its output stays `channels_last` (the last two lines)."),
         (
             "interpolate-dtypes.md",
             "with an internal assert in the vectorised uint8 kernel (the `RuntimeError` at 3×3 → 1×1)",
         ),
         ("interpolate-dtypes.md", "The docstring line above is read from the installed torch"),
-        ("interpolate-dtypes.zh.md", "输出也就以连续格式返回（见表格下面几行）"),
-        ("interpolate-dtypes.zh.md", "输出也保持 `channels_last`（见最后几行）"),
+        ("interpolate-dtypes.zh.md", "输出也就以连续格式返回（见表格下面的前两行）"),
+        ("interpolate-dtypes.zh.md", "输出也保持 `channels_last`（见最后两行）"),
         ("interpolate-dtypes.zh.md", "（表中 3×3 → 1×1 处的 `RuntimeError`）"),
         ("interpolate-dtypes.zh.md", "上面的文档说明是从已安装的 torch 中读出来的"),
     )
@@ -2033,3 +2043,29 @@ def test_other_channel_counts_and_outputs_work_in_every_mode_the_assert_hits(mod
         ("interpolate-dtypes.md", "A single row works, and so do 1, 2 or 4 channels and outputs of 1×2 or 2×1."),
         ("interpolate-dtypes.zh.md", "只有一行的输入没有问题，1、2 或 4 个通道、输出为 1×2 或 2×1 时也没有问题"),
     )
+
+
+def test_the_link_to_the_8_bit_section_says_which_sizes_that_section_measures():
+    """Review r138-3: "(several at 90 × 200, one at 10 × 200; see [Against Pillow, OpenCV, scikit-image](...#8-bit-images))"
+    sent the reader to a section that measures neither size: its height-first sizes are 181 × 300 and 64 × 200. The
+    page now says the link measures two more such sizes, and names them; both are height-first by the page's own rule
+    (height shrinks, and H_in - H_out > 2 (W_in - W_out)), and the section still names them and not the page's two."""
+    text = (ROOT / "docs" / "other-libraries.md").read_text(encoding="utf-8")
+    section = " ".join(text.split("## 8-bit images")[1].split("\n## ")[0].split())
+    assert "256 → 181×300 and 256 → 64×200" in section
+    assert "90×200" not in section.replace(" × ", "×") and "10×200" not in section.replace(" × ", "×")
+    for h_out, w_out in ((181, 300), (64, 200)):
+        assert h_out < 256 and 256 - h_out > 2 * (256 - w_out), (h_out, w_out)
+    assert_pages_say(
+        (
+            "interpolate-dtypes.md",
+            "(several at 90 × 200, one at 10 × 200; [Against Pillow, OpenCV, scikit-image](other-libraries.md#8-bit-images) "
+            "measures two more such sizes, 181 × 300 and 64 × 200)",
+        ),
+        (
+            "interpolate-dtypes.zh.md",
+            "[与 Pillow、OpenCV、scikit-image 对比](other-libraries.md#8-位图像)一页另测了两个这样的尺寸：181 × 300 和 64 × 200）",
+        ),
+    )
+    page = " ".join((ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8").split())
+    assert "one at 10 × 200; see [Against" not in page
