@@ -1797,7 +1797,25 @@ def test_kept_size_copy_list_names_cuda_nearest_exact():
     if torch.cuda.is_available():
         assert torch.equal(F.interpolate(row.cuda(), scale_factor=(1, 1.02), mode="nearest-exact").cpu(), row)
     page = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
-    assert "CUDA's 4-D `nearest` and `nearest-exact`, which share those kernels" in page
+    assert "CUDA's 4-D `nearest` and `nearest-exact`, which share one set of kernels of their own" in page
+
+
+def test_cuda_nearest_and_nearest_exact_are_said_to_share_their_own_kernels_not_the_cpu_ones():
+    """Review r138-9: the kept-size copy list read 'those `nearest` kernels and CUDA's 4-D `nearest` and
+    `nearest-exact`, which share those kernels': 'those kernels' landed on the CPU `nearest` kernels just named,
+    which CUDA does not run. The two CUDA modes share one set of kernels with each other (UpSampleNearest2d.cu, a
+    template over the source-index function), as the zh says (后两者共用同一套内核). On the CPU the two modes do not
+    share the kept-size copy: `nearest-exact` steps by 1/scale_factor where `nearest`'s channels-last kernel copies."""
+    page = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "which share those kernels" not in page
+    assert "`nearest-exact`, which share one set of kernels of their own ([UpSampleNearest2d.cu]" in page
+    assert "CUDA 的四维 `nearest` 和 `nearest-exact` 同样如此，后两者共用同一套内核（[UpSampleNearest2d.cu]" in zh
+    # the CPU kernels "those" named are not even shared by nearest-exact on the CPU: a channels_last map of 4
+    # channels, 30 rows x 1.02, is copied by nearest and not by nearest-exact
+    x = torch.arange(120.0).view(1, 4, 30, 1).contiguous(memory_format=torch.channels_last)
+    assert torch.equal(F.interpolate(x, scale_factor=(1.02, 1), mode="nearest"), x)
+    assert not torch.equal(F.interpolate(x, scale_factor=(1.02, 1), mode="nearest-exact"), x)
 
 
 def test_a_25_pixel_map_pools_to_12_without_ceil_mode_and_13_with_it():
