@@ -219,8 +219,8 @@ def output_block(
 
 
 def markdown_output(text: str) -> str:
-    """Printed Markdown (tables and the core's emphasis, code spans, headings, lists, rules, code blocks) as inert
-    HTML; see the module docstring."""
+    """Printed Markdown (tables and the core's emphasis, code spans, headings, lists, rules, code blocks, line breaks)
+    as inert HTML; see the module docstring."""
     renderer = markdown.Markdown(extensions=["tables"])
     for name in INERT:
         renderer.inlinePatterns.deregister(name, strict=False)

@@ -905,3 +905,6 @@ def test_the_output_renderer_docstring_names_line_breaks_and_the_one_attribute_i
     docstring = " ".join(render.__doc__.split())
     assert "a line that ends in two spaces still breaks (``<br />``)" in docstring
     assert 'the one attribute is a table column\'s alignment, ``style="text-align: left|center|right;"``' in docstring
+    # and the function's own docstring, which lists the constructs again
+    function_doc = " ".join(render.markdown_output.__doc__.split())
+    assert "rules, code blocks, line breaks) as inert HTML" in function_doc
