@@ -2331,3 +2331,30 @@ def test_modes_table_is_the_float32_table_which_uint8_and_integer_input_do_not_f
         ),
     )
     assert "# Which input ranks each mode accepts for float32 input, tried on the installed torch" in source
+
+
+def test_the_corners_comment_names_the_modes_that_take_align_corners_true_lanczos_takes_only_false():
+    """Review r138-9: the corners cell asked 'Does each mode that takes align_corners (bicubic too) keep the corner
+    values?' and tabulates linear, bilinear, bicubic and trilinear; but lanczos takes an explicit align_corners=False
+    too (with antialias=True, the only way F.interpolate runs it), so 'each mode that takes align_corners' was one more
+    than the table. The four take align_corners=True; lanczos refuses it, and no other mode takes either value."""
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    comment = " ".join(source.split("# %% corners\n", 1)[1].split("CORNER_MODES", 1)[0].replace("#", " ").split())
+    assert comment.startswith(
+        "Does each mode that takes align_corners=True (bicubic too) keep the corner values? (lanczos takes only "
+        "False, and only with antialias=True.)"
+    )
+    ranks = {"linear": 3, "bilinear": 4, "bicubic": 4, "trilinear": 5, "lanczos": 4, "nearest": 4}
+    ranks |= {"nearest-exact": 4, "area": 4}
+
+    def takes(mode, align):
+        x = torch.rand((1, 1) + (6,) * (ranks[mode] - 2))
+        antialias = {"antialias": True} if mode == "lanczos" else {}
+        try:
+            F.interpolate(x, scale_factor=0.5, mode=mode, align_corners=align, **antialias)
+            return True
+        except (ValueError, RuntimeError, NotImplementedError):
+            return False
+
+    assert {mode for mode in ranks if takes(mode, True)} == {"linear", "bilinear", "bicubic", "trilinear"}
+    assert {mode for mode in ranks if takes(mode, False)} == {"linear", "bilinear", "bicubic", "trilinear", "lanczos"}
