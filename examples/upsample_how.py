@@ -51,8 +51,9 @@ old_row = nn.UpsamplingBilinear2d(scale_factor=2)(grid)[0, 0, 0]
 print(f"nn.UpsamplingBilinear2d  first row: {[round(v, 4) for v in old_row.tolist()]}")
 
 # %% corners
-# Does each mode that takes align_corners (bicubic too) keep the corner values? Largest corner
-# error over every input size 1..9 and every output size 2..40 (2..16 for 5-D volumes) that
+# Does each mode that takes align_corners=True (bicubic too) keep the corner values? (lanczos
+# takes only False, and only with antialias=True.) Largest corner error over every input size 1..9 and
+# every output size 2..40 (2..16 for 5-D volumes) that
 # differs from it, random float32 values around 0.
 CORNER_MODES = {"linear": 3, "bilinear": 4, "bicubic": 4, "trilinear": 5}
 

@@ -14,9 +14,11 @@ Options after the cell name:
   powers a reader's code should not have: ``attr_list`` turns ``{: onmouseover=... }``
   into an attribute and links accept any scheme (``javascript:``). The renderer here
   knows Python-Markdown's core (emphasis, code spans, headings, lists, rules, code blocks)
-  and tables: the printed text is HTML-escaped first, and links, images, raw HTML,
-  entities and attribute lists are not Markdown to it, so what the output can create is a
-  fixed set of plain tags. We chose this over sanitizing the page with a
+  and tables, and a line that ends in two spaces still breaks (``<br />``): the printed
+  text is HTML-escaped first, and links, images, raw HTML, entities and attribute lists are
+  not Markdown to it, so what the output can create is a fixed set of plain tags (the one
+  attribute is a table column's alignment, ``style="text-align: left|center|right;"``).
+  We chose this over sanitizing the page with a
   library (nh3): no new dependency, and nothing to get right about which tags and
   attributes the rest of the page may keep. The HTML block goes into the page as is.
 - ``code=folded``: the code sits in a closed ``???`` block (setup cells).
@@ -217,8 +219,8 @@ def output_block(
 
 
 def markdown_output(text: str) -> str:
-    """Printed Markdown (tables and the core's emphasis, code spans, headings, lists, rules, code blocks) as inert
-    HTML; see the module docstring."""
+    """Printed Markdown (tables and the core's emphasis, code spans, headings, lists, rules, code blocks, line breaks)
+    as inert HTML; see the module docstring."""
     renderer = markdown.Markdown(extensions=["tables"])
     for name in INERT:
         renderer.inlinePatterns.deregister(name, strict=False)

@@ -879,3 +879,32 @@ def test_the_conventions_note_defines_every_term_the_glossarys_equal_bullet_defi
     nan = torch.tensor([float("nan")])
     assert not torch.equal(nan, nan) and torch.equal(torch.tensor([-0.0]), torch.tensor([0.0]))
     assert "NaN" in note and "−0.0" in note and "+0.0" in note
+
+
+def test_the_output_renderer_docstring_names_line_breaks_and_the_one_attribute_it_can_make():
+    """Review r138-9: sitegen/render.py's module docstring listed what printed Markdown can become ("emphasis, code
+    spans, headings, lists, rules, code blocks and tables ... a fixed set of plain tags"), but a line ending in two
+    spaces also becomes ``<br />``, and a table's alignment row gives its cells a ``style`` attribute. Every construct
+    of the core and tables is rendered here; the tags are those the docstring names, and the only attribute is that
+    alignment."""
+    import sitegen.render as render
+
+    printed = (
+        "# H1\n\nH2\n--\n\n*em* **strong** `code`  \nafter a hard break\n\n- item\n\nbetween\n\n3. third\n\n---\n\n"
+        "    indented code\n\n> quote\n\n| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n\n"
+        "[link](javascript:alert(1)) ![img](x.png) <b onclick=x>raw</b> &amp; {: .cls } <https://x.org>\n"
+    )
+    body = render.markdown_output(printed)
+    body = body.removeprefix('<div class="example-output">\n').removesuffix("\n</div>")
+    tags = set(re.findall(r"<([a-z0-9]+)", body))
+    assert tags == {"h1", "h2", "p", "em", "strong", "code", "br", "ul", "ol", "li", "hr", "pre"} | {
+        "table", "thead", "tbody", "tr", "th", "td"
+    }  # fmt: skip
+    attributes = set(re.findall(r"<[a-z0-9]+ ([^>/]+?) ?/?>", body))
+    assert attributes == {'style="text-align: left;"', 'style="text-align: center;"', 'style="text-align: right;"'}
+    docstring = " ".join(render.__doc__.split())
+    assert "a line that ends in two spaces still breaks (``<br />``)" in docstring
+    assert 'the one attribute is a table column\'s alignment, ``style="text-align: left|center|right;"``' in docstring
+    # and the function's own docstring, which lists the constructs again
+    function_doc = " ".join(render.markdown_output.__doc__.split())
+    assert "rules, code blocks, line breaks) as inert HTML" in function_doc

@@ -1797,7 +1797,25 @@ def test_kept_size_copy_list_names_cuda_nearest_exact():
     if torch.cuda.is_available():
         assert torch.equal(F.interpolate(row.cuda(), scale_factor=(1, 1.02), mode="nearest-exact").cpu(), row)
     page = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
-    assert "CUDA's 4-D `nearest` and `nearest-exact`, which share those kernels" in page
+    assert "CUDA's 4-D `nearest` and `nearest-exact`, which share one set of kernels of their own" in page
+
+
+def test_cuda_nearest_and_nearest_exact_are_said_to_share_their_own_kernels_not_the_cpu_ones():
+    """Review r138-9: the kept-size copy list read 'those `nearest` kernels and CUDA's 4-D `nearest` and
+    `nearest-exact`, which share those kernels': 'those kernels' landed on the CPU `nearest` kernels just named,
+    which CUDA does not run. The two CUDA modes share one set of kernels with each other (UpSampleNearest2d.cu, a
+    template over the source-index function), as the zh says (后两者共用同一套内核). On the CPU the two modes do not
+    share the kept-size copy: `nearest-exact` steps by 1/scale_factor where `nearest`'s channels-last kernel copies."""
+    page = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
+    zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
+    assert "which share those kernels" not in page
+    assert "`nearest-exact`, which share one set of kernels of their own ([UpSampleNearest2d.cu]" in page
+    assert "CUDA 的四维 `nearest` 和 `nearest-exact` 同样如此，后两者共用同一套内核（[UpSampleNearest2d.cu]" in zh
+    # the CPU kernels "those" named are not even shared by nearest-exact on the CPU: a channels_last map of 4
+    # channels, 30 rows x 1.02, is copied by nearest and not by nearest-exact
+    x = torch.arange(120.0).view(1, 4, 30, 1).contiguous(memory_format=torch.channels_last)
+    assert torch.equal(F.interpolate(x, scale_factor=(1.02, 1), mode="nearest"), x)
+    assert not torch.equal(F.interpolate(x, scale_factor=(1.02, 1), mode="nearest-exact"), x)
 
 
 def test_a_25_pixel_map_pools_to_12_without_ceil_mode_and_13_with_it():
@@ -2313,3 +2331,30 @@ def test_modes_table_is_the_float32_table_which_uint8_and_integer_input_do_not_f
         ),
     )
     assert "# Which input ranks each mode accepts for float32 input, tried on the installed torch" in source
+
+
+def test_the_corners_comment_names_the_modes_that_take_align_corners_true_lanczos_takes_only_false():
+    """Review r138-9: the corners cell asked 'Does each mode that takes align_corners (bicubic too) keep the corner
+    values?' and tabulates linear, bilinear, bicubic and trilinear; but lanczos takes an explicit align_corners=False
+    too (with antialias=True, the only way F.interpolate runs it), so 'each mode that takes align_corners' was one more
+    than the table. The four take align_corners=True; lanczos refuses it, and no other mode takes either value."""
+    source = (ROOT / "examples" / "upsample_how.py").read_text(encoding="utf-8")
+    comment = " ".join(source.split("# %% corners\n", 1)[1].split("CORNER_MODES", 1)[0].replace("#", " ").split())
+    assert comment.startswith(
+        "Does each mode that takes align_corners=True (bicubic too) keep the corner values? (lanczos takes only "
+        "False, and only with antialias=True.)"
+    )
+    ranks = {"linear": 3, "bilinear": 4, "bicubic": 4, "trilinear": 5, "lanczos": 4, "nearest": 4}
+    ranks |= {"nearest-exact": 4, "area": 4}
+
+    def takes(mode, align):
+        x = torch.rand((1, 1) + (6,) * (ranks[mode] - 2))
+        antialias = {"antialias": True} if mode == "lanczos" else {}
+        try:
+            F.interpolate(x, scale_factor=0.5, mode=mode, align_corners=align, **antialias)
+            return True
+        except (ValueError, RuntimeError, NotImplementedError):
+            return False
+
+    assert {mode for mode in ranks if takes(mode, True)} == {"linear", "bilinear", "bicubic", "trilinear"}
+    assert {mode for mode in ranks if takes(mode, False)} == {"linear", "bilinear", "bicubic", "trilinear", "lanczos"}
