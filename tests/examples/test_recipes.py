@@ -13,7 +13,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image
 
-from helpers import assert_pages_say, one_thread, printed_by, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import ROOT, assert_pages_say, one_thread, printed_by, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 # The page states these bit-for-bit patterns for oneDNN's AVX2 / AVX-512 kernels; limited to SSE4.1 the two layers agree.
 _NEEDS_ONEDNN_AVX2 = pytest.mark.skipif(
@@ -1506,3 +1506,21 @@ def test_padding_alone_does_not_make_the_layer_interpolate_the_crop_does_and_the
     assert cropped.shape == reference.shape and (cropped - reference).abs().max() < 1e-13
     docstring = " ".join(docstring_of((ROOT / "examples" / "recipes.py").read_text(encoding="utf-8")).split())
     assert "padded by one pixel by replication and the r extra output pixels on each side are cropped" in docstring
+
+
+def test_the_one_pixel_wide_bug_link_lands_on_the_section_that_states_the_bug():
+    """ "can come back with every row equal to the first ([Which modes work where](interpolate-support.md))"
+    landed on the top of that page; the bug is stated in its section {#width-one-bug} (review r139-7)."""
+    support = (ROOT / "docs" / "interpolate-support.md").read_text(encoding="utf-8")
+    section = support.split("### A one-pixel-wide output on the CPU {#width-one-bug}\n", 1)[1].split("\n## ", 1)[0]
+    assert "comes back with every row equal to the first" in section
+    assert_pages_say(
+        (
+            "recipes.md",
+            "can come back with every row equal to the first ([Which modes work where](interpolate-support.md#width-one-bug)).",
+        ),
+        (
+            "recipes.zh.md",
+            "返回的结果可能每一行都等于第一行（见[各模式支持哪些输入](interpolate-support.md#width-one-bug)）。",
+        ),
+    )
