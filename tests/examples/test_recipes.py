@@ -1524,3 +1524,30 @@ def test_the_one_pixel_wide_bug_link_lands_on_the_section_that_states_the_bug():
             "返回的结果可能每一行都等于第一行（见[各模式支持哪些输入](interpolate-support.md#width-one-bug)）。",
         ),
     )
+
+
+def test_the_pillow_cubic_link_lands_on_the_section_that_says_a_is_minus_one_half():
+    """ "uses Pillow's cubic (a = −0.5) instead of a = −0.75 (see [Which modes work where](interpolate-support.md))"
+    landed on the top of that page; a = −0.5 and the border renormalisation are stated in its section
+    What antialias=True computes, which the link now names and lands on (review r139-7)."""
+    for page, heading, words in (
+        ("interpolate-support.md", "## What antialias=True computes\n", ("`A = −0.5`", "renormalises them where")),
+        ("interpolate-support.zh.md", "## antialias=True 算的是什么\n", ("`A = −0.5`", "重新归一化")),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+        top = text.split(heading, 1)[0]
+        for word in words:
+            assert word in section
+        assert "−0.5" not in top
+    assert_pages_say(
+        (
+            "recipes.md",
+            "uses Pillow's cubic (a = −0.5) instead of a = −0.75 (see "
+            "[What antialias=True computes](interpolate-support.md#what-antialiastrue-computes)), and",
+        ),
+        (
+            "recipes.zh.md",
+            "而不是 a = −0.75（见[antialias=True 算的是什么](interpolate-support.md#antialiastrue-算的是什么)）；",
+        ),
+    )
