@@ -841,3 +841,24 @@ def test_the_start_table_is_the_root_of_the_mean_square_pooled_over_seeds_not_a_
     for page in ("super-resolution.md", "super-resolution.zh.md"):
         text = " ".join((ROOT / "docs" / page).read_text(encoding="utf-8").split())
         assert "averaged over the number of seeds" not in text and "对多个种子取平均" not in text, page
+
+
+def test_the_checkerboard_score_link_lands_on_the_section_that_defines_the_score():
+    """ "the checkerboard score of the [checkerboard page](checkerboard.md)" landed on the top of that page; the score
+    is defined in its section The checkerboard score (review r139-7)."""
+    for page, heading in (
+        ("checkerboard.md", "## The checkerboard score\n"),
+        ("checkerboard.zh.md", "## 棋盘格分数\n"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert heading in text
+        assert "variance" in text.split(heading, 1)[1] or "方差" in text.split(heading, 1)[1]
+        assert "方差" not in text.split(heading, 1)[0] and "variance of the phase" not in text.split(heading, 1)[0]
+    assert_pages_say(
+        (
+            "super-resolution.md",
+            "and the checkerboard score of the [checkerboard page](checkerboard.md#the-checkerboard-score) "
+            "on a constant grey input",
+        ),
+        ("super-resolution.zh.md", "在恒定灰度输入上[棋盘格一页](checkerboard.md#棋盘格分数)中的棋盘格分数"),
+    )
