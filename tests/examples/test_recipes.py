@@ -1551,3 +1551,33 @@ def test_the_pillow_cubic_link_lands_on_the_section_that_says_a_is_minus_one_hal
             "而不是 a = −0.75（见[antialias=True 算的是什么](interpolate-support.md#antialiastrue-算的是什么)）；",
         ),
     )
+
+
+def test_the_factor_makes_no_difference_link_lands_on_the_section_that_lists_the_kernels_special_cases():
+    """ "In eager mode the factor makes no difference where (see [Coordinates and align_corners](interpolate-coordinates.md))"
+    landed on the top of that page; the copying and doubling kernels the bullets list (and the pointer to the float32
+    rounding of a factor just above a whole number) are in its section `scale_factor` is not in/out (review r139-7)."""
+    for page, heading, words in (
+        (
+            "interpolate-coordinates.md",
+            "## `scale_factor` is not in/out\n",
+            ("when an axis keeps its size they copy it", "double", "within single-precision rounding"),
+        ),
+        ("interpolate-coordinates.zh.md", "## `scale_factor` 不等于 in/out\n", ()),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+        for word in words:
+            assert word in section
+        assert "when an axis keeps its size they copy it" not in text.split(heading, 1)[0]
+    assert_pages_say(
+        (
+            "recipes.md",
+            "In eager mode the factor makes no difference where "
+            "(see [`scale_factor` is not in/out](interpolate-coordinates.md#scale_factor-is-not-inout)):",
+        ),
+        (
+            "recipes.zh.md",
+            "缩放因子不起作用（见[`scale_factor` 不等于 in/out](interpolate-coordinates.md#scale_factor-不等于-inout)）：",
+        ),
+    )
