@@ -1581,3 +1581,28 @@ def test_the_factor_makes_no_difference_link_lands_on_the_section_that_lists_the
             "缩放因子不起作用（见[`scale_factor` 不等于 in/out](interpolate-coordinates.md#scale_factor-不等于-inout)）：",
         ),
     )
+
+
+def test_the_long_axis_link_lands_on_the_checkerboard_section_that_states_pixel_2_to_the_23_plus_2():
+    """ "(at ×2 from output pixel 2²³ + 2 on; see the [checkerboard page](checkerboard.md))" landed on the top of that
+    page; the wrong pair from output pixel 2²³ + 2 is stated in its section on layer type and initialisation
+    (review r139-7)."""
+    for page, heading in (
+        ("checkerboard.md", "## Layer type and initialisation are two separate choices\n"),
+        ("checkerboard.zh.md", "## 层的类型和初始化是两回事\n"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before, after = text.split(heading, 1)
+        assert "2²³ + 2" in after.split("\n## ", 1)[0]
+        assert "2²³ + 2" not in before
+    assert_pages_say(
+        (
+            "recipes.md",
+            "(at ×2 from output pixel 2²³ + 2 on; see the "
+            "[checkerboard page](checkerboard.md#layer-type-and-initialisation-are-two-separate-choices)).",
+        ),
+        (
+            "recipes.zh.md",
+            "（×2 时从输出像素 2²³ + 2 开始；见[棋盘格伪影](checkerboard.md#层的类型和初始化是两回事)一页）。",
+        ),
+    )
