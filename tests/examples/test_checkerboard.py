@@ -916,3 +916,25 @@ def test_bilinear_init_needs_groups_1_output_padding_0_dilation_1_and_says_so(ns
     doc = " ".join(ns["bilinear_"].__doc__.split())
     assert "the same on both axes, and output_padding 0, dilation 1 and groups 1" in doc
     assert "a depthwise one included, raises a ValueError" in doc
+
+
+def test_the_sub_pixel_form_link_lands_on_the_section_that_converts_the_kernel_4_layer():
+    """ "(the [pixel-shuffle page](pixel-shuffle.md) writes it as a sub-pixel convolution)" landed on the top of that
+    page; the kernel-4 transposed convolution is written as a 3×3 convolution and PixelShuffle(2) in its section
+    It is a transposed convolution (review r139-7)."""
+    for page, heading in (
+        ("pixel-shuffle.md", "## It is a transposed convolution\n"),
+        ("pixel-shuffle.zh.md", "## 它就是一个转置卷积\n"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before, after = text.split(heading, 1)
+        assert "`ConvTranspose2d(kernel_size=4" in after.split("\n## ", 1)[0]
+        assert "kernel_size=4" not in before
+    assert_pages_say(
+        (
+            "checkerboard.md",
+            "four disjoint 2×2 sets of taps (the [pixel-shuffle page](pixel-shuffle.md#it-is-a-transposed-convolution) "
+            "writes it as a sub-pixel convolution)",
+        ),
+        ("checkerboard.zh.md", "（[PixelShuffle 一页](pixel-shuffle.md#它就是一个转置卷积)把它写成了亚像素卷积）"),
+    )
