@@ -938,3 +938,25 @@ def test_the_sub_pixel_form_link_lands_on_the_section_that_converts_the_kernel_4
         ),
         ("checkerboard.zh.md", "（[PixelShuffle 一页](pixel-shuffle.md#它就是一个转置卷积)把它写成了亚像素卷积）"),
     )
+
+
+def test_the_kernel_copies_link_lands_on_the_section_that_shows_the_copies():
+    """ "adds one copy of its kernel per input pixel, `stride` pixels apart (shown on the
+    [ConvTranspose2d page](transposed-conv.md))" landed on the top of that page; the copies are stated and shown
+    (the stamp cell) in its section A convolution is a matrix; this is its transpose (review r139-7)."""
+    for page, heading in (
+        ("transposed-conv.md", "## A convolution is a matrix; this is its transpose\n"),
+        ("transposed-conv.zh.md", "## 卷积是一个矩阵，转置卷积是它的转置\n"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before, after = text.split(heading, 1)
+        assert "::: example transposed_conv.py#stamp" in after.split("\n## ", 1)[0]
+        assert "#stamp" not in before
+    assert_pages_say(
+        (
+            "checkerboard.md",
+            "`stride` pixels apart (shown on the "
+            "[ConvTranspose2d page](transposed-conv.md#a-convolution-is-a-matrix-this-is-its-transpose)).",
+        ),
+        ("checkerboard.zh.md", "（见 [ConvTranspose2d 一页](transposed-conv.md#卷积是一个矩阵转置卷积是它的转置)）。"),
+    )
