@@ -950,3 +950,25 @@ def test_with_inductor_too_the_long_axis_gap_is_tens_to_hundreds_of_eps_on_rando
             "（测试用 `aot_eager` 跑了 200 个随机输入，用 Inductor 跑了 20 个，每个都超过 20，两者都有超过 100 的）",
         ),
     )
+
+
+def test_the_downsample_module_link_lands_on_the_section_that_compiles_and_scripts_it():
+    """ "[What an nn.Downsample would be](downsample-module.md) checks its module with backend="eager" and with
+    torch.jit.script" landed on the top of that page; the checks are in its section torch.compile and TorchScript
+    (review r139-7)."""
+    for page, heading in (
+        ("downsample-module.md", "## torch.compile and TorchScript\n"),
+        ("downsample-module.zh.md", "## torch.compile 与 TorchScript\n"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before, after = text.split(heading, 1)
+        section = after.split("\n## ", 1)[0]
+        assert "::: example downsample_module.py#compile" in section and '`backend="aot_eager"`' in section
+        assert "#compile" not in before
+    assert_pages_say(
+        (
+            "torch-compile.md",
+            "[What an nn.Downsample would be](downsample-module.md#torchcompile-and-torchscript) checks its module with",
+        ),
+        ("torch-compile.zh.md", "[如果真有 nn.Downsample](downsample-module.md#torchcompile-与-torchscript) 一页用"),
+    )
