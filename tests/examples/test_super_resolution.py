@@ -862,3 +862,23 @@ def test_the_checkerboard_score_link_lands_on_the_section_that_defines_the_score
         ),
         ("super-resolution.zh.md", "在恒定灰度输入上[棋盘格一页](checkerboard.md#棋盘格分数)中的棋盘格分数"),
     )
+
+
+def test_the_icnr_link_lands_on_the_checkerboard_section_that_introduces_icnr():
+    """ "(ICNR, from the [checkerboard page](checkerboard.md))" landed on the top of that page; ICNR is introduced,
+    with its helper, in its section on layer type and initialisation (review r139-7)."""
+    for page, heading in (
+        ("checkerboard.md", "## Layer type and initialisation are two separate choices\n"),
+        ("checkerboard.zh.md", "## 层的类型和初始化是两回事\n"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before, after = text.split(heading, 1)
+        assert "::: example _upsamplers.py#icnr" in after.split("\n## ", 1)[0]
+        assert "ICNR" not in before.split("\n## ", 1)[1]
+    assert_pages_say(
+        (
+            "super-resolution.md",
+            "(ICNR, from the [checkerboard page](checkerboard.md#layer-type-and-initialisation-are-two-separate-choices)).",
+        ),
+        ("super-resolution.zh.md", "（ICNR，见[棋盘格一页](checkerboard.md#层的类型和初始化是两回事)）。"),
+    )
