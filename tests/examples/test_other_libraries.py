@@ -2082,3 +2082,41 @@ def test_the_uint8_far_sizes_sentence_says_a_fifth_of_the_values_is_two_fifths_o
     assert "约有五分之一的像素" not in zh
     source = (ROOT / "examples" / "other_libraries.py").read_text(encoding="utf-8")
     assert "share of channel values that differ per case" in source and "share of pixels that differ" not in source
+
+
+def _section_ids(page: str, suffix: str) -> list[str]:
+    """The ids mkdocs gives the ## and ### headings of docs/PAGE (pymdownx slugify, lower case, or an explicit {#id})."""
+    import re
+
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+    ids = []
+    for line in (ROOT / "docs" / f"{page}{suffix}").read_text(encoding="utf-8").splitlines():
+        if m := re.match(r"#{2,3} (.*?)\s*(\{#([\w-]+)\})?$", line):
+            ids.append(m.group(3) or slug(m.group(1).replace("`", ""), "-"))
+    return ids
+
+
+def test_links_into_other_pages_land_on_the_section_that_states_the_thing():
+    """Review r139-4: four links of this page landed on the top of a page whose one section states the thing the
+    sentence points to: the width-one bug ('see [Which modes work where](interpolate-support.md)'; its section
+    #width-one-bug), `scale_factor` against in/out (the sentence named the section, the link did not go there), the
+    `align_corners=False` source position (upsample.md, section align_corners) and the uint8 kernels' rounding between
+    two passes (interpolate-dtypes.md, section 'uint8: rounding, and where it happens'). en and zh now link the
+    section, the same one in both (by its place among the target's headings)."""
+    import re
+
+    expected = [
+        ("interpolate-support", 4),  # A one-pixel-wide output on the CPU {#width-one-bug}
+        ("interpolate-support", 4),  # the exact rule
+        ("interpolate-coordinates", 5),  # `scale_factor` is not in/out
+        ("upsample", 4),  # `align_corners`
+        ("interpolate-dtypes", 2),  # uint8: rounding, and where it happens
+    ]
+    for suffix in (".md", ".zh.md"):
+        text = (ROOT / "docs" / f"other-libraries{suffix}").read_text(encoding="utf-8")
+        links = re.findall(
+            r"\]\((interpolate-support|interpolate-coordinates|upsample|interpolate-dtypes)\.md(?:#([^)]*))?\)", text
+        )
+        assert links == [(page, _section_ids(page, suffix)[i]) for page, i in expected], (suffix, links)

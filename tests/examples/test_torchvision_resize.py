@@ -1785,7 +1785,46 @@ def test_every_link_to_a_whole_page_is_labelled_with_that_pages_title():
     for suffix in (".md", ".zh.md"):
         text = (ROOT / "docs" / f"torchvision-resize{suffix}").read_text(encoding="utf-8")
         links = re.findall(r"\[([^\]]+)\]\(([a-z-]+)\.md\)", text)
-        assert {target for _, target in links} >= {"interpolate-dtypes", "interpolate-support", "other-libraries"}
+        assert {target for _, target in links} >= {"other-libraries"}  # the rest link a section since r139-4
         for label, target in links:
             title = (ROOT / "docs" / f"{target}{suffix}").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
             assert label[:1].lower() + label[1:] == title[:1].lower() + title[1:], (suffix, label, title)
+
+
+def _section_ids(page: str, suffix: str) -> list[str]:
+    """The ids mkdocs gives the ## and ### headings of docs/PAGE (pymdownx slugify, lower case, or an explicit {#id})."""
+    import re
+
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+    ids = []
+    for line in (ROOT / "docs" / f"{page}{suffix}").read_text(encoding="utf-8").splitlines():
+        if m := re.match(r"#{2,3} (.*?)\s*(\{#([\w-]+)\})?$", line):
+            ids.append(m.group(3) or slug(m.group(1).replace("`", ""), "-"))
+    return ids
+
+
+def test_links_into_other_pages_land_on_the_section_that_states_the_thing():
+    """Review r139-4: four links of this page landed on the top of a page whose one section states the thing the
+    sentence points to: the shift of `NEAREST`'s floor(i * scale) (interpolate-coordinates.md, section '`nearest`
+    versus `nearest-exact`', which measures it), the width-one bug (interpolate-support.md#width-one-bug), the two-pass
+    model measured for torch alone (interpolate-dtypes.md, section 'uint8: rounding, and where it happens') and the
+    uint8 1x1 assert (interpolate-support.md, section 'Dtypes and devices'; not the width-one section). en and zh now
+    link the section, the same one in both (by its place among the target's headings)."""
+    import re
+
+    expected = [
+        ("interpolate-coordinates", 3),  # `nearest` versus `nearest-exact`
+        ("interpolate-support", 4),  # A one-pixel-wide output on the CPU {#width-one-bug}
+        ("interpolate-support", 4),  # the exact rule
+        ("interpolate-dtypes", 2),  # uint8: rounding, and where it happens
+        ("interpolate-support", 5),  # Dtypes and devices
+        ("interpolate-support", 4),  # torch's stride test
+    ]
+    for suffix in (".md", ".zh.md"):
+        text = (ROOT / "docs" / f"torchvision-resize{suffix}").read_text(encoding="utf-8")
+        links = re.findall(
+            r"\]\((interpolate-support|interpolate-coordinates|interpolate-dtypes)\.md(?:#([^)]*))?\)", text
+        )
+        assert links == [(page, _section_ids(page, suffix)[i]) for page, i in expected], (suffix, links)
