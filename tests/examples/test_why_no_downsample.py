@@ -3399,3 +3399,35 @@ def test_bfloat16_elu_orders_differ_with_an_alpha_such_as_2_5_with_avx2_and_avx_
             "另一种得到 −2.1141022443771362e-07，两者相差一个 bfloat16 舍入单位。",
         ),
     )
+
+
+def test_the_doubling_and_assert_links_land_on_the_sections_that_state_them():
+    """The area paragraph's "see [Coordinates and align_corners](interpolate-coordinates.md)", for the CPU's
+    channels-last nearest kernel that doubles each pixel, and "see [Which modes work where](interpolate-support.md)",
+    for the AVX2 assert on a 3-channel uint8 1x1 output, landed on the top of those pages: the doubling is stated in
+    the section "scale_factor is not in/out", the assert in the section "Dtypes and devices"."""
+    sections = {
+        ("interpolate-coordinates.md", "## `scale_factor` is not in/out\n"): "they also double when the output has",
+        ("interpolate-coordinates.zh.md", "## `scale_factor` 不等于 in/out\n"): "输出是输入的两倍时还会直接加倍",
+        ("interpolate-support.md", "## Dtypes and devices\n"): "assertion, with or without antialias",
+        ("interpolate-support.zh.md", "## dtype 与设备\n"): "内部断言",
+    }
+    for (page, heading), words in sections.items():
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+        assert words in section, (page, heading)
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "see [Coordinates and align_corners](interpolate-coordinates.md#scale_factor-is-not-inout))",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "见[坐标映射与 align_corners](interpolate-coordinates.md#scale_factor-不等于-inout)）",
+        ),
+        (
+            "why-no-downsample.md",
+            "internal assert, see [Which modes work where](interpolate-support.md#dtypes-and-devices);",
+        ),
+        ("why-no-downsample.zh.md", "见[各模式支持哪些输入](interpolate-support.md#dtype-与设备)；"),
+    )
