@@ -2836,12 +2836,12 @@ def test_the_link_for_cudas_antialias_limits_lands_on_a_page_that_covers_bilinea
         (
             "why-no-downsample.md",
             "bilinear on both axes stops below 100× in float32 and below 50× in float64 (see [what an nn.Downsample "
-            "would be](downsample-module.md), which covers bilinear only), bicubic, whose filter is twice as wide, at "
+            "would be](downsample-module.md#factors-up-to-100), which covers bilinear only), bicubic, whose filter is twice as wide, at "
             "about half those factors)",
         ),
         (
             "why-no-downsample.zh.md",
-            "float32 不到 100 倍、float64 不到 50 倍就放不下了（见[如果真有 nn.Downsample](downsample-module.md)，"
+            "float32 不到 100 倍、float64 不到 50 倍就放不下了（见[如果真有 nn.Downsample](downsample-module.md#倍数一直到-100)，"
             "那一页只讲双线性插值），双三次插值的滤波器宽一倍，在大约一半的倍数上就放不下了）",
         ),
     )
@@ -3430,4 +3430,33 @@ def test_the_doubling_and_assert_links_land_on_the_sections_that_state_them():
             "internal assert, see [Which modes work where](interpolate-support.md#dtypes-and-devices);",
         ),
         ("why-no-downsample.zh.md", "见[各模式支持哪些输入](interpolate-support.md#dtype-与设备)；"),
+    )
+
+
+def test_the_table_rows_cuda_links_land_on_the_sections_that_state_the_uint8_refusal_and_the_factor_limits():
+    """The table's "on CUDA, uint8 is [refused]: see [dtype and memory format](interpolate-dtypes.md)" and "(see
+    [what an nn.Downsample would be](downsample-module.md), which covers bilinear only)" landed on those pages' tops:
+    the CUDA uint8 refusal of antialias is in the section "Which dtypes each mode accepts", the 100x / 50x limits of
+    the shared memory in the section "Factors up to 100"."""
+    sections = {
+        ("interpolate-dtypes.md", "## Which dtypes each mode accepts\n"): "bfloat16 work, uint8 does not",
+        ("interpolate-dtypes.zh.md", "## 各模式支持哪些数据类型\n"): "支持 float16 和 bfloat16，不支持 uint8",
+        ("downsample-module.md", "### Factors up to 100\n"): "factor of 100 in float32 and below 50 in float64",
+        ("downsample-module.zh.md", "### 倍数一直到 100\n"): "float32 下到不了 100 倍，在 float64 下到不了 50 倍",
+    }
+    for (page, heading), words in sections.items():
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        section = text.split(heading, 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+        assert words in " ".join(section.split()), (page, heading)
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "see [dtype and memory format](interpolate-dtypes.md#which-dtypes-each-mode-accepts),",
+        ),
+        ("why-no-downsample.zh.md", "见[数据类型与内存格式](interpolate-dtypes.md#各模式支持哪些数据类型)，"),
+        (
+            "why-no-downsample.md",
+            "(see [what an nn.Downsample would be](downsample-module.md#factors-up-to-100), which",
+        ),
+        ("why-no-downsample.zh.md", "（见[如果真有 nn.Downsample](downsample-module.md#倍数一直到-100)，那一页"),
     )
