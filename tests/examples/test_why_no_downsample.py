@@ -1940,13 +1940,13 @@ def test_relu6_prelu_rrelu_and_softshrink_commute_with_max_pooling_except_for_th
         ),
         (
             "why-no-downsample.md",
-            "Softshrink turns −0.3 into −0.0 and 0.3 into +0.0, so a window holding −0.3 and then",
+            "Softshrink turns 0.3 into +0.0, and −0.3 into −0.0 in its scalar code",
         ),
         (
             "why-no-downsample.zh.md",
             "ReLU、ReLU6、LeakyReLU、PReLU、RReLU（eval 模式下；训练模式下它为每个值随机取斜率）",
         ),
-        ("why-no-downsample.zh.md", "Softshrink 则把 −0.3 变成 −0.0，把 0.3 变成 +0.0"),
+        ("why-no-downsample.zh.md", "Softshrink 则把 0.3 变成 +0.0；−0.3 在它的标量代码里变成 −0.0"),
     )
     values = [-2.0, -1.0, -0.5, -0.3, -1e-45, -0.0, 0.0, 1e-45, 0.3, 0.5, 1.0, 2.0]
     named = {
@@ -2836,12 +2836,12 @@ def test_the_link_for_cudas_antialias_limits_lands_on_a_page_that_covers_bilinea
         (
             "why-no-downsample.md",
             "bilinear on both axes stops below 100× in float32 and below 50× in float64 (see [what an nn.Downsample "
-            "would be](downsample-module.md), which covers bilinear only), bicubic, whose filter is twice as wide, at "
+            "would be](downsample-module.md#factors-up-to-100), which covers bilinear only), bicubic, whose filter is twice as wide, at "
             "about half those factors)",
         ),
         (
             "why-no-downsample.zh.md",
-            "float32 不到 100 倍、float64 不到 50 倍就放不下了（见[如果真有 nn.Downsample](downsample-module.md)，"
+            "float32 不到 100 倍、float64 不到 50 倍就放不下了（见[如果真有 nn.Downsample](downsample-module.md#倍数一直到-100)，"
             "那一页只讲双线性插值），双三次插值的滤波器宽一倍，在大约一半的倍数上就放不下了）",
         ),
     )
@@ -3397,5 +3397,119 @@ def test_bfloat16_elu_orders_differ_with_an_alpha_such_as_2_5_with_avx2_and_avx_
             "对 bfloat16 输入，`alpha` 取 2.5 这类值（而非默认的 1）的 ELU，两条路径的舍入也可能不同："
             "`alpha=2.5` 时，一张全为 −8.475035429000854e-08 的 bfloat16 2×32 图像，一种顺序得到 −2.123415470123291e-07，"
             "另一种得到 −2.1141022443771362e-07，两者相差一个 bfloat16 舍入单位。",
+        ),
+    )
+
+
+def test_the_doubling_and_assert_links_land_on_the_sections_that_state_them():
+    """The area paragraph's "see [Coordinates and align_corners](interpolate-coordinates.md)", for the CPU's
+    channels-last nearest kernel that doubles each pixel, and "see [Which modes work where](interpolate-support.md)",
+    for the AVX2 assert on a 3-channel uint8 1x1 output, landed on the top of those pages: the doubling is stated in
+    the section "scale_factor is not in/out", the assert in the section "Dtypes and devices"."""
+    sections = {
+        ("interpolate-coordinates.md", "## `scale_factor` is not in/out\n"): "they also double when the output has",
+        ("interpolate-coordinates.zh.md", "## `scale_factor` 不等于 in/out\n"): "输出是输入的两倍时还会直接加倍",
+        ("interpolate-support.md", "## Dtypes and devices\n"): "assertion, with or without antialias",
+        ("interpolate-support.zh.md", "## dtype 与设备\n"): "内部断言",
+    }
+    for (page, heading), words in sections.items():
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+        assert words in section, (page, heading)
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "see [Coordinates and align_corners](interpolate-coordinates.md#scale_factor-is-not-inout))",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "见[坐标映射与 align_corners](interpolate-coordinates.md#scale_factor-不等于-inout)）",
+        ),
+        (
+            "why-no-downsample.md",
+            "internal assert, see [Which modes work where](interpolate-support.md#dtypes-and-devices);",
+        ),
+        ("why-no-downsample.zh.md", "见[各模式支持哪些输入](interpolate-support.md#dtype-与设备)；"),
+    )
+
+
+def test_the_table_rows_cuda_links_land_on_the_sections_that_state_the_uint8_refusal_and_the_factor_limits():
+    """The table's "on CUDA, uint8 is [refused]: see [dtype and memory format](interpolate-dtypes.md)" and "(see
+    [what an nn.Downsample would be](downsample-module.md), which covers bilinear only)" landed on those pages' tops:
+    the CUDA uint8 refusal of antialias is in the section "Which dtypes each mode accepts", the 100x / 50x limits of
+    the shared memory in the section "Factors up to 100"."""
+    sections = {
+        ("interpolate-dtypes.md", "## Which dtypes each mode accepts\n"): "bfloat16 work, uint8 does not",
+        ("interpolate-dtypes.zh.md", "## 各模式支持哪些数据类型\n"): "支持 float16 和 bfloat16，不支持 uint8",
+        ("downsample-module.md", "### Factors up to 100\n"): "factor of 100 in float32 and below 50 in float64",
+        ("downsample-module.zh.md", "### 倍数一直到 100\n"): "float32 下到不了 100 倍，在 float64 下到不了 50 倍",
+    }
+    for (page, heading), words in sections.items():
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        section = text.split(heading, 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+        assert words in " ".join(section.split()), (page, heading)
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "see [dtype and memory format](interpolate-dtypes.md#which-dtypes-each-mode-accepts),",
+        ),
+        ("why-no-downsample.zh.md", "见[数据类型与内存格式](interpolate-dtypes.md#各模式支持哪些数据类型)，"),
+        (
+            "why-no-downsample.md",
+            "(see [what an nn.Downsample would be](downsample-module.md#factors-up-to-100), which",
+        ),
+        ("why-no-downsample.zh.md", "（见[如果真有 nn.Downsample](downsample-module.md#倍数一直到-100)，那一页"),
+    )
+
+
+SOFTSHRINK_BLOCKS = """
+import torch, torch.nn.functional as F
+blocks = {torch.float16: 32, torch.bfloat16: 32, torch.float32: 16, torch.float64: 8}
+for dtype, block in blocks.items():
+    for n in range(1, 4 * block + 2):
+        negative = torch.signbit(F.softshrink(torch.full((n,), -0.3, dtype=dtype))).nonzero().flatten().tolist()
+        assert negative == list(range(n - n % block, n)), (dtype, n, negative)  # -0.0 from the scalar code only
+        assert not torch.signbit(F.softshrink(torch.full((n,), 0.3, dtype=dtype))).any(), (dtype, n)
+    rows = torch.full((3, 2 * block + 5), -0.3, dtype=dtype)  # rows of a view: each row's last 5 values are scalar
+    negative = torch.signbit(F.softshrink(rows[:, 1:])).nonzero()[:, 1].unique().tolist()
+    assert negative == list(range(2 * block, 2 * block + 4)), (dtype, negative)
+    strided = torch.signbit(F.softshrink(torch.full((4 * block,), -0.3, dtype=dtype)[::2]))
+    assert strided.all(), dtype  # not contiguous: the scalar code on every value
+    x = torch.full((1, 1, 64, 64), -0.3, dtype=dtype)
+    x[..., 1::2] = 0.3  # windows of -0.3 and then 0.3
+    after, before = F.max_pool2d(F.softshrink(x), (1, 2)), F.softshrink(F.max_pool2d(x, (1, 2)))
+    assert not torch.signbit(after).any() and not torch.signbit(before).any(), dtype  # +0.0 both ways
+    window = torch.tensor([-0.3, 0.3], dtype=dtype).view(1, 1, 2)
+    after, before = F.max_pool1d(F.softshrink(window), 2), F.softshrink(F.max_pool1d(window, 2))
+    assert torch.signbit(after).item() and not torch.signbit(before).item(), dtype
+print("ok")
+"""
+
+
+@pytest.mark.parametrize("capability", ["default", "avx2", None])
+def test_softshrink_turns_minus_0_3_into_minus_zero_only_in_its_scalar_code_not_in_its_simd_blocks(capability):
+    """Review r139-1: the bullet said "Softshrink turns -0.3 into -0.0 and 0.3 into +0.0, so a window holding -0.3
+    and then 0.3 gives -0.0 one way and +0.0 the other", and its test pooled only windows of two values. The -0.0 comes
+    from Softshrink's scalar code; its SIMD code, on contiguous values in blocks of 16 float32 (8 float64, 32 float16
+    or bfloat16), gives +0.0, so on a 64x64 image of such windows both orders give +0.0. Swept over the four float
+    dtypes, tensor lengths up to four blocks and one more, rows of a view and a strided view, under torch's generic
+    x86 code, AVX2 and this machine's code."""
+    env = {"ATEN_CPU_CAPABILITY": capability} if capability else {}
+    assert run_python(SOFTSHRINK_BLOCKS, **env).strip() == "ok"
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "and Softshrink turns 0.3 into +0.0, and −0.3 into −0.0 in its scalar code but into +0.0 in its SIMD code, "
+            "which takes contiguous values in blocks of 16 float32 (8 float64, 32 float16 or bfloat16) and leaves the "
+            "rest to the scalar code, so a window holding −0.3 and then 0.3 gives −0.0 one way and +0.0 the other where "
+            "the scalar code runs, as on a tensor of just those two values, and +0.0 both ways in a 64×64 image of such "
+            "windows;",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "−0.3 在它的标量代码里变成 −0.0，在它的 SIMD 代码里却变成 +0.0（SIMD 代码按块处理内存连续的值，每块 16 个 "
+            "float32（float64 为 8 个，float16 和 bfloat16 为 32 个），剩下的交给标量代码），所以窗口里先出现 −0.3、"
+            "后出现 0.3 时，在标量代码运行的地方（例如只含这两个值的张量），一种顺序得到 −0.0，另一种得到 +0.0，"
+            "而在由这样的窗口组成的 64×64 图像里，两种顺序都得到 +0.0；",
         ),
     )
