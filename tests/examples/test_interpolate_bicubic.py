@@ -2003,12 +2003,13 @@ def test_links_that_name_a_page_give_its_title():
     """Review r138-3: the list of differences pointed to the coordinates page as [Coordinates] (zh [坐标映射]), a
     title that page does not have (Coordinates and align_corners, zh 坐标映射与 align_corners, as the nav and the other
     pages call it). Every link of this page that names a page by its title (to the coordinates, support and dtypes
-    pages, without an anchor) now gives the target page's own title, in en and zh. And the 8-bit paragraph named the
+    pages, without an anchor) now gives the target page's own title, in en and zh (the dtypes page's one link now has
+    an anchor, see test_the_1x1_assert_pointer_lands_on_the_channels_last_section_that_states_it). And the 8-bit paragraph named the
     other-libraries page [多库对比]一页 (en [comparison of libraries]), a title it does not have (与 Pillow、OpenCV、
     scikit-image 对比, Against Pillow, OpenCV, scikit-image): its links are in the sweep too."""
     for suffix in (".md", ".zh.md"):
         text = (ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8")
-        for target in ("interpolate-coordinates", "interpolate-support", "interpolate-dtypes", "other-libraries"):
+        for target in ("interpolate-coordinates", "interpolate-support", "other-libraries"):
             title = (ROOT / "docs" / f"{target}{suffix}").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
             labels = re.findall(rf"\[([^\[\]\n]+)\]\({target}\.md\)", text)
             assert labels and set(labels) == {title}, (suffix, target, labels, title)
@@ -2057,3 +2058,22 @@ def test_bilinear_on_both_axes_can_leave_a_float32_constant_by_three_steps(capab
         ),
     )
     assert "can miss it by a few rounding steps" in source
+
+
+def test_the_1x1_assert_pointer_lands_on_the_channels_last_section_that_states_it():
+    """Review r139-3: "a contiguous 3-channel image ... shrunk to exactly 1×1 fails with an internal assert (see [dtype
+    and memory format](interpolate-dtypes.md))" (zh 见[数据类型与内存格式](interpolate-dtypes.md)) landed on the top of
+    that page, whose intro says nothing of the assert; its channels_last section states it. The link now carries the
+    anchor, in en and zh, and the section it lands on is the one that names the internal assert."""
+    for suffix, words, assert_words in (
+        (".md", "[dtype and memory format](interpolate-dtypes.md#channels_last)", "internal assert"),
+        (".zh.md", "[数据类型与内存格式](interpolate-dtypes.md#channels_last)一页的 channels_last 一节", "内部断言"),
+    ):
+        text = " ".join((ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8").split())
+        assert "(interpolate-dtypes.md)" not in text, suffix
+        link = text.index(words)
+        assert assert_words in text[link - 400 : link], suffix  # the pointer is the 1x1 assert's
+        target = (ROOT / "docs" / f"interpolate-dtypes{suffix}").read_text(encoding="utf-8")
+        sections = re.split(r"^## ", target, flags=re.M)
+        top, channels_last = sections[0], next(s for s in sections if s.startswith("channels_last\n"))
+        assert assert_words not in top and assert_words in channels_last, suffix
