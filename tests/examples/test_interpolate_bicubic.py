@@ -2004,12 +2004,13 @@ def test_links_that_name_a_page_give_its_title():
     title that page does not have (Coordinates and align_corners, zh 坐标映射与 align_corners, as the nav and the other
     pages call it). Every link of this page that names a page by its title (to the coordinates, support and dtypes
     pages, without an anchor) now gives the target page's own title, in en and zh (the dtypes page's one link now has
-    an anchor, see test_the_1x1_assert_pointer_lands_on_the_channels_last_section_that_states_it). And the 8-bit paragraph named the
+    an anchor, see test_the_1x1_assert_pointer_lands_on_the_channels_last_section_that_states_it, and so do its
+    links to the support page, see test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page). And the 8-bit paragraph named the
     other-libraries page [多库对比]一页 (en [comparison of libraries]), a title it does not have (与 Pillow、OpenCV、
     scikit-image 对比, Against Pillow, OpenCV, scikit-image): its links are in the sweep too."""
     for suffix in (".md", ".zh.md"):
         text = (ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8")
-        for target in ("interpolate-coordinates", "interpolate-support", "other-libraries"):
+        for target in ("interpolate-coordinates", "other-libraries"):
             title = (ROOT / "docs" / f"{target}{suffix}").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
             labels = re.findall(rf"\[([^\[\]\n]+)\]\({target}\.md\)", text)
             assert labels and set(labels) == {title}, (suffix, target, labels, title)
@@ -2077,3 +2078,27 @@ def test_the_1x1_assert_pointer_lands_on_the_channels_last_section_that_states_i
         sections = re.split(r"^## ", target, flags=re.M)
         top, channels_last = sections[0], next(s for s in sections if s.startswith("channels_last\n"))
         assert assert_words not in top and assert_words in channels_last, suffix
+
+
+_BUG_WORDS = {"en": ("torch bug", "one pixel wide"), "zh": ("缺陷", "宽 1 像素", "宽度为 1")}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page(language):
+    """Review r139-3: the pointers from the one-pixel-wide bug to "see [Which modes work where](interpolate-support.md)"
+    (zh 见[各模式支持哪些输入](interpolate-support.md)) landed on the top of that page, which is about which arguments
+    constrain each other and does not mention the bug; its section A one-pixel-wide output on the CPU
+    (#width-one-bug, zh CPU 上一个像素宽的输出) states it. Every link to the support page whose sentence names the bug
+    now carries that anchor, and the section it lands on is the bug's."""
+    suffix = ".md" if language == "en" else ".zh.md"
+    text = " ".join((ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8").split())
+    anchors = []
+    for match in re.finditer(r"\[[^\[\]]+\]\(interpolate-support\.md(#[\w-]*)?\)", text):
+        sentence = text[max(0, match.start() - 500) : match.start()]
+        if any(word in sentence for word in _BUG_WORDS[language]):
+            anchors.append(match.group(1))
+    assert len(anchors) >= 4 and set(anchors) == {"#width-one-bug"}, anchors
+    support = (ROOT / "docs" / f"interpolate-support{suffix}").read_text(encoding="utf-8")
+    top, section = support.split("{#width-one-bug}")[0], support.split("{#width-one-bug}")[1].split("\n#")[0]
+    width_one = "width of 1**" if language == "en" else "宽度为 1**"
+    assert width_one in section and width_one not in top
