@@ -2093,3 +2093,24 @@ def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page
     top, section = support.split("{#width-one-bug}")[0], support.split("{#width-one-bug}")[1].split("\n#")[0]
     width_one = "width of 1**" if language == "en" else "宽度为 1**"
     assert width_one in section and width_one not in top
+
+
+@pytest.mark.parametrize(
+    ("suffix", "anchor", "words"),
+    [
+        (".md", "#dtypes-and-devices", "own size, both axes"),
+        (".zh.md", "#dtype-与设备", "在检查 dtype 之前就直接复制输入"),
+    ],
+)
+def test_the_cuda_uint8_bilinear_pointer_lands_on_the_support_pages_dtypes_section(suffix, anchor, words):
+    """Review r139-3: "(the plain `bilinear` kernel accepts uint8 only at the input's own size, where it copies the input
+    before its dtype check, [Which modes work where](interpolate-support.md)" (zh 见[各模式支持哪些输入](...)) landed
+    on the top of that page, which says nothing of dtypes; its section Dtypes and devices (zh dtype 与设备) states the
+    CUDA uint8 copy. The link carries that section's anchor, as mkdocs writes it in each language."""
+    text = (ROOT / "docs" / f"interpolate-dtypes{suffix}").read_text(encoding="utf-8")
+    assert "](interpolate-support.md)" not in text
+    assert f"](interpolate-support.md{anchor})" in text
+    support = (ROOT / "docs" / f"interpolate-support{suffix}").read_text(encoding="utf-8")
+    sections = re.split(r"^## ", support, flags=re.M)
+    slugs = {re.sub(r"[^\w\s-]", "", s.splitlines()[0]).strip().lower().replace(" ", "-"): s for s in sections[1:]}
+    assert words in slugs[anchor[1:]] and words not in sections[0]
