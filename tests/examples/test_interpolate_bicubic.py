@@ -2005,12 +2005,13 @@ def test_links_that_name_a_page_give_its_title():
     pages call it). Every link of this page that names a page by its title (to the coordinates, support and dtypes
     pages, without an anchor) now gives the target page's own title, in en and zh (the dtypes page's one link now has
     an anchor, see test_the_1x1_assert_pointer_lands_on_the_channels_last_section_that_states_it, and so do its
-    links to the support page, see test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page). And the 8-bit paragraph named the
+    links to the support page, see test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page, and
+    its link to the other-libraries page, see test_the_8_bit_rounding_pointer_lands_on_the_8_bit_section). And the 8-bit paragraph named the
     other-libraries page [多库对比]一页 (en [comparison of libraries]), a title it does not have (与 Pillow、OpenCV、
     scikit-image 对比, Against Pillow, OpenCV, scikit-image): its links are in the sweep too."""
     for suffix in (".md", ".zh.md"):
         text = (ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8")
-        for target in ("interpolate-coordinates", "other-libraries"):
+        for target in ("interpolate-coordinates",):
             title = (ROOT / "docs" / f"{target}{suffix}").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
             labels = re.findall(rf"\[([^\[\]\n]+)\]\({target}\.md\)", text)
             assert labels and set(labels) == {title}, (suffix, target, labels, title)
@@ -2102,3 +2103,34 @@ def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page
     top, section = support.split("{#width-one-bug}")[0], support.split("{#width-one-bug}")[1].split("\n#")[0]
     width_one = "width of 1**" if language == "en" else "宽度为 1**"
     assert width_one in section and width_one not in top
+
+
+@pytest.mark.parametrize(
+    ("suffix", "link", "heading", "words"),
+    [
+        (
+            ".md",
+            "[Against Pillow, OpenCV, scikit-image](other-libraries.md#8-bit-images) measures that in its section 8-bit images",
+            "## 8-bit images",
+            "rounding to whole levels between its horizontal and its vertical pass",
+        ),
+        (
+            ".zh.md",
+            "[与 Pillow、OpenCV、scikit-image 对比](other-libraries.md#8-位图像)一页的“8 位图像”一节测量了这一差别",
+            "## 8 位图像",
+            "在水平和垂直两趟计算之间会先舍入到整数灰度级",
+        ),
+    ],
+)
+def test_the_8_bit_rounding_pointer_lands_on_the_8_bit_section(suffix, link, heading, words):
+    """Review r139-3: "On 8-bit images the two round differently ...; the page [Against Pillow, OpenCV,
+    scikit-image](other-libraries.md) measures that" (zh ...一页测量了这一差别) landed on the top of that page, which
+    compares float results; its section 8-bit images (zh 8 位图像, anchors #8-bit-images and #8-位图像 as mkdocs writes
+    them) states Pillow's rounding between passes and measures torch's uint8 against it. The link now carries that
+    anchor, and the section it names is the one that says so."""
+    text = " ".join((ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8").split())
+    assert "(other-libraries.md)" not in text and link in text
+    target = (ROOT / "docs" / f"other-libraries{suffix}").read_text(encoding="utf-8")
+    top, _, rest = target.partition(f"\n{heading}\n")
+    section = " ".join(rest.split("\n## ")[0].split())
+    assert rest and words in section and words not in " ".join(top.split())
