@@ -2114,3 +2114,37 @@ def test_the_cuda_uint8_bilinear_pointer_lands_on_the_support_pages_dtypes_secti
     sections = re.split(r"^## ", support, flags=re.M)
     slugs = {re.sub(r"[^\w\s-]", "", s.splitlines()[0]).strip().lower().replace(" ", "-"): s for s in sections[1:]}
     assert words in slugs[anchor[1:]] and words not in sections[0]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "link", "heading", "words"),
+    [
+        (
+            ".md",
+            "is on the section Large images: float32 positions of [Against Pillow, OpenCV, scikit-image]"
+            "(other-libraries.md#large-images-float32-positions))",
+            "## Large images: float32 positions",
+            "so the gap grows with the image",
+        ),
+        (
+            ".zh.md",
+            "见[与 Pillow、OpenCV、scikit-image 对比](other-libraries.md#大图float32-的采样位置)一页的“大图：float32 的采样位置”一节",
+            "## 大图：float32 的采样位置",
+            "float32",
+        ),
+    ],
+)
+def test_the_pointer_to_how_float32_error_grows_with_size_lands_on_the_large_images_section(
+    suffix, link, heading, words
+):
+    """Review r139-3: "(how that grows with the image size is on [Against Pillow, OpenCV, scikit-image](other-libraries.md))"
+    (zh 见[...](other-libraries.md)) landed on the top of that page, whose matches are on images of at most 256 pixels
+    a side; its section Large images: float32 positions (zh 大图：float32 的采样位置, anchors as mkdocs writes them)
+    shows the float32 gap growing with the image. The link carries that anchor and names the section."""
+    text = " ".join((ROOT / "docs" / f"interpolate-dtypes{suffix}").read_text(encoding="utf-8").split())
+    assert "(other-libraries.md)" not in text and link in text
+    target = (ROOT / "docs" / f"other-libraries{suffix}").read_text(encoding="utf-8")
+    top, _, rest = target.partition(f"\n{heading}\n")
+    section = rest.split("\n## ")[0]
+    assert rest and words in section
+    assert "::: example other_libraries.py#large_images" in section  # the cell that measures it by size
