@@ -1971,3 +1971,32 @@ def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page
     top, section = support.split("{#width-one-bug}")[0], support.split("{#width-one-bug}")[1].split("\n#")[0]
     width_one = "width of 1**" if language == "en" else "宽度为 1**"
     assert width_one in section and width_one not in top
+
+
+@pytest.mark.parametrize(
+    ("suffix", "link", "heading"),
+    [
+        (
+            ".md",
+            "(`floorf`, see the section No 1-D mode has antialias of [Resampling audio]"
+            "(audio-resampling.md#no-1-d-mode-has-antialias))",
+            "## No 1-D mode has antialias",
+        ),
+        (
+            ".zh.md",
+            "（`floorf`，见[音频重采样](audio-resampling.md#一维模式都没有-antialias)一页的“一维模式都没有 antialias”一节）",
+            "## 一维模式都没有 antialias",
+        ),
+    ],
+)
+def test_the_floorf_pointer_lands_on_the_audio_section_that_explains_it(suffix, link, heading):
+    """Review r139-3: "(`floorf`, see [Resampling audio](audio-resampling.md))" (zh 见[音频重采样](...)) landed on the
+    top of that page, whose intro does not mention it; the section No 1-D mode has antialias (zh 一维模式都没有
+    antialias, anchors as mkdocs writes them) explains the single-precision floor (guard_index_and_lambda). The link
+    carries that anchor and names the section."""
+    text = " ".join((ROOT / "docs" / f"interpolate-gradients{suffix}").read_text(encoding="utf-8").split())
+    assert "(audio-resampling.md)" not in text and link in text
+    target = (ROOT / "docs" / f"audio-resampling{suffix}").read_text(encoding="utf-8")
+    top, _, rest = target.partition(f"\n{heading}\n")
+    section = rest.split("\n## ")[0]
+    assert "floorf" in section and "guard_index_and_lambda" in section and "floorf" not in top
