@@ -2003,12 +2003,15 @@ def test_links_that_name_a_page_give_its_title():
     """Review r138-3: the list of differences pointed to the coordinates page as [Coordinates] (zh [坐标映射]), a
     title that page does not have (Coordinates and align_corners, zh 坐标映射与 align_corners, as the nav and the other
     pages call it). Every link of this page that names a page by its title (to the coordinates, support and dtypes
-    pages, without an anchor) now gives the target page's own title, in en and zh. And the 8-bit paragraph named the
+    pages, without an anchor) now gives the target page's own title, in en and zh (the dtypes page's one link now has
+    an anchor, see test_the_1x1_assert_pointer_lands_on_the_channels_last_section_that_states_it, and so do its
+    links to the support page, see test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page, and
+    its link to the other-libraries page, see test_the_8_bit_rounding_pointer_lands_on_the_8_bit_section). And the 8-bit paragraph named the
     other-libraries page [多库对比]一页 (en [comparison of libraries]), a title it does not have (与 Pillow、OpenCV、
     scikit-image 对比, Against Pillow, OpenCV, scikit-image): its links are in the sweep too."""
     for suffix in (".md", ".zh.md"):
         text = (ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8")
-        for target in ("interpolate-coordinates", "interpolate-support", "interpolate-dtypes", "other-libraries"):
+        for target in ("interpolate-coordinates",):
             title = (ROOT / "docs" / f"{target}{suffix}").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
             labels = re.findall(rf"\[([^\[\]\n]+)\]\({target}\.md\)", text)
             assert labels and set(labels) == {title}, (suffix, target, labels, title)
@@ -2057,3 +2060,77 @@ def test_bilinear_on_both_axes_can_leave_a_float32_constant_by_three_steps(capab
         ),
     )
     assert "can miss it by a few rounding steps" in source
+
+
+def test_the_1x1_assert_pointer_lands_on_the_channels_last_section_that_states_it():
+    """Review r139-3: "a contiguous 3-channel image ... shrunk to exactly 1×1 fails with an internal assert (see [dtype
+    and memory format](interpolate-dtypes.md))" (zh 见[数据类型与内存格式](interpolate-dtypes.md)) landed on the top of
+    that page, whose intro says nothing of the assert; its channels_last section states it. The link now carries the
+    anchor, in en and zh, and the section it lands on is the one that names the internal assert."""
+    for suffix, words, assert_words in (
+        (".md", "[dtype and memory format](interpolate-dtypes.md#channels_last)", "internal assert"),
+        (".zh.md", "[数据类型与内存格式](interpolate-dtypes.md#channels_last)一页的 channels_last 一节", "内部断言"),
+    ):
+        text = " ".join((ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8").split())
+        assert "(interpolate-dtypes.md)" not in text, suffix
+        link = text.index(words)
+        assert assert_words in text[link - 400 : link], suffix  # the pointer is the 1x1 assert's
+        target = (ROOT / "docs" / f"interpolate-dtypes{suffix}").read_text(encoding="utf-8")
+        sections = re.split(r"^## ", target, flags=re.M)
+        top, channels_last = sections[0], next(s for s in sections if s.startswith("channels_last\n"))
+        assert assert_words not in top and assert_words in channels_last, suffix
+
+
+_BUG_WORDS = {"en": ("torch bug", "one pixel wide"), "zh": ("缺陷", "宽 1 像素", "宽度为 1")}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page(language):
+    """Review r139-3: the pointers from the one-pixel-wide bug to "see [Which modes work where](interpolate-support.md)"
+    (zh 见[各模式支持哪些输入](interpolate-support.md)) landed on the top of that page, which is about which arguments
+    constrain each other and does not mention the bug; its section A one-pixel-wide output on the CPU
+    (#width-one-bug, zh CPU 上一个像素宽的输出) states it. Every link to the support page whose sentence names the bug
+    now carries that anchor, and the section it lands on is the bug's."""
+    suffix = ".md" if language == "en" else ".zh.md"
+    text = " ".join((ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8").split())
+    anchors = []
+    for match in re.finditer(r"\[[^\[\]]+\]\(interpolate-support\.md(#[\w-]*)?\)", text):
+        sentence = text[max(0, match.start() - 500) : match.start()]
+        if any(word in sentence for word in _BUG_WORDS[language]):
+            anchors.append(match.group(1))
+    assert len(anchors) >= 4 and set(anchors) == {"#width-one-bug"}, anchors
+    support = (ROOT / "docs" / f"interpolate-support{suffix}").read_text(encoding="utf-8")
+    top, section = support.split("{#width-one-bug}")[0], support.split("{#width-one-bug}")[1].split("\n#")[0]
+    width_one = "width of 1**" if language == "en" else "宽度为 1**"
+    assert width_one in section and width_one not in top
+
+
+@pytest.mark.parametrize(
+    ("suffix", "link", "heading", "words"),
+    [
+        (
+            ".md",
+            "[Against Pillow, OpenCV, scikit-image](other-libraries.md#8-bit-images) measures that in its section 8-bit images",
+            "## 8-bit images",
+            "rounding to whole levels between its horizontal and its vertical pass",
+        ),
+        (
+            ".zh.md",
+            "[与 Pillow、OpenCV、scikit-image 对比](other-libraries.md#8-位图像)一页的“8 位图像”一节测量了这一差别",
+            "## 8 位图像",
+            "在水平和垂直两趟计算之间会先舍入到整数灰度级",
+        ),
+    ],
+)
+def test_the_8_bit_rounding_pointer_lands_on_the_8_bit_section(suffix, link, heading, words):
+    """Review r139-3: "On 8-bit images the two round differently ...; the page [Against Pillow, OpenCV,
+    scikit-image](other-libraries.md) measures that" (zh ...一页测量了这一差别) landed on the top of that page, which
+    compares float results; its section 8-bit images (zh 8 位图像, anchors #8-bit-images and #8-位图像 as mkdocs writes
+    them) states Pillow's rounding between passes and measures torch's uint8 against it. The link now carries that
+    anchor, and the section it names is the one that says so."""
+    text = " ".join((ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8").split())
+    assert "(other-libraries.md)" not in text and link in text
+    target = (ROOT / "docs" / f"other-libraries{suffix}").read_text(encoding="utf-8")
+    top, _, rest = target.partition(f"\n{heading}\n")
+    section = " ".join(rest.split("\n## ")[0].split())
+    assert rest and words in section and words not in " ".join(top.split())

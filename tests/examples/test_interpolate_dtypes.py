@@ -2069,3 +2069,82 @@ def test_the_link_to_the_8_bit_section_says_which_sizes_that_section_measures():
     )
     page = " ".join((ROOT / "docs" / "interpolate-dtypes.md").read_text(encoding="utf-8").split())
     assert "one at 10 × 200; see [Against" not in page
+
+
+_BUG_WORDS = {"en": ("torch bug", "one pixel wide"), "zh": ("缺陷", "宽 1 像素", "宽度为 1")}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page(language):
+    """Review r139-3: the pointers from the one-pixel-wide bug to "see [Which modes work where](interpolate-support.md)"
+    (zh 见[各模式支持哪些输入](interpolate-support.md)) landed on the top of that page, which is about which arguments
+    constrain each other and does not mention the bug; its section A one-pixel-wide output on the CPU
+    (#width-one-bug, zh CPU 上一个像素宽的输出) states it. Every link to the support page whose sentence names the bug
+    now carries that anchor, and the section it lands on is the bug's."""
+    suffix = ".md" if language == "en" else ".zh.md"
+    text = " ".join((ROOT / "docs" / f"interpolate-dtypes{suffix}").read_text(encoding="utf-8").split())
+    anchors = []
+    for match in re.finditer(r"\[[^\[\]]+\]\(interpolate-support\.md(#[\w-]*)?\)", text):
+        sentence = text[max(0, match.start() - 500) : match.start()]
+        if any(word in sentence for word in _BUG_WORDS[language]):
+            anchors.append(match.group(1))
+    assert len(anchors) >= 1 and set(anchors) == {"#width-one-bug"}, anchors
+    support = (ROOT / "docs" / f"interpolate-support{suffix}").read_text(encoding="utf-8")
+    top, section = support.split("{#width-one-bug}")[0], support.split("{#width-one-bug}")[1].split("\n#")[0]
+    width_one = "width of 1**" if language == "en" else "宽度为 1**"
+    assert width_one in section and width_one not in top
+
+
+@pytest.mark.parametrize(
+    ("suffix", "anchor", "words"),
+    [
+        (".md", "#dtypes-and-devices", "own size, both axes"),
+        (".zh.md", "#dtype-与设备", "在检查 dtype 之前就直接复制输入"),
+    ],
+)
+def test_the_cuda_uint8_bilinear_pointer_lands_on_the_support_pages_dtypes_section(suffix, anchor, words):
+    """Review r139-3: "(the plain `bilinear` kernel accepts uint8 only at the input's own size, where it copies the input
+    before its dtype check, [Which modes work where](interpolate-support.md)" (zh 见[各模式支持哪些输入](...)) landed
+    on the top of that page, which says nothing of dtypes; its section Dtypes and devices (zh dtype 与设备) states the
+    CUDA uint8 copy. The link carries that section's anchor, as mkdocs writes it in each language."""
+    text = (ROOT / "docs" / f"interpolate-dtypes{suffix}").read_text(encoding="utf-8")
+    assert "](interpolate-support.md)" not in text
+    assert f"](interpolate-support.md{anchor})" in text
+    support = (ROOT / "docs" / f"interpolate-support{suffix}").read_text(encoding="utf-8")
+    sections = re.split(r"^## ", support, flags=re.M)
+    slugs = {re.sub(r"[^\w\s-]", "", s.splitlines()[0]).strip().lower().replace(" ", "-"): s for s in sections[1:]}
+    assert words in slugs[anchor[1:]] and words not in sections[0]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "link", "heading", "words"),
+    [
+        (
+            ".md",
+            "is on the section Large images: float32 positions of [Against Pillow, OpenCV, scikit-image]"
+            "(other-libraries.md#large-images-float32-positions))",
+            "## Large images: float32 positions",
+            "so the gap grows with the image",
+        ),
+        (
+            ".zh.md",
+            "见[与 Pillow、OpenCV、scikit-image 对比](other-libraries.md#大图float32-的采样位置)一页的“大图：float32 的采样位置”一节",
+            "## 大图：float32 的采样位置",
+            "float32",
+        ),
+    ],
+)
+def test_the_pointer_to_how_float32_error_grows_with_size_lands_on_the_large_images_section(
+    suffix, link, heading, words
+):
+    """Review r139-3: "(how that grows with the image size is on [Against Pillow, OpenCV, scikit-image](other-libraries.md))"
+    (zh 见[...](other-libraries.md)) landed on the top of that page, whose matches are on images of at most 256 pixels
+    a side; its section Large images: float32 positions (zh 大图：float32 的采样位置, anchors as mkdocs writes them)
+    shows the float32 gap growing with the image. The link carries that anchor and names the section."""
+    text = " ".join((ROOT / "docs" / f"interpolate-dtypes{suffix}").read_text(encoding="utf-8").split())
+    assert "(other-libraries.md)" not in text and link in text
+    target = (ROOT / "docs" / f"other-libraries{suffix}").read_text(encoding="utf-8")
+    top, _, rest = target.partition(f"\n{heading}\n")
+    section = rest.split("\n## ")[0]
+    assert rest and words in section
+    assert "::: example other_libraries.py#large_images" in section  # the cell that measures it by size

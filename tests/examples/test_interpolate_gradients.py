@@ -2,6 +2,7 @@
 
 import importlib
 import itertools
+import re
 import warnings
 
 import numpy as np
@@ -1946,3 +1947,56 @@ def test_the_determinism_cell_counts_the_output_pixels_each_input_pixel_collects
         "At x2, whatever the size, each input pixel away from the border collects the gradients of 4 output pixels"
         " (nearest, linear, area), 16 (bilinear, with or without antialias) or 64 (bicubic, trilinear)." in comment
     )
+
+
+_BUG_WORDS = {"en": ("torch bug", "one pixel wide"), "zh": ("缺陷", "宽 1 像素", "宽度为 1")}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page(language):
+    """Review r139-3: the pointers from the one-pixel-wide bug to "see [Which modes work where](interpolate-support.md)"
+    (zh 见[各模式支持哪些输入](interpolate-support.md)) landed on the top of that page, which is about which arguments
+    constrain each other and does not mention the bug; its section A one-pixel-wide output on the CPU
+    (#width-one-bug, zh CPU 上一个像素宽的输出) states it. Every link to the support page whose sentence names the bug
+    now carries that anchor, and the section it lands on is the bug's."""
+    suffix = ".md" if language == "en" else ".zh.md"
+    text = " ".join((ROOT / "docs" / f"interpolate-gradients{suffix}").read_text(encoding="utf-8").split())
+    anchors = []
+    for match in re.finditer(r"\[[^\[\]]+\]\(interpolate-support\.md(#[\w-]*)?\)", text):
+        sentence = text[max(0, match.start() - 500) : match.start()]
+        if any(word in sentence for word in _BUG_WORDS[language]):
+            anchors.append(match.group(1))
+    assert len(anchors) >= 2 and set(anchors) == {"#width-one-bug"}, anchors
+    support = (ROOT / "docs" / f"interpolate-support{suffix}").read_text(encoding="utf-8")
+    top, section = support.split("{#width-one-bug}")[0], support.split("{#width-one-bug}")[1].split("\n#")[0]
+    width_one = "width of 1**" if language == "en" else "宽度为 1**"
+    assert width_one in section and width_one not in top
+
+
+@pytest.mark.parametrize(
+    ("suffix", "link", "heading"),
+    [
+        (
+            ".md",
+            "(`floorf`, see the section No 1-D mode has antialias of [Resampling audio]"
+            "(audio-resampling.md#no-1-d-mode-has-antialias))",
+            "## No 1-D mode has antialias",
+        ),
+        (
+            ".zh.md",
+            "（`floorf`，见[音频重采样](audio-resampling.md#一维模式都没有-antialias)一页的“一维模式都没有 antialias”一节）",
+            "## 一维模式都没有 antialias",
+        ),
+    ],
+)
+def test_the_floorf_pointer_lands_on_the_audio_section_that_explains_it(suffix, link, heading):
+    """Review r139-3: "(`floorf`, see [Resampling audio](audio-resampling.md))" (zh 见[音频重采样](...)) landed on the
+    top of that page, whose intro does not mention it; the section No 1-D mode has antialias (zh 一维模式都没有
+    antialias, anchors as mkdocs writes them) explains the single-precision floor (guard_index_and_lambda). The link
+    carries that anchor and names the section."""
+    text = " ".join((ROOT / "docs" / f"interpolate-gradients{suffix}").read_text(encoding="utf-8").split())
+    assert "(audio-resampling.md)" not in text and link in text
+    target = (ROOT / "docs" / f"audio-resampling{suffix}").read_text(encoding="utf-8")
+    top, _, rest = target.partition(f"\n{heading}\n")
+    section = rest.split("\n## ")[0]
+    assert "floorf" in section and "guard_index_and_lambda" in section and "floorf" not in top
