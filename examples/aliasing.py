@@ -74,7 +74,7 @@ x16 = torch.rand(1, 16, 48, 48)
 cl_same = torch.equal(F.adaptive_avg_pool2d(x16.contiguous(memory_format=torch.channels_last), 16), F.avg_pool2d(x16.contiguous(memory_format=torch.channels_last), 3))
 half_same = torch.equal(F.adaptive_avg_pool2d(x16.half(), 16), F.avg_pool2d(x16.half(), 3))
 bfloat_same = torch.equal(F.adaptive_avg_pool2d(x16.bfloat16(), 16), F.avg_pool2d(x16.bfloat16(), 3))
-print(f"k=3, 16 channels in channels_last: AdaptiveAvgPool2d == AvgPool2d: {cl_same}; float16: {half_same}; bfloat16: {bfloat_same}")
+print(f"k=3, 16 channels, AdaptiveAvgPool2d == AvgPool2d: float32 in channels_last: {cl_same}; contiguous float16: {half_same}; contiguous bfloat16: {bfloat_same}")
 try:
     F.interpolate(x, scale_factor=0.5, mode="nearest", antialias=True)
 except ValueError as error:

@@ -1767,3 +1767,33 @@ def test_the_docstring_calls_the_circle_one_like_the_clean_fid_papers_not_the_pa
     assert "the thin circle of the clean-fid paper" not in docstring
     cell = (ROOT / "examples" / "aliasing.py").read_text(encoding="utf-8").split("# %% thin_circle")[1]
     assert "the size and line width here are this page's own" in cell
+
+
+def test_the_line_for_16_channels_names_the_layout_each_kernel_runs_in(ns):
+    # Review r139-5: the line read "k=3, 16 channels in channels_last: AdaptiveAvgPool2d == AvgPool2d: True; float16:
+    # True; bfloat16: True", which puts float16 and bfloat16 in channels_last too; the script runs them on the
+    # contiguous float32 map x16 converted (x16.half(), x16.bfloat16()), and channels_last in float32 only. The label
+    # now names each kernel's dtype and layout as the script runs it.
+    x16 = ns["x16"]
+    assert (
+        x16.dtype == torch.float32 and x16.is_contiguous() and not x16.is_contiguous(memory_format=torch.channels_last)
+    )
+    assert x16.half().is_contiguous() and x16.bfloat16().is_contiguous()
+    line = next(line for line in printed_by("aliasing.py").splitlines() if line.startswith("k=3, 16 channels"))
+    assert line == (
+        "k=3, 16 channels, AdaptiveAvgPool2d == AvgPool2d: float32 in channels_last: True; contiguous float16: True; "
+        "contiguous bfloat16: True"
+    )
+    assert "channels_last: AdaptiveAvgPool2d == AvgPool2d: True; float16" not in line
+    # what the label says holds for the layouts it names, and float16 and bfloat16 in channels_last agree too, so the
+    # old reading was not false in value, only in what the line ran
+    generator = torch.Generator().manual_seed(139)
+    for _ in range(5):
+        x = torch.rand(2, 16, 48, 48, generator=generator)
+        for dtype in (torch.float16, torch.bfloat16):
+            for layout in (torch.contiguous_format, torch.channels_last):
+                y = x.to(dtype).contiguous(memory_format=layout)
+                assert torch.equal(F.adaptive_avg_pool2d(y, 16), F.avg_pool2d(y, 3)), (dtype, layout)
+    zh = " ".join((ROOT / "docs" / "translations.yml").read_text(encoding="utf-8").split())
+    assert "channels_last 格式的 float32：{a}；连续格式的 float16：{b}；连续格式的 bfloat16：{c}" in zh
+    assert "16 个通道的 channels_last：AdaptiveAvgPool2d == AvgPool2d：{a}；float16" not in zh
