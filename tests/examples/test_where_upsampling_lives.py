@@ -2,6 +2,7 @@
 
 import itertools
 import pathlib
+import re
 
 import pytest
 import torch
@@ -571,12 +572,12 @@ def test_the_pixelshuffle_parameters_bullet_points_to_what_the_pixelshuffle_page
             "where-upsampling-lives.md",
             "PixelShuffle has more parameters (the first table of [What each choice costs](#what-each-choice-costs); its "
             "convolution returns four channels for each one that "
-            "`PixelShuffle(2)` returns, the shape algebra of the [PixelShuffle page](pixel-shuffle.md)).",
+            "`PixelShuffle(2)` returns, [the shape algebra](pixel-shuffle.md#the-shape-algebra) of the PixelShuffle page).",
         ),
         (
             "where-upsampling-lives.zh.md",
             "PixelShuffle 的参数更多（[每种选择的开销](#每种选择的开销)一节的第一张表；它的卷积要为 `PixelShuffle(2)` 输出的每个通道输出四个通道，"
-            "见 [PixelShuffle 一页](pixel-shuffle.md)中形状的变换）。",
+            "见 PixelShuffle 一页的[形状的变换](pixel-shuffle.md#形状的变换)一节）。",
         ),
     )
     for page in ("where-upsampling-lives.md", "where-upsampling-lives.zh.md"):
@@ -726,3 +727,36 @@ def test_the_link_on_the_downsampling_choices_is_labelled_with_its_pages_title()
         )
         labels = re.findall(r"\[([^\]]+)\]\(why-no-downsample\.md\)", page)
         assert labels == [title], (suffix, labels)
+
+
+def test_the_output_padding_and_shape_algebra_links_land_on_the_sections_that_state_them():
+    """Review r139-8: '`output_size=` ([why](transposed-conv.md))', the guidance's '[ConvTranspose2d page]' after the
+    stride-s sizes, and 'the shape algebra of the [PixelShuffle page]' (zh alike) landed on those pages' tops; what
+    they point to is stated in one section each: 'Why `output_padding` exists' and 'The shape algebra'."""
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+
+    def headings(page):
+        return {
+            slug(h.strip(), "-"): h for h in re.findall(r"^## (.+)$", (ROOT / "docs" / page).read_text("utf-8"), re.M)
+        }
+
+    links = {
+        ("where-upsampling-lives.md", "transposed-conv.md"): "why-output_padding-exists",
+        ("where-upsampling-lives.md", "pixel-shuffle.md"): "the-shape-algebra",
+        ("where-upsampling-lives.zh.md", "transposed-conv.zh.md"): "为什么需要-output_padding",
+        ("where-upsampling-lives.zh.md", "pixel-shuffle.zh.md"): "形状的变换",
+    }
+    for (page, target), anchor in links.items():
+        assert anchor in headings(target), (target, anchor)
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        linked = re.findall(r"\]\(" + re.escape(target.replace(".zh", "")) + r"(#[^)]*)?\)", text)
+        # every link into that page but the DCGAN paragraph's (the layer used all over it) names the section
+        bare = [a for a in linked if not a]
+        assert bare == ([""] if "transposed-conv" in target else []), (page, linked)
+        assert linked.count("#" + anchor) == (2 if "transposed-conv" in target else 1), (page, linked)
+    # the section says what the pointers take from it
+    assert "`stride` input sizes to each output size, so `output_padding` from 0 to stride − 1" in " ".join(
+        (ROOT / "docs" / "transposed-conv.md").read_text(encoding="utf-8").split()
+    )
