@@ -1227,3 +1227,29 @@ def test_the_long_ramp_cell_prints_distances_to_the_exact_positions_not_to_their
 
     line = next(line for line in printed_by("audio_resampling.py").splitlines() if "off the exact position" in line)
     assert line.endswith(f"off the exact position: linear {off(ns['plain']):.4f}, the view {off(ns['view']):.0e}")
+
+
+def test_the_4d_and_other_dtypes_links_land_on_the_sections_that_state_them():
+    """Review r139-8: '`antialias=True` needs 4-D input (see [Which modes work where](interpolate-support.md))' and
+    'for other dtypes see the same page' (zh alike) left the reader at that page's top, or with no link at all; the
+    4-D rule is stated in its 'Every combination' section, the half-precision refusals in 'Dtypes and devices'."""
+    import re
+
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+
+    def sections(page):
+        parts = re.split(r"^## (.+)$", (ROOT / "docs" / page).read_text(encoding="utf-8"), flags=re.M)
+        return {slug(parts[i].strip(), "-"): " ".join(parts[i + 1].split()) for i in range(1, len(parts), 2)}
+
+    en, zh = sections("interpolate-support.md"), sections("interpolate-support.zh.md")
+    assert "works only for `bilinear` and `bicubic` (and `lanczos`), and only on 4-D input" in en["every-combination"]
+    assert "float16 and bfloat16 are rejected by the antialias kernels" in en["dtypes-and-devices"]
+    assert "所有组合" in zh and "dtype-与设备" in zh
+    for page, anchors in (
+        ("audio-resampling.md", ["#every-combination", "#dtypes-and-devices"]),
+        ("audio-resampling.zh.md", ["#所有组合", "#dtype-与设备"]),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert re.findall(r"\]\(interpolate-support\.md(#[^)]*)?\)", text) == anchors, page
