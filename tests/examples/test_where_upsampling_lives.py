@@ -760,3 +760,18 @@ def test_the_output_padding_and_shape_algebra_links_land_on_the_sections_that_st
     assert "`stride` input sizes to each output size, so `output_padding` from 0 to stride − 1" in " ".join(
         (ROOT / "docs" / "transposed-conv.md").read_text(encoding="utf-8").split()
     )
+
+
+def test_the_unet_intro_names_what_the_original_crops():
+    """Review r139-8: '(the original's convolutions are unpadded, so it crops them to the decoder's size)': the
+    nearest plural before 'them' is the convolutions, while what U-Net crops is the encoder's features (zh already
+    says 把编码器的特征图裁剪成解码器的尺寸)."""
+    assert_pages_say(
+        (
+            "where-upsampling-lives.md",
+            "the original's convolutions are unpadded, so it crops the encoder's features to the decoder's size)",
+        ),
+        ("where-upsampling-lives.zh.md", "原论文的卷积不加填充，所以要先把编码器的特征图裁剪成解码器的尺寸"),
+    )
+    text = " ".join((ROOT / "docs" / "where-upsampling-lives.md").read_text(encoding="utf-8").split())
+    assert "so it crops them" not in text
