@@ -775,3 +775,31 @@ def test_the_unet_intro_names_what_the_original_crops():
     )
     text = " ".join((ROOT / "docs" / "where-upsampling-lives.md").read_text(encoding="utf-8").split())
     assert "so it crops them" not in text
+
+
+def test_the_k4_pattern_link_lands_on_the_section_that_measures_it():
+    """Review r139-8: 'the "ConvTranspose2d k4" that the [checkerboard page](checkerboard.md) measures with a periodic
+    pattern at initialisation, unless it is initialised as bilinear' (zh alike) landed on that page's top; the
+    section that states the measurement is 'The checkerboard score' ('Kernel-4 `ConvTranspose2d` scores 1 with the
+    default initialisation and 0 with bilinear')."""
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+
+    def sections(page):
+        parts = re.split(r"^## (.+)$", (ROOT / "docs" / page).read_text(encoding="utf-8"), flags=re.M)
+        return {slug(parts[i].strip(), "-"): " ".join(parts[i + 1].split()) for i in range(1, len(parts), 2)}
+
+    said = "Kernel-4 `ConvTranspose2d` scores 1 with the default initialisation and 0 with bilinear"
+    assert said in sections("checkerboard.md")["the-checkerboard-score"]
+    assert "棋盘格分数" in sections("checkerboard.zh.md")
+    assert_pages_say(
+        (
+            "where-upsampling-lives.md",
+            '"ConvTranspose2d k4" that the [checkerboard page](checkerboard.md#the-checkerboard-score) measures',
+        ),
+        (
+            "where-upsampling-lives.zh.md",
+            "正是[棋盘格一页](checkerboard.md#棋盘格分数)中初始化时就测出周期图案的“ConvTranspose2d k4”",
+        ),
+    )
