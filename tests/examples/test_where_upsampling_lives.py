@@ -704,7 +704,7 @@ def test_output_size_picks_an_output_padding_from_0_to_stride_minus_1_for_every_
     assert_pages_say(
         (
             "where-upsampling-lives.md",
-            "A transposed convolution's `output_size=` ([why](transposed-conv.md)) only picks an `output_padding` from 0 "
+            "A transposed convolution's `output_size=` ([why](transposed-conv.md#why-output_padding-exists)) only picks an `output_padding` from 0 "
             "to stride − 1: it adds pixels and never removes one",
         ),
         (
