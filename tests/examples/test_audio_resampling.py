@@ -8,7 +8,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import one_thread, printed_by, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
+from helpers import assert_pages_say, one_thread, printed_by, run_example, run_python  # noqa: F401  (one_thread: an autouse fixture)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TORCH_FILTERS = ["area", "bilinear, antialias (1 × L)", "bicubic, antialias (1 × L)", "lanczos, antialias (1 × L), CPU"]
@@ -1227,3 +1227,43 @@ def test_the_long_ramp_cell_prints_distances_to_the_exact_positions_not_to_their
 
     line = next(line for line in printed_by("audio_resampling.py").splitlines() if "off the exact position" in line)
     assert line.endswith(f"off the exact position: linear {off(ns['plain']):.4f}, the view {off(ns['view']):.0e}")
+
+
+def test_the_4d_and_other_dtypes_links_land_on_the_sections_that_state_them():
+    """Review r139-8: '`antialias=True` needs 4-D input (see [Which modes work where](interpolate-support.md))' and
+    'for other dtypes see the same page' (zh alike) left the reader at that page's top, or with no link at all; the
+    4-D rule is stated in its 'Every combination' section, the half-precision refusals in 'Dtypes and devices'."""
+    import re
+
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+
+    def sections(page):
+        parts = re.split(r"^## (.+)$", (ROOT / "docs" / page).read_text(encoding="utf-8"), flags=re.M)
+        return {slug(parts[i].strip(), "-"): " ".join(parts[i + 1].split()) for i in range(1, len(parts), 2)}
+
+    en, zh = sections("interpolate-support.md"), sections("interpolate-support.zh.md")
+    assert "works only for `bilinear` and `bicubic` (and `lanczos`), and only on 4-D input" in en["every-combination"]
+    assert "float16 and bfloat16 are rejected by the antialias kernels" in en["dtypes-and-devices"]
+    assert "所有组合" in zh and "dtype-与设备" in zh
+    for page, anchors in (
+        ("audio-resampling.md", ["#every-combination", "#dtypes-and-devices"]),
+        ("audio-resampling.zh.md", ["#所有组合", "#dtype-与设备"]),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert re.findall(r"\]\(interpolate-support\.md(#[^)]*)?\)", text) == anchors, page
+
+
+def test_the_worst_passband_error_at_48_to_44_is_named_areas_not_its(ns):
+    """Review r139-8: the bullet '`resample_poly` aliases least ... 48 → 44.1 kHz, where `area` leaves less ... because
+    it also removes the top of the passband. Its passband error there is the worst of all methods.' left 'Its' to
+    either method, and the bullet is about resample_poly, whose passband error there is the best; zh ('`area` 的混叠比它
+    少 ... 它在这一组的通带误差是所有方法中最差的') used 它 for resample_poly first. Both now name `area`."""
+    errors = {name: ns["results"]["48 kHz → 44.1 kHz", name]["error"] for name in ns["resamplers"]}
+    assert max(errors, key=errors.get) == "area" and min(errors, key=errors.get) == "resample_poly (scipy)"
+    assert_pages_say(
+        ("audio-resampling.md", "removes the top of the passband: `area`'s passband error there is the worst of all"),
+        ("audio-resampling.zh.md", "`area` 的混叠比 `resample_poly` 少 5 dB 以上"),
+        ("audio-resampling.zh.md", "去掉了：`area` 在这一组的通带误差是所有方法中最差的。"),
+    )

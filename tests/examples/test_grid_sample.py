@@ -4,6 +4,7 @@ import contextlib
 import io
 import itertools
 import pathlib
+import re
 import warnings
 from fractions import Fraction
 
@@ -2394,3 +2395,47 @@ def test_the_nearest_rounding_names_the_4d_fallback_in_gridsampler_cpp_too(tmp_p
     )
     assert "5 维输入用的" not in zh and "以及 CPU 内核交给那里的标量后备实现处理的 4 维 float32 输入" in zh
     assert "中（CUDA 上的 4 维和 5 维输入）也是 `std::nearbyint`" in zh
+
+
+def test_the_links_for_floorf_float64_nearest_whole_factors_and_kept_axes_land_on_the_sections_that_state_them():
+    """Review r139-8: four links landed on their pages' tops although one section of each states the thing pointed
+    to: `floorf` in `linear` (Resampling audio, 'No 1-D mode has antialias'), float64 escaping the nearest modes'
+    single precision in some CPU kernels (Coordinates and align_corners, 'Single precision in the nearest modes'),
+    `nearest` missing whole factors such as x41 (Equivalent calls, '`nearest` by a whole factor is
+    `repeat_interleave`'), the CPU's uint8 and antialiased `bicubic` copying a kept axis (Export and deployment,
+    'Dynamic height and width'); zh alike."""
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+
+    def sections(page):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        parts = re.split(r"^## (.+)$", text, flags=re.M)
+        return {slug(parts[i].strip(), "-"): " ".join(parts[i + 1].split()) for i in range(1, len(parts), 2)}
+
+    wanted = {  # target: (en anchor, zh anchor, words the section says)
+        "audio-resampling": ("no-1-d-mode-has-antialias", "一维模式都没有-antialias", "`floorf`"),
+        "interpolate-coordinates": (
+            "single-precision-in-the-nearest-modes",
+            "最近邻模式里的单精度",
+            "The CPU's other float64 kernels multiply in double precision",
+        ),
+        "interpolate-equivalences": (
+            "nearest-by-a-whole-factor-is-repeat_interleave",
+            "整数倍放大的-nearest-就是-repeat_interleave",
+            "at ×41",
+        ),
+        "onnx-export": (
+            "dynamic-height-and-width",
+            "动态的高和宽",
+            "its CPU kernels for uint8 and for `antialias=True`",
+        ),
+    }
+    for target, (en_anchor, zh_anchor, words) in wanted.items():
+        assert words in sections(f"{target}.md")[en_anchor], (target, words)
+        assert zh_anchor in sections(f"{target}.zh.md"), (target, zh_anchor)
+        for page, anchor in (("grid-sample.md", en_anchor), ("grid-sample.zh.md", zh_anchor)):
+            text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+            # the identity grid's formulas still point at the coordinates page as a whole
+            whole = [""] if target == "interpolate-coordinates" else []
+            assert re.findall(r"\]\(" + target + r"\.md(#[^)]*)?\)", text) == [*whole, "#" + anchor], (page, target)

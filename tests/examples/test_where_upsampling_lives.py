@@ -2,6 +2,7 @@
 
 import itertools
 import pathlib
+import re
 
 import pytest
 import torch
@@ -571,12 +572,12 @@ def test_the_pixelshuffle_parameters_bullet_points_to_what_the_pixelshuffle_page
             "where-upsampling-lives.md",
             "PixelShuffle has more parameters (the first table of [What each choice costs](#what-each-choice-costs); its "
             "convolution returns four channels for each one that "
-            "`PixelShuffle(2)` returns, the shape algebra of the [PixelShuffle page](pixel-shuffle.md)).",
+            "`PixelShuffle(2)` returns, [the shape algebra](pixel-shuffle.md#the-shape-algebra) of the PixelShuffle page).",
         ),
         (
             "where-upsampling-lives.zh.md",
             "PixelShuffle 的参数更多（[每种选择的开销](#每种选择的开销)一节的第一张表；它的卷积要为 `PixelShuffle(2)` 输出的每个通道输出四个通道，"
-            "见 [PixelShuffle 一页](pixel-shuffle.md)中形状的变换）。",
+            "见 PixelShuffle 一页的[形状的变换](pixel-shuffle.md#形状的变换)一节）。",
         ),
     )
     for page in ("where-upsampling-lives.md", "where-upsampling-lives.zh.md"):
@@ -703,7 +704,7 @@ def test_output_size_picks_an_output_padding_from_0_to_stride_minus_1_for_every_
     assert_pages_say(
         (
             "where-upsampling-lives.md",
-            "A transposed convolution's `output_size=` ([why](transposed-conv.md)) only picks an `output_padding` from 0 "
+            "A transposed convolution's `output_size=` ([why](transposed-conv.md#why-output_padding-exists)) only picks an `output_padding` from 0 "
             "to stride − 1: it adds pixels and never removes one",
         ),
         (
@@ -726,3 +727,79 @@ def test_the_link_on_the_downsampling_choices_is_labelled_with_its_pages_title()
         )
         labels = re.findall(r"\[([^\]]+)\]\(why-no-downsample\.md\)", page)
         assert labels == [title], (suffix, labels)
+
+
+def test_the_output_padding_and_shape_algebra_links_land_on_the_sections_that_state_them():
+    """Review r139-8: '`output_size=` ([why](transposed-conv.md))', the guidance's '[ConvTranspose2d page]' after the
+    stride-s sizes, and 'the shape algebra of the [PixelShuffle page]' (zh alike) landed on those pages' tops; what
+    they point to is stated in one section each: 'Why `output_padding` exists' and 'The shape algebra'."""
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+
+    def headings(page):
+        return {
+            slug(h.strip(), "-"): h for h in re.findall(r"^## (.+)$", (ROOT / "docs" / page).read_text("utf-8"), re.M)
+        }
+
+    links = {
+        ("where-upsampling-lives.md", "transposed-conv.md"): "why-output_padding-exists",
+        ("where-upsampling-lives.md", "pixel-shuffle.md"): "the-shape-algebra",
+        ("where-upsampling-lives.zh.md", "transposed-conv.zh.md"): "为什么需要-output_padding",
+        ("where-upsampling-lives.zh.md", "pixel-shuffle.zh.md"): "形状的变换",
+    }
+    for (page, target), anchor in links.items():
+        assert anchor in headings(target), (target, anchor)
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        linked = re.findall(r"\]\(" + re.escape(target.replace(".zh", "")) + r"(#[^)]*)?\)", text)
+        # every link into that page but the DCGAN paragraph's (the layer used all over it) names the section
+        bare = [a for a in linked if not a]
+        assert bare == ([""] if "transposed-conv" in target else []), (page, linked)
+        assert linked.count("#" + anchor) == (2 if "transposed-conv" in target else 1), (page, linked)
+    # the section says what the pointers take from it
+    assert "`stride` input sizes to each output size, so `output_padding` from 0 to stride − 1" in " ".join(
+        (ROOT / "docs" / "transposed-conv.md").read_text(encoding="utf-8").split()
+    )
+
+
+def test_the_unet_intro_names_what_the_original_crops():
+    """Review r139-8: '(the original's convolutions are unpadded, so it crops them to the decoder's size)': the
+    nearest plural before 'them' is the convolutions, while what U-Net crops is the encoder's features (zh already
+    says 把编码器的特征图裁剪成解码器的尺寸)."""
+    assert_pages_say(
+        (
+            "where-upsampling-lives.md",
+            "the original's convolutions are unpadded, so it crops the encoder's features to the decoder's size)",
+        ),
+        ("where-upsampling-lives.zh.md", "原论文的卷积不加填充，所以要先把编码器的特征图裁剪成解码器的尺寸"),
+    )
+    text = " ".join((ROOT / "docs" / "where-upsampling-lives.md").read_text(encoding="utf-8").split())
+    assert "so it crops them" not in text
+
+
+def test_the_k4_pattern_link_lands_on_the_section_that_measures_it():
+    """Review r139-8: 'the "ConvTranspose2d k4" that the [checkerboard page](checkerboard.md) measures with a periodic
+    pattern at initialisation, unless it is initialised as bilinear' (zh alike) landed on that page's top; the
+    section that states the measurement is 'The checkerboard score' ('Kernel-4 `ConvTranspose2d` scores 1 with the
+    default initialisation and 0 with bilinear')."""
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+
+    def sections(page):
+        parts = re.split(r"^## (.+)$", (ROOT / "docs" / page).read_text(encoding="utf-8"), flags=re.M)
+        return {slug(parts[i].strip(), "-"): " ".join(parts[i + 1].split()) for i in range(1, len(parts), 2)}
+
+    said = "Kernel-4 `ConvTranspose2d` scores 1 with the default initialisation and 0 with bilinear"
+    assert said in sections("checkerboard.md")["the-checkerboard-score"]
+    assert "棋盘格分数" in sections("checkerboard.zh.md")
+    assert_pages_say(
+        (
+            "where-upsampling-lives.md",
+            '"ConvTranspose2d k4" that the [checkerboard page](checkerboard.md#the-checkerboard-score) measures',
+        ),
+        (
+            "where-upsampling-lives.zh.md",
+            "正是[棋盘格一页](checkerboard.md#棋盘格分数)中初始化时就测出周期图案的“ConvTranspose2d k4”",
+        ),
+    )
