@@ -1797,3 +1797,18 @@ def test_the_line_for_16_channels_names_the_layout_each_kernel_runs_in(ns):
     zh = " ".join((ROOT / "docs" / "translations.yml").read_text(encoding="utf-8").split())
     assert "channels_last 格式的 float32：{a}；连续格式的 float16：{b}；连续格式的 bfloat16：{c}" in zh
     assert "16 个通道的 channels_last：AdaptiveAvgPool2d == AvgPool2d：{a}；float16" not in zh
+
+
+def test_the_one_pixel_wide_bug_link_lands_on_the_section_that_states_it():
+    """ "the bug of [Which modes work where](interpolate-support.md)" opened at that page's top; the bug has its own
+    section there, {#width-one-bug} (noticed by review r139)."""
+    for page, words in (
+        ("interpolate-support.md", "with an output **width of 1**"),
+        ("interpolate-support.zh.md", "可分离内核的 bug"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert words not in text.split("{#width-one-bug}")[0] and words in text.split("{#width-one-bug}")[1], page
+    assert_pages_say(
+        ("aliasing.md", "the bug of [Which modes work where](interpolate-support.md#width-one-bug)"),
+        ("aliasing.zh.md", "即[各模式支持哪些输入](interpolate-support.md#width-one-bug)中的那个 bug"),
+    )
