@@ -75,7 +75,11 @@ def test_every_size_works_or_names_the_exact_minimum(Downsample):
                 channels = 2 * k * k if method == "pixel-unshuffle" else 2
                 assert down(x).shape == (1, channels, height // k, width // k), (method, k, mode, height, width)
                 works.append(min(height, width))
-        assert min(works) == down.minimum_size, (method, k, mode)  # the minimum is exact, not just safe
+        assert min(works) == down.minimum_size, (
+            method,
+            k,
+            mode,
+        )  # no size at or above the minimum is refused (that it is exact: see the test with the check taken out)
         # the smallest maps a factor allows at all: every method but the blur ones with reflect or circular padding
         if "blur" not in method or mode in ("replicate", "zeros"):
             assert down.minimum_size == k, (method, k, mode)
@@ -2424,4 +2428,45 @@ def test_a_conv_too_large_to_allocate_fails_in_torch_with_a_type_that_changes_at
     assert (
         "'conv' weights too large to\n# allocate fail in torch's allocation instead, with its RuntimeError, or a TypeError past int64"
         in cell
+    )
+
+
+def test_with_the_minimum_check_taken_out_every_smaller_size_fails_or_returns_no_pixel(Downsample, monkeypatch):
+    """Review 139: the tests said "the minimum is exact, not just safe", but they only met the module's own
+    refusal below minimum_size, so a minimum one pixel too large would have passed them all. With the module's
+    checks of the minimum (and blur_pool's) taken out, every size below minimum_size must fail in torch (or in
+    pixel-unshuffle's divisibility check) or return no pixel, and minimum_size itself must work, for every method
+    at factors 2, 3 and 4 and every blur filter and padding mode at factors 2, 4 and 8."""
+    import sys
+
+    configurations = [(method, k, {"padding_mode": mode}) for method, k, mode, _ in modules(Downsample)]
+    for method, filter_sizes in Downsample.ALIGNED_FILTERS.items():
+        for filter_size, mode, k in itertools.product(
+            filter_sizes, ("reflect", "replicate", "zeros", "circular"), (2, 4, 8)
+        ):
+            configurations.append((method, k, {"padding_mode": mode, "filter_size": filter_size}))
+    built = [
+        (method, k, settings, Downsample(k, method=method, channels=2, **settings))
+        for method, k, settings in configurations
+    ]
+    monkeypatch.setattr(sys.modules[Downsample.__module__], "blur_pool_minimum_size", lambda *arguments: 0)
+    for method, k, settings, down in built:
+        smallest = down.minimum_size
+        down.minimum_size = 0
+        for size in range(1, smallest):
+            for height, width in ((size, size), (size, smallest), (smallest, size)):
+                try:
+                    out = down(torch.randn(1, 2, height, width))
+                except (RuntimeError, ValueError) as error:
+                    assert "at least" not in str(error), (method, k, settings, height, width, error)
+                    continue
+                assert out.numel() == 0, (method, k, settings, height, width, tuple(out.shape))
+        out = down(torch.randn(1, 2, smallest, smallest))
+        assert out.shape[-2:] == (smallest // k, smallest // k) and out.numel() > 0, (method, k, settings)
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "with the module's check of the minimum taken out, every smaller size fails or returns no pixel",
+        ),
+        ("downsample-module.zh.md", "去掉模块对最小尺寸的检查后，比它小的每个尺寸都会出错或得不到任何像素"),
     )
