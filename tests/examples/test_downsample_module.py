@@ -2470,3 +2470,18 @@ def test_with_the_minimum_check_taken_out_every_smaller_size_fails_or_returns_no
         ),
         ("downsample-module.zh.md", "去掉模块对最小尺寸的检查后，比它小的每个尺寸都会出错或得不到任何像素"),
     )
+
+
+def test_the_dtypes_comment_names_every_method_that_builds_its_filter_in_the_input_dtype(Downsample):
+    """Review 139: the dtypes cell's comment said "'conv' casts its weights and 'blur' builds its filter in it on
+    each call", leaving out 'max-blur', whose blur pool builds its filter in the input's dtype too. The methods
+    it names are those that run blur_pool, the module's ALIGNED_FILTERS, and each returns the input's dtype."""
+    source = (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8")
+    comment = source.split("# %% dtypes\n", 1)[1].split("\ngenerator", 1)[0]
+    named = set(
+        re.findall(r"'([a-z-]+)'", comment.split("build their filter", 1)[0].split("casts its weights and", 1)[1])
+    )
+    assert named == set(Downsample.ALIGNED_FILTERS), named
+    for method in Downsample.ALIGNED_FILTERS:
+        for dtype in FLOATS:
+            assert Downsample(2, method)(torch.randn(1, 1, 8, 8).to(dtype)).dtype == dtype, (method, dtype)
