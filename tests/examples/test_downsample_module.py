@@ -1854,7 +1854,9 @@ def test_the_page_says_an_input_without_channels_raises_where_torch_would_return
     assert "没有通道的输入对每种方法都会引发 `ValueError`" in (ROOT / "docs" / "downsample-module.zh.md").read_text(
         encoding="utf-8"
     )
-    assert "adaptive_avg_pool2d does not" in (ROOT / "examples" / "_downsample.py").read_text(encoding="utf-8")
+    assert "adaptive_avg_pool2d and pixel_unshuffle\n    do not" in (ROOT / "examples" / "_downsample.py").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_antialias_rows_it_stops_short_of_can_still_turn_inf_into_nan(ns):
@@ -2485,3 +2487,35 @@ def test_the_dtypes_comment_names_every_method_that_builds_its_filter_in_the_inp
     for method in Downsample.ALIGNED_FILTERS:
         for dtype in FLOATS:
             assert Downsample(2, method)(torch.randn(1, 1, 8, 8).to(dtype)).dtype == dtype, (method, dtype)
+
+
+def test_the_module_docstring_names_every_torch_function_that_takes_an_input_without_channels(Downsample):
+    """Review 139: the Downsample docstring said "torch's max_pool2d and avg_pool2d refuse them, its
+    adaptive_avg_pool2d does not", leaving out pixel_unshuffle, which returns an empty tensor too (the page says
+    both). Of the torch calls the methods make, on an input without channels, the ones that return instead of
+    raising are exactly the two it names (blur_pool with zeros padding, which F.pad passes, fails in conv2d)."""
+    empty = torch.zeros(1, 0, 8, 8)
+    calls = {
+        "max_pool2d": lambda: F.max_pool2d(empty, 2),
+        "avg_pool2d": lambda: F.avg_pool2d(empty, 2),
+        "adaptive_avg_pool2d": lambda: F.adaptive_avg_pool2d(empty, [4, 4]),
+        "_upsample_bilinear2d_aa": lambda: torch.ops.aten._upsample_bilinear2d_aa(empty, [8, 4], False, 1.0, 0.5),
+        "pixel_unshuffle": lambda: F.pixel_unshuffle(empty, 2),
+        "blur_pool": lambda: blur_pool(empty, 4, 2, "zeros", False),
+        "conv2d": lambda: F.conv2d(empty, torch.zeros(2, 2, 2, 2), stride=2),
+    }
+    returned = set()
+    for name, call in calls.items():
+        try:
+            out = call()
+        except RuntimeError:
+            continue
+        assert out.numel() == 0, name
+        returned.add(name)
+    assert returned == {"adaptive_avg_pool2d", "pixel_unshuffle"}, returned
+    docstring = Downsample.__doc__
+    assert "its adaptive_avg_pool2d and pixel_unshuffle\n    do not, and return an empty tensor" in docstring
+    assert "its adaptive_avg_pool2d does not)" not in docstring
+    for method in Downsample.METHODS:
+        with pytest.raises(ValueError, match="at least one channel"):
+            Downsample(2, method, channels=2)(empty)
