@@ -147,7 +147,8 @@ class Downsample(nn.Module):
     of 'antialias-bilinear', 'blur' and 'max-blur', can read too, from samples on the grid). At the borders, the filters wider than a block
     ('antialias-bilinear', 'blur', 'max-blur') are cut or padded, which moves the outermost samples.
     Inputs smaller than ``minimum_size`` raise a ValueError that names it; inputs with no
-    channels raise one too (torch's max_pool2d and avg_pool2d refuse them, its adaptive_avg_pool2d does not).
+    channels raise one too (torch's max_pool2d and avg_pool2d refuse them; its adaptive_avg_pool2d and pixel_unshuffle
+    do not, and return an empty tensor).
     'blur' and 'max-blur' repeat a 2x blur pool (factor a power of 2) and take
     ``filter_size`` and ``padding_mode``. 'conv' is the only method with parameters (it
     needs ``channels``); 'pixel-unshuffle' needs H and W divisible by factor, since it

@@ -236,7 +236,7 @@ if device.type == "cuda":  # the arithmetic against the kernel itself
 
 
 # %% dtypes
-# The output has the input's dtype: 'conv' casts its weights and 'blur' builds its filter
+# The output has the input's dtype: 'conv' casts its weights and 'blur' and 'max-blur' build their filter
 # in it on each call ('antialias-bilinear' computes float16 and bfloat16 in float32). Each entry: the largest difference to the same call in float64, on a 2x16x33x30 input
 # (its first 32 rows for 'pixel-unshuffle', which refuses 33).
 generator = torch.Generator().manual_seed(2)

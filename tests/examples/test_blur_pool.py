@@ -77,7 +77,7 @@ def test_max_blur_pool_is_a_dense_max_then_blurpool():
 
 
 def test_sizes_from_1x1_and_the_minimum_is_exact():
-    """ceil(H / s) or floor(H / s) for every size, else a ValueError naming the smallest size."""
+    """ceil(H / s) or floor(H / s) for every size, else a ValueError naming the smallest size (that no smaller size works in torch: test_below_the_minimum_torch_itself_fails_or_returns_no_pixel)."""
     for filter_size, stride, padding_mode, ceil_mode in itertools.product(
         FILTER_SIZES, (1, 2, 3, 4), PADDING_MODES, (True, False)
     ):
@@ -275,3 +275,39 @@ def test_the_module_docstring_names_every_example_that_imports_it():
     }
     assert importers == sorted(named_by)
     assert all(words in docstring for words in named_by.values())
+
+
+def test_below_the_minimum_torch_itself_fails_or_returns_no_pixel(monkeypatch):
+    """Review 139: test_sizes_from_1x1_and_the_minimum_is_exact meets blur_pool's own refusal below
+    blur_pool_minimum_size, so a minimum one pixel too large would pass it. The docstring's "one output pixel,
+    and a pad the mode can make" and the page's "reflect ... one pixel longer than the pad, circular ... at
+    least as long as the pad": with blur_pool's check taken out, every smaller size makes torch's F.pad raise
+    or gives no pixel, and the minimum gives one, for every filter, stride 1 to 4, padding mode and ceil_mode."""
+    import sys
+
+    module = sys.modules[blur_pool.__module__]
+    minimums = {
+        key: blur_pool_minimum_size(*key)
+        for key in itertools.product(FILTER_SIZES, (1, 2, 3, 4), PADDING_MODES, (True, False))
+    }
+    monkeypatch.setattr(module, "blur_pool_minimum_size", lambda *arguments: 0)
+    for (filter_size, stride, padding_mode, ceil_mode), smallest in minimums.items():
+        for size in range(1, smallest):
+            for height, width in ((size, size), (size, smallest), (smallest, size)):
+                try:
+                    out = blur_pool(torch.randn(1, 2, height, width), filter_size, stride, padding_mode, ceil_mode)
+                except RuntimeError:
+                    continue
+                assert out.numel() == 0, (filter_size, stride, padding_mode, ceil_mode, height, width)
+        out = blur_pool(torch.randn(1, 2, smallest, smallest), filter_size, stride, padding_mode, ceil_mode)
+        rounding = math.ceil if ceil_mode else math.floor
+        assert out.shape[-1] == rounding(smallest / stride) >= 1, (filter_size, stride, padding_mode, ceil_mode)
+    # F.pad's own rule, which the page states: reflect needs a pad below the size, circular a pad up to it
+    for size, pad in itertools.product(range(1, 6), range(0, 8)):
+        for mode, allowed in (("reflect", pad < size), ("circular", pad <= size)):
+            try:
+                F.pad(torch.zeros(1, 1, size, size), [pad] * 4, mode=mode)
+                padded = True
+            except RuntimeError:
+                padded = False
+            assert padded == allowed, (mode, size, pad)

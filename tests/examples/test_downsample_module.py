@@ -75,7 +75,11 @@ def test_every_size_works_or_names_the_exact_minimum(Downsample):
                 channels = 2 * k * k if method == "pixel-unshuffle" else 2
                 assert down(x).shape == (1, channels, height // k, width // k), (method, k, mode, height, width)
                 works.append(min(height, width))
-        assert min(works) == down.minimum_size, (method, k, mode)  # the minimum is exact, not just safe
+        assert min(works) == down.minimum_size, (
+            method,
+            k,
+            mode,
+        )  # no size at or above the minimum is refused (that it is exact: see the test with the check taken out)
         # the smallest maps a factor allows at all: every method but the blur ones with reflect or circular padding
         if "blur" not in method or mode in ("replicate", "zeros"):
             assert down.minimum_size == k, (method, k, mode)
@@ -1850,7 +1854,9 @@ def test_the_page_says_an_input_without_channels_raises_where_torch_would_return
     assert "没有通道的输入对每种方法都会引发 `ValueError`" in (ROOT / "docs" / "downsample-module.zh.md").read_text(
         encoding="utf-8"
     )
-    assert "adaptive_avg_pool2d does not" in (ROOT / "examples" / "_downsample.py").read_text(encoding="utf-8")
+    assert "adaptive_avg_pool2d and pixel_unshuffle\n    do not" in (ROOT / "examples" / "_downsample.py").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_antialias_rows_it_stops_short_of_can_still_turn_inf_into_nan(ns):
@@ -2425,3 +2431,91 @@ def test_a_conv_too_large_to_allocate_fails_in_torch_with_a_type_that_changes_at
         "'conv' weights too large to\n# allocate fail in torch's allocation instead, with its RuntimeError, or a TypeError past int64"
         in cell
     )
+
+
+def test_with_the_minimum_check_taken_out_every_smaller_size_fails_or_returns_no_pixel(Downsample, monkeypatch):
+    """Review 139: the tests said "the minimum is exact, not just safe", but they only met the module's own
+    refusal below minimum_size, so a minimum one pixel too large would have passed them all. With the module's
+    checks of the minimum (and blur_pool's) taken out, every size below minimum_size must fail in torch (or in
+    pixel-unshuffle's divisibility check) or return no pixel, and minimum_size itself must work, for every method
+    at factors 2, 3 and 4 and every blur filter and padding mode at factors 2, 4 and 8."""
+    import sys
+
+    configurations = [(method, k, {"padding_mode": mode}) for method, k, mode, _ in modules(Downsample)]
+    for method, filter_sizes in Downsample.ALIGNED_FILTERS.items():
+        for filter_size, mode, k in itertools.product(
+            filter_sizes, ("reflect", "replicate", "zeros", "circular"), (2, 4, 8)
+        ):
+            configurations.append((method, k, {"padding_mode": mode, "filter_size": filter_size}))
+    built = [
+        (method, k, settings, Downsample(k, method=method, channels=2, **settings))
+        for method, k, settings in configurations
+    ]
+    monkeypatch.setattr(sys.modules[Downsample.__module__], "blur_pool_minimum_size", lambda *arguments: 0)
+    for method, k, settings, down in built:
+        smallest = down.minimum_size
+        down.minimum_size = 0
+        for size in range(1, smallest):
+            for height, width in ((size, size), (size, smallest), (smallest, size)):
+                try:
+                    out = down(torch.randn(1, 2, height, width))
+                except (RuntimeError, ValueError) as error:
+                    assert "at least" not in str(error), (method, k, settings, height, width, error)
+                    continue
+                assert out.numel() == 0, (method, k, settings, height, width, tuple(out.shape))
+        out = down(torch.randn(1, 2, smallest, smallest))
+        assert out.shape[-2:] == (smallest // k, smallest // k) and out.numel() > 0, (method, k, settings)
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "with the module's check of the minimum taken out, every smaller size fails or returns no pixel",
+        ),
+        ("downsample-module.zh.md", "去掉模块对最小尺寸的检查后，比它小的每个尺寸都会出错或得不到任何像素"),
+    )
+
+
+def test_the_dtypes_comment_names_every_method_that_builds_its_filter_in_the_input_dtype(Downsample):
+    """Review 139: the dtypes cell's comment said "'conv' casts its weights and 'blur' builds its filter in it on
+    each call", leaving out 'max-blur', whose blur pool builds its filter in the input's dtype too. The methods
+    it names are those that run blur_pool, the module's ALIGNED_FILTERS, and each returns the input's dtype."""
+    source = (ROOT / "examples" / "downsample_module.py").read_text(encoding="utf-8")
+    comment = source.split("# %% dtypes\n", 1)[1].split("\ngenerator", 1)[0]
+    named = set(
+        re.findall(r"'([a-z-]+)'", comment.split("build their filter", 1)[0].split("casts its weights and", 1)[1])
+    )
+    assert named == set(Downsample.ALIGNED_FILTERS), named
+    for method in Downsample.ALIGNED_FILTERS:
+        for dtype in FLOATS:
+            assert Downsample(2, method)(torch.randn(1, 1, 8, 8).to(dtype)).dtype == dtype, (method, dtype)
+
+
+def test_the_module_docstring_names_every_torch_function_that_takes_an_input_without_channels(Downsample):
+    """Review 139: the Downsample docstring said "torch's max_pool2d and avg_pool2d refuse them, its
+    adaptive_avg_pool2d does not", leaving out pixel_unshuffle, which returns an empty tensor too (the page says
+    both). Of the torch calls the methods make, on an input without channels, the ones that return instead of
+    raising are exactly the two it names (blur_pool with zeros padding, which F.pad passes, fails in conv2d)."""
+    empty = torch.zeros(1, 0, 8, 8)
+    calls = {
+        "max_pool2d": lambda: F.max_pool2d(empty, 2),
+        "avg_pool2d": lambda: F.avg_pool2d(empty, 2),
+        "adaptive_avg_pool2d": lambda: F.adaptive_avg_pool2d(empty, [4, 4]),
+        "_upsample_bilinear2d_aa": lambda: torch.ops.aten._upsample_bilinear2d_aa(empty, [8, 4], False, 1.0, 0.5),
+        "pixel_unshuffle": lambda: F.pixel_unshuffle(empty, 2),
+        "blur_pool": lambda: blur_pool(empty, 4, 2, "zeros", False),
+        "conv2d": lambda: F.conv2d(empty, torch.zeros(2, 2, 2, 2), stride=2),
+    }
+    returned = set()
+    for name, call in calls.items():
+        try:
+            out = call()
+        except RuntimeError:
+            continue
+        assert out.numel() == 0, name
+        returned.add(name)
+    assert returned == {"adaptive_avg_pool2d", "pixel_unshuffle"}, returned
+    docstring = Downsample.__doc__
+    assert "its adaptive_avg_pool2d and pixel_unshuffle\n    do not, and return an empty tensor" in docstring
+    assert "its adaptive_avg_pool2d does not)" not in docstring
+    for method in Downsample.METHODS:
+        with pytest.raises(ValueError, match="at least one channel"):
+            Downsample(2, method, channels=2)(empty)
