@@ -2519,3 +2519,15 @@ def test_the_module_docstring_names_every_torch_function_that_takes_an_input_wit
     for method in Downsample.METHODS:
         with pytest.raises(ValueError, match="at least one channel"):
             Downsample(2, method, channels=2)(empty)
+
+
+def test_the_second_call_bug_link_lands_on_the_section_that_states_it():
+    """ "(the bug shown in [Which modes work where](interpolate-support.md))" opened at that page's top, two lines after
+    a link to the same bug's section (noticed by review r139)."""
+    assert_pages_say(
+        ("downsample-module.md", "(the bug shown in [Which modes work where](interpolate-support.md#width-one-bug))"),
+        ("downsample-module.zh.md", "（这个 bug 见[各模式支持哪些输入](interpolate-support.md#width-one-bug)）"),
+    )
+    for page in ("downsample-module.md", "downsample-module.zh.md"):
+        text = (Path(__file__).resolve().parents[2] / "docs" / page).read_text(encoding="utf-8")
+        assert "](interpolate-support.md)" not in text, page
