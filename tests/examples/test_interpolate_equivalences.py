@@ -1582,3 +1582,22 @@ def test_every_link_of_this_page_to_a_section_or_page_of_the_site_carries_its_ti
             titles = [h.strip() for h in re.findall(r"^#+ (.*?)(?:\{#.*\})?$", target_text, re.M)]
             wanted = titles if anchor else titles[:1]
             assert label.strip("“”") in wanted, (page, label, wanted[:3])
+
+
+def test_the_long_axis_pointer_lands_on_the_grid_sample_section_that_measures_3000_to_4501():
+    # Review r139-2: "(see [grid_sample and interpolate](grid-sample.md))" after the float64 3000 -> 4501 gap landed
+    # on the top of that page; the gap is stated in its section "When they agree" (zh 什么时候两者一致).
+    for page, target, anchor in (
+        ("interpolate-equivalences.md", "grid-sample.md", "when-they-agree"),
+        ("interpolate-equivalences.zh.md", "grid-sample.zh.md", "什么时候两者一致"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        sentence = text[text.index("3000 → 4501") :]
+        sentence = sentence[: sentence.index("grid-sample.md") + 60]
+        link = re.search(r"\(grid-sample\.md(#[^)]*)?\)", sentence)
+        assert link and link.group(1) == f"#{anchor}", (page, sentence[-80:])
+        lines = (ROOT / "docs" / target).read_text(encoding="utf-8").splitlines()
+        heads = [i for i, line in enumerate(lines) if line.startswith("## ")]
+        start = next(i for i in heads if re.sub(r"\W+", "-", lines[i][3:].strip().lower()).strip("-") == anchor)
+        end = next((i for i in heads if i > start), len(lines))
+        assert "3000 → 4501" in "\n".join(lines[start:end]), (target, anchor)
