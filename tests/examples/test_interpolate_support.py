@@ -2076,3 +2076,88 @@ def test_the_width_one_comment_says_only_a_contiguous_single_channel_tensor_is_a
     source = (ROOT / "examples" / "interpolate_support.py").read_text(encoding="utf-8")
     assert "# A contiguous 1-channel tensor, like this one, is already channels_last-contiguous" in source
     assert "# A 1-channel tensor is already channels_last-contiguous" not in source
+
+
+def _section(page, anchor):
+    # The text of the section of docs/PAGE whose heading mkdocs turns into ANCHOR, up to the next heading of its level.
+    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+    heads = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines) if (m := re.match(r"(#+) (.*)", line))]
+
+    def slug(title):
+        return re.sub(r"\s+", "-", re.sub(r"[^\w\s-]", "", title.strip().lower()))
+
+    start, level = next((i, n) for i, n, title in heads if slug(title) == anchor)
+    end = next((i for i, n, _ in heads if i > start and n <= level), len(lines))
+    return "\n".join(lines[start:end])
+
+
+@pytest.mark.parametrize(
+    "page, before, target, anchor, said",
+    [
+        (
+            "interpolate-support.md",
+            "empty tensor instead ([Output",
+            "interpolate-sizes.md",
+            "the-output-size-is-rounded-down",
+            "returns an empty tensor",
+        ),
+        (
+            "interpolate-support.md",
+            "steps by 1/scale_factor there too",
+            "interpolate-sizes.md",
+            "size-and-scale_factor-sample-different-points",
+            "UpSampleBilinear2d.cu",
+        ),
+        (
+            "interpolate-support.md",
+            "single precision even for float64,",
+            "audio-resampling.md",
+            "no-1-d-mode-has-antialias",
+            "single precision",
+        ),
+        (
+            "interpolate-support.md",
+            "`_upsample_linear_vec`",
+            "interpolate-sizes.md",
+            "size-and-scale_factor-sample-different-points",
+            "use_deterministic_algorithms(True)",
+        ),
+        (
+            "interpolate-support.zh.md",
+            "则可能返回一个空张量",
+            "interpolate-sizes.zh.md",
+            "输出尺寸是向下取整的",
+            "空张量",
+        ),
+        (
+            "interpolate-support.zh.md",
+            "CUDA 内核在这一维上同样按",
+            "interpolate-sizes.zh.md",
+            "size-和-scale_factor-的采样点不一样",
+            "UpSampleBilinear2d.cu",
+        ),
+        (
+            "interpolate-support.zh.md",
+            "也用单精度对每个源位置取整",
+            "audio-resampling.zh.md",
+            "一维模式都没有-antialias",
+            "单精度",
+        ),
+        (
+            "interpolate-support.zh.md",
+            "`_upsample_linear_vec`",
+            "interpolate-sizes.zh.md",
+            "size-和-scale_factor-的采样点不一样",
+            "use_deterministic_algorithms(True)",
+        ),
+    ],
+)
+def test_the_pointers_to_sizes_and_audio_land_on_the_section_that_states_the_thing(page, before, target, anchor, said):
+    # Review r139-2: four pointers of this page ("[Output size pitfalls](interpolate-sizes.md) says where" area returns
+    # an empty tensor, the CUDA kernel stepping by 1/scale_factor on a kept axis, the determinism decomposition, and
+    # "[Resampling audio](audio-resampling.md)" for the single-precision floor) landed on the top of the page.
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    near = text[text.index(before) - 120 : text.index(before) + 200]
+    link = re.search(r"\]\(" + re.escape(target.replace(".zh.md", ".md")) + r"(#[^)]*)?\)", near)
+    assert link and link.group(1) == f"#{anchor}", (page, before, link and link.group(0))
+    assert said in _section(target, anchor), (target, anchor, said)
