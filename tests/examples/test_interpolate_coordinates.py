@@ -2026,3 +2026,29 @@ def test_the_pointers_to_other_pages_land_on_the_section_that_states_the_thing(p
     link = re.search(r"\]\(" + re.escape(target.replace(".zh.md", ".md")) + r"(#[^)]*)?\)", near)
     assert link and link.group(1) == f"#{anchor}", (page, before, link and link.group(0))
     assert said in _section(target, anchor), (target, anchor, said)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("mode,rank", [("linear", 3), ("bilinear", 4)])
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_the_linear_formulas_hold_in_float32_as_in_float64_up_to_one_rounding_step_per_pixel(
+    dtype, mode, rank, align_corners
+):
+    # Review r139-2: the page says "The tests of this page check more: float32 and float64 inputs, 1-D and 2-D"; the
+    # half-pixel and corner formulas were checked on float64 ramps only. Here both dtypes, with a bound of one
+    # rounding step of the dtype per input pixel (float32 lands within 0.75 of it on these pairs).
+    assert_pages_say(
+        ("interpolate-coordinates.md", "The tests of this page check more: float32 and float64 inputs, 1-D and 2-D,"),
+        ("interpolate-coordinates.zh.md", "本页的测试检查得更多：float32 和 float64 输入、一维和二维、"),
+    )
+    eps = torch.finfo(dtype).eps
+    for n_in, n_out in PAIRS:
+        if align_corners and n_out == 1:
+            continue
+        d = torch.arange(n_out, dtype=torch.float64)
+        if align_corners:
+            expected = d * (n_in - 1) / (n_out - 1)
+        else:
+            expected = ((d + 0.5) * n_in / n_out - 0.5).clamp(0, n_in - 1)
+        got = ramp_positions(n_in, n_out, mode, align_corners, dtype=dtype, rank=rank)
+        assert (got - expected).abs().max() <= n_in * eps, (n_in, n_out)
