@@ -2014,13 +2014,29 @@ _SIZES_ZH = "size-和-scale_factor-的采样点不一样"
             _SIZES_ZH,
             "interpolate_sizes.py#copy_cases output=markdown",
         ),
+        (
+            "interpolate-coordinates.md",
+            "are true away from ties and rounding only",
+            "other-libraries.md",
+            "nearest-neighbour-nearest-nearest-exact-and-ties",
+            "Away from the boundaries all four follow torch's rule",
+        ),
+        (
+            "interpolate-coordinates.zh.md",
+            "不涉及取整差异的地方成立",
+            "other-libraries.zh.md",
+            "最近邻nearestnearest-exact-与平局",
+            "13623",
+        ),
     ],
 )
 def test_the_pointers_to_other_pages_land_on_the_section_that_states_the_thing(page, before, target, anchor, said):
     # Review r139-2: nine pointers of this page (to Output size pitfalls for the kernels that copy a kept axis, the
     # out H + out W <= 128 kernel, the scale just above a whole number and the copy table; to How nn.Upsample works for
     # the corner that overflows at 2x2 -> 7x7 and the lost corner at 4x1 -> 8x1; to Which modes work where for the
-    # window antialias stretches; to Equivalent calls for repeat_interleave) landed on the top of the page.
+    # window antialias stretches; to Equivalent calls for repeat_interleave) landed on the top of the page. And
+    # "matches Pillow ... true away from ties and rounding only; the [comparison with other libraries](other-libraries.md)
+    # shows it" landed on that page's top, not its nearest-neighbour section that states it.
     text = (ROOT / "docs" / page).read_text(encoding="utf-8")
     near = text[text.index(before) - 60 : text.index(before) + 220]
     link = re.search(r"\]\(" + re.escape(target.replace(".zh.md", ".md")) + r"(#[^)]*)?\)", near)
