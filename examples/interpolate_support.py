@@ -2,7 +2,8 @@
 
 ``F.interpolate`` accepts some combinations of ``mode``, input rank, ``align_corners`` and
 ``antialias`` and rejects the others with an error. No table here is typed from the
-documentation: the script starts from the seven documented modes, adds any mode that torch's
+documentation: the script starts from the seven modes that every recent release documents (the
+installed torch's docstring may list more, such as ``lanczos``), adds any mode that torch's
 error for an unknown mode names, keeps those the installed torch accepts in at least one
 combination, tries every combination upwards and, where torch accepts that, downwards, and
 prints what torch answered.
@@ -20,8 +21,8 @@ device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print(f"torch {torch.__version__} on {device}")
 
 # %% modes
-# The documented modes, plus any mode that torch's own error for an unknown mode names
-# (that is how a newer mode such as lanczos shows up without being assumed here).
+# The seven modes every recent release documents (a newer torch's docstring can list more, such as lanczos), plus
+# any mode that torch's own error for an unknown mode names (that is how a newer mode shows up without being assumed).
 documented = ["nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area"]
 try:
     F.interpolate(torch.zeros(1, 1, 4, 4, device=device), scale_factor=2, mode="no-such-mode")

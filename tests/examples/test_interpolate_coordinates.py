@@ -1884,3 +1884,187 @@ def test_the_formulas_comment_says_the_linear_positions_are_rounded_once(ns):
         in source
     )
     assert "(fractions, no rounding)" not in source
+
+
+def _section(page, anchor):
+    # The text of the section of docs/PAGE whose heading mkdocs turns into ANCHOR, up to the next heading of its level.
+    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+    heads = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines) if (m := re.match(r"(#+) (.*)", line))]
+
+    def slug(title):
+        return re.sub(r"\s+", "-", re.sub(r"[^\w\s-]", "", title.strip().lower()))
+
+    start, level = next((i, n) for i, n, title in heads if slug(title) == anchor)
+    end = next((i for i, n, _ in heads if i > start and n <= level), len(lines))
+    return "\n".join(lines[start:end])
+
+
+_SIZES = "size-and-scale_factor-sample-different-points"
+_SIZES_ZH = "size-和-scale_factor-的采样点不一样"
+
+
+@pytest.mark.parametrize(
+    "page, before, target, anchor, said",
+    [
+        (
+            "interpolate-coordinates.md",
+            "and its antialiased kernels never, see",
+            "interpolate-sizes.md",
+            _SIZES,
+            "UpSampleBilinear2d.cu",
+        ),
+        (
+            "interpolate-coordinates.md",
+            "2×2 to 7×7; see",
+            "upsample.md",
+            "which-settings-keep-the-corner-values",
+            "7×7",
+        ),
+        (
+            "interpolate-coordinates.md",
+            "With `antialias` the formula gives the centre",
+            "interpolate-support.md",
+            "what-antialiastrue-computes",
+            "stretch",
+        ),
+        (
+            "interpolate-coordinates.md",
+            "with either setting; see",
+            "upsample.md",
+            "which-settings-keep-the-corner-values",
+            "4×1 enlarged to 8×1",
+        ),
+        (
+            "interpolate-coordinates.md",
+            "which some kernels copy instead: see",
+            "interpolate-sizes.md",
+            _SIZES,
+            "UpSampleBilinear2d.cu",
+        ),
+        (
+            "interpolate-coordinates.md",
+            "when the CPU runs its channels-last kernel, see",
+            "interpolate-sizes.md",
+            _SIZES,
+            "out H + out W ≤ 128",
+        ),
+        (
+            "interpolate-coordinates.md",
+            "is exact by construction",
+            "interpolate-equivalences.md",
+            "nearest-by-a-whole-factor-is-repeat_interleave",
+            "repeat_interleave(k)",
+        ),
+        (
+            "interpolate-coordinates.md",
+            "within single-precision rounding of them",
+            "interpolate-sizes.md",
+            "non-integer-scales-with-nearest",
+            "2.000000001",
+        ),
+        (
+            "interpolate-coordinates.md",
+            "table on [Output size pitfalls]",
+            "interpolate-sizes.md",
+            _SIZES,
+            "interpolate_sizes.py#copy_cases output=markdown",
+        ),
+        (
+            "interpolate-coordinates.zh.md",
+            "开启抗混叠的内核从不复制，见",
+            "interpolate-sizes.zh.md",
+            _SIZES_ZH,
+            "UpSampleBilinear2d.cu",
+        ),
+        ("interpolate-coordinates.zh.md", "2×2 → 7×7；见", "upsample.zh.md", "哪些设置能保住角上的值", "7×7"),
+        (
+            "interpolate-coordinates.zh.md",
+            "缩小时窗口会被拉宽",
+            "interpolate-support.zh.md",
+            "antialiastrue-算的是什么",
+            "拉宽",
+        ),
+        ("interpolate-coordinates.zh.md", "两种设置都是如此；见", "upsample.zh.md", "哪些设置能保住角上的值", "8×1"),
+        (
+            "interpolate-coordinates.zh.md",
+            "有些内核会直接复制它，见",
+            "interpolate-sizes.zh.md",
+            _SIZES_ZH,
+            "UpSampleBilinear2d.cu",
+        ),
+        ("interpolate-coordinates.zh.md", "channels-last 内核，见", "interpolate-sizes.zh.md", _SIZES_ZH, "128"),
+        (
+            "interpolate-coordinates.zh.md",
+            "从构造上就是精确的",
+            "interpolate-equivalences.zh.md",
+            "整数倍放大的-nearest-就是-repeat_interleave",
+            "repeat_interleave(k)",
+        ),
+        (
+            "interpolate-coordinates.zh.md",
+            "只差单精度舍入那么一点",
+            "interpolate-sizes.zh.md",
+            "nearest-遇到非整数缩放因子",
+            "2.000000001",
+        ),
+        (
+            "interpolate-coordinates.zh.md",
+            "哪些内核会复制尺寸不变的轴，见",
+            "interpolate-sizes.zh.md",
+            _SIZES_ZH,
+            "interpolate_sizes.py#copy_cases output=markdown",
+        ),
+        (
+            "interpolate-coordinates.md",
+            "are true away from ties and rounding only",
+            "other-libraries.md",
+            "nearest-neighbour-nearest-nearest-exact-and-ties",
+            "Away from the boundaries all four follow torch's rule",
+        ),
+        (
+            "interpolate-coordinates.zh.md",
+            "不涉及取整差异的地方成立",
+            "other-libraries.zh.md",
+            "最近邻nearestnearest-exact-与平局",
+            "13623",
+        ),
+    ],
+)
+def test_the_pointers_to_other_pages_land_on_the_section_that_states_the_thing(page, before, target, anchor, said):
+    # Review r139-2: nine pointers of this page (to Output size pitfalls for the kernels that copy a kept axis, the
+    # out H + out W <= 128 kernel, the scale just above a whole number and the copy table; to How nn.Upsample works for
+    # the corner that overflows at 2x2 -> 7x7 and the lost corner at 4x1 -> 8x1; to Which modes work where for the
+    # window antialias stretches; to Equivalent calls for repeat_interleave) landed on the top of the page. And
+    # "matches Pillow ... true away from ties and rounding only; the [comparison with other libraries](other-libraries.md)
+    # shows it" landed on that page's top, not its nearest-neighbour section that states it.
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    near = text[text.index(before) - 60 : text.index(before) + 220]
+    link = re.search(r"\]\(" + re.escape(target.replace(".zh.md", ".md")) + r"(#[^)]*)?\)", near)
+    assert link and link.group(1) == f"#{anchor}", (page, before, link and link.group(0))
+    assert said in _section(target, anchor), (target, anchor, said)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("mode,rank", [("linear", 3), ("bilinear", 4)])
+@pytest.mark.parametrize("align_corners", [False, True])
+def test_the_linear_formulas_hold_in_float32_as_in_float64_up_to_one_rounding_step_per_pixel(
+    dtype, mode, rank, align_corners
+):
+    # Review r139-2: the page says "The tests of this page check more: float32 and float64 inputs, 1-D and 2-D"; the
+    # half-pixel and corner formulas were checked on float64 ramps only. Here both dtypes, with a bound of one
+    # rounding step of the dtype per input pixel (float32 lands within 0.75 of it on these pairs).
+    assert_pages_say(
+        ("interpolate-coordinates.md", "The tests of this page check more: float32 and float64 inputs, 1-D and 2-D,"),
+        ("interpolate-coordinates.zh.md", "本页的测试检查得更多：float32 和 float64 输入、一维和二维、"),
+    )
+    eps = torch.finfo(dtype).eps
+    for n_in, n_out in PAIRS:
+        if align_corners and n_out == 1:
+            continue
+        d = torch.arange(n_out, dtype=torch.float64)
+        if align_corners:
+            expected = d * (n_in - 1) / (n_out - 1)
+        else:
+            expected = ((d + 0.5) * n_in / n_out - 0.5).clamp(0, n_in - 1)
+        got = ramp_positions(n_in, n_out, mode, align_corners, dtype=dtype, rank=rank)
+        assert (got - expected).abs().max() <= n_in * eps, (n_in, n_out)

@@ -1582,3 +1582,109 @@ def test_every_link_of_this_page_to_a_section_or_page_of_the_site_carries_its_ti
             titles = [h.strip() for h in re.findall(r"^#+ (.*?)(?:\{#.*\})?$", target_text, re.M)]
             wanted = titles if anchor else titles[:1]
             assert label.strip("“”") in wanted, (page, label, wanted[:3])
+
+
+def test_the_long_axis_pointer_lands_on_the_grid_sample_section_that_measures_3000_to_4501():
+    # Review r139-2: "(see [grid_sample and interpolate](grid-sample.md))" after the float64 3000 -> 4501 gap landed
+    # on the top of that page; the gap is stated in its section "When they agree" (zh 什么时候两者一致).
+    for page, target, anchor in (
+        ("interpolate-equivalences.md", "grid-sample.md", "when-they-agree"),
+        ("interpolate-equivalences.zh.md", "grid-sample.zh.md", "什么时候两者一致"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        sentence = text[text.index("3000 → 4501") :]
+        sentence = sentence[: sentence.index("grid-sample.md") + 60]
+        link = re.search(r"\(grid-sample\.md(#[^)]*)?\)", sentence)
+        assert link and link.group(1) == f"#{anchor}", (page, sentence[-80:])
+        lines = (ROOT / "docs" / target).read_text(encoding="utf-8").splitlines()
+        heads = [i for i, line in enumerate(lines) if line.startswith("## ")]
+        start = next(i for i in heads if re.sub(r"\W+", "-", lines[i][3:].strip().lower()).strip("-") == anchor)
+        end = next((i for i in heads if i > start), len(lines))
+        assert "3000 → 4501" in "\n".join(lines[start:end]), (target, anchor)
+
+
+def _section(page, anchor):
+    # The text of the section of docs/PAGE whose heading mkdocs turns into ANCHOR, up to the next heading of its level.
+    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+    heads = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines) if (m := re.match(r"(#+) (.*)", line))]
+
+    def slug(title):
+        return re.sub(r"\s+", "-", re.sub(r"[^\w\s-]", "", title.strip().lower()))
+
+    start, level = next((i, n) for i, n, title in heads if slug(title) == anchor)
+    end = next((i for i, n, _ in heads if i > start and n <= level), len(lines))
+    return "\n".join(lines[start:end])
+
+
+@pytest.mark.parametrize(
+    "page, before, target, anchor, said",
+    [
+        (
+            "interpolate-equivalences.md",
+            "for how the windows",
+            "interpolate-sizes.md",
+            "area-with-a-scale-factor",
+            "overlap",
+        ),
+        (
+            "interpolate-equivalences.md",
+            "for when float64 escapes",
+            "interpolate-coordinates.md",
+            "single-precision-in-the-nearest-modes",
+            "float64",
+        ),
+        (
+            "interpolate-equivalences.md",
+            "is floor(in × (1/k)) in floating point",
+            "interpolate-sizes.md",
+            "the-output-size-is-rounded-down",
+            "floor(",
+        ),
+        (
+            "interpolate-equivalences.md",
+            "It lands on the same positions again",
+            "interpolate-sizes.md",
+            "size-and-scale_factor-sample-different-points",
+            "recompute_scale_factor=True",
+        ),
+        (
+            "interpolate-equivalences.zh.md",
+            "的窗口如何重叠",
+            "interpolate-sizes.zh.md",
+            "带-scale_factor-的-area",
+            "重叠",
+        ),
+        (
+            "interpolate-equivalences.zh.md",
+            "float64 什么时候能避开",
+            "interpolate-coordinates.zh.md",
+            "最近邻模式里的单精度",
+            "float64",
+        ),
+        (
+            "interpolate-equivalences.zh.md",
+            "输出尺寸是浮点运算得到的 floor(in × (1/k))",
+            "interpolate-sizes.zh.md",
+            "输出尺寸是向下取整的",
+            "floor(",
+        ),
+        (
+            "interpolate-equivalences.zh.md",
+            "以下情况下采样位置又重新一致",
+            "interpolate-sizes.zh.md",
+            "size-和-scale_factor-的采样点不一样",
+            "recompute_scale_factor=True",
+        ),
+    ],
+)
+def test_the_pointers_to_sizes_and_coordinates_land_on_the_section_that_states_the_thing(
+    page, before, target, anchor, said
+):
+    # Review r139-2: four pointers of this page ("see [Output size pitfalls](interpolate-sizes.md) for how the windows
+    # of area overlap", "for when float64 escapes it", the floor of in x (1/k), "lands on the same positions again")
+    # landed on the top of the page, not on the section that states the thing.
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    near = text[text.index(before) - 120 : text.index(before) + 200]
+    link = re.search(r"\]\(" + re.escape(target.replace(".zh.md", ".md")) + r"(#[^)]*)?\)", near)
+    assert link and link.group(1) == f"#{anchor}", (page, before, link and link.group(0))
+    assert said in _section(target, anchor), (target, anchor, said)

@@ -2316,3 +2316,42 @@ def test_the_conventions_pointer_lands_on_the_conventions_section_that_names_2_t
         assert section and limit in section.split("\n## ")[0] and limit not in top, page
     for page in ("interpolate-sizes.md", "interpolate-sizes.zh.md"):
         assert "](glossary.md)" not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def _section(page, anchor):
+    # The text of the section of docs/PAGE whose heading mkdocs turns into ANCHOR, up to the next heading of its level.
+    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+    heads = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines) if (m := re.match(r"(#+) (.*)", line))]
+
+    def slug(title):
+        return re.sub(r"\s+", "-", re.sub(r"[^\w\s-]", "", title.strip().lower()))
+
+    start, level = next((i, n) for i, n, title in heads if slug(title) == anchor)
+    end = next((i for i, n, _ in heads if i > start and n <= level), len(lines))
+    return "\n".join(lines[start:end])
+
+
+@pytest.mark.parametrize(
+    "page, before, anchor, said",
+    [
+        (
+            "interpolate-sizes.md",
+            "code picks pixel 1",
+            "single-precision-in-the-nearest-modes",
+            "ATEN_CPU_CAPABILITY=default",
+        ),
+        ("interpolate-sizes.md", "42 times `channels_last`", "single-precision-in-the-nearest-modes", "47×2 → 47×82"),
+        ("interpolate-sizes.zh.md", "代码取像素 1", "最近邻模式里的单精度", "ATEN_CPU_CAPABILITY=default"),
+        ("interpolate-sizes.zh.md", "复制 42 次；见", "最近邻模式里的单精度", "47×2 → 47×82"),
+    ],
+)
+def test_the_pointers_to_coordinates_land_on_its_single_precision_section(page, before, anchor, said):
+    # Review r139-2: "(see [Coordinates and align_corners](interpolate-coordinates.md))" after the 2 -> 41 tie that
+    # AVX2 and AVX-512 code picks as pixel 1, and after the 47x2 -> 47x82 float64 nearest, landed on the top of that
+    # page; both are stated in its section "Single precision in the nearest modes" (zh 最近邻模式里的单精度).
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    near = text[text.index(before) : text.index(before) + 160]
+    link = re.search(r"\]\(interpolate-coordinates\.md(#[^)]*)?\)", near)
+    assert link and link.group(1) == f"#{anchor}", (page, before, link and link.group(0))
+    target = "interpolate-coordinates.zh.md" if page.endswith(".zh.md") else "interpolate-coordinates.md"
+    assert said in _section(target, anchor), (target, anchor, said)

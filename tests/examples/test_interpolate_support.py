@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, assert_pages_say, printed_by, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, printed_by, run_example, run_python
 
 DOCUMENTED = ["nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area"]
 
@@ -1787,7 +1787,7 @@ def test_docstring_says_the_modes_start_from_the_documented_list_and_shrinking_f
     doc = " ".join(doc.split())
     assert "Nothing here is typed from the documentation" not in doc
     assert "once upwards and once downwards" not in doc
-    assert "No table here is typed from the documentation: the script starts from the seven documented modes" in doc
+    assert "No table here is typed from the documentation: the script starts from the seven modes that every" in doc
     assert "tries every combination upwards and, where torch accepts that, downwards" in doc
 
 
@@ -2076,3 +2076,104 @@ def test_the_width_one_comment_says_only_a_contiguous_single_channel_tensor_is_a
     source = (ROOT / "examples" / "interpolate_support.py").read_text(encoding="utf-8")
     assert "# A contiguous 1-channel tensor, like this one, is already channels_last-contiguous" in source
     assert "# A 1-channel tensor is already channels_last-contiguous" not in source
+
+
+def _section(page, anchor):
+    # The text of the section of docs/PAGE whose heading mkdocs turns into ANCHOR, up to the next heading of its level.
+    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+    heads = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines) if (m := re.match(r"(#+) (.*)", line))]
+
+    def slug(title):
+        return re.sub(r"\s+", "-", re.sub(r"[^\w\s-]", "", title.strip().lower()))
+
+    start, level = next((i, n) for i, n, title in heads if slug(title) == anchor)
+    end = next((i for i, n, _ in heads if i > start and n <= level), len(lines))
+    return "\n".join(lines[start:end])
+
+
+@pytest.mark.parametrize(
+    "page, before, target, anchor, said",
+    [
+        (
+            "interpolate-support.md",
+            "empty tensor instead ([Output",
+            "interpolate-sizes.md",
+            "the-output-size-is-rounded-down",
+            "returns an empty tensor",
+        ),
+        (
+            "interpolate-support.md",
+            "steps by 1/scale_factor there too",
+            "interpolate-sizes.md",
+            "size-and-scale_factor-sample-different-points",
+            "UpSampleBilinear2d.cu",
+        ),
+        (
+            "interpolate-support.md",
+            "single precision even for float64,",
+            "audio-resampling.md",
+            "no-1-d-mode-has-antialias",
+            "single precision",
+        ),
+        (
+            "interpolate-support.md",
+            "`_upsample_linear_vec`",
+            "interpolate-sizes.md",
+            "size-and-scale_factor-sample-different-points",
+            "use_deterministic_algorithms(True)",
+        ),
+        (
+            "interpolate-support.zh.md",
+            "则可能返回一个空张量",
+            "interpolate-sizes.zh.md",
+            "输出尺寸是向下取整的",
+            "空张量",
+        ),
+        (
+            "interpolate-support.zh.md",
+            "CUDA 内核在这一维上同样按",
+            "interpolate-sizes.zh.md",
+            "size-和-scale_factor-的采样点不一样",
+            "UpSampleBilinear2d.cu",
+        ),
+        (
+            "interpolate-support.zh.md",
+            "也用单精度对每个源位置取整",
+            "audio-resampling.zh.md",
+            "一维模式都没有-antialias",
+            "单精度",
+        ),
+        (
+            "interpolate-support.zh.md",
+            "`_upsample_linear_vec`",
+            "interpolate-sizes.zh.md",
+            "size-和-scale_factor-的采样点不一样",
+            "use_deterministic_algorithms(True)",
+        ),
+    ],
+)
+def test_the_pointers_to_sizes_and_audio_land_on_the_section_that_states_the_thing(page, before, target, anchor, said):
+    # Review r139-2: four pointers of this page ("[Output size pitfalls](interpolate-sizes.md) says where" area returns
+    # an empty tensor, the CUDA kernel stepping by 1/scale_factor on a kept axis, the determinism decomposition, and
+    # "[Resampling audio](audio-resampling.md)" for the single-precision floor) landed on the top of the page.
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    near = text[text.index(before) - 120 : text.index(before) + 200]
+    link = re.search(r"\]\(" + re.escape(target.replace(".zh.md", ".md")) + r"(#[^)]*)?\)", near)
+    assert link and link.group(1) == f"#{anchor}", (page, before, link and link.group(0))
+    assert said in _section(target, anchor), (target, anchor, said)
+
+
+def test_the_docstring_and_comment_do_not_call_the_seven_modes_all_that_torch_documents():
+    # Review r139-2: the docstring said "the script starts from the seven documented modes" and the modes cell's
+    # comment "The documented modes, plus any mode that torch's own error ... names"; the installed torch's
+    # F.interpolate docstring lists eight (lanczos too). The page said it right: "the seven modes that every recent
+    # release documents". Swept here: every mode the installed docstring lists, against the script's seven.
+    listed = re.findall(r"``'([a-z-]+)'``", F.interpolate.__doc__.split("mode (str)")[1].split("align_corners")[0])
+    assert set(DOCUMENTED) <= set(listed) and "lanczos" in listed and len(set(listed)) == 8, listed
+    source = (ROOT / "examples" / "interpolate_support.py").read_text("utf-8")
+    doc = docstring_of(source)
+    comments = " ".join(line.strip().lstrip("# ") for line in source.splitlines() if line.strip().startswith("#"))
+    assert "the seven documented modes" not in doc
+    assert "the seven modes that every recent release documents (the installed torch's docstring may list more" in doc
+    assert "The documented modes, plus" not in comments
+    assert "The seven modes every recent release documents (a newer torch's docstring can list more" in comments
