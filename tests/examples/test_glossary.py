@@ -926,3 +926,19 @@ def test_every_glossary_link_to_a_page_names_it_by_its_nav_title(language):
     assert len({target for _, target in links}) >= 9
     wrong = [(label, target) for label, target in links if label.casefold() != titles[target].casefold()]
     assert wrong == []
+
+
+def test_the_render_docstring_names_every_value_each_embed_option_takes():
+    # Review r139-9: sitegen/render.py's module docstring listed "Options after the cell name" as output=markdown,
+    # code=folded and figures=switch only, while the parser also takes output=text, code=shown and figures=all
+    # (the defaults): a list shorter than the values that exist. It now names the defaults, which parse to the
+    # same embed as leaving the option out.
+    import sitegen.render as render
+
+    doc = render.__doc__
+    for name, values in render.OPTIONS.items():
+        for value in values:
+            assert f"``{name}={value}``" in doc, (name, value)
+        default = render.Directive.parse(f"::: example x.py#c {name}={values[0]}")
+        assert default == render.Directive.parse("::: example x.py#c")
+    assert sum(len(values) for values in render.OPTIONS.values()) == 6
