@@ -2249,12 +2249,14 @@ def test_the_pointer_to_the_coordinates_page_names_the_whole_factors_it_lists():
     assert_pages_say(
         (
             "upsample.md",
-            "The [coordinates page](interpolate-coordinates.md) has the formulas and lists the whole factors up to 100"
-            " at which `nearest` slips on short float32 rows:",
+            "The [coordinates page](interpolate-coordinates.md) has the formulas, and its section [Single precision in"
+            " the nearest modes](interpolate-coordinates.md#single-precision-in-the-nearest-modes) lists the whole"
+            " factors up to 100 at which `nearest` slips on short float32 rows:",
         ),
         (
             "upsample.zh.md",
-            "[坐标映射一页](interpolate-coordinates.md)给出了公式，并列出了 100 以内会让 `nearest` 在 float32"
+            "[坐标映射一页](interpolate-coordinates.md)给出了公式，其中[最近邻模式里的单精度]"
+            "(interpolate-coordinates.md#最近邻模式里的单精度)一节列出了 100 以内会让 `nearest` 在 float32"
             " 短行上差一个像素的整数倍数：",
         ),
     )
@@ -2402,3 +2404,27 @@ def test_a_constant_row_leaves_its_value_by_at_most_one_rounding_step_either_way
     worst, seen = out.split(" ", 1)
     assert float(worst) == 1.0
     assert seen.strip() == "['above', 'below']"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_whole_factors_up_to_100_pointer_lands_on_the_section_that_lists_them(language):
+    # Review r139-9: "The [coordinates page](interpolate-coordinates.md) has the formulas and lists the whole factors
+    # up to 100 at which nearest slips" landed on the page's top; the list is the line the cell float32_rounding
+    # prints in its section "Single precision in the nearest modes" (最近邻模式里的单精度). The sentence now
+    # links that section, whose anchor is its heading's slug.
+    from pymdownx.slugs import slugify
+
+    suffix = ".md" if language == "en" else ".zh.md"
+    page = (ROOT / "docs" / ("upsample" + suffix)).read_text(encoding="utf-8")
+    target = (ROOT / "docs" / ("interpolate-coordinates" + suffix)).read_text(encoding="utf-8")
+    [sentence] = [s for s in re.split(r"(?<=[.:。：])\s", page) if ("up to 100" in s or "100 以内" in s)]
+    anchors = re.findall(r"\]\(interpolate-coordinates\.md#([^)]+)\)", sentence)
+    sections = re.split(r"^## ", target, flags=re.M)[1:]
+    slug = slugify(case="lower")
+    by_anchor = {slug(section.split("\n", 1)[0], "-"): section for section in sections}
+    assert len(anchors) == 1 and anchors[0] in by_anchor, anchors
+    assert "::: example interpolate_coordinates.py#float32_rounding" in by_anchor[anchors[0]]
+    cell = (
+        (ROOT / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8").split("# %% float32_rounding")[1]
+    )
+    assert 'print("whole factors up to 100 that copy unevenly:"' in cell.split("# %%")[0]
