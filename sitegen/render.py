@@ -7,7 +7,8 @@ become ``<img>`` tags that point at the copies under ``assets/examples/``.
 A line that looks like an embed (``:::`` then ``example``) must parse in full, with each
 option at most once; otherwise the build fails naming the page's file and line.
 
-Options after the cell name:
+Options after the cell name (each also takes its default, ``output=text``, ``code=shown``,
+``figures=all``, the same as leaving it out):
 
 - ``output=markdown``: the cell prints Markdown (a table). It is rendered to HTML here,
   not by the page's pipeline, because the page's extensions would give printed text

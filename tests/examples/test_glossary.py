@@ -908,3 +908,37 @@ def test_the_output_renderer_docstring_names_line_breaks_and_the_one_attribute_i
     # and the function's own docstring, which lists the constructs again
     function_doc = " ".join(render.markdown_output.__doc__.split())
     assert "rules, code blocks, line breaks) as inert HTML" in function_doc
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_glossary_link_to_a_page_names_it_by_its_nav_title(language):
+    # Review r139-9: the glossary's "see" links used short labels that read as page titles the nav does not use:
+    # [coordinates] / [坐标] for "Coordinates and align_corners", [output sizes] for "Output size pitfalls",
+    # [equivalences], [audio] / [音频], [ways to shrink] / [各种缩小方法], [pixel shuffle] / [像素重排],
+    # [downsample module] / [Downsample 模块], [why no Downsample] / [为什么没有 Downsample]; the same table row
+    # named the support page by its title and the coordinates page by a stub. Every link now names its target's title.
+    spec = importlib.util.spec_from_file_location("index_tests", ROOT / "tests" / "examples" / "test_index.py")
+    index_tests = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(index_tests)
+    titles = index_tests.nav_titles()[language]
+    text = (ROOT / "docs" / ("glossary.md" if language == "en" else "glossary.zh.md")).read_text(encoding="utf-8")
+    links = re.findall(r"\[([^\]]+)\]\(([\w-]+\.md)(?:#[^)]*)?\)", text)
+    assert len({target for _, target in links}) >= 9
+    wrong = [(label, target) for label, target in links if label.casefold() != titles[target].casefold()]
+    assert wrong == []
+
+
+def test_the_render_docstring_names_every_value_each_embed_option_takes():
+    # Review r139-9: sitegen/render.py's module docstring listed "Options after the cell name" as output=markdown,
+    # code=folded and figures=switch only, while the parser also takes output=text, code=shown and figures=all
+    # (the defaults): a list shorter than the values that exist. It now names the defaults, which parse to the
+    # same embed as leaving the option out.
+    import sitegen.render as render
+
+    doc = render.__doc__
+    for name, values in render.OPTIONS.items():
+        for value in values:
+            assert f"``{name}={value}``" in doc, (name, value)
+        default = render.Directive.parse(f"::: example x.py#c {name}={values[0]}")
+        assert default == render.Directive.parse("::: example x.py#c")
+    assert sum(len(values) for values in render.OPTIONS.values()) == 6

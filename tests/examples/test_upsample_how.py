@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, assert_pages_say, docstring_of, run_example, run_python
+from helpers import ROOT, assert_pages_say, docstring_of, run_example, run_in_generic_x86_code, run_python
 
 
 @pytest.fixture(scope="module")
@@ -2249,12 +2249,14 @@ def test_the_pointer_to_the_coordinates_page_names_the_whole_factors_it_lists():
     assert_pages_say(
         (
             "upsample.md",
-            "The [coordinates page](interpolate-coordinates.md) has the formulas and lists the whole factors up to 100"
-            " at which `nearest` slips on short float32 rows:",
+            "The [coordinates page](interpolate-coordinates.md) has the formulas, and its section [Single precision in"
+            " the nearest modes](interpolate-coordinates.md#single-precision-in-the-nearest-modes) lists the whole"
+            " factors up to 100 at which `nearest` slips on short float32 rows:",
         ),
         (
             "upsample.zh.md",
-            "[坐标映射一页](interpolate-coordinates.md)给出了公式，并列出了 100 以内会让 `nearest` 在 float32"
+            "[坐标映射一页](interpolate-coordinates.md)给出了公式，其中[最近邻模式里的单精度]"
+            "(interpolate-coordinates.md#最近邻模式里的单精度)一节列出了 100 以内会让 `nearest` 在 float32"
             " 短行上差一个像素的整数倍数：",
         ),
     )
@@ -2358,3 +2360,71 @@ def test_the_corners_comment_names_the_modes_that_take_align_corners_true_lanczo
 
     assert {mode for mode in ranks if takes(mode, True)} == {"linear", "bilinear", "bicubic", "trilinear"}
     assert {mode for mode in ranks if takes(mode, False)} == {"linear", "bilinear", "bicubic", "trilinear", "lanczos"}
+
+
+ROW_SWEEP = """
+import torch, torch.nn.functional as F
+torch.set_num_threads(1)
+worst, seen = 0.0, set()
+for dtype in (torch.float32, torch.float64):
+    for value in (0.1, 0.3, 0.7, 0.999, 1.1, 3.3, 7.99, 851.77):
+        v = torch.tensor(value, dtype=dtype)
+        up, down = (torch.nextafter(v, v + 1) - v).item(), (v - torch.nextafter(v, v - 1)).item()
+        for n_in in (1, 2, 3, 5, 7):
+            for resize in [{"size": n} for n in (1, 2, 4, 6, 9, 13, 20, 33, 47)] + [
+                {"scale_factor": s} for s in (0.6, 1.3, 1.7, 2.5, 3.1) if n_in * s >= 1
+            ]:
+                for align in (False, True):
+                    for channels, layout in ((1, torch.contiguous_format), (4, torch.channels_last)):
+                        for mode, shape, key in (
+                            ("linear", (1, channels, n_in), lambda r: r),
+                            ("bilinear", (1, channels, 1, n_in), lambda r: {k: (1, r[k]) for k in r}),
+                            ("bilinear", (1, channels, n_in, 1), lambda r: {k: (r[k], 1) for k in r}),
+                        ):
+                            x = torch.full(shape, value, dtype=dtype)
+                            if len(shape) == 4:
+                                x = x.contiguous(memory_format=layout)
+                            y = F.interpolate(x, mode=mode, align_corners=align, **key(resize))
+                            steps = max((y.max() - v).item() / up, (v - y.min()).item() / down)
+                            worst = max(worst, steps)
+                            seen |= {"above"} if y.max() > v else set()
+                            seen |= {"below"} if y.min() < v else set()
+print(worst, sorted(seen))
+"""
+
+
+@pytest.mark.parametrize("generic", [False, True])
+def test_a_constant_row_leaves_its_value_by_at_most_one_rounding_step_either_way_in_bilinear_too(generic):
+    # Review r139-9: the page's "even a constant row can come out one rounding step above or below its value, a
+    # constant image more" is said of bilinear, and sets one step as a row's bound; the test above swept only
+    # `linear`, enlarging, with align_corners=False and size=. This sweeps bilinear rows and columns too, both
+    # align_corners, size= and scale_factor=, enlarging and shrinking, a 4-channel channels_last copy, float32 and
+    # float64, on this CPU and in torch's generic code; the row reaches one step above and one step below.
+    out = run_in_generic_x86_code(ROW_SWEEP) if generic else run_python(ROW_SWEEP)
+    worst, seen = out.split(" ", 1)
+    assert float(worst) == 1.0
+    assert seen.strip() == "['above', 'below']"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_whole_factors_up_to_100_pointer_lands_on_the_section_that_lists_them(language):
+    # Review r139-9: "The [coordinates page](interpolate-coordinates.md) has the formulas and lists the whole factors
+    # up to 100 at which nearest slips" landed on the page's top; the list is the line the cell float32_rounding
+    # prints in its section "Single precision in the nearest modes" (最近邻模式里的单精度). The sentence now
+    # links that section, whose anchor is its heading's slug.
+    from pymdownx.slugs import slugify
+
+    suffix = ".md" if language == "en" else ".zh.md"
+    page = (ROOT / "docs" / ("upsample" + suffix)).read_text(encoding="utf-8")
+    target = (ROOT / "docs" / ("interpolate-coordinates" + suffix)).read_text(encoding="utf-8")
+    [sentence] = [s for s in re.split(r"(?<=[.:。：])\s", page) if ("up to 100" in s or "100 以内" in s)]
+    anchors = re.findall(r"\]\(interpolate-coordinates\.md#([^)]+)\)", sentence)
+    sections = re.split(r"^## ", target, flags=re.M)[1:]
+    slug = slugify(case="lower")
+    by_anchor = {slug(section.split("\n", 1)[0], "-"): section for section in sections}
+    assert len(anchors) == 1 and anchors[0] in by_anchor, anchors
+    assert "::: example interpolate_coordinates.py#float32_rounding" in by_anchor[anchors[0]]
+    cell = (
+        (ROOT / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8").split("# %% float32_rounding")[1]
+    )
+    assert 'print("whole factors up to 100 that copy unevenly:"' in cell.split("# %%")[0]
