@@ -2243,7 +2243,7 @@ def test_the_float32_maximum_overflows_in_the_named_corners_with_every_cpu_code(
 def test_the_pointer_to_the_coordinates_page_names_the_whole_factors_it_lists():
     """Review r133-9: "The coordinates page has the formulas and lists those factors" came right after the
     nearest-exact sentence about factors such as 1.3 that keep a side's size, which that page does not list; the
-    factors it lists (the cell integer_upscaling and the line "whole factors up to 100") are the whole factors at
+    factors it lists (the line "whole factors up to 100", printed by the cell float32_rounding) are the whole factors at
     which float32 `nearest` slips, named two bullets up (2 -> 82, a factor of 41), as the sentence said when it was
     written (commit ce43b79c), before the bullets moved in between."""
     assert_pages_say(
