@@ -960,3 +960,28 @@ def test_the_kernel_copies_link_lands_on_the_section_that_shows_the_copies():
         ),
         ("checkerboard.zh.md", "（见 [ConvTranspose2d 一页](transposed-conv.md#卷积是一个矩阵转置卷积是它的转置)）。"),
     )
+
+
+def test_the_single_channel_espcn_link_lands_on_the_section_that_describes_it():
+    """ "as in the single-channel ESPCN of the [super-resolution page](super-resolution.md)" landed on the
+    top of that page; the ESPCN layer (a 3×3 convolution to 4 channels, then PixelShuffle(2), so one
+    output channel) is described in its section The models (review r140-7)."""
+    for page, heading, espcn in (
+        (
+            "super-resolution.md",
+            "## The models\n",
+            "- **ESPCN**: a 3×3 convolution to 4 channels, then `PixelShuffle(2)`;",
+        ),
+        ("super-resolution.zh.md", "## 模型\n", "- **ESPCN**：输出 4 个通道的 3×3 卷积，再接 `PixelShuffle(2)`；"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before, after = text.split(heading, 1)
+        assert espcn in after.split("\n## ", 1)[0]
+        assert "PixelShuffle(2)" not in before
+    assert_pages_say(
+        (
+            "checkerboard.md",
+            "as in the single-channel ESPCN of the\n[super-resolution page](super-resolution.md#the-models), do the two orders agree",
+        ),
+        ("checkerboard.zh.md", "比如[超分辨率一页](super-resolution.md#模型)中只输出一个通道的 ESPCN（第四行）"),
+    )
