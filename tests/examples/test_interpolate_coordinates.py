@@ -2028,6 +2028,20 @@ _SIZES_ZH = "size-和-scale_factor-的采样点不一样"
             "最近邻nearestnearest-exact-与平局",
             "13623",
         ),
+        (
+            "interpolate-coordinates.md",
+            "starts at −0.072, not −0.093); its weights",
+            "interpolate-bicubic.md",
+            "the-coefficient-a-read-from-torch",
+            "(A + 2)|t|³ − (A + 3)|t|² + 1",
+        ),
+        (
+            "interpolate-coordinates.zh.md",
+            "第一个值是 −0.072，而不是 −0.093）；权重见",
+            "interpolate-bicubic.zh.md",
+            "从-torch-中读出系数-a",
+            "(A + 2)|t|³ − (A + 3)|t|² + 1",
+        ),
     ],
 )
 def test_the_pointers_to_other_pages_land_on_the_section_that_states_the_thing(page, before, target, anchor, said):
@@ -2037,6 +2051,8 @@ def test_the_pointers_to_other_pages_land_on_the_section_that_states_the_thing(p
     # window antialias stretches; to Equivalent calls for repeat_interleave) landed on the top of the page. And
     # "matches Pillow ... true away from ties and rounding only; the [comparison with other libraries](other-libraries.md)
     # shows it" landed on that page's top, not its nearest-neighbour section that states it.
+    # Review r140-2: "its weights are on [Bicubic and overshoot](interpolate-bicubic.md)" (bicubic's taps) landed on
+    # that page's top, which names the kernel but not its weights; the section The coefficient A gives them.
     text = (ROOT / "docs" / page).read_text(encoding="utf-8")
     near = text[text.index(before) - 60 : text.index(before) + 220]
     link = re.search(r"\]\(" + re.escape(target.replace(".zh.md", ".md")) + r"(#[^)]*)?\)", near)
