@@ -803,3 +803,34 @@ def test_the_k4_pattern_link_lands_on_the_section_that_measures_it():
             "正是[棋盘格一页](checkerboard.md#棋盘格分数)中初始化时就测出周期图案的“ConvTranspose2d k4”",
         ),
     )
+
+
+def _sections(page):
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+    parts = re.split(r"^## (.+)$", (ROOT / "docs" / page).read_text(encoding="utf-8"), flags=re.M)
+    return {slug(parts[i].strip(), "-"): " ".join(parts[i + 1].split()) for i in range(1, len(parts), 2)}
+
+
+def test_the_score_table_and_table_before_training_links_land_on_the_sections_that_hold_them():
+    """Review r140-8: the guidance's '([checkerboard page](checkerboard.md), score table)' and '([super-resolution
+    page](super-resolution.md), the table before training)' (zh alike) opened those pages at their tops; the score
+    table is the cell 'checkerboard.py#score' of 'The checkerboard score', the table before training the cell
+    'super_resolution.py#start' of 'A fair start'."""
+    assert "::: example checkerboard.py#score output=markdown" in _sections("checkerboard.md")["the-checkerboard-score"]
+    assert "::: example checkerboard.py#score" in _sections("checkerboard.zh.md")["棋盘格分数"]
+    assert "::: example super_resolution.py#start output=markdown" in _sections("super-resolution.md")["a-fair-start"]
+    assert "::: example super_resolution.py#start" in _sections("super-resolution.zh.md")["公平的起点"]
+    assert_pages_say(
+        (
+            "where-upsampling-lives.md",
+            "([checkerboard page](checkerboard.md#the-checkerboard-score), score table), in the super-resolution models"
+            " ([super-resolution page](super-resolution.md#a-fair-start), the table before training)",
+        ),
+        (
+            "where-upsampling-lives.zh.md",
+            "（[棋盘格一页](checkerboard.md#棋盘格分数)的分数表）、在超分辨率模型中"
+            "（[超分辨率一页](super-resolution.md#公平的起点)训练前的那张表）",
+        ),
+    )
