@@ -834,3 +834,22 @@ def test_the_score_table_and_table_before_training_links_land_on_the_sections_th
             "（[超分辨率一页](super-resolution.md#公平的起点)训练前的那张表）",
         ),
     )
+
+
+def test_the_dcgan_layer_link_lands_on_the_section_that_names_it():
+    """Review r140-8: 'kernel 4, stride 2, padding 1 (the layer of the [ConvTranspose2d page](transposed-conv.md))'
+    (zh alike) opened that page at its top; the section that names that layer as the DCGAN one is 'The output
+    size' ('Kernel 4 is the layer of the DCGAN implementations in Torch and PyTorch')."""
+    assert "Kernel 4 is the layer of the DCGAN implementations" in _sections("transposed-conv.md")["the-output-size"]
+    assert "前者是 Torch 和 PyTorch 版 DCGAN 实现" in _sections("transposed-conv.zh.md")["输出尺寸"]
+    assert_pages_say(
+        (
+            "where-upsampling-lives.md",
+            "kernel 4, stride 2, padding 1 (the layer named in"
+            " [The output size](transposed-conv.md#the-output-size) on the ConvTranspose2d page), with batch norm",
+        ),
+        (
+            "where-upsampling-lives.zh.md",
+            "填充 1 把分辨率加倍（也就是 ConvTranspose2d 一页[输出尺寸](transposed-conv.md#输出尺寸)一节里的那个层）",
+        ),
+    )
