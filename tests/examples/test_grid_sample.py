@@ -2439,3 +2439,32 @@ def test_the_links_for_floorf_float64_nearest_whole_factors_and_kept_axes_land_o
             # the identity grid's formulas still point at the coordinates page as a whole
             whole = [""] if target == "interpolate-coordinates" else []
             assert re.findall(r"\]\(" + target + r"\.md(#[^)]*)?\)", text) == [*whole, "#" + anchor], (page, target)
+
+
+def test_the_interpolate_formulas_link_lands_on_the_section_that_states_them():
+    """Review r140-8: 'the positions `F.interpolate(size=...)` reads (`bilinear` clamps those outside [0, `in` − 1]
+    ...; see [Coordinates and align_corners](interpolate-coordinates.md))' (zh alike) opened that page at its top;
+    the formulas and the linear modes' clamp are stated in its section 'Where each output pixel looks'."""
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+
+    def sections(page):
+        parts = re.split(r"^## (.+)$", (ROOT / "docs" / page).read_text(encoding="utf-8"), flags=re.M)
+        return {slug(parts[i].strip(), "-"): " ".join(parts[i + 1].split()) for i in range(1, len(parts), 2)}
+
+    en = sections("interpolate-coordinates.md")["where-each-output-pixel-looks"]
+    assert "**`align_corners=False`: src = (d + 0.5) · scale − 0.5**" in en
+    assert "Positions below 0 and above `in − 1` are clamped by the linear modes" in en
+    assert "align_corners=False" in sections("interpolate-coordinates.zh.md")["每个输出像素看向哪里"]
+    assert_pages_say(
+        (
+            "grid-sample.md",
+            "equal up to rounding, not bit for bit; the formulas are in"
+            " [Where each output pixel looks](interpolate-coordinates.md#where-each-output-pixel-looks)).",
+        ),
+        (
+            "grid-sample.zh.md",
+            "并非逐位相同；这些公式见[每个输出像素看向哪里](interpolate-coordinates.md#每个输出像素看向哪里)）。",
+        ),
+    )

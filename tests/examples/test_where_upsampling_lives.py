@@ -803,3 +803,53 @@ def test_the_k4_pattern_link_lands_on_the_section_that_measures_it():
             "正是[棋盘格一页](checkerboard.md#棋盘格分数)中初始化时就测出周期图案的“ConvTranspose2d k4”",
         ),
     )
+
+
+def _sections(page):
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+    parts = re.split(r"^## (.+)$", (ROOT / "docs" / page).read_text(encoding="utf-8"), flags=re.M)
+    return {slug(parts[i].strip(), "-"): " ".join(parts[i + 1].split()) for i in range(1, len(parts), 2)}
+
+
+def test_the_score_table_and_table_before_training_links_land_on_the_sections_that_hold_them():
+    """Review r140-8: the guidance's '([checkerboard page](checkerboard.md), score table)' and '([super-resolution
+    page](super-resolution.md), the table before training)' (zh alike) opened those pages at their tops; the score
+    table is the cell 'checkerboard.py#score' of 'The checkerboard score', the table before training the cell
+    'super_resolution.py#start' of 'A fair start'."""
+    assert "::: example checkerboard.py#score output=markdown" in _sections("checkerboard.md")["the-checkerboard-score"]
+    assert "::: example checkerboard.py#score" in _sections("checkerboard.zh.md")["棋盘格分数"]
+    assert "::: example super_resolution.py#start output=markdown" in _sections("super-resolution.md")["a-fair-start"]
+    assert "::: example super_resolution.py#start" in _sections("super-resolution.zh.md")["公平的起点"]
+    assert_pages_say(
+        (
+            "where-upsampling-lives.md",
+            "([checkerboard page](checkerboard.md#the-checkerboard-score), score table), in the super-resolution models"
+            " ([super-resolution page](super-resolution.md#a-fair-start), the table before training)",
+        ),
+        (
+            "where-upsampling-lives.zh.md",
+            "（[棋盘格一页](checkerboard.md#棋盘格分数)的分数表）、在超分辨率模型中"
+            "（[超分辨率一页](super-resolution.md#公平的起点)训练前的那张表）",
+        ),
+    )
+
+
+def test_the_dcgan_layer_link_lands_on_the_section_that_names_it():
+    """Review r140-8: 'kernel 4, stride 2, padding 1 (the layer of the [ConvTranspose2d page](transposed-conv.md))'
+    (zh alike) opened that page at its top; the section that names that layer as the DCGAN one is 'The output
+    size' ('Kernel 4 is the layer of the DCGAN implementations in Torch and PyTorch')."""
+    assert "Kernel 4 is the layer of the DCGAN implementations" in _sections("transposed-conv.md")["the-output-size"]
+    assert "前者是 Torch 和 PyTorch 版 DCGAN 实现" in _sections("transposed-conv.zh.md")["输出尺寸"]
+    assert_pages_say(
+        (
+            "where-upsampling-lives.md",
+            "kernel 4, stride 2, padding 1 (the layer named in"
+            " [The output size](transposed-conv.md#the-output-size) on the ConvTranspose2d page), with batch norm",
+        ),
+        (
+            "where-upsampling-lives.zh.md",
+            "填充 1 把分辨率加倍（也就是 ConvTranspose2d 一页[输出尺寸](transposed-conv.md#输出尺寸)一节里的那个层）",
+        ),
+    )
