@@ -3056,13 +3056,13 @@ def test_exp_based_activation_orders_differ_on_float64_input_too_with_avx2_and_a
             "why-no-downsample.md",
             "On float64 input the two paths round differently too, so the two orders of all five can differ in the "
             "last bits there as well: a float64 2×14 image of −0.22887413288613145 gives −0.2045713544875439 after "
-            "ELU one way and −0.20457135448754388 the other.",
+            "ELU one way and −0.20457135448754388 the other in its\n  first output pixel",
         ),
         (
             "why-no-downsample.zh.md",
             "对 float64 输入，这两条路径的舍入同样可能不同，所以这五个激活函数的两种顺序在 float64 下也可能在最后几位上不同："
-            "一张全为 −0.22887413288613145 的 float64 2×14 图像，经 ELU 后一种顺序得到 −0.2045713544875439，"
-            "另一种得到 −0.20457135448754388。",
+            "一张全为 −0.22887413288613145 的 float64 2×14 图像，经 ELU 后，第一个输出像素一种顺序得到 −0.2045713544875439，"
+            "另一种得到 −0.20457135448754388",
         ),
     )
 
@@ -3547,3 +3547,42 @@ def test_divisor_override_divides_by_d_everywhere_even_with_count_include_pad_fa
             F.pad(x, (padding, padding + overhang) * 2), torch.full((2, 1, 2, 2), 0.25).double(), stride=2, groups=2
         )
         assert (pooled - convolved).abs().max() > 0.01, options
+
+
+_FLOAT64_ELU_PIXELS_CODE = """
+import json, torch, torch.nn.functional as F
+x = torch.full((1, 1, 2, 14), -0.22887413288613145, dtype=torch.float64)
+after, before = F.max_pool2d(F.elu(x), 2).flatten().tolist(), F.elu(F.max_pool2d(x, 2)).flatten().tolist()
+print(json.dumps([torch.backends.cpu.get_cpu_capability(), [repr(v) for v in after], [repr(v) for v in before]]))
+"""
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD ELU code")
+def test_the_float64_elu_image_differs_in_its_first_output_pixel_not_in_all_seven():
+    """Review r140-1: the page said "a float64 2x14 image of -0.22887413288613145 gives -0.2045713544875439 after ELU
+    one way and -0.20457135448754388 the other", as if of the whole output, and its test read only the first output
+    pixel. Pooled after ELU, the image's 7 output pixels hold -0.2045713544875439 only where the whole window ran ELU's
+    SIMD code: the first pixel with AVX-512 (blocks of 16 float64), the first five with AVX2 (blocks of 8); the last six
+    and the last two give -0.20457135448754388 in both orders."""
+    x, y = "-0.2045713544875439", "-0.20457135448754388"
+    for env, capability, differing in (({"ATEN_CPU_CAPABILITY": "avx2"}, "AVX2", 5), ({}, None, None)):
+        got, after, before = json.loads(run_python(_FLOAT64_ELU_PIXELS_CODE, **env))
+        if capability is None:
+            if got != "AVX512":
+                continue
+            differing = 1
+        assert got == (capability or "AVX512")
+        assert before == [y] * 7, before
+        assert after == [x] * differing + [y] * (7 - differing), (got, after)
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "gives −0.2045713544875439 after ELU one way and −0.20457135448754388 the other in its\n  first output pixel "
+            "(in its last six with AVX-512, its last two with AVX2, both orders give −0.20457135448754388).",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "经 ELU 后，第一个输出像素一种顺序得到 −0.2045713544875439，另一种得到 −0.20457135448754388（最后六个输出像素在 "
+            "AVX-512 下、最后两个在 AVX2 下，两种顺序都得到 −0.20457135448754388）。",
+        ),
+    )
