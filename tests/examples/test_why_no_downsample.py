@@ -3056,13 +3056,13 @@ def test_exp_based_activation_orders_differ_on_float64_input_too_with_avx2_and_a
             "why-no-downsample.md",
             "On float64 input the two paths round differently too, so the two orders of all five can differ in the "
             "last bits there as well: a float64 2×14 image of −0.22887413288613145 gives −0.2045713544875439 after "
-            "ELU one way and −0.20457135448754388 the other.",
+            "ELU one way and −0.20457135448754388 the other in its\n  first output pixel",
         ),
         (
             "why-no-downsample.zh.md",
             "对 float64 输入，这两条路径的舍入同样可能不同，所以这五个激活函数的两种顺序在 float64 下也可能在最后几位上不同："
-            "一张全为 −0.22887413288613145 的 float64 2×14 图像，经 ELU 后一种顺序得到 −0.2045713544875439，"
-            "另一种得到 −0.20457135448754388。",
+            "一张全为 −0.22887413288613145 的 float64 2×14 图像，经 ELU 后，第一个输出像素一种顺序得到 −0.2045713544875439，"
+            "另一种得到 −0.20457135448754388",
         ),
     )
 
@@ -3511,5 +3511,78 @@ def test_softshrink_turns_minus_0_3_into_minus_zero_only_in_its_scalar_code_not_
             "float32（float64 为 8 个，float16 和 bfloat16 为 32 个），剩下的交给标量代码），所以窗口里先出现 −0.3、"
             "后出现 0.3 时，在标量代码运行的地方（例如只含这两个值的张量），一种顺序得到 −0.0，另一种得到 +0.0，"
             "而在由这样的窗口组成的 64×64 图像里，两种顺序都得到 +0.0；",
+        ),
+    )
+
+
+def test_divisor_override_divides_by_d_everywhere_even_with_count_include_pad_false_and_ceil_mode():
+    """Review r140-1: the page says divisor_override=d "divides by d everywhere, so it stays a convolution, with
+    weights 1/d (the test of this page checks that)", right after the two options that change the divisor at the
+    border; the test checked it only without those options. Swept here with count_include_pad=False and
+    ceil_mode=True, alone and together, on odd and even sizes, strides 1 to 3, all allowed paddings, a negative d,
+    in 2-D and 3-D: the pool equals the grouped convolution with weights 1/d over the zero-padded input (the overhang
+    of ceil_mode padded with zeros too), so neither option changes the divisor once d is given."""
+    generator = torch.Generator().manual_seed(11)
+    for rank in (2, 3):
+        _, avg_pool, conv = POOL[rank]
+        for n, k, stride, d in itertools.product((5, 6, 7), (2, 3), (1, 2, 3), (1, 3, -2)):
+            for padding, count_include_pad, ceil_mode in itertools.product(
+                range(k // 2 + 1), (True, False), (True, False)
+            ):
+                x = torch.randn((1, 2) + (n,) * rank, generator=generator, dtype=torch.float64)
+                pooled = avg_pool(
+                    x, k, stride, padding, ceil_mode, count_include_pad=count_include_pad, divisor_override=d
+                )
+                overhang = max((pooled.shape[-1] - 1) * stride + k - (n + 2 * padding), 0)
+                padded = F.pad(x, (padding, padding + overhang) * rank)
+                weight = torch.full((2, 1) + (k,) * rank, 1.0 / d, dtype=torch.float64)
+                torch.testing.assert_close(pooled, conv(padded, weight, stride=stride, groups=2), atol=1e-12, rtol=0)
+    # the control: without divisor_override, each option alone does change the border windows of a padded, odd input
+    x = torch.randn(1, 2, 5, 5, generator=generator, dtype=torch.float64)
+    for options in (dict(padding=1, count_include_pad=False), dict(ceil_mode=True)):
+        pooled = F.avg_pool2d(x, 2, 2, **options)
+        padding = options.get("padding", 0)
+        overhang = max((pooled.shape[-1] - 1) * 2 + 2 - (5 + 2 * padding), 0)
+        convolved = F.conv2d(
+            F.pad(x, (padding, padding + overhang) * 2), torch.full((2, 1, 2, 2), 0.25).double(), stride=2, groups=2
+        )
+        assert (pooled - convolved).abs().max() > 0.01, options
+
+
+_FLOAT64_ELU_PIXELS_CODE = """
+import json, torch, torch.nn.functional as F
+x = torch.full((1, 1, 2, 14), -0.22887413288613145, dtype=torch.float64)
+after, before = F.max_pool2d(F.elu(x), 2).flatten().tolist(), F.elu(F.max_pool2d(x, 2)).flatten().tolist()
+print(json.dumps([torch.backends.cpu.get_cpu_capability(), [repr(v) for v in after], [repr(v) for v in before]]))
+"""
+
+
+@pytest.mark.skipif(torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"), reason="SIMD ELU code")
+def test_the_float64_elu_image_differs_in_its_first_output_pixel_not_in_all_seven():
+    """Review r140-1: the page said "a float64 2x14 image of -0.22887413288613145 gives -0.2045713544875439 after ELU
+    one way and -0.20457135448754388 the other", as if of the whole output, and its test read only the first output
+    pixel. Pooled after ELU, the image's 7 output pixels hold -0.2045713544875439 only where the whole window ran ELU's
+    SIMD code: the first pixel with AVX-512 (blocks of 16 float64), the first five with AVX2 (blocks of 8); the last six
+    and the last two give -0.20457135448754388 in both orders."""
+    x, y = "-0.2045713544875439", "-0.20457135448754388"
+    for env, capability, differing in (({"ATEN_CPU_CAPABILITY": "avx2"}, "AVX2", 5), ({}, None, None)):
+        got, after, before = json.loads(run_python(_FLOAT64_ELU_PIXELS_CODE, **env))
+        if capability is None:
+            if got != "AVX512":
+                continue
+            differing = 1
+        assert got == (capability or "AVX512")
+        assert before == [y] * 7, before
+        assert after == [x] * differing + [y] * (7 - differing), (got, after)
+    assert_pages_say(
+        (
+            "why-no-downsample.md",
+            "gives −0.2045713544875439 after ELU one way and −0.20457135448754388 the other in its\n  first output pixel "
+            "(in its last six with AVX-512, its last two with AVX2, both orders give −0.20457135448754388).",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "经 ELU 后，第一个输出像素一种顺序得到 −0.2045713544875439，另一种得到 −0.20457135448754388（最后六个输出像素在 "
+            "AVX-512 下、最后两个在 AVX2 下，两种顺序都得到 −0.20457135448754388）。",
         ),
     )
