@@ -811,3 +811,17 @@ def test_the_super_resolution_pointer_says_which_network_that_page_trains(ns):
     )
     page = (ROOT / "docs" / "pixel-shuffle.md").read_text(encoding="utf-8")
     assert "trains these layers" not in page
+
+
+def test_the_dcgan_attribution_link_lands_on_the_section_that_has_it():
+    """Review 140: "(the [ConvTranspose2d page](transposed-conv.md) has the attribution)" opened at that page's
+    top; the links to the Torch and PyTorch DCGAN code are in its section "The output size" (输出尺寸)."""
+    assert_pages_say(
+        ("pixel-shuffle.md", "[ConvTranspose2d page](transposed-conv.md#the-output-size) has the attribution"),
+        ("pixel-shuffle.zh.md", "（出处见 [ConvTranspose2d 一页](transposed-conv.md#输出尺寸)）"),
+    )
+    for page, heading in (("transposed-conv.md", "## The output size\n"), ("transposed-conv.zh.md", "## 输出尺寸\n")):
+        section = (ROOT / "docs" / page).read_text(encoding="utf-8").split(heading, 1)[1].split("\n## ", 1)[0]
+        assert "soumith/dcgan.torch" in section and "pytorch/examples/blob/main/dcgan" in section, page
+    assert "(transposed-conv.md) has" not in (ROOT / "docs" / "pixel-shuffle.md").read_text(encoding="utf-8")
+    assert "(transposed-conv.md)）" not in (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(encoding="utf-8")
