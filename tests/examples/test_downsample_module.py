@@ -2531,3 +2531,32 @@ def test_the_second_call_bug_link_lands_on_the_section_that_states_it():
     for page in ("downsample-module.md", "downsample-module.zh.md"):
         text = (Path(__file__).resolve().parents[2] / "docs" / page).read_text(encoding="utf-8")
         assert "](interpolate-support.md)" not in text, page
+
+
+def test_the_folded_energy_and_shift_error_link_lands_on_the_section_that_defines_them():
+    """Review 140: "folded energy and shift error: as on [Ways to shrink, measured](downsample-methods.md)" opened
+    at that page's top; the two measures, the ideal reference and the images are defined in its section "How the
+    measuring works" (怎么测量)."""
+    assert_pages_say(
+        (
+            "downsample-module.md",
+            "[Ways to shrink, measured](downsample-methods.md#how-the-measuring-works), on random",
+        ),
+        ("downsample-module.zh.md", "与[各种缩小方法的实测对比](downsample-methods.md#怎么测量)中的定义相同"),
+    )
+    for page, heading, words in (
+        (
+            "downsample-methods.md",
+            "## How the measuring works\n",
+            ("**folded", "**shift error**", "**The reference.**"),
+        ),
+        ("downsample-methods.zh.md", "## 怎么测量\n", ("折叠能量", "平移误差", "参考")),
+    ):
+        section = (ROOT / "docs" / page).read_text(encoding="utf-8").split(heading, 1)[1].split("\n## ", 1)[0]
+        assert all(word in section for word in words), page
+    assert "(downsample-methods.md), on random" not in (ROOT / "docs" / "downsample-module.md").read_text(
+        encoding="utf-8"
+    )
+    assert "(downsample-methods.md)中的定义" not in (ROOT / "docs" / "downsample-module.zh.md").read_text(
+        encoding="utf-8"
+    )

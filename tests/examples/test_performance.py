@@ -2024,3 +2024,19 @@ def test_the_intro_says_no_gpu_tab_shows_while_the_record_holds_no_run_of_this_s
     )
     page = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
     assert 'or a\nGPU\'s in the "Recorded on" tabs' not in page
+
+
+def test_the_one_pixel_wide_bug_link_lands_on_the_section_that_states_it():
+    """Review 140: the "One pixel wide" item ended "see [Which modes work where](interpolate-support.md)", which
+    opened at that page's top, one line after a link to the same bug's section (#width-one-bug)."""
+    assert_pages_say(
+        (
+            "performance.md",
+            "pixel weighs what the first row's does: see [Which modes work where](interpolate-support.md#width-one-bug).",
+        ),
+        ("performance.zh.md", "见[各模式支持哪些输入](interpolate-support.md#width-one-bug)。"),
+    )
+    assert "{#width-one-bug}" in (ROOT / "docs" / "interpolate-support.md").read_text(encoding="utf-8")
+    assert "{#width-one-bug}" in (ROOT / "docs" / "interpolate-support.zh.md").read_text(encoding="utf-8")
+    for page in ("performance.md", "performance.zh.md"):
+        assert "](interpolate-support.md)" not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page

@@ -811,3 +811,46 @@ def test_the_super_resolution_pointer_says_which_network_that_page_trains(ns):
     )
     page = (ROOT / "docs" / "pixel-shuffle.md").read_text(encoding="utf-8")
     assert "trains these layers" not in page
+
+
+def test_the_dcgan_attribution_link_lands_on_the_section_that_has_it():
+    """Review 140: "(the [ConvTranspose2d page](transposed-conv.md) has the attribution)" opened at that page's
+    top; the links to the Torch and PyTorch DCGAN code are in its section "The output size" (输出尺寸)."""
+    assert_pages_say(
+        ("pixel-shuffle.md", "[ConvTranspose2d page](transposed-conv.md#the-output-size) has the attribution"),
+        ("pixel-shuffle.zh.md", "（出处见 [ConvTranspose2d 一页](transposed-conv.md#输出尺寸)）"),
+    )
+    for page, heading in (("transposed-conv.md", "## The output size\n"), ("transposed-conv.zh.md", "## 输出尺寸\n")):
+        section = (ROOT / "docs" / page).read_text(encoding="utf-8").split(heading, 1)[1].split("\n## ", 1)[0]
+        assert "soumith/dcgan.torch" in section and "pytorch/examples/blob/main/dcgan" in section, page
+    assert "(transposed-conv.md) has" not in (ROOT / "docs" / "pixel-shuffle.md").read_text(encoding="utf-8")
+    assert "(transposed-conv.md)）" not in (ROOT / "docs" / "pixel-shuffle.zh.md").read_text(encoding="utf-8")
+
+
+def test_an_even_kernel_gives_h_minus_one_times_r_pixels_and_at_one_pixel_float64_raises():
+    """Review 140: "H input pixels give (H + 1)·r against (H − 1)·r output pixels (the tests check ... sizes down
+    to 1×1)": at H = 1 the transposed convolution has no pixel to give, and on the CPU a float64 layer raises instead (so do
+    some float32 ones, others return an empty tensor); the old test accepted either. Every even k up to 6, r = 1 … 5
+    and H = 1 … 9, in float64."""
+    for k, r, h in itertools.product((2, 4, 6), range(1, 6), range(1, 10)):
+        x = torch.zeros(1, 1, h, h, dtype=torch.float64)
+        sub_pixel = F.pixel_shuffle(F.conv2d(x, torch.zeros(r * r, 1, k, k, dtype=torch.float64), padding=k // 2), r)
+        assert sub_pixel.shape[-1] == (h + 1) * r, (k, r, h)
+        call = lambda: F.conv_transpose2d(  # noqa: E731
+            x, torch.zeros(1, 1, r * k, r * k, dtype=torch.float64), stride=r, padding=(k // 2) * r
+        )
+        if h == 1:
+            with pytest.raises(RuntimeError, match="too small"):
+                call()
+        else:
+            assert call().shape[-1] == (h - 1) * r, (k, r, h)
+    assert_pages_say(
+        (
+            "pixel-shuffle.md",
+            "(at H = 1 that is none: on the CPU a float64 layer\nraises instead, as some float32 ones do;",
+        ),
+        (
+            "pixel-shuffle.zh.md",
+            "（H = 1 时后者为零：在 CPU 上，float64 的层这时会报错，部分 float32 的层也会；测试检查了",
+        ),
+    )

@@ -796,3 +796,18 @@ def test_the_examples_docstring_swaps_the_channel_axes_in_the_zero_insertion_rul
         ("transposed-conv.md", "using the kernel rotated by 180° and with its input and output channel axes swapped"),
         ("transposed-conv.zh.md", "卷积核旋转 180°，并交换其输入、输出通道两个维度"),
     )
+
+
+def test_the_overlap_table_link_lands_on_the_section_that_holds_the_table():
+    """Review 140: "(the [checkerboard page](checkerboard.md)'s overlap table)" opened at that page's top; the
+    table is the overlap_table cell of its section "Uneven overlap" (不均匀的重叠)."""
+    assert_pages_say(
+        ("transposed-conv.md", "[checkerboard page](checkerboard.md#uneven-overlap)'s overlap table"),
+        ("transposed-conv.zh.md", "（见[棋盘格一页](checkerboard.md#不均匀的重叠)的重叠表）"),
+    )
+    for page, heading in (("checkerboard.md", "## Uneven overlap\n"), ("checkerboard.zh.md", "## 不均匀的重叠\n")):
+        section = (ROOT / "docs" / page).read_text(encoding="utf-8").split(heading, 1)[1].split("\n## ", 1)[0]
+        assert "::: example checkerboard.py#overlap_table" in section, page
+    for page in ("transposed-conv.md", "transposed-conv.zh.md"):
+        assert "](checkerboard.md)的重叠表" not in (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert "](checkerboard.md)'s overlap table" not in (ROOT / "docs" / page).read_text(encoding="utf-8")
