@@ -3313,13 +3313,14 @@ def test_divisor_override_divides_by_d_in_the_border_windows_of_count_include_pa
     # convolution, with weights 1/d" follows the two options that change the divisor at the border, and "everywhere"
     # covers their border windows; the test above ran only the default count_include_pad=True, ceil_mode=False.
     # Ranks 2 and 3, kernels 2 and 3, strides 1 to 3, padding up to k // 2, both options on and off, odd and even
-    # sizes: the pooling is the zero-padded convolution with weights 1/d (the overhang of ceil_mode padded with zeros).
+    # sizes, a negative d too (review r140-1 swept the same): the pooling is the zero-padded convolution with weights
+    # 1/d (the overhang of ceil_mode padded with zeros).
     generator = torch.Generator().manual_seed(138)
     border_cases = 0
     for rank in (2, 3):
         _, avg_pool, conv = POOL[rank]
         for k, stride, padding, d, ceil_mode, count_include_pad, n in itertools.product(
-            (2, 3), (1, 2, 3), (0, 1), (1, 3, 7), (False, True), (False, True), (5, 6, 7)
+            (2, 3), (1, 2, 3), (0, 1), (1, 3, 7, -2), (False, True), (False, True), (5, 6, 7)
         ):
             if padding > k // 2:
                 continue
@@ -3513,40 +3514,6 @@ def test_softshrink_turns_minus_0_3_into_minus_zero_only_in_its_scalar_code_not_
             "而在由这样的窗口组成的 64×64 图像里，两种顺序都得到 +0.0；",
         ),
     )
-
-
-def test_divisor_override_divides_by_d_everywhere_even_with_count_include_pad_false_and_ceil_mode():
-    """Review r140-1: the page says divisor_override=d "divides by d everywhere, so it stays a convolution, with
-    weights 1/d (the test of this page checks that)", right after the two options that change the divisor at the
-    border; the test checked it only without those options. Swept here with count_include_pad=False and
-    ceil_mode=True, alone and together, on odd and even sizes, strides 1 to 3, all allowed paddings, a negative d,
-    in 2-D and 3-D: the pool equals the grouped convolution with weights 1/d over the zero-padded input (the overhang
-    of ceil_mode padded with zeros too), so neither option changes the divisor once d is given."""
-    generator = torch.Generator().manual_seed(11)
-    for rank in (2, 3):
-        _, avg_pool, conv = POOL[rank]
-        for n, k, stride, d in itertools.product((5, 6, 7), (2, 3), (1, 2, 3), (1, 3, -2)):
-            for padding, count_include_pad, ceil_mode in itertools.product(
-                range(k // 2 + 1), (True, False), (True, False)
-            ):
-                x = torch.randn((1, 2) + (n,) * rank, generator=generator, dtype=torch.float64)
-                pooled = avg_pool(
-                    x, k, stride, padding, ceil_mode, count_include_pad=count_include_pad, divisor_override=d
-                )
-                overhang = max((pooled.shape[-1] - 1) * stride + k - (n + 2 * padding), 0)
-                padded = F.pad(x, (padding, padding + overhang) * rank)
-                weight = torch.full((2, 1) + (k,) * rank, 1.0 / d, dtype=torch.float64)
-                torch.testing.assert_close(pooled, conv(padded, weight, stride=stride, groups=2), atol=1e-12, rtol=0)
-    # the control: without divisor_override, each option alone does change the border windows of a padded, odd input
-    x = torch.randn(1, 2, 5, 5, generator=generator, dtype=torch.float64)
-    for options in (dict(padding=1, count_include_pad=False), dict(ceil_mode=True)):
-        pooled = F.avg_pool2d(x, 2, 2, **options)
-        padding = options.get("padding", 0)
-        overhang = max((pooled.shape[-1] - 1) * 2 + 2 - (5 + 2 * padding), 0)
-        convolved = F.conv2d(
-            F.pad(x, (padding, padding + overhang) * 2), torch.full((2, 1, 2, 2), 0.25).double(), stride=2, groups=2
-        )
-        assert (pooled - convolved).abs().max() > 0.01, options
 
 
 _FLOAT64_ELU_PIXELS_CODE = """
