@@ -1729,3 +1729,58 @@ def test_the_cnn_shifts_comment_says_which_way_the_crop_and_which_way_the_image_
     assert shifts_line.endswith(
         "# the crop moves one pixel right, left, down, up: the image content left, right, up, down"
     )
+
+
+def test_the_pointer_for_bilinear_past_2_to_the_23_lands_on_the_section_that_states_it():
+    """Review r140-5: "(see [Aliasing, seen](aliasing.md) for why and what goes wrong past that)" opened at that
+    page's top; the reason (float32 positions rounding onto a pixel past 2^23 + 1) is stated in its section "Shrunk by
+    2, 4 and 8" (zh 缩小 2、4、8 倍), and in no section before it."""
+    for page, heading, slug, words in (
+        ("aliasing.md", "## Shrunk by 2, 4 and 8", "shrunk-by-2-4-and-8", "past that its float32 positions round onto"),
+        ("aliasing.zh.md", "## 缩小 2、4、8 倍", "缩小-248-倍", "2^23 + 1"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before, section = text.split(heading + "\n")
+        section = section.split("\n## ")[0]
+        assert words not in before and words in section, page
+        # the slug is the heading as the site builds it: lower case, punctuation dropped, spaces to hyphens
+        assert re.sub(r"[^\w\- ]", "", heading[3:]).strip().lower().replace(" ", "-") == slug
+    assert_pages_say(
+        ("downsample-methods.md", "(see [Aliasing, seen](aliasing.md#shrunk-by-2-4-and-8) for why and what goes wrong"),
+        ("downsample-methods.zh.md", "原因以及超过之后出什么错，见[混叠可视化](aliasing.md#缩小-248-倍)"),
+    )
+
+
+def test_the_one_pixel_short_pointer_lands_on_the_section_that_states_it():
+    """Review r140-5: "...comes out one pixel short ...: see [Why is there no nn.Downsample?](why-no-downsample.md)"
+    opened at that page's top; the size that comes out one short and the single block that raises are stated in its
+    section "Resampling: where F.interpolate equals pooling" (zh 重采样：F.interpolate 什么时候等于池化)."""
+    for page, heading, slug, words in (
+        (
+            "why-no-downsample.md",
+            "## Resampling: where F.interpolate equals pooling",
+            "resampling-where-finterpolate-equals-pooling",
+            "comes out one\nshort for many sizes",
+        ),
+        (
+            "why-no-downsample.zh.md",
+            "## 重采样：F.interpolate 什么时候等于池化",
+            "重采样finterpolate-什么时候等于池化",
+            "会少一个像素；如果输入只有一个块",
+        ),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before, section = text.split(heading + "\n")
+        section = section.split("\n## ")[0]
+        assert words not in before and words in section, page
+        assert re.sub(r"[^\w\- ]", "", heading[3:]).strip().lower().replace(" ", "-") == slug
+    assert_pages_say(
+        (
+            "downsample-methods.md",
+            "[Why is there no nn.Downsample?](why-no-downsample.md#resampling-where-finterpolate-equals-pooling))",
+        ),
+        (
+            "downsample-methods.zh.md",
+            "见[为什么没有 nn.Downsample？](why-no-downsample.md#重采样finterpolate-什么时候等于池化)）",
+        ),
+    )

@@ -2097,3 +2097,25 @@ def test_the_negative_lobes_make_bicubic_and_lanczos_overshoot_as_the_interpolat
             "`bicubic` 和 `lanczos` 会过冲，也是这些负旁瓣造成的，`F.interpolate` 的文档对过冲有专门提醒",
         ),
     )
+
+
+def test_the_one_pixel_wide_uint8_bug_link_lands_on_the_section_that_states_it():
+    """Review r140-5: "(9×3 → 3×1; a 1×1 output is right; see [Which modes work where](interpolate-support.md))"
+    opened at that page's top; the bug of a one-pixel-wide output has its own section there, {#width-one-bug}."""
+    for page, words in (
+        ("interpolate-support.md", "with an output **width of 1**"),
+        ("interpolate-support.zh.md", "可分离内核的 bug"),
+    ):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        before, after = text.split("{#width-one-bug}")
+        assert words not in before and words in after.split("\n## ")[0], page
+    assert_pages_say(
+        (
+            "frequency-response.md",
+            "a 1×1 output is right; see [Which modes work where](interpolate-support.md#width-one-bug))",
+        ),
+        (
+            "frequency-response.zh.md",
+            "输出为 1×1 时则是对的；见[各模式支持哪些输入](interpolate-support.md#width-one-bug)）",
+        ),
+    )
