@@ -1881,3 +1881,23 @@ def test_the_see_also_link_to_the_bicubic_page_is_labelled_with_its_title():
         text = (ROOT / "docs" / f"other-frameworks{suffix}").read_text(encoding="utf-8")
         labels = re.findall(r"\[([^\]]+)\]\(interpolate-bicubic\.md[)#]", text)
         assert labels == [title], (suffix, labels, title)
+
+
+def test_the_bicubic_link_lands_on_the_section_that_states_a_is_minus_half_with_antialias():
+    """Review r140-4: 'torch's `bicubic, antialias=True` uses a = -0.5 in both directions (see [Bicubic and
+    overshoot](interpolate-bicubic.md))' (zh 见[双三次插值与过冲](interpolate-bicubic.md)) opened that page at its top;
+    the rule is stated in its section 'The coefficient A, read from torch' ('With antialias=True, torch switches to
+    A = -0.5, even when enlarging'). en and zh now link that section, the same one in both (the third ## heading)."""
+    import re
+
+    from pymdownx.slugs import slugify
+
+    for suffix in (".md", ".zh.md"):
+        headings = [
+            line[3:].replace("`", "")
+            for line in (ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8").splitlines()
+            if line.startswith("## ")
+        ]
+        text = (ROOT / "docs" / f"other-frameworks{suffix}").read_text(encoding="utf-8")
+        anchors = re.findall(r"\]\(interpolate-bicubic\.md(?:#([^)]*))?\)", text)
+        assert anchors == [slugify(case="lower")(headings[2], "-")], (suffix, anchors)

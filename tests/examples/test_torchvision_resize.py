@@ -1828,3 +1828,18 @@ def test_links_into_other_pages_land_on_the_section_that_states_the_thing():
             r"\]\((interpolate-support|interpolate-coordinates|interpolate-dtypes)\.md(?:#([^)]*))?\)", text
         )
         assert links == [(page, _section_ids(page, suffix)[i]) for page, i in expected], (suffix, links)
+
+
+def test_the_float_agreement_link_lands_on_the_section_whose_tables_show_it():
+    """Review r140-4: 'they agree to float rounding on images of a few hundred pixels a side ... as on [against
+    Pillow, OpenCV, scikit-image](other-libraries.md)' (zh 这与[与 Pillow、OpenCV、scikit-image 对比](other-libraries.md)
+    一页的结论一致) opened that page at its top; the agreement (on 256x256 and 64 -> 160 float images) and the 3.3e38
+    overflow are stated in its section 'Every call against every torch setting'. en and zh now link that section,
+    the same one in both (by its place among the target's headings)."""
+    import re
+
+    for suffix in (".md", ".zh.md"):
+        text = (ROOT / "docs" / f"torchvision-resize{suffix}").read_text(encoding="utf-8")
+        paragraph = next(p for p in text.split("\n\n") if "PR #177320" in p)
+        links = re.findall(r"\]\(other-libraries\.md(?:#([^)]*))?\)", paragraph)
+        assert links == [_section_ids("other-libraries", suffix)[1]], (suffix, links)
