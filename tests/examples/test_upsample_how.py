@@ -2428,3 +2428,36 @@ def test_the_whole_factors_up_to_100_pointer_lands_on_the_section_that_lists_the
         (ROOT / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8").split("# %% float32_rounding")[1]
     )
     assert 'print("whole factors up to 100 that copy unevenly:"' in cell.split("# %%")[0]
+
+
+def _pointer_lands(language, marker, target, words):
+    """The one link to docs/TARGET in the upsample page's sentence holding MARKER (en, zh) carries an anchor, and
+    the section with that anchor (its explicit {#id}, else its heading's slug, as mkdocs.yml builds them) says WORDS."""
+    from pymdownx.slugs import slugify
+
+    suffix = ".md" if language == "en" else ".zh.md"
+    page = (ROOT / "docs" / ("upsample" + suffix)).read_text(encoding="utf-8")
+    text = (ROOT / "docs" / (target + suffix)).read_text(encoding="utf-8")
+    [sentence] = [s for s in re.split(r"(?<=\.)\s|(?<=[。；：])", page) if marker[language] in s]
+    links = re.findall(r"\]\(" + re.escape(target) + r"\.md(#[^)]*)?\)", sentence)
+    assert len(links) == 1 and links[0].startswith("#"), links
+    slug = slugify(case="lower")
+    sections = {}
+    for section in re.split(r"^#{2,3} ", text, flags=re.M)[1:]:
+        heading, body = section.split("\n", 1)
+        explicit = re.search(r"\{#([^}]+)\}\s*$", heading)
+        sections[explicit.group(1) if explicit else slug(heading.strip(), "-")] = body
+    assert words[language] in sections[links[0][1:]]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_how_often_pointer_lands_on_the_section_that_measures_it(language):
+    # Review r140-9: "the [sizes page](interpolate-sizes.md) measures how often" (a float factor losing a pixel;
+    # zh 统计了这种情况有多常见) opened at that page's top; the count is in its section "The output size is rounded
+    # down" (输出尺寸是向下取整的).
+    _pointer_lands(
+        language,
+        {"en": "measures how often", "zh": "统计了这种情况有多常见"},
+        "interpolate-sizes",
+        {"en": "How often does that happen?", "zh": "这种情况有多常见？"},
+    )
