@@ -2461,3 +2461,16 @@ def test_the_how_often_pointer_lands_on_the_section_that_measures_it(language):
         "interpolate-sizes",
         {"en": "How often does that happen?", "zh": "这种情况有多常见？"},
     )
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_uint8_modes_pointer_lands_on_the_section_that_lists_them(language):
+    # Review r140-9: "`uint8` fails in `linear`, `trilinear` and `area` at every rank, ...: see [dtype and memory
+    # format](interpolate-dtypes.md)" (zh 见[数据类型与内存格式](interpolate-dtypes.md)) opened at that page's top;
+    # the list is its section "Which dtypes each mode accepts" (各模式支持哪些数据类型).
+    _pointer_lands(
+        language,
+        {"en": "fails in `linear`, `trilinear` and `area` at every rank", "zh": "下每种维数都失败"},
+        "interpolate-dtypes",
+        {"en": "`nearest` and `nearest-exact` take uint8 too", "zh": "`nearest` 和 `nearest-exact` 同样支持 uint8"},
+    )
