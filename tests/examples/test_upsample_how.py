@@ -2474,3 +2474,19 @@ def test_the_uint8_modes_pointer_lands_on_the_section_that_lists_them(language):
         "interpolate-dtypes",
         {"en": "`nearest` and `nearest-exact` take uint8 too", "zh": "`nearest` 和 `nearest-exact` 同样支持 uint8"},
     )
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_upsampling_bilinear2d_pointer_lands_on_the_section_that_states_it(language):
+    # Review r140-9: "replacing it with nn.Upsample(mode="bilinear") silently switches to False unless you pass
+    # align_corners=True (see [Equivalent calls](interpolate-equivalences.md))" (zh 见[等价写法](...)) opened at
+    # that page's top; nn.UpsamplingBilinear2d is in its section "The deprecated spellings" (已弃用的写法).
+    _pointer_lands(
+        language,
+        {"en": "silently switches to `False`", "zh": "悄悄变成 `False`"},
+        "interpolate-equivalences",
+        {
+            "en": "**`nn.UpsamplingBilinear2d` means `align_corners=True`**",
+            "zh": "`nn.UpsamplingNearest2d` 和 `nn.UpsamplingBilinear2d` 是较早的模块",
+        },
+    )
