@@ -2490,3 +2490,19 @@ def test_the_upsampling_bilinear2d_pointer_lands_on_the_section_that_states_it(l
             "zh": "`nn.UpsamplingNearest2d` 和 `nn.UpsamplingBilinear2d` 是较早的模块",
         },
     )
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_no_channels_pointer_lands_on_the_section_that_lists_it(language):
+    # Review r140-9: "With none, every mode raises except `area`, which can return an empty tensor, as [Which modes
+    # work where](interpolate-support.md) lists" (zh 见[各模式支持哪些输入](...)) opened at that page's top; the
+    # list is in its section "Every combination" (所有组合).
+    _pointer_lands(
+        language,
+        {"en": "which\ncan return an empty tensor", "zh": "`area` 可能返回空张量"},
+        "interpolate-support",
+        {
+            "en": "an input with no channels, in every mode but `area`",
+            "zh": "输入通道数为 0，除 `area` 外的每种模式都如此",
+        },
+    )
