@@ -2506,3 +2506,19 @@ def test_the_no_channels_pointer_lands_on_the_section_that_lists_it(language):
             "zh": "输入通道数为 0，除 `area` 外的每种模式都如此",
         },
     )
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_cuda_copies_too_pointer_lands_on_the_section_that_states_it(language):
+    # Review r140-9: "(CUDA's 4-D kernel copies too; see the [sizes page](interpolate-sizes.md))" (zh 见[输出尺寸
+    # 一页](interpolate-sizes.md)) opened at that page's top; CUDA's copying 4-D nearest kernels are stated in its
+    # section "`size` and `scale_factor` sample different points".
+    _pointer_lands(
+        language,
+        {"en": "CUDA's 4-D kernel copies\n      too", "zh": "CUDA 的四维内核也会复制"},
+        "interpolate-sizes",
+        {
+            "en": "the 4-D `nearest` and `nearest-exact` kernels copy axis by axis at every size",
+            "zh": "四维的 `nearest` 和 `nearest-exact` 内核在任何尺寸、任何布局下都逐轴复制",
+        },
+    )
