@@ -2522,3 +2522,19 @@ def test_the_cuda_copies_too_pointer_lands_on_the_section_that_states_it(languag
             "zh": "四维的 `nearest` 和 `nearest-exact` 内核在任何尺寸、任何布局下都逐轴复制",
         },
     )
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_copy_rule_pointer_lands_on_the_section_that_states_it(language):
+    # Review r140-9: "The [sizes page](interpolate-sizes.md) has the rule, which for `nearest` depends on the device,
+    # the image size and the memory layout" (zh 见[输出尺寸一页](interpolate-sizes.md)) opened at that page's top;
+    # the rule is in its section "`size` and `scale_factor` sample different points".
+    _pointer_lands(
+        language,
+        {"en": "has the rule,\nwhich for `nearest` depends on the device", "zh": "还取决于设备、图像尺寸和内存格式"},
+        "interpolate-sizes",
+        {
+            "en": "The special cases: when an axis keeps its size, some kernels copy it instead of stepping",
+            "zh": "所谓特殊情况：某个轴的尺寸不变时，有些内核直接复制这个轴",
+        },
+    )
