@@ -1178,3 +1178,53 @@ def test_the_antialias_pointer_to_the_last_section_lands_on_the_quirk_and_the_do
         assert len(sections) == 2, page  # the introduction with the bullets, then the one and last section
         assert pointer in sections[0] and quirk in sections[-1], page
         assert sections[-1].index(quirk) > sections[-1].rindex("::: example"), page  # after the last cell
+
+
+def _section_anchors(text):
+    # Each "## " / "### " heading's anchor: its explicit {#id}, else its slug (mkdocs.yml: pymdownx slugify, lower).
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+    anchors = {}
+    for section in re.split(r"^#{2,3} ", text, flags=re.M)[1:]:
+        heading, body = section.split("\n", 1)
+        explicit = re.search(r"\{#([^}]+)\}\s*$", heading)
+        anchors[explicit.group(1) if explicit else slug(heading.strip(), "-")] = body
+    return anchors
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_width_one_bug_pointer_lands_on_the_section_that_states_it(language):
+    # Review r140-9: "a bug of the antialiased kernel repeats the first row there, see [Which modes work
+    # where](interpolate-support.md)" (zh 见[各模式支持哪些输入](interpolate-support.md)) opened at that page's top;
+    # the bug is stated in its section "A one-pixel-wide output on the CPU" {#width-one-bug}.
+    suffix = ".md" if language == "en" else ".zh.md"
+    page = (ROOT / "docs" / ("interpolate-explorer" + suffix)).read_text(encoding="utf-8")
+    target = (ROOT / "docs" / ("interpolate-support" + suffix)).read_text(encoding="utf-8")
+    [sentence] = [s for s in re.split(r"(?<=\.)\s|(?<=。)", page) if "repeats the first row" in s or "等于第一行" in s]
+    links = re.findall(r"\]\(interpolate-support\.md(#[^)]*)?\)", sentence)
+    assert links == ["#width-one-bug"], links
+    section = _section_anchors(target)["width-one-bug"]
+    assert ("every row equal to the first" if language == "en" else "每一行都等于第一行") in section
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_antialias_align_corners_see_also_lands_on_the_section_that_states_the_quirk(language):
+    # Review r140-9: the closing "(see also [Which modes work where](interpolate-support.md))" (zh 另见[各模式支持哪些
+    # 输入](interpolate-support.md)), said of antialias=True with align_corners=True keeping the half-pixel centre,
+    # opened at that page's top; the quirk is stated in its section "What antialias=True computes".
+    suffix = ".md" if language == "en" else ".zh.md"
+    page = (ROOT / "docs" / ("interpolate-explorer" + suffix)).read_text(encoding="utf-8")
+    target = (ROOT / "docs" / ("interpolate-support" + suffix)).read_text(encoding="utf-8")
+    last = page.rstrip().rsplit("\n\n", 1)[1]
+    links = re.findall(r"\]\(interpolate-support\.md(#[^)]*)?\)", last)
+    assert len(links) == 1 and links[0].startswith("#"), links
+    section = _section_anchors(target)[links[0][1:]]
+    words = (
+        "with `align_corners=True` the antialiased kernel takes the scale\n`(in − 1)/(out − 1)` but still centres"
+        " output pixels at `(d + 0.5) · scale`"
+        if language == "en"
+        else "`align_corners=True` 时，抗混叠内核用的是 `(in − 1)/(out − 1)` 这个比例，却仍然把输出像素的中心放在"
+        " `(d + 0.5) · scale`"
+    )
+    assert words in section

@@ -2428,3 +2428,113 @@ def test_the_whole_factors_up_to_100_pointer_lands_on_the_section_that_lists_the
         (ROOT / "examples" / "interpolate_coordinates.py").read_text(encoding="utf-8").split("# %% float32_rounding")[1]
     )
     assert 'print("whole factors up to 100 that copy unevenly:"' in cell.split("# %%")[0]
+
+
+def _pointer_lands(language, marker, target, words):
+    """The one link to docs/TARGET in the upsample page's sentence holding MARKER (en, zh) carries an anchor, and
+    the section with that anchor (its explicit {#id}, else its heading's slug, as mkdocs.yml builds them) says WORDS."""
+    from pymdownx.slugs import slugify
+
+    suffix = ".md" if language == "en" else ".zh.md"
+    page = (ROOT / "docs" / ("upsample" + suffix)).read_text(encoding="utf-8")
+    text = (ROOT / "docs" / (target + suffix)).read_text(encoding="utf-8")
+    [sentence] = [s for s in re.split(r"(?<=\.)\s|(?<=[。；：])", page) if marker[language] in s]
+    links = re.findall(r"\]\(" + re.escape(target) + r"\.md(#[^)]*)?\)", sentence)
+    assert len(links) == 1 and links[0].startswith("#"), links
+    slug = slugify(case="lower")
+    sections = {}
+    for section in re.split(r"^#{2,3} ", text, flags=re.M)[1:]:
+        heading, body = section.split("\n", 1)
+        explicit = re.search(r"\{#([^}]+)\}\s*$", heading)
+        sections[explicit.group(1) if explicit else slug(heading.strip(), "-")] = body
+    assert words[language] in sections[links[0][1:]]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_how_often_pointer_lands_on_the_section_that_measures_it(language):
+    # Review r140-9: "the [sizes page](interpolate-sizes.md) measures how often" (a float factor losing a pixel;
+    # zh 统计了这种情况有多常见) opened at that page's top; the count is in its section "The output size is rounded
+    # down" (输出尺寸是向下取整的).
+    _pointer_lands(
+        language,
+        {"en": "measures how often", "zh": "统计了这种情况有多常见"},
+        "interpolate-sizes",
+        {"en": "How often does that happen?", "zh": "这种情况有多常见？"},
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_uint8_modes_pointer_lands_on_the_section_that_lists_them(language):
+    # Review r140-9: "`uint8` fails in `linear`, `trilinear` and `area` at every rank, ...: see [dtype and memory
+    # format](interpolate-dtypes.md)" (zh 见[数据类型与内存格式](interpolate-dtypes.md)) opened at that page's top;
+    # the list is its section "Which dtypes each mode accepts" (各模式支持哪些数据类型).
+    _pointer_lands(
+        language,
+        {"en": "fails in `linear`, `trilinear` and `area` at every rank", "zh": "下每种维数都失败"},
+        "interpolate-dtypes",
+        {"en": "`nearest` and `nearest-exact` take uint8 too", "zh": "`nearest` 和 `nearest-exact` 同样支持 uint8"},
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_upsampling_bilinear2d_pointer_lands_on_the_section_that_states_it(language):
+    # Review r140-9: "replacing it with nn.Upsample(mode="bilinear") silently switches to False unless you pass
+    # align_corners=True (see [Equivalent calls](interpolate-equivalences.md))" (zh 见[等价写法](...)) opened at
+    # that page's top; nn.UpsamplingBilinear2d is in its section "The deprecated spellings" (已弃用的写法).
+    _pointer_lands(
+        language,
+        {"en": "silently switches to `False`", "zh": "悄悄变成 `False`"},
+        "interpolate-equivalences",
+        {
+            "en": "**`nn.UpsamplingBilinear2d` means `align_corners=True`**",
+            "zh": "`nn.UpsamplingNearest2d` 和 `nn.UpsamplingBilinear2d` 是较早的模块",
+        },
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_no_channels_pointer_lands_on_the_section_that_lists_it(language):
+    # Review r140-9: "With none, every mode raises except `area`, which can return an empty tensor, as [Which modes
+    # work where](interpolate-support.md) lists" (zh 见[各模式支持哪些输入](...)) opened at that page's top; the
+    # list is in its section "Every combination" (所有组合).
+    _pointer_lands(
+        language,
+        {"en": "which\ncan return an empty tensor", "zh": "`area` 可能返回空张量"},
+        "interpolate-support",
+        {
+            "en": "an input with no channels, in every mode but `area`",
+            "zh": "输入通道数为 0，除 `area` 外的每种模式都如此",
+        },
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_cuda_copies_too_pointer_lands_on_the_section_that_states_it(language):
+    # Review r140-9: "(CUDA's 4-D kernel copies too; see the [sizes page](interpolate-sizes.md))" (zh 见[输出尺寸
+    # 一页](interpolate-sizes.md)) opened at that page's top; CUDA's copying 4-D nearest kernels are stated in its
+    # section "`size` and `scale_factor` sample different points".
+    _pointer_lands(
+        language,
+        {"en": "CUDA's 4-D kernel copies\n      too", "zh": "CUDA 的四维内核也会复制"},
+        "interpolate-sizes",
+        {
+            "en": "the 4-D `nearest` and `nearest-exact` kernels copy axis by axis at every size",
+            "zh": "四维的 `nearest` 和 `nearest-exact` 内核在任何尺寸、任何布局下都逐轴复制",
+        },
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_copy_rule_pointer_lands_on_the_section_that_states_it(language):
+    # Review r140-9: "The [sizes page](interpolate-sizes.md) has the rule, which for `nearest` depends on the device,
+    # the image size and the memory layout" (zh 见[输出尺寸一页](interpolate-sizes.md)) opened at that page's top;
+    # the rule is in its section "`size` and `scale_factor` sample different points".
+    _pointer_lands(
+        language,
+        {"en": "has the rule,\nwhich for `nearest` depends on the device", "zh": "还取决于设备、图像尺寸和内存格式"},
+        "interpolate-sizes",
+        {
+            "en": "The special cases: when an axis keeps its size, some kernels copy it instead of stepping",
+            "zh": "所谓特殊情况：某个轴的尺寸不变时，有些内核直接复制这个轴",
+        },
+    )
