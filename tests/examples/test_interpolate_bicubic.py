@@ -2049,13 +2049,15 @@ def test_bilinear_on_both_axes_can_leave_a_float32_constant_by_three_steps(capab
         (
             "interpolate-bicubic.md",
             "can leave the range by a few rounding steps (a constant 3 × 5 float32 image of 0.1 enlarged to 40 × 141 with "
-            "`align_corners=True` comes back two float32 steps above 0.1, and one of 0.999 enlarged to 41 × 61 three "
+            "`align_corners=True` comes back two float32 steps above 0.1, and one of 0.999 enlarged to 41 × 61 with the "
+            "default `align_corners=False` three "
             "steps above 0.999 where torch runs its AVX2 or AVX-512 code)",
         ),
         (
             "interpolate-bicubic.zh.md",
             "结果就可能超出范围几个舍入单位（全是 0.1 的 3 × 5 float32 常数图像，用 `align_corners=True` 放大到 40 × 141，"
-            "结果比 0.1 大两个 float32 舍入单位；全是 0.999 的同样大小的图像放大到 41 × 61，在 torch 运行其 AVX2 或 AVX-512 "
+            "结果比 0.1 大两个 float32 舍入单位；全是 0.999 的同样大小的图像用默认的 `align_corners=False` 放大到 41 × 61，"
+            "在 torch 运行其 AVX2 或 AVX-512 "
             "代码时比 0.999 大三个舍入单位）",
         ),
     )
@@ -2134,3 +2136,25 @@ def test_the_8_bit_rounding_pointer_lands_on_the_8_bit_section(suffix, link, hea
     top, _, rest = target.partition(f"\n{heading}\n")
     section = " ".join(rest.split("\n## ")[0].split())
     assert rest and words in section and words not in " ".join(top.split())
+
+
+@pytest.mark.parametrize("capability", [{}, {"ATEN_CPU_CAPABILITY": "avx2"}, {"ATEN_CPU_CAPABILITY": "default"}])
+def test_the_three_step_constant_of_0_999_is_for_the_default_align_corners_not_the_0_1_cases_true(capability):
+    """Review r140-3: "a constant 3 × 5 float32 image of 0.1 enlarged to 40 × 141 with `align_corners=True` comes back
+    two float32 steps above 0.1, and one of 0.999 enlarged to 41 × 61 three steps above 0.999" (zh 全是 0.999 的同样大小
+    的图像放大到 41 × 61) left the 0.999 case's align_corners to be carried over from the 0.1 case; with
+    `align_corners=True` 41 × 61 comes back only two steps above, in every CPU code. The three steps are for the default
+    `align_corners=False`, which the page now names, in en and zh."""
+    if platform.machine().lower() not in ("x86_64", "amd64"):
+        pytest.skip("the page's case is about torch's x86 code")
+    code = _CONSTANT_THREE_STEPS.replace(
+        "print(steps(0.999, (3, 5), (41, 61), False),", "print(steps(0.999, (3, 5), (41, 61), True),"
+    )
+    assert int(run_python(code, **capability).split()[0]) == 2
+    assert_pages_say(
+        (
+            "interpolate-bicubic.md",
+            "one of 0.999 enlarged to 41 × 61 with the default `align_corners=False` three steps",
+        ),
+        ("interpolate-bicubic.zh.md", "全是 0.999 的同样大小的图像用默认的 `align_corners=False` 放大到 41 × 61"),
+    )

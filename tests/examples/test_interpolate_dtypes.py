@@ -2148,3 +2148,51 @@ def test_the_pointer_to_how_float32_error_grows_with_size_lands_on_the_large_ima
     section = rest.split("\n## ")[0]
     assert rest and words in section
     assert "::: example other_libraries.py#large_images" in section  # the cell that measures it by size
+
+
+_NEAREST_UINT8_AS_FLOAT32 = """
+import itertools, random, torch, torch.nn.functional as F
+random.seed(7)
+cases = [((2, n_in), (2, n_out)) for n_in, n_out in [(2, 41), (2, 82), (201, 202), (26, 22), (3, 7), (20000, 30001)]]
+cases += [((random.randint(1, 150), random.randint(1, 150)), (random.randint(1, 150), random.randint(1, 150)))
+          for _ in range(20)]
+differ = []
+for mode, (size_in, size_out), channels, layout, how in itertools.product(
+        ("nearest", "nearest-exact"), cases, (1, 3, 4, 8), ("contiguous", "channels_last"), ("size", "scale_factor")):
+    x = torch.arange(channels * size_in[0] * size_in[1]).reshape(1, channels, *size_in).remainder(251).to(torch.uint8)
+    if layout == "channels_last":
+        x = x.contiguous(memory_format=torch.channels_last)
+    if how == "size":
+        kwargs = dict(size=size_out)
+    else:
+        kwargs = dict(scale_factor=tuple(o / i for o, i in zip(size_out, size_in)))
+    u8 = F.interpolate(x, mode=mode, **kwargs)
+    f32 = F.interpolate(x.float(), mode=mode, **kwargs)
+    if u8.shape != f32.shape or not torch.equal(u8.float(), f32):
+        differ.append((mode, size_in, size_out, channels, layout, how))
+for mode, n_in, factor in itertools.product(("nearest", "nearest-exact"), (10, 201, 7), (1.05, 1.0025, 20.5, 0.7)):
+    x = torch.arange(2 * n_in).reshape(1, 2, n_in).remainder(251).to(torch.uint8)
+    x3 = x.reshape(1, 2, 1, 1, n_in)
+    for t in (x, x.reshape(1, 2, 1, n_in), x3):
+        factors = (1.0,) * (t.dim() - 3) + (factor,)
+        if not torch.equal(F.interpolate(t, scale_factor=factors, mode=mode).float(),
+                           F.interpolate(t.float(), scale_factor=factors, mode=mode)):
+            differ.append((mode, t.dim(), n_in, factor))
+print(differ)
+"""
+
+
+@pytest.mark.parametrize("capability", ["default", None])
+def test_nearest_modes_give_uint8_the_float32_values_at_every_size_layout_and_factor(capability):
+    # Review r140-3: "nearest and nearest-exact only copy pixels, so uint8 and float32 give the same values" was
+    # checked only on the rounding table's image at 256x256 and 64x64 given as a size. The rule is general: sweep
+    # sizes (the float32 ties 2 -> 41 and 2 -> 82, kept axes, long rows, random sizes), scale factors, channel
+    # counts, both layouts, 3-D, 4-D and 5-D input, and the generic and vectorised CPU code.
+    assert_pages_say(
+        ("interpolate-dtypes.md", "`nearest` and `nearest-exact` only copy pixels, so uint8 and float32 give the same"),
+        ("interpolate-dtypes.zh.md", "`nearest` 和 `nearest-exact` 只是复制像素，uint8 和 float32 得到的值完全相同"),
+    )
+    env = {"ATEN_CPU_CAPABILITY": capability} if capability else {}
+    if not capability and not VECTORISED_UINT8:
+        pytest.skip("this CPU runs the default code")
+    assert run_python(_NEAREST_UINT8_AS_FLOAT32, **env).strip() == "[]"
