@@ -2323,13 +2323,14 @@ def test_modes_table_is_the_float32_table_which_uint8_and_integer_input_do_not_f
             "The table below was produced by trying each combination on the installed torch, on float32 input, called "
             "as `nn.Upsample` calls it (on the CPU, float64, float16 and bfloat16 give the same table, while `uint8` "
             "fails in `linear`, `trilinear` and `area` at every rank, and the other integer dtypes and `bool` in every "
-            "mode: see [dtype and memory format](interpolate-dtypes.md)):",
+            "mode: see [Which dtypes each mode accepts](interpolate-dtypes.md#which-dtypes-each-mode-accepts)):",
         ),
         (
             "upsample.zh.md",
             "下表是在当前安装的 torch 上，用 float32 输入、按 `nn.Upsample` 的调用方式逐一尝试每种组合得到的（在 CPU "
             "上，float64、float16 和 bfloat16 得到的表相同；`uint8` 则在 `linear`、`trilinear` 和 `area` 下每种维数都"
-            "失败，其他整数类型和 `bool` 在每种模式下都失败，见[数据类型与内存格式](interpolate-dtypes.md)）：",
+            "失败，其他整数类型和 `bool` 在每种模式下都失败，见[各模式支持哪些数据类型]"
+            "(interpolate-dtypes.md#各模式支持哪些数据类型)）：",
         ),
     )
     assert "# Which input ranks each mode accepts for float32 input, tried on the installed torch" in source
