@@ -2072,7 +2072,7 @@ def test_the_measurements_comment_names_the_page_that_wrap_pads_as_this_one_does
     cell = " ".join(comment.replace("\n# ", "\n").split())
     assert "(as on the previous page)" not in cell
     assert 'borders play no part (as on "Ways to shrink, measured", downsample-methods.md, two pages back)' in cell
-    assert "[Ways to shrink, measured](downsample-methods.md)" in " ".join(
+    assert "[Ways to shrink, measured](downsample-methods.md#how-the-measuring-works)" in " ".join(
         (ROOT / "docs" / "downsample-module.md").read_text(encoding="utf-8").split()
     )
 

@@ -855,7 +855,7 @@ def test_links_to_the_support_page_name_it_by_its_nav_title(language):
     for name in ("glossary", "upsample", "interpolate-explorer"):
         text = (ROOT / "docs" / (name + suffix)).read_text(encoding="utf-8")
         labels += re.findall(r"\[([^\]]+)\]\(interpolate-support\.md\)", text)
-    assert len(labels) >= 5
+    assert len(labels) >= 3  # round 140 sent the others to the section that states their point
     assert [label for label in labels if label.casefold() != title.casefold()] == []
 
 

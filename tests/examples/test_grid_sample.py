@@ -2436,8 +2436,12 @@ def test_the_links_for_floorf_float64_nearest_whole_factors_and_kept_axes_land_o
         assert zh_anchor in sections(f"{target}.zh.md"), (target, zh_anchor)
         for page, anchor in (("grid-sample.md", en_anchor), ("grid-sample.zh.md", zh_anchor)):
             text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-            # the identity grid's formulas still point at the coordinates page as a whole
-            whole = [""] if target == "interpolate-coordinates" else []
+            # the identity grid's formulas point at the coordinates page's formulas section (r140-8)
+            formulas = {
+                "grid-sample.md": "#where-each-output-pixel-looks",
+                "grid-sample.zh.md": "#每个输出像素看向哪里",
+            }
+            whole = [formulas[page]] if target == "interpolate-coordinates" else []
             assert re.findall(r"\]\(" + target + r"\.md(#[^)]*)?\)", text) == [*whole, "#" + anchor], (page, target)
 
 

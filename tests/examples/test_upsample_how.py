@@ -2053,7 +2053,9 @@ def test_modes_table_holds_for_input_with_channels_only(ns):
         assert nn.Upsample(size=2, mode="area")(torch.zeros(1, 0, 3, 3, dtype=dtype)).shape == (1, 0, 2, 2)
     en = (ROOT / "docs" / "upsample.md").read_text(encoding="utf-8")
     zh = (ROOT / "docs" / "upsample.zh.md").read_text(encoding="utf-8")
-    assert "With none, every mode raises except `area`, which\ncan return an empty tensor, as [Which" in en
+    assert (
+        "With none, every mode raises except `area`, which\ncan return an empty tensor, as [Every combination](" in en
+    )
     assert "returns an empty tensor on 3-D and 4-D input" not in en and "mode but `area` raises" not in en
     assert "没有通道时，除 `area` 外的每种模式都会报错；`area` 可能返回空张量，见" in zh
 
