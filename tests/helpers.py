@@ -6,6 +6,7 @@ import ast
 import json
 import os
 import platform
+import re
 import runpy
 import subprocess
 import sys
@@ -342,3 +343,37 @@ def one_thread():
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(threads)
+
+
+def docs_section(page: str, anchor: str) -> str:
+    """The text of the section of docs/PAGE whose heading mkdocs turns into ANCHOR, up to the next heading of its
+    level: a test that a link lands where the sentence says reads the section it lands on."""
+    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+    heads = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines) if (m := re.match(r"(#+) (.*)", line))]
+
+    def slug(title):
+        return re.sub(r"\s+", "-", re.sub(r"[^\w\s-]", "", title.strip().lower()))
+
+    start, level = next((i, n) for i, n, title in heads if slug(title) == anchor)
+    end = next((i for i, n, _ in heads if i > start and n <= level), len(lines))
+    return "\n".join(lines[start:end])
+
+
+_WIDTH_ONE_BUG_WORDS = {"en": ("torch bug", "one pixel wide"), "zh": ("缺陷", "宽 1 像素", "宽度为 1")}
+
+
+def assert_width_one_bug_links_land_on_its_section(page: str, language: str, at_least: int) -> None:
+    """Every link from docs/PAGE (its LANGUAGE twin) to the support page whose preceding 500 characters name the
+    one-pixel-wide bug carries #width-one-bug, and that section, not the page's top, states the bug."""
+    suffix = ".md" if language == "en" else ".zh.md"
+    text = " ".join((ROOT / "docs" / f"{page}{suffix}").read_text(encoding="utf-8").split())
+    anchors = []
+    for match in re.finditer(r"\[[^\[\]]+\]\(interpolate-support\.md(#[\w-]*)?\)", text):
+        sentence = text[max(0, match.start() - 500) : match.start()]
+        if any(word in sentence for word in _WIDTH_ONE_BUG_WORDS[language]):
+            anchors.append(match.group(1))
+    assert len(anchors) >= at_least and set(anchors) == {"#width-one-bug"}, anchors
+    support = (ROOT / "docs" / f"interpolate-support{suffix}").read_text(encoding="utf-8")
+    top, section = support.split("{#width-one-bug}")[0], support.split("{#width-one-bug}")[1].split("\n#")[0]
+    width_one = "width of 1**" if language == "en" else "宽度为 1**"
+    assert width_one in section and width_one not in top

@@ -12,7 +12,15 @@ import torch.nn.functional as F
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, assert_pages_say, docstring_of, printed_by, run_example, run_python
+from helpers import (
+    ROOT,
+    assert_pages_say,
+    assert_width_one_bug_links_land_on_its_section,
+    docstring_of,
+    printed_by,
+    run_example,
+    run_python,
+)
 
 
 @pytest.fixture(scope="module")
@@ -2083,9 +2091,6 @@ def test_the_1x1_assert_pointer_lands_on_the_channels_last_section_that_states_i
         assert assert_words not in top and assert_words in channels_last, suffix
 
 
-_BUG_WORDS = {"en": ("torch bug", "one pixel wide"), "zh": ("缺陷", "宽 1 像素", "宽度为 1")}
-
-
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page(language):
     """Review r139-3: the pointers from the one-pixel-wide bug to "see [Which modes work where](interpolate-support.md)"
@@ -2093,18 +2098,7 @@ def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page
     constrain each other and does not mention the bug; its section A one-pixel-wide output on the CPU
     (#width-one-bug, zh CPU 上一个像素宽的输出) states it. Every link to the support page whose sentence names the bug
     now carries that anchor, and the section it lands on is the bug's."""
-    suffix = ".md" if language == "en" else ".zh.md"
-    text = " ".join((ROOT / "docs" / f"interpolate-bicubic{suffix}").read_text(encoding="utf-8").split())
-    anchors = []
-    for match in re.finditer(r"\[[^\[\]]+\]\(interpolate-support\.md(#[\w-]*)?\)", text):
-        sentence = text[max(0, match.start() - 500) : match.start()]
-        if any(word in sentence for word in _BUG_WORDS[language]):
-            anchors.append(match.group(1))
-    assert len(anchors) >= 4 and set(anchors) == {"#width-one-bug"}, anchors
-    support = (ROOT / "docs" / f"interpolate-support{suffix}").read_text(encoding="utf-8")
-    top, section = support.split("{#width-one-bug}")[0], support.split("{#width-one-bug}")[1].split("\n#")[0]
-    width_one = "width of 1**" if language == "en" else "宽度为 1**"
-    assert width_one in section and width_one not in top
+    assert_width_one_bug_links_land_on_its_section("interpolate-bicubic", language, at_least=4)
 
 
 @pytest.mark.parametrize(

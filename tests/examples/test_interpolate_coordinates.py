@@ -11,7 +11,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import ROOT, assert_pages_say, run_example, run_in_generic_x86_code, run_python
+from helpers import ROOT, assert_pages_say, docs_section, run_example, run_in_generic_x86_code, run_python
 
 ROOT_DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -1886,19 +1886,6 @@ def test_the_formulas_comment_says_the_linear_positions_are_rounded_once(ns):
     assert "(fractions, no rounding)" not in source
 
 
-def _section(page, anchor):
-    # The text of the section of docs/PAGE whose heading mkdocs turns into ANCHOR, up to the next heading of its level.
-    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
-    heads = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines) if (m := re.match(r"(#+) (.*)", line))]
-
-    def slug(title):
-        return re.sub(r"\s+", "-", re.sub(r"[^\w\s-]", "", title.strip().lower()))
-
-    start, level = next((i, n) for i, n, title in heads if slug(title) == anchor)
-    end = next((i for i, n, _ in heads if i > start and n <= level), len(lines))
-    return "\n".join(lines[start:end])
-
-
 _SIZES = "size-and-scale_factor-sample-different-points"
 _SIZES_ZH = "size-和-scale_factor-的采样点不一样"
 
@@ -2057,7 +2044,7 @@ def test_the_pointers_to_other_pages_land_on_the_section_that_states_the_thing(p
     near = text[text.index(before) - 60 : text.index(before) + 220]
     link = re.search(r"\]\(" + re.escape(target.replace(".zh.md", ".md")) + r"(#[^)]*)?\)", near)
     assert link and link.group(1) == f"#{anchor}", (page, before, link and link.group(0))
-    assert said in _section(target, anchor), (target, anchor, said)
+    assert said in docs_section(target, anchor), (target, anchor, said)
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])

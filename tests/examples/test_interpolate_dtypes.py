@@ -14,7 +14,14 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import ROOT, assert_pages_say, printed_by, run_example, run_python
+from helpers import (
+    ROOT,
+    assert_pages_say,
+    assert_width_one_bug_links_land_on_its_section,
+    printed_by,
+    run_example,
+    run_python,
+)
 
 sys.path.insert(0, str(ROOT / "examples"))
 from _settings import lanczos_works  # noqa: E402
@@ -2071,9 +2078,6 @@ def test_the_link_to_the_8_bit_section_says_which_sizes_that_section_measures():
     assert "one at 10 × 200; see [Against" not in page
 
 
-_BUG_WORDS = {"en": ("torch bug", "one pixel wide"), "zh": ("缺陷", "宽 1 像素", "宽度为 1")}
-
-
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page(language):
     """Review r139-3: the pointers from the one-pixel-wide bug to "see [Which modes work where](interpolate-support.md)"
@@ -2081,18 +2085,7 @@ def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page
     constrain each other and does not mention the bug; its section A one-pixel-wide output on the CPU
     (#width-one-bug, zh CPU 上一个像素宽的输出) states it. Every link to the support page whose sentence names the bug
     now carries that anchor, and the section it lands on is the bug's."""
-    suffix = ".md" if language == "en" else ".zh.md"
-    text = " ".join((ROOT / "docs" / f"interpolate-dtypes{suffix}").read_text(encoding="utf-8").split())
-    anchors = []
-    for match in re.finditer(r"\[[^\[\]]+\]\(interpolate-support\.md(#[\w-]*)?\)", text):
-        sentence = text[max(0, match.start() - 500) : match.start()]
-        if any(word in sentence for word in _BUG_WORDS[language]):
-            anchors.append(match.group(1))
-    assert len(anchors) >= 1 and set(anchors) == {"#width-one-bug"}, anchors
-    support = (ROOT / "docs" / f"interpolate-support{suffix}").read_text(encoding="utf-8")
-    top, section = support.split("{#width-one-bug}")[0], support.split("{#width-one-bug}")[1].split("\n#")[0]
-    width_one = "width of 1**" if language == "en" else "宽度为 1**"
-    assert width_one in section and width_one not in top
+    assert_width_one_bug_links_land_on_its_section("interpolate-dtypes", language, at_least=1)
 
 
 @pytest.mark.parametrize(

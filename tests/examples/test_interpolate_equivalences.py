@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from helpers import ROOT, assert_pages_say, docstring_of, printed_by, run_example, run_python
+from helpers import ROOT, assert_pages_say, docs_section, docstring_of, printed_by, run_example, run_python
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -1603,19 +1603,6 @@ def test_the_long_axis_pointer_lands_on_the_grid_sample_section_that_measures_30
         assert "3000 → 4501" in "\n".join(lines[start:end]), (target, anchor)
 
 
-def _section(page, anchor):
-    # The text of the section of docs/PAGE whose heading mkdocs turns into ANCHOR, up to the next heading of its level.
-    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
-    heads = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines) if (m := re.match(r"(#+) (.*)", line))]
-
-    def slug(title):
-        return re.sub(r"\s+", "-", re.sub(r"[^\w\s-]", "", title.strip().lower()))
-
-    start, level = next((i, n) for i, n, title in heads if slug(title) == anchor)
-    end = next((i for i, n, _ in heads if i > start and n <= level), len(lines))
-    return "\n".join(lines[start:end])
-
-
 @pytest.mark.parametrize(
     "page, before, target, anchor, said",
     [
@@ -1687,4 +1674,4 @@ def test_the_pointers_to_sizes_and_coordinates_land_on_the_section_that_states_t
     near = text[text.index(before) - 120 : text.index(before) + 200]
     link = re.search(r"\]\(" + re.escape(target.replace(".zh.md", ".md")) + r"(#[^)]*)?\)", near)
     assert link and link.group(1) == f"#{anchor}", (page, before, link and link.group(0))
-    assert said in _section(target, anchor), (target, anchor, said)
+    assert said in docs_section(target, anchor), (target, anchor, said)

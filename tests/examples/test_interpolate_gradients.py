@@ -2,7 +2,6 @@
 
 import importlib
 import itertools
-import re
 import warnings
 
 import numpy as np
@@ -10,7 +9,14 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import ROOT, assert_pages_say, printed_by, run_example, run_python
+from helpers import (
+    ROOT,
+    assert_pages_say,
+    assert_width_one_bug_links_land_on_its_section,
+    printed_by,
+    run_example,
+    run_python,
+)
 
 
 @pytest.fixture(scope="module")
@@ -1949,9 +1955,6 @@ def test_the_determinism_cell_counts_the_output_pixels_each_input_pixel_collects
     )
 
 
-_BUG_WORDS = {"en": ("torch bug", "one pixel wide"), "zh": ("缺陷", "宽 1 像素", "宽度为 1")}
-
-
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page(language):
     """Review r139-3: the pointers from the one-pixel-wide bug to "see [Which modes work where](interpolate-support.md)"
@@ -1959,18 +1962,7 @@ def test_the_one_pixel_wide_bug_pointers_land_on_its_section_of_the_support_page
     constrain each other and does not mention the bug; its section A one-pixel-wide output on the CPU
     (#width-one-bug, zh CPU 上一个像素宽的输出) states it. Every link to the support page whose sentence names the bug
     now carries that anchor, and the section it lands on is the bug's."""
-    suffix = ".md" if language == "en" else ".zh.md"
-    text = " ".join((ROOT / "docs" / f"interpolate-gradients{suffix}").read_text(encoding="utf-8").split())
-    anchors = []
-    for match in re.finditer(r"\[[^\[\]]+\]\(interpolate-support\.md(#[\w-]*)?\)", text):
-        sentence = text[max(0, match.start() - 500) : match.start()]
-        if any(word in sentence for word in _BUG_WORDS[language]):
-            anchors.append(match.group(1))
-    assert len(anchors) >= 2 and set(anchors) == {"#width-one-bug"}, anchors
-    support = (ROOT / "docs" / f"interpolate-support{suffix}").read_text(encoding="utf-8")
-    top, section = support.split("{#width-one-bug}")[0], support.split("{#width-one-bug}")[1].split("\n#")[0]
-    width_one = "width of 1**" if language == "en" else "宽度为 1**"
-    assert width_one in section and width_one not in top
+    assert_width_one_bug_links_land_on_its_section("interpolate-gradients", language, at_least=2)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, assert_pages_say, printed_by, run_example, run_in_generic_x86_code, run_python
+from helpers import ROOT, assert_pages_say, docs_section, printed_by, run_example, run_in_generic_x86_code, run_python
 
 
 @pytest.fixture(scope="module")
@@ -2318,19 +2318,6 @@ def test_the_conventions_pointer_lands_on_the_conventions_section_that_names_2_t
         assert "](glossary.md)" not in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
-def _section(page, anchor):
-    # The text of the section of docs/PAGE whose heading mkdocs turns into ANCHOR, up to the next heading of its level.
-    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
-    heads = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines) if (m := re.match(r"(#+) (.*)", line))]
-
-    def slug(title):
-        return re.sub(r"\s+", "-", re.sub(r"[^\w\s-]", "", title.strip().lower()))
-
-    start, level = next((i, n) for i, n, title in heads if slug(title) == anchor)
-    end = next((i for i, n, _ in heads if i > start and n <= level), len(lines))
-    return "\n".join(lines[start:end])
-
-
 @pytest.mark.parametrize(
     "page, before, anchor, said",
     [
@@ -2354,4 +2341,4 @@ def test_the_pointers_to_coordinates_land_on_its_single_precision_section(page, 
     link = re.search(r"\]\(interpolate-coordinates\.md(#[^)]*)?\)", near)
     assert link and link.group(1) == f"#{anchor}", (page, before, link and link.group(0))
     target = "interpolate-coordinates.zh.md" if page.endswith(".zh.md") else "interpolate-coordinates.md"
-    assert said in _section(target, anchor), (target, anchor, said)
+    assert said in docs_section(target, anchor), (target, anchor, said)

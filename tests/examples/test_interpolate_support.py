@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, assert_pages_say, docstring_of, printed_by, run_example, run_python
+from helpers import ROOT, assert_pages_say, docs_section, docstring_of, printed_by, run_example, run_python
 
 DOCUMENTED = ["nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear", "area"]
 
@@ -2078,19 +2078,6 @@ def test_the_width_one_comment_says_only_a_contiguous_single_channel_tensor_is_a
     assert "# A 1-channel tensor is already channels_last-contiguous" not in source
 
 
-def _section(page, anchor):
-    # The text of the section of docs/PAGE whose heading mkdocs turns into ANCHOR, up to the next heading of its level.
-    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
-    heads = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines) if (m := re.match(r"(#+) (.*)", line))]
-
-    def slug(title):
-        return re.sub(r"\s+", "-", re.sub(r"[^\w\s-]", "", title.strip().lower()))
-
-    start, level = next((i, n) for i, n, title in heads if slug(title) == anchor)
-    end = next((i for i, n, _ in heads if i > start and n <= level), len(lines))
-    return "\n".join(lines[start:end])
-
-
 @pytest.mark.parametrize(
     "page, before, target, anchor, said",
     [
@@ -2160,7 +2147,7 @@ def test_the_pointers_to_sizes_and_audio_land_on_the_section_that_states_the_thi
     near = text[text.index(before) - 120 : text.index(before) + 200]
     link = re.search(r"\]\(" + re.escape(target.replace(".zh.md", ".md")) + r"(#[^)]*)?\)", near)
     assert link and link.group(1) == f"#{anchor}", (page, before, link and link.group(0))
-    assert said in _section(target, anchor), (target, anchor, said)
+    assert said in docs_section(target, anchor), (target, anchor, said)
 
 
 def test_the_docstring_and_comment_do_not_call_the_seven_modes_all_that_torch_documents():
